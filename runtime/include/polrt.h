@@ -1,0 +1,180 @@
+/* polrt.h — the one public header of libpolrt, the policy-agnostic settlement runtime.
+ * It fixes the ABI between compiled policies (JIT, .so, exe) and the runtime: every value
+ * is an int64_t in one of the encodings below, a policy is entered through PolCtx, and its
+ * schema (JSON embedded by the compiler) says which field is where. Nothing here names a
+ * policy: a new policy never needs a runtime change. */
+#ifndef POLRT_H
+#define POLRT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#if defined(POLRT_BUILD)
+#define POLRT_API __attribute__((visibility("default")))
+#else
+#define POLRT_API
+
+/* ---- Engines: a compiled policy, loaded ---------------------------------------------- */
+typedef struct PolEngine PolEngine;
+/* from entry points already in memory (JIT, or the interpreter's trampolines); the schema
+ * text and params table must outlive the engine. NULL on error, message in err. */
+POLRT_API PolEngine *polrt_engine_new(const char *schema_json, const int64_t *params,
+                                      PolSettleFn settle, PolKeysFn keys, void *user,
+                                      char *err, size_t errlen);
+/* dlopen a built engine (.so) and bind its polc_* symbols */
+POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t errlen);
+POLRT_API void polrt_engine_free(PolEngine *e);
+POLRT_API const char *polrt_engine_schema(const PolEngine *e);  /* the JSON text */
+POLRT_API const char *polrt_engine_sha256(const PolEngine *e);  /* of the policy source */
+/* replace the parameter table (same layout as polc_params; copied) */
+POLRT_API int polrt_engine_set_params(PolEngine *e, const int64_t *params, size_t n);
+POLRT_API size_t polrt_engine_nparams(const PolEngine *e);
+
+/* ---- Sessions: persons, ledgers and claims settled one by one ------------------------ */
+typedef struct PolSession PolSession;
+typedef struct PolResult {
+    int64_t status;              /* 0 settled now, 1 already settled earlier (ledger), -1 error */
+    int64_t err_code, err_loc;   /* when status == -1 */
+    const int64_t *out;          /* outputs (schema "outputs" order) */
+    const int64_t *ledger_before, *ledger_after;  /* all ledger fields, schema order */
+    const int64_t *keys;         /* the ledger keys (e.g. the benefit year) per ledger */
+    const int64_t *rule_val, *branch, *pver;      /* trace, schema "rules"/"params" order */
+} PolResult;
+/* ledger_db NULL: ledgers in memory for the session's life */
+POLRT_API PolSession *polrt_session_new(PolEngine *e, const char *ledger_db, char *err,
+                                        size_t errlen);
+POLRT_API void polrt_session_free(PolSession *s);
+/* person fields in schema "person" order; hist is nhist rows of schema "history" width */
+POLRT_API int polrt_session_person(PolSession *s, const char *person_id, const int64_t *fields,
+                                   const int64_t *hist, int64_t nhist);
+/* settle one claim of a known person; the result stays valid until the next call */
+POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const char *person_id,
+                                  const int64_t *fields, PolResult *res);
+POLRT_API const char *polrt_session_errmsg(const PolSession *s);
+
+/* ---- Explanations -------------------------------------------------------------------- */
+/* an analyst's reading of one settled claim: rules, values, parameter versions, ledger,
+ * exceptions, citations */
+POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, const int64_t *claim,
+                                  const PolResult *r, FILE *f);
+POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *claim,
+                                  const PolResult *r, FILE *f);  /* one JSON line */
+
+/* ---- Batch runs: CSV in, CSV out ------------------------------------------------------- */
+typedef struct PolRunOpts {
+    const char *claims;      /* claims CSV (required) */
+    const char *persons;     /* persons CSV (NULL: the policy must declare no person data) */
+    const char *ledger_db;   /* SQLite ledger (NULL: in memory) */
+    const char *out;         /* results CSV (NULL: stdout) */
+    const char *rejects;     /* rejects file (NULL: OUT.rejects.csv or rejects.csv) */
+    const char *explain;     /* JSON lines of every claim's explanation (NULL: none) */
+    const char *explain_claim; /* print this claim's text explanation to stdout */
+    int threads;             /* -j N (>= 1) */
+    long max_rejects;        /* stop after this many rejected rows (0: no limit) */
+    int progress;            /* 1 force, 0 never, -1 when stderr is a terminal */
+    int quiet;               /* no summary */
+} PolRunOpts;
+typedef struct PolRunStats {
+    long settled, already, rejected, failed;
+    double seconds;
+} PolRunStats;
+/* returns an exit code of the DESIGN.md contract: 0 ok, 2 usage/IO, 3 rejected rows */
+POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st);
+
+#endif
+
+/* ---- Value encodings (every scalar is an int64_t) ------------------------------------
+ * money     integer fen (1 yuan = 100 fen)
+ * rate      integer millionths (80% = 800000; 1.0 = 1000000)
+ * int       plain integer
+ * bool      0 or 1
+ * date      days since 1970-01-01 (proleptic Gregorian)
+ * enum      0-based index of the member in declaration order
+ * duration  a count in the unit its type names (days, workdays, months, years)
+ * optional  any of the above, or POLRT_NONE when absent */
+#define POLRT_RATE_ONE 1000000
+#define POLRT_NONE INT64_MIN
+
+/* ---- Errors raised by policy code (PolCtx.err_code) ---------------------------------- */
+enum {
+    POLRT_OK = 0,
+    POLRT_E_OVERFLOW = 1,    /* an amount left the int64 fen range */
+    POLRT_E_DIVZERO = 2,     /* division by zero */
+    POLRT_E_CALENDAR = 3,    /* a working-day question outside the shipped calendar years */
+    POLRT_E_NONE = 4,        /* an absent optional value was used */
+    POLRT_E_DATE = 5,        /* a date computation left the supported range */
+    POLRT_E_NOVERSION = 6,   /* no parameter/rule version covers the claim's date */
+};
+
+/* ---- The context a compiled policy runs in ------------------------------------------
+ * Field order and types are ABI: compiler/cg.c builds the same struct type. All
+ * members are pointers or 64-bit integers so the layout has no padding surprises. */
+typedef struct PolCtx {
+    const int64_t *claim;     /* claim fields, in schema order */
+    const int64_t *person;    /* person fields, in schema order */
+    const int64_t *hist;      /* history spans, row-major: nhist rows of schema width */
+    int64_t nhist;            /* number of history spans of this person */
+    const int64_t *ledger_in; /* all ledgers' fields before this claim, schema order */
+    int64_t *ledger_out;      /* the same fields after this claim (written by settle) */
+    int64_t *out;             /* outputs, schema order */
+    const int64_t *params;    /* parameter value table (defaults, or a reform's) */
+    int64_t *rule_val;        /* memo: value of each context rule */
+    int64_t *rule_state;      /* memo: 0 not yet, 1 in progress, 2 done */
+    int64_t *branch;          /* trace: branch taken per rule (-1 none) */
+    int64_t *pver;            /* trace: version of each parameter last used (-1 none) */
+    int64_t asof;             /* the claim's date: picks parameter and rule versions */
+    int64_t err_code;         /* POLRT_E_* after a failed settle */
+    int64_t err_loc;          /* index into the schema's "locs": rule and source position */
+    void *jmp;                /* jmp_buf * that polrt_fail() long-jumps to */
+    void *user;               /* the evaluator's own data (the interpreter's IR) */
+} PolCtx;
+
+/* Entry points every compiled policy exports (symbol names are fixed). */
+typedef int64_t (*PolSettleFn)(PolCtx *ctx);              /* returns 0, fails via polrt_fail */
+typedef void (*PolKeysFn)(PolCtx *ctx, int64_t *keys);   /* one ledger key per ledger */
+#define POLRT_SYM_SCHEMA "polc_schema"    /* const char[]: the JSON schema */
+#define POLRT_SYM_PARAMS "polc_params"    /* const int64_t[]: default parameter table */
+#define POLRT_SYM_SETTLE "polc_settle"
+#define POLRT_SYM_KEYS "polc_keys"
+
+/* ---- Helpers compiled policies call (also the interpreter) --------------------------
+ * These are the only implementations of the arithmetic they name: the interpreter and
+ * generated code both call them, so all evaluators agree bit for bit. */
+POLRT_API _Noreturn void polrt_fail(PolCtx *ctx, int64_t code, int64_t loc);
+/* money × rate, rounded to the fen half away from zero (四舍五入): THE rounding rule. */
+POLRT_API int64_t polrt_mul_rate(PolCtx *ctx, int64_t amount, int64_t rate, int64_t loc);
+/* rate × rate and rate ÷ int, rounded to a millionth the same way */
+POLRT_API int64_t polrt_rate_mul_rate(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
+/* a ÷ b for money or int, rounded half away from zero; b == 0 fails */
+POLRT_API int64_t polrt_div_round(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
+/* money ÷ money as a rate, rounded to a millionth */
+POLRT_API int64_t polrt_ratio(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
+/* progressive brackets: seg = [n, lo_1, rate_1, ..., lo_n, rate_n] (lo ascending);
+ * sum over brackets of (min(x, lo_{i+1}) - lo_i)+ × rate_i, rounded once */
+POLRT_API int64_t polrt_progressive(PolCtx *ctx, const int64_t *seg, int64_t x, int64_t loc);
+POLRT_API int64_t polrt_add_months(PolCtx *ctx, int64_t day, int64_t months, int64_t loc);
+POLRT_API int64_t polrt_add_workdays(PolCtx *ctx, int64_t day, int64_t n, int64_t loc);
+POLRT_API int64_t polrt_workdays_between(PolCtx *ctx, int64_t from, int64_t to, int64_t loc);
+POLRT_API int64_t polrt_year_of(int64_t day);
+POLRT_API int64_t polrt_month_of(int64_t day);
+POLRT_API int64_t polrt_month_after(PolCtx *ctx, int64_t day, int64_t loc); /* 次月1日 */
+POLRT_API int64_t polrt_year_start(int64_t day);                          /* 1 Jan */
+
+/* ---- Civil dates, money and rate text (shared by compiler and runtime) --------------- */
+POLRT_API int64_t polrt_days_from_civil(int64_t y, int64_t m, int64_t d);
+POLRT_API void polrt_civil_from_days(int64_t day, int64_t *y, int64_t *m, int64_t *d);
+/* parse "YYYY-MM-DD"; 0 on success, -1 when malformed or not a real date */
+POLRT_API int polrt_parse_date(const char *s, size_t n, int64_t *out);
+POLRT_API int polrt_parse_money(const char *s, size_t n, int64_t *fen);   /* "1,234.56" */
+POLRT_API int polrt_parse_rate(const char *s, size_t n, int64_t *micro); /* "80%", "0.8" */
+/* format into buf (>= 32 bytes); return buf */
+POLRT_API char *polrt_fmt_money(int64_t fen, char *buf, int grouped);  /* 1234.56 / 1,234.56 */
+POLRT_API char *polrt_fmt_rate(int64_t micro, char *buf);              /* 80% / 12.5% */
+POLRT_API char *polrt_fmt_date(int64_t day, char *buf);                /* 2026-03-01 */
+POLRT_API int polrt_is_workday(int64_t day);  /* 1, 0, or -1 outside shipped years */
+/* the calendar directory (data files YYYY.txt); default: POLRT_CALENDAR_DIR */
+POLRT_API int polrt_calendar_load(const char *dir);
+POLRT_API const char *polrt_calendar_error(void);
+
+#endif

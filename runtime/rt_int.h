@@ -1,0 +1,126 @@
+/* rt_int.h — private to runtime/: the parsed schema and the pieces the runtime's files share.
+ * Never included by compiler/ code or by compiled policies. */
+#ifndef POLC_RT_INT_H
+#define POLC_RT_INT_H
+
+#include "polrt.h"
+
+typedef enum {
+    RT_MONEY,
+    RT_RATE,
+    RT_INT,
+    RT_BOOL,
+    RT_DATE,
+    RT_ENUM,
+    RT_DURATION,
+} RtKind;
+
+typedef enum { RT_DAYS, RT_WORKDAYS, RT_MONTHS, RT_YEARS } RtUnit;
+
+typedef struct RtType {
+    RtKind kind;
+    int enum_idx;   /* RT_ENUM: index into RtSchema.enums */
+    RtUnit unit;    /* RT_DURATION */
+    int optional;   /* "T?": an empty cell is POLRT_NONE */
+} RtType;
+
+typedef struct RtEnum {
+    char *name;
+    int n;          /* members */
+    char **names;   /* member names as declared */
+    char **labels;  /* Chinese labels (NULL when none) */
+} RtEnum;
+
+typedef struct RtField {
+    char *name;
+    char *label;    /* alternative column header (NULL when none) */
+    RtType type;
+    int has_default;
+    int64_t def;    /* encoded default value */
+} RtField;
+
+typedef struct RtLedger {
+    char *name;
+    char *key;      /* how the key is computed, as policy text (for messages) */
+    int nfields;
+    RtField *fields;
+    int offset;     /* first field's index in the concatenated ledger arrays */
+} RtLedger;
+
+typedef struct RtOutput {
+    char *name;
+    RtType type;
+    int rule;       /* index into rules */
+} RtOutput;
+
+typedef struct RtVersion {
+    int64_t from, to;   /* days; to == POLRT_NONE when open */
+    int offset, width;  /* into the params table */
+} RtVersion;
+
+typedef struct RtParam {
+    char *name;
+    RtType type;
+    int index_enum;     /* -1 when scalar; else the enum the table is indexed by */
+    int brackets;       /* 1 for progressive brackets */
+    char *cites;
+    int line;
+    int nversions;
+    RtVersion *versions;
+} RtParam;
+
+typedef struct RtBranch {
+    char *name;         /* "default", an exception's name, or "from YYYY-MM-DD" */
+    char *cites;
+    int line;
+} RtBranch;
+
+typedef struct RtRule {
+    char *name;
+    RtType type;
+    char *cites;
+    char *doc;
+    int line, col;
+    int nbranches;
+    RtBranch *branches;
+} RtRule;
+
+typedef struct RtLoc {
+    char *rule;
+    int line, col;
+} RtLoc;
+
+typedef struct RtSchema {
+    char *policy, *source, *file, *sha256, *compiler, *built, *claim_date;
+    int64_t valid_from, valid_to;   /* POLRT_NONE when open */
+    int nenums;
+    RtEnum *enums;
+    int nclaim, nperson, nhist;
+    RtField *claim, *person, *hist;
+    int nledgers, nledger_fields;   /* nledger_fields: all ledgers' fields together */
+    RtLedger *ledgers;
+    int noutputs;
+    RtOutput *outputs;
+    int nparams;
+    RtParam *params;
+    size_t nparam_values;           /* length of the params table */
+    int nrules;
+    RtRule *rules;
+    int nlocs;
+    RtLoc *locs;
+} RtSchema;
+
+/* schema.c: parse the embedded JSON (cJSON); 0 on success, else -1 and a message */
+int rt_schema_parse(const char *json, RtSchema *s, char *err, size_t errlen);
+void rt_schema_free(RtSchema *s);
+/* parse one CSV cell as a value of type t: 0 ok, else -1 with *why a static reason such as
+ * "not a date (expected YYYY-MM-DD)" or "unknown Level label '三甲'" (written to why_buf) */
+int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out,
+                   char *why_buf, size_t why_len);
+/* format a value for results and explanations ("1234.56", "80%", "2026-03-01", "county") */
+char *rt_format_value(const RtSchema *s, const RtType *t, int64_t v, char *buf, size_t len);
+
+/* every runtime allocation goes through one hook, so tests can make it fail */
+void *polrt_realloc(void *p, size_t n);
+
+#endif
