@@ -14,74 +14,6 @@
 #define POLRT_API __attribute__((visibility("default")))
 #else
 #define POLRT_API
-
-/* ---- Engines: a compiled policy, loaded ---------------------------------------------- */
-typedef struct PolEngine PolEngine;
-/* from entry points already in memory (JIT, or the interpreter's trampolines); the schema
- * text and params table must outlive the engine. NULL on error, message in err. */
-POLRT_API PolEngine *polrt_engine_new(const char *schema_json, const int64_t *params,
-                                      PolSettleFn settle, PolKeysFn keys, void *user,
-                                      char *err, size_t errlen);
-/* dlopen a built engine (.so) and bind its polc_* symbols */
-POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t errlen);
-POLRT_API void polrt_engine_free(PolEngine *e);
-POLRT_API const char *polrt_engine_schema(const PolEngine *e);  /* the JSON text */
-POLRT_API const char *polrt_engine_sha256(const PolEngine *e);  /* of the policy source */
-/* replace the parameter table (same layout as polc_params; copied) */
-POLRT_API int polrt_engine_set_params(PolEngine *e, const int64_t *params, size_t n);
-POLRT_API size_t polrt_engine_nparams(const PolEngine *e);
-
-/* ---- Sessions: persons, ledgers and claims settled one by one ------------------------ */
-typedef struct PolSession PolSession;
-typedef struct PolResult {
-    int64_t status;              /* 0 settled now, 1 already settled earlier (ledger), -1 error */
-    int64_t err_code, err_loc;   /* when status == -1 */
-    const int64_t *out;          /* outputs (schema "outputs" order) */
-    const int64_t *ledger_before, *ledger_after;  /* all ledger fields, schema order */
-    const int64_t *keys;         /* the ledger keys (e.g. the benefit year) per ledger */
-    const int64_t *rule_val, *branch, *pver;      /* trace, schema "rules"/"params" order */
-} PolResult;
-/* ledger_db NULL: ledgers in memory for the session's life */
-POLRT_API PolSession *polrt_session_new(PolEngine *e, const char *ledger_db, char *err,
-                                        size_t errlen);
-POLRT_API void polrt_session_free(PolSession *s);
-/* person fields in schema "person" order; hist is nhist rows of schema "history" width */
-POLRT_API int polrt_session_person(PolSession *s, const char *person_id, const int64_t *fields,
-                                   const int64_t *hist, int64_t nhist);
-/* settle one claim of a known person; the result stays valid until the next call */
-POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const char *person_id,
-                                  const int64_t *fields, PolResult *res);
-POLRT_API const char *polrt_session_errmsg(const PolSession *s);
-
-/* ---- Explanations -------------------------------------------------------------------- */
-/* an analyst's reading of one settled claim: rules, values, parameter versions, ledger,
- * exceptions, citations */
-POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, const int64_t *claim,
-                                  const PolResult *r, FILE *f);
-POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *claim,
-                                  const PolResult *r, FILE *f);  /* one JSON line */
-
-/* ---- Batch runs: CSV in, CSV out ------------------------------------------------------- */
-typedef struct PolRunOpts {
-    const char *claims;      /* claims CSV (required) */
-    const char *persons;     /* persons CSV (NULL: the policy must declare no person data) */
-    const char *ledger_db;   /* SQLite ledger (NULL: in memory) */
-    const char *out;         /* results CSV (NULL: stdout) */
-    const char *rejects;     /* rejects file (NULL: OUT.rejects.csv or rejects.csv) */
-    const char *explain;     /* JSON lines of every claim's explanation (NULL: none) */
-    const char *explain_claim; /* print this claim's text explanation to stdout */
-    int threads;             /* -j N (>= 1) */
-    long max_rejects;        /* stop after this many rejected rows (0: no limit) */
-    int progress;            /* 1 force, 0 never, -1 when stderr is a terminal */
-    int quiet;               /* no summary */
-} PolRunOpts;
-typedef struct PolRunStats {
-    long settled, already, rejected, failed;
-    double seconds;
-} PolRunStats;
-/* returns an exit code of the DESIGN.md contract: 0 ok, 2 usage/IO, 3 rejected rows */
-POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st);
-
 #endif
 
 /* ---- Value encodings (every scalar is an int64_t) ------------------------------------
@@ -176,5 +108,72 @@ POLRT_API int polrt_is_workday(int64_t day);  /* 1, 0, or -1 outside shipped yea
 /* the calendar directory (data files YYYY.txt); default: POLRT_CALENDAR_DIR */
 POLRT_API int polrt_calendar_load(const char *dir);
 POLRT_API const char *polrt_calendar_error(void);
+
+/* ---- Engines: a compiled policy, loaded ---------------------------------------------- */
+typedef struct PolEngine PolEngine;
+/* from entry points already in memory (JIT, or the interpreter's trampolines); the schema
+ * text and params table must outlive the engine. NULL on error, message in err. */
+POLRT_API PolEngine *polrt_engine_new(const char *schema_json, const int64_t *params,
+                                      PolSettleFn settle, PolKeysFn keys, void *user,
+                                      char *err, size_t errlen);
+/* dlopen a built engine (.so) and bind its polc_* symbols */
+POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t errlen);
+POLRT_API void polrt_engine_free(PolEngine *e);
+POLRT_API const char *polrt_engine_schema(const PolEngine *e);  /* the JSON text */
+POLRT_API const char *polrt_engine_sha256(const PolEngine *e);  /* of the policy source */
+/* replace the parameter table (same layout as polc_params; copied) */
+POLRT_API int polrt_engine_set_params(PolEngine *e, const int64_t *params, size_t n);
+POLRT_API size_t polrt_engine_nparams(const PolEngine *e);
+
+/* ---- Sessions: persons, ledgers and claims settled one by one ------------------------ */
+typedef struct PolSession PolSession;
+typedef struct PolResult {
+    int64_t status;              /* 0 settled now, 1 already settled earlier (ledger), -1 error */
+    int64_t err_code, err_loc;   /* when status == -1 */
+    const int64_t *out;          /* outputs (schema "outputs" order) */
+    const int64_t *ledger_before, *ledger_after;  /* all ledger fields, schema order */
+    const int64_t *keys;         /* the ledger keys (e.g. the benefit year) per ledger */
+    const int64_t *rule_val, *branch, *pver;      /* trace, schema "rules"/"params" order */
+} PolResult;
+/* ledger_db NULL: ledgers in memory for the session's life */
+POLRT_API PolSession *polrt_session_new(PolEngine *e, const char *ledger_db, char *err,
+                                        size_t errlen);
+POLRT_API void polrt_session_free(PolSession *s);
+/* person fields in schema "person" order; hist is nhist rows of schema "history" width */
+POLRT_API int polrt_session_person(PolSession *s, const char *person_id, const int64_t *fields,
+                                   const int64_t *hist, int64_t nhist);
+/* settle one claim of a known person; the result stays valid until the next call */
+POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const char *person_id,
+                                  const int64_t *fields, PolResult *res);
+POLRT_API const char *polrt_session_errmsg(const PolSession *s);
+
+/* ---- Explanations -------------------------------------------------------------------- */
+/* an analyst's reading of one settled claim: rules, values, parameter versions, ledger,
+ * exceptions, citations */
+POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, const int64_t *claim,
+                                  const PolResult *r, FILE *f);
+POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *claim,
+                                  const PolResult *r, FILE *f);  /* one JSON line */
+
+/* ---- Batch runs: CSV in, CSV out ------------------------------------------------------- */
+typedef struct PolRunOpts {
+    const char *claims;      /* claims CSV (required) */
+    const char *persons;     /* persons CSV (NULL: the policy must declare no person data) */
+    const char *ledger_db;   /* SQLite ledger (NULL: in memory) */
+    const char *out;         /* results CSV (NULL: stdout) */
+    const char *rejects;     /* rejects file (NULL: OUT.rejects.csv or rejects.csv) */
+    const char *explain;     /* JSON lines of every claim's explanation (NULL: none) */
+    const char *explain_claim; /* print this claim's text explanation to stdout */
+    int threads;             /* -j N (>= 1) */
+    long max_rejects;        /* stop after this many rejected rows (0: no limit) */
+    int progress;            /* 1 force, 0 never, -1 when stderr is a terminal */
+    int quiet;               /* no summary */
+} PolRunOpts;
+typedef struct PolRunStats {
+    long settled, already, rejected, failed;
+    double seconds;
+} PolRunStats;
+/* returns an exit code of the DESIGN.md contract: 0 ok, 2 usage/IO, 3 rejected rows */
+POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st);
 
 #endif
