@@ -123,4 +123,35 @@ char *rt_format_value(const RtSchema *s, const RtType *t, int64_t v, char *buf, 
 /* every runtime allocation goes through one hook, so tests can make it fail */
 void *polrt_realloc(void *p, size_t n);
 
+/* ==== csvin.c, run.c (data in, results out) ============================================ */
+
+/* A streaming CSV reader (csvin.c, on libcsv): UTF-8 with an optional BOM, LF or CRLF,
+ * quoted cells with commas, quotes and newlines. Reads in chunks, one record in memory. */
+typedef struct RtCsv RtCsv;
+typedef struct RtRecord {
+    int64_t line;           /* physical line (1-based) where the record starts */
+    int64_t offset;         /* byte offset of its first byte (rt_csv_seek goes back there) */
+    int nfields;            /* cells (0 when error is set) */
+    char **field;           /* the cells unquoted, each NUL-terminated; unquoted cells lose
+                               surrounding blanks, the first cell of the file its BOM */
+    size_t *len;            /* their lengths in bytes */
+    const char *raw;        /* the record's bytes exactly as in the file, line end included */
+    size_t nraw;
+    const char *error;      /* NULL, or why the record has no usable cells (bad quotes,
+                               not UTF-8): the record is still delimited and raw is valid */
+} RtRecord;
+/* NULL with "cannot open F: reason" in err */
+RtCsv *rt_csv_open(const char *path, char *err, size_t errlen);
+/* the next record, valid until the next call: 1, or 0 at the end, or -1 on an I/O error or
+ * a runaway record (rt_csv_errmsg). Blank lines are skipped. */
+int rt_csv_next(RtCsv *c, RtRecord *r);
+/* continue reading at a record start seen before (RtRecord.offset and .line) */
+int rt_csv_seek(RtCsv *c, int64_t offset, int64_t line);
+const char *rt_csv_errmsg(const RtCsv *c);
+int64_t rt_csv_size(const RtCsv *c);    /* file size at open, -1 when not a regular file */
+int64_t rt_csv_offset(const RtCsv *c);  /* bytes consumed so far (progress) */
+void rt_csv_close(RtCsv *c);
+/* s[0..n) is well-formed UTF-8 */
+int rt_utf8_valid(const char *s, size_t n);
+
 #endif

@@ -1,0 +1,300 @@
+/* test_csvin.c — the streaming CSV reader (records, lines, raw bytes, quoting, BOM, CRLF,
+ * chunk boundaries, seeks) and the cell values of rt_parse_value / rt_format_value, on
+ * fixtures written into a fresh temporary directory. */
+#include "rt_int.h"
+#include "unit.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/polc-csvin-XXXXXX";
+
+/* write text (n bytes) to dir/name; the path is returned in a static buffer */
+static const char *fixture(const char *name, const char *text, size_t n)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(text, 1, n, f) != n || fclose(f) != 0) {
+        printf("[FAIL] cannot write %s\n", path);
+        exit(1);
+    }
+    return path;
+}
+#define FIXTURE(name, lit) fixture(name, lit, sizeof lit - 1)
+
+/* the record's raw bytes as a C string (static) */
+static const char *raw_of(const RtRecord *r)
+{
+    static char buf[1024];
+    snprintf(buf, sizeof buf, "%.*s", (int)r->nraw, r->raw);
+    return buf;
+}
+
+static void test_quoting(void)
+{
+    /* BOM, CRLF, a quoted comma, doubled quotes, a quoted CRLF inside a cell, a blank line */
+    const char *p = FIXTURE("q.csv", "\xEF\xBB\xBF"
+                                     "claim_id,note,amount\r\n"
+                                     "C1,\"a, b\",1\r\n"
+                                     "C2,\"say \"\"hi\"\"\",2\r\n"
+                                     "\r\n"
+                                     "C3,\"two\r\nlines\", 3 \r\n"
+                                     "C4,last,4");
+    char err[256];
+    RtCsv *c = rt_csv_open(p, err, sizeof err);
+    CHECK("open", c != NULL);
+    RtRecord r;
+    CHECK_EQ("header", rt_csv_next(c, &r), 1);
+    CHECK_EQ("header line", r.line, 1);
+    CHECK_EQ("header cells", r.nfields, 3);
+    CHECK_STR("BOM not in the first cell", r.field[0], "claim_id");
+    CHECK_STR("CR not in the last cell", r.field[2], "amount");
+    CHECK_STR("BOM kept in raw", raw_of(&r), "\xEF\xBB\xBF" "claim_id,note,amount\r\n");
+
+    CHECK_EQ("C1", rt_csv_next(c, &r), 1);
+    CHECK_EQ("C1 line", r.line, 2);
+    CHECK_STR("quoted comma", r.field[1], "a, b");
+    CHECK_STR("C1 raw", raw_of(&r), "C1,\"a, b\",1\r\n");
+
+    CHECK_EQ("C2", rt_csv_next(c, &r), 1);
+    CHECK_STR("doubled quotes", r.field[1], "say \"hi\"");
+    CHECK_EQ("C2 len", r.len[1], 8);
+
+    CHECK_EQ("C3", rt_csv_next(c, &r), 1);
+    CHECK_EQ("C3 line (blank line 4 skipped)", r.line, 5);
+    CHECK_STR("quoted CRLF kept", r.field[1], "two\r\nlines");
+    CHECK_STR("blanks trimmed", r.field[2], "3");
+    CHECK_STR("C3 raw spans two lines", raw_of(&r), "C3,\"two\r\nlines\", 3 \r\n");
+    CHECK_EQ("C3 offset", r.offset, 3 + 22 + 13 + 19 + 2);
+
+    CHECK_EQ("C4 without final newline", rt_csv_next(c, &r), 1);
+    CHECK_EQ("C4 line", r.line, 7);
+    CHECK_STR("C4 cell", r.field[2], "4");
+    CHECK_STR("C4 raw", raw_of(&r), "C4,last,4");
+    CHECK_EQ("end", rt_csv_next(c, &r), 0);
+    CHECK_EQ("end again", rt_csv_next(c, &r), 0);
+
+    /* back to C3, as the duplicate check does */
+    CHECK_EQ("seek", rt_csv_seek(c, 3 + 22 + 13 + 19 + 2, 5), 0);
+    CHECK_EQ("C3 again", rt_csv_next(c, &r), 1);
+    CHECK_STR("C3 again cell", r.field[0], "C3");
+    CHECK_EQ("C3 again line", r.line, 5);
+    rt_csv_close(c);
+}
+
+static void test_bad_records(void)
+{
+    const char *p = FIXTURE("bad.csv", "a,b\n"
+                                       "1,x\"y\n"
+                                       "2,\"ok\"\n"
+                                       "3,\xC3\x28\n"
+                                       "4,\"open\n"
+                                       "5,z\n");
+    char err[256];
+    RtCsv *c = rt_csv_open(p, err, sizeof err);
+    RtRecord r;
+    rt_csv_next(c, &r);
+    CHECK_EQ("stray quote", rt_csv_next(c, &r), 1);
+    CHECK_EQ("stray quote line", r.line, 2);
+    CHECK_STR("stray quote reason", r.error,
+              "malformed quotes (a '\"' inside a cell must be doubled and the cell quoted)");
+    CHECK_STR("stray quote raw", raw_of(&r), "1,x\"y\n");
+    CHECK_EQ("resync", rt_csv_next(c, &r), 1);
+    CHECK("resync clean", r.error == NULL);
+    CHECK_STR("resync cell", r.field[1], "ok");
+    CHECK_EQ("bad UTF-8", rt_csv_next(c, &r), 1);
+    CHECK_STR("bad UTF-8 reason", r.error, "not UTF-8 text (save the file as CSV UTF-8)");
+    CHECK_EQ("bad UTF-8 cells", r.nfields, 0);
+    CHECK_EQ("open quote", rt_csv_next(c, &r), 1);
+    CHECK_EQ("open quote line", r.line, 5);
+    CHECK_STR("open quote reason", r.error, "unterminated quoted field");
+    CHECK_STR("open quote raw runs to the end", raw_of(&r), "4,\"open\n5,z\n");
+    CHECK_EQ("then the end", rt_csv_next(c, &r), 0);
+    rt_csv_close(c);
+}
+
+static void test_empty(void)
+{
+    char err[256];
+    RtRecord r;
+    RtCsv *c = rt_csv_open(FIXTURE("empty.csv", ""), err, sizeof err);
+    CHECK_EQ("empty file", rt_csv_next(c, &r), 0);
+    rt_csv_close(c);
+    c = rt_csv_open(FIXTURE("bom.csv", "\xEF\xBB\xBF"), err, sizeof err);
+    CHECK_EQ("BOM only", rt_csv_next(c, &r), 0);
+    rt_csv_close(c);
+    c = rt_csv_open(FIXTURE("blank.csv", "\n\r\n  \n"), err, sizeof err);
+    CHECK_EQ("blank lines only", rt_csv_next(c, &r), 0);
+    rt_csv_close(c);
+    c = rt_csv_open(FIXTURE("hdr.csv", "claim_id,level\r\n"), err, sizeof err);
+    CHECK_EQ("header only", rt_csv_next(c, &r), 1);
+    CHECK_EQ("header only: then end", rt_csv_next(c, &r), 0);
+    rt_csv_close(c);
+    c = rt_csv_open("/nonexistent/claims.csv", err, sizeof err);
+    CHECK("missing file", c == NULL);
+    CHECK_STR("missing file message", err,
+              "cannot open /nonexistent/claims.csv: No such file or directory");
+    c = rt_csv_open(dir, err, sizeof err);
+    CHECK("directory", c == NULL);
+}
+
+/* 20,000 records of varying length: many cross the 64 KiB chunk boundary, some inside a
+ * quoted cell that holds a newline */
+static void test_chunks(void)
+{
+    enum { N = 20000 };
+    char path[256];
+    snprintf(path, sizeof path, "%s/big.csv", dir);
+    FILE *f = fopen(path, "wb");
+    for (int i = 0; i < N; i++) {
+        if (i % 7 == 0)
+            fprintf(f, "R%d,\"multi\nline %d, with comma\",%0*d\r\n", i, i, i % 50 + 1, i);
+        else
+            fprintf(f, "R%d,plain %d,%0*d\n", i, i, i % 50 + 1, i);
+    }
+    fclose(f);
+    char err[256];
+    RtCsv *c = rt_csv_open(path, err, sizeof err);
+    RtRecord r;
+    int ok = 1, n = 0;
+    int64_t line = 1;
+    char want[128];
+    while (rt_csv_next(c, &r) == 1) {
+        snprintf(want, sizeof want, "R%d", n);
+        ok = ok && r.nfields == 3 && !r.error && strcmp(r.field[0], want) == 0 && r.line == line;
+        if (n % 7 == 0)
+            snprintf(want, sizeof want, "multi\nline %d, with comma", n);
+        else
+            snprintf(want, sizeof want, "plain %d", n);
+        ok = ok && strcmp(r.field[1], want) == 0 && atoi(r.field[2]) == n;
+        ok = ok && (int)r.len[2] == snprintf(want, sizeof want, "%0*d", n % 50 + 1, n);
+        if (!ok) {
+            printf("first difference at record %d (line %" PRId64 ")\n", n, r.line);
+            break;
+        }
+        line += n % 7 == 0 ? 2 : 1;
+        n++;
+    }
+    CHECK_EQ("records across chunks", n, N);
+    CHECK("cells, lines and lengths across chunks", ok);
+    CHECK_EQ("whole file consumed", rt_csv_offset(c), rt_csv_size(c));
+    rt_csv_close(c);
+}
+
+/* ---- values ----------------------------------------------------------------------------- */
+
+static char lv_name[] = "Level", m0[] = "township", m1[] = "county", m2[] = "city";
+static char l0[] = "乡镇", l1[] = "县区", l2[] = "市级";
+static char *lv_names[] = {m0, m1, m2};
+static char *lv_labels[] = {l0, l1, l2};
+static RtEnum enums[] = {{lv_name, 3, lv_names, lv_labels}};
+static const RtSchema schema = {.nenums = 1, .enums = enums};
+
+/* parse text as t; the value, or -999 with the reason in why */
+static int64_t val(RtKind k, int optional, const char *text, char *why)
+{
+    RtType t = {.kind = k, .optional = optional, .unit = RT_MONTHS};
+    int64_t v;
+    why[0] = '\0';
+    if (rt_parse_value(&schema, &t, text, strlen(text), &v, why, 256) < 0)
+        return -999;
+    return v;
+}
+
+static void test_values(void)
+{
+    char why[256];
+    CHECK_EQ("money", val(RT_MONEY, 0, "1234.56", why), 123456);
+    CHECK_EQ("money grouped", val(RT_MONEY, 0, " 1,234.56 ", why), 123456);
+    CHECK_EQ("money whole", val(RT_MONEY, 0, "3000", why), 300000);
+    CHECK_EQ("money bad", val(RT_MONEY, 0, "12a", why), -999);
+    CHECK_STR("money bad why", why, "not an amount '12a' (expected 1234.56 or 1,234.56)");
+    CHECK_EQ("rate %", val(RT_RATE, 0, "80%", why), 800000);
+    CHECK_EQ("rate decimal", val(RT_RATE, 0, "0.8", why), 800000);
+    CHECK_EQ("rate bad", val(RT_RATE, 0, "80 percent", why), -999);
+    CHECK_STR("rate bad why", why, "not a rate '80 percent' (expected 80% or 0.8)");
+    CHECK_EQ("date", val(RT_DATE, 0, "2026-03-01", why), 20513);
+    CHECK_EQ("date trimmed", val(RT_DATE, 0, " 2026-03-01\t", why), 20513);
+    CHECK_EQ("date bad", val(RT_DATE, 0, "2026-02-30", why), -999);
+    CHECK_STR("date bad why", why, "not a date '2026-02-30' (expected YYYY-MM-DD)");
+    const char *yes[] = {"true", "TRUE", "1", "是", "yes", "Yes"};
+    const char *no[] = {"false", "False", "0", "否", "no", "NO"};
+    int ok = 1;
+    for (int i = 0; i < 6; i++)
+        ok = ok && val(RT_BOOL, 0, yes[i], why) == 1 && val(RT_BOOL, 0, no[i], why) == 0;
+    CHECK("bools", ok);
+    CHECK_EQ("bool bad", val(RT_BOOL, 0, "对", why), -999);
+    CHECK_STR("bool bad why", why, "not a yes/no value '对' (expected true/false, 1/0, 是/否)");
+    CHECK_EQ("int", val(RT_INT, 0, "-42", why), -42);
+    CHECK_EQ("int max", val(RT_INT, 0, "9223372036854775807", why), INT64_MAX);
+    CHECK_EQ("int NONE pattern", val(RT_INT, 0, "-9223372036854775808", why), -999);
+    CHECK_EQ("int overflow", val(RT_INT, 0, "99999999999999999999", why), -999);
+    CHECK_EQ("duration", val(RT_DURATION, 0, "6", why), 6);
+    CHECK_EQ("duration unit", val(RT_DURATION, 0, "6 months", why), 6);
+    CHECK_EQ("duration 个月", val(RT_DURATION, 0, "6个月", why), 6);
+    CHECK_EQ("duration wrong unit", val(RT_DURATION, 0, "6 days", why), -999);
+    CHECK_STR("duration why", why, "not a number of months '6 days'");
+
+    RtType lv = {.kind = RT_ENUM, .enum_idx = 0};
+    int64_t v = -1;
+    CHECK_EQ("enum name", rt_parse_value(&schema, &lv, "county", 6, &v, why, 256), 0);
+    CHECK_EQ("enum name value", v, 1);
+    const char *label = " 市级\xE3\x80\x80"; /* a space before, an ideographic space after */
+    CHECK_EQ("enum label", rt_parse_value(&schema, &lv, label, strlen(label), &v, why, 256), 0);
+    CHECK_EQ("enum label value", v, 2);
+    CHECK_EQ("enum unknown", rt_parse_value(&schema, &lv, "三甲", 6, &v, why, 256), -1);
+    CHECK_STR("enum unknown why", why,
+              "unknown Level label '三甲' (expected 乡镇, 县区 or 市级)");
+    CHECK_EQ("enum case matters", rt_parse_value(&schema, &lv, "County", 6, &v, why, 256), -1);
+
+    CHECK_EQ("optional empty", val(RT_DATE, 1, "  ", why), POLRT_NONE);
+    CHECK_EQ("required empty", val(RT_MONEY, 0, "", why), -999);
+    CHECK_STR("required empty why", why, "missing value");
+
+    char buf[64];
+    RtType t = {.kind = RT_MONEY};
+    CHECK_STR("fmt money", rt_format_value(&schema, &t, 123456, buf, sizeof buf), "1234.56");
+    CHECK_STR("fmt none", rt_format_value(&schema, &t, POLRT_NONE, buf, sizeof buf), "");
+    t.kind = RT_RATE;
+    CHECK_STR("fmt rate", rt_format_value(&schema, &t, 125000, buf, sizeof buf), "12.5%");
+    t.kind = RT_DATE;
+    CHECK_STR("fmt date", rt_format_value(&schema, &t, 20513, buf, sizeof buf), "2026-03-01");
+    t.kind = RT_BOOL;
+    CHECK_STR("fmt bool", rt_format_value(&schema, &t, 1, buf, sizeof buf), "true");
+    t.kind = RT_INT;
+    CHECK_STR("fmt int", rt_format_value(&schema, &t, -7, buf, sizeof buf), "-7");
+    t.kind = RT_DURATION;
+    t.unit = RT_WORKDAYS;
+    CHECK_STR("fmt duration", rt_format_value(&schema, &t, 5, buf, sizeof buf), "5 workdays");
+    CHECK_STR("fmt duration 1", rt_format_value(&schema, &t, 1, buf, sizeof buf), "1 workday");
+    CHECK_STR("fmt enum", rt_format_value(&schema, &lv, 1, buf, sizeof buf), "county");
+    CHECK_STR("fmt cut to buffer", rt_format_value(&schema, &lv, 0, buf, 5), "town");
+}
+
+static void cleanup(void)
+{
+    const char *names[] = {"q.csv", "bad.csv", "empty.csv", "bom.csv", "blank.csv", "hdr.csv",
+                           "big.csv"};
+    char path[256];
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir)) {
+        printf("[FAIL] mkdtemp\n");
+        return 1;
+    }
+    test_quoting();
+    test_bad_records();
+    test_empty();
+    test_chunks();
+    test_values();
+    cleanup();
+    UNIT_END();
+}
