@@ -122,6 +122,15 @@ char *rt_format_value(const RtSchema *s, const RtType *t, int64_t v, char *buf, 
 
 /* every runtime allocation goes through one hook, so tests can make it fail */
 void *polrt_realloc(void *p, size_t n);
+/* test hook (money.c): let the next n allocations succeed and fail every one after, until
+ * called again; n < 0 (the default) never fails. Frees (n == 0 in polrt_realloc) always work. */
+void polrt_test_fail_alloc_after(long n);
+
+/* the supported years of dates (dates.c, calendar.c): a closed range, so year and month
+ * arithmetic never overflows and the calendar table has a fixed size. It spans the birth
+ * dates of every living insured person and any plausible policy horizon. */
+#define RT_YEAR_MIN 1900
+#define RT_YEAR_MAX 2199
 
 /* ==== csvin.c, run.c (data in, results out) ============================================ */
 

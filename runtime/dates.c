@@ -1,0 +1,151 @@
+/* dates.c — civil dates as day numbers (days since 1970-01-01, proleptic Gregorian): the
+ * conversions both ways (Howard Hinnant's algorithms), strict "YYYY-MM-DD" text, and the
+ * calendar-month arithmetic policies use (次月, "6 months"). Working days are calendar.c. */
+#include "rt_int.h"
+
+#include <inttypes.h>
+
+/* Hinnant's constants: the proleptic Gregorian calendar repeats every 400 years, which are
+ * 146,097 days; day 0 of his era count is 0000-03-01, 719,468 days before 1970-01-01. */
+#define DAYS_PER_ERA 146097
+#define YEARS_PER_ERA 400
+#define EPOCH_SHIFT 719468
+#define MONTHS_PER_YEAR 12
+/* "YYYY-MM-DD" is exactly 10 bytes */
+#define DATE_TEXT_LEN 10
+
+/* floor division and the matching non-negative remainder (C's / truncates) */
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+static int64_t floor_mod(int64_t a, int64_t b)
+{
+    int64_t r = a % b; /* not a - floor_div(a, b) * b, which overflows near INT64_MIN */
+    return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+}
+
+/* Day number of y-m-d (Hinnant, days_from_civil). Exact for 1 <= m <= 12, 1 <= d <= 31 and
+ * |y| up to 10^12; callers inside the runtime stay within RT_YEAR_MIN..RT_YEAR_MAX. */
+int64_t polrt_days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+    y -= m <= 2;                                   /* the year starts in March */
+    int64_t era = floor_div(y, YEARS_PER_ERA);
+    int64_t yoe = y - era * YEARS_PER_ERA;         /* [0, 399] */
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* [0, 365], from Mar 1 */
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;          /* [0, 146096] */
+    return era * DAYS_PER_ERA + doe - EPOCH_SHIFT;
+}
+
+/* y-m-d of a day number (Hinnant, civil_from_days). Defined for every int64 day: the era is
+ * split off before the epoch shift is added, so nothing can overflow even for POLRT_NONE. */
+void polrt_civil_from_days(int64_t day, int64_t *y, int64_t *m, int64_t *d)
+{
+    int64_t era = floor_div(day, DAYS_PER_ERA);
+    int64_t rest = floor_mod(day, DAYS_PER_ERA) + EPOCH_SHIFT; /* < 6 eras: no overflow */
+    era += rest / DAYS_PER_ERA;
+    int64_t doe = rest % DAYS_PER_ERA;                                  /* [0, 146096] */
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
+    int64_t mp = (5 * doy + 2) / 153;                                    /* [0, 11], Mar = 0 */
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = yoe + era * YEARS_PER_ERA + (*m <= 2);
+}
+
+static int is_leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int64_t days_in_month(int64_t y, int64_t m)
+{
+    static const int8_t len[MONTHS_PER_YEAR] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : len[m - 1];
+}
+
+/* the value of the digits s[0..k), or -1 when one is not a digit */
+static int64_t digits(const char *s, int k)
+{
+    int64_t v = 0;
+    for (int i = 0; i < k; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* date := digit{4} "-" digit{2} "-" digit{2}, a real date in RT_YEAR_MIN..RT_YEAR_MAX;
+ * nothing before or after (no blanks): -1 otherwise */
+int polrt_parse_date(const char *s, size_t n, int64_t *out)
+{
+    if (n != DATE_TEXT_LEN || s[4] != '-' || s[7] != '-')
+        return -1;
+    int64_t y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+    if (y < RT_YEAR_MIN || y > RT_YEAR_MAX || m < 1 || m > MONTHS_PER_YEAR || d < 1 ||
+        d > days_in_month(y, m))
+        return -1;
+    *out = polrt_days_from_civil(y, m, d);
+    return 0;
+}
+
+/* "2026-03-01" (buf >= 32 bytes) */
+char *polrt_fmt_date(int64_t day, char *buf)
+{
+    int64_t y, m, d;
+    polrt_civil_from_days(day, &y, &m, &d);
+    snprintf(buf, 32, "%04" PRId64 "-%02" PRId64 "-%02" PRId64, y, m, d);
+    return buf;
+}
+
+int64_t polrt_year_of(int64_t day)
+{
+    int64_t y, m, d;
+    polrt_civil_from_days(day, &y, &m, &d);
+    return y;
+}
+
+int64_t polrt_month_of(int64_t day)
+{
+    int64_t y, m, d;
+    polrt_civil_from_days(day, &y, &m, &d);
+    return m;
+}
+
+/* 1 January of day's year (day within the domain of polrt_days_from_civil) */
+int64_t polrt_year_start(int64_t day) { return polrt_days_from_civil(polrt_year_of(day), 1, 1); }
+
+/* The month `months` after day's month, on day's day of the month clamped to that month's
+ * end (or on the 1st when clamp_to_first); a result outside RT_YEAR_MIN..RT_YEAR_MAX
+ * fails with POLRT_E_DATE. Defined for every int64 day and month count. */
+static int64_t shift_months(PolCtx *ctx, int64_t day, int64_t months, int clamp_to_first,
+                            int64_t loc)
+{
+    int64_t y, m, d, total;
+    polrt_civil_from_days(day, &y, &m, &d);
+    /* |y| < 2^55 for any int64 day, so y * 12 fits; only adding months can overflow */
+    if (__builtin_add_overflow(y * MONTHS_PER_YEAR + (m - 1), months, &total))
+        polrt_fail(ctx, POLRT_E_DATE, loc);
+    int64_t ny = floor_div(total, MONTHS_PER_YEAR), nm = floor_mod(total, MONTHS_PER_YEAR) + 1;
+    if (ny < RT_YEAR_MIN || ny > RT_YEAR_MAX)
+        polrt_fail(ctx, POLRT_E_DATE, loc);
+    if (clamp_to_first)
+        d = 1;
+    else if (d > days_in_month(ny, nm))
+        d = days_in_month(ny, nm);
+    return polrt_days_from_civil(ny, nm, d);
+}
+
+/* day + months calendar months; the day of the month clamps to the target month's end:
+ * 2025-01-31 + 1 month = 2025-02-28, 2024-01-31 + 1 month = 2024-02-29. Negative months
+ * count back. */
+int64_t polrt_add_months(PolCtx *ctx, int64_t day, int64_t months, int64_t loc)
+{
+    return shift_months(ctx, day, months, 0, loc);
+}
+
+/* 次月: the 1st of the month after day's month (S2 §三: benefits start, and stop, "from
+ * the 1st of the month after" recognition or exit) */
+int64_t polrt_month_after(PolCtx *ctx, int64_t day, int64_t loc)
+{
+    return shift_months(ctx, day, 1, 1, loc);
+}

@@ -1,0 +1,331 @@
+/* money.c — the runtime's exact arithmetic: money (fen) and rates (millionths) multiplied,
+ * divided and bracketed with the one rounding rule, overflow detected and raised through
+ * polrt_fail; money and rate text parsed and formatted; and the single allocation hook.
+ * The interpreter and compiled policies both call these, so every evaluator agrees. */
+#include "rt_int.h"
+
+#include <setjmp.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* 128-bit intermediates: a product of two int64 values always fits, so nothing is lost
+ * before the single rounding step. __extension__ keeps -pedantic builds quiet. */
+__extension__ typedef __int128 i128;
+
+/* fen per yuan (polrt.h: money is integer fen) */
+#define FEN_PER_YUAN 100
+/* polrt.h: rates are integer millionths, 1.0 = POLRT_RATE_ONE */
+#define RATE_SCALE ((i128)POLRT_RATE_ONE)
+/* a rate written as a percentage: 1% = 10,000 millionths */
+#define MICRO_PER_PERCENT (POLRT_RATE_ONE / 100)
+/* money text has at most 2 decimals: the fen is the smallest unit (DOMAIN.md "Rounding") */
+#define MONEY_MAX_DECIMALS 2
+/* a rate holds 6 decimals of a fraction, i.e. 4 decimals of a percentage */
+#define RATE_MAX_DECIMALS 6
+#define PERCENT_MAX_DECIMALS 4
+/* digits between thousands separators in "1,234,567.89" */
+#define GROUP_DIGITS 3
+/* the largest magnitude of a valid amount: INT64_MIN is POLRT_NONE (an absent optional
+ * value), so a result equal to it would be read as "absent"; it counts as overflow. */
+#define VALUE_MAX ((i128)INT64_MAX)
+
+/* ---- Failure ------------------------------------------------------------------------ */
+
+/* Raise a policy error: record code and source location in ctx and long-jump to the
+ * settle call's handler (PolCtx.jmp). Without a handler this is a runtime bug. */
+_Noreturn void polrt_fail(PolCtx *ctx, int64_t code, int64_t loc)
+{
+    if (!ctx || !ctx->jmp) {
+        fputs("polrt: internal error: policy failure with no handler\n", stderr);
+        abort();
+    }
+    ctx->err_code = code;
+    ctx->err_loc = loc;
+    longjmp(*(jmp_buf *)ctx->jmp, 1);
+}
+
+/* ---- The one rounding rule ---------------------------------------------------------- */
+
+/* THE rounding rule of polc, in one place (DOMAIN.md "Rounding": every amount is rounded
+ * to the fen, half away from zero — 四舍五入 — at the moment it is computed). num / den
+ * rounded to the nearest integer, ties away from zero: 502.5 → 503, −502.5 → −503.
+ * Every helper below that divides calls this and nothing else. den != 0; callers keep
+ * |num| and |den| below 2^126, so the comparison below cannot overflow. */
+static i128 round_div(i128 num, i128 den)
+{
+    i128 q = num / den; /* C truncates toward zero */
+    i128 r = num % den; /* same sign as num */
+    i128 r_abs = r < 0 ? -r : r;
+    i128 den_abs = den < 0 ? -den : den;
+    if (r_abs >= den_abs - r_abs) /* 2|r| >= |den|: at or past the half */
+        q += ((num < 0) != (den < 0)) ? -1 : 1;
+    return q;
+}
+
+/* a rounded result back to int64, or an overflow failure */
+static int64_t checked(PolCtx *ctx, i128 v, int64_t loc)
+{
+    if (v > VALUE_MAX || v < -VALUE_MAX)
+        polrt_fail(ctx, POLRT_E_OVERFLOW, loc);
+    return (int64_t)v;
+}
+
+/* money × rate: fen × millionths / 10^6, rounded to the fen */
+int64_t polrt_mul_rate(PolCtx *ctx, int64_t amount, int64_t rate, int64_t loc)
+{
+    return checked(ctx, round_div((i128)amount * rate, RATE_SCALE), loc);
+}
+
+/* rate × rate: millionths × millionths / 10^6, rounded to a millionth */
+int64_t polrt_rate_mul_rate(PolCtx *ctx, int64_t a, int64_t b, int64_t loc)
+{
+    return checked(ctx, round_div((i128)a * b, RATE_SCALE), loc);
+}
+
+/* a ÷ b (money ÷ int, int ÷ int, rate ÷ int), rounded half away from zero */
+int64_t polrt_div_round(PolCtx *ctx, int64_t a, int64_t b, int64_t loc)
+{
+    if (b == 0)
+        polrt_fail(ctx, POLRT_E_DIVZERO, loc);
+    return checked(ctx, round_div(a, b), loc);
+}
+
+/* money ÷ money as a rate: a × 10^6 / b, rounded to a millionth */
+int64_t polrt_ratio(PolCtx *ctx, int64_t a, int64_t b, int64_t loc)
+{
+    if (b == 0)
+        polrt_fail(ctx, POLRT_E_DIVZERO, loc);
+    return checked(ctx, round_div((i128)a * RATE_SCALE, b), loc);
+}
+
+/* Progressive brackets (DOMAIN.md step 3, critical illness): seg = [n, lo_1, rate_1, ...,
+ * lo_n, rate_n], lo ascending; bracket i spans [lo_i, lo_{i+1}), the last one is open.
+ * The exact sum Σ (min(x, lo_{i+1}) − lo_i)+ × rate_i is kept in fen × millionths and
+ * rounded once, so splitting x across brackets never adds a rounding step. x below lo_1
+ * pays 0. Extreme parameters could overflow even 128 bits; that is checked, not wrapped. */
+int64_t polrt_progressive(PolCtx *ctx, const int64_t *seg, int64_t x, int64_t loc)
+{
+    int64_t n = seg[0];
+    i128 sum = 0;
+    for (int64_t i = 0; i < n; i++) {
+        i128 lo = seg[1 + 2 * i], rate = seg[2 + 2 * i];
+        i128 top = x;
+        if (i + 1 < n && seg[1 + 2 * (i + 1)] < x)
+            top = seg[1 + 2 * (i + 1)];
+        i128 part = top - lo, term;
+        if (part <= 0)
+            continue;
+        if (__builtin_mul_overflow(part, rate, &term) || __builtin_add_overflow(sum, term, &sum))
+            polrt_fail(ctx, POLRT_E_OVERFLOW, loc);
+    }
+    return checked(ctx, round_div(sum, RATE_SCALE), loc);
+}
+
+/* ---- Text: "1,234.56" and "12.5%" --------------------------------------------------- */
+
+static int is_blank(char c) { return c == ' ' || c == '\t'; }
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* the [i, *end) slice of s[0..n) without leading and trailing blanks */
+static size_t trim(const char *s, size_t n, size_t *end)
+{
+    size_t i = 0;
+    while (i < n && is_blank(s[i]))
+        i++;
+    while (n > i && is_blank(s[n - 1]))
+        n--;
+    *end = n;
+    return i;
+}
+
+/* fraction digits s[*i..end) scaled to `places` decimals: "5" at 2 places is 50. At least
+ * one and at most `places` digits; -1 otherwise. */
+static int64_t parse_fraction(const char *s, size_t *i, size_t end, int places)
+{
+    int64_t v = 0;
+    int k = 0;
+    while (*i < end && is_digit(s[*i])) {
+        if (++k > places)
+            return -1;
+        v = v * 10 + (s[(*i)++] - '0');
+    }
+    if (k == 0)
+        return -1;
+    for (; k < places; k++)
+        v *= 10;
+    return v;
+}
+
+/* money := blanks? "-"? int ("." d d?)? blanks?
+ * int    := digit+ | d d? d? ("," d d d)+       (thousands grouping, exactly 3 per group)
+ * Result in fen; anything else, or an amount outside int64 fen, is rejected (-1). */
+int polrt_parse_money(const char *s, size_t n, int64_t *fen)
+{
+    size_t end, i = trim(s, n, &end);
+    int neg = 0;
+    if (i < end && s[i] == '-') {
+        neg = 1;
+        i++;
+    }
+    i128 yuan = 0;
+    int digits = 0;     /* digits of the integer part */
+    int group = 0;      /* digits since the last comma (or since the start) */
+    int grouped = 0;    /* a comma was seen */
+    for (; i < end && (is_digit(s[i]) || s[i] == ','); i++) {
+        if (s[i] == ',') {
+            /* the first group has 1..3 digits, every later one exactly 3 */
+            if (group == 0 || group > GROUP_DIGITS || (grouped && group != GROUP_DIGITS))
+                return -1;
+            grouped = 1;
+            group = 0;
+            continue;
+        }
+        yuan = yuan * 10 + (s[i] - '0');
+        if (yuan > VALUE_MAX) /* stop before the accumulator itself could overflow */
+            return -1;
+        digits++;
+        group++;
+    }
+    if (digits == 0 || (grouped && group != GROUP_DIGITS))
+        return -1;
+    int64_t cents = 0;
+    if (i < end && s[i] == '.') {
+        i++;
+        cents = parse_fraction(s, &i, end, MONEY_MAX_DECIMALS);
+        if (cents < 0)
+            return -1;
+    }
+    if (i != end)
+        return -1;
+    i128 v = yuan * FEN_PER_YUAN + cents;
+    if (v > VALUE_MAX)
+        return -1;
+    *fen = (int64_t)(neg ? -v : v);
+    return 0;
+}
+
+/* rate := blanks? "-"? digit+ ("." digit+)? "%"? blanks?
+ * "80%" and "0.8" are both 800000 millionths; at most 6 decimals of the fraction (4 of a
+ * percentage) so the value is exact. Anything else is rejected (-1). */
+int polrt_parse_rate(const char *s, size_t n, int64_t *micro)
+{
+    size_t end, i = trim(s, n, &end);
+    int neg = 0;
+    if (i < end && s[i] == '-') {
+        neg = 1;
+        i++;
+    }
+    int percent = end > i && s[end - 1] == '%';
+    if (percent)
+        end--;
+    i128 whole = 0;
+    int digits = 0;
+    for (; i < end && is_digit(s[i]); i++) {
+        whole = whole * 10 + (s[i] - '0');
+        if (whole > VALUE_MAX)
+            return -1;
+        digits++;
+    }
+    if (digits == 0)
+        return -1;
+    int64_t frac = 0;
+    if (i < end && s[i] == '.') {
+        i++;
+        frac = parse_fraction(s, &i, end, percent ? PERCENT_MAX_DECIMALS : RATE_MAX_DECIMALS);
+        if (frac < 0)
+            return -1;
+    }
+    if (i != end)
+        return -1;
+    i128 v = whole * (percent ? MICRO_PER_PERCENT : POLRT_RATE_ONE) + frac;
+    if (v > VALUE_MAX)
+        return -1;
+    *micro = (int64_t)(neg ? -v : v);
+    return 0;
+}
+
+/* digits of u in buf (no terminator), with a comma every 3 digits when grouped; length */
+static size_t put_digits(uint64_t u, char *buf, int grouped)
+{
+    char tmp[32];
+    size_t k = 0, n = 0;
+    do {
+        if (grouped && k > 0 && k % GROUP_DIGITS == 0)
+            tmp[n++] = ',';
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+        k++;
+    } while (u);
+    for (size_t j = 0; j < n; j++)
+        buf[j] = tmp[n - 1 - j];
+    return n;
+}
+
+/* "1234.56" / "1,234.56" / "-0.05": always two decimals */
+char *polrt_fmt_money(int64_t fen, char *buf, int grouped)
+{
+    /* magnitude through uint64, so INT64_MIN has one too */
+    uint64_t u = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;
+    size_t n = 0;
+    if (fen < 0)
+        buf[n++] = '-';
+    n += put_digits(u / FEN_PER_YUAN, buf + n, grouped);
+    unsigned cents = (unsigned)(u % FEN_PER_YUAN);
+    buf[n++] = '.';
+    buf[n++] = (char)('0' + cents / 10);
+    buf[n++] = (char)('0' + cents % 10);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* the shortest exact percentage: "80%", "12.5%", "0.0001%", "-5%" */
+char *polrt_fmt_rate(int64_t micro, char *buf)
+{
+    uint64_t u = micro < 0 ? -(uint64_t)micro : (uint64_t)micro;
+    size_t n = 0;
+    if (micro < 0)
+        buf[n++] = '-';
+    n += put_digits(u / MICRO_PER_PERCENT, buf + n, 0);
+    unsigned frac = (unsigned)(u % MICRO_PER_PERCENT); /* 1/10,000 of a percent */
+    if (frac) {
+        char d[PERCENT_MAX_DECIMALS];
+        int k = PERCENT_MAX_DECIMALS;
+        for (int j = PERCENT_MAX_DECIMALS - 1; j >= 0; j--, frac /= 10)
+            d[j] = (char)('0' + frac % 10);
+        while (d[k - 1] == '0') /* frac != 0, so some digit is not 0 */
+            k--;
+        buf[n++] = '.';
+        memcpy(buf + n, d, (size_t)k);
+        n += (size_t)k;
+    }
+    buf[n++] = '%';
+    buf[n] = '\0';
+    return buf;
+}
+
+/* ---- The allocation hook ------------------------------------------------------------ */
+
+/* polrt_test_fail_alloc_after: allocations still allowed before every one fails; < 0 never
+ * fails. Atomic because sessions allocate from several threads (-j N). */
+static _Atomic long alloc_budget = -1;
+
+void polrt_test_fail_alloc_after(long n) { atomic_store(&alloc_budget, n); }
+
+/* The single allocation hook of the runtime (STYLE.md "Memory"): realloc semantics, n == 0
+ * frees p and returns NULL. On failure p is left untouched, as realloc does. */
+void *polrt_realloc(void *p, size_t n)
+{
+    if (n == 0) {
+        free(p);
+        return NULL;
+    }
+    long budget = atomic_load_explicit(&alloc_budget, memory_order_relaxed);
+    while (budget >= 0) {
+        if (budget == 0)
+            return NULL;
+        if (atomic_compare_exchange_weak(&alloc_budget, &budget, budget - 1))
+            break;
+    }
+    return realloc(p, n);
+}

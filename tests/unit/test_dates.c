@@ -1,0 +1,162 @@
+/* test_dates.c — runtime/dates.c: day numbers both ways (every day of 1900..2199), strict
+ * "YYYY-MM-DD", year/month helpers, 次月 (month_after) and calendar-month arithmetic with
+ * the day clamped to the month's end, and POLRT_E_DATE outside the supported years. */
+#include "rt_int.h"
+#include "unit.h"
+
+#include <setjmp.h>
+
+/* the source location every failing call below passes, to see it recorded */
+#define LOC 7
+
+/* static, not automatic: it is written between setjmp and longjmp */
+static PolCtx fctx;
+
+static int64_t day_of(const char *s)
+{
+    int64_t v = INT64_MIN;
+    return polrt_parse_date(s, strlen(s), &v) == 0 ? v : INT64_MIN;
+}
+
+/* the date text of f(day, n) under a handler, or "E<code>" when it failed */
+static const char *shifted(int64_t (*f)(PolCtx *, int64_t, int64_t, int64_t), const char *date,
+                           int64_t n)
+{
+    static char buf[32];
+    jmp_buf jb;
+    memset(&fctx, 0, sizeof fctx);
+    fctx.jmp = &jb;
+    if (setjmp(jb) != 0) {
+        snprintf(buf, sizeof buf, "E%" PRId64 "@%" PRId64, fctx.err_code, fctx.err_loc);
+        return buf;
+    }
+    return polrt_fmt_date(f(&fctx, day_of(date), n, LOC), buf);
+}
+
+static int64_t month_after(PolCtx *ctx, int64_t day, int64_t unused, int64_t loc)
+{
+    (void)unused;
+    return polrt_month_after(ctx, day, loc);
+}
+
+static void test_civil(void)
+{
+    int64_t y, m, d;
+    CHECK_EQ("1970-01-01 is day 0", polrt_days_from_civil(1970, 1, 1), 0);
+    CHECK_EQ("1969-12-31 is day -1", polrt_days_from_civil(1969, 12, 31), -1);
+    /* 2000-01-01 = 30 × 365 + 7 leap days (1972..1996) = 10957; + 31 + 29 = 11017 */
+    CHECK_EQ("2000-03-01", polrt_days_from_civil(2000, 3, 1), 11017);
+    /* 2025-01-01 = 55 × 365 + 14 leap days (1972..2024) = 20089; 2026-01-01 = 20454 */
+    CHECK_EQ("2025-01-01", polrt_days_from_civil(2025, 1, 1), 20089);
+    /* 2026-10-13: 20454 + 273 (Jan..Sep) + 12 = 20739 */
+    CHECK_EQ("2026-10-13", polrt_days_from_civil(2026, 10, 13), 20739);
+    /* 1900-01-01: 70 × 365 + 17 leap days (1904..1968) = 25567 before the epoch */
+    CHECK_EQ("1900-01-01", polrt_days_from_civil(1900, 1, 1), -25567);
+    /* 2200-01-01: 230 × 365 + 56 leap days (1972..2196 less 2100) = 84006 */
+    CHECK_EQ("2200-01-01", polrt_days_from_civil(2200, 1, 1), 84006);
+
+    polrt_civil_from_days(-1, &y, &m, &d);
+    CHECK("day -1 is 1969-12-31", y == 1969 && m == 12 && d == 31);
+    polrt_civil_from_days(11016, &y, &m, &d);
+    CHECK("day 11016 is 2000-02-29", y == 2000 && m == 2 && d == 29);
+
+    /* every day of the supported years: consecutive, a real date, and back again */
+    int ok = 1;
+    int64_t py = 1899, pm = 12, pd = 31;
+    for (int64_t day = polrt_days_from_civil(RT_YEAR_MIN, 1, 1);
+         day <= polrt_days_from_civil(RT_YEAR_MAX, 12, 31); day++) {
+        polrt_civil_from_days(day, &y, &m, &d);
+        int next = (y == py && m == pm && d == pd + 1) || (y == py && m == pm + 1 && d == 1) ||
+                   (y == py + 1 && m == 1 && d == 1 && pm == 12);
+        ok &= next && polrt_days_from_civil(y, m, d) == day;
+        py = y, pm = m, pd = d;
+    }
+    CHECK("1900..2199 day by day", ok && py == RT_YEAR_MAX && pm == 12 && pd == 31);
+
+    /* total for any int64, even POLRT_NONE (UBSan watches) */
+    polrt_civil_from_days(INT64_MIN, &y, &m, &d);
+    CHECK("INT64_MIN gives some real month and day", m >= 1 && m <= 12 && d >= 1 && d <= 31);
+    polrt_civil_from_days(INT64_MAX, &y, &m, &d);
+    CHECK("INT64_MAX gives some real month and day", m >= 1 && m <= 12 && d >= 1 && d <= 31);
+}
+
+static void test_text(void)
+{
+    char buf[32];
+    CHECK_EQ("parse 2026-10-13", day_of("2026-10-13"), 20739);
+    CHECK_EQ("parse 2024-02-29", day_of("2024-02-29"), polrt_days_from_civil(2024, 2, 29));
+    CHECK_EQ("parse 2000-02-29", day_of("2000-02-29"), 11016);
+    CHECK_EQ("parse 1900-01-01", day_of("1900-01-01"), -25567);
+    CHECK_EQ("parse 2199-12-31", day_of("2199-12-31"), 84005);
+    static const char *const bad[] = {
+        "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-01-32", "2026-04-31",
+        "2026-01-00", "2026-1-01",  "2026-01-1",  "2026/01/01", " 2026-01-01", "2026-01-01 ",
+        "1899-12-31", "2200-01-01", "",           "abcd-ef-gh", "2026-01-01T00", "+026-01-01",
+        "20260101",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "date rejects '%s'", bad[i]);
+        CHECK_EQ(name, day_of(bad[i]), INT64_MIN);
+    }
+    CHECK_STR("format day 0", polrt_fmt_date(0, buf), "1970-01-01");
+    CHECK_STR("format 20739", polrt_fmt_date(20739, buf), "2026-10-13");
+    CHECK_STR("format -25567", polrt_fmt_date(-25567, buf), "1900-01-01");
+
+    CHECK_EQ("year_of", polrt_year_of(day_of("2026-10-13")), 2026);
+    CHECK_EQ("year_of 12-31", polrt_year_of(day_of("2025-12-31")), 2025);
+    CHECK_EQ("month_of", polrt_month_of(day_of("2026-10-13")), 10);
+    CHECK_EQ("month_of Feb 29", polrt_month_of(day_of("2024-02-29")), 2);
+    CHECK_EQ("year_start", polrt_year_start(day_of("2026-10-13")), day_of("2026-01-01"));
+    CHECK_EQ("year_start of Jan 1", polrt_year_start(day_of("2026-01-01")), day_of("2026-01-01"));
+    CHECK_EQ("year_start of Dec 31", polrt_year_start(day_of("2024-12-31")), day_of("2024-01-01"));
+}
+
+static void test_months(void)
+{
+    /* 次月: the 1st of the next month; December goes to January of the next year */
+    CHECK_STR("month_after 2026-03-15", shifted(month_after, "2026-03-15", 0), "2026-04-01");
+    CHECK_STR("month_after 1st", shifted(month_after, "2026-03-01", 0), "2026-04-01");
+    CHECK_STR("month_after Jan 31", shifted(month_after, "2026-01-31", 0), "2026-02-01");
+    CHECK_STR("month_after Dec", shifted(month_after, "2026-12-15", 0), "2027-01-01");
+    CHECK_STR("month_after Dec 31", shifted(month_after, "2025-12-31", 0), "2026-01-01");
+    CHECK_STR("month_after 2199-12", shifted(month_after, "2199-12-01", 0), "E5@7");
+
+    /* the day clamps to the end of the target month */
+    CHECK_STR("2025-01-31 +1", shifted(polrt_add_months, "2025-01-31", 1), "2025-02-28");
+    CHECK_STR("2024-01-31 +1", shifted(polrt_add_months, "2024-01-31", 1), "2024-02-29");
+    CHECK_STR("2026-03-31 +1", shifted(polrt_add_months, "2026-03-31", 1), "2026-04-30");
+    CHECK_STR("2025-01-30 +1", shifted(polrt_add_months, "2025-01-30", 1), "2025-02-28");
+    CHECK_STR("2025-01-28 +1", shifted(polrt_add_months, "2025-01-28", 1), "2025-02-28");
+    CHECK_STR("2026-08-31 +6", shifted(polrt_add_months, "2026-08-31", 6), "2027-02-28");
+    CHECK_STR("2025-12-31 +2", shifted(polrt_add_months, "2025-12-31", 2), "2026-02-28");
+    CHECK_STR("2025-11-15 +3", shifted(polrt_add_months, "2025-11-15", 3), "2026-02-15");
+    CHECK_STR("2026-05-20 +0", shifted(polrt_add_months, "2026-05-20", 0), "2026-05-20");
+    CHECK_STR("2024-02-29 +12", shifted(polrt_add_months, "2024-02-29", 12), "2025-02-28");
+    CHECK_STR("2024-02-29 +48", shifted(polrt_add_months, "2024-02-29", 48), "2028-02-29");
+    /* negative months count back, clamping the same way (S2 §三: 6 months before) */
+    CHECK_STR("2024-03-31 -1", shifted(polrt_add_months, "2024-03-31", -1), "2024-02-29");
+    CHECK_STR("2025-03-31 -1", shifted(polrt_add_months, "2025-03-31", -1), "2025-02-28");
+    CHECK_STR("2025-05-15 -6", shifted(polrt_add_months, "2025-05-15", -6), "2024-11-15");
+    CHECK_STR("2026-08-31 -6", shifted(polrt_add_months, "2026-08-31", -6), "2026-02-28");
+    CHECK_STR("2026-01-15 -1", shifted(polrt_add_months, "2026-01-15", -1), "2025-12-15");
+    CHECK_STR("2026-01-15 -13", shifted(polrt_add_months, "2026-01-15", -13), "2024-12-15");
+    CHECK_STR("2026-01-15 -12", shifted(polrt_add_months, "2026-01-15", -12), "2025-01-15");
+    /* the whole range, end to end: 300 years less one month */
+    CHECK_STR("1900-01-31 +3599", shifted(polrt_add_months, "1900-01-31", 3599), "2199-12-31");
+    CHECK_STR("2199-12-31 -3599", shifted(polrt_add_months, "2199-12-31", -3599), "1900-01-31");
+
+    /* leaving 1900..2199 is POLRT_E_DATE (5) at the caller's location (7) */
+    CHECK_STR("2199-12-31 +1", shifted(polrt_add_months, "2199-12-31", 1), "E5@7");
+    CHECK_STR("1900-01-31 -1", shifted(polrt_add_months, "1900-01-31", -1), "E5@7");
+    CHECK_STR("+INT64_MAX months", shifted(polrt_add_months, "2026-01-01", INT64_MAX), "E5@7");
+    CHECK_STR("INT64_MIN months", shifted(polrt_add_months, "2026-01-01", INT64_MIN), "E5@7");
+}
+
+int main(void)
+{
+    test_civil();
+    test_text();
+    test_months();
+    UNIT_END();
+}
