@@ -132,6 +132,80 @@ void polrt_test_fail_alloc_after(long n);
 #define RT_YEAR_MIN 1900
 #define RT_YEAR_MAX 2199
 
+/* ==== engine.c, schema.c, ledger.c, session.c, explain.c (the runtime's core) ========== */
+
+/* schema limits: a malformed schema must fail with a message, never make the runtime
+ * allocate without bound. No real policy comes near them. */
+#define RT_MAX_ITEMS 100000          /* entries of any schema array (fields, rules, ...) */
+#define RT_MAX_PARAM_VALUES (1 << 24) /* params table length: 128 MiB of int64 */
+#define RT_MAX_LINE 10000000         /* source lines and columns */
+
+/* A loaded policy (opaque PolEngine of polrt.h). The schema JSON is not copied: it is the
+ * caller's (polrt_engine_new) or the .so's; the params table is owned so it can be replaced. */
+struct PolEngine {
+    RtSchema schema;            /* parsed from json */
+    const char *json;           /* the schema text (not owned) */
+    int64_t *params;            /* owned copy, schema.nparam_values entries */
+    PolSettleFn settle;
+    PolKeysFn keys;
+    void *user;                 /* passed through to PolCtx.user */
+    void *dl;                   /* dlopen handle (polrt_engine_open), else NULL */
+};
+const RtSchema *rt_engine_schema(const PolEngine *e);
+
+/* parse a type string ("money", "enum:Level", "date?", ...) against s's enums: 0 or -1 */
+int rt_schema_type(const RtSchema *s, const char *text, RtType *t);
+/* index of the named field in fields[0..n), or -1 */
+int rt_schema_field(const RtField *fields, int n, const char *name);
+/* a short name of an error code ("amount overflow", ...) */
+const char *rt_err_text(int64_t code);
+/* "amount overflow in rule basic_pay (line 41, col 9)" for a failed settle */
+char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, size_t len);
+
+/* A hash map of caller-owned entries by 64-bit hash (ledger.c): open addressing with linear
+ * probing; the caller compares keys. Zero-initialise to start empty. */
+typedef struct RtMap {
+    size_t cap, n;              /* slots (a power of two, or 0), entries */
+    uint64_t *hashes;           /* per slot; meaningful when the slot holds an entry */
+    void **slots;               /* entries, NULL when free */
+} RtMap;
+#define RT_HASH_SEED UINT64_C(14695981039346656037) /* FNV-1a 64-bit offset basis */
+uint64_t rt_hash_bytes(uint64_t h, const void *p, size_t n); /* FNV-1a; start at RT_HASH_SEED */
+uint64_t rt_hash_i64(uint64_t h, int64_t v);
+/* find: the entry with hash h for which eq(entry, key) != 0, or NULL */
+void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const void *key),
+                  const void *key);
+int rt_map_put(RtMap *m, uint64_t h, void *entry);  /* insert (not present): 0, or -1 (memory) */
+void rt_map_free(RtMap *m);  /* the slots, not the entries (iterate slots[0..cap) first) */
+
+/* Ledger stores (ledger.c): per (person, ledger, key) the ledger's int64 fields, plus the
+ * settled claims (the audit trail). In memory, or SQLite when a path is given. One store may
+ * serve several sessions (threads): every call locks it. */
+typedef struct RtStore RtStore;
+/* one settled claim, as stored: the arrays are sized by the schema (claim, outputs, ledgers,
+ * nledger_fields twice) and are read by rt_ledger_save, written by rt_ledger_find */
+typedef struct RtClaimRec {
+    const char *claim_id, *person_id;
+    const int64_t *fields;      /* the claim's input fields */
+    int64_t *out, *keys, *before, *after;
+} RtClaimRec;
+RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t errlen);
+RtStore *rt_ledger_retain(RtStore *st);  /* one more owner (a forked session) */
+void rt_ledger_close(RtStore *st);       /* the last owner closes it */
+/* group claims into one transaction: commit makes every claim saved so far durable, by any
+ * session of the store; without begin each rt_ledger_save commits on its own */
+int rt_ledger_begin(RtStore *st, char *err, size_t errlen);
+int rt_ledger_commit(RtStore *st, char *err, size_t errlen);
+/* claim r->claim_id already settled? 0 no; 1 yes, same person and fields: out, keys, before
+ * and after filled from the store; -1 error (I/O, or settled with other person or fields) */
+int rt_ledger_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen);
+/* every ledger's fields for the person under keys[] (zeros when new) into vals */
+int rt_ledger_load(RtStore *st, const char *person_id, const int64_t *keys, int64_t *vals,
+                   char *err, size_t errlen);
+/* record the claim and store r->after as the ledgers' new values, atomically: 0 done,
+ * 1 the claim id was stored meanwhile (nothing written), -1 error (nothing written) */
+int rt_ledger_save(RtStore *st, const RtClaimRec *r, char *err, size_t errlen);
+
 /* ==== csvin.c, run.c (data in, results out) ============================================ */
 
 /* A streaming CSV reader (csvin.c, on libcsv): UTF-8 with an optional BOM, LF or CRLF,
@@ -162,5 +236,19 @@ int64_t rt_csv_offset(const RtCsv *c);  /* bytes consumed so far (progress) */
 void rt_csv_close(RtCsv *c);
 /* s[0..n) is well-formed UTF-8 */
 int rt_utf8_valid(const char *s, size_t n);
+/* s[0..*n) without leading and trailing blanks (space, tab, CR, LF, U+3000); *n updated */
+const char *rt_trim(const char *s, size_t *n);
+
+/* Sessions for batch runs (session.c). fork: another session on the same engine and the
+ * same ledger store (memory or SQLite), for one session per thread: the store is shared and
+ * locked, persons and results are the new session's own; a person must be settled by one
+ * session at a time (partition by person); free each session, the store closes with the
+ * last. begin/commit: group the claims that follow into one ledger transaction (SQLite; a
+ * no-op in memory); commit makes every claim settled so far by any session of the store
+ * durable; without begin each claim commits on its own; an uncommitted batch is rolled back
+ * when the store closes. 0 / non-NULL, else -1 / NULL with a message in err. */
+PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen);
+int rt_session_begin(PolSession *s, char *err, size_t errlen);
+int rt_session_commit(PolSession *s, char *err, size_t errlen);
 
 #endif

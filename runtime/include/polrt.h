@@ -142,7 +142,12 @@ POLRT_API void polrt_session_free(PolSession *s);
 /* person fields in schema "person" order; hist is nhist rows of schema "history" width */
 POLRT_API int polrt_session_person(PolSession *s, const char *person_id, const int64_t *fields,
                                    const int64_t *hist, int64_t nhist);
-/* settle one claim of a known person; the result stays valid until the next call */
+/* settle one claim of a known person; the result stays valid until the next call.
+ * 0: res holds status 0 (settled now), 1 (settled earlier with the same person and fields:
+ * the stored outputs, nothing applied again) or -1 (the policy failed: err_code, err_loc;
+ * the ledger is unchanged). -1: no result (unknown person, invalid field, a claim id
+ * settled earlier with other data, ledger I/O); res->status is -1 too. Messages of both
+ * failures are in polrt_session_errmsg. */
 POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const char *person_id,
                                   const int64_t *fields, PolResult *res);
 POLRT_API const char *polrt_session_errmsg(const PolSession *s);

@@ -1,0 +1,225 @@
+/* engine.c — a compiled policy made usable: from entry points already in memory (JIT,
+ * interpreter trampolines) or from a built .so (dlopen), with its schema parsed and checked
+ * and its parameter table copied so a reform can replace it. Also the policy error texts
+ * sessions and explanations share. */
+#include "rt_int.h"
+
+#include <dlfcn.h>
+#include <string.h>
+
+/* the parameters of type brackets must hold [n, lo_1, rate_1, ..., lo_n, rate_n] with the
+ * lower bounds ascending, or polrt_progressive would read past its table */
+static int check_params(const RtSchema *s, const int64_t *t, char *err, size_t errlen)
+{
+    for (int i = 0; i < s->nparams; i++) {
+        const RtParam *p = &s->params[i];
+        if (!p->brackets)
+            continue;
+        for (int k = 0; k < p->nversions; k++) {
+            const int64_t *seg = t + p->versions[k].offset;
+            int64_t width = p->versions[k].width, n = seg[0];
+            int ok = n >= 1 && n == (width - 1) / 2;
+            for (int64_t j = 1; ok && j < n; j++)
+                ok = seg[1 + 2 * j] > seg[1 + 2 * (j - 1)];
+            if (!ok) {
+                if (err && errlen)
+                    snprintf(err, errlen,
+                             "parameter '%s' version %d: malformed brackets (expected "
+                             "[n, lo_1, rate_1, ...] with %lld brackets, lower bounds "
+                             "ascending)",
+                             p->name, k, (long long)((width - 1) / 2));
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* the engine over settle/keys, taking dl (may be NULL) even when it fails */
+static PolEngine *engine_make(const char *json, const int64_t *params, PolSettleFn settle,
+                              PolKeysFn keys, void *user, void *dl, const char *what, char *err,
+                              size_t errlen)
+{
+    char msg[512];
+    PolEngine *e = polrt_realloc(NULL, sizeof *e);
+    if (!e) {
+        snprintf(msg, sizeof msg, "out of memory");
+        goto fail;
+    }
+    memset(e, 0, sizeof *e);
+    e->dl = dl;
+    dl = NULL;
+    if (rt_schema_parse(json, &e->schema, msg, sizeof msg))
+        goto fail;
+    const RtSchema *s = &e->schema;
+    if (!settle) {
+        snprintf(msg, sizeof msg, "no settle function");
+        goto fail;
+    }
+    if (!keys && s->nledgers > 0) {
+        snprintf(msg, sizeof msg, "no keys function, but the policy has ledgers");
+        goto fail;
+    }
+    if (s->nparam_values > 0) {
+        if (!params) {
+            snprintf(msg, sizeof msg, "no parameter table (the schema needs %zu values)",
+                     s->nparam_values);
+            goto fail;
+        }
+        if (check_params(s, params, msg, sizeof msg))
+            goto fail;
+        if (!(e->params = polrt_realloc(NULL, s->nparam_values * sizeof *e->params))) {
+            snprintf(msg, sizeof msg, "out of memory");
+            goto fail;
+        }
+        memcpy(e->params, params, s->nparam_values * sizeof *e->params);
+    }
+    e->json = json;
+    e->settle = settle;
+    e->keys = keys;
+    e->user = user;
+    return e;
+fail:
+    if (err && errlen)
+        snprintf(err, errlen, "%s%s%s", what ? what : "", what ? ": " : "", msg);
+    if (dl)
+        dlclose(dl);
+    polrt_engine_free(e);
+    return NULL;
+}
+
+POLRT_API PolEngine *polrt_engine_new(const char *schema_json, const int64_t *params,
+                                      PolSettleFn settle, PolKeysFn keys, void *user,
+                                      char *err, size_t errlen)
+{
+    return engine_make(schema_json, params, settle, keys, user, NULL, NULL, err, errlen);
+}
+
+/* A built engine: RTLD_NOW so a missing runtime symbol fails here, not mid-claim;
+ * RTLD_LOCAL so two engines' polc_* symbols never meet. */
+POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t errlen)
+{
+    static const char *const syms[] = {POLRT_SYM_SCHEMA, POLRT_SYM_PARAMS, POLRT_SYM_SETTLE,
+                                       POLRT_SYM_KEYS};
+    void *addr[4];
+    if (!so_path) {
+        if (err && errlen)
+            snprintf(err, errlen, "no engine path");
+        return NULL;
+    }
+    void *dl = dlopen(so_path, RTLD_NOW | RTLD_LOCAL);
+    if (!dl) {
+        const char *why = dlerror();
+        if (!why)
+            why = "cannot load";
+        if (err && errlen) {
+            /* glibc names the file first; say it ourselves when it does not */
+            if (strncmp(why, so_path, strlen(so_path)) == 0)
+                snprintf(err, errlen, "%s", why);
+            else
+                snprintf(err, errlen, "%s: %s", so_path, why);
+        }
+        return NULL;
+    }
+    for (int i = 0; i < 4; i++) {
+        dlerror();
+        addr[i] = dlsym(dl, syms[i]);
+        if (!addr[i]) {
+            if (err && errlen)
+                snprintf(err, errlen, "%s: not a polc engine (no %s)", so_path, syms[i]);
+            dlclose(dl);
+            return NULL;
+        }
+    }
+    /* ISO C has no cast from void * to a function pointer; POSIX guarantees this copy */
+    PolSettleFn settle;
+    PolKeysFn keys;
+    memcpy(&settle, &addr[2], sizeof settle);
+    memcpy(&keys, &addr[3], sizeof keys);
+    return engine_make(addr[0], addr[1], settle, keys, NULL, dl, so_path, err, errlen);
+}
+
+POLRT_API void polrt_engine_free(PolEngine *e)
+{
+    if (!e)
+        return;
+    rt_schema_free(&e->schema);
+    polrt_realloc(e->params, 0);
+    if (e->dl)
+        dlclose(e->dl);
+    polrt_realloc(e, 0);
+}
+
+POLRT_API const char *polrt_engine_schema(const PolEngine *e) { return e ? e->json : NULL; }
+
+POLRT_API const char *polrt_engine_sha256(const PolEngine *e)
+{
+    return e ? e->schema.sha256 : NULL;
+}
+
+/* A reform's table: same length as the schema's, brackets well formed. Not while a
+ * session of this engine is settling (sessions read the table in place). */
+POLRT_API int polrt_engine_set_params(PolEngine *e, const int64_t *params, size_t n)
+{
+    if (!e || n != e->schema.nparam_values || (n && !params))
+        return -1;
+    if (check_params(&e->schema, params, NULL, 0))
+        return -1;
+    if (n)
+        memcpy(e->params, params, n * sizeof *params);
+    return 0;
+}
+
+POLRT_API size_t polrt_engine_nparams(const PolEngine *e)
+{
+    return e ? e->schema.nparam_values : 0;
+}
+
+const RtSchema *rt_engine_schema(const PolEngine *e) { return &e->schema; }
+
+/* ---- policy errors, in words ----------------------------------------------------------- */
+
+const char *rt_err_text(int64_t code)
+{
+    switch (code) {
+    case POLRT_OK:
+        return "no error";
+    case POLRT_E_OVERFLOW:
+        return "amount overflow";
+    case POLRT_E_DIVZERO:
+        return "division by zero";
+    case POLRT_E_CALENDAR:
+        return "working day outside the shipped calendar years";
+    case POLRT_E_NONE:
+        return "absent value used";
+    case POLRT_E_DATE:
+        return "date out of range";
+    case POLRT_E_NOVERSION:
+        return "no version in force on the claim date";
+    default:
+        return "unknown policy error";
+    }
+}
+
+/* "amount overflow in rule basic_pay (line 41, col 9)"; a loc that names no rule (a ledger
+ * update, say) reads "in ledger year (...)" */
+char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, size_t len)
+{
+    const char *what = rt_err_text(code);
+    if (loc < 0) { /* raised by the runtime, not at a place in the policy */
+        snprintf(buf, len, "%s", what);
+        return buf;
+    }
+    if (loc >= s->nlocs) {
+        snprintf(buf, len, "%s (error code %lld at unknown location %lld)", what,
+                 (long long)code, (long long)loc);
+        return buf;
+    }
+    const RtLoc *l = &s->locs[loc];
+    int is_rule = 0;
+    for (int i = 0; i < s->nrules && !is_rule; i++)
+        is_rule = strcmp(s->rules[i].name, l->rule) == 0;
+    snprintf(buf, len, "%s in %s%s (line %d, col %d)", what, is_rule ? "rule " : "", l->rule,
+             l->line, l->col);
+    return buf;
+}

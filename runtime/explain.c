@@ -1,0 +1,450 @@
+/* explain.c — why a claim paid what it paid, from its settlement trace: the inputs, every
+ * rule the claim needed (value, exception taken, citation), the parameter versions in
+ * force, each ledger before and after, the outputs, or the error. As text for a policy
+ * analyst, or as one JSON line (built with cJSON) for tools. */
+#include "rt_int.h"
+
+#include <cjson/cJSON.h>
+#include <inttypes.h>
+#include <string.h>
+
+/* The JSON layout version ("explain_version"); bump on any incompatible change. */
+#define EXPLAIN_VERSION 1
+/* room for one formatted value: a grouped amount, or an enum member with its label */
+#define VAL_LEN 256
+/* the text layout: names padded to at least this many columns, values indented by this */
+#define NAME_COL_MIN 10
+#define INDENT "  "
+
+/* ---- values as an analyst reads them ------------------------------------------------ */
+
+/* "12,345.67 yuan", "county (县区)", "none"; everything else as in the results CSV
+ * (rt_format_value): "75%", "2024-03-10", "true", "5 workdays" */
+static const char *show(const RtSchema *s, const RtType *t, int64_t v, char *buf)
+{
+    char tmp[VAL_LEN / 2];
+    if (v == POLRT_NONE) {
+        snprintf(buf, VAL_LEN, "none");
+        return buf;
+    }
+    switch (t->kind) {
+    case RT_MONEY:
+        snprintf(buf, VAL_LEN, "%s yuan", polrt_fmt_money(v, tmp, 1));
+        return buf;
+    case RT_ENUM: {
+        const RtEnum *en = &s->enums[t->enum_idx];
+        rt_format_value(s, t, v, tmp, sizeof tmp);
+        if (v >= 0 && v < en->n && en->labels[v])
+            snprintf(buf, VAL_LEN, "%s (%.*s)", tmp, VAL_LEN / 2 - 8, en->labels[v]);
+        else
+            snprintf(buf, VAL_LEN, "%s", tmp);
+        return buf;
+    }
+    case RT_RATE:
+    case RT_INT:
+    case RT_BOOL:
+    case RT_DATE:
+    case RT_DURATION:
+        return rt_format_value(s, t, v, buf, VAL_LEN);
+    }
+    return rt_format_value(s, t, v, buf, VAL_LEN);
+}
+
+/* Columns a UTF-8 string takes in a terminal: East Asian wide characters take two (the
+ * common CJK blocks; enough for identifiers and labels of Chinese policies). */
+static int display_width(const char *p)
+{
+    int w = 0;
+    const unsigned char *u = (const unsigned char *)p;
+    while (*u) {
+        uint32_t c = *u;
+        int k = c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
+        if (k)
+            c &= 0x3fu >> k;
+        u++;
+        for (int i = 0; i < k && (*u & 0xc0) == 0x80; i++, u++)
+            c = (c << 6) | (*u & 0x3f);
+        w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
+                     (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+                     (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+                     (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd)
+                 ? 2
+                 : 1;
+    }
+    return w;
+}
+
+/* the name, padded to width columns, then two spaces */
+static void put_name(FILE *f, const char *name, int width)
+{
+    fprintf(f, INDENT "%s", name);
+    for (int w = display_width(name); w < width + 2; w++)
+        fputc(' ', f);
+}
+
+static int name_width(int n, const char *(*name)(const void *, int), const void *arr)
+{
+    int w = NAME_COL_MIN;
+    for (int i = 0; i < n; i++) {
+        int d = display_width(name(arr, i));
+        if (d > w)
+            w = d;
+    }
+    return w;
+}
+
+static const char *field_name(const void *a, int i) { return ((const RtField *)a)[i].name; }
+static const char *rule_name(const void *a, int i) { return ((const RtRule *)a)[i].name; }
+static const char *output_name(const void *a, int i) { return ((const RtOutput *)a)[i].name; }
+
+/* the one claim field of the enum a parameter table is indexed by, or -1 (none, several) */
+static int index_field(const RtSchema *s, const RtParam *p)
+{
+    int found = -1;
+    for (int i = 0; i < s->nclaim; i++) {
+        if (s->claim[i].type.kind == RT_ENUM && s->claim[i].type.enum_idx == p->index_enum) {
+            if (found >= 0)
+                return -1;
+            found = i;
+        }
+    }
+    return found;
+}
+
+/* "(in force from 2017-04-07)" or "(in force from 2017-01-01 until 2025-01-01)" */
+static void put_period(FILE *f, const RtVersion *v)
+{
+    char a[32], b[32];
+    if (v->to == POLRT_NONE)
+        fprintf(f, "(in force from %s)", polrt_fmt_date(v->from, a));
+    else
+        fprintf(f, "(in force from %s until %s)", polrt_fmt_date(v->from, a),
+                polrt_fmt_date(v->to, b));
+}
+
+/* one parameter as used: "deductible[county] = 300.00 yuan (in force from ...)  — 第三条" */
+static void put_param(FILE *f, const RtSchema *s, const int64_t *table, const int64_t *claim,
+                      int pi, int64_t ver)
+{
+    const RtParam *p = &s->params[pi];
+    const RtVersion *v = &p->versions[ver];
+    const int64_t *vals = table + v->offset;
+    char buf[VAL_LEN];
+    fprintf(f, INDENT "%s", p->name);
+    if (p->brackets) {
+        RtType rate = {.kind = RT_RATE, .enum_idx = -1};
+        fputs(" =", f);
+        for (int64_t i = 0; i < vals[0]; i++) {
+            fprintf(f, "%s from %s", i ? ";" : "", show(s, &p->type, vals[1 + 2 * i], buf));
+            fprintf(f, " at %s", show(s, &rate, vals[2 + 2 * i], buf));
+        }
+    } else if (p->index_enum >= 0) {
+        const RtEnum *en = &s->enums[p->index_enum];
+        int fi = claim ? index_field(s, p) : -1;
+        int64_t m = fi >= 0 ? claim[fi] : POLRT_NONE;
+        if (m != POLRT_NONE && m >= 0 && m < en->n) {
+            fprintf(f, "[%s] = %s", en->names[m], show(s, &p->type, vals[m], buf));
+        } else {
+            /* which member was used is not in the trace: show the whole row */
+            fputs(" = {", f);
+            for (int i = 0; i < en->n; i++)
+                fprintf(f, "%s%s %s", i ? ", " : "", en->names[i],
+                        show(s, &p->type, vals[i], buf));
+            fputs("}", f);
+        }
+    } else {
+        fprintf(f, " = %s", show(s, &p->type, vals[0], buf));
+    }
+    fputc(' ', f);
+    put_period(f, v);
+    if (p->cites)
+        fprintf(f, "  — %s", p->cites);
+    fputc('\n', f);
+}
+
+/* the branch taken, when it is not the rule's base definition */
+static void put_branch(FILE *f, const RtBranch *b, int64_t bi)
+{
+    if (bi == 0 && strcmp(b->name, "default") == 0)
+        return;
+    if (strncmp(b->name, "from ", 5) == 0)
+        fprintf(f, "  (version %s)", b->name);
+    else
+        fprintf(f, "  (exception %s)", b->name);
+}
+
+static const char *status_text(int64_t status)
+{
+    return status == 0 ? "settled" : status == 1 ? "already settled" : "error";
+}
+
+POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, const int64_t *claim,
+                                  const PolResult *r, FILE *f)
+{
+    const RtSchema *s = rt_engine_schema(e);
+    char buf[VAL_LEN], why[VAL_LEN];
+    int w;
+    fprintf(f, "claim %s — %s", claim_id ? claim_id : "?", s->policy);
+    if (s->file)
+        fprintf(f, " (%s)", s->file);
+    fputc('\n', f);
+    if (r->status == 1)
+        fputs("status: already settled earlier; the stored result is shown and nothing was "
+              "applied again\n",
+              f);
+    else
+        fprintf(f, "status: %s\n", status_text(r->status));
+
+    if (claim && s->nclaim) {
+        fputs("inputs:\n", f);
+        w = name_width(s->nclaim, field_name, s->claim);
+        for (int i = 0; i < s->nclaim; i++) {
+            put_name(f, s->claim[i].name, w);
+            fprintf(f, "%s\n", show(s, &s->claim[i].type, claim[i], buf));
+        }
+    }
+
+    int any = 0;
+    w = name_width(s->nrules, rule_name, s->rules);
+    for (int i = 0; r->branch && i < s->nrules; i++) {
+        const RtRule *rule = &s->rules[i];
+        int64_t bi = r->branch[i];
+        if (bi < 0 || bi >= rule->nbranches)
+            continue;
+        if (!any++)
+            fputs("rules (in policy order, those this claim needed):\n", f);
+        const RtBranch *b = &rule->branches[bi];
+        const char *cites = b->cites ? b->cites : rule->cites;
+        put_name(f, rule->name, w);
+        fputs(show(s, &rule->type, r->rule_val[i], buf), f);
+        put_branch(f, b, bi);
+        if (cites || rule->doc)
+            fprintf(f, "  — %s%s%s", cites ? cites : "", cites && rule->doc ? ": " : "",
+                    rule->doc ? rule->doc : "");
+        fputc('\n', f);
+    }
+
+    any = 0;
+    for (int i = 0; r->pver && i < s->nparams; i++) {
+        if (r->pver[i] < 0 || r->pver[i] >= s->params[i].nversions)
+            continue;
+        if (!any++)
+            fputs("parameters:\n", f);
+        put_param(f, s, e->params, claim, i, r->pver[i]);
+    }
+
+    if (r->status == -1) {
+        fprintf(f, "error: %s\n", rt_err_describe(s, r->err_code, r->err_loc, why, sizeof why));
+        if (s->nledgers)
+            fputs("ledgers unchanged\n", f);
+        return;
+    }
+
+    for (int l = 0; l < s->nledgers; l++) {
+        const RtLedger *led = &s->ledgers[l];
+        if (led->key)
+            fprintf(f, "ledger %s (%s = %" PRId64 "):\n", led->name, led->key, r->keys[l]);
+        else
+            fprintf(f, "ledger %s (key %" PRId64 "):\n", led->name, r->keys[l]);
+        w = name_width(led->nfields, field_name, led->fields);
+        for (int k = 0; k < led->nfields; k++) {
+            const RtField *fd = &led->fields[k];
+            put_name(f, fd->name, w);
+            fprintf(f, "%s → ", show(s, &fd->type, r->ledger_before[led->offset + k], buf));
+            fprintf(f, "%s\n", show(s, &fd->type, r->ledger_after[led->offset + k], buf));
+        }
+    }
+
+    if (s->noutputs)
+        fputs("outputs:\n", f);
+    w = name_width(s->noutputs, output_name, s->outputs);
+    for (int i = 0; i < s->noutputs; i++) {
+        put_name(f, s->outputs[i].name, w);
+        fprintf(f, "%s\n", show(s, &s->outputs[i].type, r->out[i], buf));
+    }
+}
+
+/* ---- JSON ------------------------------------------------------------------------------- */
+
+/* Building state: cJSON allocates with malloc and any step may fail; ok turns 0 then, and
+ * a short error line is written instead of a document with parts silently missing. */
+typedef struct J {
+    int ok;
+} J;
+
+/* add item under name (object) or at the end (name NULL: array); item may be NULL */
+static cJSON *add(J *j, cJSON *parent, const char *name, cJSON *item)
+{
+    if (!item || !parent) {
+        j->ok = 0;
+        cJSON_Delete(item);
+        return NULL;
+    }
+    if (!(name ? cJSON_AddItemToObject(parent, name, item)
+               : cJSON_AddItemToArray(parent, item))) {
+        j->ok = 0;
+        cJSON_Delete(item);
+        return NULL;
+    }
+    return item;
+}
+
+/* An exact integer: cJSON numbers are doubles (exact only to 2^53), so the decimal text goes
+ * in as a raw token. An absent value is null. */
+static cJSON *json_int(int64_t v)
+{
+    char num[32];
+    if (v == POLRT_NONE)
+        return cJSON_CreateNull();
+    snprintf(num, sizeof num, "%" PRId64, v);
+    return cJSON_CreateRaw(num);
+}
+
+static cJSON *json_str(const char *s) { return s ? cJSON_CreateString(s) : cJSON_CreateNull(); }
+
+static cJSON *json_date(int64_t day)
+{
+    char buf[32];
+    return day == POLRT_NONE ? cJSON_CreateNull() : cJSON_CreateString(polrt_fmt_date(day, buf));
+}
+
+/* {"value": 802500, "text": "8025.00"}: the encoded value and its results-CSV text */
+static cJSON *json_value(J *j, const RtSchema *s, const RtType *t, int64_t v)
+{
+    char buf[VAL_LEN];
+    cJSON *o = cJSON_CreateObject();
+    add(j, o, "value", json_int(v));
+    add(j, o, "text", cJSON_CreateString(rt_format_value(s, t, v, buf, sizeof buf)));
+    return o;
+}
+
+static cJSON *json_params(J *j, const RtSchema *s, const int64_t *table, const PolResult *r)
+{
+    cJSON *arr = cJSON_CreateArray();
+    RtType rate = {.kind = RT_RATE, .enum_idx = -1};
+    for (int i = 0; arr && r->pver && i < s->nparams; i++) {
+        const RtParam *p = &s->params[i];
+        if (r->pver[i] < 0 || r->pver[i] >= p->nversions)
+            continue;
+        const RtVersion *v = &p->versions[r->pver[i]];
+        const int64_t *vals = table + v->offset;
+        cJSON *o = add(j, arr, NULL, cJSON_CreateObject());
+        add(j, o, "name", cJSON_CreateString(p->name));
+        add(j, o, "version", json_int(r->pver[i]));
+        add(j, o, "from", json_date(v->from));
+        add(j, o, "to", json_date(v->to));
+        add(j, o, "cites", json_str(p->cites));
+        cJSON *list = add(j, o, p->brackets ? "brackets" : "values", cJSON_CreateArray());
+        if (p->brackets) {
+            for (int64_t k = 0; k < vals[0]; k++) {
+                cJSON *b = add(j, list, NULL, cJSON_CreateObject());
+                add(j, b, "from", json_value(j, s, &p->type, vals[1 + 2 * k]));
+                add(j, b, "rate", json_value(j, s, &rate, vals[2 + 2 * k]));
+            }
+        } else {
+            for (int k = 0; k < v->width; k++) {
+                cJSON *x = add(j, list, NULL, json_value(j, s, &p->type, vals[k]));
+                if (p->index_enum >= 0)
+                    add(j, x, "key", cJSON_CreateString(s->enums[p->index_enum].names[k]));
+            }
+        }
+    }
+    return arr;
+}
+
+static cJSON *json_rules(J *j, const RtSchema *s, const PolResult *r)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (int i = 0; arr && r->branch && i < s->nrules; i++) {
+        const RtRule *rule = &s->rules[i];
+        int64_t bi = r->branch[i];
+        if (bi < 0 || bi >= rule->nbranches)
+            continue;
+        const RtBranch *b = &rule->branches[bi];
+        cJSON *o = add(j, arr, NULL, cJSON_CreateObject());
+        add(j, o, "name", cJSON_CreateString(rule->name));
+        add(j, o, "value", json_int(r->rule_val[i]));
+        char buf[VAL_LEN];
+        add(j, o, "text", cJSON_CreateString(rt_format_value(s, &rule->type, r->rule_val[i],
+                                                             buf, sizeof buf)));
+        add(j, o, "branch", cJSON_CreateString(b->name));
+        add(j, o, "branch_index", json_int(bi));
+        add(j, o, "cites", json_str(b->cites ? b->cites : rule->cites));
+        add(j, o, "line", json_int(b->line ? b->line : rule->line));
+    }
+    return arr;
+}
+
+static cJSON *json_ledgers(J *j, const RtSchema *s, const PolResult *r)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (int l = 0; arr && r->status != -1 && l < s->nledgers; l++) {
+        const RtLedger *led = &s->ledgers[l];
+        cJSON *o = add(j, arr, NULL, cJSON_CreateObject());
+        add(j, o, "name", cJSON_CreateString(led->name));
+        add(j, o, "key", json_int(r->keys[l]));
+        cJSON *fields = add(j, o, "fields", cJSON_CreateArray());
+        for (int k = 0; k < led->nfields; k++) {
+            const RtField *fd = &led->fields[k];
+            cJSON *x = add(j, fields, NULL, cJSON_CreateObject());
+            add(j, x, "name", cJSON_CreateString(fd->name));
+            add(j, x, "before", json_value(j, s, &fd->type, r->ledger_before[led->offset + k]));
+            add(j, x, "after", json_value(j, s, &fd->type, r->ledger_after[led->offset + k]));
+        }
+    }
+    return arr;
+}
+
+static cJSON *json_error(J *j, const RtSchema *s, const PolResult *r)
+{
+    char why[VAL_LEN];
+    if (r->status != -1)
+        return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    add(j, o, "code", json_int(r->err_code));
+    add(j, o, "text", cJSON_CreateString(rt_err_text(r->err_code)));
+    add(j, o, "message",
+        cJSON_CreateString(rt_err_describe(s, r->err_code, r->err_loc, why, sizeof why)));
+    if (r->err_loc >= 0 && r->err_loc < s->nlocs) {
+        const RtLoc *loc = &s->locs[r->err_loc];
+        add(j, o, "rule", cJSON_CreateString(loc->rule));
+        add(j, o, "line", json_int(loc->line));
+        add(j, o, "col", json_int(loc->col));
+    }
+    return o;
+}
+
+POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *claim,
+                                  const PolResult *r, FILE *f)
+{
+    const RtSchema *s = rt_engine_schema(e);
+    J j = {1};
+    cJSON *root = cJSON_CreateObject();
+    static const char *const status[] = {"error", "settled", "already_settled"};
+    add(&j, root, "explain_version", json_int(EXPLAIN_VERSION));
+    add(&j, root, "claim_id", json_str(claim_id));
+    add(&j, root, "policy", cJSON_CreateString(s->policy));
+    add(&j, root, "sha256", cJSON_CreateString(s->sha256));
+    add(&j, root, "status", cJSON_CreateString(status[r->status >= 0 && r->status <= 1
+                                                          ? r->status + 1
+                                                          : 0]));
+    cJSON *in = add(&j, root, "inputs", claim ? cJSON_CreateObject() : cJSON_CreateNull());
+    for (int i = 0; claim && i < s->nclaim; i++)
+        add(&j, in, s->claim[i].name, json_value(&j, s, &s->claim[i].type, claim[i]));
+    cJSON *out = add(&j, root, "outputs",
+                     r->status == -1 ? cJSON_CreateNull() : cJSON_CreateObject());
+    for (int i = 0; r->status != -1 && i < s->noutputs; i++)
+        add(&j, out, s->outputs[i].name, json_value(&j, s, &s->outputs[i].type, r->out[i]));
+    add(&j, root, "rules", json_rules(&j, s, r));
+    add(&j, root, "params", json_params(&j, s, e->params, r));
+    add(&j, root, "ledgers", json_ledgers(&j, s, r));
+    add(&j, root, "error", json_error(&j, s, r));
+    char *text = j.ok ? cJSON_PrintUnformatted(root) : NULL;
+    if (text)
+        fprintf(f, "%s\n", text);
+    else
+        fprintf(f, "{\"explain_version\":%d,\"error\":{\"text\":\"out of memory\"}}\n",
+                EXPLAIN_VERSION);
+    cJSON_free(text);
+    cJSON_Delete(root);
+}

@@ -1,0 +1,488 @@
+/* test_session.c — sessions over the hand-written fake policy (support/fake_policy.c, whose
+ * header comment works claims A-D by hand): exact outputs, the yearly cap across claims, a
+ * new year starting a fresh ledger, exceptions, failures with their location, unknown
+ * persons, claims settled twice (memory and SQLite, across sessions and processes),
+ * persistence, shared stores on threads, reforms, and allocation failures. */
+#include "fake_policy.h"
+#include "rt_int.h"
+#include "unit.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* yuan.fen as fen, for readable expectations */
+#define YUAN(y, f) ((int64_t)(y) * 100 + (f))
+/* claims each thread settles in the threaded test */
+#define THREAD_CLAIMS 200
+
+static char dir[] = "/tmp/polc-test-session-XXXXXX";
+static char err[512];
+
+static int64_t day(int y, int m, int d) { return polrt_days_from_civil(y, m, d); }
+
+/* a claim's fields in schema order */
+static void claim(int64_t *c, int64_t level, int64_t discharged, int64_t total,
+                  int64_t noncompliant, int64_t emergency, int64_t referral)
+{
+    c[FAKE_C_LEVEL] = level;
+    c[FAKE_C_DISCHARGED] = discharged;
+    c[FAKE_C_TOTAL] = total;
+    c[FAKE_C_NONCOMPLIANT] = noncompliant;
+    c[FAKE_C_EMERGENCY] = emergency;
+    c[FAKE_C_REFERRAL] = referral;
+}
+
+/* the persons of the tests: P1 poor since 2016 (open), P2 the same and chronic, P3 dibao
+ * only from 2025-06-01 (so not eligible in 2024) */
+static int add_persons(PolSession *s)
+{
+    int64_t no[1] = {0}, yes[1] = {1};
+    int64_t poor[FAKE_NHIST] = {FAKE_POOR, day(2016, 1, 1), POLRT_NONE};
+    int64_t late[FAKE_NHIST] = {FAKE_DIBAO, day(2025, 6, 1), POLRT_NONE};
+    return polrt_session_person(s, "P1", no, poor, 1) | polrt_session_person(s, "P2", yes, poor, 1) |
+           polrt_session_person(s, "P3", no, late, 1);
+}
+
+static void check_out(const char *name, const PolResult *r, int64_t basic, int64_t own,
+                      int64_t backstop)
+{
+    char n[128];
+    snprintf(n, sizeof n, "%s: basic", name);
+    CHECK_EQ(n, r->out[FAKE_O_BASIC], basic);
+    snprintf(n, sizeof n, "%s: own", name);
+    CHECK_EQ(n, r->out[FAKE_O_OWN], own);
+    snprintf(n, sizeof n, "%s: backstop", name);
+    CHECK_EQ(n, r->out[FAKE_O_BACKSTOP], backstop);
+}
+
+/* claims A-D of fake_policy.c's comment, in memory */
+static void test_hand_computed(PolEngine *e)
+{
+    PolSession *s = polrt_session_new(e, NULL, err, sizeof err);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+    CHECK("session in memory", s != NULL);
+    CHECK_EQ("persons", add_persons(s), 0);
+
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    CHECK_EQ("A settles", polrt_session_claim(s, "A", "P1", c, &r), 0);
+    CHECK_EQ("A status", r.status, 0);
+    check_out("A", &r, YUAN(8025, 0), YUAN(2975, 0), 0);
+    CHECK_EQ("A key: the discharge year", r.keys[0], 2024);
+    CHECK_EQ("A own_paid before", r.ledger_before[FAKE_L_OWN_PAID], 0);
+    CHECK_EQ("A own_paid after", r.ledger_after[FAKE_L_OWN_PAID], YUAN(2975, 0));
+    CHECK_EQ("A claims after", r.ledger_after[FAKE_L_CLAIMS], 1);
+    CHECK_EQ("A compliant", r.rule_val[FAKE_R_COMPLIANT], YUAN(11000, 0));
+    CHECK_EQ("A deduct", r.rule_val[FAKE_R_DEDUCT], YUAN(300, 0));
+    CHECK_EQ("A referred by referral (default)", r.branch[FAKE_R_REFERRED], 0);
+    CHECK_EQ("A backstop under the cap (default)", r.branch[FAKE_R_BACKSTOP], 0);
+    CHECK_EQ("A deductible version 0", r.pver[FAKE_P_DEDUCTIBLE], 0);
+
+    claim(c, FAKE_CITY, day(2024, 6, 1), YUAN(5000, 0), 0, 1, POLRT_NONE);
+    CHECK_EQ("B settles", polrt_session_claim(s, "B", "P1", c, &r), 0);
+    check_out("B", &r, YUAN(3375, 0), YUAN(25, 0), YUAN(1600, 0));
+    CHECK_EQ("B referred as an emergency", r.branch[FAKE_R_REFERRED], 1);
+    CHECK_EQ("B over the cap", r.branch[FAKE_R_BACKSTOP], 1);
+    CHECK_EQ("B own_paid before", r.ledger_before[FAKE_L_OWN_PAID], YUAN(2975, 0));
+    CHECK_EQ("B own_paid reaches the cap", r.ledger_after[FAKE_L_OWN_PAID], YUAN(3000, 0));
+    CHECK_EQ("B claims", r.ledger_after[FAKE_L_CLAIMS], 2);
+
+    claim(c, FAKE_TOWNSHIP, day(2024, 9, 1), YUAN(1000, 2), 0, 0, POLRT_NONE);
+    CHECK_EQ("C settles", polrt_session_claim(s, "C", "P1", c, &r), 0);
+    check_out("C: 675.015 rounds half away from zero", &r, YUAN(675, 2), 0, YUAN(325, 0));
+    CHECK_EQ("C referral not needed at a township", r.branch[FAKE_R_REFERRED], -1);
+    CHECK_EQ("C cap holds", r.ledger_after[FAKE_L_OWN_PAID], YUAN(3000, 0));
+    CHECK_EQ("C claims", r.ledger_after[FAKE_L_CLAIMS], 3);
+
+    claim(c, FAKE_COUNTY, day(2025, 2, 1), YUAN(12000, 0), YUAN(1000, 0), 0, day(2025, 1, 20));
+    CHECK_EQ("D settles", polrt_session_claim(s, "D", "P1", c, &r), 0);
+    check_out("D", &r, YUAN(7950, 0), YUAN(3000, 0), YUAN(50, 0));
+    CHECK_EQ("D key 2025", r.keys[0], 2025);
+    CHECK_EQ("D new year starts at 0", r.ledger_before[FAKE_L_OWN_PAID], 0);
+    CHECK_EQ("D new year claims", r.ledger_after[FAKE_L_CLAIMS], 1);
+    CHECK_EQ("D deductible version 1", r.pver[FAKE_P_DEDUCTIBLE], 1);
+
+    /* back in 2024 after 2025: the 2024 ledger is where C left it */
+    claim(c, FAKE_COUNTY, day(2024, 12, 1), YUAN(1000, 0), 0, 0, day(2024, 11, 30));
+    CHECK_EQ("E settles", polrt_session_claim(s, "E", "P1", c, &r), 0);
+    CHECK_EQ("E 2024 ledger kept", r.ledger_before[FAKE_L_CLAIMS], 3);
+    check_out("E", &r, YUAN(525, 0), 0, YUAN(475, 0));
+
+    /* exceptions: chronic has no deductible; not eligible gets no backstop; unreferred */
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    CHECK_EQ("chronic settles", polrt_session_claim(s, "F", "P2", c, &r), 0);
+    CHECK_EQ("chronic: no deductible", r.branch[FAKE_R_DEDUCT], 1);
+    check_out("chronic", &r, YUAN(8250, 0), YUAN(2750, 0), 0);
+    CHECK_EQ("not eligible settles", polrt_session_claim(s, "G", "P3", c, &r), 0);
+    CHECK_EQ("not eligible branch", r.branch[FAKE_R_BACKSTOP], 2);
+    check_out("not eligible", &r, YUAN(8025, 0), YUAN(2975, 0), 0);
+    claim(c, FAKE_CITY, day(2024, 3, 10), YUAN(6000, 0), 0, 0, POLRT_NONE);
+    CHECK_EQ("unreferred settles", polrt_session_claim(s, "H", "P3", c, &r), 0);
+    CHECK_EQ("unreferred branch", r.branch[FAKE_R_BASIC_PAY], 1);
+    CHECK_EQ("unreferred: deduct not needed", r.branch[FAKE_R_DEDUCT], -1);
+    check_out("unreferred", &r, 0, YUAN(6000, 0), 0);
+    polrt_session_free(s);
+}
+
+/* failures: the policy's (status -1, located) and the caller's (return -1) */
+static void test_failures(PolEngine *e)
+{
+    PolSession *s = polrt_session_new(e, NULL, err, sizeof err);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+    add_persons(s);
+
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(100, 0), 0, 0, day(2024, 3, 1));
+    polrt_session_claim(s, "ok1", "P1", c, &r);
+    /* compliant - deductible overflows: total near INT64_MIN */
+    claim(c, FAKE_COUNTY, day(2024, 4, 1), INT64_MIN + 100, 0, 0, day(2024, 3, 1));
+    CHECK_EQ("overflow: a result", polrt_session_claim(s, "X1", "P1", c, &r), 0);
+    CHECK_EQ("overflow: status", r.status, -1);
+    CHECK_EQ("overflow: code", r.err_code, POLRT_E_OVERFLOW);
+    CHECK_EQ("overflow: loc", r.err_loc, FAKE_LOC_BASIC_SUB);
+    CHECK_STR("overflow: message", polrt_session_errmsg(s),
+              "claim X1: amount overflow in rule basic_pay (line 41, col 9)");
+    CHECK_EQ("overflow: rules done before are traced", r.branch[FAKE_R_COMPLIANT], 0);
+    CHECK_EQ("overflow: the rule that failed is not", r.branch[FAKE_R_BASIC_PAY], -1);
+    claim(c, FAKE_COUNTY, day(2024, 4, 2), YUAN(100, 0), 0, 0, day(2024, 3, 1));
+    polrt_session_claim(s, "ok2", "P1", c, &r);
+    CHECK_EQ("overflow left the ledger alone", r.ledger_before[FAKE_L_CLAIMS], 1);
+    CHECK_EQ("a failed claim is not recorded", polrt_session_claim(s, "X1", "P1", c, &r), 0);
+    CHECK_EQ("... so its id settles later", r.status, 0);
+
+    claim(c, FAKE_COUNTY, day(2016, 6, 1), YUAN(100, 0), 0, 0, day(2016, 5, 1));
+    CHECK_EQ("before the policy: a result", polrt_session_claim(s, "X2", "P1", c, &r), 0);
+    CHECK_EQ("before the policy: status", r.status, -1);
+    CHECK_EQ("before the policy: code", r.err_code, POLRT_E_NOVERSION);
+    CHECK_STR("before the policy: message", polrt_session_errmsg(s),
+              "claim X2: dated 2016-06-01, outside the policy's validity");
+
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(100, 0), 0, 0, POLRT_NONE);
+    CHECK_EQ("unknown person", polrt_session_claim(s, "X3", "NOBODY", c, &r), -1);
+    CHECK_EQ("unknown person: status", r.status, -1);
+    CHECK_STR("unknown person: message", polrt_session_errmsg(s),
+              "claim X3: unknown person NOBODY");
+    c[FAKE_C_LEVEL] = 7;
+    CHECK_EQ("enum out of range", polrt_session_claim(s, "X4", "P1", c, &r), -1);
+    CHECK_STR("enum out of range: message", polrt_session_errmsg(s),
+              "claim X4: field level: 7 is not a member of Level");
+    c[FAKE_C_LEVEL] = FAKE_COUNTY;
+    c[FAKE_C_TOTAL] = POLRT_NONE;
+    CHECK_EQ("required field absent", polrt_session_claim(s, "X5", "P1", c, &r), -1);
+    CHECK_STR("required field: message", polrt_session_errmsg(s),
+              "claim X5: field total is required");
+    c[FAKE_C_TOTAL] = 0;
+    c[FAKE_C_EMERGENCY] = 2;
+    CHECK_EQ("bool out of range", polrt_session_claim(s, "X6", "P1", c, &r), -1);
+    CHECK_EQ("empty claim id", polrt_session_claim(s, "", "P1", c, &r), -1);
+    int64_t bad[FAKE_NHIST] = {5, day(2020, 1, 1), POLRT_NONE}, no[1] = {0};
+    CHECK_EQ("bad history row", polrt_session_person(s, "P9", no, bad, 1), -1);
+    CHECK_STR("bad history row: message", polrt_session_errmsg(s),
+              "person P9, history row 1: field identity: 5 is not a member of Identity");
+    CHECK_EQ("negative history count", polrt_session_person(s, "P9", no, bad, -1), -1);
+    polrt_session_free(s);
+}
+
+/* the same claim id twice in one session: same data is status 1, other data an error */
+static void test_duplicates_in_memory(PolEngine *e)
+{
+    PolSession *s = polrt_session_new(e, NULL, err, sizeof err);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+    add_persons(s);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    polrt_session_claim(s, "A", "P1", c, &r);
+    CHECK_EQ("again: a result", polrt_session_claim(s, "A", "P1", c, &r), 0);
+    CHECK_EQ("again: already settled", r.status, 1);
+    check_out("again: stored outputs", &r, YUAN(8025, 0), YUAN(2975, 0), 0);
+    CHECK_EQ("again: stored ledger after", r.ledger_after[FAKE_L_OWN_PAID], YUAN(2975, 0));
+    CHECK_EQ("again: no rule ran", r.branch[FAKE_R_COMPLIANT], -1);
+    c[FAKE_C_TOTAL] += 1;
+    CHECK_EQ("changed fields", polrt_session_claim(s, "A", "P1", c, &r), -1);
+    CHECK_STR("changed fields: message", polrt_session_errmsg(s),
+              "claim A was already settled with different fields");
+    c[FAKE_C_TOTAL] -= 1;
+    CHECK_EQ("other person", polrt_session_claim(s, "A", "P2", c, &r), -1);
+    CHECK_STR("other person: message", polrt_session_errmsg(s),
+              "claim A was already settled for person P1, not P2");
+    claim(c, FAKE_COUNTY, day(2024, 5, 10), YUAN(1000, 0), 0, 0, day(2024, 5, 1));
+    polrt_session_claim(s, "A2", "P1", c, &r);
+    CHECK_EQ("the ledger counted A once", r.ledger_before[FAKE_L_CLAIMS], 1);
+
+    /* a forked session shares the store: it sees A as settled */
+    PolSession *f = rt_session_fork(s, err, sizeof err);
+    CHECK("fork", f != NULL);
+    add_persons(f);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    polrt_session_claim(f, "A", "P1", c, &r);
+    CHECK_EQ("fork sees settled claims", r.status, 1);
+    claim(c, FAKE_COUNTY, day(2024, 6, 10), YUAN(1000, 0), 0, 0, day(2024, 5, 1));
+    polrt_session_claim(f, "A3", "P1", c, &r);
+    CHECK_EQ("fork sees the ledger", r.ledger_before[FAKE_L_CLAIMS], 2);
+    polrt_session_free(s);
+    polrt_session_free(f); /* the store goes with the last session */
+}
+
+/* SQLite: persistence and already-settled claims across sessions on one file */
+static void test_sqlite(PolEngine *e)
+{
+    char path[sizeof dir + 16];
+    snprintf(path, sizeof path, "%s/ledger.db", dir);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+
+    PolSession *s = polrt_session_new(e, path, err, sizeof err);
+    CHECK("sqlite session", s != NULL);
+    if (!s) {
+        printf("  %s\n", err);
+        return;
+    }
+    add_persons(s);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    polrt_session_claim(s, "A", "P1", c, &r);
+    check_out("sqlite A", &r, YUAN(8025, 0), YUAN(2975, 0), 0);
+    claim(c, FAKE_CITY, day(2024, 6, 1), YUAN(5000, 0), 0, 1, POLRT_NONE);
+    polrt_session_claim(s, "B", "P1", c, &r);
+    check_out("sqlite B", &r, YUAN(3375, 0), YUAN(25, 0), YUAN(1600, 0));
+    polrt_session_free(s);
+
+    /* a second session, later: the ledger persisted, A and B are settled */
+    s = polrt_session_new(e, path, err, sizeof err);
+    add_persons(s);
+    claim(c, FAKE_TOWNSHIP, day(2024, 9, 1), YUAN(1000, 2), 0, 0, POLRT_NONE);
+    polrt_session_claim(s, "C", "P1", c, &r);
+    CHECK_EQ("persisted own_paid", r.ledger_before[FAKE_L_OWN_PAID], YUAN(3000, 0));
+    CHECK_EQ("persisted claims", r.ledger_before[FAKE_L_CLAIMS], 2);
+    check_out("sqlite C", &r, YUAN(675, 2), 0, YUAN(325, 0));
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    CHECK_EQ("A again: a result", polrt_session_claim(s, "A", "P1", c, &r), 0);
+    CHECK_EQ("A again: already settled", r.status, 1);
+    check_out("A again: stored outputs", &r, YUAN(8025, 0), YUAN(2975, 0), 0);
+    CHECK_EQ("A again: stored key", r.keys[0], 2024);
+    CHECK_EQ("A again: stored before", r.ledger_before[FAKE_L_OWN_PAID], 0);
+    CHECK_EQ("A again: stored after", r.ledger_after[FAKE_L_OWN_PAID], YUAN(2975, 0));
+    c[FAKE_C_NONCOMPLIANT] = 0;
+    CHECK_EQ("A with other fields", polrt_session_claim(s, "A", "P1", c, &r), -1);
+    CHECK_STR("A with other fields: message", polrt_session_errmsg(s),
+              "claim A was already settled with different fields");
+
+    /* a batch: claims inside one transaction, then committed */
+    CHECK_EQ("begin", rt_session_begin(s, err, sizeof err), 0);
+    claim(c, FAKE_COUNTY, day(2025, 2, 1), YUAN(12000, 0), YUAN(1000, 0), 0, day(2025, 1, 20));
+    polrt_session_claim(s, "D", "P1", c, &r);
+    check_out("batch D", &r, YUAN(7950, 0), YUAN(3000, 0), YUAN(50, 0));
+    polrt_session_claim(s, "D", "P1", c, &r);
+    CHECK_EQ("batch: settled in the open batch", r.status, 1);
+    CHECK_EQ("commit", rt_session_commit(s, err, sizeof err), 0);
+    polrt_session_free(s);
+
+    s = polrt_session_new(e, path, err, sizeof err);
+    add_persons(s);
+    polrt_session_claim(s, "D", "P1", c, &r);
+    CHECK_EQ("committed batch persisted", r.status, 1);
+    polrt_session_free(s);
+
+    /* a process killed in the middle of a batch: nothing of the batch remains */
+    pid_t pid = fork();
+    if (pid == 0) {
+        PolSession *k = polrt_session_new(e, path, err, sizeof err);
+        PolResult kr;
+        int64_t kc[FAKE_NCLAIM];
+        add_persons(k);
+        rt_session_begin(k, err, sizeof err);
+        claim(kc, FAKE_COUNTY, day(2025, 3, 1), YUAN(2000, 0), 0, 0, day(2025, 2, 1));
+        polrt_session_claim(k, "K1", "P1", kc, &kr);
+        polrt_session_claim(k, "K2", "P2", kc, &kr);
+        kill(getpid(), SIGKILL);
+    }
+    int st;
+    waitpid(pid, &st, 0);
+    CHECK("child killed", WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+    s = polrt_session_new(e, path, err, sizeof err);
+    CHECK("reopens after a kill", s != NULL);
+    add_persons(s);
+    claim(c, FAKE_COUNTY, day(2025, 3, 1), YUAN(2000, 0), 0, 0, day(2025, 2, 1));
+    polrt_session_claim(s, "K1", "P1", c, &r);
+    CHECK_EQ("killed batch: K1 not settled", r.status, 0);
+    CHECK_EQ("killed batch: ledger as before it", r.ledger_before[FAKE_L_CLAIMS], 1);
+    polrt_session_free(s);
+
+    /* not a ledger: a file that is not SQLite, a database of another program */
+    char other[sizeof dir + 16];
+    snprintf(other, sizeof other, "%s/notes.txt", dir);
+    FILE *fp = fopen(other, "w");
+    fputs("this is not a database, just some text that is long enough to have a header\n", fp);
+    fclose(fp);
+    CHECK("a text file is refused", polrt_session_new(e, other, err, sizeof err) == NULL);
+    CHECK("... with a message naming it", strstr(err, "notes.txt: ") != NULL);
+    snprintf(other, sizeof other, "%s/nodir/x.db", dir);
+    CHECK("missing directory", polrt_session_new(e, other, err, sizeof err) == NULL);
+}
+
+/* several sessions on threads, one SQLite store, persons partitioned */
+typedef struct Worker {
+    PolSession *s;
+    const char *person;
+    int64_t last_claims; /* the ledger's claim count after the last claim */
+    int failed;
+} Worker;
+
+static void *work(void *arg)
+{
+    Worker *w = arg;
+    int64_t c[FAKE_NCLAIM];
+    PolResult r;
+    char id[32];
+    for (int i = 0; i < THREAD_CLAIMS; i++) {
+        snprintf(id, sizeof id, "%s-%d", w->person, i);
+        claim(c, FAKE_TOWNSHIP, day(2024, 1, 1) + i, YUAN(200, 0), 0, 0, POLRT_NONE);
+        if (polrt_session_claim(w->s, id, w->person, c, &r) != 0 || r.status != 0)
+            w->failed++;
+        w->last_claims = r.ledger_after[FAKE_L_CLAIMS];
+    }
+    return NULL;
+}
+
+static void test_threads(PolEngine *e)
+{
+    char path[sizeof dir + 16];
+    snprintf(path, sizeof path, "%s/threads.db", dir);
+    Worker w[3] = {{0}};
+    pthread_t t[3];
+    const char *who[3] = {"P1", "P2", "P3"};
+    w[0].s = polrt_session_new(e, path, err, sizeof err);
+    CHECK("threads: first session", w[0].s != NULL);
+    if (!w[0].s)
+        return;
+    CHECK_EQ("threads: begin", rt_session_begin(w[0].s, err, sizeof err), 0);
+    for (int i = 0; i < 3; i++) {
+        if (i)
+            w[i].s = rt_session_fork(w[0].s, err, sizeof err);
+        w[i].person = who[i];
+        add_persons(w[i].s);
+    }
+    for (int i = 0; i < 3; i++)
+        pthread_create(&t[i], NULL, work, &w[i]);
+    for (int i = 0; i < 3; i++)
+        pthread_join(t[i], NULL);
+    CHECK_EQ("threads: commit", rt_session_commit(w[0].s, err, sizeof err), 0);
+    for (int i = 0; i < 3; i++) {
+        CHECK_EQ("threads: every claim settled", w[i].failed, 0);
+        CHECK_EQ("threads: each ledger counted its own", w[i].last_claims, THREAD_CLAIMS);
+    }
+    for (int i = 0; i < 3; i++)
+        polrt_session_free(w[i].s);
+}
+
+/* a reform replaces the parameter table: ratio 80% instead of 75% */
+static void test_reform(void)
+{
+    PolEngine *e = fake_policy_engine(err, sizeof err);
+    int64_t p[FAKE_NPARAM_VALUES], c[FAKE_NCLAIM];
+    PolResult r;
+    memcpy(p, polc_params, sizeof p);
+    p[FAKE_OFF_RATIO] = 800000;
+    CHECK_EQ("nparams", polrt_engine_nparams(e), FAKE_NPARAM_VALUES);
+    CHECK_EQ("set_params: wrong length", polrt_engine_set_params(e, p, 3), -1);
+    CHECK_EQ("set_params", polrt_engine_set_params(e, p, FAKE_NPARAM_VALUES), 0);
+    p[FAKE_OFF_RATIO] = 0; /* the engine copied the table */
+    PolSession *s = polrt_session_new(e, NULL, err, sizeof err);
+    add_persons(s);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    polrt_session_claim(s, "A", "P1", c, &r);
+    check_out("reform A", &r, YUAN(8560, 0), YUAN(2440, 0), 0);
+    polrt_session_free(s);
+    polrt_engine_free(e);
+}
+
+/* every allocation of engine, session and claims failing in turn: errors, no crash or leak */
+static void test_alloc_failures(void)
+{
+    int64_t c[FAKE_NCLAIM];
+    PolResult r;
+    int ok = 0, n;
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    for (n = 0; n < 1000 && !ok; n++) {
+        polrt_test_fail_alloc_after(n);
+        PolEngine *e = fake_policy_engine(err, sizeof err);
+        PolSession *s = e ? polrt_session_new(e, NULL, err, sizeof err) : NULL;
+        if (s && add_persons(s) == 0 && polrt_session_claim(s, "A", "P1", c, &r) == 0 &&
+            polrt_session_claim(s, "B", "P2", c, &r) == 0)
+            ok = r.status == 0 && r.out[FAKE_O_BASIC] == YUAN(8250, 0);
+        polrt_session_free(s);
+        polrt_engine_free(e);
+    }
+    polrt_test_fail_alloc_after(-1);
+    CHECK("allocation failures handled until all succeed", ok);
+}
+
+static void test_engine_open(void)
+{
+    PolEngine *e = polrt_engine_open("/nonexistent/engine.so", err, sizeof err);
+    CHECK("open: missing file", e == NULL);
+    CHECK("open: message names the file", strstr(err, "/nonexistent/engine.so") == err);
+    e = polrt_engine_open("libm.so.6", err, sizeof err);
+    CHECK("open: not an engine", e == NULL);
+    CHECK_STR("open: not an engine message", err, "libm.so.6: not a polc engine (no polc_schema)");
+    /* the fake policy built as a real .so (when a C compiler is at hand) */
+    char so[sizeof dir + 16], cmd[1024];
+    snprintf(so, sizeof so, "%s/fake.so", dir);
+    snprintf(cmd, sizeof cmd,
+             "cc -std=c11 -shared -fPIC -Iruntime/include -Itests/unit/support "
+             "tests/unit/support/fake_policy.c -o %s 2>/dev/null",
+             so);
+    if (system(cmd) != 0) {
+        printf("[PASS] %s: open a built engine (skipped: no cc or not run from the repo)\n",
+               __FILE__);
+        return;
+    }
+    e = polrt_engine_open(so, err, sizeof err);
+    CHECK("open: built engine", e != NULL);
+    if (!e) {
+        printf("  %s\n", err);
+        return;
+    }
+    CHECK_STR("open: sha256", polrt_engine_sha256(e),
+              "04798bb486152150cc09eb25bfe3a916e2ec89c5b8be7002709b4c8aede44bef");
+    CHECK("open: schema text", strstr(polrt_engine_schema(e), "\"schema_version\": 1") != NULL);
+    PolSession *s = polrt_session_new(e, NULL, err, sizeof err);
+    int64_t c[FAKE_NCLAIM];
+    PolResult r;
+    add_persons(s);
+    claim(c, FAKE_CITY, day(2024, 6, 1), YUAN(5000, 0), 0, 1, POLRT_NONE);
+    polrt_session_claim(s, "B", "P1", c, &r);
+    check_out("built engine settles", &r, YUAN(3375, 0), YUAN(1625, 0), 0);
+    polrt_session_free(s);
+    polrt_engine_free(e);
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    PolEngine *e = fake_policy_engine(err, sizeof err);
+    CHECK("fake engine", e != NULL);
+    if (!e) {
+        printf("  %s\n", err);
+        return 1;
+    }
+    test_hand_computed(e);
+    test_failures(e);
+    test_duplicates_in_memory(e);
+    test_sqlite(e);
+    test_threads(e);
+    test_reform();
+    test_alloc_failures();
+    test_engine_open();
+    polrt_engine_free(e);
+    char cmd[sizeof dir + 16];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        printf("note: could not remove %s\n", dir);
+    UNIT_END();
+}
