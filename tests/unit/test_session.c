@@ -42,7 +42,8 @@ static int add_persons(PolSession *s)
     int64_t no[1] = {0}, yes[1] = {1};
     int64_t poor[FAKE_NHIST] = {FAKE_POOR, day(2016, 1, 1), POLRT_NONE};
     int64_t late[FAKE_NHIST] = {FAKE_DIBAO, day(2025, 6, 1), POLRT_NONE};
-    return polrt_session_person(s, "P1", no, poor, 1) | polrt_session_person(s, "P2", yes, poor, 1) |
+    return polrt_session_person(s, "P1", no, poor, 1) |
+           polrt_session_person(s, "P2", yes, poor, 1) |
            polrt_session_person(s, "P3", no, late, 1);
 }
 
