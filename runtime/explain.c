@@ -234,7 +234,11 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
     }
 
     if (r->status == -1) {
-        fprintf(f, "error: %s\n", rt_err_describe(s, r->err_code, r->err_loc, why, sizeof why));
+        /* err_code 0: refused before the policy ran (the session's message says why) */
+        fprintf(f, "error: %s\n",
+                r->err_code == POLRT_OK
+                    ? "not settled (the claim was refused before the policy ran)"
+                    : rt_err_describe(s, r->err_code, r->err_loc, why, sizeof why));
         if (s->nledgers)
             fputs("ledgers unchanged\n", f);
         return;

@@ -112,7 +112,7 @@ POLRT_API const char *polrt_calendar_error(void);
 /* ---- Engines: a compiled policy, loaded ---------------------------------------------- */
 typedef struct PolEngine PolEngine;
 /* from entry points already in memory (JIT, or the interpreter's trampolines); the schema
- * text and params table must outlive the engine. NULL on error, message in err. */
+ * text must outlive the engine, the params table is copied. NULL on error, message in err. */
 POLRT_API PolEngine *polrt_engine_new(const char *schema_json, const int64_t *params,
                                       PolSettleFn settle, PolKeysFn keys, void *user,
                                       char *err, size_t errlen);
@@ -135,7 +135,8 @@ typedef struct PolResult {
     const int64_t *keys;         /* the ledger keys (e.g. the benefit year) per ledger */
     const int64_t *rule_val, *branch, *pver;      /* trace, schema "rules"/"params" order */
 } PolResult;
-/* ledger_db NULL: ledgers in memory for the session's life */
+/* ledger_db NULL: ledgers in memory for the session's life; else an SQLite file, created
+ * when missing. The engine must outlive its sessions. */
 POLRT_API PolSession *polrt_session_new(PolEngine *e, const char *ledger_db, char *err,
                                         size_t errlen);
 POLRT_API void polrt_session_free(PolSession *s);
