@@ -200,10 +200,12 @@ POLRT_API int polrt_session_person(PolSession *s, const char *person_id, const i
     if (check_id(s, "person", person_id))
         return -1;
     snprintf(what, sizeof what, "person %.*s", ID_SHOW, person_id);
-    if (nhist < 0 || (sc->nhist == 0 && nhist > 0) ||
+    if (nhist < 0 ||
         (sc->nhist > 0 && (uint64_t)nhist > SIZE_MAX / sizeof(int64_t) / (uint64_t)sc->nhist))
-        return fail(s, "%s: %lld history rows, but the policy %s", what, (long long)nhist,
-                    sc->nhist ? "allows no negative count" : "declares no history");
+        return fail(s, "%s: %lld history rows", what, (long long)nhist);
+    if (sc->nhist == 0 && nhist > 0)
+        return fail(s, "%s: %lld history rows, but the policy declares no history", what,
+                    (long long)nhist);
     if ((sc->nperson > 0 && !fields) || (nhist > 0 && !hist))
         return fail(s, "%s: fields missing", what);
     if (check_fields(s, what, sc->person, sc->nperson, fields))
