@@ -7,7 +7,7 @@ BUILD ?= build
 OPT ?= -O2 -g
 
 # Debian packages the project needs; `make deps` installs what is missing (as root).
-DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev libcsv-dev \
+DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev libcsv-dev nettle-dev \
             pkg-config
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 
@@ -17,7 +17,7 @@ ifeq ($(CI),true)
 WARN += -Werror
 endif
 BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) -MMD -MP \
-               -Iruntime/include -I$(BUILD) -Icompiler
+               -Iruntime/include -iquote $(BUILD) -iquote compiler
 SAN_FLAGS :=
 ifeq ($(SAN),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
@@ -42,7 +42,7 @@ RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.
 
 FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c \
               compiler/sema.c compiler/ir.c compiler/interp.c compiler/schema_out.c \
-              compiler/testcase.c compiler/driver.c
+              compiler/driver.c compiler/testcase.c compiler/tool.c compiler/simulate.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
 MAIN_SRCS := compiler/main.c
@@ -53,7 +53,7 @@ POLC_OBJS := $(FRONT_OBJS) $(LLVM_OBJS) $(MAIN_SRCS:%.c=$(BUILD)/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/*.c))
 
 .PHONY: all deps test demo asan lint grammar fuzz-frontend bench clean unit
-all: $(BUILD)/polc $(BUILD)/libpolrt.a
+all: $(BUILD)/polc $(BUILD)/libpolrt.a $(BUILD)/runtime/engine_main.o
 
 # ---- set-up: check Debian packages, install missing ones when root -------------------
 deps:
@@ -62,7 +62,7 @@ deps:
 $(BUILD)/polc: $(POLC_OBJS) $(BUILD)/libpolrt.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(SAN_FLAGS) -rdynamic -o $@ $(POLC_OBJS) -Wl,--whole-archive $(BUILD)/libpolrt.a \
-	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi $(RT_LIBS)
+	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi -lnettle $(RT_LIBS)
 
 $(BUILD)/libpolrt.a: $(RUNTIME_OBJS)
 	@echo "  AR      $@"

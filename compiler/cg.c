@@ -1,0 +1,627 @@
+/* cg.c — IR to LLVM IR (LLVM-C 19). One function per rule (context rules memoized in the
+ * PolCtx), polc_settle and polc_keys as entry points, the schema and the default parameter
+ * table as constant globals. Money is i64 fen; +, -, * and negation use the
+ * llvm.s*.with.overflow intrinsics and fail through polrt_fail with the source position;
+ * rounding and calendar arithmetic call the runtime's helpers, the same functions the
+ * interpreter calls, so all evaluators agree bit for bit. */
+#include "cg.h"
+
+#include <llvm-c/Analysis.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "polrt.h"
+
+/* PolCtx field numbers: the order of runtime/include/polrt.h, which is ABI */
+enum {
+    CTX_CLAIM, CTX_PERSON, CTX_HIST, CTX_NHIST, CTX_LEDGER_IN, CTX_LEDGER_OUT, CTX_OUT,
+    CTX_PARAMS, CTX_RULE_VAL, CTX_RULE_STATE, CTX_BRANCH, CTX_PVER, CTX_ASOF, CTX_ERR_CODE,
+    CTX_ERR_LOC, CTX_JMP, CTX_USER, CTX_NFIELDS
+};
+
+typedef struct Cg {
+    const IrProgram *p;
+    LLVMContextRef c;
+    LLVMModuleRef m;
+    LLVMBuilderRef b;
+    LLVMTypeRef t_i64, t_i1, t_ptr, t_ctx, t_void;
+    LLVMValueRef fn;          /* current function */
+    LLVMBasicBlockRef entry;  /* its entry block: allocas go here, so mem2reg promotes them */
+    LLVMValueRef v_ctx;       /* the PolCtx * argument */
+    LLVMValueRef *v_args;     /* the rule's arguments */
+    LLVMValueRef v_span;      /* current history span (inside an aggregate) */
+    LLVMValueRef *rule_fn;    /* per rule */
+    LLVMTypeRef *rule_ty;
+    LLVMValueRef host_fn[H_NHOST];
+    LLVMTypeRef host_ty[H_NHOST];
+    LLVMValueRef fail_fn, prog_fn;
+    LLVMTypeRef fail_ty, prog_ty;
+    int names;                /* name values (debug builds) */
+} Cg;
+
+static const char *nm(Cg *cg, const char *s) { return cg->names ? s : ""; }
+
+static LLVMValueRef k64(Cg *cg, int64_t v) { return LLVMConstInt(cg->t_i64, (unsigned long long)v, 1); }
+
+static LLVMValueRef ctx_field_ptr(Cg *cg, int field)
+{
+    return LLVMBuildStructGEP2(cg->b, cg->t_ctx, cg->v_ctx, (unsigned)field, "");
+}
+
+static LLVMValueRef ctx_load(Cg *cg, int field)
+{
+    LLVMTypeRef t = field == CTX_NHIST || field == CTX_ASOF || field == CTX_ERR_CODE ||
+                            field == CTX_ERR_LOC ? cg->t_i64 : cg->t_ptr;
+    return LLVMBuildLoad2(cg->b, t, ctx_field_ptr(cg, field), nm(cg, "ctx.f"));
+}
+
+/* &base[idx] for an i64 array */
+static LLVMValueRef elem_ptr(Cg *cg, LLVMValueRef base, LLVMValueRef idx)
+{
+    return LLVMBuildGEP2(cg->b, cg->t_i64, base, &idx, 1, "");
+}
+
+static LLVMValueRef load_elem(Cg *cg, int field, LLVMValueRef idx)
+{
+    return LLVMBuildLoad2(cg->b, cg->t_i64, elem_ptr(cg, ctx_load(cg, field), idx), "");
+}
+
+static void store_elem(Cg *cg, int field, LLVMValueRef idx, LLVMValueRef v)
+{
+    LLVMBuildStore(cg->b, v, elem_ptr(cg, ctx_load(cg, field), idx));
+}
+
+static LLVMBasicBlockRef block(Cg *cg, const char *name)
+{
+    return LLVMAppendBasicBlockInContext(cg->c, cg->fn, nm(cg, name));
+}
+
+static LLVMValueRef entry_alloca(Cg *cg, const char *name)
+{
+    LLVMBuilderRef tmp = LLVMCreateBuilderInContext(cg->c);
+    LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
+    if (first)
+        LLVMPositionBuilderBefore(tmp, first);
+    else
+        LLVMPositionBuilderAtEnd(tmp, cg->entry);
+    LLVMValueRef a = LLVMBuildAlloca(tmp, cg->t_i64, nm(cg, name));
+    LLVMDisposeBuilder(tmp);
+    return a;
+}
+
+/* polrt_fail(ctx, code, loc) does not return */
+static void emit_fail(Cg *cg, int64_t code, int loc)
+{
+    LLVMValueRef args[3] = {cg->v_ctx, k64(cg, code), k64(cg, loc)};
+    LLVMBuildCall2(cg->b, cg->fail_ty, cg->fail_fn, args, 3, "");
+    LLVMBuildUnreachable(cg->b);
+}
+
+/* branch to a failure block when cond is true; continue in a fresh block */
+static void fail_if(Cg *cg, LLVMValueRef cond, int64_t code, int loc)
+{
+    LLVMBasicBlockRef bad = block(cg, "fail"), ok = block(cg, "ok");
+    LLVMBuildCondBr(cg->b, cond, bad, ok);
+    LLVMPositionBuilderAtEnd(cg->b, bad);
+    emit_fail(cg, code, loc);
+    LLVMPositionBuilderAtEnd(cg->b, ok);
+}
+
+static LLVMValueRef to_i64(Cg *cg, LLVMValueRef i1) { return LLVMBuildZExt(cg->b, i1, cg->t_i64, ""); }
+
+static LLVMValueRef truth(Cg *cg, LLVMValueRef v)
+{
+    return LLVMBuildICmp(cg->b, LLVMIntNE, v, k64(cg, 0), "");
+}
+
+static LLVMValueRef checked(Cg *cg, const char *intrinsic, LLVMValueRef x, LLVMValueRef y, int loc)
+{
+    unsigned id = LLVMLookupIntrinsicID(intrinsic, strlen(intrinsic));
+    LLVMTypeRef pt = cg->t_i64;
+    LLVMValueRef f = LLVMGetIntrinsicDeclaration(cg->m, id, &pt, 1);
+    LLVMTypeRef ft = LLVMIntrinsicGetType(cg->c, id, &pt, 1);
+    LLVMValueRef args[2] = {x, y};
+    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, f, args, 2, "");
+    LLVMValueRef v = LLVMBuildExtractValue(cg->b, r, 0, nm(cg, "v"));
+    LLVMValueRef o = LLVMBuildExtractValue(cg->b, r, 1, nm(cg, "ovf"));
+    fail_if(cg, o, POLRT_E_OVERFLOW, loc);
+    return v;
+}
+
+static LLVMValueRef cg_expr(Cg *cg, const IrNode *n);
+
+/* the offset of the parameter version in force at ctx->asof: branchless selects over the
+ * versions' date ranges (constants), then a failure when none covers the date */
+static LLVMValueRef param_offset(Cg *cg, int pidx, int loc)
+{
+    const IrParam *ip = &cg->p->params[pidx];
+    LLVMValueRef asof = ctx_load(cg, CTX_ASOF);
+    LLVMValueRef off = k64(cg, -1), ver = k64(cg, -1);
+    for (int i = 0; i < ip->nv; i++) {
+        LLVMValueRef in = LLVMBuildAnd(
+            cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, asof, k64(cg, ip->v[i].from), ""),
+            LLVMBuildICmp(cg->b, LLVMIntSLT, asof, k64(cg, ip->v[i].to), ""), "");
+        off = LLVMBuildSelect(cg->b, in, k64(cg, ip->v[i].offset), off, "");
+        ver = LLVMBuildSelect(cg->b, in, k64(cg, i), ver, "");
+    }
+    fail_if(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, off, k64(cg, 0), ""), POLRT_E_NOVERSION, loc);
+    store_elem(cg, CTX_PVER, k64(cg, pidx), ver);
+    return off;
+}
+
+static LLVMValueRef call_host(Cg *cg, HostId h, LLVMValueRef *vals, int loc)
+{
+    LLVMValueRef args[4];
+    int n = 0;
+    if (ir_hosts[h].ctx)
+        args[n++] = cg->v_ctx;
+    for (int i = 0; i < ir_hosts[h].nargs; i++)
+        args[n++] = vals[i];
+    if (ir_hosts[h].ctx)
+        args[n++] = k64(cg, loc);
+    return LLVMBuildCall2(cg->b, cg->host_ty[h], cg->host_fn[h], args, (unsigned)n, "");
+}
+
+/* and/or: short-circuit, as in the interpreter (the right side may fail or be costly) */
+static LLVMValueRef cg_logic(Cg *cg, const IrNode *n)
+{
+    LLVMValueRef l = cg_expr(cg, n->x);
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+    LLVMBasicBlockRef rhs = block(cg, "rhs"), done = block(cg, "logic");
+    if (n->op == IR_AND)
+        LLVMBuildCondBr(cg->b, truth(cg, l), rhs, done);
+    else
+        LLVMBuildCondBr(cg->b, truth(cg, l), done, rhs);
+    LLVMPositionBuilderAtEnd(cg->b, rhs);
+    LLVMValueRef r = to_i64(cg, truth(cg, cg_expr(cg, n->y)));
+    LLVMBasicBlockRef rhs_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_i64, "");
+    LLVMValueRef vals[2] = {k64(cg, n->op == IR_AND ? 0 : 1), r};
+    LLVMBasicBlockRef bbs[2] = {from, rhs_end};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
+static LLVMValueRef cg_if(Cg *cg, const IrNode *n)
+{
+    LLVMValueRef c = cg_expr(cg, n->x);
+    LLVMBasicBlockRef bt = block(cg, "then"), be = block(cg, "else"), done = block(cg, "endif");
+    LLVMBuildCondBr(cg->b, truth(cg, c), bt, be);
+    LLVMPositionBuilderAtEnd(cg->b, bt);
+    LLVMValueRef vt = cg_expr(cg, n->y);
+    LLVMBasicBlockRef bt_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, be);
+    LLVMValueRef ve = cg_expr(cg, n->z);
+    LLVMBasicBlockRef be_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_i64, "");
+    LLVMValueRef vals[2] = {vt, ve};
+    LLVMBasicBlockRef bbs[2] = {bt_end, be_end};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
+/* max/min/sum/any/all/count over the person's history spans: a loop with the accumulator in
+ * entry-block allocas (promoted to registers by mem2reg) */
+static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
+{
+    LLVMValueRef i = entry_alloca(cg, "i"), acc = entry_alloca(cg, "acc"),
+                 found = entry_alloca(cg, "found");
+    int kind = n->a;
+    LLVMBuildStore(cg->b, k64(cg, 0), i);
+    LLVMBuildStore(cg->b, k64(cg, kind == 4 ? 1 : 0), acc);
+    LLVMBuildStore(cg->b, k64(cg, 0), found);
+    LLVMValueRef nhist = ctx_load(cg, CTX_NHIST);
+    LLVMValueRef hist = ctx_load(cg, CTX_HIST);
+    LLVMBasicBlockRef head = block(cg, "agg.head"), body = block(cg, "agg.body"),
+                      next = block(cg, "agg.next"), done = block(cg, "agg.done");
+    LLVMBuildBr(cg->b, head);
+    LLVMPositionBuilderAtEnd(cg->b, head);
+    LLVMValueRef iv = LLVMBuildLoad2(cg->b, cg->t_i64, i, "");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, iv, nhist, ""), body, done);
+    LLVMPositionBuilderAtEnd(cg->b, body);
+    LLVMValueRef saved = cg->v_span;
+    cg->v_span = elem_ptr(cg, hist, LLVMBuildMul(cg->b, iv, k64(cg, cg->p->nhist), ""));
+    if (kind == 4) {   /* all: stop at the first span that fails the condition */
+        LLVMValueRef c = n->y ? cg_expr(cg, n->y) : k64(cg, 1);
+        LLVMBasicBlockRef no = block(cg, "agg.no");
+        LLVMBuildCondBr(cg->b, truth(cg, c), next, no);
+        LLVMPositionBuilderAtEnd(cg->b, no);
+        LLVMBuildStore(cg->b, k64(cg, 0), acc);
+        LLVMBuildBr(cg->b, done);
+    } else {
+        if (n->y) {
+            LLVMValueRef c = cg_expr(cg, n->y);
+            LLVMBasicBlockRef yes = block(cg, "agg.yes");
+            LLVMBuildCondBr(cg->b, truth(cg, c), yes, next);
+            LLVMPositionBuilderAtEnd(cg->b, yes);
+        }
+        LLVMValueRef a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
+        switch (kind) {
+        case 0:
+        case 1: {
+            LLVMValueRef v = cg_expr(cg, n->x);
+            a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
+            LLVMValueRef f = LLVMBuildLoad2(cg->b, cg->t_i64, found, "");
+            LLVMValueRef better = LLVMBuildICmp(cg->b, kind == 0 ? LLVMIntSGT : LLVMIntSLT, v, a, "");
+            LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, f, k64(cg, 0), "");
+            LLVMBuildStore(cg->b, LLVMBuildSelect(cg->b, LLVMBuildOr(cg->b, first, better, ""), v, a, ""), acc);
+            LLVMBuildStore(cg->b, k64(cg, 1), found);
+            break;
+        }
+        case 2: {
+            LLVMValueRef v = cg_expr(cg, n->x);
+            a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
+            LLVMBuildStore(cg->b, checked(cg, "llvm.sadd.with.overflow", a, v, n->loc), acc);
+            break;
+        }
+        case 3:
+            LLVMBuildStore(cg->b, k64(cg, 1), acc);
+            LLVMBuildBr(cg->b, done);
+            break;
+        case 5:
+            LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, a, k64(cg, 1), ""), acc);
+            break;
+        default:
+            POLC_UNREACHABLE();
+        }
+        if (kind != 3)
+            LLVMBuildBr(cg->b, next);
+    }
+    cg->v_span = saved;
+    LLVMPositionBuilderAtEnd(cg->b, next);
+    LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->t_i64, i, ""), k64(cg, 1), ""), i);
+    LLVMBuildBr(cg->b, head);
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    if (kind == 0 || kind == 1) {
+        /* no span matched: the default */
+        LLVMValueRef f = LLVMBuildLoad2(cg->b, cg->t_i64, found, "");
+        LLVMBasicBlockRef dflt = block(cg, "agg.default"), end = block(cg, "agg.end");
+        LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+        LLVMValueRef a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
+        LLVMBuildCondBr(cg->b, truth(cg, f), end, dflt);
+        LLVMPositionBuilderAtEnd(cg->b, dflt);
+        LLVMValueRef d = cg_expr(cg, n->z);
+        LLVMBasicBlockRef dflt_end = LLVMGetInsertBlock(cg->b);
+        LLVMBuildBr(cg->b, end);
+        LLVMPositionBuilderAtEnd(cg->b, end);
+        LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_i64, "");
+        LLVMValueRef vals[2] = {a, d};
+        LLVMBasicBlockRef bbs[2] = {from, dflt_end};
+        LLVMAddIncoming(phi, vals, bbs, 2);
+        return phi;
+    }
+    return LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
+}
+
+static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
+{
+    LLVMValueRef x, y;
+    switch (n->op) {
+    case IR_CONST:
+        return k64(cg, n->k);
+    case IR_CLAIM:
+        return load_elem(cg, CTX_CLAIM, k64(cg, n->a));
+    case IR_PERSON:
+        return load_elem(cg, CTX_PERSON, k64(cg, n->a));
+    case IR_HIST:
+        return LLVMBuildLoad2(cg->b, cg->t_i64, elem_ptr(cg, cg->v_span, k64(cg, n->a)), "");
+    case IR_LEDGER:
+        return load_elem(cg, CTX_LEDGER_IN, k64(cg, n->a));
+    case IR_ARG:
+        return cg->v_args[n->a];
+    case IR_PARAM: {
+        LLVMValueRef off = param_offset(cg, n->a, n->loc);
+        if (n->x)
+            off = LLVMBuildAdd(cg->b, off, cg_expr(cg, n->x), "");
+        return load_elem(cg, CTX_PARAMS, off);
+    }
+    case IR_PROGRESSIVE: {
+        LLVMValueRef off = param_offset(cg, n->a, n->loc);
+        LLVMValueRef seg = elem_ptr(cg, ctx_load(cg, CTX_PARAMS), off);
+        LLVMValueRef args[4] = {cg->v_ctx, seg, cg_expr(cg, n->x), k64(cg, n->loc)};
+        return LLVMBuildCall2(cg->b, cg->prog_ty, cg->prog_fn, args, 4, "");
+    }
+    case IR_RULE:
+        return LLVMBuildCall2(cg->b, cg->rule_ty[n->a], cg->rule_fn[n->a], &cg->v_ctx, 1, "");
+    case IR_CALL: {
+        LLVMValueRef args[33];
+        POLC_ASSERT(n->nargs <= 32);
+        args[0] = cg->v_ctx;
+        for (int i = 0; i < n->nargs; i++)
+            args[i + 1] = cg_expr(cg, n->args[i]);
+        return LLVMBuildCall2(cg->b, cg->rule_ty[n->a], cg->rule_fn[n->a], args,
+                              (unsigned)n->nargs + 1, "");
+    }
+    case IR_HOST: {
+        LLVMValueRef vals[2];
+        for (int i = 0; i < n->nargs; i++)
+            vals[i] = cg_expr(cg, n->args[i]);
+        return call_host(cg, (HostId)n->a, vals, n->loc);
+    }
+    case IR_ADD:
+        x = cg_expr(cg, n->x), y = cg_expr(cg, n->y);
+        return checked(cg, "llvm.sadd.with.overflow", x, y, n->loc);
+    case IR_SUB:
+        x = cg_expr(cg, n->x), y = cg_expr(cg, n->y);
+        return checked(cg, "llvm.ssub.with.overflow", x, y, n->loc);
+    case IR_MUL:
+        x = cg_expr(cg, n->x), y = cg_expr(cg, n->y);
+        return checked(cg, "llvm.smul.with.overflow", x, y, n->loc);
+    case IR_NEG:
+        x = cg_expr(cg, n->x);
+        return checked(cg, "llvm.ssub.with.overflow", k64(cg, 0), x, n->loc);
+    case IR_CMP: {
+        static const LLVMIntPredicate pred[] = {LLVMIntEQ, LLVMIntNE, LLVMIntSLT,
+                                                LLVMIntSLE, LLVMIntSGT, LLVMIntSGE};
+        x = cg_expr(cg, n->x), y = cg_expr(cg, n->y);
+        return to_i64(cg, LLVMBuildICmp(cg->b, pred[n->a - OP_EQ], x, y, ""));
+    }
+    case IR_AND:
+    case IR_OR:
+        return cg_logic(cg, n);
+    case IR_NOT:
+        return to_i64(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, cg_expr(cg, n->x), k64(cg, 0), ""));
+    case IR_IF:
+        return cg_if(cg, n);
+    case IR_MIN:
+    case IR_MAX:
+        x = cg_expr(cg, n->x), y = cg_expr(cg, n->y);
+        return LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, n->op == IR_MIN ? LLVMIntSLT : LLVMIntSGT, x, y, ""),
+                               x, y, "");
+    case IR_UNWRAP:
+        x = cg_expr(cg, n->x);
+        fail_if(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, x, k64(cg, POLRT_NONE), ""), POLRT_E_NONE, n->loc);
+        return x;
+    case IR_PRESENT:
+        return to_i64(cg, LLVMBuildICmp(cg->b, LLVMIntNE, cg_expr(cg, n->x), k64(cg, POLRT_NONE), ""));
+    case IR_AGG:
+        return cg_agg(cg, n);
+    }
+    POLC_UNREACHABLE();
+}
+
+static void begin_function(Cg *cg, LLVMValueRef fn)
+{
+    cg->fn = fn;
+    cg->entry = LLVMAppendBasicBlockInContext(cg->c, fn, nm(cg, "entry"));
+    LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    cg->v_ctx = LLVMGetParam(fn, 0);
+    cg->v_span = NULL;
+}
+
+/* the branches of a rule: the first whose date range and guard hold gives the value */
+static void cg_branches(Cg *cg, int ridx)
+{
+    const IrRule *r = &cg->p->rules[ridx];
+    LLVMValueRef result = entry_alloca(cg, "result");
+    LLVMBasicBlockRef done = block(cg, "done");
+    for (int i = 0; i < r->nbr; i++) {
+        const IrBranch *br = &r->br[i];
+        LLVMBasicBlockRef take = block(cg, "branch"), skip = block(cg, "next");
+        if (br->from != INT64_MIN || br->to != INT64_MAX) {
+            LLVMValueRef asof = ctx_load(cg, CTX_ASOF);
+            LLVMValueRef in = LLVMBuildAnd(
+                cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, asof, k64(cg, br->from), ""),
+                LLVMBuildICmp(cg->b, LLVMIntSLT, asof, k64(cg, br->to), ""), "");
+            LLVMBasicBlockRef g = block(cg, "guard");
+            LLVMBuildCondBr(cg->b, in, g, skip);
+            LLVMPositionBuilderAtEnd(cg->b, g);
+        }
+        if (br->guard)
+            LLVMBuildCondBr(cg->b, truth(cg, cg_expr(cg, br->guard)), take, skip);
+        else
+            LLVMBuildBr(cg->b, take);
+        LLVMPositionBuilderAtEnd(cg->b, take);
+        if (r->nargs == 0)
+            store_elem(cg, CTX_BRANCH, k64(cg, ridx), k64(cg, i));
+        LLVMBuildStore(cg->b, cg_expr(cg, br->body), result);
+        LLVMBuildBr(cg->b, done);
+        LLVMPositionBuilderAtEnd(cg->b, skip);
+    }
+    emit_fail(cg, POLRT_E_NOVERSION, r->loc);
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    LLVMValueRef v = LLVMBuildLoad2(cg->b, cg->t_i64, result, nm(cg, "value"));
+    if (r->nargs == 0) {
+        store_elem(cg, CTX_RULE_VAL, k64(cg, ridx), v);
+        store_elem(cg, CTX_RULE_STATE, k64(cg, ridx), k64(cg, 2));
+    }
+    LLVMBuildRet(cg->b, v);
+}
+
+static void cg_rule(Cg *cg, int ridx)
+{
+    const IrRule *r = &cg->p->rules[ridx];
+    begin_function(cg, cg->rule_fn[ridx]);
+    LLVMValueRef args[33];
+    for (int i = 0; i < r->nargs && i < 32; i++)
+        args[i] = LLVMGetParam(cg->fn, (unsigned)i + 1);
+    cg->v_args = args;
+    if (r->nargs == 0) {
+        /* memoized: a context rule is computed once per claim */
+        LLVMValueRef st = load_elem(cg, CTX_RULE_STATE, k64(cg, ridx));
+        LLVMBasicBlockRef cached = block(cg, "cached"), compute = block(cg, "compute");
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, st, k64(cg, 2), ""), cached, compute);
+        LLVMPositionBuilderAtEnd(cg->b, cached);
+        LLVMBuildRet(cg->b, load_elem(cg, CTX_RULE_VAL, k64(cg, ridx)));
+        LLVMPositionBuilderAtEnd(cg->b, compute);
+        store_elem(cg, CTX_RULE_STATE, k64(cg, ridx), k64(cg, 1));
+    }
+    cg_branches(cg, ridx);
+    cg->v_args = NULL;
+}
+
+static void cg_settle(Cg *cg)
+{
+    const IrProgram *p = cg->p;
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_i64, &cg->t_ptr, 1, 0);
+    LLVMValueRef fn = LLVMAddFunction(cg->m, POLRT_SYM_SETTLE, ft);
+    begin_function(cg, fn);
+    for (int i = 0; i < p->noutputs; i++) {
+        int r = p->outputs[i];
+        LLVMValueRef v = LLVMBuildCall2(cg->b, cg->rule_ty[r], cg->rule_fn[r], &cg->v_ctx, 1, "");
+        store_elem(cg, CTX_OUT, k64(cg, i), v);
+    }
+    for (int i = 0; i < p->nledger_fields; i++)
+        store_elem(cg, CTX_LEDGER_OUT, k64(cg, i), cg_expr(cg, p->updates[i]));
+    LLVMBuildRet(cg->b, k64(cg, 0));
+
+    LLVMTypeRef kargs[2] = {cg->t_ptr, cg->t_ptr};
+    LLVMTypeRef kt = LLVMFunctionType(cg->t_void, kargs, 2, 0);
+    fn = LLVMAddFunction(cg->m, POLRT_SYM_KEYS, kt);
+    begin_function(cg, fn);
+    LLVMValueRef keys = LLVMGetParam(fn, 1);
+    for (int i = 0; i < p->nledgers; i++) {
+        LLVMValueRef v = p->keys[i] ? cg_expr(cg, p->keys[i]) : k64(cg, 0);
+        LLVMBuildStore(cg->b, v, elem_ptr(cg, keys, k64(cg, i)));
+    }
+    LLVMBuildRetVoid(cg->b);
+}
+
+static void cg_globals(Cg *cg, const char *schema)
+{
+    size_t n = strlen(schema);
+    LLVMValueRef s = LLVMConstStringInContext(cg->c, schema, (unsigned)n, 0);
+    LLVMValueRef g = LLVMAddGlobal(cg->m, LLVMTypeOf(s), POLRT_SYM_SCHEMA);
+    LLVMSetInitializer(g, s);
+    LLVMSetGlobalConstant(g, 1);
+    int64_t np = cg->p->nptable;
+    LLVMValueRef *vals = malloc(sizeof(LLVMValueRef) * (size_t)(np + 1));
+    for (int64_t i = 0; i < np; i++)
+        vals[i] = k64(cg, cg->p->ptable[i]);
+    vals[np] = k64(cg, 0);   /* never an empty array */
+    LLVMValueRef arr = LLVMConstArray2(cg->t_i64, vals, (uint64_t)np + 1);
+    free(vals);
+    g = LLVMAddGlobal(cg->m, LLVMTypeOf(arr), POLRT_SYM_PARAMS);
+    LLVMSetInitializer(g, arr);
+    LLVMSetGlobalConstant(g, 1);
+}
+
+static void declare_runtime(Cg *cg)
+{
+    LLVMTypeRef fa[3] = {cg->t_ptr, cg->t_i64, cg->t_i64};
+    cg->fail_ty = LLVMFunctionType(cg->t_void, fa, 3, 0);
+    cg->fail_fn = LLVMAddFunction(cg->m, "polrt_fail", cg->fail_ty);
+    unsigned kind = LLVMGetEnumAttributeKindForName("noreturn", 8);
+    LLVMAddAttributeAtIndex(cg->fail_fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(cg->c, kind, 0));
+    for (int h = 0; h < H_NHOST; h++) {
+        LLVMTypeRef at[4];
+        int n = 0;
+        if (ir_hosts[h].ctx)
+            at[n++] = cg->t_ptr;
+        for (int i = 0; i < ir_hosts[h].nargs; i++)
+            at[n++] = cg->t_i64;
+        if (ir_hosts[h].ctx)
+            at[n++] = cg->t_i64;
+        cg->host_ty[h] = LLVMFunctionType(cg->t_i64, at, (unsigned)n, 0);
+        cg->host_fn[h] = LLVMAddFunction(cg->m, ir_hosts[h].symbol, cg->host_ty[h]);
+    }
+    LLVMTypeRef pa[4] = {cg->t_ptr, cg->t_ptr, cg->t_i64, cg->t_i64};
+    cg->prog_ty = LLVMFunctionType(cg->t_i64, pa, 4, 0);
+    cg->prog_fn = LLVMAddFunction(cg->m, "polrt_progressive", cg->prog_ty);
+}
+
+char *cg_rule_symbol(int ridx)
+{
+    char *s = malloc(32);
+    snprintf(s, 32, "polc_rule_%d", ridx);
+    return s;
+}
+
+LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema, int names,
+                        char **err)
+{
+    Cg cg = {.p = p, .c = c, .names = names};
+    cg.m = LLVMModuleCreateWithNameInContext("policy", c);
+    cg.b = LLVMCreateBuilderInContext(c);
+    cg.t_i64 = LLVMInt64TypeInContext(c);
+    cg.t_i1 = LLVMInt1TypeInContext(c);
+    cg.t_ptr = LLVMPointerTypeInContext(c, 0);
+    cg.t_void = LLVMVoidTypeInContext(c);
+    LLVMTypeRef fields[CTX_NFIELDS];
+    for (int i = 0; i < CTX_NFIELDS; i++)
+        fields[i] = i == CTX_NHIST || i == CTX_ASOF || i == CTX_ERR_CODE || i == CTX_ERR_LOC
+                        ? cg.t_i64 : cg.t_ptr;
+    cg.t_ctx = LLVMStructCreateNamed(c, "PolCtx");
+    LLVMStructSetBody(cg.t_ctx, fields, CTX_NFIELDS, 0);
+    declare_runtime(&cg);
+    cg_globals(&cg, schema);
+    cg.rule_fn = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
+    cg.rule_ty = calloc((size_t)p->nrules + 1, sizeof(LLVMTypeRef));
+    for (int i = 0; i < p->nrules; i++) {
+        LLVMTypeRef at[33];
+        at[0] = cg.t_ptr;
+        for (int j = 0; j < p->rules[i].nargs && j < 32; j++)
+            at[j + 1] = cg.t_i64;
+        cg.rule_ty[i] = LLVMFunctionType(cg.t_i64, at, (unsigned)p->rules[i].nargs + 1, 0);
+        char *sym = cg_rule_symbol(i);
+        cg.rule_fn[i] = LLVMAddFunction(cg.m, sym, cg.rule_ty[i]);
+        free(sym);
+    }
+    for (int i = 0; i < p->nrules; i++)
+        cg_rule(&cg, i);
+    cg_settle(&cg);
+    free(cg.rule_fn);
+    free(cg.rule_ty);
+    LLVMDisposeBuilder(cg.b);
+    char *msg = NULL;
+    if (LLVMVerifyModule(cg.m, LLVMReturnStatusAction, &msg)) {
+        /* a verifier failure is a compiler bug: keep the IR for the report */
+        char *ir = LLVMPrintModuleToString(cg.m);
+        size_t len = strlen(msg) + strlen(ir) + 64;
+        *err = malloc(len);
+        snprintf(*err, len, "LLVM module does not verify: %s\n%s", msg, ir);
+        LLVMDisposeMessage(ir);
+        LLVMDisposeMessage(msg);
+        LLVMDisposeModule(cg.m);
+        return NULL;
+    }
+    LLVMDisposeMessage(msg);
+    return cg.m;
+}
+
+LLVMTargetMachineRef cg_target_machine(int opt, int pic, char **err)
+{
+    LLVMInitializeNativeTarget();
+    LLVMInitializeNativeAsmPrinter();
+    char *triple = LLVMGetDefaultTargetTriple();
+    LLVMTargetRef target;
+    if (LLVMGetTargetFromTriple(triple, &target, err)) {
+        LLVMDisposeMessage(triple);
+        return NULL;
+    }
+    char *cpu = LLVMGetHostCPUName(), *features = LLVMGetHostCPUFeatures();
+    static const LLVMCodeGenOptLevel levels[] = {LLVMCodeGenLevelNone, LLVMCodeGenLevelLess,
+                                                 LLVMCodeGenLevelDefault, LLVMCodeGenLevelAggressive};
+    LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, cpu, features, levels[opt],
+                                                      pic ? LLVMRelocPIC : LLVMRelocDefault,
+                                                      LLVMCodeModelDefault);
+    LLVMDisposeMessage(triple);
+    LLVMDisposeMessage(cpu);
+    LLVMDisposeMessage(features);
+    if (!tm)
+        *err = strdup("cannot create a target machine for this host");
+    return tm;
+}
+
+int cg_optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int opt, int verify_each, char **err)
+{
+    char passes[32];
+    snprintf(passes, sizeof passes, "default<O%d>", opt);
+    LLVMPassBuilderOptionsRef o = LLVMCreatePassBuilderOptions();
+    LLVMPassBuilderOptionsSetVerifyEach(o, verify_each);
+    LLVMErrorRef e = LLVMRunPasses(m, passes, tm, o);
+    LLVMDisposePassBuilderOptions(o);
+    if (e) {
+        char *msg = LLVMGetErrorMessage(e);
+        *err = strdup(msg);
+        LLVMDisposeErrorMessage(msg);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,135 @@
+/* diag.c — printing diagnostics [cproc format, Bison bistromathic caret, jq ^^^]. Columns are
+ * code points; the caret is padded by display width, so it lines up under Chinese text. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void diag_init(Diag *d, FILE *out)
+{
+    memset(d, 0, sizeof *d);
+    d->out = out;
+}
+
+/* The source line, with bytes that would garble a terminal shown as '?'. */
+static void print_line(FILE *f, const Source *s, int line)
+{
+    uint32_t a = s->line_start[line - 1];
+    uint32_t b = s->line_start[line] - 1; /* the newline, or len */
+    if (b > s->len)
+        b = (uint32_t)s->len;
+    if (b > a && s->text[b - 1] == '\r')
+        b--;
+    const unsigned char *p = (const unsigned char *)s->text;
+    for (uint32_t i = a; i < b;) {
+        uint32_t cp;
+        int k = utf8_decode(p + i, b - i, &cp);
+        if (!k || cp < 0x20 || cp == 0x7F) {
+            fputc(cp == '\t' && k ? ' ' : '?', f);
+            i += k ? (uint32_t)k : 1;
+            continue;
+        }
+        fwrite(p + i, 1, (size_t)k, f);
+        i += (uint32_t)k;
+    }
+    fputc('\n', f);
+}
+
+static int width_of(const Source *s, uint32_t a, uint32_t b)
+{
+    /* invalid bytes and control characters print as one '?' cell */
+    int w = 0;
+    const unsigned char *p = (const unsigned char *)s->text;
+    for (uint32_t i = a; i < b;) {
+        uint32_t cp;
+        int k = utf8_decode(p + i, b - i, &cp);
+        if (!k || cp < 0x20 || cp == 0x7F) {
+            w++;
+            i += k ? (uint32_t)k : 1;
+            continue;
+        }
+        w += source_display_width((const char *)p + i, (size_t)k);
+        i += (uint32_t)k;
+    }
+    return w;
+}
+
+static void report(Diag *d, Loc loc, const char *sev, const char *fmt, va_list ap)
+{
+    FILE *f = d->out;
+    if (!loc.src) {
+        fprintf(f, "polc: %s: ", sev);
+        vfprintf(f, fmt, ap);
+        fputc('\n', f);
+        return;
+    }
+    const Source *s = loc.src;
+    int line, col;
+    source_linecol(s, loc.start, &line, &col);
+    fprintf(f, "%s:%d:%d: %s: ", s->path, line, col, sev);
+    vfprintf(f, fmt, ap);
+    fputc('\n', f);
+    fprintf(f, "%5d | ", line);
+    print_line(f, s, line);
+    uint32_t ls = s->line_start[line - 1];
+    uint32_t le = s->line_start[line] - 1;
+    if (le > s->len)
+        le = (uint32_t)s->len;
+    if (le > ls && s->text[le - 1] == '\r')
+        le--;
+    uint32_t end = loc.end < le ? loc.end : le;
+    int pad = width_of(s, ls, loc.start);
+    int w = end > loc.start ? width_of(s, loc.start, end) : 1;
+    fprintf(f, "      | %*s^", pad, "");
+    for (int i = 1; i < w; i++)
+        fputc('~', f);
+    fputc('\n', f);
+}
+
+void diag_error(Diag *d, Loc loc, const char *fmt, ...)
+{
+    if (d->too_many)
+        return;
+    if (d->errors == DIAG_MAX_ERRORS) {
+        fprintf(d->out, "polc: too many errors (%d), stopping\n", DIAG_MAX_ERRORS);
+        d->too_many = 1;
+        return;
+    }
+    d->errors++;
+    va_list ap;
+    va_start(ap, fmt);
+    report(d, loc, "error", fmt, ap);
+    va_end(ap);
+}
+
+void diag_warning(Diag *d, Loc loc, const char *fmt, ...)
+{
+    if (d->too_many)
+        return;
+    d->warnings++;
+    va_list ap;
+    va_start(ap, fmt);
+    report(d, loc, "warning", fmt, ap);
+    va_end(ap);
+}
+
+void diag_note(Diag *d, Loc loc, const char *fmt, ...)
+{
+    if (d->too_many)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    report(d, loc, "note", fmt, ap);
+    va_end(ap);
+}
+
+void diag_plain(Diag *d, const char *fmt, ...)
+{
+    d->errors++;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("polc: error: ", d->out);
+    vfprintf(d->out, fmt, ap);
+    fputc('\n', d->out);
+    va_end(ap);
+}

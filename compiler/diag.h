@@ -1,0 +1,27 @@
+/* diag.h — every user-facing compiler message goes through here:
+ *   file:line:col: error: message / the source line / a caret under the range / note: lines */
+#ifndef POLC_DIAG_H
+#define POLC_DIAG_H
+
+#include <stdio.h>
+
+#include "source.h"
+
+/* A run stops reporting after this many errors: more is noise, the first ones matter. */
+#define DIAG_MAX_ERRORS 20
+
+typedef struct Diag {
+    FILE *out;
+    int errors, warnings;
+    int too_many;          /* the limit was reached; callers stop early */
+} Diag;
+
+void diag_init(Diag *d, FILE *out);
+void diag_error(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void diag_warning(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* a note follows the error it explains */
+void diag_note(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* an error with no source position: "polc: error: ..." */
+void diag_plain(Diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

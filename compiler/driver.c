@@ -1,0 +1,204 @@
+/* driver.c — the front half of every command: read a policy (or a reform and the policy it
+ * changes), parse, apply the reform, check, lower to IR, and write the schema. */
+#include "driver.h"
+
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+
+#include "polrt.h"
+
+static Program *parse_file(Compiled *c, const char *path, Loc from)
+{
+    char err[512];
+    Source *src = source_load(&c->arena, path, err, sizeof err);
+    if (!src) {
+        if (from.src)
+            diag_error(c->diag, from, "%s", err);
+        else
+            diag_plain(c->diag, "%s", err);
+        return NULL;
+    }
+    Program *p = arena_alloc(&c->arena, sizeof *p);
+    if (parse_source(&c->arena, c->diag, src, p) != 0)
+        return NULL;
+    return p;
+}
+
+static Decl *find_named(Program *p, DeclKind k, const char *name)
+{
+    for (int i = 0; i < p->decls.len; i++)
+        if (p->decls.data[i]->kind == k && !strcmp(p->decls.data[i]->name, name))
+            return p->decls.data[i];
+    return NULL;
+}
+
+/* A reform version "from D: ..." replaces what the base has in force from D on: versions
+ * starting on or after D are dropped, the one spanning D ends there. A table version may list
+ * only the members it changes; the others keep the values in force at D. */
+static void merge_param(Compiled *c, Decl *base, Decl *ref)
+{
+    Arena *a = &c->arena;
+    if (ref->tref.name || ref->tref.unit_tok) {
+        diag_error(c->diag, ref->tref.loc,
+                   "a reform changes the values of '%s', not its type; drop ': type'", ref->name);
+        return;
+    }
+    for (int r = 0; r < ref->versions.len; r++) {
+        Version nv = ref->versions.data[r];
+        int64_t d;
+        if (polrt_parse_date(nv.from->text, strlen(nv.from->text), &d) != 0) {
+            diag_error(c->diag, nv.from->loc, "'%s' is not a calendar date", nv.from->text);
+            return;
+        }
+        Version *in_force = NULL;
+        VEC(Version) kept = {0};
+        for (int i = 0; i < base->versions.len; i++) {
+            Version v = base->versions.data[i];
+            int64_t f;
+            polrt_parse_date(v.from->text, strlen(v.from->text), &f);
+            if (f >= d) {
+                if (f == d)
+                    in_force = &base->versions.data[i];
+                continue;
+            }
+            in_force = &base->versions.data[i];
+            v.to = NULL;   /* it now ends where the reform's version starts */
+            vec_push(a, &kept, v);
+        }
+        if (nv.is_table && base->index_name && in_force && in_force->is_table) {
+            /* complete a partial table from the version in force at D */
+            for (int i = 0; i < in_force->entries.len; i++) {
+                Entry *e = &in_force->entries.data[i];
+                int given = 0;
+                for (int j = 0; j < nv.entries.len; j++)
+                    if (!strcmp(nv.entries.data[j].member, e->member))
+                        given = 1;
+                if (!given)
+                    vec_push(a, &nv.entries, *e);
+            }
+        }
+        vec_push(a, &kept, nv);
+        base->versions.data = kept.data;
+        base->versions.len = kept.len;
+        base->versions.cap = kept.cap;
+    }
+}
+
+static int apply_reform(Compiled *c, Program *base, Program *ref)
+{
+    int before = c->diag->errors;
+    for (int i = 0; i < ref->decls.len; i++) {
+        Decl *d = ref->decls.data[i];
+        switch (d->kind) {
+        case DK_PARAM: {
+            Decl *b = find_named(base, DK_PARAM, d->name);
+            if (!b) {
+                diag_error(c->diag, d->loc, "the base policy \"%s\" has no param '%s' to change",
+                           base->name, d->name);
+                break;
+            }
+            merge_param(c, b, d);
+            break;
+        }
+        case DK_RULE: {
+            Decl *b = find_named(base, DK_RULE, d->name);
+            if (b) {
+                for (int j = 0; j < base->decls.len; j++)
+                    if (base->decls.data[j] == b)
+                        base->decls.data[j] = d;
+            } else {
+                vec_push(&c->arena, &base->decls, d);
+            }
+            break;
+        }
+        case DK_TEST:
+            vec_push(&c->arena, &base->decls, d);
+            break;
+        default:
+            diag_error(c->diag, d->loc, "a reform changes params and rules; this %s belongs in "
+                       "the base policy", decl_kind_name(d->kind));
+            break;
+        }
+    }
+    /* the base's own tests describe the base, not the reform */
+    int k = 0;
+    for (int i = 0; i < base->decls.len; i++) {
+        Decl *d = base->decls.data[i];
+        int from_reform = 0;
+        for (int j = 0; j < ref->decls.len; j++)
+            if (ref->decls.data[j] == d)
+                from_reform = 1;
+        if (d->kind != DK_TEST || from_reform)
+            base->decls.data[k++] = d;
+    }
+    base->decls.len = k;
+    return c->diag->errors > before ? -1 : 0;
+}
+
+/* a reform names its base relative to its own directory */
+static const char *base_path(Compiled *c, const char *reform_path, const char *base)
+{
+    if (base[0] == '/')
+        return base;
+    char *tmp = arena_strdup(&c->arena, reform_path);
+    return arena_printf(&c->arena, "%s/%s", dirname(tmp), base);
+}
+
+void driver_init(Compiled *c, Diag *d)
+{
+    memset(c, 0, sizeof *c);
+    arena_init(&c->arena);
+    c->diag = d;
+}
+
+void driver_free(Compiled *c) { arena_free(&c->arena); }
+
+int driver_parse(Compiled *c, const char *path)
+{
+    c->path = path;
+    Program *p = parse_file(c, path, (Loc){0});
+    if (!p)
+        return -1;
+    c->prog = p;
+    /* identity: the hash of the text(s) the engine was compiled from */
+    const char *text = p->src->text;
+    size_t len = p->src->len;
+    if (p->is_reform) {
+        const char *bp = base_path(c, path, p->base_path);
+        Program *base = parse_file(c, bp, p->base_loc);
+        if (!base)
+            return -1;
+        if (base->is_reform) {
+            diag_error(c->diag, p->base_loc, "'%s' is itself a reform; a reform changes a policy", bp);
+            return -1;
+        }
+        c->reform_name = p->name;
+        c->base_path = bp;
+        char *both = arena_alloc(&c->arena, len + base->src->len + 1);
+        memcpy(both, base->src->text, base->src->len);
+        memcpy(both + base->src->len, text, len);
+        text = both;
+        len += base->src->len;
+        if (apply_reform(c, base, p) != 0)
+            return -1;
+        c->prog = base;
+    }
+    schema_sha256(text, len, c->sha256);
+    return 0;
+}
+
+int driver_check(Compiled *c)
+{
+    return sema_check(&c->arena, c->diag, c->prog, &c->pol);
+}
+
+int driver_compile(Compiled *c, const char *path)
+{
+    if (driver_parse(c, path) != 0 || driver_check(c) != 0)
+        return -1;
+    c->ir = ir_lower(&c->arena, &c->pol);
+    SchemaInfo info = {path, c->sha256, schema_build_time(&c->arena), c->reform_name};
+    c->schema = schema_json(&c->arena, c->ir, &info);
+    return 0;
+}

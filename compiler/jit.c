@@ -1,0 +1,207 @@
+/* jit.c — ORC LLJIT [ORC-ex]: a JITTargetMachineBuilder for the host, the runtime's helpers
+ * as absolute symbols from an explicit list [PG], the optimised module added as a
+ * ThreadSafeModule, entry points looked up by name. */
+#include "jit.h"
+
+#include <llvm-c/Error.h>
+#include <llvm-c/LLJIT.h>
+#include <llvm-c/Orc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "cg.h"
+
+struct Jit {
+    LLVMOrcLLJITRef jit;
+    PolSettleFn settle;
+    PolKeysFn keys;
+    const int64_t *params;
+    const char *schema;
+    int nrules;
+    void (**rules)(void);
+    double cg_ms, opt_ms, load_ms;
+};
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* turn an LLVMErrorRef into text and dispose of it [PG llvm_error_message] */
+static void take_error(LLVMErrorRef e, const char *what, char *err, size_t errlen)
+{
+    char *msg = LLVMGetErrorMessage(e);
+    snprintf(err, errlen, "%s: %s", what, msg);
+    LLVMDisposeErrorMessage(msg);
+}
+
+static int lookup(Jit *j, const char *name, LLVMOrcExecutorAddress *addr, char *err, size_t errlen)
+{
+    LLVMErrorRef e = LLVMOrcLLJITLookup(j->jit, addr, name);
+    if (e) {
+        take_error(e, name, err, errlen);
+        return -1;
+    }
+    return 0;
+}
+
+Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, size_t errlen)
+{
+    Jit *j = calloc(1, sizeof *j);
+    double t0 = now_ms();
+    LLVMInitializeNativeTarget();
+    LLVMInitializeNativeAsmPrinter();
+
+    LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
+    LLVMContextRef ctx = LLVMOrcThreadSafeContextGetContext(tsc);
+    char *msg = NULL;
+    LLVMModuleRef m = cg_module(ctx, ir, schema, 0, &msg);
+    if (!m) {
+        fprintf(stderr, "polc: internal error: %s\n", msg);
+        abort();
+    }
+    double t1 = now_ms();
+
+    LLVMOrcJITTargetMachineBuilderRef jtmb;
+    LLVMErrorRef e = LLVMOrcJITTargetMachineBuilderDetectHost(&jtmb);
+    if (e) {
+        take_error(e, "cannot target this host", err, errlen);
+        goto fail_module;
+    }
+    LLVMOrcLLJITBuilderRef builder = LLVMOrcCreateLLJITBuilder();
+    LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(builder, jtmb);
+    e = LLVMOrcCreateLLJIT(&j->jit, builder);
+    if (e) {
+        take_error(e, "cannot create the JIT", err, errlen);
+        goto fail_module;
+    }
+    LLVMSetTarget(m, LLVMOrcLLJITGetTripleString(j->jit));
+    LLVMSetDataLayout(m, LLVMOrcLLJITGetDataLayoutStr(j->jit));
+    LLVMTargetMachineRef tm = cg_target_machine(opt, 0, &msg);
+    if (!tm) {
+        snprintf(err, errlen, "%s", msg);
+        free(msg);
+        goto fail_jit;
+    }
+    if (cg_optimize(m, tm, opt, 0, &msg) != 0) {
+        snprintf(err, errlen, "optimisation failed: %s", msg);
+        free(msg);
+        LLVMDisposeTargetMachine(tm);
+        goto fail_jit;
+    }
+    LLVMDisposeTargetMachine(tm);
+    double t2 = now_ms();
+
+    /* the runtime's helpers, by address: only these may be called from policy code */
+    LLVMOrcCSymbolMapPair syms[H_NHOST + 2];
+    size_t ns = 0;
+    for (int h = 0; h < H_NHOST; h++)
+        syms[ns++] = (LLVMOrcCSymbolMapPair){
+            LLVMOrcLLJITMangleAndIntern(j->jit, ir_hosts[h].symbol),
+            {(LLVMOrcExecutorAddress)(uintptr_t)ir_hosts[h].fn,
+             {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}};
+    syms[ns++] = (LLVMOrcCSymbolMapPair){
+        LLVMOrcLLJITMangleAndIntern(j->jit, "polrt_fail"),
+        {(LLVMOrcExecutorAddress)(uintptr_t)polrt_fail,
+         {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}};
+    syms[ns++] = (LLVMOrcCSymbolMapPair){
+        LLVMOrcLLJITMangleAndIntern(j->jit, "polrt_progressive"),
+        {(LLVMOrcExecutorAddress)(uintptr_t)polrt_progressive,
+         {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}};
+    LLVMOrcJITDylibRef jd = LLVMOrcLLJITGetMainJITDylib(j->jit);
+    e = LLVMOrcJITDylibDefine(jd, LLVMOrcAbsoluteSymbols(syms, ns));
+    if (e) {
+        take_error(e, "cannot define runtime symbols", err, errlen);
+        goto fail_jit;
+    }
+    LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(m, tsc);
+    m = NULL;
+    e = LLVMOrcLLJITAddLLVMIRModule(j->jit, jd, tsm);
+    if (e) {
+        LLVMOrcDisposeThreadSafeModule(tsm);
+        take_error(e, "cannot add the module", err, errlen);
+        goto fail_jit;
+    }
+    LLVMOrcDisposeThreadSafeContext(tsc);
+    tsc = NULL;
+
+    LLVMOrcExecutorAddress a;
+    if (lookup(j, POLRT_SYM_SETTLE, &a, err, errlen))
+        goto fail_jit;
+    j->settle = (PolSettleFn)(uintptr_t)a;
+    if (lookup(j, POLRT_SYM_KEYS, &a, err, errlen))
+        goto fail_jit;
+    j->keys = (PolKeysFn)(uintptr_t)a;
+    if (lookup(j, POLRT_SYM_PARAMS, &a, err, errlen))
+        goto fail_jit;
+    j->params = (const int64_t *)(uintptr_t)a;
+    if (lookup(j, POLRT_SYM_SCHEMA, &a, err, errlen))
+        goto fail_jit;
+    j->schema = (const char *)(uintptr_t)a;
+    j->nrules = ir->nrules;
+    j->rules = calloc((size_t)ir->nrules + 1, sizeof *j->rules);
+    j->cg_ms = t1 - t0;
+    j->opt_ms = t2 - t1;
+    j->load_ms = now_ms() - t2;
+    return j;
+
+fail_jit:
+    if (j->jit) {
+        LLVMErrorRef de = LLVMOrcDisposeLLJIT(j->jit);
+        if (de)
+            LLVMConsumeError(de);
+    }
+fail_module:
+    if (m)
+        LLVMDisposeModule(m);
+    if (tsc)
+        LLVMOrcDisposeThreadSafeContext(tsc);
+    free(j);
+    return NULL;
+}
+
+void jit_free(Jit *j)
+{
+    if (!j)
+        return;
+    LLVMErrorRef e = LLVMOrcDisposeLLJIT(j->jit);
+    if (e) {
+        char *msg = LLVMGetErrorMessage(e);
+        fprintf(stderr, "polc: warning: disposing the JIT: %s\n", msg);
+        LLVMDisposeErrorMessage(msg);
+    }
+    free(j->rules);
+    free(j);
+}
+
+PolSettleFn jit_settle(Jit *j) { return j->settle; }
+PolKeysFn jit_keys(Jit *j) { return j->keys; }
+const int64_t *jit_params(Jit *j) { return j->params; }
+const char *jit_schema(Jit *j) { return j->schema; }
+
+void (*jit_rule(Jit *j, int ridx))(void)
+{
+    if (ridx < 0 || ridx >= j->nrules)
+        return NULL;
+    if (!j->rules[ridx]) {
+        char *sym = cg_rule_symbol(ridx);
+        LLVMOrcExecutorAddress a;
+        char err[256];
+        if (lookup(j, sym, &a, err, sizeof err) == 0)
+            j->rules[ridx] = (void (*)(void))(uintptr_t)a;
+        free(sym);
+    }
+    return j->rules[ridx];
+}
+
+void jit_times(Jit *j, double *cg_ms, double *opt_ms, double *load_ms)
+{
+    *cg_ms = j->cg_ms;
+    *opt_ms = j->opt_ms;
+    *load_ms = j->load_ms;
+}
+
+void jit_shutdown(void) { LLVMShutdown(); }

@@ -1,0 +1,22 @@
+/* lexer_int.h — what the generated scanner and parser share (not a phase interface). */
+#ifndef POLC_LEXER_INT_H
+#define POLC_LEXER_INT_H
+
+#include <ctype.h>
+#include <stdlib.h>
+
+#include "ast.h"
+
+/* Deeper nesting than this is an error, not a stack overflow: real policies nest a handful
+ * of levels; 200 keeps every recursive phase (sema, ir, cg) far from the C stack's limit. */
+#define LEX_MAX_DEPTH 200
+
+const char *lex_text(Lexer *lx, const char *s, size_t n);
+const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n);
+void lex_error(Lexer *lx, Loc loc, const char *msg);
+void lex_bad_byte(Lexer *lx, Loc loc, unsigned char c);
+int lex_wide_punct(Lexer *lx, Loc loc, const char *s);
+int lex_open(Lexer *lx, Loc loc);
+int kw_lookup(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,539 @@
+/* parser.y — the grammar of the policy language (spec/LANGUAGE.md §2 is its EBNF). Pure,
+ * located, LAC-corrected "expected" lists, %expect 0: precedence, not conflicts. Each action
+ * is one constructor call; every check belongs to sema. */
+%require "3.8"
+%define api.pure full
+%define api.prefix {pol_}
+%define api.token.prefix {TOK_}
+%define api.location.type {Loc}
+%define parse.error custom
+%define parse.lac full
+%locations
+%lex-param {void *scanner}
+%parse-param {void *scanner} {Lexer *lx}
+%expect 0
+
+%code requires {
+#include "ast.h"
+}
+
+%code provides {
+#define YY_DECL int pol_lex(POL_STYPE *yylval_param, POL_LTYPE *yylloc_param, void *yyscanner)
+int pol_lex(POL_STYPE *yylval_param, POL_LTYPE *yylloc_param, void *yyscanner);
+}
+
+%code {
+#include <stdio.h>
+#include "lexer_int.h"
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                                        \
+    do {                                                                                   \
+        if (N) {                                                                           \
+            (Cur).src = YYRHSLOC(Rhs, 1).src;                                              \
+            (Cur).start = YYRHSLOC(Rhs, 1).start;                                          \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                                              \
+        } else {                                                                           \
+            (Cur).src = YYRHSLOC(Rhs, 0).src;                                              \
+            (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end;                                \
+        }                                                                                  \
+    } while (0)
+#define YYLOCATION_PRINT(File, Loc) ((void)0)
+/* deep nesting is stopped by the lexer long before this */
+#define YYMAXDEPTH 20000
+
+static void pol_error(const Loc *loc, void *scanner, Lexer *lx, const char *msg);
+#define A (lx->arena)
+#define P (lx->prog)
+static Decl *add_decl(Lexer *lx, Decl *d) { vec_push(lx->arena, &lx->prog->decls, d); return d; }
+static Node *num(Lexer *lx, const char *t, NumUnit u, Loc l) { return ast_num(lx->arena, t, u, l); }
+static Node *neg_num(Lexer *lx, Node *n, Loc l) { n->loc = l; n->text = arena_printf(lx->arena, "-%s", n->text); return n; }
+}
+
+%union {
+    const char *str;
+    Node *node;
+    Decl *decl;
+    NodeList list;
+    TypeRef tref;
+    int num;
+}
+
+%token <str> IDENT "identifier" NUMBER "number" DATE "date" STRING "string"
+%token POLICY "policy" REFORM "reform" SOURCE "source" VALID "valid" FROM "from" TO "to"
+       DATED "dated" BY "by" ENUM "enum" CLAIM "claim" PERSON "person" HISTORY "history"
+       PARAM "param" LEDGER "ledger" PER "per" OF "of" RULE "rule" EXCEPTION "exception"
+       WHEN "when" OVER "over" CITES "cites" OUTPUT "output" TEST "test" EXPECT "expect"
+       FAILS "fails" IF "if" THEN "then" ELSE "else" AND "and" OR "or" NOT "not" TRUE "true"
+       FALSE "false" IN "in" FOR "for" WHERE "where" DEFAULT "default" EXTERN "extern"
+       ABOVE "above" AT "at"
+       YUAN "yuan" WAN "万元" DAYS "days" WORKDAYS "workdays" MONTHS "months" YEARS "years"
+       PERCENT "%"
+       PLUSEQ "+=" NE "!=" LE "<=" GE ">=" LT "<" GT ">" EQ "=" PLUS "+" MINUS "-" STAR "*"
+       SLASH "/" LPAREN "(" RPAREN ")" LBRACKET "[" RBRACKET "]" LBRACE "{" RBRACE "}"
+       COMMA "," COLON ":" DOT "." QUESTION "?"
+
+%type <node> expr postfix primary literal where_opt default_opt
+%type <list> args args_opt
+%type <tref> type
+%type <num> unit unit_opt opt_q
+%type <str> label_opt cites_opt
+%type <decl> enum_head record_head param_head ledger_head rule_head test_head extern_head
+
+%precedence IFX
+%left OR
+%left AND
+%precedence NOT
+%nonassoc EQ NE LT LE GT GE
+%left PLUS MINUS
+%left STAR SLASH
+%precedence UMINUS
+
+%%
+
+file: header decls ;
+
+header:
+    POLICY STRING[name] hdr_items  { P->name = $name; P->name_loc = @name; }
+  | REFORM STRING[name] OF STRING[base]
+        { P->is_reform = 1; P->name = $name; P->name_loc = @name; P->base_path = $base; P->base_loc = @base; }
+  ;
+
+hdr_items:
+    %empty
+  | hdr_items SOURCE STRING[s]            { P->source_doc = $s; }
+  | hdr_items VALID FROM DATE[f]          { P->valid_from = ast_node(A, ND_DATE, @f); P->valid_from->text = $f; }
+  | hdr_items VALID FROM DATE[f] TO DATE[t]
+        { P->valid_from = ast_node(A, ND_DATE, @f); P->valid_from->text = $f;
+          P->valid_to = ast_node(A, ND_DATE, @t); P->valid_to->text = $t; }
+  | hdr_items DATED BY CLAIM DOT IDENT[f] { P->dated_by = $f; P->dated_loc = @f; }
+  ;
+
+decls:
+    %empty
+  | decls decl
+  | decls error
+  ;
+
+decl: enum_decl | record_decl | param_decl | ledger_decl | rule_decl | output_decl
+    | test_decl | extern_decl ;
+
+label_opt: %empty { $$ = NULL; } | STRING { $$ = $1; } ;
+cites_opt: %empty { $$ = NULL; } | CITES STRING { $$ = $2; } ;
+
+/* ---- enum Level "医疗机构级别" { township "乡镇", county "县区" } ---- */
+enum_decl: enum_head LBRACE members RBRACE ;
+enum_head: ENUM IDENT[n] label_opt[l]
+    { $$ = add_decl(lx, ast_decl(A, DK_ENUM, $n, @n)); $$->label = $l; } ;
+members: member | members COMMA member | members member ;
+member: IDENT[n] label_opt[l]
+    { Decl *d = P->decls.data[P->decls.len - 1];
+      vec_push(A, &d->members, ((EnumMember){$n, $l, @n})); } ;
+
+/* ---- claim { level: Level "医院级别" = county } ---- */
+record_decl: record_head LBRACE fields RBRACE ;
+record_head:
+    CLAIM[k]           { $$ = add_decl(lx, ast_decl(A, DK_CLAIM, "claim", @k)); }
+  | PERSON[k]          { $$ = add_decl(lx, ast_decl(A, DK_PERSON, "person", @k)); }
+  | HISTORY IDENT[n]   { $$ = add_decl(lx, ast_decl(A, DK_HISTORY, $n, @n)); }
+  ;
+fields: %empty | fields field ;
+field: IDENT[n] COLON type[t] label_opt[l]
+        { Decl *d = P->decls.data[P->decls.len - 1];
+          vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .loc = @n})); }
+  | IDENT[n] COLON type[t] label_opt[l] EQ literal[v]
+        { Decl *d = P->decls.data[P->decls.len - 1];
+          vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .def = $v, .loc = @n})); }
+  ;
+
+type:
+    IDENT[n] opt_q[q]  { $$ = (TypeRef){.name = $n, .optional = $q, .loc = @$}; }
+  | unit[u] opt_q[q]   { $$ = (TypeRef){.unit_tok = $u, .optional = $q, .loc = @$}; }
+  ;
+opt_q: %empty { $$ = 0; } | QUESTION { $$ = 1; } ;
+
+unit:
+    YUAN      { $$ = NUM_YUAN; }
+  | WAN       { $$ = NUM_WAN; }
+  | DAYS      { $$ = NUM_DAYS; }
+  | WORKDAYS  { $$ = NUM_WORKDAYS; }
+  | MONTHS    { $$ = NUM_MONTHS; }
+  | YEARS     { $$ = NUM_YEARS; }
+  ;
+unit_opt: %empty { $$ = NUM_PLAIN; } | unit { $$ = $1; } | PERCENT { $$ = NUM_PERCENT; } ;
+
+/* a constant: parameter values, defaults, test data */
+literal:
+    NUMBER[n] unit_opt[u]        { $$ = num(lx, $n, (NumUnit)$u, @$); }
+  | MINUS NUMBER[n] unit_opt[u]  { $$ = neg_num(lx, num(lx, $n, (NumUnit)$u, @$), @$); }
+  | DATE                         { $$ = ast_node(A, ND_DATE, @1); $$->text = $1; }
+  | TRUE                         { $$ = ast_node(A, ND_BOOL, @1); $$->ival = 1; }
+  | FALSE                        { $$ = ast_node(A, ND_BOOL, @1); $$->ival = 0; }
+  | IDENT                        { $$ = ast_name(A, $1, @1); }
+  ;
+
+/* ---- param deductible[Level]: money cites "…" from 2017-04-07: township 100 yuan, … ---- */
+param_decl: param_head pversions ;
+param_head:
+    PARAM IDENT[n]   /* a reform's change of values: the type stays the base's */
+        { $$ = add_decl(lx, ast_decl(A, DK_PARAM, $n, @n)); $$->tref.loc = @n; }
+  | PARAM IDENT[n] COLON type[t] cites_opt[c]
+        { $$ = add_decl(lx, ast_decl(A, DK_PARAM, $n, @n)); $$->tref = $t; $$->cites = $c; }
+  | PARAM IDENT[n] LBRACKET IDENT[i] RBRACKET COLON type[t] cites_opt[c]
+        { $$ = add_decl(lx, ast_decl(A, DK_PARAM, $n, @n)); $$->tref = $t; $$->cites = $c;
+          $$->index_name = $i; $$->index_loc = @i; }
+  ;
+pversions: pversion | pversions pversion ;
+pversion:
+    FROM DATE[f] COLON
+        { Decl *d = P->decls.data[P->decls.len - 1];
+          Node *f = ast_node(A, ND_DATE, @f); f->text = $f;
+          vec_push(A, &d->versions, ((Version){.from = f, .loc = @f})); }
+    pvalue
+  | FROM DATE[f] TO DATE[t] COLON
+        { Decl *d = P->decls.data[P->decls.len - 1];
+          Node *f = ast_node(A, ND_DATE, @f); f->text = $f;
+          Node *t = ast_node(A, ND_DATE, @t); t->text = $t;
+          vec_push(A, &d->versions, ((Version){.from = f, .to = t, .loc = @f})); }
+    pvalue
+  ;
+pvalue:
+    literal[v]  { Decl *d = P->decls.data[P->decls.len - 1]; d->versions.data[d->versions.len - 1].value = $v; }
+  | entries     { Decl *d = P->decls.data[P->decls.len - 1]; d->versions.data[d->versions.len - 1].is_table = 1; }
+  | brackets    { Decl *d = P->decls.data[P->decls.len - 1]; d->versions.data[d->versions.len - 1].is_brackets = 1; }
+  ;
+entries: entry | entries COMMA entry ;
+entry: IDENT[m] literal[v]
+    { Decl *d = P->decls.data[P->decls.len - 1]; Version *v = &d->versions.data[d->versions.len - 1];
+      vec_push(A, &v->entries, ((Entry){.member = $m, .loc = @m, .a = $v})); } ;
+brackets: bracket | brackets COMMA bracket ;
+bracket: ABOVE literal[lo] AT literal[r]
+    { Decl *d = P->decls.data[P->decls.len - 1]; Version *v = &d->versions.data[d->versions.len - 1];
+      vec_push(A, &v->entries, ((Entry){.loc = @$, .a = $lo, .b = $r})); } ;
+
+/* ---- ledger annual per person per year of claim.discharged { own_paid: money += own } ---- */
+ledger_decl: ledger_head LBRACE lfields RBRACE ;
+ledger_head:
+    LEDGER IDENT[n] PER PERSON            { $$ = add_decl(lx, ast_decl(A, DK_LEDGER, $n, @n)); }
+  | LEDGER IDENT[n] PER PERSON PER YEARS OF expr[k]
+        { $$ = add_decl(lx, ast_decl(A, DK_LEDGER, $n, @n)); $$->key = $k; }
+  ;
+lfields: %empty | lfields lfield ;
+lfield:
+    IDENT[n] COLON type[t] PLUSEQ expr[e]
+        { Decl *d = P->decls.data[P->decls.len - 1];
+          vec_push(A, &d->fields, ((Field){.name = $n, .tref = $t, .accumulate = 1, .update = $e, .loc = @n})); }
+  | IDENT[n] COLON type[t] EQ expr[e]
+        { Decl *d = P->decls.data[P->decls.len - 1];
+          vec_push(A, &d->fields, ((Field){.name = $n, .tref = $t, .update = $e, .loc = @n})); }
+  ;
+
+/* ---- rule own_share: money cites "第四条" = … exception e over f when c then v ---- */
+rule_decl: rule_head rule_body exceptions ;
+rule_head:
+    RULE IDENT[n] COLON type[t] cites_opt[c]
+        { $$ = add_decl(lx, ast_decl(A, DK_RULE, $n, @n)); $$->tref = $t; $$->cites = $c; }
+  | RULE IDENT[n] LPAREN { $<decl>$ = add_decl(lx, ast_decl(A, DK_RULE, $n, @n)); }
+    rparams RPAREN COLON type[t] cites_opt[c]
+        { $$ = $<decl>4; $$->tref = $t; $$->cites = $c; }
+  ;
+rparams: rparam | rparams COMMA rparam ;
+rparam: IDENT[n] COLON type[t]
+    { Decl *d = P->decls.data[P->decls.len - 1];
+      vec_push(A, &d->fields, ((Field){.name = $n, .tref = $t, .loc = @n})); } ;
+rule_body:
+    EQ expr[e]  { P->decls.data[P->decls.len - 1]->body = $e; }
+  | rversions
+  ;
+rversions: rversion | rversions rversion ;
+rversion:
+    FROM DATE[f] EQ expr[e]
+        { Decl *d = P->decls.data[P->decls.len - 1];
+          Node *f = ast_node(A, ND_DATE, @f); f->text = $f;
+          vec_push(A, &d->versions, ((Version){.from = f, .value = $e, .loc = @f})); }
+  | FROM DATE[f] TO DATE[t] EQ expr[e]
+        { Decl *d = P->decls.data[P->decls.len - 1];
+          Node *f = ast_node(A, ND_DATE, @f); f->text = $f;
+          Node *t = ast_node(A, ND_DATE, @t); t->text = $t;
+          vec_push(A, &d->versions, ((Version){.from = f, .to = t, .value = $e, .loc = @f})); }
+  ;
+exceptions: %empty | exceptions exception ;
+exception:
+    EXCEPTION IDENT[n] { Decl *d = P->decls.data[P->decls.len - 1];
+                         vec_push(A, &d->excs, ((Exception){.name = $n, .loc = @n})); }
+    over_opt cites_opt[c] WHEN expr[cond] THEN expr[v]
+        { Decl *d = P->decls.data[P->decls.len - 1]; Exception *x = &d->excs.data[d->excs.len - 1];
+          x->cites = $c; x->cond = $cond; x->value = $v; }
+  ;
+over_opt: %empty | OVER over_names ;
+over_names: over_name | over_names COMMA over_name ;
+over_name: IDENT
+    { Decl *d = P->decls.data[P->decls.len - 1]; Exception *x = &d->excs.data[d->excs.len - 1];
+      vec_push(A, &x->over, $1); vec_push(A, &x->over_locs, @1); } ;
+
+/* ---- output basic_pay, ci_pay ---- */
+output_decl: OUTPUT[k] { add_decl(lx, ast_decl(A, DK_OUTPUT, "output", @k)); } out_names ;
+out_names: out_name | out_names COMMA out_name ;
+out_name: IDENT
+    { Decl *d = P->decls.data[P->decls.len - 1];
+      vec_push(A, &d->names, $1); vec_push(A, &d->name_locs, @1); } ;
+
+/* ---- extern workdays_between(date, date): int ---- */
+extern_decl: extern_head LPAREN ext_types_opt RPAREN COLON type[t]
+    { $1->tref = $t; } ;
+extern_head: EXTERN IDENT[n] { $$ = add_decl(lx, ast_decl(A, DK_EXTERN, $n, @n)); } ;
+ext_types_opt: %empty | ext_types ;
+ext_types: ext_type | ext_types COMMA ext_type ;
+ext_type: type { Decl *d = P->decls.data[P->decls.len - 1]; vec_push(A, &d->arg_trefs, $1); } ;
+
+/* ---- test "…" { person p …  claim c of p { … }  expect c { … } } ---- */
+test_decl: test_head LBRACE titems RBRACE ;
+test_head: TEST STRING[n] { $$ = add_decl(lx, ast_decl(A, DK_TEST, $n, @n)); } ;
+titems: %empty | titems titem | titems error ;
+titem:
+    PERSON IDENT[n]             { vec_push(A, &P->decls.data[P->decls.len - 1]->items, ((TestItem){.kind = TI_PERSON, .name = $n, .loc = @n})); } kvblock
+  | HISTORY IDENT[n]            { vec_push(A, &P->decls.data[P->decls.len - 1]->items, ((TestItem){.kind = TI_HISTORY, .name = $n, .loc = @n})); } kvblock
+  | CLAIM IDENT[n] OF IDENT[o]  { vec_push(A, &P->decls.data[P->decls.len - 1]->items, ((TestItem){.kind = TI_CLAIM, .name = $n, .loc = @n, .of = $o, .of_loc = @o})); } kvblock
+  | EXPECT IDENT[n]             { vec_push(A, &P->decls.data[P->decls.len - 1]->items, ((TestItem){.kind = TI_EXPECT, .name = $n, .loc = @n})); } kvblock
+  | EXPECT IDENT[n] FAILS STRING[s]
+        { vec_push(A, &P->decls.data[P->decls.len - 1]->items, ((TestItem){.kind = TI_EXPECT_FAIL, .name = $n, .loc = @n, .fail_text = $s})); }
+  ;
+kvblock: LBRACE kvs RBRACE | LBRACE RBRACE ;
+kvs: kv | kvs COMMA kv | kvs kv ;
+kv:
+    IDENT[k] COLON literal[v]
+        { Decl *d = P->decls.data[P->decls.len - 1]; TestItem *t = &d->items.data[d->items.len - 1];
+          vec_push(A, &t->kvs, ((KV){.name = $k, .loc = @k, .value = $v})); }
+  | IDENT[k] DOT IDENT[s] COLON literal[v]
+        { Decl *d = P->decls.data[P->decls.len - 1]; TestItem *t = &d->items.data[d->items.len - 1];
+          vec_push(A, &t->kvs, ((KV){.name = $k, .sub = $s, .loc = @$, .value = $v})); }
+  ;
+
+/* ---- expressions ---- */
+expr:
+    expr[l] OR expr[r]      { $$ = ast_binary(A, OP_OR, $l, $r, @$); }
+  | expr[l] AND expr[r]     { $$ = ast_binary(A, OP_AND, $l, $r, @$); }
+  | NOT expr[x]             { $$ = ast_unary(A, OP_NOT, $x, @$); }
+  | expr[l] EQ expr[r]      { $$ = ast_binary(A, OP_EQ, $l, $r, @$); }
+  | expr[l] NE expr[r]      { $$ = ast_binary(A, OP_NE, $l, $r, @$); }
+  | expr[l] LT expr[r]      { $$ = ast_binary(A, OP_LT, $l, $r, @$); }
+  | expr[l] LE expr[r]      { $$ = ast_binary(A, OP_LE, $l, $r, @$); }
+  | expr[l] GT expr[r]      { $$ = ast_binary(A, OP_GT, $l, $r, @$); }
+  | expr[l] GE expr[r]      { $$ = ast_binary(A, OP_GE, $l, $r, @$); }
+  | expr[l] PLUS expr[r]    { $$ = ast_binary(A, OP_ADD, $l, $r, @$); }
+  | expr[l] MINUS expr[r]   { $$ = ast_binary(A, OP_SUB, $l, $r, @$); }
+  | expr[l] STAR expr[r]    { $$ = ast_binary(A, OP_MUL, $l, $r, @$); }
+  | expr[l] SLASH expr[r]   { $$ = ast_binary(A, OP_DIV, $l, $r, @$); }
+  | MINUS expr[x] %prec UMINUS { $$ = ast_unary(A, OP_NEG, $x, @$); }
+  | IF expr[c] THEN expr[t] ELSE expr[e] %prec IFX
+        { $$ = ast_node(A, ND_IF, @$); $$->a = $c; $$->b = $t; $$->c = $e; }
+  | postfix
+  ;
+
+postfix:
+    primary
+  | postfix[b] DOT IDENT[n]                { $$ = ast_node(A, ND_FIELD, @$); $$->a = $b; $$->name = $n; }
+  | postfix[b] LBRACKET expr[i] RBRACKET   { $$ = ast_node(A, ND_INDEX, @$); $$->a = $b; $$->b = $i; }
+  ;
+
+primary:
+    NUMBER[n] unit_opt[u]  { $$ = num(lx, $n, (NumUnit)$u, @$); }
+  | DATE                   { $$ = ast_node(A, ND_DATE, @1); $$->text = $1; }
+  | TRUE                   { $$ = ast_node(A, ND_BOOL, @1); $$->ival = 1; }
+  | FALSE                  { $$ = ast_node(A, ND_BOOL, @1); $$->ival = 0; }
+  | IDENT                  { $$ = ast_name(A, $1, @1); }
+  | CLAIM                  { $$ = ast_node(A, ND_CLAIM, @1); }
+  | PERSON                 { $$ = ast_node(A, ND_PERSON, @1); }
+  | LPAREN expr[e] RPAREN  { $$ = $e; $$->paren = 1; }
+  | IDENT[f] LPAREN args_opt[a] RPAREN
+        { $$ = ast_node(A, ND_CALL, @$); $$->name = $f; $$->args = $a; }
+  | IDENT[f] LPAREN expr[e] FOR IDENT[h] IN IDENT[c] where_opt[w] default_opt[d] RPAREN
+        { $$ = ast_node(A, ND_AGG, @$); $$->name = $f; $$->a = $e; $$->b = $w; $$->c = $d;
+          $$->binder = $h; $$->binder_loc = @h; $$->coll = $c; $$->coll_loc = @c; }
+  | IDENT[f] LPAREN IDENT[h] IN IDENT[c] where_opt[w] RPAREN
+        { $$ = ast_node(A, ND_AGG, @$); $$->name = $f; $$->b = $w;
+          $$->binder = $h; $$->binder_loc = @h; $$->coll = $c; $$->coll_loc = @c; }
+  ;
+where_opt: %empty { $$ = NULL; } | WHERE expr { $$ = $2; } ;
+default_opt: %empty { $$ = NULL; } | DEFAULT expr { $$ = $2; } ;
+args_opt: %empty { $$ = (NodeList){0}; } | args ;
+args: expr { $$ = (NodeList){0}; vec_push(A, &$$, $1); }
+    | args COMMA expr { $$ = $1; vec_push(A, &$$, $3); } ;
+
+%%
+
+static void pol_error(const Loc *loc, void *scanner, Lexer *lx, const char *msg)
+{
+    (void)scanner;
+    /* only "memory exhausted" reaches here: syntax errors go through yyreport_syntax_error */
+    diag_error(lx->diag, *loc, "%s", msg);
+}
+
+/* "unexpected X, expected Y or Z" with LAC-corrected expectations [bistromathic] */
+static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *lx)
+{
+    (void)scanner;
+    enum { MAXEXP = 6 };
+    yysymbol_kind_t exp[MAXEXP];
+    int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
+    yysymbol_kind_t tok = yypcontext_token(ctx);
+    char buf[512];
+    int k = 0;
+    if (tok == YYSYMBOL_YYEOF)
+        k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected end of file");
+    else
+        k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected %s", yysymbol_name(tok));
+    if (n > 0) {
+        k += snprintf(buf + k, sizeof buf - (size_t)k, ", expected ");
+        for (int i = 0; i < n && k < (int)sizeof buf - 40; i++)
+            k += snprintf(buf + k, sizeof buf - (size_t)k, "%s%s",
+                          i == 0 ? "" : i == n - 1 ? " or " : ", ", yysymbol_name(exp[i]));
+    }
+    diag_error(lx->diag, *yypcontext_location(ctx), "%s", buf);
+    return 0;
+}
+
+/* Lexer helpers live here: they need the token numbers. */
+#include "lexer.h"
+
+const char *lex_text(Lexer *lx, const char *s, size_t n) { return arena_strndup(lx->arena, s, n); }
+
+/* string literal: strip quotes, process \" \\ \n escapes; strings must be valid UTF-8 */
+const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n)
+{
+    char *out = arena_alloc(lx->arena, n);
+    size_t k = 0;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (s[i] == '\\' && i + 2 < n) {
+            char c = s[++i];
+            out[k++] = c == 'n' ? '\n' : c == 't' ? '\t' : c;
+        } else {
+            out[k++] = s[i];
+        }
+    }
+    out[k] = 0;
+    for (size_t i = 0; i < k;) {
+        uint32_t cp;
+        int len = utf8_decode((const unsigned char *)out + i, k - i, &cp);
+        if (!len || cp == 0) {
+            lex_error(lx, loc, "string is not valid UTF-8");
+            break;
+        }
+        i += (size_t)len;
+    }
+    return out;
+}
+
+void lex_error(Lexer *lx, Loc loc, const char *msg) { diag_error(lx->diag, loc, "%s", msg); }
+
+void lex_bad_byte(Lexer *lx, Loc loc, unsigned char c)
+{
+    if (c == 0)
+        diag_error(lx->diag, loc, "NUL byte in policy text");
+    else if (c >= 0x80)
+        diag_error(lx->diag, loc, "invalid UTF-8 byte 0x%02X", c);
+    else if (c < 0x20 || c == 0x7F)
+        diag_error(lx->diag, loc, "unexpected control character 0x%02X", c);
+    else
+        diag_error(lx->diag, loc, "unexpected character '%c'", c);
+}
+
+int lex_open(Lexer *lx, Loc loc)
+{
+    if (++lx->depth == LEX_MAX_DEPTH + 1)
+        diag_error(lx->diag, loc, "parentheses nested more than %d deep", LEX_MAX_DEPTH);
+    return lx->depth > LEX_MAX_DEPTH;
+}
+
+/* Full-width punctuation typed in a Chinese input method: say so, read the ASCII twin. */
+int lex_wide_punct(Lexer *lx, Loc loc, const char *s)
+{
+    static const struct { const char *wide, *ascii; int tok; } map[] = {
+        {"\xEF\xBC\x8C", ",", TOK_COMMA},  {"\xEF\xBC\x9A", ":", TOK_COLON},
+        {"\xEF\xBC\x88", "(", TOK_LPAREN}, {"\xEF\xBC\x89", ")", TOK_RPAREN},
+        {"\xEF\xBC\x9D", "=", TOK_EQ},     {"\xEF\xBC\x8B", "+", TOK_PLUS},
+        {"\xEF\xBC\x8D", "-", TOK_MINUS},  {"\xEF\xBC\x8E", ".", TOK_DOT},
+        {"\xE3\x80\x82", ".", TOK_DOT},    {"\xEF\xBC\xBB", "[", TOK_LBRACKET},
+        {"\xEF\xBC\xBD", "]", TOK_RBRACKET}, {"\xEF\xBD\x9B", "{", TOK_LBRACE},
+        {"\xEF\xBD\x9D", "}", TOK_RBRACE}, {"\xE3\x80\x81", ",", TOK_COMMA},
+        {"\xEF\xBC\x9C", "<", TOK_LT},     {"\xEF\xBC\x9E", ">", TOK_GT},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (memcmp(s, map[i].wide, 3) == 0) {
+            diag_error(lx->diag, loc, "full-width '%s' here; write '%s'", map[i].wide, map[i].ascii);
+            if (map[i].tok == TOK_LPAREN && lex_open(lx, loc))
+                return TOK_POL_error;
+            if (map[i].tok == TOK_RPAREN)
+                lx->depth--;
+            return map[i].tok;
+        }
+    diag_error(lx->diag, loc, "unexpected punctuation '%.3s'", s);
+    return TOK_POL_error;
+}
+
+/* Keywords and their Chinese aliases: one table [PG kwlist]. */
+int kw_lookup(const char *s, size_t n)
+{
+    static const struct { const char *kw; int tok; } kws[] = {
+        {"policy", TOK_POLICY}, {"政策", TOK_POLICY},
+        {"reform", TOK_REFORM}, {"改革", TOK_REFORM},
+        {"source", TOK_SOURCE}, {"文号", TOK_SOURCE},
+        {"valid", TOK_VALID}, {"有效", TOK_VALID},
+        {"from", TOK_FROM}, {"自", TOK_FROM},
+        {"to", TOK_TO}, {"至", TOK_TO},
+        {"dated", TOK_DATED}, {"by", TOK_BY},
+        {"enum", TOK_ENUM}, {"枚举", TOK_ENUM},
+        {"claim", TOK_CLAIM}, {"理赔", TOK_CLAIM},
+        {"person", TOK_PERSON}, {"人员", TOK_PERSON},
+        {"history", TOK_HISTORY}, {"履历", TOK_HISTORY},
+        {"param", TOK_PARAM}, {"参数", TOK_PARAM},
+        {"ledger", TOK_LEDGER}, {"台账", TOK_LEDGER},
+        {"per", TOK_PER}, {"of", TOK_OF},
+        {"rule", TOK_RULE}, {"规则", TOK_RULE},
+        {"exception", TOK_EXCEPTION}, {"例外", TOK_EXCEPTION},
+        {"when", TOK_WHEN}, {"当", TOK_WHEN},
+        {"over", TOK_OVER}, {"优先于", TOK_OVER},
+        {"cites", TOK_CITES}, {"依据", TOK_CITES},
+        {"output", TOK_OUTPUT}, {"输出", TOK_OUTPUT},
+        {"test", TOK_TEST}, {"测试", TOK_TEST},
+        {"expect", TOK_EXPECT}, {"预期", TOK_EXPECT},
+        {"fails", TOK_FAILS},
+        {"if", TOK_IF}, {"如果", TOK_IF},
+        {"then", TOK_THEN}, {"则", TOK_THEN},
+        {"else", TOK_ELSE}, {"否则", TOK_ELSE},
+        {"and", TOK_AND}, {"且", TOK_AND},
+        {"or", TOK_OR}, {"或", TOK_OR},
+        {"not", TOK_NOT}, {"非", TOK_NOT},
+        {"true", TOK_TRUE}, {"是", TOK_TRUE},
+        {"false", TOK_FALSE}, {"否", TOK_FALSE},
+        {"in", TOK_IN}, {"for", TOK_FOR}, {"where", TOK_WHERE},
+        {"default", TOK_DEFAULT}, {"extern", TOK_EXTERN},
+        {"above", TOK_ABOVE}, {"超过", TOK_ABOVE},
+        {"at", TOK_AT}, {"按", TOK_AT},
+        {"yuan", TOK_YUAN}, {"元", TOK_YUAN},
+        {"万元", TOK_WAN},
+        {"day", TOK_DAYS}, {"days", TOK_DAYS}, {"天", TOK_DAYS},
+        {"workday", TOK_WORKDAYS}, {"workdays", TOK_WORKDAYS}, {"工作日", TOK_WORKDAYS},
+        {"个工作日", TOK_WORKDAYS},
+        {"month", TOK_MONTHS}, {"months", TOK_MONTHS}, {"个月", TOK_MONTHS},
+        {"year", TOK_YEARS}, {"years", TOK_YEARS}, {"年", TOK_YEARS},
+    };
+    for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++)
+        if (strlen(kws[i].kw) == n && memcmp(kws[i].kw, s, n) == 0)
+            return kws[i].tok;
+    return 0;
+}
+
+int parse_source(Arena *a, Diag *d, Source *src, Program *prog)
+{
+    Lexer lx = {.src = src, .arena = a, .diag = d, .prog = prog};
+    prog->src = src;
+    yyscan_t sc;
+    if (pol_lex_init_extra(&lx, &sc))
+        polc_internal_error(__FILE__, __LINE__, "cannot create the scanner");
+    YY_BUFFER_STATE b = pol__scan_bytes(src->text, (int)src->len, sc);
+    int before = d->errors;
+    int rc = pol_parse(sc, &lx);
+    pol__delete_buffer(b, sc);
+    pol_lex_destroy(sc);
+    return rc == 0 && d->errors == before ? 0 : -1;
+}

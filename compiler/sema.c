@@ -1,0 +1,1855 @@
+/* sema.c — the checker. Takes the parsed Program; resolves every name, types every expression
+ * with its unit, checks parameter tables and effective-date intervals, exception precedence,
+ * rule cycles, ledgers, outputs and tests; produces a Policy for the IR. An ill-typed
+ * expression gets TY_ERROR, which raises nothing further [Wren]. */
+#include "sema.h"
+
+#include <limits.h>
+#include <stdlib.h>
+
+#include "polrt.h"
+
+/* ---- host functions (runtime/include/polrt.h) ---------------------------------------- */
+const HostFn host_fns[] = {
+    {"workdays_between", "polrt_workdays_between", 2, {TY_DATE, TY_DATE}, TY_INT, UNIT_DAYS},
+    {"add_workdays", "polrt_add_workdays", 2, {TY_DATE, TY_INT}, TY_DATE, UNIT_DAYS},
+    {"add_months", "polrt_add_months", 2, {TY_DATE, TY_INT}, TY_DATE, UNIT_DAYS},
+    {"month_after", "polrt_month_after", 1, {TY_DATE}, TY_DATE, UNIT_DAYS},
+};
+const int host_nfns = (int)(sizeof host_fns / sizeof host_fns[0]);
+
+const HostFn *host_lookup(const char *name)
+{
+    for (int i = 0; i < host_nfns; i++)
+        if (strcmp(host_fns[i].name, name) == 0)
+            return &host_fns[i];
+    return NULL;
+}
+
+/* built-in functions of the language (spec/LANGUAGE.md §6) */
+typedef enum { BI_NONE, BI_MIN, BI_MAX, BI_POS, BI_CLAMP, BI_PRESENT, BI_YEAR,
+               BI_MONTH_AFTER, BI_PROGRESSIVE } Builtin;
+static const struct { const char *name; Builtin b; } builtins[] = {
+    {"min", BI_MIN}, {"max", BI_MAX}, {"pos", BI_POS}, {"clamp", BI_CLAMP},
+    {"present", BI_PRESENT}, {"year", BI_YEAR}, {"month_after", BI_MONTH_AFTER},
+    {"次月", BI_MONTH_AFTER}, {"progressive", BI_PROGRESSIVE},
+};
+
+typedef struct Dep {    /* rule `from` uses rule `to` at loc */
+    Decl *from, *to;
+    Loc loc;
+} Dep;
+
+typedef struct Sema {
+    Arena *a;
+    Diag *d;
+    Program *p;
+    Policy *pol;
+    Decl *rule;           /* the rule whose body is being checked (args, dependencies) */
+    const char *binder;   /* the aggregate's span variable in scope */
+    int formula;          /* inside a formula: numbers must come from params */
+    Decl *dep_from;       /* rule being checked: record edges for the cycle check */
+    VEC(Dep) deps;
+} Sema;
+
+static const Type T_ERR = {TY_ERROR, 0, 0, NULL};
+static Type mk(TypeKind k) { return (Type){k, 0, 0, NULL}; }
+static Type mk_dur(Unit u) { return (Type){TY_DURATION, u, 0, NULL}; }
+static const char *tn(Sema *s, Type t) { return type_name(s->a, t); }
+
+/* ---- "did you mean" ------------------------------------------------------------------ */
+static int edit_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 64 || m > 64)
+        return 99;
+    int row[65];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= n; i++) {
+        int prev = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= m; j++) {
+            int cur = row[j];
+            int sub = prev + (a[i - 1] != b[j - 1]);
+            int del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return row[m];
+}
+
+typedef struct Suggest {
+    const char *best;
+    int dist;
+    const char *word;
+} Suggest;
+
+static void suggest_try(Suggest *sg, const char *cand)
+{
+    if (!cand)
+        return;
+    int d = edit_distance(sg->word, cand);
+    int lim = (int)strlen(sg->word) / 3;
+    if (lim < 1)
+        lim = 1;
+    if (lim > 3)
+        lim = 3;
+    if (d <= lim && d < sg->dist) {
+        sg->best = cand;
+        sg->dist = d;
+    }
+}
+
+static const char *did_you_mean(Sema *s, const char *best)
+{
+    return best ? arena_printf(s->a, "; did you mean '%s'?", best) : "";
+}
+
+/* ---- lookups ------------------------------------------------------------------------- */
+static Decl *find_decl(Sema *s, const char *name, int kinds)
+{
+    for (int i = 0; i < s->p->decls.len; i++) {
+        Decl *d = s->p->decls.data[i];
+        if ((kinds & (1 << d->kind)) && d->name && strcmp(d->name, name) == 0)
+            return d;
+    }
+    return NULL;
+}
+#define K(k) (1 << (k))
+#define NAMED (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
+
+static int find_field(Decl *rec, const char *name)
+{
+    if (!rec)
+        return -1;
+    for (int i = 0; i < rec->fields.len; i++)
+        if (strcmp(rec->fields.data[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+static int find_member(Decl *en, const char *name)
+{
+    for (int i = 0; i < en->members.len; i++)
+        if (strcmp(en->members.data[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+static const char *suggest_field(Sema *s, Decl *rec, const char *name)
+{
+    Suggest sg = {NULL, 99, name};
+    for (int i = 0; rec && i < rec->fields.len; i++)
+        suggest_try(&sg, rec->fields.data[i].name);
+    return did_you_mean(s, sg.best);
+}
+
+static const char *suggest_member(Sema *s, Decl *en, const char *name)
+{
+    Suggest sg = {NULL, 99, name};
+    for (int i = 0; i < en->members.len; i++)
+        suggest_try(&sg, en->members.data[i].name);
+    return did_you_mean(s, sg.best);
+}
+
+/* a name: every declared name, every enum member, builtins, the current rule's arguments */
+static const char *suggest_name(Sema *s, const char *name)
+{
+    Suggest sg = {NULL, 99, name};
+    for (int i = 0; i < s->p->decls.len; i++) {
+        Decl *d = s->p->decls.data[i];
+        if (K(d->kind) & (K(DK_PARAM) | K(DK_RULE) | K(DK_LEDGER)))
+            suggest_try(&sg, d->name);
+        if (d->kind == DK_ENUM)
+            for (int j = 0; j < d->members.len; j++)
+                suggest_try(&sg, d->members.data[j].name);
+    }
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
+        suggest_try(&sg, builtins[i].name);
+    if (s->rule)
+        for (int i = 0; i < s->rule->fields.len; i++)
+            suggest_try(&sg, s->rule->fields.data[i].name);
+    return did_you_mean(s, sg.best);
+}
+
+/* ---- types as written ---------------------------------------------------------------- */
+static Type resolve_type(Sema *s, TypeRef *tr)
+{
+    Type t = T_ERR;
+    if (!tr->name && !tr->unit_tok) {
+        diag_error(s->d, tr->loc, "a type is needed here (money, rate, int, bool, date, ...)");
+        return T_ERR;
+    }
+    if (!tr->name) {
+        switch (tr->unit_tok) {
+        case NUM_DAYS: t = mk_dur(UNIT_DAYS); break;
+        case NUM_WORKDAYS: t = mk_dur(UNIT_WORKDAYS); break;
+        case NUM_MONTHS: t = mk_dur(UNIT_MONTHS); break;
+        case NUM_YEARS: t = mk_dur(UNIT_YEARS); break;
+        default:
+            diag_error(s->d, tr->loc, "'%s' is a unit of money, not a type; write 'money'",
+                       tr->unit_tok == NUM_WAN ? "万元" : "yuan");
+            return T_ERR;
+        }
+    } else if (!strcmp(tr->name, "money") || !strcmp(tr->name, "金额")) {
+        t = mk(TY_MONEY);
+    } else if (!strcmp(tr->name, "rate") || !strcmp(tr->name, "比例")) {
+        t = mk(TY_RATE);
+    } else if (!strcmp(tr->name, "int") || !strcmp(tr->name, "整数")) {
+        t = mk(TY_INT);
+    } else if (!strcmp(tr->name, "bool") || !strcmp(tr->name, "布尔")) {
+        t = mk(TY_BOOL);
+    } else if (!strcmp(tr->name, "date") || !strcmp(tr->name, "日期")) {
+        t = mk(TY_DATE);
+    } else if (!strcmp(tr->name, "brackets") || !strcmp(tr->name, "分段")) {
+        t = mk(TY_BRACKETS);
+    } else {
+        Decl *en = find_decl(s, tr->name, K(DK_ENUM));
+        if (!en) {
+            Suggest sg = {NULL, 99, tr->name};
+            static const char *prims[] = {"money", "rate", "int", "bool", "date", "brackets"};
+            for (size_t i = 0; i < 6; i++)
+                suggest_try(&sg, prims[i]);
+            for (int i = 0; i < s->p->decls.len; i++)
+                if (s->p->decls.data[i]->kind == DK_ENUM)
+                    suggest_try(&sg, s->p->decls.data[i]->name);
+            diag_error(s->d, tr->loc, "unknown type '%s'%s", tr->name, did_you_mean(s, sg.best));
+            return T_ERR;
+        }
+        t = mk(TY_ENUM);
+        t.en = en;
+    }
+    t.optional = tr->optional;
+    return t;
+}
+
+/* ---- literals ------------------------------------------------------------------------ */
+/* Parse the decimal digits of a literal into value × 10^scale exactly; -1 when it has more
+ * fractional digits than scale allows, -2 on overflow. */
+static int decimal_scaled(const char *text, int scale, int64_t *out)
+{
+    int neg = 0;
+    if (*text == '-')
+        neg = 1, text++;
+    __int128 v = 0;
+    int frac = -1;
+    for (const char *c = text; *c; c++) {
+        if (*c == '.') {
+            frac = 0;
+            continue;
+        }
+        if (frac >= 0 && ++frac > scale) {
+            if (*c != '0')
+                return -1;
+            continue;   /* trailing zeros past the scale are exact */
+        }
+        v = v * 10 + (*c - '0');
+        if (v > (__int128)INT64_MAX * 10)
+            return -2;
+    }
+    int f = frac < 0 ? 0 : frac > scale ? scale : frac;
+    for (int i = f; i < scale; i++) {
+        v *= 10;
+        if (v > INT64_MAX)
+            return -2;
+    }
+    if (v > INT64_MAX)
+        return -2;
+    *out = neg ? -(int64_t)v : (int64_t)v;
+    return 0;
+}
+
+static int parse_day(Sema *s, Node *n)
+{
+    int64_t day;
+    if (polrt_parse_date(n->text, strlen(n->text), &day) != 0) {
+        diag_error(s->d, n->loc, "'%s' is not a calendar date", n->text);
+        return -1;
+    }
+    n->ival = day;
+    n->ty = mk(TY_DATE);
+    return 0;
+}
+
+/* type and encode an ND_NUM; returns its type (TY_ERROR after a diagnostic) */
+static Type num_literal(Sema *s, Node *n)
+{
+    int64_t v;
+    int rc;
+    Type t;
+    const char *what;
+    switch (n->unit) {
+    case NUM_YUAN:
+        rc = decimal_scaled(n->text, 2, &v), t = mk(TY_MONEY), what = "an amount in yuan has at most 2 decimal places (fen)";
+        break;
+    case NUM_WAN:
+        rc = decimal_scaled(n->text, 6, &v), t = mk(TY_MONEY), what = "an amount in 万元 has at most 6 decimal places (fen)";
+        break;
+    case NUM_PERCENT:
+        rc = decimal_scaled(n->text, 4, &v), t = mk(TY_RATE), what = "a percentage has at most 4 decimal places";
+        break;
+    case NUM_PLAIN:
+        if (strchr(n->text, '.')) {
+            rc = decimal_scaled(n->text, 6, &v), t = mk(TY_RATE), what = "a rate has at most 6 decimal places";
+        } else {
+            rc = decimal_scaled(n->text, 0, &v), t = mk(TY_INT), what = "";
+        }
+        break;
+    case NUM_DAYS: case NUM_WORKDAYS: case NUM_MONTHS: case NUM_YEARS:
+        t = mk_dur((Unit)(n->unit - NUM_DAYS));
+        rc = strchr(n->text, '.') ? -1 : decimal_scaled(n->text, 0, &v);
+        what = "a duration is a whole number";
+        break;
+    default:
+        POLC_UNREACHABLE();
+    }
+    if (rc == -1) {
+        diag_error(s->d, n->loc, "%s", what);
+        return T_ERR;
+    }
+    if (rc == -2) {
+        diag_error(s->d, n->loc, "number too large");
+        return T_ERR;
+    }
+    n->ival = v;
+    n->ty = t;
+    return t;
+}
+
+/* Numbers live in dated parameters, never inside formulas: only 0, 1 and 100% may be
+ * written in a rule, so a changed notice is a parameter edit, not a formula hunt. */
+static void check_formula_literal(Sema *s, Node *n)
+{
+    if (!s->formula || n->ty.kind == TY_ERROR)
+        return;
+    int ok = n->ival == 0 || (n->ty.kind == TY_INT && n->ival == 1) ||
+             (n->ty.kind == TY_RATE && n->ival == POLRT_RATE_ONE) ||
+             (n->ty.kind == TY_DURATION && n->ival == 1);
+    if (!ok)
+        diag_error(s->d, n->loc,
+                   "the number %s%s is written inside a formula; declare it as a dated param",
+                   n->text, n->unit == NUM_YUAN ? " yuan" : n->unit == NUM_PERCENT ? "%" : "");
+}
+
+int sema_literal(Arena *a, Diag *d, Policy *pol, Node *n, Type want, int64_t *out);
+
+/* ---- expressions --------------------------------------------------------------------- */
+static Type check_expr(Sema *s, Node *n);
+
+static Type want(Sema *s, Node *n, Type t, const char *what)
+{
+    Type got = check_expr(s, n);
+    if (got.kind == TY_ERROR || t.kind == TY_ERROR)
+        return T_ERR;
+    if (!type_eq(got, t)) {
+        diag_error(s->d, n->loc, "%s must be %s, found %s", what, tn(s, t), tn(s, got));
+        return T_ERR;
+    }
+    return got;
+}
+
+static void add_dep(Sema *s, Decl *to, Loc loc)
+{
+    if (s->dep_from)
+        vec_push(s->a, &s->deps, ((Dep){s->dep_from, to, loc}));
+}
+
+static Decl *binder_history(Sema *s)
+{
+    return s->pol->history;
+}
+
+static Type check_name(Sema *s, Node *n)
+{
+    const char *name = n->name;
+    if (s->binder && !strcmp(name, s->binder)) {
+        diag_error(s->d, n->loc, "'%s' is a history span; name one of its fields: %s.%s", name,
+                   name, binder_history(s) && binder_history(s)->fields.len
+                             ? binder_history(s)->fields.data[0].name : "field");
+        return T_ERR;
+    }
+    if (s->rule) {
+        int i = find_field(s->rule, name);
+        if (i >= 0) {
+            n->ref = REF_ARG;
+            n->idx = i;
+            return s->rule->fields.data[i].ty;
+        }
+    }
+    Decl *d = find_decl(s, name, NAMED);
+    if (d) {
+        switch (d->kind) {
+        case DK_RULE:
+            if (d->fields.len) {
+                diag_error(s->d, n->loc, "rule '%s' takes %d argument%s; call it as %s(...)",
+                           name, d->fields.len, d->fields.len == 1 ? "" : "s", name);
+                return T_ERR;
+            }
+            n->ref = REF_RULE;
+            n->decl = d;
+            add_dep(s, d, n->loc);
+            return d->ty;
+        case DK_PARAM:
+            if (d->index_enum) {
+                diag_error(s->d, n->loc, "param '%s' is a table over %s; index it: %s[...]",
+                           name, d->index_enum->name, name);
+                return T_ERR;
+            }
+            if (d->ty.kind == TY_BRACKETS) {
+                diag_error(s->d, n->loc, "param '%s' holds brackets; use progressive(%s, amount)",
+                           name, name);
+                return T_ERR;
+            }
+            n->ref = REF_PARAM;
+            n->decl = d;
+            d->used = 1;
+            return d->ty;
+        case DK_ENUM:
+            diag_error(s->d, n->loc, "'%s' is an enum; name a member: %s.%s", name, name,
+                       d->members.len ? d->members.data[0].name : "member");
+            return T_ERR;
+        case DK_LEDGER:
+            diag_error(s->d, n->loc, "'%s' is a ledger; name one of its fields: %s.%s", name,
+                       name, d->fields.len ? d->fields.data[0].name : "field");
+            return T_ERR;
+        case DK_EXTERN:
+            diag_error(s->d, n->loc, "'%s' is a function; call it: %s(...)", name, name);
+            return T_ERR;
+        case DK_HISTORY:
+            diag_error(s->d, n->loc, "'%s' is a history; aggregate over it: any(h in %s where ...)",
+                       name, name);
+            return T_ERR;
+        default:
+            break;
+        }
+    }
+    /* an enum member, if exactly one enum has it */
+    Decl *found = NULL, *other = NULL;
+    int idx = -1;
+    for (int i = 0; i < s->p->decls.len; i++) {
+        Decl *e = s->p->decls.data[i];
+        if (e->kind != DK_ENUM)
+            continue;
+        int m = find_member(e, name);
+        if (m >= 0) {
+            if (found)
+                other = e;
+            else
+                found = e, idx = m;
+        }
+    }
+    if (found && other) {
+        diag_error(s->d, n->loc, "'%s' is a member of both %s and %s; write %s.%s", name,
+                   found->name, other->name, found->name, name);
+        return T_ERR;
+    }
+    if (found) {
+        n->ref = REF_MEMBER;
+        n->decl = found;
+        n->idx = idx;
+        n->ival = idx;
+        Type t = mk(TY_ENUM);
+        t.en = found;
+        return t;
+    }
+    diag_error(s->d, n->loc, "unknown name '%s'%s", name, suggest_name(s, name));
+    return T_ERR;
+}
+
+static Type check_field(Sema *s, Node *n)
+{
+    Node *b = n->a;
+    Decl *rec = NULL;
+    RefKind rk = REF_NONE;
+    if (b->kind == ND_CLAIM) {
+        rec = s->pol->claim, rk = REF_CLAIM_FIELD;
+        if (!rec) {
+            diag_error(s->d, b->loc, "the policy declares no claim record");
+            return T_ERR;
+        }
+    } else if (b->kind == ND_PERSON) {
+        rec = s->pol->person, rk = REF_PERSON_FIELD;
+        if (!rec) {
+            diag_error(s->d, b->loc, "the policy declares no person record");
+            return T_ERR;
+        }
+    } else if (b->kind == ND_NAME && s->binder && !strcmp(b->name, s->binder)) {
+        rec = s->pol->history, rk = REF_HIST_FIELD;
+        b->ref = REF_BINDER;
+    } else if (b->kind == ND_NAME) {
+        Decl *d = find_decl(s, b->name, K(DK_LEDGER) | K(DK_ENUM));
+        if (d && d->kind == DK_LEDGER) {
+            rec = d, rk = REF_LEDGER_FIELD;
+            b->ref = REF_LEDGER;
+            b->decl = d;
+        } else if (d && d->kind == DK_ENUM) {
+            int m = find_member(d, n->name);
+            if (m < 0) {
+                diag_error(s->d, n->loc, "enum %s has no member '%s'%s", d->name, n->name,
+                           suggest_member(s, d, n->name));
+                return T_ERR;
+            }
+            n->ref = REF_MEMBER;
+            n->decl = d;
+            n->idx = m;
+            n->ival = m;
+            Type t = mk(TY_ENUM);
+            t.en = d;
+            return t;
+        }
+    }
+    if (!rec) {
+        Type bt = check_expr(s, b);
+        if (bt.kind != TY_ERROR)
+            diag_error(s->d, n->loc, "a value of type %s has no fields", tn(s, bt));
+        return T_ERR;
+    }
+    int i = find_field(rec, n->name);
+    if (i < 0) {
+        const char *what = rk == REF_CLAIM_FIELD ? "the claim record" :
+                           rk == REF_PERSON_FIELD ? "the person record" :
+                           rk == REF_HIST_FIELD ? arena_printf(s->a, "history %s", rec->name) :
+                           arena_printf(s->a, "ledger %s", rec->name);
+        diag_error(s->d, n->loc, "%s has no field '%s'%s", what, n->name,
+                   suggest_field(s, rec, n->name));
+        return T_ERR;
+    }
+    n->ref = rk;
+    n->decl = rec;
+    n->idx = i;
+    return rec->fields.data[i].ty;
+}
+
+static Type check_index(Sema *s, Node *n)
+{
+    Node *b = n->a;
+    Decl *d = b->kind == ND_NAME ? find_decl(s, b->name, K(DK_PARAM)) : NULL;
+    if (!d) {
+        if (b->kind == ND_NAME && !find_decl(s, b->name, NAMED))
+            diag_error(s->d, b->loc, "unknown param '%s'%s", b->name, suggest_name(s, b->name));
+        else
+            diag_error(s->d, b->loc, "only a param table can be indexed");
+        check_expr(s, n->b);
+        return T_ERR;
+    }
+    if (!d->index_enum) {
+        diag_error(s->d, n->loc, "param '%s' is not a table; write it without [...]", d->name);
+        return T_ERR;
+    }
+    Type it = mk(TY_ENUM);
+    it.en = d->index_enum;
+    if (want(s, n->b, it, arena_printf(s->a, "the index of '%s'", d->name)).kind == TY_ERROR)
+        return T_ERR;
+    b->ref = REF_PARAM;
+    b->decl = d;
+    d->used = 1;
+    n->decl = d;
+    return d->ty;
+}
+
+static int numeric(Type t)
+{
+    return t.kind == TY_MONEY || t.kind == TY_RATE || t.kind == TY_INT ||
+           t.kind == TY_DURATION;
+}
+
+static Type check_call(Sema *s, Node *n)
+{
+    Builtin bi = BI_NONE;
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
+        if (!strcmp(builtins[i].name, n->name))
+            bi = builtins[i].b;
+    int na = n->args.len;
+    Node **args = n->args.data;
+    n->idx = (int)bi;
+    if (bi == BI_NONE) {
+        Decl *d = find_decl(s, n->name, K(DK_RULE) | K(DK_EXTERN));
+        if (!d) {
+            Decl *o = find_decl(s, n->name, NAMED);
+            if (o)
+                diag_error(s->d, n->loc, "'%s' is a %s, not a function", n->name,
+                           decl_kind_name(o->kind));
+            else
+                diag_error(s->d, n->loc, "unknown function '%s'%s", n->name,
+                           suggest_name(s, n->name));
+            for (int i = 0; i < na; i++)
+                check_expr(s, args[i]);
+            return T_ERR;
+        }
+        int want_n = d->kind == DK_RULE ? d->fields.len : d->arg_trefs.len;
+        if (na != want_n) {
+            diag_error(s->d, n->loc, "%s '%s' takes %d argument%s, %d given",
+                       decl_kind_name(d->kind), n->name, want_n, want_n == 1 ? "" : "s", na);
+            return T_ERR;
+        }
+        if (d->kind == DK_RULE && !d->fields.len) {
+            diag_error(s->d, n->loc, "rule '%s' takes no arguments; write it without ()", n->name);
+            return T_ERR;
+        }
+        int bad = 0;
+        for (int i = 0; i < na; i++) {
+            /* rule arguments and extern argument types are both resolved into fields */
+            Type at = d->fields.data[i].ty;
+            if (want(s, args[i], at, arena_printf(s->a, "argument %d of '%s'", i + 1, n->name)).kind == TY_ERROR)
+                bad = 1;
+        }
+        n->decl = d;
+        n->ref = d->kind == DK_RULE ? REF_RULE : REF_NONE;
+        if (d->kind == DK_RULE)
+            add_dep(s, d, n->loc);
+        return bad ? T_ERR : d->ty;
+    }
+    Type t[4] = {T_ERR, T_ERR, T_ERR, T_ERR};
+    int err = 0;
+    if (bi != BI_PROGRESSIVE)
+        for (int i = 0; i < na && i < 4; i++)
+            if ((t[i] = check_expr(s, args[i])).kind == TY_ERROR)
+                err = 1;
+    switch (bi) {
+    case BI_MIN:
+    case BI_MAX:
+        if (na < 2) {
+            diag_error(s->d, n->loc, "%s needs at least 2 arguments", n->name);
+            return T_ERR;
+        }
+        for (int i = 4; i < na; i++)
+            if (check_expr(s, args[i]).kind == TY_ERROR)
+                err = 1;
+        if (err)
+            return T_ERR;
+        for (int i = 1; i < na; i++) {
+            if (!type_eq(args[i]->ty, t[0])) {
+                diag_error(s->d, args[i]->loc, "%s mixes %s and %s", n->name, tn(s, t[0]),
+                           tn(s, args[i]->ty));
+                return T_ERR;
+            }
+        }
+        if (t[0].kind == TY_BOOL) {
+            diag_error(s->d, n->loc, "%s of booleans; use 'and' / 'or'", n->name);
+            return T_ERR;
+        }
+        t[0].optional = 0;
+        return t[0];
+    case BI_POS:
+        if (na != 1) {
+            diag_error(s->d, n->loc, "pos takes 1 argument, %d given", na);
+            return T_ERR;
+        }
+        if (err)
+            return T_ERR;
+        if (!numeric(t[0])) {
+            diag_error(s->d, args[0]->loc, "pos needs a number, found %s", tn(s, t[0]));
+            return T_ERR;
+        }
+        t[0].optional = 0;
+        return t[0];
+    case BI_CLAMP:
+        if (na != 3) {
+            diag_error(s->d, n->loc, "clamp takes 3 arguments (value, low, high), %d given", na);
+            return T_ERR;
+        }
+        if (err)
+            return T_ERR;
+        for (int i = 1; i < 3; i++)
+            if (!type_eq(t[i], t[0])) {
+                diag_error(s->d, args[i]->loc, "clamp mixes %s and %s", tn(s, t[0]), tn(s, t[i]));
+                return T_ERR;
+            }
+        t[0].optional = 0;
+        return t[0];
+    case BI_PRESENT:
+        if (na != 1) {
+            diag_error(s->d, n->loc, "present takes 1 argument, %d given", na);
+            return T_ERR;
+        }
+        if (err)
+            return T_ERR;
+        if (!t[0].optional) {
+            diag_error(s->d, args[0]->loc, "present() of a value that is always present (%s)",
+                       tn(s, t[0]));
+            return T_ERR;
+        }
+        return mk(TY_BOOL);
+    case BI_YEAR:
+    case BI_MONTH_AFTER:
+        if (na != 1) {
+            diag_error(s->d, n->loc, "%s takes 1 argument, %d given", n->name, na);
+            return T_ERR;
+        }
+        if (err)
+            return T_ERR;
+        if (t[0].kind != TY_DATE) {
+            diag_error(s->d, args[0]->loc, "%s needs a date, found %s", n->name, tn(s, t[0]));
+            return T_ERR;
+        }
+        return mk(bi == BI_YEAR ? TY_INT : TY_DATE);
+    case BI_PROGRESSIVE: {
+        if (na != 2) {
+            diag_error(s->d, n->loc, "progressive takes 2 arguments (brackets, amount), %d given", na);
+            return T_ERR;
+        }
+        Node *p = args[0];
+        Decl *d = p->kind == ND_NAME ? find_decl(s, p->name, K(DK_PARAM)) : NULL;
+        if (!d || d->ty.kind != TY_BRACKETS) {
+            diag_error(s->d, p->loc, "the first argument of progressive must be a brackets param");
+            check_expr(s, args[1]);
+            return T_ERR;
+        }
+        p->ref = REF_PARAM;
+        p->decl = d;
+        d->used = 1;
+        if (want(s, args[1], mk(TY_MONEY), "the amount of progressive").kind == TY_ERROR)
+            return T_ERR;
+        return mk(TY_MONEY);
+    }
+    case BI_NONE:
+        break;
+    }
+    POLC_UNREACHABLE();
+}
+
+static Type check_agg(Sema *s, Node *n)
+{
+    static const char *with_expr[] = {"max", "min", "sum"};
+    static const char *no_expr[] = {"any", "all", "count"};
+    int kind = -1;
+    for (int i = 0; i < 3; i++) {
+        if (n->a && !strcmp(n->name, with_expr[i]))
+            kind = i;
+        if (!n->a && !strcmp(n->name, no_expr[i]))
+            kind = 3 + i;
+    }
+    if (kind < 0) {
+        if (n->a)
+            diag_error(s->d, n->loc, "'%s(... for %s in %s)' is not an aggregate; use max, min or sum",
+                       n->name, n->binder, n->coll);
+        else
+            diag_error(s->d, n->loc, "'%s(%s in %s)' is not an aggregate; use any, all or count",
+                       n->name, n->binder, n->coll);
+        return T_ERR;
+    }
+    n->idx = kind;
+    Decl *h = find_decl(s, n->coll, K(DK_HISTORY));
+    if (!h) {
+        diag_error(s->d, n->coll_loc, "unknown history '%s'%s", n->coll,
+                   s->pol->history ? arena_printf(s->a, "; the policy's history is '%s'",
+                                                  s->pol->history->name) : "");
+        return T_ERR;
+    }
+    if (s->binder) {
+        diag_error(s->d, n->loc, "aggregates over a history cannot be nested");
+        return T_ERR;
+    }
+    s->binder = n->binder;
+    int err = 0;
+    if (n->b && want(s, n->b, mk(TY_BOOL), "a where condition").kind == TY_ERROR)
+        err = 1;
+    Type t = mk(kind == 5 ? TY_INT : TY_BOOL);
+    if (n->a) {
+        t = check_expr(s, n->a);
+        if (t.kind == TY_ERROR)
+            err = 1;
+        else if (kind == 2 && t.kind != TY_MONEY && t.kind != TY_INT && t.kind != TY_RATE) {
+            diag_error(s->d, n->a->loc, "sum needs money, rate or int, found %s", tn(s, t));
+            err = 1;
+        } else if (t.kind == TY_BOOL) {
+            diag_error(s->d, n->a->loc, "%s of booleans; use any(...) or all(...)", n->name);
+            err = 1;
+        }
+    }
+    s->binder = NULL;
+    if (err)
+        return T_ERR;
+    t.optional = 0;
+    if (n->c) {
+        if (kind == 2) {
+            diag_error(s->d, n->c->loc, "sum of no spans is zero; remove the default");
+            return T_ERR;
+        }
+        if (want(s, n->c, t, arena_printf(s->a, "the default of %s", n->name)).kind == TY_ERROR)
+            return T_ERR;
+    } else if (kind == 0 || kind == 1) {
+        diag_error(s->d, n->loc, "%s over a history needs a default for a person with no spans: "
+                   "%s(... default value)", n->name, n->name);
+        return T_ERR;
+    }
+    return t;
+}
+
+static const char *op_word(Op op)
+{
+    switch (op) {
+    case OP_ADD: return "add";
+    case OP_SUB: return "subtract";
+    case OP_MUL: return "multiply";
+    case OP_DIV: return "divide";
+    default: return "compare";
+    }
+}
+
+/* the unit algebra of spec/LANGUAGE.md §5 */
+static Type arith(Sema *s, Node *n, Type l, Type r)
+{
+    TypeKind a = l.kind, b = r.kind;
+    switch (n->op) {
+    case OP_ADD:
+    case OP_SUB:
+        if (a == b && (a == TY_MONEY || a == TY_RATE || a == TY_INT))
+            return mk(a);
+        if (a == TY_DURATION && b == TY_DURATION && l.unit == r.unit)
+            return l;
+        if (a == TY_DATE && b == TY_DURATION && n->op == OP_SUB && r.unit == UNIT_WORKDAYS) {
+            diag_error(s->d, n->loc, "working days count forward only; compare with the later date instead");
+            return T_ERR;
+        }
+        if (a == TY_DATE && b == TY_DURATION)
+            return mk(TY_DATE);
+        if (n->op == OP_ADD && a == TY_DURATION && b == TY_DATE)
+            return mk(TY_DATE);
+        if (n->op == OP_SUB && a == TY_DATE && b == TY_DATE)
+            return mk_dur(UNIT_DAYS);
+        break;
+    case OP_MUL:
+        if (a == TY_MONEY && b == TY_MONEY) {
+            diag_error(s->d, n->loc, "cannot multiply money by money");
+            return T_ERR;
+        }
+        if ((a == TY_MONEY && (b == TY_RATE || b == TY_INT)) ||
+            (b == TY_MONEY && (a == TY_RATE || a == TY_INT)))
+            return mk(TY_MONEY);
+        if ((a == TY_RATE && (b == TY_RATE || b == TY_INT)) || (b == TY_RATE && a == TY_INT))
+            return mk(TY_RATE);
+        if (a == TY_INT && b == TY_INT)
+            return mk(TY_INT);
+        if ((a == TY_DURATION && b == TY_INT) || (a == TY_INT && b == TY_DURATION))
+            return a == TY_DURATION ? l : r;
+        break;
+    case OP_DIV:
+        if (a == TY_MONEY && b == TY_INT)
+            return mk(TY_MONEY);
+        if (a == TY_MONEY && b == TY_MONEY)
+            return mk(TY_RATE);
+        if (a == TY_RATE && b == TY_INT)
+            return mk(TY_RATE);
+        if (a == TY_INT && b == TY_INT)
+            return mk(TY_INT);
+        break;
+    default:
+        break;
+    }
+    if (a == TY_DATE && b == TY_DATE && n->op == OP_ADD)
+        diag_error(s->d, n->loc, "cannot add two dates; add a duration (days, workdays, months)");
+    else if (a == TY_DURATION && b == TY_DURATION)
+        diag_error(s->d, n->loc, "cannot %s %s and %s: the units differ", op_word(n->op),
+                   tn(s, l), tn(s, r));
+    else
+        diag_error(s->d, n->loc, "cannot %s %s %s %s", op_word(n->op), tn(s, l),
+                   n->op == OP_ADD ? "and" : n->op == OP_SUB ? "and" : n->op == OP_MUL ? "by" : "by",
+                   tn(s, r));
+    return T_ERR;
+}
+
+static Type check_binary(Sema *s, Node *n)
+{
+    if (n->op == OP_AND || n->op == OP_OR) {
+        /* mixing and/or without parentheses is a precedence mistake waiting to happen */
+        Op other = n->op == OP_AND ? OP_OR : OP_AND;
+        Node *kids[2] = {n->a, n->b};
+        for (int i = 0; i < 2; i++)
+            if (kids[i]->kind == ND_BINARY && kids[i]->op == other && !kids[i]->paren)
+                diag_error(s->d, kids[i]->loc,
+                           "'and' and 'or' mixed without parentheses; add them to say which binds first");
+        Type l = want(s, n->a, mk(TY_BOOL), arena_printf(s->a, "the left side of '%s'", n->op == OP_AND ? "and" : "or"));
+        Type r = want(s, n->b, mk(TY_BOOL), arena_printf(s->a, "the right side of '%s'", n->op == OP_AND ? "and" : "or"));
+        return l.kind == TY_ERROR || r.kind == TY_ERROR ? T_ERR : mk(TY_BOOL);
+    }
+    Type l = check_expr(s, n->a), r = check_expr(s, n->b);
+    if (l.kind == TY_ERROR || r.kind == TY_ERROR)
+        return T_ERR;
+    if (n->op >= OP_EQ && n->op <= OP_GE) {
+        if (!type_eq(l, r)) {
+            diag_error(s->d, n->loc, "cannot compare %s with %s", tn(s, l), tn(s, r));
+            return T_ERR;
+        }
+        if (l.kind == TY_BOOL && n->op != OP_EQ && n->op != OP_NE) {
+            diag_error(s->d, n->loc, "booleans are not ordered; use = or !=");
+            return T_ERR;
+        }
+        return mk(TY_BOOL);
+    }
+    if (l.kind == TY_BOOL || r.kind == TY_BOOL) {
+        diag_error(s->d, n->loc, "arithmetic on a boolean");
+        return T_ERR;
+    }
+    if (l.kind == TY_ENUM || r.kind == TY_ENUM) {
+        diag_error(s->d, n->loc, "arithmetic on an enum member");
+        return T_ERR;
+    }
+    return arith(s, n, l, r);
+}
+
+static Type check_expr(Sema *s, Node *n)
+{
+    Type t = T_ERR;
+    switch (n->kind) {
+    case ND_NUM:
+        t = num_literal(s, n);
+        check_formula_literal(s, n);
+        break;
+    case ND_DATE:
+        if (parse_day(s, n) == 0) {
+            t = mk(TY_DATE);
+            if (s->formula)
+                diag_error(s->d, n->loc,
+                           "the date %s is written inside a formula; declare it as a dated param",
+                           n->text);
+        }
+        break;
+    case ND_BOOL:
+        t = mk(TY_BOOL);
+        break;
+    case ND_NAME:
+        t = check_name(s, n);
+        break;
+    case ND_CLAIM:
+    case ND_PERSON:
+        diag_error(s->d, n->loc, "'%s' is a record; name one of its fields: %s.field",
+                   n->kind == ND_CLAIM ? "claim" : "person", n->kind == ND_CLAIM ? "claim" : "person");
+        break;
+    case ND_FIELD:
+        t = check_field(s, n);
+        break;
+    case ND_INDEX:
+        t = check_index(s, n);
+        break;
+    case ND_CALL:
+        t = check_call(s, n);
+        break;
+    case ND_AGG:
+        t = check_agg(s, n);
+        break;
+    case ND_UNARY: {
+        Type x = check_expr(s, n->a);
+        if (x.kind == TY_ERROR)
+            break;
+        if (n->op == OP_NOT) {
+            if (x.kind != TY_BOOL)
+                diag_error(s->d, n->loc, "'not' needs a bool, found %s", tn(s, x));
+            else
+                t = mk(TY_BOOL);
+        } else if (!numeric(x)) {
+            diag_error(s->d, n->loc, "cannot negate %s", tn(s, x));
+        } else {
+            t = x;
+            t.optional = 0;
+        }
+        break;
+    }
+    case ND_BINARY:
+        t = check_binary(s, n);
+        break;
+    case ND_IF: {
+        Type c = want(s, n->a, mk(TY_BOOL), "an if condition");
+        Type a = check_expr(s, n->b), b = check_expr(s, n->c);
+        if (c.kind == TY_ERROR || a.kind == TY_ERROR || b.kind == TY_ERROR)
+            break;
+        if (!type_eq(a, b)) {
+            diag_error(s->d, n->loc, "the branches of this if differ: %s and %s", tn(s, a), tn(s, b));
+            break;
+        }
+        t = a;
+        t.optional = a.optional || b.optional;
+        break;
+    }
+    }
+    n->ty = t;
+    return t;
+}
+
+/* ---- literals outside formulas (param values, defaults, test data) -------------------- */
+static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
+{
+    int saved = s->formula;
+    s->formula = 0;
+    Type got;
+    if (n->kind == ND_NAME && want_t.kind == TY_ENUM) {
+        int m = find_member(want_t.en, n->name);
+        if (m < 0) {
+            diag_error(s->d, n->loc, "enum %s has no member '%s'%s", want_t.en->name, n->name,
+                       suggest_member(s, want_t.en, n->name));
+            s->formula = saved;
+            return -1;
+        }
+        n->ival = m;
+        n->ty = want_t;
+        got = want_t;
+    } else if (n->kind == ND_NAME) {
+        diag_error(s->d, n->loc, "expected a %s value, found the name '%s'", tn(s, want_t), n->name);
+        s->formula = saved;
+        return -1;
+    } else {
+        got = check_expr(s, n);
+    }
+    s->formula = saved;
+    if (got.kind == TY_ERROR)
+        return -1;
+    if (!type_eq(got, want_t)) {
+        diag_error(s->d, n->loc, "expected a %s value, found %s", tn(s, want_t), tn(s, got));
+        return -1;
+    }
+    *out = n->ival;
+    return 0;
+}
+
+int sema_literal(Arena *a, Diag *d, Policy *pol, Node *n, Type want_t, int64_t *out)
+{
+    Sema s = {.a = a, .d = d, .p = pol->prog, .pol = pol};
+    return literal_value(&s, n, want_t, out);
+}
+
+/* ---- effective-date intervals -------------------------------------------------------- */
+static const char *day_text(Sema *s, int64_t day)
+{
+    char buf[32];
+    polrt_fmt_date(day, buf);
+    return arena_strdup(s->a, buf);
+}
+
+static int cmp_version(const void *a, const void *b)
+{
+    const Version *x = a, *y = b;
+    return x->from_day < y->from_day ? -1 : x->from_day > y->from_day;
+}
+
+/* Versions must tile the policy's validity: sorted by start, each ends where the next starts
+ * (an explicit `to` must meet it), no overlap, no gap; a gap before the first version or after
+ * a closed last one inside the validity is an error too. */
+static void check_versions(Sema *s, Decl *d)
+{
+    int n = d->versions.len;
+    for (int i = 0; i < n; i++) {
+        Version *v = &d->versions.data[i];
+        if (parse_day(s, v->from) != 0)
+            return;
+        v->from_day = v->from->ival;
+        v->to_day = INT64_MAX;
+        if (v->to) {
+            if (parse_day(s, v->to) != 0)
+                return;
+            v->to_day = v->to->ival;
+            if (v->to_day <= v->from_day) {
+                diag_error(s->d, v->to->loc, "this version ends (%s) before it starts (%s)",
+                           v->to->text, v->from->text);
+                return;
+            }
+        }
+    }
+    for (int i = 1; i < n; i++)
+        if (d->versions.data[i].from_day < d->versions.data[i - 1].from_day) {
+            diag_error(s->d, d->versions.data[i].loc,
+                       "versions of '%s' must be listed in date order: %s comes after %s",
+                       d->name, d->versions.data[i].from->text, d->versions.data[i - 1].from->text);
+            qsort(d->versions.data, (size_t)n, sizeof(Version), cmp_version);
+            return;
+        }
+    for (int i = 0; i + 1 < n; i++) {
+        Version *v = &d->versions.data[i], *w = &d->versions.data[i + 1];
+        if (v->from_day == w->from_day) {
+            diag_error(s->d, w->loc, "two versions of '%s' start on %s", d->name, w->from->text);
+            diag_note(s->d, v->loc, "the other version is here");
+            continue;
+        }
+        if (v->to_day == INT64_MAX) {
+            v->to_day = w->from_day;
+        } else if (v->to_day > w->from_day) {
+            diag_error(s->d, w->loc, "versions of '%s' overlap: %s–%s and from %s", d->name,
+                       v->from->text, day_text(s, v->to_day), w->from->text);
+            diag_note(s->d, v->loc, "the earlier version is here");
+        } else if (v->to_day < w->from_day) {
+            diag_error(s->d, w->loc, "'%s' has no version from %s to %s", d->name,
+                       day_text(s, v->to_day), day_text(s, w->from_day - 1));
+            diag_note(s->d, v->loc, "the earlier version ends here");
+        }
+    }
+    if (n == 0)
+        return;
+    Version *first = &d->versions.data[0], *last = &d->versions.data[n - 1];
+    if (first->from_day > s->pol->valid_from)
+        diag_error(s->d, first->loc, "'%s' has no version from %s (the policy's start) to %s",
+                   d->name, day_text(s, s->pol->valid_from), day_text(s, first->from_day - 1));
+    if (last->to_day != INT64_MAX && last->to_day < s->pol->valid_to)
+        diag_error(s->d, last->to->loc, "'%s' has no version after %s, but the policy is valid %s",
+                   d->name, day_text(s, last->to_day - 1),
+                   s->pol->valid_to == INT64_MAX ? "with no end date"
+                                                 : arena_printf(s->a, "until %s", day_text(s, s->pol->valid_to - 1)));
+}
+
+/* ---- declarations -------------------------------------------------------------------- */
+static void check_enum(Sema *s, Decl *d)
+{
+    if (d->members.len == 0)
+        diag_error(s->d, d->loc, "enum %s has no members", d->name);
+    for (int i = 0; i < d->members.len; i++)
+        for (int j = 0; j < i; j++) {
+            if (!strcmp(d->members.data[i].name, d->members.data[j].name)) {
+                diag_error(s->d, d->members.data[i].loc, "duplicate member '%s' in enum %s",
+                           d->members.data[i].name, d->name);
+                diag_note(s->d, d->members.data[j].loc, "first declared here");
+            } else if (d->members.data[i].label && d->members.data[j].label &&
+                       !strcmp(d->members.data[i].label, d->members.data[j].label)) {
+                diag_error(s->d, d->members.data[i].loc, "members '%s' and '%s' share the label \"%s\"",
+                           d->members.data[j].name, d->members.data[i].name, d->members.data[i].label);
+            }
+        }
+}
+
+static void check_fields(Sema *s, Decl *d, int inputs)
+{
+    for (int i = 0; i < d->fields.len; i++) {
+        Field *f = &d->fields.data[i];
+        for (int j = 0; j < i; j++)
+            if (!strcmp(d->fields.data[j].name, f->name)) {
+                diag_error(s->d, f->loc, "duplicate field '%s'", f->name);
+                diag_note(s->d, d->fields.data[j].loc, "first declared here");
+            }
+        if (inputs && (!strcmp(f->name, "claim_id") || !strcmp(f->name, "person_id")))
+            diag_error(s->d, f->loc, "'%s' is implicit in every row; do not declare it", f->name);
+        f->ty = resolve_type(s, &f->tref);
+        if (f->ty.kind == TY_BRACKETS) {
+            diag_error(s->d, f->tref.loc, "brackets are a param type only");
+            f->ty = T_ERR;
+        }
+        if (f->def && f->ty.kind != TY_ERROR)
+            literal_value(s, f->def, (Type){f->ty.kind, f->ty.unit, 0, f->ty.en}, &f->def_val);
+    }
+}
+
+static void check_param_values(Sema *s, Decl *d)
+{
+    Type t = d->ty;
+    if (t.kind == TY_ERROR)
+        return;
+    if (t.optional) {
+        diag_error(s->d, d->tref.loc, "a param always has a value; drop the '?'");
+        return;
+    }
+    for (int vi = 0; vi < d->versions.len; vi++) {
+        Version *v = &d->versions.data[vi];
+        if (t.kind == TY_BRACKETS) {
+            if (!v->is_brackets) {
+                diag_error(s->d, v->loc, "'%s' holds brackets: write above AMOUNT at RATE, ...", d->name);
+                continue;
+            }
+            int64_t prev = INT64_MIN;
+            for (int i = 0; i < v->entries.len; i++) {
+                Entry *e = &v->entries.data[i];
+                int64_t lo, r;
+                if (literal_value(s, e->a, mk(TY_MONEY), &lo) == 0 && lo <= prev)
+                    diag_error(s->d, e->a->loc, "bracket thresholds must increase");
+                literal_value(s, e->b, mk(TY_RATE), &r);
+                prev = lo;
+            }
+            continue;
+        }
+        if (v->is_brackets) {
+            diag_error(s->d, v->loc, "brackets given for '%s', which is %s", d->name, tn(s, t));
+            continue;
+        }
+        if (d->index_enum) {
+            if (!v->is_table) {
+                diag_error(s->d, v->loc, "'%s' is a table over %s: give member VALUE, ...",
+                           d->name, d->index_enum->name);
+                continue;
+            }
+            int n = d->index_enum->members.len;
+            int *seen = arena_alloc(s->a, sizeof(int) * (size_t)(n ? n : 1));
+            for (int i = 0; i < v->entries.len; i++) {
+                Entry *e = &v->entries.data[i];
+                int m = find_member(d->index_enum, e->member);
+                e->idx = m;
+                if (m < 0) {
+                    diag_error(s->d, e->loc, "%s has no member '%s'%s", d->index_enum->name,
+                               e->member, suggest_member(s, d->index_enum, e->member));
+                    continue;
+                }
+                if (seen[m]) {
+                    diag_error(s->d, e->loc, "'%s' is given twice in this version of '%s'",
+                               e->member, d->name);
+                    continue;
+                }
+                seen[m] = 1;
+                int64_t val;
+                literal_value(s, e->a, t, &val);
+            }
+            for (int m = 0; m < n; m++)
+                if (!seen[m])
+                    diag_error(s->d, v->loc, "the table '%s' from %s has no value for %s.%s",
+                               d->name, v->from->text, d->index_enum->name,
+                               d->index_enum->members.data[m].name);
+            continue;
+        }
+        if (v->is_table) {
+            diag_error(s->d, v->loc, "'%s' is not a table; declare it as %s[ENUM] or give one value",
+                       d->name, d->name);
+            continue;
+        }
+        int64_t val;
+        literal_value(s, v->value, t, &val);
+    }
+}
+
+static void check_param(Sema *s, Decl *d)
+{
+    d->ty = resolve_type(s, &d->tref);
+    if (d->index_name) {
+        d->index_enum = find_decl(s, d->index_name, K(DK_ENUM));
+        if (!d->index_enum) {
+            Suggest sg = {NULL, 99, d->index_name};
+            for (int i = 0; i < s->p->decls.len; i++)
+                if (s->p->decls.data[i]->kind == DK_ENUM)
+                    suggest_try(&sg, s->p->decls.data[i]->name);
+            diag_error(s->d, d->index_loc, "a table is indexed by an enum; '%s' is not one%s",
+                       d->index_name, did_you_mean(s, sg.best));
+            d->ty = T_ERR;
+        }
+    }
+    if (d->ty.kind == TY_BRACKETS && d->index_enum) {
+        diag_error(s->d, d->index_loc, "a brackets param cannot also be a table");
+        d->ty = T_ERR;
+    }
+    check_versions(s, d);
+    check_param_values(s, d);
+}
+
+/* ---- exception precedence ------------------------------------------------------------ */
+/* A condition's constraints: for a key expression, the set of values it may take (bit i =
+ * enum member i, or bit 0 false / bit 1 true). Two exceptions whose constraints on one key
+ * do not intersect can never both apply. */
+typedef struct Constraint {
+    const char *key;
+    uint64_t mask;
+} Constraint;
+typedef VEC(Constraint) Constraints;
+
+static const char *expr_key(Sema *s, Node *n)
+{
+    switch (n->kind) {
+    case ND_FIELD:
+        if (n->a->kind == ND_CLAIM)
+            return arena_printf(s->a, "claim.%s", n->name);
+        if (n->a->kind == ND_PERSON)
+            return arena_printf(s->a, "person.%s", n->name);
+        if (n->a->kind == ND_NAME && n->ref == REF_LEDGER_FIELD)
+            return arena_printf(s->a, "%s.%s", n->a->name, n->name);
+        return NULL;
+    case ND_NAME:
+        return n->ref == REF_RULE || n->ref == REF_PARAM || n->ref == REF_ARG ? n->name : NULL;
+    default:
+        return NULL;
+    }
+}
+
+static uint64_t all_of(Type t)
+{
+    if (t.kind == TY_BOOL)
+        return 3;
+    int n = t.en->members.len;
+    return n >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1);
+}
+
+static void constraints_of(Sema *s, Node *n, Constraints *out)
+{
+    out->len = 0;
+    if (!n || n->ty.kind != TY_BOOL)
+        return;
+    if (n->kind == ND_BINARY && n->op == OP_AND) {
+        Constraints l = {0}, r = {0};
+        constraints_of(s, n->a, &l);
+        constraints_of(s, n->b, &r);
+        for (int i = 0; i < l.len; i++)
+            vec_push(s->a, out, l.data[i]);
+        for (int j = 0; j < r.len; j++) {
+            int merged = 0;
+            for (int i = 0; i < out->len; i++)
+                if (!strcmp(out->data[i].key, r.data[j].key))
+                    out->data[i].mask &= r.data[j].mask, merged = 1;
+            if (!merged)
+                vec_push(s->a, out, r.data[j]);
+        }
+        return;
+    }
+    if (n->kind == ND_BINARY && n->op == OP_OR) {
+        Constraints l = {0}, r = {0};
+        constraints_of(s, n->a, &l);
+        constraints_of(s, n->b, &r);
+        if (l.len == 1 && r.len == 1 && !strcmp(l.data[0].key, r.data[0].key)) {
+            Constraint c = l.data[0];
+            c.mask |= r.data[0].mask;
+            vec_push(s->a, out, c);
+        }
+        return;
+    }
+    if (n->kind == ND_UNARY && n->op == OP_NOT) {
+        Constraints x = {0};
+        constraints_of(s, n->a, &x);
+        if (x.len == 1 && n->a->kind != ND_BINARY) {
+            vec_push(s->a, out, ((Constraint){x.data[0].key, 3 & ~x.data[0].mask}));
+        } else if (x.len == 1) {
+            /* not (k = m): complement within the key's type */
+            Node *cmp = n->a;
+            Type kt = cmp->a ? cmp->a->ty : cmp->ty;
+            if (kt.kind == TY_ENUM || kt.kind == TY_BOOL)
+                vec_push(s->a, out, ((Constraint){x.data[0].key, all_of(kt) & ~x.data[0].mask}));
+        }
+        return;
+    }
+    const char *key = expr_key(s, n);
+    if (key) {   /* a bool-valued field, rule or param by itself */
+        vec_push(s->a, out, ((Constraint){key, 2}));
+        return;
+    }
+    if (n->kind == ND_BINARY && n->op >= OP_EQ && n->op <= OP_GE) {
+        Node *k = n->a, *v = n->b;
+        Op op = n->op;
+        if (!expr_key(s, k)) {   /* member = field: swap */
+            Node *t = k;
+            k = v, v = t;
+            op = op == OP_LT ? OP_GT : op == OP_GT ? OP_LT : op == OP_LE ? OP_GE : op == OP_GE ? OP_LE : op;
+        }
+        key = expr_key(s, k);
+        if (!key)
+            return;
+        int64_t val;
+        if (v->ty.kind == TY_ENUM && v->ref == REF_MEMBER)
+            val = v->idx;
+        else if (v->kind == ND_BOOL)
+            val = v->ival;
+        else
+            return;
+        uint64_t all = all_of(k->ty), m = 0;
+        int nvals = k->ty.kind == TY_BOOL ? 2 : k->ty.en->members.len;
+        for (int i = 0; i < nvals && i < 64; i++) {
+            int ok = op == OP_EQ ? i == val : op == OP_NE ? i != val : op == OP_LT ? i < val :
+                     op == OP_LE ? i <= val : op == OP_GT ? i > val : i >= val;
+            if (ok)
+                m |= (uint64_t)1 << i;
+        }
+        vec_push(s->a, out, ((Constraint){key, m & all}));
+    }
+}
+
+static int disjoint(Sema *s, Node *a, Node *b)
+{
+    Constraints x = {0}, y = {0};
+    constraints_of(s, a, &x);
+    constraints_of(s, b, &y);
+    for (int i = 0; i < x.len; i++) {
+        if (x.data[i].mask == 0)
+            return 1;   /* a never applies */
+        for (int j = 0; j < y.len; j++)
+            if (!strcmp(x.data[i].key, y.data[j].key) && !(x.data[i].mask & y.data[j].mask))
+                return 1;
+    }
+    for (int j = 0; j < y.len; j++)
+        if (y.data[j].mask == 0)
+            return 1;
+    return 0;
+}
+
+static void check_exceptions(Sema *s, Decl *d)
+{
+    int n = d->excs.len;
+    if (!n)
+        return;
+    /* prec[i][j]: i takes precedence over j (transitively) */
+    char *prec = arena_alloc(s->a, (size_t)(n * n));
+    for (int i = 0; i < n; i++) {
+        Exception *x = &d->excs.data[i];
+        for (int j = 0; j < i; j++)
+            if (!strcmp(d->excs.data[j].name, x->name)) {
+                diag_error(s->d, x->loc, "rule '%s' has two exceptions named '%s'", d->name, x->name);
+                diag_note(s->d, d->excs.data[j].loc, "the first is here");
+            }
+        for (int k = 0; k < x->over.len; k++) {
+            int j = -1;
+            for (int m = 0; m < n; m++)
+                if (!strcmp(d->excs.data[m].name, x->over.data[k]))
+                    j = m;
+            if (j < 0) {
+                Suggest sg = {NULL, 99, x->over.data[k]};
+                for (int m = 0; m < n; m++)
+                    suggest_try(&sg, d->excs.data[m].name);
+                diag_error(s->d, x->over_locs.data[k], "rule '%s' has no exception '%s'%s",
+                           d->name, x->over.data[k], did_you_mean(s, sg.best));
+            } else if (j == i) {
+                diag_error(s->d, x->over_locs.data[k], "exception '%s' cannot take precedence over itself", x->name);
+            } else {
+                prec[i * n + j] = 1;
+            }
+        }
+    }
+    for (int k = 0; k < n; k++)   /* transitive closure (Warshall): n is a handful */
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                if (prec[i * n + k] && prec[k * n + j])
+                    prec[i * n + j] = 1;
+    for (int i = 0; i < n; i++)
+        if (prec[i * n + i]) {
+            diag_error(s->d, d->excs.data[i].loc,
+                       "the precedence of exception '%s' is circular: it is, through 'over', above itself",
+                       d->excs.data[i].name);
+            return;
+        }
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++) {
+            Exception *a = &d->excs.data[i], *b = &d->excs.data[j];
+            if (prec[i * n + j] || prec[j * n + i] || !a->cond || !b->cond ||
+                a->cond->ty.kind != TY_BOOL || b->cond->ty.kind != TY_BOOL)
+                continue;
+            if (!disjoint(s, a->cond, b->cond)) {
+                diag_error(s->d, b->loc,
+                           "exceptions '%s' and '%s' of rule '%s' can both apply to one claim, and "
+                           "neither takes precedence", a->name, b->name, d->name);
+                diag_note(s->d, a->loc, "write 'exception %s over %s ...' (or the reverse), or make "
+                          "their conditions exclusive", b->name, a->name);
+            }
+        }
+    /* evaluation order: an exception comes after every exception above it */
+    int *done = arena_alloc(s->a, sizeof(int) * (size_t)n);
+    for (int r = 0; r < n; r++) {
+        for (int i = 0; i < n; i++) {
+            if (done[i])
+                continue;
+            int ready = 1;
+            for (int j = 0; j < n; j++)
+                if (!done[j] && j != i && prec[j * n + i])
+                    ready = 0;
+            if (ready) {
+                done[i] = 1;
+                d->excs.data[i].rank = r;
+                break;
+            }
+        }
+    }
+}
+
+static void check_rule(Sema *s, Decl *d)
+{
+    d->ty = resolve_type(s, &d->tref);
+    if (d->ty.kind == TY_BRACKETS) {
+        diag_error(s->d, d->tref.loc, "brackets are a param type only");
+        d->ty = T_ERR;
+    }
+    s->rule = d;
+    s->dep_from = d;
+    s->formula = 1;
+    Type rt = d->ty;
+    rt.optional = 0;
+    const char *what = arena_printf(s->a, "the value of rule '%s'", d->name);
+    if (d->body) {
+        Type t = check_expr(s, d->body);
+        if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
+            diag_error(s->d, d->body->loc, "%s must be %s, found %s", what, tn(s, d->ty), tn(s, t));
+        else if (t.kind != TY_ERROR && t.optional && !d->ty.optional)
+            diag_error(s->d, d->body->loc, "rule '%s' is %s, but this value may be absent; "
+                       "declare it %s? or test present(...)", d->name, tn(s, d->ty), tn(s, d->ty));
+    } else {
+        check_versions(s, d);
+        for (int i = 0; i < d->versions.len; i++) {
+            Version *v = &d->versions.data[i];
+            Type t = check_expr(s, v->value);
+            if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
+                diag_error(s->d, v->value->loc, "%s must be %s, found %s", what, tn(s, d->ty), tn(s, t));
+        }
+    }
+    for (int i = 0; i < d->excs.len; i++) {
+        Exception *x = &d->excs.data[i];
+        want(s, x->cond, mk(TY_BOOL), arena_printf(s->a, "the condition of exception '%s'", x->name));
+        Type t = check_expr(s, x->value);
+        if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
+            diag_error(s->d, x->value->loc, "exception '%s' gives %s, but rule '%s' is %s",
+                       x->name, tn(s, t), d->name, tn(s, d->ty));
+    }
+    check_exceptions(s, d);
+    s->rule = NULL;
+    s->dep_from = NULL;
+    s->formula = 0;
+}
+
+static void check_ledger(Sema *s, Decl *d)
+{
+    s->formula = 1;
+    if (d->key) {
+        want(s, d->key, mk(TY_DATE), "the date a ledger year is taken from");
+    }
+    s->formula = 0;
+    check_fields(s, d, 0);
+}
+
+static void check_ledger_updates(Sema *s, Decl *d)
+{
+    s->formula = 1;
+    for (int i = 0; i < d->fields.len; i++) {
+        Field *f = &d->fields.data[i];
+        if (f->ty.kind == TY_ERROR)
+            continue;
+        if (f->ty.optional) {
+            diag_error(s->d, f->tref.loc, "a ledger field always has a value; drop the '?'");
+            continue;
+        }
+        if (f->accumulate && f->ty.kind != TY_MONEY && f->ty.kind != TY_INT &&
+            f->ty.kind != TY_DURATION && f->ty.kind != TY_RATE) {
+            diag_error(s->d, f->loc, "'+=' accumulates numbers; '%s' is %s (use '=')", f->name,
+                       tn(s, f->ty));
+            continue;
+        }
+        want(s, f->update, f->ty, arena_printf(s->a, "the update of %s.%s", d->name, f->name));
+    }
+    s->formula = 0;
+}
+
+static void check_extern(Sema *s, Decl *d)
+{
+    d->ty = resolve_type(s, &d->tref);
+    for (int i = 0; i < d->arg_trefs.len; i++) {
+        Field f = {.name = arena_printf(s->a, "arg%d", i), .tref = d->arg_trefs.data[i],
+                   .loc = d->arg_trefs.data[i].loc};
+        f.ty = resolve_type(s, &f.tref);
+        vec_push(s->a, &d->fields, f);
+    }
+    const HostFn *h = host_lookup(d->name);
+    if (!h) {
+        Suggest sg = {NULL, 99, d->name};
+        for (int i = 0; i < host_nfns; i++)
+            suggest_try(&sg, host_fns[i].name);
+        diag_error(s->d, d->loc, "the runtime provides no function '%s'%s", d->name,
+                   did_you_mean(s, sg.best));
+        return;
+    }
+    int ok = h->nargs == d->arg_trefs.len && d->ty.kind == h->ret && !d->ty.optional;
+    for (int i = 0; ok && i < h->nargs; i++)
+        ok = d->fields.data[i].ty.kind == h->args[i] && !d->fields.data[i].ty.optional;
+    if (!ok) {
+        char sig[128];
+        int k = snprintf(sig, sizeof sig, "%s(", h->name);
+        for (int i = 0; i < h->nargs; i++)
+            k += snprintf(sig + k, sizeof sig - (size_t)k, "%s%s", i ? ", " : "",
+                          type_name(s->a, mk(h->args[i])));
+        snprintf(sig + k, sizeof sig - (size_t)k, "): %s", type_name(s->a, mk(h->ret)));
+        diag_error(s->d, d->loc, "extern '%s' does not match the runtime's %s", d->name, sig);
+    }
+}
+
+/* rules must not depend on themselves, directly or through others: from every rule, a
+ * breadth-first walk of its dependencies; a walk that comes back reports the path once. */
+static void check_cycles(Sema *s)
+{
+    for (int i = 0; i < s->pol->rules.len; i++)
+        s->pol->rules.data[i]->state = 0;
+    for (int i = 0; i < s->pol->rules.len; i++) {
+        Decl *d = s->pol->rules.data[i];
+        if (d->state == 2)
+            continue;
+        /* does d reach itself? */
+        for (int j = 0; j < s->pol->rules.len; j++)
+            s->pol->rules.data[j]->used = s->pol->rules.data[j]->state == 2 ? 2 : 0;
+        Decl **queue = arena_alloc(s->a, sizeof(Decl *) * (size_t)(s->pol->rules.len + 1));
+        Dep **via = arena_alloc(s->a, sizeof(Dep *) * (size_t)(s->pol->rules.len + 1));
+        int qh = 0, qt = 0;
+        queue[qt++] = d;
+        Dep *closing = NULL;
+        while (qh < qt && !closing) {
+            Decl *x = queue[qh++];
+            for (int k = 0; k < s->deps.len; k++) {
+                Dep *e = &s->deps.data[k];
+                if (e->from != x)
+                    continue;
+                if (e->to == d) {
+                    closing = e;
+                    break;
+                }
+                if (!e->to->used) {
+                    e->to->used = 1;
+                    via[e->to->index] = e;
+                    queue[qt++] = e->to;
+                }
+            }
+        }
+        if (closing) {
+            diag_error(s->d, d->loc, "rule '%s' depends on itself", d->name);
+            /* walk back from the closing edge to d */
+            Dep *e = closing;
+            while (e) {
+                diag_note(s->d, e->loc, "'%s' uses '%s' here", e->from->name, e->to->name);
+                e = e->from == d ? NULL : via[e->from->index];
+            }
+            /* mark the cycle's members so each cycle is reported once */
+            for (int k = 0; k < qt; k++)
+                queue[k]->state = 2;
+        }
+        d->state = 2;
+    }
+    for (int j = 0; j < s->pol->rules.len; j++)
+        s->pol->rules.data[j]->used = 0;
+}
+
+/* ---- tests ----------------------------------------------------------------------------- */
+static void check_kvs(Sema *s, TestItem *t, Decl *rec, const char *what, int need_all)
+{
+    if (!rec) {
+        diag_error(s->d, t->loc, "the policy declares no %s", what);
+        return;
+    }
+    int n = rec->fields.len;
+    int *seen = arena_alloc(s->a, sizeof(int) * (size_t)(n ? n : 1));
+    for (int i = 0; i < t->kvs.len; i++) {
+        KV *kv = &t->kvs.data[i];
+        if (kv->sub) {
+            diag_error(s->d, kv->loc, "write a field name here, not '%s.%s'", kv->name, kv->sub);
+            continue;
+        }
+        int f = find_field(rec, kv->name);
+        if (f < 0) {
+            diag_error(s->d, kv->loc, "%s has no field '%s'%s", what, kv->name,
+                       suggest_field(s, rec, kv->name));
+            continue;
+        }
+        if (seen[f])
+            diag_error(s->d, kv->loc, "field '%s' is given twice", kv->name);
+        seen[f] = 1;
+        Type ft = rec->fields.data[f].ty;
+        if (ft.kind == TY_ERROR)
+            continue;
+        ft.optional = 0;
+        int64_t v;
+        literal_value(s, kv->value, ft, &v);
+    }
+    if (need_all)
+        for (int f = 0; f < n; f++)
+            if (!seen[f] && !rec->fields.data[f].def && !rec->fields.data[f].ty.optional)
+                diag_error(s->d, t->loc, "%s '%s' lacks the field '%s', which has no default",
+                           what, t->name, rec->fields.data[f].name);
+}
+
+static void check_test(Sema *s, Decl *d)
+{
+    for (int i = 0; i < d->items.len; i++) {
+        TestItem *t = &d->items.data[i];
+        switch (t->kind) {
+        case TI_PERSON:
+            for (int j = 0; j < i; j++)
+                if (d->items.data[j].kind == TI_PERSON && !strcmp(d->items.data[j].name, t->name))
+                    diag_error(s->d, t->loc, "person '%s' is declared twice in this test", t->name);
+            if (s->pol->person || t->kvs.len)
+                check_kvs(s, t, s->pol->person, "person", 1);
+            break;
+        case TI_HISTORY: {
+            int found = 0;
+            for (int j = 0; j < i; j++)
+                if (d->items.data[j].kind == TI_PERSON && !strcmp(d->items.data[j].name, t->name))
+                    found = 1;
+            if (!found)
+                diag_error(s->d, t->loc, "no person '%s' declared before this history", t->name);
+            check_kvs(s, t, s->pol->history, "history span", 1);
+            break;
+        }
+        case TI_CLAIM: {
+            int found = 0;
+            for (int j = 0; j < i; j++) {
+                if (d->items.data[j].kind == TI_PERSON && !strcmp(d->items.data[j].name, t->of))
+                    found = 1;
+                if (d->items.data[j].kind == TI_CLAIM && !strcmp(d->items.data[j].name, t->name))
+                    diag_error(s->d, t->loc, "claim '%s' is declared twice in this test", t->name);
+            }
+            if (!found)
+                diag_error(s->d, t->of_loc, "no person '%s' declared before this claim", t->of);
+            check_kvs(s, t, s->pol->claim, "claim", 1);
+            break;
+        }
+        case TI_EXPECT:
+        case TI_EXPECT_FAIL: {
+            int found = 0;
+            for (int j = 0; j < i; j++)
+                if (d->items.data[j].kind == TI_CLAIM && !strcmp(d->items.data[j].name, t->name))
+                    found = 1;
+            if (!found)
+                diag_error(s->d, t->loc, "no claim '%s' declared before this expectation", t->name);
+            for (int k = 0; k < t->kvs.len; k++) {
+                KV *kv = &t->kvs.data[k];
+                Type ft = T_ERR;
+                if (kv->sub) {
+                    Decl *l = find_decl(s, kv->name, K(DK_LEDGER));
+                    int f = l ? find_field(l, kv->sub) : -1;
+                    if (!l)
+                        diag_error(s->d, kv->loc, "unknown ledger '%s'%s", kv->name, suggest_name(s, kv->name));
+                    else if (f < 0)
+                        diag_error(s->d, kv->loc, "ledger %s has no field '%s'%s", l->name, kv->sub,
+                                   suggest_field(s, l, kv->sub));
+                    else
+                        ft = l->fields.data[f].ty;
+                } else {
+                    Decl *r = find_decl(s, kv->name, K(DK_RULE));
+                    if (!r)
+                        diag_error(s->d, kv->loc, "unknown rule '%s'%s", kv->name, suggest_name(s, kv->name));
+                    else if (r->fields.len)
+                        diag_error(s->d, kv->loc, "rule '%s' takes arguments; expect rules of the claim", kv->name);
+                    else
+                        ft = r->ty;
+                }
+                if (ft.kind != TY_ERROR) {
+                    int64_t v;
+                    ft.optional = 0;
+                    literal_value(s, kv->value, ft, &v);
+                }
+            }
+            break;
+        }
+        }
+    }
+}
+
+/* ---- the whole program ----------------------------------------------------------------- */
+int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
+{
+    memset(pol, 0, sizeof *pol);
+    pol->prog = p;
+    pol->dated_field = -1;
+    Sema s = {.a = a, .d = d, .p = p, .pol = pol};
+    int before = d->errors;
+
+    if (p->is_reform) {
+        diag_error(d, p->name_loc, "internal: reform not applied before checking");
+        return -1;
+    }
+    pol->valid_from = INT64_MIN;
+    pol->valid_to = INT64_MAX;
+    if (!p->valid_from) {
+        diag_error(d, p->name_loc, "the policy needs a validity: add 'valid from YYYY-MM-DD' after its name");
+    } else if (parse_day(&s, p->valid_from) == 0) {
+        pol->valid_from = p->valid_from->ival;
+        if (p->valid_to && parse_day(&s, p->valid_to) == 0) {
+            pol->valid_to = p->valid_to->ival + 1;   /* "to D" includes D */
+            if (pol->valid_to <= pol->valid_from)
+                diag_error(d, p->valid_to->loc, "the policy ends before it starts");
+        }
+    }
+
+    /* sort declarations by kind; a name is declared once */
+    for (int i = 0; i < p->decls.len; i++) {
+        Decl *x = p->decls.data[i];
+        if (K(x->kind) & NAMED) {
+            for (int j = 0; j < i; j++) {
+                Decl *y = p->decls.data[j];
+                if ((K(y->kind) & NAMED) && !strcmp(x->name, y->name)) {
+                    diag_error(d, x->loc, "'%s' is declared twice", x->name);
+                    diag_note(d, y->loc, "the first declaration (a %s) is here", decl_kind_name(y->kind));
+                    break;
+                }
+            }
+            for (size_t b = 0; b < sizeof builtins / sizeof builtins[0]; b++)
+                if (!strcmp(builtins[b].name, x->name))
+                    diag_error(d, x->loc, "'%s' is a built-in function; choose another name", x->name);
+        }
+        switch (x->kind) {
+        case DK_ENUM: x->index = pol->enums.len; vec_push(a, &pol->enums, x); break;
+        case DK_CLAIM:
+        case DK_PERSON:
+        case DK_HISTORY: {
+            Decl **slot = x->kind == DK_CLAIM ? &pol->claim : x->kind == DK_PERSON ? &pol->person : &pol->history;
+            if (*slot) {
+                diag_error(d, x->loc, "a policy has one %s; this is the second", decl_kind_name(x->kind));
+                diag_note(d, (*slot)->loc, "the first is here");
+            } else {
+                *slot = x;
+            }
+            break;
+        }
+        case DK_PARAM: x->index = pol->params.len; vec_push(a, &pol->params, x); break;
+        case DK_LEDGER: x->index = pol->ledgers.len; vec_push(a, &pol->ledgers, x); break;
+        case DK_RULE: x->index = pol->rules.len; vec_push(a, &pol->rules, x); break;
+        case DK_TEST:
+            for (int j = 0; j < pol->tests.len; j++)
+                if (!strcmp(pol->tests.data[j]->name, x->name))
+                    diag_error(d, x->loc, "two tests are named \"%s\"", x->name);
+            x->index = pol->tests.len;
+            vec_push(a, &pol->tests, x);
+            break;
+        case DK_EXTERN: x->index = pol->externs.len; vec_push(a, &pol->externs, x); break;
+        case DK_OUTPUT: break;
+        }
+    }
+    for (int i = 0; i < pol->enums.len; i++)
+        check_enum(&s, pol->enums.data[i]);
+    if (pol->claim)
+        check_fields(&s, pol->claim, 1);
+    if (pol->person)
+        check_fields(&s, pol->person, 1);
+    if (pol->history)
+        check_fields(&s, pol->history, 1);
+    if (p->dated_by) {
+        pol->dated_field = find_field(pol->claim, p->dated_by);
+        if (pol->dated_field < 0)
+            diag_error(d, p->dated_loc, "the claim record has no field '%s'%s", p->dated_by,
+                       suggest_field(&s, pol->claim, p->dated_by));
+        else if (pol->claim->fields.data[pol->dated_field].ty.kind != TY_DATE ||
+                 pol->claim->fields.data[pol->dated_field].ty.optional)
+            diag_error(d, p->dated_loc, "claims are dated by a date that is always present; "
+                       "'%s' is %s", p->dated_by, tn(&s, pol->claim->fields.data[pol->dated_field].ty));
+    } else if (pol->claim) {
+        diag_error(d, p->name_loc, "say which claim date picks the rules in force: "
+                   "add 'dated by claim.FIELD' to the policy header");
+    }
+    for (int i = 0; i < pol->externs.len; i++)
+        check_extern(&s, pol->externs.data[i]);
+    for (int i = 0; i < pol->params.len; i++)
+        check_param(&s, pol->params.data[i]);
+    for (int i = 0; i < pol->ledgers.len; i++)
+        check_ledger(&s, pol->ledgers.data[i]);
+    /* rule types and argument types first: bodies may refer to any rule */
+    for (int i = 0; i < pol->rules.len; i++) {
+        Decl *r = pol->rules.data[i];
+        for (int j = 0; j < r->fields.len; j++) {
+            Field *f = &r->fields.data[j];
+            for (int k = 0; k < j; k++)
+                if (!strcmp(r->fields.data[k].name, f->name))
+                    diag_error(d, f->loc, "rule '%s' has two arguments named '%s'", r->name, f->name);
+            f->ty = resolve_type(&s, &f->tref);
+        }
+        r->ty = resolve_type(&s, &r->tref);
+    }
+    for (int i = 0; i < pol->rules.len; i++)
+        check_rule(&s, pol->rules.data[i]);
+    for (int i = 0; i < pol->ledgers.len; i++)
+        check_ledger_updates(&s, pol->ledgers.data[i]);
+    check_cycles(&s);
+
+    for (int i = 0; i < p->decls.len; i++) {
+        Decl *o = p->decls.data[i];
+        if (o->kind != DK_OUTPUT)
+            continue;
+        for (int k = 0; k < o->names.len; k++) {
+            Decl *r = find_decl(&s, o->names.data[k], K(DK_RULE));
+            if (!r) {
+                diag_error(d, o->name_locs.data[k], "unknown rule '%s' in the output list%s",
+                           o->names.data[k], suggest_name(&s, o->names.data[k]));
+                continue;
+            }
+            if (r->fields.len) {
+                diag_error(d, o->name_locs.data[k], "rule '%s' takes arguments; an output is a rule of the claim",
+                           r->name);
+                continue;
+            }
+            for (int j = 0; j < pol->outputs.len; j++)
+                if (pol->outputs.data[j] == r)
+                    diag_error(d, o->name_locs.data[k], "'%s' is listed twice as an output", r->name);
+            vec_push(a, &pol->outputs, r);
+        }
+    }
+    if (pol->claim && pol->outputs.len == 0)
+        diag_error(d, p->name_loc, "the policy has no outputs: add 'output RULE, ...'");
+    for (int i = 0; i < pol->tests.len; i++)
+        check_test(&s, pol->tests.data[i]);
+    return d->errors > before ? -1 : 0;
+}

@@ -1,0 +1,36 @@
+/* sema.h — the checker: resolves names, types every expression (units included), checks
+ * tables for exhaustiveness, effective-date intervals for overlaps and gaps, exception
+ * precedence, rule cycles and tests. Produces a Policy: the checked program by kind. */
+#ifndef POLC_SEMA_H
+#define POLC_SEMA_H
+
+#include "ast.h"
+
+typedef struct Policy {
+    Program *prog;
+    Decl *claim, *person, *history;   /* records (NULL when not declared) */
+    DeclList enums, params, rules, ledgers, externs, tests;
+    DeclList outputs;                 /* rules, in output order */
+    int dated_field;                  /* claim field giving the claim's date, or -1 */
+    int64_t valid_from, valid_to;     /* days; valid_to = INT64_MAX when open */
+} Policy;
+
+/* 0 when the program is well-formed; diagnostics otherwise */
+int sema_check(Arena *a, Diag *d, Program *p, Policy *out);
+
+/* host functions an `extern` may name (the runtime provides them; spec/LANGUAGE.md §9) */
+typedef struct HostFn {
+    const char *name;     /* as written in policies */
+    const char *symbol;   /* the runtime's C symbol */
+    int nargs;
+    TypeKind args[3], ret;
+    Unit unit;            /* for a duration argument */
+} HostFn;
+const HostFn *host_lookup(const char *name);
+extern const HostFn host_fns[];
+extern const int host_nfns;
+
+/* literal decoding shared with the test runner: encode a literal of the expected type */
+int sema_literal(Arena *a, Diag *d, Policy *pol, Node *n, Type want, int64_t *out);
+
+#endif

@@ -1,0 +1,349 @@
+/* testcase.c — polc test: the test cases written in a policy's own file. Each case is run
+ * through the runtime's session API twice, with the reference interpreter and with the JIT;
+ * every expectation is checked in both, and the two must agree bit for bit on every claim. */
+#include "testcase.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "driver.h"
+#include "interp.h"
+#include "jit.h"
+#include "tool.h"
+
+/* what a settled claim left behind, copied out of the session's PolResult */
+typedef struct Settled {
+    const char *name;
+    int64_t status, err_code, err_loc;
+    int64_t *rule_val, *branch, *ledger_after, *out;
+} Settled;
+
+static int64_t *copy(Arena *a, const int64_t *src, int n)
+{
+    int64_t *d = arena_alloc(a, sizeof(int64_t) * (size_t)(n + 1));
+    if (src && n)
+        memcpy(d, src, sizeof(int64_t) * (size_t)n);
+    return d;
+}
+
+static int64_t literal(Compiled *c, Node *n, Type t)
+{
+    int64_t v = 0;
+    Type nt = t;
+    nt.optional = 0;
+    /* sema checked every literal of the test already: this cannot fail */
+    if (sema_literal(&c->arena, c->diag, &c->pol, n, nt, &v) != 0)
+        polc_internal_error(__FILE__, __LINE__, "test literal rejected after checking");
+    return v;
+}
+
+/* the fields of a record from a test item: given values, else defaults, else absent */
+static int64_t *record(Compiled *c, Decl *rec, TestItem *t)
+{
+    int n = rec ? rec->fields.len : 0;
+    int64_t *f = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        Field *fd = &rec->fields.data[i];
+        f[i] = fd->def ? fd->def_val : POLRT_NONE;
+        for (int k = 0; t && k < t->kvs.len; k++)
+            if (!strcmp(t->kvs.data[k].name, fd->name))
+                f[i] = literal(c, t->kvs.data[k].value, fd->ty);
+    }
+    return f;
+}
+
+static int find_rule(Policy *pol, const char *name)
+{
+    for (int i = 0; i < pol->rules.len; i++)
+        if (!strcmp(pol->rules.data[i]->name, name))
+            return i;
+    return -1;
+}
+
+/* run one test case with one engine; results go to out[] (one per claim item) */
+static int run_case(Compiled *c, Decl *test, PolEngine *e, Settled *out, int *nout, char *err,
+                    size_t errlen)
+{
+    Policy *pol = &c->pol;
+    PolSession *s = polrt_session_new(e, NULL, err, errlen);
+    if (!s)
+        return -1;
+    /* persons first: a person's history is static data of the case */
+    for (int i = 0; i < test->items.len; i++) {
+        TestItem *t = &test->items.data[i];
+        if (t->kind != TI_PERSON)
+            continue;
+        int64_t *fields = record(c, pol->person, t);
+        int w = pol->history ? pol->history->fields.len : 0, nh = 0;
+        for (int j = 0; j < test->items.len; j++)
+            if (test->items.data[j].kind == TI_HISTORY && !strcmp(test->items.data[j].name, t->name))
+                nh++;
+        int64_t *hist = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(nh * w + 1));
+        int k = 0;
+        for (int j = 0; j < test->items.len; j++) {
+            TestItem *h = &test->items.data[j];
+            if (h->kind == TI_HISTORY && !strcmp(h->name, t->name)) {
+                int64_t *row = record(c, pol->history, h);
+                memcpy(hist + (size_t)k * (size_t)w, row, sizeof(int64_t) * (size_t)w);
+                k++;
+            }
+        }
+        if (polrt_session_person(s, t->name, fields, hist, nh) != 0) {
+            snprintf(err, errlen, "person %s: %s", t->name, polrt_session_errmsg(s));
+            polrt_session_free(s);
+            return -1;
+        }
+    }
+    int nr = pol->rules.len;
+    int nl = 0;
+    for (int i = 0; i < pol->ledgers.len; i++)
+        nl += pol->ledgers.data[i]->fields.len;
+    *nout = 0;
+    for (int i = 0; i < test->items.len; i++) {
+        TestItem *t = &test->items.data[i];
+        if (t->kind != TI_CLAIM)
+            continue;
+        int64_t *fields = record(c, pol->claim, t);
+        PolResult r;
+        if (polrt_session_claim(s, t->name, t->of, fields, &r) != 0 && r.status != -1) {
+            snprintf(err, errlen, "claim %s: %s", t->name, polrt_session_errmsg(s));
+            polrt_session_free(s);
+            return -1;
+        }
+        Settled *st = &out[(*nout)++];
+        st->name = t->name;
+        st->status = r.status;
+        st->err_code = r.err_code;
+        st->err_loc = r.err_loc;
+        st->rule_val = copy(&c->arena, r.rule_val, nr);
+        st->branch = copy(&c->arena, r.branch, nr);
+        st->ledger_after = copy(&c->arena, r.status == 0 ? r.ledger_after : r.ledger_before, nl);
+        st->out = copy(&c->arena, r.status == 0 ? r.out : NULL, pol->outputs.len);
+        if (r.status == -1 && !polrt_session_errmsg(s)[0]) {
+            /* a policy failure: the ledger is unchanged */
+        }
+    }
+    polrt_session_free(s);
+    return 0;
+}
+
+static Settled *find_settled(Settled *s, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(s[i].name, name))
+            return &s[i];
+    return NULL;
+}
+
+/* check one engine's results against the case's expectations; 0 when all hold */
+static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const char *engine,
+                      char *why, size_t whylen, const char **bad_claim)
+{
+    Policy *pol = &c->pol;
+    for (int i = 0; i < test->items.len; i++) {
+        TestItem *t = &test->items.data[i];
+        if (t->kind != TI_EXPECT && t->kind != TI_EXPECT_FAIL)
+            continue;
+        Settled *s = find_settled(res, nres, t->name);
+        if (t->kind == TI_EXPECT_FAIL) {
+            char msg[512];
+            tool_error_text(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
+            if (s->status != -1) {
+                snprintf(why, whylen, "claim %s settled, but was expected to fail with \"%s\" (%s)",
+                         t->name, t->fail_text, engine);
+                *bad_claim = t->name;
+                return -1;
+            }
+            if (!strstr(msg, t->fail_text)) {
+                snprintf(why, whylen, "claim %s failed with \"%s\", expected \"%s\" (%s)", t->name,
+                         msg, t->fail_text, engine);
+                *bad_claim = t->name;
+                return -1;
+            }
+            continue;
+        }
+        if (s->status == -1) {
+            char msg[512];
+            tool_error_text(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
+            snprintf(why, whylen, "claim %s failed: %s (%s)", t->name, msg, engine);
+            *bad_claim = t->name;
+            return -1;
+        }
+        for (int k = 0; k < t->kvs.len; k++) {
+            KV *kv = &t->kvs.data[k];
+            Type ty;
+            int64_t got;
+            const char *what;
+            if (kv->sub) {
+                int off = 0, found = -1;
+                for (int l = 0; l < pol->ledgers.len; l++) {
+                    Decl *ld = pol->ledgers.data[l];
+                    if (!strcmp(ld->name, kv->name))
+                        for (int f = 0; f < ld->fields.len; f++)
+                            if (!strcmp(ld->fields.data[f].name, kv->sub))
+                                found = off + f, ty = ld->fields.data[f].ty;
+                    off += ld->fields.len;
+                }
+                got = s->ledger_after[found];
+                what = arena_printf(&c->arena, "%s.%s after the claim", kv->name, kv->sub);
+            } else {
+                int r = find_rule(pol, kv->name);
+                ty = pol->rules.data[r]->ty;
+                if (s->branch[r] < 0) {
+                    snprintf(why, whylen, "claim %s: rule %s was not needed to settle it, so it "
+                             "has no value to check (%s)", t->name, kv->name, engine);
+                    *bad_claim = t->name;
+                    return -1;
+                }
+                got = s->rule_val[r];
+                what = kv->name;
+            }
+            int64_t want = literal(c, kv->value, ty);
+            if (got != want) {
+                char g[96], w[96];
+                tool_format(pol, ty, got, g, sizeof g);
+                tool_format(pol, ty, want, w, sizeof w);
+                snprintf(why, whylen, "claim %s: %s = %s, expected %s (%s)", t->name, what, g, w,
+                         engine);
+                *bad_claim = t->name;
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* interpreter and JIT must agree on every rule of every claim, not only the expected ones */
+static int same_results(Compiled *c, Settled *a, Settled *b, int n, char *why, size_t whylen,
+                        const char **bad_claim)
+{
+    Policy *pol = &c->pol;
+    for (int i = 0; i < n; i++) {
+        if (a[i].status != b[i].status || a[i].err_code != b[i].err_code ||
+            a[i].err_loc != b[i].err_loc) {
+            snprintf(why, whylen, "claim %s: interpreter and JIT disagree on failure", a[i].name);
+            *bad_claim = a[i].name;
+            return -1;
+        }
+        for (int r = 0; r < pol->rules.len; r++)
+            if (a[i].branch[r] != b[i].branch[r] ||
+                (a[i].branch[r] >= 0 && a[i].rule_val[r] != b[i].rule_val[r])) {
+                snprintf(why, whylen, "claim %s: interpreter and JIT disagree on rule %s (%lld vs %lld)",
+                         a[i].name, pol->rules.data[r]->name, (long long)a[i].rule_val[r],
+                         (long long)b[i].rule_val[r]);
+                *bad_claim = a[i].name;
+                return -1;
+            }
+    }
+    return 0;
+}
+
+/* print the explanation of a claim by settling the case again up to it */
+static void explain_claim(Compiled *c, Decl *test, PolEngine *e, const char *claim)
+{
+    char err[256];
+    PolSession *s = polrt_session_new(e, NULL, err, sizeof err);
+    if (!s)
+        return;
+    Policy *pol = &c->pol;
+    for (int i = 0; i < test->items.len; i++) {
+        TestItem *t = &test->items.data[i];
+        if (t->kind != TI_PERSON)
+            continue;
+        int w = pol->history ? pol->history->fields.len : 0, nh = 0;
+        int64_t *hist = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(test->items.len * w + 1));
+        for (int j = 0; j < test->items.len; j++) {
+            TestItem *h = &test->items.data[j];
+            if (h->kind == TI_HISTORY && !strcmp(h->name, t->name))
+                memcpy(hist + (size_t)(nh++) * (size_t)w, record(c, pol->history, h),
+                       sizeof(int64_t) * (size_t)w);
+        }
+        polrt_session_person(s, t->name, record(c, pol->person, t), hist, nh);
+    }
+    for (int i = 0; i < test->items.len; i++) {
+        TestItem *t = &test->items.data[i];
+        if (t->kind != TI_CLAIM)
+            continue;
+        int64_t *fields = record(c, pol->claim, t);
+        PolResult r;
+        polrt_session_claim(s, t->name, t->of, fields, &r);
+        if (!strcmp(t->name, claim)) {
+            polrt_explain_text(e, t->name, fields, &r, stdout);
+            break;
+        }
+    }
+    polrt_session_free(s);
+}
+
+int testcase_run_file(const char *path, int interp_only, TestTotals *tot)
+{
+    Diag d;
+    diag_init(&d, stderr);
+    Compiled c;
+    driver_init(&c, &d);
+    if (driver_compile(&c, path) != 0) {
+        driver_free(&c);
+        return -1;
+    }
+    char err[512];
+    PolEngine *ei = polrt_engine_new(c.schema, c.ir->ptable, interp_settle, interp_keys, c.ir,
+                                     err, sizeof err);
+    Jit *jit = NULL;
+    PolEngine *ej = NULL;
+    if (ei && !interp_only) {
+        jit = jit_create(c.ir, c.schema, 2, err, sizeof err);
+        if (jit)
+            ej = polrt_engine_new(jit_schema(jit), jit_params(jit), jit_settle(jit), jit_keys(jit),
+                                  NULL, err, sizeof err);
+    }
+    if (!ei || (!interp_only && !ej)) {
+        fprintf(stderr, "polc: %s: %s\n", path, err);
+        if (ei)
+            polrt_engine_free(ei);
+        jit_free(jit);
+        driver_free(&c);
+        return -1;
+    }
+    int rc = 0;
+    for (int i = 0; i < c.pol.tests.len; i++) {
+        Decl *t = c.pol.tests.data[i];
+        int nclaims = 0;
+        for (int j = 0; j < t->items.len; j++)
+            nclaims += t->items.data[j].kind == TI_CLAIM;
+        Settled *ri = arena_alloc(&c.arena, sizeof(Settled) * (size_t)(nclaims + 1));
+        Settled *rj = arena_alloc(&c.arena, sizeof(Settled) * (size_t)(nclaims + 1));
+        int ni = 0, nj = 0;
+        char why[1024] = "";
+        const char *bad = NULL;
+        PolEngine *bad_engine = ei;
+        int ok = run_case(&c, t, ei, ri, &ni, why, sizeof why) == 0 &&
+                 check_case(&c, t, ri, ni, "interpreter", why, sizeof why, &bad) == 0;
+        if (ok && ej) {
+            bad_engine = ej;
+            ok = run_case(&c, t, ej, rj, &nj, why, sizeof why) == 0 &&
+                 check_case(&c, t, rj, nj, "jit", why, sizeof why, &bad) == 0 &&
+                 same_results(&c, ri, rj, ni, why, sizeof why, &bad) == 0;
+        }
+        int line, col;
+        source_linecol(t->loc.src, t->loc.start, &line, &col);
+        if (ok) {
+            printf("[PASS] %s:%d: %s\n", path, line, t->name);
+            tot->passed++;
+        } else {
+            printf("[FAIL] %s:%d: %s: %s\n", path, line, t->name, why);
+            tot->failed++;
+            if (bad) {
+                printf("  explanation of claim %s:\n", bad);
+                explain_claim(&c, t, bad_engine, bad);
+            }
+        }
+    }
+    if (c.pol.tests.len == 0)
+        fprintf(stderr, "polc: %s: no test cases\n", path);
+    polrt_engine_free(ei);
+    if (ej)
+        polrt_engine_free(ej);
+    jit_free(jit);
+    driver_free(&c);
+    return rc;
+}

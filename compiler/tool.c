@@ -1,0 +1,282 @@
+/* tool.c — polc call (one rule evaluated through libffi), the stale-engine warning, and the
+ * text of values and failures shown to people. */
+#include "tool.h"
+
+#include <cjson/cJSON.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "driver.h"
+#include "ffi.h"
+#include "interp.h"
+#include "jit.h"
+
+char *tool_format(const Policy *pol, Type t, int64_t v, char *buf, size_t len)
+{
+    char tmp[64];
+    if (t.optional && v == POLRT_NONE) {
+        snprintf(buf, len, "(absent)");
+        return buf;
+    }
+    switch (t.kind) {
+    case TY_MONEY: snprintf(buf, len, "%s yuan", polrt_fmt_money(v, tmp, 1)); break;
+    case TY_RATE: snprintf(buf, len, "%s", polrt_fmt_rate(v, tmp)); break;
+    case TY_DATE: snprintf(buf, len, "%s", polrt_fmt_date(v, tmp)); break;
+    case TY_BOOL: snprintf(buf, len, "%s", v ? "true" : "false"); break;
+    case TY_INT: snprintf(buf, len, "%lld", (long long)v); break;
+    case TY_ENUM:
+        if (v >= 0 && v < t.en->members.len)
+            snprintf(buf, len, "%s", t.en->members.data[v].name);
+        else
+            snprintf(buf, len, "<%s #%lld>", t.en->name, (long long)v);
+        break;
+    case TY_DURATION: {
+        static const char *u[] = {"days", "workdays", "months", "years"};
+        snprintf(buf, len, "%lld %s", (long long)v, u[t.unit]);
+        break;
+    }
+    default: snprintf(buf, len, "%lld", (long long)v); break;
+    }
+    (void)pol;
+    return buf;
+}
+
+static const char *error_name(int64_t code)
+{
+    switch (code) {
+    case POLRT_E_OVERFLOW: return "amount overflow";
+    case POLRT_E_DIVZERO: return "division by zero";
+    case POLRT_E_CALENDAR: return "date outside the shipped working-day calendar";
+    case POLRT_E_NONE: return "an absent value was used";
+    case POLRT_E_DATE: return "date out of range";
+    case POLRT_E_NOVERSION: return "no version in force on the claim's date";
+    default: return "policy failure";
+    }
+}
+
+char *tool_error_text(const IrProgram *ir, int64_t code, int64_t loc, char *buf, size_t len)
+{
+    if (loc >= 0 && loc < ir->nlocs)
+        snprintf(buf, len, "%s in %s (line %d, col %d)", error_name(code), ir->locs[loc].rule,
+                 ir->locs[loc].line, ir->locs[loc].col);
+    else
+        snprintf(buf, len, "%s", error_name(code));
+    return buf;
+}
+
+/* A built engine remembers the source it came from: if that file now hashes differently,
+ * results would not match the policy text people read. */
+void tool_warn_stale(PolEngine *e)
+{
+    cJSON *root = cJSON_Parse(polrt_engine_schema(e));
+    if (!root)
+        return;
+    const cJSON *file = cJSON_GetObjectItemCaseSensitive(root, "file");
+    if (cJSON_IsString(file)) {
+        FILE *devnull = fopen("/dev/null", "w");
+        Diag d;
+        diag_init(&d, devnull ? devnull : stderr);
+        Compiled c;
+        driver_init(&c, &d);
+        if (driver_parse(&c, file->valuestring) == 0 &&
+            strcmp(c.sha256, polrt_engine_sha256(e)) != 0)
+            fprintf(stderr,
+                    "polc: warning: the engine was built from an older text of %s\n"
+                    "  engine built from sha256 %s\n  source now is     sha256 %s\n"
+                    "  rebuild it with polc build\n",
+                    file->valuestring, polrt_engine_sha256(e), c.sha256);
+        driver_free(&c);
+        if (devnull)
+            fclose(devnull);
+    }
+    cJSON_Delete(root);
+}
+
+/* does rule r depend on anything but its arguments (claim, person, ledger, history)? */
+static const char *impure_node(const IrProgram *p, const IrNode *n, int depth);
+
+static const char *impure_rule(const IrProgram *p, int r, int depth)
+{
+    if (depth > 64)
+        return NULL;
+    const IrRule *ru = &p->rules[r];
+    if (ru->nargs == 0)
+        return "the claim";
+    for (int i = 0; i < ru->nbr; i++) {
+        const char *w = impure_node(p, ru->br[i].guard, depth + 1);
+        if (!w)
+            w = impure_node(p, ru->br[i].body, depth + 1);
+        if (w)
+            return w;
+    }
+    return NULL;
+}
+
+static const char *impure_node(const IrProgram *p, const IrNode *n, int depth)
+{
+    if (!n)
+        return NULL;
+    switch (n->op) {
+    case IR_CLAIM: return "the claim";
+    case IR_PERSON: return "the person";
+    case IR_LEDGER: return "a ledger";
+    case IR_HIST:
+    case IR_AGG: return "the person's history";
+    case IR_RULE: return impure_rule(p, n->a, depth);
+    case IR_CALL: {
+        const char *w = impure_rule(p, n->a, depth);
+        for (int i = 0; !w && i < n->nargs; i++)
+            w = impure_node(p, n->args[i], depth);
+        return w;
+    }
+    case IR_HOST:
+        for (int i = 0; i < n->nargs; i++) {
+            const char *w = impure_node(p, n->args[i], depth);
+            if (w)
+                return w;
+        }
+        return NULL;
+    default: {
+        const char *w = impure_node(p, n->x, depth);
+        if (!w)
+            w = impure_node(p, n->y, depth);
+        if (!w)
+            w = impure_node(p, n->z, depth);
+        return w;
+    }
+    }
+}
+
+/* parse one command-line argument as a value of type t */
+static int parse_arg(const Policy *pol, Type t, const char *s, int64_t *v)
+{
+    size_t n = strlen(s);
+    switch (t.kind) {
+    case TY_MONEY: {
+        if (n > 5 && !strcmp(s + n - 5, " yuan"))
+            n -= 5;
+        else if (n > 4 && !strcmp(s + n - 4, "yuan"))
+            n -= 4;
+        return polrt_parse_money(s, n, v);
+    }
+    case TY_RATE: return polrt_parse_rate(s, n, v);
+    case TY_DATE: return polrt_parse_date(s, n, v);
+    case TY_BOOL:
+        if (!strcmp(s, "true") || !strcmp(s, "是"))
+            return *v = 1, 0;
+        if (!strcmp(s, "false") || !strcmp(s, "否"))
+            return *v = 0, 0;
+        return -1;
+    case TY_INT:
+    case TY_DURATION: {
+        char *end;
+        long long x = strtoll(s, &end, 10);
+        if (end == s || *end)
+            return -1;
+        *v = x;
+        return 0;
+    }
+    case TY_ENUM:
+        for (int i = 0; i < t.en->members.len; i++)
+            if (!strcmp(s, t.en->members.data[i].name) ||
+                (t.en->members.data[i].label && !strcmp(s, t.en->members.data[i].label)))
+                return *v = i, 0;
+        return -1;
+    default:
+        (void)pol;
+        return -1;
+    }
+}
+
+int tool_call(const char *policy, const char *rule, const char **args, int nargs,
+              const char *date, int interp)
+{
+    Diag d;
+    diag_init(&d, stderr);
+    Compiled c;
+    driver_init(&c, &d);
+    if (driver_compile(&c, policy) != 0) {
+        driver_free(&c);
+        return 1;
+    }
+    int rc = 2;
+    const IrProgram *ir = c.ir;
+    int r = -1;
+    for (int i = 0; i < ir->nrules; i++)
+        if (!strcmp(ir->rules[i].name, rule))
+            r = i;
+    Jit *jit = NULL;
+    if (r < 0) {
+        fprintf(stderr, "polc: %s has no rule '%s'\n", policy, rule);
+        goto out;
+    }
+    Decl *decl = ir->rules[r].decl;
+    const char *why = impure_rule(ir, r, 0);
+    if (ir->rules[r].nargs == 0 || why) {
+        fprintf(stderr, "polc: rule '%s' reads %s; polc call evaluates rules whose only inputs "
+                "are their arguments\n", rule, why ? why : "the claim");
+        goto out;
+    }
+    if (nargs != decl->fields.len) {
+        fprintf(stderr, "polc: rule '%s' takes %d argument%s (", rule, decl->fields.len,
+                decl->fields.len == 1 ? "" : "s");
+        for (int i = 0; i < decl->fields.len; i++)
+            fprintf(stderr, "%s%s: %s", i ? ", " : "", decl->fields.data[i].name,
+                    type_name(&c.arena, decl->fields.data[i].ty));
+        fprintf(stderr, "), %d given\n", nargs);
+        goto out;
+    }
+    int64_t vals[64];
+    for (int i = 0; i < nargs; i++)
+        if (parse_arg(&c.pol, decl->fields.data[i].ty, args[i], &vals[i]) != 0) {
+            fprintf(stderr, "polc: argument %d of '%s' (%s) must be %s, got '%s'\n", i + 1, rule,
+                    decl->fields.data[i].name, type_name(&c.arena, decl->fields.data[i].ty), args[i]);
+            goto out;
+        }
+    int64_t asof;
+    if (date) {
+        if (polrt_parse_date(date, strlen(date), &asof) != 0) {
+            fprintf(stderr, "polc: --date needs YYYY-MM-DD, got '%s'\n", date);
+            goto out;
+        }
+    } else {   /* parameters in force today */
+        time_t now = time(NULL);
+        struct tm tm;
+        localtime_r(&now, &tm);
+        asof = polrt_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    }
+    char err[512];
+    if (!interp) {
+        jit = jit_create(ir, c.schema, 2, err, sizeof err);
+        if (!jit) {
+            fprintf(stderr, "polc: %s\n", err);
+            goto out;
+        }
+    }
+    int nr = ir->nrules, np = ir->nparams;
+    int64_t *memo = calloc((size_t)(3 * nr + np + 4), sizeof(int64_t));
+    for (int i = 0; i < nr + np; i++)
+        memo[2 * nr + i] = -1;
+    jmp_buf jb;
+    PolCtx ctx = {.params = interp ? ir->ptable : jit_params(jit), .rule_val = memo,
+                  .rule_state = memo + nr, .branch = memo + 2 * nr, .pver = memo + 3 * nr,
+                  .asof = asof, .jmp = &jb, .user = (void *)ir};
+    int64_t v;
+    if (setjmp(jb) == 0) {
+        v = interp ? interp_call(&ctx, r, vals) : ffi_call_rule(jit_rule(jit, r), &ctx, vals, nargs);
+        char buf[128];
+        puts(tool_format(&c.pol, decl->ty, v, buf, sizeof buf));
+        rc = 0;
+    } else {
+        char buf[512];
+        fprintf(stderr, "polc: %s\n", tool_error_text(ir, ctx.err_code, ctx.err_loc, buf, sizeof buf));
+        rc = 3;
+    }
+    free(memo);
+out:
+    jit_free(jit);
+    driver_free(&c);
+    return rc;
+}
