@@ -146,3 +146,6 @@ clean:
 	rm -rf $(BUILD)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# parts of the suite keep their own rules beside them (tests/*.mk, bench/*.mk)
+-include $(wildcard tests/*.mk bench/*.mk)

@@ -120,7 +120,10 @@ int emit_file(const IrProgram *ir, const char *schema, EmitKind k, int opt, cons
             if (rc == 0) {
                 if (k == EMIT_SO) {
                     /* polrt_* helpers resolve against the process that loads the engine */
-                    char *argv[] = {(char *)"cc", (char *)"-shared", (char *)"-o", tmp, obj, NULL};
+                    /* -Bsymbolic: the engine's own polc_* references bind inside it, even in a
+                     * process that exports symbols of the same name */
+                    char *argv[] = {(char *)"cc", (char *)"-shared", (char *)"-Wl,-Bsymbolic",
+                                    (char *)"-o", tmp, obj, NULL};
                     rc = run_cc(argv, err, errlen);
                 } else {
                     static const char *const link[] = {

@@ -107,6 +107,12 @@ POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t er
             snprintf(err, errlen, "no engine path");
         return NULL;
     }
+    /* a bare file name would make dlopen search the library path, not the directory */
+    char local[4096];
+    if (!strchr(so_path, '/') && strlen(so_path) + 3 <= sizeof local) {
+        snprintf(local, sizeof local, "./%s", so_path);
+        so_path = local;
+    }
     void *dl = dlopen(so_path, RTLD_NOW | RTLD_LOCAL);
     if (!dl) {
         const char *why = dlerror();

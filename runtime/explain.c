@@ -165,7 +165,8 @@ static void put_param(FILE *f, const RtSchema *s, const int64_t *table, const in
 /* the branch taken, when it is not the rule's base definition */
 static void put_branch(FILE *f, const RtBranch *b, int64_t bi)
 {
-    if (bi == 0 && strcmp(b->name, "default") == 0)
+    (void)bi;
+    if (strcmp(b->name, "default") == 0)
         return;
     if (strncmp(b->name, "from ", 5) == 0)
         fprintf(f, "  (version %s)", b->name);
