@@ -188,6 +188,90 @@ int driver_parse(Compiled *c, const char *path)
     return 0;
 }
 
+/* --set NAME=VALUE, NAME[member]=VALUE, either with @YYYY-MM-DD: a one-line reform. Without a
+ * date the value holds for the whole run (from the param's first version on). */
+int driver_add_set(Compiled *c, const char *spec)
+{
+    Arena *a = &c->arena;
+    const char *eq = strchr(spec, '=');
+    if (!eq || eq == spec) {
+        diag_plain(c->diag, "--set needs NAME=VALUE, got '%s'", spec);
+        return -1;
+    }
+    char *name = arena_strndup(a, spec, (size_t)(eq - spec));
+    char *member = NULL;
+    char *br = strchr(name, '[');
+    if (br) {
+        char *end = strchr(br, ']');
+        if (!end || end[1]) {
+            diag_plain(c->diag, "--set: write a table entry as NAME[member]=VALUE, got '%s'", spec);
+            return -1;
+        }
+        *end = 0;
+        member = br + 1;
+        *br = 0;
+    }
+    char *value = arena_strdup(a, eq + 1);
+    char *at = strrchr(value, '@');
+    const char *date = NULL;
+    if (at) {
+        *at = 0;
+        date = at + 1;
+    }
+    Decl *d = find_named(c->prog, DK_PARAM, name);
+    if (!d) {
+        diag_plain(c->diag, "--set: the policy has no param '%s'", name);
+        return -1;
+    }
+    if (d->index_name && !member) {
+        diag_plain(c->diag, "--set: '%s' is a table over %s; write --set %s[MEMBER]=VALUE", name,
+                   d->index_name, name);
+        return -1;
+    }
+    if (!d->index_name && member) {
+        diag_plain(c->diag, "--set: '%s' is not a table; write --set %s=VALUE", name, name);
+        return -1;
+    }
+    if (!date)
+        date = d->versions.len ? d->versions.data[0].from->text : "1900-01-01";
+    const char *text = arena_printf(a, "reform \"--set %s\" of \"(command line)\"\nparam %s from %s: %s%s%s\n",
+                                    spec, name, date, member ? member : "", member ? " " : "", value);
+    Source *src = source_from_string(a, arena_printf(a, "--set %s", spec), text, strlen(text));
+    Program *p = arena_alloc(a, sizeof *p);
+    if (parse_source(a, c->diag, src, p) != 0)
+        return -1;
+    return apply_reform(c, c->prog, p);
+}
+
+int driver_encode_param_value(Compiled *c, const char *param, const char *text, int64_t *out)
+{
+    Arena *a = &c->arena;
+    Decl *d = NULL;
+    for (int i = 0; i < c->pol.params.len; i++)
+        if (!strcmp(c->pol.params.data[i]->name, param))
+            d = c->pol.params.data[i];
+    if (!d) {
+        diag_plain(c->diag, "the policy has no param '%s'", param);
+        return -1;
+    }
+    const char *src_text = arena_printf(a, "policy \"v\"\nparam v: int from 2000-01-01: %s%s\n",
+                                        d->index_enum ? "x " : "", text);
+    Source *src = source_from_string(a, arena_printf(a, "value of %s", param), src_text, strlen(src_text));
+    Program *p = arena_alloc(a, sizeof *p);
+    if (parse_source(a, c->diag, src, p) != 0 || p->decls.len != 1 ||
+        p->decls.data[0]->versions.len != 1) {
+        diag_plain(c->diag, "'%s' is not a value for %s", text, param);
+        return -1;
+    }
+    Version *v = &p->decls.data[0]->versions.data[0];
+    Node *n = v->is_table && v->entries.len == 1 ? v->entries.data[0].a : v->value;
+    if (!n || d->ty.kind == TY_BRACKETS) {
+        diag_plain(c->diag, "'%s' is not a value for %s", text, param);
+        return -1;
+    }
+    return sema_literal(a, c->diag, &c->pol, n, d->ty, out);
+}
+
 int driver_check(Compiled *c)
 {
     return sema_check(&c->arena, c->diag, c->prog, &c->pol);
@@ -195,7 +279,17 @@ int driver_check(Compiled *c)
 
 int driver_compile(Compiled *c, const char *path)
 {
-    if (driver_parse(c, path) != 0 || driver_check(c) != 0)
+    return driver_compile_with(c, path, NULL, 0);
+}
+
+int driver_compile_with(Compiled *c, const char *path, const char *const *sets, int nsets)
+{
+    if (driver_parse(c, path) != 0)
+        return -1;
+    for (int i = 0; i < nsets; i++)
+        if (driver_add_set(c, sets[i]) != 0)
+            return -1;
+    if (driver_check(c) != 0)
         return -1;
     c->ir = ir_lower(&c->arena, &c->pol);
     SchemaInfo info = {path, c->sha256, schema_build_time(&c->arena), c->reform_name};

@@ -22,8 +22,16 @@ typedef struct Compiled {
 void driver_init(Compiled *c, Diag *d);
 void driver_free(Compiled *c);
 int driver_parse(Compiled *c, const char *path);
+/* after driver_parse, before driver_check: apply "--set NAME[=member]=VALUE[@YYYY-MM-DD]" as a
+ * one-line reform (no date: for the whole run). 0, or -1 after a diagnostic */
+int driver_add_set(Compiled *c, const char *spec);
 int driver_check(Compiled *c);
+/* after driver_compile: encode TEXT ("4000 yuan", "80%") as a value of param NAME's type,
+ * for parameter sweeps that rewrite the params table instead of recompiling */
+int driver_encode_param_value(Compiled *c, const char *param, const char *text, int64_t *out);
 /* parse + check + lower + schema; 0 on success, -1 after diagnostics */
 int driver_compile(Compiled *c, const char *path);
+/* the same with --set overrides applied before checking */
+int driver_compile_with(Compiled *c, const char *path, const char *const *sets, int nsets);
 
 #endif

@@ -24,6 +24,7 @@ static const char usage_text[] =
     "  build    POLICY -o OUT [--emit so|exe|obj|ir|asm] [-O0..-O3]\n"
     "  run      POLICY|ENGINE.so --claims F [--persons F] [--ledger DB] [--out F]\n"
     "           [--explain F] [--rejects F] [-j N] [--max-rejects N] [--interp] [-q]\n"
+    "           [--set NAME[MEMBER]=VALUE[@YYYY-MM-DD]]...\n"
     "  test     POLICY... [--interp-only]         run the policies' own test cases\n"
     "  explain  POLICY --claims F [--persons F] --claim ID\n"
     "  simulate --base POLICY --reform REFORM --claims F [--persons F] [--set NAME=VALUE]\n"
@@ -206,13 +207,18 @@ typedef struct Loaded {
     PolEngine *engine;
 } Loaded;
 
-static int load_engine(Loaded *L, const char *path, int interp, int opt)
+static int load_engine(Loaded *L, const char *path, int interp, int opt, const char *const *sets,
+                       int nsets)
 {
     char err[512];
     memset(L, 0, sizeof *L);
     diag_init(&L->d, stderr);
     driver_init(&L->c, &L->d);
     if (ends_with(path, ".so")) {
+        if (nsets) {
+            fprintf(stderr, "polc: --set changes a policy's text; give the policy, not a built engine\n");
+            return EXIT_USAGE;
+        }
         L->engine = polrt_engine_open(path, err, sizeof err);
         if (!L->engine) {
             fprintf(stderr, "polc: %s\n", err);
@@ -221,8 +227,8 @@ static int load_engine(Loaded *L, const char *path, int interp, int opt)
         tool_warn_stale(L->engine);
         return EXIT_OK;
     }
-    if (driver_compile(&L->c, path) != 0)
-        return EXIT_POLICY;
+    if (driver_compile_with(&L->c, path, sets, nsets) != 0)
+        return L->d.errors && nsets ? EXIT_USAGE : EXIT_POLICY;
     if (interp) {
         L->engine = polrt_engine_new(L->c.schema, L->c.ir->ptable, interp_settle, interp_keys,
                                      L->c.ir, err, sizeof err);
@@ -260,7 +266,7 @@ static int cmd_run(Opts *o, int explain_only)
     if (explain_only && !o->claim)
         return usage("explain needs --claim ID");
     Loaded L;
-    int rc = load_engine(&L, o->positional[0], o->interp, o->opt);
+    int rc = load_engine(&L, o->positional[0], o->interp, o->opt, o->sets, o->nsets);
     if (rc != EXIT_OK) {
         unload_engine(&L);
         return rc;
