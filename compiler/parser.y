@@ -76,7 +76,7 @@ static Node *neg_num(Lexer *lx, Node *n, Loc l) { n->loc = l; n->text = arena_pr
 %type <list> args args_opt
 %type <tref> type
 %type <num> unit unit_opt opt_q
-%type <str> label_opt cites_opt
+%type <str> label_opt cites_opt name
 %type <decl> enum_head record_head param_head ledger_head rule_head test_head extern_head
 
 %precedence IFX
@@ -118,6 +118,15 @@ decl: enum_decl | record_decl | param_decl | ledger_decl | rule_decl | output_de
     | test_decl | extern_decl ;
 
 label_opt: %empty { $$ = NULL; } | STRING { $$ = $1; } ;
+/* a field name: an identifier, or a keyword that reads naturally as one (h.from, h.to) */
+name:
+    IDENT  { $$ = $1; }
+  | FROM   { $$ = "from"; }
+  | TO     { $$ = "to"; }
+  | AT     { $$ = "at"; }
+  | BY     { $$ = "by"; }
+  | OF     { $$ = "of"; }
+  ;
 cites_opt: %empty { $$ = NULL; } | CITES STRING { $$ = $2; } ;
 
 /* ---- enum Level "医疗机构级别" { township "乡镇", county "县区" } ---- */
@@ -137,10 +146,10 @@ record_head:
   | HISTORY IDENT[n]   { $$ = add_decl(lx, ast_decl(A, DK_HISTORY, $n, @n)); }
   ;
 fields: %empty | fields field ;
-field: IDENT[n] COLON type[t] label_opt[l]
+field: name[n] COLON type[t] label_opt[l]
         { Decl *d = P->decls.data[P->decls.len - 1];
           vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .loc = @n})); }
-  | IDENT[n] COLON type[t] label_opt[l] EQ literal[v]
+  | name[n] COLON type[t] label_opt[l] EQ literal[v]
         { Decl *d = P->decls.data[P->decls.len - 1];
           vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .def = $v, .loc = @n})); }
   ;
@@ -300,10 +309,10 @@ titem:
 kvblock: LBRACE kvs RBRACE | LBRACE RBRACE ;
 kvs: kv | kvs COMMA kv | kvs kv ;
 kv:
-    IDENT[k] COLON literal[v]
+    name[k] COLON literal[v]
         { Decl *d = P->decls.data[P->decls.len - 1]; TestItem *t = &d->items.data[d->items.len - 1];
           vec_push(A, &t->kvs, ((KV){.name = $k, .loc = @k, .value = $v})); }
-  | IDENT[k] DOT IDENT[s] COLON literal[v]
+  | IDENT[k] DOT name[s] COLON literal[v]
         { Decl *d = P->decls.data[P->decls.len - 1]; TestItem *t = &d->items.data[d->items.len - 1];
           vec_push(A, &t->kvs, ((KV){.name = $k, .sub = $s, .loc = @$, .value = $v})); }
   ;
@@ -331,7 +340,7 @@ expr:
 
 postfix:
     primary
-  | postfix[b] DOT IDENT[n]                { $$ = ast_node(A, ND_FIELD, @$); $$->a = $b; $$->name = $n; }
+  | postfix[b] DOT name[n]                 { $$ = ast_node(A, ND_FIELD, @$); $$->a = $b; $$->name = $n; }
   | postfix[b] LBRACKET expr[i] RBRACKET   { $$ = ast_node(A, ND_INDEX, @$); $$->a = $b; $$->b = $i; }
   ;
 

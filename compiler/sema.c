@@ -1584,11 +1584,14 @@ static void check_cycles(Sema *s)
         }
         if (closing) {
             diag_error(s->d, d->loc, "rule '%s' depends on itself", d->name);
-            /* walk back from the closing edge to d */
-            Dep *e = closing;
-            while (e) {
+            /* walk back from the closing edge to d, then print the path forwards */
+            Dep **path = arena_alloc(s->a, sizeof(Dep *) * (size_t)(qt + 1));
+            int np = 0;
+            for (Dep *e = closing; e && np <= qt; e = e->from == d ? NULL : via[e->from->index])
+                path[np++] = e;
+            while (np > 0) {
+                Dep *e = path[--np];
                 diag_note(s->d, e->loc, "'%s' uses '%s' here", e->from->name, e->to->name);
-                e = e->from == d ? NULL : via[e->from->index];
             }
             /* mark the cycle's members so each cycle is reported once */
             for (int k = 0; k < qt; k++)

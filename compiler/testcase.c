@@ -3,10 +3,12 @@
  * every expectation is checked in both, and the two must agree bit for bit on every claim. */
 #include "testcase.h"
 
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "driver.h"
+#include "ffi.h"
 #include "interp.h"
 #include "jit.h"
 #include "tool.h"
@@ -60,9 +62,50 @@ static int find_rule(Policy *pol, const char *name)
     return -1;
 }
 
+static int find_rule(Policy *pol, const char *name);
+
+/* A test may expect a value of a rule the settlement did not need (lazy rules are evaluated
+ * only when used). Evaluate it now on the same inputs and the ledger as it was before the
+ * claim, with the same evaluator; a failure is recorded as a missing value. */
+static void eval_unneeded(Compiled *c, Decl *test, const char *claim, Jit *jit, const int64_t *fields,
+                          const int64_t *person, const int64_t *hist, int64_t nhist,
+                          const int64_t *ledger_before, Settled *st)
+{
+    Policy *pol = &c->pol;
+    const IrProgram *ir = c->ir;
+    int nr = ir->nrules;
+    for (int i = 0; i < test->items.len; i++) {
+        TestItem *t = &test->items.data[i];
+        if (t->kind != TI_EXPECT || strcmp(t->name, claim) != 0)
+            continue;
+        for (int k = 0; k < t->kvs.len; k++) {
+            int r = t->kvs.data[k].sub ? -1 : find_rule(pol, t->kvs.data[k].name);
+            if (r < 0 || st->branch[r] >= 0 || ir->rules[r].nargs)
+                continue;
+            int64_t *memo = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(3 * nr + ir->nparams + 1));
+            for (int j = 0; j < nr + ir->nparams; j++)
+                memo[2 * nr + j] = -1;
+            int64_t *scratch = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(ir->nledger_fields + ir->noutputs + 1));
+            jmp_buf jb;
+            PolCtx ctx = {.claim = fields, .person = person, .hist = hist, .nhist = nhist,
+                          .ledger_in = ledger_before, .ledger_out = scratch, .out = scratch,
+                          .params = jit ? jit_params(jit) : ir->ptable, .rule_val = memo,
+                          .rule_state = memo + nr, .branch = memo + 2 * nr,
+                          .pver = memo + 3 * nr, .jmp = &jb, .user = (void *)ir};
+            ctx.asof = pol->dated_field >= 0 ? fields[pol->dated_field] : 0;
+            if (setjmp(jb) == 0) {
+                int64_t v = jit ? ffi_call_rule(jit_rule(jit, r), &ctx, NULL, 0)
+                                : interp_call(&ctx, r, NULL);
+                st->rule_val[r] = v;
+                st->branch[r] = ctx.branch[r];
+            }
+        }
+    }
+}
+
 /* run one test case with one engine; results go to out[] (one per claim item) */
-static int run_case(Compiled *c, Decl *test, PolEngine *e, Settled *out, int *nout, char *err,
-                    size_t errlen)
+static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, Settled *out, int *nout,
+                    char *err, size_t errlen)
 {
     Policy *pol = &c->pol;
     PolSession *s = polrt_session_new(e, NULL, err, errlen);
@@ -119,8 +162,22 @@ static int run_case(Compiled *c, Decl *test, PolEngine *e, Settled *out, int *no
         st->branch = copy(&c->arena, r.branch, nr);
         st->ledger_after = copy(&c->arena, r.status == 0 ? r.ledger_after : r.ledger_before, nl);
         st->out = copy(&c->arena, r.status == 0 ? r.out : NULL, pol->outputs.len);
-        if (r.status == -1 && !polrt_session_errmsg(s)[0]) {
-            /* a policy failure: the ledger is unchanged */
+        if (r.status == 0) {
+            /* the person's data as the session has it: this test's person and history items */
+            TestItem *pi = NULL;
+            for (int j = 0; j < test->items.len; j++)
+                if (test->items.data[j].kind == TI_PERSON && !strcmp(test->items.data[j].name, t->of))
+                    pi = &test->items.data[j];
+            int w = pol->history ? pol->history->fields.len : 0, nh = 0;
+            int64_t *hist = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(test->items.len * w + 1));
+            for (int j = 0; j < test->items.len; j++) {
+                TestItem *h = &test->items.data[j];
+                if (h->kind == TI_HISTORY && !strcmp(h->name, t->of))
+                    memcpy(hist + (size_t)(nh++) * (size_t)w, record(c, pol->history, h),
+                           sizeof(int64_t) * (size_t)w);
+            }
+            int64_t *before = copy(&c->arena, r.ledger_before, nl);
+            eval_unneeded(c, test, t->name, jit, fields, record(c, pol->person, pi), hist, nh, before, st);
         }
     }
     polrt_session_free(s);
@@ -316,11 +373,11 @@ int testcase_run_file(const char *path, int interp_only, TestTotals *tot)
         char why[1024] = "";
         const char *bad = NULL;
         PolEngine *bad_engine = ei;
-        int ok = run_case(&c, t, ei, ri, &ni, why, sizeof why) == 0 &&
+        int ok = run_case(&c, t, ei, NULL, ri, &ni, why, sizeof why) == 0 &&
                  check_case(&c, t, ri, ni, "interpreter", why, sizeof why, &bad) == 0;
         if (ok && ej) {
             bad_engine = ej;
-            ok = run_case(&c, t, ej, rj, &nj, why, sizeof why) == 0 &&
+            ok = run_case(&c, t, ej, jit, rj, &nj, why, sizeof why) == 0 &&
                  check_case(&c, t, rj, nj, "jit", why, sizeof why, &bad) == 0 &&
                  same_results(&c, ri, rj, ni, why, sizeof why, &bad) == 0;
         }
