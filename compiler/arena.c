@@ -16,7 +16,10 @@ struct ArenaBlock {
     _Alignas(16) unsigned char data[];
 };
 
-void arena_init(Arena *a) { memset(a, 0, sizeof *a); }
+void arena_init(Arena *a)
+{
+    memset(a, 0, sizeof *a);
+}
 
 void arena_free(Arena *a)
 {
@@ -91,7 +94,10 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
     return p;
 }
 
-char *arena_strdup(Arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+char *arena_strdup(Arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
 
 char *arena_printf(Arena *a, const char *fmt, ...)
 {

@@ -15,7 +15,7 @@ typedef struct Decl Decl;
 
 /* ---- Types -------------------------------------------------------------------------- */
 typedef enum {
-    TY_ERROR,     /* an ill-typed expression: raises nothing further [Wren] */
+    TY_ERROR, /* an ill-typed expression: raises nothing further [Wren] */
     TY_MONEY,
     TY_RATE,
     TY_INT,
@@ -23,43 +23,62 @@ typedef enum {
     TY_DATE,
     TY_ENUM,
     TY_DURATION,
-    TY_BRACKETS,  /* progressive brackets: a parameter's type only */
+    TY_BRACKETS, /* progressive brackets: a parameter's type only */
 } TypeKind;
 
 typedef enum { UNIT_DAYS, UNIT_WORKDAYS, UNIT_MONTHS, UNIT_YEARS } Unit;
 
 typedef struct Type {
     TypeKind kind;
-    Unit unit;        /* TY_DURATION */
-    int optional;     /* T? */
-    Decl *en;         /* TY_ENUM */
+    Unit unit;    /* TY_DURATION */
+    int optional; /* T? */
+    Decl *en;     /* TY_ENUM */
 } Type;
 
 /* ---- Expressions -------------------------------------------------------------------- */
 typedef enum {
-    ND_NUM,       /* number with unit: text + unit token; sema encodes ival */
-    ND_DATE,      /* ival = day number */
+    ND_NUM,  /* number with unit: text + unit token; sema encodes ival */
+    ND_DATE, /* ival = day number */
     ND_BOOL,
-    ND_NAME,      /* identifier, resolved by sema */
-    ND_CLAIM,     /* the keyword `claim` (base of claim.f) */
-    ND_PERSON,    /* the keyword `person` */
-    ND_FIELD,     /* a.name */
-    ND_INDEX,     /* a[b] */
-    ND_CALL,      /* name(args) */
-    ND_AGG,       /* max(e for h in H where c default d), any(h in H where c) */
+    ND_NAME,   /* identifier, resolved by sema */
+    ND_CLAIM,  /* the keyword `claim` (base of claim.f) */
+    ND_PERSON, /* the keyword `person` */
+    ND_FIELD,  /* a.name */
+    ND_INDEX,  /* a[b] */
+    ND_CALL,   /* name(args) */
+    ND_AGG,    /* max(e for h in H where c default d), any(h in H where c) */
     ND_UNARY,
     ND_BINARY,
     ND_IF,
 } NodeKind;
 
 typedef enum {
-    OP_ADD, OP_SUB, OP_MUL, OP_DIV,
-    OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
-    OP_AND, OP_OR, OP_NOT, OP_NEG,
+    OP_ADD,
+    OP_SUB,
+    OP_MUL,
+    OP_DIV,
+    OP_EQ,
+    OP_NE,
+    OP_LT,
+    OP_LE,
+    OP_GT,
+    OP_GE,
+    OP_AND,
+    OP_OR,
+    OP_NOT,
+    OP_NEG,
 } Op;
 
-typedef enum { NUM_PLAIN, NUM_YUAN, NUM_WAN, NUM_PERCENT, NUM_DAYS, NUM_WORKDAYS,
-               NUM_MONTHS, NUM_YEARS } NumUnit;
+typedef enum {
+    NUM_PLAIN,
+    NUM_YUAN,
+    NUM_WAN,
+    NUM_PERCENT,
+    NUM_DAYS,
+    NUM_WORKDAYS,
+    NUM_MONTHS,
+    NUM_YEARS
+} NumUnit;
 
 /* what a name or field resolved to */
 typedef enum {
@@ -73,8 +92,8 @@ typedef enum {
     REF_CLAIM_FIELD, /* idx */
     REF_PERSON_FIELD,
     REF_HIST_FIELD,
-    REF_LEDGER,      /* decl = ledger (the base of annual.own_paid) */
-    REF_LEDGER_FIELD,/* decl = ledger, idx = field within it */
+    REF_LEDGER,       /* decl = ledger (the base of annual.own_paid) */
+    REF_LEDGER_FIELD, /* decl = ledger, idx = field within it */
 } RefKind;
 
 typedef VEC(Node *) NodeList;
@@ -94,22 +113,30 @@ struct Node {
     const char *binder; /* ND_AGG: h */
     const char *coll;   /* ND_AGG: history name */
     Loc binder_loc, coll_loc;
-    int paren;          /* written inside parentheses (for the and/or mixing check) */
-    int64_t ival;       /* literal value, encoded (sema) */
-    RefKind ref;        /* sema */
+    int paren;    /* written inside parentheses (for the and/or mixing check) */
+    int64_t ival; /* literal value, encoded (sema) */
+    RefKind ref;  /* sema */
     Decl *decl;
     int idx;
 };
 
 /* ---- Declarations ------------------------------------------------------------------- */
 typedef enum {
-    DK_ENUM, DK_CLAIM, DK_PERSON, DK_HISTORY, DK_PARAM, DK_LEDGER, DK_RULE, DK_OUTPUT,
-    DK_TEST, DK_EXTERN,
+    DK_ENUM,
+    DK_CLAIM,
+    DK_PERSON,
+    DK_HISTORY,
+    DK_PARAM,
+    DK_LEDGER,
+    DK_RULE,
+    DK_OUTPUT,
+    DK_TEST,
+    DK_EXTERN,
 } DeclKind;
 
-typedef struct TypeRef {   /* a type as written */
-    const char *name;      /* money, rate, Level, ... or NULL for a unit keyword */
-    int unit_tok;          /* NUM_DAYS... when written as a unit word */
+typedef struct TypeRef { /* a type as written */
+    const char *name;    /* money, rate, Level, ... or NULL for a unit keyword */
+    int unit_tok;        /* NUM_DAYS... when written as a unit word */
     int optional;
     Loc loc;
 } TypeRef;
@@ -119,45 +146,45 @@ typedef struct EnumMember {
     Loc loc;
 } EnumMember;
 
-typedef struct Field {     /* claim/person/history field, ledger field, rule parameter */
+typedef struct Field { /* claim/person/history field, ledger field, rule parameter */
     const char *name, *label;
     TypeRef tref;
     Type ty;
-    Node *def;             /* default literal (input fields) */
-    int accumulate;        /* ledger: 1 for +=, 0 for = */
-    Node *update;          /* ledger: the expression */
-    int64_t def_val;       /* encoded default (sema) */
+    Node *def;       /* default literal (input fields) */
+    int accumulate;  /* ledger: 1 for +=, 0 for = */
+    Node *update;    /* ledger: the expression */
+    int64_t def_val; /* encoded default (sema) */
     Loc loc;
 } Field;
 
-typedef struct Entry {     /* a table entry or a bracket of a parameter version */
-    const char *member;    /* table: member name */
+typedef struct Entry {  /* a table entry or a bracket of a parameter version */
+    const char *member; /* table: member name */
     Loc loc;
-    Node *a, *b;           /* value; brackets: lower bound and rate */
-    int idx;               /* table: member index (sema) */
+    Node *a, *b; /* value; brackets: lower bound and rate */
+    int idx;     /* table: member index (sema) */
 } Entry;
 
-typedef struct Version {   /* "from D [to D]: value" of a param, "from D = expr" of a rule */
-    Node *from, *to;       /* ND_DATE literals; to may be NULL */
-    int64_t from_day, to_day;  /* sema; to_day = INT64_MAX when open */
+typedef struct Version {      /* "from D [to D]: value" of a param, "from D = expr" of a rule */
+    Node *from, *to;          /* ND_DATE literals; to may be NULL */
+    int64_t from_day, to_day; /* sema; to_day = INT64_MAX when open */
     Loc loc;
-    Node *value;           /* scalar param / rule body */
-    VEC(Entry) entries;    /* table entries or brackets */
+    Node *value;        /* scalar param / rule body */
+    VEC(Entry) entries; /* table entries or brackets */
     int is_table, is_brackets;
-    int64_t offset;        /* params table offset (ir) */
+    int64_t offset; /* params table offset (ir) */
 } Version;
 
 typedef struct Exception {
     const char *name;
     Loc loc;
-    StrList over;          /* names this exception takes precedence over */
+    StrList over; /* names this exception takes precedence over */
     LocList over_locs;
     const char *cites;
     Node *cond, *value;
-    int rank;              /* evaluation order after sema's topological sort */
+    int rank; /* evaluation order after sema's topological sort */
 } Exception;
 
-typedef struct KV {          /* name: value, or ledger.field: value, in a test */
+typedef struct KV { /* name: value, or ledger.field: value, in a test */
     const char *name, *sub;
     Loc loc;
     Node *value;
@@ -165,7 +192,7 @@ typedef struct KV {          /* name: value, or ledger.field: value, in a test *
 
 typedef struct TestItem {
     enum { TI_PERSON, TI_HISTORY, TI_CLAIM, TI_EXPECT, TI_EXPECT_FAIL } kind;
-    const char *name, *of;   /* claim C of P; person P; history P; expect C */
+    const char *name, *of; /* claim C of P; person P; history P; expect C */
     Loc loc, of_loc;
     VEC(KV) kvs;
     const char *fail_text;
@@ -175,23 +202,23 @@ struct Decl {
     DeclKind kind;
     const char *name;
     const char *label;
-    Loc loc;               /* the name */
+    Loc loc; /* the name */
     const char *cites;
     /* enum */
     VEC(EnumMember) members;
     /* records, ledger, rule parameters */
     VEC(Field) fields;
     /* param / rule */
-    const char *index_name;  /* param[Level] */
+    const char *index_name; /* param[Level] */
     Loc index_loc;
     Decl *index_enum;
     TypeRef tref;
     Type ty;
-    VEC(Version) versions;   /* param versions, or rule versions */
-    Node *body;              /* rule with a single definition */
+    VEC(Version) versions; /* param versions, or rule versions */
+    Node *body;            /* rule with a single definition */
     VEC(Exception) excs;
     /* ledger */
-    Node *key;               /* NULL: per person, no year */
+    Node *key; /* NULL: per person, no year */
     /* output */
     StrList names;
     LocList name_locs;
@@ -200,8 +227,8 @@ struct Decl {
     /* extern */
     VEC(TypeRef) arg_trefs;
     /* sema */
-    int index;             /* position among decls of its kind */
-    int state;             /* cycle detection */
+    int index; /* position among decls of its kind */
+    int state; /* cycle detection */
     int used;
 };
 
@@ -209,12 +236,12 @@ typedef VEC(Decl *) DeclList;
 
 typedef struct Program {
     int is_reform;
-    const char *name;        /* policy "..." or reform "..." */
-    const char *source_doc;  /* source "..." */
-    const char *base_path;   /* reform "..." of "PATH" */
+    const char *name;       /* policy "..." or reform "..." */
+    const char *source_doc; /* source "..." */
+    const char *base_path;  /* reform "..." of "PATH" */
     Loc name_loc, base_loc;
     Node *valid_from, *valid_to;
-    const char *dated_by;    /* claim field giving the claim's date */
+    const char *dated_by; /* claim field giving the claim's date */
     Loc dated_loc;
     DeclList decls;
     Source *src;
@@ -226,7 +253,7 @@ typedef struct Lexer {
     uint32_t pos;
     Arena *arena;
     Diag *diag;
-    int depth;           /* open parentheses */
+    int depth; /* open parentheses */
     Program *prog;
 } Lexer;
 
@@ -238,7 +265,7 @@ Node *ast_num(Arena *a, const char *text, NumUnit u, Loc loc);
 Node *ast_name(Arena *a, const char *name, Loc loc);
 Decl *ast_decl(Arena *a, DeclKind k, const char *name, Loc loc);
 const char *type_name(Arena *a, Type t);
-int type_eq(Type a, Type b);       /* ignoring optional */
+int type_eq(Type a, Type b); /* ignoring optional */
 const char *decl_kind_name(DeclKind k);
 
 /* parse one file into prog (prog->src set); returns 0 when no syntax errors */

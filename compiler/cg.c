@@ -14,9 +14,24 @@
 
 /* PolCtx field numbers: the order of runtime/include/polrt.h, which is ABI */
 enum {
-    CTX_CLAIM, CTX_PERSON, CTX_HIST, CTX_NHIST, CTX_LEDGER_IN, CTX_LEDGER_OUT, CTX_OUT,
-    CTX_PARAMS, CTX_RULE_VAL, CTX_RULE_STATE, CTX_BRANCH, CTX_PVER, CTX_ASOF, CTX_ERR_CODE,
-    CTX_ERR_LOC, CTX_JMP, CTX_USER, CTX_NFIELDS
+    CTX_CLAIM,
+    CTX_PERSON,
+    CTX_HIST,
+    CTX_NHIST,
+    CTX_LEDGER_IN,
+    CTX_LEDGER_OUT,
+    CTX_OUT,
+    CTX_PARAMS,
+    CTX_RULE_VAL,
+    CTX_RULE_STATE,
+    CTX_BRANCH,
+    CTX_PVER,
+    CTX_ASOF,
+    CTX_ERR_CODE,
+    CTX_ERR_LOC,
+    CTX_JMP,
+    CTX_USER,
+    CTX_NFIELDS
 };
 
 typedef struct Cg {
@@ -25,23 +40,29 @@ typedef struct Cg {
     LLVMModuleRef m;
     LLVMBuilderRef b;
     LLVMTypeRef t_i64, t_i1, t_ptr, t_ctx, t_void;
-    LLVMValueRef fn;          /* current function */
-    LLVMBasicBlockRef entry;  /* its entry block: allocas go here, so mem2reg promotes them */
-    LLVMValueRef v_ctx;       /* the PolCtx * argument */
-    LLVMValueRef *v_args;     /* the rule's arguments */
-    LLVMValueRef v_span;      /* current history span (inside an aggregate) */
-    LLVMValueRef *rule_fn;    /* per rule */
+    LLVMValueRef fn;         /* current function */
+    LLVMBasicBlockRef entry; /* its entry block: allocas go here, so mem2reg promotes them */
+    LLVMValueRef v_ctx;      /* the PolCtx * argument */
+    LLVMValueRef *v_args;    /* the rule's arguments */
+    LLVMValueRef v_span;     /* current history span (inside an aggregate) */
+    LLVMValueRef *rule_fn;   /* per rule */
     LLVMTypeRef *rule_ty;
     LLVMValueRef host_fn[H_NHOST];
     LLVMTypeRef host_ty[H_NHOST];
     LLVMValueRef fail_fn, prog_fn;
     LLVMTypeRef fail_ty, prog_ty;
-    int names;                /* name values (debug builds) */
+    int names; /* name values (debug builds) */
 } Cg;
 
-static const char *nm(Cg *cg, const char *s) { return cg->names ? s : ""; }
+static const char *nm(Cg *cg, const char *s)
+{
+    return cg->names ? s : "";
+}
 
-static LLVMValueRef k64(Cg *cg, int64_t v) { return LLVMConstInt(cg->t_i64, (unsigned long long)v, 1); }
+static LLVMValueRef k64(Cg *cg, int64_t v)
+{
+    return LLVMConstInt(cg->t_i64, (unsigned long long)v, 1);
+}
 
 static LLVMValueRef ctx_field_ptr(Cg *cg, int field)
 {
@@ -50,8 +71,10 @@ static LLVMValueRef ctx_field_ptr(Cg *cg, int field)
 
 static LLVMValueRef ctx_load(Cg *cg, int field)
 {
-    LLVMTypeRef t = field == CTX_NHIST || field == CTX_ASOF || field == CTX_ERR_CODE ||
-                            field == CTX_ERR_LOC ? cg->t_i64 : cg->t_ptr;
+    LLVMTypeRef t =
+        field == CTX_NHIST || field == CTX_ASOF || field == CTX_ERR_CODE || field == CTX_ERR_LOC
+            ? cg->t_i64
+            : cg->t_ptr;
     return LLVMBuildLoad2(cg->b, t, ctx_field_ptr(cg, field), nm(cg, "ctx.f"));
 }
 
@@ -107,7 +130,10 @@ static void fail_if(Cg *cg, LLVMValueRef cond, int64_t code, int loc)
     LLVMPositionBuilderAtEnd(cg->b, ok);
 }
 
-static LLVMValueRef to_i64(Cg *cg, LLVMValueRef i1) { return LLVMBuildZExt(cg->b, i1, cg->t_i64, ""); }
+static LLVMValueRef to_i64(Cg *cg, LLVMValueRef i1)
+{
+    return LLVMBuildZExt(cg->b, i1, cg->t_i64, "");
+}
 
 static LLVMValueRef truth(Cg *cg, LLVMValueRef v)
 {
@@ -138,9 +164,9 @@ static LLVMValueRef param_offset(Cg *cg, int pidx, int loc)
     LLVMValueRef asof = ctx_load(cg, CTX_ASOF);
     LLVMValueRef off = k64(cg, -1), ver = k64(cg, -1);
     for (int i = 0; i < ip->nv; i++) {
-        LLVMValueRef in = LLVMBuildAnd(
-            cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, asof, k64(cg, ip->v[i].from), ""),
-            LLVMBuildICmp(cg->b, LLVMIntSLT, asof, k64(cg, ip->v[i].to), ""), "");
+        LLVMValueRef in =
+            LLVMBuildAnd(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, asof, k64(cg, ip->v[i].from), ""),
+                         LLVMBuildICmp(cg->b, LLVMIntSLT, asof, k64(cg, ip->v[i].to), ""), "");
         off = LLVMBuildSelect(cg->b, in, k64(cg, ip->v[i].offset), off, "");
         ver = LLVMBuildSelect(cg->b, in, k64(cg, i), ver, "");
     }
@@ -226,7 +252,7 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
     LLVMPositionBuilderAtEnd(cg->b, body);
     LLVMValueRef saved = cg->v_span;
     cg->v_span = elem_ptr(cg, hist, LLVMBuildMul(cg->b, iv, k64(cg, cg->p->nhist), ""));
-    if (kind == 4) {   /* all: stop at the first span that fails the condition */
+    if (kind == 4) { /* all: stop at the first span that fails the condition */
         LLVMValueRef c = n->y ? cg_expr(cg, n->y) : k64(cg, 1);
         LLVMBasicBlockRef no = block(cg, "agg.no");
         LLVMBuildCondBr(cg->b, truth(cg, c), next, no);
@@ -247,9 +273,12 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
             LLVMValueRef v = cg_expr(cg, n->x);
             a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
             LLVMValueRef f = LLVMBuildLoad2(cg->b, cg->t_i64, found, "");
-            LLVMValueRef better = LLVMBuildICmp(cg->b, kind == 0 ? LLVMIntSGT : LLVMIntSLT, v, a, "");
+            LLVMValueRef better =
+                LLVMBuildICmp(cg->b, kind == 0 ? LLVMIntSGT : LLVMIntSLT, v, a, "");
             LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, f, k64(cg, 0), "");
-            LLVMBuildStore(cg->b, LLVMBuildSelect(cg->b, LLVMBuildOr(cg->b, first, better, ""), v, a, ""), acc);
+            LLVMBuildStore(cg->b,
+                           LLVMBuildSelect(cg->b, LLVMBuildOr(cg->b, first, better, ""), v, a, ""),
+                           acc);
             LLVMBuildStore(cg->b, k64(cg, 1), found);
             break;
         }
@@ -263,18 +292,16 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
             LLVMBuildStore(cg->b, k64(cg, 1), acc);
             LLVMBuildBr(cg->b, done);
             break;
-        case 5:
-            LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, a, k64(cg, 1), ""), acc);
-            break;
-        default:
-            POLC_UNREACHABLE();
+        case 5: LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, a, k64(cg, 1), ""), acc); break;
+        default: POLC_UNREACHABLE();
         }
         if (kind != 3)
             LLVMBuildBr(cg->b, next);
     }
     cg->v_span = saved;
     LLVMPositionBuilderAtEnd(cg->b, next);
-    LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->t_i64, i, ""), k64(cg, 1), ""), i);
+    LLVMBuildStore(cg->b,
+                   LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->t_i64, i, ""), k64(cg, 1), ""), i);
     LLVMBuildBr(cg->b, head);
     LLVMPositionBuilderAtEnd(cg->b, done);
     if (kind == 0 || kind == 1) {
@@ -302,18 +329,13 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
 {
     LLVMValueRef x, y;
     switch (n->op) {
-    case IR_CONST:
-        return k64(cg, n->k);
-    case IR_CLAIM:
-        return load_elem(cg, CTX_CLAIM, k64(cg, n->a));
-    case IR_PERSON:
-        return load_elem(cg, CTX_PERSON, k64(cg, n->a));
+    case IR_CONST: return k64(cg, n->k);
+    case IR_CLAIM: return load_elem(cg, CTX_CLAIM, k64(cg, n->a));
+    case IR_PERSON: return load_elem(cg, CTX_PERSON, k64(cg, n->a));
     case IR_HIST:
         return LLVMBuildLoad2(cg->b, cg->t_i64, elem_ptr(cg, cg->v_span, k64(cg, n->a)), "");
-    case IR_LEDGER:
-        return load_elem(cg, CTX_LEDGER_IN, k64(cg, n->a));
-    case IR_ARG:
-        return cg->v_args[n->a];
+    case IR_LEDGER: return load_elem(cg, CTX_LEDGER_IN, k64(cg, n->a));
+    case IR_ARG: return cg->v_args[n->a];
     case IR_PARAM: {
         LLVMValueRef off = param_offset(cg, n->a, n->loc);
         if (n->x)
@@ -356,31 +378,31 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         x = cg_expr(cg, n->x);
         return checked(cg, "llvm.ssub.with.overflow", k64(cg, 0), x, n->loc);
     case IR_CMP: {
-        static const LLVMIntPredicate pred[] = {LLVMIntEQ, LLVMIntNE, LLVMIntSLT,
+        static const LLVMIntPredicate pred[] = {LLVMIntEQ,  LLVMIntNE,  LLVMIntSLT,
                                                 LLVMIntSLE, LLVMIntSGT, LLVMIntSGE};
         x = cg_expr(cg, n->x), y = cg_expr(cg, n->y);
         return to_i64(cg, LLVMBuildICmp(cg->b, pred[n->a - OP_EQ], x, y, ""));
     }
     case IR_AND:
-    case IR_OR:
-        return cg_logic(cg, n);
+    case IR_OR: return cg_logic(cg, n);
     case IR_NOT:
         return to_i64(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, cg_expr(cg, n->x), k64(cg, 0), ""));
-    case IR_IF:
-        return cg_if(cg, n);
+    case IR_IF: return cg_if(cg, n);
     case IR_MIN:
     case IR_MAX:
         x = cg_expr(cg, n->x), y = cg_expr(cg, n->y);
-        return LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, n->op == IR_MIN ? LLVMIntSLT : LLVMIntSGT, x, y, ""),
-                               x, y, "");
+        return LLVMBuildSelect(
+            cg->b, LLVMBuildICmp(cg->b, n->op == IR_MIN ? LLVMIntSLT : LLVMIntSGT, x, y, ""), x, y,
+            "");
     case IR_UNWRAP:
         x = cg_expr(cg, n->x);
-        fail_if(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, x, k64(cg, POLRT_NONE), ""), POLRT_E_NONE, n->loc);
+        fail_if(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, x, k64(cg, POLRT_NONE), ""), POLRT_E_NONE,
+                n->loc);
         return x;
     case IR_PRESENT:
-        return to_i64(cg, LLVMBuildICmp(cg->b, LLVMIntNE, cg_expr(cg, n->x), k64(cg, POLRT_NONE), ""));
-    case IR_AGG:
-        return cg_agg(cg, n);
+        return to_i64(cg,
+                      LLVMBuildICmp(cg->b, LLVMIntNE, cg_expr(cg, n->x), k64(cg, POLRT_NONE), ""));
+    case IR_AGG: return cg_agg(cg, n);
     }
     POLC_UNREACHABLE();
 }
@@ -405,9 +427,9 @@ static void cg_branches(Cg *cg, int ridx)
         LLVMBasicBlockRef take = block(cg, "branch"), skip = block(cg, "next");
         if (br->from != INT64_MIN || br->to != INT64_MAX) {
             LLVMValueRef asof = ctx_load(cg, CTX_ASOF);
-            LLVMValueRef in = LLVMBuildAnd(
-                cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, asof, k64(cg, br->from), ""),
-                LLVMBuildICmp(cg->b, LLVMIntSLT, asof, k64(cg, br->to), ""), "");
+            LLVMValueRef in =
+                LLVMBuildAnd(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, asof, k64(cg, br->from), ""),
+                             LLVMBuildICmp(cg->b, LLVMIntSLT, asof, k64(cg, br->to), ""), "");
             LLVMBasicBlockRef g = block(cg, "guard");
             LLVMBuildCondBr(cg->b, in, g, skip);
             LLVMPositionBuilderAtEnd(cg->b, g);
@@ -445,7 +467,8 @@ static void cg_rule(Cg *cg, int ridx)
         /* memoized: a context rule is computed once per claim */
         LLVMValueRef st = load_elem(cg, CTX_RULE_STATE, k64(cg, ridx));
         LLVMBasicBlockRef cached = block(cg, "cached"), compute = block(cg, "compute");
-        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, st, k64(cg, 2), ""), cached, compute);
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, st, k64(cg, 2), ""), cached,
+                        compute);
         LLVMPositionBuilderAtEnd(cg->b, cached);
         LLVMBuildRet(cg->b, load_elem(cg, CTX_RULE_VAL, k64(cg, ridx)));
         LLVMPositionBuilderAtEnd(cg->b, compute);
@@ -493,7 +516,7 @@ static void cg_globals(Cg *cg, const char *schema)
     LLVMValueRef *vals = malloc(sizeof(LLVMValueRef) * (size_t)(np + 1));
     for (int64_t i = 0; i < np; i++)
         vals[i] = k64(cg, cg->p->ptable[i]);
-    vals[np] = k64(cg, 0);   /* never an empty array */
+    vals[np] = k64(cg, 0); /* never an empty array */
     LLVMValueRef arr = LLVMConstArray2(cg->t_i64, vals, (uint64_t)np + 1);
     free(vals);
     g = LLVMAddGlobal(cg->m, LLVMTypeOf(arr), POLRT_SYM_PARAMS);
@@ -546,7 +569,8 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
     LLVMTypeRef fields[CTX_NFIELDS];
     for (int i = 0; i < CTX_NFIELDS; i++)
         fields[i] = i == CTX_NHIST || i == CTX_ASOF || i == CTX_ERR_CODE || i == CTX_ERR_LOC
-                        ? cg.t_i64 : cg.t_ptr;
+                        ? cg.t_i64
+                        : cg.t_ptr;
     cg.t_ctx = LLVMStructCreateNamed(c, "PolCtx");
     LLVMStructSetBody(cg.t_ctx, fields, CTX_NFIELDS, 0);
     declare_runtime(&cg);
@@ -597,10 +621,11 @@ LLVMTargetMachineRef cg_target_machine(int opt, int pic, char **err)
     }
     char *cpu = LLVMGetHostCPUName(), *features = LLVMGetHostCPUFeatures();
     static const LLVMCodeGenOptLevel levels[] = {LLVMCodeGenLevelNone, LLVMCodeGenLevelLess,
-                                                 LLVMCodeGenLevelDefault, LLVMCodeGenLevelAggressive};
-    LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, cpu, features, levels[opt],
-                                                      pic ? LLVMRelocPIC : LLVMRelocDefault,
-                                                      LLVMCodeModelDefault);
+                                                 LLVMCodeGenLevelDefault,
+                                                 LLVMCodeGenLevelAggressive};
+    LLVMTargetMachineRef tm =
+        LLVMCreateTargetMachine(target, triple, cpu, features, levels[opt],
+                                pic ? LLVMRelocPIC : LLVMRelocDefault, LLVMCodeModelDefault);
     LLVMDisposeMessage(triple);
     LLVMDisposeMessage(cpu);
     LLVMDisposeMessage(features);

@@ -13,7 +13,7 @@
 typedef struct Diag {
     FILE *out;
     int errors, warnings;
-    int too_many;          /* the limit was reached; callers stop early */
+    int too_many; /* the limit was reached; callers stop early */
 } Diag;
 
 void diag_init(Diag *d, FILE *out);

@@ -63,7 +63,7 @@ static void merge_param(Compiled *c, Decl *base, Decl *ref)
                 continue;
             }
             in_force = &base->versions.data[i];
-            v.to = NULL;   /* it now ends where the reform's version starts */
+            v.to = NULL; /* it now ends where the reform's version starts */
             vec_push(a, &kept, v);
         }
         if (nv.is_table && base->index_name && in_force && in_force->is_table) {
@@ -112,12 +112,12 @@ static int apply_reform(Compiled *c, Program *base, Program *ref)
             }
             break;
         }
-        case DK_TEST:
-            vec_push(&c->arena, &base->decls, d);
-            break;
+        case DK_TEST: vec_push(&c->arena, &base->decls, d); break;
         default:
-            diag_error(c->diag, d->loc, "a reform changes params and rules; this %s belongs in "
-                       "the base policy", decl_kind_name(d->kind));
+            diag_error(c->diag, d->loc,
+                       "a reform changes params and rules; this %s belongs in "
+                       "the base policy",
+                       decl_kind_name(d->kind));
             break;
         }
     }
@@ -152,7 +152,10 @@ void driver_init(Compiled *c, Diag *d)
     c->diag = d;
 }
 
-void driver_free(Compiled *c) { arena_free(&c->arena); }
+void driver_free(Compiled *c)
+{
+    arena_free(&c->arena);
+}
 
 int driver_parse(Compiled *c, const char *path)
 {
@@ -170,7 +173,8 @@ int driver_parse(Compiled *c, const char *path)
         if (!base)
             return -1;
         if (base->is_reform) {
-            diag_error(c->diag, p->base_loc, "'%s' is itself a reform; a reform changes a policy", bp);
+            diag_error(c->diag, p->base_loc, "'%s' is itself a reform; a reform changes a policy",
+                       bp);
             return -1;
         }
         c->reform_name = p->name;
@@ -234,8 +238,9 @@ int driver_add_set(Compiled *c, const char *spec)
     }
     if (!date)
         date = d->versions.len ? d->versions.data[0].from->text : "1900-01-01";
-    const char *text = arena_printf(a, "reform \"--set %s\" of \"(command line)\"\nparam %s from %s: %s%s%s\n",
-                                    spec, name, date, member ? member : "", member ? " " : "", value);
+    const char *text =
+        arena_printf(a, "reform \"--set %s\" of \"(command line)\"\nparam %s from %s: %s%s%s\n",
+                     spec, name, date, member ? member : "", member ? " " : "", value);
     Source *src = source_from_string(a, arena_printf(a, "--set %s", spec), text, strlen(text));
     Program *p = arena_alloc(a, sizeof *p);
     if (parse_source(a, c->diag, src, p) != 0)
@@ -256,7 +261,8 @@ int driver_encode_param_value(Compiled *c, const char *param, const char *text, 
     }
     const char *src_text = arena_printf(a, "policy \"v\"\nparam v: int from 2000-01-01: %s%s\n",
                                         d->index_enum ? "x " : "", text);
-    Source *src = source_from_string(a, arena_printf(a, "value of %s", param), src_text, strlen(src_text));
+    Source *src =
+        source_from_string(a, arena_printf(a, "value of %s", param), src_text, strlen(src_text));
     Program *p = arena_alloc(a, sizeof *p);
     if (parse_source(a, c->diag, src, p) != 0 || p->decls.len != 1 ||
         p->decls.data[0]->versions.len != 1) {

@@ -7,15 +7,15 @@
 #include "schema_out.h"
 
 typedef struct Compiled {
-    Arena arena;            /* everything below lives here */
+    Arena arena; /* everything below lives here */
     Diag *diag;
-    const char *path;       /* as given */
-    const char *base_path;  /* a reform's base policy, resolved */
+    const char *path;      /* as given */
+    const char *base_path; /* a reform's base policy, resolved */
     const char *reform_name;
-    Program *prog;          /* the policy (a reform already applied) */
+    Program *prog; /* the policy (a reform already applied) */
     Policy pol;
     IrProgram *ir;
-    char *schema;           /* JSON */
+    char *schema; /* JSON */
     char sha256[65];
 } Compiled;
 

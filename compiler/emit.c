@@ -104,8 +104,8 @@ int emit_file(const IrProgram *ir, const char *schema, EmitKind k, int opt, cons
     } else {
         LLVMMemoryBufferRef buf;
         char *emsg = NULL;
-        if (LLVMTargetMachineEmitToMemoryBuffer(tm, m, k == EMIT_ASM ? LLVMAssemblyFile : LLVMObjectFile,
-                                                &emsg, &buf)) {
+        if (LLVMTargetMachineEmitToMemoryBuffer(
+                tm, m, k == EMIT_ASM ? LLVMAssemblyFile : LLVMObjectFile, &emsg, &buf)) {
             snprintf(err, errlen, "code generation failed: %s", emsg);
             LLVMDisposeMessage(emsg);
             goto out_tm;
@@ -122,13 +122,25 @@ int emit_file(const IrProgram *ir, const char *schema, EmitKind k, int opt, cons
                     /* polrt_* helpers resolve against the process that loads the engine */
                     /* -Bsymbolic: the engine's own polc_* references bind inside it, even in a
                      * process that exports symbols of the same name */
-                    char *argv[] = {(char *)"cc", (char *)"-shared", (char *)"-Wl,-Bsymbolic",
-                                    (char *)"-o", tmp, obj, NULL};
+                    char *argv[] = {(char *)"cc",
+                                    (char *)"-shared",
+                                    (char *)"-Wl,-Bsymbolic",
+                                    (char *)"-o",
+                                    tmp,
+                                    obj,
+                                    NULL};
                     rc = run_cc(argv, err, errlen);
                 } else {
-                    static const char *const link[] = {
-                        "-Wl,--whole-archive", POLC_LIBDIR "/libpolrt.a", "-Wl,--no-whole-archive",
-                        "-lsqlite3", "-lcjson", "-lcsv", "-lpthread", "-ldl", "-lm", "-rdynamic"};
+                    static const char *const link[] = {"-Wl,--whole-archive",
+                                                       POLC_LIBDIR "/libpolrt.a",
+                                                       "-Wl,--no-whole-archive",
+                                                       "-lsqlite3",
+                                                       "-lcjson",
+                                                       "-lcsv",
+                                                       "-lpthread",
+                                                       "-ldl",
+                                                       "-lm",
+                                                       "-rdynamic"};
                     char *argv[32] = {(char *)"cc", (char *)"-o", tmp, obj,
                                       (char *)POLC_LIBDIR "/runtime/engine_main.o"};
                     for (size_t i = 0; i < sizeof link / sizeof link[0]; i++)

@@ -12,13 +12,16 @@
 typedef struct Env {
     PolCtx *ctx;
     const IrProgram *p;
-    const int64_t *args;   /* the current rule call's arguments */
-    const int64_t *span;   /* the current history span (inside an aggregate) */
+    const int64_t *args; /* the current rule call's arguments */
+    const int64_t *span; /* the current history span (inside an aggregate) */
 } Env;
 
 static int64_t eval(Env *e, const IrNode *n);
 
-static _Noreturn void fail(Env *e, int64_t code, int loc) { polrt_fail(e->ctx, code, loc); }
+static _Noreturn void fail(Env *e, int64_t code, int loc)
+{
+    polrt_fail(e->ctx, code, loc);
+}
 
 /* the version of a parameter in force at the claim's date */
 static int64_t param_offset(Env *e, int pidx, int loc)
@@ -58,7 +61,7 @@ static int64_t context_rule(Env *e, int ridx)
     PolCtx *c = e->ctx;
     if (c->rule_state[ridx] == 2)
         return c->rule_val[ridx];
-    if (c->rule_state[ridx] == 1)   /* sema rejects cycles: this is a compiler bug */
+    if (c->rule_state[ridx] == 1) /* sema rejects cycles: this is a compiler bug */
         polc_internal_error(__FILE__, __LINE__, "rule cycle at run time");
     c->rule_state[ridx] = 1;
     int64_t v = rule_value(e, ridx, NULL);

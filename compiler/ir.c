@@ -24,7 +24,7 @@ typedef struct Lower {
     Arena *a;
     Policy *pol;
     IrProgram *p;
-    const char *rule;   /* name for locs */
+    const char *rule; /* name for locs */
     VEC(IrLoc) locs;
 } Lower;
 
@@ -93,9 +93,18 @@ static IrNode *lower_field(Lower *L, Node *n)
 {
     IrNode *r;
     switch (n->ref) {
-    case REF_CLAIM_FIELD: r = mk(L, IR_CLAIM, n->loc); r->a = n->idx; return r;
-    case REF_PERSON_FIELD: r = mk(L, IR_PERSON, n->loc); r->a = n->idx; return r;
-    case REF_HIST_FIELD: r = mk(L, IR_HIST, n->loc); r->a = n->idx; return r;
+    case REF_CLAIM_FIELD:
+        r = mk(L, IR_CLAIM, n->loc);
+        r->a = n->idx;
+        return r;
+    case REF_PERSON_FIELD:
+        r = mk(L, IR_PERSON, n->loc);
+        r->a = n->idx;
+        return r;
+    case REF_HIST_FIELD:
+        r = mk(L, IR_HIST, n->loc);
+        r->a = n->idx;
+        return r;
     case REF_LEDGER_FIELD: {
         int off = 0;
         for (int i = 0; i < n->decl->index; i++)
@@ -162,14 +171,13 @@ static IrNode *lower_binary(Lower *L, Node *n)
         if (lt.kind == TY_MONEY && rt.kind == TY_MONEY)
             return host(L, H_RATIO, n->loc, x, y);
         return host(L, H_DIV_ROUND, n->loc, x, y);
-    default:
-        POLC_UNREACHABLE();
+    default: POLC_UNREACHABLE();
     }
 }
 
 static IrNode *lower_call(Lower *L, Node *n)
 {
-    if (n->decl) {   /* a rule with arguments, or an extern */
+    if (n->decl) { /* a rule with arguments, or an extern */
         if (n->decl->kind == DK_RULE) {
             IrNode *c = mk(L, IR_CALL, n->loc);
             c->a = n->decl->index;
@@ -187,16 +195,17 @@ static IrNode *lower_call(Lower *L, Node *n)
         POLC_UNREACHABLE();
     }
     Node **args = n->args.data;
-    switch (n->idx) {   /* Builtin, in sema.c order */
-    case 1: case 2: {   /* min, max: left fold */
+    switch (n->idx) { /* Builtin, in sema.c order */
+    case 1:
+    case 2: { /* min, max: left fold */
         IrNode *acc = val(L, args[0]);
         for (int i = 1; i < n->args.len; i++)
             acc = mk2(L, n->idx == 1 ? IR_MIN : IR_MAX, acc, val(L, args[i]), n->loc);
         return acc;
     }
-    case 3:             /* pos(x) = max(x, 0) */
+    case 3: /* pos(x) = max(x, 0) */
         return mk2(L, IR_MAX, val(L, args[0]), cnst(L, 0, n->loc), n->loc);
-    case 4:             /* clamp(x, lo, hi) = min(max(x, lo), hi) */
+    case 4: /* clamp(x, lo, hi) = min(max(x, lo), hi) */
         return mk2(L, IR_MIN, mk2(L, IR_MAX, val(L, args[0]), val(L, args[1]), n->loc),
                    val(L, args[2]), n->loc);
     case 5: {
@@ -204,18 +213,15 @@ static IrNode *lower_call(Lower *L, Node *n)
         p->x = lower(L, args[0]);
         return p;
     }
-    case 6:
-        return host(L, H_YEAR_OF, n->loc, val(L, args[0]), NULL);
-    case 7:
-        return host(L, H_MONTH_AFTER, n->loc, val(L, args[0]), NULL);
+    case 6: return host(L, H_YEAR_OF, n->loc, val(L, args[0]), NULL);
+    case 7: return host(L, H_MONTH_AFTER, n->loc, val(L, args[0]), NULL);
     case 8: {
         IrNode *p = mk(L, IR_PROGRESSIVE, n->loc);
         p->a = args[0]->decl->index;
         p->x = val(L, args[1]);
         return p;
     }
-    default:
-        POLC_UNREACHABLE();
+    default: POLC_UNREACHABLE();
     }
 }
 
@@ -225,25 +231,31 @@ static IrNode *lower(Lower *L, Node *n)
     switch (n->kind) {
     case ND_NUM:
     case ND_DATE:
-    case ND_BOOL:
-        return cnst(L, n->ival, n->loc);
+    case ND_BOOL: return cnst(L, n->ival, n->loc);
     case ND_NAME:
         switch (n->ref) {
-        case REF_RULE: r = mk(L, IR_RULE, n->loc); r->a = n->decl->index; return r;
-        case REF_PARAM: r = mk(L, IR_PARAM, n->loc); r->a = n->decl->index; return r;
+        case REF_RULE:
+            r = mk(L, IR_RULE, n->loc);
+            r->a = n->decl->index;
+            return r;
+        case REF_PARAM:
+            r = mk(L, IR_PARAM, n->loc);
+            r->a = n->decl->index;
+            return r;
         case REF_MEMBER: return cnst(L, n->idx, n->loc);
-        case REF_ARG: r = mk(L, IR_ARG, n->loc); r->a = n->idx; return r;
+        case REF_ARG:
+            r = mk(L, IR_ARG, n->loc);
+            r->a = n->idx;
+            return r;
         default: POLC_UNREACHABLE();
         }
-    case ND_FIELD:
-        return lower_field(L, n);
+    case ND_FIELD: return lower_field(L, n);
     case ND_INDEX:
         r = mk(L, IR_PARAM, n->loc);
         r->a = n->decl->index;
         r->x = val(L, n->b);
         return r;
-    case ND_CALL:
-        return lower_call(L, n);
+    case ND_CALL: return lower_call(L, n);
     case ND_AGG:
         r = mk(L, IR_AGG, n->loc);
         r->a = n->idx;
@@ -255,8 +267,7 @@ static IrNode *lower(Lower *L, Node *n)
         r = mk(L, n->op == OP_NOT ? IR_NOT : IR_NEG, n->loc);
         r->x = val(L, n->a);
         return r;
-    case ND_BINARY:
-        return lower_binary(L, n);
+    case ND_BINARY: return lower_binary(L, n);
     case ND_IF:
         r = mk(L, IR_IF, n->loc);
         r->x = val(L, n->a);
@@ -264,8 +275,7 @@ static IrNode *lower(Lower *L, Node *n)
         r->z = lower(L, n->c);
         return r;
     case ND_CLAIM:
-    case ND_PERSON:
-        break;
+    case ND_PERSON: break;
     }
     POLC_UNREACHABLE();
 }
@@ -414,7 +424,7 @@ IrProgram *ir_lower(Arena *a, Policy *pol)
             L.rule = arena_printf(a, "%s.%s", d->name, f->name);
             IrNode *u = val(&L, f->update);
             p->accumulate[k] = f->accumulate;
-            if (f->accumulate) {   /* x += e  is  x = x + e, overflow-checked */
+            if (f->accumulate) { /* x += e  is  x = x + e, overflow-checked */
                 IrNode *cur = mk(&L, IR_LEDGER, f->loc);
                 cur->a = k;
                 u = mk2(&L, IR_ADD, cur, u, f->update->loc);
@@ -429,13 +439,19 @@ IrProgram *ir_lower(Arena *a, Policy *pol)
 
 /* ---- printing ------------------------------------------------------------------------ */
 static const char *op_names[] = {
-    [IR_CONST] = "const", [IR_CLAIM] = "claim", [IR_PERSON] = "person", [IR_HIST] = "hist",
-    [IR_LEDGER] = "ledger", [IR_ARG] = "arg", [IR_PARAM] = "param",
-    [IR_PROGRESSIVE] = "progressive", [IR_RULE] = "rule", [IR_CALL] = "call",
-    [IR_HOST] = "host", [IR_ADD] = "add.chk", [IR_SUB] = "sub.chk", [IR_MUL] = "mul.chk",
-    [IR_NEG] = "neg.chk", [IR_CMP] = "cmp", [IR_AND] = "and", [IR_OR] = "or", [IR_NOT] = "not",
-    [IR_IF] = "if", [IR_MIN] = "min", [IR_MAX] = "max", [IR_UNWRAP] = "unwrap",
-    [IR_PRESENT] = "present", [IR_AGG] = "agg",
+    [IR_CONST] = "const",   [IR_CLAIM] = "claim",
+    [IR_PERSON] = "person", [IR_HIST] = "hist",
+    [IR_LEDGER] = "ledger", [IR_ARG] = "arg",
+    [IR_PARAM] = "param",   [IR_PROGRESSIVE] = "progressive",
+    [IR_RULE] = "rule",     [IR_CALL] = "call",
+    [IR_HOST] = "host",     [IR_ADD] = "add.chk",
+    [IR_SUB] = "sub.chk",   [IR_MUL] = "mul.chk",
+    [IR_NEG] = "neg.chk",   [IR_CMP] = "cmp",
+    [IR_AND] = "and",       [IR_OR] = "or",
+    [IR_NOT] = "not",       [IR_IF] = "if",
+    [IR_MIN] = "min",       [IR_MAX] = "max",
+    [IR_UNWRAP] = "unwrap", [IR_PRESENT] = "present",
+    [IR_AGG] = "agg",
 };
 
 static void dump_node(const IrProgram *p, const IrNode *n, FILE *f)
@@ -465,8 +481,7 @@ static void dump_node(const IrProgram *p, const IrNode *n, FILE *f)
         dump_node(p, n->x, f);
         fputc(')', f);
         return;
-    default:
-        break;
+    default: break;
     }
     fprintf(f, "(%s", op_names[n->op]);
     if (n->op == IR_HOST)

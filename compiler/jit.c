@@ -177,10 +177,22 @@ void jit_free(Jit *j)
     free(j);
 }
 
-PolSettleFn jit_settle(Jit *j) { return j->settle; }
-PolKeysFn jit_keys(Jit *j) { return j->keys; }
-const int64_t *jit_params(Jit *j) { return j->params; }
-const char *jit_schema(Jit *j) { return j->schema; }
+PolSettleFn jit_settle(Jit *j)
+{
+    return j->settle;
+}
+PolKeysFn jit_keys(Jit *j)
+{
+    return j->keys;
+}
+const int64_t *jit_params(Jit *j)
+{
+    return j->params;
+}
+const char *jit_schema(Jit *j)
+{
+    return j->schema;
+}
 
 void (*jit_rule(Jit *j, int ridx))(void)
 {
@@ -204,4 +216,7 @@ void jit_times(Jit *j, double *cg_ms, double *opt_ms, double *load_ms)
     *load_ms = j->load_ms;
 }
 
-void jit_shutdown(void) { LLVMShutdown(); }
+void jit_shutdown(void)
+{
+    LLVMShutdown();
+}

@@ -48,8 +48,8 @@ static int usage(const char *msg)
 typedef struct Opts {
     const char *positional[64];
     int npos;
-    const char *out, *emit, *claims, *persons, *ledger, *explain, *rejects, *claim, *date,
-        *report, *base, *seed_s, *persons_n;
+    const char *out, *emit, *claims, *persons, *ledger, *explain, *rejects, *claim, *date, *report,
+        *base, *seed_s, *persons_n;
     const char *reforms[16];
     int nreforms;
     const char *sets[32];
@@ -89,66 +89,96 @@ static int parse_opts(int argc, char **argv, Opts *o)
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         long v;
-#define VAL(name, field)                                                                   \
-    if (!strcmp(a, name)) {                                                                \
-        if (want_value(argc, argv, &i, &o->field))                                         \
-            return -1;                                                                     \
-        continue;                                                                          \
+#define VAL(name, field)                                                                           \
+    if (!strcmp(a, name)) {                                                                        \
+        if (want_value(argc, argv, &i, &o->field))                                                 \
+            return -1;                                                                             \
+        continue;                                                                                  \
     }
-        VAL("-o", out) VAL("--out", out) VAL("--emit", emit) VAL("--claims", claims)
-        VAL("--persons", persons) VAL("--ledger", ledger) VAL("--explain", explain)
-        VAL("--rejects", rejects) VAL("--claim", claim) VAL("--date", date)
-        VAL("--report", report) VAL("--base", base) VAL("--seed", seed_s) VAL("--sweep", sweep)
+        VAL("-o", out)
+        VAL("--out", out) VAL("--emit", emit) VAL("--claims", claims) VAL("--persons", persons)
+            VAL("--ledger", ledger) VAL("--explain", explain) VAL("--rejects", rejects)
+                VAL("--claim", claim) VAL("--date", date) VAL("--report", report)
+                    VAL("--base", base) VAL("--seed", seed_s) VAL("--sweep", sweep)
 #undef VAL
-        if (!strcmp(a, "--reform")) {
+                        if (!strcmp(a, "--reform"))
+        {
             if (o->nreforms == 16 || want_value(argc, argv, &i, &o->reforms[o->nreforms]))
                 return -1;
             o->nreforms++;
-        } else if (!strcmp(a, "--set")) {
+        }
+        else if (!strcmp(a, "--set"))
+        {
             if (o->nsets == 32 || want_value(argc, argv, &i, &o->sets[o->nsets]))
                 return -1;
             o->nsets++;
-        } else if (!strcmp(a, "-j")) {
+        }
+        else if (!strcmp(a, "-j"))
+        {
             const char *s;
             if (want_value(argc, argv, &i, &s) || parse_long(s, 1, 256, &v)) {
                 fprintf(stderr, "polc: -j needs a thread count from 1 to 256\n");
                 return -1;
             }
             o->threads = (int)v;
-        } else if (!strncmp(a, "-j", 2) && a[2]) {
+        }
+        else if (!strncmp(a, "-j", 2) && a[2])
+        {
             if (parse_long(a + 2, 1, 256, &v)) {
                 fprintf(stderr, "polc: -j needs a thread count from 1 to 256\n");
                 return -1;
             }
             o->threads = (int)v;
-        } else if (!strcmp(a, "--max-rejects")) {
+        }
+        else if (!strcmp(a, "--max-rejects"))
+        {
             const char *s;
             if (want_value(argc, argv, &i, &s) || parse_long(s, 0, 1000000000, &o->max_rejects)) {
                 fprintf(stderr, "polc: --max-rejects needs a count\n");
                 return -1;
             }
-        } else if (!strcmp(a, "--persons") || !strcmp(a, "--persons-n")) {
+        }
+        else if (!strcmp(a, "--persons") || !strcmp(a, "--persons-n"))
+        {
             if (want_value(argc, argv, &i, &o->persons_n))
                 return -1;
-        } else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3]) {
+        }
+        else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3])
+        {
             o->opt = a[2] - '0';
-        } else if (!strcmp(a, "--interp")) {
+        }
+        else if (!strcmp(a, "--interp"))
+        {
             o->interp = 1;
-        } else if (!strcmp(a, "--interp-only")) {
+        }
+        else if (!strcmp(a, "--interp-only"))
+        {
             o->interp_only = 1;
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+        }
+        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
+        {
             o->quiet = 1;
-        } else if (!strcmp(a, "--progress")) {
+        }
+        else if (!strcmp(a, "--progress"))
+        {
             o->progress = 1;
-        } else if (!strcmp(a, "--no-progress")) {
+        }
+        else if (!strcmp(a, "--no-progress"))
+        {
             o->progress = 0;
-        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        }
+        else if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+        {
             fputs(usage_text, stdout);
             exit(EXIT_OK);
-        } else if (a[0] == '-' && a[1] && strcmp(argv[1], "call") != 0) {
+        }
+        else if (a[0] == '-' && a[1] && strcmp(argv[1], "call") != 0)
+        {
             fprintf(stderr, "polc: unknown option '%s'\n", a);
             return -1;
-        } else {
+        }
+        else
+        {
             if (o->npos == 64)
                 return -1;
             o->positional[o->npos++] = a;
@@ -171,7 +201,8 @@ static int cmd_check(Opts *o)
         if (driver_parse(&c, o->positional[i]) != 0 || driver_check(&c) != 0)
             bad = 1;
         if (d.errors)
-            fprintf(stderr, "%s: %d error%s\n", o->positional[i], d.errors, d.errors == 1 ? "" : "s");
+            fprintf(stderr, "%s: %d error%s\n", o->positional[i], d.errors,
+                    d.errors == 1 ? "" : "s");
         driver_free(&c);
     }
     return bad ? EXIT_POLICY : EXIT_OK;
@@ -216,7 +247,8 @@ static int load_engine(Loaded *L, const char *path, int interp, int opt, const c
     driver_init(&L->c, &L->d);
     if (ends_with(path, ".so")) {
         if (nsets) {
-            fprintf(stderr, "polc: --set changes a policy's text; give the policy, not a built engine\n");
+            fprintf(stderr,
+                    "polc: --set changes a policy's text; give the policy, not a built engine\n");
             return EXIT_USAGE;
         }
         L->engine = polrt_engine_open(path, err, sizeof err);
@@ -260,7 +292,8 @@ static void unload_engine(Loaded *L)
 static int cmd_run(Opts *o, int explain_only)
 {
     if (o->npos != 1)
-        return usage(explain_only ? "explain needs one POLICY" : "run needs one POLICY or ENGINE.so");
+        return usage(explain_only ? "explain needs one POLICY"
+                                  : "run needs one POLICY or ENGINE.so");
     if (!o->claims)
         return usage("--claims FILE is required");
     if (explain_only && !o->claim)
@@ -272,9 +305,16 @@ static int cmd_run(Opts *o, int explain_only)
         return rc;
     }
     PolRunOpts ro = {
-        .claims = o->claims, .persons = o->persons, .ledger_db = o->ledger, .out = o->out,
-        .rejects = o->rejects, .explain = o->explain, .explain_claim = o->claim,
-        .threads = o->threads, .max_rejects = o->max_rejects, .progress = o->progress,
+        .claims = o->claims,
+        .persons = o->persons,
+        .ledger_db = o->ledger,
+        .out = o->out,
+        .rejects = o->rejects,
+        .explain = o->explain,
+        .explain_claim = o->claim,
+        .threads = o->threads,
+        .max_rejects = o->max_rejects,
+        .progress = o->progress,
         .quiet = o->quiet || explain_only,
     };
     if (explain_only && !o->out)

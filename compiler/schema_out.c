@@ -37,7 +37,10 @@ static const char *type_str(Arena *a, Type t)
     return t.optional ? arena_printf(a, "%s?", s) : s;
 }
 
-static cJSON *str_or_null(const char *s) { return s ? cJSON_CreateString(s) : cJSON_CreateNull(); }
+static cJSON *str_or_null(const char *s)
+{
+    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
 
 static cJSON *date_or_null(int64_t day)
 {
@@ -93,8 +96,9 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
     cJSON_AddItemToObject(root, "valid_from", date_or_null(pol->valid_from));
     cJSON_AddItemToObject(root, "valid_to",
                           date_or_null(pol->valid_to == INT64_MAX ? INT64_MAX : pol->valid_to - 1));
-    cJSON_AddItemToObject(root, "claim_date",
-                          str_or_null(pol->dated_field >= 0 ? pol->claim->fields.data[pol->dated_field].name : NULL));
+    cJSON_AddItemToObject(
+        root, "claim_date",
+        str_or_null(pol->dated_field >= 0 ? pol->claim->fields.data[pol->dated_field].name : NULL));
 
     cJSON *enums = cJSON_AddArrayToObject(root, "enums");
     for (int i = 0; i < pol->enums.len; i++) {
@@ -121,8 +125,9 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         cJSON_AddStringToObject(o, "name", d->name);
         if (d->key) {
             Loc k = d->key->loc;
-            cJSON_AddStringToObject(o, "key", arena_printf(a, "year of %.*s", (int)(k.end - k.start),
-                                                            k.src->text + k.start));
+            cJSON_AddStringToObject(
+                o, "key",
+                arena_printf(a, "year of %.*s", (int)(k.end - k.start), k.src->text + k.start));
         } else {
             cJSON_AddStringToObject(o, "key", "lifetime");
         }

@@ -7,10 +7,10 @@
 #define POLC_VERSION_STRING "polc 0.1.0"
 
 typedef struct SchemaInfo {
-    const char *file;      /* the policy's path as given */
-    const char *sha256;    /* of the source bytes (policy, or reform + base) */
-    const char *built;     /* ISO time */
-    const char *reform;    /* reform name, or NULL */
+    const char *file;   /* the policy's path as given */
+    const char *sha256; /* of the source bytes (policy, or reform + base) */
+    const char *built;  /* ISO time */
+    const char *reform; /* reform name, or NULL */
 } SchemaInfo;
 
 char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info);

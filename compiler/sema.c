@@ -27,15 +27,33 @@ const HostFn *host_lookup(const char *name)
 }
 
 /* built-in functions of the language (spec/LANGUAGE.md §6) */
-typedef enum { BI_NONE, BI_MIN, BI_MAX, BI_POS, BI_CLAMP, BI_PRESENT, BI_YEAR,
-               BI_MONTH_AFTER, BI_PROGRESSIVE } Builtin;
-static const struct { const char *name; Builtin b; } builtins[] = {
-    {"min", BI_MIN}, {"max", BI_MAX}, {"pos", BI_POS}, {"clamp", BI_CLAMP},
-    {"present", BI_PRESENT}, {"year", BI_YEAR}, {"month_after", BI_MONTH_AFTER},
-    {"次月", BI_MONTH_AFTER}, {"progressive", BI_PROGRESSIVE},
+typedef enum {
+    BI_NONE,
+    BI_MIN,
+    BI_MAX,
+    BI_POS,
+    BI_CLAMP,
+    BI_PRESENT,
+    BI_YEAR,
+    BI_MONTH_AFTER,
+    BI_PROGRESSIVE
+} Builtin;
+static const struct {
+    const char *name;
+    Builtin b;
+} builtins[] = {
+    {"min", BI_MIN},
+    {"max", BI_MAX},
+    {"pos", BI_POS},
+    {"clamp", BI_CLAMP},
+    {"present", BI_PRESENT},
+    {"year", BI_YEAR},
+    {"month_after", BI_MONTH_AFTER},
+    {"次月", BI_MONTH_AFTER},
+    {"progressive", BI_PROGRESSIVE},
 };
 
-typedef struct Dep {    /* rule `from` uses rule `to` at loc */
+typedef struct Dep { /* rule `from` uses rule `to` at loc */
     Decl *from, *to;
     Loc loc;
 } Dep;
@@ -45,17 +63,26 @@ typedef struct Sema {
     Diag *d;
     Program *p;
     Policy *pol;
-    Decl *rule;           /* the rule whose body is being checked (args, dependencies) */
-    const char *binder;   /* the aggregate's span variable in scope */
-    int formula;          /* inside a formula: numbers must come from params */
-    Decl *dep_from;       /* rule being checked: record edges for the cycle check */
+    Decl *rule;         /* the rule whose body is being checked (args, dependencies) */
+    const char *binder; /* the aggregate's span variable in scope */
+    int formula;        /* inside a formula: numbers must come from params */
+    Decl *dep_from;     /* rule being checked: record edges for the cycle check */
     VEC(Dep) deps;
 } Sema;
 
 static const Type T_ERR = {TY_ERROR, 0, 0, NULL};
-static Type mk(TypeKind k) { return (Type){k, 0, 0, NULL}; }
-static Type mk_dur(Unit u) { return (Type){TY_DURATION, u, 0, NULL}; }
-static const char *tn(Sema *s, Type t) { return type_name(s->a, t); }
+static Type mk(TypeKind k)
+{
+    return (Type){k, 0, 0, NULL};
+}
+static Type mk_dur(Unit u)
+{
+    return (Type){TY_DURATION, u, 0, NULL};
+}
+static const char *tn(Sema *s, Type t)
+{
+    return type_name(s->a, t);
+}
 
 /* ---- "did you mean" ------------------------------------------------------------------ */
 /* optimal string alignment distance: a swap of two neighbours counts as one edit, the most
@@ -78,7 +105,8 @@ static int edit_distance(const char *a, const char *b)
                 v = d[i][j - 1] + 1;
             if (d[i - 1][j - 1] + cost < v)
                 v = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
                 v = d[i - 2][j - 2] + 1;
             d[i][j] = v;
         }
@@ -122,7 +150,7 @@ static Decl *find_decl(Sema *s, const char *name, int kinds)
     }
     return NULL;
 }
-#define K(k) (1 << (k))
+#define K(k)  (1 << (k))
 #define NAMED (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
 
 static int find_field(Decl *rec, const char *name)
@@ -248,7 +276,7 @@ static int decimal_scaled(const char *text, int scale, int64_t *out)
         if (frac >= 0 && ++frac > scale) {
             if (*c != '0')
                 return -1;
-            continue;   /* trailing zeros past the scale are exact */
+            continue; /* trailing zeros past the scale are exact */
         }
         v = v * 10 + (*c - '0');
         if (v > (__int128)INT64_MAX * 10)
@@ -287,28 +315,34 @@ static Type num_literal(Sema *s, Node *n)
     const char *what;
     switch (n->unit) {
     case NUM_YUAN:
-        rc = decimal_scaled(n->text, 2, &v), t = mk(TY_MONEY), what = "an amount in yuan has at most 2 decimal places (fen)";
+        rc = decimal_scaled(n->text, 2, &v), t = mk(TY_MONEY),
+        what = "an amount in yuan has at most 2 decimal places (fen)";
         break;
     case NUM_WAN:
-        rc = decimal_scaled(n->text, 6, &v), t = mk(TY_MONEY), what = "an amount in 万元 has at most 6 decimal places (fen)";
+        rc = decimal_scaled(n->text, 6, &v), t = mk(TY_MONEY),
+        what = "an amount in 万元 has at most 6 decimal places (fen)";
         break;
     case NUM_PERCENT:
-        rc = decimal_scaled(n->text, 4, &v), t = mk(TY_RATE), what = "a percentage has at most 4 decimal places";
+        rc = decimal_scaled(n->text, 4, &v), t = mk(TY_RATE),
+        what = "a percentage has at most 4 decimal places";
         break;
     case NUM_PLAIN:
         if (strchr(n->text, '.')) {
-            rc = decimal_scaled(n->text, 6, &v), t = mk(TY_RATE), what = "a rate has at most 6 decimal places";
+            rc = decimal_scaled(n->text, 6, &v), t = mk(TY_RATE),
+            what = "a rate has at most 6 decimal places";
         } else {
             rc = decimal_scaled(n->text, 0, &v), t = mk(TY_INT), what = "";
         }
         break;
-    case NUM_DAYS: case NUM_WORKDAYS: case NUM_MONTHS: case NUM_YEARS:
+    case NUM_DAYS:
+    case NUM_WORKDAYS:
+    case NUM_MONTHS:
+    case NUM_YEARS:
         t = mk_dur((Unit)(n->unit - NUM_DAYS));
         rc = strchr(n->text, '.') ? -1 : decimal_scaled(n->text, 0, &v);
         what = "a duration is a whole number";
         break;
-    default:
-        POLC_UNREACHABLE();
+    default: POLC_UNREACHABLE();
     }
     if (rc == -1) {
         diag_error(s->d, n->loc, "%s", what);
@@ -335,7 +369,10 @@ static void check_formula_literal(Sema *s, Node *n)
     if (!ok)
         diag_error(s->d, n->loc,
                    "the number %s%s is written inside a formula; declare it as a dated param",
-                   n->text, n->unit == NUM_YUAN ? " yuan" : n->unit == NUM_PERCENT ? "%" : "");
+                   n->text,
+                   n->unit == NUM_YUAN      ? " yuan"
+                   : n->unit == NUM_PERCENT ? "%"
+                                            : "");
 }
 
 int sema_literal(Arena *a, Diag *d, Policy *pol, Node *n, Type want, int64_t *out);
@@ -371,8 +408,10 @@ static Type check_name(Sema *s, Node *n)
     const char *name = n->name;
     if (s->binder && !strcmp(name, s->binder)) {
         diag_error(s->d, n->loc, "'%s' is a history span; name one of its fields: %s.%s", name,
-                   name, binder_history(s) && binder_history(s)->fields.len
-                             ? binder_history(s)->fields.data[0].name : "field");
+                   name,
+                   binder_history(s) && binder_history(s)->fields.len
+                       ? binder_history(s)->fields.data[0].name
+                       : "field");
         return T_ERR;
     }
     if (s->rule) {
@@ -388,8 +427,8 @@ static Type check_name(Sema *s, Node *n)
         switch (d->kind) {
         case DK_RULE:
             if (d->fields.len) {
-                diag_error(s->d, n->loc, "rule '%s' takes %d argument%s; call it as %s(...)",
-                           name, d->fields.len, d->fields.len == 1 ? "" : "s", name);
+                diag_error(s->d, n->loc, "rule '%s' takes %d argument%s; call it as %s(...)", name,
+                           d->fields.len, d->fields.len == 1 ? "" : "s", name);
                 return T_ERR;
             }
             n->ref = REF_RULE;
@@ -398,8 +437,8 @@ static Type check_name(Sema *s, Node *n)
             return d->ty;
         case DK_PARAM:
             if (d->index_enum) {
-                diag_error(s->d, n->loc, "param '%s' is a table over %s; index it: %s[...]",
-                           name, d->index_enum->name, name);
+                diag_error(s->d, n->loc, "param '%s' is a table over %s; index it: %s[...]", name,
+                           d->index_enum->name, name);
                 return T_ERR;
             }
             if (d->ty.kind == TY_BRACKETS) {
@@ -416,8 +455,8 @@ static Type check_name(Sema *s, Node *n)
                        d->members.len ? d->members.data[0].name : "member");
             return T_ERR;
         case DK_LEDGER:
-            diag_error(s->d, n->loc, "'%s' is a ledger; name one of its fields: %s.%s", name,
-                       name, d->fields.len ? d->fields.data[0].name : "field");
+            diag_error(s->d, n->loc, "'%s' is a ledger; name one of its fields: %s.%s", name, name,
+                       d->fields.len ? d->fields.data[0].name : "field");
             return T_ERR;
         case DK_EXTERN:
             diag_error(s->d, n->loc, "'%s' is a function; call it: %s(...)", name, name);
@@ -426,8 +465,7 @@ static Type check_name(Sema *s, Node *n)
             diag_error(s->d, n->loc, "'%s' is a history; aggregate over it: any(h in %s where ...)",
                        name, name);
             return T_ERR;
-        default:
-            break;
+        default: break;
         }
     }
     /* an enum member, if exactly one enum has it */
@@ -513,10 +551,10 @@ static Type check_field(Sema *s, Node *n)
     }
     int i = find_field(rec, n->name);
     if (i < 0) {
-        const char *what = rk == REF_CLAIM_FIELD ? "the claim record" :
-                           rk == REF_PERSON_FIELD ? "the person record" :
-                           rk == REF_HIST_FIELD ? arena_printf(s->a, "history %s", rec->name) :
-                           arena_printf(s->a, "ledger %s", rec->name);
+        const char *what = rk == REF_CLAIM_FIELD    ? "the claim record"
+                           : rk == REF_PERSON_FIELD ? "the person record"
+                           : rk == REF_HIST_FIELD   ? arena_printf(s->a, "history %s", rec->name)
+                                                    : arena_printf(s->a, "ledger %s", rec->name);
         diag_error(s->d, n->loc, "%s has no field '%s'%s", what, n->name,
                    suggest_field(s, rec, n->name));
         return T_ERR;
@@ -556,8 +594,7 @@ static Type check_index(Sema *s, Node *n)
 
 static int numeric(Type t)
 {
-    return t.kind == TY_MONEY || t.kind == TY_RATE || t.kind == TY_INT ||
-           t.kind == TY_DURATION;
+    return t.kind == TY_MONEY || t.kind == TY_RATE || t.kind == TY_INT || t.kind == TY_DURATION;
 }
 
 static Type check_call(Sema *s, Node *n)
@@ -597,7 +634,8 @@ static Type check_call(Sema *s, Node *n)
         for (int i = 0; i < na; i++) {
             /* rule arguments and extern argument types are both resolved into fields */
             Type at = d->fields.data[i].ty;
-            if (want(s, args[i], at, arena_printf(s->a, "argument %d of '%s'", i + 1, n->name)).kind == TY_ERROR)
+            if (want(s, args[i], at, arena_printf(s->a, "argument %d of '%s'", i + 1, n->name))
+                    .kind == TY_ERROR)
                 bad = 1;
         }
         n->decl = d;
@@ -692,7 +730,8 @@ static Type check_call(Sema *s, Node *n)
         return mk(bi == BI_YEAR ? TY_INT : TY_DATE);
     case BI_PROGRESSIVE: {
         if (na != 2) {
-            diag_error(s->d, n->loc, "progressive takes 2 arguments (brackets, amount), %d given", na);
+            diag_error(s->d, n->loc, "progressive takes 2 arguments (brackets, amount), %d given",
+                       na);
             return T_ERR;
         }
         Node *p = args[0];
@@ -709,8 +748,7 @@ static Type check_call(Sema *s, Node *n)
             return T_ERR;
         return mk(TY_MONEY);
     }
-    case BI_NONE:
-        break;
+    case BI_NONE: break;
     }
     POLC_UNREACHABLE();
 }
@@ -728,8 +766,9 @@ static Type check_agg(Sema *s, Node *n)
     }
     if (kind < 0) {
         if (n->a)
-            diag_error(s->d, n->loc, "'%s(... for %s in %s)' is not an aggregate; use max, min or sum",
-                       n->name, n->binder, n->coll);
+            diag_error(s->d, n->loc,
+                       "'%s(... for %s in %s)' is not an aggregate; use max, min or sum", n->name,
+                       n->binder, n->coll);
         else
             diag_error(s->d, n->loc, "'%s(%s in %s)' is not an aggregate; use any, all or count",
                        n->name, n->binder, n->coll);
@@ -739,8 +778,9 @@ static Type check_agg(Sema *s, Node *n)
     Decl *h = find_decl(s, n->coll, K(DK_HISTORY));
     if (!h) {
         diag_error(s->d, n->coll_loc, "unknown history '%s'%s", n->coll,
-                   s->pol->history ? arena_printf(s->a, "; the policy's history is '%s'",
-                                                  s->pol->history->name) : "");
+                   s->pol->history
+                       ? arena_printf(s->a, "; the policy's history is '%s'", s->pol->history->name)
+                       : "");
         return T_ERR;
     }
     if (s->binder) {
@@ -776,8 +816,10 @@ static Type check_agg(Sema *s, Node *n)
         if (want(s, n->c, t, arena_printf(s->a, "the default of %s", n->name)).kind == TY_ERROR)
             return T_ERR;
     } else if (kind == 0 || kind == 1) {
-        diag_error(s->d, n->loc, "%s over a history needs a default for a person with no spans: "
-                   "%s(... default value)", n->name, n->name);
+        diag_error(s->d, n->loc,
+                   "%s over a history needs a default for a person with no spans: "
+                   "%s(... default value)",
+                   n->name, n->name);
         return T_ERR;
     }
     return t;
@@ -806,7 +848,8 @@ static Type arith(Sema *s, Node *n, Type l, Type r)
         if (a == TY_DURATION && b == TY_DURATION && l.unit == r.unit)
             return l;
         if (a == TY_DATE && b == TY_DURATION && n->op == OP_SUB && r.unit == UNIT_WORKDAYS) {
-            diag_error(s->d, n->loc, "working days count forward only; compare with the later date instead");
+            diag_error(s->d, n->loc,
+                       "working days count forward only; compare with the later date instead");
             return T_ERR;
         }
         if (a == TY_DATE && b == TY_DURATION)
@@ -841,17 +884,19 @@ static Type arith(Sema *s, Node *n, Type l, Type r)
         if (a == TY_INT && b == TY_INT)
             return mk(TY_INT);
         break;
-    default:
-        break;
+    default: break;
     }
     if (a == TY_DATE && b == TY_DATE && n->op == OP_ADD)
         diag_error(s->d, n->loc, "cannot add two dates; add a duration (days, workdays, months)");
     else if (a == TY_DURATION && b == TY_DURATION)
-        diag_error(s->d, n->loc, "cannot %s %s and %s: the units differ", op_word(n->op),
-                   tn(s, l), tn(s, r));
+        diag_error(s->d, n->loc, "cannot %s %s and %s: the units differ", op_word(n->op), tn(s, l),
+                   tn(s, r));
     else
         diag_error(s->d, n->loc, "cannot %s %s %s %s", op_word(n->op), tn(s, l),
-                   n->op == OP_ADD ? "and" : n->op == OP_SUB ? "and" : n->op == OP_MUL ? "by" : "by",
+                   n->op == OP_ADD   ? "and"
+                   : n->op == OP_SUB ? "and"
+                   : n->op == OP_MUL ? "by"
+                                     : "by",
                    tn(s, r));
     return T_ERR;
 }
@@ -864,10 +909,13 @@ static Type check_binary(Sema *s, Node *n)
         Node *kids[2] = {n->a, n->b};
         for (int i = 0; i < 2; i++)
             if (kids[i]->kind == ND_BINARY && kids[i]->op == other && !kids[i]->paren)
-                diag_error(s->d, kids[i]->loc,
-                           "'and' and 'or' mixed without parentheses; add them to say which binds first");
-        Type l = want(s, n->a, mk(TY_BOOL), arena_printf(s->a, "the left side of '%s'", n->op == OP_AND ? "and" : "or"));
-        Type r = want(s, n->b, mk(TY_BOOL), arena_printf(s->a, "the right side of '%s'", n->op == OP_AND ? "and" : "or"));
+                diag_error(
+                    s->d, kids[i]->loc,
+                    "'and' and 'or' mixed without parentheses; add them to say which binds first");
+        Type l = want(s, n->a, mk(TY_BOOL),
+                      arena_printf(s->a, "the left side of '%s'", n->op == OP_AND ? "and" : "or"));
+        Type r = want(s, n->b, mk(TY_BOOL),
+                      arena_printf(s->a, "the right side of '%s'", n->op == OP_AND ? "and" : "or"));
         return l.kind == TY_ERROR || r.kind == TY_ERROR ? T_ERR : mk(TY_BOOL);
     }
     Type l = check_expr(s, n->a), r = check_expr(s, n->b);
@@ -912,29 +960,18 @@ static Type check_expr(Sema *s, Node *n)
                            n->text);
         }
         break;
-    case ND_BOOL:
-        t = mk(TY_BOOL);
-        break;
-    case ND_NAME:
-        t = check_name(s, n);
-        break;
+    case ND_BOOL: t = mk(TY_BOOL); break;
+    case ND_NAME: t = check_name(s, n); break;
     case ND_CLAIM:
     case ND_PERSON:
         diag_error(s->d, n->loc, "'%s' is a record; name one of its fields: %s.field",
-                   n->kind == ND_CLAIM ? "claim" : "person", n->kind == ND_CLAIM ? "claim" : "person");
+                   n->kind == ND_CLAIM ? "claim" : "person",
+                   n->kind == ND_CLAIM ? "claim" : "person");
         break;
-    case ND_FIELD:
-        t = check_field(s, n);
-        break;
-    case ND_INDEX:
-        t = check_index(s, n);
-        break;
-    case ND_CALL:
-        t = check_call(s, n);
-        break;
-    case ND_AGG:
-        t = check_agg(s, n);
-        break;
+    case ND_FIELD: t = check_field(s, n); break;
+    case ND_INDEX: t = check_index(s, n); break;
+    case ND_CALL: t = check_call(s, n); break;
+    case ND_AGG: t = check_agg(s, n); break;
     case ND_UNARY: {
         Type x = check_expr(s, n->a);
         if (x.kind == TY_ERROR)
@@ -952,16 +989,15 @@ static Type check_expr(Sema *s, Node *n)
         }
         break;
     }
-    case ND_BINARY:
-        t = check_binary(s, n);
-        break;
+    case ND_BINARY: t = check_binary(s, n); break;
     case ND_IF: {
         Type c = want(s, n->a, mk(TY_BOOL), "an if condition");
         Type a = check_expr(s, n->b), b = check_expr(s, n->c);
         if (c.kind == TY_ERROR || a.kind == TY_ERROR || b.kind == TY_ERROR)
             break;
         if (!type_eq(a, b)) {
-            diag_error(s->d, n->loc, "the branches of this if differ: %s and %s", tn(s, a), tn(s, b));
+            diag_error(s->d, n->loc, "the branches of this if differ: %s and %s", tn(s, a),
+                       tn(s, b));
             break;
         }
         t = a;
@@ -991,7 +1027,8 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
         n->ty = want_t;
         got = want_t;
     } else if (n->kind == ND_NAME) {
-        diag_error(s->d, n->loc, "expected a %s value, found the name '%s'", tn(s, want_t), n->name);
+        diag_error(s->d, n->loc, "expected a %s value, found the name '%s'", tn(s, want_t),
+                   n->name);
         s->formula = saved;
         return -1;
     } else {
@@ -1054,8 +1091,8 @@ static void check_versions(Sema *s, Decl *d)
     for (int i = 1; i < n; i++)
         if (d->versions.data[i].from_day < d->versions.data[i - 1].from_day) {
             diag_error(s->d, d->versions.data[i].loc,
-                       "versions of '%s' must be listed in date order: %s comes after %s",
-                       d->name, d->versions.data[i].from->text, d->versions.data[i - 1].from->text);
+                       "versions of '%s' must be listed in date order: %s comes after %s", d->name,
+                       d->versions.data[i].from->text, d->versions.data[i - 1].from->text);
             qsort(d->versions.data, (size_t)n, sizeof(Version), cmp_version);
             return;
         }
@@ -1087,8 +1124,9 @@ static void check_versions(Sema *s, Decl *d)
     if (last->to_day != INT64_MAX && last->to_day < s->pol->valid_to)
         diag_error(s->d, last->to->loc, "'%s' has no version after %s, but the policy is valid %s",
                    d->name, day_text(s, last->to_day - 1),
-                   s->pol->valid_to == INT64_MAX ? "with no end date"
-                                                 : arena_printf(s->a, "until %s", day_text(s, s->pol->valid_to - 1)));
+                   s->pol->valid_to == INT64_MAX
+                       ? "with no end date"
+                       : arena_printf(s->a, "until %s", day_text(s, s->pol->valid_to - 1)));
 }
 
 /* ---- declarations -------------------------------------------------------------------- */
@@ -1104,8 +1142,9 @@ static void check_enum(Sema *s, Decl *d)
                 diag_note(s->d, d->members.data[j].loc, "first declared here");
             } else if (d->members.data[i].label && d->members.data[j].label &&
                        !strcmp(d->members.data[i].label, d->members.data[j].label)) {
-                diag_error(s->d, d->members.data[i].loc, "members '%s' and '%s' share the label \"%s\"",
-                           d->members.data[j].name, d->members.data[i].name, d->members.data[i].label);
+                diag_error(s->d, d->members.data[i].loc,
+                           "members '%s' and '%s' share the label \"%s\"", d->members.data[j].name,
+                           d->members.data[i].name, d->members.data[i].label);
             }
         }
 }
@@ -1144,7 +1183,8 @@ static void check_param_values(Sema *s, Decl *d)
         Version *v = &d->versions.data[vi];
         if (t.kind == TY_BRACKETS) {
             if (!v->is_brackets) {
-                diag_error(s->d, v->loc, "'%s' holds brackets: write above AMOUNT at RATE, ...", d->name);
+                diag_error(s->d, v->loc, "'%s' holds brackets: write above AMOUNT at RATE, ...",
+                           d->name);
                 continue;
             }
             int64_t prev = INT64_MIN;
@@ -1164,8 +1204,8 @@ static void check_param_values(Sema *s, Decl *d)
         }
         if (d->index_enum) {
             if (!v->is_table) {
-                diag_error(s->d, v->loc, "'%s' is a table over %s: give member VALUE, ...",
-                           d->name, d->index_enum->name);
+                diag_error(s->d, v->loc, "'%s' is a table over %s: give member VALUE, ...", d->name,
+                           d->index_enum->name);
                 continue;
             }
             int n = d->index_enum->members.len;
@@ -1196,8 +1236,9 @@ static void check_param_values(Sema *s, Decl *d)
             continue;
         }
         if (v->is_table) {
-            diag_error(s->d, v->loc, "'%s' is not a table; declare it as %s[ENUM] or give one value",
-                       d->name, d->name);
+            diag_error(s->d, v->loc,
+                       "'%s' is not a table; declare it as %s[ENUM] or give one value", d->name,
+                       d->name);
             continue;
         }
         int64_t val;
@@ -1251,8 +1292,7 @@ static const char *expr_key(Sema *s, Node *n)
         return NULL;
     case ND_NAME:
         return n->ref == REF_RULE || n->ref == REF_PARAM || n->ref == REF_ARG ? n->name : NULL;
-    default:
-        return NULL;
+    default: return NULL;
     }
 }
 
@@ -1311,17 +1351,21 @@ static void constraints_of(Sema *s, Node *n, Constraints *out)
         return;
     }
     const char *key = expr_key(s, n);
-    if (key) {   /* a bool-valued field, rule or param by itself */
+    if (key) { /* a bool-valued field, rule or param by itself */
         vec_push(s->a, out, ((Constraint){key, 2}));
         return;
     }
     if (n->kind == ND_BINARY && n->op >= OP_EQ && n->op <= OP_GE) {
         Node *k = n->a, *v = n->b;
         Op op = n->op;
-        if (!expr_key(s, k)) {   /* member = field: swap */
+        if (!expr_key(s, k)) { /* member = field: swap */
             Node *t = k;
             k = v, v = t;
-            op = op == OP_LT ? OP_GT : op == OP_GT ? OP_LT : op == OP_LE ? OP_GE : op == OP_GE ? OP_LE : op;
+            op = op == OP_LT   ? OP_GT
+                 : op == OP_GT ? OP_LT
+                 : op == OP_LE ? OP_GE
+                 : op == OP_GE ? OP_LE
+                               : op;
         }
         key = expr_key(s, k);
         if (!key)
@@ -1336,8 +1380,12 @@ static void constraints_of(Sema *s, Node *n, Constraints *out)
         uint64_t all = all_of(k->ty), m = 0;
         int nvals = k->ty.kind == TY_BOOL ? 2 : k->ty.en->members.len;
         for (int i = 0; i < nvals && i < 64; i++) {
-            int ok = op == OP_EQ ? i == val : op == OP_NE ? i != val : op == OP_LT ? i < val :
-                     op == OP_LE ? i <= val : op == OP_GT ? i > val : i >= val;
+            int ok = op == OP_EQ   ? i == val
+                     : op == OP_NE ? i != val
+                     : op == OP_LT ? i < val
+                     : op == OP_LE ? i <= val
+                     : op == OP_GT ? i > val
+                                   : i >= val;
             if (ok)
                 m |= (uint64_t)1 << i;
         }
@@ -1352,7 +1400,7 @@ static int disjoint(Sema *s, Node *a, Node *b)
     constraints_of(s, b, &y);
     for (int i = 0; i < x.len; i++) {
         if (x.data[i].mask == 0)
-            return 1;   /* a never applies */
+            return 1; /* a never applies */
         for (int j = 0; j < y.len; j++)
             if (!strcmp(x.data[i].key, y.data[j].key) && !(x.data[i].mask & y.data[j].mask))
                 return 1;
@@ -1374,7 +1422,8 @@ static void check_exceptions(Sema *s, Decl *d)
         Exception *x = &d->excs.data[i];
         for (int j = 0; j < i; j++)
             if (!strcmp(d->excs.data[j].name, x->name)) {
-                diag_error(s->d, x->loc, "rule '%s' has two exceptions named '%s'", d->name, x->name);
+                diag_error(s->d, x->loc, "rule '%s' has two exceptions named '%s'", d->name,
+                           x->name);
                 diag_note(s->d, d->excs.data[j].loc, "the first is here");
             }
         for (int k = 0; k < x->over.len; k++) {
@@ -1386,25 +1435,27 @@ static void check_exceptions(Sema *s, Decl *d)
                 Suggest sg = {NULL, 99, x->over.data[k]};
                 for (int m = 0; m < n; m++)
                     suggest_try(&sg, d->excs.data[m].name);
-                diag_error(s->d, x->over_locs.data[k], "rule '%s' has no exception '%s'%s",
-                           d->name, x->over.data[k], did_you_mean(s, sg.best));
+                diag_error(s->d, x->over_locs.data[k], "rule '%s' has no exception '%s'%s", d->name,
+                           x->over.data[k], did_you_mean(s, sg.best));
             } else if (j == i) {
-                diag_error(s->d, x->over_locs.data[k], "exception '%s' cannot take precedence over itself", x->name);
+                diag_error(s->d, x->over_locs.data[k],
+                           "exception '%s' cannot take precedence over itself", x->name);
             } else {
                 prec[i * n + j] = 1;
             }
         }
     }
-    for (int k = 0; k < n; k++)   /* transitive closure (Warshall): n is a handful */
+    for (int k = 0; k < n; k++) /* transitive closure (Warshall): n is a handful */
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
                 if (prec[i * n + k] && prec[k * n + j])
                     prec[i * n + j] = 1;
     for (int i = 0; i < n; i++)
         if (prec[i * n + i]) {
-            diag_error(s->d, d->excs.data[i].loc,
-                       "the precedence of exception '%s' is circular: it is, through 'over', above itself",
-                       d->excs.data[i].name);
+            diag_error(
+                s->d, d->excs.data[i].loc,
+                "the precedence of exception '%s' is circular: it is, through 'over', above itself",
+                d->excs.data[i].name);
             return;
         }
     for (int i = 0; i < n; i++)
@@ -1416,9 +1467,12 @@ static void check_exceptions(Sema *s, Decl *d)
             if (!disjoint(s, a->cond, b->cond)) {
                 diag_error(s->d, b->loc,
                            "exceptions '%s' and '%s' of rule '%s' can both apply to one claim, and "
-                           "neither takes precedence", a->name, b->name, d->name);
-                diag_note(s->d, a->loc, "write 'exception %s over %s ...' (or the reverse), or make "
-                          "their conditions exclusive", b->name, a->name);
+                           "neither takes precedence",
+                           a->name, b->name, d->name);
+                diag_note(s->d, a->loc,
+                          "write 'exception %s over %s ...' (or the reverse), or make "
+                          "their conditions exclusive",
+                          b->name, a->name);
             }
         }
     /* evaluation order: an exception comes after every exception above it */
@@ -1458,24 +1512,28 @@ static void check_rule(Sema *s, Decl *d)
         if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
             diag_error(s->d, d->body->loc, "%s must be %s, found %s", what, tn(s, d->ty), tn(s, t));
         else if (t.kind != TY_ERROR && t.optional && !d->ty.optional)
-            diag_error(s->d, d->body->loc, "rule '%s' is %s, but this value may be absent; "
-                       "declare it %s? or test present(...)", d->name, tn(s, d->ty), tn(s, d->ty));
+            diag_error(s->d, d->body->loc,
+                       "rule '%s' is %s, but this value may be absent; "
+                       "declare it %s? or test present(...)",
+                       d->name, tn(s, d->ty), tn(s, d->ty));
     } else {
         check_versions(s, d);
         for (int i = 0; i < d->versions.len; i++) {
             Version *v = &d->versions.data[i];
             Type t = check_expr(s, v->value);
             if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
-                diag_error(s->d, v->value->loc, "%s must be %s, found %s", what, tn(s, d->ty), tn(s, t));
+                diag_error(s->d, v->value->loc, "%s must be %s, found %s", what, tn(s, d->ty),
+                           tn(s, t));
         }
     }
     for (int i = 0; i < d->excs.len; i++) {
         Exception *x = &d->excs.data[i];
-        want(s, x->cond, mk(TY_BOOL), arena_printf(s->a, "the condition of exception '%s'", x->name));
+        want(s, x->cond, mk(TY_BOOL),
+             arena_printf(s->a, "the condition of exception '%s'", x->name));
         Type t = check_expr(s, x->value);
         if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
-            diag_error(s->d, x->value->loc, "exception '%s' gives %s, but rule '%s' is %s",
-                       x->name, tn(s, t), d->name, tn(s, d->ty));
+            diag_error(s->d, x->value->loc, "exception '%s' gives %s, but rule '%s' is %s", x->name,
+                       tn(s, t), d->name, tn(s, d->ty));
     }
     check_exceptions(s, d);
     s->rule = NULL;
@@ -1519,7 +1577,8 @@ static void check_extern(Sema *s, Decl *d)
 {
     d->ty = resolve_type(s, &d->tref);
     for (int i = 0; i < d->arg_trefs.len; i++) {
-        Field f = {.name = arena_printf(s->a, "arg%d", i), .tref = d->arg_trefs.data[i],
+        Field f = {.name = arena_printf(s->a, "arg%d", i),
+                   .tref = d->arg_trefs.data[i],
                    .loc = d->arg_trefs.data[i].loc};
         f.ty = resolve_type(s, &f.tref);
         vec_push(s->a, &d->fields, f);
@@ -1637,8 +1696,8 @@ static void check_kvs(Sema *s, TestItem *t, Decl *rec, const char *what, int nee
     if (need_all)
         for (int f = 0; f < n; f++)
             if (!seen[f] && !rec->fields.data[f].def && !rec->fields.data[f].ty.optional)
-                diag_error(s->d, t->loc, "%s '%s' lacks the field '%s', which has no default",
-                           what, t->name, rec->fields.data[f].name);
+                diag_error(s->d, t->loc, "%s '%s' lacks the field '%s', which has no default", what,
+                           t->name, rec->fields.data[f].name);
 }
 
 static void check_test(Sema *s, Decl *d)
@@ -1691,7 +1750,8 @@ static void check_test(Sema *s, Decl *d)
                     Decl *l = find_decl(s, kv->name, K(DK_LEDGER));
                     int f = l ? find_field(l, kv->sub) : -1;
                     if (!l)
-                        diag_error(s->d, kv->loc, "unknown ledger '%s'%s", kv->name, suggest_name(s, kv->name));
+                        diag_error(s->d, kv->loc, "unknown ledger '%s'%s", kv->name,
+                                   suggest_name(s, kv->name));
                     else if (f < 0)
                         diag_error(s->d, kv->loc, "ledger %s has no field '%s'%s", l->name, kv->sub,
                                    suggest_field(s, l, kv->sub));
@@ -1700,9 +1760,12 @@ static void check_test(Sema *s, Decl *d)
                 } else {
                     Decl *r = find_decl(s, kv->name, K(DK_RULE));
                     if (!r)
-                        diag_error(s->d, kv->loc, "unknown rule '%s'%s", kv->name, suggest_name(s, kv->name));
+                        diag_error(s->d, kv->loc, "unknown rule '%s'%s", kv->name,
+                                   suggest_name(s, kv->name));
                     else if (r->fields.len)
-                        diag_error(s->d, kv->loc, "rule '%s' takes arguments; expect rules of the claim", kv->name);
+                        diag_error(s->d, kv->loc,
+                                   "rule '%s' takes arguments; expect rules of the claim",
+                                   kv->name);
                     else
                         ft = r->ty;
                 }
@@ -1734,11 +1797,12 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     pol->valid_from = INT64_MIN;
     pol->valid_to = INT64_MAX;
     if (!p->valid_from) {
-        diag_error(d, p->name_loc, "the policy needs a validity: add 'valid from YYYY-MM-DD' after its name");
+        diag_error(d, p->name_loc,
+                   "the policy needs a validity: add 'valid from YYYY-MM-DD' after its name");
     } else if (parse_day(&s, p->valid_from) == 0) {
         pol->valid_from = p->valid_from->ival;
         if (p->valid_to && parse_day(&s, p->valid_to) == 0) {
-            pol->valid_to = p->valid_to->ival + 1;   /* "to D" includes D */
+            pol->valid_to = p->valid_to->ival + 1; /* "to D" includes D */
             if (pol->valid_to <= pol->valid_from)
                 diag_error(d, p->valid_to->loc, "the policy ends before it starts");
         }
@@ -1752,31 +1816,48 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
                 Decl *y = p->decls.data[j];
                 if ((K(y->kind) & NAMED) && !strcmp(x->name, y->name)) {
                     diag_error(d, x->loc, "'%s' is declared twice", x->name);
-                    diag_note(d, y->loc, "the first declaration (a %s) is here", decl_kind_name(y->kind));
+                    diag_note(d, y->loc, "the first declaration (a %s) is here",
+                              decl_kind_name(y->kind));
                     break;
                 }
             }
             for (size_t b = 0; b < sizeof builtins / sizeof builtins[0]; b++)
                 if (!strcmp(builtins[b].name, x->name))
-                    diag_error(d, x->loc, "'%s' is a built-in function; choose another name", x->name);
+                    diag_error(d, x->loc, "'%s' is a built-in function; choose another name",
+                               x->name);
         }
         switch (x->kind) {
-        case DK_ENUM: x->index = pol->enums.len; vec_push(a, &pol->enums, x); break;
+        case DK_ENUM:
+            x->index = pol->enums.len;
+            vec_push(a, &pol->enums, x);
+            break;
         case DK_CLAIM:
         case DK_PERSON:
         case DK_HISTORY: {
-            Decl **slot = x->kind == DK_CLAIM ? &pol->claim : x->kind == DK_PERSON ? &pol->person : &pol->history;
+            Decl **slot = x->kind == DK_CLAIM    ? &pol->claim
+                          : x->kind == DK_PERSON ? &pol->person
+                                                 : &pol->history;
             if (*slot) {
-                diag_error(d, x->loc, "a policy has one %s; this is the second", decl_kind_name(x->kind));
+                diag_error(d, x->loc, "a policy has one %s; this is the second",
+                           decl_kind_name(x->kind));
                 diag_note(d, (*slot)->loc, "the first is here");
             } else {
                 *slot = x;
             }
             break;
         }
-        case DK_PARAM: x->index = pol->params.len; vec_push(a, &pol->params, x); break;
-        case DK_LEDGER: x->index = pol->ledgers.len; vec_push(a, &pol->ledgers, x); break;
-        case DK_RULE: x->index = pol->rules.len; vec_push(a, &pol->rules, x); break;
+        case DK_PARAM:
+            x->index = pol->params.len;
+            vec_push(a, &pol->params, x);
+            break;
+        case DK_LEDGER:
+            x->index = pol->ledgers.len;
+            vec_push(a, &pol->ledgers, x);
+            break;
+        case DK_RULE:
+            x->index = pol->rules.len;
+            vec_push(a, &pol->rules, x);
+            break;
         case DK_TEST:
             for (int j = 0; j < pol->tests.len; j++)
                 if (!strcmp(pol->tests.data[j]->name, x->name))
@@ -1784,7 +1865,10 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
             x->index = pol->tests.len;
             vec_push(a, &pol->tests, x);
             break;
-        case DK_EXTERN: x->index = pol->externs.len; vec_push(a, &pol->externs, x); break;
+        case DK_EXTERN:
+            x->index = pol->externs.len;
+            vec_push(a, &pol->externs, x);
+            break;
         case DK_OUTPUT: break;
         }
     }
@@ -1803,10 +1887,13 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
                        suggest_field(&s, pol->claim, p->dated_by));
         else if (pol->claim->fields.data[pol->dated_field].ty.kind != TY_DATE ||
                  pol->claim->fields.data[pol->dated_field].ty.optional)
-            diag_error(d, p->dated_loc, "claims are dated by a date that is always present; "
-                       "'%s' is %s", p->dated_by, tn(&s, pol->claim->fields.data[pol->dated_field].ty));
+            diag_error(d, p->dated_loc,
+                       "claims are dated by a date that is always present; "
+                       "'%s' is %s",
+                       p->dated_by, tn(&s, pol->claim->fields.data[pol->dated_field].ty));
     } else if (pol->claim) {
-        diag_error(d, p->name_loc, "say which claim date picks the rules in force: "
+        diag_error(d, p->name_loc,
+                   "say which claim date picks the rules in force: "
                    "add 'dated by claim.FIELD' to the policy header");
     }
     for (int i = 0; i < pol->externs.len; i++)
@@ -1822,7 +1909,8 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
             Field *f = &r->fields.data[j];
             for (int k = 0; k < j; k++)
                 if (!strcmp(r->fields.data[k].name, f->name))
-                    diag_error(d, f->loc, "rule '%s' has two arguments named '%s'", r->name, f->name);
+                    diag_error(d, f->loc, "rule '%s' has two arguments named '%s'", r->name,
+                               f->name);
             f->ty = resolve_type(&s, &f->tref);
         }
         r->ty = resolve_type(&s, &r->tref);
@@ -1845,13 +1933,14 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
                 continue;
             }
             if (r->fields.len) {
-                diag_error(d, o->name_locs.data[k], "rule '%s' takes arguments; an output is a rule of the claim",
-                           r->name);
+                diag_error(d, o->name_locs.data[k],
+                           "rule '%s' takes arguments; an output is a rule of the claim", r->name);
                 continue;
             }
             for (int j = 0; j < pol->outputs.len; j++)
                 if (pol->outputs.data[j] == r)
-                    diag_error(d, o->name_locs.data[k], "'%s' is listed twice as an output", r->name);
+                    diag_error(d, o->name_locs.data[k], "'%s' is listed twice as an output",
+                               r->name);
             vec_push(a, &pol->outputs, r);
         }
     }

@@ -8,11 +8,11 @@
 
 typedef struct Policy {
     Program *prog;
-    Decl *claim, *person, *history;   /* records (NULL when not declared) */
+    Decl *claim, *person, *history; /* records (NULL when not declared) */
     DeclList enums, params, rules, ledgers, externs, tests;
-    DeclList outputs;                 /* rules, in output order */
-    int dated_field;                  /* claim field giving the claim's date, or -1 */
-    int64_t valid_from, valid_to;     /* days; valid_to = INT64_MAX when open */
+    DeclList outputs;             /* rules, in output order */
+    int dated_field;              /* claim field giving the claim's date, or -1 */
+    int64_t valid_from, valid_to; /* days; valid_to = INT64_MAX when open */
 } Policy;
 
 /* 0 when the program is well-formed; diagnostics otherwise */
@@ -20,11 +20,11 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *out);
 
 /* host functions an `extern` may name (the runtime provides them; spec/LANGUAGE.md §9) */
 typedef struct HostFn {
-    const char *name;     /* as written in policies */
-    const char *symbol;   /* the runtime's C symbol */
+    const char *name;   /* as written in policies */
+    const char *symbol; /* the runtime's C symbol */
     int nargs;
     TypeKind args[3], ret;
-    Unit unit;            /* for a duration argument */
+    Unit unit; /* for a duration argument */
 } HostFn;
 const HostFn *host_lookup(const char *name);
 extern const HostFn host_fns[];

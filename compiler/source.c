@@ -44,8 +44,7 @@ Source *source_load(Arena *a, const char *path, char *err, size_t errlen)
     for (;;) {
         if (len == cap) {
             if (cap >= SOURCE_MAX_BYTES) {
-                snprintf(err, errlen, "%s: file larger than %u MiB", path,
-                         SOURCE_MAX_BYTES >> 20);
+                snprintf(err, errlen, "%s: file larger than %u MiB", path, SOURCE_MAX_BYTES >> 20);
                 free(buf);
                 fclose(f);
                 return NULL;
@@ -106,7 +105,7 @@ int utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 void source_linecol(const Source *s, uint32_t off, int *line, int *col)
 {
     int lo = 0, hi = s->nlines - 1;
-    while (lo < hi) {   /* last line whose start <= off */
+    while (lo < hi) { /* last line whose start <= off */
         int mid = (lo + hi + 1) / 2;
         if (s->line_start[mid] <= off)
             lo = mid;

@@ -9,16 +9,16 @@
 #include "arena.h"
 
 typedef struct Source {
-    const char *path;      /* as given on the command line */
-    const char *text;      /* bytes, NUL-terminated (an embedded NUL is a lexical error) */
+    const char *path; /* as given on the command line */
+    const char *text; /* bytes, NUL-terminated (an embedded NUL is a lexical error) */
     size_t len;
-    uint32_t *line_start;  /* byte offset of each line's first byte */
+    uint32_t *line_start; /* byte offset of each line's first byte */
     int nlines;
 } Source;
 
 typedef struct Loc {
     Source *src;
-    uint32_t start, end;   /* byte range [start, end) */
+    uint32_t start, end; /* byte range [start, end) */
 } Loc;
 
 /* Files larger than this are refused: a policy is a few hundred lines; 64 MiB leaves room
@@ -27,7 +27,8 @@ typedef struct Loc {
 
 Source *source_load(Arena *a, const char *path, char *err, size_t errlen);
 Source *source_from_string(Arena *a, const char *path, const char *text, size_t len);
-void source_linecol(const Source *s, uint32_t off, int *line, int *col);  /* 1-based, col in code points */
+void source_linecol(const Source *s, uint32_t off, int *line,
+                    int *col); /* 1-based, col in code points */
 Loc loc_span(Loc a, Loc b);
 /* display width of the UTF-8 bytes [p, p+n): CJK wide characters count 2 */
 int source_display_width(const char *p, size_t n);

@@ -67,9 +67,9 @@ static int find_rule(Policy *pol, const char *name);
 /* A test may expect a value of a rule the settlement did not need (lazy rules are evaluated
  * only when used). Evaluate it now on the same inputs and the ledger as it was before the
  * claim, with the same evaluator; a failure is recorded as a missing value. */
-static void eval_unneeded(Compiled *c, Decl *test, const char *claim, Jit *jit, const int64_t *fields,
-                          const int64_t *person, const int64_t *hist, int64_t nhist,
-                          const int64_t *ledger_before, Settled *st)
+static void eval_unneeded(Compiled *c, Decl *test, const char *claim, Jit *jit,
+                          const int64_t *fields, const int64_t *person, const int64_t *hist,
+                          int64_t nhist, const int64_t *ledger_before, Settled *st)
 {
     Policy *pol = &c->pol;
     const IrProgram *ir = c->ir;
@@ -82,16 +82,27 @@ static void eval_unneeded(Compiled *c, Decl *test, const char *claim, Jit *jit, 
             int r = t->kvs.data[k].sub ? -1 : find_rule(pol, t->kvs.data[k].name);
             if (r < 0 || st->branch[r] >= 0 || ir->rules[r].nargs)
                 continue;
-            int64_t *memo = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(3 * nr + ir->nparams + 1));
+            int64_t *memo =
+                arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(3 * nr + ir->nparams + 1));
             for (int j = 0; j < nr + ir->nparams; j++)
                 memo[2 * nr + j] = -1;
-            int64_t *scratch = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(ir->nledger_fields + ir->noutputs + 1));
+            int64_t *scratch = arena_alloc(
+                &c->arena, sizeof(int64_t) * (size_t)(ir->nledger_fields + ir->noutputs + 1));
             jmp_buf jb;
-            PolCtx ctx = {.claim = fields, .person = person, .hist = hist, .nhist = nhist,
-                          .ledger_in = ledger_before, .ledger_out = scratch, .out = scratch,
-                          .params = jit ? jit_params(jit) : ir->ptable, .rule_val = memo,
-                          .rule_state = memo + nr, .branch = memo + 2 * nr,
-                          .pver = memo + 3 * nr, .jmp = &jb, .user = (void *)ir};
+            PolCtx ctx = {.claim = fields,
+                          .person = person,
+                          .hist = hist,
+                          .nhist = nhist,
+                          .ledger_in = ledger_before,
+                          .ledger_out = scratch,
+                          .out = scratch,
+                          .params = jit ? jit_params(jit) : ir->ptable,
+                          .rule_val = memo,
+                          .rule_state = memo + nr,
+                          .branch = memo + 2 * nr,
+                          .pver = memo + 3 * nr,
+                          .jmp = &jb,
+                          .user = (void *)ir};
             ctx.asof = pol->dated_field >= 0 ? fields[pol->dated_field] : 0;
             if (setjmp(jb) == 0) {
                 int64_t v = jit ? ffi_call_rule(jit_rule(jit, r), &ctx, NULL, 0)
@@ -119,7 +130,8 @@ static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, Settled *ou
         int64_t *fields = record(c, pol->person, t);
         int w = pol->history ? pol->history->fields.len : 0, nh = 0;
         for (int j = 0; j < test->items.len; j++)
-            if (test->items.data[j].kind == TI_HISTORY && !strcmp(test->items.data[j].name, t->name))
+            if (test->items.data[j].kind == TI_HISTORY &&
+                !strcmp(test->items.data[j].name, t->name))
                 nh++;
         int64_t *hist = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(nh * w + 1));
         int k = 0;
@@ -166,10 +178,12 @@ static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, Settled *ou
             /* the person's data as the session has it: this test's person and history items */
             TestItem *pi = NULL;
             for (int j = 0; j < test->items.len; j++)
-                if (test->items.data[j].kind == TI_PERSON && !strcmp(test->items.data[j].name, t->of))
+                if (test->items.data[j].kind == TI_PERSON &&
+                    !strcmp(test->items.data[j].name, t->of))
                     pi = &test->items.data[j];
             int w = pol->history ? pol->history->fields.len : 0, nh = 0;
-            int64_t *hist = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(test->items.len * w + 1));
+            int64_t *hist =
+                arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(test->items.len * w + 1));
             for (int j = 0; j < test->items.len; j++) {
                 TestItem *h = &test->items.data[j];
                 if (h->kind == TI_HISTORY && !strcmp(h->name, t->of))
@@ -177,7 +191,8 @@ static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, Settled *ou
                            sizeof(int64_t) * (size_t)w);
             }
             int64_t *before = copy(&c->arena, r.ledger_before, nl);
-            eval_unneeded(c, test, t->name, jit, fields, record(c, pol->person, pi), hist, nh, before, st);
+            eval_unneeded(c, test, t->name, jit, fields, record(c, pol->person, pi), hist, nh,
+                          before, st);
         }
     }
     polrt_session_free(s);
@@ -247,8 +262,10 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
                 int r = find_rule(pol, kv->name);
                 ty = pol->rules.data[r]->ty;
                 if (s->branch[r] < 0) {
-                    snprintf(why, whylen, "claim %s: rule %s was not needed to settle it, so it "
-                             "has no value to check (%s)", t->name, kv->name, engine);
+                    snprintf(why, whylen,
+                             "claim %s: rule %s was not needed to settle it, so it "
+                             "has no value to check (%s)",
+                             t->name, kv->name, engine);
                     *bad_claim = t->name;
                     return -1;
                 }
@@ -285,7 +302,8 @@ static int same_results(Compiled *c, Settled *a, Settled *b, int n, char *why, s
         for (int r = 0; r < pol->rules.len; r++)
             if (a[i].branch[r] != b[i].branch[r] ||
                 (a[i].branch[r] >= 0 && a[i].rule_val[r] != b[i].rule_val[r])) {
-                snprintf(why, whylen, "claim %s: interpreter and JIT disagree on rule %s (%lld vs %lld)",
+                snprintf(why, whylen,
+                         "claim %s: interpreter and JIT disagree on rule %s (%lld vs %lld)",
                          a[i].name, pol->rules.data[r]->name, (long long)a[i].rule_val[r],
                          (long long)b[i].rule_val[r]);
                 *bad_claim = a[i].name;
@@ -343,8 +361,8 @@ int testcase_run_file(const char *path, int interp_only, TestTotals *tot)
         return -1;
     }
     char err[512];
-    PolEngine *ei = polrt_engine_new(c.schema, c.ir->ptable, interp_settle, interp_keys, c.ir,
-                                     err, sizeof err);
+    PolEngine *ei =
+        polrt_engine_new(c.schema, c.ir->ptable, interp_settle, interp_keys, c.ir, err, sizeof err);
     Jit *jit = NULL;
     PolEngine *ej = NULL;
     if (ei && !interp_only) {

@@ -184,14 +184,12 @@ static int parse_arg(const Policy *pol, Type t, const char *s, int64_t *v)
                 (t.en->members.data[i].label && !strcmp(s, t.en->members.data[i].label)))
                 return *v = i, 0;
         return -1;
-    default:
-        (void)pol;
-        return -1;
+    default: (void)pol; return -1;
     }
 }
 
-int tool_call(const char *policy, const char *rule, const char **args, int nargs,
-              const char *date, int interp)
+int tool_call(const char *policy, const char *rule, const char **args, int nargs, const char *date,
+              int interp)
 {
     Diag d;
     diag_init(&d, stderr);
@@ -215,8 +213,10 @@ int tool_call(const char *policy, const char *rule, const char **args, int nargs
     Decl *decl = ir->rules[r].decl;
     const char *why = impure_rule(ir, r, 0);
     if (ir->rules[r].nargs == 0 || why) {
-        fprintf(stderr, "polc: rule '%s' reads %s; polc call evaluates rules whose only inputs "
-                "are their arguments\n", rule, why ? why : "the claim");
+        fprintf(stderr,
+                "polc: rule '%s' reads %s; polc call evaluates rules whose only inputs "
+                "are their arguments\n",
+                rule, why ? why : "the claim");
         goto out;
     }
     if (nargs != decl->fields.len) {
@@ -232,7 +232,8 @@ int tool_call(const char *policy, const char *rule, const char **args, int nargs
     for (int i = 0; i < nargs; i++)
         if (parse_arg(&c.pol, decl->fields.data[i].ty, args[i], &vals[i]) != 0) {
             fprintf(stderr, "polc: argument %d of '%s' (%s) must be %s, got '%s'\n", i + 1, rule,
-                    decl->fields.data[i].name, type_name(&c.arena, decl->fields.data[i].ty), args[i]);
+                    decl->fields.data[i].name, type_name(&c.arena, decl->fields.data[i].ty),
+                    args[i]);
             goto out;
         }
     int64_t asof;
@@ -241,7 +242,7 @@ int tool_call(const char *policy, const char *rule, const char **args, int nargs
             fprintf(stderr, "polc: --date needs YYYY-MM-DD, got '%s'\n", date);
             goto out;
         }
-    } else {   /* parameters in force today */
+    } else { /* parameters in force today */
         time_t now = time(NULL);
         struct tm tm;
         localtime_r(&now, &tm);
@@ -260,18 +261,25 @@ int tool_call(const char *policy, const char *rule, const char **args, int nargs
     for (int i = 0; i < nr + np; i++)
         memo[2 * nr + i] = -1;
     jmp_buf jb;
-    PolCtx ctx = {.params = interp ? ir->ptable : jit_params(jit), .rule_val = memo,
-                  .rule_state = memo + nr, .branch = memo + 2 * nr, .pver = memo + 3 * nr,
-                  .asof = asof, .jmp = &jb, .user = (void *)ir};
+    PolCtx ctx = {.params = interp ? ir->ptable : jit_params(jit),
+                  .rule_val = memo,
+                  .rule_state = memo + nr,
+                  .branch = memo + 2 * nr,
+                  .pver = memo + 3 * nr,
+                  .asof = asof,
+                  .jmp = &jb,
+                  .user = (void *)ir};
     int64_t v;
     if (setjmp(jb) == 0) {
-        v = interp ? interp_call(&ctx, r, vals) : ffi_call_rule(jit_rule(jit, r), &ctx, vals, nargs);
+        v = interp ? interp_call(&ctx, r, vals)
+                   : ffi_call_rule(jit_rule(jit, r), &ctx, vals, nargs);
         char buf[128];
         puts(tool_format(&c.pol, decl->ty, v, buf, sizeof buf));
         rc = 0;
     } else {
         char buf[512];
-        fprintf(stderr, "polc: %s\n", tool_error_text(ir, ctx.err_code, ctx.err_loc, buf, sizeof buf));
+        fprintf(stderr, "polc: %s\n",
+                tool_error_text(ir, ctx.err_code, ctx.err_loc, buf, sizeof buf));
         rc = 3;
     }
     free(memo);

@@ -7,8 +7,8 @@
 #include "polrt.h"
 
 void tool_warn_stale(PolEngine *e);
-int tool_call(const char *policy, const char *rule, const char **args, int nargs,
-              const char *date, int interp);
+int tool_call(const char *policy, const char *rule, const char **args, int nargs, const char *date,
+              int interp);
 /* "12,345.67 yuan", "80%", "2026-03-01", "county", "true", "5 workdays" */
 char *tool_format(const Policy *pol, Type t, int64_t v, char *buf, size_t len);
 /* "amount overflow in rule basic_pay (line 41, col 9)" */

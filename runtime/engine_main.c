@@ -29,15 +29,24 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char **dst = NULL;
-        if (!strcmp(a, "--claims")) dst = &o.claims;
-        else if (!strcmp(a, "--persons")) dst = &o.persons;
-        else if (!strcmp(a, "--ledger")) dst = &o.ledger_db;
-        else if (!strcmp(a, "--out")) dst = &o.out;
-        else if (!strcmp(a, "--explain")) dst = &o.explain;
-        else if (!strcmp(a, "--rejects")) dst = &o.rejects;
-        else if (!strcmp(a, "--claim")) dst = &o.explain_claim;
-        else if (!strcmp(a, "-q")) { o.quiet = 1; continue; }
-        else if (!strcmp(a, "-j") || !strcmp(a, "--max-rejects")) {
+        if (!strcmp(a, "--claims"))
+            dst = &o.claims;
+        else if (!strcmp(a, "--persons"))
+            dst = &o.persons;
+        else if (!strcmp(a, "--ledger"))
+            dst = &o.ledger_db;
+        else if (!strcmp(a, "--out"))
+            dst = &o.out;
+        else if (!strcmp(a, "--explain"))
+            dst = &o.explain;
+        else if (!strcmp(a, "--rejects"))
+            dst = &o.rejects;
+        else if (!strcmp(a, "--claim"))
+            dst = &o.explain_claim;
+        else if (!strcmp(a, "-q")) {
+            o.quiet = 1;
+            continue;
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--max-rejects")) {
             if (i + 1 >= argc)
                 return usage(argv[0]);
             char *end;
@@ -63,8 +72,8 @@ int main(int argc, char **argv)
     if (!o.claims)
         return usage(argv[0]);
     char err[512];
-    PolEngine *e = polrt_engine_new(polc_schema, polc_params, polc_settle, polc_keys, NULL, err,
-                                    sizeof err);
+    PolEngine *e =
+        polrt_engine_new(polc_schema, polc_params, polc_settle, polc_keys, NULL, err, sizeof err);
     if (!e) {
         fprintf(stderr, "%s: %s\n", argv[0], err);
         return 2;
