@@ -38,22 +38,22 @@ typedef struct Bytes {
 struct RtCsv {
     int fd;
     struct csv_parser parser;
-    char *buf;              /* the current chunk */
-    size_t pos, len;        /* next unread byte of buf, bytes in buf */
-    size_t want;            /* size of the next read (grows back to CSV_CHUNK after a seek) */
-    int64_t off;            /* file offset of buf[pos] */
-    int64_t line;           /* physical line of buf[pos], 1-based */
-    int64_t size;           /* file size at open (-1: not a regular file) */
-    Bytes raw;              /* the current record's bytes, as in the file */
-    Bytes cells;            /* its cells, each followed by a NUL */
-    size_t *cell_off;       /* start of each cell in cells.p */
-    char **fieldv;          /* pointers handed out in RtRecord.field */
-    size_t *lenv;           /* cell lengths handed out in RtRecord.len */
+    char *buf;        /* the current chunk */
+    size_t pos, len;  /* next unread byte of buf, bytes in buf */
+    size_t want;      /* size of the next read (grows back to CSV_CHUNK after a seek) */
+    int64_t off;      /* file offset of buf[pos] */
+    int64_t line;     /* physical line of buf[pos], 1-based */
+    int64_t size;     /* file size at open (-1: not a regular file) */
+    Bytes raw;        /* the current record's bytes, as in the file */
+    Bytes cells;      /* its cells, each followed by a NUL */
+    size_t *cell_off; /* start of each cell in cells.p */
+    char **fieldv;    /* pointers handed out in RtRecord.field */
+    size_t *lenv;     /* cell lengths handed out in RtRecord.len */
     int ncells, cap_cells;
-    int cap_fieldv;         /* entries allocated in fieldv and lenv */
-    int row_done;           /* libcsv ended the row (a line feed outside quotes) */
-    int oom;                /* a callback could not allocate */
-    char err[256];          /* message of the last -1 */
+    int cap_fieldv; /* entries allocated in fieldv and lenv */
+    int row_done;   /* libcsv ended the row (a line feed outside quotes) */
+    int oom;        /* a callback could not allocate */
+    char err[256];  /* message of the last -1 */
 };
 
 static int bytes_reserve(Bytes *b, size_t extra)
@@ -82,13 +82,25 @@ static int bytes_add(Bytes *b, const void *s, size_t n)
 
 /* ---- libcsv callbacks and allocation hooks -------------------------------------------- */
 
-static void *csv_realloc_hook(void *p, size_t n) { return polrt_realloc(p, n); }
-static void csv_free_hook(void *p) { polrt_realloc(p, 0); }
+static void *csv_realloc_hook(void *p, size_t n)
+{
+    return polrt_realloc(p, n);
+}
+static void csv_free_hook(void *p)
+{
+    polrt_realloc(p, 0);
+}
 
 /* only a line feed ends a record; a carriage return before it is trailing space, so CRLF and
  * LF files read alike and a CR inside a quoted cell is kept */
-static int is_term(unsigned char c) { return c == CSV_LF; }
-static int is_space(unsigned char c) { return c == CSV_SPACE || c == CSV_TAB || c == CSV_CR; }
+static int is_term(unsigned char c)
+{
+    return c == CSV_LF;
+}
+static int is_space(unsigned char c)
+{
+    return c == CSV_SPACE || c == CSV_TAB || c == CSV_CR;
+}
 
 static void on_cell(void *s, size_t n, void *data)
 {
@@ -176,9 +188,18 @@ void rt_csv_close(RtCsv *c)
     polrt_realloc(c, 0);
 }
 
-const char *rt_csv_errmsg(const RtCsv *c) { return c->err; }
-int64_t rt_csv_size(const RtCsv *c) { return c->size; }
-int64_t rt_csv_offset(const RtCsv *c) { return c->off; }
+const char *rt_csv_errmsg(const RtCsv *c)
+{
+    return c->err;
+}
+int64_t rt_csv_size(const RtCsv *c)
+{
+    return c->size;
+}
+int64_t rt_csv_offset(const RtCsv *c)
+{
+    return c->off;
+}
 
 /* forget a half-read row: csv_fini without callbacks resets libcsv's state */
 static void parser_reset(RtCsv *c)
@@ -397,7 +418,7 @@ int rt_csv_next(RtCsv *c, RtRecord *r)
 
 /* the cell without leading and trailing blanks: ASCII space, tab, CR, LF and the ideographic
  * space U+3000 (E3 80 80) that Chinese input methods type */
-static const char *trim(const char *s, size_t *n)
+const char *rt_trim(const char *s, size_t *n)
 {
     size_t len = *n;
     for (;;) {
@@ -500,7 +521,7 @@ static int parse_duration(const char *s, size_t n, RtUnit unit, int64_t *out)
         return -1;
     const char *w = s + i;
     size_t wn = n - i;
-    w = trim(w, &wn);
+    w = rt_trim(w, &wn);
     if (wn == 0)
         return 0;
     for (int k = 0; k < 5 && unit_words[unit][k]; k++)
@@ -528,7 +549,7 @@ int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t 
                    char *why_buf, size_t why_len)
 {
     char q[WHY_CELL_MAX * 2 + 16];
-    cell = trim(cell, &n);
+    cell = rt_trim(cell, &n);
     if (n == 0) {
         if (t->optional) {
             *out = POLRT_NONE;
@@ -607,21 +628,11 @@ char *rt_format_value(const RtSchema *s, const RtType *t, int64_t v, char *buf, 
         return buf;
     }
     switch (t->kind) {
-    case RT_MONEY:
-        snprintf(buf, len, "%s", polrt_fmt_money(v, tmp, 0));
-        return buf;
-    case RT_RATE:
-        snprintf(buf, len, "%s", polrt_fmt_rate(v, tmp));
-        return buf;
-    case RT_DATE:
-        snprintf(buf, len, "%s", polrt_fmt_date(v, tmp));
-        return buf;
-    case RT_INT:
-        snprintf(buf, len, "%" PRId64, v);
-        return buf;
-    case RT_BOOL:
-        snprintf(buf, len, "%s", v ? "true" : "false");
-        return buf;
+    case RT_MONEY: snprintf(buf, len, "%s", polrt_fmt_money(v, tmp, 0)); return buf;
+    case RT_RATE: snprintf(buf, len, "%s", polrt_fmt_rate(v, tmp)); return buf;
+    case RT_DATE: snprintf(buf, len, "%s", polrt_fmt_date(v, tmp)); return buf;
+    case RT_INT: snprintf(buf, len, "%" PRId64, v); return buf;
+    case RT_BOOL: snprintf(buf, len, "%s", v ? "true" : "false"); return buf;
     case RT_DURATION: {
         const char *w = unit_words[t->unit][v == 1 || v == -1 ? 1 : 0];
         snprintf(buf, len, "%" PRId64 " %s", v, w);

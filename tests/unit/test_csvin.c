@@ -50,7 +50,9 @@ static void test_quoting(void)
     CHECK_EQ("header cells", r.nfields, 3);
     CHECK_STR("BOM not in the first cell", r.field[0], "claim_id");
     CHECK_STR("CR not in the last cell", r.field[2], "amount");
-    CHECK_STR("BOM kept in raw", raw_of(&r), "\xEF\xBB\xBF" "claim_id,note,amount\r\n");
+    CHECK_STR("BOM kept in raw", raw_of(&r),
+              "\xEF\xBB\xBF"
+              "claim_id,note,amount\r\n");
 
     CHECK_EQ("C1", rt_csv_next(c, &r), 1);
     CHECK_EQ("C1 line", r.line, 2);
@@ -244,8 +246,7 @@ static void test_values(void)
     CHECK_EQ("enum label", rt_parse_value(&schema, &lv, label, strlen(label), &v, why, 256), 0);
     CHECK_EQ("enum label value", v, 2);
     CHECK_EQ("enum unknown", rt_parse_value(&schema, &lv, "三甲", 6, &v, why, 256), -1);
-    CHECK_STR("enum unknown why", why,
-              "unknown Level label '三甲' (expected 乡镇, 县区 or 市级)");
+    CHECK_STR("enum unknown why", why, "unknown Level label '三甲' (expected 乡镇, 县区 or 市级)");
     CHECK_EQ("enum case matters", rt_parse_value(&schema, &lv, "County", 6, &v, why, 256), -1);
 
     CHECK_EQ("optional empty", val(RT_DATE, 1, "  ", why), POLRT_NONE);
@@ -274,8 +275,8 @@ static void test_values(void)
 
 static void cleanup(void)
 {
-    const char *names[] = {"q.csv", "bad.csv", "empty.csv", "bom.csv", "blank.csv", "hdr.csv",
-                           "big.csv"};
+    const char *names[] = {"q.csv",     "bad.csv", "empty.csv", "bom.csv",
+                           "blank.csv", "hdr.csv", "big.csv"};
     char path[256];
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);

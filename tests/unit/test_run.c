@@ -1,0 +1,703 @@
+/* test_run.c — polrt_run end to end on the fake policy (tests/unit/support/fake_policy.c):
+ * binding by name and Chinese label, BOM and CRLF, every kind of bad row with its exact
+ * message and the rejects file byte for byte, unsorted input settled per person in date
+ * order with results in input order, -j 1 against -j 2 and 3, ledger re-runs and a run
+ * killed mid-way. Fixtures are written into a fresh temporary directory. */
+#include "fake_policy.h"
+#include "rt_int.h"
+#include "unit.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/polc-run-XXXXXX";
+static PolEngine *engine;
+static char *err_text, *out_text; /* stderr and stdout of the last run() */
+
+static void put(const char *name, const char *text)
+{
+    FILE *f = fopen(name, "wb");
+    if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
+        printf("[FAIL] cannot write %s\n", name);
+        exit(1);
+    }
+}
+
+/* the whole file (malloc'd), or NULL when it does not exist */
+static char *slurp(const char *name)
+{
+    FILE *f = fopen(name, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, k;
+    char *buf = malloc(cap + 1);
+    while ((k = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += k;
+        if (n == cap)
+            buf = realloc(buf, (cap *= 2) + 1);
+    }
+    fclose(f);
+    buf[n] = '\0';
+    return buf;
+}
+
+static int exists(const char *name)
+{
+    return access(name, F_OK) == 0;
+}
+
+/* options with everything off; tests set what they need */
+static PolRunOpts opts(const char *claims, const char *persons, const char *out)
+{
+    return (PolRunOpts){
+        .claims = claims, .persons = persons, .out = out, .threads = 1, .progress = 0, .quiet = 1};
+}
+
+/* polrt_run with stderr and stdout captured into err_text / out_text */
+static int run(const PolRunOpts *o, PolRunStats *st)
+{
+    fflush(stdout);
+    fflush(stderr);
+    int e = dup(2), so = dup(1);
+    int fe = open("stderr.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int fo = open("stdout.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fe, 2);
+    dup2(fo, 1);
+    close(fe);
+    close(fo);
+    PolRunStats dummy;
+    int rc = polrt_run(engine, o, st ? st : &dummy);
+    fflush(stdout);
+    fflush(stderr);
+    dup2(e, 2);
+    dup2(so, 1);
+    close(e);
+    close(so);
+    free(err_text);
+    free(out_text);
+    err_text = slurp("stderr.txt");
+    out_text = slurp("stdout.txt");
+    return rc;
+}
+
+/* no temporary file of an output left in the directory */
+static int no_temp_files(void)
+{
+    DIR *d = opendir(".");
+    struct dirent *de;
+    int ok = 1;
+    while ((de = readdir(d)))
+        if (strstr(de->d_name, ".tmp"))
+            ok = 0;
+    closedir(d);
+    return ok;
+}
+
+/* ---- fixtures -------------------------------------------------------------------------- */
+
+/* P1: poor from 2016, open; P2: chronic, dibao 2020-01-01 .. 2024-07-01 (a second row with
+ * no history adds no span); P3: no identity at all. Headers by Chinese label; BOM, CRLF. */
+static const char persons_csv[] = "\xEF\xBB\xBF"
+                                  "person_id,慢性病,身份,认定日期,退出日期\r\n"
+                                  "P1,否,建档立卡,2016-01-01,\r\n"
+                                  "P2,是,低保,2020-01-01,2024-07-01\r\n"
+                                  "P2,是,,,\r\n"
+                                  "P3,0,,,\r\n";
+
+/* claims A-D of fake_policy.c (worked by hand there) and E for P2: E is county with a
+ * referral, chronic so no deductible: basic 2,000.00 × 75% = 1,500.00, own 500.00, under
+ * the cap. Labels, Chinese enum labels, a quoted comma and a quoted line break, an extra
+ * column; each person's claims in date order (streaming). */
+static const char claims_csv[] = "\xEF\xBB\xBF"
+                                 "claim_id,person_id,医院级别,出院日期,总费用,非合规费用,急诊,"
+                                 "转诊日期,备注\r\n"
+                                 "A,P1,县区,2024-03-10,\"12,000.00\",1000,,2024-03-01,\"a, b\"\r\n"
+                                 "B,P1,市级,2024-06-01,5000.00,0,是,,\"two\r\nlines\"\r\n"
+                                 "E,P2,county,2024-05-01,2000,0,false,2024-04-01,\r\n"
+                                 "C,P1,乡镇,2024-09-01,1000.02,0,0,,\r\n"
+                                 "D,P1,县区,2025-02-01,12000,1000,no,2025-01-20,x\r\n";
+
+static const char claims_res[] = "\xEF\xBB\xBF"
+                                 "claim_id,basic,own,backstop,status\n"
+                                 "A,8025.00,2975.00,0.00,settled\n"
+                                 "B,3375.00,25.00,1600.00,settled\n"
+                                 "E,1500.00,500.00,0.00,settled\n"
+                                 "C,675.02,0.00,325.00,settled\n"
+                                 "D,7950.00,3000.00,50.00,settled\n";
+
+static void test_basic(void)
+{
+    put("persons.csv", persons_csv);
+    put("claims.csv", claims_csv);
+    PolRunOpts o = opts("claims.csv", "persons.csv", "res.csv");
+    o.quiet = 0;
+    o.explain = "explain.jsonl";
+    PolRunStats st;
+    int rc = run(&o, &st);
+    CHECK_EQ("basic: exit 0", rc, 0);
+    char *res = slurp("res.csv");
+    CHECK_STR("basic: results", res, claims_res);
+    free(res);
+    CHECK_EQ("basic: settled", st.settled, 5);
+    CHECK_EQ("basic: rejected", st.rejected, 0);
+    CHECK("basic: no rejects file", !exists("res.csv.rejects.csv"));
+    /* the summary, but its timing line */
+    const char *want = "polc: note: claims.csv: columns ignored (not in the policy): '备注'\n"
+                       "claims.csv: 5 claims: 5 settled, 0 already settled, 0 failed, 0 rows "
+                       "rejected\n"
+                       "  basic             21,525.02 yuan\n"
+                       "  own                6,500.00 yuan\n"
+                       "  backstop           1,975.00 yuan\n"
+                       "  ";
+    CHECK("basic: summary", strncmp(err_text, want, strlen(want)) == 0);
+    CHECK("basic: claims/s line", strstr(err_text, " claims/s (") != NULL);
+    CHECK_STR("basic: nothing on stdout", out_text, "");
+    char *ex = slurp("explain.jsonl");
+    int lines = 0, ok = ex != NULL;
+    for (char *p = ex; ok && *p; p = strchr(p, '\n') + 1, lines++)
+        ok = *p == '{' && strchr(p, '\n');
+    CHECK("basic: explanations are JSON lines", ok);
+    CHECK_EQ("basic: one explanation per claim", lines, 5);
+    CHECK("basic: explanation names the claim", ex && strstr(ex, "\"B\""));
+    free(ex);
+    CHECK("basic: no temporary files left", no_temp_files());
+
+    /* a link is followed and stays a link; a device is written in place, never replaced */
+    unlink("target.csv");
+    unlink("link.csv");
+    if (symlink("target.csv", "link.csv") != 0)
+        printf("[FAIL] symlink\n");
+    PolRunOpts lo = opts("claims.csv", "persons.csv", "link.csv");
+    CHECK_EQ("symlink out: exit 0", run(&lo, NULL), 0);
+    struct stat sb;
+    CHECK("symlink out: still a link", lstat("link.csv", &sb) == 0 && S_ISLNK(sb.st_mode));
+    char *t = slurp("target.csv");
+    CHECK_STR("symlink out: results in its target", t, claims_res);
+    free(t);
+    lo.out = "/dev/null";
+    lo.rejects = "devnull.rejects.csv";
+    CHECK_EQ("/dev/null out: exit 0", run(&lo, NULL), 0);
+    CHECK("/dev/null out: still a device", stat("/dev/null", &sb) == 0 && S_ISCHR(sb.st_mode));
+
+    /* one claim's explanation on stdout; results still go to res.csv */
+    o = opts("claims.csv", "persons.csv", "res2.csv");
+    o.explain_claim = "B";
+    rc = run(&o, NULL);
+    CHECK_EQ("explain B: exit 0", rc, 0);
+    CHECK("explain B: text on stdout", strncmp(out_text, "claim B — ", 11) == 0);
+    CHECK("explain B: the backstop exception", strstr(out_text, "over_cap") != NULL);
+    o.explain_claim = "ZZ";
+    rc = run(&o, NULL);
+    CHECK_EQ("explain unknown: exit 2", rc, 2);
+    CHECK_STR("explain unknown: message", err_text, "polc: claim 'ZZ' is not in claims.csv\n");
+}
+
+/* the same claims out of date order, plus H and I on the same day (ties in input order):
+ * 2026, township, deductible 200.00: H basic 2,175.00 own 925.00; I basic 7,350.00, own
+ * share 2,650.00 over the 2,075.00 left under the cap: backstop 575.00, own 2,075.00 */
+static const char unsorted_csv[] = "claim_id,person_id,level,discharged,total,noncompliant,"
+                                   "emergency,referral\n"
+                                   "D,P1,county,2025-02-01,12000,1000,0,2025-01-20\n"
+                                   "H,P1,township,2026-01-05,3100,0,0,\n"
+                                   "I,P1,township,2026-01-05,10000,0,0,\n"
+                                   "B,P1,city,2024-06-01,5000,0,1,\n"
+                                   "E,P2,county,2024-05-01,2000,0,0,2024-04-01\n"
+                                   "A,P1,county,2024-03-10,12000,1000,0,2024-03-01\n"
+                                   "C,P1,township,2024-09-01,1000.02,0,0,\n";
+
+static const char unsorted_res[] = "claim_id,basic,own,backstop,status\n"
+                                   "D,7950.00,3000.00,50.00,settled\n"
+                                   "H,2175.00,925.00,0.00,settled\n"
+                                   "I,7350.00,2075.00,575.00,settled\n"
+                                   "B,3375.00,25.00,1600.00,settled\n"
+                                   "E,1500.00,500.00,0.00,settled\n"
+                                   "A,8025.00,2975.00,0.00,settled\n"
+                                   "C,675.02,0.00,325.00,settled\n";
+
+static void test_unsorted(void)
+{
+    put("unsorted.csv", unsorted_csv);
+    for (int j = 1; j <= 3; j++) {
+        PolRunOpts o = opts("unsorted.csv", "persons.csv", "res.csv");
+        o.threads = j;
+        int rc = run(&o, NULL);
+        char name[64];
+        snprintf(name, sizeof name, "unsorted -j %d: exit 0", j);
+        CHECK_EQ(name, rc, 0);
+        char *res = slurp("res.csv");
+        snprintf(name, sizeof name, "unsorted -j %d: date order, input order out", j);
+        CHECK_STR(name, res, unsorted_res);
+        free(res);
+    }
+}
+
+/* every kind of bad row, each with its exact message; the good rows still settle */
+static const char bad_csv[] = "claim_id,person_id,level,discharged,total,noncompliant,emergency,"
+                              "referral\n"
+                              "A,P1,county,2024-03-10,12000,1000,0,2024-03-01\n"
+                              "X1,P1,county,2024-03-11,,0,0,2024-03-01\n"
+                              "X2,P1,county,2024-03-12,12a,0,0,2024-03-01\n"
+                              "X3,P1,三甲,2024-03-13,100,0,0,2024-03-01\n"
+                              "X4,P1,county,2024-03-14,-5.00,0,0,2024-03-01\n"
+                              "X5,P9,county,2024-03-15,100,0,0,2024-03-01\n"
+                              "A,P1,county,2024-03-16,100,0,0,2024-03-01\n"
+                              "X6,P1,county,2024-03-17,100,0,0\n"
+                              "X7,P1,county,2024-03-18,1\"00,0,0,\n"
+                              "X8,P1,county,2024-02-30,100,0,0,\n"
+                              "\"X9\n"
+                              "\",P1,county,2024-04-01,100,0,maybe,\n"
+                              ",,,,,,,\n"
+                              "B,P1,city,2024-06-01,5000,0,1,\n"
+                              "X10,,county,2024-07-01,100,0,0,";
+
+static const char bad_err[] =
+    "bad.csv:3: total: missing value\n"
+    "bad.csv:4: total: not an amount '12a' (expected 1234.56 or 1,234.56)\n"
+    "bad.csv:5: level: unknown Level label '三甲' (expected 乡镇, 县区 or 市级)\n"
+    "bad.csv:6: total: negative amount '-5.00' (amounts are >= 0)\n"
+    "bad.csv:7: unknown person 'P9' (not in persons.csv)\n"
+    "bad.csv:8: duplicate claim id 'A'\n"
+    "bad.csv:9: expected 8 fields, found 7\n"
+    "bad.csv:10: malformed quotes (a '\"' inside a cell must be doubled and the cell quoted)\n"
+    "bad.csv:11: discharged: not a date '2024-02-30' (expected YYYY-MM-DD)\n"
+    "bad.csv:12: emergency: not a yes/no value 'maybe' (expected true/false, 1/0, 是/否)\n"
+    "bad.csv:16: person_id: missing value\n";
+
+static const char bad_rejects[] = "claim_id,person_id,level,discharged,total,noncompliant,"
+                                  "emergency,referral\n"
+                                  "X1,P1,county,2024-03-11,,0,0,2024-03-01\n"
+                                  "X2,P1,county,2024-03-12,12a,0,0,2024-03-01\n"
+                                  "X3,P1,三甲,2024-03-13,100,0,0,2024-03-01\n"
+                                  "X4,P1,county,2024-03-14,-5.00,0,0,2024-03-01\n"
+                                  "X5,P9,county,2024-03-15,100,0,0,2024-03-01\n"
+                                  "A,P1,county,2024-03-16,100,0,0,2024-03-01\n"
+                                  "X6,P1,county,2024-03-17,100,0,0\n"
+                                  "X7,P1,county,2024-03-18,1\"00,0,0,\n"
+                                  "X8,P1,county,2024-02-30,100,0,0,\n"
+                                  "\"X9\n"
+                                  "\",P1,county,2024-04-01,100,0,maybe,\n"
+                                  "X10,,county,2024-07-01,100,0,0,\n";
+
+static void test_bad_rows(void)
+{
+    put("bad.csv", bad_csv);
+    put("res.csv.rejects.csv", "stale\n");
+    PolRunOpts o = opts("bad.csv", "persons.csv", "res.csv");
+    PolRunStats st;
+    int rc = run(&o, &st);
+    CHECK_EQ("bad rows: exit 3", rc, 3);
+    CHECK_STR("bad rows: messages", err_text, bad_err);
+    char *rj = slurp("res.csv.rejects.csv");
+    CHECK_STR("bad rows: rejects file, byte for byte", rj, bad_rejects);
+    free(rj);
+    char *res = slurp("res.csv");
+    CHECK_STR("bad rows: good rows settled", res,
+              "claim_id,basic,own,backstop,status\n"
+              "A,8025.00,2975.00,0.00,settled\n"
+              "B,3375.00,25.00,1600.00,settled\n");
+    free(res);
+    CHECK_EQ("bad rows: rejected count", st.rejected, 11);
+    CHECK_EQ("bad rows: settled count", st.settled, 2);
+
+    /* a limit stops before anything settles; the rejects so far are kept */
+    unlink("res.csv");
+    o.max_rejects = 2;
+    rc = run(&o, &st);
+    CHECK_EQ("max rejects: exit 3", rc, 3);
+    CHECK_STR("max rejects: messages", err_text,
+              "bad.csv:3: total: missing value\n"
+              "bad.csv:4: total: not an amount '12a' (expected 1234.56 or 1,234.56)\n"
+              "polc: bad.csv: stopped after 2 rejected rows (max 2); nothing was settled\n");
+    CHECK("max rejects: no results", !exists("res.csv"));
+    CHECK_EQ("max rejects: nothing settled", st.settled, 0);
+    rj = slurp("res.csv.rejects.csv");
+    CHECK_STR("max rejects: rejects so far", rj,
+              "claim_id,person_id,level,discharged,total,noncompliant,emergency,referral\n"
+              "X1,P1,county,2024-03-11,,0,0,2024-03-01\n"
+              "X2,P1,county,2024-03-12,12a,0,0,2024-03-01\n");
+    free(rj);
+
+    /* a clean run removes the stale rejects file of an earlier one */
+    o = opts("claims.csv", "persons.csv", "res.csv");
+    rc = run(&o, NULL);
+    CHECK_EQ("clean rerun: exit 0", rc, 0);
+    CHECK("clean rerun: stale rejects removed", !exists("res.csv.rejects.csv"));
+    CHECK("bad rows: no temporary files left", no_temp_files());
+}
+
+/* persons rows that disagree, or carry a bad value, taint their person's claims */
+static void test_bad_persons(void)
+{
+    put("pbad.csv", "person_id,chronic,identity,from,to\n"
+                    "P1,0,poor,2016-01-01,\n"
+                    "P2,1,dibao,2020-01-01,\n"
+                    "P2,0,dibao,2024-08-01,\n"
+                    "P4,0,poor,2016-13-01,\n");
+    put("pclaims.csv", "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+                       "A,P1,county,2024-03-10,12000,1000,\n"
+                       "F,P2,county,2024-03-10,100,0,\n"
+                       "G,P4,county,2024-03-10,100,0,\n");
+    PolRunOpts o = opts("pclaims.csv", "pbad.csv", "res.csv");
+    int rc = run(&o, NULL);
+    CHECK_EQ("bad persons: exit 3", rc, 3);
+    CHECK_STR("bad persons: messages", err_text,
+              "pbad.csv:4: person 'P2': chronic is 'false' here but 'true' on line 3\n"
+              "pbad.csv:5: from: not a date '2016-13-01' (expected YYYY-MM-DD)\n"
+              "pclaims.csv:3: person 'P2' has a rejected row (pbad.csv:4)\n"
+              "pclaims.csv:4: person 'P4' has a rejected row (pbad.csv:5)\n");
+    char *rj = slurp("res.csv.rejects.persons.csv");
+    CHECK_STR("bad persons: persons rejects", rj,
+              "person_id,chronic,identity,from,to\n"
+              "P2,0,dibao,2024-08-01,\n"
+              "P4,0,poor,2016-13-01,\n");
+    free(rj);
+    rj = slurp("res.csv.rejects.csv");
+    CHECK_STR("bad persons: claims rejects", rj,
+              "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+              "F,P2,county,2024-03-10,100,0,\n"
+              "G,P4,county,2024-03-10,100,0,\n");
+    free(rj);
+    /* A has no referral: county unreferred, basic 0 (第八条) */
+    char *res = slurp("res.csv");
+    CHECK_STR("bad persons: the good claim", res,
+              "claim_id,basic,own,backstop,status\n"
+              "A,0.00,3000.00,8000.00,settled\n");
+    free(res);
+}
+
+/* file-level problems: nothing settles */
+static void test_files(void)
+{
+    PolRunOpts o = opts("nope.csv", "persons.csv", "res.csv");
+    unlink("res.csv");
+    int rc = run(&o, NULL);
+    CHECK_EQ("missing file: exit 2", rc, 2);
+    CHECK_STR("missing file: message", err_text,
+              "polc: cannot open nope.csv: No such file or directory\n");
+
+    put("nolevel.csv", "claim_id,person_id,discharged,total,noncompliant\n"
+                       "A,P1,2024-03-10,12000,1000\n");
+    o.claims = "nolevel.csv";
+    rc = run(&o, NULL);
+    CHECK_EQ("missing column: exit 3", rc, 3);
+    CHECK_STR("missing column: message", err_text,
+              "nolevel.csv:1: missing column 'level' (required by the policy)\n");
+    CHECK("missing column: no results", !exists("res.csv"));
+
+    put("empty.csv", "");
+    o.claims = "empty.csv";
+    rc = run(&o, NULL);
+    CHECK_EQ("empty file: exit 3", rc, 3);
+    CHECK_STR("empty file: message", err_text, "empty.csv:1: empty file (expected a header row)\n");
+
+    /* emergency may be absent (it has a default); referral, optional, may not */
+    put("noref.csv", "claim_id,person_id,level,discharged,total,noncompliant\n");
+    o.claims = "noref.csv";
+    rc = run(&o, NULL);
+    CHECK_EQ("missing optional column: exit 3", rc, 3);
+    CHECK_STR("missing optional column: message", err_text,
+              "noref.csv:1: missing column 'referral' (required by the policy)\n");
+    put("hdr.csv", "claim_id,person_id,level,discharged,total,noncompliant,转诊日期\r\n");
+    o.claims = "hdr.csv";
+    rc = run(&o, NULL);
+    CHECK_EQ("header only: exit 0", rc, 0);
+    char *res = slurp("res.csv");
+    CHECK_STR("header only: results header", res, "claim_id,basic,own,backstop,status\n");
+    free(res);
+
+    put("twice.csv", "claim_id,person_id,level,医院级别,discharged,total,noncompliant\n");
+    o.claims = "twice.csv";
+    rc = run(&o, NULL);
+    CHECK_EQ("column twice: exit 3", rc, 3);
+    CHECK_STR("column twice: message", err_text,
+              "twice.csv:1: columns 'level' and '医院级别' both give 'level'\n");
+
+    o = opts("claims.csv", NULL, "res.csv");
+    rc = run(&o, NULL);
+    CHECK_EQ("no persons file: exit 2", rc, 2);
+    CHECK_STR("no persons file: message", err_text,
+              "polc: the policy reads an identity history ('identity', ...): give a persons "
+              "file\n");
+}
+
+/* policy failures are error rows; the run goes on. P3 has no identity: no backstop, so
+ * own = total - basic accumulates: 4 × 22,500,000,000,000,075.00 fits in int64 fen, the
+ * fifth overflows the ledger update */
+static void test_failures(void)
+{
+    put("big.csv", "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+                   "V,P3,township,2010-01-01,100,0,\n"
+                   "O1,P3,township,2024-01-01,\"90,000,000,000,000,000.00\",0,\n"
+                   "O2,P3,township,2024-01-02,\"90,000,000,000,000,000.00\",0,\n"
+                   "O3,P3,township,2024-01-03,\"90,000,000,000,000,000.00\",0,\n"
+                   "O4,P3,township,2024-01-04,\"90,000,000,000,000,000.00\",0,\n"
+                   "O5,P3,township,2024-01-05,\"90,000,000,000,000,000.00\",0,\n"
+                   "A,P1,county,2024-03-10,12000,1000,\n");
+    PolRunOpts o = opts("big.csv", "persons.csv", "res.csv");
+    PolRunStats st;
+    int rc = run(&o, &st);
+    CHECK_EQ("failures: exit 0", rc, 0);
+    char *res = slurp("res.csv");
+    CHECK_STR("failures: error rows", res,
+              "claim_id,basic,own,backstop,status\n"
+              "V,,,,\"error: dated 2010-01-01, outside the policy's validity\"\n"
+              "O1,67499999999999925.00,22500000000000075.00,0.00,settled\n"
+              "O2,67499999999999925.00,22500000000000075.00,0.00,settled\n"
+              "O3,67499999999999925.00,22500000000000075.00,0.00,settled\n"
+              "O4,67499999999999925.00,22500000000000075.00,0.00,settled\n"
+              "O5,,,,\"error: amount overflow in ledger year (line 60, col 24)\"\n"
+              "A,0.00,3000.00,8000.00,settled\n");
+    free(res);
+    CHECK_EQ("failures: failed", st.failed, 2);
+    CHECK_EQ("failures: settled", st.settled, 5);
+}
+
+/* ---- many claims: threads, ledgers, a killed run ----------------------------------------- */
+
+/* npersons persons and nclaims claims with pseudo-random levels, dates and amounts; sorted:
+ * each person's claims in date order (persons interleaved), else shuffled */
+static void gen(const char *persons, const char *claims, int npersons, int nclaims, int sorted)
+{
+    FILE *f = fopen(persons, "w");
+    fputs("person_id,chronic,identity,from,to\n", f);
+    for (int p = 0; p < npersons; p++) {
+        fprintf(f, "Q%d,%d,%s,2016-01-01,%s\n", p, p % 7 == 0, p % 2 ? "poor" : "dibao",
+                p % 5 == 0 ? "2024-07-01" : "");
+        if (p % 3 == 0)
+            fprintf(f, "Q%d,%d,poor,2025-03-01,\n", p, p % 7 == 0);
+    }
+    fclose(f);
+    f = fopen(claims, "w");
+    fputs("claim_id,person_id,level,discharged,total,noncompliant,emergency,referral\n", f);
+    unsigned x = 12345;
+    int *day = calloc((size_t)npersons, sizeof *day);
+    const char *lv[] = {"township", "county", "city"};
+    for (int i = 0; i < nclaims; i++) {
+        x = x * 1103515245 + 12345;
+        int p = (int)(x >> 8) % npersons;
+        x = x * 1103515245 + 12345;
+        int step = sorted ? (int)(x >> 10) % 20 : (int)(x >> 10) % 700;
+        int d = sorted ? (day[p] += step) : step;
+        int64_t date = 19723 + d; /* from 2024-01-01 */
+        char buf[32];
+        polrt_fmt_date(date, buf);
+        x = x * 1103515245 + 12345;
+        unsigned amt = (x >> 8) % 2000000;
+        fprintf(f, "K%d,Q%d,%s,%s,%u.%02u,%u,%d,%s\n", i, p, lv[(x >> 4) % 3], buf, amt / 100,
+                amt % 100, (x >> 12) % 3 ? 0 : (amt / 1000) % 100, (int)(x >> 20) % 5 == 0,
+                (x >> 6) % 4 ? "2024-01-01" : "");
+    }
+    free(day);
+    fclose(f);
+}
+
+/* the results with the status column cut: what a re-run must reproduce exactly */
+static char *values_only(const char *text)
+{
+    char *v = malloc(strlen(text) + 1), *o = v;
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        const char *comma = p;
+        for (const char *q = p; q < nl; q++)
+            if (*q == ',')
+                comma = q;
+        memcpy(o, p, (size_t)(comma - p));
+        o += comma - p;
+        *o++ = '\n';
+        p = nl + 1;
+    }
+    *o = '\0';
+    return v;
+}
+
+static void test_threads(void)
+{
+    for (int sorted = 0; sorted <= 1; sorted++) {
+        gen("gp.csv", "gc.csv", 300, 3000, sorted);
+        char *ref = NULL, *ref_ex = NULL;
+        for (int j = 1; j <= 3; j++) {
+            PolRunOpts o = opts("gc.csv", "gp.csv", "gres.csv");
+            o.threads = j;
+            o.explain = "gex.jsonl";
+            PolRunStats st;
+            int rc = run(&o, &st);
+            char name[80];
+            snprintf(name, sizeof name, "%s -j %d: exit 0", sorted ? "sorted" : "shuffled", j);
+            CHECK_EQ(name, rc, 0);
+            char *res = slurp("gres.csv"), *ex = slurp("gex.jsonl");
+            if (j == 1) {
+                ref = res;
+                ref_ex = ex;
+                snprintf(name, sizeof name, "%s: all settled", sorted ? "sorted" : "shuffled");
+                CHECK_EQ(name, st.settled + st.failed, 3000);
+                continue;
+            }
+            snprintf(name, sizeof name, "%s: -j %d results identical to -j 1",
+                     sorted ? "sorted" : "shuffled", j);
+            CHECK(name, res && strcmp(res, ref) == 0);
+            snprintf(name, sizeof name, "%s: -j %d explanations identical to -j 1",
+                     sorted ? "sorted" : "shuffled", j);
+            CHECK(name, ex && strcmp(ex, ref_ex) == 0);
+            free(res);
+            free(ex);
+        }
+        free(ref);
+        free(ref_ex);
+    }
+}
+
+static void test_ledger(void)
+{
+    unlink("ledger.db");
+    PolRunOpts o = opts("claims.csv", "persons.csv", "res.csv");
+    o.ledger_db = "ledger.db";
+    PolRunStats st;
+    int rc = run(&o, &st);
+    CHECK_EQ("ledger: first run exit 0", rc, 0);
+    CHECK_EQ("ledger: first run settles", st.settled, 5);
+    char *first = slurp("res.csv");
+    CHECK_STR("ledger: first run results", first, claims_res);
+    o.quiet = 0;
+    rc = run(&o, &st);
+    CHECK_EQ("ledger: rerun exit 0", rc, 0);
+    CHECK_EQ("ledger: rerun settles nothing", st.settled, 0);
+    CHECK_EQ("ledger: rerun all already settled", st.already, 5);
+    char *again = slurp("res.csv");
+    char *v1 = values_only(first), *v2 = values_only(again);
+    CHECK_STR("ledger: rerun values identical", v2, v1);
+    CHECK("ledger: rerun status", strstr(again, "A,8025.00,2975.00,0.00,already settled\n"));
+    CHECK("ledger: rerun totals identical",
+          strstr(err_text, "claims.csv: 5 claims: 0 settled, 5 already settled, 0 failed, 0 "
+                           "rows rejected\n"
+                           "  basic             21,525.02 yuan\n"
+                           "  own                6,500.00 yuan\n"
+                           "  backstop           1,975.00 yuan\n"));
+    free(first);
+    free(again);
+    free(v1);
+    free(v2);
+
+    /* with threads and the ledger shared by their sessions */
+    gen("gp.csv", "gc.csv", 200, 2000, 0);
+    unlink("l2.db");
+    o = opts("gc.csv", "gp.csv", "g1.csv");
+    rc = run(&o, NULL);
+    o = opts("gc.csv", "gp.csv", "g2.csv");
+    o.ledger_db = "l2.db";
+    o.threads = 2;
+    rc = run(&o, &st);
+    CHECK_EQ("ledger -j 2: exit 0", rc, 0);
+    char *a = slurp("g1.csv"), *b = slurp("g2.csv");
+    CHECK_STR("ledger -j 2: same as in memory", b, a);
+    rc = run(&o, &st);
+    CHECK_EQ("ledger -j 2 rerun: all already settled", st.already, 2000);
+    char *c = slurp("g2.csv");
+    v1 = values_only(a);
+    v2 = values_only(c);
+    CHECK_STR("ledger -j 2 rerun: values identical", v2, v1);
+    free(a);
+    free(b);
+    free(c);
+    free(v1);
+    free(v2);
+}
+
+/* SIGKILL a run in the middle of settling, re-run: the values are those of one
+ * uninterrupted run, the claims the killed run committed reported as already settled */
+static void test_killed(void)
+{
+    enum { N = 60000 };
+    gen("kp.csv", "kc.csv", 2000, N, 0);
+    PolRunOpts o = opts("kc.csv", "kp.csv", "kref.csv");
+    o.ledger_db = "kref.db";
+    o.threads = 2;
+    unlink("kref.db");
+    PolRunStats st;
+    int rc = run(&o, &st);
+    CHECK_EQ("kill: reference run", rc, 0);
+    double full = st.seconds;
+    o.out = "kres.csv";
+    o.ledger_db = "k.db";
+    /* kill at a fraction of a full run's time; try others until some claims, not all,
+     * were committed (timing differs from machine to machine) */
+    const double at[] = {0.7, 0.85, 0.55, 0.95, 0.4};
+    int killed = 0, partial = 0;
+    for (int i = 0; i < 5 && !partial; i++) {
+        unlink("k.db");
+        unlink("kres.csv");
+        fflush(stdout);
+        pid_t pid = fork();
+        if (pid == 0) {
+            int devnull = open("/dev/null", O_WRONLY);
+            dup2(devnull, 2);
+            _exit(polrt_run(engine, &o, &(PolRunStats){0}));
+        }
+        long ns = (long)(full * at[i] * 1e9);
+        nanosleep(&(struct timespec){ns / 1000000000L, ns % 1000000000L}, NULL);
+        int status;
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        killed = WIFSIGNALED(status);
+        if (!killed)
+            continue;
+        CHECK("kill: no results from the killed run", !exists("kres.csv"));
+        rc = run(&o, &st);
+        partial = rc == 0 && st.already > 0 && st.already < N;
+    }
+    CHECK("kill: a run killed after some commits and before the end", partial);
+    CHECK_EQ("kill: re-run exit 0", rc, 0);
+    CHECK_EQ("kill: every claim reported", st.settled + st.already + st.failed, N);
+    printf("# the killed run had committed %ld of %d claims\n", st.already, N);
+    char *ref = slurp("kref.csv"), *res = slurp("kres.csv");
+    char *v1 = values_only(ref), *v2 = values_only(res);
+    CHECK("kill: values of one uninterrupted run", strcmp(v1, v2) == 0);
+    free(ref);
+    free(res);
+    free(v1);
+    free(v2);
+}
+
+static void cleanup(void)
+{
+    DIR *d = opendir(".");
+    struct dirent *de;
+    while ((de = readdir(d)))
+        if (de->d_name[0] != '.')
+            unlink(de->d_name);
+    closedir(d);
+    if (chdir("/") == 0)
+        rmdir(dir);
+}
+
+int main(void)
+{
+    char err[256];
+    if (!mkdtemp(dir) || chdir(dir) != 0) {
+        printf("[FAIL] mkdtemp\n");
+        return 1;
+    }
+    if (!(engine = fake_policy_engine(err, sizeof err))) {
+        printf("[FAIL] fake policy: %s\n", err);
+        return 1;
+    }
+    test_basic();
+    test_unsorted();
+    test_bad_rows();
+    test_bad_persons();
+    test_files();
+    test_failures();
+    test_threads();
+    test_ledger();
+    test_killed();
+    polrt_engine_free(engine);
+    free(err_text);
+    free(out_text);
+    cleanup();
+    UNIT_END();
+}
