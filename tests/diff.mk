@@ -1,0 +1,12 @@
+# tests/diff.mk — the differential-testing data generator (tests/diff/randdata.c), included by
+# the Makefile. It links the runtime (whole archive, -rdynamic) so that dlopen()ing an engine
+# .so finds the polrt_* symbols the engine expects of its host, as polc provides them.
+DIFF_RANDDATA := $(BUILD)/tests/diff/randdata
+
+$(DIFF_RANDDATA): tests/diff/randdata.c $(BUILD)/libpolrt.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -rdynamic -o $@ $< -Wl,--whole-archive $(BUILD)/libpolrt.a \
+	    -Wl,--no-whole-archive $(RT_LIBS)
+
+all: $(DIFF_RANDDATA)

@@ -1,0 +1,153 @@
+#!/bin/sh
+# tests/diff/run.sh — differential testing: the reference interpreter, the ORC JIT and a built
+# engine .so must settle the same random claims to the same bytes.
+#
+# For every policy in tests/check/ok/*.pol, tests/diff/*.pol and policies/**/*.pol that checks
+# clean: build ENGINE.so, write N random claims over M persons with randdata (seeded, drawn
+# from the policy's own schema), then `polc run` the claims three ways (--interp, JIT, the
+# .so) and compare, byte for byte against the interpreter: the results CSV (outputs and the
+# per-claim status, error rows included), the JSON-lines explanation of every claim (rule
+# values, branches, parameter versions, ledgers), the exit code and the messages. A policy
+# may ask for other data with a comment line "# diff-args: --huge 0.2" (randdata options).
+# A policy in policies/ that does not check is a [FAIL]; elsewhere it is skipped.
+#
+#   sh tests/diff/run.sh [POLICY...]      env: POLC (build/polc), BUILD (build),
+#        DIFF_CLAIMS (10000), DIFF_SEED (1), DIFF_SO_OPT (2: the .so's -O level),
+#        DIFF_KEEP=1 keeps the work directory
+set -u
+BUILD=${BUILD:-build}
+POLC=${POLC:-$BUILD/polc}
+RANDDATA=${RANDDATA:-$BUILD/tests/diff/randdata}
+CLAIMS=${DIFF_CLAIMS:-10000}
+SEED=${DIFF_SEED:-1}
+
+for tool in "$POLC" "$RANDDATA"; do
+    if [ ! -x "$tool" ]; then
+        echo "[FAIL] tests/diff: $tool is not built (make all)"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-diff.XXXXXX")
+if [ "${DIFF_KEEP:-0}" = 1 ]; then
+    echo "work directory: $WORK"
+else
+    trap 'rm -rf "$WORK"' EXIT
+fi
+trap 'exit 130' INT TERM
+
+pass=0
+fail=0
+ok() { echo "[PASS] $*"; pass=$((pass + 1)); }
+bad() { echo "[FAIL] $*"; fail=$((fail + 1)); }
+
+if [ $# -gt 0 ]; then
+    list="$*"
+else
+    list=$(ls tests/check/ok/*.pol tests/diff/*.pol 2>/dev/null;
+           find policies -name '*.pol' -not -path '*/reforms/*' 2>/dev/null | sort)
+fi
+
+# the claim id on line $2 of results file $1 (the first cell, unquoted)
+claim_id_at() { sed -n "${2}p" "$1" | sed 's/^"//; s/[",].*//'; }
+
+# compare evaluator $2's outputs with the interpreter's, in directory $1
+compare() {
+    d=$1 ev=$2 name=$3
+    for e in interp "$ev"; do
+        if [ ! -f "$d/$e.csv" ]; then
+            bad "$name: interp vs $ev: no results from $e (exit $(cat "$d/$e.rc"))"
+            sed 's/^/    /' "$d/$e.err" | head -3
+            return
+        fi
+    done
+    what=""
+    cmp -s "$d/interp.rc" "$d/$ev.rc" ||
+        what="$what exit code $(cat "$d/interp.rc") vs $(cat "$d/$ev.rc");"
+    cmp -s "$d/interp.csv" "$d/$ev.csv" || what="$what results differ;"
+    cmp -s "$d/interp.jsonl" "$d/$ev.jsonl" || what="$what explanations differ;"
+    cmp -s "$d/interp.err" "$d/$ev.err" || what="$what messages differ;"
+    if [ -z "$what" ]; then
+        ok "$name: interp = $ev ($(($(wc -l <"$d/interp.csv") - 1)) claims)"
+        return
+    fi
+    bad "$name: interp vs $ev:$what"
+    for f in csv jsonl; do
+        line=$(cmp "$d/interp.$f" "$d/$ev.$f" 2>/dev/null | sed -n 's/.* line \([0-9]*\)$/\1/p')
+        [ -n "$line" ] || continue
+        if [ "$f" = csv ]; then
+            id=$(claim_id_at "$d/interp.csv" "$line")
+        else
+            id=$(sed -n "${line}p" "$d/interp.jsonl" | sed 's/.*"claim_id":"\([^"]*\)".*/\1/')
+        fi
+        echo "    first difference in the $f, line $line, claim $id"
+        echo "      interp: $(sed -n "${line}p" "$d/interp.$f" | cut -c1-400)"
+        echo "      $ev:$(printf '%*s' $((6 - ${#ev})) '') $(sed -n "${line}p" "$d/$ev.$f" | cut -c1-400)"
+        if [ -n "$id" ] && [ ! -e "$d/explained" ]; then
+            : >"$d/explained"
+            "$POLC" explain "$policy" --claims "$d/data/claims.csv" --persons "$d/data/persons.csv" \
+                --claim "$id" --interp >"$d/explain.interp" 2>&1
+            "$POLC" explain "$policy" --claims "$d/data/claims.csv" --persons "$d/data/persons.csv" \
+                --claim "$id" >"$d/explain.jit" 2>&1
+            echo "    polc explain --claim $id, interpreter (-) vs JIT (+):"
+            diff -u "$d/explain.interp" "$d/explain.jit" | sed -n '3,$p' | sed 's/^/      /'
+            cmp -s "$d/explain.interp" "$d/explain.jit" && sed 's/^/      /' "$d/explain.interp"
+        fi
+    done
+    if ! cmp -s "$d/interp.err" "$d/$ev.err"; then
+        echo "    messages, interpreter (-) vs $ev (+):"
+        diff -u "$d/interp.err" "$d/$ev.err" | sed -n '3,12p' | sed 's/^/      /'
+    fi
+}
+
+n=0
+for policy in $list; do
+    n=$((n + 1))
+    d="$WORK/$n"
+    mkdir -p "$d"
+    name="$policy"
+    case "$policy" in policies/*) must=1 ;; *) must=0 ;; esac
+    if ! "$POLC" check "$policy" >"$d/check.err" 2>&1; then
+        if [ $must = 1 ]; then
+            bad "$name: does not check clean"
+            sed 's/^/    /' "$d/check.err" | head -5
+        else
+            echo "[SKIP] $name: does not check clean"
+        fi
+        continue
+    fi
+    if ! "$POLC" build "$policy" -O"${DIFF_SO_OPT:-2}" -o "$d/engine.so" >"$d/build.err" 2>&1; then
+        bad "$name: polc build failed"
+        sed 's/^/    /' "$d/build.err" | head -5
+        continue
+    fi
+    # a seed per policy, so that adding a policy leaves the others' data as it was
+    sum=$(printf '%s' "$policy" | cksum | cut -d' ' -f1)
+    # a policy may ask for other data: "# diff-args: --huge 0.2" (randdata options)
+    extra=$(sed -n 's/^# diff-args://p' "$policy" | head -1)
+    # shellcheck disable=SC2086
+    if ! "$RANDDATA" --engine "$d/engine.so" --out "$d/data" --claims "$CLAIMS" \
+            --seed $((SEED * 1000003 + sum % 1000003)) $extra >"$d/gen.err" 2>&1; then
+        bad "$name: randdata failed"
+        sed 's/^/    /' "$d/gen.err" | head -5
+        continue
+    fi
+    for ev in interp jit so; do
+        case $ev in
+            interp) engine=$policy; flag=--interp ;;
+            jit) engine=$policy; flag= ;;
+            so) engine=$d/engine.so; flag= ;;
+        esac
+        # one rejects path for all three, so that the messages naming it are comparable
+        "$POLC" run "$engine" $flag --claims "$d/data/claims.csv" \
+            --persons "$d/data/persons.csv" --out "$d/$ev.csv" --explain "$d/$ev.jsonl" \
+            --rejects "$d/rejects.csv" -q >"$d/$ev.out" 2>"$d/$ev.err"
+        echo $? >"$d/$ev.rc"
+    done
+    compare "$d" jit "$name"
+    compare "$d" so "$name"
+done
+
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
