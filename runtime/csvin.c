@@ -545,41 +545,15 @@ static void enum_expected(const RtEnum *en, char *buf, size_t len)
     }
 }
 
-int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out,
-                   char *why_buf, size_t why_len)
+/* parse cell[0..n) (trimmed, not empty) as t: 0, or -1 when the text is no value of t */
+static int parse_cell(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out)
 {
-    char q[WHY_CELL_MAX * 2 + 16];
-    cell = rt_trim(cell, &n);
-    if (n == 0) {
-        if (t->optional) {
-            *out = POLRT_NONE;
-            return 0;
-        }
-        snprintf(why_buf, why_len, "missing value");
-        return -1;
-    }
-    quote_cell(cell, n, q, sizeof q);
     switch (t->kind) {
-    case RT_MONEY:
-        if (polrt_parse_money(cell, n, out) == 0)
-            return 0;
-        snprintf(why_buf, why_len, "not an amount %s (expected 1234.56 or 1,234.56)", q);
-        return -1;
-    case RT_RATE:
-        if (polrt_parse_rate(cell, n, out) == 0)
-            return 0;
-        snprintf(why_buf, why_len, "not a rate %s (expected 80%% or 0.8)", q);
-        return -1;
-    case RT_DATE:
-        if (polrt_parse_date(cell, n, out) == 0)
-            return 0;
-        snprintf(why_buf, why_len, "not a date %s (expected YYYY-MM-DD)", q);
-        return -1;
-    case RT_INT:
-        if (parse_int(cell, n, out) == 0)
-            return 0;
-        snprintf(why_buf, why_len, "not an integer %s", q);
-        return -1;
+    case RT_MONEY: return polrt_parse_money(cell, n, out);
+    case RT_RATE: return polrt_parse_rate(cell, n, out);
+    case RT_DATE: return polrt_parse_date(cell, n, out);
+    case RT_INT: return parse_int(cell, n, out);
+    case RT_DURATION: return parse_duration(cell, n, t->unit, out);
     case RT_BOOL:
         if (eq_nocase(cell, n, "true") || eq_nocase(cell, n, "yes") || eq(cell, n, "1") ||
             eq(cell, n, "是")) {
@@ -591,12 +565,6 @@ int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t 
             *out = 0;
             return 0;
         }
-        snprintf(why_buf, why_len, "not a yes/no value %s (expected true/false, 1/0, 是/否)", q);
-        return -1;
-    case RT_DURATION:
-        if (parse_duration(cell, n, t->unit, out) == 0)
-            return 0;
-        snprintf(why_buf, why_len, "not a number of %s %s", unit_words[t->unit][0], q);
         return -1;
     case RT_ENUM: {
         const RtEnum *en = &s->enums[t->enum_idx];
@@ -607,15 +575,63 @@ int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t 
                 return 0;
             }
         }
-        char exp[256];
+        return -1;
+    }
+    }
+    return -1; /* not a kind schema.c produces: no value is guessed */
+}
+
+int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out,
+                   char *why_buf, size_t why_len)
+{
+    cell = rt_trim(cell, &n);
+    if (n == 0) {
+        if (t->optional) {
+            *out = POLRT_NONE;
+            return 0;
+        }
+        snprintf(why_buf, why_len, "missing value");
+        return -1;
+    }
+    if (parse_cell(s, t, cell, n, out) == 0)
+        return 0;
+    /* the reason, naming the cell and what was expected */
+    char q[WHY_CELL_MAX * 2 + 16], exp[256];
+    quote_cell(cell, n, q, sizeof q);
+    switch (t->kind) {
+    case RT_MONEY:
+        snprintf(why_buf, why_len, "not an amount %s (expected 1234.56 or 1,234.56)", q);
+        return -1;
+    case RT_RATE: snprintf(why_buf, why_len, "not a rate %s (expected 80%% or 0.8)", q); return -1;
+    case RT_DATE: snprintf(why_buf, why_len, "not a date %s (expected YYYY-MM-DD)", q); return -1;
+    case RT_INT: snprintf(why_buf, why_len, "not an integer %s", q); return -1;
+    case RT_BOOL:
+        snprintf(why_buf, why_len, "not a yes/no value %s (expected true/false, 1/0, 是/否)", q);
+        return -1;
+    case RT_DURATION:
+        snprintf(why_buf, why_len, "not a number of %s %s", unit_words[t->unit][0], q);
+        return -1;
+    case RT_ENUM: {
+        const RtEnum *en = &s->enums[t->enum_idx];
         enum_expected(en, exp, sizeof exp);
         snprintf(why_buf, why_len, "unknown %s label %s (expected %s)", en->name, q, exp);
         return -1;
     }
     }
-    /* not a kind schema.c produces: report it rather than guess a value */
     snprintf(why_buf, why_len, "internal error: type kind %d", (int)t->kind);
     return -1;
+}
+
+/* s into buf[0..len), cut to fit: the formatting of the common kinds without snprintf,
+ * which costs more than the rest of a results row */
+static char *copy_out(const char *s, char *buf, size_t len)
+{
+    size_t n = strlen(s);
+    if (n >= len)
+        n = len - 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return buf;
 }
 
 char *rt_format_value(const RtSchema *s, const RtType *t, int64_t v, char *buf, size_t len)
@@ -628,11 +644,11 @@ char *rt_format_value(const RtSchema *s, const RtType *t, int64_t v, char *buf, 
         return buf;
     }
     switch (t->kind) {
-    case RT_MONEY: snprintf(buf, len, "%s", polrt_fmt_money(v, tmp, 0)); return buf;
-    case RT_RATE: snprintf(buf, len, "%s", polrt_fmt_rate(v, tmp)); return buf;
-    case RT_DATE: snprintf(buf, len, "%s", polrt_fmt_date(v, tmp)); return buf;
+    case RT_MONEY: return copy_out(polrt_fmt_money(v, tmp, 0), buf, len);
+    case RT_RATE: return copy_out(polrt_fmt_rate(v, tmp), buf, len);
+    case RT_DATE: return copy_out(polrt_fmt_date(v, tmp), buf, len);
     case RT_INT: snprintf(buf, len, "%" PRId64, v); return buf;
-    case RT_BOOL: snprintf(buf, len, "%s", v ? "true" : "false"); return buf;
+    case RT_BOOL: return copy_out(v ? "true" : "false", buf, len);
     case RT_DURATION: {
         const char *w = unit_words[t->unit][v == 1 || v == -1 ? 1 : 0];
         snprintf(buf, len, "%" PRId64 " %s", v, w);

@@ -127,24 +127,41 @@ static int64_t now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+/* A results row is built in one buffer and written with one call. */
+typedef struct Line {
+    char *p;
+    size_t n, cap;
+    int oom; /* an append failed: the row is incomplete */
+} Line;
+
+static void line_add(Line *l, const char *s, size_t n)
+{
+    if (l->n + n > l->cap && !l->oom && grow(&l->p, &l->cap, l->n + n, 1) < 0)
+        l->oom = 1;
+    if (l->oom)
+        return;
+    memcpy(l->p + l->n, s, n);
+    l->n += n;
+}
+
 /* a CSV cell: quoted when it holds a comma, quote, line break or edge blank */
-static void put_cell(FILE *f, const char *s)
+static void put_cell(Line *l, const char *s)
 {
     size_t n = strlen(s);
     int q = n && (s[0] == ' ' || s[n - 1] == ' ');
     for (size_t i = 0; i < n && !q; i++)
         q = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
     if (!q) {
-        fwrite(s, 1, n, f);
+        line_add(l, s, n);
         return;
     }
-    putc('"', f);
+    line_add(l, "\"", 1);
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '"')
-            putc('"', f);
-        putc(s[i], f);
+            line_add(l, "\"", 1);
+        line_add(l, s + i, 1);
     }
-    putc('"', f);
+    line_add(l, "\"", 1);
 }
 
 /* ---- Output files: temp + rename -------------------------------------------------------- */
@@ -371,7 +388,7 @@ typedef struct Run {
     /* persons */
     Person *persons;
     size_t npersons, cap_persons;
-    int64_t *ptab; /* hash table of person index + 1 (0: empty) */
+    uint64_t *ptab; /* person table: hash tag << 32 | (index + 1), 0 empty */
     size_t ptab_cap;
     int64_t *defaults; /* person field defaults, when there is no persons file */
     int have_persons;  /* a persons file was read */
@@ -383,9 +400,10 @@ typedef struct Run {
     uint8_t *skip; /* per data record: not settled (rejected or empty) */
     size_t skip_cap;
     int64_t nrecords, ngood;
-    int streaming; /* each person's claims come in date order: settle as read */
-    int bom;       /* the claims file starts with a BOM (the results do too) */
-    int explain_found;
+    int streaming;                  /* each person's claims come in date order: settle as read */
+    int bom;                        /* the claims file starts with a BOM (the results do too) */
+    int explain_found;              /* explain_claim's id is in the claims file */
+    int explained;                  /* and its explanation was written */
     int64_t *cvals, *pvals, *hvals; /* scratch: one row's claim / person / history values */
     /* outputs */
     OutFile results, rejects, prejects, explain;
@@ -420,6 +438,7 @@ typedef struct Run {
     /* progress */
     int progress;
     int64_t t_settle, last_progress; /* when settling began; the last progress line */
+    Line line;                       /* a results row being built */
     int progress_shown;
 } Run;
 
@@ -468,9 +487,9 @@ static void progress(Run *r, int64_t done, int64_t total)
     }
     double secs = (double)(t - r->t_settle) / 1e9;
     double rate = secs > 0 ? (double)done / secs : 0;
-    char a[32], b[32];
-    fprintf(stderr, "\rpolc: settling %s/%s claims  %.0f/s", fmt_count(done, a),
-            fmt_count(total, b), rate);
+    char a[32], b[32], c[32];
+    fprintf(stderr, "\rpolc: settling %s/%s claims  %s/s", fmt_count(done, a), fmt_count(total, b),
+            fmt_count((int64_t)rate, c));
     if (rate > 0) {
         long left = (long)((double)(total - done) / rate);
         fprintf(stderr, "  %ld:%02ld left", left / 60, left % 60);
@@ -481,35 +500,51 @@ static void progress(Run *r, int64_t done, int64_t total)
 
 /* ---- Persons: a table by id ------------------------------------------------------------- */
 
+/* a person table slot: the hash's high half (compared before the ids) and index + 1 */
+static uint64_t person_slot(uint64_t h, size_t k)
+{
+    return (h & UINT64_C(0xFFFFFFFF00000000)) | (uint64_t)(k + 1);
+}
+
 static int64_t person_find(const Run *r, const char *id, size_t n, uint64_t h)
 {
     if (!r->ptab_cap)
         return -1;
+    uint64_t tag = h & UINT64_C(0xFFFFFFFF00000000);
     for (size_t i = h & (r->ptab_cap - 1);; i = (i + 1) & (r->ptab_cap - 1)) {
-        int64_t k = r->ptab[i] - 1;
-        if (k < 0)
+        uint64_t e = r->ptab[i];
+        if (!e)
             return -1;
+        if ((e & UINT64_C(0xFFFFFFFF00000000)) != tag)
+            continue;
+        int64_t k = (int64_t)(e & 0xFFFFFFFF) - 1;
         const char *pid = r->persons[k].id;
         if (strncmp(pid, id, n) == 0 && pid[n] == '\0')
             return k;
     }
 }
 
+/* persons the table holds at most: an index fits the low half of a slot */
+#define MAX_PERSONS UINT32_MAX - 1
+
 /* a new person with this id; its index, or -1 (memory) */
 static int64_t person_add(Run *r, const char *id, size_t n, uint64_t h)
 {
+    if (r->npersons >= MAX_PERSONS)
+        return -1;
     if ((r->npersons + 1) * 2 > r->ptab_cap) {
         size_t cap = r->ptab_cap ? r->ptab_cap * 2 : 1024;
-        int64_t *t = polrt_realloc(NULL, cap * sizeof *t);
+        uint64_t *t = polrt_realloc(NULL, cap * sizeof *t);
         if (!t)
             return -1;
         memset(t, 0, cap * sizeof *t);
         for (size_t k = 0; k < r->npersons; k++) {
             const char *pid = r->persons[k].id;
-            size_t i = hash_str(pid, strlen(pid)) & (cap - 1);
+            uint64_t hk = hash_str(pid, strlen(pid));
+            size_t i = hk & (cap - 1);
             while (t[i])
                 i = (i + 1) & (cap - 1);
-            t[i] = (int64_t)k + 1;
+            t[i] = person_slot(hk, k);
         }
         polrt_realloc(r->ptab, 0);
         r->ptab = t;
@@ -526,7 +561,7 @@ static int64_t person_add(Run *r, const char *id, size_t n, uint64_t h)
     size_t i = h & (r->ptab_cap - 1);
     while (r->ptab[i])
         i = (i + 1) & (r->ptab_cap - 1);
-    r->ptab[i] = (int64_t)r->npersons + 1;
+    r->ptab[i] = person_slot(h, r->npersons);
     return (int64_t)r->npersons++;
 }
 
@@ -1164,30 +1199,46 @@ static const char *status_text(int status, const char *err)
     return status == 0 ? "settled" : status == 1 ? "already settled" : err;
 }
 
-/* the results header: claim_id, the outputs, status */
-static void write_header(Run *r, FILE *f)
+/* write the row built in r->line; -1 (run error) when it could not be built */
+static int line_flush(Run *r, FILE *f)
 {
-    put_cell(f, "claim_id");
-    for (int i = 0; i < r->s->noutputs; i++) {
-        putc(',', f);
-        put_cell(f, r->s->outputs[i].name);
+    Line *l = &r->line;
+    if (l->oom) {
+        run_error(r, "out of memory");
+        return -1;
     }
-    fputs(",status\n", f);
+    fwrite(l->p, 1, l->n, f);
+    l->n = 0;
+    return 0;
 }
 
-static void write_row(Run *r, FILE *f, const char *id, int status, const int64_t *out,
-                      const char *err)
+/* the results header: claim_id, the outputs, status */
+static int write_header(Run *r, FILE *f)
+{
+    put_cell(&r->line, "claim_id");
+    for (int i = 0; i < r->s->noutputs; i++) {
+        line_add(&r->line, ",", 1);
+        put_cell(&r->line, r->s->outputs[i].name);
+    }
+    line_add(&r->line, ",status\n", 8);
+    return line_flush(r, f);
+}
+
+static int write_row(Run *r, FILE *f, const char *id, int status, const int64_t *out,
+                     const char *err)
 {
     char buf[64];
-    put_cell(f, id);
+    put_cell(&r->line, id);
     for (int i = 0; i < r->s->noutputs; i++) {
-        putc(',', f);
+        line_add(&r->line, ",", 1);
         if (status != -1)
-            put_cell(f, rt_format_value(r->s, &r->s->outputs[i].type, out[i], buf, sizeof buf));
+            put_cell(&r->line,
+                     rt_format_value(r->s, &r->s->outputs[i].type, out[i], buf, sizeof buf));
     }
-    putc(',', f);
-    put_cell(f, status_text(status, err));
-    putc('\n', f);
+    line_add(&r->line, ",", 1);
+    put_cell(&r->line, status_text(status, err));
+    line_add(&r->line, "\n", 1);
+    return line_flush(r, f);
 }
 
 /* make the ledger durable up to here and open the next batch */
@@ -1225,11 +1276,13 @@ static int retire(Run *r, Slot *sl)
         if (r->o->explain_claim && strcmp(r->o->explain_claim, sl->claim_id) == 0) {
             progress_clear(r);
             polrt_explain_text(r->e, sl->claim_id, sl->fields, &res, stdout);
+            r->explained = 1;
         }
     }
     if (r->streaming) {
-        if (r->results.f)
-            write_row(r, r->results.f, sl->claim_id, sl->status, sl->out, sl->err);
+        if (r->results.f &&
+            write_row(r, r->results.f, sl->claim_id, sl->status, sl->out, sl->err) < 0)
+            return -1;
     } else {
         size_t no = (size_t)s->noutputs;
         r->rstatus[sl->seq] = (int8_t)sl->status;
@@ -1452,6 +1505,7 @@ static int settle_loaded(Run *r, RtCsv *c)
         goto out;
     }
     qsort(ord, n, sizeof *ord, order_cmp);
+    r->t_settle = now_ns(); /* the rate on the progress line counts settling alone */
     for (size_t i = 0; i < n; i++) {
         int64_t q = ord[i].seq;
         if (dispatch(r, q, r->cperson[q], r->ids[q], 0, r->cfields + (size_t)q * w, 0) < 0)
@@ -1459,9 +1513,9 @@ static int settle_loaded(Run *r, RtCsv *c)
     }
     if (drain(r, 1) < 0)
         goto out;
-    if (r->results.f)
-        for (size_t q = 0; q < n; q++)
-            write_row(r, r->results.f, r->ids[q], r->rstatus[q], r->rout + q * no, r->rerr[q]);
+    for (size_t q = 0; r->results.f && q < n; q++)
+        if (write_row(r, r->results.f, r->ids[q], r->rstatus[q], r->rout + q * no, r->rerr[q]))
+            goto out;
     rc = 0;
 out:
     polrt_realloc(ord, 0);
@@ -1577,11 +1631,10 @@ static void summary(Run *r, double secs)
 {
     const RtSchema *s = r->s;
     long total = r->settled + r->already + r->failed;
-    char a[32];
-    fprintf(stderr,
-            "%s: %s claims: %ld settled, %ld already settled, %ld failed, %ld rows "
-            "rejected\n",
-            r->claims_name, fmt_count(total, a), r->settled, r->already, r->failed, r->rejected);
+    char a[32], b[32], c[32], d[32], e[32];
+    fprintf(stderr, "%s: %s claims: %s settled, %s already settled, %s failed, %s rows rejected\n",
+            r->claims_name, fmt_count(total, a), fmt_count(r->settled, b), fmt_count(r->already, c),
+            fmt_count(r->failed, d), fmt_count(r->rejected, e));
     int width = 0;
     for (int i = 0; i < s->noutputs; i++)
         if (s->outputs[i].type.kind == RT_MONEY && (int)strlen(s->outputs[i].name) > width)
@@ -1599,7 +1652,8 @@ static void summary(Run *r, double secs)
         fprintf(stderr, "  rejected claim rows: %s\n", r->rejects_path);
     if (r->rejected_persons)
         fprintf(stderr, "  rejected person rows: %s\n", r->prejects_path);
-    fprintf(stderr, "  %.0f claims/s (%.2f s)\n", secs > 0 ? (double)total / secs : 0.0, secs);
+    fprintf(stderr, "  %s claims/s (%.2f s)\n",
+            fmt_count(secs > 0 ? (int64_t)((double)total / secs) : 0, a), secs);
 }
 
 /* ---- polrt_run --------------------------------------------------------------------------- */
@@ -1660,6 +1714,7 @@ static void run_free(Run *r)
     polrt_realloc(r->rstatus, 0);
     polrt_realloc(r->rout, 0);
     polrt_realloc(r->rerr, 0);
+    polrt_realloc(r->line.p, 0);
     pool_free(&r->pool);
     pthread_mutex_destroy(&r->mu);
     pthread_cond_destroy(&r->done_cv);
@@ -1750,7 +1805,8 @@ static int run_steps(Run *r)
     if (rc == 0 && r->results.f) {
         if (r->bom)
             fputs("\xEF\xBB\xBF", r->results.f); /* as the input: spreadsheets read UTF-8 */
-        write_header(r, r->results.f);
+        if (write_header(r, r->results.f) < 0)
+            rc = 2;
     }
     r->frozen = 1;
     if (rc == 0 && (rt_csv_seek(c, 0, 1) < 0 || start_workers(r) < 0)) {
@@ -1833,6 +1889,8 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
     stop_workers(r);
     finish_outputs(r, rc == 0);
     int completed = rc == 0 && !r->failed_io;
+    if (completed && o->explain_claim && !r->explained)
+        fprintf(stderr, "polc: claim '%s' was rejected: nothing to explain\n", o->explain_claim);
     if (r->failed_io) {
         progress_clear(r);
         fprintf(stderr, "polc: %s\n", r->err);

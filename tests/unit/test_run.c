@@ -192,6 +192,16 @@ static void test_basic(void)
     CHECK_EQ("explain B: exit 0", rc, 0);
     CHECK("explain B: text on stdout", strncmp(out_text, "claim B — ", 11) == 0);
     CHECK("explain B: the backstop exception", strstr(out_text, "over_cap") != NULL);
+    put("rej.csv", "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+                   "R1,P1,county,2024-03-10,-1,0,\n");
+    o.claims = "rej.csv";
+    o.explain_claim = "R1";
+    rc = run(&o, NULL);
+    CHECK_EQ("explain rejected: exit 3", rc, 3);
+    CHECK_STR("explain rejected: message", err_text,
+              "rej.csv:2: total: negative amount '-1' (amounts are >= 0)\n"
+              "polc: claim 'R1' was rejected: nothing to explain\n");
+    o.claims = "claims.csv";
     o.explain_claim = "ZZ";
     rc = run(&o, NULL);
     CHECK_EQ("explain unknown: exit 2", rc, 2);
@@ -582,6 +592,18 @@ static void test_ledger(void)
     free(again);
     free(v1);
     free(v2);
+
+    /* a claim id the ledger holds with other data stops the run: which is right is not
+     * for the runtime to guess; nothing is written */
+    put("changed.csv", "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+                       "A,P1,county,2024-03-10,12000.01,1000,2024-03-01\n");
+    o = opts("changed.csv", "persons.csv", "changed-res.csv");
+    o.ledger_db = "ledger.db";
+    rc = run(&o, &st);
+    CHECK_EQ("ledger conflict: exit 2", rc, 2);
+    CHECK_STR("ledger conflict: message", err_text,
+              "polc: claim A was already settled with different fields\n");
+    CHECK("ledger conflict: no results", !exists("changed-res.csv"));
 
     /* with threads and the ledger shared by their sessions */
     gen("gp.csv", "gc.csv", 200, 2000, 0);
