@@ -370,7 +370,6 @@ typedef struct Slot {
 struct Run;
 typedef struct Worker {
     struct Run *r;
-    int id;
     PolSession *sess;
     pthread_t th;
     int64_t *queue; /* tickets to settle, a ring of RUN_WINDOW */
@@ -407,6 +406,7 @@ typedef struct Run {
     int64_t *cvals, *pvals, *hvals; /* scratch: one row's claim / person / history values */
     /* outputs */
     OutFile results, rejects, prejects, explain;
+    Line line; /* a results row being built */
     const char *rejects_path;
     char *prejects_path;
     /* counters */
@@ -438,7 +438,6 @@ typedef struct Run {
     /* progress */
     int progress;
     int64_t t_settle, last_progress; /* when settling began; the last progress line */
-    Line line;                       /* a results row being built */
     int progress_shown;
 } Run;
 
@@ -573,8 +572,10 @@ static int cell_blank(const char *s, size_t n)
     return n == 0;
 }
 
-/* Bind a header row to fields (by name, then by label) and the fixed id columns. A missing
- * required column or a field bound twice is a file-level error (-1, message in why). */
+/* Bind a header row to fields (by name, then by label) and the fixed id columns, which bind
+ * by their names claim_id and person_id only: the schema declares no labels for them, and a
+ * guessed Chinese alias could capture an unrelated column. A missing required column or a
+ * field bound twice is a file-level error (-1, message in why). */
 static int bind_header(Run *r, const char *file, const RtRecord *h, Binding *b, char *why,
                        size_t len)
 {
@@ -648,6 +649,17 @@ static int bind_header(Run *r, const char *file, const RtRecord *h, Binding *b, 
         return -1;
     }
     return 0;
+}
+
+/* after bind_header failed: a file-level error (3), or no memory (2) */
+static int header_failed(Run *r, const char *why)
+{
+    if (strcmp(why, "out of memory") == 0) {
+        run_error(r, "%s", why);
+        return 2;
+    }
+    fprintf(stderr, "%s\n", why);
+    return 3;
 }
 
 /* Fields [from, to) of b from one row into vals[0..): the declared default or POLRT_NONE for
@@ -856,8 +868,7 @@ static int load_persons(Run *r)
         fprintf(stderr, "%s:1: empty file (expected a header row)\n", path);
         rc = 3;
     } else if (got > 0 && bind_header(r, path, &rec, b, why, sizeof why) < 0) {
-        fprintf(stderr, "%s\n", why);
-        rc = 3;
+        rc = header_failed(r, why);
     }
     while (rc == 0 && (got = rt_csv_next(c, &rec)) > 0) {
         if (all_blank(&rec)) {
@@ -1563,7 +1574,6 @@ static int start_workers(Run *r)
     for (int i = 0; i < r->nthreads; i++) {
         Worker *w = &r->workers[i];
         w->r = r;
-        w->id = i;
         if (i > 0 && !(w->sess = rt_session_fork(s0, r->err, sizeof r->err))) {
             r->failed_io = 1;
             return -1;
@@ -1754,14 +1764,8 @@ static int open_claims(Run *r, RtCsv *c)
         return 3;
     }
     r->bom = rec.nraw >= 3 && memcmp(rec.raw, "\xEF\xBB\xBF", 3) == 0;
-    if (bind_header(r, r->claims_name, &rec, &r->cb, why, sizeof why) < 0) {
-        if (strcmp(why, "out of memory") == 0) {
-            run_error(r, "%s", why);
-            return 2;
-        }
-        fprintf(stderr, "%s\n", why);
-        return 3;
-    }
+    if (bind_header(r, r->claims_name, &rec, &r->cb, why, sizeof why) < 0)
+        return header_failed(r, why);
     int rc = check_claims(r, c);
     progress_clear(r);
     if (rc)
