@@ -1668,6 +1668,13 @@ static void summary(Run *r, double secs)
 
 /* ---- polrt_run --------------------------------------------------------------------------- */
 
+/* out names an existing device or pipe (/dev/null): nothing may be created beside it */
+static int is_device(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
 /* the persons rejects file beside the claims one: "x.rejects.csv" -> "x.rejects.persons.csv" */
 static char *persons_rejects_path(const char *rejects)
 {
@@ -1853,11 +1860,11 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
     r->date_idx = s->claim_date ? rt_schema_field(s->claim, s->nclaim, s->claim_date) : -1;
     pthread_mutex_init(&r->mu, NULL);
     pthread_cond_init(&r->done_cv, NULL);
-    /* rejects: as asked, else beside the results, else in the current directory */
+    /* rejects: as asked, else beside the results file, else in the current directory */
     char *rj = NULL;
     if (o->rejects)
         r->rejects_path = o->rejects;
-    else if (o->out) {
+    else if (o->out && !is_device(o->out)) {
         size_t n = strlen(o->out);
         if ((rj = polrt_realloc(NULL, n + sizeof ".rejects.csv"))) {
             memcpy(rj, o->out, n);
