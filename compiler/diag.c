@@ -11,15 +11,9 @@ void diag_init(Diag *d, FILE *out)
     d->out = out;
 }
 
-/* The source line, with bytes that would garble a terminal shown as '?'. */
-static void print_line(FILE *f, const Source *s, int line)
+/* Bytes [a, b) of a source line, with bytes that would garble a terminal shown as '?'. */
+static void print_segment(FILE *f, const Source *s, uint32_t a, uint32_t b)
 {
-    uint32_t a = s->line_start[line - 1];
-    uint32_t b = s->line_start[line] - 1; /* the newline, or len */
-    if (b > s->len)
-        b = (uint32_t)s->len;
-    if (b > a && s->text[b - 1] == '\r')
-        b--;
     const unsigned char *p = (const unsigned char *)s->text;
     for (uint32_t i = a; i < b;) {
         uint32_t cp;
@@ -32,7 +26,14 @@ static void print_line(FILE *f, const Source *s, int line)
         fwrite(p + i, 1, (size_t)k, f);
         i += (uint32_t)k;
     }
-    fputc('\n', f);
+}
+
+/* step back or forward to the start of a UTF-8 character */
+static uint32_t char_start(const Source *s, uint32_t i)
+{
+    while (i > 0 && ((unsigned char)s->text[i] & 0xC0) == 0x80)
+        i--;
+    return i;
 }
 
 static int width_of(const Source *s, uint32_t a, uint32_t b)
@@ -69,16 +70,26 @@ static void report(Diag *d, Loc loc, const char *sev, const char *fmt, va_list a
     fprintf(f, "%s:%d:%d: %s: ", s->path, line, col, sev);
     vfprintf(f, fmt, ap);
     fputc('\n', f);
-    fprintf(f, "%5d | ", line);
-    print_line(f, s, line);
     uint32_t ls = s->line_start[line - 1];
     uint32_t le = s->line_start[line] - 1;
     if (le > s->len)
         le = (uint32_t)s->len;
     if (le > ls && s->text[le - 1] == '\r')
         le--;
-    uint32_t end = loc.end < le ? loc.end : le;
-    int pad = width_of(s, ls, loc.start);
+    /* a very long line (generated text) is shown as a window around the error */
+    uint32_t a = ls, b = le;
+    const char *pre = "", *post = "";
+    if (le - ls > DIAG_MAX_LINE_BYTES) {
+        a = loc.start > ls + DIAG_MAX_LINE_BYTES / 3 ? char_start(s, loc.start - DIAG_MAX_LINE_BYTES / 3) : ls;
+        b = a + DIAG_MAX_LINE_BYTES < le ? char_start(s, a + DIAG_MAX_LINE_BYTES) : le;
+        pre = a > ls ? "..." : "";
+        post = b < le ? "..." : "";
+    }
+    fprintf(f, "%5d | %s", line, pre);
+    print_segment(f, s, a, b);
+    fprintf(f, "%s\n", post);
+    uint32_t end = loc.end < b ? loc.end : b;
+    int pad = (int)strlen(pre) + width_of(s, a, loc.start);
     int w = end > loc.start ? width_of(s, loc.start, end) : 1;
     fprintf(f, "      | %*s^", pad, "");
     for (int i = 1; i < w; i++)

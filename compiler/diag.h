@@ -9,6 +9,9 @@
 
 /* A run stops reporting after this many errors: more is noise, the first ones matter. */
 #define DIAG_MAX_ERRORS 20
+/* Source lines longer than this are shown as a window around the error: enough for any
+ * hand-written line, and a generated 300 KB line does not flood the terminal. */
+#define DIAG_MAX_LINE_BYTES 240
 
 typedef struct Diag {
     FILE *out;

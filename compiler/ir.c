@@ -183,8 +183,10 @@ static IrNode *lower_call(Lower *L, Node *n)
             c->a = n->decl->index;
             c->nargs = n->args.len;
             c->args = arena_alloc(L->a, sizeof(IrNode *) * (size_t)(c->nargs + 1));
+            /* an optional parameter takes an absent value as it is; others need a value */
             for (int i = 0; i < c->nargs; i++)
-                c->args[i] = val(L, n->args.data[i]);
+                c->args[i] = n->decl->fields.data[i].ty.optional ? lower(L, n->args.data[i])
+                                                                  : val(L, n->args.data[i]);
             return c;
         }
         const HostFn *h = host_lookup(n->decl->name);

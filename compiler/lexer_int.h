@@ -10,6 +10,10 @@
 /* Deeper nesting than this is an error, not a stack overflow: real policies nest a handful
  * of levels; 200 keeps every recursive phase (sema, ir, cg) far from the C stack's limit. */
 #define LEX_MAX_DEPTH 200
+/* The same reasoning for any expression: a rule deeper than this is refused by the parser
+ * (a real rule is a few levels deep; sema, ir, interp and cg recurse once per level, and
+ * 1000 frames of the largest of them stay far below the C stack, sanitizers included). */
+#define EXPR_MAX_DEPTH 1000
 
 const char *lex_text(Lexer *lx, const char *s, size_t n);
 const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n);

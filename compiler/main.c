@@ -317,8 +317,6 @@ static int cmd_run(Opts *o, int explain_only)
         .progress = o->progress,
         .quiet = o->quiet || explain_only,
     };
-    if (explain_only && !o->out)
-        ro.out = "/dev/null";
     PolRunStats st;
     rc = polrt_run(L.engine, &ro, &st);
     unload_engine(&L);

@@ -46,6 +46,24 @@ static void pol_error(const Loc *loc, void *scanner, Lexer *lx, const char *msg)
 #define P (lx->prog)
 static Decl *add_decl(Lexer *lx, Decl *d) { vec_push(lx->arena, &lx->prog->decls, d); return d; }
 static Node *num(Lexer *lx, const char *t, NumUnit u, Loc l) { return ast_num(lx->arena, t, u, l); }
+/* every expression node passes here: its depth is 1 + its deepest child's. Past
+ * EXPR_MAX_DEPTH the expression is refused, so no later phase recurses deeper than that. */
+static Node *D(Lexer *lx, Node *n)
+{
+    int d = 0;
+    Node *kids[3] = {n->a, n->b, n->c};
+    for (int i = 0; i < 3; i++)
+        if (kids[i] && kids[i]->depth > d)
+            d = kids[i]->depth;
+    for (int i = 0; i < n->args.len; i++)
+        if (n->args.data[i]->depth > d)
+            d = n->args.data[i]->depth;
+    n->depth = d + 1;
+    if (n->depth == EXPR_MAX_DEPTH + 1)
+        diag_error(lx->diag, n->loc, "expression nested more than %d deep; split it into rules",
+                   EXPR_MAX_DEPTH);
+    return n;
+}
 static Node *neg_num(Lexer *lx, Node *n, Loc l) { n->loc = l; n->text = arena_printf(lx->arena, "-%s", n->text); return n; }
 }
 
@@ -90,12 +108,15 @@ static Node *neg_num(Lexer *lx, Node *n, Loc l) { n->loc = l; n->text = arena_pr
 
 %%
 
-file: header decls ;
+/* the header is a declaration like the others, so an error in it is recovered from at the
+ * next declaration; sema checks there is exactly one */
+file: decls ;
 
 header:
-    POLICY STRING[name] hdr_items  { P->name = $name; P->name_loc = @name; }
+    POLICY STRING[name] { P->nheaders++; P->name = $name; P->name_loc = @name; } hdr_items
   | REFORM STRING[name] OF STRING[base]
-        { P->is_reform = 1; P->name = $name; P->name_loc = @name; P->base_path = $base; P->base_loc = @base; }
+        { P->nheaders++; P->is_reform = 1; P->name = $name; P->name_loc = @name;
+          P->base_path = $base; P->base_loc = @base; }
   ;
 
 hdr_items:
@@ -105,7 +126,7 @@ hdr_items:
   | hdr_items VALID FROM DATE[f] TO DATE[t]
         { P->valid_from = ast_node(A, ND_DATE, @f); P->valid_from->text = $f;
           P->valid_to = ast_node(A, ND_DATE, @t); P->valid_to->text = $t; }
-  | hdr_items DATED BY CLAIM DOT IDENT[f] { P->dated_by = $f; P->dated_loc = @f; }
+  | hdr_items DATED BY CLAIM DOT name[f]  { P->dated_by = $f; P->dated_loc = @f; }
   ;
 
 decls:
@@ -114,7 +135,7 @@ decls:
   | decls error
   ;
 
-decl: enum_decl | record_decl | param_decl | ledger_decl | rule_decl | output_decl
+decl: header | enum_decl | record_decl | param_decl | ledger_decl | rule_decl | output_decl
     | test_decl | extern_decl ;
 
 label_opt: %empty { $$ = NULL; } | STRING { $$ = $1; } ;
@@ -130,7 +151,7 @@ name:
 cites_opt: %empty { $$ = NULL; } | CITES STRING { $$ = $2; } ;
 
 /* ---- enum Level "医疗机构级别" { township "乡镇", county "县区" } ---- */
-enum_decl: enum_head LBRACE members RBRACE ;
+enum_decl: enum_head LBRACE members RBRACE | enum_head LBRACE RBRACE ;
 enum_head: ENUM IDENT[n] label_opt[l]
     { $$ = add_decl(lx, ast_decl(A, DK_ENUM, $n, @n)); $$->label = $l; } ;
 members: member | members COMMA member | members member ;
@@ -246,7 +267,7 @@ rule_head:
         { $$ = $<decl>4; $$->tref = $t; $$->cites = $c; }
   ;
 rparams: rparam | rparams COMMA rparam ;
-rparam: IDENT[n] COLON type[t]
+rparam: name[n] COLON type[t]
     { Decl *d = P->decls.data[P->decls.len - 1];
       vec_push(A, &d->fields, ((Field){.name = $n, .tref = $t, .loc = @n})); } ;
 rule_body:
@@ -319,29 +340,29 @@ kv:
 
 /* ---- expressions ---- */
 expr:
-    expr[l] OR expr[r]      { $$ = ast_binary(A, OP_OR, $l, $r, @$); }
-  | expr[l] AND expr[r]     { $$ = ast_binary(A, OP_AND, $l, $r, @$); }
-  | NOT expr[x]             { $$ = ast_unary(A, OP_NOT, $x, @$); }
-  | expr[l] EQ expr[r]      { $$ = ast_binary(A, OP_EQ, $l, $r, @$); }
-  | expr[l] NE expr[r]      { $$ = ast_binary(A, OP_NE, $l, $r, @$); }
-  | expr[l] LT expr[r]      { $$ = ast_binary(A, OP_LT, $l, $r, @$); }
-  | expr[l] LE expr[r]      { $$ = ast_binary(A, OP_LE, $l, $r, @$); }
-  | expr[l] GT expr[r]      { $$ = ast_binary(A, OP_GT, $l, $r, @$); }
-  | expr[l] GE expr[r]      { $$ = ast_binary(A, OP_GE, $l, $r, @$); }
-  | expr[l] PLUS expr[r]    { $$ = ast_binary(A, OP_ADD, $l, $r, @$); }
-  | expr[l] MINUS expr[r]   { $$ = ast_binary(A, OP_SUB, $l, $r, @$); }
-  | expr[l] STAR expr[r]    { $$ = ast_binary(A, OP_MUL, $l, $r, @$); }
-  | expr[l] SLASH expr[r]   { $$ = ast_binary(A, OP_DIV, $l, $r, @$); }
-  | MINUS expr[x] %prec UMINUS { $$ = ast_unary(A, OP_NEG, $x, @$); }
+    expr[l] OR expr[r]      { $$ = D(lx, ast_binary(A, OP_OR, $l, $r, @$)); }
+  | expr[l] AND expr[r]     { $$ = D(lx, ast_binary(A, OP_AND, $l, $r, @$)); }
+  | NOT expr[x]             { $$ = D(lx, ast_unary(A, OP_NOT, $x, @$)); }
+  | expr[l] EQ expr[r]      { $$ = D(lx, ast_binary(A, OP_EQ, $l, $r, @$)); }
+  | expr[l] NE expr[r]      { $$ = D(lx, ast_binary(A, OP_NE, $l, $r, @$)); }
+  | expr[l] LT expr[r]      { $$ = D(lx, ast_binary(A, OP_LT, $l, $r, @$)); }
+  | expr[l] LE expr[r]      { $$ = D(lx, ast_binary(A, OP_LE, $l, $r, @$)); }
+  | expr[l] GT expr[r]      { $$ = D(lx, ast_binary(A, OP_GT, $l, $r, @$)); }
+  | expr[l] GE expr[r]      { $$ = D(lx, ast_binary(A, OP_GE, $l, $r, @$)); }
+  | expr[l] PLUS expr[r]    { $$ = D(lx, ast_binary(A, OP_ADD, $l, $r, @$)); }
+  | expr[l] MINUS expr[r]   { $$ = D(lx, ast_binary(A, OP_SUB, $l, $r, @$)); }
+  | expr[l] STAR expr[r]    { $$ = D(lx, ast_binary(A, OP_MUL, $l, $r, @$)); }
+  | expr[l] SLASH expr[r]   { $$ = D(lx, ast_binary(A, OP_DIV, $l, $r, @$)); }
+  | MINUS expr[x] %prec UMINUS { $$ = D(lx, ast_unary(A, OP_NEG, $x, @$)); }
   | IF expr[c] THEN expr[t] ELSE expr[e] %prec IFX
-        { $$ = ast_node(A, ND_IF, @$); $$->a = $c; $$->b = $t; $$->c = $e; }
+        { $$ = ast_node(A, ND_IF, @$); $$->a = $c; $$->b = $t; $$->c = $e; $$ = D(lx, $$); }
   | postfix
   ;
 
 postfix:
     primary
-  | postfix[b] DOT name[n]                 { $$ = ast_node(A, ND_FIELD, @$); $$->a = $b; $$->name = $n; }
-  | postfix[b] LBRACKET expr[i] RBRACKET   { $$ = ast_node(A, ND_INDEX, @$); $$->a = $b; $$->b = $i; }
+  | postfix[b] DOT name[n]                 { $$ = ast_node(A, ND_FIELD, @$); $$->a = $b; $$->name = $n; $$ = D(lx, $$); }
+  | postfix[b] LBRACKET expr[i] RBRACKET   { $$ = ast_node(A, ND_INDEX, @$); $$->a = $b; $$->b = $i; $$ = D(lx, $$); }
   ;
 
 primary:
@@ -354,13 +375,15 @@ primary:
   | PERSON                 { $$ = ast_node(A, ND_PERSON, @1); }
   | LPAREN expr[e] RPAREN  { $$ = $e; $$->paren = 1; }
   | IDENT[f] LPAREN args_opt[a] RPAREN
-        { $$ = ast_node(A, ND_CALL, @$); $$->name = $f; $$->args = $a; }
+        { $$ = ast_node(A, ND_CALL, @$); $$->name = $f; $$->args = $a; $$ = D(lx, $$); }
+  | YEARS LPAREN args_opt[a] RPAREN   /* year(d): the built-in, though "year" is a unit word */
+        { $$ = ast_node(A, ND_CALL, @$); $$->name = "year"; $$->args = $a; $$ = D(lx, $$); }
   | IDENT[f] LPAREN expr[e] FOR IDENT[h] IN IDENT[c] where_opt[w] default_opt[d] RPAREN
         { $$ = ast_node(A, ND_AGG, @$); $$->name = $f; $$->a = $e; $$->b = $w; $$->c = $d;
-          $$->binder = $h; $$->binder_loc = @h; $$->coll = $c; $$->coll_loc = @c; }
+          $$->binder = $h; $$->binder_loc = @h; $$->coll = $c; $$->coll_loc = @c; $$ = D(lx, $$); }
   | IDENT[f] LPAREN IDENT[h] IN IDENT[c] where_opt[w] RPAREN
         { $$ = ast_node(A, ND_AGG, @$); $$->name = $f; $$->b = $w;
-          $$->binder = $h; $$->binder_loc = @h; $$->coll = $c; $$->coll_loc = @c; }
+          $$->binder = $h; $$->binder_loc = @h; $$->coll = $c; $$->coll_loc = @c; $$ = D(lx, $$); }
   ;
 where_opt: %empty { $$ = NULL; } | WHERE expr { $$ = $2; } ;
 default_opt: %empty { $$ = NULL; } | DEFAULT expr { $$ = $2; } ;
@@ -373,8 +396,14 @@ args: expr { $$ = (NodeList){0}; vec_push(A, &$$, $1); }
 static void pol_error(const Loc *loc, void *scanner, Lexer *lx, const char *msg)
 {
     (void)scanner;
-    /* only "memory exhausted" reaches here: syntax errors go through yyreport_syntax_error */
-    diag_error(lx->diag, *loc, "%s", msg);
+    /* only "memory exhausted" reaches here (syntax errors go through yyreport_syntax_error):
+     * the parser's stack outgrew YYMAXDEPTH, which only a pathological run of prefix
+     * operators (- - - ... x) can do */
+    if (strstr(msg, "exhausted"))
+        diag_error(lx->diag, *loc, "expression nested more than %d deep; split it into rules",
+                   EXPR_MAX_DEPTH);
+    else
+        diag_error(lx->diag, *loc, "%s", msg);
 }
 
 /* "unexpected X, expected Y or Z" with LAC-corrected expectations [bistromathic] */
@@ -476,7 +505,7 @@ int lex_wide_punct(Lexer *lx, Loc loc, const char *s)
             return map[i].tok;
         }
     diag_error(lx->diag, loc, "unexpected punctuation '%.3s'", s);
-    return TOK_POL_error;
+    return 0; /* skipped */
 }
 
 /* Keywords and their Chinese aliases: one table [PG kwlist]. */

@@ -94,8 +94,8 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
     cJSON_AddStringToObject(root, "compiler", POLC_VERSION_STRING);
     cJSON_AddStringToObject(root, "built", info->built);
     cJSON_AddItemToObject(root, "valid_from", date_or_null(pol->valid_from));
-    cJSON_AddItemToObject(root, "valid_to",
-                          date_or_null(pol->valid_to == INT64_MAX ? INT64_MAX : pol->valid_to - 1));
+    /* exclusive, like every "to" of the schema: the first day no longer covered */
+    cJSON_AddItemToObject(root, "valid_to", date_or_null(pol->valid_to));
     cJSON_AddItemToObject(
         root, "claim_date",
         str_or_null(pol->dated_field >= 0 ? pol->claim->fields.data[pol->dated_field].name : NULL));
@@ -151,7 +151,10 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         Decl *d = ip->decl;
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "name", d->name);
-        cJSON_AddStringToObject(o, "type", type_str(a, d->ty));
+        /* brackets hold money thresholds and rates and give money: type money + a flag */
+        int br = d->ty.kind == TY_BRACKETS;
+        cJSON_AddStringToObject(o, "type", br ? "money" : type_str(a, d->ty));
+        cJSON_AddBoolToObject(o, "brackets", br);
         cJSON_AddItemToObject(o, "index", str_or_null(d->index_enum ? d->index_enum->name : NULL));
         cJSON_AddItemToObject(o, "cites", str_or_null(d->cites));
         cJSON_AddNumberToObject(o, "line", line_of(d->loc, NULL));

@@ -14,7 +14,6 @@ const HostFn host_fns[] = {
     {"workdays_between", "polrt_workdays_between", 2, {TY_DATE, TY_DATE}, TY_INT, UNIT_DAYS},
     {"add_workdays", "polrt_add_workdays", 2, {TY_DATE, TY_INT}, TY_DATE, UNIT_DAYS},
     {"add_months", "polrt_add_months", 2, {TY_DATE, TY_INT}, TY_DATE, UNIT_DAYS},
-    {"month_after", "polrt_month_after", 1, {TY_DATE}, TY_DATE, UNIT_DAYS},
 };
 const int host_nfns = (int)(sizeof host_fns / sizeof host_fns[0]);
 
@@ -1080,7 +1079,7 @@ static void check_versions(Sema *s, Decl *d)
         if (v->to) {
             if (parse_day(s, v->to) != 0)
                 return;
-            v->to_day = v->to->ival;
+            v->to_day = v->to->ival + 1; /* "to D" includes D, as in the header */
             if (v->to_day <= v->from_day) {
                 diag_error(s->d, v->to->loc, "this version ends (%s) before it starts (%s)",
                            v->to->text, v->from->text);
@@ -1107,7 +1106,7 @@ static void check_versions(Sema *s, Decl *d)
             v->to_day = w->from_day;
         } else if (v->to_day > w->from_day) {
             diag_error(s->d, w->loc, "versions of '%s' overlap: %s–%s and from %s", d->name,
-                       v->from->text, day_text(s, v->to_day), w->from->text);
+                       v->from->text, v->to->text, w->from->text);
             diag_note(s->d, v->loc, "the earlier version is here");
         } else if (v->to_day < w->from_day) {
             diag_error(s->d, w->loc, "'%s' has no version from %s to %s", d->name,
@@ -1270,14 +1269,19 @@ static void check_param(Sema *s, Decl *d)
 }
 
 /* ---- exception precedence ------------------------------------------------------------ */
-/* A condition's constraints: for a key expression, the set of values it may take (bit i =
- * enum member i, or bit 0 false / bit 1 true). Two exceptions whose constraints on one key
- * do not intersect can never both apply. */
+/* A condition's constraints: for a key expression (a claim/person/ledger field, a rule, a
+ * param), the set of values it may take — bit i = enum member i, or bit 0 false / bit 1 true —
+ * and `all`, the key's whole set. Two exceptions whose constraints on one key do not intersect
+ * can never both apply. A set is `exact` when the condition says nothing beyond it; only an
+ * exact set may be complemented under `not` (not (k = a and U) does not imply k != a). */
 typedef struct Constraint {
     const char *key;
-    uint64_t mask;
+    uint64_t mask, all;
 } Constraint;
 typedef VEC(Constraint) Constraints;
+
+/* enums wider than a mask get no constraint: conservative (never "disjoint") */
+#define MAX_CONSTRAINED_MEMBERS 64
 
 static const char *expr_key(Sema *s, Node *n)
 {
@@ -1292,27 +1296,31 @@ static const char *expr_key(Sema *s, Node *n)
         return NULL;
     case ND_NAME:
         return n->ref == REF_RULE || n->ref == REF_PARAM || n->ref == REF_ARG ? n->name : NULL;
-    default: return NULL;
+    default:
+        return NULL;
     }
 }
 
+/* the key's whole set of values, or 0 when it cannot be constrained */
 static uint64_t all_of(Type t)
 {
     if (t.kind == TY_BOOL)
         return 3;
+    if (t.kind != TY_ENUM || t.en->members.len > MAX_CONSTRAINED_MEMBERS)
+        return 0;
     int n = t.en->members.len;
-    return n >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1);
+    return n == 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1);
 }
 
-static void constraints_of(Sema *s, Node *n, Constraints *out)
+/* fills out; returns 1 when the condition is exactly the conjunction of out */
+static int constraints_of(Sema *s, Node *n, Constraints *out)
 {
     out->len = 0;
     if (!n || n->ty.kind != TY_BOOL)
-        return;
+        return 0;
     if (n->kind == ND_BINARY && n->op == OP_AND) {
         Constraints l = {0}, r = {0};
-        constraints_of(s, n->a, &l);
-        constraints_of(s, n->b, &r);
+        int el = constraints_of(s, n->a, &l), er = constraints_of(s, n->b, &r);
         for (int i = 0; i < l.len; i++)
             vec_push(s->a, out, l.data[i]);
         for (int j = 0; j < r.len; j++) {
@@ -1323,37 +1331,34 @@ static void constraints_of(Sema *s, Node *n, Constraints *out)
             if (!merged)
                 vec_push(s->a, out, r.data[j]);
         }
-        return;
+        return el && er;
     }
     if (n->kind == ND_BINARY && n->op == OP_OR) {
         Constraints l = {0}, r = {0};
-        constraints_of(s, n->a, &l);
-        constraints_of(s, n->b, &r);
-        if (l.len == 1 && r.len == 1 && !strcmp(l.data[0].key, r.data[0].key)) {
+        int el = constraints_of(s, n->a, &l), er = constraints_of(s, n->b, &r);
+        /* k in A or k in B = k in A|B, exactly, when both sides are exact on the same key */
+        if (el && er && l.len == 1 && r.len == 1 && !strcmp(l.data[0].key, r.data[0].key)) {
             Constraint c = l.data[0];
             c.mask |= r.data[0].mask;
             vec_push(s->a, out, c);
+            return 1;
         }
-        return;
+        return 0;
     }
     if (n->kind == ND_UNARY && n->op == OP_NOT) {
         Constraints x = {0};
-        constraints_of(s, n->a, &x);
-        if (x.len == 1 && n->a->kind != ND_BINARY) {
-            vec_push(s->a, out, ((Constraint){x.data[0].key, 3 & ~x.data[0].mask}));
-        } else if (x.len == 1) {
-            /* not (k = m): complement within the key's type */
-            Node *cmp = n->a;
-            Type kt = cmp->a ? cmp->a->ty : cmp->ty;
-            if (kt.kind == TY_ENUM || kt.kind == TY_BOOL)
-                vec_push(s->a, out, ((Constraint){x.data[0].key, all_of(kt) & ~x.data[0].mask}));
+        if (constraints_of(s, n->a, &x) && x.len == 1) {
+            Constraint c = x.data[0];
+            c.mask = c.all & ~c.mask;
+            vec_push(s->a, out, c);
+            return 1;
         }
-        return;
+        return 0;
     }
     const char *key = expr_key(s, n);
-    if (key) { /* a bool-valued field, rule or param by itself */
-        vec_push(s->a, out, ((Constraint){key, 2}));
-        return;
+    if (key) { /* a bool-valued field, rule or param by itself: true */
+        vec_push(s->a, out, ((Constraint){key, 2, 3}));
+        return 1;
     }
     if (n->kind == ND_BINARY && n->op >= OP_EQ && n->op <= OP_GE) {
         Node *k = n->a, *v = n->b;
@@ -1368,18 +1373,19 @@ static void constraints_of(Sema *s, Node *n, Constraints *out)
                                : op;
         }
         key = expr_key(s, k);
-        if (!key)
-            return;
+        uint64_t all = key ? all_of(k->ty) : 0;
+        if (!all || k->ty.optional)
+            return 0;
         int64_t val;
         if (v->ty.kind == TY_ENUM && v->ref == REF_MEMBER)
             val = v->idx;
         else if (v->kind == ND_BOOL)
             val = v->ival;
         else
-            return;
-        uint64_t all = all_of(k->ty), m = 0;
+            return 0;
         int nvals = k->ty.kind == TY_BOOL ? 2 : k->ty.en->members.len;
-        for (int i = 0; i < nvals && i < 64; i++) {
+        uint64_t m = 0;
+        for (int i = 0; i < nvals; i++) {
             int ok = op == OP_EQ   ? i == val
                      : op == OP_NE ? i != val
                      : op == OP_LT ? i < val
@@ -1389,8 +1395,10 @@ static void constraints_of(Sema *s, Node *n, Constraints *out)
             if (ok)
                 m |= (uint64_t)1 << i;
         }
-        vec_push(s->a, out, ((Constraint){key, m & all}));
+        vec_push(s->a, out, ((Constraint){key, m, all}));
+        return 1;
     }
+    return 0;
 }
 
 static int disjoint(Sema *s, Node *a, Node *b)
@@ -1796,6 +1804,14 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     }
     pol->valid_from = INT64_MIN;
     pol->valid_to = INT64_MAX;
+    if (p->nheaders == 0) {
+        diag_error(d, (Loc){p->src, 0, 0},
+                   "a policy starts with its header: policy \"NAME\" valid from YYYY-MM-DD "
+                   "dated by claim.FIELD");
+        return -1;
+    }
+    if (p->nheaders > 1)
+        diag_error(d, p->name_loc, "a file holds one policy; this is its second header");
     if (!p->valid_from) {
         diag_error(d, p->name_loc,
                    "the policy needs a validity: add 'valid from YYYY-MM-DD' after its name");

@@ -18,6 +18,7 @@ typedef struct Settled {
     const char *name;
     int64_t status, err_code, err_loc;
     int64_t *rule_val, *branch, *ledger_after, *out;
+    int64_t *fail_code, *fail_loc; /* per rule: a failure while evaluating it on demand */
 } Settled;
 
 static int64_t *copy(Arena *a, const int64_t *src, int n)
@@ -109,6 +110,9 @@ static void eval_unneeded(Compiled *c, Decl *test, const char *claim, Jit *jit,
                                 : interp_call(&ctx, r, NULL);
                 st->rule_val[r] = v;
                 st->branch[r] = ctx.branch[r];
+            } else {
+                st->fail_code[r] = ctx.err_code;
+                st->fail_loc[r] = ctx.err_loc;
             }
         }
     }
@@ -174,6 +178,8 @@ static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, Settled *ou
         st->branch = copy(&c->arena, r.branch, nr);
         st->ledger_after = copy(&c->arena, r.status == 0 ? r.ledger_after : r.ledger_before, nl);
         st->out = copy(&c->arena, r.status == 0 ? r.out : NULL, pol->outputs.len);
+        st->fail_code = copy(&c->arena, NULL, nr);
+        st->fail_loc = copy(&c->arena, NULL, nr);
         if (r.status == 0) {
             /* the person's data as the session has it: this test's person and history items */
             TestItem *pi = NULL;
@@ -262,10 +268,11 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
                 int r = find_rule(pol, kv->name);
                 ty = pol->rules.data[r]->ty;
                 if (s->branch[r] < 0) {
-                    snprintf(why, whylen,
-                             "claim %s: rule %s was not needed to settle it, so it "
-                             "has no value to check (%s)",
-                             t->name, kv->name, engine);
+                    char msg[512];
+                    tool_error_text(c->ir, s->fail_code[r], s->fail_loc[r], msg, sizeof msg);
+                    snprintf(why, whylen, "claim %s: rule %s has no value: %s (%s)", t->name,
+                             kv->name, s->fail_code[r] ? msg : "none of its branches applies",
+                             engine);
                     *bad_claim = t->name;
                     return -1;
                 }

@@ -58,7 +58,9 @@ static const char *error_name(int64_t code)
 
 char *tool_error_text(const IrProgram *ir, int64_t code, int64_t loc, char *buf, size_t len)
 {
-    if (loc >= 0 && loc < ir->nlocs)
+    if (code == POLRT_E_NOVERSION && loc < 0)
+        snprintf(buf, len, "the claim is dated outside the policy's validity");
+    else if (loc >= 0 && loc < ir->nlocs)
         snprintf(buf, len, "%s in %s (line %d, col %d)", error_name(code), ir->locs[loc].rule,
                  ir->locs[loc].line, ir->locs[loc].col);
     else
