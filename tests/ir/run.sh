@@ -31,6 +31,12 @@ host_filter() {
         -e 's/ *"tune-cpu"="[^"]*"//g'
 }
 
+# the @polc_schema string of an .ll, one JSON member per line (\22 is a quote)
+schema_lines() {
+    grep '^@polc_schema = ' "$1" | sed -e 's/^[^"]*c"//' -e 's/\\00"$//' -e 's/\\22/"/g' \
+        -e 's/,"/,\n"/g' -e 's/\[{/[\n{/g'
+}
+
 # compare (or bless) one output: $1 golden file, $2 what the compiler produced, $3 its rc
 check() {
     golden=$1 got=$2 rc=$3
@@ -55,6 +61,16 @@ check() {
     else
         echo "[FAIL] $golden: differs (expected -, got +):"
         diff -u "$golden" "$got" | sed -n '3,23p' | cut -c1-200 | sed 's/^/    /'
+        # the embedded schema is one long line: show its difference member by member
+        if grep -q "^@polc_schema" "$got"; then
+            schema_lines "$golden" >"$WORK/g.schema"
+            schema_lines "$got" >"$WORK/n.schema"
+            if [ -s "$WORK/g.schema" ] && ! cmp -s "$WORK/g.schema" "$WORK/n.schema"; then
+                echo "    the embedded schema, member by member:"
+                diff -u "$WORK/g.schema" "$WORK/n.schema" | sed -n '3,30p' | cut -c1-200 |
+                    sed 's/^/    /'
+            fi
+        fi
         fail=$((fail + 1))
     fi
 }
