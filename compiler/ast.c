@@ -93,6 +93,7 @@ const char *decl_kind_name(DeclKind k)
     case DK_OUTPUT: return "output list";
     case DK_TEST: return "test";
     case DK_EXTERN: return "extern function";
+    case DK_REJECT: return "reject check";
     }
     POLC_UNREACHABLE();
 }

@@ -133,6 +133,7 @@ typedef enum {
     DK_OUTPUT,
     DK_TEST,
     DK_EXTERN,
+    DK_REJECT, /* reject "message" when condition: an input check on each claim row */
 } DeclKind;
 
 typedef struct TypeRef { /* a type as written */

@@ -503,6 +503,18 @@ static void cg_settle(Cg *cg)
         LLVMBuildStore(cg->b, v, elem_ptr(cg, keys, k64(cg, i)));
     }
     LLVMBuildRetVoid(cg->b);
+
+    /* polc_check: the index of the first reject condition that holds, or -1 */
+    fn = LLVMAddFunction(cg->m, POLRT_SYM_CHECK, LLVMFunctionType(cg->t_i64, &cg->t_ptr, 1, 0));
+    begin_function(cg, fn);
+    for (int i = 0; i < p->nrejects; i++) {
+        LLVMBasicBlockRef yes = block(cg, "rejected"), no = block(cg, "next");
+        LLVMBuildCondBr(cg->b, truth(cg, cg_expr(cg, p->rejects[i])), yes, no);
+        LLVMPositionBuilderAtEnd(cg->b, yes);
+        LLVMBuildRet(cg->b, k64(cg, i));
+        LLVMPositionBuilderAtEnd(cg->b, no);
+    }
+    LLVMBuildRet(cg->b, k64(cg, -1));
 }
 
 static void cg_globals(Cg *cg, const char *schema)

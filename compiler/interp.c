@@ -217,6 +217,16 @@ void interp_keys(PolCtx *ctx, int64_t *keys)
         keys[i] = p->keys[i] ? eval(&e, p->keys[i]) : 0;
 }
 
+int64_t interp_check(PolCtx *ctx)
+{
+    const IrProgram *p = ctx->user;
+    Env e = {ctx, p, NULL, NULL};
+    for (int i = 0; i < p->nrejects; i++)
+        if (eval(&e, p->rejects[i]))
+            return i;
+    return -1;
+}
+
 int64_t interp_call(PolCtx *ctx, int rule, const int64_t *args)
 {
     const IrProgram *p = ctx->user;

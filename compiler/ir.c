@@ -434,6 +434,15 @@ IrProgram *ir_lower(Arena *a, Policy *pol)
             p->updates[k] = u;
         }
     }
+    p->nrejects = pol->rejects.len;
+    p->rejects = arena_alloc(a, sizeof(IrNode *) * (size_t)(p->nrejects + 1));
+    p->reject_msgs = arena_alloc(a, sizeof(char *) * (size_t)(p->nrejects + 1));
+    for (int i = 0; i < p->nrejects; i++) {
+        Decl *d = pol->rejects.data[i];
+        L.rule = arena_printf(a, "reject \"%s\"", d->name);
+        p->rejects[i] = val(&L, d->body);
+        p->reject_msgs[i] = d->name;
+    }
     p->locs = L.locs.data;
     p->nlocs = L.locs.len;
     return p;
@@ -557,4 +566,9 @@ void ir_dump(const IrProgram *p, FILE *f)
     }
     for (int i = 0; i < p->noutputs; i++)
         fprintf(f, "output %s\n", p->rules[p->outputs[i]].name);
+    for (int i = 0; i < p->nrejects; i++) {
+        fprintf(f, "reject \"%s\" when ", p->reject_msgs[i]);
+        dump_node(p, p->rejects[i], f);
+        fputc('\n', f);
+    }
 }

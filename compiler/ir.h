@@ -125,6 +125,9 @@ typedef struct IrProgram {
     int nclaim, nperson, nhist;
     IrLoc *locs;
     int nlocs;
+    IrNode **rejects; /* reject conditions, in declaration order */
+    const char **reject_msgs;
+    int nrejects;
 } IrProgram;
 
 IrProgram *ir_lower(Arena *a, Policy *pol);

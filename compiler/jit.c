@@ -16,6 +16,7 @@ struct Jit {
     LLVMOrcLLJITRef jit;
     PolSettleFn settle;
     PolKeysFn keys;
+    PolCheckFn check;
     const int64_t *params;
     const char *schema;
     int nrules;
@@ -135,6 +136,9 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
     if (lookup(j, POLRT_SYM_KEYS, &a, err, errlen))
         goto fail_jit;
     j->keys = (PolKeysFn)(uintptr_t)a;
+    if (lookup(j, POLRT_SYM_CHECK, &a, err, errlen))
+        goto fail_jit;
+    j->check = (PolCheckFn)(uintptr_t)a;
     if (lookup(j, POLRT_SYM_PARAMS, &a, err, errlen))
         goto fail_jit;
     j->params = (const int64_t *)(uintptr_t)a;
@@ -220,3 +224,5 @@ void jit_shutdown(void)
 {
     LLVMShutdown();
 }
+
+PolCheckFn jit_check(Jit *j) { return j->check; }

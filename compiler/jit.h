@@ -12,6 +12,7 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
 void jit_free(Jit *j);
 PolSettleFn jit_settle(Jit *j);
 PolKeysFn jit_keys(Jit *j);
+PolCheckFn jit_check(Jit *j);
 const int64_t *jit_params(Jit *j);
 const char *jit_schema(Jit *j);
 void (*jit_rule(Jit *j, int ridx))(void);

@@ -264,6 +264,7 @@ static int load_engine(Loaded *L, const char *path, int interp, int opt, const c
     if (interp) {
         L->engine = polrt_engine_new(L->c.schema, L->c.ir->ptable, interp_settle, interp_keys,
                                      L->c.ir, err, sizeof err);
+        polrt_engine_set_check(L->engine, interp_check);
     } else {
         L->jit = jit_create(L->c.ir, L->c.schema, opt, err, sizeof err);
         if (!L->jit) {
@@ -272,6 +273,7 @@ static int load_engine(Loaded *L, const char *path, int interp, int opt, const c
         }
         L->engine = polrt_engine_new(jit_schema(L->jit), jit_params(L->jit), jit_settle(L->jit),
                                      jit_keys(L->jit), NULL, err, sizeof err);
+        polrt_engine_set_check(L->engine, jit_check(L->jit));
     }
     if (!L->engine) {
         fprintf(stderr, "polc: internal error: the runtime refused the schema: %s\n", err);

@@ -83,7 +83,7 @@ static Node *neg_num(Lexer *lx, Node *n, Loc l) { n->loc = l; n->text = arena_pr
        WHEN "when" OVER "over" CITES "cites" OUTPUT "output" TEST "test" EXPECT "expect"
        FAILS "fails" IF "if" THEN "then" ELSE "else" AND "and" OR "or" NOT "not" TRUE "true"
        FALSE "false" IN "in" FOR "for" WHERE "where" DEFAULT "default" EXTERN "extern"
-       ABOVE "above" AT "at"
+       ABOVE "above" AT "at" REJECT "reject"
        YUAN "yuan" WAN "万元" DAYS "days" WORKDAYS "workdays" MONTHS "months" YEARS "years"
        PERCENT "%"
        PLUSEQ "+=" NE "!=" LE "<=" GE ">=" LT "<" GT ">" EQ "=" PLUS "+" MINUS "-" STAR "*"
@@ -136,7 +136,11 @@ decls:
   ;
 
 decl: header | enum_decl | record_decl | param_decl | ledger_decl | rule_decl | output_decl
-    | test_decl | extern_decl ;
+    | test_decl | extern_decl | reject_decl ;
+
+/* ---- reject "非合规费用大于总费用" when claim.noncompliant > claim.total ---- */
+reject_decl: REJECT[k] STRING[m] WHEN expr[c]
+    { Decl *d = add_decl(lx, ast_decl(A, DK_REJECT, $m, @m)); d->body = $c; (void)@k; } ;
 
 label_opt: %empty { $$ = NULL; } | STRING { $$ = $1; } ;
 /* a field name: an identifier, or a keyword that reads naturally as one (h.from, h.to) */
@@ -546,6 +550,7 @@ int kw_lookup(const char *s, size_t n)
         {"in", TOK_IN}, {"for", TOK_FOR}, {"where", TOK_WHERE},
         {"default", TOK_DEFAULT}, {"extern", TOK_EXTERN},
         {"above", TOK_ABOVE}, {"超过", TOK_ABOVE},
+        {"reject", TOK_REJECT}, {"拒收", TOK_REJECT},
         {"at", TOK_AT}, {"按", TOK_AT},
         {"yuan", TOK_YUAN}, {"元", TOK_YUAN},
         {"万元", TOK_WAN},

@@ -201,6 +201,14 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         cJSON_AddItemToArray(rules, o);
     }
 
+    cJSON *rejects = cJSON_AddArrayToObject(root, "rejects");
+    for (int i = 0; i < ir->nrejects; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "message", ir->reject_msgs[i]);
+        cJSON_AddNumberToObject(o, "line", line_of(pol->rejects.data[i]->loc, NULL));
+        cJSON_AddItemToArray(rejects, o);
+    }
+
     cJSON *locs = cJSON_AddArrayToObject(root, "locs");
     for (int i = 0; i < ir->nlocs; i++) {
         cJSON *o = cJSON_CreateObject();

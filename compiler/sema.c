@@ -1670,6 +1670,58 @@ static void check_cycles(Sema *s)
         s->pol->rules.data[j]->used = 0;
 }
 
+/* ---- input checks ---------------------------------------------------------------------- */
+/* the first thing a reject condition reads that a row of claims.csv does not hold */
+static Node *beyond_the_row(Node *n)
+{
+    if (!n)
+        return NULL;
+    switch (n->kind) {
+    case ND_NAME:
+        return n->ref == REF_RULE ? n : NULL;
+    case ND_FIELD:
+        if (n->ref == REF_PERSON_FIELD || n->ref == REF_LEDGER_FIELD || n->ref == REF_HIST_FIELD)
+            return n;
+        return NULL;
+    case ND_AGG:
+        return n;
+    case ND_CALL:
+        if (n->decl && n->decl->kind == DK_RULE)
+            return n;
+        for (int i = 0; i < n->args.len; i++) {
+            Node *b = beyond_the_row(n->args.data[i]);
+            if (b)
+                return b;
+        }
+        return NULL;
+    default: {
+        Node *b = beyond_the_row(n->a);
+        if (!b)
+            b = beyond_the_row(n->b);
+        if (!b)
+            b = beyond_the_row(n->c);
+        return b;
+    }
+    }
+}
+
+/* reject "message" when condition: checked on each claim row before anything is settled,
+ * so it may read only the row (claim fields) and params */
+static void check_reject(Sema *s, Decl *d)
+{
+    s->formula = 1;
+    if (want(s, d->body, mk(TY_BOOL), "a reject condition").kind != TY_ERROR) {
+        Node *b = beyond_the_row(d->body);
+        if (b)
+            diag_error(s->d, b->loc,
+                       "a reject condition reads only the claim's fields and params "
+                       "(it is checked on the row before settlement)");
+    }
+    s->formula = 0;
+    if (!d->name[0])
+        diag_error(s->d, d->loc, "a reject check needs a message saying what is wrong with the row");
+}
+
 /* ---- tests ----------------------------------------------------------------------------- */
 static void check_kvs(Sema *s, TestItem *t, Decl *rec, const char *what, int need_all)
 {
@@ -1886,6 +1938,10 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
             vec_push(a, &pol->externs, x);
             break;
         case DK_OUTPUT: break;
+        case DK_REJECT:
+            x->index = pol->rejects.len;
+            vec_push(a, &pol->rejects, x);
+            break;
         }
     }
     for (int i = 0; i < pol->enums.len; i++)
@@ -1935,6 +1991,8 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
         check_rule(&s, pol->rules.data[i]);
     for (int i = 0; i < pol->ledgers.len; i++)
         check_ledger_updates(&s, pol->ledgers.data[i]);
+    for (int i = 0; i < pol->rejects.len; i++)
+        check_reject(&s, pol->rejects.data[i]);
     check_cycles(&s);
 
     for (int i = 0; i < p->decls.len; i++) {

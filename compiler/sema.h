@@ -9,7 +9,7 @@
 typedef struct Policy {
     Program *prog;
     Decl *claim, *person, *history; /* records (NULL when not declared) */
-    DeclList enums, params, rules, ledgers, externs, tests;
+    DeclList enums, params, rules, ledgers, externs, tests, rejects;
     DeclList outputs;             /* rules, in output order */
     int dated_field;              /* claim field giving the claim's date, or -1 */
     int64_t valid_from, valid_to; /* days; valid_to = INT64_MAX when open */

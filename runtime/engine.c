@@ -142,7 +142,18 @@ POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t er
     PolKeysFn keys;
     memcpy(&settle, &addr[2], sizeof settle);
     memcpy(&keys, &addr[3], sizeof keys);
-    return engine_make(addr[0], addr[1], settle, keys, NULL, dl, so_path, err, errlen);
+    PolEngine *e = engine_make(addr[0], addr[1], settle, keys, NULL, dl, so_path, err, errlen);
+    /* the input checks are optional: a policy without reject declarations may not export them */
+    void *chk = dlsym(dl, POLRT_SYM_CHECK);
+    if (e && chk)
+        memcpy(&e->check, &chk, sizeof e->check);
+    return e;
+}
+
+POLRT_API void polrt_engine_set_check(PolEngine *e, PolCheckFn check)
+{
+    if (e)
+        e->check = check;
 }
 
 POLRT_API void polrt_engine_free(PolEngine *e)

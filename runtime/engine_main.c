@@ -13,6 +13,7 @@ extern const char polc_schema[];
 extern const int64_t polc_params[];
 int64_t polc_settle(PolCtx *ctx);
 void polc_keys(PolCtx *ctx, int64_t *keys);
+int64_t polc_check(PolCtx *ctx);
 
 static int usage(const char *prog)
 {
@@ -78,6 +79,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: %s\n", argv[0], err);
         return 2;
     }
+    polrt_engine_set_check(e, polc_check);
     PolRunStats st;
     int rc = polrt_run(e, &o, &st);
     polrt_engine_free(e);

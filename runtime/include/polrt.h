@@ -69,6 +69,10 @@ typedef void (*PolKeysFn)(PolCtx *ctx, int64_t *keys);   /* one ledger key per l
 #define POLRT_SYM_PARAMS "polc_params"    /* const int64_t[]: default parameter table */
 #define POLRT_SYM_SETTLE "polc_settle"
 #define POLRT_SYM_KEYS "polc_keys"
+/* int64_t polc_check(PolCtx *): the index (schema "rejects") of the first input check the
+ * claim row fails, or -1; only claim, params and asof need be set (and jmp, for failures) */
+typedef int64_t (*PolCheckFn)(PolCtx *ctx);
+#define POLRT_SYM_CHECK "polc_check"
 
 /* ---- Helpers compiled policies call (also the interpreter) --------------------------
  * These are the only implementations of the arithmetic they name: the interpreter and
@@ -119,6 +123,8 @@ POLRT_API PolEngine *polrt_engine_new(const char *schema_json, const int64_t *pa
 /* dlopen a built engine (.so) and bind its polc_* symbols */
 POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t errlen);
 POLRT_API void polrt_engine_free(PolEngine *e);
+/* the policy's reject checks (polc_check); polrt_engine_open finds them itself */
+POLRT_API void polrt_engine_set_check(PolEngine *e, PolCheckFn check);
 POLRT_API const char *polrt_engine_schema(const PolEngine *e);  /* the JSON text */
 POLRT_API const char *polrt_engine_sha256(const PolEngine *e);  /* of the policy source */
 /* replace the parameter table (same layout as polc_params; copied) */
@@ -181,5 +187,45 @@ typedef struct PolRunStats {
 } PolRunStats;
 /* returns an exit code of the DESIGN.md contract: 0 ok, 2 usage/IO, 3 rejected rows */
 POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st);
+
+/* ==== Simulations (simulate.c, report.c; spec/SIMULATE.md) ==============================
+ * Several scenarios (a base policy, reforms, parameter variants) settle the same claims in
+ * one pass: each scenario keeps its own ledgers, persons are partitioned over threads, and
+ * the results are the same for any thread count. */
+typedef struct PolSimScenario {
+    const char *name;        /* "base", a reform's name, "cap=4000" (shown in reports) */
+    const char *source;      /* where it came from (a path, "--set ..."), or NULL */
+    PolEngine *engine;       /* settles this scenario; the first scenario is the base */
+    double x;                /* a sweep point's parameter value (charts), else 0 */
+    const char *x_text;      /* the value as the user wrote it ("4000 yuan"), or NULL */
+} PolSimScenario;
+typedef struct PolSimOpts {
+    const char *claims;      /* claims CSV (required) */
+    const char *persons;     /* persons CSV (NULL: the policy reads no person data) */
+    const char *rejects;     /* rejected rows (NULL: rejects.csv) */
+    const char *weight;      /* persons column weighting every total (NULL: each counts 1) */
+    const char *oop;         /* output of the patient's own payment (NULL: the first output
+                                whose name contains "patient" or "own") */
+    const char *cap;         /* output > 0 when the annual cap bound (NULL: the first whose
+                                name contains "backstop" or "cap"; none: no at-cap share) */
+    const char *const *by;   /* claim enum/bool fields to break down by (NULL: "level") */
+    int nby;
+    int threads;             /* -j N (>= 1) */
+    int progress;            /* 1 force, 0 never, -1 when stderr is a terminal */
+    const char *sweep;       /* the swept parameter's name: scenarios 1.. are its points */
+} PolSimOpts;
+typedef struct PolSim PolSim;
+/* Run the simulation: 0 ok, 2 usage/IO (message printed), 3 some rows were rejected (the
+ * results cover the good ones). *out receives the results unless the run stopped (2). */
+POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o,
+                            PolSim **out);
+/* aligned tables for a terminal */
+POLRT_API void polrt_sim_print(const PolSim *sim, FILE *f);
+/* DIR/totals.csv, changes.csv, oop.csv, breakdown.csv, failures.csv (sweep.csv) and a
+ * self-contained DIR/report.html with inline SVG charts; written atomically. 0, or -1 with
+ * a message in err. */
+POLRT_API int polrt_sim_write_report(const PolSim *sim, const char *dir, char *err,
+                                     size_t errlen);
+POLRT_API void polrt_sim_free(PolSim *sim);
 
 #endif
