@@ -121,6 +121,7 @@ typedef struct Field {
     Kind kind;
     int optional;
     int has_default;
+    int64_t def; /* the default, encoded (has_default) */
     int en;      /* enum index (T_ENUM) */
     int unit;    /* duration unit (T_DUR), index into dur_words */
 } Field;
@@ -213,12 +214,16 @@ static void read_record(const cJSON *root, const char *key, Record *r)
             die("a field of '%s' has no name or type", key);
         parse_type(t, f);
         const cJSON *def = cJSON_GetObjectItemCaseSensitive(it, "default");
-        f->has_default = def && !cJSON_IsNull(def);
+        f->has_default = cJSON_IsNumber(def);
+        f->def = f->has_default ? (int64_t)def->valuedouble : 0;
     }
 }
 
 static void add_bound(int64_t d)
 {
+    for (int i = 0; i < S.nbounds; i++)
+        if (S.bounds[i] == d)
+            return;
     if (S.nbounds < MAX_BOUNDS)
         S.bounds[S.nbounds++] = d;
 }
@@ -403,22 +408,24 @@ static int64_t gen_int(double huge, int kind)
     return between(100, 100000);
 }
 
-/* a date near a boundary, uniformly in [lo, hi), or (rarely) before the validity */
+/* a claim date: near a version boundary, around a new year (ledgers are kept per year) or
+ * uniformly in [lo, hi); about 3% fall before the validity */
 static int64_t gen_day(void)
 {
     uint64_t r = below(100);
-    if (r < 3)
+    int64_t d = between(S.lo, S.hi - 1);
+    if (r < 2)
         return S.lo - between(1, 400);
     if (r < 40 && S.nbounds) {
-        int64_t b = S.bounds[below((uint64_t)S.nbounds)];
-        return b + (b == S.lo ? between(-2, 10) : between(-10, 10));
+        d = S.bounds[below((uint64_t)S.nbounds)] + between(-10, 10);
+    } else if (r < 47) {
+        int64_t y, m, dd;
+        civil_from_days(d, &y, &m, &dd);
+        d = days_from_civil(y, 1, 1) + between(-3, 3);
     }
-    if (r < 47) {   /* around a year's end: ledgers are kept per year */
-        int64_t y, m, d;
-        civil_from_days(between(S.lo, S.hi - 1), &y, &m, &d);
-        return days_from_civil(y, 1, 1) + between(-3, 3);
-    }
-    return between(S.lo, S.hi - 1);
+    if (d < S.lo && !chance(0.1))   /* the boundary is the validity's start: mostly inside */
+        d = S.lo + between(0, 10);
+    return d;
 }
 
 /* ---- cell text ------------------------------------------------------------------------ */
@@ -513,12 +520,39 @@ static void fmt_day(int64_t day, char *out, size_t len)
 
 static const char *bool_words[2][4] = {{"false", "0", "否", "no"}, {"true", "1", "是", "yes"}};
 
+static void fmt_day(int64_t day, char *out, size_t len);
+
+/* the text of an encoded value v of field f (the field's declared default) */
+static void value_text(const Field *f, int64_t v, char *out, size_t len)
+{
+    switch (f->kind) {
+    case T_MONEY: fmt_money(v < 0 ? 0 : v, out, len); return;
+    case T_RATE: fmt_rate(v, out, len); return;
+    case T_INT: snprintf(out, len, "%" PRId64, v); return;
+    case T_BOOL: snprintf(out, len, "%s", bool_words[v != 0][below(4)]); return;
+    case T_DATE: fmt_day(v, out, len); return;
+    case T_ENUM: {
+        const Enum *e = &S.enums[f->en];
+        int m = v >= 0 && v < e->n ? (int)v : 0;
+        snprintf(out, len, "%s", e->labels[m] && chance(0.5) ? e->labels[m] : e->names[m]);
+        return;
+    }
+    case T_DUR: snprintf(out, len, "%" PRId64, v); return;
+    }
+}
+
 /* the text of one value of field f (day: the date to write for a date field) */
 static void gen_cell(const Field *f, int64_t day, double huge, double empty, char *out,
                      size_t len)
 {
     if ((f->optional && chance(0.2)) || (f->has_default && chance(empty))) {
         out[0] = 0;
+        return;
+    }
+    /* a declared default is the ordinary case (emergency = false): mostly that, so that
+     * claims get past a policy's gates as often as they trip them */
+    if (f->has_default && chance(0.6)) {
+        value_text(f, f->def, out, len);
         return;
     }
     switch (f->kind) {
@@ -528,8 +562,9 @@ static void gen_cell(const Field *f, int64_t day, double huge, double empty, cha
     case T_BOOL: snprintf(out, len, "%s", bool_words[below(2)][below(4)]); return;
     case T_DATE: fmt_day(day == DAY_NONE ? gen_day() : day, out, len); return;
     case T_ENUM: {
+        /* the first member is often the base case (Kind inpatient, Identity poor) */
         const Enum *e = &S.enums[f->en];
-        int m = (int)below((uint64_t)e->n);
+        int m = chance(0.3) ? 0 : (int)below((uint64_t)e->n);
         snprintf(out, len, "%s", e->labels[m] && chance(0.5) ? e->labels[m] : e->names[m]);
         return;
     }
@@ -597,7 +632,8 @@ static void person_id(int64_t i, char *out, size_t len)
 static void span_cells(Buf *row, const Cols *c, double huge)
 {
     char v[128];
-    int64_t start = between(S.lo - 730, S.hi - 1);
+    /* most identities were recognised before the claims and are still held */
+    int64_t start = chance(0.6) ? between(S.lo - 730, S.lo) : between(S.lo, S.hi - 1);
     if (chance(0.3) && S.nbounds)
         start = S.bounds[below((uint64_t)S.nbounds)] + between(-40, 40);
     int64_t day = start;
@@ -611,7 +647,11 @@ static void span_cells(Buf *row, const Cols *c, double huge)
     }
     for (int i = 0; i < c->n; i++) {
         int k = c->order[i];
-        gen_cell(&S.hist.f[k], dates[k], huge, 0.1, v, sizeof v);
+        const Field *f = &S.hist.f[k];
+        if (f->optional && f->kind == T_DATE && chance(0.3))
+            v[0] = 0;   /* an open span: still held */
+        else
+            gen_cell(f, dates[k], huge, 0.1, v, sizeof v);
         cell(row, 0, v);
     }
 }
