@@ -62,12 +62,15 @@ static int64_t between(int64_t lo, int64_t hi)
 }
 /* true with probability p */
 static int chance(double p) { return (double)(rnd() >> 11) * 0x1.0p-53 < p; }
-/* log-uniform in [lo, hi] (lo >= 1): a long tail of amounts */
-static int64_t log_uniform(double lo, double hi)
+/* roughly log-uniform in [10^lo, 10^hi): a decade at random, then uniform inside it. Integer
+ * only, so the data do not depend on the host's libm */
+static int64_t log_uniform(int lo, int hi)
 {
-    double u = (double)(rnd() >> 11) * 0x1.0p-53;
-    double v = lo * __builtin_exp(u * __builtin_log(hi / lo));
-    return v >= 9.2e18 ? INT64_MAX : (int64_t)v;
+    int k = (int)between(lo, hi - 1);
+    int64_t p = 1;
+    for (int i = 0; i < k; i++)
+        p *= 10;
+    return between(p, p * 10 - 1);
 }
 
 /* ---- civil dates (days since 1970-01-01), independent of the runtime's ---------------- */
@@ -369,10 +372,10 @@ static int64_t gen_money(double huge)
     if (r < 45)
         return between(1, 10000);                          /* under 100 yuan, odd fen */
     if (r < 90) {
-        int64_t v = log_uniform(100, 50000000);            /* 1 to 500,000 yuan */
+        int64_t v = log_uniform(2, 8);                     /* 1 to 999,999 yuan */
         return chance(0.5) ? v / 100 * 100 : v;
     }
-    return log_uniform(50000000, 1e12);                    /* 500,000 to 1e10 yuan */
+    return log_uniform(8, 12);                             /* 1e6 to 1e10 yuan */
 }
 
 static int64_t gen_rate(void)
