@@ -92,7 +92,10 @@ compare() {
                 --claim "$id" >"$d/explain.jit" 2>&1
             echo "    polc explain --claim $id, interpreter (-) vs JIT (+):"
             diff -u "$d/explain.interp" "$d/explain.jit" | sed -n '3,$p' | sed 's/^/      /'
-            cmp -s "$d/explain.interp" "$d/explain.jit" && sed 's/^/      /' "$d/explain.interp"
+            if cmp -s "$d/explain.interp" "$d/explain.jit"; then
+                echo "      (identical; the interpreter's:)"
+                sed 's/^/      /' "$d/explain.interp"
+            fi
         fi
     done
     if ! cmp -s "$d/interp.err" "$d/$ev.err"; then
