@@ -36,13 +36,14 @@ endif
 
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csvin.c runtime/ledger.c runtime/session.c \
-                runtime/run.c runtime/explain.c
+                runtime/run.c runtime/explain.c runtime/simulate.c runtime/report.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
 
 FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c \
               compiler/sema.c compiler/ir.c compiler/interp.c compiler/schema_out.c \
-              compiler/driver.c compiler/testcase.c compiler/tool.c compiler/simulate.c
+              compiler/driver.c compiler/testcase.c compiler/tool.c compiler/simulate.c \
+              compiler/gen.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
 MAIN_SRCS := compiler/main.c

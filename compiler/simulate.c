@@ -1,11 +1,515 @@
-/* simulate.c — polc simulate (spec/SIMULATE.md). */
+/* simulate.c — polc simulate (spec/SIMULATE.md): compile the base policy, each reform and each
+ * --set variant (JIT), or one base and a parameter sweep over its params table, then hand the
+ * engines to the runtime (polrt_sim_run), which settles the same claims for all of them in
+ * one pass, and print or write what it found. */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "driver.h"
+#include "interp.h"
+#include "jit.h"
+#include "polrt.h"
 #include "tool.h"
+
+/* scenarios on one command line: a base, reforms and --set variants, or sweep points */
+#define SIM_MAX_SCENARIOS 64
+/* --by fields */
+#define SIM_MAX_BY 8
+
+enum { EXIT_OK = 0, EXIT_POLICY = 1, EXIT_USAGE = 2 };
+
+static const char sim_usage[] =
+    "usage: polc simulate --base POLICY [--reform REFORM ...] [--set NAME=VALUE[@DATE] ...]\n"
+    "                     --claims F [--persons F] [--report DIR] [-j N]\n"
+    "                     [--sweep NAME=FROM..TO:STEP[UNIT]] [--weight COLUMN]\n"
+    "                     [--oop OUTPUT] [--cap OUTPUT] [--by FIELD ...] [--rejects F]\n"
+    "                     [-q] [--progress|--no-progress] [--interp] [-O0..-O3]\n"
+    "  every --reform and every --set is one scenario compared with the base;\n"
+    "  --sweep runs the base at each value of one parameter (spec/SIMULATE.md)\n";
+
+/* A compiled scenario: the Compiled and its JIT live as long as the engine. */
+typedef struct Built {
+    Compiled c;
+    Diag d;
+    Jit *jit;
+    PolEngine *engine;
+    int owns_compiled;      /* c was compiled for this scenario (sweep points share the base's) */
+} Built;
+
+typedef struct SimArgs {
+    const char *base, *claims, *persons, *report, *sweep, *weight, *oop, *cap, *rejects;
+    const char *reforms[SIM_MAX_SCENARIOS], *sets[SIM_MAX_SCENARIOS], *by[SIM_MAX_BY];
+    int nreforms, nsets, nby;
+    int threads, progress, quiet, interp, opt;
+} SimArgs;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("polc: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    fputs(sim_usage, stderr);
+    return EXIT_USAGE;
+}
+
+static int parse_args(int argc, char **argv, SimArgs *a)
+{
+    memset(a, 0, sizeof *a);
+    a->threads = 1;
+    a->progress = -1;
+    a->opt = 2;
+    for (int i = 2; i < argc; i++) {
+        const char *s = argv[i];
+        const char **one = !strcmp(s, "--base")      ? &a->base
+                           : !strcmp(s, "--claims")  ? &a->claims
+                           : !strcmp(s, "--persons") ? &a->persons
+                           : !strcmp(s, "--report")  ? &a->report
+                           : !strcmp(s, "--sweep")   ? &a->sweep
+                           : !strcmp(s, "--weight")  ? &a->weight
+                           : !strcmp(s, "--oop")     ? &a->oop
+                           : !strcmp(s, "--cap")     ? &a->cap
+                           : !strcmp(s, "--rejects") ? &a->rejects
+                                                     : NULL;
+        const char **many = !strcmp(s, "--reform") ? &a->reforms[a->nreforms]
+                            : !strcmp(s, "--set")  ? &a->sets[a->nsets]
+                            : !strcmp(s, "--by")   ? &a->by[a->nby]
+                                                   : NULL;
+        if (one || many || !strcmp(s, "-j")) {
+            if (i + 1 >= argc)
+                return usage_error("option %s needs a value", s);
+            const char *v = argv[++i];
+            if (one) {
+                if (*one)
+                    return usage_error("option %s given twice", s);
+                *one = v;
+            } else if (many) {
+                int *n = !strcmp(s, "--reform") ? &a->nreforms
+                         : !strcmp(s, "--set")  ? &a->nsets
+                                                : &a->nby;
+                if (*n == (many == &a->by[a->nby] ? SIM_MAX_BY : SIM_MAX_SCENARIOS - 1))
+                    return usage_error("too many %s options", s);
+                *many = v;
+                (*n)++;
+            } else {
+                char *end;
+                long j = strtol(v, &end, 10);
+                if (*end || end == v || j < 1 || j > 256)
+                    return usage_error("-j needs a thread count from 1 to 256, got '%s'", v);
+                a->threads = (int)j;
+            }
+        } else if (!strncmp(s, "-j", 2) && s[2]) {
+            char *end;
+            long j = strtol(s + 2, &end, 10);
+            if (*end || j < 1 || j > 256)
+                return usage_error("-j needs a thread count from 1 to 256, got '%s'", s + 2);
+            a->threads = (int)j;
+        } else if (s[0] == '-' && s[1] == 'O' && s[2] >= '0' && s[2] <= '3' && !s[3]) {
+            a->opt = s[2] - '0';
+        } else if (!strcmp(s, "-q") || !strcmp(s, "--quiet")) {
+            a->quiet = 1;
+        } else if (!strcmp(s, "--progress")) {
+            a->progress = 1;
+        } else if (!strcmp(s, "--no-progress")) {
+            a->progress = 0;
+        } else if (!strcmp(s, "--interp")) {
+            a->interp = 1;
+        } else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+            fputs(sim_usage, stdout);
+            exit(EXIT_OK);
+        } else {
+            return usage_error("simulate: unknown argument '%s'", s);
+        }
+    }
+    if (!a->base)
+        return usage_error("%s", "simulate needs --base POLICY");
+    if (!a->claims)
+        return usage_error("%s", "simulate needs --claims FILE");
+    if (a->sweep && (a->nreforms || a->nsets))
+        return usage_error("%s", "--sweep runs the base alone: give no --reform or --set with it");
+    return 0;
+}
+
+/* ---- engines ---------------------------------------------------------------------------- */
+
+static int make_engine(Built *b, int interp, int opt)
+{
+    char err[512];
+    if (interp) {
+        b->engine = polrt_engine_new(b->c.schema, b->c.ir->ptable, interp_settle, interp_keys,
+                                     b->c.ir, err, sizeof err);
+        if (b->engine)
+            polrt_engine_set_check(b->engine, interp_check);
+    } else {
+        b->jit = jit_create(b->c.ir, b->c.schema, opt, err, sizeof err);
+        if (!b->jit) {
+            fprintf(stderr, "polc: %s\n", err);
+            return -1;
+        }
+        b->engine = polrt_engine_new(jit_schema(b->jit), jit_params(b->jit), jit_settle(b->jit),
+                                     jit_keys(b->jit), NULL, err, sizeof err);
+        if (b->engine)
+            polrt_engine_set_check(b->engine, jit_check(b->jit));
+    }
+    if (!b->engine) {
+        fprintf(stderr, "polc: internal error: the runtime refused the schema: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+static void free_built(Built *b)
+{
+    if (b->engine)
+        polrt_engine_free(b->engine);
+    if (b->jit)
+        jit_free(b->jit);
+    if (b->owns_compiled)
+        driver_free(&b->c);
+    memset(b, 0, sizeof *b);
+}
+
+/* the file a path names, for comparing a reform's base with --base */
+static int same_file(const char *a, const char *b)
+{
+    char ra[PATH_MAX], rb[PATH_MAX];
+    if (!realpath(a, ra) || !realpath(b, rb))
+        return strcmp(a, b) == 0;
+    return strcmp(ra, rb) == 0;
+}
+
+/* A reform must change the --base policy: read its header quietly first, so the mistake is
+ * told as such and not as a cascade of unknown names. 0, or EXIT_USAGE after a message. */
+static int check_reform_base(const char *reform, const char *base)
+{
+    FILE *null = fopen("/dev/null", "w");
+    Diag d;
+    diag_init(&d, null ? null : stderr);
+    Compiled c;
+    driver_init(&c, &d);
+    int rc = EXIT_OK;
+    driver_parse(&c, reform);
+    if (!c.prog && !c.base_path) {
+        rc = EXIT_OK; /* unreadable or unparsable: the real compile says why */
+    } else if (!c.base_path) {
+        fprintf(stderr, "polc: --reform %s is a policy, not a reform (a reform starts "
+                        "'reform \"NAME\" of \"POLICY\"')\n",
+                reform);
+        rc = EXIT_USAGE;
+    } else if (!same_file(c.base_path, base)) {
+        fprintf(stderr, "polc: --reform %s changes %s, not the --base policy %s\n", reform,
+                c.base_path, base);
+        rc = EXIT_USAGE;
+    }
+    driver_free(&c);
+    if (null)
+        fclose(null);
+    return rc;
+}
+
+/* ---- sweeps ----------------------------------------------------------------------------- */
+
+typedef struct Sweep {
+    char name[256];         /* the parameter */
+    char member[128];       /* a table's member, or "" */
+    double from, to, step;
+    char unit[32];          /* text after the numbers ("yuan", "%", "万元"), or "" */
+    int npts;
+} Sweep;
+
+/* "cap=3000..5000:500", "deductible[county]=100..500:100 yuan", "ratio=70..90:5%" */
+static int parse_sweep(const char *spec, Sweep *sw)
+{
+    memset(sw, 0, sizeof *sw);
+    const char *eq = strchr(spec, '=');
+    if (!eq || eq == spec || (size_t)(eq - spec) >= sizeof sw->name)
+        return -1;
+    memcpy(sw->name, spec, (size_t)(eq - spec));
+    char *br = strchr(sw->name, '[');
+    if (br) {
+        char *end = strchr(br, ']');
+        if (!end || end[1] || end - br - 1 <= 0 || (size_t)(end - br) > sizeof sw->member)
+            return -1;
+        memcpy(sw->member, br + 1, (size_t)(end - br - 1));
+        *br = '\0';
+    }
+    const char *p = eq + 1;
+    char *end;
+    sw->from = strtod(p, &end);
+    if (end == p || strncmp(end, "..", 2) != 0)
+        return -1;
+    p = end + 2;
+    sw->to = strtod(p, &end);
+    if (end == p || *end != ':')
+        return -1;
+    p = end + 1;
+    sw->step = strtod(p, &end);
+    if (end == p || !(sw->step > 0) || sw->to < sw->from)
+        return -1;
+    while (*end == ' ')
+        end++;
+    if (strlen(end) >= sizeof sw->unit)
+        return -1;
+    strcpy(sw->unit, end);
+    double n = floor((sw->to - sw->from) / sw->step + 1e-9) + 1;
+    if (!(n >= 1) || n > SIM_MAX_SCENARIOS - 1)
+        return -2;
+    sw->npts = (int)n;
+    return 0;
+}
+
+/* the point's value as policy text: "3500 yuan" */
+static void point_text(const Sweep *sw, double x, char *buf, size_t len)
+{
+    char num[64];
+    snprintf(num, sizeof num, "%.10g", x);
+    if (!sw->unit[0])
+        snprintf(buf, len, "%s", num);
+    else if (sw->unit[0] == '%')
+        snprintf(buf, len, "%s%s", num, sw->unit);
+    else
+        snprintf(buf, len, "%s %s", num, sw->unit);
+}
+
+/* the IR parameter of the sweep and the member's slot in each version; -1 after a message */
+static int sweep_slot(const Compiled *c, const Sweep *sw, const IrParam **out, int *slot)
+{
+    const IrProgram *ir = c->ir;
+    const IrParam *p = NULL;
+    for (int i = 0; i < ir->nparams && !p; i++)
+        if (!strcmp(ir->params[i].name, sw->name))
+            p = &ir->params[i];
+    if (!p) {
+        fprintf(stderr, "polc: --sweep: the policy has no param '%s'\n", sw->name);
+        return -1;
+    }
+    Decl *d = p->decl;
+    if (d->ty.kind == TY_BRACKETS) {
+        fprintf(stderr, "polc: --sweep: '%s' holds brackets; sweep a single value\n", sw->name);
+        return -1;
+    }
+    *slot = 0;
+    if (d->index_enum) {
+        if (!sw->member[0]) {
+            fprintf(stderr, "polc: --sweep: '%s' is a table over %s; write --sweep "
+                            "%s[MEMBER]=FROM..TO:STEP\n",
+                    sw->name, d->index_enum->name, sw->name);
+            return -1;
+        }
+        int k = -1;
+        for (int i = 0; i < d->index_enum->members.len; i++)
+            if (!strcmp(d->index_enum->members.data[i].name, sw->member))
+                k = i;
+        if (k < 0) {
+            fprintf(stderr, "polc: --sweep: %s has no member '%s'\n", d->index_enum->name,
+                    sw->member);
+            return -1;
+        }
+        *slot = k;
+    } else if (sw->member[0]) {
+        fprintf(stderr, "polc: --sweep: '%s' is not a table; write --sweep %s=FROM..TO:STEP\n",
+                sw->name, sw->name);
+        return -1;
+    }
+    *out = p;
+    return 0;
+}
+
+/* ---- the command ------------------------------------------------------------------------ */
 
 int tool_simulate(int argc, char **argv)
 {
-    (void)argc, (void)argv;
-    fputs("polc: simulate is not built yet in this version\n", stderr);
-    return 2;
+    SimArgs a;
+    if (parse_args(argc, argv, &a) != 0)
+        return EXIT_USAGE;
+    Sweep sw;
+    if (a.sweep) {
+        int k = parse_sweep(a.sweep, &sw);
+        if (k == -2)
+            return usage_error("--sweep %s: too many points (at most 63)", a.sweep);
+        if (k < 0)
+            return usage_error("--sweep needs NAME=FROM..TO:STEP (e.g. cap=3000..5000:500), "
+                               "got '%s'",
+                               a.sweep);
+    }
+    Built *built = calloc(SIM_MAX_SCENARIOS, sizeof *built);
+    PolSimScenario *sc = calloc(SIM_MAX_SCENARIOS, sizeof *sc);
+    char (*names)[600] = calloc(SIM_MAX_SCENARIOS, sizeof *names);
+    char (*texts)[128] = calloc(SIM_MAX_SCENARIOS, sizeof *texts);
+    int64_t *params = NULL;
+    int n = 0, rc = EXIT_OK;
+    if (!built || !sc || !names || !texts) {
+        fputs("polc: out of memory\n", stderr);
+        rc = EXIT_USAGE;
+        goto done;
+    }
+
+    /* the base: its errors are the policy's (exit 1) */
+    Built *b = &built[n];
+    diag_init(&b->d, stderr);
+    driver_init(&b->c, &b->d);
+    b->owns_compiled = 1;
+    if (driver_compile(&b->c, a.base) != 0) {
+        rc = EXIT_POLICY;
+        goto done;
+    }
+    if (b->c.prog && b->c.reform_name) {
+        fprintf(stderr, "polc: --base %s is a reform; give the policy it changes (%s)\n", a.base,
+                b->c.base_path);
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if (make_engine(b, a.interp, a.opt) != 0) {
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    sc[n] = (PolSimScenario){.name = "base", .source = a.base, .engine = b->engine};
+    n++;
+
+    /* reforms: a scenario that cannot be built is a usage error (exit 2) */
+    for (int i = 0; i < a.nreforms; i++) {
+        if ((rc = check_reform_base(a.reforms[i], a.base)) != EXIT_OK)
+            goto done;
+        b = &built[n];
+        diag_init(&b->d, stderr);
+        driver_init(&b->c, &b->d);
+        b->owns_compiled = 1;
+        if (driver_compile(&b->c, a.reforms[i]) != 0) {
+            fprintf(stderr, "polc: the reform %s cannot be applied to %s\n", a.reforms[i],
+                    a.base);
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        if (make_engine(b, a.interp, a.opt) != 0) {
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        snprintf(names[n], sizeof names[n], "%s", b->c.reform_name ? b->c.reform_name : "reform");
+        sc[n] = (PolSimScenario){.name = names[n], .source = a.reforms[i], .engine = b->engine};
+        n++;
+    }
+
+    /* --set: each one is a scenario of its own, the base with that one change */
+    for (int i = 0; i < a.nsets; i++) {
+        b = &built[n];
+        diag_init(&b->d, stderr);
+        driver_init(&b->c, &b->d);
+        b->owns_compiled = 1;
+        const char *one[1] = {a.sets[i]};
+        if (driver_compile_with(&b->c, a.base, one, 1) != 0) {
+            fprintf(stderr, "polc: --set %s cannot be applied to %s\n", a.sets[i], a.base);
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        if (make_engine(b, a.interp, a.opt) != 0) {
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        snprintf(names[n], sizeof names[n], "%s", a.sets[i]);
+        snprintf(texts[n], sizeof texts[n], "--set");
+        sc[n] = (PolSimScenario){.name = names[n], .source = "--set (base with this change)",
+                                 .engine = b->engine};
+        n++;
+    }
+
+    /* --sweep: one compiled policy; each point is an engine on the same code with the
+     * parameter's slots rewritten in its own copy of the params table */
+    if (a.sweep) {
+        Built *base = &built[0];
+        const IrParam *p;
+        int slot;
+        if (sweep_slot(&base->c, &sw, &p, &slot) != 0) {
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        size_t np = (size_t)base->c.ir->nptable;
+        params = malloc((np + 1) * sizeof *params);
+        if (!params) {
+            fputs("polc: out of memory\n", stderr);
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        for (int i = 0; i < sw.npts; i++) {
+            double x = sw.from + sw.step * i;
+            char text[100];
+            point_text(&sw, x, text, sizeof text);
+            int64_t v;
+            if (driver_encode_param_value(&base->c, sw.name, text, &v) != 0) {
+                fprintf(stderr, "polc: --sweep: '%s' is not a value of %s\n", text, sw.name);
+                rc = EXIT_USAGE;
+                goto done;
+            }
+            /* as --set NAME=VALUE does: one value from the first version on; a table's other
+             * members keep the values of its first version */
+            memcpy(params, base->c.ir->ptable, np * sizeof *params);
+            for (int k = 0; k < p->nv; k++) {
+                int64_t off = p->v[k].offset;
+                if (p->decl->index_enum)
+                    memcpy(params + off, base->c.ir->ptable + p->v[0].offset,
+                           (size_t)p->width * sizeof *params);
+                params[off + slot] = v;
+            }
+            b = &built[n];
+            char err[512];
+            const char *schema = base->jit ? jit_schema(base->jit) : base->c.schema;
+            b->engine =
+                base->jit ? polrt_engine_new(schema, jit_params(base->jit), jit_settle(base->jit),
+                                             jit_keys(base->jit), NULL, err, sizeof err)
+                          : polrt_engine_new(schema, base->c.ir->ptable, interp_settle,
+                                             interp_keys, base->c.ir, err, sizeof err);
+            if (!b->engine || polrt_engine_set_params(b->engine, params, np) != 0) {
+                fprintf(stderr, "polc: internal error: sweep point %s: %s\n", text,
+                        b->engine ? "the params table was refused" : err);
+                rc = EXIT_USAGE;
+                goto done;
+            }
+            polrt_engine_set_check(b->engine,
+                                   base->jit ? jit_check(base->jit) : interp_check);
+            snprintf(names[n], sizeof names[n], "%s%s%s%s=%s", sw.name, sw.member[0] ? "[" : "",
+                     sw.member, sw.member[0] ? "]" : "", text);
+            snprintf(texts[n], sizeof texts[n], "%s", text);
+            sc[n] = (PolSimScenario){.name = names[n], .source = "sweep point",
+                                     .engine = b->engine, .x = x, .x_text = texts[n]};
+            n++;
+        }
+    }
+
+    PolSimOpts so = {
+        .claims = a.claims, .persons = a.persons, .rejects = a.rejects, .weight = a.weight,
+        .oop = a.oop, .cap = a.cap, .by = a.nby ? a.by : NULL, .nby = a.nby,
+        .threads = a.threads, .progress = a.progress, .sweep = a.sweep ? a.sweep : NULL,
+    };
+    char sweep_name[400];
+    if (a.sweep) {
+        snprintf(sweep_name, sizeof sweep_name, "%s%s%s%s", sw.name, sw.member[0] ? "[" : "",
+                 sw.member, sw.member[0] ? "]" : "");
+        so.sweep = sweep_name;
+    }
+    PolSim *res = NULL;
+    rc = polrt_sim_run(sc, n, &so, &res);
+    if (res) {
+        if (!a.quiet)
+            polrt_sim_print(res, stdout);
+        if (a.report) {
+            char err[1024] = "";
+            if (polrt_sim_write_report(res, a.report, err, sizeof err) != 0) {
+                fprintf(stderr, "polc: %s\n", err);
+                rc = EXIT_USAGE;
+            } else if (!a.quiet)
+                printf("\nreport: %s/report.html (and CSV files beside it)\n", a.report);
+        }
+        polrt_sim_free(res);
+    }
+done:
+    for (int i = SIM_MAX_SCENARIOS - 1; built && i >= 0; i--)
+        free_built(&built[i]);
+    free(built);
+    free(sc);
+    free(names);
+    free(texts);
+    free(params);
+    return rc;
 }

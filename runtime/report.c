@@ -1,0 +1,1237 @@
+/* report.c — what polc simulate shows (spec/SIMULATE.md §3): the merged results of a PolSim
+ * as aligned tables on a terminal, as CSV files, and as one self-contained report.html whose
+ * charts are inline SVG (no script, no network). Every table is built once as cells and then
+ * printed, written as CSV (plain numbers) or as HTML. */
+#include "rt_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* a cell's text: long enough for any number and a scenario name */
+#define CELL_MAX 160
+/* chart geometry (SVG user units = CSS pixels) */
+#define CHART_W 860
+#define BAR_H 16
+#define LABEL_W 190
+/* colours: base, then the scenarios (colour-blind-safe Okabe-Ito palette) */
+static const char *const palette[] = {"#6c757d", "#0072b2", "#e69f00", "#009e73",
+                                      "#cc79a7", "#56b4e9", "#d55e00", "#f0e442"};
+#define NPALETTE 8
+static const char *const band_name[RT_SIM_NBANDS] = {
+    "less by over 1,000",   "less by 100 to 1,000", "less by 10 to 100", "less by 1 to 10",
+    "less by up to 1",      "unchanged",            "more by up to 1",   "more by 1 to 10",
+    "more by 10 to 100",    "more by 100 to 1,000", "more by over 1,000"};
+static const char *const band_short[RT_SIM_NBANDS] = {
+    "< -1000", "-1000..-100", "-100..-10", "-10..-1", "-1..0", "0",
+    "0..1",    "1..10",       "10..100",   "100..1000", "> 1000"};
+static const char *const oopb_name[RT_SIM_NOOPB] = {"0",          "0-100",     "100-500",
+                                                    "500-1k",     "1k-3k",     "3k-5k",
+                                                    "5k-10k",     "> 10k"};
+
+/* ---- output files ---------------------------------------------------------------------- */
+
+int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen)
+{
+    memset(o, 0, sizeof *o);
+    size_t n = strlen(path);
+    o->path = polrt_realloc(NULL, n + 1);
+    o->tmp = polrt_realloc(NULL, n + 48);
+    if (!o->path || !o->tmp) {
+        snprintf(err, errlen, "cannot write %s: out of memory", path);
+        rt_out_abort(o);
+        return -1;
+    }
+    memcpy(o->path, path, n + 1);
+    int fd = -1;
+    for (int k = 0; k < 100 && fd < 0; k++) {
+        snprintf(o->tmp, n + 48, "%s.tmp%ld.%d", path, (long)getpid(), k);
+        fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(o->tmp);
+        }
+        polrt_realloc(o->tmp, 0);
+        o->tmp = NULL;
+        rt_out_abort(o);
+        return -1;
+    }
+    return 0;
+}
+
+int rt_out_commit(RtOut *o, char *err, size_t errlen)
+{
+    if (!o->f)
+        return 0;
+    int bad = ferror(o->f) || fflush(o->f) != 0 || fsync(fileno(o->f)) != 0;
+    int e = errno;
+    if (fclose(o->f) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    o->f = NULL;
+    if (!bad && rename(o->tmp, o->path) != 0) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad) {
+        snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(e ? e : EIO));
+        unlink(o->tmp);
+    }
+    polrt_realloc(o->tmp, 0);
+    polrt_realloc(o->path, 0);
+    o->tmp = o->path = NULL;
+    return bad ? -1 : 0;
+}
+
+void rt_out_abort(RtOut *o)
+{
+    if (o->f) {
+        fclose(o->f);
+        unlink(o->tmp);
+    }
+    o->f = NULL;
+    polrt_realloc(o->tmp, 0);
+    polrt_realloc(o->path, 0);
+    o->tmp = o->path = NULL;
+}
+
+/* ---- numbers ---------------------------------------------------------------------------- */
+
+int64_t rt_wide_fen(RtWide v)
+{
+    RtWide q = v / 1000000, r = v % 1000000;
+    if ((r < 0 ? -r : r) * 2 >= 1000000)
+        q += v < 0 ? -1 : 1;
+    return (int64_t)q;
+}
+
+/* money in fen: "1,234.56" (plain: "1234.56") */
+static char *money(int64_t fen, int plain, char *buf)
+{
+    return polrt_fmt_money(fen, buf, !plain);
+}
+
+/* a count: plain persons or claims, or a weight in millionths shown with 2 decimals */
+static char *count(int64_t n, int64_t w, int weighted, int plain, char *buf)
+{
+    if (!weighted) {
+        polrt_fmt_money(n * 100, buf, !plain);
+        buf[strlen(buf) - 3] = '\0';
+        return buf;
+    }
+    /* weights are millionths: shown to the hundredth, rounded half away from zero */
+    int64_t c = w / 10000 + ((w % 10000) * 2 >= 10000 ? 1 : 0);
+    return polrt_fmt_money(c, buf, !plain);
+}
+
+/* a share a / b: "12.34%" (plain: "0.1234"); "-" when b is 0 */
+static char *share(double a, double b, int plain, char *buf)
+{
+    if (b == 0) {
+        snprintf(buf, CELL_MAX, "%s", plain ? "" : "-");
+        return buf;
+    }
+    if (plain)
+        snprintf(buf, CELL_MAX, "%.6f", a / b);
+    else
+        snprintf(buf, CELL_MAX, "%.2f%%", 100.0 * a / b);
+    return buf;
+}
+
+/* the change from base to v in percent: "+3.21%" */
+static char *change_pct(RtWide base, RtWide v, int plain, char *buf)
+{
+    if (base == 0) {
+        snprintf(buf, CELL_MAX, "%s", v == 0 ? (plain ? "0" : "0.00%") : (plain ? "" : "-"));
+        return buf;
+    }
+    double p = (double)(v - base) / (double)base;
+    if (plain)
+        snprintf(buf, CELL_MAX, "%.6f", p);
+    else
+        snprintf(buf, CELL_MAX, "%+.2f%%", 100.0 * p);
+    return buf;
+}
+
+static double to_yuan(RtWide v) { return (double)rt_wide_fen(v) / 100.0; }
+
+/* ---- tables ----------------------------------------------------------------------------- */
+
+typedef struct Table {
+    const char *title;          /* shown above it (terminal, HTML) */
+    int ncols, nrows, cap;
+    char **cells;               /* nrows × ncols; row 0 is the header */
+} Table;
+
+static void tab_init(Table *t, const char *title, int ncols)
+{
+    memset(t, 0, sizeof *t);
+    t->title = title;
+    t->ncols = ncols;
+}
+
+/* a row of ncols strings (NULL: empty); copies them. -1 on memory. */
+static int tab_row(Table *t, const char *const *v)
+{
+    if (t->nrows == t->cap) {
+        int cap = t->cap ? 2 * t->cap : 16;
+        char **c = polrt_realloc(t->cells, (size_t)cap * (size_t)t->ncols * sizeof *c);
+        if (!c)
+            return -1;
+        t->cells = c;
+        t->cap = cap;
+    }
+    char **row = t->cells + (size_t)t->nrows * (size_t)t->ncols;
+    for (int i = 0; i < t->ncols; i++) {
+        const char *s = v[i] ? v[i] : "";
+        size_t n = strlen(s) + 1;
+        if (!(row[i] = polrt_realloc(NULL, n))) {
+            for (int k = 0; k < i; k++)
+                polrt_realloc(row[k], 0);
+            return -1;
+        }
+        memcpy(row[i], s, n);
+    }
+    t->nrows++;
+    return 0;
+}
+
+static void tab_free(Table *t)
+{
+    for (int i = 0; i < t->nrows * t->ncols; i++)
+        polrt_realloc(t->cells[i], 0);
+    polrt_realloc(t->cells, 0);
+    memset(t, 0, sizeof *t);
+}
+
+static const char *cell(const Table *t, int r, int c)
+{
+    return t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
+}
+
+/* columns a string takes on a terminal: CJK and full-width characters take two */
+static int display_width(const char *s)
+{
+    int w = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned c = *p;
+        int k = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+        unsigned cp = k == 0 ? c : c & (0x3F >> k);
+        for (int i = 1; i <= k && p[i]; i++)
+            cp = (cp << 6) | (p[i] & 0x3F);
+        p += 1 + k;
+        int wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                   (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                   (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                   (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000;
+        w += wide ? 2 : 1;
+    }
+    return w;
+}
+
+/* the table aligned: first column left, the others right, two spaces apart */
+static void tab_print(const Table *t, FILE *f)
+{
+    if (t->nrows <= 1)
+        return;
+    int width[64] = {0};
+    int nc = t->ncols < 64 ? t->ncols : 64;
+    for (int r = 0; r < t->nrows; r++)
+        for (int c = 0; c < nc; c++) {
+            int w = display_width(cell(t, r, c));
+            if (w > width[c])
+                width[c] = w;
+        }
+    if (t->title)
+        fprintf(f, "\n%s\n", t->title);
+    for (int r = 0; r < t->nrows; r++) {
+        fputs("  ", f);
+        for (int c = 0; c < nc; c++) {
+            const char *s = cell(t, r, c);
+            int pad = width[c] - display_width(s);
+            if (c == 0) {
+                fputs(s, f);
+                if (nc > 1)
+                    fprintf(f, "%*s", pad, "");
+            } else
+                fprintf(f, "  %*s%s", pad, "", s);
+        }
+        fputc('\n', f);
+    }
+}
+
+/* a CSV cell, quoted when needed */
+static void csv_cell(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static void tab_csv(const Table *t, FILE *f)
+{
+    for (int r = 0; r < t->nrows; r++) {
+        for (int c = 0; c < t->ncols; c++) {
+            if (c)
+                fputc(',', f);
+            csv_cell(f, cell(t, r, c));
+        }
+        fputc('\n', f);
+    }
+}
+
+static void html_text(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '&': fputs("&amp;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+static void tab_html(const Table *t, FILE *f)
+{
+    if (t->nrows <= 1)
+        return;
+    if (t->title) {
+        fputs("<h3>", f);
+        html_text(f, t->title);
+        fputs("</h3>\n", f);
+    }
+    fputs("<table>\n", f);
+    for (int r = 0; r < t->nrows; r++) {
+        fputs("<tr>", f);
+        for (int c = 0; c < t->ncols; c++) {
+            fputs(r == 0 ? "<th>" : c == 0 ? "<td class=l>" : "<td>", f);
+            html_text(f, cell(t, r, c));
+            fputs(r == 0 ? "</th>" : "</td>", f);
+        }
+        fputs("</tr>\n", f);
+    }
+    fputs("</table>\n", f);
+}
+
+/* ---- the tables of a simulation --------------------------------------------------------- */
+
+/* "county (县区)" */
+static const char *group_text(const PolSim *m, int g, char *buf)
+{
+    if (m->group_label[g])
+        snprintf(buf, CELL_MAX, "%s %s", m->group_name[g], m->group_label[g]);
+    else
+        snprintf(buf, CELL_MAX, "%s", m->group_name[g]);
+    return buf;
+}
+
+static const char *out_name(const PolSim *m, int k) { return m->base->outputs[m->money[k]].name; }
+
+/* totals per output: base, then each scenario with its difference */
+static int build_totals(const PolSim *m, int plain, Table *t)
+{
+    int ns = m->sweep ? 1 : m->nscen;
+    tab_init(t, "Totals by output (yuan)", 2 + 3 * (ns - 1));
+    const char *hdr[64];
+    char h[64][CELL_MAX];
+    int c = 0;
+    hdr[c++] = "output";
+    hdr[c++] = m->scen[0].name;
+    for (int s = 1; s < ns && c + 3 <= 64; s++) {
+        snprintf(h[c], CELL_MAX, "%s", m->scen[s].name);
+        hdr[c] = h[c];
+        c++;
+        hdr[c++] = "difference";
+        hdr[c++] = "change";
+    }
+    t->ncols = c;
+    if (tab_row(t, hdr) < 0)
+        return -1;
+    for (int k = 0; k < m->nmoney; k++) {
+        const char *row[64];
+        char v[64][CELL_MAX];
+        c = 0;
+        row[c++] = out_name(m, k);
+        RtWide b = m->scen[0].totals[k];
+        row[c] = money(rt_wide_fen(b), plain, v[c]);
+        c++;
+        for (int s = 1; s < ns && c + 3 <= 64; s++) {
+            const RtSimScen *x = &m->scen[s];
+            if (x->out_of[k] < 0) {
+                row[c++] = "-", row[c++] = "-", row[c++] = "-";
+                continue;
+            }
+            row[c] = money(rt_wide_fen(x->totals[k]), plain, v[c]);
+            c++;
+            int64_t d = rt_wide_fen(x->totals[k]) - rt_wide_fen(b);
+            if (plain)
+                money(d, 1, v[c]);
+            else {
+                char tmp[CELL_MAX];
+                snprintf(v[c], CELL_MAX, "%s%s", d > 0 ? "+" : "", money(d, 0, tmp));
+            }
+            row[c] = v[c];
+            c++;
+            row[c] = change_pct(b, x->totals[k], plain, v[c]);
+            c++;
+        }
+        if (tab_row(t, row) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* claims settled and failed, and what the scenarios change, per scenario */
+static int build_counts(const PolSim *m, int plain, Table *t)
+{
+    tab_init(t, "Claims and persons", 7);
+    const char *hdr[] = {"scenario", "settled", "failed", "claims changed", "share",
+                         "persons changed", "share"};
+    if (tab_row(t, hdr) < 0)
+        return -1;
+    for (int s = 0; s < m->nscen; s++) {
+        const RtSimScen *x = &m->scen[s];
+        char a[CELL_MAX], b[CELL_MAX], c[CELL_MAX], d[CELL_MAX], e[CELL_MAX], f[CELL_MAX];
+        const char *row[] = {
+            x->name,
+            count(x->settled, 0, 0, plain, a),
+            count(x->failed, 0, 0, plain, b),
+            s ? count(x->aff_claims, x->aff_claims_w, 0, plain, c) : "",
+            s ? share((double)x->aff_claims, (double)m->nclaims, plain, d) : "",
+            s ? count(x->aff_persons, x->aff_persons_w, m->weighted, plain, e) : "",
+            s ? share((double)(m->weighted ? x->aff_persons_w : x->aff_persons),
+                      (double)(m->weighted ? m->claim_persons_w : m->claim_persons), plain, f)
+              : "",
+        };
+        if (tab_row(t, row) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* winners and losers of scenario s by the size of the change in their own payment */
+static int build_bands(const PolSim *m, int s, int plain, Table *t, char *title)
+{
+    const RtSimScen *x = &m->scen[s];
+    snprintf(title, CELL_MAX * 2, "Change in own payment per person: %s - %s (%s, yuan)",
+             x->name, m->scen[0].name, m->oop >= 0 ? m->base->outputs[m->oop].name : "none");
+    tab_init(t, title, plain ? 5 : 4);
+    const char *hdr[] = {plain ? "scenario" : "band", plain ? "band" : "persons",
+                         plain ? "persons" : "share", plain ? "share" : "total change",
+                         "total change"};
+    if (tab_row(t, hdr) < 0)
+        return -1;
+    int64_t all_n = 0, all_w = 0;
+    for (int b = 0; b < RT_SIM_NBANDS; b++) {
+        all_n += x->band_n[b];
+        all_w += x->band_w[b];
+    }
+    for (int b = 0; b < RT_SIM_NBANDS; b++) {
+        char a[CELL_MAX], c[CELL_MAX], d[CELL_MAX], tmp[CELL_MAX];
+        int64_t ch = rt_wide_fen(x->band_sum[b]);
+        if (plain)
+            money(ch, 1, d);
+        else
+            snprintf(d, CELL_MAX, "%s%s", ch > 0 ? "+" : "", money(ch, 0, tmp));
+        const char *cnt = count(x->band_n[b], x->band_w[b], m->weighted, plain, a);
+        const char *sh = share((double)(m->weighted ? x->band_w[b] : x->band_n[b]),
+                               (double)(m->weighted ? all_w : all_n), plain, c);
+        const char *row5[] = {x->name, band_short[b], cnt, sh, d};
+        const char *row4[] = {band_name[b], cnt, sh, d};
+        if (tab_row(t, plain ? row5 : row4) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* the own-payment distribution of group g for every scenario (rows) */
+static int stat_rows(const PolSim *m, int g, int plain, Table *t, int with_group)
+{
+    char gbuf[CELL_MAX];
+    for (int s = 0; s < m->nscen; s++) {
+        const RtSimStat *st = &m->scen[s].groups[g];
+        if (g > 0 && st->n == 0 && !plain)
+            continue;
+        char v[8][CELL_MAX];
+        const char *pfx = st->approx && !plain ? "~" : "";
+        char p50[CELL_MAX], p90[CELL_MAX], p99[CELL_MAX];
+        snprintf(p50, CELL_MAX, "%s%s", pfx, money(st->p50, plain, v[2]));
+        snprintf(p90, CELL_MAX, "%s%s", pfx, money(st->p90, plain, v[3]));
+        snprintf(p99, CELL_MAX, "%s%s", pfx, money(st->p99, plain, v[4]));
+        const char *at_cap = m->cap < 0 ? (plain ? "" : "-")
+                                        : share((double)(m->weighted ? st->capped_w
+                                                                     : st->capped_n),
+                                                (double)(m->weighted ? st->w : st->n), plain,
+                                                v[6]);
+        const char *row[10];
+        int c = 0;
+        if (with_group) {
+            row[c++] = m->group_dim[g] < 0 ? "" : m->dims[m->group_dim[g]].name;
+            row[c++] = plain ? m->group_name[g] : s == 0 ? group_text(m, g, gbuf) : "";
+        }
+        row[c++] = m->scen[s].name;
+        row[c++] = count(st->n, st->w, m->weighted, plain, v[0]);
+        row[c++] = money(st->mean, plain, v[1]);
+        row[c++] = p50;
+        row[c++] = p90;
+        row[c++] = p99;
+        row[c++] = money(st->max, plain, v[5]);
+        row[c++] = at_cap;
+        if (plain && with_group) {
+            /* CSV: group first, no blank repeats */
+        }
+        if (tab_row(t, row + (with_group && !plain ? 1 : 0)) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int build_oop(const PolSim *m, int plain, Table *t, char *title)
+{
+    snprintf(title, CELL_MAX * 2,
+             "Yearly own payment per person (%s; person-years with a settled claim, yuan)",
+             m->oop >= 0 ? m->base->outputs[m->oop].name : "none");
+    tab_init(t, title, 8);
+    const char *hdr[] = {"scenario", "person-years", "mean", "p50", "p90", "p99", "max",
+                         "at cap"};
+    if (tab_row(t, hdr) < 0)
+        return -1;
+    return stat_rows(m, 0, plain, t, 0);
+}
+
+/* one dimension's groups (terminal/HTML), or every group (CSV: plain, dim < 0) */
+static int build_breakdown(const PolSim *m, int dim, int plain, Table *t, char *title)
+{
+    if (plain) {
+        tab_init(t, NULL, 10);
+        const char *hdr[] = {"dimension", "group", "scenario", "person_years", "mean", "p50",
+                             "p90", "p99", "max", "at_cap_share"};
+        if (tab_row(t, hdr) < 0)
+            return -1;
+        for (int g = 0; g < m->ngroups; g++)
+            if (stat_rows(m, g, 1, t, 1) < 0)
+                return -1;
+        return 0;
+    }
+    const RtSimDim *d = &m->dims[dim];
+    snprintf(title, CELL_MAX * 2, "By %s (%s; yearly own payment, yuan)", d->name,
+             d->person ? "the person's first identity" : "of the claim");
+    tab_init(t, title, 9);
+    const char *hdr[] = {d->name, "scenario", "person-years", "mean", "p50", "p90", "p99",
+                         "max", "at cap"};
+    if (tab_row(t, hdr) < 0)
+        return -1;
+    for (int g = d->first; g < d->first + d->n; g++)
+        if (stat_rows(m, g, 0, t, 1) < 0)
+            return -1;
+    return 0;
+}
+
+static int build_failures(const PolSim *m, int plain, Table *t)
+{
+    tab_init(t, "Claims that failed (not in the totals)", 4);
+    const char *hdr[] = {"scenario", "claims", "reason", "for example"};
+    if (tab_row(t, hdr) < 0)
+        return -1;
+    for (int s = 0; s < m->nscen; s++) {
+        const RtSimScen *x = &m->scen[s];
+        for (int k = 0; k < x->nreasons; k++) {
+            char a[CELL_MAX];
+            const char *row[] = {x->name, count(x->reasons[k].count, 0, 0, plain, a),
+                                 x->reasons[k].text, x->reasons[k].example};
+            if (tab_row(t, row) < 0)
+                return -1;
+        }
+        if (x->other_failed) {
+            char a[CELL_MAX];
+            const char *row[] = {x->name, count(x->other_failed, 0, 0, plain, a),
+                                 "other reasons", ""};
+            if (tab_row(t, row) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* the sweep: each total against the parameter's value */
+static int build_sweep(const PolSim *m, int plain, Table *t, char *title)
+{
+    snprintf(title, CELL_MAX * 2, "Sweep of %s: totals (yuan) by value", m->sweep);
+    int nc = 1 + m->nmoney + 2;
+    if (nc > 64)
+        nc = 64;
+    tab_init(t, title, nc);
+    const char *hdr[64];
+    hdr[0] = m->sweep;
+    for (int k = 0; k < nc - 3; k++)
+        hdr[1 + k] = out_name(m, k);
+    hdr[nc - 2] = "mean own payment";
+    hdr[nc - 1] = "at cap";
+    if (tab_row(t, hdr) < 0)
+        return -1;
+    for (int s = 0; s < m->nscen; s++) {
+        const RtSimScen *x = &m->scen[s];
+        const char *row[64];
+        char v[64][CELL_MAX];
+        row[0] = s == 0 ? (plain ? "base" : "(base)") : x->x_text ? x->x_text : x->name;
+        for (int k = 0; k < nc - 3; k++)
+            row[1 + k] = x->out_of[k] < 0 ? "-" : money(rt_wide_fen(x->totals[k]), plain,
+                                                        v[1 + k]);
+        const RtSimStat *st = &x->groups[0];
+        row[nc - 2] = money(st->mean, plain, v[nc - 2]);
+        row[nc - 1] = m->cap < 0 ? "" : share((double)(m->weighted ? st->capped_w : st->capped_n),
+                                              (double)(m->weighted ? st->w : st->n), plain,
+                                              v[nc - 1]);
+        if (tab_row(t, row) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- the terminal ----------------------------------------------------------------------- */
+
+static void header_lines(const PolSim *m, FILE *f, int html)
+{
+    char a[CELL_MAX], b[CELL_MAX];
+    if (html)
+        fputs("<p class=meta>", f);
+    fprintf(f, "%s claims of %s persons (%s), %d scenario%s, %d thread%s, %.2f s",
+            count(m->nclaims, 0, 0, 0, a), count(m->npersons ? m->npersons : m->claim_persons,
+                                                 0, 0, 0, b),
+            m->mode ? m->mode : "", m->nscen, m->nscen == 1 ? "" : "s", m->threads,
+            m->threads == 1 ? "" : "s", m->seconds);
+    if (m->weighted)
+        fprintf(f, "; weighted by %s (%s people)", m->weight_col,
+                count(0, m->persons_w, 1, 0, a));
+    if (m->rejected)
+        fprintf(f, "; %" PRId64 " rows rejected (%s)", m->rejected, m->rejects_path);
+    fputs(html ? "</p>\n<ul class=scen>\n" : "\n", f);
+    int shown = m->sweep ? 1 : m->nscen;
+    for (int s = 0; s < shown; s++) {
+        const RtSimScen *x = &m->scen[s];
+        if (html) {
+            fprintf(f, "<li><span class=sw style=\"background:%s\"></span><b>",
+                    palette[s % NPALETTE]);
+            html_text(f, x->name);
+            fputs("</b> ", f);
+            html_text(f, x->source ? x->source : "");
+            fputs("</li>\n", f);
+        } else
+            fprintf(f, "  %-8s %s\n", x->name, x->source ? x->source : "");
+    }
+    if (m->sweep) {
+        if (html)
+            fputs("<li>", f);
+        fprintf(f, "%s%d points of %s", html ? "" : "  sweep    ", m->nscen - 1, m->sweep);
+        fputs(html ? "</li>\n" : "\n", f);
+    }
+    if (html)
+        fputs("</ul>\n", f);
+}
+
+POLRT_API void polrt_sim_print(const PolSim *m, FILE *f)
+{
+    Table t;
+    char title[CELL_MAX * 2];
+    fputs("polc simulate: ", f);
+    header_lines(m, f, 0);
+    if (m->sweep) {
+        if (build_sweep(m, 0, &t, title) == 0)
+            tab_print(&t, f);
+        tab_free(&t);
+    } else {
+        if (build_totals(m, 0, &t) == 0)
+            tab_print(&t, f);
+        tab_free(&t);
+        if (build_counts(m, 0, &t) == 0)
+            tab_print(&t, f);
+        tab_free(&t);
+        if (m->oop >= 0)
+            for (int s = 1; s < m->nscen; s++) {
+                if (build_bands(m, s, 0, &t, title) == 0)
+                    tab_print(&t, f);
+                tab_free(&t);
+            }
+    }
+    if (m->oop >= 0) {
+        if (build_oop(m, 0, &t, title) == 0)
+            tab_print(&t, f);
+        tab_free(&t);
+        for (int d = 0; d < m->ndims && !m->sweep; d++) {
+            if (build_breakdown(m, d, 0, &t, title) == 0)
+                tab_print(&t, f);
+            tab_free(&t);
+        }
+    } else
+        fputs("\n(no own-payment output: name one with --oop OUTPUT for the distribution "
+              "and the winners and losers)\n",
+              f);
+    if (build_failures(m, 0, &t) == 0)
+        tab_print(&t, f);
+    tab_free(&t);
+    int approx = 0;
+    for (int s = 0; s < m->nscen; s++)
+        for (int g = 0; g < m->ngroups; g++)
+            approx |= m->scen[s].groups[g].approx;
+    if (approx)
+        fputs("\n~ percentiles of groups above 65,536 person-years come from a histogram "
+              "(within 0.1%)\n",
+              f);
+}
+
+/* ---- SVG charts ------------------------------------------------------------------------- */
+
+/* a round step for an axis of maximum v: 1, 2 or 5 times a power of ten, ~5 ticks */
+static double nice_step(double v)
+{
+    if (v <= 0)
+        return 1;
+    double raw = v / 5, p = pow(10, floor(log10(raw))), m = raw / p;
+    return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+}
+
+/* "12.3M", "450k", "12" */
+static void short_num(double v, char *buf)
+{
+    double a = fabs(v);
+    if (a >= 1e9)
+        snprintf(buf, 32, "%.3gB", v / 1e9);
+    else if (a >= 1e6)
+        snprintf(buf, 32, "%.3gM", v / 1e6);
+    else if (a >= 1e3)
+        snprintf(buf, 32, "%.3gk", v / 1e3);
+    else
+        snprintf(buf, 32, "%.3g", v);
+}
+
+static void svg_text(FILE *f, double x, double y, const char *anchor, const char *cls,
+                     const char *s)
+{
+    fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"%s\">", x, y, anchor,
+            cls);
+    html_text(f, s);
+    fputs("</text>\n", f);
+}
+
+/* horizontal grouped bars: groups (labels) × series (scenarios), values in data units */
+static void svg_hbars(FILE *f, const char *title, int ngroups, const char *const *labels,
+                      int nseries, const char *const *series, const double *vals,
+                      const char *const *colors, const char *unit)
+{
+    double lo = 0, hi = 0;
+    for (int i = 0; i < ngroups * nseries; i++) {
+        if (vals[i] > hi)
+            hi = vals[i];
+        if (vals[i] < lo)
+            lo = vals[i];
+    }
+    double step = nice_step(hi - lo > 0 ? hi - lo : 1);
+    hi = ceil(hi / step) * step;
+    lo = floor(lo / step) * step;
+    if (hi == lo)
+        hi = lo + step;
+    int plot_w = CHART_W - LABEL_W - 70;
+    int group_h = nseries * BAR_H + 10;
+    int top = 48, h = top + ngroups * group_h + 40;
+    fprintf(f, "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+               "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
+            CHART_W, h, CHART_W, h);
+    svg_text(f, 10, 20, "start", "title", title);
+    /* legend */
+    double lx = LABEL_W;
+    for (int s = 0; s < nseries && nseries > 1; s++) {
+        fprintf(f, "<rect x=\"%.1f\" y=\"28\" width=\"12\" height=\"12\" fill=\"%s\"/>\n", lx,
+                colors[s]);
+        svg_text(f, lx + 16, 38, "start", "lg", series[s]);
+        lx += 28 + 8 * (double)strlen(series[s]);
+    }
+#define XOF(v) (LABEL_W + (double)plot_w * ((v) - lo) / (hi - lo))
+    for (double v = lo; v <= hi + step / 2; v += step) {
+        char b[32];
+        short_num(v, b);
+        fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"grid\"/>\n",
+                XOF(v), XOF(v), top, h - 34);
+        svg_text(f, XOF(v), h - 20, "middle", "ax", b);
+    }
+    svg_text(f, LABEL_W + plot_w / 2.0, h - 5, "middle", "ax", unit);
+    for (int g = 0; g < ngroups; g++) {
+        double y = top + g * group_h;
+        svg_text(f, LABEL_W - 8, y + group_h / 2.0 + 2, "end", "lb", labels[g]);
+        for (int s = 0; s < nseries; s++) {
+            double v = vals[g * nseries + s];
+            double x0 = XOF(v < 0 ? v : 0), x1 = XOF(v < 0 ? 0 : v);
+            fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+                       "<title>",
+                    x0, y + s * BAR_H, x1 - x0 < 0.5 && v != 0 ? 0.5 : x1 - x0, BAR_H - 2,
+                    colors[s]);
+            html_text(f, series[s]);
+            fprintf(f, ": %.2f</title></rect>\n", v);
+        }
+    }
+#undef XOF
+    fputs("</svg></figure>\n", f);
+}
+
+/* vertical bars over ordered buckets, one series per scenario */
+static void svg_vbars(FILE *f, const char *title, int nb, const char *const *labels,
+                      int nseries, const char *const *series, const double *vals,
+                      const char *const *colors, const char *ylabel, const char *note)
+{
+    double hi = 0;
+    for (int i = 0; i < nb * nseries; i++)
+        if (vals[i] > hi)
+            hi = vals[i];
+    double step = nice_step(hi > 0 ? hi : 1);
+    hi = ceil(hi / step) * step;
+    if (hi <= 0)
+        hi = step;
+    int left = 70, top = 48, plot_h = 260, h = top + plot_h + 60;
+    double plot_w = CHART_W - left - 20, slot = plot_w / nb, bw = (slot - 8) / nseries;
+    fprintf(f, "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+               "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
+            CHART_W, h, CHART_W, h);
+    svg_text(f, 10, 20, "start", "title", title);
+    double lx = left;
+    for (int s = 0; s < nseries && nseries > 1; s++) {
+        fprintf(f, "<rect x=\"%.1f\" y=\"28\" width=\"12\" height=\"12\" fill=\"%s\"/>\n", lx,
+                colors[s]);
+        svg_text(f, lx + 16, 38, "start", "lg", series[s]);
+        lx += 28 + 8 * (double)strlen(series[s]);
+    }
+    for (double v = 0; v <= hi + step / 2; v += step) {
+        double y = top + plot_h - plot_h * v / hi;
+        char b[32];
+        short_num(v, b);
+        fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>\n", left,
+                CHART_W - 20, y, y);
+        svg_text(f, left - 6, y + 4, "end", "ax", b);
+    }
+    svg_text(f, 14, top + plot_h / 2.0, "middle", "ax", ylabel);
+    for (int b = 0; b < nb; b++) {
+        double x = left + b * slot + 4;
+        svg_text(f, x + (slot - 8) / 2, top + plot_h + 16, "middle", "ax", labels[b]);
+        for (int s = 0; s < nseries; s++) {
+            double v = vals[b * nseries + s], bh = plot_h * v / hi;
+            if (v > 0 && bh < 1)
+                bh = 1;
+            fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                       "fill=\"%s\"><title>",
+                    x + s * bw, top + plot_h - bh, bw - 1, bh, colors[s]);
+            html_text(f, series[s]);
+            fprintf(f, " %s: %.2f</title></rect>\n", labels[b], v);
+        }
+    }
+    if (note)
+        svg_text(f, left, h - 12, "start", "ax", note);
+    fputs("</svg></figure>\n", f);
+}
+
+/* one line per series over the sweep's x values */
+static void svg_lines(FILE *f, const char *title, int npts, const double *xs, int nseries,
+                      const char *const *series, const double *vals, const char *xlabel)
+{
+    double xlo = xs[0], xhi = xs[0], hi = 0, lo = 0;
+    for (int i = 0; i < npts; i++) {
+        xlo = xs[i] < xlo ? xs[i] : xlo;
+        xhi = xs[i] > xhi ? xs[i] : xhi;
+    }
+    for (int i = 0; i < npts * nseries; i++) {
+        hi = vals[i] > hi ? vals[i] : hi;
+        lo = vals[i] < lo ? vals[i] : lo;
+    }
+    if (xhi == xlo)
+        xhi = xlo + 1;
+    double step = nice_step(hi - lo > 0 ? hi - lo : 1);
+    hi = ceil(hi / step) * step;
+    lo = floor(lo / step) * step;
+    if (hi == lo)
+        hi = lo + step;
+    int left = 80, top = 48, plot_h = 300, h = top + plot_h + 60;
+    double plot_w = CHART_W - left - 30;
+    fprintf(f, "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+               "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
+            CHART_W, h, CHART_W, h);
+    svg_text(f, 10, 20, "start", "title", title);
+    double lx = left;
+    for (int s = 0; s < nseries; s++) {
+        fprintf(f, "<rect x=\"%.1f\" y=\"28\" width=\"12\" height=\"12\" fill=\"%s\"/>\n", lx,
+                palette[(s + 1) % NPALETTE]);
+        svg_text(f, lx + 16, 38, "start", "lg", series[s]);
+        lx += 28 + 8 * (double)strlen(series[s]);
+    }
+#define PX(v) (left + plot_w * ((v) - xlo) / (xhi - xlo))
+#define PY(v) (top + plot_h - plot_h * ((v) - lo) / (hi - lo))
+    for (double v = lo; v <= hi + step / 2; v += step) {
+        char b[32];
+        short_num(v, b);
+        fprintf(f, "<line x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>\n",
+                left, left + plot_w, PY(v), PY(v));
+        svg_text(f, left - 6, PY(v) + 4, "end", "ax", b);
+    }
+    for (int i = 0; i < npts; i++) {
+        char b[32];
+        short_num(xs[i], b);
+        svg_text(f, PX(xs[i]), top + plot_h + 16, "middle", "ax", b);
+    }
+    svg_text(f, left + plot_w / 2, h - 14, "middle", "ax", xlabel);
+    for (int s = 0; s < nseries; s++) {
+        fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"",
+                palette[(s + 1) % NPALETTE]);
+        for (int i = 0; i < npts; i++)
+            fprintf(f, "%.1f,%.1f ", PX(xs[i]), PY(vals[i * nseries + s]));
+        fputs("\"/>\n", f);
+        for (int i = 0; i < npts; i++)
+            fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%.2f"
+                       "</title></circle>\n",
+                    PX(xs[i]), PY(vals[i * nseries + s]), palette[(s + 1) % NPALETTE],
+                    vals[i * nseries + s]);
+    }
+#undef PX
+#undef PY
+    fputs("</svg></figure>\n", f);
+}
+
+/* ---- report.html -------------------------------------------------------------------------- */
+
+static const char css[] =
+    "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC','PingFang SC',"
+    "sans-serif;margin:24px auto;max-width:1100px;color:#222;padding:0 16px}"
+    "h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px "
+    "solid #ddd;padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}"
+    "table{border-collapse:collapse;font-size:13px;margin:6px 0 12px}"
+    "th,td{padding:3px 10px;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}"
+    "th{background:#f5f5f5;text-align:right}td.l,th:first-child{text-align:left}"
+    ".meta{color:#555}.scen{list-style:none;padding:0}.scen li{margin:2px 0}"
+    ".sw{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px}"
+    "figure{margin:8px 0 16px}svg{max-width:100%;height:auto;font-size:12px}"
+    "svg .title{font-size:14px;font-weight:600}svg .ax{fill:#555;font-size:11px}"
+    "svg .lb{font-size:12px}svg .lg{font-size:12px}svg .grid{stroke:#e5e5e5}"
+    ".note{color:#666;font-size:12px}";
+
+static void chart_payers(const PolSim *m, FILE *f)
+{
+    int ns = m->sweep ? 1 : m->nscen, n = m->nmoney;
+    if (n == 0)
+        return;
+    const char **labels = polrt_realloc(NULL, (size_t)n * sizeof *labels);
+    const char **series = polrt_realloc(NULL, (size_t)ns * sizeof *series);
+    const char **colors = polrt_realloc(NULL, (size_t)ns * sizeof *colors);
+    double *vals = polrt_realloc(NULL, (size_t)(n * ns) * sizeof *vals);
+    if (labels && series && colors && vals) {
+        for (int s = 0; s < ns; s++) {
+            series[s] = m->scen[s].name;
+            colors[s] = palette[s % NPALETTE];
+        }
+        for (int k = 0; k < n; k++) {
+            labels[k] = out_name(m, k);
+            for (int s = 0; s < ns; s++)
+                vals[k * ns + s] =
+                    m->scen[s].out_of[k] < 0 ? 0 : to_yuan(m->scen[s].totals[k]);
+        }
+        svg_hbars(f, "Cost by payer (total of each output)", n, labels, ns, series, vals,
+                  colors, "yuan");
+    }
+    polrt_realloc(labels, 0);
+    polrt_realloc(series, 0);
+    polrt_realloc(colors, 0);
+    polrt_realloc(vals, 0);
+}
+
+static void chart_changes(const PolSim *m, FILE *f)
+{
+    int ns = m->nscen - 1;
+    if (ns < 1 || m->oop < 0)
+        return;
+    const char *labels[RT_SIM_NBANDS - 1];
+    const char **series = polrt_realloc(NULL, (size_t)ns * sizeof *series);
+    const char **colors = polrt_realloc(NULL, (size_t)ns * sizeof *colors);
+    double *vals = polrt_realloc(NULL, (size_t)(RT_SIM_NBANDS * ns) * sizeof *vals);
+    if (series && colors && vals) {
+        int nb = 0;
+        char note[256];
+        size_t k = 0;
+        k += (size_t)snprintf(note, sizeof note, "unchanged (not drawn):");
+        for (int s = 0; s < ns; s++) {
+            series[s] = m->scen[s + 1].name;
+            colors[s] = palette[(s + 1) % NPALETTE];
+            char c[CELL_MAX];
+            const RtSimScen *x = &m->scen[s + 1];
+            if (k < sizeof note)
+                k += (size_t)snprintf(note + k, sizeof note - k, " %s %s", x->name,
+                                      count(x->band_n[RT_SIM_UNCHANGED],
+                                            x->band_w[RT_SIM_UNCHANGED], m->weighted, 0, c));
+        }
+        for (int b = 0; b < RT_SIM_NBANDS; b++) {
+            if (b == RT_SIM_UNCHANGED)
+                continue;
+            labels[nb] = band_short[b];
+            for (int s = 0; s < ns; s++) {
+                const RtSimScen *x = &m->scen[s + 1];
+                vals[nb * ns + s] = m->weighted ? (double)x->band_w[b] / 1e6 : (double)x->band_n[b];
+            }
+            nb++;
+        }
+        svg_vbars(f, "Change in yearly own payment per person (yuan, reform - base)", nb, labels,
+                  ns, series, vals, colors, "persons", note);
+    }
+    polrt_realloc(series, 0);
+    polrt_realloc(colors, 0);
+    polrt_realloc(vals, 0);
+}
+
+static void chart_oop(const PolSim *m, FILE *f)
+{
+    if (m->oop < 0)
+        return;
+    int ns = m->nscen;
+    const char **series = polrt_realloc(NULL, (size_t)ns * sizeof *series);
+    const char **colors = polrt_realloc(NULL, (size_t)ns * sizeof *colors);
+    double *vals = polrt_realloc(NULL, (size_t)(RT_SIM_NOOPB * ns) * sizeof *vals);
+    if (series && colors && vals) {
+        for (int s = 0; s < ns; s++) {
+            series[s] = m->scen[s].name;
+            colors[s] = palette[s % NPALETTE];
+            const RtSimStat *st = &m->scen[s].groups[0];
+            for (int b = 0; b < RT_SIM_NOOPB; b++)
+                vals[b * ns + s] = st->w ? 100.0 * (double)st->buckets[b] / (double)st->w : 0;
+        }
+        svg_vbars(f, "Yearly own payment per person (share of person-years by amount, yuan)",
+                  RT_SIM_NOOPB, oopb_name, ns, series, vals, colors, "%", NULL);
+    }
+    polrt_realloc(series, 0);
+    polrt_realloc(colors, 0);
+    polrt_realloc(vals, 0);
+}
+
+static void chart_sweep(const PolSim *m, FILE *f)
+{
+    int np = m->nscen - 1, n = m->nmoney;
+    if (np < 1 || n < 1)
+        return;
+    double *xs = polrt_realloc(NULL, (size_t)np * sizeof *xs);
+    double *vals = polrt_realloc(NULL, (size_t)(np * n) * sizeof *vals);
+    const char **series = polrt_realloc(NULL, (size_t)n * sizeof *series);
+    if (xs && vals && series) {
+        for (int k = 0; k < n; k++)
+            series[k] = out_name(m, k);
+        for (int i = 0; i < np; i++) {
+            const RtSimScen *x = &m->scen[i + 1];
+            xs[i] = x->x;
+            for (int k = 0; k < n; k++)
+                vals[i * n + k] = x->out_of[k] < 0 ? 0 : to_yuan(x->totals[k]);
+        }
+        char title[CELL_MAX];
+        snprintf(title, sizeof title, "Totals by output against %s (yuan)", m->sweep);
+        svg_lines(f, title, np, xs, n, series, vals, m->sweep);
+    }
+    polrt_realloc(xs, 0);
+    polrt_realloc(vals, 0);
+    polrt_realloc(series, 0);
+}
+
+static void write_html(const PolSim *m, FILE *f)
+{
+    Table t;
+    char title[CELL_MAX * 2];
+    fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+          f);
+    html_text(f, m->sweep ? "polc simulate: sweep" : "polc simulate");
+    fprintf(f, "</title>\n<style>%s</style></head><body>\n<h1>", css);
+    if (m->sweep) {
+        fputs("Sweep of ", f);
+        html_text(f, m->sweep);
+    } else {
+        html_text(f, m->scen[0].name);
+        for (int s = 1; s < m->nscen; s++) {
+            fputs(s == 1 ? " vs " : ", ", f);
+            html_text(f, m->scen[s].name);
+        }
+    }
+    fputs("</h1>\n<p class=meta>", f);
+    html_text(f, m->base->policy ? m->base->policy : "");
+    fputs(" &middot; ", f);
+    html_text(f, m->claims_path);
+    fputs("</p>\n", f);
+    header_lines(m, f, 1);
+    if (m->sweep) {
+        fputs("<h2>Sweep</h2>\n", f);
+        chart_sweep(m, f);
+        if (build_sweep(m, 0, &t, title) == 0)
+            tab_html(&t, f);
+        tab_free(&t);
+    } else {
+        fputs("<h2>Cost by payer</h2>\n", f);
+        chart_payers(m, f);
+        if (build_totals(m, 0, &t) == 0)
+            tab_html(&t, f);
+        tab_free(&t);
+        if (build_counts(m, 0, &t) == 0)
+            tab_html(&t, f);
+        tab_free(&t);
+        if (m->oop >= 0 && m->nscen > 1) {
+            fputs("<h2>Winners and losers</h2>\n", f);
+            chart_changes(m, f);
+            for (int s = 1; s < m->nscen; s++) {
+                if (build_bands(m, s, 0, &t, title) == 0)
+                    tab_html(&t, f);
+                tab_free(&t);
+            }
+        }
+    }
+    if (m->oop >= 0) {
+        fputs("<h2>Out-of-pocket</h2>\n", f);
+        chart_oop(m, f);
+        if (build_oop(m, 0, &t, title) == 0)
+            tab_html(&t, f);
+        tab_free(&t);
+        for (int d = 0; d < m->ndims && !m->sweep; d++) {
+            if (build_breakdown(m, d, 0, &t, title) == 0)
+                tab_html(&t, f);
+            tab_free(&t);
+        }
+    }
+    if (build_failures(m, 0, &t) == 0 && t.nrows > 1) {
+        fputs("<h2>Failures</h2>\n", f);
+        tab_html(&t, f);
+    }
+    tab_free(&t);
+    fputs("<p class=note>Amounts in yuan. Own payment: ", f);
+    html_text(f, m->oop >= 0 ? m->base->outputs[m->oop].name : "none");
+    fputs("; at cap: ", f);
+    html_text(f, m->cap >= 0 ? m->base->outputs[m->cap].name : "none");
+    fputs(" paid on one of the person's claims that year. Percentiles by nearest rank; ~ marks "
+          "percentiles read from a histogram (within 0.1%). Written by polc simulate "
+          "(spec/SIMULATE.md).</p>\n</body></html>\n",
+          f);
+}
+
+
+static int write_table(const char *dir, const char *name, const Table *t, char *err,
+                       size_t errlen)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    RtOut o;
+    if (rt_out_open(&o, path, err, errlen) < 0)
+        return -1;
+    tab_csv(t, o.f);
+    return rt_out_commit(&o, err, errlen);
+}
+
+static int build_totals_csv(const PolSim *m, Table *t)
+{
+    tab_init(t, NULL, 6);
+    const char *hdr[] = {"scenario", "output", "total", "base", "difference", "change"};
+    if (tab_row(t, hdr) < 0)
+        return -1;
+    for (int s = 0; s < m->nscen; s++)
+        for (int k = 0; k < m->nmoney; k++) {
+            const RtSimScen *x = &m->scen[s];
+            char a[CELL_MAX], b[CELL_MAX], c[CELL_MAX], d[CELL_MAX];
+            RtWide base = m->scen[0].totals[k];
+            int has = x->out_of[k] >= 0;
+            const char *row[] = {x->name, out_name(m, k),
+                                 has ? money(rt_wide_fen(x->totals[k]), 1, a) : "",
+                                 money(rt_wide_fen(base), 1, b),
+                                 has ? money(rt_wide_fen(x->totals[k]) - rt_wide_fen(base), 1, c)
+                                     : "",
+                                 has ? change_pct(base, x->totals[k], 1, d) : ""};
+            if (tab_row(t, row) < 0)
+                return -1;
+        }
+    return 0;
+}
+
+POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err,
+                                     size_t errlen)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        if (errno != ENOENT || mkdir(dir, 0777) != 0) {
+            snprintf(err, errlen, "cannot create %s: %s", dir, strerror(errno));
+            return -1;
+        }
+    } else if (!S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s is not a directory", dir);
+        return -1;
+    }
+    Table t;
+    char title[CELL_MAX * 2];
+    int rc = 0;
+    if (build_totals_csv(m, &t) < 0 || write_table(dir, "totals.csv", &t, err, errlen) < 0)
+        rc = -1;
+    tab_free(&t);
+    if (rc == 0 && (build_counts(m, 1, &t) < 0 || write_table(dir, "counts.csv", &t, err,
+                                                                errlen) < 0))
+        rc = -1;
+    tab_free(&t);
+    if (rc == 0 && m->oop >= 0 && m->nscen > 1 && !m->sweep) {
+        Table all;
+        tab_init(&all, NULL, 5);
+        for (int s = 1; s < m->nscen && rc == 0; s++) {
+            if (build_bands(m, s, 1, &t, title) < 0)
+                rc = -1;
+            for (int r = s == 1 ? 0 : 1; rc == 0 && r < t.nrows; r++) {
+                const char *row[5];
+                for (int c = 0; c < 5; c++)
+                    row[c] = cell(&t, r, c);
+                if (tab_row(&all, row) < 0)
+                    rc = -1;
+            }
+            tab_free(&t);
+        }
+        if (rc == 0 && write_table(dir, "changes.csv", &all, err, errlen) < 0)
+            rc = -1;
+        tab_free(&all);
+        if (rc < 0 && !err[0])
+            snprintf(err, errlen, "out of memory");
+    }
+    if (rc == 0 && m->oop >= 0 &&
+        (build_breakdown(m, -1, 1, &t, title) < 0 ||
+         write_table(dir, "oop.csv", &t, err, errlen) < 0))
+        rc = -1;
+    tab_free(&t);
+    if (rc == 0 && (build_failures(m, 1, &t) < 0 || write_table(dir, "failures.csv", &t, err,
+                                                                  errlen) < 0))
+        rc = -1;
+    tab_free(&t);
+    if (rc == 0 && m->sweep &&
+        (build_sweep(m, 1, &t, title) < 0 || write_table(dir, "sweep.csv", &t, err, errlen) < 0))
+        rc = -1;
+    tab_free(&t);
+    if (rc == 0) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/report.html", dir);
+        RtOut o;
+        if (rt_out_open(&o, path, err, errlen) < 0)
+            return -1;
+        write_html(m, o.f);
+        if (rt_out_commit(&o, err, errlen) < 0)
+            return -1;
+    }
+    return rc;
+}
