@@ -46,7 +46,7 @@ if [ $# -gt 0 ]; then
     list="$*"
 else
     list=$(ls tests/check/ok/*.pol tests/diff/*.pol 2>/dev/null;
-           find policies -name '*.pol' -not -path '*/reforms/*' 2>/dev/null | sort)
+           find policies -name '*.pol' 2>/dev/null | sort)
 fi
 
 # the claim id on line $2 of results file $1 (the first cell, unquoted)
