@@ -1,0 +1,92 @@
+#!/bin/sh
+# run.sh SECONDS — fuzz the front end (lexer, parser, checker, IR lowering) with libFuzzer for
+# SECONDS seconds (default 60). run.sh --replay: run every seed and every saved crash once
+# (no fuzzing), e.g. to check that the crashes found are fixed.
+# Builds $BUILD/fuzz/fuzz_frontend with clang-19
+# -fsanitize=fuzzer,address,undefined from the compiler's front-end sources and the few
+# runtime sources they call (dates, money, calendar), running bison and flex as the Makefile
+# does. Seeds: tests/fuzz/corpus/, tests/check/ok/, tests/check/err/; new inputs go to
+# $BUILD/fuzz/corpus/ (not the repo); crashes, leaks and timeouts to tests/fuzz/crashes/.
+# Exit: 0 when the run found nothing, 1 when it found a crash, 2 when it could not build.
+# Env: BUILD (default build), CLANG (default clang-19), FUZZ_JOBS (default 1).
+set -eu
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+REPLAY=0
+if [ "${1:-}" = "--replay" ]; then
+    REPLAY=1
+    shift
+fi
+SECONDS_TO_RUN=${1:-60}
+BUILD=${BUILD:-build}
+CLANG=${CLANG:-clang-19}
+out=$BUILD/fuzz
+mkdir -p "$out/obj" "$out/corpus" tests/fuzz/crashes
+
+command -v "$CLANG" >/dev/null 2>&1 || {
+    echo "fuzz: $CLANG not found; run 'make fuzz-frontend' (it installs clang-19 and libclang-rt-19-dev)" >&2
+    exit 2
+}
+
+# the generated front end, as the Makefile makes it
+bison -Wall -Werror --defines="$out/parser.h" -o "$out/parser.c" compiler/parser.y
+flex --header-file="$out/lexer.h" -o "$out/lexer.c" compiler/lexer.l
+sh runtime/calendar/embed.sh runtime/calendar > "$out/calendar_data.c"
+
+SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -DPOLC_ARENA_DEBUG \
+ -Iruntime/include -iquote $out -iquote compiler -w"
+FRONT="compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c compiler/sema.c compiler/ir.c"
+RT="runtime/money.c runtime/dates.c runtime/calendar.c"
+objs=""
+for f in $FRONT "$out/parser.c" "$out/lexer.c" tests/fuzz/fuzz_frontend.c; do
+    o=$out/obj/$(basename "$f" .c).o
+    # shellcheck disable=SC2086
+    $CLANG $CFLAGS $SAN -c "$f" -o "$o" || exit 2
+    objs="$objs $o"
+done
+for f in $RT "$out/calendar_data.c"; do
+    o=$out/obj/rt_$(basename "$f" .c).o
+    # shellcheck disable=SC2086
+    $CLANG $CFLAGS -fsanitize=address,undefined -fno-sanitize-recover=undefined -fPIC \
+        -fvisibility=hidden -DPOLRT_BUILD -Iruntime -c "$f" -o "$o" || exit 2
+    objs="$objs $o"
+done
+# shellcheck disable=SC2086
+$CLANG $SAN -o "$out/fuzz_frontend" $objs -lpthread -lm || exit 2
+echo "fuzz: built $out/fuzz_frontend; running for ${SECONDS_TO_RUN}s"
+
+# -max_len: seed policies are a few KiB; 64 KiB leaves room for deep nesting and long lines.
+# -timeout: a front end that takes 10 s on 64 KiB is hung. -rss_limit_mb: the machine has 24 GiB
+# and other work on it. libFuzzer writes its worker logs (fuzz-N.log) into the current folder,
+# so it runs in $out, never in the repo.
+export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+bin=$ROOT/$out/fuzz_frontend
+case $out in /*) bin=$out/fuzz_frontend ;; esac
+seeds="$ROOT/tests/fuzz/corpus $ROOT/tests/check/ok $ROOT/tests/check/err"
+crashes=$(find "$ROOT/tests/fuzz/crashes" -type f ! -name '.gitignore' ! -name 'README*' | sort)
+cd "$(dirname "$bin")"
+set +e
+if [ "$REPLAY" -eq 1 ]; then
+    # shellcheck disable=SC2086
+    "$bin" -runs=0 -timeout=10 -rss_limit_mb=4096 $seeds $crashes 2>&1 | tee last-replay.log
+    rc=$?
+    echo "fuzz: replayed the seeds and $(echo "$crashes" | grep -c .) saved crash(es): exit $rc"
+    [ "$rc" -eq 0 ] || exit 1
+    exit 0
+fi
+jobs=${FUZZ_JOBS:-1}
+par=""
+[ "$jobs" -gt 1 ] && par="-jobs=$jobs -workers=$jobs"
+# shellcheck disable=SC2086
+"$bin" -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+    -dict="$ROOT/tests/fuzz/pol.dict" -print_final_stats=1 $par \
+    -artifact_prefix="$ROOT/tests/fuzz/crashes/" \
+    "$(pwd)/corpus" $seeds 2>&1 | tee last-run.log
+rc=$?
+set -e
+n=$(find "$ROOT/tests/fuzz/crashes" -type f ! -name '.gitignore' ! -name 'README*' | wc -l)
+echo "fuzz: exit $rc, $n file(s) in tests/fuzz/crashes/"
+[ "$rc" -eq 0 ] || exit 1
+exit 0
