@@ -78,6 +78,11 @@ t 0 "city" upgrade 市级
 t 0 "true" is_city city
 t 0 "false" is_city 乡镇
 
+# dated rule versions and an exception, chosen by --date
+t 0 "80.00 yuan" tiered 100 --date 2019-05-01
+t 0 "100.00 yuan" tiered 100 --date 2021-05-01
+t 0 "0.00 yuan" tiered 0.99 --date 2021-05-01
+
 # ---- usage errors: exit 2, one message ---------------------------------------------------
 t 2 "polc: tests/cli/call.pol has no rule 'nope'" nope 1
 t 2 "polc: rule 'pay' takes 2 arguments (cost: money, level: Level), 1 given" pay 1 --date 2017-05-01
@@ -90,6 +95,7 @@ t 2 "polc: argument 1 of 'twice' (n) must be int, got '1.5'" twice 1.5
 t 2 "polc: argument 1 of 'choose' (flag) must be bool, got 'maybe'" choose maybe 1 2
 t 2 "polc: argument 1 of 'later' (d) must be date, got '2026-13-01'" later 2026-13-01 1
 t 2 "polc: argument 1 of 'halved' (r) must be rate, got 'half'" halved half
+t 2 "polc: --date needs YYYY-MM-DD, got '2026-02-30'" tiered 1 --date 2026-02-30
 t 2 "polc: rule 'own' reads the claim; polc call evaluates rules whose only inputs are their arguments" own
 t 2 "polc: rule 'with_claim' reads the claim; polc call evaluates rules whose only inputs are their arguments" with_claim 1
 
@@ -98,6 +104,7 @@ t 3 "polc: amount overflow in twice (line 12, col 27)" twice 9223372036854775807
 t 3 "polc: amount overflow in added (line 14, col 41)" added 92233720368547758.07 0.01
 t 3 "polc: division by zero in share (line 15, col 40)" share 1 0
 t 3 "polc: date outside the shipped working-day calendar in deadline (line 17, col 45)" deadline 2030-01-01 1
+t 3 "polc: no version in force on the claim's date in tiered (line 30, col 28)" tiered 100 --date 2016-05-01
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
