@@ -375,6 +375,8 @@ primary:
   | TRUE                   { $$ = ast_node(A, ND_BOOL, @1); $$->ival = 1; }
   | FALSE                  { $$ = ast_node(A, ND_BOOL, @1); $$->ival = 0; }
   | IDENT                  { $$ = ast_name(A, $1, @1); }
+  | FROM                   { $$ = ast_name(A, "from", @1); }  /* a rule parameter named from */
+  | TO                     { $$ = ast_name(A, "to", @1); }
   | CLAIM                  { $$ = ast_node(A, ND_CLAIM, @1); }
   | PERSON                 { $$ = ast_node(A, ND_PERSON, @1); }
   | LPAREN expr[e] RPAREN  { $$ = $e; $$->paren = 1; }

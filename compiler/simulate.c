@@ -220,7 +220,30 @@ typedef struct Sweep {
     int npts;
 } Sweep;
 
-/* "cap=3000..5000:500", "deductible[county]=100..500:100 yuan", "ratio=70..90:5%" */
+/* a decimal number at p ("3000", "0.75", "-2"); a '.' counts only with a digit after it,
+ * so "3000..5000" reads as 3000. NULL when there is none. */
+static const char *number(const char *p, double *out)
+{
+    const char *s = p;
+    if (*s == '-' || *s == '+')
+        s++;
+    if (*s < '0' || *s > '9')
+        return NULL;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    if (s[0] == '.' && s[1] >= '0' && s[1] <= '9')
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            ;
+    char buf[64];
+    if ((size_t)(s - p) >= sizeof buf)
+        return NULL;
+    memcpy(buf, p, (size_t)(s - p));
+    buf[s - p] = '\0';
+    *out = strtod(buf, NULL);
+    return s;
+}
+
+/* "cap=3000..5000:500 yuan", "deductible[county]=100..500:100 yuan", "ratio=70..90:5%" */
 static int parse_sweep(const char *spec, Sweep *sw)
 {
     memset(sw, 0, sizeof *sw);
@@ -236,18 +259,12 @@ static int parse_sweep(const char *spec, Sweep *sw)
         memcpy(sw->member, br + 1, (size_t)(end - br - 1));
         *br = '\0';
     }
-    const char *p = eq + 1;
-    char *end;
-    sw->from = strtod(p, &end);
-    if (end == p || strncmp(end, "..", 2) != 0)
+    const char *p = eq + 1, *end;
+    if (!(end = number(p, &sw->from)) || strncmp(end, "..", 2) != 0)
         return -1;
-    p = end + 2;
-    sw->to = strtod(p, &end);
-    if (end == p || *end != ':')
+    if (!(end = number(end + 2, &sw->to)) || *end != ':')
         return -1;
-    p = end + 1;
-    sw->step = strtod(p, &end);
-    if (end == p || !(sw->step > 0) || sw->to < sw->from)
+    if (!(end = number(end + 1, &sw->step)) || !(sw->step > 0) || sw->to < sw->from)
         return -1;
     while (*end == ' ')
         end++;
@@ -272,6 +289,33 @@ static void point_text(const Sweep *sw, double x, char *buf, size_t len)
         snprintf(buf, len, "%s%s", num, sw->unit);
     else
         snprintf(buf, len, "%s %s", num, sw->unit);
+}
+
+/* Encode a point's text. A bare number for a money parameter means yuan ("3000" is
+ * "3000 yuan"), so the first tries are quiet; the last one tells what is wrong. */
+static int encode_point(Compiled *c, const Sweep *sw, char *text, size_t len, int64_t *v)
+{
+    Diag *real = c->diag, quiet;
+    FILE *null = fopen("/dev/null", "w");
+    int ok = -1;
+    if (null) {
+        diag_init(&quiet, null);
+        c->diag = &quiet;
+        ok = driver_encode_param_value(c, sw->name, text, v);
+        if (ok != 0 && !sw->unit[0]) {
+            char t2[128];
+            snprintf(t2, sizeof t2, "%s yuan", text);
+            if (strlen(t2) < len && driver_encode_param_value(c, sw->name, t2, v) == 0) {
+                memcpy(text, t2, strlen(t2) + 1);
+                ok = 0;
+            }
+        }
+        c->diag = real;
+        fclose(null);
+    }
+    if (ok != 0)
+        ok = driver_encode_param_value(c, sw->name, text, v);
+    return ok;
 }
 
 /* the IR parameter of the sweep and the member's slot in each version; -1 after a message */
@@ -437,7 +481,7 @@ int tool_simulate(int argc, char **argv)
             char text[100];
             point_text(&sw, x, text, sizeof text);
             int64_t v;
-            if (driver_encode_param_value(&base->c, sw.name, text, &v) != 0) {
+            if (encode_point(&base->c, &sw, text, sizeof text, &v) != 0) {
                 fprintf(stderr, "polc: --sweep: '%s' is not a value of %s\n", text, sw.name);
                 rc = EXIT_USAGE;
                 goto done;

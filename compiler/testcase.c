@@ -367,6 +367,11 @@ int testcase_run_file(const char *path, int interp_only, TestTotals *tot)
         driver_free(&c);
         return -1;
     }
+    if (c.pol.tests.len == 0) { /* nothing to run: do not compile an engine */
+        fprintf(stderr, "polc: %s: no test cases\n", path);
+        driver_free(&c);
+        return 0;
+    }
     char err[512];
     PolEngine *ei =
         polrt_engine_new(c.schema, c.ir->ptable, interp_settle, interp_keys, c.ir, err, sizeof err);
@@ -421,8 +426,6 @@ int testcase_run_file(const char *path, int interp_only, TestTotals *tot)
             }
         }
     }
-    if (c.pol.tests.len == 0)
-        fprintf(stderr, "polc: %s: no test cases\n", path);
     polrt_engine_free(ei);
     if (ej)
         polrt_engine_free(ej);
