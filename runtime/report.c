@@ -35,6 +35,12 @@ static const char *const oopb_name[RT_SIM_NOOPB] = {"0",          "0-100",     "
                                                     "500-1k",     "1k-3k",     "3k-5k",
                                                     "5k-10k",     "> 10k"};
 
+/* how a table is built: for a terminal (grouped numbers, long names cut), CSV (plain
+ * numbers, full names) or HTML (grouped numbers, full names) */
+#define FOR_TERM 0
+#define FOR_CSV 1
+#define FOR_HTML 2
+
 /* ---- output files ---------------------------------------------------------------------- */
 
 int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen)
@@ -120,20 +126,20 @@ int64_t rt_wide_fen(RtWide v)
 /* money in fen: "1,234.56" (plain: "1234.56") */
 static char *money(int64_t fen, int plain, char *buf)
 {
-    return polrt_fmt_money(fen, buf, !plain);
+    return polrt_fmt_money(fen, buf, plain != FOR_CSV);
 }
 
 /* a count: plain persons or claims, or a weight in millionths shown with 2 decimals */
 static char *count(int64_t n, int64_t w, int weighted, int plain, char *buf)
 {
     if (!weighted) {
-        polrt_fmt_money(n * 100, buf, !plain);
+        polrt_fmt_money(n * 100, buf, plain != FOR_CSV);
         buf[strlen(buf) - 3] = '\0';
         return buf;
     }
     /* weights are millionths: shown to the hundredth, rounded half away from zero */
     int64_t c = w / 10000 + ((w % 10000) * 2 >= 10000 ? 1 : 0);
-    return polrt_fmt_money(c, buf, !plain);
+    return polrt_fmt_money(c, buf, plain != FOR_CSV);
 }
 
 /* a share a / b: "12.34%" (plain: "0.1234"); "-" when b is 0 */
@@ -167,7 +173,11 @@ static char *change_pct(RtWide base, RtWide v, int plain, char *buf)
 
 static double to_yuan(RtWide v) { return (double)rt_wide_fen(v) / 100.0; }
 
-/* ---- tables ----------------------------------------------------------------------------- */
+/* ---- tables -----------------------------------------------------------------------------
+ * Builders take fmt (FOR_TERM, FOR_CSV, FOR_HTML); `plain` in them means CSV. */
+/* a scenario name's width in a terminal table; longer names end in "..." (the header
+ * lines above the tables give them whole) */
+#define NAME_COLS 24
 
 typedef struct Table {
     const char *title;          /* shown above it (terminal, HTML) */
@@ -338,6 +348,32 @@ static void tab_html(const Table *t, FILE *f)
 
 /* ---- the tables of a simulation --------------------------------------------------------- */
 
+/* scenario s's name for a table: cut to NAME_COLS display columns on a terminal */
+static const char *scen_name(const PolSim *m, int s, int plain, char *buf)
+{
+    const char *name = m->scen[s].name;
+    if (plain != FOR_TERM || display_width(name) <= NAME_COLS)
+        return name;
+    size_t k = 0;
+    int w = 0;
+    while (name[k]) {
+        size_t step = 1;
+        while (((unsigned char)name[k + step] & 0xC0) == 0x80)
+            step++;
+        char one[8];
+        memcpy(one, name + k, step < 7 ? step : 7);
+        one[step < 7 ? step : 7] = '\0';
+        int cw = display_width(one);
+        if (w + cw > NAME_COLS - 3 || k + step >= CELL_MAX - 4)
+            break;
+        w += cw;
+        k += step;
+    }
+    memcpy(buf, name, k);
+    memcpy(buf + k, "...", 4);
+    return buf;
+}
+
 /* "county (县区)" */
 static const char *group_text(const PolSim *m, int g, char *buf)
 {
@@ -351,17 +387,19 @@ static const char *group_text(const PolSim *m, int g, char *buf)
 static const char *out_name(const PolSim *m, int k) { return m->base->outputs[m->money[k]].name; }
 
 /* totals per output: base, then each scenario with its difference */
-static int build_totals(const PolSim *m, int plain, Table *t)
+static int build_totals(const PolSim *m, int fmt, Table *t)
 {
+    int plain = fmt == FOR_CSV;
+    char nbuf[CELL_MAX];
     int ns = m->sweep ? 1 : m->nscen;
     tab_init(t, "Totals by output (yuan)", 2 + 3 * (ns - 1));
     const char *hdr[64];
     char h[64][CELL_MAX];
     int c = 0;
     hdr[c++] = "output";
-    hdr[c++] = m->scen[0].name;
+    hdr[c++] = scen_name(m, 0, fmt, nbuf);
     for (int s = 1; s < ns && c + 3 <= 64; s++) {
-        snprintf(h[c], CELL_MAX, "%s", m->scen[s].name);
+        snprintf(h[c], CELL_MAX, "%s", scen_name(m, s, fmt, nbuf));
         hdr[c] = h[c];
         c++;
         hdr[c++] = "difference";
@@ -405,18 +443,20 @@ static int build_totals(const PolSim *m, int plain, Table *t)
 }
 
 /* claims settled and failed, and what the scenarios change, per scenario */
-static int build_counts(const PolSim *m, int plain, Table *t)
+static int build_counts(const PolSim *m, int fmt, Table *t)
 {
+    int plain = fmt == FOR_CSV;
+    char nbuf[CELL_MAX];
     tab_init(t, "Claims and persons", 7);
-    const char *hdr[] = {"scenario", "settled", "failed", "claims changed", "share",
-                         "persons changed", "share"};
+    const char *hdr[] = {"scenario", "settled", "failed", "claims with a change", "share",
+                         "persons with a change", "share"};
     if (tab_row(t, hdr) < 0)
         return -1;
     for (int s = 0; s < m->nscen; s++) {
         const RtSimScen *x = &m->scen[s];
         char a[CELL_MAX], b[CELL_MAX], c[CELL_MAX], d[CELL_MAX], e[CELL_MAX], f[CELL_MAX];
         const char *row[] = {
-            x->name,
+            scen_name(m, s, fmt, nbuf),
             count(x->settled, 0, 0, plain, a),
             count(x->failed, 0, 0, plain, b),
             s ? count(x->aff_claims, x->aff_claims_w, 0, plain, c) : "",
@@ -433,8 +473,10 @@ static int build_counts(const PolSim *m, int plain, Table *t)
 }
 
 /* winners and losers of scenario s by the size of the change in their own payment */
-static int build_bands(const PolSim *m, int s, int plain, Table *t, char *title)
+static int build_bands(const PolSim *m, int s, int fmt, Table *t, char *title)
 {
+    int plain = fmt == FOR_CSV;
+    char nbuf[CELL_MAX];
     const RtSimScen *x = &m->scen[s];
     snprintf(title, CELL_MAX * 2, "Change in own payment per person: %s - %s (%s, yuan)",
              x->name, m->scen[0].name, m->oop >= 0 ? m->base->outputs[m->oop].name : "none");
@@ -459,7 +501,7 @@ static int build_bands(const PolSim *m, int s, int plain, Table *t, char *title)
         const char *cnt = count(x->band_n[b], x->band_w[b], m->weighted, plain, a);
         const char *sh = share((double)(m->weighted ? x->band_w[b] : x->band_n[b]),
                                (double)(m->weighted ? all_w : all_n), plain, c);
-        const char *row5[] = {x->name, band_short[b], cnt, sh, d};
+        const char *row5[] = {scen_name(m, s, fmt, nbuf), band_short[b], cnt, sh, d};
         const char *row4[] = {band_name[b], cnt, sh, d};
         if (tab_row(t, plain ? row5 : row4) < 0)
             return -1;
@@ -468,8 +510,10 @@ static int build_bands(const PolSim *m, int s, int plain, Table *t, char *title)
 }
 
 /* the own-payment distribution of group g for every scenario (rows) */
-static int stat_rows(const PolSim *m, int g, int plain, Table *t, int with_group)
+static int stat_rows(const PolSim *m, int g, int fmt, Table *t, int with_group)
 {
+    int plain = fmt == FOR_CSV;
+    char nbuf[CELL_MAX];
     char gbuf[CELL_MAX];
     for (int s = 0; s < m->nscen; s++) {
         const RtSimStat *st = &m->scen[s].groups[g];
@@ -492,7 +536,7 @@ static int stat_rows(const PolSim *m, int g, int plain, Table *t, int with_group
             row[c++] = m->group_dim[g] < 0 ? "" : m->dims[m->group_dim[g]].name;
             row[c++] = plain ? m->group_name[g] : s == 0 ? group_text(m, g, gbuf) : "";
         }
-        row[c++] = m->scen[s].name;
+        row[c++] = scen_name(m, s, fmt, nbuf);
         row[c++] = count(st->n, st->w, m->weighted, plain, v[0]);
         row[c++] = money(st->mean, plain, v[1]);
         row[c++] = p50;
@@ -500,16 +544,13 @@ static int stat_rows(const PolSim *m, int g, int plain, Table *t, int with_group
         row[c++] = p99;
         row[c++] = money(st->max, plain, v[5]);
         row[c++] = at_cap;
-        if (plain && with_group) {
-            /* CSV: group first, no blank repeats */
-        }
         if (tab_row(t, row + (with_group && !plain ? 1 : 0)) < 0)
             return -1;
     }
     return 0;
 }
 
-static int build_oop(const PolSim *m, int plain, Table *t, char *title)
+static int build_oop(const PolSim *m, int fmt, Table *t, char *title)
 {
     snprintf(title, CELL_MAX * 2,
              "Yearly own payment per person (%s; person-years with a settled claim, yuan)",
@@ -519,12 +560,13 @@ static int build_oop(const PolSim *m, int plain, Table *t, char *title)
                          "at cap"};
     if (tab_row(t, hdr) < 0)
         return -1;
-    return stat_rows(m, 0, plain, t, 0);
+    return stat_rows(m, 0, fmt, t, 0);
 }
 
 /* one dimension's groups (terminal/HTML), or every group (CSV: plain, dim < 0) */
-static int build_breakdown(const PolSim *m, int dim, int plain, Table *t, char *title)
+static int build_breakdown(const PolSim *m, int dim, int fmt, Table *t, char *title)
 {
+    int plain = fmt == FOR_CSV;
     if (plain) {
         tab_init(t, NULL, 10);
         const char *hdr[] = {"dimension", "group", "scenario", "person_years", "mean", "p50",
@@ -532,7 +574,7 @@ static int build_breakdown(const PolSim *m, int dim, int plain, Table *t, char *
         if (tab_row(t, hdr) < 0)
             return -1;
         for (int g = 0; g < m->ngroups; g++)
-            if (stat_rows(m, g, 1, t, 1) < 0)
+            if (stat_rows(m, g, FOR_CSV, t, 1) < 0)
                 return -1;
         return 0;
     }
@@ -545,13 +587,15 @@ static int build_breakdown(const PolSim *m, int dim, int plain, Table *t, char *
     if (tab_row(t, hdr) < 0)
         return -1;
     for (int g = d->first; g < d->first + d->n; g++)
-        if (stat_rows(m, g, 0, t, 1) < 0)
+        if (stat_rows(m, g, fmt, t, 1) < 0)
             return -1;
     return 0;
 }
 
-static int build_failures(const PolSim *m, int plain, Table *t)
+static int build_failures(const PolSim *m, int fmt, Table *t)
 {
+    int plain = fmt == FOR_CSV;
+    char nbuf[CELL_MAX];
     tab_init(t, "Claims that failed (not in the totals)", 4);
     const char *hdr[] = {"scenario", "claims", "reason", "for example"};
     if (tab_row(t, hdr) < 0)
@@ -560,14 +604,15 @@ static int build_failures(const PolSim *m, int plain, Table *t)
         const RtSimScen *x = &m->scen[s];
         for (int k = 0; k < x->nreasons; k++) {
             char a[CELL_MAX];
-            const char *row[] = {x->name, count(x->reasons[k].count, 0, 0, plain, a),
+            const char *row[] = {scen_name(m, s, fmt, nbuf),
+                                 count(x->reasons[k].count, 0, 0, plain, a),
                                  x->reasons[k].text, x->reasons[k].example};
             if (tab_row(t, row) < 0)
                 return -1;
         }
         if (x->other_failed) {
             char a[CELL_MAX];
-            const char *row[] = {x->name, count(x->other_failed, 0, 0, plain, a),
+            const char *row[] = {scen_name(m, s, fmt, nbuf), count(x->other_failed, 0, 0, plain, a),
                                  "other reasons", ""};
             if (tab_row(t, row) < 0)
                 return -1;
@@ -577,8 +622,9 @@ static int build_failures(const PolSim *m, int plain, Table *t)
 }
 
 /* the sweep: each total against the parameter's value */
-static int build_sweep(const PolSim *m, int plain, Table *t, char *title)
+static int build_sweep(const PolSim *m, int fmt, Table *t, char *title)
 {
+    int plain = fmt == FOR_CSV;
     snprintf(title, CELL_MAX * 2, "Sweep of %s: totals (yuan) by value", m->sweep);
     int nc = 1 + m->nmoney + 2;
     if (nc > 64)
@@ -829,7 +875,11 @@ static void svg_vbars(FILE *f, const char *title, int nb, const char *const *lab
                 CHART_W - 20, y, y);
         svg_text(f, left - 6, y + 4, "end", "ax", b);
     }
-    svg_text(f, 14, top + plot_h / 2.0, "middle", "ax", ylabel);
+    fprintf(f, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" class=\"ax\" "
+               "transform=\"rotate(-90 16 %.1f)\">",
+            top + plot_h / 2.0, top + plot_h / 2.0);
+    html_text(f, ylabel);
+    fputs("</text>\n", f);
     for (int b = 0; b < nb; b++) {
         double x = left + b * slot + 4;
         svg_text(f, x + (slot - 8) / 2, top + plot_h + 16, "middle", "ax", labels[b]);
@@ -1080,23 +1130,23 @@ static void write_html(const PolSim *m, FILE *f)
     if (m->sweep) {
         fputs("<h2>Sweep</h2>\n", f);
         chart_sweep(m, f);
-        if (build_sweep(m, 0, &t, title) == 0)
+        if (build_sweep(m, FOR_HTML, &t, title) == 0)
             tab_html(&t, f);
         tab_free(&t);
     } else {
         fputs("<h2>Cost by payer</h2>\n", f);
         chart_payers(m, f);
-        if (build_totals(m, 0, &t) == 0)
+        if (build_totals(m, FOR_HTML, &t) == 0)
             tab_html(&t, f);
         tab_free(&t);
-        if (build_counts(m, 0, &t) == 0)
+        if (build_counts(m, FOR_HTML, &t) == 0)
             tab_html(&t, f);
         tab_free(&t);
         if (m->oop >= 0 && m->nscen > 1) {
             fputs("<h2>Winners and losers</h2>\n", f);
             chart_changes(m, f);
             for (int s = 1; s < m->nscen; s++) {
-                if (build_bands(m, s, 0, &t, title) == 0)
+                if (build_bands(m, s, FOR_HTML, &t, title) == 0)
                     tab_html(&t, f);
                 tab_free(&t);
             }
@@ -1105,16 +1155,16 @@ static void write_html(const PolSim *m, FILE *f)
     if (m->oop >= 0) {
         fputs("<h2>Out-of-pocket</h2>\n", f);
         chart_oop(m, f);
-        if (build_oop(m, 0, &t, title) == 0)
+        if (build_oop(m, FOR_HTML, &t, title) == 0)
             tab_html(&t, f);
         tab_free(&t);
         for (int d = 0; d < m->ndims && !m->sweep; d++) {
-            if (build_breakdown(m, d, 0, &t, title) == 0)
+            if (build_breakdown(m, d, FOR_HTML, &t, title) == 0)
                 tab_html(&t, f);
             tab_free(&t);
         }
     }
-    if (build_failures(m, 0, &t) == 0 && t.nrows > 1) {
+    if (build_failures(m, FOR_HTML, &t) == 0 && t.nrows > 1) {
         fputs("<h2>Failures</h2>\n", f);
         tab_html(&t, f);
     }
@@ -1185,7 +1235,7 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
     if (build_totals_csv(m, &t) < 0 || write_table(dir, "totals.csv", &t, err, errlen) < 0)
         rc = -1;
     tab_free(&t);
-    if (rc == 0 && (build_counts(m, 1, &t) < 0 || write_table(dir, "counts.csv", &t, err,
+    if (rc == 0 && (build_counts(m, FOR_CSV, &t) < 0 || write_table(dir, "counts.csv", &t, err,
                                                                 errlen) < 0))
         rc = -1;
     tab_free(&t);
@@ -1193,7 +1243,7 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
         Table all;
         tab_init(&all, NULL, 5);
         for (int s = 1; s < m->nscen && rc == 0; s++) {
-            if (build_bands(m, s, 1, &t, title) < 0)
+            if (build_bands(m, s, FOR_CSV, &t, title) < 0)
                 rc = -1;
             for (int r = s == 1 ? 0 : 1; rc == 0 && r < t.nrows; r++) {
                 const char *row[5];
@@ -1211,16 +1261,16 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
             snprintf(err, errlen, "out of memory");
     }
     if (rc == 0 && m->oop >= 0 &&
-        (build_breakdown(m, -1, 1, &t, title) < 0 ||
+        (build_breakdown(m, -1, FOR_CSV, &t, title) < 0 ||
          write_table(dir, "oop.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
-    if (rc == 0 && (build_failures(m, 1, &t) < 0 || write_table(dir, "failures.csv", &t, err,
+    if (rc == 0 && (build_failures(m, FOR_CSV, &t) < 0 || write_table(dir, "failures.csv", &t, err,
                                                                   errlen) < 0))
         rc = -1;
     tab_free(&t);
     if (rc == 0 && m->sweep &&
-        (build_sweep(m, 1, &t, title) < 0 || write_table(dir, "sweep.csv", &t, err, errlen) < 0))
+        (build_sweep(m, FOR_CSV, &t, title) < 0 || write_table(dir, "sweep.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
     if (rc == 0) {

@@ -166,9 +166,9 @@ typedef struct Cells {
     int *quoted;                /* the cell was quoted (blank line test) */
 } Cells;
 
-static int cells_add(Cells *c, const char *p, size_t n, int quoted)
+static int cells_grow(Cells *c)
 {
-    if (c->n == c->cap) {
+    {
         int cap = c->cap ? 2 * c->cap : 32;
         const char **np = polrt_realloc(c->p, (size_t)cap * sizeof *np);
         if (!np)
@@ -184,6 +184,13 @@ static int cells_add(Cells *c, const char *p, size_t n, int quoted)
         c->quoted = nq;
         c->cap = cap;
     }
+    return 0;
+}
+
+static inline int cells_add(Cells *c, const char *p, size_t n, int quoted)
+{
+    if (c->n == c->cap && cells_grow(c) < 0)
+        return -1;
     c->p[c->n] = p;
     c->len[c->n] = n;
     c->quoted[c->n] = quoted;
@@ -394,6 +401,105 @@ static int record_cells(const char *b, size_t pos, size_t e, int eof_end, Cells 
     return 1;
 }
 
+/* the ASCII bytes the splitter stops at: 1 comma, 2 line feed, 3 quote */
+static const unsigned char ascii_stop[128] = {[','] = 1, ['\n'] = 2, ['"'] = 3};
+
+/* the length of the well-formed UTF-8 sequence at p (RFC 3629, as rt_utf8_valid), or 0 */
+static int utf8_seq(const unsigned char *p, const unsigned char *e)
+{
+    unsigned c = p[0], lo = 0x80, hi = 0xBF;
+    int k;
+    if (c >= 0xC2 && c <= 0xDF)
+        k = 1;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        k = 2;
+        lo = c == 0xE0 ? 0xA0 : lo;
+        hi = c == 0xED ? 0x9F : hi;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        k = 3;
+        lo = c == 0xF0 ? 0x90 : lo;
+        hi = c == 0xF4 ? 0x8F : hi;
+    } else
+        return 0;
+    if (e - p <= k || p[1] < lo || p[1] > hi)
+        return 0;
+    for (int i = 2; i <= k; i++)
+        if (p[i] < 0x80 || p[i] > 0xBF)
+            return 0;
+    return k + 1;
+}
+
+static const char not_utf8[] = "not UTF-8 text (save the file as CSV UTF-8)";
+
+/* The record at b[pos..end), end being a record boundary: its cells into c and *next just
+ * past it. A record without a quote is cut at commas in the same pass that finds its end
+ * and checks its UTF-8; one with a quote goes through the state machine. Returns 1 (cells),
+ * 0 (a blank line: skipped like csvin.c) or -1 (memory); *bad when malformed. */
+static int next_record(const char *b, size_t pos, size_t end, Cells *c, size_t *next,
+                       int64_t *lines, const char **bad)
+{
+    const unsigned char *p = (const unsigned char *)b + pos, *e = (const unsigned char *)b + end;
+    const unsigned char *cell = p;
+    *bad = NULL;
+    c->n = 0;
+    for (;;) {
+        if (p == e) {
+            if (cells_add(c, (const char *)cell, (size_t)(p - cell), 0) < 0)
+                return -1;
+            *next = end;
+            *lines = 1;
+            break;
+        }
+        unsigned ch = *p;
+        if (ch >= 0x80) {
+            int k = utf8_seq(p, e);
+            if (!k && !*bad)
+                *bad = not_utf8;
+            p += k ? k : 1;
+            continue;
+        }
+        unsigned k = ascii_stop[ch];
+        if (!k) {
+            p++;
+            continue;
+        }
+        if (k == 1) {
+            if (cells_add(c, (const char *)cell, (size_t)(p - cell), 0) < 0)
+                return -1;
+            cell = ++p;
+            continue;
+        }
+        if (k == 2) {
+            if (cells_add(c, (const char *)cell, (size_t)(p - cell), 0) < 0)
+                return -1;
+            *next = (size_t)((const char *)p - b) + 1;
+            *lines = 1;
+            break;
+        }
+        /* a quote: the whole record through the state machine */
+        *lines = 0;
+        size_t rend = quoted_record(b, pos, end, 1, NULL, lines, bad);
+        if (grow(&c->buf, &c->cap_buf, rend - pos + 1, 1) < 0)
+            return -1;
+        *lines = 0;
+        quoted_record(b, pos, rend, 1, c, lines, bad);
+        if (*lines == 0)
+            *lines = 1;
+        *next = rend;
+        if (!*bad && !rt_utf8_valid(b + pos, rend - pos))
+            *bad = not_utf8;
+        return 1;
+    }
+    /* a line of blanks is no row (libcsv reports no cells for it) */
+    if (!*bad && c->n == 1) {
+        size_t n = c->len[0];
+        rt_trim(c->p[0], &n);
+        if (n == 0)
+            return 0;
+    }
+    return 1;
+}
+
 /* ---- the simulation's state ------------------------------------------------------------ */
 
 typedef struct SimPerson SimPerson;
@@ -487,7 +593,8 @@ struct PState {
     int64_t *sum_oop;           /* per scenario, all the person's claims */
     uint8_t *affected;          /* per scenario: a claim differs from the base */
     char **ids;                 /* its claim ids so far (duplicate check) */
-    size_t nids, cap_ids;
+    uint64_t *id_hash;          /* their hashes: most comparisons end here */
+    size_t nids, cap_ids, cap_hash;
     Bump id_arena;
 };
 
@@ -509,6 +616,7 @@ typedef struct SimThread {
     int64_t *outs;              /* per scenario: outputs of the current claim (maxout each) */
     int *ok;                    /* per scenario: the claim settled */
     int64_t *err_code, *err_loc;
+    int64_t *chk_pver;          /* scratch of the input checks */
     PState cur;                 /* grouped mode: the person in hand */
     int have_cur;
     Acc *acc;                   /* per scenario */
@@ -571,6 +679,8 @@ struct Sim {
     int nclaimf;                /* claims: = nclaim; persons: nperson (history after) */
     int is_persons;
     int64_t *defaults;          /* person fields when there is no persons file */
+    size_t **enum_len;          /* per schema enum: name lengths, then label lengths (0: none) */
+    int64_t jan1[RT_YEAR_MAX - RT_YEAR_MIN + 2]; /* day of 1 January of each supported year */
     /* modes and fallbacks */
     Mode mode;
     atomic_int restart;         /* the mode to start over in (0: none) */
@@ -893,9 +1003,10 @@ static int bind_header(Sim *m, const Cells *c, int64_t line, char *why, size_t l
         return -1;
     }
     if (m->is_persons && m->o->weight && m->weight_col < 0) {
+        /* the option names a column the file does not have: a usage error */
         snprintf(why, len, "%s:%" PRId64 ": no column '%s' (the --weight column)", m->path,
                  line, m->o->weight);
-        return -1;
+        return -2;
     }
     return 0;
 }
@@ -950,13 +1061,14 @@ static int read_header(Sim *m)
         }
         memcpy(m->hdr_raw, m->buf + rs, e - rs);
         m->nhdr_raw = e - rs;
-        if (bind_header(m, c, line, why, sizeof why) < 0) {
+        int bh = bind_header(m, c, line, why, sizeof why);
+        if (bh < 0) {
             if (strcmp(why, "out of memory") == 0) {
                 sim_error(m, "out of memory");
                 return 2;
             }
             fprintf(stderr, "%s\n", why);
-            return 3;
+            return bh == -2 ? 2 : 3;
         }
         return 0;
     }
@@ -970,6 +1082,51 @@ static int cell_blank(const char *s, size_t n)
     return n == 0;
 }
 
+/* a byte that may start or end a blank rt_trim removes (U+3000 is E3 80 80) */
+static int edge_blank(unsigned char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == 0xE3 || ch == 0x80;
+}
+
+/* The common cells parsed without rt_parse_value's general path: a cell with no blank at
+ * either end that is exactly a bool word, an enum member's name or label (in member order,
+ * as csvin.c looks), an amount or a date gives the same value rt_parse_value would. 1 done,
+ * 0 not one of these (the caller takes the general path, which also words the errors). */
+static int fast_value(const Sim *m, const RtType *t, const char *cell, size_t n, int64_t *v)
+{
+    if (n == 0 || edge_blank((unsigned char)cell[0]) || edge_blank((unsigned char)cell[n - 1]))
+        return 0;
+    switch (t->kind) {
+    case RT_BOOL:
+        if (n == 1 && (cell[0] == '0' || cell[0] == '1')) {
+            *v = cell[0] == '1';
+            return 1;
+        }
+        if (n == 3 && (memcmp(cell, "是", 3) == 0 || memcmp(cell, "否", 3) == 0)) {
+            *v = memcmp(cell, "是", 3) == 0;
+            return 1;
+        }
+        return 0;
+    case RT_ENUM: {
+        const RtEnum *en = &m->s->enums[t->enum_idx];
+        const size_t *nl = m->enum_len[t->enum_idx], *ll = nl + en->n;
+        for (int i = 0; i < en->n; i++)
+            if ((nl[i] == n && memcmp(cell, en->names[i], n) == 0) ||
+                (ll[i] == n && memcmp(cell, en->labels[i], n) == 0)) {
+                *v = i;
+                return 1;
+            }
+        return 0;
+    }
+    case RT_MONEY: return polrt_parse_money(cell, n, v) == 0;
+    case RT_DATE: return polrt_parse_date(cell, n, v) == 0;
+    case RT_RATE:
+    case RT_INT:
+    case RT_DURATION: return 0;
+    }
+    return 0;
+}
+
 /* fields [from, to) from the cells, as run.c's convert: the declared default for a blank
  * cell, else the parsed value; no negative money. -1 with why. */
 static int convert(const Sim *m, const Cells *c, int from, int to, int64_t *vals, char *why,
@@ -980,8 +1137,14 @@ static int convert(const Sim *m, const Cells *c, int from, int to, int64_t *vals
         int col = m->col[k];
         const char *cell = col >= 0 ? c->p[col] : "";
         size_t n = col >= 0 ? c->len[col] : 0;
-        const char *name = col >= 0 ? m->hdr[col] : f->name;
         int64_t *v = &vals[k - from];
+        if (fast_value(m, &f->type, cell, n, v)) {
+            if (f->type.kind == RT_MONEY && *v < 0)
+                goto slow;
+            continue;
+        }
+    slow:;
+        const char *name = col >= 0 ? m->hdr[col] : f->name;
         if (f->has_default && cell_blank(cell, n)) {
             *v = f->def;
             continue;
@@ -1064,18 +1227,12 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
     const char *buf = m->buf;
     size_t pos = b->from;
     int64_t line = 0;
+    SimPerson *last = NULL;     /* rows of one person come together: one lookup for them */
     while (pos < b->to) {
-        size_t e = record_end(buf, pos, b->to, 1);
-        if (e == SIZE_MAX)
-            e = b->to;
+        size_t e;
         const char *bad;
         int64_t lines = 0;
-        if (memchr(buf + pos, '"', e - pos)) {
-            for (size_t i = pos; i < e; i++)
-                lines += buf[i] == '\n';
-        } else
-            lines = e > pos && buf[e - 1] == '\n';
-        int k = record_cells(buf, pos, e, 1, c, &bad);
+        int k = next_record(buf, pos, b->to, c, &e, &lines, &bad);
         if (k < 0) {
             t->oom = 1;
             return;
@@ -1096,8 +1253,6 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
         r->off = m->buf_off + (int64_t)rpos;
         r->raw = buf + rpos;
         r->nraw = e - rpos;
-        if (!bad && !rt_utf8_valid(buf + rpos, e - rpos))
-            bad = "not UTF-8 text (save the file as CSV UTF-8)";
         if (bad) {
             bad_row(b, r, bad);
             continue;
@@ -1184,7 +1339,15 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
             bad_row(b, r, why);
             continue;
         }
-        uint64_t h = hash_id(pid, pn);
+        /* the base policy's own input checks (reject ... when ...), as polc run applies them */
+        int64_t code, loc;
+        if (rt_engine_check(m->scen[0].e, r->fields, t->chk_pver, &code, &loc)) {
+            rt_err_describe(s, code, loc, why, sizeof why);
+            bad_row(b, r, why);
+            continue;
+        }
+        int same = last && strncmp(last->id, pid, pn) == 0 && last->id[pn] == '\0';
+        uint64_t h = same ? 0 : hash_id(pid, pn);
         r->hash = h;
         if (!m->o->persons) {
             /* persons made from the claims: the main thread adds them after this phase */
@@ -1195,7 +1358,8 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
             r->npid = pn;
             continue;
         }
-        SimPerson *p = person_find(m, pid, pn, h);
+        SimPerson *p = same ? last : person_find(m, pid, pn, h);
+        last = p;
         if (!p) {
             snprintf(why, sizeof why, "unknown person '%.*s' (not in %s)", (int)pn, pid,
                      m->o->persons);
@@ -1295,6 +1459,7 @@ static void merge_persons(SimThread *t)
     Sim *m = t->sim;
     const RtSchema *s = m->s;
     char why[MSG_MAX];
+    SimPerson *last = NULL;     /* a person's rows come together: one lookup for them */
     for (size_t bi = m->batch_first; bi < m->used_blocks; bi++) {
         Block *b = &m->blocks[bi];
         for (size_t k = 0; k < b->nrows; k++) {
@@ -1302,11 +1467,14 @@ static void merge_persons(SimThread *t)
             if (r->status == ROW_EMPTY || !r->pid ||
                 r->hash % (uint64_t)m->nthreads != (uint64_t)t->id)
                 continue;
-            SimPerson *p = person_find(m, r->pid, r->npid, r->hash);
+            SimPerson *p = last && strcmp(last->id, r->pid) == 0
+                               ? last
+                               : person_find(m, r->pid, r->npid, r->hash);
             if (!p && !(p = person_add(m, t, r->pid, r->npid, r->hash))) {
                 t->oom = 1;
                 return;
             }
+            last = p;
             if (r->status == ROW_BAD) {
                 if (!p->bad_line)
                     p->bad_line = r->line;
@@ -1354,15 +1522,22 @@ static void merge_persons(SimThread *t)
                 }
             }
             if (r->hvals) {
-                size_t cap = (size_t)p->cap_spans * (size_t)s->nhist;
-                if (grow(&p->hist, &cap, (size_t)(p->nspans + 1) * (size_t)s->nhist,
-                         sizeof *p->hist) < 0) {
-                    t->oom = 1;
-                    return;
+                /* spans live in the partition's pool: a person with more spans than room
+                 * gets a new, doubled array (the old one stays in the pool, unused) */
+                size_t w = (size_t)s->nhist;
+                if (p->nspans == p->cap_spans) {
+                    int64_t cap = p->cap_spans ? 2 * p->cap_spans : 1;
+                    int64_t *h = bump_alloc(&t->pool, (size_t)cap * w * sizeof *h + 8);
+                    if (!h) {
+                        t->oom = 1;
+                        return;
+                    }
+                    if (p->nspans)
+                        memcpy(h, p->hist, (size_t)p->nspans * w * sizeof *h);
+                    p->hist = h;
+                    p->cap_spans = cap;
                 }
-                p->cap_spans = (int64_t)(cap / (size_t)(s->nhist ? s->nhist : 1));
-                memcpy(p->hist + p->nspans * s->nhist, r->hvals,
-                       (size_t)s->nhist * sizeof *p->hist);
+                memcpy(p->hist + p->nspans * s->nhist, r->hvals, w * sizeof *p->hist);
                 p->nspans++;
             }
         }
@@ -1486,13 +1661,9 @@ static int settle_one(SimThread *t, int si, PState *ps, const SimRow *r)
         x->out[i] = 0;
     for (int i = 0; i < s->nledgers; i++)
         x->keys[i] = 0;
-    for (int i = 0; i < s->nrules; i++) {
-        x->rule_state[i] = 0;
-        x->rule_val[i] = 0;
-        x->branch[i] = -1;
-    }
-    for (int i = 0; i < s->nparams; i++)
-        x->pver[i] = -1;
+    /* the memo must start empty; rule_val, branch and pver are only a trace here (no
+     * explanation is written), so they need not be reset per claim as session.c does */
+    memset(x->rule_state, 0, (size_t)s->nrules * sizeof *x->rule_state);
     SimPerson *p = ps->p;
     PolCtx ctx = {
         .claim = r->fields,
@@ -1603,6 +1774,7 @@ static void pstate_free(Sim *m, PState *ps)
     polrt_realloc(ps->affected, 0);
     polrt_realloc(ps->years, 0);
     polrt_realloc(ps->ids, 0);
+    polrt_realloc(ps->id_hash, 0);
     bump_free(&ps->id_arena);
     memset(ps, 0, sizeof *ps);
 }
@@ -1796,6 +1968,19 @@ static void note_failure(Sim *m, Acc *a, const Scen *sc, const SimRow *r, int64_
     (void)m, (void)sc;
 }
 
+/* the calendar year of a day: from the table of 1 January days, without civil arithmetic */
+static int64_t year_of(const Sim *m, int64_t day)
+{
+    if (day < m->jan1[0] || day >= m->jan1[RT_YEAR_MAX - RT_YEAR_MIN + 1])
+        return polrt_year_of(day);
+    int64_t y = (day - m->jan1[0]) * 400 / 146097;
+    while (y > 0 && day < m->jan1[y])
+        y--;
+    while (day >= m->jan1[y + 1])
+        y++;
+    return RT_YEAR_MIN + y;
+}
+
 /* Settle one good claim row in every scenario and account for it. 0, or -1 (memory). */
 static int settle_row(SimThread *t, PState *ps, SimRow *r)
 {
@@ -1808,7 +1993,7 @@ static int settle_row(SimThread *t, PState *ps, SimRow *r)
             return -1;
     }
     int64_t year = m->date_idx >= 0 && r->fields[m->date_idx] != POLRT_NONE
-                       ? polrt_year_of(r->fields[m->date_idx])
+                       ? year_of(m, r->fields[m->date_idx])
                        : 0;
     long ent[1 + SIM_MAX_DIMS];
     int nent = 0;
@@ -1930,19 +2115,22 @@ static void task_settle(SimThread *t)
             }
         }
         /* a claim id given twice for the person is settled once */
+        size_t idn = strlen(r->id);
+        uint64_t ih = hash_id(r->id, idn);
         int dup = 0;
         for (size_t k = 0; k < ps->nids && !dup; k++)
-            dup = strcmp(ps->ids[k], r->id) == 0;
+            dup = ps->id_hash[k] == ih && strcmp(ps->ids[k], r->id) == 0;
         if (dup) {
             r->status = ROW_DUP;
             continue;
         }
         if (grow(&ps->ids, &ps->cap_ids, ps->nids + 1, sizeof *ps->ids) < 0 ||
-            !(ps->ids[ps->nids] = bump_str(&ps->id_arena, r->id, strlen(r->id)))) {
+            grow(&ps->id_hash, &ps->cap_hash, ps->nids + 1, sizeof *ps->id_hash) < 0 ||
+            !(ps->ids[ps->nids] = bump_str(&ps->id_arena, r->id, idn))) {
             t->oom = 1;
             return;
         }
-        ps->nids++;
+        ps->id_hash[ps->nids++] = ih;
         r->p->seen = 1;
         if (settle_row(t, ps, r) < 0) {
             t->oom = 1;
@@ -2414,7 +2602,9 @@ static int thread_init(Sim *m, SimThread *t, int id)
     t->ok = polrt_realloc(NULL, ns * sizeof *t->ok);
     t->err_code = polrt_realloc(NULL, ns * sizeof *t->err_code);
     t->err_loc = polrt_realloc(NULL, ns * sizeof *t->err_loc);
-    if (!t->scr || !t->acc || !t->outs || !t->ok || !t->err_code || !t->err_loc)
+    t->chk_pver = polrt_realloc(NULL, ((size_t)m->s->nparams + 1) * sizeof *t->chk_pver);
+    if (!t->scr || !t->acc || !t->outs || !t->ok || !t->err_code || !t->err_loc ||
+        !t->chk_pver)
         return -1;
     memset(t->scr, 0, ns * sizeof *t->scr);
     memset(t->acc, 0, ns * sizeof *t->acc);
@@ -2453,13 +2643,13 @@ static void thread_free(Sim *m, SimThread *t)
     polrt_realloc(t->ok, 0);
     polrt_realloc(t->err_code, 0);
     polrt_realloc(t->err_loc, 0);
+    polrt_realloc(t->chk_pver, 0);
     pstate_free(m, &t->cur);
     RtMap *pm = &t->persons;
     for (size_t k = 0; k < pm->cap; k++) {
         SimPerson *p = pm->slots[k];
         if (!p)
             continue;
-        polrt_realloc(p->hist, 0);
         if (p->state) {
             pstate_free(m, p->state);
             polrt_realloc(p->state, 0);
@@ -2751,6 +2941,27 @@ static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
     return 0;
 }
 
+/* the byte lengths of the base's enum names and labels, for fast_value */
+static int enum_lengths(Sim *m)
+{
+    const RtSchema *s = m->s;
+    m->enum_len = polrt_realloc(NULL, ((size_t)s->nenums + 1) * sizeof *m->enum_len);
+    if (!m->enum_len)
+        return -1;
+    memset(m->enum_len, 0, ((size_t)s->nenums + 1) * sizeof *m->enum_len);
+    for (int e = 0; e < s->nenums; e++) {
+        const RtEnum *en = &s->enums[e];
+        size_t *l = polrt_realloc(NULL, (2 * (size_t)en->n + 1) * sizeof *l);
+        if (!(m->enum_len[e] = l))
+            return -1;
+        for (int i = 0; i < en->n; i++) {
+            l[i] = strlen(en->names[i]);
+            l[en->n + i] = en->labels && en->labels[i] ? strlen(en->labels[i]) : 0;
+        }
+    }
+    return 0;
+}
+
 /* Without a persons file every person has the declared defaults and no history. */
 static int persons_optional(Sim *m)
 {
@@ -2807,6 +3018,9 @@ static void sim_cleanup(Sim *m)
     polrt_realloc(m->order, 0);
     polrt_realloc(m->scen, 0);
     polrt_realloc(m->defaults, 0);
+    for (int e = 0; m->enum_len && e < m->s->nenums; e++)
+        polrt_realloc(m->enum_len[e], 0);
+    polrt_realloc(m->enum_len, 0);
     polrt_realloc(m->hdr_raw, 0);
     polrt_realloc(m->prejects_path, 0);
     rt_out_abort(&m->rejects);
@@ -2864,6 +3078,8 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     m->nthreads = o->threads < 1 ? 1 : o->threads > SIM_MAX_THREADS ? SIM_MAX_THREADS : o->threads;
     m->progress = o->progress == 1 || (o->progress < 0 && isatty(2));
     m->t0 = t0;
+    for (int y = RT_YEAR_MIN; y <= RT_YEAR_MAX + 1; y++)
+        m->jan1[y - RT_YEAR_MIN] = polrt_days_from_civil(y, 1, 1);
     m->rejects_path = o->rejects ? o->rejects : "rejects.csv";
     m->reread_fd = -1;
     {
@@ -2900,10 +3116,16 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     int k = set_dims(m);
     if (k == 0)
         k = set_scenarios(m, sc, n);
+    if (k == 0 && enum_lengths(m) < 0)
+        k = -1;
     if (k == -1)
         sim_error(m, "out of memory");
     if (k < 0)
         goto done;
+    if (rt_engine_can_check(sc[0].engine, m->err, sizeof m->err) != 0) {
+        m->failed = 1;
+        goto done;
+    }
     m->cap = SIM_BATCH;
     m->buf = polrt_realloc(NULL, m->cap);
     m->th = polrt_realloc(NULL, (size_t)m->nthreads * sizeof *m->th);

@@ -1,0 +1,117 @@
+#!/bin/sh
+# polc gen (spec/SIMULATE.md §1): the same seed gives the same bytes and another seed other
+# bytes; the files have exactly the shared columns of spec/DATA.md; every person is there,
+# claims are sorted by person then date and name known persons; polc run reads every row
+# (nothing rejected); the options and their errors; nothing is left under a temporary name.
+set -u
+POLC=${POLC:-build/polc}
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+pass() { echo "[PASS] gen: $1"; }
+fail() { echo "[FAIL] gen: $1"; }
+check() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', expected '$3'"; fi; }
+
+gen() { "$POLC" gen --no-progress "$@" 2> "$d/err"; }
+
+if gen --persons 3000 --seed 42 --out "$d/a" && gen --persons 3000 --seed 42 --out "$d/b" &&
+    gen --persons 3000 --seed 43 --out "$d/c"; then
+    pass "three populations written"
+else
+    fail "gen exited $?: $(cat "$d/err")"
+    exit 1
+fi
+
+# determinism
+if cmp -s "$d/a/persons.csv" "$d/b/persons.csv" && cmp -s "$d/a/claims.csv" "$d/b/claims.csv"
+then pass "same seed, same bytes"; else fail "same seed gave different files"; fi
+if ! cmp -s "$d/a/claims.csv" "$d/c/claims.csv" && ! cmp -s "$d/a/persons.csv" "$d/c/persons.csv"
+then pass "another seed, other bytes"; else fail "seeds 42 and 43 gave the same files"; fi
+
+# the columns of spec/DATA.md, exactly
+check "persons.csv header" "$(head -1 "$d/a/persons.csv")" \
+    "person_id,chronic,refused_enrolment,enrolled,years_uninsured,identity,from,to,by_illness"
+check "claims.csv header" "$(head -1 "$d/a/claims.csv")" \
+    "claim_id,person_id,kind,admitted,discharged,level,tier,total,noncompliant,consented,designated,referred,emergency,referral_filed,refused,special_chronic,listed_disease,in_city,ma_designated,primary_referral,registered,dialysis,whitelist,selfpay"
+
+# row counts: 3000 persons (one row per identity span, 85% one span, 15% two), and claims
+persons=$(tail -n +2 "$d/a/persons.csv" | cut -d, -f1 | sort -u | wc -l)
+check "3000 distinct persons" "$persons" 3000
+rows=$(($(wc -l < "$d/a/persons.csv") - 1))
+if [ "$rows" -ge 3300 ] && [ "$rows" -le 3600 ]; then pass "$rows span rows (15% two spans)"
+else fail "$rows span rows for 3000 persons, expected about 3450"; fi
+claims=$(($(wc -l < "$d/a/claims.csv") - 1))
+if [ "$claims" -ge 8000 ] && [ "$claims" -le 13000 ]; then pass "$claims claims (about 3.5 a person)"
+else fail "$claims claims for 3000 persons, expected about 10500"; fi
+zero=$(tail -n +2 "$d/a/claims.csv" | cut -d, -f2 | sort -u | wc -l)
+zero=$((3000 - zero))
+if [ "$zero" -ge 1200 ] && [ "$zero" -le 1800 ]; then pass "$zero persons without a claim (about half)"
+else fail "$zero persons without a claim, expected about 1500"; fi
+
+# sorted by person, then discharge date; claim ids unique; persons known
+if tail -n +2 "$d/a/claims.csv" | awk -F, '
+    $2 < lp || ($2 == lp && $5 < ld) { print "line " NR+1 " out of order"; bad = 1; exit }
+    { lp = $2; ld = $5 } END { exit bad }'; then pass "claims sorted by person then date"
+else fail "claims not sorted"; fi
+dups=$(tail -n +2 "$d/a/claims.csv" | cut -d, -f1 | sort | uniq -d | wc -l)
+check "claim ids unique" "$dups" 0
+unknown=$(tail -n +2 "$d/a/claims.csv" | cut -d, -f2 | sort -u |
+    comm -23 - "$(tail -n +2 "$d/a/persons.csv" | cut -d, -f1 | sort -u > "$d/p"; echo "$d/p")" | wc -l)
+check "every claim's person is in persons.csv" "$unknown" 0
+
+# as a spreadsheet exports it: labels and names, 1/0 and 是/否, a quoted grouped amount
+grep -q '住院' "$d/a/claims.csv" && grep -q ',inpatient,' "$d/a/claims.csv" &&
+    grep -q '县区' "$d/a/claims.csv" && grep -q ',county,' "$d/a/claims.csv" &&
+    grep -q '是' "$d/a/claims.csv" && grep -q '"[0-9]*,[0-9]' "$d/a/claims.csv" &&
+    pass "labels, names, 是/否 and quoted amounts mixed" ||
+    fail "the cells are not mixed as a spreadsheet would have them"
+if tail -n +2 "$d/a/claims.csv" | grep -v '"' | awk -F, '$3 ~ /门诊|outpatient/ && $4 != $5 { bad = 1 }
+    { if (substr($4, 1, 4) != substr($5, 1, 4)) bad = 1 } END { exit bad }'
+then pass "visits on one day, stays within a year"; else fail "bad admission dates"; fi
+years=$(tail -n +2 "$d/a/claims.csv" | cut -d, -f5 | cut -c1-4 | sort -u | tr '\n' ' ')
+check "claims in the shipped calendar years" "$years" "2017 2018 2025 2026 "
+
+# polc run reads every row of it (the seed policy, its checks included)
+if [ -f policies/anhui/panji-2017.pol ]; then
+    "$POLC" run policies/anhui/panji-2017.pol --claims "$d/a/claims.csv" \
+        --persons "$d/a/persons.csv" --out "$d/r.csv" -q 2> "$d/err"
+    rc=$?
+    check "polc run rejects no generated row (exit)" "$rc" 0
+fi
+
+# options
+gen --persons 500 --seed 1 --years 2017,2018 --out "$d/y" &&
+    check "--years 2017,2018" "$(tail -n +2 "$d/y/claims.csv" | cut -d, -f5 | cut -c1-4 | sort -u | tr '\n' ' ')" "2017 2018 " ||
+    fail "--years: $(cat "$d/err")"
+gen --persons 500 --seed 1 --weights --out "$d/w" &&
+    check "--weights adds a weight column" "$(head -1 "$d/w/persons.csv" | awk -F, '{print $NF}')" weight ||
+    fail "--weights: $(cat "$d/err")"
+gen --persons 500 --seed 1 --out "$d/s1" && gen --persons 500 --seed 1 --claim-scale 3 --out "$d/s3" && {
+    n1=$(wc -l < "$d/s1/claims.csv"); n3=$(wc -l < "$d/s3/claims.csv")
+    if [ "$n3" -gt $((n1 * 2)) ]; then pass "--claim-scale 3: $n1 -> $n3 claim rows"
+    else fail "--claim-scale 3: $n1 -> $n3 claim rows"; fi
+    check "--claim-scale keeps the persons" "$(md5sum < "$d/s1/persons.csv")" "$(md5sum < "$d/s3/persons.csv")"
+} || fail "--claim-scale: $(cat "$d/err")"
+gen --persons 0 --seed 1 --out "$d/z" &&
+    check "--persons 0: headers only" "$(cat "$d/z/persons.csv" "$d/z/claims.csv" | wc -l)" 2 ||
+    fail "--persons 0: $(cat "$d/err")"
+
+# errors: exit 2 with a message
+usage() {
+    "$POLC" gen "$@" > /dev/null 2> "$d/err"
+    rc=$?
+    if [ "$rc" = 2 ] && grep -q "polc:" "$d/err"; then pass "exit 2: gen $*"
+    else fail "gen $*: exit $rc, $(head -1 "$d/err")"; fi
+}
+usage --persons 10 --seed 1
+usage --persons ten --seed 1 --out "$d/e"
+usage --persons 10 --seed -1 --out "$d/e"
+usage --persons 10 --seed 1 --out "$d/e" --years 2019
+usage --persons 10 --seed 1 --out "$d/e" --claim-scale 0
+usage --persons 10 --seed 1 --out "$d/e" --bogus
+: > "$d/file"
+usage --persons 10 --seed 1 --out "$d/file"
+
+# atomic: nothing left under a temporary name
+left=$(find "$d/a" "$d/b" "$d/c" -name "*.tmp*" | wc -l)
+check "no temporary files left" "$left" 0
+exit 0

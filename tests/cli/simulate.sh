@@ -1,0 +1,242 @@
+#!/bin/sh
+# polc simulate (spec/SIMULATE.md §2-3) on the hand-made data set of tests/sim and on a small
+# generated population: exact totals, winners and losers, the own-payment distribution and its
+# breakdowns against the working below; a reform that changes nothing changes nothing; a sweep
+# point equals the same run with --set; -j 1 and -j 2 agree; the base's totals equal polc run's;
+# input order, quoting, weights and bad rows; the usage errors (exit 2); report.html renders.
+#
+# tests/sim/sim.pol: basic = pos(total - deductible[level]) x 80% (deductible township 100,
+# county 300, city 500); remainder = total - basic; patient_pays = min(remainder, cap - paid so
+# far this year) with cap 3000; backstop = remainder - patient_pays. cap4000.pol: cap 4000.
+# persons.csv: p1 poor; p2 dibao; p3 poor until 2017-06-30, then dibao.
+#
+#   claim          basic      remainder   base: pays / backstop    cap 4000: pays / backstop
+#   c1 p1 county 10000   (10000-300)x.8 = 7760   2240   2240 / 0          2240 / 0
+#   c2 p1 city   20000   (20000-500)x.8 = 15600  4400   760 / 3640        1760 / 2640
+#                        (room 3000-2240 = 760; cap 4000: 4000-2240 = 1760)
+#   c3 p2 township 1000  (1000-100)x.8 = 720     280    280 / 0           280 / 0
+#   c4 p3 county 30000   (30000-300)x.8 = 23760  6240   3000 / 3240       4000 / 2240
+#   c5 p3 township 500 (2018, a new year)  320   180    180 / 0           180 / 0
+#   totals: basic 48160 both; patient_pays 6460 -> 8460 (+2000, +30.96%);
+#           backstop 6880 -> 4880 (-2000, -29.07%)
+# Per person (own payment, all claims): p1 3000 -> 4000 (+1000), p2 280 (0), p3 3180 -> 4180
+# (+1000): band "100..1000" 2 persons (+2000), unchanged 1.
+# Person-years (own payment; at cap = backstop paid on one of its claims):
+#   base   p1/2017 3000 capped, p2/2017 280, p3/2017 3000 capped, p3/2018 180
+#          sorted 180 280 3000 3000: mean 6460/4 = 1615, p50 (2nd) 280, p90 (4th) 3000,
+#          p99 3000, max 3000, at cap 2/4 = 50%
+#   reform p1 4000, p2 280, p3 4000, p3/2018 180: mean 8460/4 = 2115, p50 280, p90 4000
+# By level (a person-year's own payment on its claims at that level):
+#   township p2/2017 280, p3/2018 180: n 2, mean 230, p50 180, max 280, at cap 0
+#   county p1 2240, p3 3000 capped: n 2, mean 2620; city p1 760 capped: n 1, at cap 100%
+# By identity (first span): poor p1/2017 3000, p3/2017 3000, p3/2018 180: mean 2060, p50 3000;
+#   dibao p2 280.
+# Weighted (p1 2, p2 1, p3 0.5): patient_pays 2x3000 + 280 + 0.5x3180 = 7870.00, backstop
+#   2x3640 + 0.5x3240 = 8900.00; person-years weigh 4.00; mean 7870/4 = 1967.50; p50: weights
+#   in value order 0.5 (180), 1 (280), 2 (3000), 0.5 (3000): half of 4 is reached at 3000;
+#   at cap (2 + 0.5)/4 = 62.5%.
+set -u
+POLC=${POLC:-build/polc}
+S=tests/sim
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+pass() { echo "[PASS] simulate: $1"; }
+fail() { echo "[FAIL] simulate: $1"; }
+check() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', expected '$3'"; fi; }
+has() { # has NAME FILE LINE: FILE holds LINE exactly
+    if grep -qxF "$3" "$2"; then pass "$1"; else fail "$1: no line '$3' in $(basename "$2")"; fi
+}
+
+sim() { "$POLC" simulate --no-progress "$@"; }
+
+# ---- the hand-made data set --------------------------------------------------------------
+if sim --base $S/sim.pol --reform $S/cap4000.pol --claims $S/claims.csv --persons $S/persons.csv \
+        --report "$d/r1" > "$d/out1" 2> "$d/err"; then
+    pass "base vs cap4000 runs"
+else
+    fail "exit $?: $(cat "$d/err")"
+    exit 1
+fi
+R=$d/r1
+has "basic unchanged" $R/totals.csv "封顶4000,basic,48160.00,48160.00,0.00,0.000000"
+has "patient_pays +2000 (+30.96%)" $R/totals.csv "封顶4000,patient_pays,8460.00,6460.00,2000.00,0.309598"
+has "backstop -2000 (-29.07%)" $R/totals.csv "封顶4000,backstop,4880.00,6880.00,-2000.00,-0.290698"
+has "base patient_pays 6460" $R/totals.csv "base,patient_pays,6460.00,6460.00,0.00,0.000000"
+has "claims and persons changed" $R/counts.csv "封顶4000,5,0,2,0.400000,2,0.666667"
+has "2 persons pay 100-1000 more" $R/changes.csv "封顶4000,100..1000,2,0.666667,2000.00"
+has "1 person unchanged" $R/changes.csv "封顶4000,0,1,0.333333,0.00"
+has "base distribution" $R/oop.csv ",all,base,4,1615.00,280.00,3000.00,3000.00,3000.00,0.500000"
+has "reform distribution" $R/oop.csv ",all,封顶4000,4,2115.00,280.00,4000.00,4000.00,4000.00,0.500000"
+has "by level: township" $R/oop.csv "level,township,base,2,230.00,180.00,280.00,280.00,280.00,0.000000"
+has "by level: county" $R/oop.csv "level,county,base,2,2620.00,2240.00,3000.00,3000.00,3000.00,0.500000"
+has "by level: city" $R/oop.csv "level,city,封顶4000,1,1760.00,1760.00,1760.00,1760.00,1760.00,1.000000"
+has "by identity: poor" $R/oop.csv "identity,poor,base,3,2060.00,3000.00,3000.00,3000.00,3000.00,0.666667"
+has "by identity: dibao" $R/oop.csv "identity,dibao,base,1,280.00,280.00,280.00,280.00,280.00,0.000000"
+grep -q '^  patient_pays   6,460.00   8,460.00   +2,000.00  +30.96%$' "$d/out1" &&
+    pass "terminal: aligned totals" || fail "terminal totals: $(grep patient_pays "$d/out1" | head -1)"
+grep -q 'more by 100 to 1,000        2  66.67%     +2,000.00' "$d/out1" &&
+    pass "terminal: winners and losers" || fail "terminal bands"
+
+# a reform that changes nothing: zero difference everywhere
+sim --base $S/sim.pol --reform $S/same.pol --claims $S/claims.csv --persons $S/persons.csv \
+    --report "$d/r0" -q 2> "$d/err" || fail "same.pol: $(cat "$d/err")"
+check "no change: every difference 0" \
+    "$(awk -F, 'NR > 1 && $5 != "0.00"' "$d/r0/totals.csv" | wc -l)" 0
+has "no change: no claim or person changed" "$d/r0/counts.csv" "不变,5,0,0,0.000000,0,0.000000"
+has "no change: everyone unchanged" "$d/r0/changes.csv" "不变,0,3,1.000000,0.00"
+check "no change: distributions equal" \
+    "$(grep ',base,' "$d/r0/oop.csv" | cut -d, -f1,2,4-)" "$(grep ',不变,' "$d/r0/oop.csv" | cut -d, -f1,2,4-)"
+
+# a sweep point is the same run as --set (a scalar and a table member)
+sim --base $S/sim.pol --sweep "cap=3000..5000:1000" --claims $S/claims.csv \
+    --persons $S/persons.csv --report "$d/sw" -q 2> "$d/err" || fail "sweep: $(cat "$d/err")"
+sim --base $S/sim.pol --set "cap=4000 yuan" --claims $S/claims.csv --persons $S/persons.csv \
+    --report "$d/set" -q 2> "$d/err" || fail "--set: $(cat "$d/err")"
+has "sweep: the 4000 point" "$d/sw/sweep.csv" "4000 yuan,48160.00,8460.00,4880.00,2115.00,0.500000"
+check "sweep point = --set cap=4000 yuan" \
+    "$(grep '^cap=4000 yuan,' "$d/set/totals.csv" | cut -d, -f2,3 | tr '\n' ' ')" \
+    "$(grep '^cap=4000 yuan,' "$d/sw/totals.csv" | cut -d, -f2,3 | tr '\n' ' ')"
+sim --base $S/sim.pol --sweep "deductible[county]=300..500:100 yuan" --claims $S/claims.csv \
+    --persons $S/persons.csv --report "$d/sw2" -q 2> "$d/err" || fail "table sweep: $(cat "$d/err")"
+sim --base $S/sim.pol --set "deductible[county]=400 yuan" --claims $S/claims.csv \
+    --persons $S/persons.csv --report "$d/set2" -q 2> "$d/err" || fail "table --set: $(cat "$d/err")"
+# c1: (10000-400)x.8 = 7680, c4: (30000-400)x.8 = 23680: basic 48160 - 80 - 80 = 48000
+has "table sweep point: basic 48000" "$d/sw2/totals.csv" "deductible[county]=400 yuan,basic,48000.00,48160.00,-160.00,-0.003322"
+check "table sweep point = --set deductible[county]=400 yuan" \
+    "$(grep '^deductible\[county\]=400 yuan,' "$d/set2/totals.csv" | cut -d, -f2,3 | tr '\n' ' ')" \
+    "$(grep '^deductible\[county\]=400 yuan,' "$d/sw2/totals.csv" | cut -d, -f2,3 | tr '\n' ' ')"
+
+# weights
+awk -F, 'BEGIN { w["p1"] = "2"; w["p2"] = "1"; w["p3"] = "0.5" }
+         NR == 1 { print $0 ",w"; next } { print $0 "," w[$1] }' $S/persons.csv > "$d/wpersons.csv"
+sim --base $S/sim.pol --claims $S/claims.csv --persons "$d/wpersons.csv" --weight w \
+    --report "$d/rw" -q 2> "$d/err" || fail "--weight: $(cat "$d/err")"
+has "weighted patient_pays 7870" "$d/rw/totals.csv" "base,patient_pays,7870.00,7870.00,0.00,0.000000"
+has "weighted backstop 8900" "$d/rw/totals.csv" "base,backstop,8900.00,8900.00,0.00,0.000000"
+has "weighted distribution" "$d/rw/oop.csv" ",all,base,4.00,1967.50,3000.00,3000.00,3000.00,3000.00,0.625000"
+
+# ---- a generated population under the seed policy -----------------------------------------
+P=policies/anhui/panji-2017.pol
+REF=policies/anhui/reforms/county-cap-4000.pol
+if [ -f $P ] && [ -f $REF ] &&
+    "$POLC" gen --no-progress --persons 3000 --seed 5 --years 2017,2018 --out "$d/g" 2> "$d/err"
+then
+    G=$d/g
+    for j in 1 2; do
+        sim --base $P --reform $REF --claims $G/claims.csv --persons $G/persons.csv -j $j \
+            --report "$d/j$j" > "$d/outj$j" 2> "$d/errj$j" || fail "-j $j: $(cat "$d/errj$j")"
+    done
+    same=1
+    for f in totals counts changes oop failures; do
+        cmp -s "$d/j1/$f.csv" "$d/j2/$f.csv" || { same=0; fail "-j 1 and -j 2: $f.csv differs"; }
+    done
+    [ $same = 1 ] && pass "-j 1 and -j 2 write the same CSV files"
+    check "-j 1 and -j 2 print the same tables" "$(sed '1d; /^report:/d' "$d/outj1" | md5sum)" \
+        "$(sed '1d; /^report:/d' "$d/outj2" | md5sum)"
+
+    # the base's totals are polc run's
+    "$POLC" run $P --claims $G/claims.csv --persons $G/persons.csv --out "$d/run.csv" -q \
+        2> "$d/err" || fail "polc run: $(cat "$d/err")"
+    for out in basic critical_illness assistance backstop supplement patient_pays; do
+        want=$(awk -F, -v col=$out 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
+                { s += $c * 100 } END { printf "%.2f\n", s / 100 }' "$d/run.csv")
+        got=$(grep "^base,$out," "$d/j2/totals.csv" | cut -d, -f3)
+        check "base $out = polc run's ($want)" "$got" "$want"
+    done
+
+    # the same claims in other orders, and as a spreadsheet may save them: the same report
+    { head -1 $G/claims.csv; tail -n +2 $G/claims.csv | sort -t, -k5,5 -s; } > "$d/bydate.csv"
+    { head -1 $G/claims.csv; tail -n +2 $G/claims.csv | sort -r; } > "$d/reversed.csv"
+    { printf '\357\273\277'; head -3 $G/claims.csv; echo; tail -n +4 $G/claims.csv; } |
+        sed 's/$/\r/' > "$d/crlf.csv"
+    for v in bydate reversed crlf; do
+        sim --base $P --reform $REF --claims "$d/$v.csv" --persons $G/persons.csv -j 2 \
+            --report "$d/o_$v" > "$d/out_$v" 2> "$d/err" || fail "$v: $(cat "$d/err")"
+        check "$v claims: same totals" "$(md5sum < "$d/o_$v/totals.csv")" "$(md5sum < "$d/j2/totals.csv")"
+        check "$v claims: same distribution" "$(md5sum < "$d/o_$v/oop.csv")" "$(md5sum < "$d/j2/oop.csv")"
+    done
+    grep -q "persons interleaved" "$d/out_bydate" && pass "claims by date: persons interleaved" ||
+        fail "claims by date: $(head -1 "$d/out_bydate")"
+    grep -q "loaded and sorted" "$d/out_reversed" && pass "reversed claims: loaded and sorted" ||
+        fail "reversed claims: $(head -1 "$d/out_reversed")"
+
+    # a bad row: told, copied to the rejects file, settled nowhere, exit 3
+    { cat $G/claims.csv; echo "BAD-1,P0000001,住院,2017-05-01,2017-05-03,county,二级,lots,0,0,1,0,0,,0,0,0,1,1,0,0,0,0,0"; } > "$d/bad.csv"
+    sim --base $P --reform $REF --claims "$d/bad.csv" --persons $G/persons.csv \
+        --rejects "$d/rej.csv" --report "$d/o_bad" > /dev/null 2> "$d/err"
+    check "a bad row: exit 3" $? 3
+    line=$(wc -l < "$d/bad.csv")
+    grep -q "bad.csv:$line: total: not an amount 'lots'" "$d/err" && pass "a bad row is told" ||
+        fail "a bad row: $(cat "$d/err")"
+    check "the rejects file: header and the row" "$(cut -d, -f1 "$d/rej.csv" | tr '\n' ' ')" "claim_id BAD-1 "
+    check "a bad row changes no total" "$(md5sum < "$d/o_bad/totals.csv")" "$(md5sum < "$d/j2/totals.csv")"
+
+    # the seed policy's sweep is its --set (a table member)
+    sim --base $P --sweep "backstop_cap[county]=3000..5000:1000" --claims $G/claims.csv \
+        --persons $G/persons.csv -j 2 --report "$d/psw" -q 2> "$d/err" || fail "panji sweep: $(cat "$d/err")"
+    sim --base $P --set "backstop_cap[county]=5000 yuan" --claims $G/claims.csv \
+        --persons $G/persons.csv -j 2 --report "$d/pset" -q 2> "$d/err" || fail "panji --set: $(cat "$d/err")"
+    check "panji: sweep point 5000 = --set backstop_cap[county]=5000 yuan" \
+        "$(grep '^backstop_cap\[county\]=5000 yuan,' "$d/pset/totals.csv" | cut -d, -f2,3 | md5sum)" \
+        "$(grep '^backstop_cap\[county\]=5000 yuan,' "$d/psw/totals.csv" | cut -d, -f2,3 | md5sum)"
+else
+    fail "no seed policy or gen failed: $(cat "$d/err")"
+fi
+
+# ---- usage errors: exit 2 and a message that says what is wrong ---------------------------
+usage() { # usage "MESSAGE" ARGS...: exit 2 and MESSAGE on stderr
+    msg=$1
+    shift
+    "$POLC" simulate --no-progress "$@" > /dev/null 2> "$d/err"
+    rc=$?
+    if [ $rc = 2 ] && grep -qF -- "$msg" "$d/err"; then pass "exit 2: $msg"
+    else fail "$msg: exit $rc, $(head -3 "$d/err")"; fi
+}
+C="--claims $S/claims.csv --persons $S/persons.csv"
+usage "the policy has no param 'nosuch'" --base $S/sim.pol --set "nosuch=1 yuan" $C
+usage "expected a money value" --base $S/sim.pol --set "cap=lots" $C
+usage "is not a calendar date" --base $S/sim.pol --set "cap=4000 yuan@2017-13-01" $C
+printf 'reform "bad" of "sim.pol"\nparam nosuch from 2017-01-01: 1 yuan\n' > $S/.bad_target.pol
+usage "has no param 'nosuch' to change" --base $S/sim.pol --reform $S/.bad_target.pol $C
+rm -f $S/.bad_target.pol
+if [ -f $REF ]; then
+    usage "changes policies/anhui/reforms/../panji-2017.pol, not the --base policy tests/sim/sim.pol" \
+        --base $S/sim.pol --reform $REF $C
+fi
+usage "is a policy, not a reform" --base $S/sim.pol --reform $S/sim.pol $C
+usage "--sweep: the policy has no param 'nosuch'" --base $S/sim.pol --sweep "nosuch=1..2:1" $C
+usage "is a table over Level" --base $S/sim.pol --sweep "deductible=1..2:1" $C
+usage "--sweep runs the base alone" --base $S/sim.pol --sweep "cap=1..2:1" --set "cap=1 yuan" $C
+usage "--sweep needs NAME=FROM..TO:STEP" --base $S/sim.pol --sweep "cap=5..1:1" $C
+usage "no money output 'nosuch'" --base $S/sim.pol --oop nosuch $C
+usage "--by tier: the policy has no claim field of that name" --base $S/sim.pol --by tier $C
+usage "no column 'w' (the --weight column)" --base $S/sim.pol --weight w $C
+usage "simulate needs --claims" --base $S/sim.pol
+usage "cannot open" --base $S/sim.pol --claims "$d/none.csv" --persons $S/persons.csv
+
+# ---- report.html: self-contained, and it renders -------------------------------------------
+H=$R/report.html
+check "report.html: three charts" "$(grep -o '<svg' $H | wc -l)" 3
+check "report.html: nothing fetched" "$(grep -Eo '(src|href)=|@import|url\(' $H | wc -l)" 0
+# headless Chromium: installed here when missing and we are root (Debian's package)
+if ! command -v chromium > /dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei \
+        > "$d/apt.log" 2>&1 || true
+fi
+if command -v chromium > /dev/null 2>&1; then
+    for r in "$R" "$d/sw"; do
+        png=$d/$(basename "$r").png
+        chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+            --disable-component-update --disable-sync --no-first-run \
+            --user-data-dir="$(mktemp -d "$d/chr.XXXXXX")" --screenshot="$png" \
+            --window-size=1200,1600 "file://$(cd "$r" && pwd)/report.html" > "$d/chr.log" 2>&1
+        size=$(wc -c < "$png" 2> /dev/null || echo 0)
+        if [ "$size" -gt 30000 ] && [ "$(head -c 8 "$png" | od -An -c | tr -d ' ')" = '211PNG\r\n032\n' ]
+        then pass "report.html renders ($(basename "$r"): $size-byte screenshot)"
+        else fail "report.html screenshot of $(basename "$r"): $size bytes; $(tail -2 "$d/chr.log")"; fi
+        [ -n "${POLC_KEEP_SHOTS:-}" ] && cp "$png" "$POLC_KEEP_SHOTS/"
+    done
+else
+    pass "report.html render skipped: no chromium (not root, cannot install it)"
+fi
+exit 0
