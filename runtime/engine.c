@@ -5,6 +5,7 @@
 #include "rt_int.h"
 
 #include <dlfcn.h>
+#include <setjmp.h>
 #include <string.h>
 
 /* the parameters of type brackets must hold [n, lo_1, rate_1, ..., lo_n, rate_n] with the
@@ -143,10 +144,19 @@ POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t er
     memcpy(&settle, &addr[2], sizeof settle);
     memcpy(&keys, &addr[3], sizeof keys);
     PolEngine *e = engine_make(addr[0], addr[1], settle, keys, NULL, dl, so_path, err, errlen);
-    /* the input checks are optional: a policy without reject declarations may not export them */
-    void *chk = dlsym(dl, POLRT_SYM_CHECK);
-    if (e && chk)
+    /* the input checks are optional: an engine built before they existed has none, and its
+     * schema lists none; one that lists checks must have them */
+    void *chk = e ? dlsym(dl, POLRT_SYM_CHECK) : NULL;
+    if (chk)
         memcpy(&e->check, &chk, sizeof e->check);
+    if (e && rt_engine_can_check(e, NULL, 0) != 0) {
+        if (err && errlen)
+            snprintf(err, errlen,
+                     "%s: not a polc engine (no %s, but the schema lists %d input checks)",
+                     so_path, POLRT_SYM_CHECK, e->schema.nrejects);
+        polrt_engine_free(e);
+        return NULL;
+    }
     return e;
 }
 
@@ -194,6 +204,58 @@ POLRT_API size_t polrt_engine_nparams(const PolEngine *e)
 
 const RtSchema *rt_engine_schema(const PolEngine *e) { return &e->schema; }
 
+/* ---- input checks ------------------------------------------------------------------------ */
+
+int rt_engine_can_check(const PolEngine *e, char *err, size_t errlen)
+{
+    if (e->schema.nrejects == 0 || e->check)
+        return 0;
+    if (err && errlen)
+        snprintf(err, errlen,
+                 "the policy declares %d input checks (reject), but the engine has no "
+                 "check function",
+                 e->schema.nrejects);
+    return -1;
+}
+
+/* polc_check with polrt_fail's landing place set; ctx is the caller's, so nothing local
+ * changes between setjmp and a long jump (no volatile needed). 0, or -1 when it failed. */
+static int run_check(PolCheckFn check, PolCtx *ctx, int64_t *idx)
+{
+    jmp_buf jb;
+    ctx->jmp = &jb;
+    if (setjmp(jb))
+        return -1;
+    *idx = check(ctx);
+    return 0;
+}
+
+int rt_engine_check(const PolEngine *e, const int64_t *claim, int64_t *pver, int64_t *code,
+                    int64_t *loc)
+{
+    const RtSchema *s = &e->schema;
+    if (!e->check || s->nrejects == 0)
+        return 0;
+    int di = s->claim_date ? rt_schema_field(s->claim, s->nclaim, s->claim_date) : -1;
+    int64_t asof = di >= 0 ? claim[di] : POLRT_NONE, idx = -1;
+    if (asof != POLRT_NONE && ((s->valid_from != POLRT_NONE && asof < s->valid_from) ||
+                               (s->valid_to != POLRT_NONE && asof >= s->valid_to)))
+        return 0;
+    for (int i = 0; i < s->nparams; i++)
+        pver[i] = -1;
+    PolCtx ctx = {.claim = claim, .params = e->params, .pver = pver, .asof = asof, .user = e->user};
+    if (run_check(e->check, &ctx, &idx) != 0) {
+        *code = ctx.err_code;
+        *loc = ctx.err_loc;
+        return 1;
+    }
+    if (idx < 0)
+        return 0;
+    *code = POLRT_E_REJECTED;
+    *loc = idx;
+    return 1;
+}
+
 /* ---- policy errors, in words ----------------------------------------------------------- */
 
 const char *rt_err_text(int64_t code)
@@ -213,6 +275,8 @@ const char *rt_err_text(int64_t code)
         return "date out of range";
     case POLRT_E_NOVERSION:
         return "no version in force on the claim date";
+    case POLRT_E_REJECTED:
+        return "rejected by an input check";
     default:
         return "unknown policy error";
     }
@@ -223,6 +287,13 @@ const char *rt_err_text(int64_t code)
 char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, size_t len)
 {
     const char *what = rt_err_text(code);
+    if (code == POLRT_E_REJECTED) { /* the policy's own words for what is wrong */
+        if (loc >= 0 && loc < s->nrejects)
+            snprintf(buf, len, "%s", s->rejects[loc].message);
+        else
+            snprintf(buf, len, "%s (unknown check %lld)", what, (long long)loc);
+        return buf;
+    }
     if (loc < 0) { /* raised by the runtime, not at a place in the policy */
         snprintf(buf, len, "%s", what);
         return buf;

@@ -1,7 +1,8 @@
 /* ledger.c — where ledgers live between claims: per (person, ledger, key) the ledger's
  * int64 fields, and every settled claim (the audit trail that keeps a re-run from counting
- * a claim twice). Two back ends behind one interface: a hash table in memory for a run's
- * life, or an SQLite file that persists across runs. Also the runtime's hash map. */
+ * a claim twice). Two back ends behind one interface: hash tables in memory for a run's
+ * life (rows grouped per person, so a person done with can leave), or an SQLite file that
+ * persists across runs. Also the runtime's hash map. */
 #include "rt_int.h"
 
 #include <errno.h>
@@ -16,9 +17,9 @@
 /* ---- the hash map ----------------------------------------------------------------------
  * Open addressing, linear probing, at most half full. Written here rather than taken from a
  * library: Debian's candidates are glib (a large dependency for one table) and hsearch_r
- * (fixed size, string keys only, no growth); persons, ledger rows and claim ids need a
- * growable table with composite keys, and ~60 lines do it. Entries are never removed, so
- * no tombstones are needed. */
+ * (fixed size, string keys only, no growth, no removal); persons and claim ids need a
+ * growable table with removal, and ~80 lines do it. Removal shifts the rest of the probe
+ * run back (no tombstones), so a table with entries coming and going never degrades. */
 
 /* first table size, and the load factor bound (n / cap <= 1/2: short probe runs) */
 #define MAP_MIN_CAP 16
@@ -102,6 +103,32 @@ static int map_reserve(RtMap *m, size_t extra)
     return 0;
 }
 
+/* Backward-shift deletion: after emptying slot i, each later entry of the run moves into
+ * the hole unless its home slot lies cyclically in (i, j], where it must stay reachable. */
+void *rt_map_remove(RtMap *m, uint64_t h, int (*eq)(const void *entry, const void *key),
+                    const void *key)
+{
+    if (m->cap == 0)
+        return NULL;
+    size_t mask = m->cap - 1, i = slot_of(h, m->cap);
+    while (m->slots[i] && !(m->hashes[i] == h && eq(m->slots[i], key)))
+        i = (i + 1) & mask;
+    void *entry = m->slots[i];
+    if (!entry)
+        return NULL;
+    for (size_t j = (i + 1) & mask; m->slots[j]; j = (j + 1) & mask) {
+        size_t k = slot_of(m->hashes[j], m->cap);
+        if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
+            continue;
+        m->slots[i] = m->slots[j];
+        m->hashes[i] = m->hashes[j];
+        i = j;
+    }
+    m->slots[i] = NULL;
+    m->n--;
+    return entry;
+}
+
 int rt_map_put(RtMap *m, uint64_t h, void *entry)
 {
     if (map_reserve(m, 1))
@@ -131,13 +158,20 @@ void rt_map_free(RtMap *m)
 /* Text of one int64 with its separator: "-9223372036854775808," */
 #define I64_TEXT_MAX 24
 
-/* a ledger row in memory: one allocation, the person id after the values */
+/* a ledger row in memory, one allocation */
 typedef struct MemRow {
-    const char *person;
     int ledger;
     int64_t key;
     int64_t vals[];             /* the ledger's fields */
 } MemRow;
+
+/* a person's ledger rows in memory: a handful (ledgers × years), so a linear scan finds one
+ * and the person's whole ledger leaves memory at once (rt_ledger_forget) */
+typedef struct MemPerson {
+    const char *id;             /* after the struct, same allocation */
+    int nrows, cap;
+    MemRow **rows;
+} MemPerson;
 
 /* a settled claim in memory: ids after the data */
 typedef struct MemClaim {
@@ -204,8 +238,9 @@ struct RtStore {
     const RtSchema *s;          /* the engine's (outlives every session, so the store) */
     char *path;                 /* NULL: in memory */
     /* in memory */
-    RtMap rows;                 /* MemRow by (person, ledger, key) */
+    RtMap persons;              /* MemPerson by id: their ledger rows */
     RtMap claims;               /* MemClaim by claim id */
+    int keep_claims;            /* record settled claims in claims (rt_ledger_keep_claims) */
     /* SQLite */
     sqlite3 *db;
     sqlite3_stmt *q[NQ];
@@ -471,6 +506,7 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t e
     }
     atomic_init(&st->refs, 1);
     st->s = s;
+    st->keep_claims = 1;
     if (path) {
         if (!(st->path = dup_str(path))) {
             fail(err, errlen, "out of memory");
@@ -485,6 +521,16 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t e
     return st;
 }
 
+static void mem_person_free(MemPerson *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < p->nrows; i++)
+        polrt_realloc(p->rows[i], 0);
+    polrt_realloc(p->rows, 0);
+    polrt_realloc(p, 0);
+}
+
 RtStore *rt_ledger_retain(RtStore *st)
 {
     atomic_fetch_add(&st->refs, 1);
@@ -497,11 +543,11 @@ void rt_ledger_close(RtStore *st)
 {
     if (!st || atomic_fetch_sub(&st->refs, 1) > 1)
         return;
-    for (size_t i = 0; i < st->rows.cap; i++)
-        polrt_realloc(st->rows.slots[i], 0);
+    for (size_t i = 0; i < st->persons.cap; i++)
+        mem_person_free(st->persons.slots[i]);
     for (size_t i = 0; i < st->claims.cap; i++)
         polrt_realloc(st->claims.slots[i], 0);
-    rt_map_free(&st->rows);
+    rt_map_free(&st->persons);
     rt_map_free(&st->claims);
     if (st->db) {
         if (st->in_tx)
@@ -589,7 +635,7 @@ static int mem_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen)
     size_t nf = (size_t)s->nclaim;
     int fields_same = nf == 0 || memcmp(d, r->fields, nf * sizeof *d) == 0;
     if (same_claim(r, c->person, fields_same, err, errlen))
-        return -1;
+        return 2;
     d += nf;
     memcpy(r->out, d, (size_t)s->noutputs * sizeof *d);
     d += s->noutputs;
@@ -624,7 +670,7 @@ static int sql_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen)
             rc = fail(err, errlen, "%s: claim %s: stored record is incomplete", st->path,
                       r->claim_id);
         } else if (same_claim(r, col[0], strcmp(col[1], b.p) == 0, err, errlen)) {
-            rc = -1;
+            rc = 2;
         } else if (decode(s, G_OUT, 0, col[2], r->out, POLRT_NONE) ||
                    decode(s, G_KEYS, 0, col[3], r->keys, POLRT_NONE) ||
                    decode(s, G_LEDGER, 0, col[4], r->before, 0) ||
@@ -651,22 +697,18 @@ int rt_ledger_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen)
 
 /* ---- ledger rows ------------------------------------------------------------------------ */
 
-typedef struct RowKey {
-    const char *person;
-    int ledger;
-    int64_t key;
-} RowKey;
-
-static int row_eq(const void *entry, const void *key)
+static int mperson_eq(const void *entry, const void *key)
 {
-    const MemRow *r = entry;
-    const RowKey *k = key;
-    return r->ledger == k->ledger && r->key == k->key && strcmp(r->person, k->person) == 0;
+    return strcmp(((const MemPerson *)entry)->id, key) == 0;
 }
 
-static uint64_t hash_row(const RowKey *k)
+/* the person's row of ledger l under key, or NULL */
+static MemRow *mem_row(const MemPerson *p, int l, int64_t key)
 {
-    return rt_hash_i64(rt_hash_i64(hash_str(k->person), k->ledger), k->key);
+    for (int i = 0; p && i < p->nrows; i++)
+        if (p->rows[i]->ledger == l && p->rows[i]->key == key)
+            return p->rows[i];
+    return NULL;
 }
 
 static int sql_load(RtStore *st, const char *person, const int64_t *keys, int64_t *vals,
@@ -703,10 +745,10 @@ static int sql_load(RtStore *st, const char *person, const int64_t *keys, int64_
 static void mem_load(RtStore *st, const char *person, const int64_t *keys, int64_t *vals)
 {
     const RtSchema *s = st->s;
+    const MemPerson *p = rt_map_find(&st->persons, hash_str(person), mperson_eq, person);
     for (int l = 0; l < s->nledgers; l++) {
         const RtLedger *led = &s->ledgers[l];
-        RowKey k = {person, l, keys[l]};
-        const MemRow *r = rt_map_find(&st->rows, hash_row(&k), row_eq, &k);
+        const MemRow *r = mem_row(p, l, keys[l]);
         for (int f = 0; f < led->nfields; f++)
             vals[led->offset + f] = r ? r->vals[f] : 0;
     }
@@ -758,46 +800,63 @@ static MemClaim *mem_claim_new(const RtSchema *s, const RtClaimRec *r)
     return c;
 }
 
-/* Memory: every allocation first (the claim record, new rows, table room), then the
- * changes, which cannot fail, so a claim is recorded whole or not at all. */
+/* Memory: every allocation first (the claim record when kept, the person when new, new
+ * rows, array and table room), then the changes, which cannot fail, so a claim is recorded
+ * whole or not at all. */
 static int mem_save(RtStore *st, const RtClaimRec *r, char *err, size_t errlen)
 {
     const RtSchema *s = st->s;
-    uint64_t hc = hash_str(r->claim_id);
+    uint64_t hc = hash_str(r->claim_id), hp = hash_str(r->person_id);
     if (rt_map_find(&st->claims, hc, claim_eq, r->claim_id))
         return 1;
     MemRow *small[SMALL_LEDGERS], **rows = small;
-    size_t nl = (size_t)s->nledgers, nnew = 0, lp = strlen(r->person_id) + 1;
+    size_t nl = (size_t)s->nledgers, nnew = 0;
     if (nl > SMALL_LEDGERS && !(rows = polrt_realloc(NULL, nl * sizeof *rows)))
         return fail(err, errlen, "out of memory");
-    MemClaim *c = mem_claim_new(s, r);
-    int ok = c != NULL;
-    /* rows[l]: the existing row, or a new one not yet in the table */
+    MemClaim *c = st->keep_claims ? mem_claim_new(s, r) : NULL;
+    int ok = !st->keep_claims || c;
+    MemPerson *p = rt_map_find(&st->persons, hp, mperson_eq, r->person_id), *np = NULL;
+    if (ok && !p) {
+        size_t lp = strlen(r->person_id) + 1;
+        if ((np = polrt_realloc(NULL, sizeof *np + lp))) {
+            memcpy(np + 1, r->person_id, lp);
+            np->id = (const char *)(np + 1);
+            np->nrows = np->cap = 0;
+            np->rows = NULL;
+        }
+        ok = np != NULL;
+    }
+    MemPerson *to = p ? p : np;
+    /* rows[l]: the existing row, or a new one not yet in the person's array */
     for (size_t l = 0; l < nl; l++) {
-        const RtLedger *led = &s->ledgers[l];
-        RowKey k = {r->person_id, (int)l, r->keys[l]};
-        rows[l] = ok ? rt_map_find(&st->rows, hash_row(&k), row_eq, &k) : NULL;
+        rows[l] = ok ? mem_row(to, (int)l, r->keys[l]) : NULL;
         if (rows[l] || !ok)
             continue;
-        size_t sz = sizeof(MemRow) + (size_t)led->nfields * sizeof(int64_t);
-        MemRow *nr = polrt_realloc(NULL, sz + lp);
-        if (!nr) {
+        size_t sz = sizeof(MemRow) + (size_t)s->ledgers[l].nfields * sizeof(int64_t);
+        if (!(rows[l] = polrt_realloc(NULL, sz))) {
             ok = 0;
             continue;
         }
-        memcpy((char *)nr + sz, r->person_id, lp);
-        nr->person = (char *)nr + sz;
-        nr->ledger = (int)l;
-        nr->key = r->keys[l];
-        rows[l] = nr;
+        rows[l]->ledger = (int)l;
+        rows[l]->key = r->keys[l];
         nnew++;
     }
-    ok = ok && map_reserve(&st->claims, 1) == 0 && map_reserve(&st->rows, nnew) == 0;
+    if (ok && (size_t)to->nrows + nnew > (size_t)to->cap) {
+        int cap = to->cap ? 2 * to->cap : 4;
+        while ((size_t)cap < (size_t)to->nrows + nnew)
+            cap *= 2;
+        MemRow **a = polrt_realloc(to->rows, (size_t)cap * sizeof *a);
+        if (a) {
+            to->rows = a;
+            to->cap = cap;
+        }
+        ok = a != NULL;
+    }
+    ok = ok && (!c || map_reserve(&st->claims, 1) == 0) &&
+         (!np || map_reserve(&st->persons, 1) == 0);
     for (size_t l = 0; l < nl; l++) {
         const RtLedger *led = &s->ledgers[l];
-        RowKey k = {r->person_id, (int)l, r->keys[l]};
-        uint64_t h = hash_row(&k);
-        int is_new = rows[l] && !rt_map_find(&st->rows, h, row_eq, &k);
+        int is_new = rows[l] && !mem_row(to, (int)l, r->keys[l]);
         if (!ok) {
             if (is_new)
                 polrt_realloc(rows[l], 0);
@@ -805,9 +864,13 @@ static int mem_save(RtStore *st, const RtClaimRec *r, char *err, size_t errlen)
         }
         memcpy(rows[l]->vals, r->after + led->offset, (size_t)led->nfields * sizeof(int64_t));
         if (is_new)
-            rt_map_put(&st->rows, h, rows[l]); /* room reserved: cannot fail */
+            to->rows[to->nrows++] = rows[l]; /* room made above */
     }
-    if (ok)
+    if (ok && np)
+        rt_map_put(&st->persons, hp, np); /* room reserved: cannot fail */
+    else
+        mem_person_free(np);
+    if (ok && c)
         rt_map_put(&st->claims, hc, c);
     else
         polrt_realloc(c, 0);
@@ -888,4 +951,20 @@ int rt_ledger_save(RtStore *st, const RtClaimRec *r, char *err, size_t errlen)
     int rc = st->db ? sql_save(st, r, err, errlen) : mem_save(st, r, err, errlen);
     pthread_mutex_unlock(&st->mu);
     return rc;
+}
+
+void rt_ledger_keep_claims(RtStore *st, int keep)
+{
+    pthread_mutex_lock(&st->mu);
+    st->keep_claims = keep != 0;
+    pthread_mutex_unlock(&st->mu);
+}
+
+void rt_ledger_forget(RtStore *st, const char *person_id)
+{
+    if (st->db)
+        return;
+    pthread_mutex_lock(&st->mu);
+    mem_person_free(rt_map_remove(&st->persons, hash_str(person_id), mperson_eq, person_id));
+    pthread_mutex_unlock(&st->mu);
 }

@@ -90,6 +90,12 @@ typedef struct RtLoc {
     int line, col;
 } RtLoc;
 
+/* reject "message" when CONDITION: one of the policy's input checks on a claim row */
+typedef struct RtReject {
+    char *message;  /* what is wrong with the row, as the policy says it */
+    int line;       /* of the declaration */
+} RtReject;
+
 typedef struct RtSchema {
     char *policy, *source, *file, *sha256, *compiler, *built, *claim_date;
     int64_t valid_from, valid_to;   /* POLRT_NONE when open */
@@ -108,6 +114,8 @@ typedef struct RtSchema {
     RtRule *rules;
     int nlocs;
     RtLoc *locs;
+    int nrejects;                   /* polc_check's results index this list */
+    RtReject *rejects;
 } RtSchema;
 
 /* schema.c: parse the embedded JSON (cJSON); 0 on success, else -1 and a message */
@@ -160,8 +168,20 @@ int rt_schema_type(const RtSchema *s, const char *text, RtType *t);
 int rt_schema_field(const RtField *fields, int n, const char *name);
 /* a short name of an error code ("amount overflow", ...) */
 const char *rt_err_text(int64_t code);
-/* "amount overflow in rule basic_pay (line 41, col 9)" for a failed settle */
+/* "amount overflow in rule basic_pay (line 41, col 9)" for a failed settle; for
+ * POLRT_E_REJECTED (loc: the check's index in s->rejects) the check's own message */
 char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, size_t len);
+/* The policy's input checks on one claim row (claim fields in schema order): 0 it passes,
+ * 1 it is rejected: *code is POLRT_E_REJECTED and *loc the failed check's index, or the
+ * check itself failed (an overflow, say) with its code and place (rt_err_describe words
+ * both). pver: scratch of s->nparams (generated code records the parameter versions it
+ * reads). A claim dated outside the policy's validity passes: nothing is in force then,
+ * and settling it reports that. Callers make sure an engine whose schema lists checks has
+ * a check function (rt_engine_can_check). */
+int rt_engine_check(const PolEngine *e, const int64_t *claim, int64_t *pver, int64_t *code,
+                    int64_t *loc);
+/* 0, or -1 with a message when the schema lists checks and the engine has no polc_check */
+int rt_engine_can_check(const PolEngine *e, char *err, size_t errlen);
 
 /* A hash map of caller-owned entries by 64-bit hash (ledger.c): open addressing with linear
  * probing; the caller compares keys. Zero-initialise to start empty. */
@@ -177,6 +197,9 @@ uint64_t rt_hash_i64(uint64_t h, int64_t v);
 void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const void *key),
                   const void *key);
 int rt_map_put(RtMap *m, uint64_t h, void *entry);  /* insert (not present): 0, or -1 (memory) */
+/* take out the entry find would return and give it back (the caller frees it), or NULL */
+void *rt_map_remove(RtMap *m, uint64_t h, int (*eq)(const void *entry, const void *key),
+                    const void *key);
 void rt_map_free(RtMap *m);  /* the slots, not the entries (iterate slots[0..cap) first) */
 
 /* Ledger stores (ledger.c): per (person, ledger, key) the ledger's int64 fields, plus the
@@ -198,8 +221,17 @@ void rt_ledger_close(RtStore *st);       /* the last owner closes it */
 int rt_ledger_begin(RtStore *st, char *err, size_t errlen);
 int rt_ledger_commit(RtStore *st, char *err, size_t errlen);
 /* claim r->claim_id already settled? 0 no; 1 yes, same person and fields: out, keys, before
- * and after filled from the store; -1 error (I/O, or settled with other person or fields) */
+ * and after filled from the store; 2 yes, with another person or other fields (a conflict,
+ * said in err); -1 error (I/O, memory) */
 int rt_ledger_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen);
+/* A store in memory keeps every settled claim (the audit trail that answers "already
+ * settled") unless told not to: a batch run that checked its file for duplicate ids itself
+ * needs none, and then the store's memory does not grow with the claims. SQLite stores
+ * always keep them (that is what a persistent ledger is for). */
+void rt_ledger_keep_claims(RtStore *st, int keep);
+/* the person's ledger rows leave memory (a memory store; SQLite keeps its rows on disk):
+ * for a person none of whose claims are still to come */
+void rt_ledger_forget(RtStore *st, const char *person_id);
 /* every ledger's fields for the person under keys[] (zeros when new) into vals */
 int rt_ledger_load(RtStore *st, const char *person_id, const int64_t *keys, int64_t *vals,
                    char *err, size_t errlen);
@@ -251,6 +283,14 @@ const char *rt_trim(const char *s, size_t *n);
 PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen);
 int rt_session_begin(PolSession *s, char *err, size_t errlen);
 int rt_session_commit(PolSession *s, char *err, size_t errlen);
+/* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
+ * data (a conflict with the ledger), 0 for any other refusal */
+int rt_session_conflict(const PolSession *s);
+/* the person leaves the session, and their ledger rows the memory store: none of their
+ * claims is still to come (a batch run knows when a person's last claim has settled) */
+void rt_session_forget(PolSession *s, const char *person_id);
+/* see rt_ledger_keep_claims: the store shared by s and its forks */
+void rt_session_keep_claims(PolSession *s, int keep);
 
 /* ==== simulate.c, report.c (polc simulate; spec/SIMULATE.md) =========================== */
 

@@ -580,6 +580,30 @@ static int parse_locs(P *p, const cJSON *root, RtSchema *s)
     return 0;
 }
 
+/* "rejects": the policy's input checks, optional (a policy without any, or a schema written
+ * before they existed); polc_check returns an index into this list */
+static int parse_rejects(P *p, const cJSON *root, RtSchema *s)
+{
+    const cJSON *arr;
+    int n;
+    char where[PATH_MAX_LEN];
+    if (get_array(p, root, "", "rejects", 0, &arr, &n))
+        return -1;
+    if (n && !(s->rejects = alloc_array((size_t)n, sizeof *s->rejects)))
+        return oom(p);
+    s->nrejects = n;
+    for (int i = 0; i < n; i++) {
+        RtReject *r = &s->rejects[i];
+        const cJSON *o = get_obj(p, arr, "", "rejects", i, where);
+        int64_t line = 0;
+        if (!o || get_str(p, o, where, "message", 1, &r->message) ||
+            get_int(p, o, where, "line", 0, 0, RT_MAX_LINE, &line, NULL))
+            return -1;
+        r->line = (int)line;
+    }
+    return 0;
+}
+
 static int parse_header(P *p, const cJSON *root, RtSchema *s)
 {
     int64_t version;
@@ -646,7 +670,7 @@ int rt_schema_parse(const char *json, RtSchema *s, char *err, size_t errlen)
              !parse_fields(&p, s, root, "", "history", 1, &s->hist, &s->nhist) &&
              !check_claim_date(&p, root, s) && !parse_ledgers(&p, root, s) &&
              !parse_params(&p, root, s) && !parse_rules(&p, root, s) &&
-             !parse_outputs(&p, root, s) && !parse_locs(&p, root, s))
+             !parse_outputs(&p, root, s) && !parse_locs(&p, root, s) && !parse_rejects(&p, root, s))
         rc = 0;
     cJSON_Delete(root);
     if (rc)
@@ -718,6 +742,9 @@ void rt_schema_free(RtSchema *s)
     for (int i = 0; i < s->nlocs; i++)
         polrt_realloc(s->locs[i].rule, 0);
     polrt_realloc(s->locs, 0);
+    for (int i = 0; i < s->nrejects; i++)
+        polrt_realloc(s->rejects[i].message, 0);
+    polrt_realloc(s->rejects, 0);
     memset(s, 0, sizeof *s);
     s->valid_from = s->valid_to = POLRT_NONE;
 }

@@ -27,6 +27,7 @@ struct PolSession {
     RtStore *st;                /* shared with forked sessions */
     RtMap persons;              /* Person by id */
     int date_idx;               /* the claim field that is PolCtx.asof, or -1 */
+    int conflict;               /* the last claim was refused: its id settled with other data */
     char err[ERR_LEN];
     /* one claim's scratch, sized by the schema; PolResult points here */
     int64_t *claim;             /* the fields as given (the policy reads this copy) */
@@ -85,6 +86,10 @@ static PolSession *session_make(PolEngine *e, RtStore *st, const char *ledger_db
     s->branch = s->rule_state + sc->nrules;
     s->pver = s->branch + sc->nrules;
     s->date_idx = sc->claim_date ? rt_schema_field(sc->claim, sc->nclaim, sc->claim_date) : -1;
+    if (rt_engine_can_check(e, err, errlen) != 0) {
+        polrt_session_free(s);
+        return NULL;
+    }
     s->st = st ? rt_ledger_retain(st) : rt_ledger_open(sc, ledger_db, err, errlen);
     if (!s->st) {
         polrt_session_free(s);
@@ -141,6 +146,20 @@ int rt_session_begin(PolSession *s, char *err, size_t errlen)
 int rt_session_commit(PolSession *s, char *err, size_t errlen)
 {
     return rt_ledger_commit(s->st, err, errlen);
+}
+
+int rt_session_conflict(const PolSession *s) { return s->conflict; }
+
+void rt_session_keep_claims(PolSession *s, int keep) { rt_ledger_keep_claims(s->st, keep); }
+
+void rt_session_forget(PolSession *s, const char *person_id)
+{
+    Person *p = rt_map_remove(&s->persons, hash_id(person_id), person_eq, person_id);
+    if (p) {
+        polrt_realloc(p->data, 0);
+        polrt_realloc(p, 0);
+    }
+    rt_ledger_forget(s->st, person_id);
 }
 
 /* ---- input checks -------------------------------------------------------------------- */
@@ -318,6 +337,7 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
     res->branch = s->branch;
     res->pver = s->pver;
     s->err[0] = '\0';
+    s->conflict = 0;
     reset_trace(s);
     for (int i = 0; i < sc->noutputs; i++)
         s->out[i] = 0;
@@ -339,11 +359,23 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
     if (sc->nclaim)
         memcpy(s->claim, fields, (size_t)sc->nclaim * sizeof *s->claim);
 
+    /* the policy's input checks: a claim that fails one is refused as a bad row is */
+    if (rt_engine_check(s->e, s->claim, s->pver, &res->err_code, &res->err_loc)) {
+        char why[ERR_LEN - ID_SHOW - 16];
+        reset_trace(s);
+        return fail(s, "%s: %s", what,
+                    rt_err_describe(sc, res->err_code, res->err_loc, why, sizeof why));
+    }
+
     /* settled before (this store, any session or run)? */
     RtClaimRec rec = {claim_id, person_id, s->claim, s->out, s->keys, s->before, s->after};
     int found = rt_ledger_find(s->st, &rec, s->err, sizeof s->err);
     if (found < 0)
+        return -2;
+    if (found == 2) {
+        s->conflict = 1;
         return -1;
+    }
     if (found) {
         res->status = 1;
         return 0;
@@ -382,7 +414,7 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
         return 0;
     }
     if (rt_ledger_load(s->st, person_id, s->keys, s->before, s->err, sizeof s->err))
-        return -1;
+        return -2;
     /* fields settle leaves alone keep their value */
     memcpy(s->after, s->before, (size_t)sc->nledger_fields * sizeof *s->after);
     if (run_settle(s->e, &ctx)) {
@@ -393,13 +425,20 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
     }
     int saved = rt_ledger_save(s->st, &rec, s->err, sizeof s->err);
     if (saved < 0)
-        return -1;
+        return -2;
     if (saved == 1) {
         /* another session stored this claim id between find and save */
         reset_trace(s);
         found = rt_ledger_find(s->st, &rec, s->err, sizeof s->err);
-        if (found <= 0)
-            return found < 0 ? -1 : fail(s, "%s: settled meanwhile, but not found", what);
+        if (found <= 0) {
+            if (found == 0)
+                fail(s, "%s: settled meanwhile, but not found", what);
+            return -2;
+        }
+        if (found == 2) {
+            s->conflict = 1;
+            return -1;
+        }
         res->status = 1;
         return 0;
     }

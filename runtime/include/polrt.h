@@ -37,6 +37,9 @@ enum {
     POLRT_E_NONE = 4,        /* an absent optional value was used */
     POLRT_E_DATE = 5,        /* a date computation left the supported range */
     POLRT_E_NOVERSION = 6,   /* no parameter/rule version covers the claim's date */
+    POLRT_E_REJECTED = 7,    /* the claim failed one of the policy's input checks (reject
+                                declarations): err_loc is its index in the schema's
+                                "rejects", not in "locs" (set by the runtime, not by policies) */
 };
 
 /* ---- The context a compiled policy runs in ------------------------------------------
@@ -70,7 +73,8 @@ typedef void (*PolKeysFn)(PolCtx *ctx, int64_t *keys);   /* one ledger key per l
 #define POLRT_SYM_SETTLE "polc_settle"
 #define POLRT_SYM_KEYS "polc_keys"
 /* int64_t polc_check(PolCtx *): the index (schema "rejects") of the first input check the
- * claim row fails, or -1; only claim, params and asof need be set (and jmp, for failures) */
+ * claim row fails, or -1; claim, params, asof and jmp (for failures) must be set, and pver
+ * (generated code records the version of each parameter it reads) */
 typedef int64_t (*PolCheckFn)(PolCtx *ctx);
 #define POLRT_SYM_CHECK "polc_check"
 
@@ -152,9 +156,13 @@ POLRT_API int polrt_session_person(PolSession *s, const char *person_id, const i
 /* settle one claim of a known person; the result stays valid until the next call.
  * 0: res holds status 0 (settled now), 1 (settled earlier with the same person and fields:
  * the stored outputs, nothing applied again) or -1 (the policy failed: err_code, err_loc;
- * the ledger is unchanged). -1: no result (unknown person, invalid field, a claim id
- * settled earlier with other data, ledger I/O); res->status is -1 too. Messages of both
- * failures are in polrt_session_errmsg. */
+ * the ledger is unchanged).
+ * -1: the claim is refused, nothing settled, the session carries on: unknown person, an
+ * invalid field, one of the policy's input checks it fails (err_code POLRT_E_REJECTED and
+ * err_loc the check's index, or the check's own failure; the message is the check's:
+ * "claim C: 非合规费用大于总费用"), or a claim id settled earlier with other data.
+ * -2: the session could not do its work (ledger I/O, out of memory): stop, or retry later.
+ * res->status is -1 after both. Messages are in polrt_session_errmsg. */
 POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const char *person_id,
                                   const int64_t *fields, PolResult *res);
 POLRT_API const char *polrt_session_errmsg(const PolSession *s);
@@ -177,7 +185,9 @@ typedef struct PolRunOpts {
     const char *explain;     /* JSON lines of every claim's explanation (NULL: none) */
     const char *explain_claim; /* print this claim's text explanation to stdout */
     int threads;             /* -j N (>= 1) */
-    long max_rejects;        /* stop after this many rejected rows (0: no limit) */
+    long max_rejects;        /* stop after this many rows rejected while checking the files
+                                (0: no limit); rows refused while settling (a claim id the
+                                ledger holds with other data) are counted, never stop it */
     int progress;            /* 1 force, 0 never, -1 when stderr is a terminal */
     int quiet;               /* no summary */
 } PolRunOpts;

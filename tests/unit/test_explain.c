@@ -90,7 +90,9 @@ static int64_t json_at(const cJSON *j, const char *a, const char *b, const char 
 int main(void)
 {
     char err[256];
-    PolEngine *e = fake_policy_engine(err, sizeof err);
+    /* claim X's negative total makes a rule overflow; the policy's input checks would refuse
+     * it before settling, so this engine's pass everything */
+    PolEngine *e = fake_policy_engine_unchecked(err, sizeof err);
     PolSession *s = e ? polrt_session_new(e, NULL, err, sizeof err) : NULL;
     CHECK("session", s != NULL);
     if (!s) {

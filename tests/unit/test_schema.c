@@ -57,6 +57,7 @@ static void test_valid(void)
     CHECK_EQ("base: params table length is the largest offset + width", s.nparam_values, 9);
     CHECK_EQ("base: brackets", s.params[1].brackets, 1);
     CHECK_EQ("base: open version", s.params[0].versions[1].to, POLRT_NONE);
+    CHECK_EQ("base: no rejects member, no checks", s.nrejects, 0);
     rt_schema_free(&s);
 
     CHECK_EQ("fake policy parses", rt_schema_parse(polc_schema, &s, err, sizeof err), 0);
@@ -81,6 +82,9 @@ static void test_valid(void)
     CHECK_EQ("output own is rule own_pay", s.outputs[FAKE_O_OWN].rule, FAKE_R_OWN_PAY);
     CHECK_STR("branch name", s.rules[FAKE_R_BACKSTOP].branches[1].name, "over_cap");
     CHECK_STR("loc rule", s.locs[FAKE_LOC_BASIC_SUB].rule, "basic_pay");
+    CHECK_EQ("rejects", s.nrejects, FAKE_NREJECTS);
+    CHECK_STR("reject message", s.rejects[FAKE_REJECT_NONCOMPLIANT].message, "非合规费用大于总费用");
+    CHECK_EQ("reject line", s.rejects[FAKE_REJECT_TOO_BIG].line, 63);
     rt_schema_free(&s);
 }
 
@@ -164,6 +168,15 @@ static void test_malformed(void)
             "schema: locs[0].line: missing (expected an integer)");
     REFUSED("loc not an object", "\"locs\": [{", "\"locs\": [3, {",
             "schema: locs[0]: expected an object");
+    REFUSED("rejects not an array", "\"locs\": [", "\"rejects\": {}, \"locs\": [",
+            "schema: rejects: expected an array");
+    REFUSED("reject without a message", "\"locs\": [", "\"rejects\": [{\"line\": 3}], \"locs\": [",
+            "schema: rejects[0].message: missing (expected a string)");
+    REFUSED("reject line", "\"locs\": [",
+            "\"rejects\": [{\"message\": \"m\", \"line\": -3}], \"locs\": [",
+            "schema: rejects[0].line: -3 is out of range (0..10000000)");
+    CHECK_STR("rejects null: none", parse_changed("\"locs\": [", "\"rejects\": null, \"locs\": ["),
+              "(accepted)");
 }
 
 /* Truncation at every byte, deterministic byte corruption and deep nesting: the reader

@@ -138,7 +138,14 @@ static void test_failures(PolEngine *e)
 
     claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(100, 0), 0, 0, day(2024, 3, 1));
     polrt_session_claim(s, "ok1", "P1", c, &r);
-    /* compliant - deductible overflows: total near INT64_MIN */
+    /* compliant - deductible overflows: total near INT64_MIN (a value the policy's input
+     * checks refuse, so this session's engine has checks that pass everything) */
+    PolEngine *unchecked = fake_policy_engine_unchecked(err, sizeof err);
+    polrt_session_free(s);
+    s = polrt_session_new(unchecked, NULL, err, sizeof err);
+    add_persons(s);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(100, 0), 0, 0, day(2024, 3, 1));
+    polrt_session_claim(s, "ok1", "P1", c, &r);
     claim(c, FAKE_COUNTY, day(2024, 4, 1), INT64_MIN + 100, 0, 0, day(2024, 3, 1));
     CHECK_EQ("overflow: a result", polrt_session_claim(s, "X1", "P1", c, &r), 0);
     CHECK_EQ("overflow: status", r.status, -1);
@@ -185,6 +192,7 @@ static void test_failures(PolEngine *e)
               "person P9, history row 1: field identity: 5 is not a member of Identity");
     CHECK_EQ("negative history count", polrt_session_person(s, "P9", no, bad, -1), -1);
     polrt_session_free(s);
+    polrt_engine_free(unchecked);
 }
 
 /* the same claim id twice in one session: same data is status 1, other data an error */
@@ -425,11 +433,33 @@ static void test_engine_open(void)
     PolEngine *e = polrt_engine_open("/nonexistent/engine.so", err, sizeof err);
     CHECK("open: missing file", e == NULL);
     CHECK("open: message names the file", strstr(err, "/nonexistent/engine.so") == err);
+    /* a bare file name is a file in the current directory, not a library-path search */
     e = polrt_engine_open("libm.so.6", err, sizeof err);
-    CHECK("open: not an engine", e == NULL);
-    CHECK_STR("open: not an engine message", err, "libm.so.6: not a polc engine (no polc_schema)");
+    CHECK("open: bare name", e == NULL);
+    CHECK("open: bare name is looked for here", strncmp(err, "./libm.so.6: ", 13) == 0);
     /* the fake policy built as a real .so (when a C compiler is at hand) */
-    char so[sizeof dir + 16], cmd[1024];
+    char so[sizeof dir + 16], cmd[1024], want[sizeof dir + 128];
+    snprintf(so, sizeof so, "%s/empty.so", dir);
+    snprintf(cmd, sizeof cmd, "cc -shared -fPIC -x c /dev/null -o %s 2>/dev/null", so);
+    if (system(cmd) == 0) {
+        e = polrt_engine_open(so, err, sizeof err);
+        CHECK("open: not an engine", e == NULL);
+        snprintf(want, sizeof want, "%s: not a polc engine (no polc_schema)", so);
+        CHECK_STR("open: not an engine message", err, want);
+    }
+    /* a schema that lists input checks, and no polc_check to run them */
+    snprintf(so, sizeof so, "%s/nocheck.so", dir);
+    snprintf(cmd, sizeof cmd,
+             "cc -std=c11 -shared -fPIC -Dpolc_check=renamed_check -Iruntime/include "
+             "-Itests/unit/support tests/unit/support/fake_policy.c -o %s 2>/dev/null",
+             so);
+    if (system(cmd) == 0) {
+        e = polrt_engine_open(so, err, sizeof err);
+        CHECK("open: checks listed, none exported", e == NULL);
+        snprintf(want, sizeof want,
+                 "%s: not a polc engine (no polc_check, but the schema lists 2 input checks)", so);
+        CHECK_STR("open: checks listed, none exported: message", err, want);
+    }
     snprintf(so, sizeof so, "%s/fake.so", dir);
     snprintf(cmd, sizeof cmd,
              "cc -std=c11 -shared -fPIC -Iruntime/include -Itests/unit/support "
@@ -456,8 +486,124 @@ static void test_engine_open(void)
     claim(c, FAKE_CITY, day(2024, 6, 1), YUAN(5000, 0), 0, 1, POLRT_NONE);
     polrt_session_claim(s, "B", "P1", c, &r);
     check_out("built engine settles", &r, YUAN(3375, 0), YUAN(1625, 0), 0);
+    claim(c, FAKE_CITY, day(2024, 6, 2), YUAN(5000, 0), YUAN(5000, 1), 1, POLRT_NONE);
+    CHECK_EQ("built engine checks", polrt_session_claim(s, "N", "P1", c, &r), -1);
+    CHECK_STR("built engine checks: message", polrt_session_errmsg(s),
+              "claim N: 非合规费用大于总费用");
     polrt_session_free(s);
     polrt_engine_free(e);
+}
+
+/* the policy's input checks (reject declarations, polc_check) on claims given one by one */
+static void test_checks(PolEngine *e)
+{
+    PolSession *s = polrt_session_new(e, NULL, err, sizeof err);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+    add_persons(s);
+    /* 非合规费用大于总费用: refused, nothing settled, the session goes on */
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(100, 0), YUAN(100, 1), 0, day(2024, 3, 1));
+    CHECK_EQ("check: refused", polrt_session_claim(s, "N1", "P1", c, &r), -1);
+    CHECK_EQ("check: no result", r.status, -1);
+    CHECK_EQ("check: code", r.err_code, POLRT_E_REJECTED);
+    CHECK_EQ("check: which check", r.err_loc, FAKE_REJECT_NONCOMPLIANT);
+    CHECK_STR("check: message", polrt_session_errmsg(s), "claim N1: 非合规费用大于总费用");
+    CHECK_EQ("check: not a ledger conflict", rt_session_conflict(s), 0);
+    CHECK_EQ("check: no rule ran", r.branch[FAKE_R_COMPLIANT], -1);
+    /* equal is fine: all of it non-compliant */
+    c[FAKE_C_NONCOMPLIANT] = YUAN(100, 0);
+    CHECK_EQ("check: equal amounts settle", polrt_session_claim(s, "N1", "P1", c, &r), 0);
+    CHECK_EQ("check: ... as N1, never recorded before", r.status, 0);
+    CHECK_EQ("check: the refused claim left no trace in the ledger",
+             r.ledger_before[FAKE_L_CLAIMS], 0);
+    /* the second check */
+    claim(c, FAKE_COUNTY, day(2024, 3, 11), INT64_C(9000000000000000000), 1, 0, POLRT_NONE);
+    CHECK_EQ("check 2: refused", polrt_session_claim(s, "N2", "P1", c, &r), -1);
+    CHECK_EQ("check 2: which check", r.err_loc, FAKE_REJECT_TOO_BIG);
+    CHECK_STR("check 2: message", polrt_session_errmsg(s), "claim N2: 金额超出结算范围");
+    /* a check that fails (its sum overflows): refused with the failure's words */
+    claim(c, FAKE_COUNTY, day(2024, 3, 12), INT64_C(9000000000000000000),
+          INT64_C(5000000000000000000), 0, POLRT_NONE);
+    CHECK_EQ("failing check: refused", polrt_session_claim(s, "N3", "P1", c, &r), -1);
+    CHECK_EQ("failing check: code", r.err_code, POLRT_E_OVERFLOW);
+    CHECK_EQ("failing check: loc", r.err_loc, FAKE_LOC_CHECK_SUM);
+    CHECK_STR("failing check: message", polrt_session_errmsg(s),
+              "claim N3: amount overflow in reject \"金额超出结算范围\" (line 63, col 31)");
+    /* outside the policy's validity nothing is in force, checks included: settling says so */
+    claim(c, FAKE_COUNTY, day(2016, 6, 1), YUAN(100, 0), YUAN(200, 0), 0, POLRT_NONE);
+    CHECK_EQ("check: outside the validity, a result", polrt_session_claim(s, "N4", "P1", c, &r),
+             0);
+    CHECK_EQ("check: outside the validity, code", r.err_code, POLRT_E_NOVERSION);
+    /* a claim id settled earlier with other data is a conflict, also a refusal (-1) */
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(100, 0), YUAN(99, 0), 0, day(2024, 3, 1));
+    CHECK_EQ("conflict: refused", polrt_session_claim(s, "N1", "P1", c, &r), -1);
+    CHECK_EQ("conflict: said so", rt_session_conflict(s), 1);
+    CHECK_EQ("unknown person: refused", polrt_session_claim(s, "N5", "P7", c, &r), -1);
+    CHECK_EQ("unknown person: not a conflict", rt_session_conflict(s), 0);
+    polrt_session_free(s);
+
+    /* an engine whose schema lists checks must have a function to run them */
+    PolEngine *bare = polrt_engine_new(polc_schema, polc_params, polc_settle, polc_keys, NULL, err,
+                                       sizeof err);
+    CHECK("no check function: no session", polrt_session_new(bare, NULL, err, sizeof err) == NULL);
+    CHECK_STR("no check function: message", err,
+              "the policy declares 2 input checks (reject), but the engine has no check "
+              "function");
+    polrt_engine_free(bare);
+}
+
+/* a batch run's memory: claims not kept, persons forgotten after their last claim */
+static void test_forget(PolEngine *e)
+{
+    PolSession *s = polrt_session_new(e, NULL, err, sizeof err);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+    add_persons(s);
+    rt_session_keep_claims(s, 0);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    polrt_session_claim(s, "A", "P1", c, &r);
+    CHECK_EQ("no audit: A again settles again", polrt_session_claim(s, "A", "P1", c, &r), 0);
+    CHECK_EQ("no audit: status settled", r.status, 0);
+    CHECK_EQ("no audit: the ledger still counts", r.ledger_before[FAKE_L_CLAIMS], 1);
+    rt_session_forget(s, "P1");
+    CHECK_EQ("forgotten: the person is gone", polrt_session_claim(s, "B", "P1", c, &r), -1);
+    CHECK_STR("forgotten: message", polrt_session_errmsg(s), "claim B: unknown person P1");
+    add_persons(s);
+    polrt_session_claim(s, "B", "P1", c, &r);
+    CHECK_EQ("forgotten: so is the ledger", r.ledger_before[FAKE_L_CLAIMS], 0);
+    /* the others keep theirs, whatever the hash table moved when P1 left */
+    polrt_session_claim(s, "C", "P2", c, &r);
+    polrt_session_claim(s, "D", "P3", c, &r);
+    rt_session_forget(s, "P1");
+    rt_session_forget(s, "P9"); /* never known: nothing happens */
+    polrt_session_claim(s, "E", "P2", c, &r);
+    CHECK_EQ("forget leaves the others", r.ledger_before[FAKE_L_CLAIMS], 1);
+    polrt_session_claim(s, "F", "P3", c, &r);
+    CHECK_EQ("forget leaves the others (P3)", r.ledger_before[FAKE_L_CLAIMS], 1);
+    polrt_session_free(s);
+}
+
+/* the hash map's removal over many entries: every one left is still found */
+static int map_eq(const void *entry, const void *key) { return entry == key; }
+
+static void test_map_remove(void)
+{
+    enum { N = 5000 };
+    static int64_t v[N];
+    RtMap m = {0};
+    int ok = 1;
+    for (int i = 0; i < N; i++)
+        ok &= rt_map_put(&m, rt_hash_i64(RT_HASH_SEED, i % 97), &v[i]) == 0; /* many collide */
+    for (int i = 0; i < N; i += 3)
+        ok &= rt_map_remove(&m, rt_hash_i64(RT_HASH_SEED, i % 97), map_eq, &v[i]) == &v[i];
+    for (int i = 0; i < N; i++) {
+        void *f = rt_map_find(&m, rt_hash_i64(RT_HASH_SEED, i % 97), map_eq, &v[i]);
+        ok &= i % 3 == 0 ? f == NULL : f == &v[i];
+    }
+    CHECK("map: removal keeps the rest findable", ok);
+    CHECK_EQ("map: count", m.n, N - (N + 2) / 3);
+    CHECK("map: removing a missing entry", rt_map_remove(&m, 1, map_eq, &v[0]) == NULL);
+    rt_map_free(&m);
 }
 
 int main(void)
@@ -477,6 +623,9 @@ int main(void)
     test_duplicates_in_memory(e);
     test_sqlite(e);
     test_threads(e);
+    test_checks(e);
+    test_forget(e);
+    test_map_remove();
     test_reform();
     test_alloc_failures();
     test_engine_open();

@@ -18,6 +18,9 @@
  *               not_eligible: 0                                          第四条 / 第二条
  *   own_pay   = own_share - backstop; ledger: own_paid += own_pay, claims += 1
  *   outputs basic = basic_pay, own = own_pay, backstop = backstop
+ *   reject "非合规费用大于总费用" when noncompliant > total                  (polc_check 0)
+ *   reject "金额超出结算范围" when total + noncompliant > 90,000,000,000,000,000.00
+ *          (polc_check 1; the sum overflows near the int64 limit: the check itself fails)
  *
  * Hand computation (the first claims of tests/unit/test_session.c; person not chronic,
  * identity poor from 2016-01-01, open):
@@ -138,7 +141,11 @@ const char polc_schema[] =
     "  {\"rule\": \"backstop\", \"line\": 51, \"col\": 16},"
     "  {\"rule\": \"backstop\", \"line\": 52, \"col\": 15},"
     "  {\"rule\": \"own_pay\", \"line\": 57, \"col\": 11},"
-    "  {\"rule\": \"ledger year\", \"line\": 60, \"col\": 24}]"
+    "  {\"rule\": \"ledger year\", \"line\": 60, \"col\": 24},"
+    "  {\"rule\": \"reject \\\"金额超出结算范围\\\"\", \"line\": 63, \"col\": 31}],"
+    " \"rejects\": ["
+    "  {\"message\": \"非合规费用大于总费用\", \"line\": 62},"
+    "  {\"message\": \"金额超出结算范围\", \"line\": 63}]"
     "}";
 
 /* deductible (two versions × 3 levels), ratio, cap — offsets as in the schema */
@@ -303,7 +310,35 @@ void polc_keys(PolCtx *c, int64_t *keys)
     keys[0] = polrt_year_of(c->claim[FAKE_C_DISCHARGED]);
 }
 
+/* the input checks: the first that holds, or -1 */
+int64_t polc_check(PolCtx *c)
+{
+    if (c->claim[FAKE_C_NONCOMPLIANT] > c->claim[FAKE_C_TOTAL])
+        return FAKE_REJECT_NONCOMPLIANT;
+    if (add(c, c->claim[FAKE_C_TOTAL], c->claim[FAKE_C_NONCOMPLIANT], FAKE_LOC_CHECK_SUM) >
+        INT64_C(9000000000000000000)) /* 90,000,000,000,000,000.00 yuan */
+        return FAKE_REJECT_TOO_BIG;
+    return -1;
+}
+
 PolEngine *fake_policy_engine(char *err, size_t errlen)
 {
-    return polrt_engine_new(polc_schema, polc_params, polc_settle, polc_keys, NULL, err, errlen);
+    PolEngine *e =
+        polrt_engine_new(polc_schema, polc_params, polc_settle, polc_keys, NULL, err, errlen);
+    polrt_engine_set_check(e, polc_check);
+    return e;
+}
+
+static int64_t check_nothing(PolCtx *c)
+{
+    (void)c;
+    return -1;
+}
+
+PolEngine *fake_policy_engine_unchecked(char *err, size_t errlen)
+{
+    PolEngine *e =
+        polrt_engine_new(polc_schema, polc_params, polc_settle, polc_keys, NULL, err, errlen);
+    polrt_engine_set_check(e, check_nothing);
+    return e;
 }

@@ -12,9 +12,13 @@ extern const char polc_schema[];
 extern const int64_t polc_params[];
 int64_t polc_settle(PolCtx *ctx);
 void polc_keys(PolCtx *ctx, int64_t *keys);
+int64_t polc_check(PolCtx *ctx);
 
 /* an engine over the symbols above (polrt_engine_new); NULL with a message in err */
 PolEngine *fake_policy_engine(char *err, size_t errlen);
+/* the same policy with input checks that pass every claim, for tests that feed settle values
+ * its checks refuse (a negative total, so that a rule overflows) */
+PolEngine *fake_policy_engine_unchecked(char *err, size_t errlen);
 
 /* enum Level and enum Identity: member indices */
 enum { FAKE_TOWNSHIP, FAKE_COUNTY, FAKE_CITY };
@@ -71,7 +75,10 @@ enum {
     FAKE_LOC_OVER_CAP,       /* own_share - room */
     FAKE_LOC_OWN_PAY,        /* own_share - backstop */
     FAKE_LOC_LEDGER,         /* own_paid + own_pay, claims + 1 */
+    FAKE_LOC_CHECK_SUM,      /* total + noncompliant in the second input check */
     FAKE_NLOCS
 };
+/* the input checks (schema "rejects", polc_check's results) */
+enum { FAKE_REJECT_NONCOMPLIANT, FAKE_REJECT_TOO_BIG, FAKE_NREJECTS };
 
 #endif
