@@ -35,6 +35,8 @@
 #define OUT_BUFSIZE (1 << 16)
 /* longest message kept for a row or a claim error */
 #define MSG_MAX 512
+/* Run.rstatus of a claim refused while settling (loaded mode): rejected, no results row */
+#define RSTATUS_REJECTED 2
 
 /* ---- Small helpers ---------------------------------------------------------------------- */
 
@@ -331,6 +333,8 @@ typedef struct Person {
     int64_t line;      /* persons file line of its first row (0: made from a claim) */
     int64_t bad_line;  /* a rejected persons row named it (0: none) */
     int64_t last_date; /* date of its latest good claim so far (order check) */
+    int64_t last_rec;  /* data record of its last good claim: after it settles, the person
+                          leaves the session (streaming) */
     int has_claim;     /* last_date is set */
     int worker;        /* the thread that settles its claims */
     int registered;    /* polrt_session_person done (only its worker touches this) */
@@ -352,8 +356,12 @@ typedef struct Binding {
 
 /* one claim on its way through a worker: input, then result */
 typedef struct Slot {
-    int64_t seq;    /* its rank among the good claims, in input order */
-    int64_t person; /* index into Run.persons */
+    int64_t seq;          /* its rank among the good claims, in input order */
+    int64_t person;       /* index into Run.persons */
+    int64_t offset, line; /* the record's, to re-read it if settling refuses the row */
+    int forget;           /* the person's last claim: the person leaves the session after it */
+    int refused;          /* the session refused the claim (a conflict with the ledger): the row
+                             goes to the rejects, with err as the reason */
     const char *claim_id;
     const int64_t *fields;
     char *id_buf; /* streaming: this slot's copy of the claim */
@@ -404,6 +412,9 @@ typedef struct Run {
     int explain_found;              /* explain_claim's id is in the claims file */
     int explained;                  /* and its explanation was written */
     int64_t *cvals, *pvals, *hvals; /* scratch: one row's claim / person / history values */
+    int64_t *chk_pver;              /* scratch of the input checks (one per param) */
+    RtMap suspects;                 /* Suspect by id: pass 2 settles them (pool entries) */
+    RtCsv *reread;                  /* re-reads a row refused while settling */
     /* outputs */
     OutFile results, rejects, prejects, explain;
     Line line; /* a results row being built */
@@ -429,6 +440,7 @@ typedef struct Run {
     int frozen; /* pass 2: the person table is read by workers, never grown */
     int64_t since_commit;
     /* load mode: everything by seq */
+    int64_t *cpos; /* the record's offset and line */
     char **ids;
     int64_t *cfields;
     int64_t *cperson;
@@ -924,18 +936,123 @@ static int load_persons(Run *r)
 
 /* ---- Claims, first pass: check every row ------------------------------------------------ */
 
-/* Claim ids seen, for the duplicate check: open addressing over (hash, offset + 1) pairs. A
- * hash match is confirmed by re-reading the earlier record at its offset, so two different
- * ids never count as one; 16 bytes per claim is the only memory the check costs. */
-typedef struct IdSet {
+/* Duplicate claim ids, without a table of every id: memory must not grow with the claims.
+ *
+ * - Claims of one person usually come together (a file sorted by person). The ids of the
+ *   current run of rows of one person (a good row of another person starts the next run; a
+ *   bad row, whose person may be unknown, does not) are kept exactly, as (hash, offset + 1)
+ *   pairs whose hash matches are confirmed by re-reading the earlier record, so two
+ *   different ids never count as one: a duplicate within the run is rejected at once, in
+ *   file order. This costs 16 bytes per claim of the run, O(claims per person), and is
+ *   cleared when the person changes.
+ * - Every id also goes into a Bloom filter (16 bits and 11 probes per id, a stage twice as
+ *   large added whenever the last one is full: 2 to 4 bytes per claim, against the 23 to 46
+ *   of a hash table of every id). An id it has probably seen outside the current run is a
+ *   suspect, kept by text for pass 2, which reads the file in order again anyway and rejects
+ *   every occurrence of a suspect after its first. Suspects are the true duplicates plus the
+ *   filter's false positives (under 0.1% of the ids), which pass 2 clears. So a duplicate
+ *   across persons is still always found, only reported in pass 2, after pass 1's rejects.
+ * Exact detection in one pass needs memory for every id (or disk); this keeps it to a few
+ * bits per claim, and the filter is freed before pass 2. */
+
+/* Bloom filter: bits per id and probes (false positives ~0.05% in a full stage), and the
+ * first stage's size in bits (128 KiB) */
+#define BLOOM_BITS_PER_ID 16
+#define BLOOM_PROBES      11
+#define BLOOM_FIRST_BITS  (1u << 20)
+/* stages at most: the last holds 2^(20+40)/16 ids, more than any file */
+#define BLOOM_MAX_STAGES 40
+/* the run set is cleared (not reallocated) up to this many slots when the person changes;
+ * a larger one, grown for a person with many claims, is freed so that clearing stays
+ * proportional to the claims */
+#define RUNSET_KEEP_SLOTS 256
+
+typedef struct Bloom {
+    uint64_t *bits[BLOOM_MAX_STAGES];
+    uint64_t nbits[BLOOM_MAX_STAGES]; /* a power of two */
+    int64_t n[BLOOM_MAX_STAGES];      /* ids added to the stage */
+    int nstages;
+} Bloom;
+
+/* one suspect id: seen in pass 2 yet? */
+typedef struct Suspect {
+    size_t n; /* the id's length */
+    int seen;
+    char id[]; /* its bytes */
+} Suspect;
+
+/* an id cell's text (not NUL-terminated: the cell may go on with blanks) */
+typedef struct IdKey {
+    const char *s;
+    size_t n;
+} IdKey;
+
+typedef struct DupCheck {
+    /* the current run of one person's rows: exact */
+    char *person; /* its person_id text (grown as needed), NULL before the first row */
+    size_t person_cap;
     uint64_t *tab; /* 2 words per slot: hash, offset + 1 (0: empty) */
     size_t cap, n;
     RtCsv *reread; /* a second reader on the claims file */
-} IdSet;
+    Bloom bloom;
+} DupCheck;
 
-static int idset_grow(IdSet *d)
+/* the second hash of double hashing (splitmix64 of the first), odd so every probe differs */
+static uint64_t hash2(uint64_t h)
 {
-    size_t cap = d->cap ? d->cap * 2 : 1 << 12;
+    h += UINT64_C(0x9e3779b97f4a7c15);
+    h = (h ^ (h >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    h = (h ^ (h >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return (h ^ (h >> 31)) | 1;
+}
+
+/* Is h probably in the filter? Adds it: 0 surely new, 1 maybe seen, -1 memory. */
+static int bloom_add(Bloom *b, uint64_t h)
+{
+    uint64_t h2 = hash2(h);
+    int maybe = 0;
+    for (int s = 0; s < b->nstages && !maybe; s++) {
+        uint64_t mask = b->nbits[s] - 1;
+        int all = 1;
+        for (int j = 0; j < BLOOM_PROBES && all; j++) {
+            uint64_t i = (h + (uint64_t)j * h2) & mask;
+            all = b->bits[s][i >> 6] >> (i & 63) & 1;
+        }
+        maybe = all;
+    }
+    int last = b->nstages - 1;
+    if (last < 0 || (uint64_t)b->n[last] * BLOOM_BITS_PER_ID >= b->nbits[last]) {
+        if (b->nstages == BLOOM_MAX_STAGES)
+            return -1;
+        uint64_t nbits = last < 0 ? BLOOM_FIRST_BITS : 2 * b->nbits[last];
+        uint64_t *bits = polrt_realloc(NULL, nbits / 8);
+        if (!bits)
+            return -1;
+        memset(bits, 0, nbits / 8);
+        last = b->nstages++;
+        b->bits[last] = bits;
+        b->nbits[last] = nbits;
+        b->n[last] = 0;
+    }
+    uint64_t mask = b->nbits[last] - 1;
+    for (int j = 0; j < BLOOM_PROBES; j++) {
+        uint64_t i = (h + (uint64_t)j * h2) & mask;
+        b->bits[last][i >> 6] |= UINT64_C(1) << (i & 63);
+    }
+    b->n[last]++;
+    return maybe;
+}
+
+static void bloom_free(Bloom *b)
+{
+    for (int s = 0; s < b->nstages; s++)
+        polrt_realloc(b->bits[s], 0);
+    memset(b, 0, sizeof *b);
+}
+
+static int runset_grow(DupCheck *d)
+{
+    size_t cap = d->cap ? d->cap * 2 : 16;
     uint64_t *t = polrt_realloc(NULL, cap * 2 * sizeof *t);
     if (!t)
         return -1;
@@ -955,14 +1072,33 @@ static int idset_grow(IdSet *d)
     return 0;
 }
 
-/* Is id new? Adds it: 0 new, 1 seen before, -1 error (r->err). */
-static int idset_add(Run *r, IdSet *d, const char *id, size_t n, int64_t offset)
+/* a new run of rows begins (another person): forget the last run's ids */
+static int runset_reset(Run *r, DupCheck *d, const char *person, size_t n)
 {
-    if ((d->n + 1) * 10 > d->cap * 7 && idset_grow(d) < 0) {
+    if (d->cap > RUNSET_KEEP_SLOTS) {
+        polrt_realloc(d->tab, 0);
+        d->tab = NULL;
+        d->cap = 0;
+    } else if (d->cap) {
+        memset(d->tab, 0, d->cap * 2 * sizeof *d->tab);
+    }
+    d->n = 0;
+    if (grow(&d->person, &d->person_cap, n + 1, 1) < 0) {
         run_error(r, "out of memory");
         return -1;
     }
-    uint64_t h = hash_str(id, n);
+    memcpy(d->person, person, n);
+    d->person[n] = '\0';
+    return 0;
+}
+
+/* Is id new in the current run? Adds it: 0 new, 1 seen before, -1 error (r->err). */
+static int runset_add(Run *r, DupCheck *d, const char *id, size_t n, uint64_t h, int64_t offset)
+{
+    if ((d->n + 1) * 10 > d->cap * 7 && runset_grow(d) < 0) {
+        run_error(r, "out of memory");
+        return -1;
+    }
     size_t j = h & (d->cap - 1);
     for (; d->tab[2 * j + 1]; j = (j + 1) & (d->cap - 1)) {
         if (d->tab[2 * j] != h)
@@ -988,10 +1124,76 @@ static int idset_add(Run *r, IdSet *d, const char *id, size_t n, int64_t offset)
     return 0;
 }
 
-static void idset_free(IdSet *d)
+static int suspect_eq(const void *entry, const void *key)
+{
+    const Suspect *e = entry;
+    const IdKey *k = key;
+    return e->n == k->n && memcmp(e->id, k->s, k->n) == 0;
+}
+
+static Suspect *suspect_find(const Run *r, const char *id, size_t n, uint64_t h)
+{
+    return rt_map_find(&r->suspects, h, suspect_eq, &(IdKey){id, n});
+}
+
+/* The duplicate check of one row with a readable id (bad: the row is rejected for another
+ * reason): 0 new (or a suspect, left to pass 2), 1 a duplicate of a row earlier in its
+ * person's run, -1 error (r->err). */
+static int dup_check(Run *r, DupCheck *d, const RtRecord *rec, const char *id, size_t n, int bad)
+{
+    size_t pn = 0;
+    const char *pid = id_cell(rec, r->cb.person_col, &pn);
+    if (!pid)
+        pid = "";
+    if (!d->person || (!bad && (strlen(d->person) != pn || memcmp(d->person, pid, pn) != 0)))
+        if (runset_reset(r, d, pid, pn) < 0)
+            return -1;
+    uint64_t h = hash_str(id, n);
+    int dup = runset_add(r, d, id, n, h, rec->offset);
+    if (dup != 0)
+        return dup;
+    int maybe = bloom_add(&d->bloom, h);
+    if (maybe < 0) {
+        run_error(r, "out of memory");
+        return -1;
+    }
+    if (maybe && !suspect_find(r, id, n, h)) {
+        Suspect *s = pool_alloc(&r->pool, sizeof *s + n);
+        if (!s || rt_map_put(&r->suspects, h, s) < 0) {
+            run_error(r, "out of memory");
+            return -1;
+        }
+        s->n = n;
+        s->seen = 0;
+        memcpy(s->id, id, n);
+    }
+    return 0;
+}
+
+static void dup_free(DupCheck *d)
 {
     polrt_realloc(d->tab, 0);
+    polrt_realloc(d->person, 0);
     rt_csv_close(d->reread);
+    bloom_free(&d->bloom);
+}
+
+/* Pass 2: a row with a suspect id after that id's first row (in file order, rejected rows
+ * included, as in pass 1) is a duplicate; 1 then, else 0. Only rows of the right shape
+ * have an id, as in pass 1. */
+static int dup_late(Run *r, const RtRecord *rec, const char **id, size_t *n)
+{
+    if (r->suspects.n == 0 || rec->error || rec->nfields != r->cb.ncols)
+        return 0;
+    if (!(*id = id_cell(rec, r->cb.id_col, n)))
+        return 0;
+    Suspect *s = suspect_find(r, *id, *n, hash_str(*id, *n));
+    if (!s)
+        return 0;
+    if (s->seen)
+        return 1;
+    s->seen = 1;
+    return 0;
 }
 
 static int skip_set(Run *r, int64_t k)
@@ -1053,12 +1255,23 @@ static int claim_row(Run *r, const RtRecord *rec, int64_t *vals, int64_t *person
     return 0;
 }
 
-/* Pass 1: every claim row checked and bad ones rejected before anything settles; notes
- * whether each person's good claims come in date order. 0, 2 (I/O) or 3 (stop). */
+/* the policy's input checks on a row that binds cleanly: 1 rejected (why), else 0 */
+static int policy_check(Run *r, const int64_t *vals, char *why, size_t len)
+{
+    int64_t code, loc;
+    if (!rt_engine_check(r->e, vals, r->chk_pver, &code, &loc))
+        return 0;
+    rt_err_describe(r->s, code, loc, why, len);
+    return 1;
+}
+
+/* Pass 1: every claim row checked (binding, the policy's input checks, duplicate ids) and
+ * bad ones rejected before anything settles; notes whether each person's good claims come
+ * in date order, and each person's last good claim. 0, 2 (I/O) or 3 (stop). */
 static int check_claims(Run *r, RtCsv *c)
 {
     const char *file = r->claims_name;
-    IdSet ids = {0};
+    DupCheck ids = {0};
     RtRecord rec;
     char why[MSG_MAX];
     int64_t *vals = r->cvals, person = -1;
@@ -1075,11 +1288,13 @@ static int check_claims(Run *r, RtCsv *c)
         int bad = claim_row(r, &rec, vals, &person, why, sizeof why);
         if (bad < 0)
             goto oom;
+        if (!bad)
+            bad = policy_check(r, vals, why, sizeof why);
         size_t n;
         const char *id =
             rec.error || rec.nfields != r->cb.ncols ? NULL : id_cell(&rec, r->cb.id_col, &n);
         if (id) {
-            int dup = idset_add(r, &ids, id, n, rec.offset);
+            int dup = dup_check(r, &ids, &rec, id, n, bad);
             if (dup < 0) {
                 rc = 2;
                 break;
@@ -1106,6 +1321,7 @@ static int check_claims(Run *r, RtCsv *c)
             continue;
         }
         r->ngood++;
+        r->persons[person].last_rec = k;
         if (r->date_idx >= 0) {
             Person *p = &r->persons[person];
             int64_t d = vals[r->date_idx];
@@ -1122,10 +1338,10 @@ static int check_claims(Run *r, RtCsv *c)
         run_error(r, "cannot read %s: %s", file, rt_csv_errmsg(c));
         rc = 2;
     }
-    idset_free(&ids);
+    dup_free(&ids);
     return rc;
 oom:
-    idset_free(&ids);
+    dup_free(&ids);
     run_error(r, "out of memory");
     return 2;
 }
@@ -1150,8 +1366,10 @@ static const char *without_claim(const char *msg, const char *id)
 }
 
 /* Settle the claim in sl on worker w and keep what its row and explanation need. A policy
- * failure is the claim's own error row; a session failure (ledger I/O, a claim id settled
- * before with other data) stops the run: -1, message in the session. */
+ * failure is the claim's own error row; a claim the session refuses (its id settled before
+ * with other data) is a rejected row; a session failure (ledger I/O, memory) stops the run:
+ * -1, message in the session. After the person's last claim the person leaves the session,
+ * so memory holds only the persons with claims still to come. */
 static int settle(Worker *w, Slot *sl)
 {
     Run *r = w->r;
@@ -1163,8 +1381,24 @@ static int settle(Worker *w, Slot *sl)
         p->registered = 1;
     }
     PolResult res;
-    if (polrt_session_claim(w->sess, sl->claim_id, p->id, sl->fields, &res) != 0)
+    int rc = polrt_session_claim(w->sess, sl->claim_id, p->id, sl->fields, &res);
+    if (sl->forget) {
+        rt_session_forget(w->sess, p->id);
+        p->registered = 0;
+    }
+    if (rc == -2)
         return -1;
+    sl->refused = rc == -1;
+    if (sl->refused) {
+        if (rt_session_conflict(w->sess))
+            snprintf(sl->err, sizeof sl->err,
+                     "claim id %s was already settled with other data (ledger)", sl->claim_id);
+        else
+            snprintf(sl->err, sizeof sl->err, "%s",
+                     without_claim(polrt_session_errmsg(w->sess), sl->claim_id));
+        sl->status = -1;
+        return 0;
+    }
     sl->status = (int)res.status;
     sl->err_code = res.err_code;
     sl->err_loc = res.err_loc;
@@ -1264,11 +1498,35 @@ static int commit_batch(Run *r)
     return 0;
 }
 
+/* A claim refused while settling: its row, read again, goes to the rejects like the rows
+ * pass 1 rejected (same message form, the file's line); 0, or -1 (run error set) */
+static int reject_late(Run *r, const Slot *sl)
+{
+    RtRecord rec;
+    if (!r->reread && !(r->reread = rt_csv_open(r->o->claims, r->err, sizeof r->err))) {
+        r->failed_io = 1;
+        return -1;
+    }
+    if (rt_csv_seek(r->reread, sl->offset, sl->line) < 0 || rt_csv_next(r->reread, &rec) != 1) {
+        run_error(r, "cannot re-read %s", r->o->claims);
+        return -1;
+    }
+    return reject(r, &r->rejects, r->rejects_path, r->claims_name, &r->cb, &rec, sl->err);
+}
+
 /* A settled claim, in dispatch order: count it, explain it, and write its row (streaming)
- * or keep it for the end (loaded mode: rows come out in input order). */
+ * or keep it for the end (loaded mode: rows come out in input order). A refused one is
+ * rejected instead, and has no results row. */
 static int retire(Run *r, Slot *sl)
 {
     const RtSchema *s = r->s;
+    if (sl->refused) {
+        if (!r->streaming)
+            r->rstatus[sl->seq] = RSTATUS_REJECTED;
+        if (reject_late(r, sl) < 0)
+            return -1;
+        goto committed;
+    }
     if (sl->status == 0)
         r->settled++;
     else if (sl->status == 1)
@@ -1306,6 +1564,7 @@ static int retire(Run *r, Slot *sl)
     }
     /* commit in batches: a kill loses at most the claims since the last commit, which a
      * re-run then settles exactly as this run would have */
+committed:
     if (r->o->ledger_db && ++r->since_commit >= RUN_COMMIT_EVERY) {
         r->since_commit = 0;
         if (commit_batch(r) < 0)
@@ -1373,9 +1632,10 @@ static int drain(Run *r, int wait)
 }
 
 /* Hand one good claim to its person's worker, or settle it here with -j 1. The id and
- * fields are copied into the slot unless they live as long as the run (loaded mode). */
+ * fields are copied into the slot unless they live as long as the run (loaded mode). pos:
+ * the record's offset and line; forget: the person's last claim. */
 static int dispatch(Run *r, int64_t seq, int64_t person, const char *id, size_t idlen,
-                    const int64_t *fields, int copy)
+                    const int64_t *fields, int copy, const int64_t pos[2], int forget)
 {
     const RtSchema *s = r->s;
     if (r->ntickets - r->next_retire == r->window) {
@@ -1394,6 +1654,10 @@ static int dispatch(Run *r, int64_t seq, int64_t person, const char *id, size_t 
     Slot *sl = &r->slots[t % r->window];
     sl->seq = seq;
     sl->person = person;
+    sl->offset = pos[0];
+    sl->line = pos[1];
+    sl->forget = forget;
+    sl->refused = 0;
     if (copy) {
         if (grow(&sl->id_buf, &sl->id_cap, idlen + 1, 1) < 0) {
             run_error(r, "out of memory");
@@ -1432,15 +1696,25 @@ static int settle_streaming(Run *r, RtCsv *c)
     int64_t person, seq = 0;
     int got = rt_csv_next(c, &rec); /* the header */
     for (int64_t k = 0; got > 0 && (got = rt_csv_next(c, &rec)) > 0; k++) {
+        size_t n;
+        const char *id;
+        int late = dup_late(r, &rec, &id, &n);
         if (skipped(r, k))
             continue;
+        if (late) {
+            snprintf(why, sizeof why, "duplicate claim id '%.*s'", (int)n, id);
+            if (reject(r, &r->rejects, r->rejects_path, r->claims_name, &r->cb, &rec, why) < 0)
+                return -1;
+            continue;
+        }
         if (claim_row(r, &rec, r->cvals, &person, why, sizeof why) != 0) {
             run_error(r, "%s changed while being read", r->claims_name);
             return -1;
         }
-        size_t n;
-        const char *id = id_cell(&rec, r->cb.id_col, &n);
-        if (dispatch(r, seq++, person, id, n, r->cvals, 1) < 0)
+        id = id_cell(&rec, r->cb.id_col, &n);
+        int64_t pos[2] = {rec.offset, rec.line};
+        if (dispatch(r, seq++, person, id, n, r->cvals, 1, pos, r->persons[person].last_rec == k) <
+            0)
             return -1;
     }
     if (got < 0) {
@@ -1478,32 +1752,45 @@ static int settle_loaded(Run *r, RtCsv *c)
     r->rstatus = polrt_realloc(NULL, n1);
     r->rout = polrt_realloc(NULL, (n1 * no + 1) * sizeof *r->rout);
     r->rerr = polrt_realloc(NULL, n1 * sizeof *r->rerr);
+    r->cpos = polrt_realloc(NULL, 2 * n1 * sizeof *r->cpos);
     Order *ord = polrt_realloc(NULL, n1 * sizeof *ord);
     int rc = -1;
-    if (!r->ids || !r->cfields || !r->cperson || !r->rstatus || !r->rout || !r->rerr || !ord) {
+    if (!r->ids || !r->cfields || !r->cperson || !r->rstatus || !r->rout || !r->rerr || !r->cpos ||
+        !ord) {
         run_error(r, "out of memory");
         goto out;
     }
     RtRecord rec;
     char why[MSG_MAX];
-    size_t seq = 0;
+    size_t seq = 0, late = 0;
     int got = rt_csv_next(c, &rec); /* the header */
     for (int64_t k = 0; got > 0 && (got = rt_csv_next(c, &rec)) > 0; k++) {
+        size_t m;
+        const char *id;
+        int dup = dup_late(r, &rec, &id, &m);
         if (skipped(r, k))
             continue;
+        if (dup) {
+            snprintf(why, sizeof why, "duplicate claim id '%.*s'", (int)m, id);
+            if (reject(r, &r->rejects, r->rejects_path, r->claims_name, &r->cb, &rec, why) < 0)
+                goto out;
+            late++;
+            continue;
+        }
         int64_t *vals = r->cfields + seq * w, person;
-        size_t m;
         if (seq == n || claim_row(r, &rec, vals, &person, why, sizeof why) != 0) {
             run_error(r, "%s changed while being read", r->claims_name);
             goto out;
         }
-        const char *id = id_cell(&rec, r->cb.id_col, &m);
+        id = id_cell(&rec, r->cb.id_col, &m);
         if (!(r->ids[seq] = pool_str(&r->pool, id, m))) {
             run_error(r, "out of memory");
             goto out;
         }
         r->cperson[seq] = person;
         r->rerr[seq] = NULL;
+        r->cpos[2 * seq] = rec.offset;
+        r->cpos[2 * seq + 1] = rec.line;
         ord[seq] = (Order){person, r->date_idx >= 0 ? vals[r->date_idx] : 0, (int64_t)seq};
         seq++;
     }
@@ -1511,21 +1798,25 @@ static int settle_loaded(Run *r, RtCsv *c)
         run_error(r, "cannot read %s: %s", r->claims_name, rt_csv_errmsg(c));
         goto out;
     }
-    if (seq != n) {
+    if (seq + late != n) {
         run_error(r, "%s changed while being read", r->claims_name);
         goto out;
     }
+    n = seq;
     qsort(ord, n, sizeof *ord, order_cmp);
     r->t_settle = now_ns(); /* the rate on the progress line counts settling alone */
     for (size_t i = 0; i < n; i++) {
         int64_t q = ord[i].seq;
-        if (dispatch(r, q, r->cperson[q], r->ids[q], 0, r->cfields + (size_t)q * w, 0) < 0)
+        int last = i + 1 == n || ord[i + 1].person != ord[i].person;
+        if (dispatch(r, q, r->cperson[q], r->ids[q], 0, r->cfields + (size_t)q * w, 0,
+                     r->cpos + 2 * q, last) < 0)
             goto out;
     }
     if (drain(r, 1) < 0)
         goto out;
     for (size_t q = 0; r->results.f && q < n; q++)
-        if (write_row(r, r->results.f, r->ids[q], r->rstatus[q], r->rout + q * no, r->rerr[q]))
+        if (r->rstatus[q] != RSTATUS_REJECTED &&
+            write_row(r, r->results.f, r->ids[q], r->rstatus[q], r->rout + q * no, r->rerr[q]))
             goto out;
     rc = 0;
 out:
@@ -1566,6 +1857,10 @@ static int start_workers(Run *r)
         return -1;
     }
     r->workers[0].sess = s0;
+    /* without a ledger file, pass 1 has found every duplicate id: the memory store need not
+     * keep the settled claims to answer "already settled" */
+    if (!r->o->ledger_db)
+        rt_session_keep_claims(s0, 0);
     char err[MSG_MAX];
     if (r->o->ledger_db && rt_session_begin(s0, err, sizeof err) != 0) {
         run_error(r, "ledger %s: %s", r->o->ledger_db, err);
@@ -1725,6 +2020,10 @@ static void run_free(Run *r)
     polrt_realloc(r->cvals, 0);
     polrt_realloc(r->pvals, 0);
     polrt_realloc(r->hvals, 0);
+    polrt_realloc(r->chk_pver, 0);
+    polrt_realloc(r->cpos, 0);
+    rt_map_free(&r->suspects);
+    rt_csv_close(r->reread);
     polrt_realloc(r->ids, 0);
     polrt_realloc(r->cfields, 0);
     polrt_realloc(r->cperson, 0);
@@ -1882,11 +2181,15 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
     r->cvals = polrt_realloc(NULL, nc * sizeof *r->cvals);
     r->pvals = polrt_realloc(NULL, ((size_t)s->nperson + 1) * sizeof *r->pvals);
     r->hvals = polrt_realloc(NULL, ((size_t)s->nhist + 1) * sizeof *r->hvals);
+    r->chk_pver = polrt_realloc(NULL, ((size_t)s->nparams + 1) * sizeof *r->chk_pver);
     r->defaults = pool_alloc(&r->pool, ((size_t)s->nperson + 1) * sizeof *r->defaults);
     int rc;
     if (!r->rejects_path || !r->prejects_path || !r->cb.f || !r->totals || !r->total_overflow ||
-        !r->cvals || !r->pvals || !r->hvals || !r->defaults) {
+        !r->cvals || !r->pvals || !r->hvals || !r->chk_pver || !r->defaults) {
         run_error(r, "out of memory");
+        rc = 2;
+    } else if (rt_engine_can_check(e, r->err, sizeof r->err) != 0) {
+        r->failed_io = 1;
         rc = 2;
     } else {
         for (int k = 0; k < s->nclaim; k++)

@@ -99,6 +99,9 @@ static int no_temp_files(void)
     return ok;
 }
 
+static void gen(const char *persons, const char *claims, int npersons, int nclaims, int sorted);
+static int int_cmp(const void *a, const void *b);
+
 /* ---- fixtures -------------------------------------------------------------------------- */
 
 /* P1: poor from 2016, open; P2: chronic, dibao 2020-01-01 .. 2024-07-01 (a second row with
@@ -264,6 +267,9 @@ static const char bad_csv[] = "claim_id,person_id,level,discharged,total,noncomp
                               "\",P1,county,2024-04-01,100,0,maybe,\n"
                               ",,,,,,,\n"
                               "B,P1,city,2024-06-01,5000,0,1,\n"
+                              "X11,P1,county,2024-06-02,100,100.01,0,\n"
+                              "X12,P1,county,2024-06-03,\"90,000,000,000,000,000.00\","
+                              "\"50,000,000,000,000,000.00\",0,\n"
                               "X10,,county,2024-07-01,100,0,0,";
 
 static const char bad_err[] =
@@ -277,7 +283,9 @@ static const char bad_err[] =
     "bad.csv:10: malformed quotes (a '\"' inside a cell must be doubled and the cell quoted)\n"
     "bad.csv:11: discharged: not a date '2024-02-30' (expected YYYY-MM-DD)\n"
     "bad.csv:12: emergency: not a yes/no value 'maybe' (expected true/false, 1/0, 是/否)\n"
-    "bad.csv:16: person_id: missing value\n";
+    "bad.csv:16: 非合规费用大于总费用\n"
+    "bad.csv:17: amount overflow in reject \"金额超出结算范围\" (line 63, col 31)\n"
+    "bad.csv:18: person_id: missing value\n";
 
 static const char bad_rejects[] = "claim_id,person_id,level,discharged,total,noncompliant,"
                                   "emergency,referral\n"
@@ -292,6 +300,9 @@ static const char bad_rejects[] = "claim_id,person_id,level,discharged,total,non
                                   "X8,P1,county,2024-02-30,100,0,0,\n"
                                   "\"X9\n"
                                   "\",P1,county,2024-04-01,100,0,maybe,\n"
+                                  "X11,P1,county,2024-06-02,100,100.01,0,\n"
+                                  "X12,P1,county,2024-06-03,\"90,000,000,000,000,000.00\","
+                                  "\"50,000,000,000,000,000.00\",0,\n"
                                   "X10,,county,2024-07-01,100,0,0,\n";
 
 static void test_bad_rows(void)
@@ -312,7 +323,7 @@ static void test_bad_rows(void)
               "A,8025.00,2975.00,0.00,settled\n"
               "B,3375.00,25.00,1600.00,settled\n");
     free(res);
-    CHECK_EQ("bad rows: rejected count", st.rejected, 11);
+    CHECK_EQ("bad rows: rejected count", st.rejected, 13);
     CHECK_EQ("bad rows: settled count", st.settled, 2);
 
     /* a limit stops before anything settles; the rejects so far are kept */
@@ -339,6 +350,118 @@ static void test_bad_rows(void)
     CHECK_EQ("clean rerun: exit 0", rc, 0);
     CHECK("clean rerun: stale rejects removed", !exists("res.csv.rejects.csv"));
     CHECK("bad rows: no temporary files left", no_temp_files());
+}
+
+/* Duplicate claim ids: within a person's run of rows found at once (in file order); across
+ * persons found by pass 2 and reported after pass 1's rejects; the first occurrence counts
+ * even when it is a rejected row. The later rows never settle. */
+static const char dup_csv[] = "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+                              "A,P1,county,2024-03-10,12000,1000,2024-03-01\n"
+                              "Z,P1,county,2024-03-11,1x,0,\n"
+                              "B,P2,county,2024-03-11,100,0,2024-03-01\n"
+                              "A,P2,county,2024-03-12,100,0,2024-03-01\n"
+                              "C,P2,county,2024-03-13,100,x,\n"
+                              "C,P2,county,2024-03-14,100,0,\n"
+                              "B,P2,county,2024-03-15,100,0,\n"
+                              "Z,P2,county,2024-03-16,100,0,\n"
+                              "D,P1,county,2024-04-01,100,0,2024-03-01\n";
+
+static void test_duplicates(void)
+{
+    put("dup.csv", dup_csv);
+    for (int j = 1; j <= 2; j++) {
+        PolRunOpts o = opts("dup.csv", "persons.csv", "res.csv");
+        o.threads = j;
+        PolRunStats st;
+        int rc = run(&o, &st);
+        CHECK_EQ("duplicates: exit 3", rc, 3);
+        CHECK_STR("duplicates: messages, those across persons last", err_text,
+                  "dup.csv:3: total: not an amount '1x' (expected 1234.56 or 1,234.56)\n"
+                  "dup.csv:6: noncompliant: not an amount 'x' (expected 1234.56 or 1,234.56)\n"
+                  "dup.csv:7: duplicate claim id 'C'\n"
+                  "dup.csv:8: duplicate claim id 'B'\n"
+                  "dup.csv:5: duplicate claim id 'A'\n"
+                  "dup.csv:9: duplicate claim id 'Z'\n");
+        char *rj = slurp("res.csv.rejects.csv");
+        CHECK_STR("duplicates: rejects", rj,
+                  "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+                  "Z,P1,county,2024-03-11,1x,0,\n"
+                  "C,P2,county,2024-03-13,100,x,\n"
+                  "C,P2,county,2024-03-14,100,0,\n"
+                  "B,P2,county,2024-03-15,100,0,\n"
+                  "A,P2,county,2024-03-12,100,0,2024-03-01\n"
+                  "Z,P2,county,2024-03-16,100,0,\n");
+        free(rj);
+        char *res = slurp("res.csv");
+        CHECK_STR("duplicates: the first of each settles", res,
+                  "claim_id,basic,own,backstop,status\n"
+                  "A,8025.00,2975.00,0.00,settled\n"
+                  "B,75.00,25.00,0.00,settled\n"
+                  "D,0.00,25.00,75.00,settled\n");
+        free(res);
+        CHECK_EQ("duplicates: rejected", st.rejected, 6);
+    }
+}
+
+/* Many duplicates at random, persons contiguous or interleaved, claims in or out of date
+ * order: exactly the rows after an id's first are rejected, whichever pass finds them. */
+static void test_duplicates_random(void)
+{
+    enum { N = 20000, IDS = 15000, PERSONS = 300 };
+    static unsigned char seen[IDS];
+    static int want[N];
+    for (int shape = 0; shape < 3; shape++) {
+        FILE *f = fopen("rdup.csv", "w");
+        fputs("claim_id,person_id,level,discharged,total,noncompliant,referral\n", f);
+        unsigned x = 777u + (unsigned)shape;
+        int nwant = 0;
+        memset(seen, 0, sizeof seen);
+        for (int i = 0; i < N; i++) {
+            x = x * 1103515245 + 12345;
+            int id = (int)((x >> 8) % IDS);
+            x = x * 1103515245 + 12345;
+            /* shape 0: persons contiguous; 1: interleaved; 2: interleaved, dates shuffled */
+            int p = shape == 0 ? i * PERSONS / N : (int)((x >> 8) % PERSONS);
+            int d = shape == 2 ? (int)((x >> 4) % 300) : i / 100;
+            char date[32];
+            polrt_fmt_date(19723 + d, date);
+            fprintf(f, "K%d,Q%d,township,%s,100,0,\n", id, p, date);
+            if (seen[id])
+                want[nwant++] = i + 2; /* the line */
+            seen[id] = 1;
+        }
+        fclose(f);
+        gen("rp.csv", "unused.csv", PERSONS, 1, 1);
+        for (int j = 1; j <= 2; j += 1) {
+            PolRunOpts o = opts("rdup.csv", "rp.csv", "rres.csv");
+            o.threads = j;
+            PolRunStats st;
+            run(&o, &st);
+            /* the lines of the duplicate messages, in any order */
+            static int got[N];
+            int ngot = 0, other = 0;
+            for (const char *p = err_text; *p;) {
+                int line;
+                if (sscanf(p, "rdup.csv:%d: duplicate claim id", &line) == 1 && ngot < N)
+                    got[ngot++] = line;
+                else
+                    other++;
+                p = strchr(p, '\n');
+                p = p ? p + 1 : "";
+            }
+            qsort(got, (size_t)ngot, sizeof *got, int_cmp);
+            int same = ngot == nwant && other == 0;
+            for (int i = 0; same && i < ngot; i++)
+                same = got[i] == want[i];
+            char name[96];
+            snprintf(name, sizeof name, "random duplicates (shape %d, -j %d): exactly the %d rows",
+                     shape, j, nwant);
+            CHECK(name, same);
+            snprintf(name, sizeof name, "random duplicates (shape %d, -j %d): the rest settle",
+                     shape, j);
+            CHECK_EQ(name, st.settled + st.failed, N - nwant);
+        }
+    }
 }
 
 /* persons rows that disagree, or carry a bad value, taint their person's claims */
@@ -507,6 +630,12 @@ static void gen(const char *persons, const char *claims, int npersons, int nclai
     fclose(f);
 }
 
+static int int_cmp(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
 /* the results with the status column cut: what a re-run must reproduce exactly */
 static char *values_only(const char *text)
 {
@@ -593,17 +722,44 @@ static void test_ledger(void)
     free(v1);
     free(v2);
 
-    /* a claim id the ledger holds with other data stops the run: which is right is not
-     * for the runtime to guess; nothing is written */
+    /* a claim id the ledger holds with other data: which is right is not for the runtime to
+     * guess, so the row is rejected (like a bad row, found only when settling); the others
+     * settle, in both modes and with threads */
     put("changed.csv", "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
-                       "A,P1,county,2024-03-10,12000.01,1000,2024-03-01\n");
-    o = opts("changed.csv", "persons.csv", "changed-res.csv");
-    o.ledger_db = "ledger.db";
-    rc = run(&o, &st);
-    CHECK_EQ("ledger conflict: exit 2", rc, 2);
-    CHECK_STR("ledger conflict: message", err_text,
-              "polc: claim A was already settled with different fields\n");
-    CHECK("ledger conflict: no results", !exists("changed-res.csv"));
+                       "F,P1,township,2025-03-01,100,0,\n"
+                       "A,P1,county,2024-03-10,12000.01,1000,2024-03-01\n"
+                       "E,P1,county,2024-05-01,2000,0,2024-04-01\n"
+                       "G,P2,township,2025-03-02,200,0,\n");
+    for (int j = 1; j <= 2; j++) {
+        unlink("changed-res.csv");
+        o = opts("changed.csv", "persons.csv", "changed-res.csv");
+        o.ledger_db = "ledger.db";
+        o.threads = j;
+        rc = run(&o, &st);
+        CHECK_EQ("ledger conflict: exit 3", rc, 3);
+        /* A has another total; E was P2's in claims.csv, here it is P1's */
+        CHECK_STR("ledger conflict: message", err_text,
+                  "changed.csv:3: claim id A was already settled with other data (ledger)\n"
+                  "changed.csv:4: claim id E was already settled with other data (ledger)\n");
+        char *rj = slurp("changed-res.csv.rejects.csv");
+        CHECK_STR("ledger conflict: the rows rejected", rj,
+                  "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+                  "A,P1,county,2024-03-10,12000.01,1000,2024-03-01\n"
+                  "E,P1,county,2024-05-01,2000,0,2024-04-01\n");
+        free(rj);
+        /* P1's claims are out of date order (loaded mode). F: P1's 2025 own payment is at
+         * the cap (claim D), so the backstop pays all; G: P2 chronic, no identity in 2025 */
+        char *res = slurp("changed-res.csv");
+        CHECK_STR("ledger conflict: the others settle", res,
+                  j == 1 ? "claim_id,basic,own,backstop,status\n"
+                           "F,0.00,0.00,100.00,settled\n"
+                           "G,150.00,50.00,0.00,settled\n"
+                         : "claim_id,basic,own,backstop,status\n"
+                           "F,0.00,0.00,100.00,already settled\n"
+                           "G,150.00,50.00,0.00,already settled\n");
+        free(res);
+        CHECK_EQ("ledger conflict: counted as rejected", st.rejected, 2);
+    }
 
     /* with threads and the ledger shared by their sessions */
     gen("gp.csv", "gc.csv", 200, 2000, 0);
@@ -711,6 +867,8 @@ int main(void)
     test_basic();
     test_unsorted();
     test_bad_rows();
+    test_duplicates();
+    test_duplicates_random();
     test_bad_persons();
     test_files();
     test_failures();
