@@ -439,9 +439,10 @@ static void cg_branches(Cg *cg, int ridx)
         else
             LLVMBuildBr(cg->b, take);
         LLVMPositionBuilderAtEnd(cg->b, take);
+        LLVMBuildStore(cg->b, cg_expr(cg, br->body), result);
+        /* recorded once the value is known: a rule that failed is not shown as evaluated */
         if (r->nargs == 0)
             store_elem(cg, CTX_BRANCH, k64(cg, ridx), k64(cg, i));
-        LLVMBuildStore(cg->b, cg_expr(cg, br->body), result);
         LLVMBuildBr(cg->b, done);
         LLVMPositionBuilderAtEnd(cg->b, skip);
     }
@@ -598,6 +599,14 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
         char *sym = cg_rule_symbol(i);
         cg.rule_fn[i] = LLVMAddFunction(cg.m, sym, cg.rule_ty[i]);
         free(sym);
+        /* A context rule is memoized: its first call computes, the others read the memo. Inlining
+         * it at every call site copies the whole computation for nothing (and made compile
+         * time grow with the number of uses), so it stays a call. */
+        if (p->rules[i].nargs == 0) {
+            unsigned kind = LLVMGetEnumAttributeKindForName("noinline", 8);
+            LLVMAddAttributeAtIndex(cg.rule_fn[i], LLVMAttributeFunctionIndex,
+                                    LLVMCreateEnumAttribute(c, kind, 0));
+        }
     }
     for (int i = 0; i < p->nrules; i++)
         cg_rule(&cg, i);

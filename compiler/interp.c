@@ -48,9 +48,11 @@ static int64_t rule_value(Env *e, int ridx, const int64_t *args)
             continue;
         if (b->guard && !eval(&inner, b->guard))
             continue;
+        int64_t v = eval(&inner, b->body);
+        /* recorded once the value is known: a rule that failed is not shown as evaluated */
         if (r->nargs == 0 && e->ctx->branch)
             e->ctx->branch[ridx] = i;
-        return eval(&inner, b->body);
+        return v;
     }
     fail(e, POLRT_E_NOVERSION, r->loc);
 }
@@ -78,6 +80,9 @@ static int64_t checked(Env *e, int overflow, const int64_t *v, int loc)
     return *v;
 }
 
+/* Aggregates over the person's history spans, in span order. any() stops at the first span
+ * whose condition holds and all() at the first whose condition fails (so a later span's
+ * failure is never raised); the others look at every span. */
 static int64_t agg(Env *e, const IrNode *n)
 {
     const IrProgram *p = e->p;
@@ -86,7 +91,13 @@ static int64_t agg(Env *e, const IrNode *n)
     Env inner = *e;
     for (int64_t i = 0; i < e->ctx->nhist; i++) {
         inner.span = e->ctx->hist + i * p->nhist;
-        if (n->y && !eval(&inner, n->y))
+        int holds = !n->y || eval(&inner, n->y);
+        if (n->a == 4) { /* all */
+            if (!holds)
+                return 0;
+            continue;
+        }
+        if (!holds)
             continue;
         switch (n->a) {
         case 0:
@@ -104,20 +115,12 @@ static int64_t agg(Env *e, const IrNode *n)
             break;
         }
         case 3: return 1;
-        case 4: break;
         case 5: acc++; break;
         default: POLC_UNREACHABLE();
         }
     }
-    if (n->a == 4) {
-        /* all(h in H where c): every span satisfies c */
-        for (int64_t i = 0; i < e->ctx->nhist; i++) {
-            inner.span = e->ctx->hist + i * p->nhist;
-            if (n->y && !eval(&inner, n->y))
-                return 0;
-        }
+    if (n->a == 4)
         return 1;
-    }
     if ((n->a == 0 || n->a == 1) && !found)
         return eval(e, n->z);
     return acc;

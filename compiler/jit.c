@@ -66,12 +66,16 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
     }
     double t1 = now_ms();
 
-    LLVMOrcJITTargetMachineBuilderRef jtmb;
-    LLVMErrorRef e = LLVMOrcJITTargetMachineBuilderDetectHost(&jtmb);
-    if (e) {
-        take_error(e, "cannot target this host", err, errlen);
+    /* the JIT's own target machine carries the -O level, so instruction selection follows it
+     * (DetectHost would always use the default level: -O0 would still pay for -O2 codegen) */
+    LLVMTargetMachineRef jit_tm = cg_target_machine(opt, 0, &msg);
+    if (!jit_tm) {
+        snprintf(err, errlen, "%s", msg);
+        free(msg);
         goto fail_module;
     }
+    LLVMOrcJITTargetMachineBuilderRef jtmb = LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(jit_tm);
+    LLVMErrorRef e;
     LLVMOrcLLJITBuilderRef builder = LLVMOrcCreateLLJITBuilder();
     LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(builder, jtmb);
     e = LLVMOrcCreateLLJIT(&j->jit, builder);

@@ -183,7 +183,18 @@ static void name_table_init(Arena *a, NameTable *t, int n)
 static Decl *find_decl(Sema *s, const char *name, int kinds)
 {
     NameSlot *sl = name_slot(&s->names, name);
-    return sl->name && (kinds & (1 << sl->decl->kind)) ? sl->decl : NULL;
+    if (!sl->name)
+        return NULL;
+    if (kinds & (1 << sl->decl->kind))
+        return sl->decl;
+    if (!sl->other) /* no second declaration of this name (an error already reported) */
+        return NULL;
+    for (int i = 0; i < s->p->decls.len; i++) {
+        Decl *d = s->p->decls.data[i];
+        if ((kinds & (1 << d->kind)) && d->name && strcmp(d->name, name) == 0)
+            return d;
+    }
+    return NULL;
 }
 #define K(k)  (1 << (k))
 #define NAMED (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
@@ -1917,6 +1928,7 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
         if (K(x->kind) & NAMED) {
             NameSlot *sl = name_slot(&s.names, x->name);
             if (sl->name) {
+                sl->other = x;
                 diag_error(d, x->loc, "'%s' is declared twice", x->name);
                 diag_note(d, sl->decl->loc, "the first declaration (a %s) is here",
                           decl_kind_name(sl->decl->kind));
