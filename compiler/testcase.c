@@ -375,6 +375,7 @@ int testcase_run_file(const char *path, int interp_only, TestTotals *tot)
     char err[512];
     PolEngine *ei =
         polrt_engine_new(c.schema, c.ir->ptable, interp_settle, interp_keys, c.ir, err, sizeof err);
+    polrt_engine_set_check(ei, interp_check);
     Jit *jit = NULL;
     PolEngine *ej = NULL;
     if (ei && !interp_only) {
