@@ -52,13 +52,16 @@ static const char *error_name(int64_t code)
     case POLRT_E_NONE: return "an absent value was used";
     case POLRT_E_DATE: return "date out of range";
     case POLRT_E_NOVERSION: return "no version in force on the claim's date";
+    case POLRT_E_REJECTED: return "the claim fails an input check";
     default: return "policy failure";
     }
 }
 
 char *tool_error_text(const IrProgram *ir, int64_t code, int64_t loc, char *buf, size_t len)
 {
-    if (code == POLRT_E_NOVERSION && loc < 0)
+    if (code == POLRT_E_REJECTED && loc >= 0 && loc < ir->nrejects)
+        snprintf(buf, len, "%s", ir->reject_msgs[loc]);
+    else if (code == POLRT_E_NOVERSION && loc < 0)
         snprintf(buf, len, "the claim is dated outside the policy's validity");
     else if (loc >= 0 && loc < ir->nlocs)
         snprintf(buf, len, "%s in %s (line %d, col %d)", error_name(code), ir->locs[loc].rule,
