@@ -10,5 +10,6 @@ run() {
 }
 
 run bench/compile.sh
+run bench/simulate.sh
 
 exit $rc

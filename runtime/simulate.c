@@ -1460,6 +1460,7 @@ static void merge_persons(SimThread *t)
     const RtSchema *s = m->s;
     char why[MSG_MAX];
     SimPerson *last = NULL;     /* a person's rows come together: one lookup for them */
+    uint64_t last_hash = 0;
     for (size_t bi = m->batch_first; bi < m->used_blocks; bi++) {
         Block *b = &m->blocks[bi];
         for (size_t k = 0; k < b->nrows; k++) {
@@ -1467,7 +1468,7 @@ static void merge_persons(SimThread *t)
             if (r->status == ROW_EMPTY || !r->pid ||
                 r->hash % (uint64_t)m->nthreads != (uint64_t)t->id)
                 continue;
-            SimPerson *p = last && strcmp(last->id, r->pid) == 0
+            SimPerson *p = last && r->hash == last_hash && strcmp(last->id, r->pid) == 0
                                ? last
                                : person_find(m, r->pid, r->npid, r->hash);
             if (!p && !(p = person_add(m, t, r->pid, r->npid, r->hash))) {
@@ -1475,6 +1476,7 @@ static void merge_persons(SimThread *t)
                 return;
             }
             last = p;
+            last_hash = r->hash;
             if (r->status == ROW_BAD) {
                 if (!p->bad_line)
                     p->bad_line = r->line;
@@ -1656,7 +1658,6 @@ static int settle_one(SimThread *t, int si, PState *ps, const SimRow *r)
     const Scen *sc = &t->sim->scen[si];
     const RtSchema *s = sc->s;
     Scratch *x = &t->scr[si];
-    int64_t *out = t->outs + (size_t)si * (size_t)t->sim->maxout;
     for (int i = 0; i < s->noutputs; i++)
         x->out[i] = 0;
     for (int i = 0; i < s->nledgers; i++)
@@ -1699,7 +1700,9 @@ static int settle_one(SimThread *t, int si, PState *ps, const SimRow *r)
         for (int f = 0; f < L->nfields; f++)
             x->before[L->offset + f] = row ? row[f] : 0;
     }
-    memcpy(x->after, x->before, (size_t)s->nledger_fields * sizeof *x->after);
+    /* small copies as loops: memcpy's call costs more than these few words */
+    for (int i = 0; i < s->nledger_fields; i++)
+        x->after[i] = x->before[i];
     if (call_settle(sc->e, &ctx)) {
         t->err_code[si] = ctx.err_code;
         t->err_loc[si] = ctx.err_loc;
@@ -1722,9 +1725,9 @@ static int settle_one(SimThread *t, int si, PState *ps, const SimRow *r)
             nr[1] = x->keys[l];
             row = nr + 2;
         }
-        memcpy(row, x->after + L->offset, (size_t)L->nfields * sizeof *row);
+        for (int f = 0; f < L->nfields; f++)
+            row[f] = x->after[L->offset + f];
     }
-    memcpy(out, x->out, (size_t)s->noutputs * sizeof *out);
     return 0;
 }
 
@@ -2619,8 +2622,8 @@ static int thread_init(Sim *m, SimThread *t, int id)
         x->keys = x->mem;
         x->before = x->keys + s->nledgers;
         x->after = x->before + s->nledger_fields;
-        x->out = x->after + s->nledger_fields;
-        x->rule_val = x->out + s->noutputs;
+        x->out = t->outs + i * (size_t)m->maxout;  /* the claim's outputs, read in place */
+        x->rule_val = x->after + s->nledger_fields;
         x->rule_state = x->rule_val + s->nrules;
         x->branch = x->rule_state + s->nrules;
         x->pver = x->branch + s->nrules;
