@@ -1,7 +1,8 @@
 #!/bin/sh
 # The shipped example (examples/persons.csv, examples/claims.csv) settled by the Panji policy:
 # every output's total over the 46 claims, the number of claims per gate, and conservation
-# (the payers, the patient and the hospital share every claim's total cost exactly).
+# (the payers, the patient and the hospital share every claim's total cost exactly); and a row
+# breaking the policy's input check (non-compliant above total) rejected, the rest unchanged.
 #
 # The working, claim by claim (yuan; B basic, CI critical illness, MA assistance, BS backstop,
 # S supplement, PP patient pays, HB hospital bears; a dash is 0). Each line is worked as in the
@@ -146,3 +147,23 @@ if awk 'NR == FNR { cost[$1] = $2; next } { if (sprintf("%.2f", $2) != sprintf("
 else
     fail "claims not balanced: $(tr '\n' ' ' < "$d/unbalanced")"
 fi
+
+# 第七条 / spec/DATA.md: a row whose non-compliant cost exceeds its total is rejected by the
+# policy's own check (reject … when), reported as file:line, copied to the rejects file, and
+# the other claims settle as before; the exit code is 3 (bad input data)
+cp examples/claims.csv "$d/bad.csv"
+echo 'Z999,P01,住院,潘集区人民医院,县区,是,否,否,,否,否,否,2017-12-01,2017-12-05,100.00,300.00,否' \
+    >> "$d/bad.csv"
+"$POLC" run policies/anhui/panji-2017.pol --claims "$d/bad.csv" --persons examples/persons.csv \
+    --out "$d/r2.csv" --rejects "$d/rej.csv" -q 2> "$d/err2"
+rc=$?
+if [ "$rc" -eq 3 ]; then pass "a bad row: exit 3"; else fail "a bad row: exit $rc, expected 3"; fi
+if grep -q 'bad.csv:48: 非合规费用大于医疗总费用' "$d/err2"; then
+    pass "the bad row is reported as file:line with the policy's message"
+else
+    fail "no report of the bad row: $(cat "$d/err2")"
+fi
+if grep -q '^Z999,' "$d/rej.csv" 2>/dev/null; then pass "the bad row is in the rejects file"
+else fail "the bad row is not in the rejects file"; fi
+if cmp -s "$d/r.csv" "$d/r2.csv"; then pass "the other 46 claims settle as before"
+else fail "results changed by a rejected row"; fi
