@@ -544,10 +544,15 @@ static void value_text(const Field *f, int64_t v, char *out, size_t len)
     }
 }
 
-/* the text of one value of field f (day: the date to write for a date field) */
-static void gen_cell(const Field *f, int64_t day, double huge, double empty, char *out,
-                     size_t len)
+/* the text of one value of field f (day: the date to write for a date field). part_of >= 0:
+ * a money field that is mostly a part of that amount (the claim's first money field, its
+ * total: non-compliant cost and self-pay are parts of it, and policies reject rows where
+ * they are not). *money: the amount written (-1: none) */
+static void gen_cell(const Field *f, int64_t day, double huge, double empty, int64_t part_of,
+                     int64_t *money, char *out, size_t len)
 {
+    if (money)
+        *money = -1;
     if ((f->optional && chance(0.2)) || (f->has_default && chance(empty))) {
         out[0] = 0;
         return;
@@ -559,7 +564,17 @@ static void gen_cell(const Field *f, int64_t day, double huge, double empty, cha
         return;
     }
     switch (f->kind) {
-    case T_MONEY: fmt_money(gen_money(huge), out, len); return;
+    case T_MONEY: {
+        int64_t v = gen_money(huge);
+        if (part_of >= 0 && chance(0.85)) {
+            uint64_t r = below(100);
+            v = r < 20 ? 0 : r < 30 ? part_of : between(0, part_of);
+        }
+        if (money)
+            *money = v;
+        fmt_money(v, out, len);
+        return;
+    }
     case T_RATE: fmt_rate(gen_rate(), out, len); return;
     case T_INT: snprintf(out, len, "%" PRId64, gen_int(huge, T_INT)); return;
     case T_BOOL: snprintf(out, len, "%s", bool_words[below(2)][below(4)]); return;
@@ -654,7 +669,7 @@ static void span_cells(Buf *row, const Cols *c, double huge)
         if (f->optional && f->kind == T_DATE && chance(0.3))
             v[0] = 0;   /* an open span: still held */
         else
-            gen_cell(f, dates[k], huge, 0.1, v, sizeof v);
+            gen_cell(f, dates[k], huge, 0.1, -1, NULL, v, sizeof v);
         cell(row, 0, v);
     }
 }
@@ -679,7 +694,7 @@ static void write_persons(const char *dir, int64_t npersons, double huge, double
         for (int i = 0; i < S.person.n; i++) {
             const Field *fl = &S.person.f[i];
             int64_t day = fl->kind == T_DATE ? between(S.lo - 1100, S.hi - 1) : DAY_NONE;
-            gen_cell(fl, day, huge, empty, pcells[i], sizeof pcells[i]);
+            gen_cell(fl, day, huge, empty, -1, NULL, pcells[i], sizeof pcells[i]);
         }
         person_id(p, id, sizeof id);
         uint64_t r = below(100);
@@ -718,7 +733,8 @@ static void write_claims(const char *dir, int64_t nclaims, int64_t npersons, dou
     put(&row, "\n", 1);
     fwrite(row.p, 1, row.n, f);
     int64_t frequent = npersons / 10 + 1;   /* a tenth of the people make half the claims */
-    char v[128], id[64], pid[64];
+    char id[64], pid[64];
+    static char ccells[MAX_FIELDS][128];
     for (int64_t c = 0; c < nclaims; c++) {
         int64_t p = chance(0.5) ? (int64_t)below((uint64_t)frequent)
                                 : (int64_t)below((uint64_t)npersons);
@@ -740,11 +756,19 @@ static void write_claims(const char *dir, int64_t nclaims, int64_t npersons, dou
         person_id(p, pid, sizeof pid);
         cell(&row, 1, id);
         cell(&row, 0, pid);
-        for (int i = 0; i < cc.n; i++) {
-            int k = cc.order[i];
-            gen_cell(&S.claim.f[k], dates[k], huge, empty, v, sizeof v);
-            cell(&row, 0, v);
+        /* cells in declaration order (the first money field is the whole the later ones
+         * are parts of), written in column order */
+        int64_t whole = -1;
+        for (int i = 0; i < S.claim.n; i++) {
+            const Field *fl = &S.claim.f[i];
+            int64_t m;
+            gen_cell(fl, dates[i], huge, empty, fl->kind == T_MONEY ? whole : -1, &m, ccells[i],
+                     sizeof ccells[i]);
+            if (fl->kind == T_MONEY && whole < 0 && m >= 0)
+                whole = m;
         }
+        for (int i = 0; i < cc.n; i++)
+            cell(&row, 0, ccells[cc.order[i]]);
         cell(&row, 0, notes[below(6)]);
         put(&row, "\n", 1);
         fwrite(row.p, 1, row.n, f);
