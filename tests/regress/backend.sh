@@ -5,6 +5,8 @@
 #   1. a brackets param made the runtime refuse the compiler's schema (no such policy ran)
 #   2. an optional argument passed to an optional rule parameter was unwrapped (failed absent)
 #   3. the builtin year(d) did not parse: `year` was lexed as the duration keyword
+#   7. all() read every span in the interpreter but stopped at the first false one in
+#      compiled code, so a later span's failure failed the claim in one evaluator only
 #
 #   sh tests/regress/backend.sh        env: POLC (build/polc)
 set -u
@@ -14,6 +16,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-regress.XXXXXX") || exit 2
 trap 'rm -rf "$WORK"' EXIT
 
 pass=0
+PERSONS=   # a persons file for the next case_, when it needs one
 fail=0
 
 # case NAME: $WORK/NAME.pol and NAME.csv settle to exactly NAME.want three ways
@@ -30,7 +33,8 @@ case_() {
             jit) set -- "$WORK/$name.pol" ;;
             so) set -- "$WORK/$name.so" ;;
         esac
-        "$POLC" run "$@" --claims "$WORK/$name.csv" --out "$WORK/$name.$ev" -q 2>"$WORK/$name.err"
+        "$POLC" run "$@" --claims "$WORK/$name.csv" ${PERSONS:+--persons "$PERSONS"} \
+            --out "$WORK/$name.$ev" -q 2>"$WORK/$name.err"
         rc=$?
         if [ $rc -ne 0 ]; then
             echo "[FAIL] $name ($ev): exit $rc: $(head -n 1 "$WORK/$name.err")"
@@ -81,6 +85,25 @@ EOF
 printf 'claim_id,person_id,d,since\nc1,p1,2018-01-01,2017-12-31\nc2,p1,2017-06-01,2015-06-01\n' >"$WORK/year.csv"
 printf 'claim_id,gap,status\nc1,1,settled\nc2,2,settled\n' >"$WORK/year.want"
 case_ year
+
+# ---- 7. all() stops at the first span whose condition is false, in every evaluator -------
+cat >"$WORK/all.pol" <<'EOF'
+policy "t" valid from 2025-01-01 dated by claim.d
+claim { d: date }
+history spans { from: date  to: date? }
+rule all_open: bool = all(h in spans where h.to > claim.d)
+output all_open
+EOF
+# p1: the closed span is false before the open one (absent to) is reached; p2: the open span
+# comes first and fails the claim
+printf 'person_id,from,to\np1,2024-01-01,2024-06-30\np1,2024-07-01,\np2,2024-07-01,\np2,2024-01-01,2024-06-30\n' \
+    >"$WORK/all.persons"
+printf 'claim_id,person_id,d\nc1,p1,2025-03-01\nc2,p2,2025-03-01\n' >"$WORK/all.csv"
+printf 'claim_id,all_open,status\nc1,false,settled\nc2,,"error: absent value used in rule all_open (line 4, col 44)"\n' \
+    >"$WORK/all.want"
+PERSONS=$WORK/all.persons
+case_ all
+PERSONS=
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
