@@ -3,7 +3,7 @@ source_filename = "policy"
 
 %PolCtx = type { ptr, ptr, ptr, i64, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64, i64, i64, ptr, ptr }
 
-@polc_schema = constant [1256 x i8] c"{\22schema_version\22:1,\22policy\22:\22\E5\88\86\E6\AE\B5\22,\22reform\22:null,\22source\22:null,\22file\22:\22tests/ir/brackets.pol\22,\22sha256\22:\225647869ec48a7e169c992db2c8b1f28a6cbdd145e3f4281d672b63004e8ab2ef\22,\22compiler\22:\22polc 0.1.0\22,\22built\22:\221970-01-01T00:00:00Z\22,\22valid_from\22:\222017-01-01\22,\22valid_to\22:null,\22claim_date\22:\22d\22,\22enums\22:[],\22claim\22:[{\22name\22:\22d\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22remainder\22,\22type\22:\22money\22,\22label\22:null,\22default\22:null}],\22person\22:[],\22history\22:[],\22ledgers\22:[{\22name\22:\22annual\22,\22key\22:\22year of claim.d\22,\22fields\22:[{\22name\22:\22acc\22,\22type\22:\22money\22}]}],\22outputs\22:[{\22name\22:\22ci\22,\22type\22:\22money\22,\22rule\22:0}],\22params\22:[{\22name\22:\22segs\22,\22type\22:\22money\22,\22brackets\22:true,\22index\22:null,\22cites\22:\22DOMAIN.md\22,\22line\22:5,\22versions\22:[{\22from\22:\222017-01-01\22,\22to\22:null,\22offset\22:0,\22width\22:7}]}],\22rules\22:[{\22name\22:\22ci\22,\22type\22:\22money\22,\22cites\22:null,\22line\22:8,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:8}]}],\22locs\22:[{\22rule\22:\22segs\22,\22line\22:5,\22col\22:7},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:6},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:18},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:36},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:49},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:68},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:86},{\22rule\22:\22annual\22,\22line\22:7,\22col\22:38},{\22rule\22:\22annual.acc\22,\22line\22:7,\22col\22:62},{\22rule\22:\22annual.acc\22,\22line\22:7,\22col\22:48}]}\00"
+@polc_schema = constant [1269 x i8] c"{\22schema_version\22:1,\22policy\22:\22\E5\88\86\E6\AE\B5\22,\22reform\22:null,\22source\22:null,\22file\22:\22tests/ir/brackets.pol\22,\22sha256\22:\225647869ec48a7e169c992db2c8b1f28a6cbdd145e3f4281d672b63004e8ab2ef\22,\22compiler\22:\22polc 0.1.0\22,\22built\22:\221970-01-01T00:00:00Z\22,\22valid_from\22:\222017-01-01\22,\22valid_to\22:null,\22claim_date\22:\22d\22,\22enums\22:[],\22claim\22:[{\22name\22:\22d\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22remainder\22,\22type\22:\22money\22,\22label\22:null,\22default\22:null}],\22person\22:[],\22history\22:[],\22ledgers\22:[{\22name\22:\22annual\22,\22key\22:\22year of claim.d\22,\22fields\22:[{\22name\22:\22acc\22,\22type\22:\22money\22}]}],\22outputs\22:[{\22name\22:\22ci\22,\22type\22:\22money\22,\22rule\22:0}],\22params\22:[{\22name\22:\22segs\22,\22type\22:\22money\22,\22brackets\22:true,\22index\22:null,\22cites\22:\22DOMAIN.md\22,\22line\22:5,\22versions\22:[{\22from\22:\222017-01-01\22,\22to\22:null,\22offset\22:0,\22width\22:7}]}],\22rules\22:[{\22name\22:\22ci\22,\22type\22:\22money\22,\22cites\22:null,\22line\22:8,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:8}]}],\22rejects\22:[],\22locs\22:[{\22rule\22:\22segs\22,\22line\22:5,\22col\22:7},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:6},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:18},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:36},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:49},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:68},{\22rule\22:\22ci\22,\22line\22:8,\22col\22:86},{\22rule\22:\22annual\22,\22line\22:7,\22col\22:38},{\22rule\22:\22annual.acc\22,\22line\22:7,\22col\22:62},{\22rule\22:\22annual.acc\22,\22line\22:7,\22col\22:48}]}\00"
 @polc_params = constant [8 x i64] [i64 3, i64 500000, i64 600000, i64 5000000, i64 700000, i64 10000000, i64 800000, i64 0]
 
 ; Function Attrs: noreturn
@@ -29,7 +29,8 @@ declare i64 @polrt_year_of(i64)
 
 declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 
-define i64 @polc_rule_0(ptr %0) {
+; Function Attrs: noinline
+define i64 @polc_rule_0(ptr %0) #1 {
 entry:
   %result = alloca i64, align 8
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
@@ -53,7 +54,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %9, align 4
   br label %branch
 
-done:                                             ; preds = %ok20
+done:                                             ; preds = %ok19
   %value = load i64, ptr %result, align 4
   %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f21 = load ptr, ptr %10, align 8
@@ -66,19 +67,15 @@ done:                                             ; preds = %ok20
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
-  store i64 0, ptr %15, align 4
-  %16 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %16, align 4
-  %17 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %18 = icmp sge i64 %ctx.f4, 17167
-  %19 = and i1 %18, %17
-  %20 = select i1 %19, i64 0, i64 -1
-  %21 = select i1 %19, i64 0, i64 -1
-  %22 = icmp slt i64 %20, 0
-  br i1 %22, label %fail, label %ok
+  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %14, align 4
+  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %16 = icmp sge i64 %ctx.f3, 17167
+  %17 = and i1 %16, %15
+  %18 = select i1 %17, i64 0, i64 -1
+  %19 = select i1 %17, i64 0, i64 -1
+  %20 = icmp slt i64 %18, 0
+  br i1 %20, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 1)
@@ -89,78 +86,82 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %21, align 8
+  %22 = getelementptr i64, ptr %ctx.f4, i64 0
+  store i64 %19, ptr %22, align 4
+  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f5 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f5, i64 0
-  store i64 %21, ptr %24, align 4
-  %25 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %24 = getelementptr i64, ptr %ctx.f5, i64 %18
+  %25 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
   %ctx.f6 = load ptr, ptr %25, align 8
-  %26 = getelementptr i64, ptr %ctx.f6, i64 %20
-  %27 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f7 = load ptr, ptr %27, align 8
-  %28 = getelementptr i64, ptr %ctx.f7, i64 0
-  %29 = load i64, ptr %28, align 4
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f8 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f8, i64 1
-  %32 = load i64, ptr %31, align 4
-  %33 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %29, i64 %32)
-  %v = extractvalue { i64, i1 } %33, 0
-  %ovf = extractvalue { i64, i1 } %33, 1
-  br i1 %ovf, label %fail9, label %ok10
+  %26 = getelementptr i64, ptr %ctx.f6, i64 0
+  %27 = load i64, ptr %26, align 4
+  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f7 = load ptr, ptr %28, align 8
+  %29 = getelementptr i64, ptr %ctx.f7, i64 1
+  %30 = load i64, ptr %29, align 4
+  %31 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %27, i64 %30)
+  %v = extractvalue { i64, i1 } %31, 0
+  %ovf = extractvalue { i64, i1 } %31, 1
+  br i1 %ovf, label %fail8, label %ok9
 
-fail9:                                            ; preds = %ok
+fail8:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 1, i64 3)
   unreachable
 
-ok10:                                             ; preds = %ok
-  %34 = call i64 @polrt_progressive(ptr %0, ptr %26, i64 %v, i64 2)
-  %35 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f11 = load i64, ptr %35, align 4
-  %36 = icmp slt i64 %ctx.f11, 9223372036854775807
-  %37 = icmp sge i64 %ctx.f11, 17167
-  %38 = and i1 %37, %36
-  %39 = select i1 %38, i64 0, i64 -1
-  %40 = select i1 %38, i64 0, i64 -1
-  %41 = icmp slt i64 %39, 0
-  br i1 %41, label %fail12, label %ok13
+ok9:                                              ; preds = %ok
+  %32 = call i64 @polrt_progressive(ptr %0, ptr %24, i64 %v, i64 2)
+  %33 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f10 = load i64, ptr %33, align 4
+  %34 = icmp slt i64 %ctx.f10, 9223372036854775807
+  %35 = icmp sge i64 %ctx.f10, 17167
+  %36 = and i1 %35, %34
+  %37 = select i1 %36, i64 0, i64 -1
+  %38 = select i1 %36, i64 0, i64 -1
+  %39 = icmp slt i64 %37, 0
+  br i1 %39, label %fail11, label %ok12
 
-fail12:                                           ; preds = %ok10
+fail11:                                           ; preds = %ok9
   call void @polrt_fail(ptr %0, i64 6, i64 5)
   unreachable
 
-ok13:                                             ; preds = %ok10
-  %42 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+ok12:                                             ; preds = %ok9
+  %40 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f13 = load ptr, ptr %40, align 8
+  %41 = getelementptr i64, ptr %ctx.f13, i64 0
+  store i64 %38, ptr %41, align 4
+  %42 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f14 = load ptr, ptr %42, align 8
-  %43 = getelementptr i64, ptr %ctx.f14, i64 0
-  store i64 %40, ptr %43, align 4
-  %44 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %43 = getelementptr i64, ptr %ctx.f14, i64 %37
+  %44 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
   %ctx.f15 = load ptr, ptr %44, align 8
-  %45 = getelementptr i64, ptr %ctx.f15, i64 %39
-  %46 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f16 = load ptr, ptr %46, align 8
-  %47 = getelementptr i64, ptr %ctx.f16, i64 0
-  %48 = load i64, ptr %47, align 4
-  %49 = call i64 @polrt_progressive(ptr %0, ptr %45, i64 %48, i64 5)
-  %50 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %34, i64 %49)
-  %v17 = extractvalue { i64, i1 } %50, 0
-  %ovf18 = extractvalue { i64, i1 } %50, 1
-  br i1 %ovf18, label %fail19, label %ok20
+  %45 = getelementptr i64, ptr %ctx.f15, i64 0
+  %46 = load i64, ptr %45, align 4
+  %47 = call i64 @polrt_progressive(ptr %0, ptr %43, i64 %46, i64 5)
+  %48 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %32, i64 %47)
+  %v16 = extractvalue { i64, i1 } %48, 0
+  %ovf17 = extractvalue { i64, i1 } %48, 1
+  br i1 %ovf17, label %fail18, label %ok19
 
-fail19:                                           ; preds = %ok13
+fail18:                                           ; preds = %ok12
   call void @polrt_fail(ptr %0, i64 1, i64 2)
   unreachable
 
-ok20:                                             ; preds = %ok13
-  store i64 %v17, ptr %result, align 4
+ok19:                                             ; preds = %ok12
+  store i64 %v16, ptr %result, align 4
+  %49 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f20 = load ptr, ptr %49, align 8
+  %50 = getelementptr i64, ptr %ctx.f20, i64 0
+  store i64 0, ptr %50, align 4
   br label %done
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #1
+declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #1
+declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
 define i64 @polc_settle(ptr %0) {
 entry:
@@ -206,5 +207,11 @@ entry:
   ret void
 }
 
+define i64 @polc_check(ptr %0) {
+entry:
+  ret i64 -1
+}
+
 attributes #0 = { noreturn }
-attributes #1 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #1 = { noinline }
+attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
