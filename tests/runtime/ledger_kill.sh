@@ -1,0 +1,199 @@
+#!/bin/sh
+# tests/runtime/ledger_kill.sh — a batch run on an SQLite ledger killed with SIGKILL at
+# several points, then re-run on the same ledger until it completes, must end exactly where
+# one uninterrupted run on a fresh ledger ends: every claim's outputs the same (the yearly
+# cap of tests/runtime/capped.pol makes each depend on the ledger before it, so a claim
+# counted twice or lost would show), the same totals, each claim settled exactly once (the
+# ones the killed runs committed say "already settled" on the re-run, and they are a prefix
+# of the file: a kill loses only uncommitted work). Re-running the completed batch settles
+# nothing and gives the same totals again. With the sqlite3 shell at hand, the ledger rows
+# and the audit table are compared as well.
+#
+#   sh tests/runtime/ledger_kill.sh        env: POLC (build/polc), KILL_CLAIMS (200000)
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+POLC=${POLC:-build/polc}
+case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
+P=$(pwd)/tests/runtime/capped.pol
+N=${KILL_CLAIMS:-200000}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-ledger-kill.XXXXXX") || exit 2
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 2
+
+pass=0
+fail=0
+ok() {
+    pass=$((pass + 1))
+    echo "[PASS] $1"
+}
+bad() {
+    fail=$((fail + 1))
+    echo "[FAIL] $1: $2"
+}
+finish() {
+    echo "$pass passed, $fail failed"
+    [ "$fail" -eq 0 ]
+    exit
+}
+
+# N claims with a fixed seed, sorted by person and date: 1-19 claims a person, a few weeks to
+# three months apart over 2023-2025 (so several ledger years), amounts up to 20,000 yuan
+# (many persons reach the 3,000-yuan cap), one in five with some non-compliant cost
+awk -v n="$N" -v seed=42 '
+function leap(y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+function ymd(day,   y, m, len) {
+    y = 2023
+    while (day >= (leap(y) ? 366 : 365)) { day -= leap(y) ? 366 : 365; y++ }
+    split("31 28 31 30 31 30 31 31 30 31 30 31", len, " ")
+    if (leap(y)) len[2] = 29
+    for (m = 1; day >= len[m]; m++) day -= len[m]
+    return sprintf("%04d-%02d-%02d", y, m, day + 1)
+}
+BEGIN {
+    srand(seed)
+    print "claim_id,person_id,level,discharged,total,noncompliant"
+    lv[0] = "township"; lv[1] = "county"; lv[2] = "city"
+    p = 0; left = 0
+    for (i = 1; i <= n; i++) {
+        if (left == 0) { p++; left = 1 + int(rand() * 19); day = int(rand() * 60) }
+        day += 1 + int(rand() * 90)
+        if (day > 1094) day = 1094
+        left--
+        total = int(rand() * 2000000) / 100
+        nc = rand() < 0.2 ? int(rand() * total * 10) / 100 : 0
+        printf "K%07d,P%06d,%s,%s,%.2f,%.2f\n", i, p, lv[int(rand() * 3)], ymd(day), total, nc
+    }
+}' >c.csv || exit 2
+
+# the summary's totals ("  basic   1,234.56 yuan") and its count line without the rate
+totals() { grep -E '^  [a-z_]+ +[-0-9,.()a-z]+ yuan$' "$1"; }
+
+# the reference: one uninterrupted run on a fresh ledger
+if ! "$POLC" run "$P" --claims c.csv --ledger ref.db --out ref.csv 2>ref.err; then
+    bad "ledger kill: reference run" "$(head -n 1 ref.err)"
+    finish
+fi
+totals ref.err >ref.totals
+cut -d, -f1-4 ref.csv >ref.values
+
+# the bytes committed to the ledger so far (database and write-ahead log)
+dbsize() {
+    s=0
+    for f in k.db k.db-wal; do
+        [ -f "$f" ] && s=$((s + $(wc -c <"$f")))
+    done
+    echo "$s"
+}
+
+# start a run on k.db with -j $3 and SIGKILL it when $1 holds: "time T" (seconds) or "bytes
+# B" (the ledger has grown past B bytes, polled every 20 ms); prints how it ended
+killed_run() {
+    "$POLC" run "$P" --claims c.csv --ledger k.db --out k.csv -j "$3" 2>/dev/null &
+    pid=$!
+    case $1 in
+        time) sleep "$2" ;;
+        bytes)
+            t=0
+            while [ "$(dbsize)" -le "$2" ] && kill -0 "$pid" 2>/dev/null && [ $t -lt 3000 ]; do
+                sleep 0.02
+                t=$((t + 1))
+            done
+            ;;
+    esac
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    echo "$?"
+}
+
+# kill early (start-up, checking the file), after the first commits (with two threads),
+# later; then complete
+rm -f k.db k.db-wal k.db-shm k.csv
+got_killed=0
+for point in "time 0.2 1" "bytes 1000000 2" "bytes 12000000 1"; do
+    # shellcheck disable=SC2086
+    rc=$(killed_run $point)
+    [ "$rc" -eq 137 ] && got_killed=$((got_killed + 1))
+    if [ -f k.csv ]; then
+        bad "ledger kill ($point)" "a killed run left a results file"
+        rm -f k.csv
+    fi
+done
+if [ "$got_killed" -ge 2 ]; then ok "ledger kill: $got_killed of 3 runs killed mid-way"; else
+    bad "ledger kill: runs killed mid-way" "only $got_killed of 3 (the machine is too fast or too slow)"
+fi
+committed=$(dbsize)
+
+if ! "$POLC" run "$P" --claims c.csv --ledger k.db --out k.csv 2>k.err; then
+    bad "ledger kill: the re-run completes" "$(head -n 1 k.err)"
+    finish
+fi
+ok "ledger kill: the re-run completes (the killed runs had written $committed bytes)"
+
+# the same outputs for every claim, in the same order, as the uninterrupted run
+cut -d, -f1-4 k.csv >k.values
+if cmp -s k.values ref.values; then ok "ledger kill: every claim's outputs as in one run"; else
+    bad "ledger kill: every claim's outputs as in one run" "$(diff ref.values k.values | head -n 2 | tr '\n' ' ')"
+fi
+totals k.err >k.totals
+if [ -s k.totals ] && cmp -s k.totals ref.totals; then ok "ledger kill: the same totals"; else
+    bad "ledger kill: the same totals" "$(diff ref.totals k.totals | head -n 2 | tr '\n' ' ')"
+fi
+# each claim once, settled now or already (committed by a killed run), the latter a prefix
+awk -F, -v n="$N" '
+    NR == 1 { next }
+    { rows++; if (seen[$1]++) dup++ }
+    $NF == "already settled" { already++; if (now) late++ }
+    $NF == "settled" { now++ }
+    END {
+        if (rows != n || dup || already + now != n) { print "rows " rows ", duplicates " dup ", settled " now ", already " already; exit 1 }
+        if (late) { print late " claims already settled after the first settled now"; exit 1 }
+        print already " " now
+    }' k.csv >k.status
+if [ $? -eq 0 ]; then
+    set -- $(cat k.status)
+    ok "ledger kill: each claim exactly once, $1 already settled by the killed runs, $2 now"
+    if [ "$1" -gt 0 ]; then ok "ledger kill: the killed runs had committed claims"; else
+        bad "ledger kill: the killed runs had committed claims" "none (killed too early)"
+    fi
+else
+    bad "ledger kill: each claim exactly once" "$(cat k.status)"
+fi
+
+# the completed batch again: nothing settles, every claim already settled with its values
+"$POLC" run "$P" --claims c.csv --ledger k.db --out k2.csv 2>k2.err
+rc=$?
+already=$(awk -F, 'NR > 1 && $NF == "already settled"' k2.csv | wc -l)
+cut -d, -f1-4 k2.csv >k2.values
+if [ "$rc" -eq 0 ] && [ "$already" -eq "$N" ] && cmp -s k2.values ref.values; then
+    ok "ledger kill: re-running the completed batch: all already settled, the same values"
+else
+    bad "ledger kill: re-running the completed batch" "exit $rc, $already of $N already settled: $(head -n 1 k2.err)"
+fi
+totals k2.err >k2.totals
+if [ -s k2.totals ] && cmp -s k2.totals ref.totals; then
+    ok "ledger kill: the completed batch again: the same totals"
+else
+    bad "ledger kill: the completed batch again: the same totals" "$(diff ref.totals k2.totals | head -n 2 | tr '\n' ' ')"
+fi
+
+# the ledger itself, when the sqlite3 shell is installed: the same rows as the reference's,
+# and the audit table holds each claim once
+if command -v sqlite3 >/dev/null 2>&1; then
+    q="SELECT person_id, ledger, key, vals FROM ledger_rows ORDER BY 1, 2, 3"
+    sqlite3 ref.db "$q" >ref.rows && sqlite3 k.db "$q" >k.rows
+    if [ -s ref.rows ] && cmp -s ref.rows k.rows; then ok "ledger kill: the ledger rows as in one run"; else
+        bad "ledger kill: the ledger rows as in one run" "$(diff ref.rows k.rows | head -n 2 | tr '\n' ' ')"
+    fi
+    a=$(sqlite3 k.db "SELECT count(*), count(DISTINCT claim_id) FROM settled_claims")
+    if [ "$a" = "$N|$N" ]; then ok "ledger kill: the audit table holds each claim once"; else
+        bad "ledger kill: the audit table holds each claim once" "count, distinct: $a"
+    fi
+    q="SELECT claim_id, person_id, fields, outputs, keys, ledger_before, ledger_after FROM settled_claims ORDER BY 1"
+    sqlite3 ref.db "$q" >ref.audit && sqlite3 k.db "$q" >k.audit
+    if cmp -s ref.audit k.audit; then ok "ledger kill: the audit records as in one run"; else
+        bad "ledger kill: the audit records as in one run" "$(diff ref.audit k.audit | head -n 2 | tr '\n' ' ')"
+    fi
+else
+    ok "ledger kill: ledger rows not compared (no sqlite3 shell)"
+fi
+finish
