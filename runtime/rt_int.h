@@ -281,6 +281,17 @@ const char *rt_trim(const char *s, size_t *n);
  * durable; without begin each claim commits on its own; an uncommitted batch is rolled back
  * when the store closes. 0 / non-NULL, else -1 / NULL with a message in err. */
 PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen);
+/* One claim through a compiled policy, the steps every way of settling shares (session.c;
+ * simulate.c calls it too, so the two cannot drift). ctx has claim, person, hist, nhist,
+ * out, params, rule_val, rule_state (zeroed), branch, pver, asof and user set; this sets
+ * ledger_in/out to before/after. Outside the policy's validity window: 2, err_code
+ * POLRT_E_NOVERSION and err_loc -1. Else the ledger keys (polc_keys) into keys, the ledgers
+ * before the claim by load(arg, keys, before), after = before, polc_settle: 0 settled; 1 the
+ * policy failed (ctx->err_code, err_loc; after restored to before); -1 load failed (its
+ * message is the loader's). */
+typedef int (*RtLedgerLoadFn)(void *arg, const int64_t *keys, int64_t *before);
+int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int64_t *after,
+                  RtLedgerLoadFn load, void *arg);
 int rt_session_begin(PolSession *s, char *err, size_t errlen);
 int rt_session_commit(PolSession *s, char *err, size_t errlen);
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other

@@ -297,6 +297,49 @@ static int run_settle(PolEngine *e, PolCtx *ctx)
     return 0;
 }
 
+/* One claim through the policy, as sessions and simulations settle it (rt_int.h). */
+int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int64_t *after,
+                  RtLedgerLoadFn load, void *arg)
+{
+    const RtSchema *sc = &e->schema;
+    ctx->ledger_in = before;
+    ctx->ledger_out = after;
+    /* the policy's own validity: outside it no version of anything is in force */
+    if (ctx->asof != POLRT_NONE &&
+        ((sc->valid_from != POLRT_NONE && ctx->asof < sc->valid_from) ||
+         (sc->valid_to != POLRT_NONE && ctx->asof >= sc->valid_to))) {
+        ctx->err_code = POLRT_E_NOVERSION;
+        ctx->err_loc = -1;
+        return 2;
+    }
+    if (run_keys(e, ctx, keys))
+        return 1;
+    if (load(arg, keys, before))
+        return -1;
+    /* fields settle leaves alone keep their value; a few words: a loop, not memcpy */
+    for (int i = 0; i < sc->nledger_fields; i++)
+        after[i] = before[i];
+    if (run_settle(e, ctx)) {
+        /* nothing is stored: the ledger stays as it was */
+        for (int i = 0; i < sc->nledger_fields; i++)
+            after[i] = before[i];
+        return 1;
+    }
+    return 0;
+}
+
+/* rt_settle_ctx's ledgers for a session: its store */
+typedef struct StoreLoad {
+    PolSession *s;
+    const char *person_id;
+} StoreLoad;
+
+static int store_load(void *arg, const int64_t *keys, int64_t *before)
+{
+    StoreLoad *l = arg;
+    return rt_ledger_load(l->s->st, l->person_id, keys, before, l->s->err, sizeof l->s->err);
+}
+
 /* the trace of a claim whose rules did not run (already settled, or rejected) */
 static void reset_trace(PolSession *s)
 {
@@ -386,8 +429,6 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
         .person = p->data,
         .hist = p->data + sc->nperson,
         .nhist = p->nhist,
-        .ledger_in = s->before,
-        .ledger_out = s->after,
         .out = s->out,
         .params = s->e->params,
         .rule_val = s->rule_val,
@@ -397,10 +438,9 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
         .asof = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE,
         .user = s->e->user,
     };
-    /* the policy's own validity: outside it no version of anything is in force */
-    if (ctx.asof != POLRT_NONE &&
-        ((sc->valid_from != POLRT_NONE && ctx.asof < sc->valid_from) ||
-         (sc->valid_to != POLRT_NONE && ctx.asof >= sc->valid_to))) {
+    StoreLoad load = {s, person_id};
+    int settled = rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, store_load, &load);
+    if (settled == 2) {
         char day[32];
         res->status = -1;
         res->err_code = POLRT_E_NOVERSION;
@@ -409,20 +449,12 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
              polrt_fmt_date(ctx.asof, day));
         return 0;
     }
-    if (run_keys(s->e, &ctx, s->keys)) {
+    if (settled == 1) {
         policy_failed(s, claim_id, &ctx, res);
         return 0;
     }
-    if (rt_ledger_load(s->st, person_id, s->keys, s->before, s->err, sizeof s->err))
+    if (settled < 0)
         return -2;
-    /* fields settle leaves alone keep their value */
-    memcpy(s->after, s->before, (size_t)sc->nledger_fields * sizeof *s->after);
-    if (run_settle(s->e, &ctx)) {
-        /* nothing is stored: the ledger stays as it was */
-        memcpy(s->after, s->before, (size_t)sc->nledger_fields * sizeof *s->after);
-        policy_failed(s, claim_id, &ctx, res);
-        return 0;
-    }
     int saved = rt_ledger_save(s->st, &rec, s->err, sizeof s->err);
     if (saved < 0)
         return -2;

@@ -10,7 +10,6 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
-#include <setjmp.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -1614,33 +1613,7 @@ static int load_persons(Sim *m)
     return 0;
 }
 
-/* ---- settling one claim in one scenario (mirrors session.c's polrt_session_claim) ------- */
-
-static int call_keys(PolEngine *e, PolCtx *ctx, int64_t *keys)
-{
-    jmp_buf jb;
-    ctx->jmp = &jb;
-    if (setjmp(jb))
-        return -1;
-    if (e->keys)
-        e->keys(ctx, keys);
-    return 0;
-}
-
-static int call_settle(PolEngine *e, PolCtx *ctx)
-{
-    jmp_buf jb;
-    ctx->jmp = &jb;
-    if (setjmp(jb))
-        return -1;
-    int64_t rc = e->settle(ctx);
-    if (rc != 0) {
-        ctx->err_code = rc;
-        ctx->err_loc = -1;
-        return -1;
-    }
-    return 0;
-}
+/* ---- settling one claim in one scenario (session.c's rt_settle_ctx) --------------------- */
 
 /* the person's ledger row (ledger l, key) in scenario si, or NULL */
 static int64_t *ledger_row(PState *ps, const Scen *sc, int si, int l, int64_t key)
@@ -1652,7 +1625,28 @@ static int64_t *ledger_row(PState *ps, const Scen *sc, int si, int l, int64_t ke
     return NULL;
 }
 
-/* Settle row r of person ps in scenario si: 0 with t->outs filled, -1 with the error. */
+/* rt_settle_ctx's ledgers for a simulation: the rows kept beside the person */
+typedef struct RowLoad {
+    PState *ps;
+    const Scen *sc;
+    int si;
+} RowLoad;
+
+static int row_load(void *arg, const int64_t *keys, int64_t *before)
+{
+    RowLoad *l = arg;
+    const RtSchema *s = l->sc->s;
+    for (int k = 0; k < s->nledgers; k++) {
+        const RtLedger *L = &s->ledgers[k];
+        int64_t *row = ledger_row(l->ps, l->sc, l->si, k, keys[k]);
+        for (int f = 0; f < L->nfields; f++)
+            before[L->offset + f] = row ? row[f] : 0;
+    }
+    return 0;
+}
+
+/* Settle row r of person ps in scenario si: 0 with the outputs in t->outs, -1 with the
+ * error in t->err_code/err_loc (t->oom set when it was memory). */
 static int settle_one(SimThread *t, int si, PState *ps, const SimRow *r)
 {
     const Scen *sc = &t->sim->scen[si];
@@ -1671,8 +1665,6 @@ static int settle_one(SimThread *t, int si, PState *ps, const SimRow *r)
         .person = p->fields,
         .hist = p->hist,
         .nhist = p->nspans,
-        .ledger_in = x->before,
-        .ledger_out = x->after,
         .out = x->out,
         .params = sc->e->params,
         .rule_val = x->rule_val,
@@ -1682,36 +1674,18 @@ static int settle_one(SimThread *t, int si, PState *ps, const SimRow *r)
         .asof = sc->date_idx >= 0 ? r->fields[sc->date_idx] : POLRT_NONE,
         .user = sc->e->user,
     };
-    if (ctx.asof != POLRT_NONE &&
-        ((s->valid_from != POLRT_NONE && ctx.asof < s->valid_from) ||
-         (s->valid_to != POLRT_NONE && ctx.asof >= s->valid_to))) {
-        t->err_code[si] = POLRT_E_NOVERSION;
-        t->err_loc[si] = -1;
-        return -1;
-    }
-    if (call_keys(sc->e, &ctx, x->keys)) {
+    RowLoad load = {ps, sc, si};
+    if (rt_settle_ctx(sc->e, &ctx, x->keys, x->before, x->after, row_load, &load) != 0) {
         t->err_code[si] = ctx.err_code;
         t->err_loc[si] = ctx.err_loc;
         return -1;
     }
-    for (int l = 0; l < s->nledgers; l++) {
-        const RtLedger *L = &s->ledgers[l];
-        int64_t *row = ledger_row(ps, sc, si, l, x->keys[l]);
-        for (int f = 0; f < L->nfields; f++)
-            x->before[L->offset + f] = row ? row[f] : 0;
-    }
-    /* small copies as loops: memcpy's call costs more than these few words */
-    for (int i = 0; i < s->nledger_fields; i++)
-        x->after[i] = x->before[i];
-    if (call_settle(sc->e, &ctx)) {
-        t->err_code[si] = ctx.err_code;
-        t->err_loc[si] = ctx.err_loc;
-        return -1;
-    }
+    /* the new ledger values into the person's rows */
     for (int l = 0; l < s->nledgers; l++) {
         const RtLedger *L = &s->ledgers[l];
         int64_t *row = ledger_row(ps, sc, si, l, x->keys[l]);
         if (!row) {
+            /* cap_rows counts int64s */
             if (grow(&ps->rows[si], &ps->cap_rows[si], (ps->nrows[si] + 1) * (size_t)sc->stride,
                      sizeof *ps->rows[si]) < 0) {
                 t->oom = 1;
@@ -1719,7 +1693,6 @@ static int settle_one(SimThread *t, int si, PState *ps, const SimRow *r)
                 t->err_loc[si] = -1;
                 return -1;
             }
-            /* cap_rows counts int64s here */
             int64_t *nr = ps->rows[si] + ps->nrows[si]++ * (size_t)sc->stride;
             nr[0] = l;
             nr[1] = x->keys[l];
