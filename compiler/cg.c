@@ -31,6 +31,7 @@ enum {
     CTX_ERR_LOC,
     CTX_JMP,
     CTX_USER,
+    CTX_PIDX,
     CTX_NFIELDS
 };
 
@@ -338,8 +339,18 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
     case IR_ARG: return cg->v_args[n->a];
     case IR_PARAM: {
         LLVMValueRef off = param_offset(cg, n->a, n->loc);
-        if (n->x)
-            off = LLVMBuildAdd(cg->b, off, cg_expr(cg, n->x), "");
+        if (n->x) {
+            LLVMValueRef i = cg_expr(cg, n->x);
+            off = LLVMBuildAdd(cg->b, off, i, "");
+            /* trace the table entry read, when the caller asked for a trace */
+            LLVMValueRef tp = ctx_load(cg, CTX_PIDX);
+            LLVMBasicBlockRef yes = block(cg, "trace"), done = block(cg, "traced");
+            LLVMBuildCondBr(cg->b, LLVMBuildIsNotNull(cg->b, tp, ""), yes, done);
+            LLVMPositionBuilderAtEnd(cg->b, yes);
+            LLVMBuildStore(cg->b, i, elem_ptr(cg, tp, k64(cg, n->a)));
+            LLVMBuildBr(cg->b, done);
+            LLVMPositionBuilderAtEnd(cg->b, done);
+        }
         return load_elem(cg, CTX_PARAMS, off);
     }
     case IR_PROGRESSIVE: {

@@ -23,7 +23,7 @@
  * ids at a fixed 9 digits; beyond it the files would not fit a spreadsheet tool anyway */
 #define GEN_MAX_PERSONS 100000000L
 /* output buffer: flushed when it passes GEN_FLUSH, so one person's rows always fit */
-#define GEN_BUF (1 << 20)
+#define GEN_BUF   (1 << 20)
 #define GEN_FLUSH (GEN_BUF - 64 * 1024)
 /* the most claims one person gets in a year (the chronic-visit and admission tail is cut
  * here so a single row of the mixture cannot blow up the file) */
@@ -60,7 +60,10 @@ static void rng_seed(Rng *r, uint64_t seed, uint64_t stream)
         r->s[i] = splitmix64(&x);
 }
 
-static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+static uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
 
 static uint64_t rng_next(Rng *r)
 {
@@ -76,7 +79,10 @@ static uint64_t rng_next(Rng *r)
 }
 
 /* uniform in [0, 1) with 53 random bits */
-static double unif(Rng *r) { return (double)(rng_next(r) >> 11) * 0x1.0p-53; }
+static double unif(Rng *r)
+{
+    return (double)(rng_next(r) >> 11) * 0x1.0p-53;
+}
 
 /* uniform integer in [lo, hi] */
 static int64_t range(Rng *r, int64_t lo, int64_t hi)
@@ -84,7 +90,10 @@ static int64_t range(Rng *r, int64_t lo, int64_t hi)
     return lo + (int64_t)(unif(r) * (double)(hi - lo + 1));
 }
 
-static int chance(Rng *r, double p) { return unif(r) < p; }
+static int chance(Rng *r, double p)
+{
+    return unif(r) < p;
+}
 
 /* standard normal (Box-Muller; one value per call keeps the stream simple) */
 static double normal(Rng *r)
@@ -130,7 +139,7 @@ static int64_t lognormal_fen(Rng *r, double median_yuan, double sigma)
     double y = median_yuan * exp(sigma * normal(r));
     int64_t fen = (int64_t)llround(y * 100.0);
     if (fen < 1000)
-        fen = 1000 + fen % 1000;   /* at least 10 yuan: no visit costs less */
+        fen = 1000 + fen % 1000; /* at least 10 yuan: no visit costs less */
     return fen > GEN_MAX_TOTAL ? GEN_MAX_TOTAL : fen;
 }
 
@@ -151,9 +160,9 @@ static int pick(Rng *r, const int *permille, int n)
 enum { ID_POOR, ID_TEKUN, ID_DIBAO, ID_FANPIN, ID_DIBAO_EDGE, ID_MONITORED, ID_ILLNESS, NID };
 static const char *const id_name[NID] = {"poor",       "tekun",     "dibao",  "fanpin",
                                          "dibao_edge", "monitored", "illness"};
-static const char *const id_label[NID] = {"建档立卡贫困人口", "特困人员",       "低保对象",
-                                          "返贫致贫人口",     "低保边缘家庭成员", "防止返贫监测对象",
-                                          "因病致贫重病患者"};
+static const char *const id_label[NID] = {
+    "建档立卡贫困人口", "特困人员",         "低保对象",        "返贫致贫人口",
+    "低保边缘家庭成员", "防止返贫监测对象", "因病致贫重病患者"};
 /* first identity span: most are registered poor (the 2017 scheme's people) */
 static const int id_mix[NID] = {620, 50, 120, 40, 50, 90, 30};
 /* a second span is one of the 2025 assistance categories, never "poor" again */
@@ -181,12 +190,12 @@ static const int ti_mix[NLV][NTI] = {
 
 /* ---- output: one buffer per file, flushed in large writes ----------------------------- */
 typedef struct Out {
-    const char *path;   /* final name */
-    char *tmp;          /* written here, renamed at the end */
+    const char *path; /* final name */
+    char *tmp;        /* written here, renamed at the end */
     int fd;
     char *buf;
     size_t n;
-    int failed;         /* errno of the first failure, 0 when fine */
+    int failed; /* errno of the first failure, 0 when fine */
 } Out;
 
 static int out_flush(Out *o)
@@ -211,8 +220,14 @@ static void put(Out *o, const char *s, size_t n)
     o->n += n;
 }
 
-static void puts_(Out *o, const char *s) { put(o, s, strlen(s)); }
-static void putch(Out *o, char c) { o->buf[o->n++] = c; }
+static void puts_(Out *o, const char *s)
+{
+    put(o, s, strlen(s));
+}
+static void putch(Out *o, char c)
+{
+    o->buf[o->n++] = c;
+}
 
 /* an unsigned integer, at least width digits (zero-padded) */
 static void put_uint(Out *o, uint64_t v, int width)
@@ -278,11 +293,11 @@ static void put_enum(Out *o, Rng *r, const char *const *names, const char *const
 typedef struct Gen {
     uint64_t seed;
     long persons;
-    int id_width;           /* digits of person numbers */
+    int id_width; /* digits of person numbers */
     const int *years;
     int nyears;
-    double claim_scale;     /* multiplies claim rates (bench: more claims, same persons) */
-    int weights;            /* write a weight column */
+    double claim_scale; /* multiplies claim rates (bench: more claims, same persons) */
+    int weights;        /* write a weight column */
     Out po, co;
     long nspans, nclaims;
 } Gen;
@@ -293,7 +308,10 @@ typedef struct Claim {
     int level, tier;
 } Claim;
 
-static int64_t civil(int y, int m, int d) { return polrt_days_from_civil(y, m, d); }
+static int64_t civil(int y, int m, int d)
+{
+    return polrt_days_from_civil(y, m, d);
+}
 
 /* "N working days after day" (the day itself not counted), or -1 when the calendar does
  * not cover the days counted */
@@ -398,8 +416,8 @@ static void gen_person(Gen *g, long k)
         /* contiguous (30%: recognised the day the first ends) or after a gap */
         int64_t from2 = chance(r, 0.3) ? to1 : to1 + range(r, 1, 60);
         int64_t to2 = chance(r, 0.2) ? range(r, from2 + 90, from2 + 720) : -1;
-        person_row(g, r, k, pf.buf, pf.n, id2, from2, to2,
-                   id2 == ID_ILLNESS || chance(r, 0.05), weight);
+        person_row(g, r, k, pf.buf, pf.n, id2, from2, to2, id2 == ID_ILLNESS || chance(r, 0.05),
+                   weight);
     }
 
     /* claims: admissions by a negative binomial (Poisson with a Gamma frailty: most people
@@ -460,8 +478,11 @@ static void gen_person(Gen *g, long k)
         put_enum(co, r, ti_name, ti_label, c->tier);
         putch(co, ',');
         /* amounts: log-normal with a long tail */
-        int64_t total = out ? lognormal_fen(r, 300, 0.7) : lognormal_fen(r, lv_median[c->level], 0.9);
-        double share = chance(r, 0.3) ? 0 : chance(r, 0.93) ? unif(r) * 0.15 : 0.15 + unif(r) * 0.25;
+        int64_t total =
+            out ? lognormal_fen(r, 300, 0.7) : lognormal_fen(r, lv_median[c->level], 0.9);
+        double share = chance(r, 0.3)    ? 0
+                       : chance(r, 0.93) ? unif(r) * 0.15
+                                         : 0.15 + unif(r) * 0.25;
         int64_t noncomp = (int64_t)llround((double)total * share);
         put_money(co, r, total);
         putch(co, ',');
@@ -695,8 +716,12 @@ int tool_gen(int argc, char **argv)
         return 2;
     }
 
-    Gen g = {.seed = seed, .persons = persons, .years = years, .nyears = nyears,
-             .claim_scale = scale, .weights = weights};
+    Gen g = {.seed = seed,
+             .persons = persons,
+             .years = years,
+             .nyears = nyears,
+             .claim_scale = scale,
+             .weights = weights};
     g.id_width = 7;
     for (long p = 10000000; p <= persons && g.id_width < 9; p *= 10)
         g.id_width++;
@@ -750,8 +775,9 @@ int tool_gen(int argc, char **argv)
     if (!ok)
         fprintf(stderr, "polc: %s\n", err);
     if (rc == 0 && show)
-        fprintf(stderr, "polc: wrote %s/persons.csv (%ld persons, %ld rows) and %s/claims.csv "
-                        "(%ld claims) in %.1f s\n",
+        fprintf(stderr,
+                "polc: wrote %s/persons.csv (%ld persons, %ld rows) and %s/claims.csv "
+                "(%ld claims) in %.1f s\n",
                 dir, persons, g.nspans, dir, g.nclaims, (double)(now_ns() - t0) / 1e9);
     return rc;
 }

@@ -140,6 +140,8 @@ static int64_t eval(Env *e, const IrNode *n)
     case IR_PARAM: {
         int64_t off = param_offset(e, n->a, n->loc);
         int64_t i = n->x ? eval(e, n->x) : 0;
+        if (n->x && c->pidx) /* trace the table entry read */
+            c->pidx[n->a] = i;
         return c->params[off + i];
     }
     case IR_PROGRESSIVE: {

@@ -2003,6 +2003,18 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     }
     for (int i = 0; i < pol->enums.len; i++)
         check_enum(&s, pol->enums.data[i]);
+    /* a rule or param named like an enum member would hide the member wherever it is written */
+    for (int i = 0; i < p->decls.len; i++) {
+        Decl *x = p->decls.data[i];
+        if (!(K(x->kind) & (K(DK_RULE) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_EXTERN))))
+            continue;
+        NameSlot *ms = name_slot(&s.members, x->name);
+        if (ms->name) {
+            diag_error(d, x->loc, "%s '%s' has the name of a member of enum %s; rename it",
+                       decl_kind_name(x->kind), x->name, ms->decl->name);
+            diag_note(d, ms->decl->members.data[ms->idx].loc, "the member is here");
+        }
+    }
     if (pol->claim)
         check_fields(&s, pol->claim, 1);
     if (pol->person)

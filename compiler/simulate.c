@@ -37,7 +37,7 @@ typedef struct Built {
     Diag d;
     Jit *jit;
     PolEngine *engine;
-    int owns_compiled;      /* c was compiled for this scenario (sweep points share the base's) */
+    int owns_compiled; /* c was compiled for this scenario (sweep points share the base's) */
 } Built;
 
 typedef struct SimArgs {
@@ -195,8 +195,9 @@ static int check_reform_base(const char *reform, const char *base)
     if (!c.prog && !c.base_path) {
         rc = EXIT_OK; /* unreadable or unparsable: the real compile says why */
     } else if (!c.base_path) {
-        fprintf(stderr, "polc: --reform %s is a policy, not a reform (a reform starts "
-                        "'reform \"NAME\" of \"POLICY\"')\n",
+        fprintf(stderr,
+                "polc: --reform %s is a policy, not a reform (a reform starts "
+                "'reform \"NAME\" of \"POLICY\"')\n",
                 reform);
         rc = EXIT_USAGE;
     } else if (!same_file(c.base_path, base)) {
@@ -213,10 +214,10 @@ static int check_reform_base(const char *reform, const char *base)
 /* ---- sweeps ----------------------------------------------------------------------------- */
 
 typedef struct Sweep {
-    char name[256];         /* the parameter */
-    char member[128];       /* a table's member, or "" */
+    char name[256];   /* the parameter */
+    char member[128]; /* a table's member, or "" */
     double from, to, step;
-    char unit[32];          /* text after the numbers ("yuan", "%", "万元"), or "" */
+    char unit[32]; /* text after the numbers ("yuan", "%", "万元"), or "" */
     int npts;
 } Sweep;
 
@@ -338,8 +339,9 @@ static int sweep_slot(const Compiled *c, const Sweep *sw, const IrParam **out, i
     *slot = 0;
     if (d->index_enum) {
         if (!sw->member[0]) {
-            fprintf(stderr, "polc: --sweep: '%s' is a table over %s; write --sweep "
-                            "%s[MEMBER]=FROM..TO:STEP\n",
+            fprintf(stderr,
+                    "polc: --sweep: '%s' is a table over %s; write --sweep "
+                    "%s[MEMBER]=FROM..TO:STEP\n",
                     sw->name, d->index_enum->name, sw->name);
             return -1;
         }
@@ -381,8 +383,8 @@ int tool_simulate(int argc, char **argv)
     }
     Built *built = calloc(SIM_MAX_SCENARIOS, sizeof *built);
     PolSimScenario *sc = calloc(SIM_MAX_SCENARIOS, sizeof *sc);
-    char (*names)[600] = calloc(SIM_MAX_SCENARIOS, sizeof *names);
-    char (*texts)[128] = calloc(SIM_MAX_SCENARIOS, sizeof *texts);
+    char(*names)[600] = calloc(SIM_MAX_SCENARIOS, sizeof *names);
+    char(*texts)[128] = calloc(SIM_MAX_SCENARIOS, sizeof *texts);
     int64_t *params = NULL;
     int n = 0, rc = EXIT_OK;
     if (!built || !sc || !names || !texts) {
@@ -422,8 +424,7 @@ int tool_simulate(int argc, char **argv)
         driver_init(&b->c, &b->d);
         b->owns_compiled = 1;
         if (driver_compile(&b->c, a.reforms[i]) != 0) {
-            fprintf(stderr, "polc: the reform %s cannot be applied to %s\n", a.reforms[i],
-                    a.base);
+            fprintf(stderr, "polc: the reform %s cannot be applied to %s\n", a.reforms[i], a.base);
             rc = EXIT_USAGE;
             goto done;
         }
@@ -454,8 +455,8 @@ int tool_simulate(int argc, char **argv)
         }
         snprintf(names[n], sizeof names[n], "%s", a.sets[i]);
         snprintf(texts[n], sizeof texts[n], "--set");
-        sc[n] = (PolSimScenario){.name = names[n], .source = "--set (base with this change)",
-                                 .engine = b->engine};
+        sc[n] = (PolSimScenario){
+            .name = names[n], .source = "--set (base with this change)", .engine = b->engine};
         n++;
     }
 
@@ -499,32 +500,42 @@ int tool_simulate(int argc, char **argv)
             b = &built[n];
             char err[512];
             const char *schema = base->jit ? jit_schema(base->jit) : base->c.schema;
-            b->engine =
-                base->jit ? polrt_engine_new(schema, jit_params(base->jit), jit_settle(base->jit),
-                                             jit_keys(base->jit), NULL, err, sizeof err)
-                          : polrt_engine_new(schema, base->c.ir->ptable, interp_settle,
-                                             interp_keys, base->c.ir, err, sizeof err);
+            b->engine = base->jit
+                            ? polrt_engine_new(schema, jit_params(base->jit), jit_settle(base->jit),
+                                               jit_keys(base->jit), NULL, err, sizeof err)
+                            : polrt_engine_new(schema, base->c.ir->ptable, interp_settle,
+                                               interp_keys, base->c.ir, err, sizeof err);
             if (!b->engine || polrt_engine_set_params(b->engine, params, np) != 0) {
                 fprintf(stderr, "polc: internal error: sweep point %s: %s\n", text,
                         b->engine ? "the params table was refused" : err);
                 rc = EXIT_USAGE;
                 goto done;
             }
-            polrt_engine_set_check(b->engine,
-                                   base->jit ? jit_check(base->jit) : interp_check);
+            polrt_engine_set_check(b->engine, base->jit ? jit_check(base->jit) : interp_check);
             snprintf(names[n], sizeof names[n], "%s%s%s%s=%s", sw.name, sw.member[0] ? "[" : "",
                      sw.member, sw.member[0] ? "]" : "", text);
             snprintf(texts[n], sizeof texts[n], "%s", text);
-            sc[n] = (PolSimScenario){.name = names[n], .source = "sweep point",
-                                     .engine = b->engine, .x = x, .x_text = texts[n]};
+            sc[n] = (PolSimScenario){.name = names[n],
+                                     .source = "sweep point",
+                                     .engine = b->engine,
+                                     .x = x,
+                                     .x_text = texts[n]};
             n++;
         }
     }
 
     PolSimOpts so = {
-        .claims = a.claims, .persons = a.persons, .rejects = a.rejects, .weight = a.weight,
-        .oop = a.oop, .cap = a.cap, .by = a.nby ? a.by : NULL, .nby = a.nby,
-        .threads = a.threads, .progress = a.progress, .sweep = a.sweep ? a.sweep : NULL,
+        .claims = a.claims,
+        .persons = a.persons,
+        .rejects = a.rejects,
+        .weight = a.weight,
+        .oop = a.oop,
+        .cap = a.cap,
+        .by = a.nby ? a.by : NULL,
+        .nby = a.nby,
+        .threads = a.threads,
+        .progress = a.progress,
+        .sweep = a.sweep ? a.sweep : NULL,
     };
     char sweep_name[400];
     if (a.sweep) {

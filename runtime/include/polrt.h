@@ -63,6 +63,8 @@ typedef struct PolCtx {
     int64_t err_loc;          /* index into the schema's "locs": rule and source position */
     void *jmp;                /* jmp_buf * that polrt_fail() long-jumps to */
     void *user;               /* the evaluator's own data (the interpreter's IR) */
+    int64_t *pidx;            /* trace: the table entry (enum member) of each table param last
+                               * read, or NULL for no trace (then nothing is written) */
 } PolCtx;
 
 /* Entry points every compiled policy exports (symbol names are fixed). */
