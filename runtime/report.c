@@ -18,27 +18,27 @@
 #define CELL_MAX 160
 /* chart geometry (SVG user units = CSS pixels) */
 #define CHART_W 860
-#define BAR_H 16
+#define BAR_H   16
 #define LABEL_W 190
 /* colours: base, then the scenarios (colour-blind-safe Okabe-Ito palette) */
 static const char *const palette[] = {"#6c757d", "#0072b2", "#e69f00", "#009e73",
                                       "#cc79a7", "#56b4e9", "#d55e00", "#f0e442"};
 #define NPALETTE 8
 static const char *const band_name[RT_SIM_NBANDS] = {
-    "less by over 1,000",   "less by 100 to 1,000", "less by 10 to 100", "less by 1 to 10",
-    "less by up to 1",      "unchanged",            "more by up to 1",   "more by 1 to 10",
-    "more by 10 to 100",    "more by 100 to 1,000", "more by over 1,000"};
+    "less by over 1,000",   "less by 100 to 1,000", "less by 10 to 100",
+    "less by 1 to 10",      "less by up to 1",      "unchanged",
+    "more by up to 1",      "more by 1 to 10",      "more by 10 to 100",
+    "more by 100 to 1,000", "more by over 1,000"};
 static const char *const band_short[RT_SIM_NBANDS] = {
-    "< -1000", "-1000..-100", "-100..-10", "-10..-1", "-1..0", "0",
+    "< -1000", "-1000..-100", "-100..-10", "-10..-1",   "-1..0", "0",
     "0..1",    "1..10",       "10..100",   "100..1000", "> 1000"};
-static const char *const oopb_name[RT_SIM_NOOPB] = {"0",          "0-100",     "100-500",
-                                                    "500-1k",     "1k-3k",     "3k-5k",
-                                                    "5k-10k",     "> 10k"};
+static const char *const oopb_name[RT_SIM_NOOPB] = {"0",     "0-100", "100-500", "500-1k",
+                                                    "1k-3k", "3k-5k", "5k-10k",  "> 10k"};
 
 /* how a table is built: for a terminal (grouped numbers, long names cut), CSV (plain
  * numbers, full names) or HTML (grouped numbers, full names) */
 #define FOR_TERM 0
-#define FOR_CSV 1
+#define FOR_CSV  1
 #define FOR_HTML 2
 
 /* ---- output files ---------------------------------------------------------------------- */
@@ -171,7 +171,10 @@ static char *change_pct(RtWide base, RtWide v, int plain, char *buf)
     return buf;
 }
 
-static double to_yuan(RtWide v) { return (double)rt_wide_fen(v) / 100.0; }
+static double to_yuan(RtWide v)
+{
+    return (double)rt_wide_fen(v) / 100.0;
+}
 
 /* ---- tables -----------------------------------------------------------------------------
  * Builders take fmt (FOR_TERM, FOR_CSV, FOR_HTML); `plain` in them means CSV. */
@@ -180,9 +183,9 @@ static double to_yuan(RtWide v) { return (double)rt_wide_fen(v) / 100.0; }
 #define NAME_COLS 24
 
 typedef struct Table {
-    const char *title;          /* shown above it (terminal, HTML) */
+    const char *title; /* shown above it (terminal, HTML) */
     int ncols, nrows, cap;
-    char **cells;               /* nrows × ncols; row 0 is the header */
+    char **cells; /* nrows × ncols; row 0 is the header */
 } Table;
 
 static void tab_init(Table *t, const char *title, int ncols)
@@ -384,7 +387,10 @@ static const char *group_text(const PolSim *m, int g, char *buf)
     return buf;
 }
 
-static const char *out_name(const PolSim *m, int k) { return m->base->outputs[m->money[k]].name; }
+static const char *out_name(const PolSim *m, int k)
+{
+    return m->base->outputs[m->money[k]].name;
+}
 
 /* totals per output: base, then each scenario with its difference */
 static int build_totals(const PolSim *m, int fmt, Table *t)
@@ -448,8 +454,9 @@ static int build_counts(const PolSim *m, int fmt, Table *t)
     int plain = fmt == FOR_CSV;
     char nbuf[CELL_MAX];
     tab_init(t, "Claims and persons", 7);
-    const char *hdr[] = {"scenario", "settled", "failed", "claims with a change", "share",
-                         "persons with a change", "share"};
+    const char *hdr[] = {
+        "scenario", "settled", "failed", "claims with a change", "share", "persons with a change",
+        "share"};
     if (tab_row(t, hdr) < 0)
         return -1;
     for (int s = 0; s < m->nscen; s++) {
@@ -478,8 +485,8 @@ static int build_bands(const PolSim *m, int s, int fmt, Table *t, char *title)
     int plain = fmt == FOR_CSV;
     char nbuf[CELL_MAX];
     const RtSimScen *x = &m->scen[s];
-    snprintf(title, CELL_MAX * 2, "Change in own payment per person: %s - %s (%s, yuan)",
-             x->name, m->scen[0].name, m->oop >= 0 ? m->base->outputs[m->oop].name : "none");
+    snprintf(title, CELL_MAX * 2, "Change in own payment per person: %s - %s (%s, yuan)", x->name,
+             m->scen[0].name, m->oop >= 0 ? m->base->outputs[m->oop].name : "none");
     tab_init(t, title, plain ? 5 : 4);
     const char *hdr[] = {plain ? "scenario" : "band", plain ? "band" : "persons",
                          plain ? "persons" : "share", plain ? "share" : "total change",
@@ -526,10 +533,8 @@ static int stat_rows(const PolSim *m, int g, int fmt, Table *t, int with_group)
         snprintf(p90, CELL_MAX, "%s%s", pfx, money(st->p90, plain, v[3]));
         snprintf(p99, CELL_MAX, "%s%s", pfx, money(st->p99, plain, v[4]));
         const char *at_cap = m->cap < 0 ? (plain ? "" : "-")
-                                        : share((double)(m->weighted ? st->capped_w
-                                                                     : st->capped_n),
-                                                (double)(m->weighted ? st->w : st->n), plain,
-                                                v[6]);
+                                        : share((double)(m->weighted ? st->capped_w : st->capped_n),
+                                                (double)(m->weighted ? st->w : st->n), plain, v[6]);
         const char *row[10];
         int c = 0;
         if (with_group) {
@@ -556,8 +561,7 @@ static int build_oop(const PolSim *m, int fmt, Table *t, char *title)
              "Yearly own payment per person (%s; person-years with a settled claim, yuan)",
              m->oop >= 0 ? m->base->outputs[m->oop].name : "none");
     tab_init(t, title, 8);
-    const char *hdr[] = {"scenario", "person-years", "mean", "p50", "p90", "p99", "max",
-                         "at cap"};
+    const char *hdr[] = {"scenario", "person-years", "mean", "p50", "p90", "p99", "max", "at cap"};
     if (tab_row(t, hdr) < 0)
         return -1;
     return stat_rows(m, 0, fmt, t, 0);
@@ -569,8 +573,8 @@ static int build_breakdown(const PolSim *m, int dim, int fmt, Table *t, char *ti
     int plain = fmt == FOR_CSV;
     if (plain) {
         tab_init(t, NULL, 10);
-        const char *hdr[] = {"dimension", "group", "scenario", "person_years", "mean", "p50",
-                             "p90", "p99", "max", "at_cap_share"};
+        const char *hdr[] = {"dimension", "group", "scenario", "person_years", "mean",
+                             "p50",       "p90",   "p99",      "max",          "at_cap_share"};
         if (tab_row(t, hdr) < 0)
             return -1;
         for (int g = 0; g < m->ngroups; g++)
@@ -582,8 +586,8 @@ static int build_breakdown(const PolSim *m, int dim, int fmt, Table *t, char *ti
     snprintf(title, CELL_MAX * 2, "By %s (%s; yearly own payment, yuan)", d->name,
              d->person ? "the person's first identity" : "of the claim");
     tab_init(t, title, 9);
-    const char *hdr[] = {d->name, "scenario", "person-years", "mean", "p50", "p90", "p99",
-                         "max", "at cap"};
+    const char *hdr[] = {d->name, "scenario", "person-years", "mean",  "p50",
+                         "p90",   "p99",      "max",          "at cap"};
     if (tab_row(t, hdr) < 0)
         return -1;
     for (int g = d->first; g < d->first + d->n; g++)
@@ -605,8 +609,8 @@ static int build_failures(const PolSim *m, int fmt, Table *t)
         for (int k = 0; k < x->nreasons; k++) {
             char a[CELL_MAX];
             const char *row[] = {scen_name(m, s, fmt, nbuf),
-                                 count(x->reasons[k].count, 0, 0, plain, a),
-                                 x->reasons[k].text, x->reasons[k].example};
+                                 count(x->reasons[k].count, 0, 0, plain, a), x->reasons[k].text,
+                                 x->reasons[k].example};
             if (tab_row(t, row) < 0)
                 return -1;
         }
@@ -644,13 +648,12 @@ static int build_sweep(const PolSim *m, int fmt, Table *t, char *title)
         char v[64][CELL_MAX];
         row[0] = s == 0 ? (plain ? "base" : "(base)") : x->x_text ? x->x_text : x->name;
         for (int k = 0; k < nc - 3; k++)
-            row[1 + k] = x->out_of[k] < 0 ? "-" : money(rt_wide_fen(x->totals[k]), plain,
-                                                        v[1 + k]);
+            row[1 + k] = x->out_of[k] < 0 ? "-" : money(rt_wide_fen(x->totals[k]), plain, v[1 + k]);
         const RtSimStat *st = &x->groups[0];
         row[nc - 2] = money(st->mean, plain, v[nc - 2]);
-        row[nc - 1] = m->cap < 0 ? "" : share((double)(m->weighted ? st->capped_w : st->capped_n),
-                                              (double)(m->weighted ? st->w : st->n), plain,
-                                              v[nc - 1]);
+        row[nc - 1] = m->cap < 0 ? ""
+                                 : share((double)(m->weighted ? st->capped_w : st->capped_n),
+                                         (double)(m->weighted ? st->w : st->n), plain, v[nc - 1]);
         if (tab_row(t, row) < 0)
             return -1;
     }
@@ -665,13 +668,11 @@ static void header_lines(const PolSim *m, FILE *f, int html)
     if (html)
         fputs("<p class=meta>", f);
     fprintf(f, "%s claims of %s persons (%s), %d scenario%s, %d thread%s, %.2f s",
-            count(m->nclaims, 0, 0, 0, a), count(m->npersons ? m->npersons : m->claim_persons,
-                                                 0, 0, 0, b),
-            m->mode ? m->mode : "", m->nscen, m->nscen == 1 ? "" : "s", m->threads,
-            m->threads == 1 ? "" : "s", m->seconds);
+            count(m->nclaims, 0, 0, 0, a),
+            count(m->npersons ? m->npersons : m->claim_persons, 0, 0, 0, b), m->mode ? m->mode : "",
+            m->nscen, m->nscen == 1 ? "" : "s", m->threads, m->threads == 1 ? "" : "s", m->seconds);
     if (m->weighted)
-        fprintf(f, "; weighted by %s (%s people)", m->weight_col,
-                count(0, m->persons_w, 1, 0, a));
+        fprintf(f, "; weighted by %s (%s people)", m->weight_col, count(0, m->persons_w, 1, 0, a));
     if (m->rejected)
         fprintf(f, "; %" PRId64 " rows rejected (%s)", m->rejected, m->rejects_path);
     fputs(html ? "</p>\n<ul class=scen>\n" : "\n", f);
@@ -776,8 +777,7 @@ static void short_num(double v, char *buf)
 static void svg_text(FILE *f, double x, double y, const char *anchor, const char *cls,
                      const char *s)
 {
-    fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"%s\">", x, y, anchor,
-            cls);
+    fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"%s\">", x, y, anchor, cls);
     html_text(f, s);
     fputs("</text>\n", f);
 }
@@ -802,8 +802,9 @@ static void svg_hbars(FILE *f, const char *title, int ngroups, const char *const
     int plot_w = CHART_W - LABEL_W - 70;
     int group_h = nseries * BAR_H + 10;
     int top = 48, h = top + ngroups * group_h + 40;
-    fprintf(f, "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-               "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
+    fprintf(f,
+            "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+            "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
             CHART_W, h, CHART_W, h);
     svg_text(f, 10, 20, "start", "title", title);
     /* legend */
@@ -814,12 +815,12 @@ static void svg_hbars(FILE *f, const char *title, int ngroups, const char *const
         svg_text(f, lx + 16, 38, "start", "lg", series[s]);
         lx += 28 + 8 * (double)strlen(series[s]);
     }
-#define XOF(v) (LABEL_W + (double)plot_w * ((v) - lo) / (hi - lo))
+#define XOF(v) (LABEL_W + (double)plot_w * ((v)-lo) / (hi - lo))
     for (double v = lo; v <= hi + step / 2; v += step) {
         char b[32];
         short_num(v, b);
-        fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"grid\"/>\n",
-                XOF(v), XOF(v), top, h - 34);
+        fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"grid\"/>\n", XOF(v),
+                XOF(v), top, h - 34);
         svg_text(f, XOF(v), h - 20, "middle", "ax", b);
     }
     svg_text(f, LABEL_W + plot_w / 2.0, h - 5, "middle", "ax", unit);
@@ -829,8 +830,9 @@ static void svg_hbars(FILE *f, const char *title, int ngroups, const char *const
         for (int s = 0; s < nseries; s++) {
             double v = vals[g * nseries + s];
             double x0 = XOF(v < 0 ? v : 0), x1 = XOF(v < 0 ? 0 : v);
-            fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
-                       "<title>",
+            fprintf(f,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+                    "<title>",
                     x0, y + s * BAR_H, x1 - x0 < 0.5 && v != 0 ? 0.5 : x1 - x0, BAR_H - 2,
                     colors[s]);
             html_text(f, series[s]);
@@ -842,9 +844,9 @@ static void svg_hbars(FILE *f, const char *title, int ngroups, const char *const
 }
 
 /* vertical bars over ordered buckets, one series per scenario */
-static void svg_vbars(FILE *f, const char *title, int nb, const char *const *labels,
-                      int nseries, const char *const *series, const double *vals,
-                      const char *const *colors, const char *ylabel, const char *note)
+static void svg_vbars(FILE *f, const char *title, int nb, const char *const *labels, int nseries,
+                      const char *const *series, const double *vals, const char *const *colors,
+                      const char *ylabel, const char *note)
 {
     double hi = 0;
     for (int i = 0; i < nb * nseries; i++)
@@ -856,8 +858,9 @@ static void svg_vbars(FILE *f, const char *title, int nb, const char *const *lab
         hi = step;
     int left = 70, top = 48, plot_h = 260, h = top + plot_h + 60;
     double plot_w = CHART_W - left - 20, slot = plot_w / nb, bw = (slot - 8) / nseries;
-    fprintf(f, "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-               "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
+    fprintf(f,
+            "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+            "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
             CHART_W, h, CHART_W, h);
     svg_text(f, 10, 20, "start", "title", title);
     double lx = left;
@@ -875,8 +878,9 @@ static void svg_vbars(FILE *f, const char *title, int nb, const char *const *lab
                 CHART_W - 20, y, y);
         svg_text(f, left - 6, y + 4, "end", "ax", b);
     }
-    fprintf(f, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" class=\"ax\" "
-               "transform=\"rotate(-90 16 %.1f)\">",
+    fprintf(f,
+            "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" class=\"ax\" "
+            "transform=\"rotate(-90 16 %.1f)\">",
             top + plot_h / 2.0, top + plot_h / 2.0);
     html_text(f, ylabel);
     fputs("</text>\n", f);
@@ -887,8 +891,9 @@ static void svg_vbars(FILE *f, const char *title, int nb, const char *const *lab
             double v = vals[b * nseries + s], bh = plot_h * v / hi;
             if (v > 0 && bh < 1)
                 bh = 1;
-            fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                       "fill=\"%s\"><title>",
+            fprintf(f,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                    "fill=\"%s\"><title>",
                     x + s * bw, top + plot_h - bh, bw - 1, bh, colors[s]);
             html_text(f, series[s]);
             fprintf(f, " %s: %.2f</title></rect>\n", labels[b], v);
@@ -921,8 +926,9 @@ static void svg_lines(FILE *f, const char *title, int npts, const double *xs, in
         hi = lo + step;
     int left = 80, top = 48, plot_h = 300, h = top + plot_h + 60;
     double plot_w = CHART_W - left - 30;
-    fprintf(f, "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-               "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
+    fprintf(f,
+            "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+            "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
             CHART_W, h, CHART_W, h);
     svg_text(f, 10, 20, "start", "title", title);
     double lx = left;
@@ -932,13 +938,13 @@ static void svg_lines(FILE *f, const char *title, int npts, const double *xs, in
         svg_text(f, lx + 16, 38, "start", "lg", series[s]);
         lx += 28 + 8 * (double)strlen(series[s]);
     }
-#define PX(v) (left + plot_w * ((v) - xlo) / (xhi - xlo))
-#define PY(v) (top + plot_h - plot_h * ((v) - lo) / (hi - lo))
+#define PX(v) (left + plot_w * ((v)-xlo) / (xhi - xlo))
+#define PY(v) (top + plot_h - plot_h * ((v)-lo) / (hi - lo))
     for (double v = lo; v <= hi + step / 2; v += step) {
         char b[32];
         short_num(v, b);
-        fprintf(f, "<line x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>\n",
-                left, left + plot_w, PY(v), PY(v));
+        fprintf(f, "<line x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>\n", left,
+                left + plot_w, PY(v), PY(v));
         svg_text(f, left - 6, PY(v) + 4, "end", "ax", b);
     }
     for (int i = 0; i < npts; i++) {
@@ -954,8 +960,9 @@ static void svg_lines(FILE *f, const char *title, int npts, const double *xs, in
             fprintf(f, "%.1f,%.1f ", PX(xs[i]), PY(vals[i * nseries + s]));
         fputs("\"/>\n", f);
         for (int i = 0; i < npts; i++)
-            fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%.2f"
-                       "</title></circle>\n",
+            fprintf(f,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%.2f"
+                    "</title></circle>\n",
                     PX(xs[i]), PY(vals[i * nseries + s]), palette[(s + 1) % NPALETTE],
                     vals[i * nseries + s]);
     }
@@ -998,11 +1005,10 @@ static void chart_payers(const PolSim *m, FILE *f)
         for (int k = 0; k < n; k++) {
             labels[k] = out_name(m, k);
             for (int s = 0; s < ns; s++)
-                vals[k * ns + s] =
-                    m->scen[s].out_of[k] < 0 ? 0 : to_yuan(m->scen[s].totals[k]);
+                vals[k * ns + s] = m->scen[s].out_of[k] < 0 ? 0 : to_yuan(m->scen[s].totals[k]);
         }
-        svg_hbars(f, "Cost by payer (total of each output)", n, labels, ns, series, vals,
-                  colors, "yuan");
+        svg_hbars(f, "Cost by payer (total of each output)", n, labels, ns, series, vals, colors,
+                  "yuan");
     }
     polrt_realloc(labels, 0);
     polrt_realloc(series, 0);
@@ -1179,9 +1185,7 @@ static void write_html(const PolSim *m, FILE *f)
           f);
 }
 
-
-static int write_table(const char *dir, const char *name, const Table *t, char *err,
-                       size_t errlen)
+static int write_table(const char *dir, const char *name, const Table *t, char *err, size_t errlen)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -1204,7 +1208,8 @@ static int build_totals_csv(const PolSim *m, Table *t)
             char a[CELL_MAX], b[CELL_MAX], c[CELL_MAX], d[CELL_MAX];
             RtWide base = m->scen[0].totals[k];
             int has = x->out_of[k] >= 0;
-            const char *row[] = {x->name, out_name(m, k),
+            const char *row[] = {x->name,
+                                 out_name(m, k),
                                  has ? money(rt_wide_fen(x->totals[k]), 1, a) : "",
                                  money(rt_wide_fen(base), 1, b),
                                  has ? money(rt_wide_fen(x->totals[k]) - rt_wide_fen(base), 1, c)
@@ -1216,8 +1221,7 @@ static int build_totals_csv(const PolSim *m, Table *t)
     return 0;
 }
 
-POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err,
-                                     size_t errlen)
+POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err, size_t errlen)
 {
     struct stat st;
     if (stat(dir, &st) != 0) {
@@ -1235,8 +1239,8 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
     if (build_totals_csv(m, &t) < 0 || write_table(dir, "totals.csv", &t, err, errlen) < 0)
         rc = -1;
     tab_free(&t);
-    if (rc == 0 && (build_counts(m, FOR_CSV, &t) < 0 || write_table(dir, "counts.csv", &t, err,
-                                                                errlen) < 0))
+    if (rc == 0 &&
+        (build_counts(m, FOR_CSV, &t) < 0 || write_table(dir, "counts.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
     if (rc == 0 && m->oop >= 0 && m->nscen > 1 && !m->sweep) {
@@ -1265,12 +1269,13 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
          write_table(dir, "oop.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
-    if (rc == 0 && (build_failures(m, FOR_CSV, &t) < 0 || write_table(dir, "failures.csv", &t, err,
-                                                                  errlen) < 0))
+    if (rc == 0 && (build_failures(m, FOR_CSV, &t) < 0 ||
+                    write_table(dir, "failures.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
     if (rc == 0 && m->sweep &&
-        (build_sweep(m, FOR_CSV, &t, title) < 0 || write_table(dir, "sweep.csv", &t, err, errlen) < 0))
+        (build_sweep(m, FOR_CSV, &t, title) < 0 ||
+         write_table(dir, "sweep.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
     if (rc == 0) {

@@ -38,10 +38,10 @@
 #define SIM_EXACT_MAX 65536
 /* histogram: 2^SIM_SUB_BITS sub-buckets per power of two (relative width 1/512, so a
  * percentile read at a bucket's middle is within 0.1%), powers up to 2^SIM_TOP_SHIFT */
-#define SIM_SUB_BITS 9
-#define SIM_SUB (1 << SIM_SUB_BITS)
+#define SIM_SUB_BITS  9
+#define SIM_SUB       (1 << SIM_SUB_BITS)
 #define SIM_TOP_SHIFT 40
-#define SIM_HBUCKETS ((SIM_TOP_SHIFT + 2) * SIM_SUB)
+#define SIM_HBUCKETS  ((SIM_TOP_SHIFT + 2) * SIM_SUB)
 /* rejected rows told on stderr before the rest are only counted (all go to the file) */
 #define SIM_MAX_TOLD 50
 /* --by fields: a breakdown past a handful of dimensions is unreadable anyway */
@@ -88,13 +88,16 @@ static char *dup_str(const char *s)
 }
 
 /* FNV-1a of an id (persons are found and partitioned by it) */
-static uint64_t hash_id(const char *s, size_t n) { return rt_hash_bytes(RT_HASH_SEED, s, n); }
+static uint64_t hash_id(const char *s, size_t n)
+{
+    return rt_hash_bytes(RT_HASH_SEED, s, n);
+}
 
 /* A bump allocator: chunks kept on reset, so a batch's parse reuses its memory. */
 typedef struct Bump {
     char **chunks;
     size_t nchunks, cap_chunks;
-    size_t cur, used;           /* chunk in use, bytes used in it */
+    size_t cur, used; /* chunk in use, bytes used in it */
 } Bump;
 #define BUMP_CHUNK (1 << 20)
 
@@ -154,15 +157,18 @@ static void bump_free(Bump *b)
 
 enum { Q_START, Q_PLAIN, Q_QUOTED, Q_QUOTE, Q_AFTER, Q_BAD };
 
-static int is_blank_ch(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+static int is_blank_ch(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
 
 typedef struct Cells {
     int n, cap;
     const char **p;
     size_t *len;
-    char *buf;                  /* unquoted text of a quoted record's cells */
+    char *buf; /* unquoted text of a quoted record's cells */
     size_t cap_buf;
-    int *quoted;                /* the cell was quoted (blank line test) */
+    int *quoted; /* the cell was quoted (blank line test) */
 } Cells;
 
 static int cells_grow(Cells *c)
@@ -215,8 +221,8 @@ static size_t quoted_record(const char *b, size_t pos, size_t end, int eof, Cell
                             int64_t *lines, const char **bad)
 {
     int st = Q_START;
-    size_t cell = 0, o = 0;     /* start of the current cell in c->buf, write offset */
-    const char *plain = NULL;   /* an unquoted cell's start in b */
+    size_t cell = 0, o = 0;   /* start of the current cell in c->buf, write offset */
+    const char *plain = NULL; /* an unquoted cell's start in b */
     *bad = NULL;
     if (c)
         c->n = 0;
@@ -506,43 +512,43 @@ typedef struct PState PState;
 
 struct SimPerson {
     const char *id;
-    int64_t *fields;            /* schema "person" values */
-    int64_t *hist;              /* nspans rows of schema "history" width (own allocation) */
+    int64_t *fields; /* schema "person" values */
+    int64_t *hist;   /* nspans rows of schema "history" width (own allocation) */
     int64_t nspans, cap_spans;
-    int64_t weight;             /* millionths */
-    int64_t line;               /* its first row in the persons file (0: made from a claim) */
-    int64_t bad_line;           /* a rejected persons row named it (0: none) */
-    int64_t ord;                /* a stable number (sorting in the loaded mode) */
-    uint8_t part;               /* the thread that settles its claims */
-    uint8_t done;               /* grouped mode: its claims are finished */
-    uint8_t seen;               /* it has a good claim */
-    PState *state;              /* interleaved mode: its state between its claims */
+    int64_t weight;   /* millionths */
+    int64_t line;     /* its first row in the persons file (0: made from a claim) */
+    int64_t bad_line; /* a rejected persons row named it (0: none) */
+    int64_t ord;      /* a stable number (sorting in the loaded mode) */
+    uint8_t part;     /* the thread that settles its claims */
+    uint8_t done;     /* grouped mode: its claims are finished */
+    uint8_t seen;     /* it has a good claim */
+    PState *state;    /* interleaved mode: its state between its claims */
 };
 
 /* one data row after phase 1 */
 enum { ROW_OK, ROW_BAD, ROW_EMPTY, ROW_DUP };
 typedef struct SimRow {
     SimPerson *p;
-    const char *id;             /* claim id (block arena) */
-    int64_t *fields;            /* claim values (block arena) */
-    int64_t line;               /* physical line of its first byte */
-    int64_t seq;                /* rank among the data rows of the file */
-    int64_t off;                /* file offset of its first byte */
-    const char *raw;            /* its bytes, for the rejects file */
+    const char *id;  /* claim id (block arena) */
+    int64_t *fields; /* claim values (block arena) */
+    int64_t line;    /* physical line of its first byte */
+    int64_t seq;     /* rank among the data rows of the file */
+    int64_t off;     /* file offset of its first byte */
+    const char *raw; /* its bytes, for the rejects file */
     size_t nraw;
-    const char *why;            /* ROW_BAD, ROW_DUP: the reason (block arena) */
+    const char *why; /* ROW_BAD, ROW_DUP: the reason (block arena) */
     int status;
-    uint64_t hash;              /* persons rows: hash of the person id */
-    const char *pid;            /* persons rows: the person id; claims rows: when unresolved */
+    uint64_t hash;   /* persons rows: hash of the person id */
+    const char *pid; /* persons rows: the person id; claims rows: when unresolved */
     size_t npid;
-    int64_t *hvals;             /* persons rows: the span's values, NULL when none */
-    int64_t weight;             /* persons rows */
+    int64_t *hvals; /* persons rows: the span's values, NULL when none */
+    int64_t weight; /* persons rows */
 } SimRow;
 
 typedef struct Block {
-    size_t from, to;            /* bytes of the batch buffer */
-    int64_t base_line;          /* line of its first byte */
-    int64_t lines;              /* line feeds in it */
+    size_t from, to;   /* bytes of the batch buffer */
+    int64_t base_line; /* line of its first byte */
+    int64_t lines;     /* line feeds in it */
     SimRow *rows;
     size_t nrows, cap_rows;
     Bump arena;
@@ -553,8 +559,8 @@ typedef struct Scen {
     const PolSimScenario *in;
     PolEngine *e;
     const RtSchema *s;
-    int date_idx;               /* claim date field in this scenario's claim array */
-    int stride;                 /* int64 per ledger row: ledger, key, the widest ledger */
+    int date_idx; /* claim date field in this scenario's claim array */
+    int stride;   /* int64 per ledger row: ledger, key, the widest ledger */
 } Scen;
 
 /* a distribution being accumulated (per thread, scenario and group) */
@@ -562,9 +568,9 @@ typedef struct Dist {
     int64_t n, w, capped_n, capped_w, max;
     RtWide sum;
     int64_t buckets[RT_SIM_NOOPB];
-    int64_t *vals;              /* exact: value, weight pairs while n <= SIM_EXACT_MAX */
+    int64_t *vals; /* exact: value, weight pairs while n <= SIM_EXACT_MAX */
     size_t nvals, cap_vals;
-    int64_t *hist;              /* weight per histogram bucket, once past SIM_EXACT_MAX */
+    int64_t *hist; /* weight per histogram bucket, once past SIM_EXACT_MAX */
 } Dist;
 
 /* one thread's accumulators for one scenario */
@@ -573,7 +579,7 @@ typedef struct Acc {
     int64_t settled, failed, aff_claims, aff_claims_w, aff_persons, aff_persons_w;
     int64_t band_n[RT_SIM_NBANDS], band_w[RT_SIM_NBANDS];
     RtWide band_sum[RT_SIM_NBANDS];
-    Dist *dist;                 /* per group */
+    Dist *dist; /* per group */
     RtSimReason reasons[RT_SIM_MAX_REASONS];
     int nreasons;
     int64_t other_failed;
@@ -585,14 +591,14 @@ struct PState {
     SimPerson *p;
     int64_t last_date;
     int has_date;
-    int64_t **rows;             /* per scenario: nrows[s] rows of Scen.stride */
+    int64_t **rows; /* per scenario: nrows[s] rows of Scen.stride */
     size_t *nrows, *cap_rows;
-    int64_t *years;             /* entries of 3 + 2 * nscen: year, dim, value, oop.., capped.. */
+    int64_t *years; /* entries of 3 + 2 * nscen: year, dim, value, oop.., capped.. */
     size_t nyears, cap_years;
-    int64_t *sum_oop;           /* per scenario, all the person's claims */
-    uint8_t *affected;          /* per scenario: a claim differs from the base */
-    char **ids;                 /* its claim ids so far (duplicate check) */
-    uint64_t *id_hash;          /* their hashes: most comparisons end here */
+    int64_t *sum_oop;  /* per scenario, all the person's claims */
+    uint8_t *affected; /* per scenario: a claim differs from the base */
+    char **ids;        /* its claim ids so far (duplicate check) */
+    uint64_t *id_hash; /* their hashes: most comparisons end here */
     size_t nids, cap_ids, cap_hash;
     Bump id_arena;
 };
@@ -611,17 +617,17 @@ typedef struct SimThread {
     pthread_t th;
     int started;
     Cells cells;
-    Scratch *scr;               /* per scenario */
-    int64_t *outs;              /* per scenario: outputs of the current claim (maxout each) */
-    int *ok;                    /* per scenario: the claim settled */
+    Scratch *scr;  /* per scenario */
+    int64_t *outs; /* per scenario: outputs of the current claim (maxout each) */
+    int *ok;       /* per scenario: the claim settled */
     int64_t *err_code, *err_loc;
-    int64_t *chk_pver;          /* scratch of the input checks */
-    PState cur;                 /* grouped mode: the person in hand */
+    int64_t *chk_pver; /* scratch of the input checks */
+    PState cur;        /* grouped mode: the person in hand */
     int have_cur;
-    Acc *acc;                   /* per scenario */
+    Acc *acc; /* per scenario */
     /* persons partition: a table of the persons whose part is this thread */
     RtMap persons;
-    Bump pool;                  /* persons and their ids and fields */
+    Bump pool; /* persons and their ids and fields */
     int64_t npersons;
     int oom;
 } SimThread;
@@ -632,14 +638,21 @@ typedef struct SimThread {
  * and sorting the whole file. Each switch starts over; the results are the same. */
 typedef enum { MODE_GROUPED, MODE_INTERLEAVED, MODE_LOADED } Mode;
 
-typedef enum { TASK_NONE, TASK_PARSE_PERSONS, TASK_MERGE_PERSONS, TASK_PARSE_CLAIMS,
-               TASK_SETTLE, TASK_FINISH, TASK_EXIT } Task;
+typedef enum {
+    TASK_NONE,
+    TASK_PARSE_PERSONS,
+    TASK_MERGE_PERSONS,
+    TASK_PARSE_CLAIMS,
+    TASK_SETTLE,
+    TASK_FINISH,
+    TASK_EXIT
+} Task;
 
 struct Sim {
     const PolSimOpts *o;
     int nscen;
     Scen *scen;
-    const RtSchema *s;          /* the base's */
+    const RtSchema *s; /* the base's */
     PolSim *res;
     int nthreads;
     SimThread *th;
@@ -648,49 +661,49 @@ struct Sim {
     pthread_cond_t go, done;
     Task task;
     uint64_t generation;
-    int running;                /* threads still on the task */
+    int running; /* threads still on the task */
     atomic_size_t next_block;
     /* input */
     int fd;
-    const char *path;           /* file being read */
+    const char *path; /* file being read */
     int64_t size, consumed;
     char *buf;
-    size_t len, cap;            /* bytes in buf, allocated */
-    size_t start;               /* the batch's records begin here */
-    size_t complete;            /* ... and end here */
+    size_t len, cap; /* bytes in buf, allocated */
+    size_t start;    /* the batch's records begin here */
+    size_t complete; /* ... and end here */
     int eof;
-    int64_t line;               /* line of buf[start] */
-    int64_t seq;                /* data rows so far */
+    int64_t line; /* line of buf[start] */
+    int64_t seq;  /* data rows so far */
     Block *blocks;
     size_t nblocks, cap_blocks, used_blocks;
-    size_t batch_first, batch_blocks;   /* the blocks phase 1 parses */
-    int64_t buf_off;            /* file offset of buf[0] */
-    int reread_fd;              /* the loaded mode re-reads rejected rows from the file */
+    size_t batch_first, batch_blocks; /* the blocks phase 1 parses */
+    int64_t buf_off;                  /* file offset of buf[0] */
+    int reread_fd;                    /* the loaded mode re-reads rejected rows from the file */
     /* bound columns */
     int ncols;
     char **hdr;
-    char *hdr_raw;              /* the header record's bytes (first line of a rejects file) */
+    char *hdr_raw; /* the header record's bytes (first line of a rejects file) */
     size_t nhdr_raw;
     int id_col, person_col, weight_col;
-    int nf;                     /* fields bound */
+    int nf; /* fields bound */
     const RtField **f;
     int *col;
-    int nclaimf;                /* claims: = nclaim; persons: nperson (history after) */
+    int nclaimf; /* claims: = nclaim; persons: nperson (history after) */
     int is_persons;
-    int64_t *defaults;          /* person fields when there is no persons file */
-    size_t **enum_len;          /* per schema enum: name lengths, then label lengths (0: none) */
+    int64_t *defaults; /* person fields when there is no persons file */
+    size_t **enum_len; /* per schema enum: name lengths, then label lengths (0: none) */
     int64_t jan1[RT_YEAR_MAX - RT_YEAR_MIN + 2]; /* day of 1 January of each supported year */
     /* modes and fallbacks */
     Mode mode;
-    atomic_int restart;         /* the mode to start over in (0: none) */
-    SimRow **order;             /* the rows phase 2 walks */
+    atomic_int restart; /* the mode to start over in (0: none) */
+    SimRow **order;     /* the rows phase 2 walks */
     size_t norder, cap_order;
     /* rejects */
     RtOut rejects;
-    const char *rejects_path;   /* claims rows */
-    char *prejects_path;        /* persons rows: "x.rejects.csv" -> "x.rejects.persons.csv" */
-    const char *cur_rejects;    /* the one of the file being read */
-    int64_t told, told_line;    /* rows told on stderr; lines up to here already told */
+    const char *rejects_path; /* claims rows */
+    char *prejects_path;      /* persons rows: "x.rejects.csv" -> "x.rejects.persons.csv" */
+    const char *cur_rejects;  /* the one of the file being read */
+    int64_t told, told_line;  /* rows told on stderr; lines up to here already told */
     int64_t rejected, empty_rows;
     /* breakdown groups */
     int ndims, ngroups;
@@ -704,7 +717,7 @@ struct Sim {
     int64_t t0, last_progress;
     int progress_shown;
     char err[MSG_MAX];
-    int failed;                 /* a run-level error: err says it */
+    int failed; /* a run-level error: err says it */
 };
 
 static void sim_error(Sim *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -874,8 +887,9 @@ static int next_batch(Sim *m)
         }
         /* not one complete record: a longer buffer */
         if (m->cap >= SIM_MAX_RECORD) {
-            sim_error(m, "%s:%" PRId64 ": record longer than %d MiB (unterminated quoted "
-                         "field?)",
+            sim_error(m,
+                      "%s:%" PRId64 ": record longer than %d MiB (unterminated quoted "
+                      "field?)",
                       m->path, m->line, SIM_MAX_RECORD >> 20);
             return -1;
         }
@@ -914,10 +928,9 @@ static int cut_blocks(Sim *m, size_t *first)
     size_t prev = m->start;
     for (size_t k = 1; prev < m->complete; k++) {
         size_t target = k < want ? m->start + n / want * k : m->complete;
-        size_t cut = target <= prev ? prev
-                     : target >= m->complete
-                         ? m->complete
-                         : boundary_after(m->buf, prev, target, m->complete, 1);
+        size_t cut = target <= prev          ? prev
+                     : target >= m->complete ? m->complete
+                                             : boundary_after(m->buf, prev, target, m->complete, 1);
         if (cut == SIZE_MAX || cut > m->complete)
             cut = m->complete;
         if (cut == prev)
@@ -997,14 +1010,14 @@ static int bind_header(Sim *m, const Cells *c, int64_t line, char *why, size_t l
         if (m->col[k] < 0 && !m->f[k]->has_default && !m->f[k]->type.optional)
             missing = m->f[k]->name;
     if (missing) {
-        snprintf(why, len, "%s:%" PRId64 ": missing column '%s' (required by the policy)",
-                 m->path, line, missing);
+        snprintf(why, len, "%s:%" PRId64 ": missing column '%s' (required by the policy)", m->path,
+                 line, missing);
         return -1;
     }
     if (m->is_persons && m->o->weight && m->weight_col < 0) {
         /* the option names a column the file does not have: a usage error */
-        snprintf(why, len, "%s:%" PRId64 ": no column '%s' (the --weight column)", m->path,
-                 line, m->o->weight);
+        snprintf(why, len, "%s:%" PRId64 ": no column '%s' (the --weight column)", m->path, line,
+                 m->o->weight);
         return -2;
     }
     return 0;
@@ -1155,8 +1168,7 @@ static int convert(const Sim *m, const Cells *c, int from, int to, int64_t *vals
         }
         if (f->type.kind == RT_MONEY && *v != POLRT_NONE && *v < 0) {
             cell = rt_trim(cell, &n);
-            snprintf(why, len, "%s: negative amount '%.*s' (amounts are >= 0)", name, (int)n,
-                     cell);
+            snprintf(why, len, "%s: negative amount '%.*s' (amounts are >= 0)", name, (int)n, cell);
             return -1;
         }
     }
@@ -1226,7 +1238,7 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
     const char *buf = m->buf;
     size_t pos = b->from;
     int64_t line = 0;
-    SimPerson *last = NULL;     /* rows of one person come together: one lookup for them */
+    SimPerson *last = NULL; /* rows of one person come together: one lookup for them */
     while (pos < b->to) {
         size_t e;
         const char *bad;
@@ -1307,8 +1319,9 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
                 size_t wn = c->len[m->weight_col];
                 const char *w = rt_trim(c->p[m->weight_col], &wn);
                 if (wn == 0 || polrt_parse_rate(w, wn, &r->weight) < 0 || r->weight < 0) {
-                    snprintf(why, sizeof why, "%s: not a weight '%.*s' (expected a number "
-                                              ">= 0 such as 1.25)",
+                    snprintf(why, sizeof why,
+                             "%s: not a weight '%.*s' (expected a number "
+                             ">= 0 such as 1.25)",
                              m->hdr[m->weight_col], (int)(wn > 40 ? 40 : wn), w);
                     bad_row(b, r, why);
                     continue;
@@ -1366,8 +1379,8 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
             continue;
         }
         if (p->bad_line) {
-            snprintf(why, sizeof why, "person '%.*s' has a rejected row (%s:%" PRId64 ")",
-                     (int)pn, pid, m->o->persons, p->bad_line);
+            snprintf(why, sizeof why, "person '%.*s' has a rejected row (%s:%" PRId64 ")", (int)pn,
+                     pid, m->o->persons, p->bad_line);
             bad_row(b, r, why);
             continue;
         }
@@ -1458,7 +1471,7 @@ static void merge_persons(SimThread *t)
     Sim *m = t->sim;
     const RtSchema *s = m->s;
     char why[MSG_MAX];
-    SimPerson *last = NULL;     /* a person's rows come together: one lookup for them */
+    SimPerson *last = NULL; /* a person's rows come together: one lookup for them */
     uint64_t last_hash = 0;
     for (size_t bi = m->batch_first; bi < m->used_blocks; bi++) {
         Block *b = &m->blocks[bi];
@@ -1500,8 +1513,8 @@ static void merge_persons(SimThread *t)
                 }
                 if (what) {
                     snprintf(why, sizeof why,
-                             "person '%s': %s is '%s' here but '%s' on line %" PRId64, p->id,
-                             what, a, bb, p->line);
+                             "person '%s': %s is '%s' here but '%s' on line %" PRId64, p->id, what,
+                             a, bb, p->line);
                     r->status = ROW_BAD;
                     r->why = bump_str(&b->arena, why, strlen(why));
                     if (!r->why)
@@ -1758,8 +1771,8 @@ static void pstate_free(Sim *m, PState *ps)
 /* the chart bucket of a yearly own payment (fen) */
 static int oop_bucket(int64_t v)
 {
-    static const int64_t edge[RT_SIM_NOOPB - 1] = {0, 10000, 50000, 100000, 300000, 500000,
-                                                   1000000};
+    static const int64_t edge[RT_SIM_NOOPB - 1] = {0,      10000,  50000,  100000,
+                                                   300000, 500000, 1000000};
     int b = 0;
     while (b < RT_SIM_NOOPB - 1 && v > edge[b])
         b++;
@@ -1900,8 +1913,7 @@ static long year_entry(Sim *m, PState *ps, int64_t year, int dim, int64_t value)
         if (y[0] == year && y[1] == dim && y[2] == value)
             return (long)i;
     }
-    if (grow(&ps->years, &ps->cap_years, (ps->nyears + 1) * (size_t)stride, sizeof *ps->years) <
-        0)
+    if (grow(&ps->years, &ps->cap_years, (ps->nyears + 1) * (size_t)stride, sizeof *ps->years) < 0)
         return -1;
     int64_t *y = ps->years + ps->nyears * (size_t)stride;
     memset(y, 0, (size_t)stride * sizeof *y);
@@ -1911,8 +1923,7 @@ static long year_entry(Sim *m, PState *ps, int64_t year, int dim, int64_t value)
     return (long)ps->nyears++;
 }
 
-static void note_failure(Sim *m, Acc *a, const Scen *sc, const SimRow *r, int64_t code,
-                         int64_t loc)
+static void note_failure(Sim *m, Acc *a, const Scen *sc, const SimRow *r, int64_t code, int64_t loc)
 {
     a->failed++;
     for (int i = 0; i < a->nreasons; i++) {
@@ -1940,7 +1951,7 @@ static void note_failure(Sim *m, Acc *a, const Scen *sc, const SimRow *r, int64_
     x->loc = loc;
     x->count = 1;
     x->seq = r->seq;
-    x->example = dup_str(r->id);   /* NULL (memory) only loses the example */
+    x->example = dup_str(r->id); /* NULL (memory) only loses the example */
     (void)m, (void)sc;
 }
 
@@ -2342,7 +2353,7 @@ static int claims_pass(Sim *m)
                 for (size_t k = 0; k < m->blocks[bi].nrows; k++) {
                     SimRow *r = &m->blocks[bi].rows[k];
                     if (r->status != ROW_BAD)
-                        r->raw = NULL;  /* the buffer moves on: read again if rejected */
+                        r->raw = NULL; /* the buffer moves on: read again if rejected */
                     else if (!(r->raw = bump_str(&m->blocks[bi].arena, r->raw, r->nraw))) {
                         sim_error(m, "out of memory");
                         goto fail;
@@ -2439,8 +2450,7 @@ static int same_fields(const RtSchema *a, const RtField *fa, int na, const RtSch
                      (fa[i].has_default && fa[i].def != fb[i].def)))
             same = 0;
         if (!same) {
-            snprintf(why, len, "field '%s' differs from the base's '%s'", fb[i].name,
-                     fa[i].name);
+            snprintf(why, len, "field '%s' differs from the base's '%s'", fb[i].name, fa[i].name);
             return -1;
         }
     }
@@ -2478,8 +2488,8 @@ static int named_output(Sim *m, const char *opt, const char *name)
         if (s->outputs[j].type.kind == RT_MONEY)
             k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", k ? ", " : "",
                                   s->outputs[j].name);
-    sim_error(m, "%s %s: the policy has no money output '%s' (its money outputs: %s)", opt,
-              name, name, k ? list : "none");
+    sim_error(m, "%s %s: the policy has no money output '%s' (its money outputs: %s)", opt, name,
+              name, k ? list : "none");
     return -2;
 }
 
@@ -2550,11 +2560,10 @@ static int set_dims(Sim *m)
         for (int k = 0; k < D->n; k++) {
             int g = D->first + k;
             res->group_dim[g] = d;
-            const char *name = k == D->n - 1      ? "(none)"
+            const char *name = k == D->n - 1        ? "(none)"
                                : t->kind == RT_BOOL ? (k ? "true" : "false")
                                                     : s->enums[t->enum_idx].names[k];
-            const char *label = k < D->n - 1 && t->kind == RT_ENUM &&
-                                        s->enums[t->enum_idx].labels
+            const char *label = k < D->n - 1 && t->kind == RT_ENUM && s->enums[t->enum_idx].labels
                                     ? s->enums[t->enum_idx].labels[k]
                                     : NULL;
             res->group_name[g] = dup_str(name);
@@ -2579,8 +2588,7 @@ static int thread_init(Sim *m, SimThread *t, int id)
     t->err_code = polrt_realloc(NULL, ns * sizeof *t->err_code);
     t->err_loc = polrt_realloc(NULL, ns * sizeof *t->err_loc);
     t->chk_pver = polrt_realloc(NULL, ((size_t)m->s->nparams + 1) * sizeof *t->chk_pver);
-    if (!t->scr || !t->acc || !t->outs || !t->ok || !t->err_code || !t->err_loc ||
-        !t->chk_pver)
+    if (!t->scr || !t->acc || !t->outs || !t->ok || !t->err_code || !t->err_loc || !t->chk_pver)
         return -1;
     memset(t->scr, 0, ns * sizeof *t->scr);
     memset(t->acc, 0, ns * sizeof *t->acc);
@@ -2595,7 +2603,7 @@ static int thread_init(Sim *m, SimThread *t, int id)
         x->keys = x->mem;
         x->before = x->keys + s->nledgers;
         x->after = x->before + s->nledger_fields;
-        x->out = t->outs + i * (size_t)m->maxout;  /* the claim's outputs, read in place */
+        x->out = t->outs + i * (size_t)m->maxout; /* the claim's outputs, read in place */
         x->rule_val = x->after + s->nledger_fields;
         x->rule_state = x->rule_val + s->nrules;
         x->branch = x->rule_state + s->nrules;
@@ -2877,12 +2885,10 @@ static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
         x->e = sc[i].engine;
         x->s = rt_engine_schema(x->e);
         const RtSchema *t = x->s;
-        if (i > 0 && (same_fields(s, s->claim, s->nclaim, t, t->claim, t->nclaim, why,
-                                  sizeof why) < 0 ||
-                      same_fields(s, s->person, s->nperson, t, t->person, t->nperson, why,
-                                  sizeof why) < 0 ||
-                      same_fields(s, s->hist, s->nhist, t, t->hist, t->nhist, why,
-                                  sizeof why) < 0)) {
+        if (i > 0 &&
+            (same_fields(s, s->claim, s->nclaim, t, t->claim, t->nclaim, why, sizeof why) < 0 ||
+             same_fields(s, s->person, s->nperson, t, t->person, t->nperson, why, sizeof why) < 0 ||
+             same_fields(s, s->hist, s->nhist, t, t->hist, t->nhist, why, sizeof why) < 0)) {
             sim_error(m, "scenario '%s' reads other data than the base: %s", sc[i].name, why);
             return -2;
         }
@@ -3037,8 +3043,7 @@ POLRT_API void polrt_sim_free(PolSim *r)
     polrt_realloc(r, 0);
 }
 
-POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o,
-                            PolSim **out)
+POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o, PolSim **out)
 {
     if (out)
         *out = NULL;
