@@ -55,6 +55,45 @@ static int64_t *record(Compiled *c, Decl *rec, TestItem *t)
     return f;
 }
 
+/* a test person's data: the person item's fields (defaults filled in) and the rows of the
+ * history items naming the person, in order */
+static void person_data(Compiled *c, Decl *test, const char *name, int64_t **fields,
+                        int64_t **hist, int *nh)
+{
+    Policy *pol = &c->pol;
+    TestItem *pi = NULL;
+    int w = pol->history ? pol->history->fields.len : 0;
+    *nh = 0;
+    *hist = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(test->items.len * w + 1));
+    for (int j = 0; j < test->items.len; j++) {
+        TestItem *h = &test->items.data[j];
+        if (h->kind == TI_PERSON && !strcmp(h->name, name))
+            pi = h;
+        if (h->kind == TI_HISTORY && !strcmp(h->name, name))
+            memcpy(*hist + (size_t)((*nh)++) * (size_t)w, record(c, pol->history, h),
+                   sizeof(int64_t) * (size_t)w);
+    }
+    *fields = record(c, pol->person, pi);
+}
+
+/* register every person of the test with the session */
+static int add_persons(Compiled *c, Decl *test, PolSession *s, char *err, size_t errlen)
+{
+    for (int i = 0; i < test->items.len; i++) {
+        TestItem *t = &test->items.data[i];
+        if (t->kind != TI_PERSON)
+            continue;
+        int64_t *fields, *hist;
+        int nh;
+        person_data(c, test, t->name, &fields, &hist, &nh);
+        if (polrt_session_person(s, t->name, fields, hist, nh) != 0) {
+            snprintf(err, errlen, "person %s: %s", t->name, polrt_session_errmsg(s));
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int find_rule(Policy *pol, const char *name)
 {
     for (int i = 0; i < pol->rules.len; i++)
@@ -127,31 +166,9 @@ static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, Settled *ou
     if (!s)
         return -1;
     /* persons first: a person's history is static data of the case */
-    for (int i = 0; i < test->items.len; i++) {
-        TestItem *t = &test->items.data[i];
-        if (t->kind != TI_PERSON)
-            continue;
-        int64_t *fields = record(c, pol->person, t);
-        int w = pol->history ? pol->history->fields.len : 0, nh = 0;
-        for (int j = 0; j < test->items.len; j++)
-            if (test->items.data[j].kind == TI_HISTORY &&
-                !strcmp(test->items.data[j].name, t->name))
-                nh++;
-        int64_t *hist = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(nh * w + 1));
-        int k = 0;
-        for (int j = 0; j < test->items.len; j++) {
-            TestItem *h = &test->items.data[j];
-            if (h->kind == TI_HISTORY && !strcmp(h->name, t->name)) {
-                int64_t *row = record(c, pol->history, h);
-                memcpy(hist + (size_t)k * (size_t)w, row, sizeof(int64_t) * (size_t)w);
-                k++;
-            }
-        }
-        if (polrt_session_person(s, t->name, fields, hist, nh) != 0) {
-            snprintf(err, errlen, "person %s: %s", t->name, polrt_session_errmsg(s));
-            polrt_session_free(s);
-            return -1;
-        }
+    if (add_persons(c, test, s, err, errlen) != 0) {
+        polrt_session_free(s);
+        return -1;
     }
     int nr = pol->rules.len;
     int nl = 0;
@@ -181,24 +198,12 @@ static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, Settled *ou
         st->fail_code = copy(&c->arena, NULL, nr);
         st->fail_loc = copy(&c->arena, NULL, nr);
         if (r.status == 0) {
-            /* the person's data as the session has it: this test's person and history items */
-            TestItem *pi = NULL;
-            for (int j = 0; j < test->items.len; j++)
-                if (test->items.data[j].kind == TI_PERSON &&
-                    !strcmp(test->items.data[j].name, t->of))
-                    pi = &test->items.data[j];
-            int w = pol->history ? pol->history->fields.len : 0, nh = 0;
-            int64_t *hist =
-                arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(test->items.len * w + 1));
-            for (int j = 0; j < test->items.len; j++) {
-                TestItem *h = &test->items.data[j];
-                if (h->kind == TI_HISTORY && !strcmp(h->name, t->of))
-                    memcpy(hist + (size_t)(nh++) * (size_t)w, record(c, pol->history, h),
-                           sizeof(int64_t) * (size_t)w);
-            }
+            /* the person's data as the session has it */
+            int64_t *pfields, *hist;
+            int nh;
+            person_data(c, test, t->of, &pfields, &hist, &nh);
             int64_t *before = copy(&c->arena, r.ledger_before, nl);
-            eval_unneeded(c, test, t->name, jit, fields, record(c, pol->person, pi), hist, nh,
-                          before, st);
+            eval_unneeded(c, test, t->name, jit, fields, pfields, hist, nh, before, st);
         }
     }
     polrt_session_free(s);
@@ -328,19 +333,9 @@ static void explain_claim(Compiled *c, Decl *test, PolEngine *e, const char *cla
     if (!s)
         return;
     Policy *pol = &c->pol;
-    for (int i = 0; i < test->items.len; i++) {
-        TestItem *t = &test->items.data[i];
-        if (t->kind != TI_PERSON)
-            continue;
-        int w = pol->history ? pol->history->fields.len : 0, nh = 0;
-        int64_t *hist = arena_alloc(&c->arena, sizeof(int64_t) * (size_t)(test->items.len * w + 1));
-        for (int j = 0; j < test->items.len; j++) {
-            TestItem *h = &test->items.data[j];
-            if (h->kind == TI_HISTORY && !strcmp(h->name, t->name))
-                memcpy(hist + (size_t)(nh++) * (size_t)w, record(c, pol->history, h),
-                       sizeof(int64_t) * (size_t)w);
-        }
-        polrt_session_person(s, t->name, record(c, pol->person, t), hist, nh);
+    if (add_persons(c, test, s, err, sizeof err) != 0) {
+        polrt_session_free(s);
+        return;
     }
     for (int i = 0; i < test->items.len; i++) {
         TestItem *t = &test->items.data[i];
