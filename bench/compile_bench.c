@@ -27,8 +27,8 @@ extern char **environ;
 
 /* DESIGN.md: "rebuilt in well under a second"; the targets per policy */
 #define TARGET_JIT_MS 100.0
-#define TARGET_SO_MS 300.0
-#define MAX_RUNS 1000   /* -n: more says nothing new about a median */
+#define TARGET_SO_MS  300.0
+#define MAX_RUNS      1000 /* -n: more says nothing new about a median */
 
 static double now_ms(void)
 {
@@ -108,7 +108,8 @@ static int polc_build(const char *polc, const char *path, int opt, const char *o
 {
     char o[8];
     snprintf(o, sizeof o, "-O%d", opt);
-    char *argv[] = {(char *)polc, (char *)"build", (char *)path, o, (char *)"-o", (char *)out, NULL};
+    char *argv[] = {(char *)polc, (char *)"build", (char *)path, o,
+                    (char *)"-o", (char *)out,     NULL};
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
@@ -162,13 +163,13 @@ int main(int argc, char **argv)
 
     printf("compile time in ms, median of %d runs after a warm-up, -O%d%s\n", n, opt,
            polc ? "" : " (no --polc: process column skipped)");
-    printf("%-44s %5s %5s %7s %7s %6s %6s %6s %8s %9s  %s\n", "policy", "lines", "rules",
-           "front", "->JIT", "cg", "opt", "load", "->.so", "polc build", "targets");
+    printf("%-44s %5s %5s %7s %7s %6s %6s %6s %8s %9s  %s\n", "policy", "lines", "rules", "front",
+           "->JIT", "cg", "opt", "load", "->.so", "polc build", "targets");
     int missed = 0;
     for (int p = 0; p < npol; p++) {
         Sample s;
         int nrules = 0, nlines = 0;
-        if (to_jit(pols[p], opt, &s, &nrules, &nlines) != 0) {   /* warm-up and check */
+        if (to_jit(pols[p], opt, &s, &nrules, &nlines) != 0) { /* warm-up and check */
             printf("%-44s does not compile (polc check %s)\n", pols[p], pols[p]);
             missed = 1;
             continue;
@@ -201,7 +202,9 @@ int main(int argc, char **argv)
             snprintf(proc, sizeof proc, "%.1f", m[6]);
         printf("%-44s %5d %5d %7.1f %7.1f %6.1f %6.1f %6.1f %8.1f %9s   %s\n", pols[p], nlines,
                nrules, m[0], m[1], m[2], m[3], m[4], m[5], proc,
-               ok ? "ok" : m[1] >= TARGET_JIT_MS ? "SLOW: JIT >= 100 ms" : "SLOW: .so >= 300 ms");
+               ok                      ? "ok"
+               : m[1] >= TARGET_JIT_MS ? "SLOW: JIT >= 100 ms"
+                                       : "SLOW: .so >= 300 ms");
         fflush(stdout);
     }
     unlink(out);

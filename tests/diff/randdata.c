@@ -21,12 +21,12 @@
 #include <sys/stat.h>
 
 /* ---- limits -------------------------------------------------------------------------- */
-#define MAX_FIELDS 256     /* fields per record: the seed policies declare about 30 */
-#define MAX_THRESH 4096    /* remembered parameter values per type */
-#define MAX_BOUNDS 512     /* remembered version-boundary dates */
-#define MAX_SPANS 4        /* history spans per person: enough to exercise 就高不就低 */
+#define MAX_FIELDS    256  /* fields per record: the seed policies declare about 30 */
+#define MAX_THRESH    4096 /* remembered parameter values per type */
+#define MAX_BOUNDS    512  /* remembered version-boundary dates */
+#define MAX_SPANS     4    /* history spans per person: enough to exercise 就高不就低 */
 #define INT64_MAX_FEN INT64_MAX
-#define DAY_NONE INT64_MIN
+#define DAY_NONE      INT64_MIN
 
 /* ---- the PRNG: xoshiro256**, seeded through splitmix64 (deterministic on every host) --- */
 static uint64_t rng_s[4];
@@ -39,7 +39,10 @@ static uint64_t splitmix(uint64_t *x)
     return z ^ (z >> 31);
 }
 
-static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+static uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
 
 static uint64_t rnd(void)
 {
@@ -54,14 +57,20 @@ static uint64_t rnd(void)
 }
 
 /* uniform in [0, n) (n > 0); the modulo bias is irrelevant for test data */
-static uint64_t below(uint64_t n) { return rnd() % n; }
+static uint64_t below(uint64_t n)
+{
+    return rnd() % n;
+}
 /* uniform in [lo, hi] */
 static int64_t between(int64_t lo, int64_t hi)
 {
     return hi <= lo ? lo : lo + (int64_t)below((uint64_t)(hi - lo) + 1);
 }
 /* true with probability p */
-static int chance(double p) { return (double)(rnd() >> 11) * 0x1.0p-53 < p; }
+static int chance(double p)
+{
+    return (double)(rnd() >> 11) * 0x1.0p-53 < p;
+}
 /* roughly log-uniform in [10^lo, 10^hi): a decade at random, then uniform inside it. Integer
  * only, so the data do not depend on the host's libm */
 static int64_t log_uniform(int lo, int hi)
@@ -109,7 +118,9 @@ static int parse_day(const char *s, int64_t *out)
 /* ---- the schema, as much of it as data generation needs ------------------------------ */
 typedef enum { T_MONEY, T_RATE, T_INT, T_BOOL, T_DATE, T_ENUM, T_DUR } Kind;
 static const char *dur_words[][3] = {
-    {"days", "天", "day"}, {"workdays", "工作日", "workday"}, {"months", "个月", "month"},
+    {"days", "天", "day"},
+    {"workdays", "工作日", "workday"},
+    {"months", "个月", "month"},
     {"years", "年", "year"},
 };
 
@@ -138,11 +149,11 @@ typedef struct Schema {
     Enum *enums;
     int nenums;
     Record claim, person, hist;
-    int claim_date;             /* index of the claim's date field, -1 none */
-    int64_t lo, hi;             /* claim dates are drawn in [lo, hi) */
-    int64_t thresh[5][MAX_THRESH];   /* parameter values by kind: money rate int date dur */
+    int claim_date;                /* index of the claim's date field, -1 none */
+    int64_t lo, hi;                /* claim dates are drawn in [lo, hi) */
+    int64_t thresh[5][MAX_THRESH]; /* parameter values by kind: money rate int date dur */
     int nthresh[5];
-    int64_t bounds[MAX_BOUNDS];     /* version boundaries, validity ends */
+    int64_t bounds[MAX_BOUNDS]; /* version boundaries, validity ends */
     int nbounds;
 } Schema;
 
@@ -205,7 +216,8 @@ static void read_record(const cJSON *root, const char *key, Record *r)
 {
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, key), *it;
     r->n = 0;
-    cJSON_ArrayForEach(it, arr) {
+    cJSON_ArrayForEach(it, arr)
+    {
         if (r->n == MAX_FIELDS)
             die("more than MAX_FIELDS fields in '%s'", key);
         Field *f = &r->f[r->n++];
@@ -244,10 +256,12 @@ static void add_thresh(int k, int64_t v)
 static void read_params(const cJSON *root, const int64_t *ptable)
 {
     const cJSON *it;
-    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(root, "params")) {
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(root, "params"))
+    {
         const char *t = str_item(it, "type");
         const cJSON *v;
-        cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(it, "versions")) {
+        cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(it, "versions"))
+        {
             int64_t d;
             if (parse_day(str_item(v, "from"), &d) == 0)
                 add_bound(d);
@@ -262,7 +276,7 @@ static void read_params(const cJSON *root, const int64_t *ptable)
             const int64_t *p = ptable + (int64_t)off->valuedouble;
             int width = (int)w->valuedouble;
             const cJSON *isbr = cJSON_GetObjectItemCaseSensitive(it, "brackets");
-            if (!strcmp(t, "brackets") || cJSON_IsTrue(isbr)) {   /* [n, lo_1, rate_1, ...] */
+            if (!strcmp(t, "brackets") || cJSON_IsTrue(isbr)) { /* [n, lo_1, rate_1, ...] */
                 for (int64_t i = 0; i < p[0] && 2 + 2 * i < width; i++) {
                     add_thresh(T_MONEY, p[1 + 2 * i]);
                     add_thresh(T_RATE, p[2 + 2 * i]);
@@ -271,17 +285,23 @@ static void read_params(const cJSON *root, const int64_t *ptable)
             }
             Field f = {0};
             parse_type(t, &f);
-            int k = f.kind == T_MONEY ? 0 : f.kind == T_RATE ? 1 : f.kind == T_INT ? 2 :
-                    f.kind == T_DATE ? 3 : f.kind == T_DUR ? 4 : -1;
+            int k = f.kind == T_MONEY  ? 0
+                    : f.kind == T_RATE ? 1
+                    : f.kind == T_INT  ? 2
+                    : f.kind == T_DATE ? 3
+                    : f.kind == T_DUR  ? 4
+                                       : -1;
             for (int i = 0; k >= 0 && i < width; i++)
                 if (p[i] != INT64_MIN)
                     add_thresh(k, p[i]);
         }
     }
     /* rules' dated versions are branches named "from YYYY-MM-DD" */
-    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(root, "rules")) {
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(root, "rules"))
+    {
         const cJSON *b;
-        cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(it, "branches")) {
+        cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(it, "branches"))
+        {
             const char *nm = str_item(b, "name");
             int64_t d;
             if (nm && !strncmp(nm, "from ", 5) && parse_day(nm + 5, &d) == 0)
@@ -300,7 +320,8 @@ static void read_schema(const char *json, const int64_t *ptable)
     S.nenums = cJSON_GetArraySize(enums);
     S.enums = calloc((size_t)S.nenums + 1, sizeof *S.enums);
     int i = 0;
-    cJSON_ArrayForEach(it, enums) {
+    cJSON_ArrayForEach(it, enums)
+    {
         Enum *e = &S.enums[i++];
         e->name = str_item(it, "name");
         const cJSON *ms = cJSON_GetObjectItemCaseSensitive(it, "members"), *m;
@@ -308,7 +329,8 @@ static void read_schema(const char *json, const int64_t *ptable)
         e->names = calloc((size_t)e->n + 1, sizeof *e->names);
         e->labels = calloc((size_t)e->n + 1, sizeof *e->labels);
         int j = 0;
-        cJSON_ArrayForEach(m, ms) {
+        cJSON_ArrayForEach(m, ms)
+        {
             e->names[j] = str_item(m, "name");
             e->labels[j++] = str_item(m, "label");
         }
@@ -350,7 +372,7 @@ static int64_t gen_money(double huge)
     if (chance(huge)) {
         switch (below(4)) {
         case 0: return INT64_MAX - between(0, 1000000);
-        case 1: return INT64_MAX / 2 + between(-2, 2);            /* a + a overflows or not */
+        case 1: return INT64_MAX / 2 + between(-2, 2); /* a + a overflows or not */
         case 2: return INT64_MAX / 3 + between(-2, 2);
         default: return between(9000000000000000000ll, INT64_MAX); /* ~9e16 yuan */
         }
@@ -370,12 +392,12 @@ static int64_t gen_money(double huge)
         return v < 0 ? 0 : v;
     }
     if (r < 45)
-        return between(1, 10000);                          /* under 100 yuan, odd fen */
+        return between(1, 10000); /* under 100 yuan, odd fen */
     if (r < 90) {
-        int64_t v = log_uniform(2, 8);                     /* 1 to 999,999 yuan */
+        int64_t v = log_uniform(2, 8); /* 1 to 999,999 yuan */
         return chance(0.5) ? v / 100 * 100 : v;
     }
-    return log_uniform(8, 12);                             /* 1e6 to 1e10 yuan */
+    return log_uniform(8, 12); /* 1e6 to 1e10 yuan */
 }
 
 static int64_t gen_rate(void)
@@ -386,12 +408,13 @@ static int64_t gen_rate(void)
     if (r < 20)
         return 1000000;
     if (r < 45 && S.nthresh[1])
-        return S.thresh[1][below((uint64_t)S.nthresh[1])] + between(-1, 1) * (chance(0.5) ? 1 : 100);
+        return S.thresh[1][below((uint64_t)S.nthresh[1])] +
+               between(-1, 1) * (chance(0.5) ? 1 : 100);
     if (r < 80)
-        return between(0, 100) * 10000;                    /* whole percents */
+        return between(0, 100) * 10000; /* whole percents */
     if (r < 95)
-        return between(0, 1000000);                        /* any millionth */
-    return between(1000001, 3000000);                      /* above 100% */
+        return between(0, 1000000);   /* any millionth */
+    return between(1000001, 3000000); /* above 100% */
 }
 
 static int64_t gen_int(double huge, int kind)
@@ -426,7 +449,7 @@ static int64_t gen_day(void)
         civil_from_days(d, &y, &m, &dd);
         d = days_from_civil(y, 1, 1) + between(-3, 3);
     }
-    if (d < S.lo && !chance(0.1))   /* the boundary is the validity's start: mostly inside */
+    if (d < S.lo && !chance(0.1)) /* the boundary is the validity's start: mostly inside */
         d = S.lo + between(0, 10);
     return d;
 }
@@ -448,7 +471,10 @@ static void put(Buf *b, const char *s, size_t n)
     b->n += n;
     b->p[b->n] = 0;
 }
-static void puts_(Buf *b, const char *s) { put(b, s, strlen(s)); }
+static void puts_(Buf *b, const char *s)
+{
+    put(b, s, strlen(s));
+}
 
 /* append one CSV cell, quoted when it must be */
 static void cell(Buf *row, int first, const char *s)
@@ -470,7 +496,7 @@ static void cell(Buf *row, int first, const char *s)
 
 static void fmt_money(int64_t fen, char *out, size_t len)
 {
-    uint64_t u = (uint64_t)fen;   /* fen >= 0 here */
+    uint64_t u = (uint64_t)fen; /* fen >= 0 here */
     uint64_t y = u / 100, f = u % 100;
     char digits[32];
     snprintf(digits, sizeof digits, "%" PRIu64, y);
@@ -479,12 +505,12 @@ static void fmt_money(int64_t fen, char *out, size_t len)
     int style = (int)below(100);
     for (size_t i = 0; i < n; i++) {
         if (style < 15 && i && (n - i) % 3 == 0)
-            grouped[k++] = ',';     /* "1,234.56": a quoted cell */
+            grouped[k++] = ','; /* "1,234.56": a quoted cell */
         grouped[k++] = digits[i];
     }
     grouped[k] = 0;
     if (f == 0 && style >= 80)
-        snprintf(out, len, "%s", grouped);               /* "1234" */
+        snprintf(out, len, "%s", grouped); /* "1234" */
     else if (f % 10 == 0 && style >= 70)
         snprintf(out, len, "%s.%" PRIu64, grouped, f / 10); /* "1234.5" */
     else
@@ -495,7 +521,7 @@ static void fmt_rate(int64_t micro, char *out, size_t len)
 {
     int neg = micro < 0;
     uint64_t u = neg ? (uint64_t)-micro : (uint64_t)micro;
-    if (u % 100 == 0 && chance(0.7)) {   /* percent with up to 4 decimals */
+    if (u % 100 == 0 && chance(0.7)) { /* percent with up to 4 decimals */
         uint64_t w = u / 10000, fr = u % 10000;
         char fb[8];
         snprintf(fb, sizeof fb, "%04" PRIu64, fr);
@@ -505,7 +531,7 @@ static void fmt_rate(int64_t micro, char *out, size_t len)
             snprintf(out, len, "%s%" PRIu64 "%%", neg ? "-" : "", w);
         else
             snprintf(out, len, "%s%" PRIu64 ".%s%%", neg ? "-" : "", w, fb);
-    } else {   /* a decimal fraction */
+    } else { /* a decimal fraction */
         char fb[8];
         snprintf(fb, sizeof fb, "%06" PRIu64, u % 1000000);
         for (int i = 5; i > 0 && fb[i] == '0'; i--)
@@ -667,7 +693,7 @@ static void span_cells(Buf *row, const Cols *c, double huge)
         int k = c->order[i];
         const Field *f = &S.hist.f[k];
         if (f->optional && f->kind == T_DATE && chance(0.3))
-            v[0] = 0;   /* an open span: still held */
+            v[0] = 0; /* an open span: still held */
         else
             gen_cell(f, dates[k], huge, 0.1, -1, NULL, v, sizeof v);
         cell(row, 0, v);
@@ -698,7 +724,11 @@ static void write_persons(const char *dir, int64_t npersons, double huge, double
         }
         person_id(p, id, sizeof id);
         uint64_t r = below(100);
-        int nspans = S.hist.n == 0 ? 1 : r < 20 ? 0 : r < 70 ? 1 : r < 90 ? 2 : (int)between(3, MAX_SPANS);
+        int nspans = S.hist.n == 0 ? 1
+                     : r < 20      ? 0
+                     : r < 70      ? 1
+                     : r < 90      ? 2
+                                   : (int)between(3, MAX_SPANS);
         for (int s = 0; s < (nspans ? nspans : 1); s++) {
             row.n = 0;
             cell(&row, 1, id);
@@ -708,7 +738,7 @@ static void write_persons(const char *dir, int64_t npersons, double huge, double
                 span_cells(&row, &hc, huge);
             else
                 for (int i = 0; i < hc.n; i++)
-                    cell(&row, 0, "");   /* all history cells empty: no span */
+                    cell(&row, 0, ""); /* all history cells empty: no span */
             cell(&row, 0, notes[below(6)]);
             put(&row, "\n", 1);
             fwrite(row.p, 1, row.n, f);
@@ -732,12 +762,12 @@ static void write_claims(const char *dir, int64_t nclaims, int64_t npersons, dou
     cell(&row, 0, "备注 note");
     put(&row, "\n", 1);
     fwrite(row.p, 1, row.n, f);
-    int64_t frequent = npersons / 10 + 1;   /* a tenth of the people make half the claims */
+    int64_t frequent = npersons / 10 + 1; /* a tenth of the people make half the claims */
     char id[64], pid[64];
     static char ccells[MAX_FIELDS][128];
     for (int64_t c = 0; c < nclaims; c++) {
-        int64_t p = chance(0.5) ? (int64_t)below((uint64_t)frequent)
-                                : (int64_t)below((uint64_t)npersons);
+        int64_t p =
+            chance(0.5) ? (int64_t)below((uint64_t)frequent) : (int64_t)below((uint64_t)npersons);
         int64_t day = gen_day();
         int64_t dates[MAX_FIELDS];
         for (int i = 0; i < S.claim.n; i++) {
@@ -746,7 +776,7 @@ static void write_claims(const char *dir, int64_t nclaims, int64_t npersons, dou
                 continue;
             if (i == S.claim_date)
                 dates[i] = day;
-            else if (chance(0.85))   /* admission and the like: before the claim's date */
+            else if (chance(0.85)) /* admission and the like: before the claim's date */
                 dates[i] = day - (chance(0.3) ? 0 : between(0, 60));
             else
                 dates[i] = day + between(0, 30);
