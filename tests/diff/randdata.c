@@ -25,7 +25,6 @@
 #define MAX_THRESH    4096 /* remembered parameter values per type */
 #define MAX_BOUNDS    512  /* remembered version-boundary dates */
 #define MAX_SPANS     4    /* history spans per person: enough to exercise 就高不就低 */
-#define INT64_MAX_FEN INT64_MAX
 #define DAY_NONE      INT64_MIN
 
 /* ---- the PRNG: xoshiro256**, seeded through splitmix64 (deterministic on every host) --- */
