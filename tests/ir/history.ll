@@ -1,7 +1,7 @@
 ; ModuleID = 'policy'
 source_filename = "policy"
 
-%PolCtx = type { ptr, ptr, ptr, i64, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64, i64, i64, ptr, ptr }
+%PolCtx = type { ptr, ptr, ptr, i64, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64, i64, i64, ptr, ptr, ptr }
 
 @polc_schema = constant [4361 x i8] c"{\22schema_version\22:1,\22policy\22:\22\E5\B1\A5\E5\8E\86\22,\22reform\22:null,\22source\22:null,\22file\22:\22tests/ir/history.pol\22,\22sha256\22:\2217299229794a73dbc885e9a09f5496ed2ab37cd60a0705c7f828c46a2405e830\22,\22compiler\22:\22polc 0.1.0\22,\22built\22:\221970-01-01T00:00:00Z\22,\22valid_from\22:\222025-01-01\22,\22valid_to\22:null,\22claim_date\22:\22d\22,\22enums\22:[{\22name\22:\22Identity\22,\22members\22:[{\22name\22:\22poor\22,\22label\22:\22\E5\BB\BA\E6\A1\A3\E7\AB\8B\E5\8D\A1\E8\B4\AB\E5\9B\B0\E4\BA\BA\E5\8F\A3\22},{\22name\22:\22tekun\22,\22label\22:\22\E7\89\B9\E5\9B\B0\E4\BA\BA\E5\91\98\22},{\22name\22:\22dibao\22,\22label\22:\22\E4\BD\8E\E4\BF\9D\E5\AF\B9\E8\B1\A1\22}]}],\22claim\22:[{\22name\22:\22d\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22selfpay\22,\22type\22:\22money\22,\22label\22:null,\22default\22:null},{\22name\22:\22filed\22,\22type\22:\22date?\22,\22label\22:null,\22default\22:null}],\22person\22:[{\22name\22:\22chronic\22,\22type\22:\22bool\22,\22label\22:null,\22default\22:0}],\22history\22:[{\22name\22:\22identity\22,\22type\22:\22enum:Identity\22,\22label\22:null,\22default\22:null},{\22name\22:\22from\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22to\22,\22type\22:\22date?\22,\22label\22:null,\22default\22:null},{\22name\22:\22amount\22,\22type\22:\22money\22,\22label\22:null,\22default\22:null}],\22ledgers\22:[],\22outputs\22:[{\22name\22:\22best\22,\22type\22:\22rate\22,\22rule\22:0},{\22name\22:\22worst\22,\22type\22:\22rate\22,\22rule\22:1},{\22name\22:\22total\22,\22type\22:\22money\22,\22rule\22:2},{\22name\22:\22spans\22,\22type\22:\22int\22,\22rule\22:3},{\22name\22:\22any_tekun\22,\22type\22:\22bool\22,\22rule\22:4},{\22name\22:\22all_closed\22,\22type\22:\22bool\22,\22rule\22:5},{\22name\22:\22filed_ok\22,\22type\22:\22bool\22,\22rule\22:6},{\22name\22:\22pay\22,\22type\22:\22money\22,\22rule\22:7}],\22params\22:[{\22name\22:\22ratio\22,\22type\22:\22rate\22,\22brackets\22:false,\22index\22:\22Identity\22,\22cites\22:null,\22line\22:7,\22versions\22:[{\22from\22:\222025-01-01\22,\22to\22:null,\22offset\22:0,\22width\22:3}]}],\22rules\22:[{\22name\22:\22best\22,\22type\22:\22rate\22,\22cites\22:null,\22line\22:8,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:8}]},{\22name\22:\22worst\22,\22type\22:\22rate\22,\22cites\22:null,\22line\22:10,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:10}]},{\22name\22:\22total\22,\22type\22:\22money\22,\22cites\22:null,\22line\22:11,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:11}]},{\22name\22:\22spans\22,\22type\22:\22int\22,\22cites\22:null,\22line\22:12,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:12}]},{\22name\22:\22any_tekun\22,\22type\22:\22bool\22,\22cites\22:null,\22line\22:13,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:13}]},{\22name\22:\22all_closed\22,\22type\22:\22bool\22,\22cites\22:null,\22line\22:14,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:14}]},{\22name\22:\22filed_ok\22,\22type\22:\22bool\22,\22cites\22:null,\22line\22:15,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:15}]},{\22name\22:\22pay\22,\22type\22:\22money\22,\22cites\22:null,\22line\22:16,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:16}]}],\22rejects\22:[],\22locs\22:[{\22rule\22:\22ratio\22,\22line\22:7,\22col\22:7},{\22rule\22:\22best\22,\22line\22:8,\22col\22:6},{\22rule\22:\22best\22,\22line\22:8,\22col\22:19},{\22rule\22:\22best\22,\22line\22:8,\22col\22:23},{\22rule\22:\22best\22,\22line\22:8,\22col\22:29},{\22rule\22:\22best\22,\22line\22:9,\22col\22:73},{\22rule\22:\22best\22,\22line\22:9,\22col\22:84},{\22rule\22:\22best\22,\22line\22:9,\22col\22:52},{\22rule\22:\22best\22,\22line\22:9,\22col\22:56},{\22rule\22:\22best\22,\22line\22:9,\22col\22:64},{\22rule\22:\22best\22,\22line\22:9,\22col\22:29},{\22rule\22:\22best\22,\22line\22:9,\22col\22:39},{\22rule\22:\22best\22,\22line\22:9,\22col\22:98},{\22rule\22:\22worst\22,\22line\22:10,\22col\22:6},{\22rule\22:\22worst\22,\22line\22:10,\22col\22:20},{\22rule\22:\22worst\22,\22line\22:10,\22col\22:24},{\22rule\22:\22worst\22,\22line\22:10,\22col\22:30},{\22rule\22:\22worst\22,\22line\22:10,\22col\22:70},{\22rule\22:\22total\22,\22line\22:11,\22col\22:6},{\22rule\22:\22total\22,\22line\22:11,\22col\22:21},{\22rule\22:\22total\22,\22line\22:11,\22col\22:25},{\22rule\22:\22total\22,\22line\22:11,\22col\22:60},{\22rule\22:\22total\22,\22line\22:11,\22col\22:74},{\22rule\22:\22spans\22,\22line\22:12,\22col\22:6},{\22rule\22:\22spans\22,\22line\22:12,\22col\22:19},{\22rule\22:\22spans\22,\22line\22:12,\22col\22:47},{\22rule\22:\22spans\22,\22line\22:12,\22col\22:55},{\22rule\22:\22any_tekun\22,\22line\22:13,\22col\22:6},{\22rule\22:\22any_tekun\22,\22line\22:13,\22col\22:24},{\22rule\22:\22any_tekun\22,\22line\22:13,\22col\22:50},{\22rule\22:\22any_tekun\22,\22line\22:13,\22col\22:63},{\22rule\22:\22all_closed\22,\22line\22:14,\22col\22:6},{\22rule\22:\22all_closed\22,\22line\22:14,\22col\22:25},{\22rule\22:\22all_closed\22,\22line\22:14,\22col\22:51},{\22rule\22:\22all_closed\22,\22line\22:14,\22col\22:59},{\22rule\22:\22filed_ok\22,\22line\22:15,\22col\22:6},{\22rule\22:\22filed_ok\22,\22line\22:15,\22col\22:48},{\22rule\22:\22filed_ok\22,\22line\22:15,\22col\22:63},{\22rule\22:\22filed_ok\22,\22line\22:15,\22col\22:23},{\22rule\22:\22filed_ok\22,\22line\22:15,\22col\22:31},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:6},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:19},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:40},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:22},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:55},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:71},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:81},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:97}]}\00"
 @polc_params = constant [4 x i64] [i64 500000, i64 800000, i64 750000, i64 0]
@@ -60,12 +60,12 @@ compute:                                          ; preds = %entry
 done:                                             ; preds = %agg.end
   %value = load i64, ptr %result, align 4
   %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f15 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f15, i64 0
+  %ctx.f16 = load ptr, ptr %10, align 8
+  %11 = getelementptr i64, ptr %ctx.f16, i64 0
   store i64 %value, ptr %11, align 4
   %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f16 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f16, i64 0
+  %ctx.f17 = load ptr, ptr %12, align 8
+  %13 = getelementptr i64, ptr %ctx.f17, i64 0
   store i64 2, ptr %13, align 4
   ret i64 %value
 
@@ -102,7 +102,7 @@ agg.body:                                         ; preds = %agg.head
   %27 = icmp ne i64 %26, 0
   br i1 %27, label %rhs, label %logic
 
-agg.next:                                         ; preds = %ok11, %logic
+agg.next:                                         ; preds = %traced, %logic
   %28 = load i64, ptr %i, align 4
   %29 = add i64 %28, 1
   store i64 %29, ptr %i, align 4
@@ -180,17 +180,28 @@ ok11:                                             ; preds = %agg.yes
   %65 = getelementptr i64, ptr %19, i64 0
   %66 = load i64, ptr %65, align 4
   %67 = add i64 %60, %66
-  %68 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %68 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
   %ctx.f13 = load ptr, ptr %68, align 8
-  %69 = getelementptr i64, ptr %ctx.f13, i64 %67
-  %70 = load i64, ptr %69, align 4
-  %71 = load i64, ptr %acc, align 4
-  %72 = load i64, ptr %found, align 4
-  %73 = icmp sgt i64 %70, %71
-  %74 = icmp eq i64 %72, 0
-  %75 = or i1 %74, %73
-  %76 = select i1 %75, i64 %70, i64 %71
-  store i64 %76, ptr %acc, align 4
+  %69 = icmp ne ptr %ctx.f13, null
+  br i1 %69, label %trace, label %traced
+
+trace:                                            ; preds = %ok11
+  %70 = getelementptr i64, ptr %ctx.f13, i64 0
+  store i64 %66, ptr %70, align 4
+  br label %traced
+
+traced:                                           ; preds = %trace, %ok11
+  %71 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f14 = load ptr, ptr %71, align 8
+  %72 = getelementptr i64, ptr %ctx.f14, i64 %67
+  %73 = load i64, ptr %72, align 4
+  %74 = load i64, ptr %acc, align 4
+  %75 = load i64, ptr %found, align 4
+  %76 = icmp sgt i64 %73, %74
+  %77 = icmp eq i64 %75, 0
+  %78 = or i1 %77, %76
+  %79 = select i1 %78, i64 %73, i64 %74
+  store i64 %79, ptr %acc, align 4
   store i64 1, ptr %found, align 4
   br label %agg.next
 
@@ -198,12 +209,12 @@ agg.default:                                      ; preds = %agg.done
   br label %agg.end
 
 agg.end:                                          ; preds = %agg.default, %agg.done
-  %77 = phi i64 [ %31, %agg.done ], [ 0, %agg.default ]
-  store i64 %77, ptr %result, align 4
-  %78 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f14 = load ptr, ptr %78, align 8
-  %79 = getelementptr i64, ptr %ctx.f14, i64 0
-  store i64 0, ptr %79, align 4
+  %80 = phi i64 [ %31, %agg.done ], [ 0, %agg.default ]
+  store i64 %80, ptr %result, align 4
+  %81 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f15 = load ptr, ptr %81, align 8
+  %82 = getelementptr i64, ptr %ctx.f15, i64 0
+  store i64 0, ptr %82, align 4
   br label %done
 }
 
@@ -238,12 +249,12 @@ compute:                                          ; preds = %entry
 done:                                             ; preds = %agg.end
   %value = load i64, ptr %result, align 4
   %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f9, i64 1
+  %ctx.f10 = load ptr, ptr %10, align 8
+  %11 = getelementptr i64, ptr %ctx.f10, i64 1
   store i64 %value, ptr %11, align 4
   %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f10, i64 1
+  %ctx.f11 = load ptr, ptr %12, align 8
+  %13 = getelementptr i64, ptr %ctx.f11, i64 1
   store i64 2, ptr %13, align 4
   ret i64 %value
 
@@ -280,7 +291,7 @@ agg.body:                                         ; preds = %agg.head
   %27 = icmp slt i64 %25, 0
   br i1 %27, label %fail, label %ok
 
-agg.next:                                         ; preds = %ok
+agg.next:                                         ; preds = %traced
   %28 = load i64, ptr %i, align 4
   %29 = add i64 %28, 1
   store i64 %29, ptr %i, align 4
@@ -304,17 +315,28 @@ ok:                                               ; preds = %agg.body
   %35 = getelementptr i64, ptr %19, i64 0
   %36 = load i64, ptr %35, align 4
   %37 = add i64 %25, %36
-  %38 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %38 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
   %ctx.f7 = load ptr, ptr %38, align 8
-  %39 = getelementptr i64, ptr %ctx.f7, i64 %37
-  %40 = load i64, ptr %39, align 4
-  %41 = load i64, ptr %acc, align 4
-  %42 = load i64, ptr %found, align 4
-  %43 = icmp slt i64 %40, %41
-  %44 = icmp eq i64 %42, 0
-  %45 = or i1 %44, %43
-  %46 = select i1 %45, i64 %40, i64 %41
-  store i64 %46, ptr %acc, align 4
+  %39 = icmp ne ptr %ctx.f7, null
+  br i1 %39, label %trace, label %traced
+
+trace:                                            ; preds = %ok
+  %40 = getelementptr i64, ptr %ctx.f7, i64 0
+  store i64 %36, ptr %40, align 4
+  br label %traced
+
+traced:                                           ; preds = %trace, %ok
+  %41 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f8 = load ptr, ptr %41, align 8
+  %42 = getelementptr i64, ptr %ctx.f8, i64 %37
+  %43 = load i64, ptr %42, align 4
+  %44 = load i64, ptr %acc, align 4
+  %45 = load i64, ptr %found, align 4
+  %46 = icmp slt i64 %43, %44
+  %47 = icmp eq i64 %45, 0
+  %48 = or i1 %47, %46
+  %49 = select i1 %48, i64 %43, i64 %44
+  store i64 %49, ptr %acc, align 4
   store i64 1, ptr %found, align 4
   br label %agg.next
 
@@ -322,12 +344,12 @@ agg.default:                                      ; preds = %agg.done
   br label %agg.end
 
 agg.end:                                          ; preds = %agg.default, %agg.done
-  %47 = phi i64 [ %31, %agg.done ], [ 0, %agg.default ]
-  store i64 %47, ptr %result, align 4
-  %48 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f8 = load ptr, ptr %48, align 8
-  %49 = getelementptr i64, ptr %ctx.f8, i64 1
-  store i64 0, ptr %49, align 4
+  %50 = phi i64 [ %31, %agg.done ], [ 0, %agg.default ]
+  store i64 %50, ptr %result, align 4
+  %51 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f9 = load ptr, ptr %51, align 8
+  %52 = getelementptr i64, ptr %ctx.f9, i64 1
+  store i64 0, ptr %52, align 4
   br label %done
 }
 

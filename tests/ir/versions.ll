@@ -1,7 +1,7 @@
 ; ModuleID = 'policy'
 source_filename = "policy"
 
-%PolCtx = type { ptr, ptr, ptr, i64, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64, i64, i64, ptr, ptr }
+%PolCtx = type { ptr, ptr, ptr, i64, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64, i64, i64, ptr, ptr, ptr }
 
 @polc_schema = constant [2441 x i8] c"{\22schema_version\22:1,\22policy\22:\22\E7\89\88\E6\9C\AC\22,\22reform\22:null,\22source\22:null,\22file\22:\22tests/ir/versions.pol\22,\22sha256\22:\22740f4ecf8232dd5711a11139ee82229804820484540451756b4ef4796d3bda4c\22,\22compiler\22:\22polc 0.1.0\22,\22built\22:\221970-01-01T00:00:00Z\22,\22valid_from\22:\222017-01-01\22,\22valid_to\22:null,\22claim_date\22:\22d\22,\22enums\22:[{\22name\22:\22Level\22,\22members\22:[{\22name\22:\22township\22,\22label\22:\22\E4\B9\A1\E9\95\87\22},{\22name\22:\22county\22,\22label\22:\22\E5\8E\BF\E5\8C\BA\22},{\22name\22:\22city\22,\22label\22:\22\E5\B8\82\E7\BA\A7\22}]}],\22claim\22:[{\22name\22:\22d\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22level\22,\22type\22:\22enum:Level\22,\22label\22:null,\22default\22:null},{\22name\22:\22total\22,\22type\22:\22money\22,\22label\22:null,\22default\22:null},{\22name\22:\22emergency\22,\22type\22:\22bool\22,\22label\22:null,\22default\22:0},{\22name\22:\22referred\22,\22type\22:\22bool\22,\22label\22:null,\22default\22:0}],\22person\22:[],\22history\22:[],\22ledgers\22:[],\22outputs\22:[{\22name\22:\22pay\22,\22type\22:\22money\22,\22rule\22:1}],\22params\22:[{\22name\22:\22deductible\22,\22type\22:\22money\22,\22brackets\22:false,\22index\22:\22Level\22,\22cites\22:\22\E7\AC\AC\E4\B8\89\E6\9D\A1\22,\22line\22:6,\22versions\22:[{\22from\22:\222017-01-01\22,\22to\22:\222018-01-01\22,\22offset\22:0,\22width\22:3},{\22from\22:\222018-01-01\22,\22to\22:\222019-01-01\22,\22offset\22:3,\22width\22:3},{\22from\22:\222019-01-01\22,\22to\22:null,\22offset\22:6,\22width\22:3}]},{\22name\22:\22ratio\22,\22type\22:\22rate\22,\22brackets\22:false,\22index\22:null,\22cites\22:null,\22line\22:10,\22versions\22:[{\22from\22:\222017-01-01\22,\22to\22:null,\22offset\22:9,\22width\22:1}]}],\22rules\22:[{\22name\22:\22base\22,\22type\22:\22money\22,\22cites\22:\22\E7\AC\AC\E5\9B\9B\E6\9D\A1\22,\22line\22:11,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:\22\E7\AC\AC\E5\9B\9B\E6\9D\A1\22,\22line\22:11}]},{\22name\22:\22pay\22,\22type\22:\22money\22,\22cites\22:null,\22line\22:12,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22emergency\22,\22cites\22:null,\22line\22:16},{\22name\22:\22unreferred\22,\22cites\22:\22\E7\AC\AC\E5\85\AB\E6\9D\A1\22,\22line\22:15},{\22name\22:\22from 2017-01-01\22,\22cites\22:null,\22line\22:13},{\22name\22:\22from 2018-07-01\22,\22cites\22:null,\22line\22:14}]}],\22rejects\22:[],\22locs\22:[{\22rule\22:\22deductible\22,\22line\22:6,\22col\22:7},{\22rule\22:\22ratio\22,\22line\22:10,\22col\22:7},{\22rule\22:\22base\22,\22line\22:11,\22col\22:6},{\22rule\22:\22base\22,\22line\22:11,\22col\22:32},{\22rule\22:\22base\22,\22line\22:11,\22col\22:36},{\22rule\22:\22base\22,\22line\22:11,\22col\22:50},{\22rule\22:\22base\22,\22line\22:11,\22col\22:61},{\22rule\22:\22base\22,\22line\22:11,\22col\22:77},{\22rule\22:\22pay\22,\22line\22:12,\22col\22:6},{\22rule\22:\22pay\22,\22line\22:15,\22col\22:64},{\22rule\22:\22pay\22,\22line\22:15,\22col\22:78},{\22rule\22:\22pay\22,\22line\22:15,\22col\22:41},{\22rule\22:\22pay\22,\22line\22:15,\22col\22:45},{\22rule\22:\22pay\22,\22line\22:15,\22col\22:88},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:44},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:65},{\22rule\22:\22pay\22,\22line\22:13,\22col\22:21},{\22rule\22:\22pay\22,\22line\22:14,\22col\22:21},{\22rule\22:\22pay\22,\22line\22:14,\22col\22:28},{\22rule\22:\22pay\22,\22line\22:14,\22col\22:39}]}\00"
 @polc_params = constant [11 x i64] [i64 10000, i64 30000, i64 50000, i64 20000, i64 30000, i64 60000, i64 0, i64 25000, i64 55000, i64 800000, i64 0]
@@ -54,15 +54,15 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %9, align 4
   br label %branch
 
-done:                                             ; preds = %ok12
+done:                                             ; preds = %ok13
   %value = load i64, ptr %result, align 4
   %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f16 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f16, i64 0
+  %ctx.f17 = load ptr, ptr %10, align 8
+  %11 = getelementptr i64, ptr %ctx.f17, i64 0
   store i64 %value, ptr %11, align 4
   %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f17 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f17, i64 0
+  %ctx.f18 = load ptr, ptr %12, align 8
+  %13 = getelementptr i64, ptr %ctx.f18, i64 0
   store i64 2, ptr %13, align 4
   ret i64 %value
 
@@ -109,51 +109,62 @@ ok:                                               ; preds = %branch
   %37 = getelementptr i64, ptr %ctx.f6, i64 1
   %38 = load i64, ptr %37, align 4
   %39 = add i64 %31, %38
-  %40 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %40 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
   %ctx.f7 = load ptr, ptr %40, align 8
-  %41 = getelementptr i64, ptr %ctx.f7, i64 %39
-  %42 = load i64, ptr %41, align 4
-  %43 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %42)
-  %v = extractvalue { i64, i1 } %43, 0
-  %ovf = extractvalue { i64, i1 } %43, 1
-  br i1 %ovf, label %fail8, label %ok9
+  %41 = icmp ne ptr %ctx.f7, null
+  br i1 %41, label %trace, label %traced
 
-fail8:                                            ; preds = %ok
+trace:                                            ; preds = %ok
+  %42 = getelementptr i64, ptr %ctx.f7, i64 0
+  store i64 %38, ptr %42, align 4
+  br label %traced
+
+traced:                                           ; preds = %trace, %ok
+  %43 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f8 = load ptr, ptr %43, align 8
+  %44 = getelementptr i64, ptr %ctx.f8, i64 %39
+  %45 = load i64, ptr %44, align 4
+  %46 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %45)
+  %v = extractvalue { i64, i1 } %46, 0
+  %ovf = extractvalue { i64, i1 } %46, 1
+  br i1 %ovf, label %fail9, label %ok10
+
+fail9:                                            ; preds = %traced
   call void @polrt_fail(ptr %0, i64 1, i64 4)
   unreachable
 
-ok9:                                              ; preds = %ok
-  %44 = icmp sgt i64 %v, 0
-  %45 = select i1 %44, i64 %v, i64 0
-  %46 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f10 = load i64, ptr %46, align 4
-  %47 = icmp slt i64 %ctx.f10, 9223372036854775807
-  %48 = icmp sge i64 %ctx.f10, 17167
-  %49 = and i1 %48, %47
-  %50 = select i1 %49, i64 9, i64 -1
-  %51 = select i1 %49, i64 0, i64 -1
-  %52 = icmp slt i64 %50, 0
-  br i1 %52, label %fail11, label %ok12
+ok10:                                             ; preds = %traced
+  %47 = icmp sgt i64 %v, 0
+  %48 = select i1 %47, i64 %v, i64 0
+  %49 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f11 = load i64, ptr %49, align 4
+  %50 = icmp slt i64 %ctx.f11, 9223372036854775807
+  %51 = icmp sge i64 %ctx.f11, 17167
+  %52 = and i1 %51, %50
+  %53 = select i1 %52, i64 9, i64 -1
+  %54 = select i1 %52, i64 0, i64 -1
+  %55 = icmp slt i64 %53, 0
+  br i1 %55, label %fail12, label %ok13
 
-fail11:                                           ; preds = %ok9
+fail12:                                           ; preds = %ok10
   call void @polrt_fail(ptr %0, i64 6, i64 7)
   unreachable
 
-ok12:                                             ; preds = %ok9
-  %53 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f13 = load ptr, ptr %53, align 8
-  %54 = getelementptr i64, ptr %ctx.f13, i64 1
-  store i64 %51, ptr %54, align 4
-  %55 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f14 = load ptr, ptr %55, align 8
-  %56 = getelementptr i64, ptr %ctx.f14, i64 %50
-  %57 = load i64, ptr %56, align 4
-  %58 = call i64 @polrt_mul_rate(ptr %0, i64 %45, i64 %57, i64 3)
-  store i64 %58, ptr %result, align 4
-  %59 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f15 = load ptr, ptr %59, align 8
-  %60 = getelementptr i64, ptr %ctx.f15, i64 0
-  store i64 0, ptr %60, align 4
+ok13:                                             ; preds = %ok10
+  %56 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f14 = load ptr, ptr %56, align 8
+  %57 = getelementptr i64, ptr %ctx.f14, i64 1
+  store i64 %54, ptr %57, align 4
+  %58 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f15 = load ptr, ptr %58, align 8
+  %59 = getelementptr i64, ptr %ctx.f15, i64 %53
+  %60 = load i64, ptr %59, align 4
+  %61 = call i64 @polrt_mul_rate(ptr %0, i64 %48, i64 %60, i64 3)
+  store i64 %61, ptr %result, align 4
+  %62 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f16 = load ptr, ptr %62, align 8
+  %63 = getelementptr i64, ptr %ctx.f16, i64 0
+  store i64 0, ptr %63, align 4
   br label %done
 }
 
@@ -187,15 +198,15 @@ compute:                                          ; preds = %entry
   %13 = icmp ne i64 %12, 0
   br i1 %13, label %branch, label %next
 
-done:                                             ; preds = %ok23, %branch10, %branch5, %branch
+done:                                             ; preds = %ok24, %branch10, %branch5, %branch
   %value = load i64, ptr %result, align 4
   %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f25 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f25, i64 1
+  %ctx.f26 = load ptr, ptr %14, align 8
+  %15 = getelementptr i64, ptr %ctx.f26, i64 1
   store i64 %value, ptr %15, align 4
   %16 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f26 = load ptr, ptr %16, align 8
-  %17 = getelementptr i64, ptr %ctx.f26, i64 1
+  %ctx.f27 = load ptr, ptr %16, align 8
+  %17 = getelementptr i64, ptr %ctx.f27, i64 1
   store i64 2, ptr %17, align 4
   ret i64 %value
 
@@ -313,25 +324,36 @@ ok:                                               ; preds = %branch14
   %70 = getelementptr i64, ptr %ctx.f20, i64 1
   %71 = load i64, ptr %70, align 4
   %72 = add i64 %64, %71
-  %73 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %73 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
   %ctx.f21 = load ptr, ptr %73, align 8
-  %74 = getelementptr i64, ptr %ctx.f21, i64 %72
-  %75 = load i64, ptr %74, align 4
-  %76 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %49, i64 %75)
-  %v = extractvalue { i64, i1 } %76, 0
-  %ovf = extractvalue { i64, i1 } %76, 1
-  br i1 %ovf, label %fail22, label %ok23
+  %74 = icmp ne ptr %ctx.f21, null
+  br i1 %74, label %trace, label %traced
 
-fail22:                                           ; preds = %ok
+trace:                                            ; preds = %ok
+  %75 = getelementptr i64, ptr %ctx.f21, i64 0
+  store i64 %71, ptr %75, align 4
+  br label %traced
+
+traced:                                           ; preds = %trace, %ok
+  %76 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f22 = load ptr, ptr %76, align 8
+  %77 = getelementptr i64, ptr %ctx.f22, i64 %72
+  %78 = load i64, ptr %77, align 4
+  %79 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %49, i64 %78)
+  %v = extractvalue { i64, i1 } %79, 0
+  %ovf = extractvalue { i64, i1 } %79, 1
+  br i1 %ovf, label %fail23, label %ok24
+
+fail23:                                           ; preds = %traced
   call void @polrt_fail(ptr %0, i64 1, i64 17)
   unreachable
 
-ok23:                                             ; preds = %ok
+ok24:                                             ; preds = %traced
   store i64 %v, ptr %result, align 4
-  %77 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f24 = load ptr, ptr %77, align 8
-  %78 = getelementptr i64, ptr %ctx.f24, i64 1
-  store i64 3, ptr %78, align 4
+  %80 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f25 = load ptr, ptr %80, align 8
+  %81 = getelementptr i64, ptr %ctx.f25, i64 1
+  store i64 3, ptr %81, align 4
   br label %done
 }
 
