@@ -953,9 +953,11 @@ static int cut_blocks(Sim *m, size_t *first)
  * column, as run.c does. 0, or -1 with a file-level message (printed by the caller). */
 static int bind_header(Sim *m, const Cells *c, int64_t line, char *why, size_t len)
 {
+    for (int i = 0; m->hdr && i < m->ncols; i++)
+        polrt_realloc(m->hdr[i], 0); /* the persons file's header, before the claims' */
+    polrt_realloc(m->hdr, 0);
     m->ncols = c->n;
     m->id_col = m->person_col = m->weight_col = -1;
-    polrt_realloc(m->hdr, 0);
     m->hdr = polrt_realloc(NULL, (size_t)(c->n ? c->n : 1) * sizeof *m->hdr);
     if (!m->hdr) {
         snprintf(why, len, "out of memory");
@@ -2509,6 +2511,7 @@ static int set_dims(Sim *m)
     m->dims = polrt_realloc(NULL, (size_t)(nby + 2) * sizeof *m->dims);
     if (!m->dims)
         return -1;
+    res->dims = m->dims; /* the results own it from here, errors or not */
     m->ndims = 0;
     m->ngroups = 1;
     for (int i = 0; i < nby; i++) {
@@ -2721,7 +2724,8 @@ static int merge_dist(Sim *m, int si, int g, RtSimStat *st)
         size_t k = 0;
         for (int i = 0; i < m->nthreads; i++) {
             const Dist *d = &m->th[i].acc[si].dist[g];
-            memcpy(vw + 2 * k, d->vals, 2 * d->nvals * sizeof *vw);
+            if (d->nvals)
+                memcpy(vw + 2 * k, d->vals, 2 * d->nvals * sizeof *vw);
             k += d->nvals;
         }
         qsort(vw, nv, 2 * sizeof *vw, vw_cmp);
