@@ -715,6 +715,7 @@ struct Sim {
     /* progress */
     int progress;
     int64_t t0, last_progress;
+    int64_t t_file; /* when reading the current file began (the time left) */
     int progress_shown;
     char err[MSG_MAX];
     int failed; /* a run-level error: err says it */
@@ -755,7 +756,7 @@ static void progress(Sim *m, const char *what)
     for (int i = 0; i < width; i++)
         bar[i] = i < fill ? '#' : '.';
     bar[width] = '\0';
-    double secs = (double)(t - m->t0) / 1e9;
+    double secs = (double)(t - m->t_file) / 1e9;
     fprintf(stderr, "\rpolc: %s [%s] %3d%%  %" PRId64 " rows", what, bar, (int)(frac * 100),
             m->seq);
     if (frac > 0.01 && frac < 1) {
@@ -825,6 +826,7 @@ static int open_input(Sim *m, const char *path)
     struct stat st;
     m->size = fstat(m->fd, &st) == 0 && S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1;
     m->consumed = 0;
+    m->t_file = now_ns();
     m->buf_off = 0;
     m->len = m->start = m->complete = 0;
     m->eof = 0;
