@@ -51,7 +51,7 @@ static const char *error_name(int64_t code)
     case POLRT_E_CALENDAR: return "date outside the shipped working-day calendar";
     case POLRT_E_NONE: return "an absent value was used";
     case POLRT_E_DATE: return "date out of range";
-    case POLRT_E_NOVERSION: return "no version in force on the claim's date";
+    case POLRT_E_NOVERSION: return "no version in force on that date";
     case POLRT_E_REJECTED: return "the claim fails an input check";
     default: return "policy failure";
     }
@@ -63,9 +63,15 @@ char *tool_error_text(const IrProgram *ir, int64_t code, int64_t loc, char *buf,
         snprintf(buf, len, "%s", ir->reject_msgs[loc]);
     else if (code == POLRT_E_NOVERSION && loc < 0)
         snprintf(buf, len, "the claim is dated outside the policy's validity");
-    else if (loc >= 0 && loc < ir->nlocs)
-        snprintf(buf, len, "%s in %s (line %d, col %d)", error_name(code), ir->locs[loc].rule,
+    else if (loc >= 0 && loc < ir->nlocs) {
+        /* the failure site: a rule, a ledger update (ledger.field) or a reject check */
+        const char *site = ir->locs[loc].rule ? ir->locs[loc].rule : "";
+        const char *kind = !strncmp(site, "reject ", 7) ? ""
+                           : strchr(site, '.')          ? "ledger update "
+                                                        : "rule ";
+        snprintf(buf, len, "%s in %s%s (line %d, col %d)", error_name(code), kind, site,
                  ir->locs[loc].line, ir->locs[loc].col);
+    }
     else
         snprintf(buf, len, "%s", error_name(code));
     return buf;
@@ -158,6 +164,10 @@ static const char *impure_node(const IrProgram *p, const IrNode *n, int depth)
 static int parse_arg(const Policy *pol, Type t, const char *s, int64_t *v)
 {
     size_t n = strlen(s);
+    if (t.optional && (n == 0 || !strcmp(s, "absent"))) { /* an optional argument left out */
+        *v = POLRT_NONE;
+        return 0;
+    }
     switch (t.kind) {
     case TY_MONEY: {
         if (n > 5 && !strcmp(s + n - 5, " yuan"))

@@ -100,11 +100,11 @@ t 2 "polc: rule 'own' reads the claim; polc call evaluates rules whose only inpu
 t 2 "polc: rule 'with_claim' reads the claim; polc call evaluates rules whose only inputs are their arguments" with_claim 1
 
 # ---- failures inside the rule: exit 3, naming the rule and its line --------------------
-t 3 "polc: amount overflow in twice (line 12, col 27)" twice 9223372036854775807
-t 3 "polc: amount overflow in added (line 14, col 41)" added 92233720368547758.07 0.01
-t 3 "polc: division by zero in share (line 15, col 40)" share 1 0
-t 3 "polc: date outside the shipped working-day calendar in deadline (line 17, col 45)" deadline 2030-01-01 1
-t 3 "polc: no version in force on the claim's date in tiered (line 30, col 28)" tiered 100 --date 2016-05-01
+t 3 "polc: amount overflow in rule twice (line 12, col 27)" twice 9223372036854775807
+t 3 "polc: amount overflow in rule added (line 14, col 41)" added 92233720368547758.07 0.01
+t 3 "polc: division by zero in rule share (line 15, col 40)" share 1 0
+t 3 "polc: date outside the shipped working-day calendar in rule deadline (line 17, col 45)" deadline 2030-01-01 1
+t 3 "polc: no version in force on that date in rule tiered (line 30, col 28)" tiered 100 --date 2016-05-01
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
