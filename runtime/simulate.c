@@ -3147,6 +3147,7 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     RtOut prej = m->rejects;
     memset(&m->rejects, 0, sizeof m->rejects);
     char perr[MSG_MAX];
+    int had_prej = prej.f != NULL;
     if (prej.f && rt_out_commit(&prej, perr, sizeof perr) < 0) {
         sim_error(m, "%s", perr);
         goto done;
@@ -3173,6 +3174,13 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
         rc = 2;
         goto done;
     }
+    /* a rejects file named by --rejects and left by an earlier run would mislead: a run
+     * with no bad rows removes it (as polc run does; the default name is left alone, it
+     * may be polc run's) */
+    if (o->rejects && !m->rejected && unlink(m->rejects_path) != 0 && errno != ENOENT)
+        fprintf(stderr, "polc: cannot remove %s: %s\n", m->rejects_path, strerror(errno));
+    if (o->rejects && !had_prej && unlink(m->prejects_path) != 0 && errno != ENOENT)
+        fprintf(stderr, "polc: cannot remove %s: %s\n", m->prejects_path, strerror(errno));
     if (merge_results(m) < 0) {
         sim_error(m, "out of memory");
         rc = 2;

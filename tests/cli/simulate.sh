@@ -170,6 +170,10 @@ then
         fail "a bad row: $(cat "$d/err")"
     check "the rejects file: header and the row" "$(cut -d, -f1 "$d/rej.csv" | tr '\n' ' ')" "claim_id BAD-1 "
     check "a bad row changes no total" "$(md5sum < "$d/o_bad/totals.csv")" "$(md5sum < "$d/j2/totals.csv")"
+    sim --base $P --claims $G/claims.csv --persons $G/persons.csv --rejects "$d/rej.csv" -q \
+        2> "$d/err" || fail "clean run: $(cat "$d/err")"
+    [ ! -e "$d/rej.csv" ] && pass "a clean run removes the stale --rejects file" ||
+        fail "a clean run left the stale rejects file"
 
     # the seed policy's sweep is its --set (a table member)
     sim --base $P --sweep "backstop_cap[county]=3000..5000:1000" --claims $G/claims.csv \
