@@ -368,8 +368,7 @@ static size_t boundary_after(const char *b, size_t start, size_t target, size_t 
 
 /* Cut the record [pos, e) into cells (c). Returns 1 with cells, 0 for a blank line (to be
  * skipped like csvin.c), or -1 when out of memory; *bad set when malformed. */
-static int record_cells(const char *b, size_t pos, size_t e, int eof_end, Cells *c,
-                        const char **bad)
+static int record_cells(const char *b, size_t pos, size_t e, Cells *c, const char **bad)
 {
     *bad = NULL;
     c->n = 0;
@@ -379,7 +378,6 @@ static int record_cells(const char *b, size_t pos, size_t e, int eof_end, Cells 
             return -1;
         int64_t lines = 0;
         quoted_record(b, pos, e, 1, c, &lines, bad);
-        (void)eof_end;
         if (*bad)
             return 1;
     } else {
@@ -1049,7 +1047,7 @@ static int read_header(Sim *m)
             lines += m->buf[i] == '\n';
         if (lines == 0)
             lines = 1;
-        int k = record_cells(m->buf, m->start, e, m->eof, c, &bad);
+        int k = record_cells(m->buf, m->start, e, c, &bad);
         if (k < 0) {
             sim_error(m, "out of memory");
             return 2;
@@ -1927,7 +1925,7 @@ static long year_entry(Sim *m, PState *ps, int64_t year, int dim, int64_t value)
     return (long)ps->nyears++;
 }
 
-static void note_failure(Sim *m, Acc *a, const Scen *sc, const SimRow *r, int64_t code, int64_t loc)
+static void note_failure(Acc *a, const SimRow *r, int64_t code, int64_t loc)
 {
     a->failed++;
     for (int i = 0; i < a->nreasons; i++) {
@@ -1956,7 +1954,6 @@ static void note_failure(Sim *m, Acc *a, const Scen *sc, const SimRow *r, int64_
     x->count = 1;
     x->seq = r->seq;
     x->example = dup_str(r->id); /* NULL (memory) only loses the example */
-    (void)m, (void)sc;
 }
 
 /* the calendar year of a day: from the table of 1 January days, without civil arithmetic */
@@ -2001,13 +1998,12 @@ static int settle_row(SimThread *t, PState *ps, SimRow *r)
     }
     const int64_t *base = t->outs;
     for (int si = 0; si < ns; si++) {
-        const Scen *sc = &m->scen[si];
         const RtSimScen *rs = &m->res->scen[si];
         Acc *a = &t->acc[si];
         const int64_t *out = t->outs + (size_t)si * (size_t)m->maxout;
         int differs = t->ok[si] != t->ok[0];
         if (!t->ok[si]) {
-            note_failure(m, a, sc, r, t->err_code[si], t->err_loc[si]);
+            note_failure(a, r, t->err_code[si], t->err_loc[si]);
         } else {
             a->settled++;
             for (int k = 0; k < m->money_n; k++) {
