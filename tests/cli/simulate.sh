@@ -77,6 +77,15 @@ grep -q '^  patient_pays   6,460.00   8,460.00   +2,000.00  +30.96%$' "$d/out1" 
 grep -q 'more by 100 to 1,000        2  66.67%     +2,000.00' "$d/out1" &&
     pass "terminal: winners and losers" || fail "terminal bands"
 
+# two reforms in one pass: each as in a run of its own
+sim --base $S/sim.pol --reform $S/cap4000.pol --reform $S/same.pol --set "cap=5000 yuan" \
+    --claims $S/claims.csv --persons $S/persons.csv --report "$d/r2" -q 2> "$d/err" ||
+    fail "two reforms and a --set: $(cat "$d/err")"
+check "two reforms: the first as alone" "$(grep '^封顶4000,' "$d/r2/totals.csv")" \
+    "$(grep '^封顶4000,' $R/totals.csv)"
+# cap 5000: c2 pays min(4400, 5000-2240) = 2760, c4 min(6240, 5000) = 5000: +2000 +2000
+has "and the --set scenario beside them" "$d/r2/totals.csv" "cap=5000 yuan,patient_pays,10460.00,6460.00,4000.00,0.619195"
+
 # a reform that changes nothing: zero difference everywhere
 sim --base $S/sim.pol --reform $S/same.pol --claims $S/claims.csv --persons $S/persons.csv \
     --report "$d/r0" -q 2> "$d/err" || fail "same.pol: $(cat "$d/err")"
@@ -133,6 +142,13 @@ then
     [ $same = 1 ] && pass "-j 1 and -j 2 write the same CSV files"
     check "-j 1 and -j 2 print the same tables" "$(sed '1d; /^report:/d' "$d/outj1" | md5sum)" \
         "$(sed '1d; /^report:/d' "$d/outj2" | md5sum)"
+
+    ! grep -q '^kind,' "$d/j2/oop.csv" && pass "--by default: level only" ||
+        fail "--by default: kind rows"
+    sim --base $P --claims $G/claims.csv --persons $G/persons.csv --by kind --by level \
+        --report "$d/by" -q 2> "$d/err" || fail "--by kind --by level: $(cat "$d/err")"
+    grep -q '^kind,chronic_outpatient,base,' "$d/by/oop.csv" && grep -q '^level,county,base,' "$d/by/oop.csv" &&
+        pass "--by kind --by level: both breakdowns" || fail "--by kind --by level: $(cut -d, -f1,2 "$d/by/oop.csv" | sort -u | tr '\n' ' ')"
 
     # the base's totals are polc run's
     "$POLC" run $P --claims $G/claims.csv --persons $G/persons.csv --out "$d/run.csv" -q \
