@@ -99,7 +99,8 @@ $(FRONT_OBJS) $(LLVM_OBJS) $(BUILD)/compiler/main.o: | $(BUILD)/parser.h $(BUILD
 $(BUILD)/compiler/%.o: compiler/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS_ALL) -DPOLC_LIBDIR='"$(abspath $(BUILD))"' -c $< -o $@
+	$(Q)$(CC) $(CFLAGS_ALL) -DPOLC_LIBDIR='"$(abspath $(BUILD))"' \
+	    -DPOLC_LINK_EXTRA='"$(SAN_FLAGS)"' -c $< -o $@
 # only these include LLVM or libffi
 $(LLVM_OBJS): CFLAGS += $(LLVM_CFLAGS)
 

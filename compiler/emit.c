@@ -18,6 +18,9 @@ extern char **environ;
 #ifndef POLC_LIBDIR
 #define POLC_LIBDIR "build"
 #endif
+#ifndef POLC_LINK_EXTRA
+#define POLC_LINK_EXTRA ""
+#endif
 
 int emit_kind(const char *s, EmitKind *k)
 {
@@ -143,8 +146,14 @@ int emit_file(const IrProgram *ir, const char *schema, EmitKind k, int opt, cons
                                                        "-rdynamic"};
                     char *argv[32] = {(char *)"cc", (char *)"-o", tmp, obj,
                                       (char *)POLC_LIBDIR "/runtime/engine_main.o"};
+                    size_t na = 5;
                     for (size_t i = 0; i < sizeof link / sizeof link[0]; i++)
-                        argv[5 + i] = (char *)link[i];
+                        argv[na++] = (char *)link[i];
+                    /* a sanitized polc (make asan) links its runtime objects, built with the
+                     * sanitizers, the same way */
+                    char extra[] = POLC_LINK_EXTRA;
+                    for (char *tok = strtok(extra, " "); tok && na < 31; tok = strtok(NULL, " "))
+                        argv[na++] = tok;
                     rc = run_cc(argv, err, errlen);
                 }
                 unlink(obj);

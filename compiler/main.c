@@ -404,6 +404,12 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "call"))
         return cmd_call(argc, argv);
+    /* simulate and gen parse their own options */
+    if (!strcmp(cmd, "simulate") || !strcmp(cmd, "gen")) {
+        int rc = !strcmp(cmd, "simulate") ? tool_simulate(argc, argv) : tool_gen(argc, argv);
+        jit_shutdown();
+        return rc;
+    }
     Opts o;
     if (parse_opts(argc, argv, &o) != 0)
         return usage(NULL);
@@ -420,10 +426,6 @@ int main(int argc, char **argv)
         rc = cmd_build(&o);
     else if (!strcmp(cmd, "ir"))
         rc = cmd_ir(&o);
-    else if (!strcmp(cmd, "simulate"))
-        rc = tool_simulate(argc, argv);
-    else if (!strcmp(cmd, "gen"))
-        rc = tool_gen(argc, argv);
     else {
         fprintf(stderr, "polc: unknown command '%s'\n", cmd);
         return usage(NULL);

@@ -383,10 +383,21 @@ static int64_t gen_money(double huge)
         int64_t t = S.thresh[0][below((uint64_t)S.nthresh[0])];
         static const int64_t deltas[] = {-100, -1, 0, 0, 1, 100, 50};
         int64_t v;
+        /* thresholds near the int64 limits (overflow policies) must not overflow here */
+        int64_t d = deltas[below(7)];
         switch (below(4)) {
-        case 0: v = t * 2 + deltas[below(7)]; break;
-        case 1: v = t + between(-5000, 5000); break;
-        default: v = t + deltas[below(7)]; break;
+        case 0:
+            if (__builtin_mul_overflow(t, 2, &v) || __builtin_add_overflow(v, d, &v))
+                v = t;
+            break;
+        case 1:
+            if (__builtin_add_overflow(t, between(-5000, 5000), &v))
+                v = t;
+            break;
+        default:
+            if (__builtin_add_overflow(t, d, &v))
+                v = t;
+            break;
         }
         return v < 0 ? 0 : v;
     }
