@@ -102,7 +102,17 @@ static int find_rule(Policy *pol, const char *name)
     return -1;
 }
 
-static int find_rule(Policy *pol, const char *name);
+/* Evaluate context rule r in ctx with the given evaluator; 0, or -1 when it failed (the
+ * failure is in ctx). Its own function so no loop variable lives across the setjmp. */
+static int eval_rule(PolCtx *ctx, Jit *jit, int r, int64_t *v)
+{
+    jmp_buf jb;
+    ctx->jmp = &jb;
+    if (setjmp(jb) != 0)
+        return -1;
+    *v = jit ? ffi_call_rule(jit_rule(jit, r), ctx, NULL, 0) : interp_call(ctx, r, NULL);
+    return 0;
+}
 
 /* A test may expect a value of a rule the settlement did not need (lazy rules are evaluated
  * only when used). Evaluate it now on the same inputs and the ledger as it was before the
@@ -128,7 +138,6 @@ static void eval_unneeded(Compiled *c, Decl *test, const char *claim, Jit *jit,
                 memo[2 * nr + j] = -1;
             int64_t *scratch = arena_alloc(
                 &c->arena, sizeof(int64_t) * (size_t)(ir->nledger_fields + ir->noutputs + 1));
-            jmp_buf jb;
             PolCtx ctx = {.claim = fields,
                           .person = person,
                           .hist = hist,
@@ -141,12 +150,10 @@ static void eval_unneeded(Compiled *c, Decl *test, const char *claim, Jit *jit,
                           .rule_state = memo + nr,
                           .branch = memo + 2 * nr,
                           .pver = memo + 3 * nr,
-                          .jmp = &jb,
                           .user = (void *)ir};
             ctx.asof = pol->dated_field >= 0 ? fields[pol->dated_field] : 0;
-            if (setjmp(jb) == 0) {
-                int64_t v = jit ? ffi_call_rule(jit_rule(jit, r), &ctx, NULL, 0)
-                                : interp_call(&ctx, r, NULL);
+            int64_t v;
+            if (eval_rule(&ctx, jit, r, &v) == 0) {
                 st->rule_val[r] = v;
                 st->branch[r] = ctx.branch[r];
             } else {
