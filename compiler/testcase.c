@@ -188,7 +188,9 @@ static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, Settled *ou
             continue;
         int64_t *fields = record(c, pol->claim, t);
         PolResult r;
-        if (polrt_session_claim(s, t->name, t->of, fields, &r) != 0 && r.status != -1) {
+        /* -1 is a refused claim (a failed check, a bad field): the test's business, reported
+         * as a failed claim; -2 is the session failing (memory, I/O): the run stops */
+        if (polrt_session_claim(s, t->name, t->of, fields, &r) == -2) {
             snprintf(err, errlen, "claim %s: %s", t->name, polrt_session_errmsg(s));
             polrt_session_free(s);
             return -1;
