@@ -239,13 +239,16 @@ static int fill(RtCsv *c)
     return 0;
 }
 
-/* A well-formed UTF-8 sequence per RFC 3629: no overlong forms, no surrogates, <= U+10FFFF */
+/* Well-formed UTF-8 sequences per RFC 3629 (no overlong forms, no surrogates, <= U+10FFFF),
+ * and no NUL byte: see rt_int.h */
 int rt_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     while (p < end) {
         unsigned c = *p;
         if (c < 0x80) {
+            if (c == 0)
+                return 0;
             p++;
             continue;
         }

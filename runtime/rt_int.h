@@ -267,7 +267,9 @@ const char *rt_csv_errmsg(const RtCsv *c);
 int64_t rt_csv_size(const RtCsv *c);    /* file size at open, -1 when not a regular file */
 int64_t rt_csv_offset(const RtCsv *c);  /* bytes consumed so far (progress) */
 void rt_csv_close(RtCsv *c);
-/* s[0..n) is well-formed UTF-8 */
+/* s[0..n) is text: well-formed UTF-8 without NUL bytes (a NUL is valid UTF-8, but no
+ * spreadsheet writes one; a file full of them is UTF-16, and a NUL inside an id would make
+ * two ids one for every C string function) */
 int rt_utf8_valid(const char *s, size_t n);
 /* s[0..*n) without leading and trailing blanks (space, tab, CR, LF, U+3000); *n updated */
 const char *rt_trim(const char *s, size_t *n);
@@ -302,6 +304,10 @@ int rt_session_conflict(const PolSession *s);
 void rt_session_forget(PolSession *s, const char *person_id);
 /* see rt_ledger_keep_claims: the store shared by s and its forks */
 void rt_session_keep_claims(PolSession *s, int keep);
+
+/* test hook (run.c): hashes per sorted run of the duplicate-id check (0: the default), so a
+ * small file exercises the merge of runs on disk */
+void rt_run_test_dup_run(size_t n);
 
 /* ==== simulate.c, report.c (polc simulate; spec/SIMULATE.md) =========================== */
 

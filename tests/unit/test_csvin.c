@@ -184,6 +184,90 @@ static void test_chunks(void)
     rt_csv_close(c);
 }
 
+/* the size of libcsv-fed chunks (csvin.c CSV_CHUNK): the boundaries the cases below straddle */
+#define CHUNK (64 * 1024)
+
+/* one record longer than a chunk; a CRLF and a three-byte UTF-8 character split by a chunk
+ * boundary; a NUL byte (UTF-16 files are full of them): not text, the row alone refused */
+static void test_edges(void)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/edges.csv", dir);
+    FILE *f = fopen(path, "wb");
+    /* record 1: a 200,000-byte cell */
+    fputs("A,", f);
+    for (int i = 0; i < 200000; i++)
+        putc('a' + i % 26, f);
+    fputs(",1\n", f);
+    long at = ftell(f);
+    /* record 2 ends with CR at the last byte of chunk 4 and LF at the first of chunk 5 */
+    long cr = 4L * CHUNK - 1;
+    fputs("B,", f);
+    for (long i = at + 2; i < cr - 2; i++)
+        putc('b', f);
+    fputs(",2\r\n", f);
+    /* record 3: 县 (E5 8E BF) with its first byte the last of chunk 5 */
+    long han = 5L * CHUNK - 1;
+    at = ftell(f);
+    fputs("C,", f);
+    for (long i = at + 2; i < han; i++)
+        putc('c', f);
+    fputs("\xE5\x8E\xBF,3\n", f);
+    fwrite("D,x\0y,4\n", 1, 8, f);
+    fputs("E,ok,5\n", f);
+    fclose(f);
+
+    char err[256];
+    RtCsv *c = rt_csv_open(path, err, sizeof err);
+    RtRecord r;
+    CHECK_EQ("long record", rt_csv_next(c, &r), 1);
+    CHECK_EQ("long record: its cell whole", r.len[1], 200000);
+    CHECK("long record: its bytes", r.field[1][199999] == 'a' + 199999 % 26 && r.nfields == 3);
+    CHECK_EQ("CRLF split by a chunk", rt_csv_next(c, &r), 1);
+    CHECK("CRLF split: no CR in the last cell", r.nfields == 3 && strcmp(r.field[2], "2") == 0);
+    CHECK_EQ("CRLF split: raw ends with it", r.raw[r.nraw - 2] == '\r' && r.raw[r.nraw - 1] == '\n',
+             1);
+    CHECK_EQ("UTF-8 split by a chunk", rt_csv_next(c, &r), 1);
+    CHECK("UTF-8 split: still text", r.error == NULL && r.nfields == 3);
+    CHECK("UTF-8 split: the character whole",
+          r.len[1] >= 3 && memcmp(r.field[1] + r.len[1] - 3, "\xE5\x8E\xBF", 3) == 0);
+    CHECK_EQ("NUL byte", rt_csv_next(c, &r), 1);
+    CHECK_STR("NUL byte: not text", r.error, "not UTF-8 text (save the file as CSV UTF-8)");
+    CHECK_EQ("NUL byte: raw kept for the rejects", r.nraw, 8);
+    CHECK_EQ("after the NUL row", rt_csv_next(c, &r), 1);
+    CHECK("after the NUL row: clean", r.error == NULL && strcmp(r.field[1], "ok") == 0);
+    CHECK_EQ("then the end", rt_csv_next(c, &r), 0);
+
+    /* back to record 3, past several chunks, then on to the end: a seek starts with a
+     * small read and grows back to whole chunks */
+    CHECK_EQ("seek past chunks", rt_csv_seek(c, han - (han - at), 3), 0);
+    int ok = rt_csv_next(c, &r) == 1 && r.line == 3 && strcmp(r.field[0], "C") == 0;
+    ok = ok && rt_csv_next(c, &r) == 1 && r.line == 4 && r.error;
+    ok = ok && rt_csv_next(c, &r) == 1 && r.line == 5 && strcmp(r.field[0], "E") == 0;
+    CHECK("seek past chunks: the records after it", ok && rt_csv_next(c, &r) == 0);
+    rt_csv_close(c);
+    unlink(path);
+
+    /* an unterminated quote swallowing the file: stopped at 16 MiB, not read whole */
+    snprintf(path, sizeof path, "%s/runaway.csv", dir);
+    f = fopen(path, "wb");
+    fputs("id,note\n1,\"never closed\n", f);
+    static char line[4096];
+    memset(line, 'x', sizeof line - 1);
+    line[sizeof line - 2] = '\n';
+    for (int i = 0; i < 4500; i++) /* 18 MiB */
+        fputs(line, f);
+    fclose(f);
+    c = rt_csv_open(path, err, sizeof err);
+    CHECK_EQ("runaway: header", rt_csv_next(c, &r), 1);
+    CHECK_EQ("runaway: an error, not a record", rt_csv_next(c, &r), -1);
+    CHECK_STR("runaway: message", rt_csv_errmsg(c),
+              "line 2: record longer than 16 MiB (unterminated quoted field?)");
+    CHECK("runaway: stopped near the limit", rt_csv_offset(c) < 17 * 1024 * 1024);
+    rt_csv_close(c);
+    unlink(path);
+}
+
 /* ---- values ----------------------------------------------------------------------------- */
 
 static char lv_name[] = "Level", m0[] = "township", m1[] = "county", m2[] = "city";
@@ -295,6 +379,7 @@ int main(void)
     test_bad_records();
     test_empty();
     test_chunks();
+    test_edges();
     test_values();
     cleanup();
     UNIT_END();
