@@ -413,7 +413,7 @@ typedef struct Run {
     int explained;                  /* and its explanation was written */
     int64_t *cvals, *pvals, *hvals; /* scratch: one row's claim / person / history values */
     int64_t *chk_pver;              /* scratch of the input checks (one per param) */
-    RtMap suspects;                 /* Suspect by id: pass 2 settles them (pool entries) */
+    RtMap suspects;                 /* Suspect by hash: pass 2 settles them (pool entries) */
     RtCsv *reread;                  /* re-reads a row refused while settling */
     /* outputs */
     OutFile results, rejects, prejects, explain;
@@ -936,7 +936,7 @@ static int load_persons(Run *r)
 
 /* ---- Claims, first pass: check every row ------------------------------------------------ */
 
-/* Duplicate claim ids, without a table of every id: memory must not grow with the claims.
+/* Duplicate claim ids, in memory that does not grow with the claims.
  *
  * - Claims of one person usually come together (a file sorted by person). The ids of the
  *   current run of rows of one person (a good row of another person starts the next run; a
@@ -945,47 +945,47 @@ static int load_persons(Run *r)
  *   different ids never count as one: a duplicate within the run is rejected at once, in
  *   file order. This costs 16 bytes per claim of the run, O(claims per person), and is
  *   cleared when the person changes.
- * - Every id also goes into a Bloom filter (16 bits and 11 probes per id, a stage twice as
- *   large added whenever the last one is full: 2 to 4 bytes per claim, against the 23 to 46
- *   of a hash table of every id). An id it has probably seen outside the current run is a
- *   suspect, kept by text for pass 2, which reads the file in order again anyway and rejects
- *   every occurrence of a suspect after its first. Suspects are the true duplicates plus the
- *   filter's false positives (under 0.1% of the ids), which pass 2 clears. So a duplicate
- *   across persons is still always found, only reported in pass 2, after pass 1's rejects.
- * Exact detection in one pass needs memory for every id (or disk); this keeps it to a few
- * bits per claim, and the filter is freed before pass 2. */
+ * - Every id's 64-bit hash also goes into a buffer of DUP_RUN hashes; a full buffer is sorted
+ *   and written to a temporary file (8 bytes a claim on disk, none in memory), and after pass
+ *   1 the sorted runs are merged: a hash seen twice is a suspect. Pass 2 reads the file in
+ *   order again anyway: it keeps the text of each suspect's ids as they come and rejects a
+ *   row whose id it has already met, so a duplicate across persons is always found (only
+ *   reported in pass 2, after pass 1's rejects), and two ids whose hashes collide never
+ *   count as one. Suspects are the duplicates (and, once in 2^64 / n^2, a collision).
+ * A table of every id (23-46 bytes a claim with its load factor) or a Bloom filter (2-4
+ * bytes, still growing, its false positives growing a set of suspects) would keep growing
+ * with the file; this keeps DUP_RUN hashes (2 MiB) whatever its length. */
 
-/* Bloom filter: bits per id and probes (false positives ~0.05% in a full stage), and the
- * first stage's size in bits (128 KiB) */
-#define BLOOM_BITS_PER_ID 16
-#define BLOOM_PROBES      11
-#define BLOOM_FIRST_BITS  (1u << 20)
-/* stages at most: the last holds 2^(20+40)/16 ids, more than any file */
-#define BLOOM_MAX_STAGES 40
+/* hashes sorted in memory before a run goes to disk: 2 MiB, sorted in ~20 ms; a 1 GB file
+ * makes ~65 runs, merged with the same buffer split between them */
+#define DUP_RUN (1 << 18)
+/* hashes per run: DUP_RUN, or what a test asks for (rt_run_test_dup_run) to make runs on disk
+ * with a small file */
+static size_t dup_run = DUP_RUN;
+
+void rt_run_test_dup_run(size_t n)
+{
+    dup_run = n ? n : DUP_RUN;
+}
+
+/* the least a run's share of that buffer holds during the merge (over 4096 runs, a billion
+ * claims, the merge takes more memory rather than reading 8 bytes at a time) */
+#define DUP_MERGE_MIN 64
 /* the run set is cleared (not reallocated) up to this many slots when the person changes;
  * a larger one, grown for a person with many claims, is freed so that clearing stays
  * proportional to the claims */
 #define RUNSET_KEEP_SLOTS 256
 
-typedef struct Bloom {
-    uint64_t *bits[BLOOM_MAX_STAGES];
-    uint64_t nbits[BLOOM_MAX_STAGES]; /* a power of two */
-    int64_t n[BLOOM_MAX_STAGES];      /* ids added to the stage */
-    int nstages;
-} Bloom;
-
-/* one suspect id: seen in pass 2 yet? */
-typedef struct Suspect {
-    size_t n; /* the id's length */
-    int seen;
-    char id[]; /* its bytes */
-} Suspect;
-
-/* an id cell's text (not NUL-terminated: the cell may go on with blanks) */
-typedef struct IdKey {
-    const char *s;
+/* a suspect hash, and the ids with that hash pass 2 has met (pool) */
+typedef struct SeenId {
+    struct SeenId *next;
     size_t n;
-} IdKey;
+    char id[];
+} SeenId;
+typedef struct Suspect {
+    uint64_t h;
+    SeenId *ids;
+} Suspect;
 
 typedef struct DupCheck {
     /* the current run of one person's rows: exact */
@@ -994,61 +994,12 @@ typedef struct DupCheck {
     uint64_t *tab; /* 2 words per slot: hash, offset + 1 (0: empty) */
     size_t cap, n;
     RtCsv *reread; /* a second reader on the claims file */
-    Bloom bloom;
+    /* every id's hash */
+    uint64_t *hbuf; /* DUP_RUN hashes not yet on disk */
+    size_t hn;
+    int tmpfd; /* the sorted runs, DUP_RUN hashes each (-1: none yet); unlinked */
+    int64_t nruns;
 } DupCheck;
-
-/* the second hash of double hashing (splitmix64 of the first), odd so every probe differs */
-static uint64_t hash2(uint64_t h)
-{
-    h += UINT64_C(0x9e3779b97f4a7c15);
-    h = (h ^ (h >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-    h = (h ^ (h >> 27)) * UINT64_C(0x94d049bb133111eb);
-    return (h ^ (h >> 31)) | 1;
-}
-
-/* Is h probably in the filter? Adds it: 0 surely new, 1 maybe seen, -1 memory. */
-static int bloom_add(Bloom *b, uint64_t h)
-{
-    uint64_t h2 = hash2(h);
-    int maybe = 0;
-    for (int s = 0; s < b->nstages && !maybe; s++) {
-        uint64_t mask = b->nbits[s] - 1;
-        int all = 1;
-        for (int j = 0; j < BLOOM_PROBES && all; j++) {
-            uint64_t i = (h + (uint64_t)j * h2) & mask;
-            all = b->bits[s][i >> 6] >> (i & 63) & 1;
-        }
-        maybe = all;
-    }
-    int last = b->nstages - 1;
-    if (last < 0 || (uint64_t)b->n[last] * BLOOM_BITS_PER_ID >= b->nbits[last]) {
-        if (b->nstages == BLOOM_MAX_STAGES)
-            return -1;
-        uint64_t nbits = last < 0 ? BLOOM_FIRST_BITS : 2 * b->nbits[last];
-        uint64_t *bits = polrt_realloc(NULL, nbits / 8);
-        if (!bits)
-            return -1;
-        memset(bits, 0, nbits / 8);
-        last = b->nstages++;
-        b->bits[last] = bits;
-        b->nbits[last] = nbits;
-        b->n[last] = 0;
-    }
-    uint64_t mask = b->nbits[last] - 1;
-    for (int j = 0; j < BLOOM_PROBES; j++) {
-        uint64_t i = (h + (uint64_t)j * h2) & mask;
-        b->bits[last][i >> 6] |= UINT64_C(1) << (i & 63);
-    }
-    b->n[last]++;
-    return maybe;
-}
-
-static void bloom_free(Bloom *b)
-{
-    for (int s = 0; s < b->nstages; s++)
-        polrt_realloc(b->bits[s], 0);
-    memset(b, 0, sizeof *b);
-}
 
 static int runset_grow(DupCheck *d)
 {
@@ -1124,21 +1075,209 @@ static int runset_add(Run *r, DupCheck *d, const char *id, size_t n, uint64_t h,
     return 0;
 }
 
-static int suspect_eq(const void *entry, const void *key)
+static int u64_cmp(const void *a, const void *b)
 {
-    const Suspect *e = entry;
-    const IdKey *k = key;
-    return e->n == k->n && memcmp(e->id, k->s, k->n) == 0;
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
 }
 
-static Suspect *suspect_find(const Run *r, const char *id, size_t n, uint64_t h)
+static int suspect_eq(const void *entry, const void *key)
 {
-    return rt_map_find(&r->suspects, h, suspect_eq, &(IdKey){id, n});
+    return ((const Suspect *)entry)->h == *(const uint64_t *)key;
+}
+
+/* h is a suspect (once); 0, or -1 (memory, r->err) */
+static int suspect_add(Run *r, uint64_t h)
+{
+    if (rt_map_find(&r->suspects, h, suspect_eq, &h))
+        return 0;
+    Suspect *s = pool_alloc(&r->pool, sizeof *s);
+    if (!s || rt_map_put(&r->suspects, h, s) < 0) {
+        run_error(r, "out of memory");
+        return -1;
+    }
+    s->h = h;
+    s->ids = NULL;
+    return 0;
+}
+
+/* write all n bytes at offset; 0, or -1 (r->err) */
+static int tmp_write(Run *r, int fd, const void *p, size_t n, int64_t off)
+{
+    const char *b = p;
+    while (n) {
+        ssize_t k = pwrite(fd, b, n, (off_t)off);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            run_error(r, "cannot write a temporary file: %s", strerror(k < 0 ? errno : ENOSPC));
+            return -1;
+        }
+        b += k;
+        n -= (size_t)k;
+        off += k;
+    }
+    return 0;
+}
+
+/* The sorted buffer becomes the next run on disk (in TMPDIR, else /tmp; unlinked at once,
+ * so it goes with the process whatever happens). 0, or -1 (r->err). */
+static int hashes_spill(Run *r, DupCheck *d)
+{
+    if (d->tmpfd < 0) {
+        const char *dir = getenv("TMPDIR");
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/polc-ids.XXXXXX", dir && *dir ? dir : "/tmp");
+        if ((d->tmpfd = mkstemp(path)) < 0) {
+            run_error(r, "cannot create a temporary file in %s: %s", dir && *dir ? dir : "/tmp",
+                      strerror(errno));
+            return -1;
+        }
+        unlink(path);
+    }
+    if (tmp_write(r, d->tmpfd, d->hbuf, d->hn * sizeof *d->hbuf,
+                  d->nruns * (int64_t)dup_run * (int64_t)sizeof *d->hbuf) < 0)
+        return -1;
+    d->nruns++;
+    d->hn = 0;
+    return 0;
+}
+
+/* one more id's hash; 0, or -1 (r->err) */
+static int hashes_add(Run *r, DupCheck *d, uint64_t h)
+{
+    if (!d->hbuf && !(d->hbuf = polrt_realloc(NULL, dup_run * sizeof *d->hbuf))) {
+        run_error(r, "out of memory");
+        return -1;
+    }
+    d->hbuf[d->hn++] = h;
+    if (d->hn < dup_run)
+        return 0;
+    qsort(d->hbuf, d->hn, sizeof *d->hbuf, u64_cmp);
+    return hashes_spill(r, d);
+}
+
+/* a run's cursor in the merge: its share of the buffer, refilled from the file */
+typedef struct RunCur {
+    uint64_t *buf;
+    size_t pos, len, cap;
+    int64_t off, end; /* its next unread byte in the file, and its end */
+} RunCur;
+
+static int cur_fill(Run *r, int fd, RunCur *c)
+{
+    size_t want = c->cap * sizeof *c->buf;
+    if ((int64_t)want > c->end - c->off)
+        want = (size_t)(c->end - c->off);
+    size_t got = 0;
+    while (got < want) {
+        ssize_t k = pread(fd, (char *)c->buf + got, want - got, (off_t)(c->off + (int64_t)got));
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            run_error(r, "cannot read a temporary file: %s", k < 0 ? strerror(errno) : "short");
+            return -1;
+        }
+        got += (size_t)k;
+    }
+    c->off += (int64_t)got;
+    c->pos = 0;
+    c->len = got / sizeof *c->buf;
+    return 0;
+}
+
+/* the heap of run indices, least current hash first */
+static int cur_less(const RunCur *c, int a, int b)
+{
+    return c[a].buf[c[a].pos] < c[b].buf[c[b].pos];
+}
+
+static void heap_down(const RunCur *c, int *heap, int n, int i)
+{
+    for (;;) {
+        int l = 2 * i + 1, m = i;
+        if (l < n && cur_less(c, heap[l], heap[m]))
+            m = l;
+        if (l + 1 < n && cur_less(c, heap[l + 1], heap[m]))
+            m = l + 1;
+        if (m == i)
+            return;
+        int t = heap[i];
+        heap[i] = heap[m];
+        heap[m] = t;
+        i = m;
+    }
+}
+
+/* After pass 1: every hash seen twice becomes a suspect. In memory when all fit the buffer,
+ * else the runs on disk merged through the same buffer. 0, or -1 (r->err). */
+static int hashes_finish(Run *r, DupCheck *d)
+{
+    if (!d->hn && !d->nruns)
+        return 0;
+    qsort(d->hbuf, d->hn, sizeof *d->hbuf, u64_cmp);
+    if (d->nruns == 0) {
+        for (size_t i = 1; i < d->hn; i++)
+            if (d->hbuf[i] == d->hbuf[i - 1] && suspect_add(r, d->hbuf[i]) < 0)
+                return -1;
+        return 0;
+    }
+    if (d->hn && hashes_spill(r, d) < 0)
+        return -1;
+    int64_t k = d->nruns, size = (int64_t)dup_run * (int64_t)sizeof *d->hbuf;
+    int64_t total = lseek(d->tmpfd, 0, SEEK_END);
+    size_t share = dup_run / (size_t)k > DUP_MERGE_MIN ? dup_run / (size_t)k : DUP_MERGE_MIN;
+    uint64_t *big = NULL;
+    if ((size_t)k * share > dup_run)
+        big = polrt_realloc(NULL, (size_t)k * share * sizeof *big);
+    RunCur *cur = polrt_realloc(NULL, (size_t)k * sizeof *cur);
+    int *heap = polrt_realloc(NULL, (size_t)k * sizeof *heap);
+    int rc = -1, n = 0;
+    if (!cur || !heap || ((size_t)k * share > dup_run && !big)) {
+        run_error(r, "out of memory");
+        goto out;
+    }
+    for (int64_t i = 0; i < k; i++) {
+        cur[i] = (RunCur){(big ? big : d->hbuf) + (size_t)i * share, 0, 0, share, i * size,
+                          i + 1 < k ? (i + 1) * size : total};
+        if (cur_fill(r, d->tmpfd, &cur[i]) < 0)
+            goto out;
+        if (cur[i].len)
+            heap[n++] = (int)i;
+    }
+    for (int i = n / 2 - 1; i >= 0; i--)
+        heap_down(cur, heap, n, i);
+    uint64_t last = 0;
+    int have = 0, added = 0;
+    while (n > 0) {
+        RunCur *c = &cur[heap[0]];
+        uint64_t h = c->buf[c->pos++];
+        if (have && h == last) {
+            if (!added && suspect_add(r, h) < 0)
+                goto out;
+            added = 1;
+        } else {
+            last = h;
+            have = 1;
+            added = 0;
+        }
+        if (c->pos == c->len && cur_fill(r, d->tmpfd, c) < 0)
+            goto out;
+        if (c->len == 0)
+            heap[0] = heap[--n];
+        heap_down(cur, heap, n, 0);
+    }
+    rc = 0;
+out:
+    polrt_realloc(big, 0);
+    polrt_realloc(cur, 0);
+    polrt_realloc(heap, 0);
+    return rc;
 }
 
 /* The duplicate check of one row with a readable id (bad: the row is rejected for another
- * reason): 0 new (or a suspect, left to pass 2), 1 a duplicate of a row earlier in its
- * person's run, -1 error (r->err). */
+ * reason): 0 new (or left to pass 2), 1 a duplicate of a row earlier in its person's run,
+ * -1 error (r->err). */
 static int dup_check(Run *r, DupCheck *d, const RtRecord *rec, const char *id, size_t n, int bad)
 {
     size_t pn = 0;
@@ -1150,24 +1289,9 @@ static int dup_check(Run *r, DupCheck *d, const RtRecord *rec, const char *id, s
             return -1;
     uint64_t h = hash_str(id, n);
     int dup = runset_add(r, d, id, n, h, rec->offset);
-    if (dup != 0)
-        return dup;
-    int maybe = bloom_add(&d->bloom, h);
-    if (maybe < 0) {
-        run_error(r, "out of memory");
+    if (dup == 0 && hashes_add(r, d, h) < 0)
         return -1;
-    }
-    if (maybe && !suspect_find(r, id, n, h)) {
-        Suspect *s = pool_alloc(&r->pool, sizeof *s + n);
-        if (!s || rt_map_put(&r->suspects, h, s) < 0) {
-            run_error(r, "out of memory");
-            return -1;
-        }
-        s->n = n;
-        s->seen = 0;
-        memcpy(s->id, id, n);
-    }
-    return 0;
+    return dup;
 }
 
 static void dup_free(DupCheck *d)
@@ -1175,24 +1299,36 @@ static void dup_free(DupCheck *d)
     polrt_realloc(d->tab, 0);
     polrt_realloc(d->person, 0);
     rt_csv_close(d->reread);
-    bloom_free(&d->bloom);
+    polrt_realloc(d->hbuf, 0);
+    if (d->tmpfd >= 0)
+        close(d->tmpfd);
 }
 
-/* Pass 2: a row with a suspect id after that id's first row (in file order, rejected rows
- * included, as in pass 1) is a duplicate; 1 then, else 0. Only rows of the right shape
- * have an id, as in pass 1. */
+/* Pass 2: a row whose id pass 2 has met before (in file order, rejected rows included, as in
+ * pass 1) is a duplicate: 1; else 0 (the id noted when it is a suspect's); -1 memory (r->err).
+ * Only rows of the right shape have an id, as in pass 1. */
 static int dup_late(Run *r, const RtRecord *rec, const char **id, size_t *n)
 {
     if (r->suspects.n == 0 || rec->error || rec->nfields != r->cb.ncols)
         return 0;
     if (!(*id = id_cell(rec, r->cb.id_col, n)))
         return 0;
-    Suspect *s = suspect_find(r, *id, *n, hash_str(*id, *n));
+    uint64_t h = hash_str(*id, *n);
+    Suspect *s = rt_map_find(&r->suspects, h, suspect_eq, &h);
     if (!s)
         return 0;
-    if (s->seen)
-        return 1;
-    s->seen = 1;
+    for (const SeenId *e = s->ids; e; e = e->next)
+        if (e->n == *n && memcmp(e->id, *id, *n) == 0)
+            return 1;
+    SeenId *e = pool_alloc(&r->pool, sizeof *e + *n);
+    if (!e) {
+        run_error(r, "out of memory");
+        return -1;
+    }
+    e->n = *n;
+    memcpy(e->id, *id, *n);
+    e->next = s->ids;
+    s->ids = e;
     return 0;
 }
 
@@ -1271,7 +1407,7 @@ static int policy_check(Run *r, const int64_t *vals, char *why, size_t len)
 static int check_claims(Run *r, RtCsv *c)
 {
     const char *file = r->claims_name;
-    DupCheck ids = {0};
+    DupCheck ids = {.tmpfd = -1};
     RtRecord rec;
     char why[MSG_MAX];
     int64_t *vals = r->cvals, person = -1;
@@ -1338,6 +1474,8 @@ static int check_claims(Run *r, RtCsv *c)
         run_error(r, "cannot read %s: %s", file, rt_csv_errmsg(c));
         rc = 2;
     }
+    if (rc == 0 && hashes_finish(r, &ids) < 0)
+        rc = 2;
     dup_free(&ids);
     return rc;
 oom:
@@ -1699,6 +1837,8 @@ static int settle_streaming(Run *r, RtCsv *c)
         size_t n;
         const char *id;
         int late = dup_late(r, &rec, &id, &n);
+        if (late < 0)
+            return -1;
         if (skipped(r, k))
             continue;
         if (late) {
@@ -1768,6 +1908,8 @@ static int settle_loaded(Run *r, RtCsv *c)
         size_t m;
         const char *id;
         int dup = dup_late(r, &rec, &id, &m);
+        if (dup < 0)
+            goto out;
         if (skipped(r, k))
             continue;
         if (dup) {

@@ -404,7 +404,9 @@ static void test_duplicates(void)
 }
 
 /* Many duplicates at random, persons contiguous or interleaved, claims in or out of date
- * order: exactly the rows after an id's first are rejected, whichever pass finds them. */
+ * order: exactly the rows after an id's first are rejected, whichever pass finds them; with
+ * the hashes in memory, or in sorted runs on disk merged (small runs: many of them, each
+ * with a share of the buffer or more). */
 static void test_duplicates_random(void)
 {
     enum { N = 20000, IDS = 15000, PERSONS = 300 };
@@ -432,9 +434,11 @@ static void test_duplicates_random(void)
         }
         fclose(f);
         gen("rp.csv", "unused.csv", PERSONS, 1, 1);
-        for (int j = 1; j <= 2; j += 1) {
+        static const size_t runs[] = {0, 3000, 1000};
+        for (int j = 1; j <= 2 * 3; j++) {
             PolRunOpts o = opts("rdup.csv", "rp.csv", "rres.csv");
-            o.threads = j;
+            o.threads = 1 + j % 2;
+            rt_run_test_dup_run(runs[(j - 1) / 2]);
             PolRunStats st;
             run(&o, &st);
             /* the lines of the duplicate messages, in any order */
@@ -454,14 +458,16 @@ static void test_duplicates_random(void)
             for (int i = 0; same && i < ngot; i++)
                 same = got[i] == want[i];
             char name[96];
-            snprintf(name, sizeof name, "random duplicates (shape %d, -j %d): exactly the %d rows",
-                     shape, j, nwant);
+            snprintf(name, sizeof name,
+                     "random duplicates (shape %d, -j %d, runs of %zu): exactly the %d rows",
+                     shape, o.threads, runs[(j - 1) / 2], nwant);
             CHECK(name, same);
-            snprintf(name, sizeof name, "random duplicates (shape %d, -j %d): the rest settle",
-                     shape, j);
+            snprintf(name, sizeof name, "random duplicates (shape %d, -j %d, runs of %zu): the rest settle",
+                     shape, o.threads, runs[(j - 1) / 2]);
             CHECK_EQ(name, st.settled + st.failed, N - nwant);
         }
     }
+    rt_run_test_dup_run(0);
 }
 
 /* persons rows that disagree, or carry a bad value, taint their person's claims */
