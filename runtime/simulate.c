@@ -404,8 +404,9 @@ static int record_cells(const char *b, size_t pos, size_t e, Cells *c, const cha
     return 1;
 }
 
-/* the ASCII bytes the splitter stops at: 1 comma, 2 line feed, 3 quote */
-static const unsigned char ascii_stop[128] = {[','] = 1, ['\n'] = 2, ['"'] = 3};
+/* the ASCII bytes the splitter stops at: 1 comma, 2 line feed, 3 quote, 4 NUL (no text has
+ * one: rt_utf8_valid refuses it, so the row is "not UTF-8" here too) */
+static const unsigned char ascii_stop[128] = {[','] = 1, ['\n'] = 2, ['"'] = 3, [0] = 4};
 
 /* the length of the well-formed UTF-8 sequence at p (RFC 3629, as rt_utf8_valid), or 0 */
 static int utf8_seq(const unsigned char *p, const unsigned char *e)
@@ -478,6 +479,12 @@ static int next_record(const char *b, size_t pos, size_t end, Cells *c, size_t *
             *next = (size_t)((const char *)p - b) + 1;
             *lines = 1;
             break;
+        }
+        if (k == 4) {
+            if (!*bad)
+                *bad = not_utf8;
+            p++;
+            continue;
         }
         /* a quote: the whole record through the state machine */
         *lines = 0;

@@ -186,6 +186,13 @@ then
         fail "a bad row: $(cat "$d/err")"
     check "the rejects file: header and the row" "$(cut -d, -f1 "$d/rej.csv" | tr '\n' ' ')" "claim_id BAD-1 "
     check "a bad row changes no total" "$(md5sum < "$d/o_bad/totals.csv")" "$(md5sum < "$d/j2/totals.csv")"
+    # a NUL byte is no text: the row is rejected, as polc run rejects it
+    { cat $G/claims.csv; printf 'NUL-1,P0000001,inpatient,2017-05-01,2017-05-03,county,grade2,100\000,0,0,1,0,0,,0,0,0,1,1,0,0,0,0,0\n'; } > "$d/nul.csv"
+    sim --base $P --claims "$d/nul.csv" --persons $G/persons.csv --rejects "$d/rejn.csv" -q \
+        2> "$d/err"
+    check "a NUL byte: exit 3" $? 3
+    grep -q "nul.csv:$(wc -l < "$d/nul.csv"): not UTF-8 text" "$d/err" && pass "a NUL byte: not UTF-8 text" ||
+        fail "a NUL byte: $(cat "$d/err")"
     sim --base $P --claims $G/claims.csv --persons $G/persons.csv --rejects "$d/rej.csv" -q \
         2> "$d/err" || fail "clean run: $(cat "$d/err")"
     [ ! -e "$d/rej.csv" ] && pass "a clean run removes the stale --rejects file" ||
