@@ -978,6 +978,25 @@ static Type check_binary(Sema *s, Node *n)
     return arith(s, n, l, r);
 }
 
+/* the same place written twice: claim.f, person.f, ledger.f, h.f, a rule, a param, an argument */
+static int same_expr(Node *a, Node *b)
+{
+    if (a->kind != b->kind || a->ref != b->ref)
+        return 0;
+    switch (a->kind) {
+    case ND_NAME:
+        return !strcmp(a->name, b->name);
+    case ND_FIELD:
+        return !strcmp(a->name, b->name) &&
+               (a->a->kind == ND_CLAIM || a->a->kind == ND_PERSON
+                    ? a->a->kind == b->a->kind
+                    : a->a->kind == ND_NAME && b->a->kind == ND_NAME &&
+                          !strcmp(a->a->name, b->a->name));
+    default:
+        return 0;
+    }
+}
+
 static Type check_expr(Sema *s, Node *n)
 {
     Type t = T_ERR;
@@ -1036,7 +1055,11 @@ static Type check_expr(Sema *s, Node *n)
             break;
         }
         t = a;
-        t.optional = a.optional || b.optional;
+        /* if present(x) then x else d: x is present where it is chosen, so the result is
+         * optional only when d is (the way to give an absent value a default) */
+        int narrowed = n->a->kind == ND_CALL && n->a->idx == BI_PRESENT && n->a->args.len == 1 &&
+                       same_expr(n->a->args.data[0], n->b);
+        t.optional = (a.optional && !narrowed) || b.optional;
         break;
     }
     }
@@ -1557,8 +1580,8 @@ static void check_rule(Sema *s, Decl *d)
             diag_error(s->d, d->body->loc, "%s must be %s, found %s", what, tn(s, d->ty), tn(s, t));
         else if (t.kind != TY_ERROR && t.optional && !d->ty.optional)
             diag_error(s->d, d->body->loc,
-                       "rule '%s' is %s, but this value may be absent; "
-                       "declare it %s? or test present(...)",
+                       "rule '%s' is %s, but this value may be absent; declare it %s? or "
+                       "give a default: if present(x) then x else ...",
                        d->name, tn(s, d->ty), tn(s, d->ty));
     } else {
         check_versions(s, d);
