@@ -114,7 +114,7 @@ struct Node {
     const char *coll;   /* ND_AGG: history name */
     Loc binder_loc, coll_loc;
     int paren;    /* written inside parentheses (for the and/or mixing check) */
-    int depth;       /* 1 + the deepest child's depth (set by the parser) */
+    int depth;    /* 1 + the deepest child's depth (set by the parser) */
     int64_t ival; /* literal value, encoded (sema) */
     RefKind ref;  /* sema */
     Decl *decl;
@@ -242,7 +242,7 @@ typedef struct Program {
     const char *source_doc; /* source "..." */
     const char *base_path;  /* reform "..." of "PATH" */
     Loc name_loc, base_loc;
-    int nheaders;            /* policy/reform headers seen (sema: exactly one) */
+    int nheaders; /* policy/reform headers seen (sema: exactly one) */
     Node *valid_from, *valid_to;
     const char *dated_by; /* claim field giving the claim's date */
     Loc dated_loc;

@@ -80,7 +80,9 @@ static void report(Diag *d, Loc loc, const char *sev, const char *fmt, va_list a
     uint32_t a = ls, b = le;
     const char *pre = "", *post = "";
     if (le - ls > DIAG_MAX_LINE_BYTES) {
-        a = loc.start > ls + DIAG_MAX_LINE_BYTES / 3 ? char_start(s, loc.start - DIAG_MAX_LINE_BYTES / 3) : ls;
+        a = loc.start > ls + DIAG_MAX_LINE_BYTES / 3
+                ? char_start(s, loc.start - DIAG_MAX_LINE_BYTES / 3)
+                : ls;
         b = a + DIAG_MAX_LINE_BYTES < le ? char_start(s, a + DIAG_MAX_LINE_BYTES) : le;
         pre = a > ls ? "..." : "";
         post = b < le ? "..." : "";

@@ -186,7 +186,7 @@ static IrNode *lower_call(Lower *L, Node *n)
             /* an optional parameter takes an absent value as it is; others need a value */
             for (int i = 0; i < c->nargs; i++)
                 c->args[i] = n->decl->fields.data[i].ty.optional ? lower(L, n->args.data[i])
-                                                                  : val(L, n->args.data[i]);
+                                                                 : val(L, n->args.data[i]);
             return c;
         }
         const HostFn *h = host_lookup(n->decl->name);

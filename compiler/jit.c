@@ -74,7 +74,8 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
         free(msg);
         goto fail_module;
     }
-    LLVMOrcJITTargetMachineBuilderRef jtmb = LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(jit_tm);
+    LLVMOrcJITTargetMachineBuilderRef jtmb =
+        LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(jit_tm);
     LLVMErrorRef e;
     LLVMOrcLLJITBuilderRef builder = LLVMOrcCreateLLJITBuilder();
     LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(builder, jtmb);
@@ -229,4 +230,7 @@ void jit_shutdown(void)
     LLVMShutdown();
 }
 
-PolCheckFn jit_check(Jit *j) { return j->check; }
+PolCheckFn jit_check(Jit *j)
+{
+    return j->check;
+}

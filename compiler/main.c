@@ -96,7 +96,8 @@ static int parse_opts(int argc, char **argv, Opts *o)
         continue;                                                                                  \
     }
         VAL("-o", out)
-        VAL("--out", out) VAL("--emit", emit) VAL("--claims", claims) VAL("--persons", persons)
+        VAL("--out", out)
+        VAL("--emit", emit) VAL("--claims", claims) VAL("--persons", persons)
             VAL("--ledger", ledger) VAL("--explain", explain) VAL("--rejects", rejects)
                 VAL("--claim", claim) VAL("--date", date) VAL("--report", report)
                     VAL("--base", base) VAL("--seed", seed_s) VAL("--sweep", sweep)

@@ -984,16 +984,13 @@ static int same_expr(Node *a, Node *b)
     if (a->kind != b->kind || a->ref != b->ref)
         return 0;
     switch (a->kind) {
-    case ND_NAME:
-        return !strcmp(a->name, b->name);
+    case ND_NAME: return !strcmp(a->name, b->name);
     case ND_FIELD:
-        return !strcmp(a->name, b->name) &&
-               (a->a->kind == ND_CLAIM || a->a->kind == ND_PERSON
-                    ? a->a->kind == b->a->kind
-                    : a->a->kind == ND_NAME && b->a->kind == ND_NAME &&
-                          !strcmp(a->a->name, b->a->name));
-    default:
-        return 0;
+        return !strcmp(a->name, b->name) && (a->a->kind == ND_CLAIM || a->a->kind == ND_PERSON
+                                                 ? a->a->kind == b->a->kind
+                                                 : a->a->kind == ND_NAME && b->a->kind == ND_NAME &&
+                                                       !strcmp(a->a->name, b->a->name));
+    default: return 0;
     }
 }
 
@@ -1355,8 +1352,7 @@ static const char *expr_key(Sema *s, Node *n)
         return NULL;
     case ND_NAME:
         return n->ref == REF_RULE || n->ref == REF_PARAM || n->ref == REF_ARG ? n->name : NULL;
-    default:
-        return NULL;
+    default: return NULL;
     }
 }
 
@@ -1741,14 +1737,12 @@ static Node *beyond_the_row(Node *n)
     if (!n)
         return NULL;
     switch (n->kind) {
-    case ND_NAME:
-        return n->ref == REF_RULE ? n : NULL;
+    case ND_NAME: return n->ref == REF_RULE ? n : NULL;
     case ND_FIELD:
         if (n->ref == REF_PERSON_FIELD || n->ref == REF_LEDGER_FIELD || n->ref == REF_HIST_FIELD)
             return n;
         return NULL;
-    case ND_AGG:
-        return n;
+    case ND_AGG: return n;
     case ND_CALL:
         if (n->decl && n->decl->kind == DK_RULE)
             return n;
@@ -1783,7 +1777,8 @@ static void check_reject(Sema *s, Decl *d)
     }
     s->formula = 0;
     if (!d->name[0])
-        diag_error(s->d, d->loc, "a reject check needs a message saying what is wrong with the row");
+        diag_error(s->d, d->loc,
+                   "a reject check needs a message saying what is wrong with the row");
 }
 
 /* ---- tests ----------------------------------------------------------------------------- */

@@ -57,8 +57,8 @@ static int64_t *record(Compiled *c, Decl *rec, TestItem *t)
 
 /* a test person's data: the person item's fields (defaults filled in) and the rows of the
  * history items naming the person, in order */
-static void person_data(Compiled *c, Decl *test, const char *name, int64_t **fields,
-                        int64_t **hist, int *nh)
+static void person_data(Compiled *c, Decl *test, const char *name, int64_t **fields, int64_t **hist,
+                        int *nh)
 {
     Policy *pol = &c->pol;
     TestItem *pi = NULL;

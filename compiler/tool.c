@@ -71,8 +71,7 @@ char *tool_error_text(const IrProgram *ir, int64_t code, int64_t loc, char *buf,
                                                         : "rule ";
         snprintf(buf, len, "%s in %s%s (line %d, col %d)", error_name(code), kind, site,
                  ir->locs[loc].line, ir->locs[loc].col);
-    }
-    else
+    } else
         snprintf(buf, len, "%s", error_name(code));
     return buf;
 }
