@@ -944,7 +944,9 @@ static int load_persons(Run *r)
  *   pairs whose hash matches are confirmed by re-reading the earlier record, so two
  *   different ids never count as one: a duplicate within the run is rejected at once, in
  *   file order. This costs 16 bytes per claim of the run, O(claims per person), and is
- *   cleared when the person changes.
+ *   cleared when the person changes, or after RUNSET_MAX ids (a person with millions of
+ *   claims, a file whose every row is bad): a later duplicate of a cleared id is still found,
+ *   by the hashes below, only reported in pass 2.
  * - Every id's 64-bit hash also goes into a buffer of DUP_RUN hashes; a full buffer is sorted
  *   and written to a temporary file (8 bytes a claim on disk, none in memory), and after pass
  *   1 the sorted runs are merged: a hash seen twice is a suspect. Pass 2 reads the file in
@@ -974,7 +976,10 @@ void rt_run_test_dup_run(size_t n)
 /* the run set is cleared (not reallocated) up to this many slots when the person changes;
  * a larger one, grown for a person with many claims, is freed so that clearing stays
  * proportional to the claims */
-#define RUNSET_KEEP_SLOTS 256
+#define RUNSET_KEEP_SLOTS 64
+/* ids in one run set at most (1.5 MiB with its load factor): far more than any person's
+ * claims, and a bound on the memory whatever the file */
+#define RUNSET_MAX (1 << 16)
 
 /* a suspect hash, and the ids with that hash pass 2 has met (pool) */
 typedef struct SeenId {
@@ -1284,7 +1289,8 @@ static int dup_check(Run *r, DupCheck *d, const RtRecord *rec, const char *id, s
     const char *pid = id_cell(rec, r->cb.person_col, &pn);
     if (!pid)
         pid = "";
-    if (!d->person || (!bad && (strlen(d->person) != pn || memcmp(d->person, pid, pn) != 0)))
+    if (!d->person || d->n >= RUNSET_MAX ||
+        (!bad && (strlen(d->person) != pn || memcmp(d->person, pid, pn) != 0)))
         if (runset_reset(r, d, pid, pn) < 0)
             return -1;
     uint64_t h = hash_str(id, n);
