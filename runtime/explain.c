@@ -97,20 +97,6 @@ static const char *field_name(const void *a, int i) { return ((const RtField *)a
 static const char *rule_name(const void *a, int i) { return ((const RtRule *)a)[i].name; }
 static const char *output_name(const void *a, int i) { return ((const RtOutput *)a)[i].name; }
 
-/* the one claim field of the enum a parameter table is indexed by, or -1 (none, several) */
-static int index_field(const RtSchema *s, const RtParam *p)
-{
-    int found = -1;
-    for (int i = 0; i < s->nclaim; i++) {
-        if (s->claim[i].type.kind == RT_ENUM && s->claim[i].type.enum_idx == p->index_enum) {
-            if (found >= 0)
-                return -1;
-            found = i;
-        }
-    }
-    return found;
-}
-
 /* "(in force from 2017-04-07)" or "(in force from 2017-01-01 until 2025-01-01)" */
 static void put_period(FILE *f, const RtVersion *v)
 {
@@ -123,7 +109,7 @@ static void put_period(FILE *f, const RtVersion *v)
 }
 
 /* one parameter as used: "deductible[county] = 300.00 yuan (in force from ...)  — 第三条" */
-static void put_param(FILE *f, const RtSchema *s, const int64_t *table, const int64_t *claim,
+static void put_param(FILE *f, const RtSchema *s, const int64_t *table, int64_t member,
                       int pi, int64_t ver)
 {
     const RtParam *p = &s->params[pi];
@@ -140,12 +126,11 @@ static void put_param(FILE *f, const RtSchema *s, const int64_t *table, const in
         }
     } else if (p->index_enum >= 0) {
         const RtEnum *en = &s->enums[p->index_enum];
-        int fi = claim ? index_field(s, p) : -1;
-        int64_t m = fi >= 0 ? claim[fi] : POLRT_NONE;
-        if (m != POLRT_NONE && m >= 0 && m < en->n) {
+        int64_t m = member; /* the entry the policy read (the trace), or -1 */
+        if (m >= 0 && m < en->n) {
             fprintf(f, "[%s] = %s", en->names[m], show(s, &p->type, vals[m], buf));
         } else {
-            /* which member was used is not in the trace: show the whole row */
+            /* no trace of the entry read: show the whole row */
             fputs(" = {", f);
             for (int i = 0; i < en->n; i++)
                 fprintf(f, "%s%s %s", i ? ", " : "", en->names[i],
@@ -231,7 +216,7 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
             continue;
         if (!any++)
             fputs("parameters:\n", f);
-        put_param(f, s, e->params, claim, i, r->pver[i]);
+        put_param(f, s, e->params, r->pidx ? r->pidx[i] : -1, i, r->pver[i]);
     }
 
     if (r->status == -1) {
@@ -339,6 +324,8 @@ static cJSON *json_params(J *j, const RtSchema *s, const int64_t *table, const P
         add(j, o, "from", json_date(v->from));
         add(j, o, "to", json_date(v->to));
         add(j, o, "cites", json_str(p->cites));
+        if (p->index_enum >= 0 && r->pidx && r->pidx[i] >= 0 && r->pidx[i] < s->enums[p->index_enum].n)
+            add(j, o, "entry", cJSON_CreateString(s->enums[p->index_enum].names[r->pidx[i]]));
         cJSON *list = add(j, o, p->brackets ? "brackets" : "values", cJSON_CreateArray());
         if (p->brackets) {
             for (int64_t k = 0; k < vals[0]; k++) {

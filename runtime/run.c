@@ -1496,7 +1496,7 @@ oom:
 static size_t trace_len(const RtSchema *s)
 {
     return 2 * (size_t)s->nledger_fields + (size_t)s->nledgers + 2 * (size_t)s->nrules +
-           (size_t)s->nparams + 1;
+           2 * (size_t)s->nparams + 1;
 }
 
 /* "claim C1: amount overflow in rule ..." without the "claim C1: " a results row repeats */
@@ -1561,6 +1561,11 @@ static int settle(Worker *w, Slot *sl)
         memcpy(t, res.rule_val, nr * sizeof *t);
         memcpy(t + nr, res.branch, nr * sizeof *t);
         memcpy(t + 2 * nr, res.pver, (size_t)s->nparams * sizeof *t);
+        if (res.pidx)
+            memcpy(t + 2 * nr + s->nparams, res.pidx, (size_t)s->nparams * sizeof *t);
+        else
+            for (int i = 0; i < s->nparams; i++)
+                t[2 * nr + (size_t)s->nparams + (size_t)i] = -1;
     }
     return 0;
 }
@@ -1580,6 +1585,7 @@ static PolResult slot_result(const Run *r, const Slot *sl)
     res.rule_val = t;
     res.branch = t + nr;
     res.pver = t + 2 * nr;
+    res.pidx = t + 2 * nr + s->nparams;
     return res;
 }
 
@@ -2357,8 +2363,10 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
         progress_clear(r);
         fprintf(stderr, "polc: %s\n", r->err);
         rc = 2;
-    } else if (rc == 0 && r->rejected)
+    } else if (rc == 0 && (r->rejected || r->failed)) {
+        /* rows rejected, or claims their data made fail (status "error: ..."): bad input */
         rc = 3;
+    }
     double secs = (double)(now_ns() - t0) / 1e9;
     if (completed && !o->quiet)
         summary(r, secs);

@@ -33,6 +33,7 @@ struct PolSession {
     int64_t *claim;             /* the fields as given (the policy reads this copy) */
     int64_t *out, *keys, *before, *after;
     int64_t *rule_val, *rule_state, *branch, *pver;
+    int64_t *pidx; /* trace: the table entry each table param was read at */
     int64_t *scratch;           /* the one allocation all of the above live in */
 };
 
@@ -68,7 +69,7 @@ static PolSession *session_make(PolEngine *e, RtStore *st, const char *ledger_db
     s->s = rt_engine_schema(e);
     const RtSchema *sc = s->s;
     size_t n = (size_t)sc->nclaim + (size_t)sc->noutputs + (size_t)sc->nledgers +
-               2 * (size_t)sc->nledger_fields + 4 * (size_t)sc->nrules + (size_t)sc->nparams;
+               2 * (size_t)sc->nledger_fields + 4 * (size_t)sc->nrules + 2 * (size_t)sc->nparams;
     /* at least one element, so every pointer below is valid even for an empty schema */
     if (!(s->scratch = polrt_realloc(NULL, (n + 1) * sizeof *s->scratch))) {
         if (err && errlen)
@@ -85,6 +86,7 @@ static PolSession *session_make(PolEngine *e, RtStore *st, const char *ledger_db
     s->rule_state = s->rule_val + sc->nrules;
     s->branch = s->rule_state + sc->nrules;
     s->pver = s->branch + sc->nrules;
+    s->pidx = s->pver + sc->nparams;
     s->date_idx = sc->claim_date ? rt_schema_field(sc->claim, sc->nclaim, sc->claim_date) : -1;
     if (rt_engine_can_check(e, err, errlen) != 0) {
         polrt_session_free(s);
@@ -350,7 +352,7 @@ static void reset_trace(PolSession *s)
         s->branch[i] = -1;
     }
     for (int i = 0; i < sc->nparams; i++)
-        s->pver[i] = -1;
+        s->pver[i] = s->pidx[i] = -1;
 }
 
 /* the policy failed: res says where, and so does the session's message */
@@ -379,6 +381,7 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
     res->rule_val = s->rule_val;
     res->branch = s->branch;
     res->pver = s->pver;
+    res->pidx = s->pidx;
     s->err[0] = '\0';
     s->conflict = 0;
     reset_trace(s);
@@ -435,6 +438,7 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
         .rule_state = s->rule_state,
         .branch = s->branch,
         .pver = s->pver,
+        .pidx = s->pidx,
         .asof = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE,
         .user = s->e->user,
     };

@@ -146,6 +146,8 @@ typedef struct PolResult {
     const int64_t *ledger_before, *ledger_after;  /* all ledger fields, schema order */
     const int64_t *keys;         /* the ledger keys (e.g. the benefit year) per ledger */
     const int64_t *rule_val, *branch, *pver;      /* trace, schema "rules"/"params" order */
+    const int64_t *pidx; /* trace: the table entry (enum member) each table param was read at,
+                          * -1 when not read (NULL: no such trace) */
 } PolResult;
 /* ledger_db NULL: ledgers in memory for the session's life; else an SQLite file, created
  * when missing. The engine must outlive its sessions. */

@@ -152,7 +152,9 @@ then
 
     # the base's totals are polc run's
     "$POLC" run $P --claims $G/claims.csv --persons $G/persons.csv --out "$d/run.csv" -q \
-        2> "$d/err" || fail "polc run: $(cat "$d/err")"
+        2> "$d/err"
+    rc=$? # 3: some generated claims are dated before the policy's start and fail
+    [ $rc -eq 0 ] || [ $rc -eq 3 ] || fail "polc run: $(cat "$d/err")"
     for out in basic critical_illness assistance backstop supplement patient_pays; do
         want=$(awk -F, -v col=$out 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
                 { s += $c * 100 } END { printf "%.2f\n", s / 100 }' "$d/run.csv")

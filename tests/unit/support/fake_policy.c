@@ -226,6 +226,8 @@ static int64_t r_deduct(PolCtx *c)
     if (c->person[FAKE_P_CHRONIC])
         RULE_END(FAKE_R_DEDUCT, 1, 0);
     int64_t off = version(c, FAKE_P_DEDUCTIBLE, deductible_versions, 2, FAKE_LOC_DEDUCT_VERSION);
+    if (c->pidx) /* the table entry read, as generated code traces it */
+        c->pidx[FAKE_P_DEDUCTIBLE] = c->claim[FAKE_C_LEVEL];
     RULE_END(FAKE_R_DEDUCT, 0, c->params[off + c->claim[FAKE_C_LEVEL]]);
 }
 
