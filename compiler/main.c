@@ -48,13 +48,9 @@ static int usage(const char *msg)
 typedef struct Opts {
     const char *positional[64];
     int npos;
-    const char *out, *emit, *claims, *persons, *ledger, *explain, *rejects, *claim, *date, *report,
-        *base, *seed_s, *persons_n;
-    const char *reforms[16];
-    int nreforms;
-    const char *sets[32];
+    const char *out, *emit, *claims, *persons, *ledger, *explain, *rejects, *claim;
+    const char *sets[32]; /* --set: a one-line reform each */
     int nsets;
-    const char *sweep;
     int opt, threads, interp, interp_only, quiet, progress;
     long max_rejects;
 } Opts;
@@ -89,97 +85,72 @@ static int parse_opts(int argc, char **argv, Opts *o)
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         long v;
-#define VAL(name, field)                                                                           \
-    if (!strcmp(a, name)) {                                                                        \
-        if (want_value(argc, argv, &i, &o->field))                                                 \
-            return -1;                                                                             \
-        continue;                                                                                  \
-    }
-        VAL("-o", out)
-        VAL("--out", out)
-        VAL("--emit", emit) VAL("--claims", claims) VAL("--persons", persons)
-            VAL("--ledger", ledger) VAL("--explain", explain) VAL("--rejects", rejects)
-                VAL("--claim", claim) VAL("--date", date) VAL("--report", report)
-                    VAL("--base", base) VAL("--seed", seed_s) VAL("--sweep", sweep)
-#undef VAL
-                        if (!strcmp(a, "--reform"))
-        {
-            if (o->nreforms == 16 || want_value(argc, argv, &i, &o->reforms[o->nreforms]))
-                return -1;
-            o->nreforms++;
-        }
-        else if (!strcmp(a, "--set"))
-        {
+        /* options that take a value: where it goes */
+        const struct {
+            const char *name;
+            const char **dst;
+        } valued[] = {
+            {"-o", &o->out},
+            {"--out", &o->out},
+            {"--emit", &o->emit},
+            {"--claims", &o->claims},
+            {"--persons", &o->persons},
+            {"--ledger", &o->ledger},
+            {"--explain", &o->explain},
+            {"--rejects", &o->rejects},
+            {"--claim", &o->claim},
+        };
+        int taken = 0;
+        for (size_t k = 0; k < sizeof valued / sizeof valued[0] && !taken; k++)
+            if (!strcmp(a, valued[k].name)) {
+                if (want_value(argc, argv, &i, valued[k].dst))
+                    return -1;
+                taken = 1;
+            }
+        if (taken)
+            continue;
+        if (!strcmp(a, "--set")) {
             if (o->nsets == 32 || want_value(argc, argv, &i, &o->sets[o->nsets]))
                 return -1;
             o->nsets++;
-        }
-        else if (!strcmp(a, "-j"))
-        {
+        } else if (!strcmp(a, "-j")) {
             const char *s;
             if (want_value(argc, argv, &i, &s) || parse_long(s, 1, 256, &v)) {
                 fprintf(stderr, "polc: -j needs a thread count from 1 to 256\n");
                 return -1;
             }
             o->threads = (int)v;
-        }
-        else if (!strncmp(a, "-j", 2) && a[2])
-        {
+        } else if (!strncmp(a, "-j", 2) && a[2]) {
             if (parse_long(a + 2, 1, 256, &v)) {
                 fprintf(stderr, "polc: -j needs a thread count from 1 to 256\n");
                 return -1;
             }
             o->threads = (int)v;
-        }
-        else if (!strcmp(a, "--max-rejects"))
-        {
+        } else if (!strcmp(a, "--max-rejects")) {
             const char *s;
             if (want_value(argc, argv, &i, &s) || parse_long(s, 0, 1000000000, &o->max_rejects)) {
                 fprintf(stderr, "polc: --max-rejects needs a count\n");
                 return -1;
             }
-        }
-        else if (!strcmp(a, "--persons") || !strcmp(a, "--persons-n"))
-        {
-            if (want_value(argc, argv, &i, &o->persons_n))
-                return -1;
-        }
-        else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3])
-        {
+        } else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3]) {
             o->opt = a[2] - '0';
-        }
-        else if (!strcmp(a, "--interp"))
-        {
+        } else if (!strcmp(a, "--interp")) {
             o->interp = 1;
-        }
-        else if (!strcmp(a, "--interp-only"))
-        {
+        } else if (!strcmp(a, "--interp-only")) {
             o->interp_only = 1;
-        }
-        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
-        {
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             o->quiet = 1;
-        }
-        else if (!strcmp(a, "--progress"))
-        {
+        } else if (!strcmp(a, "--progress")) {
             o->progress = 1;
-        }
-        else if (!strcmp(a, "--no-progress"))
-        {
+        } else if (!strcmp(a, "--no-progress")) {
             o->progress = 0;
-        }
-        else if (!strcmp(a, "-h") || !strcmp(a, "--help"))
-        {
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(usage_text, stdout);
             exit(EXIT_OK);
-        }
-        else if (a[0] == '-' && a[1] && strcmp(argv[1], "call") != 0)
-        {
+        } else if (a[0] == '-' && a[1] && strcmp(argv[1], "call") != 0) {
             fprintf(stderr, "polc: unknown option '%s'\n", a);
             return -1;
-        }
-        else
-        {
+        } else {
             if (o->npos == 64)
                 return -1;
             o->positional[o->npos++] = a;

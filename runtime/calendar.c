@@ -30,8 +30,8 @@ extern const char *const polrt_calendar_embedded[];
 /* a leap year's days: the most any year has */
 #define MAX_YEAR_DAYS 366
 /* an upper bound on the days of CAL_YEARS years, to size the bitmaps statically */
-#define CAL_MAX_DAYS (CAL_YEARS * MAX_YEAR_DAYS)
-#define CAL_WORDS ((CAL_MAX_DAYS + 63) / 64)
+#define CAL_MAX_DAYS  (CAL_YEARS * MAX_YEAR_DAYS)
+#define CAL_WORDS     ((CAL_MAX_DAYS + 63) / 64)
 #define DAYS_PER_WEEK 7
 /* polrt_civil_from_days' day 0, 1970-01-01, was a Thursday: weekday (Monday = 0) of day 0 */
 #define EPOCH_WEEKDAY 3
@@ -44,7 +44,7 @@ extern const char *const polrt_calendar_embedded[];
 /* room for "path:line: reason" */
 #define CAL_ERR_LEN 512
 /* "holiday 2026-10-01..2026-10-07": one date is 10 bytes, a range 22 */
-#define DATE_LEN 10
+#define DATE_LEN  10
 #define RANGE_LEN (2 * DATE_LEN + 2)
 /* at most this much of a bad token is echoed in a message, so a garbage line stays short */
 #define ECHO_MAX 40
@@ -64,12 +64,12 @@ typedef struct CalTable {
  * current snapshot with one atomic load; a load builds a new snapshot and publishes it
  * whole, so a reader never sees half a year. Replaced snapshots stay reachable on the
  * retired list (loads are rare; a reader may still be counting days in an old one). */
-static CalTable embedded_table;                 /* the build's years; built once */
+static CalTable embedded_table; /* the build's years; built once */
 static pthread_once_t embedded_once = PTHREAD_ONCE_INIT;
-static _Atomic(CalTable *) loaded_table;        /* NULL until a load succeeds */
-static CalTable *retired;                       /* guarded by load_lock */
+static _Atomic(CalTable *) loaded_table; /* NULL until a load succeeds */
+static CalTable *retired;                /* guarded by load_lock */
 static pthread_mutex_t load_lock = PTHREAD_MUTEX_INITIALIZER;
-static char cal_err[CAL_ERR_LEN];               /* the last error; guarded by load_lock */
+static char cal_err[CAL_ERR_LEN]; /* the last error; guarded by load_lock */
 
 enum { DAY_UNLISTED, DAY_HOLIDAY, DAY_WORKDAY };
 
@@ -133,7 +133,10 @@ static int year_of_path(const char *path)
     return y;
 }
 
-static int is_blank(char c) { return c == ' ' || c == '\t'; }
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 /* the next blank-separated token of [*p, end): its start, with its length in *n */
 static const char *token(const char **p, const char *end, size_t *n)
@@ -155,8 +158,8 @@ static int parse_year(const char *path, const char *text, size_t len, CalTable *
     if (year < 0)
         return set_error("%s: not a calendar file name (expected YYYY.txt)", path);
     if (year < RT_YEAR_MIN || year > RT_YEAR_MAX)
-        return set_error("%s: year %d is outside the supported %d..%d", path, year,
-                         RT_YEAR_MIN, RT_YEAR_MAX);
+        return set_error("%s: year %d is outside the supported %d..%d", path, year, RT_YEAR_MIN,
+                         RT_YEAR_MAX);
     int64_t jan1 = polrt_days_from_civil(year, 1, 1);
     int64_t ndays = polrt_days_from_civil(year + 1, 1, 1) - jan1;
     unsigned char kind[MAX_YEAR_DAYS] = {0}; /* DAY_*, per day of the year */
@@ -181,8 +184,8 @@ static int parse_year(const char *path, const char *text, size_t len, CalTable *
         const char *kw = token(&q, le, &kn);
         int is_holiday = kn == strlen("holiday") && memcmp(kw, "holiday", kn) == 0;
         if (!is_holiday && !(kn == strlen("workday") && memcmp(kw, "workday", kn) == 0))
-            return set_error("%s:%d: unknown keyword '%.*s' (expected holiday or workday)",
-                             path, line, (int)(kn > ECHO_MAX ? ECHO_MAX : kn), kw);
+            return set_error("%s:%d: unknown keyword '%.*s' (expected holiday or workday)", path,
+                             line, (int)(kn > ECHO_MAX ? ECHO_MAX : kn), kw);
         const char *dt = token(&q, le, &dn);
         while (q < le && is_blank(*q))
             q++;
@@ -198,13 +201,15 @@ static int parse_year(const char *path, const char *text, size_t len, CalTable *
             const char *dt2 = dt + DATE_LEN + 2;
             if (polrt_parse_date(dt, DATE_LEN, &from) || polrt_parse_date(dt2, DATE_LEN, &to))
                 return set_error("%s:%d: '%.*s' is not a range of real dates "
-                                 "YYYY-MM-DD..YYYY-MM-DD", path, line, (int)dn, dt);
+                                 "YYYY-MM-DD..YYYY-MM-DD",
+                                 path, line, (int)dn, dt);
             if (to < from)
-                return set_error("%s:%d: range '%.*s' ends before it starts", path, line,
-                                 (int)dn, dt);
+                return set_error("%s:%d: range '%.*s' ends before it starts", path, line, (int)dn,
+                                 dt);
         } else if (dn != DATE_LEN || polrt_parse_date(dt, DATE_LEN, &from)) {
             return set_error("%s:%d: '%.*s' is not a real date YYYY-MM-DD%s", path, line,
-                             (int)(dn > ECHO_MAX ? ECHO_MAX : dn), dt, is_holiday ? " (or a range)" : "");
+                             (int)(dn > ECHO_MAX ? ECHO_MAX : dn), dt,
+                             is_holiday ? " (or a range)" : "");
         } else {
             to = from;
         }
@@ -216,15 +221,15 @@ static int parse_year(const char *path, const char *text, size_t len, CalTable *
             char buf[32];
             int64_t doy = day - jan1;
             if (doy < 0 || doy >= ndays)
-                return set_error("%s:%d: %s is not in %d (a year file lists only its year)",
-                                 path, line, polrt_fmt_date(day, buf), year);
+                return set_error("%s:%d: %s is not in %d (a year file lists only its year)", path,
+                                 line, polrt_fmt_date(day, buf), year);
             if (kind[doy] != DAY_UNLISTED)
                 return set_error("%s:%d: %s is already listed at line %d", path, line,
                                  polrt_fmt_date(day, buf), listed_at[doy]);
             if (!is_holiday && weekday(day) < FIRST_WEEKEND_DAY)
                 return set_error("%s:%d: workday %s is a %s, a working day anyway (a swapped "
-                                 "working day is a Saturday or Sunday)", path, line,
-                                 polrt_fmt_date(day, buf), weekday_names[weekday(day)]);
+                                 "working day is a Saturday or Sunday)",
+                                 path, line, polrt_fmt_date(day, buf), weekday_names[weekday(day)]);
             kind[doy] = is_holiday ? DAY_HOLIDAY : DAY_WORKDAY;
             listed_at[doy] = line;
         }
@@ -232,7 +237,8 @@ static int parse_year(const char *path, const char *text, size_t len, CalTable *
     }
     if (nholidays == 0)
         return set_error("%s: no holiday lines (a year file lists the State Council's "
-                         "holidays for %d)", path, year);
+                         "holidays for %d)",
+                         path, year);
 
     /* DOMAIN.md "Calendar": a swapped working day, or Monday–Friday outside the holidays */
     for (int64_t doy = 0; doy < ndays; doy++) {
@@ -269,7 +275,10 @@ static const CalTable *table(void)
     return t ? t : &embedded_table;
 }
 
-int polrt_is_workday(int64_t day) { return lookup(table(), day); }
+int polrt_is_workday(int64_t day)
+{
+    return lookup(table(), day);
+}
 
 /* The n-th working day after day (民法典 第二百零一条: the day itself is not counted; the
  * period ends on the n-th working day after it); n = 0 is day itself, a negative n counts
@@ -366,11 +375,10 @@ static int load_dir(const char *dir, CalTable *t)
             continue;
         int y = year_of_path(e->d_name);
         if (y < 0) {
-            rc = set_error("%s/%s: not a calendar file name (expected YYYY.txt)", dir,
-                           e->d_name);
+            rc = set_error("%s/%s: not a calendar file name (expected YYYY.txt)", dir, e->d_name);
         } else if (y < RT_YEAR_MIN || y > RT_YEAR_MAX) {
-            rc = set_error("%s/%s: year %d is outside the supported %d..%d", dir, e->d_name,
-                           y, RT_YEAR_MIN, RT_YEAR_MAX);
+            rc = set_error("%s/%s: year %d is outside the supported %d..%d", dir, e->d_name, y,
+                           RT_YEAR_MIN, RT_YEAR_MAX);
         } else {
             want[y - RT_YEAR_MIN] = 1;
             nfiles++;

@@ -7,9 +7,9 @@
 
 /* Hinnant's constants: the proleptic Gregorian calendar repeats every 400 years, which are
  * 146,097 days; day 0 of his era count is 0000-03-01, 719,468 days before 1970-01-01. */
-#define DAYS_PER_ERA 146097
-#define YEARS_PER_ERA 400
-#define EPOCH_SHIFT 719468
+#define DAYS_PER_ERA    146097
+#define YEARS_PER_ERA   400
+#define EPOCH_SHIFT     719468
 #define MONTHS_PER_YEAR 12
 /* "YYYY-MM-DD" is exactly 10 bytes */
 #define DATE_TEXT_LEN 10
@@ -30,11 +30,11 @@ static int64_t floor_mod(int64_t a, int64_t b)
  * |y| up to 10^12; callers inside the runtime stay within RT_YEAR_MIN..RT_YEAR_MAX. */
 int64_t polrt_days_from_civil(int64_t y, int64_t m, int64_t d)
 {
-    y -= m <= 2;                                   /* the year starts in March */
+    y -= m <= 2; /* the year starts in March */
     int64_t era = floor_div(y, YEARS_PER_ERA);
-    int64_t yoe = y - era * YEARS_PER_ERA;         /* [0, 399] */
+    int64_t yoe = y - era * YEARS_PER_ERA;                         /* [0, 399] */
     int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* [0, 365], from Mar 1 */
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;          /* [0, 146096] */
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* [0, 146096] */
     return era * DAYS_PER_ERA + doe - EPOCH_SHIFT;
 }
 
@@ -45,7 +45,7 @@ void polrt_civil_from_days(int64_t day, int64_t *y, int64_t *m, int64_t *d)
     int64_t era = floor_div(day, DAYS_PER_ERA);
     int64_t rest = floor_mod(day, DAYS_PER_ERA) + EPOCH_SHIFT; /* < 6 eras: no overflow */
     era += rest / DAYS_PER_ERA;
-    int64_t doe = rest % DAYS_PER_ERA;                                  /* [0, 146096] */
+    int64_t doe = rest % DAYS_PER_ERA;                                   /* [0, 146096] */
     int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
     int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
     int64_t mp = (5 * doy + 2) / 153;                                    /* [0, 11], Mar = 0 */
@@ -54,7 +54,10 @@ void polrt_civil_from_days(int64_t day, int64_t *y, int64_t *m, int64_t *d)
     *y = yoe + era * YEARS_PER_ERA + (*m <= 2);
 }
 
-static int is_leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static int is_leap(int64_t y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 static int64_t days_in_month(int64_t y, int64_t m)
 {
@@ -112,7 +115,10 @@ int64_t polrt_month_of(int64_t day)
 }
 
 /* 1 January of day's year (day within the domain of polrt_days_from_civil) */
-int64_t polrt_year_start(int64_t day) { return polrt_days_from_civil(polrt_year_of(day), 1, 1); }
+int64_t polrt_year_start(int64_t day)
+{
+    return polrt_days_from_civil(polrt_year_of(day), 1, 1);
+}
 
 /* The month `months` after day's month, on day's day of the month clamped to that month's
  * end (or on the 1st when clamp_to_first); a result outside RT_YEAR_MIN..RT_YEAR_MAX

@@ -90,8 +90,8 @@ fail:
 }
 
 POLRT_API PolEngine *polrt_engine_new(const char *schema_json, const int64_t *params,
-                                      PolSettleFn settle, PolKeysFn keys, void *user,
-                                      char *err, size_t errlen)
+                                      PolSettleFn settle, PolKeysFn keys, void *user, char *err,
+                                      size_t errlen)
 {
     return engine_make(schema_json, params, settle, keys, user, NULL, NULL, err, errlen);
 }
@@ -152,8 +152,8 @@ POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t er
     if (e && rt_engine_can_check(e, NULL, 0) != 0) {
         if (err && errlen)
             snprintf(err, errlen,
-                     "%s: not a polc engine (no %s, but the schema lists %d input checks)",
-                     so_path, POLRT_SYM_CHECK, e->schema.nrejects);
+                     "%s: not a polc engine (no %s, but the schema lists %d input checks)", so_path,
+                     POLRT_SYM_CHECK, e->schema.nrejects);
         polrt_engine_free(e);
         return NULL;
     }
@@ -177,7 +177,10 @@ POLRT_API void polrt_engine_free(PolEngine *e)
     polrt_realloc(e, 0);
 }
 
-POLRT_API const char *polrt_engine_schema(const PolEngine *e) { return e ? e->json : NULL; }
+POLRT_API const char *polrt_engine_schema(const PolEngine *e)
+{
+    return e ? e->json : NULL;
+}
 
 POLRT_API const char *polrt_engine_sha256(const PolEngine *e)
 {
@@ -202,7 +205,10 @@ POLRT_API size_t polrt_engine_nparams(const PolEngine *e)
     return e ? e->schema.nparam_values : 0;
 }
 
-const RtSchema *rt_engine_schema(const PolEngine *e) { return &e->schema; }
+const RtSchema *rt_engine_schema(const PolEngine *e)
+{
+    return &e->schema;
+}
 
 /* ---- input checks ------------------------------------------------------------------------ */
 
@@ -261,24 +267,15 @@ int rt_engine_check(const PolEngine *e, const int64_t *claim, int64_t *pver, int
 const char *rt_err_text(int64_t code)
 {
     switch (code) {
-    case POLRT_OK:
-        return "no error";
-    case POLRT_E_OVERFLOW:
-        return "amount overflow";
-    case POLRT_E_DIVZERO:
-        return "division by zero";
-    case POLRT_E_CALENDAR:
-        return "working day outside the shipped calendar years";
-    case POLRT_E_NONE:
-        return "absent value used";
-    case POLRT_E_DATE:
-        return "date out of range";
-    case POLRT_E_NOVERSION:
-        return "no version in force on the claim date";
-    case POLRT_E_REJECTED:
-        return "rejected by an input check";
-    default:
-        return "unknown policy error";
+    case POLRT_OK: return "no error";
+    case POLRT_E_OVERFLOW: return "amount overflow";
+    case POLRT_E_DIVZERO: return "division by zero";
+    case POLRT_E_CALENDAR: return "working day outside the shipped calendar years";
+    case POLRT_E_NONE: return "absent value used";
+    case POLRT_E_DATE: return "date out of range";
+    case POLRT_E_NOVERSION: return "no version in force on the claim date";
+    case POLRT_E_REJECTED: return "rejected by an input check";
+    default: return "unknown policy error";
     }
 }
 
@@ -299,8 +296,8 @@ char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, s
         return buf;
     }
     if (loc >= s->nlocs) {
-        snprintf(buf, len, "%s (error code %lld at unknown location %lld)", what,
-                 (long long)code, (long long)loc);
+        snprintf(buf, len, "%s (error code %lld at unknown location %lld)", what, (long long)code,
+                 (long long)loc);
         return buf;
     }
     const RtLoc *l = &s->locs[loc];

@@ -14,7 +14,7 @@
 #define VAL_LEN 256
 /* the text layout: names padded to at least this many columns, values indented by this */
 #define NAME_COL_MIN 10
-#define INDENT "  "
+#define INDENT       "  "
 
 /* ---- values as an analyst reads them ------------------------------------------------ */
 
@@ -28,9 +28,7 @@ static const char *show(const RtSchema *s, const RtType *t, int64_t v, char *buf
         return buf;
     }
     switch (t->kind) {
-    case RT_MONEY:
-        snprintf(buf, VAL_LEN, "%s yuan", polrt_fmt_money(v, tmp, 1));
-        return buf;
+    case RT_MONEY: snprintf(buf, VAL_LEN, "%s yuan", polrt_fmt_money(v, tmp, 1)); return buf;
     case RT_ENUM: {
         const RtEnum *en = &s->enums[t->enum_idx];
         rt_format_value(s, t, v, tmp, sizeof tmp);
@@ -44,8 +42,7 @@ static const char *show(const RtSchema *s, const RtType *t, int64_t v, char *buf
     case RT_INT:
     case RT_BOOL:
     case RT_DATE:
-    case RT_DURATION:
-        return rt_format_value(s, t, v, buf, VAL_LEN);
+    case RT_DURATION: return rt_format_value(s, t, v, buf, VAL_LEN);
     }
     return rt_format_value(s, t, v, buf, VAL_LEN);
 }
@@ -93,9 +90,18 @@ static int name_width(int n, const char *(*name)(const void *, int), const void 
     return w;
 }
 
-static const char *field_name(const void *a, int i) { return ((const RtField *)a)[i].name; }
-static const char *rule_name(const void *a, int i) { return ((const RtRule *)a)[i].name; }
-static const char *output_name(const void *a, int i) { return ((const RtOutput *)a)[i].name; }
+static const char *field_name(const void *a, int i)
+{
+    return ((const RtField *)a)[i].name;
+}
+static const char *rule_name(const void *a, int i)
+{
+    return ((const RtRule *)a)[i].name;
+}
+static const char *output_name(const void *a, int i)
+{
+    return ((const RtOutput *)a)[i].name;
+}
 
 /* "(in force from 2017-04-07)" or "(in force from 2017-01-01 until 2025-01-01)" */
 static void put_period(FILE *f, const RtVersion *v)
@@ -109,8 +115,8 @@ static void put_period(FILE *f, const RtVersion *v)
 }
 
 /* one parameter as used: "deductible[county] = 300.00 yuan (in force from ...)  — 第三条" */
-static void put_param(FILE *f, const RtSchema *s, const int64_t *table, int64_t member,
-                      int pi, int64_t ver)
+static void put_param(FILE *f, const RtSchema *s, const int64_t *table, int64_t member, int pi,
+                      int64_t ver)
 {
     const RtParam *p = &s->params[pi];
     const RtVersion *v = &p->versions[ver];
@@ -133,8 +139,7 @@ static void put_param(FILE *f, const RtSchema *s, const int64_t *table, int64_t 
             /* no trace of the entry read: show the whole row */
             fputs(" = {", f);
             for (int i = 0; i < en->n; i++)
-                fprintf(f, "%s%s %s", i ? ", " : "", en->names[i],
-                        show(s, &p->type, vals[i], buf));
+                fprintf(f, "%s%s %s", i ? ", " : "", en->names[i], show(s, &p->type, vals[i], buf));
             fputs("}", f);
         }
     } else {
@@ -270,8 +275,7 @@ static cJSON *add(J *j, cJSON *parent, const char *name, cJSON *item)
         cJSON_Delete(item);
         return NULL;
     }
-    if (!(name ? cJSON_AddItemToObject(parent, name, item)
-               : cJSON_AddItemToArray(parent, item))) {
+    if (!(name ? cJSON_AddItemToObject(parent, name, item) : cJSON_AddItemToArray(parent, item))) {
         j->ok = 0;
         cJSON_Delete(item);
         return NULL;
@@ -290,7 +294,10 @@ static cJSON *json_int(int64_t v)
     return cJSON_CreateRaw(num);
 }
 
-static cJSON *json_str(const char *s) { return s ? cJSON_CreateString(s) : cJSON_CreateNull(); }
+static cJSON *json_str(const char *s)
+{
+    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
 
 static cJSON *json_date(int64_t day)
 {
@@ -324,7 +331,8 @@ static cJSON *json_params(J *j, const RtSchema *s, const int64_t *table, const P
         add(j, o, "from", json_date(v->from));
         add(j, o, "to", json_date(v->to));
         add(j, o, "cites", json_str(p->cites));
-        if (p->index_enum >= 0 && r->pidx && r->pidx[i] >= 0 && r->pidx[i] < s->enums[p->index_enum].n)
+        if (p->index_enum >= 0 && r->pidx && r->pidx[i] >= 0 &&
+            r->pidx[i] < s->enums[p->index_enum].n)
             add(j, o, "entry", cJSON_CreateString(s->enums[p->index_enum].names[r->pidx[i]]));
         cJSON *list = add(j, o, p->brackets ? "brackets" : "values", cJSON_CreateArray());
         if (p->brackets) {
@@ -357,8 +365,8 @@ static cJSON *json_rules(J *j, const RtSchema *s, const PolResult *r)
         add(j, o, "name", cJSON_CreateString(rule->name));
         add(j, o, "value", json_int(r->rule_val[i]));
         char buf[VAL_LEN];
-        add(j, o, "text", cJSON_CreateString(rt_format_value(s, &rule->type, r->rule_val[i],
-                                                             buf, sizeof buf)));
+        add(j, o, "text",
+            cJSON_CreateString(rt_format_value(s, &rule->type, r->rule_val[i], buf, sizeof buf)));
         add(j, o, "branch", cJSON_CreateString(b->name));
         add(j, o, "branch_index", json_int(bi));
         add(j, o, "cites", json_str(b->cites ? b->cites : rule->cites));
@@ -417,14 +425,13 @@ POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, cons
     add(&j, root, "claim_id", json_str(claim_id));
     add(&j, root, "policy", cJSON_CreateString(s->policy));
     add(&j, root, "sha256", cJSON_CreateString(s->sha256));
-    add(&j, root, "status", cJSON_CreateString(status[r->status >= 0 && r->status <= 1
-                                                          ? r->status + 1
-                                                          : 0]));
+    add(&j, root, "status",
+        cJSON_CreateString(status[r->status >= 0 && r->status <= 1 ? r->status + 1 : 0]));
     cJSON *in = add(&j, root, "inputs", claim ? cJSON_CreateObject() : cJSON_CreateNull());
     for (int i = 0; claim && i < s->nclaim; i++)
         add(&j, in, s->claim[i].name, json_value(&j, s, &s->claim[i].type, claim[i]));
-    cJSON *out = add(&j, root, "outputs",
-                     r->status == -1 ? cJSON_CreateNull() : cJSON_CreateObject());
+    cJSON *out =
+        add(&j, root, "outputs", r->status == -1 ? cJSON_CreateNull() : cJSON_CreateObject());
     for (int i = 0; r->status != -1 && i < s->noutputs; i++)
         add(&j, out, s->outputs[i].name, json_value(&j, s, &s->outputs[i].type, r->out[i]));
     add(&j, root, "rules", json_rules(&j, s, r));

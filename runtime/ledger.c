@@ -23,7 +23,7 @@
 
 /* first table size, and the load factor bound (n / cap <= 1/2: short probe runs) */
 #define MAP_MIN_CAP 16
-#define FNV_PRIME UINT64_C(1099511628211)
+#define FNV_PRIME   UINT64_C(1099511628211)
 
 uint64_t rt_hash_bytes(uint64_t h, const void *p, size_t n)
 {
@@ -162,13 +162,13 @@ void rt_map_free(RtMap *m)
 typedef struct MemRow {
     int ledger;
     int64_t key;
-    int64_t vals[];             /* the ledger's fields */
+    int64_t vals[]; /* the ledger's fields */
 } MemRow;
 
 /* a person's ledger rows in memory: a handful (ledgers × years), so a linear scan finds one
  * and the person's whole ledger leaves memory at once (rt_ledger_forget) */
 typedef struct MemPerson {
-    const char *id;             /* after the struct, same allocation */
+    const char *id; /* after the struct, same allocation */
     int nrows, cap;
     MemRow **rows;
 } MemPerson;
@@ -176,7 +176,7 @@ typedef struct MemPerson {
 /* a settled claim in memory: ids after the data */
 typedef struct MemClaim {
     const char *id, *person;
-    int64_t data[];             /* fields, out, keys, before, after (schema sizes) */
+    int64_t data[]; /* fields, out, keys, before, after (schema sizes) */
 } MemClaim;
 
 /* the prepared statements, reused for every claim */
@@ -233,22 +233,22 @@ static const char *const create_sql =
     " strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));";
 
 struct RtStore {
-    pthread_mutex_t mu;         /* every call holds it: sessions on several threads share */
-    atomic_int refs;            /* owners (sessions); the last close frees */
-    const RtSchema *s;          /* the engine's (outlives every session, so the store) */
-    char *path;                 /* NULL: in memory */
+    pthread_mutex_t mu; /* every call holds it: sessions on several threads share */
+    atomic_int refs;    /* owners (sessions); the last close frees */
+    const RtSchema *s;  /* the engine's (outlives every session, so the store) */
+    char *path;         /* NULL: in memory */
     /* in memory */
-    RtMap persons;              /* MemPerson by id: their ledger rows */
-    RtMap claims;               /* MemClaim by claim id */
-    int keep_claims;            /* record settled claims in claims (rt_ledger_keep_claims) */
+    RtMap persons;   /* MemPerson by id: their ledger rows */
+    RtMap claims;    /* MemClaim by claim id */
+    int keep_claims; /* record settled claims in claims (rt_ledger_keep_claims) */
     /* SQLite */
     sqlite3 *db;
     sqlite3_stmt *q[NQ];
-    int in_tx;                  /* a transaction opened by rt_ledger_begin is open */
+    int in_tx; /* a transaction opened by rt_ledger_begin is open */
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, const char *fmt,
-                                                       ...)
+                                                      ...)
 {
     if (err && errlen) {
         va_list ap;
@@ -276,26 +276,21 @@ static char *dup_str(const char *s)
 /* ---- "name=value,..." text ---------------------------------------------------------------
  * The groups of values a claim record holds, named by the schema. */
 typedef enum {
-    G_FIELDS,                   /* claim fields: "total" */
-    G_OUT,                      /* outputs: "basic" */
-    G_KEYS,                     /* ledger keys, by ledger name: "year" */
-    G_LEDGER,                   /* every ledger's fields: "year.own_paid" */
-    G_ROW                       /* one ledger's fields (a ledger row): "own_paid" */
+    G_FIELDS, /* claim fields: "total" */
+    G_OUT,    /* outputs: "basic" */
+    G_KEYS,   /* ledger keys, by ledger name: "year" */
+    G_LEDGER, /* every ledger's fields: "year.own_paid" */
+    G_ROW     /* one ledger's fields (a ledger row): "own_paid" */
 } Group;
 
 static int group_size(const RtSchema *s, Group g, int ledger)
 {
     switch (g) {
-    case G_ROW:
-        return s->ledgers[ledger].nfields;
-    case G_FIELDS:
-        return s->nclaim;
-    case G_OUT:
-        return s->noutputs;
-    case G_KEYS:
-        return s->nledgers;
-    case G_LEDGER:
-        return s->nledger_fields;
+    case G_ROW: return s->ledgers[ledger].nfields;
+    case G_FIELDS: return s->nclaim;
+    case G_OUT: return s->noutputs;
+    case G_KEYS: return s->nledgers;
+    case G_LEDGER: return s->nledger_fields;
     }
     return 0;
 }
@@ -304,18 +299,10 @@ static int group_size(const RtSchema *s, Group g, int ledger)
 static void group_name(const RtSchema *s, Group g, int ledger, int i, char *buf, size_t len)
 {
     switch (g) {
-    case G_ROW:
-        snprintf(buf, len, "%s", s->ledgers[ledger].fields[i].name);
-        return;
-    case G_FIELDS:
-        snprintf(buf, len, "%s", s->claim[i].name);
-        return;
-    case G_OUT:
-        snprintf(buf, len, "%s", s->outputs[i].name);
-        return;
-    case G_KEYS:
-        snprintf(buf, len, "%s", s->ledgers[i].name);
-        return;
+    case G_ROW: snprintf(buf, len, "%s", s->ledgers[ledger].fields[i].name); return;
+    case G_FIELDS: snprintf(buf, len, "%s", s->claim[i].name); return;
+    case G_OUT: snprintf(buf, len, "%s", s->outputs[i].name); return;
+    case G_KEYS: snprintf(buf, len, "%s", s->ledgers[i].name); return;
     case G_LEDGER:
         for (int l = 0; l < s->nledgers; l++) {
             const RtLedger *led = &s->ledgers[l];
@@ -421,8 +408,7 @@ static int exec_sql(RtStore *st, const char *sql, char *err, size_t errlen)
 }
 
 /* one text value of a one-row query into buf ("" when no row): 0, or -1 */
-static int query_text(RtStore *st, const char *sql, char *buf, size_t len, char *err,
-                      size_t errlen)
+static int query_text(RtStore *st, const char *sql, char *buf, size_t len, char *err, size_t errlen)
 {
     sqlite3_stmt *q;
     buf[0] = '\0';
@@ -445,9 +431,8 @@ static int query_text(RtStore *st, const char *sql, char *buf, size_t len, char 
 static int open_db(RtStore *st, char *err, size_t errlen)
 {
     char val[64];
-    int rc = sqlite3_open_v2(st->path, &st->db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             NULL);
+    int rc = sqlite3_open_v2(
+        st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         if (!st->db)
             return fail(err, errlen, "%s: out of memory", st->path);
@@ -459,8 +444,8 @@ static int open_db(RtStore *st, char *err, size_t errlen)
         exec_sql(st, "PRAGMA synchronous=NORMAL", err, errlen))
         return -1;
     if (strcmp(val, "wal") != 0)
-        return fail(err, errlen, "%s: cannot use write-ahead logging (journal mode %s)",
-                    st->path, val);
+        return fail(err, errlen, "%s: cannot use write-ahead logging (journal mode %s)", st->path,
+                    val);
     /* a database of some other program is not ours to add tables to */
     if (query_text(st,
                    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN "
@@ -610,18 +595,20 @@ static int claim_eq(const void *entry, const void *key)
     return strcmp(((const MemClaim *)entry)->id, key) == 0;
 }
 
-static uint64_t hash_str(const char *s) { return rt_hash_bytes(RT_HASH_SEED, s, strlen(s)); }
+static uint64_t hash_str(const char *s)
+{
+    return rt_hash_bytes(RT_HASH_SEED, s, strlen(s));
+}
 
 /* the settled claim's stored person and fields against r's: 0 same, else -1 and a message */
 static int same_claim(const RtClaimRec *r, const char *person, int fields_same, char *err,
                       size_t errlen)
 {
     if (strcmp(person, r->person_id) != 0)
-        return fail(err, errlen, "claim %s was already settled for person %s, not %s",
-                    r->claim_id, person, r->person_id);
+        return fail(err, errlen, "claim %s was already settled for person %s, not %s", r->claim_id,
+                    person, r->person_id);
     if (!fields_same)
-        return fail(err, errlen, "claim %s was already settled with different fields",
-                    r->claim_id);
+        return fail(err, errlen, "claim %s was already settled with different fields", r->claim_id);
     return 0;
 }
 
@@ -711,8 +698,8 @@ static MemRow *mem_row(const MemPerson *p, int l, int64_t key)
     return NULL;
 }
 
-static int sql_load(RtStore *st, const char *person, const int64_t *keys, int64_t *vals,
-                    char *err, size_t errlen)
+static int sql_load(RtStore *st, const char *person, const int64_t *keys, int64_t *vals, char *err,
+                    size_t errlen)
 {
     const RtSchema *s = st->s;
     sqlite3_stmt *q = st->q[Q_GET_ROW];

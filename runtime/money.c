@@ -22,7 +22,7 @@ __extension__ typedef __int128 i128;
 /* money text has at most 2 decimals: the fen is the smallest unit (DOMAIN.md "Rounding") */
 #define MONEY_MAX_DECIMALS 2
 /* a rate holds 6 decimals of a fraction, i.e. 4 decimals of a percentage */
-#define RATE_MAX_DECIMALS 6
+#define RATE_MAX_DECIMALS    6
 #define PERCENT_MAX_DECIMALS 4
 /* digits between thousands separators in "1,234,567.89" */
 #define GROUP_DIGITS 3
@@ -124,8 +124,14 @@ int64_t polrt_progressive(PolCtx *ctx, const int64_t *seg, int64_t x, int64_t lo
 
 /* ---- Text: "1,234.56" and "12.5%" --------------------------------------------------- */
 
-static int is_blank(char c) { return c == ' ' || c == '\t'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /* the [i, *end) slice of s[0..n) without leading and trailing blanks */
 static size_t trim(const char *s, size_t n, size_t *end)
@@ -169,9 +175,9 @@ int polrt_parse_money(const char *s, size_t n, int64_t *fen)
         i++;
     }
     i128 yuan = 0;
-    int digits = 0;     /* digits of the integer part */
-    int group = 0;      /* digits since the last comma (or since the start) */
-    int grouped = 0;    /* a comma was seen */
+    int digits = 0;  /* digits of the integer part */
+    int group = 0;   /* digits since the last comma (or since the start) */
+    int grouped = 0; /* a comma was seen */
     for (; i < end && (is_digit(s[i]) || s[i] == ','); i++) {
         if (s[i] == ',') {
             /* the first group has 1..3 digits, every later one exactly 3 */
@@ -310,7 +316,10 @@ char *polrt_fmt_rate(int64_t micro, char *buf)
  * fails. Atomic because sessions allocate from several threads (-j N). */
 static _Atomic long alloc_budget = -1;
 
-void polrt_test_fail_alloc_after(long n) { atomic_store(&alloc_budget, n); }
+void polrt_test_fail_alloc_after(long n)
+{
+    atomic_store(&alloc_budget, n);
+}
 
 /* The single allocation hook of the runtime (STYLE.md "Memory"): realloc semantics, n == 0
  * frees p and returns NULL. On failure p is left untouched, as realloc does. */

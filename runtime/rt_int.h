@@ -19,50 +19,50 @@ typedef enum { RT_DAYS, RT_WORKDAYS, RT_MONTHS, RT_YEARS } RtUnit;
 
 typedef struct RtType {
     RtKind kind;
-    int enum_idx;   /* RT_ENUM: index into RtSchema.enums */
-    RtUnit unit;    /* RT_DURATION */
-    int optional;   /* "T?": an empty cell is POLRT_NONE */
+    int enum_idx; /* RT_ENUM: index into RtSchema.enums */
+    RtUnit unit;  /* RT_DURATION */
+    int optional; /* "T?": an empty cell is POLRT_NONE */
 } RtType;
 
 typedef struct RtEnum {
     char *name;
-    int n;          /* members */
-    char **names;   /* member names as declared */
-    char **labels;  /* Chinese labels (NULL when none) */
+    int n;         /* members */
+    char **names;  /* member names as declared */
+    char **labels; /* Chinese labels (NULL when none) */
 } RtEnum;
 
 typedef struct RtField {
     char *name;
-    char *label;    /* alternative column header (NULL when none) */
+    char *label; /* alternative column header (NULL when none) */
     RtType type;
     int has_default;
-    int64_t def;    /* encoded default value */
+    int64_t def; /* encoded default value */
 } RtField;
 
 typedef struct RtLedger {
     char *name;
-    char *key;      /* how the key is computed, as policy text (for messages) */
+    char *key; /* how the key is computed, as policy text (for messages) */
     int nfields;
     RtField *fields;
-    int offset;     /* first field's index in the concatenated ledger arrays */
+    int offset; /* first field's index in the concatenated ledger arrays */
 } RtLedger;
 
 typedef struct RtOutput {
     char *name;
     RtType type;
-    int rule;       /* index into rules */
+    int rule; /* index into rules */
 } RtOutput;
 
 typedef struct RtVersion {
-    int64_t from, to;   /* days; to == POLRT_NONE when open */
-    int offset, width;  /* into the params table */
+    int64_t from, to;  /* days; to == POLRT_NONE when open */
+    int offset, width; /* into the params table */
 } RtVersion;
 
 typedef struct RtParam {
     char *name;
     RtType type;
-    int index_enum;     /* -1 when scalar; else the enum the table is indexed by */
-    int brackets;       /* 1 for progressive brackets */
+    int index_enum; /* -1 when scalar; else the enum the table is indexed by */
+    int brackets;   /* 1 for progressive brackets */
     char *cites;
     int line;
     int nversions;
@@ -70,7 +70,7 @@ typedef struct RtParam {
 } RtParam;
 
 typedef struct RtBranch {
-    char *name;         /* "default", an exception's name, or "from YYYY-MM-DD" */
+    char *name; /* "default", an exception's name, or "from YYYY-MM-DD" */
     char *cites;
     int line;
 } RtBranch;
@@ -92,29 +92,29 @@ typedef struct RtLoc {
 
 /* reject "message" when CONDITION: one of the policy's input checks on a claim row */
 typedef struct RtReject {
-    char *message;  /* what is wrong with the row, as the policy says it */
-    int line;       /* of the declaration */
+    char *message; /* what is wrong with the row, as the policy says it */
+    int line;      /* of the declaration */
 } RtReject;
 
 typedef struct RtSchema {
     char *policy, *source, *file, *sha256, *compiler, *built, *claim_date;
-    int64_t valid_from, valid_to;   /* POLRT_NONE when open */
+    int64_t valid_from, valid_to; /* POLRT_NONE when open */
     int nenums;
     RtEnum *enums;
     int nclaim, nperson, nhist;
     RtField *claim, *person, *hist;
-    int nledgers, nledger_fields;   /* nledger_fields: all ledgers' fields together */
+    int nledgers, nledger_fields; /* nledger_fields: all ledgers' fields together */
     RtLedger *ledgers;
     int noutputs;
     RtOutput *outputs;
     int nparams;
     RtParam *params;
-    size_t nparam_values;           /* length of the params table */
+    size_t nparam_values; /* length of the params table */
     int nrules;
     RtRule *rules;
     int nlocs;
     RtLoc *locs;
-    int nrejects;                   /* polc_check's results index this list */
+    int nrejects; /* polc_check's results index this list */
     RtReject *rejects;
 } RtSchema;
 
@@ -144,21 +144,21 @@ void polrt_test_fail_alloc_after(long n);
 
 /* schema limits: a malformed schema must fail with a message, never make the runtime
  * allocate without bound. No real policy comes near them. */
-#define RT_MAX_ITEMS 100000          /* entries of any schema array (fields, rules, ...) */
+#define RT_MAX_ITEMS        100000    /* entries of any schema array (fields, rules, ...) */
 #define RT_MAX_PARAM_VALUES (1 << 24) /* params table length: 128 MiB of int64 */
-#define RT_MAX_LINE 10000000         /* source lines and columns */
+#define RT_MAX_LINE         10000000  /* source lines and columns */
 
 /* A loaded policy (opaque PolEngine of polrt.h). The schema JSON is not copied: it is the
  * caller's (polrt_engine_new) or the .so's; the params table is owned so it can be replaced. */
 struct PolEngine {
-    RtSchema schema;            /* parsed from json */
-    const char *json;           /* the schema text (not owned) */
-    int64_t *params;            /* owned copy, schema.nparam_values entries */
+    RtSchema schema;  /* parsed from json */
+    const char *json; /* the schema text (not owned) */
+    int64_t *params;  /* owned copy, schema.nparam_values entries */
     PolSettleFn settle;
     PolKeysFn keys;
-    PolCheckFn check;           /* the policy's reject checks on a claim row, or NULL */
-    void *user;                 /* passed through to PolCtx.user */
-    void *dl;                   /* dlopen handle (polrt_engine_open), else NULL */
+    PolCheckFn check; /* the policy's reject checks on a claim row, or NULL */
+    void *user;       /* passed through to PolCtx.user */
+    void *dl;         /* dlopen handle (polrt_engine_open), else NULL */
 };
 const RtSchema *rt_engine_schema(const PolEngine *e);
 
@@ -186,21 +186,21 @@ int rt_engine_can_check(const PolEngine *e, char *err, size_t errlen);
 /* A hash map of caller-owned entries by 64-bit hash (ledger.c): open addressing with linear
  * probing; the caller compares keys. Zero-initialise to start empty. */
 typedef struct RtMap {
-    size_t cap, n;              /* slots (a power of two, or 0), entries */
-    uint64_t *hashes;           /* per slot; meaningful when the slot holds an entry */
-    void **slots;               /* entries, NULL when free */
+    size_t cap, n;    /* slots (a power of two, or 0), entries */
+    uint64_t *hashes; /* per slot; meaningful when the slot holds an entry */
+    void **slots;     /* entries, NULL when free */
 } RtMap;
-#define RT_HASH_SEED UINT64_C(14695981039346656037) /* FNV-1a 64-bit offset basis */
+#define RT_HASH_SEED UINT64_C(14695981039346656037)          /* FNV-1a 64-bit offset basis */
 uint64_t rt_hash_bytes(uint64_t h, const void *p, size_t n); /* FNV-1a; start at RT_HASH_SEED */
 uint64_t rt_hash_i64(uint64_t h, int64_t v);
 /* find: the entry with hash h for which eq(entry, key) != 0, or NULL */
 void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const void *key),
                   const void *key);
-int rt_map_put(RtMap *m, uint64_t h, void *entry);  /* insert (not present): 0, or -1 (memory) */
+int rt_map_put(RtMap *m, uint64_t h, void *entry); /* insert (not present): 0, or -1 (memory) */
 /* take out the entry find would return and give it back (the caller frees it), or NULL */
 void *rt_map_remove(RtMap *m, uint64_t h, int (*eq)(const void *entry, const void *key),
                     const void *key);
-void rt_map_free(RtMap *m);  /* the slots, not the entries (iterate slots[0..cap) first) */
+void rt_map_free(RtMap *m); /* the slots, not the entries (iterate slots[0..cap) first) */
 
 /* Ledger stores (ledger.c): per (person, ledger, key) the ledger's int64 fields, plus the
  * settled claims (the audit trail). In memory, or SQLite when a path is given. One store may
@@ -210,12 +210,12 @@ typedef struct RtStore RtStore;
  * nledger_fields twice) and are read by rt_ledger_save, written by rt_ledger_find */
 typedef struct RtClaimRec {
     const char *claim_id, *person_id;
-    const int64_t *fields;      /* the claim's input fields */
+    const int64_t *fields; /* the claim's input fields */
     int64_t *out, *keys, *before, *after;
 } RtClaimRec;
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t errlen);
-RtStore *rt_ledger_retain(RtStore *st);  /* one more owner (a forked session) */
-void rt_ledger_close(RtStore *st);       /* the last owner closes it */
+RtStore *rt_ledger_retain(RtStore *st); /* one more owner (a forked session) */
+void rt_ledger_close(RtStore *st);      /* the last owner closes it */
 /* group claims into one transaction: commit makes every claim saved so far durable, by any
  * session of the store; without begin each rt_ledger_save commits on its own */
 int rt_ledger_begin(RtStore *st, char *err, size_t errlen);
@@ -245,16 +245,16 @@ int rt_ledger_save(RtStore *st, const RtClaimRec *r, char *err, size_t errlen);
  * quoted cells with commas, quotes and newlines. Reads in chunks, one record in memory. */
 typedef struct RtCsv RtCsv;
 typedef struct RtRecord {
-    int64_t line;           /* physical line (1-based) where the record starts */
-    int64_t offset;         /* byte offset of its first byte (rt_csv_seek goes back there) */
-    int nfields;            /* cells (0 when error is set) */
-    char **field;           /* the cells unquoted, each NUL-terminated; unquoted cells lose
-                               surrounding blanks, the first cell of the file its BOM */
-    size_t *len;            /* their lengths in bytes */
-    const char *raw;        /* the record's bytes exactly as in the file, line end included */
+    int64_t line;    /* physical line (1-based) where the record starts */
+    int64_t offset;  /* byte offset of its first byte (rt_csv_seek goes back there) */
+    int nfields;     /* cells (0 when error is set) */
+    char **field;    /* the cells unquoted, each NUL-terminated; unquoted cells lose
+                        surrounding blanks, the first cell of the file its BOM */
+    size_t *len;     /* their lengths in bytes */
+    const char *raw; /* the record's bytes exactly as in the file, line end included */
     size_t nraw;
-    const char *error;      /* NULL, or why the record has no usable cells (bad quotes,
-                               not UTF-8): the record is still delimited and raw is valid */
+    const char *error; /* NULL, or why the record has no usable cells (bad quotes,
+                          not UTF-8): the record is still delimited and raw is valid */
 } RtRecord;
 /* NULL with "cannot open F: reason" in err */
 RtCsv *rt_csv_open(const char *path, char *err, size_t errlen);
@@ -264,8 +264,8 @@ int rt_csv_next(RtCsv *c, RtRecord *r);
 /* continue reading at a record start seen before (RtRecord.offset and .line) */
 int rt_csv_seek(RtCsv *c, int64_t offset, int64_t line);
 const char *rt_csv_errmsg(const RtCsv *c);
-int64_t rt_csv_size(const RtCsv *c);    /* file size at open, -1 when not a regular file */
-int64_t rt_csv_offset(const RtCsv *c);  /* bytes consumed so far (progress) */
+int64_t rt_csv_size(const RtCsv *c);   /* file size at open, -1 when not a regular file */
+int64_t rt_csv_offset(const RtCsv *c); /* bytes consumed so far (progress) */
 void rt_csv_close(RtCsv *c);
 /* s[0..n) is text: well-formed UTF-8 without NUL bytes (a NUL is valid UTF-8, but no
  * spreadsheet writes one; a file full of them is UTF-16, and a NUL inside an id would make
@@ -317,7 +317,7 @@ __extension__ typedef __int128 RtWide;
 
 /* bands of a person's change in own payment (yuan, scenario − base), report.c's names:
  * less by >1000, 100-1000, 10-100, 1-10, 0.01-1, unchanged, more by 0.01-1, ... >1000 */
-#define RT_SIM_NBANDS 11
+#define RT_SIM_NBANDS    11
 #define RT_SIM_UNCHANGED 5
 /* buckets of the yearly own-payment chart: 0, (0,100], (100,500], (500,1000], (1000,3000],
  * (3000,5000], (5000,10000], above 10000 yuan */
@@ -327,21 +327,21 @@ __extension__ typedef __int128 RtWide;
 
 /* the yearly own payment of one group of person-years, summarised */
 typedef struct RtSimStat {
-    int64_t n;                  /* person-years with a settled claim */
-    int64_t w;                  /* their weight (millionths; 1000000 each when unweighted) */
-    int64_t capped_n, capped_w; /* those at the cap: the cap output paid on one of them */
-    RtWide sum;                 /* Σ weight × own payment */
+    int64_t n;                        /* person-years with a settled claim */
+    int64_t w;                        /* their weight (millionths; 1000000 each when unweighted) */
+    int64_t capped_n, capped_w;       /* those at the cap: the cap output paid on one of them */
+    RtWide sum;                       /* Σ weight × own payment */
     int64_t mean, p50, p90, p99, max; /* fen; percentiles by nearest rank over weights */
-    int approx;                 /* percentiles from the histogram (above RT_SIM_EXACT_MAX) */
-    int64_t buckets[RT_SIM_NOOPB]; /* weight per chart bucket */
+    int approx;                       /* percentiles from the histogram (above RT_SIM_EXACT_MAX) */
+    int64_t buckets[RT_SIM_NOOPB];    /* weight per chart bucket */
 } RtSimStat;
 
 typedef struct RtSimReason {
-    int64_t code, loc;          /* POLRT_E_*, index into the schema's locs (-1 none) */
+    int64_t code, loc; /* POLRT_E_*, index into the schema's locs (-1 none) */
     int64_t count;
-    int64_t seq;                /* the example's rank in the claims file */
-    char *example;              /* its claim id */
-    char *text;                 /* "no version in force ... (line 3, col 1)" */
+    int64_t seq;   /* the example's rank in the claims file */
+    char *example; /* its claim id */
+    char *text;    /* "no version in force ... (line 3, col 1)" */
 } RtSimReason;
 
 /* one scenario's results */
@@ -349,52 +349,52 @@ typedef struct RtSimScen {
     const char *name, *source, *x_text;
     double x;
     const RtSchema *s;
-    int *out_of;                /* per compared output (PolSim.money): index here, or -1 */
-    int oop, cap;               /* own-payment and cap outputs here, or -1 */
-    RtWide *totals;             /* per compared output: Σ weight × amount */
-    int64_t settled, failed;    /* claims */
-    int64_t aff_claims, aff_persons;      /* differ from the base (counts) */
-    int64_t aff_claims_w, aff_persons_w;  /* the same, weighted */
+    int *out_of;                         /* per compared output (PolSim.money): index here, or -1 */
+    int oop, cap;                        /* own-payment and cap outputs here, or -1 */
+    RtWide *totals;                      /* per compared output: Σ weight × amount */
+    int64_t settled, failed;             /* claims */
+    int64_t aff_claims, aff_persons;     /* differ from the base (counts) */
+    int64_t aff_claims_w, aff_persons_w; /* the same, weighted */
     int64_t band_n[RT_SIM_NBANDS], band_w[RT_SIM_NBANDS];
-    RtWide band_sum[RT_SIM_NBANDS];       /* Σ weight × change (fen) per band */
-    RtSimStat *groups;          /* per group of PolSim */
+    RtWide band_sum[RT_SIM_NBANDS]; /* Σ weight × change (fen) per band */
+    RtSimStat *groups;              /* per group of PolSim */
     RtSimReason reasons[RT_SIM_MAX_REASONS];
     int nreasons;
-    int64_t other_failed;       /* failures past the kept reasons */
+    int64_t other_failed; /* failures past the kept reasons */
 } RtSimScen;
 
 /* a dimension of the breakdown: a claim field, or the person's first identity */
 typedef struct RtSimDim {
-    const char *name;           /* the field's name */
-    int person;                 /* 1: first history row of the person; 0: the claim's */
-    int field;                  /* index in the schema's claim or history fields */
-    int first;                  /* its first group in PolSim.groups; n values + "(none)" */
-    int n;                      /* groups (members, or false/true, then "(none)") */
+    const char *name; /* the field's name */
+    int person;       /* 1: first history row of the person; 0: the claim's */
+    int field;        /* index in the schema's claim or history fields */
+    int first;        /* its first group in PolSim.groups; n values + "(none)" */
+    int n;            /* groups (members, or false/true, then "(none)") */
 } RtSimDim;
 
 struct PolSim {
     int nscen;
-    RtSimScen *scen;            /* [0] is the base */
+    RtSimScen *scen; /* [0] is the base */
     const RtSchema *base;
     int nmoney;
-    int *money;                 /* the base's money outputs compared (indices) */
-    int oop, cap;               /* base output indices (-1: none) */
+    int *money;   /* the base's money outputs compared (indices) */
+    int oop, cap; /* base output indices (-1: none) */
     int ndims;
     RtSimDim *dims;
-    int ngroups;                /* 1 (all person-years) + the dimensions' groups */
-    char **group_name;          /* "county", "(none)"; [0] "all" */
-    char **group_label;         /* "县区", or NULL */
-    int *group_dim;             /* the group's dimension, -1 for [0] */
+    int ngroups;        /* 1 (all person-years) + the dimensions' groups */
+    char **group_name;  /* "county", "(none)"; [0] "all" */
+    char **group_label; /* "县区", or NULL */
+    int *group_dim;     /* the group's dimension, -1 for [0] */
     int weighted;
     const char *weight_col;
     const char *claims_path, *persons_path, *rejects_path;
-    const char *sweep;          /* the swept parameter, or NULL */
-    int64_t nclaims;            /* good claim rows */
+    const char *sweep; /* the swept parameter, or NULL */
+    int64_t nclaims;   /* good claim rows */
     int64_t rejected, empty_rows;
-    int64_t npersons, persons_w;        /* persons in the persons file */
+    int64_t npersons, persons_w;            /* persons in the persons file */
     int64_t claim_persons, claim_persons_w; /* persons with a good claim */
     int threads;
-    const char *mode;           /* "streamed", "streamed (persons interleaved)", "sorted" */
+    const char *mode; /* "streamed", "streamed (persons interleaved)", "sorted" */
     double seconds;
 };
 
@@ -404,8 +404,8 @@ typedef struct RtOut {
     FILE *f;
 } RtOut;
 int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen);
-int rt_out_commit(RtOut *o, char *err, size_t errlen);   /* flush, sync, rename */
-void rt_out_abort(RtOut *o);                              /* remove the temporary */
+int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename */
+void rt_out_abort(RtOut *o);                           /* remove the temporary */
 /* "1,234,567.89" for a weighted sum: Σ w × fen / 1000000, rounded half away from zero */
 int64_t rt_wide_fen(RtWide v);
 

@@ -24,8 +24,7 @@ typedef struct P {
     size_t errlen;
 } P;
 
-__attribute__((format(printf, 3, 4))) static int fail(P *p, const char *path, const char *fmt,
-                                                       ...)
+__attribute__((format(printf, 3, 4))) static int fail(P *p, const char *path, const char *fmt, ...)
 {
     if (!p->err || !p->errlen)
         return -1;
@@ -39,7 +38,10 @@ __attribute__((format(printf, 3, 4))) static int fail(P *p, const char *path, co
     return -1;
 }
 
-static int oom(P *p) { return fail(p, "", "out of memory"); }
+static int oom(P *p)
+{
+    return fail(p, "", "out of memory");
+}
 
 static char *dup_str(const char *s)
 {
@@ -115,8 +117,7 @@ static int get_int(P *p, const cJSON *obj, const char *path, const char *key, in
     if (!cJSON_IsNumber(v) || !isfinite(d) || d != floor(d) || fabs(d) > JSON_INT_MAX)
         return fail(p, where, "expected an integer");
     if (d < (double)lo || d > (double)hi)
-        return fail(p, where, "%.0f is out of range (%lld..%lld)", d, (long long)lo,
-                    (long long)hi);
+        return fail(p, where, "%.0f is out of range (%lld..%lld)", d, (long long)lo, (long long)hi);
     *out = (int64_t)d;
     if (present)
         *present = 1;
@@ -187,8 +188,11 @@ int rt_schema_type(const RtSchema *s, const char *text, RtType *t)
     static const struct {
         const char *name;
         RtKind kind;
-    } simple[] = {{"money", RT_MONEY}, {"rate", RT_RATE}, {"int", RT_INT},
-                  {"bool", RT_BOOL},   {"date", RT_DATE}};
+    } simple[] = {{"money", RT_MONEY},
+                  {"rate", RT_RATE},
+                  {"int", RT_INT},
+                  {"bool", RT_BOOL},
+                  {"date", RT_DATE}};
     static const char *const units[] = {"days", "workdays", "months", "years"};
     size_t n = strlen(text);
     memset(t, 0, sizeof *t);
@@ -249,16 +253,13 @@ static int value_fits(const RtSchema *s, const RtType *t, int64_t v)
     if (v == POLRT_NONE)
         return t->optional;
     switch (t->kind) {
-    case RT_BOOL:
-        return v == 0 || v == 1;
-    case RT_ENUM:
-        return v >= 0 && v < s->enums[t->enum_idx].n;
+    case RT_BOOL: return v == 0 || v == 1;
+    case RT_ENUM: return v >= 0 && v < s->enums[t->enum_idx].n;
     case RT_MONEY:
     case RT_RATE:
     case RT_INT:
     case RT_DATE:
-    case RT_DURATION:
-        return 1;
+    case RT_DURATION: return 1;
     }
     return 0; /* not reached: the switch covers every kind (-Wswitch) */
 }
@@ -306,8 +307,8 @@ static int parse_enums(P *p, const cJSON *root, RtSchema *s)
                 return -1;
             for (int j = 0; j < k; j++)
                 if (strcmp(en->names[j], en->names[k]) == 0)
-                    return fail(p, mwhere, "member '%s' of enum '%s' declared twice",
-                                en->names[k], en->name);
+                    return fail(p, mwhere, "member '%s' of enum '%s' declared twice", en->names[k],
+                                en->name);
         }
     }
     return 0;
@@ -464,7 +465,7 @@ static int parse_params(P *p, const cJSON *root, RtSchema *s)
             int64_t want = pa->index_enum >= 0 ? s->enums[pa->index_enum].n : 1;
             if (pa->brackets ? (width < 3 || width % 2 == 0) : width != want)
                 return fail(p, vwhere, "width %lld does not fit %s", (long long)width,
-                            pa->brackets ? "brackets [n, lo_1, rate_1, ...]"
+                            pa->brackets          ? "brackets [n, lo_1, rate_1, ...]"
                             : pa->index_enum >= 0 ? "one value per enum member"
                                                   : "a scalar (1)");
             v->offset = (int)off;
@@ -491,8 +492,8 @@ static int parse_rules(P *p, const cJSON *root, RtSchema *s)
         const cJSON *o = get_obj(p, arr, "", "rules", i, where), *bs;
         int64_t line = 0, col = 0;
         int nb;
-        if (!o || get_str(p, o, where, "name", 1, &r->name) ||
-            get_type(p, s, o, where, &r->type) || get_str(p, o, where, "cites", 0, &r->cites) ||
+        if (!o || get_str(p, o, where, "name", 1, &r->name) || get_type(p, s, o, where, &r->type) ||
+            get_str(p, o, where, "cites", 0, &r->cites) ||
             get_str(p, o, where, "doc", 0, &r->doc) ||
             get_int(p, o, where, "line", 0, 0, RT_MAX_LINE, &line, NULL) ||
             get_int(p, o, where, "col", 0, 0, RT_MAX_LINE, &col, NULL) ||
@@ -694,8 +695,8 @@ void rt_schema_free(RtSchema *s)
 {
     if (!s)
         return;
-    char **strs[] = {&s->policy, &s->source, &s->file,      &s->sha256,
-                     &s->compiler, &s->built, &s->claim_date};
+    char **strs[] = {&s->policy,   &s->source, &s->file,      &s->sha256,
+                     &s->compiler, &s->built,  &s->claim_date};
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
         polrt_realloc(*strs[i], 0);
     for (int i = 0; i < s->nenums; i++) {

@@ -16,25 +16,25 @@
 
 /* a person: id, fields and history rows (data: nperson fields, then nhist rows) */
 typedef struct Person {
-    const char *id;             /* after the struct, same allocation */
+    const char *id; /* after the struct, same allocation */
     int64_t nhist;
-    int64_t *data;              /* replaced when the person is given again */
+    int64_t *data; /* replaced when the person is given again */
 } Person;
 
 struct PolSession {
     PolEngine *e;
-    const RtSchema *s;          /* the engine's */
-    RtStore *st;                /* shared with forked sessions */
-    RtMap persons;              /* Person by id */
-    int date_idx;               /* the claim field that is PolCtx.asof, or -1 */
-    int conflict;               /* the last claim was refused: its id settled with other data */
+    const RtSchema *s; /* the engine's */
+    RtStore *st;       /* shared with forked sessions */
+    RtMap persons;     /* Person by id */
+    int date_idx;      /* the claim field that is PolCtx.asof, or -1 */
+    int conflict;      /* the last claim was refused: its id settled with other data */
     char err[ERR_LEN];
     /* one claim's scratch, sized by the schema; PolResult points here */
-    int64_t *claim;             /* the fields as given (the policy reads this copy) */
+    int64_t *claim; /* the fields as given (the policy reads this copy) */
     int64_t *out, *keys, *before, *after;
     int64_t *rule_val, *rule_state, *branch, *pver;
-    int64_t *pidx; /* trace: the table entry each table param was read at */
-    int64_t *scratch;           /* the one allocation all of the above live in */
+    int64_t *pidx;    /* trace: the table entry each table param was read at */
+    int64_t *scratch; /* the one allocation all of the above live in */
 };
 
 __attribute__((format(printf, 2, 3))) static int fail(PolSession *s, const char *fmt, ...)
@@ -51,7 +51,10 @@ static int person_eq(const void *entry, const void *key)
     return strcmp(((const Person *)entry)->id, key) == 0;
 }
 
-static uint64_t hash_id(const char *id) { return rt_hash_bytes(RT_HASH_SEED, id, strlen(id)); }
+static uint64_t hash_id(const char *id)
+{
+    return rt_hash_bytes(RT_HASH_SEED, id, strlen(id));
+}
 
 /* ---- life --------------------------------------------------------------------------- */
 
@@ -138,7 +141,10 @@ POLRT_API void polrt_session_free(PolSession *s)
     polrt_realloc(s, 0);
 }
 
-POLRT_API const char *polrt_session_errmsg(const PolSession *s) { return s ? s->err : ""; }
+POLRT_API const char *polrt_session_errmsg(const PolSession *s)
+{
+    return s ? s->err : "";
+}
 
 int rt_session_begin(PolSession *s, char *err, size_t errlen)
 {
@@ -150,9 +156,15 @@ int rt_session_commit(PolSession *s, char *err, size_t errlen)
     return rt_ledger_commit(s->st, err, errlen);
 }
 
-int rt_session_conflict(const PolSession *s) { return s->conflict; }
+int rt_session_conflict(const PolSession *s)
+{
+    return s->conflict;
+}
 
-void rt_session_keep_claims(PolSession *s, int keep) { rt_ledger_keep_claims(s->st, keep); }
+void rt_session_keep_claims(PolSession *s, int keep)
+{
+    rt_ledger_keep_claims(s->st, keep);
+}
 
 void rt_session_forget(PolSession *s, const char *person_id)
 {
@@ -168,8 +180,7 @@ void rt_session_forget(PolSession *s, const char *person_id)
 
 /* Values the policy indexes by (enum members) or branches on (bools) must be in range, and
  * a required field must be present: compiled code trusts both. what: "claim C1". */
-static int check_fields(PolSession *s, const char *what, const RtField *f, int n,
-                        const int64_t *v)
+static int check_fields(PolSession *s, const char *what, const RtField *f, int n, const int64_t *v)
 {
     const RtSchema *sc = s->s;
     for (int i = 0; i < n; i++) {
@@ -195,8 +206,7 @@ static int check_fields(PolSession *s, const char *what, const RtField *f, int n
         case RT_RATE:
         case RT_INT:
         case RT_DATE:
-        case RT_DURATION:
-            break;
+        case RT_DURATION: break;
         }
     }
     return 0;
@@ -307,9 +317,8 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
     ctx->ledger_in = before;
     ctx->ledger_out = after;
     /* the policy's own validity: outside it no version of anything is in force */
-    if (ctx->asof != POLRT_NONE &&
-        ((sc->valid_from != POLRT_NONE && ctx->asof < sc->valid_from) ||
-         (sc->valid_to != POLRT_NONE && ctx->asof >= sc->valid_to))) {
+    if (ctx->asof != POLRT_NONE && ((sc->valid_from != POLRT_NONE && ctx->asof < sc->valid_from) ||
+                                    (sc->valid_to != POLRT_NONE && ctx->asof >= sc->valid_to))) {
         ctx->err_code = POLRT_E_NOVERSION;
         ctx->err_loc = -1;
         return 2;
@@ -356,8 +365,7 @@ static void reset_trace(PolSession *s)
 }
 
 /* the policy failed: res says where, and so does the session's message */
-static void policy_failed(PolSession *s, const char *claim_id, const PolCtx *ctx,
-                          PolResult *res)
+static void policy_failed(PolSession *s, const char *claim_id, const PolCtx *ctx, PolResult *res)
 {
     char why[ERR_LEN - ID_SHOW - 16];
     res->status = -1;
@@ -449,8 +457,7 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
         res->status = -1;
         res->err_code = POLRT_E_NOVERSION;
         res->err_loc = -1;
-        fail(s, "%s: dated %s, outside the policy's validity", what,
-             polrt_fmt_date(ctx.asof, day));
+        fail(s, "%s: dated %s, outside the policy's validity", what, polrt_fmt_date(ctx.asof, day));
         return 0;
     }
     if (settled == 1) {

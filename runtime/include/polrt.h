@@ -26,20 +26,20 @@
  * duration  a count in the unit its type names (days, workdays, months, years)
  * optional  any of the above, or POLRT_NONE when absent */
 #define POLRT_RATE_ONE 1000000
-#define POLRT_NONE INT64_MIN
+#define POLRT_NONE     INT64_MIN
 
 /* ---- Errors raised by policy code (PolCtx.err_code) ---------------------------------- */
 enum {
     POLRT_OK = 0,
-    POLRT_E_OVERFLOW = 1,    /* an amount left the int64 fen range */
-    POLRT_E_DIVZERO = 2,     /* division by zero */
-    POLRT_E_CALENDAR = 3,    /* a working-day question outside the shipped calendar years */
-    POLRT_E_NONE = 4,        /* an absent optional value was used */
-    POLRT_E_DATE = 5,        /* a date computation left the supported range */
-    POLRT_E_NOVERSION = 6,   /* no parameter/rule version covers the claim's date */
-    POLRT_E_REJECTED = 7,    /* the claim failed one of the policy's input checks (reject
-                                declarations): err_loc is its index in the schema's
-                                "rejects", not in "locs" (set by the runtime, not by policies) */
+    POLRT_E_OVERFLOW = 1,  /* an amount left the int64 fen range */
+    POLRT_E_DIVZERO = 2,   /* division by zero */
+    POLRT_E_CALENDAR = 3,  /* a working-day question outside the shipped calendar years */
+    POLRT_E_NONE = 4,      /* an absent optional value was used */
+    POLRT_E_DATE = 5,      /* a date computation left the supported range */
+    POLRT_E_NOVERSION = 6, /* no parameter/rule version covers the claim's date */
+    POLRT_E_REJECTED = 7,  /* the claim failed one of the policy's input checks (reject
+                              declarations): err_loc is its index in the schema's
+                              "rejects", not in "locs" (set by the runtime, not by policies) */
 };
 
 /* ---- The context a compiled policy runs in ------------------------------------------
@@ -68,12 +68,12 @@ typedef struct PolCtx {
 } PolCtx;
 
 /* Entry points every compiled policy exports (symbol names are fixed). */
-typedef int64_t (*PolSettleFn)(PolCtx *ctx);              /* returns 0, fails via polrt_fail */
-typedef void (*PolKeysFn)(PolCtx *ctx, int64_t *keys);   /* one ledger key per ledger */
-#define POLRT_SYM_SCHEMA "polc_schema"    /* const char[]: the JSON schema */
-#define POLRT_SYM_PARAMS "polc_params"    /* const int64_t[]: default parameter table */
+typedef int64_t (*PolSettleFn)(PolCtx *ctx);           /* returns 0, fails via polrt_fail */
+typedef void (*PolKeysFn)(PolCtx *ctx, int64_t *keys); /* one ledger key per ledger */
+#define POLRT_SYM_SCHEMA "polc_schema"                 /* const char[]: the JSON schema */
+#define POLRT_SYM_PARAMS "polc_params" /* const int64_t[]: default parameter table */
 #define POLRT_SYM_SETTLE "polc_settle"
-#define POLRT_SYM_KEYS "polc_keys"
+#define POLRT_SYM_KEYS   "polc_keys"
 /* int64_t polc_check(PolCtx *): the index (schema "rejects") of the first input check the
  * claim row fails, or -1; claim, params, asof and jmp (for failures) must be set, and pver
  * (generated code records the version of each parameter it reads) */
@@ -101,20 +101,20 @@ POLRT_API int64_t polrt_workdays_between(PolCtx *ctx, int64_t from, int64_t to, 
 POLRT_API int64_t polrt_year_of(int64_t day);
 POLRT_API int64_t polrt_month_of(int64_t day);
 POLRT_API int64_t polrt_month_after(PolCtx *ctx, int64_t day, int64_t loc); /* 次月1日 */
-POLRT_API int64_t polrt_year_start(int64_t day);                          /* 1 Jan */
+POLRT_API int64_t polrt_year_start(int64_t day);                            /* 1 Jan */
 
 /* ---- Civil dates, money and rate text (shared by compiler and runtime) --------------- */
 POLRT_API int64_t polrt_days_from_civil(int64_t y, int64_t m, int64_t d);
 POLRT_API void polrt_civil_from_days(int64_t day, int64_t *y, int64_t *m, int64_t *d);
 /* parse "YYYY-MM-DD"; 0 on success, -1 when malformed or not a real date */
 POLRT_API int polrt_parse_date(const char *s, size_t n, int64_t *out);
-POLRT_API int polrt_parse_money(const char *s, size_t n, int64_t *fen);   /* "1,234.56" */
+POLRT_API int polrt_parse_money(const char *s, size_t n, int64_t *fen);  /* "1,234.56" */
 POLRT_API int polrt_parse_rate(const char *s, size_t n, int64_t *micro); /* "80%", "0.8" */
 /* format into buf (>= 32 bytes); return buf */
-POLRT_API char *polrt_fmt_money(int64_t fen, char *buf, int grouped);  /* 1234.56 / 1,234.56 */
-POLRT_API char *polrt_fmt_rate(int64_t micro, char *buf);              /* 80% / 12.5% */
-POLRT_API char *polrt_fmt_date(int64_t day, char *buf);                /* 2026-03-01 */
-POLRT_API int polrt_is_workday(int64_t day);  /* 1, 0, or -1 outside shipped years */
+POLRT_API char *polrt_fmt_money(int64_t fen, char *buf, int grouped); /* 1234.56 / 1,234.56 */
+POLRT_API char *polrt_fmt_rate(int64_t micro, char *buf);             /* 80% / 12.5% */
+POLRT_API char *polrt_fmt_date(int64_t day, char *buf);               /* 2026-03-01 */
+POLRT_API int polrt_is_workday(int64_t day); /* 1, 0, or -1 outside shipped years */
 /* the calendar directory (data files YYYY.txt); default: POLRT_CALENDAR_DIR */
 POLRT_API int polrt_calendar_load(const char *dir);
 POLRT_API const char *polrt_calendar_error(void);
@@ -124,15 +124,15 @@ typedef struct PolEngine PolEngine;
 /* from entry points already in memory (JIT, or the interpreter's trampolines); the schema
  * text must outlive the engine, the params table is copied. NULL on error, message in err. */
 POLRT_API PolEngine *polrt_engine_new(const char *schema_json, const int64_t *params,
-                                      PolSettleFn settle, PolKeysFn keys, void *user,
-                                      char *err, size_t errlen);
+                                      PolSettleFn settle, PolKeysFn keys, void *user, char *err,
+                                      size_t errlen);
 /* dlopen a built engine (.so) and bind its polc_* symbols */
 POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t errlen);
 POLRT_API void polrt_engine_free(PolEngine *e);
 /* the policy's reject checks (polc_check); polrt_engine_open finds them itself */
 POLRT_API void polrt_engine_set_check(PolEngine *e, PolCheckFn check);
-POLRT_API const char *polrt_engine_schema(const PolEngine *e);  /* the JSON text */
-POLRT_API const char *polrt_engine_sha256(const PolEngine *e);  /* of the policy source */
+POLRT_API const char *polrt_engine_schema(const PolEngine *e); /* the JSON text */
+POLRT_API const char *polrt_engine_sha256(const PolEngine *e); /* of the policy source */
 /* replace the parameter table (same layout as polc_params; copied) */
 POLRT_API int polrt_engine_set_params(PolEngine *e, const int64_t *params, size_t n);
 POLRT_API size_t polrt_engine_nparams(const PolEngine *e);
@@ -140,12 +140,12 @@ POLRT_API size_t polrt_engine_nparams(const PolEngine *e);
 /* ---- Sessions: persons, ledgers and claims settled one by one ------------------------ */
 typedef struct PolSession PolSession;
 typedef struct PolResult {
-    int64_t status;              /* 0 settled now, 1 already settled earlier (ledger), -1 error */
-    int64_t err_code, err_loc;   /* when status == -1 */
-    const int64_t *out;          /* outputs (schema "outputs" order) */
-    const int64_t *ledger_before, *ledger_after;  /* all ledger fields, schema order */
-    const int64_t *keys;         /* the ledger keys (e.g. the benefit year) per ledger */
-    const int64_t *rule_val, *branch, *pver;      /* trace, schema "rules"/"params" order */
+    int64_t status;            /* 0 settled now, 1 already settled earlier (ledger), -1 error */
+    int64_t err_code, err_loc; /* when status == -1 */
+    const int64_t *out;        /* outputs (schema "outputs" order) */
+    const int64_t *ledger_before, *ledger_after; /* all ledger fields, schema order */
+    const int64_t *keys; /* the ledger keys (e.g. the benefit year) per ledger */
+    const int64_t *rule_val, *branch, *pver; /* trace, schema "rules"/"params" order */
     const int64_t *pidx; /* trace: the table entry (enum member) each table param was read at,
                           * -1 when not read (NULL: no such trace) */
 } PolResult;
@@ -177,23 +177,23 @@ POLRT_API const char *polrt_session_errmsg(const PolSession *s);
 POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, const int64_t *claim,
                                   const PolResult *r, FILE *f);
 POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *claim,
-                                  const PolResult *r, FILE *f);  /* one JSON line */
+                                  const PolResult *r, FILE *f); /* one JSON line */
 
 /* ---- Batch runs: CSV in, CSV out ------------------------------------------------------- */
 typedef struct PolRunOpts {
-    const char *claims;      /* claims CSV (required) */
-    const char *persons;     /* persons CSV (NULL: the policy must declare no person data) */
-    const char *ledger_db;   /* SQLite ledger (NULL: in memory) */
-    const char *out;         /* results CSV (NULL: stdout) */
-    const char *rejects;     /* rejects file (NULL: OUT.rejects.csv or rejects.csv) */
-    const char *explain;     /* JSON lines of every claim's explanation (NULL: none) */
+    const char *claims;        /* claims CSV (required) */
+    const char *persons;       /* persons CSV (NULL: the policy must declare no person data) */
+    const char *ledger_db;     /* SQLite ledger (NULL: in memory) */
+    const char *out;           /* results CSV (NULL: stdout) */
+    const char *rejects;       /* rejects file (NULL: OUT.rejects.csv or rejects.csv) */
+    const char *explain;       /* JSON lines of every claim's explanation (NULL: none) */
     const char *explain_claim; /* print this claim's text explanation to stdout */
-    int threads;             /* -j N (>= 1) */
-    long max_rejects;        /* stop after this many rows rejected while checking the files
-                                (0: no limit); rows refused while settling (a claim id the
-                                ledger holds with other data) are counted, never stop it */
-    int progress;            /* 1 force, 0 never, -1 when stderr is a terminal */
-    int quiet;               /* no summary */
+    int threads;               /* -j N (>= 1) */
+    long max_rejects;          /* stop after this many rows rejected while checking the files
+                                  (0: no limit); rows refused while settling (a claim id the
+                                  ledger holds with other data) are counted, never stop it */
+    int progress;              /* 1 force, 0 never, -1 when stderr is a terminal */
+    int quiet;                 /* no summary */
 } PolRunOpts;
 typedef struct PolRunStats {
     long settled, already, rejected, failed;
@@ -207,39 +207,37 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st);
  * one pass: each scenario keeps its own ledgers, persons are partitioned over threads, and
  * the results are the same for any thread count. */
 typedef struct PolSimScenario {
-    const char *name;        /* "base", a reform's name, "cap=4000" (shown in reports) */
-    const char *source;      /* where it came from (a path, "--set ..."), or NULL */
-    PolEngine *engine;       /* settles this scenario; the first scenario is the base */
-    double x;                /* a sweep point's parameter value (charts), else 0 */
-    const char *x_text;      /* the value as the user wrote it ("4000 yuan"), or NULL */
+    const char *name;   /* "base", a reform's name, "cap=4000" (shown in reports) */
+    const char *source; /* where it came from (a path, "--set ..."), or NULL */
+    PolEngine *engine;  /* settles this scenario; the first scenario is the base */
+    double x;           /* a sweep point's parameter value (charts), else 0 */
+    const char *x_text; /* the value as the user wrote it ("4000 yuan"), or NULL */
 } PolSimScenario;
 typedef struct PolSimOpts {
-    const char *claims;      /* claims CSV (required) */
-    const char *persons;     /* persons CSV (NULL: the policy reads no person data) */
-    const char *rejects;     /* rejected rows (NULL: rejects.csv) */
-    const char *weight;      /* persons column weighting every total (NULL: each counts 1) */
-    const char *oop;         /* output of the patient's own payment (NULL: the first output
-                                whose name contains "patient" or "own") */
-    const char *cap;         /* output > 0 when the annual cap bound (NULL: the first whose
-                                name contains "backstop" or "cap"; none: no at-cap share) */
-    const char *const *by;   /* claim enum/bool fields to break down by (NULL: "level") */
+    const char *claims;    /* claims CSV (required) */
+    const char *persons;   /* persons CSV (NULL: the policy reads no person data) */
+    const char *rejects;   /* rejected rows (NULL: rejects.csv) */
+    const char *weight;    /* persons column weighting every total (NULL: each counts 1) */
+    const char *oop;       /* output of the patient's own payment (NULL: the first output
+                              whose name contains "patient" or "own") */
+    const char *cap;       /* output > 0 when the annual cap bound (NULL: the first whose
+                              name contains "backstop" or "cap"; none: no at-cap share) */
+    const char *const *by; /* claim enum/bool fields to break down by (NULL: "level") */
     int nby;
-    int threads;             /* -j N (>= 1) */
-    int progress;            /* 1 force, 0 never, -1 when stderr is a terminal */
-    const char *sweep;       /* the swept parameter's name: scenarios 1.. are its points */
+    int threads;       /* -j N (>= 1) */
+    int progress;      /* 1 force, 0 never, -1 when stderr is a terminal */
+    const char *sweep; /* the swept parameter's name: scenarios 1.. are its points */
 } PolSimOpts;
 typedef struct PolSim PolSim;
 /* Run the simulation: 0 ok, 2 usage/IO (message printed), 3 some rows were rejected (the
  * results cover the good ones). *out receives the results unless the run stopped (2). */
-POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o,
-                            PolSim **out);
+POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o, PolSim **out);
 /* aligned tables for a terminal */
 POLRT_API void polrt_sim_print(const PolSim *sim, FILE *f);
 /* DIR/totals.csv, changes.csv, oop.csv, breakdown.csv, failures.csv (sweep.csv) and a
  * self-contained DIR/report.html with inline SVG charts; written atomically. 0, or -1 with
  * a message in err. */
-POLRT_API int polrt_sim_write_report(const PolSim *sim, const char *dir, char *err,
-                                     size_t errlen);
+POLRT_API int polrt_sim_write_report(const PolSim *sim, const char *dir, char *err, size_t errlen);
 POLRT_API void polrt_sim_free(PolSim *sim);
 
 #endif
