@@ -8,7 +8,7 @@ OPT ?= -O2 -g
 
 # Debian packages the project needs; `make deps` installs what is missing (as root).
 DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev libcsv-dev nettle-dev \
-            pkg-config
+            pkg-config clang-format
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 
 WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
