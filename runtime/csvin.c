@@ -625,6 +625,35 @@ int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t 
     return -1;
 }
 
+int rt_cell_blank(const char *s, size_t n)
+{
+    rt_trim(s, &n);
+    return n == 0;
+}
+
+/* One cell as the value of field f, the one rule every reader of rows follows: a blank cell
+ * takes the field's declared default (else it parses as absent, or fails when the field is
+ * required); money is never negative. 0, or -1 with the reason, naming the column, in why. */
+int rt_bind_cell(const RtSchema *s, const RtField *f, const char *column, const char *cell,
+                 size_t n, int64_t *v, char *why, size_t len)
+{
+    if (f->has_default && rt_cell_blank(cell, n)) {
+        *v = f->def;
+        return 0;
+    }
+    char w[448];
+    if (rt_parse_value(s, &f->type, cell, n, v, w, sizeof w) < 0) {
+        snprintf(why, len, "%s: %s", column, w);
+        return -1;
+    }
+    if (f->type.kind == RT_MONEY && *v != POLRT_NONE && *v < 0) {
+        cell = rt_trim(cell, &n);
+        snprintf(why, len, "%s: negative amount '%.*s' (amounts are >= 0)", column, (int)n, cell);
+        return -1;
+    }
+    return 0;
+}
+
 /* s into buf[0..len), cut to fit: the formatting of the common kinds without snprintf,
  * which costs more than the rest of a results row */
 static char *copy_out(const char *s, char *buf, size_t len)

@@ -123,6 +123,12 @@ int rt_schema_parse(const char *json, RtSchema *s, char *err, size_t errlen);
 void rt_schema_free(RtSchema *s);
 /* parse one CSV cell as a value of type t: 0 ok, else -1 with *why a static reason such as
  * "not a date (expected YYYY-MM-DD)" or "unknown Level label '三甲'" (written to why_buf) */
+/* a cell of spaces only (ASCII or U+3000) */
+int rt_cell_blank(const char *s, size_t n);
+/* a cell as the value of field f: blank -> the declared default, else parsed, money >= 0;
+ * 0, or -1 with "column: reason" in why */
+int rt_bind_cell(const RtSchema *s, const RtField *f, const char *column, const char *cell,
+                 size_t n, int64_t *v, char *why, size_t len);
 int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out,
                    char *why_buf, size_t why_len);
 /* format a value for results and explanations ("1234.56", "80%", "2026-03-01", "county") */

@@ -578,12 +578,6 @@ static int64_t person_add(Run *r, const char *id, size_t n, uint64_t h)
 
 /* ---- Headers ---------------------------------------------------------------------------- */
 
-static int cell_blank(const char *s, size_t n)
-{
-    rt_trim(s, &n);
-    return n == 0;
-}
-
 /* Bind a header row to fields (by name, then by label) and the fixed id columns, which bind
  * by their names claim_id and person_id only: the schema declares no labels for them, and a
  * guessed Chinese alias could capture an unrelated column. A missing required column or a
@@ -685,21 +679,8 @@ static int convert(const Run *r, const Binding *b, int from, int to, const RtRec
         const char *cell = c >= 0 ? rec->field[c] : "";
         size_t n = c >= 0 ? rec->len[c] : 0;
         const char *name = c >= 0 ? b->hdr[c] : f->name;
-        int64_t *v = &vals[k - from];
-        if (cell_blank(cell, n) && f->has_default) {
-            *v = f->def;
-            continue;
-        }
-        char w[MSG_MAX - 64];
-        if (rt_parse_value(r->s, &f->type, cell, n, v, w, sizeof w) < 0) {
-            snprintf(why, len, "%s: %s", name, w);
+        if (rt_bind_cell(r->s, f, name, cell, n, &vals[k - from], why, len) < 0)
             return -1;
-        }
-        if (f->type.kind == RT_MONEY && *v != POLRT_NONE && *v < 0) {
-            cell = rt_trim(cell, &n);
-            snprintf(why, len, "%s: negative amount '%.*s' (amounts are >= 0)", name, (int)n, cell);
-            return -1;
-        }
     }
     return 0;
 }
@@ -717,7 +698,7 @@ static const char *id_cell(const RtRecord *rec, int c, size_t *n)
 static int all_blank(const RtRecord *rec)
 {
     for (int c = 0; c < rec->nfields; c++)
-        if (!cell_blank(rec->field[c], rec->len[c]))
+        if (!rt_cell_blank(rec->field[c], rec->len[c]))
             return 0;
     return !rec->error;
 }
@@ -789,7 +770,7 @@ static int person_row(Run *r, Binding *b, const RtRecord *rec, int64_t **spans, 
         return 1;
     int any = 0;
     for (int k = s->nperson; k < b->nf && !any; k++)
-        any = b->col[k] >= 0 && !cell_blank(rec->field[b->col[k]], rec->len[b->col[k]]);
+        any = b->col[k] >= 0 && !rt_cell_blank(rec->field[b->col[k]], rec->len[b->col[k]]);
     if (any && convert(r, b, s->nperson, b->nf, rec, hv, why, len) < 0)
         return 1;
     uint64_t h = hash_str(id, n);

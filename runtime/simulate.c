@@ -1097,12 +1097,6 @@ static int read_header(Sim *m)
 
 /* ---- phase 1: rows into values --------------------------------------------------------- */
 
-static int cell_blank(const char *s, size_t n)
-{
-    rt_trim(s, &n);
-    return n == 0;
-}
-
 /* a byte that may start or end a blank rt_trim removes (U+3000 is E3 80 80) */
 static int edge_blank(unsigned char ch)
 {
@@ -1166,20 +1160,8 @@ static int convert(const Sim *m, const Cells *c, int from, int to, int64_t *vals
         }
     slow:;
         const char *name = col >= 0 ? m->hdr[col] : f->name;
-        if (f->has_default && cell_blank(cell, n)) {
-            *v = f->def;
-            continue;
-        }
-        char w[MSG_MAX - 64];
-        if (rt_parse_value(m->s, &f->type, cell, n, v, w, sizeof w) < 0) {
-            snprintf(why, len, "%s: %s", name, w);
+        if (rt_bind_cell(m->s, f, name, cell, n, v, why, len) < 0)
             return -1;
-        }
-        if (f->type.kind == RT_MONEY && *v != POLRT_NONE && *v < 0) {
-            cell = rt_trim(cell, &n);
-            snprintf(why, len, "%s: negative amount '%.*s' (amounts are >= 0)", name, (int)n, cell);
-            return -1;
-        }
     }
     return 0;
 }
@@ -1279,7 +1261,7 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
         }
         int blank = 1;
         for (int i = 0; i < c->n && blank; i++)
-            blank = cell_blank(c->p[i], c->len[i]);
+            blank = rt_cell_blank(c->p[i], c->len[i]);
         if (blank) {
             r->status = ROW_EMPTY;
             continue;
@@ -1311,7 +1293,7 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
             }
             int any = 0;
             for (int f = s->nperson; f < m->nf && !any; f++)
-                any = m->col[f] >= 0 && !cell_blank(c->p[m->col[f]], c->len[m->col[f]]);
+                any = m->col[f] >= 0 && !rt_cell_blank(c->p[m->col[f]], c->len[m->col[f]]);
             if (any) {
                 r->hvals = bump_alloc(&b->arena, ((size_t)s->nhist + 1) * sizeof *r->hvals);
                 if (!r->hvals) {
