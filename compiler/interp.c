@@ -29,8 +29,7 @@ static int64_t param_offset(Env *e, int pidx, int loc)
     const IrParam *ip = &e->p->params[pidx];
     for (int i = 0; i < ip->nv; i++)
         if (e->ctx->asof >= ip->v[i].from && e->ctx->asof < ip->v[i].to) {
-            if (e->ctx->pver)
-                e->ctx->pver[pidx] = i;
+            e->ctx->pver[pidx] = i; /* required, as compiled code has it (polrt.h) */
             return ip->v[i].offset;
         }
     fail(e, POLRT_E_NOVERSION, loc);
@@ -50,7 +49,7 @@ static int64_t rule_value(Env *e, int ridx, const int64_t *args)
             continue;
         int64_t v = eval(&inner, b->body);
         /* recorded once the value is known: a rule that failed is not shown as evaluated */
-        if (r->nargs == 0 && e->ctx->branch)
+        if (r->nargs == 0)
             e->ctx->branch[ridx] = i;
         return v;
     }

@@ -54,17 +54,19 @@ typedef struct PolCtx {
     int64_t *ledger_out;      /* the same fields after this claim (written by settle) */
     int64_t *out;             /* outputs, schema order */
     const int64_t *params;    /* parameter value table (defaults, or a reform's) */
-    int64_t *rule_val;        /* memo: value of each context rule */
-    int64_t *rule_state;      /* memo: 0 not yet, 1 in progress, 2 done */
-    int64_t *branch;          /* trace: branch taken per rule (-1 none) */
-    int64_t *pver;            /* trace: version of each parameter last used (-1 none) */
-    int64_t asof;             /* the claim's date: picks parameter and rule versions */
-    int64_t err_code;         /* POLRT_E_* after a failed settle */
-    int64_t err_loc;          /* index into the schema's "locs": rule and source position */
-    void *jmp;                /* jmp_buf * that polrt_fail() long-jumps to */
-    void *user;               /* the evaluator's own data (the interpreter's IR) */
-    int64_t *pidx;            /* trace: the table entry (enum member) of each table param last
-                               * read, or NULL for no trace (then nothing is written) */
+    /* rule_val, rule_state, branch and pver are required (compiled code writes them without
+     * testing): nrules, nrules, nrules and nparams entries; rule_state zeroed per claim */
+    int64_t *rule_val;   /* memo: value of each context rule */
+    int64_t *rule_state; /* memo: 0 not yet, 1 in progress, 2 done */
+    int64_t *branch;     /* trace: branch taken per rule (-1 none) */
+    int64_t *pver;       /* trace: version of each parameter last used (-1 none) */
+    int64_t asof;        /* the claim's date: picks parameter and rule versions */
+    int64_t err_code;    /* POLRT_E_* after a failed settle */
+    int64_t err_loc;     /* index into the schema's "locs": rule and source position */
+    void *jmp;           /* jmp_buf * that polrt_fail() long-jumps to */
+    void *user;          /* the evaluator's own data (the interpreter's IR) */
+    int64_t *pidx;       /* trace: the table entry (enum member) of each table param last
+                          * read, or NULL for no trace (then nothing is written) */
 } PolCtx;
 
 /* Entry points every compiled policy exports (symbol names are fixed). */
