@@ -36,7 +36,7 @@ endif
 
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csvin.c runtime/ledger.c runtime/session.c \
-                runtime/run.c runtime/explain.c runtime/simulate.c runtime/report.c
+                runtime/run.c runtime/explain.c runtime/util.c runtime/simulate.c runtime/report.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
 

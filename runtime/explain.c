@@ -47,35 +47,11 @@ static const char *show(const RtSchema *s, const RtType *t, int64_t v, char *buf
     return rt_format_value(s, t, v, buf, VAL_LEN);
 }
 
-/* Columns a UTF-8 string takes in a terminal: East Asian wide characters take two (the
- * common CJK blocks; enough for identifiers and labels of Chinese policies). */
-static int display_width(const char *p)
-{
-    int w = 0;
-    const unsigned char *u = (const unsigned char *)p;
-    while (*u) {
-        uint32_t c = *u;
-        int k = c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
-        if (k)
-            c &= 0x3fu >> k;
-        u++;
-        for (int i = 0; i < k && (*u & 0xc0) == 0x80; i++, u++)
-            c = (c << 6) | (*u & 0x3f);
-        w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
-                     (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-                     (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-                     (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd)
-                 ? 2
-                 : 1;
-    }
-    return w;
-}
-
 /* the name, padded to width columns, then two spaces */
 static void put_name(FILE *f, const char *name, int width)
 {
     fprintf(f, INDENT "%s", name);
-    for (int w = display_width(name); w < width + 2; w++)
+    for (int w = rt_display_width(name); w < width + 2; w++)
         fputc(' ', f);
 }
 
@@ -83,7 +59,7 @@ static int name_width(int n, const char *(*name)(const void *, int), const void 
 {
     int w = NAME_COL_MIN;
     for (int i = 0; i < n; i++) {
-        int d = display_width(name(arr, i));
+        int d = rt_display_width(name(arr, i));
         if (d > w)
             w = d;
     }

@@ -234,27 +234,6 @@ static const char *cell(const Table *t, int r, int c)
     return t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
 }
 
-/* columns a string takes on a terminal: CJK and full-width characters take two */
-static int display_width(const char *s)
-{
-    int w = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned c = *p;
-        int k = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-        unsigned cp = k == 0 ? c : c & (0x3F >> k);
-        for (int i = 1; i <= k && p[i]; i++)
-            cp = (cp << 6) | (p[i] & 0x3F);
-        p += 1 + k;
-        int wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                   (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                   (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                   (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000;
-        w += wide ? 2 : 1;
-    }
-    return w;
-}
-
 /* the table aligned: first column left, the others right, two spaces apart */
 static void tab_print(const Table *t, FILE *f)
 {
@@ -264,7 +243,7 @@ static void tab_print(const Table *t, FILE *f)
     int nc = t->ncols < 64 ? t->ncols : 64;
     for (int r = 0; r < t->nrows; r++)
         for (int c = 0; c < nc; c++) {
-            int w = display_width(cell(t, r, c));
+            int w = rt_display_width(cell(t, r, c));
             if (w > width[c])
                 width[c] = w;
         }
@@ -274,7 +253,7 @@ static void tab_print(const Table *t, FILE *f)
         fputs("  ", f);
         for (int c = 0; c < nc; c++) {
             const char *s = cell(t, r, c);
-            int pad = width[c] - display_width(s);
+            int pad = width[c] - rt_display_width(s);
             if (c == 0) {
                 fputs(s, f);
                 if (nc > 1)
@@ -355,7 +334,7 @@ static void tab_html(const Table *t, FILE *f)
 static const char *scen_name(const PolSim *m, int s, int plain, char *buf)
 {
     const char *name = m->scen[s].name;
-    if (plain != FOR_TERM || display_width(name) <= NAME_COLS)
+    if (plain != FOR_TERM || rt_display_width(name) <= NAME_COLS)
         return name;
     size_t k = 0;
     int w = 0;
@@ -366,7 +345,7 @@ static const char *scen_name(const PolSim *m, int s, int plain, char *buf)
         char one[8];
         memcpy(one, name + k, step < 7 ? step : 7);
         one[step < 7 ? step : 7] = '\0';
-        int cw = display_width(one);
+        int cw = rt_display_width(one);
         if (w + cw > NAME_COLS - 3 || k + step >= CELL_MAX - 4)
             break;
         w += cw;

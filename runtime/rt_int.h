@@ -415,4 +415,25 @@ void rt_out_abort(RtOut *o);                           /* remove the temporary *
 /* "1,234,567.89" for a weighted sum: Σ w × fen / 1000000, rounded half away from zero */
 int64_t rt_wide_fen(RtWide v);
 
+/* ---- util.c: pieces every part of the runtime shares ----------------------------------- */
+int64_t rt_now_ns(void); /* monotonic clock */
+/* grow *v (elements of sz bytes) to hold at least n: 0, or -1 (memory; *v unchanged) */
+int rt_grow(void *v, size_t *cap, size_t n, size_t sz);
+char *rt_strdup(const char *s);               /* through polrt_realloc; NULL when out of memory */
+uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker choice */
+int rt_display_width(const char *s);          /* terminal columns; CJK counts two */
+
+/* A bump pool for strings and arrays freed together; reset keeps the chunks for reuse. */
+#define RT_POOL_CHUNK (1 << 20) /* 1 MiB: a few per run, and a batch's rows fit in a few */
+typedef struct RtPool {
+    char **chunks;
+    size_t *sizes;
+    size_t nchunks, cap, cap_sizes;
+    size_t cur, used; /* chunk in use, bytes used in it */
+} RtPool;
+void *rt_pool_alloc(RtPool *p, size_t n); /* 8-byte aligned; NULL when out of memory */
+char *rt_pool_str(RtPool *p, const char *s, size_t n);
+void rt_pool_reset(RtPool *p);
+void rt_pool_free(RtPool *p);
+
 #endif

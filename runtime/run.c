@@ -30,7 +30,6 @@
 /* claims between two looks at the clock for the progress line */
 #define PROGRESS_STRIDE 256
 /* pool block size: persons and ids are small; 1 MiB blocks keep allocations few */
-#define POOL_BLOCK (1 << 20)
 /* stdio buffer of each output file */
 #define OUT_BUFSIZE (1 << 16)
 /* longest message kept for a row or a claim error */
@@ -39,95 +38,6 @@
 #define RSTATUS_REJECTED 2
 
 /* ---- Small helpers ---------------------------------------------------------------------- */
-
-/* A bump allocator for strings and value arrays that live as long as the run: blocks are
- * never moved, so pointers into them stay valid; freed all at once. */
-typedef struct Pool {
-    char **blocks;
-    int nblocks, cap;
-    size_t used, size; /* in the last block */
-} Pool;
-
-static void *pool_alloc(Pool *p, size_t n)
-{
-    n = (n + 7) & ~(size_t)7;
-    if (p->nblocks == 0 || p->used + n > p->size) {
-        size_t size = n > POOL_BLOCK ? n : POOL_BLOCK;
-        if (p->nblocks == p->cap) {
-            int cap = p->cap ? 2 * p->cap : 16;
-            char **b = polrt_realloc(p->blocks, (size_t)cap * sizeof *b);
-            if (!b)
-                return NULL;
-            p->blocks = b;
-            p->cap = cap;
-        }
-        char *blk = polrt_realloc(NULL, size);
-        if (!blk)
-            return NULL;
-        p->blocks[p->nblocks++] = blk;
-        p->used = 0;
-        p->size = size;
-    }
-    void *r = p->blocks[p->nblocks - 1] + p->used;
-    p->used += n;
-    return r;
-}
-
-static char *pool_str(Pool *p, const char *s, size_t n)
-{
-    char *d = pool_alloc(p, n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
-}
-
-static void pool_free(Pool *p)
-{
-    for (int i = 0; i < p->nblocks; i++)
-        polrt_realloc(p->blocks[i], 0);
-    polrt_realloc(p->blocks, 0);
-    memset(p, 0, sizeof *p);
-}
-
-/* grow *v (elements of size sz) to hold at least n; 0, or -1 (memory; *v unchanged) */
-static int grow(void *v, size_t *cap, size_t n, size_t sz)
-{
-    if (n <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 64;
-    while (c < n)
-        c *= 2;
-    void *p = polrt_realloc(*(void **)v, c * sz);
-    if (!p)
-        return -1;
-    *(void **)v = p;
-    *cap = c;
-    return 0;
-}
-
-/* FNV-1a with splitmix64's finaliser, so low bits index tables and pick workers evenly */
-static uint64_t hash_str(const char *s, size_t n)
-{
-    uint64_t h = UINT64_C(14695981039346656037);
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= UINT64_C(1099511628211);
-    }
-    h ^= h >> 30;
-    h *= UINT64_C(0xbf58476d1ce4e5b9);
-    h ^= h >> 27;
-    h *= UINT64_C(0x94d049bb133111eb);
-    return h ^ (h >> 31);
-}
-
-static int64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
 
 /* A results row is built in one buffer and written with one call. */
 typedef struct Line {
@@ -138,7 +48,7 @@ typedef struct Line {
 
 static void line_add(Line *l, const char *s, size_t n)
 {
-    if (l->n + n > l->cap && !l->oom && grow(&l->p, &l->cap, l->n + n, 1) < 0)
+    if (l->n + n > l->cap && !l->oom && rt_grow(&l->p, &l->cap, l->n + n, 1) < 0)
         l->oom = 1;
     if (l->oom)
         return;
@@ -180,15 +90,6 @@ typedef struct OutFile {
     FILE *f;
     char *buf; /* stdio buffer */
 } OutFile;
-
-static char *str_dup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = polrt_realloc(NULL, n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
 
 static void out_release(OutFile *o)
 {
@@ -242,7 +143,7 @@ static int out_open(OutFile *o, const char *path, char *err, size_t errlen)
             name = real;
         }
         size_t n = strlen(name) + 48;
-        if (!(o->final = str_dup(name)) || !(o->tmp = polrt_realloc(NULL, n)))
+        if (!(o->final = rt_strdup(name)) || !(o->tmp = polrt_realloc(NULL, n)))
             goto oom;
         for (int k = 0; k < 100 && fd < 0; k++) {
             snprintf(o->tmp, n, "%s.tmp%ld.%d", name, (long)getpid(), k);
@@ -389,7 +290,7 @@ typedef struct Run {
     PolEngine *e;
     const RtSchema *s;
     const PolRunOpts *o;
-    Pool pool;
+    RtPool pool;
     char err[MSG_MAX]; /* a run-level error (I/O, memory): exit 2 */
     int failed_io;
     /* persons */
@@ -486,7 +387,7 @@ static void progress(Run *r, int64_t done, int64_t total)
 {
     if (!r->progress)
         return;
-    int64_t t = now_ns();
+    int64_t t = rt_now_ns();
     if (t - r->last_progress < PROGRESS_NS)
         return;
     r->last_progress = t;
@@ -551,7 +452,7 @@ static int64_t person_add(Run *r, const char *id, size_t n, uint64_t h)
         memset(t, 0, cap * sizeof *t);
         for (size_t k = 0; k < r->npersons; k++) {
             const char *pid = r->persons[k].id;
-            uint64_t hk = hash_str(pid, strlen(pid));
+            uint64_t hk = rt_hash_id(pid, strlen(pid));
             size_t i = hk & (cap - 1);
             while (t[i])
                 i = (i + 1) & (cap - 1);
@@ -561,11 +462,11 @@ static int64_t person_add(Run *r, const char *id, size_t n, uint64_t h)
         r->ptab = t;
         r->ptab_cap = cap;
     }
-    if (grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof *r->persons) < 0)
+    if (rt_grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof *r->persons) < 0)
         return -1;
     Person *p = &r->persons[r->npersons];
     memset(p, 0, sizeof *p);
-    if (!(p->id = pool_str(&r->pool, id, n)))
+    if (!(p->id = rt_pool_str(&r->pool, id, n)))
         return -1;
     p->fields = r->defaults;
     p->worker = (int)(h % (uint64_t)r->nthreads);
@@ -591,9 +492,9 @@ static int bind_header(Run *r, const char *file, const RtRecord *h, Binding *b, 
     }
     b->ncols = h->nfields;
     b->id_col = b->person_col = -1;
-    b->hdr = pool_alloc(&r->pool, (size_t)h->nfields * sizeof *b->hdr);
-    b->col = pool_alloc(&r->pool, (size_t)(b->nf ? b->nf : 1) * sizeof *b->col);
-    b->raw_hdr = pool_str(&r->pool, h->raw, h->nraw);
+    b->hdr = rt_pool_alloc(&r->pool, (size_t)h->nfields * sizeof *b->hdr);
+    b->col = rt_pool_alloc(&r->pool, (size_t)(b->nf ? b->nf : 1) * sizeof *b->col);
+    b->raw_hdr = rt_pool_str(&r->pool, h->raw, h->nraw);
     b->nraw_hdr = h->nraw;
     if (!b->hdr || !b->col || !b->raw_hdr) {
         snprintf(why, len, "out of memory");
@@ -606,7 +507,7 @@ static int bind_header(Run *r, const char *file, const RtRecord *h, Binding *b, 
     for (int c = 0; c < h->nfields; c++) {
         size_t n = h->len[c];
         const char *name = rt_trim(h->field[c], &n);
-        if (!(b->hdr[c] = pool_str(&r->pool, name, n))) {
+        if (!(b->hdr[c] = rt_pool_str(&r->pool, name, n))) {
             snprintf(why, len, "out of memory");
             return -1;
         }
@@ -638,7 +539,7 @@ static int bind_header(Run *r, const char *file, const RtRecord *h, Binding *b, 
         }
         *slot = c;
     }
-    if (nign && !(b->ignored = pool_str(&r->pool, ign, nign))) {
+    if (nign && !(b->ignored = rt_pool_str(&r->pool, ign, nign))) {
         snprintf(why, len, "out of memory");
         return -1;
     }
@@ -773,7 +674,7 @@ static int person_row(Run *r, Binding *b, const RtRecord *rec, int64_t **spans, 
         any = b->col[k] >= 0 && !rt_cell_blank(rec->field[b->col[k]], rec->len[b->col[k]]);
     if (any && convert(r, b, s->nperson, b->nf, rec, hv, why, len) < 0)
         return 1;
-    uint64_t h = hash_str(id, n);
+    uint64_t h = rt_hash_id(id, n);
     int64_t k = person_find(r, id, n, h);
     if (k >= 0 && r->persons[k].line) {
         Person *p = &r->persons[k];
@@ -793,7 +694,7 @@ static int person_row(Run *r, Binding *b, const RtRecord *rec, int64_t **spans, 
         Person *p = &r->persons[k];
         p->line = rec->line;
         if (s->nperson) {
-            if (!(p->fields = pool_alloc(&r->pool, (size_t)s->nperson * sizeof *pv)))
+            if (!(p->fields = rt_pool_alloc(&r->pool, (size_t)s->nperson * sizeof *pv)))
                 return -1;
             memcpy(p->fields, pv, (size_t)s->nperson * sizeof *pv);
         }
@@ -801,7 +702,7 @@ static int person_row(Run *r, Binding *b, const RtRecord *rec, int64_t **spans, 
     if (any) {
         /* a span: [person index, history values...] appended to one array */
         size_t w = (size_t)s->nhist + 1;
-        if (grow(spans, cap_spans, (*nspans + 1) * w, sizeof **spans) < 0)
+        if (rt_grow(spans, cap_spans, (*nspans + 1) * w, sizeof **spans) < 0)
             return -1;
         int64_t *row = *spans + *nspans * w;
         row[0] = k;
@@ -819,7 +720,7 @@ static int taint_person(Run *r, const Binding *b, const RtRecord *rec)
     const char *id = rec->error ? NULL : id_cell(rec, b->person_col, &n);
     if (!id)
         return 0;
-    uint64_t h = hash_str(id, n);
+    uint64_t h = rt_hash_id(id, n);
     int64_t k = person_find(r, id, n, h);
     if (k < 0 && (k = person_add(r, id, n, h)) < 0)
         return -1;
@@ -837,7 +738,7 @@ static int load_persons(Run *r)
     const char *path = r->o->persons;
     Binding *b = &(Binding){0};
     b->nf = s->nperson + s->nhist;
-    b->f = pool_alloc(&r->pool, (size_t)(b->nf ? b->nf : 1) * sizeof *b->f);
+    b->f = rt_pool_alloc(&r->pool, (size_t)(b->nf ? b->nf : 1) * sizeof *b->f);
     if (!b->f) {
         run_error(r, "out of memory");
         return 2;
@@ -889,7 +790,7 @@ static int load_persons(Run *r)
     size_t w = (size_t)s->nhist + 1;
     int64_t *all = NULL;
     if (rc == 0 && nspans) {
-        all = pool_alloc(&r->pool, nspans * (size_t)s->nhist * sizeof *all);
+        all = rt_pool_alloc(&r->pool, nspans * (size_t)s->nhist * sizeof *all);
         if (!all) {
             run_error(r, "out of memory");
             rc = 2;
@@ -1020,7 +921,7 @@ static int runset_reset(Run *r, DupCheck *d, const char *person, size_t n)
         memset(d->tab, 0, d->cap * 2 * sizeof *d->tab);
     }
     d->n = 0;
-    if (grow(&d->person, &d->person_cap, n + 1, 1) < 0) {
+    if (rt_grow(&d->person, &d->person_cap, n + 1, 1) < 0) {
         run_error(r, "out of memory");
         return -1;
     }
@@ -1077,7 +978,7 @@ static int suspect_add(Run *r, uint64_t h)
 {
     if (rt_map_find(&r->suspects, h, suspect_eq, &h))
         return 0;
-    Suspect *s = pool_alloc(&r->pool, sizeof *s);
+    Suspect *s = rt_pool_alloc(&r->pool, sizeof *s);
     if (!s || rt_map_put(&r->suspects, h, s) < 0) {
         run_error(r, "out of memory");
         return -1;
@@ -1274,7 +1175,7 @@ static int dup_check(Run *r, DupCheck *d, const RtRecord *rec, const char *id, s
         (!bad && (strlen(d->person) != pn || memcmp(d->person, pid, pn) != 0)))
         if (runset_reset(r, d, pid, pn) < 0)
             return -1;
-    uint64_t h = hash_str(id, n);
+    uint64_t h = rt_hash_id(id, n);
     int dup = runset_add(r, d, id, n, h, rec->offset);
     if (dup == 0 && hashes_add(r, d, h) < 0)
         return -1;
@@ -1300,14 +1201,14 @@ static int dup_late(Run *r, const RtRecord *rec, const char **id, size_t *n)
         return 0;
     if (!(*id = id_cell(rec, r->cb.id_col, n)))
         return 0;
-    uint64_t h = hash_str(*id, *n);
+    uint64_t h = rt_hash_id(*id, *n);
     Suspect *s = rt_map_find(&r->suspects, h, suspect_eq, &h);
     if (!s)
         return 0;
     for (const SeenId *e = s->ids; e; e = e->next)
         if (e->n == *n && memcmp(e->id, *id, *n) == 0)
             return 1;
-    SeenId *e = pool_alloc(&r->pool, sizeof *e + *n);
+    SeenId *e = rt_pool_alloc(&r->pool, sizeof *e + *n);
     if (!e) {
         run_error(r, "out of memory");
         return -1;
@@ -1322,7 +1223,7 @@ static int dup_late(Run *r, const RtRecord *rec, const char **id, size_t *n)
 static int skip_set(Run *r, int64_t k)
 {
     size_t had = r->skip_cap;
-    if (grow(&r->skip, &r->skip_cap, (size_t)k / 8 + 1, 1) < 0)
+    if (rt_grow(&r->skip, &r->skip_cap, (size_t)k / 8 + 1, 1) < 0)
         return -1;
     memset(r->skip + had, 0, r->skip_cap - had);
     r->skip[k / 8] |= (uint8_t)(1u << (k % 8));
@@ -1360,7 +1261,7 @@ static int claim_row(Run *r, const RtRecord *rec, int64_t *vals, int64_t *person
     }
     if (convert(r, b, 0, b->nf, rec, vals, why, len) < 0)
         return 1;
-    uint64_t h = hash_str(pid, n);
+    uint64_t h = rt_hash_id(pid, n);
     int64_t k = person_find(r, pid, n, h);
     if (k < 0 && (r->have_persons || r->frozen)) {
         snprintf(why, len, "unknown person '%.*s' (not in %s)", (int)n, pid,
@@ -1688,7 +1589,7 @@ static int retire(Run *r, Slot *sl)
         r->rstatus[sl->seq] = (int8_t)sl->status;
         memcpy(r->rout + (size_t)sl->seq * no, sl->out, no * sizeof *sl->out);
         if (sl->status == -1 &&
-            !(r->rerr[sl->seq] = pool_str(&r->pool, sl->err, strlen(sl->err)))) {
+            !(r->rerr[sl->seq] = rt_pool_str(&r->pool, sl->err, strlen(sl->err)))) {
             run_error(r, "out of memory");
             return -1;
         }
@@ -1790,7 +1691,7 @@ static int dispatch(Run *r, int64_t seq, int64_t person, const char *id, size_t 
     sl->forget = forget;
     sl->refused = 0;
     if (copy) {
-        if (grow(&sl->id_buf, &sl->id_cap, idlen + 1, 1) < 0) {
+        if (rt_grow(&sl->id_buf, &sl->id_cap, idlen + 1, 1) < 0) {
             run_error(r, "out of memory");
             return -1;
         }
@@ -1918,7 +1819,7 @@ static int settle_loaded(Run *r, RtCsv *c)
             goto out;
         }
         id = id_cell(&rec, r->cb.id_col, &m);
-        if (!(r->ids[seq] = pool_str(&r->pool, id, m))) {
+        if (!(r->ids[seq] = rt_pool_str(&r->pool, id, m))) {
             run_error(r, "out of memory");
             goto out;
         }
@@ -1939,7 +1840,7 @@ static int settle_loaded(Run *r, RtCsv *c)
     }
     n = seq;
     qsort(ord, n, sizeof *ord, order_cmp);
-    r->t_settle = now_ns(); /* the rate on the progress line counts settling alone */
+    r->t_settle = rt_now_ns(); /* the rate on the progress line counts settling alone */
     for (size_t i = 0; i < n; i++) {
         int64_t q = ord[i].seq;
         int last = i + 1 == n || ord[i + 1].person != ord[i].person;
@@ -2166,7 +2067,7 @@ static void run_free(Run *r)
     polrt_realloc(r->rout, 0);
     polrt_realloc(r->rerr, 0);
     polrt_realloc(r->line.p, 0);
-    pool_free(&r->pool);
+    rt_pool_free(&r->pool);
     pthread_mutex_destroy(&r->mu);
     pthread_cond_destroy(&r->done_cv);
 }
@@ -2259,7 +2160,7 @@ static int run_steps(Run *r)
             run_error(r, "cannot read %s: %s", r->claims_name, rt_csv_errmsg(c));
         rc = 2;
     }
-    r->t_settle = now_ns();
+    r->t_settle = rt_now_ns();
     if (rc == 0 && (r->streaming ? settle_streaming(r, c) : settle_loaded(r, c)) < 0)
         rc = 2;
     char err[MSG_MAX];
@@ -2274,7 +2175,7 @@ static int run_steps(Run *r)
 
 POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
 {
-    int64_t t0 = now_ns();
+    int64_t t0 = rt_now_ns();
     if (st)
         memset(st, 0, sizeof *st);
     if (!e || !o || !o->claims) {
@@ -2310,14 +2211,14 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
     r->prejects_path = r->rejects_path ? persons_rejects_path(r->rejects_path) : NULL;
     size_t nc = (size_t)s->nclaim + 1, no = (size_t)s->noutputs + 1;
     r->cb.nf = s->nclaim;
-    r->cb.f = pool_alloc(&r->pool, nc * sizeof *r->cb.f);
+    r->cb.f = rt_pool_alloc(&r->pool, nc * sizeof *r->cb.f);
     r->totals = polrt_realloc(NULL, no * sizeof *r->totals);
     r->total_overflow = polrt_realloc(NULL, no * sizeof *r->total_overflow);
     r->cvals = polrt_realloc(NULL, nc * sizeof *r->cvals);
     r->pvals = polrt_realloc(NULL, ((size_t)s->nperson + 1) * sizeof *r->pvals);
     r->hvals = polrt_realloc(NULL, ((size_t)s->nhist + 1) * sizeof *r->hvals);
     r->chk_pver = polrt_realloc(NULL, ((size_t)s->nparams + 1) * sizeof *r->chk_pver);
-    r->defaults = pool_alloc(&r->pool, ((size_t)s->nperson + 1) * sizeof *r->defaults);
+    r->defaults = rt_pool_alloc(&r->pool, ((size_t)s->nperson + 1) * sizeof *r->defaults);
     int rc;
     if (!r->rejects_path || !r->prejects_path || !r->cb.f || !r->totals || !r->total_overflow ||
         !r->cvals || !r->pvals || !r->hvals || !r->chk_pver || !r->defaults) {
@@ -2348,7 +2249,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
         /* rows rejected, or claims their data made fail (status "error: ..."): bad input */
         rc = 3;
     }
-    double secs = (double)(now_ns() - t0) / 1e9;
+    double secs = (double)(rt_now_ns() - t0) / 1e9;
     if (completed && !o->quiet)
         summary(r, secs);
     if (st) {

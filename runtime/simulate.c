@@ -55,100 +55,6 @@
 
 /* ---- small helpers ---------------------------------------------------------------------- */
 
-static int64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-/* grow *v (elements of sz bytes) to hold n: 0, or -1 (memory; *v unchanged) */
-static int grow(void *v, size_t *cap, size_t n, size_t sz)
-{
-    if (n <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 16;
-    while (c < n)
-        c *= 2;
-    void *p = polrt_realloc(*(void **)v, c * sz);
-    if (!p)
-        return -1;
-    *(void **)v = p;
-    *cap = c;
-    return 0;
-}
-
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = polrt_realloc(NULL, n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
-/* FNV-1a of an id (persons are found and partitioned by it) */
-static uint64_t hash_id(const char *s, size_t n)
-{
-    return rt_hash_bytes(RT_HASH_SEED, s, n);
-}
-
-/* A bump allocator: chunks kept on reset, so a batch's parse reuses its memory. */
-typedef struct Bump {
-    char **chunks;
-    size_t nchunks, cap_chunks;
-    size_t cur, used; /* chunk in use, bytes used in it */
-} Bump;
-#define BUMP_CHUNK (1 << 20)
-
-static void *bump_alloc(Bump *b, size_t n)
-{
-    n = (n + 7) & ~(size_t)7;
-    if (n > BUMP_CHUNK)
-        return NULL;
-    if (b->nchunks == 0 || b->used + n > BUMP_CHUNK) {
-        if (b->nchunks && b->cur + 1 < b->nchunks) {
-            b->cur++;
-        } else {
-            if (grow(&b->chunks, &b->cap_chunks, b->nchunks + 1, sizeof *b->chunks) < 0)
-                return NULL;
-            char *c = polrt_realloc(NULL, BUMP_CHUNK);
-            if (!c)
-                return NULL;
-            b->chunks[b->nchunks] = c;
-            b->cur = b->nchunks++;
-        }
-        b->used = 0;
-    }
-    void *r = b->chunks[b->cur] + b->used;
-    b->used += n;
-    return r;
-}
-
-static char *bump_str(Bump *b, const char *s, size_t n)
-{
-    char *d = bump_alloc(b, n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
-}
-
-static void bump_reset(Bump *b)
-{
-    b->cur = 0;
-    b->used = 0;
-}
-
-static void bump_free(Bump *b)
-{
-    for (size_t i = 0; i < b->nchunks; i++)
-        polrt_realloc(b->chunks[i], 0);
-    polrt_realloc(b->chunks, 0);
-    memset(b, 0, sizeof *b);
-}
-
 /* ---- CSV records: cutting and cells ----------------------------------------------------
  * The same reading as csvin.c (RFC 4180 with libcsv's strict quoting, BOM, CRLF, blank lines
  * skipped, UTF-8 checked), but over a buffer that several threads cut at once: a record with
@@ -374,7 +280,7 @@ static int record_cells(const char *b, size_t pos, size_t e, Cells *c, const cha
     c->n = 0;
     size_t stop = e > pos && b[e - 1] == '\n' ? e - 1 : e;
     if (memchr(b + pos, '"', stop - pos)) {
-        if (grow(&c->buf, &c->cap_buf, e - pos + 1, 1) < 0)
+        if (rt_grow(&c->buf, &c->cap_buf, e - pos + 1, 1) < 0)
             return -1;
         int64_t lines = 0;
         quoted_record(b, pos, e, 1, c, &lines, bad);
@@ -489,7 +395,7 @@ static int next_record(const char *b, size_t pos, size_t end, Cells *c, size_t *
         /* a quote: the whole record through the state machine */
         *lines = 0;
         size_t rend = quoted_record(b, pos, end, 1, NULL, lines, bad);
-        if (grow(&c->buf, &c->cap_buf, rend - pos + 1, 1) < 0)
+        if (rt_grow(&c->buf, &c->cap_buf, rend - pos + 1, 1) < 0)
             return -1;
         *lines = 0;
         quoted_record(b, pos, rend, 1, c, lines, bad);
@@ -556,7 +462,7 @@ typedef struct Block {
     int64_t lines;     /* line feeds in it */
     SimRow *rows;
     size_t nrows, cap_rows;
-    Bump arena;
+    RtPool arena;
 } Block;
 
 /* a compared output's column in each scenario, and the scenarios' shared layout */
@@ -605,7 +511,7 @@ struct PState {
     char **ids;        /* its claim ids so far (duplicate check) */
     uint64_t *id_hash; /* their hashes: most comparisons end here */
     size_t nids, cap_ids, cap_hash;
-    Bump id_arena;
+    RtPool id_arena;
 };
 
 typedef struct Sim Sim;
@@ -632,7 +538,7 @@ typedef struct SimThread {
     Acc *acc; /* per scenario */
     /* persons partition: a table of the persons whose part is this thread */
     RtMap persons;
-    Bump pool; /* persons and their ids and fields */
+    RtPool pool; /* persons and their ids and fields */
     int64_t npersons;
     int oom;
 } SimThread;
@@ -751,7 +657,7 @@ static void progress(Sim *m, const char *what)
 {
     if (!m->progress)
         return;
-    int64_t t = now_ns();
+    int64_t t = rt_now_ns();
     if (t - m->last_progress < PROGRESS_NS)
         return;
     m->last_progress = t;
@@ -831,7 +737,7 @@ static int open_input(Sim *m, const char *path)
     struct stat st;
     m->size = fstat(m->fd, &st) == 0 && S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1;
     m->consumed = 0;
-    m->t_file = now_ns();
+    m->t_file = rt_now_ns();
     m->buf_off = 0;
     m->len = m->start = m->complete = 0;
     m->eof = 0;
@@ -914,7 +820,7 @@ static int next_batch(Sim *m)
 static Block *add_block(Sim *m)
 {
     if (m->used_blocks == m->nblocks) {
-        if (grow(&m->blocks, &m->cap_blocks, m->nblocks + 1, sizeof *m->blocks) < 0)
+        if (rt_grow(&m->blocks, &m->cap_blocks, m->nblocks + 1, sizeof *m->blocks) < 0)
             return NULL;
         memset(&m->blocks[m->nblocks], 0, sizeof *m->blocks);
         m->nblocks++;
@@ -922,7 +828,7 @@ static Block *add_block(Sim *m)
     Block *b = &m->blocks[m->used_blocks++];
     b->nrows = 0;
     b->lines = 0;
-    bump_reset(&b->arena);
+    rt_pool_reset(&b->arena);
     return b;
 }
 
@@ -1196,11 +1102,11 @@ static SimPerson *person_find(const Sim *m, const char *id, size_t n, uint64_t h
 /* a new person in thread t's partition; NULL on memory */
 static SimPerson *person_add(Sim *m, SimThread *t, const char *id, size_t n, uint64_t h)
 {
-    SimPerson *p = bump_alloc(&t->pool, sizeof *p);
+    SimPerson *p = rt_pool_alloc(&t->pool, sizeof *p);
     if (!p)
         return NULL;
     memset(p, 0, sizeof *p);
-    if (!(p->id = bump_str(&t->pool, id, n)))
+    if (!(p->id = rt_pool_str(&t->pool, id, n)))
         return NULL;
     p->part = (uint8_t)t->id;
     p->ord = t->npersons++ * m->nthreads + t->id;
@@ -1215,7 +1121,7 @@ static SimPerson *person_add(Sim *m, SimThread *t, const char *id, size_t n, uin
 static void bad_row(Block *b, SimRow *r, const char *why)
 {
     r->status = ROW_BAD;
-    r->why = bump_str(&b->arena, why, strlen(why));
+    r->why = rt_pool_str(&b->arena, why, strlen(why));
     if (!r->why)
         r->why = "out of memory";
 }
@@ -1245,7 +1151,7 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
         pos = e;
         if (k == 0)
             continue;
-        if (grow(&b->rows, &b->cap_rows, b->nrows + 1, sizeof *b->rows) < 0) {
+        if (rt_grow(&b->rows, &b->cap_rows, b->nrows + 1, sizeof *b->rows) < 0) {
             t->oom = 1;
             return;
         }
@@ -1279,10 +1185,10 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
                 bad_row(b, r, why);
                 continue;
             }
-            r->pid = bump_str(&b->arena, pid, pn);
+            r->pid = rt_pool_str(&b->arena, pid, pn);
             r->npid = pn;
-            r->hash = hash_id(pid, pn);
-            r->fields = bump_alloc(&b->arena, ((size_t)s->nperson + 1) * sizeof *r->fields);
+            r->hash = rt_hash_id(pid, pn);
+            r->fields = rt_pool_alloc(&b->arena, ((size_t)s->nperson + 1) * sizeof *r->fields);
             if (!r->pid || !r->fields) {
                 t->oom = 1;
                 return;
@@ -1295,7 +1201,7 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
             for (int f = s->nperson; f < m->nf && !any; f++)
                 any = m->col[f] >= 0 && !rt_cell_blank(c->p[m->col[f]], c->len[m->col[f]]);
             if (any) {
-                r->hvals = bump_alloc(&b->arena, ((size_t)s->nhist + 1) * sizeof *r->hvals);
+                r->hvals = rt_pool_alloc(&b->arena, ((size_t)s->nhist + 1) * sizeof *r->hvals);
                 if (!r->hvals) {
                     t->oom = 1;
                     return;
@@ -1332,8 +1238,8 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
             bad_row(b, r, why);
             continue;
         }
-        r->fields = bump_alloc(&b->arena, ((size_t)s->nclaim + 1) * sizeof *r->fields);
-        r->id = bump_str(&b->arena, id, n);
+        r->fields = rt_pool_alloc(&b->arena, ((size_t)s->nclaim + 1) * sizeof *r->fields);
+        r->id = rt_pool_str(&b->arena, id, n);
         if (!r->fields || !r->id) {
             t->oom = 1;
             return;
@@ -1350,11 +1256,11 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
             continue;
         }
         int same = last && strncmp(last->id, pid, pn) == 0 && last->id[pn] == '\0';
-        uint64_t h = same ? 0 : hash_id(pid, pn);
+        uint64_t h = same ? 0 : rt_hash_id(pid, pn);
         r->hash = h;
         if (!m->o->persons) {
             /* persons made from the claims: the main thread adds them after this phase */
-            if (!(r->pid = bump_str(&b->arena, pid, pn))) {
+            if (!(r->pid = rt_pool_str(&b->arena, pid, pn))) {
                 t->oom = 1;
                 return;
             }
@@ -1507,7 +1413,7 @@ static void merge_persons(SimThread *t)
                              "person '%s': %s is '%s' here but '%s' on line %" PRId64, p->id, what,
                              a, bb, p->line);
                     r->status = ROW_BAD;
-                    r->why = bump_str(&b->arena, why, strlen(why));
+                    r->why = rt_pool_str(&b->arena, why, strlen(why));
                     if (!r->why)
                         r->why = "person fields differ from an earlier row";
                     if (!p->bad_line)
@@ -1518,7 +1424,7 @@ static void merge_persons(SimThread *t)
                 p->line = r->line;
                 p->weight = r->weight;
                 if (s->nperson) {
-                    p->fields = bump_alloc(&t->pool, (size_t)s->nperson * sizeof *p->fields);
+                    p->fields = rt_pool_alloc(&t->pool, (size_t)s->nperson * sizeof *p->fields);
                     if (!p->fields) {
                         t->oom = 1;
                         return;
@@ -1532,7 +1438,7 @@ static void merge_persons(SimThread *t)
                 size_t w = (size_t)s->nhist;
                 if (p->nspans == p->cap_spans) {
                     int64_t cap = p->cap_spans ? 2 * p->cap_spans : 1;
-                    int64_t *h = bump_alloc(&t->pool, (size_t)cap * w * sizeof *h + 8);
+                    int64_t *h = rt_pool_alloc(&t->pool, (size_t)cap * w * sizeof *h + 8);
                     if (!h) {
                         t->oom = 1;
                         return;
@@ -1690,8 +1596,8 @@ static int settle_one(SimThread *t, int si, PState *ps, const SimRow *r)
         int64_t *row = ledger_row(ps, sc, si, l, x->keys[l]);
         if (!row) {
             /* cap_rows counts int64s */
-            if (grow(&ps->rows[si], &ps->cap_rows[si], (ps->nrows[si] + 1) * (size_t)sc->stride,
-                     sizeof *ps->rows[si]) < 0) {
+            if (rt_grow(&ps->rows[si], &ps->cap_rows[si], (ps->nrows[si] + 1) * (size_t)sc->stride,
+                        sizeof *ps->rows[si]) < 0) {
                 t->oom = 1;
                 t->err_code[si] = POLRT_E_OVERFLOW;
                 t->err_loc[si] = -1;
@@ -1735,7 +1641,7 @@ static void pstate_reset(Sim *m, PState *ps, SimPerson *p)
     ps->has_date = 0;
     ps->nyears = 0;
     ps->nids = 0;
-    bump_reset(&ps->id_arena);
+    rt_pool_reset(&ps->id_arena);
     for (int i = 0; i < m->nscen; i++) {
         ps->nrows[i] = 0;
         ps->sum_oop[i] = 0;
@@ -1755,7 +1661,7 @@ static void pstate_free(Sim *m, PState *ps)
     polrt_realloc(ps->years, 0);
     polrt_realloc(ps->ids, 0);
     polrt_realloc(ps->id_hash, 0);
-    bump_free(&ps->id_arena);
+    rt_pool_free(&ps->id_arena);
     memset(ps, 0, sizeof *ps);
 }
 
@@ -1821,7 +1727,7 @@ static int dist_add(Dist *d, int64_t v, int64_t w, int capped)
     }
     d->buckets[oop_bucket(v)] += w;
     if (!d->hist && d->n <= SIM_EXACT_MAX) {
-        if (grow(&d->vals, &d->cap_vals, 2 * (d->nvals + 1), sizeof *d->vals) < 0)
+        if (rt_grow(&d->vals, &d->cap_vals, 2 * (d->nvals + 1), sizeof *d->vals) < 0)
             return -1;
         d->vals[2 * d->nvals] = v;
         d->vals[2 * d->nvals + 1] = w;
@@ -1904,7 +1810,8 @@ static long year_entry(Sim *m, PState *ps, int64_t year, int dim, int64_t value)
         if (y[0] == year && y[1] == dim && y[2] == value)
             return (long)i;
     }
-    if (grow(&ps->years, &ps->cap_years, (ps->nyears + 1) * (size_t)stride, sizeof *ps->years) < 0)
+    if (rt_grow(&ps->years, &ps->cap_years, (ps->nyears + 1) * (size_t)stride, sizeof *ps->years) <
+        0)
         return -1;
     int64_t *y = ps->years + ps->nyears * (size_t)stride;
     memset(y, 0, (size_t)stride * sizeof *y);
@@ -1922,7 +1829,7 @@ static void note_failure(Acc *a, const SimRow *r, int64_t code, int64_t loc)
         if (x->code == code && x->loc == loc) {
             x->count++;
             if (r->seq < x->seq) {
-                char *e = dup_str(r->id);
+                char *e = rt_strdup(r->id);
                 if (e) {
                     polrt_realloc(x->example, 0);
                     x->example = e;
@@ -1942,7 +1849,7 @@ static void note_failure(Acc *a, const SimRow *r, int64_t code, int64_t loc)
     x->loc = loc;
     x->count = 1;
     x->seq = r->seq;
-    x->example = dup_str(r->id); /* NULL (memory) only loses the example */
+    x->example = rt_strdup(r->id); /* NULL (memory) only loses the example */
 }
 
 /* the calendar year of a day: from the table of 1 January days, without civil arithmetic */
@@ -2092,7 +1999,7 @@ static void task_settle(SimThread *t)
         }
         /* a claim id given twice for the person is settled once */
         size_t idn = strlen(r->id);
-        uint64_t ih = hash_id(r->id, idn);
+        uint64_t ih = rt_hash_id(r->id, idn);
         int dup = 0;
         for (size_t k = 0; k < ps->nids && !dup; k++)
             dup = ps->id_hash[k] == ih && strcmp(ps->ids[k], r->id) == 0;
@@ -2100,9 +2007,9 @@ static void task_settle(SimThread *t)
             r->status = ROW_DUP;
             continue;
         }
-        if (grow(&ps->ids, &ps->cap_ids, ps->nids + 1, sizeof *ps->ids) < 0 ||
-            grow(&ps->id_hash, &ps->cap_hash, ps->nids + 1, sizeof *ps->id_hash) < 0 ||
-            !(ps->ids[ps->nids] = bump_str(&ps->id_arena, r->id, idn))) {
+        if (rt_grow(&ps->ids, &ps->cap_ids, ps->nids + 1, sizeof *ps->ids) < 0 ||
+            rt_grow(&ps->id_hash, &ps->cap_hash, ps->nids + 1, sizeof *ps->id_hash) < 0 ||
+            !(ps->ids[ps->nids] = rt_pool_str(&ps->id_arena, r->id, idn))) {
             t->oom = 1;
             return;
         }
@@ -2248,7 +2155,7 @@ static int order_blocks(Sim *m, size_t first)
     size_t n = 0;
     for (size_t bi = first; bi < m->used_blocks; bi++)
         n += m->blocks[bi].nrows;
-    if (grow(&m->order, &m->cap_order, n + 1, sizeof *m->order) < 0)
+    if (rt_grow(&m->order, &m->cap_order, n + 1, sizeof *m->order) < 0)
         return -1;
     m->norder = 0;
     for (size_t bi = first; bi < m->used_blocks; bi++)
@@ -2268,7 +2175,7 @@ static int reject_blocks(Sim *m, size_t first)
             if (r->status == ROW_DUP) {
                 char why[MSG_MAX];
                 snprintf(why, sizeof why, "duplicate claim id '%s'", r->id);
-                r->why = bump_str(&m->blocks[bi].arena, why, strlen(why));
+                r->why = rt_pool_str(&m->blocks[bi].arena, why, strlen(why));
                 if (!r->why)
                     r->why = "duplicate claim id";
             }
@@ -2343,7 +2250,7 @@ static int claims_pass(Sim *m)
                     SimRow *r = &m->blocks[bi].rows[k];
                     if (r->status != ROW_BAD)
                         r->raw = NULL; /* the buffer moves on: read again if rejected */
-                    else if (!(r->raw = bump_str(&m->blocks[bi].arena, r->raw, r->nraw))) {
+                    else if (!(r->raw = rt_pool_str(&m->blocks[bi].arena, r->raw, r->nraw))) {
                         sim_error(m, "out of memory");
                         goto fail;
                     }
@@ -2380,7 +2287,7 @@ static int claims_pass(Sim *m)
             for (size_t k = 0; k < m->blocks[bi].nrows; k++)
                 n += m->blocks[bi].rows[k].status == ROW_OK;
         SortKey *keys = polrt_realloc(NULL, (n + 1) * sizeof *keys);
-        if (!keys || grow(&m->order, &m->cap_order, n + 1, sizeof *m->order) < 0) {
+        if (!keys || rt_grow(&m->order, &m->cap_order, n + 1, sizeof *m->order) < 0) {
             polrt_realloc(keys, 0);
             sim_error(m, "out of memory");
             return 2;
@@ -2542,7 +2449,7 @@ static int set_dims(Sim *m)
         return -1;
     memset(res->group_name, 0, ng * sizeof *res->group_name);
     memset(res->group_label, 0, ng * sizeof *res->group_label);
-    res->group_name[0] = dup_str("all");
+    res->group_name[0] = rt_strdup("all");
     res->group_dim[0] = -1;
     for (int d = 0; d < m->ndims; d++) {
         const RtSimDim *D = &m->dims[d];
@@ -2556,8 +2463,8 @@ static int set_dims(Sim *m)
             const char *label = k < D->n - 1 && t->kind == RT_ENUM && s->enums[t->enum_idx].labels
                                     ? s->enums[t->enum_idx].labels[k]
                                     : NULL;
-            res->group_name[g] = dup_str(name);
-            res->group_label[g] = label ? dup_str(label) : NULL;
+            res->group_name[g] = rt_strdup(name);
+            res->group_label[g] = label ? rt_strdup(label) : NULL;
             if (!res->group_name[g] || (label && !res->group_label[g]))
                 return -1;
         }
@@ -2630,7 +2537,7 @@ static void thread_free(Sim *m, SimThread *t)
         }
     }
     rt_map_free(pm);
-    bump_free(&t->pool);
+    rt_pool_free(&t->pool);
 }
 
 /* weighted nearest-rank percentile q (of 100) over sorted (value, weight) pairs */
@@ -2759,7 +2666,7 @@ static char *reason_text(const RtSchema *s, int64_t code, int64_t loc)
                  s->valid_to != POLRT_NONE ? polrt_fmt_date(s->valid_to, b) : "open");
     } else
         rt_err_describe(s, code, loc, buf, sizeof buf);
-    return dup_str(buf);
+    return rt_strdup(buf);
 }
 
 /* Everything the threads accumulated, into m->res. */
@@ -2808,7 +2715,7 @@ static int merge_results(Sim *m)
                 if (x->seq < y->seq) {
                     y->seq = x->seq;
                     polrt_realloc(y->example, 0);
-                    if (!(y->example = dup_str(x->example ? x->example : "?")))
+                    if (!(y->example = rt_strdup(x->example ? x->example : "?")))
                         return -1;
                 }
             }
@@ -2979,7 +2886,7 @@ static void sim_cleanup(Sim *m)
     }
     for (size_t i = 0; i < m->nblocks; i++) {
         polrt_realloc(m->blocks[i].rows, 0);
-        bump_free(&m->blocks[i].arena);
+        rt_pool_free(&m->blocks[i].arena);
     }
     polrt_realloc(m->blocks, 0);
     for (int i = 0; m->hdr && i < m->ncols; i++)
@@ -3042,7 +2949,7 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
         fprintf(stderr, "polc: simulate needs a base scenario and a claims file\n");
         return 2;
     }
-    int64_t t0 = now_ns();
+    int64_t t0 = rt_now_ns();
     Sim sim = {0}, *m = &sim;
     m->o = o;
     m->fd = -1;
@@ -3187,7 +3094,7 @@ done:
         fprintf(stderr, "polc: ... %" PRId64 " more rows rejected (each in %s or %s)\n",
                 m->told - SIM_MAX_TOLD, m->rejects_path, m->prejects_path);
     sim_cleanup(m);
-    res->seconds = (double)(now_ns() - t0) / 1e9;
+    res->seconds = (double)(rt_now_ns() - t0) / 1e9;
     if (rc == 2 || !out) {
         polrt_sim_free(res);
         return rc;

@@ -1,0 +1,130 @@
+/* util.c — small pieces every part of the runtime uses: a clock, growable arrays, string
+ * copies, the hash that places persons, a bump pool, and the width of text on a terminal.
+ * One copy each: run.c, simulate.c, explain.c and report.c call these. */
+#include "rt_int.h"
+
+#include <string.h>
+#include <time.h>
+
+int64_t rt_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+int rt_grow(void *v, size_t *cap, size_t n, size_t sz)
+{
+    if (n <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 16;
+    while (c < n)
+        c *= 2;
+    void *p = polrt_realloc(*(void **)v, c * sz);
+    if (!p)
+        return -1;
+    *(void **)v = p;
+    *cap = c;
+    return 0;
+}
+
+char *rt_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = polrt_realloc(NULL, n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+/* FNV-1a with splitmix64's finaliser, so the low bits index tables and pick workers evenly */
+uint64_t rt_hash_id(const char *s, size_t n)
+{
+    uint64_t h = rt_hash_bytes(RT_HASH_SEED, s, n);
+    h ^= h >> 30;
+    h *= UINT64_C(0xbf58476d1ce4e5b9);
+    h ^= h >> 27;
+    h *= UINT64_C(0x94d049bb133111eb);
+    return h ^ (h >> 31);
+}
+
+/* Chunks stay in order and are kept on reset, so the next batch reuses them; a request
+ * larger than a chunk gets a chunk of its own size. Pointers never move. */
+void *rt_pool_alloc(RtPool *p, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    while (!p->nchunks || p->used + n > p->sizes[p->cur]) {
+        if (p->nchunks && p->cur + 1 < p->nchunks && p->sizes[p->cur + 1] >= n) {
+            p->cur++;
+            p->used = 0;
+            continue;
+        }
+        size_t size = n > RT_POOL_CHUNK ? n : RT_POOL_CHUNK;
+        if (rt_grow(&p->chunks, &p->cap, p->nchunks + 1, sizeof *p->chunks) < 0 ||
+            rt_grow(&p->sizes, &p->cap_sizes, p->nchunks + 1, sizeof *p->sizes) < 0)
+            return NULL;
+        char *c = polrt_realloc(NULL, size);
+        if (!c)
+            return NULL;
+        /* the new chunk goes right after the current one, keeping later ones for reuse */
+        size_t at = p->nchunks ? p->cur + 1 : 0;
+        memmove(p->chunks + at + 1, p->chunks + at, (p->nchunks - at) * sizeof *p->chunks);
+        memmove(p->sizes + at + 1, p->sizes + at, (p->nchunks - at) * sizeof *p->sizes);
+        p->chunks[at] = c;
+        p->sizes[at] = size;
+        p->nchunks++;
+        p->cur = at;
+        p->used = 0;
+    }
+    void *r = p->chunks[p->cur] + p->used;
+    p->used += n;
+    return r;
+}
+
+char *rt_pool_str(RtPool *p, const char *s, size_t n)
+{
+    char *d = rt_pool_alloc(p, n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+void rt_pool_reset(RtPool *p)
+{
+    p->cur = 0;
+    p->used = 0;
+}
+
+void rt_pool_free(RtPool *p)
+{
+    for (size_t i = 0; i < p->nchunks; i++)
+        polrt_realloc(p->chunks[i], 0);
+    polrt_realloc(p->chunks, 0);
+    polrt_realloc(p->sizes, 0);
+    memset(p, 0, sizeof *p);
+}
+
+/* Columns a UTF-8 string takes on a terminal: East Asian wide and full-width characters
+ * take two (the CJK blocks; enough for the names and labels of Chinese policies). */
+int rt_display_width(const char *s)
+{
+    int w = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned c = *p;
+        int k = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+        unsigned cp = k == 0 ? c : c & (0x3Fu >> k);
+        int i = 1;
+        for (; i <= k && (p[i] & 0xC0) == 0x80; i++)
+            cp = (cp << 6) | (p[i] & 0x3F);
+        p += i;
+        int wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                   (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                   (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                   (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        w += wide ? 2 : 1;
+    }
+    return w;
+}
