@@ -157,6 +157,17 @@ static LLVMValueRef checked(Cg *cg, const char *intrinsic, LLVMValueRef x, LLVMV
 
 static LLVMValueRef cg_expr(Cg *cg, const IrNode *n);
 
+/* the value of a join: a from block ba, b from block bb */
+static LLVMValueRef phi2(Cg *cg, LLVMValueRef a, LLVMBasicBlockRef ba, LLVMValueRef b,
+                         LLVMBasicBlockRef bb)
+{
+    LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_i64, "");
+    LLVMValueRef vals[2] = {a, b};
+    LLVMBasicBlockRef bbs[2] = {ba, bb};
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
 /* the offset of the parameter version in force at ctx->asof: branchless selects over the
  * versions' date ranges (constants), then a failure when none covers the date */
 static LLVMValueRef param_offset(Cg *cg, int pidx, int loc)
@@ -204,11 +215,7 @@ static LLVMValueRef cg_logic(Cg *cg, const IrNode *n)
     LLVMBasicBlockRef rhs_end = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
     LLVMPositionBuilderAtEnd(cg->b, done);
-    LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_i64, "");
-    LLVMValueRef vals[2] = {k64(cg, n->op == IR_AND ? 0 : 1), r};
-    LLVMBasicBlockRef bbs[2] = {from, rhs_end};
-    LLVMAddIncoming(phi, vals, bbs, 2);
-    return phi;
+    return phi2(cg, k64(cg, n->op == IR_AND ? 0 : 1), from, r, rhs_end);
 }
 
 static LLVMValueRef cg_if(Cg *cg, const IrNode *n)
@@ -225,11 +232,7 @@ static LLVMValueRef cg_if(Cg *cg, const IrNode *n)
     LLVMBasicBlockRef be_end = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
     LLVMPositionBuilderAtEnd(cg->b, done);
-    LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_i64, "");
-    LLVMValueRef vals[2] = {vt, ve};
-    LLVMBasicBlockRef bbs[2] = {bt_end, be_end};
-    LLVMAddIncoming(phi, vals, bbs, 2);
-    return phi;
+    return phi2(cg, vt, bt_end, ve, be_end);
 }
 
 /* max/min/sum/any/all/count over the person's history spans: a loop with the accumulator in
@@ -317,11 +320,7 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
         LLVMBasicBlockRef dflt_end = LLVMGetInsertBlock(cg->b);
         LLVMBuildBr(cg->b, end);
         LLVMPositionBuilderAtEnd(cg->b, end);
-        LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->t_i64, "");
-        LLVMValueRef vals[2] = {a, d};
-        LLVMBasicBlockRef bbs[2] = {from, dflt_end};
-        LLVMAddIncoming(phi, vals, bbs, 2);
-        return phi;
+        return phi2(cg, a, from, d, dflt_end);
     }
     return LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
 }
