@@ -7,7 +7,7 @@ BUILD ?= build
 OPT ?= -O2 -g
 
 # Debian packages the project needs; `make deps` installs what is missing (as root).
-DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev libcsv-dev nettle-dev \
+DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev nettle-dev \
             pkg-config clang-format
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 
@@ -26,7 +26,7 @@ endif
 CFLAGS_ALL = $(BASE_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
 LLVM_CFLAGS = $(shell $(LLVM_CONFIG) --cflags 2>/dev/null | sed 's/-D_GNU_SOURCE//')
 LLVM_LIBS = $(shell $(LLVM_CONFIG) --ldflags 2>/dev/null) $(shell $(LLVM_CONFIG) --libs --link-shared 2>/dev/null)
-RT_LIBS := -lsqlite3 -lcjson -lcsv -lpthread -ldl -lm
+RT_LIBS := -lsqlite3 -lcjson -lpthread -ldl -lm
 
 ifeq ($(V),1)
 Q :=
@@ -35,7 +35,7 @@ Q := @
 endif
 
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
-                runtime/schema.c runtime/csvin.c runtime/ledger.c runtime/session.c \
+                runtime/schema.c runtime/csv.c runtime/decode.c runtime/ledger.c runtime/session.c \
                 runtime/run.c runtime/explain.c runtime/util.c runtime/simulate.c runtime/report.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o

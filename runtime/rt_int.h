@@ -245,10 +245,84 @@ int rt_ledger_load(RtStore *st, const char *person_id, const int64_t *keys, int6
  * 1 the claim id was stored meanwhile (nothing written), -1 error (nothing written) */
 int rt_ledger_save(RtStore *st, const RtClaimRec *r, char *err, size_t errlen);
 
-/* ==== csvin.c, run.c (data in, results out) ============================================ */
+/* ==== csv.c, decode.c, run.c (data in, results out) ============================================
+ */
 
-/* A streaming CSV reader (csvin.c, on libcsv): UTF-8 with an optional BOM, LF or CRLF,
- * quoted cells with commas, quotes and newlines. Reads in chunks, one record in memory. */
+/* csv.c: the one CSV reader. A record longer than this is taken as an unterminated quote
+ * swallowing the rest of the file: it bounds the reader's memory (a 1 GB file streams in
+ * constant space) while leaving room for any real row (free-text notes of a few KB). */
+#define RT_CSV_MAX_RECORD (16 << 20)
+
+/* A record's cells over the bytes they were cut from: an unquoted cell points into the
+ * input (blanks kept: callers trim), a quoted one into buf (its quotes undone). */
+typedef struct RtCells {
+    int n, cap;
+    const char **p;
+    size_t *len;
+    char *buf; /* unquoted text of a quoted record's cells */
+    size_t cap_buf;
+    int *quoted; /* the cell was quoted (a blank-line test) */
+} RtCells;
+int rt_cells_add(RtCells *c, const char *p, size_t n, int quoted); /* 0, or -1 (memory) */
+void rt_cells_free(RtCells *c);
+/* the end of the record at b[pos] (a record start): just past its line feed, end at the end
+ * of the input (eof), or SIZE_MAX when it continues past end */
+size_t rt_csv_record_end(const char *b, size_t pos, size_t end, int eof);
+/* the first record boundary at or after target, start <= target being one; SIZE_MAX: none
+ * before end (!eof). Stretches without a quote are crossed with memchr. */
+size_t rt_csv_boundary_after(const char *b, size_t start, size_t target, size_t end, int eof);
+/* Cut the record at b[pos..end) (end a record boundary) into cells, *next just past it and
+ * *lines its line feeds (at least 1). 1 cells, 0 a blank line (no row), -1 memory; *bad a
+ * static reason when the record is malformed or not UTF-8 text (its cells are then not
+ * usable, but it is delimited). */
+int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next, int64_t *lines,
+                 const char **bad);
+/* the same for a record known to end at e, without the line count (headers) */
+int rt_csv_split(const char *b, size_t pos, size_t e, RtCells *c, const char **bad);
+
+/* decode.c: a header bound to schema fields, each column with a decoder chosen once from
+ * its field's type (money, date, bool, enum label; the general path for the rest and for
+ * every error's wording). Fields bind by name, then label; the fixed columns (claim_id,
+ * person_id, a weight column) by name only. */
+#define RT_BIND_MAX_FIXED 4
+typedef enum { RT_DEC_GENERAL, RT_DEC_MONEY, RT_DEC_DATE, RT_DEC_BOOL, RT_DEC_ENUM } RtDec;
+typedef struct RtColumn {
+    const RtField *f;
+    int col; /* its column, -1 when absent (then the default) */
+    RtDec dec;
+} RtColumn;
+typedef struct RtBinding {
+    const RtSchema *s;
+    int ncols;  /* header cells */
+    char **hdr; /* the header cells, trimmed (the first without its BOM) */
+    int nf;     /* fields bound */
+    RtColumn *cols;
+    int nfixed;
+    int fixed_col[RT_BIND_MAX_FIXED]; /* column of each fixed name, -1 when absent */
+    char *ignored;                    /* "'foo', 'bar'": columns bound to nothing, or NULL */
+    char *raw;                        /* the header record's bytes (a rejects file's first line) */
+    size_t nraw;
+    size_t **enum_len; /* per schema enum: name lengths, then label lengths (0: none) */
+} RtBinding;
+/* Bind header cells to fields f[0..nf) and the names fixed[0..nfixed) (the first nrequired
+ * must be there; fields without a default must be there, optional ones too, so a misspelt
+ * header never reads as absent on every row). 0; -1 a file-level error ("FILE:LINE: missing
+ * column 'x' (required by the policy)", columns bound twice) in why; -2 out of memory. Free
+ * with rt_binding_free either way. */
+int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, int nf,
+                    const char *const *fixed, int nfixed, int nrequired, const char *file,
+                    int64_t line, const char *const *cells, const size_t *lens, int ncells,
+                    const char *raw, size_t nraw, char *why, size_t len);
+void rt_binding_free(RtBinding *b);
+/* fields [from, to) of a row into vals[0..): blank -> the declared default (POLRT_NONE when
+ * optional), else the decoded value, no negative money; -1 with "column: reason" in why */
+int rt_decode_fields(const RtBinding *b, const char *const *cells, const size_t *lens, int from,
+                     int to, int64_t *vals, char *why, size_t len);
+/* the trimmed text of fixed column k, or NULL when blank or absent */
+const char *rt_decode_id(const RtBinding *b, int k, const char *const *cells, const size_t *lens,
+                         int ncells, size_t *n);
+
+/* The stream reader: records one by one from a file, or standard input for "-". */
 typedef struct RtCsv RtCsv;
 typedef struct RtRecord {
     int64_t line;    /* physical line (1-based) where the record starts */
@@ -262,7 +336,7 @@ typedef struct RtRecord {
     const char *error; /* NULL, or why the record has no usable cells (bad quotes,
                           not UTF-8): the record is still delimited and raw is valid */
 } RtRecord;
-/* NULL with "cannot open F: reason" in err */
+/* NULL with "cannot open F: reason" in err; "-" is standard input (not closed) */
 RtCsv *rt_csv_open(const char *path, char *err, size_t errlen);
 /* the next record, valid until the next call: 1, or 0 at the end, or -1 on an I/O error or
  * a runaway record (rt_csv_errmsg). Blank lines are skipped. */

@@ -241,20 +241,6 @@ typedef struct Person {
     int registered;    /* polrt_session_person done (only its worker touches this) */
 } Person;
 
-/* a header bound to schema fields */
-typedef struct Binding {
-    int ncols;
-    char **hdr;             /* header cells, as in the file */
-    int id_col, person_col; /* claim_id / person_id columns, -1 when absent */
-    int nf;                 /* fields bound (claim; or person then history) */
-    const RtField **f;
-    int *col;            /* per field: its column, -1 when absent */
-    int fixed_id;        /* 1 claims (claim_id + person_id), 0 persons (person_id only) */
-    char *ignored;       /* "foo, bar": columns bound to nothing (pool), NULL if none */
-    const char *raw_hdr; /* the header record's raw bytes (pool), for the rejects file */
-    size_t nraw_hdr;
-} Binding;
-
 /* one claim on its way through a worker: input, then result */
 typedef struct Slot {
     int64_t seq;          /* its rank among the good claims, in input order */
@@ -303,9 +289,10 @@ typedef struct Run {
     const char *persons_name;
     /* claims */
     const char *claims_name;
-    Binding cb;
-    int date_idx;  /* claim field giving the date order (-1: none) */
-    uint8_t *skip; /* per data record: not settled (rejected or empty) */
+    RtBinding cb;               /* claims file: fixed columns RUN_CLAIM_ID, RUN_PERSON_ID */
+    const RtField **cfields_of; /* the claim fields bound (schema order) */
+    int date_idx;               /* claim field giving the date order (-1: none) */
+    uint8_t *skip;              /* per data record: not settled (rejected or empty) */
     size_t skip_cap;
     int64_t nrecords, ngood;
     int streaming;                  /* each person's claims come in date order: settle as read */
@@ -479,83 +466,25 @@ static int64_t person_add(Run *r, const char *id, size_t n, uint64_t h)
 
 /* ---- Headers ---------------------------------------------------------------------------- */
 
-/* Bind a header row to fields (by name, then by label) and the fixed id columns, which bind
- * by their names claim_id and person_id only: the schema declares no labels for them, and a
- * guessed Chinese alias could capture an unrelated column. A missing required column or a
- * field bound twice is a file-level error (-1, message in why). */
-static int bind_header(Run *r, const char *file, const RtRecord *h, Binding *b, char *why,
-                       size_t len)
+/* the fixed columns of both files (the persons file has no claim_id) */
+enum { RUN_CLAIM_ID, RUN_PERSON_ID };
+
+/* Bind a header record (decode.c): fields by name or label, claim_id and person_id by name.
+ * 0, or -1 with a file-level error or "out of memory" in why. */
+static int bind_header(const RtSchema *s, const char *file, const RtRecord *h, RtBinding *b,
+                       const RtField *const *f, int nf, int claims, char *why, size_t len)
 {
+    static const char *const fixed[] = {"claim_id", "person_id"};
+    static const char *const pfixed[] = {NULL, "person_id"};
     if (h->error) {
         snprintf(why, len, "%s:%" PRId64 ": header: %s", file, h->line, h->error);
         return -1;
     }
-    b->ncols = h->nfields;
-    b->id_col = b->person_col = -1;
-    b->hdr = rt_pool_alloc(&r->pool, (size_t)h->nfields * sizeof *b->hdr);
-    b->col = rt_pool_alloc(&r->pool, (size_t)(b->nf ? b->nf : 1) * sizeof *b->col);
-    b->raw_hdr = rt_pool_str(&r->pool, h->raw, h->nraw);
-    b->nraw_hdr = h->nraw;
-    if (!b->hdr || !b->col || !b->raw_hdr) {
-        snprintf(why, len, "out of memory");
-        return -1;
-    }
-    for (int k = 0; k < b->nf; k++)
-        b->col[k] = -1;
-    char ign[MSG_MAX] = "";
-    size_t nign = 0;
-    for (int c = 0; c < h->nfields; c++) {
-        size_t n = h->len[c];
-        const char *name = rt_trim(h->field[c], &n);
-        if (!(b->hdr[c] = rt_pool_str(&r->pool, name, n))) {
-            snprintf(why, len, "out of memory");
-            return -1;
-        }
-        name = b->hdr[c];
-        int *fixed = NULL;
-        if (b->fixed_id && strcmp(name, "claim_id") == 0)
-            fixed = &b->id_col;
-        else if (strcmp(name, "person_id") == 0)
-            fixed = &b->person_col;
-        int k = -1;
-        for (int j = 0; j < b->nf && k < 0 && !fixed; j++)
-            if (strcmp(b->f[j]->name, name) == 0)
-                k = j;
-        for (int j = 0; j < b->nf && k < 0 && !fixed; j++)
-            if (b->f[j]->label && strcmp(b->f[j]->label, name) == 0)
-                k = j;
-        int *slot = fixed ? fixed : k >= 0 ? &b->col[k] : NULL;
-        if (!slot) {
-            int w = snprintf(ign + nign, sizeof ign - nign, "%s'%s'", nign ? ", " : "",
-                             n ? name : "(unnamed)");
-            if (w > 0 && (size_t)w < sizeof ign - nign)
-                nign += (size_t)w;
-            continue;
-        }
-        if (*slot >= 0) {
-            snprintf(why, len, "%s:%" PRId64 ": columns '%s' and '%s' both give '%s'", file,
-                     h->line, b->hdr[*slot], name, fixed ? name : b->f[k]->name);
-            return -1;
-        }
-        *slot = c;
-    }
-    if (nign && !(b->ignored = rt_pool_str(&r->pool, ign, nign))) {
-        snprintf(why, len, "out of memory");
-        return -1;
-    }
-    const char *missing = b->fixed_id && b->id_col < 0 ? "claim_id"
-                          : b->person_col < 0          ? "person_id"
-                                                       : NULL;
-    for (int k = 0; k < b->nf && !missing; k++)
-        if (b->col[k] < 0 && !b->f[k]->has_default)
-            missing = b->f[k]->name; /* optional too: a misspelt header must not read as
-                                        "absent" on every row */
-    if (missing) {
-        snprintf(why, len, "%s:%" PRId64 ": missing column '%s' (required by the policy)", file,
-                 h->line, missing);
-        return -1;
-    }
-    return 0;
+    return rt_binding_init(b, s, f, nf, claims ? fixed : pfixed, 2, 2, file, h->line,
+                           (const char *const *)h->field, h->len, h->nfields, h->raw, h->nraw, why,
+                           len) < 0
+               ? -1
+               : 0;
 }
 
 /* after bind_header failed: a file-level error (3), or no memory (2) */
@@ -569,31 +498,17 @@ static int header_failed(Run *r, const char *why)
     return 3;
 }
 
-/* Fields [from, to) of b from one row into vals[0..): the declared default or POLRT_NONE for
- * an empty cell, else the parsed value; money must not be negative. -1 with why. */
-static int convert(const Run *r, const Binding *b, int from, int to, const RtRecord *rec,
-                   int64_t *vals, char *why, size_t len)
+/* fields [from, to) of one row (decode.c) */
+static int convert(const RtBinding *b, int from, int to, const RtRecord *rec, int64_t *vals,
+                   char *why, size_t len)
 {
-    for (int k = from; k < to; k++) {
-        const RtField *f = b->f[k];
-        int c = b->col[k];
-        const char *cell = c >= 0 ? rec->field[c] : "";
-        size_t n = c >= 0 ? rec->len[c] : 0;
-        const char *name = c >= 0 ? b->hdr[c] : f->name;
-        if (rt_bind_cell(r->s, f, name, cell, n, &vals[k - from], why, len) < 0)
-            return -1;
-    }
-    return 0;
+    return rt_decode_fields(b, (const char *const *)rec->field, rec->len, from, to, vals, why, len);
 }
 
-/* the trimmed text of column c, or NULL when blank or absent */
-static const char *id_cell(const RtRecord *rec, int c, size_t *n)
+/* the trimmed text of fixed column k, or NULL when blank or absent */
+static const char *id_cell(const RtBinding *b, const RtRecord *rec, int k, size_t *n)
 {
-    if (c < 0 || c >= rec->nfields)
-        return NULL;
-    *n = rec->len[c];
-    const char *s = rt_trim(rec->field[c], n);
-    return *n ? s : NULL;
+    return rt_decode_id(b, k, (const char *const *)rec->field, rec->len, rec->nfields, n);
 }
 
 static int all_blank(const RtRecord *rec)
@@ -608,7 +523,7 @@ static int all_blank(const RtRecord *rec)
 
 /* Report a bad row as "file:line: reason" and copy its bytes to the rejects file (opened on
  * the first one, header row first). 0, or -1 on a write error (run error set). */
-static int reject(Run *r, OutFile *rj, const char *path, const char *file, const Binding *b,
+static int reject(Run *r, OutFile *rj, const char *path, const char *file, const RtBinding *b,
                   const RtRecord *rec, const char *reason)
 {
     progress_clear(r);
@@ -621,14 +536,14 @@ static int reject(Run *r, OutFile *rj, const char *path, const char *file, const
             r->failed_io = 1;
             return -1;
         }
-        fwrite(b->raw_hdr, 1, b->nraw_hdr, rj->f);
-        if (b->nraw_hdr && b->raw_hdr[b->nraw_hdr - 1] != '\n')
+        fwrite(b->raw, 1, b->nraw, rj->f);
+        if (b->nraw && b->raw[b->nraw - 1] != '\n')
             putc('\n', rj->f);
     }
     fwrite(rec->raw, 1, rec->nraw, rj->f);
     if (rec->nraw && rec->raw[rec->nraw - 1] != '\n') {
         /* the file's last line had no line end: give it the header's */
-        int crlf = b->nraw_hdr >= 2 && b->raw_hdr[b->nraw_hdr - 2] == '\r';
+        int crlf = b->nraw >= 2 && b->raw[b->nraw - 2] == '\r';
         fputs(crlf ? "\r\n" : "\n", rj->f);
     }
     return 0;
@@ -648,7 +563,7 @@ static int too_many_rejects(Run *r, const char *file)
 
 /* One person row: person fields (which must agree with the person's earlier rows) and an
  * identity span unless all history cells are empty. 0 good, 1 rejected (why), -1 memory. */
-static int person_row(Run *r, Binding *b, const RtRecord *rec, int64_t **spans, size_t *nspans,
+static int person_row(Run *r, RtBinding *b, const RtRecord *rec, int64_t **spans, size_t *nspans,
                       size_t *cap_spans, char *why, size_t len)
 {
     const RtSchema *s = r->s;
@@ -661,18 +576,19 @@ static int person_row(Run *r, Binding *b, const RtRecord *rec, int64_t **spans, 
         snprintf(why, len, "expected %d fields, found %d", b->ncols, rec->nfields);
         return 1;
     }
-    const char *id = id_cell(rec, b->person_col, &n);
+    const char *id = id_cell(b, rec, RUN_PERSON_ID, &n);
     if (!id) {
-        snprintf(why, len, "%s: missing value", b->hdr[b->person_col]);
+        snprintf(why, len, "%s: missing value", b->hdr[b->fixed_col[RUN_PERSON_ID]]);
         return 1;
     }
     int64_t *pv = r->pvals, *hv = r->hvals;
-    if (convert(r, b, 0, s->nperson, rec, pv, why, len) < 0)
+    if (convert(b, 0, s->nperson, rec, pv, why, len) < 0)
         return 1;
     int any = 0;
     for (int k = s->nperson; k < b->nf && !any; k++)
-        any = b->col[k] >= 0 && !rt_cell_blank(rec->field[b->col[k]], rec->len[b->col[k]]);
-    if (any && convert(r, b, s->nperson, b->nf, rec, hv, why, len) < 0)
+        any = b->cols[k].col >= 0 &&
+              !rt_cell_blank(rec->field[b->cols[k].col], rec->len[b->cols[k].col]);
+    if (any && convert(b, s->nperson, b->nf, rec, hv, why, len) < 0)
         return 1;
     uint64_t h = rt_hash_id(id, n);
     int64_t k = person_find(r, id, n, h);
@@ -714,10 +630,10 @@ static int person_row(Run *r, Binding *b, const RtRecord *rec, int64_t **spans, 
 
 /* taint the person a rejected row names, so that none of its claims settle on a partial
  * identity history; -1 on memory */
-static int taint_person(Run *r, const Binding *b, const RtRecord *rec)
+static int taint_person(Run *r, const RtBinding *b, const RtRecord *rec)
 {
     size_t n;
-    const char *id = rec->error ? NULL : id_cell(rec, b->person_col, &n);
+    const char *id = rec->error ? NULL : id_cell(b, rec, RUN_PERSON_ID, &n);
     if (!id)
         return 0;
     uint64_t h = rt_hash_id(id, n);
@@ -736,17 +652,17 @@ static int load_persons(Run *r)
 {
     const RtSchema *s = r->s;
     const char *path = r->o->persons;
-    Binding *b = &(Binding){0};
-    b->nf = s->nperson + s->nhist;
-    b->f = rt_pool_alloc(&r->pool, (size_t)(b->nf ? b->nf : 1) * sizeof *b->f);
-    if (!b->f) {
+    RtBinding *b = &(RtBinding){0};
+    int nf = s->nperson + s->nhist;
+    const RtField **f = rt_pool_alloc(&r->pool, (size_t)(nf ? nf : 1) * sizeof *f);
+    if (!f) {
         run_error(r, "out of memory");
         return 2;
     }
     for (int k = 0; k < s->nperson; k++)
-        b->f[k] = &s->person[k];
+        f[k] = &s->person[k];
     for (int k = 0; k < s->nhist; k++)
-        b->f[s->nperson + k] = &s->hist[k];
+        f[s->nperson + k] = &s->hist[k];
     RtCsv *c = rt_csv_open(path, r->err, sizeof r->err);
     if (!c) {
         r->failed_io = 1;
@@ -761,7 +677,7 @@ static int load_persons(Run *r)
     if (got == 0) {
         fprintf(stderr, "%s:1: empty file (expected a header row)\n", path);
         rc = 3;
-    } else if (got > 0 && bind_header(r, path, &rec, b, why, sizeof why) < 0) {
+    } else if (got > 0 && bind_header(s, path, &rec, b, f, nf, 0, why, sizeof why) < 0) {
         rc = header_failed(r, why);
     }
     while (rc == 0 && (got = rt_csv_next(c, &rec)) > 0) {
@@ -813,6 +729,7 @@ static int load_persons(Run *r)
         }
     }
     polrt_realloc(spans, 0);
+    rt_binding_free(b);
     return rc;
 }
 
@@ -952,7 +869,7 @@ static int runset_add(Run *r, DupCheck *d, const char *id, size_t n, uint64_t h,
             run_error(r, "cannot re-read %s", r->o->claims);
             return -1;
         }
-        const char *oid = id_cell(&old, r->cb.id_col, &m);
+        const char *oid = id_cell(&r->cb, &old, RUN_CLAIM_ID, &m);
         if (oid && m == n && memcmp(oid, id, n) == 0)
             return 1;
     }
@@ -1168,7 +1085,7 @@ out:
 static int dup_check(Run *r, DupCheck *d, const RtRecord *rec, const char *id, size_t n, int bad)
 {
     size_t pn = 0;
-    const char *pid = id_cell(rec, r->cb.person_col, &pn);
+    const char *pid = id_cell(&r->cb, rec, RUN_PERSON_ID, &pn);
     if (!pid)
         pid = "";
     if (!d->person || d->n >= RUNSET_MAX ||
@@ -1199,7 +1116,7 @@ static int dup_late(Run *r, const RtRecord *rec, const char **id, size_t *n)
 {
     if (r->suspects.n == 0 || rec->error || rec->nfields != r->cb.ncols)
         return 0;
-    if (!(*id = id_cell(rec, r->cb.id_col, n)))
+    if (!(*id = id_cell(&r->cb, rec, RUN_CLAIM_ID, n)))
         return 0;
     uint64_t h = rt_hash_id(*id, *n);
     Suspect *s = rt_map_find(&r->suspects, h, suspect_eq, &h);
@@ -1240,7 +1157,7 @@ static int skipped(const Run *r, int64_t k)
 static int claim_row(Run *r, const RtRecord *rec, int64_t *vals, int64_t *person, char *why,
                      size_t len)
 {
-    const Binding *b = &r->cb;
+    const RtBinding *b = &r->cb;
     size_t n;
     if (rec->error) {
         snprintf(why, len, "%s", rec->error);
@@ -1250,16 +1167,16 @@ static int claim_row(Run *r, const RtRecord *rec, int64_t *vals, int64_t *person
         snprintf(why, len, "expected %d fields, found %d", b->ncols, rec->nfields);
         return 1;
     }
-    if (!id_cell(rec, b->id_col, &n)) {
-        snprintf(why, len, "%s: missing value", b->hdr[b->id_col]);
+    if (!id_cell(b, rec, RUN_CLAIM_ID, &n)) {
+        snprintf(why, len, "%s: missing value", b->hdr[b->fixed_col[RUN_CLAIM_ID]]);
         return 1;
     }
-    const char *pid = id_cell(rec, b->person_col, &n);
+    const char *pid = id_cell(b, rec, RUN_PERSON_ID, &n);
     if (!pid) {
-        snprintf(why, len, "%s: missing value", b->hdr[b->person_col]);
+        snprintf(why, len, "%s: missing value", b->hdr[b->fixed_col[RUN_PERSON_ID]]);
         return 1;
     }
-    if (convert(r, b, 0, b->nf, rec, vals, why, len) < 0)
+    if (convert(b, 0, b->nf, rec, vals, why, len) < 0)
         return 1;
     uint64_t h = rt_hash_id(pid, n);
     int64_t k = person_find(r, pid, n, h);
@@ -1315,8 +1232,9 @@ static int check_claims(Run *r, RtCsv *c)
         if (!bad)
             bad = policy_check(r, vals, why, sizeof why);
         size_t n;
-        const char *id =
-            rec.error || rec.nfields != r->cb.ncols ? NULL : id_cell(&rec, r->cb.id_col, &n);
+        const char *id = rec.error || rec.nfields != r->cb.ncols
+                             ? NULL
+                             : id_cell(&r->cb, &rec, RUN_CLAIM_ID, &n);
         if (id) {
             int dup = dup_check(r, &ids, &rec, id, n, bad);
             if (dup < 0) {
@@ -1745,7 +1663,7 @@ static int settle_streaming(Run *r, RtCsv *c)
             run_error(r, "%s changed while being read", r->claims_name);
             return -1;
         }
-        id = id_cell(&rec, r->cb.id_col, &n);
+        id = id_cell(&r->cb, &rec, RUN_CLAIM_ID, &n);
         int64_t pos[2] = {rec.offset, rec.line};
         if (dispatch(r, seq++, person, id, n, r->cvals, 1, pos, r->persons[person].last_rec == k) <
             0)
@@ -1818,7 +1736,7 @@ static int settle_loaded(Run *r, RtCsv *c)
             run_error(r, "%s changed while being read", r->claims_name);
             goto out;
         }
-        id = id_cell(&rec, r->cb.id_col, &m);
+        id = id_cell(&r->cb, &rec, RUN_CLAIM_ID, &m);
         if (!(r->ids[seq] = rt_pool_str(&r->pool, id, m))) {
             run_error(r, "out of memory");
             goto out;
@@ -2048,6 +1966,7 @@ static void run_free(Run *r)
     for (int i = 0; i < 4; i++)
         out_abort(files[i]);
     polrt_realloc(r->prejects_path, 0);
+    rt_binding_free(&r->cb);
     polrt_realloc(r->persons, 0);
     polrt_realloc(r->ptab, 0);
     polrt_realloc(r->skip, 0);
@@ -2106,7 +2025,8 @@ static int open_claims(Run *r, RtCsv *c)
         return 3;
     }
     r->bom = rec.nraw >= 3 && memcmp(rec.raw, "\xEF\xBB\xBF", 3) == 0;
-    if (bind_header(r, r->claims_name, &rec, &r->cb, why, sizeof why) < 0)
+    if (bind_header(r->s, r->claims_name, &rec, &r->cb, r->cfields_of, r->s->nclaim, 1, why,
+                    sizeof why) < 0)
         return header_failed(r, why);
     int rc = check_claims(r, c);
     progress_clear(r);
@@ -2191,7 +2111,6 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
     r->persons_name = o->persons;
     r->nthreads = o->threads < 1 ? 1 : o->threads > RUN_MAX_THREADS ? RUN_MAX_THREADS : o->threads;
     r->progress = o->progress == 1 || (o->progress < 0 && isatty(2));
-    r->cb.fixed_id = 1;
     r->date_idx = s->claim_date ? rt_schema_field(s->claim, s->nclaim, s->claim_date) : -1;
     pthread_mutex_init(&r->mu, NULL);
     pthread_cond_init(&r->done_cv, NULL);
@@ -2210,8 +2129,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
         r->rejects_path = "rejects.csv";
     r->prejects_path = r->rejects_path ? persons_rejects_path(r->rejects_path) : NULL;
     size_t nc = (size_t)s->nclaim + 1, no = (size_t)s->noutputs + 1;
-    r->cb.nf = s->nclaim;
-    r->cb.f = rt_pool_alloc(&r->pool, nc * sizeof *r->cb.f);
+    r->cfields_of = rt_pool_alloc(&r->pool, nc * sizeof *r->cfields_of);
     r->totals = polrt_realloc(NULL, no * sizeof *r->totals);
     r->total_overflow = polrt_realloc(NULL, no * sizeof *r->total_overflow);
     r->cvals = polrt_realloc(NULL, nc * sizeof *r->cvals);
@@ -2220,8 +2138,8 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
     r->chk_pver = polrt_realloc(NULL, ((size_t)s->nparams + 1) * sizeof *r->chk_pver);
     r->defaults = rt_pool_alloc(&r->pool, ((size_t)s->nperson + 1) * sizeof *r->defaults);
     int rc;
-    if (!r->rejects_path || !r->prejects_path || !r->cb.f || !r->totals || !r->total_overflow ||
-        !r->cvals || !r->pvals || !r->hvals || !r->chk_pver || !r->defaults) {
+    if (!r->rejects_path || !r->prejects_path || !r->cfields_of || !r->totals ||
+        !r->total_overflow || !r->cvals || !r->pvals || !r->hvals || !r->chk_pver || !r->defaults) {
         run_error(r, "out of memory");
         rc = 2;
     } else if (rt_engine_can_check(e, r->err, sizeof r->err) != 0) {
@@ -2229,7 +2147,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
         rc = 2;
     } else {
         for (int k = 0; k < s->nclaim; k++)
-            r->cb.f[k] = &s->claim[k];
+            r->cfields_of[k] = &s->claim[k];
         for (int k = 0; k < s->nperson; k++)
             r->defaults[k] = s->person[k].has_default ? s->person[k].def : POLRT_NONE;
         memset(r->totals, 0, no * sizeof *r->totals);

@@ -27,8 +27,6 @@
 /* blocks per thread per batch: the parse phase hands blocks out dynamically, so a few per
  * thread even out blocks of unequal cost */
 #define SIM_BLOCKS_PER_THREAD 4
-/* a record longer than this is an unterminated quote swallowing the file (as csvin.c) */
-#define SIM_MAX_RECORD (16 << 20)
 /* looking back from a batch's end for its last complete record: longer than any real row */
 #define SIM_TAIL 65536
 /* most threads: more cannot help two barriers per batch */
@@ -54,367 +52,6 @@
 #define ONE_WEIGHT 1000000
 
 /* ---- small helpers ---------------------------------------------------------------------- */
-
-/* ---- CSV records: cutting and cells ----------------------------------------------------
- * The same reading as csvin.c (RFC 4180 with libcsv's strict quoting, BOM, CRLF, blank lines
- * skipped, UTF-8 checked), but over a buffer that several threads cut at once: a record with
- * no '"' is one line split at commas; a record with a quote runs the state machine below,
- * which is also how batch and block boundaries are found without reading every byte. */
-
-enum { Q_START, Q_PLAIN, Q_QUOTED, Q_QUOTE, Q_AFTER, Q_BAD };
-
-static int is_blank_ch(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r';
-}
-
-typedef struct Cells {
-    int n, cap;
-    const char **p;
-    size_t *len;
-    char *buf; /* unquoted text of a quoted record's cells */
-    size_t cap_buf;
-    int *quoted; /* the cell was quoted (blank line test) */
-} Cells;
-
-static int cells_grow(Cells *c)
-{
-    {
-        int cap = c->cap ? 2 * c->cap : 32;
-        const char **np = polrt_realloc(c->p, (size_t)cap * sizeof *np);
-        if (!np)
-            return -1;
-        c->p = np;
-        size_t *nl = polrt_realloc(c->len, (size_t)cap * sizeof *nl);
-        if (!nl)
-            return -1;
-        c->len = nl;
-        int *nq = polrt_realloc(c->quoted, (size_t)cap * sizeof *nq);
-        if (!nq)
-            return -1;
-        c->quoted = nq;
-        c->cap = cap;
-    }
-    return 0;
-}
-
-static inline int cells_add(Cells *c, const char *p, size_t n, int quoted)
-{
-    if (c->n == c->cap && cells_grow(c) < 0)
-        return -1;
-    c->p[c->n] = p;
-    c->len[c->n] = n;
-    c->quoted[c->n] = quoted;
-    c->n++;
-    return 0;
-}
-
-static void cells_free(Cells *c)
-{
-    polrt_realloc(c->p, 0);
-    polrt_realloc(c->len, 0);
-    polrt_realloc(c->quoted, 0);
-    polrt_realloc(c->buf, 0);
-    memset(c, 0, sizeof *c);
-}
-
-/* The record starting at b[pos] that holds a quote, by the state machine: returns the
- * offset just past its end (after its line feed, or end at the end of the file), or
- * SIZE_MAX when it does not end before end and !eof. Counts its line feeds into *lines; sets
- * *bad for malformed quotes (the record then ends with the line). With c, fills the cells
- * (unquoted text in c->buf, which must hold end - pos bytes). */
-static size_t quoted_record(const char *b, size_t pos, size_t end, int eof, Cells *c,
-                            int64_t *lines, const char **bad)
-{
-    int st = Q_START;
-    size_t cell = 0, o = 0;   /* start of the current cell in c->buf, write offset */
-    const char *plain = NULL; /* an unquoted cell's start in b */
-    *bad = NULL;
-    if (c)
-        c->n = 0;
-    for (size_t i = pos; i < end; i++) {
-        char ch = b[i];
-        if (st == Q_BAD) {
-            if (ch == '\n') {
-                ++*lines;
-                return i + 1;
-            }
-            continue;
-        }
-        if (ch == '\n' && st != Q_QUOTED) {
-            ++*lines;
-            if (c) {
-                if (st == Q_PLAIN)
-                    cells_add(c, plain, (size_t)(b + i - plain), 0);
-                else if (st == Q_START && c->n > 0)
-                    cells_add(c, b + i, 0, 0);
-                else if (st != Q_START)
-                    cells_add(c, c->buf + cell, o - cell, 1);
-            }
-            return i + 1;
-        }
-        switch (st) {
-        case Q_START:
-            if (ch == '"') {
-                st = Q_QUOTED;
-                cell = o;
-            } else if (ch == ',') {
-                if (c)
-                    cells_add(c, b + i, 0, 0);
-            } else if (!is_blank_ch(ch)) {
-                st = Q_PLAIN;
-                plain = b + i;
-            }
-            break;
-        case Q_PLAIN:
-            if (ch == ',') {
-                if (c)
-                    cells_add(c, plain, (size_t)(b + i - plain), 0);
-                st = Q_START;
-            } else if (ch == '"') {
-                st = Q_BAD;
-                *bad = "malformed quotes (a '\"' inside a cell must be doubled and the cell "
-                       "quoted)";
-            }
-            break;
-        case Q_QUOTED:
-            if (ch == '"')
-                st = Q_QUOTE;
-            else {
-                if (ch == '\n')
-                    ++*lines;
-                if (c)
-                    c->buf[o++] = ch;
-            }
-            break;
-        case Q_QUOTE:
-            if (ch == '"') {
-                st = Q_QUOTED;
-                if (c)
-                    c->buf[o++] = '"';
-            } else if (ch == ',') {
-                if (c)
-                    cells_add(c, c->buf + cell, o - cell, 1);
-                st = Q_START;
-            } else if (is_blank_ch(ch)) {
-                st = Q_AFTER;
-            } else {
-                st = Q_BAD;
-                *bad = "malformed quotes (a '\"' inside a cell must be doubled and the cell "
-                       "quoted)";
-            }
-            break;
-        case Q_AFTER:
-            if (ch == ',') {
-                if (c)
-                    cells_add(c, c->buf + cell, o - cell, 1);
-                st = Q_START;
-            } else if (!is_blank_ch(ch)) {
-                st = Q_BAD;
-                *bad = "malformed quotes (a '\"' inside a cell must be doubled and the cell "
-                       "quoted)";
-            }
-            break;
-        }
-    }
-    if (!eof)
-        return SIZE_MAX;
-    /* the file ends inside the record */
-    if (st == Q_QUOTED)
-        *bad = "unterminated quoted field";
-    else if (c && st == Q_PLAIN)
-        cells_add(c, plain, (size_t)(b + end - plain), 0);
-    else if (c && (st == Q_QUOTE || st == Q_AFTER))
-        cells_add(c, c->buf + cell, o - cell, 1);
-    else if (c && st == Q_START && c->n > 0)
-        cells_add(c, b + end, 0, 0);
-    return end;
-}
-
-/* the end of the record at b[pos] (a record start): just past its line feed, end at the end
- * of the file, or SIZE_MAX when it continues past end */
-static size_t record_end(const char *b, size_t pos, size_t end, int eof)
-{
-    const char *nl = memchr(b + pos, '\n', end - pos);
-    size_t stop = nl ? (size_t)(nl - b) : end;
-    if (!memchr(b + pos, '"', stop - pos))
-        return nl ? stop + 1 : eof ? end : SIZE_MAX;
-    int64_t lines = 0;
-    const char *bad;
-    return quoted_record(b, pos, end, eof, NULL, &lines, &bad);
-}
-
-/* The first record boundary at or after target, knowing start <= target is one: stretches
- * without a quote are crossed with memchr (every line feed there ends a record); a quote
- * makes its record go through the state machine. SIZE_MAX: none before end (!eof). */
-static size_t boundary_after(const char *b, size_t start, size_t target, size_t end, int eof)
-{
-    size_t p = start;
-    while (p < target) {
-        const char *q = memchr(b + p, '"', end - p);
-        size_t qpos = q ? (size_t)(q - b) : end;
-        if (qpos >= target) {
-            const char *nl = memchr(b + target - 1, '\n', qpos - (target - 1));
-            if (nl)
-                return (size_t)(nl - b) + 1;
-            if (!q)
-                return eof ? end : SIZE_MAX;
-        }
-        /* the quote's line starts after the last line feed before it */
-        size_t ls = qpos;
-        while (ls > p && b[ls - 1] != '\n')
-            ls--;
-        size_t e = record_end(b, ls, end, eof);
-        if (e == SIZE_MAX)
-            return SIZE_MAX;
-        p = e;
-    }
-    return p;
-}
-
-/* Cut the record [pos, e) into cells (c). Returns 1 with cells, 0 for a blank line (to be
- * skipped like csvin.c), or -1 when out of memory; *bad set when malformed. */
-static int record_cells(const char *b, size_t pos, size_t e, Cells *c, const char **bad)
-{
-    *bad = NULL;
-    c->n = 0;
-    size_t stop = e > pos && b[e - 1] == '\n' ? e - 1 : e;
-    if (memchr(b + pos, '"', stop - pos)) {
-        if (rt_grow(&c->buf, &c->cap_buf, e - pos + 1, 1) < 0)
-            return -1;
-        int64_t lines = 0;
-        quoted_record(b, pos, e, 1, c, &lines, bad);
-        if (*bad)
-            return 1;
-    } else {
-        size_t i = pos;
-        for (;;) {
-            const char *comma = memchr(b + i, ',', stop - i);
-            size_t ce = comma ? (size_t)(comma - b) : stop;
-            if (cells_add(c, b + i, ce - i, 0) < 0)
-                return -1;
-            if (!comma)
-                break;
-            i = ce + 1;
-        }
-    }
-    /* a line of blanks is no row (libcsv reports no cells for it) */
-    if (c->n == 1 && !c->quoted[0]) {
-        size_t n = c->len[0];
-        rt_trim(c->p[0], &n);
-        if (n == 0)
-            return 0;
-    }
-    if (c->n == 0)
-        return 0;
-    return 1;
-}
-
-/* the ASCII bytes the splitter stops at: 1 comma, 2 line feed, 3 quote, 4 NUL (no text has
- * one: rt_utf8_valid refuses it, so the row is "not UTF-8" here too) */
-static const unsigned char ascii_stop[128] = {[','] = 1, ['\n'] = 2, ['"'] = 3, [0] = 4};
-
-/* the length of the well-formed UTF-8 sequence at p (RFC 3629, as rt_utf8_valid), or 0 */
-static int utf8_seq(const unsigned char *p, const unsigned char *e)
-{
-    unsigned c = p[0], lo = 0x80, hi = 0xBF;
-    int k;
-    if (c >= 0xC2 && c <= 0xDF)
-        k = 1;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        k = 2;
-        lo = c == 0xE0 ? 0xA0 : lo;
-        hi = c == 0xED ? 0x9F : hi;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        k = 3;
-        lo = c == 0xF0 ? 0x90 : lo;
-        hi = c == 0xF4 ? 0x8F : hi;
-    } else
-        return 0;
-    if (e - p <= k || p[1] < lo || p[1] > hi)
-        return 0;
-    for (int i = 2; i <= k; i++)
-        if (p[i] < 0x80 || p[i] > 0xBF)
-            return 0;
-    return k + 1;
-}
-
-static const char not_utf8[] = "not UTF-8 text (save the file as CSV UTF-8)";
-
-/* The record at b[pos..end), end being a record boundary: its cells into c and *next just
- * past it. A record without a quote is cut at commas in the same pass that finds its end
- * and checks its UTF-8; one with a quote goes through the state machine. Returns 1 (cells),
- * 0 (a blank line: skipped like csvin.c) or -1 (memory); *bad when malformed. */
-static int next_record(const char *b, size_t pos, size_t end, Cells *c, size_t *next,
-                       int64_t *lines, const char **bad)
-{
-    const unsigned char *p = (const unsigned char *)b + pos, *e = (const unsigned char *)b + end;
-    const unsigned char *cell = p;
-    *bad = NULL;
-    c->n = 0;
-    for (;;) {
-        if (p == e) {
-            if (cells_add(c, (const char *)cell, (size_t)(p - cell), 0) < 0)
-                return -1;
-            *next = end;
-            *lines = 1;
-            break;
-        }
-        unsigned ch = *p;
-        if (ch >= 0x80) {
-            int k = utf8_seq(p, e);
-            if (!k && !*bad)
-                *bad = not_utf8;
-            p += k ? k : 1;
-            continue;
-        }
-        unsigned k = ascii_stop[ch];
-        if (!k) {
-            p++;
-            continue;
-        }
-        if (k == 1) {
-            if (cells_add(c, (const char *)cell, (size_t)(p - cell), 0) < 0)
-                return -1;
-            cell = ++p;
-            continue;
-        }
-        if (k == 2) {
-            if (cells_add(c, (const char *)cell, (size_t)(p - cell), 0) < 0)
-                return -1;
-            *next = (size_t)((const char *)p - b) + 1;
-            *lines = 1;
-            break;
-        }
-        if (k == 4) {
-            if (!*bad)
-                *bad = not_utf8;
-            p++;
-            continue;
-        }
-        /* a quote: the whole record through the state machine */
-        *lines = 0;
-        size_t rend = quoted_record(b, pos, end, 1, NULL, lines, bad);
-        if (rt_grow(&c->buf, &c->cap_buf, rend - pos + 1, 1) < 0)
-            return -1;
-        *lines = 0;
-        quoted_record(b, pos, rend, 1, c, lines, bad);
-        if (*lines == 0)
-            *lines = 1;
-        *next = rend;
-        if (!*bad && !rt_utf8_valid(b + pos, rend - pos))
-            *bad = not_utf8;
-        return 1;
-    }
-    /* a line of blanks is no row (libcsv reports no cells for it) */
-    if (!*bad && c->n == 1) {
-        size_t n = c->len[0];
-        rt_trim(c->p[0], &n);
-        if (n == 0)
-            return 0;
-    }
-    return 1;
-}
 
 /* ---- the simulation's state ------------------------------------------------------------ */
 
@@ -527,7 +164,7 @@ typedef struct SimThread {
     int id;
     pthread_t th;
     int started;
-    Cells cells;
+    RtCells cells;
     Scratch *scr;  /* per scenario */
     int64_t *outs; /* per scenario: outputs of the current claim (maxout each) */
     int *ok;       /* per scenario: the claim settled */
@@ -590,19 +227,11 @@ struct Sim {
     size_t batch_first, batch_blocks; /* the blocks phase 1 parses */
     int64_t buf_off;                  /* file offset of buf[0] */
     int reread_fd;                    /* the loaded mode re-reads rejected rows from the file */
-    /* bound columns */
-    int ncols;
-    char **hdr;
-    char *hdr_raw; /* the header record's bytes (first line of a rejects file) */
-    size_t nhdr_raw;
-    int id_col, person_col, weight_col;
-    int nf; /* fields bound */
-    const RtField **f;
-    int *col;
-    int nclaimf; /* claims: = nclaim; persons: nperson (history after) */
+    /* the file's columns bound to fields (decode.c): claims, or persons then history */
+    RtBinding bind;
+    const RtField **bind_fields; /* the fields bind binds (owned) */
     int is_persons;
-    int64_t *defaults; /* person fields when there is no persons file */
-    size_t **enum_len; /* per schema enum: name lengths, then label lengths (0: none) */
+    int64_t *defaults;                           /* person fields when there is no persons file */
     int64_t jan1[RT_YEAR_MAX - RT_YEAR_MIN + 2]; /* day of 1 January of each supported year */
     /* modes and fallbacks */
     Mode mode;
@@ -785,10 +414,10 @@ static int next_batch(Sim *m)
         }
         /* the last complete record: walk records from a boundary near the end */
         size_t from = m->len > SIM_TAIL ? m->len - SIM_TAIL : 0;
-        size_t p = from > 0 ? boundary_after(m->buf, 0, from, m->len, 0) : 0;
+        size_t p = from > 0 ? rt_csv_boundary_after(m->buf, 0, from, m->len, 0) : 0;
         if (p != SIZE_MAX) {
             for (;;) {
-                size_t e = record_end(m->buf, p, m->len, 0);
+                size_t e = rt_csv_record_end(m->buf, p, m->len, 0);
                 if (e == SIZE_MAX)
                     break;
                 p = e;
@@ -799,11 +428,11 @@ static int next_batch(Sim *m)
             }
         }
         /* not one complete record: a longer buffer */
-        if (m->cap >= SIM_MAX_RECORD) {
+        if (m->cap >= RT_CSV_MAX_RECORD) {
             sim_error(m,
                       "%s:%" PRId64 ": record longer than %d MiB (unterminated quoted "
                       "field?)",
-                      m->path, m->line, SIM_MAX_RECORD >> 20);
+                      m->path, m->line, RT_CSV_MAX_RECORD >> 20);
             return -1;
         }
         char *nb = polrt_realloc(m->buf, m->cap * 2);
@@ -841,9 +470,10 @@ static int cut_blocks(Sim *m, size_t *first)
     size_t prev = m->start;
     for (size_t k = 1; prev < m->complete; k++) {
         size_t target = k < want ? m->start + n / want * k : m->complete;
-        size_t cut = target <= prev          ? prev
-                     : target >= m->complete ? m->complete
-                                             : boundary_after(m->buf, prev, target, m->complete, 1);
+        size_t cut = target <= prev ? prev
+                     : target >= m->complete
+                         ? m->complete
+                         : rt_csv_boundary_after(m->buf, prev, target, m->complete, 1);
         if (cut == SIZE_MAX || cut > m->complete)
             cut = m->complete;
         if (cut == prev)
@@ -862,74 +492,38 @@ static int cut_blocks(Sim *m, size_t *first)
 
 /* ---- headers ---------------------------------------------------------------------------- */
 
-/* Bind the header cells to the fields (by name, then label), the id columns and the weight
- * column, as run.c does. 0, or -1 with a file-level message (printed by the caller). */
-static int bind_header(Sim *m, const Cells *c, int64_t line, char *why, size_t len)
+/* fixed columns: claim_id, person_id and the --weight column, bound by name (decode.c) */
+enum { COL_CLAIM_ID, COL_PERSON_ID, COL_WEIGHT };
+
+/* Bind the header cells (claims: the claim fields; persons: person then history fields), as
+ * polc run does. 0, or -1 with a file-level message, -2 a usage error (the --weight column
+ * is missing), -3 out of memory. */
+static int bind_header(Sim *m, const RtCells *c, int64_t line, const char *raw, size_t nraw,
+                       char *why, size_t len)
 {
-    for (int i = 0; m->hdr && i < m->ncols; i++)
-        polrt_realloc(m->hdr[i], 0); /* the persons file's header, before the claims' */
-    polrt_realloc(m->hdr, 0);
-    m->ncols = c->n;
-    m->id_col = m->person_col = m->weight_col = -1;
-    m->hdr = polrt_realloc(NULL, (size_t)(c->n ? c->n : 1) * sizeof *m->hdr);
-    if (!m->hdr) {
-        snprintf(why, len, "out of memory");
+    const RtSchema *s = m->s;
+    int nf = m->is_persons ? s->nperson + s->nhist : s->nclaim;
+    const RtField **f = polrt_realloc(NULL, (size_t)(nf + 1) * sizeof *f);
+    if (!f)
+        return -3;
+    for (int k = 0; k < nf; k++)
+        f[k] = !m->is_persons   ? &s->claim[k]
+               : k < s->nperson ? &s->person[k]
+                                : &s->hist[k - s->nperson];
+    const char *fixed[] = {m->is_persons ? NULL : "claim_id", "person_id",
+                           m->is_persons ? m->o->weight : NULL};
+    rt_binding_free(&m->bind);
+    polrt_realloc(m->bind_fields, 0);
+    m->bind_fields = NULL;
+    int rc = rt_binding_init(&m->bind, s, f, nf, fixed, 3, 2, m->path, line, c->p, c->len, c->n,
+                             raw, nraw, why, len);
+    /* the binding keeps f: it lives as long as the binding (freed with it below) */
+    m->bind_fields = f;
+    if (rc == -2)
+        return -3;
+    if (rc < 0)
         return -1;
-    }
-    memset(m->hdr, 0, (size_t)(c->n ? c->n : 1) * sizeof *m->hdr);
-    for (int k = 0; k < m->nf; k++)
-        m->col[k] = -1;
-    for (int i = 0; i < c->n; i++) {
-        size_t n = c->len[i];
-        const char *name = rt_trim(c->p[i], &n);
-        if (i == 0 && n >= 3 && memcmp(name, "\xEF\xBB\xBF", 3) == 0) {
-            name += 3;
-            n -= 3;
-        }
-        char *h = polrt_realloc(NULL, n + 1);
-        if (!h) {
-            snprintf(why, len, "out of memory");
-            return -1;
-        }
-        memcpy(h, name, n);
-        h[n] = '\0';
-        m->hdr[i] = h;
-        int *fixed = NULL;
-        if (!m->is_persons && strcmp(h, "claim_id") == 0)
-            fixed = &m->id_col;
-        else if (strcmp(h, "person_id") == 0)
-            fixed = &m->person_col;
-        else if (m->is_persons && m->o->weight && strcmp(h, m->o->weight) == 0)
-            fixed = &m->weight_col;
-        int k = -1;
-        for (int j = 0; j < m->nf && k < 0 && !fixed; j++)
-            if (strcmp(m->f[j]->name, h) == 0)
-                k = j;
-        for (int j = 0; j < m->nf && k < 0 && !fixed; j++)
-            if (m->f[j]->label && strcmp(m->f[j]->label, h) == 0)
-                k = j;
-        int *slot = fixed ? fixed : k >= 0 ? &m->col[k] : NULL;
-        if (!slot)
-            continue;
-        if (*slot >= 0) {
-            snprintf(why, len, "%s:%" PRId64 ": columns '%s' and '%s' both give '%s'", m->path,
-                     line, m->hdr[*slot], h, fixed ? h : m->f[k]->name);
-            return -1;
-        }
-        *slot = i;
-    }
-    const char *missing = !m->is_persons && m->id_col < 0 ? "claim_id"
-                          : m->person_col < 0             ? "person_id"
-                                                          : NULL;
-    for (int k = 0; k < m->nf && !missing; k++)
-        if (m->col[k] < 0 && !m->f[k]->has_default && !m->f[k]->type.optional)
-            missing = m->f[k]->name;
-    if (missing) {
-        snprintf(why, len, "%s:%" PRId64 ": missing column '%s' (required by the policy)", m->path,
-                 line, missing);
-        return -1;
-    }
-    if (m->is_persons && m->o->weight && m->weight_col < 0) {
+    if (m->is_persons && m->o->weight && m->bind.fixed_col[COL_WEIGHT] < 0) {
         /* the option names a column the file does not have: a usage error */
         snprintf(why, len, "%s:%" PRId64 ": no column '%s' (the --weight column)", m->path, line,
                  m->o->weight);
@@ -948,10 +542,10 @@ static int read_header(Sim *m)
         fprintf(stderr, "%s:1: empty file (expected a header row)\n", m->path);
         return 3;
     }
-    Cells *c = &m->th[0].cells;
+    RtCells *c = &m->th[0].cells;
     char why[MSG_MAX];
     for (;;) {
-        size_t e = record_end(m->buf, m->start, m->len, m->eof);
+        size_t e = rt_csv_record_end(m->buf, m->start, m->len, m->eof);
         if (e == SIZE_MAX)
             e = m->complete;
         const char *bad;
@@ -960,7 +554,12 @@ static int read_header(Sim *m)
             lines += m->buf[i] == '\n';
         if (lines == 0)
             lines = 1;
-        int k = record_cells(m->buf, m->start, e, c, &bad);
+        /* a byte order mark is part of the raw bytes, not of the first cell */
+        size_t from = m->start;
+        if (m->buf_off + (int64_t)from == 0 && e - from >= 3 &&
+            memcmp(m->buf + from, "\xEF\xBB\xBF", 3) == 0)
+            from += 3;
+        int k = rt_csv_split(m->buf, from, e, c, &bad);
         if (k < 0) {
             sim_error(m, "out of memory");
             return 2;
@@ -981,19 +580,12 @@ static int read_header(Sim *m)
                     bad ? bad : "not UTF-8 text (save the file as CSV UTF-8)");
             return 3;
         }
-        polrt_realloc(m->hdr_raw, 0);
-        if (!(m->hdr_raw = polrt_realloc(NULL, e - rs + 1))) {
+        int bh = bind_header(m, c, line, m->buf + rs, e - rs, why, sizeof why);
+        if (bh == -3) {
             sim_error(m, "out of memory");
             return 2;
         }
-        memcpy(m->hdr_raw, m->buf + rs, e - rs);
-        m->nhdr_raw = e - rs;
-        int bh = bind_header(m, c, line, why, sizeof why);
         if (bh < 0) {
-            if (strcmp(why, "out of memory") == 0) {
-                sim_error(m, "out of memory");
-                return 2;
-            }
             fprintf(stderr, "%s\n", why);
             return bh == -2 ? 2 : 3;
         }
@@ -1003,82 +595,15 @@ static int read_header(Sim *m)
 
 /* ---- phase 1: rows into values --------------------------------------------------------- */
 
-/* a byte that may start or end a blank rt_trim removes (U+3000 is E3 80 80) */
-static int edge_blank(unsigned char ch)
-{
-    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == 0xE3 || ch == 0x80;
-}
-
-/* The common cells parsed without rt_parse_value's general path: a cell with no blank at
- * either end that is exactly a bool word, an enum member's name or label (in member order,
- * as csvin.c looks), an amount or a date gives the same value rt_parse_value would. 1 done,
- * 0 not one of these (the caller takes the general path, which also words the errors). */
-static int fast_value(const Sim *m, const RtType *t, const char *cell, size_t n, int64_t *v)
-{
-    if (n == 0 || edge_blank((unsigned char)cell[0]) || edge_blank((unsigned char)cell[n - 1]))
-        return 0;
-    switch (t->kind) {
-    case RT_BOOL:
-        if (n == 1 && (cell[0] == '0' || cell[0] == '1')) {
-            *v = cell[0] == '1';
-            return 1;
-        }
-        if (n == 3 && (memcmp(cell, "是", 3) == 0 || memcmp(cell, "否", 3) == 0)) {
-            *v = memcmp(cell, "是", 3) == 0;
-            return 1;
-        }
-        return 0;
-    case RT_ENUM: {
-        const RtEnum *en = &m->s->enums[t->enum_idx];
-        const size_t *nl = m->enum_len[t->enum_idx], *ll = nl + en->n;
-        for (int i = 0; i < en->n; i++)
-            if ((nl[i] == n && memcmp(cell, en->names[i], n) == 0) ||
-                (ll[i] == n && memcmp(cell, en->labels[i], n) == 0)) {
-                *v = i;
-                return 1;
-            }
-        return 0;
-    }
-    case RT_MONEY: return polrt_parse_money(cell, n, v) == 0;
-    case RT_DATE: return polrt_parse_date(cell, n, v) == 0;
-    case RT_RATE:
-    case RT_INT:
-    case RT_DURATION: return 0;
-    }
-    return 0;
-}
-
-/* fields [from, to) from the cells, as run.c's convert: the declared default for a blank
- * cell, else the parsed value; no negative money. -1 with why. */
-static int convert(const Sim *m, const Cells *c, int from, int to, int64_t *vals, char *why,
+static int convert(const Sim *m, const RtCells *c, int from, int to, int64_t *vals, char *why,
                    size_t len)
 {
-    for (int k = from; k < to; k++) {
-        const RtField *f = m->f[k];
-        int col = m->col[k];
-        const char *cell = col >= 0 ? c->p[col] : "";
-        size_t n = col >= 0 ? c->len[col] : 0;
-        int64_t *v = &vals[k - from];
-        if (fast_value(m, &f->type, cell, n, v)) {
-            if (f->type.kind == RT_MONEY && *v < 0)
-                goto slow;
-            continue;
-        }
-    slow:;
-        const char *name = col >= 0 ? m->hdr[col] : f->name;
-        if (rt_bind_cell(m->s, f, name, cell, n, v, why, len) < 0)
-            return -1;
-    }
-    return 0;
+    return rt_decode_fields(&m->bind, c->p, c->len, from, to, vals, why, len);
 }
 
-static const char *id_cell(const Cells *c, int col, size_t *n)
+static const char *id_cell(const Sim *m, const RtCells *c, int k, size_t *n)
 {
-    if (col < 0 || col >= c->n)
-        return NULL;
-    *n = c->len[col];
-    const char *s = rt_trim(c->p[col], n);
-    return *n ? s : NULL;
+    return rt_decode_id(&m->bind, k, c->p, c->len, c->n, n);
 }
 
 typedef struct IdKey {
@@ -1130,7 +655,7 @@ static void bad_row(Block *b, SimRow *r, const char *why)
 static void parse_block(Sim *m, SimThread *t, Block *b)
 {
     const RtSchema *s = m->s;
-    Cells *c = &t->cells;
+    RtCells *c = &t->cells;
     char why[MSG_MAX];
     const char *buf = m->buf;
     size_t pos = b->from;
@@ -1140,7 +665,7 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
         size_t e;
         const char *bad;
         int64_t lines = 0;
-        int k = next_record(buf, pos, b->to, c, &e, &lines, &bad);
+        int k = rt_csv_cells(buf, pos, b->to, c, &e, &lines, &bad);
         if (k < 0) {
             t->oom = 1;
             return;
@@ -1172,16 +697,17 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
             r->status = ROW_EMPTY;
             continue;
         }
-        if (c->n != m->ncols) {
-            snprintf(why, sizeof why, "expected %d fields, found %d", m->ncols, c->n);
+        if (c->n != m->bind.ncols) {
+            snprintf(why, sizeof why, "expected %d fields, found %d", m->bind.ncols, c->n);
             bad_row(b, r, why);
             continue;
         }
         size_t n, pn;
-        const char *pid = id_cell(c, m->person_col, &pn);
+        const char *pid = id_cell(m, c, COL_PERSON_ID, &pn);
         if (m->is_persons) {
             if (!pid) {
-                snprintf(why, sizeof why, "%s: missing value", m->hdr[m->person_col]);
+                snprintf(why, sizeof why, "%s: missing value",
+                         m->bind.hdr[m->bind.fixed_col[COL_PERSON_ID]]);
                 bad_row(b, r, why);
                 continue;
             }
@@ -1198,28 +724,32 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
                 continue;
             }
             int any = 0;
-            for (int f = s->nperson; f < m->nf && !any; f++)
-                any = m->col[f] >= 0 && !rt_cell_blank(c->p[m->col[f]], c->len[m->col[f]]);
+            for (int f = s->nperson; f < m->bind.nf && !any; f++) {
+                int col = m->bind.cols[f].col;
+                any = col >= 0 && !rt_cell_blank(c->p[col], c->len[col]);
+            }
             if (any) {
                 r->hvals = rt_pool_alloc(&b->arena, ((size_t)s->nhist + 1) * sizeof *r->hvals);
                 if (!r->hvals) {
                     t->oom = 1;
                     return;
                 }
-                if (convert(m, c, s->nperson, m->nf, r->hvals, why, sizeof why) < 0) {
+                if (convert(m, c, s->nperson, m->bind.nf, r->hvals, why, sizeof why) < 0) {
                     bad_row(b, r, why);
                     continue;
                 }
             }
             r->weight = ONE_WEIGHT;
-            if (m->weight_col >= 0) {
-                size_t wn = c->len[m->weight_col];
-                const char *w = rt_trim(c->p[m->weight_col], &wn);
+            int wcol = m->bind.fixed_col[COL_WEIGHT];
+            if (wcol >= 0) {
+                size_t wn = c->len[wcol];
+                const char *w = rt_trim(c->p[wcol], &wn);
                 if (wn == 0 || polrt_parse_rate(w, wn, &r->weight) < 0 || r->weight < 0) {
                     snprintf(why, sizeof why,
                              "%s: not a weight '%.*s' (expected a number "
                              ">= 0 such as 1.25)",
-                             m->hdr[m->weight_col], (int)(wn > 40 ? 40 : wn), w);
+                             m->bind.hdr[m->bind.fixed_col[COL_WEIGHT]], (int)(wn > 40 ? 40 : wn),
+                             w);
                     bad_row(b, r, why);
                     continue;
                 }
@@ -1227,14 +757,16 @@ static void parse_block(Sim *m, SimThread *t, Block *b)
             continue;
         }
         /* a claim row */
-        const char *id = id_cell(c, m->id_col, &n);
+        const char *id = id_cell(m, c, COL_CLAIM_ID, &n);
         if (!id) {
-            snprintf(why, sizeof why, "%s: missing value", m->hdr[m->id_col]);
+            snprintf(why, sizeof why, "%s: missing value",
+                     m->bind.hdr[m->bind.fixed_col[COL_CLAIM_ID]]);
             bad_row(b, r, why);
             continue;
         }
         if (!pid) {
-            snprintf(why, sizeof why, "%s: missing value", m->hdr[m->person_col]);
+            snprintf(why, sizeof why, "%s: missing value",
+                     m->bind.hdr[m->bind.fixed_col[COL_PERSON_ID]]);
             bad_row(b, r, why);
             continue;
         }
@@ -1334,8 +866,8 @@ static int reject_row(Sim *m, const char *file, const SimRow *r)
             sim_error(m, "%s", err);
             return -1;
         }
-        fwrite(m->hdr_raw, 1, m->nhdr_raw, m->rejects.f);
-        if (m->nhdr_raw && m->hdr_raw[m->nhdr_raw - 1] != '\n')
+        fwrite(m->bind.raw, 1, m->bind.nraw, m->rejects.f);
+        if (m->bind.nraw && m->bind.raw[m->bind.nraw - 1] != '\n')
             fputc('\n', m->rejects.f);
     }
     const char *raw = r->raw;
@@ -1458,19 +990,7 @@ static void merge_persons(SimThread *t)
 /* Read the persons file into the partitions: 0, 2 or 3 (a bad header). */
 static int load_persons(Sim *m)
 {
-    const RtSchema *s = m->s;
     m->is_persons = 1;
-    m->nf = s->nperson + s->nhist;
-    m->f = polrt_realloc(NULL, (size_t)(m->nf + 1) * sizeof *m->f);
-    m->col = polrt_realloc(NULL, (size_t)(m->nf + 1) * sizeof *m->col);
-    if (!m->f || !m->col) {
-        sim_error(m, "out of memory");
-        return 2;
-    }
-    for (int k = 0; k < s->nperson; k++)
-        m->f[k] = &s->person[k];
-    for (int k = 0; k < s->nhist; k++)
-        m->f[s->nperson + k] = &s->hist[k];
     if (open_input(m, m->o->persons) < 0)
         return 2;
     m->cur_rejects = m->prejects_path;
@@ -2202,19 +1722,7 @@ static int check_threads(Sim *m)
  * 3 a bad header. */
 static int claims_pass(Sim *m)
 {
-    const RtSchema *s = m->s;
     m->is_persons = 0;
-    m->nf = s->nclaim;
-    polrt_realloc(m->f, 0);
-    polrt_realloc(m->col, 0);
-    m->f = polrt_realloc(NULL, (size_t)(m->nf + 1) * sizeof *m->f);
-    m->col = polrt_realloc(NULL, (size_t)(m->nf + 1) * sizeof *m->col);
-    if (!m->f || !m->col) {
-        sim_error(m, "out of memory");
-        return 2;
-    }
-    for (int k = 0; k < s->nclaim; k++)
-        m->f[k] = &s->claim[k];
     if (open_input(m, m->o->claims) < 0)
         return 2;
     m->cur_rejects = m->rejects_path;
@@ -2513,7 +2021,7 @@ static int thread_init(Sim *m, SimThread *t, int id)
 
 static void thread_free(Sim *m, SimThread *t)
 {
-    cells_free(&t->cells);
+    rt_cells_free(&t->cells);
     for (int i = 0; t->scr && i < m->nscen; i++)
         polrt_realloc(t->scr[i].mem, 0);
     for (int i = 0; t->acc && i < m->nscen; i++)
@@ -2821,27 +2329,6 @@ static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
     return 0;
 }
 
-/* the byte lengths of the base's enum names and labels, for fast_value */
-static int enum_lengths(Sim *m)
-{
-    const RtSchema *s = m->s;
-    m->enum_len = polrt_realloc(NULL, ((size_t)s->nenums + 1) * sizeof *m->enum_len);
-    if (!m->enum_len)
-        return -1;
-    memset(m->enum_len, 0, ((size_t)s->nenums + 1) * sizeof *m->enum_len);
-    for (int e = 0; e < s->nenums; e++) {
-        const RtEnum *en = &s->enums[e];
-        size_t *l = polrt_realloc(NULL, (2 * (size_t)en->n + 1) * sizeof *l);
-        if (!(m->enum_len[e] = l))
-            return -1;
-        for (int i = 0; i < en->n; i++) {
-            l[i] = strlen(en->names[i]);
-            l[en->n + i] = en->labels && en->labels[i] ? strlen(en->labels[i]) : 0;
-        }
-    }
-    return 0;
-}
-
 /* Without a persons file every person has the declared defaults and no history. */
 static int persons_optional(Sim *m)
 {
@@ -2889,19 +2376,12 @@ static void sim_cleanup(Sim *m)
         rt_pool_free(&m->blocks[i].arena);
     }
     polrt_realloc(m->blocks, 0);
-    for (int i = 0; m->hdr && i < m->ncols; i++)
-        polrt_realloc(m->hdr[i], 0);
-    polrt_realloc(m->hdr, 0);
-    polrt_realloc(m->f, 0);
-    polrt_realloc(m->col, 0);
+    rt_binding_free(&m->bind);
+    polrt_realloc(m->bind_fields, 0);
     polrt_realloc(m->buf, 0);
     polrt_realloc(m->order, 0);
     polrt_realloc(m->scen, 0);
     polrt_realloc(m->defaults, 0);
-    for (int e = 0; m->enum_len && e < m->s->nenums; e++)
-        polrt_realloc(m->enum_len[e], 0);
-    polrt_realloc(m->enum_len, 0);
-    polrt_realloc(m->hdr_raw, 0);
     polrt_realloc(m->prejects_path, 0);
     rt_out_abort(&m->rejects);
     close_input(m);
@@ -2995,8 +2475,6 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     int k = set_dims(m);
     if (k == 0)
         k = set_scenarios(m, sc, n);
-    if (k == 0 && enum_lengths(m) < 0)
-        k = -1;
     if (k == -1)
         sim_error(m, "out of memory");
     if (k < 0)

@@ -1,4 +1,4 @@
-/* test_csvin.c — the streaming CSV reader (records, lines, raw bytes, quoting, BOM, CRLF,
+/* test_csv.c — the streaming CSV reader (records, lines, raw bytes, quoting, BOM, CRLF,
  * chunk boundaries, seeks) and the cell values of rt_parse_value / rt_format_value, on
  * fixtures written into a fresh temporary directory. */
 #include "rt_int.h"
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-static char dir[] = "/tmp/polc-csvin-XXXXXX";
+static char dir[] = "/tmp/polc-csv-XXXXXX";
 
 /* write text (n bytes) to dir/name; the path is returned in a static buffer */
 static const char *fixture(const char *name, const char *text, size_t n)
@@ -184,7 +184,8 @@ static void test_chunks(void)
     rt_csv_close(c);
 }
 
-/* the size of libcsv-fed chunks (csvin.c CSV_CHUNK): the boundaries the cases below straddle */
+/* chunk boundaries the cases below straddle (csv.c reads CSV_CHUNK = 256 KiB at a time, a
+ * multiple of this) */
 #define CHUNK (64 * 1024)
 
 /* one record longer than a chunk; a CRLF and a three-byte UTF-8 character split by a chunk

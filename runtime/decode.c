@@ -1,0 +1,467 @@
+/* decode.c — cells into values: rt_parse_value / rt_bind_cell turn a CSV cell (csv.c) into the
+ * int64 value of a schema type, with a reason when it is not one; rt_format_value turns a
+ * value back into text for results and explanations. */
+#include "rt_int.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+
+/* longest cell text quoted back in a rejection reason */
+#define WHY_CELL_MAX 40
+
+/* the cell quoted for a message, cut at a character boundary after WHY_CELL_MAX bytes */
+static const char *quote_cell(const char *s, size_t n, char *buf, size_t len)
+{
+    size_t k = n;
+    if (k > WHY_CELL_MAX) {
+        k = WHY_CELL_MAX;
+        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+            k--;
+    }
+    snprintf(buf, len, "'%.*s%s'", (int)k, s, k < n ? "..." : "");
+    return buf;
+}
+
+static int eq(const char *s, size_t n, const char *lit)
+{
+    return strlen(lit) == n && memcmp(s, lit, n) == 0;
+}
+
+/* ASCII case-insensitive equality with a lower-case literal */
+static int eq_nocase(const char *s, size_t n, const char *lit)
+{
+    if (strlen(lit) != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if (ch != lit[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* int := ("+" | "-")? digit+, within int64 and not the POLRT_NONE pattern */
+static int parse_int(const char *s, size_t n, int64_t *out)
+{
+    size_t i = 0;
+    int neg = 0;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        neg = s[i++] == '-';
+    if (i == n)
+        return -1;
+    uint64_t v = 0;
+    for (; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        unsigned d = (unsigned)(s[i] - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            return -1;
+        v = v * 10 + d;
+    }
+    if (v > (uint64_t)INT64_MAX)
+        return -1; /* -2^63 is POLRT_NONE, so the magnitude limit is the same both ways */
+    *out = neg ? -(int64_t)v : (int64_t)v;
+    return 0;
+}
+
+/* the words a duration cell may carry after its count, per unit (English and Chinese) */
+static const char *const unit_words[][5] = {
+    [RT_DAYS] = {"days", "day", "天", "日", NULL},
+    [RT_WORKDAYS] = {"workdays", "workday", "工作日", "个工作日", NULL},
+    [RT_MONTHS] = {"months", "month", "个月", "月", NULL},
+    [RT_YEARS] = {"years", "year", "年", NULL, NULL},
+};
+
+/* duration := int (blanks? unit-word)? with the unit of the type */
+static int parse_duration(const char *s, size_t n, RtUnit unit, int64_t *out)
+{
+    size_t i = 0;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        i++;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (parse_int(s, i, out) < 0)
+        return -1;
+    const char *w = s + i;
+    size_t wn = n - i;
+    w = rt_trim(w, &wn);
+    if (wn == 0)
+        return 0;
+    for (int k = 0; k < 5 && unit_words[unit][k]; k++)
+        if (eq_nocase(w, wn, unit_words[unit][k]))
+            return 0;
+    return -1;
+}
+
+/* "乡镇, 县区 or 市级": the members as a cell may name them (labels when declared) */
+static void enum_expected(const RtEnum *en, char *buf, size_t len)
+{
+    size_t k = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < en->n && k + 1 < len; i++) {
+        const char *m = en->labels && en->labels[i] ? en->labels[i] : en->names[i];
+        const char *sep = i == 0 ? "" : i + 1 == en->n ? " or " : ", ";
+        int w = snprintf(buf + k, len - k, "%s%s", sep, m);
+        if (w < 0)
+            break;
+        k += (size_t)w;
+    }
+}
+
+/* parse cell[0..n) (trimmed, not empty) as t: 0, or -1 when the text is no value of t */
+static int parse_cell(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out)
+{
+    switch (t->kind) {
+    case RT_MONEY: return polrt_parse_money(cell, n, out);
+    case RT_RATE: return polrt_parse_rate(cell, n, out);
+    case RT_DATE: return polrt_parse_date(cell, n, out);
+    case RT_INT: return parse_int(cell, n, out);
+    case RT_DURATION: return parse_duration(cell, n, t->unit, out);
+    case RT_BOOL:
+        if (eq_nocase(cell, n, "true") || eq_nocase(cell, n, "yes") || eq(cell, n, "1") ||
+            eq(cell, n, "是")) {
+            *out = 1;
+            return 0;
+        }
+        if (eq_nocase(cell, n, "false") || eq_nocase(cell, n, "no") || eq(cell, n, "0") ||
+            eq(cell, n, "否")) {
+            *out = 0;
+            return 0;
+        }
+        return -1;
+    case RT_ENUM: {
+        const RtEnum *en = &s->enums[t->enum_idx];
+        for (int i = 0; i < en->n; i++) {
+            if (eq(cell, n, en->names[i]) ||
+                (en->labels && en->labels[i] && eq(cell, n, en->labels[i]))) {
+                *out = i;
+                return 0;
+            }
+        }
+        return -1;
+    }
+    }
+    return -1; /* not a kind schema.c produces: no value is guessed */
+}
+
+int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out,
+                   char *why_buf, size_t why_len)
+{
+    cell = rt_trim(cell, &n);
+    if (n == 0) {
+        if (t->optional) {
+            *out = POLRT_NONE;
+            return 0;
+        }
+        snprintf(why_buf, why_len, "missing value");
+        return -1;
+    }
+    if (parse_cell(s, t, cell, n, out) == 0)
+        return 0;
+    /* the reason, naming the cell and what was expected */
+    char q[WHY_CELL_MAX * 2 + 16], exp[256];
+    quote_cell(cell, n, q, sizeof q);
+    switch (t->kind) {
+    case RT_MONEY:
+        snprintf(why_buf, why_len, "not an amount %s (expected 1234.56 or 1,234.56)", q);
+        return -1;
+    case RT_RATE: snprintf(why_buf, why_len, "not a rate %s (expected 80%% or 0.8)", q); return -1;
+    case RT_DATE: snprintf(why_buf, why_len, "not a date %s (expected YYYY-MM-DD)", q); return -1;
+    case RT_INT: snprintf(why_buf, why_len, "not an integer %s", q); return -1;
+    case RT_BOOL:
+        snprintf(why_buf, why_len, "not a yes/no value %s (expected true/false, 1/0, 是/否)", q);
+        return -1;
+    case RT_DURATION:
+        snprintf(why_buf, why_len, "not a number of %s %s", unit_words[t->unit][0], q);
+        return -1;
+    case RT_ENUM: {
+        const RtEnum *en = &s->enums[t->enum_idx];
+        enum_expected(en, exp, sizeof exp);
+        snprintf(why_buf, why_len, "unknown %s label %s (expected %s)", en->name, q, exp);
+        return -1;
+    }
+    }
+    snprintf(why_buf, why_len, "internal error: type kind %d", (int)t->kind);
+    return -1;
+}
+
+int rt_cell_blank(const char *s, size_t n)
+{
+    rt_trim(s, &n);
+    return n == 0;
+}
+
+/* One cell as the value of field f, the one rule every reader of rows follows: a blank cell
+ * takes the field's declared default (else it parses as absent, or fails when the field is
+ * required); money is never negative. 0, or -1 with the reason, naming the column, in why. */
+int rt_bind_cell(const RtSchema *s, const RtField *f, const char *column, const char *cell,
+                 size_t n, int64_t *v, char *why, size_t len)
+{
+    if (f->has_default && rt_cell_blank(cell, n)) {
+        *v = f->def;
+        return 0;
+    }
+    char w[448];
+    if (rt_parse_value(s, &f->type, cell, n, v, w, sizeof w) < 0) {
+        snprintf(why, len, "%s: %s", column, w);
+        return -1;
+    }
+    if (f->type.kind == RT_MONEY && *v != POLRT_NONE && *v < 0) {
+        cell = rt_trim(cell, &n);
+        snprintf(why, len, "%s: negative amount '%.*s' (amounts are >= 0)", column, (int)n, cell);
+        return -1;
+    }
+    return 0;
+}
+
+/* s into buf[0..len), cut to fit: the formatting of the common kinds without snprintf,
+ * which costs more than the rest of a results row */
+static char *copy_out(const char *s, char *buf, size_t len)
+{
+    size_t n = strlen(s);
+    if (n >= len)
+        n = len - 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+char *rt_format_value(const RtSchema *s, const RtType *t, int64_t v, char *buf, size_t len)
+{
+    char tmp[32];
+    if (len == 0)
+        return buf;
+    if (v == POLRT_NONE) {
+        buf[0] = '\0';
+        return buf;
+    }
+    switch (t->kind) {
+    case RT_MONEY: return copy_out(polrt_fmt_money(v, tmp, 0), buf, len);
+    case RT_RATE: return copy_out(polrt_fmt_rate(v, tmp), buf, len);
+    case RT_DATE: return copy_out(polrt_fmt_date(v, tmp), buf, len);
+    case RT_INT: snprintf(buf, len, "%" PRId64, v); return buf;
+    case RT_BOOL: return copy_out(v ? "true" : "false", buf, len);
+    case RT_DURATION: {
+        const char *w = unit_words[t->unit][v == 1 || v == -1 ? 1 : 0];
+        snprintf(buf, len, "%" PRId64 " %s", v, w);
+        return buf;
+    }
+    case RT_ENUM: {
+        const RtEnum *en = &s->enums[t->enum_idx];
+        if (v >= 0 && v < en->n)
+            snprintf(buf, len, "%s", en->names[v]);
+        else
+            snprintf(buf, len, "%" PRId64, v); /* not a member: shown, never hidden */
+        return buf;
+    }
+    }
+    snprintf(buf, len, "%" PRId64, v); /* not a kind schema.c produces */
+    return buf;
+}
+
+/* ---- Headers and rows: columns bound once, each with its decoder -------------------------- */
+
+/* a byte that may start or end a blank rt_trim removes (U+3000 is E3 80 80) */
+static int edge_blank(unsigned char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == 0xE3 || ch == 0x80;
+}
+
+/* The decoder a column gets once, from its field's type: the common cells are decoded
+ * without rt_parse_value's general path. A cell with no blank at either end that is
+ * exactly a bool word, an enum member's name or label (in member order, as rt_parse_value
+ * looks), an amount or a date gives the value rt_parse_value would; anything else takes the
+ * general path, which also words the errors. */
+static int fast_value(const RtBinding *b, const RtColumn *c, const char *cell, size_t n, int64_t *v)
+{
+    if (n == 0 || edge_blank((unsigned char)cell[0]) || edge_blank((unsigned char)cell[n - 1]))
+        return 0;
+    switch (c->dec) {
+    case RT_DEC_BOOL:
+        if (n == 1 && (cell[0] == '0' || cell[0] == '1')) {
+            *v = cell[0] == '1';
+            return 1;
+        }
+        if (n == 3 && (memcmp(cell, "是", 3) == 0 || memcmp(cell, "否", 3) == 0)) {
+            *v = memcmp(cell, "是", 3) == 0;
+            return 1;
+        }
+        return 0;
+    case RT_DEC_ENUM: {
+        const RtEnum *en = &b->s->enums[c->f->type.enum_idx];
+        const size_t *nl = b->enum_len[c->f->type.enum_idx], *ll = nl + en->n;
+        for (int i = 0; i < en->n; i++)
+            if ((nl[i] == n && memcmp(cell, en->names[i], n) == 0) ||
+                (ll[i] == n && memcmp(cell, en->labels[i], n) == 0)) {
+                *v = i;
+                return 1;
+            }
+        return 0;
+    }
+    case RT_DEC_MONEY: return polrt_parse_money(cell, n, v) == 0 && *v >= 0;
+    case RT_DEC_DATE: return polrt_parse_date(cell, n, v) == 0;
+    case RT_DEC_GENERAL: return 0;
+    }
+    return 0;
+}
+
+__attribute__((format(printf, 3, 4))) static int bind_fail(char *why, size_t len, const char *fmt,
+                                                           ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, len, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, int nf,
+                    const char *const *fixed, int nfixed, int nrequired, const char *file,
+                    int64_t line, const char *const *cells, const size_t *lens, int ncells,
+                    const char *raw, size_t nraw, char *why, size_t len)
+{
+    memset(b, 0, sizeof *b);
+    b->s = s;
+    b->nf = nf;
+    b->nfixed = nfixed;
+    b->ncols = ncells;
+    size_t nhdr = (size_t)(ncells ? ncells : 1);
+    b->hdr = polrt_realloc(NULL, nhdr * sizeof *b->hdr);
+    b->cols = polrt_realloc(NULL, (size_t)(nf ? nf : 1) * sizeof *b->cols);
+    b->enum_len = polrt_realloc(NULL, ((size_t)s->nenums + 1) * sizeof *b->enum_len);
+    b->raw = polrt_realloc(NULL, nraw + 1);
+    if (!b->hdr || !b->cols || !b->enum_len || !b->raw)
+        goto oom;
+    memset(b->hdr, 0, nhdr * sizeof *b->hdr);
+    memset(b->enum_len, 0, ((size_t)s->nenums + 1) * sizeof *b->enum_len);
+    memcpy(b->raw, raw, nraw);
+    b->nraw = nraw;
+    for (int e = 0; e < s->nenums; e++) {
+        const RtEnum *en = &s->enums[e];
+        size_t *l = polrt_realloc(NULL, (2 * (size_t)en->n + 1) * sizeof *l);
+        if (!(b->enum_len[e] = l))
+            goto oom;
+        for (int i = 0; i < en->n; i++) {
+            l[i] = strlen(en->names[i]);
+            l[en->n + i] = en->labels && en->labels[i] ? strlen(en->labels[i]) : 0;
+        }
+    }
+    for (int k = 0; k < RT_BIND_MAX_FIXED; k++)
+        b->fixed_col[k] = -1;
+    for (int k = 0; k < nf; k++) {
+        RtColumn *c = &b->cols[k];
+        c->f = f[k];
+        c->col = -1;
+        switch (f[k]->type.kind) {
+        case RT_MONEY: c->dec = RT_DEC_MONEY; break;
+        case RT_DATE: c->dec = RT_DEC_DATE; break;
+        case RT_BOOL: c->dec = RT_DEC_BOOL; break;
+        case RT_ENUM: c->dec = RT_DEC_ENUM; break;
+        default: c->dec = RT_DEC_GENERAL; break;
+        }
+    }
+    char ign[512] = "";
+    size_t nign = 0;
+    for (int i = 0; i < ncells; i++) {
+        size_t n = lens[i];
+        const char *name = rt_trim(cells[i], &n);
+        if (i == 0 && n >= 3 && memcmp(name, "\xEF\xBB\xBF", 3) == 0) {
+            name += 3;
+            n -= 3;
+        }
+        char *h = polrt_realloc(NULL, n + 1);
+        if (!h)
+            goto oom;
+        memcpy(h, name, n);
+        h[n] = '\0';
+        b->hdr[i] = h;
+        /* the fixed columns (claim_id, person_id, a weight) bind by their names only: the
+         * schema declares no labels for them, and a guessed alias could capture an
+         * unrelated column */
+        int *slot = NULL, k = -1;
+        for (int j = 0; j < nfixed && !slot; j++)
+            if (fixed[j] && strcmp(fixed[j], h) == 0)
+                slot = &b->fixed_col[j];
+        for (int j = 0; j < nf && k < 0 && !slot; j++)
+            if (strcmp(f[j]->name, h) == 0)
+                k = j;
+        for (int j = 0; j < nf && k < 0 && !slot; j++)
+            if (f[j]->label && strcmp(f[j]->label, h) == 0)
+                k = j;
+        if (!slot && k >= 0)
+            slot = &b->cols[k].col;
+        if (!slot) {
+            int w = snprintf(ign + nign, sizeof ign - nign, "%s'%s'", nign ? ", " : "",
+                             n ? h : "(unnamed)");
+            if (w > 0 && (size_t)w < sizeof ign - nign)
+                nign += (size_t)w;
+            continue;
+        }
+        if (*slot >= 0)
+            return bind_fail(why, len, "%s:%" PRId64 ": columns '%s' and '%s' both give '%s'", file,
+                             line, b->hdr[*slot], h, k >= 0 ? f[k]->name : h);
+        *slot = i;
+    }
+    if (nign && !(b->ignored = rt_strdup(ign)))
+        goto oom;
+    const char *missing = NULL;
+    for (int j = 0; j < nrequired && !missing; j++)
+        if (b->fixed_col[j] < 0)
+            missing = fixed[j];
+    for (int k = 0; k < nf && !missing; k++)
+        if (b->cols[k].col < 0 && !f[k]->has_default)
+            missing = f[k]->name; /* optional too: a misspelt header must not read as
+                                     "absent" on every row */
+    if (missing)
+        return bind_fail(why, len, "%s:%" PRId64 ": missing column '%s' (required by the policy)",
+                         file, line, missing);
+    return 0;
+oom:
+    snprintf(why, len, "out of memory");
+    return -2;
+}
+
+void rt_binding_free(RtBinding *b)
+{
+    for (int i = 0; b->hdr && i < b->ncols; i++)
+        polrt_realloc(b->hdr[i], 0);
+    polrt_realloc(b->hdr, 0);
+    polrt_realloc(b->cols, 0);
+    for (int e = 0; b->enum_len && b->s && e < b->s->nenums; e++)
+        polrt_realloc(b->enum_len[e], 0);
+    polrt_realloc(b->enum_len, 0);
+    polrt_realloc(b->raw, 0);
+    polrt_realloc(b->ignored, 0);
+    memset(b, 0, sizeof *b);
+}
+
+int rt_decode_fields(const RtBinding *b, const char *const *cells, const size_t *lens, int from,
+                     int to, int64_t *vals, char *why, size_t len)
+{
+    for (int k = from; k < to; k++) {
+        const RtColumn *c = &b->cols[k];
+        const char *cell = c->col >= 0 ? cells[c->col] : "";
+        size_t n = c->col >= 0 ? lens[c->col] : 0;
+        int64_t *v = &vals[k - from];
+        if (fast_value(b, c, cell, n, v))
+            continue;
+        const char *name = c->col >= 0 ? b->hdr[c->col] : c->f->name;
+        if (rt_bind_cell(b->s, c->f, name, cell, n, v, why, len) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+const char *rt_decode_id(const RtBinding *b, int fixed, const char *const *cells,
+                         const size_t *lens, int ncells, size_t *n)
+{
+    int col = b->fixed_col[fixed];
+    if (col < 0 || col >= ncells)
+        return NULL;
+    *n = lens[col];
+    const char *s = rt_trim(cells[col], n);
+    return *n ? s : NULL;
+}
