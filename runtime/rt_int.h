@@ -478,16 +478,36 @@ struct PolSim {
     double seconds;
 };
 
-/* report.c: atomically written output files (temp + rename) */
-typedef struct RtOut {
-    char *path, *tmp;
-    FILE *f;
-} RtOut;
-int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen);
-int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename */
-void rt_out_abort(RtOut *o);                           /* remove the temporary */
 /* "1,234,567.89" for a weighted sum: Σ w × fen / 1000000, rounded half away from zero */
 int64_t rt_wide_fen(RtWide v);
+
+/* ---- out.c: what the runtime writes ---------------------------------------------------- */
+
+/* A file written under a temporary name in the same directory (O_EXCL, so nothing planted
+ * there is followed) and renamed over the final name only when complete, so a reader never
+ * sees half a file and a killed run leaves the previous one intact. A symbolic link is
+ * followed (the file it names is replaced); a device or pipe (/dev/null, /dev/stdout) is
+ * written in place, as renaming over it would replace the device. Path NULL or "-": stdout. */
+typedef struct RtOut {
+    const char *path; /* the name asked for (NULL: stdout) */
+    char *final;      /* the name renamed to (the link's target), NULL when in place */
+    char *tmp;        /* temporary name while open */
+    FILE *f;
+    char *buf; /* stdio buffer */
+} RtOut;
+int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen);
+int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename; -1 + message */
+void rt_out_abort(RtOut *o); /* close and remove the temporary, the final name untouched */
+
+/* a CSV row built in one buffer */
+typedef struct RtLine {
+    char *p;
+    size_t n, cap;
+    int oom; /* an append failed: the row is incomplete */
+} RtLine;
+void rt_line_add(RtLine *l, const char *s, size_t n);
+/* a cell: quoted when it holds a comma, quote, line break or an edge blank */
+void rt_line_cell(RtLine *l, const char *s);
 
 /* ---- util.c: pieces every part of the runtime shares ----------------------------------- */
 int64_t rt_now_ns(void); /* monotonic clock */

@@ -39,182 +39,6 @@
 
 /* ---- Small helpers ---------------------------------------------------------------------- */
 
-/* A results row is built in one buffer and written with one call. */
-typedef struct Line {
-    char *p;
-    size_t n, cap;
-    int oom; /* an append failed: the row is incomplete */
-} Line;
-
-static void line_add(Line *l, const char *s, size_t n)
-{
-    if (l->n + n > l->cap && !l->oom && rt_grow(&l->p, &l->cap, l->n + n, 1) < 0)
-        l->oom = 1;
-    if (l->oom)
-        return;
-    memcpy(l->p + l->n, s, n);
-    l->n += n;
-}
-
-/* a CSV cell: quoted when it holds a comma, quote, line break or edge blank */
-static void put_cell(Line *l, const char *s)
-{
-    size_t n = strlen(s);
-    int q = n && (s[0] == ' ' || s[n - 1] == ' ');
-    for (size_t i = 0; i < n && !q; i++)
-        q = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-    if (!q) {
-        line_add(l, s, n);
-        return;
-    }
-    line_add(l, "\"", 1);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            line_add(l, "\"", 1);
-        line_add(l, s + i, 1);
-    }
-    line_add(l, "\"", 1);
-}
-
-/* ---- Output files: temp + rename -------------------------------------------------------- */
-
-/* A file written under a temporary name in the same directory and renamed over the final
- * name only when complete, so a reader never sees half a file and a killed run leaves the
- * previous one intact. A symbolic link is followed (the file it names is replaced); a
- * device or pipe (/dev/null, /dev/stdout) is written in place, as renaming over it would
- * replace the device. path NULL: stdout. */
-typedef struct OutFile {
-    const char *path; /* the name asked for (NULL: stdout) */
-    char *final;      /* the name renamed to (the link's target), NULL when in place */
-    char *tmp;        /* temporary name while open */
-    FILE *f;
-    char *buf; /* stdio buffer */
-} OutFile;
-
-static void out_release(OutFile *o)
-{
-    polrt_realloc(o->tmp, 0);
-    polrt_realloc(o->final, 0);
-    polrt_realloc(o->buf, 0);
-    o->tmp = o->final = o->buf = NULL;
-    o->f = NULL;
-}
-
-/* the file a dangling link names (to be created): its target, relative to the link's
- * directory; 0, or -1 with errno */
-static int dangling(const char *link, char real[PATH_MAX])
-{
-    char target[PATH_MAX];
-    ssize_t n = readlink(link, target, sizeof target - 1);
-    if (n < 0)
-        return -1;
-    target[n] = '\0';
-    const char *slash = strrchr(link, '/');
-    int dirlen = target[0] == '/' || !slash ? 0 : (int)(slash - link + 1);
-    if (snprintf(real, PATH_MAX, "%.*s%s", dirlen, link, target) >= PATH_MAX) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    return 0;
-}
-
-static int out_open(OutFile *o, const char *path, char *err, size_t errlen)
-{
-    memset(o, 0, sizeof *o);
-    o->path = path;
-    if (!path) {
-        o->f = stdout;
-        return 0;
-    }
-    if (!(o->buf = polrt_realloc(NULL, OUT_BUFSIZE)))
-        goto oom;
-    struct stat st;
-    int fd = -1;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        fd = open(path, O_WRONLY | O_CLOEXEC);
-        if (fd < 0)
-            goto fail;
-    } else {
-        char real[PATH_MAX];
-        const char *name = path;
-        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-            if (!realpath(path, real) && (errno != ENOENT || dangling(path, real) < 0))
-                goto fail;
-            name = real;
-        }
-        size_t n = strlen(name) + 48;
-        if (!(o->final = rt_strdup(name)) || !(o->tmp = polrt_realloc(NULL, n)))
-            goto oom;
-        for (int k = 0; k < 100 && fd < 0; k++) {
-            snprintf(o->tmp, n, "%s.tmp%ld.%d", name, (long)getpid(), k);
-            fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-            if (fd < 0 && errno != EEXIST)
-                break;
-        }
-        if (fd < 0)
-            goto fail;
-    }
-    if (!(o->f = fdopen(fd, "wb"))) {
-        int e = errno;
-        close(fd);
-        if (o->tmp)
-            unlink(o->tmp);
-        errno = e;
-        goto fail;
-    }
-    setvbuf(o->f, o->buf, _IOFBF, OUT_BUFSIZE);
-    return 0;
-oom:
-    errno = ENOMEM;
-fail:
-    snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-    out_release(o);
-    return -1;
-}
-
-/* finish: flush, and for a file written aside sync and rename it over the final name; -1
- * with a message on any error (the final name then keeps its old content) */
-static int out_commit(OutFile *o, char *err, size_t errlen)
-{
-    if (!o->f)
-        return 0;
-    int bad = ferror(o->f) || fflush(o->f) != 0;
-    int e = errno;
-    if (!bad && o->tmp && fsync(fileno(o->f)) != 0) {
-        bad = 1;
-        e = errno;
-    }
-    if (o->f != stdout && fclose(o->f) != 0 && !bad) {
-        bad = 1;
-        e = errno;
-    }
-    o->f = NULL;
-    if (!bad && o->tmp && rename(o->tmp, o->final) != 0) {
-        bad = 1;
-        e = errno;
-    }
-    if (bad) {
-        snprintf(err, errlen, "cannot write %s: %s", o->path ? o->path : "results",
-                 strerror(e ? e : EIO));
-        if (o->tmp)
-            unlink(o->tmp);
-    }
-    out_release(o);
-    return bad ? -1 : 0;
-}
-
-/* give up: close and remove the temporary file, leave the final name alone */
-static void out_abort(OutFile *o)
-{
-    if (o->f == stdout)
-        fflush(stdout);
-    else if (o->f)
-        fclose(o->f);
-    if (o->f && o->tmp)
-        unlink(o->tmp);
-    out_release(o);
-}
-
 /* remove a rejects file an earlier run left, if it is one (a regular file) */
 static int remove_stale(const char *path)
 {
@@ -304,8 +128,8 @@ typedef struct Run {
     RtMap suspects;                 /* Suspect by hash: pass 2 settles them (pool entries) */
     RtCsv *reread;                  /* re-reads a row refused while settling */
     /* outputs */
-    OutFile results, rejects, prejects, explain;
-    Line line; /* a results row being built */
+    RtOut results, rejects, prejects, explain;
+    RtLine line; /* a results row being built */
     const char *rejects_path;
     char *prejects_path;
     /* counters */
@@ -523,7 +347,7 @@ static int all_blank(const RtRecord *rec)
 
 /* Report a bad row as "file:line: reason" and copy its bytes to the rejects file (opened on
  * the first one, header row first). 0, or -1 on a write error (run error set). */
-static int reject(Run *r, OutFile *rj, const char *path, const char *file, const RtBinding *b,
+static int reject(Run *r, RtOut *rj, const char *path, const char *file, const RtBinding *b,
                   const RtRecord *rec, const char *reason)
 {
     progress_clear(r);
@@ -532,7 +356,7 @@ static int reject(Run *r, OutFile *rj, const char *path, const char *file, const
     if (rj == &r->prejects)
         r->rejected_persons++;
     if (!rj->f) {
-        if (out_open(rj, path, r->err, sizeof r->err) < 0) {
+        if (rt_out_open(rj, path, r->err, sizeof r->err) < 0) {
             r->failed_io = 1;
             return -1;
         }
@@ -1397,7 +1221,7 @@ static const char *status_text(int status, const char *err)
 /* write the row built in r->line; -1 (run error) when it could not be built */
 static int line_flush(Run *r, FILE *f)
 {
-    Line *l = &r->line;
+    RtLine *l = &r->line;
     if (l->oom) {
         run_error(r, "out of memory");
         return -1;
@@ -1410,12 +1234,12 @@ static int line_flush(Run *r, FILE *f)
 /* the results header: claim_id, the outputs, status */
 static int write_header(Run *r, FILE *f)
 {
-    put_cell(&r->line, "claim_id");
+    rt_line_cell(&r->line, "claim_id");
     for (int i = 0; i < r->s->noutputs; i++) {
-        line_add(&r->line, ",", 1);
-        put_cell(&r->line, r->s->outputs[i].name);
+        rt_line_add(&r->line, ",", 1);
+        rt_line_cell(&r->line, r->s->outputs[i].name);
     }
-    line_add(&r->line, ",status\n", 8);
+    rt_line_add(&r->line, ",status\n", 8);
     return line_flush(r, f);
 }
 
@@ -1423,16 +1247,16 @@ static int write_row(Run *r, FILE *f, const char *id, int status, const int64_t 
                      const char *err)
 {
     char buf[64];
-    put_cell(&r->line, id);
+    rt_line_cell(&r->line, id);
     for (int i = 0; i < r->s->noutputs; i++) {
-        line_add(&r->line, ",", 1);
+        rt_line_add(&r->line, ",", 1);
         if (status != -1)
-            put_cell(&r->line,
-                     rt_format_value(r->s, &r->s->outputs[i].type, out[i], buf, sizeof buf));
+            rt_line_cell(&r->line,
+                         rt_format_value(r->s, &r->s->outputs[i].type, out[i], buf, sizeof buf));
     }
-    line_add(&r->line, ",", 1);
-    put_cell(&r->line, status_text(status, err));
-    line_add(&r->line, "\n", 1);
+    rt_line_add(&r->line, ",", 1);
+    rt_line_cell(&r->line, status_text(status, err));
+    rt_line_add(&r->line, "\n", 1);
     return line_flush(r, f);
 }
 
@@ -1943,7 +1767,7 @@ static char *persons_rejects_path(const char *rejects)
  * never leaves partial results. */
 static void finish_outputs(Run *r, int ok)
 {
-    OutFile *files[] = {&r->results, &r->explain, &r->rejects, &r->prejects};
+    RtOut *files[] = {&r->results, &r->explain, &r->rejects, &r->prejects};
     const char *stale[] = {NULL, NULL, r->rejects_path, r->prejects_path};
     char err[MSG_MAX];
     for (int i = 0; i < 4; i++) {
@@ -1953,8 +1777,8 @@ static void finish_outputs(Run *r, int ok)
             continue;
         }
         if (!ok && i < 2)
-            out_abort(files[i]);
-        else if (out_commit(files[i], err, sizeof err) < 0 && !r->failed_io)
+            rt_out_abort(files[i]);
+        else if (rt_out_commit(files[i], err, sizeof err) < 0 && !r->failed_io)
             run_error(r, "%s", err);
     }
 }
@@ -1962,9 +1786,9 @@ static void finish_outputs(Run *r, int ok)
 static void run_free(Run *r)
 {
     stop_workers(r);
-    OutFile *files[] = {&r->results, &r->explain, &r->rejects, &r->prejects};
+    RtOut *files[] = {&r->results, &r->explain, &r->rejects, &r->prejects};
     for (int i = 0; i < 4; i++)
-        out_abort(files[i]);
+        rt_out_abort(files[i]);
     polrt_realloc(r->prejects_path, 0);
     rt_binding_free(&r->cb);
     polrt_realloc(r->persons, 0);
@@ -2062,9 +1886,9 @@ static int run_steps(Run *r)
     /* outputs open only now: a run stopped by its input leaves earlier results alone. With
      * explain_claim and no out, stdout carries the explanation alone. */
     if (rc == 0 && (o->out || !o->explain_claim) &&
-        out_open(&r->results, o->out, r->err, sizeof r->err) < 0)
+        rt_out_open(&r->results, o->out, r->err, sizeof r->err) < 0)
         rc = 2;
-    if (rc == 0 && o->explain && out_open(&r->explain, o->explain, r->err, sizeof r->err) < 0)
+    if (rc == 0 && o->explain && rt_out_open(&r->explain, o->explain, r->err, sizeof r->err) < 0)
         rc = 2;
     if (rc == 2)
         r->failed_io = 1;

@@ -1,0 +1,179 @@
+/* out.c — what the runtime writes: files written atomically (temp + rename), and CSV rows
+ * built in a buffer and written with one call. The one writer of results, rejects,
+ * explanations and reports. */
+#include "rt_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* stdio buffer of each output file */
+#define OUT_BUFSIZE (1 << 16)
+
+/* ---- CSV rows ----------------------------------------------------------------------------- */
+
+void rt_line_add(RtLine *l, const char *s, size_t n)
+{
+    if (l->n + n > l->cap && !l->oom && rt_grow(&l->p, &l->cap, l->n + n, 1) < 0)
+        l->oom = 1;
+    if (l->oom)
+        return;
+    memcpy(l->p + l->n, s, n);
+    l->n += n;
+}
+
+/* a CSV cell: quoted when it holds a comma, quote, line break or edge blank */
+void rt_line_cell(RtLine *l, const char *s)
+{
+    size_t n = strlen(s);
+    int q = n && (s[0] == ' ' || s[n - 1] == ' ');
+    for (size_t i = 0; i < n && !q; i++)
+        q = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+    if (!q) {
+        rt_line_add(l, s, n);
+        return;
+    }
+    rt_line_add(l, "\"", 1);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            rt_line_add(l, "\"", 1);
+        rt_line_add(l, s + i, 1);
+    }
+    rt_line_add(l, "\"", 1);
+}
+
+/* ---- Output files: temp + rename -------------------------------------------------------- */
+
+/* A file written under a temporary name in the same directory and renamed over the final
+ * name only when complete, so a reader never sees half a file and a killed run leaves the
+ * previous one intact. A symbolic link is followed (the file it names is replaced); a
+ * device or pipe (/dev/null, /dev/stdout) is written in place, as renaming over it would
+ * replace the device. path NULL: stdout. */
+static void out_release(RtOut *o)
+{
+    polrt_realloc(o->tmp, 0);
+    polrt_realloc(o->final, 0);
+    polrt_realloc(o->buf, 0);
+    o->tmp = o->final = o->buf = NULL;
+    o->f = NULL;
+}
+
+/* the file a dangling link names (to be created): its target, relative to the link's
+ * directory; 0, or -1 with errno */
+static int dangling(const char *link, char real[PATH_MAX])
+{
+    char target[PATH_MAX];
+    ssize_t n = readlink(link, target, sizeof target - 1);
+    if (n < 0)
+        return -1;
+    target[n] = '\0';
+    const char *slash = strrchr(link, '/');
+    int dirlen = target[0] == '/' || !slash ? 0 : (int)(slash - link + 1);
+    if (snprintf(real, PATH_MAX, "%.*s%s", dirlen, link, target) >= PATH_MAX) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return 0;
+}
+
+int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen)
+{
+    memset(o, 0, sizeof *o);
+    o->path = path;
+    if (!path || strcmp(path, "-") == 0) {
+        o->path = NULL;
+        o->f = stdout;
+        return 0;
+    }
+    if (!(o->buf = polrt_realloc(NULL, OUT_BUFSIZE)))
+        goto oom;
+    struct stat st;
+    int fd = -1;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        fd = open(path, O_WRONLY | O_CLOEXEC);
+        if (fd < 0)
+            goto fail;
+    } else {
+        char real[PATH_MAX];
+        const char *name = path;
+        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+            if (!realpath(path, real) && (errno != ENOENT || dangling(path, real) < 0))
+                goto fail;
+            name = real;
+        }
+        size_t n = strlen(name) + 48;
+        if (!(o->final = rt_strdup(name)) || !(o->tmp = polrt_realloc(NULL, n)))
+            goto oom;
+        for (int k = 0; k < 100 && fd < 0; k++) {
+            snprintf(o->tmp, n, "%s.tmp%ld.%d", name, (long)getpid(), k);
+            fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            if (fd < 0 && errno != EEXIST)
+                break;
+        }
+        if (fd < 0)
+            goto fail;
+    }
+    if (!(o->f = fdopen(fd, "wb"))) {
+        int e = errno;
+        close(fd);
+        if (o->tmp)
+            unlink(o->tmp);
+        errno = e;
+        goto fail;
+    }
+    setvbuf(o->f, o->buf, _IOFBF, OUT_BUFSIZE);
+    return 0;
+oom:
+    errno = ENOMEM;
+fail:
+    snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    out_release(o);
+    return -1;
+}
+
+/* finish: flush, and for a file written aside sync and rename it over the final name; -1
+ * with a message on any error (the final name then keeps its old content) */
+int rt_out_commit(RtOut *o, char *err, size_t errlen)
+{
+    if (!o->f)
+        return 0;
+    int bad = ferror(o->f) || fflush(o->f) != 0;
+    int e = errno;
+    if (!bad && o->tmp && fsync(fileno(o->f)) != 0) {
+        bad = 1;
+        e = errno;
+    }
+    if (o->f != stdout && fclose(o->f) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    o->f = NULL;
+    if (!bad && o->tmp && rename(o->tmp, o->final) != 0) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad) {
+        snprintf(err, errlen, "cannot write %s: %s", o->path ? o->path : "results",
+                 strerror(e ? e : EIO));
+        if (o->tmp)
+            unlink(o->tmp);
+    }
+    out_release(o);
+    return bad ? -1 : 0;
+}
+
+/* give up: close and remove the temporary file, leave the final name alone */
+void rt_out_abort(RtOut *o)
+{
+    if (o->f == stdout)
+        fflush(stdout);
+    else if (o->f)
+        fclose(o->f);
+    if (o->f && o->tmp)
+        unlink(o->tmp);
+    out_release(o);
+}
