@@ -17,7 +17,7 @@ ifeq ($(CI),true)
 WARN += -Werror
 endif
 BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) -MMD -MP \
-               -Iruntime/include -iquote $(BUILD) -iquote compiler
+               -Iruntime/include -Isim -iquote $(BUILD) -iquote compiler
 SAN_FLAGS :=
 ifeq ($(SAN),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
@@ -36,9 +36,13 @@ endif
 
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csv.c runtime/decode.c runtime/out.c runtime/ledger.c runtime/session.c \
-                runtime/run.c runtime/explain.c runtime/util.c runtime/simulate.c runtime/report.c
+                runtime/pipeline.c runtime/run.c runtime/explain.c runtime/util.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
+
+# what-if simulation and its report: analysis a deployed engine does not carry (libpolsim)
+SIM_SRCS := sim/simulate.c sim/report.c
+SIM_OBJS := $(SIM_SRCS:%.c=$(BUILD)/%.o)
 
 FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c \
               compiler/sema.c compiler/ir.c compiler/interp.c compiler/schema_out.c \
@@ -60,14 +64,24 @@ all: $(BUILD)/polc $(BUILD)/libpolrt.a $(BUILD)/runtime/engine_main.o
 deps:
 	$(Q)sh tests/deps.sh $(DEB_PKGS)
 
-$(BUILD)/polc: $(POLC_OBJS) $(BUILD)/libpolrt.a
+$(BUILD)/polc: $(POLC_OBJS) $(BUILD)/libpolsim.a $(BUILD)/libpolrt.a
 	@echo "  LD      $@"
-	$(Q)$(CC) $(SAN_FLAGS) -rdynamic -o $@ $(POLC_OBJS) -Wl,--whole-archive $(BUILD)/libpolrt.a \
+	$(Q)$(CC) $(SAN_FLAGS) -rdynamic -o $@ $(POLC_OBJS) $(BUILD)/libpolsim.a \
+	    -Wl,--whole-archive $(BUILD)/libpolrt.a \
 	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi -lnettle $(RT_LIBS)
 
 $(BUILD)/libpolrt.a: $(RUNTIME_OBJS)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libpolsim.a: $(SIM_OBJS)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/sim/%.o: sim/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -Iruntime -Isim -c $< -o $@
 
 # runtime objects: hidden visibility; only POLRT_API names are exported
 $(BUILD)/runtime/%.o: runtime/%.c
@@ -133,7 +147,8 @@ grammar:
 	bison -Wcounterexamples -o /dev/null compiler/parser.y
 
 lint:
-	clang-format --dry-run --Werror compiler/*.c compiler/*.h runtime/*.c runtime/include/*.h
+	clang-format --dry-run --Werror compiler/*.c compiler/*.h runtime/*.c runtime/*.h \
+	    runtime/include/*.h sim/*.c sim/*.h
 
 FUZZ_SECONDS ?= 60
 fuzz-frontend: deps

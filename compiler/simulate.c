@@ -13,6 +13,7 @@
 #include "interp.h"
 #include "jit.h"
 #include "polrt.h"
+#include "polsim.h"
 #include "tool.h"
 
 /* scenarios on one command line: a base, reforms and --set variants, or sweep points */

@@ -1,190 +1,289 @@
-/* run.c — polrt_run, the batch run: persons and claims CSV in, results CSV out. Loads the
- * persons, checks every claim row in a first streaming pass (bad rows to the rejects file,
- * duplicate ids, the per-person date order), then settles the good ones through the session
- * API — streaming when each person's claims already come in date order, else loaded and
- * sorted — on N threads partitioned by person, and writes results in input order, atomically. */
-#include "rt_int.h"
+/* run.c — polrt_run: polc run as a sink of the batch pipeline (pipeline.h). Each settled
+ * claim's results row (and explanation, when asked) is formatted by the thread that settled
+ * it into that thread's buffers; after each batch the rows are written in input order and
+ * the ledger's transaction is committed. Results, explanations and rejects are written
+ * atomically (out.c); a run stopped by its input leaves earlier results alone. */
+#include "pipeline.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
-#include <limits.h>
-#include <pthread.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-/* claims in flight between the reader and the in-order writer with -j N: enough to keep N
- * workers busy when one person's claims cluster on one of them; bounds streaming memory */
-#define RUN_WINDOW 4096
-/* more threads than this cannot help: the reader and the single writer are the limit */
-#define RUN_MAX_THREADS 256
-/* claims per ledger transaction: few enough that a kill loses seconds of work, many enough
- * that SQLite's per-commit sync does not dominate */
-#define RUN_COMMIT_EVERY 5000
-/* progress refresh interval (ns): smooth to the eye, negligible cost */
-#define PROGRESS_NS 200000000LL
-/* claims between two looks at the clock for the progress line */
-#define PROGRESS_STRIDE 256
-/* pool block size: persons and ids are small; 1 MiB blocks keep allocations few */
-/* stdio buffer of each output file */
-#define OUT_BUFSIZE (1 << 16)
 /* longest message kept for a row or a claim error */
 #define MSG_MAX 512
-/* Run.rstatus of a claim refused while settling (loaded mode): rejected, no results row */
-#define RSTATUS_REJECTED 2
 
-/* ---- Small helpers ---------------------------------------------------------------------- */
+typedef struct Run Run;
 
-/* remove a rejects file an earlier run left, if it is one (a regular file) */
-static int remove_stale(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return 0;
-    return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
-}
+/* a thread's part: the batch's results rows and explanations, and its counts */
+typedef struct RunThread {
+    RtLine out; /* results rows of the batch */
+    char *xbuf; /* explanations (JSON lines) of the batch: a memory stream */
+    size_t xlen;
+    FILE *xf;
+    char *tbuf; /* the one explanation asked for (text) */
+    size_t tlen;
+    FILE *tf;
+    __int128 *totals; /* per output: the sum of money outputs (fen) */
+    int64_t settled, already, failed;
+} RunThread;
 
-/* ---- The run's state -------------------------------------------------------------------- */
-
-typedef struct Person {
-    const char *id;  /* pool */
-    int64_t *fields; /* schema "person" values (pool, or the shared defaults) */
-    int64_t *hist;   /* nspans rows of schema "history" width */
-    int64_t nspans;
-    int64_t line;      /* persons file line of its first row (0: made from a claim) */
-    int64_t bad_line;  /* a rejected persons row named it (0: none) */
-    int64_t last_date; /* date of its latest good claim so far (order check) */
-    int64_t last_rec;  /* data record of its last good claim: after it settles, the person
-                          leaves the session (streaming) */
-    int has_claim;     /* last_date is set */
-    int worker;        /* the thread that settles its claims */
-    int registered;    /* polrt_session_person done (only its worker touches this) */
-} Person;
-
-/* one claim on its way through a worker: input, then result */
-typedef struct Slot {
-    int64_t seq;          /* its rank among the good claims, in input order */
-    int64_t person;       /* index into Run.persons */
-    int64_t offset, line; /* the record's, to re-read it if settling refuses the row */
-    int forget;           /* the person's last claim: the person leaves the session after it */
-    int refused;          /* the session refused the claim (a conflict with the ledger): the row
-                             goes to the rejects, with err as the reason */
-    const char *claim_id;
-    const int64_t *fields;
-    char *id_buf; /* streaming: this slot's copy of the claim */
-    size_t id_cap;
-    int64_t *field_buf;
-    int status; /* PolResult.status */
-    int64_t err_code, err_loc;
-    int64_t *out;      /* outputs */
-    int64_t *trace;    /* copies of the PolResult arrays, when explanations are asked */
-    char err[MSG_MAX]; /* "error: ..." text when status is -1 */
-    int done;          /* settled, waiting to be written (guarded by Run.mu) */
-} Slot;
-
-struct Run;
-typedef struct Worker {
-    struct Run *r;
-    PolSession *sess;
-    pthread_t th;
-    int64_t *queue; /* tickets to settle, a ring of RUN_WINDOW */
-    int64_t qhead, qtail;
-    pthread_cond_t cv;
-} Worker;
-
-typedef struct Run {
+struct Run {
     PolEngine *e;
     const RtSchema *s;
     const PolRunOpts *o;
-    RtPool pool;
-    char err[MSG_MAX]; /* a run-level error (I/O, memory): exit 2 */
-    int failed_io;
-    /* persons */
-    Person *persons;
-    size_t npersons, cap_persons;
-    uint64_t *ptab; /* person table: hash tag << 32 | (index + 1), 0 empty */
-    size_t ptab_cap;
-    int64_t *defaults; /* person field defaults, when there is no persons file */
-    int have_persons;  /* a persons file was read */
-    const char *persons_name;
-    /* claims */
-    const char *claims_name;
-    RtBinding cb;               /* claims file: fixed columns RUN_CLAIM_ID, RUN_PERSON_ID */
-    const RtField **cfields_of; /* the claim fields bound (schema order) */
-    int date_idx;               /* claim field giving the date order (-1: none) */
-    uint8_t *skip;              /* per data record: not settled (rejected or empty) */
-    size_t skip_cap;
-    int64_t nrecords, ngood;
-    int streaming;                  /* each person's claims come in date order: settle as read */
-    int bom;                        /* the claims file starts with a BOM (the results do too) */
-    int explain_found;              /* explain_claim's id is in the claims file */
-    int explained;                  /* and its explanation was written */
-    int64_t *cvals, *pvals, *hvals; /* scratch: one row's claim / person / history values */
-    int64_t *chk_pver;              /* scratch of the input checks (one per param) */
-    RtMap suspects;                 /* Suspect by hash: pass 2 settles them (pool entries) */
-    RtCsv *reread;                  /* re-reads a row refused while settling */
-    /* outputs */
-    RtOut results, rejects, prejects, explain;
-    RtLine line; /* a results row being built */
     const char *rejects_path;
     char *prejects_path;
-    /* counters */
-    long rejected, empty_rows, settled, already, failed;
-    long rejected_persons; /* of rejected: rows of the persons file */
-    int64_t *totals;       /* per output: sum of money outputs (fen) */
-    int *total_overflow;
-    /* settlement */
-    int nthreads;
-    int64_t window; /* slots: RUN_WINDOW with threads, 1 without */
-    Worker *workers;
-    Slot *slots;
-    int64_t next_retire; /* tickets retired (written) so far */
-    int64_t ntickets;
-    int stop; /* workers: no more tickets */
-    pthread_mutex_t mu;
-    pthread_cond_t done_cv;
-    int fatal; /* a worker hit a run-level error (message in fatal_msg) */
-    char fatal_msg[MSG_MAX];
-    int frozen; /* pass 2: the person table is read by workers, never grown */
-    int64_t since_commit;
-    /* load mode: everything by seq */
-    int64_t *cpos; /* the record's offset and line */
-    char **ids;
-    int64_t *cfields;
-    int64_t *cperson;
-    int8_t *rstatus;
-    int64_t *rout;
-    char **rerr;
-    /* progress */
-    int progress;
-    int64_t t_settle, last_progress; /* when settling began; the last progress line */
-    int progress_shown;
-} Run;
+    RunThread *th; /* per pipeline thread */
+    int nth;
+    RtOut results, explain;
+    int opened; /* the outputs are open (after the claims header) */
+    int explain_found, explained;
+    RtStore *store;
+    int in_txn;
+    __int128 *totals; /* the threads' sums, added as each thread ends */
+    int64_t settled, already, failed;
+    char err[2 * MSG_MAX];
+};
 
-static void run_error(Run *r, const char *fmt, ...)
+/* ---- the sink: in the settling threads -------------------------------------------------- */
+
+static int thread_init(void *self, RtPThread *t)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(r->err, sizeof r->err, fmt, ap);
-    va_end(ap);
-    r->failed_io = 1;
+    Run *r = self;
+    RunThread *x = &r->th[t->id];
+    memset(x, 0, sizeof *x);
+    x->totals = polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *x->totals);
+    if (!x->totals)
+        return -1;
+    memset(x->totals, 0, ((size_t)r->s->noutputs + 1) * sizeof *x->totals);
+    t->sink = x;
+    return 0;
 }
 
-/* ---- Progress on stderr ----------------------------------------------------------------- */
-
-static void progress_clear(Run *r)
+static void thread_free(void *self, RtPThread *t)
 {
-    if (!r->progress_shown)
+    Run *r = self;
+    RunThread *x = t->sink;
+    if (!x)
         return;
-    fprintf(stderr, "\r%*s\r", 78, "");
-    r->progress_shown = 0;
+    r->settled += x->settled;
+    r->already += x->already;
+    r->failed += x->failed;
+    for (int k = 0; k < r->s->noutputs && x->totals && r->totals; k++)
+        r->totals[k] += x->totals[k];
+    polrt_realloc(x->out.p, 0);
+    if (x->xf)
+        fclose(x->xf);
+    if (x->tf)
+        fclose(x->tf);
+    free(x->xbuf);
+    free(x->tbuf);
+    polrt_realloc(x->totals, 0);
+    t->sink = NULL;
 }
 
-/* whole numbers with thousands separators: "1,234,567" */
+/* "dated 2017-01-20, outside the policy's validity", or where and why the policy failed:
+ * the one wording of a failed claim (its results row says "error: " and this) */
+static char *failure_text(const RtSchema *s, const RtRow *r, int date_idx, int64_t code,
+                          int64_t loc, char *buf, size_t len)
+{
+    if (code == POLRT_E_NOVERSION && loc == -1 && date_idx >= 0) {
+        char day[32];
+        snprintf(buf, len, "dated %s, outside the policy's validity",
+                 polrt_fmt_date(r->fields[date_idx], day));
+        return buf;
+    }
+    return rt_err_describe(s, code, loc, buf, len);
+}
+
+/* the claim's PolResult, from the pipeline's scratch of engine 0 */
+static PolResult result_of(const RtPThread *t, const RtRow *r)
+{
+    const RtScratch *sc = &t->scr[0];
+    PolResult res = {
+        .status = r->settled,
+        .err_code = r->settled == -1 ? t->err_code[0] : 0,
+        .err_loc = r->settled == -1 ? t->err_loc[0] : 0,
+        .out = sc->out,
+        .ledger_before = sc->before,
+        .ledger_after = sc->after,
+        .keys = sc->keys,
+        .rule_val = sc->rule_val,
+        .branch = sc->branch,
+        .pver = sc->pver,
+        .pidx = sc->pidx,
+    };
+    return res;
+}
+
+/* a memory stream for a thread's explanations; 0, or -1 */
+static int stream_open(FILE **f, char **buf, size_t *len)
+{
+    if (*f)
+        return 0;
+    *f = open_memstream(buf, len);
+    return *f ? 0 : -1;
+}
+
+static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
+{
+    Run *r = self;
+    RunThread *x = t->sink;
+    const RtSchema *s = r->s;
+    const int64_t *out = t->scr[0].out;
+    char buf[MSG_MAX];
+    (void)ps;
+    int status = row->settled;
+    if (status == 0)
+        x->settled++;
+    else if (status == 1)
+        x->already++;
+    else
+        x->failed++;
+    /* the results row: claim_id, the outputs (empty when it failed), status */
+    row->out_off = x->out.n;
+    rt_line_cell(&x->out, row->id);
+    for (int i = 0; i < s->noutputs; i++) {
+        rt_line_add(&x->out, ",", 1);
+        if (status == -1)
+            continue;
+        rt_line_cell(&x->out, rt_format_value(s, &s->outputs[i].type, out[i], buf, sizeof buf));
+        if (s->outputs[i].type.kind == RT_MONEY && out[i] != POLRT_NONE)
+            x->totals[i] += out[i];
+    }
+    rt_line_add(&x->out, ",", 1);
+    if (status == -1) {
+        char why[MSG_MAX - 8];
+        int date_idx = rt_pipe_date_idx(t->pipe);
+        snprintf(buf, sizeof buf, "error: %s",
+                 failure_text(s, row, date_idx, t->err_code[0], t->err_loc[0], why, sizeof why));
+        rt_line_cell(&x->out, buf);
+    } else
+        rt_line_cell(&x->out, status == 0 ? "settled" : "already settled");
+    rt_line_add(&x->out, "\n", 1);
+    if (x->out.oom)
+        return -1;
+    row->out_len = x->out.n - row->out_off;
+    if (!r->o->explain && !r->o->explain_claim)
+        return 0;
+    PolResult res = result_of(t, row);
+    if (r->o->explain) {
+        if (stream_open(&x->xf, &x->xbuf, &x->xlen) < 0)
+            return -1;
+        long at = ftell(x->xf);
+        polrt_explain_json(r->e, row->id, row->fields, &res, x->xf);
+        if (fflush(x->xf) != 0)
+            return -1;
+        row->x_off = (size_t)at;
+        row->x_len = x->xlen - (size_t)at;
+    }
+    if (r->o->explain_claim && strcmp(r->o->explain_claim, row->id) == 0) {
+        if (stream_open(&x->tf, &x->tbuf, &x->tlen) < 0)
+            return -1;
+        polrt_explain_text(r->e, row->id, row->fields, &res, x->tf);
+        if (fflush(x->tf) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- the sink: after each batch, on the calling thread ------------------------------------- */
+
+/* open the outputs: only once the claims header is read, so a run stopped by its input
+ * leaves earlier results alone; the results header as the input's (BOM, CRLF kept out:
+ * rows end with LF) */
+static int open_outputs(Run *r, int bom, char *err, size_t errlen)
+{
+    const PolRunOpts *o = r->o;
+    r->opened = 1;
+    /* with explain_claim and no out, stdout carries the explanation alone */
+    if ((o->out || !o->explain_claim) && rt_out_open(&r->results, o->out, err, errlen) < 0)
+        return -1;
+    if (o->explain && rt_out_open(&r->explain, o->explain, err, errlen) < 0)
+        return -1;
+    if (r->results.f) {
+        RtLine l = {0};
+        if (bom)
+            rt_line_add(&l, "\xEF\xBB\xBF", 3); /* as the input: spreadsheets read UTF-8 */
+        rt_line_cell(&l, "claim_id");
+        for (int i = 0; i < r->s->noutputs; i++) {
+            rt_line_add(&l, ",", 1);
+            rt_line_cell(&l, r->s->outputs[i].name);
+        }
+        rt_line_add(&l, ",status\n", 8);
+        if (!l.oom)
+            fwrite(l.p, 1, l.n, r->results.f);
+        polrt_realloc(l.p, 0);
+        if (l.oom) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int bad_stream(FILE *f)
+{
+    return f && ferror(f);
+}
+
+static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen)
+{
+    Run *r = self;
+    if (!r->opened && open_outputs(r, rt_pipe_stats(p)->bom, err, errlen) < 0)
+        return -1;
+    /* the ledger: every claim of the batch durable before its results are written */
+    if (r->store && r->o->max_rejects == 0) {
+        if (rt_ledger_commit(r->store, err, errlen) != 0 ||
+            rt_ledger_begin(r->store, err, errlen) != 0)
+            return -1;
+    }
+    for (size_t bi = 0; bi < n; bi++)
+        for (size_t k = 0; k < blocks[bi].nrows; k++) {
+            const RtRow *row = &blocks[bi].rows[k];
+            if (r->o->explain_claim && row->id && strcmp(row->id, r->o->explain_claim) == 0)
+                r->explain_found = 1;
+            if (row->status != RT_ROW_OK)
+                continue;
+            const RunThread *x = &r->th[row->thread];
+            if (r->results.f)
+                fwrite(x->out.p + row->out_off, 1, row->out_len, r->results.f);
+            if (r->explain.f)
+                fwrite(x->xbuf + row->x_off, 1, row->x_len, r->explain.f);
+        }
+    /* the one text explanation, and the threads' buffers start over */
+    for (int i = 0; i < r->nth; i++) {
+        RunThread *x = &r->th[i];
+        x->out.n = 0;
+        if (x->tf && x->tlen) {
+            rt_pipe_progress_clear(p);
+            fwrite(x->tbuf, 1, x->tlen, stdout);
+            r->explained = 1;
+        }
+        FILE **fs[] = {&x->xf, &x->tf};
+        for (int j = 0; j < 2; j++)
+            if (*fs[j]) {
+                fclose(*fs[j]);
+                *fs[j] = NULL;
+            }
+        free(x->xbuf);
+        free(x->tbuf);
+        x->xbuf = x->tbuf = NULL;
+        x->xlen = x->tlen = 0;
+    }
+    if (bad_stream(r->results.f) || bad_stream(r->explain.f)) {
+        snprintf(err, errlen, "cannot write %s: %s", r->o->out ? r->o->out : "results",
+                 strerror(errno ? errno : EIO));
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- polrt_run ----------------------------------------------------------------------------- */
+
 static char *fmt_count(int64_t n, char *buf)
 {
     polrt_fmt_money(n * 100, buf, 1);
@@ -192,1532 +291,15 @@ static char *fmt_count(int64_t n, char *buf)
     return buf;
 }
 
-/* "polc: settling 1,234/5,000 claims  812/s  0:05 left" (total < 0: "polc: checking F 45%",
- * done and -total being bytes), at most every PROGRESS_NS */
-static void progress(Run *r, int64_t done, int64_t total)
-{
-    if (!r->progress)
-        return;
-    int64_t t = rt_now_ns();
-    if (t - r->last_progress < PROGRESS_NS)
-        return;
-    r->last_progress = t;
-    if (total < 0) {
-        fprintf(stderr, "\rpolc: checking %s %d%%   ", r->claims_name,
-                (int)(100 * done / (-total ? -total : 1)));
-        r->progress_shown = 1;
-        return;
-    }
-    double secs = (double)(t - r->t_settle) / 1e9;
-    double rate = secs > 0 ? (double)done / secs : 0;
-    char a[32], b[32], c[32];
-    fprintf(stderr, "\rpolc: settling %s/%s claims  %s/s", fmt_count(done, a), fmt_count(total, b),
-            fmt_count((int64_t)rate, c));
-    if (rate > 0) {
-        long left = (long)((double)(total - done) / rate);
-        fprintf(stderr, "  %ld:%02ld left", left / 60, left % 60);
-    }
-    fputs("   ", stderr);
-    r->progress_shown = 1;
-}
-
-/* ---- Persons: a table by id ------------------------------------------------------------- */
-
-/* a person table slot: the hash's high half (compared before the ids) and index + 1 */
-static uint64_t person_slot(uint64_t h, size_t k)
-{
-    return (h & UINT64_C(0xFFFFFFFF00000000)) | (uint64_t)(k + 1);
-}
-
-static int64_t person_find(const Run *r, const char *id, size_t n, uint64_t h)
-{
-    if (!r->ptab_cap)
-        return -1;
-    uint64_t tag = h & UINT64_C(0xFFFFFFFF00000000);
-    for (size_t i = h & (r->ptab_cap - 1);; i = (i + 1) & (r->ptab_cap - 1)) {
-        uint64_t e = r->ptab[i];
-        if (!e)
-            return -1;
-        if ((e & UINT64_C(0xFFFFFFFF00000000)) != tag)
-            continue;
-        int64_t k = (int64_t)(e & 0xFFFFFFFF) - 1;
-        const char *pid = r->persons[k].id;
-        if (strncmp(pid, id, n) == 0 && pid[n] == '\0')
-            return k;
-    }
-}
-
-/* persons the table holds at most: an index fits the low half of a slot */
-#define MAX_PERSONS UINT32_MAX - 1
-
-/* a new person with this id; its index, or -1 (memory) */
-static int64_t person_add(Run *r, const char *id, size_t n, uint64_t h)
-{
-    if (r->npersons >= MAX_PERSONS)
-        return -1;
-    if ((r->npersons + 1) * 2 > r->ptab_cap) {
-        size_t cap = r->ptab_cap ? r->ptab_cap * 2 : 1024;
-        uint64_t *t = polrt_realloc(NULL, cap * sizeof *t);
-        if (!t)
-            return -1;
-        memset(t, 0, cap * sizeof *t);
-        for (size_t k = 0; k < r->npersons; k++) {
-            const char *pid = r->persons[k].id;
-            uint64_t hk = rt_hash_id(pid, strlen(pid));
-            size_t i = hk & (cap - 1);
-            while (t[i])
-                i = (i + 1) & (cap - 1);
-            t[i] = person_slot(hk, k);
-        }
-        polrt_realloc(r->ptab, 0);
-        r->ptab = t;
-        r->ptab_cap = cap;
-    }
-    if (rt_grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof *r->persons) < 0)
-        return -1;
-    Person *p = &r->persons[r->npersons];
-    memset(p, 0, sizeof *p);
-    if (!(p->id = rt_pool_str(&r->pool, id, n)))
-        return -1;
-    p->fields = r->defaults;
-    p->worker = (int)(h % (uint64_t)r->nthreads);
-    size_t i = h & (r->ptab_cap - 1);
-    while (r->ptab[i])
-        i = (i + 1) & (r->ptab_cap - 1);
-    r->ptab[i] = person_slot(h, r->npersons);
-    return (int64_t)r->npersons++;
-}
-
-/* ---- Headers ---------------------------------------------------------------------------- */
-
-/* the fixed columns of both files (the persons file has no claim_id) */
-enum { RUN_CLAIM_ID, RUN_PERSON_ID };
-
-/* Bind a header record (decode.c): fields by name or label, claim_id and person_id by name.
- * 0, or -1 with a file-level error or "out of memory" in why. */
-static int bind_header(const RtSchema *s, const char *file, const RtRecord *h, RtBinding *b,
-                       const RtField *const *f, int nf, int claims, char *why, size_t len)
-{
-    static const char *const fixed[] = {"claim_id", "person_id"};
-    static const char *const pfixed[] = {NULL, "person_id"};
-    if (h->error) {
-        snprintf(why, len, "%s:%" PRId64 ": header: %s", file, h->line, h->error);
-        return -1;
-    }
-    return rt_binding_init(b, s, f, nf, claims ? fixed : pfixed, 2, 2, file, h->line,
-                           (const char *const *)h->field, h->len, h->nfields, h->raw, h->nraw, why,
-                           len) < 0
-               ? -1
-               : 0;
-}
-
-/* after bind_header failed: a file-level error (3), or no memory (2) */
-static int header_failed(Run *r, const char *why)
-{
-    if (strcmp(why, "out of memory") == 0) {
-        run_error(r, "%s", why);
-        return 2;
-    }
-    fprintf(stderr, "%s\n", why);
-    return 3;
-}
-
-/* fields [from, to) of one row (decode.c) */
-static int convert(const RtBinding *b, int from, int to, const RtRecord *rec, int64_t *vals,
-                   char *why, size_t len)
-{
-    return rt_decode_fields(b, (const char *const *)rec->field, rec->len, from, to, vals, why, len);
-}
-
-/* the trimmed text of fixed column k, or NULL when blank or absent */
-static const char *id_cell(const RtBinding *b, const RtRecord *rec, int k, size_t *n)
-{
-    return rt_decode_id(b, k, (const char *const *)rec->field, rec->len, rec->nfields, n);
-}
-
-static int all_blank(const RtRecord *rec)
-{
-    for (int c = 0; c < rec->nfields; c++)
-        if (!rt_cell_blank(rec->field[c], rec->len[c]))
-            return 0;
-    return !rec->error;
-}
-
-/* ---- Rejected rows ---------------------------------------------------------------------- */
-
-/* Report a bad row as "file:line: reason" and copy its bytes to the rejects file (opened on
- * the first one, header row first). 0, or -1 on a write error (run error set). */
-static int reject(Run *r, RtOut *rj, const char *path, const char *file, const RtBinding *b,
-                  const RtRecord *rec, const char *reason)
-{
-    progress_clear(r);
-    fprintf(stderr, "%s:%" PRId64 ": %s\n", file, rec->line, reason);
-    r->rejected++;
-    if (rj == &r->prejects)
-        r->rejected_persons++;
-    if (!rj->f) {
-        if (rt_out_open(rj, path, r->err, sizeof r->err) < 0) {
-            r->failed_io = 1;
-            return -1;
-        }
-        fwrite(b->raw, 1, b->nraw, rj->f);
-        if (b->nraw && b->raw[b->nraw - 1] != '\n')
-            putc('\n', rj->f);
-    }
-    fwrite(rec->raw, 1, rec->nraw, rj->f);
-    if (rec->nraw && rec->raw[rec->nraw - 1] != '\n') {
-        /* the file's last line had no line end: give it the header's */
-        int crlf = b->nraw >= 2 && b->raw[b->nraw - 2] == '\r';
-        fputs(crlf ? "\r\n" : "\n", rj->f);
-    }
-    return 0;
-}
-
-static int too_many_rejects(Run *r, const char *file)
-{
-    if (r->o->max_rejects <= 0 || r->rejected < r->o->max_rejects)
-        return 0;
-    progress_clear(r);
-    fprintf(stderr, "polc: %s: stopped after %ld rejected rows (max %ld); nothing was settled\n",
-            file, r->rejected, r->o->max_rejects);
-    return 1;
-}
-
-/* ---- Persons file ----------------------------------------------------------------------- */
-
-/* One person row: person fields (which must agree with the person's earlier rows) and an
- * identity span unless all history cells are empty. 0 good, 1 rejected (why), -1 memory. */
-static int person_row(Run *r, RtBinding *b, const RtRecord *rec, int64_t **spans, size_t *nspans,
-                      size_t *cap_spans, char *why, size_t len)
+static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t already, int64_t failed,
+                    const __int128 *totals, double secs)
 {
     const RtSchema *s = r->s;
-    size_t n;
-    if (rec->error) {
-        snprintf(why, len, "%s", rec->error);
-        return 1;
-    }
-    if (rec->nfields != b->ncols) {
-        snprintf(why, len, "expected %d fields, found %d", b->ncols, rec->nfields);
-        return 1;
-    }
-    const char *id = id_cell(b, rec, RUN_PERSON_ID, &n);
-    if (!id) {
-        snprintf(why, len, "%s: missing value", b->hdr[b->fixed_col[RUN_PERSON_ID]]);
-        return 1;
-    }
-    int64_t *pv = r->pvals, *hv = r->hvals;
-    if (convert(b, 0, s->nperson, rec, pv, why, len) < 0)
-        return 1;
-    int any = 0;
-    for (int k = s->nperson; k < b->nf && !any; k++)
-        any = b->cols[k].col >= 0 &&
-              !rt_cell_blank(rec->field[b->cols[k].col], rec->len[b->cols[k].col]);
-    if (any && convert(b, s->nperson, b->nf, rec, hv, why, len) < 0)
-        return 1;
-    uint64_t h = rt_hash_id(id, n);
-    int64_t k = person_find(r, id, n, h);
-    if (k >= 0 && r->persons[k].line) {
-        Person *p = &r->persons[k];
-        for (int j = 0; j < s->nperson; j++) {
-            if (p->fields[j] == pv[j])
-                continue;
-            char a[64], c[64];
-            rt_format_value(s, &s->person[j].type, pv[j], a, sizeof a);
-            rt_format_value(s, &s->person[j].type, p->fields[j], c, sizeof c);
-            snprintf(why, len, "person '%s': %s is '%s' here but '%s' on line %" PRId64, p->id,
-                     s->person[j].name, a, c, p->line);
-            return 1;
-        }
-    } else {
-        if (k < 0 && (k = person_add(r, id, n, h)) < 0)
-            return -1;
-        Person *p = &r->persons[k];
-        p->line = rec->line;
-        if (s->nperson) {
-            if (!(p->fields = rt_pool_alloc(&r->pool, (size_t)s->nperson * sizeof *pv)))
-                return -1;
-            memcpy(p->fields, pv, (size_t)s->nperson * sizeof *pv);
-        }
-    }
-    if (any) {
-        /* a span: [person index, history values...] appended to one array */
-        size_t w = (size_t)s->nhist + 1;
-        if (rt_grow(spans, cap_spans, (*nspans + 1) * w, sizeof **spans) < 0)
-            return -1;
-        int64_t *row = *spans + *nspans * w;
-        row[0] = k;
-        memcpy(row + 1, hv, (size_t)s->nhist * sizeof *hv);
-        (*nspans)++;
-    }
-    return 0;
-}
-
-/* taint the person a rejected row names, so that none of its claims settle on a partial
- * identity history; -1 on memory */
-static int taint_person(Run *r, const RtBinding *b, const RtRecord *rec)
-{
-    size_t n;
-    const char *id = rec->error ? NULL : id_cell(b, rec, RUN_PERSON_ID, &n);
-    if (!id)
-        return 0;
-    uint64_t h = rt_hash_id(id, n);
-    int64_t k = person_find(r, id, n, h);
-    if (k < 0 && (k = person_add(r, id, n, h)) < 0)
-        return -1;
-    if (!r->persons[k].bad_line)
-        r->persons[k].bad_line = rec->line;
-    return 0;
-}
-
-/* Read the persons file into the table; spans grouped per person in file order (a counting
- * sort by person). Returns 0, 2 (I/O, message in r->err), 3 (file-level error printed or too
- * many rejects). */
-static int load_persons(Run *r)
-{
-    const RtSchema *s = r->s;
-    const char *path = r->o->persons;
-    RtBinding *b = &(RtBinding){0};
-    int nf = s->nperson + s->nhist;
-    const RtField **f = rt_pool_alloc(&r->pool, (size_t)(nf ? nf : 1) * sizeof *f);
-    if (!f) {
-        run_error(r, "out of memory");
-        return 2;
-    }
-    for (int k = 0; k < s->nperson; k++)
-        f[k] = &s->person[k];
-    for (int k = 0; k < s->nhist; k++)
-        f[s->nperson + k] = &s->hist[k];
-    RtCsv *c = rt_csv_open(path, r->err, sizeof r->err);
-    if (!c) {
-        r->failed_io = 1;
-        return 2;
-    }
-    int rc = 0;
-    RtRecord rec;
-    char why[MSG_MAX];
-    int64_t *spans = NULL;
-    size_t nspans = 0, cap_spans = 0;
-    int got = rt_csv_next(c, &rec);
-    if (got == 0) {
-        fprintf(stderr, "%s:1: empty file (expected a header row)\n", path);
-        rc = 3;
-    } else if (got > 0 && bind_header(s, path, &rec, b, f, nf, 0, why, sizeof why) < 0) {
-        rc = header_failed(r, why);
-    }
-    while (rc == 0 && (got = rt_csv_next(c, &rec)) > 0) {
-        if (all_blank(&rec)) {
-            r->empty_rows++;
-            continue;
-        }
-        int k = person_row(r, b, &rec, &spans, &nspans, &cap_spans, why, sizeof why);
-        if (k < 0 || (k == 1 && taint_person(r, b, &rec) < 0)) {
-            run_error(r, "out of memory");
-            rc = 2;
-        } else if (k == 1 && reject(r, &r->prejects, r->prejects_path, path, b, &rec, why) < 0)
-            rc = 2;
-        else if (k == 1 && too_many_rejects(r, path))
-            rc = 3;
-    }
-    if (got < 0) {
-        run_error(r, "cannot read %s: %s", path, rt_csv_errmsg(c));
-        rc = 2;
-    }
-    rt_csv_close(c);
-    if (rc == 0 && b->ignored && !r->o->quiet)
-        fprintf(stderr, "polc: note: %s: columns ignored (not in the policy): %s\n", path,
-                b->ignored);
-    /* spans to contiguous per-person arrays, in file order */
-    size_t w = (size_t)s->nhist + 1;
-    int64_t *all = NULL;
-    if (rc == 0 && nspans) {
-        all = rt_pool_alloc(&r->pool, nspans * (size_t)s->nhist * sizeof *all);
-        if (!all) {
-            run_error(r, "out of memory");
-            rc = 2;
-        }
-    }
-    if (rc == 0 && nspans) {
-        for (size_t i = 0; i < nspans; i++)
-            r->persons[spans[i * w]].nspans++;
-        int64_t at = 0;
-        for (size_t k = 0; k < r->npersons; k++) {
-            r->persons[k].hist = all + at * s->nhist;
-            at += r->persons[k].nspans;
-            r->persons[k].nspans = 0;
-        }
-        for (size_t i = 0; i < nspans; i++) {
-            Person *p = &r->persons[spans[i * w]];
-            memcpy(p->hist + p->nspans * s->nhist, spans + i * w + 1,
-                   (size_t)s->nhist * sizeof *all);
-            p->nspans++;
-        }
-    }
-    polrt_realloc(spans, 0);
-    rt_binding_free(b);
-    return rc;
-}
-
-/* ---- Claims, first pass: check every row ------------------------------------------------ */
-
-/* Duplicate claim ids, in memory that does not grow with the claims.
- *
- * - Claims of one person usually come together (a file sorted by person). The ids of the
- *   current run of rows of one person (a good row of another person starts the next run; a
- *   bad row, whose person may be unknown, does not) are kept exactly, as (hash, offset + 1)
- *   pairs whose hash matches are confirmed by re-reading the earlier record, so two
- *   different ids never count as one: a duplicate within the run is rejected at once, in
- *   file order. This costs 16 bytes per claim of the run, O(claims per person), and is
- *   cleared when the person changes, or after RUNSET_MAX ids (a person with millions of
- *   claims, a file whose every row is bad): a later duplicate of a cleared id is still found,
- *   by the hashes below, only reported in pass 2.
- * - Every id's 64-bit hash also goes into a buffer of DUP_RUN hashes; a full buffer is sorted
- *   and written to a temporary file (8 bytes a claim on disk, none in memory), and after pass
- *   1 the sorted runs are merged: a hash seen twice is a suspect. Pass 2 reads the file in
- *   order again anyway: it keeps the text of each suspect's ids as they come and rejects a
- *   row whose id it has already met, so a duplicate across persons is always found (only
- *   reported in pass 2, after pass 1's rejects), and two ids whose hashes collide never
- *   count as one. Suspects are the duplicates (and, once in 2^64 / n^2, a collision).
- * A table of every id (23-46 bytes a claim with its load factor) or a Bloom filter (2-4
- * bytes, still growing, its false positives growing a set of suspects) would keep growing
- * with the file; this keeps DUP_RUN hashes (2 MiB) whatever its length. */
-
-/* hashes sorted in memory before a run goes to disk: 2 MiB, sorted in ~20 ms; a 1 GB file
- * makes ~65 runs, merged with the same buffer split between them */
-#define DUP_RUN (1 << 18)
-/* hashes per run: DUP_RUN, or what a test asks for (rt_run_test_dup_run) to make runs on disk
- * with a small file */
-static size_t dup_run = DUP_RUN;
-
-void rt_run_test_dup_run(size_t n)
-{
-    dup_run = n ? n : DUP_RUN;
-}
-
-/* the least a run's share of that buffer holds during the merge (over 4096 runs, a billion
- * claims, the merge takes more memory rather than reading 8 bytes at a time) */
-#define DUP_MERGE_MIN 64
-/* the run set is cleared (not reallocated) up to this many slots when the person changes;
- * a larger one, grown for a person with many claims, is freed so that clearing stays
- * proportional to the claims */
-#define RUNSET_KEEP_SLOTS 64
-/* ids in one run set at most (1.5 MiB with its load factor): far more than any person's
- * claims, and a bound on the memory whatever the file */
-#define RUNSET_MAX (1 << 16)
-
-/* a suspect hash, and the ids with that hash pass 2 has met (pool) */
-typedef struct SeenId {
-    struct SeenId *next;
-    size_t n;
-    char id[];
-} SeenId;
-typedef struct Suspect {
-    uint64_t h;
-    SeenId *ids;
-} Suspect;
-
-typedef struct DupCheck {
-    /* the current run of one person's rows: exact */
-    char *person; /* its person_id text (grown as needed), NULL before the first row */
-    size_t person_cap;
-    uint64_t *tab; /* 2 words per slot: hash, offset + 1 (0: empty) */
-    size_t cap, n;
-    RtCsv *reread; /* a second reader on the claims file */
-    /* every id's hash */
-    uint64_t *hbuf; /* DUP_RUN hashes not yet on disk */
-    size_t hn;
-    int tmpfd; /* the sorted runs, DUP_RUN hashes each (-1: none yet); unlinked */
-    int64_t nruns;
-} DupCheck;
-
-static int runset_grow(DupCheck *d)
-{
-    size_t cap = d->cap ? d->cap * 2 : 16;
-    uint64_t *t = polrt_realloc(NULL, cap * 2 * sizeof *t);
-    if (!t)
-        return -1;
-    memset(t, 0, cap * 2 * sizeof *t);
-    for (size_t i = 0; i < d->cap; i++) {
-        if (!d->tab[2 * i + 1])
-            continue;
-        size_t j = d->tab[2 * i] & (cap - 1);
-        while (t[2 * j + 1])
-            j = (j + 1) & (cap - 1);
-        t[2 * j] = d->tab[2 * i];
-        t[2 * j + 1] = d->tab[2 * i + 1];
-    }
-    polrt_realloc(d->tab, 0);
-    d->tab = t;
-    d->cap = cap;
-    return 0;
-}
-
-/* a new run of rows begins (another person): forget the last run's ids */
-static int runset_reset(Run *r, DupCheck *d, const char *person, size_t n)
-{
-    if (d->cap > RUNSET_KEEP_SLOTS) {
-        polrt_realloc(d->tab, 0);
-        d->tab = NULL;
-        d->cap = 0;
-    } else if (d->cap) {
-        memset(d->tab, 0, d->cap * 2 * sizeof *d->tab);
-    }
-    d->n = 0;
-    if (rt_grow(&d->person, &d->person_cap, n + 1, 1) < 0) {
-        run_error(r, "out of memory");
-        return -1;
-    }
-    memcpy(d->person, person, n);
-    d->person[n] = '\0';
-    return 0;
-}
-
-/* Is id new in the current run? Adds it: 0 new, 1 seen before, -1 error (r->err). */
-static int runset_add(Run *r, DupCheck *d, const char *id, size_t n, uint64_t h, int64_t offset)
-{
-    if ((d->n + 1) * 10 > d->cap * 7 && runset_grow(d) < 0) {
-        run_error(r, "out of memory");
-        return -1;
-    }
-    size_t j = h & (d->cap - 1);
-    for (; d->tab[2 * j + 1]; j = (j + 1) & (d->cap - 1)) {
-        if (d->tab[2 * j] != h)
-            continue;
-        if (!d->reread && !(d->reread = rt_csv_open(r->o->claims, r->err, sizeof r->err))) {
-            r->failed_io = 1;
-            return -1;
-        }
-        RtRecord old;
-        size_t m;
-        if (rt_csv_seek(d->reread, (int64_t)d->tab[2 * j + 1] - 1, 1) < 0 ||
-            rt_csv_next(d->reread, &old) != 1) {
-            run_error(r, "cannot re-read %s", r->o->claims);
-            return -1;
-        }
-        const char *oid = id_cell(&r->cb, &old, RUN_CLAIM_ID, &m);
-        if (oid && m == n && memcmp(oid, id, n) == 0)
-            return 1;
-    }
-    d->tab[2 * j] = h;
-    d->tab[2 * j + 1] = (uint64_t)offset + 1;
-    d->n++;
-    return 0;
-}
-
-static int u64_cmp(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
-static int suspect_eq(const void *entry, const void *key)
-{
-    return ((const Suspect *)entry)->h == *(const uint64_t *)key;
-}
-
-/* h is a suspect (once); 0, or -1 (memory, r->err) */
-static int suspect_add(Run *r, uint64_t h)
-{
-    if (rt_map_find(&r->suspects, h, suspect_eq, &h))
-        return 0;
-    Suspect *s = rt_pool_alloc(&r->pool, sizeof *s);
-    if (!s || rt_map_put(&r->suspects, h, s) < 0) {
-        run_error(r, "out of memory");
-        return -1;
-    }
-    s->h = h;
-    s->ids = NULL;
-    return 0;
-}
-
-/* write all n bytes at offset; 0, or -1 (r->err) */
-static int tmp_write(Run *r, int fd, const void *p, size_t n, int64_t off)
-{
-    const char *b = p;
-    while (n) {
-        ssize_t k = pwrite(fd, b, n, (off_t)off);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0) {
-            run_error(r, "cannot write a temporary file: %s", strerror(k < 0 ? errno : ENOSPC));
-            return -1;
-        }
-        b += k;
-        n -= (size_t)k;
-        off += k;
-    }
-    return 0;
-}
-
-/* The sorted buffer becomes the next run on disk (in TMPDIR, else /tmp; unlinked at once,
- * so it goes with the process whatever happens). 0, or -1 (r->err). */
-static int hashes_spill(Run *r, DupCheck *d)
-{
-    if (d->tmpfd < 0) {
-        const char *dir = getenv("TMPDIR");
-        char path[PATH_MAX];
-        snprintf(path, sizeof path, "%s/polc-ids.XXXXXX", dir && *dir ? dir : "/tmp");
-        if ((d->tmpfd = mkstemp(path)) < 0) {
-            run_error(r, "cannot create a temporary file in %s: %s", dir && *dir ? dir : "/tmp",
-                      strerror(errno));
-            return -1;
-        }
-        unlink(path);
-    }
-    if (tmp_write(r, d->tmpfd, d->hbuf, d->hn * sizeof *d->hbuf,
-                  d->nruns * (int64_t)dup_run * (int64_t)sizeof *d->hbuf) < 0)
-        return -1;
-    d->nruns++;
-    d->hn = 0;
-    return 0;
-}
-
-/* one more id's hash; 0, or -1 (r->err) */
-static int hashes_add(Run *r, DupCheck *d, uint64_t h)
-{
-    if (!d->hbuf && !(d->hbuf = polrt_realloc(NULL, dup_run * sizeof *d->hbuf))) {
-        run_error(r, "out of memory");
-        return -1;
-    }
-    d->hbuf[d->hn++] = h;
-    if (d->hn < dup_run)
-        return 0;
-    qsort(d->hbuf, d->hn, sizeof *d->hbuf, u64_cmp);
-    return hashes_spill(r, d);
-}
-
-/* a run's cursor in the merge: its share of the buffer, refilled from the file */
-typedef struct RunCur {
-    uint64_t *buf;
-    size_t pos, len, cap;
-    int64_t off, end; /* its next unread byte in the file, and its end */
-} RunCur;
-
-static int cur_fill(Run *r, int fd, RunCur *c)
-{
-    size_t want = c->cap * sizeof *c->buf;
-    if ((int64_t)want > c->end - c->off)
-        want = (size_t)(c->end - c->off);
-    size_t got = 0;
-    while (got < want) {
-        ssize_t k = pread(fd, (char *)c->buf + got, want - got, (off_t)(c->off + (int64_t)got));
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0) {
-            run_error(r, "cannot read a temporary file: %s", k < 0 ? strerror(errno) : "short");
-            return -1;
-        }
-        got += (size_t)k;
-    }
-    c->off += (int64_t)got;
-    c->pos = 0;
-    c->len = got / sizeof *c->buf;
-    return 0;
-}
-
-/* the heap of run indices, least current hash first */
-static int cur_less(const RunCur *c, int a, int b)
-{
-    return c[a].buf[c[a].pos] < c[b].buf[c[b].pos];
-}
-
-static void heap_down(const RunCur *c, int *heap, int n, int i)
-{
-    for (;;) {
-        int l = 2 * i + 1, m = i;
-        if (l < n && cur_less(c, heap[l], heap[m]))
-            m = l;
-        if (l + 1 < n && cur_less(c, heap[l + 1], heap[m]))
-            m = l + 1;
-        if (m == i)
-            return;
-        int t = heap[i];
-        heap[i] = heap[m];
-        heap[m] = t;
-        i = m;
-    }
-}
-
-/* After pass 1: every hash seen twice becomes a suspect. In memory when all fit the buffer,
- * else the runs on disk merged through the same buffer. 0, or -1 (r->err). */
-static int hashes_finish(Run *r, DupCheck *d)
-{
-    if (!d->hn && !d->nruns)
-        return 0;
-    qsort(d->hbuf, d->hn, sizeof *d->hbuf, u64_cmp);
-    if (d->nruns == 0) {
-        for (size_t i = 1; i < d->hn; i++)
-            if (d->hbuf[i] == d->hbuf[i - 1] && suspect_add(r, d->hbuf[i]) < 0)
-                return -1;
-        return 0;
-    }
-    if (d->hn && hashes_spill(r, d) < 0)
-        return -1;
-    int64_t k = d->nruns, size = (int64_t)dup_run * (int64_t)sizeof *d->hbuf;
-    int64_t total = lseek(d->tmpfd, 0, SEEK_END);
-    size_t share = dup_run / (size_t)k > DUP_MERGE_MIN ? dup_run / (size_t)k : DUP_MERGE_MIN;
-    uint64_t *big = NULL;
-    if ((size_t)k * share > dup_run)
-        big = polrt_realloc(NULL, (size_t)k * share * sizeof *big);
-    RunCur *cur = polrt_realloc(NULL, (size_t)k * sizeof *cur);
-    int *heap = polrt_realloc(NULL, (size_t)k * sizeof *heap);
-    int rc = -1, n = 0;
-    if (!cur || !heap || ((size_t)k * share > dup_run && !big)) {
-        run_error(r, "out of memory");
-        goto out;
-    }
-    for (int64_t i = 0; i < k; i++) {
-        cur[i] = (RunCur){(big ? big : d->hbuf) + (size_t)i * share, 0, 0, share, i * size,
-                          i + 1 < k ? (i + 1) * size : total};
-        if (cur_fill(r, d->tmpfd, &cur[i]) < 0)
-            goto out;
-        if (cur[i].len)
-            heap[n++] = (int)i;
-    }
-    for (int i = n / 2 - 1; i >= 0; i--)
-        heap_down(cur, heap, n, i);
-    uint64_t last = 0;
-    int have = 0, added = 0;
-    while (n > 0) {
-        RunCur *c = &cur[heap[0]];
-        uint64_t h = c->buf[c->pos++];
-        if (have && h == last) {
-            if (!added && suspect_add(r, h) < 0)
-                goto out;
-            added = 1;
-        } else {
-            last = h;
-            have = 1;
-            added = 0;
-        }
-        if (c->pos == c->len && cur_fill(r, d->tmpfd, c) < 0)
-            goto out;
-        if (c->len == 0)
-            heap[0] = heap[--n];
-        heap_down(cur, heap, n, 0);
-    }
-    rc = 0;
-out:
-    polrt_realloc(big, 0);
-    polrt_realloc(cur, 0);
-    polrt_realloc(heap, 0);
-    return rc;
-}
-
-/* The duplicate check of one row with a readable id (bad: the row is rejected for another
- * reason): 0 new (or left to pass 2), 1 a duplicate of a row earlier in its person's run,
- * -1 error (r->err). */
-static int dup_check(Run *r, DupCheck *d, const RtRecord *rec, const char *id, size_t n, int bad)
-{
-    size_t pn = 0;
-    const char *pid = id_cell(&r->cb, rec, RUN_PERSON_ID, &pn);
-    if (!pid)
-        pid = "";
-    if (!d->person || d->n >= RUNSET_MAX ||
-        (!bad && (strlen(d->person) != pn || memcmp(d->person, pid, pn) != 0)))
-        if (runset_reset(r, d, pid, pn) < 0)
-            return -1;
-    uint64_t h = rt_hash_id(id, n);
-    int dup = runset_add(r, d, id, n, h, rec->offset);
-    if (dup == 0 && hashes_add(r, d, h) < 0)
-        return -1;
-    return dup;
-}
-
-static void dup_free(DupCheck *d)
-{
-    polrt_realloc(d->tab, 0);
-    polrt_realloc(d->person, 0);
-    rt_csv_close(d->reread);
-    polrt_realloc(d->hbuf, 0);
-    if (d->tmpfd >= 0)
-        close(d->tmpfd);
-}
-
-/* Pass 2: a row whose id pass 2 has met before (in file order, rejected rows included, as in
- * pass 1) is a duplicate: 1; else 0 (the id noted when it is a suspect's); -1 memory (r->err).
- * Only rows of the right shape have an id, as in pass 1. */
-static int dup_late(Run *r, const RtRecord *rec, const char **id, size_t *n)
-{
-    if (r->suspects.n == 0 || rec->error || rec->nfields != r->cb.ncols)
-        return 0;
-    if (!(*id = id_cell(&r->cb, rec, RUN_CLAIM_ID, n)))
-        return 0;
-    uint64_t h = rt_hash_id(*id, *n);
-    Suspect *s = rt_map_find(&r->suspects, h, suspect_eq, &h);
-    if (!s)
-        return 0;
-    for (const SeenId *e = s->ids; e; e = e->next)
-        if (e->n == *n && memcmp(e->id, *id, *n) == 0)
-            return 1;
-    SeenId *e = rt_pool_alloc(&r->pool, sizeof *e + *n);
-    if (!e) {
-        run_error(r, "out of memory");
-        return -1;
-    }
-    e->n = *n;
-    memcpy(e->id, *id, *n);
-    e->next = s->ids;
-    s->ids = e;
-    return 0;
-}
-
-static int skip_set(Run *r, int64_t k)
-{
-    size_t had = r->skip_cap;
-    if (rt_grow(&r->skip, &r->skip_cap, (size_t)k / 8 + 1, 1) < 0)
-        return -1;
-    memset(r->skip + had, 0, r->skip_cap - had);
-    r->skip[k / 8] |= (uint8_t)(1u << (k % 8));
-    return 0;
-}
-
-static int skipped(const Run *r, int64_t k)
-{
-    return (size_t)k / 8 < r->skip_cap && (r->skip[k / 8] >> (k % 8) & 1);
-}
-
-/* One claim row's fields and person; 0 good, 1 bad (why), -1 memory. Shared by both passes,
- * so the second sees exactly what the first checked. */
-static int claim_row(Run *r, const RtRecord *rec, int64_t *vals, int64_t *person, char *why,
-                     size_t len)
-{
-    const RtBinding *b = &r->cb;
-    size_t n;
-    if (rec->error) {
-        snprintf(why, len, "%s", rec->error);
-        return 1;
-    }
-    if (rec->nfields != b->ncols) {
-        snprintf(why, len, "expected %d fields, found %d", b->ncols, rec->nfields);
-        return 1;
-    }
-    if (!id_cell(b, rec, RUN_CLAIM_ID, &n)) {
-        snprintf(why, len, "%s: missing value", b->hdr[b->fixed_col[RUN_CLAIM_ID]]);
-        return 1;
-    }
-    const char *pid = id_cell(b, rec, RUN_PERSON_ID, &n);
-    if (!pid) {
-        snprintf(why, len, "%s: missing value", b->hdr[b->fixed_col[RUN_PERSON_ID]]);
-        return 1;
-    }
-    if (convert(b, 0, b->nf, rec, vals, why, len) < 0)
-        return 1;
-    uint64_t h = rt_hash_id(pid, n);
-    int64_t k = person_find(r, pid, n, h);
-    if (k < 0 && (r->have_persons || r->frozen)) {
-        snprintf(why, len, "unknown person '%.*s' (not in %s)", (int)n, pid,
-                 r->have_persons ? r->persons_name : r->claims_name);
-        return 1;
-    }
-    if (k >= 0 && r->persons[k].bad_line) {
-        snprintf(why, len, "person '%.*s' has a rejected row (%s:%" PRId64 ")", (int)n, pid,
-                 r->persons_name, r->persons[k].bad_line);
-        return 1;
-    }
-    if (k < 0 && (k = person_add(r, pid, n, h)) < 0)
-        return -1;
-    *person = k;
-    return 0;
-}
-
-/* the policy's input checks on a row that binds cleanly: 1 rejected (why), else 0 */
-static int policy_check(Run *r, const int64_t *vals, char *why, size_t len)
-{
-    int64_t code, loc;
-    if (!rt_engine_check(r->e, vals, r->chk_pver, &code, &loc))
-        return 0;
-    rt_err_describe(r->s, code, loc, why, len);
-    return 1;
-}
-
-/* Pass 1: every claim row checked (binding, the policy's input checks, duplicate ids) and
- * bad ones rejected before anything settles; notes whether each person's good claims come
- * in date order, and each person's last good claim. 0, 2 (I/O) or 3 (stop). */
-static int check_claims(Run *r, RtCsv *c)
-{
-    const char *file = r->claims_name;
-    DupCheck ids = {.tmpfd = -1};
-    RtRecord rec;
-    char why[MSG_MAX];
-    int64_t *vals = r->cvals, person = -1;
-    int rc = 0, got;
-    r->streaming = 1;
-    while ((got = rt_csv_next(c, &rec)) > 0) {
-        int64_t k = r->nrecords++;
-        if (all_blank(&rec)) {
-            r->empty_rows++;
-            if (skip_set(r, k) < 0)
-                goto oom;
-            continue;
-        }
-        int bad = claim_row(r, &rec, vals, &person, why, sizeof why);
-        if (bad < 0)
-            goto oom;
-        if (!bad)
-            bad = policy_check(r, vals, why, sizeof why);
-        size_t n;
-        const char *id = rec.error || rec.nfields != r->cb.ncols
-                             ? NULL
-                             : id_cell(&r->cb, &rec, RUN_CLAIM_ID, &n);
-        if (id) {
-            int dup = dup_check(r, &ids, &rec, id, n, bad);
-            if (dup < 0) {
-                rc = 2;
-                break;
-            }
-            if (dup && !bad) {
-                snprintf(why, sizeof why, "duplicate claim id '%.*s'", (int)n, id);
-                bad = 1;
-            }
-            if (r->o->explain_claim && strlen(r->o->explain_claim) == n &&
-                memcmp(r->o->explain_claim, id, n) == 0)
-                r->explain_found = 1;
-        }
-        if (bad) {
-            if (skip_set(r, k) < 0)
-                goto oom;
-            if (reject(r, &r->rejects, r->rejects_path, file, &r->cb, &rec, why) < 0) {
-                rc = 2;
-                break;
-            }
-            if (too_many_rejects(r, file)) {
-                rc = 3;
-                break;
-            }
-            continue;
-        }
-        r->ngood++;
-        r->persons[person].last_rec = k;
-        if (r->date_idx >= 0) {
-            Person *p = &r->persons[person];
-            int64_t d = vals[r->date_idx];
-            if (p->has_claim && d < p->last_date)
-                r->streaming = 0;
-            if (!p->has_claim || d > p->last_date)
-                p->last_date = d;
-            p->has_claim = 1;
-        }
-        if ((k & (PROGRESS_STRIDE - 1)) == 0 && rt_csv_size(c) > 0)
-            progress(r, rt_csv_offset(c), -rt_csv_size(c));
-    }
-    if (got < 0) {
-        run_error(r, "cannot read %s: %s", file, rt_csv_errmsg(c));
-        rc = 2;
-    }
-    if (rc == 0 && hashes_finish(r, &ids) < 0)
-        rc = 2;
-    dup_free(&ids);
-    return rc;
-oom:
-    dup_free(&ids);
-    run_error(r, "out of memory");
-    return 2;
-}
-
-/* ---- Settling ---------------------------------------------------------------------------- */
-
-/* sizes of the PolResult arrays copied for an explanation */
-static size_t trace_len(const RtSchema *s)
-{
-    return 2 * (size_t)s->nledger_fields + (size_t)s->nledgers + 2 * (size_t)s->nrules +
-           2 * (size_t)s->nparams + 1;
-}
-
-/* "claim C1: amount overflow in rule ..." without the "claim C1: " a results row repeats */
-static const char *without_claim(const char *msg, const char *id)
-{
-    size_t n = strlen(id);
-    if (strncmp(msg, "claim ", 6) == 0 && strncmp(msg + 6, id, n) == 0 &&
-        strncmp(msg + 6 + n, ": ", 2) == 0)
-        return msg + 8 + n;
-    return msg;
-}
-
-/* Settle the claim in sl on worker w and keep what its row and explanation need. A policy
- * failure is the claim's own error row; a claim the session refuses (its id settled before
- * with other data) is a rejected row; a session failure (ledger I/O, memory) stops the run:
- * -1, message in the session. After the person's last claim the person leaves the session,
- * so memory holds only the persons with claims still to come. */
-static int settle(Worker *w, Slot *sl)
-{
-    Run *r = w->r;
-    const RtSchema *s = r->s;
-    Person *p = &r->persons[sl->person];
-    if (!p->registered) {
-        if (polrt_session_person(w->sess, p->id, p->fields, p->hist, p->nspans) != 0)
-            return -1;
-        p->registered = 1;
-    }
-    PolResult res;
-    int rc = polrt_session_claim(w->sess, sl->claim_id, p->id, sl->fields, &res);
-    if (sl->forget) {
-        rt_session_forget(w->sess, p->id);
-        p->registered = 0;
-    }
-    if (rc == -2)
-        return -1;
-    sl->refused = rc == -1;
-    if (sl->refused) {
-        if (rt_session_conflict(w->sess))
-            snprintf(sl->err, sizeof sl->err,
-                     "claim id %s was already settled with other data (ledger)", sl->claim_id);
-        else
-            snprintf(sl->err, sizeof sl->err, "%s",
-                     without_claim(polrt_session_errmsg(w->sess), sl->claim_id));
-        sl->status = -1;
-        return 0;
-    }
-    sl->status = (int)res.status;
-    sl->err_code = res.err_code;
-    sl->err_loc = res.err_loc;
-    if (res.status == -1)
-        snprintf(sl->err, sizeof sl->err, "error: %s",
-                 without_claim(polrt_session_errmsg(w->sess), sl->claim_id));
-    memcpy(sl->out, res.out, (size_t)s->noutputs * sizeof *sl->out);
-    if (sl->trace) {
-        int64_t *t = sl->trace;
-        size_t nl = (size_t)s->nledger_fields, nr = (size_t)s->nrules;
-        memcpy(t, res.ledger_before, nl * sizeof *t);
-        memcpy(t + nl, res.ledger_after, nl * sizeof *t);
-        t += 2 * nl;
-        memcpy(t, res.keys, (size_t)s->nledgers * sizeof *t);
-        t += s->nledgers;
-        memcpy(t, res.rule_val, nr * sizeof *t);
-        memcpy(t + nr, res.branch, nr * sizeof *t);
-        memcpy(t + 2 * nr, res.pver, (size_t)s->nparams * sizeof *t);
-        if (res.pidx)
-            memcpy(t + 2 * nr + s->nparams, res.pidx, (size_t)s->nparams * sizeof *t);
-        else
-            for (int i = 0; i < s->nparams; i++)
-                t[2 * nr + (size_t)s->nparams + (size_t)i] = -1;
-    }
-    return 0;
-}
-
-/* the PolResult of a settled slot, rebuilt from its copies */
-static PolResult slot_result(const Run *r, const Slot *sl)
-{
-    const RtSchema *s = r->s;
-    PolResult res = {
-        .status = sl->status, .err_code = sl->err_code, .err_loc = sl->err_loc, .out = sl->out};
-    const int64_t *t = sl->trace;
-    size_t nl = (size_t)s->nledger_fields, nr = (size_t)s->nrules;
-    res.ledger_before = t;
-    res.ledger_after = t + nl;
-    res.keys = t + 2 * nl;
-    t += 2 * nl + (size_t)s->nledgers;
-    res.rule_val = t;
-    res.branch = t + nr;
-    res.pver = t + 2 * nr;
-    res.pidx = t + 2 * nr + s->nparams;
-    return res;
-}
-
-static const char *status_text(int status, const char *err)
-{
-    return status == 0 ? "settled" : status == 1 ? "already settled" : err;
-}
-
-/* write the row built in r->line; -1 (run error) when it could not be built */
-static int line_flush(Run *r, FILE *f)
-{
-    RtLine *l = &r->line;
-    if (l->oom) {
-        run_error(r, "out of memory");
-        return -1;
-    }
-    fwrite(l->p, 1, l->n, f);
-    l->n = 0;
-    return 0;
-}
-
-/* the results header: claim_id, the outputs, status */
-static int write_header(Run *r, FILE *f)
-{
-    rt_line_cell(&r->line, "claim_id");
-    for (int i = 0; i < r->s->noutputs; i++) {
-        rt_line_add(&r->line, ",", 1);
-        rt_line_cell(&r->line, r->s->outputs[i].name);
-    }
-    rt_line_add(&r->line, ",status\n", 8);
-    return line_flush(r, f);
-}
-
-static int write_row(Run *r, FILE *f, const char *id, int status, const int64_t *out,
-                     const char *err)
-{
-    char buf[64];
-    rt_line_cell(&r->line, id);
-    for (int i = 0; i < r->s->noutputs; i++) {
-        rt_line_add(&r->line, ",", 1);
-        if (status != -1)
-            rt_line_cell(&r->line,
-                         rt_format_value(r->s, &r->s->outputs[i].type, out[i], buf, sizeof buf));
-    }
-    rt_line_add(&r->line, ",", 1);
-    rt_line_cell(&r->line, status_text(status, err));
-    rt_line_add(&r->line, "\n", 1);
-    return line_flush(r, f);
-}
-
-/* make the ledger durable up to here and open the next batch */
-static int commit_batch(Run *r)
-{
-    char err[MSG_MAX];
-    PolSession *s0 = r->workers[0].sess;
-    if (rt_session_commit(s0, err, sizeof err) != 0 || rt_session_begin(s0, err, sizeof err)) {
-        run_error(r, "ledger %s: %s", r->o->ledger_db, err);
-        return -1;
-    }
-    return 0;
-}
-
-/* A claim refused while settling: its row, read again, goes to the rejects like the rows
- * pass 1 rejected (same message form, the file's line); 0, or -1 (run error set) */
-static int reject_late(Run *r, const Slot *sl)
-{
-    RtRecord rec;
-    if (!r->reread && !(r->reread = rt_csv_open(r->o->claims, r->err, sizeof r->err))) {
-        r->failed_io = 1;
-        return -1;
-    }
-    if (rt_csv_seek(r->reread, sl->offset, sl->line) < 0 || rt_csv_next(r->reread, &rec) != 1) {
-        run_error(r, "cannot re-read %s", r->o->claims);
-        return -1;
-    }
-    return reject(r, &r->rejects, r->rejects_path, r->claims_name, &r->cb, &rec, sl->err);
-}
-
-/* A settled claim, in dispatch order: count it, explain it, and write its row (streaming)
- * or keep it for the end (loaded mode: rows come out in input order). A refused one is
- * rejected instead, and has no results row. */
-static int retire(Run *r, Slot *sl)
-{
-    const RtSchema *s = r->s;
-    if (sl->refused) {
-        if (!r->streaming)
-            r->rstatus[sl->seq] = RSTATUS_REJECTED;
-        if (reject_late(r, sl) < 0)
-            return -1;
-        goto committed;
-    }
-    if (sl->status == 0)
-        r->settled++;
-    else if (sl->status == 1)
-        r->already++;
-    else
-        r->failed++;
-    if (sl->status != -1)
-        for (int i = 0; i < s->noutputs; i++)
-            if (s->outputs[i].type.kind == RT_MONEY && sl->out[i] != POLRT_NONE &&
-                __builtin_add_overflow(r->totals[i], sl->out[i], &r->totals[i]))
-                r->total_overflow[i] = 1;
-    if (sl->trace) {
-        PolResult res = slot_result(r, sl);
-        if (r->explain.f)
-            polrt_explain_json(r->e, sl->claim_id, sl->fields, &res, r->explain.f);
-        if (r->o->explain_claim && strcmp(r->o->explain_claim, sl->claim_id) == 0) {
-            progress_clear(r);
-            polrt_explain_text(r->e, sl->claim_id, sl->fields, &res, stdout);
-            r->explained = 1;
-        }
-    }
-    if (r->streaming) {
-        if (r->results.f &&
-            write_row(r, r->results.f, sl->claim_id, sl->status, sl->out, sl->err) < 0)
-            return -1;
-    } else {
-        size_t no = (size_t)s->noutputs;
-        r->rstatus[sl->seq] = (int8_t)sl->status;
-        memcpy(r->rout + (size_t)sl->seq * no, sl->out, no * sizeof *sl->out);
-        if (sl->status == -1 &&
-            !(r->rerr[sl->seq] = rt_pool_str(&r->pool, sl->err, strlen(sl->err)))) {
-            run_error(r, "out of memory");
-            return -1;
-        }
-    }
-    /* commit in batches: a kill loses at most the claims since the last commit, which a
-     * re-run then settles exactly as this run would have */
-committed:
-    if (r->o->ledger_db && ++r->since_commit >= RUN_COMMIT_EVERY) {
-        r->since_commit = 0;
-        if (commit_batch(r) < 0)
-            return -1;
-    }
-    if ((r->next_retire & (PROGRESS_STRIDE - 1)) == 0)
-        progress(r, r->next_retire, r->ngood);
-    return 0;
-}
-
-/* a worker thread: settle the tickets of its queue until told to stop */
-static void *worker_main(void *arg)
-{
-    Worker *w = arg;
-    Run *r = w->r;
-    pthread_mutex_lock(&r->mu);
-    for (;;) {
-        while (w->qhead == w->qtail && !r->stop)
-            pthread_cond_wait(&w->cv, &r->mu);
-        if (w->qhead == w->qtail)
-            break;
-        int64_t t = w->queue[w->qhead++ % RUN_WINDOW];
-        Slot *sl = &r->slots[t % r->window];
-        int fatal = r->fatal;
-        pthread_mutex_unlock(&r->mu);
-        /* after a fatal error nothing more is settled: the run writes no results */
-        int rc = fatal ? 0 : settle(w, sl);
-        pthread_mutex_lock(&r->mu);
-        if (rc < 0 && !r->fatal) {
-            r->fatal = 1;
-            snprintf(r->fatal_msg, sizeof r->fatal_msg, "%s", polrt_session_errmsg(w->sess));
-        }
-        sl->done = 1;
-        pthread_cond_signal(&r->done_cv);
-    }
-    pthread_mutex_unlock(&r->mu);
-    return NULL;
-}
-
-/* Retire finished claims in ticket order; with wait, block until every dispatched one is.
- * Called by the reading thread only. 0, or -1 on a run-level error. */
-static int drain(Run *r, int wait)
-{
-    while (r->next_retire < r->ntickets) {
-        Slot *sl = &r->slots[r->next_retire % r->window];
-        if (r->nthreads > 1) {
-            pthread_mutex_lock(&r->mu);
-            while (wait && !sl->done && !r->fatal)
-                pthread_cond_wait(&r->done_cv, &r->mu);
-            int done = sl->done, fatal = r->fatal;
-            if (fatal)
-                run_error(r, "%s", r->fatal_msg);
-            pthread_mutex_unlock(&r->mu);
-            if (fatal)
-                return -1;
-            if (!done)
-                return 0;
-        }
-        if (retire(r, sl) < 0)
-            return -1;
-        sl->done = 0;
-        r->next_retire++;
-    }
-    return 0;
-}
-
-/* Hand one good claim to its person's worker, or settle it here with -j 1. The id and
- * fields are copied into the slot unless they live as long as the run (loaded mode). pos:
- * the record's offset and line; forget: the person's last claim. */
-static int dispatch(Run *r, int64_t seq, int64_t person, const char *id, size_t idlen,
-                    const int64_t *fields, int copy, const int64_t pos[2], int forget)
-{
-    const RtSchema *s = r->s;
-    if (r->ntickets - r->next_retire == r->window) {
-        /* the window is full: wait for the oldest claim, then write what is ready */
-        Slot *head = &r->slots[r->next_retire % r->window];
-        if (r->nthreads > 1) {
-            pthread_mutex_lock(&r->mu);
-            while (!head->done && !r->fatal)
-                pthread_cond_wait(&r->done_cv, &r->mu);
-            pthread_mutex_unlock(&r->mu);
-        }
-        if (drain(r, 0) < 0)
-            return -1;
-    }
-    int64_t t = r->ntickets++;
-    Slot *sl = &r->slots[t % r->window];
-    sl->seq = seq;
-    sl->person = person;
-    sl->offset = pos[0];
-    sl->line = pos[1];
-    sl->forget = forget;
-    sl->refused = 0;
-    if (copy) {
-        if (rt_grow(&sl->id_buf, &sl->id_cap, idlen + 1, 1) < 0) {
-            run_error(r, "out of memory");
-            return -1;
-        }
-        memcpy(sl->id_buf, id, idlen);
-        sl->id_buf[idlen] = '\0';
-        memcpy(sl->field_buf, fields, (size_t)s->nclaim * sizeof *fields);
-        sl->claim_id = sl->id_buf;
-        sl->fields = sl->field_buf;
-    } else {
-        sl->claim_id = id;
-        sl->fields = fields;
-    }
-    if (r->nthreads == 1) {
-        if (settle(&r->workers[0], sl) < 0) {
-            run_error(r, "%s", polrt_session_errmsg(r->workers[0].sess));
-            return -1;
-        }
-        return drain(r, 0);
-    }
-    Worker *w = &r->workers[r->persons[person].worker];
-    pthread_mutex_lock(&r->mu);
-    w->queue[w->qtail++ % RUN_WINDOW] = t;
-    pthread_cond_signal(&w->cv);
-    pthread_mutex_unlock(&r->mu);
-    return drain(r, 0);
-}
-
-/* Pass 2 when each person's claims already come in date order: read, settle and write as
- * we go; memory stays at one window of claims whatever the file's length. */
-static int settle_streaming(Run *r, RtCsv *c)
-{
-    RtRecord rec;
-    char why[MSG_MAX];
-    int64_t person, seq = 0;
-    int got = rt_csv_next(c, &rec); /* the header */
-    for (int64_t k = 0; got > 0 && (got = rt_csv_next(c, &rec)) > 0; k++) {
-        size_t n;
-        const char *id;
-        int late = dup_late(r, &rec, &id, &n);
-        if (late < 0)
-            return -1;
-        if (skipped(r, k))
-            continue;
-        if (late) {
-            snprintf(why, sizeof why, "duplicate claim id '%.*s'", (int)n, id);
-            if (reject(r, &r->rejects, r->rejects_path, r->claims_name, &r->cb, &rec, why) < 0)
-                return -1;
-            continue;
-        }
-        if (claim_row(r, &rec, r->cvals, &person, why, sizeof why) != 0) {
-            run_error(r, "%s changed while being read", r->claims_name);
-            return -1;
-        }
-        id = id_cell(&r->cb, &rec, RUN_CLAIM_ID, &n);
-        int64_t pos[2] = {rec.offset, rec.line};
-        if (dispatch(r, seq++, person, id, n, r->cvals, 1, pos, r->persons[person].last_rec == k) <
-            0)
-            return -1;
-    }
-    if (got < 0) {
-        run_error(r, "cannot read %s: %s", r->claims_name, rt_csv_errmsg(c));
-        return -1;
-    }
-    return drain(r, 1);
-}
-
-/* sort keys of the loaded mode: person, then date, then input order */
-typedef struct Order {
-    int64_t person, date, seq;
-} Order;
-
-static int order_cmp(const void *a, const void *b)
-{
-    const Order *x = a, *y = b;
-    if (x->person != y->person)
-        return x->person < y->person ? -1 : 1;
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-/* Pass 2 when some person's claims are out of date order: load every good claim, sort by
- * (person, date, input order), settle, then write the rows in input order. */
-static int settle_loaded(Run *r, RtCsv *c)
-{
-    const RtSchema *s = r->s;
-    size_t n = (size_t)r->ngood, w = (size_t)s->nclaim, no = (size_t)s->noutputs;
-    size_t n1 = n ? n : 1;
-    r->ids = polrt_realloc(NULL, n1 * sizeof *r->ids);
-    r->cfields = polrt_realloc(NULL, (n1 * w + 1) * sizeof *r->cfields);
-    r->cperson = polrt_realloc(NULL, n1 * sizeof *r->cperson);
-    r->rstatus = polrt_realloc(NULL, n1);
-    r->rout = polrt_realloc(NULL, (n1 * no + 1) * sizeof *r->rout);
-    r->rerr = polrt_realloc(NULL, n1 * sizeof *r->rerr);
-    r->cpos = polrt_realloc(NULL, 2 * n1 * sizeof *r->cpos);
-    Order *ord = polrt_realloc(NULL, n1 * sizeof *ord);
-    int rc = -1;
-    if (!r->ids || !r->cfields || !r->cperson || !r->rstatus || !r->rout || !r->rerr || !r->cpos ||
-        !ord) {
-        run_error(r, "out of memory");
-        goto out;
-    }
-    RtRecord rec;
-    char why[MSG_MAX];
-    size_t seq = 0, late = 0;
-    int got = rt_csv_next(c, &rec); /* the header */
-    for (int64_t k = 0; got > 0 && (got = rt_csv_next(c, &rec)) > 0; k++) {
-        size_t m;
-        const char *id;
-        int dup = dup_late(r, &rec, &id, &m);
-        if (dup < 0)
-            goto out;
-        if (skipped(r, k))
-            continue;
-        if (dup) {
-            snprintf(why, sizeof why, "duplicate claim id '%.*s'", (int)m, id);
-            if (reject(r, &r->rejects, r->rejects_path, r->claims_name, &r->cb, &rec, why) < 0)
-                goto out;
-            late++;
-            continue;
-        }
-        int64_t *vals = r->cfields + seq * w, person;
-        if (seq == n || claim_row(r, &rec, vals, &person, why, sizeof why) != 0) {
-            run_error(r, "%s changed while being read", r->claims_name);
-            goto out;
-        }
-        id = id_cell(&r->cb, &rec, RUN_CLAIM_ID, &m);
-        if (!(r->ids[seq] = rt_pool_str(&r->pool, id, m))) {
-            run_error(r, "out of memory");
-            goto out;
-        }
-        r->cperson[seq] = person;
-        r->rerr[seq] = NULL;
-        r->cpos[2 * seq] = rec.offset;
-        r->cpos[2 * seq + 1] = rec.line;
-        ord[seq] = (Order){person, r->date_idx >= 0 ? vals[r->date_idx] : 0, (int64_t)seq};
-        seq++;
-    }
-    if (got < 0) {
-        run_error(r, "cannot read %s: %s", r->claims_name, rt_csv_errmsg(c));
-        goto out;
-    }
-    if (seq + late != n) {
-        run_error(r, "%s changed while being read", r->claims_name);
-        goto out;
-    }
-    n = seq;
-    qsort(ord, n, sizeof *ord, order_cmp);
-    r->t_settle = rt_now_ns(); /* the rate on the progress line counts settling alone */
-    for (size_t i = 0; i < n; i++) {
-        int64_t q = ord[i].seq;
-        int last = i + 1 == n || ord[i + 1].person != ord[i].person;
-        if (dispatch(r, q, r->cperson[q], r->ids[q], 0, r->cfields + (size_t)q * w, 0,
-                     r->cpos + 2 * q, last) < 0)
-            goto out;
-    }
-    if (drain(r, 1) < 0)
-        goto out;
-    for (size_t q = 0; r->results.f && q < n; q++)
-        if (r->rstatus[q] != RSTATUS_REJECTED &&
-            write_row(r, r->results.f, r->ids[q], r->rstatus[q], r->rout + q * no, r->rerr[q]))
-            goto out;
-    rc = 0;
-out:
-    polrt_realloc(ord, 0);
-    return rc;
-}
-
-/* ---- Sessions and threads ---------------------------------------------------------------- */
-
-/* One session per thread, forked from the first so all share its ledger store; a ledger
- * transaction open from the start (commit_batch closes and reopens it). */
-static int start_workers(Run *r)
-{
-    const RtSchema *s = r->s;
-    size_t tl = r->o->explain || r->o->explain_claim ? trace_len(s) : 0;
-    r->window = r->nthreads == 1 ? 1 : RUN_WINDOW;
-    r->workers = polrt_realloc(NULL, (size_t)r->nthreads * sizeof *r->workers);
-    r->slots = polrt_realloc(NULL, (size_t)r->window * sizeof *r->slots);
-    if (!r->workers || !r->slots) {
-        run_error(r, "out of memory");
-        return -1;
-    }
-    memset(r->workers, 0, (size_t)r->nthreads * sizeof *r->workers);
-    memset(r->slots, 0, (size_t)r->window * sizeof *r->slots);
-    for (int64_t i = 0; i < r->window; i++) {
-        Slot *sl = &r->slots[i];
-        sl->field_buf = polrt_realloc(NULL, ((size_t)s->nclaim + 1) * sizeof *sl->field_buf);
-        sl->out = polrt_realloc(NULL, ((size_t)s->noutputs + 1) * sizeof *sl->out);
-        sl->trace = tl ? polrt_realloc(NULL, tl * sizeof *sl->trace) : NULL;
-        if (!sl->field_buf || !sl->out || (tl && !sl->trace)) {
-            run_error(r, "out of memory");
-            return -1;
-        }
-    }
-    PolSession *s0 = polrt_session_new(r->e, r->o->ledger_db, r->err, sizeof r->err);
-    if (!s0) {
-        r->failed_io = 1;
-        return -1;
-    }
-    r->workers[0].sess = s0;
-    /* without a ledger file, pass 1 has found every duplicate id: the memory store need not
-     * keep the settled claims to answer "already settled" */
-    if (!r->o->ledger_db)
-        rt_session_keep_claims(s0, 0);
-    char err[MSG_MAX];
-    if (r->o->ledger_db && rt_session_begin(s0, err, sizeof err) != 0) {
-        run_error(r, "ledger %s: %s", r->o->ledger_db, err);
-        return -1;
-    }
-    for (int i = 0; i < r->nthreads; i++) {
-        Worker *w = &r->workers[i];
-        w->r = r;
-        if (i > 0 && !(w->sess = rt_session_fork(s0, r->err, sizeof r->err))) {
-            r->failed_io = 1;
-            return -1;
-        }
-    }
-    if (r->nthreads == 1)
-        return 0;
-    for (int i = 0; i < r->nthreads; i++) {
-        Worker *w = &r->workers[i];
-        if (!(w->queue = polrt_realloc(NULL, RUN_WINDOW * sizeof *w->queue))) {
-            run_error(r, "out of memory");
-            return -1;
-        }
-        pthread_cond_init(&w->cv, NULL);
-        if (pthread_create(&w->th, NULL, worker_main, w) != 0) {
-            pthread_cond_destroy(&w->cv);
-            polrt_realloc(w->queue, 0);
-            w->queue = NULL;
-            run_error(r, "cannot start a thread");
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* stop the threads (each finishes its queue first) and free sessions and slots; an open
- * ledger batch not committed by then is rolled back by the store */
-static void stop_workers(Run *r)
-{
-    if (!r->workers)
-        return;
-    if (r->nthreads > 1) {
-        pthread_mutex_lock(&r->mu);
-        r->stop = 1;
-        for (int i = 0; i < r->nthreads; i++)
-            if (r->workers[i].queue)
-                pthread_cond_signal(&r->workers[i].cv);
-        pthread_mutex_unlock(&r->mu);
-        for (int i = 0; i < r->nthreads; i++) {
-            Worker *w = &r->workers[i];
-            if (!w->queue)
-                continue;
-            pthread_join(w->th, NULL);
-            pthread_cond_destroy(&w->cv);
-            polrt_realloc(w->queue, 0);
-        }
-    }
-    for (int i = r->nthreads - 1; i >= 0; i--)
-        polrt_session_free(r->workers[i].sess);
-    polrt_realloc(r->workers, 0);
-    r->workers = NULL;
-    for (int64_t i = 0; r->slots && i < r->window; i++) {
-        polrt_realloc(r->slots[i].id_buf, 0);
-        polrt_realloc(r->slots[i].field_buf, 0);
-        polrt_realloc(r->slots[i].out, 0);
-        polrt_realloc(r->slots[i].trace, 0);
-    }
-    polrt_realloc(r->slots, 0);
-    r->slots = NULL;
-}
-
-/* ---- The summary ------------------------------------------------------------------------- */
-
-static void summary(Run *r, double secs)
-{
-    const RtSchema *s = r->s;
-    long total = r->settled + r->already + r->failed;
+    int64_t total = settled + already + failed;
     char a[32], b[32], c[32], d[32], e[32];
     fprintf(stderr, "%s: %s claims: %s settled, %s already settled, %s failed, %s rows rejected\n",
-            r->claims_name, fmt_count(total, a), fmt_count(r->settled, b), fmt_count(r->already, c),
-            fmt_count(r->failed, d), fmt_count(r->rejected, e));
+            r->o->claims, fmt_count(total, a), fmt_count(settled, b), fmt_count(already, c),
+            fmt_count(failed, d), fmt_count(st->rejected, e));
     int width = 0;
     for (int i = 0; i < s->noutputs; i++)
         if (s->outputs[i].type.kind == RT_MONEY && (int)strlen(s->outputs[i].name) > width)
@@ -1726,20 +308,19 @@ static void summary(Run *r, double secs)
         if (s->outputs[i].type.kind != RT_MONEY)
             continue;
         char buf[32];
+        int over = totals[i] > INT64_MAX || totals[i] < INT64_MIN;
         fprintf(stderr, "  %-*s %18s yuan\n", width, s->outputs[i].name,
-                r->total_overflow[i] ? "(overflow)" : polrt_fmt_money(r->totals[i], buf, 1));
+                over ? "(overflow)" : polrt_fmt_money((int64_t)totals[i], buf, 1));
     }
-    if (r->empty_rows)
-        fprintf(stderr, "  %ld empty rows skipped\n", r->empty_rows);
-    if (r->rejected > r->rejected_persons)
+    if (st->empty_rows)
+        fprintf(stderr, "  %" PRId64 " empty rows skipped\n", st->empty_rows);
+    if (st->rejected > st->rejected_persons)
         fprintf(stderr, "  rejected claim rows: %s\n", r->rejects_path);
-    if (r->rejected_persons)
+    if (st->rejected_persons)
         fprintf(stderr, "  rejected person rows: %s\n", r->prejects_path);
     fprintf(stderr, "  %s claims/s (%.2f s)\n",
             fmt_count(secs > 0 ? (int64_t)((double)total / secs) : 0, a), secs);
 }
-
-/* ---- polrt_run --------------------------------------------------------------------------- */
 
 /* out names an existing device or pipe (/dev/null): nothing may be created beside it */
 static int is_device(const char *path)
@@ -1762,246 +343,128 @@ static char *persons_rejects_path(const char *rejects)
     return p;
 }
 
-/* Finish the output files. A completed run commits them all and removes a rejects file an
- * earlier run left (it would mislead); a stopped run keeps its rejects (they say why) and
- * never leaves partial results. */
-static void finish_outputs(Run *r, int ok)
-{
-    RtOut *files[] = {&r->results, &r->explain, &r->rejects, &r->prejects};
-    const char *stale[] = {NULL, NULL, r->rejects_path, r->prejects_path};
-    char err[MSG_MAX];
-    for (int i = 0; i < 4; i++) {
-        if (!files[i]->f) {
-            if (ok && stale[i] && remove_stale(stale[i]) < 0 && !r->failed_io)
-                run_error(r, "cannot remove %s: %s", stale[i], strerror(errno));
-            continue;
-        }
-        if (!ok && i < 2)
-            rt_out_abort(files[i]);
-        else if (rt_out_commit(files[i], err, sizeof err) < 0 && !r->failed_io)
-            run_error(r, "%s", err);
-    }
-}
-
-static void run_free(Run *r)
-{
-    stop_workers(r);
-    RtOut *files[] = {&r->results, &r->explain, &r->rejects, &r->prejects};
-    for (int i = 0; i < 4; i++)
-        rt_out_abort(files[i]);
-    polrt_realloc(r->prejects_path, 0);
-    rt_binding_free(&r->cb);
-    polrt_realloc(r->persons, 0);
-    polrt_realloc(r->ptab, 0);
-    polrt_realloc(r->skip, 0);
-    polrt_realloc(r->totals, 0);
-    polrt_realloc(r->total_overflow, 0);
-    polrt_realloc(r->cvals, 0);
-    polrt_realloc(r->pvals, 0);
-    polrt_realloc(r->hvals, 0);
-    polrt_realloc(r->chk_pver, 0);
-    polrt_realloc(r->cpos, 0);
-    rt_map_free(&r->suspects);
-    rt_csv_close(r->reread);
-    polrt_realloc(r->ids, 0);
-    polrt_realloc(r->cfields, 0);
-    polrt_realloc(r->cperson, 0);
-    polrt_realloc(r->rstatus, 0);
-    polrt_realloc(r->rout, 0);
-    polrt_realloc(r->rerr, 0);
-    polrt_realloc(r->line.p, 0);
-    rt_pool_free(&r->pool);
-    pthread_mutex_destroy(&r->mu);
-    pthread_cond_destroy(&r->done_cv);
-}
-
-/* Without a persons file every person has the declared defaults and no history, so the
- * policy must declare no history and a default for every person field. */
-static int persons_optional(Run *r)
-{
-    const RtSchema *s = r->s;
-    for (int k = 0; k < s->nperson; k++)
-        if (!s->person[k].has_default && !s->person[k].type.optional) {
-            run_error(r, "the policy's person field '%s' has no default: give a persons file",
-                      s->person[k].name);
-            return -1;
-        }
-    if (s->nhist) {
-        run_error(r, "the policy reads an identity history ('%s', ...): give a persons file",
-                  s->hist[0].name);
-        return -1;
-    }
-    return 0;
-}
-
-/* Read the claims header and check every row (pass 1). 0, 2 or 3. */
-static int open_claims(Run *r, RtCsv *c)
-{
-    RtRecord rec;
-    char why[MSG_MAX];
-    int got = rt_csv_next(c, &rec);
-    if (got < 0) {
-        run_error(r, "cannot read %s: %s", r->claims_name, rt_csv_errmsg(c));
-        return 2;
-    }
-    if (got == 0) {
-        fprintf(stderr, "%s:1: empty file (expected a header row)\n", r->claims_name);
-        return 3;
-    }
-    r->bom = rec.nraw >= 3 && memcmp(rec.raw, "\xEF\xBB\xBF", 3) == 0;
-    if (bind_header(r->s, r->claims_name, &rec, &r->cb, r->cfields_of, r->s->nclaim, 1, why,
-                    sizeof why) < 0)
-        return header_failed(r, why);
-    int rc = check_claims(r, c);
-    progress_clear(r);
-    if (rc)
-        return rc;
-    if (r->cb.ignored && !r->o->quiet)
-        fprintf(stderr, "polc: note: %s: columns ignored (not in the policy): %s\n", r->claims_name,
-                r->cb.ignored);
-    if (r->o->explain_claim && !r->explain_found) {
-        run_error(r, "claim '%s' is not in %s", r->o->explain_claim, r->claims_name);
-        return 2;
-    }
-    return 0;
-}
-
-/* the steps of a run after its set-up; the exit code before rejects count */
-static int run_steps(Run *r)
-{
-    const PolRunOpts *o = r->o;
-    if (o->persons) {
-        r->have_persons = 1;
-        int rc = load_persons(r);
-        if (rc)
-            return rc;
-    } else if (persons_optional(r) < 0)
-        return 2;
-    RtCsv *c = rt_csv_open(o->claims, r->err, sizeof r->err);
-    if (!c) {
-        r->failed_io = 1;
-        return 2;
-    }
-    int rc = open_claims(r, c);
-    /* outputs open only now: a run stopped by its input leaves earlier results alone. With
-     * explain_claim and no out, stdout carries the explanation alone. */
-    if (rc == 0 && (o->out || !o->explain_claim) &&
-        rt_out_open(&r->results, o->out, r->err, sizeof r->err) < 0)
-        rc = 2;
-    if (rc == 0 && o->explain && rt_out_open(&r->explain, o->explain, r->err, sizeof r->err) < 0)
-        rc = 2;
-    if (rc == 2)
-        r->failed_io = 1;
-    if (rc == 0 && r->results.f) {
-        if (r->bom)
-            fputs("\xEF\xBB\xBF", r->results.f); /* as the input: spreadsheets read UTF-8 */
-        if (write_header(r, r->results.f) < 0)
-            rc = 2;
-    }
-    r->frozen = 1;
-    if (rc == 0 && (rt_csv_seek(c, 0, 1) < 0 || start_workers(r) < 0)) {
-        if (!r->failed_io)
-            run_error(r, "cannot read %s: %s", r->claims_name, rt_csv_errmsg(c));
-        rc = 2;
-    }
-    r->t_settle = rt_now_ns();
-    if (rc == 0 && (r->streaming ? settle_streaming(r, c) : settle_loaded(r, c)) < 0)
-        rc = 2;
-    char err[MSG_MAX];
-    if (rc == 0 && o->ledger_db && rt_session_commit(r->workers[0].sess, err, sizeof err)) {
-        run_error(r, "ledger %s: %s", o->ledger_db, err);
-        rc = 2;
-    }
-    rt_csv_close(c);
-    progress_clear(r);
-    return rc;
-}
-
-POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st)
+POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
 {
     int64_t t0 = rt_now_ns();
     if (st)
         memset(st, 0, sizeof *st);
-    if (!e || !o || !o->claims) {
+    if (!e || !opts || !opts->claims) {
         fprintf(stderr, "polc: no claims file given\n");
         return 2;
     }
+    PolRunOpts o = *opts;
+    if (o.out && strcmp(o.out, "-") == 0)
+        o.out = NULL; /* standard output */
     Run run = {0}, *r = &run;
-    const RtSchema *s = rt_engine_schema(e);
     r->e = e;
-    r->s = s;
-    r->o = o;
-    r->claims_name = o->claims;
-    r->persons_name = o->persons;
-    r->nthreads = o->threads < 1 ? 1 : o->threads > RUN_MAX_THREADS ? RUN_MAX_THREADS : o->threads;
-    r->progress = o->progress == 1 || (o->progress < 0 && isatty(2));
-    r->date_idx = s->claim_date ? rt_schema_field(s->claim, s->nclaim, s->claim_date) : -1;
-    pthread_mutex_init(&r->mu, NULL);
-    pthread_cond_init(&r->done_cv, NULL);
+    r->s = rt_engine_schema(e);
+    r->o = &o;
     /* rejects: as asked, else beside the results file, else in the current directory */
     char *rj = NULL;
-    if (o->rejects)
-        r->rejects_path = o->rejects;
-    else if (o->out && !is_device(o->out)) {
-        size_t n = strlen(o->out);
+    if (o.rejects)
+        r->rejects_path = o.rejects;
+    else if (o.out && !is_device(o.out)) {
+        size_t n = strlen(o.out);
         if ((rj = polrt_realloc(NULL, n + sizeof ".rejects.csv"))) {
-            memcpy(rj, o->out, n);
+            memcpy(rj, o.out, n);
             memcpy(rj + n, ".rejects.csv", sizeof ".rejects.csv");
         }
         r->rejects_path = rj;
     } else
         r->rejects_path = "rejects.csv";
     r->prejects_path = r->rejects_path ? persons_rejects_path(r->rejects_path) : NULL;
-    size_t nc = (size_t)s->nclaim + 1, no = (size_t)s->noutputs + 1;
-    r->cfields_of = rt_pool_alloc(&r->pool, nc * sizeof *r->cfields_of);
-    r->totals = polrt_realloc(NULL, no * sizeof *r->totals);
-    r->total_overflow = polrt_realloc(NULL, no * sizeof *r->total_overflow);
-    r->cvals = polrt_realloc(NULL, nc * sizeof *r->cvals);
-    r->pvals = polrt_realloc(NULL, ((size_t)s->nperson + 1) * sizeof *r->pvals);
-    r->hvals = polrt_realloc(NULL, ((size_t)s->nhist + 1) * sizeof *r->hvals);
-    r->chk_pver = polrt_realloc(NULL, ((size_t)s->nparams + 1) * sizeof *r->chk_pver);
-    r->defaults = rt_pool_alloc(&r->pool, ((size_t)s->nperson + 1) * sizeof *r->defaults);
-    int rc;
-    if (!r->rejects_path || !r->prejects_path || !r->cfields_of || !r->totals ||
-        !r->total_overflow || !r->cvals || !r->pvals || !r->hvals || !r->chk_pver || !r->defaults) {
-        run_error(r, "out of memory");
-        rc = 2;
-    } else if (rt_engine_can_check(e, r->err, sizeof r->err) != 0) {
-        r->failed_io = 1;
-        rc = 2;
-    } else {
-        for (int k = 0; k < s->nclaim; k++)
-            r->cfields_of[k] = &s->claim[k];
-        for (int k = 0; k < s->nperson; k++)
-            r->defaults[k] = s->person[k].has_default ? s->person[k].def : POLRT_NONE;
-        memset(r->totals, 0, no * sizeof *r->totals);
-        memset(r->total_overflow, 0, no * sizeof *r->total_overflow);
-        rc = run_steps(r);
+    int threads = o.threads < 1 ? 1 : o.threads;
+    r->nth = threads > 256 ? 256 : threads;
+    r->th = polrt_realloc(NULL, (size_t)r->nth * sizeof *r->th);
+    r->totals = polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
+    int rc = 2;
+    if (!r->rejects_path || !r->prejects_path || !r->th || !r->totals) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        goto done;
     }
-    stop_workers(r);
-    finish_outputs(r, rc == 0);
-    int completed = rc == 0 && !r->failed_io;
-    if (completed && o->explain_claim && !r->explained)
-        fprintf(stderr, "polc: claim '%s' was rejected: nothing to explain\n", o->explain_claim);
-    if (r->failed_io) {
-        progress_clear(r);
-        fprintf(stderr, "polc: %s\n", r->err);
-        rc = 2;
-    } else if (rc == 0 && (r->rejected || r->failed)) {
-        /* rows rejected, or claims their data made fail (status "error: ..."): bad input */
-        rc = 3;
+    memset(r->th, 0, (size_t)r->nth * sizeof *r->th);
+    memset(r->totals, 0, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
+    if (o.ledger_db) {
+        if (!(r->store = rt_ledger_open(r->s, o.ledger_db, r->err, sizeof r->err)))
+            goto done;
+        char lerr[MSG_MAX];
+        if (rt_ledger_begin(r->store, lerr, sizeof lerr) != 0) {
+            snprintf(r->err, sizeof r->err, "ledger %s: %s", o.ledger_db, lerr);
+            goto done;
+        }
+        r->in_txn = 1;
     }
+    RtPipeOpts po = {
+        .claims = o.claims,
+        .persons = o.persons,
+        .rejects = r->rejects_path,
+        .prejects = r->prejects_path,
+        .remove_stale = 1,
+        .threads = r->nth,
+        .progress = o.progress == 1 || (o.progress < 0 && isatty(2)),
+        .verb = "settling",
+        .max_rejects = o.max_rejects,
+        .trace = o.explain || o.explain_claim,
+        .notes = !o.quiet,
+        .store = r->store,
+    };
+    RtPipeSink sink = {
+        .self = r,
+        .thread_init = thread_init,
+        .thread_free = thread_free,
+        .claim = claim,
+        .batch = batch,
+    };
+    RtPipeStats ps;
+    PolEngine *engines[] = {e};
+    rc = rt_pipe_run(engines, 1, &po, &sink, &ps, r->err, sizeof r->err);
+    char lerr[MSG_MAX];
+    if (rc == 0 && r->store && rt_ledger_commit(r->store, lerr, sizeof lerr) != 0) {
+        snprintf(r->err, sizeof r->err, "ledger %s: %s", o.ledger_db, lerr);
+        rc = 2;
+    }
+    if (rc == 0 && o.explain_claim && !r->explain_found) {
+        snprintf(r->err, sizeof r->err, "claim '%s' is not in %s", o.explain_claim, o.claims);
+        rc = 2;
+    }
+    /* a completed run commits its outputs; a stopped one never leaves partial results */
+    RtOut *files[] = {&r->results, &r->explain};
+    for (int i = 0; i < 2; i++) {
+        if (rc != 0)
+            rt_out_abort(files[i]);
+        else if (rt_out_commit(files[i], lerr, sizeof lerr) < 0) {
+            snprintf(r->err, sizeof r->err, "%s", lerr);
+            rc = 2;
+        }
+    }
+    /* a run stopped by its input (a bad header, too many rejected rows) settled nothing:
+     * its results are not written and its ledger transaction is rolled back */
+    int64_t settled = r->settled, already = r->already, failed = r->failed;
+    if (rc == 3)
+        settled = already = failed = 0;
+    const __int128 *totals = r->totals;
+    if (rc == 0 && o.explain_claim && !r->explained)
+        fprintf(stderr, "polc: claim '%s' was rejected: nothing to explain\n", o.explain_claim);
     double secs = (double)(rt_now_ns() - t0) / 1e9;
-    if (completed && !o->quiet)
-        summary(r, secs);
+    if (rc == 0 && !o.quiet && totals)
+        summary(r, &ps, settled, already, failed, totals, secs);
+    if (rc == 0 && (ps.rejected || failed))
+        rc = 3; /* rows rejected, or claims their data made fail: bad input */
     if (st) {
-        st->settled = r->settled;
-        st->already = r->already;
-        st->rejected = r->rejected;
-        st->failed = r->failed;
+        st->settled = settled;
+        st->already = already;
+        st->rejected = ps.rejected;
+        st->failed = failed;
         st->seconds = secs;
     }
-    run_free(r);
+done:
+    if (rc == 2 && r->err[0])
+        fprintf(stderr, "polc: %s\n", r->err);
+    if (r->store)
+        rt_ledger_close(r->store); /* an uncommitted transaction is rolled back */
+    polrt_realloc(r->th, 0);
+    polrt_realloc(r->totals, 0);
+    polrt_realloc(r->prejects_path, 0);
     polrt_realloc(rj, 0);
     return rc;
 }

@@ -164,19 +164,32 @@ then
 
     # the same claims in other orders, and as a spreadsheet may save them: the same report
     { head -1 $G/claims.csv; tail -n +2 $G/claims.csv | sort -t, -k5,5 -s; } > "$d/bydate.csv"
-    { head -1 $G/claims.csv; tail -n +2 $G/claims.csv | sort -r; } > "$d/reversed.csv"
+    { head -1 $G/claims.csv; tail -n +2 $G/claims.csv | sort -t, -k2,2 -k5,5r -s; } > "$d/reversed.csv"
     { printf '\357\273\277'; head -3 $G/claims.csv; echo; tail -n +4 $G/claims.csv; } |
         sed 's/$/\r/' > "$d/crlf.csv"
-    for v in bydate reversed crlf; do
+    for v in bydate crlf; do
         sim --base $P --reform $REF --claims "$d/$v.csv" --persons $G/persons.csv -j 2 \
             --report "$d/o_$v" > "$d/out_$v" 2> "$d/err" || fail "$v: $(cat "$d/err")"
         check "$v claims: same totals" "$(md5sum < "$d/o_$v/totals.csv")" "$(md5sum < "$d/j2/totals.csv")"
         check "$v claims: same distribution" "$(md5sum < "$d/o_$v/oop.csv")" "$(md5sum < "$d/j2/oop.csv")"
     done
-    grep -q "persons interleaved" "$d/out_bydate" && pass "claims by date: persons interleaved" ||
+    grep -q "(streamed)" "$d/out_bydate" && pass "claims by date: streamed in one pass" ||
         fail "claims by date: $(head -1 "$d/out_bydate")"
-    grep -q "loaded and sorted" "$d/out_reversed" && pass "reversed claims: loaded and sorted" ||
-        fail "reversed claims: $(head -1 "$d/out_reversed")"
+    # standard input: the same report as the file
+    sim --base $P --reform $REF --claims - --persons $G/persons.csv -j 2 --report "$d/o_stdin" \
+        < $G/claims.csv > /dev/null 2> "$d/err" || fail "stdin: $(cat "$d/err")"
+    check "claims from standard input: same totals" "$(md5sum < "$d/o_stdin/totals.csv")" \
+        "$(md5sum < "$d/j2/totals.csv")"
+    # each person's claims newest first: only a person's first claim read settles, every other
+    # is dated before it and rejected as such (never settled against the future), exit 3
+    sim --base $P --reform $REF --claims "$d/reversed.csv" --persons $G/persons.csv -j 2 \
+        --rejects "$d/rej_rev.csv" --report "$d/o_reversed" > "$d/out_reversed" 2> "$d/err"
+    check "reversed claims: exit 3" $? 3
+    nlate=$(grep -c "a person's claims must come in date order" "$d/err")
+    check "reversed claims: each rejection is a late claim" \
+        "$(grep -c "reversed.csv:" "$d/err")" "$(grep -c "reversed.csv:.*date order" "$d/err")"
+    [ "$nlate" -gt 0 ] && pass "reversed claims: late claims told ($nlate)" ||
+        fail "reversed claims: none told late: $(head -3 "$d/err")"
 
     # a bad row: told, copied to the rejects file, settled nowhere, exit 3
     { cat $G/claims.csv; echo "BAD-1,P0000001,住院,2017-05-01,2017-05-03,county,二级,lots,0,0,1,0,0,,0,0,0,1,1,0,0,0,0,0"; } > "$d/bad.csv"
@@ -188,6 +201,28 @@ then
         fail "a bad row: $(cat "$d/err")"
     check "the rejects file: header and the row" "$(cut -d, -f1 "$d/rej.csv" | tr '\n' ' ')" "claim_id BAD-1 "
     check "a bad row changes no total" "$(md5sum < "$d/o_bad/totals.csv")" "$(md5sum < "$d/j2/totals.csv")"
+    # the rejects file is written through the one writer polc run uses: a FIFO (or a device)
+    # named by --rejects is written in place, never replaced by a regular file
+    mkfifo "$d/fifo"
+    cat "$d/fifo" > "$d/fifo.out" &
+    reader=$!
+    sim --base $P --claims "$d/bad.csv" --persons $G/persons.csv --rejects "$d/fifo" -q \
+        > /dev/null 2> "$d/err"
+    check "rejects into a FIFO: exit 3" $? 3
+    wait $reader
+    [ -p "$d/fifo" ] && pass "rejects into a FIFO: still a FIFO" || fail "rejects: the FIFO was replaced"
+    check "rejects into a FIFO: the row went through it" "$(cut -d, -f1 "$d/fifo.out" | tr '\n' ' ')" \
+        "claim_id BAD-1 "
+    # a missing optional column is an error in simulate as in run (spec/DATA.md): a misspelt
+    # header must not read as "absent" on every row
+    cut -d, -f1-13,15- $G/claims.csv > "$d/noref.csv"
+    head -1 "$d/noref.csv" | grep -q referral_filed && fail "noref.csv still has referral_filed"
+    sim --base $P --claims "$d/noref.csv" --persons $G/persons.csv -q > /dev/null 2> "$d/err"
+    check "a missing optional column: exit 3" $? 3
+    check "a missing optional column: the message" "$(cat "$d/err")" \
+        "$d/noref.csv:1: missing column 'referral_filed' (required by the policy)"
+    "$POLC" run $P --claims "$d/noref.csv" --persons $G/persons.csv --out "$d/noref.out" -q 2> "$d/err2"
+    check "a missing optional column: polc run says the same" "$(cat "$d/err2")" "$(cat "$d/err")"
     # a NUL byte is no text: the row is rejected, as polc run rejects it
     { cat $G/claims.csv; printf 'NUL-1,P0000001,inpatient,2017-05-01,2017-05-03,county,grade2,100\000,0,0,1,0,0,,0,0,0,1,1,0,0,0,0,0\n'; } > "$d/nul.csv"
     sim --base $P --claims "$d/nul.csv" --persons $G/persons.csv --rejects "$d/rejn.csv" -q \

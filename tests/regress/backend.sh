@@ -85,7 +85,7 @@ claim { d: date  since: date }
 rule gap: int = year(claim.d) - year(claim.since)
 output gap
 EOF
-printf 'claim_id,person_id,d,since\nc1,p1,2018-01-01,2017-12-31\nc2,p1,2017-06-01,2015-06-01\n' >"$WORK/year.csv"
+printf 'claim_id,person_id,d,since\nc1,p1,2018-01-01,2017-12-31\nc2,p2,2017-06-01,2015-06-01\n' >"$WORK/year.csv"
 printf 'claim_id,gap,status\nc1,1,settled\nc2,2,settled\n' >"$WORK/year.want"
 case_ year
 

@@ -2,7 +2,7 @@
  * as aligned tables on a terminal, as CSV files, and as one self-contained report.html whose
  * charts are inline SVG (no script, no network). Every table is built once as cells and then
  * printed, written as CSV (plain numbers) or as HTML. */
-#include "rt_int.h"
+#include "sim_int.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,0 +1,1661 @@
+/* pipeline.c — the one batch pipeline (pipeline.h): source, decode, partition by person,
+ * settle on N threads, sinks. polc run (run.c) and polc simulate (sim/) are its sinks.
+ * Read in one pass, so standard input works as a file does: each batch is cut into blocks
+ * the threads decode at once (phase 1), the calling thread checks the batch's claim ids
+ * for duplicates in input order, then each thread settles the batch's claims of its own
+ * persons in input order (phase 2), and the rows go to the rejects file and the sink in
+ * input order. A person's claims must come in date order (a claim dated before one already
+ * settled for its person is rejected: re-settling is not a batch pipeline's job). */
+#include "pipeline.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- limits ------------------------------------------------------------------------------ */
+
+/* bytes read per batch: enough records (~60,000 claims) that the two barriers a batch costs
+ * are noise, small enough that the batch and its parsed values stay far below the persons
+ * table in memory */
+#define PIPE_BATCH (8 << 20)
+/* blocks per thread per batch: the decode phase hands blocks out dynamically, so a few per
+ * thread even out blocks of unequal cost */
+#define PIPE_BLOCKS_PER_THREAD 4
+/* with a ledger on disk each batch is one transaction: smaller batches, so that a killed
+ * run loses seconds of work (about 4,000 claims), and the commit's sync is still noise */
+#define PIPE_BATCH_LEDGER (512 << 10)
+/* looking back from a batch's end for its last complete record: longer than any real row */
+#define PIPE_TAIL 65536
+/* most threads: more cannot help two barriers per batch */
+#define PIPE_MAX_THREADS 256
+/* a message about a row or a claim */
+#define MSG_MAX 512
+/* progress refresh interval (ns) */
+#define PROGRESS_NS 200000000LL
+/* weight of one person when there is no weight column: 1.000000 */
+#define ONE_WEIGHT 1000000
+
+enum { TASK_NONE, TASK_DECODE, TASK_MERGE_PERSONS, TASK_SETTLE, TASK_FINISH, TASK_EXIT };
+
+/* fixed columns: claim_id, person_id and the --weight column, bound by name (decode.c) */
+enum { COL_CLAIM_ID, COL_PERSON_ID, COL_WEIGHT };
+
+/* an engine and the layout of its ledger rows in a person state */
+typedef struct Eng {
+    PolEngine *e;
+    const RtSchema *s;
+    int date_idx; /* its claim date field, -1 none */
+    int stride;   /* int64 per ledger row: ledger, key, the widest ledger's fields */
+} Eng;
+
+/* Claim ids seen so far: an open-addressing set of their 64-bit hashes (0 marks a free
+ * slot; a hash of 0 is stored as 1). Two different ids whose hashes agree, about one chance
+ * in 10^11 per claim for a file of 100 million claims, would count as one: the later row is
+ * then rejected as a duplicate (never lost). 8 bytes a claim at most half full. */
+typedef struct IdSet {
+    uint64_t *slot;
+    size_t cap, n;
+} IdSet;
+
+struct RtPipe {
+    const RtPipeOpts *o;
+    const RtPipeSink *sink;
+    RtPipeStats *st;
+    int neng;
+    Eng *eng;
+    const RtSchema *s; /* engine 0's */
+    int maxout;
+    int date_idx;
+    size_t pstate_size; /* RtPState, its rows arrays and the sink's part */
+    /* threads */
+    int nthreads;
+    RtPThread *th;
+    pthread_mutex_t mu;
+    pthread_cond_t go, done;
+    int task;
+    uint64_t generation;
+    int running;
+    atomic_size_t next_block;
+    /* input */
+    int fd;
+    const char *path;
+    int64_t size, consumed;
+    char *buf;
+    size_t len, cap, start, complete;
+    int eof;
+    int64_t line; /* line of buf[start] */
+    int64_t seq;  /* data rows so far */
+    int64_t buf_off;
+    RtBlock *blocks;
+    size_t nblocks, cap_blocks, used_blocks, batch_first, batch_blocks;
+    RtBinding bind;
+    const RtField **bind_fields;
+    int is_persons;
+    int64_t *defaults; /* person fields when there is no persons file */
+    IdSet ids;
+    /* rejects */
+    RtOut rejects;
+    const char *cur_rejects;
+    int64_t told;
+    int crlf_hdr; /* the file's header ends with CRLF: rejected rows copied end so too */
+    /* progress */
+    int64_t t_file, last_progress;
+    int progress_shown;
+    char err[MSG_MAX];
+    int failed;
+};
+
+/* ---- small helpers ------------------------------------------------------------------------ */
+
+static size_t test_batch; /* rt_pipe_test_batch: 0, or the batch size the tests force */
+void rt_pipe_test_batch(size_t bytes)
+{
+    test_batch = bytes;
+}
+
+__attribute__((format(printf, 2, 3))) static void pipe_error(RtPipe *m, const char *fmt, ...)
+{
+    if (m->failed)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m->err, sizeof m->err, fmt, ap);
+    va_end(ap);
+    m->failed = 1;
+}
+
+const RtSchema *rt_pipe_schema(const RtPipe *p, int engine)
+{
+    return p->eng[engine].s;
+}
+int rt_pipe_nengines(const RtPipe *p)
+{
+    return p->neng;
+}
+int rt_pipe_maxout(const RtPipe *p)
+{
+    return p->maxout;
+}
+int rt_pipe_date_idx(const RtPipe *p)
+{
+    return p->date_idx;
+}
+const RtPipeStats *rt_pipe_stats(const RtPipe *p)
+{
+    return p->st;
+}
+size_t rt_pstate_size_base(void)
+{
+    return (sizeof(RtPState) + 15) & ~(size_t)15;
+}
+
+/* ---- progress ------------------------------------------------------------------------------ */
+
+void rt_pipe_progress_clear(RtPipe *m)
+{
+    if (m->progress_shown)
+        fprintf(stderr, "\r%*s\r", 78, "");
+    m->progress_shown = 0;
+}
+
+static void progress(RtPipe *m, const char *what)
+{
+    if (!m->o->progress)
+        return;
+    int64_t t = rt_now_ns();
+    if (t - m->last_progress < PROGRESS_NS)
+        return;
+    m->last_progress = t;
+    double frac = m->size > 0 ? (double)m->consumed / (double)m->size : 0;
+    int width = 30, fill = (int)(frac * width);
+    char bar[64];
+    for (int i = 0; i < width; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[width] = '\0';
+    double secs = (double)(t - m->t_file) / 1e9;
+    if (m->size > 0)
+        fprintf(stderr, "\rpolc: %s [%s] %3d%%  %" PRId64 " rows", what, bar, (int)(frac * 100),
+                m->seq);
+    else
+        fprintf(stderr, "\rpolc: %s  %" PRId64 " rows  %.0f s", what, m->seq, secs);
+    if (m->size > 0 && frac > 0.01 && frac < 1) {
+        long left = (long)(secs / frac * (1 - frac));
+        fprintf(stderr, "  %ld:%02ld left", left / 60, left % 60);
+    }
+    fputs("  ", stderr);
+    m->progress_shown = 1;
+}
+
+/* ---- the thread pool ---------------------------------------------------------------------- */
+
+static void run_task(RtPThread *t, int task);
+
+static void *thread_main(void *arg)
+{
+    RtPThread *t = arg;
+    RtPipe *m = t->pipe;
+    uint64_t seen = 0;
+    pthread_mutex_lock(&m->mu);
+    for (;;) {
+        while (m->generation == seen)
+            pthread_cond_wait(&m->go, &m->mu);
+        seen = m->generation;
+        int task = m->task;
+        pthread_mutex_unlock(&m->mu);
+        if (task == TASK_EXIT)
+            return NULL;
+        run_task(t, task);
+        pthread_mutex_lock(&m->mu);
+        if (--m->running == 0)
+            pthread_cond_signal(&m->done);
+    }
+}
+
+/* every thread (the caller is thread 0) runs task; returns when all have finished */
+static void parallel(RtPipe *m, int task)
+{
+    atomic_store(&m->next_block, 0);
+    if (m->nthreads > 1) {
+        pthread_mutex_lock(&m->mu);
+        m->task = task;
+        m->running = m->nthreads - 1;
+        m->generation++;
+        pthread_cond_broadcast(&m->go);
+        pthread_mutex_unlock(&m->mu);
+    }
+    run_task(&m->th[0], task);
+    if (m->nthreads > 1) {
+        pthread_mutex_lock(&m->mu);
+        while (m->running > 0)
+            pthread_cond_wait(&m->done, &m->mu);
+        pthread_mutex_unlock(&m->mu);
+    }
+}
+
+/* after a parallel task: a thread out of memory or with a ledger error stops the run */
+static int check_threads(RtPipe *m)
+{
+    for (int i = 0; i < m->nthreads; i++) {
+        if (m->th[i].fatal[0]) {
+            pipe_error(m, "%s", m->th[i].fatal);
+            return -1;
+        }
+        if (m->th[i].oom) {
+            pipe_error(m, "out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- source: batches of complete records ---------------------------------------------------- */
+
+static int open_input(RtPipe *m, const char *path)
+{
+    m->path = path;
+    int stdin_ = strcmp(path, "-") == 0;
+    m->fd = stdin_ ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    if (m->fd < 0) {
+        pipe_error(m, "cannot open %s: %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    int have = fstat(m->fd, &st) == 0;
+    if (have && S_ISDIR(st.st_mode)) {
+        pipe_error(m, "cannot open %s: %s", path, strerror(EISDIR));
+        return -1;
+    }
+    m->size = have && S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1;
+    m->consumed = 0;
+    m->t_file = rt_now_ns();
+    m->buf_off = 0;
+    m->len = m->start = m->complete = 0;
+    m->eof = 0;
+    m->line = 1;
+    m->seq = 0;
+    return 0;
+}
+
+static void close_input(RtPipe *m)
+{
+    if (m->fd > 0)
+        close(m->fd);
+    m->fd = -1;
+}
+
+/* Read the next batch: keep the unfinished record, fill the buffer, and find where the last
+ * complete record ends. 1 with records in [start, complete), 0 at the end, -1 on error. */
+static int next_batch(RtPipe *m)
+{
+    m->buf_off += (int64_t)m->complete;
+    if (m->complete < m->len) {
+        memmove(m->buf, m->buf + m->complete, m->len - m->complete);
+        m->len -= m->complete;
+    } else
+        m->len = 0;
+    m->start = m->complete = 0;
+    for (;;) {
+        while (!m->eof && m->len < m->cap) {
+            ssize_t n = read(m->fd, m->buf + m->len, m->cap - m->len);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                pipe_error(m, "cannot read %s: %s", m->path, strerror(errno));
+                return -1;
+            }
+            if (n == 0)
+                m->eof = 1;
+            m->len += (size_t)n;
+        }
+        if (m->len == 0)
+            return 0;
+        if (m->eof) {
+            m->complete = m->len;
+            return 1;
+        }
+        /* the last complete record: walk records from a boundary near the end */
+        size_t from = m->len > PIPE_TAIL ? m->len - PIPE_TAIL : 0;
+        size_t p = from > 0 ? rt_csv_boundary_after(m->buf, 0, from, m->len, 0) : 0;
+        if (p != SIZE_MAX) {
+            for (;;) {
+                size_t e = rt_csv_record_end(m->buf, p, m->len, 0);
+                if (e == SIZE_MAX)
+                    break;
+                p = e;
+            }
+            if (p > 0) {
+                m->complete = p;
+                return 1;
+            }
+        }
+        /* not one complete record: a longer buffer */
+        if (m->cap >= RT_CSV_MAX_RECORD) {
+            pipe_error(m, "%s:%" PRId64 ": record longer than %d MiB (unterminated quoted field?)",
+                       m->path, m->line, RT_CSV_MAX_RECORD >> 20);
+            return -1;
+        }
+        char *nb = polrt_realloc(m->buf, m->cap * 2);
+        if (!nb) {
+            pipe_error(m, "out of memory");
+            return -1;
+        }
+        m->buf = nb;
+        m->cap *= 2;
+    }
+}
+
+static RtBlock *add_block(RtPipe *m)
+{
+    if (m->used_blocks == m->nblocks) {
+        if (rt_grow(&m->blocks, &m->cap_blocks, m->nblocks + 1, sizeof *m->blocks) < 0)
+            return NULL;
+        memset(&m->blocks[m->nblocks], 0, sizeof *m->blocks);
+        m->nblocks++;
+    }
+    RtBlock *b = &m->blocks[m->used_blocks++];
+    b->nrows = 0;
+    b->lines = 0;
+    rt_pool_reset(&b->arena);
+    return b;
+}
+
+/* cut [start, complete) into blocks at record boundaries */
+static int cut_blocks(RtPipe *m)
+{
+    size_t want = (size_t)m->nthreads * PIPE_BLOCKS_PER_THREAD;
+    size_t n = m->complete - m->start;
+    m->used_blocks = 0;
+    size_t prev = m->start;
+    for (size_t k = 1; prev < m->complete; k++) {
+        size_t target = k < want ? m->start + n / want * k : m->complete;
+        size_t cut = target <= prev ? prev
+                     : target >= m->complete
+                         ? m->complete
+                         : rt_csv_boundary_after(m->buf, prev, target, m->complete, 1);
+        if (cut == SIZE_MAX || cut > m->complete)
+            cut = m->complete;
+        if (cut == prev)
+            continue;
+        RtBlock *b = add_block(m);
+        if (!b) {
+            pipe_error(m, "out of memory");
+            return -1;
+        }
+        b->from = prev;
+        b->to = cut;
+        prev = cut;
+    }
+    m->batch_first = 0;
+    m->batch_blocks = m->used_blocks;
+    return 0;
+}
+
+/* ---- headers ---------------------------------------------------------------------------- */
+
+/* Bind the header cells (claims: the claim fields; persons: person then history fields).
+ * 0, or -1 with a file-level message, -2 a usage error (the --weight column is missing),
+ * -3 out of memory. */
+static int bind_header(RtPipe *m, const RtCells *c, int64_t line, const char *raw, size_t nraw,
+                       char *why, size_t len)
+{
+    const RtSchema *s = m->s;
+    int nf = m->is_persons ? s->nperson + s->nhist : s->nclaim;
+    rt_binding_free(&m->bind);
+    polrt_realloc(m->bind_fields, 0);
+    const RtField **f = m->bind_fields = polrt_realloc(NULL, (size_t)(nf + 1) * sizeof *f);
+    if (!f)
+        return -3;
+    for (int k = 0; k < nf; k++)
+        f[k] = !m->is_persons   ? &s->claim[k]
+               : k < s->nperson ? &s->person[k]
+                                : &s->hist[k - s->nperson];
+    const char *fixed[] = {m->is_persons ? NULL : "claim_id", "person_id",
+                           m->is_persons ? m->o->weight : NULL};
+    int rc = rt_binding_init(&m->bind, s, f, nf, fixed, 3, 2, m->path, line, c->p, c->len, c->n,
+                             raw, nraw, why, len);
+    if (rc == -2)
+        return -3;
+    if (rc < 0)
+        return -1;
+    if (m->is_persons && m->o->weight && m->bind.fixed_col[COL_WEIGHT] < 0) {
+        snprintf(why, len, "%s:%" PRId64 ": no column '%s' (the --weight column)", m->path, line,
+                 m->o->weight);
+        return -2;
+    }
+    return 0;
+}
+
+/* Read the header record of the open file and bind it: 0, 2 (I/O, usage) or 3 (bad header). */
+static int read_header(RtPipe *m)
+{
+    int got = next_batch(m);
+    if (got < 0)
+        return 2;
+    if (got == 0) {
+        fprintf(stderr, "%s:1: empty file (expected a header row)\n", m->path);
+        return 3;
+    }
+    RtCells *c = &m->th[0].cells;
+    char why[MSG_MAX];
+    for (;;) {
+        size_t e = rt_csv_record_end(m->buf, m->start, m->len, m->eof);
+        if (e == SIZE_MAX)
+            e = m->complete;
+        /* a byte order mark is part of the raw bytes, not of the first cell */
+        size_t from = m->start;
+        int bom = m->buf_off + (int64_t)from == 0 && e - from >= 3 &&
+                  memcmp(m->buf + from, "\xEF\xBB\xBF", 3) == 0;
+        if (bom)
+            from += 3;
+        size_t next;
+        int64_t lines = 0;
+        const char *bad;
+        int k = rt_csv_cells(m->buf, from, e, c, &next, &lines, &bad);
+        if (k < 0) {
+            pipe_error(m, "out of memory");
+            return 2;
+        }
+        int64_t line = m->line;
+        size_t rs = m->start;
+        m->start = e;
+        m->line += lines;
+        if (k == 0) {
+            if (m->start >= m->complete) {
+                fprintf(stderr, "%s:1: empty file (expected a header row)\n", m->path);
+                return 3;
+            }
+            continue;
+        }
+        if (bad) {
+            fprintf(stderr, "%s:%" PRId64 ": header: %s\n", m->path, line, bad);
+            return 3;
+        }
+        if (!m->is_persons)
+            m->st->bom = bom;
+        m->crlf_hdr = e - rs >= 2 && m->buf[e - 2] == '\r' && m->buf[e - 1] == '\n';
+        if (!m->is_persons)
+            m->st->crlf = m->crlf_hdr;
+        int bh = bind_header(m, c, line, m->buf + rs, e - rs, why, sizeof why);
+        if (bh == -3) {
+            pipe_error(m, "out of memory");
+            return 2;
+        }
+        if (bh < 0) {
+            fprintf(stderr, "%s\n", why);
+            return bh == -2 ? 2 : 3;
+        }
+        if (m->bind.ignored && m->o->notes)
+            fprintf(stderr, "polc: note: %s: columns ignored (not in the policy): %s\n", m->path,
+                    m->bind.ignored);
+        return 0;
+    }
+}
+
+/* ---- decode: rows into values (phase 1) ---------------------------------------------------- */
+
+typedef struct IdKey {
+    const char *s;
+    size_t n;
+} IdKey;
+
+static int person_eq(const void *entry, const void *key)
+{
+    const RtPerson *p = entry;
+    const IdKey *k = key;
+    return strncmp(p->id, k->s, k->n) == 0 && p->id[k->n] == '\0';
+}
+
+static RtPerson *person_find(const RtPipe *m, const char *id, size_t n, uint64_t h)
+{
+    IdKey k = {id, n};
+    return rt_map_find(&m->th[h % (uint64_t)m->nthreads].persons, h, person_eq, &k);
+}
+
+/* a new person in thread t's partition; NULL on memory */
+static RtPerson *person_add(RtPipe *m, RtPThread *t, const char *id, size_t n, uint64_t h)
+{
+    RtPerson *p = rt_pool_alloc(&t->pool, sizeof *p);
+    if (!p)
+        return NULL;
+    memset(p, 0, sizeof *p);
+    if (!(p->id = rt_pool_str(&t->pool, id, n)))
+        return NULL;
+    p->part = (uint8_t)t->id;
+    t->npersons++;
+    p->weight = ONE_WEIGHT;
+    p->fields = m->defaults;
+    if (rt_map_put(&t->persons, h, p) < 0)
+        return NULL;
+    return p;
+}
+
+static void bad_row(RtPool *pool, RtRow *r, const char *why)
+{
+    r->status = RT_ROW_BAD;
+    r->why = rt_pool_str(pool, why, strlen(why));
+    if (!r->why)
+        r->why = "out of memory";
+}
+
+/* a persons row: its id, person fields, identity span and weight; 0, or -1 (memory) */
+static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const char *pid, size_t pn)
+{
+    const RtSchema *s = m->s;
+    char why[MSG_MAX];
+    if (!pid) {
+        snprintf(why, sizeof why, "%s: missing value",
+                 m->bind.hdr[m->bind.fixed_col[COL_PERSON_ID]]);
+        bad_row(&b->arena, r, why);
+        return 0;
+    }
+    r->pid = rt_pool_str(&b->arena, pid, pn);
+    r->npid = pn;
+    r->hash = rt_hash_id(pid, pn);
+    r->fields = rt_pool_alloc(&b->arena, ((size_t)s->nperson + 1) * sizeof *r->fields);
+    if (!r->pid || !r->fields)
+        return -1;
+    if (rt_decode_fields(&m->bind, c->p, c->len, 0, s->nperson, r->fields, why, sizeof why) < 0) {
+        bad_row(&b->arena, r, why);
+        return 0;
+    }
+    int any = 0;
+    for (int f = s->nperson; f < m->bind.nf && !any; f++) {
+        int col = m->bind.cols[f].col;
+        any = col >= 0 && !rt_cell_blank(c->p[col], c->len[col]);
+    }
+    if (any) {
+        r->hvals = rt_pool_alloc(&b->arena, ((size_t)s->nhist + 1) * sizeof *r->hvals);
+        if (!r->hvals)
+            return -1;
+        if (rt_decode_fields(&m->bind, c->p, c->len, s->nperson, m->bind.nf, r->hvals, why,
+                             sizeof why) < 0) {
+            bad_row(&b->arena, r, why);
+            return 0;
+        }
+    }
+    r->weight = ONE_WEIGHT;
+    int wcol = m->bind.fixed_col[COL_WEIGHT];
+    if (wcol >= 0) {
+        size_t wn = c->len[wcol];
+        const char *w = rt_trim(c->p[wcol], &wn);
+        if (wn == 0 || polrt_parse_rate(w, wn, &r->weight) < 0 || r->weight < 0) {
+            snprintf(why, sizeof why,
+                     "%s: not a weight '%.*s' (expected a number >= 0 such as 1.25)",
+                     m->bind.hdr[wcol], (int)(wn > 40 ? 40 : wn), w);
+            bad_row(&b->arena, r, why);
+        }
+    }
+    return 0;
+}
+
+/* a claims row: its id, fields, the policy's input checks and its person; 0, or -1 */
+static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCells *c,
+                     const char *pid, size_t pn, RtPerson **last)
+{
+    const RtSchema *s = m->s;
+    char why[MSG_MAX];
+    size_t n;
+    const char *id = rt_decode_id(&m->bind, COL_CLAIM_ID, c->p, c->len, c->n, &n);
+    if (!id) {
+        snprintf(why, sizeof why, "%s: missing value",
+                 m->bind.hdr[m->bind.fixed_col[COL_CLAIM_ID]]);
+        bad_row(&b->arena, r, why);
+        return 0;
+    }
+    r->fields = rt_pool_alloc(&b->arena, ((size_t)s->nclaim + 1) * sizeof *r->fields);
+    r->id = rt_pool_str(&b->arena, id, n);
+    if (!r->fields || !r->id)
+        return -1;
+    r->hash = rt_hash_id(id, n);
+    if (!pid) {
+        snprintf(why, sizeof why, "%s: missing value",
+                 m->bind.hdr[m->bind.fixed_col[COL_PERSON_ID]]);
+        bad_row(&b->arena, r, why);
+        return 0;
+    }
+    if (rt_decode_fields(&m->bind, c->p, c->len, 0, s->nclaim, r->fields, why, sizeof why) < 0) {
+        bad_row(&b->arena, r, why);
+        return 0;
+    }
+    /* the base policy's own input checks (reject ... when ...) */
+    int64_t code, loc;
+    if (rt_engine_check(m->eng[0].e, r->fields, t->chk_pver, &code, &loc)) {
+        rt_err_describe(s, code, loc, why, sizeof why);
+        bad_row(&b->arena, r, why);
+        return 0;
+    }
+    /* rows of one person usually come together: one lookup for them */
+    int same = *last && strncmp((*last)->id, pid, pn) == 0 && (*last)->id[pn] == '\0';
+    uint64_t h = same ? 0 : rt_hash_id(pid, pn);
+    r->phash = h;
+    if (!m->o->persons) {
+        /* persons made from the claims: the calling thread adds them after this phase */
+        if (!(r->pid = rt_pool_str(&b->arena, pid, pn)))
+            return -1;
+        r->npid = pn;
+        r->phash = h ? h : rt_hash_id(pid, pn);
+        return 0;
+    }
+    RtPerson *p = same ? *last : person_find(m, pid, pn, h);
+    *last = p;
+    if (!p) {
+        snprintf(why, sizeof why, "unknown person '%.*s' (not in %s)", (int)pn, pid, m->o->persons);
+        bad_row(&b->arena, r, why);
+        return 0;
+    }
+    if (p->bad_line) {
+        snprintf(why, sizeof why, "person '%.*s' has a rejected row (%s:%" PRId64 ")", (int)pn, pid,
+                 m->o->persons, p->bad_line);
+        bad_row(&b->arena, r, why);
+        return 0;
+    }
+    r->p = p;
+    return 0;
+}
+
+/* Decode one block into rows (phase 1, any thread). */
+static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
+{
+    RtCells *c = &t->cells;
+    char why[MSG_MAX];
+    const char *buf = m->buf;
+    size_t pos = b->from;
+    int64_t line = 0;
+    RtPerson *last = NULL;
+    while (pos < b->to) {
+        size_t e;
+        const char *bad;
+        int64_t lines = 0;
+        int k = rt_csv_cells(buf, pos, b->to, c, &e, &lines, &bad);
+        if (k < 0) {
+            t->oom = 1;
+            return;
+        }
+        int64_t rline = line;
+        line += lines;
+        size_t rpos = pos;
+        pos = e;
+        if (k == 0)
+            continue;
+        if (rt_grow(&b->rows, &b->cap_rows, b->nrows + 1, sizeof *b->rows) < 0) {
+            t->oom = 1;
+            return;
+        }
+        RtRow *r = &b->rows[b->nrows++];
+        memset(r, 0, sizeof *r);
+        r->line = rline;
+        r->off = m->buf_off + (int64_t)rpos;
+        r->raw = buf + rpos;
+        r->nraw = e - rpos;
+        if (bad) {
+            bad_row(&b->arena, r, bad);
+            continue;
+        }
+        int blank = 1;
+        for (int i = 0; i < c->n && blank; i++)
+            blank = rt_cell_blank(c->p[i], c->len[i]);
+        if (blank) {
+            r->status = RT_ROW_EMPTY;
+            continue;
+        }
+        if (c->n != m->bind.ncols) {
+            snprintf(why, sizeof why, "expected %d fields, found %d", m->bind.ncols, c->n);
+            bad_row(&b->arena, r, why);
+            continue;
+        }
+        size_t pn;
+        const char *pid = rt_decode_id(&m->bind, COL_PERSON_ID, c->p, c->len, c->n, &pn);
+        int rc = m->is_persons ? person_row(m, b, r, c, pid, pn)
+                               : claim_row(m, t, b, r, c, pid, pn, &last);
+        if (rc < 0) {
+            t->oom = 1;
+            return;
+        }
+    }
+    b->lines = line;
+}
+
+static void task_decode(RtPThread *t)
+{
+    RtPipe *m = t->pipe;
+    for (;;) {
+        size_t k = atomic_fetch_add(&m->next_block, 1);
+        if (k >= m->batch_blocks)
+            break;
+        decode_block(m, t, &m->blocks[m->batch_first + k]);
+        if (t->oom)
+            break;
+    }
+}
+
+static void number_rows(RtPipe *m)
+{
+    for (size_t i = 0; i < m->used_blocks; i++) {
+        RtBlock *b = &m->blocks[i];
+        b->base_line = m->line;
+        for (size_t k = 0; k < b->nrows; k++) {
+            b->rows[k].line += m->line;
+            b->rows[k].seq = m->seq++;
+        }
+        m->line += b->lines;
+    }
+}
+
+/* ---- rejects ------------------------------------------------------------------------------ */
+
+/* Tell a bad row on stderr (the first max_told, or all) and copy it unchanged to the rejects
+ * file, whose first line is the header: 0, or -1 (run error set) */
+static int reject_row(RtPipe *m, const RtRow *r)
+{
+    m->st->rejected++;
+    if (m->is_persons)
+        m->st->rejected_persons++;
+    if (!m->o->max_told || m->told < m->o->max_told) {
+        rt_pipe_progress_clear(m);
+        fprintf(stderr, "%s:%" PRId64 ": %s\n", m->path, r->line, r->why);
+    }
+    m->told++;
+    if (!m->rejects.f) {
+        char err[MSG_MAX];
+        if (rt_out_open(&m->rejects, m->cur_rejects, err, sizeof err) < 0) {
+            pipe_error(m, "%s", err);
+            return -1;
+        }
+        fwrite(m->bind.raw, 1, m->bind.nraw, m->rejects.f);
+        if (m->bind.nraw && m->bind.raw[m->bind.nraw - 1] != '\n')
+            fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
+    }
+    fwrite(r->raw, 1, r->nraw, m->rejects.f);
+    if (r->nraw && r->raw[r->nraw - 1] != '\n')
+        fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
+    return 0;
+}
+
+/* the batch's bad rows to stderr and the rejects file, in input order; 0, -1 (run error),
+ * 1 too many rejected rows (told) */
+static int reject_batch(RtPipe *m)
+{
+    for (size_t bi = 0; bi < m->used_blocks; bi++)
+        for (size_t k = 0; k < m->blocks[bi].nrows; k++) {
+            RtRow *r = &m->blocks[bi].rows[k];
+            if (r->status == RT_ROW_EMPTY)
+                m->st->empty_rows++;
+            else if (r->status == RT_ROW_BAD) {
+                if (reject_row(m, r) < 0)
+                    return -1;
+                if (m->o->max_rejects && m->st->rejected >= m->o->max_rejects) {
+                    rt_pipe_progress_clear(m);
+                    fprintf(stderr,
+                            "polc: %s: stopped after %" PRId64
+                            " rejected rows (max %ld); nothing was settled\n",
+                            m->path, m->st->rejected, m->o->max_rejects);
+                    return 1;
+                }
+            } else if (!m->is_persons)
+                m->st->claims++;
+        }
+    return 0;
+}
+
+/* ---- persons ------------------------------------------------------------------------------- */
+
+/* A persons batch, phase 2: thread t takes the rows of its partition, in file order. */
+static void merge_persons(RtPThread *t)
+{
+    RtPipe *m = t->pipe;
+    const RtSchema *s = m->s;
+    char why[MSG_MAX];
+    RtPerson *last = NULL;
+    uint64_t last_hash = 0;
+    for (size_t bi = 0; bi < m->used_blocks; bi++) {
+        RtBlock *b = &m->blocks[bi];
+        for (size_t k = 0; k < b->nrows; k++) {
+            RtRow *r = &b->rows[k];
+            if (r->status == RT_ROW_EMPTY || !r->pid ||
+                r->hash % (uint64_t)m->nthreads != (uint64_t)t->id)
+                continue;
+            RtPerson *p = last && r->hash == last_hash && strcmp(last->id, r->pid) == 0
+                              ? last
+                              : person_find(m, r->pid, r->npid, r->hash);
+            if (!p && !(p = person_add(m, t, r->pid, r->npid, r->hash))) {
+                t->oom = 1;
+                return;
+            }
+            last = p;
+            last_hash = r->hash;
+            if (r->status == RT_ROW_BAD) {
+                if (!p->bad_line)
+                    p->bad_line = r->line;
+                continue;
+            }
+            if (p->line) {
+                /* a later row of the same person: fields and weight must agree */
+                const char *what = NULL;
+                char a[64] = "", bb[64] = "";
+                for (int j = 0; j < s->nperson && !what; j++) {
+                    if (p->fields[j] == r->fields[j])
+                        continue;
+                    rt_format_value(s, &s->person[j].type, r->fields[j], a, sizeof a);
+                    rt_format_value(s, &s->person[j].type, p->fields[j], bb, sizeof bb);
+                    what = s->person[j].name;
+                }
+                if (!what && p->weight != r->weight) {
+                    polrt_fmt_rate(r->weight * 100, a);
+                    polrt_fmt_rate(p->weight * 100, bb);
+                    a[strlen(a) - 1] = bb[strlen(bb) - 1] = '\0';
+                    what = m->o->weight;
+                }
+                if (what) {
+                    snprintf(why, sizeof why,
+                             "person '%s': %s is '%s' here but '%s' on line %" PRId64, p->id, what,
+                             a, bb, p->line);
+                    r->status = RT_ROW_BAD;
+                    r->why = rt_pool_str(&t->batch, why, strlen(why));
+                    if (!r->why)
+                        r->why = "person fields differ from an earlier row";
+                    if (!p->bad_line)
+                        p->bad_line = r->line;
+                    continue;
+                }
+            } else {
+                p->line = r->line;
+                p->weight = r->weight;
+                if (s->nperson) {
+                    p->fields = rt_pool_alloc(&t->pool, (size_t)s->nperson * sizeof *p->fields);
+                    if (!p->fields) {
+                        t->oom = 1;
+                        return;
+                    }
+                    memcpy(p->fields, r->fields, (size_t)s->nperson * sizeof *p->fields);
+                }
+            }
+            if (r->hvals) {
+                /* spans live in the partition's pool: a person with more spans than room
+                 * gets a new, doubled array (the old one stays in the pool, unused) */
+                size_t w = (size_t)s->nhist;
+                if (p->nspans == p->cap_spans) {
+                    int64_t cap = p->cap_spans ? 2 * p->cap_spans : 1;
+                    int64_t *h = rt_pool_alloc(&t->pool, (size_t)cap * w * sizeof *h + 8);
+                    if (!h) {
+                        t->oom = 1;
+                        return;
+                    }
+                    if (p->nspans)
+                        memcpy(h, p->hist, (size_t)p->nspans * w * sizeof *h);
+                    p->hist = h;
+                    p->cap_spans = cap;
+                }
+                memcpy(p->hist + p->nspans * s->nhist, r->hvals, w * sizeof *p->hist);
+                p->nspans++;
+            }
+        }
+    }
+}
+
+/* the batch pools of the threads start over (reasons of the last batch's rows are told) */
+static void reset_batch_pools(RtPipe *m)
+{
+    for (int i = 0; i < m->nthreads; i++)
+        rt_pool_reset(&m->th[i].batch);
+}
+
+/* Read the persons file into the partitions: 0, 2 or 3. */
+static int load_persons(RtPipe *m)
+{
+    m->is_persons = 1;
+    m->cur_rejects = m->o->prejects;
+    if (open_input(m, m->o->persons) < 0)
+        return 2;
+    int rc = read_header(m);
+    while (rc == 0) {
+        if (cut_blocks(m) < 0)
+            return 2;
+        reset_batch_pools(m);
+        parallel(m, TASK_DECODE);
+        number_rows(m);
+        parallel(m, TASK_MERGE_PERSONS);
+        if (check_threads(m) < 0)
+            return 2;
+        int rj = reject_batch(m);
+        if (rj < 0)
+            return 2;
+        if (rj > 0) {
+            close_input(m);
+            return 3;
+        }
+        m->consumed = m->buf_off + (int64_t)m->complete;
+        progress(m, "reading persons");
+        int got = next_batch(m);
+        if (got < 0)
+            return 2;
+        if (got == 0)
+            break;
+    }
+    close_input(m);
+    if (rc)
+        return rc;
+    for (int i = 0; i < m->nthreads; i++) {
+        RtMap *pm = &m->th[i].persons;
+        for (size_t k = 0; k < pm->cap; k++) {
+            RtPerson *p = pm->slots[k];
+            if (p && p->line) {
+                m->st->npersons++;
+                m->st->persons_w += p->weight;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Without a persons file every person has the declared defaults and no history. */
+static int persons_optional(RtPipe *m)
+{
+    const RtSchema *s = m->s;
+    for (int k = 0; k < s->nperson; k++)
+        if (!s->person[k].has_default && !s->person[k].type.optional) {
+            pipe_error(m, "the policy's person field '%s' has no default: give a persons file",
+                       s->person[k].name);
+            return -1;
+        }
+    if (s->nhist) {
+        pipe_error(m, "the policy reads an identity history ('%s', ...): give a persons file",
+                   s->hist[0].name);
+        return -1;
+    }
+    m->defaults = polrt_realloc(NULL, ((size_t)s->nperson + 1) * sizeof *m->defaults);
+    if (!m->defaults) {
+        pipe_error(m, "out of memory");
+        return -1;
+    }
+    for (int k = 0; k < s->nperson; k++)
+        m->defaults[k] = s->person[k].has_default ? s->person[k].def : POLRT_NONE;
+    return 0;
+}
+
+/* claims without a persons file: their persons, made on first sight (calling thread) */
+static int resolve_persons(RtPipe *m)
+{
+    for (size_t bi = 0; bi < m->used_blocks; bi++) {
+        RtBlock *b = &m->blocks[bi];
+        for (size_t k = 0; k < b->nrows; k++) {
+            RtRow *r = &b->rows[k];
+            if (r->status != RT_ROW_OK || r->p)
+                continue;
+            RtPerson *p = person_find(m, r->pid, r->npid, r->phash);
+            if (!p)
+                p = person_add(m, &m->th[r->phash % (uint64_t)m->nthreads], r->pid, r->npid,
+                               r->phash);
+            if (!p)
+                return -1;
+            r->p = p;
+        }
+    }
+    return 0;
+}
+
+/* ---- duplicate claim ids (calling thread, input order) ------------------------------------ */
+
+/* 1 when h was in the set, 0 when added now, -1 on memory */
+static int ids_add(IdSet *s, uint64_t h)
+{
+    if (h == 0)
+        h = 1;
+    if (2 * (s->n + 1) > s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 1 << 16;
+        uint64_t *ns = polrt_realloc(NULL, cap * sizeof *ns);
+        if (!ns)
+            return -1;
+        memset(ns, 0, cap * sizeof *ns);
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slot[i]) {
+                size_t j = (size_t)(s->slot[i] >> 7) & (cap - 1);
+                while (ns[j])
+                    j = (j + 1) & (cap - 1);
+                ns[j] = s->slot[i];
+            }
+        polrt_realloc(s->slot, 0);
+        s->slot = ns;
+        s->cap = cap;
+    }
+    size_t j = (size_t)(h >> 7) & (s->cap - 1);
+    while (s->slot[j]) {
+        if (s->slot[j] == h)
+            return 1;
+        j = (j + 1) & (s->cap - 1);
+    }
+    s->slot[j] = h;
+    s->n++;
+    return 0;
+}
+
+static int check_ids(RtPipe *m)
+{
+    char why[MSG_MAX];
+    for (size_t bi = 0; bi < m->used_blocks; bi++) {
+        RtBlock *b = &m->blocks[bi];
+        for (size_t k = 0; k < b->nrows; k++) {
+            RtRow *r = &b->rows[k];
+            /* a rejected row's id counts too: its id is taken */
+            if (!r->id)
+                continue;
+            int dup = ids_add(&m->ids, r->hash);
+            if (dup < 0)
+                return -1;
+            if (dup && r->status == RT_ROW_OK) {
+                snprintf(why, sizeof why, "duplicate claim id '%s'", r->id);
+                bad_row(&b->arena, r, why);
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- settle (phase 2) ----------------------------------------------------------------------- */
+
+/* the person's memory ledger row (ledger l, key) of engine ei, or NULL */
+static int64_t *ledger_row(RtPState *ps, const Eng *x, int ei, int l, int64_t key)
+{
+    int64_t *r = ps->rows[ei];
+    for (int32_t i = 0; i < ps->nrows[ei]; i++, r += x->stride)
+        if (r[0] == l && r[1] == key)
+            return r + 2;
+    return NULL;
+}
+
+typedef struct RowLoad {
+    RtPipe *m;
+    RtPThread *t;
+    RtPState *ps;
+    int ei;
+    int failed; /* the store could not load (t->fatal says why) */
+} RowLoad;
+
+/* rt_settle_ctx's ledgers: the person's rows in memory, or the store's */
+static int row_load(void *arg, const int64_t *keys, int64_t *before)
+{
+    RowLoad *l = arg;
+    const Eng *x = &l->m->eng[l->ei];
+    const RtSchema *s = x->s;
+    if (l->ei == 0 && l->m->o->store) {
+        if (rt_ledger_load(l->m->o->store, l->ps->p->id, keys, before, l->t->fatal,
+                           sizeof l->t->fatal) != 0) {
+            l->failed = 1;
+            return -1;
+        }
+        return 0;
+    }
+    for (int k = 0; k < s->nledgers; k++) {
+        const RtLedger *L = &s->ledgers[k];
+        int64_t *row = ledger_row(l->ps, x, l->ei, k, keys[k]);
+        for (int f = 0; f < L->nfields; f++)
+            before[L->offset + f] = row ? row[f] : 0;
+    }
+    return 0;
+}
+
+/* the new ledger values into the person's rows (memory ledgers); 0, or -1 (memory) */
+static int row_store(RtPThread *t, RtPState *ps, int ei)
+{
+    const Eng *x = &t->pipe->eng[ei];
+    const RtSchema *s = x->s;
+    const RtScratch *sc = &t->scr[ei];
+    for (int l = 0; l < s->nledgers; l++) {
+        const RtLedger *L = &s->ledgers[l];
+        int64_t *row = ledger_row(ps, x, ei, l, sc->keys[l]);
+        if (!row) {
+            if (ps->nrows[ei] == ps->cap_rows[ei]) {
+                /* rows live in the partition's pool: a fuller person gets a doubled array
+                 * (the old one stays in the pool, unused) */
+                int32_t cap = ps->cap_rows[ei] ? 2 * ps->cap_rows[ei] : 2;
+                int64_t *nr = rt_pool_alloc(&t->pool, (size_t)cap * (size_t)x->stride * 8);
+                if (!nr)
+                    return -1;
+                if (ps->nrows[ei])
+                    memcpy(nr, ps->rows[ei], (size_t)ps->nrows[ei] * (size_t)x->stride * 8);
+                ps->rows[ei] = nr;
+                ps->cap_rows[ei] = cap;
+            }
+            int64_t *nr = ps->rows[ei] + (size_t)ps->nrows[ei]++ * (size_t)x->stride;
+            nr[0] = l;
+            nr[1] = sc->keys[l];
+            row = nr + 2;
+        }
+        for (int f = 0; f < L->nfields; f++)
+            row[f] = sc->after[L->offset + f];
+    }
+    return 0;
+}
+
+/* the trace an explanation reads, as it stands before a claim: nothing evaluated */
+static void reset_trace(const RtSchema *s, RtScratch *sc)
+{
+    for (int i = 0; i < s->nrules; i++) {
+        sc->rule_val[i] = 0;
+        sc->branch[i] = -1;
+    }
+    for (int i = 0; i < s->nparams; i++)
+        sc->pver[i] = sc->pidx[i] = -1;
+    for (int i = 0; i < s->nledger_fields; i++)
+        sc->before[i] = sc->after[i] = 0;
+}
+
+/* Settle row r of person ps in engine ei: 0 settled, 1 the policy failed (t->err_code,
+ * err_loc), -1 a run-level error (t->fatal or t->oom). */
+static int settle_one(RtPThread *t, int ei, RtPState *ps, const RtRow *r)
+{
+    RtPipe *m = t->pipe;
+    const Eng *x = &m->eng[ei];
+    const RtSchema *s = x->s;
+    RtScratch *sc = &t->scr[ei];
+    int trace = ei == 0 && m->o->trace;
+    for (int i = 0; i < s->noutputs; i++)
+        sc->out[i] = 0;
+    for (int i = 0; i < s->nledgers; i++)
+        sc->keys[i] = 0;
+    /* the memo must start empty; the trace only when an explanation reads it */
+    for (int i = 0; i < s->nrules; i++)
+        sc->rule_state[i] = 0;
+    RtPerson *p = ps->p;
+    PolCtx ctx = {
+        .claim = r->fields,
+        .person = p->fields,
+        .hist = p->hist,
+        .nhist = p->nspans,
+        .out = sc->out,
+        .params = x->e->params,
+        .rule_val = sc->rule_val,
+        .rule_state = sc->rule_state,
+        .branch = sc->branch,
+        .pver = sc->pver,
+        .pidx = trace ? sc->pidx : NULL,
+        .asof = x->date_idx >= 0 ? r->fields[x->date_idx] : POLRT_NONE,
+        .user = x->e->user,
+    };
+    RowLoad load = {m, t, ps, ei, 0};
+    int rc = rt_settle_ctx(x->e, &ctx, sc->keys, sc->before, sc->after, row_load, &load);
+    if (rc < 0)
+        return -1;
+    if (rc > 0) {
+        t->err_code[ei] = ctx.err_code;
+        t->err_loc[ei] = ctx.err_loc;
+        return 1;
+    }
+    if (ei == 0 && m->o->store) {
+        RtClaimRec rec = {r->id, p->id, r->fields, sc->out, sc->keys, sc->before, sc->after};
+        int saved = rt_ledger_save(m->o->store, &rec, t->fatal, sizeof t->fatal);
+        if (saved < 0)
+            return -1;
+        if (saved == 1) {
+            snprintf(t->fatal, sizeof t->fatal,
+                     "claim id %s was settled by another process during this run", r->id);
+            return -1;
+        }
+        return 0;
+    }
+    return row_store(t, ps, ei) < 0 ? (t->oom = 1, -1) : 0;
+}
+
+/* the person's settle state, made on its first claim */
+static RtPState *enter_person(RtPThread *t, RtPerson *p)
+{
+    RtPipe *m = t->pipe;
+    if (p->state)
+        return p->state;
+    RtPState *ps = rt_pool_alloc(&t->pool, m->pstate_size);
+    if (!ps)
+        return NULL;
+    memset(ps, 0, m->pstate_size);
+    size_t n = (size_t)m->neng;
+    ps->rows = rt_pool_alloc(&t->pool, n * sizeof *ps->rows);
+    ps->nrows = rt_pool_alloc(&t->pool, n * sizeof *ps->nrows);
+    ps->cap_rows = rt_pool_alloc(&t->pool, n * sizeof *ps->cap_rows);
+    if (!ps->rows || !ps->nrows || !ps->cap_rows)
+        return NULL;
+    memset(ps->rows, 0, n * sizeof *ps->rows);
+    memset(ps->nrows, 0, n * sizeof *ps->nrows);
+    memset(ps->cap_rows, 0, n * sizeof *ps->cap_rows);
+    ps->p = p;
+    ps->last_date = POLRT_NONE;
+    p->state = ps;
+    return ps;
+}
+
+/* a row rejected while settling: the reason in the thread's batch pool */
+static void settle_reject(RtPThread *t, RtRow *r, const char *why)
+{
+    bad_row(&t->batch, r, why);
+}
+
+/* Settle a good row in every engine: 0, or -1 (run-level error). */
+static int settle_row(RtPThread *t, RtPState *ps, RtRow *r)
+{
+    RtPipe *m = t->pipe;
+    char why[MSG_MAX];
+    /* a person's claims in date order: an earlier claim after a later one was settled would
+     * have been settled against the future */
+    if (m->date_idx >= 0) {
+        int64_t d = r->fields[m->date_idx];
+        if (d != POLRT_NONE && ps->last_date != POLRT_NONE && d < ps->last_date) {
+            char a[32], b[32];
+            snprintf(why, sizeof why,
+                     "dated %s, before the claim of the same person dated %s on line %" PRId64
+                     ", already settled: a person's claims must come in date order (sort the file "
+                     "by date)",
+                     polrt_fmt_date(d, a), polrt_fmt_date(ps->last_date, b), ps->last_line);
+            settle_reject(t, r, why);
+            return 0;
+        }
+        if (d != POLRT_NONE) {
+            ps->last_date = d;
+            ps->last_line = r->line;
+        }
+    }
+    RtScratch *sc0 = &t->scr[0];
+    int first = 0;
+    r->settled = 0;
+    if (m->o->trace)
+        reset_trace(m->eng[0].s, sc0);
+    if (m->o->store) {
+        /* settled before (this ledger, any run)? */
+        RtClaimRec rec = {r->id, r->p->id, r->fields, sc0->out, sc0->keys, sc0->before, sc0->after};
+        char ferr[MSG_MAX];
+        int found = rt_ledger_find(m->o->store, &rec, ferr, sizeof ferr);
+        if (found < 0) {
+            snprintf(t->fatal, sizeof t->fatal, "%s", ferr);
+            return -1;
+        }
+        if (found == 2) {
+            snprintf(why, sizeof why, "claim id %s was already settled with other data (ledger)",
+                     r->id);
+            settle_reject(t, r, why);
+            return 0;
+        }
+        if (found == 1) {
+            r->settled = 1;
+            t->ok[0] = 1;
+            first = 1;
+        }
+    }
+    for (int ei = first; ei < m->neng; ei++) {
+        int rc = settle_one(t, ei, ps, r);
+        if (rc < 0)
+            return -1;
+        t->ok[ei] = rc == 0;
+        if (ei == 0 && rc)
+            r->settled = -1;
+    }
+    return m->sink->claim(m->sink->self, t, ps, r) < 0 ? (t->oom = 1, -1) : 0;
+}
+
+/* a batch re-read after a ledger claim id of another process... (none): phase 2 */
+static void task_settle(RtPThread *t)
+{
+    RtPipe *m = t->pipe;
+    for (size_t bi = 0; bi < m->used_blocks; bi++) {
+        RtBlock *b = &m->blocks[bi];
+        for (size_t k = 0; k < b->nrows; k++) {
+            RtRow *r = &b->rows[k];
+            if (r->status != RT_ROW_OK || r->p->part != t->id)
+                continue;
+            r->thread = t->id;
+            RtPState *ps = enter_person(t, r->p);
+            if (!ps) {
+                t->oom = 1;
+                return;
+            }
+            if (settle_row(t, ps, r) < 0)
+                return;
+        }
+    }
+}
+
+/* the end: every person of the thread that had a claim */
+static void task_finish(RtPThread *t)
+{
+    RtPipe *m = t->pipe;
+    RtMap *pm = &t->persons;
+    if (!m->sink->person_end)
+        return;
+    for (size_t k = 0; k < pm->cap; k++) {
+        RtPerson *p = pm->slots[k];
+        if (!p || !p->state)
+            continue;
+        if (m->sink->person_end(m->sink->self, t, p->state) < 0) {
+            t->oom = 1;
+            return;
+        }
+    }
+}
+
+static void run_task(RtPThread *t, int task)
+{
+    switch (task) {
+    case TASK_DECODE: task_decode(t); break;
+    case TASK_MERGE_PERSONS: merge_persons(t); break;
+    case TASK_SETTLE: task_settle(t); break;
+    case TASK_FINISH: task_finish(t); break;
+    default: break;
+    }
+}
+
+/* One pass over the claims: 0 done, 2 error, 3 a bad header or too many rejects. */
+static int claims_pass(RtPipe *m)
+{
+    m->is_persons = 0;
+    m->cur_rejects = m->o->rejects;
+    if (open_input(m, m->o->claims) < 0)
+        return 2;
+    int rc = read_header(m);
+    if (rc) {
+        close_input(m);
+        return rc;
+    }
+    char err[MSG_MAX];
+    for (;;) {
+        if (cut_blocks(m) < 0)
+            goto fail;
+        reset_batch_pools(m);
+        parallel(m, TASK_DECODE);
+        if (check_threads(m) < 0)
+            goto fail;
+        number_rows(m);
+        if (!m->o->persons && resolve_persons(m) < 0) {
+            pipe_error(m, "out of memory");
+            goto fail;
+        }
+        if (check_ids(m) < 0) {
+            pipe_error(m, "out of memory");
+            goto fail;
+        }
+        parallel(m, TASK_SETTLE);
+        if (check_threads(m) < 0)
+            goto fail;
+        int rj = reject_batch(m);
+        if (rj < 0)
+            goto fail;
+        if (rj > 0) {
+            close_input(m);
+            return 3;
+        }
+        if (m->sink->batch &&
+            m->sink->batch(m->sink->self, m, m->blocks, m->used_blocks, err, sizeof err) < 0) {
+            pipe_error(m, "%s", err);
+            goto fail;
+        }
+        m->consumed = m->buf_off + (int64_t)m->complete;
+        progress(m, m->o->verb ? m->o->verb : "settling");
+        int got = next_batch(m);
+        if (got < 0)
+            goto fail;
+        if (got == 0)
+            break;
+    }
+    close_input(m);
+    parallel(m, TASK_FINISH);
+    return check_threads(m) < 0 ? 2 : 0;
+fail:
+    close_input(m);
+    return 2;
+}
+
+/* ---- set-up ------------------------------------------------------------------------------ */
+
+static int same_fields(const RtSchema *a, const RtField *fa, int na, const RtSchema *b,
+                       const RtField *fb, int nb, char *why, size_t len)
+{
+    if (na != nb) {
+        snprintf(why, len, "%d fields where the base has %d", nb, na);
+        return -1;
+    }
+    for (int i = 0; i < na; i++) {
+        const RtType *x = &fa[i].type, *y = &fb[i].type;
+        int same = strcmp(fa[i].name, fb[i].name) == 0 && x->kind == y->kind &&
+                   x->optional == y->optional && x->unit == y->unit;
+        if (same && x->kind == RT_ENUM) {
+            const RtEnum *ea = &a->enums[x->enum_idx], *eb = &b->enums[y->enum_idx];
+            same = ea->n == eb->n;
+            for (int k = 0; same && k < ea->n; k++)
+                same = strcmp(ea->names[k], eb->names[k]) == 0;
+        }
+        if (!same) {
+            snprintf(why, len, "field '%s' differs", fb[i].name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Engines must read the same data: the base's columns are decoded once for all of them. */
+int rt_pipe_same_data(const RtSchema *s, const RtSchema *t, char *why, size_t len)
+{
+    if (same_fields(s, s->claim, s->nclaim, t, t->claim, t->nclaim, why, len) < 0 ||
+        same_fields(s, s->person, s->nperson, t, t->person, t->nperson, why, len) < 0 ||
+        same_fields(s, s->hist, s->nhist, t, t->hist, t->nhist, why, len) < 0)
+        return -1;
+    return 0;
+}
+
+static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
+{
+    char why[MSG_MAX];
+    m->eng = polrt_realloc(NULL, (size_t)n * sizeof *m->eng);
+    if (!m->eng) {
+        pipe_error(m, "out of memory");
+        return -1;
+    }
+    m->neng = n;
+    m->maxout = 1;
+    const RtSchema *s = m->s;
+    for (int i = 0; i < n; i++) {
+        Eng *x = &m->eng[i];
+        x->e = engines[i];
+        x->s = rt_engine_schema(x->e);
+        const RtSchema *t = x->s;
+        if (i > 0 && rt_pipe_same_data(s, t, why, sizeof why) < 0) {
+            pipe_error(m, "engine %d reads other data than the base: %s", i, why);
+            return -2;
+        }
+        x->date_idx = t->claim_date ? rt_schema_field(t->claim, t->nclaim, t->claim_date) : -1;
+        int widest = 1;
+        for (int l = 0; l < t->nledgers; l++)
+            if (t->ledgers[l].nfields > widest)
+                widest = t->ledgers[l].nfields;
+        x->stride = 2 + widest;
+        if (t->noutputs > m->maxout)
+            m->maxout = t->noutputs;
+    }
+    m->date_idx = m->eng[0].date_idx;
+    return 0;
+}
+
+static int thread_init(RtPipe *m, RtPThread *t, int id)
+{
+    memset(t, 0, sizeof *t);
+    t->pipe = m;
+    t->id = id;
+    size_t ns = (size_t)m->neng;
+    t->scr = polrt_realloc(NULL, ns * sizeof *t->scr);
+    t->outs = polrt_realloc(NULL, (ns * (size_t)m->maxout + 1) * sizeof *t->outs);
+    t->ok = polrt_realloc(NULL, ns * sizeof *t->ok);
+    t->err_code = polrt_realloc(NULL, ns * sizeof *t->err_code);
+    t->err_loc = polrt_realloc(NULL, ns * sizeof *t->err_loc);
+    t->chk_pver = polrt_realloc(NULL, ((size_t)m->s->nparams + 1) * sizeof *t->chk_pver);
+    if (!t->scr || !t->outs || !t->ok || !t->err_code || !t->err_loc || !t->chk_pver)
+        return -1;
+    memset(t->scr, 0, ns * sizeof *t->scr);
+    for (size_t i = 0; i < ns; i++) {
+        const RtSchema *s = m->eng[i].s;
+        RtScratch *x = &t->scr[i];
+        size_t n = (size_t)s->nledgers + 2 * (size_t)s->nledger_fields + 3 * (size_t)s->nrules +
+                   2 * (size_t)s->nparams + 1;
+        if (!(x->mem = polrt_realloc(NULL, n * sizeof *x->mem)))
+            return -1;
+        memset(x->mem, 0, n * sizeof *x->mem);
+        x->keys = x->mem;
+        x->before = x->keys + s->nledgers;
+        x->after = x->before + s->nledger_fields;
+        x->out = t->outs + i * (size_t)m->maxout; /* the claim's outputs, read in place */
+        x->rule_val = x->after + s->nledger_fields;
+        x->rule_state = x->rule_val + s->nrules;
+        x->branch = x->rule_state + s->nrules;
+        x->pver = x->branch + s->nrules;
+        x->pidx = x->pver + s->nparams;
+    }
+    if (m->sink->thread_init && m->sink->thread_init(m->sink->self, t) < 0)
+        return -1;
+    return 0;
+}
+
+static void thread_free(RtPipe *m, RtPThread *t)
+{
+    if (m->sink->thread_free)
+        m->sink->thread_free(m->sink->self, t);
+    rt_cells_free(&t->cells);
+    for (int i = 0; t->scr && i < m->neng; i++)
+        polrt_realloc(t->scr[i].mem, 0);
+    polrt_realloc(t->scr, 0);
+    polrt_realloc(t->outs, 0);
+    polrt_realloc(t->ok, 0);
+    polrt_realloc(t->err_code, 0);
+    polrt_realloc(t->err_loc, 0);
+    polrt_realloc(t->chk_pver, 0);
+    rt_map_free(&t->persons);
+    rt_pool_free(&t->pool);
+    rt_pool_free(&t->batch);
+}
+
+static void cleanup(RtPipe *m)
+{
+    if (m->th) {
+        if (m->nthreads > 1) {
+            pthread_mutex_lock(&m->mu);
+            m->task = TASK_EXIT;
+            m->generation++;
+            pthread_cond_broadcast(&m->go);
+            pthread_mutex_unlock(&m->mu);
+            for (int i = 1; i < m->nthreads; i++)
+                if (m->th[i].started)
+                    pthread_join(m->th[i].th, NULL);
+        }
+        for (int i = 0; i < m->nthreads; i++)
+            thread_free(m, &m->th[i]);
+        polrt_realloc(m->th, 0);
+    }
+    for (size_t i = 0; i < m->nblocks; i++) {
+        polrt_realloc(m->blocks[i].rows, 0);
+        rt_pool_free(&m->blocks[i].arena);
+    }
+    polrt_realloc(m->blocks, 0);
+    rt_binding_free(&m->bind);
+    polrt_realloc(m->bind_fields, 0);
+    polrt_realloc(m->buf, 0);
+    polrt_realloc(m->eng, 0);
+    polrt_realloc(m->defaults, 0);
+    polrt_realloc(m->ids.slot, 0);
+    rt_out_abort(&m->rejects);
+    close_input(m);
+    pthread_mutex_destroy(&m->mu);
+    pthread_cond_destroy(&m->go);
+    pthread_cond_destroy(&m->done);
+}
+
+/* the rejects file of a file: committed when rows were rejected, else a stale one (a regular
+ * file an earlier run left under this name) removed; 0, or -1 (run error) */
+static int finish_rejects(RtPipe *m, const char *path, int64_t rejected)
+{
+    char err[MSG_MAX];
+    if (m->rejects.f) {
+        if (rt_out_commit(&m->rejects, err, sizeof err) < 0) {
+            pipe_error(m, "%s", err);
+            return -1;
+        }
+        return 0;
+    }
+    struct stat st;
+    if (!rejected && path && m->o->remove_stale && lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+        unlink(path) != 0 && errno != ENOENT) {
+        pipe_error(m, "cannot remove %s: %s", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtPipeSink *sink,
+                RtPipeStats *st, char *err, size_t errlen)
+{
+    RtPipe pipe = {0}, *m = &pipe;
+    memset(st, 0, sizeof *st);
+    m->o = o;
+    m->sink = sink;
+    m->st = st;
+    m->fd = -1;
+    m->s = rt_engine_schema(engines[0]);
+    m->nthreads = o->threads < 1                  ? 1
+                  : o->threads > PIPE_MAX_THREADS ? PIPE_MAX_THREADS
+                                                  : o->threads;
+    pthread_mutex_init(&m->mu, NULL);
+    pthread_cond_init(&m->go, NULL);
+    pthread_cond_init(&m->done, NULL);
+    int rc = 2;
+    if (set_engines(m, engines, n) < 0)
+        goto done;
+    m->pstate_size = rt_pstate_size_base() + sink->pstate_extra;
+    if (rt_engine_can_check(engines[0], m->err, sizeof m->err) != 0) {
+        m->failed = 1;
+        goto done;
+    }
+    m->cap = test_batch ? test_batch : o->store ? PIPE_BATCH_LEDGER : PIPE_BATCH;
+    m->buf = polrt_realloc(NULL, m->cap);
+    m->th = polrt_realloc(NULL, (size_t)m->nthreads * sizeof *m->th);
+    if (!m->buf || !m->th) {
+        pipe_error(m, "out of memory");
+        goto done;
+    }
+    memset(m->th, 0, (size_t)m->nthreads * sizeof *m->th);
+    for (int i = 0; i < m->nthreads; i++)
+        if (thread_init(m, &m->th[i], i) < 0) {
+            pipe_error(m, "out of memory");
+            goto done;
+        }
+    for (int i = 1; i < m->nthreads; i++) {
+        if (pthread_create(&m->th[i].th, NULL, thread_main, &m->th[i]) != 0) {
+            pipe_error(m, "cannot start a thread");
+            goto done;
+        }
+        m->th[i].started = 1;
+    }
+    if (o->persons) {
+        rc = load_persons(m);
+        if (rc == 0 && finish_rejects(m, o->prejects, st->rejected_persons) < 0)
+            rc = 2;
+        if (rc)
+            goto done;
+    } else if (persons_optional(m) < 0)
+        goto done;
+    else if (finish_rejects(m, o->prejects, 0) < 0)
+        goto done;
+    m->told = 0;
+    rc = claims_pass(m);
+    /* a run stopped by too many rejected rows keeps them: they say why */
+    if ((rc == 0 || rc == 3) &&
+        finish_rejects(m, o->rejects, st->rejected - st->rejected_persons) < 0)
+        rc = 2;
+done:
+    rt_pipe_progress_clear(m);
+    if (m->failed) {
+        snprintf(err, errlen, "%s", m->err);
+        rc = 2;
+    }
+    if (o->max_told && m->told > o->max_told)
+        fprintf(stderr, "polc: ... %" PRId64 " more rows rejected (each in %s)\n",
+                m->told - o->max_told, o->rejects);
+    cleanup(m);
+    return rc;
+}

@@ -1,0 +1,179 @@
+/* pipeline.h — the one batch pipeline every batch command runs (private to runtime/ and sim/):
+ *
+ *   source (a file, or standard input) -> decode (records cut and bound in parallel blocks)
+ *   -> partition by person -> settle on N threads -> sinks (rejects here; results, ledger,
+ *   explanations in run.c; what-if aggregates in sim/)
+ *
+ * The input is read once, in batches of about 8 MiB: the threads cut a batch's records into
+ * values (phase 1), the calling thread checks claim ids for duplicates in input order, then
+ * every thread settles the batch's claims of its own persons in input order (phase 2), and
+ * the sink sees the batch's rows in input order. Results do not depend on the thread count.
+ * Memory: the persons (fields, history, ledger rows) and one batch; a claim leaves nothing
+ * but its id's 8-byte hash (the duplicate check). */
+#ifndef POLC_PIPELINE_H
+#define POLC_PIPELINE_H
+
+#include "rt_int.h"
+
+#include <pthread.h>
+
+typedef struct RtPipe RtPipe;
+typedef struct RtPThread RtPThread;
+typedef struct RtPState RtPState;
+
+/* a person: fields and history from the persons file (or the defaults) */
+typedef struct RtPerson {
+    const char *id;
+    int64_t *fields; /* schema "person" values */
+    int64_t *hist;   /* nspans rows of schema "history" width */
+    int64_t nspans, cap_spans;
+    int64_t weight;   /* millionths: the --weight column, else 1000000 */
+    int64_t line;     /* its first row in the persons file (0: made from a claim) */
+    int64_t bad_line; /* a rejected persons row named it (0: none) */
+    uint8_t part;     /* the thread that settles its claims */
+    RtPState *state;  /* while its claims settle: ledger rows, date, the sink's part */
+} RtPerson;
+
+/* the settle state of a person with a claim: written only by the person's thread */
+struct RtPState {
+    RtPerson *p;
+    int64_t last_date; /* date of its latest claim settled (POLRT_NONE: none yet) */
+    int64_t last_line; /* and that claim's line */
+    int64_t **rows;    /* per engine: nrows rows of (ledger, key, fields...) (memory ledgers) */
+    int32_t *nrows, *cap_rows;
+    /* the sink's per-person state follows (RtPipeSink.pstate_extra bytes, zeroed) */
+};
+/* the sink's part of a person state */
+#define RT_PSTATE_EXTRA(ps) ((void *)((char *)(ps) + rt_pstate_size_base()))
+size_t rt_pstate_size_base(void);
+
+/* one data row of a batch */
+enum { RT_ROW_OK, RT_ROW_BAD, RT_ROW_EMPTY };
+typedef struct RtRow {
+    RtPerson *p;
+    const char *id;  /* claim id (block arena) */
+    int64_t *fields; /* claim values (block arena) */
+    int64_t line;    /* physical line of its first byte */
+    int64_t seq;     /* rank among the data rows of the file */
+    int64_t off;     /* file offset of its first byte */
+    const char *raw; /* its bytes, for the rejects file */
+    size_t nraw;
+    const char *why; /* RT_ROW_BAD: the reason */
+    int status;
+    int settled;     /* RT_ROW_OK once settled: 0 settled, 1 already settled earlier (the
+                        ledger's stored outputs), -1 the policy failed (engine 0) */
+    uint64_t hash;   /* persons rows: hash of the person id; claims rows: of the claim id */
+    uint64_t phash;  /* claims rows: hash of the person id (0: same person as the row before) */
+    const char *pid; /* persons rows: the person id; claims rows: when unresolved */
+    size_t npid;
+    int64_t *hvals; /* persons rows: the span's values, NULL when none */
+    int64_t weight; /* persons rows */
+    /* the sink's text for this row in its settling thread's buffers (run.c) */
+    int thread;
+    size_t out_off, out_len, x_off, x_len;
+} RtRow;
+
+typedef struct RtBlock {
+    size_t from, to;   /* bytes of the batch buffer */
+    int64_t base_line; /* line of its first byte */
+    int64_t lines;     /* line feeds in it */
+    RtRow *rows;
+    size_t nrows, cap_rows;
+    RtPool arena;
+} RtBlock;
+
+/* a thread's view of the claim being settled, per engine */
+typedef struct RtScratch {
+    int64_t *keys, *before, *after, *out, *rule_val, *rule_state, *branch, *pver, *pidx;
+    int64_t *mem;
+} RtScratch;
+
+struct RtPThread {
+    RtPipe *pipe;
+    int id;
+    RtScratch *scr; /* per engine */
+    int64_t *outs;  /* per engine: outputs of the current claim (RtPipe.maxout each) */
+    int *ok;        /* per engine: the claim settled (else err_code, err_loc) */
+    int64_t *err_code, *err_loc;
+    void *sink;   /* the sink's per-thread state */
+    RtPool batch; /* reasons of rows rejected while settling: reset per batch */
+    /* below: the pipeline's own */
+    pthread_t th;
+    int started;
+    RtCells cells;
+    int64_t *chk_pver;
+    RtMap persons; /* the persons whose part is this thread */
+    RtPool pool;   /* persons, their ids, fields, history and states */
+    int64_t npersons;
+    int oom;
+    char fatal[512]; /* a ledger error while settling (the run stops) */
+};
+
+typedef struct RtPipeSink {
+    void *self;
+    size_t pstate_extra; /* bytes of the sink's state per person (zeroed when made) */
+    int (*thread_init)(void *self, RtPThread *t); /* 0, or -1 (memory) */
+    void (*thread_free)(void *self, RtPThread *t);
+    /* a good claim settled in every engine (t->ok, t->outs, t->err_code/loc per engine; for
+     * engine 0 also r->settled): in the thread of its person, in input order among that
+     * person's claims. 0, or -1 (memory). */
+    int (*claim)(void *self, RtPThread *t, RtPState *ps, RtRow *r);
+    /* the end: each person that had a claim, once, in its thread; 0 or -1 (memory) */
+    int (*person_end)(void *self, RtPThread *t, RtPState *ps);
+    /* after a batch settled, on the calling thread: its rows in input order (rejected ones
+     * already told and copied to the rejects file). 0, or -1 with the message in err. */
+    int (*batch)(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen);
+} RtPipeSink;
+
+typedef struct RtPipeOpts {
+    const char *claims;   /* claims CSV, "-" for standard input */
+    const char *persons;  /* persons CSV (NULL: the policy must declare no person data) */
+    const char *rejects;  /* rejects file of the claims rows */
+    const char *prejects; /* rejects file of the persons rows */
+    int remove_stale;     /* a run with no rejected rows removes an earlier run's rejects file */
+    const char *weight;   /* persons column weighting each person (NULL: none) */
+    int threads;          /* >= 1 */
+    int progress;         /* show a progress line on stderr */
+    const char *verb;     /* what the progress line says ("settling", "simulating") */
+    long max_rejects;     /* stop when this many rows are rejected (0: no limit) */
+    long max_told;        /* rejected rows told on stderr before the rest are counted (0: all) */
+    int trace;            /* engine 0 settles through its traced entry (explanations) */
+    int notes;            /* tell the columns a file has that the policy does not read */
+    RtStore *store;       /* engine 0's ledger (NULL: in memory, beside the persons) */
+} RtPipeOpts;
+
+typedef struct RtPipeStats {
+    int64_t claims;              /* good claim rows */
+    int64_t rejected;            /* rows rejected (both files) */
+    int64_t rejected_persons;    /* of them, persons rows */
+    int64_t empty_rows;          /* blank data rows (both files) */
+    int64_t npersons, persons_w; /* persons in the persons file, their weight */
+    int bom;                     /* the claims file starts with a byte order mark */
+    int crlf;                    /* its header ends with CRLF */
+} RtPipeStats;
+
+/* Run the pipeline: n engines settle every claim (engine 0 is the base; the others must read
+ * the same claim, person and history fields). 0 done; 2 a run-level error (I/O, memory, a
+ * ledger error: message in err); 3 the input could not be read (a bad header, too many
+ * rejected rows: told on stderr). Rejected rows alone do not change the return (st->rejected
+ * says). */
+int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtPipeSink *sink,
+                RtPipeStats *st, char *err, size_t errlen);
+
+/* 0 when engine schema t reads the same claim, person and history fields as s; else -1 with
+ * the difference in why */
+int rt_pipe_same_data(const RtSchema *s, const RtSchema *t, char *why, size_t len);
+
+/* test hook: batches of this many bytes (0: the default), so that a small file puts records
+ * across batch and block boundaries */
+void rt_pipe_test_batch(size_t bytes);
+
+/* for sinks: */
+const RtSchema *rt_pipe_schema(const RtPipe *p, int engine);
+int rt_pipe_nengines(const RtPipe *p);
+int rt_pipe_maxout(const RtPipe *p);
+int rt_pipe_date_idx(const RtPipe *p); /* engine 0's claim date field, or -1 */
+const RtPipeStats *rt_pipe_stats(const RtPipe *p);
+void rt_pipe_progress_clear(RtPipe *p);
+
+#endif

@@ -1,0 +1,979 @@
+/* simulate.c — polrt_sim_run: what-if aggregation (spec/SIMULATE.md §2), a sink of the batch
+ * pipeline (runtime/pipeline.h). Several scenarios (a base policy, reforms, parameter
+ * variants) settle the same claims in one pass, each on its own ledgers; each settled claim
+ * is folded into its thread's accumulators and its person-year's own payment, each person
+ * into the distributions when the pass ends, and the threads' accumulators are merged, so
+ * the results do not depend on the thread count. Analysis, not settlement: a deployed
+ * engine does not carry this file (it is not in libpolrt). */
+#include "sim_int.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- limits ------------------------------------------------------------------------------ */
+
+/* values stored exactly per group before percentiles switch to the histogram: exact for
+ * every test and county-sized run, bounded memory for millions of person-years */
+#define SIM_EXACT_MAX 65536
+/* histogram: 2^SIM_SUB_BITS sub-buckets per power of two (relative width 1/512, so a
+ * percentile read at a bucket's middle is within 0.1%), powers up to 2^SIM_TOP_SHIFT */
+#define SIM_SUB_BITS  9
+#define SIM_SUB       (1 << SIM_SUB_BITS)
+#define SIM_TOP_SHIFT 40
+#define SIM_HBUCKETS  ((SIM_TOP_SHIFT + 2) * SIM_SUB)
+/* rejected rows told on stderr before the rest are only counted (all go to the file) */
+#define SIM_MAX_TOLD 50
+/* --by fields: a breakdown past a handful of dimensions is unreadable anyway */
+#define SIM_MAX_DIMS 8
+/* a message */
+#define MSG_MAX 512
+
+/* ---- the simulation's state ------------------------------------------------------------ */
+
+/* a distribution being accumulated (per thread, scenario and group) */
+typedef struct Dist {
+    int64_t n, w, capped_n, capped_w, max;
+    RtWide sum;
+    int64_t buckets[RT_SIM_NOOPB];
+    int64_t *vals; /* exact: value, weight pairs while n <= SIM_EXACT_MAX */
+    size_t nvals, cap_vals;
+    int64_t *hist; /* weight per histogram bucket, once past SIM_EXACT_MAX */
+} Dist;
+
+/* one thread's accumulators for one scenario */
+typedef struct Acc {
+    RtWide *totals;
+    int64_t settled, failed, aff_claims, aff_claims_w, aff_persons, aff_persons_w;
+    int64_t band_n[RT_SIM_NBANDS], band_w[RT_SIM_NBANDS];
+    RtWide band_sum[RT_SIM_NBANDS];
+    Dist *dist; /* per group */
+    RtSimReason reasons[RT_SIM_MAX_REASONS];
+    int nreasons;
+    int64_t other_failed;
+} Acc;
+
+/* a person's part of the pipeline's person state: per (year, breakdown group) the own
+ * payment and whether the cap bound, per scenario */
+typedef struct SimPS {
+    int64_t *years; /* entries of 3 + 2 * nscen: year, dim, value, oop.., capped.. */
+    size_t nyears, cap_years;
+    int64_t *sum_oop;  /* per scenario, all the person's claims (the thread's pool) */
+    uint8_t *affected; /* per scenario: a claim differs from the base */
+} SimPS;
+
+/* one pipeline thread's accumulators */
+typedef struct SimT {
+    Acc *acc; /* per scenario */
+    int64_t claim_persons, claim_persons_w;
+} SimT;
+
+typedef struct Scen {
+    PolEngine *e;
+    const RtSchema *s;
+} Scen;
+
+typedef struct Sim {
+    const PolSimOpts *o;
+    int nscen;
+    Scen *scen;
+    const RtSchema *s; /* the base's */
+    PolSim *res;
+    int nthreads;
+    SimT *th;
+    int ndims, ngroups;
+    RtSimDim *dims;
+    int money_n;
+    int *money;
+    int date_idx;
+    int64_t jan1[RT_YEAR_MAX - RT_YEAR_MIN + 2]; /* day of 1 January of each supported year */
+    char err[MSG_MAX];
+    int failed;
+} Sim;
+
+__attribute__((format(printf, 2, 3))) static void sim_error(Sim *m, const char *fmt, ...)
+{
+    if (m->failed)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m->err, sizeof m->err, fmt, ap);
+    va_end(ap);
+    m->failed = 1;
+}
+
+/* ---- accumulating ---------------------------------------------------------------------- */
+
+/* the chart bucket of a yearly own payment (fen) */
+static int oop_bucket(int64_t v)
+{
+    static const int64_t edge[RT_SIM_NOOPB - 1] = {0,      10000,  50000,  100000,
+                                                   300000, 500000, 1000000};
+    int b = 0;
+    while (b < RT_SIM_NOOPB - 1 && v > edge[b])
+        b++;
+    return b;
+}
+
+/* the histogram bucket of v (fen): exact below SIM_SUB, then SIM_SUB per power of two */
+static int hist_bucket(int64_t v)
+{
+    if (v < SIM_SUB)
+        return v < 0 ? 0 : (int)v;
+    int e = 63 - __builtin_clzll((unsigned long long)v);
+    int shift = e - SIM_SUB_BITS;
+    if (shift > SIM_TOP_SHIFT)
+        return SIM_HBUCKETS - 1;
+    return (shift + 1) * SIM_SUB + (int)((v >> shift) - SIM_SUB);
+}
+
+/* the middle of histogram bucket i (fen) */
+static int64_t hist_mid(int i)
+{
+    if (i < SIM_SUB)
+        return i;
+    int shift = i / SIM_SUB - 1;
+    int64_t lo = (int64_t)(SIM_SUB + i % SIM_SUB) << shift;
+    return lo + ((int64_t)1 << shift) / 2;
+}
+
+static int dist_to_hist(Dist *d)
+{
+    if (!d->hist) {
+        d->hist = polrt_realloc(NULL, SIM_HBUCKETS * sizeof *d->hist);
+        if (!d->hist)
+            return -1;
+        memset(d->hist, 0, SIM_HBUCKETS * sizeof *d->hist);
+    }
+    for (size_t i = 0; i < d->nvals; i++)
+        d->hist[hist_bucket(d->vals[2 * i])] += d->vals[2 * i + 1];
+    polrt_realloc(d->vals, 0);
+    d->vals = NULL;
+    d->nvals = d->cap_vals = 0;
+    return 0;
+}
+
+static int dist_add(Dist *d, int64_t v, int64_t w, int capped)
+{
+    if (d->n == 0 || v > d->max)
+        d->max = v;
+    d->n++;
+    d->w += w;
+    d->sum += (RtWide)v * w;
+    if (capped) {
+        d->capped_n++;
+        d->capped_w += w;
+    }
+    d->buckets[oop_bucket(v)] += w;
+    if (!d->hist && d->n <= SIM_EXACT_MAX) {
+        if (rt_grow(&d->vals, &d->cap_vals, 2 * (d->nvals + 1), sizeof *d->vals) < 0)
+            return -1;
+        d->vals[2 * d->nvals] = v;
+        d->vals[2 * d->nvals + 1] = w;
+        d->nvals++;
+        return 0;
+    }
+    if (!d->hist && dist_to_hist(d) < 0)
+        return -1;
+    d->hist[hist_bucket(v)] += w;
+    return 0;
+}
+
+/* the change band of a person's change in own payment (fen): more than 1,000 yuan, then
+ * (100, 1000], (10, 100], (1, 10], (0, 1] yuan, each way; 0 is unchanged */
+static int change_band(int64_t c)
+{
+    static const int64_t edge[] = {100000, 10000, 1000, 100};
+    if (c == 0)
+        return RT_SIM_UNCHANGED;
+    int64_t a = c < 0 ? -c : c;
+    int k = 0;
+    while (k < 4 && a <= edge[k])
+        k++;
+    /* k: 0 above 1000 yuan ... 4 at most 1 yuan */
+    return c < 0 ? k : RT_SIM_NBANDS - 1 - k;
+}
+
+/* Fold a finished person into thread t's accumulators. */
+static int finalize(Sim *m, SimT *t, RtPState *ps)
+{
+    SimPS *x = RT_PSTATE_EXTRA(ps);
+    RtPerson *p = ps->p;
+    int64_t w = p->weight;
+    int ns = m->nscen, stride = 3 + 2 * ns;
+    int idg = -1;
+    for (int d = 0; d < m->ndims; d++)
+        if (m->dims[d].person) {
+            const RtSimDim *D = &m->dims[d];
+            int64_t v = p->nspans > 0 ? p->hist[D->field] : POLRT_NONE;
+            idg = D->first + (v == POLRT_NONE || v < 0 || v >= D->n - 1 ? D->n - 1 : (int)v);
+        }
+    for (size_t i = 0; i < x->nyears; i++) {
+        const int64_t *y = x->years + i * (size_t)stride;
+        int dim = (int)y[1];
+        for (int si = 0; si < ns; si++) {
+            int64_t oop = y[3 + si];
+            int capped = (int)y[3 + ns + si];
+            Dist *dd = t->acc[si].dist;
+            if (dim < 0) {
+                if (dist_add(&dd[0], oop, w, capped) < 0)
+                    return -1;
+                if (idg >= 0 && dist_add(&dd[idg], oop, w, capped) < 0)
+                    return -1;
+            } else if (dist_add(&dd[(int)y[2]], oop, w, capped) < 0)
+                return -1;
+        }
+    }
+    for (int si = 1; si < ns; si++) {
+        Acc *a = &t->acc[si];
+        int64_t change = x->sum_oop[si] - x->sum_oop[0];
+        int band = change_band(change);
+        a->band_n[band]++;
+        a->band_w[band] += w;
+        a->band_sum[band] += (RtWide)change * w;
+        if (x->affected[si]) {
+            a->aff_persons++;
+            a->aff_persons_w += w;
+        }
+    }
+    return 0;
+}
+
+/* the index of ps's (year, dim, value) entry, created when new; -1 on memory (the array
+ * may move: callers keep indices, not pointers) */
+static long year_entry(Sim *m, SimPS *ps, int64_t year, int dim, int64_t value)
+{
+    int ns = m->nscen, stride = 3 + 2 * ns;
+    for (size_t i = 0; i < ps->nyears; i++) {
+        int64_t *y = ps->years + i * (size_t)stride;
+        if (y[0] == year && y[1] == dim && y[2] == value)
+            return (long)i;
+    }
+    if (rt_grow(&ps->years, &ps->cap_years, (ps->nyears + 1) * (size_t)stride, sizeof *ps->years) <
+        0)
+        return -1;
+    int64_t *y = ps->years + ps->nyears * (size_t)stride;
+    memset(y, 0, (size_t)stride * sizeof *y);
+    y[0] = year;
+    y[1] = dim;
+    y[2] = value;
+    return (long)ps->nyears++;
+}
+
+static void note_failure(Acc *a, const RtRow *r, int64_t code, int64_t loc)
+{
+    a->failed++;
+    for (int i = 0; i < a->nreasons; i++) {
+        RtSimReason *x = &a->reasons[i];
+        if (x->code == code && x->loc == loc) {
+            x->count++;
+            if (r->seq < x->seq) {
+                char *e = rt_strdup(r->id);
+                if (e) {
+                    polrt_realloc(x->example, 0);
+                    x->example = e;
+                    x->seq = r->seq;
+                }
+            }
+            return;
+        }
+    }
+    if (a->nreasons == RT_SIM_MAX_REASONS) {
+        a->other_failed++;
+        return;
+    }
+    RtSimReason *x = &a->reasons[a->nreasons++];
+    memset(x, 0, sizeof *x);
+    x->code = code;
+    x->loc = loc;
+    x->count = 1;
+    x->seq = r->seq;
+    x->example = rt_strdup(r->id); /* NULL (memory) only loses the example */
+}
+
+/* the calendar year of a day: from the table of 1 January days, without civil arithmetic */
+static int64_t year_of(const Sim *m, int64_t day)
+{
+    if (day < m->jan1[0] || day >= m->jan1[RT_YEAR_MAX - RT_YEAR_MIN + 1])
+        return polrt_year_of(day);
+    int64_t y = (day - m->jan1[0]) * 400 / 146097;
+    while (y > 0 && day < m->jan1[y])
+        y--;
+    while (day >= m->jan1[y + 1])
+        y++;
+    return RT_YEAR_MIN + y;
+}
+
+/* The sink's part of a good claim the pipeline settled in every scenario: its totals, its
+ * person-year's own payment, whether it differs from the base. 0, or -1 (memory). */
+static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
+{
+    Sim *m = self;
+    SimT *t = &m->th[pt->id];
+    SimPS *ps = RT_PSTATE_EXTRA(pps);
+    int ns = m->nscen;
+    int64_t w = pps->p->weight;
+    if (!ps->sum_oop) {
+        ps->sum_oop = rt_pool_alloc(&pt->pool, (size_t)ns * sizeof *ps->sum_oop);
+        ps->affected = rt_pool_alloc(&pt->pool, (size_t)ns);
+        if (!ps->sum_oop || !ps->affected)
+            return -1;
+        memset(ps->sum_oop, 0, (size_t)ns * sizeof *ps->sum_oop);
+        memset(ps->affected, 0, (size_t)ns);
+    }
+    int64_t year = m->date_idx >= 0 && r->fields[m->date_idx] != POLRT_NONE
+                       ? year_of(m, r->fields[m->date_idx])
+                       : 0;
+    long ent[1 + SIM_MAX_DIMS];
+    int nent = 0;
+    if ((ent[nent++] = year_entry(m, ps, year, -1, 0)) < 0)
+        return -1;
+    for (int d = 0; d < m->ndims; d++) {
+        const RtSimDim *D = &m->dims[d];
+        if (D->person)
+            continue;
+        int64_t v = r->fields[D->field];
+        int g = D->first + (v == POLRT_NONE || v < 0 || v >= D->n - 1 ? D->n - 1 : (int)v);
+        if ((ent[nent++] = year_entry(m, ps, year, d, g)) < 0)
+            return -1;
+    }
+    const int64_t *base = pt->outs;
+    size_t maxout = (size_t)rt_pipe_maxout(pt->pipe);
+    for (int si = 0; si < ns; si++) {
+        const RtSimScen *rs = &m->res->scen[si];
+        Acc *a = &t->acc[si];
+        const int64_t *out = pt->outs + (size_t)si * maxout;
+        int differs = pt->ok[si] != pt->ok[0];
+        if (!pt->ok[si]) {
+            note_failure(a, r, pt->err_code[si], pt->err_loc[si]);
+        } else {
+            a->settled++;
+            for (int k = 0; k < m->money_n; k++) {
+                int o = rs->out_of[k];
+                if (o < 0 || out[o] == POLRT_NONE)
+                    continue;
+                a->totals[k] += (RtWide)out[o] * w;
+                if (si > 0 && pt->ok[0] && m->res->scen[0].out_of[k] >= 0 &&
+                    out[o] != base[m->res->scen[0].out_of[k]])
+                    differs = 1;
+            }
+            int64_t oop = rs->oop >= 0 && out[rs->oop] != POLRT_NONE ? out[rs->oop] : 0;
+            int capped = rs->cap >= 0 && out[rs->cap] != POLRT_NONE && out[rs->cap] > 0;
+            ps->sum_oop[si] += oop;
+            for (int e = 0; e < nent; e++) {
+                int64_t *y = ps->years + (size_t)ent[e] * (size_t)(3 + 2 * ns);
+                y[3 + si] += oop;
+                if (capped)
+                    y[3 + ns + si] = 1;
+            }
+        }
+        if (si > 0 && differs) {
+            a->aff_claims++;
+            a->aff_claims_w += w;
+            ps->affected[si] = 1;
+        }
+    }
+    return 0;
+}
+
+static int acc_init(Sim *m, Acc *a)
+{
+    memset(a, 0, sizeof *a);
+    a->totals = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *a->totals);
+    a->dist = polrt_realloc(NULL, (size_t)m->ngroups * sizeof *a->dist);
+    if (!a->totals || !a->dist)
+        return -1;
+    memset(a->totals, 0, ((size_t)m->money_n + 1) * sizeof *a->totals);
+    memset(a->dist, 0, (size_t)m->ngroups * sizeof *a->dist);
+    return 0;
+}
+
+static void acc_free(Sim *m, Acc *a)
+{
+    for (int k = 0; k < a->nreasons; k++)
+        polrt_realloc(a->reasons[k].example, 0);
+    for (int g = 0; a->dist && g < m->ngroups; g++) {
+        polrt_realloc(a->dist[g].vals, 0);
+        polrt_realloc(a->dist[g].hist, 0);
+    }
+    polrt_realloc(a->dist, 0);
+    polrt_realloc(a->totals, 0);
+    memset(a, 0, sizeof *a);
+}
+
+/* ---- the sink's hooks -------------------------------------------------------------------- */
+
+static int thread_init(void *self, RtPThread *pt)
+{
+    Sim *m = self;
+    SimT *t = &m->th[pt->id];
+    memset(t, 0, sizeof *t);
+    t->acc = polrt_realloc(NULL, (size_t)m->nscen * sizeof *t->acc);
+    if (!t->acc)
+        return -1;
+    memset(t->acc, 0, (size_t)m->nscen * sizeof *t->acc);
+    for (int i = 0; i < m->nscen; i++)
+        if (acc_init(m, &t->acc[i]) < 0)
+            return -1;
+    return 0;
+}
+
+/* the end of a person's claims: the person-years into the distributions */
+static int person_end(void *self, RtPThread *pt, RtPState *ps)
+{
+    Sim *m = self;
+    SimT *t = &m->th[pt->id];
+    SimPS *x = RT_PSTATE_EXTRA(ps);
+    int rc = x->sum_oop ? finalize(m, t, ps) : 0;
+    if (x->sum_oop) {
+        t->claim_persons++;
+        t->claim_persons_w += ps->p->weight;
+    }
+    polrt_realloc(x->years, 0);
+    x->years = NULL;
+    return rc;
+}
+
+static void sim_free_threads(Sim *m)
+{
+    for (int i = 0; m->th && i < m->nthreads; i++) {
+        for (int k = 0; m->th[i].acc && k < m->nscen; k++)
+            acc_free(m, &m->th[i].acc[k]);
+        polrt_realloc(m->th[i].acc, 0);
+    }
+    polrt_realloc(m->th, 0);
+    m->th = NULL;
+}
+
+/* ---- set-up and results ------------------------------------------------------------------ */
+
+static int output_index(const RtSchema *s, const char *name)
+{
+    for (int i = 0; i < s->noutputs; i++)
+        if (strcmp(s->outputs[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* the first money output whose name contains one of words, or -1 */
+static int output_like(const RtSchema *s, const char *const *words)
+{
+    for (int i = 0; i < s->noutputs; i++)
+        for (int k = 0; words[k]; k++)
+            if (s->outputs[i].type.kind == RT_MONEY && strstr(s->outputs[i].name, words[k]))
+                return i;
+    return -1;
+}
+
+/* an output named by an option: it must exist and be money; -1 with a message */
+static int named_output(Sim *m, const char *opt, const char *name)
+{
+    const RtSchema *s = m->s;
+    int i = output_index(s, name);
+    if (i >= 0 && s->outputs[i].type.kind == RT_MONEY)
+        return i;
+    char list[MSG_MAX] = "";
+    size_t k = 0;
+    for (int j = 0; j < s->noutputs && k < sizeof list - 64; j++)
+        if (s->outputs[j].type.kind == RT_MONEY)
+            k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", k ? ", " : "",
+                                  s->outputs[j].name);
+    sim_error(m, "%s %s: the policy has no money output '%s' (its money outputs: %s)", opt, name,
+              name, k ? list : "none");
+    return -2;
+}
+
+/* The breakdown: the --by claim fields (default "level" when the policy has it) and the
+ * person's first identity (the first enum field of the history). */
+static int set_dims(Sim *m)
+{
+    const RtSchema *s = m->s;
+    PolSim *res = m->res;
+    static const char *const dflt[] = {"level"};
+    const char *const *by = m->o->by ? m->o->by : dflt;
+    int nby = m->o->by ? m->o->nby : 1;
+    if (nby > SIM_MAX_DIMS) {
+        sim_error(m, "--by: at most %d fields", SIM_MAX_DIMS);
+        return -2;
+    }
+    m->dims = polrt_realloc(NULL, (size_t)(nby + 2) * sizeof *m->dims);
+    if (!m->dims)
+        return -1;
+    res->dims = m->dims; /* the results own it from here, errors or not */
+    m->ndims = 0;
+    m->ngroups = 1;
+    for (int i = 0; i < nby; i++) {
+        int f = rt_schema_field(s->claim, s->nclaim, by[i]);
+        const RtType *t = f >= 0 ? &s->claim[f].type : NULL;
+        if (!t || (t->kind != RT_ENUM && t->kind != RT_BOOL)) {
+            if (!m->o->by)
+                continue;
+            sim_error(m, "--by %s: %s", by[i],
+                      t ? "not an enum or bool claim field"
+                        : "the policy has no claim field of that name");
+            return -2;
+        }
+        RtSimDim *d = &m->dims[m->ndims++];
+        d->name = s->claim[f].name;
+        d->person = 0;
+        d->field = f;
+        d->first = m->ngroups;
+        d->n = (t->kind == RT_ENUM ? s->enums[t->enum_idx].n : 2) + 1;
+        m->ngroups += d->n;
+    }
+    for (int f = 0; f < s->nhist; f++)
+        if (s->hist[f].type.kind == RT_ENUM) {
+            RtSimDim *d = &m->dims[m->ndims++];
+            d->name = s->hist[f].name;
+            d->person = 1;
+            d->field = f;
+            d->first = m->ngroups;
+            d->n = s->enums[s->hist[f].type.enum_idx].n + 1;
+            m->ngroups += d->n;
+            break;
+        }
+    res->ndims = m->ndims;
+    res->dims = m->dims;
+    res->ngroups = m->ngroups;
+    size_t ng = (size_t)m->ngroups;
+    res->group_name = polrt_realloc(NULL, ng * sizeof *res->group_name);
+    res->group_label = polrt_realloc(NULL, ng * sizeof *res->group_label);
+    res->group_dim = polrt_realloc(NULL, ng * sizeof *res->group_dim);
+    if (!res->group_name || !res->group_label || !res->group_dim)
+        return -1;
+    memset(res->group_name, 0, ng * sizeof *res->group_name);
+    memset(res->group_label, 0, ng * sizeof *res->group_label);
+    res->group_name[0] = rt_strdup("all");
+    res->group_dim[0] = -1;
+    for (int d = 0; d < m->ndims; d++) {
+        const RtSimDim *D = &m->dims[d];
+        const RtType *t = D->person ? &s->hist[D->field].type : &s->claim[D->field].type;
+        for (int k = 0; k < D->n; k++) {
+            int g = D->first + k;
+            res->group_dim[g] = d;
+            const char *name = k == D->n - 1        ? "(none)"
+                               : t->kind == RT_BOOL ? (k ? "true" : "false")
+                                                    : s->enums[t->enum_idx].names[k];
+            const char *label = k < D->n - 1 && t->kind == RT_ENUM && s->enums[t->enum_idx].labels
+                                    ? s->enums[t->enum_idx].labels[k]
+                                    : NULL;
+            res->group_name[g] = rt_strdup(name);
+            res->group_label[g] = label ? rt_strdup(label) : NULL;
+            if (!res->group_name[g] || (label && !res->group_label[g]))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* the scenarios' layout in m and in the results; -1 (memory), -2 (usage, m->err) */
+static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
+{
+    PolSim *res = m->res;
+    const RtSchema *s = m->s;
+    char why[MSG_MAX];
+    m->scen = polrt_realloc(NULL, (size_t)n * sizeof *m->scen);
+    res->scen = polrt_realloc(NULL, (size_t)n * sizeof *res->scen);
+    if (!m->scen || !res->scen)
+        return -1;
+    memset(res->scen, 0, (size_t)n * sizeof *res->scen);
+    res->nscen = m->nscen = n;
+    /* the compared outputs: the base's money outputs */
+    m->money = polrt_realloc(NULL, ((size_t)s->noutputs + 1) * sizeof *m->money);
+    if (!m->money)
+        return -1;
+    m->money_n = 0;
+    for (int i = 0; i < s->noutputs; i++)
+        if (s->outputs[i].type.kind == RT_MONEY)
+            m->money[m->money_n++] = i;
+    res->money = m->money;
+    res->nmoney = m->money_n;
+    static const char *const oop_words[] = {"patient", "own", NULL};
+    static const char *const cap_words[] = {"backstop", "cap", NULL};
+    res->oop = m->o->oop ? named_output(m, "--oop", m->o->oop) : output_like(s, oop_words);
+    res->cap = m->o->cap ? named_output(m, "--cap", m->o->cap) : output_like(s, cap_words);
+    if (res->oop == -2 || res->cap == -2)
+        return -2;
+    for (int i = 0; i < n; i++) {
+        Scen *x = &m->scen[i];
+        RtSimScen *rs = &res->scen[i];
+        x->e = sc[i].engine;
+        x->s = rt_engine_schema(x->e);
+        const RtSchema *t = x->s;
+        if (i > 0 && rt_pipe_same_data(s, t, why, sizeof why) < 0) {
+            sim_error(m, "scenario '%s' reads other data than the base: %s", sc[i].name, why);
+            return -2;
+        }
+        rs->name = sc[i].name;
+        rs->source = sc[i].source;
+        rs->x = sc[i].x;
+        rs->x_text = sc[i].x_text;
+        rs->s = t;
+        rs->out_of = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *rs->out_of);
+        rs->totals = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *rs->totals);
+        rs->groups = polrt_realloc(NULL, (size_t)m->ngroups * sizeof *rs->groups);
+        if (!rs->out_of || !rs->totals || !rs->groups)
+            return -1;
+        memset(rs->totals, 0, ((size_t)m->money_n + 1) * sizeof *rs->totals);
+        memset(rs->groups, 0, (size_t)m->ngroups * sizeof *rs->groups);
+        for (int k = 0; k < m->money_n; k++) {
+            int o = output_index(t, s->outputs[m->money[k]].name);
+            rs->out_of[k] = o >= 0 && t->outputs[o].type.kind == RT_MONEY ? o : -1;
+        }
+        rs->oop = res->oop >= 0 ? output_index(t, s->outputs[res->oop].name) : -1;
+        rs->cap = res->cap >= 0 ? output_index(t, s->outputs[res->cap].name) : -1;
+    }
+    const RtSchema *b = m->scen[0].s;
+    m->date_idx = b->claim_date ? rt_schema_field(b->claim, b->nclaim, b->claim_date) : -1;
+    return 0;
+}
+
+/* weighted nearest-rank percentile q (of 100) over sorted (value, weight) pairs */
+static int64_t percentile_exact(const int64_t *vw, size_t n, int64_t wsum, int q)
+{
+    if (n == 0)
+        return 0;
+    int64_t target = (int64_t)(((RtWide)wsum * q + 99) / 100), acc = 0;
+    for (size_t i = 0; i < n; i++) {
+        acc += vw[2 * i + 1];
+        if (acc >= target && acc > 0)
+            return vw[2 * i];
+    }
+    return vw[2 * (n - 1)];
+}
+
+static int64_t percentile_hist(const int64_t *h, int64_t wsum, int q)
+{
+    int64_t target = (int64_t)(((RtWide)wsum * q + 99) / 100), acc = 0;
+    int last = 0;
+    for (int i = 0; i < SIM_HBUCKETS; i++) {
+        if (!h[i])
+            continue;
+        last = i;
+        acc += h[i];
+        if (acc >= target && acc > 0)
+            return hist_mid(i);
+    }
+    return hist_mid(last);
+}
+
+static int vw_cmp(const void *a, const void *b)
+{
+    const int64_t *x = a, *y = b;
+    if (x[0] != y[0])
+        return x[0] < y[0] ? -1 : 1;
+    return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* Σ w v / Σ w, rounded half away from zero */
+static int64_t wide_div(RtWide num, int64_t den)
+{
+    if (den == 0)
+        return 0;
+    RtWide q = num / den, r = num % den;
+    if ((r < 0 ? -r : r) * 2 >= den)
+        q += num < 0 ? -1 : 1;
+    return (int64_t)q;
+}
+
+/* merge group g of scenario si over the threads */
+static int merge_dist(Sim *m, int si, int g, RtSimStat *st)
+{
+    memset(st, 0, sizeof *st);
+    size_t nv = 0;
+    int hist = 0;
+    for (int i = 0; i < m->nthreads; i++) {
+        const Dist *d = &m->th[i].acc[si].dist[g];
+        if (d->n && (st->n == 0 || d->max > st->max))
+            st->max = d->max;
+        st->n += d->n;
+        st->w += d->w;
+        st->capped_n += d->capped_n;
+        st->capped_w += d->capped_w;
+        st->sum += d->sum;
+        for (int b = 0; b < RT_SIM_NOOPB; b++)
+            st->buckets[b] += d->buckets[b];
+        nv += d->nvals;
+        hist |= d->hist != NULL;
+    }
+    st->mean = wide_div(st->sum, st->w);
+    if (st->n == 0)
+        return 0;
+    if (!hist && st->n <= SIM_EXACT_MAX) {
+        int64_t *vw = polrt_realloc(NULL, 2 * nv * sizeof *vw);
+        if (!vw)
+            return -1;
+        size_t k = 0;
+        for (int i = 0; i < m->nthreads; i++) {
+            const Dist *d = &m->th[i].acc[si].dist[g];
+            if (d->nvals)
+                memcpy(vw + 2 * k, d->vals, 2 * d->nvals * sizeof *vw);
+            k += d->nvals;
+        }
+        qsort(vw, nv, 2 * sizeof *vw, vw_cmp);
+        st->p50 = percentile_exact(vw, nv, st->w, 50);
+        st->p90 = percentile_exact(vw, nv, st->w, 90);
+        st->p99 = percentile_exact(vw, nv, st->w, 99);
+        polrt_realloc(vw, 0);
+        return 0;
+    }
+    int64_t *h = polrt_realloc(NULL, SIM_HBUCKETS * sizeof *h);
+    if (!h)
+        return -1;
+    memset(h, 0, SIM_HBUCKETS * sizeof *h);
+    for (int i = 0; i < m->nthreads; i++) {
+        const Dist *d = &m->th[i].acc[si].dist[g];
+        for (size_t k = 0; k < d->nvals; k++)
+            h[hist_bucket(d->vals[2 * k])] += d->vals[2 * k + 1];
+        if (d->hist)
+            for (int b = 0; b < SIM_HBUCKETS; b++)
+                h[b] += d->hist[b];
+    }
+    st->p50 = percentile_hist(h, st->w, 50);
+    st->p90 = percentile_hist(h, st->w, 90);
+    st->p99 = percentile_hist(h, st->w, 99);
+    if (st->p99 > st->max)
+        st->p99 = st->max;
+    if (st->p90 > st->max)
+        st->p90 = st->max;
+    if (st->p50 > st->max)
+        st->p50 = st->max;
+    st->approx = 1;
+    polrt_realloc(h, 0);
+    return 0;
+}
+
+/* a failure's words: the validity window, or the policy's place */
+static char *reason_text(const RtSchema *s, int64_t code, int64_t loc)
+{
+    char buf[MSG_MAX];
+    if (code == POLRT_E_NOVERSION && loc < 0) {
+        char a[32], b[32];
+        snprintf(buf, sizeof buf, "dated outside the policy's validity (%s to %s)",
+                 s->valid_from != POLRT_NONE ? polrt_fmt_date(s->valid_from, a) : "...",
+                 s->valid_to != POLRT_NONE ? polrt_fmt_date(s->valid_to, b) : "open");
+    } else
+        rt_err_describe(s, code, loc, buf, sizeof buf);
+    return rt_strdup(buf);
+}
+
+/* Everything the threads accumulated, into m->res. */
+static int merge_results(Sim *m)
+{
+    PolSim *res = m->res;
+    for (int si = 0; si < m->nscen; si++) {
+        RtSimScen *rs = &res->scen[si];
+        for (int i = 0; i < m->nthreads; i++) {
+            const Acc *a = &m->th[i].acc[si];
+            for (int k = 0; k < m->money_n; k++)
+                rs->totals[k] += a->totals[k];
+            rs->settled += a->settled;
+            rs->failed += a->failed;
+            rs->aff_claims += a->aff_claims;
+            rs->aff_claims_w += a->aff_claims_w;
+            rs->aff_persons += a->aff_persons;
+            rs->aff_persons_w += a->aff_persons_w;
+            for (int b = 0; b < RT_SIM_NBANDS; b++) {
+                rs->band_n[b] += a->band_n[b];
+                rs->band_w[b] += a->band_w[b];
+                rs->band_sum[b] += a->band_sum[b];
+            }
+            rs->other_failed += a->other_failed;
+            for (int k = 0; k < a->nreasons; k++) {
+                const RtSimReason *x = &a->reasons[k];
+                int j = 0;
+                while (j < rs->nreasons &&
+                       (rs->reasons[j].code != x->code || rs->reasons[j].loc != x->loc))
+                    j++;
+                if (j == rs->nreasons) {
+                    if (rs->nreasons == RT_SIM_MAX_REASONS) {
+                        rs->other_failed += x->count;
+                        continue;
+                    }
+                    RtSimReason *y = &rs->reasons[rs->nreasons++];
+                    *y = *x;
+                    y->count = 0;
+                    y->example = NULL;
+                    y->seq = INT64_MAX;
+                    if (!(y->text = reason_text(rs->s, x->code, x->loc)))
+                        return -1;
+                }
+                RtSimReason *y = &rs->reasons[j];
+                y->count += x->count;
+                if (x->seq < y->seq) {
+                    y->seq = x->seq;
+                    polrt_realloc(y->example, 0);
+                    if (!(y->example = rt_strdup(x->example ? x->example : "?")))
+                        return -1;
+                }
+            }
+        }
+        /* reasons by count, then by the example's place, for a stable report */
+        for (int i = 1; i < rs->nreasons; i++)
+            for (int j = i; j > 0; j--) {
+                RtSimReason *a = &rs->reasons[j - 1], *b = &rs->reasons[j];
+                if (a->count > b->count || (a->count == b->count && a->seq < b->seq))
+                    break;
+                RtSimReason tmp = *a;
+                *a = *b;
+                *b = tmp;
+            }
+        for (int g = 0; g < m->ngroups; g++)
+            if (merge_dist(m, si, g, &rs->groups[g]) < 0)
+                return -1;
+    }
+    for (int i = 0; i < m->nthreads; i++) {
+        res->claim_persons += m->th[i].claim_persons;
+        res->claim_persons_w += m->th[i].claim_persons_w;
+    }
+    return 0;
+}
+
+POLRT_API void polrt_sim_free(PolSim *r)
+{
+    if (!r)
+        return;
+    for (int i = 0; r->scen && i < r->nscen; i++) {
+        RtSimScen *s = &r->scen[i];
+        polrt_realloc(s->out_of, 0);
+        polrt_realloc(s->totals, 0);
+        polrt_realloc(s->groups, 0);
+        for (int k = 0; k < s->nreasons; k++) {
+            polrt_realloc(s->reasons[k].example, 0);
+            polrt_realloc(s->reasons[k].text, 0);
+        }
+    }
+    polrt_realloc(r->scen, 0);
+    for (int g = 0; g < r->ngroups; g++) {
+        if (r->group_name)
+            polrt_realloc(r->group_name[g], 0);
+        if (r->group_label)
+            polrt_realloc(r->group_label[g], 0);
+    }
+    polrt_realloc(r->group_name, 0);
+    polrt_realloc(r->group_label, 0);
+    polrt_realloc(r->group_dim, 0);
+    polrt_realloc(r->dims, 0);
+    polrt_realloc(r->money, 0);
+    polrt_realloc(r, 0);
+}
+
+/* ---- polrt_sim_run ------------------------------------------------------------------------ */
+
+POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o, PolSim **out)
+{
+    if (out)
+        *out = NULL;
+    if (!sc || n < 1 || !o || !o->claims) {
+        fprintf(stderr, "polc: simulate needs a base scenario and a claims file\n");
+        return 2;
+    }
+    int64_t t0 = rt_now_ns();
+    Sim sim = {0}, *m = &sim;
+    m->o = o;
+    m->s = rt_engine_schema(sc[0].engine);
+    m->nthreads = o->threads < 1 ? 1 : o->threads > 256 ? 256 : o->threads;
+    for (int y = RT_YEAR_MIN; y <= RT_YEAR_MAX + 1; y++)
+        m->jan1[y - RT_YEAR_MIN] = polrt_days_from_civil(y, 1, 1);
+    const char *rejects = o->rejects ? o->rejects : "rejects.csv";
+    char *prejects = NULL;
+    {
+        /* persons rows go beside: "x.rejects.csv" -> "x.rejects.persons.csv" */
+        size_t len = strlen(rejects);
+        if (len >= 4 && strcmp(rejects + len - 4, ".csv") == 0)
+            len -= 4;
+        if ((prejects = polrt_realloc(NULL, len + sizeof ".persons.csv"))) {
+            memcpy(prejects, rejects, len);
+            memcpy(prejects + len, ".persons.csv", sizeof ".persons.csv");
+        }
+    }
+    PolSim *res = polrt_realloc(NULL, sizeof *res);
+    PolEngine **engines = polrt_realloc(NULL, (size_t)n * sizeof *engines);
+    m->th = polrt_realloc(NULL, (size_t)m->nthreads * sizeof *m->th);
+    if (!res || !prejects || !engines || !m->th) {
+        polrt_realloc(res, 0);
+        polrt_realloc(prejects, 0);
+        polrt_realloc(engines, 0);
+        polrt_realloc(m->th, 0);
+        fprintf(stderr, "polc: out of memory\n");
+        return 2;
+    }
+    memset(m->th, 0, (size_t)m->nthreads * sizeof *m->th);
+    memset(res, 0, sizeof *res);
+    m->res = res;
+    res->base = m->s;
+    res->threads = m->nthreads;
+    res->weighted = o->weight != NULL;
+    res->weight_col = o->weight;
+    res->claims_path = o->claims;
+    res->persons_path = o->persons;
+    res->rejects_path = rejects;
+    res->sweep = o->sweep;
+    res->mode = "streamed";
+    int rc = 2;
+    int k = set_dims(m);
+    if (k == 0)
+        k = set_scenarios(m, sc, n);
+    if (k == -1)
+        sim_error(m, "out of memory");
+    if (k < 0)
+        goto done;
+    for (int i = 0; i < n; i++)
+        engines[i] = sc[i].engine;
+    RtPipeOpts po = {
+        .claims = o->claims,
+        .persons = o->persons,
+        .rejects = rejects,
+        .prejects = prejects,
+        .remove_stale = o->rejects != NULL, /* the default name may be polc run's */
+        .weight = o->weight,
+        .threads = m->nthreads,
+        .progress = o->progress == 1 || (o->progress < 0 && isatty(2)),
+        .verb = "simulating",
+        .max_told = SIM_MAX_TOLD,
+    };
+    RtPipeSink sink = {
+        .self = m,
+        .pstate_extra = sizeof(SimPS),
+        .thread_init = thread_init,
+        .claim = claim,
+        .person_end = person_end,
+    };
+    RtPipeStats st;
+    rc = rt_pipe_run(engines, n, &po, &sink, &st, m->err, sizeof m->err);
+    if (rc == 2)
+        m->failed = 1;
+    if (rc == 0 || rc == 3) {
+        res->nclaims = st.claims;
+        res->npersons = st.npersons;
+        res->persons_w = st.persons_w;
+        res->rejected = st.rejected;
+        res->empty_rows = st.empty_rows;
+    }
+    if (rc == 0) {
+        if (merge_results(m) < 0) {
+            sim_error(m, "out of memory");
+            rc = 2;
+        } else
+            rc = res->rejected ? 3 : 0;
+    }
+done:
+    if (m->failed) {
+        fprintf(stderr, "polc: %s\n", m->err);
+        rc = 2;
+    }
+    sim_free_threads(m);
+    polrt_realloc(m->scen, 0);
+    polrt_realloc(engines, 0);
+    polrt_realloc(prejects, 0);
+    res->seconds = (double)(rt_now_ns() - t0) / 1e9;
+    if (rc == 2 || !out) {
+        polrt_sim_free(res);
+        return rc;
+    }
+    *out = res;
+    return rc;
+}
