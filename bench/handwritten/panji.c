@@ -1200,7 +1200,8 @@ int main(int argc, char **argv)
     cs.end = cs.buf + len;
     cs.p = bind_header(argv[2], cs.buf, cs.end, claim_cols, NCCOL, cs.col, &cs.want);
     cs.line = 1;
-    char *first = cs.p;
+    size_t first = (size_t)(cs.p - cs.buf), dropped = 0; /* offsets in the claims map */
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
 
     Out o = {.path = argv[3], .cap = OUT_FLUSH + 64 * 1024};
     o.buf = xrealloc(NULL, o.cap);
@@ -1232,6 +1233,11 @@ int main(int argc, char **argv)
         nsettled += (long)n;
         if (o.n >= OUT_FLUSH)
             out_flush(&o);
+        /* the block's input is done with (its ids are copied out): drop its pages, so the
+         * process holds the persons and a block, not the whole claims file */
+        size_t done = (size_t)(cs.p - cs.buf) / page * page;
+        if (done > dropped && madvise(cs.buf + dropped, done - dropped, MADV_DONTNEED) == 0)
+            dropped = done;
     }
     free(cl), free(res);
     if (broken) {
@@ -1242,7 +1248,12 @@ int main(int argc, char **argv)
             die("cannot write %s: %s", argv[3], strerror(errno));
         o.n = 0;
         put_header(&o, bom);
-        cs.p = first;
+        /* the map afresh: quoted cells were unescaped in place, and pages were dropped */
+        if (len)
+            munmap(cs.buf, len);
+        cs.buf = slurp(argv[2], &len);
+        cs.end = cs.buf + len;
+        cs.p = cs.buf + first;
         cs.line = 1;
         cs.rejected = 0;
         nsettled = nfailed = 0;
