@@ -28,4 +28,13 @@ $(BENCH_HAND): bench/handwritten/panji.c
 	$(Q)$(CC) -std=c11 -O2 $(WARN) $(SAN_FLAGS) -o $@ $<
 
 all: $(BENCH_HAND)
-bench-programs: $(BENCH_HAND)
+
+# bench/maxrss.c: wall time and peak resident memory of a command (bench/pipeline.sh)
+BENCH_MAXRSS := $(BUILD)/bench/maxrss
+
+$(BENCH_MAXRSS): bench/maxrss.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) -std=c11 -O2 $(WARN) -o $@ $<
+
+bench-programs: $(BENCH_HAND) $(BENCH_MAXRSS)
