@@ -151,6 +151,14 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+static void unslurp(char *buf, size_t len)
+{
+    if (len)
+        munmap(buf, len);
+    else
+        free(buf);
+}
+
 /* ---- dates: days since 1970-01-01 (H. Hinnant's civil algorithms) ---------------------- */
 
 static int32_t days_from_civil(int y, int m, int d)
@@ -519,6 +527,8 @@ typedef struct People {
     size_t n, cap;
     Span *spans;
     size_t nspans;
+    char *map; /* persons.csv, mapped: the ids point into it */
+    size_t maplen;
     int hashed;     /* 0: ids strictly ascending, found by search; 1: by the table below */
     uint32_t *slot; /* open addressing: person index + 1, 0 = empty */
     size_t nslot;   /* a power of two */
@@ -622,6 +632,8 @@ static void load_persons(const char *path, People *pp)
 {
     size_t len;
     char *buf = slurp(path, &len), *p = buf, *end = buf + len;
+    pp->map = buf;
+    pp->maplen = len;
     int col[NPCOL], want;
     p = bind_header(path, p, end, person_cols, NPCOL, col, &want);
     size_t spancap = 0;
@@ -687,7 +699,7 @@ static void load_persons(const char *path, People *pp)
      * are right; with the table, rows of one person may be apart: group the spans by
      * person (a stable counting sort). */
     if (!pp->hashed)
-        return; /* buf stays: person ids point into it */
+        return;
     for (size_t k = 0; k < pp->n; k++)
         pp->v[k].nspans = 0;
     for (size_t i = 0; i < pp->nspans; i++)
@@ -705,7 +717,6 @@ static void load_persons(const char *path, People *pp)
     }
     free(pp->spans);
     pp->spans = sorted;
-    /* buf stays: person ids point into it */
 }
 
 /* ---- claims ----------------------------------------------------------------------------- */
@@ -1249,8 +1260,7 @@ int main(int argc, char **argv)
         o.n = 0;
         put_header(&o, bom);
         /* the map afresh: quoted cells were unescaped in place, and pages were dropped */
-        if (len)
-            munmap(cs.buf, len);
+        unslurp(cs.buf, len);
         cs.buf = slurp(argv[2], &len);
         cs.end = cs.buf + len;
         cs.p = cs.buf + first;
@@ -1263,6 +1273,9 @@ int main(int argc, char **argv)
     out_flush(&o);
     if (close(o.fd) != 0)
         die("cannot write %s: %s", argv[3], strerror(errno));
+    unslurp(cs.buf, len);
+    unslurp(pp.map, pp.maplen);
+    free(pp.v), free(pp.spans), free(pp.slot), free(o.buf);
 
     double total = now_s() - t_start;
     fprintf(stderr, "%ld claims: %ld settled, %ld failed, %ld rows rejected\n", nsettled,
