@@ -183,4 +183,8 @@ awk -v a="$kb0" -v b="$kbh" -v c="$kba" -v h=$((N / 2)) -v n="$N" 'BEGIN {
 echo
 echo "host: load average $(load) (after)"
 loud
+# the population stays for the next run; the runs' outputs (~100 MB each, the ledger more)
+# go, but the small timing and stderr files stay for a look
+rm -f "$D"/out-*.csv "$D"/check-*.csv "$D"/claims-0.csv "$D"/claims-half.csv \
+    "$D"/interp-claims-*.csv "$D"/ledger.db* "$D"/stdout-*
 exit 0
