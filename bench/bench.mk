@@ -16,3 +16,25 @@ $(BENCH_COMPILE): $(BUILD)/bench/compile_bench.o $(FRONT_OBJS) $(LLVM_OBJS) $(BU
 
 .PHONY: bench-programs
 bench-programs: $(BENCH_COMPILE)
+
+# bench/handwritten/panji.c: the Panji policy settled by hand, the limit `polc run` is measured
+# against (issue 9). Plain C at -O2 whatever OPT says (it is the benchmark), no polc code or
+# library; built by `all` so tests/cli/handwritten.sh finds it under `make test`.
+BENCH_HAND := $(BUILD)/bench/panji_hand
+
+$(BENCH_HAND): bench/handwritten/panji.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) -std=c11 -O2 $(WARN) $(SAN_FLAGS) -o $@ $<
+
+all: $(BENCH_HAND)
+
+# bench/maxrss.c: wall time and peak resident memory of a command (bench/pipeline.sh)
+BENCH_MAXRSS := $(BUILD)/bench/maxrss
+
+$(BENCH_MAXRSS): bench/maxrss.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) -std=c11 -O2 $(WARN) -o $@ $<
+
+bench-programs: $(BENCH_HAND) $(BENCH_MAXRSS)

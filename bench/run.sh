@@ -10,7 +10,7 @@ run() {
 }
 
 run bench/compile.sh
-run bench/run_claims.sh
+run bench/pipeline.sh
 run bench/simulate.sh
 
 exit $rc
