@@ -790,17 +790,15 @@ static uint8_t cell_bool(const Claims *cs, Cell c, const char *what)
     return (uint8_t)b;
 }
 
-/* Decode up to max claims into cl[]; the count. *order_broken is set (and decoding stops
- * before the claim) when a person's claim is dated before one of theirs decoded earlier: the
- * file order is then not the settling order. check_order 0: decode everything as it comes. */
-static size_t decode(Claims *cs, People *pp, Claim *cl, size_t max, int check_order,
-                     int *order_broken)
+/* Decode up to max claims into cl[]; the count. A person's claim dated before one of theirs
+ * decoded earlier is rejected, as polc rejects it (spec/DATA.md: a person's claims must come
+ * in date order; polc settles in one pass). */
+static size_t decode(Claims *cs, People *pp, Claim *cl, size_t max)
 {
     size_t k = 0;
     while (k < max && cs->p < cs->end) {
         Cell c[MAX_COLS], v[NCCOL];
         int n;
-        char *start = cs->p;
         cs->p = record(cs->p, cs->end, c, cs->want, &n);
         cs->line++;
         if (n == 1 && c[0].n == 0)
@@ -856,11 +854,9 @@ static size_t decode(Claims *cs, People *pp, Claim *cl, size_t max, int check_or
             continue;
         }
         Person *p = &pp->v[x->person];
-        if (check_order && x->discharged < p->last_date) {
-            cs->p = start;
-            cs->line--;
-            *order_broken = 1;
-            break;
+        if (x->discharged < p->last_date) {
+            cs->rejected++;
+            continue;
         }
         if (x->discharged > p->last_date)
             p->last_date = x->discharged;
@@ -1141,56 +1137,6 @@ static void put_header(Out *o, int bom)
 
 /* ---- the run ---------------------------------------------------------------------------- */
 
-/* The general order (spec/DATA.md), used when some person's claims are not in date order in
- * the file: every claim decoded, then settled per person in date order (ties in file order),
- * and written in input order. order[] is a stable counting sort by person, then a stable
- * insertion sort by date within each person (a person has a few dozen claims at most). */
-static void settle_all_sorted(Claims *cs, People *pp, Out *o, long *nsettled, long *nfailed,
-                              double *t_settle)
-{
-    size_t cap = 1 << 16, n = 0;
-    Claim *cl = xrealloc(NULL, cap * sizeof *cl);
-    for (;;) {
-        if (n == cap)
-            cl = xrealloc(cl, (cap *= 2) * sizeof *cl);
-        size_t got = decode(cs, pp, cl + n, cap - n, 0, NULL);
-        n += got;
-        if (cs->p >= cs->end)
-            break;
-    }
-    size_t *start = calloc(pp->n + 1, sizeof *start),
-           *order = xrealloc(NULL, (n + 1) * sizeof *order);
-    if (!start)
-        die("out of memory");
-    for (size_t i = 0; i < n; i++)
-        start[cl[i].person + 1]++;
-    for (size_t k = 0; k < pp->n; k++)
-        start[k + 1] += start[k];
-    for (size_t i = 0; i < n; i++)
-        order[start[cl[i].person]++] = i;
-    for (size_t i = 1; i < n; i++) { /* insertion sort within each person, by date */
-        size_t x = order[i], j = i;
-        while (j > 0 && cl[order[j - 1]].person == cl[x].person &&
-               cl[order[j - 1]].discharged > cl[x].discharged) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = x;
-    }
-    Result *res = xrealloc(NULL, (n + 1) * sizeof *res);
-    double t0 = now_s();
-    for (size_t i = 0; i < n; i++) {
-        size_t q = order[i];
-        settle(&cl[q], &pp->v[cl[q].person], pp->spans, &res[q]);
-    }
-    *t_settle += now_s() - t0;
-    for (size_t i = 0; i < n; i++) {
-        put_row(o, &cl[i], &res[i]);
-        *nfailed += res[i].status != ST_SETTLED;
-    }
-    *nsettled += (long)n;
-    free(res), free(order), free(start), free(cl);
-}
 
 int main(int argc, char **argv)
 {
@@ -1211,7 +1157,7 @@ int main(int argc, char **argv)
     cs.end = cs.buf + len;
     cs.p = bind_header(argv[2], cs.buf, cs.end, claim_cols, NCCOL, cs.col, &cs.want);
     cs.line = 1;
-    size_t first = (size_t)(cs.p - cs.buf), dropped = 0; /* offsets in the claims map */
+    size_t dropped = 0; /* the claims map's pages given back so far */
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
 
     Out o = {.path = argv[3], .cap = OUT_FLUSH + 64 * 1024};
@@ -1222,17 +1168,12 @@ int main(int argc, char **argv)
     int bom = len >= 3 && memcmp(cs.buf, "\xEF\xBB\xBF", 3) == 0;
     put_header(&o, bom);
 
-    /* Streaming, the common case (gen writes each person's claims in date order): decode a
-     * block, settle it in file order, format it. A person's claim dated before an earlier one
-     * of theirs stops this and the run starts over in the general order. */
+    /* Decode a block, settle it in file order, format it. */
     Claim *cl = xrealloc(NULL, BLOCK * sizeof *cl);
     Result *res = xrealloc(NULL, BLOCK * sizeof *res);
     long nsettled = 0, nfailed = 0;
-    int broken = 0;
-    while (cs.p < cs.end && !broken) {
-        size_t n = decode(&cs, &pp, cl, BLOCK, 1, &broken);
-        if (broken)
-            break;
+    while (cs.p < cs.end) {
+        size_t n = decode(&cs, &pp, cl, BLOCK);
         double t0 = now_s();
         for (size_t i = 0; i < n; i++)
             settle(&cl[i], &pp.v[cl[i].person], pp.spans, &res[i]);
@@ -1251,25 +1192,6 @@ int main(int argc, char **argv)
             dropped = done;
     }
     free(cl), free(res);
-    if (broken) {
-        fprintf(stderr, "panji: claims not in date order per person: settling in that order\n");
-        for (size_t k = 0; k < pp.n; k++)
-            pp.v[k].year = 0;
-        if (lseek(o.fd, 0, SEEK_SET) != 0 || ftruncate(o.fd, 0) != 0)
-            die("cannot write %s: %s", argv[3], strerror(errno));
-        o.n = 0;
-        put_header(&o, bom);
-        /* the map afresh: quoted cells were unescaped in place, and pages were dropped */
-        unslurp(cs.buf, len);
-        cs.buf = slurp(argv[2], &len);
-        cs.end = cs.buf + len;
-        cs.p = cs.buf + first;
-        cs.line = 1;
-        cs.rejected = 0;
-        nsettled = nfailed = 0;
-        t_settle = 0;
-        settle_all_sorted(&cs, &pp, &o, &nsettled, &nfailed, &t_settle);
-    }
     out_flush(&o);
     if (close(o.fd) != 0)
         die("cannot write %s: %s", argv[3], strerror(errno));
