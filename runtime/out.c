@@ -46,6 +46,59 @@ void rt_line_cell(RtLine *l, const char *s)
     rt_line_add(l, "\"", 1);
 }
 
+/* room for l->n + n bytes; 0, or -1 (memory: the row is marked incomplete) */
+static int line_room(RtLine *l, size_t n)
+{
+    if (l->n + n > l->cap && !l->oom && rt_grow(&l->p, &l->cap, l->n + n, 1) < 0)
+        l->oom = 1;
+    return l->oom ? -1 : 0;
+}
+
+void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v)
+{
+    if (v == POLRT_NONE)
+        return;
+    switch (t->kind) {
+    case RT_MONEY: {
+        /* as polrt_fmt_money(v, buf, 0) writes it, straight into the row */
+        if (line_room(l, 24) < 0)
+            return;
+        char *p = l->p + l->n, d[20];
+        uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v, y = u / 100;
+        unsigned c = (unsigned)(u % 100);
+        int k = 0;
+        if (v < 0)
+            *p++ = '-';
+        do
+            d[k++] = (char)('0' + y % 10);
+        while ((y /= 10) > 0);
+        while (k > 0)
+            *p++ = d[--k];
+        *p++ = '.';
+        *p++ = (char)('0' + c / 10);
+        *p++ = (char)('0' + c % 10);
+        l->n = (size_t)(p - l->p);
+        return;
+    }
+    case RT_BOOL:
+        if (v == 0 || v == 1) {
+            rt_line_add(l, v ? "true" : "false", v ? 4 : 5);
+            return;
+        }
+        break;
+    case RT_ENUM:
+        if (v >= 0 && v < s->enums[t->enum_idx].n) {
+            const char *name = s->enums[t->enum_idx].names[v];
+            rt_line_add(l, name, strlen(name)); /* an identifier: nothing to quote */
+            return;
+        }
+        break;
+    default: break;
+    }
+    char buf[64];
+    rt_line_cell(l, rt_format_value(s, t, v, buf, sizeof buf));
+}
+
 /* ---- Output files: temp + rename -------------------------------------------------------- */
 
 /* A file written under a temporary name in the same directory and renamed over the final

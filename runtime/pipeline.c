@@ -1012,6 +1012,7 @@ static int ids_add(IdSet *s, uint64_t h)
         uint64_t *ns = polrt_realloc(NULL, cap * sizeof *ns);
         if (!ns)
             return -1;
+        rt_advise_huge(ns, cap * sizeof *ns);
         memset(ns, 0, cap * sizeof *ns);
         for (size_t i = 0; i < s->cap; i++)
             if (s->slot[i]) {
@@ -1613,6 +1614,8 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
     }
     m->cap = test_batch ? test_batch : o->store ? PIPE_BATCH_LEDGER : PIPE_BATCH;
     m->buf = polrt_realloc(NULL, m->cap);
+    if (m->buf)
+        rt_advise_huge(m->buf, m->cap);
     m->th = polrt_realloc(NULL, (size_t)m->nthreads * sizeof *m->th);
     if (!m->buf || !m->th) {
         pipe_error(m, "out of memory");

@@ -412,6 +412,8 @@ typedef struct RtLine {
 void rt_line_add(RtLine *l, const char *s, size_t n);
 /* a cell: quoted when it holds a comma, quote, line break or an edge blank */
 void rt_line_cell(RtLine *l, const char *s);
+/* a value as rt_format_value words it (absent: empty), without its copy */
+void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v);
 
 /* ---- util.c: pieces every part of the runtime shares ----------------------------------- */
 int64_t rt_now_ns(void); /* monotonic clock */
@@ -419,10 +421,14 @@ int64_t rt_now_ns(void); /* monotonic clock */
 int rt_grow(void *v, size_t *cap, size_t n, size_t sz);
 char *rt_strdup(const char *s);               /* through polrt_realloc; NULL when out of memory */
 uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker choice */
-int rt_display_width(const char *s);          /* terminal columns; CJK counts two */
+#define RT_HUGE_PAGE (2u << 20)
+void rt_advise_huge(void *p, size_t n); /* ask for huge pages on a large block (advice) */
+int rt_display_width(const char *s);    /* terminal columns; CJK counts two */
 
 /* A bump pool for strings and arrays freed together; reset keeps the chunks for reuse. */
-#define RT_POOL_CHUNK (1 << 20) /* 1 MiB: a few per run, and a batch's rows fit in a few */
+/* 4 MiB: a few per run, a batch's rows fit in a few, and each has 2 MiB-aligned room for
+ * huge pages (rt_advise_huge) */
+#define RT_POOL_CHUNK (4 << 20)
 typedef struct RtPool {
     char **chunks;
     size_t *sizes;

@@ -150,7 +150,7 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
         rt_line_add(&x->out, ",", 1);
         if (status == -1)
             continue;
-        rt_line_cell(&x->out, rt_format_value(s, &s->outputs[i].type, out[i], buf, sizeof buf));
+        rt_line_value(&x->out, s, &s->outputs[i].type, out[i]);
         if (s->outputs[i].type.kind == RT_MONEY && out[i] != POLRT_NONE)
             x->totals[i] += out[i];
     }
