@@ -46,7 +46,8 @@ typedef struct Cg {
     LLVMValueRef v_ctx;      /* the PolCtx * argument */
     LLVMValueRef *v_args;    /* the rule's arguments */
     LLVMValueRef v_span;     /* current history span (inside an aggregate) */
-    LLVMValueRef *rule_fn;   /* per rule */
+    LLVMValueRef v_field[CTX_NFIELDS]; /* ctx fields loaded in this function's entry block */
+    LLVMValueRef *rule_fn;             /* per rule */
     LLVMTypeRef *rule_ty;
     LLVMValueRef host_fn[H_NHOST];
     LLVMTypeRef host_ty[H_NHOST];
@@ -65,18 +66,28 @@ static LLVMValueRef k64(Cg *cg, int64_t v)
     return LLVMConstInt(cg->t_i64, (unsigned long long)v, 1);
 }
 
-static LLVMValueRef ctx_field_ptr(Cg *cg, int field)
-{
-    return LLVMBuildStructGEP2(cg->b, cg->t_ctx, cg->v_ctx, (unsigned)field, "");
-}
-
+/* A field of the PolCtx, loaded once per function at the top of its entry block. Policy code
+ * never changes the PolCtx, but LLVM cannot know that a store to an i64 array (a memo, an
+ * output) or a call leaves it alone, so a load at each use would be repeated after every one
+ * of them. */
 static LLVMValueRef ctx_load(Cg *cg, int field)
 {
+    if (cg->v_field[field])
+        return cg->v_field[field];
     LLVMTypeRef t =
         field == CTX_NHIST || field == CTX_ASOF || field == CTX_ERR_CODE || field == CTX_ERR_LOC
             ? cg->t_i64
             : cg->t_ptr;
-    return LLVMBuildLoad2(cg->b, t, ctx_field_ptr(cg, field), nm(cg, "ctx.f"));
+    LLVMBuilderRef top = LLVMCreateBuilderInContext(cg->c);
+    LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
+    if (first)
+        LLVMPositionBuilderBefore(top, first);
+    else
+        LLVMPositionBuilderAtEnd(top, cg->entry);
+    LLVMValueRef p = LLVMBuildStructGEP2(top, cg->t_ctx, cg->v_ctx, (unsigned)field, "");
+    cg->v_field[field] = LLVMBuildLoad2(top, t, p, nm(cg, "ctx.f"));
+    LLVMDisposeBuilder(top);
+    return cg->v_field[field];
 }
 
 /* &base[idx] for an i64 array */
@@ -424,6 +435,7 @@ static void begin_function(Cg *cg, LLVMValueRef fn)
     LLVMPositionBuilderAtEnd(cg->b, cg->entry);
     cg->v_ctx = LLVMGetParam(fn, 0);
     cg->v_span = NULL;
+    memset(cg->v_field, 0, sizeof cg->v_field);
 }
 
 /* the branches of a rule: the first whose date range and guard hold gives the value */

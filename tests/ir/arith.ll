@@ -32,52 +32,46 @@ declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 ; Function Attrs: noinline
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 0
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 0
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 0
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 0
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 0
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 0
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 2
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
-  %19 = load i64, ptr %18, align 4
-  %20 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %16, i64 %19)
-  %v = extractvalue { i64, i1 } %20, 0
-  %ovf = extractvalue { i64, i1 } %20, 1
+  %17 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %14, i64 %16)
+  %v = extractvalue { i64, i1 } %17, 0
+  %ovf = extractvalue { i64, i1 } %17, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -90,60 +84,58 @@ fail:                                             ; preds = %branch
 
 ok:                                               ; preds = %branch
   store i64 %v, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 0
-  store i64 0, ptr %22, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 0
+  store i64 0, ptr %18, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f12 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f7 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f6 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 1
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 1
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok13
+done:                                             ; preds = %ok11
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f15 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f15, i64 1
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f16 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f16, i64 1
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = getelementptr i64, ptr %ctx.f2, i64 2
   %19 = load i64, ptr %18, align 4
-  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %19)
+  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %17, i64 %19)
   %v = extractvalue { i64, i1 } %20, 0
   %ovf = extractvalue { i64, i1 } %20, 1
   br i1 %ovf, label %fail, label %ok
@@ -157,95 +149,87 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f5 = load i64, ptr %21, align 4
-  %22 = icmp slt i64 %ctx.f5, 9223372036854775807
-  %23 = icmp sge i64 %ctx.f5, 17167
-  %24 = and i1 %23, %22
-  %25 = select i1 %24, i64 1, i64 -1
-  %26 = select i1 %24, i64 0, i64 -1
-  %27 = icmp slt i64 %25, 0
-  br i1 %27, label %fail6, label %ok7
+  %21 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %22 = icmp sge i64 %ctx.f3, 17167
+  %23 = and i1 %22, %21
+  %24 = select i1 %23, i64 1, i64 -1
+  %25 = select i1 %23, i64 0, i64 -1
+  %26 = icmp slt i64 %24, 0
+  br i1 %26, label %fail4, label %ok5
 
-fail6:                                            ; preds = %ok
+fail4:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 10)
   unreachable
 
-ok7:                                              ; preds = %ok
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f8 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f8, i64 1
-  store i64 %26, ptr %29, align 4
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f9 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f9, i64 %25
-  %32 = load i64, ptr %31, align 4
-  %33 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %32)
-  %v10 = extractvalue { i64, i1 } %33, 0
-  %ovf11 = extractvalue { i64, i1 } %33, 1
-  br i1 %ovf11, label %fail12, label %ok13
+ok5:                                              ; preds = %ok
+  %27 = getelementptr i64, ptr %ctx.f6, i64 1
+  store i64 %25, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f7, i64 %24
+  %29 = load i64, ptr %28, align 4
+  %30 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %29)
+  %v8 = extractvalue { i64, i1 } %30, 0
+  %ovf9 = extractvalue { i64, i1 } %30, 1
+  br i1 %ovf9, label %fail10, label %ok11
 
-fail12:                                           ; preds = %ok7
+fail10:                                           ; preds = %ok5
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok13:                                             ; preds = %ok7
-  %34 = icmp sgt i64 %v10, 0
-  %35 = select i1 %34, i64 %v10, i64 0
-  store i64 %35, ptr %result, align 4
-  %36 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f14 = load ptr, ptr %36, align 8
-  %37 = getelementptr i64, ptr %ctx.f14, i64 1
-  store i64 0, ptr %37, align 4
+ok11:                                             ; preds = %ok5
+  %31 = icmp sgt i64 %v8, 0
+  %32 = select i1 %31, i64 %v8, i64 0
+  store i64 %32, ptr %result, align 4
+  %33 = getelementptr i64, ptr %ctx.f12, i64 1
+  store i64 0, ptr %33, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 2
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 2
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 2
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 1, ptr %13, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f8 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f8, i64 2
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f9 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f9, i64 2
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 2
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 17167
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 17167
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 0, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -261,69 +245,63 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 0
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %16, i64 %28, i64 12)
-  store i64 %29, ptr %result, align 4
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f7 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f7, i64 2
-  store i64 0, ptr %31, align 4
+  %24 = getelementptr i64, ptr %ctx.f4, i64 0
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 12)
+  store i64 %27, ptr %result, align 4
+  %28 = getelementptr i64, ptr %ctx.f6, i64 2
+  store i64 0, ptr %28, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 3
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 3
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 3
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 3
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 3
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 1, ptr %13, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f9, i64 3
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f10, i64 3
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 3
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 17167
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 17167
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 0, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -339,77 +317,63 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 0
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %16, i64 %28, i64 15)
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f7 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f7, i64 4
-  %32 = load i64, ptr %31, align 4
-  %33 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %32, i64 15)
-  store i64 %33, ptr %result, align 4
-  %34 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f8 = load ptr, ptr %34, align 8
-  %35 = getelementptr i64, ptr %ctx.f8, i64 3
-  store i64 0, ptr %35, align 4
+  %24 = getelementptr i64, ptr %ctx.f4, i64 0
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 15)
+  %28 = getelementptr i64, ptr %ctx.f2, i64 4
+  %29 = load i64, ptr %28, align 4
+  %30 = call i64 @polrt_mul_rate(ptr %0, i64 %27, i64 %29, i64 15)
+  store i64 %30, ptr %result, align 4
+  %31 = getelementptr i64, ptr %ctx.f6, i64 3
+  store i64 0, ptr %31, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 4
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 4
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 4
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 4
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 4
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 4
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 4
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 3
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 3
-  %19 = load i64, ptr %18, align 4
-  %20 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %16, i64 %19)
-  %v = extractvalue { i64, i1 } %20, 0
-  %ovf = extractvalue { i64, i1 } %20, 1
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %14, i64 %16)
+  %v = extractvalue { i64, i1 } %17, 0
+  %ovf = extractvalue { i64, i1 } %17, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -422,65 +386,55 @@ fail:                                             ; preds = %branch
 
 ok:                                               ; preds = %branch
   store i64 %v, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 4
-  store i64 0, ptr %22, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 4
+  store i64 0, ptr %18, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 5
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 5
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 5
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 5
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 5
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 5
+  %11 = getelementptr i64, ptr %ctx.f1, i64 5
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 5
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 3
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 3
-  %19 = load i64, ptr %18, align 4
-  %20 = call i64 @polrt_div_round(ptr %0, i64 %16, i64 %19, i64 22)
-  store i64 %20, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 5
-  store i64 0, ptr %22, align 4
+  %17 = call i64 @polrt_div_round(ptr %0, i64 %14, i64 %16, i64 22)
+  store i64 %17, ptr %result, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 5
+  store i64 0, ptr %18, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -491,55 +445,47 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 6
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 6
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 6
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 6
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 6
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 6
+  %11 = getelementptr i64, ptr %ctx.f1, i64 6
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 6
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 2
+  %13 = getelementptr i64, ptr %ctx.f2, i64 2
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 1
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 1
-  %19 = load i64, ptr %18, align 4
-  %20 = call i64 @polrt_ratio(ptr %0, i64 %16, i64 %19, i64 25)
-  store i64 %20, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 6
-  store i64 0, ptr %22, align 4
+  %17 = call i64 @polrt_ratio(ptr %0, i64 %14, i64 %16, i64 25)
+  store i64 %17, ptr %result, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 6
+  store i64 0, ptr %18, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -550,50 +496,52 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define i64 @polc_rule_7(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f3 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f2 = load i64, ptr %5, align 4
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 7
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 7
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 7
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 7
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 7
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 1, ptr %13, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f9, i64 7
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f10, i64 7
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 7
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %16 = icmp sge i64 %ctx.f3, 17167
-  %17 = and i1 %16, %15
-  %18 = select i1 %17, i64 0, i64 -1
-  %19 = select i1 %17, i64 0, i64 -1
-  %20 = icmp slt i64 %18, 0
-  br i1 %20, label %fail, label %ok
+  %16 = icmp slt i64 %ctx.f2, 9223372036854775807
+  %17 = icmp sge i64 %ctx.f2, 17167
+  %18 = and i1 %17, %16
+  %19 = select i1 %18, i64 0, i64 -1
+  %20 = select i1 %18, i64 0, i64 -1
+  %21 = icmp slt i64 %19, 0
+  br i1 %21, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 27)
@@ -604,77 +552,63 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f4 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f4, i64 0
-  store i64 %19, ptr %22, align 4
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f5 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f5, i64 %18
-  %25 = load i64, ptr %24, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 4
-  %28 = load i64, ptr %27, align 4
-  %29 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %25, i64 %28, i64 28)
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f7 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f7, i64 3
-  %32 = load i64, ptr %31, align 4
-  %33 = call i64 @polrt_div_round(ptr %0, i64 %29, i64 %32, i64 28)
-  store i64 %33, ptr %result, align 4
-  %34 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f8 = load ptr, ptr %34, align 8
-  %35 = getelementptr i64, ptr %ctx.f8, i64 7
-  store i64 0, ptr %35, align 4
+  %22 = getelementptr i64, ptr %ctx.f3, i64 0
+  store i64 %20, ptr %22, align 4
+  %23 = getelementptr i64, ptr %ctx.f4, i64 %19
+  %24 = load i64, ptr %23, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 4
+  %26 = load i64, ptr %25, align 4
+  %27 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %24, i64 %26, i64 28)
+  %28 = getelementptr i64, ptr %ctx.f5, i64 3
+  %29 = load i64, ptr %28, align 4
+  %30 = call i64 @polrt_div_round(ptr %0, i64 %27, i64 %29, i64 28)
+  store i64 %30, ptr %result, align 4
+  %31 = getelementptr i64, ptr %ctx.f6, i64 7
+  store i64 0, ptr %31, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_8(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 8
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 8
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 8
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 8
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 8
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 8
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f5 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f5, i64 8
+  %11 = getelementptr i64, ptr %ctx.f1, i64 8
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f6 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f6, i64 8
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 8
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %16)
-  %v = extractvalue { i64, i1 } %17, 0
-  %ovf = extractvalue { i64, i1 } %17, 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %14)
+  %v = extractvalue { i64, i1 } %15, 0
+  %ovf = extractvalue { i64, i1 } %15, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -687,59 +621,57 @@ fail:                                             ; preds = %branch
 
 ok:                                               ; preds = %branch
   store i64 %v, ptr %result, align 4
-  %18 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f4 = load ptr, ptr %18, align 8
-  %19 = getelementptr i64, ptr %ctx.f4, i64 8
-  store i64 0, ptr %19, align 4
+  %16 = getelementptr i64, ptr %ctx.f3, i64 8
+  store i64 0, ptr %16, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_9(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f8 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 9
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 9
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 9
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 9
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 9
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 9
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok9
+done:                                             ; preds = %ok7
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f13 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f13, i64 9
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f14 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f14, i64 9
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 9
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 9
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 17167
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 17167
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 1, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -755,106 +687,92 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 1
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = icmp sgt i64 %16, %28
-  %30 = select i1 %29, i64 %16, i64 %28
-  %31 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f7 = load i64, ptr %31, align 4
-  %32 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %33 = icmp sge i64 %ctx.f7, 17167
-  %34 = and i1 %33, %32
-  %35 = select i1 %34, i64 2, i64 -1
-  %36 = select i1 %34, i64 0, i64 -1
-  %37 = icmp slt i64 %35, 0
-  br i1 %37, label %fail8, label %ok9
+  %24 = getelementptr i64, ptr %ctx.f4, i64 1
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = icmp sgt i64 %17, %26
+  %28 = select i1 %27, i64 %17, i64 %26
+  %29 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %30 = icmp sge i64 %ctx.f3, 17167
+  %31 = and i1 %30, %29
+  %32 = select i1 %31, i64 2, i64 -1
+  %33 = select i1 %31, i64 0, i64 -1
+  %34 = icmp slt i64 %32, 0
+  br i1 %34, label %fail6, label %ok7
 
-fail8:                                            ; preds = %ok
+fail6:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 35)
   unreachable
 
-ok9:                                              ; preds = %ok
-  %38 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f10 = load ptr, ptr %38, align 8
-  %39 = getelementptr i64, ptr %ctx.f10, i64 2
-  store i64 %36, ptr %39, align 4
-  %40 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f11 = load ptr, ptr %40, align 8
-  %41 = getelementptr i64, ptr %ctx.f11, i64 %35
-  %42 = load i64, ptr %41, align 4
-  %43 = icmp slt i64 %30, %42
-  %44 = select i1 %43, i64 %30, i64 %42
-  store i64 %44, ptr %result, align 4
-  %45 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f12 = load ptr, ptr %45, align 8
-  %46 = getelementptr i64, ptr %ctx.f12, i64 9
-  store i64 0, ptr %46, align 4
+ok7:                                              ; preds = %ok
+  %35 = getelementptr i64, ptr %ctx.f4, i64 2
+  store i64 %33, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f5, i64 %32
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp slt i64 %28, %37
+  %39 = select i1 %38, i64 %28, i64 %37
+  store i64 %39, ptr %result, align 4
+  %40 = getelementptr i64, ptr %ctx.f8, i64 9
+  store i64 0, ptr %40, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_10(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 10
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 10
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 10
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 10
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 10
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 10
+  store i64 1, ptr %13, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f9, i64 10
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f10, i64 10
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 10
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 10
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = getelementptr i64, ptr %ctx.f2, i64 2
   %19 = load i64, ptr %18, align 4
-  %20 = icmp slt i64 %16, %19
-  %21 = select i1 %20, i64 %16, i64 %19
-  %22 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f5 = load i64, ptr %22, align 4
-  %23 = icmp slt i64 %ctx.f5, 9223372036854775807
-  %24 = icmp sge i64 %ctx.f5, 17167
-  %25 = and i1 %24, %23
-  %26 = select i1 %25, i64 2, i64 -1
-  %27 = select i1 %25, i64 0, i64 -1
-  %28 = icmp slt i64 %26, 0
-  br i1 %28, label %fail, label %ok
+  %20 = icmp slt i64 %17, %19
+  %21 = select i1 %20, i64 %17, i64 %19
+  %22 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %23 = icmp sge i64 %ctx.f3, 17167
+  %24 = and i1 %23, %22
+  %25 = select i1 %24, i64 2, i64 -1
+  %26 = select i1 %24, i64 0, i64 -1
+  %27 = icmp slt i64 %25, 0
+  br i1 %27, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 39)
@@ -865,77 +783,63 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %29 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f6 = load ptr, ptr %29, align 8
-  %30 = getelementptr i64, ptr %ctx.f6, i64 2
-  store i64 %27, ptr %30, align 4
-  %31 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f7 = load ptr, ptr %31, align 8
-  %32 = getelementptr i64, ptr %ctx.f7, i64 %26
-  %33 = load i64, ptr %32, align 4
-  %34 = icmp slt i64 %21, %33
-  %35 = select i1 %34, i64 %21, i64 %33
-  store i64 %35, ptr %result, align 4
-  %36 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f8 = load ptr, ptr %36, align 8
-  %37 = getelementptr i64, ptr %ctx.f8, i64 10
-  store i64 0, ptr %37, align 4
+  %28 = getelementptr i64, ptr %ctx.f4, i64 2
+  store i64 %26, ptr %28, align 4
+  %29 = getelementptr i64, ptr %ctx.f5, i64 %25
+  %30 = load i64, ptr %29, align 4
+  %31 = icmp slt i64 %21, %30
+  %32 = select i1 %31, i64 %21, i64 %30
+  store i64 %32, ptr %result, align 4
+  %33 = getelementptr i64, ptr %ctx.f6, i64 10
+  store i64 0, ptr %33, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_11(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 11
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 11
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 11
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 11
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 11
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 11
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 11
+  %11 = getelementptr i64, ptr %ctx.f1, i64 11
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 11
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 11
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 2
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
-  %19 = load i64, ptr %18, align 4
-  %20 = icmp sgt i64 %16, %19
-  %21 = select i1 %20, i64 %16, i64 %19
-  store i64 %21, ptr %result, align 4
-  %22 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %22, align 8
-  %23 = getelementptr i64, ptr %ctx.f5, i64 11
-  store i64 0, ptr %23, align 4
+  %17 = icmp sgt i64 %14, %16
+  %18 = select i1 %17, i64 %14, i64 %16
+  store i64 %18, ptr %result, align 4
+  %19 = getelementptr i64, ptr %ctx.f3, i64 11
+  store i64 0, ptr %19, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -954,66 +858,44 @@ declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 
 define i64 @polc_settle(ptr %0) {
 entry:
-  %1 = call i64 @polc_rule_0(ptr %0)
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %2, align 8
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f = load ptr, ptr %1, align 8
+  %2 = call i64 @polc_rule_0(ptr %0)
   %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %1, ptr %3, align 4
+  store i64 %2, ptr %3, align 4
   %4 = call i64 @polc_rule_1(ptr %0)
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %4, ptr %6, align 4
-  %7 = call i64 @polc_rule_2(ptr %0)
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %7, ptr %9, align 4
-  %10 = call i64 @polc_rule_3(ptr %0)
-  %11 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f3 = load ptr, ptr %11, align 8
-  %12 = getelementptr i64, ptr %ctx.f3, i64 3
-  store i64 %10, ptr %12, align 4
-  %13 = call i64 @polc_rule_4(ptr %0)
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f4 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f4, i64 4
-  store i64 %13, ptr %15, align 4
-  %16 = call i64 @polc_rule_5(ptr %0)
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f5 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f5, i64 5
-  store i64 %16, ptr %18, align 4
-  %19 = call i64 @polc_rule_6(ptr %0)
-  %20 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f6 = load ptr, ptr %20, align 8
-  %21 = getelementptr i64, ptr %ctx.f6, i64 6
-  store i64 %19, ptr %21, align 4
-  %22 = call i64 @polc_rule_7(ptr %0)
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f7 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f7, i64 7
-  store i64 %22, ptr %24, align 4
-  %25 = call i64 @polc_rule_8(ptr %0)
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f8 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f8, i64 8
-  store i64 %25, ptr %27, align 4
-  %28 = call i64 @polc_rule_9(ptr %0)
-  %29 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f9 = load ptr, ptr %29, align 8
-  %30 = getelementptr i64, ptr %ctx.f9, i64 9
-  store i64 %28, ptr %30, align 4
-  %31 = call i64 @polc_rule_10(ptr %0)
-  %32 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f10 = load ptr, ptr %32, align 8
-  %33 = getelementptr i64, ptr %ctx.f10, i64 10
-  store i64 %31, ptr %33, align 4
-  %34 = call i64 @polc_rule_11(ptr %0)
-  %35 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f11 = load ptr, ptr %35, align 8
-  %36 = getelementptr i64, ptr %ctx.f11, i64 11
-  store i64 %34, ptr %36, align 4
+  %5 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 %4, ptr %5, align 4
+  %6 = call i64 @polc_rule_2(ptr %0)
+  %7 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 %6, ptr %7, align 4
+  %8 = call i64 @polc_rule_3(ptr %0)
+  %9 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 %8, ptr %9, align 4
+  %10 = call i64 @polc_rule_4(ptr %0)
+  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 %10, ptr %11, align 4
+  %12 = call i64 @polc_rule_5(ptr %0)
+  %13 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 %12, ptr %13, align 4
+  %14 = call i64 @polc_rule_6(ptr %0)
+  %15 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 %14, ptr %15, align 4
+  %16 = call i64 @polc_rule_7(ptr %0)
+  %17 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 %16, ptr %17, align 4
+  %18 = call i64 @polc_rule_8(ptr %0)
+  %19 = getelementptr i64, ptr %ctx.f, i64 8
+  store i64 %18, ptr %19, align 4
+  %20 = call i64 @polc_rule_9(ptr %0)
+  %21 = getelementptr i64, ptr %ctx.f, i64 9
+  store i64 %20, ptr %21, align 4
+  %22 = call i64 @polc_rule_10(ptr %0)
+  %23 = getelementptr i64, ptr %ctx.f, i64 10
+  store i64 %22, ptr %23, align 4
+  %24 = call i64 @polc_rule_11(ptr %0)
+  %25 = getelementptr i64, ptr %ctx.f, i64 11
+  store i64 %24, ptr %25, align 4
   ret i64 0
 }
 

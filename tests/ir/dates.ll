@@ -31,6 +31,12 @@ declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 
 define i64 @polc_rule_0(ptr %0, i64 %1, i64 %2) {
 entry:
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f = load i64, ptr %5, align 4
   %result = alloca i64, align 8
   br label %branch
 
@@ -39,15 +45,13 @@ done:                                             ; preds = %ok
   ret i64 %value
 
 branch:                                           ; preds = %entry
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f = load i64, ptr %3, align 4
-  %4 = icmp slt i64 %ctx.f, 9223372036854775807
-  %5 = icmp sge i64 %ctx.f, 20089
-  %6 = and i1 %5, %4
-  %7 = select i1 %6, i64 0, i64 -1
-  %8 = select i1 %6, i64 0, i64 -1
-  %9 = icmp slt i64 %7, 0
-  br i1 %9, label %fail, label %ok
+  %6 = icmp slt i64 %ctx.f, 9223372036854775807
+  %7 = icmp sge i64 %ctx.f, 20089
+  %8 = and i1 %7, %6
+  %9 = select i1 %8, i64 0, i64 -1
+  %10 = select i1 %8, i64 0, i64 -1
+  %11 = icmp slt i64 %9, 0
+  br i1 %11, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 4)
@@ -58,13 +62,9 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f1 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f1, i64 0
-  store i64 %8, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f2 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f2, i64 %7
+  %12 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %10, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f2, i64 %9
   %14 = load i64, ptr %13, align 4
   %15 = call i64 @polrt_add_workdays(ptr %0, i64 %1, i64 %14, i64 6)
   %16 = icmp sle i64 %2, %15
@@ -76,55 +76,47 @@ ok:                                               ; preds = %branch
 ; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 1
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 1
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 1
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 1
+  %11 = getelementptr i64, ptr %ctx.f1, i64 1
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 1
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
+  %13 = getelementptr i64, ptr %ctx.f2, i64 0
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 2
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
-  %19 = load i64, ptr %18, align 4
-  %20 = call i64 @polc_rule_0(ptr %0, i64 %16, i64 %19)
-  store i64 %20, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 1
-  store i64 0, ptr %22, align 4
+  %17 = call i64 @polc_rule_0(ptr %0, i64 %14, i64 %16)
+  store i64 %17, ptr %result, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 1
+  store i64 0, ptr %18, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -135,55 +127,47 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 2
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 2
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 2
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 2
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 2
+  %11 = getelementptr i64, ptr %ctx.f1, i64 2
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 2
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
+  %13 = getelementptr i64, ptr %ctx.f2, i64 0
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 2
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
-  %19 = load i64, ptr %18, align 4
-  %20 = call i64 @polrt_workdays_between(ptr %0, i64 %16, i64 %19, i64 15)
-  store i64 %20, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 2
-  store i64 0, ptr %22, align 4
+  %17 = call i64 @polrt_workdays_between(ptr %0, i64 %14, i64 %16, i64 15)
+  store i64 %17, ptr %result, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 2
+  store i64 0, ptr %18, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -194,50 +178,50 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f8 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f7 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f6 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 3
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 3
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 3
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 3
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 3
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok7
+done:                                             ; preds = %ok5
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f11 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f11, i64 3
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f12 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f12, i64 3
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 3
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 0
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = getelementptr i64, ptr %ctx.f2, i64 0
   %19 = load i64, ptr %18, align 4
-  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %19)
+  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %17, i64 %19)
   %v = extractvalue { i64, i1 } %20, 0
   %ovf = extractvalue { i64, i1 } %20, 1
   br i1 %ovf, label %fail, label %ok
@@ -251,85 +235,77 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f5 = load i64, ptr %21, align 4
-  %22 = icmp slt i64 %ctx.f5, 9223372036854775807
-  %23 = icmp sge i64 %ctx.f5, 20089
-  %24 = and i1 %23, %22
-  %25 = select i1 %24, i64 1, i64 -1
-  %26 = select i1 %24, i64 0, i64 -1
-  %27 = icmp slt i64 %25, 0
-  br i1 %27, label %fail6, label %ok7
+  %21 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %22 = icmp sge i64 %ctx.f3, 20089
+  %23 = and i1 %22, %21
+  %24 = select i1 %23, i64 1, i64 -1
+  %25 = select i1 %23, i64 0, i64 -1
+  %26 = icmp slt i64 %24, 0
+  br i1 %26, label %fail4, label %ok5
 
-fail6:                                            ; preds = %ok
+fail4:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 19)
   unreachable
 
-ok7:                                              ; preds = %ok
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f8 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f8, i64 1
-  store i64 %26, ptr %29, align 4
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f9 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f9, i64 %25
-  %32 = load i64, ptr %31, align 4
-  %33 = icmp sgt i64 %v, %32
-  %34 = zext i1 %33 to i64
-  store i64 %34, ptr %result, align 4
-  %35 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f10 = load ptr, ptr %35, align 8
-  %36 = getelementptr i64, ptr %ctx.f10, i64 3
-  store i64 0, ptr %36, align 4
+ok5:                                              ; preds = %ok
+  %27 = getelementptr i64, ptr %ctx.f6, i64 1
+  store i64 %25, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f7, i64 %24
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp sgt i64 %v, %29
+  %31 = zext i1 %30 to i64
+  store i64 %31, ptr %result, align 4
+  %32 = getelementptr i64, ptr %ctx.f8, i64 3
+  store i64 0, ptr %32, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 4
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 4
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 4
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 4
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 4
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 1, ptr %13, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f9, i64 4
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f10, i64 4
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 4
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 20089
+  %16 = getelementptr i64, ptr %ctx.f2, i64 0
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 20089
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 2, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -345,75 +321,67 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 2
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = call i64 @polrt_add_months(ptr %0, i64 %16, i64 %28, i64 21)
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f7 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f7, i64 4
-  %32 = load i64, ptr %31, align 4
-  %33 = call i64 @polrt_add_months(ptr %0, i64 %29, i64 %32, i64 21)
-  %34 = call i64 @polrt_month_after(ptr %0, i64 %33, i64 24)
-  store i64 %34, ptr %result, align 4
-  %35 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f8 = load ptr, ptr %35, align 8
-  %36 = getelementptr i64, ptr %ctx.f8, i64 4
-  store i64 0, ptr %36, align 4
+  %24 = getelementptr i64, ptr %ctx.f4, i64 2
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = call i64 @polrt_add_months(ptr %0, i64 %17, i64 %26, i64 21)
+  %28 = getelementptr i64, ptr %ctx.f2, i64 4
+  %29 = load i64, ptr %28, align 4
+  %30 = call i64 @polrt_add_months(ptr %0, i64 %27, i64 %29, i64 21)
+  %31 = call i64 @polrt_month_after(ptr %0, i64 %30, i64 24)
+  store i64 %31, ptr %result, align 4
+  %32 = getelementptr i64, ptr %ctx.f6, i64 4
+  store i64 0, ptr %32, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f8 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 5
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 5
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 5
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 5
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 5
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok8
+done:                                             ; preds = %ok7
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f10 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f10, i64 5
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f11 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f11, i64 5
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 5
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 20089
+  %16 = getelementptr i64, ptr %ctx.f2, i64 0
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 20089
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 3, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -429,126 +397,112 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 3
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %28, i64 12)
-  %v = extractvalue { i64, i1 } %29, 0
-  %ovf = extractvalue { i64, i1 } %29, 1
-  br i1 %ovf, label %fail7, label %ok8
+  %24 = getelementptr i64, ptr %ctx.f4, i64 3
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %26, i64 12)
+  %v = extractvalue { i64, i1 } %27, 0
+  %ovf = extractvalue { i64, i1 } %27, 1
+  br i1 %ovf, label %fail6, label %ok7
 
-fail7:                                            ; preds = %ok
+fail6:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 1, i64 26)
   unreachable
 
-ok8:                                              ; preds = %ok
-  %30 = call i64 @polrt_add_months(ptr %0, i64 %16, i64 %v, i64 26)
-  store i64 %30, ptr %result, align 4
-  %31 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f9 = load ptr, ptr %31, align 8
-  %32 = getelementptr i64, ptr %ctx.f9, i64 5
-  store i64 0, ptr %32, align 4
+ok7:                                              ; preds = %ok
+  %28 = call i64 @polrt_add_months(ptr %0, i64 %17, i64 %v, i64 26)
+  store i64 %28, ptr %result, align 4
+  %29 = getelementptr i64, ptr %ctx.f8, i64 5
+  store i64 0, ptr %29, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f5 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f4 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 6
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 6
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 6
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 6
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 6
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %endif
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f8 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f8, i64 6
+  %11 = getelementptr i64, ptr %ctx.f1, i64 6
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f9 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f9, i64 6
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = call i64 @polc_rule_1(ptr %0)
-  %15 = icmp ne i64 %14, 0
-  br i1 %15, label %rhs, label %logic
+  %13 = call i64 @polc_rule_1(ptr %0)
+  %14 = icmp ne i64 %13, 0
+  br i1 %14, label %rhs, label %logic
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 28)
   unreachable
 
 rhs:                                              ; preds = %branch
-  %16 = call i64 @polc_rule_3(ptr %0)
-  %17 = icmp eq i64 %16, 0
-  %18 = zext i1 %17 to i64
-  %19 = icmp ne i64 %18, 0
-  %20 = zext i1 %19 to i64
+  %15 = call i64 @polc_rule_3(ptr %0)
+  %16 = icmp eq i64 %15, 0
+  %17 = zext i1 %16 to i64
+  %18 = icmp ne i64 %17, 0
+  %19 = zext i1 %18 to i64
   br label %logic
 
 logic:                                            ; preds = %rhs, %branch
-  %21 = phi i64 [ 0, %branch ], [ %20, %rhs ]
-  %22 = icmp ne i64 %21, 0
-  br i1 %22, label %rhs3, label %logic4
+  %20 = phi i64 [ 0, %branch ], [ %19, %rhs ]
+  %21 = icmp ne i64 %20, 0
+  br i1 %21, label %rhs2, label %logic3
 
-rhs3:                                             ; preds = %logic
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f5 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f5, i64 1
-  %25 = load i64, ptr %24, align 4
-  %26 = call i64 @polc_rule_4(ptr %0)
-  %27 = icmp sge i64 %25, %26
+rhs2:                                             ; preds = %logic
+  %22 = getelementptr i64, ptr %ctx.f4, i64 1
+  %23 = load i64, ptr %22, align 4
+  %24 = call i64 @polc_rule_4(ptr %0)
+  %25 = icmp sge i64 %23, %24
+  %26 = zext i1 %25 to i64
+  %27 = icmp ne i64 %26, 0
   %28 = zext i1 %27 to i64
-  %29 = icmp ne i64 %28, 0
-  %30 = zext i1 %29 to i64
-  br label %logic4
+  br label %logic3
 
-logic4:                                           ; preds = %rhs3, %logic
-  %31 = phi i64 [ 0, %logic ], [ %30, %rhs3 ]
-  %32 = icmp ne i64 %31, 0
-  br i1 %32, label %then, label %else
+logic3:                                           ; preds = %rhs2, %logic
+  %29 = phi i64 [ 0, %logic ], [ %28, %rhs2 ]
+  %30 = icmp ne i64 %29, 0
+  br i1 %30, label %then, label %else
 
-then:                                             ; preds = %logic4
-  %33 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f6 = load ptr, ptr %33, align 8
-  %34 = getelementptr i64, ptr %ctx.f6, i64 3
-  %35 = load i64, ptr %34, align 4
+then:                                             ; preds = %logic3
+  %31 = getelementptr i64, ptr %ctx.f4, i64 3
+  %32 = load i64, ptr %31, align 4
   br label %endif
 
-else:                                             ; preds = %logic4
+else:                                             ; preds = %logic3
   br label %endif
 
 endif:                                            ; preds = %else, %then
-  %36 = phi i64 [ %35, %then ], [ 0, %else ]
-  store i64 %36, ptr %result, align 4
-  %37 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f7 = load ptr, ptr %37, align 8
-  %38 = getelementptr i64, ptr %ctx.f7, i64 6
-  store i64 0, ptr %38, align 4
+  %33 = phi i64 [ %32, %then ], [ 0, %else ]
+  store i64 %33, ptr %result, align 4
+  %34 = getelementptr i64, ptr %ctx.f5, i64 6
+  store i64 0, ptr %34, align 4
   br label %done
 }
 
@@ -560,36 +514,26 @@ declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 
 define i64 @polc_settle(ptr %0) {
 entry:
-  %1 = call i64 @polc_rule_1(ptr %0)
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %2, align 8
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f = load ptr, ptr %1, align 8
+  %2 = call i64 @polc_rule_1(ptr %0)
   %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %1, ptr %3, align 4
+  store i64 %2, ptr %3, align 4
   %4 = call i64 @polc_rule_2(ptr %0)
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %4, ptr %6, align 4
-  %7 = call i64 @polc_rule_3(ptr %0)
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %7, ptr %9, align 4
-  %10 = call i64 @polc_rule_4(ptr %0)
-  %11 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f3 = load ptr, ptr %11, align 8
-  %12 = getelementptr i64, ptr %ctx.f3, i64 3
-  store i64 %10, ptr %12, align 4
-  %13 = call i64 @polc_rule_5(ptr %0)
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f4 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f4, i64 4
-  store i64 %13, ptr %15, align 4
-  %16 = call i64 @polc_rule_6(ptr %0)
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f5 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f5, i64 5
-  store i64 %16, ptr %18, align 4
+  %5 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 %4, ptr %5, align 4
+  %6 = call i64 @polc_rule_3(ptr %0)
+  %7 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 %6, ptr %7, align 4
+  %8 = call i64 @polc_rule_4(ptr %0)
+  %9 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 %8, ptr %9, align 4
+  %10 = call i64 @polc_rule_5(ptr %0)
+  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 %10, ptr %11, align 4
+  %12 = call i64 @polc_rule_6(ptr %0)
+  %13 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 %12, ptr %13, align 4
   ret i64 0
 }
 

@@ -32,51 +32,57 @@ declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 ; Function Attrs: noinline
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f13 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f12 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
+  %ctx.f11 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f10 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f7 = load i64, ptr %5, align 4
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f4 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %7, align 8
+  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %8, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 0
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %9 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %9, align 8
+  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %10, align 8
+  %11 = getelementptr i64, ptr %ctx.f, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp eq i64 %12, 2
+  br i1 %13, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 0
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %14 = getelementptr i64, ptr %ctx.f1, i64 0
+  %15 = load i64, ptr %14, align 4
+  ret i64 %15
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 1, ptr %9, align 4
+  %16 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 1, ptr %16, align 4
   br label %branch
 
 done:                                             ; preds = %agg.end
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f16 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f16, i64 0
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f17 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f17, i64 0
-  store i64 2, ptr %13, align 4
+  %17 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %17, align 4
+  %18 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %18, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -84,124 +90,112 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %19 = load i64, ptr %i, align 4
+  %20 = icmp slt i64 %19, %ctx.f2
+  br i1 %20, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = getelementptr i64, ptr %19, i64 1
-  %21 = load i64, ptr %20, align 4
-  %22 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f5 = load ptr, ptr %22, align 8
-  %23 = getelementptr i64, ptr %ctx.f5, i64 0
+  %21 = mul i64 %19, 4
+  %22 = getelementptr i64, ptr %ctx.f3, i64 %21
+  %23 = getelementptr i64, ptr %22, i64 1
   %24 = load i64, ptr %23, align 4
-  %25 = icmp sle i64 %21, %24
-  %26 = zext i1 %25 to i64
-  %27 = icmp ne i64 %26, 0
-  br i1 %27, label %rhs, label %logic
+  %25 = getelementptr i64, ptr %ctx.f4, i64 0
+  %26 = load i64, ptr %25, align 4
+  %27 = icmp sle i64 %24, %26
+  %28 = zext i1 %27 to i64
+  %29 = icmp ne i64 %28, 0
+  br i1 %29, label %rhs, label %logic
 
 agg.next:                                         ; preds = %traced, %logic
-  %28 = load i64, ptr %i, align 4
-  %29 = add i64 %28, 1
-  store i64 %29, ptr %i, align 4
+  %30 = load i64, ptr %i, align 4
+  %31 = add i64 %30, 1
+  store i64 %31, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %30 = load i64, ptr %found, align 4
-  %31 = load i64, ptr %acc, align 4
-  %32 = icmp ne i64 %30, 0
-  br i1 %32, label %agg.end, label %agg.default
+  %32 = load i64, ptr %found, align 4
+  %33 = load i64, ptr %acc, align 4
+  %34 = icmp ne i64 %32, 0
+  br i1 %34, label %agg.end, label %agg.default
 
 rhs:                                              ; preds = %agg.body
-  %33 = getelementptr i64, ptr %19, i64 2
-  %34 = load i64, ptr %33, align 4
-  %35 = icmp ne i64 %34, -9223372036854775808
-  %36 = zext i1 %35 to i64
-  %37 = icmp eq i64 %36, 0
+  %35 = getelementptr i64, ptr %22, i64 2
+  %36 = load i64, ptr %35, align 4
+  %37 = icmp ne i64 %36, -9223372036854775808
   %38 = zext i1 %37 to i64
-  %39 = icmp ne i64 %38, 0
-  br i1 %39, label %logic7, label %rhs6
-
-logic:                                            ; preds = %logic7, %agg.body
-  %40 = phi i64 [ 0, %agg.body ], [ %50, %logic7 ]
+  %39 = icmp eq i64 %38, 0
+  %40 = zext i1 %39 to i64
   %41 = icmp ne i64 %40, 0
-  br i1 %41, label %agg.yes, label %agg.next
+  br i1 %41, label %logic6, label %rhs5
 
-rhs6:                                             ; preds = %rhs
-  %42 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f8 = load ptr, ptr %42, align 8
-  %43 = getelementptr i64, ptr %ctx.f8, i64 0
-  %44 = load i64, ptr %43, align 4
-  %45 = getelementptr i64, ptr %19, i64 2
-  %46 = load i64, ptr %45, align 4
-  %47 = icmp eq i64 %46, -9223372036854775808
-  br i1 %47, label %fail, label %ok
+logic:                                            ; preds = %logic6, %agg.body
+  %42 = phi i64 [ 0, %agg.body ], [ %51, %logic6 ]
+  %43 = icmp ne i64 %42, 0
+  br i1 %43, label %agg.yes, label %agg.next
 
-logic7:                                           ; preds = %ok, %rhs
-  %48 = phi i64 [ 1, %rhs ], [ %54, %ok ]
-  %49 = icmp ne i64 %48, 0
-  %50 = zext i1 %49 to i64
+rhs5:                                             ; preds = %rhs
+  %44 = getelementptr i64, ptr %ctx.f4, i64 0
+  %45 = load i64, ptr %44, align 4
+  %46 = getelementptr i64, ptr %22, i64 2
+  %47 = load i64, ptr %46, align 4
+  %48 = icmp eq i64 %47, -9223372036854775808
+  br i1 %48, label %fail, label %ok
+
+logic6:                                           ; preds = %ok, %rhs
+  %49 = phi i64 [ 1, %rhs ], [ %55, %ok ]
+  %50 = icmp ne i64 %49, 0
+  %51 = zext i1 %50 to i64
   br label %logic
 
-fail:                                             ; preds = %rhs6
+fail:                                             ; preds = %rhs5
   call void @polrt_fail(ptr %0, i64 4, i64 6)
   unreachable
 
-ok:                                               ; preds = %rhs6
-  %51 = icmp sle i64 %44, %46
-  %52 = zext i1 %51 to i64
-  %53 = icmp ne i64 %52, 0
-  %54 = zext i1 %53 to i64
-  br label %logic7
+ok:                                               ; preds = %rhs5
+  %52 = icmp sle i64 %45, %47
+  %53 = zext i1 %52 to i64
+  %54 = icmp ne i64 %53, 0
+  %55 = zext i1 %54 to i64
+  br label %logic6
 
 agg.yes:                                          ; preds = %logic
-  %55 = load i64, ptr %acc, align 4
-  %56 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f9 = load i64, ptr %56, align 4
-  %57 = icmp slt i64 %ctx.f9, 9223372036854775807
-  %58 = icmp sge i64 %ctx.f9, 20089
+  %56 = load i64, ptr %acc, align 4
+  %57 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %58 = icmp sge i64 %ctx.f7, 20089
   %59 = and i1 %58, %57
   %60 = select i1 %59, i64 0, i64 -1
   %61 = select i1 %59, i64 0, i64 -1
   %62 = icmp slt i64 %60, 0
-  br i1 %62, label %fail10, label %ok11
+  br i1 %62, label %fail8, label %ok9
 
-fail10:                                           ; preds = %agg.yes
+fail8:                                            ; preds = %agg.yes
   call void @polrt_fail(ptr %0, i64 6, i64 3)
   unreachable
 
-ok11:                                             ; preds = %agg.yes
-  %63 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f12 = load ptr, ptr %63, align 8
-  %64 = getelementptr i64, ptr %ctx.f12, i64 0
-  store i64 %61, ptr %64, align 4
-  %65 = getelementptr i64, ptr %19, i64 0
-  %66 = load i64, ptr %65, align 4
-  %67 = add i64 %60, %66
-  %68 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
-  %ctx.f13 = load ptr, ptr %68, align 8
-  %69 = icmp ne ptr %ctx.f13, null
-  br i1 %69, label %trace, label %traced
+ok9:                                              ; preds = %agg.yes
+  %63 = getelementptr i64, ptr %ctx.f10, i64 0
+  store i64 %61, ptr %63, align 4
+  %64 = getelementptr i64, ptr %22, i64 0
+  %65 = load i64, ptr %64, align 4
+  %66 = add i64 %60, %65
+  %67 = icmp ne ptr %ctx.f11, null
+  br i1 %67, label %trace, label %traced
 
-trace:                                            ; preds = %ok11
-  %70 = getelementptr i64, ptr %ctx.f13, i64 0
-  store i64 %66, ptr %70, align 4
+trace:                                            ; preds = %ok9
+  %68 = getelementptr i64, ptr %ctx.f11, i64 0
+  store i64 %65, ptr %68, align 4
   br label %traced
 
-traced:                                           ; preds = %trace, %ok11
-  %71 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f14 = load ptr, ptr %71, align 8
-  %72 = getelementptr i64, ptr %ctx.f14, i64 %67
-  %73 = load i64, ptr %72, align 4
-  %74 = load i64, ptr %acc, align 4
-  %75 = load i64, ptr %found, align 4
-  %76 = icmp sgt i64 %73, %74
-  %77 = icmp eq i64 %75, 0
-  %78 = or i1 %77, %76
-  %79 = select i1 %78, i64 %73, i64 %74
-  store i64 %79, ptr %acc, align 4
+traced:                                           ; preds = %trace, %ok9
+  %69 = getelementptr i64, ptr %ctx.f12, i64 %66
+  %70 = load i64, ptr %69, align 4
+  %71 = load i64, ptr %acc, align 4
+  %72 = load i64, ptr %found, align 4
+  %73 = icmp sgt i64 %70, %71
+  %74 = icmp eq i64 %72, 0
+  %75 = or i1 %74, %73
+  %76 = select i1 %75, i64 %70, i64 %71
+  store i64 %76, ptr %acc, align 4
   store i64 1, ptr %found, align 4
   br label %agg.next
 
@@ -209,63 +203,65 @@ agg.default:                                      ; preds = %agg.done
   br label %agg.end
 
 agg.end:                                          ; preds = %agg.default, %agg.done
-  %80 = phi i64 [ %31, %agg.done ], [ 0, %agg.default ]
-  store i64 %80, ptr %result, align 4
-  %81 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f15 = load ptr, ptr %81, align 8
-  %82 = getelementptr i64, ptr %ctx.f15, i64 0
-  store i64 0, ptr %82, align 4
+  %77 = phi i64 [ %33, %agg.done ], [ 0, %agg.default ]
+  store i64 %77, ptr %result, align 4
+  %78 = getelementptr i64, ptr %ctx.f13, i64 0
+  store i64 0, ptr %78, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f8 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f7 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
+  %ctx.f6 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f5 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f4 = load i64, ptr %5, align 4
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %7, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 1
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %8, align 8
+  %9 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %9, align 8
+  %10 = getelementptr i64, ptr %ctx.f, i64 1
+  %11 = load i64, ptr %10, align 4
+  %12 = icmp eq i64 %11, 2
+  br i1 %12, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %13 = getelementptr i64, ptr %ctx.f1, i64 1
+  %14 = load i64, ptr %13, align 4
+  ret i64 %14
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 1, ptr %9, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 1, ptr %15, align 4
   br label %branch
 
 done:                                             ; preds = %agg.end
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f10 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f10, i64 1
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f11 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f11, i64 1
-  store i64 2, ptr %13, align 4
+  %16 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %16, align 4
+  %17 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %17, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -273,70 +269,62 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %18 = load i64, ptr %i, align 4
+  %19 = icmp slt i64 %18, %ctx.f2
+  br i1 %19, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = load i64, ptr %acc, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f5 = load i64, ptr %21, align 4
-  %22 = icmp slt i64 %ctx.f5, 9223372036854775807
-  %23 = icmp sge i64 %ctx.f5, 20089
-  %24 = and i1 %23, %22
-  %25 = select i1 %24, i64 0, i64 -1
-  %26 = select i1 %24, i64 0, i64 -1
-  %27 = icmp slt i64 %25, 0
-  br i1 %27, label %fail, label %ok
+  %20 = mul i64 %18, 4
+  %21 = getelementptr i64, ptr %ctx.f3, i64 %20
+  %22 = load i64, ptr %acc, align 4
+  %23 = icmp slt i64 %ctx.f4, 9223372036854775807
+  %24 = icmp sge i64 %ctx.f4, 20089
+  %25 = and i1 %24, %23
+  %26 = select i1 %25, i64 0, i64 -1
+  %27 = select i1 %25, i64 0, i64 -1
+  %28 = icmp slt i64 %26, 0
+  br i1 %28, label %fail, label %ok
 
 agg.next:                                         ; preds = %traced
-  %28 = load i64, ptr %i, align 4
-  %29 = add i64 %28, 1
-  store i64 %29, ptr %i, align 4
+  %29 = load i64, ptr %i, align 4
+  %30 = add i64 %29, 1
+  store i64 %30, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %30 = load i64, ptr %found, align 4
-  %31 = load i64, ptr %acc, align 4
-  %32 = icmp ne i64 %30, 0
-  br i1 %32, label %agg.end, label %agg.default
+  %31 = load i64, ptr %found, align 4
+  %32 = load i64, ptr %acc, align 4
+  %33 = icmp ne i64 %31, 0
+  br i1 %33, label %agg.end, label %agg.default
 
 fail:                                             ; preds = %agg.body
   call void @polrt_fail(ptr %0, i64 6, i64 15)
   unreachable
 
 ok:                                               ; preds = %agg.body
-  %33 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f6 = load ptr, ptr %33, align 8
-  %34 = getelementptr i64, ptr %ctx.f6, i64 0
-  store i64 %26, ptr %34, align 4
-  %35 = getelementptr i64, ptr %19, i64 0
+  %34 = getelementptr i64, ptr %ctx.f5, i64 0
+  store i64 %27, ptr %34, align 4
+  %35 = getelementptr i64, ptr %21, i64 0
   %36 = load i64, ptr %35, align 4
-  %37 = add i64 %25, %36
-  %38 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
-  %ctx.f7 = load ptr, ptr %38, align 8
-  %39 = icmp ne ptr %ctx.f7, null
-  br i1 %39, label %trace, label %traced
+  %37 = add i64 %26, %36
+  %38 = icmp ne ptr %ctx.f6, null
+  br i1 %38, label %trace, label %traced
 
 trace:                                            ; preds = %ok
-  %40 = getelementptr i64, ptr %ctx.f7, i64 0
-  store i64 %36, ptr %40, align 4
+  %39 = getelementptr i64, ptr %ctx.f6, i64 0
+  store i64 %36, ptr %39, align 4
   br label %traced
 
 traced:                                           ; preds = %trace, %ok
-  %41 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f8 = load ptr, ptr %41, align 8
-  %42 = getelementptr i64, ptr %ctx.f8, i64 %37
-  %43 = load i64, ptr %42, align 4
-  %44 = load i64, ptr %acc, align 4
-  %45 = load i64, ptr %found, align 4
-  %46 = icmp slt i64 %43, %44
-  %47 = icmp eq i64 %45, 0
-  %48 = or i1 %47, %46
-  %49 = select i1 %48, i64 %43, i64 %44
-  store i64 %49, ptr %acc, align 4
+  %40 = getelementptr i64, ptr %ctx.f7, i64 %37
+  %41 = load i64, ptr %40, align 4
+  %42 = load i64, ptr %acc, align 4
+  %43 = load i64, ptr %found, align 4
+  %44 = icmp slt i64 %41, %42
+  %45 = icmp eq i64 %43, 0
+  %46 = or i1 %45, %44
+  %47 = select i1 %46, i64 %41, i64 %42
+  store i64 %47, ptr %acc, align 4
   store i64 1, ptr %found, align 4
   br label %agg.next
 
@@ -344,52 +332,50 @@ agg.default:                                      ; preds = %agg.done
   br label %agg.end
 
 agg.end:                                          ; preds = %agg.default, %agg.done
-  %50 = phi i64 [ %31, %agg.done ], [ 0, %agg.default ]
-  store i64 %50, ptr %result, align 4
-  %51 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f9 = load ptr, ptr %51, align 8
-  %52 = getelementptr i64, ptr %ctx.f9, i64 1
-  store i64 0, ptr %52, align 4
+  %48 = phi i64 [ %32, %agg.done ], [ 0, %agg.default ]
+  store i64 %48, ptr %result, align 4
+  %49 = getelementptr i64, ptr %ctx.f8, i64 1
+  store i64 0, ptr %49, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %3, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 2
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 2
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 2
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %9 = getelementptr i64, ptr %ctx.f1, i64 2
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 1, ptr %9, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 1, ptr %11, align 4
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 2
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 2
+  %12 = getelementptr i64, ptr %ctx.f1, i64 2
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 2
   store i64 2, ptr %13, align 4
   ret i64 %value
 
@@ -397,10 +383,6 @@ branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -408,43 +390,41 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %14 = load i64, ptr %i, align 4
+  %15 = icmp slt i64 %14, %ctx.f2
+  br i1 %15, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = getelementptr i64, ptr %19, i64 0
-  %21 = load i64, ptr %20, align 4
+  %16 = mul i64 %14, 4
+  %17 = getelementptr i64, ptr %ctx.f3, i64 %16
+  %18 = getelementptr i64, ptr %17, i64 0
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp ne i64 %19, 0
+  %21 = zext i1 %20 to i64
   %22 = icmp ne i64 %21, 0
-  %23 = zext i1 %22 to i64
-  %24 = icmp ne i64 %23, 0
-  br i1 %24, label %agg.yes, label %agg.next
+  br i1 %22, label %agg.yes, label %agg.next
 
 agg.next:                                         ; preds = %ok, %agg.body
-  %25 = load i64, ptr %i, align 4
-  %26 = add i64 %25, 1
-  store i64 %26, ptr %i, align 4
+  %23 = load i64, ptr %i, align 4
+  %24 = add i64 %23, 1
+  store i64 %24, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %27 = load i64, ptr %acc, align 4
-  store i64 %27, ptr %result, align 4
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f5, i64 2
-  store i64 0, ptr %29, align 4
+  %25 = load i64, ptr %acc, align 4
+  store i64 %25, ptr %result, align 4
+  %26 = getelementptr i64, ptr %ctx.f4, i64 2
+  store i64 0, ptr %26, align 4
   br label %done
 
 agg.yes:                                          ; preds = %agg.body
+  %27 = load i64, ptr %acc, align 4
+  %28 = getelementptr i64, ptr %17, i64 3
+  %29 = load i64, ptr %28, align 4
   %30 = load i64, ptr %acc, align 4
-  %31 = getelementptr i64, ptr %19, i64 3
-  %32 = load i64, ptr %31, align 4
-  %33 = load i64, ptr %acc, align 4
-  %34 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %33, i64 %32)
-  %v = extractvalue { i64, i1 } %34, 0
-  %ovf = extractvalue { i64, i1 } %34, 1
+  %31 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %30, i64 %29)
+  %v = extractvalue { i64, i1 } %31, 0
+  %ovf = extractvalue { i64, i1 } %31, 1
   br i1 %ovf, label %fail, label %ok
 
 fail:                                             ; preds = %agg.yes
@@ -459,40 +439,40 @@ ok:                                               ; preds = %agg.yes
 ; Function Attrs: noinline
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %3, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 3
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 3
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 3
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %9 = getelementptr i64, ptr %ctx.f1, i64 3
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 3
-  store i64 1, ptr %9, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 1, ptr %11, align 4
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 3
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 3
+  %12 = getelementptr i64, ptr %ctx.f1, i64 3
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 3
   store i64 2, ptr %13, align 4
   ret i64 %value
 
@@ -500,10 +480,6 @@ branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -511,79 +487,77 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %14 = load i64, ptr %i, align 4
+  %15 = icmp slt i64 %14, %ctx.f2
+  br i1 %15, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = getelementptr i64, ptr %19, i64 2
-  %21 = load i64, ptr %20, align 4
-  %22 = icmp ne i64 %21, -9223372036854775808
-  %23 = zext i1 %22 to i64
-  %24 = icmp ne i64 %23, 0
-  br i1 %24, label %agg.yes, label %agg.next
+  %16 = mul i64 %14, 4
+  %17 = getelementptr i64, ptr %ctx.f3, i64 %16
+  %18 = getelementptr i64, ptr %17, i64 2
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp ne i64 %19, -9223372036854775808
+  %21 = zext i1 %20 to i64
+  %22 = icmp ne i64 %21, 0
+  br i1 %22, label %agg.yes, label %agg.next
 
 agg.next:                                         ; preds = %agg.yes, %agg.body
-  %25 = load i64, ptr %i, align 4
-  %26 = add i64 %25, 1
-  store i64 %26, ptr %i, align 4
+  %23 = load i64, ptr %i, align 4
+  %24 = add i64 %23, 1
+  store i64 %24, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %27 = load i64, ptr %acc, align 4
-  store i64 %27, ptr %result, align 4
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f5, i64 3
-  store i64 0, ptr %29, align 4
+  %25 = load i64, ptr %acc, align 4
+  store i64 %25, ptr %result, align 4
+  %26 = getelementptr i64, ptr %ctx.f4, i64 3
+  store i64 0, ptr %26, align 4
   br label %done
 
 agg.yes:                                          ; preds = %agg.body
-  %30 = load i64, ptr %acc, align 4
-  %31 = add i64 %30, 1
-  store i64 %31, ptr %acc, align 4
+  %27 = load i64, ptr %acc, align 4
+  %28 = add i64 %27, 1
+  store i64 %28, ptr %acc, align 4
   br label %agg.next
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %3, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 4
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 4
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 4
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %9 = getelementptr i64, ptr %ctx.f1, i64 4
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 4
-  store i64 1, ptr %9, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 1, ptr %11, align 4
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 4
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 4
+  %12 = getelementptr i64, ptr %ctx.f1, i64 4
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 4
   store i64 2, ptr %13, align 4
   ret i64 %value
 
@@ -591,10 +565,6 @@ branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -602,37 +572,35 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %14 = load i64, ptr %i, align 4
+  %15 = icmp slt i64 %14, %ctx.f2
+  br i1 %15, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = getelementptr i64, ptr %19, i64 0
-  %21 = load i64, ptr %20, align 4
-  %22 = icmp eq i64 %21, 1
-  %23 = zext i1 %22 to i64
-  %24 = icmp ne i64 %23, 0
-  br i1 %24, label %agg.yes, label %agg.next
+  %16 = mul i64 %14, 4
+  %17 = getelementptr i64, ptr %ctx.f3, i64 %16
+  %18 = getelementptr i64, ptr %17, i64 0
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp eq i64 %19, 1
+  %21 = zext i1 %20 to i64
+  %22 = icmp ne i64 %21, 0
+  br i1 %22, label %agg.yes, label %agg.next
 
 agg.next:                                         ; preds = %agg.body
-  %25 = load i64, ptr %i, align 4
-  %26 = add i64 %25, 1
-  store i64 %26, ptr %i, align 4
+  %23 = load i64, ptr %i, align 4
+  %24 = add i64 %23, 1
+  store i64 %24, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.yes, %agg.head
-  %27 = load i64, ptr %acc, align 4
-  store i64 %27, ptr %result, align 4
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f5, i64 4
-  store i64 0, ptr %29, align 4
+  %25 = load i64, ptr %acc, align 4
+  store i64 %25, ptr %result, align 4
+  %26 = getelementptr i64, ptr %ctx.f4, i64 4
+  store i64 0, ptr %26, align 4
   br label %done
 
 agg.yes:                                          ; preds = %agg.body
-  %30 = load i64, ptr %acc, align 4
+  %27 = load i64, ptr %acc, align 4
   store i64 1, ptr %acc, align 4
   br label %agg.done
 }
@@ -640,40 +608,40 @@ agg.yes:                                          ; preds = %agg.body
 ; Function Attrs: noinline
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %3, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 5
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 5
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 5
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %9 = getelementptr i64, ptr %ctx.f1, i64 5
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 5
-  store i64 1, ptr %9, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 1, ptr %11, align 4
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 5
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 5
+  %12 = getelementptr i64, ptr %ctx.f1, i64 5
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 5
   store i64 2, ptr %13, align 4
   ret i64 %value
 
@@ -681,10 +649,6 @@ branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 1, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -692,33 +656,31 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %14 = load i64, ptr %i, align 4
+  %15 = icmp slt i64 %14, %ctx.f2
+  br i1 %15, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = getelementptr i64, ptr %19, i64 2
-  %21 = load i64, ptr %20, align 4
-  %22 = icmp ne i64 %21, -9223372036854775808
-  %23 = zext i1 %22 to i64
-  %24 = icmp ne i64 %23, 0
-  br i1 %24, label %agg.next, label %agg.no
+  %16 = mul i64 %14, 4
+  %17 = getelementptr i64, ptr %ctx.f3, i64 %16
+  %18 = getelementptr i64, ptr %17, i64 2
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp ne i64 %19, -9223372036854775808
+  %21 = zext i1 %20 to i64
+  %22 = icmp ne i64 %21, 0
+  br i1 %22, label %agg.next, label %agg.no
 
 agg.next:                                         ; preds = %agg.body
-  %25 = load i64, ptr %i, align 4
-  %26 = add i64 %25, 1
-  store i64 %26, ptr %i, align 4
+  %23 = load i64, ptr %i, align 4
+  %24 = add i64 %23, 1
+  store i64 %24, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.no, %agg.head
-  %27 = load i64, ptr %acc, align 4
-  store i64 %27, ptr %result, align 4
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f5, i64 5
-  store i64 0, ptr %29, align 4
+  %25 = load i64, ptr %acc, align 4
+  store i64 %25, ptr %result, align 4
+  %26 = getelementptr i64, ptr %ctx.f4, i64 5
+  store i64 0, ptr %26, align 4
   br label %done
 
 agg.no:                                           ; preds = %agg.body
@@ -729,69 +691,61 @@ agg.no:                                           ; preds = %agg.body
 ; Function Attrs: noinline
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 6
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 6
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 6
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 6
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 6
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %logic
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f7 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f7, i64 6
+  %11 = getelementptr i64, ptr %ctx.f1, i64 6
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f8 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f8, i64 6
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 2
-  %16 = load i64, ptr %15, align 4
-  %17 = icmp ne i64 %16, -9223372036854775808
-  %18 = zext i1 %17 to i64
-  %19 = icmp ne i64 %18, 0
-  br i1 %19, label %rhs, label %logic
+  %13 = getelementptr i64, ptr %ctx.f2, i64 2
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp ne i64 %14, -9223372036854775808
+  %16 = zext i1 %15 to i64
+  %17 = icmp ne i64 %16, 0
+  br i1 %17, label %rhs, label %logic
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 35)
   unreachable
 
 rhs:                                              ; preds = %branch
-  %20 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %20, align 8
-  %21 = getelementptr i64, ptr %ctx.f4, i64 2
-  %22 = load i64, ptr %21, align 4
-  %23 = icmp eq i64 %22, -9223372036854775808
-  br i1 %23, label %fail, label %ok
+  %18 = getelementptr i64, ptr %ctx.f2, i64 2
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp eq i64 %19, -9223372036854775808
+  br i1 %20, label %fail, label %ok
 
 logic:                                            ; preds = %ok, %branch
-  %24 = phi i64 [ 0, %branch ], [ %33, %ok ]
-  store i64 %24, ptr %result, align 4
-  %25 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f6 = load ptr, ptr %25, align 8
-  %26 = getelementptr i64, ptr %ctx.f6, i64 6
-  store i64 0, ptr %26, align 4
+  %21 = phi i64 [ 0, %branch ], [ %28, %ok ]
+  store i64 %21, ptr %result, align 4
+  %22 = getelementptr i64, ptr %ctx.f3, i64 6
+  store i64 0, ptr %22, align 4
   br label %done
 
 fail:                                             ; preds = %rhs
@@ -799,102 +753,92 @@ fail:                                             ; preds = %rhs
   unreachable
 
 ok:                                               ; preds = %rhs
-  %27 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f5 = load ptr, ptr %27, align 8
-  %28 = getelementptr i64, ptr %ctx.f5, i64 0
-  %29 = load i64, ptr %28, align 4
-  %30 = icmp sge i64 %22, %29
-  %31 = zext i1 %30 to i64
-  %32 = icmp ne i64 %31, 0
-  %33 = zext i1 %32 to i64
+  %23 = getelementptr i64, ptr %ctx.f2, i64 0
+  %24 = load i64, ptr %23, align 4
+  %25 = icmp sge i64 %19, %24
+  %26 = zext i1 %25 to i64
+  %27 = icmp ne i64 %26, 0
+  %28 = zext i1 %27 to i64
   br label %logic
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_7(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
+  %ctx.f2 = load ptr, ptr %3, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 7
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 7
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 7
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %9 = getelementptr i64, ptr %ctx.f1, i64 7
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 7
-  store i64 1, ptr %9, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 1, ptr %11, align 4
   br label %branch
 
 done:                                             ; preds = %endif
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f7 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f7, i64 7
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f8 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f8, i64 7
+  %12 = getelementptr i64, ptr %ctx.f1, i64 7
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 7
   store i64 2, ptr %13, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
-  %16 = load i64, ptr %15, align 4
-  %17 = icmp ne i64 %16, 0
-  br i1 %17, label %logic, label %rhs
+  %14 = getelementptr i64, ptr %ctx.f2, i64 0
+  %15 = load i64, ptr %14, align 4
+  %16 = icmp ne i64 %15, 0
+  br i1 %16, label %logic, label %rhs
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 40)
   unreachable
 
 rhs:                                              ; preds = %branch
-  %18 = call i64 @polc_rule_4(ptr %0)
-  %19 = icmp ne i64 %18, 0
-  %20 = zext i1 %19 to i64
+  %17 = call i64 @polc_rule_4(ptr %0)
+  %18 = icmp ne i64 %17, 0
+  %19 = zext i1 %18 to i64
   br label %logic
 
 logic:                                            ; preds = %rhs, %branch
-  %21 = phi i64 [ 1, %branch ], [ %20, %rhs ]
-  %22 = icmp ne i64 %21, 0
-  br i1 %22, label %then, label %else
+  %20 = phi i64 [ 1, %branch ], [ %19, %rhs ]
+  %21 = icmp ne i64 %20, 0
+  br i1 %21, label %then, label %else
 
 then:                                             ; preds = %logic
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f4, i64 1
-  %25 = load i64, ptr %24, align 4
-  %26 = call i64 @polc_rule_0(ptr %0)
-  %27 = call i64 @polrt_mul_rate(ptr %0, i64 %25, i64 %26, i64 44)
+  %22 = getelementptr i64, ptr %ctx.f3, i64 1
+  %23 = load i64, ptr %22, align 4
+  %24 = call i64 @polc_rule_0(ptr %0)
+  %25 = call i64 @polrt_mul_rate(ptr %0, i64 %23, i64 %24, i64 44)
   br label %endif
 
 else:                                             ; preds = %logic
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f5 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f5, i64 1
-  %30 = load i64, ptr %29, align 4
-  %31 = call i64 @polc_rule_1(ptr %0)
-  %32 = call i64 @polrt_mul_rate(ptr %0, i64 %30, i64 %31, i64 46)
+  %26 = getelementptr i64, ptr %ctx.f3, i64 1
+  %27 = load i64, ptr %26, align 4
+  %28 = call i64 @polc_rule_1(ptr %0)
+  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %27, i64 %28, i64 46)
   br label %endif
 
 endif:                                            ; preds = %else, %then
-  %33 = phi i64 [ %27, %then ], [ %32, %else ]
-  store i64 %33, ptr %result, align 4
-  %34 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f6 = load ptr, ptr %34, align 8
-  %35 = getelementptr i64, ptr %ctx.f6, i64 7
-  store i64 0, ptr %35, align 4
+  %30 = phi i64 [ %25, %then ], [ %29, %else ]
+  store i64 %30, ptr %result, align 4
+  %31 = getelementptr i64, ptr %ctx.f4, i64 7
+  store i64 0, ptr %31, align 4
   br label %done
 }
 
@@ -903,46 +847,32 @@ declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 
 define i64 @polc_settle(ptr %0) {
 entry:
-  %1 = call i64 @polc_rule_0(ptr %0)
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %2, align 8
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f = load ptr, ptr %1, align 8
+  %2 = call i64 @polc_rule_0(ptr %0)
   %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %1, ptr %3, align 4
+  store i64 %2, ptr %3, align 4
   %4 = call i64 @polc_rule_1(ptr %0)
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %4, ptr %6, align 4
-  %7 = call i64 @polc_rule_2(ptr %0)
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %7, ptr %9, align 4
-  %10 = call i64 @polc_rule_3(ptr %0)
-  %11 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f3 = load ptr, ptr %11, align 8
-  %12 = getelementptr i64, ptr %ctx.f3, i64 3
-  store i64 %10, ptr %12, align 4
-  %13 = call i64 @polc_rule_4(ptr %0)
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f4 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f4, i64 4
-  store i64 %13, ptr %15, align 4
-  %16 = call i64 @polc_rule_5(ptr %0)
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f5 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f5, i64 5
-  store i64 %16, ptr %18, align 4
-  %19 = call i64 @polc_rule_6(ptr %0)
-  %20 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f6 = load ptr, ptr %20, align 8
-  %21 = getelementptr i64, ptr %ctx.f6, i64 6
-  store i64 %19, ptr %21, align 4
-  %22 = call i64 @polc_rule_7(ptr %0)
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f7 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f7, i64 7
-  store i64 %22, ptr %24, align 4
+  %5 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 %4, ptr %5, align 4
+  %6 = call i64 @polc_rule_2(ptr %0)
+  %7 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 %6, ptr %7, align 4
+  %8 = call i64 @polc_rule_3(ptr %0)
+  %9 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 %8, ptr %9, align 4
+  %10 = call i64 @polc_rule_4(ptr %0)
+  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 %10, ptr %11, align 4
+  %12 = call i64 @polc_rule_5(ptr %0)
+  %13 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 %12, ptr %13, align 4
+  %14 = call i64 @polc_rule_6(ptr %0)
+  %15 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 %14, ptr %15, align 4
+  %16 = call i64 @polc_rule_7(ptr %0)
+  %17 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 %16, ptr %17, align 4
   ret i64 0
 }
 

@@ -32,49 +32,49 @@ declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 ; Function Attrs: noinline
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 0
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 0
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 0
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 1, ptr %13, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f8 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f8, i64 0
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f9 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f9, i64 0
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 17167
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 17167
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 1, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -90,69 +90,67 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 1
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %16, i64 %28, i64 3)
-  store i64 %29, ptr %result, align 4
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f7 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f7, i64 0
-  store i64 0, ptr %31, align 4
+  %24 = getelementptr i64, ptr %ctx.f4, i64 1
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 3)
+  store i64 %27, ptr %result, align 4
+  %28 = getelementptr i64, ptr %ctx.f6, i64 0
+  store i64 0, ptr %28, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f13 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f8 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f7 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f6 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %5, align 4
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %6, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 1
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %7, align 8
+  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %8, align 8
+  %9 = getelementptr i64, ptr %ctx.f, i64 1
+  %10 = load i64, ptr %9, align 4
+  %11 = icmp eq i64 %10, 2
+  br i1 %11, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %12 = getelementptr i64, ptr %ctx.f1, i64 1
+  %13 = load i64, ptr %12, align 4
+  ret i64 %13
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 1, ptr %9, align 4
+  %14 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 1, ptr %14, align 4
   br label %branch
 
-done:                                             ; preds = %ok13
+done:                                             ; preds = %ok12
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f15 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f15, i64 1
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f16 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f16, i64 1
-  store i64 2, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %15, align 4
+  %16 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %16, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = call i64 @polc_rule_0(ptr %0)
-  %18 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %17)
-  %v = extractvalue { i64, i1 } %18, 0
-  %ovf = extractvalue { i64, i1 } %18, 1
+  %17 = getelementptr i64, ptr %ctx.f2, i64 1
+  %18 = load i64, ptr %17, align 4
+  %19 = call i64 @polc_rule_0(ptr %0)
+  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %18, i64 %19)
+  %v = extractvalue { i64, i1 } %20, 0
+  %ovf = extractvalue { i64, i1 } %20, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -164,101 +162,87 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %19 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %19, align 4
-  %20 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %21 = icmp sge i64 %ctx.f4, 17167
-  %22 = and i1 %21, %20
-  %23 = select i1 %22, i64 0, i64 -1
-  %24 = select i1 %22, i64 0, i64 -1
-  %25 = icmp slt i64 %23, 0
-  br i1 %25, label %fail5, label %ok6
+  %21 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %22 = icmp sge i64 %ctx.f3, 17167
+  %23 = and i1 %22, %21
+  %24 = select i1 %23, i64 0, i64 -1
+  %25 = select i1 %23, i64 0, i64 -1
+  %26 = icmp slt i64 %24, 0
+  br i1 %26, label %fail4, label %ok5
 
-fail5:                                            ; preds = %ok
+fail4:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 9)
   unreachable
 
-ok6:                                              ; preds = %ok
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f7 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f7, i64 0
-  store i64 %24, ptr %27, align 4
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f8 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f8, i64 %23
-  %30 = load i64, ptr %29, align 4
-  %31 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f9 = load ptr, ptr %31, align 8
-  %32 = getelementptr i64, ptr %ctx.f9, i64 0
-  %33 = load i64, ptr %32, align 4
-  %34 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %30, i64 %33)
-  %v10 = extractvalue { i64, i1 } %34, 0
-  %ovf11 = extractvalue { i64, i1 } %34, 1
-  br i1 %ovf11, label %fail12, label %ok13
+ok5:                                              ; preds = %ok
+  %27 = getelementptr i64, ptr %ctx.f6, i64 0
+  store i64 %25, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f7, i64 %24
+  %29 = load i64, ptr %28, align 4
+  %30 = getelementptr i64, ptr %ctx.f8, i64 0
+  %31 = load i64, ptr %30, align 4
+  %32 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %29, i64 %31)
+  %v9 = extractvalue { i64, i1 } %32, 0
+  %ovf10 = extractvalue { i64, i1 } %32, 1
+  br i1 %ovf10, label %fail11, label %ok12
 
-fail12:                                           ; preds = %ok6
+fail11:                                           ; preds = %ok5
   call void @polrt_fail(ptr %0, i64 1, i64 9)
   unreachable
 
-ok13:                                             ; preds = %ok6
-  %35 = icmp sgt i64 %v10, 0
-  %36 = select i1 %35, i64 %v10, i64 0
-  %37 = icmp slt i64 %v, %36
-  %38 = select i1 %37, i64 %v, i64 %36
-  store i64 %38, ptr %result, align 4
-  %39 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f14 = load ptr, ptr %39, align 8
-  %40 = getelementptr i64, ptr %ctx.f14, i64 1
-  store i64 0, ptr %40, align 4
+ok12:                                             ; preds = %ok5
+  %33 = icmp sgt i64 %v9, 0
+  %34 = select i1 %33, i64 %v9, i64 0
+  %35 = icmp slt i64 %v, %34
+  %36 = select i1 %35, i64 %v, i64 %34
+  store i64 %36, ptr %result, align 4
+  %37 = getelementptr i64, ptr %ctx.f13, i64 1
+  store i64 0, ptr %37, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f7 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 2
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 2
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 2
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 2
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 1, ptr %10, align 4
   br label %branch
 
-done:                                             ; preds = %ok7
+done:                                             ; preds = %ok6
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f9, i64 2
+  %11 = getelementptr i64, ptr %ctx.f1, i64 2
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f10, i64 2
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = call i64 @polc_rule_0(ptr %0)
-  %18 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %17)
-  %v = extractvalue { i64, i1 } %18, 0
-  %ovf = extractvalue { i64, i1 } %18, 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = call i64 @polc_rule_0(ptr %0)
+  %16 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %14, i64 %15)
+  %v = extractvalue { i64, i1 } %16, 0
+  %ovf = extractvalue { i64, i1 } %16, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -270,22 +254,20 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %19 = call i64 @polc_rule_1(ptr %0)
-  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %19)
-  %v4 = extractvalue { i64, i1 } %20, 0
-  %ovf5 = extractvalue { i64, i1 } %20, 1
-  br i1 %ovf5, label %fail6, label %ok7
+  %17 = call i64 @polc_rule_1(ptr %0)
+  %18 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %17)
+  %v3 = extractvalue { i64, i1 } %18, 0
+  %ovf4 = extractvalue { i64, i1 } %18, 1
+  br i1 %ovf4, label %fail5, label %ok6
 
-fail6:                                            ; preds = %ok
+fail5:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 1, i64 13)
   unreachable
 
-ok7:                                              ; preds = %ok
-  store i64 %v4, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f8 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f8, i64 2
-  store i64 0, ptr %22, align 4
+ok6:                                              ; preds = %ok
+  store i64 %v3, ptr %result, align 4
+  %19 = getelementptr i64, ptr %ctx.f7, i64 2
+  store i64 0, ptr %19, align 4
   br label %done
 }
 
@@ -294,24 +276,24 @@ declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
 define i64 @polc_settle(ptr %0) {
 entry:
-  %1 = call i64 @polc_rule_0(ptr %0)
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %2, align 8
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %1, ptr %3, align 4
-  %4 = call i64 @polc_rule_1(ptr %0)
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %4, ptr %6, align 4
-  %7 = call i64 @polc_rule_2(ptr %0)
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %7, ptr %9, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f3 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f3, i64 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f7 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = call i64 @polc_rule_0(ptr %0)
+  %6 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 %5, ptr %6, align 4
+  %7 = call i64 @polc_rule_1(ptr %0)
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 %7, ptr %8, align 4
+  %9 = call i64 @polc_rule_2(ptr %0)
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 %9, ptr %10, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
   %12 = load i64, ptr %11, align 4
   %13 = call i64 @polc_rule_1(ptr %0)
   %14 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %12, i64 %13)
@@ -324,61 +306,45 @@ fail:                                             ; preds = %entry
   unreachable
 
 ok:                                               ; preds = %entry
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f4 = load ptr, ptr %15, align 8
-  %16 = getelementptr i64, ptr %ctx.f4, i64 0
-  store i64 %v, ptr %16, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f5 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f5, i64 1
-  %19 = load i64, ptr %18, align 4
-  %20 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %19, i64 1)
-  %v6 = extractvalue { i64, i1 } %20, 0
-  %ovf7 = extractvalue { i64, i1 } %20, 1
-  br i1 %ovf7, label %fail8, label %ok9
+  %15 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %v, ptr %15, align 4
+  %16 = getelementptr i64, ptr %ctx.f1, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %17, i64 1)
+  %v3 = extractvalue { i64, i1 } %18, 0
+  %ovf4 = extractvalue { i64, i1 } %18, 1
+  br i1 %ovf4, label %fail5, label %ok6
 
-fail8:                                            ; preds = %ok
+fail5:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 1, i64 19)
   unreachable
 
-ok9:                                              ; preds = %ok
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f10 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f10, i64 1
-  store i64 %v6, ptr %22, align 4
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f11 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f11, i64 2
-  %25 = load i64, ptr %24, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f12 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f12, i64 1
+ok6:                                              ; preds = %ok
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %v3, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f1, i64 2
+  %21 = load i64, ptr %20, align 4
+  %22 = getelementptr i64, ptr %ctx.f7, i64 1
+  %23 = load i64, ptr %22, align 4
+  %24 = icmp sgt i64 %21, %23
+  %25 = select i1 %24, i64 %21, i64 %23
+  %26 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %25, ptr %26, align 4
+  %27 = getelementptr i64, ptr %ctx.f1, i64 3
   %28 = load i64, ptr %27, align 4
-  %29 = icmp sgt i64 %25, %28
-  %30 = select i1 %29, i64 %25, i64 %28
-  %31 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f13 = load ptr, ptr %31, align 8
-  %32 = getelementptr i64, ptr %ctx.f13, i64 2
-  store i64 %30, ptr %32, align 4
-  %33 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f14 = load ptr, ptr %33, align 8
-  %34 = getelementptr i64, ptr %ctx.f14, i64 3
-  %35 = load i64, ptr %34, align 4
-  %36 = call i64 @polc_rule_0(ptr %0)
-  %37 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %35, i64 %36)
-  %v15 = extractvalue { i64, i1 } %37, 0
-  %ovf16 = extractvalue { i64, i1 } %37, 1
-  br i1 %ovf16, label %fail17, label %ok18
+  %29 = call i64 @polc_rule_0(ptr %0)
+  %30 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %28, i64 %29)
+  %v8 = extractvalue { i64, i1 } %30, 0
+  %ovf9 = extractvalue { i64, i1 } %30, 1
+  br i1 %ovf9, label %fail10, label %ok11
 
-fail17:                                           ; preds = %ok9
+fail10:                                           ; preds = %ok6
   call void @polrt_fail(ptr %0, i64 1, i64 24)
   unreachable
 
-ok18:                                             ; preds = %ok9
-  %38 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f19 = load ptr, ptr %38, align 8
-  %39 = getelementptr i64, ptr %ctx.f19, i64 3
-  store i64 %v15, ptr %39, align 4
+ok11:                                             ; preds = %ok6
+  %31 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %v8, ptr %31, align 4
   ret i64 0
 }
 
