@@ -1,9 +1,11 @@
 /* cg.c — IR to LLVM IR (LLVM-C 19). One function per rule (context rules memoized in the
- * PolCtx), polc_settle and polc_keys as entry points, the schema and the default parameter
- * table as constant globals. Money is i64 fen; +, -, * and negation use the
- * llvm.s*.with.overflow intrinsics and fail through polrt_fail with the source position;
- * rounding and calendar arithmetic call the runtime's helpers, the same functions the
- * interpreter calls, so all evaluators agree bit for bit. */
+ * PolCtx), generated twice by the same code: traced (polc_settle: the branch, parameter
+ * version and table entry each rule used, for explanations) and untraced (polc_settle_fast:
+ * the same outputs, ledgers and failures, no bookkeeping); polc_keys and polc_check as the
+ * other entry points, the schema and the default parameter table as constant globals. Money
+ * is i64 fen; +, -, * and negation use the llvm.s*.with.overflow intrinsics and fail through
+ * polrt_fail with the source position; rounding and calendar arithmetic call the runtime's
+ * helpers, the same functions the interpreter calls, so all evaluators agree bit for bit. */
 #include "cg.h"
 
 #include <llvm-c/Analysis.h>
@@ -47,8 +49,10 @@ typedef struct Cg {
     LLVMValueRef *v_args;    /* the rule's arguments */
     LLVMValueRef v_span;     /* current history span (inside an aggregate) */
     LLVMValueRef v_field[CTX_NFIELDS]; /* ctx fields loaded in this function's entry block */
-    LLVMValueRef *rule_fn;             /* per rule */
-    LLVMTypeRef *rule_ty;
+    int trace;                 /* generating the traced variant (polc_settle), else the fast one */
+    LLVMValueRef *rule_fn;     /* per rule, of the variant being generated: rule_fns[trace] */
+    LLVMValueRef *rule_fns[2]; /* [0] polc_rule_N.fast (internal), [1] polc_rule_N */
+    LLVMTypeRef *rule_ty;      /* per rule, the same for both variants */
     LLVMValueRef host_fn[H_NHOST];
     LLVMTypeRef host_ty[H_NHOST];
     LLVMValueRef fail_fn, prog_fn;
@@ -180,7 +184,8 @@ static LLVMValueRef phi2(Cg *cg, LLVMValueRef a, LLVMBasicBlockRef ba, LLVMValue
 }
 
 /* the offset of the parameter version in force at ctx->asof: branchless selects over the
- * versions' date ranges (constants), then a failure when none covers the date */
+ * versions' date ranges (constants), then a failure when none covers the date; traced, the
+ * version's index goes to ctx->pver */
 static LLVMValueRef param_offset(Cg *cg, int pidx, int loc)
 {
     const IrParam *ip = &cg->p->params[pidx];
@@ -191,10 +196,12 @@ static LLVMValueRef param_offset(Cg *cg, int pidx, int loc)
             LLVMBuildAnd(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, asof, k64(cg, ip->v[i].from), ""),
                          LLVMBuildICmp(cg->b, LLVMIntSLT, asof, k64(cg, ip->v[i].to), ""), "");
         off = LLVMBuildSelect(cg->b, in, k64(cg, ip->v[i].offset), off, "");
-        ver = LLVMBuildSelect(cg->b, in, k64(cg, i), ver, "");
+        if (cg->trace)
+            ver = LLVMBuildSelect(cg->b, in, k64(cg, i), ver, "");
     }
     fail_if(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, off, k64(cg, 0), ""), POLRT_E_NOVERSION, loc);
-    store_elem(cg, CTX_PVER, k64(cg, pidx), ver);
+    if (cg->trace)
+        store_elem(cg, CTX_PVER, k64(cg, pidx), ver);
     return off;
 }
 
@@ -352,6 +359,8 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         if (n->x) {
             LLVMValueRef i = cg_expr(cg, n->x);
             off = LLVMBuildAdd(cg->b, off, i, "");
+            if (!cg->trace)
+                return load_elem(cg, CTX_PARAMS, off);
             /* trace the table entry read, when the caller asked for a trace */
             LLVMValueRef tp = ctx_load(cg, CTX_PIDX);
             LLVMBasicBlockRef yes = block(cg, "trace"), done = block(cg, "traced");
@@ -463,7 +472,7 @@ static void cg_branches(Cg *cg, int ridx)
         LLVMPositionBuilderAtEnd(cg->b, take);
         LLVMBuildStore(cg->b, cg_expr(cg, br->body), result);
         /* recorded once the value is known: a rule that failed is not shown as evaluated */
-        if (r->nargs == 0)
+        if (r->nargs == 0 && cg->trace)
             store_elem(cg, CTX_BRANCH, k64(cg, ridx), k64(cg, i));
         LLVMBuildBr(cg->b, done);
         LLVMPositionBuilderAtEnd(cg->b, skip);
@@ -495,17 +504,21 @@ static void cg_rule(Cg *cg, int ridx)
         LLVMPositionBuilderAtEnd(cg->b, cached);
         LLVMBuildRet(cg->b, load_elem(cg, CTX_RULE_VAL, k64(cg, ridx)));
         LLVMPositionBuilderAtEnd(cg->b, compute);
-        store_elem(cg, CTX_RULE_STATE, k64(cg, ridx), k64(cg, 1));
+        /* "in progress" is for the interpreter's cycle check and a reader of the trace;
+         * compiled code never reads it (sema rejects cycles) */
+        if (cg->trace)
+            store_elem(cg, CTX_RULE_STATE, k64(cg, ridx), k64(cg, 1));
     }
     cg_branches(cg, ridx);
     cg->v_args = NULL;
 }
 
-static void cg_settle(Cg *cg)
+/* polc_settle (cg->trace) or polc_settle_fast: every output, then every ledger field */
+static void cg_settle(Cg *cg, const char *symbol)
 {
     const IrProgram *p = cg->p;
     LLVMTypeRef ft = LLVMFunctionType(cg->t_i64, &cg->t_ptr, 1, 0);
-    LLVMValueRef fn = LLVMAddFunction(cg->m, POLRT_SYM_SETTLE, ft);
+    LLVMValueRef fn = LLVMAddFunction(cg->m, symbol, ft);
     begin_function(cg, fn);
     for (int i = 0; i < p->noutputs; i++) {
         int r = p->outputs[i];
@@ -515,10 +528,17 @@ static void cg_settle(Cg *cg)
     for (int i = 0; i < p->nledger_fields; i++)
         store_elem(cg, CTX_LEDGER_OUT, k64(cg, i), cg_expr(cg, p->updates[i]));
     LLVMBuildRet(cg->b, k64(cg, 0));
+}
 
+/* polc_keys and polc_check. Both stay traced: their parameter reads are recorded in pver like
+ * the settle's (an explanation lists the parameters the checks read too), and both are a few
+ * instructions a claim, so an untraced copy would save next to nothing. */
+static void cg_keys_check(Cg *cg)
+{
+    const IrProgram *p = cg->p;
     LLVMTypeRef kargs[2] = {cg->t_ptr, cg->t_ptr};
     LLVMTypeRef kt = LLVMFunctionType(cg->t_void, kargs, 2, 0);
-    fn = LLVMAddFunction(cg->m, POLRT_SYM_KEYS, kt);
+    LLVMValueRef fn = LLVMAddFunction(cg->m, POLRT_SYM_KEYS, kt);
     begin_function(cg, fn);
     LLVMValueRef keys = LLVMGetParam(fn, 1);
     for (int i = 0; i < p->nledgers; i++) {
@@ -538,6 +558,16 @@ static void cg_settle(Cg *cg)
         LLVMPositionBuilderAtEnd(cg->b, no);
     }
     LLVMBuildRet(cg->b, k64(cg, -1));
+}
+
+/* the rule functions of one variant (trace: traced, else fast) and its settle entry */
+static void cg_variant(Cg *cg, int trace)
+{
+    cg->trace = trace;
+    cg->rule_fn = cg->rule_fns[trace];
+    for (int i = 0; i < cg->p->nrules; i++)
+        cg_rule(cg, i);
+    cg_settle(cg, trace ? POLRT_SYM_SETTLE : POLRT_SYM_SETTLE_FAST);
 }
 
 static void cg_globals(Cg *cg, const char *schema)
@@ -610,8 +640,10 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
     LLVMStructSetBody(cg.t_ctx, fields, CTX_NFIELDS, 0);
     declare_runtime(&cg);
     cg_globals(&cg, schema);
-    cg.rule_fn = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
+    cg.rule_fns[0] = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
+    cg.rule_fns[1] = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
     cg.rule_ty = calloc((size_t)p->nrules + 1, sizeof(LLVMTypeRef));
+    unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
     for (int i = 0; i < p->nrules; i++) {
         LLVMTypeRef at[33];
         at[0] = cg.t_ptr;
@@ -619,21 +651,27 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
             at[j + 1] = cg.t_i64;
         cg.rule_ty[i] = LLVMFunctionType(cg.t_i64, at, (unsigned)p->rules[i].nargs + 1, 0);
         char *sym = cg_rule_symbol(i);
-        cg.rule_fn[i] = LLVMAddFunction(cg.m, sym, cg.rule_ty[i]);
+        cg.rule_fns[1][i] = LLVMAddFunction(cg.m, sym, cg.rule_ty[i]);
+        /* the fast variant is reached only through polc_settle_fast: internal, so it is not
+         * exported and the optimiser may change it freely */
+        char fast[48];
+        snprintf(fast, sizeof fast, "%s.fast", sym);
+        cg.rule_fns[0][i] = LLVMAddFunction(cg.m, fast, cg.rule_ty[i]);
+        LLVMSetLinkage(cg.rule_fns[0][i], LLVMInternalLinkage);
         free(sym);
         /* A context rule is memoized: its first call computes, the others read the memo. Inlining
          * it at every call site copies the whole computation for nothing (and made compile
          * time grow with the number of uses), so it stays a call. */
-        if (p->rules[i].nargs == 0) {
-            unsigned kind = LLVMGetEnumAttributeKindForName("noinline", 8);
-            LLVMAddAttributeAtIndex(cg.rule_fn[i], LLVMAttributeFunctionIndex,
-                                    LLVMCreateEnumAttribute(c, kind, 0));
-        }
+        if (p->rules[i].nargs == 0)
+            for (int v = 0; v < 2; v++)
+                LLVMAddAttributeAtIndex(cg.rule_fns[v][i], LLVMAttributeFunctionIndex,
+                                        LLVMCreateEnumAttribute(c, noinline, 0));
     }
-    for (int i = 0; i < p->nrules; i++)
-        cg_rule(&cg, i);
-    cg_settle(&cg);
-    free(cg.rule_fn);
+    cg_variant(&cg, 1);
+    cg_keys_check(&cg);
+    cg_variant(&cg, 0);
+    free(cg.rule_fns[0]);
+    free(cg.rule_fns[1]);
     free(cg.rule_ty);
     LLVMDisposeBuilder(cg.b);
     char *msg = NULL;

@@ -157,10 +157,11 @@ void polrt_test_fail_alloc_after(long n);
 /* A loaded policy (opaque PolEngine of polrt.h). The schema JSON is not copied: it is the
  * caller's (polrt_engine_new) or the .so's; the params table is owned so it can be replaced. */
 struct PolEngine {
-    RtSchema schema;  /* parsed from json */
-    const char *json; /* the schema text (not owned) */
-    int64_t *params;  /* owned copy, schema.nparam_values entries */
-    PolSettleFn settle;
+    RtSchema schema;         /* parsed from json */
+    const char *json;        /* the schema text (not owned) */
+    int64_t *params;         /* owned copy, schema.nparam_values entries */
+    PolSettleFn settle;      /* traced: fills branch, pver, pidx (explanations) */
+    PolSettleFn settle_fast; /* untraced, same results (polc_settle_fast); settle when none */
     PolKeysFn keys;
     PolCheckFn check; /* the policy's reject checks on a claim row, or NULL */
     void *user;       /* passed through to PolCtx.user */

@@ -90,6 +90,60 @@ ok:                                               ; preds = %branch
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %result = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 0
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %8 = load i64, ptr %7, align 4
+  ret i64 %8
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %11 = getelementptr i64, ptr %ctx.f2, i64 1
+  %12 = load i64, ptr %11, align 4
+  %13 = getelementptr i64, ptr %ctx.f2, i64 2
+  %14 = load i64, ptr %13, align 4
+  %15 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %12, i64 %14)
+  %v = extractvalue { i64, i1 } %15, 0
+  %ovf = extractvalue { i64, i1 } %15, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 3)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 4)
+  unreachable
+
+ok:                                               ; preds = %branch
+  store i64 %v, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -185,6 +239,90 @@ ok11:                                             ; preds = %ok5
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 1
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok10
+  %value = load i64, ptr %result, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %12, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 2
+  %16 = load i64, ptr %15, align 4
+  %17 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %14, i64 %16)
+  %v = extractvalue { i64, i1 } %17, 0
+  %ovf = extractvalue { i64, i1 } %17, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 6)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 8)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 17167
+  %20 = and i1 %19, %18
+  %21 = select i1 %20, i64 1, i64 -1
+  %22 = icmp slt i64 %21, 0
+  br i1 %22, label %fail4, label %ok5
+
+fail4:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 6, i64 10)
+  unreachable
+
+ok5:                                              ; preds = %ok
+  %23 = getelementptr i64, ptr %ctx.f6, i64 %21
+  %24 = load i64, ptr %23, align 4
+  %25 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %24)
+  %v7 = extractvalue { i64, i1 } %25, 0
+  %ovf8 = extractvalue { i64, i1 } %25, 1
+  br i1 %ovf8, label %fail9, label %ok10
+
+fail9:                                            ; preds = %ok5
+  call void @polrt_fail(ptr %0, i64 1, i64 8)
+  unreachable
+
+ok10:                                             ; preds = %ok5
+  %26 = icmp sgt i64 %v7, 0
+  %27 = select i1 %26, i64 %v7, i64 0
+  store i64 %27, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -253,6 +391,67 @@ ok:                                               ; preds = %branch
   store i64 %27, ptr %result, align 4
   %28 = getelementptr i64, ptr %ctx.f6, i64 2
   store i64 0, ptr %28, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_2.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 2
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 2
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 2
+  store i64 %value, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 2, ptr %12, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %16 = icmp sge i64 %ctx.f3, 17167
+  %17 = and i1 %16, %15
+  %18 = select i1 %17, i64 0, i64 -1
+  %19 = icmp slt i64 %18, 0
+  br i1 %19, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 11)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 13)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %20 = getelementptr i64, ptr %ctx.f4, i64 %18
+  %21 = load i64, ptr %20, align 4
+  %22 = call i64 @polrt_mul_rate(ptr %0, i64 %14, i64 %21, i64 12)
+  store i64 %22, ptr %result, align 4
   br label %done
 }
 
@@ -332,6 +531,70 @@ ok:                                               ; preds = %branch
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_3.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 3
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 3
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 3
+  store i64 %value, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 2, ptr %12, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %16 = icmp sge i64 %ctx.f3, 17167
+  %17 = and i1 %16, %15
+  %18 = select i1 %17, i64 0, i64 -1
+  %19 = icmp slt i64 %18, 0
+  br i1 %19, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 14)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 15)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %20 = getelementptr i64, ptr %ctx.f4, i64 %18
+  %21 = load i64, ptr %20, align 4
+  %22 = call i64 @polrt_mul_rate(ptr %0, i64 %14, i64 %21, i64 15)
+  %23 = getelementptr i64, ptr %ctx.f2, i64 4
+  %24 = load i64, ptr %23, align 4
+  %25 = call i64 @polrt_mul_rate(ptr %0, i64 %22, i64 %24, i64 15)
+  store i64 %25, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -392,6 +655,60 @@ ok:                                               ; preds = %branch
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_4.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %result = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 4
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 4
+  %8 = load i64, ptr %7, align 4
+  ret i64 %8
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f1, i64 4
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %11 = getelementptr i64, ptr %ctx.f2, i64 1
+  %12 = load i64, ptr %11, align 4
+  %13 = getelementptr i64, ptr %ctx.f2, i64 3
+  %14 = load i64, ptr %13, align 4
+  %15 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %12, i64 %14)
+  %v = extractvalue { i64, i1 } %15, 0
+  %ovf = extractvalue { i64, i1 } %15, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 18)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 19)
+  unreachable
+
+ok:                                               ; preds = %branch
+  store i64 %v, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -443,6 +760,51 @@ next:                                             ; No predecessors!
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_5.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %result = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 5
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 5
+  %8 = load i64, ptr %7, align 4
+  ret i64 %8
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f1, i64 5
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %11 = getelementptr i64, ptr %ctx.f2, i64 1
+  %12 = load i64, ptr %11, align 4
+  %13 = getelementptr i64, ptr %ctx.f2, i64 3
+  %14 = load i64, ptr %13, align 4
+  %15 = call i64 @polrt_div_round(ptr %0, i64 %12, i64 %14, i64 22)
+  store i64 %15, ptr %result, align 4
+  br label %done
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 21)
+  unreachable
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -486,6 +848,51 @@ branch:                                           ; preds = %compute
   store i64 %17, ptr %result, align 4
   %18 = getelementptr i64, ptr %ctx.f3, i64 6
   store i64 0, ptr %18, align 4
+  br label %done
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 24)
+  unreachable
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_6.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %result = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 6
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 6
+  %8 = load i64, ptr %7, align 4
+  ret i64 %8
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f1, i64 6
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %11 = getelementptr i64, ptr %ctx.f2, i64 2
+  %12 = load i64, ptr %11, align 4
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = call i64 @polrt_ratio(ptr %0, i64 %12, i64 %14, i64 25)
+  store i64 %15, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -569,6 +976,70 @@ ok:                                               ; preds = %branch
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_7.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f2 = load i64, ptr %3, align 4
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 7
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 7
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 7
+  store i64 %value, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 2, ptr %12, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %13 = icmp slt i64 %ctx.f2, 9223372036854775807
+  %14 = icmp sge i64 %ctx.f2, 17167
+  %15 = and i1 %14, %13
+  %16 = select i1 %15, i64 0, i64 -1
+  %17 = icmp slt i64 %16, 0
+  br i1 %17, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 27)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 28)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %18 = getelementptr i64, ptr %ctx.f3, i64 %16
+  %19 = load i64, ptr %18, align 4
+  %20 = getelementptr i64, ptr %ctx.f4, i64 4
+  %21 = load i64, ptr %20, align 4
+  %22 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %19, i64 %21, i64 28)
+  %23 = getelementptr i64, ptr %ctx.f4, i64 3
+  %24 = load i64, ptr %23, align 4
+  %25 = call i64 @polrt_div_round(ptr %0, i64 %22, i64 %24, i64 28)
+  store i64 %25, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_8(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -623,6 +1094,58 @@ ok:                                               ; preds = %branch
   store i64 %v, ptr %result, align 4
   %16 = getelementptr i64, ptr %ctx.f3, i64 8
   store i64 0, ptr %16, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_8.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %result = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 8
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 8
+  %8 = load i64, ptr %7, align 4
+  ret i64 %8
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f1, i64 8
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 8
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %11 = getelementptr i64, ptr %ctx.f2, i64 1
+  %12 = load i64, ptr %11, align 4
+  %13 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %12)
+  %v = extractvalue { i64, i1 } %13, 0
+  %ovf = extractvalue { i64, i1 } %13, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 31)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 32)
+  unreachable
+
+ok:                                               ; preds = %branch
+  store i64 %v, ptr %result, align 4
   br label %done
 }
 
@@ -719,6 +1242,84 @@ ok7:                                              ; preds = %ok
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_9.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 9
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 9
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok6
+  %value = load i64, ptr %result, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 9
+  store i64 %value, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 9
+  store i64 2, ptr %12, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %16 = icmp sge i64 %ctx.f3, 17167
+  %17 = and i1 %16, %15
+  %18 = select i1 %17, i64 1, i64 -1
+  %19 = icmp slt i64 %18, 0
+  br i1 %19, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 34)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 36)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %20 = getelementptr i64, ptr %ctx.f4, i64 %18
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp sgt i64 %14, %21
+  %23 = select i1 %22, i64 %14, i64 %21
+  %24 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %25 = icmp sge i64 %ctx.f3, 17167
+  %26 = and i1 %25, %24
+  %27 = select i1 %26, i64 2, i64 -1
+  %28 = icmp slt i64 %27, 0
+  br i1 %28, label %fail5, label %ok6
+
+fail5:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 6, i64 35)
+  unreachable
+
+ok6:                                              ; preds = %ok
+  %29 = getelementptr i64, ptr %ctx.f4, i64 %27
+  %30 = load i64, ptr %29, align 4
+  %31 = icmp slt i64 %23, %30
+  %32 = select i1 %31, i64 %23, i64 %30
+  store i64 %32, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_10(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -796,6 +1397,72 @@ ok:                                               ; preds = %branch
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_10.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 10
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 10
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 10
+  store i64 %value, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 10
+  store i64 2, ptr %12, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 2
+  %16 = load i64, ptr %15, align 4
+  %17 = icmp slt i64 %14, %16
+  %18 = select i1 %17, i64 %14, i64 %16
+  %19 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %20 = icmp sge i64 %ctx.f3, 17167
+  %21 = and i1 %20, %19
+  %22 = select i1 %21, i64 2, i64 -1
+  %23 = icmp slt i64 %22, 0
+  br i1 %23, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 39)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 43)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %24 = getelementptr i64, ptr %ctx.f4, i64 %22
+  %25 = load i64, ptr %24, align 4
+  %26 = icmp slt i64 %18, %25
+  %27 = select i1 %26, i64 %18, i64 %25
+  store i64 %27, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_11(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -840,6 +1507,52 @@ branch:                                           ; preds = %compute
   store i64 %18, ptr %result, align 4
   %19 = getelementptr i64, ptr %ctx.f3, i64 11
   store i64 0, ptr %19, align 4
+  br label %done
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 44)
+  unreachable
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_11.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %result = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 11
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 11
+  %8 = load i64, ptr %7, align 4
+  ret i64 %8
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f1, i64 11
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 11
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %11 = getelementptr i64, ptr %ctx.f2, i64 1
+  %12 = load i64, ptr %11, align 4
+  %13 = getelementptr i64, ptr %ctx.f2, i64 2
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp sgt i64 %12, %14
+  %16 = select i1 %15, i64 %12, i64 %14
+  store i64 %16, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -907,6 +1620,49 @@ entry:
 define i64 @polc_check(ptr %0) {
 entry:
   ret i64 -1
+}
+
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f = load ptr, ptr %1, align 8
+  %2 = call i64 @polc_rule_0.fast(ptr %0)
+  %3 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 %2, ptr %3, align 4
+  %4 = call i64 @polc_rule_1.fast(ptr %0)
+  %5 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 %4, ptr %5, align 4
+  %6 = call i64 @polc_rule_2.fast(ptr %0)
+  %7 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 %6, ptr %7, align 4
+  %8 = call i64 @polc_rule_3.fast(ptr %0)
+  %9 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 %8, ptr %9, align 4
+  %10 = call i64 @polc_rule_4.fast(ptr %0)
+  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 %10, ptr %11, align 4
+  %12 = call i64 @polc_rule_5.fast(ptr %0)
+  %13 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 %12, ptr %13, align 4
+  %14 = call i64 @polc_rule_6.fast(ptr %0)
+  %15 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 %14, ptr %15, align 4
+  %16 = call i64 @polc_rule_7.fast(ptr %0)
+  %17 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 %16, ptr %17, align 4
+  %18 = call i64 @polc_rule_8.fast(ptr %0)
+  %19 = getelementptr i64, ptr %ctx.f, i64 8
+  store i64 %18, ptr %19, align 4
+  %20 = call i64 @polc_rule_9.fast(ptr %0)
+  %21 = getelementptr i64, ptr %ctx.f, i64 9
+  store i64 %20, ptr %21, align 4
+  %22 = call i64 @polc_rule_10.fast(ptr %0)
+  %23 = getelementptr i64, ptr %ctx.f, i64 10
+  store i64 %22, ptr %23, align 4
+  %24 = call i64 @polc_rule_11.fast(ptr %0)
+  %25 = getelementptr i64, ptr %ctx.f, i64 11
+  store i64 %24, ptr %25, align 4
+  ret i64 0
 }
 
 attributes #0 = { noreturn }

@@ -143,6 +143,106 @@ ok14:                                             ; preds = %ok10
   br label %done
 }
 
+; Function Attrs: noinline
+define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f5 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f4 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f3 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f2 = load i64, ptr %4, align 4
+  %result = alloca i64, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %6, align 8
+  %7 = getelementptr i64, ptr %ctx.f, i64 0
+  %8 = load i64, ptr %7, align 4
+  %9 = icmp eq i64 %8, 2
+  br i1 %9, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %10 = getelementptr i64, ptr %ctx.f1, i64 0
+  %11 = load i64, ptr %10, align 4
+  ret i64 %11
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok13
+  %value = load i64, ptr %result, align 4
+  %12 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %13, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %14 = icmp slt i64 %ctx.f2, 9223372036854775807
+  %15 = icmp sge i64 %ctx.f2, 17167
+  %16 = and i1 %15, %14
+  %17 = select i1 %16, i64 0, i64 -1
+  %18 = icmp slt i64 %17, 0
+  br i1 %18, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 1)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 2)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %19 = getelementptr i64, ptr %ctx.f3, i64 %17
+  %20 = getelementptr i64, ptr %ctx.f4, i64 0
+  %21 = load i64, ptr %20, align 4
+  %22 = getelementptr i64, ptr %ctx.f5, i64 1
+  %23 = load i64, ptr %22, align 4
+  %24 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %21, i64 %23)
+  %v = extractvalue { i64, i1 } %24, 0
+  %ovf = extractvalue { i64, i1 } %24, 1
+  br i1 %ovf, label %fail6, label %ok7
+
+fail6:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 3)
+  unreachable
+
+ok7:                                              ; preds = %ok
+  %25 = call i64 @polrt_progressive(ptr %0, ptr %19, i64 %v, i64 2)
+  %26 = icmp slt i64 %ctx.f2, 9223372036854775807
+  %27 = icmp sge i64 %ctx.f2, 17167
+  %28 = and i1 %27, %26
+  %29 = select i1 %28, i64 0, i64 -1
+  %30 = icmp slt i64 %29, 0
+  br i1 %30, label %fail8, label %ok9
+
+fail8:                                            ; preds = %ok7
+  call void @polrt_fail(ptr %0, i64 6, i64 5)
+  unreachable
+
+ok9:                                              ; preds = %ok7
+  %31 = getelementptr i64, ptr %ctx.f3, i64 %29
+  %32 = getelementptr i64, ptr %ctx.f4, i64 0
+  %33 = load i64, ptr %32, align 4
+  %34 = call i64 @polrt_progressive(ptr %0, ptr %31, i64 %33, i64 5)
+  %35 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %25, i64 %34)
+  %v10 = extractvalue { i64, i1 } %35, 0
+  %ovf11 = extractvalue { i64, i1 } %35, 1
+  br i1 %ovf11, label %fail12, label %ok13
+
+fail12:                                           ; preds = %ok9
+  call void @polrt_fail(ptr %0, i64 1, i64 2)
+  unreachable
+
+ok13:                                             ; preds = %ok9
+  store i64 %v10, ptr %result, align 4
+  br label %done
+}
+
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 
@@ -196,6 +296,38 @@ entry:
 define i64 @polc_check(ptr %0) {
 entry:
   ret i64 -1
+}
+
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = call i64 @polc_rule_0.fast(ptr %0)
+  %6 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 %5, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %8 = load i64, ptr %7, align 4
+  %9 = getelementptr i64, ptr %ctx.f2, i64 1
+  %10 = load i64, ptr %9, align 4
+  %11 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %8, i64 %10)
+  %v = extractvalue { i64, i1 } %11, 0
+  %ovf = extractvalue { i64, i1 } %11, 1
+  br i1 %ovf, label %fail, label %ok
+
+fail:                                             ; preds = %entry
+  call void @polrt_fail(ptr %0, i64 1, i64 8)
+  unreachable
+
+ok:                                               ; preds = %entry
+  %12 = getelementptr i64, ptr %ctx.f3, i64 0
+  store i64 %v, ptr %12, align 4
+  ret i64 0
 }
 
 attributes #0 = { noreturn }

@@ -73,6 +73,45 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
+define internal i64 @polc_rule_0.fast(ptr %0, i64 %1, i64 %2) {
+entry:
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f = load i64, ptr %4, align 4
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %5 = icmp slt i64 %ctx.f, 9223372036854775807
+  %6 = icmp sge i64 %ctx.f, 20089
+  %7 = and i1 %6, %5
+  %8 = select i1 %7, i64 0, i64 -1
+  %9 = icmp slt i64 %8, 0
+  br i1 %9, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 4)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 7)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %10 = getelementptr i64, ptr %ctx.f1, i64 %8
+  %11 = load i64, ptr %10, align 4
+  %12 = call i64 @polrt_add_workdays(ptr %0, i64 %1, i64 %11, i64 6)
+  %13 = icmp sle i64 %2, %12
+  %14 = zext i1 %13 to i64
+  store i64 %14, ptr %result, align 4
+  br label %done
+}
+
 ; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
@@ -125,6 +164,51 @@ next:                                             ; No predecessors!
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %result = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 1
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 1
+  %8 = load i64, ptr %7, align 4
+  ret i64 %8
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = getelementptr i64, ptr %ctx.f2, i64 2
+  %14 = load i64, ptr %13, align 4
+  %15 = call i64 @polc_rule_0.fast(ptr %0, i64 %12, i64 %14)
+  store i64 %15, ptr %result, align 4
+  br label %done
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 8)
+  unreachable
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -168,6 +252,51 @@ branch:                                           ; preds = %compute
   store i64 %17, ptr %result, align 4
   %18 = getelementptr i64, ptr %ctx.f3, i64 2
   store i64 0, ptr %18, align 4
+  br label %done
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 12)
+  unreachable
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_2.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %result = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 2
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 2
+  %8 = load i64, ptr %7, align 4
+  ret i64 %8
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f1, i64 2
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = getelementptr i64, ptr %ctx.f2, i64 2
+  %14 = load i64, ptr %13, align 4
+  %15 = call i64 @polrt_workdays_between(ptr %0, i64 %12, i64 %14, i64 15)
+  store i64 %15, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -261,6 +390,80 @@ ok5:                                              ; preds = %ok
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_3.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 3
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 3
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok5
+  %value = load i64, ptr %result, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 3
+  store i64 %value, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 2, ptr %12, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 0
+  %16 = load i64, ptr %15, align 4
+  %17 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %14, i64 %16)
+  %v = extractvalue { i64, i1 } %17, 0
+  %ovf = extractvalue { i64, i1 } %17, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 16)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 17)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 20089
+  %20 = and i1 %19, %18
+  %21 = select i1 %20, i64 1, i64 -1
+  %22 = icmp slt i64 %21, 0
+  br i1 %22, label %fail4, label %ok5
+
+fail4:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 6, i64 19)
+  unreachable
+
+ok5:                                              ; preds = %ok
+  %23 = getelementptr i64, ptr %ctx.f6, i64 %21
+  %24 = load i64, ptr %23, align 4
+  %25 = icmp sgt i64 %v, %24
+  %26 = zext i1 %25 to i64
+  store i64 %26, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -333,6 +536,71 @@ ok:                                               ; preds = %branch
   store i64 %31, ptr %result, align 4
   %32 = getelementptr i64, ptr %ctx.f6, i64 4
   store i64 0, ptr %32, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_4.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 4
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 4
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 4
+  store i64 %value, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 2, ptr %12, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %13 = getelementptr i64, ptr %ctx.f2, i64 0
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %16 = icmp sge i64 %ctx.f3, 20089
+  %17 = and i1 %16, %15
+  %18 = select i1 %17, i64 2, i64 -1
+  %19 = icmp slt i64 %18, 0
+  br i1 %19, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 20)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 22)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %20 = getelementptr i64, ptr %ctx.f4, i64 %18
+  %21 = load i64, ptr %20, align 4
+  %22 = call i64 @polrt_add_months(ptr %0, i64 %14, i64 %21, i64 21)
+  %23 = getelementptr i64, ptr %ctx.f2, i64 4
+  %24 = load i64, ptr %23, align 4
+  %25 = call i64 @polrt_add_months(ptr %0, i64 %22, i64 %24, i64 21)
+  %26 = call i64 @polrt_month_after(ptr %0, i64 %25, i64 24)
+  store i64 %26, ptr %result, align 4
   br label %done
 }
 
@@ -415,6 +683,77 @@ ok7:                                              ; preds = %ok
   store i64 %28, ptr %result, align 4
   %29 = getelementptr i64, ptr %ctx.f8, i64 5
   store i64 0, ptr %29, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_5.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 5
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 5
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok6
+  %value = load i64, ptr %result, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 5
+  store i64 %value, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 2, ptr %12, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %13 = getelementptr i64, ptr %ctx.f2, i64 0
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %16 = icmp sge i64 %ctx.f3, 20089
+  %17 = and i1 %16, %15
+  %18 = select i1 %17, i64 3, i64 -1
+  %19 = icmp slt i64 %18, 0
+  br i1 %19, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 25)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 27)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %20 = getelementptr i64, ptr %ctx.f4, i64 %18
+  %21 = load i64, ptr %20, align 4
+  %22 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %21, i64 12)
+  %v = extractvalue { i64, i1 } %22, 0
+  %ovf = extractvalue { i64, i1 } %22, 1
+  br i1 %ovf, label %fail5, label %ok6
+
+fail5:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 26)
+  unreachable
+
+ok6:                                              ; preds = %ok
+  %23 = call i64 @polrt_add_months(ptr %0, i64 %14, i64 %v, i64 26)
+  store i64 %23, ptr %result, align 4
   br label %done
 }
 
@@ -506,6 +845,88 @@ endif:                                            ; preds = %else, %then
   br label %done
 }
 
+; Function Attrs: noinline
+define internal i64 @polc_rule_6.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %result = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 6
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 6
+  %8 = load i64, ptr %7, align 4
+  ret i64 %8
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %endif
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f1, i64 6
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %11 = call i64 @polc_rule_1.fast(ptr %0)
+  %12 = icmp ne i64 %11, 0
+  br i1 %12, label %rhs, label %logic
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 28)
+  unreachable
+
+rhs:                                              ; preds = %branch
+  %13 = call i64 @polc_rule_3.fast(ptr %0)
+  %14 = icmp eq i64 %13, 0
+  %15 = zext i1 %14 to i64
+  %16 = icmp ne i64 %15, 0
+  %17 = zext i1 %16 to i64
+  br label %logic
+
+logic:                                            ; preds = %rhs, %branch
+  %18 = phi i64 [ 0, %branch ], [ %17, %rhs ]
+  %19 = icmp ne i64 %18, 0
+  br i1 %19, label %rhs2, label %logic3
+
+rhs2:                                             ; preds = %logic
+  %20 = getelementptr i64, ptr %ctx.f4, i64 1
+  %21 = load i64, ptr %20, align 4
+  %22 = call i64 @polc_rule_4.fast(ptr %0)
+  %23 = icmp sge i64 %21, %22
+  %24 = zext i1 %23 to i64
+  %25 = icmp ne i64 %24, 0
+  %26 = zext i1 %25 to i64
+  br label %logic3
+
+logic3:                                           ; preds = %rhs2, %logic
+  %27 = phi i64 [ 0, %logic ], [ %26, %rhs2 ]
+  %28 = icmp ne i64 %27, 0
+  br i1 %28, label %then, label %else
+
+then:                                             ; preds = %logic3
+  %29 = getelementptr i64, ptr %ctx.f4, i64 3
+  %30 = load i64, ptr %29, align 4
+  br label %endif
+
+else:                                             ; preds = %logic3
+  br label %endif
+
+endif:                                            ; preds = %else, %then
+  %31 = phi i64 [ %30, %then ], [ 0, %else ]
+  store i64 %31, ptr %result, align 4
+  br label %done
+}
+
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
@@ -545,6 +966,31 @@ entry:
 define i64 @polc_check(ptr %0) {
 entry:
   ret i64 -1
+}
+
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f = load ptr, ptr %1, align 8
+  %2 = call i64 @polc_rule_1.fast(ptr %0)
+  %3 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 %2, ptr %3, align 4
+  %4 = call i64 @polc_rule_2.fast(ptr %0)
+  %5 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 %4, ptr %5, align 4
+  %6 = call i64 @polc_rule_3.fast(ptr %0)
+  %7 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 %6, ptr %7, align 4
+  %8 = call i64 @polc_rule_4.fast(ptr %0)
+  %9 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 %8, ptr %9, align 4
+  %10 = call i64 @polc_rule_5.fast(ptr %0)
+  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 %10, ptr %11, align 4
+  %12 = call i64 @polc_rule_6.fast(ptr %0)
+  %13 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 %12, ptr %13, align 4
+  ret i64 0
 }
 
 attributes #0 = { noreturn }

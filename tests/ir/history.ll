@@ -211,6 +211,165 @@ agg.end:                                          ; preds = %agg.default, %agg.d
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f10 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f7 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %5, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 0
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %agg.end
+  %value = load i64, ptr %result, align 4
+  %13 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %14, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  store i64 0, ptr %i, align 4
+  store i64 0, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 1)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %15 = load i64, ptr %i, align 4
+  %16 = icmp slt i64 %15, %ctx.f2
+  br i1 %16, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %17 = mul i64 %15, 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 %17
+  %19 = getelementptr i64, ptr %18, i64 1
+  %20 = load i64, ptr %19, align 4
+  %21 = getelementptr i64, ptr %ctx.f4, i64 0
+  %22 = load i64, ptr %21, align 4
+  %23 = icmp sle i64 %20, %22
+  %24 = zext i1 %23 to i64
+  %25 = icmp ne i64 %24, 0
+  br i1 %25, label %rhs, label %logic
+
+agg.next:                                         ; preds = %ok9, %logic
+  %26 = load i64, ptr %i, align 4
+  %27 = add i64 %26, 1
+  store i64 %27, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.head
+  %28 = load i64, ptr %found, align 4
+  %29 = load i64, ptr %acc, align 4
+  %30 = icmp ne i64 %28, 0
+  br i1 %30, label %agg.end, label %agg.default
+
+rhs:                                              ; preds = %agg.body
+  %31 = getelementptr i64, ptr %18, i64 2
+  %32 = load i64, ptr %31, align 4
+  %33 = icmp ne i64 %32, -9223372036854775808
+  %34 = zext i1 %33 to i64
+  %35 = icmp eq i64 %34, 0
+  %36 = zext i1 %35 to i64
+  %37 = icmp ne i64 %36, 0
+  br i1 %37, label %logic6, label %rhs5
+
+logic:                                            ; preds = %logic6, %agg.body
+  %38 = phi i64 [ 0, %agg.body ], [ %47, %logic6 ]
+  %39 = icmp ne i64 %38, 0
+  br i1 %39, label %agg.yes, label %agg.next
+
+rhs5:                                             ; preds = %rhs
+  %40 = getelementptr i64, ptr %ctx.f4, i64 0
+  %41 = load i64, ptr %40, align 4
+  %42 = getelementptr i64, ptr %18, i64 2
+  %43 = load i64, ptr %42, align 4
+  %44 = icmp eq i64 %43, -9223372036854775808
+  br i1 %44, label %fail, label %ok
+
+logic6:                                           ; preds = %ok, %rhs
+  %45 = phi i64 [ 1, %rhs ], [ %51, %ok ]
+  %46 = icmp ne i64 %45, 0
+  %47 = zext i1 %46 to i64
+  br label %logic
+
+fail:                                             ; preds = %rhs5
+  call void @polrt_fail(ptr %0, i64 4, i64 6)
+  unreachable
+
+ok:                                               ; preds = %rhs5
+  %48 = icmp sle i64 %41, %43
+  %49 = zext i1 %48 to i64
+  %50 = icmp ne i64 %49, 0
+  %51 = zext i1 %50 to i64
+  br label %logic6
+
+agg.yes:                                          ; preds = %logic
+  %52 = load i64, ptr %acc, align 4
+  %53 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %54 = icmp sge i64 %ctx.f7, 20089
+  %55 = and i1 %54, %53
+  %56 = select i1 %55, i64 0, i64 -1
+  %57 = icmp slt i64 %56, 0
+  br i1 %57, label %fail8, label %ok9
+
+fail8:                                            ; preds = %agg.yes
+  call void @polrt_fail(ptr %0, i64 6, i64 3)
+  unreachable
+
+ok9:                                              ; preds = %agg.yes
+  %58 = getelementptr i64, ptr %18, i64 0
+  %59 = load i64, ptr %58, align 4
+  %60 = add i64 %56, %59
+  %61 = getelementptr i64, ptr %ctx.f10, i64 %60
+  %62 = load i64, ptr %61, align 4
+  %63 = load i64, ptr %acc, align 4
+  %64 = load i64, ptr %found, align 4
+  %65 = icmp sgt i64 %62, %63
+  %66 = icmp eq i64 %64, 0
+  %67 = or i1 %66, %65
+  %68 = select i1 %67, i64 %62, i64 %63
+  store i64 %68, ptr %acc, align 4
+  store i64 1, ptr %found, align 4
+  br label %agg.next
+
+agg.default:                                      ; preds = %agg.done
+  br label %agg.end
+
+agg.end:                                          ; preds = %agg.default, %agg.done
+  %69 = phi i64 [ %29, %agg.done ], [ 0, %agg.default ]
+  store i64 %69, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -340,6 +499,113 @@ agg.end:                                          ; preds = %agg.default, %agg.d
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f4 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %4, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %6, align 8
+  %7 = getelementptr i64, ptr %ctx.f, i64 1
+  %8 = load i64, ptr %7, align 4
+  %9 = icmp eq i64 %8, 2
+  br i1 %9, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %10 = getelementptr i64, ptr %ctx.f1, i64 1
+  %11 = load i64, ptr %10, align 4
+  ret i64 %11
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %agg.end
+  %value = load i64, ptr %result, align 4
+  %12 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %13, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  store i64 0, ptr %i, align 4
+  store i64 0, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 13)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %14 = load i64, ptr %i, align 4
+  %15 = icmp slt i64 %14, %ctx.f2
+  br i1 %15, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %16 = mul i64 %14, 4
+  %17 = getelementptr i64, ptr %ctx.f3, i64 %16
+  %18 = load i64, ptr %acc, align 4
+  %19 = icmp slt i64 %ctx.f4, 9223372036854775807
+  %20 = icmp sge i64 %ctx.f4, 20089
+  %21 = and i1 %20, %19
+  %22 = select i1 %21, i64 0, i64 -1
+  %23 = icmp slt i64 %22, 0
+  br i1 %23, label %fail, label %ok
+
+agg.next:                                         ; preds = %ok
+  %24 = load i64, ptr %i, align 4
+  %25 = add i64 %24, 1
+  store i64 %25, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.head
+  %26 = load i64, ptr %found, align 4
+  %27 = load i64, ptr %acc, align 4
+  %28 = icmp ne i64 %26, 0
+  br i1 %28, label %agg.end, label %agg.default
+
+fail:                                             ; preds = %agg.body
+  call void @polrt_fail(ptr %0, i64 6, i64 15)
+  unreachable
+
+ok:                                               ; preds = %agg.body
+  %29 = getelementptr i64, ptr %17, i64 0
+  %30 = load i64, ptr %29, align 4
+  %31 = add i64 %22, %30
+  %32 = getelementptr i64, ptr %ctx.f5, i64 %31
+  %33 = load i64, ptr %32, align 4
+  %34 = load i64, ptr %acc, align 4
+  %35 = load i64, ptr %found, align 4
+  %36 = icmp slt i64 %33, %34
+  %37 = icmp eq i64 %35, 0
+  %38 = or i1 %37, %36
+  %39 = select i1 %38, i64 %33, i64 %34
+  store i64 %39, ptr %acc, align 4
+  store i64 1, ptr %found, align 4
+  br label %agg.next
+
+agg.default:                                      ; preds = %agg.done
+  br label %agg.end
+
+agg.end:                                          ; preds = %agg.default, %agg.done
+  %40 = phi i64 [ %27, %agg.done ], [ 0, %agg.default ]
+  store i64 %40, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -437,6 +703,97 @@ ok:                                               ; preds = %agg.yes
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_2.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %2, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 2
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f1, i64 2
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %agg.done
+  %value = load i64, ptr %result, align 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 2
+  store i64 %value, ptr %10, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 2, ptr %11, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  store i64 0, ptr %i, align 4
+  store i64 0, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 18)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %12 = load i64, ptr %i, align 4
+  %13 = icmp slt i64 %12, %ctx.f2
+  br i1 %13, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %14 = mul i64 %12, 4
+  %15 = getelementptr i64, ptr %ctx.f3, i64 %14
+  %16 = getelementptr i64, ptr %15, i64 0
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp ne i64 %17, 0
+  %19 = zext i1 %18 to i64
+  %20 = icmp ne i64 %19, 0
+  br i1 %20, label %agg.yes, label %agg.next
+
+agg.next:                                         ; preds = %ok, %agg.body
+  %21 = load i64, ptr %i, align 4
+  %22 = add i64 %21, 1
+  store i64 %22, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.head
+  %23 = load i64, ptr %acc, align 4
+  store i64 %23, ptr %result, align 4
+  br label %done
+
+agg.yes:                                          ; preds = %agg.body
+  %24 = load i64, ptr %acc, align 4
+  %25 = getelementptr i64, ptr %15, i64 3
+  %26 = load i64, ptr %25, align 4
+  %27 = load i64, ptr %acc, align 4
+  %28 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %27, i64 %26)
+  %v = extractvalue { i64, i1 } %28, 0
+  %ovf = extractvalue { i64, i1 } %28, 1
+  br i1 %ovf, label %fail, label %ok
+
+fail:                                             ; preds = %agg.yes
+  call void @polrt_fail(ptr %0, i64 1, i64 19)
+  unreachable
+
+ok:                                               ; preds = %agg.yes
+  store i64 %v, ptr %acc, align 4
+  br label %agg.next
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -518,6 +875,85 @@ agg.yes:                                          ; preds = %agg.body
   %27 = load i64, ptr %acc, align 4
   %28 = add i64 %27, 1
   store i64 %28, ptr %acc, align 4
+  br label %agg.next
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_3.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %2, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 3
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f1, i64 3
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %agg.done
+  %value = load i64, ptr %result, align 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 3
+  store i64 %value, ptr %10, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 2, ptr %11, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  store i64 0, ptr %i, align 4
+  store i64 0, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 23)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %12 = load i64, ptr %i, align 4
+  %13 = icmp slt i64 %12, %ctx.f2
+  br i1 %13, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %14 = mul i64 %12, 4
+  %15 = getelementptr i64, ptr %ctx.f3, i64 %14
+  %16 = getelementptr i64, ptr %15, i64 2
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp ne i64 %17, -9223372036854775808
+  %19 = zext i1 %18 to i64
+  %20 = icmp ne i64 %19, 0
+  br i1 %20, label %agg.yes, label %agg.next
+
+agg.next:                                         ; preds = %agg.yes, %agg.body
+  %21 = load i64, ptr %i, align 4
+  %22 = add i64 %21, 1
+  store i64 %22, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.head
+  %23 = load i64, ptr %acc, align 4
+  store i64 %23, ptr %result, align 4
+  br label %done
+
+agg.yes:                                          ; preds = %agg.body
+  %24 = load i64, ptr %acc, align 4
+  %25 = add i64 %24, 1
+  store i64 %25, ptr %acc, align 4
   br label %agg.next
 }
 
@@ -606,6 +1042,84 @@ agg.yes:                                          ; preds = %agg.body
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_4.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %2, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 4
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f1, i64 4
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %agg.done
+  %value = load i64, ptr %result, align 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 4
+  store i64 %value, ptr %10, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 2, ptr %11, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  store i64 0, ptr %i, align 4
+  store i64 0, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 27)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %12 = load i64, ptr %i, align 4
+  %13 = icmp slt i64 %12, %ctx.f2
+  br i1 %13, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %14 = mul i64 %12, 4
+  %15 = getelementptr i64, ptr %ctx.f3, i64 %14
+  %16 = getelementptr i64, ptr %15, i64 0
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp eq i64 %17, 1
+  %19 = zext i1 %18 to i64
+  %20 = icmp ne i64 %19, 0
+  br i1 %20, label %agg.yes, label %agg.next
+
+agg.next:                                         ; preds = %agg.body
+  %21 = load i64, ptr %i, align 4
+  %22 = add i64 %21, 1
+  store i64 %22, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.yes, %agg.head
+  %23 = load i64, ptr %acc, align 4
+  store i64 %23, ptr %result, align 4
+  br label %done
+
+agg.yes:                                          ; preds = %agg.body
+  %24 = load i64, ptr %acc, align 4
+  store i64 1, ptr %acc, align 4
+  br label %agg.done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -689,6 +1203,83 @@ agg.no:                                           ; preds = %agg.body
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_5.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %2, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 5
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f1, i64 5
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %agg.done
+  %value = load i64, ptr %result, align 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 5
+  store i64 %value, ptr %10, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 2, ptr %11, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  store i64 0, ptr %i, align 4
+  store i64 1, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 31)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %12 = load i64, ptr %i, align 4
+  %13 = icmp slt i64 %12, %ctx.f2
+  br i1 %13, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %14 = mul i64 %12, 4
+  %15 = getelementptr i64, ptr %ctx.f3, i64 %14
+  %16 = getelementptr i64, ptr %15, i64 2
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp ne i64 %17, -9223372036854775808
+  %19 = zext i1 %18 to i64
+  %20 = icmp ne i64 %19, 0
+  br i1 %20, label %agg.next, label %agg.no
+
+agg.next:                                         ; preds = %agg.body
+  %21 = load i64, ptr %i, align 4
+  %22 = add i64 %21, 1
+  store i64 %22, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.no, %agg.head
+  %23 = load i64, ptr %acc, align 4
+  store i64 %23, ptr %result, align 4
+  br label %done
+
+agg.no:                                           ; preds = %agg.body
+  store i64 0, ptr %acc, align 4
+  br label %agg.done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -759,6 +1350,74 @@ ok:                                               ; preds = %rhs
   %26 = zext i1 %25 to i64
   %27 = icmp ne i64 %26, 0
   %28 = zext i1 %27 to i64
+  br label %logic
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_6.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %result = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 6
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 6
+  %8 = load i64, ptr %7, align 4
+  ret i64 %8
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %logic
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f1, i64 6
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %11 = getelementptr i64, ptr %ctx.f2, i64 2
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp ne i64 %12, -9223372036854775808
+  %14 = zext i1 %13 to i64
+  %15 = icmp ne i64 %14, 0
+  br i1 %15, label %rhs, label %logic
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 35)
+  unreachable
+
+rhs:                                              ; preds = %branch
+  %16 = getelementptr i64, ptr %ctx.f2, i64 2
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp eq i64 %17, -9223372036854775808
+  br i1 %18, label %fail, label %ok
+
+logic:                                            ; preds = %ok, %branch
+  %19 = phi i64 [ 0, %branch ], [ %25, %ok ]
+  store i64 %19, ptr %result, align 4
+  br label %done
+
+fail:                                             ; preds = %rhs
+  call void @polrt_fail(ptr %0, i64 4, i64 36)
+  unreachable
+
+ok:                                               ; preds = %rhs
+  %20 = getelementptr i64, ptr %ctx.f2, i64 0
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp sge i64 %17, %21
+  %23 = zext i1 %22 to i64
+  %24 = icmp ne i64 %23, 0
+  %25 = zext i1 %24 to i64
   br label %logic
 }
 
@@ -842,6 +1501,80 @@ endif:                                            ; preds = %else, %then
   br label %done
 }
 
+; Function Attrs: noinline
+define internal i64 @polc_rule_7.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %result = alloca i64, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 7
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f1, i64 7
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %endif
+  %value = load i64, ptr %result, align 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 7
+  store i64 %value, ptr %10, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 2, ptr %11, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %12 = getelementptr i64, ptr %ctx.f2, i64 0
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp ne i64 %13, 0
+  br i1 %14, label %logic, label %rhs
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 40)
+  unreachable
+
+rhs:                                              ; preds = %branch
+  %15 = call i64 @polc_rule_4.fast(ptr %0)
+  %16 = icmp ne i64 %15, 0
+  %17 = zext i1 %16 to i64
+  br label %logic
+
+logic:                                            ; preds = %rhs, %branch
+  %18 = phi i64 [ 1, %branch ], [ %17, %rhs ]
+  %19 = icmp ne i64 %18, 0
+  br i1 %19, label %then, label %else
+
+then:                                             ; preds = %logic
+  %20 = getelementptr i64, ptr %ctx.f3, i64 1
+  %21 = load i64, ptr %20, align 4
+  %22 = call i64 @polc_rule_0.fast(ptr %0)
+  %23 = call i64 @polrt_mul_rate(ptr %0, i64 %21, i64 %22, i64 44)
+  br label %endif
+
+else:                                             ; preds = %logic
+  %24 = getelementptr i64, ptr %ctx.f3, i64 1
+  %25 = load i64, ptr %24, align 4
+  %26 = call i64 @polc_rule_1.fast(ptr %0)
+  %27 = call i64 @polrt_mul_rate(ptr %0, i64 %25, i64 %26, i64 46)
+  br label %endif
+
+endif:                                            ; preds = %else, %then
+  %28 = phi i64 [ %23, %then ], [ %27, %else ]
+  store i64 %28, ptr %result, align 4
+  br label %done
+}
+
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 
@@ -884,6 +1617,37 @@ entry:
 define i64 @polc_check(ptr %0) {
 entry:
   ret i64 -1
+}
+
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f = load ptr, ptr %1, align 8
+  %2 = call i64 @polc_rule_0.fast(ptr %0)
+  %3 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 %2, ptr %3, align 4
+  %4 = call i64 @polc_rule_1.fast(ptr %0)
+  %5 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 %4, ptr %5, align 4
+  %6 = call i64 @polc_rule_2.fast(ptr %0)
+  %7 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 %6, ptr %7, align 4
+  %8 = call i64 @polc_rule_3.fast(ptr %0)
+  %9 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 %8, ptr %9, align 4
+  %10 = call i64 @polc_rule_4.fast(ptr %0)
+  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 %10, ptr %11, align 4
+  %12 = call i64 @polc_rule_5.fast(ptr %0)
+  %13 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 %12, ptr %13, align 4
+  %14 = call i64 @polc_rule_6.fast(ptr %0)
+  %15 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 %14, ptr %15, align 4
+  %16 = call i64 @polc_rule_7.fast(ptr %0)
+  %17 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 %16, ptr %17, align 4
+  ret i64 0
 }
 
 attributes #0 = { noreturn }

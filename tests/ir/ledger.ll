@@ -102,6 +102,67 @@ ok:                                               ; preds = %branch
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 0
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 0
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %12, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %16 = icmp sge i64 %ctx.f3, 17167
+  %17 = and i1 %16, %15
+  %18 = select i1 %17, i64 1, i64 -1
+  %19 = icmp slt i64 %18, 0
+  br i1 %19, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 2)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 4)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %20 = getelementptr i64, ptr %ctx.f4, i64 %18
+  %21 = load i64, ptr %20, align 4
+  %22 = call i64 @polrt_mul_rate(ptr %0, i64 %14, i64 %21, i64 3)
+  store i64 %22, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -202,6 +263,95 @@ ok12:                                             ; preds = %ok5
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f7 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f6 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %3, align 4
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %4, align 8
+  %result = alloca i64, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %6, align 8
+  %7 = getelementptr i64, ptr %ctx.f, i64 1
+  %8 = load i64, ptr %7, align 4
+  %9 = icmp eq i64 %8, 2
+  br i1 %9, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %10 = getelementptr i64, ptr %ctx.f1, i64 1
+  %11 = load i64, ptr %10, align 4
+  ret i64 %11
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok11
+  %value = load i64, ptr %result, align 4
+  %12 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %13, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %14 = getelementptr i64, ptr %ctx.f2, i64 1
+  %15 = load i64, ptr %14, align 4
+  %16 = call i64 @polc_rule_0.fast(ptr %0)
+  %17 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %15, i64 %16)
+  %v = extractvalue { i64, i1 } %17, 0
+  %ovf = extractvalue { i64, i1 } %17, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 5)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 6)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 17167
+  %20 = and i1 %19, %18
+  %21 = select i1 %20, i64 0, i64 -1
+  %22 = icmp slt i64 %21, 0
+  br i1 %22, label %fail4, label %ok5
+
+fail4:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 6, i64 9)
+  unreachable
+
+ok5:                                              ; preds = %ok
+  %23 = getelementptr i64, ptr %ctx.f6, i64 %21
+  %24 = load i64, ptr %23, align 4
+  %25 = getelementptr i64, ptr %ctx.f7, i64 0
+  %26 = load i64, ptr %25, align 4
+  %27 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %24, i64 %26)
+  %v8 = extractvalue { i64, i1 } %27, 0
+  %ovf9 = extractvalue { i64, i1 } %27, 1
+  br i1 %ovf9, label %fail10, label %ok11
+
+fail10:                                           ; preds = %ok5
+  call void @polrt_fail(ptr %0, i64 1, i64 9)
+  unreachable
+
+ok11:                                             ; preds = %ok5
+  %28 = icmp sgt i64 %v8, 0
+  %29 = select i1 %28, i64 %v8, i64 0
+  %30 = icmp slt i64 %v, %29
+  %31 = select i1 %30, i64 %v, i64 %29
+  store i64 %31, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -268,6 +418,70 @@ ok6:                                              ; preds = %ok
   store i64 %v3, ptr %result, align 4
   %19 = getelementptr i64, ptr %ctx.f7, i64 2
   store i64 0, ptr %19, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_2.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %result = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 2
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 2
+  %8 = load i64, ptr %7, align 4
+  ret i64 %8
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok6
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f1, i64 2
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %11 = getelementptr i64, ptr %ctx.f2, i64 1
+  %12 = load i64, ptr %11, align 4
+  %13 = call i64 @polc_rule_0.fast(ptr %0)
+  %14 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %12, i64 %13)
+  %v = extractvalue { i64, i1 } %14, 0
+  %ovf = extractvalue { i64, i1 } %14, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 12)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 13)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %15 = call i64 @polc_rule_1.fast(ptr %0)
+  %16 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %15)
+  %v3 = extractvalue { i64, i1 } %16, 0
+  %ovf4 = extractvalue { i64, i1 } %16, 1
+  br i1 %ovf4, label %fail5, label %ok6
+
+fail5:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 13)
+  unreachable
+
+ok6:                                              ; preds = %ok
+  store i64 %v3, ptr %result, align 4
   br label %done
 }
 
@@ -368,6 +582,80 @@ entry:
 define i64 @polc_check(ptr %0) {
 entry:
   ret i64 -1
+}
+
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f7 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = call i64 @polc_rule_0.fast(ptr %0)
+  %6 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 %5, ptr %6, align 4
+  %7 = call i64 @polc_rule_1.fast(ptr %0)
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 %7, ptr %8, align 4
+  %9 = call i64 @polc_rule_2.fast(ptr %0)
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 %9, ptr %10, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = call i64 @polc_rule_1.fast(ptr %0)
+  %14 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %12, i64 %13)
+  %v = extractvalue { i64, i1 } %14, 0
+  %ovf = extractvalue { i64, i1 } %14, 1
+  br i1 %ovf, label %fail, label %ok
+
+fail:                                             ; preds = %entry
+  call void @polrt_fail(ptr %0, i64 1, i64 17)
+  unreachable
+
+ok:                                               ; preds = %entry
+  %15 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %v, ptr %15, align 4
+  %16 = getelementptr i64, ptr %ctx.f1, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %17, i64 1)
+  %v3 = extractvalue { i64, i1 } %18, 0
+  %ovf4 = extractvalue { i64, i1 } %18, 1
+  br i1 %ovf4, label %fail5, label %ok6
+
+fail5:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 19)
+  unreachable
+
+ok6:                                              ; preds = %ok
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %v3, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f1, i64 2
+  %21 = load i64, ptr %20, align 4
+  %22 = getelementptr i64, ptr %ctx.f7, i64 1
+  %23 = load i64, ptr %22, align 4
+  %24 = icmp sgt i64 %21, %23
+  %25 = select i1 %24, i64 %21, i64 %23
+  %26 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %25, ptr %26, align 4
+  %27 = getelementptr i64, ptr %ctx.f1, i64 3
+  %28 = load i64, ptr %27, align 4
+  %29 = call i64 @polc_rule_0.fast(ptr %0)
+  %30 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %28, i64 %29)
+  %v8 = extractvalue { i64, i1 } %30, 0
+  %ovf9 = extractvalue { i64, i1 } %30, 1
+  br i1 %ovf9, label %fail10, label %ok11
+
+fail10:                                           ; preds = %ok6
+  call void @polrt_fail(ptr %0, i64 1, i64 24)
+  unreachable
+
+ok11:                                             ; preds = %ok6
+  %31 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %v8, ptr %31, align 4
+  ret i64 0
 }
 
 attributes #0 = { noreturn }

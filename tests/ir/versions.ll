@@ -155,6 +155,104 @@ ok10:                                             ; preds = %ok8
 }
 
 ; Function Attrs: noinline
+define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 0
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 0
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  br label %branch
+
+done:                                             ; preds = %ok8
+  %value = load i64, ptr %result, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %12, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %13 = getelementptr i64, ptr %ctx.f2, i64 2
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp slt i64 %ctx.f3, 17532
+  %16 = icmp sge i64 %ctx.f3, 17167
+  %17 = and i1 %16, %15
+  %18 = select i1 %17, i64 0, i64 -1
+  %19 = icmp slt i64 %ctx.f3, 17897
+  %20 = icmp sge i64 %ctx.f3, 17532
+  %21 = and i1 %20, %19
+  %22 = select i1 %21, i64 3, i64 %18
+  %23 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %24 = icmp sge i64 %ctx.f3, 17897
+  %25 = and i1 %24, %23
+  %26 = select i1 %25, i64 6, i64 %22
+  %27 = icmp slt i64 %26, 0
+  br i1 %27, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 2)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 5)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %28 = getelementptr i64, ptr %ctx.f2, i64 1
+  %29 = load i64, ptr %28, align 4
+  %30 = add i64 %26, %29
+  %31 = getelementptr i64, ptr %ctx.f4, i64 %30
+  %32 = load i64, ptr %31, align 4
+  %33 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %14, i64 %32)
+  %v = extractvalue { i64, i1 } %33, 0
+  %ovf = extractvalue { i64, i1 } %33, 1
+  br i1 %ovf, label %fail5, label %ok6
+
+fail5:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 4)
+  unreachable
+
+ok6:                                              ; preds = %ok
+  %34 = icmp sgt i64 %v, 0
+  %35 = select i1 %34, i64 %v, i64 0
+  %36 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %37 = icmp sge i64 %ctx.f3, 17167
+  %38 = and i1 %37, %36
+  %39 = select i1 %38, i64 9, i64 -1
+  %40 = icmp slt i64 %39, 0
+  br i1 %40, label %fail7, label %ok8
+
+fail7:                                            ; preds = %ok6
+  call void @polrt_fail(ptr %0, i64 6, i64 7)
+  unreachable
+
+ok8:                                              ; preds = %ok6
+  %41 = getelementptr i64, ptr %ctx.f4, i64 %39
+  %42 = load i64, ptr %41, align 4
+  %43 = call i64 @polrt_mul_rate(ptr %0, i64 %35, i64 %42, i64 3)
+  store i64 %43, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
@@ -321,6 +419,143 @@ ok16:                                             ; preds = %traced
   br label %done
 }
 
+; Function Attrs: noinline
+define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f11 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f7 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
+
+cached:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f1, i64 1
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
+
+compute:                                          ; preds = %entry
+  %11 = getelementptr i64, ptr %ctx.f2, i64 3
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp ne i64 %12, 0
+  br i1 %13, label %branch, label %next
+
+done:                                             ; preds = %ok13, %branch5, %branch3, %branch
+  %value = load i64, ptr %result, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %15, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %compute
+  %16 = call i64 @polc_rule_0.fast(ptr %0)
+  store i64 %16, ptr %result, align 4
+  br label %done
+
+next:                                             ; preds = %compute
+  %17 = getelementptr i64, ptr %ctx.f2, i64 4
+  %18 = load i64, ptr %17, align 4
+  %19 = icmp eq i64 %18, 0
+  %20 = zext i1 %19 to i64
+  %21 = icmp ne i64 %20, 0
+  br i1 %21, label %rhs, label %logic
+
+branch3:                                          ; preds = %logic
+  store i64 0, ptr %result, align 4
+  br label %done
+
+next4:                                            ; preds = %logic
+  %22 = icmp slt i64 %ctx.f7, 17713
+  %23 = icmp sge i64 %ctx.f7, 17167
+  %24 = and i1 %23, %22
+  br i1 %24, label %guard, label %next6
+
+rhs:                                              ; preds = %next
+  %25 = getelementptr i64, ptr %ctx.f2, i64 1
+  %26 = load i64, ptr %25, align 4
+  %27 = icmp eq i64 %26, 2
+  %28 = zext i1 %27 to i64
+  %29 = icmp ne i64 %28, 0
+  %30 = zext i1 %29 to i64
+  br label %logic
+
+logic:                                            ; preds = %rhs, %next
+  %31 = phi i64 [ 0, %next ], [ %30, %rhs ]
+  %32 = icmp ne i64 %31, 0
+  br i1 %32, label %branch3, label %next4
+
+branch5:                                          ; preds = %guard
+  %33 = call i64 @polc_rule_0.fast(ptr %0)
+  store i64 %33, ptr %result, align 4
+  br label %done
+
+next6:                                            ; preds = %next4
+  %34 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %35 = icmp sge i64 %ctx.f7, 17713
+  %36 = and i1 %35, %34
+  br i1 %36, label %guard10, label %next9
+
+guard:                                            ; preds = %next4
+  br label %branch5
+
+branch8:                                          ; preds = %guard10
+  %37 = call i64 @polc_rule_0.fast(ptr %0)
+  %38 = icmp slt i64 %ctx.f7, 17532
+  %39 = icmp sge i64 %ctx.f7, 17167
+  %40 = and i1 %39, %38
+  %41 = select i1 %40, i64 0, i64 -1
+  %42 = icmp slt i64 %ctx.f7, 17897
+  %43 = icmp sge i64 %ctx.f7, 17532
+  %44 = and i1 %43, %42
+  %45 = select i1 %44, i64 3, i64 %41
+  %46 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %47 = icmp sge i64 %ctx.f7, 17897
+  %48 = and i1 %47, %46
+  %49 = select i1 %48, i64 6, i64 %45
+  %50 = icmp slt i64 %49, 0
+  br i1 %50, label %fail, label %ok
+
+next9:                                            ; preds = %next6
+  call void @polrt_fail(ptr %0, i64 6, i64 8)
+  unreachable
+
+guard10:                                          ; preds = %next6
+  br label %branch8
+
+fail:                                             ; preds = %branch8
+  call void @polrt_fail(ptr %0, i64 6, i64 18)
+  unreachable
+
+ok:                                               ; preds = %branch8
+  %51 = getelementptr i64, ptr %ctx.f2, i64 1
+  %52 = load i64, ptr %51, align 4
+  %53 = add i64 %49, %52
+  %54 = getelementptr i64, ptr %ctx.f11, i64 %53
+  %55 = load i64, ptr %54, align 4
+  %56 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %37, i64 %55)
+  %v = extractvalue { i64, i1 } %56, 0
+  %ovf = extractvalue { i64, i1 } %56, 1
+  br i1 %ovf, label %fail12, label %ok13
+
+fail12:                                           ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 17)
+  unreachable
+
+ok13:                                             ; preds = %ok
+  store i64 %v, ptr %result, align 4
+  br label %done
+}
+
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
@@ -345,6 +580,16 @@ entry:
 define i64 @polc_check(ptr %0) {
 entry:
   ret i64 -1
+}
+
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f = load ptr, ptr %1, align 8
+  %2 = call i64 @polc_rule_1.fast(ptr %0)
+  %3 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 %2, ptr %3, align 4
+  ret i64 0
 }
 
 attributes #0 = { noreturn }
