@@ -297,10 +297,15 @@ PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen);
  * POLRT_E_NOVERSION and err_loc -1. Else the ledger keys (polc_keys) into keys, the ledgers
  * before the claim by load(arg, keys, before), after = before, polc_settle: 0 settled; 1 the
  * policy failed (ctx->err_code, err_loc; after restored to before); -1 load failed (its
- * message is the loader's). */
+ * message is the loader's).
+ * trace: 1 settles through polc_settle, which fills branch, pver and pidx (when set) for an
+ * explanation; 0 through polc_settle_fast (PolEngine.settle_fast): the same outputs, ledger
+ * after, error code and location, but branch, pver, pidx and rule_val are left as they may
+ * be (the arrays are still required: an engine without a fast entry settles traced). A
+ * caller that writes no explanation passes 0. */
 typedef int (*RtLedgerLoadFn)(void *arg, const int64_t *keys, int64_t *before);
 int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int64_t *after,
-                  RtLedgerLoadFn load, void *arg);
+                  RtLedgerLoadFn load, void *arg, int trace);
 int rt_session_begin(PolSession *s, char *err, size_t errlen);
 int rt_session_commit(PolSession *s, char *err, size_t errlen);
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
@@ -311,6 +316,11 @@ int rt_session_conflict(const PolSession *s);
 void rt_session_forget(PolSession *s, const char *person_id);
 /* see rt_ledger_keep_claims: the store shared by s and its forks */
 void rt_session_keep_claims(PolSession *s, int keep);
+/* on (the default, so polrt_session_claim's public contract holds): claims settle through the
+ * traced entry and PolResult carries rule_val, branch, pver and pidx for an explanation. Off:
+ * through the fast entry (rt_settle_ctx), with the same status, outputs, keys, ledgers and
+ * errors, and those four pointers NULL. Forks made afterwards inherit the setting. */
+void rt_session_trace(PolSession *s, int on);
 
 /* test hook (run.c): hashes per sorted run of the duplicate-id check (0: the default), so a
  * small file exercises the merge of runs on disk */

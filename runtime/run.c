@@ -1893,6 +1893,7 @@ static int start_workers(Run *r)
         return -1;
     }
     r->workers[0].sess = s0;
+    rt_session_trace(s0, tl > 0); /* only explanations read the trace; forks inherit this */
     /* without a ledger file, pass 1 has found every duplicate id: the memory store need not
      * keep the settled claims to answer "already settled" */
     if (!r->o->ledger_db)

@@ -1566,8 +1566,8 @@ static int settle_one(SimThread *t, int si, PState *ps, const SimRow *r)
         x->out[i] = 0;
     for (int i = 0; i < s->nledgers; i++)
         x->keys[i] = 0;
-    /* the memo must start empty; rule_val, branch and pver are only a trace here (no
-     * explanation is written), so they need not be reset per claim as session.c does */
+    /* the memo must start empty; no explanation is written, so the claim settles through the
+     * fast entry and rule_val, branch and pver are only its scratch */
     memset(x->rule_state, 0, (size_t)s->nrules * sizeof *x->rule_state);
     SimPerson *p = ps->p;
     PolCtx ctx = {
@@ -1585,7 +1585,7 @@ static int settle_one(SimThread *t, int si, PState *ps, const SimRow *r)
         .user = sc->e->user,
     };
     RowLoad load = {ps, sc, si};
-    if (rt_settle_ctx(sc->e, &ctx, x->keys, x->before, x->after, row_load, &load) != 0) {
+    if (rt_settle_ctx(sc->e, &ctx, x->keys, x->before, x->after, row_load, &load, 0) != 0) {
         t->err_code[si] = ctx.err_code;
         t->err_loc[si] = ctx.err_loc;
         return -1;
