@@ -218,6 +218,28 @@ static LLVMValueRef call_host(Cg *cg, HostId h, LLVMValueRef *vals, int loc)
     return LLVMBuildCall2(cg->b, cg->host_ty[h], cg->host_fn[h], args, (unsigned)n, "");
 }
 
+/* A context rule's value: the memo when the rule has run for this claim, else a call that
+ * computes (and memoizes) it. The test is made here, at the call site, because most uses of
+ * a context rule find it computed (the outputs and the ledger updates read the same few
+ * rules again and again), and a call to learn that cost more than the test. */
+static LLVMValueRef call_context_rule(Cg *cg, int ridx)
+{
+    LLVMValueRef st = load_elem(cg, CTX_RULE_STATE, k64(cg, ridx));
+    LLVMBasicBlockRef hit = block(cg, "memo.hit"), miss = block(cg, "memo.miss"),
+                      done = block(cg, "memo");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, st, k64(cg, 2), ""), hit, miss);
+    LLVMPositionBuilderAtEnd(cg->b, hit);
+    LLVMValueRef v_hit = load_elem(cg, CTX_RULE_VAL, k64(cg, ridx));
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, miss);
+    LLVMValueRef v_miss =
+        LLVMBuildCall2(cg->b, cg->rule_ty[ridx], cg->rule_fn[ridx], &cg->v_ctx, 1, "");
+    LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    return phi2(cg, v_hit, hit, v_miss, miss_end);
+}
+
 /* and/or: short-circuit, as in the interpreter (the right side may fail or be costly) */
 static LLVMValueRef cg_logic(Cg *cg, const IrNode *n)
 {
@@ -378,8 +400,7 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         LLVMValueRef args[4] = {cg->v_ctx, seg, cg_expr(cg, n->x), k64(cg, n->loc)};
         return LLVMBuildCall2(cg->b, cg->prog_ty, cg->prog_fn, args, 4, "");
     }
-    case IR_RULE:
-        return LLVMBuildCall2(cg->b, cg->rule_ty[n->a], cg->rule_fn[n->a], &cg->v_ctx, 1, "");
+    case IR_RULE: return call_context_rule(cg, n->a);
     case IR_CALL: {
         LLVMValueRef args[33];
         POLC_ASSERT(n->nargs <= 32);
@@ -495,8 +516,11 @@ static void cg_rule(Cg *cg, int ridx)
     for (int i = 0; i < r->nargs && i < 32; i++)
         args[i] = LLVMGetParam(cg->fn, (unsigned)i + 1);
     cg->v_args = args;
-    if (r->nargs == 0) {
-        /* memoized: a context rule is computed once per claim */
+    if (r->nargs == 0 && cg->trace) {
+        /* memoized: a context rule is computed once per claim. Its callers in generated code
+         * look at the memo first (call_context_rule), but the traced function is exported
+         * (polc call, tests) and answers from the memo itself; the fast one is reached only
+         * through call_context_rule. */
         LLVMValueRef st = load_elem(cg, CTX_RULE_STATE, k64(cg, ridx));
         LLVMBasicBlockRef cached = block(cg, "cached"), compute = block(cg, "compute");
         LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, st, k64(cg, 2), ""), cached,
@@ -521,9 +545,7 @@ static void cg_settle(Cg *cg, const char *symbol)
     LLVMValueRef fn = LLVMAddFunction(cg->m, symbol, ft);
     begin_function(cg, fn);
     for (int i = 0; i < p->noutputs; i++) {
-        int r = p->outputs[i];
-        LLVMValueRef v = LLVMBuildCall2(cg->b, cg->rule_ty[r], cg->rule_fn[r], &cg->v_ctx, 1, "");
-        store_elem(cg, CTX_OUT, k64(cg, i), v);
+        store_elem(cg, CTX_OUT, k64(cg, i), call_context_rule(cg, p->outputs[i]));
     }
     for (int i = 0; i < p->nledger_fields; i++)
         store_elem(cg, CTX_LEDGER_OUT, k64(cg, i), cg_expr(cg, p->updates[i]));

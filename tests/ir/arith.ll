@@ -92,42 +92,31 @@ ok:                                               ; preds = %branch
 ; Function Attrs: noinline
 define internal i64 @polc_rule_0.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
-  %result = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 0
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 0
-  %8 = load i64, ptr %7, align 4
-  ret i64 %8
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %9 = getelementptr i64, ptr %ctx.f1, i64 0
-  store i64 %value, ptr %9, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 2, ptr %10, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 2, ptr %5, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %11 = getelementptr i64, ptr %ctx.f2, i64 1
-  %12 = load i64, ptr %11, align 4
-  %13 = getelementptr i64, ptr %ctx.f2, i64 2
-  %14 = load i64, ptr %13, align 4
-  %15 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %12, i64 %14)
-  %v = extractvalue { i64, i1 } %15, 0
-  %ovf = extractvalue { i64, i1 } %15, 1
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %7, i64 %9)
+  %v = extractvalue { i64, i1 } %10, 0
+  %ovf = extractvalue { i64, i1 } %10, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -241,46 +230,35 @@ ok11:                                             ; preds = %ok5
 ; Function Attrs: noinline
 define internal i64 @polc_rule_1.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f10 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f9 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 1
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f1, i64 1
-  %10 = load i64, ptr %9, align 4
-  ret i64 %10
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
-done:                                             ; preds = %ok10
+done:                                             ; preds = %ok8
   %value = load i64, ptr %result, align 4
-  %11 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 1
-  store i64 2, ptr %12, align 4
+  %6 = getelementptr i64, ptr %ctx.f9, i64 1
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f10, i64 1
+  store i64 2, ptr %7, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %13 = getelementptr i64, ptr %ctx.f2, i64 1
-  %14 = load i64, ptr %13, align 4
-  %15 = getelementptr i64, ptr %ctx.f2, i64 2
-  %16 = load i64, ptr %15, align 4
-  %17 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %14, i64 %16)
-  %v = extractvalue { i64, i1 } %17, 0
-  %ovf = extractvalue { i64, i1 } %17, 1
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  %11 = load i64, ptr %10, align 4
+  %12 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %9, i64 %11)
+  %v = extractvalue { i64, i1 } %12, 0
+  %ovf = extractvalue { i64, i1 } %12, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -292,33 +270,33 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f3, 17167
-  %20 = and i1 %19, %18
-  %21 = select i1 %20, i64 1, i64 -1
-  %22 = icmp slt i64 %21, 0
-  br i1 %22, label %fail4, label %ok5
+  %13 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %14 = icmp sge i64 %ctx.f1, 17167
+  %15 = and i1 %14, %13
+  %16 = select i1 %15, i64 1, i64 -1
+  %17 = icmp slt i64 %16, 0
+  br i1 %17, label %fail2, label %ok3
 
-fail4:                                            ; preds = %ok
+fail2:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 10)
   unreachable
 
-ok5:                                              ; preds = %ok
-  %23 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %24 = load i64, ptr %23, align 4
-  %25 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %24)
-  %v7 = extractvalue { i64, i1 } %25, 0
-  %ovf8 = extractvalue { i64, i1 } %25, 1
-  br i1 %ovf8, label %fail9, label %ok10
+ok3:                                              ; preds = %ok
+  %18 = getelementptr i64, ptr %ctx.f4, i64 %16
+  %19 = load i64, ptr %18, align 4
+  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %19)
+  %v5 = extractvalue { i64, i1 } %20, 0
+  %ovf6 = extractvalue { i64, i1 } %20, 1
+  br i1 %ovf6, label %fail7, label %ok8
 
-fail9:                                            ; preds = %ok5
+fail7:                                            ; preds = %ok3
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok10:                                             ; preds = %ok5
-  %26 = icmp sgt i64 %v7, 0
-  %27 = select i1 %26, i64 %v7, i64 0
-  store i64 %27, ptr %result, align 4
+ok8:                                              ; preds = %ok3
+  %21 = icmp sgt i64 %v5, 0
+  %22 = select i1 %21, i64 %v5, i64 0
+  store i64 %22, ptr %result, align 4
   br label %done
 }
 
@@ -397,47 +375,36 @@ ok:                                               ; preds = %branch
 ; Function Attrs: noinline
 define internal i64 @polc_rule_2.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f2 = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 2
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f1, i64 2
-  %10 = load i64, ptr %9, align 4
-  ret i64 %10
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %11 = getelementptr i64, ptr %ctx.f1, i64 2
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 2
-  store i64 2, ptr %12, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 2
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 2
+  store i64 2, ptr %7, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %13 = getelementptr i64, ptr %ctx.f2, i64 1
-  %14 = load i64, ptr %13, align 4
-  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %16 = icmp sge i64 %ctx.f3, 17167
-  %17 = and i1 %16, %15
-  %18 = select i1 %17, i64 0, i64 -1
-  %19 = icmp slt i64 %18, 0
-  br i1 %19, label %fail, label %ok
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f1, 17167
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 0, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 11)
@@ -448,10 +415,10 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %20 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %21 = load i64, ptr %20, align 4
-  %22 = call i64 @polrt_mul_rate(ptr %0, i64 %14, i64 %21, i64 12)
-  store i64 %22, ptr %result, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 12)
+  store i64 %17, ptr %result, align 4
   br label %done
 }
 
@@ -533,47 +500,36 @@ ok:                                               ; preds = %branch
 ; Function Attrs: noinline
 define internal i64 @polc_rule_3.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f2 = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 3
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f1, i64 3
-  %10 = load i64, ptr %9, align 4
-  ret i64 %10
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %11 = getelementptr i64, ptr %ctx.f1, i64 3
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 3
-  store i64 2, ptr %12, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 3
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 3
+  store i64 2, ptr %7, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %13 = getelementptr i64, ptr %ctx.f2, i64 1
-  %14 = load i64, ptr %13, align 4
-  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %16 = icmp sge i64 %ctx.f3, 17167
-  %17 = and i1 %16, %15
-  %18 = select i1 %17, i64 0, i64 -1
-  %19 = icmp slt i64 %18, 0
-  br i1 %19, label %fail, label %ok
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f1, 17167
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 0, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 14)
@@ -584,13 +540,13 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %20 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %21 = load i64, ptr %20, align 4
-  %22 = call i64 @polrt_mul_rate(ptr %0, i64 %14, i64 %21, i64 15)
-  %23 = getelementptr i64, ptr %ctx.f2, i64 4
-  %24 = load i64, ptr %23, align 4
-  %25 = call i64 @polrt_mul_rate(ptr %0, i64 %22, i64 %24, i64 15)
-  store i64 %25, ptr %result, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 15)
+  %18 = getelementptr i64, ptr %ctx.f, i64 4
+  %19 = load i64, ptr %18, align 4
+  %20 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %19, i64 15)
+  store i64 %20, ptr %result, align 4
   br label %done
 }
 
@@ -657,42 +613,31 @@ ok:                                               ; preds = %branch
 ; Function Attrs: noinline
 define internal i64 @polc_rule_4.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
-  %result = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 4
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 4
-  %8 = load i64, ptr %7, align 4
-  ret i64 %8
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %9 = getelementptr i64, ptr %ctx.f1, i64 4
-  store i64 %value, ptr %9, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 4
-  store i64 2, ptr %10, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 4
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 2, ptr %5, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %11 = getelementptr i64, ptr %ctx.f2, i64 1
-  %12 = load i64, ptr %11, align 4
-  %13 = getelementptr i64, ptr %ctx.f2, i64 3
-  %14 = load i64, ptr %13, align 4
-  %15 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %12, i64 %14)
-  %v = extractvalue { i64, i1 } %15, 0
-  %ovf = extractvalue { i64, i1 } %15, 1
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 3
+  %9 = load i64, ptr %8, align 4
+  %10 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %7, i64 %9)
+  %v = extractvalue { i64, i1 } %10, 0
+  %ovf = extractvalue { i64, i1 } %10, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -762,41 +707,30 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define internal i64 @polc_rule_5.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
-  %result = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 5
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 5
-  %8 = load i64, ptr %7, align 4
-  ret i64 %8
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %9 = getelementptr i64, ptr %ctx.f1, i64 5
-  store i64 %value, ptr %9, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 5
-  store i64 2, ptr %10, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 5
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 2, ptr %5, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %11 = getelementptr i64, ptr %ctx.f2, i64 1
-  %12 = load i64, ptr %11, align 4
-  %13 = getelementptr i64, ptr %ctx.f2, i64 3
-  %14 = load i64, ptr %13, align 4
-  %15 = call i64 @polrt_div_round(ptr %0, i64 %12, i64 %14, i64 22)
-  store i64 %15, ptr %result, align 4
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 3
+  %9 = load i64, ptr %8, align 4
+  %10 = call i64 @polrt_div_round(ptr %0, i64 %7, i64 %9, i64 22)
+  store i64 %10, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -858,41 +792,30 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define internal i64 @polc_rule_6.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
-  %result = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 6
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 6
-  %8 = load i64, ptr %7, align 4
-  ret i64 %8
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %9 = getelementptr i64, ptr %ctx.f1, i64 6
-  store i64 %value, ptr %9, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 6
-  store i64 2, ptr %10, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 6
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 2, ptr %5, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %11 = getelementptr i64, ptr %ctx.f2, i64 2
-  %12 = load i64, ptr %11, align 4
-  %13 = getelementptr i64, ptr %ctx.f2, i64 1
-  %14 = load i64, ptr %13, align 4
-  %15 = call i64 @polrt_ratio(ptr %0, i64 %12, i64 %14, i64 25)
-  store i64 %15, ptr %result, align 4
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 2
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = call i64 @polrt_ratio(ptr %0, i64 %7, i64 %9, i64 25)
+  store i64 %10, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -978,45 +901,34 @@ ok:                                               ; preds = %branch
 ; Function Attrs: noinline
 define internal i64 @polc_rule_7.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f3 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f2 = load i64, ptr %3, align 4
-  %result = alloca i64, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 7
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f1, i64 7
-  %10 = load i64, ptr %9, align 4
-  ret i64 %10
-
-compute:                                          ; preds = %entry
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f = load i64, ptr %5, align 4
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %11 = getelementptr i64, ptr %ctx.f1, i64 7
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 7
-  store i64 2, ptr %12, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 7
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 7
+  store i64 2, ptr %7, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %13 = icmp slt i64 %ctx.f2, 9223372036854775807
-  %14 = icmp sge i64 %ctx.f2, 17167
-  %15 = and i1 %14, %13
-  %16 = select i1 %15, i64 0, i64 -1
-  %17 = icmp slt i64 %16, 0
-  br i1 %17, label %fail, label %ok
+branch:                                           ; preds = %entry
+  %8 = icmp slt i64 %ctx.f, 9223372036854775807
+  %9 = icmp sge i64 %ctx.f, 17167
+  %10 = and i1 %9, %8
+  %11 = select i1 %10, i64 0, i64 -1
+  %12 = icmp slt i64 %11, 0
+  br i1 %12, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 27)
@@ -1027,15 +939,15 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %18 = getelementptr i64, ptr %ctx.f3, i64 %16
+  %13 = getelementptr i64, ptr %ctx.f1, i64 %11
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 4
+  %16 = load i64, ptr %15, align 4
+  %17 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %14, i64 %16, i64 28)
+  %18 = getelementptr i64, ptr %ctx.f2, i64 3
   %19 = load i64, ptr %18, align 4
-  %20 = getelementptr i64, ptr %ctx.f4, i64 4
-  %21 = load i64, ptr %20, align 4
-  %22 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %19, i64 %21, i64 28)
-  %23 = getelementptr i64, ptr %ctx.f4, i64 3
-  %24 = load i64, ptr %23, align 4
-  %25 = call i64 @polrt_div_round(ptr %0, i64 %22, i64 %24, i64 28)
-  store i64 %25, ptr %result, align 4
+  %20 = call i64 @polrt_div_round(ptr %0, i64 %17, i64 %19, i64 28)
+  store i64 %20, ptr %result, align 4
   br label %done
 }
 
@@ -1100,40 +1012,29 @@ ok:                                               ; preds = %branch
 ; Function Attrs: noinline
 define internal i64 @polc_rule_8.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
-  %result = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 8
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 8
-  %8 = load i64, ptr %7, align 4
-  ret i64 %8
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %9 = getelementptr i64, ptr %ctx.f1, i64 8
-  store i64 %value, ptr %9, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 8
-  store i64 2, ptr %10, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 8
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 8
+  store i64 2, ptr %5, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %11 = getelementptr i64, ptr %ctx.f2, i64 1
-  %12 = load i64, ptr %11, align 4
-  %13 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %12)
-  %v = extractvalue { i64, i1 } %13, 0
-  %ovf = extractvalue { i64, i1 } %13, 1
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %7)
+  %v = extractvalue { i64, i1 } %8, 0
+  %ovf = extractvalue { i64, i1 } %8, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -1244,47 +1145,36 @@ ok7:                                              ; preds = %ok
 ; Function Attrs: noinline
 define internal i64 @polc_rule_9.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f2 = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 9
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f1, i64 9
-  %10 = load i64, ptr %9, align 4
-  ret i64 %10
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
-done:                                             ; preds = %ok6
+done:                                             ; preds = %ok4
   %value = load i64, ptr %result, align 4
-  %11 = getelementptr i64, ptr %ctx.f1, i64 9
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 9
-  store i64 2, ptr %12, align 4
+  %6 = getelementptr i64, ptr %ctx.f5, i64 9
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f6, i64 9
+  store i64 2, ptr %7, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %13 = getelementptr i64, ptr %ctx.f2, i64 1
-  %14 = load i64, ptr %13, align 4
-  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %16 = icmp sge i64 %ctx.f3, 17167
-  %17 = and i1 %16, %15
-  %18 = select i1 %17, i64 1, i64 -1
-  %19 = icmp slt i64 %18, 0
-  br i1 %19, label %fail, label %ok
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f1, 17167
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 1, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 34)
@@ -1295,27 +1185,27 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %20 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %21 = load i64, ptr %20, align 4
-  %22 = icmp sgt i64 %14, %21
-  %23 = select i1 %22, i64 %14, i64 %21
-  %24 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %25 = icmp sge i64 %ctx.f3, 17167
-  %26 = and i1 %25, %24
-  %27 = select i1 %26, i64 2, i64 -1
-  %28 = icmp slt i64 %27, 0
-  br i1 %28, label %fail5, label %ok6
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = icmp sgt i64 %9, %16
+  %18 = select i1 %17, i64 %9, i64 %16
+  %19 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %20 = icmp sge i64 %ctx.f1, 17167
+  %21 = and i1 %20, %19
+  %22 = select i1 %21, i64 2, i64 -1
+  %23 = icmp slt i64 %22, 0
+  br i1 %23, label %fail3, label %ok4
 
-fail5:                                            ; preds = %ok
+fail3:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 35)
   unreachable
 
-ok6:                                              ; preds = %ok
-  %29 = getelementptr i64, ptr %ctx.f4, i64 %27
-  %30 = load i64, ptr %29, align 4
-  %31 = icmp slt i64 %23, %30
-  %32 = select i1 %31, i64 %23, i64 %30
-  store i64 %32, ptr %result, align 4
+ok4:                                              ; preds = %ok
+  %24 = getelementptr i64, ptr %ctx.f2, i64 %22
+  %25 = load i64, ptr %24, align 4
+  %26 = icmp slt i64 %18, %25
+  %27 = select i1 %26, i64 %18, i64 %25
+  store i64 %27, ptr %result, align 4
   br label %done
 }
 
@@ -1399,51 +1289,40 @@ ok:                                               ; preds = %branch
 ; Function Attrs: noinline
 define internal i64 @polc_rule_10.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f2 = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 10
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f1, i64 10
-  %10 = load i64, ptr %9, align 4
-  ret i64 %10
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %11 = getelementptr i64, ptr %ctx.f1, i64 10
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 10
-  store i64 2, ptr %12, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 10
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 10
+  store i64 2, ptr %7, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %13 = getelementptr i64, ptr %ctx.f2, i64 1
-  %14 = load i64, ptr %13, align 4
-  %15 = getelementptr i64, ptr %ctx.f2, i64 2
-  %16 = load i64, ptr %15, align 4
-  %17 = icmp slt i64 %14, %16
-  %18 = select i1 %17, i64 %14, i64 %16
-  %19 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %20 = icmp sge i64 %ctx.f3, 17167
-  %21 = and i1 %20, %19
-  %22 = select i1 %21, i64 2, i64 -1
-  %23 = icmp slt i64 %22, 0
-  br i1 %23, label %fail, label %ok
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  %11 = load i64, ptr %10, align 4
+  %12 = icmp slt i64 %9, %11
+  %13 = select i1 %12, i64 %9, i64 %11
+  %14 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %15 = icmp sge i64 %ctx.f1, 17167
+  %16 = and i1 %15, %14
+  %17 = select i1 %16, i64 2, i64 -1
+  %18 = icmp slt i64 %17, 0
+  br i1 %18, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 39)
@@ -1454,11 +1333,11 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr i64, ptr %ctx.f4, i64 %22
-  %25 = load i64, ptr %24, align 4
-  %26 = icmp slt i64 %18, %25
-  %27 = select i1 %26, i64 %18, i64 %25
-  store i64 %27, ptr %result, align 4
+  %19 = getelementptr i64, ptr %ctx.f2, i64 %17
+  %20 = load i64, ptr %19, align 4
+  %21 = icmp slt i64 %13, %20
+  %22 = select i1 %21, i64 %13, i64 %20
+  store i64 %22, ptr %result, align 4
   br label %done
 }
 
@@ -1517,42 +1396,31 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define internal i64 @polc_rule_11.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
-  %result = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 11
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 11
-  %8 = load i64, ptr %7, align 4
-  ret i64 %8
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %9 = getelementptr i64, ptr %ctx.f1, i64 11
-  store i64 %value, ptr %9, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 11
-  store i64 2, ptr %10, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 11
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 11
+  store i64 2, ptr %5, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %11 = getelementptr i64, ptr %ctx.f2, i64 1
-  %12 = load i64, ptr %11, align 4
-  %13 = getelementptr i64, ptr %ctx.f2, i64 2
-  %14 = load i64, ptr %13, align 4
-  %15 = icmp sgt i64 %12, %14
-  %16 = select i1 %15, i64 %12, i64 %14
-  store i64 %16, ptr %result, align 4
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp sgt i64 %7, %9
+  %11 = select i1 %10, i64 %7, i64 %9
+  store i64 %11, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -1572,43 +1440,227 @@ declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 define i64 @polc_settle(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = call i64 @polc_rule_0(ptr %0)
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %2, ptr %3, align 4
-  %4 = call i64 @polc_rule_1(ptr %0)
-  %5 = getelementptr i64, ptr %ctx.f, i64 1
-  store i64 %4, ptr %5, align 4
-  %6 = call i64 @polc_rule_2(ptr %0)
-  %7 = getelementptr i64, ptr %ctx.f, i64 2
-  store i64 %6, ptr %7, align 4
-  %8 = call i64 @polc_rule_3(ptr %0)
-  %9 = getelementptr i64, ptr %ctx.f, i64 3
-  store i64 %8, ptr %9, align 4
-  %10 = call i64 @polc_rule_4(ptr %0)
-  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 0
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_0(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
   store i64 %10, ptr %11, align 4
-  %12 = call i64 @polc_rule_5(ptr %0)
-  %13 = getelementptr i64, ptr %ctx.f, i64 5
-  store i64 %12, ptr %13, align 4
-  %14 = call i64 @polc_rule_6(ptr %0)
-  %15 = getelementptr i64, ptr %ctx.f, i64 6
-  store i64 %14, ptr %15, align 4
-  %16 = call i64 @polc_rule_7(ptr %0)
-  %17 = getelementptr i64, ptr %ctx.f, i64 7
-  store i64 %16, ptr %17, align 4
-  %18 = call i64 @polc_rule_8(ptr %0)
-  %19 = getelementptr i64, ptr %ctx.f, i64 8
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 1
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_1(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
   store i64 %18, ptr %19, align 4
-  %20 = call i64 @polc_rule_9(ptr %0)
-  %21 = getelementptr i64, ptr %ctx.f, i64 9
-  store i64 %20, ptr %21, align 4
-  %22 = call i64 @polc_rule_10(ptr %0)
-  %23 = getelementptr i64, ptr %ctx.f, i64 10
-  store i64 %22, ptr %23, align 4
-  %24 = call i64 @polc_rule_11(ptr %0)
-  %25 = getelementptr i64, ptr %ctx.f, i64 11
-  store i64 %24, ptr %25, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 2
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 2
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_2(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 3
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 3
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_3(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 4
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 4
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_4(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 5
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 5
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_5(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
+  %52 = getelementptr i64, ptr %ctx.f, i64 6
+  %53 = load i64, ptr %52, align 4
+  %54 = icmp eq i64 %53, 2
+  br i1 %54, label %memo.hit18, label %memo.miss19
+
+memo.hit18:                                       ; preds = %memo17
+  %55 = getelementptr i64, ptr %ctx.f1, i64 6
+  %56 = load i64, ptr %55, align 4
+  br label %memo20
+
+memo.miss19:                                      ; preds = %memo17
+  %57 = call i64 @polc_rule_6(ptr %0)
+  br label %memo20
+
+memo20:                                           ; preds = %memo.miss19, %memo.hit18
+  %58 = phi i64 [ %56, %memo.hit18 ], [ %57, %memo.miss19 ]
+  %59 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 %58, ptr %59, align 4
+  %60 = getelementptr i64, ptr %ctx.f, i64 7
+  %61 = load i64, ptr %60, align 4
+  %62 = icmp eq i64 %61, 2
+  br i1 %62, label %memo.hit21, label %memo.miss22
+
+memo.hit21:                                       ; preds = %memo20
+  %63 = getelementptr i64, ptr %ctx.f1, i64 7
+  %64 = load i64, ptr %63, align 4
+  br label %memo23
+
+memo.miss22:                                      ; preds = %memo20
+  %65 = call i64 @polc_rule_7(ptr %0)
+  br label %memo23
+
+memo23:                                           ; preds = %memo.miss22, %memo.hit21
+  %66 = phi i64 [ %64, %memo.hit21 ], [ %65, %memo.miss22 ]
+  %67 = getelementptr i64, ptr %ctx.f2, i64 7
+  store i64 %66, ptr %67, align 4
+  %68 = getelementptr i64, ptr %ctx.f, i64 8
+  %69 = load i64, ptr %68, align 4
+  %70 = icmp eq i64 %69, 2
+  br i1 %70, label %memo.hit24, label %memo.miss25
+
+memo.hit24:                                       ; preds = %memo23
+  %71 = getelementptr i64, ptr %ctx.f1, i64 8
+  %72 = load i64, ptr %71, align 4
+  br label %memo26
+
+memo.miss25:                                      ; preds = %memo23
+  %73 = call i64 @polc_rule_8(ptr %0)
+  br label %memo26
+
+memo26:                                           ; preds = %memo.miss25, %memo.hit24
+  %74 = phi i64 [ %72, %memo.hit24 ], [ %73, %memo.miss25 ]
+  %75 = getelementptr i64, ptr %ctx.f2, i64 8
+  store i64 %74, ptr %75, align 4
+  %76 = getelementptr i64, ptr %ctx.f, i64 9
+  %77 = load i64, ptr %76, align 4
+  %78 = icmp eq i64 %77, 2
+  br i1 %78, label %memo.hit27, label %memo.miss28
+
+memo.hit27:                                       ; preds = %memo26
+  %79 = getelementptr i64, ptr %ctx.f1, i64 9
+  %80 = load i64, ptr %79, align 4
+  br label %memo29
+
+memo.miss28:                                      ; preds = %memo26
+  %81 = call i64 @polc_rule_9(ptr %0)
+  br label %memo29
+
+memo29:                                           ; preds = %memo.miss28, %memo.hit27
+  %82 = phi i64 [ %80, %memo.hit27 ], [ %81, %memo.miss28 ]
+  %83 = getelementptr i64, ptr %ctx.f2, i64 9
+  store i64 %82, ptr %83, align 4
+  %84 = getelementptr i64, ptr %ctx.f, i64 10
+  %85 = load i64, ptr %84, align 4
+  %86 = icmp eq i64 %85, 2
+  br i1 %86, label %memo.hit30, label %memo.miss31
+
+memo.hit30:                                       ; preds = %memo29
+  %87 = getelementptr i64, ptr %ctx.f1, i64 10
+  %88 = load i64, ptr %87, align 4
+  br label %memo32
+
+memo.miss31:                                      ; preds = %memo29
+  %89 = call i64 @polc_rule_10(ptr %0)
+  br label %memo32
+
+memo32:                                           ; preds = %memo.miss31, %memo.hit30
+  %90 = phi i64 [ %88, %memo.hit30 ], [ %89, %memo.miss31 ]
+  %91 = getelementptr i64, ptr %ctx.f2, i64 10
+  store i64 %90, ptr %91, align 4
+  %92 = getelementptr i64, ptr %ctx.f, i64 11
+  %93 = load i64, ptr %92, align 4
+  %94 = icmp eq i64 %93, 2
+  br i1 %94, label %memo.hit33, label %memo.miss34
+
+memo.hit33:                                       ; preds = %memo32
+  %95 = getelementptr i64, ptr %ctx.f1, i64 11
+  %96 = load i64, ptr %95, align 4
+  br label %memo35
+
+memo.miss34:                                      ; preds = %memo32
+  %97 = call i64 @polc_rule_11(ptr %0)
+  br label %memo35
+
+memo35:                                           ; preds = %memo.miss34, %memo.hit33
+  %98 = phi i64 [ %96, %memo.hit33 ], [ %97, %memo.miss34 ]
+  %99 = getelementptr i64, ptr %ctx.f2, i64 11
+  store i64 %98, ptr %99, align 4
   ret i64 0
 }
 
@@ -1625,43 +1677,227 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = call i64 @polc_rule_0.fast(ptr %0)
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %2, ptr %3, align 4
-  %4 = call i64 @polc_rule_1.fast(ptr %0)
-  %5 = getelementptr i64, ptr %ctx.f, i64 1
-  store i64 %4, ptr %5, align 4
-  %6 = call i64 @polc_rule_2.fast(ptr %0)
-  %7 = getelementptr i64, ptr %ctx.f, i64 2
-  store i64 %6, ptr %7, align 4
-  %8 = call i64 @polc_rule_3.fast(ptr %0)
-  %9 = getelementptr i64, ptr %ctx.f, i64 3
-  store i64 %8, ptr %9, align 4
-  %10 = call i64 @polc_rule_4.fast(ptr %0)
-  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 0
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
   store i64 %10, ptr %11, align 4
-  %12 = call i64 @polc_rule_5.fast(ptr %0)
-  %13 = getelementptr i64, ptr %ctx.f, i64 5
-  store i64 %12, ptr %13, align 4
-  %14 = call i64 @polc_rule_6.fast(ptr %0)
-  %15 = getelementptr i64, ptr %ctx.f, i64 6
-  store i64 %14, ptr %15, align 4
-  %16 = call i64 @polc_rule_7.fast(ptr %0)
-  %17 = getelementptr i64, ptr %ctx.f, i64 7
-  store i64 %16, ptr %17, align 4
-  %18 = call i64 @polc_rule_8.fast(ptr %0)
-  %19 = getelementptr i64, ptr %ctx.f, i64 8
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 1
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
   store i64 %18, ptr %19, align 4
-  %20 = call i64 @polc_rule_9.fast(ptr %0)
-  %21 = getelementptr i64, ptr %ctx.f, i64 9
-  store i64 %20, ptr %21, align 4
-  %22 = call i64 @polc_rule_10.fast(ptr %0)
-  %23 = getelementptr i64, ptr %ctx.f, i64 10
-  store i64 %22, ptr %23, align 4
-  %24 = call i64 @polc_rule_11.fast(ptr %0)
-  %25 = getelementptr i64, ptr %ctx.f, i64 11
-  store i64 %24, ptr %25, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 2
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 2
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_2.fast(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 3
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 3
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_3.fast(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 4
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 4
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_4.fast(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 5
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 5
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_5.fast(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
+  %52 = getelementptr i64, ptr %ctx.f, i64 6
+  %53 = load i64, ptr %52, align 4
+  %54 = icmp eq i64 %53, 2
+  br i1 %54, label %memo.hit18, label %memo.miss19
+
+memo.hit18:                                       ; preds = %memo17
+  %55 = getelementptr i64, ptr %ctx.f1, i64 6
+  %56 = load i64, ptr %55, align 4
+  br label %memo20
+
+memo.miss19:                                      ; preds = %memo17
+  %57 = call i64 @polc_rule_6.fast(ptr %0)
+  br label %memo20
+
+memo20:                                           ; preds = %memo.miss19, %memo.hit18
+  %58 = phi i64 [ %56, %memo.hit18 ], [ %57, %memo.miss19 ]
+  %59 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 %58, ptr %59, align 4
+  %60 = getelementptr i64, ptr %ctx.f, i64 7
+  %61 = load i64, ptr %60, align 4
+  %62 = icmp eq i64 %61, 2
+  br i1 %62, label %memo.hit21, label %memo.miss22
+
+memo.hit21:                                       ; preds = %memo20
+  %63 = getelementptr i64, ptr %ctx.f1, i64 7
+  %64 = load i64, ptr %63, align 4
+  br label %memo23
+
+memo.miss22:                                      ; preds = %memo20
+  %65 = call i64 @polc_rule_7.fast(ptr %0)
+  br label %memo23
+
+memo23:                                           ; preds = %memo.miss22, %memo.hit21
+  %66 = phi i64 [ %64, %memo.hit21 ], [ %65, %memo.miss22 ]
+  %67 = getelementptr i64, ptr %ctx.f2, i64 7
+  store i64 %66, ptr %67, align 4
+  %68 = getelementptr i64, ptr %ctx.f, i64 8
+  %69 = load i64, ptr %68, align 4
+  %70 = icmp eq i64 %69, 2
+  br i1 %70, label %memo.hit24, label %memo.miss25
+
+memo.hit24:                                       ; preds = %memo23
+  %71 = getelementptr i64, ptr %ctx.f1, i64 8
+  %72 = load i64, ptr %71, align 4
+  br label %memo26
+
+memo.miss25:                                      ; preds = %memo23
+  %73 = call i64 @polc_rule_8.fast(ptr %0)
+  br label %memo26
+
+memo26:                                           ; preds = %memo.miss25, %memo.hit24
+  %74 = phi i64 [ %72, %memo.hit24 ], [ %73, %memo.miss25 ]
+  %75 = getelementptr i64, ptr %ctx.f2, i64 8
+  store i64 %74, ptr %75, align 4
+  %76 = getelementptr i64, ptr %ctx.f, i64 9
+  %77 = load i64, ptr %76, align 4
+  %78 = icmp eq i64 %77, 2
+  br i1 %78, label %memo.hit27, label %memo.miss28
+
+memo.hit27:                                       ; preds = %memo26
+  %79 = getelementptr i64, ptr %ctx.f1, i64 9
+  %80 = load i64, ptr %79, align 4
+  br label %memo29
+
+memo.miss28:                                      ; preds = %memo26
+  %81 = call i64 @polc_rule_9.fast(ptr %0)
+  br label %memo29
+
+memo29:                                           ; preds = %memo.miss28, %memo.hit27
+  %82 = phi i64 [ %80, %memo.hit27 ], [ %81, %memo.miss28 ]
+  %83 = getelementptr i64, ptr %ctx.f2, i64 9
+  store i64 %82, ptr %83, align 4
+  %84 = getelementptr i64, ptr %ctx.f, i64 10
+  %85 = load i64, ptr %84, align 4
+  %86 = icmp eq i64 %85, 2
+  br i1 %86, label %memo.hit30, label %memo.miss31
+
+memo.hit30:                                       ; preds = %memo29
+  %87 = getelementptr i64, ptr %ctx.f1, i64 10
+  %88 = load i64, ptr %87, align 4
+  br label %memo32
+
+memo.miss31:                                      ; preds = %memo29
+  %89 = call i64 @polc_rule_10.fast(ptr %0)
+  br label %memo32
+
+memo32:                                           ; preds = %memo.miss31, %memo.hit30
+  %90 = phi i64 [ %88, %memo.hit30 ], [ %89, %memo.miss31 ]
+  %91 = getelementptr i64, ptr %ctx.f2, i64 10
+  store i64 %90, ptr %91, align 4
+  %92 = getelementptr i64, ptr %ctx.f, i64 11
+  %93 = load i64, ptr %92, align 4
+  %94 = icmp eq i64 %93, 2
+  br i1 %94, label %memo.hit33, label %memo.miss34
+
+memo.hit33:                                       ; preds = %memo32
+  %95 = getelementptr i64, ptr %ctx.f1, i64 11
+  %96 = load i64, ptr %95, align 4
+  br label %memo35
+
+memo.miss34:                                      ; preds = %memo32
+  %97 = call i64 @polc_rule_11.fast(ptr %0)
+  br label %memo35
+
+memo35:                                           ; preds = %memo.miss34, %memo.hit33
+  %98 = phi i64 [ %96, %memo.hit33 ], [ %97, %memo.miss34 ]
+  %99 = getelementptr i64, ptr %ctx.f2, i64 11
+  store i64 %98, ptr %99, align 4
   ret i64 0
 }
 

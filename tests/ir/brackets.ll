@@ -146,47 +146,36 @@ ok14:                                             ; preds = %ok10
 ; Function Attrs: noinline
 define internal i64 @polc_rule_0.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f5 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f4 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f13 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f12 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f3 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f2 = load i64, ptr %4, align 4
-  %result = alloca i64, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f2 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %6, align 8
-  %7 = getelementptr i64, ptr %ctx.f, i64 0
-  %8 = load i64, ptr %7, align 4
-  %9 = icmp eq i64 %8, 2
-  br i1 %9, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %10 = getelementptr i64, ptr %ctx.f1, i64 0
-  %11 = load i64, ptr %10, align 4
-  ret i64 %11
-
-compute:                                          ; preds = %entry
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f = load i64, ptr %6, align 4
+  %result = alloca i64, align 8
   br label %branch
 
-done:                                             ; preds = %ok13
+done:                                             ; preds = %ok11
   %value = load i64, ptr %result, align 4
-  %12 = getelementptr i64, ptr %ctx.f1, i64 0
-  store i64 %value, ptr %12, align 4
-  %13 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 2, ptr %13, align 4
+  %7 = getelementptr i64, ptr %ctx.f12, i64 0
+  store i64 %value, ptr %7, align 4
+  %8 = getelementptr i64, ptr %ctx.f13, i64 0
+  store i64 2, ptr %8, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %14 = icmp slt i64 %ctx.f2, 9223372036854775807
-  %15 = icmp sge i64 %ctx.f2, 17167
-  %16 = and i1 %15, %14
-  %17 = select i1 %16, i64 0, i64 -1
-  %18 = icmp slt i64 %17, 0
-  br i1 %18, label %fail, label %ok
+branch:                                           ; preds = %entry
+  %9 = icmp slt i64 %ctx.f, 9223372036854775807
+  %10 = icmp sge i64 %ctx.f, 17167
+  %11 = and i1 %10, %9
+  %12 = select i1 %11, i64 0, i64 -1
+  %13 = icmp slt i64 %12, 0
+  br i1 %13, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 1)
@@ -197,49 +186,49 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %19 = getelementptr i64, ptr %ctx.f3, i64 %17
-  %20 = getelementptr i64, ptr %ctx.f4, i64 0
-  %21 = load i64, ptr %20, align 4
-  %22 = getelementptr i64, ptr %ctx.f5, i64 1
-  %23 = load i64, ptr %22, align 4
-  %24 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %21, i64 %23)
-  %v = extractvalue { i64, i1 } %24, 0
-  %ovf = extractvalue { i64, i1 } %24, 1
-  br i1 %ovf, label %fail6, label %ok7
+  %14 = getelementptr i64, ptr %ctx.f1, i64 %12
+  %15 = getelementptr i64, ptr %ctx.f2, i64 0
+  %16 = load i64, ptr %15, align 4
+  %17 = getelementptr i64, ptr %ctx.f3, i64 1
+  %18 = load i64, ptr %17, align 4
+  %19 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %16, i64 %18)
+  %v = extractvalue { i64, i1 } %19, 0
+  %ovf = extractvalue { i64, i1 } %19, 1
+  br i1 %ovf, label %fail4, label %ok5
 
-fail6:                                            ; preds = %ok
+fail4:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 1, i64 3)
   unreachable
 
-ok7:                                              ; preds = %ok
-  %25 = call i64 @polrt_progressive(ptr %0, ptr %19, i64 %v, i64 2)
-  %26 = icmp slt i64 %ctx.f2, 9223372036854775807
-  %27 = icmp sge i64 %ctx.f2, 17167
-  %28 = and i1 %27, %26
-  %29 = select i1 %28, i64 0, i64 -1
-  %30 = icmp slt i64 %29, 0
-  br i1 %30, label %fail8, label %ok9
+ok5:                                              ; preds = %ok
+  %20 = call i64 @polrt_progressive(ptr %0, ptr %14, i64 %v, i64 2)
+  %21 = icmp slt i64 %ctx.f, 9223372036854775807
+  %22 = icmp sge i64 %ctx.f, 17167
+  %23 = and i1 %22, %21
+  %24 = select i1 %23, i64 0, i64 -1
+  %25 = icmp slt i64 %24, 0
+  br i1 %25, label %fail6, label %ok7
 
-fail8:                                            ; preds = %ok7
+fail6:                                            ; preds = %ok5
   call void @polrt_fail(ptr %0, i64 6, i64 5)
   unreachable
 
-ok9:                                              ; preds = %ok7
-  %31 = getelementptr i64, ptr %ctx.f3, i64 %29
-  %32 = getelementptr i64, ptr %ctx.f4, i64 0
-  %33 = load i64, ptr %32, align 4
-  %34 = call i64 @polrt_progressive(ptr %0, ptr %31, i64 %33, i64 5)
-  %35 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %25, i64 %34)
-  %v10 = extractvalue { i64, i1 } %35, 0
-  %ovf11 = extractvalue { i64, i1 } %35, 1
-  br i1 %ovf11, label %fail12, label %ok13
+ok7:                                              ; preds = %ok5
+  %26 = getelementptr i64, ptr %ctx.f1, i64 %24
+  %27 = getelementptr i64, ptr %ctx.f2, i64 0
+  %28 = load i64, ptr %27, align 4
+  %29 = call i64 @polrt_progressive(ptr %0, ptr %26, i64 %28, i64 5)
+  %30 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %20, i64 %29)
+  %v8 = extractvalue { i64, i1 } %30, 0
+  %ovf9 = extractvalue { i64, i1 } %30, 1
+  br i1 %ovf9, label %fail10, label %ok11
 
-fail12:                                           ; preds = %ok9
+fail10:                                           ; preds = %ok7
   call void @polrt_fail(ptr %0, i64 1, i64 2)
   unreachable
 
-ok13:                                             ; preds = %ok9
-  store i64 %v10, ptr %result, align 4
+ok11:                                             ; preds = %ok7
+  store i64 %v8, ptr %result, align 4
   br label %done
 }
 
@@ -252,32 +241,51 @@ declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 define i64 @polc_settle(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f3 = load ptr, ptr %1, align 8
+  %ctx.f5 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f2 = load ptr, ptr %2, align 8
+  %ctx.f4 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f1 = load ptr, ptr %3, align 8
+  %ctx.f3 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %4, align 8
-  %5 = call i64 @polc_rule_0(ptr %0)
-  %6 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %5, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %ctx.f2 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %6, align 8
+  %7 = getelementptr i64, ptr %ctx.f, i64 0
   %8 = load i64, ptr %7, align 4
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  %10 = load i64, ptr %9, align 4
-  %11 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %8, i64 %10)
-  %v = extractvalue { i64, i1 } %11, 0
-  %ovf = extractvalue { i64, i1 } %11, 1
+  %9 = icmp eq i64 %8, 2
+  br i1 %9, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %10 = getelementptr i64, ptr %ctx.f1, i64 0
+  %11 = load i64, ptr %10, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %12 = call i64 @polc_rule_0(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %13 = phi i64 [ %11, %memo.hit ], [ %12, %memo.miss ]
+  %14 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %13, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f3, i64 0
+  %16 = load i64, ptr %15, align 4
+  %17 = getelementptr i64, ptr %ctx.f4, i64 1
+  %18 = load i64, ptr %17, align 4
+  %19 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %16, i64 %18)
+  %v = extractvalue { i64, i1 } %19, 0
+  %ovf = extractvalue { i64, i1 } %19, 1
   br i1 %ovf, label %fail, label %ok
 
-fail:                                             ; preds = %entry
+fail:                                             ; preds = %memo
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok:                                               ; preds = %entry
-  %12 = getelementptr i64, ptr %ctx.f3, i64 0
-  store i64 %v, ptr %12, align 4
+ok:                                               ; preds = %memo
+  %20 = getelementptr i64, ptr %ctx.f5, i64 0
+  store i64 %v, ptr %20, align 4
   ret i64 0
 }
 
@@ -301,32 +309,51 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f3 = load ptr, ptr %1, align 8
+  %ctx.f5 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f2 = load ptr, ptr %2, align 8
+  %ctx.f4 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f1 = load ptr, ptr %3, align 8
+  %ctx.f3 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %4, align 8
-  %5 = call i64 @polc_rule_0.fast(ptr %0)
-  %6 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %5, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %ctx.f2 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %6, align 8
+  %7 = getelementptr i64, ptr %ctx.f, i64 0
   %8 = load i64, ptr %7, align 4
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  %10 = load i64, ptr %9, align 4
-  %11 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %8, i64 %10)
-  %v = extractvalue { i64, i1 } %11, 0
-  %ovf = extractvalue { i64, i1 } %11, 1
+  %9 = icmp eq i64 %8, 2
+  br i1 %9, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %10 = getelementptr i64, ptr %ctx.f1, i64 0
+  %11 = load i64, ptr %10, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %12 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %13 = phi i64 [ %11, %memo.hit ], [ %12, %memo.miss ]
+  %14 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %13, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f3, i64 0
+  %16 = load i64, ptr %15, align 4
+  %17 = getelementptr i64, ptr %ctx.f4, i64 1
+  %18 = load i64, ptr %17, align 4
+  %19 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %16, i64 %18)
+  %v = extractvalue { i64, i1 } %19, 0
+  %ovf = extractvalue { i64, i1 } %19, 1
   br i1 %ovf, label %fail, label %ok
 
-fail:                                             ; preds = %entry
+fail:                                             ; preds = %memo
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok:                                               ; preds = %entry
-  %12 = getelementptr i64, ptr %ctx.f3, i64 0
-  store i64 %v, ptr %12, align 4
+ok:                                               ; preds = %memo
+  %20 = getelementptr i64, ptr %ctx.f5, i64 0
+  store i64 %v, ptr %20, align 4
   ret i64 0
 }
 

@@ -166,41 +166,30 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define internal i64 @polc_rule_1.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
-  %result = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 1
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 1
-  %8 = load i64, ptr %7, align 4
-  ret i64 %8
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %9 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %value, ptr %9, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 1
-  store i64 2, ptr %10, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 2, ptr %5, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %11 = getelementptr i64, ptr %ctx.f2, i64 0
-  %12 = load i64, ptr %11, align 4
-  %13 = getelementptr i64, ptr %ctx.f2, i64 2
-  %14 = load i64, ptr %13, align 4
-  %15 = call i64 @polc_rule_0.fast(ptr %0, i64 %12, i64 %14)
-  store i64 %15, ptr %result, align 4
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 0
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = call i64 @polc_rule_0.fast(ptr %0, i64 %7, i64 %9)
+  store i64 %10, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -262,41 +251,30 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define internal i64 @polc_rule_2.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
-  %result = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 2
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 2
-  %8 = load i64, ptr %7, align 4
-  ret i64 %8
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %9 = getelementptr i64, ptr %ctx.f1, i64 2
-  store i64 %value, ptr %9, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 2
-  store i64 2, ptr %10, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 2
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 2, ptr %5, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %11 = getelementptr i64, ptr %ctx.f2, i64 0
-  %12 = load i64, ptr %11, align 4
-  %13 = getelementptr i64, ptr %ctx.f2, i64 2
-  %14 = load i64, ptr %13, align 4
-  %15 = call i64 @polrt_workdays_between(ptr %0, i64 %12, i64 %14, i64 15)
-  store i64 %15, ptr %result, align 4
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 0
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = call i64 @polrt_workdays_between(ptr %0, i64 %7, i64 %9, i64 15)
+  store i64 %10, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -392,46 +370,35 @@ ok5:                                              ; preds = %ok
 ; Function Attrs: noinline
 define internal i64 @polc_rule_3.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f6 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 3
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f1, i64 3
-  %10 = load i64, ptr %9, align 4
-  ret i64 %10
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
-done:                                             ; preds = %ok5
+done:                                             ; preds = %ok3
   %value = load i64, ptr %result, align 4
-  %11 = getelementptr i64, ptr %ctx.f1, i64 3
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 3
-  store i64 2, ptr %12, align 4
+  %6 = getelementptr i64, ptr %ctx.f5, i64 3
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f6, i64 3
+  store i64 2, ptr %7, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %13 = getelementptr i64, ptr %ctx.f2, i64 1
-  %14 = load i64, ptr %13, align 4
-  %15 = getelementptr i64, ptr %ctx.f2, i64 0
-  %16 = load i64, ptr %15, align 4
-  %17 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %14, i64 %16)
-  %v = extractvalue { i64, i1 } %17, 0
-  %ovf = extractvalue { i64, i1 } %17, 1
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 0
+  %11 = load i64, ptr %10, align 4
+  %12 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %9, i64 %11)
+  %v = extractvalue { i64, i1 } %12, 0
+  %ovf = extractvalue { i64, i1 } %12, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -443,23 +410,23 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f3, 20089
-  %20 = and i1 %19, %18
-  %21 = select i1 %20, i64 1, i64 -1
-  %22 = icmp slt i64 %21, 0
-  br i1 %22, label %fail4, label %ok5
+  %13 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %14 = icmp sge i64 %ctx.f1, 20089
+  %15 = and i1 %14, %13
+  %16 = select i1 %15, i64 1, i64 -1
+  %17 = icmp slt i64 %16, 0
+  br i1 %17, label %fail2, label %ok3
 
-fail4:                                            ; preds = %ok
+fail2:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 19)
   unreachable
 
-ok5:                                              ; preds = %ok
-  %23 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %24 = load i64, ptr %23, align 4
-  %25 = icmp sgt i64 %v, %24
-  %26 = zext i1 %25 to i64
-  store i64 %26, ptr %result, align 4
+ok3:                                              ; preds = %ok
+  %18 = getelementptr i64, ptr %ctx.f4, i64 %16
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp sgt i64 %v, %19
+  %21 = zext i1 %20 to i64
+  store i64 %21, ptr %result, align 4
   br label %done
 }
 
@@ -542,47 +509,36 @@ ok:                                               ; preds = %branch
 ; Function Attrs: noinline
 define internal i64 @polc_rule_4.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f2 = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 4
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f1, i64 4
-  %10 = load i64, ptr %9, align 4
-  ret i64 %10
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %11 = getelementptr i64, ptr %ctx.f1, i64 4
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 4
-  store i64 2, ptr %12, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 4
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 4
+  store i64 2, ptr %7, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %13 = getelementptr i64, ptr %ctx.f2, i64 0
-  %14 = load i64, ptr %13, align 4
-  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %16 = icmp sge i64 %ctx.f3, 20089
-  %17 = and i1 %16, %15
-  %18 = select i1 %17, i64 2, i64 -1
-  %19 = icmp slt i64 %18, 0
-  br i1 %19, label %fail, label %ok
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 0
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f1, 20089
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 2, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 20)
@@ -593,14 +549,14 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %20 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %21 = load i64, ptr %20, align 4
-  %22 = call i64 @polrt_add_months(ptr %0, i64 %14, i64 %21, i64 21)
-  %23 = getelementptr i64, ptr %ctx.f2, i64 4
-  %24 = load i64, ptr %23, align 4
-  %25 = call i64 @polrt_add_months(ptr %0, i64 %22, i64 %24, i64 21)
-  %26 = call i64 @polrt_month_after(ptr %0, i64 %25, i64 24)
-  store i64 %26, ptr %result, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = call i64 @polrt_add_months(ptr %0, i64 %9, i64 %16, i64 21)
+  %18 = getelementptr i64, ptr %ctx.f, i64 4
+  %19 = load i64, ptr %18, align 4
+  %20 = call i64 @polrt_add_months(ptr %0, i64 %17, i64 %19, i64 21)
+  %21 = call i64 @polrt_month_after(ptr %0, i64 %20, i64 24)
+  store i64 %21, ptr %result, align 4
   br label %done
 }
 
@@ -689,47 +645,36 @@ ok7:                                              ; preds = %ok
 ; Function Attrs: noinline
 define internal i64 @polc_rule_5.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f2 = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 5
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f1, i64 5
-  %10 = load i64, ptr %9, align 4
-  ret i64 %10
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
-done:                                             ; preds = %ok6
+done:                                             ; preds = %ok4
   %value = load i64, ptr %result, align 4
-  %11 = getelementptr i64, ptr %ctx.f1, i64 5
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 5
-  store i64 2, ptr %12, align 4
+  %6 = getelementptr i64, ptr %ctx.f5, i64 5
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f6, i64 5
+  store i64 2, ptr %7, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %13 = getelementptr i64, ptr %ctx.f2, i64 0
-  %14 = load i64, ptr %13, align 4
-  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %16 = icmp sge i64 %ctx.f3, 20089
-  %17 = and i1 %16, %15
-  %18 = select i1 %17, i64 3, i64 -1
-  %19 = icmp slt i64 %18, 0
-  br i1 %19, label %fail, label %ok
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 0
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f1, 20089
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 3, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 25)
@@ -740,20 +685,20 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %20 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %21 = load i64, ptr %20, align 4
-  %22 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %21, i64 12)
-  %v = extractvalue { i64, i1 } %22, 0
-  %ovf = extractvalue { i64, i1 } %22, 1
-  br i1 %ovf, label %fail5, label %ok6
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %16, i64 12)
+  %v = extractvalue { i64, i1 } %17, 0
+  %ovf = extractvalue { i64, i1 } %17, 1
+  br i1 %ovf, label %fail3, label %ok4
 
-fail5:                                            ; preds = %ok
+fail3:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 1, i64 26)
   unreachable
 
-ok6:                                              ; preds = %ok
-  %23 = call i64 @polrt_add_months(ptr %0, i64 %14, i64 %v, i64 26)
-  store i64 %23, ptr %result, align 4
+ok4:                                              ; preds = %ok
+  %18 = call i64 @polrt_add_months(ptr %0, i64 %9, i64 %v, i64 26)
+  store i64 %18, ptr %result, align 4
   br label %done
 }
 
@@ -761,9 +706,9 @@ ok6:                                              ; preds = %ok
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %1, align 8
+  %ctx.f11 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %2, align 8
+  %ctx.f7 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %3, align 8
@@ -793,55 +738,100 @@ done:                                             ; preds = %endif
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %13 = call i64 @polc_rule_1(ptr %0)
-  %14 = icmp ne i64 %13, 0
-  br i1 %14, label %rhs, label %logic
+  %13 = getelementptr i64, ptr %ctx.f, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp eq i64 %14, 2
+  br i1 %15, label %memo.hit, label %memo.miss
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 28)
   unreachable
 
-rhs:                                              ; preds = %branch
-  %15 = call i64 @polc_rule_3(ptr %0)
-  %16 = icmp eq i64 %15, 0
-  %17 = zext i1 %16 to i64
-  %18 = icmp ne i64 %17, 0
-  %19 = zext i1 %18 to i64
+memo.hit:                                         ; preds = %branch
+  %16 = getelementptr i64, ptr %ctx.f1, i64 1
+  %17 = load i64, ptr %16, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %branch
+  %18 = call i64 @polc_rule_1(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %19 = phi i64 [ %17, %memo.hit ], [ %18, %memo.miss ]
+  %20 = icmp ne i64 %19, 0
+  br i1 %20, label %rhs, label %logic
+
+rhs:                                              ; preds = %memo
+  %21 = getelementptr i64, ptr %ctx.f, i64 3
+  %22 = load i64, ptr %21, align 4
+  %23 = icmp eq i64 %22, 2
+  br i1 %23, label %memo.hit2, label %memo.miss3
+
+logic:                                            ; preds = %memo4, %memo
+  %24 = phi i64 [ 0, %memo ], [ %33, %memo4 ]
+  %25 = icmp ne i64 %24, 0
+  br i1 %25, label %rhs5, label %logic6
+
+memo.hit2:                                        ; preds = %rhs
+  %26 = getelementptr i64, ptr %ctx.f1, i64 3
+  %27 = load i64, ptr %26, align 4
+  br label %memo4
+
+memo.miss3:                                       ; preds = %rhs
+  %28 = call i64 @polc_rule_3(ptr %0)
+  br label %memo4
+
+memo4:                                            ; preds = %memo.miss3, %memo.hit2
+  %29 = phi i64 [ %27, %memo.hit2 ], [ %28, %memo.miss3 ]
+  %30 = icmp eq i64 %29, 0
+  %31 = zext i1 %30 to i64
+  %32 = icmp ne i64 %31, 0
+  %33 = zext i1 %32 to i64
   br label %logic
 
-logic:                                            ; preds = %rhs, %branch
-  %20 = phi i64 [ 0, %branch ], [ %19, %rhs ]
-  %21 = icmp ne i64 %20, 0
-  br i1 %21, label %rhs2, label %logic3
+rhs5:                                             ; preds = %logic
+  %34 = getelementptr i64, ptr %ctx.f7, i64 1
+  %35 = load i64, ptr %34, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 4
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit8, label %memo.miss9
 
-rhs2:                                             ; preds = %logic
-  %22 = getelementptr i64, ptr %ctx.f4, i64 1
-  %23 = load i64, ptr %22, align 4
-  %24 = call i64 @polc_rule_4(ptr %0)
-  %25 = icmp sge i64 %23, %24
-  %26 = zext i1 %25 to i64
-  %27 = icmp ne i64 %26, 0
-  %28 = zext i1 %27 to i64
-  br label %logic3
+logic6:                                           ; preds = %memo10, %logic
+  %39 = phi i64 [ 0, %logic ], [ %48, %memo10 ]
+  %40 = icmp ne i64 %39, 0
+  br i1 %40, label %then, label %else
 
-logic3:                                           ; preds = %rhs2, %logic
-  %29 = phi i64 [ 0, %logic ], [ %28, %rhs2 ]
-  %30 = icmp ne i64 %29, 0
-  br i1 %30, label %then, label %else
+memo.hit8:                                        ; preds = %rhs5
+  %41 = getelementptr i64, ptr %ctx.f1, i64 4
+  %42 = load i64, ptr %41, align 4
+  br label %memo10
 
-then:                                             ; preds = %logic3
-  %31 = getelementptr i64, ptr %ctx.f4, i64 3
-  %32 = load i64, ptr %31, align 4
+memo.miss9:                                       ; preds = %rhs5
+  %43 = call i64 @polc_rule_4(ptr %0)
+  br label %memo10
+
+memo10:                                           ; preds = %memo.miss9, %memo.hit8
+  %44 = phi i64 [ %42, %memo.hit8 ], [ %43, %memo.miss9 ]
+  %45 = icmp sge i64 %35, %44
+  %46 = zext i1 %45 to i64
+  %47 = icmp ne i64 %46, 0
+  %48 = zext i1 %47 to i64
+  br label %logic6
+
+then:                                             ; preds = %logic6
+  %49 = getelementptr i64, ptr %ctx.f7, i64 3
+  %50 = load i64, ptr %49, align 4
   br label %endif
 
-else:                                             ; preds = %logic3
+else:                                             ; preds = %logic6
   br label %endif
 
 endif:                                            ; preds = %else, %then
-  %33 = phi i64 [ %32, %then ], [ 0, %else ]
-  store i64 %33, ptr %result, align 4
-  %34 = getelementptr i64, ptr %ctx.f5, i64 6
-  store i64 0, ptr %34, align 4
+  %51 = phi i64 [ %50, %then ], [ 0, %else ]
+  store i64 %51, ptr %result, align 4
+  %52 = getelementptr i64, ptr %ctx.f11, i64 6
+  store i64 0, ptr %52, align 4
   br label %done
 }
 
@@ -849,81 +839,115 @@ endif:                                            ; preds = %else, %then
 define internal i64 @polc_rule_6.fast(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %1, align 8
-  %result = alloca i64, align 8
+  %ctx.f7 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 6
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 6
-  %8 = load i64, ptr %7, align 4
-  ret i64 %8
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %endif
   %value = load i64, ptr %result, align 4
-  %9 = getelementptr i64, ptr %ctx.f1, i64 6
-  store i64 %value, ptr %9, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 6
-  store i64 2, ptr %10, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 6
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 2, ptr %5, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %11 = call i64 @polc_rule_1.fast(ptr %0)
-  %12 = icmp ne i64 %11, 0
-  br i1 %12, label %rhs, label %logic
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %memo.hit, label %memo.miss
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 28)
   unreachable
 
-rhs:                                              ; preds = %branch
-  %13 = call i64 @polc_rule_3.fast(ptr %0)
-  %14 = icmp eq i64 %13, 0
-  %15 = zext i1 %14 to i64
-  %16 = icmp ne i64 %15, 0
-  %17 = zext i1 %16 to i64
-  br label %logic
+memo.hit:                                         ; preds = %branch
+  %9 = getelementptr i64, ptr %ctx.f1, i64 1
+  %10 = load i64, ptr %9, align 4
+  br label %memo
 
-logic:                                            ; preds = %rhs, %branch
-  %18 = phi i64 [ 0, %branch ], [ %17, %rhs ]
-  %19 = icmp ne i64 %18, 0
-  br i1 %19, label %rhs2, label %logic3
+memo.miss:                                        ; preds = %branch
+  %11 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo
 
-rhs2:                                             ; preds = %logic
-  %20 = getelementptr i64, ptr %ctx.f4, i64 1
-  %21 = load i64, ptr %20, align 4
-  %22 = call i64 @polc_rule_4.fast(ptr %0)
-  %23 = icmp sge i64 %21, %22
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %12 = phi i64 [ %10, %memo.hit ], [ %11, %memo.miss ]
+  %13 = icmp ne i64 %12, 0
+  br i1 %13, label %rhs, label %logic
+
+rhs:                                              ; preds = %memo
+  %14 = getelementptr i64, ptr %ctx.f, i64 3
+  %15 = load i64, ptr %14, align 4
+  %16 = icmp eq i64 %15, 2
+  br i1 %16, label %memo.hit2, label %memo.miss3
+
+logic:                                            ; preds = %memo4, %memo
+  %17 = phi i64 [ 0, %memo ], [ %26, %memo4 ]
+  %18 = icmp ne i64 %17, 0
+  br i1 %18, label %rhs5, label %logic6
+
+memo.hit2:                                        ; preds = %rhs
+  %19 = getelementptr i64, ptr %ctx.f1, i64 3
+  %20 = load i64, ptr %19, align 4
+  br label %memo4
+
+memo.miss3:                                       ; preds = %rhs
+  %21 = call i64 @polc_rule_3.fast(ptr %0)
+  br label %memo4
+
+memo4:                                            ; preds = %memo.miss3, %memo.hit2
+  %22 = phi i64 [ %20, %memo.hit2 ], [ %21, %memo.miss3 ]
+  %23 = icmp eq i64 %22, 0
   %24 = zext i1 %23 to i64
   %25 = icmp ne i64 %24, 0
   %26 = zext i1 %25 to i64
-  br label %logic3
+  br label %logic
 
-logic3:                                           ; preds = %rhs2, %logic
-  %27 = phi i64 [ 0, %logic ], [ %26, %rhs2 ]
-  %28 = icmp ne i64 %27, 0
-  br i1 %28, label %then, label %else
-
-then:                                             ; preds = %logic3
-  %29 = getelementptr i64, ptr %ctx.f4, i64 3
+rhs5:                                             ; preds = %logic
+  %27 = getelementptr i64, ptr %ctx.f7, i64 1
+  %28 = load i64, ptr %27, align 4
+  %29 = getelementptr i64, ptr %ctx.f, i64 4
   %30 = load i64, ptr %29, align 4
+  %31 = icmp eq i64 %30, 2
+  br i1 %31, label %memo.hit8, label %memo.miss9
+
+logic6:                                           ; preds = %memo10, %logic
+  %32 = phi i64 [ 0, %logic ], [ %41, %memo10 ]
+  %33 = icmp ne i64 %32, 0
+  br i1 %33, label %then, label %else
+
+memo.hit8:                                        ; preds = %rhs5
+  %34 = getelementptr i64, ptr %ctx.f1, i64 4
+  %35 = load i64, ptr %34, align 4
+  br label %memo10
+
+memo.miss9:                                       ; preds = %rhs5
+  %36 = call i64 @polc_rule_4.fast(ptr %0)
+  br label %memo10
+
+memo10:                                           ; preds = %memo.miss9, %memo.hit8
+  %37 = phi i64 [ %35, %memo.hit8 ], [ %36, %memo.miss9 ]
+  %38 = icmp sge i64 %28, %37
+  %39 = zext i1 %38 to i64
+  %40 = icmp ne i64 %39, 0
+  %41 = zext i1 %40 to i64
+  br label %logic6
+
+then:                                             ; preds = %logic6
+  %42 = getelementptr i64, ptr %ctx.f7, i64 3
+  %43 = load i64, ptr %42, align 4
   br label %endif
 
-else:                                             ; preds = %logic3
+else:                                             ; preds = %logic6
   br label %endif
 
 endif:                                            ; preds = %else, %then
-  %31 = phi i64 [ %30, %then ], [ 0, %else ]
-  store i64 %31, ptr %result, align 4
+  %44 = phi i64 [ %43, %then ], [ 0, %else ]
+  store i64 %44, ptr %result, align 4
   br label %done
 }
 
@@ -936,25 +960,119 @@ declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 define i64 @polc_settle(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = call i64 @polc_rule_1(ptr %0)
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %2, ptr %3, align 4
-  %4 = call i64 @polc_rule_2(ptr %0)
-  %5 = getelementptr i64, ptr %ctx.f, i64 1
-  store i64 %4, ptr %5, align 4
-  %6 = call i64 @polc_rule_3(ptr %0)
-  %7 = getelementptr i64, ptr %ctx.f, i64 2
-  store i64 %6, ptr %7, align 4
-  %8 = call i64 @polc_rule_4(ptr %0)
-  %9 = getelementptr i64, ptr %ctx.f, i64 3
-  store i64 %8, ptr %9, align 4
-  %10 = call i64 @polc_rule_5(ptr %0)
-  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 1
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 1
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_1(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
   store i64 %10, ptr %11, align 4
-  %12 = call i64 @polc_rule_6(ptr %0)
-  %13 = getelementptr i64, ptr %ctx.f, i64 5
-  store i64 %12, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 2
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 2
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_2(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %18, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 3
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 3
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_3(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 4
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 4
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_4(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 5
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 5
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_5(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 6
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 6
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_6(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
   ret i64 0
 }
 
@@ -971,25 +1089,119 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = call i64 @polc_rule_1.fast(ptr %0)
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %2, ptr %3, align 4
-  %4 = call i64 @polc_rule_2.fast(ptr %0)
-  %5 = getelementptr i64, ptr %ctx.f, i64 1
-  store i64 %4, ptr %5, align 4
-  %6 = call i64 @polc_rule_3.fast(ptr %0)
-  %7 = getelementptr i64, ptr %ctx.f, i64 2
-  store i64 %6, ptr %7, align 4
-  %8 = call i64 @polc_rule_4.fast(ptr %0)
-  %9 = getelementptr i64, ptr %ctx.f, i64 3
-  store i64 %8, ptr %9, align 4
-  %10 = call i64 @polc_rule_5.fast(ptr %0)
-  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 1
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 1
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
   store i64 %10, ptr %11, align 4
-  %12 = call i64 @polc_rule_6.fast(ptr %0)
-  %13 = getelementptr i64, ptr %ctx.f, i64 5
-  store i64 %12, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 2
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 2
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_2.fast(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %18, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 3
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 3
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_3.fast(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 4
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 4
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_4.fast(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 5
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 5
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_5.fast(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 6
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 6
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_6.fast(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
   ret i64 0
 }
 

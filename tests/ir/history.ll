@@ -213,46 +213,35 @@ agg.end:                                          ; preds = %agg.default, %agg.d
 ; Function Attrs: noinline
 define internal i64 @polc_rule_0.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f10 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f7 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f3 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f2 = load i64, ptr %5, align 4
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f9 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f8 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f5 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %7, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %6, align 8
-  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %7, align 8
-  %8 = getelementptr i64, ptr %ctx.f, i64 0
-  %9 = load i64, ptr %8, align 4
-  %10 = icmp eq i64 %9, 2
-  br i1 %10, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %11 = getelementptr i64, ptr %ctx.f1, i64 0
-  %12 = load i64, ptr %11, align 4
-  ret i64 %12
-
-compute:                                          ; preds = %entry
   br label %branch
 
 done:                                             ; preds = %agg.end
   %value = load i64, ptr %result, align 4
-  %13 = getelementptr i64, ptr %ctx.f1, i64 0
-  store i64 %value, ptr %13, align 4
-  %14 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 2, ptr %14, align 4
+  %8 = getelementptr i64, ptr %ctx.f9, i64 0
+  store i64 %value, ptr %8, align 4
+  %9 = getelementptr i64, ptr %ctx.f10, i64 0
+  store i64 2, ptr %9, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
+branch:                                           ; preds = %entry
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
@@ -263,100 +252,100 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %15 = load i64, ptr %i, align 4
-  %16 = icmp slt i64 %15, %ctx.f2
-  br i1 %16, label %agg.body, label %agg.done
+  %10 = load i64, ptr %i, align 4
+  %11 = icmp slt i64 %10, %ctx.f
+  br i1 %11, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %17 = mul i64 %15, 4
-  %18 = getelementptr i64, ptr %ctx.f3, i64 %17
-  %19 = getelementptr i64, ptr %18, i64 1
-  %20 = load i64, ptr %19, align 4
-  %21 = getelementptr i64, ptr %ctx.f4, i64 0
-  %22 = load i64, ptr %21, align 4
-  %23 = icmp sle i64 %20, %22
-  %24 = zext i1 %23 to i64
-  %25 = icmp ne i64 %24, 0
-  br i1 %25, label %rhs, label %logic
+  %12 = mul i64 %10, 4
+  %13 = getelementptr i64, ptr %ctx.f1, i64 %12
+  %14 = getelementptr i64, ptr %13, i64 1
+  %15 = load i64, ptr %14, align 4
+  %16 = getelementptr i64, ptr %ctx.f2, i64 0
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp sle i64 %15, %17
+  %19 = zext i1 %18 to i64
+  %20 = icmp ne i64 %19, 0
+  br i1 %20, label %rhs, label %logic
 
-agg.next:                                         ; preds = %ok9, %logic
-  %26 = load i64, ptr %i, align 4
-  %27 = add i64 %26, 1
-  store i64 %27, ptr %i, align 4
+agg.next:                                         ; preds = %ok7, %logic
+  %21 = load i64, ptr %i, align 4
+  %22 = add i64 %21, 1
+  store i64 %22, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %28 = load i64, ptr %found, align 4
-  %29 = load i64, ptr %acc, align 4
-  %30 = icmp ne i64 %28, 0
-  br i1 %30, label %agg.end, label %agg.default
+  %23 = load i64, ptr %found, align 4
+  %24 = load i64, ptr %acc, align 4
+  %25 = icmp ne i64 %23, 0
+  br i1 %25, label %agg.end, label %agg.default
 
 rhs:                                              ; preds = %agg.body
-  %31 = getelementptr i64, ptr %18, i64 2
-  %32 = load i64, ptr %31, align 4
-  %33 = icmp ne i64 %32, -9223372036854775808
-  %34 = zext i1 %33 to i64
-  %35 = icmp eq i64 %34, 0
-  %36 = zext i1 %35 to i64
-  %37 = icmp ne i64 %36, 0
-  br i1 %37, label %logic6, label %rhs5
+  %26 = getelementptr i64, ptr %13, i64 2
+  %27 = load i64, ptr %26, align 4
+  %28 = icmp ne i64 %27, -9223372036854775808
+  %29 = zext i1 %28 to i64
+  %30 = icmp eq i64 %29, 0
+  %31 = zext i1 %30 to i64
+  %32 = icmp ne i64 %31, 0
+  br i1 %32, label %logic4, label %rhs3
 
-logic:                                            ; preds = %logic6, %agg.body
-  %38 = phi i64 [ 0, %agg.body ], [ %47, %logic6 ]
-  %39 = icmp ne i64 %38, 0
-  br i1 %39, label %agg.yes, label %agg.next
+logic:                                            ; preds = %logic4, %agg.body
+  %33 = phi i64 [ 0, %agg.body ], [ %42, %logic4 ]
+  %34 = icmp ne i64 %33, 0
+  br i1 %34, label %agg.yes, label %agg.next
 
-rhs5:                                             ; preds = %rhs
-  %40 = getelementptr i64, ptr %ctx.f4, i64 0
-  %41 = load i64, ptr %40, align 4
-  %42 = getelementptr i64, ptr %18, i64 2
-  %43 = load i64, ptr %42, align 4
-  %44 = icmp eq i64 %43, -9223372036854775808
-  br i1 %44, label %fail, label %ok
+rhs3:                                             ; preds = %rhs
+  %35 = getelementptr i64, ptr %ctx.f2, i64 0
+  %36 = load i64, ptr %35, align 4
+  %37 = getelementptr i64, ptr %13, i64 2
+  %38 = load i64, ptr %37, align 4
+  %39 = icmp eq i64 %38, -9223372036854775808
+  br i1 %39, label %fail, label %ok
 
-logic6:                                           ; preds = %ok, %rhs
-  %45 = phi i64 [ 1, %rhs ], [ %51, %ok ]
-  %46 = icmp ne i64 %45, 0
-  %47 = zext i1 %46 to i64
+logic4:                                           ; preds = %ok, %rhs
+  %40 = phi i64 [ 1, %rhs ], [ %46, %ok ]
+  %41 = icmp ne i64 %40, 0
+  %42 = zext i1 %41 to i64
   br label %logic
 
-fail:                                             ; preds = %rhs5
+fail:                                             ; preds = %rhs3
   call void @polrt_fail(ptr %0, i64 4, i64 6)
   unreachable
 
-ok:                                               ; preds = %rhs5
-  %48 = icmp sle i64 %41, %43
-  %49 = zext i1 %48 to i64
-  %50 = icmp ne i64 %49, 0
-  %51 = zext i1 %50 to i64
-  br label %logic6
+ok:                                               ; preds = %rhs3
+  %43 = icmp sle i64 %36, %38
+  %44 = zext i1 %43 to i64
+  %45 = icmp ne i64 %44, 0
+  %46 = zext i1 %45 to i64
+  br label %logic4
 
 agg.yes:                                          ; preds = %logic
-  %52 = load i64, ptr %acc, align 4
-  %53 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %54 = icmp sge i64 %ctx.f7, 20089
-  %55 = and i1 %54, %53
-  %56 = select i1 %55, i64 0, i64 -1
-  %57 = icmp slt i64 %56, 0
-  br i1 %57, label %fail8, label %ok9
+  %47 = load i64, ptr %acc, align 4
+  %48 = icmp slt i64 %ctx.f5, 9223372036854775807
+  %49 = icmp sge i64 %ctx.f5, 20089
+  %50 = and i1 %49, %48
+  %51 = select i1 %50, i64 0, i64 -1
+  %52 = icmp slt i64 %51, 0
+  br i1 %52, label %fail6, label %ok7
 
-fail8:                                            ; preds = %agg.yes
+fail6:                                            ; preds = %agg.yes
   call void @polrt_fail(ptr %0, i64 6, i64 3)
   unreachable
 
-ok9:                                              ; preds = %agg.yes
-  %58 = getelementptr i64, ptr %18, i64 0
-  %59 = load i64, ptr %58, align 4
-  %60 = add i64 %56, %59
-  %61 = getelementptr i64, ptr %ctx.f10, i64 %60
-  %62 = load i64, ptr %61, align 4
-  %63 = load i64, ptr %acc, align 4
-  %64 = load i64, ptr %found, align 4
-  %65 = icmp sgt i64 %62, %63
-  %66 = icmp eq i64 %64, 0
-  %67 = or i1 %66, %65
-  %68 = select i1 %67, i64 %62, i64 %63
-  store i64 %68, ptr %acc, align 4
+ok7:                                              ; preds = %agg.yes
+  %53 = getelementptr i64, ptr %13, i64 0
+  %54 = load i64, ptr %53, align 4
+  %55 = add i64 %51, %54
+  %56 = getelementptr i64, ptr %ctx.f8, i64 %55
+  %57 = load i64, ptr %56, align 4
+  %58 = load i64, ptr %acc, align 4
+  %59 = load i64, ptr %found, align 4
+  %60 = icmp sgt i64 %57, %58
+  %61 = icmp eq i64 %59, 0
+  %62 = or i1 %61, %60
+  %63 = select i1 %62, i64 %57, i64 %58
+  store i64 %63, ptr %acc, align 4
   store i64 1, ptr %found, align 4
   br label %agg.next
 
@@ -364,8 +353,8 @@ agg.default:                                      ; preds = %agg.done
   br label %agg.end
 
 agg.end:                                          ; preds = %agg.default, %agg.done
-  %69 = phi i64 [ %29, %agg.done ], [ 0, %agg.default ]
-  store i64 %69, ptr %result, align 4
+  %64 = phi i64 [ %24, %agg.done ], [ 0, %agg.default ]
+  store i64 %64, ptr %result, align 4
   br label %done
 }
 
@@ -501,44 +490,33 @@ agg.end:                                          ; preds = %agg.default, %agg.d
 ; Function Attrs: noinline
 define internal i64 @polc_rule_1.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f5 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f4 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f3 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
   %ctx.f2 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %6, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %6, align 8
-  %7 = getelementptr i64, ptr %ctx.f, i64 1
-  %8 = load i64, ptr %7, align 4
-  %9 = icmp eq i64 %8, 2
-  br i1 %9, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %10 = getelementptr i64, ptr %ctx.f1, i64 1
-  %11 = load i64, ptr %10, align 4
-  ret i64 %11
-
-compute:                                          ; preds = %entry
   br label %branch
 
 done:                                             ; preds = %agg.end
   %value = load i64, ptr %result, align 4
-  %12 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %value, ptr %12, align 4
-  %13 = getelementptr i64, ptr %ctx.f, i64 1
-  store i64 2, ptr %13, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 1
+  store i64 %value, ptr %7, align 4
+  %8 = getelementptr i64, ptr %ctx.f5, i64 1
+  store i64 2, ptr %8, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
+branch:                                           ; preds = %entry
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
@@ -549,50 +527,50 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %14 = load i64, ptr %i, align 4
-  %15 = icmp slt i64 %14, %ctx.f2
-  br i1 %15, label %agg.body, label %agg.done
+  %9 = load i64, ptr %i, align 4
+  %10 = icmp slt i64 %9, %ctx.f
+  br i1 %10, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %16 = mul i64 %14, 4
-  %17 = getelementptr i64, ptr %ctx.f3, i64 %16
-  %18 = load i64, ptr %acc, align 4
-  %19 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %20 = icmp sge i64 %ctx.f4, 20089
-  %21 = and i1 %20, %19
-  %22 = select i1 %21, i64 0, i64 -1
-  %23 = icmp slt i64 %22, 0
-  br i1 %23, label %fail, label %ok
+  %11 = mul i64 %9, 4
+  %12 = getelementptr i64, ptr %ctx.f1, i64 %11
+  %13 = load i64, ptr %acc, align 4
+  %14 = icmp slt i64 %ctx.f2, 9223372036854775807
+  %15 = icmp sge i64 %ctx.f2, 20089
+  %16 = and i1 %15, %14
+  %17 = select i1 %16, i64 0, i64 -1
+  %18 = icmp slt i64 %17, 0
+  br i1 %18, label %fail, label %ok
 
 agg.next:                                         ; preds = %ok
-  %24 = load i64, ptr %i, align 4
-  %25 = add i64 %24, 1
-  store i64 %25, ptr %i, align 4
+  %19 = load i64, ptr %i, align 4
+  %20 = add i64 %19, 1
+  store i64 %20, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %26 = load i64, ptr %found, align 4
-  %27 = load i64, ptr %acc, align 4
-  %28 = icmp ne i64 %26, 0
-  br i1 %28, label %agg.end, label %agg.default
+  %21 = load i64, ptr %found, align 4
+  %22 = load i64, ptr %acc, align 4
+  %23 = icmp ne i64 %21, 0
+  br i1 %23, label %agg.end, label %agg.default
 
 fail:                                             ; preds = %agg.body
   call void @polrt_fail(ptr %0, i64 6, i64 15)
   unreachable
 
 ok:                                               ; preds = %agg.body
-  %29 = getelementptr i64, ptr %17, i64 0
-  %30 = load i64, ptr %29, align 4
-  %31 = add i64 %22, %30
-  %32 = getelementptr i64, ptr %ctx.f5, i64 %31
-  %33 = load i64, ptr %32, align 4
-  %34 = load i64, ptr %acc, align 4
-  %35 = load i64, ptr %found, align 4
-  %36 = icmp slt i64 %33, %34
-  %37 = icmp eq i64 %35, 0
-  %38 = or i1 %37, %36
-  %39 = select i1 %38, i64 %33, i64 %34
-  store i64 %39, ptr %acc, align 4
+  %24 = getelementptr i64, ptr %12, i64 0
+  %25 = load i64, ptr %24, align 4
+  %26 = add i64 %17, %25
+  %27 = getelementptr i64, ptr %ctx.f3, i64 %26
+  %28 = load i64, ptr %27, align 4
+  %29 = load i64, ptr %acc, align 4
+  %30 = load i64, ptr %found, align 4
+  %31 = icmp slt i64 %28, %29
+  %32 = icmp eq i64 %30, 0
+  %33 = or i1 %32, %31
+  %34 = select i1 %33, i64 %28, i64 %29
+  store i64 %34, ptr %acc, align 4
   store i64 1, ptr %found, align 4
   br label %agg.next
 
@@ -600,8 +578,8 @@ agg.default:                                      ; preds = %agg.done
   br label %agg.end
 
 agg.end:                                          ; preds = %agg.default, %agg.done
-  %40 = phi i64 [ %27, %agg.done ], [ 0, %agg.default ]
-  store i64 %40, ptr %result, align 4
+  %35 = phi i64 [ %22, %agg.done ], [ 0, %agg.default ]
+  store i64 %35, ptr %result, align 4
   br label %done
 }
 
@@ -705,40 +683,29 @@ ok:                                               ; preds = %agg.yes
 ; Function Attrs: noinline
 define internal i64 @polc_rule_2.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f3 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f2 = load i64, ptr %2, align 4
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %4, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %4, align 8
-  %5 = getelementptr i64, ptr %ctx.f, i64 2
-  %6 = load i64, ptr %5, align 4
-  %7 = icmp eq i64 %6, 2
-  br i1 %7, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f1, i64 2
-  %9 = load i64, ptr %8, align 4
-  ret i64 %9
-
-compute:                                          ; preds = %entry
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr i64, ptr %ctx.f1, i64 2
-  store i64 %value, ptr %10, align 4
-  %11 = getelementptr i64, ptr %ctx.f, i64 2
-  store i64 2, ptr %11, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %value, ptr %5, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 2
+  store i64 2, ptr %6, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
+branch:                                           ; preds = %entry
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
@@ -749,39 +716,39 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %12 = load i64, ptr %i, align 4
-  %13 = icmp slt i64 %12, %ctx.f2
-  br i1 %13, label %agg.body, label %agg.done
+  %7 = load i64, ptr %i, align 4
+  %8 = icmp slt i64 %7, %ctx.f
+  br i1 %8, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %14 = mul i64 %12, 4
-  %15 = getelementptr i64, ptr %ctx.f3, i64 %14
-  %16 = getelementptr i64, ptr %15, i64 0
-  %17 = load i64, ptr %16, align 4
-  %18 = icmp ne i64 %17, 0
-  %19 = zext i1 %18 to i64
-  %20 = icmp ne i64 %19, 0
-  br i1 %20, label %agg.yes, label %agg.next
+  %9 = mul i64 %7, 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 %9
+  %11 = getelementptr i64, ptr %10, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp ne i64 %12, 0
+  %14 = zext i1 %13 to i64
+  %15 = icmp ne i64 %14, 0
+  br i1 %15, label %agg.yes, label %agg.next
 
 agg.next:                                         ; preds = %ok, %agg.body
-  %21 = load i64, ptr %i, align 4
-  %22 = add i64 %21, 1
-  store i64 %22, ptr %i, align 4
+  %16 = load i64, ptr %i, align 4
+  %17 = add i64 %16, 1
+  store i64 %17, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %23 = load i64, ptr %acc, align 4
-  store i64 %23, ptr %result, align 4
+  %18 = load i64, ptr %acc, align 4
+  store i64 %18, ptr %result, align 4
   br label %done
 
 agg.yes:                                          ; preds = %agg.body
-  %24 = load i64, ptr %acc, align 4
-  %25 = getelementptr i64, ptr %15, i64 3
-  %26 = load i64, ptr %25, align 4
-  %27 = load i64, ptr %acc, align 4
-  %28 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %27, i64 %26)
-  %v = extractvalue { i64, i1 } %28, 0
-  %ovf = extractvalue { i64, i1 } %28, 1
+  %19 = load i64, ptr %acc, align 4
+  %20 = getelementptr i64, ptr %10, i64 3
+  %21 = load i64, ptr %20, align 4
+  %22 = load i64, ptr %acc, align 4
+  %23 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %22, i64 %21)
+  %v = extractvalue { i64, i1 } %23, 0
+  %ovf = extractvalue { i64, i1 } %23, 1
   br i1 %ovf, label %fail, label %ok
 
 fail:                                             ; preds = %agg.yes
@@ -881,40 +848,29 @@ agg.yes:                                          ; preds = %agg.body
 ; Function Attrs: noinline
 define internal i64 @polc_rule_3.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f3 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f2 = load i64, ptr %2, align 4
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %4, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %4, align 8
-  %5 = getelementptr i64, ptr %ctx.f, i64 3
-  %6 = load i64, ptr %5, align 4
-  %7 = icmp eq i64 %6, 2
-  br i1 %7, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f1, i64 3
-  %9 = load i64, ptr %8, align 4
-  ret i64 %9
-
-compute:                                          ; preds = %entry
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr i64, ptr %ctx.f1, i64 3
-  store i64 %value, ptr %10, align 4
-  %11 = getelementptr i64, ptr %ctx.f, i64 3
-  store i64 2, ptr %11, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %value, ptr %5, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 3
+  store i64 2, ptr %6, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
+branch:                                           ; preds = %entry
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
@@ -925,35 +881,35 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %12 = load i64, ptr %i, align 4
-  %13 = icmp slt i64 %12, %ctx.f2
-  br i1 %13, label %agg.body, label %agg.done
+  %7 = load i64, ptr %i, align 4
+  %8 = icmp slt i64 %7, %ctx.f
+  br i1 %8, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %14 = mul i64 %12, 4
-  %15 = getelementptr i64, ptr %ctx.f3, i64 %14
-  %16 = getelementptr i64, ptr %15, i64 2
-  %17 = load i64, ptr %16, align 4
-  %18 = icmp ne i64 %17, -9223372036854775808
-  %19 = zext i1 %18 to i64
-  %20 = icmp ne i64 %19, 0
-  br i1 %20, label %agg.yes, label %agg.next
+  %9 = mul i64 %7, 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 %9
+  %11 = getelementptr i64, ptr %10, i64 2
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp ne i64 %12, -9223372036854775808
+  %14 = zext i1 %13 to i64
+  %15 = icmp ne i64 %14, 0
+  br i1 %15, label %agg.yes, label %agg.next
 
 agg.next:                                         ; preds = %agg.yes, %agg.body
-  %21 = load i64, ptr %i, align 4
-  %22 = add i64 %21, 1
-  store i64 %22, ptr %i, align 4
+  %16 = load i64, ptr %i, align 4
+  %17 = add i64 %16, 1
+  store i64 %17, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %23 = load i64, ptr %acc, align 4
-  store i64 %23, ptr %result, align 4
+  %18 = load i64, ptr %acc, align 4
+  store i64 %18, ptr %result, align 4
   br label %done
 
 agg.yes:                                          ; preds = %agg.body
-  %24 = load i64, ptr %acc, align 4
-  %25 = add i64 %24, 1
-  store i64 %25, ptr %acc, align 4
+  %19 = load i64, ptr %acc, align 4
+  %20 = add i64 %19, 1
+  store i64 %20, ptr %acc, align 4
   br label %agg.next
 }
 
@@ -1044,40 +1000,29 @@ agg.yes:                                          ; preds = %agg.body
 ; Function Attrs: noinline
 define internal i64 @polc_rule_4.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f3 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f2 = load i64, ptr %2, align 4
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %4, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %4, align 8
-  %5 = getelementptr i64, ptr %ctx.f, i64 4
-  %6 = load i64, ptr %5, align 4
-  %7 = icmp eq i64 %6, 2
-  br i1 %7, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f1, i64 4
-  %9 = load i64, ptr %8, align 4
-  ret i64 %9
-
-compute:                                          ; preds = %entry
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr i64, ptr %ctx.f1, i64 4
-  store i64 %value, ptr %10, align 4
-  %11 = getelementptr i64, ptr %ctx.f, i64 4
-  store i64 2, ptr %11, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %value, ptr %5, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 4
+  store i64 2, ptr %6, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
+branch:                                           ; preds = %entry
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
@@ -1088,33 +1033,33 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %12 = load i64, ptr %i, align 4
-  %13 = icmp slt i64 %12, %ctx.f2
-  br i1 %13, label %agg.body, label %agg.done
+  %7 = load i64, ptr %i, align 4
+  %8 = icmp slt i64 %7, %ctx.f
+  br i1 %8, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %14 = mul i64 %12, 4
-  %15 = getelementptr i64, ptr %ctx.f3, i64 %14
-  %16 = getelementptr i64, ptr %15, i64 0
-  %17 = load i64, ptr %16, align 4
-  %18 = icmp eq i64 %17, 1
-  %19 = zext i1 %18 to i64
-  %20 = icmp ne i64 %19, 0
-  br i1 %20, label %agg.yes, label %agg.next
+  %9 = mul i64 %7, 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 %9
+  %11 = getelementptr i64, ptr %10, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp eq i64 %12, 1
+  %14 = zext i1 %13 to i64
+  %15 = icmp ne i64 %14, 0
+  br i1 %15, label %agg.yes, label %agg.next
 
 agg.next:                                         ; preds = %agg.body
-  %21 = load i64, ptr %i, align 4
-  %22 = add i64 %21, 1
-  store i64 %22, ptr %i, align 4
+  %16 = load i64, ptr %i, align 4
+  %17 = add i64 %16, 1
+  store i64 %17, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.yes, %agg.head
-  %23 = load i64, ptr %acc, align 4
-  store i64 %23, ptr %result, align 4
+  %18 = load i64, ptr %acc, align 4
+  store i64 %18, ptr %result, align 4
   br label %done
 
 agg.yes:                                          ; preds = %agg.body
-  %24 = load i64, ptr %acc, align 4
+  %19 = load i64, ptr %acc, align 4
   store i64 1, ptr %acc, align 4
   br label %agg.done
 }
@@ -1205,40 +1150,29 @@ agg.no:                                           ; preds = %agg.body
 ; Function Attrs: noinline
 define internal i64 @polc_rule_5.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f3 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f2 = load i64, ptr %2, align 4
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %4, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %4, align 8
-  %5 = getelementptr i64, ptr %ctx.f, i64 5
-  %6 = load i64, ptr %5, align 4
-  %7 = icmp eq i64 %6, 2
-  br i1 %7, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f1, i64 5
-  %9 = load i64, ptr %8, align 4
-  ret i64 %9
-
-compute:                                          ; preds = %entry
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr i64, ptr %ctx.f1, i64 5
-  store i64 %value, ptr %10, align 4
-  %11 = getelementptr i64, ptr %ctx.f, i64 5
-  store i64 2, ptr %11, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %value, ptr %5, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 5
+  store i64 2, ptr %6, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
+branch:                                           ; preds = %entry
   store i64 0, ptr %i, align 4
   store i64 1, ptr %acc, align 4
   store i64 0, ptr %found, align 4
@@ -1249,29 +1183,29 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %12 = load i64, ptr %i, align 4
-  %13 = icmp slt i64 %12, %ctx.f2
-  br i1 %13, label %agg.body, label %agg.done
+  %7 = load i64, ptr %i, align 4
+  %8 = icmp slt i64 %7, %ctx.f
+  br i1 %8, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %14 = mul i64 %12, 4
-  %15 = getelementptr i64, ptr %ctx.f3, i64 %14
-  %16 = getelementptr i64, ptr %15, i64 2
-  %17 = load i64, ptr %16, align 4
-  %18 = icmp ne i64 %17, -9223372036854775808
-  %19 = zext i1 %18 to i64
-  %20 = icmp ne i64 %19, 0
-  br i1 %20, label %agg.next, label %agg.no
+  %9 = mul i64 %7, 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 %9
+  %11 = getelementptr i64, ptr %10, i64 2
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp ne i64 %12, -9223372036854775808
+  %14 = zext i1 %13 to i64
+  %15 = icmp ne i64 %14, 0
+  br i1 %15, label %agg.next, label %agg.no
 
 agg.next:                                         ; preds = %agg.body
-  %21 = load i64, ptr %i, align 4
-  %22 = add i64 %21, 1
-  store i64 %22, ptr %i, align 4
+  %16 = load i64, ptr %i, align 4
+  %17 = add i64 %16, 1
+  store i64 %17, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.no, %agg.head
-  %23 = load i64, ptr %acc, align 4
-  store i64 %23, ptr %result, align 4
+  %18 = load i64, ptr %acc, align 4
+  store i64 %18, ptr %result, align 4
   br label %done
 
 agg.no:                                           ; preds = %agg.body
@@ -1356,55 +1290,44 @@ ok:                                               ; preds = %rhs
 ; Function Attrs: noinline
 define internal i64 @polc_rule_6.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
-  %result = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 6
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 6
-  %8 = load i64, ptr %7, align 4
-  ret i64 %8
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %logic
   %value = load i64, ptr %result, align 4
-  %9 = getelementptr i64, ptr %ctx.f1, i64 6
-  store i64 %value, ptr %9, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 6
-  store i64 2, ptr %10, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 6
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 2, ptr %5, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %11 = getelementptr i64, ptr %ctx.f2, i64 2
-  %12 = load i64, ptr %11, align 4
-  %13 = icmp ne i64 %12, -9223372036854775808
-  %14 = zext i1 %13 to i64
-  %15 = icmp ne i64 %14, 0
-  br i1 %15, label %rhs, label %logic
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 2
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp ne i64 %7, -9223372036854775808
+  %9 = zext i1 %8 to i64
+  %10 = icmp ne i64 %9, 0
+  br i1 %10, label %rhs, label %logic
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 35)
   unreachable
 
 rhs:                                              ; preds = %branch
-  %16 = getelementptr i64, ptr %ctx.f2, i64 2
-  %17 = load i64, ptr %16, align 4
-  %18 = icmp eq i64 %17, -9223372036854775808
-  br i1 %18, label %fail, label %ok
+  %11 = getelementptr i64, ptr %ctx.f, i64 2
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp eq i64 %12, -9223372036854775808
+  br i1 %13, label %fail, label %ok
 
 logic:                                            ; preds = %ok, %branch
-  %19 = phi i64 [ 0, %branch ], [ %25, %ok ]
-  store i64 %19, ptr %result, align 4
+  %14 = phi i64 [ 0, %branch ], [ %20, %ok ]
+  store i64 %14, ptr %result, align 4
   br label %done
 
 fail:                                             ; preds = %rhs
@@ -1412,12 +1335,12 @@ fail:                                             ; preds = %rhs
   unreachable
 
 ok:                                               ; preds = %rhs
-  %20 = getelementptr i64, ptr %ctx.f2, i64 0
-  %21 = load i64, ptr %20, align 4
-  %22 = icmp sge i64 %17, %21
-  %23 = zext i1 %22 to i64
-  %24 = icmp ne i64 %23, 0
-  %25 = zext i1 %24 to i64
+  %15 = getelementptr i64, ptr %ctx.f, i64 0
+  %16 = load i64, ptr %15, align 4
+  %17 = icmp sge i64 %12, %16
+  %18 = zext i1 %17 to i64
+  %19 = icmp ne i64 %18, 0
+  %20 = zext i1 %19 to i64
   br label %logic
 }
 
@@ -1425,7 +1348,7 @@ ok:                                               ; preds = %rhs
 define i64 @polc_rule_7(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f4 = load ptr, ptr %1, align 8
+  %ctx.f10 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f3 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
@@ -1469,36 +1392,81 @@ next:                                             ; No predecessors!
   unreachable
 
 rhs:                                              ; preds = %branch
-  %17 = call i64 @polc_rule_4(ptr %0)
-  %18 = icmp ne i64 %17, 0
-  %19 = zext i1 %18 to i64
-  br label %logic
+  %17 = getelementptr i64, ptr %ctx.f, i64 4
+  %18 = load i64, ptr %17, align 4
+  %19 = icmp eq i64 %18, 2
+  br i1 %19, label %memo.hit, label %memo.miss
 
-logic:                                            ; preds = %rhs, %branch
-  %20 = phi i64 [ 1, %branch ], [ %19, %rhs ]
+logic:                                            ; preds = %memo, %branch
+  %20 = phi i64 [ 1, %branch ], [ %27, %memo ]
   %21 = icmp ne i64 %20, 0
   br i1 %21, label %then, label %else
 
-then:                                             ; preds = %logic
-  %22 = getelementptr i64, ptr %ctx.f3, i64 1
+memo.hit:                                         ; preds = %rhs
+  %22 = getelementptr i64, ptr %ctx.f1, i64 4
   %23 = load i64, ptr %22, align 4
-  %24 = call i64 @polc_rule_0(ptr %0)
-  %25 = call i64 @polrt_mul_rate(ptr %0, i64 %23, i64 %24, i64 44)
-  br label %endif
+  br label %memo
+
+memo.miss:                                        ; preds = %rhs
+  %24 = call i64 @polc_rule_4(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %25 = phi i64 [ %23, %memo.hit ], [ %24, %memo.miss ]
+  %26 = icmp ne i64 %25, 0
+  %27 = zext i1 %26 to i64
+  br label %logic
+
+then:                                             ; preds = %logic
+  %28 = getelementptr i64, ptr %ctx.f3, i64 1
+  %29 = load i64, ptr %28, align 4
+  %30 = getelementptr i64, ptr %ctx.f, i64 0
+  %31 = load i64, ptr %30, align 4
+  %32 = icmp eq i64 %31, 2
+  br i1 %32, label %memo.hit4, label %memo.miss5
 
 else:                                             ; preds = %logic
-  %26 = getelementptr i64, ptr %ctx.f3, i64 1
-  %27 = load i64, ptr %26, align 4
-  %28 = call i64 @polc_rule_1(ptr %0)
-  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %27, i64 %28, i64 46)
+  %33 = getelementptr i64, ptr %ctx.f3, i64 1
+  %34 = load i64, ptr %33, align 4
+  %35 = getelementptr i64, ptr %ctx.f, i64 1
+  %36 = load i64, ptr %35, align 4
+  %37 = icmp eq i64 %36, 2
+  br i1 %37, label %memo.hit7, label %memo.miss8
+
+endif:                                            ; preds = %memo9, %memo6
+  %38 = phi i64 [ %44, %memo6 ], [ %49, %memo9 ]
+  store i64 %38, ptr %result, align 4
+  %39 = getelementptr i64, ptr %ctx.f10, i64 7
+  store i64 0, ptr %39, align 4
+  br label %done
+
+memo.hit4:                                        ; preds = %then
+  %40 = getelementptr i64, ptr %ctx.f1, i64 0
+  %41 = load i64, ptr %40, align 4
+  br label %memo6
+
+memo.miss5:                                       ; preds = %then
+  %42 = call i64 @polc_rule_0(ptr %0)
+  br label %memo6
+
+memo6:                                            ; preds = %memo.miss5, %memo.hit4
+  %43 = phi i64 [ %41, %memo.hit4 ], [ %42, %memo.miss5 ]
+  %44 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %43, i64 44)
   br label %endif
 
-endif:                                            ; preds = %else, %then
-  %30 = phi i64 [ %25, %then ], [ %29, %else ]
-  store i64 %30, ptr %result, align 4
-  %31 = getelementptr i64, ptr %ctx.f4, i64 7
-  store i64 0, ptr %31, align 4
-  br label %done
+memo.hit7:                                        ; preds = %else
+  %45 = getelementptr i64, ptr %ctx.f1, i64 1
+  %46 = load i64, ptr %45, align 4
+  br label %memo9
+
+memo.miss8:                                       ; preds = %else
+  %47 = call i64 @polc_rule_1(ptr %0)
+  br label %memo9
+
+memo9:                                            ; preds = %memo.miss8, %memo.hit7
+  %48 = phi i64 [ %46, %memo.hit7 ], [ %47, %memo.miss8 ]
+  %49 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %48, i64 46)
+  br label %endif
 }
 
 ; Function Attrs: noinline
@@ -1506,73 +1474,107 @@ define internal i64 @polc_rule_7.fast(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f3 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f2 = load ptr, ptr %2, align 8
-  %result = alloca i64, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f1 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
   %ctx.f = load ptr, ptr %4, align 8
-  %5 = getelementptr i64, ptr %ctx.f, i64 7
-  %6 = load i64, ptr %5, align 4
-  %7 = icmp eq i64 %6, 2
-  br i1 %7, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f1, i64 7
-  %9 = load i64, ptr %8, align 4
-  ret i64 %9
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
 done:                                             ; preds = %endif
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr i64, ptr %ctx.f1, i64 7
-  store i64 %value, ptr %10, align 4
-  %11 = getelementptr i64, ptr %ctx.f, i64 7
-  store i64 2, ptr %11, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 7
+  store i64 %value, ptr %5, align 4
+  %6 = getelementptr i64, ptr %ctx.f1, i64 7
+  store i64 2, ptr %6, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %12 = getelementptr i64, ptr %ctx.f2, i64 0
-  %13 = load i64, ptr %12, align 4
-  %14 = icmp ne i64 %13, 0
-  br i1 %14, label %logic, label %rhs
+branch:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f, i64 0
+  %8 = load i64, ptr %7, align 4
+  %9 = icmp ne i64 %8, 0
+  br i1 %9, label %logic, label %rhs
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 40)
   unreachable
 
 rhs:                                              ; preds = %branch
-  %15 = call i64 @polc_rule_4.fast(ptr %0)
-  %16 = icmp ne i64 %15, 0
-  %17 = zext i1 %16 to i64
+  %10 = getelementptr i64, ptr %ctx.f1, i64 4
+  %11 = load i64, ptr %10, align 4
+  %12 = icmp eq i64 %11, 2
+  br i1 %12, label %memo.hit, label %memo.miss
+
+logic:                                            ; preds = %memo, %branch
+  %13 = phi i64 [ 1, %branch ], [ %20, %memo ]
+  %14 = icmp ne i64 %13, 0
+  br i1 %14, label %then, label %else
+
+memo.hit:                                         ; preds = %rhs
+  %15 = getelementptr i64, ptr %ctx.f2, i64 4
+  %16 = load i64, ptr %15, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %rhs
+  %17 = call i64 @polc_rule_4.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %18 = phi i64 [ %16, %memo.hit ], [ %17, %memo.miss ]
+  %19 = icmp ne i64 %18, 0
+  %20 = zext i1 %19 to i64
   br label %logic
 
-logic:                                            ; preds = %rhs, %branch
-  %18 = phi i64 [ 1, %branch ], [ %17, %rhs ]
-  %19 = icmp ne i64 %18, 0
-  br i1 %19, label %then, label %else
-
 then:                                             ; preds = %logic
-  %20 = getelementptr i64, ptr %ctx.f3, i64 1
-  %21 = load i64, ptr %20, align 4
-  %22 = call i64 @polc_rule_0.fast(ptr %0)
-  %23 = call i64 @polrt_mul_rate(ptr %0, i64 %21, i64 %22, i64 44)
-  br label %endif
+  %21 = getelementptr i64, ptr %ctx.f3, i64 1
+  %22 = load i64, ptr %21, align 4
+  %23 = getelementptr i64, ptr %ctx.f1, i64 0
+  %24 = load i64, ptr %23, align 4
+  %25 = icmp eq i64 %24, 2
+  br i1 %25, label %memo.hit4, label %memo.miss5
 
 else:                                             ; preds = %logic
-  %24 = getelementptr i64, ptr %ctx.f3, i64 1
-  %25 = load i64, ptr %24, align 4
-  %26 = call i64 @polc_rule_1.fast(ptr %0)
-  %27 = call i64 @polrt_mul_rate(ptr %0, i64 %25, i64 %26, i64 46)
+  %26 = getelementptr i64, ptr %ctx.f3, i64 1
+  %27 = load i64, ptr %26, align 4
+  %28 = getelementptr i64, ptr %ctx.f1, i64 1
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit7, label %memo.miss8
+
+endif:                                            ; preds = %memo9, %memo6
+  %31 = phi i64 [ %36, %memo6 ], [ %41, %memo9 ]
+  store i64 %31, ptr %result, align 4
+  br label %done
+
+memo.hit4:                                        ; preds = %then
+  %32 = getelementptr i64, ptr %ctx.f2, i64 0
+  %33 = load i64, ptr %32, align 4
+  br label %memo6
+
+memo.miss5:                                       ; preds = %then
+  %34 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo6
+
+memo6:                                            ; preds = %memo.miss5, %memo.hit4
+  %35 = phi i64 [ %33, %memo.hit4 ], [ %34, %memo.miss5 ]
+  %36 = call i64 @polrt_mul_rate(ptr %0, i64 %22, i64 %35, i64 44)
   br label %endif
 
-endif:                                            ; preds = %else, %then
-  %28 = phi i64 [ %23, %then ], [ %27, %else ]
-  store i64 %28, ptr %result, align 4
-  br label %done
+memo.hit7:                                        ; preds = %else
+  %37 = getelementptr i64, ptr %ctx.f2, i64 1
+  %38 = load i64, ptr %37, align 4
+  br label %memo9
+
+memo.miss8:                                       ; preds = %else
+  %39 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo9
+
+memo9:                                            ; preds = %memo.miss8, %memo.hit7
+  %40 = phi i64 [ %38, %memo.hit7 ], [ %39, %memo.miss8 ]
+  %41 = call i64 @polrt_mul_rate(ptr %0, i64 %27, i64 %40, i64 46)
+  br label %endif
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
@@ -1581,31 +1583,155 @@ declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 define i64 @polc_settle(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = call i64 @polc_rule_0(ptr %0)
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %2, ptr %3, align 4
-  %4 = call i64 @polc_rule_1(ptr %0)
-  %5 = getelementptr i64, ptr %ctx.f, i64 1
-  store i64 %4, ptr %5, align 4
-  %6 = call i64 @polc_rule_2(ptr %0)
-  %7 = getelementptr i64, ptr %ctx.f, i64 2
-  store i64 %6, ptr %7, align 4
-  %8 = call i64 @polc_rule_3(ptr %0)
-  %9 = getelementptr i64, ptr %ctx.f, i64 3
-  store i64 %8, ptr %9, align 4
-  %10 = call i64 @polc_rule_4(ptr %0)
-  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 0
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_0(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
   store i64 %10, ptr %11, align 4
-  %12 = call i64 @polc_rule_5(ptr %0)
-  %13 = getelementptr i64, ptr %ctx.f, i64 5
-  store i64 %12, ptr %13, align 4
-  %14 = call i64 @polc_rule_6(ptr %0)
-  %15 = getelementptr i64, ptr %ctx.f, i64 6
-  store i64 %14, ptr %15, align 4
-  %16 = call i64 @polc_rule_7(ptr %0)
-  %17 = getelementptr i64, ptr %ctx.f, i64 7
-  store i64 %16, ptr %17, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 1
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_1(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %18, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 2
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 2
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_2(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 3
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 3
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_3(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 4
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 4
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_4(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 5
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 5
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_5(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
+  %52 = getelementptr i64, ptr %ctx.f, i64 6
+  %53 = load i64, ptr %52, align 4
+  %54 = icmp eq i64 %53, 2
+  br i1 %54, label %memo.hit18, label %memo.miss19
+
+memo.hit18:                                       ; preds = %memo17
+  %55 = getelementptr i64, ptr %ctx.f1, i64 6
+  %56 = load i64, ptr %55, align 4
+  br label %memo20
+
+memo.miss19:                                      ; preds = %memo17
+  %57 = call i64 @polc_rule_6(ptr %0)
+  br label %memo20
+
+memo20:                                           ; preds = %memo.miss19, %memo.hit18
+  %58 = phi i64 [ %56, %memo.hit18 ], [ %57, %memo.miss19 ]
+  %59 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 %58, ptr %59, align 4
+  %60 = getelementptr i64, ptr %ctx.f, i64 7
+  %61 = load i64, ptr %60, align 4
+  %62 = icmp eq i64 %61, 2
+  br i1 %62, label %memo.hit21, label %memo.miss22
+
+memo.hit21:                                       ; preds = %memo20
+  %63 = getelementptr i64, ptr %ctx.f1, i64 7
+  %64 = load i64, ptr %63, align 4
+  br label %memo23
+
+memo.miss22:                                      ; preds = %memo20
+  %65 = call i64 @polc_rule_7(ptr %0)
+  br label %memo23
+
+memo23:                                           ; preds = %memo.miss22, %memo.hit21
+  %66 = phi i64 [ %64, %memo.hit21 ], [ %65, %memo.miss22 ]
+  %67 = getelementptr i64, ptr %ctx.f2, i64 7
+  store i64 %66, ptr %67, align 4
   ret i64 0
 }
 
@@ -1622,31 +1748,155 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = call i64 @polc_rule_0.fast(ptr %0)
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %2, ptr %3, align 4
-  %4 = call i64 @polc_rule_1.fast(ptr %0)
-  %5 = getelementptr i64, ptr %ctx.f, i64 1
-  store i64 %4, ptr %5, align 4
-  %6 = call i64 @polc_rule_2.fast(ptr %0)
-  %7 = getelementptr i64, ptr %ctx.f, i64 2
-  store i64 %6, ptr %7, align 4
-  %8 = call i64 @polc_rule_3.fast(ptr %0)
-  %9 = getelementptr i64, ptr %ctx.f, i64 3
-  store i64 %8, ptr %9, align 4
-  %10 = call i64 @polc_rule_4.fast(ptr %0)
-  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 0
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
   store i64 %10, ptr %11, align 4
-  %12 = call i64 @polc_rule_5.fast(ptr %0)
-  %13 = getelementptr i64, ptr %ctx.f, i64 5
-  store i64 %12, ptr %13, align 4
-  %14 = call i64 @polc_rule_6.fast(ptr %0)
-  %15 = getelementptr i64, ptr %ctx.f, i64 6
-  store i64 %14, ptr %15, align 4
-  %16 = call i64 @polc_rule_7.fast(ptr %0)
-  %17 = getelementptr i64, ptr %ctx.f, i64 7
-  store i64 %16, ptr %17, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 1
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %18, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 2
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 2
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_2.fast(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 3
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 3
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_3.fast(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 4
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 4
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_4.fast(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 5
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 5
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_5.fast(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
+  %52 = getelementptr i64, ptr %ctx.f, i64 6
+  %53 = load i64, ptr %52, align 4
+  %54 = icmp eq i64 %53, 2
+  br i1 %54, label %memo.hit18, label %memo.miss19
+
+memo.hit18:                                       ; preds = %memo17
+  %55 = getelementptr i64, ptr %ctx.f1, i64 6
+  %56 = load i64, ptr %55, align 4
+  br label %memo20
+
+memo.miss19:                                      ; preds = %memo17
+  %57 = call i64 @polc_rule_6.fast(ptr %0)
+  br label %memo20
+
+memo20:                                           ; preds = %memo.miss19, %memo.hit18
+  %58 = phi i64 [ %56, %memo.hit18 ], [ %57, %memo.miss19 ]
+  %59 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 %58, ptr %59, align 4
+  %60 = getelementptr i64, ptr %ctx.f, i64 7
+  %61 = load i64, ptr %60, align 4
+  %62 = icmp eq i64 %61, 2
+  br i1 %62, label %memo.hit21, label %memo.miss22
+
+memo.hit21:                                       ; preds = %memo20
+  %63 = getelementptr i64, ptr %ctx.f1, i64 7
+  %64 = load i64, ptr %63, align 4
+  br label %memo23
+
+memo.miss22:                                      ; preds = %memo20
+  %65 = call i64 @polc_rule_7.fast(ptr %0)
+  br label %memo23
+
+memo23:                                           ; preds = %memo.miss22, %memo.hit21
+  %66 = phi i64 [ %64, %memo.hit21 ], [ %65, %memo.miss22 ]
+  %67 = getelementptr i64, ptr %ctx.f2, i64 7
+  store i64 %66, ptr %67, align 4
   ret i64 0
 }
 

@@ -157,55 +157,44 @@ ok10:                                             ; preds = %ok8
 ; Function Attrs: noinline
 define internal i64 @polc_rule_0.fast(ptr %0) #1 {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f8 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f7 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f2 = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 0
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %cached, label %compute
-
-cached:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f1, i64 0
-  %10 = load i64, ptr %9, align 4
-  ret i64 %10
-
-compute:                                          ; preds = %entry
+  %result = alloca i64, align 8
   br label %branch
 
-done:                                             ; preds = %ok8
+done:                                             ; preds = %ok6
   %value = load i64, ptr %result, align 4
-  %11 = getelementptr i64, ptr %ctx.f1, i64 0
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 2, ptr %12, align 4
+  %6 = getelementptr i64, ptr %ctx.f7, i64 0
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f8, i64 0
+  store i64 2, ptr %7, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %13 = getelementptr i64, ptr %ctx.f2, i64 2
-  %14 = load i64, ptr %13, align 4
-  %15 = icmp slt i64 %ctx.f3, 17532
-  %16 = icmp sge i64 %ctx.f3, 17167
-  %17 = and i1 %16, %15
-  %18 = select i1 %17, i64 0, i64 -1
-  %19 = icmp slt i64 %ctx.f3, 17897
-  %20 = icmp sge i64 %ctx.f3, 17532
-  %21 = and i1 %20, %19
-  %22 = select i1 %21, i64 3, i64 %18
-  %23 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %24 = icmp sge i64 %ctx.f3, 17897
-  %25 = and i1 %24, %23
-  %26 = select i1 %25, i64 6, i64 %22
-  %27 = icmp slt i64 %26, 0
-  br i1 %27, label %fail, label %ok
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 17532
+  %11 = icmp sge i64 %ctx.f1, 17167
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 0, i64 -1
+  %14 = icmp slt i64 %ctx.f1, 17897
+  %15 = icmp sge i64 %ctx.f1, 17532
+  %16 = and i1 %15, %14
+  %17 = select i1 %16, i64 3, i64 %13
+  %18 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f1, 17897
+  %20 = and i1 %19, %18
+  %21 = select i1 %20, i64 6, i64 %17
+  %22 = icmp slt i64 %21, 0
+  br i1 %22, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 2)
@@ -216,39 +205,39 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %28 = getelementptr i64, ptr %ctx.f2, i64 1
-  %29 = load i64, ptr %28, align 4
-  %30 = add i64 %26, %29
-  %31 = getelementptr i64, ptr %ctx.f4, i64 %30
-  %32 = load i64, ptr %31, align 4
-  %33 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %14, i64 %32)
-  %v = extractvalue { i64, i1 } %33, 0
-  %ovf = extractvalue { i64, i1 } %33, 1
-  br i1 %ovf, label %fail5, label %ok6
+  %23 = getelementptr i64, ptr %ctx.f, i64 1
+  %24 = load i64, ptr %23, align 4
+  %25 = add i64 %21, %24
+  %26 = getelementptr i64, ptr %ctx.f2, i64 %25
+  %27 = load i64, ptr %26, align 4
+  %28 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %9, i64 %27)
+  %v = extractvalue { i64, i1 } %28, 0
+  %ovf = extractvalue { i64, i1 } %28, 1
+  br i1 %ovf, label %fail3, label %ok4
 
-fail5:                                            ; preds = %ok
+fail3:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 1, i64 4)
   unreachable
 
-ok6:                                              ; preds = %ok
-  %34 = icmp sgt i64 %v, 0
-  %35 = select i1 %34, i64 %v, i64 0
-  %36 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %37 = icmp sge i64 %ctx.f3, 17167
-  %38 = and i1 %37, %36
-  %39 = select i1 %38, i64 9, i64 -1
-  %40 = icmp slt i64 %39, 0
-  br i1 %40, label %fail7, label %ok8
+ok4:                                              ; preds = %ok
+  %29 = icmp sgt i64 %v, 0
+  %30 = select i1 %29, i64 %v, i64 0
+  %31 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %32 = icmp sge i64 %ctx.f1, 17167
+  %33 = and i1 %32, %31
+  %34 = select i1 %33, i64 9, i64 -1
+  %35 = icmp slt i64 %34, 0
+  br i1 %35, label %fail5, label %ok6
 
-fail7:                                            ; preds = %ok6
+fail5:                                            ; preds = %ok4
   call void @polrt_fail(ptr %0, i64 6, i64 7)
   unreachable
 
-ok8:                                              ; preds = %ok6
-  %41 = getelementptr i64, ptr %ctx.f4, i64 %39
-  %42 = load i64, ptr %41, align 4
-  %43 = call i64 @polrt_mul_rate(ptr %0, i64 %35, i64 %42, i64 3)
-  store i64 %43, ptr %result, align 4
+ok6:                                              ; preds = %ok4
+  %36 = getelementptr i64, ptr %ctx.f2, i64 %34
+  %37 = load i64, ptr %36, align 4
+  %38 = call i64 @polrt_mul_rate(ptr %0, i64 %30, i64 %37, i64 3)
+  store i64 %38, ptr %result, align 4
   br label %done
 }
 
@@ -256,11 +245,11 @@ ok8:                                              ; preds = %ok6
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f14 = load ptr, ptr %1, align 8
+  %ctx.f20 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
-  %ctx.f13 = load ptr, ptr %2, align 8
+  %ctx.f19 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f12 = load ptr, ptr %3, align 8
+  %ctx.f18 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
   %ctx.f8 = load i64, ptr %4, align 4
   %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -290,7 +279,7 @@ compute:                                          ; preds = %entry
   %17 = icmp ne i64 %16, 0
   br i1 %17, label %branch, label %next
 
-done:                                             ; preds = %ok16, %branch6, %branch4, %branch
+done:                                             ; preds = %ok22, %memo11, %branch4, %memo
   %value = load i64, ptr %result, align 4
   %18 = getelementptr i64, ptr %ctx.f1, i64 1
   store i64 %value, ptr %18, align 4
@@ -299,123 +288,168 @@ done:                                             ; preds = %ok16, %branch6, %br
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %20 = call i64 @polc_rule_0(ptr %0)
-  store i64 %20, ptr %result, align 4
-  %21 = getelementptr i64, ptr %ctx.f3, i64 1
-  store i64 0, ptr %21, align 4
-  br label %done
+  %20 = getelementptr i64, ptr %ctx.f, i64 0
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit, label %memo.miss
 
 next:                                             ; preds = %compute
-  %22 = getelementptr i64, ptr %ctx.f2, i64 4
-  %23 = load i64, ptr %22, align 4
-  %24 = icmp eq i64 %23, 0
-  %25 = zext i1 %24 to i64
-  %26 = icmp ne i64 %25, 0
-  br i1 %26, label %rhs, label %logic
+  %23 = getelementptr i64, ptr %ctx.f2, i64 4
+  %24 = load i64, ptr %23, align 4
+  %25 = icmp eq i64 %24, 0
+  %26 = zext i1 %25 to i64
+  %27 = icmp ne i64 %26, 0
+  br i1 %27, label %rhs, label %logic
+
+memo.hit:                                         ; preds = %branch
+  %28 = getelementptr i64, ptr %ctx.f1, i64 0
+  %29 = load i64, ptr %28, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %branch
+  %30 = call i64 @polc_rule_0(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %31 = phi i64 [ %29, %memo.hit ], [ %30, %memo.miss ]
+  store i64 %31, ptr %result, align 4
+  %32 = getelementptr i64, ptr %ctx.f3, i64 1
+  store i64 0, ptr %32, align 4
+  br label %done
 
 branch4:                                          ; preds = %logic
   store i64 0, ptr %result, align 4
-  %27 = getelementptr i64, ptr %ctx.f3, i64 1
-  store i64 1, ptr %27, align 4
+  %33 = getelementptr i64, ptr %ctx.f3, i64 1
+  store i64 1, ptr %33, align 4
   br label %done
 
 next5:                                            ; preds = %logic
-  %28 = icmp slt i64 %ctx.f8, 17713
-  %29 = icmp sge i64 %ctx.f8, 17167
-  %30 = and i1 %29, %28
-  br i1 %30, label %guard, label %next7
+  %34 = icmp slt i64 %ctx.f8, 17713
+  %35 = icmp sge i64 %ctx.f8, 17167
+  %36 = and i1 %35, %34
+  br i1 %36, label %guard, label %next7
 
 rhs:                                              ; preds = %next
-  %31 = getelementptr i64, ptr %ctx.f2, i64 1
-  %32 = load i64, ptr %31, align 4
-  %33 = icmp eq i64 %32, 2
-  %34 = zext i1 %33 to i64
-  %35 = icmp ne i64 %34, 0
-  %36 = zext i1 %35 to i64
+  %37 = getelementptr i64, ptr %ctx.f2, i64 1
+  %38 = load i64, ptr %37, align 4
+  %39 = icmp eq i64 %38, 2
+  %40 = zext i1 %39 to i64
+  %41 = icmp ne i64 %40, 0
+  %42 = zext i1 %41 to i64
   br label %logic
 
 logic:                                            ; preds = %rhs, %next
-  %37 = phi i64 [ 0, %next ], [ %36, %rhs ]
-  %38 = icmp ne i64 %37, 0
-  br i1 %38, label %branch4, label %next5
+  %43 = phi i64 [ 0, %next ], [ %42, %rhs ]
+  %44 = icmp ne i64 %43, 0
+  br i1 %44, label %branch4, label %next5
 
 branch6:                                          ; preds = %guard
-  %39 = call i64 @polc_rule_0(ptr %0)
-  store i64 %39, ptr %result, align 4
-  %40 = getelementptr i64, ptr %ctx.f3, i64 1
-  store i64 2, ptr %40, align 4
-  br label %done
+  %45 = getelementptr i64, ptr %ctx.f, i64 0
+  %46 = load i64, ptr %45, align 4
+  %47 = icmp eq i64 %46, 2
+  br i1 %47, label %memo.hit9, label %memo.miss10
 
 next7:                                            ; preds = %next5
-  %41 = icmp slt i64 %ctx.f8, 9223372036854775807
-  %42 = icmp sge i64 %ctx.f8, 17713
-  %43 = and i1 %42, %41
-  br i1 %43, label %guard11, label %next10
+  %48 = icmp slt i64 %ctx.f8, 9223372036854775807
+  %49 = icmp sge i64 %ctx.f8, 17713
+  %50 = and i1 %49, %48
+  br i1 %50, label %guard14, label %next13
 
 guard:                                            ; preds = %next5
   br label %branch6
 
-branch9:                                          ; preds = %guard11
-  %44 = call i64 @polc_rule_0(ptr %0)
-  %45 = icmp slt i64 %ctx.f8, 17532
-  %46 = icmp sge i64 %ctx.f8, 17167
-  %47 = and i1 %46, %45
-  %48 = select i1 %47, i64 0, i64 -1
-  %49 = select i1 %47, i64 0, i64 -1
-  %50 = icmp slt i64 %ctx.f8, 17897
-  %51 = icmp sge i64 %ctx.f8, 17532
-  %52 = and i1 %51, %50
-  %53 = select i1 %52, i64 3, i64 %48
-  %54 = select i1 %52, i64 1, i64 %49
-  %55 = icmp slt i64 %ctx.f8, 9223372036854775807
-  %56 = icmp sge i64 %ctx.f8, 17897
-  %57 = and i1 %56, %55
-  %58 = select i1 %57, i64 6, i64 %53
-  %59 = select i1 %57, i64 2, i64 %54
-  %60 = icmp slt i64 %58, 0
-  br i1 %60, label %fail, label %ok
+memo.hit9:                                        ; preds = %branch6
+  %51 = getelementptr i64, ptr %ctx.f1, i64 0
+  %52 = load i64, ptr %51, align 4
+  br label %memo11
 
-next10:                                           ; preds = %next7
+memo.miss10:                                      ; preds = %branch6
+  %53 = call i64 @polc_rule_0(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %54 = phi i64 [ %52, %memo.hit9 ], [ %53, %memo.miss10 ]
+  store i64 %54, ptr %result, align 4
+  %55 = getelementptr i64, ptr %ctx.f3, i64 1
+  store i64 2, ptr %55, align 4
+  br label %done
+
+branch12:                                         ; preds = %guard14
+  %56 = getelementptr i64, ptr %ctx.f, i64 0
+  %57 = load i64, ptr %56, align 4
+  %58 = icmp eq i64 %57, 2
+  br i1 %58, label %memo.hit15, label %memo.miss16
+
+next13:                                           ; preds = %next7
   call void @polrt_fail(ptr %0, i64 6, i64 8)
   unreachable
 
-guard11:                                          ; preds = %next7
-  br label %branch9
+guard14:                                          ; preds = %next7
+  br label %branch12
 
-fail:                                             ; preds = %branch9
+memo.hit15:                                       ; preds = %branch12
+  %59 = getelementptr i64, ptr %ctx.f1, i64 0
+  %60 = load i64, ptr %59, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %branch12
+  %61 = call i64 @polc_rule_0(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %62 = phi i64 [ %60, %memo.hit15 ], [ %61, %memo.miss16 ]
+  %63 = icmp slt i64 %ctx.f8, 17532
+  %64 = icmp sge i64 %ctx.f8, 17167
+  %65 = and i1 %64, %63
+  %66 = select i1 %65, i64 0, i64 -1
+  %67 = select i1 %65, i64 0, i64 -1
+  %68 = icmp slt i64 %ctx.f8, 17897
+  %69 = icmp sge i64 %ctx.f8, 17532
+  %70 = and i1 %69, %68
+  %71 = select i1 %70, i64 3, i64 %66
+  %72 = select i1 %70, i64 1, i64 %67
+  %73 = icmp slt i64 %ctx.f8, 9223372036854775807
+  %74 = icmp sge i64 %ctx.f8, 17897
+  %75 = and i1 %74, %73
+  %76 = select i1 %75, i64 6, i64 %71
+  %77 = select i1 %75, i64 2, i64 %72
+  %78 = icmp slt i64 %76, 0
+  br i1 %78, label %fail, label %ok
+
+fail:                                             ; preds = %memo17
   call void @polrt_fail(ptr %0, i64 6, i64 18)
   unreachable
 
-ok:                                               ; preds = %branch9
-  %61 = getelementptr i64, ptr %ctx.f12, i64 0
-  store i64 %59, ptr %61, align 4
-  %62 = getelementptr i64, ptr %ctx.f2, i64 1
-  %63 = load i64, ptr %62, align 4
-  %64 = add i64 %58, %63
-  %65 = icmp ne ptr %ctx.f13, null
-  br i1 %65, label %trace, label %traced
+ok:                                               ; preds = %memo17
+  %79 = getelementptr i64, ptr %ctx.f18, i64 0
+  store i64 %77, ptr %79, align 4
+  %80 = getelementptr i64, ptr %ctx.f2, i64 1
+  %81 = load i64, ptr %80, align 4
+  %82 = add i64 %76, %81
+  %83 = icmp ne ptr %ctx.f19, null
+  br i1 %83, label %trace, label %traced
 
 trace:                                            ; preds = %ok
-  %66 = getelementptr i64, ptr %ctx.f13, i64 0
-  store i64 %63, ptr %66, align 4
+  %84 = getelementptr i64, ptr %ctx.f19, i64 0
+  store i64 %81, ptr %84, align 4
   br label %traced
 
 traced:                                           ; preds = %trace, %ok
-  %67 = getelementptr i64, ptr %ctx.f14, i64 %64
-  %68 = load i64, ptr %67, align 4
-  %69 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %44, i64 %68)
-  %v = extractvalue { i64, i1 } %69, 0
-  %ovf = extractvalue { i64, i1 } %69, 1
-  br i1 %ovf, label %fail15, label %ok16
+  %85 = getelementptr i64, ptr %ctx.f20, i64 %82
+  %86 = load i64, ptr %85, align 4
+  %87 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %62, i64 %86)
+  %v = extractvalue { i64, i1 } %87, 0
+  %ovf = extractvalue { i64, i1 } %87, 1
+  br i1 %ovf, label %fail21, label %ok22
 
-fail15:                                           ; preds = %traced
+fail21:                                           ; preds = %traced
   call void @polrt_fail(ptr %0, i64 1, i64 17)
   unreachable
 
-ok16:                                             ; preds = %traced
+ok22:                                             ; preds = %traced
   store i64 %v, ptr %result, align 4
-  %70 = getelementptr i64, ptr %ctx.f3, i64 1
-  store i64 3, ptr %70, align 4
+  %88 = getelementptr i64, ptr %ctx.f3, i64 1
+  store i64 3, ptr %88, align 4
   br label %done
 }
 
@@ -423,135 +457,169 @@ ok16:                                             ; preds = %traced
 define internal i64 @polc_rule_1.fast(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f11 = load ptr, ptr %1, align 8
+  %ctx.f17 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
   %ctx.f7 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f2 = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %result = alloca i64, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 3
   %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %cached, label %compute
+  %8 = icmp ne i64 %7, 0
+  br i1 %8, label %branch, label %next
 
-cached:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f1, i64 1
-  %10 = load i64, ptr %9, align 4
-  ret i64 %10
-
-compute:                                          ; preds = %entry
-  %11 = getelementptr i64, ptr %ctx.f2, i64 3
-  %12 = load i64, ptr %11, align 4
-  %13 = icmp ne i64 %12, 0
-  br i1 %13, label %branch, label %next
-
-done:                                             ; preds = %ok13, %branch5, %branch3, %branch
+done:                                             ; preds = %ok19, %memo10, %branch3, %memo
   %value = load i64, ptr %result, align 4
-  %14 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %value, ptr %14, align 4
-  %15 = getelementptr i64, ptr %ctx.f, i64 1
-  store i64 2, ptr %15, align 4
+  %9 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 2, ptr %10, align 4
   ret i64 %value
 
-branch:                                           ; preds = %compute
-  %16 = call i64 @polc_rule_0.fast(ptr %0)
-  store i64 %16, ptr %result, align 4
-  br label %done
+branch:                                           ; preds = %entry
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp eq i64 %12, 2
+  br i1 %13, label %memo.hit, label %memo.miss
 
-next:                                             ; preds = %compute
-  %17 = getelementptr i64, ptr %ctx.f2, i64 4
-  %18 = load i64, ptr %17, align 4
-  %19 = icmp eq i64 %18, 0
-  %20 = zext i1 %19 to i64
-  %21 = icmp ne i64 %20, 0
-  br i1 %21, label %rhs, label %logic
+next:                                             ; preds = %entry
+  %14 = getelementptr i64, ptr %ctx.f, i64 4
+  %15 = load i64, ptr %14, align 4
+  %16 = icmp eq i64 %15, 0
+  %17 = zext i1 %16 to i64
+  %18 = icmp ne i64 %17, 0
+  br i1 %18, label %rhs, label %logic
+
+memo.hit:                                         ; preds = %branch
+  %19 = getelementptr i64, ptr %ctx.f2, i64 0
+  %20 = load i64, ptr %19, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %branch
+  %21 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %22 = phi i64 [ %20, %memo.hit ], [ %21, %memo.miss ]
+  store i64 %22, ptr %result, align 4
+  br label %done
 
 branch3:                                          ; preds = %logic
   store i64 0, ptr %result, align 4
   br label %done
 
 next4:                                            ; preds = %logic
-  %22 = icmp slt i64 %ctx.f7, 17713
-  %23 = icmp sge i64 %ctx.f7, 17167
-  %24 = and i1 %23, %22
-  br i1 %24, label %guard, label %next6
+  %23 = icmp slt i64 %ctx.f7, 17713
+  %24 = icmp sge i64 %ctx.f7, 17167
+  %25 = and i1 %24, %23
+  br i1 %25, label %guard, label %next6
 
 rhs:                                              ; preds = %next
-  %25 = getelementptr i64, ptr %ctx.f2, i64 1
-  %26 = load i64, ptr %25, align 4
-  %27 = icmp eq i64 %26, 2
-  %28 = zext i1 %27 to i64
-  %29 = icmp ne i64 %28, 0
-  %30 = zext i1 %29 to i64
+  %26 = getelementptr i64, ptr %ctx.f, i64 1
+  %27 = load i64, ptr %26, align 4
+  %28 = icmp eq i64 %27, 2
+  %29 = zext i1 %28 to i64
+  %30 = icmp ne i64 %29, 0
+  %31 = zext i1 %30 to i64
   br label %logic
 
 logic:                                            ; preds = %rhs, %next
-  %31 = phi i64 [ 0, %next ], [ %30, %rhs ]
-  %32 = icmp ne i64 %31, 0
-  br i1 %32, label %branch3, label %next4
+  %32 = phi i64 [ 0, %next ], [ %31, %rhs ]
+  %33 = icmp ne i64 %32, 0
+  br i1 %33, label %branch3, label %next4
 
 branch5:                                          ; preds = %guard
-  %33 = call i64 @polc_rule_0.fast(ptr %0)
-  store i64 %33, ptr %result, align 4
-  br label %done
+  %34 = getelementptr i64, ptr %ctx.f1, i64 0
+  %35 = load i64, ptr %34, align 4
+  %36 = icmp eq i64 %35, 2
+  br i1 %36, label %memo.hit8, label %memo.miss9
 
 next6:                                            ; preds = %next4
-  %34 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %35 = icmp sge i64 %ctx.f7, 17713
-  %36 = and i1 %35, %34
-  br i1 %36, label %guard10, label %next9
+  %37 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %38 = icmp sge i64 %ctx.f7, 17713
+  %39 = and i1 %38, %37
+  br i1 %39, label %guard13, label %next12
 
 guard:                                            ; preds = %next4
   br label %branch5
 
-branch8:                                          ; preds = %guard10
-  %37 = call i64 @polc_rule_0.fast(ptr %0)
-  %38 = icmp slt i64 %ctx.f7, 17532
-  %39 = icmp sge i64 %ctx.f7, 17167
-  %40 = and i1 %39, %38
-  %41 = select i1 %40, i64 0, i64 -1
-  %42 = icmp slt i64 %ctx.f7, 17897
-  %43 = icmp sge i64 %ctx.f7, 17532
-  %44 = and i1 %43, %42
-  %45 = select i1 %44, i64 3, i64 %41
-  %46 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %47 = icmp sge i64 %ctx.f7, 17897
-  %48 = and i1 %47, %46
-  %49 = select i1 %48, i64 6, i64 %45
-  %50 = icmp slt i64 %49, 0
-  br i1 %50, label %fail, label %ok
+memo.hit8:                                        ; preds = %branch5
+  %40 = getelementptr i64, ptr %ctx.f2, i64 0
+  %41 = load i64, ptr %40, align 4
+  br label %memo10
 
-next9:                                            ; preds = %next6
+memo.miss9:                                       ; preds = %branch5
+  %42 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo10
+
+memo10:                                           ; preds = %memo.miss9, %memo.hit8
+  %43 = phi i64 [ %41, %memo.hit8 ], [ %42, %memo.miss9 ]
+  store i64 %43, ptr %result, align 4
+  br label %done
+
+branch11:                                         ; preds = %guard13
+  %44 = getelementptr i64, ptr %ctx.f1, i64 0
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit14, label %memo.miss15
+
+next12:                                           ; preds = %next6
   call void @polrt_fail(ptr %0, i64 6, i64 8)
   unreachable
 
-guard10:                                          ; preds = %next6
-  br label %branch8
+guard13:                                          ; preds = %next6
+  br label %branch11
 
-fail:                                             ; preds = %branch8
+memo.hit14:                                       ; preds = %branch11
+  %47 = getelementptr i64, ptr %ctx.f2, i64 0
+  %48 = load i64, ptr %47, align 4
+  br label %memo16
+
+memo.miss15:                                      ; preds = %branch11
+  %49 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo16
+
+memo16:                                           ; preds = %memo.miss15, %memo.hit14
+  %50 = phi i64 [ %48, %memo.hit14 ], [ %49, %memo.miss15 ]
+  %51 = icmp slt i64 %ctx.f7, 17532
+  %52 = icmp sge i64 %ctx.f7, 17167
+  %53 = and i1 %52, %51
+  %54 = select i1 %53, i64 0, i64 -1
+  %55 = icmp slt i64 %ctx.f7, 17897
+  %56 = icmp sge i64 %ctx.f7, 17532
+  %57 = and i1 %56, %55
+  %58 = select i1 %57, i64 3, i64 %54
+  %59 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %60 = icmp sge i64 %ctx.f7, 17897
+  %61 = and i1 %60, %59
+  %62 = select i1 %61, i64 6, i64 %58
+  %63 = icmp slt i64 %62, 0
+  br i1 %63, label %fail, label %ok
+
+fail:                                             ; preds = %memo16
   call void @polrt_fail(ptr %0, i64 6, i64 18)
   unreachable
 
-ok:                                               ; preds = %branch8
-  %51 = getelementptr i64, ptr %ctx.f2, i64 1
-  %52 = load i64, ptr %51, align 4
-  %53 = add i64 %49, %52
-  %54 = getelementptr i64, ptr %ctx.f11, i64 %53
-  %55 = load i64, ptr %54, align 4
-  %56 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %37, i64 %55)
-  %v = extractvalue { i64, i1 } %56, 0
-  %ovf = extractvalue { i64, i1 } %56, 1
-  br i1 %ovf, label %fail12, label %ok13
+ok:                                               ; preds = %memo16
+  %64 = getelementptr i64, ptr %ctx.f, i64 1
+  %65 = load i64, ptr %64, align 4
+  %66 = add i64 %62, %65
+  %67 = getelementptr i64, ptr %ctx.f17, i64 %66
+  %68 = load i64, ptr %67, align 4
+  %69 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %50, i64 %68)
+  %v = extractvalue { i64, i1 } %69, 0
+  %ovf = extractvalue { i64, i1 } %69, 1
+  br i1 %ovf, label %fail18, label %ok19
 
-fail12:                                           ; preds = %ok
+fail18:                                           ; preds = %ok
   call void @polrt_fail(ptr %0, i64 1, i64 17)
   unreachable
 
-ok13:                                             ; preds = %ok
+ok19:                                             ; preds = %ok
   store i64 %v, ptr %result, align 4
   br label %done
 }
@@ -565,10 +633,29 @@ declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 define i64 @polc_settle(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = call i64 @polc_rule_1(ptr %0)
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %2, ptr %3, align 4
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 1
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 1
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_1(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %10, ptr %11, align 4
   ret i64 0
 }
 
@@ -585,10 +672,29 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = call i64 @polc_rule_1.fast(ptr %0)
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %2, ptr %3, align 4
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 1
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 1
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %10, ptr %11, align 4
   ret i64 0
 }
 
