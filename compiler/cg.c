@@ -4,8 +4,9 @@
  * the same outputs, ledgers and failures, no bookkeeping); polc_keys and polc_check as the
  * other entry points, the schema and the default parameter table as constant globals. Money
  * is i64 fen; +, -, * and negation use the llvm.s*.with.overflow intrinsics and fail through
- * polrt_fail with the source position; rounding and calendar arithmetic call the runtime's
- * helpers, the same functions the interpreter calls, so all evaluators agree bit for bit. */
+ * polrt_fail with the source position; money × rate is computed inline when the product fits
+ * in 64 bits; other rounding and calendar arithmetic calls the runtime's helpers, the same
+ * functions the interpreter calls, so all evaluators agree bit for bit. */
 #include "cg.h"
 
 #include <llvm-c/Analysis.h>
@@ -218,6 +219,57 @@ static LLVMValueRef call_host(Cg *cg, HostId h, LLVMValueRef *vals, int loc)
     return LLVMBuildCall2(cg->b, cg->host_ty[h], cg->host_fn[h], args, (unsigned)n, "");
 }
 
+/* llvm.expect.i1(v, 0): v is rarely true (the pipeline turns it into branch weights) */
+static LLVMValueRef unlikely(Cg *cg, LLVMValueRef v)
+{
+    static const char name[] = "llvm.expect";
+    unsigned id = LLVMLookupIntrinsicID(name, sizeof name - 1);
+    LLVMValueRef f = LLVMGetIntrinsicDeclaration(cg->m, id, &cg->t_i1, 1);
+    LLVMTypeRef ft = LLVMIntrinsicGetType(cg->c, id, &cg->t_i1, 1);
+    LLVMValueRef args[2] = {v, LLVMConstInt(cg->t_i1, 0, 0)};
+    return LLVMBuildCall2(cg->b, ft, f, args, 2, "");
+}
+
+/* Money × rate and rate × rate (x × y / 10^6, rounded half away from zero to the fen or the
+ * millionth), bit for bit what polrt_mul_rate and polrt_rate_mul_rate compute, without a call
+ * on the common path. When x × y fits in 64 bits (an amount below 92 billion yuan at a rate
+ * up to 100%), the quotient and remainder by the constant 10^6 are a multiply and shift, the
+ * remainder says the rounding (ties away from zero: |r| >= 500000, r has the sign of x × y),
+ * and the rounded result, at most |x × y| / 10^6 + 1, cannot overflow. Otherwise the helper
+ * computes it in 128 bits and fails on overflow. tests/unit/test_money.c checks this formula,
+ * written in C, against the helper. */
+static LLVMValueRef cg_mul_rate(Cg *cg, HostId h, LLVMValueRef *vals, int loc)
+{
+    static const char name[] = "llvm.smul.with.overflow";
+    unsigned id = LLVMLookupIntrinsicID(name, sizeof name - 1);
+    LLVMValueRef f = LLVMGetIntrinsicDeclaration(cg->m, id, &cg->t_i64, 1);
+    LLVMTypeRef ft = LLVMIntrinsicGetType(cg->c, id, &cg->t_i64, 1);
+    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, f, vals, 2, "");
+    LLVMValueRef prod = LLVMBuildExtractValue(cg->b, r, 0, nm(cg, "prod"));
+    LLVMValueRef wide = unlikely(cg, LLVMBuildExtractValue(cg->b, r, 1, nm(cg, "wide")));
+    LLVMBasicBlockRef b_slow = block(cg, "rate.wide"), b_fast = block(cg, "rate.fast"),
+                      done = block(cg, "rate.done");
+    LLVMBuildCondBr(cg->b, wide, b_slow, b_fast);
+
+    LLVMPositionBuilderAtEnd(cg->b, b_fast);
+    LLVMValueRef scale = k64(cg, POLRT_RATE_ONE);
+    LLVMValueRef q = LLVMBuildSDiv(cg->b, prod, scale, "");
+    LLVMValueRef rem = LLVMBuildSRem(cg->b, prod, scale, "");
+    LLVMValueRef up = LLVMBuildICmp(cg->b, LLVMIntSGE, rem, k64(cg, POLRT_RATE_ONE / 2), "");
+    LLVMValueRef down = LLVMBuildICmp(cg->b, LLVMIntSLE, rem, k64(cg, -(POLRT_RATE_ONE / 2)), "");
+    q = LLVMBuildAdd(cg->b, q, to_i64(cg, up), "");
+    q = LLVMBuildSub(cg->b, q, to_i64(cg, down), nm(cg, "rounded"));
+    LLVMBuildBr(cg->b, done);
+
+    LLVMPositionBuilderAtEnd(cg->b, b_slow);
+    LLVMValueRef v_slow = call_host(cg, h, vals, loc);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    return phi2(cg, q, b_fast, v_slow, slow_end);
+}
+
 /* A context rule's value: the memo when the rule has run for this claim, else a call that
  * computes (and memoizes) it. The test is made here, at the call site, because most uses of
  * a context rule find it computed (the outputs and the ledger updates read the same few
@@ -414,6 +466,8 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         LLVMValueRef vals[2];
         for (int i = 0; i < n->nargs; i++)
             vals[i] = cg_expr(cg, n->args[i]);
+        if (n->a == H_MUL_RATE || n->a == H_RATE_MUL)
+            return cg_mul_rate(cg, (HostId)n->a, vals, n->loc);
         return call_host(cg, (HostId)n->a, vals, n->loc);
     }
     case IR_ADD:

@@ -333,7 +333,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
   %14 = getelementptr i64, ptr %ctx.f1, i64 2
   store i64 %value, ptr %14, align 4
@@ -365,10 +365,32 @@ ok:                                               ; preds = %branch
   store i64 %22, ptr %24, align 4
   %25 = getelementptr i64, ptr %ctx.f5, i64 %21
   %26 = load i64, ptr %25, align 4
-  %27 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 12)
-  store i64 %27, ptr %result, align 4
-  %28 = getelementptr i64, ptr %ctx.f6, i64 2
-  store i64 0, ptr %28, align 4
+  %27 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %17, i64 %26)
+  %prod = extractvalue { i64, i1 } %27, 0
+  %wide = extractvalue { i64, i1 } %27, 1
+  %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %28, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 12)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %30 = sdiv i64 %prod, 1000000
+  %31 = srem i64 %prod, 1000000
+  %32 = icmp sge i64 %31, 500000
+  %33 = icmp sle i64 %31, -500000
+  %34 = zext i1 %32 to i64
+  %35 = add i64 %30, %34
+  %36 = zext i1 %33 to i64
+  %rounded = sub i64 %35, %36
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
+  store i64 %37, ptr %result, align 4
+  %38 = getelementptr i64, ptr %ctx.f6, i64 2
+  store i64 0, ptr %38, align 4
   br label %done
 }
 
@@ -388,7 +410,7 @@ entry:
   %result = alloca i64, align 8
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
   %6 = getelementptr i64, ptr %ctx.f3, i64 2
   store i64 %value, ptr %6, align 4
@@ -417,8 +439,30 @@ fail:                                             ; preds = %branch
 ok:                                               ; preds = %branch
   %15 = getelementptr i64, ptr %ctx.f2, i64 %13
   %16 = load i64, ptr %15, align 4
-  %17 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 12)
-  store i64 %17, ptr %result, align 4
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %9, i64 %16)
+  %prod = extractvalue { i64, i1 } %17, 0
+  %wide = extractvalue { i64, i1 } %17, 1
+  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %18, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 12)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %20 = sdiv i64 %prod, 1000000
+  %21 = srem i64 %prod, 1000000
+  %22 = icmp sge i64 %21, 500000
+  %23 = icmp sle i64 %21, -500000
+  %24 = zext i1 %22 to i64
+  %25 = add i64 %20, %24
+  %26 = zext i1 %23 to i64
+  %rounded = sub i64 %25, %26
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
+  store i64 %27, ptr %result, align 4
   br label %done
 }
 
@@ -426,7 +470,7 @@ ok:                                               ; preds = %branch
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f6 = load ptr, ptr %1, align 8
+  %ctx.f12 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f5 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
@@ -455,7 +499,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done10
   %value = load i64, ptr %result, align 4
   %14 = getelementptr i64, ptr %ctx.f1, i64 3
   store i64 %value, ptr %14, align 4
@@ -487,13 +531,57 @@ ok:                                               ; preds = %branch
   store i64 %22, ptr %24, align 4
   %25 = getelementptr i64, ptr %ctx.f5, i64 %21
   %26 = load i64, ptr %25, align 4
-  %27 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 15)
-  %28 = getelementptr i64, ptr %ctx.f2, i64 4
-  %29 = load i64, ptr %28, align 4
-  %30 = call i64 @polrt_mul_rate(ptr %0, i64 %27, i64 %29, i64 15)
-  store i64 %30, ptr %result, align 4
-  %31 = getelementptr i64, ptr %ctx.f6, i64 3
-  store i64 0, ptr %31, align 4
+  %27 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %17, i64 %26)
+  %prod = extractvalue { i64, i1 } %27, 0
+  %wide = extractvalue { i64, i1 } %27, 1
+  %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %28, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 15)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %30 = sdiv i64 %prod, 1000000
+  %31 = srem i64 %prod, 1000000
+  %32 = icmp sge i64 %31, 500000
+  %33 = icmp sle i64 %31, -500000
+  %34 = zext i1 %32 to i64
+  %35 = add i64 %30, %34
+  %36 = zext i1 %33 to i64
+  %rounded = sub i64 %35, %36
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
+  %38 = getelementptr i64, ptr %ctx.f2, i64 4
+  %39 = load i64, ptr %38, align 4
+  %40 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %37, i64 %39)
+  %prod6 = extractvalue { i64, i1 } %40, 0
+  %wide7 = extractvalue { i64, i1 } %40, 1
+  %41 = call i1 @llvm.expect.i1(i1 %wide7, i1 false)
+  br i1 %41, label %rate.wide8, label %rate.fast9
+
+rate.wide8:                                       ; preds = %rate.done
+  %42 = call i64 @polrt_mul_rate(ptr %0, i64 %37, i64 %39, i64 15)
+  br label %rate.done10
+
+rate.fast9:                                       ; preds = %rate.done
+  %43 = sdiv i64 %prod6, 1000000
+  %44 = srem i64 %prod6, 1000000
+  %45 = icmp sge i64 %44, 500000
+  %46 = icmp sle i64 %44, -500000
+  %47 = zext i1 %45 to i64
+  %48 = add i64 %43, %47
+  %49 = zext i1 %46 to i64
+  %rounded11 = sub i64 %48, %49
+  br label %rate.done10
+
+rate.done10:                                      ; preds = %rate.wide8, %rate.fast9
+  %50 = phi i64 [ %rounded11, %rate.fast9 ], [ %42, %rate.wide8 ]
+  store i64 %50, ptr %result, align 4
+  %51 = getelementptr i64, ptr %ctx.f12, i64 3
+  store i64 0, ptr %51, align 4
   br label %done
 }
 
@@ -501,9 +589,9 @@ ok:                                               ; preds = %branch
 define internal i64 @polc_rule_3.fast(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f4 = load ptr, ptr %1, align 8
+  %ctx.f10 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f3 = load ptr, ptr %2, align 8
+  %ctx.f9 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f2 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
@@ -513,11 +601,11 @@ entry:
   %result = alloca i64, align 8
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done7
   %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f3, i64 3
+  %6 = getelementptr i64, ptr %ctx.f9, i64 3
   store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f4, i64 3
+  %7 = getelementptr i64, ptr %ctx.f10, i64 3
   store i64 2, ptr %7, align 4
   ret i64 %value
 
@@ -542,11 +630,55 @@ fail:                                             ; preds = %branch
 ok:                                               ; preds = %branch
   %15 = getelementptr i64, ptr %ctx.f2, i64 %13
   %16 = load i64, ptr %15, align 4
-  %17 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 15)
-  %18 = getelementptr i64, ptr %ctx.f, i64 4
-  %19 = load i64, ptr %18, align 4
-  %20 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %19, i64 15)
-  store i64 %20, ptr %result, align 4
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %9, i64 %16)
+  %prod = extractvalue { i64, i1 } %17, 0
+  %wide = extractvalue { i64, i1 } %17, 1
+  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %18, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 15)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %20 = sdiv i64 %prod, 1000000
+  %21 = srem i64 %prod, 1000000
+  %22 = icmp sge i64 %21, 500000
+  %23 = icmp sle i64 %21, -500000
+  %24 = zext i1 %22 to i64
+  %25 = add i64 %20, %24
+  %26 = zext i1 %23 to i64
+  %rounded = sub i64 %25, %26
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
+  %28 = getelementptr i64, ptr %ctx.f, i64 4
+  %29 = load i64, ptr %28, align 4
+  %30 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %27, i64 %29)
+  %prod3 = extractvalue { i64, i1 } %30, 0
+  %wide4 = extractvalue { i64, i1 } %30, 1
+  %31 = call i1 @llvm.expect.i1(i1 %wide4, i1 false)
+  br i1 %31, label %rate.wide5, label %rate.fast6
+
+rate.wide5:                                       ; preds = %rate.done
+  %32 = call i64 @polrt_mul_rate(ptr %0, i64 %27, i64 %29, i64 15)
+  br label %rate.done7
+
+rate.fast6:                                       ; preds = %rate.done
+  %33 = sdiv i64 %prod3, 1000000
+  %34 = srem i64 %prod3, 1000000
+  %35 = icmp sge i64 %34, 500000
+  %36 = icmp sle i64 %34, -500000
+  %37 = zext i1 %35 to i64
+  %38 = add i64 %33, %37
+  %39 = zext i1 %36 to i64
+  %rounded8 = sub i64 %38, %39
+  br label %rate.done7
+
+rate.done7:                                       ; preds = %rate.wide5, %rate.fast6
+  %40 = phi i64 [ %rounded8, %rate.fast6 ], [ %32, %rate.wide5 ]
+  store i64 %40, ptr %result, align 4
   br label %done
 }
 
@@ -856,7 +988,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
   %14 = getelementptr i64, ptr %ctx.f1, i64 7
   store i64 %value, ptr %14, align 4
@@ -888,13 +1020,35 @@ ok:                                               ; preds = %branch
   %24 = load i64, ptr %23, align 4
   %25 = getelementptr i64, ptr %ctx.f5, i64 4
   %26 = load i64, ptr %25, align 4
-  %27 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %24, i64 %26, i64 28)
-  %28 = getelementptr i64, ptr %ctx.f5, i64 3
-  %29 = load i64, ptr %28, align 4
-  %30 = call i64 @polrt_div_round(ptr %0, i64 %27, i64 %29, i64 28)
-  store i64 %30, ptr %result, align 4
-  %31 = getelementptr i64, ptr %ctx.f6, i64 7
-  store i64 0, ptr %31, align 4
+  %27 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %24, i64 %26)
+  %prod = extractvalue { i64, i1 } %27, 0
+  %wide = extractvalue { i64, i1 } %27, 1
+  %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %28, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %29 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %24, i64 %26, i64 28)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %30 = sdiv i64 %prod, 1000000
+  %31 = srem i64 %prod, 1000000
+  %32 = icmp sge i64 %31, 500000
+  %33 = icmp sle i64 %31, -500000
+  %34 = zext i1 %32 to i64
+  %35 = add i64 %30, %34
+  %36 = zext i1 %33 to i64
+  %rounded = sub i64 %35, %36
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
+  %38 = getelementptr i64, ptr %ctx.f5, i64 3
+  %39 = load i64, ptr %38, align 4
+  %40 = call i64 @polrt_div_round(ptr %0, i64 %37, i64 %39, i64 28)
+  store i64 %40, ptr %result, align 4
+  %41 = getelementptr i64, ptr %ctx.f6, i64 7
+  store i64 0, ptr %41, align 4
   br label %done
 }
 
@@ -914,7 +1068,7 @@ entry:
   %result = alloca i64, align 8
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
   %6 = getelementptr i64, ptr %ctx.f3, i64 7
   store i64 %value, ptr %6, align 4
@@ -943,11 +1097,33 @@ ok:                                               ; preds = %branch
   %14 = load i64, ptr %13, align 4
   %15 = getelementptr i64, ptr %ctx.f2, i64 4
   %16 = load i64, ptr %15, align 4
-  %17 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %14, i64 %16, i64 28)
-  %18 = getelementptr i64, ptr %ctx.f2, i64 3
-  %19 = load i64, ptr %18, align 4
-  %20 = call i64 @polrt_div_round(ptr %0, i64 %17, i64 %19, i64 28)
-  store i64 %20, ptr %result, align 4
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %14, i64 %16)
+  %prod = extractvalue { i64, i1 } %17, 0
+  %wide = extractvalue { i64, i1 } %17, 1
+  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %18, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %19 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %14, i64 %16, i64 28)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %20 = sdiv i64 %prod, 1000000
+  %21 = srem i64 %prod, 1000000
+  %22 = icmp sge i64 %21, 500000
+  %23 = icmp sle i64 %21, -500000
+  %24 = zext i1 %22 to i64
+  %25 = add i64 %20, %24
+  %26 = zext i1 %23 to i64
+  %rounded = sub i64 %25, %26
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
+  %28 = getelementptr i64, ptr %ctx.f2, i64 3
+  %29 = load i64, ptr %28, align 4
+  %30 = call i64 @polrt_div_round(ptr %0, i64 %27, i64 %29, i64 28)
+  store i64 %30, ptr %result, align 4
   br label %done
 }
 
@@ -1437,6 +1613,9 @@ declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
+declare i1 @llvm.expect.i1(i1, i1) #3
+
 define i64 @polc_settle(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
@@ -1904,3 +2083,4 @@ memo35:                                           ; preds = %memo.miss34, %memo.
 attributes #0 = { noreturn }
 attributes #1 = { noinline }
 attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }

@@ -1348,7 +1348,7 @@ ok:                                               ; preds = %rhs
 define i64 @polc_rule_7(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f10 = load ptr, ptr %1, align 8
+  %ctx.f16 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f3 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
@@ -1433,10 +1433,10 @@ else:                                             ; preds = %logic
   %37 = icmp eq i64 %36, 2
   br i1 %37, label %memo.hit7, label %memo.miss8
 
-endif:                                            ; preds = %memo9, %memo6
-  %38 = phi i64 [ %44, %memo6 ], [ %49, %memo9 ]
+endif:                                            ; preds = %rate.done14, %rate.done
+  %38 = phi i64 [ %54, %rate.done ], [ %69, %rate.done14 ]
   store i64 %38, ptr %result, align 4
-  %39 = getelementptr i64, ptr %ctx.f10, i64 7
+  %39 = getelementptr i64, ptr %ctx.f16, i64 7
   store i64 0, ptr %39, align 4
   br label %done
 
@@ -1451,21 +1451,65 @@ memo.miss5:                                       ; preds = %then
 
 memo6:                                            ; preds = %memo.miss5, %memo.hit4
   %43 = phi i64 [ %41, %memo.hit4 ], [ %42, %memo.miss5 ]
-  %44 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %43, i64 44)
+  %44 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %29, i64 %43)
+  %prod = extractvalue { i64, i1 } %44, 0
+  %wide = extractvalue { i64, i1 } %44, 1
+  %45 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %45, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %memo6
+  %46 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %43, i64 44)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %memo6
+  %47 = sdiv i64 %prod, 1000000
+  %48 = srem i64 %prod, 1000000
+  %49 = icmp sge i64 %48, 500000
+  %50 = icmp sle i64 %48, -500000
+  %51 = zext i1 %49 to i64
+  %52 = add i64 %47, %51
+  %53 = zext i1 %50 to i64
+  %rounded = sub i64 %52, %53
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %54 = phi i64 [ %rounded, %rate.fast ], [ %46, %rate.wide ]
   br label %endif
 
 memo.hit7:                                        ; preds = %else
-  %45 = getelementptr i64, ptr %ctx.f1, i64 1
-  %46 = load i64, ptr %45, align 4
+  %55 = getelementptr i64, ptr %ctx.f1, i64 1
+  %56 = load i64, ptr %55, align 4
   br label %memo9
 
 memo.miss8:                                       ; preds = %else
-  %47 = call i64 @polc_rule_1(ptr %0)
+  %57 = call i64 @polc_rule_1(ptr %0)
   br label %memo9
 
 memo9:                                            ; preds = %memo.miss8, %memo.hit7
-  %48 = phi i64 [ %46, %memo.hit7 ], [ %47, %memo.miss8 ]
-  %49 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %48, i64 46)
+  %58 = phi i64 [ %56, %memo.hit7 ], [ %57, %memo.miss8 ]
+  %59 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %34, i64 %58)
+  %prod10 = extractvalue { i64, i1 } %59, 0
+  %wide11 = extractvalue { i64, i1 } %59, 1
+  %60 = call i1 @llvm.expect.i1(i1 %wide11, i1 false)
+  br i1 %60, label %rate.wide12, label %rate.fast13
+
+rate.wide12:                                      ; preds = %memo9
+  %61 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %58, i64 46)
+  br label %rate.done14
+
+rate.fast13:                                      ; preds = %memo9
+  %62 = sdiv i64 %prod10, 1000000
+  %63 = srem i64 %prod10, 1000000
+  %64 = icmp sge i64 %63, 500000
+  %65 = icmp sle i64 %63, -500000
+  %66 = zext i1 %64 to i64
+  %67 = add i64 %62, %66
+  %68 = zext i1 %65 to i64
+  %rounded15 = sub i64 %67, %68
+  br label %rate.done14
+
+rate.done14:                                      ; preds = %rate.wide12, %rate.fast13
+  %69 = phi i64 [ %rounded15, %rate.fast13 ], [ %61, %rate.wide12 ]
   br label %endif
 }
 
@@ -1543,8 +1587,8 @@ else:                                             ; preds = %logic
   %30 = icmp eq i64 %29, 2
   br i1 %30, label %memo.hit7, label %memo.miss8
 
-endif:                                            ; preds = %memo9, %memo6
-  %31 = phi i64 [ %36, %memo6 ], [ %41, %memo9 ]
+endif:                                            ; preds = %rate.done14, %rate.done
+  %31 = phi i64 [ %46, %rate.done ], [ %61, %rate.done14 ]
   store i64 %31, ptr %result, align 4
   br label %done
 
@@ -1559,26 +1603,76 @@ memo.miss5:                                       ; preds = %then
 
 memo6:                                            ; preds = %memo.miss5, %memo.hit4
   %35 = phi i64 [ %33, %memo.hit4 ], [ %34, %memo.miss5 ]
-  %36 = call i64 @polrt_mul_rate(ptr %0, i64 %22, i64 %35, i64 44)
+  %36 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %22, i64 %35)
+  %prod = extractvalue { i64, i1 } %36, 0
+  %wide = extractvalue { i64, i1 } %36, 1
+  %37 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %37, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %memo6
+  %38 = call i64 @polrt_mul_rate(ptr %0, i64 %22, i64 %35, i64 44)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %memo6
+  %39 = sdiv i64 %prod, 1000000
+  %40 = srem i64 %prod, 1000000
+  %41 = icmp sge i64 %40, 500000
+  %42 = icmp sle i64 %40, -500000
+  %43 = zext i1 %41 to i64
+  %44 = add i64 %39, %43
+  %45 = zext i1 %42 to i64
+  %rounded = sub i64 %44, %45
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %46 = phi i64 [ %rounded, %rate.fast ], [ %38, %rate.wide ]
   br label %endif
 
 memo.hit7:                                        ; preds = %else
-  %37 = getelementptr i64, ptr %ctx.f2, i64 1
-  %38 = load i64, ptr %37, align 4
+  %47 = getelementptr i64, ptr %ctx.f2, i64 1
+  %48 = load i64, ptr %47, align 4
   br label %memo9
 
 memo.miss8:                                       ; preds = %else
-  %39 = call i64 @polc_rule_1.fast(ptr %0)
+  %49 = call i64 @polc_rule_1.fast(ptr %0)
   br label %memo9
 
 memo9:                                            ; preds = %memo.miss8, %memo.hit7
-  %40 = phi i64 [ %38, %memo.hit7 ], [ %39, %memo.miss8 ]
-  %41 = call i64 @polrt_mul_rate(ptr %0, i64 %27, i64 %40, i64 46)
+  %50 = phi i64 [ %48, %memo.hit7 ], [ %49, %memo.miss8 ]
+  %51 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %27, i64 %50)
+  %prod10 = extractvalue { i64, i1 } %51, 0
+  %wide11 = extractvalue { i64, i1 } %51, 1
+  %52 = call i1 @llvm.expect.i1(i1 %wide11, i1 false)
+  br i1 %52, label %rate.wide12, label %rate.fast13
+
+rate.wide12:                                      ; preds = %memo9
+  %53 = call i64 @polrt_mul_rate(ptr %0, i64 %27, i64 %50, i64 46)
+  br label %rate.done14
+
+rate.fast13:                                      ; preds = %memo9
+  %54 = sdiv i64 %prod10, 1000000
+  %55 = srem i64 %prod10, 1000000
+  %56 = icmp sge i64 %55, 500000
+  %57 = icmp sle i64 %55, -500000
+  %58 = zext i1 %56 to i64
+  %59 = add i64 %54, %58
+  %60 = zext i1 %57 to i64
+  %rounded15 = sub i64 %59, %60
+  br label %rate.done14
+
+rate.done14:                                      ; preds = %rate.wide12, %rate.fast13
+  %61 = phi i64 [ %rounded15, %rate.fast13 ], [ %53, %rate.wide12 ]
   br label %endif
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
+
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
+
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
+declare i1 @llvm.expect.i1(i1, i1) #3
 
 define i64 @polc_settle(ptr %0) {
 entry:
@@ -1903,3 +1997,4 @@ memo23:                                           ; preds = %memo.miss22, %memo.
 attributes #0 = { noreturn }
 attributes #1 = { noinline }
 attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }

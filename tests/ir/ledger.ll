@@ -62,7 +62,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
   %14 = getelementptr i64, ptr %ctx.f1, i64 0
   store i64 %value, ptr %14, align 4
@@ -94,10 +94,32 @@ ok:                                               ; preds = %branch
   store i64 %22, ptr %24, align 4
   %25 = getelementptr i64, ptr %ctx.f5, i64 %21
   %26 = load i64, ptr %25, align 4
-  %27 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 3)
-  store i64 %27, ptr %result, align 4
-  %28 = getelementptr i64, ptr %ctx.f6, i64 0
-  store i64 0, ptr %28, align 4
+  %27 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %17, i64 %26)
+  %prod = extractvalue { i64, i1 } %27, 0
+  %wide = extractvalue { i64, i1 } %27, 1
+  %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %28, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 3)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %30 = sdiv i64 %prod, 1000000
+  %31 = srem i64 %prod, 1000000
+  %32 = icmp sge i64 %31, 500000
+  %33 = icmp sle i64 %31, -500000
+  %34 = zext i1 %32 to i64
+  %35 = add i64 %30, %34
+  %36 = zext i1 %33 to i64
+  %rounded = sub i64 %35, %36
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
+  store i64 %37, ptr %result, align 4
+  %38 = getelementptr i64, ptr %ctx.f6, i64 0
+  store i64 0, ptr %38, align 4
   br label %done
 }
 
@@ -117,7 +139,7 @@ entry:
   %result = alloca i64, align 8
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
   %6 = getelementptr i64, ptr %ctx.f3, i64 0
   store i64 %value, ptr %6, align 4
@@ -146,8 +168,30 @@ fail:                                             ; preds = %branch
 ok:                                               ; preds = %branch
   %15 = getelementptr i64, ptr %ctx.f2, i64 %13
   %16 = load i64, ptr %15, align 4
-  %17 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 3)
-  store i64 %17, ptr %result, align 4
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %9, i64 %16)
+  %prod = extractvalue { i64, i1 } %17, 0
+  %wide = extractvalue { i64, i1 } %17, 1
+  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %18, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 3)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %20 = sdiv i64 %prod, 1000000
+  %21 = srem i64 %prod, 1000000
+  %22 = icmp sge i64 %21, 500000
+  %23 = icmp sle i64 %21, -500000
+  %24 = zext i1 %22 to i64
+  %25 = add i64 %20, %24
+  %26 = zext i1 %23 to i64
+  %rounded = sub i64 %25, %26
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
+  store i64 %27, ptr %result, align 4
   br label %done
 }
 
@@ -543,6 +587,12 @@ ok9:                                              ; preds = %memo5
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
+
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
+declare i1 @llvm.expect.i1(i1, i1) #3
+
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
 define i64 @polc_settle(ptr %0) {
@@ -876,3 +926,4 @@ ok25:                                             ; preds = %memo21
 attributes #0 = { noreturn }
 attributes #1 = { noinline }
 attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }

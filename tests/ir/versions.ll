@@ -64,7 +64,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %14, align 4
   br label %branch
 
-done:                                             ; preds = %ok10
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
   %15 = getelementptr i64, ptr %ctx.f1, i64 0
   store i64 %value, ptr %15, align 4
@@ -147,10 +147,32 @@ ok10:                                             ; preds = %ok8
   store i64 %50, ptr %52, align 4
   %53 = getelementptr i64, ptr %ctx.f6, i64 %49
   %54 = load i64, ptr %53, align 4
-  %55 = call i64 @polrt_mul_rate(ptr %0, i64 %45, i64 %54, i64 3)
-  store i64 %55, ptr %result, align 4
-  %56 = getelementptr i64, ptr %ctx.f11, i64 0
-  store i64 0, ptr %56, align 4
+  %55 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %45, i64 %54)
+  %prod = extractvalue { i64, i1 } %55, 0
+  %wide = extractvalue { i64, i1 } %55, 1
+  %56 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %56, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok10
+  %57 = call i64 @polrt_mul_rate(ptr %0, i64 %45, i64 %54, i64 3)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok10
+  %58 = sdiv i64 %prod, 1000000
+  %59 = srem i64 %prod, 1000000
+  %60 = icmp sge i64 %59, 500000
+  %61 = icmp sle i64 %59, -500000
+  %62 = zext i1 %60 to i64
+  %63 = add i64 %58, %62
+  %64 = zext i1 %61 to i64
+  %rounded = sub i64 %63, %64
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %65 = phi i64 [ %rounded, %rate.fast ], [ %57, %rate.wide ]
+  store i64 %65, ptr %result, align 4
+  %66 = getelementptr i64, ptr %ctx.f11, i64 0
+  store i64 0, ptr %66, align 4
   br label %done
 }
 
@@ -170,7 +192,7 @@ entry:
   %result = alloca i64, align 8
   br label %branch
 
-done:                                             ; preds = %ok6
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
   %6 = getelementptr i64, ptr %ctx.f7, i64 0
   store i64 %value, ptr %6, align 4
@@ -236,8 +258,30 @@ fail5:                                            ; preds = %ok4
 ok6:                                              ; preds = %ok4
   %36 = getelementptr i64, ptr %ctx.f2, i64 %34
   %37 = load i64, ptr %36, align 4
-  %38 = call i64 @polrt_mul_rate(ptr %0, i64 %30, i64 %37, i64 3)
-  store i64 %38, ptr %result, align 4
+  %38 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %30, i64 %37)
+  %prod = extractvalue { i64, i1 } %38, 0
+  %wide = extractvalue { i64, i1 } %38, 1
+  %39 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %39, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok6
+  %40 = call i64 @polrt_mul_rate(ptr %0, i64 %30, i64 %37, i64 3)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok6
+  %41 = sdiv i64 %prod, 1000000
+  %42 = srem i64 %prod, 1000000
+  %43 = icmp sge i64 %42, 500000
+  %44 = icmp sle i64 %42, -500000
+  %45 = zext i1 %43 to i64
+  %46 = add i64 %41, %45
+  %47 = zext i1 %44 to i64
+  %rounded = sub i64 %46, %47
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %48 = phi i64 [ %rounded, %rate.fast ], [ %40, %rate.wide ]
+  store i64 %48, ptr %result, align 4
   br label %done
 }
 
@@ -628,6 +672,12 @@ ok19:                                             ; preds = %ok
 declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
+
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
+declare i1 @llvm.expect.i1(i1, i1) #3
+
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 
 define i64 @polc_settle(ptr %0) {
@@ -701,3 +751,4 @@ memo:                                             ; preds = %memo.miss, %memo.hi
 attributes #0 = { noreturn }
 attributes #1 = { noinline }
 attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }

@@ -1,8 +1,9 @@
 /* test_money.c — runtime/money.c: the one rounding rule (half away from zero, DOMAIN.md
  * "Rounding") in every helper, overflow and division by zero raised through polrt_fail,
  * progressive brackets rounded once, money and rate text both ways, the allocation hook.
- * Every expected value is worked by hand; money is in fen, rates in millionths. money.c's
- * 64-bit paths are checked against the 128-bit rule on edge and seeded random values. */
+ * Every expected value is worked by hand; money is in fen, rates in millionths. The 64-bit
+ * paths (money.c's, and the money × rate that compiled code does inline, mirrored in C) are
+ * checked against the 128-bit rule on edge and seeded random values. */
 #include "rt_int.h"
 #include "unit.h"
 
@@ -175,7 +176,8 @@ static void test_progressive(void)
 
 /* ---- the 64-bit paths against 128-bit references ------------------------------------
  * money.c divides in 64 bits when the operands fit (and sums brackets in 64 bits until
- * something overflows). That must give exactly what the 128-bit rule gives: checked here on edge values (signs,
+ * something overflows), and cg.c emits money × rate inline when the product fits in 64 bits.
+ * Both must give exactly what the 128-bit rule gives: checked here on edge values (signs,
  * exact halves, the int64 limits, products at the edge of 64 bits) and seeded random ones. */
 
 __extension__ typedef __int128 Wide;
@@ -198,6 +200,19 @@ static int64_t ref_round(Wide num, Wide den, int64_t *code)
         return 0;
     }
     return (int64_t)q;
+}
+
+/* What cg_mul_rate emits, written in C: when x × y fits in 64 bits, the quotient and the
+ * remainder by 10^6 and one step away from zero at |remainder| >= 500000; otherwise the
+ * generated code calls polrt_mul_rate (0 here). */
+static int inline_mul_rate(int64_t x, int64_t y, int64_t *out)
+{
+    int64_t prod;
+    if (__builtin_mul_overflow(x, y, &prod))
+        return 0;
+    int64_t q = prod / POLRT_RATE_ONE, rem = prod % POLRT_RATE_ONE;
+    *out = q + (rem >= POLRT_RATE_ONE / 2) - (rem <= -(POLRT_RATE_ONE / 2));
+    return 1;
 }
 
 /* xorshift64*: the same numbers on every host */
@@ -295,8 +310,40 @@ static void test_fast_paths(void)
         CHECK_EQ(name, bad, 0);
     }
 
+    /* money × rate as compiled code computes it: identical wherever it does not defer to
+     * polrt_mul_rate, and it defers only when the product leaves 64 bits */
+    long bad = 0, inline_n = 0, n = 0;
+    for (int i = 0; i < NEDGES + NRANDOM; i++)
+        for (int j = 0; j < (i < NEDGES ? NEDGES : 1); j++) {
+            int64_t a = i < NEDGES ? edges[i] : any_value();
+            int64_t b = i < NEDGES ? edges[j] : any_value();
+            int64_t got, want, p;
+            n++;
+            if (!inline_mul_rate(a, b, &got)) {
+                bad += !__builtin_mul_overflow(a, b, &p);
+                continue;
+            }
+            inline_n++;
+            want = op_ok(polrt_mul_rate, a, b);
+            if (got != want && bad++ == 0)
+                printf("  inline %" PRId64 " x %" PRId64 " = %" PRId64 ", polrt_mul_rate %" PRId64
+                       "\n",
+                       a, b, got, want);
+        }
+    char name[96];
+    snprintf(name, sizeof name, "inline money x rate = polrt_mul_rate (%ld of %ld pairs inline)",
+             inline_n, n);
+    CHECK_EQ(name, bad, 0);
+    CHECK("the inline path is the common one", inline_n > n / 2);
+    /* the cases that matter most, by name */
+    int64_t v;
+    CHECK("inline: -1005 x 50% = -503", inline_mul_rate(-1005, PCT(50), &v) && v == -503);
+    CHECK("inline: 1005 x 50% = 503", inline_mul_rate(1005, PCT(50), &v) && v == 503);
+    CHECK("inline: -1 x 49.9999% = 0", inline_mul_rate(-1, 499999, &v) && v == 0);
+    CHECK("inline: INT64_MAX x 100% defers", !inline_mul_rate(INT64_MAX, POLRT_RATE_ONE, &v));
+
     /* progressive brackets: 64-bit sum, or the 128-bit one after an overflow */
-    long bad = 0;
+    bad = 0;
     for (int i = 0; i < NRANDOM / 4; i++) {
         int64_t seg[1 + 2 * 4], x = any_value(), got, code;
         int n_br = 1 + (int)((uint64_t)rnd() % 4);
