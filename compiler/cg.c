@@ -690,6 +690,37 @@ static void declare_runtime(Cg *cg)
     cg->prog_fn = LLVMAddFunction(cg->m, "polrt_progressive", cg->prog_ty);
 }
 
+/* the context rule references (IR_RULE) in n, counted into uses */
+static void count_uses(const IrNode *n, int *uses)
+{
+    if (!n)
+        return;
+    if (n->op == IR_RULE)
+        uses[n->a]++;
+    count_uses(n->x, uses);
+    count_uses(n->y, uses);
+    count_uses(n->z, uses);
+    for (int i = 0; i < n->nargs; i++)
+        count_uses(n->args[i], uses);
+}
+
+/* per rule, the call sites polc_settle_fast's code has for it: in rules, outputs and ledger
+ * updates (malloc'd) */
+static int *rule_uses(const IrProgram *p)
+{
+    int *uses = calloc((size_t)p->nrules + 1, sizeof *uses);
+    for (int r = 0; r < p->nrules; r++)
+        for (int b = 0; b < p->rules[r].nbr; b++) {
+            count_uses(p->rules[r].br[b].guard, uses);
+            count_uses(p->rules[r].br[b].body, uses);
+        }
+    for (int i = 0; i < p->noutputs; i++)
+        uses[p->outputs[i]]++;
+    for (int i = 0; i < p->nledger_fields; i++)
+        count_uses(p->updates[i], uses);
+    return uses;
+}
+
 char *cg_rule_symbol(int ridx)
 {
     char *s = malloc(32);
@@ -720,6 +751,7 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
     cg.rule_fns[1] = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
     cg.rule_ty = calloc((size_t)p->nrules + 1, sizeof(LLVMTypeRef));
     unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+    int *uses = rule_uses(p);
     for (int i = 0; i < p->nrules; i++) {
         LLVMTypeRef at[33];
         at[0] = cg.t_ptr;
@@ -737,12 +769,15 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
         free(sym);
         /* A context rule is memoized: its first call computes, the others read the memo. Inlining
          * it at every call site copies the whole computation for nothing (and made compile
-         * time grow with the number of uses), so it stays a call. */
+         * time grow with the number of uses), so it stays a call. A fast one with a single
+         * call site may be inlined there: no copy, and no call for the one computation. */
         if (p->rules[i].nargs == 0)
             for (int v = 0; v < 2; v++)
-                LLVMAddAttributeAtIndex(cg.rule_fns[v][i], LLVMAttributeFunctionIndex,
-                                        LLVMCreateEnumAttribute(c, noinline, 0));
+                if (v == 1 || uses[i] > 1)
+                    LLVMAddAttributeAtIndex(cg.rule_fns[v][i], LLVMAttributeFunctionIndex,
+                                            LLVMCreateEnumAttribute(c, noinline, 0));
     }
+    free(uses);
     cg_variant(&cg, 1);
     cg_keys_check(&cg);
     cg_variant(&cg, 0);

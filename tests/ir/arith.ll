@@ -89,8 +89,7 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+define internal i64 @polc_rule_0.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -227,8 +226,7 @@ ok11:                                             ; preds = %ok5
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+define internal i64 @polc_rule_1.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f10 = load ptr, ptr %1, align 8
@@ -394,8 +392,7 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_2.fast(ptr %0) #1 {
+define internal i64 @polc_rule_2.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f4 = load ptr, ptr %1, align 8
@@ -585,8 +582,7 @@ rate.done10:                                      ; preds = %rate.wide8, %rate.f
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_3.fast(ptr %0) #1 {
+define internal i64 @polc_rule_3.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f10 = load ptr, ptr %1, align 8
@@ -742,8 +738,7 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_4.fast(ptr %0) #1 {
+define internal i64 @polc_rule_4.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -836,8 +831,7 @@ next:                                             ; No predecessors!
   unreachable
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_5.fast(ptr %0) #1 {
+define internal i64 @polc_rule_5.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -921,8 +915,7 @@ next:                                             ; No predecessors!
   unreachable
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_6.fast(ptr %0) #1 {
+define internal i64 @polc_rule_6.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -1052,8 +1045,7 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_7.fast(ptr %0) #1 {
+define internal i64 @polc_rule_7.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f4 = load ptr, ptr %1, align 8
@@ -1185,8 +1177,7 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_8.fast(ptr %0) #1 {
+define internal i64 @polc_rule_8.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -1318,8 +1309,7 @@ ok7:                                              ; preds = %ok
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_9.fast(ptr %0) #1 {
+define internal i64 @polc_rule_9.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f6 = load ptr, ptr %1, align 8
@@ -1462,8 +1452,7 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_10.fast(ptr %0) #1 {
+define internal i64 @polc_rule_10.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f4 = load ptr, ptr %1, align 8
@@ -1569,8 +1558,7 @@ next:                                             ; No predecessors!
   unreachable
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_11.fast(ptr %0) #1 {
+define internal i64 @polc_rule_11.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8

@@ -143,8 +143,7 @@ ok14:                                             ; preds = %ok10
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+define internal i64 @polc_rule_0.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f13 = load ptr, ptr %1, align 8

@@ -248,8 +248,7 @@ next:                                             ; No predecessors!
   unreachable
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_2.fast(ptr %0) #1 {
+define internal i64 @polc_rule_2.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -642,8 +641,7 @@ ok7:                                              ; preds = %ok
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_5.fast(ptr %0) #1 {
+define internal i64 @polc_rule_5.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f6 = load ptr, ptr %1, align 8
@@ -835,8 +833,7 @@ endif:                                            ; preds = %else, %then
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_6.fast(ptr %0) #1 {
+define internal i64 @polc_rule_6.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f7 = load ptr, ptr %1, align 8

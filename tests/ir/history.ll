@@ -680,8 +680,7 @@ ok:                                               ; preds = %agg.yes
   br label %agg.next
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_2.fast(ptr %0) #1 {
+define internal i64 @polc_rule_2.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f3 = load ptr, ptr %1, align 8
@@ -845,8 +844,7 @@ agg.yes:                                          ; preds = %agg.body
   br label %agg.next
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_3.fast(ptr %0) #1 {
+define internal i64 @polc_rule_3.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f3 = load ptr, ptr %1, align 8
@@ -1147,8 +1145,7 @@ agg.no:                                           ; preds = %agg.body
   br label %agg.done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_5.fast(ptr %0) #1 {
+define internal i64 @polc_rule_5.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f3 = load ptr, ptr %1, align 8
@@ -1287,8 +1284,7 @@ ok:                                               ; preds = %rhs
   br label %logic
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_6.fast(ptr %0) #1 {
+define internal i64 @polc_rule_6.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -1513,8 +1509,7 @@ rate.done14:                                      ; preds = %rate.wide12, %rate.
   br label %endif
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_7.fast(ptr %0) #1 {
+define internal i64 @polc_rule_7.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f3 = load ptr, ptr %1, align 8

@@ -503,8 +503,7 @@ ok9:                                              ; preds = %memo5
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_2.fast(ptr %0) #1 {
+define internal i64 @polc_rule_2.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f2 = load ptr, ptr %1, align 8

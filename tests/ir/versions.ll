@@ -497,8 +497,7 @@ ok22:                                             ; preds = %traced
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+define internal i64 @polc_rule_1.fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f17 = load ptr, ptr %1, align 8
