@@ -598,9 +598,8 @@ static void cg_settle(Cg *cg, const char *symbol)
     LLVMTypeRef ft = LLVMFunctionType(cg->t_i64, &cg->t_ptr, 1, 0);
     LLVMValueRef fn = LLVMAddFunction(cg->m, symbol, ft);
     begin_function(cg, fn);
-    for (int i = 0; i < p->noutputs; i++) {
+    for (int i = 0; i < p->noutputs; i++)
         store_elem(cg, CTX_OUT, k64(cg, i), call_context_rule(cg, p->outputs[i]));
-    }
     for (int i = 0; i < p->nledger_fields; i++)
         store_elem(cg, CTX_LEDGER_OUT, k64(cg, i), cg_expr(cg, p->updates[i]));
     LLVMBuildRet(cg->b, k64(cg, 0));
