@@ -1,9 +1,12 @@
 /* cg.c — IR to LLVM IR (LLVM-C 19). One function per rule (context rules memoized in the
- * PolCtx), polc_settle and polc_keys as entry points, the schema and the default parameter
- * table as constant globals. Money is i64 fen; +, -, * and negation use the
- * llvm.s*.with.overflow intrinsics and fail through polrt_fail with the source position;
- * rounding and calendar arithmetic call the runtime's helpers, the same functions the
- * interpreter calls, so all evaluators agree bit for bit. */
+ * PolCtx), generated twice by the same code: traced (polc_settle: the branch, parameter
+ * version and table entry each rule used, for explanations) and untraced (polc_settle_fast:
+ * the same outputs, ledgers and failures, no bookkeeping); polc_keys and polc_check as the
+ * other entry points, the schema and the default parameter table as constant globals. Money
+ * is i64 fen; +, -, * and negation use the llvm.s*.with.overflow intrinsics and fail through
+ * polrt_fail with the source position; money × rate is computed inline when the product fits
+ * in 64 bits; other rounding and calendar arithmetic calls the runtime's helpers, the same
+ * functions the interpreter calls, so all evaluators agree bit for bit. */
 #include "cg.h"
 
 #include <llvm-c/Analysis.h>
@@ -46,8 +49,11 @@ typedef struct Cg {
     LLVMValueRef v_ctx;      /* the PolCtx * argument */
     LLVMValueRef *v_args;    /* the rule's arguments */
     LLVMValueRef v_span;     /* current history span (inside an aggregate) */
-    LLVMValueRef *rule_fn;   /* per rule */
-    LLVMTypeRef *rule_ty;
+    LLVMValueRef v_field[CTX_NFIELDS]; /* ctx fields loaded in this function's entry block */
+    int trace;                 /* generating the traced variant (polc_settle), else the fast one */
+    LLVMValueRef *rule_fn;     /* per rule, of the variant being generated: rule_fns[trace] */
+    LLVMValueRef *rule_fns[2]; /* [0] polc_rule_N.fast (internal), [1] polc_rule_N */
+    LLVMTypeRef *rule_ty;      /* per rule, the same for both variants */
     LLVMValueRef host_fn[H_NHOST];
     LLVMTypeRef host_ty[H_NHOST];
     LLVMValueRef fail_fn, prog_fn;
@@ -65,18 +71,28 @@ static LLVMValueRef k64(Cg *cg, int64_t v)
     return LLVMConstInt(cg->t_i64, (unsigned long long)v, 1);
 }
 
-static LLVMValueRef ctx_field_ptr(Cg *cg, int field)
-{
-    return LLVMBuildStructGEP2(cg->b, cg->t_ctx, cg->v_ctx, (unsigned)field, "");
-}
-
+/* A field of the PolCtx, loaded once per function at the top of its entry block. Policy code
+ * never changes the PolCtx, but LLVM cannot know that a store to an i64 array (a memo, an
+ * output) or a call leaves it alone, so a load at each use would be repeated after every one
+ * of them. */
 static LLVMValueRef ctx_load(Cg *cg, int field)
 {
+    if (cg->v_field[field])
+        return cg->v_field[field];
     LLVMTypeRef t =
         field == CTX_NHIST || field == CTX_ASOF || field == CTX_ERR_CODE || field == CTX_ERR_LOC
             ? cg->t_i64
             : cg->t_ptr;
-    return LLVMBuildLoad2(cg->b, t, ctx_field_ptr(cg, field), nm(cg, "ctx.f"));
+    LLVMBuilderRef top = LLVMCreateBuilderInContext(cg->c);
+    LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
+    if (first)
+        LLVMPositionBuilderBefore(top, first);
+    else
+        LLVMPositionBuilderAtEnd(top, cg->entry);
+    LLVMValueRef p = LLVMBuildStructGEP2(top, cg->t_ctx, cg->v_ctx, (unsigned)field, "");
+    cg->v_field[field] = LLVMBuildLoad2(top, t, p, nm(cg, "ctx.f"));
+    LLVMDisposeBuilder(top);
+    return cg->v_field[field];
 }
 
 /* &base[idx] for an i64 array */
@@ -169,7 +185,8 @@ static LLVMValueRef phi2(Cg *cg, LLVMValueRef a, LLVMBasicBlockRef ba, LLVMValue
 }
 
 /* the offset of the parameter version in force at ctx->asof: branchless selects over the
- * versions' date ranges (constants), then a failure when none covers the date */
+ * versions' date ranges (constants), then a failure when none covers the date; traced, the
+ * version's index goes to ctx->pver */
 static LLVMValueRef param_offset(Cg *cg, int pidx, int loc)
 {
     const IrParam *ip = &cg->p->params[pidx];
@@ -180,10 +197,12 @@ static LLVMValueRef param_offset(Cg *cg, int pidx, int loc)
             LLVMBuildAnd(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, asof, k64(cg, ip->v[i].from), ""),
                          LLVMBuildICmp(cg->b, LLVMIntSLT, asof, k64(cg, ip->v[i].to), ""), "");
         off = LLVMBuildSelect(cg->b, in, k64(cg, ip->v[i].offset), off, "");
-        ver = LLVMBuildSelect(cg->b, in, k64(cg, i), ver, "");
+        if (cg->trace)
+            ver = LLVMBuildSelect(cg->b, in, k64(cg, i), ver, "");
     }
     fail_if(cg, LLVMBuildICmp(cg->b, LLVMIntSLT, off, k64(cg, 0), ""), POLRT_E_NOVERSION, loc);
-    store_elem(cg, CTX_PVER, k64(cg, pidx), ver);
+    if (cg->trace)
+        store_elem(cg, CTX_PVER, k64(cg, pidx), ver);
     return off;
 }
 
@@ -198,6 +217,79 @@ static LLVMValueRef call_host(Cg *cg, HostId h, LLVMValueRef *vals, int loc)
     if (ir_hosts[h].ctx)
         args[n++] = k64(cg, loc);
     return LLVMBuildCall2(cg->b, cg->host_ty[h], cg->host_fn[h], args, (unsigned)n, "");
+}
+
+/* llvm.expect.i1(v, 0): v is rarely true (the pipeline turns it into branch weights) */
+static LLVMValueRef unlikely(Cg *cg, LLVMValueRef v)
+{
+    static const char name[] = "llvm.expect";
+    unsigned id = LLVMLookupIntrinsicID(name, sizeof name - 1);
+    LLVMValueRef f = LLVMGetIntrinsicDeclaration(cg->m, id, &cg->t_i1, 1);
+    LLVMTypeRef ft = LLVMIntrinsicGetType(cg->c, id, &cg->t_i1, 1);
+    LLVMValueRef args[2] = {v, LLVMConstInt(cg->t_i1, 0, 0)};
+    return LLVMBuildCall2(cg->b, ft, f, args, 2, "");
+}
+
+/* Money × rate and rate × rate (x × y / 10^6, rounded half away from zero to the fen or the
+ * millionth), bit for bit what polrt_mul_rate and polrt_rate_mul_rate compute, without a call
+ * on the common path. When x × y fits in 64 bits (an amount below 92 billion yuan at a rate
+ * up to 100%), the quotient and remainder by the constant 10^6 are a multiply and shift, the
+ * remainder says the rounding (ties away from zero: |r| >= 500000, r has the sign of x × y),
+ * and the rounded result, at most |x × y| / 10^6 + 1, cannot overflow. Otherwise the helper
+ * computes it in 128 bits and fails on overflow. tests/unit/test_money.c checks this formula,
+ * written in C, against the helper. */
+static LLVMValueRef cg_mul_rate(Cg *cg, HostId h, LLVMValueRef *vals, int loc)
+{
+    static const char name[] = "llvm.smul.with.overflow";
+    unsigned id = LLVMLookupIntrinsicID(name, sizeof name - 1);
+    LLVMValueRef f = LLVMGetIntrinsicDeclaration(cg->m, id, &cg->t_i64, 1);
+    LLVMTypeRef ft = LLVMIntrinsicGetType(cg->c, id, &cg->t_i64, 1);
+    LLVMValueRef r = LLVMBuildCall2(cg->b, ft, f, vals, 2, "");
+    LLVMValueRef prod = LLVMBuildExtractValue(cg->b, r, 0, nm(cg, "prod"));
+    LLVMValueRef wide = unlikely(cg, LLVMBuildExtractValue(cg->b, r, 1, nm(cg, "wide")));
+    LLVMBasicBlockRef b_slow = block(cg, "rate.wide"), b_fast = block(cg, "rate.fast"),
+                      done = block(cg, "rate.done");
+    LLVMBuildCondBr(cg->b, wide, b_slow, b_fast);
+
+    LLVMPositionBuilderAtEnd(cg->b, b_fast);
+    LLVMValueRef scale = k64(cg, POLRT_RATE_ONE);
+    LLVMValueRef q = LLVMBuildSDiv(cg->b, prod, scale, "");
+    LLVMValueRef rem = LLVMBuildSRem(cg->b, prod, scale, "");
+    LLVMValueRef up = LLVMBuildICmp(cg->b, LLVMIntSGE, rem, k64(cg, POLRT_RATE_ONE / 2), "");
+    LLVMValueRef down = LLVMBuildICmp(cg->b, LLVMIntSLE, rem, k64(cg, -(POLRT_RATE_ONE / 2)), "");
+    q = LLVMBuildAdd(cg->b, q, to_i64(cg, up), "");
+    q = LLVMBuildSub(cg->b, q, to_i64(cg, down), nm(cg, "rounded"));
+    LLVMBuildBr(cg->b, done);
+
+    LLVMPositionBuilderAtEnd(cg->b, b_slow);
+    LLVMValueRef v_slow = call_host(cg, h, vals, loc);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    return phi2(cg, q, b_fast, v_slow, slow_end);
+}
+
+/* A context rule's value: the memo when the rule has run for this claim, else a call that
+ * computes (and memoizes) it. The test is made here, at the call site, because most uses of
+ * a context rule find it computed (the outputs and the ledger updates read the same few
+ * rules again and again), and a call to learn that cost more than the test. */
+static LLVMValueRef call_context_rule(Cg *cg, int ridx)
+{
+    LLVMValueRef st = load_elem(cg, CTX_RULE_STATE, k64(cg, ridx));
+    LLVMBasicBlockRef hit = block(cg, "memo.hit"), miss = block(cg, "memo.miss"),
+                      done = block(cg, "memo");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, st, k64(cg, 2), ""), hit, miss);
+    LLVMPositionBuilderAtEnd(cg->b, hit);
+    LLVMValueRef v_hit = load_elem(cg, CTX_RULE_VAL, k64(cg, ridx));
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, miss);
+    LLVMValueRef v_miss =
+        LLVMBuildCall2(cg->b, cg->rule_ty[ridx], cg->rule_fn[ridx], &cg->v_ctx, 1, "");
+    LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    return phi2(cg, v_hit, hit, v_miss, miss_end);
 }
 
 /* and/or: short-circuit, as in the interpreter (the right side may fail or be costly) */
@@ -341,6 +433,8 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         if (n->x) {
             LLVMValueRef i = cg_expr(cg, n->x);
             off = LLVMBuildAdd(cg->b, off, i, "");
+            if (!cg->trace)
+                return load_elem(cg, CTX_PARAMS, off);
             /* trace the table entry read, when the caller asked for a trace */
             LLVMValueRef tp = ctx_load(cg, CTX_PIDX);
             LLVMBasicBlockRef yes = block(cg, "trace"), done = block(cg, "traced");
@@ -358,8 +452,7 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         LLVMValueRef args[4] = {cg->v_ctx, seg, cg_expr(cg, n->x), k64(cg, n->loc)};
         return LLVMBuildCall2(cg->b, cg->prog_ty, cg->prog_fn, args, 4, "");
     }
-    case IR_RULE:
-        return LLVMBuildCall2(cg->b, cg->rule_ty[n->a], cg->rule_fn[n->a], &cg->v_ctx, 1, "");
+    case IR_RULE: return call_context_rule(cg, n->a);
     case IR_CALL: {
         LLVMValueRef args[33];
         POLC_ASSERT(n->nargs <= 32);
@@ -373,6 +466,8 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         LLVMValueRef vals[2];
         for (int i = 0; i < n->nargs; i++)
             vals[i] = cg_expr(cg, n->args[i]);
+        if (n->a == H_MUL_RATE || n->a == H_RATE_MUL)
+            return cg_mul_rate(cg, (HostId)n->a, vals, n->loc);
         return call_host(cg, (HostId)n->a, vals, n->loc);
     }
     case IR_ADD:
@@ -424,6 +519,7 @@ static void begin_function(Cg *cg, LLVMValueRef fn)
     LLVMPositionBuilderAtEnd(cg->b, cg->entry);
     cg->v_ctx = LLVMGetParam(fn, 0);
     cg->v_span = NULL;
+    memset(cg->v_field, 0, sizeof cg->v_field);
 }
 
 /* the branches of a rule: the first whose date range and guard hold gives the value */
@@ -451,7 +547,7 @@ static void cg_branches(Cg *cg, int ridx)
         LLVMPositionBuilderAtEnd(cg->b, take);
         LLVMBuildStore(cg->b, cg_expr(cg, br->body), result);
         /* recorded once the value is known: a rule that failed is not shown as evaluated */
-        if (r->nargs == 0)
+        if (r->nargs == 0 && cg->trace)
             store_elem(cg, CTX_BRANCH, k64(cg, ridx), k64(cg, i));
         LLVMBuildBr(cg->b, done);
         LLVMPositionBuilderAtEnd(cg->b, skip);
@@ -474,8 +570,11 @@ static void cg_rule(Cg *cg, int ridx)
     for (int i = 0; i < r->nargs && i < 32; i++)
         args[i] = LLVMGetParam(cg->fn, (unsigned)i + 1);
     cg->v_args = args;
-    if (r->nargs == 0) {
-        /* memoized: a context rule is computed once per claim */
+    if (r->nargs == 0 && cg->trace) {
+        /* memoized: a context rule is computed once per claim. Its callers in generated code
+         * look at the memo first (call_context_rule), but the traced function is exported
+         * (polc call, tests) and answers from the memo itself; the fast one is reached only
+         * through call_context_rule. */
         LLVMValueRef st = load_elem(cg, CTX_RULE_STATE, k64(cg, ridx));
         LLVMBasicBlockRef cached = block(cg, "cached"), compute = block(cg, "compute");
         LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, st, k64(cg, 2), ""), cached,
@@ -483,30 +582,38 @@ static void cg_rule(Cg *cg, int ridx)
         LLVMPositionBuilderAtEnd(cg->b, cached);
         LLVMBuildRet(cg->b, load_elem(cg, CTX_RULE_VAL, k64(cg, ridx)));
         LLVMPositionBuilderAtEnd(cg->b, compute);
-        store_elem(cg, CTX_RULE_STATE, k64(cg, ridx), k64(cg, 1));
+        /* "in progress" is for the interpreter's cycle check and a reader of the trace;
+         * compiled code never reads it (sema rejects cycles) */
+        if (cg->trace)
+            store_elem(cg, CTX_RULE_STATE, k64(cg, ridx), k64(cg, 1));
     }
     cg_branches(cg, ridx);
     cg->v_args = NULL;
 }
 
-static void cg_settle(Cg *cg)
+/* polc_settle (cg->trace) or polc_settle_fast: every output, then every ledger field */
+static void cg_settle(Cg *cg, const char *symbol)
 {
     const IrProgram *p = cg->p;
     LLVMTypeRef ft = LLVMFunctionType(cg->t_i64, &cg->t_ptr, 1, 0);
-    LLVMValueRef fn = LLVMAddFunction(cg->m, POLRT_SYM_SETTLE, ft);
+    LLVMValueRef fn = LLVMAddFunction(cg->m, symbol, ft);
     begin_function(cg, fn);
-    for (int i = 0; i < p->noutputs; i++) {
-        int r = p->outputs[i];
-        LLVMValueRef v = LLVMBuildCall2(cg->b, cg->rule_ty[r], cg->rule_fn[r], &cg->v_ctx, 1, "");
-        store_elem(cg, CTX_OUT, k64(cg, i), v);
-    }
+    for (int i = 0; i < p->noutputs; i++)
+        store_elem(cg, CTX_OUT, k64(cg, i), call_context_rule(cg, p->outputs[i]));
     for (int i = 0; i < p->nledger_fields; i++)
         store_elem(cg, CTX_LEDGER_OUT, k64(cg, i), cg_expr(cg, p->updates[i]));
     LLVMBuildRet(cg->b, k64(cg, 0));
+}
 
+/* polc_keys and polc_check. Both stay traced: their parameter reads are recorded in pver like
+ * the settle's (an explanation lists the parameters the checks read too), and both are a few
+ * instructions a claim, so an untraced copy would save next to nothing. */
+static void cg_keys_check(Cg *cg)
+{
+    const IrProgram *p = cg->p;
     LLVMTypeRef kargs[2] = {cg->t_ptr, cg->t_ptr};
     LLVMTypeRef kt = LLVMFunctionType(cg->t_void, kargs, 2, 0);
-    fn = LLVMAddFunction(cg->m, POLRT_SYM_KEYS, kt);
+    LLVMValueRef fn = LLVMAddFunction(cg->m, POLRT_SYM_KEYS, kt);
     begin_function(cg, fn);
     LLVMValueRef keys = LLVMGetParam(fn, 1);
     for (int i = 0; i < p->nledgers; i++) {
@@ -526,6 +633,16 @@ static void cg_settle(Cg *cg)
         LLVMPositionBuilderAtEnd(cg->b, no);
     }
     LLVMBuildRet(cg->b, k64(cg, -1));
+}
+
+/* the rule functions of one variant (trace: traced, else fast) and its settle entry */
+static void cg_variant(Cg *cg, int trace)
+{
+    cg->trace = trace;
+    cg->rule_fn = cg->rule_fns[trace];
+    for (int i = 0; i < cg->p->nrules; i++)
+        cg_rule(cg, i);
+    cg_settle(cg, trace ? POLRT_SYM_SETTLE : POLRT_SYM_SETTLE_FAST);
 }
 
 static void cg_globals(Cg *cg, const char *schema)
@@ -572,6 +689,37 @@ static void declare_runtime(Cg *cg)
     cg->prog_fn = LLVMAddFunction(cg->m, "polrt_progressive", cg->prog_ty);
 }
 
+/* the context rule references (IR_RULE) in n, counted into uses */
+static void count_uses(const IrNode *n, int *uses)
+{
+    if (!n)
+        return;
+    if (n->op == IR_RULE)
+        uses[n->a]++;
+    count_uses(n->x, uses);
+    count_uses(n->y, uses);
+    count_uses(n->z, uses);
+    for (int i = 0; i < n->nargs; i++)
+        count_uses(n->args[i], uses);
+}
+
+/* per rule, the call sites polc_settle_fast's code has for it: in rules, outputs and ledger
+ * updates (malloc'd) */
+static int *rule_uses(const IrProgram *p)
+{
+    int *uses = calloc((size_t)p->nrules + 1, sizeof *uses);
+    for (int r = 0; r < p->nrules; r++)
+        for (int b = 0; b < p->rules[r].nbr; b++) {
+            count_uses(p->rules[r].br[b].guard, uses);
+            count_uses(p->rules[r].br[b].body, uses);
+        }
+    for (int i = 0; i < p->noutputs; i++)
+        uses[p->outputs[i]]++;
+    for (int i = 0; i < p->nledger_fields; i++)
+        count_uses(p->updates[i], uses);
+    return uses;
+}
+
 char *cg_rule_symbol(int ridx)
 {
     char *s = malloc(32);
@@ -598,8 +746,11 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
     LLVMStructSetBody(cg.t_ctx, fields, CTX_NFIELDS, 0);
     declare_runtime(&cg);
     cg_globals(&cg, schema);
-    cg.rule_fn = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
+    cg.rule_fns[0] = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
+    cg.rule_fns[1] = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
     cg.rule_ty = calloc((size_t)p->nrules + 1, sizeof(LLVMTypeRef));
+    unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+    int *uses = rule_uses(p);
     for (int i = 0; i < p->nrules; i++) {
         LLVMTypeRef at[33];
         at[0] = cg.t_ptr;
@@ -607,21 +758,30 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
             at[j + 1] = cg.t_i64;
         cg.rule_ty[i] = LLVMFunctionType(cg.t_i64, at, (unsigned)p->rules[i].nargs + 1, 0);
         char *sym = cg_rule_symbol(i);
-        cg.rule_fn[i] = LLVMAddFunction(cg.m, sym, cg.rule_ty[i]);
+        cg.rule_fns[1][i] = LLVMAddFunction(cg.m, sym, cg.rule_ty[i]);
+        /* the fast variant is reached only through polc_settle_fast: internal, so it is not
+         * exported and the optimiser may change it freely */
+        char fast[48];
+        snprintf(fast, sizeof fast, "%s.fast", sym);
+        cg.rule_fns[0][i] = LLVMAddFunction(cg.m, fast, cg.rule_ty[i]);
+        LLVMSetLinkage(cg.rule_fns[0][i], LLVMInternalLinkage);
         free(sym);
         /* A context rule is memoized: its first call computes, the others read the memo. Inlining
          * it at every call site copies the whole computation for nothing (and made compile
-         * time grow with the number of uses), so it stays a call. */
-        if (p->rules[i].nargs == 0) {
-            unsigned kind = LLVMGetEnumAttributeKindForName("noinline", 8);
-            LLVMAddAttributeAtIndex(cg.rule_fn[i], LLVMAttributeFunctionIndex,
-                                    LLVMCreateEnumAttribute(c, kind, 0));
-        }
+         * time grow with the number of uses), so it stays a call. A fast one with a single
+         * call site may be inlined there: no copy, and no call for the one computation. */
+        if (p->rules[i].nargs == 0)
+            for (int v = 0; v < 2; v++)
+                if (v == 1 || uses[i] > 1)
+                    LLVMAddAttributeAtIndex(cg.rule_fns[v][i], LLVMAttributeFunctionIndex,
+                                            LLVMCreateEnumAttribute(c, noinline, 0));
     }
-    for (int i = 0; i < p->nrules; i++)
-        cg_rule(&cg, i);
-    cg_settle(&cg);
-    free(cg.rule_fn);
+    free(uses);
+    cg_variant(&cg, 1);
+    cg_keys_check(&cg);
+    cg_variant(&cg, 0);
+    free(cg.rule_fns[0]);
+    free(cg.rule_fns[1]);
     free(cg.rule_ty);
     LLVMDisposeBuilder(cg.b);
     char *msg = NULL;

@@ -15,6 +15,7 @@
 struct Jit {
     LLVMOrcLLJITRef jit;
     PolSettleFn settle;
+    PolSettleFn settle_fast;
     PolKeysFn keys;
     PolCheckFn check;
     const int64_t *params;
@@ -138,6 +139,9 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
     if (lookup(j, POLRT_SYM_SETTLE, &a, err, errlen))
         goto fail_jit;
     j->settle = (PolSettleFn)(uintptr_t)a;
+    if (lookup(j, POLRT_SYM_SETTLE_FAST, &a, err, errlen))
+        goto fail_jit;
+    j->settle_fast = (PolSettleFn)(uintptr_t)a;
     if (lookup(j, POLRT_SYM_KEYS, &a, err, errlen))
         goto fail_jit;
     j->keys = (PolKeysFn)(uintptr_t)a;
@@ -189,6 +193,10 @@ void jit_free(Jit *j)
 PolSettleFn jit_settle(Jit *j)
 {
     return j->settle;
+}
+PolSettleFn jit_settle_fast(Jit *j)
+{
+    return j->settle_fast;
 }
 PolKeysFn jit_keys(Jit *j)
 {

@@ -11,6 +11,7 @@ typedef struct Jit Jit;
 Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, size_t errlen);
 void jit_free(Jit *j);
 PolSettleFn jit_settle(Jit *j);
+PolSettleFn jit_settle_fast(Jit *j); /* polc_settle_fast: no trace (polrt_engine_set_fast) */
 PolKeysFn jit_keys(Jit *j);
 PolCheckFn jit_check(Jit *j);
 const int64_t *jit_params(Jit *j);

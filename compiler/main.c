@@ -246,6 +246,7 @@ static int load_engine(Loaded *L, const char *path, int interp, int opt, const c
         L->engine = polrt_engine_new(jit_schema(L->jit), jit_params(L->jit), jit_settle(L->jit),
                                      jit_keys(L->jit), NULL, err, sizeof err);
         polrt_engine_set_check(L->engine, jit_check(L->jit));
+        polrt_engine_set_fast(L->engine, jit_settle_fast(L->jit));
     }
     if (!L->engine) {
         fprintf(stderr, "polc: internal error: the runtime refused the schema: %s\n", err);

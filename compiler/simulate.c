@@ -152,8 +152,10 @@ static int make_engine(Built *b, int interp, int opt)
         }
         b->engine = polrt_engine_new(jit_schema(b->jit), jit_params(b->jit), jit_settle(b->jit),
                                      jit_keys(b->jit), NULL, err, sizeof err);
-        if (b->engine)
+        if (b->engine) {
             polrt_engine_set_check(b->engine, jit_check(b->jit));
+            polrt_engine_set_fast(b->engine, jit_settle_fast(b->jit));
+        }
     }
     if (!b->engine) {
         fprintf(stderr, "polc: internal error: the runtime refused the schema: %s\n", err);
@@ -513,6 +515,8 @@ int tool_simulate(int argc, char **argv)
                 goto done;
             }
             polrt_engine_set_check(b->engine, base->jit ? jit_check(base->jit) : interp_check);
+            if (base->jit)
+                polrt_engine_set_fast(b->engine, jit_settle_fast(base->jit));
             snprintf(names[n], sizeof names[n], "%s%s%s%s=%s", sw.name, sw.member[0] ? "[" : "",
                      sw.member, sw.member[0] ? "]" : "", text);
             snprintf(texts[n], sizeof texts[n], "%s", text);

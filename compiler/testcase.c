@@ -388,6 +388,7 @@ int testcase_run_file(const char *path, int interp_only, TestTotals *tot)
             ej = polrt_engine_new(jit_schema(jit), jit_params(jit), jit_settle(jit), jit_keys(jit),
                                   NULL, err, sizeof err);
         polrt_engine_set_check(ej, jit ? jit_check(jit) : NULL);
+        polrt_engine_set_fast(ej, jit ? jit_settle_fast(jit) : NULL);
     }
     if (!ei || (!interp_only && !ej)) {
         fprintf(stderr, "polc: %s: %s\n", path, err);

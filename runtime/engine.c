@@ -77,6 +77,7 @@ static PolEngine *engine_make(const char *json, const int64_t *params, PolSettle
     }
     e->json = json;
     e->settle = settle;
+    e->settle_fast = settle;
     e->keys = keys;
     e->user = user;
     return e;
@@ -149,6 +150,10 @@ POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t er
     void *chk = e ? dlsym(dl, POLRT_SYM_CHECK) : NULL;
     if (chk)
         memcpy(&e->check, &chk, sizeof e->check);
+    /* the untraced entry likewise: an engine built before it existed settles traced */
+    void *fast = e ? dlsym(dl, POLRT_SYM_SETTLE_FAST) : NULL;
+    if (fast)
+        memcpy(&e->settle_fast, &fast, sizeof e->settle_fast);
     if (e && rt_engine_can_check(e, NULL, 0) != 0) {
         if (err && errlen)
             snprintf(err, errlen,
@@ -164,6 +169,12 @@ POLRT_API void polrt_engine_set_check(PolEngine *e, PolCheckFn check)
 {
     if (e)
         e->check = check;
+}
+
+POLRT_API void polrt_engine_set_fast(PolEngine *e, PolSettleFn settle_fast)
+{
+    if (e)
+        e->settle_fast = settle_fast ? settle_fast : e->settle;
 }
 
 POLRT_API void polrt_engine_free(PolEngine *e)

@@ -12,6 +12,7 @@
 extern const char polc_schema[];
 extern const int64_t polc_params[];
 int64_t polc_settle(PolCtx *ctx);
+int64_t polc_settle_fast(PolCtx *ctx); /* the same without the trace (polrt.h) */
 void polc_keys(PolCtx *ctx, int64_t *keys);
 int64_t polc_check(PolCtx *ctx);
 
@@ -80,6 +81,7 @@ int main(int argc, char **argv)
         return 2;
     }
     polrt_engine_set_check(e, polc_check);
+    polrt_engine_set_fast(e, polc_settle_fast);
     PolRunStats st;
     int rc = polrt_run(e, &o, &st);
     polrt_engine_free(e);

@@ -157,10 +157,11 @@ void polrt_test_fail_alloc_after(long n);
 /* A loaded policy (opaque PolEngine of polrt.h). The schema JSON is not copied: it is the
  * caller's (polrt_engine_new) or the .so's; the params table is owned so it can be replaced. */
 struct PolEngine {
-    RtSchema schema;  /* parsed from json */
-    const char *json; /* the schema text (not owned) */
-    int64_t *params;  /* owned copy, schema.nparam_values entries */
-    PolSettleFn settle;
+    RtSchema schema;         /* parsed from json */
+    const char *json;        /* the schema text (not owned) */
+    int64_t *params;         /* owned copy, schema.nparam_values entries */
+    PolSettleFn settle;      /* traced: fills branch, pver, pidx (explanations) */
+    PolSettleFn settle_fast; /* untraced, same results (polc_settle_fast); settle when none */
     PolKeysFn keys;
     PolCheckFn check; /* the policy's reject checks on a claim row, or NULL */
     void *user;       /* passed through to PolCtx.user */
@@ -370,10 +371,15 @@ PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen);
  * POLRT_E_NOVERSION and err_loc -1. Else the ledger keys (polc_keys) into keys, the ledgers
  * before the claim by load(arg, keys, before), after = before, polc_settle: 0 settled; 1 the
  * policy failed (ctx->err_code, err_loc; after restored to before); -1 load failed (its
- * message is the loader's). */
+ * message is the loader's).
+ * trace: 1 settles through polc_settle, which fills branch, pver and pidx (when set) for an
+ * explanation; 0 through polc_settle_fast (PolEngine.settle_fast): the same outputs, ledger
+ * after, error code and location, but branch, pver, pidx and rule_val are left as they may
+ * be (the arrays are still required: an engine without a fast entry settles traced). A
+ * caller that writes no explanation passes 0. */
 typedef int (*RtLedgerLoadFn)(void *arg, const int64_t *keys, int64_t *before);
 int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int64_t *after,
-                  RtLedgerLoadFn load, void *arg);
+                  RtLedgerLoadFn load, void *arg, int trace);
 int rt_session_begin(PolSession *s, char *err, size_t errlen);
 int rt_session_commit(PolSession *s, char *err, size_t errlen);
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
@@ -384,6 +390,11 @@ int rt_session_conflict(const PolSession *s);
 void rt_session_forget(PolSession *s, const char *person_id);
 /* see rt_ledger_keep_claims: the store shared by s and its forks */
 void rt_session_keep_claims(PolSession *s, int keep);
+/* on (the default, so polrt_session_claim's public contract holds): claims settle through the
+ * traced entry and PolResult carries rule_val, branch, pver and pidx for an explanation. Off:
+ * through the fast entry (rt_settle_ctx), with the same status, outputs, keys, ledgers and
+ * errors, and those four pointers NULL. Forks made afterwards inherit the setting. */
+void rt_session_trace(PolSession *s, int on);
 
 /* ---- out.c: what the runtime writes ---------------------------------------------------- */
 

@@ -28,6 +28,7 @@ struct PolSession {
     RtMap persons;     /* Person by id */
     int date_idx;      /* the claim field that is PolCtx.asof, or -1 */
     int conflict;      /* the last claim was refused: its id settled with other data */
+    int trace;         /* settle traced (results carry the trace); 0: the fast entry */
     char err[ERR_LEN];
     /* one claim's scratch, sized by the schema; PolResult points here */
     int64_t *claim; /* the fields as given (the policy reads this copy) */
@@ -91,6 +92,7 @@ static PolSession *session_make(PolEngine *e, RtStore *st, const char *ledger_db
     s->pver = s->branch + sc->nrules;
     s->pidx = s->pver + sc->nparams;
     s->date_idx = sc->claim_date ? rt_schema_field(sc->claim, sc->nclaim, sc->claim_date) : -1;
+    s->trace = 1;
     if (rt_engine_can_check(e, err, errlen) != 0) {
         polrt_session_free(s);
         return NULL;
@@ -121,7 +123,10 @@ PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen)
             snprintf(err, errlen, "no session");
         return NULL;
     }
-    return session_make(s->e, s->st, NULL, err, errlen);
+    PolSession *f = session_make(s->e, s->st, NULL, err, errlen);
+    if (f)
+        f->trace = s->trace;
+    return f;
 }
 
 POLRT_API void polrt_session_free(PolSession *s)
@@ -159,6 +164,11 @@ int rt_session_commit(PolSession *s, char *err, size_t errlen)
 int rt_session_conflict(const PolSession *s)
 {
     return s->conflict;
+}
+
+void rt_session_trace(PolSession *s, int on)
+{
+    s->trace = on != 0;
 }
 
 void rt_session_keep_claims(PolSession *s, int keep)
@@ -293,13 +303,13 @@ static int run_keys(PolEngine *e, PolCtx *ctx, int64_t *keys)
     return 0;
 }
 
-static int run_settle(PolEngine *e, PolCtx *ctx)
+static int run_settle(PolSettleFn settle, PolCtx *ctx)
 {
     jmp_buf jb;
     ctx->jmp = &jb;
     if (setjmp(jb))
         return -1;
-    int64_t rc = e->settle(ctx);
+    int64_t rc = settle(ctx);
     if (rc != 0) {
         /* settle reports failures through polrt_fail; any other result is one too */
         ctx->err_code = rc;
@@ -311,7 +321,7 @@ static int run_settle(PolEngine *e, PolCtx *ctx)
 
 /* One claim through the policy, as sessions and simulations settle it (rt_int.h). */
 int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int64_t *after,
-                  RtLedgerLoadFn load, void *arg)
+                  RtLedgerLoadFn load, void *arg, int trace)
 {
     const RtSchema *sc = &e->schema;
     ctx->ledger_in = before;
@@ -330,7 +340,7 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
     /* fields settle leaves alone keep their value; a few words: a loop, not memcpy */
     for (int i = 0; i < sc->nledger_fields; i++)
         after[i] = before[i];
-    if (run_settle(e, ctx)) {
+    if (run_settle(trace ? e->settle : e->settle_fast, ctx)) {
         /* nothing is stored: the ledger stays as it was */
         for (int i = 0; i < sc->nledger_fields; i++)
             after[i] = before[i];
@@ -351,10 +361,15 @@ static int store_load(void *arg, const int64_t *keys, int64_t *before)
     return rt_ledger_load(l->s->st, l->person_id, keys, before, l->s->err, sizeof l->s->err);
 }
 
-/* the trace of a claim whose rules did not run (already settled, or rejected) */
+/* the trace of a claim whose rules did not run (already settled, or rejected); untraced,
+ * only the memo that settling needs empty */
 static void reset_trace(PolSession *s)
 {
     const RtSchema *sc = s->s;
+    if (!s->trace) {
+        memset(s->rule_state, 0, (size_t)sc->nrules * sizeof *s->rule_state);
+        return;
+    }
     for (int i = 0; i < sc->nrules; i++) {
         s->rule_val[i] = 0;
         s->rule_state[i] = 0;
@@ -386,10 +401,12 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
     res->ledger_before = s->before;
     res->ledger_after = s->after;
     res->keys = s->keys;
-    res->rule_val = s->rule_val;
-    res->branch = s->branch;
-    res->pver = s->pver;
-    res->pidx = s->pidx;
+    if (s->trace) {
+        res->rule_val = s->rule_val;
+        res->branch = s->branch;
+        res->pver = s->pver;
+        res->pidx = s->pidx;
+    }
     s->err[0] = '\0';
     s->conflict = 0;
     reset_trace(s);
@@ -451,7 +468,8 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
         .user = s->e->user,
     };
     StoreLoad load = {s, person_id};
-    int settled = rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, store_load, &load);
+    int settled =
+        rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, store_load, &load, s->trace);
     if (settled == 2) {
         char day[32];
         res->status = -1;

@@ -10,3 +10,15 @@ $(DIFF_RANDDATA): tests/diff/randdata.c $(BUILD)/libpolrt.a
 	    -Wl,--no-whole-archive $(RT_LIBS)
 
 all: $(DIFF_RANDDATA)
+
+# the fast entry against the traced one, claim by claim (tests/diff/fastcmp.c): runtime
+# internals (rt_int.h), so -Iruntime
+DIFF_FASTCMP := $(BUILD)/tests/diff/fastcmp
+
+$(DIFF_FASTCMP): tests/diff/fastcmp.c $(BUILD)/libpolrt.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -Iruntime -rdynamic -o $@ $< -Wl,--whole-archive $(BUILD)/libpolrt.a \
+	    -Wl,--no-whole-archive $(RT_LIBS)
+
+all: $(DIFF_FASTCMP)

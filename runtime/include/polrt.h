@@ -75,7 +75,12 @@ typedef void (*PolKeysFn)(PolCtx *ctx, int64_t *keys); /* one ledger key per led
 #define POLRT_SYM_SCHEMA "polc_schema"                 /* const char[]: the JSON schema */
 #define POLRT_SYM_PARAMS "polc_params" /* const int64_t[]: default parameter table */
 #define POLRT_SYM_SETTLE "polc_settle"
-#define POLRT_SYM_KEYS   "polc_keys"
+/* int64_t polc_settle_fast(PolCtx *): the same outputs, ledger_out and failures (err_code,
+ * err_loc) as polc_settle, without the trace: branch, pver and pidx are not written, rule_val
+ * holds the memo only. rule_val, rule_state, branch and pver must still be given (an engine
+ * built before this entry existed has none, and the traced one stands in for it). */
+#define POLRT_SYM_SETTLE_FAST "polc_settle_fast"
+#define POLRT_SYM_KEYS        "polc_keys"
 /* int64_t polc_check(PolCtx *): the index (schema "rejects") of the first input check the
  * claim row fails, or -1; claim, params, asof and jmp (for failures) must be set, and pver
  * (generated code records the version of each parameter it reads) */
@@ -133,6 +138,10 @@ POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t er
 POLRT_API void polrt_engine_free(PolEngine *e);
 /* the policy's reject checks (polc_check); polrt_engine_open finds them itself */
 POLRT_API void polrt_engine_set_check(PolEngine *e, PolCheckFn check);
+/* the untraced entry (polc_settle_fast) of an engine made by polrt_engine_new, used where no
+ * explanation is wanted; polrt_engine_open finds it itself. NULL, or never set: the traced
+ * settle serves both (an interpreter has one entry). */
+POLRT_API void polrt_engine_set_fast(PolEngine *e, PolSettleFn settle_fast);
 POLRT_API const char *polrt_engine_schema(const PolEngine *e); /* the JSON text */
 POLRT_API const char *polrt_engine_sha256(const PolEngine *e); /* of the policy source */
 /* replace the parameter table (same layout as polc_params; copied) */
@@ -147,7 +156,8 @@ typedef struct PolResult {
     const int64_t *out;        /* outputs (schema "outputs" order) */
     const int64_t *ledger_before, *ledger_after; /* all ledger fields, schema order */
     const int64_t *keys; /* the ledger keys (e.g. the benefit year) per ledger */
-    const int64_t *rule_val, *branch, *pver; /* trace, schema "rules"/"params" order */
+    const int64_t *rule_val, *branch, *pver; /* trace, schema "rules"/"params" order (NULL
+                                              * when the runtime settled without a trace) */
     const int64_t *pidx; /* trace: the table entry (enum member) each table param was read at,
                           * -1 when not read (NULL: no such trace) */
 } PolResult;

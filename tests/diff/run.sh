@@ -11,6 +11,13 @@
 # may ask for other data with a comment line "# diff-args: --huge 0.2" (randdata options).
 # A policy in policies/ that does not check is a [FAIL]; elsewhere it is skipped.
 #
+# Those runs explain, so compiled code settles through its traced entry (polc_settle). The
+# fast entry (polc_settle_fast, which polc run uses when it explains nothing) is then held
+# to the traced one: fastcmp settles every claim of the .so through both entries in one
+# process and compares the outputs, the ledger after the claim, and a failure's code and
+# location; and the JIT and the .so run again without --explain, which must give the same
+# exit code, results and messages as their explaining runs.
+#
 #   sh tests/diff/run.sh [POLICY...]      env: POLC (build/polc), BUILD (build),
 #        DIFF_CLAIMS (10000), DIFF_SEED (1), DIFF_SO_OPT (2: the .so's -O level),
 #        DIFF_KEEP=1 keeps the work directory
@@ -18,10 +25,11 @@ set -u
 BUILD=${BUILD:-build}
 POLC=${POLC:-$BUILD/polc}
 RANDDATA=${RANDDATA:-$BUILD/tests/diff/randdata}
+FASTCMP=${FASTCMP:-$BUILD/tests/diff/fastcmp}
 CLAIMS=${DIFF_CLAIMS:-10000}
 SEED=${DIFF_SEED:-1}
 
-for tool in "$POLC" "$RANDDATA"; do
+for tool in "$POLC" "$RANDDATA" "$FASTCMP"; do
     if [ ! -x "$tool" ]; then
         echo "[FAIL] tests/diff: $tool is not built (make all)"
         echo "0 passed, 1 failed"
@@ -104,6 +112,57 @@ compare() {
     fi
 }
 
+# what differs between run $2 and run $3 in directory $1 (exit code, results, messages)
+differences() {
+    d=$1 a=$2 b=$3
+    cmp -s "$d/$a.rc" "$d/$b.rc" || printf ' exit code %s vs %s;' "$(cat "$d/$a.rc")" "$(cat "$d/$b.rc")"
+    cmp -s "$d/$a.csv" "$d/$b.csv" || printf ' results differ;'
+    cmp -s "$d/$a.err" "$d/$b.err" || printf ' messages differ;'
+}
+
+# the fast entry against the traced one, in directory $1 (after the runs above)
+compare_fast() {
+    d=$1 name=$2
+    "$FASTCMP" "$d/engine.so" --claims "$d/data/claims.csv" --persons "$d/data/persons.csv" \
+        --out "$d/so-both.csv" --rejects "$d/rejects.csv" >"$d/so-both.out" 2>"$d/so-both.err"
+    echo $? >"$d/so-both.rc"
+    summary=$(tail -n 1 "$d/so-both.out")
+    what=$(differences "$d" so so-both)
+    case $summary in
+        *" claims compared, 0 differ") ;;
+        *) what=" $summary;$what" ;;
+    esac
+    if [ -z "$what" ]; then
+        ok "$name: so fast = so traced, claim by claim ($summary)"
+    else
+        bad "$name: so fast vs traced:$what"
+        grep -v 'claims compared' "$d/so-both.out" | head -12 | sed 's/^/    /'
+        diff -u "$d/so.err" "$d/so-both.err" | sed -n '3,8p' | sed 's/^/    /'
+    fi
+    for ev in jit so; do
+        case $ev in
+            jit) engine=$policy ;;
+            so) engine=$d/engine.so ;;
+        esac
+        "$POLC" run "$engine" --claims "$d/data/claims.csv" --persons "$d/data/persons.csv" \
+            --out "$d/$ev-fast.csv" --rejects "$d/rejects.csv" -q >"$d/$ev-fast.out" \
+            2>"$d/$ev-fast.err"
+        echo $? >"$d/$ev-fast.rc"
+        what=$(differences "$d" "$ev" "$ev-fast")
+        if [ -z "$what" ]; then
+            ok "$name: $ev without --explain (fast) = with (traced)"
+            continue
+        fi
+        bad "$name: $ev without --explain (fast) vs with (traced):$what"
+        line=$(cmp "$d/$ev.csv" "$d/$ev-fast.csv" 2>/dev/null | sed -n 's/.* line \([0-9]*\)$/\1/p')
+        if [ -n "$line" ]; then
+            echo "    first difference in the results, line $line:"
+            echo "      traced: $(sed -n "${line}p" "$d/$ev.csv" | cut -c1-400)"
+            echo "      fast:   $(sed -n "${line}p" "$d/$ev-fast.csv" | cut -c1-400)"
+        fi
+    done
+}
+
 n=0
 for policy in $list; do
     n=$((n + 1))
@@ -150,6 +209,7 @@ for policy in $list; do
     done
     compare "$d" jit "$name"
     compare "$d" so "$name"
+    compare_fast "$d" "$name"
 done
 
 echo "$pass passed, $fail failed"

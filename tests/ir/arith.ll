@@ -32,52 +32,46 @@ declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 ; Function Attrs: noinline
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 0
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 0
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 0
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 0
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 0
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 0
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 2
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
-  %19 = load i64, ptr %18, align 4
-  %20 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %16, i64 %19)
-  %v = extractvalue { i64, i1 } %20, 0
-  %ovf = extractvalue { i64, i1 } %20, 1
+  %17 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %14, i64 %16)
+  %v = extractvalue { i64, i1 } %17, 0
+  %ovf = extractvalue { i64, i1 } %17, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -90,60 +84,100 @@ fail:                                             ; preds = %branch
 
 ok:                                               ; preds = %branch
   store i64 %v, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 0
-  store i64 0, ptr %22, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 0
+  store i64 0, ptr %18, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_0.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 2, ptr %5, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %7, i64 %9)
+  %v = extractvalue { i64, i1 } %10, 0
+  %ovf = extractvalue { i64, i1 } %10, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 3)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 4)
+  unreachable
+
+ok:                                               ; preds = %branch
+  store i64 %v, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f12 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f7 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f6 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 1
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 1
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok13
+done:                                             ; preds = %ok11
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f15 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f15, i64 1
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f16 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f16, i64 1
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = getelementptr i64, ptr %ctx.f2, i64 2
   %19 = load i64, ptr %18, align 4
-  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %19)
+  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %17, i64 %19)
   %v = extractvalue { i64, i1 } %20, 0
   %ovf = extractvalue { i64, i1 } %20, 1
   br i1 %ovf, label %fail, label %ok
@@ -157,95 +191,159 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f5 = load i64, ptr %21, align 4
-  %22 = icmp slt i64 %ctx.f5, 9223372036854775807
-  %23 = icmp sge i64 %ctx.f5, 17167
-  %24 = and i1 %23, %22
-  %25 = select i1 %24, i64 1, i64 -1
-  %26 = select i1 %24, i64 0, i64 -1
-  %27 = icmp slt i64 %25, 0
-  br i1 %27, label %fail6, label %ok7
+  %21 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %22 = icmp sge i64 %ctx.f3, 17167
+  %23 = and i1 %22, %21
+  %24 = select i1 %23, i64 1, i64 -1
+  %25 = select i1 %23, i64 0, i64 -1
+  %26 = icmp slt i64 %24, 0
+  br i1 %26, label %fail4, label %ok5
 
-fail6:                                            ; preds = %ok
+fail4:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 10)
   unreachable
 
-ok7:                                              ; preds = %ok
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f8 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f8, i64 1
-  store i64 %26, ptr %29, align 4
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f9 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f9, i64 %25
-  %32 = load i64, ptr %31, align 4
-  %33 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %32)
-  %v10 = extractvalue { i64, i1 } %33, 0
-  %ovf11 = extractvalue { i64, i1 } %33, 1
-  br i1 %ovf11, label %fail12, label %ok13
+ok5:                                              ; preds = %ok
+  %27 = getelementptr i64, ptr %ctx.f6, i64 1
+  store i64 %25, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f7, i64 %24
+  %29 = load i64, ptr %28, align 4
+  %30 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %29)
+  %v8 = extractvalue { i64, i1 } %30, 0
+  %ovf9 = extractvalue { i64, i1 } %30, 1
+  br i1 %ovf9, label %fail10, label %ok11
 
-fail12:                                           ; preds = %ok7
+fail10:                                           ; preds = %ok5
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok13:                                             ; preds = %ok7
-  %34 = icmp sgt i64 %v10, 0
-  %35 = select i1 %34, i64 %v10, i64 0
-  store i64 %35, ptr %result, align 4
-  %36 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f14 = load ptr, ptr %36, align 8
-  %37 = getelementptr i64, ptr %ctx.f14, i64 1
-  store i64 0, ptr %37, align 4
+ok11:                                             ; preds = %ok5
+  %31 = icmp sgt i64 %v8, 0
+  %32 = select i1 %31, i64 %v8, i64 0
+  store i64 %32, ptr %result, align 4
+  %33 = getelementptr i64, ptr %ctx.f12, i64 1
+  store i64 0, ptr %33, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_1.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f10 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f9 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %5, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok8
+  %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f9, i64 1
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f10, i64 1
+  store i64 2, ptr %7, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  %11 = load i64, ptr %10, align 4
+  %12 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %9, i64 %11)
+  %v = extractvalue { i64, i1 } %12, 0
+  %ovf = extractvalue { i64, i1 } %12, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 6)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 8)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %13 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %14 = icmp sge i64 %ctx.f1, 17167
+  %15 = and i1 %14, %13
+  %16 = select i1 %15, i64 1, i64 -1
+  %17 = icmp slt i64 %16, 0
+  br i1 %17, label %fail2, label %ok3
+
+fail2:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 6, i64 10)
+  unreachable
+
+ok3:                                              ; preds = %ok
+  %18 = getelementptr i64, ptr %ctx.f4, i64 %16
+  %19 = load i64, ptr %18, align 4
+  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %19)
+  %v5 = extractvalue { i64, i1 } %20, 0
+  %ovf6 = extractvalue { i64, i1 } %20, 1
+  br i1 %ovf6, label %fail7, label %ok8
+
+fail7:                                            ; preds = %ok3
+  call void @polrt_fail(ptr %0, i64 1, i64 8)
+  unreachable
+
+ok8:                                              ; preds = %ok3
+  %21 = icmp sgt i64 %v5, 0
+  %22 = select i1 %21, i64 %v5, i64 0
+  store i64 %22, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 2
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 2
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 2
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f8 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f8, i64 2
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f9 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f9, i64 2
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 2
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 17167
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 17167
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 0, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -261,69 +359,156 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 0
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %16, i64 %28, i64 12)
-  store i64 %29, ptr %result, align 4
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f7 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f7, i64 2
-  store i64 0, ptr %31, align 4
+  %24 = getelementptr i64, ptr %ctx.f4, i64 0
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %17, i64 %26)
+  %prod = extractvalue { i64, i1 } %27, 0
+  %wide = extractvalue { i64, i1 } %27, 1
+  %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %28, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 12)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %30 = sdiv i64 %prod, 1000000
+  %31 = srem i64 %prod, 1000000
+  %32 = icmp sge i64 %31, 500000
+  %33 = icmp sle i64 %31, -500000
+  %34 = zext i1 %32 to i64
+  %35 = add i64 %30, %34
+  %36 = zext i1 %33 to i64
+  %rounded = sub i64 %35, %36
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
+  store i64 %37, ptr %result, align 4
+  %38 = getelementptr i64, ptr %ctx.f6, i64 2
+  store i64 0, ptr %38, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_2.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %5, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %rate.done
+  %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 2
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 2
+  store i64 2, ptr %7, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f1, 17167
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 0, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 11)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 13)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %9, i64 %16)
+  %prod = extractvalue { i64, i1 } %17, 0
+  %wide = extractvalue { i64, i1 } %17, 1
+  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %18, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 12)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %20 = sdiv i64 %prod, 1000000
+  %21 = srem i64 %prod, 1000000
+  %22 = icmp sge i64 %21, 500000
+  %23 = icmp sle i64 %21, -500000
+  %24 = zext i1 %22 to i64
+  %25 = add i64 %20, %24
+  %26 = zext i1 %23 to i64
+  %rounded = sub i64 %25, %26
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
+  store i64 %27, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f12 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 3
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 3
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 3
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 3
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 3
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done10
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f9, i64 3
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f10, i64 3
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 3
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 17167
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 17167
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 0, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -339,77 +524,203 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 0
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %16, i64 %28, i64 15)
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f7 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f7, i64 4
-  %32 = load i64, ptr %31, align 4
-  %33 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %32, i64 15)
-  store i64 %33, ptr %result, align 4
-  %34 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f8 = load ptr, ptr %34, align 8
-  %35 = getelementptr i64, ptr %ctx.f8, i64 3
-  store i64 0, ptr %35, align 4
+  %24 = getelementptr i64, ptr %ctx.f4, i64 0
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %17, i64 %26)
+  %prod = extractvalue { i64, i1 } %27, 0
+  %wide = extractvalue { i64, i1 } %27, 1
+  %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %28, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 15)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %30 = sdiv i64 %prod, 1000000
+  %31 = srem i64 %prod, 1000000
+  %32 = icmp sge i64 %31, 500000
+  %33 = icmp sle i64 %31, -500000
+  %34 = zext i1 %32 to i64
+  %35 = add i64 %30, %34
+  %36 = zext i1 %33 to i64
+  %rounded = sub i64 %35, %36
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
+  %38 = getelementptr i64, ptr %ctx.f2, i64 4
+  %39 = load i64, ptr %38, align 4
+  %40 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %37, i64 %39)
+  %prod6 = extractvalue { i64, i1 } %40, 0
+  %wide7 = extractvalue { i64, i1 } %40, 1
+  %41 = call i1 @llvm.expect.i1(i1 %wide7, i1 false)
+  br i1 %41, label %rate.wide8, label %rate.fast9
+
+rate.wide8:                                       ; preds = %rate.done
+  %42 = call i64 @polrt_mul_rate(ptr %0, i64 %37, i64 %39, i64 15)
+  br label %rate.done10
+
+rate.fast9:                                       ; preds = %rate.done
+  %43 = sdiv i64 %prod6, 1000000
+  %44 = srem i64 %prod6, 1000000
+  %45 = icmp sge i64 %44, 500000
+  %46 = icmp sle i64 %44, -500000
+  %47 = zext i1 %45 to i64
+  %48 = add i64 %43, %47
+  %49 = zext i1 %46 to i64
+  %rounded11 = sub i64 %48, %49
+  br label %rate.done10
+
+rate.done10:                                      ; preds = %rate.wide8, %rate.fast9
+  %50 = phi i64 [ %rounded11, %rate.fast9 ], [ %42, %rate.wide8 ]
+  store i64 %50, ptr %result, align 4
+  %51 = getelementptr i64, ptr %ctx.f12, i64 3
+  store i64 0, ptr %51, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_3.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f10 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f9 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %5, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %rate.done7
+  %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f9, i64 3
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f10, i64 3
+  store i64 2, ptr %7, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f1, 17167
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 0, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 14)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 15)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %9, i64 %16)
+  %prod = extractvalue { i64, i1 } %17, 0
+  %wide = extractvalue { i64, i1 } %17, 1
+  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %18, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 15)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %20 = sdiv i64 %prod, 1000000
+  %21 = srem i64 %prod, 1000000
+  %22 = icmp sge i64 %21, 500000
+  %23 = icmp sle i64 %21, -500000
+  %24 = zext i1 %22 to i64
+  %25 = add i64 %20, %24
+  %26 = zext i1 %23 to i64
+  %rounded = sub i64 %25, %26
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
+  %28 = getelementptr i64, ptr %ctx.f, i64 4
+  %29 = load i64, ptr %28, align 4
+  %30 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %27, i64 %29)
+  %prod3 = extractvalue { i64, i1 } %30, 0
+  %wide4 = extractvalue { i64, i1 } %30, 1
+  %31 = call i1 @llvm.expect.i1(i1 %wide4, i1 false)
+  br i1 %31, label %rate.wide5, label %rate.fast6
+
+rate.wide5:                                       ; preds = %rate.done
+  %32 = call i64 @polrt_mul_rate(ptr %0, i64 %27, i64 %29, i64 15)
+  br label %rate.done7
+
+rate.fast6:                                       ; preds = %rate.done
+  %33 = sdiv i64 %prod3, 1000000
+  %34 = srem i64 %prod3, 1000000
+  %35 = icmp sge i64 %34, 500000
+  %36 = icmp sle i64 %34, -500000
+  %37 = zext i1 %35 to i64
+  %38 = add i64 %33, %37
+  %39 = zext i1 %36 to i64
+  %rounded8 = sub i64 %38, %39
+  br label %rate.done7
+
+rate.done7:                                       ; preds = %rate.wide5, %rate.fast6
+  %40 = phi i64 [ %rounded8, %rate.fast6 ], [ %32, %rate.wide5 ]
+  store i64 %40, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 4
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 4
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 4
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 4
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 4
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 4
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 4
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 3
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 3
-  %19 = load i64, ptr %18, align 4
-  %20 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %16, i64 %19)
-  %v = extractvalue { i64, i1 } %20, 0
-  %ovf = extractvalue { i64, i1 } %20, 1
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %14, i64 %16)
+  %v = extractvalue { i64, i1 } %17, 0
+  %ovf = extractvalue { i64, i1 } %17, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -422,65 +733,130 @@ fail:                                             ; preds = %branch
 
 ok:                                               ; preds = %branch
   store i64 %v, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 4
-  store i64 0, ptr %22, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 4
+  store i64 0, ptr %18, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_4.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 4
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 2, ptr %5, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 3
+  %9 = load i64, ptr %8, align 4
+  %10 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %7, i64 %9)
+  %v = extractvalue { i64, i1 } %10, 0
+  %ovf = extractvalue { i64, i1 } %10, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 18)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 19)
+  unreachable
+
+ok:                                               ; preds = %branch
+  store i64 %v, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 5
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 5
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 5
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 5
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 5
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 5
+  %11 = getelementptr i64, ptr %ctx.f1, i64 5
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 5
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 3
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 3
-  %19 = load i64, ptr %18, align 4
-  %20 = call i64 @polrt_div_round(ptr %0, i64 %16, i64 %19, i64 22)
-  store i64 %20, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 5
-  store i64 0, ptr %22, align 4
+  %17 = call i64 @polrt_div_round(ptr %0, i64 %14, i64 %16, i64 22)
+  store i64 %17, ptr %result, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 5
+  store i64 0, ptr %18, align 4
+  br label %done
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 21)
+  unreachable
+}
+
+define internal i64 @polc_rule_5.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 5
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 2, ptr %5, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 3
+  %9 = load i64, ptr %8, align 4
+  %10 = call i64 @polrt_div_round(ptr %0, i64 %7, i64 %9, i64 22)
+  store i64 %10, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -491,55 +867,80 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 6
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 6
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 6
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 6
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 6
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 6
+  %11 = getelementptr i64, ptr %ctx.f1, i64 6
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 6
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 2
+  %13 = getelementptr i64, ptr %ctx.f2, i64 2
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 1
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 1
-  %19 = load i64, ptr %18, align 4
-  %20 = call i64 @polrt_ratio(ptr %0, i64 %16, i64 %19, i64 25)
-  store i64 %20, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 6
-  store i64 0, ptr %22, align 4
+  %17 = call i64 @polrt_ratio(ptr %0, i64 %14, i64 %16, i64 25)
+  store i64 %17, ptr %result, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 6
+  store i64 0, ptr %18, align 4
+  br label %done
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 24)
+  unreachable
+}
+
+define internal i64 @polc_rule_6.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 6
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 2, ptr %5, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 2
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = call i64 @polrt_ratio(ptr %0, i64 %7, i64 %9, i64 25)
+  store i64 %10, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -550,50 +951,52 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define i64 @polc_rule_7(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f3 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f2 = load i64, ptr %5, align 4
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 7
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 7
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 7
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 7
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 7
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f9, i64 7
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f10, i64 7
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 7
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %16 = icmp sge i64 %ctx.f3, 17167
-  %17 = and i1 %16, %15
-  %18 = select i1 %17, i64 0, i64 -1
-  %19 = select i1 %17, i64 0, i64 -1
-  %20 = icmp slt i64 %18, 0
-  br i1 %20, label %fail, label %ok
+  %16 = icmp slt i64 %ctx.f2, 9223372036854775807
+  %17 = icmp sge i64 %ctx.f2, 17167
+  %18 = and i1 %17, %16
+  %19 = select i1 %18, i64 0, i64 -1
+  %20 = select i1 %18, i64 0, i64 -1
+  %21 = icmp slt i64 %19, 0
+  br i1 %21, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 27)
@@ -604,77 +1007,159 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f4 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f4, i64 0
-  store i64 %19, ptr %22, align 4
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f5 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f5, i64 %18
-  %25 = load i64, ptr %24, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 4
-  %28 = load i64, ptr %27, align 4
-  %29 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %25, i64 %28, i64 28)
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f7 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f7, i64 3
-  %32 = load i64, ptr %31, align 4
-  %33 = call i64 @polrt_div_round(ptr %0, i64 %29, i64 %32, i64 28)
-  store i64 %33, ptr %result, align 4
-  %34 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f8 = load ptr, ptr %34, align 8
-  %35 = getelementptr i64, ptr %ctx.f8, i64 7
-  store i64 0, ptr %35, align 4
+  %22 = getelementptr i64, ptr %ctx.f3, i64 0
+  store i64 %20, ptr %22, align 4
+  %23 = getelementptr i64, ptr %ctx.f4, i64 %19
+  %24 = load i64, ptr %23, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 4
+  %26 = load i64, ptr %25, align 4
+  %27 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %24, i64 %26)
+  %prod = extractvalue { i64, i1 } %27, 0
+  %wide = extractvalue { i64, i1 } %27, 1
+  %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %28, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %29 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %24, i64 %26, i64 28)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %30 = sdiv i64 %prod, 1000000
+  %31 = srem i64 %prod, 1000000
+  %32 = icmp sge i64 %31, 500000
+  %33 = icmp sle i64 %31, -500000
+  %34 = zext i1 %32 to i64
+  %35 = add i64 %30, %34
+  %36 = zext i1 %33 to i64
+  %rounded = sub i64 %35, %36
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
+  %38 = getelementptr i64, ptr %ctx.f5, i64 3
+  %39 = load i64, ptr %38, align 4
+  %40 = call i64 @polrt_div_round(ptr %0, i64 %37, i64 %39, i64 28)
+  store i64 %40, ptr %result, align 4
+  %41 = getelementptr i64, ptr %ctx.f6, i64 7
+  store i64 0, ptr %41, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_7.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f = load i64, ptr %5, align 4
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %rate.done
+  %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 7
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 7
+  store i64 2, ptr %7, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %8 = icmp slt i64 %ctx.f, 9223372036854775807
+  %9 = icmp sge i64 %ctx.f, 17167
+  %10 = and i1 %9, %8
+  %11 = select i1 %10, i64 0, i64 -1
+  %12 = icmp slt i64 %11, 0
+  br i1 %12, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 27)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 28)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %13 = getelementptr i64, ptr %ctx.f1, i64 %11
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 4
+  %16 = load i64, ptr %15, align 4
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %14, i64 %16)
+  %prod = extractvalue { i64, i1 } %17, 0
+  %wide = extractvalue { i64, i1 } %17, 1
+  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %18, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %19 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %14, i64 %16, i64 28)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %20 = sdiv i64 %prod, 1000000
+  %21 = srem i64 %prod, 1000000
+  %22 = icmp sge i64 %21, 500000
+  %23 = icmp sle i64 %21, -500000
+  %24 = zext i1 %22 to i64
+  %25 = add i64 %20, %24
+  %26 = zext i1 %23 to i64
+  %rounded = sub i64 %25, %26
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
+  %28 = getelementptr i64, ptr %ctx.f2, i64 3
+  %29 = load i64, ptr %28, align 4
+  %30 = call i64 @polrt_div_round(ptr %0, i64 %27, i64 %29, i64 28)
+  store i64 %30, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_8(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 8
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 8
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 8
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 8
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 8
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 8
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f5 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f5, i64 8
+  %11 = getelementptr i64, ptr %ctx.f1, i64 8
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f6 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f6, i64 8
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 8
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %16)
-  %v = extractvalue { i64, i1 } %17, 0
-  %ovf = extractvalue { i64, i1 } %17, 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %14)
+  %v = extractvalue { i64, i1 } %15, 0
+  %ovf = extractvalue { i64, i1 } %15, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -687,59 +1172,97 @@ fail:                                             ; preds = %branch
 
 ok:                                               ; preds = %branch
   store i64 %v, ptr %result, align 4
-  %18 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f4 = load ptr, ptr %18, align 8
-  %19 = getelementptr i64, ptr %ctx.f4, i64 8
-  store i64 0, ptr %19, align 4
+  %16 = getelementptr i64, ptr %ctx.f3, i64 8
+  store i64 0, ptr %16, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_8.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 8
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 8
+  store i64 2, ptr %5, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %7)
+  %v = extractvalue { i64, i1 } %8, 0
+  %ovf = extractvalue { i64, i1 } %8, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 31)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 32)
+  unreachable
+
+ok:                                               ; preds = %branch
+  store i64 %v, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_9(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f8 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 9
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 9
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 9
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 9
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 9
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 9
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok9
+done:                                             ; preds = %ok7
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f13 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f13, i64 9
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f14 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f14, i64 9
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 9
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 9
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 17167
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 17167
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 1, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -755,106 +1278,158 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 1
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = icmp sgt i64 %16, %28
-  %30 = select i1 %29, i64 %16, i64 %28
-  %31 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f7 = load i64, ptr %31, align 4
-  %32 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %33 = icmp sge i64 %ctx.f7, 17167
-  %34 = and i1 %33, %32
-  %35 = select i1 %34, i64 2, i64 -1
-  %36 = select i1 %34, i64 0, i64 -1
-  %37 = icmp slt i64 %35, 0
-  br i1 %37, label %fail8, label %ok9
+  %24 = getelementptr i64, ptr %ctx.f4, i64 1
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = icmp sgt i64 %17, %26
+  %28 = select i1 %27, i64 %17, i64 %26
+  %29 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %30 = icmp sge i64 %ctx.f3, 17167
+  %31 = and i1 %30, %29
+  %32 = select i1 %31, i64 2, i64 -1
+  %33 = select i1 %31, i64 0, i64 -1
+  %34 = icmp slt i64 %32, 0
+  br i1 %34, label %fail6, label %ok7
 
-fail8:                                            ; preds = %ok
+fail6:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 35)
   unreachable
 
-ok9:                                              ; preds = %ok
-  %38 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f10 = load ptr, ptr %38, align 8
-  %39 = getelementptr i64, ptr %ctx.f10, i64 2
-  store i64 %36, ptr %39, align 4
-  %40 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f11 = load ptr, ptr %40, align 8
-  %41 = getelementptr i64, ptr %ctx.f11, i64 %35
-  %42 = load i64, ptr %41, align 4
-  %43 = icmp slt i64 %30, %42
-  %44 = select i1 %43, i64 %30, i64 %42
-  store i64 %44, ptr %result, align 4
-  %45 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f12 = load ptr, ptr %45, align 8
-  %46 = getelementptr i64, ptr %ctx.f12, i64 9
-  store i64 0, ptr %46, align 4
+ok7:                                              ; preds = %ok
+  %35 = getelementptr i64, ptr %ctx.f4, i64 2
+  store i64 %33, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f5, i64 %32
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp slt i64 %28, %37
+  %39 = select i1 %38, i64 %28, i64 %37
+  store i64 %39, ptr %result, align 4
+  %40 = getelementptr i64, ptr %ctx.f8, i64 9
+  store i64 0, ptr %40, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_9.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %5, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok4
+  %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f5, i64 9
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f6, i64 9
+  store i64 2, ptr %7, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f1, 17167
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 1, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 34)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 36)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = icmp sgt i64 %9, %16
+  %18 = select i1 %17, i64 %9, i64 %16
+  %19 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %20 = icmp sge i64 %ctx.f1, 17167
+  %21 = and i1 %20, %19
+  %22 = select i1 %21, i64 2, i64 -1
+  %23 = icmp slt i64 %22, 0
+  br i1 %23, label %fail3, label %ok4
+
+fail3:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 6, i64 35)
+  unreachable
+
+ok4:                                              ; preds = %ok
+  %24 = getelementptr i64, ptr %ctx.f2, i64 %22
+  %25 = load i64, ptr %24, align 4
+  %26 = icmp slt i64 %18, %25
+  %27 = select i1 %26, i64 %18, i64 %25
+  store i64 %27, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_10(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 10
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 10
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 10
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 10
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 10
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 10
+  store i64 1, ptr %13, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f9, i64 10
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f10, i64 10
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 10
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 10
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = getelementptr i64, ptr %ctx.f2, i64 2
   %19 = load i64, ptr %18, align 4
-  %20 = icmp slt i64 %16, %19
-  %21 = select i1 %20, i64 %16, i64 %19
-  %22 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f5 = load i64, ptr %22, align 4
-  %23 = icmp slt i64 %ctx.f5, 9223372036854775807
-  %24 = icmp sge i64 %ctx.f5, 17167
-  %25 = and i1 %24, %23
-  %26 = select i1 %25, i64 2, i64 -1
-  %27 = select i1 %25, i64 0, i64 -1
-  %28 = icmp slt i64 %26, 0
-  br i1 %28, label %fail, label %ok
+  %20 = icmp slt i64 %17, %19
+  %21 = select i1 %20, i64 %17, i64 %19
+  %22 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %23 = icmp sge i64 %ctx.f3, 17167
+  %24 = and i1 %23, %22
+  %25 = select i1 %24, i64 2, i64 -1
+  %26 = select i1 %24, i64 0, i64 -1
+  %27 = icmp slt i64 %25, 0
+  br i1 %27, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 39)
@@ -865,77 +1440,151 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %29 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f6 = load ptr, ptr %29, align 8
-  %30 = getelementptr i64, ptr %ctx.f6, i64 2
-  store i64 %27, ptr %30, align 4
-  %31 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f7 = load ptr, ptr %31, align 8
-  %32 = getelementptr i64, ptr %ctx.f7, i64 %26
-  %33 = load i64, ptr %32, align 4
-  %34 = icmp slt i64 %21, %33
-  %35 = select i1 %34, i64 %21, i64 %33
-  store i64 %35, ptr %result, align 4
-  %36 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f8 = load ptr, ptr %36, align 8
-  %37 = getelementptr i64, ptr %ctx.f8, i64 10
-  store i64 0, ptr %37, align 4
+  %28 = getelementptr i64, ptr %ctx.f4, i64 2
+  store i64 %26, ptr %28, align 4
+  %29 = getelementptr i64, ptr %ctx.f5, i64 %25
+  %30 = load i64, ptr %29, align 4
+  %31 = icmp slt i64 %21, %30
+  %32 = select i1 %31, i64 %21, i64 %30
+  store i64 %32, ptr %result, align 4
+  %33 = getelementptr i64, ptr %ctx.f6, i64 10
+  store i64 0, ptr %33, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_10.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %5, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 10
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 10
+  store i64 2, ptr %7, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  %11 = load i64, ptr %10, align 4
+  %12 = icmp slt i64 %9, %11
+  %13 = select i1 %12, i64 %9, i64 %11
+  %14 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %15 = icmp sge i64 %ctx.f1, 17167
+  %16 = and i1 %15, %14
+  %17 = select i1 %16, i64 2, i64 -1
+  %18 = icmp slt i64 %17, 0
+  br i1 %18, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 39)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 43)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %19 = getelementptr i64, ptr %ctx.f2, i64 %17
+  %20 = load i64, ptr %19, align 4
+  %21 = icmp slt i64 %13, %20
+  %22 = select i1 %21, i64 %13, i64 %20
+  store i64 %22, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_11(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 11
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 11
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 11
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 11
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 11
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 11
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 11
+  %11 = getelementptr i64, ptr %ctx.f1, i64 11
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 11
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 11
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 2
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
-  %19 = load i64, ptr %18, align 4
-  %20 = icmp sgt i64 %16, %19
-  %21 = select i1 %20, i64 %16, i64 %19
-  store i64 %21, ptr %result, align 4
-  %22 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %22, align 8
-  %23 = getelementptr i64, ptr %ctx.f5, i64 11
-  store i64 0, ptr %23, align 4
+  %17 = icmp sgt i64 %14, %16
+  %18 = select i1 %17, i64 %14, i64 %16
+  store i64 %18, ptr %result, align 4
+  %19 = getelementptr i64, ptr %ctx.f3, i64 11
+  store i64 0, ptr %19, align 4
+  br label %done
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 44)
+  unreachable
+}
+
+define internal i64 @polc_rule_11.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 11
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 11
+  store i64 2, ptr %5, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp sgt i64 %7, %9
+  %11 = select i1 %10, i64 %7, i64 %9
+  store i64 %11, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -952,68 +1601,233 @@ declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
+declare i1 @llvm.expect.i1(i1, i1) #3
+
 define i64 @polc_settle(ptr %0) {
 entry:
-  %1 = call i64 @polc_rule_0(ptr %0)
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %2, align 8
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %1, ptr %3, align 4
-  %4 = call i64 @polc_rule_1(ptr %0)
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %4, ptr %6, align 4
-  %7 = call i64 @polc_rule_2(ptr %0)
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %7, ptr %9, align 4
-  %10 = call i64 @polc_rule_3(ptr %0)
-  %11 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f3 = load ptr, ptr %11, align 8
-  %12 = getelementptr i64, ptr %ctx.f3, i64 3
-  store i64 %10, ptr %12, align 4
-  %13 = call i64 @polc_rule_4(ptr %0)
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f4 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f4, i64 4
-  store i64 %13, ptr %15, align 4
-  %16 = call i64 @polc_rule_5(ptr %0)
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f5 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f5, i64 5
-  store i64 %16, ptr %18, align 4
-  %19 = call i64 @polc_rule_6(ptr %0)
-  %20 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f6 = load ptr, ptr %20, align 8
-  %21 = getelementptr i64, ptr %ctx.f6, i64 6
-  store i64 %19, ptr %21, align 4
-  %22 = call i64 @polc_rule_7(ptr %0)
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f7 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f7, i64 7
-  store i64 %22, ptr %24, align 4
-  %25 = call i64 @polc_rule_8(ptr %0)
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f8 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f8, i64 8
-  store i64 %25, ptr %27, align 4
-  %28 = call i64 @polc_rule_9(ptr %0)
-  %29 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f9 = load ptr, ptr %29, align 8
-  %30 = getelementptr i64, ptr %ctx.f9, i64 9
-  store i64 %28, ptr %30, align 4
-  %31 = call i64 @polc_rule_10(ptr %0)
-  %32 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f10 = load ptr, ptr %32, align 8
-  %33 = getelementptr i64, ptr %ctx.f10, i64 10
-  store i64 %31, ptr %33, align 4
-  %34 = call i64 @polc_rule_11(ptr %0)
-  %35 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f11 = load ptr, ptr %35, align 8
-  %36 = getelementptr i64, ptr %ctx.f11, i64 11
-  store i64 %34, ptr %36, align 4
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 0
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_0(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %10, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 1
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_1(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %18, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 2
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 2
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_2(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 3
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 3
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_3(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 4
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 4
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_4(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 5
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 5
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_5(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
+  %52 = getelementptr i64, ptr %ctx.f, i64 6
+  %53 = load i64, ptr %52, align 4
+  %54 = icmp eq i64 %53, 2
+  br i1 %54, label %memo.hit18, label %memo.miss19
+
+memo.hit18:                                       ; preds = %memo17
+  %55 = getelementptr i64, ptr %ctx.f1, i64 6
+  %56 = load i64, ptr %55, align 4
+  br label %memo20
+
+memo.miss19:                                      ; preds = %memo17
+  %57 = call i64 @polc_rule_6(ptr %0)
+  br label %memo20
+
+memo20:                                           ; preds = %memo.miss19, %memo.hit18
+  %58 = phi i64 [ %56, %memo.hit18 ], [ %57, %memo.miss19 ]
+  %59 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 %58, ptr %59, align 4
+  %60 = getelementptr i64, ptr %ctx.f, i64 7
+  %61 = load i64, ptr %60, align 4
+  %62 = icmp eq i64 %61, 2
+  br i1 %62, label %memo.hit21, label %memo.miss22
+
+memo.hit21:                                       ; preds = %memo20
+  %63 = getelementptr i64, ptr %ctx.f1, i64 7
+  %64 = load i64, ptr %63, align 4
+  br label %memo23
+
+memo.miss22:                                      ; preds = %memo20
+  %65 = call i64 @polc_rule_7(ptr %0)
+  br label %memo23
+
+memo23:                                           ; preds = %memo.miss22, %memo.hit21
+  %66 = phi i64 [ %64, %memo.hit21 ], [ %65, %memo.miss22 ]
+  %67 = getelementptr i64, ptr %ctx.f2, i64 7
+  store i64 %66, ptr %67, align 4
+  %68 = getelementptr i64, ptr %ctx.f, i64 8
+  %69 = load i64, ptr %68, align 4
+  %70 = icmp eq i64 %69, 2
+  br i1 %70, label %memo.hit24, label %memo.miss25
+
+memo.hit24:                                       ; preds = %memo23
+  %71 = getelementptr i64, ptr %ctx.f1, i64 8
+  %72 = load i64, ptr %71, align 4
+  br label %memo26
+
+memo.miss25:                                      ; preds = %memo23
+  %73 = call i64 @polc_rule_8(ptr %0)
+  br label %memo26
+
+memo26:                                           ; preds = %memo.miss25, %memo.hit24
+  %74 = phi i64 [ %72, %memo.hit24 ], [ %73, %memo.miss25 ]
+  %75 = getelementptr i64, ptr %ctx.f2, i64 8
+  store i64 %74, ptr %75, align 4
+  %76 = getelementptr i64, ptr %ctx.f, i64 9
+  %77 = load i64, ptr %76, align 4
+  %78 = icmp eq i64 %77, 2
+  br i1 %78, label %memo.hit27, label %memo.miss28
+
+memo.hit27:                                       ; preds = %memo26
+  %79 = getelementptr i64, ptr %ctx.f1, i64 9
+  %80 = load i64, ptr %79, align 4
+  br label %memo29
+
+memo.miss28:                                      ; preds = %memo26
+  %81 = call i64 @polc_rule_9(ptr %0)
+  br label %memo29
+
+memo29:                                           ; preds = %memo.miss28, %memo.hit27
+  %82 = phi i64 [ %80, %memo.hit27 ], [ %81, %memo.miss28 ]
+  %83 = getelementptr i64, ptr %ctx.f2, i64 9
+  store i64 %82, ptr %83, align 4
+  %84 = getelementptr i64, ptr %ctx.f, i64 10
+  %85 = load i64, ptr %84, align 4
+  %86 = icmp eq i64 %85, 2
+  br i1 %86, label %memo.hit30, label %memo.miss31
+
+memo.hit30:                                       ; preds = %memo29
+  %87 = getelementptr i64, ptr %ctx.f1, i64 10
+  %88 = load i64, ptr %87, align 4
+  br label %memo32
+
+memo.miss31:                                      ; preds = %memo29
+  %89 = call i64 @polc_rule_10(ptr %0)
+  br label %memo32
+
+memo32:                                           ; preds = %memo.miss31, %memo.hit30
+  %90 = phi i64 [ %88, %memo.hit30 ], [ %89, %memo.miss31 ]
+  %91 = getelementptr i64, ptr %ctx.f2, i64 10
+  store i64 %90, ptr %91, align 4
+  %92 = getelementptr i64, ptr %ctx.f, i64 11
+  %93 = load i64, ptr %92, align 4
+  %94 = icmp eq i64 %93, 2
+  br i1 %94, label %memo.hit33, label %memo.miss34
+
+memo.hit33:                                       ; preds = %memo32
+  %95 = getelementptr i64, ptr %ctx.f1, i64 11
+  %96 = load i64, ptr %95, align 4
+  br label %memo35
+
+memo.miss34:                                      ; preds = %memo32
+  %97 = call i64 @polc_rule_11(ptr %0)
+  br label %memo35
+
+memo35:                                           ; preds = %memo.miss34, %memo.hit33
+  %98 = phi i64 [ %96, %memo.hit33 ], [ %97, %memo.miss34 ]
+  %99 = getelementptr i64, ptr %ctx.f2, i64 11
+  store i64 %98, ptr %99, align 4
   ret i64 0
 }
 
@@ -1027,6 +1841,234 @@ entry:
   ret i64 -1
 }
 
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 0
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %10, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 1
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %18, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 2
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 2
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_2.fast(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 3
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 3
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_3.fast(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 4
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 4
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_4.fast(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 5
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 5
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_5.fast(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
+  %52 = getelementptr i64, ptr %ctx.f, i64 6
+  %53 = load i64, ptr %52, align 4
+  %54 = icmp eq i64 %53, 2
+  br i1 %54, label %memo.hit18, label %memo.miss19
+
+memo.hit18:                                       ; preds = %memo17
+  %55 = getelementptr i64, ptr %ctx.f1, i64 6
+  %56 = load i64, ptr %55, align 4
+  br label %memo20
+
+memo.miss19:                                      ; preds = %memo17
+  %57 = call i64 @polc_rule_6.fast(ptr %0)
+  br label %memo20
+
+memo20:                                           ; preds = %memo.miss19, %memo.hit18
+  %58 = phi i64 [ %56, %memo.hit18 ], [ %57, %memo.miss19 ]
+  %59 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 %58, ptr %59, align 4
+  %60 = getelementptr i64, ptr %ctx.f, i64 7
+  %61 = load i64, ptr %60, align 4
+  %62 = icmp eq i64 %61, 2
+  br i1 %62, label %memo.hit21, label %memo.miss22
+
+memo.hit21:                                       ; preds = %memo20
+  %63 = getelementptr i64, ptr %ctx.f1, i64 7
+  %64 = load i64, ptr %63, align 4
+  br label %memo23
+
+memo.miss22:                                      ; preds = %memo20
+  %65 = call i64 @polc_rule_7.fast(ptr %0)
+  br label %memo23
+
+memo23:                                           ; preds = %memo.miss22, %memo.hit21
+  %66 = phi i64 [ %64, %memo.hit21 ], [ %65, %memo.miss22 ]
+  %67 = getelementptr i64, ptr %ctx.f2, i64 7
+  store i64 %66, ptr %67, align 4
+  %68 = getelementptr i64, ptr %ctx.f, i64 8
+  %69 = load i64, ptr %68, align 4
+  %70 = icmp eq i64 %69, 2
+  br i1 %70, label %memo.hit24, label %memo.miss25
+
+memo.hit24:                                       ; preds = %memo23
+  %71 = getelementptr i64, ptr %ctx.f1, i64 8
+  %72 = load i64, ptr %71, align 4
+  br label %memo26
+
+memo.miss25:                                      ; preds = %memo23
+  %73 = call i64 @polc_rule_8.fast(ptr %0)
+  br label %memo26
+
+memo26:                                           ; preds = %memo.miss25, %memo.hit24
+  %74 = phi i64 [ %72, %memo.hit24 ], [ %73, %memo.miss25 ]
+  %75 = getelementptr i64, ptr %ctx.f2, i64 8
+  store i64 %74, ptr %75, align 4
+  %76 = getelementptr i64, ptr %ctx.f, i64 9
+  %77 = load i64, ptr %76, align 4
+  %78 = icmp eq i64 %77, 2
+  br i1 %78, label %memo.hit27, label %memo.miss28
+
+memo.hit27:                                       ; preds = %memo26
+  %79 = getelementptr i64, ptr %ctx.f1, i64 9
+  %80 = load i64, ptr %79, align 4
+  br label %memo29
+
+memo.miss28:                                      ; preds = %memo26
+  %81 = call i64 @polc_rule_9.fast(ptr %0)
+  br label %memo29
+
+memo29:                                           ; preds = %memo.miss28, %memo.hit27
+  %82 = phi i64 [ %80, %memo.hit27 ], [ %81, %memo.miss28 ]
+  %83 = getelementptr i64, ptr %ctx.f2, i64 9
+  store i64 %82, ptr %83, align 4
+  %84 = getelementptr i64, ptr %ctx.f, i64 10
+  %85 = load i64, ptr %84, align 4
+  %86 = icmp eq i64 %85, 2
+  br i1 %86, label %memo.hit30, label %memo.miss31
+
+memo.hit30:                                       ; preds = %memo29
+  %87 = getelementptr i64, ptr %ctx.f1, i64 10
+  %88 = load i64, ptr %87, align 4
+  br label %memo32
+
+memo.miss31:                                      ; preds = %memo29
+  %89 = call i64 @polc_rule_10.fast(ptr %0)
+  br label %memo32
+
+memo32:                                           ; preds = %memo.miss31, %memo.hit30
+  %90 = phi i64 [ %88, %memo.hit30 ], [ %89, %memo.miss31 ]
+  %91 = getelementptr i64, ptr %ctx.f2, i64 10
+  store i64 %90, ptr %91, align 4
+  %92 = getelementptr i64, ptr %ctx.f, i64 11
+  %93 = load i64, ptr %92, align 4
+  %94 = icmp eq i64 %93, 2
+  br i1 %94, label %memo.hit33, label %memo.miss34
+
+memo.hit33:                                       ; preds = %memo32
+  %95 = getelementptr i64, ptr %ctx.f1, i64 11
+  %96 = load i64, ptr %95, align 4
+  br label %memo35
+
+memo.miss34:                                      ; preds = %memo32
+  %97 = call i64 @polc_rule_11.fast(ptr %0)
+  br label %memo35
+
+memo35:                                           ; preds = %memo.miss34, %memo.hit33
+  %98 = phi i64 [ %96, %memo.hit33 ], [ %97, %memo.miss34 ]
+  %99 = getelementptr i64, ptr %ctx.f2, i64 11
+  store i64 %98, ptr %99, align 4
+  ret i64 0
+}
+
 attributes #0 = { noreturn }
 attributes #1 = { noinline }
 attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }

@@ -32,50 +32,54 @@ declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 ; Function Attrs: noinline
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f15 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f6 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f5 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f3 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f2 = load i64, ptr %6, align 4
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 0
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %7, align 8
+  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %8, align 8
+  %9 = getelementptr i64, ptr %ctx.f, i64 0
+  %10 = load i64, ptr %9, align 4
+  %11 = icmp eq i64 %10, 2
+  br i1 %11, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 0
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %12 = getelementptr i64, ptr %ctx.f1, i64 0
+  %13 = load i64, ptr %12, align 4
+  ret i64 %13
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 1, ptr %9, align 4
+  %14 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 1, ptr %14, align 4
   br label %branch
 
-done:                                             ; preds = %ok19
+done:                                             ; preds = %ok14
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f21 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f21, i64 0
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f22 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f22, i64 0
-  store i64 2, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %15, align 4
+  %16 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %16, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %16 = icmp sge i64 %ctx.f3, 17167
-  %17 = and i1 %16, %15
-  %18 = select i1 %17, i64 0, i64 -1
-  %19 = select i1 %17, i64 0, i64 -1
-  %20 = icmp slt i64 %18, 0
-  br i1 %20, label %fail, label %ok
+  %17 = icmp slt i64 %ctx.f2, 9223372036854775807
+  %18 = icmp sge i64 %ctx.f2, 17167
+  %19 = and i1 %18, %17
+  %20 = select i1 %19, i64 0, i64 -1
+  %21 = select i1 %19, i64 0, i64 -1
+  %22 = icmp slt i64 %20, 0
+  br i1 %22, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 1)
@@ -86,74 +90,144 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f4 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f4, i64 0
-  store i64 %19, ptr %22, align 4
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f5 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f5, i64 %18
-  %25 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f6 = load ptr, ptr %25, align 8
-  %26 = getelementptr i64, ptr %ctx.f6, i64 0
-  %27 = load i64, ptr %26, align 4
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f7 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f7, i64 1
-  %30 = load i64, ptr %29, align 4
-  %31 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %27, i64 %30)
-  %v = extractvalue { i64, i1 } %31, 0
-  %ovf = extractvalue { i64, i1 } %31, 1
-  br i1 %ovf, label %fail8, label %ok9
+  %23 = getelementptr i64, ptr %ctx.f3, i64 0
+  store i64 %21, ptr %23, align 4
+  %24 = getelementptr i64, ptr %ctx.f4, i64 %20
+  %25 = getelementptr i64, ptr %ctx.f5, i64 0
+  %26 = load i64, ptr %25, align 4
+  %27 = getelementptr i64, ptr %ctx.f6, i64 1
+  %28 = load i64, ptr %27, align 4
+  %29 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %26, i64 %28)
+  %v = extractvalue { i64, i1 } %29, 0
+  %ovf = extractvalue { i64, i1 } %29, 1
+  br i1 %ovf, label %fail7, label %ok8
 
-fail8:                                            ; preds = %ok
+fail7:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 1, i64 3)
   unreachable
 
-ok9:                                              ; preds = %ok
-  %32 = call i64 @polrt_progressive(ptr %0, ptr %24, i64 %v, i64 2)
-  %33 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f10 = load i64, ptr %33, align 4
-  %34 = icmp slt i64 %ctx.f10, 9223372036854775807
-  %35 = icmp sge i64 %ctx.f10, 17167
-  %36 = and i1 %35, %34
-  %37 = select i1 %36, i64 0, i64 -1
-  %38 = select i1 %36, i64 0, i64 -1
-  %39 = icmp slt i64 %37, 0
-  br i1 %39, label %fail11, label %ok12
+ok8:                                              ; preds = %ok
+  %30 = call i64 @polrt_progressive(ptr %0, ptr %24, i64 %v, i64 2)
+  %31 = icmp slt i64 %ctx.f2, 9223372036854775807
+  %32 = icmp sge i64 %ctx.f2, 17167
+  %33 = and i1 %32, %31
+  %34 = select i1 %33, i64 0, i64 -1
+  %35 = select i1 %33, i64 0, i64 -1
+  %36 = icmp slt i64 %34, 0
+  br i1 %36, label %fail9, label %ok10
 
-fail11:                                           ; preds = %ok9
+fail9:                                            ; preds = %ok8
   call void @polrt_fail(ptr %0, i64 6, i64 5)
   unreachable
 
-ok12:                                             ; preds = %ok9
-  %40 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f13 = load ptr, ptr %40, align 8
-  %41 = getelementptr i64, ptr %ctx.f13, i64 0
-  store i64 %38, ptr %41, align 4
-  %42 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f14 = load ptr, ptr %42, align 8
-  %43 = getelementptr i64, ptr %ctx.f14, i64 %37
-  %44 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f15 = load ptr, ptr %44, align 8
-  %45 = getelementptr i64, ptr %ctx.f15, i64 0
-  %46 = load i64, ptr %45, align 4
-  %47 = call i64 @polrt_progressive(ptr %0, ptr %43, i64 %46, i64 5)
-  %48 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %32, i64 %47)
-  %v16 = extractvalue { i64, i1 } %48, 0
-  %ovf17 = extractvalue { i64, i1 } %48, 1
-  br i1 %ovf17, label %fail18, label %ok19
+ok10:                                             ; preds = %ok8
+  %37 = getelementptr i64, ptr %ctx.f3, i64 0
+  store i64 %35, ptr %37, align 4
+  %38 = getelementptr i64, ptr %ctx.f4, i64 %34
+  %39 = getelementptr i64, ptr %ctx.f5, i64 0
+  %40 = load i64, ptr %39, align 4
+  %41 = call i64 @polrt_progressive(ptr %0, ptr %38, i64 %40, i64 5)
+  %42 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %30, i64 %41)
+  %v11 = extractvalue { i64, i1 } %42, 0
+  %ovf12 = extractvalue { i64, i1 } %42, 1
+  br i1 %ovf12, label %fail13, label %ok14
 
-fail18:                                           ; preds = %ok12
+fail13:                                           ; preds = %ok10
   call void @polrt_fail(ptr %0, i64 1, i64 2)
   unreachable
 
-ok19:                                             ; preds = %ok12
-  store i64 %v16, ptr %result, align 4
-  %49 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f20 = load ptr, ptr %49, align 8
-  %50 = getelementptr i64, ptr %ctx.f20, i64 0
-  store i64 0, ptr %50, align 4
+ok14:                                             ; preds = %ok10
+  store i64 %v11, ptr %result, align 4
+  %43 = getelementptr i64, ptr %ctx.f15, i64 0
+  store i64 0, ptr %43, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_0.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f13 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f12 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f3 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f2 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f = load i64, ptr %6, align 4
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok11
+  %value = load i64, ptr %result, align 4
+  %7 = getelementptr i64, ptr %ctx.f12, i64 0
+  store i64 %value, ptr %7, align 4
+  %8 = getelementptr i64, ptr %ctx.f13, i64 0
+  store i64 2, ptr %8, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %9 = icmp slt i64 %ctx.f, 9223372036854775807
+  %10 = icmp sge i64 %ctx.f, 17167
+  %11 = and i1 %10, %9
+  %12 = select i1 %11, i64 0, i64 -1
+  %13 = icmp slt i64 %12, 0
+  br i1 %13, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 1)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 2)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %14 = getelementptr i64, ptr %ctx.f1, i64 %12
+  %15 = getelementptr i64, ptr %ctx.f2, i64 0
+  %16 = load i64, ptr %15, align 4
+  %17 = getelementptr i64, ptr %ctx.f3, i64 1
+  %18 = load i64, ptr %17, align 4
+  %19 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %16, i64 %18)
+  %v = extractvalue { i64, i1 } %19, 0
+  %ovf = extractvalue { i64, i1 } %19, 1
+  br i1 %ovf, label %fail4, label %ok5
+
+fail4:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 3)
+  unreachable
+
+ok5:                                              ; preds = %ok
+  %20 = call i64 @polrt_progressive(ptr %0, ptr %14, i64 %v, i64 2)
+  %21 = icmp slt i64 %ctx.f, 9223372036854775807
+  %22 = icmp sge i64 %ctx.f, 17167
+  %23 = and i1 %22, %21
+  %24 = select i1 %23, i64 0, i64 -1
+  %25 = icmp slt i64 %24, 0
+  br i1 %25, label %fail6, label %ok7
+
+fail6:                                            ; preds = %ok5
+  call void @polrt_fail(ptr %0, i64 6, i64 5)
+  unreachable
+
+ok7:                                              ; preds = %ok5
+  %26 = getelementptr i64, ptr %ctx.f1, i64 %24
+  %27 = getelementptr i64, ptr %ctx.f2, i64 0
+  %28 = load i64, ptr %27, align 4
+  %29 = call i64 @polrt_progressive(ptr %0, ptr %26, i64 %28, i64 5)
+  %30 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %20, i64 %29)
+  %v8 = extractvalue { i64, i1 } %30, 0
+  %ovf9 = extractvalue { i64, i1 } %30, 1
+  br i1 %ovf9, label %fail10, label %ok11
+
+fail10:                                           ; preds = %ok7
+  call void @polrt_fail(ptr %0, i64 1, i64 2)
+  unreachable
+
+ok11:                                             ; preds = %ok7
+  store i64 %v8, ptr %result, align 4
   br label %done
 }
 
@@ -165,33 +239,52 @@ declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
 define i64 @polc_settle(ptr %0) {
 entry:
-  %1 = call i64 @polc_rule_0(ptr %0)
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %2, align 8
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %1, ptr %3, align 4
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr i64, ptr %ctx.f1, i64 0
-  %6 = load i64, ptr %5, align 4
-  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f2 = load ptr, ptr %7, align 8
-  %8 = getelementptr i64, ptr %ctx.f2, i64 1
-  %9 = load i64, ptr %8, align 4
-  %10 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %6, i64 %9)
-  %v = extractvalue { i64, i1 } %10, 0
-  %ovf = extractvalue { i64, i1 } %10, 1
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
+  %ctx.f5 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f4 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f3 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %6, align 8
+  %7 = getelementptr i64, ptr %ctx.f, i64 0
+  %8 = load i64, ptr %7, align 4
+  %9 = icmp eq i64 %8, 2
+  br i1 %9, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %10 = getelementptr i64, ptr %ctx.f1, i64 0
+  %11 = load i64, ptr %10, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %12 = call i64 @polc_rule_0(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %13 = phi i64 [ %11, %memo.hit ], [ %12, %memo.miss ]
+  %14 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %13, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f3, i64 0
+  %16 = load i64, ptr %15, align 4
+  %17 = getelementptr i64, ptr %ctx.f4, i64 1
+  %18 = load i64, ptr %17, align 4
+  %19 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %16, i64 %18)
+  %v = extractvalue { i64, i1 } %19, 0
+  %ovf = extractvalue { i64, i1 } %19, 1
   br i1 %ovf, label %fail, label %ok
 
-fail:                                             ; preds = %entry
+fail:                                             ; preds = %memo
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok:                                               ; preds = %entry
-  %11 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f3 = load ptr, ptr %11, align 8
-  %12 = getelementptr i64, ptr %ctx.f3, i64 0
-  store i64 %v, ptr %12, align 4
+ok:                                               ; preds = %memo
+  %20 = getelementptr i64, ptr %ctx.f5, i64 0
+  store i64 %v, ptr %20, align 4
   ret i64 0
 }
 
@@ -210,6 +303,57 @@ entry:
 define i64 @polc_check(ptr %0) {
 entry:
   ret i64 -1
+}
+
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
+  %ctx.f5 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f4 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f3 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %6, align 8
+  %7 = getelementptr i64, ptr %ctx.f, i64 0
+  %8 = load i64, ptr %7, align 4
+  %9 = icmp eq i64 %8, 2
+  br i1 %9, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %10 = getelementptr i64, ptr %ctx.f1, i64 0
+  %11 = load i64, ptr %10, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %12 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %13 = phi i64 [ %11, %memo.hit ], [ %12, %memo.miss ]
+  %14 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %13, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f3, i64 0
+  %16 = load i64, ptr %15, align 4
+  %17 = getelementptr i64, ptr %ctx.f4, i64 1
+  %18 = load i64, ptr %17, align 4
+  %19 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %16, i64 %18)
+  %v = extractvalue { i64, i1 } %19, 0
+  %ovf = extractvalue { i64, i1 } %19, 1
+  br i1 %ovf, label %fail, label %ok
+
+fail:                                             ; preds = %memo
+  call void @polrt_fail(ptr %0, i64 1, i64 8)
+  unreachable
+
+ok:                                               ; preds = %memo
+  %20 = getelementptr i64, ptr %ctx.f5, i64 0
+  store i64 %v, ptr %20, align 4
+  ret i64 0
 }
 
 attributes #0 = { noreturn }

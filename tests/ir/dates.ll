@@ -31,6 +31,12 @@ declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 
 define i64 @polc_rule_0(ptr %0, i64 %1, i64 %2) {
 entry:
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f = load i64, ptr %5, align 4
   %result = alloca i64, align 8
   br label %branch
 
@@ -39,14 +45,53 @@ done:                                             ; preds = %ok
   ret i64 %value
 
 branch:                                           ; preds = %entry
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f = load i64, ptr %3, align 4
-  %4 = icmp slt i64 %ctx.f, 9223372036854775807
-  %5 = icmp sge i64 %ctx.f, 20089
-  %6 = and i1 %5, %4
-  %7 = select i1 %6, i64 0, i64 -1
-  %8 = select i1 %6, i64 0, i64 -1
-  %9 = icmp slt i64 %7, 0
+  %6 = icmp slt i64 %ctx.f, 9223372036854775807
+  %7 = icmp sge i64 %ctx.f, 20089
+  %8 = and i1 %7, %6
+  %9 = select i1 %8, i64 0, i64 -1
+  %10 = select i1 %8, i64 0, i64 -1
+  %11 = icmp slt i64 %9, 0
+  br i1 %11, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 4)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 7)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %12 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %10, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f2, i64 %9
+  %14 = load i64, ptr %13, align 4
+  %15 = call i64 @polrt_add_workdays(ptr %0, i64 %1, i64 %14, i64 6)
+  %16 = icmp sle i64 %2, %15
+  %17 = zext i1 %16 to i64
+  store i64 %17, ptr %result, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_0.fast(ptr %0, i64 %1, i64 %2) {
+entry:
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f = load i64, ptr %4, align 4
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %5 = icmp slt i64 %ctx.f, 9223372036854775807
+  %6 = icmp sge i64 %ctx.f, 20089
+  %7 = and i1 %6, %5
+  %8 = select i1 %7, i64 0, i64 -1
+  %9 = icmp slt i64 %8, 0
   br i1 %9, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -58,73 +103,93 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f1 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f1, i64 0
-  store i64 %8, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f2 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f2, i64 %7
-  %14 = load i64, ptr %13, align 4
-  %15 = call i64 @polrt_add_workdays(ptr %0, i64 %1, i64 %14, i64 6)
-  %16 = icmp sle i64 %2, %15
-  %17 = zext i1 %16 to i64
-  store i64 %17, ptr %result, align 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 %8
+  %11 = load i64, ptr %10, align 4
+  %12 = call i64 @polrt_add_workdays(ptr %0, i64 %1, i64 %11, i64 6)
+  %13 = icmp sle i64 %2, %12
+  %14 = zext i1 %13 to i64
+  store i64 %14, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 1
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 1
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 1
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 1
+  %11 = getelementptr i64, ptr %ctx.f1, i64 1
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 1
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
+  %13 = getelementptr i64, ptr %ctx.f2, i64 0
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 2
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
-  %19 = load i64, ptr %18, align 4
-  %20 = call i64 @polc_rule_0(ptr %0, i64 %16, i64 %19)
-  store i64 %20, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 1
-  store i64 0, ptr %22, align 4
+  %17 = call i64 @polc_rule_0(ptr %0, i64 %14, i64 %16)
+  store i64 %17, ptr %result, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 1
+  store i64 0, ptr %18, align 4
+  br label %done
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 8)
+  unreachable
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 2, ptr %5, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 0
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = call i64 @polc_rule_0.fast(ptr %0, i64 %7, i64 %9)
+  store i64 %10, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -135,55 +200,80 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 2
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 2
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 2
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 2
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 2
+  %11 = getelementptr i64, ptr %ctx.f1, i64 2
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 2
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
+  %13 = getelementptr i64, ptr %ctx.f2, i64 0
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 2
   %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 2
-  %19 = load i64, ptr %18, align 4
-  %20 = call i64 @polrt_workdays_between(ptr %0, i64 %16, i64 %19, i64 15)
-  store i64 %20, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f5, i64 2
-  store i64 0, ptr %22, align 4
+  %17 = call i64 @polrt_workdays_between(ptr %0, i64 %14, i64 %16, i64 15)
+  store i64 %17, ptr %result, align 4
+  %18 = getelementptr i64, ptr %ctx.f3, i64 2
+  store i64 0, ptr %18, align 4
+  br label %done
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 12)
+  unreachable
+}
+
+define internal i64 @polc_rule_2.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 2
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 2, ptr %5, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 0
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = call i64 @polrt_workdays_between(ptr %0, i64 %7, i64 %9, i64 15)
+  store i64 %10, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -194,50 +284,50 @@ next:                                             ; No predecessors!
 ; Function Attrs: noinline
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f8 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f7 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f6 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 3
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 3
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 3
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 3
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 3
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok7
+done:                                             ; preds = %ok5
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f11 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f11, i64 3
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f12 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f12, i64 3
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 3
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f4, i64 0
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = getelementptr i64, ptr %ctx.f2, i64 0
   %19 = load i64, ptr %18, align 4
-  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %19)
+  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %17, i64 %19)
   %v = extractvalue { i64, i1 } %20, 0
   %ovf = extractvalue { i64, i1 } %20, 1
   br i1 %ovf, label %fail, label %ok
@@ -251,85 +341,140 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f5 = load i64, ptr %21, align 4
-  %22 = icmp slt i64 %ctx.f5, 9223372036854775807
-  %23 = icmp sge i64 %ctx.f5, 20089
-  %24 = and i1 %23, %22
-  %25 = select i1 %24, i64 1, i64 -1
-  %26 = select i1 %24, i64 0, i64 -1
-  %27 = icmp slt i64 %25, 0
-  br i1 %27, label %fail6, label %ok7
+  %21 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %22 = icmp sge i64 %ctx.f3, 20089
+  %23 = and i1 %22, %21
+  %24 = select i1 %23, i64 1, i64 -1
+  %25 = select i1 %23, i64 0, i64 -1
+  %26 = icmp slt i64 %24, 0
+  br i1 %26, label %fail4, label %ok5
 
-fail6:                                            ; preds = %ok
+fail4:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 19)
   unreachable
 
-ok7:                                              ; preds = %ok
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f8 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f8, i64 1
-  store i64 %26, ptr %29, align 4
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f9 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f9, i64 %25
-  %32 = load i64, ptr %31, align 4
-  %33 = icmp sgt i64 %v, %32
-  %34 = zext i1 %33 to i64
-  store i64 %34, ptr %result, align 4
-  %35 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f10 = load ptr, ptr %35, align 8
-  %36 = getelementptr i64, ptr %ctx.f10, i64 3
-  store i64 0, ptr %36, align 4
+ok5:                                              ; preds = %ok
+  %27 = getelementptr i64, ptr %ctx.f6, i64 1
+  store i64 %25, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f7, i64 %24
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp sgt i64 %v, %29
+  %31 = zext i1 %30 to i64
+  store i64 %31, ptr %result, align 4
+  %32 = getelementptr i64, ptr %ctx.f8, i64 3
+  store i64 0, ptr %32, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_3.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %5, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok3
+  %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f5, i64 3
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f6, i64 3
+  store i64 2, ptr %7, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 0
+  %11 = load i64, ptr %10, align 4
+  %12 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %9, i64 %11)
+  %v = extractvalue { i64, i1 } %12, 0
+  %ovf = extractvalue { i64, i1 } %12, 1
+  br i1 %ovf, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 16)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 17)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %13 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %14 = icmp sge i64 %ctx.f1, 20089
+  %15 = and i1 %14, %13
+  %16 = select i1 %15, i64 1, i64 -1
+  %17 = icmp slt i64 %16, 0
+  br i1 %17, label %fail2, label %ok3
+
+fail2:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 6, i64 19)
+  unreachable
+
+ok3:                                              ; preds = %ok
+  %18 = getelementptr i64, ptr %ctx.f4, i64 %16
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp sgt i64 %v, %19
+  %21 = zext i1 %20 to i64
+  store i64 %21, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 4
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 4
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 4
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 4
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 4
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 1, ptr %13, align 4
   br label %branch
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f9, i64 4
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f10, i64 4
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 4
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 20089
+  %16 = getelementptr i64, ptr %ctx.f2, i64 0
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 20089
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 2, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -345,75 +490,121 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 2
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = call i64 @polrt_add_months(ptr %0, i64 %16, i64 %28, i64 21)
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f7 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f7, i64 4
-  %32 = load i64, ptr %31, align 4
-  %33 = call i64 @polrt_add_months(ptr %0, i64 %29, i64 %32, i64 21)
-  %34 = call i64 @polrt_month_after(ptr %0, i64 %33, i64 24)
-  store i64 %34, ptr %result, align 4
-  %35 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f8 = load ptr, ptr %35, align 8
-  %36 = getelementptr i64, ptr %ctx.f8, i64 4
-  store i64 0, ptr %36, align 4
+  %24 = getelementptr i64, ptr %ctx.f4, i64 2
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = call i64 @polrt_add_months(ptr %0, i64 %17, i64 %26, i64 21)
+  %28 = getelementptr i64, ptr %ctx.f2, i64 4
+  %29 = load i64, ptr %28, align 4
+  %30 = call i64 @polrt_add_months(ptr %0, i64 %27, i64 %29, i64 21)
+  %31 = call i64 @polrt_month_after(ptr %0, i64 %30, i64 24)
+  store i64 %31, ptr %result, align 4
+  %32 = getelementptr i64, ptr %ctx.f6, i64 4
+  store i64 0, ptr %32, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_4.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %5, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 4
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 4
+  store i64 2, ptr %7, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 0
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f1, 20089
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 2, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 20)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 22)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = call i64 @polrt_add_months(ptr %0, i64 %9, i64 %16, i64 21)
+  %18 = getelementptr i64, ptr %ctx.f, i64 4
+  %19 = load i64, ptr %18, align 4
+  %20 = call i64 @polrt_add_months(ptr %0, i64 %17, i64 %19, i64 21)
+  %21 = call i64 @polrt_month_after(ptr %0, i64 %20, i64 24)
+  store i64 %21, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f8 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 5
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 5
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 5
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 5
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 5
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok8
+done:                                             ; preds = %ok7
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f10 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f10, i64 5
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f11 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f11, i64 5
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 5
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 20089
+  %16 = getelementptr i64, ptr %ctx.f2, i64 0
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 20089
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 3, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -429,126 +620,331 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 3
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %28, i64 12)
-  %v = extractvalue { i64, i1 } %29, 0
-  %ovf = extractvalue { i64, i1 } %29, 1
-  br i1 %ovf, label %fail7, label %ok8
+  %24 = getelementptr i64, ptr %ctx.f4, i64 3
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %26, i64 12)
+  %v = extractvalue { i64, i1 } %27, 0
+  %ovf = extractvalue { i64, i1 } %27, 1
+  br i1 %ovf, label %fail6, label %ok7
 
-fail7:                                            ; preds = %ok
+fail6:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 1, i64 26)
   unreachable
 
-ok8:                                              ; preds = %ok
-  %30 = call i64 @polrt_add_months(ptr %0, i64 %16, i64 %v, i64 26)
-  store i64 %30, ptr %result, align 4
-  %31 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f9 = load ptr, ptr %31, align 8
-  %32 = getelementptr i64, ptr %ctx.f9, i64 5
-  store i64 0, ptr %32, align 4
+ok7:                                              ; preds = %ok
+  %28 = call i64 @polrt_add_months(ptr %0, i64 %17, i64 %v, i64 26)
+  store i64 %28, ptr %result, align 4
+  %29 = getelementptr i64, ptr %ctx.f8, i64 5
+  store i64 0, ptr %29, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_5.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %5, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok4
+  %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f5, i64 5
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f6, i64 5
+  store i64 2, ptr %7, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 0
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f1, 20089
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 3, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 25)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 27)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %16, i64 12)
+  %v = extractvalue { i64, i1 } %17, 0
+  %ovf = extractvalue { i64, i1 } %17, 1
+  br i1 %ovf, label %fail3, label %ok4
+
+fail3:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 26)
+  unreachable
+
+ok4:                                              ; preds = %ok
+  %18 = call i64 @polrt_add_months(ptr %0, i64 %9, i64 %v, i64 26)
+  store i64 %18, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f11 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f7 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 6
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 6
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 6
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 6
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 6
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %endif
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f8 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f8, i64 6
+  %11 = getelementptr i64, ptr %ctx.f1, i64 6
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f9 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f9, i64 6
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = call i64 @polc_rule_1(ptr %0)
-  %15 = icmp ne i64 %14, 0
-  br i1 %15, label %rhs, label %logic
+  %13 = getelementptr i64, ptr %ctx.f, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp eq i64 %14, 2
+  br i1 %15, label %memo.hit, label %memo.miss
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 28)
   unreachable
 
-rhs:                                              ; preds = %branch
-  %16 = call i64 @polc_rule_3(ptr %0)
-  %17 = icmp eq i64 %16, 0
-  %18 = zext i1 %17 to i64
-  %19 = icmp ne i64 %18, 0
-  %20 = zext i1 %19 to i64
+memo.hit:                                         ; preds = %branch
+  %16 = getelementptr i64, ptr %ctx.f1, i64 1
+  %17 = load i64, ptr %16, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %branch
+  %18 = call i64 @polc_rule_1(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %19 = phi i64 [ %17, %memo.hit ], [ %18, %memo.miss ]
+  %20 = icmp ne i64 %19, 0
+  br i1 %20, label %rhs, label %logic
+
+rhs:                                              ; preds = %memo
+  %21 = getelementptr i64, ptr %ctx.f, i64 3
+  %22 = load i64, ptr %21, align 4
+  %23 = icmp eq i64 %22, 2
+  br i1 %23, label %memo.hit2, label %memo.miss3
+
+logic:                                            ; preds = %memo4, %memo
+  %24 = phi i64 [ 0, %memo ], [ %33, %memo4 ]
+  %25 = icmp ne i64 %24, 0
+  br i1 %25, label %rhs5, label %logic6
+
+memo.hit2:                                        ; preds = %rhs
+  %26 = getelementptr i64, ptr %ctx.f1, i64 3
+  %27 = load i64, ptr %26, align 4
+  br label %memo4
+
+memo.miss3:                                       ; preds = %rhs
+  %28 = call i64 @polc_rule_3(ptr %0)
+  br label %memo4
+
+memo4:                                            ; preds = %memo.miss3, %memo.hit2
+  %29 = phi i64 [ %27, %memo.hit2 ], [ %28, %memo.miss3 ]
+  %30 = icmp eq i64 %29, 0
+  %31 = zext i1 %30 to i64
+  %32 = icmp ne i64 %31, 0
+  %33 = zext i1 %32 to i64
   br label %logic
 
-logic:                                            ; preds = %rhs, %branch
-  %21 = phi i64 [ 0, %branch ], [ %20, %rhs ]
-  %22 = icmp ne i64 %21, 0
-  br i1 %22, label %rhs3, label %logic4
-
-rhs3:                                             ; preds = %logic
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f5 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f5, i64 1
-  %25 = load i64, ptr %24, align 4
-  %26 = call i64 @polc_rule_4(ptr %0)
-  %27 = icmp sge i64 %25, %26
-  %28 = zext i1 %27 to i64
-  %29 = icmp ne i64 %28, 0
-  %30 = zext i1 %29 to i64
-  br label %logic4
-
-logic4:                                           ; preds = %rhs3, %logic
-  %31 = phi i64 [ 0, %logic ], [ %30, %rhs3 ]
-  %32 = icmp ne i64 %31, 0
-  br i1 %32, label %then, label %else
-
-then:                                             ; preds = %logic4
-  %33 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f6 = load ptr, ptr %33, align 8
-  %34 = getelementptr i64, ptr %ctx.f6, i64 3
+rhs5:                                             ; preds = %logic
+  %34 = getelementptr i64, ptr %ctx.f7, i64 1
   %35 = load i64, ptr %34, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 4
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit8, label %memo.miss9
+
+logic6:                                           ; preds = %memo10, %logic
+  %39 = phi i64 [ 0, %logic ], [ %48, %memo10 ]
+  %40 = icmp ne i64 %39, 0
+  br i1 %40, label %then, label %else
+
+memo.hit8:                                        ; preds = %rhs5
+  %41 = getelementptr i64, ptr %ctx.f1, i64 4
+  %42 = load i64, ptr %41, align 4
+  br label %memo10
+
+memo.miss9:                                       ; preds = %rhs5
+  %43 = call i64 @polc_rule_4(ptr %0)
+  br label %memo10
+
+memo10:                                           ; preds = %memo.miss9, %memo.hit8
+  %44 = phi i64 [ %42, %memo.hit8 ], [ %43, %memo.miss9 ]
+  %45 = icmp sge i64 %35, %44
+  %46 = zext i1 %45 to i64
+  %47 = icmp ne i64 %46, 0
+  %48 = zext i1 %47 to i64
+  br label %logic6
+
+then:                                             ; preds = %logic6
+  %49 = getelementptr i64, ptr %ctx.f7, i64 3
+  %50 = load i64, ptr %49, align 4
   br label %endif
 
-else:                                             ; preds = %logic4
+else:                                             ; preds = %logic6
   br label %endif
 
 endif:                                            ; preds = %else, %then
-  %36 = phi i64 [ %35, %then ], [ 0, %else ]
-  store i64 %36, ptr %result, align 4
-  %37 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f7 = load ptr, ptr %37, align 8
-  %38 = getelementptr i64, ptr %ctx.f7, i64 6
-  store i64 0, ptr %38, align 4
+  %51 = phi i64 [ %50, %then ], [ 0, %else ]
+  store i64 %51, ptr %result, align 4
+  %52 = getelementptr i64, ptr %ctx.f11, i64 6
+  store i64 0, ptr %52, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_6.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f7 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %endif
+  %value = load i64, ptr %result, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 6
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 2, ptr %5, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %memo.hit, label %memo.miss
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 28)
+  unreachable
+
+memo.hit:                                         ; preds = %branch
+  %9 = getelementptr i64, ptr %ctx.f1, i64 1
+  %10 = load i64, ptr %9, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %branch
+  %11 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %12 = phi i64 [ %10, %memo.hit ], [ %11, %memo.miss ]
+  %13 = icmp ne i64 %12, 0
+  br i1 %13, label %rhs, label %logic
+
+rhs:                                              ; preds = %memo
+  %14 = getelementptr i64, ptr %ctx.f, i64 3
+  %15 = load i64, ptr %14, align 4
+  %16 = icmp eq i64 %15, 2
+  br i1 %16, label %memo.hit2, label %memo.miss3
+
+logic:                                            ; preds = %memo4, %memo
+  %17 = phi i64 [ 0, %memo ], [ %26, %memo4 ]
+  %18 = icmp ne i64 %17, 0
+  br i1 %18, label %rhs5, label %logic6
+
+memo.hit2:                                        ; preds = %rhs
+  %19 = getelementptr i64, ptr %ctx.f1, i64 3
+  %20 = load i64, ptr %19, align 4
+  br label %memo4
+
+memo.miss3:                                       ; preds = %rhs
+  %21 = call i64 @polc_rule_3.fast(ptr %0)
+  br label %memo4
+
+memo4:                                            ; preds = %memo.miss3, %memo.hit2
+  %22 = phi i64 [ %20, %memo.hit2 ], [ %21, %memo.miss3 ]
+  %23 = icmp eq i64 %22, 0
+  %24 = zext i1 %23 to i64
+  %25 = icmp ne i64 %24, 0
+  %26 = zext i1 %25 to i64
+  br label %logic
+
+rhs5:                                             ; preds = %logic
+  %27 = getelementptr i64, ptr %ctx.f7, i64 1
+  %28 = load i64, ptr %27, align 4
+  %29 = getelementptr i64, ptr %ctx.f, i64 4
+  %30 = load i64, ptr %29, align 4
+  %31 = icmp eq i64 %30, 2
+  br i1 %31, label %memo.hit8, label %memo.miss9
+
+logic6:                                           ; preds = %memo10, %logic
+  %32 = phi i64 [ 0, %logic ], [ %41, %memo10 ]
+  %33 = icmp ne i64 %32, 0
+  br i1 %33, label %then, label %else
+
+memo.hit8:                                        ; preds = %rhs5
+  %34 = getelementptr i64, ptr %ctx.f1, i64 4
+  %35 = load i64, ptr %34, align 4
+  br label %memo10
+
+memo.miss9:                                       ; preds = %rhs5
+  %36 = call i64 @polc_rule_4.fast(ptr %0)
+  br label %memo10
+
+memo10:                                           ; preds = %memo.miss9, %memo.hit8
+  %37 = phi i64 [ %35, %memo.hit8 ], [ %36, %memo.miss9 ]
+  %38 = icmp sge i64 %28, %37
+  %39 = zext i1 %38 to i64
+  %40 = icmp ne i64 %39, 0
+  %41 = zext i1 %40 to i64
+  br label %logic6
+
+then:                                             ; preds = %logic6
+  %42 = getelementptr i64, ptr %ctx.f7, i64 3
+  %43 = load i64, ptr %42, align 4
+  br label %endif
+
+else:                                             ; preds = %logic6
+  br label %endif
+
+endif:                                            ; preds = %else, %then
+  %44 = phi i64 [ %43, %then ], [ 0, %else ]
+  store i64 %44, ptr %result, align 4
   br label %done
 }
 
@@ -560,36 +956,120 @@ declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 
 define i64 @polc_settle(ptr %0) {
 entry:
-  %1 = call i64 @polc_rule_1(ptr %0)
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %2, align 8
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %1, ptr %3, align 4
-  %4 = call i64 @polc_rule_2(ptr %0)
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %4, ptr %6, align 4
-  %7 = call i64 @polc_rule_3(ptr %0)
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %7, ptr %9, align 4
-  %10 = call i64 @polc_rule_4(ptr %0)
-  %11 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f3 = load ptr, ptr %11, align 8
-  %12 = getelementptr i64, ptr %ctx.f3, i64 3
-  store i64 %10, ptr %12, align 4
-  %13 = call i64 @polc_rule_5(ptr %0)
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f4 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f4, i64 4
-  store i64 %13, ptr %15, align 4
-  %16 = call i64 @polc_rule_6(ptr %0)
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f5 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f5, i64 5
-  store i64 %16, ptr %18, align 4
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 1
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 1
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_1(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %10, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 2
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 2
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_2(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %18, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 3
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 3
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_3(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 4
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 4
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_4(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 5
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 5
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_5(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 6
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 6
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_6(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
   ret i64 0
 }
 
@@ -601,6 +1081,125 @@ entry:
 define i64 @polc_check(ptr %0) {
 entry:
   ret i64 -1
+}
+
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 1
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 1
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %10, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 2
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 2
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_2.fast(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %18, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 3
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 3
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_3.fast(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 4
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 4
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_4.fast(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 5
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 5
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_5.fast(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 6
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 6
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_6.fast(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
+  ret i64 0
 }
 
 attributes #0 = { noreturn }

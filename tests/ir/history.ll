@@ -32,51 +32,57 @@ declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 ; Function Attrs: noinline
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f13 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f12 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
+  %ctx.f11 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f10 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f7 = load i64, ptr %5, align 4
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f4 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %7, align 8
+  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %8, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 0
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %9 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %9, align 8
+  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %10, align 8
+  %11 = getelementptr i64, ptr %ctx.f, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp eq i64 %12, 2
+  br i1 %13, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 0
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %14 = getelementptr i64, ptr %ctx.f1, i64 0
+  %15 = load i64, ptr %14, align 4
+  ret i64 %15
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 1, ptr %9, align 4
+  %16 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 1, ptr %16, align 4
   br label %branch
 
 done:                                             ; preds = %agg.end
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f16 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f16, i64 0
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f17 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f17, i64 0
-  store i64 2, ptr %13, align 4
+  %17 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %17, align 4
+  %18 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %18, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -84,124 +90,112 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %19 = load i64, ptr %i, align 4
+  %20 = icmp slt i64 %19, %ctx.f2
+  br i1 %20, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = getelementptr i64, ptr %19, i64 1
-  %21 = load i64, ptr %20, align 4
-  %22 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f5 = load ptr, ptr %22, align 8
-  %23 = getelementptr i64, ptr %ctx.f5, i64 0
+  %21 = mul i64 %19, 4
+  %22 = getelementptr i64, ptr %ctx.f3, i64 %21
+  %23 = getelementptr i64, ptr %22, i64 1
   %24 = load i64, ptr %23, align 4
-  %25 = icmp sle i64 %21, %24
-  %26 = zext i1 %25 to i64
-  %27 = icmp ne i64 %26, 0
-  br i1 %27, label %rhs, label %logic
+  %25 = getelementptr i64, ptr %ctx.f4, i64 0
+  %26 = load i64, ptr %25, align 4
+  %27 = icmp sle i64 %24, %26
+  %28 = zext i1 %27 to i64
+  %29 = icmp ne i64 %28, 0
+  br i1 %29, label %rhs, label %logic
 
 agg.next:                                         ; preds = %traced, %logic
-  %28 = load i64, ptr %i, align 4
-  %29 = add i64 %28, 1
-  store i64 %29, ptr %i, align 4
+  %30 = load i64, ptr %i, align 4
+  %31 = add i64 %30, 1
+  store i64 %31, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %30 = load i64, ptr %found, align 4
-  %31 = load i64, ptr %acc, align 4
-  %32 = icmp ne i64 %30, 0
-  br i1 %32, label %agg.end, label %agg.default
+  %32 = load i64, ptr %found, align 4
+  %33 = load i64, ptr %acc, align 4
+  %34 = icmp ne i64 %32, 0
+  br i1 %34, label %agg.end, label %agg.default
 
 rhs:                                              ; preds = %agg.body
-  %33 = getelementptr i64, ptr %19, i64 2
-  %34 = load i64, ptr %33, align 4
-  %35 = icmp ne i64 %34, -9223372036854775808
-  %36 = zext i1 %35 to i64
-  %37 = icmp eq i64 %36, 0
+  %35 = getelementptr i64, ptr %22, i64 2
+  %36 = load i64, ptr %35, align 4
+  %37 = icmp ne i64 %36, -9223372036854775808
   %38 = zext i1 %37 to i64
-  %39 = icmp ne i64 %38, 0
-  br i1 %39, label %logic7, label %rhs6
-
-logic:                                            ; preds = %logic7, %agg.body
-  %40 = phi i64 [ 0, %agg.body ], [ %50, %logic7 ]
+  %39 = icmp eq i64 %38, 0
+  %40 = zext i1 %39 to i64
   %41 = icmp ne i64 %40, 0
-  br i1 %41, label %agg.yes, label %agg.next
+  br i1 %41, label %logic6, label %rhs5
 
-rhs6:                                             ; preds = %rhs
-  %42 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f8 = load ptr, ptr %42, align 8
-  %43 = getelementptr i64, ptr %ctx.f8, i64 0
-  %44 = load i64, ptr %43, align 4
-  %45 = getelementptr i64, ptr %19, i64 2
-  %46 = load i64, ptr %45, align 4
-  %47 = icmp eq i64 %46, -9223372036854775808
-  br i1 %47, label %fail, label %ok
+logic:                                            ; preds = %logic6, %agg.body
+  %42 = phi i64 [ 0, %agg.body ], [ %51, %logic6 ]
+  %43 = icmp ne i64 %42, 0
+  br i1 %43, label %agg.yes, label %agg.next
 
-logic7:                                           ; preds = %ok, %rhs
-  %48 = phi i64 [ 1, %rhs ], [ %54, %ok ]
-  %49 = icmp ne i64 %48, 0
-  %50 = zext i1 %49 to i64
+rhs5:                                             ; preds = %rhs
+  %44 = getelementptr i64, ptr %ctx.f4, i64 0
+  %45 = load i64, ptr %44, align 4
+  %46 = getelementptr i64, ptr %22, i64 2
+  %47 = load i64, ptr %46, align 4
+  %48 = icmp eq i64 %47, -9223372036854775808
+  br i1 %48, label %fail, label %ok
+
+logic6:                                           ; preds = %ok, %rhs
+  %49 = phi i64 [ 1, %rhs ], [ %55, %ok ]
+  %50 = icmp ne i64 %49, 0
+  %51 = zext i1 %50 to i64
   br label %logic
 
-fail:                                             ; preds = %rhs6
+fail:                                             ; preds = %rhs5
   call void @polrt_fail(ptr %0, i64 4, i64 6)
   unreachable
 
-ok:                                               ; preds = %rhs6
-  %51 = icmp sle i64 %44, %46
-  %52 = zext i1 %51 to i64
-  %53 = icmp ne i64 %52, 0
-  %54 = zext i1 %53 to i64
-  br label %logic7
+ok:                                               ; preds = %rhs5
+  %52 = icmp sle i64 %45, %47
+  %53 = zext i1 %52 to i64
+  %54 = icmp ne i64 %53, 0
+  %55 = zext i1 %54 to i64
+  br label %logic6
 
 agg.yes:                                          ; preds = %logic
-  %55 = load i64, ptr %acc, align 4
-  %56 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f9 = load i64, ptr %56, align 4
-  %57 = icmp slt i64 %ctx.f9, 9223372036854775807
-  %58 = icmp sge i64 %ctx.f9, 20089
+  %56 = load i64, ptr %acc, align 4
+  %57 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %58 = icmp sge i64 %ctx.f7, 20089
   %59 = and i1 %58, %57
   %60 = select i1 %59, i64 0, i64 -1
   %61 = select i1 %59, i64 0, i64 -1
   %62 = icmp slt i64 %60, 0
-  br i1 %62, label %fail10, label %ok11
+  br i1 %62, label %fail8, label %ok9
 
-fail10:                                           ; preds = %agg.yes
+fail8:                                            ; preds = %agg.yes
   call void @polrt_fail(ptr %0, i64 6, i64 3)
   unreachable
 
-ok11:                                             ; preds = %agg.yes
-  %63 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f12 = load ptr, ptr %63, align 8
-  %64 = getelementptr i64, ptr %ctx.f12, i64 0
-  store i64 %61, ptr %64, align 4
-  %65 = getelementptr i64, ptr %19, i64 0
-  %66 = load i64, ptr %65, align 4
-  %67 = add i64 %60, %66
-  %68 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
-  %ctx.f13 = load ptr, ptr %68, align 8
-  %69 = icmp ne ptr %ctx.f13, null
-  br i1 %69, label %trace, label %traced
+ok9:                                              ; preds = %agg.yes
+  %63 = getelementptr i64, ptr %ctx.f10, i64 0
+  store i64 %61, ptr %63, align 4
+  %64 = getelementptr i64, ptr %22, i64 0
+  %65 = load i64, ptr %64, align 4
+  %66 = add i64 %60, %65
+  %67 = icmp ne ptr %ctx.f11, null
+  br i1 %67, label %trace, label %traced
 
-trace:                                            ; preds = %ok11
-  %70 = getelementptr i64, ptr %ctx.f13, i64 0
-  store i64 %66, ptr %70, align 4
+trace:                                            ; preds = %ok9
+  %68 = getelementptr i64, ptr %ctx.f11, i64 0
+  store i64 %65, ptr %68, align 4
   br label %traced
 
-traced:                                           ; preds = %trace, %ok11
-  %71 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f14 = load ptr, ptr %71, align 8
-  %72 = getelementptr i64, ptr %ctx.f14, i64 %67
-  %73 = load i64, ptr %72, align 4
-  %74 = load i64, ptr %acc, align 4
-  %75 = load i64, ptr %found, align 4
-  %76 = icmp sgt i64 %73, %74
-  %77 = icmp eq i64 %75, 0
-  %78 = or i1 %77, %76
-  %79 = select i1 %78, i64 %73, i64 %74
-  store i64 %79, ptr %acc, align 4
+traced:                                           ; preds = %trace, %ok9
+  %69 = getelementptr i64, ptr %ctx.f12, i64 %66
+  %70 = load i64, ptr %69, align 4
+  %71 = load i64, ptr %acc, align 4
+  %72 = load i64, ptr %found, align 4
+  %73 = icmp sgt i64 %70, %71
+  %74 = icmp eq i64 %72, 0
+  %75 = or i1 %74, %73
+  %76 = select i1 %75, i64 %70, i64 %71
+  store i64 %76, ptr %acc, align 4
   store i64 1, ptr %found, align 4
   br label %agg.next
 
@@ -209,63 +203,213 @@ agg.default:                                      ; preds = %agg.done
   br label %agg.end
 
 agg.end:                                          ; preds = %agg.default, %agg.done
-  %80 = phi i64 [ %31, %agg.done ], [ 0, %agg.default ]
-  store i64 %80, ptr %result, align 4
-  %81 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f15 = load ptr, ptr %81, align 8
-  %82 = getelementptr i64, ptr %ctx.f15, i64 0
-  store i64 0, ptr %82, align 4
+  %77 = phi i64 [ %33, %agg.done ], [ 0, %agg.default ]
+  store i64 %77, ptr %result, align 4
+  %78 = getelementptr i64, ptr %ctx.f13, i64 0
+  store i64 0, ptr %78, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f10 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f9 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f8 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f5 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %7, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %agg.end
+  %value = load i64, ptr %result, align 4
+  %8 = getelementptr i64, ptr %ctx.f9, i64 0
+  store i64 %value, ptr %8, align 4
+  %9 = getelementptr i64, ptr %ctx.f10, i64 0
+  store i64 2, ptr %9, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  store i64 0, ptr %i, align 4
+  store i64 0, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 1)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %10 = load i64, ptr %i, align 4
+  %11 = icmp slt i64 %10, %ctx.f
+  br i1 %11, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %12 = mul i64 %10, 4
+  %13 = getelementptr i64, ptr %ctx.f1, i64 %12
+  %14 = getelementptr i64, ptr %13, i64 1
+  %15 = load i64, ptr %14, align 4
+  %16 = getelementptr i64, ptr %ctx.f2, i64 0
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp sle i64 %15, %17
+  %19 = zext i1 %18 to i64
+  %20 = icmp ne i64 %19, 0
+  br i1 %20, label %rhs, label %logic
+
+agg.next:                                         ; preds = %ok7, %logic
+  %21 = load i64, ptr %i, align 4
+  %22 = add i64 %21, 1
+  store i64 %22, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.head
+  %23 = load i64, ptr %found, align 4
+  %24 = load i64, ptr %acc, align 4
+  %25 = icmp ne i64 %23, 0
+  br i1 %25, label %agg.end, label %agg.default
+
+rhs:                                              ; preds = %agg.body
+  %26 = getelementptr i64, ptr %13, i64 2
+  %27 = load i64, ptr %26, align 4
+  %28 = icmp ne i64 %27, -9223372036854775808
+  %29 = zext i1 %28 to i64
+  %30 = icmp eq i64 %29, 0
+  %31 = zext i1 %30 to i64
+  %32 = icmp ne i64 %31, 0
+  br i1 %32, label %logic4, label %rhs3
+
+logic:                                            ; preds = %logic4, %agg.body
+  %33 = phi i64 [ 0, %agg.body ], [ %42, %logic4 ]
+  %34 = icmp ne i64 %33, 0
+  br i1 %34, label %agg.yes, label %agg.next
+
+rhs3:                                             ; preds = %rhs
+  %35 = getelementptr i64, ptr %ctx.f2, i64 0
+  %36 = load i64, ptr %35, align 4
+  %37 = getelementptr i64, ptr %13, i64 2
+  %38 = load i64, ptr %37, align 4
+  %39 = icmp eq i64 %38, -9223372036854775808
+  br i1 %39, label %fail, label %ok
+
+logic4:                                           ; preds = %ok, %rhs
+  %40 = phi i64 [ 1, %rhs ], [ %46, %ok ]
+  %41 = icmp ne i64 %40, 0
+  %42 = zext i1 %41 to i64
+  br label %logic
+
+fail:                                             ; preds = %rhs3
+  call void @polrt_fail(ptr %0, i64 4, i64 6)
+  unreachable
+
+ok:                                               ; preds = %rhs3
+  %43 = icmp sle i64 %36, %38
+  %44 = zext i1 %43 to i64
+  %45 = icmp ne i64 %44, 0
+  %46 = zext i1 %45 to i64
+  br label %logic4
+
+agg.yes:                                          ; preds = %logic
+  %47 = load i64, ptr %acc, align 4
+  %48 = icmp slt i64 %ctx.f5, 9223372036854775807
+  %49 = icmp sge i64 %ctx.f5, 20089
+  %50 = and i1 %49, %48
+  %51 = select i1 %50, i64 0, i64 -1
+  %52 = icmp slt i64 %51, 0
+  br i1 %52, label %fail6, label %ok7
+
+fail6:                                            ; preds = %agg.yes
+  call void @polrt_fail(ptr %0, i64 6, i64 3)
+  unreachable
+
+ok7:                                              ; preds = %agg.yes
+  %53 = getelementptr i64, ptr %13, i64 0
+  %54 = load i64, ptr %53, align 4
+  %55 = add i64 %51, %54
+  %56 = getelementptr i64, ptr %ctx.f8, i64 %55
+  %57 = load i64, ptr %56, align 4
+  %58 = load i64, ptr %acc, align 4
+  %59 = load i64, ptr %found, align 4
+  %60 = icmp sgt i64 %57, %58
+  %61 = icmp eq i64 %59, 0
+  %62 = or i1 %61, %60
+  %63 = select i1 %62, i64 %57, i64 %58
+  store i64 %63, ptr %acc, align 4
+  store i64 1, ptr %found, align 4
+  br label %agg.next
+
+agg.default:                                      ; preds = %agg.done
+  br label %agg.end
+
+agg.end:                                          ; preds = %agg.default, %agg.done
+  %64 = phi i64 [ %24, %agg.done ], [ 0, %agg.default ]
+  store i64 %64, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f8 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f7 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
+  %ctx.f6 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f5 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f4 = load i64, ptr %5, align 4
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %7, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 1
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %8, align 8
+  %9 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %9, align 8
+  %10 = getelementptr i64, ptr %ctx.f, i64 1
+  %11 = load i64, ptr %10, align 4
+  %12 = icmp eq i64 %11, 2
+  br i1 %12, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %13 = getelementptr i64, ptr %ctx.f1, i64 1
+  %14 = load i64, ptr %13, align 4
+  ret i64 %14
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 1, ptr %9, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 1, ptr %15, align 4
   br label %branch
 
 done:                                             ; preds = %agg.end
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f10 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f10, i64 1
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f11 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f11, i64 1
-  store i64 2, ptr %13, align 4
+  %16 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %16, align 4
+  %17 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %17, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -273,70 +417,62 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %18 = load i64, ptr %i, align 4
+  %19 = icmp slt i64 %18, %ctx.f2
+  br i1 %19, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = load i64, ptr %acc, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f5 = load i64, ptr %21, align 4
-  %22 = icmp slt i64 %ctx.f5, 9223372036854775807
-  %23 = icmp sge i64 %ctx.f5, 20089
-  %24 = and i1 %23, %22
-  %25 = select i1 %24, i64 0, i64 -1
-  %26 = select i1 %24, i64 0, i64 -1
-  %27 = icmp slt i64 %25, 0
-  br i1 %27, label %fail, label %ok
+  %20 = mul i64 %18, 4
+  %21 = getelementptr i64, ptr %ctx.f3, i64 %20
+  %22 = load i64, ptr %acc, align 4
+  %23 = icmp slt i64 %ctx.f4, 9223372036854775807
+  %24 = icmp sge i64 %ctx.f4, 20089
+  %25 = and i1 %24, %23
+  %26 = select i1 %25, i64 0, i64 -1
+  %27 = select i1 %25, i64 0, i64 -1
+  %28 = icmp slt i64 %26, 0
+  br i1 %28, label %fail, label %ok
 
 agg.next:                                         ; preds = %traced
-  %28 = load i64, ptr %i, align 4
-  %29 = add i64 %28, 1
-  store i64 %29, ptr %i, align 4
+  %29 = load i64, ptr %i, align 4
+  %30 = add i64 %29, 1
+  store i64 %30, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %30 = load i64, ptr %found, align 4
-  %31 = load i64, ptr %acc, align 4
-  %32 = icmp ne i64 %30, 0
-  br i1 %32, label %agg.end, label %agg.default
+  %31 = load i64, ptr %found, align 4
+  %32 = load i64, ptr %acc, align 4
+  %33 = icmp ne i64 %31, 0
+  br i1 %33, label %agg.end, label %agg.default
 
 fail:                                             ; preds = %agg.body
   call void @polrt_fail(ptr %0, i64 6, i64 15)
   unreachable
 
 ok:                                               ; preds = %agg.body
-  %33 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f6 = load ptr, ptr %33, align 8
-  %34 = getelementptr i64, ptr %ctx.f6, i64 0
-  store i64 %26, ptr %34, align 4
-  %35 = getelementptr i64, ptr %19, i64 0
+  %34 = getelementptr i64, ptr %ctx.f5, i64 0
+  store i64 %27, ptr %34, align 4
+  %35 = getelementptr i64, ptr %21, i64 0
   %36 = load i64, ptr %35, align 4
-  %37 = add i64 %25, %36
-  %38 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
-  %ctx.f7 = load ptr, ptr %38, align 8
-  %39 = icmp ne ptr %ctx.f7, null
-  br i1 %39, label %trace, label %traced
+  %37 = add i64 %26, %36
+  %38 = icmp ne ptr %ctx.f6, null
+  br i1 %38, label %trace, label %traced
 
 trace:                                            ; preds = %ok
-  %40 = getelementptr i64, ptr %ctx.f7, i64 0
-  store i64 %36, ptr %40, align 4
+  %39 = getelementptr i64, ptr %ctx.f6, i64 0
+  store i64 %36, ptr %39, align 4
   br label %traced
 
 traced:                                           ; preds = %trace, %ok
-  %41 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f8 = load ptr, ptr %41, align 8
-  %42 = getelementptr i64, ptr %ctx.f8, i64 %37
-  %43 = load i64, ptr %42, align 4
-  %44 = load i64, ptr %acc, align 4
-  %45 = load i64, ptr %found, align 4
-  %46 = icmp slt i64 %43, %44
-  %47 = icmp eq i64 %45, 0
-  %48 = or i1 %47, %46
-  %49 = select i1 %48, i64 %43, i64 %44
-  store i64 %49, ptr %acc, align 4
+  %40 = getelementptr i64, ptr %ctx.f7, i64 %37
+  %41 = load i64, ptr %40, align 4
+  %42 = load i64, ptr %acc, align 4
+  %43 = load i64, ptr %found, align 4
+  %44 = icmp slt i64 %41, %42
+  %45 = icmp eq i64 %43, 0
+  %46 = or i1 %45, %44
+  %47 = select i1 %46, i64 %41, i64 %42
+  store i64 %47, ptr %acc, align 4
   store i64 1, ptr %found, align 4
   br label %agg.next
 
@@ -344,52 +480,146 @@ agg.default:                                      ; preds = %agg.done
   br label %agg.end
 
 agg.end:                                          ; preds = %agg.default, %agg.done
-  %50 = phi i64 [ %31, %agg.done ], [ 0, %agg.default ]
-  store i64 %50, ptr %result, align 4
-  %51 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f9 = load ptr, ptr %51, align 8
-  %52 = getelementptr i64, ptr %ctx.f9, i64 1
-  store i64 0, ptr %52, align 4
+  %48 = phi i64 [ %32, %agg.done ], [ 0, %agg.default ]
+  store i64 %48, ptr %result, align 4
+  %49 = getelementptr i64, ptr %ctx.f8, i64 1
+  store i64 0, ptr %49, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f5 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f4 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f3 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f2 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %6, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %agg.end
+  %value = load i64, ptr %result, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 1
+  store i64 %value, ptr %7, align 4
+  %8 = getelementptr i64, ptr %ctx.f5, i64 1
+  store i64 2, ptr %8, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  store i64 0, ptr %i, align 4
+  store i64 0, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 13)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %9 = load i64, ptr %i, align 4
+  %10 = icmp slt i64 %9, %ctx.f
+  br i1 %10, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %11 = mul i64 %9, 4
+  %12 = getelementptr i64, ptr %ctx.f1, i64 %11
+  %13 = load i64, ptr %acc, align 4
+  %14 = icmp slt i64 %ctx.f2, 9223372036854775807
+  %15 = icmp sge i64 %ctx.f2, 20089
+  %16 = and i1 %15, %14
+  %17 = select i1 %16, i64 0, i64 -1
+  %18 = icmp slt i64 %17, 0
+  br i1 %18, label %fail, label %ok
+
+agg.next:                                         ; preds = %ok
+  %19 = load i64, ptr %i, align 4
+  %20 = add i64 %19, 1
+  store i64 %20, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.head
+  %21 = load i64, ptr %found, align 4
+  %22 = load i64, ptr %acc, align 4
+  %23 = icmp ne i64 %21, 0
+  br i1 %23, label %agg.end, label %agg.default
+
+fail:                                             ; preds = %agg.body
+  call void @polrt_fail(ptr %0, i64 6, i64 15)
+  unreachable
+
+ok:                                               ; preds = %agg.body
+  %24 = getelementptr i64, ptr %12, i64 0
+  %25 = load i64, ptr %24, align 4
+  %26 = add i64 %17, %25
+  %27 = getelementptr i64, ptr %ctx.f3, i64 %26
+  %28 = load i64, ptr %27, align 4
+  %29 = load i64, ptr %acc, align 4
+  %30 = load i64, ptr %found, align 4
+  %31 = icmp slt i64 %28, %29
+  %32 = icmp eq i64 %30, 0
+  %33 = or i1 %32, %31
+  %34 = select i1 %33, i64 %28, i64 %29
+  store i64 %34, ptr %acc, align 4
+  store i64 1, ptr %found, align 4
+  br label %agg.next
+
+agg.default:                                      ; preds = %agg.done
+  br label %agg.end
+
+agg.end:                                          ; preds = %agg.default, %agg.done
+  %35 = phi i64 [ %22, %agg.done ], [ 0, %agg.default ]
+  store i64 %35, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %3, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 2
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 2
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 2
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %9 = getelementptr i64, ptr %ctx.f1, i64 2
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 1, ptr %9, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 1, ptr %11, align 4
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 2
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 2
+  %12 = getelementptr i64, ptr %ctx.f1, i64 2
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 2
   store i64 2, ptr %13, align 4
   ret i64 %value
 
@@ -397,10 +627,6 @@ branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -408,43 +634,120 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %14 = load i64, ptr %i, align 4
+  %15 = icmp slt i64 %14, %ctx.f2
+  br i1 %15, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = getelementptr i64, ptr %19, i64 0
-  %21 = load i64, ptr %20, align 4
+  %16 = mul i64 %14, 4
+  %17 = getelementptr i64, ptr %ctx.f3, i64 %16
+  %18 = getelementptr i64, ptr %17, i64 0
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp ne i64 %19, 0
+  %21 = zext i1 %20 to i64
   %22 = icmp ne i64 %21, 0
-  %23 = zext i1 %22 to i64
-  %24 = icmp ne i64 %23, 0
-  br i1 %24, label %agg.yes, label %agg.next
+  br i1 %22, label %agg.yes, label %agg.next
 
 agg.next:                                         ; preds = %ok, %agg.body
-  %25 = load i64, ptr %i, align 4
-  %26 = add i64 %25, 1
-  store i64 %26, ptr %i, align 4
+  %23 = load i64, ptr %i, align 4
+  %24 = add i64 %23, 1
+  store i64 %24, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %27 = load i64, ptr %acc, align 4
-  store i64 %27, ptr %result, align 4
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f5, i64 2
-  store i64 0, ptr %29, align 4
+  %25 = load i64, ptr %acc, align 4
+  store i64 %25, ptr %result, align 4
+  %26 = getelementptr i64, ptr %ctx.f4, i64 2
+  store i64 0, ptr %26, align 4
   br label %done
 
 agg.yes:                                          ; preds = %agg.body
+  %27 = load i64, ptr %acc, align 4
+  %28 = getelementptr i64, ptr %17, i64 3
+  %29 = load i64, ptr %28, align 4
   %30 = load i64, ptr %acc, align 4
-  %31 = getelementptr i64, ptr %19, i64 3
-  %32 = load i64, ptr %31, align 4
-  %33 = load i64, ptr %acc, align 4
-  %34 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %33, i64 %32)
-  %v = extractvalue { i64, i1 } %34, 0
-  %ovf = extractvalue { i64, i1 } %34, 1
+  %31 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %30, i64 %29)
+  %v = extractvalue { i64, i1 } %31, 0
+  %ovf = extractvalue { i64, i1 } %31, 1
+  br i1 %ovf, label %fail, label %ok
+
+fail:                                             ; preds = %agg.yes
+  call void @polrt_fail(ptr %0, i64 1, i64 19)
+  unreachable
+
+ok:                                               ; preds = %agg.yes
+  store i64 %v, ptr %acc, align 4
+  br label %agg.next
+}
+
+define internal i64 @polc_rule_2.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %4, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %agg.done
+  %value = load i64, ptr %result, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %value, ptr %5, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 2
+  store i64 2, ptr %6, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  store i64 0, ptr %i, align 4
+  store i64 0, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 18)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %7 = load i64, ptr %i, align 4
+  %8 = icmp slt i64 %7, %ctx.f
+  br i1 %8, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %9 = mul i64 %7, 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 %9
+  %11 = getelementptr i64, ptr %10, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp ne i64 %12, 0
+  %14 = zext i1 %13 to i64
+  %15 = icmp ne i64 %14, 0
+  br i1 %15, label %agg.yes, label %agg.next
+
+agg.next:                                         ; preds = %ok, %agg.body
+  %16 = load i64, ptr %i, align 4
+  %17 = add i64 %16, 1
+  store i64 %17, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.head
+  %18 = load i64, ptr %acc, align 4
+  store i64 %18, ptr %result, align 4
+  br label %done
+
+agg.yes:                                          ; preds = %agg.body
+  %19 = load i64, ptr %acc, align 4
+  %20 = getelementptr i64, ptr %10, i64 3
+  %21 = load i64, ptr %20, align 4
+  %22 = load i64, ptr %acc, align 4
+  %23 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %22, i64 %21)
+  %v = extractvalue { i64, i1 } %23, 0
+  %ovf = extractvalue { i64, i1 } %23, 1
   br i1 %ovf, label %fail, label %ok
 
 fail:                                             ; preds = %agg.yes
@@ -459,40 +762,40 @@ ok:                                               ; preds = %agg.yes
 ; Function Attrs: noinline
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %3, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 3
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 3
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 3
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %9 = getelementptr i64, ptr %ctx.f1, i64 3
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 3
-  store i64 1, ptr %9, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 3
+  store i64 1, ptr %11, align 4
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 3
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 3
+  %12 = getelementptr i64, ptr %ctx.f1, i64 3
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 3
   store i64 2, ptr %13, align 4
   ret i64 %value
 
@@ -500,10 +803,6 @@ branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -511,79 +810,144 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %14 = load i64, ptr %i, align 4
+  %15 = icmp slt i64 %14, %ctx.f2
+  br i1 %15, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = getelementptr i64, ptr %19, i64 2
-  %21 = load i64, ptr %20, align 4
-  %22 = icmp ne i64 %21, -9223372036854775808
-  %23 = zext i1 %22 to i64
-  %24 = icmp ne i64 %23, 0
-  br i1 %24, label %agg.yes, label %agg.next
+  %16 = mul i64 %14, 4
+  %17 = getelementptr i64, ptr %ctx.f3, i64 %16
+  %18 = getelementptr i64, ptr %17, i64 2
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp ne i64 %19, -9223372036854775808
+  %21 = zext i1 %20 to i64
+  %22 = icmp ne i64 %21, 0
+  br i1 %22, label %agg.yes, label %agg.next
 
 agg.next:                                         ; preds = %agg.yes, %agg.body
-  %25 = load i64, ptr %i, align 4
-  %26 = add i64 %25, 1
-  store i64 %26, ptr %i, align 4
+  %23 = load i64, ptr %i, align 4
+  %24 = add i64 %23, 1
+  store i64 %24, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %27 = load i64, ptr %acc, align 4
-  store i64 %27, ptr %result, align 4
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f5, i64 3
-  store i64 0, ptr %29, align 4
+  %25 = load i64, ptr %acc, align 4
+  store i64 %25, ptr %result, align 4
+  %26 = getelementptr i64, ptr %ctx.f4, i64 3
+  store i64 0, ptr %26, align 4
   br label %done
 
 agg.yes:                                          ; preds = %agg.body
-  %30 = load i64, ptr %acc, align 4
-  %31 = add i64 %30, 1
-  store i64 %31, ptr %acc, align 4
+  %27 = load i64, ptr %acc, align 4
+  %28 = add i64 %27, 1
+  store i64 %28, ptr %acc, align 4
+  br label %agg.next
+}
+
+define internal i64 @polc_rule_3.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %4, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %agg.done
+  %value = load i64, ptr %result, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %value, ptr %5, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 3
+  store i64 2, ptr %6, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  store i64 0, ptr %i, align 4
+  store i64 0, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 23)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %7 = load i64, ptr %i, align 4
+  %8 = icmp slt i64 %7, %ctx.f
+  br i1 %8, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %9 = mul i64 %7, 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 %9
+  %11 = getelementptr i64, ptr %10, i64 2
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp ne i64 %12, -9223372036854775808
+  %14 = zext i1 %13 to i64
+  %15 = icmp ne i64 %14, 0
+  br i1 %15, label %agg.yes, label %agg.next
+
+agg.next:                                         ; preds = %agg.yes, %agg.body
+  %16 = load i64, ptr %i, align 4
+  %17 = add i64 %16, 1
+  store i64 %17, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.head
+  %18 = load i64, ptr %acc, align 4
+  store i64 %18, ptr %result, align 4
+  br label %done
+
+agg.yes:                                          ; preds = %agg.body
+  %19 = load i64, ptr %acc, align 4
+  %20 = add i64 %19, 1
+  store i64 %20, ptr %acc, align 4
   br label %agg.next
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %3, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 4
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 4
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 4
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %9 = getelementptr i64, ptr %ctx.f1, i64 4
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 4
-  store i64 1, ptr %9, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 4
+  store i64 1, ptr %11, align 4
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 4
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 4
+  %12 = getelementptr i64, ptr %ctx.f1, i64 4
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 4
   store i64 2, ptr %13, align 4
   ret i64 %value
 
@@ -591,10 +955,6 @@ branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 0, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -602,37 +962,102 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %14 = load i64, ptr %i, align 4
+  %15 = icmp slt i64 %14, %ctx.f2
+  br i1 %15, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = getelementptr i64, ptr %19, i64 0
-  %21 = load i64, ptr %20, align 4
-  %22 = icmp eq i64 %21, 1
-  %23 = zext i1 %22 to i64
-  %24 = icmp ne i64 %23, 0
-  br i1 %24, label %agg.yes, label %agg.next
+  %16 = mul i64 %14, 4
+  %17 = getelementptr i64, ptr %ctx.f3, i64 %16
+  %18 = getelementptr i64, ptr %17, i64 0
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp eq i64 %19, 1
+  %21 = zext i1 %20 to i64
+  %22 = icmp ne i64 %21, 0
+  br i1 %22, label %agg.yes, label %agg.next
 
 agg.next:                                         ; preds = %agg.body
-  %25 = load i64, ptr %i, align 4
-  %26 = add i64 %25, 1
-  store i64 %26, ptr %i, align 4
+  %23 = load i64, ptr %i, align 4
+  %24 = add i64 %23, 1
+  store i64 %24, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.yes, %agg.head
-  %27 = load i64, ptr %acc, align 4
-  store i64 %27, ptr %result, align 4
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f5, i64 4
-  store i64 0, ptr %29, align 4
+  %25 = load i64, ptr %acc, align 4
+  store i64 %25, ptr %result, align 4
+  %26 = getelementptr i64, ptr %ctx.f4, i64 4
+  store i64 0, ptr %26, align 4
   br label %done
 
 agg.yes:                                          ; preds = %agg.body
-  %30 = load i64, ptr %acc, align 4
+  %27 = load i64, ptr %acc, align 4
+  store i64 1, ptr %acc, align 4
+  br label %agg.done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_4.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %4, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %agg.done
+  %value = load i64, ptr %result, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %value, ptr %5, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 4
+  store i64 2, ptr %6, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  store i64 0, ptr %i, align 4
+  store i64 0, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 27)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %7 = load i64, ptr %i, align 4
+  %8 = icmp slt i64 %7, %ctx.f
+  br i1 %8, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %9 = mul i64 %7, 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 %9
+  %11 = getelementptr i64, ptr %10, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp eq i64 %12, 1
+  %14 = zext i1 %13 to i64
+  %15 = icmp ne i64 %14, 0
+  br i1 %15, label %agg.yes, label %agg.next
+
+agg.next:                                         ; preds = %agg.body
+  %16 = load i64, ptr %i, align 4
+  %17 = add i64 %16, 1
+  store i64 %17, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.yes, %agg.head
+  %18 = load i64, ptr %acc, align 4
+  store i64 %18, ptr %result, align 4
+  br label %done
+
+agg.yes:                                          ; preds = %agg.body
+  %19 = load i64, ptr %acc, align 4
   store i64 1, ptr %acc, align 4
   br label %agg.done
 }
@@ -640,40 +1065,40 @@ agg.yes:                                          ; preds = %agg.body
 ; Function Attrs: noinline
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f2 = load i64, ptr %3, align 4
   %found = alloca i64, align 8
   %acc = alloca i64, align 8
   %i = alloca i64, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 5
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 5
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 5
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %9 = getelementptr i64, ptr %ctx.f1, i64 5
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 5
-  store i64 1, ptr %9, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 5
+  store i64 1, ptr %11, align 4
   br label %branch
 
 done:                                             ; preds = %agg.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f6 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f6, i64 5
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f7 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f7, i64 5
+  %12 = getelementptr i64, ptr %ctx.f1, i64 5
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 5
   store i64 2, ptr %13, align 4
   ret i64 %value
 
@@ -681,10 +1106,6 @@ branch:                                           ; preds = %compute
   store i64 0, ptr %i, align 4
   store i64 1, ptr %acc, align 4
   store i64 0, ptr %found, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
-  %ctx.f3 = load i64, ptr %14, align 4
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
-  %ctx.f4 = load ptr, ptr %15, align 8
   br label %agg.head
 
 next:                                             ; No predecessors!
@@ -692,33 +1113,96 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %16 = load i64, ptr %i, align 4
-  %17 = icmp slt i64 %16, %ctx.f3
-  br i1 %17, label %agg.body, label %agg.done
+  %14 = load i64, ptr %i, align 4
+  %15 = icmp slt i64 %14, %ctx.f2
+  br i1 %15, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %18 = mul i64 %16, 4
-  %19 = getelementptr i64, ptr %ctx.f4, i64 %18
-  %20 = getelementptr i64, ptr %19, i64 2
-  %21 = load i64, ptr %20, align 4
-  %22 = icmp ne i64 %21, -9223372036854775808
-  %23 = zext i1 %22 to i64
-  %24 = icmp ne i64 %23, 0
-  br i1 %24, label %agg.next, label %agg.no
+  %16 = mul i64 %14, 4
+  %17 = getelementptr i64, ptr %ctx.f3, i64 %16
+  %18 = getelementptr i64, ptr %17, i64 2
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp ne i64 %19, -9223372036854775808
+  %21 = zext i1 %20 to i64
+  %22 = icmp ne i64 %21, 0
+  br i1 %22, label %agg.next, label %agg.no
 
 agg.next:                                         ; preds = %agg.body
-  %25 = load i64, ptr %i, align 4
-  %26 = add i64 %25, 1
-  store i64 %26, ptr %i, align 4
+  %23 = load i64, ptr %i, align 4
+  %24 = add i64 %23, 1
+  store i64 %24, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.no, %agg.head
-  %27 = load i64, ptr %acc, align 4
-  store i64 %27, ptr %result, align 4
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f5 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f5, i64 5
-  store i64 0, ptr %29, align 4
+  %25 = load i64, ptr %acc, align 4
+  store i64 %25, ptr %result, align 4
+  %26 = getelementptr i64, ptr %ctx.f4, i64 5
+  store i64 0, ptr %26, align 4
+  br label %done
+
+agg.no:                                           ; preds = %agg.body
+  store i64 0, ptr %acc, align 4
+  br label %agg.done
+}
+
+define internal i64 @polc_rule_5.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 2
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 3
+  %ctx.f = load i64, ptr %4, align 4
+  %found = alloca i64, align 8
+  %acc = alloca i64, align 8
+  %i = alloca i64, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %agg.done
+  %value = load i64, ptr %result, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %value, ptr %5, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 5
+  store i64 2, ptr %6, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  store i64 0, ptr %i, align 4
+  store i64 1, ptr %acc, align 4
+  store i64 0, ptr %found, align 4
+  br label %agg.head
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 31)
+  unreachable
+
+agg.head:                                         ; preds = %agg.next, %branch
+  %7 = load i64, ptr %i, align 4
+  %8 = icmp slt i64 %7, %ctx.f
+  br i1 %8, label %agg.body, label %agg.done
+
+agg.body:                                         ; preds = %agg.head
+  %9 = mul i64 %7, 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 %9
+  %11 = getelementptr i64, ptr %10, i64 2
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp ne i64 %12, -9223372036854775808
+  %14 = zext i1 %13 to i64
+  %15 = icmp ne i64 %14, 0
+  br i1 %15, label %agg.next, label %agg.no
+
+agg.next:                                         ; preds = %agg.body
+  %16 = load i64, ptr %i, align 4
+  %17 = add i64 %16, 1
+  store i64 %17, ptr %i, align 4
+  br label %agg.head
+
+agg.done:                                         ; preds = %agg.no, %agg.head
+  %18 = load i64, ptr %acc, align 4
+  store i64 %18, ptr %result, align 4
   br label %done
 
 agg.no:                                           ; preds = %agg.body
@@ -729,69 +1213,61 @@ agg.no:                                           ; preds = %agg.body
 ; Function Attrs: noinline
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 6
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 6
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 6
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 6
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 6
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 1, ptr %10, align 4
   br label %branch
 
 done:                                             ; preds = %logic
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f7 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f7, i64 6
+  %11 = getelementptr i64, ptr %ctx.f1, i64 6
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f8 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f8, i64 6
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 6
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 2
-  %16 = load i64, ptr %15, align 4
-  %17 = icmp ne i64 %16, -9223372036854775808
-  %18 = zext i1 %17 to i64
-  %19 = icmp ne i64 %18, 0
-  br i1 %19, label %rhs, label %logic
+  %13 = getelementptr i64, ptr %ctx.f2, i64 2
+  %14 = load i64, ptr %13, align 4
+  %15 = icmp ne i64 %14, -9223372036854775808
+  %16 = zext i1 %15 to i64
+  %17 = icmp ne i64 %16, 0
+  br i1 %17, label %rhs, label %logic
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 35)
   unreachable
 
 rhs:                                              ; preds = %branch
-  %20 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %20, align 8
-  %21 = getelementptr i64, ptr %ctx.f4, i64 2
-  %22 = load i64, ptr %21, align 4
-  %23 = icmp eq i64 %22, -9223372036854775808
-  br i1 %23, label %fail, label %ok
+  %18 = getelementptr i64, ptr %ctx.f2, i64 2
+  %19 = load i64, ptr %18, align 4
+  %20 = icmp eq i64 %19, -9223372036854775808
+  br i1 %20, label %fail, label %ok
 
 logic:                                            ; preds = %ok, %branch
-  %24 = phi i64 [ 0, %branch ], [ %33, %ok ]
-  store i64 %24, ptr %result, align 4
-  %25 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f6 = load ptr, ptr %25, align 8
-  %26 = getelementptr i64, ptr %ctx.f6, i64 6
-  store i64 0, ptr %26, align 4
+  %21 = phi i64 [ 0, %branch ], [ %28, %ok ]
+  store i64 %21, ptr %result, align 4
+  %22 = getelementptr i64, ptr %ctx.f3, i64 6
+  store i64 0, ptr %22, align 4
   br label %done
 
 fail:                                             ; preds = %rhs
@@ -799,150 +1275,552 @@ fail:                                             ; preds = %rhs
   unreachable
 
 ok:                                               ; preds = %rhs
-  %27 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f5 = load ptr, ptr %27, align 8
-  %28 = getelementptr i64, ptr %ctx.f5, i64 0
-  %29 = load i64, ptr %28, align 4
-  %30 = icmp sge i64 %22, %29
-  %31 = zext i1 %30 to i64
-  %32 = icmp ne i64 %31, 0
-  %33 = zext i1 %32 to i64
+  %23 = getelementptr i64, ptr %ctx.f2, i64 0
+  %24 = load i64, ptr %23, align 4
+  %25 = icmp sge i64 %19, %24
+  %26 = zext i1 %25 to i64
+  %27 = icmp ne i64 %26, 0
+  %28 = zext i1 %27 to i64
+  br label %logic
+}
+
+define internal i64 @polc_rule_6.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %logic
+  %value = load i64, ptr %result, align 4
+  %4 = getelementptr i64, ptr %ctx.f1, i64 6
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 2, ptr %5, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 2
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp ne i64 %7, -9223372036854775808
+  %9 = zext i1 %8 to i64
+  %10 = icmp ne i64 %9, 0
+  br i1 %10, label %rhs, label %logic
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 35)
+  unreachable
+
+rhs:                                              ; preds = %branch
+  %11 = getelementptr i64, ptr %ctx.f, i64 2
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp eq i64 %12, -9223372036854775808
+  br i1 %13, label %fail, label %ok
+
+logic:                                            ; preds = %ok, %branch
+  %14 = phi i64 [ 0, %branch ], [ %20, %ok ]
+  store i64 %14, ptr %result, align 4
+  br label %done
+
+fail:                                             ; preds = %rhs
+  call void @polrt_fail(ptr %0, i64 4, i64 36)
+  unreachable
+
+ok:                                               ; preds = %rhs
+  %15 = getelementptr i64, ptr %ctx.f, i64 0
+  %16 = load i64, ptr %15, align 4
+  %17 = icmp sge i64 %12, %16
+  %18 = zext i1 %17 to i64
+  %19 = icmp ne i64 %18, 0
+  %20 = zext i1 %19 to i64
   br label %logic
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_7(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f16 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
+  %ctx.f2 = load ptr, ptr %3, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 7
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %5, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 7
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp eq i64 %7, 2
+  br i1 %8, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 7
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %9 = getelementptr i64, ptr %ctx.f1, i64 7
+  %10 = load i64, ptr %9, align 4
+  ret i64 %10
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 7
-  store i64 1, ptr %9, align 4
+  %11 = getelementptr i64, ptr %ctx.f, i64 7
+  store i64 1, ptr %11, align 4
   br label %branch
 
 done:                                             ; preds = %endif
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f7 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f7, i64 7
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f8 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f8, i64 7
+  %12 = getelementptr i64, ptr %ctx.f1, i64 7
+  store i64 %value, ptr %12, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 7
   store i64 2, ptr %13, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
-  %16 = load i64, ptr %15, align 4
-  %17 = icmp ne i64 %16, 0
-  br i1 %17, label %logic, label %rhs
+  %14 = getelementptr i64, ptr %ctx.f2, i64 0
+  %15 = load i64, ptr %14, align 4
+  %16 = icmp ne i64 %15, 0
+  br i1 %16, label %logic, label %rhs
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 40)
   unreachable
 
 rhs:                                              ; preds = %branch
-  %18 = call i64 @polc_rule_4(ptr %0)
+  %17 = getelementptr i64, ptr %ctx.f, i64 4
+  %18 = load i64, ptr %17, align 4
+  %19 = icmp eq i64 %18, 2
+  br i1 %19, label %memo.hit, label %memo.miss
+
+logic:                                            ; preds = %memo, %branch
+  %20 = phi i64 [ 1, %branch ], [ %27, %memo ]
+  %21 = icmp ne i64 %20, 0
+  br i1 %21, label %then, label %else
+
+memo.hit:                                         ; preds = %rhs
+  %22 = getelementptr i64, ptr %ctx.f1, i64 4
+  %23 = load i64, ptr %22, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %rhs
+  %24 = call i64 @polc_rule_4(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %25 = phi i64 [ %23, %memo.hit ], [ %24, %memo.miss ]
+  %26 = icmp ne i64 %25, 0
+  %27 = zext i1 %26 to i64
+  br label %logic
+
+then:                                             ; preds = %logic
+  %28 = getelementptr i64, ptr %ctx.f3, i64 1
+  %29 = load i64, ptr %28, align 4
+  %30 = getelementptr i64, ptr %ctx.f, i64 0
+  %31 = load i64, ptr %30, align 4
+  %32 = icmp eq i64 %31, 2
+  br i1 %32, label %memo.hit4, label %memo.miss5
+
+else:                                             ; preds = %logic
+  %33 = getelementptr i64, ptr %ctx.f3, i64 1
+  %34 = load i64, ptr %33, align 4
+  %35 = getelementptr i64, ptr %ctx.f, i64 1
+  %36 = load i64, ptr %35, align 4
+  %37 = icmp eq i64 %36, 2
+  br i1 %37, label %memo.hit7, label %memo.miss8
+
+endif:                                            ; preds = %rate.done14, %rate.done
+  %38 = phi i64 [ %54, %rate.done ], [ %69, %rate.done14 ]
+  store i64 %38, ptr %result, align 4
+  %39 = getelementptr i64, ptr %ctx.f16, i64 7
+  store i64 0, ptr %39, align 4
+  br label %done
+
+memo.hit4:                                        ; preds = %then
+  %40 = getelementptr i64, ptr %ctx.f1, i64 0
+  %41 = load i64, ptr %40, align 4
+  br label %memo6
+
+memo.miss5:                                       ; preds = %then
+  %42 = call i64 @polc_rule_0(ptr %0)
+  br label %memo6
+
+memo6:                                            ; preds = %memo.miss5, %memo.hit4
+  %43 = phi i64 [ %41, %memo.hit4 ], [ %42, %memo.miss5 ]
+  %44 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %29, i64 %43)
+  %prod = extractvalue { i64, i1 } %44, 0
+  %wide = extractvalue { i64, i1 } %44, 1
+  %45 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %45, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %memo6
+  %46 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %43, i64 44)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %memo6
+  %47 = sdiv i64 %prod, 1000000
+  %48 = srem i64 %prod, 1000000
+  %49 = icmp sge i64 %48, 500000
+  %50 = icmp sle i64 %48, -500000
+  %51 = zext i1 %49 to i64
+  %52 = add i64 %47, %51
+  %53 = zext i1 %50 to i64
+  %rounded = sub i64 %52, %53
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %54 = phi i64 [ %rounded, %rate.fast ], [ %46, %rate.wide ]
+  br label %endif
+
+memo.hit7:                                        ; preds = %else
+  %55 = getelementptr i64, ptr %ctx.f1, i64 1
+  %56 = load i64, ptr %55, align 4
+  br label %memo9
+
+memo.miss8:                                       ; preds = %else
+  %57 = call i64 @polc_rule_1(ptr %0)
+  br label %memo9
+
+memo9:                                            ; preds = %memo.miss8, %memo.hit7
+  %58 = phi i64 [ %56, %memo.hit7 ], [ %57, %memo.miss8 ]
+  %59 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %34, i64 %58)
+  %prod10 = extractvalue { i64, i1 } %59, 0
+  %wide11 = extractvalue { i64, i1 } %59, 1
+  %60 = call i1 @llvm.expect.i1(i1 %wide11, i1 false)
+  br i1 %60, label %rate.wide12, label %rate.fast13
+
+rate.wide12:                                      ; preds = %memo9
+  %61 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %58, i64 46)
+  br label %rate.done14
+
+rate.fast13:                                      ; preds = %memo9
+  %62 = sdiv i64 %prod10, 1000000
+  %63 = srem i64 %prod10, 1000000
+  %64 = icmp sge i64 %63, 500000
+  %65 = icmp sle i64 %63, -500000
+  %66 = zext i1 %64 to i64
+  %67 = add i64 %62, %66
+  %68 = zext i1 %65 to i64
+  %rounded15 = sub i64 %67, %68
+  br label %rate.done14
+
+rate.done14:                                      ; preds = %rate.wide12, %rate.fast13
+  %69 = phi i64 [ %rounded15, %rate.fast13 ], [ %61, %rate.wide12 ]
+  br label %endif
+}
+
+define internal i64 @polc_rule_7.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f3 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
+  %ctx.f = load ptr, ptr %4, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %endif
+  %value = load i64, ptr %result, align 4
+  %5 = getelementptr i64, ptr %ctx.f2, i64 7
+  store i64 %value, ptr %5, align 4
+  %6 = getelementptr i64, ptr %ctx.f1, i64 7
+  store i64 2, ptr %6, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f, i64 0
+  %8 = load i64, ptr %7, align 4
+  %9 = icmp ne i64 %8, 0
+  br i1 %9, label %logic, label %rhs
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 40)
+  unreachable
+
+rhs:                                              ; preds = %branch
+  %10 = getelementptr i64, ptr %ctx.f1, i64 4
+  %11 = load i64, ptr %10, align 4
+  %12 = icmp eq i64 %11, 2
+  br i1 %12, label %memo.hit, label %memo.miss
+
+logic:                                            ; preds = %memo, %branch
+  %13 = phi i64 [ 1, %branch ], [ %20, %memo ]
+  %14 = icmp ne i64 %13, 0
+  br i1 %14, label %then, label %else
+
+memo.hit:                                         ; preds = %rhs
+  %15 = getelementptr i64, ptr %ctx.f2, i64 4
+  %16 = load i64, ptr %15, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %rhs
+  %17 = call i64 @polc_rule_4.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %18 = phi i64 [ %16, %memo.hit ], [ %17, %memo.miss ]
   %19 = icmp ne i64 %18, 0
   %20 = zext i1 %19 to i64
   br label %logic
 
-logic:                                            ; preds = %rhs, %branch
-  %21 = phi i64 [ 1, %branch ], [ %20, %rhs ]
-  %22 = icmp ne i64 %21, 0
-  br i1 %22, label %then, label %else
-
 then:                                             ; preds = %logic
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f4, i64 1
-  %25 = load i64, ptr %24, align 4
-  %26 = call i64 @polc_rule_0(ptr %0)
-  %27 = call i64 @polrt_mul_rate(ptr %0, i64 %25, i64 %26, i64 44)
-  br label %endif
+  %21 = getelementptr i64, ptr %ctx.f3, i64 1
+  %22 = load i64, ptr %21, align 4
+  %23 = getelementptr i64, ptr %ctx.f1, i64 0
+  %24 = load i64, ptr %23, align 4
+  %25 = icmp eq i64 %24, 2
+  br i1 %25, label %memo.hit4, label %memo.miss5
 
 else:                                             ; preds = %logic
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f5 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f5, i64 1
-  %30 = load i64, ptr %29, align 4
-  %31 = call i64 @polc_rule_1(ptr %0)
-  %32 = call i64 @polrt_mul_rate(ptr %0, i64 %30, i64 %31, i64 46)
+  %26 = getelementptr i64, ptr %ctx.f3, i64 1
+  %27 = load i64, ptr %26, align 4
+  %28 = getelementptr i64, ptr %ctx.f1, i64 1
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit7, label %memo.miss8
+
+endif:                                            ; preds = %rate.done14, %rate.done
+  %31 = phi i64 [ %46, %rate.done ], [ %61, %rate.done14 ]
+  store i64 %31, ptr %result, align 4
+  br label %done
+
+memo.hit4:                                        ; preds = %then
+  %32 = getelementptr i64, ptr %ctx.f2, i64 0
+  %33 = load i64, ptr %32, align 4
+  br label %memo6
+
+memo.miss5:                                       ; preds = %then
+  %34 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo6
+
+memo6:                                            ; preds = %memo.miss5, %memo.hit4
+  %35 = phi i64 [ %33, %memo.hit4 ], [ %34, %memo.miss5 ]
+  %36 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %22, i64 %35)
+  %prod = extractvalue { i64, i1 } %36, 0
+  %wide = extractvalue { i64, i1 } %36, 1
+  %37 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %37, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %memo6
+  %38 = call i64 @polrt_mul_rate(ptr %0, i64 %22, i64 %35, i64 44)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %memo6
+  %39 = sdiv i64 %prod, 1000000
+  %40 = srem i64 %prod, 1000000
+  %41 = icmp sge i64 %40, 500000
+  %42 = icmp sle i64 %40, -500000
+  %43 = zext i1 %41 to i64
+  %44 = add i64 %39, %43
+  %45 = zext i1 %42 to i64
+  %rounded = sub i64 %44, %45
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %46 = phi i64 [ %rounded, %rate.fast ], [ %38, %rate.wide ]
   br label %endif
 
-endif:                                            ; preds = %else, %then
-  %33 = phi i64 [ %27, %then ], [ %32, %else ]
-  store i64 %33, ptr %result, align 4
-  %34 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f6 = load ptr, ptr %34, align 8
-  %35 = getelementptr i64, ptr %ctx.f6, i64 7
-  store i64 0, ptr %35, align 4
-  br label %done
+memo.hit7:                                        ; preds = %else
+  %47 = getelementptr i64, ptr %ctx.f2, i64 1
+  %48 = load i64, ptr %47, align 4
+  br label %memo9
+
+memo.miss8:                                       ; preds = %else
+  %49 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo9
+
+memo9:                                            ; preds = %memo.miss8, %memo.hit7
+  %50 = phi i64 [ %48, %memo.hit7 ], [ %49, %memo.miss8 ]
+  %51 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %27, i64 %50)
+  %prod10 = extractvalue { i64, i1 } %51, 0
+  %wide11 = extractvalue { i64, i1 } %51, 1
+  %52 = call i1 @llvm.expect.i1(i1 %wide11, i1 false)
+  br i1 %52, label %rate.wide12, label %rate.fast13
+
+rate.wide12:                                      ; preds = %memo9
+  %53 = call i64 @polrt_mul_rate(ptr %0, i64 %27, i64 %50, i64 46)
+  br label %rate.done14
+
+rate.fast13:                                      ; preds = %memo9
+  %54 = sdiv i64 %prod10, 1000000
+  %55 = srem i64 %prod10, 1000000
+  %56 = icmp sge i64 %55, 500000
+  %57 = icmp sle i64 %55, -500000
+  %58 = zext i1 %56 to i64
+  %59 = add i64 %54, %58
+  %60 = zext i1 %57 to i64
+  %rounded15 = sub i64 %59, %60
+  br label %rate.done14
+
+rate.done14:                                      ; preds = %rate.wide12, %rate.fast13
+  %61 = phi i64 [ %rounded15, %rate.fast13 ], [ %53, %rate.wide12 ]
+  br label %endif
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
+
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
+declare i1 @llvm.expect.i1(i1, i1) #3
+
 define i64 @polc_settle(ptr %0) {
 entry:
-  %1 = call i64 @polc_rule_0(ptr %0)
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %2, align 8
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %1, ptr %3, align 4
-  %4 = call i64 @polc_rule_1(ptr %0)
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %4, ptr %6, align 4
-  %7 = call i64 @polc_rule_2(ptr %0)
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %7, ptr %9, align 4
-  %10 = call i64 @polc_rule_3(ptr %0)
-  %11 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f3 = load ptr, ptr %11, align 8
-  %12 = getelementptr i64, ptr %ctx.f3, i64 3
-  store i64 %10, ptr %12, align 4
-  %13 = call i64 @polc_rule_4(ptr %0)
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f4 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f4, i64 4
-  store i64 %13, ptr %15, align 4
-  %16 = call i64 @polc_rule_5(ptr %0)
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f5 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f5, i64 5
-  store i64 %16, ptr %18, align 4
-  %19 = call i64 @polc_rule_6(ptr %0)
-  %20 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f6 = load ptr, ptr %20, align 8
-  %21 = getelementptr i64, ptr %ctx.f6, i64 6
-  store i64 %19, ptr %21, align 4
-  %22 = call i64 @polc_rule_7(ptr %0)
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f7 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f7, i64 7
-  store i64 %22, ptr %24, align 4
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 0
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_0(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %10, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 1
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_1(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %18, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 2
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 2
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_2(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 3
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 3
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_3(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 4
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 4
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_4(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 5
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 5
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_5(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
+  %52 = getelementptr i64, ptr %ctx.f, i64 6
+  %53 = load i64, ptr %52, align 4
+  %54 = icmp eq i64 %53, 2
+  br i1 %54, label %memo.hit18, label %memo.miss19
+
+memo.hit18:                                       ; preds = %memo17
+  %55 = getelementptr i64, ptr %ctx.f1, i64 6
+  %56 = load i64, ptr %55, align 4
+  br label %memo20
+
+memo.miss19:                                      ; preds = %memo17
+  %57 = call i64 @polc_rule_6(ptr %0)
+  br label %memo20
+
+memo20:                                           ; preds = %memo.miss19, %memo.hit18
+  %58 = phi i64 [ %56, %memo.hit18 ], [ %57, %memo.miss19 ]
+  %59 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 %58, ptr %59, align 4
+  %60 = getelementptr i64, ptr %ctx.f, i64 7
+  %61 = load i64, ptr %60, align 4
+  %62 = icmp eq i64 %61, 2
+  br i1 %62, label %memo.hit21, label %memo.miss22
+
+memo.hit21:                                       ; preds = %memo20
+  %63 = getelementptr i64, ptr %ctx.f1, i64 7
+  %64 = load i64, ptr %63, align 4
+  br label %memo23
+
+memo.miss22:                                      ; preds = %memo20
+  %65 = call i64 @polc_rule_7(ptr %0)
+  br label %memo23
+
+memo23:                                           ; preds = %memo.miss22, %memo.hit21
+  %66 = phi i64 [ %64, %memo.hit21 ], [ %65, %memo.miss22 ]
+  %67 = getelementptr i64, ptr %ctx.f2, i64 7
+  store i64 %66, ptr %67, align 4
   ret i64 0
 }
 
@@ -956,6 +1834,162 @@ entry:
   ret i64 -1
 }
 
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 0
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %10, ptr %11, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
+  %13 = load i64, ptr %12, align 4
+  %14 = icmp eq i64 %13, 2
+  br i1 %14, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %15 = getelementptr i64, ptr %ctx.f1, i64 1
+  %16 = load i64, ptr %15, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %17 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %18, ptr %19, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 2
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %23 = getelementptr i64, ptr %ctx.f1, i64 2
+  %24 = load i64, ptr %23, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %25 = call i64 @polc_rule_2.fast(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
+  %27 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %26, ptr %27, align 4
+  %28 = getelementptr i64, ptr %ctx.f, i64 3
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp eq i64 %29, 2
+  br i1 %30, label %memo.hit9, label %memo.miss10
+
+memo.hit9:                                        ; preds = %memo8
+  %31 = getelementptr i64, ptr %ctx.f1, i64 3
+  %32 = load i64, ptr %31, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %memo8
+  %33 = call i64 @polc_rule_3.fast(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 3
+  store i64 %34, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f, i64 4
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, 2
+  br i1 %38, label %memo.hit12, label %memo.miss13
+
+memo.hit12:                                       ; preds = %memo11
+  %39 = getelementptr i64, ptr %ctx.f1, i64 4
+  %40 = load i64, ptr %39, align 4
+  br label %memo14
+
+memo.miss13:                                      ; preds = %memo11
+  %41 = call i64 @polc_rule_4.fast(ptr %0)
+  br label %memo14
+
+memo14:                                           ; preds = %memo.miss13, %memo.hit12
+  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
+  %43 = getelementptr i64, ptr %ctx.f2, i64 4
+  store i64 %42, ptr %43, align 4
+  %44 = getelementptr i64, ptr %ctx.f, i64 5
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit15, label %memo.miss16
+
+memo.hit15:                                       ; preds = %memo14
+  %47 = getelementptr i64, ptr %ctx.f1, i64 5
+  %48 = load i64, ptr %47, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %memo14
+  %49 = call i64 @polc_rule_5.fast(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
+  %51 = getelementptr i64, ptr %ctx.f2, i64 5
+  store i64 %50, ptr %51, align 4
+  %52 = getelementptr i64, ptr %ctx.f, i64 6
+  %53 = load i64, ptr %52, align 4
+  %54 = icmp eq i64 %53, 2
+  br i1 %54, label %memo.hit18, label %memo.miss19
+
+memo.hit18:                                       ; preds = %memo17
+  %55 = getelementptr i64, ptr %ctx.f1, i64 6
+  %56 = load i64, ptr %55, align 4
+  br label %memo20
+
+memo.miss19:                                      ; preds = %memo17
+  %57 = call i64 @polc_rule_6.fast(ptr %0)
+  br label %memo20
+
+memo20:                                           ; preds = %memo.miss19, %memo.hit18
+  %58 = phi i64 [ %56, %memo.hit18 ], [ %57, %memo.miss19 ]
+  %59 = getelementptr i64, ptr %ctx.f2, i64 6
+  store i64 %58, ptr %59, align 4
+  %60 = getelementptr i64, ptr %ctx.f, i64 7
+  %61 = load i64, ptr %60, align 4
+  %62 = icmp eq i64 %61, 2
+  br i1 %62, label %memo.hit21, label %memo.miss22
+
+memo.hit21:                                       ; preds = %memo20
+  %63 = getelementptr i64, ptr %ctx.f1, i64 7
+  %64 = load i64, ptr %63, align 4
+  br label %memo23
+
+memo.miss22:                                      ; preds = %memo20
+  %65 = call i64 @polc_rule_7.fast(ptr %0)
+  br label %memo23
+
+memo23:                                           ; preds = %memo.miss22, %memo.hit21
+  %66 = phi i64 [ %64, %memo.hit21 ], [ %65, %memo.miss22 ]
+  %67 = getelementptr i64, ptr %ctx.f2, i64 7
+  store i64 %66, ptr %67, align 4
+  ret i64 0
+}
+
 attributes #0 = { noreturn }
 attributes #1 = { noinline }
 attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }

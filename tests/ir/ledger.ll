@@ -32,49 +32,49 @@ declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 ; Function Attrs: noinline
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f6 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f5 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %5, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 0
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %6, align 8
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %7, align 8
+  %8 = getelementptr i64, ptr %ctx.f, i64 0
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 0
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
+  %12 = load i64, ptr %11, align 4
+  ret i64 %12
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 1, ptr %9, align 4
+  %13 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %ok
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f8 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f8, i64 0
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f9 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f9, i64 0
-  store i64 2, ptr %13, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %15, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f4, 17167
+  %16 = getelementptr i64, ptr %ctx.f2, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f3, 17167
   %20 = and i1 %19, %18
   %21 = select i1 %20, i64 1, i64 -1
   %22 = select i1 %20, i64 0, i64 -1
@@ -90,295 +90,660 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %24 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %24, align 8
-  %25 = getelementptr i64, ptr %ctx.f5, i64 1
-  store i64 %22, ptr %25, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f6, i64 %21
-  %28 = load i64, ptr %27, align 4
-  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %16, i64 %28, i64 3)
-  store i64 %29, ptr %result, align 4
-  %30 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f7 = load ptr, ptr %30, align 8
-  %31 = getelementptr i64, ptr %ctx.f7, i64 0
-  store i64 0, ptr %31, align 4
+  %24 = getelementptr i64, ptr %ctx.f4, i64 1
+  store i64 %22, ptr %24, align 4
+  %25 = getelementptr i64, ptr %ctx.f5, i64 %21
+  %26 = load i64, ptr %25, align 4
+  %27 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %17, i64 %26)
+  %prod = extractvalue { i64, i1 } %27, 0
+  %wide = extractvalue { i64, i1 } %27, 1
+  %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %28, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 3)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %30 = sdiv i64 %prod, 1000000
+  %31 = srem i64 %prod, 1000000
+  %32 = icmp sge i64 %31, 500000
+  %33 = icmp sle i64 %31, -500000
+  %34 = zext i1 %32 to i64
+  %35 = add i64 %30, %34
+  %36 = zext i1 %33 to i64
+  %rounded = sub i64 %35, %36
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
+  store i64 %37, ptr %result, align 4
+  %38 = getelementptr i64, ptr %ctx.f6, i64 0
+  store i64 0, ptr %38, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f4 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f3 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %5, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %rate.done
+  %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f3, i64 0
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f4, i64 0
+  store i64 2, ptr %7, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f1, 17167
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 1, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 2)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 4)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %9, i64 %16)
+  %prod = extractvalue { i64, i1 } %17, 0
+  %wide = extractvalue { i64, i1 } %17, 1
+  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %18, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok
+  %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 3)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok
+  %20 = sdiv i64 %prod, 1000000
+  %21 = srem i64 %prod, 1000000
+  %22 = icmp sge i64 %21, 500000
+  %23 = icmp sle i64 %21, -500000
+  %24 = zext i1 %22 to i64
+  %25 = add i64 %20, %24
+  %26 = zext i1 %23 to i64
+  %rounded = sub i64 %25, %26
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
+  store i64 %27, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f13 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f8 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f7 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f6 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %5, align 4
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %6, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 1
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %7, align 8
+  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %8, align 8
+  %9 = getelementptr i64, ptr %ctx.f, i64 1
+  %10 = load i64, ptr %9, align 4
+  %11 = icmp eq i64 %10, 2
+  br i1 %11, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %12 = getelementptr i64, ptr %ctx.f1, i64 1
+  %13 = load i64, ptr %12, align 4
+  ret i64 %13
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 1, ptr %9, align 4
+  %14 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 1, ptr %14, align 4
   br label %branch
 
-done:                                             ; preds = %ok13
+done:                                             ; preds = %ok12
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f15 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f15, i64 1
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f16 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f16, i64 1
-  store i64 2, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %15, align 4
+  %16 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %16, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = call i64 @polc_rule_0(ptr %0)
-  %18 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %17)
-  %v = extractvalue { i64, i1 } %18, 0
-  %ovf = extractvalue { i64, i1 } %18, 1
-  br i1 %ovf, label %fail, label %ok
+  %17 = getelementptr i64, ptr %ctx.f2, i64 1
+  %18 = load i64, ptr %17, align 4
+  %19 = getelementptr i64, ptr %ctx.f, i64 0
+  %20 = load i64, ptr %19, align 4
+  %21 = icmp eq i64 %20, 2
+  br i1 %21, label %memo.hit, label %memo.miss
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 5)
   unreachable
 
-fail:                                             ; preds = %branch
+memo.hit:                                         ; preds = %branch
+  %22 = getelementptr i64, ptr %ctx.f1, i64 0
+  %23 = load i64, ptr %22, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %branch
+  %24 = call i64 @polc_rule_0(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %25 = phi i64 [ %23, %memo.hit ], [ %24, %memo.miss ]
+  %26 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %18, i64 %25)
+  %v = extractvalue { i64, i1 } %26, 0
+  %ovf = extractvalue { i64, i1 } %26, 1
+  br i1 %ovf, label %fail, label %ok
+
+fail:                                             ; preds = %memo
   call void @polrt_fail(ptr %0, i64 1, i64 6)
   unreachable
 
-ok:                                               ; preds = %branch
-  %19 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %19, align 4
-  %20 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %21 = icmp sge i64 %ctx.f4, 17167
-  %22 = and i1 %21, %20
-  %23 = select i1 %22, i64 0, i64 -1
-  %24 = select i1 %22, i64 0, i64 -1
-  %25 = icmp slt i64 %23, 0
-  br i1 %25, label %fail5, label %ok6
+ok:                                               ; preds = %memo
+  %27 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %28 = icmp sge i64 %ctx.f3, 17167
+  %29 = and i1 %28, %27
+  %30 = select i1 %29, i64 0, i64 -1
+  %31 = select i1 %29, i64 0, i64 -1
+  %32 = icmp slt i64 %30, 0
+  br i1 %32, label %fail4, label %ok5
 
-fail5:                                            ; preds = %ok
+fail4:                                            ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 9)
   unreachable
 
-ok6:                                              ; preds = %ok
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f7 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f7, i64 0
-  store i64 %24, ptr %27, align 4
-  %28 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f8 = load ptr, ptr %28, align 8
-  %29 = getelementptr i64, ptr %ctx.f8, i64 %23
-  %30 = load i64, ptr %29, align 4
-  %31 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f9 = load ptr, ptr %31, align 8
-  %32 = getelementptr i64, ptr %ctx.f9, i64 0
-  %33 = load i64, ptr %32, align 4
-  %34 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %30, i64 %33)
-  %v10 = extractvalue { i64, i1 } %34, 0
-  %ovf11 = extractvalue { i64, i1 } %34, 1
-  br i1 %ovf11, label %fail12, label %ok13
+ok5:                                              ; preds = %ok
+  %33 = getelementptr i64, ptr %ctx.f6, i64 0
+  store i64 %31, ptr %33, align 4
+  %34 = getelementptr i64, ptr %ctx.f7, i64 %30
+  %35 = load i64, ptr %34, align 4
+  %36 = getelementptr i64, ptr %ctx.f8, i64 0
+  %37 = load i64, ptr %36, align 4
+  %38 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %35, i64 %37)
+  %v9 = extractvalue { i64, i1 } %38, 0
+  %ovf10 = extractvalue { i64, i1 } %38, 1
+  br i1 %ovf10, label %fail11, label %ok12
 
-fail12:                                           ; preds = %ok6
+fail11:                                           ; preds = %ok5
   call void @polrt_fail(ptr %0, i64 1, i64 9)
   unreachable
 
-ok13:                                             ; preds = %ok6
-  %35 = icmp sgt i64 %v10, 0
-  %36 = select i1 %35, i64 %v10, i64 0
-  %37 = icmp slt i64 %v, %36
-  %38 = select i1 %37, i64 %v, i64 %36
-  store i64 %38, ptr %result, align 4
-  %39 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f14 = load ptr, ptr %39, align 8
-  %40 = getelementptr i64, ptr %ctx.f14, i64 1
-  store i64 0, ptr %40, align 4
+ok12:                                             ; preds = %ok5
+  %39 = icmp sgt i64 %v9, 0
+  %40 = select i1 %39, i64 %v9, i64 0
+  %41 = icmp slt i64 %v, %40
+  %42 = select i1 %41, i64 %v, i64 %40
+  store i64 %42, ptr %result, align 4
+  %43 = getelementptr i64, ptr %ctx.f13, i64 1
+  store i64 0, ptr %43, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f7 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f6 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %3, align 4
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %6, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok11
+  %value = load i64, ptr %result, align 4
+  %7 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %value, ptr %7, align 4
+  %8 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 2, ptr %8, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f, i64 1
+  %10 = load i64, ptr %9, align 4
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp eq i64 %12, 2
+  br i1 %13, label %memo.hit, label %memo.miss
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 5)
+  unreachable
+
+memo.hit:                                         ; preds = %branch
+  %14 = getelementptr i64, ptr %ctx.f2, i64 0
+  %15 = load i64, ptr %14, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %branch
+  %16 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %17 = phi i64 [ %15, %memo.hit ], [ %16, %memo.miss ]
+  %18 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %10, i64 %17)
+  %v = extractvalue { i64, i1 } %18, 0
+  %ovf = extractvalue { i64, i1 } %18, 1
+  br i1 %ovf, label %fail, label %ok
+
+fail:                                             ; preds = %memo
+  call void @polrt_fail(ptr %0, i64 1, i64 6)
+  unreachable
+
+ok:                                               ; preds = %memo
+  %19 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %20 = icmp sge i64 %ctx.f3, 17167
+  %21 = and i1 %20, %19
+  %22 = select i1 %21, i64 0, i64 -1
+  %23 = icmp slt i64 %22, 0
+  br i1 %23, label %fail4, label %ok5
+
+fail4:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 6, i64 9)
+  unreachable
+
+ok5:                                              ; preds = %ok
+  %24 = getelementptr i64, ptr %ctx.f6, i64 %22
+  %25 = load i64, ptr %24, align 4
+  %26 = getelementptr i64, ptr %ctx.f7, i64 0
+  %27 = load i64, ptr %26, align 4
+  %28 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %25, i64 %27)
+  %v8 = extractvalue { i64, i1 } %28, 0
+  %ovf9 = extractvalue { i64, i1 } %28, 1
+  br i1 %ovf9, label %fail10, label %ok11
+
+fail10:                                           ; preds = %ok5
+  call void @polrt_fail(ptr %0, i64 1, i64 9)
+  unreachable
+
+ok11:                                             ; preds = %ok5
+  %29 = icmp sgt i64 %v8, 0
+  %30 = select i1 %29, i64 %v8, i64 0
+  %31 = icmp slt i64 %v, %30
+  %32 = select i1 %31, i64 %v, i64 %30
+  store i64 %32, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f10 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %2, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 2
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %4, align 8
+  %5 = getelementptr i64, ptr %ctx.f, i64 2
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp eq i64 %6, 2
+  br i1 %7, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 2
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %8 = getelementptr i64, ptr %ctx.f1, i64 2
+  %9 = load i64, ptr %8, align 4
+  ret i64 %9
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 1, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 1, ptr %10, align 4
   br label %branch
 
-done:                                             ; preds = %ok7
+done:                                             ; preds = %ok9
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f9, i64 2
+  %11 = getelementptr i64, ptr %ctx.f1, i64 2
   store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f10, i64 2
-  store i64 2, ptr %13, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 2
+  store i64 2, ptr %12, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 1
+  %13 = getelementptr i64, ptr %ctx.f2, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 0
   %16 = load i64, ptr %15, align 4
-  %17 = call i64 @polc_rule_0(ptr %0)
-  %18 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %17)
-  %v = extractvalue { i64, i1 } %18, 0
-  %ovf = extractvalue { i64, i1 } %18, 1
-  br i1 %ovf, label %fail, label %ok
+  %17 = icmp eq i64 %16, 2
+  br i1 %17, label %memo.hit, label %memo.miss
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 12)
   unreachable
 
-fail:                                             ; preds = %branch
+memo.hit:                                         ; preds = %branch
+  %18 = getelementptr i64, ptr %ctx.f1, i64 0
+  %19 = load i64, ptr %18, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %branch
+  %20 = call i64 @polc_rule_0(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %21 = phi i64 [ %19, %memo.hit ], [ %20, %memo.miss ]
+  %22 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %14, i64 %21)
+  %v = extractvalue { i64, i1 } %22, 0
+  %ovf = extractvalue { i64, i1 } %22, 1
+  br i1 %ovf, label %fail, label %ok
+
+fail:                                             ; preds = %memo
   call void @polrt_fail(ptr %0, i64 1, i64 13)
   unreachable
 
-ok:                                               ; preds = %branch
-  %19 = call i64 @polc_rule_1(ptr %0)
-  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %19)
-  %v4 = extractvalue { i64, i1 } %20, 0
-  %ovf5 = extractvalue { i64, i1 } %20, 1
-  br i1 %ovf5, label %fail6, label %ok7
+ok:                                               ; preds = %memo
+  %23 = getelementptr i64, ptr %ctx.f, i64 1
+  %24 = load i64, ptr %23, align 4
+  %25 = icmp eq i64 %24, 2
+  br i1 %25, label %memo.hit3, label %memo.miss4
 
-fail6:                                            ; preds = %ok
+memo.hit3:                                        ; preds = %ok
+  %26 = getelementptr i64, ptr %ctx.f1, i64 1
+  %27 = load i64, ptr %26, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %ok
+  %28 = call i64 @polc_rule_1(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %29 = phi i64 [ %27, %memo.hit3 ], [ %28, %memo.miss4 ]
+  %30 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %29)
+  %v6 = extractvalue { i64, i1 } %30, 0
+  %ovf7 = extractvalue { i64, i1 } %30, 1
+  br i1 %ovf7, label %fail8, label %ok9
+
+fail8:                                            ; preds = %memo5
   call void @polrt_fail(ptr %0, i64 1, i64 13)
   unreachable
 
-ok7:                                              ; preds = %ok
-  store i64 %v4, ptr %result, align 4
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f8 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f8, i64 2
-  store i64 0, ptr %22, align 4
+ok9:                                              ; preds = %memo5
+  store i64 %v6, ptr %result, align 4
+  %31 = getelementptr i64, ptr %ctx.f10, i64 2
+  store i64 0, ptr %31, align 4
   br label %done
 }
+
+define internal i64 @polc_rule_2.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %3, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok9
+  %value = load i64, ptr %result, align 4
+  %4 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %value, ptr %4, align 4
+  %5 = getelementptr i64, ptr %ctx.f1, i64 2
+  store i64 2, ptr %5, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f1, i64 0
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp eq i64 %9, 2
+  br i1 %10, label %memo.hit, label %memo.miss
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 12)
+  unreachable
+
+memo.hit:                                         ; preds = %branch
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  %12 = load i64, ptr %11, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %branch
+  %13 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %14 = phi i64 [ %12, %memo.hit ], [ %13, %memo.miss ]
+  %15 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %7, i64 %14)
+  %v = extractvalue { i64, i1 } %15, 0
+  %ovf = extractvalue { i64, i1 } %15, 1
+  br i1 %ovf, label %fail, label %ok
+
+fail:                                             ; preds = %memo
+  call void @polrt_fail(ptr %0, i64 1, i64 13)
+  unreachable
+
+ok:                                               ; preds = %memo
+  %16 = getelementptr i64, ptr %ctx.f1, i64 1
+  %17 = load i64, ptr %16, align 4
+  %18 = icmp eq i64 %17, 2
+  br i1 %18, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %ok
+  %19 = getelementptr i64, ptr %ctx.f2, i64 1
+  %20 = load i64, ptr %19, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %ok
+  %21 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %22 = phi i64 [ %20, %memo.hit3 ], [ %21, %memo.miss4 ]
+  %23 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %22)
+  %v6 = extractvalue { i64, i1 } %23, 0
+  %ovf7 = extractvalue { i64, i1 } %23, 1
+  br i1 %ovf7, label %fail8, label %ok9
+
+fail8:                                            ; preds = %memo5
+  call void @polrt_fail(ptr %0, i64 1, i64 13)
+  unreachable
+
+ok9:                                              ; preds = %memo5
+  store i64 %v6, ptr %result, align 4
+  br label %done
+}
+
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
+
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
+declare i1 @llvm.expect.i1(i1, i1) #3
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
 define i64 @polc_settle(ptr %0) {
 entry:
-  %1 = call i64 @polc_rule_0(ptr %0)
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %2, align 8
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %1, ptr %3, align 4
-  %4 = call i64 @polc_rule_1(ptr %0)
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f18 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
+  %ctx.f13 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f9 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
   %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %4, ptr %6, align 4
-  %7 = call i64 @polc_rule_2(ptr %0)
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %7, ptr %9, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f3 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f3, i64 0
-  %12 = load i64, ptr %11, align 4
-  %13 = call i64 @polc_rule_1(ptr %0)
-  %14 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %12, i64 %13)
-  %v = extractvalue { i64, i1 } %14, 0
-  %ovf = extractvalue { i64, i1 } %14, 1
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %6, align 8
+  %7 = getelementptr i64, ptr %ctx.f, i64 0
+  %8 = load i64, ptr %7, align 4
+  %9 = icmp eq i64 %8, 2
+  br i1 %9, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %10 = getelementptr i64, ptr %ctx.f1, i64 0
+  %11 = load i64, ptr %10, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %12 = call i64 @polc_rule_0(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %13 = phi i64 [ %11, %memo.hit ], [ %12, %memo.miss ]
+  %14 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %13, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 1
+  %16 = load i64, ptr %15, align 4
+  %17 = icmp eq i64 %16, 2
+  br i1 %17, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %18 = getelementptr i64, ptr %ctx.f1, i64 1
+  %19 = load i64, ptr %18, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %20 = call i64 @polc_rule_1(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %21 = phi i64 [ %19, %memo.hit3 ], [ %20, %memo.miss4 ]
+  %22 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %21, ptr %22, align 4
+  %23 = getelementptr i64, ptr %ctx.f, i64 2
+  %24 = load i64, ptr %23, align 4
+  %25 = icmp eq i64 %24, 2
+  br i1 %25, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %26 = getelementptr i64, ptr %ctx.f1, i64 2
+  %27 = load i64, ptr %26, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %28 = call i64 @polc_rule_2(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %29 = phi i64 [ %27, %memo.hit6 ], [ %28, %memo.miss7 ]
+  %30 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %29, ptr %30, align 4
+  %31 = getelementptr i64, ptr %ctx.f9, i64 0
+  %32 = load i64, ptr %31, align 4
+  %33 = getelementptr i64, ptr %ctx.f, i64 1
+  %34 = load i64, ptr %33, align 4
+  %35 = icmp eq i64 %34, 2
+  br i1 %35, label %memo.hit10, label %memo.miss11
+
+memo.hit10:                                       ; preds = %memo8
+  %36 = getelementptr i64, ptr %ctx.f1, i64 1
+  %37 = load i64, ptr %36, align 4
+  br label %memo12
+
+memo.miss11:                                      ; preds = %memo8
+  %38 = call i64 @polc_rule_1(ptr %0)
+  br label %memo12
+
+memo12:                                           ; preds = %memo.miss11, %memo.hit10
+  %39 = phi i64 [ %37, %memo.hit10 ], [ %38, %memo.miss11 ]
+  %40 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %32, i64 %39)
+  %v = extractvalue { i64, i1 } %40, 0
+  %ovf = extractvalue { i64, i1 } %40, 1
   br i1 %ovf, label %fail, label %ok
 
-fail:                                             ; preds = %entry
+fail:                                             ; preds = %memo12
   call void @polrt_fail(ptr %0, i64 1, i64 17)
   unreachable
 
-ok:                                               ; preds = %entry
-  %15 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f4 = load ptr, ptr %15, align 8
-  %16 = getelementptr i64, ptr %ctx.f4, i64 0
-  store i64 %v, ptr %16, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f5 = load ptr, ptr %17, align 8
-  %18 = getelementptr i64, ptr %ctx.f5, i64 1
-  %19 = load i64, ptr %18, align 4
-  %20 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %19, i64 1)
-  %v6 = extractvalue { i64, i1 } %20, 0
-  %ovf7 = extractvalue { i64, i1 } %20, 1
-  br i1 %ovf7, label %fail8, label %ok9
+ok:                                               ; preds = %memo12
+  %41 = getelementptr i64, ptr %ctx.f13, i64 0
+  store i64 %v, ptr %41, align 4
+  %42 = getelementptr i64, ptr %ctx.f9, i64 1
+  %43 = load i64, ptr %42, align 4
+  %44 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %43, i64 1)
+  %v14 = extractvalue { i64, i1 } %44, 0
+  %ovf15 = extractvalue { i64, i1 } %44, 1
+  br i1 %ovf15, label %fail16, label %ok17
 
-fail8:                                            ; preds = %ok
+fail16:                                           ; preds = %ok
   call void @polrt_fail(ptr %0, i64 1, i64 19)
   unreachable
 
-ok9:                                              ; preds = %ok
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f10 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f10, i64 1
-  store i64 %v6, ptr %22, align 4
-  %23 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f11 = load ptr, ptr %23, align 8
-  %24 = getelementptr i64, ptr %ctx.f11, i64 2
-  %25 = load i64, ptr %24, align 4
-  %26 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f12 = load ptr, ptr %26, align 8
-  %27 = getelementptr i64, ptr %ctx.f12, i64 1
-  %28 = load i64, ptr %27, align 4
-  %29 = icmp sgt i64 %25, %28
-  %30 = select i1 %29, i64 %25, i64 %28
-  %31 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f13 = load ptr, ptr %31, align 8
-  %32 = getelementptr i64, ptr %ctx.f13, i64 2
-  store i64 %30, ptr %32, align 4
-  %33 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f14 = load ptr, ptr %33, align 8
-  %34 = getelementptr i64, ptr %ctx.f14, i64 3
-  %35 = load i64, ptr %34, align 4
-  %36 = call i64 @polc_rule_0(ptr %0)
-  %37 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %35, i64 %36)
-  %v15 = extractvalue { i64, i1 } %37, 0
-  %ovf16 = extractvalue { i64, i1 } %37, 1
-  br i1 %ovf16, label %fail17, label %ok18
+ok17:                                             ; preds = %ok
+  %45 = getelementptr i64, ptr %ctx.f13, i64 1
+  store i64 %v14, ptr %45, align 4
+  %46 = getelementptr i64, ptr %ctx.f9, i64 2
+  %47 = load i64, ptr %46, align 4
+  %48 = getelementptr i64, ptr %ctx.f18, i64 1
+  %49 = load i64, ptr %48, align 4
+  %50 = icmp sgt i64 %47, %49
+  %51 = select i1 %50, i64 %47, i64 %49
+  %52 = getelementptr i64, ptr %ctx.f13, i64 2
+  store i64 %51, ptr %52, align 4
+  %53 = getelementptr i64, ptr %ctx.f9, i64 3
+  %54 = load i64, ptr %53, align 4
+  %55 = getelementptr i64, ptr %ctx.f, i64 0
+  %56 = load i64, ptr %55, align 4
+  %57 = icmp eq i64 %56, 2
+  br i1 %57, label %memo.hit19, label %memo.miss20
 
-fail17:                                           ; preds = %ok9
+memo.hit19:                                       ; preds = %ok17
+  %58 = getelementptr i64, ptr %ctx.f1, i64 0
+  %59 = load i64, ptr %58, align 4
+  br label %memo21
+
+memo.miss20:                                      ; preds = %ok17
+  %60 = call i64 @polc_rule_0(ptr %0)
+  br label %memo21
+
+memo21:                                           ; preds = %memo.miss20, %memo.hit19
+  %61 = phi i64 [ %59, %memo.hit19 ], [ %60, %memo.miss20 ]
+  %62 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %54, i64 %61)
+  %v22 = extractvalue { i64, i1 } %62, 0
+  %ovf23 = extractvalue { i64, i1 } %62, 1
+  br i1 %ovf23, label %fail24, label %ok25
+
+fail24:                                           ; preds = %memo21
   call void @polrt_fail(ptr %0, i64 1, i64 24)
   unreachable
 
-ok18:                                             ; preds = %ok9
-  %38 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f19 = load ptr, ptr %38, align 8
-  %39 = getelementptr i64, ptr %ctx.f19, i64 3
-  store i64 %v15, ptr %39, align 4
+ok25:                                             ; preds = %memo21
+  %63 = getelementptr i64, ptr %ctx.f13, i64 3
+  store i64 %v22, ptr %63, align 4
   ret i64 0
 }
 
@@ -404,6 +769,160 @@ entry:
   ret i64 -1
 }
 
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f18 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
+  %ctx.f13 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f9 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %6, align 8
+  %7 = getelementptr i64, ptr %ctx.f, i64 0
+  %8 = load i64, ptr %7, align 4
+  %9 = icmp eq i64 %8, 2
+  br i1 %9, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %10 = getelementptr i64, ptr %ctx.f1, i64 0
+  %11 = load i64, ptr %10, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %12 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %13 = phi i64 [ %11, %memo.hit ], [ %12, %memo.miss ]
+  %14 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %13, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f, i64 1
+  %16 = load i64, ptr %15, align 4
+  %17 = icmp eq i64 %16, 2
+  br i1 %17, label %memo.hit3, label %memo.miss4
+
+memo.hit3:                                        ; preds = %memo
+  %18 = getelementptr i64, ptr %ctx.f1, i64 1
+  %19 = load i64, ptr %18, align 4
+  br label %memo5
+
+memo.miss4:                                       ; preds = %memo
+  %20 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo5
+
+memo5:                                            ; preds = %memo.miss4, %memo.hit3
+  %21 = phi i64 [ %19, %memo.hit3 ], [ %20, %memo.miss4 ]
+  %22 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %21, ptr %22, align 4
+  %23 = getelementptr i64, ptr %ctx.f, i64 2
+  %24 = load i64, ptr %23, align 4
+  %25 = icmp eq i64 %24, 2
+  br i1 %25, label %memo.hit6, label %memo.miss7
+
+memo.hit6:                                        ; preds = %memo5
+  %26 = getelementptr i64, ptr %ctx.f1, i64 2
+  %27 = load i64, ptr %26, align 4
+  br label %memo8
+
+memo.miss7:                                       ; preds = %memo5
+  %28 = call i64 @polc_rule_2.fast(ptr %0)
+  br label %memo8
+
+memo8:                                            ; preds = %memo.miss7, %memo.hit6
+  %29 = phi i64 [ %27, %memo.hit6 ], [ %28, %memo.miss7 ]
+  %30 = getelementptr i64, ptr %ctx.f2, i64 2
+  store i64 %29, ptr %30, align 4
+  %31 = getelementptr i64, ptr %ctx.f9, i64 0
+  %32 = load i64, ptr %31, align 4
+  %33 = getelementptr i64, ptr %ctx.f, i64 1
+  %34 = load i64, ptr %33, align 4
+  %35 = icmp eq i64 %34, 2
+  br i1 %35, label %memo.hit10, label %memo.miss11
+
+memo.hit10:                                       ; preds = %memo8
+  %36 = getelementptr i64, ptr %ctx.f1, i64 1
+  %37 = load i64, ptr %36, align 4
+  br label %memo12
+
+memo.miss11:                                      ; preds = %memo8
+  %38 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo12
+
+memo12:                                           ; preds = %memo.miss11, %memo.hit10
+  %39 = phi i64 [ %37, %memo.hit10 ], [ %38, %memo.miss11 ]
+  %40 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %32, i64 %39)
+  %v = extractvalue { i64, i1 } %40, 0
+  %ovf = extractvalue { i64, i1 } %40, 1
+  br i1 %ovf, label %fail, label %ok
+
+fail:                                             ; preds = %memo12
+  call void @polrt_fail(ptr %0, i64 1, i64 17)
+  unreachable
+
+ok:                                               ; preds = %memo12
+  %41 = getelementptr i64, ptr %ctx.f13, i64 0
+  store i64 %v, ptr %41, align 4
+  %42 = getelementptr i64, ptr %ctx.f9, i64 1
+  %43 = load i64, ptr %42, align 4
+  %44 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %43, i64 1)
+  %v14 = extractvalue { i64, i1 } %44, 0
+  %ovf15 = extractvalue { i64, i1 } %44, 1
+  br i1 %ovf15, label %fail16, label %ok17
+
+fail16:                                           ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 19)
+  unreachable
+
+ok17:                                             ; preds = %ok
+  %45 = getelementptr i64, ptr %ctx.f13, i64 1
+  store i64 %v14, ptr %45, align 4
+  %46 = getelementptr i64, ptr %ctx.f9, i64 2
+  %47 = load i64, ptr %46, align 4
+  %48 = getelementptr i64, ptr %ctx.f18, i64 1
+  %49 = load i64, ptr %48, align 4
+  %50 = icmp sgt i64 %47, %49
+  %51 = select i1 %50, i64 %47, i64 %49
+  %52 = getelementptr i64, ptr %ctx.f13, i64 2
+  store i64 %51, ptr %52, align 4
+  %53 = getelementptr i64, ptr %ctx.f9, i64 3
+  %54 = load i64, ptr %53, align 4
+  %55 = getelementptr i64, ptr %ctx.f, i64 0
+  %56 = load i64, ptr %55, align 4
+  %57 = icmp eq i64 %56, 2
+  br i1 %57, label %memo.hit19, label %memo.miss20
+
+memo.hit19:                                       ; preds = %ok17
+  %58 = getelementptr i64, ptr %ctx.f1, i64 0
+  %59 = load i64, ptr %58, align 4
+  br label %memo21
+
+memo.miss20:                                      ; preds = %ok17
+  %60 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo21
+
+memo21:                                           ; preds = %memo.miss20, %memo.hit19
+  %61 = phi i64 [ %59, %memo.hit19 ], [ %60, %memo.miss20 ]
+  %62 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %54, i64 %61)
+  %v22 = extractvalue { i64, i1 } %62, 0
+  %ovf23 = extractvalue { i64, i1 } %62, 1
+  br i1 %ovf23, label %fail24, label %ok25
+
+fail24:                                           ; preds = %memo21
+  call void @polrt_fail(ptr %0, i64 1, i64 24)
+  unreachable
+
+ok25:                                             ; preds = %memo21
+  %63 = getelementptr i64, ptr %ctx.f13, i64 3
+  store i64 %v22, ptr %63, align 4
+  ret i64 0
+}
+
 attributes #0 = { noreturn }
 attributes #1 = { noinline }
 attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }

@@ -32,64 +32,66 @@ declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 ; Function Attrs: noinline
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f11 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f6 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
+  %ctx.f5 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f4 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f3 = load i64, ptr %5, align 4
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %6, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 0
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %7, align 8
+  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %8, align 8
+  %9 = getelementptr i64, ptr %ctx.f, i64 0
+  %10 = load i64, ptr %9, align 4
+  %11 = icmp eq i64 %10, 2
+  br i1 %11, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 0
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %12 = getelementptr i64, ptr %ctx.f1, i64 0
+  %13 = load i64, ptr %12, align 4
+  ret i64 %13
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 1, ptr %9, align 4
+  %14 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 1, ptr %14, align 4
   br label %branch
 
-done:                                             ; preds = %ok13
+done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f17 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f17, i64 0
-  store i64 %value, ptr %11, align 4
-  %12 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f18 = load ptr, ptr %12, align 8
-  %13 = getelementptr i64, ptr %ctx.f18, i64 0
-  store i64 2, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %value, ptr %15, align 4
+  %16 = getelementptr i64, ptr %ctx.f, i64 0
+  store i64 2, ptr %16, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f3, i64 2
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f4 = load i64, ptr %17, align 4
-  %18 = icmp slt i64 %ctx.f4, 17532
-  %19 = icmp sge i64 %ctx.f4, 17167
-  %20 = and i1 %19, %18
-  %21 = select i1 %20, i64 0, i64 -1
-  %22 = select i1 %20, i64 0, i64 -1
-  %23 = icmp slt i64 %ctx.f4, 17897
-  %24 = icmp sge i64 %ctx.f4, 17532
-  %25 = and i1 %24, %23
-  %26 = select i1 %25, i64 3, i64 %21
-  %27 = select i1 %25, i64 1, i64 %22
-  %28 = icmp slt i64 %ctx.f4, 9223372036854775807
-  %29 = icmp sge i64 %ctx.f4, 17897
-  %30 = and i1 %29, %28
-  %31 = select i1 %30, i64 6, i64 %26
-  %32 = select i1 %30, i64 2, i64 %27
-  %33 = icmp slt i64 %31, 0
-  br i1 %33, label %fail, label %ok
+  %17 = getelementptr i64, ptr %ctx.f2, i64 2
+  %18 = load i64, ptr %17, align 4
+  %19 = icmp slt i64 %ctx.f3, 17532
+  %20 = icmp sge i64 %ctx.f3, 17167
+  %21 = and i1 %20, %19
+  %22 = select i1 %21, i64 0, i64 -1
+  %23 = select i1 %21, i64 0, i64 -1
+  %24 = icmp slt i64 %ctx.f3, 17897
+  %25 = icmp sge i64 %ctx.f3, 17532
+  %26 = and i1 %25, %24
+  %27 = select i1 %26, i64 3, i64 %22
+  %28 = select i1 %26, i64 1, i64 %23
+  %29 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %30 = icmp sge i64 %ctx.f3, 17897
+  %31 = and i1 %30, %29
+  %32 = select i1 %31, i64 6, i64 %27
+  %33 = select i1 %31, i64 2, i64 %28
+  %34 = icmp slt i64 %32, 0
+  br i1 %34, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 2)
@@ -100,260 +102,568 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %34 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f5 = load ptr, ptr %34, align 8
-  %35 = getelementptr i64, ptr %ctx.f5, i64 0
-  store i64 %32, ptr %35, align 4
-  %36 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f6 = load ptr, ptr %36, align 8
-  %37 = getelementptr i64, ptr %ctx.f6, i64 1
-  %38 = load i64, ptr %37, align 4
-  %39 = add i64 %31, %38
-  %40 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
-  %ctx.f7 = load ptr, ptr %40, align 8
-  %41 = icmp ne ptr %ctx.f7, null
-  br i1 %41, label %trace, label %traced
+  %35 = getelementptr i64, ptr %ctx.f4, i64 0
+  store i64 %33, ptr %35, align 4
+  %36 = getelementptr i64, ptr %ctx.f2, i64 1
+  %37 = load i64, ptr %36, align 4
+  %38 = add i64 %32, %37
+  %39 = icmp ne ptr %ctx.f5, null
+  br i1 %39, label %trace, label %traced
 
 trace:                                            ; preds = %ok
-  %42 = getelementptr i64, ptr %ctx.f7, i64 0
-  store i64 %38, ptr %42, align 4
+  %40 = getelementptr i64, ptr %ctx.f5, i64 0
+  store i64 %37, ptr %40, align 4
   br label %traced
 
 traced:                                           ; preds = %trace, %ok
-  %43 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f8 = load ptr, ptr %43, align 8
-  %44 = getelementptr i64, ptr %ctx.f8, i64 %39
-  %45 = load i64, ptr %44, align 4
-  %46 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %45)
-  %v = extractvalue { i64, i1 } %46, 0
-  %ovf = extractvalue { i64, i1 } %46, 1
-  br i1 %ovf, label %fail9, label %ok10
+  %41 = getelementptr i64, ptr %ctx.f6, i64 %38
+  %42 = load i64, ptr %41, align 4
+  %43 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %18, i64 %42)
+  %v = extractvalue { i64, i1 } %43, 0
+  %ovf = extractvalue { i64, i1 } %43, 1
+  br i1 %ovf, label %fail7, label %ok8
 
-fail9:                                            ; preds = %traced
+fail7:                                            ; preds = %traced
   call void @polrt_fail(ptr %0, i64 1, i64 4)
   unreachable
 
-ok10:                                             ; preds = %traced
-  %47 = icmp sgt i64 %v, 0
-  %48 = select i1 %47, i64 %v, i64 0
-  %49 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f11 = load i64, ptr %49, align 4
-  %50 = icmp slt i64 %ctx.f11, 9223372036854775807
-  %51 = icmp sge i64 %ctx.f11, 17167
-  %52 = and i1 %51, %50
-  %53 = select i1 %52, i64 9, i64 -1
-  %54 = select i1 %52, i64 0, i64 -1
-  %55 = icmp slt i64 %53, 0
-  br i1 %55, label %fail12, label %ok13
+ok8:                                              ; preds = %traced
+  %44 = icmp sgt i64 %v, 0
+  %45 = select i1 %44, i64 %v, i64 0
+  %46 = icmp slt i64 %ctx.f3, 9223372036854775807
+  %47 = icmp sge i64 %ctx.f3, 17167
+  %48 = and i1 %47, %46
+  %49 = select i1 %48, i64 9, i64 -1
+  %50 = select i1 %48, i64 0, i64 -1
+  %51 = icmp slt i64 %49, 0
+  br i1 %51, label %fail9, label %ok10
 
-fail12:                                           ; preds = %ok10
+fail9:                                            ; preds = %ok8
   call void @polrt_fail(ptr %0, i64 6, i64 7)
   unreachable
 
-ok13:                                             ; preds = %ok10
-  %56 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f14 = load ptr, ptr %56, align 8
-  %57 = getelementptr i64, ptr %ctx.f14, i64 1
-  store i64 %54, ptr %57, align 4
-  %58 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f15 = load ptr, ptr %58, align 8
-  %59 = getelementptr i64, ptr %ctx.f15, i64 %53
-  %60 = load i64, ptr %59, align 4
-  %61 = call i64 @polrt_mul_rate(ptr %0, i64 %48, i64 %60, i64 3)
-  store i64 %61, ptr %result, align 4
-  %62 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f16 = load ptr, ptr %62, align 8
-  %63 = getelementptr i64, ptr %ctx.f16, i64 0
-  store i64 0, ptr %63, align 4
+ok10:                                             ; preds = %ok8
+  %52 = getelementptr i64, ptr %ctx.f4, i64 1
+  store i64 %50, ptr %52, align 4
+  %53 = getelementptr i64, ptr %ctx.f6, i64 %49
+  %54 = load i64, ptr %53, align 4
+  %55 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %45, i64 %54)
+  %prod = extractvalue { i64, i1 } %55, 0
+  %wide = extractvalue { i64, i1 } %55, 1
+  %56 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %56, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok10
+  %57 = call i64 @polrt_mul_rate(ptr %0, i64 %45, i64 %54, i64 3)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok10
+  %58 = sdiv i64 %prod, 1000000
+  %59 = srem i64 %prod, 1000000
+  %60 = icmp sge i64 %59, 500000
+  %61 = icmp sle i64 %59, -500000
+  %62 = zext i1 %60 to i64
+  %63 = add i64 %58, %62
+  %64 = zext i1 %61 to i64
+  %rounded = sub i64 %63, %64
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %65 = phi i64 [ %rounded, %rate.fast ], [ %57, %rate.wide ]
+  store i64 %65, ptr %result, align 4
+  %66 = getelementptr i64, ptr %ctx.f11, i64 0
+  store i64 0, ptr %66, align 4
+  br label %done
+}
+
+; Function Attrs: noinline
+define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f8 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f7 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f1 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %5, align 8
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %rate.done
+  %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f7, i64 0
+  store i64 %value, ptr %6, align 4
+  %7 = getelementptr i64, ptr %ctx.f8, i64 0
+  store i64 2, ptr %7, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f1, 17532
+  %11 = icmp sge i64 %ctx.f1, 17167
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 0, i64 -1
+  %14 = icmp slt i64 %ctx.f1, 17897
+  %15 = icmp sge i64 %ctx.f1, 17532
+  %16 = and i1 %15, %14
+  %17 = select i1 %16, i64 3, i64 %13
+  %18 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %19 = icmp sge i64 %ctx.f1, 17897
+  %20 = and i1 %19, %18
+  %21 = select i1 %20, i64 6, i64 %17
+  %22 = icmp slt i64 %21, 0
+  br i1 %22, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 2)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 5)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %23 = getelementptr i64, ptr %ctx.f, i64 1
+  %24 = load i64, ptr %23, align 4
+  %25 = add i64 %21, %24
+  %26 = getelementptr i64, ptr %ctx.f2, i64 %25
+  %27 = load i64, ptr %26, align 4
+  %28 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %9, i64 %27)
+  %v = extractvalue { i64, i1 } %28, 0
+  %ovf = extractvalue { i64, i1 } %28, 1
+  br i1 %ovf, label %fail3, label %ok4
+
+fail3:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 4)
+  unreachable
+
+ok4:                                              ; preds = %ok
+  %29 = icmp sgt i64 %v, 0
+  %30 = select i1 %29, i64 %v, i64 0
+  %31 = icmp slt i64 %ctx.f1, 9223372036854775807
+  %32 = icmp sge i64 %ctx.f1, 17167
+  %33 = and i1 %32, %31
+  %34 = select i1 %33, i64 9, i64 -1
+  %35 = icmp slt i64 %34, 0
+  br i1 %35, label %fail5, label %ok6
+
+fail5:                                            ; preds = %ok4
+  call void @polrt_fail(ptr %0, i64 6, i64 7)
+  unreachable
+
+ok6:                                              ; preds = %ok4
+  %36 = getelementptr i64, ptr %ctx.f2, i64 %34
+  %37 = load i64, ptr %36, align 4
+  %38 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %30, i64 %37)
+  %prod = extractvalue { i64, i1 } %38, 0
+  %wide = extractvalue { i64, i1 } %38, 1
+  %39 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %39, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok6
+  %40 = call i64 @polrt_mul_rate(ptr %0, i64 %30, i64 %37, i64 3)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok6
+  %41 = sdiv i64 %prod, 1000000
+  %42 = srem i64 %prod, 1000000
+  %43 = icmp sge i64 %42, 500000
+  %44 = icmp sle i64 %42, -500000
+  %45 = zext i1 %43 to i64
+  %46 = add i64 %41, %45
+  %47 = zext i1 %44 to i64
+  %rounded = sub i64 %46, %47
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %48 = phi i64 [ %rounded, %rate.fast ], [ %40, %rate.wide ]
+  store i64 %48, ptr %result, align 4
   br label %done
 }
 
 ; Function Attrs: noinline
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f20 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
+  %ctx.f19 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
+  %ctx.f18 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f8 = load i64, ptr %4, align 4
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
+  %ctx.f3 = load ptr, ptr %5, align 8
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f2 = load ptr, ptr %6, align 8
   %result = alloca i64, align 8
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %1, align 8
-  %2 = getelementptr i64, ptr %ctx.f, i64 1
-  %3 = load i64, ptr %2, align 4
-  %4 = icmp eq i64 %3, 2
-  br i1 %4, label %cached, label %compute
+  %7 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %7, align 8
+  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %8, align 8
+  %9 = getelementptr i64, ptr %ctx.f, i64 1
+  %10 = load i64, ptr %9, align 4
+  %11 = icmp eq i64 %10, 2
+  br i1 %11, label %cached, label %compute
 
 cached:                                           ; preds = %entry
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr i64, ptr %ctx.f1, i64 1
-  %7 = load i64, ptr %6, align 4
-  ret i64 %7
+  %12 = getelementptr i64, ptr %ctx.f1, i64 1
+  %13 = load i64, ptr %12, align 4
+  ret i64 %13
 
 compute:                                          ; preds = %entry
-  %8 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %8, align 8
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 1, ptr %9, align 4
-  %10 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %10, align 8
-  %11 = getelementptr i64, ptr %ctx.f3, i64 3
-  %12 = load i64, ptr %11, align 4
-  %13 = icmp ne i64 %12, 0
-  br i1 %13, label %branch, label %next
+  %14 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 1, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 3
+  %16 = load i64, ptr %15, align 4
+  %17 = icmp ne i64 %16, 0
+  br i1 %17, label %branch, label %next
 
-done:                                             ; preds = %ok24, %branch10, %branch5, %branch
+done:                                             ; preds = %ok22, %memo11, %branch4, %memo
   %value = load i64, ptr %result, align 4
-  %14 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f26 = load ptr, ptr %14, align 8
-  %15 = getelementptr i64, ptr %ctx.f26, i64 1
-  store i64 %value, ptr %15, align 4
-  %16 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f27 = load ptr, ptr %16, align 8
-  %17 = getelementptr i64, ptr %ctx.f27, i64 1
-  store i64 2, ptr %17, align 4
+  %18 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 %value, ptr %18, align 4
+  %19 = getelementptr i64, ptr %ctx.f, i64 1
+  store i64 2, ptr %19, align 4
   ret i64 %value
 
 branch:                                           ; preds = %compute
-  %18 = call i64 @polc_rule_0(ptr %0)
-  store i64 %18, ptr %result, align 4
-  %19 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f4 = load ptr, ptr %19, align 8
-  %20 = getelementptr i64, ptr %ctx.f4, i64 1
-  store i64 0, ptr %20, align 4
-  br label %done
+  %20 = getelementptr i64, ptr %ctx.f, i64 0
+  %21 = load i64, ptr %20, align 4
+  %22 = icmp eq i64 %21, 2
+  br i1 %22, label %memo.hit, label %memo.miss
 
 next:                                             ; preds = %compute
-  %21 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f7 = load ptr, ptr %21, align 8
-  %22 = getelementptr i64, ptr %ctx.f7, i64 4
-  %23 = load i64, ptr %22, align 4
-  %24 = icmp eq i64 %23, 0
-  %25 = zext i1 %24 to i64
-  %26 = icmp ne i64 %25, 0
-  br i1 %26, label %rhs, label %logic
+  %23 = getelementptr i64, ptr %ctx.f2, i64 4
+  %24 = load i64, ptr %23, align 4
+  %25 = icmp eq i64 %24, 0
+  %26 = zext i1 %25 to i64
+  %27 = icmp ne i64 %26, 0
+  br i1 %27, label %rhs, label %logic
 
-branch5:                                          ; preds = %logic
-  store i64 0, ptr %result, align 4
-  %27 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f9 = load ptr, ptr %27, align 8
-  %28 = getelementptr i64, ptr %ctx.f9, i64 1
-  store i64 1, ptr %28, align 4
+memo.hit:                                         ; preds = %branch
+  %28 = getelementptr i64, ptr %ctx.f1, i64 0
+  %29 = load i64, ptr %28, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %branch
+  %30 = call i64 @polc_rule_0(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %31 = phi i64 [ %29, %memo.hit ], [ %30, %memo.miss ]
+  store i64 %31, ptr %result, align 4
+  %32 = getelementptr i64, ptr %ctx.f3, i64 1
+  store i64 0, ptr %32, align 4
   br label %done
 
-next6:                                            ; preds = %logic
-  %29 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f12 = load i64, ptr %29, align 4
-  %30 = icmp slt i64 %ctx.f12, 17713
-  %31 = icmp sge i64 %ctx.f12, 17167
-  %32 = and i1 %31, %30
-  br i1 %32, label %guard, label %next11
+branch4:                                          ; preds = %logic
+  store i64 0, ptr %result, align 4
+  %33 = getelementptr i64, ptr %ctx.f3, i64 1
+  store i64 1, ptr %33, align 4
+  br label %done
+
+next5:                                            ; preds = %logic
+  %34 = icmp slt i64 %ctx.f8, 17713
+  %35 = icmp sge i64 %ctx.f8, 17167
+  %36 = and i1 %35, %34
+  br i1 %36, label %guard, label %next7
 
 rhs:                                              ; preds = %next
-  %33 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f8 = load ptr, ptr %33, align 8
-  %34 = getelementptr i64, ptr %ctx.f8, i64 1
-  %35 = load i64, ptr %34, align 4
-  %36 = icmp eq i64 %35, 2
-  %37 = zext i1 %36 to i64
-  %38 = icmp ne i64 %37, 0
-  %39 = zext i1 %38 to i64
+  %37 = getelementptr i64, ptr %ctx.f2, i64 1
+  %38 = load i64, ptr %37, align 4
+  %39 = icmp eq i64 %38, 2
+  %40 = zext i1 %39 to i64
+  %41 = icmp ne i64 %40, 0
+  %42 = zext i1 %41 to i64
   br label %logic
 
 logic:                                            ; preds = %rhs, %next
-  %40 = phi i64 [ 0, %next ], [ %39, %rhs ]
-  %41 = icmp ne i64 %40, 0
-  br i1 %41, label %branch5, label %next6
+  %43 = phi i64 [ 0, %next ], [ %42, %rhs ]
+  %44 = icmp ne i64 %43, 0
+  br i1 %44, label %branch4, label %next5
 
-branch10:                                         ; preds = %guard
-  %42 = call i64 @polc_rule_0(ptr %0)
-  store i64 %42, ptr %result, align 4
-  %43 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f13 = load ptr, ptr %43, align 8
-  %44 = getelementptr i64, ptr %ctx.f13, i64 1
-  store i64 2, ptr %44, align 4
+branch6:                                          ; preds = %guard
+  %45 = getelementptr i64, ptr %ctx.f, i64 0
+  %46 = load i64, ptr %45, align 4
+  %47 = icmp eq i64 %46, 2
+  br i1 %47, label %memo.hit9, label %memo.miss10
+
+next7:                                            ; preds = %next5
+  %48 = icmp slt i64 %ctx.f8, 9223372036854775807
+  %49 = icmp sge i64 %ctx.f8, 17713
+  %50 = and i1 %49, %48
+  br i1 %50, label %guard14, label %next13
+
+guard:                                            ; preds = %next5
+  br label %branch6
+
+memo.hit9:                                        ; preds = %branch6
+  %51 = getelementptr i64, ptr %ctx.f1, i64 0
+  %52 = load i64, ptr %51, align 4
+  br label %memo11
+
+memo.miss10:                                      ; preds = %branch6
+  %53 = call i64 @polc_rule_0(ptr %0)
+  br label %memo11
+
+memo11:                                           ; preds = %memo.miss10, %memo.hit9
+  %54 = phi i64 [ %52, %memo.hit9 ], [ %53, %memo.miss10 ]
+  store i64 %54, ptr %result, align 4
+  %55 = getelementptr i64, ptr %ctx.f3, i64 1
+  store i64 2, ptr %55, align 4
   br label %done
 
-next11:                                           ; preds = %next6
-  %45 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f16 = load i64, ptr %45, align 4
-  %46 = icmp slt i64 %ctx.f16, 9223372036854775807
-  %47 = icmp sge i64 %ctx.f16, 17713
-  %48 = and i1 %47, %46
-  br i1 %48, label %guard17, label %next15
+branch12:                                         ; preds = %guard14
+  %56 = getelementptr i64, ptr %ctx.f, i64 0
+  %57 = load i64, ptr %56, align 4
+  %58 = icmp eq i64 %57, 2
+  br i1 %58, label %memo.hit15, label %memo.miss16
 
-guard:                                            ; preds = %next6
-  br label %branch10
-
-branch14:                                         ; preds = %guard17
-  %49 = call i64 @polc_rule_0(ptr %0)
-  %50 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f18 = load i64, ptr %50, align 4
-  %51 = icmp slt i64 %ctx.f18, 17532
-  %52 = icmp sge i64 %ctx.f18, 17167
-  %53 = and i1 %52, %51
-  %54 = select i1 %53, i64 0, i64 -1
-  %55 = select i1 %53, i64 0, i64 -1
-  %56 = icmp slt i64 %ctx.f18, 17897
-  %57 = icmp sge i64 %ctx.f18, 17532
-  %58 = and i1 %57, %56
-  %59 = select i1 %58, i64 3, i64 %54
-  %60 = select i1 %58, i64 1, i64 %55
-  %61 = icmp slt i64 %ctx.f18, 9223372036854775807
-  %62 = icmp sge i64 %ctx.f18, 17897
-  %63 = and i1 %62, %61
-  %64 = select i1 %63, i64 6, i64 %59
-  %65 = select i1 %63, i64 2, i64 %60
-  %66 = icmp slt i64 %64, 0
-  br i1 %66, label %fail, label %ok
-
-next15:                                           ; preds = %next11
+next13:                                           ; preds = %next7
   call void @polrt_fail(ptr %0, i64 6, i64 8)
   unreachable
 
-guard17:                                          ; preds = %next11
-  br label %branch14
+guard14:                                          ; preds = %next7
+  br label %branch12
 
-fail:                                             ; preds = %branch14
+memo.hit15:                                       ; preds = %branch12
+  %59 = getelementptr i64, ptr %ctx.f1, i64 0
+  %60 = load i64, ptr %59, align 4
+  br label %memo17
+
+memo.miss16:                                      ; preds = %branch12
+  %61 = call i64 @polc_rule_0(ptr %0)
+  br label %memo17
+
+memo17:                                           ; preds = %memo.miss16, %memo.hit15
+  %62 = phi i64 [ %60, %memo.hit15 ], [ %61, %memo.miss16 ]
+  %63 = icmp slt i64 %ctx.f8, 17532
+  %64 = icmp sge i64 %ctx.f8, 17167
+  %65 = and i1 %64, %63
+  %66 = select i1 %65, i64 0, i64 -1
+  %67 = select i1 %65, i64 0, i64 -1
+  %68 = icmp slt i64 %ctx.f8, 17897
+  %69 = icmp sge i64 %ctx.f8, 17532
+  %70 = and i1 %69, %68
+  %71 = select i1 %70, i64 3, i64 %66
+  %72 = select i1 %70, i64 1, i64 %67
+  %73 = icmp slt i64 %ctx.f8, 9223372036854775807
+  %74 = icmp sge i64 %ctx.f8, 17897
+  %75 = and i1 %74, %73
+  %76 = select i1 %75, i64 6, i64 %71
+  %77 = select i1 %75, i64 2, i64 %72
+  %78 = icmp slt i64 %76, 0
+  br i1 %78, label %fail, label %ok
+
+fail:                                             ; preds = %memo17
   call void @polrt_fail(ptr %0, i64 6, i64 18)
   unreachable
 
-ok:                                               ; preds = %branch14
-  %67 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
-  %ctx.f19 = load ptr, ptr %67, align 8
-  %68 = getelementptr i64, ptr %ctx.f19, i64 0
-  store i64 %65, ptr %68, align 4
-  %69 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f20 = load ptr, ptr %69, align 8
-  %70 = getelementptr i64, ptr %ctx.f20, i64 1
-  %71 = load i64, ptr %70, align 4
-  %72 = add i64 %64, %71
-  %73 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
-  %ctx.f21 = load ptr, ptr %73, align 8
-  %74 = icmp ne ptr %ctx.f21, null
-  br i1 %74, label %trace, label %traced
+ok:                                               ; preds = %memo17
+  %79 = getelementptr i64, ptr %ctx.f18, i64 0
+  store i64 %77, ptr %79, align 4
+  %80 = getelementptr i64, ptr %ctx.f2, i64 1
+  %81 = load i64, ptr %80, align 4
+  %82 = add i64 %76, %81
+  %83 = icmp ne ptr %ctx.f19, null
+  br i1 %83, label %trace, label %traced
 
 trace:                                            ; preds = %ok
-  %75 = getelementptr i64, ptr %ctx.f21, i64 0
-  store i64 %71, ptr %75, align 4
+  %84 = getelementptr i64, ptr %ctx.f19, i64 0
+  store i64 %81, ptr %84, align 4
   br label %traced
 
 traced:                                           ; preds = %trace, %ok
-  %76 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f22 = load ptr, ptr %76, align 8
-  %77 = getelementptr i64, ptr %ctx.f22, i64 %72
-  %78 = load i64, ptr %77, align 4
-  %79 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %49, i64 %78)
-  %v = extractvalue { i64, i1 } %79, 0
-  %ovf = extractvalue { i64, i1 } %79, 1
-  br i1 %ovf, label %fail23, label %ok24
+  %85 = getelementptr i64, ptr %ctx.f20, i64 %82
+  %86 = load i64, ptr %85, align 4
+  %87 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %62, i64 %86)
+  %v = extractvalue { i64, i1 } %87, 0
+  %ovf = extractvalue { i64, i1 } %87, 1
+  br i1 %ovf, label %fail21, label %ok22
 
-fail23:                                           ; preds = %traced
+fail21:                                           ; preds = %traced
   call void @polrt_fail(ptr %0, i64 1, i64 17)
   unreachable
 
-ok24:                                             ; preds = %traced
+ok22:                                             ; preds = %traced
   store i64 %v, ptr %result, align 4
-  %80 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f25 = load ptr, ptr %80, align 8
-  %81 = getelementptr i64, ptr %ctx.f25, i64 1
-  store i64 3, ptr %81, align 4
+  %88 = getelementptr i64, ptr %ctx.f3, i64 1
+  store i64 3, ptr %88, align 4
+  br label %done
+}
+
+define internal i64 @polc_rule_1.fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f17 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f7 = load i64, ptr %2, align 4
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f2 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f1 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %5, align 8
+  %result = alloca i64, align 8
+  %6 = getelementptr i64, ptr %ctx.f, i64 3
+  %7 = load i64, ptr %6, align 4
+  %8 = icmp ne i64 %7, 0
+  br i1 %8, label %branch, label %next
+
+done:                                             ; preds = %ok19, %memo10, %branch3, %memo
+  %value = load i64, ptr %result, align 4
+  %9 = getelementptr i64, ptr %ctx.f2, i64 1
+  store i64 %value, ptr %9, align 4
+  %10 = getelementptr i64, ptr %ctx.f1, i64 1
+  store i64 2, ptr %10, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %11 = getelementptr i64, ptr %ctx.f1, i64 0
+  %12 = load i64, ptr %11, align 4
+  %13 = icmp eq i64 %12, 2
+  br i1 %13, label %memo.hit, label %memo.miss
+
+next:                                             ; preds = %entry
+  %14 = getelementptr i64, ptr %ctx.f, i64 4
+  %15 = load i64, ptr %14, align 4
+  %16 = icmp eq i64 %15, 0
+  %17 = zext i1 %16 to i64
+  %18 = icmp ne i64 %17, 0
+  br i1 %18, label %rhs, label %logic
+
+memo.hit:                                         ; preds = %branch
+  %19 = getelementptr i64, ptr %ctx.f2, i64 0
+  %20 = load i64, ptr %19, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %branch
+  %21 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %22 = phi i64 [ %20, %memo.hit ], [ %21, %memo.miss ]
+  store i64 %22, ptr %result, align 4
+  br label %done
+
+branch3:                                          ; preds = %logic
+  store i64 0, ptr %result, align 4
+  br label %done
+
+next4:                                            ; preds = %logic
+  %23 = icmp slt i64 %ctx.f7, 17713
+  %24 = icmp sge i64 %ctx.f7, 17167
+  %25 = and i1 %24, %23
+  br i1 %25, label %guard, label %next6
+
+rhs:                                              ; preds = %next
+  %26 = getelementptr i64, ptr %ctx.f, i64 1
+  %27 = load i64, ptr %26, align 4
+  %28 = icmp eq i64 %27, 2
+  %29 = zext i1 %28 to i64
+  %30 = icmp ne i64 %29, 0
+  %31 = zext i1 %30 to i64
+  br label %logic
+
+logic:                                            ; preds = %rhs, %next
+  %32 = phi i64 [ 0, %next ], [ %31, %rhs ]
+  %33 = icmp ne i64 %32, 0
+  br i1 %33, label %branch3, label %next4
+
+branch5:                                          ; preds = %guard
+  %34 = getelementptr i64, ptr %ctx.f1, i64 0
+  %35 = load i64, ptr %34, align 4
+  %36 = icmp eq i64 %35, 2
+  br i1 %36, label %memo.hit8, label %memo.miss9
+
+next6:                                            ; preds = %next4
+  %37 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %38 = icmp sge i64 %ctx.f7, 17713
+  %39 = and i1 %38, %37
+  br i1 %39, label %guard13, label %next12
+
+guard:                                            ; preds = %next4
+  br label %branch5
+
+memo.hit8:                                        ; preds = %branch5
+  %40 = getelementptr i64, ptr %ctx.f2, i64 0
+  %41 = load i64, ptr %40, align 4
+  br label %memo10
+
+memo.miss9:                                       ; preds = %branch5
+  %42 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo10
+
+memo10:                                           ; preds = %memo.miss9, %memo.hit8
+  %43 = phi i64 [ %41, %memo.hit8 ], [ %42, %memo.miss9 ]
+  store i64 %43, ptr %result, align 4
+  br label %done
+
+branch11:                                         ; preds = %guard13
+  %44 = getelementptr i64, ptr %ctx.f1, i64 0
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp eq i64 %45, 2
+  br i1 %46, label %memo.hit14, label %memo.miss15
+
+next12:                                           ; preds = %next6
+  call void @polrt_fail(ptr %0, i64 6, i64 8)
+  unreachable
+
+guard13:                                          ; preds = %next6
+  br label %branch11
+
+memo.hit14:                                       ; preds = %branch11
+  %47 = getelementptr i64, ptr %ctx.f2, i64 0
+  %48 = load i64, ptr %47, align 4
+  br label %memo16
+
+memo.miss15:                                      ; preds = %branch11
+  %49 = call i64 @polc_rule_0.fast(ptr %0)
+  br label %memo16
+
+memo16:                                           ; preds = %memo.miss15, %memo.hit14
+  %50 = phi i64 [ %48, %memo.hit14 ], [ %49, %memo.miss15 ]
+  %51 = icmp slt i64 %ctx.f7, 17532
+  %52 = icmp sge i64 %ctx.f7, 17167
+  %53 = and i1 %52, %51
+  %54 = select i1 %53, i64 0, i64 -1
+  %55 = icmp slt i64 %ctx.f7, 17897
+  %56 = icmp sge i64 %ctx.f7, 17532
+  %57 = and i1 %56, %55
+  %58 = select i1 %57, i64 3, i64 %54
+  %59 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %60 = icmp sge i64 %ctx.f7, 17897
+  %61 = and i1 %60, %59
+  %62 = select i1 %61, i64 6, i64 %58
+  %63 = icmp slt i64 %62, 0
+  br i1 %63, label %fail, label %ok
+
+fail:                                             ; preds = %memo16
+  call void @polrt_fail(ptr %0, i64 6, i64 18)
+  unreachable
+
+ok:                                               ; preds = %memo16
+  %64 = getelementptr i64, ptr %ctx.f, i64 1
+  %65 = load i64, ptr %64, align 4
+  %66 = add i64 %62, %65
+  %67 = getelementptr i64, ptr %ctx.f17, i64 %66
+  %68 = load i64, ptr %67, align 4
+  %69 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %50, i64 %68)
+  %v = extractvalue { i64, i1 } %69, 0
+  %ovf = extractvalue { i64, i1 } %69, 1
+  br i1 %ovf, label %fail18, label %ok19
+
+fail18:                                           ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 17)
+  unreachable
+
+ok19:                                             ; preds = %ok
+  store i64 %v, ptr %result, align 4
   br label %done
 }
 
@@ -361,15 +671,40 @@ ok24:                                             ; preds = %traced
 declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
+
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
+declare i1 @llvm.expect.i1(i1, i1) #3
+
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 
 define i64 @polc_settle(ptr %0) {
 entry:
-  %1 = call i64 @polc_rule_1(ptr %0)
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f = load ptr, ptr %2, align 8
-  %3 = getelementptr i64, ptr %ctx.f, i64 0
-  store i64 %1, ptr %3, align 4
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 1
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 1
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_1(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %10, ptr %11, align 4
   ret i64 0
 }
 
@@ -383,6 +718,36 @@ entry:
   ret i64 -1
 }
 
+define i64 @polc_settle_fast(ptr %0) {
+entry:
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f2 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %ctx.f1 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f = load ptr, ptr %3, align 8
+  %4 = getelementptr i64, ptr %ctx.f, i64 1
+  %5 = load i64, ptr %4, align 4
+  %6 = icmp eq i64 %5, 2
+  br i1 %6, label %memo.hit, label %memo.miss
+
+memo.hit:                                         ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f1, i64 1
+  %8 = load i64, ptr %7, align 4
+  br label %memo
+
+memo.miss:                                        ; preds = %entry
+  %9 = call i64 @polc_rule_1.fast(ptr %0)
+  br label %memo
+
+memo:                                             ; preds = %memo.miss, %memo.hit
+  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
+  %11 = getelementptr i64, ptr %ctx.f2, i64 0
+  store i64 %10, ptr %11, align 4
+  ret i64 0
+}
+
 attributes #0 = { noreturn }
 attributes #1 = { noinline }
 attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }

@@ -1,7 +1,9 @@
 /* test_money.c — runtime/money.c: the one rounding rule (half away from zero, DOMAIN.md
  * "Rounding") in every helper, overflow and division by zero raised through polrt_fail,
  * progressive brackets rounded once, money and rate text both ways, the allocation hook.
- * Every expected value is worked by hand; money is in fen, rates in millionths. */
+ * Every expected value is worked by hand; money is in fen, rates in millionths. The 64-bit
+ * paths (money.c's, and the money × rate that compiled code does inline, mirrored in C) are
+ * checked against the 128-bit rule on edge and seeded random values. */
 #include "rt_int.h"
 #include "unit.h"
 
@@ -172,6 +174,214 @@ static void test_progressive(void)
     CHECK_EQ("progressive sum overflows 128 bits", code, POLRT_E_OVERFLOW);
 }
 
+/* ---- the 64-bit paths against 128-bit references ------------------------------------
+ * money.c divides in 64 bits when the operands fit (and sums brackets in 64 bits until
+ * something overflows), and cg.c emits money × rate inline when the product fits in 64 bits.
+ * Both must give exactly what the 128-bit rule gives: checked here on edge values (signs,
+ * exact halves, the int64 limits, products at the edge of 64 bits) and seeded random ones. */
+
+__extension__ typedef __int128 Wide;
+
+/* The rule in 128 bits, as money.c had it alone: num / den rounded half away from zero,
+ * then checked against the int64 range (INT64_MIN is POLRT_NONE, so it is out of range). */
+static int64_t ref_round(Wide num, Wide den, int64_t *code)
+{
+    *code = POLRT_OK;
+    if (den == 0) {
+        *code = POLRT_E_DIVZERO;
+        return 0;
+    }
+    Wide q = num / den, r = num % den;
+    Wide r_abs = r < 0 ? -r : r, d_abs = den < 0 ? -den : den;
+    if (r_abs >= d_abs - r_abs)
+        q += ((num < 0) != (den < 0)) ? -1 : 1;
+    if (q > INT64_MAX || q < -(Wide)INT64_MAX) {
+        *code = POLRT_E_OVERFLOW;
+        return 0;
+    }
+    return (int64_t)q;
+}
+
+/* What cg_mul_rate emits, written in C: when x × y fits in 64 bits, the quotient and the
+ * remainder by 10^6 and one step away from zero at |remainder| >= 500000; otherwise the
+ * generated code calls polrt_mul_rate (0 here). */
+static int inline_mul_rate(int64_t x, int64_t y, int64_t *out)
+{
+    int64_t prod;
+    if (__builtin_mul_overflow(x, y, &prod))
+        return 0;
+    int64_t q = prod / POLRT_RATE_ONE, rem = prod % POLRT_RATE_ONE;
+    *out = q + (rem >= POLRT_RATE_ONE / 2) - (rem <= -(POLRT_RATE_ONE / 2));
+    return 1;
+}
+
+/* xorshift64*: the same numbers on every host */
+static uint64_t rng = 0x9E3779B97F4A7C15u;
+static int64_t rnd(void)
+{
+    rng ^= rng >> 12;
+    rng ^= rng << 25;
+    rng ^= rng >> 27;
+    return (int64_t)(rng * 0x2545F4914F6CDD1Du);
+}
+
+/* a value of the kind the operands are: small amounts and rates mostly, any magnitude,
+ * and now and then an edge value */
+static const int64_t edges[] = {0,
+                                1,
+                                -1,
+                                2,
+                                499999,
+                                500000,
+                                500001,
+                                -500000,
+                                999999,
+                                1000000,
+                                -1000000,
+                                1500000,
+                                2500000,
+                                INT32_MAX,
+                                -(int64_t)INT32_MAX - 1,
+                                (int64_t)1 << 32,
+                                3037000499, /* floor(sqrt(INT64_MAX)) */
+                                3037000500,
+                                -3037000500,
+                                9223372036854, /* INT64_MAX / 10^6 */
+                                9223372036855,
+                                -9223372036855,
+                                INT64_MAX / 2,
+                                INT64_MAX - 1,
+                                INT64_MAX,
+                                -INT64_MAX,
+                                INT64_MIN};
+#define NEDGES ((int)(sizeof edges / sizeof edges[0]))
+
+static int64_t any_value(void)
+{
+    int64_t v = rnd();
+    switch ((uint64_t)rnd() % 6) {
+    case 0: return edges[(uint64_t)rnd() % NEDGES];
+    case 1: return v % 1000;                                   /* tiny, both signs */
+    case 2: return v % 100000000;                              /* amounts to a million yuan */
+    case 3: return v % (3 * POLRT_RATE_ONE);                   /* rates to 300% */
+    case 4: return v >> ((uint64_t)rnd() % 63);                /* any magnitude */
+    default: return (v % 2000000) * 500000 + 500000 * (v & 1); /* products at halves */
+    }
+}
+
+#define NRANDOM 300000
+
+/* op(a, b) and ref on one pair: the same code and, when it succeeds, the same value */
+static int same(Op op, int64_t a, int64_t b, Wide num, Wide den)
+{
+    int64_t got = 0, want, want_code;
+    int64_t code = run_op(op, a, b, &got);
+    want = ref_round(num, den, &want_code);
+    return code == want_code && (code != POLRT_OK || got == want);
+}
+
+static void test_fast_paths(void)
+{
+    static const struct {
+        const char *name;
+        Op op;
+        int kind; /* 0 a × b / 10^6, 1 a / b, 2 a × 10^6 / b */
+    } ops[] = {{"polrt_mul_rate", polrt_mul_rate, 0},
+               {"polrt_rate_mul_rate", polrt_rate_mul_rate, 0},
+               {"polrt_div_round", polrt_div_round, 1},
+               {"polrt_ratio", polrt_ratio, 2}};
+    for (int k = 0; k < 4; k++) {
+        long bad = 0, n = 0;
+        for (int i = 0; i < NEDGES + NRANDOM; i++)
+            for (int j = 0; j < (i < NEDGES ? NEDGES : 1); j++) {
+                int64_t a = i < NEDGES ? edges[i] : any_value();
+                int64_t b = i < NEDGES ? edges[j] : any_value();
+                Wide num = ops[k].kind == 0   ? (Wide)a * b
+                           : ops[k].kind == 1 ? (Wide)a
+                                              : (Wide)a * POLRT_RATE_ONE;
+                Wide den = ops[k].kind == 0 ? POLRT_RATE_ONE : b;
+                n++;
+                if (!same(ops[k].op, a, b, num, den) && bad++ == 0)
+                    printf("  %s(%" PRId64 ", %" PRId64 ") differs from the 128-bit rule\n",
+                           ops[k].name, a, b);
+            }
+        char name[96];
+        snprintf(name, sizeof name, "%s = the 128-bit rule on %ld pairs", ops[k].name, n);
+        CHECK_EQ(name, bad, 0);
+    }
+
+    /* money × rate as compiled code computes it: identical wherever it does not defer to
+     * polrt_mul_rate, and it defers only when the product leaves 64 bits */
+    long bad = 0, inline_n = 0, n = 0;
+    for (int i = 0; i < NEDGES + NRANDOM; i++)
+        for (int j = 0; j < (i < NEDGES ? NEDGES : 1); j++) {
+            int64_t a = i < NEDGES ? edges[i] : any_value();
+            int64_t b = i < NEDGES ? edges[j] : any_value();
+            int64_t got, want, p;
+            n++;
+            if (!inline_mul_rate(a, b, &got)) {
+                bad += !__builtin_mul_overflow(a, b, &p);
+                continue;
+            }
+            inline_n++;
+            want = op_ok(polrt_mul_rate, a, b);
+            if (got != want && bad++ == 0)
+                printf("  inline %" PRId64 " x %" PRId64 " = %" PRId64 ", polrt_mul_rate %" PRId64
+                       "\n",
+                       a, b, got, want);
+        }
+    char name[96];
+    snprintf(name, sizeof name, "inline money x rate = polrt_mul_rate (%ld of %ld pairs inline)",
+             inline_n, n);
+    CHECK_EQ(name, bad, 0);
+    CHECK("the inline path is the common one", inline_n > n / 2);
+    /* the cases that matter most, by name */
+    int64_t v;
+    CHECK("inline: -1005 x 50% = -503", inline_mul_rate(-1005, PCT(50), &v) && v == -503);
+    CHECK("inline: 1005 x 50% = 503", inline_mul_rate(1005, PCT(50), &v) && v == 503);
+    CHECK("inline: -1 x 49.9999% = 0", inline_mul_rate(-1, 499999, &v) && v == 0);
+    CHECK("inline: INT64_MAX x 100% defers", !inline_mul_rate(INT64_MAX, POLRT_RATE_ONE, &v));
+
+    /* progressive brackets: 64-bit sum, or the 128-bit one after an overflow */
+    bad = 0;
+    for (int i = 0; i < NRANDOM / 4; i++) {
+        int64_t seg[1 + 2 * 4], x = any_value(), got, code;
+        int n_br = 1 + (int)((uint64_t)rnd() % 4);
+        seg[0] = n_br;
+        int64_t lo = i % 3 ? (rnd() % 1000000) : any_value();
+        for (int b = 0; b < n_br; b++) {
+            seg[1 + 2 * b] = lo;
+            seg[2 + 2 * b] =
+                i % 5 ? (int64_t)((uint64_t)rnd() % (2 * POLRT_RATE_ONE)) : any_value();
+            int64_t step = i % 7 ? (int64_t)((uint64_t)rnd() % 10000000) + 1 : INT64_MAX / 3;
+            if (__builtin_add_overflow(lo, step, &lo))
+                n_br = b + 1, seg[0] = n_br;
+        }
+        got = prog(seg, x, &code);
+        /* the reference: money.c's 128-bit loop */
+        Wide sum = 0;
+        int64_t want_code = POLRT_OK, want = 0;
+        for (int b = 0; b < n_br && want_code == POLRT_OK; b++) {
+            Wide blo = seg[1 + 2 * b], rate = seg[2 + 2 * b], top = x, part, term;
+            if (b + 1 < n_br && seg[1 + 2 * (b + 1)] < x)
+                top = seg[1 + 2 * (b + 1)];
+            part = top - blo;
+            if (part <= 0)
+                continue;
+            if (__builtin_mul_overflow(part, rate, &term) ||
+                __builtin_add_overflow(sum, term, &sum))
+                want_code = POLRT_E_OVERFLOW;
+        }
+        if (want_code == POLRT_OK)
+            want = ref_round(sum, POLRT_RATE_ONE, &want_code);
+        if ((code != want_code || (code == POLRT_OK && got != want)) && bad++ == 0)
+            printf("  progressive(n=%d, x=%" PRId64 ") = %" PRId64 " (code %" PRId64
+                   "), want %" PRId64 " (code %" PRId64 ")\n",
+                   n_br, x, got, code, want, want_code);
+    }
+    CHECK_EQ("polrt_progressive = the 128-bit rule on random brackets", bad, 0);
+}
+
 static int64_t money(const char *s)
 {
     int64_t v = INT64_MIN;
@@ -319,6 +529,7 @@ int main(void)
     test_mul_rate();
     test_rate_ops();
     test_progressive();
+    test_fast_paths();
     test_parse();
     test_format();
     test_fail_without_handler();

@@ -2,7 +2,8 @@
  * header comment works claims A-D by hand): exact outputs, the yearly cap across claims, a
  * new year starting a fresh ledger, exceptions, failures with their location, unknown
  * persons, claims settled twice (memory and SQLite, across sessions and processes),
- * persistence, shared stores on threads, reforms, and allocation failures. */
+ * persistence, shared stores on threads, reforms, allocation failures, and the untraced
+ * entry (bound from a .so or set in memory, the traced one standing in when there is none). */
 #include "fake_policy.h"
 #include "rt_int.h"
 #include "unit.h"
@@ -490,7 +491,104 @@ static void test_engine_open(void)
     CHECK_EQ("built engine checks", polrt_session_claim(s, "N", "P1", c, &r), -1);
     CHECK_STR("built engine checks: message", polrt_session_errmsg(s),
               "claim N: 非合规费用大于总费用");
+    /* it has no polc_settle_fast (an engine built before the entry existed): a session that
+     * does not trace settles through polc_settle all the same */
+    PolSession *f = polrt_session_new(e, NULL, err, sizeof err);
+    rt_session_trace(f, 0);
+    add_persons(f);
+    claim(c, FAKE_CITY, day(2024, 6, 1), YUAN(5000, 0), 0, 1, POLRT_NONE);
+    CHECK_EQ("no fast entry: settles", polrt_session_claim(f, "B", "P1", c, &r), 0);
+    check_out("no fast entry: the traced entry settles", &r, YUAN(3375, 0), YUAN(1625, 0), 0);
+    polrt_session_free(f);
     polrt_session_free(s);
+    polrt_engine_free(e);
+
+    /* with one, polrt_engine_open binds it: this polc_settle_fast answers 99, so a claim that
+     * fails with 99 went through it */
+    snprintf(so, sizeof so, "%s/fastfake.so", dir);
+    snprintf(cmd, sizeof cmd,
+             "printf '#include <stdint.h>\\nstruct PolCtx;\\nint64_t polc_settle_fast(struct "
+             "PolCtx *c) { (void)c; return 99; }\\n' | cc -std=c11 -shared -fPIC "
+             "-Iruntime/include -Itests/unit/support tests/unit/support/fake_policy.c -x c - "
+             "-o %s 2>/dev/null",
+             so);
+    CHECK_EQ("open: build an engine with a fast entry", system(cmd), 0);
+    e = polrt_engine_open(so, err, sizeof err);
+    CHECK("open: engine with a fast entry", e != NULL);
+    if (!e)
+        return;
+    s = polrt_session_new(e, NULL, err, sizeof err);
+    add_persons(s);
+    CHECK_EQ("fast entry bound: traced session", polrt_session_claim(s, "B", "P1", c, &r), 0);
+    check_out("fast entry bound: traced session settles traced", &r, YUAN(3375, 0),
+              YUAN(1625, 0), 0);
+    rt_session_trace(s, 0);
+    claim(c, FAKE_CITY, day(2024, 6, 2), YUAN(5000, 0), 0, 1, POLRT_NONE);
+    polrt_session_claim(s, "C", "P1", c, &r);
+    CHECK_EQ("fast entry bound: untraced session uses it", r.err_code, 99);
+    polrt_session_free(s);
+    polrt_engine_free(e);
+}
+
+/* the fast entry of an engine made in memory (polrt_engine_set_fast), and sessions that ask
+ * for it (rt_session_trace): the same results, no trace, forks alike */
+static int fast_calls;
+static int64_t counting_fast(PolCtx *c)
+{
+    fast_calls++;
+    return polc_settle(c);
+}
+
+static void test_fast_entry(void)
+{
+    PolEngine *e = fake_policy_engine(err, sizeof err);
+    PolSession *t = polrt_session_new(e, NULL, err, sizeof err);
+    PolSession *f = polrt_session_new(e, NULL, err, sizeof err);
+    PolResult rt, rf;
+    int64_t c[FAKE_NCLAIM];
+    polrt_engine_set_fast(e, counting_fast);
+    rt_session_trace(f, 0);
+    add_persons(t);
+    add_persons(f);
+    /* A-D of fake_policy.c and a failing claim: both ways, the same results */
+    static const struct {
+        const char *id, *person;
+        int64_t level, y, m, d, total, noncompliant, emergency;
+    } claims[] = {{"A", "P1", FAKE_COUNTY, 2024, 3, 10, YUAN(12000, 0), YUAN(1000, 0), 0},
+                  {"B", "P1", FAKE_CITY, 2024, 6, 1, YUAN(5000, 0), 0, 1},
+                  {"C", "P2", FAKE_TOWNSHIP, 2024, 7, 1, YUAN(800, 0), YUAN(50, 0), 0},
+                  {"D", "P1", FAKE_CITY, 2025, 1, 5, YUAN(20000, 0), 0, 1},
+                  {"E", "P3", FAKE_CITY, 2024, 8, 1, YUAN(3000, 0), 0, 1}};
+    int same = 1;
+    for (size_t i = 0; i < sizeof claims / sizeof claims[0]; i++) {
+        claim(c, claims[i].level, day((int)claims[i].y, (int)claims[i].m, (int)claims[i].d),
+              claims[i].total, claims[i].noncompliant, claims[i].emergency, POLRT_NONE);
+        int a = polrt_session_claim(t, claims[i].id, claims[i].person, c, &rt);
+        int b = polrt_session_claim(f, claims[i].id, claims[i].person, c, &rf);
+        const RtSchema *sc = rt_engine_schema(e);
+        same &= a == b && rt.status == rf.status && rt.err_code == rf.err_code &&
+                rt.err_loc == rf.err_loc &&
+                !memcmp(rt.out, rf.out, (size_t)sc->noutputs * sizeof *rt.out) &&
+                !memcmp(rt.ledger_after, rf.ledger_after,
+                        (size_t)sc->nledger_fields * sizeof *rt.ledger_after);
+    }
+    CHECK("fast and traced sessions: same results", same);
+    CHECK_EQ("the untraced session used the fast entry", fast_calls, 5);
+    CHECK("traced results carry the trace", rt.branch && rt.pver && rt.rule_val);
+    CHECK("untraced results carry none", !rf.branch && !rf.pver && !rf.rule_val && !rf.pidx);
+    PolSession *g = rt_session_fork(f, err, sizeof err);
+    add_persons(g);
+    claim(c, FAKE_COUNTY, day(2024, 9, 1), YUAN(100, 0), 0, 0, POLRT_NONE);
+    polrt_session_claim(g, "F", "P2", c, &rf);
+    CHECK_EQ("a fork inherits the setting", fast_calls, 6);
+    polrt_engine_set_fast(e, NULL);
+    claim(c, FAKE_COUNTY, day(2024, 9, 2), YUAN(100, 0), 0, 0, POLRT_NONE);
+    polrt_session_claim(f, "G", "P2", c, &rf);
+    CHECK_EQ("no fast entry: the traced one serves", fast_calls, 6);
+    CHECK_EQ("no fast entry: settled", rf.status, 0);
+    polrt_session_free(g);
+    polrt_session_free(f);
+    polrt_session_free(t);
     polrt_engine_free(e);
 }
 
@@ -629,6 +727,7 @@ int main(void)
     test_reform();
     test_alloc_failures();
     test_engine_open();
+    test_fast_entry();
     polrt_engine_free(e);
     char cmd[sizeof dir + 16];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
