@@ -40,16 +40,19 @@ RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engin
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
 
+# compiler/: the phases; cli/: the command table and one file per command; tools/: polc gen
 FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c \
               compiler/sema.c compiler/ir.c compiler/interp.c compiler/schema_out.c \
-              compiler/driver.c compiler/testcase.c compiler/tool.c compiler/simulate.c \
-              compiler/gen.c
+              compiler/driver.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
-MAIN_SRCS := compiler/main.c
+CLI_SRCS := cli/main.c cli/test.c cli/call.c cli/simulate.c
+TOOLS_SRCS := tools/gen.c
 FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o
 LLVM_OBJS := $(LLVM_SRCS:%.c=$(BUILD)/%.o)
-POLC_OBJS := $(FRONT_OBJS) $(LLVM_OBJS) $(MAIN_SRCS:%.c=$(BUILD)/%.o)
+CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/%.o)
+TOOLS_OBJS := $(TOOLS_SRCS:%.c=$(BUILD)/%.o)
+POLC_OBJS := $(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/*.c))
 
@@ -95,14 +98,24 @@ $(BUILD)/lexer.o: $(BUILD)/lexer.c
 	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Wno-unused-function -Wno-sign-compare \
 	    -Wno-shadow -Wno-unused-but-set-variable -c $< -o $@
 
-$(FRONT_OBJS) $(LLVM_OBJS) $(BUILD)/compiler/main.o: | $(BUILD)/parser.h $(BUILD)/lexer.h
+$(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS): | $(BUILD)/parser.h $(BUILD)/lexer.h
 $(BUILD)/compiler/%.o: compiler/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS_ALL) -DPOLC_LIBDIR='"$(abspath $(BUILD))"' \
 	    -DPOLC_LINK_EXTRA='"$(SAN_FLAGS)"' -c $< -o $@
+$(BUILD)/cli/%.o: cli/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
+$(BUILD)/tools/%.o: tools/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 # only these include LLVM or libffi
 $(LLVM_OBJS): CFLAGS += $(LLVM_CFLAGS)
+# polc gen still shares a helper header with the commands
+$(TOOLS_OBJS): CFLAGS += -iquote cli
 
 # unit tests: one binary per tests/unit/*.c, linked with the runtime and the shared support
 # files (tests/unit/support/*.c: a hand-written "compiled" policy for runtime tests, ...)
@@ -133,7 +146,8 @@ grammar:
 	bison -Wcounterexamples -o /dev/null compiler/parser.y
 
 lint:
-	clang-format --dry-run --Werror compiler/*.c compiler/*.h runtime/*.c runtime/include/*.h
+	clang-format --dry-run --Werror compiler/*.c compiler/*.h cli/*.c cli/*.h tools/*.c \
+	    runtime/*.c runtime/include/*.h
 
 FUZZ_SECONDS ?= 60
 fuzz-frontend: deps
