@@ -46,7 +46,8 @@ FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c 
               compiler/driver.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
-CLI_SRCS := cli/main.c cli/test.c cli/call.c cli/simulate.c
+CLI_SRCS := cli/main.c cli/opts.c cli/check.c cli/build.c cli/run.c cli/test.c cli/simulate.c \
+            cli/call.c cli/gen.c
 TOOLS_SRCS := tools/gen.c
 FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o
 LLVM_OBJS := $(LLVM_SRCS:%.c=$(BUILD)/%.o)
@@ -114,8 +115,8 @@ $(BUILD)/tools/%.o: tools/%.c
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 # only these include LLVM or libffi
 $(LLVM_OBJS): CFLAGS += $(LLVM_CFLAGS)
-# polc gen still shares a helper header with the commands
-$(TOOLS_OBJS): CFLAGS += -iquote cli
+# the commands call tools/ (polc gen); tools/ knows nothing of the command line
+$(CLI_OBJS): CFLAGS += -iquote tools
 
 # unit tests: one binary per tests/unit/*.c, linked with the runtime and the shared support
 # files (tests/unit/support/*.c: a hand-written "compiled" policy for runtime tests, ...)

@@ -1,4 +1,4 @@
-/* tool.c — polc call (one rule evaluated through libffi), the stale-engine warning, and the
+/* call.c — polc call (one rule evaluated through libffi), the stale-engine warning, and the
  * text of values and failures shown to people. */
 #include "tool.h"
 
@@ -8,10 +8,14 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "cli.h"
 #include "driver.h"
 #include "ffi.h"
 #include "interp.h"
 #include "jit.h"
+
+/* the most arguments polc call passes to a rule */
+#define CALL_MAX_ARGS 64
 
 char *tool_format(const Policy *pol, Type t, int64_t v, char *buf, size_t len)
 {
@@ -242,7 +246,7 @@ int tool_call(const char *policy, const char *rule, const char **args, int nargs
         fprintf(stderr, "), %d given\n", nargs);
         goto out;
     }
-    int64_t vals[64];
+    int64_t vals[CALL_MAX_ARGS];
     for (int i = 0; i < nargs; i++)
         if (parse_arg(&c.pol, decl->fields.data[i].ty, args[i], &vals[i]) != 0) {
             fprintf(stderr, "polc: argument %d of '%s' (%s) must be %s, got '%s'\n", i + 1, rule,
@@ -301,4 +305,34 @@ out:
     jit_free(jit);
     driver_free(&c);
     return rc;
+}
+
+typedef struct CallArgs {
+    const char *date;
+    long interp;
+} CallArgs;
+
+static const Opt call_opts[] = {
+    {"date", 0, OPT_STR, offsetof(CallArgs, date), "YYYY-MM-DD",
+     .help = "the params in force on this day (default: today)"},
+    {"interp", 0, OPT_FLAG, offsetof(CallArgs, interp), NULL, 1,
+     .help = "evaluate with the reference interpreter, not the JIT"},
+    {0},
+};
+
+/* polc call POLICY RULE ARG...: arguments may be negative numbers, which opts_parse leaves
+ * as operands */
+int cmd_call(const Command *cmd, int argc, char **argv)
+{
+    CallArgs a;
+    char **pos;
+    int npos, rc = opts_parse(cmd, call_opts, argc, argv, &a, &pos, &npos);
+    if (rc != OPTS_PARSED)
+        return rc;
+    if (npos < 2)
+        return opts_usage_error(cmd, call_opts, "give a POLICY and one of its RULEs");
+    if (npos - 2 > CALL_MAX_ARGS)
+        return opts_usage_error(cmd, call_opts, "too many ARGs (a rule takes at most %d)",
+                                CALL_MAX_ARGS);
+    return tool_call(pos[0], pos[1], (const char **)pos + 2, npos - 2, a.date, (int)a.interp);
 }

@@ -2,6 +2,8 @@
  * --set variant (JIT), or one base and a parameter sweep over its params table, then hand the
  * engines to the runtime (polrt_sim_run), which settles the same claims for all of them in
  * one pass, and print or write what it found. */
+#include "cli.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -20,17 +22,6 @@
 /* --by fields */
 #define SIM_MAX_BY 8
 
-enum { EXIT_OK = 0, EXIT_POLICY = 1, EXIT_USAGE = 2 };
-
-static const char sim_usage[] =
-    "usage: polc simulate --base POLICY [--reform REFORM ...] [--set NAME=VALUE[@DATE] ...]\n"
-    "                     --claims F [--persons F] [--report DIR] [-j N]\n"
-    "                     [--sweep NAME=FROM..TO:STEP[UNIT]] [--weight COLUMN]\n"
-    "                     [--oop OUTPUT] [--cap OUTPUT] [--by FIELD ...] [--rejects F]\n"
-    "                     [-q] [--progress|--no-progress] [--interp] [-O0..-O3]\n"
-    "  every --reform and every --set is one scenario compared with the base;\n"
-    "  --sweep runs the base at each value of one parameter (spec/SIMULATE.md)\n";
-
 /* A compiled scenario: the Compiled and its JIT live as long as the engine. */
 typedef struct Built {
     Compiled c;
@@ -42,94 +33,52 @@ typedef struct Built {
 
 typedef struct SimArgs {
     const char *base, *claims, *persons, *report, *sweep, *weight, *oop, *cap, *rejects;
-    const char *reforms[SIM_MAX_SCENARIOS], *sets[SIM_MAX_SCENARIOS], *by[SIM_MAX_BY];
-    int nreforms, nsets, nby;
-    int threads, progress, quiet, interp, opt;
+    OptList reforms, sets, by;
+    long threads, progress, quiet, interp, opt;
 } SimArgs;
 
-static int usage_error(const char *fmt, const char *arg)
-{
-    fputs("polc: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputc('\n', stderr);
-    fputs(sim_usage, stderr);
-    return EXIT_USAGE;
-}
+#define AT(field) offsetof(SimArgs, field)
+static const Opt sim_opts[] = {
+    {"base", 0, OPT_STR, AT(base), "POLICY", .help = "the policy as it is (required)"},
+    {"reform", 0, OPT_LIST, AT(reforms), "REFORM", 0, SIM_MAX_SCENARIOS - 1,
+     .help = "a scenario: a reform of the base (repeatable)"},
+    {"set", 0, OPT_LIST, AT(sets), "NAME[MEMBER]=VALUE[@DATE]", 0, SIM_MAX_SCENARIOS - 1,
+     .help = "a scenario: the base with one param changed (repeatable)"},
+    {"sweep", 0, OPT_STR, AT(sweep), "NAME=FROM..TO:STEP[UNIT]",
+     .help = "the base at each value of one param (spec/SIMULATE.md)"},
+    {"claims", 0, OPT_STR, AT(claims), "FILE", .help = "the claims to settle (required)"},
+    {"persons", 0, OPT_STR, AT(persons), "FILE", .help = "the persons and their identity history"},
+    {"report", 0, OPT_STR, AT(report), "DIR", .help = "write DIR/report.html and CSV tables"},
+    {"weight", 0, OPT_STR, AT(weight), "COLUMN", .help = "the persons column weighting totals"},
+    {"oop", 0, OPT_STR, AT(oop), "OUTPUT", .help = "the output that is the patient's own payment"},
+    {"cap", 0, OPT_STR, AT(cap), "OUTPUT", .help = "the output > 0 when the annual cap bound"},
+    {"by", 0, OPT_LIST, AT(by), "FIELD", 0, SIM_MAX_BY,
+     .help = "break down by this claim field (repeatable)"},
+    {"rejects", 0, OPT_STR, AT(rejects), "FILE", .help = "rejected rows (default rejects.csv)"},
+    {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, "settle on N threads (default 1)"},
+    {"interp", 0, OPT_FLAG, AT(interp), NULL, 1, .help = "use the reference interpreter"},
+    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "JIT optimisation level, 0 to 3 (default 2)"},
+    {"quiet", 'q', OPT_FLAG, AT(quiet), NULL, 1, .help = "print no tables"},
+    {"progress", 0, OPT_FLAG, AT(progress), NULL, 1, .def = -1,
+     .help = "show progress (default: when stderr is a terminal)"},
+    {"no-progress", 0, OPT_FLAG, AT(progress), NULL, 0, .def = -1, .help = "never show progress"},
+    {0},
+};
+#undef AT
 
-static int parse_args(int argc, char **argv, SimArgs *a)
+/* the options that must go together; 0, or EXIT_USAGE after a message */
+static int check_args(const Command *cmd, const SimArgs *a)
 {
-    memset(a, 0, sizeof *a);
-    a->threads = 1;
-    a->progress = -1;
-    a->opt = 2;
-    for (int i = 2; i < argc; i++) {
-        const char *s = argv[i];
-        const char **one = !strcmp(s, "--base")      ? &a->base
-                           : !strcmp(s, "--claims")  ? &a->claims
-                           : !strcmp(s, "--persons") ? &a->persons
-                           : !strcmp(s, "--report")  ? &a->report
-                           : !strcmp(s, "--sweep")   ? &a->sweep
-                           : !strcmp(s, "--weight")  ? &a->weight
-                           : !strcmp(s, "--oop")     ? &a->oop
-                           : !strcmp(s, "--cap")     ? &a->cap
-                           : !strcmp(s, "--rejects") ? &a->rejects
-                                                     : NULL;
-        const char **many = !strcmp(s, "--reform") ? &a->reforms[a->nreforms]
-                            : !strcmp(s, "--set")  ? &a->sets[a->nsets]
-                            : !strcmp(s, "--by")   ? &a->by[a->nby]
-                                                   : NULL;
-        if (one || many || !strcmp(s, "-j")) {
-            if (i + 1 >= argc)
-                return usage_error("option %s needs a value", s);
-            const char *v = argv[++i];
-            if (one) {
-                if (*one)
-                    return usage_error("option %s given twice", s);
-                *one = v;
-            } else if (many) {
-                int *n = !strcmp(s, "--reform") ? &a->nreforms
-                         : !strcmp(s, "--set")  ? &a->nsets
-                                                : &a->nby;
-                if (*n == (many == &a->by[a->nby] ? SIM_MAX_BY : SIM_MAX_SCENARIOS - 1))
-                    return usage_error("too many %s options", s);
-                *many = v;
-                (*n)++;
-            } else {
-                char *end;
-                long j = strtol(v, &end, 10);
-                if (*end || end == v || j < 1 || j > 256)
-                    return usage_error("-j needs a thread count from 1 to 256, got '%s'", v);
-                a->threads = (int)j;
-            }
-        } else if (!strncmp(s, "-j", 2) && s[2]) {
-            char *end;
-            long j = strtol(s + 2, &end, 10);
-            if (*end || j < 1 || j > 256)
-                return usage_error("-j needs a thread count from 1 to 256, got '%s'", s + 2);
-            a->threads = (int)j;
-        } else if (s[0] == '-' && s[1] == 'O' && s[2] >= '0' && s[2] <= '3' && !s[3]) {
-            a->opt = s[2] - '0';
-        } else if (!strcmp(s, "-q") || !strcmp(s, "--quiet")) {
-            a->quiet = 1;
-        } else if (!strcmp(s, "--progress")) {
-            a->progress = 1;
-        } else if (!strcmp(s, "--no-progress")) {
-            a->progress = 0;
-        } else if (!strcmp(s, "--interp")) {
-            a->interp = 1;
-        } else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-            fputs(sim_usage, stdout);
-            exit(EXIT_OK);
-        } else {
-            return usage_error("simulate: unknown argument '%s'", s);
-        }
-    }
     if (!a->base)
-        return usage_error("%s", "simulate needs --base POLICY");
+        return opts_usage_error(cmd, sim_opts, "--base POLICY is required");
     if (!a->claims)
-        return usage_error("%s", "simulate needs --claims FILE");
-    if (a->sweep && (a->nreforms || a->nsets))
-        return usage_error("%s", "--sweep runs the base alone: give no --reform or --set with it");
+        return opts_usage_error(cmd, sim_opts, "--claims FILE is required");
+    if (a->sweep && (a->reforms.n || a->sets.n))
+        return opts_usage_error(cmd, sim_opts,
+                                "--sweep runs the base alone: give no --reform or --set with it");
+    if (a->reforms.n + a->sets.n > SIM_MAX_SCENARIOS - 1)
+        return opts_usage_error(cmd, sim_opts, "too many scenarios: at most %d --reform and --set",
+                                SIM_MAX_SCENARIOS - 1);
     return 0;
 }
 
@@ -366,20 +315,29 @@ static int sweep_slot(const Compiled *c, const Sweep *sw, const IrParam **out, i
 
 /* ---- the command ------------------------------------------------------------------------ */
 
-int tool_simulate(int argc, char **argv)
+int cmd_simulate(const Command *cmd, int argc, char **argv)
 {
     SimArgs a;
-    if (parse_args(argc, argv, &a) != 0)
+    char **pos;
+    int npos, rc0 = opts_parse(cmd, sim_opts, argc, argv, &a, &pos, &npos);
+    if (rc0 != OPTS_PARSED)
+        return rc0;
+    if (npos)
+        return opts_usage_error(cmd, sim_opts, "unexpected argument '%s' (the policy is --base)",
+                                pos[0]);
+    if (check_args(cmd, &a) != 0)
         return EXIT_USAGE;
     Sweep sw;
     if (a.sweep) {
         int k = parse_sweep(a.sweep, &sw);
         if (k == -2)
-            return usage_error("--sweep %s: too many points (at most 63)", a.sweep);
+            return opts_usage_error(cmd, sim_opts, "--sweep %s: too many points (at most %d)",
+                                    a.sweep, SIM_MAX_SCENARIOS - 1);
         if (k < 0)
-            return usage_error("--sweep needs NAME=FROM..TO:STEP (e.g. cap=3000..5000:500), "
-                               "got '%s'",
-                               a.sweep);
+            return opts_usage_error(cmd, sim_opts,
+                                    "--sweep needs NAME=FROM..TO:STEP (e.g. cap=3000..5000:500), "
+                                    "got '%s'",
+                                    a.sweep);
     }
     Built *built = calloc(SIM_MAX_SCENARIOS, sizeof *built);
     PolSimScenario *sc = calloc(SIM_MAX_SCENARIOS, sizeof *sc);
@@ -408,7 +366,7 @@ int tool_simulate(int argc, char **argv)
         rc = EXIT_USAGE;
         goto done;
     }
-    if (make_engine(b, a.interp, a.opt) != 0) {
+    if (make_engine(b, (int)a.interp, (int)a.opt) != 0) {
         rc = EXIT_USAGE;
         goto done;
     }
@@ -416,44 +374,45 @@ int tool_simulate(int argc, char **argv)
     n++;
 
     /* reforms: a scenario that cannot be built is a usage error (exit 2) */
-    for (int i = 0; i < a.nreforms; i++) {
-        if ((rc = check_reform_base(a.reforms[i], a.base)) != EXIT_OK)
+    for (int i = 0; i < a.reforms.n; i++) {
+        if ((rc = check_reform_base(a.reforms.v[i], a.base)) != EXIT_OK)
             goto done;
         b = &built[n];
         diag_init(&b->d, stderr);
         driver_init(&b->c, &b->d);
         b->owns_compiled = 1;
-        if (driver_compile(&b->c, a.reforms[i]) != 0) {
-            fprintf(stderr, "polc: the reform %s cannot be applied to %s\n", a.reforms[i], a.base);
+        if (driver_compile(&b->c, a.reforms.v[i]) != 0) {
+            fprintf(stderr, "polc: the reform %s cannot be applied to %s\n", a.reforms.v[i],
+                    a.base);
             rc = EXIT_USAGE;
             goto done;
         }
-        if (make_engine(b, a.interp, a.opt) != 0) {
+        if (make_engine(b, (int)a.interp, (int)a.opt) != 0) {
             rc = EXIT_USAGE;
             goto done;
         }
         snprintf(names[n], sizeof names[n], "%s", b->c.reform_name ? b->c.reform_name : "reform");
-        sc[n] = (PolSimScenario){.name = names[n], .source = a.reforms[i], .engine = b->engine};
+        sc[n] = (PolSimScenario){.name = names[n], .source = a.reforms.v[i], .engine = b->engine};
         n++;
     }
 
     /* --set: each one is a scenario of its own, the base with that one change */
-    for (int i = 0; i < a.nsets; i++) {
+    for (int i = 0; i < a.sets.n; i++) {
         b = &built[n];
         diag_init(&b->d, stderr);
         driver_init(&b->c, &b->d);
         b->owns_compiled = 1;
-        const char *one[1] = {a.sets[i]};
+        const char *one[1] = {a.sets.v[i]};
         if (driver_compile_with(&b->c, a.base, one, 1) != 0) {
-            fprintf(stderr, "polc: --set %s cannot be applied to %s\n", a.sets[i], a.base);
+            fprintf(stderr, "polc: --set %s cannot be applied to %s\n", a.sets.v[i], a.base);
             rc = EXIT_USAGE;
             goto done;
         }
-        if (make_engine(b, a.interp, a.opt) != 0) {
+        if (make_engine(b, (int)a.interp, (int)a.opt) != 0) {
             rc = EXIT_USAGE;
             goto done;
         }
-        snprintf(names[n], sizeof names[n], "%s", a.sets[i]);
+        snprintf(names[n], sizeof names[n], "%s", a.sets.v[i]);
         snprintf(texts[n], sizeof texts[n], "--set");
         sc[n] = (PolSimScenario){
             .name = names[n], .source = "--set (base with this change)", .engine = b->engine};
@@ -531,10 +490,10 @@ int tool_simulate(int argc, char **argv)
         .weight = a.weight,
         .oop = a.oop,
         .cap = a.cap,
-        .by = a.nby ? a.by : NULL,
-        .nby = a.nby,
-        .threads = a.threads,
-        .progress = a.progress,
+        .by = a.by.n ? a.by.v : NULL,
+        .nby = a.by.n,
+        .threads = (int)a.threads,
+        .progress = (int)a.progress,
         .sweep = a.sweep ? a.sweep : NULL,
     };
     char sweep_name[400];

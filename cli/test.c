@@ -1,7 +1,7 @@
-/* testcase.c — polc test: the test cases written in a policy's own file. Each case is run
+/* test.c — polc test: the test cases written in a policy's own file. Each case is run
  * through the runtime's session API twice, with the reference interpreter and with the JIT;
  * every expectation is checked in both, and the two must agree bit for bit on every claim. */
-#include "testcase.h"
+#include "cli.h"
 
 #include <setjmp.h>
 #include <stdio.h>
@@ -361,7 +361,12 @@ static void explain_claim(Compiled *c, Decl *test, PolEngine *e, const char *cla
     polrt_session_free(s);
 }
 
-int testcase_run_file(const char *path, int interp_only, TestTotals *tot)
+typedef struct TestTotals {
+    int passed, failed;
+} TestTotals;
+
+/* prints [PASS]/[FAIL] per case; -1 when the policy itself does not compile */
+static int run_file(const char *path, int interp_only, TestTotals *tot)
 {
     Diag d;
     diag_init(&d, stderr);
@@ -437,4 +442,32 @@ int testcase_run_file(const char *path, int interp_only, TestTotals *tot)
     jit_free(jit);
     driver_free(&c);
     return rc;
+}
+
+typedef struct TestArgs {
+    long interp_only;
+} TestArgs;
+
+static const Opt test_opts[] = {
+    {"interp-only", 0, OPT_FLAG, offsetof(TestArgs, interp_only), NULL, 1,
+     .help = "run the cases with the interpreter alone (no JIT)"},
+    {0},
+};
+
+int cmd_test(const Command *cmd, int argc, char **argv)
+{
+    TestArgs a;
+    char **pol;
+    int npol, rc = opts_parse(cmd, test_opts, argc, argv, &a, &pol, &npol);
+    if (rc != OPTS_PARSED)
+        return rc;
+    if (npol == 0)
+        return opts_usage_error(cmd, test_opts, "give at least one POLICY");
+    TestTotals t = {0};
+    int bad_policy = 0;
+    for (int i = 0; i < npol; i++)
+        if (run_file(pol[i], (int)a.interp_only, &t) != 0)
+            bad_policy = 1;
+    printf("%d passed, %d failed\n", t.passed, t.failed);
+    return bad_policy || t.failed ? EXIT_POLICY : EXIT_OK;
 }

@@ -13,7 +13,5 @@ int tool_call(const char *policy, const char *rule, const char **args, int nargs
 char *tool_format(const Policy *pol, Type t, int64_t v, char *buf, size_t len);
 /* "amount overflow in rule basic_pay (line 41, col 9)" */
 char *tool_error_text(const IrProgram *ir, int64_t code, int64_t loc, char *buf, size_t len);
-int tool_simulate(int argc, char **argv);
-int tool_gen(int argc, char **argv);
 
 #endif

@@ -3,6 +3,8 @@
  * columns of spec/DATA.md, claims sorted by person then date so a run can stream them.
  * Every person draws from its own generator seeded by (seed, person number), so the files
  * are the same bytes for a seed whatever the machine's speed or the order of work. */
+#include "gen.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -15,21 +17,15 @@
 #include <unistd.h>
 
 #include "polrt.h"
-#include "tool.h"
 
 /* ---- limits and constants ------------------------------------------------------------- */
 
-/* the most persons gen writes: 100 million rows is past any county's population and keeps
- * ids at a fixed 9 digits; beyond it the files would not fit a spreadsheet tool anyway */
-#define GEN_MAX_PERSONS 100000000L
 /* output buffer: flushed when it passes GEN_FLUSH, so one person's rows always fit */
 #define GEN_BUF   (1 << 20)
 #define GEN_FLUSH (GEN_BUF - 64 * 1024)
 /* the most claims one person gets in a year (the chronic-visit and admission tail is cut
  * here so a single row of the mixture cannot blow up the file) */
 #define GEN_MAX_YEAR_CLAIMS 60
-/* years in --years: more than the calendar ships */
-#define GEN_MAX_YEARS 16
 /* persons between two looks at the clock for the progress line */
 #define GEN_PROGRESS_STRIDE 4096
 /* progress refresh interval (ns) */
@@ -611,100 +607,13 @@ static int64_t now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-static const char gen_usage[] =
-    "usage: polc gen --persons N --seed S --out DIR [--years Y,Y,...] [--claim-scale X]\n"
-    "                [--weights] [--progress|--no-progress]\n"
-    "  writes DIR/persons.csv and DIR/claims.csv (spec/SIMULATE.md, spec/DATA.md)\n";
-
-static int gen_fail(const char *msg)
+int gen_population(const GenOpts *o)
 {
-    fprintf(stderr, "polc: %s\n", msg);
-    fputs(gen_usage, stderr);
-    return 2;
-}
-
-/* parse "2017,2018,2025" into years[]; every year must be one the calendar ships */
-static int parse_years(const char *s, int *years, int max)
-{
-    int n = 0;
-    while (*s) {
-        char *end;
-        long y = strtol(s, &end, 10);
-        if (end == s || n == max || y < 1900 || y > 2199)
-            return -1;
-        if (polrt_is_workday(polrt_days_from_civil(y, 1, 1)) < 0 ||
-            polrt_is_workday(polrt_days_from_civil(y, 12, 31)) < 0)
-            return -2;
-        years[n++] = (int)y;
-        s = end;
-        if (*s == ',')
-            s++;
-        else if (*s)
-            return -1;
-    }
-    return n;
-}
-
-int tool_gen(int argc, char **argv)
-{
-    const char *np = NULL, *seed_s = NULL, *dir = NULL, *years_s = NULL, *scale_s = NULL;
-    int weights = 0, progress = -1;
-    for (int i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        const char **dst = !strcmp(a, "--persons")       ? &np
-                           : !strcmp(a, "--seed")        ? &seed_s
-                           : !strcmp(a, "--out")         ? &dir
-                           : !strcmp(a, "-o")            ? &dir
-                           : !strcmp(a, "--years")       ? &years_s
-                           : !strcmp(a, "--claim-scale") ? &scale_s
-                                                         : NULL;
-        if (dst) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "polc: option %s needs a value\n", a);
-                return 2;
-            }
-            *dst = argv[++i];
-        } else if (!strcmp(a, "--weights"))
-            weights = 1;
-        else if (!strcmp(a, "--progress"))
-            progress = 1;
-        else if (!strcmp(a, "--no-progress") || !strcmp(a, "-q"))
-            progress = 0;
-        else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(gen_usage, stdout);
-            return 0;
-        } else {
-            fprintf(stderr, "polc: gen: unknown argument '%s'\n", a);
-            fputs(gen_usage, stderr);
-            return 2;
-        }
-    }
-    if (!np || !seed_s || !dir)
-        return gen_fail("gen needs --persons N, --seed S and --out DIR");
-    char *end;
-    errno = 0;
-    long persons = strtol(np, &end, 10);
-    if (errno || *end || end == np || persons < 0 || persons > GEN_MAX_PERSONS)
-        return gen_fail("--persons needs a count from 0 to 100000000");
-    errno = 0;
-    unsigned long long seed = strtoull(seed_s, &end, 0);
-    if (errno || *end || end == seed_s || seed_s[0] == '-')
-        return gen_fail("--seed needs a non-negative integer");
-    double scale = 1.0;
-    if (scale_s) {
-        scale = strtod(scale_s, &end);
-        if (*end || end == scale_s || !(scale > 0 && scale <= 20))
-            return gen_fail("--claim-scale needs a number above 0, at most 20");
-    }
-    int years[GEN_MAX_YEARS], nyears = 4;
-    memcpy(years, default_years, sizeof default_years);
-    if (years_s) {
-        nyears = parse_years(years_s, years, GEN_MAX_YEARS);
-        if (nyears == -2)
-            return gen_fail("--years: a year outside the shipped working-day calendar");
-        if (nyears <= 0)
-            return gen_fail("--years needs a list such as 2017,2018,2025,2026");
-    }
+    const char *dir = o->dir;
+    long persons = o->persons;
+    int weights = o->weights, progress = o->progress;
+    const int *years = o->years ? o->years : default_years;
+    int nyears = o->years ? o->nyears : (int)(sizeof default_years / sizeof default_years[0]);
     struct stat st;
     if (stat(dir, &st) != 0) {
         if (errno != ENOENT || mkdir(dir, 0777) != 0) {
@@ -716,11 +625,11 @@ int tool_gen(int argc, char **argv)
         return 2;
     }
 
-    Gen g = {.seed = seed,
+    Gen g = {.seed = o->seed,
              .persons = persons,
              .years = years,
              .nyears = nyears,
-             .claim_scale = scale,
+             .claim_scale = o->claim_scale,
              .weights = weights};
     g.id_width = 7;
     for (long p = 10000000; p <= persons && g.id_width < 9; p *= 10)

@@ -1,0 +1,162 @@
+/* run.c — polc run and polc explain: load an engine (a built .so, or the policy compiled now:
+ * JIT, or the interpreter with --interp), then hand it and the data to the runtime's batch
+ * run (polrt_run). explain is a run that prints one claim's settlement and no summary. */
+#include "cli.h"
+
+#include <string.h>
+
+#include "driver.h"
+#include "interp.h"
+#include "jit.h"
+#include "polrt.h"
+#include "tool.h"
+
+typedef struct RunArgs {
+    const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim;
+    OptList sets; /* --set: a one-line reform each */
+    long threads, max_rejects, opt, interp, quiet, progress;
+} RunArgs;
+
+/* run and explain take the same options */
+#define AT(field) offsetof(RunArgs, field)
+static const Opt run_opts[] = {
+    {"claims", 0, OPT_STR, AT(claims), "FILE", .help = "the claims to settle (CSV, spec/DATA.md)"},
+    {"persons", 0, OPT_STR, AT(persons), "FILE", .help = "the persons and their identity history"},
+    {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger (default: in memory)"},
+    {"out", 'o', OPT_STR, AT(out), "FILE", .help = "the results CSV (default: standard output)"},
+    {"explain", 0, OPT_STR, AT(explain), "FILE", .help = "every claim's explanation, JSON lines"},
+    {"claim", 0, OPT_STR, AT(claim), "ID", .help = "print this claim's settlement step by step"},
+    {"rejects", 0, OPT_STR, AT(rejects), "FILE",
+     .help = "rejected rows (default: OUT.rejects.csv)"},
+    {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, "settle on N threads (default 1)"},
+    {"max-rejects", 0, OPT_INT, AT(max_rejects), "N", 0, 1000000000, 0,
+     "stop after N rejected rows (default 0: no limit)"},
+    {"set", 0, OPT_LIST, AT(sets), "NAME[MEMBER]=VALUE[@DATE]", 0, 32,
+     .help = "change a param for this run (a one-line reform)"},
+    {"interp", 0, OPT_FLAG, AT(interp), NULL, 1,
+     .help = "use the reference interpreter, not the JIT"},
+    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "JIT optimisation level, 0 to 3 (default 2)"},
+    {"quiet", 'q', OPT_FLAG, AT(quiet), NULL, 1, .help = "no summary on stderr"},
+    {"progress", 0, OPT_FLAG, AT(progress), NULL, 1, .def = -1,
+     .help = "show progress (default: when stderr is a terminal)"},
+    {"no-progress", 0, OPT_FLAG, AT(progress), NULL, 0, .def = -1, .help = "never show progress"},
+    {0},
+};
+#undef AT
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* An engine for a command: a built .so, or the policy compiled now (JIT, or the interpreter
+ * with --interp). The Compiled and Jit stay alive as long as the engine. */
+typedef struct Loaded {
+    Compiled c;
+    Diag d;
+    Jit *jit;
+    PolEngine *engine;
+} Loaded;
+
+static int load_engine(Loaded *L, const char *path, int interp, int opt, const char *const *sets,
+                       int nsets)
+{
+    char err[512];
+    memset(L, 0, sizeof *L);
+    diag_init(&L->d, stderr);
+    driver_init(&L->c, &L->d);
+    if (ends_with(path, ".so")) {
+        if (nsets) {
+            fprintf(stderr,
+                    "polc: --set changes a policy's text; give the policy, not a built engine\n");
+            return EXIT_USAGE;
+        }
+        L->engine = polrt_engine_open(path, err, sizeof err);
+        if (!L->engine) {
+            fprintf(stderr, "polc: %s\n", err);
+            return EXIT_USAGE;
+        }
+        tool_warn_stale(L->engine);
+        return EXIT_OK;
+    }
+    if (driver_compile_with(&L->c, path, sets, nsets) != 0)
+        return L->d.errors && nsets ? EXIT_USAGE : EXIT_POLICY;
+    if (interp) {
+        L->engine = polrt_engine_new(L->c.schema, L->c.ir->ptable, interp_settle, interp_keys,
+                                     L->c.ir, err, sizeof err);
+        polrt_engine_set_check(L->engine, interp_check);
+    } else {
+        L->jit = jit_create(L->c.ir, L->c.schema, opt, err, sizeof err);
+        if (!L->jit) {
+            fprintf(stderr, "polc: %s\n", err);
+            return EXIT_USAGE;
+        }
+        L->engine = polrt_engine_new(jit_schema(L->jit), jit_params(L->jit), jit_settle(L->jit),
+                                     jit_keys(L->jit), NULL, err, sizeof err);
+        polrt_engine_set_check(L->engine, jit_check(L->jit));
+    }
+    if (!L->engine) {
+        fprintf(stderr, "polc: internal error: the runtime refused the schema: %s\n", err);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+static void unload_engine(Loaded *L)
+{
+    if (L->engine)
+        polrt_engine_free(L->engine);
+    if (L->jit)
+        jit_free(L->jit);
+    driver_free(&L->c);
+}
+
+static int run(const Command *cmd, int argc, char **argv, int explain_only)
+{
+    RunArgs a;
+    char **pol;
+    int npol, rc = opts_parse(cmd, run_opts, argc, argv, &a, &pol, &npol);
+    if (rc != OPTS_PARSED)
+        return rc;
+    if (npol != 1)
+        return opts_usage_error(cmd, run_opts, "give one POLICY%s",
+                                explain_only ? "" : " or ENGINE.so");
+    if (!a.claims)
+        return opts_usage_error(cmd, run_opts, "--claims FILE is required");
+    if (explain_only && !a.claim)
+        return opts_usage_error(cmd, run_opts, "--claim ID is required");
+    Loaded L;
+    rc = load_engine(&L, pol[0], (int)a.interp, (int)a.opt, a.sets.v, a.sets.n);
+    if (rc != EXIT_OK) {
+        unload_engine(&L);
+        return rc;
+    }
+    PolRunOpts ro = {
+        .claims = a.claims,
+        .persons = a.persons,
+        .ledger_db = a.ledger,
+        .out = a.out,
+        .rejects = a.rejects,
+        .explain = a.explain,
+        .explain_claim = a.claim,
+        .threads = (int)a.threads,
+        .max_rejects = a.max_rejects,
+        .progress = (int)a.progress,
+        .quiet = a.quiet || explain_only,
+    };
+    PolRunStats st;
+    rc = polrt_run(L.engine, &ro, &st);
+    unload_engine(&L);
+    return rc;
+}
+
+int cmd_run(const Command *cmd, int argc, char **argv)
+{
+    return run(cmd, argc, argv, 0);
+}
+
+int cmd_explain(const Command *cmd, int argc, char **argv)
+{
+    return run(cmd, argc, argv, 1);
+}
