@@ -46,7 +46,7 @@ FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c 
               compiler/driver.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
-CLI_SRCS := cli/main.c cli/opts.c cli/check.c cli/build.c cli/run.c cli/test.c cli/simulate.c \
+CLI_SRCS := cli/main.c cli/opts.c cli/engine.c cli/check.c cli/build.c cli/run.c cli/test.c cli/simulate.c \
             cli/call.c cli/gen.c
 TOOLS_SRCS := tools/gen.c
 FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o

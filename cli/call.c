@@ -2,7 +2,6 @@
  * text of values and failures shown to people. */
 #include "tool.h"
 
-#include <cjson/cJSON.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,9 +9,9 @@
 
 #include "cli.h"
 #include "driver.h"
+#include "engine.h"
 #include "ffi.h"
 #include "interp.h"
-#include "jit.h"
 
 /* the most arguments polc call passes to a rule */
 #define CALL_MAX_ARGS 64
@@ -78,34 +77,6 @@ char *tool_error_text(const IrProgram *ir, int64_t code, int64_t loc, char *buf,
     } else
         snprintf(buf, len, "%s", error_name(code));
     return buf;
-}
-
-/* A built engine remembers the source it came from: if that file now hashes differently,
- * results would not match the policy text people read. */
-void tool_warn_stale(PolEngine *e)
-{
-    cJSON *root = cJSON_Parse(polrt_engine_schema(e));
-    if (!root)
-        return;
-    const cJSON *file = cJSON_GetObjectItemCaseSensitive(root, "file");
-    if (cJSON_IsString(file)) {
-        FILE *devnull = fopen("/dev/null", "w");
-        Diag d;
-        diag_init(&d, devnull ? devnull : stderr);
-        Compiled c;
-        driver_init(&c, &d);
-        if (driver_parse(&c, file->valuestring) == 0 &&
-            strcmp(c.sha256, polrt_engine_sha256(e)) != 0)
-            fprintf(stderr,
-                    "polc: warning: the engine was built from an older text of %s\n"
-                    "  engine built from sha256 %s\n  source now is     sha256 %s\n"
-                    "  rebuild it with polc build\n",
-                    file->valuestring, polrt_engine_sha256(e), c.sha256);
-        driver_free(&c);
-        if (devnull)
-            fclose(devnull);
-    }
-    cJSON_Delete(root);
 }
 
 /* does rule r depend on anything but its arguments (claim, person, ledger, history)? */
@@ -209,21 +180,21 @@ static int parse_arg(const Policy *pol, Type t, const char *s, int64_t *v)
 int tool_call(const char *policy, const char *rule, const char **args, int nargs, const char *date,
               int interp)
 {
-    Diag d;
-    diag_init(&d, stderr);
-    Compiled c;
-    driver_init(&c, &d);
-    if (driver_compile(&c, policy) != 0) {
-        driver_free(&c);
-        return 1;
+    Engine e;
+    switch (engine_load(
+        &e, &(EngineSpec){.path = policy, .mode = interp ? ENGINE_INTERP : ENGINE_JIT, .opt = 2})) {
+    case ENGINE_OK: break;
+    case ENGINE_POLICY_ERRORS: engine_free(&e); return EXIT_POLICY;
+    case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
     }
+    Compiled *c = e.policy;
+    Jit *jit = e.jit;
     int rc = 2;
-    const IrProgram *ir = c.ir;
+    const IrProgram *ir = c->ir;
     int r = -1;
     for (int i = 0; i < ir->nrules; i++)
         if (!strcmp(ir->rules[i].name, rule))
             r = i;
-    Jit *jit = NULL;
     if (r < 0) {
         fprintf(stderr, "polc: %s has no rule '%s'\n", policy, rule);
         goto out;
@@ -242,15 +213,15 @@ int tool_call(const char *policy, const char *rule, const char **args, int nargs
                 decl->fields.len == 1 ? "" : "s");
         for (int i = 0; i < decl->fields.len; i++)
             fprintf(stderr, "%s%s: %s", i ? ", " : "", decl->fields.data[i].name,
-                    type_name(&c.arena, decl->fields.data[i].ty));
+                    type_name(&c->arena, decl->fields.data[i].ty));
         fprintf(stderr, "), %d given\n", nargs);
         goto out;
     }
     int64_t vals[CALL_MAX_ARGS];
     for (int i = 0; i < nargs; i++)
-        if (parse_arg(&c.pol, decl->fields.data[i].ty, args[i], &vals[i]) != 0) {
+        if (parse_arg(&c->pol, decl->fields.data[i].ty, args[i], &vals[i]) != 0) {
             fprintf(stderr, "polc: argument %d of '%s' (%s) must be %s, got '%s'\n", i + 1, rule,
-                    decl->fields.data[i].name, type_name(&c.arena, decl->fields.data[i].ty),
+                    decl->fields.data[i].name, type_name(&c->arena, decl->fields.data[i].ty),
                     args[i]);
             goto out;
         }
@@ -265,14 +236,6 @@ int tool_call(const char *policy, const char *rule, const char **args, int nargs
         struct tm tm;
         localtime_r(&now, &tm);
         asof = polrt_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    }
-    char err[512];
-    if (!interp) {
-        jit = jit_create(ir, c.schema, 2, err, sizeof err);
-        if (!jit) {
-            fprintf(stderr, "polc: %s\n", err);
-            goto out;
-        }
     }
     int nr = ir->nrules, np = ir->nparams;
     int64_t *memo = calloc((size_t)(3 * nr + np + 4), sizeof(int64_t));
@@ -292,7 +255,7 @@ int tool_call(const char *policy, const char *rule, const char **args, int nargs
         v = interp ? interp_call(&ctx, r, vals)
                    : ffi_call_rule(jit_rule(jit, r), &ctx, vals, nargs);
         char buf[128];
-        puts(tool_format(&c.pol, decl->ty, v, buf, sizeof buf));
+        puts(tool_format(&c->pol, decl->ty, v, buf, sizeof buf));
         rc = 0;
     } else {
         char buf[512];
@@ -302,8 +265,7 @@ int tool_call(const char *policy, const char *rule, const char **args, int nargs
     }
     free(memo);
 out:
-    jit_free(jit);
-    driver_free(&c);
+    engine_free(&e);
     return rc;
 }
 

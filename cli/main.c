@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "jit.h"
+#include "engine.h"
 #include "schema_out.h"
 
 static const Command commands[] = {
@@ -83,6 +83,6 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     int rc = cmd->run(cmd, argc, argv);
-    jit_shutdown();
+    engine_shutdown();
     return rc;
 }

@@ -3,13 +3,7 @@
  * run (polrt_run). explain is a run that prints one claim's settlement and no summary. */
 #include "cli.h"
 
-#include <string.h>
-
-#include "driver.h"
-#include "interp.h"
-#include "jit.h"
-#include "polrt.h"
-#include "tool.h"
+#include "engine.h"
 
 typedef struct RunArgs {
     const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim;
@@ -44,74 +38,6 @@ static const Opt run_opts[] = {
 };
 #undef AT
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && !strcmp(s + n - m, suffix);
-}
-
-/* An engine for a command: a built .so, or the policy compiled now (JIT, or the interpreter
- * with --interp). The Compiled and Jit stay alive as long as the engine. */
-typedef struct Loaded {
-    Compiled c;
-    Diag d;
-    Jit *jit;
-    PolEngine *engine;
-} Loaded;
-
-static int load_engine(Loaded *L, const char *path, int interp, int opt, const char *const *sets,
-                       int nsets)
-{
-    char err[512];
-    memset(L, 0, sizeof *L);
-    diag_init(&L->d, stderr);
-    driver_init(&L->c, &L->d);
-    if (ends_with(path, ".so")) {
-        if (nsets) {
-            fprintf(stderr,
-                    "polc: --set changes a policy's text; give the policy, not a built engine\n");
-            return EXIT_USAGE;
-        }
-        L->engine = polrt_engine_open(path, err, sizeof err);
-        if (!L->engine) {
-            fprintf(stderr, "polc: %s\n", err);
-            return EXIT_USAGE;
-        }
-        tool_warn_stale(L->engine);
-        return EXIT_OK;
-    }
-    if (driver_compile_with(&L->c, path, sets, nsets) != 0)
-        return L->d.errors && nsets ? EXIT_USAGE : EXIT_POLICY;
-    if (interp) {
-        L->engine = polrt_engine_new(L->c.schema, L->c.ir->ptable, interp_settle, interp_keys,
-                                     L->c.ir, err, sizeof err);
-        polrt_engine_set_check(L->engine, interp_check);
-    } else {
-        L->jit = jit_create(L->c.ir, L->c.schema, opt, err, sizeof err);
-        if (!L->jit) {
-            fprintf(stderr, "polc: %s\n", err);
-            return EXIT_USAGE;
-        }
-        L->engine = polrt_engine_new(jit_schema(L->jit), jit_params(L->jit), jit_settle(L->jit),
-                                     jit_keys(L->jit), NULL, err, sizeof err);
-        polrt_engine_set_check(L->engine, jit_check(L->jit));
-    }
-    if (!L->engine) {
-        fprintf(stderr, "polc: internal error: the runtime refused the schema: %s\n", err);
-        return EXIT_USAGE;
-    }
-    return EXIT_OK;
-}
-
-static void unload_engine(Loaded *L)
-{
-    if (L->engine)
-        polrt_engine_free(L->engine);
-    if (L->jit)
-        jit_free(L->jit);
-    driver_free(&L->c);
-}
-
 static int run(const Command *cmd, int argc, char **argv, int explain_only)
 {
     RunArgs a;
@@ -126,11 +52,20 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         return opts_usage_error(cmd, run_opts, "--claims FILE is required");
     if (explain_only && !a.claim)
         return opts_usage_error(cmd, run_opts, "--claim ID is required");
-    Loaded L;
-    rc = load_engine(&L, pol[0], (int)a.interp, (int)a.opt, a.sets.v, a.sets.n);
-    if (rc != EXIT_OK) {
-        unload_engine(&L);
-        return rc;
+    Engine e;
+    EngineSpec spec = {.path = pol[0],
+                       .mode = a.interp ? ENGINE_INTERP : ENGINE_JIT,
+                       .opt = (int)a.opt,
+                       .sets = a.sets.v,
+                       .nsets = a.sets.n,
+                       .open_so = 1};
+    switch (engine_load(&e, &spec)) {
+    case ENGINE_OK: break;
+    case ENGINE_POLICY_ERRORS:
+        /* errors in a --set are the command line's, not the policy's */
+        engine_free(&e);
+        return a.sets.n ? EXIT_USAGE : EXIT_POLICY;
+    case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
     }
     PolRunOpts ro = {
         .claims = a.claims,
@@ -146,8 +81,8 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         .quiet = a.quiet || explain_only,
     };
     PolRunStats st;
-    rc = polrt_run(L.engine, &ro, &st);
-    unload_engine(&L);
+    rc = polrt_run(e.pe, &ro, &st);
+    engine_free(&e);
     return rc;
 }
 

@@ -12,24 +12,13 @@
 #include <string.h>
 
 #include "driver.h"
-#include "interp.h"
-#include "jit.h"
+#include "engine.h"
 #include "polrt.h"
-#include "tool.h"
 
 /* scenarios on one command line: a base, reforms and --set variants, or sweep points */
 #define SIM_MAX_SCENARIOS 64
 /* --by fields */
 #define SIM_MAX_BY 8
-
-/* A compiled scenario: the Compiled and its JIT live as long as the engine. */
-typedef struct Built {
-    Compiled c;
-    Diag d;
-    Jit *jit;
-    PolEngine *engine;
-    int owns_compiled; /* c was compiled for this scenario (sweep points share the base's) */
-} Built;
 
 typedef struct SimArgs {
     const char *base, *claims, *persons, *report, *sweep, *weight, *oop, *cap, *rejects;
@@ -82,44 +71,7 @@ static int check_args(const Command *cmd, const SimArgs *a)
     return 0;
 }
 
-/* ---- engines ---------------------------------------------------------------------------- */
-
-static int make_engine(Built *b, int interp, int opt)
-{
-    char err[512];
-    if (interp) {
-        b->engine = polrt_engine_new(b->c.schema, b->c.ir->ptable, interp_settle, interp_keys,
-                                     b->c.ir, err, sizeof err);
-        if (b->engine)
-            polrt_engine_set_check(b->engine, interp_check);
-    } else {
-        b->jit = jit_create(b->c.ir, b->c.schema, opt, err, sizeof err);
-        if (!b->jit) {
-            fprintf(stderr, "polc: %s\n", err);
-            return -1;
-        }
-        b->engine = polrt_engine_new(jit_schema(b->jit), jit_params(b->jit), jit_settle(b->jit),
-                                     jit_keys(b->jit), NULL, err, sizeof err);
-        if (b->engine)
-            polrt_engine_set_check(b->engine, jit_check(b->jit));
-    }
-    if (!b->engine) {
-        fprintf(stderr, "polc: internal error: the runtime refused the schema: %s\n", err);
-        return -1;
-    }
-    return 0;
-}
-
-static void free_built(Built *b)
-{
-    if (b->engine)
-        polrt_engine_free(b->engine);
-    if (b->jit)
-        jit_free(b->jit);
-    if (b->owns_compiled)
-        driver_free(&b->c);
-    memset(b, 0, sizeof *b);
-}
+/* ---- reforms ---------------------------------------------------------------------------- */
 
 /* the file a path names, for comparing a reform's base with --base */
 static int same_file(const char *a, const char *b)
@@ -339,7 +291,7 @@ int cmd_simulate(const Command *cmd, int argc, char **argv)
                                     "got '%s'",
                                     a.sweep);
     }
-    Built *built = calloc(SIM_MAX_SCENARIOS, sizeof *built);
+    Engine *built = calloc(SIM_MAX_SCENARIOS, sizeof *built);
     PolSimScenario *sc = calloc(SIM_MAX_SCENARIOS, sizeof *sc);
     char(*names)[600] = calloc(SIM_MAX_SCENARIOS, sizeof *names);
     char(*texts)[128] = calloc(SIM_MAX_SCENARIOS, sizeof *texts);
@@ -352,25 +304,21 @@ int cmd_simulate(const Command *cmd, int argc, char **argv)
     }
 
     /* the base: its errors are the policy's (exit 1) */
-    Built *b = &built[n];
-    diag_init(&b->d, stderr);
-    driver_init(&b->c, &b->d);
-    b->owns_compiled = 1;
-    if (driver_compile(&b->c, a.base) != 0) {
-        rc = EXIT_POLICY;
+    EngineMode mode = a.interp ? ENGINE_INTERP : ENGINE_JIT;
+    Engine *b = &built[n];
+    EngineStatus st =
+        engine_load(b, &(EngineSpec){.path = a.base, .mode = mode, .opt = (int)a.opt});
+    if (st != ENGINE_OK) {
+        rc = st == ENGINE_POLICY_ERRORS ? EXIT_POLICY : EXIT_USAGE;
         goto done;
     }
-    if (b->c.prog && b->c.reform_name) {
+    if (b->policy && b->policy->reform_name) {
         fprintf(stderr, "polc: --base %s is a reform; give the policy it changes (%s)\n", a.base,
-                b->c.base_path);
+                b->policy->base_path);
         rc = EXIT_USAGE;
         goto done;
     }
-    if (make_engine(b, (int)a.interp, (int)a.opt) != 0) {
-        rc = EXIT_USAGE;
-        goto done;
-    }
-    sc[n] = (PolSimScenario){.name = "base", .source = a.base, .engine = b->engine};
+    sc[n] = (PolSimScenario){.name = "base", .source = a.base, .engine = b->pe};
     n++;
 
     /* reforms: a scenario that cannot be built is a usage error (exit 2) */
@@ -378,58 +326,51 @@ int cmd_simulate(const Command *cmd, int argc, char **argv)
         if ((rc = check_reform_base(a.reforms.v[i], a.base)) != EXIT_OK)
             goto done;
         b = &built[n];
-        diag_init(&b->d, stderr);
-        driver_init(&b->c, &b->d);
-        b->owns_compiled = 1;
-        if (driver_compile(&b->c, a.reforms.v[i]) != 0) {
+        st = engine_load(b, &(EngineSpec){.path = a.reforms.v[i], .mode = mode, .opt = (int)a.opt});
+        if (st == ENGINE_POLICY_ERRORS)
             fprintf(stderr, "polc: the reform %s cannot be applied to %s\n", a.reforms.v[i],
                     a.base);
+        if (st != ENGINE_OK) {
             rc = EXIT_USAGE;
             goto done;
         }
-        if (make_engine(b, (int)a.interp, (int)a.opt) != 0) {
-            rc = EXIT_USAGE;
-            goto done;
-        }
-        snprintf(names[n], sizeof names[n], "%s", b->c.reform_name ? b->c.reform_name : "reform");
-        sc[n] = (PolSimScenario){.name = names[n], .source = a.reforms.v[i], .engine = b->engine};
+        snprintf(names[n], sizeof names[n], "%s",
+                 b->policy->reform_name ? b->policy->reform_name : "reform");
+        sc[n] = (PolSimScenario){.name = names[n], .source = a.reforms.v[i], .engine = b->pe};
         n++;
     }
 
     /* --set: each one is a scenario of its own, the base with that one change */
     for (int i = 0; i < a.sets.n; i++) {
         b = &built[n];
-        diag_init(&b->d, stderr);
-        driver_init(&b->c, &b->d);
-        b->owns_compiled = 1;
-        const char *one[1] = {a.sets.v[i]};
-        if (driver_compile_with(&b->c, a.base, one, 1) != 0) {
+        st = engine_load(
+            b,
+            &(EngineSpec){
+                .path = a.base, .mode = mode, .opt = (int)a.opt, .sets = &a.sets.v[i], .nsets = 1});
+        if (st == ENGINE_POLICY_ERRORS)
             fprintf(stderr, "polc: --set %s cannot be applied to %s\n", a.sets.v[i], a.base);
-            rc = EXIT_USAGE;
-            goto done;
-        }
-        if (make_engine(b, (int)a.interp, (int)a.opt) != 0) {
+        if (st != ENGINE_OK) {
             rc = EXIT_USAGE;
             goto done;
         }
         snprintf(names[n], sizeof names[n], "%s", a.sets.v[i]);
         snprintf(texts[n], sizeof texts[n], "--set");
         sc[n] = (PolSimScenario){
-            .name = names[n], .source = "--set (base with this change)", .engine = b->engine};
+            .name = names[n], .source = "--set (base with this change)", .engine = b->pe};
         n++;
     }
 
     /* --sweep: one compiled policy; each point is an engine on the same code with the
      * parameter's slots rewritten in its own copy of the params table */
     if (a.sweep) {
-        Built *base = &built[0];
+        Engine *base = &built[0];
         const IrParam *p;
         int slot;
-        if (sweep_slot(&base->c, &sw, &p, &slot) != 0) {
+        if (sweep_slot(base->policy, &sw, &p, &slot) != 0) {
             rc = EXIT_USAGE;
             goto done;
         }
-        size_t np = (size_t)base->c.ir->nptable;
+        size_t np = (size_t)base->policy->ir->nptable;
         params = malloc((np + 1) * sizeof *params);
         if (!params) {
             fputs("polc: out of memory\n", stderr);
@@ -441,42 +382,31 @@ int cmd_simulate(const Command *cmd, int argc, char **argv)
             char text[100];
             point_text(&sw, x, text, sizeof text);
             int64_t v;
-            if (encode_point(&base->c, &sw, text, sizeof text, &v) != 0) {
+            if (encode_point(base->policy, &sw, text, sizeof text, &v) != 0) {
                 fprintf(stderr, "polc: --sweep: '%s' is not a value of %s\n", text, sw.name);
                 rc = EXIT_USAGE;
                 goto done;
             }
             /* as --set NAME=VALUE does: one value from the first version on; a table's other
              * members keep the values of its first version */
-            memcpy(params, base->c.ir->ptable, np * sizeof *params);
+            memcpy(params, base->policy->ir->ptable, np * sizeof *params);
             for (int k = 0; k < p->nv; k++) {
                 int64_t off = p->v[k].offset;
                 if (p->decl->index_enum)
-                    memcpy(params + off, base->c.ir->ptable + p->v[0].offset,
+                    memcpy(params + off, base->policy->ir->ptable + p->v[0].offset,
                            (size_t)p->width * sizeof *params);
                 params[off + slot] = v;
             }
-            b = &built[n];
-            char err[512];
-            const char *schema = base->jit ? jit_schema(base->jit) : base->c.schema;
-            b->engine = base->jit
-                            ? polrt_engine_new(schema, jit_params(base->jit), jit_settle(base->jit),
-                                               jit_keys(base->jit), NULL, err, sizeof err)
-                            : polrt_engine_new(schema, base->c.ir->ptable, interp_settle,
-                                               interp_keys, base->c.ir, err, sizeof err);
-            if (!b->engine || polrt_engine_set_params(b->engine, params, np) != 0) {
-                fprintf(stderr, "polc: internal error: sweep point %s: %s\n", text,
-                        b->engine ? "the params table was refused" : err);
+            if (engine_with_params(&built[n], base, params, np) != ENGINE_OK) {
                 rc = EXIT_USAGE;
                 goto done;
             }
-            polrt_engine_set_check(b->engine, base->jit ? jit_check(base->jit) : interp_check);
             snprintf(names[n], sizeof names[n], "%s%s%s%s=%s", sw.name, sw.member[0] ? "[" : "",
                      sw.member, sw.member[0] ? "]" : "", text);
             snprintf(texts[n], sizeof texts[n], "%s", text);
             sc[n] = (PolSimScenario){.name = names[n],
                                      .source = "sweep point",
-                                     .engine = b->engine,
+                                     .engine = built[n].pe,
                                      .x = x,
                                      .x_text = texts[n]};
             n++;
@@ -519,7 +449,7 @@ int cmd_simulate(const Command *cmd, int argc, char **argv)
     }
 done:
     for (int i = SIM_MAX_SCENARIOS - 1; built && i >= 0; i--)
-        free_built(&built[i]);
+        engine_free(&built[i]);
     free(built);
     free(sc);
     free(names);

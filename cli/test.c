@@ -8,9 +8,9 @@
 #include <stdlib.h>
 
 #include "driver.h"
+#include "engine.h"
 #include "ffi.h"
 #include "interp.h"
-#include "jit.h"
 #include "tool.h"
 
 /* what a settled claim left behind, copied out of the session's PolResult */
@@ -368,59 +368,43 @@ typedef struct TestTotals {
 /* prints [PASS]/[FAIL] per case; -1 when the policy itself does not compile */
 static int run_file(const char *path, int interp_only, TestTotals *tot)
 {
-    Diag d;
-    diag_init(&d, stderr);
-    Compiled c;
-    driver_init(&c, &d);
-    if (driver_compile(&c, path) != 0) {
-        driver_free(&c);
+    /* the interpreter's engine, then (unless --interp-only) the JIT's on the same policy */
+    Engine ei, ej;
+    if (engine_load(&ei, &(EngineSpec){.path = path, .mode = ENGINE_INTERP}) != ENGINE_OK) {
+        engine_free(&ei);
         return -1;
     }
-    if (c.pol.tests.len == 0) { /* nothing to run: do not compile an engine */
+    Compiled *c = ei.policy;
+    if (c->pol.tests.len == 0) { /* nothing to run: do not JIT-compile */
         fprintf(stderr, "polc: %s: no test cases\n", path);
-        driver_free(&c);
+        engine_free(&ei);
         return 0;
     }
-    char err[512];
-    PolEngine *ei =
-        polrt_engine_new(c.schema, c.ir->ptable, interp_settle, interp_keys, c.ir, err, sizeof err);
-    polrt_engine_set_check(ei, interp_check);
-    Jit *jit = NULL;
-    PolEngine *ej = NULL;
-    if (ei && !interp_only) {
-        jit = jit_create(c.ir, c.schema, 2, err, sizeof err);
-        if (jit)
-            ej = polrt_engine_new(jit_schema(jit), jit_params(jit), jit_settle(jit), jit_keys(jit),
-                                  NULL, err, sizeof err);
-        polrt_engine_set_check(ej, jit ? jit_check(jit) : NULL);
-    }
-    if (!ei || (!interp_only && !ej)) {
-        fprintf(stderr, "polc: %s: %s\n", path, err);
-        if (ei)
-            polrt_engine_free(ei);
-        jit_free(jit);
-        driver_free(&c);
+    memset(&ej, 0, sizeof ej);
+    if (!interp_only && engine_again(&ej, &ei, ENGINE_JIT, 2) != ENGINE_OK) {
+        engine_free(&ej);
+        engine_free(&ei);
         return -1;
     }
     int rc = 0;
-    for (int i = 0; i < c.pol.tests.len; i++) {
-        Decl *t = c.pol.tests.data[i];
+    for (int i = 0; i < c->pol.tests.len; i++) {
+        Decl *t = c->pol.tests.data[i];
         int nclaims = 0;
         for (int j = 0; j < t->items.len; j++)
             nclaims += t->items.data[j].kind == TI_CLAIM;
-        Settled *ri = arena_alloc(&c.arena, sizeof(Settled) * (size_t)(nclaims + 1));
-        Settled *rj = arena_alloc(&c.arena, sizeof(Settled) * (size_t)(nclaims + 1));
+        Settled *ri = arena_alloc(&c->arena, sizeof(Settled) * (size_t)(nclaims + 1));
+        Settled *rj = arena_alloc(&c->arena, sizeof(Settled) * (size_t)(nclaims + 1));
         int ni = 0, nj = 0;
         char why[1024] = "";
         const char *bad = NULL;
-        PolEngine *bad_engine = ei;
-        int ok = run_case(&c, t, ei, NULL, ri, &ni, why, sizeof why) == 0 &&
-                 check_case(&c, t, ri, ni, "interpreter", why, sizeof why, &bad) == 0;
-        if (ok && ej) {
-            bad_engine = ej;
-            ok = run_case(&c, t, ej, jit, rj, &nj, why, sizeof why) == 0 &&
-                 check_case(&c, t, rj, nj, "jit", why, sizeof why, &bad) == 0 &&
-                 same_results(&c, ri, rj, ni, why, sizeof why, &bad) == 0;
+        PolEngine *bad_engine = ei.pe;
+        int ok = run_case(c, t, ei.pe, NULL, ri, &ni, why, sizeof why) == 0 &&
+                 check_case(c, t, ri, ni, "interpreter", why, sizeof why, &bad) == 0;
+        if (ok && ej.pe) {
+            bad_engine = ej.pe;
+            ok = run_case(c, t, ej.pe, ej.jit, rj, &nj, why, sizeof why) == 0 &&
+                 check_case(c, t, rj, nj, "jit", why, sizeof why, &bad) == 0 &&
+                 same_results(c, ri, rj, ni, why, sizeof why, &bad) == 0;
         }
         int line, col;
         source_linecol(t->loc.src, t->loc.start, &line, &col);
@@ -432,15 +416,12 @@ static int run_file(const char *path, int interp_only, TestTotals *tot)
             tot->failed++;
             if (bad) {
                 printf("  explanation of claim %s:\n", bad);
-                explain_claim(&c, t, bad_engine, bad);
+                explain_claim(c, t, bad_engine, bad);
             }
         }
     }
-    polrt_engine_free(ei);
-    if (ej)
-        polrt_engine_free(ej);
-    jit_free(jit);
-    driver_free(&c);
+    engine_free(&ej);
+    engine_free(&ei);
     return rc;
 }
 

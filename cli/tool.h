@@ -6,7 +6,6 @@
 #include "ir.h"
 #include "polrt.h"
 
-void tool_warn_stale(PolEngine *e);
 int tool_call(const char *policy, const char *rule, const char **args, int nargs, const char *date,
               int interp);
 /* "12,345.67 yuan", "80%", "2026-03-01", "county", "true", "5 workdays" */
