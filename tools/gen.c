@@ -6,7 +6,6 @@
 #include "gen.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "polrt.h"
 
 /* ---- limits and constants ------------------------------------------------------------- */
@@ -186,26 +186,17 @@ static const int ti_mix[NLV][NTI] = {
 
 /* ---- output: one buffer per file, flushed in large writes ----------------------------- */
 typedef struct Out {
-    const char *path; /* final name */
-    char *tmp;        /* written here, renamed at the end */
-    int fd;
+    AtomicFile file; /* written under a temporary name, renamed at the end (atomic.h) */
     char *buf;
     size_t n;
-    int failed; /* errno of the first failure, 0 when fine */
+    int failed;    /* a write failed: the message is in err */
+    char err[512]; /* "cannot write DIR/claims.csv: No space left on device" */
 } Out;
 
 static int out_flush(Out *o)
 {
-    size_t done = 0;
-    while (done < o->n && !o->failed) {
-        ssize_t w = write(o->fd, o->buf + done, o->n - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            o->failed = w < 0 ? errno : EIO;
-        else
-            done += (size_t)w;
-    }
+    if (!o->failed && atomic_write(&o->file, o->buf, o->n, o->err, sizeof o->err) != 0)
+        o->failed = 1;
     o->n = 0;
     return o->failed ? -1 : 0;
 }
@@ -544,60 +535,43 @@ static void gen_person(Gen *g, long k)
 static int out_open(Out *o, const char *dir, const char *name, char *err, size_t errlen)
 {
     memset(o, 0, sizeof *o);
-    o->fd = -1;
     size_t n = strlen(dir) + strlen(name) + 2;
-    char *path = malloc(n), *tmp = malloc(n + 32), *buf = malloc(GEN_BUF);
-    if (!path || !tmp || !buf) {
-        free(path), free(tmp), free(buf);
+    char *path = malloc(n);
+    o->buf = malloc(GEN_BUF);
+    if (!path || !o->buf) {
+        free(path);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
     snprintf(path, n, "%s/%s", dir, name);
-    snprintf(tmp, n + 32, "%s.tmp%ld", path, (long)getpid());
-    o->path = path;
-    o->tmp = tmp;
-    o->buf = buf;
-    o->fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (o->fd < 0) {
-        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
-/* finish a file: flush and sync (commit), or just close; -1 with a message */
-static int out_finish(Out *o, int commit, char *err, size_t errlen)
-{
-    int rc = 0;
-    if (o->fd >= 0) {
-        if (commit && (out_flush(o) < 0 || fsync(o->fd) != 0)) {
-            snprintf(err, errlen, "cannot write %s: %s", o->path,
-                     strerror(o->failed ? o->failed : errno));
-            rc = -1;
-        }
-        if (close(o->fd) != 0 && commit && rc == 0) {
-            snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
-            rc = -1;
-        }
-        o->fd = -1;
-    }
+    int rc = atomic_open(&o->file, path, 0, err, errlen);
+    free(path);
     return rc;
 }
 
-/* put a finished file in place (rename over the final name), or remove the temporary */
-static int out_done(Out *o, int commit, char *err, size_t errlen)
+/* Put both files in place: each flushed and synced before either is renamed, so a failed
+ * run leaves the previous pair as it was; or (ok 0) remove both temporaries. 0, or -1 with a
+ * message in err. */
+static int out_finish(Out *po, Out *co, int ok, char *err, size_t errlen)
 {
-    int rc = 0;
-    if (o->tmp && commit && rename(o->tmp, o->path) != 0) {
-        snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
-        rc = -1;
+    Out *outs[2] = {po, co};
+    for (int i = 0; i < 2 && ok; i++) {
+        if (out_flush(outs[i]) < 0) {
+            snprintf(err, errlen, "%s", outs[i]->err);
+            ok = 0;
+        } else if (atomic_sync(&outs[i]->file, err, errlen) < 0) {
+            ok = 0;
+        }
     }
-    if (o->tmp && (!commit || rc != 0))
-        unlink(o->tmp);
-    free((char *)o->path), free(o->tmp), free(o->buf);
-    memset(o, 0, sizeof *o);
-    o->fd = -1;
-    return rc;
+    for (int i = 0; i < 2 && ok; i++)
+        if (atomic_commit(&outs[i]->file, err, errlen) < 0)
+            ok = 0;
+    for (int i = 0; i < 2; i++) {
+        atomic_abort(&outs[i]->file);
+        free(outs[i]->buf);
+        outs[i]->buf = NULL;
+    }
+    return ok ? 0 : -1;
 }
 
 static int64_t now_ns(void)
@@ -638,8 +612,7 @@ int gen_population(const GenOpts *o)
     if (out_open(&g.po, dir, "persons.csv", err, sizeof err) < 0 ||
         out_open(&g.co, dir, "claims.csv", err, sizeof err) < 0) {
         fprintf(stderr, "polc: %s\n", err);
-        out_finish(&g.po, 0, err, sizeof err), out_done(&g.po, 0, err, sizeof err);
-        out_finish(&g.co, 0, err, sizeof err), out_done(&g.co, 0, err, sizeof err);
+        out_finish(&g.po, &g.co, 0, err, sizeof err);
         return 2;
     }
     puts_(&g.po, "person_id,chronic,refused_enrolment,enrolled,years_uninsured,identity,from,to,"
@@ -666,20 +639,9 @@ int gen_population(const GenOpts *o)
     }
     if (show)
         fprintf(stderr, "\r%*s\r", 70, "");
-    /* both files complete and synced before either is renamed: a failed run leaves the
-     * previous pair as it was */
-    int ok = !failed;
     if (failed)
-        snprintf(err, sizeof err, "cannot write %s: %s", dir,
-                 strerror(g.po.failed ? g.po.failed : g.co.failed));
-    if (out_finish(&g.po, ok, err, sizeof err) < 0)
-        ok = 0;
-    if (out_finish(&g.co, ok, err, sizeof err) < 0)
-        ok = 0;
-    if (out_done(&g.po, ok, err, sizeof err) < 0)
-        ok = 0;
-    if (out_done(&g.co, ok, err, sizeof err) < 0)
-        ok = 0;
+        snprintf(err, sizeof err, "%s", g.po.failed ? g.po.err : g.co.err);
+    int ok = out_finish(&g.po, &g.co, !failed, err, sizeof err) == 0;
     int rc = ok ? 0 : 2;
     if (!ok)
         fprintf(stderr, "polc: %s\n", err);
