@@ -47,7 +47,7 @@ FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c 
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
 CLI_SRCS := cli/main.c cli/opts.c cli/engine.c cli/check.c cli/build.c cli/run.c cli/test.c cli/simulate.c \
-            cli/call.c cli/gen.c
+            cli/call.c cli/gen.c cli/text.c
 TOOLS_SRCS := tools/gen.c
 FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o
 LLVM_OBJS := $(LLVM_SRCS:%.c=$(BUILD)/%.o)

@@ -1,83 +1,22 @@
-/* call.c — polc call (one rule evaluated through libffi), the stale-engine warning, and the
- * text of values and failures shown to people. */
-#include "tool.h"
+/* call.c — polc call: evaluate one rule on arguments given on the command line, through
+ * libffi (the JIT's compiled function, whose signature is known only from the policy) or the
+ * interpreter, and print the value as people read it. Only rules whose inputs are their
+ * arguments qualify. */
+#include "cli.h"
 
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-#include "cli.h"
 #include "driver.h"
 #include "engine.h"
 #include "ffi.h"
 #include "interp.h"
+#include "text.h"
 
 /* the most arguments polc call passes to a rule */
 #define CALL_MAX_ARGS 64
-
-char *tool_format(const Policy *pol, Type t, int64_t v, char *buf, size_t len)
-{
-    char tmp[64];
-    if (t.optional && v == POLRT_NONE) {
-        snprintf(buf, len, "(absent)");
-        return buf;
-    }
-    switch (t.kind) {
-    case TY_MONEY: snprintf(buf, len, "%s yuan", polrt_fmt_money(v, tmp, 1)); break;
-    case TY_RATE: snprintf(buf, len, "%s", polrt_fmt_rate(v, tmp)); break;
-    case TY_DATE: snprintf(buf, len, "%s", polrt_fmt_date(v, tmp)); break;
-    case TY_BOOL: snprintf(buf, len, "%s", v ? "true" : "false"); break;
-    case TY_INT: snprintf(buf, len, "%lld", (long long)v); break;
-    case TY_ENUM:
-        if (v >= 0 && v < t.en->members.len)
-            snprintf(buf, len, "%s", t.en->members.data[v].name);
-        else
-            snprintf(buf, len, "<%s #%lld>", t.en->name, (long long)v);
-        break;
-    case TY_DURATION: {
-        static const char *u[] = {"days", "workdays", "months", "years"};
-        snprintf(buf, len, "%lld %s", (long long)v, u[t.unit]);
-        break;
-    }
-    default: snprintf(buf, len, "%lld", (long long)v); break;
-    }
-    (void)pol;
-    return buf;
-}
-
-static const char *error_name(int64_t code)
-{
-    switch (code) {
-    case POLRT_E_OVERFLOW: return "amount overflow";
-    case POLRT_E_DIVZERO: return "division by zero";
-    case POLRT_E_CALENDAR: return "date outside the shipped working-day calendar";
-    case POLRT_E_NONE: return "an absent value was used";
-    case POLRT_E_DATE: return "date out of range";
-    case POLRT_E_NOVERSION: return "no version in force on that date";
-    case POLRT_E_REJECTED: return "the claim fails an input check";
-    default: return "policy failure";
-    }
-}
-
-char *tool_error_text(const IrProgram *ir, int64_t code, int64_t loc, char *buf, size_t len)
-{
-    if (code == POLRT_E_REJECTED && loc >= 0 && loc < ir->nrejects)
-        snprintf(buf, len, "%s", ir->reject_msgs[loc]);
-    else if (code == POLRT_E_NOVERSION && loc < 0)
-        snprintf(buf, len, "the claim is dated outside the policy's validity");
-    else if (loc >= 0 && loc < ir->nlocs) {
-        /* the failure site: a rule, a ledger update (ledger.field) or a reject check */
-        const char *site = ir->locs[loc].rule ? ir->locs[loc].rule : "";
-        const char *kind = !strncmp(site, "reject ", 7) ? ""
-                           : strchr(site, '.')          ? "ledger update "
-                                                        : "rule ";
-        snprintf(buf, len, "%s in %s%s (line %d, col %d)", error_name(code), kind, site,
-                 ir->locs[loc].line, ir->locs[loc].col);
-    } else
-        snprintf(buf, len, "%s", error_name(code));
-    return buf;
-}
 
 /* does rule r depend on anything but its arguments (claim, person, ledger, history)? */
 static const char *impure_node(const IrProgram *p, const IrNode *n, int depth);
@@ -177,8 +116,8 @@ static int parse_arg(const Policy *pol, Type t, const char *s, int64_t *v)
     }
 }
 
-int tool_call(const char *policy, const char *rule, const char **args, int nargs, const char *date,
-              int interp)
+static int call_rule(const char *policy, const char *rule, const char **args, int nargs,
+                     const char *date, int interp)
 {
     Engine e;
     switch (engine_load(
@@ -255,12 +194,11 @@ int tool_call(const char *policy, const char *rule, const char **args, int nargs
         v = interp ? interp_call(&ctx, r, vals)
                    : ffi_call_rule(jit_rule(jit, r), &ctx, vals, nargs);
         char buf[128];
-        puts(tool_format(&c->pol, decl->ty, v, buf, sizeof buf));
+        puts(text_value(&c->pol, decl->ty, v, buf, sizeof buf));
         rc = 0;
     } else {
         char buf[512];
-        fprintf(stderr, "polc: %s\n",
-                tool_error_text(ir, ctx.err_code, ctx.err_loc, buf, sizeof buf));
+        fprintf(stderr, "polc: %s\n", text_failure(ir, ctx.err_code, ctx.err_loc, buf, sizeof buf));
         rc = 3;
     }
     free(memo);
@@ -296,5 +234,5 @@ int cmd_call(const Command *cmd, int argc, char **argv)
     if (npos - 2 > CALL_MAX_ARGS)
         return opts_usage_error(cmd, call_opts, "too many ARGs (a rule takes at most %d)",
                                 CALL_MAX_ARGS);
-    return tool_call(pos[0], pos[1], (const char **)pos + 2, npos - 2, a.date, (int)a.interp);
+    return call_rule(pos[0], pos[1], (const char **)pos + 2, npos - 2, a.date, (int)a.interp);
 }

@@ -11,7 +11,7 @@
 #include "engine.h"
 #include "ffi.h"
 #include "interp.h"
-#include "tool.h"
+#include "text.h"
 
 /* what a settled claim left behind, copied out of the session's PolResult */
 typedef struct Settled {
@@ -239,7 +239,7 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
         Settled *s = find_settled(res, nres, t->name);
         if (t->kind == TI_EXPECT_FAIL) {
             char msg[512];
-            tool_error_text(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
+            text_failure(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
             if (s->status != -1) {
                 snprintf(why, whylen, "claim %s settled, but was expected to fail with \"%s\" (%s)",
                          t->name, t->fail_text, engine);
@@ -256,7 +256,7 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
         }
         if (s->status == -1) {
             char msg[512];
-            tool_error_text(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
+            text_failure(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
             snprintf(why, whylen, "claim %s failed: %s (%s)", t->name, msg, engine);
             *bad_claim = t->name;
             return -1;
@@ -283,7 +283,7 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
                 ty = pol->rules.data[r]->ty;
                 if (s->branch[r] < 0) {
                     char msg[512];
-                    tool_error_text(c->ir, s->fail_code[r], s->fail_loc[r], msg, sizeof msg);
+                    text_failure(c->ir, s->fail_code[r], s->fail_loc[r], msg, sizeof msg);
                     snprintf(why, whylen, "claim %s: rule %s has no value: %s (%s)", t->name,
                              kv->name, s->fail_code[r] ? msg : "none of its branches applies",
                              engine);
@@ -296,8 +296,8 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
             int64_t want = literal(c, kv->value, ty);
             if (got != want) {
                 char g[96], w[96];
-                tool_format(pol, ty, got, g, sizeof g);
-                tool_format(pol, ty, want, w, sizeof w);
+                text_value(pol, ty, got, g, sizeof g);
+                text_value(pol, ty, want, w, sizeof w);
                 snprintf(why, whylen, "claim %s: %s = %s, expected %s (%s)", t->name, what, g, w,
                          engine);
                 *bad_claim = t->name;
