@@ -265,15 +265,202 @@ static int sweep_slot(const Compiled *c, const Sweep *sw, const IrParam **out, i
     return 0;
 }
 
+/* ---- the scenarios ---------------------------------------------------------------------- */
+
+/* One simulation's scenarios and what they own: scenario 0 is the base; a sweep point's
+ * engine shares the base's compiled code, so engines are freed last to first. */
+typedef struct Scenarios {
+    Engine *eng;        /* SIM_MAX_SCENARIOS of them */
+    PolSimScenario *sc; /* what polrt_sim_run reads */
+    char (*names)[600]; /* a scenario's name: a reform's, "--set ...", "cap=3500 yuan" */
+    char (*texts)[128]; /* a sweep point's value as written */
+    EngineMode mode;    /* --interp or the JIT */
+    int opt;            /* -O */
+    int n;
+} Scenarios;
+
+static int scenarios_init(Scenarios *s, const SimArgs *a)
+{
+    memset(s, 0, sizeof *s);
+    s->eng = calloc(SIM_MAX_SCENARIOS, sizeof *s->eng);
+    s->sc = calloc(SIM_MAX_SCENARIOS, sizeof *s->sc);
+    s->names = calloc(SIM_MAX_SCENARIOS, sizeof *s->names);
+    s->texts = calloc(SIM_MAX_SCENARIOS, sizeof *s->texts);
+    s->mode = a->interp ? ENGINE_INTERP : ENGINE_JIT;
+    s->opt = (int)a->opt;
+    if (!s->eng || !s->sc || !s->names || !s->texts) {
+        fputs("polc: out of memory\n", stderr);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+static void scenarios_free(Scenarios *s)
+{
+    for (int i = SIM_MAX_SCENARIOS - 1; s->eng && i >= 0; i--)
+        engine_free(&s->eng[i]);
+    free(s->eng);
+    free(s->sc);
+    free(s->names);
+    free(s->texts);
+}
+
+/* the base: its errors are the policy's (exit 1) */
+static int add_base(Scenarios *s, const char *base)
+{
+    Engine *e = &s->eng[s->n];
+    EngineStatus st = engine_load(e, &(EngineSpec){.path = base, .mode = s->mode, .opt = s->opt});
+    if (st != ENGINE_OK)
+        return st == ENGINE_POLICY_ERRORS ? EXIT_POLICY : EXIT_USAGE;
+    if (e->policy->reform_name) {
+        fprintf(stderr, "polc: --base %s is a reform; give the policy it changes (%s)\n", base,
+                e->policy->base_path);
+        return EXIT_USAGE;
+    }
+    s->sc[s->n++] = (PolSimScenario){.name = "base", .source = base, .engine = e->pe};
+    return EXIT_OK;
+}
+
+/* each --reform is a scenario: one that changes another policy, or cannot be applied, is a
+ * usage error (exit 2) */
+static int add_reform(Scenarios *s, const char *reform, const char *base)
+{
+    int rc = check_reform_base(reform, base);
+    if (rc != EXIT_OK)
+        return rc;
+    Engine *e = &s->eng[s->n];
+    EngineStatus st = engine_load(e, &(EngineSpec){.path = reform, .mode = s->mode, .opt = s->opt});
+    if (st == ENGINE_POLICY_ERRORS)
+        fprintf(stderr, "polc: the reform %s cannot be applied to %s\n", reform, base);
+    if (st != ENGINE_OK)
+        return EXIT_USAGE;
+    snprintf(s->names[s->n], sizeof s->names[s->n], "%s",
+             e->policy->reform_name ? e->policy->reform_name : "reform");
+    s->sc[s->n] = (PolSimScenario){.name = s->names[s->n], .source = reform, .engine = e->pe};
+    s->n++;
+    return EXIT_OK;
+}
+
+/* each --set is a scenario of its own, the base with that one change */
+static int add_set(Scenarios *s, const char *const *set, const char *base)
+{
+    Engine *e = &s->eng[s->n];
+    EngineStatus st = engine_load(
+        e, &(EngineSpec){.path = base, .mode = s->mode, .opt = s->opt, .sets = set, .nsets = 1});
+    if (st == ENGINE_POLICY_ERRORS)
+        fprintf(stderr, "polc: --set %s cannot be applied to %s\n", *set, base);
+    if (st != ENGINE_OK)
+        return EXIT_USAGE;
+    snprintf(s->names[s->n], sizeof s->names[s->n], "%s", *set);
+    snprintf(s->texts[s->n], sizeof s->texts[s->n], "--set");
+    s->sc[s->n] = (PolSimScenario){
+        .name = s->names[s->n], .source = "--set (base with this change)", .engine = e->pe};
+    s->n++;
+    return EXIT_OK;
+}
+
+/* --sweep: the base's compiled policy once; each point is an engine on the same code with the
+ * parameter's slots rewritten in its own copy of the params table */
+static int add_sweep(Scenarios *s, const Sweep *sw)
+{
+    Engine *base = &s->eng[0];
+    const IrParam *p;
+    int slot;
+    if (sweep_slot(base->policy, sw, &p, &slot) != 0)
+        return EXIT_USAGE;
+    const int64_t *ptable = base->policy->ir->ptable;
+    size_t np = (size_t)base->policy->ir->nptable;
+    int64_t *params = malloc((np + 1) * sizeof *params);
+    if (!params) {
+        fputs("polc: out of memory\n", stderr);
+        return EXIT_USAGE;
+    }
+    int rc = EXIT_OK;
+    for (int i = 0; i < sw->npts && rc == EXIT_OK; i++) {
+        double x = sw->from + sw->step * i;
+        char text[100];
+        point_text(sw, x, text, sizeof text);
+        int64_t v;
+        if (encode_point(base->policy, sw, text, sizeof text, &v) != 0) {
+            fprintf(stderr, "polc: --sweep: '%s' is not a value of %s\n", text, sw->name);
+            rc = EXIT_USAGE;
+            break;
+        }
+        /* as --set NAME=VALUE does: one value from the first version on; a table's other
+         * members keep the values of its first version */
+        memcpy(params, ptable, np * sizeof *params);
+        for (int k = 0; k < p->nv; k++) {
+            int64_t off = p->v[k].offset;
+            if (p->decl->index_enum)
+                memcpy(params + off, ptable + p->v[0].offset, (size_t)p->width * sizeof *params);
+            params[off + slot] = v;
+        }
+        if (engine_with_params(&s->eng[s->n], base, params, np) != ENGINE_OK) {
+            rc = EXIT_USAGE;
+            break;
+        }
+        snprintf(s->names[s->n], sizeof s->names[s->n], "%s%s%s%s=%s", sw->name,
+                 sw->member[0] ? "[" : "", sw->member, sw->member[0] ? "]" : "", text);
+        snprintf(s->texts[s->n], sizeof s->texts[s->n], "%s", text);
+        s->sc[s->n] = (PolSimScenario){.name = s->names[s->n],
+                                       .source = "sweep point",
+                                       .engine = s->eng[s->n].pe,
+                                       .x = x,
+                                       .x_text = s->texts[s->n]};
+        s->n++;
+    }
+    free(params);
+    return rc;
+}
+
 /* ---- the command ------------------------------------------------------------------------ */
+
+/* settle the claims in every scenario (polrt_sim_run), then print and write what it found */
+static int simulate(const Scenarios *s, const SimArgs *a, const Sweep *sw)
+{
+    PolSimOpts so = {
+        .claims = a->claims,
+        .persons = a->persons,
+        .rejects = a->rejects,
+        .weight = a->weight,
+        .oop = a->oop,
+        .cap = a->cap,
+        .by = a->by.n ? a->by.v : NULL,
+        .nby = a->by.n,
+        .threads = (int)a->threads,
+        .progress = (int)a->progress,
+    };
+    char sweep_name[400];
+    if (sw) {
+        snprintf(sweep_name, sizeof sweep_name, "%s%s%s%s", sw->name, sw->member[0] ? "[" : "",
+                 sw->member, sw->member[0] ? "]" : "");
+        so.sweep = sweep_name;
+    }
+    PolSim *res = NULL;
+    int rc = polrt_sim_run(s->sc, s->n, &so, &res);
+    if (res) {
+        if (!a->quiet)
+            polrt_sim_print(res, stdout);
+        if (a->report) {
+            char err[1024] = "";
+            if (polrt_sim_write_report(res, a->report, err, sizeof err) != 0) {
+                fprintf(stderr, "polc: %s\n", err);
+                rc = EXIT_USAGE;
+            } else if (!a->quiet)
+                printf("\nreport: %s/report.html (and CSV files beside it)\n", a->report);
+        }
+        polrt_sim_free(res);
+    }
+    return rc;
+}
 
 int cmd_simulate(const Command *cmd, int argc, char **argv)
 {
     SimArgs a;
     char **pos;
-    int npos, rc0 = opts_parse(cmd, sim_opts, argc, argv, &a, &pos, &npos);
-    if (rc0 != OPTS_PARSED)
-        return rc0;
+    int npos, rc = opts_parse(cmd, sim_opts, argc, argv, &a, &pos, &npos);
+    if (rc != OPTS_PARSED)
+        return rc;
     if (npos)
         return opts_usage_error(cmd, sim_opts, "unexpected argument '%s' (the policy is --base)",
                                 pos[0]);
@@ -291,169 +478,18 @@ int cmd_simulate(const Command *cmd, int argc, char **argv)
                                     "got '%s'",
                                     a.sweep);
     }
-    Engine *built = calloc(SIM_MAX_SCENARIOS, sizeof *built);
-    PolSimScenario *sc = calloc(SIM_MAX_SCENARIOS, sizeof *sc);
-    char(*names)[600] = calloc(SIM_MAX_SCENARIOS, sizeof *names);
-    char(*texts)[128] = calloc(SIM_MAX_SCENARIOS, sizeof *texts);
-    int64_t *params = NULL;
-    int n = 0, rc = EXIT_OK;
-    if (!built || !sc || !names || !texts) {
-        fputs("polc: out of memory\n", stderr);
-        rc = EXIT_USAGE;
-        goto done;
-    }
-
-    /* the base: its errors are the policy's (exit 1) */
-    EngineMode mode = a.interp ? ENGINE_INTERP : ENGINE_JIT;
-    Engine *b = &built[n];
-    EngineStatus st =
-        engine_load(b, &(EngineSpec){.path = a.base, .mode = mode, .opt = (int)a.opt});
-    if (st != ENGINE_OK) {
-        rc = st == ENGINE_POLICY_ERRORS ? EXIT_POLICY : EXIT_USAGE;
-        goto done;
-    }
-    if (b->policy && b->policy->reform_name) {
-        fprintf(stderr, "polc: --base %s is a reform; give the policy it changes (%s)\n", a.base,
-                b->policy->base_path);
-        rc = EXIT_USAGE;
-        goto done;
-    }
-    sc[n] = (PolSimScenario){.name = "base", .source = a.base, .engine = b->pe};
-    n++;
-
-    /* reforms: a scenario that cannot be built is a usage error (exit 2) */
-    for (int i = 0; i < a.reforms.n; i++) {
-        if ((rc = check_reform_base(a.reforms.v[i], a.base)) != EXIT_OK)
-            goto done;
-        b = &built[n];
-        st = engine_load(b, &(EngineSpec){.path = a.reforms.v[i], .mode = mode, .opt = (int)a.opt});
-        if (st == ENGINE_POLICY_ERRORS)
-            fprintf(stderr, "polc: the reform %s cannot be applied to %s\n", a.reforms.v[i],
-                    a.base);
-        if (st != ENGINE_OK) {
-            rc = EXIT_USAGE;
-            goto done;
-        }
-        snprintf(names[n], sizeof names[n], "%s",
-                 b->policy->reform_name ? b->policy->reform_name : "reform");
-        sc[n] = (PolSimScenario){.name = names[n], .source = a.reforms.v[i], .engine = b->pe};
-        n++;
-    }
-
-    /* --set: each one is a scenario of its own, the base with that one change */
-    for (int i = 0; i < a.sets.n; i++) {
-        b = &built[n];
-        st = engine_load(
-            b,
-            &(EngineSpec){
-                .path = a.base, .mode = mode, .opt = (int)a.opt, .sets = &a.sets.v[i], .nsets = 1});
-        if (st == ENGINE_POLICY_ERRORS)
-            fprintf(stderr, "polc: --set %s cannot be applied to %s\n", a.sets.v[i], a.base);
-        if (st != ENGINE_OK) {
-            rc = EXIT_USAGE;
-            goto done;
-        }
-        snprintf(names[n], sizeof names[n], "%s", a.sets.v[i]);
-        snprintf(texts[n], sizeof texts[n], "--set");
-        sc[n] = (PolSimScenario){
-            .name = names[n], .source = "--set (base with this change)", .engine = b->pe};
-        n++;
-    }
-
-    /* --sweep: one compiled policy; each point is an engine on the same code with the
-     * parameter's slots rewritten in its own copy of the params table */
-    if (a.sweep) {
-        Engine *base = &built[0];
-        const IrParam *p;
-        int slot;
-        if (sweep_slot(base->policy, &sw, &p, &slot) != 0) {
-            rc = EXIT_USAGE;
-            goto done;
-        }
-        size_t np = (size_t)base->policy->ir->nptable;
-        params = malloc((np + 1) * sizeof *params);
-        if (!params) {
-            fputs("polc: out of memory\n", stderr);
-            rc = EXIT_USAGE;
-            goto done;
-        }
-        for (int i = 0; i < sw.npts; i++) {
-            double x = sw.from + sw.step * i;
-            char text[100];
-            point_text(&sw, x, text, sizeof text);
-            int64_t v;
-            if (encode_point(base->policy, &sw, text, sizeof text, &v) != 0) {
-                fprintf(stderr, "polc: --sweep: '%s' is not a value of %s\n", text, sw.name);
-                rc = EXIT_USAGE;
-                goto done;
-            }
-            /* as --set NAME=VALUE does: one value from the first version on; a table's other
-             * members keep the values of its first version */
-            memcpy(params, base->policy->ir->ptable, np * sizeof *params);
-            for (int k = 0; k < p->nv; k++) {
-                int64_t off = p->v[k].offset;
-                if (p->decl->index_enum)
-                    memcpy(params + off, base->policy->ir->ptable + p->v[0].offset,
-                           (size_t)p->width * sizeof *params);
-                params[off + slot] = v;
-            }
-            if (engine_with_params(&built[n], base, params, np) != ENGINE_OK) {
-                rc = EXIT_USAGE;
-                goto done;
-            }
-            snprintf(names[n], sizeof names[n], "%s%s%s%s=%s", sw.name, sw.member[0] ? "[" : "",
-                     sw.member, sw.member[0] ? "]" : "", text);
-            snprintf(texts[n], sizeof texts[n], "%s", text);
-            sc[n] = (PolSimScenario){.name = names[n],
-                                     .source = "sweep point",
-                                     .engine = built[n].pe,
-                                     .x = x,
-                                     .x_text = texts[n]};
-            n++;
-        }
-    }
-
-    PolSimOpts so = {
-        .claims = a.claims,
-        .persons = a.persons,
-        .rejects = a.rejects,
-        .weight = a.weight,
-        .oop = a.oop,
-        .cap = a.cap,
-        .by = a.by.n ? a.by.v : NULL,
-        .nby = a.by.n,
-        .threads = (int)a.threads,
-        .progress = (int)a.progress,
-        .sweep = a.sweep ? a.sweep : NULL,
-    };
-    char sweep_name[400];
-    if (a.sweep) {
-        snprintf(sweep_name, sizeof sweep_name, "%s%s%s%s", sw.name, sw.member[0] ? "[" : "",
-                 sw.member, sw.member[0] ? "]" : "");
-        so.sweep = sweep_name;
-    }
-    PolSim *res = NULL;
-    rc = polrt_sim_run(sc, n, &so, &res);
-    if (res) {
-        if (!a.quiet)
-            polrt_sim_print(res, stdout);
-        if (a.report) {
-            char err[1024] = "";
-            if (polrt_sim_write_report(res, a.report, err, sizeof err) != 0) {
-                fprintf(stderr, "polc: %s\n", err);
-                rc = EXIT_USAGE;
-            } else if (!a.quiet)
-                printf("\nreport: %s/report.html (and CSV files beside it)\n", a.report);
-        }
-        polrt_sim_free(res);
-    }
-done:
-    for (int i = SIM_MAX_SCENARIOS - 1; built && i >= 0; i--)
-        engine_free(&built[i]);
-    free(built);
-    free(sc);
-    free(names);
-    free(texts);
-    free(params);
+    Scenarios s;
+    rc = scenarios_init(&s, &a);
+    if (rc == EXIT_OK)
+        rc = add_base(&s, a.base);
+    for (int i = 0; i < a.reforms.n && rc == EXIT_OK; i++)
+        rc = add_reform(&s, a.reforms.v[i], a.base);
+    for (int i = 0; i < a.sets.n && rc == EXIT_OK; i++)
+        rc = add_set(&s, &a.sets.v[i], a.base);
+    if (a.sweep && rc == EXIT_OK)
+        rc = add_sweep(&s, &sw);
+    if (rc == EXIT_OK)
+        rc = simulate(&s, &a, a.sweep ? &sw : NULL);
+    scenarios_free(&s);
     return rc;
 }
