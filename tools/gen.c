@@ -352,37 +352,35 @@ static int claim_cmp(const void *a, const void *b)
     return (x->admitted > y->admitted) - (x->admitted < y->admitted);
 }
 
-/* Person k: its identity rows, then its claims in date order. */
-static void gen_person(Gen *g, long k)
+/* The person fields (chronic, refused_enrolment, enrolled, years_uninsured) as CSV cells in
+ * pf, and with --weights the weight cell in wbuf; whether the person is chronic */
+static int person_fields(const Gen *g, Rng *r, Out *pf, char *wbuf, size_t wlen)
 {
-    Rng rr, *r = &rr;
-    rng_seed(r, g->seed, (uint64_t)k);
-
-    /* person fields: chronic, refused_enrolment, enrolled, years_uninsured */
     int chronic = chance(r, 0.15);
     int refused = chance(r, 0.01);
     int late = refused || chance(r, 0.03);
     int64_t enrolled = late ? range(r, civil(2024, 1, 1), civil(2026, 6, 30)) : -1;
     int years_uninsured = late ? (int)range(r, 1, refused ? 6 : 3) : 0;
-    Out pf = {.buf = (char[128]){0}};
-    put_bool(&pf, r, chronic);
-    putch(&pf, ',');
-    put_bool(&pf, r, refused);
-    putch(&pf, ',');
+    put_bool(pf, r, chronic);
+    putch(pf, ',');
+    put_bool(pf, r, refused);
+    putch(pf, ',');
     if (enrolled >= 0)
-        put_date(&pf, enrolled);
-    putch(&pf, ',');
-    put_uint(&pf, (uint64_t)years_uninsured, 1);
-    putch(&pf, ',');
-    char wbuf[16] = "", *weight = NULL;
+        put_date(pf, enrolled);
+    putch(pf, ',');
+    put_uint(pf, (uint64_t)years_uninsured, 1);
+    putch(pf, ',');
     if (g->weights) {
         /* a sampling weight: how many people this synthetic person stands for */
         int w = (int)range(r, 50, 300);
-        snprintf(wbuf, sizeof wbuf, "%d.%02d", w / 100, w % 100);
-        weight = wbuf;
+        snprintf(wbuf, wlen, "%d.%02d", w / 100, w % 100);
     }
+    return chronic;
+}
 
-    /* identity spans */
+/* person k's identity spans: one, or (15%) a second after it */
+static void identity_rows(Gen *g, Rng *r, long k, const Out *pf, const char *weight)
+{
     int id1 = pick(r, id_mix, NID);
     int64_t from1 = id1 == ID_POOR ? range(r, civil(2014, 1, 1), civil(2016, 12, 31))
                                    : range(r, civil(2015, 1, 1), civil(2025, 6, 30));
@@ -394,7 +392,7 @@ static void gen_person(Gen *g, long k)
         to1 = range(r, from1 + 90, civil(2026, 12, 31));
     if (to1 >= 0 && to1 <= from1)
         to1 = from1 + 1;
-    person_row(g, r, k, pf.buf, pf.n, id1, from1, to1, id1 == ID_ILLNESS || chance(r, 0.05),
+    person_row(g, r, k, pf->buf, pf->n, id1, from1, to1, id1 == ID_ILLNESS || chance(r, 0.05),
                weight);
     if (two) {
         int id2 = pick(r, id_mix2, NID);
@@ -403,13 +401,16 @@ static void gen_person(Gen *g, long k)
         /* contiguous (30%: recognised the day the first ends) or after a gap */
         int64_t from2 = chance(r, 0.3) ? to1 : to1 + range(r, 1, 60);
         int64_t to2 = chance(r, 0.2) ? range(r, from2 + 90, from2 + 720) : -1;
-        person_row(g, r, k, pf.buf, pf.n, id2, from2, to2, id2 == ID_ILLNESS || chance(r, 0.05),
+        person_row(g, r, k, pf->buf, pf->n, id2, from2, to2, id2 == ID_ILLNESS || chance(r, 0.05),
                    weight);
     }
+}
 
-    /* claims: admissions by a negative binomial (Poisson with a Gamma frailty: most people
-     * have none in a year, a few have many), chronic outpatient visits for chronic persons */
-    Claim cl[GEN_MAX_YEARS * GEN_MAX_YEAR_CLAIMS];
+/* A person's claims over the years, sorted by date: admissions by a negative binomial
+ * (Poisson with a Gamma frailty: most people have none in a year, a few have many), chronic
+ * outpatient visits for chronic persons. At most max; the count. */
+static int draw_claims(const Gen *g, Rng *r, int chronic, Claim *cl, int max)
+{
     int n = 0;
     double frailty = gamma1(r, 0.5) / 0.5;
     double rate = 0.25 * frailty * g->claim_scale * (chronic ? 1.6 : 1.0);
@@ -421,7 +422,7 @@ static void gen_person(Gen *g, long k)
             nin = GEN_MAX_YEAR_CLAIMS / 2;
         if (nout > GEN_MAX_YEAR_CLAIMS / 2)
             nout = GEN_MAX_YEAR_CLAIMS / 2;
-        for (int i = 0; i < nin + nout && n < (int)(sizeof cl / sizeof cl[0]); i++) {
+        for (int i = 0; i < nin + nout && n < max; i++) {
             Claim *c = &cl[n++];
             c->outpatient = i >= nin;
             if (c->outpatient) {
@@ -441,91 +442,128 @@ static void gen_person(Gen *g, long k)
         }
     }
     qsort(cl, (size_t)n, sizeof cl[0], claim_cmp);
+    return n;
+}
 
+/* claim_id .. tier: who, what kind, when, where */
+static void claim_head(Gen *g, Rng *r, long k, int i, const Claim *c)
+{
     Out *co = &g->co;
+    putch(co, 'C');
+    put_uint(co, (uint64_t)k, g->id_width);
+    putch(co, '-');
+    put_uint(co, (uint64_t)i + 1, 1);
+    putch(co, ',');
+    put_person_id(co, g, k);
+    putch(co, ',');
+    puts_(co, c->outpatient ? (chance(r, 0.7) ? "慢性病门诊" : "chronic_outpatient")
+                            : (chance(r, 0.7) ? "住院" : "inpatient"));
+    putch(co, ',');
+    put_date(co, c->admitted);
+    putch(co, ',');
+    put_date(co, c->discharged);
+    putch(co, ',');
+    put_enum(co, r, lv_name, lv_label, c->level);
+    putch(co, ',');
+    put_enum(co, r, ti_name, ti_label, c->tier);
+    putch(co, ',');
+}
+
+/* total, noncompliant, consented: log-normal amounts with a long tail */
+static void claim_amounts(Gen *g, Rng *r, const Claim *c, int64_t *total, int64_t *noncomp)
+{
+    Out *co = &g->co;
+    *total =
+        c->outpatient ? lognormal_fen(r, 300, 0.7) : lognormal_fen(r, lv_median[c->level], 0.9);
+    double share = chance(r, 0.3) ? 0 : chance(r, 0.93) ? unif(r) * 0.15 : 0.15 + unif(r) * 0.25;
+    *noncomp = (int64_t)llround((double)*total * share);
+    put_money(co, r, *total);
+    putch(co, ',');
+    put_money(co, r, *noncomp);
+    putch(co, ',');
+    int consented = *noncomp > 0 ? chance(r, 0.85) : chance(r, 0.5);
+    put_bool(co, r, consented);
+    putch(co, ',');
+}
+
+/* designated .. whitelist: the conditions the policies' gates test */
+static void claim_flags(Gen *g, Rng *r, const Claim *c, int chronic)
+{
+    Out *co = &g->co;
+    int out = c->outpatient;
+    put_bool(co, r, chance(r, 0.97)); /* designated */
+    putch(co, ',');
+    int outside = c->level >= LV_CITY;
+    int emergency = !out && chance(r, 0.08);
+    int referred = emergency ? chance(r, 0.2) : outside ? chance(r, 0.85) : chance(r, 0.1);
+    put_bool(co, r, referred);
+    putch(co, ',');
+    put_bool(co, r, emergency);
+    putch(co, ',');
+    if (emergency && !referred && chance(r, 0.85)) {
+        /* the emergency referral filed N working days after admission: mostly within the 5
+         * the notice allows, a tail beyond it */
+        int delay = chance(r, 0.85) ? (int)range(r, 1, 5) : (int)range(r, 6, 15);
+        int64_t filed = workdays_after(c->admitted, delay);
+        while (filed < 0 && delay > 1)
+            filed = workdays_after(c->admitted, --delay);
+        if (filed >= 0)
+            put_date(co, filed);
+    }
+    putch(co, ',');
+    put_bool(co, r, chance(r, 0.005)); /* refused referral or discharge */
+    putch(co, ',');
+    put_bool(co, r, !out && chance(r, chronic ? 0.10 : 0.02)); /* special_chronic */
+    putch(co, ',');
+    put_bool(co, r, out && chance(r, 0.9)); /* listed_disease */
+    putch(co, ',');
+    put_bool(co, r, c->level <= LV_CITY); /* in_city */
+    putch(co, ',');
+    put_bool(co, r, chance(r, 0.85)); /* ma_designated */
+    putch(co, ',');
+    put_bool(co, r, chance(r, c->tier == TI_PRIMARY ? 0.6 : 0.5)); /* primary_referral */
+    putch(co, ',');
+    put_bool(co, r, outside && chance(r, 0.7)); /* registered */
+    putch(co, ',');
+    put_bool(co, r, chance(r, out ? 0.05 : 0.01)); /* dialysis */
+    putch(co, ',');
+    put_bool(co, r, chance(r, 0.05)); /* whitelist */
+    putch(co, ',');
+}
+
+/* selfpay: compliant cost less a rough basic-insurance share (see lv_deduct) */
+static void claim_selfpay(Gen *g, Rng *r, const Claim *c, int64_t total, int64_t noncomp)
+{
+    double compliant = (double)(total - noncomp) / 100.0;
+    double basic = compliant > lv_deduct[c->level]
+                       ? (compliant - lv_deduct[c->level]) * lv_ratio[c->level]
+                       : 0;
+    if (c->outpatient)
+        basic = compliant * 0.75;
+    int64_t selfpay = (int64_t)llround((compliant - basic) * 100.0);
+    put_money(&g->co, r, selfpay < 0 ? 0 : selfpay);
+    putch(&g->co, '\n');
+}
+
+/* Person k: its identity rows, then its claims in date order. The draws from the person's
+ * generator happen in this order, cell by cell, so the bytes for a seed never change. */
+static void gen_person(Gen *g, long k)
+{
+    Rng rr, *r = &rr;
+    rng_seed(r, g->seed, (uint64_t)k);
+    Out pf = {.buf = (char[128]){0}};
+    char weight[16];
+    int chronic = person_fields(g, r, &pf, weight, sizeof weight);
+    identity_rows(g, r, k, &pf, g->weights ? weight : NULL);
+
+    Claim cl[GEN_MAX_YEARS * GEN_MAX_YEAR_CLAIMS];
+    int n = draw_claims(g, r, chronic, cl, (int)(sizeof cl / sizeof cl[0]));
     for (int i = 0; i < n; i++) {
-        Claim *c = &cl[i];
-        int out = c->outpatient;
-        putch(co, 'C');
-        put_uint(co, (uint64_t)k, g->id_width);
-        putch(co, '-');
-        put_uint(co, (uint64_t)i + 1, 1);
-        putch(co, ',');
-        put_person_id(co, g, k);
-        putch(co, ',');
-        puts_(co, out ? (chance(r, 0.7) ? "慢性病门诊" : "chronic_outpatient")
-                      : (chance(r, 0.7) ? "住院" : "inpatient"));
-        putch(co, ',');
-        put_date(co, c->admitted);
-        putch(co, ',');
-        put_date(co, c->discharged);
-        putch(co, ',');
-        put_enum(co, r, lv_name, lv_label, c->level);
-        putch(co, ',');
-        put_enum(co, r, ti_name, ti_label, c->tier);
-        putch(co, ',');
-        /* amounts: log-normal with a long tail */
-        int64_t total =
-            out ? lognormal_fen(r, 300, 0.7) : lognormal_fen(r, lv_median[c->level], 0.9);
-        double share = chance(r, 0.3)    ? 0
-                       : chance(r, 0.93) ? unif(r) * 0.15
-                                         : 0.15 + unif(r) * 0.25;
-        int64_t noncomp = (int64_t)llround((double)total * share);
-        put_money(co, r, total);
-        putch(co, ',');
-        put_money(co, r, noncomp);
-        putch(co, ',');
-        int consented = noncomp > 0 ? chance(r, 0.85) : chance(r, 0.5);
-        put_bool(co, r, consented);
-        putch(co, ',');
-        put_bool(co, r, chance(r, 0.97)); /* designated */
-        putch(co, ',');
-        int outside = c->level >= LV_CITY;
-        int emergency = !out && chance(r, 0.08);
-        int referred = emergency ? chance(r, 0.2) : outside ? chance(r, 0.85) : chance(r, 0.1);
-        put_bool(co, r, referred);
-        putch(co, ',');
-        put_bool(co, r, emergency);
-        putch(co, ',');
-        if (emergency && !referred && chance(r, 0.85)) {
-            /* the emergency referral filed N working days after admission: mostly within
-             * the 5 the notice allows, a tail beyond it */
-            int delay = chance(r, 0.85) ? (int)range(r, 1, 5) : (int)range(r, 6, 15);
-            int64_t filed = workdays_after(c->admitted, delay);
-            while (filed < 0 && delay > 1)
-                filed = workdays_after(c->admitted, --delay);
-            if (filed >= 0)
-                put_date(co, filed);
-        }
-        putch(co, ',');
-        put_bool(co, r, chance(r, 0.005)); /* refused referral or discharge */
-        putch(co, ',');
-        put_bool(co, r, !out && chance(r, chronic ? 0.10 : 0.02)); /* special_chronic */
-        putch(co, ',');
-        put_bool(co, r, out && chance(r, 0.9)); /* listed_disease */
-        putch(co, ',');
-        put_bool(co, r, c->level <= LV_CITY); /* in_city */
-        putch(co, ',');
-        put_bool(co, r, chance(r, 0.85)); /* ma_designated */
-        putch(co, ',');
-        put_bool(co, r, chance(r, c->tier == TI_PRIMARY ? 0.6 : 0.5)); /* primary_referral */
-        putch(co, ',');
-        put_bool(co, r, outside && chance(r, 0.7)); /* registered */
-        putch(co, ',');
-        put_bool(co, r, chance(r, out ? 0.05 : 0.01)); /* dialysis */
-        putch(co, ',');
-        put_bool(co, r, chance(r, 0.05)); /* whitelist */
-        putch(co, ',');
-        /* selfpay: compliant cost less a rough basic-insurance share (see lv_deduct) */
-        double compliant = (double)(total - noncomp) / 100.0;
-        double basic = compliant > lv_deduct[c->level]
-                           ? (compliant - lv_deduct[c->level]) * lv_ratio[c->level]
-                           : 0;
-        if (out)
-            basic = compliant * 0.75;
-        int64_t selfpay = (int64_t)llround((compliant - basic) * 100.0);
-        put_money(co, r, selfpay < 0 ? 0 : selfpay);
-        putch(co, '\n');
+        int64_t total, noncomp;
+        claim_head(g, r, k, i, &cl[i]);
+        claim_amounts(g, r, &cl[i], &total, &noncomp);
+        claim_flags(g, r, &cl[i], chronic);
+        claim_selfpay(g, r, &cl[i], total, noncomp);
         g->nclaims++;
     }
 }
