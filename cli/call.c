@@ -116,6 +116,110 @@ static int parse_arg(const Policy *pol, Type t, const char *s, int64_t *v)
     }
 }
 
+/* The rule polc call can evaluate: one of the policy's, whose only inputs are its arguments,
+ * given as many arguments as it takes. Its index, or -1 after a message. */
+static int callable_rule(Compiled *c, const char *policy, const char *rule, int nargs)
+{
+    const IrProgram *ir = c->ir;
+    int r = -1;
+    for (int i = 0; i < ir->nrules; i++)
+        if (!strcmp(ir->rules[i].name, rule))
+            r = i;
+    if (r < 0) {
+        fprintf(stderr, "polc: %s has no rule '%s'\n", policy, rule);
+        return -1;
+    }
+    Decl *decl = ir->rules[r].decl;
+    const char *why = impure_rule(ir, r, 0);
+    if (ir->rules[r].nargs == 0 || why) {
+        fprintf(stderr,
+                "polc: rule '%s' reads %s; polc call evaluates rules whose only inputs "
+                "are their arguments\n",
+                rule, why ? why : "the claim");
+        return -1;
+    }
+    if (nargs != decl->fields.len) {
+        fprintf(stderr, "polc: rule '%s' takes %d argument%s (", rule, decl->fields.len,
+                decl->fields.len == 1 ? "" : "s");
+        for (int i = 0; i < decl->fields.len; i++)
+            fprintf(stderr, "%s%s: %s", i ? ", " : "", decl->fields.data[i].name,
+                    type_name(&c->arena, decl->fields.data[i].ty));
+        fprintf(stderr, "), %d given\n", nargs);
+        return -1;
+    }
+    return r;
+}
+
+/* the command line's arguments as values of rule r's argument types; 0, or -1 after a
+ * message */
+static int arg_values(Compiled *c, int r, const char **args, int nargs, int64_t *vals)
+{
+    Decl *decl = c->ir->rules[r].decl;
+    for (int i = 0; i < nargs; i++)
+        if (parse_arg(&c->pol, decl->fields.data[i].ty, args[i], &vals[i]) != 0) {
+            fprintf(stderr, "polc: argument %d of '%s' (%s) must be %s, got '%s'\n", i + 1,
+                    decl->name, decl->fields.data[i].name,
+                    type_name(&c->arena, decl->fields.data[i].ty), args[i]);
+            return -1;
+        }
+    return 0;
+}
+
+/* the day whose parameters apply: --date, or today; 0, or -1 after a message */
+static int as_of(const char *date, int64_t *asof)
+{
+    if (date) {
+        if (polrt_parse_date(date, strlen(date), asof) != 0) {
+            fprintf(stderr, "polc: --date needs YYYY-MM-DD, got '%s'\n", date);
+            return -1;
+        }
+        return 0;
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    *asof = polrt_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return 0;
+}
+
+/* Evaluate rule r on vals (the JIT's function through libffi, or the interpreter) and print
+ * its value, or the failure: exit code 0, or 3 when the rule fails. */
+static int evaluate(const Engine *e, int r, const int64_t *vals, int nargs, int64_t asof)
+{
+    const IrProgram *ir = e->policy->ir;
+    int nr = ir->nrules, np = ir->nparams;
+    int64_t *memo = calloc((size_t)(3 * nr + np + 4), sizeof(int64_t));
+    if (!memo) {
+        fputs("polc: out of memory\n", stderr);
+        return EXIT_USAGE;
+    }
+    for (int i = 0; i < nr + np; i++)
+        memo[2 * nr + i] = -1;
+    jmp_buf jb;
+    PolCtx ctx = {.params = e->jit ? jit_params(e->jit) : ir->ptable,
+                  .rule_val = memo,
+                  .rule_state = memo + nr,
+                  .branch = memo + 2 * nr,
+                  .pver = memo + 3 * nr,
+                  .asof = asof,
+                  .jmp = &jb,
+                  .user = (void *)ir};
+    int rc;
+    if (setjmp(jb) == 0) {
+        int64_t v = e->jit ? ffi_call_rule(jit_rule(e->jit, r), &ctx, vals, nargs)
+                           : interp_call(&ctx, r, vals);
+        char buf[128];
+        puts(text_value(&e->policy->pol, ir->rules[r].decl->ty, v, buf, sizeof buf));
+        rc = EXIT_OK;
+    } else {
+        char buf[512];
+        fprintf(stderr, "polc: %s\n", text_failure(ir, ctx.err_code, ctx.err_loc, buf, sizeof buf));
+        rc = EXIT_DATA;
+    }
+    free(memo);
+    return rc;
+}
+
 static int call_rule(const char *policy, const char *rule, const char **args, int nargs,
                      const char *date, int interp)
 {
@@ -126,83 +230,11 @@ static int call_rule(const char *policy, const char *rule, const char **args, in
     case ENGINE_POLICY_ERRORS: engine_free(&e); return EXIT_POLICY;
     case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
     }
-    Compiled *c = e.policy;
-    Jit *jit = e.jit;
-    int rc = 2;
-    const IrProgram *ir = c->ir;
-    int r = -1;
-    for (int i = 0; i < ir->nrules; i++)
-        if (!strcmp(ir->rules[i].name, rule))
-            r = i;
-    if (r < 0) {
-        fprintf(stderr, "polc: %s has no rule '%s'\n", policy, rule);
-        goto out;
-    }
-    Decl *decl = ir->rules[r].decl;
-    const char *why = impure_rule(ir, r, 0);
-    if (ir->rules[r].nargs == 0 || why) {
-        fprintf(stderr,
-                "polc: rule '%s' reads %s; polc call evaluates rules whose only inputs "
-                "are their arguments\n",
-                rule, why ? why : "the claim");
-        goto out;
-    }
-    if (nargs != decl->fields.len) {
-        fprintf(stderr, "polc: rule '%s' takes %d argument%s (", rule, decl->fields.len,
-                decl->fields.len == 1 ? "" : "s");
-        for (int i = 0; i < decl->fields.len; i++)
-            fprintf(stderr, "%s%s: %s", i ? ", " : "", decl->fields.data[i].name,
-                    type_name(&c->arena, decl->fields.data[i].ty));
-        fprintf(stderr, "), %d given\n", nargs);
-        goto out;
-    }
-    int64_t vals[CALL_MAX_ARGS];
-    for (int i = 0; i < nargs; i++)
-        if (parse_arg(&c->pol, decl->fields.data[i].ty, args[i], &vals[i]) != 0) {
-            fprintf(stderr, "polc: argument %d of '%s' (%s) must be %s, got '%s'\n", i + 1, rule,
-                    decl->fields.data[i].name, type_name(&c->arena, decl->fields.data[i].ty),
-                    args[i]);
-            goto out;
-        }
-    int64_t asof;
-    if (date) {
-        if (polrt_parse_date(date, strlen(date), &asof) != 0) {
-            fprintf(stderr, "polc: --date needs YYYY-MM-DD, got '%s'\n", date);
-            goto out;
-        }
-    } else { /* parameters in force today */
-        time_t now = time(NULL);
-        struct tm tm;
-        localtime_r(&now, &tm);
-        asof = polrt_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    }
-    int nr = ir->nrules, np = ir->nparams;
-    int64_t *memo = calloc((size_t)(3 * nr + np + 4), sizeof(int64_t));
-    for (int i = 0; i < nr + np; i++)
-        memo[2 * nr + i] = -1;
-    jmp_buf jb;
-    PolCtx ctx = {.params = interp ? ir->ptable : jit_params(jit),
-                  .rule_val = memo,
-                  .rule_state = memo + nr,
-                  .branch = memo + 2 * nr,
-                  .pver = memo + 3 * nr,
-                  .asof = asof,
-                  .jmp = &jb,
-                  .user = (void *)ir};
-    int64_t v;
-    if (setjmp(jb) == 0) {
-        v = interp ? interp_call(&ctx, r, vals)
-                   : ffi_call_rule(jit_rule(jit, r), &ctx, vals, nargs);
-        char buf[128];
-        puts(text_value(&c->pol, decl->ty, v, buf, sizeof buf));
-        rc = 0;
-    } else {
-        char buf[512];
-        fprintf(stderr, "polc: %s\n", text_failure(ir, ctx.err_code, ctx.err_loc, buf, sizeof buf));
-        rc = 3;
-    }
-    free(memo);
-out:
+    int64_t vals[CALL_MAX_ARGS], asof;
+    int r = callable_rule(e.policy, policy, rule, nargs);
+    int rc = EXIT_USAGE;
+    if (r >= 0 && arg_values(e.policy, r, args, nargs, vals) == 0 && as_of(date, &asof) == 0)
+        rc = evaluate(&e, r, vals, nargs, asof);
     engine_free(&e);
     return rc;
 }
