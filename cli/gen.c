@@ -14,6 +14,7 @@ typedef struct GenArgs {
 
 #define AT(field) offsetof(GenArgs, field)
 static const Opt gen_opts[] = {
+    /* required: the default -1 says it was not given */
     {"persons", 0, OPT_INT, AT(persons), "N", 0, GEN_MAX_PERSONS, -1,
      .help = "how many persons (required)"},
     {"seed", 0, OPT_STR, AT(seed), "S", .help = "the generator's seed, a non-negative integer"},

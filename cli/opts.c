@@ -69,7 +69,8 @@ int opts_usage_error(const Command *cmd, const Opt *opts, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-/* Store VALUE for option o, spelled SPELT on the command line; 0, or USAGE after a message */
+/* Store VALUE for option o, spelled SPELT on the command line; 0, or EXIT_USAGE after a
+ * message */
 static int store(const Command *cmd, const Opt *opts, const Opt *o, const char *spelt,
                  const char *value, void *args)
 {

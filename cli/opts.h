@@ -39,21 +39,21 @@ struct Command {
     const char *name;     /* "run" */
     const char *synopsis; /* operands and required options: "POLICY --claims FILE" */
     const char *summary;  /* what it does, one line */
-    int (*run)(const Command *cmd, int argc, char **argv);
-    const char *example; /* one command line, shown by --help */
+    int (*run)(const Command *cmd, int argc, char **argv); /* its cmd_NAME (cli.h) */
+    const char *example;                                   /* one command line, for --help */
 };
 
 /* opts_parse's answer when the command should go on (any other is the exit code) */
 #define OPTS_PARSED (-1)
 
 /* Parse argv[2..argc) (argv[1] is the command) against opts, which ends with a row whose
- * name and letter are both empty. Values go into *args (NULL for an empty table), which is
- * zeroed and given the table's defaults first; the operands (arguments that are not options) are
- * moved to the front of argv+2 in order: *operands points at them, *noperands counts them. "--"
- * ends the options;
- * "-" and a negative number ("-21") are operands. Returns OPTS_PARSED; or 0 after printing
- * the command's usage for --help/-h; or 2 (usage error) after "polc: CMD: what is wrong" and
- * the usage line on stderr. */
+ * name and letter are both empty. Values go into *args, the command's options struct (every
+ * field an option's value; NULL for an empty table), zeroed and given the table's defaults
+ * first. The operands (arguments that are not options) are moved, in order, to the front of
+ * argv+2: *operands points at them, *noperands counts them. "--" ends the options; "-" and a
+ * negative number ("-21") are operands. Returns OPTS_PARSED; or 0 after printing the usage
+ * for --help or -h; or 2 (a usage error) after "polc: CMD: what is wrong" and the command's
+ * usage line on stderr. */
 int opts_parse(const Command *cmd, const Opt *opts, int argc, char **argv, void *args,
                char ***operands, int *noperands);
 

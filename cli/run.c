@@ -46,8 +46,7 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
     if (rc != OPTS_PARSED)
         return rc;
     if (npol != 1)
-        return opts_usage_error(cmd, run_opts, "give one POLICY%s",
-                                explain_only ? "" : " or ENGINE.so");
+        return opts_usage_error(cmd, run_opts, "give one POLICY or ENGINE.so");
     if (!a.claims)
         return opts_usage_error(cmd, run_opts, "--claims FILE is required");
     if (explain_only && !a.claim)
