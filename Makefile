@@ -44,16 +44,20 @@ RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.
 SIM_SRCS := sim/simulate.c sim/report.c
 SIM_OBJS := $(SIM_SRCS:%.c=$(BUILD)/%.o)
 
+# compiler/: the phases; cli/: the command table and one file per command; tools/: polc gen
 FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c \
               compiler/sema.c compiler/ir.c compiler/interp.c compiler/schema_out.c \
-              compiler/driver.c compiler/testcase.c compiler/tool.c compiler/simulate.c \
-              compiler/gen.c
+              compiler/driver.c compiler/atomic.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
-MAIN_SRCS := compiler/main.c
+CLI_SRCS := cli/main.c cli/opts.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c \
+            cli/test.c cli/simulate.c cli/call.c cli/gen.c
+TOOLS_SRCS := tools/gen.c
 FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o
 LLVM_OBJS := $(LLVM_SRCS:%.c=$(BUILD)/%.o)
-POLC_OBJS := $(FRONT_OBJS) $(LLVM_OBJS) $(MAIN_SRCS:%.c=$(BUILD)/%.o)
+CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/%.o)
+TOOLS_OBJS := $(TOOLS_SRCS:%.c=$(BUILD)/%.o)
+POLC_OBJS := $(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/*.c))
 
@@ -109,14 +113,24 @@ $(BUILD)/lexer.o: $(BUILD)/lexer.c
 	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Wno-unused-function -Wno-sign-compare \
 	    -Wno-shadow -Wno-unused-but-set-variable -c $< -o $@
 
-$(FRONT_OBJS) $(LLVM_OBJS) $(BUILD)/compiler/main.o: | $(BUILD)/parser.h $(BUILD)/lexer.h
+$(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS): | $(BUILD)/parser.h $(BUILD)/lexer.h
 $(BUILD)/compiler/%.o: compiler/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS_ALL) -DPOLC_LIBDIR='"$(abspath $(BUILD))"' \
 	    -DPOLC_LINK_EXTRA='"$(SAN_FLAGS)"' -c $< -o $@
+$(BUILD)/cli/%.o: cli/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
+$(BUILD)/tools/%.o: tools/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 # only these include LLVM or libffi
 $(LLVM_OBJS): CFLAGS += $(LLVM_CFLAGS)
+# the commands call tools/ (polc gen); tools/ knows nothing of the command line
+$(CLI_OBJS): CFLAGS += -iquote tools
 
 # unit tests: one binary per tests/unit/*.c, linked with the runtime and the shared support
 # files (tests/unit/support/*.c: a hand-written "compiled" policy for runtime tests, ...)
@@ -147,8 +161,8 @@ grammar:
 	bison -Wcounterexamples -o /dev/null compiler/parser.y
 
 lint:
-	clang-format --dry-run --Werror compiler/*.c compiler/*.h runtime/*.c runtime/*.h \
-	    runtime/include/*.h sim/*.c sim/*.h
+	clang-format --dry-run --Werror compiler/*.c compiler/*.h cli/*.c cli/*.h tools/*.c \
+	    tools/*.h runtime/*.c runtime/*.h runtime/include/*.h sim/*.c sim/*.h
 
 FUZZ_SECONDS ?= 60
 fuzz-frontend: deps

@@ -1,16 +1,20 @@
 /* emit.c — ahead-of-time output. The module is built by cg, given the host's triple and data
  * layout before the passes [Cone], optimised, and emitted to a memory buffer [c3c]; .so and
- * exe are linked by the system C compiler driver (cc) against libpolrt. Every file is written
- * to OUT.tmp.PID and renamed, so a reader never sees half a file. */
+ * exe are linked by the system C compiler driver (cc) against libpolrt, in a private scratch
+ * directory. Every output is written through atomic.c (temp + rename), so a reader never sees
+ * half a file and nothing planted at a temporary name is written through. */
 #include "emit.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "cg.h"
 
 extern char **environ;
@@ -33,42 +37,12 @@ int emit_kind(const char *s, EmitKind *k)
     return -1;
 }
 
-static int write_file(const char *path, const char *data, size_t n, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        return -1;
-    }
-    size_t w = fwrite(data, 1, n, f);
-    int bad = w != n || fflush(f) != 0 || fsync(fileno(f)) != 0;
-    if (fclose(f) != 0 || bad) {
-        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        unlink(path);
-        return -1;
-    }
-    return 0;
-}
+/* ---- the module ------------------------------------------------------------------------- */
 
-static int run_cc(char *const argv[], char *err, size_t errlen)
-{
-    pid_t pid;
-    int rc = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
-    if (rc != 0) {
-        snprintf(err, errlen, "cannot run the linker '%s': %s", argv[0], strerror(rc));
-        return -1;
-    }
-    int st;
-    if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        snprintf(err, errlen, "linking failed (%s exited with status %d)", argv[0],
-                 WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-        return -1;
-    }
-    return 0;
-}
-
-int emit_file(const IrProgram *ir, const char *schema, EmitKind k, int opt, const char *out,
-              char *err, size_t errlen)
+/* The policy's module for the host, optimised at opt, as bytes: LLVM IR text, assembly or
+ * object code (the caller disposes *buf). 0, or -1 with a message in err. */
+static int module_bytes(const IrProgram *ir, const char *schema, EmitKind k, int opt,
+                        LLVMMemoryBufferRef *buf, char *err, size_t errlen)
 {
     int rc = -1;
     char *msg = NULL;
@@ -97,80 +71,169 @@ int emit_file(const IrProgram *ir, const char *schema, EmitKind k, int opt, cons
         free(msg);
         goto out_tm;
     }
-
-    char tmp[4096], obj[4096];
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", out, (long)getpid());
     if (k == EMIT_IR) {
         char *text = LLVMPrintModuleToString(m);
-        rc = write_file(tmp, text, strlen(text), err, errlen);
+        *buf = LLVMCreateMemoryBufferWithMemoryRangeCopy(text, strlen(text), "policy.ll");
         LLVMDisposeMessage(text);
+        rc = 0;
+    } else if (LLVMTargetMachineEmitToMemoryBuffer(
+                   tm, m, k == EMIT_ASM ? LLVMAssemblyFile : LLVMObjectFile, &msg, buf)) {
+        snprintf(err, errlen, "code generation failed: %s", msg);
+        LLVMDisposeMessage(msg);
     } else {
-        LLVMMemoryBufferRef buf;
-        char *emsg = NULL;
-        if (LLVMTargetMachineEmitToMemoryBuffer(
-                tm, m, k == EMIT_ASM ? LLVMAssemblyFile : LLVMObjectFile, &emsg, &buf)) {
-            snprintf(err, errlen, "code generation failed: %s", emsg);
-            LLVMDisposeMessage(emsg);
-            goto out_tm;
-        }
-        const char *data = LLVMGetBufferStart(buf);
-        size_t n = LLVMGetBufferSize(buf);
-        if (k == EMIT_OBJ || k == EMIT_ASM) {
-            rc = write_file(tmp, data, n, err, errlen);
-        } else {
-            snprintf(obj, sizeof obj, "%s.tmp.%ld.o", out, (long)getpid());
-            rc = write_file(obj, data, n, err, errlen);
-            if (rc == 0) {
-                if (k == EMIT_SO) {
-                    /* polrt_* helpers resolve against the process that loads the engine */
-                    /* -Bsymbolic: the engine's own polc_* references bind inside it, even in a
-                     * process that exports symbols of the same name */
-                    char *argv[] = {(char *)"cc",
-                                    (char *)"-shared",
-                                    (char *)"-Wl,-Bsymbolic",
-                                    (char *)"-o",
-                                    tmp,
-                                    obj,
-                                    NULL};
-                    rc = run_cc(argv, err, errlen);
-                } else {
-                    static const char *const link[] = {"-Wl,--whole-archive",
-                                                       POLC_LIBDIR "/libpolrt.a",
-                                                       "-Wl,--no-whole-archive",
-                                                       "-lsqlite3",
-                                                       "-lcjson",
-                                                       "-lcsv",
-                                                       "-lpthread",
-                                                       "-ldl",
-                                                       "-lm",
-                                                       "-rdynamic"};
-                    char *argv[32] = {(char *)"cc", (char *)"-o", tmp, obj,
-                                      (char *)POLC_LIBDIR "/runtime/engine_main.o"};
-                    size_t na = 5;
-                    for (size_t i = 0; i < sizeof link / sizeof link[0]; i++)
-                        argv[na++] = (char *)link[i];
-                    /* a sanitized polc (make asan) links its runtime objects, built with the
-                     * sanitizers, the same way */
-                    char extra[] = POLC_LINK_EXTRA;
-                    for (char *tok = strtok(extra, " "); tok && na < 31; tok = strtok(NULL, " "))
-                        argv[na++] = tok;
-                    rc = run_cc(argv, err, errlen);
-                }
-                unlink(obj);
-            }
-        }
-        LLVMDisposeMemoryBuffer(buf);
+        rc = 0;
     }
-    if (rc == 0 && rename(tmp, out) != 0) {
-        snprintf(err, errlen, "cannot rename %s to %s: %s", tmp, out, strerror(errno));
-        rc = -1;
-    }
-    if (rc != 0)
-        unlink(tmp);
 out_tm:
     LLVMDisposeTargetMachine(tm);
 out_module:
     LLVMDisposeModule(m);
     LLVMContextDispose(ctx);
+    return rc;
+}
+
+/* ---- linking ---------------------------------------------------------------------------- */
+
+static int run_cc(char *const argv[], char *err, size_t errlen)
+{
+    pid_t pid;
+    int rc = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+    if (rc != 0) {
+        snprintf(err, errlen, "cannot run the linker '%s': %s", argv[0], strerror(rc));
+        return -1;
+    }
+    int st;
+    if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        snprintf(err, errlen, "linking failed (%s exited with status %d)", argv[0],
+                 WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+        return -1;
+    }
+    return 0;
+}
+
+/* cc's command line: a shared library whose polrt_* helpers resolve against the process that
+ * loads it, or a standalone engine linked with libpolrt and its main */
+static int link_with_cc(EmitKind k, char *obj, char *linked, char *err, size_t errlen)
+{
+    if (k == EMIT_SO) {
+        /* -Bsymbolic: the engine's own polc_* references bind inside it, even in a process
+         * that exports symbols of the same name */
+        char *argv[] = {
+            (char *)"cc", (char *)"-shared", (char *)"-Wl,-Bsymbolic", (char *)"-o", linked, obj,
+            NULL};
+        return run_cc(argv, err, errlen);
+    }
+    static const char *const link[] = {"-Wl,--whole-archive",
+                                       POLC_LIBDIR "/libpolrt.a",
+                                       "-Wl,--no-whole-archive",
+                                       "-lsqlite3",
+                                       "-lcjson",
+                                       "-lcsv",
+                                       "-lpthread",
+                                       "-ldl",
+                                       "-lm",
+                                       "-rdynamic"};
+    char *argv[32] = {(char *)"cc", (char *)"-o", linked, obj,
+                      (char *)POLC_LIBDIR "/runtime/engine_main.o"};
+    size_t na = 5;
+    for (size_t i = 0; i < sizeof link / sizeof link[0]; i++)
+        argv[na++] = (char *)link[i];
+    /* a sanitized polc (make asan) links its runtime objects, built with the sanitizers, the
+     * same way */
+    char extra[] = POLC_LINK_EXTRA;
+    for (char *tok = strtok(extra, " "); tok && na < 31; tok = strtok(NULL, " "))
+        argv[na++] = tok;
+    return run_cc(argv, err, errlen);
+}
+
+/* the whole of a file into malloc'd memory */
+static int read_all(const char *path, char **data, size_t *n)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    *data = malloc((size_t)st.st_size + 1);
+    size_t got = 0;
+    while (*data && got < (size_t)st.st_size) {
+        ssize_t r = read(fd, *data + got, (size_t)st.st_size - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fd);
+    if (!*data || got != (size_t)st.st_size) {
+        free(*data);
+        *data = NULL;
+        return -1;
+    }
+    *n = got;
+    return 0;
+}
+
+/* Link object code into a .so or an executable. cc works in a scratch directory of its own
+ * (mkdtemp: mode 0700, an unpredictable name), so nobody can plant a file where it writes;
+ * the result is read back (*linked, malloc'd) to be put in place like every other output.
+ * 0, or -1 with a message in err. */
+static int link_object(EmitKind k, const char *obj, size_t n, char **linked, size_t *nlinked,
+                       char *err, size_t errlen)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    char dir[4096], o[4160], out[4160];
+    snprintf(dir, sizeof dir, "%s/polc-link.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    if (!mkdtemp(dir)) {
+        snprintf(err, errlen, "cannot make a directory to link in (%s): %s", dir, strerror(errno));
+        return -1;
+    }
+    snprintf(o, sizeof o, "%s/policy.o", dir);
+    snprintf(out, sizeof out, "%s/engine", dir);
+    int rc = -1;
+    int fd = open(o, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!fp && fd >= 0)
+        close(fd);
+    int bad = !fp || fwrite(obj, 1, n, fp) != n;
+    if ((fp && fclose(fp) != 0) || bad)
+        snprintf(err, errlen, "cannot write %s: %s", o, strerror(errno));
+    else if (link_with_cc(k, o, out, err, errlen) == 0) {
+        rc = read_all(out, linked, nlinked);
+        if (rc != 0)
+            snprintf(err, errlen, "cannot read the linked %s: %s", out, strerror(errno));
+    }
+    unlink(o);
+    unlink(out);
+    rmdir(dir);
+    return rc;
+}
+
+/* ---- the file --------------------------------------------------------------------------- */
+
+int emit_file(const IrProgram *ir, const char *schema, EmitKind k, int opt, const char *out,
+              char *err, size_t errlen)
+{
+    LLVMMemoryBufferRef buf;
+    if (module_bytes(ir, schema, k, opt, &buf, err, errlen) != 0)
+        return -1;
+    const char *data = LLVMGetBufferStart(buf);
+    size_t n = LLVMGetBufferSize(buf);
+    char *linked = NULL;
+    int rc = 0;
+    if (k == EMIT_SO || k == EMIT_EXE) {
+        rc = link_object(k, data, n, &linked, &n, err, errlen);
+        data = linked;
+    }
+    AtomicFile f;
+    if (rc == 0 && (rc = atomic_open(&f, out, k == EMIT_SO || k == EMIT_EXE, err, errlen)) == 0) {
+        rc = atomic_write(&f, data, n, err, errlen);
+        if (rc == 0)
+            rc = atomic_commit(&f, err, errlen);
+        atomic_abort(&f);
+    }
+    free(linked);
+    LLVMDisposeMemoryBuffer(buf);
     return rc;
 }

@@ -1901,14 +1901,15 @@ static void check_test(Sema *s, Decl *d)
 }
 
 /* ---- the whole program ----------------------------------------------------------------- */
-int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
-{
-    memset(pol, 0, sizeof *pol);
-    pol->prog = p;
-    pol->dated_field = -1;
-    Sema s = {.a = a, .d = d, .p = p, .pol = pol};
-    int before = d->errors;
+/* ---- the checker's passes, in the order sema_check runs them ------------------------- */
 
+/* policy "NAME" valid from D [to D] dated by claim.F: one header, a validity that ends after
+ * it starts. -1 when there is nothing to check (no header at all). */
+static int check_header(Sema *s)
+{
+    Diag *d = s->d;
+    Program *p = s->p;
+    Policy *pol = s->pol;
     if (p->is_reform) {
         diag_error(d, p->name_loc, "internal: reform not applied before checking");
         return -1;
@@ -1926,142 +1927,174 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     if (!p->valid_from) {
         diag_error(d, p->name_loc,
                    "the policy needs a validity: add 'valid from YYYY-MM-DD' after its name");
-    } else if (parse_day(&s, p->valid_from) == 0) {
+    } else if (parse_day(s, p->valid_from) == 0) {
         pol->valid_from = p->valid_from->ival;
-        if (p->valid_to && parse_day(&s, p->valid_to) == 0) {
+        if (p->valid_to && parse_day(s, p->valid_to) == 0) {
             pol->valid_to = p->valid_to->ival + 1; /* "to D" includes D */
             if (pol->valid_to <= pol->valid_from)
                 diag_error(d, p->valid_to->loc, "the policy ends before it starts");
         }
     }
+    return 0;
+}
 
-    /* sort declarations by kind; a name is declared once */
+/* x's name into the name table (declared once, not a built-in's), its members, for an enum,
+ * into the member table */
+static void enter_name(Sema *s, Decl *x)
+{
+    Diag *d = s->d;
+    NameSlot *sl = name_slot(&s->names, x->name);
+    if (sl->name) {
+        sl->other = x;
+        diag_error(d, x->loc, "'%s' is declared twice", x->name);
+        diag_note(d, sl->decl->loc, "the first declaration (a %s) is here",
+                  decl_kind_name(sl->decl->kind));
+    } else {
+        sl->name = x->name;
+        sl->decl = x;
+    }
+    for (int m = 0; x->kind == DK_ENUM && m < x->members.len; m++) {
+        NameSlot *ms = name_slot(&s->members, x->members.data[m].name);
+        if (!ms->name) {
+            ms->name = x->members.data[m].name;
+            ms->decl = x;
+            ms->idx = m;
+        } else if (ms->decl != x && !ms->other) {
+            ms->other = x;
+        }
+    }
+    for (size_t b = 0; b < sizeof builtins / sizeof builtins[0]; b++)
+        if (!strcmp(builtins[b].name, x->name))
+            diag_error(d, x->loc, "'%s' is a built-in function; choose another name", x->name);
+}
+
+/* x into the Policy's list of its kind (a policy has one claim, person and history record) */
+static void file_decl(Sema *s, Decl *x)
+{
+    Arena *a = s->a;
+    Diag *d = s->d;
+    Policy *pol = s->pol;
+    switch (x->kind) {
+    case DK_ENUM:
+        x->index = pol->enums.len;
+        vec_push(a, &pol->enums, x);
+        break;
+    case DK_CLAIM:
+    case DK_PERSON:
+    case DK_HISTORY: {
+        Decl **slot = x->kind == DK_CLAIM    ? &pol->claim
+                      : x->kind == DK_PERSON ? &pol->person
+                                             : &pol->history;
+        if (*slot) {
+            diag_error(d, x->loc, "a policy has one %s; this is the second",
+                       decl_kind_name(x->kind));
+            diag_note(d, (*slot)->loc, "the first is here");
+        } else {
+            *slot = x;
+        }
+        break;
+    }
+    case DK_PARAM:
+        x->index = pol->params.len;
+        vec_push(a, &pol->params, x);
+        break;
+    case DK_LEDGER:
+        x->index = pol->ledgers.len;
+        vec_push(a, &pol->ledgers, x);
+        break;
+    case DK_RULE:
+        x->index = pol->rules.len;
+        vec_push(a, &pol->rules, x);
+        break;
+    case DK_TEST:
+        for (int j = 0; j < pol->tests.len; j++)
+            if (!strcmp(pol->tests.data[j]->name, x->name))
+                diag_error(d, x->loc, "two tests are named \"%s\"", x->name);
+        x->index = pol->tests.len;
+        vec_push(a, &pol->tests, x);
+        break;
+    case DK_EXTERN:
+        x->index = pol->externs.len;
+        vec_push(a, &pol->externs, x);
+        break;
+    case DK_OUTPUT: break;
+    case DK_REJECT:
+        x->index = pol->rejects.len;
+        vec_push(a, &pol->rejects, x);
+        break;
+    }
+}
+
+/* every declaration named and filed by kind, in the order written */
+static void declare_all(Sema *s)
+{
+    Program *p = s->p;
     int nmembers = 0;
     for (int i = 0; i < p->decls.len; i++)
         nmembers += p->decls.data[i]->members.len;
-    name_table_init(a, &s.names, p->decls.len);
-    name_table_init(a, &s.members, nmembers);
+    name_table_init(s->a, &s->names, p->decls.len);
+    name_table_init(s->a, &s->members, nmembers);
     for (int i = 0; i < p->decls.len; i++) {
         Decl *x = p->decls.data[i];
-        if (K(x->kind) & NAMED) {
-            NameSlot *sl = name_slot(&s.names, x->name);
-            if (sl->name) {
-                sl->other = x;
-                diag_error(d, x->loc, "'%s' is declared twice", x->name);
-                diag_note(d, sl->decl->loc, "the first declaration (a %s) is here",
-                          decl_kind_name(sl->decl->kind));
-            } else {
-                sl->name = x->name;
-                sl->decl = x;
-            }
-            for (int m = 0; x->kind == DK_ENUM && m < x->members.len; m++) {
-                NameSlot *ms = name_slot(&s.members, x->members.data[m].name);
-                if (!ms->name) {
-                    ms->name = x->members.data[m].name;
-                    ms->decl = x;
-                    ms->idx = m;
-                } else if (ms->decl != x && !ms->other) {
-                    ms->other = x;
-                }
-            }
-            for (size_t b = 0; b < sizeof builtins / sizeof builtins[0]; b++)
-                if (!strcmp(builtins[b].name, x->name))
-                    diag_error(d, x->loc, "'%s' is a built-in function; choose another name",
-                               x->name);
-        }
-        switch (x->kind) {
-        case DK_ENUM:
-            x->index = pol->enums.len;
-            vec_push(a, &pol->enums, x);
-            break;
-        case DK_CLAIM:
-        case DK_PERSON:
-        case DK_HISTORY: {
-            Decl **slot = x->kind == DK_CLAIM    ? &pol->claim
-                          : x->kind == DK_PERSON ? &pol->person
-                                                 : &pol->history;
-            if (*slot) {
-                diag_error(d, x->loc, "a policy has one %s; this is the second",
-                           decl_kind_name(x->kind));
-                diag_note(d, (*slot)->loc, "the first is here");
-            } else {
-                *slot = x;
-            }
-            break;
-        }
-        case DK_PARAM:
-            x->index = pol->params.len;
-            vec_push(a, &pol->params, x);
-            break;
-        case DK_LEDGER:
-            x->index = pol->ledgers.len;
-            vec_push(a, &pol->ledgers, x);
-            break;
-        case DK_RULE:
-            x->index = pol->rules.len;
-            vec_push(a, &pol->rules, x);
-            break;
-        case DK_TEST:
-            for (int j = 0; j < pol->tests.len; j++)
-                if (!strcmp(pol->tests.data[j]->name, x->name))
-                    diag_error(d, x->loc, "two tests are named \"%s\"", x->name);
-            x->index = pol->tests.len;
-            vec_push(a, &pol->tests, x);
-            break;
-        case DK_EXTERN:
-            x->index = pol->externs.len;
-            vec_push(a, &pol->externs, x);
-            break;
-        case DK_OUTPUT: break;
-        case DK_REJECT:
-            x->index = pol->rejects.len;
-            vec_push(a, &pol->rejects, x);
-            break;
-        }
+        if (K(x->kind) & NAMED)
+            enter_name(s, x);
+        file_decl(s, x);
     }
-    for (int i = 0; i < pol->enums.len; i++)
-        check_enum(&s, pol->enums.data[i]);
-    /* a rule or param named like an enum member would hide the member wherever it is written */
+}
+
+/* a rule or param named like an enum member would hide the member wherever it is written */
+static void check_member_clashes(Sema *s)
+{
+    Diag *d = s->d;
+    Program *p = s->p;
     for (int i = 0; i < p->decls.len; i++) {
         Decl *x = p->decls.data[i];
         if (!(K(x->kind) & (K(DK_RULE) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_EXTERN))))
             continue;
-        NameSlot *ms = name_slot(&s.members, x->name);
+        NameSlot *ms = name_slot(&s->members, x->name);
         if (ms->name) {
             diag_error(d, x->loc, "%s '%s' has the name of a member of enum %s; rename it",
                        decl_kind_name(x->kind), x->name, ms->decl->name);
             diag_note(d, ms->decl->members.data[ms->idx].loc, "the member is here");
         }
     }
+}
+
+/* the claim, person and history records, and the claim date the header names */
+static void check_records(Sema *s)
+{
+    Diag *d = s->d;
+    Program *p = s->p;
+    Policy *pol = s->pol;
     if (pol->claim)
-        check_fields(&s, pol->claim, 1);
+        check_fields(s, pol->claim, 1);
     if (pol->person)
-        check_fields(&s, pol->person, 1);
+        check_fields(s, pol->person, 1);
     if (pol->history)
-        check_fields(&s, pol->history, 1);
+        check_fields(s, pol->history, 1);
     if (p->dated_by) {
         pol->dated_field = find_field(pol->claim, p->dated_by);
         if (pol->dated_field < 0)
             diag_error(d, p->dated_loc, "the claim record has no field '%s'%s", p->dated_by,
-                       suggest_field(&s, pol->claim, p->dated_by));
+                       suggest_field(s, pol->claim, p->dated_by));
         else if (pol->claim->fields.data[pol->dated_field].ty.kind != TY_DATE ||
                  pol->claim->fields.data[pol->dated_field].ty.optional)
             diag_error(d, p->dated_loc,
                        "claims are dated by a date that is always present; "
                        "'%s' is %s",
-                       p->dated_by, tn(&s, pol->claim->fields.data[pol->dated_field].ty));
+                       p->dated_by, tn(s, pol->claim->fields.data[pol->dated_field].ty));
     } else if (pol->claim) {
         diag_error(d, p->name_loc,
                    "say which claim date picks the rules in force: "
                    "add 'dated by claim.FIELD' to the policy header");
     }
-    for (int i = 0; i < pol->externs.len; i++)
-        check_extern(&s, pol->externs.data[i]);
-    for (int i = 0; i < pol->params.len; i++)
-        check_param(&s, pol->params.data[i]);
-    for (int i = 0; i < pol->ledgers.len; i++)
-        check_ledger(&s, pol->ledgers.data[i]);
-    /* rule types and argument types first: bodies may refer to any rule */
+}
+
+/* rule types and argument types first: bodies may refer to any rule */
+static void check_signatures(Sema *s)
+{
+    Diag *d = s->d;
+    Policy *pol = s->pol;
     for (int i = 0; i < pol->rules.len; i++) {
         Decl *r = pol->rules.data[i];
         for (int j = 0; j < r->fields.len; j++) {
@@ -2070,27 +2103,28 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
                 if (!strcmp(r->fields.data[k].name, f->name))
                     diag_error(d, f->loc, "rule '%s' has two arguments named '%s'", r->name,
                                f->name);
-            f->ty = resolve_type(&s, &f->tref);
+            f->ty = resolve_type(s, &f->tref);
         }
-        r->ty = resolve_type(&s, &r->tref);
+        r->ty = resolve_type(s, &r->tref);
     }
-    for (int i = 0; i < pol->rules.len; i++)
-        check_rule(&s, pol->rules.data[i]);
-    for (int i = 0; i < pol->ledgers.len; i++)
-        check_ledger_updates(&s, pol->ledgers.data[i]);
-    for (int i = 0; i < pol->rejects.len; i++)
-        check_reject(&s, pol->rejects.data[i]);
-    check_cycles(&s);
+}
 
+/* output RULE, ...: rules of the claim, each listed once, at least one when there are claims */
+static void collect_outputs(Sema *s)
+{
+    Arena *a = s->a;
+    Diag *d = s->d;
+    Program *p = s->p;
+    Policy *pol = s->pol;
     for (int i = 0; i < p->decls.len; i++) {
         Decl *o = p->decls.data[i];
         if (o->kind != DK_OUTPUT)
             continue;
         for (int k = 0; k < o->names.len; k++) {
-            Decl *r = find_decl(&s, o->names.data[k], K(DK_RULE));
+            Decl *r = find_decl(s, o->names.data[k], K(DK_RULE));
             if (!r) {
                 diag_error(d, o->name_locs.data[k], "unknown rule '%s' in the output list%s",
-                           o->names.data[k], suggest_name(&s, o->names.data[k]));
+                           o->names.data[k], suggest_name(s, o->names.data[k]));
                 continue;
             }
             if (r->fields.len) {
@@ -2107,6 +2141,41 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     }
     if (pol->claim && pol->outputs.len == 0)
         diag_error(d, p->name_loc, "the policy has no outputs: add 'output RULE, ...'");
+}
+
+/* The checker: the header, the declarations and their names, records, params and ledgers,
+ * rule signatures then bodies, ledger updates, input checks, cycles, outputs and tests. Each
+ * pass reports what it finds and goes on, so one run tells every error it can. */
+int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
+{
+    memset(pol, 0, sizeof *pol);
+    pol->prog = p;
+    pol->dated_field = -1;
+    Sema s = {.a = a, .d = d, .p = p, .pol = pol};
+    int before = d->errors;
+
+    if (check_header(&s) != 0)
+        return -1;
+    declare_all(&s);
+    for (int i = 0; i < pol->enums.len; i++)
+        check_enum(&s, pol->enums.data[i]);
+    check_member_clashes(&s);
+    check_records(&s);
+    for (int i = 0; i < pol->externs.len; i++)
+        check_extern(&s, pol->externs.data[i]);
+    for (int i = 0; i < pol->params.len; i++)
+        check_param(&s, pol->params.data[i]);
+    for (int i = 0; i < pol->ledgers.len; i++)
+        check_ledger(&s, pol->ledgers.data[i]);
+    check_signatures(&s);
+    for (int i = 0; i < pol->rules.len; i++)
+        check_rule(&s, pol->rules.data[i]);
+    for (int i = 0; i < pol->ledgers.len; i++)
+        check_ledger_updates(&s, pol->ledgers.data[i]);
+    for (int i = 0; i < pol->rejects.len; i++)
+        check_reject(&s, pol->rejects.data[i]);
+    check_cycles(&s);
+    collect_outputs(&s);
     for (int i = 0; i < pol->tests.len; i++)
         check_test(&s, pol->tests.data[i]);
     return d->errors > before ? -1 : 0;

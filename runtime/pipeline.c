@@ -1180,7 +1180,7 @@ static int settle_one(RtPThread *t, int ei, RtPState *ps, const RtRow *r)
         .user = x->e->user,
     };
     RowLoad load = {m, t, ps, ei, 0};
-    int rc = rt_settle_ctx(x->e, &ctx, sc->keys, sc->before, sc->after, row_load, &load);
+    int rc = rt_settle_ctx(x->e, &ctx, sc->keys, sc->before, sc->after, row_load, &load, trace);
     if (rc < 0)
         return -1;
     if (rc > 0) {

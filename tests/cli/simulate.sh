@@ -275,7 +275,7 @@ usage "--sweep needs NAME=FROM..TO:STEP" --base $S/sim.pol --sweep "cap=5..1:1" 
 usage "no money output 'nosuch'" --base $S/sim.pol --oop nosuch $C
 usage "--by tier: the policy has no claim field of that name" --base $S/sim.pol --by tier $C
 usage "no column 'w' (the --weight column)" --base $S/sim.pol --weight w $C
-usage "simulate needs --claims" --base $S/sim.pol
+usage "--claims FILE is required" --base $S/sim.pol
 usage "cannot open" --base $S/sim.pol --claims "$d/none.csv" --persons $S/persons.csv
 
 # ---- report.html: self-contained, and it renders -------------------------------------------

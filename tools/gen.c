@@ -3,8 +3,9 @@
  * columns of spec/DATA.md, claims sorted by person then date so a run can stream them.
  * Every person draws from its own generator seeded by (seed, person number), so the files
  * are the same bytes for a seed whatever the machine's speed or the order of work. */
+#include "gen.h"
+
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,22 +15,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "polrt.h"
-#include "tool.h"
 
 /* ---- limits and constants ------------------------------------------------------------- */
 
-/* the most persons gen writes: 100 million rows is past any county's population and keeps
- * ids at a fixed 9 digits; beyond it the files would not fit a spreadsheet tool anyway */
-#define GEN_MAX_PERSONS 100000000L
 /* output buffer: flushed when it passes GEN_FLUSH, so one person's rows always fit */
 #define GEN_BUF   (1 << 20)
 #define GEN_FLUSH (GEN_BUF - 64 * 1024)
 /* the most claims one person gets in a year (the chronic-visit and admission tail is cut
  * here so a single row of the mixture cannot blow up the file) */
 #define GEN_MAX_YEAR_CLAIMS 60
-/* years in --years: more than the calendar ships */
-#define GEN_MAX_YEARS 16
 /* persons between two looks at the clock for the progress line */
 #define GEN_PROGRESS_STRIDE 4096
 /* progress refresh interval (ns) */
@@ -190,26 +186,17 @@ static const int ti_mix[NLV][NTI] = {
 
 /* ---- output: one buffer per file, flushed in large writes ----------------------------- */
 typedef struct Out {
-    const char *path; /* final name */
-    char *tmp;        /* written here, renamed at the end */
-    int fd;
+    AtomicFile file; /* written under a temporary name, renamed at the end (atomic.h) */
     char *buf;
     size_t n;
-    int failed; /* errno of the first failure, 0 when fine */
+    int failed;    /* a write failed: the message is in err */
+    char err[512]; /* "cannot write DIR/claims.csv: No space left on device" */
 } Out;
 
 static int out_flush(Out *o)
 {
-    size_t done = 0;
-    while (done < o->n && !o->failed) {
-        ssize_t w = write(o->fd, o->buf + done, o->n - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            o->failed = w < 0 ? errno : EIO;
-        else
-            done += (size_t)w;
-    }
+    if (!o->failed && atomic_write(&o->file, o->buf, o->n, o->err, sizeof o->err) != 0)
+        o->failed = 1;
     o->n = 0;
     return o->failed ? -1 : 0;
 }
@@ -365,37 +352,35 @@ static int claim_cmp(const void *a, const void *b)
     return (x->admitted > y->admitted) - (x->admitted < y->admitted);
 }
 
-/* Person k: its identity rows, then its claims in date order. */
-static void gen_person(Gen *g, long k)
+/* The person fields (chronic, refused_enrolment, enrolled, years_uninsured) as CSV cells in
+ * pf, and with --weights the weight cell in wbuf; whether the person is chronic */
+static int person_fields(const Gen *g, Rng *r, Out *pf, char *wbuf, size_t wlen)
 {
-    Rng rr, *r = &rr;
-    rng_seed(r, g->seed, (uint64_t)k);
-
-    /* person fields: chronic, refused_enrolment, enrolled, years_uninsured */
     int chronic = chance(r, 0.15);
     int refused = chance(r, 0.01);
     int late = refused || chance(r, 0.03);
     int64_t enrolled = late ? range(r, civil(2024, 1, 1), civil(2026, 6, 30)) : -1;
     int years_uninsured = late ? (int)range(r, 1, refused ? 6 : 3) : 0;
-    Out pf = {.buf = (char[128]){0}};
-    put_bool(&pf, r, chronic);
-    putch(&pf, ',');
-    put_bool(&pf, r, refused);
-    putch(&pf, ',');
+    put_bool(pf, r, chronic);
+    putch(pf, ',');
+    put_bool(pf, r, refused);
+    putch(pf, ',');
     if (enrolled >= 0)
-        put_date(&pf, enrolled);
-    putch(&pf, ',');
-    put_uint(&pf, (uint64_t)years_uninsured, 1);
-    putch(&pf, ',');
-    char wbuf[16] = "", *weight = NULL;
+        put_date(pf, enrolled);
+    putch(pf, ',');
+    put_uint(pf, (uint64_t)years_uninsured, 1);
+    putch(pf, ',');
     if (g->weights) {
         /* a sampling weight: how many people this synthetic person stands for */
         int w = (int)range(r, 50, 300);
-        snprintf(wbuf, sizeof wbuf, "%d.%02d", w / 100, w % 100);
-        weight = wbuf;
+        snprintf(wbuf, wlen, "%d.%02d", w / 100, w % 100);
     }
+    return chronic;
+}
 
-    /* identity spans */
+/* person k's identity spans: one, or (15%) a second after it */
+static void identity_rows(Gen *g, Rng *r, long k, const Out *pf, const char *weight)
+{
     int id1 = pick(r, id_mix, NID);
     int64_t from1 = id1 == ID_POOR ? range(r, civil(2014, 1, 1), civil(2016, 12, 31))
                                    : range(r, civil(2015, 1, 1), civil(2025, 6, 30));
@@ -407,7 +392,7 @@ static void gen_person(Gen *g, long k)
         to1 = range(r, from1 + 90, civil(2026, 12, 31));
     if (to1 >= 0 && to1 <= from1)
         to1 = from1 + 1;
-    person_row(g, r, k, pf.buf, pf.n, id1, from1, to1, id1 == ID_ILLNESS || chance(r, 0.05),
+    person_row(g, r, k, pf->buf, pf->n, id1, from1, to1, id1 == ID_ILLNESS || chance(r, 0.05),
                weight);
     if (two) {
         int id2 = pick(r, id_mix2, NID);
@@ -416,13 +401,16 @@ static void gen_person(Gen *g, long k)
         /* contiguous (30%: recognised the day the first ends) or after a gap */
         int64_t from2 = chance(r, 0.3) ? to1 : to1 + range(r, 1, 60);
         int64_t to2 = chance(r, 0.2) ? range(r, from2 + 90, from2 + 720) : -1;
-        person_row(g, r, k, pf.buf, pf.n, id2, from2, to2, id2 == ID_ILLNESS || chance(r, 0.05),
+        person_row(g, r, k, pf->buf, pf->n, id2, from2, to2, id2 == ID_ILLNESS || chance(r, 0.05),
                    weight);
     }
+}
 
-    /* claims: admissions by a negative binomial (Poisson with a Gamma frailty: most people
-     * have none in a year, a few have many), chronic outpatient visits for chronic persons */
-    Claim cl[GEN_MAX_YEARS * GEN_MAX_YEAR_CLAIMS];
+/* A person's claims over the years, sorted by date: admissions by a negative binomial
+ * (Poisson with a Gamma frailty: most people have none in a year, a few have many), chronic
+ * outpatient visits for chronic persons. At most max; the count. */
+static int draw_claims(const Gen *g, Rng *r, int chronic, Claim *cl, int max)
+{
     int n = 0;
     double frailty = gamma1(r, 0.5) / 0.5;
     double rate = 0.25 * frailty * g->claim_scale * (chronic ? 1.6 : 1.0);
@@ -434,7 +422,7 @@ static void gen_person(Gen *g, long k)
             nin = GEN_MAX_YEAR_CLAIMS / 2;
         if (nout > GEN_MAX_YEAR_CLAIMS / 2)
             nout = GEN_MAX_YEAR_CLAIMS / 2;
-        for (int i = 0; i < nin + nout && n < (int)(sizeof cl / sizeof cl[0]); i++) {
+        for (int i = 0; i < nin + nout && n < max; i++) {
             Claim *c = &cl[n++];
             c->outpatient = i >= nin;
             if (c->outpatient) {
@@ -454,91 +442,128 @@ static void gen_person(Gen *g, long k)
         }
     }
     qsort(cl, (size_t)n, sizeof cl[0], claim_cmp);
+    return n;
+}
 
+/* claim_id .. tier: who, what kind, when, where */
+static void claim_head(Gen *g, Rng *r, long k, int i, const Claim *c)
+{
     Out *co = &g->co;
+    putch(co, 'C');
+    put_uint(co, (uint64_t)k, g->id_width);
+    putch(co, '-');
+    put_uint(co, (uint64_t)i + 1, 1);
+    putch(co, ',');
+    put_person_id(co, g, k);
+    putch(co, ',');
+    puts_(co, c->outpatient ? (chance(r, 0.7) ? "慢性病门诊" : "chronic_outpatient")
+                            : (chance(r, 0.7) ? "住院" : "inpatient"));
+    putch(co, ',');
+    put_date(co, c->admitted);
+    putch(co, ',');
+    put_date(co, c->discharged);
+    putch(co, ',');
+    put_enum(co, r, lv_name, lv_label, c->level);
+    putch(co, ',');
+    put_enum(co, r, ti_name, ti_label, c->tier);
+    putch(co, ',');
+}
+
+/* total, noncompliant, consented: log-normal amounts with a long tail */
+static void claim_amounts(Gen *g, Rng *r, const Claim *c, int64_t *total, int64_t *noncomp)
+{
+    Out *co = &g->co;
+    *total =
+        c->outpatient ? lognormal_fen(r, 300, 0.7) : lognormal_fen(r, lv_median[c->level], 0.9);
+    double share = chance(r, 0.3) ? 0 : chance(r, 0.93) ? unif(r) * 0.15 : 0.15 + unif(r) * 0.25;
+    *noncomp = (int64_t)llround((double)*total * share);
+    put_money(co, r, *total);
+    putch(co, ',');
+    put_money(co, r, *noncomp);
+    putch(co, ',');
+    int consented = *noncomp > 0 ? chance(r, 0.85) : chance(r, 0.5);
+    put_bool(co, r, consented);
+    putch(co, ',');
+}
+
+/* designated .. whitelist: the conditions the policies' gates test */
+static void claim_flags(Gen *g, Rng *r, const Claim *c, int chronic)
+{
+    Out *co = &g->co;
+    int out = c->outpatient;
+    put_bool(co, r, chance(r, 0.97)); /* designated */
+    putch(co, ',');
+    int outside = c->level >= LV_CITY;
+    int emergency = !out && chance(r, 0.08);
+    int referred = emergency ? chance(r, 0.2) : outside ? chance(r, 0.85) : chance(r, 0.1);
+    put_bool(co, r, referred);
+    putch(co, ',');
+    put_bool(co, r, emergency);
+    putch(co, ',');
+    if (emergency && !referred && chance(r, 0.85)) {
+        /* the emergency referral filed N working days after admission: mostly within the 5
+         * the notice allows, a tail beyond it */
+        int delay = chance(r, 0.85) ? (int)range(r, 1, 5) : (int)range(r, 6, 15);
+        int64_t filed = workdays_after(c->admitted, delay);
+        while (filed < 0 && delay > 1)
+            filed = workdays_after(c->admitted, --delay);
+        if (filed >= 0)
+            put_date(co, filed);
+    }
+    putch(co, ',');
+    put_bool(co, r, chance(r, 0.005)); /* refused referral or discharge */
+    putch(co, ',');
+    put_bool(co, r, !out && chance(r, chronic ? 0.10 : 0.02)); /* special_chronic */
+    putch(co, ',');
+    put_bool(co, r, out && chance(r, 0.9)); /* listed_disease */
+    putch(co, ',');
+    put_bool(co, r, c->level <= LV_CITY); /* in_city */
+    putch(co, ',');
+    put_bool(co, r, chance(r, 0.85)); /* ma_designated */
+    putch(co, ',');
+    put_bool(co, r, chance(r, c->tier == TI_PRIMARY ? 0.6 : 0.5)); /* primary_referral */
+    putch(co, ',');
+    put_bool(co, r, outside && chance(r, 0.7)); /* registered */
+    putch(co, ',');
+    put_bool(co, r, chance(r, out ? 0.05 : 0.01)); /* dialysis */
+    putch(co, ',');
+    put_bool(co, r, chance(r, 0.05)); /* whitelist */
+    putch(co, ',');
+}
+
+/* selfpay: compliant cost less a rough basic-insurance share (see lv_deduct) */
+static void claim_selfpay(Gen *g, Rng *r, const Claim *c, int64_t total, int64_t noncomp)
+{
+    double compliant = (double)(total - noncomp) / 100.0;
+    double basic = compliant > lv_deduct[c->level]
+                       ? (compliant - lv_deduct[c->level]) * lv_ratio[c->level]
+                       : 0;
+    if (c->outpatient)
+        basic = compliant * 0.75;
+    int64_t selfpay = (int64_t)llround((compliant - basic) * 100.0);
+    put_money(&g->co, r, selfpay < 0 ? 0 : selfpay);
+    putch(&g->co, '\n');
+}
+
+/* Person k: its identity rows, then its claims in date order. The draws from the person's
+ * generator happen in this order, cell by cell, so the bytes for a seed never change. */
+static void gen_person(Gen *g, long k)
+{
+    Rng rr, *r = &rr;
+    rng_seed(r, g->seed, (uint64_t)k);
+    Out pf = {.buf = (char[128]){0}};
+    char weight[16];
+    int chronic = person_fields(g, r, &pf, weight, sizeof weight);
+    identity_rows(g, r, k, &pf, g->weights ? weight : NULL);
+
+    Claim cl[GEN_MAX_YEARS * GEN_MAX_YEAR_CLAIMS];
+    int n = draw_claims(g, r, chronic, cl, (int)(sizeof cl / sizeof cl[0]));
     for (int i = 0; i < n; i++) {
-        Claim *c = &cl[i];
-        int out = c->outpatient;
-        putch(co, 'C');
-        put_uint(co, (uint64_t)k, g->id_width);
-        putch(co, '-');
-        put_uint(co, (uint64_t)i + 1, 1);
-        putch(co, ',');
-        put_person_id(co, g, k);
-        putch(co, ',');
-        puts_(co, out ? (chance(r, 0.7) ? "慢性病门诊" : "chronic_outpatient")
-                      : (chance(r, 0.7) ? "住院" : "inpatient"));
-        putch(co, ',');
-        put_date(co, c->admitted);
-        putch(co, ',');
-        put_date(co, c->discharged);
-        putch(co, ',');
-        put_enum(co, r, lv_name, lv_label, c->level);
-        putch(co, ',');
-        put_enum(co, r, ti_name, ti_label, c->tier);
-        putch(co, ',');
-        /* amounts: log-normal with a long tail */
-        int64_t total =
-            out ? lognormal_fen(r, 300, 0.7) : lognormal_fen(r, lv_median[c->level], 0.9);
-        double share = chance(r, 0.3)    ? 0
-                       : chance(r, 0.93) ? unif(r) * 0.15
-                                         : 0.15 + unif(r) * 0.25;
-        int64_t noncomp = (int64_t)llround((double)total * share);
-        put_money(co, r, total);
-        putch(co, ',');
-        put_money(co, r, noncomp);
-        putch(co, ',');
-        int consented = noncomp > 0 ? chance(r, 0.85) : chance(r, 0.5);
-        put_bool(co, r, consented);
-        putch(co, ',');
-        put_bool(co, r, chance(r, 0.97)); /* designated */
-        putch(co, ',');
-        int outside = c->level >= LV_CITY;
-        int emergency = !out && chance(r, 0.08);
-        int referred = emergency ? chance(r, 0.2) : outside ? chance(r, 0.85) : chance(r, 0.1);
-        put_bool(co, r, referred);
-        putch(co, ',');
-        put_bool(co, r, emergency);
-        putch(co, ',');
-        if (emergency && !referred && chance(r, 0.85)) {
-            /* the emergency referral filed N working days after admission: mostly within
-             * the 5 the notice allows, a tail beyond it */
-            int delay = chance(r, 0.85) ? (int)range(r, 1, 5) : (int)range(r, 6, 15);
-            int64_t filed = workdays_after(c->admitted, delay);
-            while (filed < 0 && delay > 1)
-                filed = workdays_after(c->admitted, --delay);
-            if (filed >= 0)
-                put_date(co, filed);
-        }
-        putch(co, ',');
-        put_bool(co, r, chance(r, 0.005)); /* refused referral or discharge */
-        putch(co, ',');
-        put_bool(co, r, !out && chance(r, chronic ? 0.10 : 0.02)); /* special_chronic */
-        putch(co, ',');
-        put_bool(co, r, out && chance(r, 0.9)); /* listed_disease */
-        putch(co, ',');
-        put_bool(co, r, c->level <= LV_CITY); /* in_city */
-        putch(co, ',');
-        put_bool(co, r, chance(r, 0.85)); /* ma_designated */
-        putch(co, ',');
-        put_bool(co, r, chance(r, c->tier == TI_PRIMARY ? 0.6 : 0.5)); /* primary_referral */
-        putch(co, ',');
-        put_bool(co, r, outside && chance(r, 0.7)); /* registered */
-        putch(co, ',');
-        put_bool(co, r, chance(r, out ? 0.05 : 0.01)); /* dialysis */
-        putch(co, ',');
-        put_bool(co, r, chance(r, 0.05)); /* whitelist */
-        putch(co, ',');
-        /* selfpay: compliant cost less a rough basic-insurance share (see lv_deduct) */
-        double compliant = (double)(total - noncomp) / 100.0;
-        double basic = compliant > lv_deduct[c->level]
-                           ? (compliant - lv_deduct[c->level]) * lv_ratio[c->level]
-                           : 0;
-        if (out)
-            basic = compliant * 0.75;
-        int64_t selfpay = (int64_t)llround((compliant - basic) * 100.0);
-        put_money(co, r, selfpay < 0 ? 0 : selfpay);
-        putch(co, '\n');
+        int64_t total, noncomp;
+        claim_head(g, r, k, i, &cl[i]);
+        claim_amounts(g, r, &cl[i], &total, &noncomp);
+        claim_flags(g, r, &cl[i], chronic);
+        claim_selfpay(g, r, &cl[i], total, noncomp);
         g->nclaims++;
     }
 }
@@ -548,60 +573,43 @@ static void gen_person(Gen *g, long k)
 static int out_open(Out *o, const char *dir, const char *name, char *err, size_t errlen)
 {
     memset(o, 0, sizeof *o);
-    o->fd = -1;
     size_t n = strlen(dir) + strlen(name) + 2;
-    char *path = malloc(n), *tmp = malloc(n + 32), *buf = malloc(GEN_BUF);
-    if (!path || !tmp || !buf) {
-        free(path), free(tmp), free(buf);
+    char *path = malloc(n);
+    o->buf = malloc(GEN_BUF);
+    if (!path || !o->buf) {
+        free(path);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
     snprintf(path, n, "%s/%s", dir, name);
-    snprintf(tmp, n + 32, "%s.tmp%ld", path, (long)getpid());
-    o->path = path;
-    o->tmp = tmp;
-    o->buf = buf;
-    o->fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (o->fd < 0) {
-        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
-/* finish a file: flush and sync (commit), or just close; -1 with a message */
-static int out_finish(Out *o, int commit, char *err, size_t errlen)
-{
-    int rc = 0;
-    if (o->fd >= 0) {
-        if (commit && (out_flush(o) < 0 || fsync(o->fd) != 0)) {
-            snprintf(err, errlen, "cannot write %s: %s", o->path,
-                     strerror(o->failed ? o->failed : errno));
-            rc = -1;
-        }
-        if (close(o->fd) != 0 && commit && rc == 0) {
-            snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
-            rc = -1;
-        }
-        o->fd = -1;
-    }
+    int rc = atomic_open(&o->file, path, 0, err, errlen);
+    free(path);
     return rc;
 }
 
-/* put a finished file in place (rename over the final name), or remove the temporary */
-static int out_done(Out *o, int commit, char *err, size_t errlen)
+/* Put both files in place: each flushed and synced before either is renamed, so a failed
+ * run leaves the previous pair as it was; or (ok 0) remove both temporaries. 0, or -1 with a
+ * message in err. */
+static int out_finish(Out *po, Out *co, int ok, char *err, size_t errlen)
 {
-    int rc = 0;
-    if (o->tmp && commit && rename(o->tmp, o->path) != 0) {
-        snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
-        rc = -1;
+    Out *outs[2] = {po, co};
+    for (int i = 0; i < 2 && ok; i++) {
+        if (out_flush(outs[i]) < 0) {
+            snprintf(err, errlen, "%s", outs[i]->err);
+            ok = 0;
+        } else if (atomic_sync(&outs[i]->file, err, errlen) < 0) {
+            ok = 0;
+        }
     }
-    if (o->tmp && (!commit || rc != 0))
-        unlink(o->tmp);
-    free((char *)o->path), free(o->tmp), free(o->buf);
-    memset(o, 0, sizeof *o);
-    o->fd = -1;
-    return rc;
+    for (int i = 0; i < 2 && ok; i++)
+        if (atomic_commit(&outs[i]->file, err, errlen) < 0)
+            ok = 0;
+    for (int i = 0; i < 2; i++) {
+        atomic_abort(&outs[i]->file);
+        free(outs[i]->buf);
+        outs[i]->buf = NULL;
+    }
+    return ok ? 0 : -1;
 }
 
 static int64_t now_ns(void)
@@ -611,100 +619,13 @@ static int64_t now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-static const char gen_usage[] =
-    "usage: polc gen --persons N --seed S --out DIR [--years Y,Y,...] [--claim-scale X]\n"
-    "                [--weights] [--progress|--no-progress]\n"
-    "  writes DIR/persons.csv and DIR/claims.csv (spec/SIMULATE.md, spec/DATA.md)\n";
-
-static int gen_fail(const char *msg)
+int gen_population(const GenOpts *o)
 {
-    fprintf(stderr, "polc: %s\n", msg);
-    fputs(gen_usage, stderr);
-    return 2;
-}
-
-/* parse "2017,2018,2025" into years[]; every year must be one the calendar ships */
-static int parse_years(const char *s, int *years, int max)
-{
-    int n = 0;
-    while (*s) {
-        char *end;
-        long y = strtol(s, &end, 10);
-        if (end == s || n == max || y < 1900 || y > 2199)
-            return -1;
-        if (polrt_is_workday(polrt_days_from_civil(y, 1, 1)) < 0 ||
-            polrt_is_workday(polrt_days_from_civil(y, 12, 31)) < 0)
-            return -2;
-        years[n++] = (int)y;
-        s = end;
-        if (*s == ',')
-            s++;
-        else if (*s)
-            return -1;
-    }
-    return n;
-}
-
-int tool_gen(int argc, char **argv)
-{
-    const char *np = NULL, *seed_s = NULL, *dir = NULL, *years_s = NULL, *scale_s = NULL;
-    int weights = 0, progress = -1;
-    for (int i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        const char **dst = !strcmp(a, "--persons")       ? &np
-                           : !strcmp(a, "--seed")        ? &seed_s
-                           : !strcmp(a, "--out")         ? &dir
-                           : !strcmp(a, "-o")            ? &dir
-                           : !strcmp(a, "--years")       ? &years_s
-                           : !strcmp(a, "--claim-scale") ? &scale_s
-                                                         : NULL;
-        if (dst) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "polc: option %s needs a value\n", a);
-                return 2;
-            }
-            *dst = argv[++i];
-        } else if (!strcmp(a, "--weights"))
-            weights = 1;
-        else if (!strcmp(a, "--progress"))
-            progress = 1;
-        else if (!strcmp(a, "--no-progress") || !strcmp(a, "-q"))
-            progress = 0;
-        else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(gen_usage, stdout);
-            return 0;
-        } else {
-            fprintf(stderr, "polc: gen: unknown argument '%s'\n", a);
-            fputs(gen_usage, stderr);
-            return 2;
-        }
-    }
-    if (!np || !seed_s || !dir)
-        return gen_fail("gen needs --persons N, --seed S and --out DIR");
-    char *end;
-    errno = 0;
-    long persons = strtol(np, &end, 10);
-    if (errno || *end || end == np || persons < 0 || persons > GEN_MAX_PERSONS)
-        return gen_fail("--persons needs a count from 0 to 100000000");
-    errno = 0;
-    unsigned long long seed = strtoull(seed_s, &end, 0);
-    if (errno || *end || end == seed_s || seed_s[0] == '-')
-        return gen_fail("--seed needs a non-negative integer");
-    double scale = 1.0;
-    if (scale_s) {
-        scale = strtod(scale_s, &end);
-        if (*end || end == scale_s || !(scale > 0 && scale <= 20))
-            return gen_fail("--claim-scale needs a number above 0, at most 20");
-    }
-    int years[GEN_MAX_YEARS], nyears = 4;
-    memcpy(years, default_years, sizeof default_years);
-    if (years_s) {
-        nyears = parse_years(years_s, years, GEN_MAX_YEARS);
-        if (nyears == -2)
-            return gen_fail("--years: a year outside the shipped working-day calendar");
-        if (nyears <= 0)
-            return gen_fail("--years needs a list such as 2017,2018,2025,2026");
-    }
+    const char *dir = o->dir;
+    long persons = o->persons;
+    int weights = o->weights, progress = o->progress;
+    const int *years = o->years ? o->years : default_years;
+    int nyears = o->years ? o->nyears : (int)(sizeof default_years / sizeof default_years[0]);
     struct stat st;
     if (stat(dir, &st) != 0) {
         if (errno != ENOENT || mkdir(dir, 0777) != 0) {
@@ -716,11 +637,11 @@ int tool_gen(int argc, char **argv)
         return 2;
     }
 
-    Gen g = {.seed = seed,
+    Gen g = {.seed = o->seed,
              .persons = persons,
              .years = years,
              .nyears = nyears,
-             .claim_scale = scale,
+             .claim_scale = o->claim_scale,
              .weights = weights};
     g.id_width = 7;
     for (long p = 10000000; p <= persons && g.id_width < 9; p *= 10)
@@ -729,8 +650,7 @@ int tool_gen(int argc, char **argv)
     if (out_open(&g.po, dir, "persons.csv", err, sizeof err) < 0 ||
         out_open(&g.co, dir, "claims.csv", err, sizeof err) < 0) {
         fprintf(stderr, "polc: %s\n", err);
-        out_finish(&g.po, 0, err, sizeof err), out_done(&g.po, 0, err, sizeof err);
-        out_finish(&g.co, 0, err, sizeof err), out_done(&g.co, 0, err, sizeof err);
+        out_finish(&g.po, &g.co, 0, err, sizeof err);
         return 2;
     }
     puts_(&g.po, "person_id,chronic,refused_enrolment,enrolled,years_uninsured,identity,from,to,"
@@ -757,20 +677,9 @@ int tool_gen(int argc, char **argv)
     }
     if (show)
         fprintf(stderr, "\r%*s\r", 70, "");
-    /* both files complete and synced before either is renamed: a failed run leaves the
-     * previous pair as it was */
-    int ok = !failed;
     if (failed)
-        snprintf(err, sizeof err, "cannot write %s: %s", dir,
-                 strerror(g.po.failed ? g.po.failed : g.co.failed));
-    if (out_finish(&g.po, ok, err, sizeof err) < 0)
-        ok = 0;
-    if (out_finish(&g.co, ok, err, sizeof err) < 0)
-        ok = 0;
-    if (out_done(&g.po, ok, err, sizeof err) < 0)
-        ok = 0;
-    if (out_done(&g.co, ok, err, sizeof err) < 0)
-        ok = 0;
+        snprintf(err, sizeof err, "%s", g.po.failed ? g.po.err : g.co.err);
+    int ok = out_finish(&g.po, &g.co, !failed, err, sizeof err) == 0;
     int rc = ok ? 0 : 2;
     if (!ok)
         fprintf(stderr, "polc: %s\n", err);

@@ -1,17 +1,17 @@
-/* testcase.c — polc test: the test cases written in a policy's own file. Each case is run
+/* test.c — polc test: the test cases written in a policy's own file. Each case is run
  * through the runtime's session API twice, with the reference interpreter and with the JIT;
  * every expectation is checked in both, and the two must agree bit for bit on every claim. */
-#include "testcase.h"
+#include "cli.h"
 
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "driver.h"
+#include "engine.h"
 #include "ffi.h"
 #include "interp.h"
-#include "jit.h"
-#include "tool.h"
+#include "text.h"
 
 /* what a settled claim left behind, copied out of the session's PolResult */
 typedef struct Settled {
@@ -239,7 +239,7 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
         Settled *s = find_settled(res, nres, t->name);
         if (t->kind == TI_EXPECT_FAIL) {
             char msg[512];
-            tool_error_text(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
+            text_failure(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
             if (s->status != -1) {
                 snprintf(why, whylen, "claim %s settled, but was expected to fail with \"%s\" (%s)",
                          t->name, t->fail_text, engine);
@@ -256,7 +256,7 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
         }
         if (s->status == -1) {
             char msg[512];
-            tool_error_text(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
+            text_failure(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
             snprintf(why, whylen, "claim %s failed: %s (%s)", t->name, msg, engine);
             *bad_claim = t->name;
             return -1;
@@ -283,7 +283,7 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
                 ty = pol->rules.data[r]->ty;
                 if (s->branch[r] < 0) {
                     char msg[512];
-                    tool_error_text(c->ir, s->fail_code[r], s->fail_loc[r], msg, sizeof msg);
+                    text_failure(c->ir, s->fail_code[r], s->fail_loc[r], msg, sizeof msg);
                     snprintf(why, whylen, "claim %s: rule %s has no value: %s (%s)", t->name,
                              kv->name, s->fail_code[r] ? msg : "none of its branches applies",
                              engine);
@@ -296,8 +296,8 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
             int64_t want = literal(c, kv->value, ty);
             if (got != want) {
                 char g[96], w[96];
-                tool_format(pol, ty, got, g, sizeof g);
-                tool_format(pol, ty, want, w, sizeof w);
+                text_value(pol, ty, got, g, sizeof g);
+                text_value(pol, ty, want, w, sizeof w);
                 snprintf(why, whylen, "claim %s: %s = %s, expected %s (%s)", t->name, what, g, w,
                          engine);
                 *bad_claim = t->name;
@@ -361,62 +361,50 @@ static void explain_claim(Compiled *c, Decl *test, PolEngine *e, const char *cla
     polrt_session_free(s);
 }
 
-int testcase_run_file(const char *path, int interp_only, TestTotals *tot)
+typedef struct TestTotals {
+    int passed, failed;
+} TestTotals;
+
+/* prints [PASS]/[FAIL] per case; -1 when the policy itself does not compile */
+static int run_file(const char *path, int interp_only, TestTotals *tot)
 {
-    Diag d;
-    diag_init(&d, stderr);
-    Compiled c;
-    driver_init(&c, &d);
-    if (driver_compile(&c, path) != 0) {
-        driver_free(&c);
+    /* the interpreter's engine, then (unless --interp-only) the JIT's on the same policy */
+    Engine ei, ej;
+    if (engine_load(&ei, &(EngineSpec){.path = path, .mode = ENGINE_INTERP}) != ENGINE_OK) {
+        engine_free(&ei);
         return -1;
     }
-    if (c.pol.tests.len == 0) { /* nothing to run: do not compile an engine */
+    Compiled *c = ei.policy;
+    if (c->pol.tests.len == 0) { /* nothing to run: do not JIT-compile */
         fprintf(stderr, "polc: %s: no test cases\n", path);
-        driver_free(&c);
+        engine_free(&ei);
         return 0;
     }
-    char err[512];
-    PolEngine *ei =
-        polrt_engine_new(c.schema, c.ir->ptable, interp_settle, interp_keys, c.ir, err, sizeof err);
-    polrt_engine_set_check(ei, interp_check);
-    Jit *jit = NULL;
-    PolEngine *ej = NULL;
-    if (ei && !interp_only) {
-        jit = jit_create(c.ir, c.schema, 2, err, sizeof err);
-        if (jit)
-            ej = polrt_engine_new(jit_schema(jit), jit_params(jit), jit_settle(jit), jit_keys(jit),
-                                  NULL, err, sizeof err);
-        polrt_engine_set_check(ej, jit ? jit_check(jit) : NULL);
-        polrt_engine_set_fast(ej, jit ? jit_settle_fast(jit) : NULL);
-    }
-    if (!ei || (!interp_only && !ej)) {
-        fprintf(stderr, "polc: %s: %s\n", path, err);
-        if (ei)
-            polrt_engine_free(ei);
-        jit_free(jit);
-        driver_free(&c);
+    memset(&ej, 0, sizeof ej);
+    if (!interp_only && engine_again(&ej, &ei, ENGINE_JIT, 2) != ENGINE_OK) {
+        engine_free(&ej);
+        engine_free(&ei);
         return -1;
     }
     int rc = 0;
-    for (int i = 0; i < c.pol.tests.len; i++) {
-        Decl *t = c.pol.tests.data[i];
+    for (int i = 0; i < c->pol.tests.len; i++) {
+        Decl *t = c->pol.tests.data[i];
         int nclaims = 0;
         for (int j = 0; j < t->items.len; j++)
             nclaims += t->items.data[j].kind == TI_CLAIM;
-        Settled *ri = arena_alloc(&c.arena, sizeof(Settled) * (size_t)(nclaims + 1));
-        Settled *rj = arena_alloc(&c.arena, sizeof(Settled) * (size_t)(nclaims + 1));
+        Settled *ri = arena_alloc(&c->arena, sizeof(Settled) * (size_t)(nclaims + 1));
+        Settled *rj = arena_alloc(&c->arena, sizeof(Settled) * (size_t)(nclaims + 1));
         int ni = 0, nj = 0;
         char why[1024] = "";
         const char *bad = NULL;
-        PolEngine *bad_engine = ei;
-        int ok = run_case(&c, t, ei, NULL, ri, &ni, why, sizeof why) == 0 &&
-                 check_case(&c, t, ri, ni, "interpreter", why, sizeof why, &bad) == 0;
-        if (ok && ej) {
-            bad_engine = ej;
-            ok = run_case(&c, t, ej, jit, rj, &nj, why, sizeof why) == 0 &&
-                 check_case(&c, t, rj, nj, "jit", why, sizeof why, &bad) == 0 &&
-                 same_results(&c, ri, rj, ni, why, sizeof why, &bad) == 0;
+        PolEngine *bad_engine = ei.pe;
+        int ok = run_case(c, t, ei.pe, NULL, ri, &ni, why, sizeof why) == 0 &&
+                 check_case(c, t, ri, ni, "interpreter", why, sizeof why, &bad) == 0;
+        if (ok && ej.pe) {
+            bad_engine = ej.pe;
+            ok = run_case(c, t, ej.pe, ej.jit, rj, &nj, why, sizeof why) == 0 &&
+                 check_case(c, t, rj, nj, "jit", why, sizeof why, &bad) == 0 &&
+                 same_results(c, ri, rj, ni, why, sizeof why, &bad) == 0;
         }
         int line, col;
         source_linecol(t->loc.src, t->loc.start, &line, &col);
@@ -428,14 +416,39 @@ int testcase_run_file(const char *path, int interp_only, TestTotals *tot)
             tot->failed++;
             if (bad) {
                 printf("  explanation of claim %s:\n", bad);
-                explain_claim(&c, t, bad_engine, bad);
+                explain_claim(c, t, bad_engine, bad);
             }
         }
     }
-    polrt_engine_free(ei);
-    if (ej)
-        polrt_engine_free(ej);
-    jit_free(jit);
-    driver_free(&c);
+    engine_free(&ej);
+    engine_free(&ei);
     return rc;
+}
+
+typedef struct TestArgs {
+    long interp_only;
+} TestArgs;
+
+static const Opt test_opts[] = {
+    {"interp-only", 0, OPT_FLAG, offsetof(TestArgs, interp_only), NULL, 1,
+     .help = "run the cases with the interpreter alone (no JIT)"},
+    {0},
+};
+
+int cmd_test(const Command *cmd, int argc, char **argv)
+{
+    TestArgs a;
+    char **pol;
+    int npol, rc = opts_parse(cmd, test_opts, argc, argv, &a, &pol, &npol);
+    if (rc != OPTS_PARSED)
+        return rc;
+    if (npol == 0)
+        return opts_usage_error(cmd, test_opts, "give at least one POLICY");
+    TestTotals t = {0};
+    int bad_policy = 0;
+    for (int i = 0; i < npol; i++)
+        if (run_file(pol[i], (int)a.interp_only, &t) != 0)
+            bad_policy = 1;
+    printf("%d passed, %d failed\n", t.passed, t.failed);
+    return bad_policy || t.failed ? EXIT_POLICY : EXIT_OK;
 }

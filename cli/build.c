@@ -1,0 +1,51 @@
+/* build.c — polc build: compile a policy ahead of time to a shared library (the engine polc run
+ * and servers load), a standalone executable, an object file, LLVM IR or assembly. */
+#include "cli.h"
+
+#include "driver.h"
+#include "emit.h"
+
+typedef struct BuildArgs {
+    const char *out, *emit;
+    long opt;
+} BuildArgs;
+
+#define AT(field) offsetof(BuildArgs, field)
+static const Opt build_opts[] = {
+    {"out", 'o', OPT_STR, AT(out), "OUT", .help = "the file to write (temp + rename)"},
+    {"emit", 0, OPT_STR, AT(emit), "KIND", .help = "so (default), exe, obj, ir or asm"},
+    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "optimisation level, 0 to 3 (default 2)"},
+    {0},
+};
+#undef AT
+
+int cmd_build(const Command *cmd, int argc, char **argv)
+{
+    BuildArgs a;
+    char **pol;
+    int npol, rc = opts_parse(cmd, build_opts, argc, argv, &a, &pol, &npol);
+    if (rc != OPTS_PARSED)
+        return rc;
+    if (npol != 1)
+        return opts_usage_error(cmd, build_opts, "give one POLICY");
+    if (!a.out)
+        return opts_usage_error(cmd, build_opts, "-o OUT is required");
+    EmitKind k = EMIT_SO;
+    if (a.emit && emit_kind(a.emit, &k) != 0)
+        return opts_usage_error(cmd, build_opts, "--emit takes so, exe, obj, ir or asm, got '%s'",
+                                a.emit);
+    Diag d;
+    diag_init(&d, stderr);
+    Compiled c;
+    driver_init(&c, &d);
+    if (driver_compile(&c, pol[0]) != 0) {
+        driver_free(&c);
+        return EXIT_POLICY;
+    }
+    char err[1024];
+    rc = emit_file(c.ir, c.schema, k, (int)a.opt, a.out, err, sizeof err);
+    if (rc != 0)
+        fprintf(stderr, "polc: %s\n", err);
+    driver_free(&c);
+    return rc ? EXIT_USAGE : EXIT_OK;
+}

@@ -1,0 +1,21 @@
+/* cli.h — the commands cli/main.c's table calls, one file each, and the exit codes of the
+ * DESIGN.md contract. A command's entry is cmd_NAME, not FILE_..., so the table reads as the
+ * command line [git builtin.h]; each parses its own options with opts_parse. */
+#ifndef POLC_CLI_H
+#define POLC_CLI_H
+
+#include "opts.h"
+
+enum { EXIT_OK = 0, EXIT_POLICY = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
+
+int cmd_check(const Command *cmd, int argc, char **argv);    /* check.c */
+int cmd_ir(const Command *cmd, int argc, char **argv);       /* check.c */
+int cmd_build(const Command *cmd, int argc, char **argv);    /* build.c */
+int cmd_run(const Command *cmd, int argc, char **argv);      /* run.c */
+int cmd_explain(const Command *cmd, int argc, char **argv);  /* run.c */
+int cmd_test(const Command *cmd, int argc, char **argv);     /* test.c */
+int cmd_simulate(const Command *cmd, int argc, char **argv); /* simulate.c */
+int cmd_call(const Command *cmd, int argc, char **argv);     /* call.c */
+int cmd_gen(const Command *cmd, int argc, char **argv);      /* gen.c */
+
+#endif

@@ -1,0 +1,154 @@
+/* engine.c — every polc command gets its engine here: open a built .so (warning when its
+ * source has changed since), or compile the policy (parse, apply a reform and --set changes,
+ * check, lower) and give the runtime its entry points from the JIT or the interpreter. */
+#include "engine.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "interp.h"
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* A built engine remembers the source it came from: if that file now hashes differently,
+ * results would not match the policy text people read. */
+static void warn_stale(PolEngine *e)
+{
+    cJSON *root = cJSON_Parse(polrt_engine_schema(e));
+    if (!root)
+        return;
+    const cJSON *file = cJSON_GetObjectItemCaseSensitive(root, "file");
+    if (cJSON_IsString(file)) {
+        FILE *devnull = fopen("/dev/null", "w");
+        Diag d;
+        diag_init(&d, devnull ? devnull : stderr);
+        Compiled c;
+        driver_init(&c, &d);
+        if (driver_parse(&c, file->valuestring) == 0 &&
+            strcmp(c.sha256, polrt_engine_sha256(e)) != 0)
+            fprintf(stderr,
+                    "polc: warning: the engine was built from an older text of %s\n"
+                    "  engine built from sha256 %s\n  source now is     sha256 %s\n"
+                    "  rebuild it with polc build\n",
+                    file->valuestring, polrt_engine_sha256(e), c.sha256);
+        driver_free(&c);
+        if (devnull)
+            fclose(devnull);
+    }
+    cJSON_Delete(root);
+}
+
+/* The one place a PolEngine is made from code compiled here: the entry points and params
+ * table of the JIT's code (jit) or of the interpreter (c's IR), then the reject checks and
+ * the JIT's untraced settle entry (the interpreter has one entry for both). NULL with a
+ * message in err when the runtime refuses the schema. */
+static PolEngine *new_engine(const Compiled *c, Jit *jit, char *err, size_t errlen)
+{
+    PolEngine *pe;
+    if (jit) {
+        pe = polrt_engine_new(jit_schema(jit), jit_params(jit), jit_settle(jit), jit_keys(jit),
+                              NULL, err, errlen);
+        if (pe) {
+            polrt_engine_set_check(pe, jit_check(jit));
+            polrt_engine_set_fast(pe, jit_settle_fast(jit));
+        }
+    } else {
+        pe = polrt_engine_new(c->schema, c->ir->ptable, interp_settle, interp_keys, c->ir, err,
+                              errlen);
+        if (pe)
+            polrt_engine_set_check(pe, interp_check);
+    }
+    return pe;
+}
+
+/* e's evaluator over the compiled policy e->policy: JIT-compile it, or use the interpreter */
+static EngineStatus start(Engine *e, EngineMode mode, int opt)
+{
+    char err[512];
+    if (mode == ENGINE_JIT) {
+        e->jit = jit_create(e->policy->ir, e->policy->schema, opt, err, sizeof err);
+        if (!e->jit) {
+            fprintf(stderr, "polc: %s\n", err);
+            return ENGINE_FAILED;
+        }
+        e->owns_jit = 1;
+    }
+    e->pe = new_engine(e->policy, e->jit, err, sizeof err);
+    if (!e->pe) {
+        fprintf(stderr, "polc: internal error: the runtime refused the schema: %s\n", err);
+        return ENGINE_FAILED;
+    }
+    return ENGINE_OK;
+}
+
+EngineStatus engine_load(Engine *e, const EngineSpec *spec)
+{
+    memset(e, 0, sizeof *e);
+    if (spec->open_so && ends_with(spec->path, ".so")) {
+        char err[512];
+        if (spec->nsets) {
+            fprintf(stderr,
+                    "polc: --set changes a policy's text; give the policy, not a built engine\n");
+            return ENGINE_FAILED;
+        }
+        e->pe = polrt_engine_open(spec->path, err, sizeof err);
+        if (!e->pe) {
+            fprintf(stderr, "polc: %s\n", err);
+            return ENGINE_FAILED;
+        }
+        warn_stale(e->pe);
+        return ENGINE_OK;
+    }
+    diag_init(&e->diag, stderr);
+    driver_init(&e->own, &e->diag);
+    e->policy = &e->own;
+    if (driver_compile_with(&e->own, spec->path, spec->sets, spec->nsets) != 0)
+        return ENGINE_POLICY_ERRORS;
+    return start(e, spec->mode, spec->opt);
+}
+
+EngineStatus engine_again(Engine *e, const Engine *from, EngineMode mode, int opt)
+{
+    memset(e, 0, sizeof *e);
+    e->policy = from->policy;
+    return start(e, mode, opt);
+}
+
+EngineStatus engine_with_params(Engine *e, const Engine *from, const int64_t *params, size_t n)
+{
+    char err[512];
+    memset(e, 0, sizeof *e);
+    e->policy = from->policy;
+    e->jit = from->jit; /* shared: from frees it */
+    e->pe = new_engine(e->policy, e->jit, err, sizeof err);
+    if (!e->pe) {
+        fprintf(stderr, "polc: internal error: the runtime refused the schema: %s\n", err);
+        return ENGINE_FAILED;
+    }
+    if (polrt_engine_set_params(e->pe, params, n) != 0) {
+        fprintf(stderr, "polc: internal error: the runtime refused a params table of %zu\n", n);
+        return ENGINE_FAILED;
+    }
+    return ENGINE_OK;
+}
+
+void engine_free(Engine *e)
+{
+    if (e->pe)
+        polrt_engine_free(e->pe);
+    if (e->owns_jit)
+        jit_free(e->jit);
+    if (e->policy == &e->own)
+        driver_free(&e->own);
+    memset(e, 0, sizeof *e);
+}
+
+void engine_shutdown(void)
+{
+    jit_shutdown();
+}

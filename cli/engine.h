@@ -1,0 +1,53 @@
+/* engine.h — the one way a polc command gets an engine: a built ENGINE.so opened as it is, or
+ * a policy (or reform, with --set changes) compiled now and run by the JIT or the reference
+ * interpreter. An Engine owns what it compiled and the PolEngine the runtime settles with. */
+#ifndef POLC_ENGINE_H
+#define POLC_ENGINE_H
+
+#include "driver.h"
+#include "jit.h"
+#include "polrt.h"
+
+typedef enum {
+    ENGINE_JIT,    /* LLVM's ORC JIT compiles the policy in memory */
+    ENGINE_INTERP, /* the reference interpreter walks the IR */
+} EngineMode;
+
+typedef struct EngineSpec {
+    const char *path;        /* a policy, a reform, or (with open_so) a built ENGINE.so */
+    EngineMode mode;         /* for a policy: how it runs */
+    int opt;                 /* the JIT's optimisation level, 0 to 3 */
+    const char *const *sets; /* --set NAME[MEMBER]=VALUE[@DATE] changes, before checking */
+    int nsets;
+    int open_so; /* a path ending in .so is a built engine, opened as it is (run, explain);
+                    without it every path is policy text (test, call, simulate read it) */
+} EngineSpec;
+
+typedef enum {
+    ENGINE_OK,
+    ENGINE_POLICY_ERRORS, /* the policy or a --set has errors; the diagnostics are printed */
+    ENGINE_FAILED,        /* no engine (a .so that cannot be opened, --set on a .so, the JIT or
+                             the runtime refused); the message is printed */
+} EngineStatus;
+
+/* Does not move once loaded (the compiled policy points at its Diag). */
+typedef struct Engine {
+    Compiled *policy; /* the policy checked and lowered: &own, or shared; NULL for a .so */
+    Jit *jit;         /* the compiled code, or NULL (the interpreter; a .so carries its own) */
+    PolEngine *pe;    /* what the runtime settles with */
+    int owns_jit;     /* jit was compiled for this engine (not shared with a sweep point) */
+    Compiled own;     /* the policy, when this engine compiled it */
+    Diag diag;        /* own's diagnostics, to stderr */
+} Engine;
+
+EngineStatus engine_load(Engine *e, const EngineSpec *spec);
+/* the policy `from` compiled, run another way (polc test: the interpreter, then the JIT) */
+EngineStatus engine_again(Engine *e, const Engine *from, EngineMode mode, int opt);
+/* the code of `from` with another params table of n entries (a sweep point) */
+EngineStatus engine_with_params(Engine *e, const Engine *from, const int64_t *params, size_t n);
+/* frees what e owns; an engine sharing from another is freed before that one */
+void engine_free(Engine *e);
+/* at exit, after every engine is freed: LLVM's global state */
+void engine_shutdown(void);
+
+#endif

@@ -1,0 +1,88 @@
+/* main.c — the polc command line: the table of commands. Each command lives in its own file
+ * of cli/ (cli.h), parses its options with the one parser (opts.c) and reads as the pipeline
+ * it runs [QBE main.c]: parse, check, lower, then interpret, JIT-compile or emit, and hand
+ * the engine to the runtime. Exit codes (DESIGN.md): 0 success, 1 policy errors or failed
+ * tests, 2 usage, 3 bad data. */
+#include "cli.h"
+
+#include <string.h>
+
+#include "engine.h"
+#include "schema_out.h"
+
+static const Command commands[] = {
+    {"check", "POLICY...", "type-check; diagnostics only", cmd_check,
+     "polc check policies/anhui/panji-2017.pol policies/anhui/medical-assistance-2025.pol"},
+    {"build", "POLICY -o OUT", "compile to an engine: so, exe, obj, ir, asm", cmd_build,
+     "polc build policies/anhui/panji-2017.pol -o panji.so"},
+    {"run", "POLICY|ENGINE.so --claims FILE", "settle claims and write the results", cmd_run,
+     "polc run panji.so --claims examples/claims.csv --persons examples/persons.csv "
+     "--out results.csv"},
+    {"test", "POLICY...", "run the policies' own test cases", cmd_test,
+     "polc test policies/anhui/panji-2017.pol"},
+    {"explain", "POLICY|ENGINE.so --claims FILE --claim ID", "one claim's settlement, step by step",
+     cmd_explain,
+     "polc explain policies/anhui/panji-2017.pol --claims examples/claims.csv "
+     "--persons examples/persons.csv --claim Z005"},
+    {"simulate", "--base POLICY --claims FILE", "what-if: reforms on the same claims", cmd_simulate,
+     "polc simulate --base policies/anhui/panji-2017.pol "
+     "--reform policies/anhui/reforms/county-cap-4000.pol --claims examples/claims.csv "
+     "--persons examples/persons.csv"},
+    {"call", "POLICY RULE [ARG...]", "evaluate one rule on its arguments", cmd_call,
+     "polc call policies/anhui/medical-assistance-2025.pol benefit_start 2025-03-15"},
+    {"gen", "--persons N --seed S --out DIR", "a synthetic population", cmd_gen,
+     "polc gen --persons 10000 --seed 1 --out pop"},
+    {"ir", "POLICY", "print the policy IR", cmd_ir, "polc ir policies/anhui/panji-2017.pol"},
+};
+#define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+    fputs("usage: polc COMMAND [ARGS]        (polc COMMAND --help: its options, an example)\n\n",
+          f);
+    for (int i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-10s%-43s%s\n", commands[i].name, commands[i].synopsis, commands[i].summary);
+    fputs("\nExit codes: 0 success, 1 policy errors or failed tests, 2 usage, 3 bad input data.\n"
+          "The language: spec/LANGUAGE.md; data formats: spec/DATA.md.\n",
+          f);
+}
+
+static const Command *find_command(const char *name)
+{
+    for (int i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(commands[i].name, name))
+            return &commands[i];
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (!strcmp(name, "--version")) {
+        puts(POLC_VERSION_STRING);
+        return EXIT_OK;
+    }
+    if (!strcmp(name, "help") && argc == 3 && find_command(argv[2])) {
+        /* polc help CMD is polc CMD --help */
+        char help[] = "--help";
+        char *hv[] = {argv[0], argv[2], help, NULL};
+        return find_command(argv[2])->run(find_command(argv[2]), 3, hv);
+    }
+    if (!strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    const Command *cmd = find_command(name);
+    if (!cmd) {
+        fprintf(stderr, "polc: unknown command '%s'\n", name);
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    int rc = cmd->run(cmd, argc, argv);
+    engine_shutdown();
+    return rc;
+}

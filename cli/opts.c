@@ -1,0 +1,202 @@
+/* opts.c — the one option parser: argv against a command's table of options (opts.h). Forms:
+ * --name VALUE, --name=VALUE, -x VALUE, -xVALUE (-j2, -O2), flags alone; "--" ends the
+ * options. Every mistake is a usage error naming the option and the command (exit 2). */
+#include "opts.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "cli.h"
+
+/* the width of the option column in --help */
+#define HELP_COLUMN 26
+
+static int at_end(const Opt *o)
+{
+    return !o->name && !o->letter;
+}
+
+static void *slot(void *args, const Opt *o)
+{
+    return (char *)args + o->at;
+}
+
+/* an option, as opposed to an operand: "-", "-21" and "-.5" are operands (stdin, negative
+ * numbers: polc call's arguments) */
+static int is_option(const char *a)
+{
+    if (a[0] != '-' || !a[1])
+        return 0;
+    if ((a[1] >= '0' && a[1] <= '9') || (a[1] == '.' && a[2] >= '0' && a[2] <= '9'))
+        return 0;
+    return 1;
+}
+
+static const Opt *find_long(const Opt *opts, const char *name, size_t len)
+{
+    for (const Opt *o = opts; !at_end(o); o++)
+        if (o->name && strlen(o->name) == len && !strncmp(o->name, name, len))
+            return o;
+    return NULL;
+}
+
+static const Opt *find_letter(const Opt *opts, char c)
+{
+    for (const Opt *o = opts; !at_end(o); o++)
+        if (o->letter == c)
+            return o;
+    return NULL;
+}
+
+static void vusage_error(const Command *cmd, const Opt *opts, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "polc: %s: ", cmd->name);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    fprintf(stderr, "usage: polc %s %s%s   (polc %s --help: every option)\n", cmd->name,
+            cmd->synopsis, at_end(opts) ? "" : " [OPTIONS]", cmd->name);
+}
+
+int opts_usage_error(const Command *cmd, const Opt *opts, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vusage_error(cmd, opts, fmt, ap);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+/* Store VALUE for option o, spelled SPELT on the command line; 0, or EXIT_USAGE after a
+ * message */
+static int store(const Command *cmd, const Opt *opts, const Opt *o, const char *spelt,
+                 const char *value, void *args)
+{
+    switch (o->kind) {
+    case OPT_FLAG: *(long *)slot(args, o) = o->lo; return 0;
+    case OPT_INT: {
+        char *end;
+        errno = 0;
+        long v = strtol(value, &end, 10);
+        if (errno || end == value || *end || v < o->lo || v > o->hi)
+            return opts_usage_error(cmd, opts, "%s needs a whole number from %ld to %ld, got '%s'",
+                                    spelt, o->lo, o->hi, value);
+        *(long *)slot(args, o) = v;
+        return 0;
+    }
+    case OPT_STR: {
+        const char **dst = slot(args, o);
+        if (*dst)
+            return opts_usage_error(cmd, opts, "%s is given twice ('%s', then '%s')", spelt, *dst,
+                                    value);
+        *dst = value;
+        return 0;
+    }
+    case OPT_LIST: {
+        OptList *l = slot(args, o);
+        if (l->n >= o->hi || l->n >= OPT_LIST_MAX)
+            return opts_usage_error(cmd, opts, "too many %s options (at most %ld)", spelt,
+                                    o->hi < OPT_LIST_MAX ? o->hi : (long)OPT_LIST_MAX);
+        l->v[l->n++] = value;
+        return 0;
+    }
+    }
+    POLC_UNREACHABLE();
+}
+
+int opts_parse(const Command *cmd, const Opt *opts, int argc, char **argv, void *args,
+               char ***operands, int *noperands)
+{
+    /* zero, then the defaults of numbers and flags (rows sharing a value share a default) */
+    size_t size = 0;
+    for (const Opt *o = opts; !at_end(o); o++) {
+        size_t end = o->at + (o->kind == OPT_STR    ? sizeof(const char *)
+                              : o->kind == OPT_LIST ? sizeof(OptList)
+                                                    : sizeof(long));
+        if (end > size)
+            size = end;
+    }
+    if (size)
+        memset(args, 0, size);
+    for (const Opt *o = opts; !at_end(o); o++)
+        if (o->kind == OPT_INT || o->kind == OPT_FLAG)
+            *(long *)slot(args, o) = o->def;
+
+    char **out = argv + 2; /* operands are moved here, never past what has been read */
+    int n = 0, options_end = 0;
+    for (int i = 2; i < argc; i++) {
+        char *a = argv[i];
+        if (options_end || !is_option(a)) {
+            out[n++] = a;
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            options_end = 1;
+            continue;
+        }
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            opts_usage(cmd, opts, stdout);
+            return 0;
+        }
+        const Opt *o;
+        const char *value = NULL;
+        char spelt[64]; /* the option as written, without its value */
+        if (a[1] == '-') {
+            const char *eq = strchr(a, '=');
+            size_t len = eq ? (size_t)(eq - a) : strlen(a);
+            o = find_long(opts, a + 2, len - 2);
+            value = eq ? eq + 1 : NULL;
+            snprintf(spelt, sizeof spelt, "%.*s", (int)len, a);
+        } else {
+            o = find_letter(opts, a[1]);
+            if (o && a[2] && o->kind != OPT_FLAG)
+                value = a + 2; /* -j2, -O2 */
+            else if (a[2])
+                o = NULL; /* no bundled flags: "-qx" is not "-q -x" */
+            snprintf(spelt, sizeof spelt, "-%c", a[1]);
+        }
+        if (!o)
+            return opts_usage_error(cmd, opts, "unknown option '%s'", a);
+        if (o->kind == OPT_FLAG) {
+            if (value)
+                return opts_usage_error(cmd, opts, "%s takes no value, got '%s'", spelt, a);
+        } else if (!value) {
+            if (i + 1 >= argc)
+                return opts_usage_error(cmd, opts, "%s needs a value (%s)", spelt,
+                                        o->meta ? o->meta : "VALUE");
+            value = argv[++i];
+        }
+        if (store(cmd, opts, o, spelt, value, args) != 0)
+            return EXIT_USAGE;
+    }
+    *operands = out;
+    *noperands = n;
+    return OPTS_PARSED;
+}
+
+void opts_usage(const Command *cmd, const Opt *opts, FILE *f)
+{
+    fprintf(f, "usage: polc %s %s%s\n  %s\n", cmd->name, cmd->synopsis,
+            at_end(opts) ? "" : " [OPTIONS]", cmd->summary);
+    if (!at_end(opts))
+        fputs("options:\n", f);
+    for (const Opt *o = opts; !at_end(o); o++) {
+        char left[96];
+        int k = 0;
+        if (o->letter)
+            k += snprintf(left + k, sizeof left - (size_t)k, "-%c%s", o->letter,
+                          o->name ? ", " : "");
+        if (o->name)
+            k += snprintf(left + k, sizeof left - (size_t)k, "--%s", o->name);
+        if (o->kind != OPT_FLAG && k < (int)sizeof left)
+            snprintf(left + k, sizeof left - (size_t)k, " %s", o->meta ? o->meta : "VALUE");
+        if (strlen(left) < HELP_COLUMN - 2)
+            fprintf(f, "  %-*s%s\n", HELP_COLUMN - 2, left, o->help);
+        else
+            fprintf(f, "  %s\n  %-*s%s\n", left, HELP_COLUMN - 2, "", o->help);
+    }
+    fprintf(f, "  %-*s%s\n", HELP_COLUMN - 2, "-h, --help", "this text");
+    fprintf(f, "example:\n  %s\n", cmd->example);
+}
