@@ -67,8 +67,7 @@ void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const
     return NULL;
 }
 
-/* make room for extra more entries without growing again: 0, or -1 (memory; m unchanged) */
-static int map_reserve(RtMap *m, size_t extra)
+int rt_map_reserve(RtMap *m, size_t extra)
 {
     if ((m->n + extra) * 2 <= m->cap)
         return 0;
@@ -85,6 +84,8 @@ static int map_reserve(RtMap *m, size_t extra)
         polrt_realloc(hashes, 0);
         return -1;
     }
+    rt_advise_huge(slots, cap * sizeof *slots);
+    rt_advise_huge(hashes, cap * sizeof *hashes);
     memset(slots, 0, cap * sizeof *slots);
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i])
@@ -131,7 +132,7 @@ void *rt_map_remove(RtMap *m, uint64_t h, int (*eq)(const void *entry, const voi
 
 int rt_map_put(RtMap *m, uint64_t h, void *entry)
 {
-    if (map_reserve(m, 1))
+    if (rt_map_reserve(m, 1))
         return -1;
     size_t i = slot_of(h, m->cap);
     while (m->slots[i])
@@ -839,8 +840,8 @@ static int mem_save(RtStore *st, const RtClaimRec *r, char *err, size_t errlen)
         }
         ok = a != NULL;
     }
-    ok = ok && (!c || map_reserve(&st->claims, 1) == 0) &&
-         (!np || map_reserve(&st->persons, 1) == 0);
+    ok = ok && (!c || rt_map_reserve(&st->claims, 1) == 0) &&
+         (!np || rt_map_reserve(&st->persons, 1) == 0);
     for (size_t l = 0; l < nl; l++) {
         const RtLedger *led = &s->ledgers[l];
         int is_new = rows[l] && !mem_row(to, (int)l, r->keys[l]);

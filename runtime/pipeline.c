@@ -804,6 +804,15 @@ static int reject_batch(RtPipe *m)
     return 0;
 }
 
+/* rows of the whole file, from the first batch's share of its bytes (0: not known) */
+static size_t estimate_rows(const RtPipe *m)
+{
+    if (m->size <= 0 || m->buf_off != 0 || m->complete == 0)
+        return 0;
+    double rows = (double)m->seq * (double)m->size / (double)m->complete;
+    return rows > 1e10 ? 0 : (size_t)(rows * 1.05) + 16;
+}
+
 /* ---- persons ------------------------------------------------------------------------------- */
 
 /* A persons batch, phase 2: thread t takes the rows of its partition, in file order. */
@@ -920,6 +929,13 @@ static int load_persons(RtPipe *m)
         reset_batch_pools(m);
         parallel(m, TASK_DECODE);
         number_rows(m);
+        /* each partition's table sized once from the first batch (growing rehashes it) */
+        size_t est = estimate_rows(m);
+        for (int i = 0; est && i < m->nthreads; i++)
+            if (rt_map_reserve(&m->th[i].persons, est / (size_t)m->nthreads + 16) < 0) {
+                pipe_error(m, "out of memory");
+                return 2;
+            }
         parallel(m, TASK_MERGE_PERSONS);
         if (check_threads(m) < 0)
             return 2;
@@ -1002,13 +1018,15 @@ static int resolve_persons(RtPipe *m)
 
 /* ---- duplicate claim ids (calling thread, input order) ------------------------------------ */
 
-/* 1 when h was in the set, 0 when added now, -1 on memory */
-static int ids_add(IdSet *s, uint64_t h)
+/* room for n ids without growing: 0, or -1 on memory */
+static int ids_reserve(IdSet *s, size_t n)
 {
-    if (h == 0)
-        h = 1;
-    if (2 * (s->n + 1) > s->cap) {
+    if (2 * n <= s->cap)
+        return 0;
+    {
         size_t cap = s->cap ? 2 * s->cap : 1 << 16;
+        while (cap < 2 * n)
+            cap *= 2;
         uint64_t *ns = polrt_realloc(NULL, cap * sizeof *ns);
         if (!ns)
             return -1;
@@ -1025,6 +1043,16 @@ static int ids_add(IdSet *s, uint64_t h)
         s->slot = ns;
         s->cap = cap;
     }
+    return 0;
+}
+
+/* 1 when h was in the set, 0 when added now, -1 on memory */
+static int ids_add(IdSet *s, uint64_t h)
+{
+    if (h == 0)
+        h = 1;
+    if (ids_reserve(s, s->n + 1) < 0)
+        return -1;
     size_t j = (size_t)(h >> 7) & (s->cap - 1);
     while (s->slot[j]) {
         if (s->slot[j] == h)
@@ -1039,6 +1067,9 @@ static int ids_add(IdSet *s, uint64_t h)
 static int check_ids(RtPipe *m)
 {
     char why[MSG_MAX];
+    /* sized once from the first batch: growing rehashes the whole set */
+    if (ids_reserve(&m->ids, estimate_rows(m)) < 0)
+        return -1;
     for (size_t bi = 0; bi < m->used_blocks; bi++) {
         RtBlock *b = &m->blocks[bi];
         for (size_t k = 0; k < b->nrows; k++) {

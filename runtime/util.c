@@ -25,6 +25,8 @@ int rt_grow(void *v, size_t *cap, size_t n, size_t sz)
     void *p = polrt_realloc(*(void **)v, c * sz);
     if (!p)
         return -1;
+    if (c * sz >= 2 * RT_HUGE_PAGE)
+        rt_advise_huge(p, c * sz);
     *(void **)v = p;
     *cap = c;
     return 0;
