@@ -47,7 +47,7 @@ SIM_OBJS := $(SIM_SRCS:%.c=$(BUILD)/%.o)
 # compiler/: the phases; cli/: the command table and one file per command; tools/: polc gen
 FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c \
               compiler/sema.c compiler/ir.c compiler/interp.c compiler/schema_out.c \
-              compiler/driver.c compiler/atomic.c
+              compiler/driver.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
 CLI_SRCS := cli/main.c cli/opts.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c \

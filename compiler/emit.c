@@ -14,8 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "atomic.h"
 #include "cg.h"
+#include "polrt.h"
 
 extern char **environ;
 
@@ -226,12 +226,15 @@ int emit_file(const IrProgram *ir, const char *schema, EmitKind k, int opt, cons
         rc = link_object(k, data, n, &linked, &n, err, errlen);
         data = linked;
     }
-    AtomicFile f;
-    if (rc == 0 && (rc = atomic_open(&f, out, k == EMIT_SO || k == EMIT_EXE, err, errlen)) == 0) {
-        rc = atomic_write(&f, data, n, err, errlen);
+    PolOut *f = rc == 0 ? polrt_out_open(out, k == EMIT_SO || k == EMIT_EXE, err, errlen) : NULL;
+    if (rc == 0 && !f)
+        rc = -1;
+    if (f) {
+        rc = polrt_out_write(f, data, n, err, errlen);
         if (rc == 0)
-            rc = atomic_commit(&f, err, errlen);
-        atomic_abort(&f);
+            rc = polrt_out_commit(f, err, errlen);
+        else
+            polrt_out_abort(f);
     }
     free(linked);
     LLVMDisposeMemoryBuffer(buf);

@@ -133,7 +133,7 @@ static int dangling(const char *link, char real[PATH_MAX])
     return 0;
 }
 
-int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen)
+static int out_open(RtOut *o, const char *path, mode_t mode, char *err, size_t errlen)
 {
     memset(o, 0, sizeof *o);
     o->path = path;
@@ -163,7 +163,7 @@ int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen)
             goto oom;
         for (int k = 0; k < 100 && fd < 0; k++) {
             snprintf(o->tmp, n, "%s.tmp%ld.%d", name, (long)getpid(), k);
-            fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
             if (fd < 0 && errno != EEXIST)
                 break;
         }
@@ -188,6 +188,25 @@ fail:
     return -1;
 }
 
+int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen)
+{
+    return out_open(o, path, 0666, err, errlen);
+}
+
+int rt_out_sync(RtOut *o, char *err, size_t errlen)
+{
+    if (!o->f || o->synced)
+        return 0;
+    int bad = ferror(o->f) || fflush(o->f) != 0 || (o->tmp && fsync(fileno(o->f)) != 0);
+    if (bad) {
+        snprintf(err, errlen, "cannot write %s: %s", o->path ? o->path : "results",
+                 strerror(errno ? errno : EIO));
+        return -1;
+    }
+    o->synced = 1;
+    return 0;
+}
+
 /* finish: flush, and for a file written aside sync and rename it over the final name; -1
  * with a message on any error (the final name then keeps its old content) */
 int rt_out_commit(RtOut *o, char *err, size_t errlen)
@@ -196,7 +215,7 @@ int rt_out_commit(RtOut *o, char *err, size_t errlen)
         return 0;
     int bad = ferror(o->f) || fflush(o->f) != 0;
     int e = errno;
-    if (!bad && o->tmp && fsync(fileno(o->f)) != 0) {
+    if (!bad && o->tmp && !o->synced && fsync(fileno(o->f)) != 0) {
         bad = 1;
         e = errno;
     }
@@ -229,4 +248,59 @@ void rt_out_abort(RtOut *o)
     if (o->f && o->tmp)
         unlink(o->tmp);
     out_release(o);
+}
+
+/* ---- The public face of the writer (polrt.h): polc build and polc gen write through it --- */
+
+struct PolOut {
+    RtOut o;
+};
+
+POLRT_API PolOut *polrt_out_open(const char *path, int executable, char *err, size_t errlen)
+{
+    PolOut *p = polrt_realloc(NULL, sizeof *p);
+    if (!p) {
+        snprintf(err, errlen, "cannot write %s: out of memory", path);
+        return NULL;
+    }
+    if (out_open(&p->o, path, executable ? 0777 : 0666, err, errlen) < 0) {
+        polrt_realloc(p, 0);
+        return NULL;
+    }
+    return p;
+}
+
+POLRT_API int polrt_out_write(PolOut *p, const void *data, size_t n, char *err, size_t errlen)
+{
+    if (n && fwrite(data, 1, n, p->o.f) != n) {
+        snprintf(err, errlen, "cannot write %s: %s", p->o.path ? p->o.path : "output",
+                 strerror(errno ? errno : EIO));
+        return -1;
+    }
+    return 0;
+}
+
+POLRT_API FILE *polrt_out_stream(PolOut *p)
+{
+    return p->o.f;
+}
+
+POLRT_API int polrt_out_sync(PolOut *p, char *err, size_t errlen)
+{
+    return rt_out_sync(&p->o, err, errlen);
+}
+
+POLRT_API int polrt_out_commit(PolOut *p, char *err, size_t errlen)
+{
+    int rc = rt_out_commit(&p->o, err, errlen);
+    polrt_realloc(p, 0);
+    return rc;
+}
+
+POLRT_API void polrt_out_abort(PolOut *p)
+{
+    if (!p)
+        return;
+    rt_out_abort(&p->o);
+    polrt_realloc(p, 0);
 }

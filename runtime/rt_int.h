@@ -410,9 +410,12 @@ typedef struct RtOut {
     char *final;      /* the name renamed to (the link's target), NULL when in place */
     char *tmp;        /* temporary name while open */
     FILE *f;
-    char *buf; /* stdio buffer */
+    char *buf;  /* stdio buffer */
+    int synced; /* rt_out_sync done: commit only renames */
 } RtOut;
 int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen);
+/* flush and fsync, not yet in place (a pair of files synced before either is renamed) */
+int rt_out_sync(RtOut *o, char *err, size_t errlen);
 int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename; -1 + message */
 void rt_out_abort(RtOut *o); /* close and remove the temporary, the final name untouched */
 

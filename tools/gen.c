@@ -15,7 +15,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "atomic.h"
 #include "polrt.h"
 
 /* ---- limits and constants ------------------------------------------------------------- */
@@ -186,7 +185,7 @@ static const int ti_mix[NLV][NTI] = {
 
 /* ---- output: one buffer per file, flushed in large writes ----------------------------- */
 typedef struct Out {
-    AtomicFile file; /* written under a temporary name, renamed at the end (atomic.h) */
+    PolOut *file; /* written under a temporary name, renamed at the end (polrt_out_open) */
     char *buf;
     size_t n;
     int failed;    /* a write failed: the message is in err */
@@ -195,7 +194,7 @@ typedef struct Out {
 
 static int out_flush(Out *o)
 {
-    if (!o->failed && atomic_write(&o->file, o->buf, o->n, o->err, sizeof o->err) != 0)
+    if (!o->failed && polrt_out_write(o->file, o->buf, o->n, o->err, sizeof o->err) != 0)
         o->failed = 1;
     o->n = 0;
     return o->failed ? -1 : 0;
@@ -582,9 +581,9 @@ static int out_open(Out *o, const char *dir, const char *name, char *err, size_t
         return -1;
     }
     snprintf(path, n, "%s/%s", dir, name);
-    int rc = atomic_open(&o->file, path, 0, err, errlen);
+    o->file = polrt_out_open(path, 0, err, errlen);
     free(path);
-    return rc;
+    return o->file ? 0 : -1;
 }
 
 /* Put both files in place: each flushed and synced before either is renamed, so a failed
@@ -597,15 +596,18 @@ static int out_finish(Out *po, Out *co, int ok, char *err, size_t errlen)
         if (out_flush(outs[i]) < 0) {
             snprintf(err, errlen, "%s", outs[i]->err);
             ok = 0;
-        } else if (atomic_sync(&outs[i]->file, err, errlen) < 0) {
+        } else if (polrt_out_sync(outs[i]->file, err, errlen) < 0) {
             ok = 0;
         }
     }
-    for (int i = 0; i < 2 && ok; i++)
-        if (atomic_commit(&outs[i]->file, err, errlen) < 0)
+    for (int i = 0; i < 2 && ok; i++) {
+        if (polrt_out_commit(outs[i]->file, err, errlen) < 0)
             ok = 0;
+        outs[i]->file = NULL;
+    }
     for (int i = 0; i < 2; i++) {
-        atomic_abort(&outs[i]->file);
+        polrt_out_abort(outs[i]->file);
+        outs[i]->file = NULL;
         free(outs[i]->buf);
         outs[i]->buf = NULL;
     }

@@ -191,6 +191,20 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
 POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *claim,
                                   const PolResult *r, FILE *f); /* one JSON line */
 
+/* ---- Output files: the one writer of polc (results, rejects, reports, engines, gen) -----
+ * Written under a temporary name beside the final one (O_CREAT|O_EXCL: nothing planted
+ * there is followed), then flushed, synced and renamed over it, so a reader sees the old file
+ * or the whole new one. A device or pipe (/dev/null) is written in place; a symbolic link's
+ * target is replaced; "-" is standard output. NULL / -1 with "cannot write PATH: why". */
+typedef struct PolOut PolOut;
+POLRT_API PolOut *polrt_out_open(const char *path, int executable, char *err, size_t errlen);
+POLRT_API FILE *polrt_out_stream(PolOut *o);
+POLRT_API int polrt_out_write(PolOut *o, const void *data, size_t n, char *err, size_t errlen);
+/* flush and sync without putting it in place yet (write several, sync all, then commit) */
+POLRT_API int polrt_out_sync(PolOut *o, char *err, size_t errlen);
+POLRT_API int polrt_out_commit(PolOut *o, char *err, size_t errlen); /* in place; frees o */
+POLRT_API void polrt_out_abort(PolOut *o); /* temporary removed; frees o; NULL is harmless */
+
 /* ---- Batch runs: CSV in, CSV out ------------------------------------------------------- */
 typedef struct PolRunOpts {
     const char *claims;        /* claims CSV (required) */

@@ -2,10 +2,12 @@
 # Regression: polc build and polc gen wrote their temporaries at predictable names
 # (OUT.tmp.PID, OUT.tmp.PID.o; DIR/persons.csv.tmpPID) with fopen / O_CREAT|O_TRUNC, so a
 # symlink planted there was followed: the file it pointed at was overwritten, and gen then
-# renamed the symlink itself into place. Now every temporary is made O_EXCL|O_NOFOLLOW under
-# an unpredictable name (compiler/atomic.c). Each case plants the old names for the PID polc
-# will run with (sh -c '...; exec polc': exec keeps the shell's PID) and checks that the
-# victim is untouched and the output is a regular file. Env: POLC (default build/polc).
+# renamed the symlink itself into place. Now every output goes through the one writer
+# (runtime/out.c, polrt_out_open), which creates its temporary O_CREAT|O_EXCL (a name already
+# taken, by a planted symlink too, is skipped for the next). Each case plants the old names
+# and the writer's first name (OUT.tmpPID.0) for the PID polc will run with (sh -c '...; exec
+# polc': exec keeps the shell's PID) and checks that the victim is untouched and the output
+# is a regular file. Env: POLC (default build/polc).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 POLC=${POLC:-build/polc}
@@ -30,6 +32,7 @@ for k in ir so; do
     OUT=$T/out.$k
     export OUT k
     sh -c 'ln -s "$T/victim.$k" "$OUT.tmp.$$"; ln -s "$T/victim.$k.o" "$OUT.tmp.$$.o"
+           ln -s "$T/victim.$k" "$OUT.tmp$$.0"
            exec "$POLC" build "$P" --emit "$k" -o "$OUT"' >"$T/err" 2>&1
     rc=$?
     if [ $rc -ne 0 ]; then
@@ -49,6 +52,8 @@ victim persons
 victim claims
 sh -c 'ln -s "$T/victim.persons" "$T/pop/persons.csv.tmp$$"
        ln -s "$T/victim.claims" "$T/pop/claims.csv.tmp$$"
+       ln -s "$T/victim.persons" "$T/pop/persons.csv.tmp$$.0"
+       ln -s "$T/victim.claims" "$T/pop/claims.csv.tmp$$.0"
        exec "$POLC" gen --no-progress --persons 20 --seed 3 --out "$T/pop"' >"$T/err" 2>&1
 rc=$?
 if [ $rc -ne 0 ]; then
