@@ -37,8 +37,6 @@
 #define PIPE_MAX_THREADS 256
 /* a message about a row or a claim */
 #define MSG_MAX 512
-/* progress refresh interval (ns) */
-#define PROGRESS_NS 200000000LL
 /* weight of one person when there is no weight column: 1.000000 */
 #define ONE_WEIGHT 1000000
 
@@ -104,10 +102,8 @@ struct RtPipe {
     RtOut rejects;
     const char *cur_rejects;
     int64_t told;
-    int crlf_hdr; /* the file's header ends with CRLF: rejected rows copied end so too */
-    /* progress */
-    int64_t t_file, last_progress;
-    int progress_shown;
+    int crlf_hdr;      /* the file's header ends with CRLF: rejected rows copied end so too */
+    PolProgress meter; /* restarted for each file */
     char err[MSG_MAX];
     int failed;
 };
@@ -156,41 +152,17 @@ size_t rt_pstate_size_base(void)
     return (sizeof(RtPState) + 15) & ~(size_t)15;
 }
 
-/* ---- progress ------------------------------------------------------------------------------ */
+/* ---- progress (progress.c) ------------------------------------------------------------ */
 
 void rt_pipe_progress_clear(RtPipe *m)
 {
-    if (m->progress_shown)
-        fprintf(stderr, "\r%*s\r", 78, "");
-    m->progress_shown = 0;
+    polrt_progress_clear(&m->meter);
 }
 
 static void progress(RtPipe *m, const char *what)
 {
-    if (!m->o->progress)
-        return;
-    int64_t t = rt_now_ns();
-    if (t - m->last_progress < PROGRESS_NS)
-        return;
-    m->last_progress = t;
-    double frac = m->size > 0 ? (double)m->consumed / (double)m->size : 0;
-    int width = 30, fill = (int)(frac * width);
-    char bar[64];
-    for (int i = 0; i < width; i++)
-        bar[i] = i < fill ? '#' : '.';
-    bar[width] = '\0';
-    double secs = (double)(t - m->t_file) / 1e9;
-    if (m->size > 0)
-        fprintf(stderr, "\rpolc: %s [%s] %3d%%  %" PRId64 " rows", what, bar, (int)(frac * 100),
-                m->seq);
-    else
-        fprintf(stderr, "\rpolc: %s  %" PRId64 " rows  %.0f s", what, m->seq, secs);
-    if (m->size > 0 && frac > 0.01 && frac < 1) {
-        long left = (long)(secs / frac * (1 - frac));
-        fprintf(stderr, "  %ld:%02ld left", left / 60, left % 60);
-    }
-    fputs("  ", stderr);
-    m->progress_shown = 1;
+    polrt_progress_show(&m->meter, what, m->size > 0 ? (double)m->consumed / (double)m->size : -1,
+                        m->seq, "rows");
 }
 
 /* ---- the thread pool ---------------------------------------------------------------------- */
@@ -274,7 +246,7 @@ static int open_input(RtPipe *m, const char *path)
     }
     m->size = have && S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1;
     m->consumed = 0;
-    m->t_file = rt_now_ns();
+    polrt_progress_start(&m->meter, m->o->progress);
     m->buf_off = 0;
     m->len = m->start = m->complete = 0;
     m->eof = 0;

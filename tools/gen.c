@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "polrt.h"
@@ -27,8 +26,6 @@
 #define GEN_MAX_YEAR_CLAIMS 60
 /* persons between two looks at the clock for the progress line */
 #define GEN_PROGRESS_STRIDE 4096
-/* progress refresh interval (ns) */
-#define GEN_PROGRESS_NS 200000000LL
 /* the largest claim amount written (fen): 3 million yuan, past any real single stay */
 #define GEN_MAX_TOTAL 300000000LL
 /* the calendar years the runtime ships (DOMAIN.md "Calendar"): claims fall in these */
@@ -614,13 +611,6 @@ static int out_finish(Out *po, Out *co, int ok, char *err, size_t errlen)
     return ok ? 0 : -1;
 }
 
-static int64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
 int gen_population(const GenOpts *o)
 {
     const char *dir = o->dir;
@@ -663,7 +653,8 @@ int gen_population(const GenOpts *o)
                  "special_chronic,listed_disease,in_city,ma_designated,primary_referral,"
                  "registered,dialysis,whitelist,selfpay\n");
     int show = progress == 1 || (progress < 0 && isatty(2));
-    int64_t t0 = now_ns(), last = t0;
+    PolProgress meter;
+    polrt_progress_start(&meter, show);
     int failed = 0;
     for (long k = 1; k <= persons && !failed; k++) {
         gen_person(&g, k);
@@ -671,14 +662,10 @@ int gen_population(const GenOpts *o)
             failed = 1;
         if (g.co.n > GEN_FLUSH && out_flush(&g.co) < 0)
             failed = 1;
-        if (show && k % GEN_PROGRESS_STRIDE == 0 && now_ns() - last > GEN_PROGRESS_NS) {
-            last = now_ns();
-            fprintf(stderr, "\rpolc: gen %ld/%ld persons, %ld claims  %d%%   ", k, persons,
-                    g.nclaims, (int)(100.0 * (double)k / (double)persons));
-        }
+        if (k % GEN_PROGRESS_STRIDE == 0)
+            polrt_progress_show(&meter, "gen", (double)k / (double)persons, k, "persons");
     }
-    if (show)
-        fprintf(stderr, "\r%*s\r", 70, "");
+    polrt_progress_clear(&meter);
     if (failed)
         snprintf(err, sizeof err, "%s", g.po.failed ? g.po.err : g.co.err);
     int ok = out_finish(&g.po, &g.co, !failed, err, sizeof err) == 0;
@@ -689,6 +676,6 @@ int gen_population(const GenOpts *o)
         fprintf(stderr,
                 "polc: wrote %s/persons.csv (%ld persons, %ld rows) and %s/claims.csv "
                 "(%ld claims) in %.1f s\n",
-                dir, persons, g.nspans, dir, g.nclaims, (double)(now_ns() - t0) / 1e9);
+                dir, persons, g.nspans, dir, g.nclaims, polrt_progress_seconds(&meter));
     return rc;
 }

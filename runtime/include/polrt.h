@@ -205,6 +205,18 @@ POLRT_API int polrt_out_sync(PolOut *o, char *err, size_t errlen);
 POLRT_API int polrt_out_commit(PolOut *o, char *err, size_t errlen); /* in place; frees o */
 POLRT_API void polrt_out_abort(PolOut *o); /* temporary removed; frees o; NULL is harmless */
 
+/* ---- The progress line (on stderr, redrawn at most every 200 ms; off: a branch) -------- */
+typedef struct PolProgress {
+    int on, shown;
+    int64_t t0, last; /* when it started, when it was last drawn (monotonic ns) */
+} PolProgress;
+POLRT_API void polrt_progress_start(PolProgress *p, int on);
+/* frac of the work done (0..1; < 0 not known: elapsed time instead of a bar), done UNITs */
+POLRT_API void polrt_progress_show(PolProgress *p, const char *what, double frac, int64_t done,
+                                   const char *unit);
+POLRT_API void polrt_progress_clear(PolProgress *p);           /* before printing anything else */
+POLRT_API double polrt_progress_seconds(const PolProgress *p); /* since start */
+
 /* ---- Batch runs: CSV in, CSV out ------------------------------------------------------- */
 typedef struct PolRunOpts {
     const char *claims;        /* claims CSV (required) */
