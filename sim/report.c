@@ -193,32 +193,24 @@ static void tab_print(const Table *t, FILE *f)
     }
 }
 
-/* a CSV cell, quoted when needed */
-static void csv_cell(FILE *f, const char *s)
+/* the table as CSV, each row built by the runtime's one CSV writer (out.c); -1 on memory */
+static int tab_csv(const Table *t, FILE *f)
 {
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
-static void tab_csv(const Table *t, FILE *f)
-{
+    RtLine l = {0};
     for (int r = 0; r < t->nrows; r++) {
+        l.n = 0;
         for (int c = 0; c < t->ncols; c++) {
             if (c)
-                fputc(',', f);
-            csv_cell(f, cell(t, r, c));
+                rt_line_add(&l, ",", 1);
+            rt_line_cell(&l, cell(t, r, c));
         }
-        fputc('\n', f);
+        rt_line_add(&l, "\n", 1);
+        if (l.oom)
+            break;
+        fwrite(l.p, 1, l.n, f);
     }
+    polrt_realloc(l.p, 0);
+    return l.oom ? -1 : 0;
 }
 
 static void html_text(FILE *f, const char *s)
@@ -1099,7 +1091,11 @@ static int write_table(const char *dir, const char *name, const Table *t, char *
     RtOut o;
     if (rt_out_open(&o, path, err, errlen) < 0)
         return -1;
-    tab_csv(t, o.f);
+    if (tab_csv(t, o.f) < 0) {
+        rt_out_abort(&o);
+        snprintf(err, errlen, "cannot write %s: out of memory", path);
+        return -1;
+    }
     return rt_out_commit(&o, err, errlen);
 }
 
