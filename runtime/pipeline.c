@@ -152,6 +152,19 @@ size_t rt_pstate_size_base(void)
     return (sizeof(RtPState) + 15) & ~(size_t)15;
 }
 
+char *rt_pipe_persons_rejects(const char *rejects)
+{
+    size_t n = strlen(rejects);
+    if (n >= 4 && strcmp(rejects + n - 4, ".csv") == 0)
+        n -= 4;
+    char *p = polrt_realloc(NULL, n + sizeof ".persons.csv");
+    if (p) {
+        memcpy(p, rejects, n);
+        memcpy(p + n, ".persons.csv", sizeof ".persons.csv");
+    }
+    return p;
+}
+
 /* ---- progress (progress.c) ------------------------------------------------------------ */
 
 void rt_pipe_progress_clear(RtPipe *m)

@@ -168,6 +168,10 @@ int rt_pipe_same_data(const RtSchema *s, const RtSchema *t, char *why, size_t le
  * across batch and block boundaries */
 void rt_pipe_test_batch(size_t bytes);
 
+/* the persons file's rejects beside the claims': "x.rejects.csv" -> "x.rejects.persons.csv"
+ * (allocated; NULL on memory) */
+char *rt_pipe_persons_rejects(const char *rejects);
+
 /* for sinks: */
 const RtSchema *rt_pipe_schema(const RtPipe *p, int engine);
 int rt_pipe_nengines(const RtPipe *p);

@@ -42,8 +42,8 @@ struct Run {
     int opened; /* the outputs are open (after the claims header) */
     int explain_found, explained;
     RtStore *store;
-    int in_txn;
-    __int128 *totals; /* the threads' sums, added as each thread ends */
+    char *rejects_buf; /* rejects_path when made here */
+    __int128 *totals;  /* the threads' sums, added as each thread ends */
     int64_t settled, already, failed;
     char err[2 * MSG_MAX];
 };
@@ -329,18 +329,104 @@ static int is_device(const char *path)
     return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
 }
 
-/* the persons rejects file beside the claims one: "x.rejects.csv" -> "x.rejects.persons.csv" */
-static char *persons_rejects_path(const char *rejects)
+/* the run's files, buffers and ledger before anything is read: 0, or -1 (message in r->err) */
+static int run_setup(Run *r)
 {
-    size_t n = strlen(rejects);
-    if (n >= 4 && strcmp(rejects + n - 4, ".csv") == 0)
-        n -= 4;
-    char *p = polrt_realloc(NULL, n + sizeof ".persons.csv");
-    if (p) {
-        memcpy(p, rejects, n);
-        memcpy(p + n, ".persons.csv", sizeof ".persons.csv");
+    const PolRunOpts *o = r->o;
+    /* rejects: as asked, else beside the results file, else in the current directory */
+    if (o->rejects)
+        r->rejects_path = o->rejects;
+    else if (o->out && !is_device(o->out)) {
+        size_t n = strlen(o->out);
+        if ((r->rejects_buf = polrt_realloc(NULL, n + sizeof ".rejects.csv"))) {
+            memcpy(r->rejects_buf, o->out, n);
+            memcpy(r->rejects_buf + n, ".rejects.csv", sizeof ".rejects.csv");
+        }
+        r->rejects_path = r->rejects_buf;
+    } else
+        r->rejects_path = "rejects.csv";
+    r->prejects_path = r->rejects_path ? rt_pipe_persons_rejects(r->rejects_path) : NULL;
+    int threads = o->threads < 1 ? 1 : o->threads;
+    r->nth = threads > 256 ? 256 : threads;
+    r->th = polrt_realloc(NULL, (size_t)r->nth * sizeof *r->th);
+    r->totals = polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
+    if (!r->rejects_path || !r->prejects_path || !r->th || !r->totals) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return -1;
     }
-    return p;
+    memset(r->th, 0, (size_t)r->nth * sizeof *r->th);
+    memset(r->totals, 0, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
+    if (o->ledger_db) {
+        if (!(r->store = rt_ledger_open(r->s, o->ledger_db, r->err, sizeof r->err)))
+            return -1;
+        char lerr[MSG_MAX];
+        if (rt_ledger_begin(r->store, lerr, sizeof lerr) != 0) {
+            snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* the claims through the pipeline, this run as its sink: rt_pipe_run's exit code */
+static int run_pipeline(Run *r, RtPipeStats *ps)
+{
+    const PolRunOpts *o = r->o;
+    RtPipeOpts po = {
+        .claims = o->claims,
+        .persons = o->persons,
+        .rejects = r->rejects_path,
+        .prejects = r->prejects_path,
+        .remove_stale = 1,
+        .threads = r->nth,
+        .progress = o->progress == 1 || (o->progress < 0 && isatty(2)),
+        .verb = "settling",
+        .max_rejects = o->max_rejects,
+        .trace = o->explain || o->explain_claim,
+        .notes = !o->quiet,
+        .store = r->store,
+    };
+    RtPipeSink sink = {
+        .self = r,
+        .thread_init = thread_init,
+        .thread_free = thread_free,
+        .claim = claim,
+        .batch = batch,
+    };
+    PolEngine *engines[] = {r->e};
+    return rt_pipe_run(engines, 1, &po, &sink, ps, r->err, sizeof r->err);
+}
+
+/* After the pipeline: the ledger committed, the outputs put in place (a completed run) or
+ * removed (a stopped one never leaves partial results); the exit code */
+static int run_finish(Run *r, int rc)
+{
+    const PolRunOpts *o = r->o;
+    char lerr[MSG_MAX];
+    if (rc == 0 && r->store && rt_ledger_commit(r->store, lerr, sizeof lerr) != 0) {
+        snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
+        rc = 2;
+    }
+    if (rc == 0 && o->explain_claim && !r->explain_found) {
+        snprintf(r->err, sizeof r->err, "claim '%s' is not in %s", o->explain_claim, o->claims);
+        rc = 2;
+    }
+    RtOut *files[] = {&r->results, &r->explain};
+    for (int i = 0; i < 2; i++) {
+        if (rc != 0)
+            rt_out_abort(files[i]);
+        else if (rt_out_commit(files[i], lerr, sizeof lerr) < 0) {
+            snprintf(r->err, sizeof r->err, "%s", lerr);
+            rc = 2;
+        }
+    }
+    /* a run stopped by its input (a bad header, too many rejected rows) settled nothing:
+     * its results are not written and its ledger transaction is rolled back */
+    if (rc == 3)
+        r->settled = r->already = r->failed = 0;
+    if (rc == 0 && o->explain_claim && !r->explained)
+        fprintf(stderr, "polc: claim '%s' was rejected: nothing to explain\n", o->explain_claim);
+    return rc;
 }
 
 POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
@@ -359,105 +445,22 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     r->e = e;
     r->s = rt_engine_schema(e);
     r->o = &o;
-    /* rejects: as asked, else beside the results file, else in the current directory */
-    char *rj = NULL;
-    if (o.rejects)
-        r->rejects_path = o.rejects;
-    else if (o.out && !is_device(o.out)) {
-        size_t n = strlen(o.out);
-        if ((rj = polrt_realloc(NULL, n + sizeof ".rejects.csv"))) {
-            memcpy(rj, o.out, n);
-            memcpy(rj + n, ".rejects.csv", sizeof ".rejects.csv");
-        }
-        r->rejects_path = rj;
-    } else
-        r->rejects_path = "rejects.csv";
-    r->prejects_path = r->rejects_path ? persons_rejects_path(r->rejects_path) : NULL;
-    int threads = o.threads < 1 ? 1 : o.threads;
-    r->nth = threads > 256 ? 256 : threads;
-    r->th = polrt_realloc(NULL, (size_t)r->nth * sizeof *r->th);
-    r->totals = polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
+    RtPipeStats ps = {0};
     int rc = 2;
-    if (!r->rejects_path || !r->prejects_path || !r->th || !r->totals) {
-        snprintf(r->err, sizeof r->err, "out of memory");
-        goto done;
-    }
-    memset(r->th, 0, (size_t)r->nth * sizeof *r->th);
-    memset(r->totals, 0, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
-    if (o.ledger_db) {
-        if (!(r->store = rt_ledger_open(r->s, o.ledger_db, r->err, sizeof r->err)))
-            goto done;
-        char lerr[MSG_MAX];
-        if (rt_ledger_begin(r->store, lerr, sizeof lerr) != 0) {
-            snprintf(r->err, sizeof r->err, "ledger %s: %s", o.ledger_db, lerr);
-            goto done;
-        }
-        r->in_txn = 1;
-    }
-    RtPipeOpts po = {
-        .claims = o.claims,
-        .persons = o.persons,
-        .rejects = r->rejects_path,
-        .prejects = r->prejects_path,
-        .remove_stale = 1,
-        .threads = r->nth,
-        .progress = o.progress == 1 || (o.progress < 0 && isatty(2)),
-        .verb = "settling",
-        .max_rejects = o.max_rejects,
-        .trace = o.explain || o.explain_claim,
-        .notes = !o.quiet,
-        .store = r->store,
-    };
-    RtPipeSink sink = {
-        .self = r,
-        .thread_init = thread_init,
-        .thread_free = thread_free,
-        .claim = claim,
-        .batch = batch,
-    };
-    RtPipeStats ps;
-    PolEngine *engines[] = {e};
-    rc = rt_pipe_run(engines, 1, &po, &sink, &ps, r->err, sizeof r->err);
-    char lerr[MSG_MAX];
-    if (rc == 0 && r->store && rt_ledger_commit(r->store, lerr, sizeof lerr) != 0) {
-        snprintf(r->err, sizeof r->err, "ledger %s: %s", o.ledger_db, lerr);
-        rc = 2;
-    }
-    if (rc == 0 && o.explain_claim && !r->explain_found) {
-        snprintf(r->err, sizeof r->err, "claim '%s' is not in %s", o.explain_claim, o.claims);
-        rc = 2;
-    }
-    /* a completed run commits its outputs; a stopped one never leaves partial results */
-    RtOut *files[] = {&r->results, &r->explain};
-    for (int i = 0; i < 2; i++) {
-        if (rc != 0)
-            rt_out_abort(files[i]);
-        else if (rt_out_commit(files[i], lerr, sizeof lerr) < 0) {
-            snprintf(r->err, sizeof r->err, "%s", lerr);
-            rc = 2;
-        }
-    }
-    /* a run stopped by its input (a bad header, too many rejected rows) settled nothing:
-     * its results are not written and its ledger transaction is rolled back */
-    int64_t settled = r->settled, already = r->already, failed = r->failed;
-    if (rc == 3)
-        settled = already = failed = 0;
-    const __int128 *totals = r->totals;
-    if (rc == 0 && o.explain_claim && !r->explained)
-        fprintf(stderr, "polc: claim '%s' was rejected: nothing to explain\n", o.explain_claim);
+    if (run_setup(r) == 0)
+        rc = run_finish(r, run_pipeline(r, &ps));
     double secs = (double)(rt_now_ns() - t0) / 1e9;
-    if (rc == 0 && !o.quiet && totals)
-        summary(r, &ps, settled, already, failed, totals, secs);
-    if (rc == 0 && (ps.rejected || failed))
+    if (rc == 0 && !o.quiet)
+        summary(r, &ps, r->settled, r->already, r->failed, r->totals, secs);
+    if (rc == 0 && (ps.rejected || r->failed))
         rc = 3; /* rows rejected, or claims their data made fail: bad input */
     if (st) {
-        st->settled = settled;
-        st->already = already;
+        st->settled = r->settled;
+        st->already = r->already;
         st->rejected = ps.rejected;
-        st->failed = failed;
+        st->failed = r->failed;
         st->seconds = secs;
     }
-done:
     if (rc == 2 && r->err[0])
         fprintf(stderr, "polc: %s\n", r->err);
     if (r->store)
@@ -465,6 +468,6 @@ done:
     polrt_realloc(r->th, 0);
     polrt_realloc(r->totals, 0);
     polrt_realloc(r->prejects_path, 0);
-    polrt_realloc(rj, 0);
+    polrt_realloc(r->rejects_buf, 0);
     return rc;
 }

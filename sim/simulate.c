@@ -863,64 +863,17 @@ POLRT_API void polrt_sim_free(PolSim *r)
 
 /* ---- polrt_sim_run ------------------------------------------------------------------------ */
 
-POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o, PolSim **out)
+/* the claims through the pipeline, the simulation as its sink: rt_pipe_run's exit code,
+ * its figures into m->res */
+static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rejects,
+                        const char *prejects)
 {
-    if (out)
-        *out = NULL;
-    if (!sc || n < 1 || !o || !o->claims) {
-        fprintf(stderr, "polc: simulate needs a base scenario and a claims file\n");
-        return 2;
-    }
-    int64_t t0 = rt_now_ns();
-    Sim sim = {0}, *m = &sim;
-    m->o = o;
-    m->s = rt_engine_schema(sc[0].engine);
-    m->nthreads = o->threads < 1 ? 1 : o->threads > 256 ? 256 : o->threads;
-    for (int y = RT_YEAR_MIN; y <= RT_YEAR_MAX + 1; y++)
-        m->jan1[y - RT_YEAR_MIN] = polrt_days_from_civil(y, 1, 1);
-    const char *rejects = o->rejects ? o->rejects : "rejects.csv";
-    char *prejects = NULL;
-    {
-        /* persons rows go beside: "x.rejects.csv" -> "x.rejects.persons.csv" */
-        size_t len = strlen(rejects);
-        if (len >= 4 && strcmp(rejects + len - 4, ".csv") == 0)
-            len -= 4;
-        if ((prejects = polrt_realloc(NULL, len + sizeof ".persons.csv"))) {
-            memcpy(prejects, rejects, len);
-            memcpy(prejects + len, ".persons.csv", sizeof ".persons.csv");
-        }
-    }
-    PolSim *res = polrt_realloc(NULL, sizeof *res);
+    const PolSimOpts *o = m->o;
     PolEngine **engines = polrt_realloc(NULL, (size_t)n * sizeof *engines);
-    m->th = polrt_realloc(NULL, (size_t)m->nthreads * sizeof *m->th);
-    if (!res || !prejects || !engines || !m->th) {
-        polrt_realloc(res, 0);
-        polrt_realloc(prejects, 0);
-        polrt_realloc(engines, 0);
-        polrt_realloc(m->th, 0);
-        fprintf(stderr, "polc: out of memory\n");
+    if (!engines) {
+        sim_error(m, "out of memory");
         return 2;
     }
-    memset(m->th, 0, (size_t)m->nthreads * sizeof *m->th);
-    memset(res, 0, sizeof *res);
-    m->res = res;
-    res->base = m->s;
-    res->threads = m->nthreads;
-    res->weighted = o->weight != NULL;
-    res->weight_col = o->weight;
-    res->claims_path = o->claims;
-    res->persons_path = o->persons;
-    res->rejects_path = rejects;
-    res->sweep = o->sweep;
-    res->mode = "streamed";
-    int rc = 2;
-    int k = set_dims(m);
-    if (k == 0)
-        k = set_scenarios(m, sc, n);
-    if (k == -1)
-        sim_error(m, "out of memory");
-    if (k < 0)
-        goto done;
     for (int i = 0; i < n; i++)
         engines[i] = sc[i].engine;
     RtPipeOpts po = {
@@ -943,31 +896,79 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
         .person_end = person_end,
     };
     RtPipeStats st;
-    rc = rt_pipe_run(engines, n, &po, &sink, &st, m->err, sizeof m->err);
+    int rc = rt_pipe_run(engines, n, &po, &sink, &st, m->err, sizeof m->err);
+    polrt_realloc(engines, 0);
     if (rc == 2)
         m->failed = 1;
     if (rc == 0 || rc == 3) {
+        PolSim *res = m->res;
         res->nclaims = st.claims;
         res->npersons = st.npersons;
         res->persons_w = st.persons_w;
         res->rejected = st.rejected;
         res->empty_rows = st.empty_rows;
     }
-    if (rc == 0) {
-        if (merge_results(m) < 0) {
+    return rc;
+}
+
+POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o, PolSim **out)
+{
+    if (out)
+        *out = NULL;
+    if (!sc || n < 1 || !o || !o->claims) {
+        fprintf(stderr, "polc: simulate needs a base scenario and a claims file\n");
+        return 2;
+    }
+    int64_t t0 = rt_now_ns();
+    Sim sim = {0}, *m = &sim;
+    m->o = o;
+    m->s = rt_engine_schema(sc[0].engine);
+    m->nthreads = o->threads < 1 ? 1 : o->threads > 256 ? 256 : o->threads;
+    for (int y = RT_YEAR_MIN; y <= RT_YEAR_MAX + 1; y++)
+        m->jan1[y - RT_YEAR_MIN] = polrt_days_from_civil(y, 1, 1);
+    const char *rejects = o->rejects ? o->rejects : "rejects.csv";
+    char *prejects = rt_pipe_persons_rejects(rejects);
+    PolSim *res = polrt_realloc(NULL, sizeof *res);
+    m->th = polrt_realloc(NULL, (size_t)m->nthreads * sizeof *m->th);
+    if (!res || !prejects || !m->th) {
+        polrt_realloc(res, 0);
+        polrt_realloc(prejects, 0);
+        polrt_realloc(m->th, 0);
+        fprintf(stderr, "polc: out of memory\n");
+        return 2;
+    }
+    memset(m->th, 0, (size_t)m->nthreads * sizeof *m->th);
+    memset(res, 0, sizeof *res);
+    m->res = res;
+    res->base = m->s;
+    res->threads = m->nthreads;
+    res->weighted = o->weight != NULL;
+    res->weight_col = o->weight;
+    res->claims_path = o->claims;
+    res->persons_path = o->persons;
+    res->rejects_path = rejects;
+    res->sweep = o->sweep;
+    res->mode = "streamed";
+    int rc = 2;
+    int k = set_dims(m);
+    if (k == 0)
+        k = set_scenarios(m, sc, n);
+    if (k == -1)
+        sim_error(m, "out of memory");
+    if (k == 0) {
+        rc = sim_pipeline(m, sc, n, rejects, prejects);
+        if (rc == 0 && merge_results(m) < 0) {
             sim_error(m, "out of memory");
             rc = 2;
-        } else
+        } else if (rc == 0)
             rc = res->rejected ? 3 : 0;
     }
-done:
     if (m->failed) {
         fprintf(stderr, "polc: %s\n", m->err);
         rc = 2;
     }
     sim_free_threads(m);
     polrt_realloc(m->scen, 0);
-    polrt_realloc(engines, 0);
     polrt_realloc(prejects, 0);
     res->seconds = (double)(rt_now_ns() - t0) / 1e9;
     if (rc == 2 || !out) {
