@@ -795,7 +795,7 @@ static size_t estimate_rows(const RtPipe *m)
     if (m->size <= 0 || m->buf_off != 0 || m->complete == 0)
         return 0;
     double rows = (double)m->seq * (double)m->size / (double)m->complete;
-    return rows > 1e10 ? 0 : (size_t)(rows * 1.05) + 16;
+    return rows > 1e10 ? 0 : (size_t)rows + 16;
 }
 
 /* ---- persons ------------------------------------------------------------------------------- */
