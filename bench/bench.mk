@@ -38,3 +38,15 @@ $(BENCH_MAXRSS): bench/maxrss.c
 	$(Q)$(CC) -std=c11 -O2 $(WARN) -o $@ $<
 
 bench-programs: $(BENCH_HAND) $(BENCH_MAXRSS)
+
+# bench/settle_bench.c: polc's settle phase alone (the pipeline with a sink that does
+# nothing), beside the hand-written program's settle loop in bench/pipeline.sh
+BENCH_SETTLE := $(BUILD)/bench/settle_bench
+
+$(BENCH_SETTLE): bench/settle_bench.c $(BUILD)/libpolrt.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -Iruntime -rdynamic -o $@ $< -Wl,--whole-archive $(BUILD)/libpolrt.a \
+	    -Wl,--no-whole-archive $(RT_LIBS)
+
+bench-programs: $(BENCH_SETTLE)

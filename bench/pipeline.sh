@@ -11,6 +11,7 @@
 # of the hand-written program's. Every run writes its results (or simulate's summary).
 #
 #   hand       build/bench/panji_hand persons.csv claims.csv results.csv
+#   settle     build/bench/settle_bench panji.so persons.csv claims.csv 1 (settle phase alone)
 #   so -j 1    polc run panji.so -j 1
 #   so -j 2    polc run panji.so -j 2
 #   jit        polc run panji-2017.pol             (compiles the policy first, ~50-100 ms)
@@ -39,11 +40,12 @@ POLICY=policies/anhui/panji-2017.pol
 REFORM=policies/anhui/reforms/county-cap-4000.pol
 HAND=$BUILD/bench/panji_hand
 MAXRSS=$BUILD/bench/maxrss
+SETTLE=$BUILD/bench/settle_bench
 # the 1-minute load average above which the figures are not worth keeping: another job is
 # taking CPU time from the runs, and on 2 CPUs it shows in every wall time
 QUIET_LOAD=0.5
 
-MAKEFLAGS='' ${MAKE:-make} -s --no-print-directory BUILD="$BUILD" "$BUILD/polc" "$HAND" "$MAXRSS" ||
+MAKEFLAGS='' ${MAKE:-make} -s --no-print-directory BUILD="$BUILD" "$BUILD/polc" "$HAND" "$MAXRSS" "$SETTLE" ||
     exit 2
 mkdir -p "$D" || exit 2
 
@@ -99,7 +101,7 @@ echo
 # ---- the runs ----------------------------------------------------------------------------
 CONFIGS="hand so-j1 so-j2 jit"
 [ "$SKIP_INTERP" = 1 ] || CONFIGS="$CONFIGS interp"
-CONFIGS="$CONFIGS sqlite simulate"
+CONFIGS="$CONFIGS sqlite simulate settle"
 
 # one run of configuration $1: appends "wall_s peak_kb" to $D/t-$1
 run_one() {
@@ -120,6 +122,7 @@ run_one() {
             --persons "$p" --out "$D/out-sqlite.csv" -q ;;
     simulate) set -- "$1" "$POLC" simulate --base "$POLICY" --reform "$REFORM" \
         --claims "$CLAIMS" --persons "$p" -j 2 -q ;;
+    settle) set -- "$1" "$SETTLE" "$D/panji.so" "$p" "$CLAIMS" 1 ;;
     esac
     name=$1
     shift
@@ -133,10 +136,13 @@ run_one() {
     if [ "$name" = hand ]; then
         sed -n 's/^settle loop: \([0-9.]*\) s.*/\1/p' "$D/err-$name" >>"$D/t-hand-settle"
     fi
+    if [ "$name" = settle ]; then
+        sed -n 's/^settle phase: \([0-9.]*\) s.*/\1/p' "$D/stdout-$name" >>"$D/t-polc-settle"
+    fi
 }
 
 for c in $CONFIGS; do rm -f "$D/t-$c"; done
-rm -f "$D/t-hand-settle"
+rm -f "$D/t-hand-settle" "$D/t-polc-settle"
 r=1
 while [ "$r" -le "$RUNS" ]; do
     for c in $CONFIGS; do run_one "$c"; done
@@ -149,6 +155,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 hand_wall=$(cut -d' ' -f1 "$D/t-hand" | median)
 printf '%-10s %9s %9s %12s %9s %9s %8s\n' what claims "wall s" claims/s ns/claim "peak MB" "× hand"
 for c in $CONFIGS; do
+    [ "$c" = settle ] && continue # its own line below
     n=$N
     [ "$c" = interp ] && n=$NI
     wall=$(cut -d' ' -f1 "$D/t-$c" | median)
@@ -159,9 +166,12 @@ for c in $CONFIGS; do
         printf "%-10s %9d %9.3f %12.0f %9.1f %9.0f %8.3f\n", c, n, w, cps, ns, kb / 1024, x }'
 done
 settle=$(median <"$D/t-hand-settle")
-awk -v s="$settle" -v n="$N" 'BEGIN {
+psettle=$(median <"$D/t-polc-settle")
+awk -v s="$settle" -v p="$psettle" -v n="$N" 'BEGIN {
     printf "hand-written settle loop alone (claims decoded, before formatting): %.3f s, %.1f ns/claim\n",
-        s, s * 1e9 / n }'
+        s, s * 1e9 / n
+    printf "polc settle phase alone (bench/settle_bench: the pipeline, no results): %.3f s, %.1f ns/claim, %.3f x hand\n",
+        p, p * 1e9 / n, (p > 0 ? s / p : 0) }'
 
 # ---- memory against claims: polc run .so -j 1 on none, half and all of the claims ----------
 # (the same persons file each time). Issue 4 and issue 9: memory is bounded by the persons

@@ -1379,7 +1379,9 @@ static int claims_pass(RtPipe *m)
         if (cut_blocks(m) < 0)
             goto fail;
         reset_batch_pools(m);
+        int64_t t_decode = rt_now_ns();
         parallel(m, TASK_DECODE);
+        m->st->decode_ns += rt_now_ns() - t_decode;
         if (check_threads(m) < 0)
             goto fail;
         number_rows(m);
@@ -1391,7 +1393,9 @@ static int claims_pass(RtPipe *m)
             pipe_error(m, "out of memory");
             goto fail;
         }
+        int64_t t_settle = rt_now_ns();
         parallel(m, TASK_SETTLE);
+        m->st->settle_ns += rt_now_ns() - t_settle;
         if (check_threads(m) < 0)
             goto fail;
         int rj = reject_batch(m);

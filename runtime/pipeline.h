@@ -143,13 +143,14 @@ typedef struct RtPipeOpts {
 } RtPipeOpts;
 
 typedef struct RtPipeStats {
-    int64_t claims;              /* good claim rows */
-    int64_t rejected;            /* rows rejected (both files) */
-    int64_t rejected_persons;    /* of them, persons rows */
-    int64_t empty_rows;          /* blank data rows (both files) */
-    int64_t npersons, persons_w; /* persons in the persons file, their weight */
-    int bom;                     /* the claims file starts with a byte order mark */
-    int crlf;                    /* its header ends with CRLF */
+    int64_t claims;               /* good claim rows */
+    int64_t rejected;             /* rows rejected (both files) */
+    int64_t rejected_persons;     /* of them, persons rows */
+    int64_t empty_rows;           /* blank data rows (both files) */
+    int64_t npersons, persons_w;  /* persons in the persons file, their weight */
+    int bom;                      /* the claims file starts with a byte order mark */
+    int crlf;                     /* its header ends with CRLF */
+    int64_t decode_ns, settle_ns; /* the claims' decode and settle phases, all threads (wall) */
 } RtPipeStats;
 
 /* Run the pipeline: n engines settle every claim (engine 0 is the base; the others must read
