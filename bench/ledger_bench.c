@@ -29,8 +29,8 @@ typedef struct Data {
     int64_t nclaims, npersons;
     char (*claim_id)[40];
     char (*person_id)[24];
-    int64_t *person;    /* per claim: its person */
-    int64_t *fields;    /* per claim: FAKE_NCLAIM fields */
+    int64_t *person;     /* per claim: its person */
+    int64_t *fields;     /* per claim: FAKE_NCLAIM fields */
     unsigned char *last; /* per claim: the person's last */
 } Data;
 
