@@ -6,6 +6,12 @@
  *   memory   polrt_session_person / polrt_session_claim, memory ledger, as polc run does it
  *            (claims not kept, each person forgotten after their last claim)
  *   sqlite   the same on an SQLite ledger, committed every --batch claims
+ *   memory-h, sqlite-h   the same with persons by handle (rt_session_person_add,
+ *            rt_session_claim_h, rt_session_forget_h): what a pipeline that numbers its
+ *            persons pays
+ * Each mode prints the median of its runs, wall time and the process's CPU time per claim
+ * (on a loaded machine the CPU time is the steadier figure; SQLite's waits for the disk show
+ * in the wall time only).
  * Claims come person by person, dated in order over 2023-2025 (several ledger years), as
  * `polc gen` writes them.
  *
@@ -16,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /* defaults: a million claims, about 3.5 a person as `polc gen` makes them */
@@ -33,6 +40,19 @@ typedef struct Data {
     int64_t *fields;     /* per claim: FAKE_NCLAIM fields */
     unsigned char *last; /* per claim: the person's last */
 } Data;
+
+/* the process's CPU time (ns): on a shared machine wall time counts other jobs' turns too */
+static int64_t cpu_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* one run's cost per claim */
+typedef struct Cost {
+    double wall, cpu; /* ns */
+} Cost;
 
 static uint64_t rng = 88172645463325252u;
 static uint64_t next(void) /* xorshift64 */
@@ -105,14 +125,14 @@ static int zero_load(void *arg, const int64_t *keys, int64_t *before)
 }
 
 /* the floor: the policy's check and settle with the scratch a session would give it */
-static double run_policy(PolEngine *e, const Data *d)
+static Cost run_policy(PolEngine *e, const Data *d)
 {
     const RtSchema *s = rt_engine_schema(e);
     int64_t out[FAKE_NOUT], keys[FAKE_NLEDGERS], before[FAKE_NLEDGER_FIELDS],
         after[FAKE_NLEDGER_FIELDS], hist[FAKE_NHIST], code, loc;
     int64_t rv[FAKE_NRULES], rs[FAKE_NRULES], br[FAKE_NRULES], pv[FAKE_NPARAMS], pi[FAKE_NPARAMS];
     int64_t nh = hist_row(hist), bad = 0;
-    int64_t t0 = rt_now_ns();
+    int64_t t0 = rt_now_ns(), c0 = cpu_ns();
     for (int64_t i = 0; i < d->nclaims; i++) {
         const int64_t *f = d->fields + i * FAKE_NCLAIM;
         memset(rs, 0, sizeof rs);
@@ -136,15 +156,17 @@ static double run_policy(PolEngine *e, const Data *d)
         if (rt_settle_ctx(e, &ctx, keys, before, after, zero_load, NULL) != 0)
             bad++;
     }
-    int64_t t1 = rt_now_ns();
+    Cost c = {(double)(rt_now_ns() - t0) / (double)d->nclaims,
+              (double)(cpu_ns() - c0) / (double)d->nclaims};
     (void)s;
     if (bad)
         fprintf(stderr, "ledger_bench: policy: %lld claims failed\n", (long long)bad);
-    return (double)(t1 - t0) / (double)d->nclaims;
+    return c;
 }
 
-/* the session as polc run drives it; db NULL: memory */
-static double run_session(PolEngine *e, const Data *d, const char *db, int64_t batch)
+/* the session as polc run drives it; db NULL: memory; by_handle: persons by handle
+ * (rt_session_person_add, rt_session_claim_h), else by id (the public API) */
+static Cost run_session(PolEngine *e, const Data *d, const char *db, int64_t batch, int by_handle)
 {
     char err[512];
     int64_t hist[FAKE_NHIST], nh = hist_row(hist);
@@ -167,20 +189,21 @@ static double run_session(PolEngine *e, const Data *d, const char *db, int64_t b
         fprintf(stderr, "ledger_bench: %s\n", err);
         exit(2);
     }
-    int64_t bad = 0, since = 0, registered = -1;
+    int64_t bad = 0, since = 0, registered = -1, h = -1;
     PolResult r;
-    int64_t t0 = rt_now_ns();
+    int64_t t0 = rt_now_ns(), c0 = cpu_ns();
     for (int64_t i = 0; i < d->nclaims; i++) {
         int64_t p = d->person[i];
+        const int64_t *f = d->fields + i * FAKE_NCLAIM;
         if (p != registered) {
-            if (polrt_session_person(s, d->person_id[p], person_fields, hist, nh)) {
+            if ((h = rt_session_person_add(s, d->person_id[p], person_fields, hist, nh)) < 0) {
                 fprintf(stderr, "ledger_bench: %s\n", polrt_session_errmsg(s));
                 exit(2);
             }
             registered = p;
         }
-        int rc = polrt_session_claim(s, d->claim_id[i], d->person_id[p],
-                                     d->fields + i * FAKE_NCLAIM, &r);
+        int rc = by_handle ? rt_session_claim_h(s, d->claim_id[i], h, f, &r)
+                           : polrt_session_claim(s, d->claim_id[i], d->person_id[p], f, &r);
         if (rc == -2) {
             fprintf(stderr, "ledger_bench: %s\n", polrt_session_errmsg(s));
             exit(2);
@@ -188,7 +211,10 @@ static double run_session(PolEngine *e, const Data *d, const char *db, int64_t b
         if (rc != 0 || r.status != 0)
             bad++;
         if (d->last[i]) {
-            rt_session_forget(s, d->person_id[p]);
+            if (by_handle)
+                rt_session_forget_h(s, h);
+            else
+                rt_session_forget(s, d->person_id[p]);
             registered = -1;
         }
         if (db && ++since >= batch) {
@@ -203,11 +229,12 @@ static double run_session(PolEngine *e, const Data *d, const char *db, int64_t b
         fprintf(stderr, "ledger_bench: %s\n", err);
         exit(2);
     }
-    int64_t t1 = rt_now_ns();
+    Cost c = {(double)(rt_now_ns() - t0) / (double)d->nclaims,
+              (double)(cpu_ns() - c0) / (double)d->nclaims};
     polrt_session_free(s);
     if (bad)
         fprintf(stderr, "ledger_bench: %lld claims not settled\n", (long long)bad);
-    return (double)(t1 - t0) / (double)d->nclaims;
+    return c;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -239,7 +266,8 @@ int main(int argc, char **argv)
             modes[nmodes++] = a;
         else {
             fprintf(stderr, "usage: ledger_bench [--claims N] [--persons M] [--runs R] "
-                            "[--batch K] [--db FILE] [policy|memory|sqlite...]\n");
+                            "[--batch K] [--db FILE] [MODE...]\n"
+                            "  MODE: policy memory memory-h sqlite sqlite-h (-h: by handle)\n");
             return 2;
         }
     }
@@ -250,7 +278,9 @@ int main(int argc, char **argv)
     if (!nmodes) {
         modes[nmodes++] = "policy";
         modes[nmodes++] = "memory";
+        modes[nmodes++] = "memory-h";
         modes[nmodes++] = "sqlite";
+        modes[nmodes++] = "sqlite-h";
     }
     char err[512];
     PolEngine *e = fake_policy_engine(err, sizeof err);
@@ -266,24 +296,30 @@ int main(int argc, char **argv)
     printf("ledger_bench: %lld claims of %lld persons, median of %d runs, SQLite batch %lld, "
            "load average %.2f (a shared machine: figures are indicative)\n",
            (long long)d.nclaims, (long long)d.npersons, runs, (long long)batch, load[0]);
-    printf("%-8s %12s %14s\n", "mode", "ns/claim", "claims/s");
+    printf("%-9s %10s %10s %14s\n", "mode", "ns/claim", "cpu ns", "claims/s");
     for (int k = 0; k < nmodes; k++) {
-        double t[99];
+        double wall[99], cpu[99];
+        const char *mode = modes[k];
+        int h = strstr(mode, "-h") != NULL;
         for (int r = 0; r < runs; r++) {
-            if (strcmp(modes[k], "policy") == 0)
-                t[r] = run_policy(e, &d);
-            else if (strcmp(modes[k], "memory") == 0)
-                t[r] = run_session(e, &d, NULL, batch);
-            else if (strcmp(modes[k], "sqlite") == 0)
-                t[r] = run_session(e, &d, db, batch);
+            Cost c;
+            if (strcmp(mode, "policy") == 0)
+                c = run_policy(e, &d);
+            else if (strncmp(mode, "memory", 6) == 0 && (!mode[6] || h))
+                c = run_session(e, &d, NULL, batch, h);
+            else if (strncmp(mode, "sqlite", 6) == 0 && (!mode[6] || h))
+                c = run_session(e, &d, db, batch, h);
             else {
-                fprintf(stderr, "ledger_bench: unknown mode %s\n", modes[k]);
+                fprintf(stderr, "ledger_bench: unknown mode %s\n", mode);
                 return 2;
             }
+            wall[r] = c.wall;
+            cpu[r] = c.cpu;
         }
-        qsort(t, (size_t)runs, sizeof t[0], cmp_double);
-        double med = t[runs / 2];
-        printf("%-8s %12.1f %14.0f\n", modes[k], med, 1e9 / med);
+        qsort(wall, (size_t)runs, sizeof wall[0], cmp_double);
+        qsort(cpu, (size_t)runs, sizeof cpu[0], cmp_double);
+        printf("%-9s %10.1f %10.1f %14.0f\n", mode, wall[runs / 2], cpu[runs / 2],
+               1e9 / wall[runs / 2]);
         fflush(stdout);
     }
     polrt_engine_free(e);
