@@ -83,7 +83,8 @@ static void make_data(Data *d, int64_t n, int64_t m)
     for (int64_t p = 0; p < m && i < n; p++) {
         /* this person's claims: an even share of what is left, give or take */
         int64_t left = n - i, share = left / (m - p);
-        int64_t k = p == m - 1 ? left : 1 + (int64_t)(next() % (uint64_t)(2 * share));
+        /* 1 to 2 x share claims (1 when fewer claims than persons are left) */
+        int64_t k = p == m - 1 ? left : 1 + (int64_t)(next() % (uint64_t)(share ? 2 * share : 1));
         if (k > left)
             k = left;
         int64_t dayn = first + (int64_t)(next() % 60);
