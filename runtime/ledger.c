@@ -759,8 +759,10 @@ static int open_tables(RtStore *st, char *err, size_t errlen)
     /* this schema's layout: found by its text, else added as the next id */
     Buf lt = {0};
     layout_text(st->s, &lt);
-    if (lt.oom)
+    if (lt.oom) {
+        polrt_realloc(lt.p, 0);
         return fail(err, errlen, "out of memory");
+    }
     int rc = query_text(st,
                         "SELECT substr(name, 8) FROM meta WHERE name GLOB 'layout:*' AND "
                         "value = ?1",

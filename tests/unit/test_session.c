@@ -429,6 +429,26 @@ static void test_alloc_failures(void)
     }
     polrt_test_fail_alloc_after(-1);
     CHECK("allocation failures handled until all succeed", ok);
+
+    /* the same on an SQLite ledger, in a batch: the store's cache, rows and checkpointer */
+    char path[sizeof dir + 16];
+    snprintf(path, sizeof path, "%s/alloc.db", dir);
+    PolEngine *e = fake_policy_engine(err, sizeof err);
+    ok = 0;
+    for (n = 0; n < 1000 && !ok && e; n++) {
+        remove(path);
+        polrt_test_fail_alloc_after(n);
+        PolSession *s = polrt_session_new(e, path, err, sizeof err);
+        if (s && add_persons(s) == 0 && rt_session_begin(s, err, sizeof err) == 0 &&
+            polrt_session_claim(s, "A", "P1", c, &r) == 0 &&
+            polrt_session_claim(s, "B", "P2", c, &r) == 0 && r.status == 0 &&
+            rt_session_commit(s, err, sizeof err) == 0)
+            ok = r.out[FAKE_O_BASIC] == YUAN(8250, 0);
+        polrt_session_free(s);
+    }
+    polrt_test_fail_alloc_after(-1);
+    polrt_engine_free(e);
+    CHECK("sqlite: allocation failures handled until all succeed", ok);
 }
 
 static void test_engine_open(void)
