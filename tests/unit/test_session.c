@@ -334,7 +334,7 @@ static void test_sqlite(PolEngine *e)
     CHECK("missing directory", polrt_session_new(e, other, err, sizeof err) == NULL);
 }
 
-/* several sessions on threads, one SQLite store, persons partitioned */
+/* several sessions on threads, one store (SQLite, or memory), persons partitioned */
 typedef struct Worker {
     PolSession *s;
     const char *person;
@@ -342,30 +342,40 @@ typedef struct Worker {
     int failed;
 } Worker;
 
+/* the worker's person's claims, and between them a person who comes for one claim and
+ * is forgotten (the store's table of persons changes under every thread) */
 static void *work(void *arg)
 {
     Worker *w = arg;
-    int64_t c[FAKE_NCLAIM];
+    int64_t c[FAKE_NCLAIM], no[1] = {0};
+    int64_t poor[FAKE_NHIST] = {FAKE_POOR, day(2016, 1, 1), POLRT_NONE};
     PolResult r;
-    char id[32];
+    char id[32], tid[32];
     for (int i = 0; i < THREAD_CLAIMS; i++) {
         snprintf(id, sizeof id, "%s-%d", w->person, i);
         claim(c, FAKE_TOWNSHIP, day(2024, 1, 1) + i, YUAN(200, 0), 0, 0, POLRT_NONE);
         if (polrt_session_claim(w->s, id, w->person, c, &r) != 0 || r.status != 0)
             w->failed++;
         w->last_claims = r.ledger_after[FAKE_L_CLAIMS];
+        snprintf(tid, sizeof tid, "%s-t%d", w->person, i);
+        snprintf(id, sizeof id, "%s-x%d", w->person, i);
+        if (polrt_session_person(w->s, tid, no, poor, 1) != 0 ||
+            polrt_session_claim(w->s, id, tid, c, &r) != 0 || r.status != 0 ||
+            r.ledger_before[FAKE_L_CLAIMS] != 0)
+            w->failed++;
+        rt_session_forget(w->s, tid);
     }
     return NULL;
 }
 
-static void test_threads(PolEngine *e)
+static void test_threads(PolEngine *e, int sqlite)
 {
     char path[sizeof dir + 16];
     snprintf(path, sizeof path, "%s/threads.db", dir);
     Worker w[3] = {{0}};
     pthread_t t[3];
     const char *who[3] = {"P1", "P2", "P3"};
-    w[0].s = polrt_session_new(e, path, err, sizeof err);
+    w[0].s = polrt_session_new(e, sqlite ? path : NULL, err, sizeof err);
     CHECK("threads: first session", w[0].s != NULL);
     if (!w[0].s)
         return;
@@ -924,7 +934,8 @@ int main(void)
     test_failures(e);
     test_duplicates_in_memory(e);
     test_sqlite(e);
-    test_threads(e);
+    test_threads(e, 1);
+    test_threads(e, 0);
     test_checks(e);
     test_forget(e);
     test_map_remove();
