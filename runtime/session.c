@@ -494,6 +494,8 @@ static int settled_before(PolSession *s, RtClaimRec *rec, PolResult *res)
     if (found < 0)
         return -2;
     if (found == 2) {
+        /* refused: nothing settled, as for any refusal */
+        reset_result(s);
         s->conflict = 1;
         return -1;
     }

@@ -216,6 +216,8 @@ static void test_duplicates_in_memory(PolEngine *e)
     CHECK_EQ("changed fields", polrt_session_claim(s, "A", "P1", c, &r), -1);
     CHECK_STR("changed fields: message", polrt_session_errmsg(s),
               "claim A was already settled with different fields");
+    CHECK_EQ("changed fields: nothing settled", r.out[FAKE_O_BASIC], 0);
+    CHECK_EQ("changed fields: no rule ran", r.branch[FAKE_R_COMPLIANT], -1);
     c[FAKE_C_TOTAL] -= 1;
     CHECK_EQ("other person", polrt_session_claim(s, "A", "P2", c, &r), -1);
     CHECK_STR("other person: message", polrt_session_errmsg(s),
