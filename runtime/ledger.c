@@ -1,8 +1,9 @@
 /* ledger.c — where ledgers live between claims: per (person, ledger, key) the ledger's
  * int64 fields, and every settled claim (the audit trail that keeps a re-run from counting
- * a claim twice). Two back ends behind one interface: hash tables in memory for a run's
- * life (rows grouped per person, so a person done with can leave), or an SQLite file that
- * persists across runs. Also the runtime's hash map. */
+ * a claim twice). Rows are kept per person, and a session holds the person it settles, so a
+ * claim finds its rows without a lookup. Two back ends: memory for a run's life, or an
+ * SQLite file that persists across runs, its rows cached per person and written at commit.
+ * Also the runtime's hash map. */
 #include "rt_int.h"
 
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- the hash map ----------------------------------------------------------------------
  * Open addressing, linear probing, at most half full. Written here rather than taken from a
@@ -152,27 +154,48 @@ void rt_map_free(RtMap *m)
 
 /* ---- the store -------------------------------------------------------------------------- */
 
-/* The ledger file format this runtime writes (meta 'format'); a different one is refused. */
-#define LEDGER_FORMAT "1"
+/* The ledger file format this runtime writes (meta 'format'). 1: every value as
+ * "name=value" text and the policy's hash on every claim; 2: values as binary blobs laid
+ * out by a named layout (below). A format-1 file is upgraded in place when opened: its rows
+ * stay text and are still read, new rows are format 2. Any other format is refused. */
+#define LEDGER_FORMAT     "2"
+#define LEDGER_FORMAT_OLD "1"
 /* How long a writer waits for another process holding the file's write lock. */
 #define BUSY_TIMEOUT_MS 10000
 /* Text of one int64 with its separator: "-9223372036854775808," */
 #define I64_TEXT_MAX 24
+/* bytes of one int64 as a zigzag varint: 64 bits in 7-bit groups */
+#define VARINT_MAX 10
+/* pages in the write-ahead log after which a checkpoint is due: SQLite's own default
+ * (wal_autocheckpoint), so the log stays a few MB */
+#define CKPT_PAGES 1000
 
-/* a ledger row in memory, one allocation */
-typedef struct MemRow {
-    int ledger;
-    int64_t key;
-    int64_t vals[]; /* the ledger's fields */
-} MemRow;
+/* A person's ledger rows, one after another in one array: a header word (the ledger's index,
+ * and ROW_DIRTY when the row changed since it was last written to the file), the key, then
+ * the ledger's fields. A person has a handful (ledgers × years), so a scan finds one. */
+#define ROW_LEDGER INT64_C(0xffffffff)
+#define ROW_DIRTY  (INT64_C(1) << 32)
+#define ROW_HEAD   2 /* words before a row's fields */
 
-/* a person's ledger rows in memory: a handful (ledgers × years), so a linear scan finds one
- * and the person's whole ledger leaves memory at once (rt_ledger_forget) */
-typedef struct MemPerson {
-    const char *id; /* after the struct, same allocation */
-    int nrows, cap;
-    MemRow **rows;
-} MemPerson;
+/* A person's ledger rows as the store keeps them (rt_int.h's RtLedgerPerson). Found by id in
+ * RtStore.persons; a session that settles the person holds it, so its claims reach the rows
+ * without a lookup. In memory the rows are the ledger; for SQLite they are the file's rows,
+ * read once (when first held, or again after another process wrote the file) and written
+ * back at commit. Sessions settle a person one at a time, so only the holder touches rows;
+ * the other fields are the store's, under its mutex. */
+struct RtLedgerPerson {
+    uint64_t hash;  /* of id: its slot in RtStore.persons */
+    int holders;    /* sessions holding it */
+    int in_map;     /* findable by id; else it goes when unheld and written */
+    int dirty;      /* SQLite: rows to write at commit; it is on RtStore.dirty */
+    int forgotten;  /* SQLite: forgotten while dirty: leaves the map once written */
+    uint64_t epoch; /* SQLite: RtStore.epoch when the rows were read (0: never) */
+    RtLedgerPerson *next_dirty;
+    int64_t *rows; /* the rows (layout above) */
+    size_t nwords; /* words of rows used */
+    size_t cap;    /* words allocated */
+    char id[];     /* the person's id */
+};
 
 /* a settled claim in memory: ids after the data */
 typedef struct MemClaim {
@@ -180,72 +203,134 @@ typedef struct MemClaim {
     int64_t data[]; /* fields, out, keys, before, after (schema sizes) */
 } MemClaim;
 
+/* The groups of values a claim record holds, named by the schema. */
+typedef enum {
+    G_FIELDS, /* claim fields: "total" */
+    G_OUT,    /* outputs: "basic" */
+    G_KEYS,   /* ledger keys, by ledger name: "year" */
+    G_LEDGER, /* every ledger's fields: "year.own_paid" */
+    G_ROW     /* one ledger's fields (a ledger row): "own_paid" */
+} Group;
+/* the groups a layout names (G_ROW is a part of G_LEDGER) */
+#define NGROUPS 4
+static const char *const group_key[NGROUPS] = {"fields", "outputs", "keys", "ledger"};
+
+/* A layout: which value is where in the blobs a writer stored, by name, so a ledger carries
+ * over to a later version of the policy that adds, drops or reorders fields (an absent name
+ * reads as 0, or as absent for outputs and keys). Kept in meta as 'layout:ID' = "policy=SHA"
+ * then one line per group, "fields=level,discharged,...". For another writer's layout: per
+ * group, where each stored value goes in this schema (-1: nowhere); per ledger of this
+ * schema, the same for a stored row. This schema's own layout has no maps (NULL). */
+typedef struct Layout {
+    int64_t id;
+    int n[NGROUPS];    /* values stored per group */
+    int *map[NGROUPS]; /* stored position -> this schema's, or -1 */
+    int *rown;         /* per ledger: values in a stored row */
+    int **rowmap;      /* per ledger: stored position -> this ledger's field, or -1 */
+    int fields_same;   /* the stored claim fields are this schema's, in some order */
+} Layout;
+
 /* the prepared statements, reused for every claim */
 enum {
-    Q_GET_ROW,
+    Q_GET_ROWS,
     Q_PUT_ROW,
     Q_GET_CLAIM,
     Q_PUT_CLAIM,
     Q_BEGIN,
     Q_COMMIT,
     Q_ROLLBACK,
-    Q_SAVEPOINT,
-    Q_RELEASE,
-    Q_ROLLBACK_TO,
+    Q_DATA_VERSION,
+    Q_GET_LAYOUT,
     NQ
 };
 static const char *const queries[NQ] = {
-    [Q_GET_ROW] = "SELECT vals FROM ledger_rows WHERE person_id = ?1 AND ledger = ?2 AND key = ?3",
-    [Q_PUT_ROW] = "INSERT INTO ledger_rows (person_id, ledger, key, vals, updated_at) "
-                  "VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
-                  "ON CONFLICT (person_id, ledger, key) DO UPDATE SET vals = excluded.vals, "
+    [Q_GET_ROWS] = "SELECT ledger, key, vals, layout FROM ledger_rows WHERE person_id = ?1",
+    [Q_PUT_ROW] = "INSERT INTO ledger_rows (person_id, ledger, key, layout, vals, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (person_id, ledger, key) "
+                  "DO UPDATE SET layout = excluded.layout, vals = excluded.vals, "
                   "updated_at = excluded.updated_at",
-    [Q_GET_CLAIM] = "SELECT person_id, fields, outputs, keys, ledger_before, ledger_after "
-                    "FROM settled_claims WHERE claim_id = ?1",
-    [Q_PUT_CLAIM] = "INSERT INTO settled_claims (claim_id, person_id, policy_sha256, fields, "
-                    "outputs, keys, ledger_before, ledger_after, settled_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT (claim_id) DO NOTHING",
+    [Q_GET_CLAIM] = "SELECT person_id, fields, outputs, keys, ledger_before, ledger_after, "
+                    "layout FROM settled_claims WHERE claim_id = ?1",
+    [Q_PUT_CLAIM] = "INSERT INTO settled_claims (claim_id, person_id, layout, fields, outputs, "
+                    "keys, ledger_before, ledger_after, settled_at) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (claim_id) DO NOTHING",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
     [Q_COMMIT] = "COMMIT",
     [Q_ROLLBACK] = "ROLLBACK",
-    [Q_SAVEPOINT] = "SAVEPOINT claim",
-    [Q_RELEASE] = "RELEASE claim",
-    [Q_ROLLBACK_TO] = "ROLLBACK TO claim",
+    [Q_DATA_VERSION] = "PRAGMA data_version",
+    [Q_GET_LAYOUT] = "SELECT value FROM meta WHERE name = 'layout:' || ?1",
 };
+/* Q_PUT_CLAIM in a file upgraded from format 1, whose claims carry the policy's hash */
+static const char *const put_claim_v1 =
+    "INSERT INTO settled_claims (claim_id, person_id, layout, fields, outputs, keys, "
+    "ledger_before, ledger_after, settled_at, policy_sha256) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (claim_id) DO NOTHING";
 
-/* The file's tables. ledger_rows and settled_claims store values as "name=value,..." text
- * (fields by schema name, integers in polrt.h encodings): readable in the sqlite3 shell,
- * independent of byte order, and still right when a later policy version adds a field
- * (absent names read as 0) or reorders them. */
+/* The file's tables. ledger_rows holds the ledgers between claims, settled_claims the audit
+ * trail. Values are blobs of zigzag varints (small and fast to write; a claim record is
+ * ~100 bytes where text took ~1 KB), in the order of the row's layout (meta 'layout:ID',
+ * which also names the policy that wrote it); rows of format 1 hold "name=value,..." text
+ * instead, and no layout. */
 static const char *const create_sql =
     "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS ledger_rows ("
     " person_id TEXT NOT NULL, ledger TEXT NOT NULL, key INTEGER NOT NULL,"
-    " vals TEXT NOT NULL, updated_at TEXT NOT NULL,"
+    " vals NOT NULL, updated_at TEXT NOT NULL, layout INTEGER,"
     " PRIMARY KEY (person_id, ledger, key)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS settled_claims ("
-    " claim_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, policy_sha256 TEXT NOT NULL,"
-    " fields TEXT NOT NULL, outputs TEXT NOT NULL, keys TEXT NOT NULL,"
-    " ledger_before TEXT NOT NULL, ledger_after TEXT NOT NULL,"
-    " settled_at TEXT NOT NULL) WITHOUT ROWID;"
+    " claim_id TEXT PRIMARY KEY, person_id TEXT NOT NULL,"
+    " fields NOT NULL, outputs NOT NULL, keys NOT NULL,"
+    " ledger_before NOT NULL, ledger_after NOT NULL,"
+    " settled_at TEXT NOT NULL, layout INTEGER) WITHOUT ROWID;"
     "INSERT OR IGNORE INTO meta (name, value) VALUES ('format', '" LEDGER_FORMAT "');"
     "INSERT OR IGNORE INTO meta (name, value) VALUES ('created_at',"
     " strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));";
+/* format 1 to 2: the tables gain a layout column (NULL in the old rows, which are text) */
+static const char *const upgrade_sql =
+    "ALTER TABLE ledger_rows ADD COLUMN layout INTEGER;"
+    "ALTER TABLE settled_claims ADD COLUMN layout INTEGER;"
+    "UPDATE meta SET value = '" LEDGER_FORMAT "' WHERE name = 'format';";
+
+/* The checkpointer: a thread with its own connection that copies the write-ahead log into
+ * the database (a PASSIVE checkpoint, which never blocks the writer) whenever a commit has
+ * left CKPT_PAGES in the log. SQLite would otherwise do it inside the COMMIT that crosses
+ * the mark, on the settling thread, with the two fsyncs of a checkpoint: ~10% of an SQLite
+ * claim's CPU, and more of its wall time (ledger_bench: see bench/README.md). */
+typedef struct Ckpt {
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int want, stop; /* a checkpoint is due; the store closes */
+    sqlite3 *db;    /* its own connection to the file */
+} Ckpt;
 
 struct RtStore {
-    pthread_mutex_t mu; /* every call holds it: sessions on several threads share */
-    atomic_int refs;    /* owners (sessions); the last close frees */
-    const RtSchema *s;  /* the engine's (outlives every session, so the store) */
-    char *path;         /* NULL: in memory */
-    /* in memory */
-    RtMap persons;   /* MemPerson by id: their ledger rows */
-    RtMap claims;    /* MemClaim by claim id */
-    int keep_claims; /* record settled claims in claims (rt_ledger_keep_claims) */
+    pthread_mutex_t mu;     /* guards the maps, the file and every field below but refs */
+    atomic_int refs;        /* owners (sessions); the last close frees */
+    const RtSchema *s;      /* the engine's (outlives every session, so the store) */
+    char *path;             /* NULL: in memory */
+    int *stride;            /* per ledger: words of one of its rows (ROW_HEAD + fields) */
+    RtMap persons;          /* RtLedgerPerson by id */
+    RtMap claims;           /* memory: MemClaim by claim id, while keep_claims */
+    atomic_int keep_claims; /* memory: record settled claims (rt_ledger_keep_claims) */
     /* SQLite */
     sqlite3 *db;
     sqlite3_stmt *q[NQ];
-    int in_tx; /* a transaction opened by rt_ledger_begin is open */
+    int in_tx;        /* a transaction is open (rt_ledger_begin, or one save's own) */
+    int tx_wrote;     /* rows were changed in it (a rollback must drop cached rows) */
+    int has_sha;      /* upgraded from format 1: claims carry policy_sha256 */
+    int64_t layout;   /* this schema's layout id */
+    Layout **layouts; /* other writers' layouts met so far */
+    int nlayouts;
+    uint64_t epoch;        /* cached rows read in an earlier epoch are read again */
+    int64_t data_version;  /* PRAGMA data_version when last looked: another process wrote
+                              the file when it changes, and then the epoch moves on */
+    RtLedgerPerson *dirty; /* persons with rows to write at commit */
+    unsigned char *enc;    /* scratch: a claim record's blobs */
+    int64_t *tmp;          /* scratch: claim fields read back */
+    char now[48];          /* settled_at / updated_at text of now_ms */
+    int64_t now_ms;
+    Ckpt *ckpt; /* NULL: SQLite checkpoints in the commit itself */
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, const char *fmt,
@@ -265,24 +350,13 @@ static int db_fail(RtStore *st, char *err, size_t errlen)
     return fail(err, errlen, "%s: %s", st->path, sqlite3_errmsg(st->db));
 }
 
-static char *dup_str(const char *s)
+static uint64_t hash_str(const char *s)
 {
-    size_t n = strlen(s) + 1;
-    char *d = polrt_realloc(NULL, n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
+    return rt_hash_bytes(RT_HASH_SEED, s, strlen(s));
 }
 
-/* ---- "name=value,..." text ---------------------------------------------------------------
- * The groups of values a claim record holds, named by the schema. */
-typedef enum {
-    G_FIELDS, /* claim fields: "total" */
-    G_OUT,    /* outputs: "basic" */
-    G_KEYS,   /* ledger keys, by ledger name: "year" */
-    G_LEDGER, /* every ledger's fields: "year.own_paid" */
-    G_ROW     /* one ledger's fields (a ledger row): "own_paid" */
-} Group;
+/* ---- "name=value,..." text (format 1) ----------------------------------------------------
+ * Rows written by format 1 are still read; nothing is written this way any more. */
 
 static int group_size(const RtSchema *s, Group g, int ledger)
 {
@@ -347,8 +421,9 @@ static void buf_add(Buf *b, const char *s, size_t n)
     b->p[b->n] = '\0';
 }
 
-/* vals of group g as "name=value,..." into b (reset first) */
-static void encode(const RtSchema *s, Group g, int ledger, const int64_t *vals, Buf *b)
+/* vals of group g as "name=value,..." into b (reset first): format 1's claim fields, to
+ * compare with a claim format 1 stored */
+static void encode_text(const RtSchema *s, Group g, int ledger, const int64_t *vals, Buf *b)
 {
     char name[NAME_MAX_LEN], num[I64_TEXT_MAX];
     b->n = 0;
@@ -366,8 +441,8 @@ static void encode(const RtSchema *s, Group g, int ledger, const int64_t *vals, 
 
 /* "name=value,..." into vals of group g: names not in the schema are skipped, schema names
  * not in the text get missing; 0, or -1 when the text is malformed */
-static int decode(const RtSchema *s, Group g, int ledger, const char *text, int64_t *vals,
-                  int64_t missing)
+static int decode_text(const RtSchema *s, Group g, int ledger, const char *text, int64_t *vals,
+                       int64_t missing)
 {
     char name[NAME_MAX_LEN];
     int n = group_size(s, g, ledger);
@@ -396,6 +471,226 @@ static int decode(const RtSchema *s, Group g, int ledger, const char *text, int6
     return 0;
 }
 
+/* ---- blobs of varints (format 2) --------------------------------------------------------- */
+
+/* v[0..n) as zigzag LEB128 varints into b (room for VARINT_MAX each): the bytes written */
+static size_t put_varints(unsigned char *b, const int64_t *v, int n)
+{
+    size_t k = 0;
+    for (int i = 0; i < n; i++) {
+        uint64_t u = ((uint64_t)v[i] << 1) ^ (UINT64_C(0) - ((uint64_t)v[i] >> 63));
+        while (u >= 0x80) {
+            b[k++] = (unsigned char)(u | 0x80);
+            u >>= 7;
+        }
+        b[k++] = (unsigned char)u;
+    }
+    return k;
+}
+
+/* the next varint of b[*at..len): 0, or -1 when cut short or too long */
+static int get_varint(const unsigned char *b, size_t len, size_t *at, int64_t *v)
+{
+    uint64_t u = 0;
+    for (int shift = 0; shift < 64 && *at < len; shift += 7) {
+        unsigned char c = b[(*at)++];
+        u |= (uint64_t)(c & 0x7f) << shift;
+        if (!(c & 0x80)) {
+            *v = (int64_t)((u >> 1) ^ (UINT64_C(0) - (u & 1)));
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* A blob of nstored varints into vals[0..n): value i goes to map[i] (skipped when -1), or to
+ * i when map is NULL (then nstored is n); the rest get missing. 0, or -1 when malformed. */
+static int get_values(const void *blob, size_t len, const int *map, int nstored, int64_t *vals,
+                      int n, int64_t missing)
+{
+    const unsigned char *b = blob;
+    size_t at = 0;
+    if (map)
+        for (int i = 0; i < n; i++)
+            vals[i] = missing;
+    for (int i = 0; i < nstored; i++) {
+        int64_t v;
+        if (get_varint(b, len, &at, &v))
+            return -1;
+        int j = map ? map[i] : i;
+        if (j >= 0 && j < n)
+            vals[j] = v;
+    }
+    return at == len ? 0 : -1;
+}
+
+/* ---- layouts ------------------------------------------------------------------------------ */
+
+/* this schema's layout text: "policy=SHA\nfields=a,b\noutputs=...\nkeys=...\nledger=...\n" */
+static void layout_text(const RtSchema *s, Buf *b)
+{
+    static const Group groups[NGROUPS] = {G_FIELDS, G_OUT, G_KEYS, G_LEDGER};
+    char name[NAME_MAX_LEN];
+    buf_add(b, "policy=", 7);
+    buf_add(b, s->sha256, strlen(s->sha256));
+    for (int g = 0; g < NGROUPS; g++) {
+        buf_add(b, "\n", 1);
+        buf_add(b, group_key[g], strlen(group_key[g]));
+        buf_add(b, "=", 1);
+        for (int i = 0; i < group_size(s, groups[g], 0); i++) {
+            group_name(s, groups[g], 0, i, name, sizeof name);
+            if (i)
+                buf_add(b, ",", 1);
+            buf_add(b, name, strlen(name));
+        }
+    }
+    buf_add(b, "\n", 1);
+}
+
+static void layout_free(const RtSchema *s, Layout *L)
+{
+    if (!L)
+        return;
+    for (int g = 0; g < NGROUPS; g++)
+        polrt_realloc(L->map[g], 0);
+    for (int l = 0; L->rowmap && l < s->nledgers; l++)
+        polrt_realloc(L->rowmap[l], 0);
+    polrt_realloc(L->rowmap, 0);
+    polrt_realloc(L->rown, 0);
+    polrt_realloc(L, 0);
+}
+
+/* where name[0..len) is in group g of this schema (G_LEDGER: "ledger.field"), or -1 */
+static int name_index(const RtSchema *s, Group g, const char *name, size_t len)
+{
+    char buf[NAME_MAX_LEN];
+    for (int i = 0; i < group_size(s, g, 0); i++) {
+        group_name(s, g, 0, i, buf, sizeof buf);
+        if (strlen(buf) == len && memcmp(buf, name, len) == 0)
+            return i;
+    }
+    return -1;
+}
+
+/* Another writer's layout from its text: NULL when out of memory or malformed. */
+static Layout *layout_parse(const RtSchema *s, int64_t id, const char *text)
+{
+    static const Group groups[NGROUPS] = {G_FIELDS, G_OUT, G_KEYS, G_LEDGER};
+    Layout *L = polrt_realloc(NULL, sizeof *L);
+    if (!L)
+        return NULL;
+    memset(L, 0, sizeof *L);
+    L->id = id;
+    size_t nl = (size_t)s->nledgers + 1;
+    L->rown = polrt_realloc(NULL, nl * sizeof *L->rown);
+    L->rowmap = polrt_realloc(NULL, nl * sizeof *L->rowmap);
+    if (!L->rown || !L->rowmap) {
+        layout_free(s, L);
+        return NULL;
+    }
+    memset(L->rown, 0, nl * sizeof *L->rown);
+    memset(L->rowmap, 0, nl * sizeof *L->rowmap);
+    int seen = 0;
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n'), *eq = strchr(line, '=');
+        if (!end)
+            end = line + strlen(line);
+        int g = -1;
+        for (int k = 0; eq && eq < end && k < NGROUPS; k++)
+            if ((size_t)(eq - line) == strlen(group_key[k]) &&
+                memcmp(line, group_key[k], (size_t)(eq - line)) == 0)
+                g = k;
+        if (g >= 0) {
+            /* the names between eq and end, comma-separated */
+            int n = eq + 1 < end;
+            for (const char *c = eq + 1; c < end; c++)
+                n += *c == ',';
+            if (!(L->map[g] = polrt_realloc(NULL, ((size_t)n + 1) * sizeof *L->map[g]))) {
+                layout_free(s, L);
+                return NULL;
+            }
+            L->n[g] = n;
+            const char *nm = eq + 1;
+            for (int i = 0; i < n; i++) {
+                const char *c = memchr(nm, ',', (size_t)(end - nm));
+                if (!c)
+                    c = end;
+                L->map[g][i] = name_index(s, groups[g], nm, (size_t)(c - nm));
+                nm = c + 1;
+            }
+            seen |= 1 << g;
+        }
+        line = *end ? end + 1 : end;
+    }
+    if (seen != (1 << NGROUPS) - 1) {
+        layout_free(s, L);
+        return NULL;
+    }
+    L->fields_same = L->n[G_FIELDS] == s->nclaim;
+    for (int i = 0; i < L->n[G_FIELDS]; i++)
+        L->fields_same &= L->map[G_FIELDS][i] >= 0;
+    /* a stored row of ledger l: the stored G_LEDGER values that map into ledger l, in order
+     * (this schema's ledger fields are contiguous per ledger, so the map says which) */
+    for (int l = 0; l < s->nledgers; l++) {
+        const RtLedger *led = &s->ledgers[l];
+        int n = 0;
+        if (!(L->rowmap[l] = polrt_realloc(NULL, ((size_t)L->n[G_LEDGER] + 1) * sizeof(int)))) {
+            layout_free(s, L);
+            return NULL;
+        }
+        /* the stored ledger's values are those whose names start with "NAME." */
+        size_t pl = strlen(led->name);
+        const char *p = strstr(text, "\nledger=");
+        p = p ? p + 8 : "";
+        for (int i = 0; i < L->n[G_LEDGER]; i++) {
+            const char *c = p + strcspn(p, ",\n");
+            if ((size_t)(c - p) > pl && memcmp(p, led->name, pl) == 0 && p[pl] == '.') {
+                int j = L->map[G_LEDGER][i];
+                L->rowmap[l][n++] =
+                    j >= led->offset && j < led->offset + led->nfields ? j - led->offset : -1;
+            }
+            p = *c == ',' ? c + 1 : c;
+        }
+        L->rown[l] = n;
+    }
+    return L;
+}
+
+/* The layout with that id: NULL for this schema's own (nothing to map); else another's,
+ * read from meta once. *bad: set when it cannot be had (message in err). */
+static const Layout *layout_get(RtStore *st, int64_t id, int *bad, char *err, size_t errlen)
+{
+    *bad = 0;
+    if (id == st->layout)
+        return NULL;
+    for (int i = 0; i < st->nlayouts; i++)
+        if (st->layouts[i]->id == id)
+            return st->layouts[i];
+    sqlite3_stmt *q = st->q[Q_GET_LAYOUT];
+    Layout *L = NULL;
+    sqlite3_bind_int64(q, 1, id);
+    int step = sqlite3_step(q);
+    if (step == SQLITE_ROW && sqlite3_column_text(q, 0))
+        L = layout_parse(st->s, id, (const char *)sqlite3_column_text(q, 0));
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        db_fail(st, err, errlen);
+    else if (!L)
+        fail(err, errlen, "%s: layout %lld of stored values is %s", st->path, (long long)id,
+             step == SQLITE_DONE ? "missing" : "unreadable");
+    sqlite3_reset(q);
+    Layout **a = L ? polrt_realloc(st->layouts, ((size_t)st->nlayouts + 1) * sizeof *a) : NULL;
+    if (L && !a)
+        fail(err, errlen, "out of memory");
+    if (!a) {
+        layout_free(st->s, L);
+        *bad = 1;
+        return NULL;
+    }
+    st->layouts = a;
+    a[st->nlayouts++] = L;
+    return L;
+}
+
 /* ---- opening ---------------------------------------------------------------------------- */
 
 static int exec_sql(RtStore *st, const char *sql, char *err, size_t errlen)
@@ -408,13 +703,16 @@ static int exec_sql(RtStore *st, const char *sql, char *err, size_t errlen)
     return -1;
 }
 
-/* one text value of a one-row query into buf ("" when no row): 0, or -1 */
-static int query_text(RtStore *st, const char *sql, char *buf, size_t len, char *err, size_t errlen)
+/* one text value of a one-row query into buf ("" when no row): 0, or -1. bind: ?1, or NULL */
+static int query_text(RtStore *st, const char *sql, const char *bind, char *buf, size_t len,
+                      char *err, size_t errlen)
 {
     sqlite3_stmt *q;
     buf[0] = '\0';
     if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
         return db_fail(st, err, errlen);
+    if (bind)
+        sqlite3_bind_text(q, 1, bind, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW && sqlite3_column_text(q, 0))
         snprintf(buf, len, "%s", (const char *)sqlite3_column_text(q, 0));
@@ -424,11 +722,154 @@ static int query_text(RtStore *st, const char *sql, char *buf, size_t len, char 
     return 0;
 }
 
-/* Open or create the file. WAL: readers never block the writer and a commit is one append.
- * synchronous=NORMAL is safe with WAL: a killed process loses nothing committed and the
- * file is never corrupt; only a power cut may undo the last commits, and then it undoes
- * the claim records and the ledger rows together, so a re-run settles those claims again
- * and nothing is counted twice. FULL would add an fsync to every commit for no gain. */
+/* PRAGMA data_version: changes when another connection has committed to the file */
+static int data_version(RtStore *st, int64_t *v, char *err, size_t errlen)
+{
+    sqlite3_stmt *q = st->q[Q_DATA_VERSION];
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW)
+        *v = sqlite3_column_int64(q, 0);
+    sqlite3_reset(q);
+    return rc == SQLITE_ROW ? 0 : db_fail(st, err, errlen);
+}
+
+/* the tables, the format (upgrading format 1) and this schema's layout id, in one
+ * transaction; 0, or -1 with the transaction rolled back */
+static int open_tables(RtStore *st, char *err, size_t errlen)
+{
+    char val[64];
+    if (exec_sql(st, create_sql, err, errlen) ||
+        query_text(st, "SELECT value FROM meta WHERE name = 'format'", NULL, val, sizeof val, err,
+                   errlen))
+        return -1;
+    if (strcmp(val, LEDGER_FORMAT_OLD) == 0) {
+        if (exec_sql(st, upgrade_sql, err, errlen))
+            return -1;
+    } else if (strcmp(val, LEDGER_FORMAT) != 0) {
+        return fail(err, errlen,
+                    "%s: ledger format '%s' (this runtime reads formats " LEDGER_FORMAT_OLD
+                    " and " LEDGER_FORMAT ": a newer polc wrote it)",
+                    st->path, val);
+    }
+    if (query_text(st,
+                   "SELECT count(*) FROM pragma_table_info('settled_claims') "
+                   "WHERE name = 'policy_sha256'",
+                   NULL, val, sizeof val, err, errlen))
+        return -1;
+    st->has_sha = strcmp(val, "0") != 0;
+    /* this schema's layout: found by its text, else added as the next id */
+    Buf lt = {0};
+    layout_text(st->s, &lt);
+    if (lt.oom) {
+        polrt_realloc(lt.p, 0);
+        return fail(err, errlen, "out of memory");
+    }
+    int rc = query_text(st,
+                        "SELECT substr(name, 8) FROM meta WHERE name GLOB 'layout:*' AND "
+                        "value = ?1",
+                        lt.p, val, sizeof val, err, errlen);
+    if (rc == 0 && !val[0]) {
+        rc = query_text(st, "SELECT count(*) + 1 FROM meta WHERE name GLOB 'layout:*'", NULL, val,
+                        sizeof val, err, errlen);
+        char sql[96];
+        snprintf(sql, sizeof sql, "INSERT INTO meta (name, value) VALUES ('layout:%lld', ?1)",
+                 strtoll(val, NULL, 10));
+        char none[8];
+        if (rc == 0)
+            rc = query_text(st, sql, lt.p, none, sizeof none, err, errlen);
+    }
+    polrt_realloc(lt.p, 0);
+    if (rc)
+        return -1;
+    st->layout = strtoll(val, NULL, 10);
+    return 0;
+}
+
+/* after a commit on the store's connection: wake the checkpointer when the log is long */
+static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+    Ckpt *c = arg;
+    (void)db;
+    (void)name;
+    if (pages >= CKPT_PAGES) {
+        pthread_mutex_lock(&c->mu);
+        c->want = 1;
+        pthread_cond_signal(&c->cv);
+        pthread_mutex_unlock(&c->mu);
+    }
+    return SQLITE_OK;
+}
+
+static void *ckpt_main(void *arg)
+{
+    Ckpt *c = arg;
+    pthread_mutex_lock(&c->mu);
+    for (;;) {
+        while (!c->want && !c->stop)
+            pthread_cond_wait(&c->cv, &c->mu);
+        if (c->stop)
+            break;
+        c->want = 0;
+        pthread_mutex_unlock(&c->mu);
+        /* a failure (the file busy with another process's checkpoint) leaves the frames for
+         * the next one, or for the last connection's close, which checkpoints everything */
+        sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        pthread_mutex_lock(&c->mu);
+    }
+    pthread_mutex_unlock(&c->mu);
+    return NULL;
+}
+
+static void ckpt_free(Ckpt *c, int started)
+{
+    if (started) {
+        pthread_mutex_lock(&c->mu);
+        c->stop = 1;
+        pthread_cond_signal(&c->cv);
+        pthread_mutex_unlock(&c->mu);
+        pthread_join(c->th, NULL);
+    }
+    pthread_cond_destroy(&c->cv);
+    pthread_mutex_destroy(&c->mu);
+    sqlite3_close(c->db);
+    polrt_realloc(c, 0);
+}
+
+/* Start the checkpointer; when it cannot start (memory, threads), SQLite checkpoints as it
+ * always does, in the commits: nothing is lost but speed. */
+static void ckpt_start(RtStore *st)
+{
+    Ckpt *c = polrt_realloc(NULL, sizeof *c);
+    if (!c)
+        return;
+    memset(c, 0, sizeof *c);
+    if (pthread_mutex_init(&c->mu, NULL)) {
+        polrt_realloc(c, 0);
+        return;
+    }
+    if (pthread_cond_init(&c->cv, NULL)) {
+        pthread_mutex_destroy(&c->mu);
+        polrt_realloc(c, 0);
+        return;
+    }
+    if (sqlite3_open_v2(st->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+            SQLITE_OK ||
+        pthread_create(&c->th, NULL, ckpt_main, c) != 0) {
+        ckpt_free(c, 0);
+        return;
+    }
+    st->ckpt = c;
+    sqlite3_wal_hook(st->db, wal_hook, c); /* replaces the automatic checkpoint */
+}
+
+/* Open or create the file. Durability: journal_mode=WAL (readers never block the writer, a
+ * commit is one append to the log) with synchronous=NORMAL, chosen over FULL: a process
+ * killed at any point (SIGKILL, a crash, OOM) loses nothing committed and never corrupts the
+ * file, because a commit is complete in the log (in the OS's page cache) before COMMIT
+ * returns; only a power cut or an OS crash may undo the last commits (the log is synced at
+ * checkpoints, not at every commit). Then it undoes the claim records and the ledger rows
+ * together, so a re-run settles those claims again and nothing is counted twice. FULL would
+ * add an fsync to every commit to survive power loss too, at a few ms a commit. */
 static int open_db(RtStore *st, char *err, size_t errlen)
 {
     char val[64];
@@ -441,7 +882,7 @@ static int open_db(RtStore *st, char *err, size_t errlen)
     }
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
-    if (query_text(st, "PRAGMA journal_mode=WAL", val, sizeof val, err, errlen) ||
+    if (query_text(st, "PRAGMA journal_mode=WAL", NULL, val, sizeof val, err, errlen) ||
         exec_sql(st, "PRAGMA synchronous=NORMAL", err, errlen))
         return -1;
     if (strcmp(val, "wal") != 0)
@@ -451,34 +892,44 @@ static int open_db(RtStore *st, char *err, size_t errlen)
     if (query_text(st,
                    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN "
                    "('meta', 'ledger_rows', 'settled_claims') AND name NOT LIKE 'sqlite_%'",
-                   val, sizeof val, err, errlen))
+                   NULL, val, sizeof val, err, errlen))
         return -1;
     if (strcmp(val, "0") != 0)
         return fail(err, errlen, "%s: not a polc ledger (it holds other tables)", st->path);
     if (exec_sql(st, "BEGIN IMMEDIATE", err, errlen))
         return -1;
-    if (exec_sql(st, create_sql, err, errlen) ||
-        query_text(st, "SELECT value FROM meta WHERE name = 'format'", val, sizeof val, err,
-                   errlen)) {
+    if (open_tables(st, err, errlen)) {
         exec_sql(st, "ROLLBACK", NULL, 0);
         return -1;
-    }
-    if (strcmp(val, LEDGER_FORMAT) != 0) {
-        exec_sql(st, "ROLLBACK", NULL, 0);
-        return fail(err, errlen, "%s: ledger format '%s' (this runtime reads %s)", st->path, val,
-                    LEDGER_FORMAT);
     }
     if (exec_sql(st, "COMMIT", err, errlen))
         return -1;
-    for (int i = 0; i < NQ; i++)
-        if (sqlite3_prepare_v3(st->db, queries[i], -1, SQLITE_PREPARE_PERSISTENT, &st->q[i],
-                               NULL) != SQLITE_OK)
+    for (int i = 0; i < NQ; i++) {
+        const char *sql = i == Q_PUT_CLAIM && st->has_sha ? put_claim_v1 : queries[i];
+        if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->q[i], NULL) !=
+            SQLITE_OK)
             return db_fail(st, err, errlen);
+    }
+    if (data_version(st, &st->data_version, err, errlen))
+        return -1;
+    ckpt_start(st);
     return 0;
+}
+
+/* Once a process, before SQLite starts: no memory statistics, which SQLite keeps under a
+ * global mutex taken on every allocation of every statement (~4% of an SQLite claim's time
+ * in ledger_bench) and which polc never reads. When SQLite is already running (a program
+ * that uses it itself), sqlite3_config refuses and nothing changes. */
+static void sqlite_setup(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t errlen)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    if (path)
+        pthread_once(&once, sqlite_setup);
     RtStore *st = polrt_realloc(NULL, sizeof *st);
     if (!st) {
         fail(err, errlen, "out of memory");
@@ -491,10 +942,24 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t e
         return NULL;
     }
     atomic_init(&st->refs, 1);
+    atomic_init(&st->keep_claims, 1);
     st->s = s;
-    st->keep_claims = 1;
+    st->epoch = 1; /* a person's rows start at epoch 0: read when first held */
+    /* scratch: every value of a claim record as varints; the claim fields */
+    size_t nv = (size_t)s->nclaim + (size_t)s->noutputs + (size_t)s->nledgers +
+                2 * (size_t)s->nledger_fields + 1;
+    st->stride = polrt_realloc(NULL, ((size_t)s->nledgers + 1) * sizeof *st->stride);
+    st->enc = path ? polrt_realloc(NULL, nv * VARINT_MAX) : NULL;
+    st->tmp = path ? polrt_realloc(NULL, nv * sizeof *st->tmp) : NULL;
+    if (!st->stride || (path && (!st->enc || !st->tmp))) {
+        fail(err, errlen, "out of memory");
+        rt_ledger_close(st);
+        return NULL;
+    }
+    for (int l = 0; l < s->nledgers; l++)
+        st->stride[l] = ROW_HEAD + s->ledgers[l].nfields;
     if (path) {
-        if (!(st->path = dup_str(path))) {
+        if (!(st->path = rt_strdup(path))) {
             fail(err, errlen, "out of memory");
             rt_ledger_close(st);
             return NULL;
@@ -507,44 +972,226 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t e
     return st;
 }
 
-static void mem_person_free(MemPerson *p)
-{
-    if (!p)
-        return;
-    for (int i = 0; i < p->nrows; i++)
-        polrt_realloc(p->rows[i], 0);
-    polrt_realloc(p->rows, 0);
-    polrt_realloc(p, 0);
-}
-
 RtStore *rt_ledger_retain(RtStore *st)
 {
     atomic_fetch_add(&st->refs, 1);
     return st;
 }
 
-/* The last owner closes. An open batch is rolled back: its claims were never committed, so
- * a re-run settles them; committing a caller's half-finished batch would be a guess. */
-void rt_ledger_close(RtStore *st)
+/* ---- persons' rows ------------------------------------------------------------------------ */
+
+static int lp_eq(const void *entry, const void *key)
 {
-    if (!st || atomic_fetch_sub(&st->refs, 1) > 1)
-        return;
-    for (size_t i = 0; i < st->persons.cap; i++)
-        mem_person_free(st->persons.slots[i]);
-    for (size_t i = 0; i < st->claims.cap; i++)
-        polrt_realloc(st->claims.slots[i], 0);
-    rt_map_free(&st->persons);
-    rt_map_free(&st->claims);
-    if (st->db) {
-        if (st->in_tx)
-            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        for (int i = 0; i < NQ; i++)
-            sqlite3_finalize(st->q[i]);
-        sqlite3_close(st->db);
+    return strcmp(((const RtLedgerPerson *)entry)->id, key) == 0;
+}
+
+static int lp_same(const void *entry, const void *key)
+{
+    return entry == key;
+}
+
+static void lp_unmap(RtStore *st, RtLedgerPerson *lp)
+{
+    if (lp->in_map) {
+        rt_map_remove(&st->persons, lp->hash, lp_same, lp);
+        lp->in_map = 0;
     }
-    polrt_realloc(st->path, 0);
-    pthread_mutex_destroy(&st->mu);
-    polrt_realloc(st, 0);
+}
+
+/* free lp once nothing needs it: no holder, not findable, nothing left to write */
+static void lp_drop_if_unused(RtLedgerPerson *lp)
+{
+    if (lp->holders == 0 && !lp->in_map && !lp->dirty) {
+        polrt_realloc(lp->rows, 0);
+        polrt_realloc(lp, 0);
+    }
+}
+
+/* a person none of whose claims is still to come: in memory the rows go (the ledger of a
+ * person forgotten is forgotten); SQLite keeps them in the file, and in memory until written */
+static void forget_locked(RtStore *st, RtLedgerPerson *lp)
+{
+    if (lp->dirty)
+        lp->forgotten = 1;
+    else
+        lp_unmap(st, lp);
+}
+
+RtLedgerPerson *rt_ledger_hold(RtStore *st, const char *person_id, uint64_t hash, char *err,
+                               size_t errlen)
+{
+    pthread_mutex_lock(&st->mu);
+    RtLedgerPerson *lp = rt_map_find(&st->persons, hash, lp_eq, person_id);
+    if (!lp) {
+        size_t n = strlen(person_id) + 1;
+        if ((lp = polrt_realloc(NULL, sizeof *lp + n))) {
+            memset(lp, 0, sizeof *lp);
+            memcpy(lp->id, person_id, n);
+            lp->hash = hash;
+            lp->in_map = 1;
+            if (rt_map_put(&st->persons, hash, lp)) {
+                polrt_realloc(lp, 0);
+                lp = NULL;
+            }
+        }
+    }
+    if (lp) {
+        lp->holders++;
+        lp->forgotten = 0;
+    }
+    pthread_mutex_unlock(&st->mu);
+    if (!lp)
+        fail(err, errlen, "out of memory");
+    return lp;
+}
+
+void rt_ledger_release(RtStore *st, RtLedgerPerson *lp, int forget)
+{
+    pthread_mutex_lock(&st->mu);
+    lp->holders--;
+    if (forget)
+        forget_locked(st, lp);
+    lp_drop_if_unused(lp);
+    pthread_mutex_unlock(&st->mu);
+}
+
+void rt_ledger_forget(RtStore *st, const char *person_id)
+{
+    pthread_mutex_lock(&st->mu);
+    RtLedgerPerson *lp = rt_map_find(&st->persons, hash_str(person_id), lp_eq, person_id);
+    if (lp) {
+        forget_locked(st, lp);
+        lp_drop_if_unused(lp);
+    }
+    pthread_mutex_unlock(&st->mu);
+}
+
+/* the person's row of ledger l under key, or NULL */
+static int64_t *find_row(const RtStore *st, const RtLedgerPerson *lp, int l, int64_t key)
+{
+    for (size_t i = 0; i < lp->nwords;) {
+        int64_t *w = lp->rows + i;
+        int rl = (int)(w[0] & ROW_LEDGER);
+        if (rl == l && w[1] == key)
+            return w;
+        i += (size_t)st->stride[rl];
+    }
+    return NULL;
+}
+
+/* room for the rows under keys[] that lp lacks, so put_rows cannot fail: 0, or -1 (memory) */
+static int rows_reserve(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys)
+{
+    size_t need = lp->nwords;
+    for (int l = 0; l < st->s->nledgers; l++)
+        if (!find_row(st, lp, l, keys[l]))
+            need += (size_t)st->stride[l];
+    return rt_grow(&lp->rows, &lp->cap, need, sizeof *lp->rows);
+}
+
+/* every ledger's fields after a claim into the rows under keys[] (room reserved), marked */
+static void put_rows(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys,
+                     const int64_t *after, int64_t mark)
+{
+    const RtSchema *s = st->s;
+    for (int l = 0; l < s->nledgers; l++) {
+        const RtLedger *led = &s->ledgers[l];
+        int64_t *row = find_row(st, lp, l, keys[l]);
+        if (!row) {
+            row = lp->rows + lp->nwords;
+            lp->nwords += (size_t)st->stride[l];
+            row[0] = l;
+            row[1] = keys[l];
+        }
+        for (int f = 0; f < led->nfields; f++)
+            row[ROW_HEAD + f] = after[led->offset + f];
+        row[0] |= mark;
+    }
+}
+
+/* every ledger's fields under keys[] into vals (zeros for a row not there) */
+static void get_rows(const RtStore *st, const RtLedgerPerson *lp, const int64_t *keys,
+                     int64_t *vals)
+{
+    const RtSchema *s = st->s;
+    for (int l = 0; l < s->nledgers; l++) {
+        const RtLedger *led = &s->ledgers[l];
+        const int64_t *row = find_row(st, lp, l, keys[l]);
+        for (int f = 0; f < led->nfields; f++)
+            vals[led->offset + f] = row ? row[ROW_HEAD + f] : 0;
+    }
+}
+
+/* SQLite: the person's rows from the file, replacing what lp held (never unwritten rows:
+ * the epoch moves on only with nothing dirty). Rows of ledgers this schema lacks stay in the
+ * file untouched. 0, or -1 with a message. */
+static int fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
+{
+    const RtSchema *s = st->s;
+    sqlite3_stmt *q = st->q[Q_GET_ROWS];
+    int rc = 0, step = SQLITE_DONE;
+    lp->nwords = 0;
+    sqlite3_bind_text(q, 1, lp->id, -1, SQLITE_STATIC);
+    while (rc == 0 && (step = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(q, 0);
+        int l = 0;
+        while (name && l < s->nledgers && strcmp(s->ledgers[l].name, name) != 0)
+            l++;
+        if (!name || l == s->nledgers)
+            continue;
+        if (rt_grow(&lp->rows, &lp->cap, lp->nwords + (size_t)st->stride[l], sizeof *lp->rows)) {
+            rc = fail(err, errlen, "out of memory");
+            break;
+        }
+        int64_t *row = lp->rows + lp->nwords;
+        const RtLedger *led = &s->ledgers[l];
+        row[0] = l;
+        row[1] = sqlite3_column_int64(q, 1);
+        int bad = 0;
+        if (sqlite3_column_type(q, 2) == SQLITE_TEXT) {
+            bad = decode_text(s, G_ROW, l, (const char *)sqlite3_column_text(q, 2), row + ROW_HEAD,
+                              0);
+        } else {
+            const Layout *L = layout_get(st, sqlite3_column_int64(q, 3), &bad, err, errlen);
+            if (bad) {
+                rc = -1;
+                break;
+            }
+            const void *b = sqlite3_column_blob(q, 2);
+            size_t n = (size_t)sqlite3_column_bytes(q, 2);
+            bad = L ? get_values(b, n, L->rowmap[l], L->rown[l], row + ROW_HEAD, led->nfields, 0)
+                    : get_values(b, n, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
+        }
+        if (bad)
+            rc = fail(err, errlen, "%s: ledger %s of person %s: stored row is malformed", st->path,
+                      led->name, lp->id);
+        else
+            lp->nwords += (size_t)st->stride[l];
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = db_fail(st, err, errlen);
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    if (rc)
+        lp->nwords = 0;
+    else
+        lp->epoch = st->epoch;
+    return rc;
+}
+
+int rt_ledger_load(RtStore *st, RtLedgerPerson *lp, const int64_t *keys, int64_t *vals, char *err,
+                   size_t errlen)
+{
+    if (!st->db) {
+        get_rows(st, lp, keys, vals); /* the holder's own rows: no lock */
+        return 0;
+    }
+    pthread_mutex_lock(&st->mu);
+    int rc = lp->epoch == st->epoch ? 0 : fetch_rows(st, lp, err, errlen);
+    if (rc == 0)
+        get_rows(st, lp, keys, vals);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
 }
 
 /* ---- transactions ----------------------------------------------------------------------- */
@@ -560,16 +1207,135 @@ static int step_done(RtStore *st, int qi, char *err, size_t errlen)
     return 0;
 }
 
+/* take persons off the dirty list without writing them (their rows will be read again) */
+static void discard_dirty(RtStore *st)
+{
+    while (st->dirty) {
+        RtLedgerPerson *lp = st->dirty;
+        st->dirty = lp->next_dirty;
+        lp->next_dirty = NULL;
+        lp->dirty = 0;
+        if (lp->forgotten)
+            lp_unmap(st, lp);
+        lp_drop_if_unused(lp);
+    }
+}
+
+/* End the open transaction undone. Rows changed in it no longer match the file: every
+ * cached row is read again (a new epoch). */
+static void tx_rollback(RtStore *st)
+{
+    if (!sqlite3_get_autocommit(st->db))
+        step_done(st, Q_ROLLBACK, NULL, 0);
+    st->in_tx = 0;
+    if (st->tx_wrote || st->dirty) {
+        discard_dirty(st);
+        st->epoch++;
+    }
+    st->tx_wrote = 0;
+}
+
+/* BEGIN IMMEDIATE (the write lock, waiting up to BUSY_TIMEOUT_MS for another process), and
+ * a new epoch when another process has written the file since we last looked */
+static int tx_begin(RtStore *st, char *err, size_t errlen)
+{
+    int64_t v = 0;
+    if (step_done(st, Q_BEGIN, err, errlen))
+        return -1;
+    st->in_tx = 1;
+    st->tx_wrote = 0;
+    if (data_version(st, &v, err, errlen)) {
+        tx_rollback(st);
+        return -1;
+    }
+    if (v != st->data_version) {
+        st->data_version = v;
+        st->epoch++;
+    }
+    return 0;
+}
+
+/* "2026-12-03T22:06:40.288Z", as strftime('%Y-%m-%dT%H:%M:%fZ', 'now') wrote it: made once
+ * a millisecond, as every row written in a millisecond shares it */
+static const char *now_text(RtStore *st)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    int64_t ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    if (ms != st->now_ms) {
+        struct tm tm;
+        time_t sec = ts.tv_sec;
+        gmtime_r(&sec, &tm);
+        snprintf(st->now, sizeof st->now, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+        st->now_ms = ms;
+    }
+    return st->now;
+}
+
+/* write the changed rows of one person */
+static int flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *err, size_t errlen)
+{
+    const RtSchema *s = st->s;
+    sqlite3_stmt *q = st->q[Q_PUT_ROW];
+    for (size_t i = 0; i < lp->nwords;) {
+        int64_t *row = lp->rows + i;
+        int l = (int)(row[0] & ROW_LEDGER);
+        i += (size_t)st->stride[l];
+        if (!(row[0] & ROW_DIRTY))
+            continue;
+        size_t n = put_varints(st->enc, row + ROW_HEAD, s->ledgers[l].nfields);
+        sqlite3_bind_text(q, 1, lp->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 2, s->ledgers[l].name, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(q, 3, row[1]);
+        sqlite3_bind_int64(q, 4, st->layout);
+        sqlite3_bind_blob(q, 5, st->enc, (int)n, SQLITE_STATIC);
+        sqlite3_bind_text(q, 6, now, -1, SQLITE_STATIC);
+        int rc = step_done(st, Q_PUT_ROW, err, errlen);
+        sqlite3_clear_bindings(q);
+        if (rc)
+            return -1;
+    }
+    for (size_t i = 0; i < lp->nwords; i += (size_t)st->stride[lp->rows[i] & ROW_LEDGER])
+        lp->rows[i] &= ~ROW_DIRTY;
+    return 0;
+}
+
+/* Write every changed row, then COMMIT; on failure roll back (the transaction's claims are
+ * lost, as if killed, and the cache is read again): 0, or -1 with a message. */
+static int tx_commit(RtStore *st, char *err, size_t errlen)
+{
+    const char *now = now_text(st);
+    while (st->dirty) {
+        RtLedgerPerson *lp = st->dirty;
+        if (flush_person(st, lp, now, err, errlen)) {
+            tx_rollback(st);
+            return -1;
+        }
+        st->dirty = lp->next_dirty;
+        lp->next_dirty = NULL;
+        lp->dirty = 0;
+        if (lp->forgotten)
+            lp_unmap(st, lp);
+        lp_drop_if_unused(lp);
+    }
+    if (step_done(st, Q_COMMIT, err, errlen)) {
+        tx_rollback(st);
+        return -1;
+    }
+    st->in_tx = 0;
+    st->tx_wrote = 0;
+    return 0;
+}
+
 int rt_ledger_begin(RtStore *st, char *err, size_t errlen)
 {
     int rc = 0;
     if (!st->db)
         return 0; /* memory: every save is complete at once */
     pthread_mutex_lock(&st->mu);
-    if (!st->in_tx) {
-        rc = step_done(st, Q_BEGIN, err, errlen);
-        st->in_tx = rc == 0;
-    }
+    if (!st->in_tx)
+        rc = tx_begin(st, err, errlen);
     pthread_mutex_unlock(&st->mu);
     return rc;
 }
@@ -580,13 +1346,48 @@ int rt_ledger_commit(RtStore *st, char *err, size_t errlen)
     if (!st->db)
         return 0;
     pthread_mutex_lock(&st->mu);
-    if (st->in_tx) {
-        rc = step_done(st, Q_COMMIT, err, errlen);
-        /* a failed COMMIT may leave the transaction open (SQLITE_BUSY): ask */
-        st->in_tx = !sqlite3_get_autocommit(st->db);
-    }
+    if (st->in_tx)
+        rc = tx_commit(st, err, errlen);
     pthread_mutex_unlock(&st->mu);
     return rc;
+}
+
+/* The last owner closes. An open batch is rolled back: its claims were never committed, so
+ * a re-run settles them; committing a caller's half-finished batch would be a guess. */
+void rt_ledger_close(RtStore *st)
+{
+    if (!st || atomic_fetch_sub(&st->refs, 1) > 1)
+        return;
+    if (st->db && st->in_tx)
+        tx_rollback(st);
+    discard_dirty(st);
+    for (size_t i = 0; i < st->persons.cap; i++) {
+        RtLedgerPerson *lp = st->persons.slots[i];
+        if (lp) {
+            polrt_realloc(lp->rows, 0);
+            polrt_realloc(lp, 0);
+        }
+    }
+    for (size_t i = 0; i < st->claims.cap; i++)
+        polrt_realloc(st->claims.slots[i], 0);
+    rt_map_free(&st->persons);
+    rt_map_free(&st->claims);
+    if (st->ckpt)
+        ckpt_free(st->ckpt, 1); /* first: the store's connection, the last, checkpoints */
+    if (st->db) {
+        for (int i = 0; i < NQ; i++)
+            sqlite3_finalize(st->q[i]);
+        sqlite3_close(st->db);
+    }
+    for (int i = 0; i < st->nlayouts; i++)
+        layout_free(st->s, st->layouts[i]);
+    polrt_realloc(st->layouts, 0);
+    polrt_realloc(st->stride, 0);
+    polrt_realloc(st->enc, 0);
+    polrt_realloc(st->tmp, 0);
+    polrt_realloc(st->path, 0);
+    pthread_mutex_destroy(&st->mu);
+    polrt_realloc(st, 0);
 }
 
 /* ---- claims ----------------------------------------------------------------------------- */
@@ -594,11 +1395,6 @@ int rt_ledger_commit(RtStore *st, char *err, size_t errlen)
 static int claim_eq(const void *entry, const void *key)
 {
     return strcmp(((const MemClaim *)entry)->id, key) == 0;
-}
-
-static uint64_t hash_str(const char *s)
-{
-    return rt_hash_bytes(RT_HASH_SEED, s, strlen(s));
 }
 
 /* the settled claim's stored person and fields against r's: 0 same, else -1 and a message */
@@ -635,43 +1431,86 @@ static int mem_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen)
     return 1;
 }
 
+/* a format-1 claim record (text columns 1-5 of Q_GET_CLAIM): as rt_ledger_find */
+static int sql_find_text(RtStore *st, sqlite3_stmt *q, RtClaimRec *r, char *err, size_t errlen)
+{
+    const RtSchema *s = st->s;
+    const char *col[6];
+    Buf b = {0};
+    int rc;
+    for (int i = 0; i < 6; i++)
+        col[i] = (const char *)sqlite3_column_text(q, i);
+    encode_text(s, G_FIELDS, 0, r->fields, &b);
+    if (b.oom)
+        rc = fail(err, errlen, "out of memory");
+    else if (!col[0] || !col[1] || !col[2] || !col[3] || !col[4] || !col[5])
+        rc = fail(err, errlen, "%s: claim %s: stored record is incomplete", st->path, r->claim_id);
+    else if (same_claim(r, col[0], strcmp(col[1], b.p) == 0, err, errlen))
+        rc = 2;
+    else if (decode_text(s, G_OUT, 0, col[2], r->out, POLRT_NONE) ||
+             decode_text(s, G_KEYS, 0, col[3], r->keys, POLRT_NONE) ||
+             decode_text(s, G_LEDGER, 0, col[4], r->before, 0) ||
+             decode_text(s, G_LEDGER, 0, col[5], r->after, 0))
+        rc = fail(err, errlen, "%s: claim %s: stored record is malformed", st->path, r->claim_id);
+    else
+        rc = 1;
+    polrt_realloc(b.p, 0);
+    return rc;
+}
+
+/* column i of q as values of group g through layout L (NULL: this schema's): 0, or -1 */
+static int column_values(sqlite3_stmt *q, int i, const Layout *L, Group g, int64_t *vals, int n,
+                         int64_t missing)
+{
+    const void *b = sqlite3_column_blob(q, i);
+    size_t len = (size_t)sqlite3_column_bytes(q, i);
+    return L ? get_values(b, len, L->map[g], L->n[g], vals, n, missing)
+             : get_values(b, len, NULL, n, vals, n, missing);
+}
+
 static int sql_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen)
 {
     const RtSchema *s = st->s;
     sqlite3_stmt *q = st->q[Q_GET_CLAIM];
-    Buf b = {0};
-    int rc;
+    int rc, bad = 0;
     sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
     int step = sqlite3_step(q);
+    const char *person = step == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : NULL;
     if (step == SQLITE_DONE) {
         rc = 0;
     } else if (step != SQLITE_ROW) {
         rc = db_fail(st, err, errlen);
+    } else if (sqlite3_column_type(q, 1) == SQLITE_TEXT) {
+        rc = sql_find_text(st, q, r, err, errlen);
+    } else if (!person) {
+        rc = fail(err, errlen, "%s: claim %s: stored record is incomplete", st->path, r->claim_id);
     } else {
-        const char *col[6];
-        for (int i = 0; i < 6; i++)
-            col[i] = (const char *)sqlite3_column_text(q, i);
-        encode(s, G_FIELDS, 0, r->fields, &b);
-        if (b.oom) {
-            rc = fail(err, errlen, "out of memory");
-        } else if (!col[0] || !col[1] || !col[2] || !col[3] || !col[4] || !col[5]) {
-            rc = fail(err, errlen, "%s: claim %s: stored record is incomplete", st->path,
-                      r->claim_id);
-        } else if (same_claim(r, col[0], strcmp(col[1], b.p) == 0, err, errlen)) {
-            rc = 2;
-        } else if (decode(s, G_OUT, 0, col[2], r->out, POLRT_NONE) ||
-                   decode(s, G_KEYS, 0, col[3], r->keys, POLRT_NONE) ||
-                   decode(s, G_LEDGER, 0, col[4], r->before, 0) ||
-                   decode(s, G_LEDGER, 0, col[5], r->after, 0)) {
+        const Layout *L = layout_get(st, sqlite3_column_int64(q, 6), &bad, err, errlen);
+        int same;
+        if (bad) {
+            rc = -1;
+        } else if (!L) {
+            /* this schema's layout: the same fields encode to the same bytes */
+            size_t n = put_varints(st->enc, r->fields, s->nclaim);
+            same = (size_t)sqlite3_column_bytes(q, 1) == n &&
+                   (n == 0 || memcmp(sqlite3_column_blob(q, 1), st->enc, n) == 0);
+            rc = same_claim(r, person, same, err, errlen) ? 2 : 1;
+        } else {
+            same = L->fields_same &&
+                   column_values(q, 1, L, G_FIELDS, st->tmp, s->nclaim, POLRT_NONE) == 0 &&
+                   (s->nclaim == 0 ||
+                    memcmp(st->tmp, r->fields, (size_t)s->nclaim * sizeof *st->tmp) == 0);
+            rc = same_claim(r, person, same, err, errlen) ? 2 : 1;
+        }
+        if (rc == 1 && (column_values(q, 2, L, G_OUT, r->out, s->noutputs, POLRT_NONE) ||
+                        column_values(q, 3, L, G_KEYS, r->keys, s->nledgers, POLRT_NONE) ||
+                        column_values(q, 4, L, G_LEDGER, r->before, s->nledger_fields, 0) ||
+                        column_values(q, 5, L, G_LEDGER, r->after, s->nledger_fields, 0)))
             rc = fail(err, errlen, "%s: claim %s: stored record is malformed", st->path,
                       r->claim_id);
-        } else {
-            rc = 1;
-        }
     }
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);
-    polrt_realloc(b.p, 0);
     return rc;
 }
 
@@ -683,83 +1522,7 @@ int rt_ledger_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen)
     return rc;
 }
 
-/* ---- ledger rows ------------------------------------------------------------------------ */
-
-static int mperson_eq(const void *entry, const void *key)
-{
-    return strcmp(((const MemPerson *)entry)->id, key) == 0;
-}
-
-/* the person's row of ledger l under key, or NULL */
-static MemRow *mem_row(const MemPerson *p, int l, int64_t key)
-{
-    for (int i = 0; p && i < p->nrows; i++)
-        if (p->rows[i]->ledger == l && p->rows[i]->key == key)
-            return p->rows[i];
-    return NULL;
-}
-
-static int sql_load(RtStore *st, const char *person, const int64_t *keys, int64_t *vals, char *err,
-                    size_t errlen)
-{
-    const RtSchema *s = st->s;
-    sqlite3_stmt *q = st->q[Q_GET_ROW];
-    for (int l = 0; l < s->nledgers; l++) {
-        const RtLedger *led = &s->ledgers[l];
-        int64_t *v = vals + led->offset;
-        sqlite3_bind_text(q, 1, person, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, led->name, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(q, 3, keys[l]);
-        int step = sqlite3_step(q), rc = 0;
-        if (step == SQLITE_ROW) {
-            const char *text = (const char *)sqlite3_column_text(q, 0);
-            if (!text || decode(s, G_ROW, l, text, v, 0))
-                rc = fail(err, errlen, "%s: ledger %s of person %s: stored row is malformed",
-                          st->path, led->name, person);
-        } else if (step == SQLITE_DONE) {
-            for (int f = 0; f < led->nfields; f++)
-                v[f] = 0;
-        } else {
-            rc = db_fail(st, err, errlen);
-        }
-        sqlite3_reset(q);
-        sqlite3_clear_bindings(q);
-        if (rc)
-            return -1;
-    }
-    return 0;
-}
-
-static void mem_load(RtStore *st, const char *person, const int64_t *keys, int64_t *vals)
-{
-    const RtSchema *s = st->s;
-    const MemPerson *p = rt_map_find(&st->persons, hash_str(person), mperson_eq, person);
-    for (int l = 0; l < s->nledgers; l++) {
-        const RtLedger *led = &s->ledgers[l];
-        const MemRow *r = mem_row(p, l, keys[l]);
-        for (int f = 0; f < led->nfields; f++)
-            vals[led->offset + f] = r ? r->vals[f] : 0;
-    }
-}
-
-int rt_ledger_load(RtStore *st, const char *person_id, const int64_t *keys, int64_t *vals,
-                   char *err, size_t errlen)
-{
-    int rc = 0;
-    pthread_mutex_lock(&st->mu);
-    if (st->db)
-        rc = sql_load(st, person_id, keys, vals, err, errlen);
-    else
-        mem_load(st, person_id, keys, vals);
-    pthread_mutex_unlock(&st->mu);
-    return rc;
-}
-
 /* ---- saving a settled claim --------------------------------------------------------------- */
-
-/* new ledger rows of one claim kept on the stack up to this many ledgers (policies have a
- * handful: year, assistance, chronic outpatient...); more take one allocation */
-#define SMALL_LEDGERS 8
 
 /* the claim record: data then the two ids, one allocation */
 static MemClaim *mem_claim_new(const RtSchema *s, const RtClaimRec *r)
@@ -788,171 +1551,107 @@ static MemClaim *mem_claim_new(const RtSchema *s, const RtClaimRec *r)
     return c;
 }
 
-/* Memory: every allocation first (the claim record when kept, the person when new, new
- * rows, array and table room), then the changes, which cannot fail, so a claim is recorded
- * whole or not at all. */
-static int mem_save(RtStore *st, const RtClaimRec *r, char *err, size_t errlen)
+/* Memory: room first (the claim record when kept, new rows), then the changes, which cannot
+ * fail, so a claim is recorded whole or not at all. Without kept claims nothing is shared:
+ * the rows are the holder's, and no lock is taken. */
+static int mem_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *err, size_t errlen)
 {
-    const RtSchema *s = st->s;
-    uint64_t hc = hash_str(r->claim_id), hp = hash_str(r->person_id);
+    if (!atomic_load_explicit(&st->keep_claims, memory_order_relaxed)) {
+        if (rows_reserve(st, lp, r->keys))
+            return fail(err, errlen, "out of memory");
+        put_rows(st, lp, r->keys, r->after, 0);
+        return 0;
+    }
+    pthread_mutex_lock(&st->mu);
+    uint64_t hc = hash_str(r->claim_id);
+    int rc = 0;
+    MemClaim *c = NULL;
     if (rt_map_find(&st->claims, hc, claim_eq, r->claim_id))
-        return 1;
-    MemRow *small[SMALL_LEDGERS], **rows = small;
-    size_t nl = (size_t)s->nledgers, nnew = 0;
-    if (nl > SMALL_LEDGERS && !(rows = polrt_realloc(NULL, nl * sizeof *rows)))
-        return fail(err, errlen, "out of memory");
-    MemClaim *c = st->keep_claims ? mem_claim_new(s, r) : NULL;
-    int ok = !st->keep_claims || c;
-    MemPerson *p = rt_map_find(&st->persons, hp, mperson_eq, r->person_id), *np = NULL;
-    if (ok && !p) {
-        size_t lp = strlen(r->person_id) + 1;
-        if ((np = polrt_realloc(NULL, sizeof *np + lp))) {
-            memcpy(np + 1, r->person_id, lp);
-            np->id = (const char *)(np + 1);
-            np->nrows = np->cap = 0;
-            np->rows = NULL;
-        }
-        ok = np != NULL;
-    }
-    MemPerson *to = p ? p : np;
-    /* rows[l]: the existing row, or a new one not yet in the person's array */
-    for (size_t l = 0; l < nl; l++) {
-        rows[l] = ok ? mem_row(to, (int)l, r->keys[l]) : NULL;
-        if (rows[l] || !ok)
-            continue;
-        size_t sz = sizeof(MemRow) + (size_t)s->ledgers[l].nfields * sizeof(int64_t);
-        if (!(rows[l] = polrt_realloc(NULL, sz))) {
-            ok = 0;
-            continue;
-        }
-        rows[l]->ledger = (int)l;
-        rows[l]->key = r->keys[l];
-        nnew++;
-    }
-    if (ok && (size_t)to->nrows + nnew > (size_t)to->cap) {
-        int cap = to->cap ? 2 * to->cap : 4;
-        while ((size_t)cap < (size_t)to->nrows + nnew)
-            cap *= 2;
-        MemRow **a = polrt_realloc(to->rows, (size_t)cap * sizeof *a);
-        if (a) {
-            to->rows = a;
-            to->cap = cap;
-        }
-        ok = a != NULL;
-    }
-    ok = ok && (!c || rt_map_reserve(&st->claims, 1) == 0) &&
-         (!np || rt_map_reserve(&st->persons, 1) == 0);
-    for (size_t l = 0; l < nl; l++) {
-        const RtLedger *led = &s->ledgers[l];
-        int is_new = rows[l] && !mem_row(to, (int)l, r->keys[l]);
-        if (!ok) {
-            if (is_new)
-                polrt_realloc(rows[l], 0);
-            continue;
-        }
-        memcpy(rows[l]->vals, r->after + led->offset, (size_t)led->nfields * sizeof(int64_t));
-        if (is_new)
-            to->rows[to->nrows++] = rows[l]; /* room made above */
-    }
-    if (ok && np)
-        rt_map_put(&st->persons, hp, np); /* room reserved: cannot fail */
-    else
-        mem_person_free(np);
-    if (ok && c)
-        rt_map_put(&st->claims, hc, c);
-    else
+        rc = 1;
+    else if (!(c = mem_claim_new(st->s, r)) || rt_map_reserve(&st->claims, 1) ||
+             rows_reserve(st, lp, r->keys))
+        rc = fail(err, errlen, "out of memory");
+    if (rc == 0) {
+        put_rows(st, lp, r->keys, r->after, 0);
+        rt_map_put(&st->claims, hc, c); /* room reserved: cannot fail */
+    } else {
         polrt_realloc(c, 0);
-    if (rows != small)
-        polrt_realloc(rows, 0);
-    return ok ? 0 : fail(err, errlen, "out of memory");
-}
-
-/* SQLite: the claim record first (its primary key settles a race between sessions), then
- * each ledger row, inside a savepoint (in a batch) or a transaction of its own. */
-static int sql_save(RtStore *st, const RtClaimRec *r, char *err, size_t errlen)
-{
-    const RtSchema *s = st->s;
-    Buf txt[5] = {{0}};
-    int rc = 0, opened = 0;
-    encode(s, G_FIELDS, 0, r->fields, &txt[0]);
-    encode(s, G_OUT, 0, r->out, &txt[1]);
-    encode(s, G_KEYS, 0, r->keys, &txt[2]);
-    encode(s, G_LEDGER, 0, r->before, &txt[3]);
-    encode(s, G_LEDGER, 0, r->after, &txt[4]);
-    for (int i = 0; i < 5; i++)
-        if (txt[i].oom)
-            rc = fail(err, errlen, "out of memory");
-    if (rc == 0) {
-        rc = step_done(st, st->in_tx ? Q_SAVEPOINT : Q_BEGIN, err, errlen);
-        opened = rc == 0;
     }
-    if (rc == 0) {
-        sqlite3_stmt *q = st->q[Q_PUT_CLAIM];
-        sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, r->person_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 3, s->sha256, -1, SQLITE_STATIC);
-        for (int i = 0; i < 5; i++)
-            sqlite3_bind_text(q, 4 + i, txt[i].p, (int)txt[i].n, SQLITE_STATIC);
-        rc = step_done(st, Q_PUT_CLAIM, err, errlen);
-        sqlite3_clear_bindings(q);
-        if (rc == 0 && sqlite3_changes(st->db) == 0)
-            rc = 1; /* stored meanwhile by another session */
-    }
-    for (int l = 0; rc == 0 && l < s->nledgers; l++) {
-        const RtLedger *led = &s->ledgers[l];
-        sqlite3_stmt *q = st->q[Q_PUT_ROW];
-        encode(s, G_ROW, l, r->after + led->offset, &txt[0]);
-        if (txt[0].oom) {
-            rc = fail(err, errlen, "out of memory");
-            break;
-        }
-        sqlite3_bind_text(q, 1, r->person_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, led->name, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(q, 3, r->keys[l]);
-        sqlite3_bind_text(q, 4, txt[0].p, (int)txt[0].n, SQLITE_STATIC);
-        rc = step_done(st, Q_PUT_ROW, err, errlen);
-        sqlite3_clear_bindings(q);
-    }
-    if (opened) {
-        if (rc == 0) {
-            if (step_done(st, st->in_tx ? Q_RELEASE : Q_COMMIT, err, errlen))
-                rc = -1;
-        }
-        if (rc != 0) {
-            /* undo this claim only: a batch keeps its earlier claims */
-            if (st->in_tx) {
-                step_done(st, Q_ROLLBACK_TO, NULL, 0);
-                step_done(st, Q_RELEASE, NULL, 0);
-            } else if (!sqlite3_get_autocommit(st->db)) {
-                step_done(st, Q_ROLLBACK, NULL, 0);
-            }
-        }
-    }
-    for (int i = 0; i < 5; i++)
-        polrt_realloc(txt[i].p, 0);
+    pthread_mutex_unlock(&st->mu);
     return rc;
 }
 
-int rt_ledger_save(RtStore *st, const RtClaimRec *r, char *err, size_t errlen)
+/* SQLite: the claim record (its primary key settles a race between sessions and processes),
+ * and the new rows in the cache, to be written at commit; in the caller's transaction, or in
+ * one of its own. Rows read in an earlier epoch are stale (another process wrote the file
+ * since): nothing is written and the claim must be settled again (2). */
+static int sql_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *err, size_t errlen)
 {
+    const RtSchema *s = st->s;
+    int own = !st->in_tx, rc = 0;
+    if (own && tx_begin(st, err, errlen))
+        return -1;
+    if (lp->epoch != st->epoch)
+        rc = 2;
+    else if (rows_reserve(st, lp, r->keys))
+        rc = fail(err, errlen, "out of memory");
+    if (rc == 0) {
+        sqlite3_stmt *q = st->q[Q_PUT_CLAIM];
+        unsigned char *b = st->enc;
+        size_t at = 0, len[5];
+        const int64_t *g[5] = {r->fields, r->out, r->keys, r->before, r->after};
+        const int n[5] = {s->nclaim, s->noutputs, s->nledgers, s->nledger_fields,
+                          s->nledger_fields};
+        sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 2, r->person_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(q, 3, st->layout);
+        for (int i = 0; i < 5; i++) {
+            len[i] = put_varints(b + at, g[i], n[i]);
+            sqlite3_bind_blob(q, 4 + i, b + at, (int)len[i], SQLITE_STATIC);
+            at += len[i];
+        }
+        sqlite3_bind_text(q, 9, now_text(st), -1, SQLITE_STATIC);
+        if (st->has_sha)
+            sqlite3_bind_text(q, 10, s->sha256, -1, SQLITE_STATIC);
+        rc = step_done(st, Q_PUT_CLAIM, err, errlen);
+        sqlite3_clear_bindings(q);
+        if (rc == 0 && sqlite3_changes(st->db) == 0)
+            rc = 1; /* stored before, or meanwhile by another session */
+    }
+    if (rc == 0) {
+        put_rows(st, lp, r->keys, r->after, ROW_DIRTY);
+        st->tx_wrote = 1;
+        if (!lp->dirty) {
+            lp->dirty = 1;
+            lp->next_dirty = st->dirty;
+            st->dirty = lp;
+        }
+    }
+    if (own) {
+        if (rc == 0)
+            rc = tx_commit(st, err, errlen);
+        else
+            tx_rollback(st);
+    }
+    return rc;
+}
+
+int rt_ledger_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *err, size_t errlen)
+{
+    if (!st->db)
+        return mem_save(st, lp, r, err, errlen);
     pthread_mutex_lock(&st->mu);
-    int rc = st->db ? sql_save(st, r, err, errlen) : mem_save(st, r, err, errlen);
+    int rc = sql_save(st, lp, r, err, errlen);
     pthread_mutex_unlock(&st->mu);
     return rc;
 }
 
 void rt_ledger_keep_claims(RtStore *st, int keep)
 {
-    pthread_mutex_lock(&st->mu);
-    st->keep_claims = keep != 0;
-    pthread_mutex_unlock(&st->mu);
+    atomic_store(&st->keep_claims, keep != 0);
 }
 
-void rt_ledger_forget(RtStore *st, const char *person_id)
+int rt_ledger_keeps_claims(const RtStore *st)
 {
-    if (st->db)
-        return;
-    pthread_mutex_lock(&st->mu);
-    mem_person_free(rt_map_remove(&st->persons, hash_str(person_id), mperson_eq, person_id));
-    pthread_mutex_unlock(&st->mu);
+    return st->db || atomic_load_explicit(&st->keep_claims, memory_order_relaxed);
 }

@@ -1101,7 +1101,7 @@ static int row_load(void *arg, const int64_t *keys, int64_t *before)
     const Eng *x = &l->m->eng[l->ei];
     const RtSchema *s = x->s;
     if (l->ei == 0 && l->m->o->store) {
-        if (rt_ledger_load(l->m->o->store, l->ps->p->id, keys, before, l->t->fatal,
+        if (rt_ledger_load(l->m->o->store, l->ps->lp, keys, before, l->t->fatal,
                            sizeof l->t->fatal) != 0) {
             l->failed = 1;
             return -1;
@@ -1150,8 +1150,8 @@ static int row_store(RtPThread *t, RtPState *ps, int ei)
     return 0;
 }
 
-/* the trace an explanation reads, as it stands before a claim: nothing evaluated */
-static void reset_trace(const RtSchema *s, RtScratch *sc)
+/* the trace an explanation reads, as it stands when no rule ran */
+static void reset_trace_only(const RtSchema *s, RtScratch *sc)
 {
     for (int i = 0; i < s->nrules; i++) {
         sc->rule_val[i] = 0;
@@ -1159,6 +1159,12 @@ static void reset_trace(const RtSchema *s, RtScratch *sc)
     }
     for (int i = 0; i < s->nparams; i++)
         sc->pver[i] = sc->pidx[i] = -1;
+}
+
+/* ... and the ledgers too, as they stand before a claim */
+static void reset_trace(const RtSchema *s, RtScratch *sc)
+{
+    reset_trace_only(s, sc);
     for (int i = 0; i < s->nledger_fields; i++)
         sc->before[i] = sc->after[i] = 0;
 }
@@ -1204,18 +1210,8 @@ static int settle_one(RtPThread *t, int ei, RtPState *ps, const RtRow *r)
         t->err_loc[ei] = ctx.err_loc;
         return 1;
     }
-    if (ei == 0 && m->o->store) {
-        RtClaimRec rec = {r->id, p->id, r->fields, sc->out, sc->keys, sc->before, sc->after};
-        int saved = rt_ledger_save(m->o->store, &rec, t->fatal, sizeof t->fatal);
-        if (saved < 0)
-            return -1;
-        if (saved == 1) {
-            snprintf(t->fatal, sizeof t->fatal,
-                     "claim id %s was settled by another process during this run", r->id);
-            return -1;
-        }
-        return 0;
-    }
+    if (ei == 0 && m->o->store)
+        return 0; /* settle_stored saves it */
     return row_store(t, ps, ei) < 0 ? (t->oom = 1, -1) : 0;
 }
 
@@ -1250,6 +1246,76 @@ static void settle_reject(RtPThread *t, RtRow *r, const char *why)
     bad_row(&t->batch, r, why);
 }
 
+/* Times a claim is settled again when another process wrote the ledger file between reading
+ * the person's rows and saving the claim (rt_ledger_save's 2): each retry follows a commit of
+ * that process, so one or two are the rule; this many means the file never stops changing
+ * (as session.c) */
+#define STALE_RETRIES 100
+
+/* Engine 0 on a ledger store: the person's rows held, the claim settled and saved with its
+ * new rows atomically; a claim id the store holds already answers with its stored record
+ * (status 1), or is refused when stored with other data. There is no lookup before settling:
+ * the save finds a stored id (the audit table's key). 0 settled or answered (r->settled,
+ * t->ok[0]), 1 rejected (reason set), -1 a run-level error (t->fatal). */
+static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
+{
+    RtPipe *m = t->pipe;
+    RtStore *st = m->o->store;
+    RtScratch *sc = &t->scr[0];
+    if (!ps->lp && !(ps->lp = rt_ledger_hold(
+                         st, ps->p->id, rt_hash_bytes(RT_HASH_SEED, ps->p->id, strlen(ps->p->id)),
+                         t->fatal, sizeof t->fatal)))
+        return -1;
+    RtClaimRec rec = {r->id, ps->p->id, r->fields, sc->out, sc->keys, sc->before, sc->after};
+    for (int tries = 0;; tries++) {
+        int rc = settle_one(t, 0, ps, r);
+        if (rc < 0)
+            return -1;
+        if (rc > 0) {
+            t->ok[0] = 0;
+            r->settled = -1;
+            return 0;
+        }
+        int saved = rt_ledger_save(st, ps->lp, &rec, t->fatal, sizeof t->fatal);
+        if (saved < 0)
+            return -1;
+        if (saved == 0) {
+            t->ok[0] = 1;
+            return 0;
+        }
+        if (saved == 1) {
+            /* settled before, or by another process meanwhile: the stored record answers */
+            char why[MSG_MAX];
+            int found = rt_ledger_find(st, &rec, why, sizeof why);
+            if (found == 2) {
+                snprintf(why, sizeof why,
+                         "claim id %s was already settled with other data (ledger)", r->id);
+                settle_reject(t, r, why);
+                return 1;
+            }
+            if (found != 1) {
+                snprintf(t->fatal, sizeof t->fatal, "claim %.64s: %.400s", r->id,
+                         found < 0 ? why : "settled meanwhile, but not found");
+                return -1;
+            }
+            if (m->o->trace) /* no rule ran for this answer */
+                reset_trace_only(m->eng[0].s, sc);
+            r->settled = 1;
+            t->ok[0] = 1;
+            return 0;
+        }
+        if (tries == STALE_RETRIES) {
+            snprintf(t->fatal, sizeof t->fatal,
+                     "claim %s: the ledger changed under every attempt to settle it (another "
+                     "process keeps writing it)",
+                     r->id);
+            return -1;
+        }
+        if (m->o->trace)
+            reset_trace(m->eng[0].s, sc);
+    }
+}
+
 /* Settle a good row in every engine: 0, or -1 (run-level error). */
 static int settle_row(RtPThread *t, RtPState *ps, RtRow *r)
 {
@@ -1280,25 +1346,10 @@ static int settle_row(RtPThread *t, RtPState *ps, RtRow *r)
     if (m->o->trace)
         reset_trace(m->eng[0].s, sc0);
     if (m->o->store) {
-        /* settled before (this ledger, any run)? */
-        RtClaimRec rec = {r->id, r->p->id, r->fields, sc0->out, sc0->keys, sc0->before, sc0->after};
-        char ferr[MSG_MAX];
-        int found = rt_ledger_find(m->o->store, &rec, ferr, sizeof ferr);
-        if (found < 0) {
-            snprintf(t->fatal, sizeof t->fatal, "%s", ferr);
-            return -1;
-        }
-        if (found == 2) {
-            snprintf(why, sizeof why, "claim id %s was already settled with other data (ledger)",
-                     r->id);
-            settle_reject(t, r, why);
-            return 0;
-        }
-        if (found == 1) {
-            r->settled = 1;
-            t->ok[0] = 1;
-            first = 1;
-        }
+        int rc = settle_stored(t, ps, r);
+        if (rc != 0)
+            return rc < 0 ? -1 : 0; /* 1: rejected (a conflict with the ledger) */
+        first = 1;
     }
     for (int ei = first; ei < m->neng; ei++) {
         int rc = settle_one(t, ei, ps, r);
@@ -1338,13 +1389,16 @@ static void task_finish(RtPThread *t)
 {
     RtPipe *m = t->pipe;
     RtMap *pm = &t->persons;
-    if (!m->sink->person_end)
-        return;
     for (size_t k = 0; k < pm->cap; k++) {
         RtPerson *p = pm->slots[k];
         if (!p || !p->state)
             continue;
-        if (m->sink->person_end(m->sink->self, t, p->state) < 0) {
+        /* the store writes the person's changed rows at the next commit */
+        if (p->state->lp) {
+            rt_ledger_release(m->o->store, p->state->lp, 1);
+            p->state->lp = NULL;
+        }
+        if (m->sink->person_end && m->sink->person_end(m->sink->self, t, p->state) < 0) {
             t->oom = 1;
             return;
         }

@@ -37,9 +37,10 @@ typedef struct RtPerson {
 /* the settle state of a person with a claim: written only by the person's thread */
 struct RtPState {
     RtPerson *p;
-    int64_t last_date; /* date of its latest claim settled (POLRT_NONE: none yet) */
-    int64_t last_line; /* and that claim's line */
-    int64_t **rows;    /* per engine: nrows rows of (ledger, key, fields...) (memory ledgers) */
+    int64_t last_date;  /* date of its latest claim settled (POLRT_NONE: none yet) */
+    int64_t last_line;  /* and that claim's line */
+    RtLedgerPerson *lp; /* engine 0's rows held in the ledger store, when there is one */
+    int64_t **rows;     /* per engine: nrows rows of (ledger, key, fields...) (memory ledgers) */
     int32_t *nrows, *cap_rows;
     /* the sink's per-person state follows (RtPipeSink.pstate_extra bytes, zeroed) */
 };

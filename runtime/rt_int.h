@@ -213,8 +213,12 @@ void rt_map_free(RtMap *m); /* the slots, not the entries (iterate slots[0..cap)
 
 /* Ledger stores (ledger.c): per (person, ledger, key) the ledger's int64 fields, plus the
  * settled claims (the audit trail). In memory, or SQLite when a path is given. One store may
- * serve several sessions (threads): every call locks it. */
+ * serve several sessions (threads); a person is settled by one session at a time. */
 typedef struct RtStore RtStore;
+/* A person's ledger rows, as a session holds them while it settles the person: each claim
+ * reaches them directly. SQLite rows are read from the file once (when first held, or again
+ * after another process wrote the file) and written back at commit. */
+typedef struct RtLedgerPerson RtLedgerPerson;
 /* one settled claim, as stored: the arrays are sized by the schema (claim, outputs, ledgers,
  * nledger_fields twice) and are read by rt_ledger_save, written by rt_ledger_find */
 typedef struct RtClaimRec {
@@ -226,7 +230,9 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t e
 RtStore *rt_ledger_retain(RtStore *st); /* one more owner (a forked session) */
 void rt_ledger_close(RtStore *st);      /* the last owner closes it */
 /* group claims into one transaction: commit makes every claim saved so far durable, by any
- * session of the store; without begin each rt_ledger_save commits on its own */
+ * session of the store; without begin each rt_ledger_save commits on its own. A failed
+ * commit rolls the whole transaction back (its claims are lost, as if the process had been
+ * killed). No-ops in memory. */
 int rt_ledger_begin(RtStore *st, char *err, size_t errlen);
 int rt_ledger_commit(RtStore *st, char *err, size_t errlen);
 /* claim r->claim_id already settled? 0 no; 1 yes, same person and fields: out, keys, before
@@ -235,18 +241,27 @@ int rt_ledger_commit(RtStore *st, char *err, size_t errlen);
 int rt_ledger_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen);
 /* A store in memory keeps every settled claim (the audit trail that answers "already
  * settled") unless told not to: a batch run that checked its file for duplicate ids itself
- * needs none, and then the store's memory does not grow with the claims. SQLite stores
- * always keep them (that is what a persistent ledger is for). */
+ * needs none, and then the store's memory does not grow with the claims and no claim id is
+ * looked up. SQLite stores always keep them (that is what a persistent ledger is for). */
 void rt_ledger_keep_claims(RtStore *st, int keep);
-/* the person's ledger rows leave memory (a memory store; SQLite keeps its rows on disk):
- * for a person none of whose claims are still to come */
+int rt_ledger_keeps_claims(const RtStore *st); /* 1 when claims are kept (SQLite: always) */
+/* The person's rows, held by the caller until rt_ledger_release: made empty when new. hash:
+ * rt_hash_bytes(RT_HASH_SEED, person_id, strlen(person_id)). NULL when out of memory. */
+RtLedgerPerson *rt_ledger_hold(RtStore *st, const char *person_id, uint64_t hash, char *err,
+                               size_t errlen);
+/* let go of a person; forget: as rt_ledger_forget too */
+void rt_ledger_release(RtStore *st, RtLedgerPerson *lp, int forget);
+/* the person's ledger rows leave memory (a memory store forgets them; SQLite keeps them in
+ * the file, and in memory until written): for a person none of whose claims is still to come */
 void rt_ledger_forget(RtStore *st, const char *person_id);
 /* every ledger's fields for the person under keys[] (zeros when new) into vals */
-int rt_ledger_load(RtStore *st, const char *person_id, const int64_t *keys, int64_t *vals,
-                   char *err, size_t errlen);
-/* record the claim and store r->after as the ledgers' new values, atomically: 0 done,
- * 1 the claim id was stored meanwhile (nothing written), -1 error (nothing written) */
-int rt_ledger_save(RtStore *st, const RtClaimRec *r, char *err, size_t errlen);
+int rt_ledger_load(RtStore *st, RtLedgerPerson *lp, const int64_t *keys, int64_t *vals, char *err,
+                   size_t errlen);
+/* record the claim and r->after as the ledgers' new values, atomically: 0 done; 1 the claim
+ * id was stored before or meanwhile (nothing written); 2 the rows loaded for it are stale,
+ * another process wrote the file since (nothing written: load and settle it again); -1 error
+ * (nothing written) */
+int rt_ledger_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *err, size_t errlen);
 
 /* ==== csv.c, decode.c, run.c (data in, results out) ============================================
  */
@@ -390,13 +405,26 @@ int rt_session_conflict(const PolSession *s);
 /* the person leaves the session, and their ledger rows the memory store: none of their
  * claims is still to come (a batch run knows when a person's last claim has settled) */
 void rt_session_forget(PolSession *s, const char *person_id);
-/* see rt_ledger_keep_claims: the store shared by s and its forks */
+/* see rt_ledger_keep_claims: the store shared by s and its forks; not keeping them also
+ * spares every claim the "already settled" lookup (the caller has checked its ids) */
 void rt_session_keep_claims(PolSession *s, int keep);
 /* on (the default, so polrt_session_claim's public contract holds): claims settle through the
  * traced entry and PolResult carries rule_val, branch, pver and pidx for an explanation. Off:
  * through the fast entry (rt_settle_ctx), with the same status, outputs, keys, ledgers and
  * errors, and those four pointers NULL. Forks made afterwards inherit the setting. */
 void rt_session_trace(PolSession *s, int on);
+/* Persons by handle, for callers that settle many claims: a handle is a small integer the
+ * session gives a person when registered, and a claim by handle reaches the person and
+ * their ledger rows without hashing the id. A handle is valid until the person is forgotten
+ * (then it may be given to another person). person_add: polrt_session_person's contract,
+ * returning the person's handle (the same one when the person was known), or -1. handle:
+ * the handle of a registered person, or -1. claim_h: polrt_session_claim's contract. */
+int64_t rt_session_person_add(PolSession *s, const char *person_id, const int64_t *fields,
+                              const int64_t *hist, int64_t nhist);
+int64_t rt_session_person_handle(const PolSession *s, const char *person_id);
+int rt_session_claim_h(PolSession *s, const char *claim_id, int64_t person, const int64_t *fields,
+                       PolResult *res);
+void rt_session_forget_h(PolSession *s, int64_t person);
 
 /* ---- out.c: what the runtime writes ---------------------------------------------------- */
 

@@ -1,8 +1,10 @@
 /* session.c — settling claims one by one: persons (fields and identity history) kept by
- * id, each claim's ledger keys computed by the policy, its ledgers read from the store,
- * the policy's settle run under setjmp (polrt_fail long-jumps back), and the new ledger
- * values and the claim record written back together. One session per thread; sessions
- * forked from one another share a locked ledger store and nothing else. */
+ * id and by handle, each claim's ledger keys computed by the policy, its ledgers read from
+ * the person's rows in the store, the policy's settle run under setjmp (polrt_fail
+ * long-jumps back), and the new ledger values and the claim record written back together.
+ * One session per thread; sessions forked from one another share a locked ledger store and
+ * nothing else. Messages are made only when something fails: a claim that settles costs no
+ * formatting, no allocation and, by handle, no hashing. */
 #include "rt_int.h"
 
 #include <setjmp.h>
@@ -13,12 +15,20 @@
 #define ERR_LEN 512
 /* longest id kept in a message, so the reason is never cut off */
 #define ID_SHOW 64
+/* Times a claim is settled again when another process wrote the ledger file between reading
+ * the person's rows and saving the claim (rt_ledger_save's 2). Each retry follows a commit
+ * by that process, which holds the write lock for a batch at a time, so one or two retries
+ * are the rule; a hundred means the file never stops changing. */
+#define STALE_RETRIES 100
 
-/* a person: id, fields and history rows (data: nperson fields, then nhist rows) */
+/* a person: id, fields and history rows, and their ledger rows once a claim needed them */
 typedef struct Person {
-    const char *id; /* after the struct, same allocation */
+    uint64_t hash;  /* of id (the session's table and the store's) */
+    int64_t handle; /* index in PolSession.byh */
     int64_t nhist;
-    int64_t *data; /* replaced when the person is given again */
+    int64_t *data;       /* nperson fields, then nhist rows; replaced when given again */
+    RtLedgerPerson *led; /* the store's rows of the person, held; NULL before a claim */
+    char id[];
 } Person;
 
 struct PolSession {
@@ -26,11 +36,18 @@ struct PolSession {
     const RtSchema *s; /* the engine's */
     RtStore *st;       /* shared with forked sessions */
     RtMap persons;     /* Person by id */
-    int date_idx;      /* the claim field that is PolCtx.asof, or -1 */
-    int conflict;      /* the last claim was refused: its id settled with other data */
-    int trace;         /* settle traced (results carry the trace); 0: the fast entry */
+    Person **byh;      /* Person by handle; NULL: a free handle */
+    size_t nbyh, cap_byh;
+    int64_t *free_h; /* handles given back by forget, reused first (room: cap_byh) */
+    size_t nfree;
+    int64_t last; /* the person of the last claim by id, or -1 */
+    int date_idx; /* the claim field that is PolCtx.asof, or -1 */
+    int conflict; /* the last claim was refused: its id settled with other data */
+    int trace;    /* settle traced (results carry the trace); 0: the fast entry */
     char err[ERR_LEN];
-    /* one claim's scratch, sized by the schema; PolResult points here */
+    /* one claim's scratch, sized by the schema; PolResult points here. out, keys, before and
+     * after are contiguous (cleared at once), and so are rule_val and rule_state (zeroed)
+     * and branch, pver and pidx (all -1) */
     int64_t *claim; /* the fields as given (the policy reads this copy) */
     int64_t *out, *keys, *before, *after;
     int64_t *rule_val, *rule_state, *branch, *pver;
@@ -52,6 +69,11 @@ static int person_eq(const void *entry, const void *key)
     return strcmp(((const Person *)entry)->id, key) == 0;
 }
 
+static int person_same(const void *entry, const void *key)
+{
+    return entry == key;
+}
+
 static uint64_t hash_id(const char *id)
 {
     return rt_hash_bytes(RT_HASH_SEED, id, strlen(id));
@@ -71,6 +93,7 @@ static PolSession *session_make(PolEngine *e, RtStore *st, const char *ledger_db
     memset(s, 0, sizeof *s);
     s->e = e;
     s->s = rt_engine_schema(e);
+    s->last = -1;
     const RtSchema *sc = s->s;
     size_t n = (size_t)sc->nclaim + (size_t)sc->noutputs + (size_t)sc->nledgers +
                2 * (size_t)sc->nledger_fields + 4 * (size_t)sc->nrules + 2 * (size_t)sc->nparams;
@@ -129,18 +152,38 @@ PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen)
     return f;
 }
 
+/* the person leaves the session; forget: their ledger rows leave the memory store too */
+static void person_drop(PolSession *s, Person *p, int forget)
+{
+    rt_map_remove(&s->persons, p->hash, person_same, p);
+    s->byh[p->handle] = NULL;
+    s->free_h[s->nfree++] = p->handle; /* room: cap_byh */
+    if (s->last == p->handle)
+        s->last = -1;
+    if (p->led)
+        rt_ledger_release(s->st, p->led, forget);
+    else if (forget)
+        rt_ledger_forget(s->st, p->id);
+    polrt_realloc(p->data, 0);
+    polrt_realloc(p, 0);
+}
+
 POLRT_API void polrt_session_free(PolSession *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->persons.cap; i++) {
-        Person *p = s->persons.slots[i];
+    for (size_t i = 0; i < s->nbyh; i++) {
+        Person *p = s->byh[i];
         if (p) {
+            if (p->led)
+                rt_ledger_release(s->st, p->led, 0);
             polrt_realloc(p->data, 0);
             polrt_realloc(p, 0);
         }
     }
     rt_map_free(&s->persons);
+    polrt_realloc(s->byh, 0);
+    polrt_realloc(s->free_h, 0);
     rt_ledger_close(s->st);
     polrt_realloc(s->scratch, 0);
     polrt_realloc(s, 0);
@@ -178,40 +221,41 @@ void rt_session_keep_claims(PolSession *s, int keep)
 
 void rt_session_forget(PolSession *s, const char *person_id)
 {
-    Person *p = rt_map_remove(&s->persons, hash_id(person_id), person_eq, person_id);
-    if (p) {
-        polrt_realloc(p->data, 0);
-        polrt_realloc(p, 0);
-    }
-    rt_ledger_forget(s->st, person_id);
+    Person *p = rt_map_find(&s->persons, hash_id(person_id), person_eq, person_id);
+    if (p)
+        person_drop(s, p, 1);
+    else
+        rt_ledger_forget(s->st, person_id);
+}
+
+void rt_session_forget_h(PolSession *s, int64_t person)
+{
+    if (person >= 0 && (size_t)person < s->nbyh && s->byh[person])
+        person_drop(s, s->byh[person], 1);
 }
 
 /* ---- input checks -------------------------------------------------------------------- */
 
 /* Values the policy indexes by (enum members) or branches on (bools) must be in range, and
- * a required field must be present: compiled code trusts both. what: "claim C1". */
-static int check_fields(PolSession *s, const char *what, const RtField *f, int n, const int64_t *v)
+ * a required field must be present: compiled code trusts both. The first field of v[0..n)
+ * that breaks one, or -1. */
+static int bad_field(const RtSchema *sc, const RtField *f, int n, const int64_t *v)
 {
-    const RtSchema *sc = s->s;
     for (int i = 0; i < n; i++) {
         if (v[i] == POLRT_NONE) {
             if (!f[i].type.optional)
-                return fail(s, "%s: field %s is required", what, f[i].name);
+                return i;
             continue;
         }
         switch (f[i].type.kind) {
         case RT_BOOL:
             if (v[i] != 0 && v[i] != 1)
-                return fail(s, "%s: field %s: %lld is not a bool (0 or 1)", what, f[i].name,
-                            (long long)v[i]);
+                return i;
             break;
-        case RT_ENUM: {
-            const RtEnum *en = &sc->enums[f[i].type.enum_idx];
-            if (v[i] < 0 || v[i] >= en->n)
-                return fail(s, "%s: field %s: %lld is not a member of %s", what, f[i].name,
-                            (long long)v[i], en->name);
+        case RT_ENUM:
+            if (v[i] < 0 || v[i] >= sc->enums[f[i].type.enum_idx].n)
+                return i;
             break;
-        }
         case RT_MONEY:
         case RT_RATE:
         case RT_INT:
@@ -219,7 +263,18 @@ static int check_fields(PolSession *s, const char *what, const RtField *f, int n
         case RT_DURATION: break;
         }
     }
-    return 0;
+    return -1;
+}
+
+/* the message for bad_field's field f holding v: "WHAT: field total is required" */
+static int field_fail(PolSession *s, const char *what, const RtField *f, int64_t v)
+{
+    if (v == POLRT_NONE)
+        return fail(s, "%s: field %s is required", what, f->name);
+    if (f->type.kind == RT_BOOL)
+        return fail(s, "%s: field %s: %lld is not a bool (0 or 1)", what, f->name, (long long)v);
+    return fail(s, "%s: field %s: %lld is not a member of %s", what, f->name, (long long)v,
+                s->s->enums[f->type.enum_idx].name);
 }
 
 static int check_id(PolSession *s, const char *kind, const char *id)
@@ -231,31 +286,53 @@ static int check_id(PolSession *s, const char *kind, const char *id)
 
 /* ---- persons --------------------------------------------------------------------------- */
 
+/* a free handle for a new person: room in byh and free_h first (so forget never fails) */
+static int64_t new_handle(PolSession *s)
+{
+    if (s->nfree)
+        return s->free_h[--s->nfree];
+    if (s->nbyh == s->cap_byh) {
+        size_t cap = s->cap_byh;
+        if (rt_grow(&s->byh, &cap, s->nbyh + 1, sizeof *s->byh))
+            return -1;
+        size_t cap_free = s->cap_byh;
+        if (rt_grow(&s->free_h, &cap_free, cap, sizeof *s->free_h))
+            return -1; /* byh grew; cap_byh stays, so the next call grows free_h again */
+        s->cap_byh = cap;
+    }
+    s->byh[s->nbyh] = NULL;
+    return (int64_t)s->nbyh++;
+}
+
 /* Register a person, or replace the fields and history of one given before. */
-POLRT_API int polrt_session_person(PolSession *s, const char *person_id, const int64_t *fields,
-                                   const int64_t *hist, int64_t nhist)
+int64_t rt_session_person_add(PolSession *s, const char *person_id, const int64_t *fields,
+                              const int64_t *hist, int64_t nhist)
 {
     const RtSchema *sc = s->s;
-    char what[ID_SHOW + 16];
+    char what[ID_SHOW + 64];
     s->err[0] = '\0';
     if (check_id(s, "person", person_id))
         return -1;
-    snprintf(what, sizeof what, "person %.*s", ID_SHOW, person_id);
     if (nhist < 0 ||
         (sc->nhist > 0 && (uint64_t)nhist > SIZE_MAX / sizeof(int64_t) / (uint64_t)sc->nhist))
-        return fail(s, "%s: %lld history rows", what, (long long)nhist);
+        return fail(s, "person %.*s: %lld history rows", ID_SHOW, person_id, (long long)nhist);
     if (sc->nhist == 0 && nhist > 0)
-        return fail(s, "%s: %lld history rows, but the policy declares no history", what,
-                    (long long)nhist);
+        return fail(s, "person %.*s: %lld history rows, but the policy declares no history",
+                    ID_SHOW, person_id, (long long)nhist);
     if ((sc->nperson > 0 && !fields) || (nhist > 0 && !hist))
-        return fail(s, "%s: fields missing", what);
-    if (check_fields(s, what, sc->person, sc->nperson, fields))
-        return -1;
+        return fail(s, "person %.*s: fields missing", ID_SHOW, person_id);
+    int bad = bad_field(sc, sc->person, sc->nperson, fields);
+    if (bad >= 0) {
+        snprintf(what, sizeof what, "person %.*s", ID_SHOW, person_id);
+        return field_fail(s, what, &sc->person[bad], fields[bad]);
+    }
     for (int64_t r = 0; r < nhist; r++) {
-        char row[ID_SHOW + 64];
-        snprintf(row, sizeof row, "%s, history row %lld", what, (long long)r + 1);
-        if (check_fields(s, row, sc->hist, sc->nhist, hist + r * sc->nhist))
-            return -1;
+        const int64_t *row = hist + r * sc->nhist;
+        if ((bad = bad_field(sc, sc->hist, sc->nhist, row)) >= 0) {
+            snprintf(what, sizeof what, "person %.*s, history row %lld", ID_SHOW, person_id,
+                     (long long)r + 1);
+            return field_fail(s, what, &sc->hist[bad], row[bad]);
+        }
     }
     size_t nf = (size_t)sc->nperson, nh = (size_t)nhist * (size_t)sc->nhist;
     int64_t *data = polrt_realloc(NULL, (nf + nh + 1) * sizeof *data);
@@ -269,23 +346,39 @@ POLRT_API int polrt_session_person(PolSession *s, const char *person_id, const i
     Person *p = rt_map_find(&s->persons, h, person_eq, person_id);
     if (!p) {
         size_t len = strlen(person_id) + 1;
-        if (!(p = polrt_realloc(NULL, sizeof *p + len))) {
-            polrt_realloc(data, 0);
-            return fail(s, "out of memory");
-        }
-        memcpy(p + 1, person_id, len);
-        p->id = (const char *)(p + 1);
-        p->data = NULL;
-        if (rt_map_put(&s->persons, h, p)) {
+        int64_t handle = -1;
+        if (!(p = polrt_realloc(NULL, sizeof *p + len)) || (handle = new_handle(s)) < 0 ||
+            rt_map_put(&s->persons, h, p)) {
+            if (handle >= 0)
+                s->free_h[s->nfree++] = handle;
             polrt_realloc(p, 0);
             polrt_realloc(data, 0);
             return fail(s, "out of memory");
         }
+        memcpy(p->id, person_id, len);
+        p->hash = h;
+        p->handle = handle;
+        p->data = NULL;
+        p->led = NULL;
+        s->byh[handle] = p;
     }
     polrt_realloc(p->data, 0);
     p->data = data;
     p->nhist = nhist;
-    return 0;
+    return p->handle;
+}
+
+POLRT_API int polrt_session_person(PolSession *s, const char *person_id, const int64_t *fields,
+                                   const int64_t *hist, int64_t nhist)
+{
+    return rt_session_person_add(s, person_id, fields, hist, nhist) < 0 ? -1 : 0;
+}
+
+int64_t rt_session_person_handle(const PolSession *s, const char *person_id)
+{
+    const Person *p =
+        person_id ? rt_map_find(&s->persons, hash_id(person_id), person_eq, person_id) : NULL;
+    return p ? p->handle : -1;
 }
 
 /* ---- claims ---------------------------------------------------------------------------- */
@@ -349,84 +442,123 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
     return 0;
 }
 
-/* rt_settle_ctx's ledgers for a session: its store */
-typedef struct StoreLoad {
+/* rt_settle_ctx's ledgers for a session: the person's rows in the store */
+typedef struct RowsLoad {
     PolSession *s;
-    const char *person_id;
-} StoreLoad;
+    RtLedgerPerson *lp;
+} RowsLoad;
 
-static int store_load(void *arg, const int64_t *keys, int64_t *before)
+static int rows_load(void *arg, const int64_t *keys, int64_t *before)
 {
-    StoreLoad *l = arg;
-    return rt_ledger_load(l->s->st, l->person_id, keys, before, l->s->err, sizeof l->s->err);
+    RowsLoad *l = arg;
+    return rt_ledger_load(l->s->st, l->lp, keys, before, l->s->err, sizeof l->s->err);
 }
 
-/* the trace of a claim whose rules did not run (already settled, or rejected); untraced,
- * only the memo that settling needs empty */
+/* the trace of a claim whose rules did not run (already settled, or rejected), and the
+ * memo empty for the next run: rule_val and rule_state 0, branch, pver and pidx -1 (all
+ * bits set: one memset for the three) */
 static void reset_trace(PolSession *s)
 {
     const RtSchema *sc = s->s;
-    if (!s->trace) {
+    if (!s->trace) { /* untraced: only the memo that settling needs empty */
         memset(s->rule_state, 0, (size_t)sc->nrules * sizeof *s->rule_state);
         return;
     }
-    for (int i = 0; i < sc->nrules; i++) {
-        s->rule_val[i] = 0;
-        s->rule_state[i] = 0;
-        s->branch[i] = -1;
-    }
-    for (int i = 0; i < sc->nparams; i++)
-        s->pver[i] = s->pidx[i] = -1;
+    memset(s->rule_val, 0, 2 * (size_t)sc->nrules * sizeof *s->rule_val);
+    memset(s->branch, 0xff, ((size_t)sc->nrules + 2 * (size_t)sc->nparams) * sizeof *s->branch);
 }
 
-/* the policy failed: res says where, and so does the session's message */
-static void policy_failed(PolSession *s, const char *claim_id, const PolCtx *ctx, PolResult *res)
-{
-    char why[ERR_LEN - ID_SHOW - 16];
-    res->status = -1;
-    res->err_code = ctx->err_code;
-    res->err_loc = ctx->err_loc;
-    fail(s, "claim %.*s: %s", ID_SHOW, claim_id,
-         rt_err_describe(s->s, ctx->err_code, ctx->err_loc, why, sizeof why));
-}
-
-POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const char *person_id,
-                                  const int64_t *fields, PolResult *res)
+/* nothing settled yet: outputs, keys and ledgers 0, and no trace */
+static void reset_result(PolSession *s)
 {
     const RtSchema *sc = s->s;
-    char what[ID_SHOW + 16];
-    memset(res, 0, sizeof *res);
+    memset(s->out, 0,
+           ((size_t)sc->noutputs + (size_t)sc->nledgers + 2 * (size_t)sc->nledger_fields) *
+               sizeof *s->out);
+    reset_trace(s);
+}
+
+/* a claim begins: res points at the session's arrays, which are cleared */
+static void claim_start(PolSession *s, PolResult *res)
+{
     res->status = -1;
+    res->err_code = 0;
+    res->err_loc = 0;
     res->out = s->out;
     res->ledger_before = s->before;
     res->ledger_after = s->after;
     res->keys = s->keys;
-    if (s->trace) {
-        res->rule_val = s->rule_val;
-        res->branch = s->branch;
-        res->pver = s->pver;
-        res->pidx = s->pidx;
-    }
+    res->rule_val = s->trace ? s->rule_val : NULL;
+    res->branch = s->trace ? s->branch : NULL;
+    res->pver = s->trace ? s->pver : NULL;
+    res->pidx = s->trace ? s->pidx : NULL;
     s->err[0] = '\0';
     s->conflict = 0;
-    reset_trace(s);
-    for (int i = 0; i < sc->noutputs; i++)
-        s->out[i] = 0;
-    for (int i = 0; i < sc->nledgers; i++)
-        s->keys[i] = 0;
-    for (int i = 0; i < sc->nledger_fields; i++)
-        s->before[i] = s->after[i] = 0;
+    reset_result(s);
+}
 
-    if (check_id(s, "claim", claim_id) || check_id(s, "person", person_id))
+/* Was the claim settled before (the store keeps claims)? 0 no (nothing changed); else what
+ * polrt_session_claim returns: 0 with status 1 and the stored record in res (no rule ran),
+ * -1 a conflict, -2 an error. */
+static int settled_before(PolSession *s, RtClaimRec *rec, PolResult *res)
+{
+    int found = rt_ledger_find(s->st, rec, s->err, sizeof s->err);
+    if (found == 0)
+        return 0;
+    if (found < 0)
+        return -2;
+    if (found == 2) {
+        /* refused: nothing settled, as for any refusal */
+        reset_result(s);
+        s->conflict = 1;
         return -1;
-    snprintf(what, sizeof what, "claim %.*s", ID_SHOW, claim_id);
-    const Person *p = rt_map_find(&s->persons, hash_id(person_id), person_eq, person_id);
-    if (!p)
-        return fail(s, "%s: unknown person %.*s", what, ID_SHOW, person_id);
+    }
+    reset_trace(s);
+    res->status = 1;
+    return 0;
+}
+
+/* The policy did not settle the claim (settled: rt_settle_ctx's 1, or 2 outside the
+ * policy's validity): its result, unless the claim was settled before, which answers. */
+static int claim_failed(PolSession *s, RtClaimRec *rec, const PolCtx *ctx, int settled,
+                        PolResult *res)
+{
+    char why[ERR_LEN - ID_SHOW - 16];
+    if (rt_ledger_keeps_claims(s->st)) {
+        int rc = settled_before(s, rec, res);
+        if (rc != 0 || res->status == 1)
+            return rc;
+    }
+    res->status = -1;
+    res->err_code = ctx->err_code;
+    res->err_loc = ctx->err_loc;
+    if (settled == 2) {
+        char day[32];
+        fail(s, "claim %.*s: dated %s, outside the policy's validity", ID_SHOW, rec->claim_id,
+             polrt_fmt_date(ctx->asof, day));
+    } else {
+        fail(s, "claim %.*s: %s", ID_SHOW, rec->claim_id,
+             rt_err_describe(s->s, ctx->err_code, ctx->err_loc, why, sizeof why));
+    }
+    return 0;
+}
+
+/* One claim of person p (res started by claim_start): the field checks, the policy's input
+ * checks, then settle and save. A claim id the store holds already is found when saving it
+ * (the insert that records it tells), so a new claim costs no lookup: the policy runs, and
+ * its result is dropped for the stored one if the id was there. */
+static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_t *fields,
+                    PolResult *res)
+{
+    const RtSchema *sc = s->s;
     if (sc->nclaim > 0 && !fields)
-        return fail(s, "%s: fields missing", what);
-    if (check_fields(s, what, sc->claim, sc->nclaim, fields))
-        return -1;
+        return fail(s, "claim %.*s: fields missing", ID_SHOW, claim_id);
+    int bad = bad_field(sc, sc->claim, sc->nclaim, fields);
+    if (bad >= 0) {
+        char what[ID_SHOW + 16];
+        snprintf(what, sizeof what, "claim %.*s", ID_SHOW, claim_id);
+        return field_fail(s, what, &sc->claim[bad], fields[bad]);
+    }
     if (sc->nclaim)
         memcpy(s->claim, fields, (size_t)sc->nclaim * sizeof *s->claim);
 
@@ -434,75 +566,89 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
     if (rt_engine_check(s->e, s->claim, s->pver, &res->err_code, &res->err_loc)) {
         char why[ERR_LEN - ID_SHOW - 16];
         reset_trace(s);
-        return fail(s, "%s: %s", what,
+        return fail(s, "claim %.*s: %s", ID_SHOW, claim_id,
                     rt_err_describe(sc, res->err_code, res->err_loc, why, sizeof why));
     }
+    if (!p->led && !(p->led = rt_ledger_hold(s->st, p->id, p->hash, s->err, sizeof s->err)))
+        return -2;
 
-    /* settled before (this store, any session or run)? */
-    RtClaimRec rec = {claim_id, person_id, s->claim, s->out, s->keys, s->before, s->after};
-    int found = rt_ledger_find(s->st, &rec, s->err, sizeof s->err);
-    if (found < 0)
-        return -2;
-    if (found == 2) {
-        s->conflict = 1;
-        return -1;
-    }
-    if (found) {
-        res->status = 1;
-        return 0;
-    }
-
-    PolCtx ctx = {
-        .claim = s->claim,
-        .person = p->data,
-        .hist = p->data + sc->nperson,
-        .nhist = p->nhist,
-        .out = s->out,
-        .params = s->e->params,
-        .rule_val = s->rule_val,
-        .rule_state = s->rule_state,
-        .branch = s->branch,
-        .pver = s->pver,
-        .pidx = s->pidx,
-        .asof = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE,
-        .user = s->e->user,
-    };
-    StoreLoad load = {s, person_id};
-    int settled =
-        rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, store_load, &load, s->trace);
-    if (settled == 2) {
-        char day[32];
-        res->status = -1;
-        res->err_code = POLRT_E_NOVERSION;
-        res->err_loc = -1;
-        fail(s, "%s: dated %s, outside the policy's validity", what, polrt_fmt_date(ctx.asof, day));
-        return 0;
-    }
-    if (settled == 1) {
-        policy_failed(s, claim_id, &ctx, res);
-        return 0;
-    }
-    if (settled < 0)
-        return -2;
-    int saved = rt_ledger_save(s->st, &rec, s->err, sizeof s->err);
-    if (saved < 0)
-        return -2;
-    if (saved == 1) {
-        /* another session stored this claim id between find and save */
-        reset_trace(s);
-        found = rt_ledger_find(s->st, &rec, s->err, sizeof s->err);
-        if (found <= 0) {
-            if (found == 0)
-                fail(s, "%s: settled meanwhile, but not found", what);
+    RtClaimRec rec = {claim_id, p->id, s->claim, s->out, s->keys, s->before, s->after};
+    RowsLoad load = {s, p->led};
+    for (int tries = 0;; tries++) {
+        PolCtx ctx = {
+            .claim = s->claim,
+            .person = p->data,
+            .hist = p->data + sc->nperson,
+            .nhist = p->nhist,
+            .out = s->out,
+            .params = s->e->params,
+            .rule_val = s->rule_val,
+            .rule_state = s->rule_state,
+            .branch = s->branch,
+            .pver = s->pver,
+            .pidx = s->pidx,
+            .asof = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE,
+            .user = s->e->user,
+        };
+        int settled =
+            rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
+        if (settled < 0)
+            return -2;
+        if (settled > 0)
+            return claim_failed(s, &rec, &ctx, settled, res);
+        int saved = rt_ledger_save(s->st, p->led, &rec, s->err, sizeof s->err);
+        if (saved == 0) {
+            res->status = 0;
+            return 0;
+        }
+        if (saved < 0)
+            return -2;
+        if (saved == 1) {
+            /* settled before, or by another session meanwhile: the stored record answers */
+            int rc = settled_before(s, &rec, res);
+            if (rc == 0 && res->status != 1) {
+                fail(s, "claim %.*s: settled meanwhile, but not found", ID_SHOW, claim_id);
+                return -2;
+            }
+            return rc;
+        }
+        /* another process wrote the ledger since the rows were read: settle again */
+        if (tries == STALE_RETRIES) {
+            fail(s,
+                 "claim %.*s: the ledger changed under every attempt to settle it (another "
+                 "process keeps writing it)",
+                 ID_SHOW, claim_id);
             return -2;
         }
-        if (found == 2) {
-            s->conflict = 1;
-            return -1;
-        }
-        res->status = 1;
-        return 0;
+        reset_result(s);
     }
-    res->status = 0;
-    return 0;
+}
+
+POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const char *person_id,
+                                  const int64_t *fields, PolResult *res)
+{
+    claim_start(s, res);
+    if (check_id(s, "claim", claim_id) || check_id(s, "person", person_id))
+        return -1;
+    /* a batch gives a person's claims one after another: the last person first */
+    Person *p = s->last >= 0 ? s->byh[s->last] : NULL;
+    if (!p || strcmp(p->id, person_id) != 0) {
+        if (!(p = rt_map_find(&s->persons, hash_id(person_id), person_eq, person_id)))
+            return fail(s, "claim %.*s: unknown person %.*s", ID_SHOW, claim_id, ID_SHOW,
+                        person_id);
+        s->last = p->handle;
+    }
+    return claim_of(s, claim_id, p, fields, res);
+}
+
+int rt_session_claim_h(PolSession *s, const char *claim_id, int64_t person, const int64_t *fields,
+                       PolResult *res)
+{
+    claim_start(s, res);
+    if (check_id(s, "claim", claim_id))
+        return -1;
+    if (person < 0 || (size_t)person >= s->nbyh || !s->byh[person])
+        return fail(s, "claim %.*s: unknown person handle %lld", ID_SHOW, claim_id,
+                    (long long)person);
+    return claim_of(s, claim_id, s->byh[person], fields, res);
 }

@@ -10,19 +10,23 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 /* yuan.fen as fen, for readable expectations */
-#define YUAN(y, f) ((int64_t)(y) * 100 + (f))
+#define YUAN(y, f) ((int64_t)(y)*100 + (f))
 /* claims each thread settles in the threaded test */
 #define THREAD_CLAIMS 200
 
 static char dir[] = "/tmp/polc-test-session-XXXXXX";
 static char err[512];
 
-static int64_t day(int y, int m, int d) { return polrt_days_from_civil(y, m, d); }
+static int64_t day(int y, int m, int d)
+{
+    return polrt_days_from_civil(y, m, d);
+}
 
 /* a claim's fields in schema order */
 static void claim(int64_t *c, int64_t level, int64_t discharged, int64_t total,
@@ -44,8 +48,7 @@ static int add_persons(PolSession *s)
     int64_t poor[FAKE_NHIST] = {FAKE_POOR, day(2016, 1, 1), POLRT_NONE};
     int64_t late[FAKE_NHIST] = {FAKE_DIBAO, day(2025, 6, 1), POLRT_NONE};
     return polrt_session_person(s, "P1", no, poor, 1) |
-           polrt_session_person(s, "P2", yes, poor, 1) |
-           polrt_session_person(s, "P3", no, late, 1);
+           polrt_session_person(s, "P2", yes, poor, 1) | polrt_session_person(s, "P3", no, late, 1);
 }
 
 static void check_out(const char *name, const PolResult *r, int64_t basic, int64_t own,
@@ -214,6 +217,8 @@ static void test_duplicates_in_memory(PolEngine *e)
     CHECK_EQ("changed fields", polrt_session_claim(s, "A", "P1", c, &r), -1);
     CHECK_STR("changed fields: message", polrt_session_errmsg(s),
               "claim A was already settled with different fields");
+    CHECK_EQ("changed fields: nothing settled", r.out[FAKE_O_BASIC], 0);
+    CHECK_EQ("changed fields: no rule ran", r.branch[FAKE_R_COMPLIANT], -1);
     c[FAKE_C_TOTAL] -= 1;
     CHECK_EQ("other person", polrt_session_claim(s, "A", "P2", c, &r), -1);
     CHECK_STR("other person: message", polrt_session_errmsg(s),
@@ -332,7 +337,7 @@ static void test_sqlite(PolEngine *e)
     CHECK("missing directory", polrt_session_new(e, other, err, sizeof err) == NULL);
 }
 
-/* several sessions on threads, one SQLite store, persons partitioned */
+/* several sessions on threads, one store (SQLite, or memory), persons partitioned */
 typedef struct Worker {
     PolSession *s;
     const char *person;
@@ -340,30 +345,40 @@ typedef struct Worker {
     int failed;
 } Worker;
 
+/* the worker's person's claims, and between them a person who comes for one claim and
+ * is forgotten (the store's table of persons changes under every thread) */
 static void *work(void *arg)
 {
     Worker *w = arg;
-    int64_t c[FAKE_NCLAIM];
+    int64_t c[FAKE_NCLAIM], no[1] = {0};
+    int64_t poor[FAKE_NHIST] = {FAKE_POOR, day(2016, 1, 1), POLRT_NONE};
     PolResult r;
-    char id[32];
+    char id[32], tid[32];
     for (int i = 0; i < THREAD_CLAIMS; i++) {
         snprintf(id, sizeof id, "%s-%d", w->person, i);
         claim(c, FAKE_TOWNSHIP, day(2024, 1, 1) + i, YUAN(200, 0), 0, 0, POLRT_NONE);
         if (polrt_session_claim(w->s, id, w->person, c, &r) != 0 || r.status != 0)
             w->failed++;
         w->last_claims = r.ledger_after[FAKE_L_CLAIMS];
+        snprintf(tid, sizeof tid, "%s-t%d", w->person, i);
+        snprintf(id, sizeof id, "%s-x%d", w->person, i);
+        if (polrt_session_person(w->s, tid, no, poor, 1) != 0 ||
+            polrt_session_claim(w->s, id, tid, c, &r) != 0 || r.status != 0 ||
+            r.ledger_before[FAKE_L_CLAIMS] != 0)
+            w->failed++;
+        rt_session_forget(w->s, tid);
     }
     return NULL;
 }
 
-static void test_threads(PolEngine *e)
+static void test_threads(PolEngine *e, int sqlite)
 {
     char path[sizeof dir + 16];
     snprintf(path, sizeof path, "%s/threads.db", dir);
     Worker w[3] = {{0}};
     pthread_t t[3];
     const char *who[3] = {"P1", "P2", "P3"};
-    w[0].s = polrt_session_new(e, path, err, sizeof err);
+    w[0].s = polrt_session_new(e, sqlite ? path : NULL, err, sizeof err);
     CHECK("threads: first session", w[0].s != NULL);
     if (!w[0].s)
         return;
@@ -427,6 +442,26 @@ static void test_alloc_failures(void)
     }
     polrt_test_fail_alloc_after(-1);
     CHECK("allocation failures handled until all succeed", ok);
+
+    /* the same on an SQLite ledger, in a batch: the store's cache, rows and checkpointer */
+    char path[sizeof dir + 16];
+    snprintf(path, sizeof path, "%s/alloc.db", dir);
+    PolEngine *e = fake_policy_engine(err, sizeof err);
+    ok = 0;
+    for (n = 0; n < 1000 && !ok && e; n++) {
+        remove(path);
+        polrt_test_fail_alloc_after(n);
+        PolSession *s = polrt_session_new(e, path, err, sizeof err);
+        if (s && add_persons(s) == 0 && rt_session_begin(s, err, sizeof err) == 0 &&
+            polrt_session_claim(s, "A", "P1", c, &r) == 0 &&
+            polrt_session_claim(s, "B", "P2", c, &r) == 0 && r.status == 0 &&
+            rt_session_commit(s, err, sizeof err) == 0)
+            ok = r.out[FAKE_O_BASIC] == YUAN(8250, 0);
+        polrt_session_free(s);
+    }
+    polrt_test_fail_alloc_after(-1);
+    polrt_engine_free(e);
+    CHECK("sqlite: allocation failures handled until all succeed", ok);
 }
 
 static void test_engine_open(void)
@@ -612,8 +647,8 @@ static void test_checks(PolEngine *e)
     c[FAKE_C_NONCOMPLIANT] = YUAN(100, 0);
     CHECK_EQ("check: equal amounts settle", polrt_session_claim(s, "N1", "P1", c, &r), 0);
     CHECK_EQ("check: ... as N1, never recorded before", r.status, 0);
-    CHECK_EQ("check: the refused claim left no trace in the ledger",
-             r.ledger_before[FAKE_L_CLAIMS], 0);
+    CHECK_EQ("check: the refused claim left no trace in the ledger", r.ledger_before[FAKE_L_CLAIMS],
+             0);
     /* the second check */
     claim(c, FAKE_COUNTY, day(2024, 3, 11), INT64_C(9000000000000000000), 1, 0, POLRT_NONE);
     CHECK_EQ("check 2: refused", polrt_session_claim(s, "N2", "P1", c, &r), -1);
@@ -629,8 +664,7 @@ static void test_checks(PolEngine *e)
               "claim N3: amount overflow in reject \"金额超出结算范围\" (line 63, col 31)");
     /* outside the policy's validity nothing is in force, checks included: settling says so */
     claim(c, FAKE_COUNTY, day(2016, 6, 1), YUAN(100, 0), YUAN(200, 0), 0, POLRT_NONE);
-    CHECK_EQ("check: outside the validity, a result", polrt_session_claim(s, "N4", "P1", c, &r),
-             0);
+    CHECK_EQ("check: outside the validity, a result", polrt_session_claim(s, "N4", "P1", c, &r), 0);
     CHECK_EQ("check: outside the validity, code", r.err_code, POLRT_E_NOVERSION);
     /* a claim id settled earlier with other data is a conflict, also a refusal (-1) */
     claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(100, 0), YUAN(99, 0), 0, day(2024, 3, 1));
@@ -641,8 +675,8 @@ static void test_checks(PolEngine *e)
     polrt_session_free(s);
 
     /* an engine whose schema lists checks must have a function to run them */
-    PolEngine *bare = polrt_engine_new(polc_schema, polc_params, polc_settle, polc_keys, NULL, err,
-                                       sizeof err);
+    PolEngine *bare =
+        polrt_engine_new(polc_schema, polc_params, polc_settle, polc_keys, NULL, err, sizeof err);
     CHECK("no check function: no session", polrt_session_new(bare, NULL, err, sizeof err) == NULL);
     CHECK_STR("no check function: message", err,
               "the policy declares 2 input checks (reject), but the engine has no check "
@@ -681,8 +715,288 @@ static void test_forget(PolEngine *e)
     polrt_session_free(s);
 }
 
+/* persons by handle: the same settlement as by id, handles reused after forget */
+static void test_handles(PolEngine *e)
+{
+    PolSession *s = polrt_session_new(e, NULL, err, sizeof err);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM], no[1] = {0},
+                            poor[FAKE_NHIST] = {FAKE_POOR, day(2016, 1, 1), POLRT_NONE};
+    rt_session_keep_claims(s, 0);
+    int64_t h1 = rt_session_person_add(s, "P1", no, poor, 1);
+    int64_t h2 = rt_session_person_add(s, "P2", no, poor, 1);
+    CHECK("handles: two persons, two handles", h1 >= 0 && h2 >= 0 && h1 != h2);
+    CHECK_EQ("handles: given again, the same handle", rt_session_person_add(s, "P1", no, poor, 1),
+             h1);
+    CHECK_EQ("handles: by id", rt_session_person_handle(s, "P2"), h2);
+    CHECK_EQ("handles: unknown id", rt_session_person_handle(s, "P9"), -1);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    CHECK_EQ("handles: A settles", rt_session_claim_h(s, "A", h1, c, &r), 0);
+    check_out("handles: A", &r, YUAN(8025, 0), YUAN(2975, 0), 0);
+    claim(c, FAKE_CITY, day(2024, 6, 1), YUAN(5000, 0), 0, 1, POLRT_NONE);
+    CHECK_EQ("handles: B by id after A by handle", polrt_session_claim(s, "B", "P1", c, &r), 0);
+    check_out("handles: B sees A's ledger", &r, YUAN(3375, 0), YUAN(25, 0), YUAN(1600, 0));
+    CHECK_EQ("handles: P2 by handle", rt_session_claim_h(s, "C", h2, c, &r), 0);
+    CHECK_EQ("handles: P2's own ledger", r.ledger_before[FAKE_L_CLAIMS], 0);
+    CHECK_EQ("handles: a bad handle", rt_session_claim_h(s, "D", 99, c, &r), -1);
+    CHECK_STR("handles: a bad handle: message", polrt_session_errmsg(s),
+              "claim D: unknown person handle 99");
+    rt_session_forget_h(s, h1);
+    CHECK_EQ("handles: forgotten", rt_session_claim_h(s, "D", h1, c, &r), -1);
+    CHECK_EQ("handles: forgotten by id too", rt_session_person_handle(s, "P1"), -1);
+    rt_session_forget_h(s, h1); /* twice: nothing happens */
+    int64_t h3 = rt_session_person_add(s, "P3", no, poor, 1);
+    CHECK_EQ("handles: a forgotten handle is given again", h3, h1);
+    CHECK_EQ("handles: ... to the new person", rt_session_claim_h(s, "E", h3, c, &r), 0);
+    CHECK_EQ("handles: ... with a ledger of their own", r.ledger_before[FAKE_L_CLAIMS], 0);
+    CHECK_EQ("handles: P2 kept its ledger", rt_session_claim_h(s, "F", h2, c, &r), 0);
+    CHECK_EQ("handles: P2 kept its ledger: count", r.ledger_before[FAKE_L_CLAIMS], 1);
+    /* many persons: the handle table grows, forgotten handles are reused */
+    char id[32];
+    int ok = 1;
+    for (int i = 0; i < 1000; i++) {
+        snprintf(id, sizeof id, "Q%d", i);
+        int64_t h = rt_session_person_add(s, id, no, poor, 1);
+        ok &= h >= 0 && rt_session_claim_h(s, id, h, c, &r) == 0 && r.status == 0;
+        if (i % 2)
+            rt_session_forget_h(s, h);
+    }
+    CHECK("handles: a thousand persons", ok);
+    CHECK("handles: half of them forgotten, their handles reused",
+          rt_session_person_add(s, "R", no, poor, 1) < 600);
+    polrt_session_free(s);
+}
+
+/* zigzag varints, as ledger format 2 stores values (to write rows by hand) */
+static size_t varints(unsigned char *b, const int64_t *v, int n)
+{
+    size_t k = 0;
+    for (int i = 0; i < n; i++) {
+        uint64_t u = ((uint64_t)v[i] << 1) ^ (v[i] < 0 ? UINT64_MAX : 0);
+        for (; u >= 0x80; u >>= 7)
+            b[k++] = (unsigned char)(u | 0x80);
+        b[k++] = (unsigned char)u;
+    }
+    return k;
+}
+
+static int sql(sqlite3 *db, const char *text)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(db, text, NULL, NULL, &msg);
+    if (rc != SQLITE_OK)
+        printf("  sql: %s\n", msg ? msg : "?");
+    sqlite3_free(msg);
+    return rc;
+}
+
+/* A ledger written by an older polc (format 1: text values, the policy's hash per claim) is
+ * upgraded when opened: its claims and rows are read, new ones are added in format 2. */
+static void test_format1(PolEngine *e)
+{
+    char path[sizeof dir + 16];
+    snprintf(path, sizeof path, "%s/format1.db", dir);
+    sqlite3 *db;
+    CHECK_EQ("format 1: made by hand", sqlite3_open(path, &db), SQLITE_OK);
+    int rc =
+        sql(db, "PRAGMA journal_mode=WAL;"
+                "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                "CREATE TABLE ledger_rows (person_id TEXT NOT NULL, ledger TEXT NOT NULL,"
+                " key INTEGER NOT NULL, vals TEXT NOT NULL, updated_at TEXT NOT NULL,"
+                " PRIMARY KEY (person_id, ledger, key)) WITHOUT ROWID;"
+                "CREATE TABLE settled_claims (claim_id TEXT PRIMARY KEY, person_id TEXT NOT NULL,"
+                " policy_sha256 TEXT NOT NULL, fields TEXT NOT NULL, outputs TEXT NOT NULL,"
+                " keys TEXT NOT NULL, ledger_before TEXT NOT NULL, ledger_after TEXT NOT NULL,"
+                " settled_at TEXT NOT NULL) WITHOUT ROWID;"
+                "INSERT INTO meta VALUES ('format', '1'), ('created_at', '2026-01-01');"
+                /* claim A of test_hand_computed, as format 1 wrote it */
+                "INSERT INTO settled_claims VALUES ('A', 'P1', 'abc',"
+                " 'level=1,discharged=19792,total=1200000,noncompliant=100000,emergency=0,"
+                "referral=19783', 'basic=802500,own=297500,backstop=0', 'year=2024',"
+                " 'year.own_paid=0,year.claims=0', 'year.own_paid=297500,year.claims=1',"
+                " '2026-01-01');"
+                "INSERT INTO ledger_rows VALUES ('P1', 'year', 2024,"
+                " 'own_paid=297500,claims=1', '2026-01-01');");
+    sqlite3_close(db);
+    CHECK_EQ("format 1: written", rc, SQLITE_OK);
+
+    PolSession *s = polrt_session_new(e, path, err, sizeof err);
+    CHECK("format 1: opened", s != NULL);
+    if (!s) {
+        printf("  %s\n", err);
+        return;
+    }
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+    add_persons(s);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    CHECK_EQ("format 1: A again", polrt_session_claim(s, "A", "P1", c, &r), 0);
+    CHECK_EQ("format 1: A already settled", r.status, 1);
+    check_out("format 1: A's stored outputs", &r, YUAN(8025, 0), YUAN(2975, 0), 0);
+    CHECK_EQ("format 1: A's stored ledger after", r.ledger_after[FAKE_L_CLAIMS], 1);
+    c[FAKE_C_TOTAL] += 1;
+    CHECK_EQ("format 1: A with other fields", polrt_session_claim(s, "A", "P1", c, &r), -1);
+    CHECK_EQ("format 1: ... a conflict", rt_session_conflict(s), 1);
+    claim(c, FAKE_CITY, day(2024, 6, 1), YUAN(5000, 0), 0, 1, POLRT_NONE);
+    CHECK_EQ("format 1: B settles", polrt_session_claim(s, "B", "P1", c, &r), 0);
+    CHECK_EQ("format 1: B on the text row", r.ledger_before[FAKE_L_OWN_PAID], YUAN(2975, 0));
+    check_out("format 1: B", &r, YUAN(3375, 0), YUAN(25, 0), YUAN(1600, 0));
+    polrt_session_free(s);
+
+    /* upgraded: format 2, B stored as a blob with the policy's hash, and read back */
+    char *v = NULL;
+    sqlite3_open(path, &db);
+    sqlite3_stmt *q;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT (SELECT value FROM meta WHERE name = 'format'),"
+                           " (SELECT typeof(fields) || ' ' || policy_sha256 FROM settled_claims"
+                           " WHERE claim_id = 'B'), (SELECT count(*) FROM ledger_rows)",
+                           -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW) {
+        v = sqlite3_mprintf("%s %s", sqlite3_column_text(q, 0), sqlite3_column_text(q, 1));
+        n = sqlite3_column_int64(q, 2);
+    }
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    CHECK_STR("format 1: upgraded, B a blob with the hash", v,
+              "2 blob 04798bb486152150cc09eb25bfe3a916e2ec89c5b8be7002709b4c8aede44bef");
+    CHECK_EQ("format 1: the row rewritten in place", n, 1);
+    sqlite3_free(v);
+    s = polrt_session_new(e, path, err, sizeof err);
+    add_persons(s);
+    CHECK_EQ("format 2: B again", polrt_session_claim(s, "B", "P1", c, &r), 0);
+    CHECK_EQ("format 2: B already settled", r.status, 1);
+    check_out("format 2: B's stored outputs", &r, YUAN(3375, 0), YUAN(25, 0), YUAN(1600, 0));
+    claim(c, FAKE_TOWNSHIP, day(2024, 9, 1), YUAN(1000, 2), 0, 0, POLRT_NONE);
+    polrt_session_claim(s, "C", "P1", c, &r);
+    CHECK_EQ("format 2: C on B's row", r.ledger_before[FAKE_L_CLAIMS], 2);
+    polrt_session_free(s);
+
+    /* a format this runtime does not know is refused, naming it */
+    sqlite3_open(path, &db);
+    sql(db, "UPDATE meta SET value = '3' WHERE name = 'format'");
+    sqlite3_close(db);
+    CHECK("format 3: refused", polrt_session_new(e, path, err, sizeof err) == NULL);
+    CHECK("format 3: the message names it", strstr(err, "ledger format '3' (this runtime reads "
+                                                        "formats 1 and 2") != NULL);
+}
+
+/* Values another version of the policy stored (meta layout:N: other fields, another order)
+ * are read by name: absent fields are 0, fields this version lacks are dropped. */
+static void test_other_layout(PolEngine *e)
+{
+    char path[sizeof dir + 16];
+    snprintf(path, sizeof path, "%s/layout.db", dir);
+    PolSession *s = polrt_session_new(e, path, err, sizeof err); /* makes the tables */
+    polrt_session_free(s);
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    sql(db, "INSERT INTO meta VALUES ('layout:7', 'policy=older\n"
+            "fields=total,level,discharged,noncompliant,emergency,referral\n"
+            "outputs=own,basic,gone\nkeys=year\nledger=year.claims,year.gone,year.own_paid\n')");
+    unsigned char b[5][128];
+    size_t n[5];
+    /* P1's 2024 row: 2 claims, own_paid 1,000.00 (and a field this version lacks) */
+    int64_t row[3] = {2, 7, YUAN(1000, 0)};
+    n[0] = varints(b[0], row, 3);
+    sqlite3_stmt *q;
+    sqlite3_prepare_v2(db, "INSERT INTO ledger_rows VALUES ('P1', 'year', 2024, ?1, 'x', 7)", -1,
+                       &q, NULL);
+    sqlite3_bind_blob(q, 1, b[0], (int)n[0], SQLITE_STATIC);
+    CHECK_EQ("other layout: row written", sqlite3_step(q), SQLITE_DONE);
+    sqlite3_finalize(q);
+    /* claim Z settled by it: fields in its order, outputs own, basic, gone */
+    int64_t f[6] = {YUAN(500, 0), FAKE_CITY, day(2024, 1, 5), 0, 1, POLRT_NONE};
+    int64_t o[3] = {YUAN(100, 0), YUAN(300, 0), 5}, k[1] = {2024}, l0[3] = {1, 0, 0},
+            l1[3] = {2, 0, YUAN(1000, 0)};
+    n[0] = varints(b[0], f, 6);
+    n[1] = varints(b[1], o, 3);
+    n[2] = varints(b[2], k, 1);
+    n[3] = varints(b[3], l0, 3);
+    n[4] = varints(b[4], l1, 3);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO settled_claims (claim_id, person_id, fields, outputs, keys,"
+                       " ledger_before, ledger_after, settled_at, layout)"
+                       " VALUES ('Z', 'P1', ?1, ?2, ?3, ?4, ?5, 'x', 7)",
+                       -1, &q, NULL);
+    for (int i = 0; i < 5; i++)
+        sqlite3_bind_blob(q, i + 1, b[i], (int)n[i], SQLITE_STATIC);
+    CHECK_EQ("other layout: claim written", sqlite3_step(q), SQLITE_DONE);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+
+    s = polrt_session_new(e, path, err, sizeof err);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+    add_persons(s);
+    claim(c, FAKE_CITY, day(2024, 1, 5), YUAN(500, 0), 0, 1, POLRT_NONE);
+    CHECK_EQ("other layout: Z again", polrt_session_claim(s, "Z", "P1", c, &r), 0);
+    CHECK_EQ("other layout: Z already settled", r.status, 1);
+    /* backstop: an output the older version did not have, absent */
+    check_out("other layout: Z's outputs by name", &r, YUAN(300, 0), YUAN(100, 0), POLRT_NONE);
+    CHECK_EQ("other layout: Z's ledger after by name", r.ledger_after[FAKE_L_OWN_PAID],
+             YUAN(1000, 0));
+    CHECK_EQ("other layout: Z's ledger after, claims", r.ledger_after[FAKE_L_CLAIMS], 2);
+    claim(c, FAKE_TOWNSHIP, day(2024, 9, 1), YUAN(1000, 0), 0, 0, POLRT_NONE);
+    CHECK_EQ("other layout: Y settles", polrt_session_claim(s, "Y", "P1", c, &r), 0);
+    CHECK_EQ("other layout: Y on its row, by name", r.ledger_before[FAKE_L_OWN_PAID],
+             YUAN(1000, 0));
+    CHECK_EQ("other layout: Y on its row, claims", r.ledger_before[FAKE_L_CLAIMS], 2);
+    polrt_session_free(s);
+}
+
+/* Two processes (here two stores) on one file, taking turns: each sees what the other
+ * committed, its cached rows notwithstanding, and a claim settled on rows the other changed
+ * meanwhile is settled again. */
+static void test_two_writers(PolEngine *e)
+{
+    char path[sizeof dir + 16];
+    snprintf(path, sizeof path, "%s/two.db", dir);
+    PolSession *a = polrt_session_new(e, path, err, sizeof err);
+    PolSession *b = polrt_session_new(e, path, err, sizeof err);
+    CHECK("two writers: both open", a && b);
+    if (!a || !b)
+        return;
+    add_persons(a);
+    add_persons(b);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+    claim(c, FAKE_TOWNSHIP, day(2024, 2, 1), YUAN(200, 0), 0, 0, POLRT_NONE);
+    rt_session_begin(a, err, sizeof err);
+    polrt_session_claim(a, "W1", "P1", c, &r);
+    CHECK_EQ("two writers: a's batch", rt_session_commit(a, err, sizeof err), 0);
+    rt_session_begin(b, err, sizeof err);
+    polrt_session_claim(b, "W2", "P1", c, &r);
+    CHECK_EQ("two writers: b sees a's claim", r.ledger_before[FAKE_L_CLAIMS], 1);
+    polrt_session_claim(b, "W1", "P1", c, &r);
+    CHECK_EQ("two writers: ... and a's claim settled", r.status, 1);
+    CHECK_EQ("two writers: b's batch", rt_session_commit(b, err, sizeof err), 0);
+    rt_session_begin(a, err, sizeof err);
+    polrt_session_claim(a, "W3", "P1", c, &r);
+    CHECK_EQ("two writers: a sees b's claim (its cache read again)", r.ledger_before[FAKE_L_CLAIMS],
+             2);
+    CHECK_EQ("two writers: a's second batch", rt_session_commit(a, err, sizeof err), 0);
+    /* without batches each claim is its own transaction: a reads P1's rows (cached), b
+     * writes, a's next claim settles on the cached rows, finds them stale when saving and
+     * settles again on b's */
+    polrt_session_claim(b, "W4", "P1", c, &r);
+    CHECK_EQ("two writers: b, no batch", r.ledger_before[FAKE_L_CLAIMS], 3);
+    polrt_session_claim(a, "W5", "P1", c, &r);
+    CHECK_EQ("two writers: a settled again on b's rows", r.ledger_before[FAKE_L_CLAIMS], 4);
+    CHECK_EQ("two writers: ... and saved", r.status, 0);
+    polrt_session_claim(b, "W5", "P1", c, &r);
+    CHECK_EQ("two writers: b sees W5 settled", r.status, 1);
+    CHECK_EQ("two writers: ... with a's ledger", r.ledger_after[FAKE_L_CLAIMS], 5);
+    polrt_session_free(a);
+    polrt_session_free(b);
+}
+
 /* the hash map's removal over many entries: every one left is still found */
-static int map_eq(const void *entry, const void *key) { return entry == key; }
+static int map_eq(const void *entry, const void *key)
+{
+    return entry == key;
+}
 
 static void test_map_remove(void)
 {
@@ -720,10 +1034,15 @@ int main(void)
     test_failures(e);
     test_duplicates_in_memory(e);
     test_sqlite(e);
-    test_threads(e);
+    test_threads(e, 1);
+    test_threads(e, 0);
     test_checks(e);
     test_forget(e);
     test_map_remove();
+    test_handles(e);
+    test_format1(e);
+    test_other_layout(e);
+    test_two_writers(e);
     test_reform();
     test_alloc_failures();
     test_engine_open();
