@@ -292,6 +292,17 @@ const char *rt_err_text(int64_t code)
 
 /* "amount overflow in rule basic_pay (line 41, col 9)"; a loc that names no rule (a ledger
  * update, say) reads "in ledger year (...)" */
+char *rt_failure_text(const RtSchema *s, int64_t code, int64_t loc, int64_t asof, char *buf,
+                      size_t len)
+{
+    if (code == POLRT_E_NOVERSION && loc < 0 && asof != POLRT_NONE) {
+        char day[32];
+        snprintf(buf, len, "dated %s, outside the policy's validity", polrt_fmt_date(asof, day));
+        return buf;
+    }
+    return rt_err_describe(s, code, loc, buf, len);
+}
+
 char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, size_t len)
 {
     const char *what = rt_err_text(code);

@@ -178,6 +178,11 @@ const char *rt_err_text(int64_t code);
 /* "amount overflow in rule basic_pay (line 41, col 9)" for a failed settle; for
  * POLRT_E_REJECTED (loc: the check's index in s->rejects) the check's own message */
 char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, size_t len);
+/* the one wording of a claim that failed to settle (run's "error: ..." status, a session's
+ * message): "dated 2017-01-20, outside the policy's validity" for a claim (dated asof)
+ * outside it, else rt_err_describe's */
+char *rt_failure_text(const RtSchema *s, int64_t code, int64_t loc, int64_t asof, char *buf,
+                      size_t len);
 /* The policy's input checks on one claim row (claim fields in schema order): 0 it passes,
  * 1 it is rejected: *code is POLRT_E_REJECTED and *loc the failed check's index, or the
  * check itself failed (an overflow, say) with its code and place (rt_err_describe words

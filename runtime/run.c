@@ -85,20 +85,6 @@ static void thread_free(void *self, RtPThread *t)
     t->sink = NULL;
 }
 
-/* "dated 2017-01-20, outside the policy's validity", or where and why the policy failed:
- * the one wording of a failed claim (its results row says "error: " and this) */
-static char *failure_text(const RtSchema *s, const RtRow *r, int date_idx, int64_t code,
-                          int64_t loc, char *buf, size_t len)
-{
-    if (code == POLRT_E_NOVERSION && loc == -1 && date_idx >= 0) {
-        char day[32];
-        snprintf(buf, len, "dated %s, outside the policy's validity",
-                 polrt_fmt_date(r->fields[date_idx], day));
-        return buf;
-    }
-    return rt_err_describe(s, code, loc, buf, len);
-}
-
 /* the claim's PolResult, from the pipeline's scratch of engine 0 */
 static PolResult result_of(const RtPThread *t, const RtRow *r)
 {
@@ -158,8 +144,9 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     if (status == -1) {
         char why[MSG_MAX - 8];
         int date_idx = rt_pipe_date_idx(t->pipe);
+        int64_t asof = date_idx >= 0 ? row->fields[date_idx] : POLRT_NONE;
         snprintf(buf, sizeof buf, "error: %s",
-                 failure_text(s, row, date_idx, t->err_code[0], t->err_loc[0], why, sizeof why));
+                 rt_failure_text(s, t->err_code[0], t->err_loc[0], asof, why, sizeof why));
         rt_line_cell(&x->out, buf);
     } else
         rt_line_cell(&x->out, status == 0 ? "settled" : "already settled");

@@ -532,14 +532,9 @@ static int claim_failed(PolSession *s, RtClaimRec *rec, const PolCtx *ctx, int s
     res->status = -1;
     res->err_code = ctx->err_code;
     res->err_loc = ctx->err_loc;
-    if (settled == 2) {
-        char day[32];
-        fail(s, "claim %.*s: dated %s, outside the policy's validity", ID_SHOW, rec->claim_id,
-             polrt_fmt_date(ctx->asof, day));
-    } else {
-        fail(s, "claim %.*s: %s", ID_SHOW, rec->claim_id,
-             rt_err_describe(s->s, ctx->err_code, ctx->err_loc, why, sizeof why));
-    }
+    fail(s, "claim %.*s: %s", ID_SHOW, rec->claim_id,
+         rt_failure_text(s->s, ctx->err_code, ctx->err_loc, settled == 2 ? ctx->asof : POLRT_NONE,
+                         why, sizeof why));
     return 0;
 }
 
