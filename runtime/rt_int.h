@@ -439,13 +439,17 @@ void rt_advise_huge(void *p, size_t n); /* ask for huge pages on a large block (
 int rt_display_width(const char *s);    /* terminal columns; CJK counts two */
 
 /* A bump pool for strings and arrays freed together; reset keeps the chunks for reuse. */
-/* 4 MiB: a few per run, a batch's rows fit in a few, and each has 2 MiB-aligned room for
- * huge pages (rt_advise_huge) */
+/* 4 MiB: a few per run, a batch's rows fit in a few; each starts on a 2 MiB boundary, so
+ * all of it can be huge pages (rt_advise_huge) */
 #define RT_POOL_CHUNK (4 << 20)
+typedef struct RtPoolChunk {
+    char *base; /* the chunk: mem rounded up to a huge page */
+    void *mem;  /* the allocation (polrt_realloc) */
+    size_t size;
+} RtPoolChunk;
 typedef struct RtPool {
-    char **chunks;
-    size_t *sizes;
-    size_t nchunks, cap, cap_sizes;
+    RtPoolChunk *chunks;
+    size_t nchunks, cap;
     size_t cur, used; /* chunk in use, bytes used in it */
 } RtPool;
 void *rt_pool_alloc(RtPool *p, size_t n); /* 8-byte aligned; NULL when out of memory */
