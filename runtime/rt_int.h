@@ -288,7 +288,14 @@ int rt_csv_split(const char *b, size_t pos, size_t e, RtCells *c, const char **b
  * every error's wording). Fields bind by name, then label; the fixed columns (claim_id,
  * person_id, a weight column) by name only. */
 #define RT_BIND_MAX_FIXED 4
-typedef enum { RT_DEC_GENERAL, RT_DEC_MONEY, RT_DEC_DATE, RT_DEC_BOOL, RT_DEC_ENUM } RtDec;
+typedef enum {
+    RT_DEC_GENERAL,
+    RT_DEC_MONEY,
+    RT_DEC_DATE,
+    RT_DEC_BOOL,
+    RT_DEC_ENUM,
+    RT_DEC_INT
+} RtDec;
 typedef struct RtColumn {
     const RtField *f;
     int col; /* its column, -1 when absent (then the default) */
