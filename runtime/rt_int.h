@@ -5,6 +5,8 @@
 
 #include "polrt.h"
 
+#include <string.h>
+
 typedef enum {
     RT_MONEY,
     RT_RATE,
@@ -429,7 +431,16 @@ typedef struct RtLine {
     size_t n, cap;
     int oom; /* an append failed: the row is incomplete */
 } RtLine;
-void rt_line_add(RtLine *l, const char *s, size_t n);
+/* room for n more bytes: 0, or -1 (memory: the row is marked incomplete) */
+int rt_line_grow(RtLine *l, size_t n);
+/* n bytes appended; inline, as a results row appends a dozen separators */
+static inline void rt_line_add(RtLine *l, const char *s, size_t n)
+{
+    if ((l->n + n > l->cap || l->oom) && rt_line_grow(l, n) < 0)
+        return;
+    memcpy(l->p + l->n, s, n);
+    l->n += n;
+}
 /* a cell: quoted when it holds a comma, quote, line break or an edge blank */
 void rt_line_cell(RtLine *l, const char *s);
 /* a value as rt_format_value words it (absent: empty), without its copy */

@@ -161,9 +161,11 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
         snprintf(buf, sizeof buf, "error: %s",
                  failure_text(s, row, date_idx, t->err_code[0], t->err_loc[0], why, sizeof why));
         rt_line_cell(&x->out, buf);
-    } else
-        rt_line_cell(&x->out, status == 0 ? "settled" : "already settled");
-    rt_line_add(&x->out, "\n", 1);
+        rt_line_add(&x->out, "\n", 1);
+    } else if (status == 0)
+        rt_line_add(&x->out, "settled\n", 8); /* nothing to quote */
+    else
+        rt_line_add(&x->out, "already settled\n", 16);
     if (x->out.oom)
         return -1;
     row->out_len = x->out.n - row->out_off;
