@@ -569,7 +569,7 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
         return 0;
     }
     r->pid = rt_pool_str(&b->arena, pid, pn);
-    r->npid = pn;
+    r->npid = (uint32_t)pn;
     r->hash = rt_hash_id(pid, pn);
     r->fields = rt_pool_alloc(&b->arena, ((size_t)s->nperson + 1) * sizeof *r->fields);
     if (!r->pid || !r->fields)
@@ -652,7 +652,7 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
         /* persons made from the claims: the calling thread adds them after this phase */
         if (!(r->pid = rt_pool_str(&b->arena, pid, pn)))
             return -1;
-        r->npid = pn;
+        r->npid = (uint32_t)pn;
         r->phash = h ? h : rt_hash_id(pid, pn);
         return 0;
     }
@@ -670,6 +670,7 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
         return 0;
     }
     r->p = p;
+    r->thread = p->part;
     return 0;
 }
 
@@ -704,9 +705,8 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         RtRow *r = &b->rows[b->nrows++];
         memset(r, 0, sizeof *r);
         r->line = rline;
-        r->off = m->buf_off + (int64_t)rpos;
         r->raw = buf + rpos;
-        r->nraw = e - rpos;
+        r->nraw = (uint32_t)(e - rpos);
         if (bad) {
             bad_row(&b->arena, r, bad);
             continue;
@@ -1108,6 +1108,7 @@ static int resolve_persons(RtPipe *m)
             if (!p)
                 return -1;
             r->p = p;
+            r->thread = p->part;
         }
     }
     return 0;
@@ -1358,9 +1359,9 @@ static void task_settle(RtPThread *t)
         RtBlock *b = &m->blocks[bi];
         for (size_t k = 0; k < b->nrows; k++) {
             RtRow *r = &b->rows[k];
-            if (r->status != RT_ROW_OK || r->p->part != t->id)
+            /* the row says whose it is: its person is elsewhere in memory */
+            if (r->status != RT_ROW_OK || r->thread != t->id)
                 continue;
-            r->thread = t->id;
             RtPState *ps = enter_person(t, r->p);
             if (!ps) {
                 t->oom = 1;
