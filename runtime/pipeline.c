@@ -972,6 +972,8 @@ static void merge_persons(RtPThread *t)
             } else {
                 p->line = r->line;
                 p->weight = r->weight;
+                t->nfile++;
+                t->wfile += r->weight;
                 if (s->nperson) {
                     p->fields = rt_pool_alloc(&t->pool, (size_t)s->nperson * sizeof *p->fields);
                     if (!p->fields) {
@@ -1055,14 +1057,8 @@ static int load_persons(RtPipe *m)
     if (rc)
         return rc;
     for (int i = 0; i < m->nthreads; i++) {
-        RtMap *pm = &m->th[i].persons;
-        for (size_t k = 0; k < pm->cap; k++) {
-            RtPerson *p = pm->slots[k];
-            if (p && p->line) {
-                m->st->npersons++;
-                m->st->persons_w += p->weight;
-            }
-        }
+        m->st->npersons += m->th[i].nfile;
+        m->st->persons_w += m->th[i].wfile;
     }
     return 0;
 }

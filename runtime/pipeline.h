@@ -112,6 +112,9 @@ struct RtPThread {
     RtMap persons; /* the persons whose part is this thread */
     RtPool pool;   /* persons, their ids, fields, history and states */
     int64_t npersons;
+    /* of them, those of the persons file and their weight, counted as merged: a walk of the
+     * tables afterwards read every slot and person (~15 ms of serial time for 300,000) */
+    int64_t nfile, wfile;
     int oom;
     char fatal[512]; /* a ledger error while settling (the run stops) */
 };
