@@ -20,6 +20,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* bytes per read(2) of the stream reader: a few system calls per megabyte, and the scanned
  * bytes still in the L2 cache when the record's cells are decoded */
@@ -304,10 +307,26 @@ static int utf8_seq(const unsigned char *p, const unsigned char *e)
 
 static const char not_utf8[] = "not UTF-8 text (save the file as CSV UTF-8)";
 
+/* a cell of an unquoted record, appended without a call: rt_csv_cells adds ~25 M of them
+ * for the 1 M-claim benchmark */
+static inline int plain_cell(RtCells *c, const unsigned char *p, size_t n)
+{
+    if (c->n == c->cap && cells_grow(c) < 0)
+        return -1;
+    c->p[c->n] = (const char *)p;
+    c->len[c->n] = n;
+    c->quoted[c->n] = 0;
+    c->n++;
+    return 0;
+}
+
 /* The record at b[pos..end), end being a record boundary: its cells into c and *next just
  * past it. A record without a quote is cut at commas in the same pass that finds its end
- * and checks its UTF-8; one with a quote goes through the state machine. Returns 1 (cells),
- * 0 (a blank line: skipped) or -1 (memory); *bad when malformed. */
+ * and checks its UTF-8: with SSE2, 16 bytes at a time until a byte that is not plain ASCII
+ * text or a comma (a line feed, quote, NUL or a byte >= 0x80), which the byte loop takes.
+ * The byte loop alone read the benchmark's 130 MB at ~0.3 s; 16 at a time, ~0.1 s. One with
+ * a quote goes through the state machine. Returns 1 (cells), 0 (a blank line: skipped) or
+ * -1 (memory); *bad when malformed. */
 int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next, int64_t *lines,
                  const char **bad)
 {
@@ -316,8 +335,30 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
     *bad = NULL;
     c->n = 0;
     for (;;) {
+#ifdef __SSE2__
+        while (e - p >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)p);
+            __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+            sp = _mm_or_si128(sp, _mm_cmpeq_epi8(v, _mm_setzero_si128()));
+            /* the top bit of each byte: a match above, or a byte >= 0x80 */
+            unsigned stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(sp, v));
+            unsigned comma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+            unsigned k = stop ? (unsigned)__builtin_ctz(stop) : 16;
+            comma &= (1u << k) - 1;
+            for (; comma; comma &= comma - 1) {
+                const unsigned char *at = p + __builtin_ctz(comma);
+                if (plain_cell(c, cell, (size_t)(at - cell)) < 0)
+                    return -1;
+                cell = at + 1;
+            }
+            p += k;
+            if (stop)
+                break;
+        }
+#endif
         if (p == e) {
-            if (rt_cells_add(c, (const char *)cell, (size_t)(p - cell), 0) < 0)
+            if (plain_cell(c, cell, (size_t)(p - cell)) < 0)
                 return -1;
             *next = end;
             *lines = 1;
@@ -337,13 +378,13 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
             continue;
         }
         if (k == 1) {
-            if (rt_cells_add(c, (const char *)cell, (size_t)(p - cell), 0) < 0)
+            if (plain_cell(c, cell, (size_t)(p - cell)) < 0)
                 return -1;
             cell = ++p;
             continue;
         }
         if (k == 2) {
-            if (rt_cells_add(c, (const char *)cell, (size_t)(p - cell), 0) < 0)
+            if (plain_cell(c, cell, (size_t)(p - cell)) < 0)
                 return -1;
             *next = (size_t)((const char *)p - b) + 1;
             *lines = 1;

@@ -270,14 +270,44 @@ static int edge_blank(unsigned char ch)
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == 0xE3 || ch == 0x80;
 }
 
+/* "true", "false", "yes" or "no" in any case (rt_parse_value's words): 1 or 0, else -1 */
+static int bool_word(const char *cell, size_t n)
+{
+    char w[5];
+    if (n < 2 || n > 5)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)(cell[i] | 0x20); /* ASCII letters to lower case; others stay no word */
+    if (n == 4 && memcmp(w, "true", 4) == 0)
+        return 1;
+    if (n == 5 && memcmp(w, "false", 5) == 0)
+        return 0;
+    if (n == 3 && memcmp(w, "yes", 3) == 0)
+        return 1;
+    if (n == 2 && memcmp(w, "no", 2) == 0)
+        return 0;
+    return -1;
+}
+
 /* The decoder a column gets once, from its field's type: the common cells are decoded
- * without rt_parse_value's general path. A cell with no blank at either end that is
- * exactly a bool word, an enum member's name or label (in member order, as rt_parse_value
- * looks), an amount or a date gives the value rt_parse_value would; anything else takes the
- * general path, which also words the errors. */
+ * without rt_parse_value's general path. An empty cell of a field with a default or an
+ * optional one, or a cell with no blank at either end that is exactly a bool word, an enum
+ * member's name or label (in member order, as rt_parse_value looks), an amount, a date or
+ * an unsigned integer gives the value rt_bind_cell would; anything else takes the general
+ * path, which also words the errors. Empty optional cells and "true"/"false" took the
+ * general path before: 1.1 M of 23 M cells of the benchmark, ~5% of decoding. */
 static int fast_value(const RtBinding *b, const RtColumn *c, const char *cell, size_t n, int64_t *v)
 {
-    if (n == 0 || edge_blank((unsigned char)cell[0]) || edge_blank((unsigned char)cell[n - 1]))
+    if (n == 0) {
+        if (c->f->has_default)
+            *v = c->f->def;
+        else if (c->f->type.optional)
+            *v = POLRT_NONE;
+        else
+            return 0;
+        return 1;
+    }
+    if (edge_blank((unsigned char)cell[0]) || edge_blank((unsigned char)cell[n - 1]))
         return 0;
     switch (c->dec) {
     case RT_DEC_BOOL:
@@ -289,7 +319,11 @@ static int fast_value(const RtBinding *b, const RtColumn *c, const char *cell, s
             *v = memcmp(cell, "是", 3) == 0;
             return 1;
         }
-        return 0;
+        int w = bool_word(cell, n);
+        if (w < 0)
+            return 0;
+        *v = w;
+        return 1;
     case RT_DEC_ENUM: {
         const RtEnum *en = &b->s->enums[c->f->type.enum_idx];
         const size_t *nl = b->enum_len[c->f->type.enum_idx], *ll = nl + en->n;
@@ -303,6 +337,19 @@ static int fast_value(const RtBinding *b, const RtColumn *c, const char *cell, s
     }
     case RT_DEC_MONEY: return polrt_parse_money(cell, n, v) == 0 && *v >= 0;
     case RT_DEC_DATE: return polrt_parse_date(cell, n, v) == 0;
+    case RT_DEC_INT: {
+        /* up to 18 digits: no overflow, no POLRT_NONE */
+        if (n > 18)
+            return 0;
+        int64_t x = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (cell[i] < '0' || cell[i] > '9')
+                return 0;
+            x = x * 10 + (cell[i] - '0');
+        }
+        *v = x;
+        return 1;
+    }
     case RT_DEC_GENERAL: return 0;
     }
     return 0;
@@ -360,6 +407,7 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
         case RT_DATE: c->dec = RT_DEC_DATE; break;
         case RT_BOOL: c->dec = RT_DEC_BOOL; break;
         case RT_ENUM: c->dec = RT_DEC_ENUM; break;
+        case RT_INT: c->dec = RT_DEC_INT; break;
         default: c->dec = RT_DEC_GENERAL; break;
         }
     }

@@ -16,14 +16,11 @@
 
 /* ---- CSV rows ----------------------------------------------------------------------------- */
 
-void rt_line_add(RtLine *l, const char *s, size_t n)
+int rt_line_grow(RtLine *l, size_t n)
 {
     if (l->n + n > l->cap && !l->oom && rt_grow(&l->p, &l->cap, l->n + n, 1) < 0)
         l->oom = 1;
-    if (l->oom)
-        return;
-    memcpy(l->p + l->n, s, n);
-    l->n += n;
+    return l->oom ? -1 : 0;
 }
 
 /* a CSV cell: quoted when it holds a comma, quote, line break or edge blank */
@@ -46,12 +43,37 @@ void rt_line_cell(RtLine *l, const char *s)
     rt_line_add(l, "\"", 1);
 }
 
-/* room for l->n + n bytes; 0, or -1 (memory: the row is marked incomplete) */
-static int line_room(RtLine *l, size_t n)
+/* "00" to "99": money is written two digits at a time (half the divisions; the results rows
+ * of 1 M claims format 10 M amounts) */
+static const char two_digits[] = "00010203040506070809101112131415161718192021222324252627282930"
+                                 "31323334353637383940414243444546474849505152535455565758596061"
+                                 "62636465666768697071727374757677787980818283848586878889909192"
+                                 "93949596979899";
+
+/* v fen as polrt_fmt_money(v, buf, 0) writes it, at p (room for 24 bytes): its length */
+static size_t money_text(char *p, int64_t v)
 {
-    if (l->n + n > l->cap && !l->oom && rt_grow(&l->p, &l->cap, l->n + n, 1) < 0)
-        l->oom = 1;
-    return l->oom ? -1 : 0;
+    uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v, y = u / 100;
+    unsigned c = (unsigned)(u % 100);
+    size_t k = 1; /* digits of the yuan */
+    for (uint64_t t = y; t >= 10; t /= 10)
+        k++;
+    char *q = p + (v < 0) + k; /* just past the yuan */
+    if (v < 0)
+        *p = '-';
+    for (; y >= 100; y /= 100) {
+        q -= 2;
+        memcpy(q, two_digits + 2 * (y % 100), 2);
+    }
+    if (y >= 10) {
+        q -= 2;
+        memcpy(q, two_digits + 2 * y, 2);
+    } else
+        *--q = (char)('0' + y);
+    q = p + (v < 0) + k;
+    q[0] = '.';
+    memcpy(q + 1, two_digits + 2 * c, 2);
+    return (size_t)(v < 0) + k + 3;
 }
 
 void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v)
@@ -59,27 +81,12 @@ void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v)
     if (v == POLRT_NONE)
         return;
     switch (t->kind) {
-    case RT_MONEY: {
+    case RT_MONEY:
         /* as polrt_fmt_money(v, buf, 0) writes it, straight into the row */
-        if (line_room(l, 24) < 0)
+        if ((l->n + 24 > l->cap || l->oom) && rt_line_grow(l, 24) < 0)
             return;
-        char *p = l->p + l->n, d[20];
-        uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v, y = u / 100;
-        unsigned c = (unsigned)(u % 100);
-        int k = 0;
-        if (v < 0)
-            *p++ = '-';
-        do
-            d[k++] = (char)('0' + y % 10);
-        while ((y /= 10) > 0);
-        while (k > 0)
-            *p++ = d[--k];
-        *p++ = '.';
-        *p++ = (char)('0' + c / 10);
-        *p++ = (char)('0' + c % 10);
-        l->n = (size_t)(p - l->p);
+        l->n += money_text(l->p + l->n, v);
         return;
-    }
     case RT_BOOL:
         if (v == 0 || v == 1) {
             rt_line_add(l, v ? "true" : "false", v ? 4 : 5);

@@ -5,6 +5,8 @@
 
 #include "polrt.h"
 
+#include <string.h>
+
 typedef enum {
     RT_MONEY,
     RT_RATE,
@@ -308,7 +310,14 @@ int rt_csv_split(const char *b, size_t pos, size_t e, RtCells *c, const char **b
  * every error's wording). Fields bind by name, then label; the fixed columns (claim_id,
  * person_id, a weight column) by name only. */
 #define RT_BIND_MAX_FIXED 4
-typedef enum { RT_DEC_GENERAL, RT_DEC_MONEY, RT_DEC_DATE, RT_DEC_BOOL, RT_DEC_ENUM } RtDec;
+typedef enum {
+    RT_DEC_GENERAL,
+    RT_DEC_MONEY,
+    RT_DEC_DATE,
+    RT_DEC_BOOL,
+    RT_DEC_ENUM,
+    RT_DEC_INT
+} RtDec;
 typedef struct RtColumn {
     const RtField *f;
     int col; /* its column, -1 when absent (then the default) */
@@ -458,7 +467,16 @@ typedef struct RtLine {
     size_t n, cap;
     int oom; /* an append failed: the row is incomplete */
 } RtLine;
-void rt_line_add(RtLine *l, const char *s, size_t n);
+/* room for n more bytes: 0, or -1 (memory: the row is marked incomplete) */
+int rt_line_grow(RtLine *l, size_t n);
+/* n bytes appended; inline, as a results row appends a dozen separators */
+static inline void rt_line_add(RtLine *l, const char *s, size_t n)
+{
+    if ((l->n + n > l->cap || l->oom) && rt_line_grow(l, n) < 0)
+        return;
+    memcpy(l->p + l->n, s, n);
+    l->n += n;
+}
 /* a cell: quoted when it holds a comma, quote, line break or an edge blank */
 void rt_line_cell(RtLine *l, const char *s);
 /* a value as rt_format_value words it (absent: empty), without its copy */
@@ -475,13 +493,17 @@ void rt_advise_huge(void *p, size_t n); /* ask for huge pages on a large block (
 int rt_display_width(const char *s);    /* terminal columns; CJK counts two */
 
 /* A bump pool for strings and arrays freed together; reset keeps the chunks for reuse. */
-/* 4 MiB: a few per run, a batch's rows fit in a few, and each has 2 MiB-aligned room for
- * huge pages (rt_advise_huge) */
+/* 4 MiB: a few per run, a batch's rows fit in a few; each starts on a 2 MiB boundary, so
+ * all of it can be huge pages (rt_advise_huge) */
 #define RT_POOL_CHUNK (4 << 20)
+typedef struct RtPoolChunk {
+    char *base; /* the chunk: mem rounded up to a huge page */
+    void *mem;  /* the allocation (polrt_realloc) */
+    size_t size;
+} RtPoolChunk;
 typedef struct RtPool {
-    char **chunks;
-    size_t *sizes;
-    size_t nchunks, cap, cap_sizes;
+    RtPoolChunk *chunks;
+    size_t nchunks, cap;
     size_t cur, used; /* chunk in use, bytes used in it */
 } RtPool;
 void *rt_pool_alloc(RtPool *p, size_t n); /* 8-byte aligned; NULL when out of memory */

@@ -148,9 +148,11 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
         snprintf(buf, sizeof buf, "error: %s",
                  rt_failure_text(s, t->err_code[0], t->err_loc[0], asof, why, sizeof why));
         rt_line_cell(&x->out, buf);
-    } else
-        rt_line_cell(&x->out, status == 0 ? "settled" : "already settled");
-    rt_line_add(&x->out, "\n", 1);
+        rt_line_add(&x->out, "\n", 1);
+    } else if (status == 0)
+        rt_line_add(&x->out, "settled\n", 8); /* nothing to quote */
+    else
+        rt_line_add(&x->out, "already settled\n", 16);
     if (x->out.oom)
         return -1;
     row->out_len = x->out.n - row->out_off;
@@ -228,6 +230,11 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
             rt_ledger_begin(r->store, err, errlen) != 0)
             return -1;
     }
+    /* results rows that follow each other in one thread's buffer (a person's claims; all of
+     * them with one thread) go out in one fwrite: a call per row had ~70 perf samples (4 kHz,
+     * ~17 ms) of a 1 M-claim run, on the serial path; now none */
+    const char *run = NULL;
+    size_t run_len = 0;
     for (size_t bi = 0; bi < n; bi++)
         for (size_t k = 0; k < blocks[bi].nrows; k++) {
             const RtRow *row = &blocks[bi].rows[k];
@@ -236,11 +243,22 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
             if (row->status != RT_ROW_OK)
                 continue;
             const RunThread *x = &r->th[row->thread];
-            if (r->results.f)
-                fwrite(x->out.p + row->out_off, 1, row->out_len, r->results.f);
+            if (r->results.f) {
+                const char *text = x->out.p + row->out_off;
+                if (run && run + run_len == text)
+                    run_len += row->out_len;
+                else {
+                    if (run)
+                        fwrite(run, 1, run_len, r->results.f);
+                    run = text;
+                    run_len = row->out_len;
+                }
+            }
             if (r->explain.f)
                 fwrite(x->xbuf + row->x_off, 1, row->x_len, r->explain.f);
         }
+    if (run)
+        fwrite(run, 1, run_len, r->results.f);
     /* the one text explanation, and the threads' buffers start over */
     for (int i = 0; i < r->nth; i++) {
         RunThread *x = &r->th[i];

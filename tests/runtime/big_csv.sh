@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/runtime/big_csv.sh — a claims file is streamed, never loaded whole: settling 4 times
 # as many claims (of the same persons, sorted by person and date) takes the same peak memory,
-# but for the duplicate check's 16 bytes per claim id (spec/DATA.md).
+# but for the duplicate check's hashes of the claim ids (spec/DATA.md).
 # By default a 12 MB and a 50 MB file (a few seconds); with POLC_SLOW=1 also a 1 GB file
 # (about 17 million claims: minutes, so not part of the default suite), whose figures are
 # printed. Files are generated on the fly (awk) into a temporary directory.
@@ -18,8 +18,9 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-big-csv.XXXXXX") || exit 2
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 2
 # memory a larger file may take beyond a smaller one's: allocator noise, and the duplicate
-# check's hashes of the claim ids (8 bytes each in a table at most half full: 16 bytes a
-# claim, ID_BYTES), not a copy of the claims
+# check's hashes of the claim ids (8 bytes each, in a table sized from the first batch's
+# estimate and at most three quarters full: 16 bytes a claim here, ID_BYTES), not a copy of
+# the claims
 SLACK_KB=16384
 ID_BYTES=16
 PERSONS=20000
