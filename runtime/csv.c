@@ -238,44 +238,6 @@ size_t rt_csv_boundary_after(const char *b, size_t start, size_t target, size_t 
     return p;
 }
 
-/* Cut the record [pos, e) into cells (c). Returns 1 with cells, 0 for a blank line (to be
- * skipped), or -1 when out of memory; *bad set when malformed. */
-int rt_csv_split(const char *b, size_t pos, size_t e, RtCells *c, const char **bad)
-{
-    *bad = NULL;
-    c->n = 0;
-    size_t stop = e > pos && b[e - 1] == '\n' ? e - 1 : e;
-    if (memchr(b + pos, '"', stop - pos)) {
-        if (rt_grow(&c->buf, &c->cap_buf, e - pos + 1, 1) < 0)
-            return -1;
-        int64_t lines = 0;
-        quoted_record(b, pos, e, 1, c, &lines, bad);
-        if (*bad)
-            return 1;
-    } else {
-        size_t i = pos;
-        for (;;) {
-            const char *comma = memchr(b + i, ',', stop - i);
-            size_t ce = comma ? (size_t)(comma - b) : stop;
-            if (rt_cells_add(c, b + i, ce - i, 0) < 0)
-                return -1;
-            if (!comma)
-                break;
-            i = ce + 1;
-        }
-    }
-    /* a line of blanks is no row */
-    if (c->n == 1 && !c->quoted[0]) {
-        size_t n = c->len[0];
-        rt_trim(c->p[0], &n);
-        if (n == 0)
-            return 0;
-    }
-    if (c->n == 0)
-        return 0;
-    return 1;
-}
-
 /* the ASCII bytes the splitter stops at: 1 comma, 2 line feed, 3 quote, 4 NUL (no text has
  * one: rt_utf8_valid refuses it, so the row is "not UTF-8" here too) */
 static const unsigned char ascii_stop[128] = {[','] = 1, ['\n'] = 2, ['"'] = 3, [0] = 4};

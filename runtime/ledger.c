@@ -1207,18 +1207,24 @@ static int step_done(RtStore *st, int qi, char *err, size_t errlen)
     return 0;
 }
 
+/* take the first person off the dirty list (written or not), and let go of it when no one
+ * holds it any more */
+static void pop_dirty(RtStore *st)
+{
+    RtLedgerPerson *lp = st->dirty;
+    st->dirty = lp->next_dirty;
+    lp->next_dirty = NULL;
+    lp->dirty = 0;
+    if (lp->forgotten)
+        lp_unmap(st, lp);
+    lp_drop_if_unused(lp);
+}
+
 /* take persons off the dirty list without writing them (their rows will be read again) */
 static void discard_dirty(RtStore *st)
 {
-    while (st->dirty) {
-        RtLedgerPerson *lp = st->dirty;
-        st->dirty = lp->next_dirty;
-        lp->next_dirty = NULL;
-        lp->dirty = 0;
-        if (lp->forgotten)
-            lp_unmap(st, lp);
-        lp_drop_if_unused(lp);
-    }
+    while (st->dirty)
+        pop_dirty(st);
 }
 
 /* End the open transaction undone. Rows changed in it no longer match the file: every
@@ -1307,17 +1313,11 @@ static int tx_commit(RtStore *st, char *err, size_t errlen)
 {
     const char *now = now_text(st);
     while (st->dirty) {
-        RtLedgerPerson *lp = st->dirty;
-        if (flush_person(st, lp, now, err, errlen)) {
+        if (flush_person(st, st->dirty, now, err, errlen)) {
             tx_rollback(st);
             return -1;
         }
-        st->dirty = lp->next_dirty;
-        lp->next_dirty = NULL;
-        lp->dirty = 0;
-        if (lp->forgotten)
-            lp_unmap(st, lp);
-        lp_drop_if_unused(lp);
+        pop_dirty(st);
     }
     if (step_done(st, Q_COMMIT, err, errlen)) {
         tx_rollback(st);

@@ -287,11 +287,6 @@ POLRT_API int polrt_out_write(PolOut *p, const void *data, size_t n, char *err, 
     return 0;
 }
 
-POLRT_API FILE *polrt_out_stream(PolOut *p)
-{
-    return p->o.f;
-}
-
 POLRT_API int polrt_out_sync(PolOut *p, char *err, size_t errlen)
 {
     return rt_out_sync(&p->o, err, errlen);

@@ -135,14 +135,6 @@ __attribute__((format(printf, 2, 3))) static void pipe_error(RtPipe *m, const ch
     m->failed = 1;
 }
 
-const RtSchema *rt_pipe_schema(const RtPipe *p, int engine)
-{
-    return p->eng[engine].s;
-}
-int rt_pipe_nengines(const RtPipe *p)
-{
-    return p->neng;
-}
 int rt_pipe_maxout(const RtPipe *p)
 {
     return p->maxout;

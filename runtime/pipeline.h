@@ -185,8 +185,6 @@ void rt_pipe_test_batch(size_t bytes);
 char *rt_pipe_persons_rejects(const char *rejects);
 
 /* for sinks: */
-const RtSchema *rt_pipe_schema(const RtPipe *p, int engine);
-int rt_pipe_nengines(const RtPipe *p);
 int rt_pipe_maxout(const RtPipe *p);
 int rt_pipe_date_idx(const RtPipe *p); /* engine 0's claim date field, or -1 */
 const RtPipeStats *rt_pipe_stats(const RtPipe *p);

@@ -302,8 +302,6 @@ size_t rt_csv_boundary_after(const char *b, size_t start, size_t target, size_t 
  * usable, but it is delimited). */
 int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next, int64_t *lines,
                  const char **bad);
-/* the same for a record known to end at e, without the line count (headers) */
-int rt_csv_split(const char *b, size_t pos, size_t e, RtCells *c, const char **bad);
 
 /* decode.c: a header bound to schema fields, each column with a decoder chosen once from
  * its field's type (money, date, bool, enum label; the general path for the rest and for

@@ -198,7 +198,6 @@ POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, cons
  * target is replaced; "-" is standard output. NULL / -1 with "cannot write PATH: why". */
 typedef struct PolOut PolOut;
 POLRT_API PolOut *polrt_out_open(const char *path, int executable, char *err, size_t errlen);
-POLRT_API FILE *polrt_out_stream(PolOut *o);
 POLRT_API int polrt_out_write(PolOut *o, const void *data, size_t n, char *err, size_t errlen);
 /* flush and sync without putting it in place yet (write several, sync all, then commit) */
 POLRT_API int polrt_out_sync(PolOut *o, char *err, size_t errlen);
