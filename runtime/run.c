@@ -416,6 +416,13 @@ static int run_finish(Run *r, int rc)
         snprintf(r->err, sizeof r->err, "claim '%s' is not in %s", o->explain_claim, o->claims);
         rc = 2;
     }
+    /* the ledger closed (its checkpoint done, an uncommitted transaction rolled back) before
+     * the results are put in place: results in place are the run's last act, so a run killed
+     * after them has nothing left to do */
+    if (r->store) {
+        rt_ledger_close(r->store);
+        r->store = NULL;
+    }
     RtOut *files[] = {&r->results, &r->explain};
     for (int i = 0; i < 2; i++) {
         if (rc != 0)
