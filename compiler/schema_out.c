@@ -131,6 +131,12 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         } else {
             cJSON_AddStringToObject(o, "key", "lifetime");
         }
+        /* the runtime keeps only the latest year's row when this is the claim date field */
+        const Node *kf = d->key;
+        cJSON_AddItemToObject(o, "key_field",
+                              str_or_null(kf && kf->kind == ND_FIELD && kf->ref == REF_CLAIM_FIELD
+                                              ? pol->claim->fields.data[kf->idx].name
+                                              : NULL));
         cJSON_AddItemToObject(o, "fields", fields_json(a, d, 0));
         cJSON_AddItemToArray(ledgers, o);
     }

@@ -100,8 +100,27 @@ char *polrt_fmt_date(int64_t day, char *buf)
     return buf;
 }
 
+/* 1 January of year y, for RT_YEAR_MIN <= y <= RT_YEAR_MAX + 1: 365 days a year since 1970
+ * and the leap days of years 1..y-1 less the 477 of years 1..1969 (y - 1 > 0 here, so C's
+ * division is the floor) */
+static int64_t jan1(int64_t y)
+{
+    return 365 * (y - 1970) + (y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400 - 477;
+}
+
+/* The year of a day: every ledger key and "year of" asks, once a claim or more. Within the
+ * runtime's years, the mean year's length gives the year to within one (the unit test checks
+ * every day), which its 1 January corrects, without the civil arithmetic's eras and months. */
 int64_t polrt_year_of(int64_t day)
 {
+    if (day >= jan1(RT_YEAR_MIN) && day < jan1(RT_YEAR_MAX + 1)) {
+        int64_t y = RT_YEAR_MIN + (day - jan1(RT_YEAR_MIN)) * YEARS_PER_ERA / DAYS_PER_ERA;
+        int64_t j = jan1(y);
+        if (day < j)
+            return y - 1;
+        int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        return day >= j + 365 + leap ? y + 1 : y;
+    }
     int64_t y, m, d;
     polrt_civil_from_days(day, &y, &m, &d);
     return y;

@@ -54,8 +54,13 @@ enum { COL_CLAIM_ID, COL_PERSON_ID, COL_WEIGHT };
 typedef struct Eng {
     PolEngine *e;
     const RtSchema *s;
-    int date_idx; /* its claim date field, -1 none */
-    int stride;   /* int64 per ledger row: ledger, key, the widest ledger's fields */
+    int date_idx;    /* its claim date field, -1 none */
+    int stride;      /* int64 per ledger row: ledger, key, the widest ledger's fields */
+    size_t inline_b; /* bytes of the rows inside the person state: one per ledger */
+    /* per ledger: 1 when its key is the year of the claim date, which a person's claims
+     * follow in order (the date-order check): a row of an earlier key is never read again,
+     * so the new year's row takes its place and a person holds one row per ledger */
+    uint8_t *latest;
 } Eng;
 
 /* Claim ids seen so far: an open-addressing set of their 64-bit hashes (0 marks a free
@@ -78,7 +83,8 @@ struct RtPipe {
     const RtSchema *s; /* engine 0's */
     int maxout;
     int date_idx;
-    size_t pstate_size; /* RtPState, its rows arrays and the sink's part */
+    size_t pstate_size; /* RtPState, the sink's part, the rows arrays and inline rows */
+    size_t pstate_rows; /* offset of the rows arrays in it */
     /* threads */
     int nthreads;
     RtPThread *th;
@@ -1139,11 +1145,19 @@ static int row_store(RtPThread *t, RtPState *ps, int ei)
     for (int l = 0; l < s->nledgers; l++) {
         const RtLedger *L = &s->ledgers[l];
         int64_t *row = ledger_row(ps, x, ei, l, sc->keys[l]);
+        if (!row && x->latest[l]) {
+            int64_t *r = ps->rows[ei];
+            for (int32_t i = 0; i < ps->nrows[ei] && !row; i++, r += x->stride)
+                if (r[0] == l && r[1] < sc->keys[l]) {
+                    r[1] = sc->keys[l];
+                    row = r + 2;
+                }
+        }
         if (!row) {
             if (ps->nrows[ei] == ps->cap_rows[ei]) {
                 /* rows live in the partition's pool: a fuller person gets a doubled array
                  * (the old one stays in the pool, unused) */
-                int32_t cap = ps->cap_rows[ei] ? 2 * ps->cap_rows[ei] : 2;
+                int32_t cap = 2 * ps->cap_rows[ei];
                 int64_t *nr = rt_pool_alloc(&t->pool, (size_t)cap * (size_t)x->stride * 8);
                 if (!nr)
                     return -1;
@@ -1228,25 +1242,28 @@ static int settle_one(RtPThread *t, int ei, RtPState *ps, const RtRow *r)
     return row_store(t, ps, ei) < 0 ? (t->oom = 1, -1) : 0;
 }
 
-/* the person's settle state, made on its first claim */
+/* the person's settle state, made on its first claim: one allocation, laid out as
+ * [RtPState][the sink's part][rows, nrows, cap_rows per engine][each engine's inline rows] */
 static RtPState *enter_person(RtPThread *t, RtPerson *p)
 {
     RtPipe *m = t->pipe;
     if (p->state)
         return p->state;
-    RtPState *ps = rt_pool_alloc(&t->pool, m->pstate_size);
-    if (!ps)
+    char *b = rt_pool_alloc(&t->pool, m->pstate_size);
+    if (!b)
         return NULL;
-    memset(ps, 0, m->pstate_size);
+    memset(b, 0, m->pstate_size);
+    RtPState *ps = (RtPState *)b;
     size_t n = (size_t)m->neng;
-    ps->rows = rt_pool_alloc(&t->pool, n * sizeof *ps->rows);
-    ps->nrows = rt_pool_alloc(&t->pool, n * sizeof *ps->nrows);
-    ps->cap_rows = rt_pool_alloc(&t->pool, n * sizeof *ps->cap_rows);
-    if (!ps->rows || !ps->nrows || !ps->cap_rows)
-        return NULL;
-    memset(ps->rows, 0, n * sizeof *ps->rows);
-    memset(ps->nrows, 0, n * sizeof *ps->nrows);
-    memset(ps->cap_rows, 0, n * sizeof *ps->cap_rows);
+    ps->rows = (int64_t **)(b + m->pstate_rows);
+    ps->nrows = (int32_t *)(ps->rows + n);
+    ps->cap_rows = ps->nrows + n;
+    int64_t *rows = (int64_t *)(ps->cap_rows + n);
+    for (size_t i = 0; i < n; i++) {
+        ps->rows[i] = rows;
+        ps->cap_rows[i] = m->eng[i].s->nledgers;
+        rows += m->eng[i].inline_b / sizeof *rows;
+    }
     ps->p = p;
     ps->last_date = POLRT_NONE;
     p->state = ps;
@@ -1537,6 +1554,7 @@ static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
         pipe_error(m, "out of memory");
         return -1;
     }
+    memset(m->eng, 0, (size_t)n * sizeof *m->eng);
     m->neng = n;
     m->maxout = 1;
     const RtSchema *s = m->s;
@@ -1555,6 +1573,16 @@ static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
             if (t->ledgers[l].nfields > widest)
                 widest = t->ledgers[l].nfields;
         x->stride = 2 + widest;
+        x->inline_b = (size_t)t->nledgers * (size_t)x->stride * sizeof(int64_t);
+        x->latest = polrt_realloc(NULL, (size_t)t->nledgers + 1);
+        if (!x->latest) {
+            pipe_error(m, "out of memory");
+            return -1;
+        }
+        for (int l = 0; l < t->nledgers; l++) {
+            const char *k = t->ledgers[l].key_field;
+            x->latest[l] = k && m->s->claim_date && strcmp(k, m->s->claim_date) == 0;
+        }
         if (t->noutputs > m->maxout)
             m->maxout = t->noutputs;
     }
@@ -1643,6 +1671,8 @@ static void cleanup(RtPipe *m)
     rt_binding_free(&m->bind);
     polrt_realloc(m->bind_fields, 0);
     polrt_realloc(m->buf, 0);
+    for (int i = 0; m->eng && i < m->neng; i++)
+        polrt_realloc(m->eng[i].latest, 0);
     polrt_realloc(m->eng, 0);
     polrt_realloc(m->defaults, 0);
     polrt_realloc(m->ids.slot, 0);
@@ -1693,7 +1723,10 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
     int rc = 2;
     if (set_engines(m, engines, n) < 0)
         goto done;
-    m->pstate_size = rt_pstate_size_base() + sink->pstate_extra;
+    m->pstate_rows = rt_pstate_size_base() + ((sink->pstate_extra + 15) & ~(size_t)15);
+    m->pstate_size = m->pstate_rows + (size_t)n * (sizeof(int64_t *) + 2 * sizeof(int32_t));
+    for (int i = 0; i < n; i++)
+        m->pstate_size += m->eng[i].inline_b;
     if (rt_engine_can_check(engines[0], m->err, sizeof m->err) != 0) {
         m->failed = 1;
         goto done;

@@ -43,7 +43,9 @@ typedef struct RtField {
 
 typedef struct RtLedger {
     char *name;
-    char *key; /* how the key is computed, as policy text (for messages) */
+    char *key;       /* how the key is computed, as policy text (for messages) */
+    char *key_field; /* the claim field whose year is the key (NULL: lifetime, or another
+                        expression) */
     int nfields;
     RtField *fields;
     int offset; /* first field's index in the concatenated ledger arrays */

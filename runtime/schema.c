@@ -374,6 +374,7 @@ static int parse_ledgers(P *p, const cJSON *root, RtSchema *s)
         const cJSON *o = get_obj(p, arr, "", "ledgers", i, where);
         if (!o || get_str(p, o, where, "name", 1, &l->name) ||
             get_str(p, o, where, "key", 0, &l->key) ||
+            get_str(p, o, where, "key_field", 0, &l->key_field) ||
             parse_fields(p, s, o, where, "fields", 0, &l->fields, &l->nfields))
             return -1;
         for (int j = 0; j < i; j++)
@@ -716,6 +717,7 @@ void rt_schema_free(RtSchema *s)
     for (int i = 0; i < s->nledgers; i++) {
         polrt_realloc(s->ledgers[i].name, 0);
         polrt_realloc(s->ledgers[i].key, 0);
+        polrt_realloc(s->ledgers[i].key_field, 0);
         free_fields(s->ledgers[i].fields, s->ledgers[i].nfields);
     }
     polrt_realloc(s->ledgers, 0);

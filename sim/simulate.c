@@ -59,11 +59,17 @@ typedef struct Acc {
 /* a person's part of the pipeline's person state: per (year, breakdown group) the own
  * payment and whether the cap bound, per scenario */
 typedef struct SimPS {
-    int64_t *years; /* entries of 3 + 2 * nscen: year, dim, value, oop.., capped.. */
+    /* the person-years not yet in the distributions: entries of 3 + 2 * nscen: year, dim,
+     * value, oop.., capped... A person's claims come in date order, so a year is folded in
+     * when the next one starts: a person holds one year's entries (malloc'd). */
+    int64_t *years;
     size_t nyears, cap_years;
-    int64_t *sum_oop;  /* per scenario, all the person's claims (the thread's pool) */
-    uint8_t *affected; /* per scenario: a claim differs from the base */
+    int claimed; /* a good claim was settled */
+    /* then, inside the person state: int64_t sum_oop[nscen] (all the person's claims) and
+     * uint8_t affected[nscen] (a claim differs from the base) */
 } SimPS;
+#define SIM_SUM_OOP(x)     ((int64_t *)((char *)(x) + ((sizeof(SimPS) + 7) & ~(size_t)7)))
+#define SIM_AFFECTED(x, n) ((uint8_t *)(SIM_SUM_OOP(x) + (n)))
 
 /* one pipeline thread's accumulators */
 typedef struct SimT {
@@ -89,7 +95,6 @@ typedef struct Sim {
     int money_n;
     int *money;
     int date_idx;
-    int64_t jan1[RT_YEAR_MAX - RT_YEAR_MIN + 2]; /* day of 1 January of each supported year */
     char err[MSG_MAX];
     int failed;
 } Sim;
@@ -197,8 +202,9 @@ static int change_band(int64_t c)
     return c < 0 ? k : RT_SIM_NBANDS - 1 - k;
 }
 
-/* Fold a finished person into thread t's accumulators. */
-static int finalize(Sim *m, SimT *t, RtPState *ps)
+/* Fold the person's years before `year` (all: INT64_MAX) into thread t's distributions, and
+ * keep the others. 0, or -1 (memory). */
+static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
 {
     SimPS *x = RT_PSTATE_EXTRA(ps);
     RtPerson *p = ps->p;
@@ -211,8 +217,15 @@ static int finalize(Sim *m, SimT *t, RtPState *ps)
             int64_t v = p->nspans > 0 ? p->hist[D->field] : POLRT_NONE;
             idg = D->first + (v == POLRT_NONE || v < 0 || v >= D->n - 1 ? D->n - 1 : (int)v);
         }
+    size_t kept = 0;
     for (size_t i = 0; i < x->nyears; i++) {
         const int64_t *y = x->years + i * (size_t)stride;
+        if (y[0] >= year) {
+            if (kept != i)
+                memmove(x->years + kept * (size_t)stride, y, (size_t)stride * sizeof *y);
+            kept++;
+            continue;
+        }
         int dim = (int)y[1];
         for (int si = 0; si < ns; si++) {
             int64_t oop = y[3 + si];
@@ -227,14 +240,28 @@ static int finalize(Sim *m, SimT *t, RtPState *ps)
                 return -1;
         }
     }
+    x->nyears = kept;
+    return 0;
+}
+
+/* Fold a finished person into thread t's accumulators. */
+static int finalize(Sim *m, SimT *t, RtPState *ps)
+{
+    SimPS *x = RT_PSTATE_EXTRA(ps);
+    int64_t w = ps->p->weight;
+    int ns = m->nscen;
+    const int64_t *sum_oop = SIM_SUM_OOP(x);
+    const uint8_t *affected = SIM_AFFECTED(x, ns);
+    if (fold_years(m, t, ps, INT64_MAX) < 0)
+        return -1;
     for (int si = 1; si < ns; si++) {
         Acc *a = &t->acc[si];
-        int64_t change = x->sum_oop[si] - x->sum_oop[0];
+        int64_t change = sum_oop[si] - sum_oop[0];
         int band = change_band(change);
         a->band_n[band]++;
         a->band_w[band] += w;
         a->band_sum[band] += (RtWide)change * w;
-        if (x->affected[si]) {
+        if (affected[si]) {
             a->aff_persons++;
             a->aff_persons_w += w;
         }
@@ -294,19 +321,6 @@ static void note_failure(Acc *a, const RtRow *r, int64_t code, int64_t loc)
     x->example = rt_strdup(r->id); /* NULL (memory) only loses the example */
 }
 
-/* the calendar year of a day: from the table of 1 January days, without civil arithmetic */
-static int64_t year_of(const Sim *m, int64_t day)
-{
-    if (day < m->jan1[0] || day >= m->jan1[RT_YEAR_MAX - RT_YEAR_MIN + 1])
-        return polrt_year_of(day);
-    int64_t y = (day - m->jan1[0]) * 400 / 146097;
-    while (y > 0 && day < m->jan1[y])
-        y--;
-    while (day >= m->jan1[y + 1])
-        y++;
-    return RT_YEAR_MIN + y;
-}
-
 /* The sink's part of a good claim the pipeline settled in every scenario: its totals, its
  * person-year's own payment, whether it differs from the base. 0, or -1 (memory). */
 static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
@@ -316,17 +330,15 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
     SimPS *ps = RT_PSTATE_EXTRA(pps);
     int ns = m->nscen;
     int64_t w = pps->p->weight;
-    if (!ps->sum_oop) {
-        ps->sum_oop = rt_pool_alloc(&pt->pool, (size_t)ns * sizeof *ps->sum_oop);
-        ps->affected = rt_pool_alloc(&pt->pool, (size_t)ns);
-        if (!ps->sum_oop || !ps->affected)
-            return -1;
-        memset(ps->sum_oop, 0, (size_t)ns * sizeof *ps->sum_oop);
-        memset(ps->affected, 0, (size_t)ns);
-    }
+    int64_t *sum_oop = SIM_SUM_OOP(ps);
+    uint8_t *affected = SIM_AFFECTED(ps, ns);
+    ps->claimed = 1;
     int64_t year = m->date_idx >= 0 && r->fields[m->date_idx] != POLRT_NONE
-                       ? year_of(m, r->fields[m->date_idx])
+                       ? polrt_year_of(r->fields[m->date_idx])
                        : 0;
+    /* an earlier year is finished: the pipeline settles a person's claims in date order */
+    if (ps->nyears && ps->years[0] < year && fold_years(m, t, pps, year) < 0)
+        return -1;
     long ent[1 + SIM_MAX_DIMS];
     int nent = 0;
     if ((ent[nent++] = year_entry(m, ps, year, -1, 0)) < 0)
@@ -362,7 +374,7 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
             }
             int64_t oop = rs->oop >= 0 && out[rs->oop] != POLRT_NONE ? out[rs->oop] : 0;
             int capped = rs->cap >= 0 && out[rs->cap] != POLRT_NONE && out[rs->cap] > 0;
-            ps->sum_oop[si] += oop;
+            sum_oop[si] += oop;
             for (int e = 0; e < nent; e++) {
                 int64_t *y = ps->years + (size_t)ent[e] * (size_t)(3 + 2 * ns);
                 y[3 + si] += oop;
@@ -373,7 +385,7 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
         if (si > 0 && differs) {
             a->aff_claims++;
             a->aff_claims_w += w;
-            ps->affected[si] = 1;
+            affected[si] = 1;
         }
     }
     return 0;
@@ -427,8 +439,8 @@ static int person_end(void *self, RtPThread *pt, RtPState *ps)
     Sim *m = self;
     SimT *t = &m->th[pt->id];
     SimPS *x = RT_PSTATE_EXTRA(ps);
-    int rc = x->sum_oop ? finalize(m, t, ps) : 0;
-    if (x->sum_oop) {
+    int rc = x->claimed ? finalize(m, t, ps) : 0;
+    if (x->claimed) {
         t->claim_persons++;
         t->claim_persons_w += ps->p->weight;
     }
@@ -890,7 +902,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
     };
     RtPipeSink sink = {
         .self = m,
-        .pstate_extra = sizeof(SimPS),
+        .pstate_extra = ((sizeof(SimPS) + 7) & ~(size_t)7) + (size_t)m->nscen * 9,
         .thread_init = thread_init,
         .claim = claim,
         .person_end = person_end,
@@ -924,8 +936,6 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     m->o = o;
     m->s = rt_engine_schema(sc[0].engine);
     m->nthreads = o->threads < 1 ? 1 : o->threads > 256 ? 256 : o->threads;
-    for (int y = RT_YEAR_MIN; y <= RT_YEAR_MAX + 1; y++)
-        m->jan1[y - RT_YEAR_MIN] = polrt_days_from_civil(y, 1, 1);
     const char *rejects = o->rejects ? o->rejects : "rejects.csv";
     char *prejects = rt_pipe_persons_rejects(rejects);
     PolSim *res = polrt_realloc(NULL, sizeof *res);

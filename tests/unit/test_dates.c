@@ -4,6 +4,7 @@
 #include "rt_int.h"
 #include "unit.h"
 
+#include <inttypes.h>
 #include <setjmp.h>
 
 /* the source location every failing call below passes, to see it recorded */
@@ -89,10 +90,10 @@ static void test_text(void)
     CHECK_EQ("parse 1900-01-01", day_of("1900-01-01"), -25567);
     CHECK_EQ("parse 2199-12-31", day_of("2199-12-31"), 84005);
     static const char *const bad[] = {
-        "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-01-32", "2026-04-31",
-        "2026-01-00", "2026-1-01",  "2026-01-1",  "2026/01/01", " 2026-01-01", "2026-01-01 ",
-        "1899-12-31", "2200-01-01", "",           "abcd-ef-gh", "2026-01-01T00", "+026-01-01",
-        "20260101",
+        "2025-02-29",  "1900-02-29",    "2026-13-01", "2026-00-10", "2026-01-32",
+        "2026-04-31",  "2026-01-00",    "2026-1-01",  "2026-01-1",  "2026/01/01",
+        " 2026-01-01", "2026-01-01 ",   "1899-12-31", "2200-01-01", "",
+        "abcd-ef-gh",  "2026-01-01T00", "+026-01-01", "20260101",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         char name[64];
@@ -105,6 +106,21 @@ static void test_text(void)
 
     CHECK_EQ("year_of", polrt_year_of(day_of("2026-10-13")), 2026);
     CHECK_EQ("year_of 12-31", polrt_year_of(day_of("2025-12-31")), 2025);
+    /* the fast path agrees with the civil arithmetic on every day of its range and around */
+    {
+        int64_t wrong = 0, from = polrt_days_from_civil(1898, 1, 1);
+        for (int64_t d = from; d < polrt_days_from_civil(2202, 1, 1); d++) {
+            int64_t y, m, dd;
+            polrt_civil_from_days(d, &y, &m, &dd);
+            if (polrt_year_of(d) != y && !wrong++)
+                fprintf(stderr, "year_of(%" PRId64 ") = %" PRId64 ", not %" PRId64 "\n", d,
+                        polrt_year_of(d), y);
+        }
+        CHECK_EQ("year_of = civil year, 1898-2201", wrong, 0);
+    }
+    CHECK_EQ("year_of 1900-01-01", polrt_year_of(day_of("1900-01-01")), 1900);
+    CHECK_EQ("year_of 2199-12-31", polrt_year_of(day_of("2199-12-31")), 2199);
+    CHECK_EQ("year_of 2200-01-01", polrt_year_of(polrt_days_from_civil(2200, 1, 1)), 2200);
     CHECK_EQ("month_of", polrt_month_of(day_of("2026-10-13")), 10);
     CHECK_EQ("month_of Feb 29", polrt_month_of(day_of("2024-02-29")), 2);
     CHECK_EQ("year_start", polrt_year_start(day_of("2026-10-13")), day_of("2026-01-01"));
