@@ -36,7 +36,8 @@ endif
 
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csv.c runtime/decode.c runtime/out.c runtime/ledger.c runtime/session.c \
-                runtime/progress.c runtime/pipeline.c runtime/run.c runtime/explain.c runtime/util.c
+                runtime/progress.c runtime/pipeline.c runtime/run.c runtime/explain.c runtime/util.c \
+                runtime/opts.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
 
@@ -50,7 +51,7 @@ FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c 
               compiler/driver.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
-CLI_SRCS := cli/main.c cli/opts.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c \
+CLI_SRCS := cli/main.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c \
             cli/test.c cli/simulate.c cli/call.c cli/gen.c
 TOOLS_SRCS := tools/gen.c
 FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o
@@ -129,8 +130,9 @@ $(BUILD)/tools/%.o: tools/%.c
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 # only these include LLVM or libffi
 $(LLVM_OBJS): CFLAGS += $(LLVM_CFLAGS)
-# the commands call tools/ (polc gen); tools/ knows nothing of the command line
-$(CLI_OBJS): CFLAGS += -iquote tools
+# the commands call tools/ (polc gen); tools/ knows nothing of the command line. They share
+# the option parser with a standalone engine: runtime/opts.h
+$(CLI_OBJS): CFLAGS += -iquote tools -iquote runtime
 
 # unit tests: one binary per tests/unit/*.c, linked with the runtime and the shared support
 # files (tests/unit/support/*.c: a hand-written "compiled" policy for runtime tests, ...)

@@ -6,7 +6,7 @@
 
 #include "opts.h"
 
-enum { EXIT_OK = 0, EXIT_POLICY = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
+enum { EXIT_OK = 0, EXIT_POLICY = 1, EXIT_USAGE = OPTS_USAGE, EXIT_DATA = 3 };
 
 int cmd_check(const Command *cmd, int argc, char **argv);    /* check.c */
 int cmd_ir(const Command *cmd, int argc, char **argv);       /* check.c */

@@ -1,6 +1,6 @@
 /* main.c — the polc command line: the table of commands. Each command lives in its own file
- * of cli/ (cli.h), parses its options with the one parser (opts.c) and reads as the pipeline
- * it runs [QBE main.c]: parse, check, lower, then interpret, JIT-compile or emit, and hand
+ * of cli/ (cli.h), parses its options with the one parser (runtime/opts.c) and reads as the
+ * pipeline it runs [QBE main.c]: parse, check, lower, then interpret, JIT-compile or emit, and hand
  * the engine to the runtime. Exit codes (DESIGN.md): 0 success, 1 policy errors or failed
  * tests, 2 usage, 3 bad data. */
 #include "cli.h"

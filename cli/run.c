@@ -14,26 +14,12 @@ typedef struct RunArgs {
 /* run and explain take the same options */
 #define AT(field) offsetof(RunArgs, field)
 static const Opt run_opts[] = {
-    {"claims", 0, OPT_STR, AT(claims), "FILE", .help = "the claims to settle (CSV, spec/DATA.md)"},
-    {"persons", 0, OPT_STR, AT(persons), "FILE", .help = "the persons and their identity history"},
-    {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger (default: in memory)"},
-    {"out", 'o', OPT_STR, AT(out), "FILE", .help = "the results CSV (default: standard output)"},
-    {"explain", 0, OPT_STR, AT(explain), "FILE", .help = "every claim's explanation, JSON lines"},
-    {"claim", 0, OPT_STR, AT(claim), "ID", .help = "print this claim's settlement step by step"},
-    {"rejects", 0, OPT_STR, AT(rejects), "FILE",
-     .help = "rejected rows (default: OUT.rejects.csv)"},
-    {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, "settle on N threads (default 1)"},
-    {"max-rejects", 0, OPT_INT, AT(max_rejects), "N", 0, 1000000000, 0,
-     "stop after N rejected rows (default 0: no limit)"},
+    OPTS_RUN_ROWS(AT),
     {"set", 0, OPT_LIST, AT(sets), "NAME[MEMBER]=VALUE[@DATE]", 0, 32,
      .help = "change a param for this run (a one-line reform)"},
     {"interp", 0, OPT_FLAG, AT(interp), NULL, 1,
      .help = "use the reference interpreter, not the JIT"},
     {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "JIT optimisation level, 0 to 3 (default 2)"},
-    {"quiet", 'q', OPT_FLAG, AT(quiet), NULL, 1, .help = "no summary on stderr"},
-    {"progress", 0, OPT_FLAG, AT(progress), NULL, 1, .def = -1,
-     .help = "show progress (default: when stderr is a terminal)"},
-    {"no-progress", 0, OPT_FLAG, AT(progress), NULL, 0, .def = -1, .help = "never show progress"},
     {0},
 };
 #undef AT

@@ -127,7 +127,6 @@ static int link_with_cc(EmitKind k, char *obj, char *linked, char *err, size_t e
                                        "-Wl,--no-whole-archive",
                                        "-lsqlite3",
                                        "-lcjson",
-                                       "-lcsv",
                                        "-lpthread",
                                        "-ldl",
                                        "-lm",

@@ -1,5 +1,5 @@
 #!/bin/sh
-# options.sh — the one option parser (cli/opts.c) as every command sees it: `polc CMD --help`
+# options.sh — the one option parser (runtime/opts.c) as every command sees it: `polc CMD --help`
 # (and -h, polc help CMD) prints the command's usage with an example and exits 0; the forms
 # --opt VALUE, --opt=VALUE, -j2, -j 2, -O2, -O 2 mean the same; "--" ends the options; an
 # unknown option, a missing value, a number out of range, a value given to a flag and a file
@@ -105,4 +105,35 @@ if "$POLC" gen -q --persons 5 --seed 1 --out "$T/g" 2>"$T/err" && [ ! -s "$T/err
     pass "gen -q"
 else
     fail "gen -q: $(head -n 1 "$T/err")"
+fi
+
+# a standalone engine (--emit exe) reads polc run's options with the same parser: its usage
+# and messages name the program; -j2 and --out= work; a bad -j is a usage error (exit 2)
+if "$POLC" build "$P" --emit exe -o "$T/engine" 2>"$T/err"; then
+    "$T/engine" --help >"$T/h" 2>&1
+    rc=$?
+    if [ $rc -eq 0 ] && head -n 1 "$T/h" | grep -q "^usage: $T/engine --claims FILE" &&
+        grep -q '^  -j N  ' "$T/h"; then
+        pass "engine --help: its own name, polc run's options"
+    else
+        fail "engine --help: exit $rc: $(head -n 2 "$T/h")"
+    fi
+    "$T/engine" -j 0 $C >"$T/out" 2>"$T/err"
+    rc=$?
+    if [ $rc -eq 2 ] && grep -qF "$T/engine: -j needs a whole number from 1 to 256, got '0'" "$T/err" &&
+        grep -qF "usage: $T/engine --claims FILE [OPTIONS]" "$T/err"; then
+        pass "engine -j 0: a usage error naming the program"
+    else
+        fail "engine -j 0: exit $rc: $(head -n 2 "$T/err")"
+    fi
+    "$T/engine" -j2 $C --out="$T/e.csv" -q 2>"$T/err"
+    rc=$?
+    "$POLC" run "$P" $C -o "$T/p.csv" -q 2>/dev/null
+    if [ $rc -eq 0 ] && [ -s "$T/e.csv" ] && cmp -s "$T/e.csv" "$T/p.csv"; then
+        pass "engine -j2 --out=FILE: polc run's results"
+    else
+        fail "engine -j2 --out=: exit $rc $(head -n 1 "$T/err")"
+    fi
+else
+    fail "build --emit exe: $(head -n 1 "$T/err")"
 fi

@@ -1,4 +1,5 @@
-/* opts.c — the one option parser: argv against a command's table of options (opts.h). Forms:
+/* opts.c — the one option parser, of polc's commands and of a standalone engine
+ * (engine_main.c): argv against a command's table of options (opts.h). Forms:
  * --name VALUE, --name=VALUE, -x VALUE, -xVALUE (-j2, -O2), flags alone; "--" ends the
  * options. Every mistake is a usage error naming the option and the command (exit 2). */
 #include "opts.h"
@@ -7,9 +8,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "arena.h"
-#include "cli.h"
 
 /* the width of the option column in --help */
 #define HELP_COLUMN 26
@@ -51,13 +49,28 @@ static const Opt *find_letter(const Opt *opts, char c)
     return NULL;
 }
 
+/* how messages name the command: "polc run", or a standalone program's own name */
+static void put_name(const Command *cmd, FILE *f)
+{
+    if (!cmd->run)
+        fputs(cmd->name, f);
+    else
+        fprintf(f, "polc %s", cmd->name);
+}
+
 static void vusage_error(const Command *cmd, const Opt *opts, const char *fmt, va_list ap)
 {
-    fprintf(stderr, "polc: %s: ", cmd->name);
+    if (!cmd->run)
+        fprintf(stderr, "%s: ", cmd->name);
+    else
+        fprintf(stderr, "polc: %s: ", cmd->name);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
-    fprintf(stderr, "usage: polc %s %s%s   (polc %s --help: every option)\n", cmd->name,
-            cmd->synopsis, at_end(opts) ? "" : " [OPTIONS]", cmd->name);
+    fputs("usage: ", stderr);
+    put_name(cmd, stderr);
+    fprintf(stderr, " %s%s   (", cmd->synopsis, at_end(opts) ? "" : " [OPTIONS]");
+    put_name(cmd, stderr);
+    fputs(" --help: every option)\n", stderr);
 }
 
 int opts_usage_error(const Command *cmd, const Opt *opts, const char *fmt, ...)
@@ -66,10 +79,10 @@ int opts_usage_error(const Command *cmd, const Opt *opts, const char *fmt, ...)
     va_start(ap, fmt);
     vusage_error(cmd, opts, fmt, ap);
     va_end(ap);
-    return EXIT_USAGE;
+    return OPTS_USAGE;
 }
 
-/* Store VALUE for option o, spelled SPELT on the command line; 0, or EXIT_USAGE after a
+/* Store VALUE for option o, spelled SPELT on the command line; 0, or OPTS_USAGE after a
  * message */
 static int store(const Command *cmd, const Opt *opts, const Opt *o, const char *spelt,
                  const char *value, void *args)
@@ -103,7 +116,7 @@ static int store(const Command *cmd, const Opt *opts, const Opt *o, const char *
         return 0;
     }
     }
-    POLC_UNREACHABLE();
+    return opts_usage_error(cmd, opts, "%s: an option of no known kind", spelt);
 }
 
 int opts_parse(const Command *cmd, const Opt *opts, int argc, char **argv, void *args,
@@ -124,9 +137,11 @@ int opts_parse(const Command *cmd, const Opt *opts, int argc, char **argv, void 
         if (o->kind == OPT_INT || o->kind == OPT_FLAG)
             *(long *)slot(args, o) = o->def;
 
-    char **out = argv + 2; /* operands are moved here, never past what has been read */
+    /* after the command's name; a standalone program's options follow its own */
+    int first = cmd->run ? 2 : 1;
+    char **out = argv + first; /* operands are moved here, never past what has been read */
     int n = 0, options_end = 0;
-    for (int i = 2; i < argc; i++) {
+    for (int i = first; i < argc; i++) {
         char *a = argv[i];
         if (options_end || !is_option(a)) {
             out[n++] = a;
@@ -169,7 +184,7 @@ int opts_parse(const Command *cmd, const Opt *opts, int argc, char **argv, void 
             value = argv[++i];
         }
         if (store(cmd, opts, o, spelt, value, args) != 0)
-            return EXIT_USAGE;
+            return OPTS_USAGE;
     }
     *operands = out;
     *noperands = n;
@@ -178,8 +193,9 @@ int opts_parse(const Command *cmd, const Opt *opts, int argc, char **argv, void 
 
 void opts_usage(const Command *cmd, const Opt *opts, FILE *f)
 {
-    fprintf(f, "usage: polc %s %s%s\n  %s\n", cmd->name, cmd->synopsis,
-            at_end(opts) ? "" : " [OPTIONS]", cmd->summary);
+    fputs("usage: ", f);
+    put_name(cmd, f);
+    fprintf(f, " %s%s\n  %s\n", cmd->synopsis, at_end(opts) ? "" : " [OPTIONS]", cmd->summary);
     if (!at_end(opts))
         fputs("options:\n", f);
     for (const Opt *o = opts; !at_end(o); o++) {
@@ -198,5 +214,6 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *f)
             fprintf(f, "  %s\n  %-*s%s\n", left, HELP_COLUMN - 2, "", o->help);
     }
     fprintf(f, "  %-*s%s\n", HELP_COLUMN - 2, "-h, --help", "this text");
-    fprintf(f, "example:\n  %s\n", cmd->example);
+    if (cmd->example)
+        fprintf(f, "example:\n  %s\n", cmd->example);
 }
