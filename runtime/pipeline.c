@@ -870,6 +870,15 @@ static int number_rows(RtPipe *m, IdSet *ids)
         if (ids_reserve(ids, (est > ids->n ? est : ids->n) + batch) < 0)
             return -1;
     }
+    size_t rows = 0;
+    for (size_t bi = 0; bi < m->used_blocks; bi++)
+        rows += m->blocks[bi].nrows;
+    for (int i = 0; ids && i < m->nthreads; i++) {
+        RtPThread *t = &m->th[i];
+        t->nwork = 0;
+        if (rt_grow(&t->work, &t->cap_work, rows, sizeof *t->work) < 0)
+            return -1;
+    }
     for (size_t bi = 0; bi < m->used_blocks; bi++) {
         RtBlock *b = &m->blocks[bi];
         b->base_line = m->line;
@@ -885,6 +894,10 @@ static int number_rows(RtPipe *m, IdSet *ids)
             if (ids_add(ids, r->hash) && r->status == RT_ROW_OK) {
                 snprintf(why, sizeof why, "duplicate claim id '%s'", r->id);
                 bad_row(&b->arena, r, why);
+            }
+            if (r->status == RT_ROW_OK) {
+                RtPThread *t = &m->th[r->thread];
+                t->work[t->nwork++] = r;
             }
         }
         m->line += b->lines;
@@ -1392,25 +1405,18 @@ static int settle_row(RtPThread *t, RtPState *ps, RtRow *r)
     return m->sink->claim(m->sink->self, t, ps, r) < 0 ? (t->oom = 1, -1) : 0;
 }
 
-/* a batch re-read after a ledger claim id of another process... (none): phase 2 */
+/* phase 2: the thread's claims of the batch, in input order */
 static void task_settle(RtPThread *t)
 {
-    RtPipe *m = t->pipe;
-    for (size_t bi = 0; bi < m->used_blocks; bi++) {
-        RtBlock *b = &m->blocks[bi];
-        for (size_t k = 0; k < b->nrows; k++) {
-            RtRow *r = &b->rows[k];
-            /* the row says whose it is: its person is elsewhere in memory */
-            if (r->status != RT_ROW_OK || r->thread != t->id)
-                continue;
-            RtPState *ps = enter_person(t, r->p);
-            if (!ps) {
-                t->oom = 1;
-                return;
-            }
-            if (settle_row(t, ps, r) < 0)
-                return;
+    for (size_t k = 0; k < t->nwork; k++) {
+        RtRow *r = t->work[k];
+        RtPState *ps = enter_person(t, r->p);
+        if (!ps) {
+            t->oom = 1;
+            return;
         }
+        if (settle_row(t, ps, r) < 0)
+            return;
     }
 }
 
@@ -1641,6 +1647,7 @@ static void thread_free(RtPipe *m, RtPThread *t)
     polrt_realloc(t->err_code, 0);
     polrt_realloc(t->err_loc, 0);
     polrt_realloc(t->chk_pver, 0);
+    polrt_realloc(t->work, 0);
     rt_map_free(&t->persons);
     rt_pool_free(&t->pool);
     rt_pool_free(&t->batch);

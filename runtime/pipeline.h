@@ -114,6 +114,12 @@ struct RtPThread {
     int started;
     RtCells cells;
     int64_t *chk_pver;
+    /* the batch's good claim rows of this thread's persons, in input order: listed by the
+     * serial pass, so a settling thread never reads the rows of another (reading them to
+     * skip them pulled the cache lines the other thread was writing: -j 2 settled no faster
+     * than -j 1) */
+    RtRow **work;
+    size_t nwork, cap_work;
     RtMap persons; /* the persons whose part is this thread */
     RtPool pool;   /* persons, their ids, fields, history and states */
     int64_t npersons;
