@@ -3,9 +3,13 @@
  * explanations and reports. */
 #include "rt_int.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -112,9 +116,157 @@ void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v)
  * name only when complete, so a reader never sees half a file and a killed run leaves the
  * previous one intact. A symbolic link is followed (the file it names is replaced); a
  * device or pipe (/dev/null, /dev/stdout) is written in place, as renaming over it would
- * replace the device. path NULL: stdout. */
+ * replace the device. path NULL: stdout.
+ *
+ * The temporary is NAME.tmpPID.K, created 0600 (O_EXCL: nothing planted there is followed)
+ * and given the final mode only when complete. SIGTERM, SIGINT and SIGHUP remove the
+ * temporaries open at that moment (a handler installed where the signal's action is the
+ * default), then end the process as the signal would have; SIGKILL cannot be caught, so
+ * opening NAME first removes the temporaries of NAME that processes no longer alive left. */
+
+/* Temporaries open now, for the signal handler: a fixed table, as a handler may neither
+ * allocate nor take a lock. The one mutable global of the runtime, because a signal handler
+ * has no other way to reach them. 32: a run writes at most three files at once (results,
+ * rejects, explanations), simulate's report one at a time, gen two, build one. */
+#define OUT_MAX_PENDING 32
+enum { SLOT_FREE, SLOT_FILLING, SLOT_ARMED };
+static struct {
+    atomic_int state;    /* SLOT_*: the handler reads name only when SLOT_ARMED */
+    char name[PATH_MAX]; /* the temporary's path */
+} open_temps[OUT_MAX_PENDING];
+static atomic_int handlers_installed;
+
+/* the signals that end a process politely: their default action ends it, leaving files */
+static const int out_signals[] = {SIGTERM, SIGINT, SIGHUP};
+
+/* async-signal-safe: unlink, sigaction, raise; errno kept */
+static void on_signal(int sig)
+{
+    int e = errno;
+    for (int i = 0; i < OUT_MAX_PENDING; i++)
+        if (atomic_load(&open_temps[i].state) == SLOT_ARMED)
+            unlink(open_temps[i].name);
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, NULL);
+    raise(sig); /* blocked until this handler returns, then the default action: the end */
+    errno = e;
+}
+
+/* once per process: only where the action is still the default, so a program's own handler
+ * (or SIG_IGN, as nohup sets for SIGHUP) is left alone */
+static void install_handlers(void)
+{
+    if (atomic_exchange(&handlers_installed, 1))
+        return;
+    for (size_t i = 0; i < sizeof out_signals / sizeof out_signals[0]; i++) {
+        struct sigaction old, sa;
+        if (sigaction(out_signals[i], NULL, &old) != 0 || (old.sa_flags & SA_SIGINFO) ||
+            old.sa_handler != SIG_DFL)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigfillset(&sa.sa_mask); /* no other of them runs the table at the same time */
+        sigaction(out_signals[i], &sa, NULL);
+    }
+}
+
+/* the temporary into the table: its slot + 1, or 0 (table full, name too long: it is then
+ * only swept by a later run). 0 is none, so a zeroed RtOut never opened holds no slot. */
+static int pending_add(const char *tmp)
+{
+    size_t n = strlen(tmp);
+    if (n >= PATH_MAX)
+        return 0;
+    install_handlers();
+    for (int i = 0; i < OUT_MAX_PENDING; i++) {
+        int free_ = SLOT_FREE;
+        if (atomic_compare_exchange_strong(&open_temps[i].state, &free_, SLOT_FILLING)) {
+            memcpy(open_temps[i].name, tmp, n + 1);
+            atomic_store(&open_temps[i].state, SLOT_ARMED);
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+static void pending_drop(int slot)
+{
+    if (slot > 0)
+        atomic_store(&open_temps[slot - 1].state, SLOT_FREE);
+}
+
+/* Remove what killed runs left: in final's directory, regular files of this user named
+ * BASE.tmpPID.K whose PID is no live process (kill(PID, 0) fails with ESRCH). A live PID,
+ * even one reused by another program, keeps its file: only a provably dead writer's is
+ * removed. Best effort: nothing here fails the open. */
+static void sweep_stale(const char *final)
+{
+    const char *slash = strrchr(final, '/');
+    const char *base = slash ? slash + 1 : final;
+    char dir[PATH_MAX];
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (snprintf(dir, sizeof dir, "%.*s", slash == final ? 1 : (int)(slash - final), final) >=
+             (int)sizeof dir)
+        return;
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    size_t bl = strlen(base);
+    long self = (long)getpid();
+    struct dirent *ent;
+    while ((ent = readdir(d))) {
+        const char *nm = ent->d_name;
+        if (strncmp(nm, base, bl) != 0 || strncmp(nm + bl, ".tmp", 4) != 0)
+            continue;
+        const char *p = nm + bl + 4;
+        long pid = 0;
+        int digits = 0;
+        for (; *p >= '0' && *p <= '9' && pid < 1L << 40; p++, digits++)
+            pid = pid * 10 + (*p - '0');
+        if (!digits || *p++ != '.' || !(*p >= '0' && *p <= '9'))
+            continue;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (*p || pid <= 0 || pid == self || pid > INT_MAX)
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* alive, or not ours to signal: alive */
+        struct stat st;
+        if (fstatat(dirfd(d), nm, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+            st.st_uid == geteuid())
+            unlinkat(dirfd(d), nm, 0);
+    }
+    closedir(d);
+}
+
+/* the process's umask, without setting it (umask(2) would, racing other threads' creates):
+ * from /proc/self/status where there is one */
+static mode_t current_umask(void)
+{
+    FILE *f = fopen("/proc/self/status", "re");
+    if (f) {
+        char line[256];
+        unsigned m;
+        while (fgets(line, sizeof line, f))
+            if (sscanf(line, "Umask: %o", &m) == 1) {
+                fclose(f);
+                return (mode_t)m;
+            }
+        fclose(f);
+    }
+    mode_t m = umask(077);
+    umask(m);
+    return m;
+}
+
 static void out_release(RtOut *o)
 {
+    pending_drop(o->pending);
+    o->pending = 0;
     polrt_realloc(o->tmp, 0);
     polrt_realloc(o->final, 0);
     polrt_realloc(o->buf, 0);
@@ -144,6 +296,7 @@ static int out_open(RtOut *o, const char *path, mode_t mode, char *err, size_t e
 {
     memset(o, 0, sizeof *o);
     o->path = path;
+    o->mode = mode;
     if (!path || strcmp(path, "-") == 0) {
         o->path = NULL;
         o->f = stdout;
@@ -168,14 +321,16 @@ static int out_open(RtOut *o, const char *path, mode_t mode, char *err, size_t e
         size_t n = strlen(name) + 48;
         if (!(o->final = rt_strdup(name)) || !(o->tmp = polrt_realloc(NULL, n)))
             goto oom;
+        sweep_stale(name);
         for (int k = 0; k < 100 && fd < 0; k++) {
             snprintf(o->tmp, n, "%s.tmp%ld.%d", name, (long)getpid(), k);
-            fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+            fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
             if (fd < 0 && errno != EEXIST)
                 break;
         }
         if (fd < 0)
             goto fail;
+        o->pending = pending_add(o->tmp);
     }
     if (!(o->f = fdopen(fd, "wb"))) {
         int e = errno;
@@ -222,6 +377,12 @@ int rt_out_commit(RtOut *o, char *err, size_t errlen)
         return 0;
     int bad = ferror(o->f) || fflush(o->f) != 0;
     int e = errno;
+    /* the final mode, as open(2) would have given it, once the content is complete */
+    mode_t want = o->mode & ~current_umask() & 07777;
+    if (!bad && o->tmp && want != 0600 && fchmod(fileno(o->f), want) != 0) {
+        bad = 1;
+        e = errno;
+    }
     if (!bad && o->tmp && !o->synced && fsync(fileno(o->f)) != 0) {
         bad = 1;
         e = errno;

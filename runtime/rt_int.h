@@ -6,6 +6,7 @@
 #include "polrt.h"
 
 #include <string.h>
+#include <sys/types.h>
 
 typedef enum {
     RT_MONEY,
@@ -452,8 +453,10 @@ typedef struct RtOut {
     char *final;      /* the name renamed to (the link's target), NULL when in place */
     char *tmp;        /* temporary name while open */
     FILE *f;
-    char *buf;  /* stdio buffer */
-    int synced; /* rt_out_sync done: commit only renames */
+    char *buf;   /* stdio buffer */
+    int synced;  /* rt_out_sync done: commit only renames */
+    int pending; /* its slot + 1 among the temporaries a signal removes, 0: none */
+    mode_t mode; /* the final file's mode before the umask (the temporary is 0600) */
 } RtOut;
 int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen);
 /* flush and fsync, not yet in place (a pair of files synced before either is renamed) */
