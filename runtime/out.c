@@ -418,6 +418,48 @@ void rt_out_abort(RtOut *o)
     out_release(o);
 }
 
+/* ---- Outputs and inputs ------------------------------------------------------------------ */
+
+/* 1 when path names an existing regular file that input also names (same device and inode;
+ * input "-": standard input), else 0. Devices are written in place, never replaced, so
+ * /dev/null may be both. */
+int rt_out_same_file(const char *path, const char *input)
+{
+    struct stat a, b;
+    if (!path || !input || strcmp(path, "-") == 0 || stat(path, &a) != 0 || !S_ISREG(a.st_mode))
+        return 0;
+    int got = strcmp(input, "-") == 0 ? fstat(0, &b) : stat(input, &b);
+    return got == 0 && S_ISREG(b.st_mode) && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* 1 when the regular file at path (not through a link) begins with the line head[0..n) (its
+ * own line end, if any, aside) followed by LF or CRLF: a file polc wrote with that first line */
+int rt_out_first_line_is(const char *path, const char *head, size_t n)
+{
+    while (n && (head[n - 1] == '\n' || head[n - 1] == '\r'))
+        n--;
+    if (!n)
+        return 0;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    struct stat st;
+    char *buf = NULL;
+    size_t got = 0;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (buf = polrt_realloc(NULL, n + 2)))
+        while (got < n + 2) {
+            ssize_t k = read(fd, buf + got, n + 2 - got);
+            if (k <= 0)
+                break;
+            got += (size_t)k;
+        }
+    close(fd);
+    int same = got >= n + 1 && memcmp(buf, head, n) == 0 &&
+               (buf[n] == '\n' || (got == n + 2 && buf[n] == '\r' && buf[n + 1] == '\n'));
+    polrt_realloc(buf, 0);
+    return same;
+}
+
 /* ---- The public face of the writer (polrt.h): polc build and polc gen write through it --- */
 
 struct PolOut {

@@ -1683,8 +1683,9 @@ static void cleanup(RtPipe *m)
     pthread_cond_destroy(&m->done);
 }
 
-/* the rejects file of a file: committed when rows were rejected, else a stale one (a regular
- * file an earlier run left under this name) removed; 0, or -1 (run error) */
+/* the rejects file of a file: committed when rows were rejected, else a stale one removed:
+ * only a regular file an earlier run left, recognised by its first line, the header of the
+ * file just read (any other file of that name is not polc's to delete); 0, or -1 (run error) */
 static int finish_rejects(RtPipe *m, const char *path, int64_t rejected)
 {
     char err[MSG_MAX];
@@ -1696,7 +1697,8 @@ static int finish_rejects(RtPipe *m, const char *path, int64_t rejected)
         return 0;
     }
     struct stat st;
-    if (!rejected && path && m->o->remove_stale && lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+    if (!rejected && path && m->o->remove_stale && m->bind.raw && lstat(path, &st) == 0 &&
+        S_ISREG(st.st_mode) && rt_out_first_line_is(path, m->bind.raw, m->bind.nraw) &&
         unlink(path) != 0 && errno != ENOENT) {
         pipe_error(m, "cannot remove %s: %s", path, strerror(errno));
         return -1;
@@ -1721,6 +1723,14 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
     pthread_cond_init(&m->go, NULL);
     pthread_cond_init(&m->done, NULL);
     int rc = 2;
+    /* a rejects file naming an input would replace it: refused before anything is read */
+    const char *outs[] = {o->rejects, o->prejects}, *ins[] = {o->claims, o->persons};
+    for (int i = 0; i < 4; i++)
+        if (rt_out_same_file(outs[i / 2], ins[i % 2])) {
+            pipe_error(m, "the rejects file %s is the %s file %s: name another (--rejects)",
+                       outs[i / 2], i % 2 ? "persons" : "claims", ins[i % 2]);
+            goto done;
+        }
     if (set_engines(m, engines, n) < 0)
         goto done;
     m->pstate_rows = rt_pstate_size_base() + ((sink->pstate_extra + 15) & ~(size_t)15);

@@ -463,6 +463,10 @@ int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen);
 int rt_out_sync(RtOut *o, char *err, size_t errlen);
 int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename; -1 + message */
 void rt_out_abort(RtOut *o); /* close and remove the temporary, the final name untouched */
+/* path and input name one regular file ("-": standard input): writing path would replace it */
+int rt_out_same_file(const char *path, const char *input);
+/* the file at path begins with the line head[0..n) (a file polc wrote with that header) */
+int rt_out_first_line_is(const char *path, const char *head, size_t n);
 
 /* a CSV row built in one buffer */
 typedef struct RtLine {

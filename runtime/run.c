@@ -334,6 +334,30 @@ static int is_device(const char *path)
     return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
 }
 
+/* An output that names an input (the same file, through any name or link) would replace it
+ * with results: refused before anything is read; 0, or -1 (message in r->err) */
+static int outputs_apart(Run *r)
+{
+    const PolRunOpts *o = r->o;
+    const struct {
+        const char *path, *what;
+    } outs[] = {{o->out, "--out"}, {o->explain, "--explain"}},
+      ins[] = {{o->claims, "the claims file (--claims)"},
+               {o->persons, "the persons file (--persons)"},
+               {o->ledger_db, "the ledger (--ledger)"},
+               {r->rejects_path, "the rejects file"},
+               {o->out, "the results file (--out)"}};
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
+        for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++)
+            if (outs[i].path != ins[k].path && rt_out_same_file(outs[i].path, ins[k].path)) {
+                snprintf(r->err, sizeof r->err,
+                         "%s %s is %s: writing it would replace that file; name another",
+                         outs[i].what, outs[i].path, ins[k].what);
+                return -1;
+            }
+    return 0;
+}
+
 /* the run's files, buffers and ledger before anything is read: 0, or -1 (message in r->err) */
 static int run_setup(Run *r)
 {
@@ -361,6 +385,8 @@ static int run_setup(Run *r)
     }
     memset(r->th, 0, (size_t)r->nth * sizeof *r->th);
     memset(r->totals, 0, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
+    if (outputs_apart(r) < 0)
+        return -1;
     if (o->ledger_db) {
         if (!(r->store = rt_ledger_open(r->s, o->ledger_db, r->err, sizeof r->err)))
             return -1;

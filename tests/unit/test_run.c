@@ -354,8 +354,17 @@ static void test_bad_rows(void)
               "X2,P1,county,2024-03-12,12a,0,0,2024-03-01\n");
     free(rj);
 
-    /* a clean run removes the stale rejects file of an earlier one */
+    /* a clean run of another file (another header) leaves the rejects file alone: only one
+     * recognisably an earlier rejects file of this header is polc's to delete */
     o = opts("claims.csv", "persons.csv", "res.csv");
+    rc = run(&o, NULL);
+    CHECK_EQ("clean run, other header: exit 0", rc, 0);
+    CHECK("clean run, other header: rejects file kept", exists("res.csv.rejects.csv"));
+
+    /* a clean run of the corrected file removes the stale rejects file of an earlier one */
+    put("bad.csv", "claim_id,person_id,level,discharged,total,noncompliant,emergency,referral\n"
+                   "A,P1,county,2024-03-10,12000,1000,0,2024-03-01\n");
+    o = opts("bad.csv", "persons.csv", "res.csv");
     rc = run(&o, NULL);
     CHECK_EQ("clean rerun: exit 0", rc, 0);
     CHECK("clean rerun: stale rejects removed", !exists("res.csv.rejects.csv"));
