@@ -2,8 +2,11 @@
  * and servers load), a standalone executable, an object file, LLVM IR or assembly. */
 #include "cli.h"
 
+#include <errno.h>
+
 #include "driver.h"
 #include "emit.h"
+#include "polrt.h"
 
 typedef struct BuildArgs {
     const char *out, *emit;
@@ -43,9 +46,13 @@ int cmd_build(const Command *cmd, int argc, char **argv)
         return EXIT_POLICY;
     }
     char err[1024];
+    errno = 0;
     rc = emit_file(c.ir, c.schema, k, (int)a.opt, a.out, err, sizeof err);
+    int e = errno;
     if (rc != 0)
         fprintf(stderr, "polc: %s\n", err);
     driver_free(&c);
-    return rc ? EXIT_USAGE : EXIT_OK;
+    /* -o in a directory that does not exist is the command line's; a full disk, a failed
+     * link or code generation, the system's */
+    return rc == 0 ? EXIT_OK : e ? polrt_exit_for_errno(e) : EXIT_SYSTEM;
 }

@@ -1,6 +1,10 @@
 /* out.c — what the runtime writes: files written atomically (temp + rename), and CSV rows
  * built in a buffer and written with one call. The one writer of results, rejects,
  * explanations and reports. */
+/* fopencookie (glibc, musl): the writer's FILE writes through write_all, which keeps the
+ * errno of a failed write; with fdopen, stdio drops it and leaves only ferror (a full disk
+ * was reported as "Input/output error") */
+#define _GNU_SOURCE
 #include "rt_int.h"
 
 #include <dirent.h>
@@ -263,8 +267,53 @@ static mode_t current_umask(void)
     return m;
 }
 
+/* The file under a FILE: its descriptor and the first write error (a cookie of
+ * fopencookie, allocated so it never moves while the FILE is open). */
+struct RtOutFd {
+    int fd;
+    int err; /* errno of the first failed write, sync or close; 0: none */
+};
+
+static ssize_t write_all(void *cookie, const char *p, size_t n)
+{
+    RtOutFd *io = cookie;
+    size_t done = 0;
+    while (done < n) {
+        ssize_t k = write(io->fd, p + done, n - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (!io->err)
+                io->err = k < 0 ? errno : EIO;
+            break;
+        }
+        done += (size_t)k;
+    }
+    return (ssize_t)done; /* short: stdio sets the error flag */
+}
+
+static int close_fd(void *cookie)
+{
+    RtOutFd *io = cookie;
+    int rc = close(io->fd);
+    if (rc != 0 && !io->err)
+        io->err = errno;
+    io->fd = -1;
+    return rc;
+}
+
+/* the cause of o's failure: the recorded write error, else errno, else EIO */
+int rt_out_errno(const RtOut *o)
+{
+    if (o->io && o->io->err)
+        return o->io->err;
+    return errno ? errno : EIO;
+}
+
 static void out_release(RtOut *o)
 {
+    polrt_realloc(o->io, 0);
+    o->io = NULL;
     pending_drop(o->pending);
     o->pending = 0;
     polrt_realloc(o->tmp, 0);
@@ -332,8 +381,10 @@ static int out_open(RtOut *o, const char *path, mode_t mode, char *err, size_t e
             goto fail;
         o->pending = pending_add(o->tmp);
     }
-    if (!(o->f = fdopen(fd, "wb"))) {
-        int e = errno;
+    cookie_io_functions_t fns = {.write = write_all, .close = close_fd};
+    if (!(o->io = polrt_realloc(NULL, sizeof *o->io)) ||
+        !(o->f = (o->io->fd = fd, o->io->err = 0, fopencookie(o->io, "wb", fns)))) {
+        int e = o->io ? errno : ENOMEM;
         close(fd);
         if (o->tmp)
             unlink(o->tmp);
@@ -344,9 +395,11 @@ static int out_open(RtOut *o, const char *path, mode_t mode, char *err, size_t e
     return 0;
 oom:
     errno = ENOMEM;
-fail:
-    snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+fail:;
+    int e = errno; /* the cause, for the caller too (polrt_exit_for_errno) */
+    snprintf(err, errlen, "cannot write %s: %s", path, strerror(e));
     out_release(o);
+    errno = e;
     return -1;
 }
 
@@ -355,14 +408,25 @@ int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen)
     return out_open(o, path, 0666, err, errlen);
 }
 
+/* the written bytes flushed, errors seen: 0, or the errno of the first failure */
+static int out_flush(RtOut *o)
+{
+    errno = 0;
+    if (!ferror(o->f) && fflush(o->f) == 0)
+        return 0;
+    return rt_out_errno(o);
+}
+
 int rt_out_sync(RtOut *o, char *err, size_t errlen)
 {
     if (!o->f || o->synced)
         return 0;
-    int bad = ferror(o->f) || fflush(o->f) != 0 || (o->tmp && fsync(fileno(o->f)) != 0);
-    if (bad) {
-        snprintf(err, errlen, "cannot write %s: %s", o->path ? o->path : "results",
-                 strerror(errno ? errno : EIO));
+    int e = out_flush(o);
+    if (!e && o->tmp && fsync(o->io->fd) != 0)
+        e = errno;
+    if (e) {
+        snprintf(err, errlen, "cannot write %s: %s", o->path ? o->path : "results", strerror(e));
+        errno = e;
         return -1;
     }
     o->synced = 1;
@@ -370,40 +434,32 @@ int rt_out_sync(RtOut *o, char *err, size_t errlen)
 }
 
 /* finish: flush, and for a file written aside sync and rename it over the final name; -1
- * with a message on any error (the final name then keeps its old content) */
+ * with a message naming the file and the cause (errno set to it) on any error, the final
+ * name then keeping its old content */
 int rt_out_commit(RtOut *o, char *err, size_t errlen)
 {
     if (!o->f)
         return 0;
-    int bad = ferror(o->f) || fflush(o->f) != 0;
-    int e = errno;
+    int e = out_flush(o);
     /* the final mode, as open(2) would have given it, once the content is complete */
     mode_t want = o->mode & ~current_umask() & 07777;
-    if (!bad && o->tmp && want != 0600 && fchmod(fileno(o->f), want) != 0) {
-        bad = 1;
+    if (!e && o->tmp && want != 0600 && fchmod(o->io->fd, want) != 0)
         e = errno;
-    }
-    if (!bad && o->tmp && !o->synced && fsync(fileno(o->f)) != 0) {
-        bad = 1;
+    if (!e && o->tmp && !o->synced && fsync(o->io->fd) != 0)
         e = errno;
-    }
-    if (o->f != stdout && fclose(o->f) != 0 && !bad) {
-        bad = 1;
-        e = errno;
-    }
+    if (o->f != stdout && fclose(o->f) != 0 && !e)
+        e = rt_out_errno(o);
     o->f = NULL;
-    if (!bad && o->tmp && rename(o->tmp, o->final) != 0) {
-        bad = 1;
+    if (!e && o->tmp && rename(o->tmp, o->final) != 0)
         e = errno;
-    }
-    if (bad) {
-        snprintf(err, errlen, "cannot write %s: %s", o->path ? o->path : "results",
-                 strerror(e ? e : EIO));
+    if (e) {
+        snprintf(err, errlen, "cannot write %s: %s", o->path ? o->path : "results", strerror(e));
         if (o->tmp)
             unlink(o->tmp);
     }
     out_release(o);
-    return bad ? -1 : 0;
+    errno = e;
+    return e ? -1 : 0;
 }
 
 /* give up: close and remove the temporary file, leave the final name alone */
@@ -460,10 +516,23 @@ int rt_out_first_line_is(const char *path, const char *head, size_t n)
     return same;
 }
 
+POLRT_API int polrt_exit_for_errno(int e)
+{
+    switch (e) {
+    case ENOENT:
+    case ENOTDIR:
+    case EISDIR:
+    case ENAMETOOLONG:
+    case ELOOP: return POLRT_EXIT_USAGE;
+    default: return POLRT_EXIT_SYSTEM;
+    }
+}
+
 /* ---- The public face of the writer (polrt.h): polc build and polc gen write through it --- */
 
 struct PolOut {
     RtOut o;
+    char *path; /* o.path: the caller's name may not outlive the open (gen's did not) */
 };
 
 POLRT_API PolOut *polrt_out_open(const char *path, int executable, char *err, size_t errlen)
@@ -473,8 +542,17 @@ POLRT_API PolOut *polrt_out_open(const char *path, int executable, char *err, si
         snprintf(err, errlen, "cannot write %s: out of memory", path);
         return NULL;
     }
-    if (out_open(&p->o, path, executable ? 0777 : 0666, err, errlen) < 0) {
+    if (!(p->path = rt_strdup(path))) {
         polrt_realloc(p, 0);
+        snprintf(err, errlen, "cannot write %s: out of memory", path);
+        errno = ENOMEM;
+        return NULL;
+    }
+    if (out_open(&p->o, p->path, executable ? 0777 : 0666, err, errlen) < 0) {
+        int e = errno;
+        polrt_realloc(p->path, 0);
+        polrt_realloc(p, 0);
+        errno = e;
         return NULL;
     }
     return p;
@@ -483,8 +561,9 @@ POLRT_API PolOut *polrt_out_open(const char *path, int executable, char *err, si
 POLRT_API int polrt_out_write(PolOut *p, const void *data, size_t n, char *err, size_t errlen)
 {
     if (n && fwrite(data, 1, n, p->o.f) != n) {
-        snprintf(err, errlen, "cannot write %s: %s", p->o.path ? p->o.path : "output",
-                 strerror(errno ? errno : EIO));
+        int e = rt_out_errno(&p->o);
+        snprintf(err, errlen, "cannot write %s: %s", p->o.path ? p->o.path : "output", strerror(e));
+        errno = e;
         return -1;
     }
     return 0;
@@ -498,7 +577,10 @@ POLRT_API int polrt_out_sync(PolOut *p, char *err, size_t errlen)
 POLRT_API int polrt_out_commit(PolOut *p, char *err, size_t errlen)
 {
     int rc = rt_out_commit(&p->o, err, errlen);
+    int e = errno;
+    polrt_realloc(p->path, 0);
     polrt_realloc(p, 0);
+    errno = e;
     return rc;
 }
 
@@ -507,5 +589,6 @@ POLRT_API void polrt_out_abort(PolOut *p)
     if (!p)
         return;
     rt_out_abort(&p->o);
+    polrt_realloc(p->path, 0);
     polrt_realloc(p, 0);
 }

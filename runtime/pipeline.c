@@ -120,6 +120,7 @@ struct RtPipe {
     PolProgress meter; /* restarted for each file */
     char err[MSG_MAX];
     int failed;
+    int code; /* the exit code of the failure (POLRT_EXIT_USAGE or _SYSTEM) */
 };
 
 /* ---- small helpers ------------------------------------------------------------------------ */
@@ -130,15 +131,34 @@ void rt_pipe_test_batch(size_t bytes)
     test_batch = bytes;
 }
 
-__attribute__((format(printf, 2, 3))) static void pipe_error(RtPipe *m, const char *fmt, ...)
+/* the run fails: the first failure's message and exit code are kept */
+static void pipe_vfail(RtPipe *m, int code, const char *fmt, va_list ap)
 {
     if (m->failed)
         return;
+    vsnprintf(m->err, sizeof m->err, fmt, ap);
+    m->failed = 1;
+    m->code = code;
+}
+
+/* a failure of the command line or the files it names: exit POLRT_EXIT_USAGE */
+__attribute__((format(printf, 2, 3))) static void pipe_error(RtPipe *m, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(m->err, sizeof m->err, fmt, ap);
+    pipe_vfail(m, POLRT_EXIT_USAGE, fmt, ap);
     va_end(ap);
-    m->failed = 1;
+}
+
+/* a failure of the system (memory, a thread, I/O): exit POLRT_EXIT_SYSTEM; with errno e,
+ * the usage code when e says a name does not exist (polrt_exit_for_errno) */
+__attribute__((format(printf, 3, 4))) static void pipe_sys_error(RtPipe *m, int e, const char *fmt,
+                                                                 ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pipe_vfail(m, e ? polrt_exit_for_errno(e) : POLRT_EXIT_SYSTEM, fmt, ap);
+    va_end(ap);
 }
 
 int rt_pipe_maxout(const RtPipe *p)
@@ -235,11 +255,11 @@ static int check_threads(RtPipe *m)
 {
     for (int i = 0; i < m->nthreads; i++) {
         if (m->th[i].fatal[0]) {
-            pipe_error(m, "%s", m->th[i].fatal);
+            pipe_sys_error(m, 0, "%s", m->th[i].fatal);
             return -1;
         }
         if (m->th[i].oom) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             return -1;
         }
     }
@@ -256,7 +276,7 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
     int stdin_ = strcmp(path, "-") == 0;
     m->fd = stdin_ ? 0 : open(path, O_RDONLY | O_CLOEXEC);
     if (m->fd < 0) {
-        pipe_error(m, "cannot open %s: %s", path, strerror(errno));
+        pipe_sys_error(m, errno, "cannot open %s: %s", path, strerror(errno));
         return -1;
     }
     struct stat st;
@@ -300,7 +320,7 @@ static int next_batch(RtPipe *m)
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
-                pipe_error(m, "cannot read %s: %s", m->path, strerror(errno));
+                pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
                 return -1;
             }
             if (n == 0)
@@ -337,7 +357,7 @@ static int next_batch(RtPipe *m)
         if (m->batch == m->cap) {
             char *nb = polrt_realloc(m->buf, m->cap * 2);
             if (!nb) {
-                pipe_error(m, "out of memory");
+                pipe_sys_error(m, 0, "out of memory");
                 return -1;
             }
             m->buf = nb;
@@ -381,7 +401,7 @@ static int cut_blocks(RtPipe *m)
             continue;
         RtBlock *b = add_block(m);
         if (!b) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             return -1;
         }
         b->from = prev;
@@ -455,7 +475,7 @@ static int read_header(RtPipe *m)
         const char *bad;
         int k = rt_csv_cells(m->buf, from, e, c, &next, &lines, &bad);
         if (k < 0) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             return 2;
         }
         int64_t line = m->line;
@@ -480,7 +500,7 @@ static int read_header(RtPipe *m)
             m->st->crlf = m->crlf_hdr;
         int bh = bind_header(m, c, line, m->buf + rs, e - rs, why, sizeof why);
         if (bh == -3) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             return 2;
         }
         if (bh < 0) {
@@ -748,7 +768,7 @@ static int reject_row(RtPipe *m, const RtRow *r)
     if (!m->rejects.f) {
         char err[MSG_MAX];
         if (rt_out_open(&m->rejects, m->cur_rejects, err, sizeof err) < 0) {
-            pipe_error(m, "%s", err);
+            pipe_sys_error(m, errno, "%s", err);
             return -1;
         }
         fwrite(m->bind.raw, 1, m->bind.nraw, m->rejects.f);
@@ -1015,7 +1035,7 @@ static int load_persons(RtPipe *m)
         size_t est = estimate_rows(m, (size_t)m->seq);
         for (int i = 0; est && i < m->nthreads; i++)
             if (rt_map_reserve(&m->th[i].persons, est / (size_t)m->nthreads + 16) < 0) {
-                pipe_error(m, "out of memory");
+                pipe_sys_error(m, 0, "out of memory");
                 return 2;
             }
         parallel(m, TASK_MERGE_PERSONS);
@@ -1063,7 +1083,7 @@ static int persons_optional(RtPipe *m)
     }
     m->defaults = polrt_realloc(NULL, ((size_t)s->nperson + 1) * sizeof *m->defaults);
     if (!m->defaults) {
-        pipe_error(m, "out of memory");
+        pipe_sys_error(m, 0, "out of memory");
         return -1;
     }
     for (int k = 0; k < s->nperson; k++)
@@ -1469,11 +1489,11 @@ static int claims_pass(RtPipe *m)
         if (check_threads(m) < 0)
             goto fail;
         if (!m->o->persons && resolve_persons(m) < 0) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             goto fail;
         }
         if (number_rows(m, &m->ids) < 0) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             goto fail;
         }
         int64_t t_settle = rt_now_ns();
@@ -1551,7 +1571,7 @@ static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
     char why[MSG_MAX];
     m->eng = polrt_realloc(NULL, (size_t)n * sizeof *m->eng);
     if (!m->eng) {
-        pipe_error(m, "out of memory");
+        pipe_sys_error(m, 0, "out of memory");
         return -1;
     }
     memset(m->eng, 0, (size_t)n * sizeof *m->eng);
@@ -1576,7 +1596,7 @@ static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
         x->inline_b = (size_t)t->nledgers * (size_t)x->stride * sizeof(int64_t);
         x->latest = polrt_realloc(NULL, (size_t)t->nledgers + 1);
         if (!x->latest) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             return -1;
         }
         for (int l = 0; l < t->nledgers; l++) {
@@ -1691,7 +1711,7 @@ static int finish_rejects(RtPipe *m, const char *path, int64_t rejected)
     char err[MSG_MAX];
     if (m->rejects.f) {
         if (rt_out_commit(&m->rejects, err, sizeof err) < 0) {
-            pipe_error(m, "%s", err);
+            pipe_sys_error(m, errno, "%s", err);
             return -1;
         }
         return 0;
@@ -1700,7 +1720,7 @@ static int finish_rejects(RtPipe *m, const char *path, int64_t rejected)
     if (!rejected && path && m->o->remove_stale && m->bind.raw && lstat(path, &st) == 0 &&
         S_ISREG(st.st_mode) && rt_out_first_line_is(path, m->bind.raw, m->bind.nraw) &&
         unlink(path) != 0 && errno != ENOENT) {
-        pipe_error(m, "cannot remove %s: %s", path, strerror(errno));
+        pipe_sys_error(m, errno, "cannot remove %s: %s", path, strerror(errno));
         return -1;
     }
     return 0;
@@ -1747,18 +1767,18 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
         rt_advise_huge(m->buf, m->cap);
     m->th = polrt_realloc(NULL, (size_t)m->nthreads * sizeof *m->th);
     if (!m->buf || !m->th) {
-        pipe_error(m, "out of memory");
+        pipe_sys_error(m, 0, "out of memory");
         goto done;
     }
     memset(m->th, 0, (size_t)m->nthreads * sizeof *m->th);
     for (int i = 0; i < m->nthreads; i++)
         if (thread_init(m, &m->th[i], i) < 0) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             goto done;
         }
     for (int i = 1; i < m->nthreads; i++) {
         if (pthread_create(&m->th[i].th, NULL, thread_main, &m->th[i]) != 0) {
-            pipe_error(m, "cannot start a thread");
+            pipe_sys_error(m, 0, "cannot start a thread");
             goto done;
         }
         m->th[i].started = 1;
@@ -1783,7 +1803,7 @@ done:
     rt_pipe_progress_clear(m);
     if (m->failed) {
         snprintf(err, errlen, "%s", m->err);
-        rc = 2;
+        rc = m->code ? m->code : POLRT_EXIT_USAGE;
     }
     if (o->max_told && m->told > o->max_told)
         fprintf(stderr, "polc: ... %" PRId64 " more rows rejected (each in %s)\n",

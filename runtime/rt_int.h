@@ -448,11 +448,13 @@ void rt_session_forget_h(PolSession *s, int64_t person);
  * sees half a file and a killed run leaves the previous one intact. A symbolic link is
  * followed (the file it names is replaced); a device or pipe (/dev/null, /dev/stdout) is
  * written in place, as renaming over it would replace the device. Path NULL or "-": stdout. */
+typedef struct RtOutFd RtOutFd;
 typedef struct RtOut {
     const char *path; /* the name asked for (NULL: stdout) */
     char *final;      /* the name renamed to (the link's target), NULL when in place */
     char *tmp;        /* temporary name while open */
     FILE *f;
+    RtOutFd *io; /* f's descriptor and first write error (NULL: stdout) */
     char *buf;   /* stdio buffer */
     int synced;  /* rt_out_sync done: commit only renames */
     int pending; /* its slot + 1 among the temporaries a signal removes, 0: none */
@@ -465,6 +467,9 @@ int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename; -
 void rt_out_abort(RtOut *o); /* close and remove the temporary, the final name untouched */
 /* path and input name one regular file ("-": standard input): writing path would replace it */
 int rt_out_same_file(const char *path, const char *input);
+/* the cause of a failed write to o: the errno of its first failed write (a full disk is
+ * ENOSPC, not EIO), else errno, else EIO */
+int rt_out_errno(const RtOut *o);
 /* the file at path begins with the line head[0..n) (a file polc wrote with that header) */
 int rt_out_first_line_is(const char *path, const char *head, size_t n);
 

@@ -236,7 +236,21 @@ typedef struct PolRunStats {
     long settled, already, rejected, failed;
     double seconds;
 } PolRunStats;
-/* returns an exit code of the DESIGN.md contract: 0 ok, 2 usage/IO, 3 rejected rows */
+/* Exit codes (README "Exit codes", spec/DATA.md): what polrt_run and polrt_sim_run return.
+ * SYSTEM: the machine failed the run, not its command line or data: a file could not be read
+ * or written (disk full, I/O error, permission), memory ran out, the ledger is locked or
+ * unusable. A name that does not exist (ENOENT, ENOTDIR, EISDIR) is the command line's. */
+enum {
+    POLRT_EXIT_OK = 0,
+    POLRT_EXIT_POLICY = 1, /* the policy has errors, a test failed */
+    POLRT_EXIT_USAGE = 2,
+    POLRT_EXIT_DATA = 3, /* rows rejected, claims failed */
+    POLRT_EXIT_SYSTEM = 4,
+};
+/* the exit code of a failure with errno e: a name that does not exist (ENOENT, ENOTDIR,
+ * EISDIR, ENAMETOOLONG, ELOOP) is the command line's, anything else the system's */
+POLRT_API int polrt_exit_for_errno(int e);
+/* returns a POLRT_EXIT_ code: 0 ok, 2 usage, 3 rejected rows or failed claims, 4 system */
 POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st);
 
 #endif
