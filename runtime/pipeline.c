@@ -117,6 +117,7 @@ struct RtPipe {
     const char *cur_rejects;
     int64_t told;
     int crlf_hdr;      /* the file's header ends with CRLF: rejected rows copied end so too */
+    int in_header;     /* reading the header: a record too long is the file's error */
     PolProgress meter; /* restarted for each file */
     char err[MSG_MAX];
     int failed;
@@ -303,6 +304,8 @@ static void close_input(RtPipe *m)
     m->fd = -1;
 }
 
+static int reject_long_record(RtPipe *m);
+
 /* Read the next batch: keep the unfinished record, fill the buffer, and find where the last
  * complete record ends. 1 with records in [start, complete), 0 at the end, -1 on error. */
 static int next_batch(RtPipe *m)
@@ -348,7 +351,24 @@ static int next_batch(RtPipe *m)
                 return 1;
             }
         }
-        /* not one complete record: a longer batch, in a longer buffer when it is full */
+        /* not one complete record: a longer batch, in a longer buffer when it is full; a
+         * row longer than the limit is rejected, and reading goes on after it */
+        if (m->batch >= RT_CSV_MAX_RECORD) {
+            /* the walk from near the end met the long record: the complete ones before it,
+             * walked from the start; none, and it is the first in the buffer */
+            size_t q = 0;
+            for (size_t e; (e = rt_csv_record_end(m->buf, q, m->len, 0)) != SIZE_MAX;)
+                q = e;
+            if (q > 0) {
+                m->complete = q;
+                return 1;
+            }
+            if (!m->in_header) {
+                if (reject_long_record(m) < 0)
+                    return -1;
+                continue;
+            }
+        }
         if (m->batch >= RT_CSV_MAX_RECORD) {
             pipe_error(m, "%s:%" PRId64 ": record longer than %d MiB (unterminated quoted field?)",
                        m->path, m->line, RT_CSV_MAX_RECORD >> 20);
@@ -451,7 +471,9 @@ static int bind_header(RtPipe *m, const RtCells *c, int64_t line, const char *ra
 /* Read the header record of the open file and bind it: 0, 2 (I/O, usage) or 3 (bad header). */
 static int read_header(RtPipe *m)
 {
+    m->in_header = 1;
     int got = next_batch(m);
+    m->in_header = 0;
     if (got < 0)
         return 2;
     if (got == 0) {
@@ -710,6 +732,16 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         r->line = rline;
         r->raw = buf + rpos;
         r->nraw = (uint32_t)(e - rpos);
+        if (bad == rt_csv_unterminated) {
+            /* one quote left open takes every line after it: say how many, so "1 row
+             * rejected" is not read as one line lost */
+            int64_t span = lines + (buf[e - 1] != '\n');
+            snprintf(why, sizeof why,
+                     "%s: the record starts on this line and runs to the end of the file (%" PRId64
+                     " lines read as one record; close the quote)",
+                     bad, span);
+            bad = why;
+        }
         if (bad) {
             bad_row(&b->arena, r, bad);
             continue;
@@ -753,31 +785,90 @@ static void task_decode(RtPThread *t)
 
 /* ---- rejects ------------------------------------------------------------------------------ */
 
-/* Tell a bad row on stderr (the first max_told, or all) and copy it unchanged to the rejects
- * file, whose first line is the header: 0, or -1 (run error set) */
-static int reject_row(RtPipe *m, const RtRow *r)
+/* Count a bad row and tell it on stderr (the first max_told, or all) */
+static void tell_row(RtPipe *m, int64_t line, const char *why)
 {
     m->st->rejected++;
     if (m->is_persons)
         m->st->rejected_persons++;
     if (!m->o->max_told || m->told < m->o->max_told) {
         rt_pipe_progress_clear(m);
-        fprintf(stderr, "%s:%" PRId64 ": %s\n", m->path, r->line, r->why);
+        fprintf(stderr, "%s:%" PRId64 ": %s\n", m->path, line, why);
     }
     m->told++;
-    if (!m->rejects.f) {
-        char err[MSG_MAX];
-        if (rt_out_open(&m->rejects, m->cur_rejects, err, sizeof err) < 0) {
-            pipe_sys_error(m, errno, "%s", err);
-            return -1;
-        }
-        fwrite(m->bind.raw, 1, m->bind.nraw, m->rejects.f);
-        if (m->bind.nraw && m->bind.raw[m->bind.nraw - 1] != '\n')
-            fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
+}
+
+/* the rejects file open, its first line the header: 0, or -1 (run error set) */
+static int rejects_open(RtPipe *m)
+{
+    if (m->rejects.f)
+        return 0;
+    char err[MSG_MAX];
+    if (rt_out_open(&m->rejects, m->cur_rejects, err, sizeof err) < 0) {
+        pipe_sys_error(m, errno, "%s", err);
+        return -1;
     }
+    fwrite(m->bind.raw, 1, m->bind.nraw, m->rejects.f);
+    if (m->bind.nraw && m->bind.raw[m->bind.nraw - 1] != '\n')
+        fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
+    return 0;
+}
+
+/* Tell a bad row and copy it unchanged to the rejects file: 0, or -1 (run error set) */
+static int reject_row(RtPipe *m, const RtRow *r)
+{
+    tell_row(m, r->line, r->why);
+    if (rejects_open(m) < 0)
+        return -1;
     fwrite(r->raw, 1, r->nraw, m->rejects.f);
     if (r->nraw && r->raw[r->nraw - 1] != '\n')
         fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
+    return 0;
+}
+
+/* A record longer than RT_CSV_MAX_RECORD (a quote left open, a file that is not CSV) at the
+ * start of the buffer, the rows before it all handled: one rejected row, its bytes streamed
+ * unchanged to the rejects file as they are read (never held whole), told with its first
+ * line and the lines it spans; reading goes on just after it. It has no claim id, so no later
+ * row's id is taken by it. 0, or -1 (run error set). */
+static int reject_long_record(RtPipe *m)
+{
+    int64_t line = m->line, lines = 0;
+    RtCsvScan sc = {0};
+    char last = 0;
+    if (rejects_open(m) < 0)
+        return -1;
+    for (;;) {
+        size_t e = rt_csv_scan(&sc, m->buf, m->len, &lines);
+        size_t n = e == SIZE_MAX ? m->len : e;
+        fwrite(m->buf, 1, n, m->rejects.f);
+        if (n)
+            last = m->buf[n - 1];
+        memmove(m->buf, m->buf + n, m->len - n);
+        m->len -= n;
+        m->buf_off += (int64_t)n;
+        if (e != SIZE_MAX || m->eof)
+            break;
+        ssize_t k = read(m->fd, m->buf, m->batch);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
+            return -1;
+        }
+        if (k == 0)
+            m->eof = 1;
+        m->len = (size_t)k;
+    }
+    if (last != '\n')
+        fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
+    char why[MSG_MAX];
+    snprintf(why, sizeof why,
+             "record longer than %d MiB (%" PRId64 " lines; a quote left open, or not a CSV "
+             "file?): rejected whole",
+             RT_CSV_MAX_RECORD >> 20, lines + (last != '\n'));
+    tell_row(m, line, why);
+    m->line += lines;
     return 0;
 }
 

@@ -293,6 +293,17 @@ typedef struct RtCells {
 } RtCells;
 int rt_cells_add(RtCells *c, const char *p, size_t n, int quoted); /* 0, or -1 (memory) */
 void rt_cells_free(RtCells *c);
+/* the reason of a record whose quoted field the file ends inside (compared by address) */
+extern const char rt_csv_unterminated[];
+/* A record followed across buffers, for one too long to hold (rt_csv_scan): the state of
+ * the record state machine where the last buffer ended. Zeroed at the record's start. */
+typedef struct RtCsvScan {
+    int state;
+} RtCsvScan;
+/* the bytes b[0..n) of a record that started where sc was zeroed: the offset just past its
+ * end (its line feed) and the line feeds before it into *lines, or SIZE_MAX when it goes on
+ * past n (all of n's line feeds counted) */
+size_t rt_csv_scan(RtCsvScan *sc, const char *b, size_t n, int64_t *lines);
 /* the end of the record at b[pos] (a record start): just past its line feed, end at the end
  * of the input (eof), or SIZE_MAX when it continues past end */
 size_t rt_csv_record_end(const char *b, size_t pos, size_t end, int eof);

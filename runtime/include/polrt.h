@@ -115,7 +115,8 @@ POLRT_API int64_t polrt_days_from_civil(int64_t y, int64_t m, int64_t d);
 POLRT_API void polrt_civil_from_days(int64_t day, int64_t *y, int64_t *m, int64_t *d);
 /* parse "YYYY-MM-DD"; 0 on success, -1 when malformed or not a real date */
 POLRT_API int polrt_parse_date(const char *s, size_t n, int64_t *out);
-POLRT_API int polrt_parse_money(const char *s, size_t n, int64_t *fen);  /* "1,234.56" */
+/* "1,234.56": 0, -1 not an amount, -2 an amount beyond int64 fen */
+POLRT_API int polrt_parse_money(const char *s, size_t n, int64_t *fen);
 POLRT_API int polrt_parse_rate(const char *s, size_t n, int64_t *micro); /* "80%", "0.8" */
 /* format into buf (>= 32 bytes); return buf */
 POLRT_API char *polrt_fmt_money(int64_t fen, char *buf, int grouped); /* 1234.56 / 1,234.56 */
