@@ -403,9 +403,11 @@ fail:;
     return -1;
 }
 
+/* results, rejects, explanations, reports: personal data (the 2025 notice §一, 信息保密),
+ * so 0600, or less with a stricter umask */
 int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen)
 {
-    return out_open(o, path, 0666, err, errlen);
+    return out_open(o, path, 0600, err, errlen);
 }
 
 /* the written bytes flushed, errors seen: 0, or the errno of the first failure */

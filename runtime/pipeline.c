@@ -684,13 +684,22 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
     RtPerson *p = same ? *last : person_find(m, pid, pn, h);
     *last = p;
     if (!p) {
-        snprintf(why, sizeof why, "unknown person '%.*s' (not in %s)", (int)pn, pid, m->o->persons);
+        /* personal data: a person id only when asked (--show-ids); file:line finds the row */
+        if (m->o->show_ids)
+            snprintf(why, sizeof why, "unknown person '%.*s' (not in %s)", (int)pn, pid,
+                     m->o->persons);
+        else
+            snprintf(why, sizeof why, "unknown person (the person_id is not in %s)", m->o->persons);
         bad_row(&b->arena, r, why);
         return 0;
     }
     if (p->bad_line) {
-        snprintf(why, sizeof why, "person '%.*s' has a rejected row (%s:%" PRId64 ")", (int)pn, pid,
-                 m->o->persons, p->bad_line);
+        if (m->o->show_ids)
+            snprintf(why, sizeof why, "person '%.*s' has a rejected row (%s:%" PRId64 ")", (int)pn,
+                     pid, m->o->persons, p->bad_line);
+        else
+            snprintf(why, sizeof why, "the person has a rejected row (%s:%" PRId64 ")",
+                     m->o->persons, p->bad_line);
         bad_row(&b->arena, r, why);
         return 0;
     }
@@ -1051,10 +1060,15 @@ static void merge_persons(RtPThread *t)
                     a[strlen(a) - 1] = bb[strlen(bb) - 1] = '\0';
                     what = m->o->weight;
                 }
-                if (what) {
+                if (what && m->o->show_ids)
                     snprintf(why, sizeof why,
                              "person '%s': %s is '%s' here but '%s' on line %" PRId64, p->id, what,
                              a, bb, p->line);
+                else if (what) /* personal data: no id, no values unless asked */
+                    snprintf(why, sizeof why,
+                             "%s differs from the same person's row on line %" PRId64, what,
+                             p->line);
+                if (what) {
                     r->status = RT_ROW_BAD;
                     r->why = rt_pool_str(&t->batch, why, strlen(why));
                     if (!r->why)

@@ -428,6 +428,7 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
         .max_rejects = o->max_rejects,
         .trace = o->explain || o->explain_claim,
         .notes = !o->quiet,
+        .show_ids = o->show_ids,
         .store = r->store,
     };
     RtPipeSink sink = {

@@ -232,6 +232,7 @@ typedef struct PolRunOpts {
                                   ledger holds with other data) are counted, never stop it */
     int progress;              /* 1 force, 0 never, -1 when stderr is a terminal */
     int quiet;                 /* no summary */
+    int show_ids; /* row messages name person ids and values (default: file:line only) */
 } PolRunOpts;
 typedef struct PolRunStats {
     long settled, already, rejected, failed;
