@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 
 #include "driver.h"
 #include "emit.h"
@@ -33,6 +34,12 @@ int cmd_build(const Command *cmd, int argc, char **argv)
         return opts_usage_error(cmd, build_opts, "give one POLICY");
     if (!a.out)
         return opts_usage_error(cmd, build_opts, "-o OUT is required");
+    /* the output would replace the policy it is built from */
+    struct stat so, sp;
+    if (stat(a.out, &so) == 0 && stat(pol[0], &sp) == 0 && S_ISREG(so.st_mode) &&
+        so.st_dev == sp.st_dev && so.st_ino == sp.st_ino)
+        return opts_usage_error(cmd, build_opts, "-o %s is the policy itself; name another file",
+                                a.out);
     EmitKind k = EMIT_SO;
     if (a.emit && emit_kind(a.emit, &k) != 0)
         return opts_usage_error(cmd, build_opts, "--emit takes so, exe, obj, ir or asm, got '%s'",

@@ -14,6 +14,7 @@ P=$(pwd)/tests/runtime/capped.pol
 T=$(mktemp -d "${TMPDIR:-/tmp}/polc-regress.XXXXXX") || exit 2
 mounted=0
 trap '[ $mounted = 1 ] && umount "$T/m"; rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM HUP
 cd "$T" || exit 2
 pass() { echo "[PASS] regress: $1"; }
 fail() { echo "[FAIL] regress: $1"; }

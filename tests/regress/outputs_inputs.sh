@@ -85,3 +85,13 @@ if [ $rc1 -ne 3 ] || [ $rc2 -ne 0 ] || [ -e rj.csv ]; then
 else
     pass "a clean run removes the rejects file an earlier run left"
 fi
+
+# polc build -o naming the policy it builds would replace the policy with an engine
+cp "$P" self.pol
+"$POLC" build self.pol -o self.pol >out 2>err
+rc=$?
+if [ $rc -ne 2 ] || ! cmp -s self.pol "$P"; then
+    fail "polc build -o POLICY: exit $rc, the policy $(cmp -s self.pol "$P" && echo kept || echo replaced)"
+else
+    pass "polc build -o naming the policy is refused"
+fi
