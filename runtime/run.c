@@ -346,7 +346,8 @@ static int is_device(const char *path)
 }
 
 /* An output that names an input (the same file, through any name or link) would replace it
- * with results: refused before anything is read; 0, or -1 (message in r->err) */
+ * with results, and two outputs of one name would replace each other: refused before
+ * anything is read; 0, or -1 (message in r->err) */
 static int outputs_apart(Run *r)
 {
     const PolRunOpts *o = r->o;
@@ -360,7 +361,11 @@ static int outputs_apart(Run *r)
                {o->out, "the results file (--out)"}};
     for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
         for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++)
-            if (outs[i].path != ins[k].path && rt_out_same_file(outs[i].path, ins[k].path)) {
+            if (outs[i].path != ins[k].path &&
+                (rt_out_same_file(outs[i].path, ins[k].path) ||
+                 /* two outputs of one name, the file not there yet */
+                 (k >= 3 && outs[i].path && ins[k].path && !strcmp(outs[i].path, ins[k].path) &&
+                  strcmp(outs[i].path, "-") != 0 && !is_device(outs[i].path)))) {
                 snprintf(r->err, sizeof r->err,
                          "%s %s is %s: writing it would replace that file; name another",
                          outs[i].what, outs[i].path, ins[k].what);

@@ -95,3 +95,17 @@ if [ $rc -ne 2 ] || ! cmp -s self.pol "$P"; then
 else
     pass "polc build -o naming the policy is refused"
 fi
+
+# two outputs of one name would replace each other (the file not there yet); a device may be both
+rm -f same.csv
+"$POLC" run "$P" --claims claims.csv --out same.csv --explain same.csv -q >out 2>err
+rc=$?
+"$POLC" run "$P" --claims claims.csv --out /dev/null --explain /dev/null -q >out 2>err2
+rc2=$?
+if [ $rc -ne 2 ] || [ "$(cat err)" != 'polc: --explain same.csv is the results file (--out): writing it would replace that file; name another' ]; then
+    fail "--out and --explain of one name: exit $rc: $(cat err)"
+elif [ $rc2 -ne 0 ]; then
+    fail "--out and --explain both /dev/null: exit $rc2: $(cat err2)"
+else
+    pass "--out and --explain of one name are refused (a device may be both)"
+fi
