@@ -2,8 +2,12 @@
  * and servers load), a standalone executable, an object file, LLVM IR or assembly. */
 #include "cli.h"
 
+#include <errno.h>
+#include <sys/stat.h>
+
 #include "driver.h"
 #include "emit.h"
+#include "polrt.h"
 
 typedef struct BuildArgs {
     const char *out, *emit;
@@ -30,6 +34,12 @@ int cmd_build(const Command *cmd, int argc, char **argv)
         return opts_usage_error(cmd, build_opts, "give one POLICY");
     if (!a.out)
         return opts_usage_error(cmd, build_opts, "-o OUT is required");
+    /* the output would replace the policy it is built from */
+    struct stat so, sp;
+    if (stat(a.out, &so) == 0 && stat(pol[0], &sp) == 0 && S_ISREG(so.st_mode) &&
+        so.st_dev == sp.st_dev && so.st_ino == sp.st_ino)
+        return opts_usage_error(cmd, build_opts, "-o %s is the policy itself; name another file",
+                                a.out);
     EmitKind k = EMIT_SO;
     if (a.emit && emit_kind(a.emit, &k) != 0)
         return opts_usage_error(cmd, build_opts, "--emit takes so, exe, obj, ir or asm, got '%s'",
@@ -43,9 +53,13 @@ int cmd_build(const Command *cmd, int argc, char **argv)
         return EXIT_POLICY;
     }
     char err[1024];
+    errno = 0;
     rc = emit_file(c.ir, c.schema, k, (int)a.opt, a.out, err, sizeof err);
+    int e = errno;
     if (rc != 0)
         fprintf(stderr, "polc: %s\n", err);
     driver_free(&c);
-    return rc ? EXIT_USAGE : EXIT_OK;
+    /* -o in a directory that does not exist is the command line's; a full disk, a failed
+     * link or code generation, the system's */
+    return rc == 0 ? EXIT_OK : e ? polrt_exit_for_errno(e) : EXIT_SYSTEM;
 }

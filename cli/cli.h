@@ -6,7 +6,9 @@
 
 #include "opts.h"
 
-enum { EXIT_OK = 0, EXIT_POLICY = 1, EXIT_USAGE = OPTS_USAGE, EXIT_DATA = 3 };
+/* EXIT_SYSTEM: a file could not be read or written (disk full, I/O error, permission), memory
+ * ran out, the ledger is locked or unusable; polrt.h's POLRT_EXIT_SYSTEM */
+enum { EXIT_OK = 0, EXIT_POLICY = 1, EXIT_USAGE = OPTS_USAGE, EXIT_DATA = 3, EXIT_SYSTEM = 4 };
 
 int cmd_check(const Command *cmd, int argc, char **argv);    /* check.c */
 int cmd_ir(const Command *cmd, int argc, char **argv);       /* check.c */

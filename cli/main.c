@@ -1,8 +1,8 @@
 /* main.c — the polc command line: the table of commands. Each command lives in its own file
  * of cli/ (cli.h), parses its options with the one parser (runtime/opts.c) and reads as the
  * pipeline it runs [QBE main.c]: parse, check, lower, then interpret, JIT-compile or emit, and hand
- * the engine to the runtime. Exit codes (DESIGN.md): 0 success, 1 policy errors or failed
- * tests, 2 usage, 3 bad data. */
+ * the engine to the runtime. Exit codes (DESIGN.md, README): 0 success, 1 policy errors or
+ * failed tests, 2 usage, 3 bad data, 4 system failure (I/O, disk full, locked ledger). */
 #include "cli.h"
 
 #include <string.h>
@@ -42,7 +42,8 @@ static void usage(FILE *f)
           f);
     for (int i = 0; i < NCOMMANDS; i++)
         fprintf(f, "  %-10s%-43s%s\n", commands[i].name, commands[i].synopsis, commands[i].summary);
-    fputs("\nExit codes: 0 success, 1 policy errors or failed tests, 2 usage, 3 bad input data.\n"
+    fputs("\nExit codes: 0 success, 1 policy errors or failed tests, 2 usage, 3 bad input data,\n"
+          "4 system failure (disk full, I/O error, locked ledger).\n"
           "The language: spec/LANGUAGE.md; data formats: spec/DATA.md.\n",
           f);
 }

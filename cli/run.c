@@ -8,7 +8,7 @@
 typedef struct RunArgs {
     const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim;
     OptList sets; /* --set: a one-line reform each */
-    long threads, max_rejects, opt, interp, quiet, progress;
+    long threads, max_rejects, opt, interp, quiet, progress, show_ids;
 } RunArgs;
 
 /* run and explain take the same options */
@@ -64,6 +64,7 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         .max_rejects = a.max_rejects,
         .progress = (int)a.progress,
         .quiet = a.quiet || explain_only,
+        .show_ids = (int)a.show_ids,
     };
     PolRunStats st;
     rc = polrt_run(e.pe, &ro, &st);

@@ -446,7 +446,7 @@ static int simulate(const Scenarios *s, const SimArgs *a, const Sweep *sw)
             char err[1024] = "";
             if (polrt_sim_write_report(res, a->report, err, sizeof err) != 0) {
                 fprintf(stderr, "polc: %s\n", err);
-                rc = EXIT_USAGE;
+                rc = polrt_exit_for_errno(errno);
             } else if (!a->quiet)
                 printf("\nreport: %s/report.html (and CSV files beside it)\n", a->report);
         }

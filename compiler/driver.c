@@ -8,15 +8,57 @@
 
 #include "polrt.h"
 
+/* the text opens with a policy or reform header: after an optional byte order mark, blanks
+ * and comment lines, the keyword `policy` or `reform` (or its Chinese alias) and a blank */
+static int starts_as_policy(const Source *s)
+{
+    const char *p = s->text, *end = s->text + s->len;
+    if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+            p++;
+        if (p < end && *p == '#') {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            p = nl ? nl : end;
+            continue;
+        }
+        break;
+    }
+    static const char *const kws[] = {"policy", "reform", "政策", "改革"};
+    for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
+        size_t n = strlen(kws[i]);
+        if ((size_t)(end - p) > n && memcmp(p, kws[i], n) == 0 &&
+            (p[n] == ' ' || p[n] == '\t' || p[n] == '"'))
+            return 1;
+    }
+    return 0;
+}
+
+/* A policy file, or (from set: where a reform names it) the base of a reform. A base must
+ * name a .pol file and be a policy (spec/LANGUAGE.md §15): `of "/etc/passwd"` or of a
+ * FIFO is refused before a byte is read, and a file that does not start as a policy is
+ * refused before it is parsed, so no line of a file that is no policy is ever printed. */
 static Program *parse_file(Compiled *c, const char *path, Loc from)
 {
     char err[512];
+    size_t n = strlen(path);
+    if (from.src && (n < 5 || strcmp(path + n - 4, ".pol") != 0 || path[n - 5] == '/')) {
+        diag_error(c->diag, from, "a reform's base is a policy file ending in .pol, not '%s'",
+                   path);
+        return NULL;
+    }
     Source *src = source_load(&c->arena, path, err, sizeof err);
     if (!src) {
         if (from.src)
             diag_error(c->diag, from, "%s", err);
         else
             diag_plain(c->diag, "%s", err);
+        return NULL;
+    }
+    if (from.src && !starts_as_policy(src)) {
+        diag_error(c->diag, from, "'%s' is not a policy (it does not start with 'policy \"NAME\"')",
+                   path);
         return NULL;
     }
     Program *p = arena_alloc(&c->arena, sizeof *p);

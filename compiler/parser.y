@@ -481,6 +481,25 @@ void lex_bad_byte(Lexer *lx, Loc loc, unsigned char c)
         diag_error(lx->diag, loc, "unexpected character '%c'", c);
 }
 
+/* A comment is skipped, but its bytes are policy text all the same (spec §1): each byte that
+ * does not start a valid UTF-8 sequence, and a NUL, is reported where it stands, as outside
+ * a comment. */
+void lex_comment(Lexer *lx, Loc loc, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int len = utf8_decode(p + i, n - i, &cp);
+        if (len && cp != 0) {
+            i += (size_t)len;
+            continue;
+        }
+        Loc at = {loc.src, loc.start + (uint32_t)i, loc.start + (uint32_t)i + 1};
+        lex_bad_byte(lx, at, p[i]);
+        i++;
+    }
+}
+
 int lex_open(Lexer *lx, Loc loc)
 {
     if (++lx->depth == LEX_MAX_DEPTH + 1)

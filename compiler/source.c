@@ -2,9 +2,12 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void build_lines(Arena *a, Source *s)
 {
@@ -32,11 +35,31 @@ Source *source_from_string(Arena *a, const char *path, const char *text, size_t 
     return s;
 }
 
+/* A policy is a regular file: opened without blocking (a FIFO or a device would hang the
+ * read or never end) and checked with fstat before a byte is read. */
 Source *source_load(Arena *a, const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "cannot read %s: not a regular file (a %s)", path,
+                 S_ISDIR(st.st_mode)    ? "directory"
+                 : S_ISFIFO(st.st_mode) ? "pipe"
+                 : S_ISSOCK(st.st_mode) ? "socket"
+                                        : "device");
+        close(fd);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+        close(fd);
         return NULL;
     }
     size_t cap = 4096, len = 0;

@@ -1,7 +1,7 @@
 /* csv.c — the one CSV reader (RFC 4180 as spreadsheets write it: UTF-8 with an optional BOM,
  * LF or CRLF, quoted cells with commas, doubled quotes and newlines; strict: a stray quote is a
- * malformed record, never a guess; blank lines skipped; a NUL byte or bad UTF-8 makes a record
- * "not UTF-8 text"). Two ways in, one tokenizer:
+ * malformed record, never a guess; blank lines skipped; bad UTF-8 makes a record "not UTF-8
+ * text", a NUL byte one with a "NUL byte"). Two ways in, one tokenizer:
  *  - over a buffer several threads cut at once (rt_csv_boundary_after finds record starts,
  *    rt_csv_cells cuts one record into cells): the batch pipeline;
  *  - a stream of records from a file or standard input (rt_csv_open/next/seek), each with
@@ -83,6 +83,8 @@ void rt_cells_free(RtCells *c)
     polrt_realloc(c->buf, 0);
     memset(c, 0, sizeof *c);
 }
+
+const char rt_csv_unterminated[] = "unterminated quoted field";
 
 /* The record starting at b[pos] that holds a quote, by the state machine: returns the
  * offset just past its end (after its line feed, or end at the end of the file), or
@@ -187,7 +189,7 @@ static size_t quoted_record(const char *b, size_t pos, size_t end, int eof, RtCe
         return SIZE_MAX;
     /* the file ends inside the record */
     if (st == Q_QUOTED)
-        *bad = "unterminated quoted field";
+        *bad = rt_csv_unterminated;
     else if (c && st == Q_PLAIN)
         rt_cells_add(c, plain, (size_t)(b + end - plain), 0);
     else if (c && (st == Q_QUOTE || st == Q_AFTER))
@@ -195,6 +197,41 @@ static size_t quoted_record(const char *b, size_t pos, size_t end, int eof, RtCe
     else if (c && st == Q_START && c->n > 0)
         rt_cells_add(c, b + end, 0, 0);
     return end;
+}
+
+/* The state machine of quoted_record over a record in pieces, cells aside: where it ends
+ * (a line feed outside a quoted field), for a record too long to hold in a buffer. */
+size_t rt_csv_scan(RtCsvScan *sc, const char *b, size_t n, int64_t *lines)
+{
+    int st = sc->state;
+    for (size_t i = 0; i < n; i++) {
+        char ch = b[i];
+        if (ch == '\n') {
+            ++*lines;
+            if (st != Q_QUOTED) {
+                sc->state = Q_START;
+                return i + 1;
+            }
+            continue;
+        }
+        switch (st) {
+        case Q_START:
+            st = ch == '"' ? Q_QUOTED : ch == ',' || is_blank_ch(ch) ? Q_START : Q_PLAIN;
+            break;
+        case Q_PLAIN: st = ch == ',' ? Q_START : ch == '"' ? Q_BAD : Q_PLAIN; break;
+        case Q_QUOTED:
+            if (ch == '"')
+                st = Q_QUOTE;
+            break;
+        case Q_QUOTE:
+            st = ch == '"' ? Q_QUOTED : ch == ',' ? Q_START : is_blank_ch(ch) ? Q_AFTER : Q_BAD;
+            break;
+        case Q_AFTER: st = ch == ',' ? Q_START : is_blank_ch(ch) ? Q_AFTER : Q_BAD; break;
+        case Q_BAD: break;
+        }
+    }
+    sc->state = st;
+    return SIZE_MAX;
 }
 
 /* the end of the record at b[pos] (a record start): just past its line feed, end at the end
@@ -239,7 +276,7 @@ size_t rt_csv_boundary_after(const char *b, size_t start, size_t target, size_t 
 }
 
 /* the ASCII bytes the splitter stops at: 1 comma, 2 line feed, 3 quote, 4 NUL (no text has
- * one: rt_utf8_valid refuses it, so the row is "not UTF-8" here too) */
+ * one: rt_utf8_valid refuses it too; the row is rejected as holding a NUL byte) */
 static const unsigned char ascii_stop[128] = {[','] = 1, ['\n'] = 2, ['"'] = 3, [0] = 4};
 
 /* the length of the well-formed UTF-8 sequence at p (RFC 3629, as rt_utf8_valid), or 0 */
@@ -268,6 +305,8 @@ static int utf8_seq(const unsigned char *p, const unsigned char *e)
 }
 
 static const char not_utf8[] = "not UTF-8 text (save the file as CSV UTF-8)";
+/* a NUL is valid UTF-8 but no text has one: a binary file, or one saved as UTF-16 */
+static const char nul_byte[] = "NUL byte (a binary or UTF-16 file? save the file as CSV UTF-8)";
 
 /* a cell of an unquoted record, appended without a call: rt_csv_cells adds ~25 M of them
  * for the 1 M-claim benchmark */
@@ -354,7 +393,7 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
         }
         if (k == 4) {
             if (!*bad)
-                *bad = not_utf8;
+                *bad = nul_byte;
             p++;
             continue;
         }
@@ -369,7 +408,7 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
             *lines = 1;
         *next = rend;
         if (!*bad && !rt_utf8_valid(b + pos, rend - pos))
-            *bad = not_utf8;
+            *bad = memchr(b + pos, 0, rend - pos) ? nul_byte : not_utf8;
         return 1;
     }
     /* a line of blanks is no row */

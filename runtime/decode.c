@@ -43,7 +43,8 @@ static int eq_nocase(const char *s, size_t n, const char *lit)
     return 1;
 }
 
-/* int := ("+" | "-")? digit+, within int64 and not the POLRT_NONE pattern */
+/* int := ("+" | "-")? digit+, within int64 and not the POLRT_NONE pattern: 0, -1 not an
+ * integer, -2 one out of that range */
 static int parse_int(const char *s, size_t n, int64_t *out)
 {
     size_t i = 0;
@@ -53,16 +54,18 @@ static int parse_int(const char *s, size_t n, int64_t *out)
     if (i == n)
         return -1;
     uint64_t v = 0;
+    int over = 0;
     for (; i < n; i++) {
         if (s[i] < '0' || s[i] > '9')
             return -1;
         unsigned d = (unsigned)(s[i] - '0');
         if (v > (UINT64_MAX - d) / 10)
-            return -1;
-        v = v * 10 + d;
+            over = 1; /* the rest is still checked: a digit string, or not an integer */
+        else
+            v = v * 10 + d;
     }
-    if (v > (uint64_t)INT64_MAX)
-        return -1; /* -2^63 is POLRT_NONE, so the magnitude limit is the same both ways */
+    if (over || v > (uint64_t)INT64_MAX)
+        return -2; /* -2^63 is POLRT_NONE, so the magnitude limit is the same both ways */
     *out = neg ? -(int64_t)v : (int64_t)v;
     return 0;
 }
@@ -159,18 +162,29 @@ int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t 
         snprintf(why_buf, why_len, "missing value");
         return -1;
     }
-    if (parse_cell(s, t, cell, n, out) == 0)
+    int rc = parse_cell(s, t, cell, n, out);
+    if (rc == 0)
         return 0;
     /* the reason, naming the cell and what was expected */
     char q[WHY_CELL_MAX * 2 + 16], exp[256];
     quote_cell(cell, n, q, sizeof q);
     switch (t->kind) {
     case RT_MONEY:
-        snprintf(why_buf, why_len, "not an amount %s (expected 1234.56 or 1,234.56)", q);
+        if (rc == -2) /* written right, but no amount is that large */
+            snprintf(why_buf, why_len, "amount %s out of range (at most %s yuan)", q,
+                     polrt_fmt_money(INT64_MAX, exp, 1));
+        else
+            snprintf(why_buf, why_len, "not an amount %s (expected 1234.56 or 1,234.56)", q);
         return -1;
     case RT_RATE: snprintf(why_buf, why_len, "not a rate %s (expected 80%% or 0.8)", q); return -1;
     case RT_DATE: snprintf(why_buf, why_len, "not a date %s (expected YYYY-MM-DD)", q); return -1;
-    case RT_INT: snprintf(why_buf, why_len, "not an integer %s", q); return -1;
+    case RT_INT:
+        if (rc == -2)
+            snprintf(why_buf, why_len, "integer %s out of range (at most %" PRId64 ")", q,
+                     INT64_MAX);
+        else
+            snprintf(why_buf, why_len, "not an integer %s", q);
+        return -1;
     case RT_BOOL:
         snprintf(why_buf, why_len, "not a yes/no value %s (expected true/false, 1/0, 是/否)", q);
         return -1;

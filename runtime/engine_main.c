@@ -20,7 +20,7 @@ int64_t polc_check(PolCtx *ctx);
 /* the options of `polc run` an engine without a compiler can honour (cli/run.c) */
 typedef struct EngineArgs {
     const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim;
-    long threads, max_rejects, quiet, progress;
+    long threads, max_rejects, quiet, progress, show_ids;
 } EngineArgs;
 
 #define AT(field) offsetof(EngineArgs, field)
@@ -51,6 +51,7 @@ int main(int argc, char **argv)
                     .threads = (int)a.threads,
                     .max_rejects = a.max_rejects,
                     .quiet = (int)a.quiet,
+                    .show_ids = (int)a.show_ids,
                     .progress = (int)a.progress};
     char err[512];
     PolEngine *e =

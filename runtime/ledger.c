@@ -7,6 +7,7 @@
 #include "rt_int.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <sqlite3.h>
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* ---- the hash map ----------------------------------------------------------------------
  * Open addressing, linear probing, at most half full. Written here rather than taken from a
@@ -873,6 +875,12 @@ static void ckpt_start(RtStore *st)
 static int open_db(RtStore *st, char *err, size_t errlen)
 {
     char val[64];
+    /* a new ledger holds personal data: created 0600 (less with a stricter umask) before
+     * SQLite opens it, as SQLite would make it 0644; its -wal and -shm files take the
+     * database file's mode. An empty file is an empty database. */
+    int fd = open(st->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        close(fd);
     int rc = sqlite3_open_v2(
         st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {

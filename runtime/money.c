@@ -195,7 +195,8 @@ static int64_t parse_fraction(const char *s, size_t *i, size_t end, int places)
 
 /* money := blanks? "-"? int ("." d d?)? blanks?
  * int    := digit+ | d d? d? ("," d d d)+       (thousands grouping, exactly 3 per group)
- * Result in fen; anything else, or an amount outside int64 fen, is rejected (-1). */
+ * Result in fen; anything else is rejected (-1), and an amount written right but outside
+ * int64 fen (92,233,720,368,547,758.07 yuan) too, as -2, so a reader can say which. */
 int polrt_parse_money(const char *s, size_t n, int64_t *fen)
 {
     size_t end, i = trim(s, n, &end);
@@ -217,9 +218,8 @@ int polrt_parse_money(const char *s, size_t n, int64_t *fen)
             group = 0;
             continue;
         }
-        yuan = yuan * 10 + (s[i] - '0');
-        if (yuan > VALUE_MAX) /* stop before the accumulator itself could overflow */
-            return -1;
+        if (yuan <= VALUE_MAX) /* past it, only the syntax is still checked */
+            yuan = yuan * 10 + (s[i] - '0');
         digits++;
         group++;
     }
@@ -234,9 +234,11 @@ int polrt_parse_money(const char *s, size_t n, int64_t *fen)
     }
     if (i != end)
         return -1;
+    if (yuan > VALUE_MAX)
+        return -2;
     i128 v = yuan * FEN_PER_YUAN + cents;
     if (v > VALUE_MAX)
-        return -1;
+        return -2;
     *fen = (int64_t)(neg ? -v : v);
     return 0;
 }

@@ -94,6 +94,13 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *out);
          AT(max_rejects), "N", 0,                                                                   \
          1000000000,      0,   "stop after N rejected rows (default 0: no limit)"},                 \
         {"quiet", 'q', OPT_FLAG, AT(quiet), NULL, 1, .help = "no summary on stderr"},               \
+        {"show-ids",                                                                                \
+         0,                                                                                         \
+         OPT_FLAG,                                                                                  \
+         AT(show_ids),                                                                              \
+         NULL,                                                                                      \
+         1,                                                                                         \
+         .help = "name person ids and values in row messages (default: file:line only)"},           \
         {"progress", 0, OPT_FLAG,  AT(progress),                                                    \
          NULL,       1, .def = -1, .help = "show progress (default: when stderr is a terminal)"},   \
     {                                                                                               \

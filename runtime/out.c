@@ -1,11 +1,19 @@
 /* out.c — what the runtime writes: files written atomically (temp + rename), and CSV rows
  * built in a buffer and written with one call. The one writer of results, rejects,
  * explanations and reports. */
+/* fopencookie (glibc, musl): the writer's FILE writes through write_all, which keeps the
+ * errno of a failed write; with fdopen, stdio drops it and leaves only ferror (a full disk
+ * was reported as "Input/output error") */
+#define _GNU_SOURCE
 #include "rt_int.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -112,9 +120,202 @@ void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v)
  * name only when complete, so a reader never sees half a file and a killed run leaves the
  * previous one intact. A symbolic link is followed (the file it names is replaced); a
  * device or pipe (/dev/null, /dev/stdout) is written in place, as renaming over it would
- * replace the device. path NULL: stdout. */
+ * replace the device. path NULL: stdout.
+ *
+ * The temporary is NAME.tmpPID.K, created 0600 (O_EXCL: nothing planted there is followed)
+ * and given the final mode only when complete. SIGTERM, SIGINT and SIGHUP remove the
+ * temporaries open at that moment (a handler installed where the signal's action is the
+ * default), then end the process as the signal would have; SIGKILL cannot be caught, so
+ * opening NAME first removes the temporaries of NAME that processes no longer alive left. */
+
+/* Temporaries open now, for the signal handler: a fixed table, as a handler may neither
+ * allocate nor take a lock. The one mutable global of the runtime, because a signal handler
+ * has no other way to reach them. 32: a run writes at most three files at once (results,
+ * rejects, explanations), simulate's report one at a time, gen two, build one. */
+#define OUT_MAX_PENDING 32
+enum { SLOT_FREE, SLOT_FILLING, SLOT_ARMED };
+static struct {
+    atomic_int state;    /* SLOT_*: the handler reads name only when SLOT_ARMED */
+    char name[PATH_MAX]; /* the temporary's path */
+} open_temps[OUT_MAX_PENDING];
+static atomic_int handlers_installed;
+
+/* the signals that end a process politely: their default action ends it, leaving files */
+static const int out_signals[] = {SIGTERM, SIGINT, SIGHUP};
+
+/* async-signal-safe: unlink, sigaction, raise; errno kept */
+static void on_signal(int sig)
+{
+    int e = errno;
+    for (int i = 0; i < OUT_MAX_PENDING; i++)
+        if (atomic_load(&open_temps[i].state) == SLOT_ARMED)
+            unlink(open_temps[i].name);
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, NULL);
+    raise(sig); /* blocked until this handler returns, then the default action: the end */
+    errno = e;
+}
+
+/* once per process: only where the action is still the default, so a program's own handler
+ * (or SIG_IGN, as nohup sets for SIGHUP) is left alone */
+static void install_handlers(void)
+{
+    if (atomic_exchange(&handlers_installed, 1))
+        return;
+    for (size_t i = 0; i < sizeof out_signals / sizeof out_signals[0]; i++) {
+        struct sigaction old, sa;
+        if (sigaction(out_signals[i], NULL, &old) != 0 || (old.sa_flags & SA_SIGINFO) ||
+            old.sa_handler != SIG_DFL)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigfillset(&sa.sa_mask); /* no other of them runs the table at the same time */
+        sigaction(out_signals[i], &sa, NULL);
+    }
+}
+
+/* the temporary into the table: its slot + 1, or 0 (table full, name too long: it is then
+ * only swept by a later run). 0 is none, so a zeroed RtOut never opened holds no slot. */
+static int pending_add(const char *tmp)
+{
+    size_t n = strlen(tmp);
+    if (n >= PATH_MAX)
+        return 0;
+    install_handlers();
+    for (int i = 0; i < OUT_MAX_PENDING; i++) {
+        int free_ = SLOT_FREE;
+        if (atomic_compare_exchange_strong(&open_temps[i].state, &free_, SLOT_FILLING)) {
+            memcpy(open_temps[i].name, tmp, n + 1);
+            atomic_store(&open_temps[i].state, SLOT_ARMED);
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+static void pending_drop(int slot)
+{
+    if (slot > 0)
+        atomic_store(&open_temps[slot - 1].state, SLOT_FREE);
+}
+
+/* Remove what killed runs left: in final's directory, regular files of this user named
+ * BASE.tmpPID.K whose PID is no live process (kill(PID, 0) fails with ESRCH). A live PID,
+ * even one reused by another program, keeps its file: only a provably dead writer's is
+ * removed. Best effort: nothing here fails the open. */
+static void sweep_stale(const char *final)
+{
+    const char *slash = strrchr(final, '/');
+    const char *base = slash ? slash + 1 : final;
+    char dir[PATH_MAX];
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (snprintf(dir, sizeof dir, "%.*s", slash == final ? 1 : (int)(slash - final), final) >=
+             (int)sizeof dir)
+        return;
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    size_t bl = strlen(base);
+    long self = (long)getpid();
+    struct dirent *ent;
+    while ((ent = readdir(d))) {
+        const char *nm = ent->d_name;
+        if (strncmp(nm, base, bl) != 0 || strncmp(nm + bl, ".tmp", 4) != 0)
+            continue;
+        const char *p = nm + bl + 4;
+        long pid = 0;
+        int digits = 0;
+        for (; *p >= '0' && *p <= '9' && pid < 1L << 40; p++, digits++)
+            pid = pid * 10 + (*p - '0');
+        if (!digits || *p++ != '.' || !(*p >= '0' && *p <= '9'))
+            continue;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (*p || pid <= 0 || pid == self || pid > INT_MAX)
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* alive, or not ours to signal: alive */
+        struct stat st;
+        if (fstatat(dirfd(d), nm, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+            st.st_uid == geteuid())
+            unlinkat(dirfd(d), nm, 0);
+    }
+    closedir(d);
+}
+
+/* the process's umask, without setting it (umask(2) would, racing other threads' creates):
+ * from /proc/self/status where there is one */
+static mode_t current_umask(void)
+{
+    FILE *f = fopen("/proc/self/status", "re");
+    if (f) {
+        char line[256];
+        unsigned m;
+        while (fgets(line, sizeof line, f))
+            if (sscanf(line, "Umask: %o", &m) == 1) {
+                fclose(f);
+                return (mode_t)m;
+            }
+        fclose(f);
+    }
+    mode_t m = umask(077);
+    umask(m);
+    return m;
+}
+
+/* The file under a FILE: its descriptor and the first write error (a cookie of
+ * fopencookie, allocated so it never moves while the FILE is open). */
+struct RtOutFd {
+    int fd;
+    int err; /* errno of the first failed write, sync or close; 0: none */
+};
+
+static ssize_t write_all(void *cookie, const char *p, size_t n)
+{
+    RtOutFd *io = cookie;
+    size_t done = 0;
+    while (done < n) {
+        ssize_t k = write(io->fd, p + done, n - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (!io->err)
+                io->err = k < 0 ? errno : EIO;
+            break;
+        }
+        done += (size_t)k;
+    }
+    return (ssize_t)done; /* short: stdio sets the error flag */
+}
+
+static int close_fd(void *cookie)
+{
+    RtOutFd *io = cookie;
+    int rc = close(io->fd);
+    if (rc != 0 && !io->err)
+        io->err = errno;
+    io->fd = -1;
+    return rc;
+}
+
+/* the cause of o's failure: the recorded write error, else errno, else EIO */
+int rt_out_errno(const RtOut *o)
+{
+    if (o->io && o->io->err)
+        return o->io->err;
+    return errno ? errno : EIO;
+}
+
 static void out_release(RtOut *o)
 {
+    polrt_realloc(o->io, 0);
+    o->io = NULL;
+    pending_drop(o->pending);
+    o->pending = 0;
     polrt_realloc(o->tmp, 0);
     polrt_realloc(o->final, 0);
     polrt_realloc(o->buf, 0);
@@ -144,6 +345,7 @@ static int out_open(RtOut *o, const char *path, mode_t mode, char *err, size_t e
 {
     memset(o, 0, sizeof *o);
     o->path = path;
+    o->mode = mode;
     if (!path || strcmp(path, "-") == 0) {
         o->path = NULL;
         o->f = stdout;
@@ -168,17 +370,21 @@ static int out_open(RtOut *o, const char *path, mode_t mode, char *err, size_t e
         size_t n = strlen(name) + 48;
         if (!(o->final = rt_strdup(name)) || !(o->tmp = polrt_realloc(NULL, n)))
             goto oom;
+        sweep_stale(name);
         for (int k = 0; k < 100 && fd < 0; k++) {
             snprintf(o->tmp, n, "%s.tmp%ld.%d", name, (long)getpid(), k);
-            fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+            fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
             if (fd < 0 && errno != EEXIST)
                 break;
         }
         if (fd < 0)
             goto fail;
+        o->pending = pending_add(o->tmp);
     }
-    if (!(o->f = fdopen(fd, "wb"))) {
-        int e = errno;
+    cookie_io_functions_t fns = {.write = write_all, .close = close_fd};
+    if (!(o->io = polrt_realloc(NULL, sizeof *o->io)) ||
+        !(o->f = (o->io->fd = fd, o->io->err = 0, fopencookie(o->io, "wb", fns)))) {
+        int e = o->io ? errno : ENOMEM;
         close(fd);
         if (o->tmp)
             unlink(o->tmp);
@@ -189,25 +395,40 @@ static int out_open(RtOut *o, const char *path, mode_t mode, char *err, size_t e
     return 0;
 oom:
     errno = ENOMEM;
-fail:
-    snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+fail:;
+    int e = errno; /* the cause, for the caller too (polrt_exit_for_errno) */
+    snprintf(err, errlen, "cannot write %s: %s", path, strerror(e));
     out_release(o);
+    errno = e;
     return -1;
 }
 
+/* results, rejects, explanations, reports: personal data (the 2025 notice §一, 信息保密),
+ * so 0600, or less with a stricter umask */
 int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen)
 {
-    return out_open(o, path, 0666, err, errlen);
+    return out_open(o, path, 0600, err, errlen);
+}
+
+/* the written bytes flushed, errors seen: 0, or the errno of the first failure */
+static int out_flush(RtOut *o)
+{
+    errno = 0;
+    if (!ferror(o->f) && fflush(o->f) == 0)
+        return 0;
+    return rt_out_errno(o);
 }
 
 int rt_out_sync(RtOut *o, char *err, size_t errlen)
 {
     if (!o->f || o->synced)
         return 0;
-    int bad = ferror(o->f) || fflush(o->f) != 0 || (o->tmp && fsync(fileno(o->f)) != 0);
-    if (bad) {
-        snprintf(err, errlen, "cannot write %s: %s", o->path ? o->path : "results",
-                 strerror(errno ? errno : EIO));
+    int e = out_flush(o);
+    if (!e && o->tmp && fsync(o->io->fd) != 0)
+        e = errno;
+    if (e) {
+        snprintf(err, errlen, "cannot write %s: %s", o->path ? o->path : "results", strerror(e));
+        errno = e;
         return -1;
     }
     o->synced = 1;
@@ -215,34 +436,32 @@ int rt_out_sync(RtOut *o, char *err, size_t errlen)
 }
 
 /* finish: flush, and for a file written aside sync and rename it over the final name; -1
- * with a message on any error (the final name then keeps its old content) */
+ * with a message naming the file and the cause (errno set to it) on any error, the final
+ * name then keeping its old content */
 int rt_out_commit(RtOut *o, char *err, size_t errlen)
 {
     if (!o->f)
         return 0;
-    int bad = ferror(o->f) || fflush(o->f) != 0;
-    int e = errno;
-    if (!bad && o->tmp && !o->synced && fsync(fileno(o->f)) != 0) {
-        bad = 1;
+    int e = out_flush(o);
+    /* the final mode, as open(2) would have given it, once the content is complete */
+    mode_t want = o->mode & ~current_umask() & 07777;
+    if (!e && o->tmp && want != 0600 && fchmod(o->io->fd, want) != 0)
         e = errno;
-    }
-    if (o->f != stdout && fclose(o->f) != 0 && !bad) {
-        bad = 1;
+    if (!e && o->tmp && !o->synced && fsync(o->io->fd) != 0)
         e = errno;
-    }
+    if (o->f != stdout && fclose(o->f) != 0 && !e)
+        e = rt_out_errno(o);
     o->f = NULL;
-    if (!bad && o->tmp && rename(o->tmp, o->final) != 0) {
-        bad = 1;
+    if (!e && o->tmp && rename(o->tmp, o->final) != 0)
         e = errno;
-    }
-    if (bad) {
-        snprintf(err, errlen, "cannot write %s: %s", o->path ? o->path : "results",
-                 strerror(e ? e : EIO));
+    if (e) {
+        snprintf(err, errlen, "cannot write %s: %s", o->path ? o->path : "results", strerror(e));
         if (o->tmp)
             unlink(o->tmp);
     }
     out_release(o);
-    return bad ? -1 : 0;
+    errno = e;
+    return e ? -1 : 0;
 }
 
 /* give up: close and remove the temporary file, leave the final name alone */
@@ -257,10 +476,65 @@ void rt_out_abort(RtOut *o)
     out_release(o);
 }
 
+/* ---- Outputs and inputs ------------------------------------------------------------------ */
+
+/* 1 when path names an existing regular file that input also names (same device and inode;
+ * input "-": standard input), else 0. Devices are written in place, never replaced, so
+ * /dev/null may be both. */
+int rt_out_same_file(const char *path, const char *input)
+{
+    struct stat a, b;
+    if (!path || !input || strcmp(path, "-") == 0 || stat(path, &a) != 0 || !S_ISREG(a.st_mode))
+        return 0;
+    int got = strcmp(input, "-") == 0 ? fstat(0, &b) : stat(input, &b);
+    return got == 0 && S_ISREG(b.st_mode) && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* 1 when the regular file at path (not through a link) begins with the line head[0..n) (its
+ * own line end, if any, aside) followed by LF or CRLF: a file polc wrote with that first line */
+int rt_out_first_line_is(const char *path, const char *head, size_t n)
+{
+    while (n && (head[n - 1] == '\n' || head[n - 1] == '\r'))
+        n--;
+    if (!n)
+        return 0;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    struct stat st;
+    char *buf = NULL;
+    size_t got = 0;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (buf = polrt_realloc(NULL, n + 2)))
+        while (got < n + 2) {
+            ssize_t k = read(fd, buf + got, n + 2 - got);
+            if (k <= 0)
+                break;
+            got += (size_t)k;
+        }
+    close(fd);
+    int same = got >= n + 1 && memcmp(buf, head, n) == 0 &&
+               (buf[n] == '\n' || (got == n + 2 && buf[n] == '\r' && buf[n + 1] == '\n'));
+    polrt_realloc(buf, 0);
+    return same;
+}
+
+POLRT_API int polrt_exit_for_errno(int e)
+{
+    switch (e) {
+    case ENOENT:
+    case ENOTDIR:
+    case EISDIR:
+    case ENAMETOOLONG:
+    case ELOOP: return POLRT_EXIT_USAGE;
+    default: return POLRT_EXIT_SYSTEM;
+    }
+}
+
 /* ---- The public face of the writer (polrt.h): polc build and polc gen write through it --- */
 
 struct PolOut {
     RtOut o;
+    char *path; /* o.path: the caller's name may not outlive the open (gen's did not) */
 };
 
 POLRT_API PolOut *polrt_out_open(const char *path, int executable, char *err, size_t errlen)
@@ -270,8 +544,17 @@ POLRT_API PolOut *polrt_out_open(const char *path, int executable, char *err, si
         snprintf(err, errlen, "cannot write %s: out of memory", path);
         return NULL;
     }
-    if (out_open(&p->o, path, executable ? 0777 : 0666, err, errlen) < 0) {
+    if (!(p->path = rt_strdup(path))) {
         polrt_realloc(p, 0);
+        snprintf(err, errlen, "cannot write %s: out of memory", path);
+        errno = ENOMEM;
+        return NULL;
+    }
+    if (out_open(&p->o, p->path, executable ? 0777 : 0666, err, errlen) < 0) {
+        int e = errno;
+        polrt_realloc(p->path, 0);
+        polrt_realloc(p, 0);
+        errno = e;
         return NULL;
     }
     return p;
@@ -280,8 +563,9 @@ POLRT_API PolOut *polrt_out_open(const char *path, int executable, char *err, si
 POLRT_API int polrt_out_write(PolOut *p, const void *data, size_t n, char *err, size_t errlen)
 {
     if (n && fwrite(data, 1, n, p->o.f) != n) {
-        snprintf(err, errlen, "cannot write %s: %s", p->o.path ? p->o.path : "output",
-                 strerror(errno ? errno : EIO));
+        int e = rt_out_errno(&p->o);
+        snprintf(err, errlen, "cannot write %s: %s", p->o.path ? p->o.path : "output", strerror(e));
+        errno = e;
         return -1;
     }
     return 0;
@@ -295,7 +579,10 @@ POLRT_API int polrt_out_sync(PolOut *p, char *err, size_t errlen)
 POLRT_API int polrt_out_commit(PolOut *p, char *err, size_t errlen)
 {
     int rc = rt_out_commit(&p->o, err, errlen);
+    int e = errno;
+    polrt_realloc(p->path, 0);
     polrt_realloc(p, 0);
+    errno = e;
     return rc;
 }
 
@@ -304,5 +591,6 @@ POLRT_API void polrt_out_abort(PolOut *p)
     if (!p)
         return;
     rt_out_abort(&p->o);
+    polrt_realloc(p->path, 0);
     polrt_realloc(p, 0);
 }

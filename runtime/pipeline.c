@@ -117,9 +117,11 @@ struct RtPipe {
     const char *cur_rejects;
     int64_t told;
     int crlf_hdr;      /* the file's header ends with CRLF: rejected rows copied end so too */
+    int in_header;     /* reading the header: a record too long is the file's error */
     PolProgress meter; /* restarted for each file */
     char err[MSG_MAX];
     int failed;
+    int code; /* the exit code of the failure (POLRT_EXIT_USAGE or _SYSTEM) */
 };
 
 /* ---- small helpers ------------------------------------------------------------------------ */
@@ -130,15 +132,34 @@ void rt_pipe_test_batch(size_t bytes)
     test_batch = bytes;
 }
 
-__attribute__((format(printf, 2, 3))) static void pipe_error(RtPipe *m, const char *fmt, ...)
+/* the run fails: the first failure's message and exit code are kept */
+static void pipe_vfail(RtPipe *m, int code, const char *fmt, va_list ap)
 {
     if (m->failed)
         return;
+    vsnprintf(m->err, sizeof m->err, fmt, ap);
+    m->failed = 1;
+    m->code = code;
+}
+
+/* a failure of the command line or the files it names: exit POLRT_EXIT_USAGE */
+__attribute__((format(printf, 2, 3))) static void pipe_error(RtPipe *m, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(m->err, sizeof m->err, fmt, ap);
+    pipe_vfail(m, POLRT_EXIT_USAGE, fmt, ap);
     va_end(ap);
-    m->failed = 1;
+}
+
+/* a failure of the system (memory, a thread, I/O): exit POLRT_EXIT_SYSTEM; with errno e,
+ * the usage code when e says a name does not exist (polrt_exit_for_errno) */
+__attribute__((format(printf, 3, 4))) static void pipe_sys_error(RtPipe *m, int e, const char *fmt,
+                                                                 ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pipe_vfail(m, e ? polrt_exit_for_errno(e) : POLRT_EXIT_SYSTEM, fmt, ap);
+    va_end(ap);
 }
 
 int rt_pipe_maxout(const RtPipe *p)
@@ -235,11 +256,11 @@ static int check_threads(RtPipe *m)
 {
     for (int i = 0; i < m->nthreads; i++) {
         if (m->th[i].fatal[0]) {
-            pipe_error(m, "%s", m->th[i].fatal);
+            pipe_sys_error(m, 0, "%s", m->th[i].fatal);
             return -1;
         }
         if (m->th[i].oom) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             return -1;
         }
     }
@@ -256,7 +277,7 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
     int stdin_ = strcmp(path, "-") == 0;
     m->fd = stdin_ ? 0 : open(path, O_RDONLY | O_CLOEXEC);
     if (m->fd < 0) {
-        pipe_error(m, "cannot open %s: %s", path, strerror(errno));
+        pipe_sys_error(m, errno, "cannot open %s: %s", path, strerror(errno));
         return -1;
     }
     struct stat st;
@@ -283,6 +304,8 @@ static void close_input(RtPipe *m)
     m->fd = -1;
 }
 
+static int reject_long_record(RtPipe *m);
+
 /* Read the next batch: keep the unfinished record, fill the buffer, and find where the last
  * complete record ends. 1 with records in [start, complete), 0 at the end, -1 on error. */
 static int next_batch(RtPipe *m)
@@ -300,7 +323,7 @@ static int next_batch(RtPipe *m)
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
-                pipe_error(m, "cannot read %s: %s", m->path, strerror(errno));
+                pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
                 return -1;
             }
             if (n == 0)
@@ -328,7 +351,24 @@ static int next_batch(RtPipe *m)
                 return 1;
             }
         }
-        /* not one complete record: a longer batch, in a longer buffer when it is full */
+        /* not one complete record: a longer batch, in a longer buffer when it is full; a
+         * row longer than the limit is rejected, and reading goes on after it */
+        if (m->batch >= RT_CSV_MAX_RECORD) {
+            /* the walk from near the end met the long record: the complete ones before it,
+             * walked from the start; none, and it is the first in the buffer */
+            size_t q = 0;
+            for (size_t e; (e = rt_csv_record_end(m->buf, q, m->len, 0)) != SIZE_MAX;)
+                q = e;
+            if (q > 0) {
+                m->complete = q;
+                return 1;
+            }
+            if (!m->in_header) {
+                if (reject_long_record(m) < 0)
+                    return -1;
+                continue;
+            }
+        }
         if (m->batch >= RT_CSV_MAX_RECORD) {
             pipe_error(m, "%s:%" PRId64 ": record longer than %d MiB (unterminated quoted field?)",
                        m->path, m->line, RT_CSV_MAX_RECORD >> 20);
@@ -337,7 +377,7 @@ static int next_batch(RtPipe *m)
         if (m->batch == m->cap) {
             char *nb = polrt_realloc(m->buf, m->cap * 2);
             if (!nb) {
-                pipe_error(m, "out of memory");
+                pipe_sys_error(m, 0, "out of memory");
                 return -1;
             }
             m->buf = nb;
@@ -381,7 +421,7 @@ static int cut_blocks(RtPipe *m)
             continue;
         RtBlock *b = add_block(m);
         if (!b) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             return -1;
         }
         b->from = prev;
@@ -431,7 +471,9 @@ static int bind_header(RtPipe *m, const RtCells *c, int64_t line, const char *ra
 /* Read the header record of the open file and bind it: 0, 2 (I/O, usage) or 3 (bad header). */
 static int read_header(RtPipe *m)
 {
+    m->in_header = 1;
     int got = next_batch(m);
+    m->in_header = 0;
     if (got < 0)
         return 2;
     if (got == 0) {
@@ -455,7 +497,7 @@ static int read_header(RtPipe *m)
         const char *bad;
         int k = rt_csv_cells(m->buf, from, e, c, &next, &lines, &bad);
         if (k < 0) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             return 2;
         }
         int64_t line = m->line;
@@ -480,7 +522,7 @@ static int read_header(RtPipe *m)
             m->st->crlf = m->crlf_hdr;
         int bh = bind_header(m, c, line, m->buf + rs, e - rs, why, sizeof why);
         if (bh == -3) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             return 2;
         }
         if (bh < 0) {
@@ -642,13 +684,22 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
     RtPerson *p = same ? *last : person_find(m, pid, pn, h);
     *last = p;
     if (!p) {
-        snprintf(why, sizeof why, "unknown person '%.*s' (not in %s)", (int)pn, pid, m->o->persons);
+        /* personal data: a person id only when asked (--show-ids); file:line finds the row */
+        if (m->o->show_ids)
+            snprintf(why, sizeof why, "unknown person '%.*s' (not in %s)", (int)pn, pid,
+                     m->o->persons);
+        else
+            snprintf(why, sizeof why, "unknown person (the person_id is not in %s)", m->o->persons);
         bad_row(&b->arena, r, why);
         return 0;
     }
     if (p->bad_line) {
-        snprintf(why, sizeof why, "person '%.*s' has a rejected row (%s:%" PRId64 ")", (int)pn, pid,
-                 m->o->persons, p->bad_line);
+        if (m->o->show_ids)
+            snprintf(why, sizeof why, "person '%.*s' has a rejected row (%s:%" PRId64 ")", (int)pn,
+                     pid, m->o->persons, p->bad_line);
+        else
+            snprintf(why, sizeof why, "the person has a rejected row (%s:%" PRId64 ")",
+                     m->o->persons, p->bad_line);
         bad_row(&b->arena, r, why);
         return 0;
     }
@@ -690,6 +741,16 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         r->line = rline;
         r->raw = buf + rpos;
         r->nraw = (uint32_t)(e - rpos);
+        if (bad == rt_csv_unterminated) {
+            /* one quote left open takes every line after it: say how many, so "1 row
+             * rejected" is not read as one line lost */
+            int64_t span = lines + (buf[e - 1] != '\n');
+            snprintf(why, sizeof why,
+                     "%s: the record starts on this line and runs to the end of the file (%" PRId64
+                     " lines read as one record; close the quote)",
+                     bad, span);
+            bad = why;
+        }
         if (bad) {
             bad_row(&b->arena, r, bad);
             continue;
@@ -733,31 +794,90 @@ static void task_decode(RtPThread *t)
 
 /* ---- rejects ------------------------------------------------------------------------------ */
 
-/* Tell a bad row on stderr (the first max_told, or all) and copy it unchanged to the rejects
- * file, whose first line is the header: 0, or -1 (run error set) */
-static int reject_row(RtPipe *m, const RtRow *r)
+/* Count a bad row and tell it on stderr (the first max_told, or all) */
+static void tell_row(RtPipe *m, int64_t line, const char *why)
 {
     m->st->rejected++;
     if (m->is_persons)
         m->st->rejected_persons++;
     if (!m->o->max_told || m->told < m->o->max_told) {
         rt_pipe_progress_clear(m);
-        fprintf(stderr, "%s:%" PRId64 ": %s\n", m->path, r->line, r->why);
+        fprintf(stderr, "%s:%" PRId64 ": %s\n", m->path, line, why);
     }
     m->told++;
-    if (!m->rejects.f) {
-        char err[MSG_MAX];
-        if (rt_out_open(&m->rejects, m->cur_rejects, err, sizeof err) < 0) {
-            pipe_error(m, "%s", err);
-            return -1;
-        }
-        fwrite(m->bind.raw, 1, m->bind.nraw, m->rejects.f);
-        if (m->bind.nraw && m->bind.raw[m->bind.nraw - 1] != '\n')
-            fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
+}
+
+/* the rejects file open, its first line the header: 0, or -1 (run error set) */
+static int rejects_open(RtPipe *m)
+{
+    if (m->rejects.f)
+        return 0;
+    char err[MSG_MAX];
+    if (rt_out_open(&m->rejects, m->cur_rejects, err, sizeof err) < 0) {
+        pipe_sys_error(m, errno, "%s", err);
+        return -1;
     }
+    fwrite(m->bind.raw, 1, m->bind.nraw, m->rejects.f);
+    if (m->bind.nraw && m->bind.raw[m->bind.nraw - 1] != '\n')
+        fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
+    return 0;
+}
+
+/* Tell a bad row and copy it unchanged to the rejects file: 0, or -1 (run error set) */
+static int reject_row(RtPipe *m, const RtRow *r)
+{
+    tell_row(m, r->line, r->why);
+    if (rejects_open(m) < 0)
+        return -1;
     fwrite(r->raw, 1, r->nraw, m->rejects.f);
     if (r->nraw && r->raw[r->nraw - 1] != '\n')
         fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
+    return 0;
+}
+
+/* A record longer than RT_CSV_MAX_RECORD (a quote left open, a file that is not CSV) at the
+ * start of the buffer, the rows before it all handled: one rejected row, its bytes streamed
+ * unchanged to the rejects file as they are read (never held whole), told with its first
+ * line and the lines it spans; reading goes on just after it. It has no claim id, so no later
+ * row's id is taken by it. 0, or -1 (run error set). */
+static int reject_long_record(RtPipe *m)
+{
+    int64_t line = m->line, lines = 0;
+    RtCsvScan sc = {0};
+    char last = 0;
+    if (rejects_open(m) < 0)
+        return -1;
+    for (;;) {
+        size_t e = rt_csv_scan(&sc, m->buf, m->len, &lines);
+        size_t n = e == SIZE_MAX ? m->len : e;
+        fwrite(m->buf, 1, n, m->rejects.f);
+        if (n)
+            last = m->buf[n - 1];
+        memmove(m->buf, m->buf + n, m->len - n);
+        m->len -= n;
+        m->buf_off += (int64_t)n;
+        if (e != SIZE_MAX || m->eof)
+            break;
+        ssize_t k = read(m->fd, m->buf, m->batch);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
+            return -1;
+        }
+        if (k == 0)
+            m->eof = 1;
+        m->len = (size_t)k;
+    }
+    if (last != '\n')
+        fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
+    char why[MSG_MAX];
+    snprintf(why, sizeof why,
+             "record longer than %d MiB (%" PRId64 " lines; a quote left open, or not a CSV "
+             "file?): rejected whole",
+             RT_CSV_MAX_RECORD >> 20, lines + (last != '\n'));
+    tell_row(m, line, why);
+    m->line += lines;
     return 0;
 }
 
@@ -953,10 +1073,15 @@ static void merge_persons(RtPThread *t)
                     a[strlen(a) - 1] = bb[strlen(bb) - 1] = '\0';
                     what = m->o->weight;
                 }
-                if (what) {
+                if (what && m->o->show_ids)
                     snprintf(why, sizeof why,
                              "person '%s': %s is '%s' here but '%s' on line %" PRId64, p->id, what,
                              a, bb, p->line);
+                else if (what) /* personal data: no id, no values unless asked */
+                    snprintf(why, sizeof why,
+                             "%s differs from the same person's row on line %" PRId64, what,
+                             p->line);
+                if (what) {
                     r->status = RT_ROW_BAD;
                     r->why = rt_pool_str(&t->batch, why, strlen(why));
                     if (!r->why)
@@ -1028,7 +1153,7 @@ static int load_persons(RtPipe *m)
         size_t est = estimate_rows(m, (size_t)m->seq);
         for (int i = 0; est && i < m->nthreads; i++)
             if (rt_map_reserve(&m->th[i].persons, est / (size_t)m->nthreads + 16) < 0) {
-                pipe_error(m, "out of memory");
+                pipe_sys_error(m, 0, "out of memory");
                 return 2;
             }
         parallel(m, TASK_MERGE_PERSONS);
@@ -1076,7 +1201,7 @@ static int persons_optional(RtPipe *m)
     }
     m->defaults = polrt_realloc(NULL, ((size_t)s->nperson + 1) * sizeof *m->defaults);
     if (!m->defaults) {
-        pipe_error(m, "out of memory");
+        pipe_sys_error(m, 0, "out of memory");
         return -1;
     }
     for (int k = 0; k < s->nperson; k++)
@@ -1475,11 +1600,11 @@ static int claims_pass(RtPipe *m)
         if (check_threads(m) < 0)
             goto fail;
         if (!m->o->persons && resolve_persons(m) < 0) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             goto fail;
         }
         if (number_rows(m, &m->ids) < 0) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             goto fail;
         }
         int64_t t_settle = rt_now_ns();
@@ -1557,7 +1682,7 @@ static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
     char why[MSG_MAX];
     m->eng = polrt_realloc(NULL, (size_t)n * sizeof *m->eng);
     if (!m->eng) {
-        pipe_error(m, "out of memory");
+        pipe_sys_error(m, 0, "out of memory");
         return -1;
     }
     memset(m->eng, 0, (size_t)n * sizeof *m->eng);
@@ -1582,7 +1707,7 @@ static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
         x->inline_b = (size_t)t->nledgers * (size_t)x->stride * sizeof(int64_t);
         x->latest = polrt_realloc(NULL, (size_t)t->nledgers + 1);
         if (!x->latest) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             return -1;
         }
         for (int l = 0; l < t->nledgers; l++) {
@@ -1690,22 +1815,24 @@ static void cleanup(RtPipe *m)
     pthread_cond_destroy(&m->done);
 }
 
-/* the rejects file of a file: committed when rows were rejected, else a stale one (a regular
- * file an earlier run left under this name) removed; 0, or -1 (run error) */
+/* the rejects file of a file: committed when rows were rejected, else a stale one removed:
+ * only a regular file an earlier run left, recognised by its first line, the header of the
+ * file just read (any other file of that name is not polc's to delete); 0, or -1 (run error) */
 static int finish_rejects(RtPipe *m, const char *path, int64_t rejected)
 {
     char err[MSG_MAX];
     if (m->rejects.f) {
         if (rt_out_commit(&m->rejects, err, sizeof err) < 0) {
-            pipe_error(m, "%s", err);
+            pipe_sys_error(m, errno, "%s", err);
             return -1;
         }
         return 0;
     }
     struct stat st;
-    if (!rejected && path && m->o->remove_stale && lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+    if (!rejected && path && m->o->remove_stale && m->bind.raw && lstat(path, &st) == 0 &&
+        S_ISREG(st.st_mode) && rt_out_first_line_is(path, m->bind.raw, m->bind.nraw) &&
         unlink(path) != 0 && errno != ENOENT) {
-        pipe_error(m, "cannot remove %s: %s", path, strerror(errno));
+        pipe_sys_error(m, errno, "cannot remove %s: %s", path, strerror(errno));
         return -1;
     }
     return 0;
@@ -1728,6 +1855,14 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
     pthread_cond_init(&m->go, NULL);
     pthread_cond_init(&m->done, NULL);
     int rc = 2;
+    /* a rejects file naming an input would replace it: refused before anything is read */
+    const char *outs[] = {o->rejects, o->prejects}, *ins[] = {o->claims, o->persons};
+    for (int i = 0; i < 4; i++)
+        if (rt_out_same_file(outs[i / 2], ins[i % 2])) {
+            pipe_error(m, "the rejects file %s is the %s file %s: name another (--rejects)",
+                       outs[i / 2], i % 2 ? "persons" : "claims", ins[i % 2]);
+            goto done;
+        }
     if (set_engines(m, engines, n) < 0)
         goto done;
     m->pstate_rows = rt_pstate_size_base() + ((sink->pstate_extra + 15) & ~(size_t)15);
@@ -1744,18 +1879,18 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
         rt_advise_huge(m->buf, m->cap);
     m->th = polrt_realloc(NULL, (size_t)m->nthreads * sizeof *m->th);
     if (!m->buf || !m->th) {
-        pipe_error(m, "out of memory");
+        pipe_sys_error(m, 0, "out of memory");
         goto done;
     }
     memset(m->th, 0, (size_t)m->nthreads * sizeof *m->th);
     for (int i = 0; i < m->nthreads; i++)
         if (thread_init(m, &m->th[i], i) < 0) {
-            pipe_error(m, "out of memory");
+            pipe_sys_error(m, 0, "out of memory");
             goto done;
         }
     for (int i = 1; i < m->nthreads; i++) {
         if (pthread_create(&m->th[i].th, NULL, thread_main, &m->th[i]) != 0) {
-            pipe_error(m, "cannot start a thread");
+            pipe_sys_error(m, 0, "cannot start a thread");
             goto done;
         }
         m->th[i].started = 1;
@@ -1780,7 +1915,7 @@ done:
     rt_pipe_progress_clear(m);
     if (m->failed) {
         snprintf(err, errlen, "%s", m->err);
-        rc = 2;
+        rc = m->code ? m->code : POLRT_EXIT_USAGE;
     }
     if (o->max_told && m->told > o->max_told)
         fprintf(stderr, "polc: ... %" PRId64 " more rows rejected (each in %s)\n",

@@ -160,6 +160,7 @@ typedef struct RtPipeOpts {
     long max_told;        /* rejected rows told on stderr before the rest are counted (0: all) */
     int trace;            /* engine 0 settles through its traced entry (explanations) */
     int notes;            /* tell the columns a file has that the policy does not read */
+    int show_ids;         /* row messages may name person ids and their fields' values */
     RtStore *store;       /* engine 0's ledger (NULL: in memory, beside the persons) */
 } RtPipeOpts;
 

@@ -6,6 +6,7 @@
 #include "polrt.h"
 
 #include <string.h>
+#include <sys/types.h>
 
 typedef enum {
     RT_MONEY,
@@ -292,6 +293,17 @@ typedef struct RtCells {
 } RtCells;
 int rt_cells_add(RtCells *c, const char *p, size_t n, int quoted); /* 0, or -1 (memory) */
 void rt_cells_free(RtCells *c);
+/* the reason of a record whose quoted field the file ends inside (compared by address) */
+extern const char rt_csv_unterminated[];
+/* A record followed across buffers, for one too long to hold (rt_csv_scan): the state of
+ * the record state machine where the last buffer ended. Zeroed at the record's start. */
+typedef struct RtCsvScan {
+    int state;
+} RtCsvScan;
+/* the bytes b[0..n) of a record that started where sc was zeroed: the offset just past its
+ * end (its line feed) and the line feeds before it into *lines, or SIZE_MAX when it goes on
+ * past n (all of n's line feeds counted) */
+size_t rt_csv_scan(RtCsvScan *sc, const char *b, size_t n, int64_t *lines);
 /* the end of the record at b[pos] (a record start): just past its line feed, end at the end
  * of the input (eof), or SIZE_MAX when it continues past end */
 size_t rt_csv_record_end(const char *b, size_t pos, size_t end, int eof);
@@ -447,19 +459,30 @@ void rt_session_forget_h(PolSession *s, int64_t person);
  * sees half a file and a killed run leaves the previous one intact. A symbolic link is
  * followed (the file it names is replaced); a device or pipe (/dev/null, /dev/stdout) is
  * written in place, as renaming over it would replace the device. Path NULL or "-": stdout. */
+typedef struct RtOutFd RtOutFd;
 typedef struct RtOut {
     const char *path; /* the name asked for (NULL: stdout) */
     char *final;      /* the name renamed to (the link's target), NULL when in place */
     char *tmp;        /* temporary name while open */
     FILE *f;
-    char *buf;  /* stdio buffer */
-    int synced; /* rt_out_sync done: commit only renames */
+    RtOutFd *io; /* f's descriptor and first write error (NULL: stdout) */
+    char *buf;   /* stdio buffer */
+    int synced;  /* rt_out_sync done: commit only renames */
+    int pending; /* its slot + 1 among the temporaries a signal removes, 0: none */
+    mode_t mode; /* the final file's mode before the umask (the temporary is 0600) */
 } RtOut;
 int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen);
 /* flush and fsync, not yet in place (a pair of files synced before either is renamed) */
 int rt_out_sync(RtOut *o, char *err, size_t errlen);
 int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename; -1 + message */
 void rt_out_abort(RtOut *o); /* close and remove the temporary, the final name untouched */
+/* path and input name one regular file ("-": standard input): writing path would replace it */
+int rt_out_same_file(const char *path, const char *input);
+/* the cause of a failed write to o: the errno of its first failed write (a full disk is
+ * ENOSPC, not EIO), else errno, else EIO */
+int rt_out_errno(const RtOut *o);
+/* the file at path begins with the line head[0..n) (a file polc wrote with that header) */
+int rt_out_first_line_is(const char *path, const char *head, size_t n);
 
 /* a CSV row built in one buffer */
 typedef struct RtLine {

@@ -46,6 +46,7 @@ struct Run {
     __int128 *totals;  /* the threads' sums, added as each thread ends */
     int64_t settled, already, failed;
     char err[2 * MSG_MAX];
+    int code; /* the exit code of a failure of the sink (the pipeline says 2 for any) */
 };
 
 /* ---- the sink: in the settling threads -------------------------------------------------- */
@@ -189,10 +190,11 @@ static int open_outputs(Run *r, int bom, char *err, size_t errlen)
     const PolRunOpts *o = r->o;
     r->opened = 1;
     /* with explain_claim and no out, stdout carries the explanation alone */
-    if ((o->out || !o->explain_claim) && rt_out_open(&r->results, o->out, err, errlen) < 0)
+    if (((o->out || !o->explain_claim) && rt_out_open(&r->results, o->out, err, errlen) < 0) ||
+        (o->explain && rt_out_open(&r->explain, o->explain, err, errlen) < 0)) {
+        r->code = polrt_exit_for_errno(errno);
         return -1;
-    if (o->explain && rt_out_open(&r->explain, o->explain, err, errlen) < 0)
-        return -1;
+    }
     if (r->results.f) {
         RtLine l = {0};
         if (bom)
@@ -208,6 +210,7 @@ static int open_outputs(Run *r, int bom, char *err, size_t errlen)
         polrt_realloc(l.p, 0);
         if (l.oom) {
             snprintf(err, errlen, "out of memory");
+            r->code = POLRT_EXIT_SYSTEM;
             return -1;
         }
     }
@@ -227,8 +230,10 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
     /* the ledger: every claim of the batch durable before its results are written */
     if (r->store && r->o->max_rejects == 0) {
         if (rt_ledger_commit(r->store, err, errlen) != 0 ||
-            rt_ledger_begin(r->store, err, errlen) != 0)
+            rt_ledger_begin(r->store, err, errlen) != 0) {
+            r->code = POLRT_EXIT_SYSTEM;
             return -1;
+        }
     }
     /* results rows that follow each other in one thread's buffer (a person's claims; all of
      * them with one thread) go out in one fwrite: a call per row had ~70 perf samples (4 kHz,
@@ -279,9 +284,15 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
         x->xbuf = x->tbuf = NULL;
         x->xlen = x->tlen = 0;
     }
-    if (bad_stream(r->results.f) || bad_stream(r->explain.f)) {
-        snprintf(err, errlen, "cannot write %s: %s", r->o->out ? r->o->out : "results",
-                 strerror(errno ? errno : EIO));
+    /* the file that failed, and the cause of its first failed write (ENOSPC, not EIO) */
+    const RtOut *bad = bad_stream(r->results.f)   ? &r->results
+                       : bad_stream(r->explain.f) ? &r->explain
+                                                  : NULL;
+    if (bad) {
+        int e = rt_out_errno(bad);
+        snprintf(err, errlen, "cannot write %s: %s", bad->path ? bad->path : "results",
+                 strerror(e));
+        r->code = polrt_exit_for_errno(e);
         return -1;
     }
     return 0;
@@ -334,7 +345,38 @@ static int is_device(const char *path)
     return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
 }
 
-/* the run's files, buffers and ledger before anything is read: 0, or -1 (message in r->err) */
+/* An output that names an input (the same file, through any name or link) would replace it
+ * with results, and two outputs of one name would replace each other: refused before
+ * anything is read; 0, or -1 (message in r->err) */
+static int outputs_apart(Run *r)
+{
+    const PolRunOpts *o = r->o;
+    const struct {
+        const char *path, *what;
+    } outs[] = {{o->out, "--out"}, {o->explain, "--explain"}},
+      ins[] = {{o->claims, "the claims file (--claims)"},
+               {o->persons, "the persons file (--persons)"},
+               {o->ledger_db, "the ledger (--ledger)"},
+               {r->rejects_path, "the rejects file"},
+               {o->out, "the results file (--out)"}};
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
+        for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++)
+            if (outs[i].path != ins[k].path &&
+                (rt_out_same_file(outs[i].path, ins[k].path) ||
+                 /* two outputs of one name, the file not there yet */
+                 (k >= 3 && outs[i].path && ins[k].path && !strcmp(outs[i].path, ins[k].path) &&
+                  strcmp(outs[i].path, "-") != 0 && !is_device(outs[i].path)))) {
+                snprintf(r->err, sizeof r->err,
+                         "%s %s is %s: writing it would replace that file; name another",
+                         outs[i].what, outs[i].path, ins[k].what);
+                return -1;
+            }
+    return 0;
+}
+
+/* the run's files, buffers and ledger before anything is read: 0, or an exit code (message
+ * in r->err): usage for outputs naming inputs, system for memory and the ledger (locked,
+ * unreadable, full, not a polc ledger) */
 static int run_setup(Run *r)
 {
     const PolRunOpts *o = r->o;
@@ -357,17 +399,19 @@ static int run_setup(Run *r)
     r->totals = polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
     if (!r->rejects_path || !r->prejects_path || !r->th || !r->totals) {
         snprintf(r->err, sizeof r->err, "out of memory");
-        return -1;
+        return POLRT_EXIT_SYSTEM;
     }
     memset(r->th, 0, (size_t)r->nth * sizeof *r->th);
     memset(r->totals, 0, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
+    if (outputs_apart(r) < 0)
+        return POLRT_EXIT_USAGE;
     if (o->ledger_db) {
         if (!(r->store = rt_ledger_open(r->s, o->ledger_db, r->err, sizeof r->err)))
-            return -1;
+            return POLRT_EXIT_SYSTEM;
         char lerr[MSG_MAX];
         if (rt_ledger_begin(r->store, lerr, sizeof lerr) != 0) {
             snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
-            return -1;
+            return POLRT_EXIT_SYSTEM;
         }
     }
     return 0;
@@ -389,6 +433,7 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
         .max_rejects = o->max_rejects,
         .trace = o->explain || o->explain_claim,
         .notes = !o->quiet,
+        .show_ids = o->show_ids,
         .store = r->store,
     };
     RtPipeSink sink = {
@@ -399,7 +444,8 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
         .batch = batch,
     };
     PolEngine *engines[] = {r->e};
-    return rt_pipe_run(engines, 1, &po, &sink, ps, r->err, sizeof r->err);
+    int rc = rt_pipe_run(engines, 1, &po, &sink, ps, r->err, sizeof r->err);
+    return rc == POLRT_EXIT_USAGE && r->code ? r->code : rc;
 }
 
 /* After the pipeline: the ledger committed, the outputs put in place (a completed run) or
@@ -410,7 +456,7 @@ static int run_finish(Run *r, int rc)
     char lerr[MSG_MAX];
     if (rc == 0 && r->store && rt_ledger_commit(r->store, lerr, sizeof lerr) != 0) {
         snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
-        rc = 2;
+        rc = POLRT_EXIT_SYSTEM;
     }
     if (rc == 0 && o->explain_claim && !r->explain_found) {
         snprintf(r->err, sizeof r->err, "claim '%s' is not in %s", o->explain_claim, o->claims);
@@ -429,7 +475,7 @@ static int run_finish(Run *r, int rc)
             rt_out_abort(files[i]);
         else if (rt_out_commit(files[i], lerr, sizeof lerr) < 0) {
             snprintf(r->err, sizeof r->err, "%s", lerr);
-            rc = 2;
+            rc = polrt_exit_for_errno(errno);
         }
     }
     /* a run stopped by its input (a bad header, too many rejected rows) settled nothing:
@@ -458,8 +504,8 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     r->s = rt_engine_schema(e);
     r->o = &o;
     RtPipeStats ps = {0};
-    int rc = 2;
-    if (run_setup(r) == 0)
+    int rc = run_setup(r);
+    if (rc == 0)
         rc = run_finish(r, run_pipeline(r, &ps));
     double secs = (double)(rt_now_ns() - t0) / 1e9;
     if (rc == 0 && !o.quiet)
@@ -473,7 +519,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
         st->failed = r->failed;
         st->seconds = secs;
     }
-    if (rc == 2 && r->err[0])
+    if ((rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM) && r->err[0])
         fprintf(stderr, "polc: %s\n", r->err);
     if (r->store)
         rt_ledger_close(r->store); /* an uncommitted transaction is rolled back */

@@ -1134,6 +1134,7 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
         }
     } else if (!S_ISDIR(st.st_mode)) {
         snprintf(err, errlen, "%s is not a directory", dir);
+        errno = ENOTDIR; /* the caller's exit code: the command line's */
         return -1;
     }
     Table t;

@@ -910,7 +910,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
     RtPipeStats st;
     int rc = rt_pipe_run(engines, n, &po, &sink, &st, m->err, sizeof m->err);
     polrt_realloc(engines, 0);
-    if (rc == 2)
+    if (rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM)
         m->failed = 1;
     if (rc == 0 || rc == 3) {
         PolSim *res = m->res;
@@ -945,7 +945,7 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
         polrt_realloc(prejects, 0);
         polrt_realloc(m->th, 0);
         fprintf(stderr, "polc: out of memory\n");
-        return 2;
+        return POLRT_EXIT_SYSTEM;
     }
     memset(m->th, 0, (size_t)m->nthreads * sizeof *m->th);
     memset(res, 0, sizeof *res);
@@ -963,25 +963,28 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     int k = set_dims(m);
     if (k == 0)
         k = set_scenarios(m, sc, n);
-    if (k == -1)
+    if (k == -1) {
         sim_error(m, "out of memory");
+        rc = POLRT_EXIT_SYSTEM;
+    }
     if (k == 0) {
         rc = sim_pipeline(m, sc, n, rejects, prejects);
         if (rc == 0 && merge_results(m) < 0) {
             sim_error(m, "out of memory");
-            rc = 2;
+            rc = POLRT_EXIT_SYSTEM;
         } else if (rc == 0)
             rc = res->rejected ? 3 : 0;
     }
     if (m->failed) {
         fprintf(stderr, "polc: %s\n", m->err);
-        rc = 2;
+        if (rc != POLRT_EXIT_SYSTEM)
+            rc = POLRT_EXIT_USAGE;
     }
     sim_free_threads(m);
     polrt_realloc(m->scen, 0);
     polrt_realloc(prejects, 0);
     res->seconds = (double)(rt_now_ns() - t0) / 1e9;
-    if (rc == 2 || !out) {
+    if (rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM || !out) {
         polrt_sim_free(res);
         return rc;
     }

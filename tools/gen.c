@@ -622,11 +622,11 @@ int gen_population(const GenOpts *o)
     if (stat(dir, &st) != 0) {
         if (errno != ENOENT || mkdir(dir, 0777) != 0) {
             fprintf(stderr, "polc: cannot create %s: %s\n", dir, strerror(errno));
-            return 2;
+            return polrt_exit_for_errno(errno);
         }
     } else if (!S_ISDIR(st.st_mode)) {
         fprintf(stderr, "polc: %s is not a directory\n", dir);
-        return 2;
+        return POLRT_EXIT_USAGE;
     }
 
     Gen g = {.seed = o->seed,
@@ -643,7 +643,7 @@ int gen_population(const GenOpts *o)
         out_open(&g.co, dir, "claims.csv", err, sizeof err) < 0) {
         fprintf(stderr, "polc: %s\n", err);
         out_finish(&g.po, &g.co, 0, err, sizeof err);
-        return 2;
+        return POLRT_EXIT_SYSTEM;
     }
     puts_(&g.po, "person_id,chronic,refused_enrolment,enrolled,years_uninsured,identity,from,to,"
                  "by_illness");
@@ -669,7 +669,7 @@ int gen_population(const GenOpts *o)
     if (failed)
         snprintf(err, sizeof err, "%s", g.po.failed ? g.po.err : g.co.err);
     int ok = out_finish(&g.po, &g.co, !failed, err, sizeof err) == 0;
-    int rc = ok ? 0 : 2;
+    int rc = ok ? 0 : POLRT_EXIT_SYSTEM; /* a full disk, an I/O error */
     if (!ok)
         fprintf(stderr, "polc: %s\n", err);
     if (rc == 0 && show)

@@ -115,7 +115,8 @@ POLRT_API int64_t polrt_days_from_civil(int64_t y, int64_t m, int64_t d);
 POLRT_API void polrt_civil_from_days(int64_t day, int64_t *y, int64_t *m, int64_t *d);
 /* parse "YYYY-MM-DD"; 0 on success, -1 when malformed or not a real date */
 POLRT_API int polrt_parse_date(const char *s, size_t n, int64_t *out);
-POLRT_API int polrt_parse_money(const char *s, size_t n, int64_t *fen);  /* "1,234.56" */
+/* "1,234.56": 0, -1 not an amount, -2 an amount beyond int64 fen */
+POLRT_API int polrt_parse_money(const char *s, size_t n, int64_t *fen);
 POLRT_API int polrt_parse_rate(const char *s, size_t n, int64_t *micro); /* "80%", "0.8" */
 /* format into buf (>= 32 bytes); return buf */
 POLRT_API char *polrt_fmt_money(int64_t fen, char *buf, int grouped); /* 1234.56 / 1,234.56 */
@@ -231,12 +232,27 @@ typedef struct PolRunOpts {
                                   ledger holds with other data) are counted, never stop it */
     int progress;              /* 1 force, 0 never, -1 when stderr is a terminal */
     int quiet;                 /* no summary */
+    int show_ids; /* row messages name person ids and values (default: file:line only) */
 } PolRunOpts;
 typedef struct PolRunStats {
     long settled, already, rejected, failed;
     double seconds;
 } PolRunStats;
-/* returns an exit code of the DESIGN.md contract: 0 ok, 2 usage/IO, 3 rejected rows */
+/* Exit codes (README "Exit codes", spec/DATA.md): what polrt_run and polrt_sim_run return.
+ * SYSTEM: the machine failed the run, not its command line or data: a file could not be read
+ * or written (disk full, I/O error, permission), memory ran out, the ledger is locked or
+ * unusable. A name that does not exist (ENOENT, ENOTDIR, EISDIR) is the command line's. */
+enum {
+    POLRT_EXIT_OK = 0,
+    POLRT_EXIT_POLICY = 1, /* the policy has errors, a test failed */
+    POLRT_EXIT_USAGE = 2,
+    POLRT_EXIT_DATA = 3, /* rows rejected, claims failed */
+    POLRT_EXIT_SYSTEM = 4,
+};
+/* the exit code of a failure with errno e: a name that does not exist (ENOENT, ENOTDIR,
+ * EISDIR, ENAMETOOLONG, ELOOP) is the command line's, anything else the system's */
+POLRT_API int polrt_exit_for_errno(int e);
+/* returns a POLRT_EXIT_ code: 0 ok, 2 usage, 3 rejected rows or failed claims, 4 system */
 POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st);
 
 #endif

@@ -228,7 +228,7 @@ then
     sim --base $P --claims "$d/nul.csv" --persons $G/persons.csv --rejects "$d/rejn.csv" -q \
         2> "$d/err"
     check "a NUL byte: exit 3" $? 3
-    grep -q "nul.csv:$(wc -l < "$d/nul.csv"): not UTF-8 text" "$d/err" && pass "a NUL byte: not UTF-8 text" ||
+    grep -q "nul.csv:$(wc -l < "$d/nul.csv"): NUL byte" "$d/err" && pass "a NUL byte: said so" ||
         fail "a NUL byte: $(cat "$d/err")"
     sim --base $P --claims $G/claims.csv --persons $G/persons.csv --rejects "$d/rej.csv" -q \
         2> "$d/err" || fail "clean run: $(cat "$d/err")"

@@ -233,7 +233,8 @@ static void test_edges(void)
     CHECK("UTF-8 split: the character whole",
           r.len[1] >= 3 && memcmp(r.field[1] + r.len[1] - 3, "\xE5\x8E\xBF", 3) == 0);
     CHECK_EQ("NUL byte", rt_csv_next(c, &r), 1);
-    CHECK_STR("NUL byte: not text", r.error, "not UTF-8 text (save the file as CSV UTF-8)");
+    CHECK_STR("NUL byte: said so, not 'not UTF-8' (issue 15)", r.error,
+              "NUL byte (a binary or UTF-16 file? save the file as CSV UTF-8)");
     CHECK_EQ("NUL byte: raw kept for the rejects", r.nraw, 8);
     CHECK_EQ("after the NUL row", rt_csv_next(c, &r), 1);
     CHECK("after the NUL row: clean", r.error == NULL && strcmp(r.field[1], "ok") == 0);

@@ -287,7 +287,7 @@ static const char bad_err[] =
     "bad.csv:4: total: not an amount '12a' (expected 1234.56 or 1,234.56)\n"
     "bad.csv:5: level: unknown Level label '三甲' (expected 乡镇, 县区 or 市级)\n"
     "bad.csv:6: total: negative amount '-5.00' (amounts are >= 0)\n"
-    "bad.csv:7: unknown person 'P9' (not in persons.csv)\n"
+    "bad.csv:7: unknown person (the person_id is not in persons.csv)\n"
     "bad.csv:8: duplicate claim id 'A'\n"
     "bad.csv:9: expected 8 fields, found 7\n"
     "bad.csv:10: malformed quotes (a '\"' inside a cell must be doubled and the cell quoted)\n"
@@ -354,8 +354,17 @@ static void test_bad_rows(void)
               "X2,P1,county,2024-03-12,12a,0,0,2024-03-01\n");
     free(rj);
 
-    /* a clean run removes the stale rejects file of an earlier one */
+    /* a clean run of another file (another header) leaves the rejects file alone: only one
+     * recognisably an earlier rejects file of this header is polc's to delete */
     o = opts("claims.csv", "persons.csv", "res.csv");
+    rc = run(&o, NULL);
+    CHECK_EQ("clean run, other header: exit 0", rc, 0);
+    CHECK("clean run, other header: rejects file kept", exists("res.csv.rejects.csv"));
+
+    /* a clean run of the corrected file removes the stale rejects file of an earlier one */
+    put("bad.csv", "claim_id,person_id,level,discharged,total,noncompliant,emergency,referral\n"
+                   "A,P1,county,2024-03-10,12000,1000,0,2024-03-01\n");
+    o = opts("bad.csv", "persons.csv", "res.csv");
     rc = run(&o, NULL);
     CHECK_EQ("clean rerun: exit 0", rc, 0);
     CHECK("clean rerun: stale rejects removed", !exists("res.csv.rejects.csv"));
@@ -605,7 +614,16 @@ static void test_bad_persons(void)
     PolRunOpts o = opts("pclaims.csv", "pbad.csv", "res.csv");
     int rc = run(&o, NULL);
     CHECK_EQ("bad persons: exit 3", rc, 3);
+    /* personal data: file:line, no person id or value (issue 15, privacy) */
     CHECK_STR("bad persons: messages", err_text,
+              "pbad.csv:4: chronic differs from the same person's row on line 3\n"
+              "pbad.csv:5: from: not a date '2016-13-01' (expected YYYY-MM-DD)\n"
+              "pclaims.csv:3: the person has a rejected row (pbad.csv:4)\n"
+              "pclaims.csv:4: the person has a rejected row (pbad.csv:5)\n");
+    o.show_ids = 1; /* --show-ids: ids and values, as asked */
+    rc = run(&o, NULL);
+    CHECK_EQ("bad persons, ids shown: exit 3", rc, 3);
+    CHECK_STR("bad persons, ids shown: messages", err_text,
               "pbad.csv:4: person 'P2': chronic is 'false' here but 'true' on line 3\n"
               "pbad.csv:5: from: not a date '2016-13-01' (expected YYYY-MM-DD)\n"
               "pclaims.csv:3: person 'P2' has a rejected row (pbad.csv:4)\n"

@@ -1,0 +1,83 @@
+#!/bin/sh
+# Regression (issue 15, 6): misleading data messages. An amount too large said "not an
+# amount" (it is one, out of range: say the limit); a NUL byte said "not UTF-8 text"; an
+# unbalanced quote that swallows the rest of the file was one row rejected with no word of
+# the lines it took; one record over 16 MiB stopped the whole run (exit 2) instead of being
+# rejected as a row. Now each gets file:line and its own reason, the long record is copied
+# whole to the rejects file, and the rows after it settle. Env: POLC (default build/polc).
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+POLC=${POLC:-build/polc}
+case $POLC in /*) ;; *) POLC=$(pwd)/$POLC ;; esac
+P=$(pwd)/tests/runtime/capped.pol
+T=$(mktemp -d "${TMPDIR:-/tmp}/polc-regress.XXXXXX") || exit 2
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 2
+pass() { echo "[PASS] regress: $1"; }
+fail() { echo "[FAIL] regress: $1"; }
+H='claim_id,person_id,医院级别,出院日期,医疗总费用,非合规费用'
+
+# $1 name, $2 file; stdin: the expected messages (stderr before the summary)
+messages() {
+    cat >want
+    "$POLC" run "$P" --claims "$2" --out out.csv -q 2>got
+    rc=$?
+    if [ $rc -ne 3 ] || ! cmp -s want got; then
+        fail "$1: exit $rc, said: $(cat got)"
+    else
+        pass "$1"
+    fi
+}
+
+{
+    printf '%s\n' "$H"
+    printf 'C1,P1,county,2024-03-01,"99,999,999,999,999,999,999.00",0\n'
+    printf 'C2,P1,county,2024-03-02,1000,0\000\n'
+    printf 'C3,P1,county,2024-03-03,1000,0\n'
+} >small.csv
+messages "an amount out of range and a NUL byte say so" small.csv <<'EOF'
+small.csv:2: 医疗总费用: amount '99,999,999,999,999,999,999.00' out of range (at most 92,233,720,368,547,758.07 yuan)
+small.csv:3: NUL byte (a binary or UTF-16 file? save the file as CSV UTF-8)
+EOF
+
+{
+    printf '%s\n' "$H"
+    printf 'C1,P1,county,2024-03-01,1000,0\n'
+    printf 'C2,P1,county,2024-03-02,"1000,0\n'
+    i=3
+    while [ $i -le 26 ]; do
+        printf 'C%d,P1,county,2024-03-03,1000,0\n' $i
+        i=$((i + 1))
+    done
+} >quote.csv
+messages "a quote left open says where it starts and how many lines it took" quote.csv <<'EOF'
+quote.csv:3: unterminated quoted field: the record starts on this line and runs to the end of the file (25 lines read as one record; close the quote)
+EOF
+
+# a record of 17 MB inside a quoted cell (three lines), a bad row after it: line numbers
+# go on right after it
+{
+    printf '%s\n' "$H"
+    printf 'C1,P1,county,2024-03-01,1000,0\n'
+    printf 'C2,P1,county,2024-03-02,"'
+    head -c 17000000 /dev/zero | tr '\0' x
+    printf '\n\nyy",0\n'
+    printf 'C3,P1,county,2024-03-03,1000,0\n'
+    printf 'C4,P1,nowhere,2024-03-04,1000,0\n'
+} >long.csv
+messages "a record over 16 MiB is one rejected row, and the run goes on" long.csv <<'EOF'
+long.csv:3: record longer than 16 MiB (3 lines; a quote left open, or not a CSV file?): rejected whole
+long.csv:7: 医院级别: unknown Level label 'nowhere' (expected 乡镇, 县区 or 市级)
+EOF
+{
+    printf '%s\n' "$H"
+    sed -n '3,5p' long.csv
+    printf 'C4,P1,nowhere,2024-03-04,1000,0\n'
+} >want.rejects
+if ! cmp -s want.rejects out.csv.rejects.csv; then
+    fail "the long record is not copied whole to the rejects file ($(wc -c <out.csv.rejects.csv) bytes)"
+elif [ "$(cut -d, -f1,5 out.csv | tr '\n' ' ')" != "claim_id,status C1,settled C3,settled " ]; then
+    fail "the rows around the long record: $(cat out.csv)"
+else
+    pass "the long record is copied whole to the rejects file; the rows around it settle"
+fi
