@@ -74,38 +74,24 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *out);
 /* The options of a batch run (PolRunOpts), rows of the tables of `polc run` and `polc explain`
  * (cli/run.c) and of a standalone engine (engine_main.c): AT(field) is the offset of the
  * field of the same name in the command's options struct. */
-#define OPTS_RUN_ROWS(AT)                                                                           \
-    {                                                                                               \
-        "claims",   0,      OPT_STR,                                                                \
-        AT(claims), "FILE", .help = "the claims to settle (CSV, spec/DATA.md)"},                    \
-        {"persons",   0,      OPT_STR,                                                              \
-         AT(persons), "FILE", .help = "the persons and their identity history"},                    \
-        {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger (default: in memory)"}, \
-        {"out",   'o',    OPT_STR,                                                                  \
-         AT(out), "FILE", .help = "the results CSV (default: standard output)"},                    \
-        {"explain",   0,      OPT_STR,                                                              \
-         AT(explain), "FILE", .help = "every claim's explanation, JSON lines"},                     \
-        {"claim",   0,    OPT_STR,                                                                  \
-         AT(claim), "ID", .help = "print this claim's settlement step by step"},                    \
-        {"rejects",   0,      OPT_STR,                                                              \
-         AT(rejects), "FILE", .help = "rejected rows (default: OUT.rejects.csv)"},                  \
-        {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, "settle on N threads (default 1)"},       \
-        {"max-rejects",   0,   OPT_INT,                                                             \
-         AT(max_rejects), "N", 0,                                                                   \
-         1000000000,      0,   "stop after N rejected rows (default 0: no limit)"},                 \
-        {"quiet", 'q', OPT_FLAG, AT(quiet), NULL, 1, .help = "no summary on stderr"},               \
-        {"show-ids",                                                                                \
-         0,                                                                                         \
-         OPT_FLAG,                                                                                  \
-         AT(show_ids),                                                                              \
-         NULL,                                                                                      \
-         1,                                                                                         \
-         .help = "name person ids and values in row messages (default: file:line only)"},           \
-        {"progress", 0, OPT_FLAG,  AT(progress),                                                    \
-         NULL,       1, .def = -1, .help = "show progress (default: when stderr is a terminal)"},   \
-    {                                                                                               \
-        "no-progress", 0, OPT_FLAG, AT(progress), NULL, 0, .def = -1,                               \
-                                                           .help = "never show progress"            \
-    }
+// clang-format off
+#define OPTS_RUN_ROWS(AT)                                                                          \
+    {"claims", 0, OPT_STR, AT(claims), "FILE", .help = "the claims to settle (CSV, spec/DATA.md)"}, \
+    {"persons", 0, OPT_STR, AT(persons), "FILE", .help = "the persons and their identity history"}, \
+    {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger (default: in memory)"},    \
+    {"out", 'o', OPT_STR, AT(out), "FILE", .help = "the results CSV (default: standard output)"},  \
+    {"explain", 0, OPT_STR, AT(explain), "FILE", .help = "every claim's explanation, JSON lines"}, \
+    {"claim", 0, OPT_STR, AT(claim), "ID", .help = "print this claim's settlement step by step"},  \
+    {"rejects", 0, OPT_STR, AT(rejects), "FILE", .help = "rejected rows (default: OUT.rejects.csv)"}, \
+    {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, "settle on N threads (default 1)"},          \
+    {"max-rejects", 0, OPT_INT, AT(max_rejects), "N", 0, 1000000000, 0,                            \
+     "stop after N rejected rows (default 0: no limit)"},                                          \
+    {"quiet", 'q', OPT_FLAG, AT(quiet), NULL, 1, .help = "no summary on stderr"},                  \
+    {"show-ids", 0, OPT_FLAG, AT(show_ids), NULL, 1,                                               \
+     .help = "name person ids and values in row messages (default: file:line only)"},              \
+    {"progress", 0, OPT_FLAG, AT(progress), NULL, 1, .def = -1,                                    \
+     .help = "show progress (default: when stderr is a terminal)"},                                \
+    {"no-progress", 0, OPT_FLAG, AT(progress), NULL, 0, .def = -1, .help = "never show progress"}
+// clang-format on
 
 #endif
