@@ -50,9 +50,10 @@ _Noreturn void polrt_fail(PolCtx *ctx, int64_t code, int64_t loc)
 /* THE rounding rule of polc, in one place (DOMAIN.md "Rounding": every amount is rounded
  * to the fen, half away from zero — 四舍五入 — at the moment it is computed). num / den
  * rounded to the nearest integer, ties away from zero: 502.5 → 503, −502.5 → −503.
- * Every helper below that divides calls this and nothing else. den != 0; callers keep
+ * Every helper below that divides calls this and nothing else (inlined: with a constant den
+ * the 64-bit path is a multiply and a shift, no call). den != 0; callers keep
  * |num| and |den| below 2^126, so the comparison below cannot overflow. */
-static i128 round_div(i128 num, i128 den)
+static inline __attribute__((always_inline)) i128 round_div(i128 num, i128 den)
 {
     /* Both in 64 bits (nearly always: money × rate below 92 billion yuan, any division of two
      * amounts): the same steps on int64, which the compiler does inline (with a multiply and
