@@ -11,10 +11,11 @@
 # and the audit table are compared as well.
 #
 # KILL_POINTS chooses the kills: "fixed" (the default: early, after the first commits with
-# two threads, later), or "random N": N kills at random moments of a run (uniform over the
-# last three quarters of the reference run's duration, where it settles: the fixed points
-# cover start-up; -j 1 or 2 at random), each run going on from the ledger the last one left;
-# the seed is printed, and KILL_SEED repeats a sequence.
+# two threads, later), or "random N": N kills at random points of progress, each once the
+# ledger has grown by a random 2-12% of the reference run's ledger since that run started
+# (progress, not time: each run goes on from the ledger the last one left, so later runs have
+# less to do, and a busy machine stretches every run; the fixed points cover start-up; -j 1
+# or 2 at random); the seed is printed, and KILL_SEED repeats a sequence.
 #
 #   sh tests/runtime/ledger_kill.sh     env: POLC (build/polc), KILL_CLAIMS (200000),
 #                                       KILL_POINTS, KILL_SEED
@@ -76,13 +77,11 @@ BEGIN {
 # the summary's totals ("  basic   1,234.56 yuan") and its count line without the rate
 totals() { grep -E '^  [a-z_]+ +[-0-9,.()a-z]+ yuan$' "$1"; }
 
-# the reference: one uninterrupted run on a fresh ledger (timed, for random kill points)
-t0=$(date +%s%N)
+# the reference: one uninterrupted run on a fresh ledger (its size scales the random kills)
 if ! "$POLC" run "$P" --claims c.csv --ledger ref.db --out ref.csv 2>ref.err; then
     bad "ledger kill: reference run" "$(head -n 1 ref.err)"
     finish
 fi
-ref_ms=$((($(date +%s%N) - t0) / 1000000))
 totals ref.err >ref.totals
 cut -d, -f1-4 ref.csv >ref.values
 
@@ -95,16 +94,19 @@ dbsize() {
     echo "$s"
 }
 
-# start a run on k.db with -j $3 and SIGKILL it when $1 holds: "time T" (seconds) or "bytes
-# B" (the ledger has grown past B bytes, polled every 20 ms); prints how it ended
+# start a run on k.db with -j $3 and SIGKILL it when $1 holds: "time T" (seconds), "bytes
+# B" (the ledger has grown past B bytes) or "grow B" (it has grown by B bytes since this run
+# started), polled every 20 ms; prints how it ended
 killed_run() {
+    limit=$2
+    [ "$1" = grow ] && limit=$(($(dbsize) + $2))
     "$POLC" run "$P" --claims c.csv --ledger k.db --out k.csv -j "$3" 2>/dev/null &
     pid=$!
     case $1 in
         time) sleep "$2" ;;
-        bytes)
+        bytes | grow)
             t=0
-            while [ "$(dbsize)" -le "$2" ] && kill -0 "$pid" 2>/dev/null && [ $t -lt 3000 ]; do
+            while [ "$(dbsize)" -le "$limit" ] && kill -0 "$pid" 2>/dev/null && [ $t -lt 3000 ]; do
                 sleep 0.02
                 t=$((t + 1))
             done
@@ -115,7 +117,7 @@ killed_run() {
     echo "$?"
 }
 
-# the kill points, one a line: "time SECONDS J" or "bytes B J"
+# the kill points, one a line: "time SECONDS J", "bytes B J" or "grow B J"
 case ${KILL_POINTS:-fixed} in
     fixed)
         # early (start-up, checking the file), after the first commits (with two threads),
@@ -127,10 +129,11 @@ bytes 6000000 1"
     random\ *)
         seed=${KILL_SEED:-$(date +%s)}
         echo "ledger kill: random kill points, KILL_SEED=$seed"
-        points=$(awk -v n="${KILL_POINTS#random }" -v seed="$seed" -v ms="$ref_ms" 'BEGIN {
+        full=$(($(wc -c <ref.db) + $( [ -f ref.db-wal ] && wc -c <ref.db-wal || echo 0)))
+        points=$(awk -v n="${KILL_POINTS#random }" -v seed="$seed" -v full="$full" 'BEGIN {
             srand(seed)
             for (i = 0; i < n; i++)
-                printf "time %.3f %d\n", (ms / 4 + rand() * ms * 3 / 4) / 1000, 1 + int(rand() * 2)
+                printf "grow %d %d\n", full * (0.02 + rand() * 0.10), 1 + int(rand() * 2)
         }')
         ;;
     *)
