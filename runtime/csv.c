@@ -367,10 +367,14 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
         }
         unsigned ch = *p;
         if (ch >= 0x80) {
-            int k = utf8_seq(p, e);
-            if (!k && !*bad)
-                *bad = not_utf8;
-            p += k ? k : 1;
+            /* a run of non-ASCII characters (a Chinese cell) checked here in one go: back in
+             * the vector loop, each character would stop it again */
+            do {
+                int k = utf8_seq(p, e);
+                if (!k && !*bad)
+                    *bad = not_utf8;
+                p += k ? k : 1;
+            } while (p < e && *p >= 0x80);
             continue;
         }
         unsigned k = ascii_stop[ch];
@@ -427,6 +431,17 @@ int rt_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     while (p < end) {
+#ifdef __SSE2__
+        /* 16 bytes of ASCII without NUL at a time */
+        while (end - p >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)p);
+            if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128()))))
+                break;
+            p += 16;
+        }
+        if (p == end)
+            break;
+#endif
         unsigned c = *p;
         if (c < 0x80) {
             if (c == 0)
