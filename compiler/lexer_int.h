@@ -18,6 +18,7 @@
 const char *lex_text(Lexer *lx, const char *s, size_t n);
 const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n);
 void lex_error(Lexer *lx, Loc loc, const char *msg);
+void lex_comment(Lexer *lx, Loc loc);
 void lex_bad_byte(Lexer *lx, Loc loc, unsigned char c);
 int lex_wide_punct(Lexer *lx, Loc loc, const char *s);
 int lex_open(Lexer *lx, Loc loc);
