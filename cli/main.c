@@ -35,6 +35,7 @@ static const Command commands[] = {
     {"ir", "POLICY", "print the policy IR", cmd_ir, "polc ir policies/anhui/panji-2017.pol"},
     {"fmt", "[--check] FILE...", "lay policies out in the canonical layout", cmd_fmt,
      "polc fmt --check policies/anhui/*.pol policies/anhui/reforms/*.pol"},
+    {"lsp", "", "the language server, on stdin and stdout (editors/)", cmd_lsp, "polc lsp"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
