@@ -52,7 +52,7 @@ FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
 CLI_SRCS := cli/main.c cli/opts.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c \
             cli/test.c cli/simulate.c cli/call.c cli/gen.c cli/fmt.c \
-            cli/lsp.c
+            cli/lsp.c cli/doc.c
 TOOLS_SRCS := tools/gen.c
 FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o
 LLVM_OBJS := $(LLVM_SRCS:%.c=$(BUILD)/%.o)

@@ -19,5 +19,6 @@ int cmd_call(const Command *cmd, int argc, char **argv);     /* call.c */
 int cmd_gen(const Command *cmd, int argc, char **argv);      /* gen.c */
 int cmd_fmt(const Command *cmd, int argc, char **argv);      /* fmt.c */
 int cmd_lsp(const Command *cmd, int argc, char **argv);      /* lsp.c */
+int cmd_doc(const Command *cmd, int argc, char **argv);      /* doc.c */
 
 #endif

@@ -36,6 +36,8 @@ static const Command commands[] = {
     {"fmt", "[--check] FILE...", "lay policies out in the canonical layout", cmd_fmt,
      "polc fmt --check policies/anhui/*.pol policies/anhui/reforms/*.pol"},
     {"lsp", "", "the language server, on stdin and stdout (editors/)", cmd_lsp, "polc lsp"},
+    {"doc", "POLICY -o DIR", "the policy as an HTML document for review", cmd_doc,
+     "polc doc policies/anhui/panji-2017.pol -o panji-doc"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
