@@ -638,24 +638,29 @@ static void ledgers(Doc *d)
     fputs("</section>\n", d->o);
 }
 
+/* a test item's fields: names above, values below */
 static void kv_table(Doc *d, const TestItem *t)
 {
     if (!t->kvs.len)
         return;
-    fputs("<table class=\"kv\"><tbody>", d->o);
+    fputs("<table class=\"kv\"><thead><tr>", d->o);
     for (int k = 0; k < t->kvs.len; k++) {
         const KV *kv = &t->kvs.data[k];
-        fputs("<tr><th>", d->o);
+        fputs("<th>", d->o);
         esc(d->o, kv->name);
         if (kv->sub) {
             fputs(".", d->o);
             esc(d->o, kv->sub);
         }
-        fputs("</th><td>", d->o);
-        esc(d->o, node_text(d->a, kv->value));
-        fputs("</td></tr>", d->o);
+        fputs("</th>", d->o);
     }
-    fputs("</tbody></table>\n", d->o);
+    fputs("</tr></thead><tbody><tr>", d->o);
+    for (int k = 0; k < t->kvs.len; k++) {
+        fputs("<td>", d->o);
+        esc(d->o, node_text(d->a, t->kvs.data[k].value));
+        fputs("</td>", d->o);
+    }
+    fputs("</tr></tbody></table>\n", d->o);
 }
 
 static void tests(Doc *d)
