@@ -35,7 +35,7 @@ static const Command commands[] = {
     {"ir", "POLICY", "print the policy IR", cmd_ir, "polc ir policies/anhui/panji-2017.pol"},
     {"fmt", "[--check] FILE...", "lay policies out in the canonical layout", cmd_fmt,
      "polc fmt --check policies/anhui/*.pol policies/anhui/reforms/*.pol"},
-    {"lsp", "", "the language server, on stdin and stdout (editors/)", cmd_lsp, "polc lsp"},
+    {"lsp", "", "the language server for editors (stdio)", cmd_lsp, "polc lsp"},
     {"doc", "POLICY -o DIR", "the policy as an HTML document for review", cmd_doc,
      "polc doc policies/anhui/panji-2017.pol -o panji-doc"},
 };
