@@ -750,6 +750,13 @@ static void changes(Doc *d)
     fputs("</b> (", d->o);
     esc(d->o, d->main->c.base_path);
     fputs("). The rest of this document is the policy with the reform applied.</p>\n", d->o);
+    /* the reform's opening comment: what it is for */
+    const TokenList *tl = &d->main->c.tokens;
+    int n = 0;
+    while (n < tl->len && tl->data[n].kind == TOKEN_COMMENT)
+        n++;
+    if (n)
+        prose(d, rf->src, tl, 0, n - 1, "why");
     for (int i = 0; i < rf->decls.len; i++) {
         Decl *r = rf->decls.data[i];
         if (r->kind == DK_TEST || r->kind == DK_OUTPUT)

@@ -7,6 +7,7 @@
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -174,6 +175,9 @@ static char *path_to_uri(Arena *a, const char *path)
 {
     if (path[0] != '/')
         return arena_strdup(a, path);
+    char real[PATH_MAX];
+    if (strstr(path, "/../") && realpath(path, real)) /* a reform's base: "dir/../base.pol" */
+        path = real;
     char *out = arena_alloc(a, strlen(path) * 3 + 8), *o = out;
     o += sprintf(o, "file://");
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
@@ -289,8 +293,18 @@ static Analysis *analyse(Doc *doc)
         ok = driver_check(&an->c) == 0;
     an->ok = ok;
     Program *p = an->c.prog ? an->c.prog : an->c.file_prog;
-    if (p && (an->c.prog || an->c.file_prog))
-        xref_build(&an->c.arena, an->c.prog && ok ? an->c.prog : p, &an->xr);
+    if (p)
+        xref_build(&an->c.arena, p, &an->xr);
+    /* a reform's param changes were merged into the base's param: its name names that one */
+    if (an->c.prog && an->c.file_prog && an->c.prog != an->c.file_prog)
+        for (int i = 0; i < an->c.file_prog->decls.len; i++) {
+            Decl *r = an->c.file_prog->decls.data[i];
+            for (int j = 0; r->kind == DK_PARAM && j < an->c.prog->decls.len; j++) {
+                Decl *b = an->c.prog->decls.data[j];
+                if (b != r && b->kind == DK_PARAM && !strcmp(b->name, r->name))
+                    vec_push(&an->c.arena, &an->xr, ((Xref){r->loc, XR_DECL, b, -1, 0, b}));
+            }
+        }
     return an;
 }
 
@@ -432,16 +446,25 @@ static const char *slice(Arena *ar, const Source *s, uint32_t a, uint32_t b)
     return out;
 }
 
-/* a param version's value as written: "township 100 yuan, county 300 yuan, …" */
+/* a param version's value as written: "township 100 yuan, county 300 yuan, …" (entry by
+ * entry: a reform's partial table is completed with entries of its base's file) */
 static const char *version_text(Arena *ar, const Version *v)
 {
     if (v->value)
         return slice(ar, v->value->loc.src, v->value->loc.start, v->value->loc.end);
-    if (!v->entries.len)
-        return "";
-    const Entry *first = &v->entries.data[0], *last = &v->entries.data[v->entries.len - 1];
-    const Node *end = last->b ? last->b : last->a;
-    return slice(ar, first->loc.src, first->loc.start, end ? end->loc.end : last->loc.end);
+    const char *t = "";
+    for (int e = 0; e < v->entries.len; e++) {
+        const Entry *en = &v->entries.data[e];
+        const char *a = en->a ? slice(ar, en->a->loc.src, en->a->loc.start, en->a->loc.end) : "";
+        if (en->member) {
+            t = arena_printf(ar, "%s%s%s %s", t, e ? ", " : "", en->member, a);
+        } else {
+            const char *b =
+                en->b ? slice(ar, en->b->loc.src, en->b->loc.start, en->b->loc.end) : "";
+            t = arena_printf(ar, "%s%sabove %s at %s", t, e ? "; " : "", a, b);
+        }
+    }
+    return t;
 }
 
 static const char *cites(Arena *ar, const char *c)

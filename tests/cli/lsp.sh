@@ -6,7 +6,8 @@
 # completion after "claim."; the outline; a didChange and formatting through polc fmt;
 # shutdown and exit. Every response is compared exactly. Then: a file with 25 errors (20
 # reported, then the stop), an empty file, a seed policy (no diagnostics, hover on a param),
-# exit without shutdown (exit 1), garbage input.
+# exit without shutdown (exit 1), garbage input; a reform (hover on its param: the base's and
+# its versions; definition: in the base policy).
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
 set -u
@@ -137,7 +138,7 @@ done >>many.pol
     J '{"jsonrpc":"2.0","id":2,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file://'$WORK'/empty.pol"}}}'
     J '{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"file://'$WORK'/empty.pol"},"position":{"line":0,"character":0}}}'
     J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://'$ROOT'/policies/anhui/panji-2017.pol","languageId":"pol","version":1,"text":"'"$(jtext "$ROOT/policies/anhui/panji-2017.pol")"'"}}}'
-    J '{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"file://'$ROOT'/policies/anhui/panji-2017.pol"},"position":{"line":109,"character":8}}}'
+    J '{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"file://'$ROOT'/policies/anhui/panji-2017.pol"},"position":{"line":'$(($(grep -n '^param backstop_cap' "$ROOT/policies/anhui/panji-2017.pol" | cut -d: -f1) - 1))',"character":8}}}'
     printf 'Content-Length: 5\r\n\r\n{"a":'
     J '{"jsonrpc":"2.0","method":"exit"}'
 } >in2
@@ -162,6 +163,28 @@ sed -n 7p got2 | grep -q '"value":"\*\*param\*\* `backstop_cap\[Level\]`: `money
     ok "garbage: a parse error, and the server goes on" || bad "garbage" "$(sed -n 8p got2)"
 [ $rc = 1 ] && ok "exit without shutdown: exit 1" || bad "exit without shutdown" "rc $rc"
 grep -q 'BAD LENGTH' got got2 && bad "framing" "a Content-Length is wrong" || ok "every Content-Length right"
+
+# a reform: its param's name names the base's param, its versions merged; definition: the base
+R=$ROOT/policies/anhui/reforms/county-cap-4000.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://'$R'","languageId":"pol","version":1,"text":"'"$(jtext "$R")"'"}}}'
+    at 2 hover "file://$R" 5 8
+    at 3 definition "file://$R" 5 8
+    J '{"jsonrpc":"2.0","id":4,"method":"shutdown"}'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in3
+"$POLC" lsp <in3 >out3 2>&1
+unframe out3 >got3
+[ "$(sed -n 2p got3)" = '{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file://'$R'","diagnostics":[]}}' ] &&
+    ok "reform: no diagnostics" || bad "reform diagnostics" "$(sed -n 2p got3)"
+w='{"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**param** `backstop_cap[Level]`: `money` — cites \"第四条\"\n\n| from | to | value |\n|---|---|---|\n| 2017-04-07 |  | township 0.3 万元, county 0.3 万元, city 0.5 万元, province 1 万元, out_of_province 1 万元 |\n| 2018-01-01 |  | township 4000 yuan, county 4000 yuan, city 0.5 万元, province 1 万元, out_of_province 1 万元 |\n"},"range":{"start":{"line":5,"character":6},"end":{"line":5,"character":18}}}}'
+[ "$(sed -n 3p got3)" = "$w" ] && ok "reform: hover, the base's versions and the reform's" ||
+    bad "reform hover" "$(sed -n 3p got3)"
+l=$(($(grep -n '^param backstop_cap' "$ROOT/policies/anhui/panji-2017.pol" | cut -d: -f1) - 1))
+w='{"jsonrpc":"2.0","id":3,"result":{"uri":"file://'$ROOT'/policies/anhui/panji-2017.pol","range":{"start":{"line":'$l',"character":6},"end":{"line":'$l',"character":18}}}}'
+[ "$(sed -n 4p got3)" = "$w" ] && ok "reform: definition in the base policy" ||
+    bad "reform definition" "$(sed -n 4p got3)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
