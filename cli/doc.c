@@ -1,10 +1,8 @@
-/* doc.c — polc doc: a policy as one self-contained HTML page for review (DIR/index.html, no
- * script, no file or network it needs). Read from the checked AST polc check builds (the
- * driver, on the file's text, keeping its comments) and its cross-reference (xref.c): the
- * notice article by article (the `cites` in the policy's order, the comments that quote the
- * notice beside the rules, params and exceptions that implement it), every param as a dated
- * table with what changed, the ledgers in words, the tests as worked examples, and from every
- * declaration the places that use it. A reform is shown against its base first. */
+/* doc.c — polc doc: a policy as one self-contained HTML page for review (DIR/index.html), read
+ * from the checked AST polc check builds, its comments and its cross-reference (xref.c): the
+ * notice article by article (its quoted words beside the rules that cite them), every param as
+ * a dated table, ledgers in words, tests as worked examples, links from each declaration to its
+ * uses; a reform first shown against its base (spec/LANGUAGE.md §16.3). */
 #include "cli.h"
 
 #include <errno.h>

@@ -703,7 +703,11 @@ static cJSON *completion(Server *s, const cJSON *params)
                                   d->members.data[m].label ? d->members.data[m].label : ""),
                      prefix);
             break;
-        default: break;
+        case DK_CLAIM:
+        case DK_PERSON:
+        case DK_OUTPUT:
+        case DK_TEST:
+        case DK_REJECT: break;
         }
     }
     static const char *builtins[] = {"min",     "max",  "pos",         "clamp",

@@ -1,9 +1,8 @@
 /* fmt.c — polc fmt: a policy in the one canonical layout (spec/LANGUAGE.md §16.1). Takes the
- * tokens and comments the one lexer records (parse_source_tokens; a file with syntax errors is
- * not formatted) and lays them out again: the spacing of each token pair, the indentation of
- * each line from the declaration and the brackets it is in, trailing comments aligned, long
- * lines broken. The author's line breaks and blank-line groups stay; the tokens never change
- * (checked by lexing the result again), so neither does what the policy means. */
+ * tokens and comments the one lexer records (parse_source_tokens; no layout for syntax errors)
+ * and lays them out again: spacing, indentation from the declaration and open brackets, comments
+ * aligned, long lines broken; the author's line breaks stay. The tokens never change (checked by
+ * lexing the result again), so neither does what the policy means. */
 #include "fmt.h"
 
 #include <stdio.h>

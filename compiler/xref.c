@@ -64,7 +64,12 @@ static void expr(Walk *w, Node *n)
         case REF_LEDGER: add(w, n->loc, XR_DECL, n->decl, -1, 0); break;
         case REF_MEMBER: add(w, n->loc, XR_MEMBER, n->decl, n->idx, 0); break;
         case REF_ARG: add(w, n->loc, XR_ARG, w->in, n->idx, 0); break;
-        default: break;
+        case REF_NONE:
+        case REF_BINDER:
+        case REF_CLAIM_FIELD:
+        case REF_PERSON_FIELD:
+        case REF_HIST_FIELD:
+        case REF_LEDGER_FIELD: break; /* a name resolves to none of these */
         }
         return;
     case ND_FIELD:
@@ -82,7 +87,15 @@ static void expr(Walk *w, Node *n)
             expr(w, n->args.data[i]);
         return;
     case ND_AGG: add(w, n->coll_loc, XR_DECL, find(w->p, DK_HISTORY, n->coll), -1, 0); break;
-    default: break;
+    case ND_NUM:
+    case ND_DATE:
+    case ND_BOOL:
+    case ND_CLAIM:
+    case ND_PERSON:
+    case ND_INDEX:
+    case ND_UNARY:
+    case ND_BINARY:
+    case ND_IF: break;
     }
     expr(w, n->a);
     expr(w, n->b);
