@@ -388,12 +388,36 @@ static void card(Doc *d, const Decl *dc, const char *art)
 static void articles(Doc *d)
 {
     Program *p = d->prog;
-    for (int i = 0; i < p->decls.len; i++) {
-        Decl *dc = p->decls.data[i];
-        if (dc->kind == DK_PARAM || dc->kind == DK_RULE)
-            add_cites(d, dc->cites);
-        for (int x = 0; x < dc->excs.len; x++)
-            add_cites(d, dc->excs.data[x].cites);
+    /* the articles in the order the policy's text meets them: a declaration's cites, or a
+     * comment line that opens with an article (# 第一条 为深入贯彻落实……) — the base's text
+     * first for a reform */
+    const Loaded *files[2] = {d->base ? d->base : d->main, d->base ? d->main : NULL};
+    for (int f = 0; f < 2 && files[f]; f++) {
+        const TokenList *tl = &files[f]->c.tokens;
+        const Source *s = files[f]->c.file_prog->src;
+        uint32_t first = files[f]->c.file_prog->decls.len
+                             ? files[f]->c.file_prog->decls.data[0]->loc.start
+                             : (uint32_t)s->len;
+        for (int t = 0; t < tl->len; t++) {
+            Token tk = tl->data[t];
+            if (tk.kind == TOKEN_COMMENT) {
+                const char *w = comment_words(d->a, s, tk);
+                const char *e = strstr(w, "条");
+                if (tk.loc.start > first && !strncmp(w, "第", 3) && e && e - w <= 3 * 5 &&
+                    own_line(s, tk))
+                    add_cites(d, arena_strndup(d->a, w, (size_t)(e - w) + strlen("条")));
+                continue;
+            }
+            for (int i = 0; i < p->decls.len; i++) {
+                Decl *dc = p->decls.data[i];
+                if (dc->loc.start != tk.loc.start || strcmp(dc->loc.src->path, s->path))
+                    continue;
+                if (dc->kind == DK_PARAM || dc->kind == DK_RULE)
+                    add_cites(d, dc->cites);
+                for (int x = 0; x < dc->excs.len; x++)
+                    add_cites(d, dc->excs.data[x].cites);
+            }
+        }
     }
     /* the notice's own articles (第四条, 三) first, other sources (DOMAIN.md …) after; each
      * group in the policy's order */
@@ -453,10 +477,11 @@ static void articles(Doc *d)
         if (!quoted)
             fputs("<p class=\"none\">The policy quotes no text of it.</p>\n", d->o);
         fputs("</div>\n<div class=\"impl\">\n", d->o);
+        int impl = 0;
         for (int i = 0; i < p->decls.len; i++) {
             Decl *dc = p->decls.data[i];
             if ((dc->kind == DK_PARAM || dc->kind == DK_RULE) && cites_article(dc->cites, art))
-                card(d, dc, art);
+                card(d, dc, art), impl = 1;
             for (int x = 0; x < dc->excs.len; x++)
                 if (cites_article(dc->excs.data[x].cites, art) && !cites_article(dc->cites, art)) {
                     fprintf(d->o, "<p class=\"exc\">Exception <code>");
@@ -468,8 +493,11 @@ static void articles(Doc *d)
                     fputs("</code> then <code>", d->o);
                     esc(d->o, node_text(d->a, dc->excs.data[x].value));
                     fputs("</code>.</p>\n", d->o);
+                    impl = 1;
                 }
         }
+        if (!impl)
+            fputs("<p class=\"none\">No parameter or rule cites it.</p>\n", d->o);
         fputs("</div>\n</section>\n", d->o);
     }
     int n = 0;

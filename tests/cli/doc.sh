@@ -95,7 +95,12 @@ for p in panji-2017 medical-assistance-2025; do
         bad "$p: rendered" "rc $rc $(head -3 "$WORK/err")"
     check_page "$p" policies/anhui/$p.pol "$WORK/$p/index.html"
 done
-# the panji page: the backstop cap of 第四条 beside the notice's words, its table by level
+# the panji page: 第一条, which no rule cites, from its comment; the backstop cap of 第四条
+# beside the notice's words, its table by level
+sed -n '/<h3>第一条<\/h3>/,/<\/section>/p' "$WORK/panji-2017/index.html" >"$WORK/art1"
+grep -q 'class="quote">第一条 为深入贯彻落实' "$WORK/art1" &&
+    grep -q 'No parameter or rule cites it' "$WORK/art1" &&
+    ok "panji: 第一条, quoted in a comment, cited by no rule" || bad "panji 第一条" "$(head -c 300 "$WORK/art1")"
 h=$WORK/panji-2017/index.html
 sed -n '/<h3>第四条<\/h3>/,/<\/section>/p' "$h" >"$WORK/art4"
 grep -q 'class="quote">第四条 “在区内就诊个人年度自付费用不超过0.3万元' "$WORK/art4" ||
