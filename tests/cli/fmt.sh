@@ -32,9 +32,9 @@ diags() {
         -e '/^polc: /p' -e '/^[^ ].*: [0-9]* errors\?$/p'
 }
 
-# two copies of every policy of the repository, paths kept (reforms name their base by a
+# two copies of every policy of the repository (policies/, examples/, tests/), paths kept (reforms name their base by a
 # relative path); fmt rewrites the second in place
-git ls-files '*.pol' >"$WORK/list"
+find policies examples tests -name '*.pol' | LC_ALL=C sort >"$WORK/list"
 while read -r f; do
     mkdir -p "$WORK/a/$(dirname "$f")" "$WORK/b/$(dirname "$f")"
     cp "$f" "$WORK/a/$f"
