@@ -169,13 +169,22 @@ static void prose(Doc *d, const Source *s, const TokenList *tl, int from, int to
 {
     if (from < 0)
         return;
+    /* the lines of a comment were wrapped to fit the source's width: joined again into
+     * paragraphs, a new line before a bullet or an article ("* ...", "第八条 ...") */
+    int keep = !strcmp(cls, "calc");
+    const char *prev = NULL;
     fprintf(d->o, "<div class=\"%s\">", cls);
     for (int i = from; i <= to; i++) {
         const char *w = comment_words(d->a, s, tl->data[i]);
         if (!*w)
             continue;
+        if (prev) {
+            int brk = keep || *w == '*' || *w == '-' || !strncmp(w, "第", 3);
+            int cjk = (unsigned char)prev[strlen(prev) - 1] >= 0x80 && (unsigned char)*w >= 0x80;
+            fputs(brk ? "<br>" : cjk ? "" : " ", d->o);
+        }
         esc(d->o, w);
-        fputs("<br>", d->o);
+        prev = w;
     }
     fputs("</div>\n", d->o);
 }
