@@ -3,7 +3,7 @@
 # framing, JSON-RPC): initialize; didOpen of a policy with errors (the checker's diagnostics,
 # a cycle's notes as relatedInformation); hover on a param (its dated versions and citation),
 # a rule (type, citation), a claim field (its label), an enum member; definition; references;
-# completion after "claim."; the outline; a didChange and formatting through polc fmt;
+# completion after "claim." (and "claim.tot"), and after "Level." while the text does not parse; the outline; a didChange and formatting through polc fmt;
 # shutdown and exit. Every response is compared exactly. Then: a file with 25 errors (20
 # reported, then the stop), an empty file, a seed policy (no diagnostics, hover on a param),
 # exit without shutdown (exit 1), garbage input; a reform (hover on its param: the base's and
@@ -86,6 +86,9 @@ U=file://$WORK/t.pol
     at 7 references "$U" 4 10 ',"context":{"includeDeclaration":true}'
     at 8 completion "$U" 11 44
     J '{"jsonrpc":"2.0","id":9,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"'$U'"}}}'
+    at 13 completion "$U" 11 40
+    J '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"'$U'","version":2},"contentChanges":[{"text":"'"$(jtext t.pol)"'rule c: bool = claim.level = Level.\n"}]}}'
+    at 14 completion "$U" 16 35
     J '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"'$U'","version":2},"contentChanges":[{"text":"'"$(jtext messy.pol)"'"}]}}'
     J '{"jsonrpc":"2.0","id":10,"method":"textDocument/formatting","params":{"textDocument":{"uri":"'$U'"},"options":{"tabSize":2,"insertSpaces":true}}}'
     J '{"jsonrpc":"2.0","id":11,"method":"textDocument/rename","params":{}}'
@@ -106,6 +109,9 @@ cat >want <<EOF
 {"jsonrpc":"2.0","id":7,"result":[{"uri":"$U","range":{"start":{"line":1,"character":5},"end":{"line":1,"character":10}}},{"uri":"$U","range":{"start":{"line":4,"character":9},"end":{"line":4,"character":14}}},{"uri":"$U","range":{"start":{"line":8,"character":10},"end":{"line":8,"character":15}}}]}
 {"jsonrpc":"2.0","id":8,"result":[{"label":"total","kind":5,"detail":"money 总费用"}]}
 {"jsonrpc":"2.0","id":9,"result":[{"name":"Level","detail":"enum","kind":10,"range":{"start":{"line":1,"character":0},"end":{"line":1,"character":42}},"selectionRange":{"start":{"line":1,"character":5},"end":{"line":1,"character":10}},"children":[{"name":"county","kind":22,"range":{"start":{"line":1,"character":18},"end":{"line":1,"character":24}},"selectionRange":{"start":{"line":1,"character":18},"end":{"line":1,"character":24}}},{"name":"city","kind":22,"range":{"start":{"line":1,"character":31},"end":{"line":1,"character":35}},"selectionRange":{"start":{"line":1,"character":31},"end":{"line":1,"character":35}}}]},{"name":"claim","detail":"record","kind":5,"range":{"start":{"line":2,"character":0},"end":{"line":7,"character":5}},"selectionRange":{"start":{"line":2,"character":0},"end":{"line":2,"character":5}},"children":[{"name":"d","kind":8,"range":{"start":{"line":3,"character":2},"end":{"line":3,"character":3}},"selectionRange":{"start":{"line":3,"character":2},"end":{"line":3,"character":3}}},{"name":"level","kind":8,"range":{"start":{"line":4,"character":2},"end":{"line":4,"character":7}},"selectionRange":{"start":{"line":4,"character":2},"end":{"line":4,"character":7}}},{"name":"total","kind":8,"range":{"start":{"line":5,"character":2},"end":{"line":5,"character":7}},"selectionRange":{"start":{"line":5,"character":2},"end":{"line":5,"character":7}}}]},{"name":"cap","detail":"param","kind":14,"range":{"start":{"line":8,"character":0},"end":{"line":10,"character":51}},"selectionRange":{"start":{"line":8,"character":6},"end":{"line":8,"character":9}}},{"name":"own","detail":"rule","kind":12,"range":{"start":{"line":11,"character":0},"end":{"line":11,"character":64}},"selectionRange":{"start":{"line":11,"character":5},"end":{"line":11,"character":8}}},{"name":"bad","detail":"rule","kind":12,"range":{"start":{"line":12,"character":0},"end":{"line":12,"character":27}},"selectionRange":{"start":{"line":12,"character":5},"end":{"line":12,"character":8}}},{"name":"a","detail":"rule","kind":12,"range":{"start":{"line":13,"character":0},"end":{"line":13,"character":17}},"selectionRange":{"start":{"line":13,"character":5},"end":{"line":13,"character":6}}},{"name":"b","detail":"rule","kind":12,"range":{"start":{"line":14,"character":0},"end":{"line":16,"character":0}},"selectionRange":{"start":{"line":14,"character":5},"end":{"line":14,"character":6}}}]}
+{"jsonrpc":"2.0","id":13,"result":[{"label":"d","kind":5,"detail":"date 出院日期"},{"label":"level","kind":5,"detail":"Level 医院级别"},{"label":"total","kind":5,"detail":"money 总费用"}]}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":16,"character":35},"end":{"line":17,"character":0}},"severity":1,"source":"polc","message":"unexpected end of file, expected identifier, from, to, by, of or at"}]}}
+{"jsonrpc":"2.0","id":14,"result":[{"label":"county","kind":20,"detail":"县区"},{"label":"city","kind":20,"detail":"市级"}]}
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
 {"jsonrpc":"2.0","id":10,"result":[{"range":{"start":{"line":0,"character":0},"end":{"line":5,"character":0}},"newText":"policy \"t\" valid from 2017-01-01 dated by claim.d\nclaim { d: date total: money }\nparam r: rate from 2017-01-01: 80%\nrule own: money = claim.total * r\noutput own\n"}]}
 {"jsonrpc":"2.0","id":11,"error":{"code":-32601,"message":"method not supported"}}
