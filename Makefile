@@ -8,7 +8,7 @@ OPT ?= -O2 -g
 
 # Debian packages the project needs; `make deps` installs what is missing (as root).
 DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev nettle-dev \
-            pkg-config clang-format
+            pkg-config clang-format jq
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 
 WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -48,11 +48,12 @@ SIM_OBJS := $(SIM_SRCS:%.c=$(BUILD)/%.o)
 # compiler/: the phases; cli/: the command table and one file per command; tools/: polc gen
 FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c \
               compiler/sema.c compiler/ir.c compiler/interp.c compiler/schema_out.c \
-              compiler/driver.c
+              compiler/driver.c compiler/fmt.c compiler/xref.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
 CLI_SRCS := cli/main.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c \
-            cli/test.c cli/simulate.c cli/call.c cli/gen.c
+            cli/test.c cli/simulate.c cli/call.c cli/gen.c cli/fmt.c \
+            cli/lsp.c cli/doc.c
 TOOLS_SRCS := tools/gen.c
 FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o
 LLVM_OBJS := $(LLVM_SRCS:%.c=$(BUILD)/%.o)

@@ -19,5 +19,8 @@ int cmd_test(const Command *cmd, int argc, char **argv);     /* test.c */
 int cmd_simulate(const Command *cmd, int argc, char **argv); /* simulate.c */
 int cmd_call(const Command *cmd, int argc, char **argv);     /* call.c */
 int cmd_gen(const Command *cmd, int argc, char **argv);      /* gen.c */
+int cmd_fmt(const Command *cmd, int argc, char **argv);      /* fmt.c */
+int cmd_lsp(const Command *cmd, int argc, char **argv);      /* lsp.c */
+int cmd_doc(const Command *cmd, int argc, char **argv);      /* doc.c */
 
 #endif

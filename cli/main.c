@@ -33,6 +33,11 @@ static const Command commands[] = {
     {"gen", "--persons N --seed S --out DIR", "a synthetic population", cmd_gen,
      "polc gen --persons 10000 --seed 1 --out pop"},
     {"ir", "POLICY", "print the policy IR", cmd_ir, "polc ir policies/anhui/panji-2017.pol"},
+    {"fmt", "[--check] FILE...", "lay policies out in the canonical layout", cmd_fmt,
+     "polc fmt --check policies/anhui/*.pol policies/anhui/reforms/*.pol"},
+    {"lsp", "", "the language server for editors (stdio)", cmd_lsp, "polc lsp"},
+    {"doc", "POLICY -o DIR", "the policy as an HTML document for review", cmd_doc,
+     "polc doc policies/anhui/panji-2017.pol -o panji-doc"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

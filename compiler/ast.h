@@ -250,6 +250,16 @@ typedef struct Program {
     Source *src;
 } Program;
 
+/* A token as the lexer read it, for the tools that lay out or look up source text (fmt, lsp):
+ * kind is the parser's TOK_ number (parser.h), or TOKEN_COMMENT for a comment (# to the end of
+ * the line, the newline excluded). */
+typedef struct Token {
+    int kind;
+    Loc loc;
+} Token;
+#define TOKEN_COMMENT (-1)
+typedef VEC(Token) TokenList;
+
 /* the parser's context [Lua LexState] */
 typedef struct Lexer {
     Source *src;
@@ -258,6 +268,7 @@ typedef struct Lexer {
     Diag *diag;
     int depth; /* open parentheses */
     Program *prog;
+    TokenList *tokens; /* NULL, or where every token and comment is recorded in order */
 } Lexer;
 
 /* constructors used by parser actions: one call per action [PG] */
@@ -273,5 +284,7 @@ const char *decl_kind_name(DeclKind k);
 
 /* parse one file into prog (prog->src set); returns 0 when no syntax errors */
 int parse_source(Arena *a, Diag *d, Source *src, Program *prog);
+/* the same, also recording every token and comment in *toks (fmt, lsp) */
+int parse_source_tokens(Arena *a, Diag *d, Source *src, Program *prog, TokenList *toks);
 
 #endif

@@ -57,6 +57,12 @@ static int width_of(const Source *s, uint32_t a, uint32_t b)
 
 static void report(Diag *d, Loc loc, const char *sev, const char *fmt, va_list ap)
 {
+    if (d->sink) {
+        char msg[1024];
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        d->sink(d->sink_ctx, sev, loc, msg);
+        return;
+    }
     FILE *f = d->out;
     if (!loc.src) {
         fprintf(f, "polc: %s: ", sev);
@@ -104,7 +110,10 @@ void diag_error(Diag *d, Loc loc, const char *fmt, ...)
     if (d->too_many)
         return;
     if (d->errors == DIAG_MAX_ERRORS) {
-        fprintf(d->out, "polc: too many errors (%d), stopping\n", DIAG_MAX_ERRORS);
+        if (d->sink)
+            d->sink(d->sink_ctx, "error", (Loc){0}, "too many errors, stopping");
+        else
+            fprintf(d->out, "polc: too many errors (%d), stopping\n", DIAG_MAX_ERRORS);
         d->too_many = 1;
         return;
     }
@@ -141,6 +150,11 @@ void diag_plain(Diag *d, const char *fmt, ...)
     d->errors++;
     va_list ap;
     va_start(ap, fmt);
+    if (d->sink) {
+        report(d, (Loc){0}, "error", fmt, ap);
+        va_end(ap);
+        return;
+    }
     fputs("polc: error: ", d->out);
     vfprintf(d->out, fmt, ap);
     fputc('\n', d->out);

@@ -13,8 +13,14 @@
  * hand-written line, and a generated 300 KB line does not flood the terminal. */
 #define DIAG_MAX_LINE_BYTES 240
 
+/* Where a diagnostic goes instead of out, when set: the language server keeps them (lsp.c).
+ * severity is "error", "warning" or "note"; loc.src is NULL for a message with no position. */
+typedef void (*DiagSink)(void *ctx, const char *severity, Loc loc, const char *msg);
+
 typedef struct Diag {
     FILE *out;
+    DiagSink sink; /* NULL: print to out */
+    void *sink_ctx;
     int errors, warnings;
     int too_many; /* the limit was reached; callers stop early */
 } Diag;

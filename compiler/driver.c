@@ -201,10 +201,26 @@ void driver_free(Compiled *c)
 
 int driver_parse(Compiled *c, const char *path)
 {
+    return driver_parse_text(c, path, NULL, 0);
+}
+
+int driver_parse_text(Compiled *c, const char *path, const char *text_in, size_t len_in)
+{
     c->path = path;
-    Program *p = parse_file(c, path, (Loc){0});
-    if (!p)
-        return -1;
+    Program *p;
+    if (text_in) {
+        Source *src = source_from_string(&c->arena, path, text_in, len_in);
+        p = arena_alloc(&c->arena, sizeof *p);
+        int bad = parse_source_tokens(&c->arena, c->diag, src, p, &c->tokens) != 0;
+        c->file_prog = p;
+        if (bad)
+            return -1;
+    } else {
+        p = parse_file(c, path, (Loc){0});
+        if (!p)
+            return -1;
+        c->file_prog = p;
+    }
     c->prog = p;
     /* identity: the hash of the text(s) the engine was compiled from */
     const char *text = p->src->text;

@@ -12,7 +12,10 @@ typedef struct Compiled {
     const char *path;      /* as given */
     const char *base_path; /* a reform's base policy, resolved */
     const char *reform_name;
-    Program *prog; /* the policy (a reform already applied) */
+    Program *prog;      /* the policy (a reform already applied) */
+    Program *file_prog; /* the file's own program (a reform: before it is applied); after a
+                         * syntax error, what the parser recovered */
+    TokenList tokens;   /* driver_parse_text: the file's tokens and comments */
     Policy pol;
     IrProgram *ir;
     char *schema; /* JSON */
@@ -22,6 +25,9 @@ typedef struct Compiled {
 void driver_init(Compiled *c, Diag *d);
 void driver_free(Compiled *c);
 int driver_parse(Compiled *c, const char *path);
+/* the same for text held in memory (an editor's unsaved buffer); path names it in messages
+ * and locates a reform's base. The tokens are kept in c->tokens. */
+int driver_parse_text(Compiled *c, const char *path, const char *text, size_t len);
 /* after driver_parse, before driver_check: apply "--set NAME[=member]=VALUE[@YYYY-MM-DD]" as a
  * one-line reform (no date: for the whole run). 0, or -1 after a diagnostic */
 int driver_add_set(Compiled *c, const char *spec);

@@ -18,7 +18,9 @@
 }
 
 %code provides {
-#define YY_DECL int pol_lex(POL_STYPE *yylval_param, POL_LTYPE *yylloc_param, void *yyscanner)
+/* the scanner is pol_lex_raw; pol_lex records its tokens for the tools that want them */
+#define YY_DECL int pol_lex_raw(POL_STYPE *yylval_param, POL_LTYPE *yylloc_param, void *yyscanner)
+int pol_lex_raw(POL_STYPE *yylval_param, POL_LTYPE *yylloc_param, void *yyscanner);
 int pol_lex(POL_STYPE *yylval_param, POL_LTYPE *yylloc_param, void *yyscanner);
 }
 
@@ -469,6 +471,16 @@ const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n)
 
 void lex_error(Lexer *lx, Loc loc, const char *msg) { diag_error(lx->diag, loc, "%s", msg); }
 
+/* every token the parser reads, recorded when a tool asked for them (end of file is not) */
+int pol_lex(POL_STYPE *yylval_param, POL_LTYPE *yylloc_param, void *yyscanner)
+{
+    int t = pol_lex_raw(yylval_param, yylloc_param, yyscanner);
+    Lexer *lx = pol_get_extra(yyscanner);
+    if (lx->tokens && t != TOK_YYEOF)
+        vec_push(lx->arena, lx->tokens, ((Token){t, *yylloc_param}));
+    return t;
+}
+
 void lex_bad_byte(Lexer *lx, Loc loc, unsigned char c)
 {
     if (c == 0)
@@ -481,11 +493,13 @@ void lex_bad_byte(Lexer *lx, Loc loc, unsigned char c)
         diag_error(lx->diag, loc, "unexpected character '%c'", c);
 }
 
-/* A comment is skipped, but its bytes are policy text all the same (spec §1): each byte that
- * does not start a valid UTF-8 sequence, and a NUL, is reported where it stands, as outside
- * a comment. */
+/* Comments mean nothing to the parser; fmt and lsp keep them, in order among the tokens.
+ * Their bytes are policy text all the same (spec §1): each byte that does not start a valid
+ * UTF-8 sequence, and a NUL, is reported where it stands, as outside a comment. */
 void lex_comment(Lexer *lx, Loc loc, const char *s, size_t n)
 {
+    if (lx->tokens)
+        vec_push(lx->arena, lx->tokens, ((Token){TOKEN_COMMENT, loc}));
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
@@ -589,7 +603,12 @@ int kw_lookup(const char *s, size_t n)
 
 int parse_source(Arena *a, Diag *d, Source *src, Program *prog)
 {
-    Lexer lx = {.src = src, .arena = a, .diag = d, .prog = prog};
+    return parse_source_tokens(a, d, src, prog, NULL);
+}
+
+int parse_source_tokens(Arena *a, Diag *d, Source *src, Program *prog, TokenList *toks)
+{
+    Lexer lx = {.src = src, .arena = a, .diag = d, .prog = prog, .tokens = toks};
     prog->src = src;
     yyscan_t sc;
     if (pol_lex_init_extra(&lx, &sc))

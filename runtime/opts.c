@@ -68,7 +68,8 @@ static void vusage_error(const Command *cmd, const Opt *opts, const char *fmt, v
     fputc('\n', stderr);
     fputs("usage: ", stderr);
     put_name(cmd, stderr);
-    fprintf(stderr, " %s%s   (", cmd->synopsis, at_end(opts) ? "" : " [OPTIONS]");
+    fprintf(stderr, "%s%s%s   (", *cmd->synopsis ? " " : "", cmd->synopsis,
+            at_end(opts) ? "" : " [OPTIONS]");
     put_name(cmd, stderr);
     fputs(" --help: every option)\n", stderr);
 }
@@ -195,7 +196,8 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *f)
 {
     fputs("usage: ", f);
     put_name(cmd, f);
-    fprintf(f, " %s%s\n  %s\n", cmd->synopsis, at_end(opts) ? "" : " [OPTIONS]", cmd->summary);
+    fprintf(f, "%s%s%s\n  %s\n", *cmd->synopsis ? " " : "", cmd->synopsis,
+            at_end(opts) ? "" : " [OPTIONS]", cmd->summary);
     if (!at_end(opts))
         fputs("options:\n", f);
     for (const Opt *o = opts; !at_end(o); o++) {

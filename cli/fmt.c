@@ -1,0 +1,79 @@
+/* fmt.c — polc fmt: lay policies out in the one canonical layout (compiler/fmt.c), in place
+ * (temp + rename, only the files that change), or with --check only name the files that would
+ * change. A file with syntax errors is left alone: its diagnostics, exit 1. */
+#include "cli.h"
+
+#include <string.h>
+
+#include "fmt.h"
+#include "polrt.h"
+
+typedef struct FmtArgs {
+    long check, to_stdout;
+} FmtArgs;
+
+#define AT(field) offsetof(FmtArgs, field)
+static const Opt fmt_opts[] = {
+    {"check", 0, OPT_FLAG, AT(check), NULL, 1,
+     .help = "change nothing; name the files that would change, exit 1 if any"},
+    {"stdout", 0, OPT_FLAG, AT(to_stdout), NULL, 1,
+     .help = "print the formatted text instead of rewriting the file"},
+    {0},
+};
+#undef AT
+
+/* write text over path atomically; 0, or -1 after a message */
+static int rewrite(const char *path, const char *text, size_t len)
+{
+    char err[512];
+    PolOut *o = polrt_out_open(path, 0, err, sizeof err);
+    if (!o || polrt_out_write(o, text, len, err, sizeof err) != 0 ||
+        polrt_out_commit(o, err, sizeof err) != 0) {
+        if (o)
+            polrt_out_abort(o);
+        fprintf(stderr, "polc: fmt: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_fmt(const Command *cmd, int argc, char **argv)
+{
+    FmtArgs a;
+    char **files;
+    int nfiles, rc = opts_parse(cmd, fmt_opts, argc, argv, &a, &files, &nfiles);
+    if (rc != OPTS_PARSED)
+        return rc;
+    if (nfiles == 0)
+        return opts_usage_error(cmd, fmt_opts, "give at least one FILE");
+    if (a.check && a.to_stdout)
+        return opts_usage_error(cmd, fmt_opts, "--check and --stdout do not go together");
+    int bad = 0, changed = 0;
+    for (int i = 0; i < nfiles; i++) {
+        Arena ar;
+        arena_init(&ar);
+        Diag d;
+        diag_init(&d, stderr);
+        char err[512];
+        Source *src = source_load(&ar, files[i], err, sizeof err);
+        char *out;
+        size_t len;
+        if (!src) {
+            diag_plain(&d, "%s", err);
+            bad = 1;
+        } else if (fmt_source(&ar, &d, src, &out, &len) != 0) {
+            fprintf(stderr, "%s: not formatted: it has syntax errors\n", files[i]);
+            bad = 1;
+        } else if (a.to_stdout) {
+            fwrite(out, 1, len, stdout);
+        } else if (len != src->len || memcmp(out, src->text, len) != 0) {
+            changed = 1;
+            if (a.check)
+                printf("%s\n", files[i]);
+            else if (rewrite(files[i], out, len) != 0)
+                bad = 1;
+        }
+        arena_free(&ar);
+    }
+    return bad || (a.check && changed) ? EXIT_POLICY : EXIT_OK;
+}

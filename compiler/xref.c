@@ -1,0 +1,235 @@
+/* xref.c — the cross-reference of a checked program: a walk of the AST after sema, which has
+ * resolved each name (Node.ref, decl, idx), recording the byte range of every name written. */
+#include "xref.h"
+
+typedef struct Walk {
+    Arena *a;
+    Program *p;
+    XrefList *out;
+    Decl *in; /* the declaration being walked */
+} Walk;
+
+static void add(Walk *w, Loc loc, XrefKind k, Decl *d, int idx, int def)
+{
+    if (!d || !loc.src || loc.end <= loc.start)
+        return;
+    vec_push(w->a, w->out, ((Xref){loc, k, d, idx, def, w->in}));
+}
+
+/* a name at the start of loc, n bytes long */
+static Loc head(Loc l, const char *name)
+{
+    l.end = l.start + (uint32_t)strlen(name);
+    return l;
+}
+/* ... and at its end (the field of a.b) */
+static Loc tail(Loc l, const char *name)
+{
+    l.start = l.end - (uint32_t)strlen(name);
+    return l;
+}
+
+/* the sub of "name.sub: value" (a test's ledger field) */
+static Loc after_dot(Loc l, const char *name, const char *sub)
+{
+    l.start += (uint32_t)strlen(name) + 1;
+    l.end = l.start + (uint32_t)strlen(sub);
+    return l;
+}
+
+static Decl *find(Program *p, DeclKind k, const char *name)
+{
+    for (int i = 0; name && i < p->decls.len; i++)
+        if (p->decls.data[i]->kind == k && !strcmp(p->decls.data[i]->name, name))
+            return p->decls.data[i];
+    return NULL;
+}
+
+static void type_ref(Walk *w, TypeRef t)
+{
+    if (t.name)
+        add(w, head(t.loc, t.name), XR_DECL, find(w->p, DK_ENUM, t.name), -1, 0);
+}
+
+static void expr(Walk *w, Node *n)
+{
+    if (!n)
+        return;
+    switch (n->kind) {
+    case ND_NAME:
+        switch (n->ref) {
+        case REF_RULE:
+        case REF_PARAM:
+        case REF_ENUM:
+        case REF_LEDGER: add(w, n->loc, XR_DECL, n->decl, -1, 0); break;
+        case REF_MEMBER: add(w, n->loc, XR_MEMBER, n->decl, n->idx, 0); break;
+        case REF_ARG: add(w, n->loc, XR_ARG, w->in, n->idx, 0); break;
+        case REF_NONE:
+        case REF_BINDER:
+        case REF_CLAIM_FIELD:
+        case REF_PERSON_FIELD:
+        case REF_HIST_FIELD:
+        case REF_LEDGER_FIELD: break; /* a name resolves to none of these */
+        }
+        return;
+    case ND_FIELD:
+        expr(w, n->a);
+        if (n->ref == REF_MEMBER)
+            add(w, tail(n->loc, n->name), XR_MEMBER, n->decl, n->idx, 0);
+        else if (n->ref == REF_CLAIM_FIELD || n->ref == REF_PERSON_FIELD ||
+                 n->ref == REF_HIST_FIELD || n->ref == REF_LEDGER_FIELD)
+            add(w, tail(n->loc, n->name), XR_FIELD, n->decl, n->idx, 0);
+        return;
+    case ND_CALL:
+        if (n->decl)
+            add(w, head(n->loc, n->name), XR_DECL, n->decl, -1, 0);
+        for (int i = 0; i < n->args.len; i++)
+            expr(w, n->args.data[i]);
+        return;
+    case ND_AGG: add(w, n->coll_loc, XR_DECL, find(w->p, DK_HISTORY, n->coll), -1, 0); break;
+    case ND_NUM:
+    case ND_DATE:
+    case ND_BOOL:
+    case ND_CLAIM:
+    case ND_PERSON:
+    case ND_INDEX:
+    case ND_UNARY:
+    case ND_BINARY:
+    case ND_IF: break;
+    }
+    expr(w, n->a);
+    expr(w, n->b);
+    expr(w, n->c);
+    for (int i = 0; i < n->args.len; i++)
+        expr(w, n->args.data[i]);
+}
+
+static void fields(Walk *w, Decl *d, XrefKind k)
+{
+    for (int i = 0; i < d->fields.len; i++) {
+        Field *f = &d->fields.data[i];
+        add(w, f->loc, k, d, i, 1);
+        type_ref(w, f->tref);
+        expr(w, f->def);
+        expr(w, f->update);
+    }
+}
+
+static void decl(Walk *w, Decl *d)
+{
+    w->in = d;
+    switch (d->kind) {
+    case DK_ENUM:
+        add(w, d->loc, XR_DECL, d, -1, 1);
+        for (int i = 0; i < d->members.len; i++)
+            add(w, d->members.data[i].loc, XR_MEMBER, d, i, 1);
+        return;
+    case DK_CLAIM:
+    case DK_PERSON:
+    case DK_HISTORY:
+        add(w, d->loc, XR_DECL, d, -1, 1);
+        fields(w, d, XR_FIELD);
+        return;
+    case DK_LEDGER:
+        add(w, d->loc, XR_DECL, d, -1, 1);
+        expr(w, d->key);
+        fields(w, d, XR_FIELD);
+        return;
+    case DK_PARAM:
+        add(w, d->loc, XR_DECL, d, -1, 1);
+        if (d->index_name)
+            add(w, d->index_loc, XR_DECL, find(w->p, DK_ENUM, d->index_name), -1, 0);
+        type_ref(w, d->tref);
+        for (int v = 0; v < d->versions.len; v++) {
+            Version *ver = &d->versions.data[v];
+            expr(w, ver->value);
+            for (int e = 0; e < ver->entries.len; e++) {
+                Entry *en = &ver->entries.data[e];
+                if (en->member && d->index_enum)
+                    add(w, en->loc, XR_MEMBER, d->index_enum, en->idx, 0);
+                expr(w, en->a);
+                expr(w, en->b);
+            }
+        }
+        return;
+    case DK_RULE:
+        add(w, d->loc, XR_DECL, d, -1, 1);
+        fields(w, d, XR_ARG);
+        type_ref(w, d->tref);
+        expr(w, d->body);
+        for (int v = 0; v < d->versions.len; v++)
+            expr(w, d->versions.data[v].value);
+        for (int i = 0; i < d->excs.len; i++) {
+            Exception *x = &d->excs.data[i];
+            add(w, x->loc, XR_EXC, d, i, 1);
+            for (int o = 0; o < x->over.len; o++)
+                for (int j = 0; j < d->excs.len; j++)
+                    if (!strcmp(d->excs.data[j].name, x->over.data[o]))
+                        add(w, x->over_locs.data[o], XR_EXC, d, j, 0);
+            expr(w, x->cond);
+            expr(w, x->value);
+        }
+        return;
+    case DK_OUTPUT:
+        for (int i = 0; i < d->names.len; i++)
+            add(w, d->name_locs.data[i], XR_DECL, find(w->p, DK_RULE, d->names.data[i]), -1, 0);
+        return;
+    case DK_EXTERN:
+        add(w, d->loc, XR_DECL, d, -1, 1);
+        for (int i = 0; i < d->arg_trefs.len; i++)
+            type_ref(w, d->arg_trefs.data[i]);
+        type_ref(w, d->tref);
+        return;
+    case DK_REJECT: expr(w, d->body); return;
+    case DK_TEST:
+        add(w, d->loc, XR_DECL, d, -1, 1);
+        for (int i = 0; i < d->items.len; i++) {
+            TestItem *t = &d->items.data[i];
+            if (t->kind != TI_EXPECT)
+                continue;
+            for (int k = 0; k < t->kvs.len; k++) {
+                KV *kv = &t->kvs.data[k];
+                if (!kv->sub) {
+                    add(w, head(kv->loc, kv->name), XR_DECL, find(w->p, DK_RULE, kv->name), -1, 0);
+                } else {
+                    Decl *l = find(w->p, DK_LEDGER, kv->name);
+                    add(w, head(kv->loc, kv->name), XR_DECL, l, -1, 0);
+                    for (int f = 0; l && f < l->fields.len; f++)
+                        if (!strcmp(l->fields.data[f].name, kv->sub))
+                            add(w, after_dot(kv->loc, kv->name, kv->sub), XR_FIELD, l, f, 0);
+                }
+            }
+        }
+        return;
+    }
+}
+
+void xref_build(Arena *a, Program *p, XrefList *out)
+{
+    Walk w = {a, p, out, NULL};
+    for (int i = 0; i < p->decls.len; i++)
+        decl(&w, p->decls.data[i]);
+}
+
+const Xref *xref_at(const XrefList *l, const Source *src, uint32_t off)
+{
+    for (int i = 0; i < l->len; i++) {
+        const Xref *r = &l->data[i];
+        if (r->loc.src == src && r->loc.start <= off && off <= r->loc.end)
+            return r;
+    }
+    return NULL;
+}
+
+int xref_same(const Xref *a, const Xref *b)
+{
+    return a->kind == b->kind && a->decl == b->decl && a->idx == b->idx;
+}
+
+const Xref *xref_def(const XrefList *l, const Xref *r)
+{
+    for (int i = 0; i < l->len; i++)
+        if (l->data[i].def && xref_same(&l->data[i], r))
+            return &l->data[i];
+    return NULL;
+}

@@ -1,0 +1,37 @@
+/* xref.h — where each declaration, member, field, argument and exception of a checked program
+ * is defined and used, with the byte range of each name: the language server's hover,
+ * definition and references, and polc doc's links from a rule to its uses. */
+#ifndef POLC_XREF_H
+#define POLC_XREF_H
+
+#include "ast.h"
+
+typedef enum {
+    XR_DECL,   /* decl itself */
+    XR_MEMBER, /* decl = enum, idx = member */
+    XR_FIELD,  /* decl = claim / person / history / ledger record, idx = field */
+    XR_ARG,    /* decl = rule, idx = argument */
+    XR_EXC,    /* decl = rule, idx = exception */
+} XrefKind;
+
+typedef struct Xref {
+    Loc loc; /* the name as written */
+    XrefKind kind;
+    Decl *decl;
+    int idx;
+    int def;  /* the definition, not a use */
+    Decl *in; /* the declaration it is written in */
+} Xref;
+
+typedef VEC(Xref) XrefList;
+
+/* every definition and resolved use in p (after sema_check; unresolved names are left out) */
+void xref_build(Arena *a, Program *p, XrefList *out);
+/* the reference whose name covers byte off of src, or NULL */
+const Xref *xref_at(const XrefList *l, const Source *src, uint32_t off);
+/* a and b name the same thing */
+int xref_same(const Xref *a, const Xref *b);
+/* the definition of what r names, or NULL */
+const Xref *xref_def(const XrefList *l, const Xref *r);
+
+#endif

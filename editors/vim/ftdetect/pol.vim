@@ -1,0 +1,2 @@
+" polc policies
+autocmd BufNewFile,BufRead *.pol setfiletype pol

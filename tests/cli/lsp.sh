@@ -1,0 +1,196 @@
+#!/bin/sh
+# tests/cli/lsp.sh — polc lsp, spoken to over its pipes as an editor would (Content-Length
+# framing, JSON-RPC): initialize; didOpen of a policy with errors (the checker's diagnostics,
+# a cycle's notes as relatedInformation); hover on a param (its dated versions and citation),
+# a rule (type, citation), a claim field (its label), an enum member; definition; references;
+# completion after "claim." (and "claim.tot"), and after "Level." while the text does not parse; the outline; a didChange and formatting through polc fmt;
+# shutdown and exit. Every response is compared exactly. Then: a file with 25 errors (20
+# reported, then the stop), an empty file, a seed policy (no diagnostics, hover on a param),
+# exit without shutdown (exit 1), garbage input; a reform (hover on its param: the base's and
+# its versions; definition: in the base policy).
+#
+#   sh tests/cli/lsp.sh        env: POLC (build/polc)
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+POLC=${POLC:-build/polc}
+case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
+ROOT=$(pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-lsp.XXXXXX") || exit 2
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 2
+
+pass=0
+fail=0
+ok() {
+    pass=$((pass + 1))
+    echo "[PASS] $1"
+}
+bad() {
+    fail=$((fail + 1))
+    echo "[FAIL] $1: $2"
+}
+
+# one framed message
+J() { printf 'Content-Length: %d\r\n\r\n%s' "$(printf %s "$1" | LC_ALL=C wc -c)" "$1"; }
+# a file's text as a JSON string body
+jtext() { sed 's/\\/\\\\/g;s/"/\\"/g' "$1" | awk '{printf "%s\\n", $0}'; }
+# the server's messages one a line, after checking each Content-Length against its body
+unframe() {
+    LC_ALL=C awk 'BEGIN { RS = "Content-Length: "; bad = 0 }
+        NR > 1 {
+            n = index($0, "\r\n\r\n"); len = substr($0, 1, n - 1) + 0; body = substr($0, n + 4)
+            if (length(body) != len) { print "BAD LENGTH " len " " length(body); bad = 1 }
+            print body
+        }' "$1"
+}
+at() { # at ID METHOD URI LINE CHAR [EXTRA]
+    J '{"jsonrpc":"2.0","id":'$1',"method":"textDocument/'$2'","params":{"textDocument":{"uri":"'$3'"},"position":{"line":'$4',"character":'$5'}'"${6:-}"'}}'
+}
+
+cat >t.pol <<'EOF'
+policy "t" valid from 2017-01-01 dated by claim.d
+enum Level "级别" { county "县区", city "市级" }
+claim {
+  d: date "出院日期"
+  level: Level "医院级别"
+  total: money "总费用"
+}
+# 第四条
+param cap[Level]: money cites "第四条"
+  from 2017-01-01: county 3000 yuan, city 5000 yuan
+  from 2018-01-01: county 4000 yuan, city 5000 yuan
+rule own: money cites "第四条" = min(claim.total, cap[claim.level])
+rule bad: money = own * own
+rule a: money = b
+rule b: money = a
+output own
+EOF
+# the same policy, checked, unformatted
+cat >messy.pol <<'EOF'
+policy "t" valid from 2017-01-01 dated by claim.d
+claim { d: date   total: money }
+param r: rate from 2017-01-01: 80 %
+rule own : money = claim.total*r
+output own
+EOF
+U=file://$WORK/t.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"initialized","params":{}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext t.pol)"'"}}}'
+    at 2 hover "$U" 11 48
+    at 3 hover "$U" 12 19
+    at 4 hover "$U" 11 45
+    at 5 hover "$U" 9 20
+    at 6 definition "$U" 12 19
+    at 7 references "$U" 4 10 ',"context":{"includeDeclaration":true}'
+    at 8 completion "$U" 11 44
+    J '{"jsonrpc":"2.0","id":9,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"'$U'"}}}'
+    at 13 completion "$U" 11 40
+    J '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"'$U'","version":2},"contentChanges":[{"text":"'"$(jtext t.pol)"'rule c: bool = claim.level = Level.\n"}]}}'
+    at 14 completion "$U" 16 35
+    J '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"'$U'","version":2},"contentChanges":[{"text":"'"$(jtext messy.pol)"'"}]}}'
+    J '{"jsonrpc":"2.0","id":10,"method":"textDocument/formatting","params":{"textDocument":{"uri":"'$U'"},"options":{"tabSize":2,"insertSpaces":true}}}'
+    J '{"jsonrpc":"2.0","id":11,"method":"textDocument/rename","params":{}}'
+    J '{"jsonrpc":"2.0","id":12,"method":"shutdown"}'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in
+"$POLC" lsp <in >out 2>err
+rc=$?
+unframe out >got
+cat >want <<EOF
+{"jsonrpc":"2.0","id":1,"result":{"capabilities":{"textDocumentSync":1,"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"completionProvider":{"triggerCharacters":["."]},"documentSymbolProvider":true,"documentFormattingProvider":true},"serverInfo":{"name":"polc","version":"0.1.0"}}}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":12,"character":18},"end":{"line":12,"character":27}},"severity":1,"source":"polc","message":"cannot multiply money by money"},{"range":{"start":{"line":13,"character":5},"end":{"line":13,"character":6}},"severity":1,"source":"polc","message":"rule 'a' depends on itself","relatedInformation":[{"location":{"uri":"$U","range":{"start":{"line":13,"character":16},"end":{"line":13,"character":17}}},"message":"'a' uses 'b' here"},{"location":{"uri":"$U","range":{"start":{"line":14,"character":16},"end":{"line":14,"character":17}}},"message":"'b' uses 'a' here"}]}]}}
+{"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**param** \`cap[Level]\`: \`money\` — cites \"第四条\"\n\n| from | to | value |\n|---|---|---|\n| 2017-01-01 |  | county 3000 yuan, city 5000 yuan |\n| 2018-01-01 |  | county 4000 yuan, city 5000 yuan |\n"},"range":{"start":{"line":11,"character":47},"end":{"line":11,"character":50}}}}
+{"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**rule** \`own\`: \`money\` — cites \"第四条\""},"range":{"start":{"line":12,"character":18},"end":{"line":12,"character":21}}}}
+{"jsonrpc":"2.0","id":4,"result":{"contents":{"kind":"markdown","value":"**claim field** \`total\`: \`money\` — 总费用"},"range":{"start":{"line":11,"character":40},"end":{"line":11,"character":45}}}}
+{"jsonrpc":"2.0","id":5,"result":{"contents":{"kind":"markdown","value":"**Level.county** — 县区 (enum member)"},"range":{"start":{"line":9,"character":19},"end":{"line":9,"character":25}}}}
+{"jsonrpc":"2.0","id":6,"result":{"uri":"$U","range":{"start":{"line":11,"character":5},"end":{"line":11,"character":8}}}}
+{"jsonrpc":"2.0","id":7,"result":[{"uri":"$U","range":{"start":{"line":1,"character":5},"end":{"line":1,"character":10}}},{"uri":"$U","range":{"start":{"line":4,"character":9},"end":{"line":4,"character":14}}},{"uri":"$U","range":{"start":{"line":8,"character":10},"end":{"line":8,"character":15}}}]}
+{"jsonrpc":"2.0","id":8,"result":[{"label":"total","kind":5,"detail":"money 总费用"}]}
+{"jsonrpc":"2.0","id":9,"result":[{"name":"Level","detail":"enum","kind":10,"range":{"start":{"line":1,"character":0},"end":{"line":1,"character":42}},"selectionRange":{"start":{"line":1,"character":5},"end":{"line":1,"character":10}},"children":[{"name":"county","kind":22,"range":{"start":{"line":1,"character":18},"end":{"line":1,"character":24}},"selectionRange":{"start":{"line":1,"character":18},"end":{"line":1,"character":24}}},{"name":"city","kind":22,"range":{"start":{"line":1,"character":31},"end":{"line":1,"character":35}},"selectionRange":{"start":{"line":1,"character":31},"end":{"line":1,"character":35}}}]},{"name":"claim","detail":"record","kind":5,"range":{"start":{"line":2,"character":0},"end":{"line":7,"character":5}},"selectionRange":{"start":{"line":2,"character":0},"end":{"line":2,"character":5}},"children":[{"name":"d","kind":8,"range":{"start":{"line":3,"character":2},"end":{"line":3,"character":3}},"selectionRange":{"start":{"line":3,"character":2},"end":{"line":3,"character":3}}},{"name":"level","kind":8,"range":{"start":{"line":4,"character":2},"end":{"line":4,"character":7}},"selectionRange":{"start":{"line":4,"character":2},"end":{"line":4,"character":7}}},{"name":"total","kind":8,"range":{"start":{"line":5,"character":2},"end":{"line":5,"character":7}},"selectionRange":{"start":{"line":5,"character":2},"end":{"line":5,"character":7}}}]},{"name":"cap","detail":"param","kind":14,"range":{"start":{"line":8,"character":0},"end":{"line":10,"character":51}},"selectionRange":{"start":{"line":8,"character":6},"end":{"line":8,"character":9}}},{"name":"own","detail":"rule","kind":12,"range":{"start":{"line":11,"character":0},"end":{"line":11,"character":64}},"selectionRange":{"start":{"line":11,"character":5},"end":{"line":11,"character":8}}},{"name":"bad","detail":"rule","kind":12,"range":{"start":{"line":12,"character":0},"end":{"line":12,"character":27}},"selectionRange":{"start":{"line":12,"character":5},"end":{"line":12,"character":8}}},{"name":"a","detail":"rule","kind":12,"range":{"start":{"line":13,"character":0},"end":{"line":13,"character":17}},"selectionRange":{"start":{"line":13,"character":5},"end":{"line":13,"character":6}}},{"name":"b","detail":"rule","kind":12,"range":{"start":{"line":14,"character":0},"end":{"line":16,"character":0}},"selectionRange":{"start":{"line":14,"character":5},"end":{"line":14,"character":6}}}]}
+{"jsonrpc":"2.0","id":13,"result":[{"label":"d","kind":5,"detail":"date 出院日期"},{"label":"level","kind":5,"detail":"Level 医院级别"},{"label":"total","kind":5,"detail":"money 总费用"}]}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":16,"character":35},"end":{"line":17,"character":0}},"severity":1,"source":"polc","message":"unexpected end of file, expected identifier, from, to, by, of or at"}]}}
+{"jsonrpc":"2.0","id":14,"result":[{"label":"county","kind":20,"detail":"县区"},{"label":"city","kind":20,"detail":"市级"}]}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
+{"jsonrpc":"2.0","id":10,"result":[{"range":{"start":{"line":0,"character":0},"end":{"line":5,"character":0}},"newText":"policy \"t\" valid from 2017-01-01 dated by claim.d\nclaim { d: date total: money }\nparam r: rate from 2017-01-01: 80%\nrule own: money = claim.total * r\noutput own\n"}]}
+{"jsonrpc":"2.0","id":11,"error":{"code":-32601,"message":"method not supported"}}
+{"jsonrpc":"2.0","id":12,"result":null}
+EOF
+[ $rc = 0 ] && [ ! -s err ] && ok "initialize ... shutdown, exit: exit 0, nothing on stderr" ||
+    bad "exit" "rc $rc, $(head -3 err)"
+n=0
+while IFS= read -r w; do
+    n=$((n + 1))
+    g=$(sed -n "${n}p" got)
+    what=$(printf '%s' "$w" | sed -n 's/.*"id":\([0-9]*\),.*/response \1/p;s/.*"method":"\([^"]*\)".*/\1/p' | head -1)
+    if [ "$g" = "$w" ]; then ok "$what"; else bad "$what" "got $g"; fi
+done <want
+[ "$(wc -l <got)" = "$(wc -l <want)" ] && ok "no other message" || bad "messages" "$(wc -l <got) lines"
+
+# 25 errors: 20 diagnostics and the stop; an empty file: the missing header
+echo 'policy "many" valid from 2017-01-01 dated by claim.d' >many.pol
+echo 'claim { d: date x: money }' >>many.pol
+i=0
+while [ $i -lt 25 ]; do
+    echo "rule r$i: money = claim.x * claim.x"
+    i=$((i + 1))
+done >>many.pol
+: >empty.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://'$WORK'/many.pol","languageId":"pol","version":1,"text":"'"$(jtext many.pol)"'"}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://'$WORK'/empty.pol","languageId":"pol","version":1,"text":""}}}'
+    J '{"jsonrpc":"2.0","id":2,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file://'$WORK'/empty.pol"}}}'
+    J '{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"file://'$WORK'/empty.pol"},"position":{"line":0,"character":0}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://'$ROOT'/policies/anhui/panji-2017.pol","languageId":"pol","version":1,"text":"'"$(jtext "$ROOT/policies/anhui/panji-2017.pol")"'"}}}'
+    J '{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"file://'$ROOT'/policies/anhui/panji-2017.pol"},"position":{"line":'$(($(grep -n '^param backstop_cap' "$ROOT/policies/anhui/panji-2017.pol" | cut -d: -f1) - 1))',"character":8}}}'
+    printf 'Content-Length: 5\r\n\r\n{"a":'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in2
+"$POLC" lsp <in2 >out2 2>err2
+rc=$?
+unframe out2 >got2
+many=$(sed -n 2p got2)
+nd=$(printf '%s' "$many" | grep -o '"severity":1' | wc -l)
+printf '%s' "$many" | grep -q '"message":"too many errors, stopping"}]}}$' && [ "$nd" = 21 ] &&
+    printf '%s' "$many" | grep -q '"range":{"start":{"line":21,"character":18},"end":{"line":21,"character":35}},"severity":1,"source":"polc","message":"cannot multiply money by money"}' &&
+    ok "25 errors: the first 20 and the stop" || bad "25 errors" "$nd: $many"
+w='{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file://'$WORK'/empty.pol","diagnostics":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"severity":1,"source":"polc","message":"a policy starts with its header: policy \"NAME\" valid from YYYY-MM-DD dated by claim.FIELD"}]}}'
+[ "$(sed -n 3p got2)" = "$w" ] && ok "an empty file: one diagnostic" || bad "empty file" "$(sed -n 3p got2)"
+[ "$(sed -n 4p got2)" = '{"jsonrpc":"2.0","id":2,"result":[]}' ] &&
+    [ "$(sed -n 5p got2)" = '{"jsonrpc":"2.0","id":3,"result":null}' ] &&
+    ok "an empty file: no symbols, no hover" || bad "empty file" "$(sed -n 4,5p got2)"
+sed -n 6p got2 | grep -q '"diagnostics":\[\]}}$' && ok "panji-2017.pol: no diagnostics" ||
+    bad "panji diagnostics" "$(sed -n 6p got2 | cut -c1-300)"
+sed -n 7p got2 | grep -q '"value":"\*\*param\*\* `backstop_cap\[Level\]`: `money` — cites \\"第四条\\"\\n\\n| from | to | value |\\n|---|---|---|\\n| 2017-04-07 |  | township 0.3 万元, county 0.3 万元, city 0.5 万元, province 1 万元, out_of_province 1 万元 |\\n"' &&
+    ok "panji-2017.pol: hover on backstop_cap" || bad "panji hover" "$(sed -n 7p got2)"
+[ "$(sed -n 8p got2)" = '{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"not a JSON-RPC message"}}' ] &&
+    ok "garbage: a parse error, and the server goes on" || bad "garbage" "$(sed -n 8p got2)"
+[ $rc = 1 ] && ok "exit without shutdown: exit 1" || bad "exit without shutdown" "rc $rc"
+grep -q 'BAD LENGTH' got got2 && bad "framing" "a Content-Length is wrong" || ok "every Content-Length right"
+
+# a reform: its param's name names the base's param, its versions merged; definition: the base
+R=$ROOT/policies/anhui/reforms/county-cap-4000.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://'$R'","languageId":"pol","version":1,"text":"'"$(jtext "$R")"'"}}}'
+    at 2 hover "file://$R" 5 8
+    at 3 definition "file://$R" 5 8
+    J '{"jsonrpc":"2.0","id":4,"method":"shutdown"}'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in3
+"$POLC" lsp <in3 >out3 2>&1
+unframe out3 >got3
+[ "$(sed -n 2p got3)" = '{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file://'$R'","diagnostics":[]}}' ] &&
+    ok "reform: no diagnostics" || bad "reform diagnostics" "$(sed -n 2p got3)"
+w='{"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**param** `backstop_cap[Level]`: `money` — cites \"第四条\"\n\n| from | to | value |\n|---|---|---|\n| 2017-04-07 |  | township 0.3 万元, county 0.3 万元, city 0.5 万元, province 1 万元, out_of_province 1 万元 |\n| 2018-01-01 |  | township 4000 yuan, county 4000 yuan, city 0.5 万元, province 1 万元, out_of_province 1 万元 |\n"},"range":{"start":{"line":5,"character":6},"end":{"line":5,"character":18}}}}'
+[ "$(sed -n 3p got3)" = "$w" ] && ok "reform: hover, the base's versions and the reform's" ||
+    bad "reform hover" "$(sed -n 3p got3)"
+l=$(($(grep -n '^param backstop_cap' "$ROOT/policies/anhui/panji-2017.pol" | cut -d: -f1) - 1))
+w='{"jsonrpc":"2.0","id":3,"result":{"uri":"file://'$ROOT'/policies/anhui/panji-2017.pol","range":{"start":{"line":'$l',"character":6},"end":{"line":'$l',"character":18}}}}'
+[ "$(sed -n 4p got3)" = "$w" ] && ok "reform: definition in the base policy" ||
+    bad "reform definition" "$(sed -n 4p got3)"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
