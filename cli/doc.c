@@ -80,27 +80,9 @@ static void esc(FILE *o, const char *s)
     esc_n(o, s, s ? strlen(s) : 0);
 }
 
-/* source text of [a, b) with runs of white space made one space */
-static const char *flat(Arena *ar, const Source *s, uint32_t a, uint32_t b)
-{
-    char *out = arena_alloc(ar, b - a + 1), *o = out;
-    for (uint32_t i = a; i < b; i++) {
-        char c = s->text[i];
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-            if (o > out && o[-1] != ' ')
-                *o++ = ' ';
-        } else {
-            *o++ = c;
-        }
-    }
-    while (o > out && o[-1] == ' ')
-        o--;
-    *o = 0;
-    return out;
-}
 static const char *node_text(Arena *ar, const Node *n)
 {
-    return n ? flat(ar, n->loc.src, n->loc.start, n->loc.end) : "";
+    return n ? source_flat(ar, n->loc.src, n->loc.start, n->loc.end) : "";
 }
 
 static int line_of(const Source *s, uint32_t off)

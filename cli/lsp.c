@@ -427,40 +427,22 @@ static Doc *doc_at(Server *s, const cJSON *params, uint32_t *off)
     return doc;
 }
 
-/* source text of [a, b), runs of white space made one space */
-static const char *slice(Arena *ar, const Source *s, uint32_t a, uint32_t b)
-{
-    char *out = arena_alloc(ar, b - a + 1), *o = out;
-    for (uint32_t i = a; i < b; i++) {
-        char c = s->text[i];
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-            if (o > out && o[-1] != ' ')
-                *o++ = ' ';
-        } else {
-            *o++ = c;
-        }
-    }
-    while (o > out && o[-1] == ' ')
-        o--;
-    *o = 0;
-    return out;
-}
-
 /* a param version's value as written: "township 100 yuan, county 300 yuan, …" (entry by
  * entry: a reform's partial table is completed with entries of its base's file) */
 static const char *version_text(Arena *ar, const Version *v)
 {
     if (v->value)
-        return slice(ar, v->value->loc.src, v->value->loc.start, v->value->loc.end);
+        return source_flat(ar, v->value->loc.src, v->value->loc.start, v->value->loc.end);
     const char *t = "";
     for (int e = 0; e < v->entries.len; e++) {
         const Entry *en = &v->entries.data[e];
-        const char *a = en->a ? slice(ar, en->a->loc.src, en->a->loc.start, en->a->loc.end) : "";
+        const char *a =
+            en->a ? source_flat(ar, en->a->loc.src, en->a->loc.start, en->a->loc.end) : "";
         if (en->member) {
             t = arena_printf(ar, "%s%s%s %s", t, e ? ", " : "", en->member, a);
         } else {
             const char *b =
-                en->b ? slice(ar, en->b->loc.src, en->b->loc.start, en->b->loc.end) : "";
+                en->b ? source_flat(ar, en->b->loc.src, en->b->loc.start, en->b->loc.end) : "";
             t = arena_printf(ar, "%s%sabove %s at %s", t, e ? "; " : "", a, b);
         }
     }
@@ -550,7 +532,7 @@ static const char *describe(Arena *ar, const Xref *r)
     case DK_LEDGER:
         return arena_printf(
             ar, "**ledger** `%s` per person%s%s", d->name, d->key ? " per year of " : "",
-            d->key ? slice(ar, d->key->loc.src, d->key->loc.start, d->key->loc.end) : "");
+            d->key ? source_flat(ar, d->key->loc.src, d->key->loc.start, d->key->loc.end) : "");
     case DK_HISTORY: return arena_printf(ar, "**history** `%s`", d->name);
     case DK_CLAIM: return "**claim** record: the columns of claims.csv";
     case DK_PERSON: return "**person** record: the columns of persons.csv";

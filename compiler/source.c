@@ -182,3 +182,21 @@ int source_display_width(const char *s, size_t n)
     }
     return w;
 }
+
+const char *source_flat(Arena *a, const Source *s, uint32_t from, uint32_t to)
+{
+    char *out = arena_alloc(a, to - from + 1), *o = out;
+    for (uint32_t i = from; i < to; i++) {
+        char c = s->text[i];
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            if (o > out && o[-1] != ' ')
+                *o++ = ' ';
+        } else {
+            *o++ = c;
+        }
+    }
+    while (o > out && o[-1] == ' ')
+        o--;
+    *o = 0;
+    return out;
+}

@@ -32,6 +32,9 @@ void source_linecol(const Source *s, uint32_t off, int *line,
 Loc loc_span(Loc a, Loc b);
 /* display width of the UTF-8 bytes [p, p+n): CJK wide characters count 2 */
 int source_display_width(const char *p, size_t n);
+/* the text of s at [a, b) on one line: each run of white space one space, none at the ends
+ * (in a's memory) */
+const char *source_flat(Arena *a, const Source *s, uint32_t from, uint32_t to);
 /* decode one UTF-8 sequence; returns its length (1..4) or 0 when invalid */
 int utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
 
