@@ -213,7 +213,8 @@ static int evaluate(const Engine *e, int r, const int64_t *vals, int nargs, int6
         rc = EXIT_OK;
     } else {
         char buf[512];
-        fprintf(stderr, "polc: %s\n", text_failure(ir, ctx.err_code, ctx.err_loc, buf, sizeof buf));
+        fprintf(stderr, "polc: %s\n",
+                polrt_failure_text(e->pe, NULL, ctx.err_code, ctx.err_loc, buf, sizeof buf));
         rc = EXIT_DATA;
     }
     free(memo);

@@ -148,6 +148,12 @@ POLRT_API const char *polrt_engine_sha256(const PolEngine *e); /* of the policy 
 /* replace the parameter table (same layout as polc_params; copied) */
 POLRT_API int polrt_engine_set_params(PolEngine *e, const int64_t *params, size_t n);
 POLRT_API size_t polrt_engine_nparams(const PolEngine *e);
+/* the one wording of a policy failure (err_code, err_loc) that every command prints: "dated
+ * 2017-01-20, outside the policy's validity" for a claim (claim: its fields in schema order,
+ * or NULL for a rule called on its own) dated outside it; "amount overflow in rule basic_pay
+ * (line 41, col 9)"; a failed input check's own message. Returns buf. */
+POLRT_API char *polrt_failure_text(const PolEngine *e, const int64_t *claim, int64_t code,
+                                   int64_t loc, char *buf, size_t len);
 
 /* ---- Sessions: persons, ledgers and claims settled one by one ------------------------ */
 typedef struct PolSession PolSession;

@@ -103,8 +103,8 @@ t 2 "polc: rule 'with_claim' reads the claim; polc call evaluates rules whose on
 t 3 "polc: amount overflow in rule twice (line 12, col 27)" twice 9223372036854775807
 t 3 "polc: amount overflow in rule added (line 14, col 41)" added 92233720368547758.07 0.01
 t 3 "polc: division by zero in rule share (line 15, col 40)" share 1 0
-t 3 "polc: date outside the shipped working-day calendar in rule deadline (line 17, col 45)" deadline 2030-01-01 1
-t 3 "polc: no version in force on that date in rule tiered (line 30, col 28)" tiered 100 --date 2016-05-01
+t 3 "polc: working day outside the shipped calendar years in rule deadline (line 17, col 45)" deadline 2030-01-01 1
+t 3 "polc: no version in force on the claim date in rule tiered (line 30, col 28)" tiered 100 --date 2016-05-01
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
