@@ -231,7 +231,8 @@ typedef struct PolRunOpts {
     const char *out;           /* results CSV (NULL: stdout) */
     const char *rejects;       /* rejects file (NULL: OUT.rejects.csv or rejects.csv) */
     const char *explain;       /* JSON lines of every claim's explanation (NULL: none) */
-    const char *explain_claim; /* print this claim's text explanation to stdout */
+    const char *explain_claim; /* print this claim's text explanation to stdout; with no out
+                                * and no explain, the exit code is this claim's (0 settled) */
     int threads;               /* -j N (>= 1) */
     long max_rejects;          /* stop after this many rows rejected while checking the files
                                   (0: no limit); rows refused while settling (a claim id the
