@@ -1173,6 +1173,17 @@ static void check_versions(Sema *s, Decl *d)
     if (n == 0)
         return;
     Version *first = &d->versions.data[0], *last = &d->versions.data[n - 1];
+    /* a version starting before the policy, or ending after it, does not tile its validity:
+     * the days outside it are dead text, and usually a misread date (issue 12) */
+    for (int i = 0; i < n; i++)
+        if (d->versions.data[i].from_day < s->pol->valid_from)
+            diag_error(s->d, d->versions.data[i].from->loc,
+                       "this version of '%s' starts on %s, before the policy's start (%s)", d->name,
+                       d->versions.data[i].from->text, day_text(s, s->pol->valid_from));
+    if (last->to_day != INT64_MAX && last->to_day > s->pol->valid_to)
+        diag_error(s->d, last->to->loc,
+                   "this version of '%s' ends on %s, after the policy's end (%s)", d->name,
+                   last->to->text, day_text(s, s->pol->valid_to - 1));
     if (first->from_day > s->pol->valid_from)
         diag_error(s->d, first->loc, "'%s' has no version from %s (the policy's start) to %s",
                    d->name, day_text(s, s->pol->valid_from), day_text(s, first->from_day - 1));
