@@ -871,6 +871,13 @@ static const char *op_word(Op op)
     }
 }
 
+/* the policy counts working days here: the calendar must hold its years (polc check) */
+static void uses_workdays(Sema *s, Loc loc)
+{
+    if (!s->pol->workdays.src)
+        s->pol->workdays = loc;
+}
+
 /* the unit algebra of spec/LANGUAGE.md §5 */
 static Type arith(Sema *s, Node *n, Type l, Type r)
 {
@@ -887,10 +894,12 @@ static Type arith(Sema *s, Node *n, Type l, Type r)
                        "working days count forward only; compare with the later date instead");
             return T_ERR;
         }
-        if (a == TY_DATE && b == TY_DURATION)
+        if ((a == TY_DATE && b == TY_DURATION) ||
+            (n->op == OP_ADD && a == TY_DURATION && b == TY_DATE)) {
+            if ((a == TY_DURATION ? l.unit : r.unit) == UNIT_WORKDAYS)
+                uses_workdays(s, n->loc);
             return mk(TY_DATE);
-        if (n->op == OP_ADD && a == TY_DURATION && b == TY_DATE)
-            return mk(TY_DATE);
+        }
         if (n->op == OP_SUB && a == TY_DATE && b == TY_DATE)
             return mk_dur(UNIT_DAYS);
         break;
@@ -1666,6 +1675,8 @@ static void check_extern(Sema *s, Decl *d)
                    did_you_mean(s, sg.best));
         return;
     }
+    if (strstr(h->symbol, "workdays"))
+        uses_workdays(s, d->loc);
     int ok = h->nargs == d->arg_trefs.len && d->ty.kind == h->ret && !d->ty.optional;
     for (int i = 0; ok && i < h->nargs; i++)
         ok = d->fields.data[i].ty.kind == h->args[i] && !d->fields.data[i].ty.optional;
@@ -2190,4 +2201,56 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     for (int i = 0; i < pol->tests.len; i++)
         check_test(&s, pol->tests.data[i]);
     return d->errors > before ? -1 : 0;
+}
+
+/* the year of a day */
+static int64_t year_of(int64_t day)
+{
+    int64_t y, m, dd;
+    polrt_civil_from_days(day, &y, &m, &dd);
+    return y;
+}
+
+/* How far ahead of the policy's start an open validity is checked for calendar years that
+ * the calendar holds: a century is past any notice's life, and the scan is a bit test a year */
+#define OPEN_SCAN_YEARS 100
+
+int sema_calendar_warning(Diag *d, const Policy *pol)
+{
+    if (!pol->workdays.src || pol->valid_from == INT64_MIN)
+        return 0;
+    int64_t y0 = year_of(pol->valid_from), y1;
+    if (pol->valid_to != INT64_MAX)
+        y1 = year_of(pol->valid_to - 1);
+    else { /* open: up to the last year the calendar holds, the start's at least */
+        y1 = y0;
+        for (int64_t y = y0; y <= y0 + OPEN_SCAN_YEARS; y++)
+            if (polrt_is_workday(polrt_days_from_civil(y, 1, 1)) >= 0)
+                y1 = y;
+    }
+    char list[256] = "";
+    size_t n = 0;
+    int missing = 0;
+    for (int64_t y = y0; y <= y1; y++) {
+        if (polrt_is_workday(polrt_days_from_civil(y, 1, 1)) >= 0)
+            continue;
+        int64_t e = y; /* a run of missing years, written "2019-2024" */
+        while (e < y1 && polrt_is_workday(polrt_days_from_civil(e + 1, 1, 1)) < 0)
+            e++;
+        if (n < sizeof list)
+            n += (size_t)(e > y ? snprintf(list + n, sizeof list - n, "%s%lld-%lld",
+                                           missing ? ", " : "", (long long)y, (long long)e)
+                                : snprintf(list + n, sizeof list - n, "%s%lld", missing ? ", " : "",
+                                           (long long)y));
+        missing += (int)(e - y + 1);
+        y = e;
+    }
+    if (!missing)
+        return 0;
+    diag_warning(d, pol->workdays,
+                 "working days are counted, but the calendar has no data for %s, which the "
+                 "policy's validity covers: a claim that needs %s fails (add "
+                 "runtime/calendar/YYYY.txt, or set POLRT_CALENDAR_DIR)",
+                 list, missing == 1 ? "that year" : "those years");
+    return 1;
 }
