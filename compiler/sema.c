@@ -35,7 +35,9 @@ typedef enum {
     BI_PRESENT,
     BI_YEAR,
     BI_MONTH_AFTER,
-    BI_PROGRESSIVE
+    BI_PROGRESSIVE,
+    BI_TRUNC, /* trunc(money × rate | money ÷ int): the fen toward zero */
+    BI_FLOOR, /* floor(...): toward minus infinity */
 } Builtin;
 static const struct {
     const char *name;
@@ -50,7 +52,16 @@ static const struct {
     {"month_after", BI_MONTH_AFTER},
     {"次月", BI_MONTH_AFTER},
     {"progressive", BI_PROGRESSIVE},
+    {"trunc", BI_TRUNC},
+    {"floor", BI_FLOOR},
 };
+
+/* trunc and floor are names of the domain too (起付线 is a deductible's "floor"): a param or
+ * argument-less rule may still be called so, since only a call reaches the built-in */
+static int call_only_builtin(const char *name)
+{
+    return !strcmp(name, "trunc") || !strcmp(name, "floor");
+}
 
 typedef struct Dep { /* rule `from` uses rule `to` at loc */
     Decl *from, *to;
@@ -737,6 +748,36 @@ static Type check_call(Sema *s, Node *n)
             }
         t[0].optional = 0;
         return t[0];
+    case BI_TRUNC:
+    case BI_FLOOR: {
+        /* Explicit rounding (spec §5): the argument is the one product or quotient whose fen
+         * it rounds, so nothing else in it is rounded twice; the mark on that node picks the
+         * runtime helper (ir.c) */
+        if (na != 1) {
+            diag_error(s->d, n->loc,
+                       "%s takes 1 argument (a money × rate or money ÷ int), %d given", n->name,
+                       na);
+            return T_ERR;
+        }
+        if (err)
+            return T_ERR;
+        Node *x = args[0];
+        int rounds = t[0].kind == TY_MONEY && x->kind == ND_BINARY &&
+                     ((x->op == OP_MUL && (x->a->ty.kind == TY_RATE || x->b->ty.kind == TY_RATE)) ||
+                      (x->op == OP_DIV && x->b->ty.kind == TY_INT));
+        if (!rounds) {
+            diag_error(s->d, x->loc,
+                       "%s needs a money × rate or a money ÷ int, the product or quotient whose "
+                       "fen it rounds, found %s",
+                       n->name,
+                       x->kind == ND_BINARY && t[0].kind == TY_MONEY ? "another money expression"
+                                                                     : tn(s, t[0]));
+            return T_ERR;
+        }
+        x->idx = bi == BI_TRUNC ? 1 : 2;
+        t[0].optional = 0;
+        return t[0];
+    }
     case BI_PRESENT:
         if (na != 1) {
             diag_error(s->d, n->loc, "present takes 1 argument, %d given", na);
@@ -1985,8 +2026,9 @@ static void enter_name(Sema *s, Decl *x)
             ms->other = x;
         }
     }
+    int callable = x->kind == DK_EXTERN || (x->kind == DK_RULE && x->fields.len > 0);
     for (size_t b = 0; b < sizeof builtins / sizeof builtins[0]; b++)
-        if (!strcmp(builtins[b].name, x->name))
+        if (!strcmp(builtins[b].name, x->name) && (callable || !call_only_builtin(x->name)))
             diag_error(d, x->loc, "'%s' is a built-in function; choose another name", x->name);
 }
 

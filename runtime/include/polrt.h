@@ -97,6 +97,12 @@ POLRT_API int64_t polrt_mul_rate(PolCtx *ctx, int64_t amount, int64_t rate, int6
 POLRT_API int64_t polrt_rate_mul_rate(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
 /* a ÷ b for money or int, rounded half away from zero; b == 0 fails */
 POLRT_API int64_t polrt_div_round(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
+/* trunc() and floor() of a money × rate or a money ÷ int: the exact result to the fen toward
+ * zero, or toward minus infinity, instead of half away from zero */
+POLRT_API int64_t polrt_mul_rate_trunc(PolCtx *ctx, int64_t amount, int64_t rate, int64_t loc);
+POLRT_API int64_t polrt_mul_rate_floor(PolCtx *ctx, int64_t amount, int64_t rate, int64_t loc);
+POLRT_API int64_t polrt_div_trunc(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
+POLRT_API int64_t polrt_div_floor(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
 /* money ÷ money as a rate, rounded to a millionth */
 POLRT_API int64_t polrt_ratio(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
 /* progressive brackets: seg = [n, lo_1, rate_1, ..., lo_n, rate_n] (lo ascending);
