@@ -165,20 +165,59 @@ static int arg_values(Compiled *c, int r, const char **args, int nargs, int64_t 
     return 0;
 }
 
-/* the day whose parameters apply: --date, or today; 0, or -1 after a message */
-static int as_of(const char *date, int64_t *asof)
+/* the first param or dated rule with more than one version, or NULL: the date picks which */
+static const Decl *versioned(const Policy *pol)
 {
-    if (date) {
-        if (polrt_parse_date(date, strlen(date), asof) != 0) {
-            fprintf(stderr, "polc: --date needs YYYY-MM-DD, got '%s'\n", date);
+    const DeclList *lists[] = {&pol->params, &pol->rules};
+    for (int l = 0; l < 2; l++)
+        for (int i = 0; i < lists[l]->len; i++)
+            if (lists[l]->data[i]->versions.len > 1)
+                return lists[l]->data[i];
+    return NULL;
+}
+
+/* the policy's validity in words: "2017-01-01 to 2026-12-31", "from 2017-01-01 on" */
+static const char *validity(const Policy *pol, char *buf, size_t len)
+{
+    char a[32], b[32];
+    if (pol->valid_to == INT64_MAX)
+        snprintf(buf, len, "from %s on", polrt_fmt_date(pol->valid_from, a));
+    else
+        snprintf(buf, len, "%s to %s", polrt_fmt_date(pol->valid_from, a),
+                 polrt_fmt_date(pol->valid_to - 1, b));
+    return buf;
+}
+
+/* The day whose versions apply: --date, which must lie in the policy's validity (no version
+ * is in force outside it). Without --date: the policy's start, when every param and rule has
+ * one version (any day of the validity gives the same value); a usage error otherwise, since
+ * the answer depends on the day (issue 12: today's date was used silently). 0, or -1 after a
+ * message. */
+static int as_of(const Policy *pol, const char *path, const char *date, int64_t *asof)
+{
+    char v[80];
+    if (!date) {
+        const Decl *d = versioned(pol);
+        if (d) {
+            fprintf(stderr,
+                    "polc: %s has more than one version of %s '%s': give --date YYYY-MM-DD "
+                    "(valid %s)\n",
+                    path, d->kind == DK_PARAM ? "param" : "rule", d->name,
+                    validity(pol, v, sizeof v));
             return -1;
         }
+        *asof = pol->valid_from;
         return 0;
     }
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    *asof = polrt_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    if (polrt_parse_date(date, strlen(date), asof) != 0) {
+        fprintf(stderr, "polc: --date needs YYYY-MM-DD, got '%s'\n", date);
+        return -1;
+    }
+    if (*asof < pol->valid_from || *asof >= pol->valid_to) {
+        fprintf(stderr, "polc: --date %s is outside the policy's validity (%s)\n", date,
+                validity(pol, v, sizeof v));
+        return -1;
+    }
     return 0;
 }
 
@@ -213,7 +252,8 @@ static int evaluate(const Engine *e, int r, const int64_t *vals, int nargs, int6
         rc = EXIT_OK;
     } else {
         char buf[512];
-        fprintf(stderr, "polc: %s\n", text_failure(ir, ctx.err_code, ctx.err_loc, buf, sizeof buf));
+        fprintf(stderr, "polc: %s\n",
+                polrt_failure_text(e->pe, NULL, ctx.err_code, ctx.err_loc, buf, sizeof buf));
         rc = EXIT_DATA;
     }
     free(memo);
@@ -233,7 +273,8 @@ static int call_rule(const char *policy, const char *rule, const char **args, in
     int64_t vals[CALL_MAX_ARGS], asof;
     int r = callable_rule(e.policy, policy, rule, nargs);
     int rc = EXIT_USAGE;
-    if (r >= 0 && arg_values(e.policy, r, args, nargs, vals) == 0 && as_of(date, &asof) == 0)
+    if (r >= 0 && arg_values(e.policy, r, args, nargs, vals) == 0 &&
+        as_of(&e.policy->pol, policy, date, &asof) == 0)
         rc = evaluate(&e, r, vals, nargs, asof);
     engine_free(&e);
     return rc;
@@ -246,7 +287,8 @@ typedef struct CallArgs {
 
 static const Opt call_opts[] = {
     {"date", 0, OPT_STR, offsetof(CallArgs, date), "YYYY-MM-DD",
-     .help = "the params in force on this day (default: today)"},
+     .help = "the versions in force on this day, in the policy's validity (required when a "
+             "param or rule has several versions; else the policy's start)"},
     {"interp", 0, OPT_FLAG, offsetof(CallArgs, interp), NULL, 1,
      .help = "evaluate with the reference interpreter, not the JIT"},
     {0},

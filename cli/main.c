@@ -88,6 +88,12 @@ int main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
+    /* POLRT_CALENDAR_DIR: later years' working-day calendars, or corrected ones, for every
+     * command (check's warning, call, test, run, explain, simulate) */
+    if (polrt_calendar_load(NULL) != 0) {
+        fprintf(stderr, "polc: POLRT_CALENDAR_DIR: %s\n", polrt_calendar_error());
+        return EXIT_USAGE;
+    }
     int rc = cmd->run(cmd, argc, argv);
     engine_shutdown();
     return rc;

@@ -17,6 +17,7 @@
 typedef struct Settled {
     const char *name;
     int64_t status, err_code, err_loc;
+    const int64_t *fields; /* the claim's fields: the failure text reads its date */
     int64_t *rule_val, *branch, *ledger_after, *out;
     int64_t *fail_code, *fail_loc; /* per rule: a failure while evaluating it on demand */
 } Settled;
@@ -200,6 +201,7 @@ static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, Settled *ou
         st->status = r.status;
         st->err_code = r.err_code;
         st->err_loc = r.err_loc;
+        st->fields = fields;
         st->rule_val = copy(&c->arena, r.rule_val, nr);
         st->branch = copy(&c->arena, r.branch, nr);
         st->ledger_after = copy(&c->arena, r.status == 0 ? r.ledger_after : r.ledger_before, nl);
@@ -228,8 +230,8 @@ static Settled *find_settled(Settled *s, int n, const char *name)
 }
 
 /* check one engine's results against the case's expectations; 0 when all hold */
-static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const char *engine,
-                      char *why, size_t whylen, const char **bad_claim)
+static int check_case(Compiled *c, Decl *test, const PolEngine *pe, Settled *res, int nres,
+                      const char *engine, char *why, size_t whylen, const char **bad_claim)
 {
     Policy *pol = &c->pol;
     for (int i = 0; i < test->items.len; i++) {
@@ -239,7 +241,7 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
         Settled *s = find_settled(res, nres, t->name);
         if (t->kind == TI_EXPECT_FAIL) {
             char msg[512];
-            text_failure(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
+            polrt_failure_text(pe, s->fields, s->err_code, s->err_loc, msg, sizeof msg);
             if (s->status != -1) {
                 snprintf(why, whylen, "claim %s settled, but was expected to fail with \"%s\" (%s)",
                          t->name, t->fail_text, engine);
@@ -256,7 +258,7 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
         }
         if (s->status == -1) {
             char msg[512];
-            text_failure(c->ir, s->err_code, s->err_loc, msg, sizeof msg);
+            polrt_failure_text(pe, s->fields, s->err_code, s->err_loc, msg, sizeof msg);
             snprintf(why, whylen, "claim %s failed: %s (%s)", t->name, msg, engine);
             *bad_claim = t->name;
             return -1;
@@ -283,7 +285,8 @@ static int check_case(Compiled *c, Decl *test, Settled *res, int nres, const cha
                 ty = pol->rules.data[r]->ty;
                 if (s->branch[r] < 0) {
                     char msg[512];
-                    text_failure(c->ir, s->fail_code[r], s->fail_loc[r], msg, sizeof msg);
+                    polrt_failure_text(pe, s->fields, s->fail_code[r], s->fail_loc[r], msg,
+                                       sizeof msg);
                     snprintf(why, whylen, "claim %s: rule %s has no value: %s (%s)", t->name,
                              kv->name, s->fail_code[r] ? msg : "none of its branches applies",
                              engine);
@@ -399,11 +402,11 @@ static int run_file(const char *path, int interp_only, TestTotals *tot)
         const char *bad = NULL;
         PolEngine *bad_engine = ei.pe;
         int ok = run_case(c, t, ei.pe, NULL, ri, &ni, why, sizeof why) == 0 &&
-                 check_case(c, t, ri, ni, "interpreter", why, sizeof why, &bad) == 0;
+                 check_case(c, t, ei.pe, ri, ni, "interpreter", why, sizeof why, &bad) == 0;
         if (ok && ej.pe) {
             bad_engine = ej.pe;
             ok = run_case(c, t, ej.pe, ej.jit, rj, &nj, why, sizeof why) == 0 &&
-                 check_case(c, t, rj, nj, "jit", why, sizeof why, &bad) == 0 &&
+                 check_case(c, t, ej.pe, rj, nj, "jit", why, sizeof why, &bad) == 0 &&
                  same_results(c, ri, rj, ni, why, sizeof why, &bad) == 0;
         }
         int line, col;

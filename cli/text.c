@@ -1,6 +1,6 @@
-/* text.c — values and policy failures as the people who read polc's output write them:
- * "12,345.67 yuan", "80%", "county"; "amount overflow in rule basic_pay (line 41, col 9)".
- * polc call prints them; polc test words its verdicts with them. */
+/* text.c — values as the people who read polc's output write them:
+ * "12,345.67 yuan", "80%", "county". polc call prints them; polc test words its verdicts with
+ * them. A policy failure has one wording, the runtime's (polrt_failure_text). */
 #include "text.h"
 
 #include <stdio.h>
@@ -32,38 +32,5 @@ char *text_value(const Policy *pol, Type t, int64_t v, char *buf, size_t len)
     default: snprintf(buf, len, "%lld", (long long)v); break;
     }
     (void)pol;
-    return buf;
-}
-
-static const char *error_name(int64_t code)
-{
-    switch (code) {
-    case POLRT_E_OVERFLOW: return "amount overflow";
-    case POLRT_E_DIVZERO: return "division by zero";
-    case POLRT_E_CALENDAR: return "date outside the shipped working-day calendar";
-    case POLRT_E_NONE: return "an absent value was used";
-    case POLRT_E_DATE: return "date out of range";
-    case POLRT_E_NOVERSION: return "no version in force on that date";
-    case POLRT_E_REJECTED: return "the claim fails an input check";
-    default: return "policy failure";
-    }
-}
-
-char *text_failure(const IrProgram *ir, int64_t code, int64_t loc, char *buf, size_t len)
-{
-    if (code == POLRT_E_REJECTED && loc >= 0 && loc < ir->nrejects)
-        snprintf(buf, len, "%s", ir->reject_msgs[loc]);
-    else if (code == POLRT_E_NOVERSION && loc < 0)
-        snprintf(buf, len, "the claim is dated outside the policy's validity");
-    else if (loc >= 0 && loc < ir->nlocs) {
-        /* the failure site: a rule, a ledger update (ledger.field) or a reject check */
-        const char *site = ir->locs[loc].rule ? ir->locs[loc].rule : "";
-        const char *kind = !strncmp(site, "reject ", 7) ? ""
-                           : strchr(site, '.')          ? "ledger update "
-                                                        : "rule ";
-        snprintf(buf, len, "%s in %s%s (line %d, col %d)", error_name(code), kind, site,
-                 ir->locs[loc].line, ir->locs[loc].col);
-    } else
-        snprintf(buf, len, "%s", error_name(code));
     return buf;
 }

@@ -18,6 +18,10 @@ const IrHost ir_hosts[H_NHOST] = {
     [H_WORKDAYS_BETWEEN] = {"polrt_workdays_between", (void (*)(void))polrt_workdays_between, 2, 1},
     [H_MONTH_AFTER] = {"polrt_month_after", (void (*)(void))polrt_month_after, 1, 1},
     [H_YEAR_OF] = {"polrt_year_of", (void (*)(void))polrt_year_of, 1, 0},
+    [H_MUL_RATE_TRUNC] = {"polrt_mul_rate_trunc", (void (*)(void))polrt_mul_rate_trunc, 2, 1},
+    [H_MUL_RATE_FLOOR] = {"polrt_mul_rate_floor", (void (*)(void))polrt_mul_rate_floor, 2, 1},
+    [H_DIV_TRUNC] = {"polrt_div_trunc", (void (*)(void))polrt_div_trunc, 2, 1},
+    [H_DIV_FLOOR] = {"polrt_div_floor", (void (*)(void))polrt_div_floor, 2, 1},
 };
 
 typedef struct Lower {
@@ -159,18 +163,23 @@ static IrNode *lower_binary(Lower *L, Node *n)
         if (lt.kind == TY_DATE && rt.kind == TY_DURATION)
             return date_shift(L, n, x, y, rt, 1);
         return mk2(L, IR_SUB, x, y, n->loc);
-    case OP_MUL:
+    case OP_MUL: {
+        /* n->idx: the rounding trunc() or floor() around it asks for (sema), else 0 */
+        static const HostId mul[] = {H_MUL_RATE, H_MUL_RATE_TRUNC, H_MUL_RATE_FLOOR};
         if (lt.kind == TY_MONEY && rt.kind == TY_RATE)
-            return host(L, H_MUL_RATE, n->loc, x, y);
+            return host(L, mul[n->idx], n->loc, x, y);
         if (lt.kind == TY_RATE && rt.kind == TY_MONEY)
-            return host(L, H_MUL_RATE, n->loc, y, x);
+            return host(L, mul[n->idx], n->loc, y, x);
         if (lt.kind == TY_RATE && rt.kind == TY_RATE)
             return host(L, H_RATE_MUL, n->loc, x, y);
         return mk2(L, IR_MUL, x, y, n->loc);
-    case OP_DIV:
+    }
+    case OP_DIV: {
+        static const HostId div[] = {H_DIV_ROUND, H_DIV_TRUNC, H_DIV_FLOOR};
         if (lt.kind == TY_MONEY && rt.kind == TY_MONEY)
             return host(L, H_RATIO, n->loc, x, y);
-        return host(L, H_DIV_ROUND, n->loc, x, y);
+        return host(L, div[n->idx], n->loc, x, y);
+    }
     default: POLC_UNREACHABLE();
     }
 }
@@ -223,6 +232,8 @@ static IrNode *lower_call(Lower *L, Node *n)
         p->x = val(L, args[1]);
         return p;
     }
+    case 9: /* trunc(x): x's own product or quotient rounds toward zero (ir_binary) */
+    case 10: /* floor(x): toward minus infinity */ return val(L, args[0]);
     default: POLC_UNREACHABLE();
     }
 }

@@ -60,6 +60,10 @@ typedef enum {
     H_WORKDAYS_BETWEEN,
     H_MONTH_AFTER,
     H_YEAR_OF,
+    H_MUL_RATE_TRUNC, /* trunc(money × rate) */
+    H_MUL_RATE_FLOOR, /* floor(money × rate) */
+    H_DIV_TRUNC,      /* trunc(money ÷ int) */
+    H_DIV_FLOOR,      /* floor(money ÷ int) */
     H_NHOST
 } HostId;
 typedef struct IrHost {

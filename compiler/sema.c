@@ -35,7 +35,9 @@ typedef enum {
     BI_PRESENT,
     BI_YEAR,
     BI_MONTH_AFTER,
-    BI_PROGRESSIVE
+    BI_PROGRESSIVE,
+    BI_TRUNC, /* trunc(money × rate | money ÷ int): the fen toward zero */
+    BI_FLOOR, /* floor(...): toward minus infinity */
 } Builtin;
 static const struct {
     const char *name;
@@ -50,7 +52,16 @@ static const struct {
     {"month_after", BI_MONTH_AFTER},
     {"次月", BI_MONTH_AFTER},
     {"progressive", BI_PROGRESSIVE},
+    {"trunc", BI_TRUNC},
+    {"floor", BI_FLOOR},
 };
+
+/* trunc and floor are names of the domain too (起付线 is a deductible's "floor"): a param or
+ * argument-less rule may still be called so, since only a call reaches the built-in */
+static int call_only_builtin(const char *name)
+{
+    return !strcmp(name, "trunc") || !strcmp(name, "floor");
+}
 
 typedef struct Dep { /* rule `from` uses rule `to` at loc */
     Decl *from, *to;
@@ -737,6 +748,36 @@ static Type check_call(Sema *s, Node *n)
             }
         t[0].optional = 0;
         return t[0];
+    case BI_TRUNC:
+    case BI_FLOOR: {
+        /* Explicit rounding (spec §5): the argument is the one product or quotient whose fen
+         * it rounds, so nothing else in it is rounded twice; the mark on that node picks the
+         * runtime helper (ir.c) */
+        if (na != 1) {
+            diag_error(s->d, n->loc,
+                       "%s takes 1 argument (a money × rate or money ÷ int), %d given", n->name,
+                       na);
+            return T_ERR;
+        }
+        if (err)
+            return T_ERR;
+        Node *x = args[0];
+        int rounds = t[0].kind == TY_MONEY && x->kind == ND_BINARY &&
+                     ((x->op == OP_MUL && (x->a->ty.kind == TY_RATE || x->b->ty.kind == TY_RATE)) ||
+                      (x->op == OP_DIV && x->b->ty.kind == TY_INT));
+        if (!rounds) {
+            diag_error(s->d, x->loc,
+                       "%s needs a money × rate or a money ÷ int, the product or quotient whose "
+                       "fen it rounds, found %s",
+                       n->name,
+                       x->kind == ND_BINARY && t[0].kind == TY_MONEY ? "another money expression"
+                                                                     : tn(s, t[0]));
+            return T_ERR;
+        }
+        x->idx = bi == BI_TRUNC ? 1 : 2;
+        t[0].optional = 0;
+        return t[0];
+    }
     case BI_PRESENT:
         if (na != 1) {
             diag_error(s->d, n->loc, "present takes 1 argument, %d given", na);
@@ -871,6 +912,13 @@ static const char *op_word(Op op)
     }
 }
 
+/* the policy counts working days here: the calendar must hold its years (polc check) */
+static void uses_workdays(Sema *s, Loc loc)
+{
+    if (!s->pol->workdays.src)
+        s->pol->workdays = loc;
+}
+
 /* the unit algebra of spec/LANGUAGE.md §5 */
 static Type arith(Sema *s, Node *n, Type l, Type r)
 {
@@ -887,10 +935,12 @@ static Type arith(Sema *s, Node *n, Type l, Type r)
                        "working days count forward only; compare with the later date instead");
             return T_ERR;
         }
-        if (a == TY_DATE && b == TY_DURATION)
+        if ((a == TY_DATE && b == TY_DURATION) ||
+            (n->op == OP_ADD && a == TY_DURATION && b == TY_DATE)) {
+            if ((a == TY_DURATION ? l.unit : r.unit) == UNIT_WORKDAYS)
+                uses_workdays(s, n->loc);
             return mk(TY_DATE);
-        if (n->op == OP_ADD && a == TY_DURATION && b == TY_DATE)
-            return mk(TY_DATE);
+        }
         if (n->op == OP_SUB && a == TY_DATE && b == TY_DATE)
             return mk_dur(UNIT_DAYS);
         break;
@@ -1173,6 +1223,17 @@ static void check_versions(Sema *s, Decl *d)
     if (n == 0)
         return;
     Version *first = &d->versions.data[0], *last = &d->versions.data[n - 1];
+    /* a version starting before the policy, or ending after it, does not tile its validity:
+     * the days outside it are dead text, and usually a misread date (issue 12) */
+    for (int i = 0; i < n; i++)
+        if (d->versions.data[i].from_day < s->pol->valid_from)
+            diag_error(s->d, d->versions.data[i].from->loc,
+                       "this version of '%s' starts on %s, before the policy's start (%s)", d->name,
+                       d->versions.data[i].from->text, day_text(s, s->pol->valid_from));
+    if (last->to_day != INT64_MAX && last->to_day > s->pol->valid_to)
+        diag_error(s->d, last->to->loc,
+                   "this version of '%s' ends on %s, after the policy's end (%s)", d->name,
+                   last->to->text, day_text(s, s->pol->valid_to - 1));
     if (first->from_day > s->pol->valid_from)
         diag_error(s->d, first->loc, "'%s' has no version from %s (the policy's start) to %s",
                    d->name, day_text(s, s->pol->valid_from), day_text(s, first->from_day - 1));
@@ -1655,6 +1716,8 @@ static void check_extern(Sema *s, Decl *d)
                    did_you_mean(s, sg.best));
         return;
     }
+    if (strstr(h->symbol, "workdays"))
+        uses_workdays(s, d->loc);
     int ok = h->nargs == d->arg_trefs.len && d->ty.kind == h->ret && !d->ty.optional;
     for (int i = 0; ok && i < h->nargs; i++)
         ok = d->fields.data[i].ty.kind == h->args[i] && !d->fields.data[i].ty.optional;
@@ -1963,8 +2026,9 @@ static void enter_name(Sema *s, Decl *x)
             ms->other = x;
         }
     }
+    int callable = x->kind == DK_EXTERN || (x->kind == DK_RULE && x->fields.len > 0);
     for (size_t b = 0; b < sizeof builtins / sizeof builtins[0]; b++)
-        if (!strcmp(builtins[b].name, x->name))
+        if (!strcmp(builtins[b].name, x->name) && (callable || !call_only_builtin(x->name)))
             diag_error(d, x->loc, "'%s' is a built-in function; choose another name", x->name);
 }
 
@@ -2179,4 +2243,56 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     for (int i = 0; i < pol->tests.len; i++)
         check_test(&s, pol->tests.data[i]);
     return d->errors > before ? -1 : 0;
+}
+
+/* the year of a day */
+static int64_t year_of(int64_t day)
+{
+    int64_t y, m, dd;
+    polrt_civil_from_days(day, &y, &m, &dd);
+    return y;
+}
+
+/* How far ahead of the policy's start an open validity is checked for calendar years that
+ * the calendar holds: a century is past any notice's life, and the scan is a bit test a year */
+#define OPEN_SCAN_YEARS 100
+
+int sema_calendar_warning(Diag *d, const Policy *pol)
+{
+    if (!pol->workdays.src || pol->valid_from == INT64_MIN)
+        return 0;
+    int64_t y0 = year_of(pol->valid_from), y1;
+    if (pol->valid_to != INT64_MAX)
+        y1 = year_of(pol->valid_to - 1);
+    else { /* open: up to the last year the calendar holds, the start's at least */
+        y1 = y0;
+        for (int64_t y = y0; y <= y0 + OPEN_SCAN_YEARS; y++)
+            if (polrt_is_workday(polrt_days_from_civil(y, 1, 1)) >= 0)
+                y1 = y;
+    }
+    char list[256] = "";
+    size_t n = 0;
+    int missing = 0;
+    for (int64_t y = y0; y <= y1; y++) {
+        if (polrt_is_workday(polrt_days_from_civil(y, 1, 1)) >= 0)
+            continue;
+        int64_t e = y; /* a run of missing years, written "2019-2024" */
+        while (e < y1 && polrt_is_workday(polrt_days_from_civil(e + 1, 1, 1)) < 0)
+            e++;
+        if (n < sizeof list)
+            n += (size_t)(e > y ? snprintf(list + n, sizeof list - n, "%s%lld-%lld",
+                                           missing ? ", " : "", (long long)y, (long long)e)
+                                : snprintf(list + n, sizeof list - n, "%s%lld", missing ? ", " : "",
+                                           (long long)y));
+        missing += (int)(e - y + 1);
+        y = e;
+    }
+    if (!missing)
+        return 0;
+    diag_warning(d, pol->workdays,
+                 "working days are counted, but the calendar has no data for %s, which the "
+                 "policy's validity covers: a claim that needs %s fails (add "
+                 "runtime/calendar/YYYY.txt, or set POLRT_CALENDAR_DIR)",
+                 list, missing == 1 ? "that year" : "those years");
+    return 1;
 }

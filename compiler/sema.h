@@ -13,10 +13,16 @@ typedef struct Policy {
     DeclList outputs;             /* rules, in output order */
     int dated_field;              /* claim field giving the claim's date, or -1 */
     int64_t valid_from, valid_to; /* days; valid_to = INT64_MAX when open */
+    Loc workdays;                 /* the first use of working days (src NULL: none) */
 } Policy;
 
 /* 0 when the program is well-formed; diagnostics otherwise */
 int sema_check(Arena *a, Diag *d, Program *p, Policy *out);
+
+/* polc check's warning when the policy counts working days and the loaded calendar
+ * (polrt_is_workday) lacks years of its validity, named ("2019-2024, 2027"); an open
+ * validity is checked up to the last loaded year. 1 when it warned. */
+int sema_calendar_warning(Diag *d, const Policy *pol);
 
 /* host functions an `extern` may name (the runtime provides them; spec/LANGUAGE.md §9) */
 typedef struct HostFn {

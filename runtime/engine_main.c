@@ -53,6 +53,11 @@ int main(int argc, char **argv)
                     .quiet = (int)a.quiet,
                     .show_ids = (int)a.show_ids,
                     .progress = (int)a.progress};
+    /* later years' calendars, or corrected ones, as every polc command takes them */
+    if (polrt_calendar_load(NULL) != 0) {
+        fprintf(stderr, "%s: POLRT_CALENDAR_DIR: %s\n", argv[0], polrt_calendar_error());
+        return 2;
+    }
     char err[512];
     PolEngine *e =
         polrt_engine_new(polc_schema, polc_params, polc_settle, polc_keys, NULL, err, sizeof err);

@@ -205,7 +205,7 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
         fprintf(f, "error: %s\n",
                 r->err_code == POLRT_OK
                     ? "not settled (the claim was refused before the policy ran)"
-                    : rt_err_describe(s, r->err_code, r->err_loc, why, sizeof why));
+                    : polrt_failure_text(e, claim, r->err_code, r->err_loc, why, sizeof why));
         if (s->nledgers)
             fputs("ledgers unchanged\n", f);
         return;
@@ -371,8 +371,9 @@ static cJSON *json_ledgers(J *j, const RtSchema *s, const PolResult *r)
     return arr;
 }
 
-static cJSON *json_error(J *j, const RtSchema *s, const PolResult *r)
+static cJSON *json_error(J *j, const PolEngine *e, const int64_t *claim, const PolResult *r)
 {
+    const RtSchema *s = rt_engine_schema(e);
     char why[VAL_LEN];
     if (r->status != -1)
         return cJSON_CreateNull();
@@ -380,7 +381,7 @@ static cJSON *json_error(J *j, const RtSchema *s, const PolResult *r)
     add(j, o, "code", json_int(r->err_code));
     add(j, o, "text", cJSON_CreateString(rt_err_text(r->err_code)));
     add(j, o, "message",
-        cJSON_CreateString(rt_err_describe(s, r->err_code, r->err_loc, why, sizeof why)));
+        cJSON_CreateString(polrt_failure_text(e, claim, r->err_code, r->err_loc, why, sizeof why)));
     if (r->err_loc >= 0 && r->err_loc < s->nlocs) {
         const RtLoc *loc = &s->locs[r->err_loc];
         add(j, o, "rule", cJSON_CreateString(loc->rule));
@@ -413,7 +414,7 @@ POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, cons
     add(&j, root, "rules", json_rules(&j, s, r));
     add(&j, root, "params", json_params(&j, s, e->params, r));
     add(&j, root, "ledgers", json_ledgers(&j, s, r));
-    add(&j, root, "error", json_error(&j, s, r));
+    add(&j, root, "error", json_error(&j, e, claim, r));
     char *text = j.ok ? cJSON_PrintUnformatted(root) : NULL;
     if (text)
         fprintf(f, "%s\n", text);

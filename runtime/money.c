@@ -104,6 +104,49 @@ int64_t polrt_div_round(PolCtx *ctx, int64_t a, int64_t b, int64_t loc)
     return checked(ctx, round_div(a, b), loc);
 }
 
+/* ---- Explicit rounding: trunc() and floor() ------------------------------------------
+ * The one exception to the rule above, and only where a policy writes it: a notice that says
+ * "halve it, dropping the odd fen" (舍去分位) is trunc(x / 2). The same exact products and
+ * quotients, rounded toward zero (trunc: 2.5 → 2, −2.5 → −2) or toward minus infinity
+ * (floor: 2.5 → 2, −2.5 → −3). In 128 bits: INT64_MIN / −1 is an overflow, not a trap. */
+
+/* num / den toward minus infinity; den != 0 */
+static i128 floor_div(i128 num, i128 den)
+{
+    i128 q = num / den; /* C truncates toward zero */
+    if (num % den != 0 && ((num < 0) != (den < 0)))
+        q -= 1;
+    return q;
+}
+
+/* money × rate, the fen toward zero */
+int64_t polrt_mul_rate_trunc(PolCtx *ctx, int64_t amount, int64_t rate, int64_t loc)
+{
+    return checked(ctx, (i128)amount * rate / RATE_SCALE, loc);
+}
+
+/* money × rate, the fen toward minus infinity */
+int64_t polrt_mul_rate_floor(PolCtx *ctx, int64_t amount, int64_t rate, int64_t loc)
+{
+    return checked(ctx, floor_div((i128)amount * rate, RATE_SCALE), loc);
+}
+
+/* money ÷ int toward zero */
+int64_t polrt_div_trunc(PolCtx *ctx, int64_t a, int64_t b, int64_t loc)
+{
+    if (b == 0)
+        polrt_fail(ctx, POLRT_E_DIVZERO, loc);
+    return checked(ctx, (i128)a / b, loc);
+}
+
+/* money ÷ int toward minus infinity */
+int64_t polrt_div_floor(PolCtx *ctx, int64_t a, int64_t b, int64_t loc)
+{
+    if (b == 0)
+        polrt_fail(ctx, POLRT_E_DIVZERO, loc);
+    return checked(ctx, floor_div(a, b), loc);
+}
+
 /* money ÷ money as a rate: a × 10^6 / b, rounded to a millionth */
 int64_t polrt_ratio(PolCtx *ctx, int64_t a, int64_t b, int64_t loc)
 {

@@ -41,6 +41,7 @@ struct Run {
     RtOut results, explain;
     int opened; /* the outputs are open (after the claims header) */
     int explain_found, explained;
+    int explain_failed; /* the claim explained failed to settle (status -1) */
     RtStore *store;
     char *rejects_buf; /* rejects_path when made here */
     __int128 *totals;  /* the threads' sums, added as each thread ends */
@@ -243,8 +244,10 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
     for (size_t bi = 0; bi < n; bi++)
         for (size_t k = 0; k < blocks[bi].nrows; k++) {
             const RtRow *row = &blocks[bi].rows[k];
-            if (r->o->explain_claim && row->id && strcmp(row->id, r->o->explain_claim) == 0)
+            if (r->o->explain_claim && row->id && strcmp(row->id, r->o->explain_claim) == 0) {
                 r->explain_found = 1;
+                r->explain_failed = row->status == RT_ROW_OK && row->settled == -1;
+            }
             if (row->status != RT_ROW_OK)
                 continue;
             const RunThread *x = &r->th[row->thread];
@@ -510,8 +513,12 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     double secs = (double)(rt_now_ns() - t0) / 1e9;
     if (rc == 0 && !o.quiet)
         summary(r, &ps, r->settled, r->already, r->failed, r->totals, secs);
-    if (rc == 0 && (ps.rejected || r->failed))
-        rc = 3; /* rows rejected, or claims their data made fail: bad input */
+    /* rows rejected, or claims their data made fail: bad input. When one claim's explanation
+     * is all the run writes (polc explain: no results, no explanations file), the exit code
+     * is that claim's: 0 when it settled, whatever became of the file's other claims. */
+    int explain_only = o.explain_claim && !o.out && !o.explain;
+    if (rc == 0 && (explain_only ? !r->explained || r->explain_failed : ps.rejected || r->failed))
+        rc = 3;
     if (st) {
         st->settled = r->settled;
         st->already = r->already;

@@ -97,6 +97,12 @@ POLRT_API int64_t polrt_mul_rate(PolCtx *ctx, int64_t amount, int64_t rate, int6
 POLRT_API int64_t polrt_rate_mul_rate(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
 /* a ÷ b for money or int, rounded half away from zero; b == 0 fails */
 POLRT_API int64_t polrt_div_round(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
+/* trunc() and floor() of a money × rate or a money ÷ int: the exact result to the fen toward
+ * zero, or toward minus infinity, instead of half away from zero */
+POLRT_API int64_t polrt_mul_rate_trunc(PolCtx *ctx, int64_t amount, int64_t rate, int64_t loc);
+POLRT_API int64_t polrt_mul_rate_floor(PolCtx *ctx, int64_t amount, int64_t rate, int64_t loc);
+POLRT_API int64_t polrt_div_trunc(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
+POLRT_API int64_t polrt_div_floor(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
 /* money ÷ money as a rate, rounded to a millionth */
 POLRT_API int64_t polrt_ratio(PolCtx *ctx, int64_t a, int64_t b, int64_t loc);
 /* progressive brackets: seg = [n, lo_1, rate_1, ..., lo_n, rate_n] (lo ascending);
@@ -148,6 +154,12 @@ POLRT_API const char *polrt_engine_sha256(const PolEngine *e); /* of the policy 
 /* replace the parameter table (same layout as polc_params; copied) */
 POLRT_API int polrt_engine_set_params(PolEngine *e, const int64_t *params, size_t n);
 POLRT_API size_t polrt_engine_nparams(const PolEngine *e);
+/* the one wording of a policy failure (err_code, err_loc) that every command prints: "dated
+ * 2017-01-20, outside the policy's validity" for a claim (claim: its fields in schema order,
+ * or NULL for a rule called on its own) dated outside it; "amount overflow in rule basic_pay
+ * (line 41, col 9)"; a failed input check's own message. Returns buf. */
+POLRT_API char *polrt_failure_text(const PolEngine *e, const int64_t *claim, int64_t code,
+                                   int64_t loc, char *buf, size_t len);
 
 /* ---- Sessions: persons, ledgers and claims settled one by one ------------------------ */
 typedef struct PolSession PolSession;
@@ -225,7 +237,8 @@ typedef struct PolRunOpts {
     const char *out;           /* results CSV (NULL: stdout) */
     const char *rejects;       /* rejects file (NULL: OUT.rejects.csv or rejects.csv) */
     const char *explain;       /* JSON lines of every claim's explanation (NULL: none) */
-    const char *explain_claim; /* print this claim's text explanation to stdout */
+    const char *explain_claim; /* print this claim's text explanation to stdout; with no out
+                                * and no explain, the exit code is this claim's (0 settled) */
     int threads;               /* -j N (>= 1) */
     long max_rejects;          /* stop after this many rows rejected while checking the files
                                   (0: no limit); rows refused while settling (a claim id the

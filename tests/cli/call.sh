@@ -4,7 +4,8 @@
 # duration unit) print exactly as people read them; bad arguments, a wrong count, an unknown
 # rule and a rule that reads the claim are usage errors (exit 2) with one clear message; a
 # failure inside the rule (overflow, division by zero, the calendar) names the rule and line
-# (exit 3). Every case runs twice: through the JIT (libffi) and with --interp.
+# (exit 3). --date is required when a param or rule has several versions, and refused outside
+# the policy's validity (exit 2); a policy of single versions needs none. Every case runs twice: through the JIT (libffi) and with --interp.
 #
 #   sh tests/cli/call.sh        env: POLC (build/polc)
 set -u
@@ -18,8 +19,14 @@ pass=0
 fail=0
 
 # t RC TEXT ARG...: `polc call $P ARG...` exits RC and prints exactly TEXT (to stdout when
-# RC is 0, to stderr otherwise; the other stream stays empty), with the JIT and --interp
+# RC is 0, to stderr otherwise; the other stream stays empty), with the JIT and --interp.
+# call.pol has params and rules of several versions, so polc call needs --date: a case that
+# gives none runs on 2026-03-01 (the cases of the date itself use d, which adds none)
 t() {
+    case " $* " in *" --date "*) ;; *) set -- "$@" --date 2026-03-01 ;; esac
+    d "$@"
+}
+d() {
     want_rc=$1 want=$2
     shift 2
     for mode in jit interp; do
@@ -103,8 +110,20 @@ t 2 "polc: rule 'with_claim' reads the claim; polc call evaluates rules whose on
 t 3 "polc: amount overflow in rule twice (line 12, col 27)" twice 9223372036854775807
 t 3 "polc: amount overflow in rule added (line 14, col 41)" added 92233720368547758.07 0.01
 t 3 "polc: division by zero in rule share (line 15, col 40)" share 1 0
-t 3 "polc: date outside the shipped working-day calendar in rule deadline (line 17, col 45)" deadline 2030-01-01 1
-t 3 "polc: no version in force on that date in rule tiered (line 30, col 28)" tiered 100 --date 2016-05-01
+t 3 "polc: working day outside the shipped calendar years in rule deadline (line 17, col 45)" deadline 2030-01-01 1
+
+# ---- the date: required (ratio and tiered have several versions), inside the validity ------
+d 2 "polc: tests/cli/call.pol has more than one version of param 'ratio': give --date YYYY-MM-DD (valid from 2017-01-01 on)" tiered 100
+d 2 "polc: --date 2016-12-31 is outside the policy's validity (from 2017-01-01 on)" tiered 100 --date 2016-12-31
+d 0 "80.00 yuan" tiered 100 --date 2017-01-01
+# one version of everything: no --date needed (the policy's start serves); the validity's end
+# is its last day, included
+printf '%s\n' 'policy "one" valid from 2020-07-01 to 2021-06-30' \
+    'param ratio: rate from 2020-07-01: 70%' 'rule pay(x: money): money = x * ratio' >"$WORK/one.pol"
+P=$WORK/one.pol
+d 0 "70.00 yuan" pay 100
+d 0 "70.00 yuan" pay 100 --date 2021-06-30
+d 2 "polc: --date 2021-07-01 is outside the policy's validity (2020-07-01 to 2021-06-30)" pay 100 --date 2021-07-01
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

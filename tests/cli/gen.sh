@@ -109,7 +109,7 @@ usage() {
 usage --persons 10 --seed 1
 usage --persons ten --seed 1 --out "$d/e"
 usage --persons 10 --seed -1 --out "$d/e"
-usage --persons 10 --seed 1 --out "$d/e" --years 2019
+usage --persons 10 --seed 1 --out "$d/e" --years 2016
 usage --persons 10 --seed 1 --out "$d/e" --claim-scale 0
 usage --persons 10 --seed 1 --out "$d/e" --bogus
 : > "$d/file"

@@ -27,6 +27,14 @@ declare i64 @polrt_month_after(ptr, i64, i64)
 
 declare i64 @polrt_year_of(i64)
 
+declare i64 @polrt_mul_rate_trunc(ptr, i64, i64, i64)
+
+declare i64 @polrt_mul_rate_floor(ptr, i64, i64, i64)
+
+declare i64 @polrt_div_trunc(ptr, i64, i64, i64)
+
+declare i64 @polrt_div_floor(ptr, i64, i64, i64)
+
 declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 
 ; Function Attrs: noinline

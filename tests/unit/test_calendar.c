@@ -72,8 +72,22 @@ static void test_workday(void)
     CHECK_EQ("2017-01-02 Mon holiday", polrt_is_workday(day_of("2017-01-02")), 0);
     CHECK_EQ("2018-09-30 Sun swapped", polrt_is_workday(day_of("2018-09-30")), 1);
     CHECK_EQ("2018-06-18 Mon holiday", polrt_is_workday(day_of("2018-06-18")), 0);
-    CHECK_EQ("2020-05-06 not shipped", polrt_is_workday(day_of("2020-05-06")), -1);
-    CHECK_EQ("2024-12-31 not shipped", polrt_is_workday(day_of("2024-12-31")), -1);
+    /* 2019-2024 (each date against its notice; runtime/calendar/YYYY.txt cites them) */
+    CHECK_EQ("2018-12-29 Sat swapped (2019's 元旦)", polrt_is_workday(day_of("2018-12-29")), 1);
+    CHECK_EQ("2018-12-31 Mon holiday (2019's 元旦)", polrt_is_workday(day_of("2018-12-31")), 0);
+    CHECK_EQ("2019-05-02 Thu holiday (五一 as amended)", polrt_is_workday(day_of("2019-05-02")), 0);
+    CHECK_EQ("2019-05-05 Sun swapped (amended)", polrt_is_workday(day_of("2019-05-05")), 1);
+    CHECK_EQ("2020-01-31 Fri holiday (extended 春节)", polrt_is_workday(day_of("2020-01-31")), 0);
+    CHECK_EQ("2020-02-01 Sat no longer swapped", polrt_is_workday(day_of("2020-02-01")), 0);
+    CHECK_EQ("2020-02-03 Mon back at work", polrt_is_workday(day_of("2020-02-03")), 1);
+    CHECK_EQ("2021-09-18 Sat swapped", polrt_is_workday(day_of("2021-09-18")), 1);
+    CHECK_EQ("2022-10-09 Sun swapped", polrt_is_workday(day_of("2022-10-09")), 1);
+    CHECK_EQ("2023-01-02 Mon holiday", polrt_is_workday(day_of("2023-01-02")), 0);
+    CHECK_EQ("2023-10-06 Fri holiday", polrt_is_workday(day_of("2023-10-06")), 0);
+    CHECK_EQ("2024-02-09 Fri 除夕 works", polrt_is_workday(day_of("2024-02-09")), 1);
+    CHECK_EQ("2024-02-18 Sun swapped", polrt_is_workday(day_of("2024-02-18")), 1);
+    CHECK_EQ("2016-05-06 not shipped", polrt_is_workday(day_of("2016-05-06")), -1);
+    CHECK_EQ("2016-12-30 not shipped", polrt_is_workday(day_of("2016-12-30")), -1);
     CHECK_EQ("2027-01-04 not shipped", polrt_is_workday(day_of("2027-01-04")), -1);
     CHECK_EQ("1899-12-31", polrt_is_workday(day_of("1900-01-01") - 1), -1);
     CHECK_EQ("INT64_MIN", polrt_is_workday(INT64_MIN), -1);
@@ -92,6 +106,19 @@ static void test_workday(void)
     CHECK_EQ("2025 has 248 working days", between("2024-12-31", "2025-12-31"), 248);
     CHECK_EQ("2017 has 249 working days", between("2016-12-31", "2017-12-31"), 249);
     CHECK_EQ("2018 has 250 working days", between("2017-12-31", "2018-12-31"), 250);
+    /* 2019: 261 weekdays (52 weeks + Tue); holidays on Mon-Fri: 01-01 (1), 02-04..08 (5),
+     * 04-05 (1), 05-01..03 (3, as amended), 06-07 (1), 09-13 (1), 10-01..04, 10-07 (5) = 17;
+     * swapped 02-02/03, 04-28, 05-05, 09-29, 10-12 (6): 261 - 17 + 6 = 250. 2020 (leap, starts
+     * Wed: 262 weekdays): 01-01 (1), 01-24..31 (6, extended), 04-06 (1), 05-01..05 (3),
+     * 06-25/26 (2), 10-01/02/05..08 (6) = 19; swapped 01-19, 04-26, 05-09, 06-28, 09-27, 10-10
+     * (6; 02-01 is inside the extension): 249. 2021: 261 - 18 + 7 = 250; 2022: 260 - 18 + 7 =
+     * 249; 2023: 260 - 18 + 7 = 249; 2024 (leap, starts Mon: 262): 262 - 19 + 8 = 251. */
+    CHECK_EQ("2019 has 250 working days", between("2018-12-31", "2019-12-31"), 250);
+    CHECK_EQ("2020 has 249 working days", between("2019-12-31", "2020-12-31"), 249);
+    CHECK_EQ("2021 has 250 working days", between("2020-12-31", "2021-12-31"), 250);
+    CHECK_EQ("2022 has 249 working days", between("2021-12-31", "2022-12-31"), 249);
+    CHECK_EQ("2023 has 249 working days", between("2022-12-31", "2023-12-31"), 249);
+    CHECK_EQ("2024 has 251 working days", between("2023-12-31", "2024-12-31"), 251);
 }
 
 static void test_add_workdays(void)
@@ -117,17 +144,23 @@ static void test_add_workdays(void)
     CHECK_STR("2025-12-31 + 1", after("2025-12-31", 1), "2026-01-04");
     /* n = 0 is the day itself, even a holiday, and looks at no day */
     CHECK_STR("holiday + 0", after("2026-10-01", 0), "2026-10-01");
-    CHECK_STR("2020 + 0", after("2020-06-01", 0), "2020-06-01");
+    CHECK_STR("2016 + 0", after("2016-06-01", 0), "2016-06-01");
     /* a negative n counts back the same way: 10-12 (1), 10-10 (2), 10-09 (3), 10-08 (4),
      * 09-30 (5) */
     CHECK_STR("2026-10-13 - 5", after("2026-10-13", -5), "2026-09-30");
     CHECK_STR("2026-01-04 - 1", after("2026-01-04", -1), "2025-12-31");
 
     /* outside the shipped years: POLRT_E_CALENDAR (3) at the caller's location (9) */
-    CHECK_STR("2020 fails", after("2020-03-02", 1), "E3@9");
-    CHECK_STR("2018-12-31 + 1 needs 2019", after("2018-12-31", 1), "E3@9");
+    CHECK_STR("2016 fails", after("2016-03-02", 1), "E3@9");
+    /* 01-02 holiday, 01-01 Sunday, then 2016-12-31 */
+    CHECK_STR("2017-01-03 - 2 needs 2016", after("2017-01-03", -2), "E3@9");
     CHECK_STR("2026-12-31 + 1 needs 2027", after("2026-12-31", 1), "E3@9");
-    CHECK_STR("2025-01-02 - 2 needs 2024", after("2025-01-02", -2), "E3@9");
+    /* 2025-01-01 holiday, 2024-12-31 Tue (1), 12-30 Mon (2): 2024 is shipped now */
+    CHECK_STR("2025-01-02 - 2", after("2025-01-02", -2), "2024-12-30");
+    /* 2019-12-31 Tue (1), 2020-01-02 Thu (2), past 01-01; 2020-01-23 Thu + 1 skips the
+     * extended 春节 (01-24..02-02) to 02-03 */
+    CHECK_STR("2019-12-30 + 2", after("2019-12-30", 2), "2020-01-02");
+    CHECK_STR("2020-01-23 + 1", after("2020-01-23", 1), "2020-02-03");
     CHECK_STR("2026-12-30 + 5 runs out", after("2026-12-30", 5), "E3@9");
     CHECK_STR("huge n runs out", after("2026-01-05", INT64_MAX), "E3@9");
     CHECK_STR("huge negative n runs out", after("2026-01-05", INT64_MIN), "E3@9");
@@ -135,12 +168,12 @@ static void test_add_workdays(void)
     CHECK_EQ("(09-30, 10-13]", between("2026-09-30", "2026-10-13"), 5);
     CHECK_EQ("to before from", between("2026-10-13", "2026-09-30"), 0);
     CHECK_EQ("to == from", between("2026-10-13", "2026-10-13"), 0);
-    CHECK_EQ("empty span in 2020", between("2020-10-13", "2020-10-13"), 0);
+    CHECK_EQ("empty span in 2016", between("2016-10-13", "2016-10-13"), 0);
     /* 02-14 (1), 02-24..27 (4), 02-28 (1) */
     CHECK_EQ("(02-13, 02-28]", between("2026-02-13", "2026-02-28"), 6);
     CHECK_EQ("(10-01, 10-07] all holiday", between("2026-10-01", "2026-10-07"), 0);
-    CHECK_EQ("across 2019 fails", between("2018-12-01", "2025-01-10"), -POLRT_E_CALENDAR);
-    CHECK_EQ("in 2020 fails", between("2020-01-01", "2020-01-02"), -POLRT_E_CALENDAR);
+    CHECK_EQ("across 2016 fails", between("2016-12-01", "2017-01-10"), -POLRT_E_CALENDAR);
+    CHECK_EQ("in 2016 fails", between("2016-01-01", "2016-01-02"), -POLRT_E_CALENDAR);
     CHECK_EQ("from INT64_MIN fails", between_days(INT64_MIN, day_of("2026-01-05")),
              -POLRT_E_CALENDAR);
     CHECK_EQ("to INT64_MAX fails", between_days(day_of("2026-01-05"), INT64_MAX),
@@ -228,8 +261,9 @@ static void test_bad_files(void)
               "DIR/2027.txt:2: 2026-12-31 is not in 2027 (a year file lists only its year)");
     CHECK_STR("listed twice", load_one("2027.txt", Y27 "holiday 2027-01-01  again\n"),
               "DIR/2027.txt:2: 2027-01-01 is already listed at line 1");
-    CHECK_STR("overlap", load_one("2027.txt", Y27 "holiday 2027-02-05..2027-02-07  a\n"
-                                                  "workday 2027-02-06  调休上班\n"),
+    CHECK_STR("overlap",
+              load_one("2027.txt", Y27 "holiday 2027-02-05..2027-02-07  a\n"
+                                       "workday 2027-02-06  调休上班\n"),
               "DIR/2027.txt:3: 2027-02-06 is already listed at line 2");
     /* 2027-01-04 is a Monday */
     CHECK_STR("workday on a Monday", load_one("2027.txt", Y27 "workday 2027-01-04  调休上班\n"),
@@ -260,8 +294,8 @@ static void test_bad_files(void)
     CHECK_STR("2026 untouched", after("2026-09-30", 5), "2026-10-13");
 
     /* all or nothing: a good 2028 is not loaded beside a bad 2029 */
-    const char *files[] = {"2028.txt", "holiday 2028-01-01  元旦\n",
-                           "2029.txt", "holiday 2029-01-01  元旦\nbogus\n", NULL};
+    const char *files[] = {"2028.txt", "holiday 2028-01-01  元旦\n", "2029.txt",
+                           "holiday 2029-01-01  元旦\nbogus\n", NULL};
     int rc = polrt_calendar_load(make_dir(files));
     remove_dir(files);
     CHECK_EQ("one bad file fails the load", rc, -1);
@@ -334,14 +368,14 @@ static void test_load(void)
     CHECK_EQ("2026-10-10 is now a Saturday like any", polrt_is_workday(day_of("2026-10-10")), 0);
     CHECK_EQ("2025 unchanged", polrt_is_workday(day_of("2025-10-08")), 0);
 
-    const char *shipped[16] = {NULL};
+    const char *shipped[32] = {NULL};
     int k = 0, nfiles = 0;
-    for (size_t i = 0; polrt_calendar_embedded[i] && k < 14; i += 2, nfiles++) {
+    for (size_t i = 0; polrt_calendar_embedded[i] && k < 30; i += 2, nfiles++) {
         const char *slash = strrchr(polrt_calendar_embedded[i], '/');
         shipped[k++] = slash ? slash + 1 : polrt_calendar_embedded[i];
         shipped[k++] = polrt_calendar_embedded[i + 1];
     }
-    CHECK_EQ("four shipped years", nfiles, 4);
+    CHECK_EQ("ten shipped years (2017-2026)", nfiles, 10);
     CHECK_STR("the first is 2017", shipped[0], "2017.txt");
     CHECK_EQ("reload the shipped files", polrt_calendar_load(make_dir(shipped)), 0);
     remove_dir(shipped);

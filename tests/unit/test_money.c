@@ -13,8 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define YUAN(y) ((int64_t)(y) * 100)
-#define PCT(p) ((int64_t)(p) * 10000)
+#define YUAN(y) ((int64_t)(y)*100)
+#define PCT(p)  ((int64_t)(p)*10000)
 /* the source location every failing call below passes, to see it recorded */
 #define LOC 42
 
@@ -77,8 +77,7 @@ static void test_mul_rate(void)
     /* 123.45 yuan × 12.5% = 1543.125 fen → 1543; 123.48 × 12.5% = 1543.5 → 1544 */
     CHECK_EQ("12345 x 12.5% = 1543", op_ok(polrt_mul_rate, 12345, 125000), 1543);
     CHECK_EQ("12348 x 12.5% = 1544", op_ok(polrt_mul_rate, 12348, 125000), 1544);
-    CHECK_EQ("3000 yuan x 80% = 2400 yuan", op_ok(polrt_mul_rate, YUAN(3000), PCT(80)),
-             YUAN(2400));
+    CHECK_EQ("3000 yuan x 80% = 2400 yuan", op_ok(polrt_mul_rate, YUAN(3000), PCT(80)), YUAN(2400));
     /* the largest amount survives × 100%; one millionth more is 9.2e12 fen too many */
     CHECK_EQ("INT64_MAX x 100%", op_ok(polrt_mul_rate, INT64_MAX, POLRT_RATE_ONE), INT64_MAX);
     CHECK_EQ("-INT64_MAX x 100%", op_ok(polrt_mul_rate, -INT64_MAX, POLRT_RATE_ONE), -INT64_MAX);
@@ -86,8 +85,8 @@ static void test_mul_rate(void)
              op_err(polrt_mul_rate, INT64_MAX, POLRT_RATE_ONE + 1), POLRT_E_OVERFLOW);
     CHECK_EQ("INT64_MAX x 200% overflows", op_err(polrt_mul_rate, INT64_MAX, 2 * POLRT_RATE_ONE),
              POLRT_E_OVERFLOW);
-    CHECK_EQ("-INT64_MAX x 200% overflows",
-             op_err(polrt_mul_rate, -INT64_MAX, 2 * POLRT_RATE_ONE), POLRT_E_OVERFLOW);
+    CHECK_EQ("-INT64_MAX x 200% overflows", op_err(polrt_mul_rate, -INT64_MAX, 2 * POLRT_RATE_ONE),
+             POLRT_E_OVERFLOW);
     /* INT64_MIN is POLRT_NONE, so a result of exactly INT64_MIN counts as overflow:
      * 2^62 fen × −200% = −2^63 */
     CHECK_EQ("2^62 x -200% = INT64_MIN is overflow",
@@ -120,8 +119,7 @@ static void test_rate_ops(void)
     CHECK_EQ("INT64_MAX / 2 = ...3.5 -> up", op_ok(polrt_div_round, INT64_MAX, 2),
              INT64_C(4611686018427387904));
     CHECK_EQ("x / 0 fails", op_err(polrt_div_round, 5, 0), POLRT_E_DIVZERO);
-    CHECK_EQ("INT64_MIN / -1 overflows", op_err(polrt_div_round, INT64_MIN, -1),
-             POLRT_E_OVERFLOW);
+    CHECK_EQ("INT64_MIN / -1 overflows", op_err(polrt_div_round, INT64_MIN, -1), POLRT_E_OVERFLOW);
 
     CHECK_EQ("1/3 = 0.333333", op_ok(polrt_ratio, 1, 3), 333333);
     /* 2/3 = 666666.67 millionths → 666667, and the negative one away from zero */
@@ -134,12 +132,45 @@ static void test_rate_ops(void)
     CHECK_EQ("ratio overflow", op_err(polrt_ratio, INT64_MAX, 1), POLRT_E_OVERFLOW);
 }
 
+/* trunc() and floor(): toward zero, toward minus infinity; the same failures */
+static void test_explicit_rounding(void)
+{
+    /* 1005 fen × 50% = 502.5: trunc 502, floor 502; −502.5: trunc −502, floor −503 */
+    CHECK_EQ("trunc(1005 x 50%)", op_ok(polrt_mul_rate_trunc, 1005, PCT(50)), 502);
+    CHECK_EQ("floor(1005 x 50%)", op_ok(polrt_mul_rate_floor, 1005, PCT(50)), 502);
+    CHECK_EQ("trunc(-1005 x 50%)", op_ok(polrt_mul_rate_trunc, -1005, PCT(50)), -502);
+    CHECK_EQ("floor(-1005 x 50%)", op_ok(polrt_mul_rate_floor, -1005, PCT(50)), -503);
+    CHECK_EQ("floor(1005 x -50%)", op_ok(polrt_mul_rate_floor, 1005, -PCT(50)), -503);
+    /* 1 fen × 99.9999% = 0.999999 fen: both drop it; exact products stay */
+    CHECK_EQ("trunc(1 x 99.9999%)", op_ok(polrt_mul_rate_trunc, 1, 999999), 0);
+    CHECK_EQ("floor(-1 x 99.9999%)", op_ok(polrt_mul_rate_floor, -1, 999999), -1);
+    CHECK_EQ("floor(1004 x 50%)", op_ok(polrt_mul_rate_floor, 1004, PCT(50)), 502);
+    CHECK_EQ("trunc(INT64_MAX x 100%)", op_ok(polrt_mul_rate_trunc, INT64_MAX, POLRT_RATE_ONE),
+             INT64_MAX);
+    CHECK_EQ("floor(INT64_MAX x 200%) overflows",
+             op_err(polrt_mul_rate_floor, INT64_MAX, 2 * POLRT_RATE_ONE), POLRT_E_OVERFLOW);
+    /* 7 / 2 = 3.5: trunc 3, floor 3; −7 / 2: trunc −3, floor −4; 7 / −2 floor −4 */
+    CHECK_EQ("trunc(7 / 2)", op_ok(polrt_div_trunc, 7, 2), 3);
+    CHECK_EQ("floor(7 / 2)", op_ok(polrt_div_floor, 7, 2), 3);
+    CHECK_EQ("trunc(-7 / 2)", op_ok(polrt_div_trunc, -7, 2), -3);
+    CHECK_EQ("floor(-7 / 2)", op_ok(polrt_div_floor, -7, 2), -4);
+    CHECK_EQ("floor(7 / -2)", op_ok(polrt_div_floor, 7, -2), -4);
+    CHECK_EQ("floor(-7 / -2)", op_ok(polrt_div_floor, -7, -2), 3);
+    CHECK_EQ("floor(-6 / 2) exact", op_ok(polrt_div_floor, -6, 2), -3);
+    CHECK_EQ("trunc(x / 0) fails", op_err(polrt_div_trunc, 5, 0), POLRT_E_DIVZERO);
+    CHECK_EQ("floor(x / 0) fails", op_err(polrt_div_floor, 5, 0), POLRT_E_DIVZERO);
+    CHECK_EQ("trunc(INT64_MIN / -1) overflows", op_err(polrt_div_trunc, INT64_MIN, -1),
+             POLRT_E_OVERFLOW);
+    CHECK_EQ("floor(INT64_MIN / -1) overflows", op_err(polrt_div_floor, INT64_MIN, -1),
+             POLRT_E_OVERFLOW);
+}
+
 static void test_progressive(void)
 {
     /* DOMAIN.md step 3: threshold 5,000 yuan; to 50,000 at 60%, 50k-100k 70%, 100k-200k 80%,
      * above 200k 90% */
-    static const int64_t seg[] = {4, YUAN(5000), PCT(60), YUAN(50000), PCT(70),
-                                  YUAN(100000), PCT(80), YUAN(200000), PCT(90)};
+    static const int64_t seg[] = {
+        4, YUAN(5000), PCT(60), YUAN(50000), PCT(70), YUAN(100000), PCT(80), YUAN(200000), PCT(90)};
     int64_t code;
     /* 60,000: 45,000 × 60% + 10,000 × 70% = 27,000 + 7,000 = 34,000 yuan */
     CHECK_EQ("60,000 yuan -> 34,000", prog(seg, YUAN(60000), &code), YUAN(34000));
@@ -409,9 +440,31 @@ static void test_parse(void)
     CHECK_EQ("largest negative", money("-92,233,720,368,547,758.07"), -INT64_MAX);
     CHECK_EQ("n bounds the text", polrt_parse_money("12.34xyz", 5, &(int64_t){0}), 0);
     static const char *const bad_money[] = {
-        "1,23.4", "12.345", "abc", "", " ", "99999999999999999999", "92233720368547758.08",
-        "-92233720368547758.08", "1234,567", ",123", "1,", "1,2345", "12,34,567", "1.", ".5",
-        "-", "--1", "+1", "1 234", "12.3.4", "1e3", "¥12", "12yuan", "0x10", "1,234.5.6",
+        "1,23.4",
+        "12.345",
+        "abc",
+        "",
+        " ",
+        "99999999999999999999",
+        "92233720368547758.08",
+        "-92233720368547758.08",
+        "1234,567",
+        ",123",
+        "1,",
+        "1,2345",
+        "12,34,567",
+        "1.",
+        ".5",
+        "-",
+        "--1",
+        "+1",
+        "1 234",
+        "12.3.4",
+        "1e3",
+        "¥12",
+        "12yuan",
+        "0x10",
+        "1,234.5.6",
     };
     for (size_t i = 0; i < sizeof bad_money / sizeof *bad_money; i++) {
         char name[64];
@@ -431,8 +484,21 @@ static void test_parse(void)
     CHECK_EQ("-5%", rate("-5%"), -50000);
     CHECK_EQ("0%", rate("0%"), 0);
     static const char *const bad_rate[] = {
-        "0.0000001", "0.00001%", "80%%", "%", "abc", "", "1.", ".8", "8 0%", "80 %", "80%x",
-        "1,000%", "+5%", "99999999999999999999", "9223372036854.775808",
+        "0.0000001",
+        "0.00001%",
+        "80%%",
+        "%",
+        "abc",
+        "",
+        "1.",
+        ".8",
+        "8 0%",
+        "80 %",
+        "80%x",
+        "1,000%",
+        "+5%",
+        "99999999999999999999",
+        "9223372036854.775808",
     };
     for (size_t i = 0; i < sizeof bad_rate / sizeof *bad_rate; i++) {
         char name[64];
@@ -467,8 +533,8 @@ static void test_format(void)
     CHECK_STR("INT64_MIN rate", polrt_fmt_rate(INT64_MIN, buf), "-922337203685477.5808%");
 
     /* round trips: format, parse back, same value */
-    static const int64_t amounts[] = {0, 1, -1, 5, 99, 100, 123456, -123456789, 100000000,
-                                      INT64_MAX, -INT64_MAX};
+    static const int64_t amounts[] = {0,      1,          -1,        5,         99,        100,
+                                      123456, -123456789, 100000000, INT64_MAX, -INT64_MAX};
     int ok = 1;
     for (size_t i = 0; i < sizeof amounts / sizeof *amounts; i++) {
         for (int g = 0; g < 2; g++) {
@@ -478,8 +544,8 @@ static void test_format(void)
         }
     }
     CHECK("money round trips", ok);
-    static const int64_t rates[] = {0, 1, -1, 10, 125000, 333333, 800000, POLRT_RATE_ONE,
-                                    1234567, INT64_MAX, -INT64_MAX};
+    static const int64_t rates[] = {
+        0, 1, -1, 10, 125000, 333333, 800000, POLRT_RATE_ONE, 1234567, INT64_MAX, -INT64_MAX};
     ok = 1;
     for (size_t i = 0; i < sizeof rates / sizeof *rates; i++) {
         int64_t back = INT64_MIN;
@@ -528,6 +594,7 @@ int main(void)
 {
     test_mul_rate();
     test_rate_ops();
+    test_explicit_rounding();
     test_progressive();
     test_fast_paths();
     test_parse();
