@@ -692,11 +692,12 @@ static cJSON *completion(Server *s, const cJSON *params)
         case DK_REJECT: break;
         }
     }
-    static const char *builtins[] = {"min",     "max",  "pos",         "clamp",
-                                     "present", "year", "month_after", "progressive",
-                                     "any",     "all",  "count",       "sum"};
-    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
-        item(arr, builtins[i], CK_FUNCTION, "built-in", prefix);
+    /* the checker's built-in functions, then the aggregates (the grammar's) */
+    for (size_t i = 0; sema_builtin(i); i++)
+        item(arr, sema_builtin(i), CK_FUNCTION, "built-in", prefix);
+    static const char *aggregates[] = {"any", "all", "count", "sum"};
+    for (size_t i = 0; i < sizeof aggregates / sizeof aggregates[0]; i++)
+        item(arr, aggregates[i], CK_FUNCTION, "built-in", prefix);
     item(arr, "claim", CK_KEYWORD, NULL, prefix);
     item(arr, "person", CK_KEYWORD, NULL, prefix);
     return arr;

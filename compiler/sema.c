@@ -56,6 +56,11 @@ static const struct {
     {"floor", BI_FLOOR},
 };
 
+const char *sema_builtin(size_t i)
+{
+    return i < sizeof builtins / sizeof builtins[0] ? builtins[i].name : NULL;
+}
+
 /* trunc and floor are names of the domain too (起付线 is a deductible's "floor"): a param or
  * argument-less rule may still be called so, since only a call reaches the built-in */
 static int call_only_builtin(const char *name)

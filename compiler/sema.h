@@ -23,6 +23,8 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *out);
  * (polrt_is_workday) lacks years of its validity, named ("2019-2024, 2027"); an open
  * validity is checked up to the last loaded year. 1 when it warned. */
 int sema_calendar_warning(Diag *d, const Policy *pol);
+/* the name of built-in function i (the checker's table), NULL past the last */
+const char *sema_builtin(size_t i);
 
 /* host functions an `extern` may name (the runtime provides them; spec/LANGUAGE.md §9) */
 typedef struct HostFn {

@@ -25,7 +25,7 @@ syn keyword polUnit      yuan 元 万元 day days 天 workday workdays 工作日
 syn keyword polUnit      month months 个月 year years 年
 syn keyword polBoolean   true 是 false 否
 syn keyword polType      money 金额 rate 比例 int 整数 bool 布尔 date 日期 brackets 分段
-syn keyword polBuiltin   min max pos clamp present month_after 次月 progressive any all count sum
+syn keyword polBuiltin   min max pos clamp present month_after 次月 progressive trunc floor any all count sum
 
 " later matches win at the same place: a plain number first
 syn match   polNumber    "\<\d\+\%(\.\d\+\)\=\>"
