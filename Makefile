@@ -38,7 +38,7 @@ endif
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csv.c runtime/decode.c runtime/out.c runtime/ledger.c runtime/session.c \
                 runtime/progress.c runtime/pipeline.c runtime/run.c runtime/explain.c runtime/util.c \
-                runtime/opts.c
+                runtime/opts.c runtime/service.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
 
@@ -53,7 +53,7 @@ FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c 
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
 CLI_SRCS := cli/main.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c \
-            cli/test.c cli/simulate.c cli/call.c cli/gen.c
+            cli/test.c cli/simulate.c cli/call.c cli/gen.c cli/serve.c
 TOOLS_SRCS := tools/gen.c
 FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o
 LLVM_OBJS := $(LLVM_SRCS:%.c=$(BUILD)/%.o)
@@ -74,7 +74,7 @@ $(BUILD)/polc: $(POLC_OBJS) $(BUILD)/libpolsim.a $(BUILD)/libpolrt.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(SAN_FLAGS) -rdynamic -o $@ $(POLC_OBJS) $(BUILD)/libpolsim.a \
 	    -Wl,--whole-archive $(BUILD)/libpolrt.a \
-	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi -lnettle $(RT_LIBS)
+	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi -lnettle -lmicrohttpd $(RT_LIBS)
 
 $(BUILD)/libpolrt.a: $(RUNTIME_OBJS)
 	@echo "  AR      $@"

@@ -17,5 +17,6 @@ int cmd_test(const Command *cmd, int argc, char **argv);     /* test.c */
 int cmd_simulate(const Command *cmd, int argc, char **argv); /* simulate.c */
 int cmd_call(const Command *cmd, int argc, char **argv);     /* call.c */
 int cmd_gen(const Command *cmd, int argc, char **argv);      /* gen.c */
+int cmd_serve(const Command *cmd, int argc, char **argv);    /* serve.c */
 
 #endif

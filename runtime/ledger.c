@@ -1522,6 +1522,84 @@ int rt_ledger_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen)
     return rc;
 }
 
+/* rt_ledger_get in memory: the record as stored, whoever it was settled for */
+static int mem_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen)
+{
+    const RtSchema *s = st->s;
+    const MemClaim *c = rt_map_find(&st->claims, hash_str(r->claim_id), claim_eq, r->claim_id);
+    if (!c)
+        return 0;
+    const int64_t *d = c->data;
+    snprintf(person, plen, "%s", c->person);
+    memcpy(fields, d, (size_t)s->nclaim * sizeof *d);
+    d += s->nclaim;
+    memcpy(r->out, d, (size_t)s->noutputs * sizeof *d);
+    d += s->noutputs;
+    memcpy(r->keys, d, (size_t)s->nledgers * sizeof *d);
+    d += s->nledgers;
+    memcpy(r->before, d, (size_t)s->nledger_fields * sizeof *d);
+    d += s->nledger_fields;
+    memcpy(r->after, d, (size_t)s->nledger_fields * sizeof *d);
+    return 1;
+}
+
+/* rt_ledger_get in the file: format 2 blobs through their layout, or format 1 text */
+static int sql_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen,
+                   char *err, size_t errlen)
+{
+    const RtSchema *s = st->s;
+    sqlite3_stmt *q = st->q[Q_GET_CLAIM];
+    int rc = 1, bad = 0;
+    sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
+    int step = sqlite3_step(q);
+    const char *pid = step == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : NULL;
+    if (step == SQLITE_DONE) {
+        rc = 0;
+    } else if (step != SQLITE_ROW) {
+        rc = db_fail(st, err, errlen);
+    } else if (!pid) {
+        rc = fail(err, errlen, "%s: claim %s: stored record is incomplete", st->path, r->claim_id);
+    } else if (sqlite3_column_type(q, 1) == SQLITE_TEXT) {
+        const char *col[5];
+        for (int i = 0; i < 5; i++)
+            col[i] = (const char *)sqlite3_column_text(q, i + 1);
+        if (!col[0] || !col[1] || !col[2] || !col[3] || !col[4] ||
+            decode_text(s, G_FIELDS, 0, col[0], fields, POLRT_NONE) ||
+            decode_text(s, G_OUT, 0, col[1], r->out, POLRT_NONE) ||
+            decode_text(s, G_KEYS, 0, col[2], r->keys, POLRT_NONE) ||
+            decode_text(s, G_LEDGER, 0, col[3], r->before, 0) ||
+            decode_text(s, G_LEDGER, 0, col[4], r->after, 0))
+            rc = fail(err, errlen, "%s: claim %s: stored record is malformed", st->path,
+                      r->claim_id);
+    } else {
+        const Layout *L = layout_get(st, sqlite3_column_int64(q, 6), &bad, err, errlen);
+        if (bad)
+            rc = -1;
+        else if (column_values(q, 1, L, G_FIELDS, fields, s->nclaim, POLRT_NONE) ||
+                 column_values(q, 2, L, G_OUT, r->out, s->noutputs, POLRT_NONE) ||
+                 column_values(q, 3, L, G_KEYS, r->keys, s->nledgers, POLRT_NONE) ||
+                 column_values(q, 4, L, G_LEDGER, r->before, s->nledger_fields, 0) ||
+                 column_values(q, 5, L, G_LEDGER, r->after, s->nledger_fields, 0))
+            rc = fail(err, errlen, "%s: claim %s: stored record is malformed", st->path,
+                      r->claim_id);
+    }
+    if (rc == 1)
+        snprintf(person, plen, "%s", pid);
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    return rc;
+}
+
+int rt_ledger_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen, char *err,
+                  size_t errlen)
+{
+    pthread_mutex_lock(&st->mu);
+    int rc = st->db ? sql_get(st, r, fields, person, plen, err, errlen)
+                    : mem_get(st, r, fields, person, plen);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
 /* ---- saving a settled claim --------------------------------------------------------------- */
 
 /* the claim record: data then the two ids, one allocation */
@@ -1654,4 +1732,14 @@ void rt_ledger_keep_claims(RtStore *st, int keep)
 int rt_ledger_keeps_claims(const RtStore *st)
 {
     return st->db || atomic_load_explicit(&st->keep_claims, memory_order_relaxed);
+}
+
+int rt_ledger_is_memory(const RtStore *st)
+{
+    return st->path == NULL;
+}
+
+const char *rt_ledger_path(const RtStore *st)
+{
+    return st->path;
 }

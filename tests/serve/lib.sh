@@ -1,0 +1,89 @@
+# tests/serve/lib.sh — sourced by the tests of polc serve (not run itself): a work directory,
+# ok/bad, starting and stopping a service on a free loopback port, requests with curl.
+#   env: POLC (build/polc)
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+ROOT=$(pwd)
+POLC=${POLC:-build/polc}
+case $POLC in /*) ;; */*) POLC=$ROOT/$POLC ;; esac
+PANJI=$ROOT/policies/anhui/panji-2017.pol
+EX=$ROOT/examples
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-serve.XXXXXX") || exit 2
+SPID=""
+trap '[ -n "$SPID" ] && kill -9 $SPID 2>/dev/null; rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 2
+
+pass=0
+fail=0
+ok() {
+    pass=$((pass + 1))
+    echo "[PASS] $1"
+}
+bad() {
+    fail=$((fail + 1))
+    echo "[FAIL] $1: $2"
+}
+# check NAME WANT GOT
+check() {
+    if [ "$2" = "$3" ]; then ok "$1"; else bad "$1" "want '$2', got '$3'"; fi
+}
+finish() {
+    echo "$pass passed, $fail failed"
+    [ "$fail" -eq 0 ]
+    exit $?
+}
+
+# serve LOG ARGS...: start polc serve ARGS on a free port, logging to LOG; sets SPID, PORT,
+# URL once it listens (10 s at most: a JIT compile of Panji takes well under one)
+serve() {
+    log=$1
+    shift
+    : >"$log"
+    "$POLC" serve "$@" --listen 127.0.0.1:0 2>"$log" &
+    SPID=$!
+    PORT=""
+    i=0
+    while [ $i -lt 100 ]; do
+        PORT=$(sed -n 's/.*listening on https*:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log")
+        [ -n "$PORT" ] && break
+        kill -0 $SPID 2>/dev/null || break
+        sleep 0.1
+        i=$((i + 1))
+    done
+    URL=http://127.0.0.1:$PORT
+    [ -n "$PORT" ]
+}
+
+# stop: SIGTERM and wait; the exit code in STOPPED
+stop() {
+    kill -TERM $SPID
+    wait $SPID
+    STOPPED=$?
+    SPID=""
+}
+
+# req METHOD PATH TOKEN [BODYFILE]: the answer's body in $WORK/body, its status in CODE
+req() {
+    set -- "$1" "$2" "$3" "${4:-}"
+    if [ -n "$4" ]; then
+        CODE=$(curl -s -o body -w '%{http_code}' -X "$1" ${3:+-H "Authorization: Bearer $3"} \
+            -H 'Content-Type: application/json' --data-binary "@$4" "$URL$2")
+    else
+        CODE=$(curl -s -o body -w '%{http_code}' -X "$1" ${3:+-H "Authorization: Bearer $3"} \
+            "$URL$2")
+    fi
+}
+
+# the answers (JSON lines) as results CSV rows: claim_id, outputs in the schema's order, status
+# (pol.json: GET /v1/policy)
+as_results() {
+    echo "claim_id,$(jq -r '[.outputs[].name] | join(",")' pol.json),status"
+    jq -r --slurpfile pol pol.json '[.claim_id] + [.outputs[$pol[0].outputs[].name] // ""]
+        + [.status] | map(if test("[,\"]") then "\"" + . + "\"" else . end) | join(",")' "$@"
+}
+
+# requests.jsonl: one request a claim of CLAIMS, with its person from PERSONS (pol.json)
+requests() {
+    jq -n -c --slurpfile pol pol.json --rawfile persons "$1" --rawfile claims "$2" \
+        -f "$ROOT/tests/serve/requests.jq"
+}
