@@ -37,6 +37,7 @@ finish() {
 # URL once it listens (10 s at most: a JIT compile of Panji takes well under one)
 serve() {
     log=$1
+    SLOG=$log
     shift
     : >"$log"
     "$POLC" serve "$@" --listen 127.0.0.1:0 2>"$log" &
@@ -54,12 +55,16 @@ serve() {
     [ -n "$PORT" ]
 }
 
-# stop: SIGTERM and wait; the exit code in STOPPED
+# stop: SIGTERM and wait; the exit code in STOPPED. A sanitizer's report in the service's log
+# (make asan) fails.
 stop() {
     kill -TERM $SPID
     wait $SPID
     STOPPED=$?
     SPID=""
+    if grep -q -E 'Sanitizer|runtime error:|internal error' "$SLOG"; then
+        bad "sanitizer ($SLOG)" "$(grep -m1 -E 'Sanitizer|runtime error:|internal error' "$SLOG")"
+    fi
 }
 
 # req METHOD PATH TOKEN [BODYFILE]: the answer's body in $WORK/body, its status in CODE
