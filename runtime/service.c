@@ -342,8 +342,9 @@ static const char *reason_of(const char *msg, const char *claim_id)
     return msg;
 }
 
-/* One claim object: settled, or refused, into an answer object; its status. -2: the ledger
- * failed (the request answers 503). */
+/* One claim object: settled, or refused, into an answer object; its status. -1: a fault of
+ * the request's structure (in b: it answers 400); -2: the ledger failed (503). answer NULL:
+ * only the structure is checked (0 when sound), nothing settles. */
 /* the person pid is one of the request's persons (a list of person objects) */
 static int in_request(const cJSON *people, const char *pid)
 {
@@ -381,6 +382,8 @@ static int one_claim(Service *sv, const cJSON *c, const char *what, const cJSON 
         bad(b, "%s: person %s is not in the request", what, pid);
         return -1;
     }
+    if (!answer)
+        return 0;
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "claim_id", cid);
     *answer = o;
@@ -504,39 +507,46 @@ static int settle_job(Service *sv, Job *j)
         }
         j->r->nclaims = 1;
     } else {
-        cJSON *o = cJSON_CreateObject();
-        cJSON *results = cJSON_AddArrayToObject(o, "results");
+        /* the whole request's structure first: a 400 settles nothing */
         int k = 0;
-        int64_t n[SVC_NSTATUS] = {0};
         const cJSON *c;
         cJSON_ArrayForEach(c, claims)
         {
             char what[32];
             snprintf(what, sizeof what, "claims[%d]", k++);
-            cJSON *a = NULL;
-            int st = one_claim(sv, c, what, people, NULL, j->explain, &a, &b);
-            if (st < 0) {
-                cJSON_Delete(a);
-                ret = st;
+            if (one_claim(sv, c, what, people, NULL, 0, NULL, &b) < 0)
                 break;
-            }
-            n[st]++;
-            cJSON_AddItemToArray(results, a);
         }
         j->r->nclaims = k;
-        if (ret == -1) {
-            /* claims before the fault are settled (their ledger change stays, and a retry of
-             * the corrected request answers them "already settled"); say so */
-            reply_error(j->r, 400, "%s (the %d claims before it were answered: send again)", b.msg,
-                        k - 1);
-            cJSON_Delete(o);
-            ret = 0;
-        } else if (ret == 0) {
-            for (int s = 0; s < SVC_NSTATUS; s++)
-                atomic_fetch_add(&sv->counts[s], n[s]);
-            reply_json(j->r, 200, o);
+        if (b.set) {
+            reply_error(j->r, 400, "%s", b.msg);
         } else {
-            cJSON_Delete(o);
+            cJSON *o = cJSON_CreateObject();
+            cJSON *results = cJSON_AddArrayToObject(o, "results");
+            int64_t n[SVC_NSTATUS] = {0};
+            k = 0;
+            cJSON_ArrayForEach(c, claims)
+            {
+                char what[32];
+                snprintf(what, sizeof what, "claims[%d]", k++);
+                cJSON *a = NULL;
+                int st = one_claim(sv, c, what, people, NULL, j->explain, &a, &b);
+                if (st < 0) {
+                    /* -2 (the structure was checked): the group answers 503 */
+                    cJSON_Delete(a);
+                    ret = -2;
+                    break;
+                }
+                n[st]++;
+                cJSON_AddItemToArray(results, a);
+            }
+            if (ret == 0) {
+                for (int i = 0; i < SVC_NSTATUS; i++)
+                    atomic_fetch_add(&sv->counts[i], n[i]);
+                reply_json(j->r, 200, o);
+            } else {
+                cJSON_Delete(o);
+            }
         }
     }
     drop_persons(sv, people);

@@ -201,6 +201,15 @@ req POST /v1/settle $S b6.json
 check "claim_id a number: 400" "400 claim.claim_id: expected a non-empty string" \
     "$CODE $(jq -r .error body)"
 
+head -3 requests.jsonl | jq -c -s '{persons: map(.person), claims: map(.claim)}
+    | .claims[0].claim_id = "N1" | .claims[1].claim_id = "N2" | .claims[2].claim_id = "N3"
+    | .claims[2].foo = 1' >b7.json
+req POST /v1/settle $S b7.json
+check "a batch with a bad member: 400 naming it" "400 claims[2].foo: unknown field" \
+    "$CODE $(jq -r .error body)"
+req GET /v1/claims/N1 $S
+check "a batch with a bad member: nothing of it settled" "404" "$CODE"
+
 # ---- 413: --max-body, --max-claims ------------------------------------------------------------
 jq -c -s '{persons: map(.person), claims: map(.claim)}' requests.jsonl >all.json
 req POST /v1/settle $S all.json
