@@ -61,11 +61,21 @@ struct Service {
 
 /* ---- answers ------------------------------------------------------------------------- */
 
+/* the answer, as a tree: printed by reply_text on the requester's thread, so the settling
+ * thread (one for all requests) spends none of its time printing JSON */
 static void reply_json(ServiceReply *r, int code, cJSON *body)
 {
+    cJSON_Delete(r->tree);
     r->code = code;
-    r->body = body ? cJSON_PrintUnformatted(body) : NULL;
-    cJSON_Delete(body);
+    r->tree = body;
+}
+
+/* the tree as the body text */
+static void reply_text(ServiceReply *r)
+{
+    r->body = r->tree ? cJSON_PrintUnformatted(r->tree) : NULL;
+    cJSON_Delete(r->tree);
+    r->tree = NULL;
     if (!r->body) {
         r->code = 500;
         r->body = strdup("{\"error\":\"out of memory\"}");
@@ -638,7 +648,6 @@ static void *settle_main(void *arg)
             /* nothing of the group is durable: every request of it answers 503 (a retry
              * settles its claims as this one would have) */
             for (Job *j = group; j; j = j->next) {
-                free(j->r->body);
                 reply_error(j->r, 503, "ledger: %s (nothing settled: send again)", err);
             }
             rt_session_begin(sv->s, err, sizeof err); /* roll back what may be open */
@@ -660,7 +669,7 @@ static void submit(Service *sv, Job *j)
     if (sv->stop) {
         pthread_mutex_unlock(&sv->mu);
         reply_error(j->r, 503, "the service is stopping");
-        return;
+        return; /* printed by the caller, as any answer */
     }
     if (sv->tail)
         sv->tail->next = j;
@@ -735,11 +744,13 @@ void service_settle(Service *sv, const char *body, size_t n, int explain, long m
     if (!req) {
         size_t at = end && end >= body ? (size_t)(end - body) : 0;
         reply_error(r, 400, "body: not JSON (near byte %zu)", at);
+        reply_text(r);
         return;
     }
     if (!cJSON_IsObject(req)) {
         cJSON_Delete(req);
         reply_error(r, 400, "body: expected an object");
+        reply_text(r);
         return;
     }
     const cJSON *claims = cJSON_GetObjectItemCaseSensitive(req, "claims");
@@ -748,11 +759,13 @@ void service_settle(Service *sv, const char *body, size_t n, int explain, long m
         cJSON_Delete(req);
         reply_error(r, 413, "claims: %d claims, more than the %ld a request may hold", r->nclaims,
                     max_claims);
+        reply_text(r);
         return;
     }
     Job j = {.kind = JOB_SETTLE, .req = req, .explain = explain, .r = r};
     submit(sv, &j);
     cJSON_Delete(req);
+    reply_text(r);
 }
 
 void service_claim(Service *sv, const char *claim_id, ServiceReply *r)
@@ -760,6 +773,7 @@ void service_claim(Service *sv, const char *claim_id, ServiceReply *r)
     memset(r, 0, sizeof *r);
     Job j = {.kind = JOB_GET, .claim_id = claim_id, .r = r};
     submit(sv, &j);
+    reply_text(r);
 }
 
 /* can a store written by old be read by new? 0, or 1 with the reason in err */

@@ -23,6 +23,7 @@ typedef struct ServiceReply {
     char *body;
     size_t len;
     int nclaims; /* claims in the request (for the log) */
+    void *tree;  /* the answer before it is printed (private) */
 } ServiceReply;
 
 /* A service on engine e and the ledger (an SQLite file, or NULL: in memory), its settling
