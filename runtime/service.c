@@ -37,13 +37,14 @@ typedef struct Job {
     int explain;
     ServiceReply *r;
     int done;
+    pthread_cond_t cv; /* its requester waits on it: a group's end wakes only its own */
     struct Job *next;
 } Job;
 
 struct Service {
-    pthread_mutex_t mu; /* guards the queue, the swap and stop */
-    pthread_cond_t cv;  /* the settling thread waits for work */
-    pthread_cond_t cv_done;
+    pthread_mutex_t mu;     /* guards the queue, the swap and stop */
+    pthread_cond_t cv;      /* the settling thread waits for work */
+    pthread_cond_t cv_done; /* a swap was taken */
     pthread_t th;
     Job *head, *tail;
     int stop;
@@ -654,9 +655,11 @@ static void *settle_main(void *arg)
             rt_session_commit(sv->s, err, sizeof err);
         }
         pthread_mutex_lock(&sv->mu);
-        for (Job *j = group; j; j = j->next)
+        for (Job *j = group, *next; j; j = next) {
+            next = j->next; /* j is the requester's: gone once it wakes */
             j->done = 1;
-        pthread_cond_broadcast(&sv->cv_done);
+            pthread_cond_signal(&j->cv);
+        }
     }
     pthread_mutex_unlock(&sv->mu);
     return NULL;
@@ -671,6 +674,7 @@ static void submit(Service *sv, Job *j)
         reply_error(j->r, 503, "the service is stopping");
         return; /* printed by the caller, as any answer */
     }
+    pthread_cond_init(&j->cv, NULL);
     if (sv->tail)
         sv->tail->next = j;
     else
@@ -678,8 +682,9 @@ static void submit(Service *sv, Job *j)
     sv->tail = j;
     pthread_cond_signal(&sv->cv);
     while (!j->done)
-        pthread_cond_wait(&sv->cv_done, &sv->mu);
+        pthread_cond_wait(&j->cv, &sv->mu);
     pthread_mutex_unlock(&sv->mu);
+    pthread_cond_destroy(&j->cv);
 }
 
 /* ---- the API ------------------------------------------------------------------------------ */
