@@ -1,0 +1,50 @@
+#!/bin/sh
+# tests/serve/small.sh — polc serve on a policy with no person fields and no history (a claim
+# needs no person object; its person_id keys the ledger) and on a built ENGINE.so (which is
+# not reloaded: 409). Amounts by hand: a yearly cap of 1,000 yuan on what the policy pays.
+#
+#   sh tests/serve/small.sh        env: POLC (build/polc)
+. "$(dirname "$0")/lib.sh"
+
+cat >cap.pol <<'POL'
+policy "cap" valid from 2017-01-01 dated by claim.discharged
+claim { discharged: date  total: money }
+param cap: money from 2017-01-01: 1000 yuan
+ledger annual per person per year of claim.discharged { paid: money += pays }
+rule pays: money = min(claim.total, pos(cap - annual.paid))
+output pays
+POL
+# claims of P: 600 (600 paid), 600 -> 400 (the rest of 1,000), 600 -> 0; Q: 600; P in 2018: 600
+cat >batch.json <<'JSON'
+{"claims": [
+ {"claim_id": "A", "person_id": "P", "discharged": "2017-03-01", "total": "600"},
+ {"claim_id": "B", "person_id": "P", "discharged": "2017-04-01", "total": 600},
+ {"claim_id": "C", "person_id": "P", "discharged": "2017-05-01", "total": "600.00"},
+ {"claim_id": "D", "person_id": "Q", "discharged": "2017-05-01", "total": "600"},
+ {"claim_id": "E", "person_id": "P", "discharged": "2018-01-02", "total": "600"}]}
+JSON
+for engine in cap.pol cap.so; do
+    if [ $engine = cap.so ]; then
+        "$POLC" build cap.pol -o cap.so 2>/dev/null || { bad "build cap.so" "failed"; continue; }
+    fi
+    serve log.$engine --ledger $engine.db $engine || { bad "$engine: start" "$(cat log.$engine)"; continue; }
+    req POST /v1/settle "" batch.json
+    check "$engine: pays by hand" "200 A 600.00 B 400.00 C 0.00 D 600.00 E 600.00" \
+        "$CODE $(jq -r '[.results[] | .claim_id, .outputs.pays] | join(" ")' body)"
+    check "$engine: P's 2017 ledger after C" "2017 1000.00" \
+        "$(jq -r '.results[2].ledger.annual | "\(.key) \(.after.paid)"' body)"
+    echo '{"claim": {"claim_id": "F", "discharged": "2017-06-01", "total": "1"}}' >nop.json
+    req POST /v1/settle "" nop.json
+    check "$engine: a claim without a person_id: 400" "400 claim.person_id: missing" \
+        "$CODE $(jq -r .error body)"
+    echo '{}' >empty.json
+    req POST /v1/reload "" empty.json
+    if [ $engine = cap.so ]; then
+        check "a built engine: reload refused" "409 refused" "$CODE $(jq -r .result body)"
+    else
+        check "the same text: reload unchanged" "200 unchanged" "$CODE $(jq -r .result body)"
+    fi
+    stop
+    check "$engine: SIGTERM exits 0" "0" "$STOPPED"
+done
+finish
