@@ -569,6 +569,14 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return MHD_YES;
     }
     if (*size) {
+        /* --timeout bounds a whole request too, not only the silence between its bytes: a
+         * client trickling a body a byte at a time is cut off (the connection closed) */
+        if (mono_us() - q->t0 > (int64_t)S->a.timeout * 1000000) {
+            atomic_fetch_add(&S->codes[408], 1);
+            logf_("%.8s %s: the body took longer than %ld s: connection closed", method,
+                  route(url) == EP_NONE ? "?" : "request", S->a.timeout);
+            return MHD_NO;
+        }
         if (!q->too_big && q->n + *size > (size_t)S->a.max_body) {
             q->too_big = 1;
             free(q->body);
@@ -718,7 +726,7 @@ static const Opt serve_opts[] = {
     {"max-claims", 0, OPT_INT, AT(max_claims), "N", 1, 1000000, 1000,
      "most claims in one request (default 1000)"},
     {"timeout", 0, OPT_INT, AT(timeout), "S", 1, 3600, 30,
-     "seconds a connection may stay idle (default 30)"},
+     "seconds a connection may stay idle, and a request's body may take (default 30)"},
     {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "JIT optimisation level, 0 to 3 (default 2)"},
     {0},
 };

@@ -62,8 +62,8 @@ stop() {
     wait $SPID
     STOPPED=$?
     SPID=""
-    if grep -q -E 'Sanitizer|runtime error:|internal error' "$SLOG"; then
-        bad "sanitizer ($SLOG)" "$(grep -m1 -E 'Sanitizer|runtime error:|internal error' "$SLOG")"
+    if grep -q -E 'Sanitizer|runtime error:|polc: internal error' "$SLOG"; then
+        bad "sanitizer ($SLOG)" "$(grep -m1 -E 'Sanitizer|runtime error:|polc: internal error' "$SLOG")"
     fi
 }
 

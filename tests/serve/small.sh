@@ -2,6 +2,7 @@
 # tests/serve/small.sh — polc serve on a policy with no person fields and no history (a claim
 # needs no person object; its person_id keys the ledger) and on a built ENGINE.so (which is
 # not reloaded: 409). Amounts by hand: a yearly cap of 1,000 yuan on what the policy pays.
+# A request whose body takes longer than --timeout is cut off.
 #
 #   sh tests/serve/small.sh        env: POLC (build/polc)
 . "$(dirname "$0")/lib.sh"
@@ -47,4 +48,20 @@ for engine in cap.pol cap.so; do
     stop
     check "$engine: SIGTERM exits 0" "0" "$STOPPED"
 done
+
+# --timeout 1: a body trickled at 100 bytes/s (6 s for 600) is cut off after about a second;
+# the service answers the next client
+serve log.slow cap.pol --timeout 1 || { bad "slow: start" "$(cat log.slow)"; finish; }
+head -c 600 /dev/zero | tr '\0' ' ' >slow.json
+t0=$(date +%s)
+code=$(curl -s -o /dev/null -w '%{http_code}' --limit-rate 100 --data-binary @slow.json \
+    "$URL/v1/settle")
+t1=$(date +%s)
+check "a body slower than --timeout: cut off, no answer" "000" "$code"
+[ $((t1 - t0)) -le 4 ] && ok "cut off within the timeout" ||
+    bad "cut off within the timeout" "$((t1 - t0)) s"
+req GET /v1/health ""
+check "after it: the service answers" "200" "$CODE"
+stop
+check "slow: SIGTERM exits 0" "0" "$STOPPED"
 finish
