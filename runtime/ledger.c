@@ -928,6 +928,12 @@ static void sqlite_setup(void)
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t errlen)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
+    /* a PostgreSQL URL is not a file name: refused by name, never created as an SQLite file
+     * called "postgresql:" (issue 10's PostgreSQL store is still to come) */
+    if (path && (!strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11))) {
+        fail(err, errlen, "PostgreSQL ledgers are not supported yet: give an SQLite file");
+        return NULL;
+    }
     if (path)
         pthread_once(&once, sqlite_setup);
     RtStore *st = polrt_realloc(NULL, sizeof *st);

@@ -49,6 +49,16 @@ for engine in cap.pol cap.so; do
     check "$engine: SIGTERM exits 0" "0" "$STOPPED"
 done
 
+# a PostgreSQL URL: refused by name (the store is still to come), no file made
+"$POLC" serve cap.pol --ledger postgresql://127.0.0.1/polc --listen 127.0.0.1:0 2>pg.err
+check "serve --ledger postgresql://: exit 3, said" \
+    "3 polc: serve: PostgreSQL ledgers are not supported yet: give an SQLite file" "$? $(cat pg.err)"
+printf 'claim_id,person_id,discharged,total\nA,P,2017-03-01,600\n' >c.csv
+"$POLC" run cap.pol --claims c.csv --ledger postgresql://127.0.0.1/polc -q --out r.csv 2>pg.err
+rc=$?
+check "run --ledger postgresql://: refused, no file made" "2 no" \
+    "$rc $([ -e postgresql: ] && echo yes || echo no)"
+
 # --timeout 1: a body trickled at 100 bytes/s (6 s for 600) is cut off after about a second;
 # the service answers the next client
 serve log.slow cap.pol --timeout 1 || { bad "slow: start" "$(cat log.slow)"; finish; }
