@@ -1358,6 +1358,16 @@ int rt_ledger_commit(RtStore *st, char *err, size_t errlen)
     return rc;
 }
 
+void rt_ledger_rollback(RtStore *st)
+{
+    if (!st->db)
+        return;
+    pthread_mutex_lock(&st->mu);
+    if (st->in_tx)
+        tx_rollback(st);
+    pthread_mutex_unlock(&st->mu);
+}
+
 /* The last owner closes. An open batch is rolled back: its claims were never committed, so
  * a re-run settles them; committing a caller's half-finished batch would be a guess. */
 void rt_ledger_close(RtStore *st)

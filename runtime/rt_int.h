@@ -244,6 +244,9 @@ void rt_ledger_close(RtStore *st);      /* the last owner closes it */
  * killed). No-ops in memory. */
 int rt_ledger_begin(RtStore *st, char *err, size_t errlen);
 int rt_ledger_commit(RtStore *st, char *err, size_t errlen);
+/* undo the open transaction (its claims are lost, as if the process had been killed; cached
+ * rows are read again); no-op in memory or outside a transaction */
+void rt_ledger_rollback(RtStore *st);
 /* claim r->claim_id already settled? 0 no; 1 yes, same person and fields: out, keys, before
  * and after filled from the store; 2 yes, with another person or other fields (a conflict,
  * said in err); -1 error (I/O, memory) */
@@ -420,6 +423,7 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
                   RtLedgerLoadFn load, void *arg, int trace);
 int rt_session_begin(PolSession *s, char *err, size_t errlen);
 int rt_session_commit(PolSession *s, char *err, size_t errlen);
+void rt_session_rollback(PolSession *s); /* rt_ledger_rollback of its store */
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
  * data (a conflict with the ledger), 0 for any other refusal */
 int rt_session_conflict(const PolSession *s);

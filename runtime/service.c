@@ -646,13 +646,13 @@ static void *settle_main(void *arg)
         if (!failed && rt_session_commit(sv->s, err, sizeof err) != 0)
             failed = 1;
         if (failed) {
-            /* nothing of the group is durable: every request of it answers 503 (a retry
-             * settles its claims as this one would have) */
-            for (Job *j = group; j; j = j->next) {
+            /* nothing of the group is durable (a failed commit rolled back; a claim that
+             * failed mid-group rolls back here): every request of it answers 503, and a
+             * retry settles its claims as this one would have. In memory (where only memory
+             * running out fails) what was settled stays, and a retry finds it. */
+            rt_session_rollback(sv->s);
+            for (Job *j = group; j; j = j->next)
                 reply_error(j->r, 503, "ledger: %s (nothing settled: send again)", err);
-            }
-            rt_session_begin(sv->s, err, sizeof err); /* roll back what may be open */
-            rt_session_commit(sv->s, err, sizeof err);
         }
         pthread_mutex_lock(&sv->mu);
         for (Job *j = group, *next; j; j = next) {

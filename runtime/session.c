@@ -204,6 +204,11 @@ int rt_session_commit(PolSession *s, char *err, size_t errlen)
     return rt_ledger_commit(s->st, err, errlen);
 }
 
+void rt_session_rollback(PolSession *s)
+{
+    rt_ledger_rollback(s->st);
+}
+
 int rt_session_conflict(const PolSession *s)
 {
     return s->conflict;

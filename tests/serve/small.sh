@@ -2,7 +2,8 @@
 # tests/serve/small.sh — polc serve on a policy with no person fields and no history (a claim
 # needs no person object; its person_id keys the ledger) and on a built ENGINE.so (which is
 # not reloaded: 409). Amounts by hand: a yearly cap of 1,000 yuan on what the policy pays.
-# A request whose body takes longer than --timeout is cut off.
+# A request whose body takes longer than --timeout is cut off; a ledger locked by another
+# process answers 503 and settles nothing.
 #
 #   sh tests/serve/small.sh        env: POLC (build/polc)
 . "$(dirname "$0")/lib.sh"
@@ -48,6 +49,32 @@ for engine in cap.pol cap.so; do
     stop
     check "$engine: SIGTERM exits 0" "0" "$STOPPED"
 done
+
+# the ledger's write lock held by another process past SQLite's 10 s busy wait: 503, nothing
+# settled (the retry after the lock goes settles the claim, not "already settled")
+if command -v sqlite3 >/dev/null; then
+    serve log.busy --ledger busy.db cap.pol || { bad "busy: start" "$(cat log.busy)"; finish; }
+    (
+        echo 'BEGIN IMMEDIATE;'
+        sleep 12
+        echo 'ROLLBACK;'
+    ) | sqlite3 busy.db &
+    holder=$!
+    sleep 0.5
+    echo '{"claim": {"claim_id": "L1", "person_id": "P", "discharged": "2017-03-01",
+                     "total": "600"}}' >l1.json
+    req POST /v1/settle "" l1.json
+    check "the ledger locked by another process: 503" "503" "$CODE"
+    case $(jq -r .error body) in
+    "ledger: "*"(nothing settled: send again)") ok "503: the ledger's reason" ;;
+    *) bad "503: the ledger's reason" "$(cat body)" ;;
+    esac
+    wait $holder
+    req POST /v1/settle "" l1.json
+    check "the retry after the lock: settled (nothing was before)" "200 settled 600.00" \
+        "$CODE $(jq -r '.status + " " + .outputs.pays' body)"
+    stop
+fi
 
 # a PostgreSQL URL: refused by name (the store is still to come), no file made
 "$POLC" serve cap.pol --ledger postgresql://127.0.0.1/polc --listen 127.0.0.1:0 2>pg.err
