@@ -84,6 +84,7 @@ typedef struct Server {
     long want, done;
     int reload_stop;
     int watch_fd;
+    atomic_llong saved_us; /* when the watch saw the policy saved (mono_us), 0: no save pending */
 
     /* metrics */
     atomic_llong codes[600];
@@ -341,11 +342,16 @@ static void *reload_main(void *arg)
             break;
         long gen = S->want;
         pthread_mutex_unlock(&S->mu);
-        int64_t t0 = mono_us();
+        int64_t t0 = mono_us(), saved = atomic_exchange(&S->saved_us, 0);
         char *msg;
         Reload r = reload_once(S, &msg);
         atomic_fetch_add(&S->reload_count[r], 1);
-        logf_("reload: %s in %.1f ms", reload_name[r], (double)(mono_us() - t0) / 1000.0);
+        int64_t t1 = mono_us();
+        if (saved)
+            logf_("reload: %s in %.1f ms, %.1f ms after the save", reload_name[r],
+                  (double)(t1 - t0) / 1000.0, (double)(t1 - saved) / 1000.0);
+        else
+            logf_("reload: %s in %.1f ms", reload_name[r], (double)(t1 - t0) / 1000.0);
         pthread_mutex_lock(&S->mu);
         S->tried = 1;
         S->last = r;
@@ -387,6 +393,7 @@ static void *watch_main(void *arg)
         if (poll(&p, 1, 200) <= 0)
             continue;
         int hit = 0;
+        int64_t first = mono_us();
         for (;;) {
             ssize_t n = read(S->watch_fd, buf, sizeof buf);
             if (n <= 0)
@@ -403,6 +410,8 @@ static void *watch_main(void *arg)
         }
         if (hit) {
             logf_("reload: the policy file changed");
+            int64_t none = 0;
+            atomic_compare_exchange_strong(&S->saved_us, &none, first);
             reload_request(S);
         }
     }

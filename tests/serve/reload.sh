@@ -77,7 +77,7 @@ wait $load
 check "saved: the new policy in service (inotify)" "$(sha new.pol) reloaded 1" \
     "$(jq -r '.sha256 + " " + .last_reload.result + " " + (.reloads | tostring)' body)"
 check "no request failed during the reload" "60" "$(grep -c '^200$' codes)"
-echo "  reload: $(grep 'reload: reloaded in' log | head -1 | sed 's/.*reloaded in //')"
+echo "  reload: $(grep 'reload: reloaded in' log | head -1 | sed 's/.*reloaded in //') (the save to the swap)"
 post $(seq 21 46) >answers2.jsonl
 as_results answers2.jsonl >got2.csv
 cmp -s got2.csv want2.csv && ok "claims 21-46 under the new policy (2017's under the old cap)" ||
