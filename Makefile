@@ -27,7 +27,9 @@ endif
 CFLAGS_ALL = $(BASE_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
 LLVM_CFLAGS = $(shell $(LLVM_CONFIG) --cflags 2>/dev/null | sed 's/-D_GNU_SOURCE//')
 LLVM_LIBS = $(shell $(LLVM_CONFIG) --ldflags 2>/dev/null) $(shell $(LLVM_CONFIG) --libs --link-shared 2>/dev/null)
-RT_LIBS := -lsqlite3 -lcjson -lpthread -ldl -lm
+# libpq's header directory (Debian: libpq-dev)
+PG_INCLUDE := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
+RT_LIBS := -lsqlite3 -lpq -lcjson -lpthread -ldl -lm
 
 ifeq ($(V),1)
 Q :=
@@ -93,7 +95,8 @@ $(BUILD)/sim/%.o: sim/%.c
 $(BUILD)/runtime/%.o: runtime/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS_ALL) -fPIC -fvisibility=hidden -DPOLRT_BUILD -Iruntime -c $< -o $@
+	$(Q)$(CC) $(CFLAGS_ALL) -fPIC -fvisibility=hidden -DPOLRT_BUILD -Iruntime \
+	    -I$(PG_INCLUDE) -c $< -o $@
 
 # the Chinese working-day calendar, shipped as data (runtime/calendar/YYYY.txt), embedded
 $(BUILD)/runtime/calendar_data.c: $(wildcard runtime/calendar/*.txt) runtime/calendar/embed.sh

@@ -681,7 +681,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
             cJSON *o = cJSON_CreateObject();
             cJSON_AddStringToObject(o, "status", "ok");
             cJSON_AddStringToObject(o, "sha256", polrt_engine_sha256(S->engine->pe));
-            cJSON_AddStringToObject(o, "ledger", S->a.ledger ? "sqlite" : "memory");
+            cJSON_AddStringToObject(o, "ledger",
+                                    !S->a.ledger                           ? "memory"
+                                    : !strncmp(S->a.ledger, "postgres", 8) ? "postgresql"
+                                                                           : "sqlite");
             pthread_mutex_unlock(&S->mu);
             body = cJSON_PrintUnformatted(o);
             len = body ? strlen(body) : 0;
@@ -725,7 +728,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 static const Opt serve_opts[] = {
     {"listen", 0, OPT_STR, AT(listen), "ADDR:PORT",
      .help = "where to listen (default 127.0.0.1:8080; port 0: any free one)"},
-    {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger (default: in memory)"},
+    {"ledger", 0, OPT_STR, AT(ledger), "DB|URL",
+     .help = "the SQLite ledger, or postgresql://... (default: in memory)"},
     {"tokens", 0, OPT_STR, AT(tokens), "FILE",
      .help = "bearer tokens, 'settle TOKEN' or 'admin TOKEN' a line (default: none needed)"},
     {"tls-cert", 0, OPT_STR, AT(tls_cert), "FILE", .help = "PEM certificate: serve HTTPS"},
@@ -913,7 +917,9 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
     inet_ntop(AF_INET, &sa.sin_addr, host, sizeof host);
     logf_("listening on %s://%s:%u (policy %s, ledger %s)", cert ? "https" : "http", host,
           di ? di->port : ntohs(sa.sin_port), polrt_engine_sha256(e->pe),
-          S->a.ledger ? S->a.ledger : "in memory");
+          !S->a.ledger                           ? "in memory"
+          : !strncmp(S->a.ledger, "postgres", 8) ? "PostgreSQL"
+                                                 : S->a.ledger);
 
     if (pthread_create(&S->reload_th, NULL, reload_main, S) == 0)
         S->reload_started = 1;

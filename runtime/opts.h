@@ -80,7 +80,7 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *out);
         AT(claims), "FILE", .help = "the claims to settle (CSV, spec/DATA.md)"},                    \
         {"persons",   0,      OPT_STR,                                                              \
          AT(persons), "FILE", .help = "the persons and their identity history"},                    \
-        {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger (default: in memory)"}, \
+        {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger, or postgresql://..."}, \
         {"out",   'o',    OPT_STR,                                                                  \
          AT(out), "FILE", .help = "the results CSV (default: standard output)"},                    \
         {"explain",   0,      OPT_STR,                                                              \

@@ -4,7 +4,8 @@
 # acknowledged (200 settled) is in the ledger, once; what the ledger holds is, per person, a
 # prefix of the person's claims, and equals a clean batch run of those claims (the same
 # stored outputs and ledger rows, byte for byte); sending everything again settles the rest
-# and ends where one batch run of all the claims ends.
+# and ends where one batch run of all the claims ends. On SQLite, or on PostgreSQL under
+# tests/serve/postgresql.sh (the batch runs' ledgers are SQLite: the stored bytes are the same).
 #
 #   sh tests/serve/kill.sh        env: POLC (build/polc), KILL_AFTER (seconds, 1)
 . "$(dirname "$0")/lib.sh"
@@ -16,7 +17,7 @@ command -v sqlite3 >/dev/null || { echo "[SKIP] kill: no sqlite3 shell"; exit 0;
 "$POLC" run "$PANJI" --claims pop/claims.csv --persons pop/persons.csv --ledger all.db -q \
     --out all.csv 2>/dev/null
 awk -F, '$NF == "settled" { print $1 }' all.csv | sort >settleable
-serve log --ledger svc.db "$PANJI" || { bad "start" "$(cat log)"; finish; }
+serve log --ledger "$SVC" "$PANJI" || { bad "start" "$(cat log)"; finish; }
 req GET /v1/policy ""
 cp body pol.json
 requests pop/persons.csv pop/claims.csv >requests.jsonl
@@ -55,7 +56,7 @@ echo "  $(wc -l <acked | tr -d ' ') of $N claims acknowledged before the kill; a
 [ -s acked ] || bad "acknowledged claims" "none before the kill (KILL_AFTER too short?)"
 check "a claim not acknowledged after the kill" "1" "$(grep -v ' 200$' acks | head -1 | wc -l)"
 
-sqlite3 svc.db 'SELECT claim_id FROM settled_claims ORDER BY 1' >stored
+sql "$SVC" 'SELECT claim_id FROM settled_claims ORDER BY 1' >stored
 check "every acknowledged claim is in the ledger" "" "$(comm -23 acked stored | head -3)"
 check "each stored once" "$(wc -l <stored)" "$(sort -u stored | wc -l)"
 
@@ -69,19 +70,19 @@ check "the ledger holds a prefix of each person's claims" "" "$prefix"
 "$POLC" run "$PANJI" --claims held.csv --persons pop/persons.csv --ledger batch.db -q \
     --out /dev/null 2>/dev/null
 same() { # same DB1 DB2 SQL
-    [ "$(sqlite3 "$1" "$3")" = "$(sqlite3 "$2" "$3")" ]
+    [ "$(sql "$1" "$3")" = "$(sql "$2" "$3")" ]
 }
 Q_CLAIMS="SELECT claim_id, person_id, hex(outputs), hex(ledger_before), hex(ledger_after)
           FROM settled_claims ORDER BY 1"
 Q_ROWS="SELECT person_id, ledger, key, hex(vals) FROM ledger_rows ORDER BY 1, 2, 3"
-same svc.db batch.db "$Q_CLAIMS" && ok "stored claims equal a batch run of them" ||
+same "$SVC" batch.db "$Q_CLAIMS" && ok "stored claims equal a batch run of them" ||
     bad "stored claims equal a batch run of them" "they differ"
-same svc.db batch.db "$Q_ROWS" && ok "ledger rows equal a batch run's" ||
+same "$SVC" batch.db "$Q_ROWS" && ok "ledger rows equal a batch run's" ||
     bad "ledger rows equal a batch run's" "they differ"
 
 # restart, everything again in one batch: the stored answer "already settled", the rest
 # settles as the batch run settled it
-serve log2 --ledger svc.db "$PANJI" --max-claims 5000 || { bad "restart" "$(cat log2)"; finish; }
+serve log2 --ledger "$SVC" "$PANJI" --max-claims 5000 || { bad "restart" "$(cat log2)"; finish; }
 jq -c -s '{persons: map(.person) | unique_by(.person_id), claims: map(.claim)}' \
     requests.jsonl >all.json
 req POST /v1/settle "" all.json
@@ -94,8 +95,8 @@ check "after the restart: the others settled, rejected or failed as in the batch
         sort | uniq -c)"
 stop
 check "SIGTERM: exit 0" "0" "$STOPPED"
-same svc.db all.db "$Q_CLAIMS" && ok "in the end: the claims of one batch run" ||
+same "$SVC" all.db "$Q_CLAIMS" && ok "in the end: the claims of one batch run" ||
     bad "in the end: the claims of one batch run" "they differ"
-same svc.db all.db "$Q_ROWS" && ok "in the end: the ledger rows of one batch run" ||
+same "$SVC" all.db "$Q_ROWS" && ok "in the end: the ledger rows of one batch run" ||
     bad "in the end: the ledger rows of one batch run" "they differ"
 finish

@@ -1,6 +1,8 @@
 # tests/serve/lib.sh — sourced by the tests of polc serve (not run itself): a work directory,
-# ok/bad, starting and stopping a service on a free loopback port, requests with curl.
-#   env: POLC (build/polc)
+# ok/bad, starting and stopping a service on a free loopback port, requests with curl, and
+# the service's ledger: an SQLite file, or (SERVE_PG=postgresql://USER@HOST:PORT, set by
+# tests/serve/postgresql.sh) a fresh database of a running PostgreSQL.
+#   env: POLC (build/polc), SERVE_PG
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 ROOT=$(pwd)
@@ -23,6 +25,26 @@ bad() {
     fail=$((fail + 1))
     echo "[FAIL] $1: $2"
 }
+# the ledger the service under test keeps: a file, or a new PostgreSQL database
+SVC=svc.db
+BACKEND=sqlite
+if [ -n "${SERVE_PG:-}" ]; then
+    BACKEND=postgresql
+    db=t$$_$(date +%s%N)
+    psql -Atq "$SERVE_PG/postgres" -c "CREATE DATABASE $db" >/dev/null || exit 2
+    SVC=$SERVE_PG/$db
+fi
+
+# sql LEDGER QUERY: the rows of a query on an SQLite ledger or a PostgreSQL one (hex(x) is
+# SQLite's; PostgreSQL's bytes read the same as upper(encode(x, 'hex')))
+sql() {
+    case $1 in
+    postgres*)
+        psql -Atq "$1" -c "$(echo "$2" | sed "s/hex(\([a-z_]*\))/upper(encode(\1, 'hex'))/g")" ;;
+    *) sqlite3 "$1" "$2" ;;
+    esac
+}
+
 # check NAME WANT GOT
 check() {
     if [ "$2" = "$3" ]; then ok "$1"; else bad "$1" "want '$2', got '$3'"; fi

@@ -3,7 +3,8 @@
 # and in memory: every endpoint and error code; the answers equal polc run's results on the
 # shipped example claim for claim, one claim a request and all in one batch; retries and
 # concurrent duplicates count once (the service's ledger rows equal a batch run's); the
-# reasons of rejected claims are polc run's; no person id in the log; SIGTERM exits 0.
+# reasons of rejected claims are polc run's; no person id in the log; SIGTERM exits 0. On
+# SQLite, or on PostgreSQL under tests/serve/postgresql.sh.
 #
 #   sh tests/serve/serve.sh        env: POLC (build/polc)
 . "$(dirname "$0")/lib.sh"
@@ -17,12 +18,12 @@ A=4dmin
     --explain want.explain --ledger want.db -q 2>/dev/null
 [ -s want.csv ] || { bad "reference run" "polc run wrote no results"; finish; }
 
-serve log --ledger svc.db --tokens tokens "$PANJI" --max-body 65536 --max-claims 50 ||
+serve log --ledger "$SVC" --tokens tokens "$PANJI" --max-body 65536 --max-claims 50 ||
     { bad "start" "$(cat log)"; finish; }
 
 # ---- the endpoints without a token: health, metrics ----------------------------------------
 req GET /v1/health ""
-check "health 200" "200 ok sqlite" "$CODE $(jq -r '.status + " " + .ledger' body)"
+check "health 200" "200 ok $BACKEND" "$CODE $(jq -r '.status + " " + .ledger' body)"
 req GET /metrics ""
 check "metrics 200" "200" "$CODE"
 grep -q '^polc_claims_total{status="settled"} 0$' body && ok "metrics: no claims yet" ||
@@ -119,12 +120,12 @@ check "metrics: 46 settled, 31 already settled" "46 31" \
 grep -q '^polc_settle_seconds_count 78$' body && ok "metrics: 78 settle requests timed" ||
     bad "metrics: 78 settle requests timed" "$(grep settle_seconds_count body)"
 rows() {
-    sqlite3 "$1" "SELECT person_id, ledger, key, hex(vals) FROM ledger_rows ORDER BY 1, 2, 3"
+    sql "$1" "SELECT person_id, ledger, key, hex(vals) FROM ledger_rows ORDER BY 1, 2, 3"
 }
 if command -v sqlite3 >/dev/null; then
-    check "ledger: 46 claims stored" "46" "$(sqlite3 svc.db 'SELECT count(*) FROM settled_claims')"
-    if [ "$(rows svc.db)" = "$(rows want.db)" ]; then ok "ledger rows equal polc run's"; else
-        bad "ledger rows equal polc run's" "$(rows svc.db | head -3)"; fi
+    check "ledger: 46 claims stored" "46" "$(sql "$SVC" 'SELECT count(*) FROM settled_claims')"
+    if [ "$(rows "$SVC")" = "$(rows want.db)" ]; then ok "ledger rows equal polc run's"; else
+        bad "ledger rows equal polc run's" "$(rows "$SVC" | head -3)"; fi
 fi
 
 # ---- GET /v1/claims/{id} --------------------------------------------------------------------
@@ -233,7 +234,7 @@ grep -q 'POST /v1/settle 200 1 claims' log && ok "the log has the requests" ||
 stop
 check "SIGTERM: exit 0" "0" "$STOPPED"
 grep -q 'polc: serve: stopped' log && ok "SIGTERM: stopped" || bad "SIGTERM: stopped" "$(tail -2 log)"
-if command -v sqlite3 >/dev/null; then
+if command -v sqlite3 >/dev/null && [ $BACKEND = sqlite ]; then
     check "ledger intact after stop" "ok" "$(sqlite3 svc.db 'PRAGMA integrity_check')"
 fi
 

@@ -76,14 +76,21 @@ if command -v sqlite3 >/dev/null; then
     stop
 fi
 
-# a PostgreSQL URL: refused by name (the store is still to come), no file made
-"$POLC" serve cap.pol --ledger postgresql://127.0.0.1/polc --listen 127.0.0.1:0 2>pg.err
-check "serve --ledger postgresql://: exit 3, said" \
-    "3 polc: serve: PostgreSQL ledgers are not supported yet: give an SQLite file" "$? $(cat pg.err)"
-printf 'claim_id,person_id,discharged,total\nA,P,2017-03-01,600\n' >c.csv
-"$POLC" run cap.pol --claims c.csv --ledger postgresql://127.0.0.1/polc -q --out r.csv 2>pg.err
+# a PostgreSQL ledger that cannot be reached: exit 3, said without the URL; polc run exits 2;
+# no SQLite file named after the URL is made
+"$POLC" serve cap.pol --ledger postgresql://nobody:secret@127.0.0.1:1/polc \
+    --listen 127.0.0.1:0 2>pg.err
 rc=$?
-check "run --ledger postgresql://: refused, no file made" "2 no" \
+check "serve --ledger postgresql:// unreachable: exit 3" "3" "$rc"
+case $(cat pg.err) in
+*secret*) bad "serve: the URL's password not shown" "$(cat pg.err)" ;;
+"polc: serve: PostgreSQL ledger: "*) ok "serve: the ledger's reason, not the URL" ;;
+*) bad "serve: the ledger's reason, not the URL" "$(cat pg.err)" ;;
+esac
+printf 'claim_id,person_id,discharged,total\nA,P,2017-03-01,600\n' >c.csv
+"$POLC" run cap.pol --claims c.csv --ledger postgresql://127.0.0.1:1/polc -q --out r.csv 2>pg.err
+rc=$?
+check "run --ledger postgresql:// unreachable: refused, no file made" "2 no" \
     "$rc $([ -e postgresql: ] && echo yes || echo no)"
 
 # --timeout 1: a body trickled at 100 bytes/s (6 s for 600) is cut off after about a second;
