@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/serve.sh — polc serve under wrk (bench/serve.lua): single-claim POSTs of a `polc gen`
 # population to /v1/settle on 32 connections, the SQLite ledger (durable: answered after
-# commit), then the ledger in memory. Prints claims/s and p50/p99/p99.9 latency per run
+# commit), a PostgreSQL ledger (a server started for the run: tests/serve/pg.sh), then the
+# ledger in memory. Prints claims/s and p50/p99/p99.9 latency per run
 # (bench/README.md keeps the figures). Needs wrk and jq (make deps).
 #
 #   sh bench/serve.sh        env: POLC (build/polc), SERVE_PERSONS (40000), SERVE_SECONDS (10),
@@ -21,7 +22,8 @@ for t in wrk jq; do
 done
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-bench-serve.XXXXXX") || exit 2
 SPID=""
-trap '[ -n "$SPID" ] && kill $SPID 2>/dev/null; rm -rf "$WORK"' EXIT
+. "$ROOT/tests/serve/pg.sh"
+trap '[ -n "$SPID" ] && kill $SPID 2>/dev/null; pg_stop; rm -rf "$WORK"' EXIT
 PANJI=$ROOT/policies/anhui/panji-2017.pol
 
 "$POLC" gen --persons "$PERSONS" --seed 1 --out "$WORK/pop" >/dev/null 2>&1 || exit 2
@@ -61,5 +63,10 @@ run() { # run NAME SERVE-ARGS...
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run "SQLite ledger, durable" --ledger "$WORK/ledger.db"
+if pg_start "$WORK/pg"; then
+    run "PostgreSQL ledger" --ledger "$PGURL"
+else
+    echo "PostgreSQL ledger:           not run (no PostgreSQL 15: make deps)"
+fi
 run "ledger in memory"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

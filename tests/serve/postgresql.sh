@@ -31,6 +31,9 @@ PANJI=$ROOT/policies/anhui/panji-2017.pol
     --out pg.csv -q 2>pg.err
 "$POLC" run "$PANJI" --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger s.db \
     --out s.csv -q 2>/dev/null
+if grep -q -E 'Sanitizer|runtime error:' pg.err; then
+    echo "[FAIL] postgresql: polc run: $(grep -m1 -E 'Sanitizer|runtime error:' pg.err)"; rc=1
+fi
 if cmp -s pg.csv s.csv; then echo "[PASS] postgresql: polc run's results as on SQLite"; else
     echo "[FAIL] postgresql: polc run's results as on SQLite: $(head -2 pg.err)"; rc=1; fi
 Q="SELECT claim_id, person_id, hex(outputs), hex(ledger_after) FROM settled_claims ORDER BY 1"
