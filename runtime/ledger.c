@@ -335,6 +335,7 @@ struct RtStore {
     Ckpt *ckpt; /* NULL: SQLite checkpoints in the commit itself */
     /* PostgreSQL (a postgresql:// path): the same tables, values and layouts as SQLite */
     PGconn *pg;
+    int pg_ready[8]; /* the statements of pg_run's stmt prepared on this connection */
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, const char *fmt,
@@ -1818,6 +1819,8 @@ static const char *const pg_create_sql =
     " to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))"
     " ON CONFLICT DO NOTHING;";
 
+static const char *const pg_version_sql = "SELECT value FROM meta WHERE name = 'version'";
+
 static int pg_fail(RtStore *st, char *err, size_t errlen)
 {
     char msg[256];
@@ -1828,15 +1831,31 @@ static int pg_fail(RtStore *st, char *err, size_t errlen)
     return fail(err, errlen, PG_NAME ": %s", msg);
 }
 
-/* sql with text parameters, except those with a length (binary: bytea); binary results.
- * The result, or NULL after a message when it is not want (PGRES_TUPLES_OK, COMMAND_OK). */
-static PGresult *pg_run(RtStore *st, const char *sql, int n, const char *const *vals,
+/* the statements run for every claim, prepared once per connection (a parse and a plan
+ * saved per call) */
+enum { PGS_NONE = -1, PGS_ROWS, PGS_PUT_ROW, PGS_GET_CLAIM, PGS_PUT_CLAIM, PGS_VERSION };
+
+/* sql with text parameters, except those with a length (binary: bytea); binary results;
+ * stmt: prepared under that number on first use, or PGS_NONE. The result, or NULL after a
+ * message when it is not want (PGRES_TUPLES_OK, COMMAND_OK). */
+static PGresult *pg_run(RtStore *st, int stmt, const char *sql, int n, const char *const *vals,
                         const int *lens, ExecStatusType want, char *err, size_t errlen)
 {
     int fmts[12];
     for (int i = 0; i < n; i++)
         fmts[i] = lens && lens[i] >= 0 ? 1 : 0;
-    PGresult *res = PQexecParams(st->pg, sql, n, NULL, vals, lens, fmts, 1);
+    char name[16];
+    snprintf(name, sizeof name, "polc%d", stmt);
+    if (stmt >= 0 && !st->pg_ready[stmt]) {
+        PGresult *p = PQprepare(st->pg, name, sql, n, NULL);
+        int ok = p && PQresultStatus(p) == PGRES_COMMAND_OK;
+        PQclear(p);
+        if (!ok)
+            return pg_fail(st, err, errlen), NULL;
+        st->pg_ready[stmt] = 1;
+    }
+    PGresult *res = stmt >= 0 ? PQexecPrepared(st->pg, name, n, vals, lens, fmts, 1)
+                              : PQexecParams(st->pg, sql, n, NULL, vals, lens, fmts, 1);
     if (!res || PQresultStatus(res) != want) {
         fail(err, errlen, PG_NAME ": %s",
              res && PQresultErrorMessage(res)[0] ? PQresultErrorMessage(res)
@@ -1871,7 +1890,8 @@ static int pg_text(RtStore *st, const char *sql, const char *param, char *buf, s
                    char *err, size_t errlen)
 {
     const char *vals[1] = {param};
-    PGresult *res = pg_run(st, sql, param ? 1 : 0, vals, NULL, PGRES_TUPLES_OK, err, errlen);
+    PGresult *res = pg_run(st, strcmp(sql, pg_version_sql) ? PGS_NONE : PGS_VERSION, sql,
+                           param ? 1 : 0, vals, NULL, PGRES_TUPLES_OK, err, errlen);
     if (!res)
         return -1;
     buf[0] = '\0';
@@ -1923,8 +1943,7 @@ static int pg_open(RtStore *st, const char *url, char *err, size_t errlen)
     polrt_realloc(lt.p, 0);
     if (rc == 0) {
         st->layout = strtoll(val, NULL, 10);
-        rc = pg_text(st, "SELECT value FROM meta WHERE name = 'version'", NULL, val, sizeof val,
-                     err, errlen);
+        rc = pg_text(st, pg_version_sql, NULL, val, sizeof val, err, errlen);
         st->data_version = strtoll(val, NULL, 10);
     }
     if (rc == 0)
@@ -1964,9 +1983,9 @@ static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errl
 {
     const RtSchema *s = st->s;
     const char *vals[1] = {lp->id};
-    PGresult *res =
-        pg_run(st, "SELECT ledger, key, vals, layout FROM ledger_rows WHERE person_id = $1", 1,
-               vals, NULL, PGRES_TUPLES_OK, err, errlen);
+    PGresult *res = pg_run(st, PGS_ROWS,
+                           "SELECT ledger, key, vals, layout FROM ledger_rows WHERE person_id = $1",
+                           1, vals, NULL, PGRES_TUPLES_OK, err, errlen);
     if (!res)
         return -1;
     int rc = 0;
@@ -2021,8 +2040,7 @@ static int pg_tx_begin(RtStore *st, char *err, size_t errlen)
     st->in_tx = 1;
     st->tx_wrote = 0;
     if (pg_cmd(st, "SELECT pg_advisory_xact_lock(" PG_LOCK_KEY ")", err, errlen) ||
-        pg_text(st, "SELECT value FROM meta WHERE name = 'version'", NULL, val, sizeof val, err,
-                errlen)) {
+        pg_text(st, pg_version_sql, NULL, val, sizeof val, err, errlen)) {
         tx_rollback(st);
         return -1;
     }
@@ -2050,7 +2068,7 @@ static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, cha
         snprintf(key, sizeof key, "%lld", (long long)row[1]);
         const char *vals[6] = {lp->id, s->ledgers[l].name, key, layout, (const char *)st->enc, now};
         const int lens[6] = {-1, -1, -1, -1, (int)n, -1};
-        PGresult *res = pg_run(st,
+        PGresult *res = pg_run(st, PGS_PUT_ROW,
                                "INSERT INTO ledger_rows (person_id, ledger, key, layout, vals, "
                                "updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT "
                                "(person_id, ledger, key) DO UPDATE SET layout = excluded.layout, "
@@ -2088,7 +2106,7 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
 {
     const RtSchema *s = st->s;
     const char *vals[1] = {r->claim_id};
-    PGresult *res = pg_run(st,
+    PGresult *res = pg_run(st, PGS_GET_CLAIM,
                            "SELECT person_id, fields, outputs, keys, ledger_before, ledger_after, "
                            "layout FROM settled_claims WHERE claim_id = $1",
                            1, vals, NULL, PGRES_TUPLES_OK, err, errlen);
@@ -2169,7 +2187,7 @@ static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errl
     vals[8] = now_text(st);
     lens[8] = -1;
     PGresult *res =
-        pg_run(st,
+        pg_run(st, PGS_PUT_CLAIM,
                "INSERT INTO settled_claims (claim_id, person_id, layout, fields, outputs, keys, "
                "ledger_before, ledger_after, settled_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
                "$9) ON CONFLICT (claim_id) DO NOTHING",
