@@ -8,7 +8,8 @@ OPT ?= -O2 -g
 
 # Debian packages the project needs; `make deps` installs what is missing (as root).
 DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev nettle-dev \
-            pkg-config clang-format jq
+            pkg-config clang-format libmicrohttpd-dev \
+            libpq-dev postgresql curl wrk jq openssl
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 
 WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -26,7 +27,9 @@ endif
 CFLAGS_ALL = $(BASE_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
 LLVM_CFLAGS = $(shell $(LLVM_CONFIG) --cflags 2>/dev/null | sed 's/-D_GNU_SOURCE//')
 LLVM_LIBS = $(shell $(LLVM_CONFIG) --ldflags 2>/dev/null) $(shell $(LLVM_CONFIG) --libs --link-shared 2>/dev/null)
-RT_LIBS := -lsqlite3 -lcjson -lpthread -ldl -lm
+# libpq's header directory (Debian: libpq-dev)
+PG_INCLUDE := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
+RT_LIBS := -lsqlite3 -lpq -lcjson -lpthread -ldl -lm
 
 ifeq ($(V),1)
 Q :=
@@ -37,7 +40,7 @@ endif
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csv.c runtime/decode.c runtime/out.c runtime/ledger.c runtime/session.c \
                 runtime/progress.c runtime/pipeline.c runtime/run.c runtime/explain.c runtime/util.c \
-                runtime/opts.c
+                runtime/opts.c runtime/service.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
 
@@ -53,7 +56,7 @@ FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
 CLI_SRCS := cli/main.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c \
             cli/test.c cli/simulate.c cli/call.c cli/gen.c cli/fmt.c \
-            cli/lsp.c cli/doc.c
+            cli/lsp.c cli/doc.c cli/serve.c
 TOOLS_SRCS := tools/gen.c
 FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o
 LLVM_OBJS := $(LLVM_SRCS:%.c=$(BUILD)/%.o)
@@ -74,7 +77,7 @@ $(BUILD)/polc: $(POLC_OBJS) $(BUILD)/libpolsim.a $(BUILD)/libpolrt.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(SAN_FLAGS) -rdynamic -o $@ $(POLC_OBJS) $(BUILD)/libpolsim.a \
 	    -Wl,--whole-archive $(BUILD)/libpolrt.a \
-	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi -lnettle $(RT_LIBS)
+	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi -lnettle -lmicrohttpd $(RT_LIBS)
 
 $(BUILD)/libpolrt.a: $(RUNTIME_OBJS)
 	@echo "  AR      $@"
@@ -93,7 +96,8 @@ $(BUILD)/sim/%.o: sim/%.c
 $(BUILD)/runtime/%.o: runtime/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS_ALL) -fPIC -fvisibility=hidden -DPOLRT_BUILD -Iruntime -c $< -o $@
+	$(Q)$(CC) $(CFLAGS_ALL) -fPIC -fvisibility=hidden -DPOLRT_BUILD -Iruntime \
+	    -I$(PG_INCLUDE) -c $< -o $@
 
 # the Chinese working-day calendar, shipped as data (runtime/calendar/YYYY.txt), embedded
 $(BUILD)/runtime/calendar_data.c: $(wildcard runtime/calendar/*.txt) runtime/calendar/embed.sh

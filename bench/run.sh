@@ -12,5 +12,6 @@ run() {
 run bench/compile.sh
 run bench/pipeline.sh
 run bench/simulate.sh
+run bench/serve.sh
 
 exit $rc

@@ -22,5 +22,6 @@ int cmd_gen(const Command *cmd, int argc, char **argv);      /* gen.c */
 int cmd_fmt(const Command *cmd, int argc, char **argv);      /* fmt.c */
 int cmd_lsp(const Command *cmd, int argc, char **argv);      /* lsp.c */
 int cmd_doc(const Command *cmd, int argc, char **argv);      /* doc.c */
+int cmd_serve(const Command *cmd, int argc, char **argv);    /* serve.c */
 
 #endif

@@ -104,7 +104,7 @@ EngineStatus engine_load(Engine *e, const EngineSpec *spec)
         warn_stale(e->pe);
         return ENGINE_OK;
     }
-    diag_init(&e->diag, stderr);
+    diag_init(&e->diag, spec->diag ? spec->diag : stderr);
     driver_init(&e->own, &e->diag);
     e->policy = &e->own;
     if (driver_compile_with(&e->own, spec->path, spec->sets, spec->nsets) != 0)

@@ -21,6 +21,8 @@ typedef struct EngineSpec {
     int nsets;
     int open_so; /* a path ending in .so is a built engine, opened as it is (run, explain);
                     without it every path is policy text (test, call, simulate read it) */
+    FILE *diag;  /* where the policy's diagnostics go (NULL: stderr; serve keeps a rejected
+                    reload's for GET /v1/policy) */
 } EngineSpec;
 
 typedef enum {

@@ -32,6 +32,10 @@ static const Command commands[] = {
      "polc call policies/anhui/medical-assistance-2025.pol benefit_start 2025-03-15"},
     {"gen", "--persons N --seed S --out DIR", "a synthetic population", cmd_gen,
      "polc gen --persons 10000 --seed 1 --out pop"},
+    {"serve", "POLICY|ENGINE.so [--listen A:P]", "settle claims over HTTP/JSON (spec/SERVE.md)",
+     cmd_serve,
+     "polc serve policies/anhui/panji-2017.pol --listen 127.0.0.1:8080 --ledger ledger.db "
+     "--tokens tokens.txt"},
     {"ir", "POLICY", "print the policy IR", cmd_ir, "polc ir policies/anhui/panji-2017.pol"},
     {"fmt", "[--check] FILE...", "lay policies out in the canonical layout", cmd_fmt,
      "polc fmt --check policies/anhui/*.pol policies/anhui/reforms/*.pol"},

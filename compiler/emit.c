@@ -126,6 +126,7 @@ static int link_with_cc(EmitKind k, char *obj, char *linked, char *err, size_t e
                                        POLC_LIBDIR "/libpolrt.a",
                                        "-Wl,--no-whole-archive",
                                        "-lsqlite3",
+                                       "-lpq",
                                        "-lcjson",
                                        "-lpthread",
                                        "-ldl",

@@ -7,8 +7,10 @@
 #include "rt_int.h"
 
 #include <errno.h>
+#include <endian.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <libpq-fe.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -333,6 +335,9 @@ struct RtStore {
     char now[48];          /* settled_at / updated_at text of now_ms */
     int64_t now_ms;
     Ckpt *ckpt; /* NULL: SQLite checkpoints in the commit itself */
+    /* PostgreSQL (a postgresql:// path): the same tables, values and layouts as SQLite */
+    PGconn *pg;
+    int pg_ready[8]; /* the statements of pg_run's stmt prepared on this connection */
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, const char *fmt,
@@ -658,6 +663,19 @@ static Layout *layout_parse(const RtSchema *s, int64_t id, const char *text)
     return L;
 }
 
+/* the PostgreSQL store (at the end of the file) */
+static const Layout *pg_layout_get(RtStore *st, int64_t id, int *bad, char *err, size_t errlen);
+static int pg_open(RtStore *st, const char *url, char *err, size_t errlen);
+static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen);
+static int pg_tx_begin(RtStore *st, char *err, size_t errlen);
+static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *err,
+                           size_t errlen);
+static int pg_commit(RtStore *st, char *err, size_t errlen);
+static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen,
+                   char *err, size_t errlen);
+static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errlen);
+static int pg_cmd(RtStore *st, const char *sql, char *err, size_t errlen);
+
 /* The layout with that id: NULL for this schema's own (nothing to map); else another's,
  * read from meta once. *bad: set when it cannot be had (message in err). */
 static const Layout *layout_get(RtStore *st, int64_t id, int *bad, char *err, size_t errlen)
@@ -668,6 +686,8 @@ static const Layout *layout_get(RtStore *st, int64_t id, int *bad, char *err, si
     for (int i = 0; i < st->nlayouts; i++)
         if (st->layouts[i]->id == id)
             return st->layouts[i];
+    if (st->pg)
+        return pg_layout_get(st, id, bad, err, errlen);
     sqlite3_stmt *q = st->q[Q_GET_LAYOUT];
     Layout *L = NULL;
     sqlite3_bind_int64(q, 1, id);
@@ -936,7 +956,9 @@ static void sqlite_setup(void)
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t errlen)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
-    if (path)
+    /* a PostgreSQL URL is not a file name */
+    int pg = path && (!strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11));
+    if (path && !pg)
         pthread_once(&once, sqlite_setup);
     RtStore *st = polrt_realloc(NULL, sizeof *st);
     if (!st) {
@@ -972,7 +994,7 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t e
             rt_ledger_close(st);
             return NULL;
         }
-        if (open_db(st, err, errlen)) {
+        if (pg ? pg_open(st, path, err, errlen) : open_db(st, err, errlen)) {
             rt_ledger_close(st);
             return NULL;
         }
@@ -1190,12 +1212,14 @@ static int fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
 int rt_ledger_load(RtStore *st, RtLedgerPerson *lp, const int64_t *keys, int64_t *vals, char *err,
                    size_t errlen)
 {
-    if (!st->db) {
+    if (!st->db && !st->pg) {
         get_rows(st, lp, keys, vals); /* the holder's own rows: no lock */
         return 0;
     }
     pthread_mutex_lock(&st->mu);
-    int rc = lp->epoch == st->epoch ? 0 : fetch_rows(st, lp, err, errlen);
+    int rc = lp->epoch == st->epoch ? 0
+             : st->pg               ? pg_fetch_rows(st, lp, err, errlen)
+                                    : fetch_rows(st, lp, err, errlen);
     if (rc == 0)
         get_rows(st, lp, keys, vals);
     pthread_mutex_unlock(&st->mu);
@@ -1239,7 +1263,10 @@ static void discard_dirty(RtStore *st)
  * cached row is read again (a new epoch). */
 static void tx_rollback(RtStore *st)
 {
-    if (!sqlite3_get_autocommit(st->db))
+    if (st->pg) {
+        if (st->in_tx)
+            pg_cmd(st, "ROLLBACK", NULL, 0);
+    } else if (!sqlite3_get_autocommit(st->db))
         step_done(st, Q_ROLLBACK, NULL, 0);
     st->in_tx = 0;
     if (st->tx_wrote || st->dirty) {
@@ -1253,6 +1280,8 @@ static void tx_rollback(RtStore *st)
  * a new epoch when another process has written the file since we last looked */
 static int tx_begin(RtStore *st, char *err, size_t errlen)
 {
+    if (st->pg)
+        return pg_tx_begin(st, err, errlen);
     int64_t v = 0;
     if (step_done(st, Q_BEGIN, err, errlen))
         return -1;
@@ -1321,13 +1350,13 @@ static int tx_commit(RtStore *st, char *err, size_t errlen)
 {
     const char *now = now_text(st);
     while (st->dirty) {
-        if (flush_person(st, st->dirty, now, err, errlen)) {
+        if ((st->pg ? pg_flush_person : flush_person)(st, st->dirty, now, err, errlen)) {
             tx_rollback(st);
             return -1;
         }
         pop_dirty(st);
     }
-    if (step_done(st, Q_COMMIT, err, errlen)) {
+    if (st->pg ? pg_commit(st, err, errlen) : step_done(st, Q_COMMIT, err, errlen)) {
         tx_rollback(st);
         return -1;
     }
@@ -1339,7 +1368,7 @@ static int tx_commit(RtStore *st, char *err, size_t errlen)
 int rt_ledger_begin(RtStore *st, char *err, size_t errlen)
 {
     int rc = 0;
-    if (!st->db)
+    if (!st->db && !st->pg)
         return 0; /* memory: every save is complete at once */
     pthread_mutex_lock(&st->mu);
     if (!st->in_tx)
@@ -1351,7 +1380,7 @@ int rt_ledger_begin(RtStore *st, char *err, size_t errlen)
 int rt_ledger_commit(RtStore *st, char *err, size_t errlen)
 {
     int rc = 0;
-    if (!st->db)
+    if (!st->db && !st->pg)
         return 0;
     pthread_mutex_lock(&st->mu);
     if (st->in_tx)
@@ -1360,13 +1389,23 @@ int rt_ledger_commit(RtStore *st, char *err, size_t errlen)
     return rc;
 }
 
+void rt_ledger_rollback(RtStore *st)
+{
+    if (!st->db && !st->pg)
+        return;
+    pthread_mutex_lock(&st->mu);
+    if (st->in_tx)
+        tx_rollback(st);
+    pthread_mutex_unlock(&st->mu);
+}
+
 /* The last owner closes. An open batch is rolled back: its claims were never committed, so
  * a re-run settles them; committing a caller's half-finished batch would be a guess. */
 void rt_ledger_close(RtStore *st)
 {
     if (!st || atomic_fetch_sub(&st->refs, 1) > 1)
         return;
-    if (st->db && st->in_tx)
+    if ((st->db || st->pg) && st->in_tx)
         tx_rollback(st);
     discard_dirty(st);
     for (size_t i = 0; i < st->persons.cap; i++) {
@@ -1387,6 +1426,8 @@ void rt_ledger_close(RtStore *st)
             sqlite3_finalize(st->q[i]);
         sqlite3_close(st->db);
     }
+    if (st->pg)
+        PQfinish(st->pg);
     for (int i = 0; i < st->nlayouts; i++)
         layout_free(st->s, st->layouts[i]);
     polrt_realloc(st->layouts, 0);
@@ -1525,7 +1566,88 @@ static int sql_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen)
 int rt_ledger_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen)
 {
     pthread_mutex_lock(&st->mu);
-    int rc = st->db ? sql_find(st, r, err, errlen) : mem_find(st, r, err, errlen);
+    int rc = st->pg   ? pg_find(st, r, NULL, NULL, 0, err, errlen)
+             : st->db ? sql_find(st, r, err, errlen)
+                      : mem_find(st, r, err, errlen);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
+/* rt_ledger_get in memory: the record as stored, whoever it was settled for */
+static int mem_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen)
+{
+    const RtSchema *s = st->s;
+    const MemClaim *c = rt_map_find(&st->claims, hash_str(r->claim_id), claim_eq, r->claim_id);
+    if (!c)
+        return 0;
+    const int64_t *d = c->data;
+    snprintf(person, plen, "%s", c->person);
+    memcpy(fields, d, (size_t)s->nclaim * sizeof *d);
+    d += s->nclaim;
+    memcpy(r->out, d, (size_t)s->noutputs * sizeof *d);
+    d += s->noutputs;
+    memcpy(r->keys, d, (size_t)s->nledgers * sizeof *d);
+    d += s->nledgers;
+    memcpy(r->before, d, (size_t)s->nledger_fields * sizeof *d);
+    d += s->nledger_fields;
+    memcpy(r->after, d, (size_t)s->nledger_fields * sizeof *d);
+    return 1;
+}
+
+/* rt_ledger_get in the file: format 2 blobs through their layout, or format 1 text */
+static int sql_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen,
+                   char *err, size_t errlen)
+{
+    const RtSchema *s = st->s;
+    sqlite3_stmt *q = st->q[Q_GET_CLAIM];
+    int rc = 1, bad = 0;
+    sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
+    int step = sqlite3_step(q);
+    const char *pid = step == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : NULL;
+    if (step == SQLITE_DONE) {
+        rc = 0;
+    } else if (step != SQLITE_ROW) {
+        rc = db_fail(st, err, errlen);
+    } else if (!pid) {
+        rc = fail(err, errlen, "%s: claim %s: stored record is incomplete", st->path, r->claim_id);
+    } else if (sqlite3_column_type(q, 1) == SQLITE_TEXT) {
+        const char *col[5];
+        for (int i = 0; i < 5; i++)
+            col[i] = (const char *)sqlite3_column_text(q, i + 1);
+        if (!col[0] || !col[1] || !col[2] || !col[3] || !col[4] ||
+            decode_text(s, G_FIELDS, 0, col[0], fields, POLRT_NONE) ||
+            decode_text(s, G_OUT, 0, col[1], r->out, POLRT_NONE) ||
+            decode_text(s, G_KEYS, 0, col[2], r->keys, POLRT_NONE) ||
+            decode_text(s, G_LEDGER, 0, col[3], r->before, 0) ||
+            decode_text(s, G_LEDGER, 0, col[4], r->after, 0))
+            rc = fail(err, errlen, "%s: claim %s: stored record is malformed", st->path,
+                      r->claim_id);
+    } else {
+        const Layout *L = layout_get(st, sqlite3_column_int64(q, 6), &bad, err, errlen);
+        if (bad)
+            rc = -1;
+        else if (column_values(q, 1, L, G_FIELDS, fields, s->nclaim, POLRT_NONE) ||
+                 column_values(q, 2, L, G_OUT, r->out, s->noutputs, POLRT_NONE) ||
+                 column_values(q, 3, L, G_KEYS, r->keys, s->nledgers, POLRT_NONE) ||
+                 column_values(q, 4, L, G_LEDGER, r->before, s->nledger_fields, 0) ||
+                 column_values(q, 5, L, G_LEDGER, r->after, s->nledger_fields, 0))
+            rc = fail(err, errlen, "%s: claim %s: stored record is malformed", st->path,
+                      r->claim_id);
+    }
+    if (rc == 1)
+        snprintf(person, plen, "%s", pid);
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    return rc;
+}
+
+int rt_ledger_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen, char *err,
+                  size_t errlen)
+{
+    pthread_mutex_lock(&st->mu);
+    int rc = st->pg   ? pg_find(st, r, fields, person, plen, err, errlen)
+             : st->db ? sql_get(st, r, fields, person, plen, err, errlen)
+                      : mem_get(st, r, fields, person, plen);
     pthread_mutex_unlock(&st->mu);
     return rc;
 }
@@ -1603,7 +1725,9 @@ static int sql_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *
         rc = 2;
     else if (rows_reserve(st, lp, r->keys))
         rc = fail(err, errlen, "out of memory");
-    if (rc == 0) {
+    if (rc == 0 && st->pg) {
+        rc = pg_put_claim(st, r, err, errlen);
+    } else if (rc == 0) {
         sqlite3_stmt *q = st->q[Q_PUT_CLAIM];
         unsigned char *b = st->enc;
         size_t at = 0, len[5];
@@ -1646,7 +1770,7 @@ static int sql_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *
 
 int rt_ledger_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *err, size_t errlen)
 {
-    if (!st->db)
+    if (!st->db && !st->pg)
         return mem_save(st, lp, r, err, errlen);
     pthread_mutex_lock(&st->mu);
     int rc = sql_save(st, lp, r, err, errlen);
@@ -1661,5 +1785,424 @@ void rt_ledger_keep_claims(RtStore *st, int keep)
 
 int rt_ledger_keeps_claims(const RtStore *st)
 {
-    return st->db || atomic_load_explicit(&st->keep_claims, memory_order_relaxed);
+    return st->db || st->pg || atomic_load_explicit(&st->keep_claims, memory_order_relaxed);
+}
+
+int rt_ledger_is_memory(const RtStore *st)
+{
+    return st->path == NULL;
+}
+
+const char *rt_ledger_path(const RtStore *st)
+{
+    return st->path;
+}
+
+/* ---- PostgreSQL ------------------------------------------------------------------------------
+ * The same store on a PostgreSQL database (a postgresql:// path), so several processes share
+ * one ledger: the same three tables, the same varint blobs and layouts (a ledger moves
+ * between the two by copying rows), the same cache of persons' rows with epochs. SQLite's
+ * BEGIN IMMEDIATE (one writer at a time) is a transaction-scoped advisory lock here, and its
+ * data_version a counter in meta that every writing commit bumps: a process that finds it
+ * moved since its own last commit reads its cached rows again. */
+
+/* the advisory lock every writing transaction takes: "polc" */
+#define PG_LOCK_KEY "1886350435"
+#define PG_NAME     "PostgreSQL ledger"
+
+static const char *const pg_create_sql =
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS ledger_rows ("
+    " person_id TEXT NOT NULL, ledger TEXT NOT NULL, key BIGINT NOT NULL,"
+    " vals BYTEA NOT NULL, updated_at TEXT NOT NULL, layout BIGINT,"
+    " PRIMARY KEY (person_id, ledger, key));"
+    "CREATE TABLE IF NOT EXISTS settled_claims ("
+    " claim_id TEXT PRIMARY KEY, person_id TEXT NOT NULL,"
+    " fields BYTEA NOT NULL, outputs BYTEA NOT NULL, keys BYTEA NOT NULL,"
+    " ledger_before BYTEA NOT NULL, ledger_after BYTEA NOT NULL,"
+    " settled_at TEXT NOT NULL, layout BIGINT);"
+    "INSERT INTO meta (name, value) VALUES ('format', '" LEDGER_FORMAT "') ON CONFLICT DO NOTHING;"
+    "INSERT INTO meta (name, value) VALUES ('version', '0') ON CONFLICT DO NOTHING;"
+    "INSERT INTO meta (name, value) VALUES ('created_at',"
+    " to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))"
+    " ON CONFLICT DO NOTHING;";
+
+static const char *const pg_version_sql = "SELECT value FROM meta WHERE name = 'version'";
+
+static int pg_fail(RtStore *st, char *err, size_t errlen)
+{
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s", st->pg ? PQerrorMessage(st->pg) : "no connection");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    return fail(err, errlen, PG_NAME ": %s", msg);
+}
+
+/* the statements run for every claim, prepared once per connection (a parse and a plan
+ * saved per call) */
+enum { PGS_NONE = -1, PGS_ROWS, PGS_PUT_ROW, PGS_GET_CLAIM, PGS_PUT_CLAIM, PGS_VERSION };
+
+/* sql with text parameters, except those with a length (binary: bytea); binary results;
+ * stmt: prepared under that number on first use, or PGS_NONE. The result, or NULL after a
+ * message when it is not want (PGRES_TUPLES_OK, COMMAND_OK). */
+static PGresult *pg_run(RtStore *st, int stmt, const char *sql, int n, const char *const *vals,
+                        const int *lens, ExecStatusType want, char *err, size_t errlen)
+{
+    int fmts[12];
+    for (int i = 0; i < n; i++)
+        fmts[i] = lens && lens[i] >= 0 ? 1 : 0;
+    char name[16];
+    snprintf(name, sizeof name, "polc%d", stmt);
+    if (stmt >= 0 && !st->pg_ready[stmt]) {
+        PGresult *p = PQprepare(st->pg, name, sql, n, NULL);
+        int ok = p && PQresultStatus(p) == PGRES_COMMAND_OK;
+        PQclear(p);
+        if (!ok)
+            return pg_fail(st, err, errlen), NULL;
+        st->pg_ready[stmt] = 1;
+    }
+    PGresult *res = stmt >= 0 ? PQexecPrepared(st->pg, name, n, vals, lens, fmts, 1)
+                              : PQexecParams(st->pg, sql, n, NULL, vals, lens, fmts, 1);
+    if (!res || PQresultStatus(res) != want) {
+        fail(err, errlen, PG_NAME ": %s",
+             res && PQresultErrorMessage(res)[0] ? PQresultErrorMessage(res)
+                                                 : PQerrorMessage(st->pg));
+        size_t len = err ? strlen(err) : 0;
+        while (len && err[len - 1] == '\n')
+            err[--len] = '\0';
+        PQclear(res);
+        return NULL;
+    }
+    return res;
+}
+
+static int pg_cmd(RtStore *st, const char *sql, char *err, size_t errlen)
+{
+    PGresult *res = PQexec(st->pg, sql);
+    int ok =
+        res && (PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK);
+    PQclear(res);
+    return ok ? 0 : pg_fail(st, err, errlen);
+}
+
+static int64_t pg_i64(const PGresult *res, int row, int col)
+{
+    uint64_t be;
+    memcpy(&be, PQgetvalue(res, row, col), sizeof be);
+    return (int64_t)be64toh(be);
+}
+
+/* one text value of a one-row query (binary results: the bytes) into buf; "" when no row */
+static int pg_text(RtStore *st, const char *sql, const char *param, char *buf, size_t len,
+                   char *err, size_t errlen)
+{
+    const char *vals[1] = {param};
+    PGresult *res = pg_run(st, strcmp(sql, pg_version_sql) ? PGS_NONE : PGS_VERSION, sql,
+                           param ? 1 : 0, vals, NULL, PGRES_TUPLES_OK, err, errlen);
+    if (!res)
+        return -1;
+    buf[0] = '\0';
+    if (PQntuples(res) > 0)
+        snprintf(buf, len, "%.*s", PQgetlength(res, 0, 0), PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return 0;
+}
+
+static int pg_open(RtStore *st, const char *url, char *err, size_t errlen)
+{
+    st->pg = PQconnectdb(url);
+    if (!st->pg || PQstatus(st->pg) != CONNECTION_OK)
+        return pg_fail(st, err, errlen);
+    char val[64];
+    Buf lt = {0};
+    if (pg_cmd(st, "SET client_min_messages = warning", err, errlen) ||
+        pg_cmd(st, "BEGIN", err, errlen))
+        return -1;
+    int rc = pg_cmd(st, "SELECT pg_advisory_xact_lock(" PG_LOCK_KEY ")", err, errlen);
+    if (rc == 0)
+        rc = pg_cmd(st, pg_create_sql, err, errlen);
+    if (rc == 0)
+        rc = pg_text(st, "SELECT value FROM meta WHERE name = 'format'", NULL, val, sizeof val, err,
+                     errlen);
+    if (rc == 0 && strcmp(val, LEDGER_FORMAT) != 0)
+        rc = fail(err, errlen,
+                  PG_NAME ": format '%s' (this runtime reads format " LEDGER_FORMAT ")", val);
+    if (rc == 0) {
+        layout_text(st->s, &lt);
+        if (lt.oom)
+            rc = fail(err, errlen, "out of memory");
+    }
+    if (rc == 0)
+        rc = pg_text(st,
+                     "SELECT substr(name, 8) FROM meta WHERE name LIKE 'layout:%' AND value = $1",
+                     lt.p, val, sizeof val, err, errlen);
+    if (rc == 0 && !val[0]) {
+        rc = pg_text(st, "SELECT (count(*) + 1)::text FROM meta WHERE name LIKE 'layout:%'", NULL,
+                     val, sizeof val, err, errlen);
+        char sql[128];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO meta (name, value) VALUES ('layout:%lld', $1) RETURNING name",
+                 strtoll(val, NULL, 10));
+        char none[32];
+        if (rc == 0)
+            rc = pg_text(st, sql, lt.p, none, sizeof none, err, errlen);
+    }
+    polrt_realloc(lt.p, 0);
+    if (rc == 0) {
+        st->layout = strtoll(val, NULL, 10);
+        rc = pg_text(st, pg_version_sql, NULL, val, sizeof val, err, errlen);
+        st->data_version = strtoll(val, NULL, 10);
+    }
+    if (rc == 0)
+        rc = pg_cmd(st, "COMMIT", err, errlen);
+    else
+        pg_cmd(st, "ROLLBACK", NULL, 0);
+    return rc;
+}
+
+static const Layout *pg_layout_get(RtStore *st, int64_t id, int *bad, char *err, size_t errlen)
+{
+    char num[I64_TEXT_MAX], text[4096];
+    snprintf(num, sizeof num, "%lld", (long long)id);
+    Layout *L = NULL;
+    if (pg_text(st, "SELECT value FROM meta WHERE name = 'layout:' || $1", num, text, sizeof text,
+                err, errlen) == 0) {
+        if (text[0])
+            L = layout_parse(st->s, id, text);
+        if (!L)
+            fail(err, errlen, PG_NAME ": layout %lld of stored values is %s", (long long)id,
+                 text[0] ? "unreadable" : "missing");
+    }
+    Layout **a = L ? polrt_realloc(st->layouts, ((size_t)st->nlayouts + 1) * sizeof *a) : NULL;
+    if (L && !a)
+        fail(err, errlen, "out of memory");
+    if (!a) {
+        layout_free(st->s, L);
+        *bad = 1;
+        return NULL;
+    }
+    st->layouts = a;
+    a[st->nlayouts++] = L;
+    return L;
+}
+
+static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
+{
+    const RtSchema *s = st->s;
+    const char *vals[1] = {lp->id};
+    PGresult *res = pg_run(st, PGS_ROWS,
+                           "SELECT ledger, key, vals, layout FROM ledger_rows WHERE person_id = $1",
+                           1, vals, NULL, PGRES_TUPLES_OK, err, errlen);
+    if (!res)
+        return -1;
+    int rc = 0;
+    lp->nwords = 0;
+    for (int i = 0; rc == 0 && i < PQntuples(res); i++) {
+        const char *name = PQgetvalue(res, i, 0);
+        int l = 0;
+        while (l < s->nledgers && strcmp(s->ledgers[l].name, name) != 0)
+            l++;
+        if (l == s->nledgers)
+            continue;
+        if (rt_grow(&lp->rows, &lp->cap, lp->nwords + (size_t)st->stride[l], sizeof *lp->rows)) {
+            rc = fail(err, errlen, "out of memory");
+            break;
+        }
+        int64_t *row = lp->rows + lp->nwords;
+        const RtLedger *led = &s->ledgers[l];
+        row[0] = l;
+        row[1] = pg_i64(res, i, 1);
+        int bad = 0;
+        const Layout *L =
+            PQgetisnull(res, i, 3) ? NULL : layout_get(st, pg_i64(res, i, 3), &bad, err, errlen);
+        if (bad) {
+            rc = -1;
+            break;
+        }
+        const void *b = PQgetvalue(res, i, 2);
+        size_t n = (size_t)PQgetlength(res, i, 2);
+        bad = L ? get_values(b, n, L->rowmap[l], L->rown[l], row + ROW_HEAD, led->nfields, 0)
+                : get_values(b, n, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
+        if (bad)
+            rc = fail(err, errlen, PG_NAME ": ledger %s of person %s: stored row is malformed",
+                      led->name, lp->id);
+        else
+            lp->nwords += (size_t)st->stride[l];
+    }
+    PQclear(res);
+    if (rc)
+        lp->nwords = 0;
+    else
+        lp->epoch = st->epoch;
+    return rc;
+}
+
+/* BEGIN, the writers' lock, and a new epoch when another process committed since our last
+ * look */
+static int pg_tx_begin(RtStore *st, char *err, size_t errlen)
+{
+    char val[32];
+    if (pg_cmd(st, "BEGIN", err, errlen))
+        return -1;
+    st->in_tx = 1;
+    st->tx_wrote = 0;
+    if (pg_cmd(st, "SELECT pg_advisory_xact_lock(" PG_LOCK_KEY ")", err, errlen) ||
+        pg_text(st, pg_version_sql, NULL, val, sizeof val, err, errlen)) {
+        tx_rollback(st);
+        return -1;
+    }
+    int64_t v = strtoll(val, NULL, 10);
+    if (v != st->data_version) {
+        st->data_version = v;
+        st->epoch++;
+    }
+    return 0;
+}
+
+static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *err,
+                           size_t errlen)
+{
+    const RtSchema *s = st->s;
+    char key[I64_TEXT_MAX], layout[I64_TEXT_MAX];
+    snprintf(layout, sizeof layout, "%lld", (long long)st->layout);
+    for (size_t i = 0; i < lp->nwords;) {
+        int64_t *row = lp->rows + i;
+        int l = (int)(row[0] & ROW_LEDGER);
+        i += (size_t)st->stride[l];
+        if (!(row[0] & ROW_DIRTY))
+            continue;
+        size_t n = put_varints(st->enc, row + ROW_HEAD, s->ledgers[l].nfields);
+        snprintf(key, sizeof key, "%lld", (long long)row[1]);
+        const char *vals[6] = {lp->id, s->ledgers[l].name, key, layout, (const char *)st->enc, now};
+        const int lens[6] = {-1, -1, -1, -1, (int)n, -1};
+        PGresult *res = pg_run(st, PGS_PUT_ROW,
+                               "INSERT INTO ledger_rows (person_id, ledger, key, layout, vals, "
+                               "updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT "
+                               "(person_id, ledger, key) DO UPDATE SET layout = excluded.layout, "
+                               "vals = excluded.vals, updated_at = excluded.updated_at",
+                               6, vals, lens, PGRES_COMMAND_OK, err, errlen);
+        if (!res)
+            return -1;
+        PQclear(res);
+    }
+    for (size_t i = 0; i < lp->nwords; i += (size_t)st->stride[lp->rows[i] & ROW_LEDGER])
+        lp->rows[i] &= ~ROW_DIRTY;
+    return 0;
+}
+
+/* the commit's end: bump the version when it wrote (other processes then read again), and
+ * remember the new one as seen */
+static int pg_commit(RtStore *st, char *err, size_t errlen)
+{
+    if (st->tx_wrote) {
+        char val[32];
+        if (pg_text(st,
+                    "UPDATE meta SET value = (value::bigint + 1)::text WHERE name = 'version' "
+                    "RETURNING value",
+                    NULL, val, sizeof val, err, errlen))
+            return -1;
+        st->data_version = strtoll(val, NULL, 10);
+    }
+    return pg_cmd(st, "COMMIT", err, errlen);
+}
+
+/* the claim r->claim_id as stored: as sql_find (fields NULL: compared with r's) or sql_get
+ * (fields: read into it, the person into person) */
+static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen,
+                   char *err, size_t errlen)
+{
+    const RtSchema *s = st->s;
+    const char *vals[1] = {r->claim_id};
+    PGresult *res = pg_run(st, PGS_GET_CLAIM,
+                           "SELECT person_id, fields, outputs, keys, ledger_before, ledger_after, "
+                           "layout FROM settled_claims WHERE claim_id = $1",
+                           1, vals, NULL, PGRES_TUPLES_OK, err, errlen);
+    if (!res)
+        return -1;
+    if (PQntuples(res) == 0) {
+        PQclear(res);
+        return 0;
+    }
+    int bad = 0, rc = 1;
+    const Layout *L =
+        PQgetisnull(res, 0, 6) ? NULL : layout_get(st, pg_i64(res, 0, 6), &bad, err, errlen);
+    const char *pid = PQgetvalue(res, 0, 0);
+#define COL(i) PQgetvalue(res, 0, i), (size_t)PQgetlength(res, 0, i)
+#define MAP(g) L ? L->map[g] : NULL, L ? L->n[g] : 0
+    if (bad) {
+        rc = -1;
+    } else if (fields) {
+        if ((L ? get_values(COL(1), L->map[G_FIELDS], L->n[G_FIELDS], fields, s->nclaim, POLRT_NONE)
+               : get_values(COL(1), NULL, s->nclaim, fields, s->nclaim, POLRT_NONE)))
+            rc = fail(err, errlen, PG_NAME ": claim %s: stored record is malformed", r->claim_id);
+        snprintf(person, plen, "%s", pid);
+    } else {
+        int same;
+        if (!L) {
+            size_t n = put_varints(st->enc, r->fields, s->nclaim);
+            same = (size_t)PQgetlength(res, 0, 1) == n &&
+                   (n == 0 || memcmp(PQgetvalue(res, 0, 1), st->enc, n) == 0);
+        } else {
+            same = L->fields_same &&
+                   get_values(COL(1), L->map[G_FIELDS], L->n[G_FIELDS], st->tmp, s->nclaim,
+                              POLRT_NONE) == 0 &&
+                   (s->nclaim == 0 ||
+                    memcmp(st->tmp, r->fields, (size_t)s->nclaim * sizeof *st->tmp) == 0);
+        }
+        rc = same_claim(r, pid, same, err, errlen) ? 2 : 1;
+    }
+    if (rc == 1) {
+        int badv =
+            L ? get_values(COL(2), L->map[G_OUT], L->n[G_OUT], r->out, s->noutputs, POLRT_NONE) ||
+                    get_values(COL(3), L->map[G_KEYS], L->n[G_KEYS], r->keys, s->nledgers,
+                               POLRT_NONE) ||
+                    get_values(COL(4), L->map[G_LEDGER], L->n[G_LEDGER], r->before,
+                               s->nledger_fields, 0) ||
+                    get_values(COL(5), L->map[G_LEDGER], L->n[G_LEDGER], r->after,
+                               s->nledger_fields, 0)
+              : get_values(COL(2), NULL, s->noutputs, r->out, s->noutputs, POLRT_NONE) ||
+                    get_values(COL(3), NULL, s->nledgers, r->keys, s->nledgers, POLRT_NONE) ||
+                    get_values(COL(4), NULL, s->nledger_fields, r->before, s->nledger_fields, 0) ||
+                    get_values(COL(5), NULL, s->nledger_fields, r->after, s->nledger_fields, 0);
+        if (badv)
+            rc = fail(err, errlen, PG_NAME ": claim %s: stored record is malformed", r->claim_id);
+    }
+#undef COL
+#undef MAP
+    PQclear(res);
+    return rc;
+}
+
+/* the claim record into settled_claims: 0 stored, 1 there before (nothing written), -1 */
+static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errlen)
+{
+    const RtSchema *s = st->s;
+    unsigned char *b = st->enc;
+    size_t at = 0;
+    const int64_t *g[5] = {r->fields, r->out, r->keys, r->before, r->after};
+    const int n[5] = {s->nclaim, s->noutputs, s->nledgers, s->nledger_fields, s->nledger_fields};
+    char layout[I64_TEXT_MAX];
+    snprintf(layout, sizeof layout, "%lld", (long long)st->layout);
+    const char *vals[9] = {r->claim_id, r->person_id, layout};
+    int lens[9] = {-1, -1, -1};
+    for (int i = 0; i < 5; i++) {
+        size_t len = put_varints(b + at, g[i], n[i]);
+        vals[3 + i] = (const char *)b + at;
+        lens[3 + i] = (int)len;
+        at += len;
+    }
+    vals[8] = now_text(st);
+    lens[8] = -1;
+    PGresult *res =
+        pg_run(st, PGS_PUT_CLAIM,
+               "INSERT INTO settled_claims (claim_id, person_id, layout, fields, outputs, keys, "
+               "ledger_before, ledger_after, settled_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+               "$9) ON CONFLICT (claim_id) DO NOTHING",
+               9, vals, lens, PGRES_COMMAND_OK, err, errlen);
+    if (!res)
+        return -1;
+    int inserted = strcmp(PQcmdTuples(res), "0") != 0;
+    PQclear(res);
+    return inserted ? 0 : 1;
 }

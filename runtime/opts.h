@@ -78,7 +78,7 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *out);
 #define OPTS_RUN_ROWS(AT)                                                                          \
     {"claims", 0, OPT_STR, AT(claims), "FILE", .help = "the claims to settle (CSV, spec/DATA.md)"}, \
     {"persons", 0, OPT_STR, AT(persons), "FILE", .help = "the persons and their identity history"}, \
-    {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger (default: in memory)"},    \
+    {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger, or postgresql://..."},    \
     {"out", 'o', OPT_STR, AT(out), "FILE", .help = "the results CSV (default: standard output)"},  \
     {"explain", 0, OPT_STR, AT(explain), "FILE", .help = "every claim's explanation, JSON lines"}, \
     {"claim", 0, OPT_STR, AT(claim), "ID", .help = "print this claim's settlement step by step"},  \

@@ -245,16 +245,26 @@ void rt_ledger_close(RtStore *st);      /* the last owner closes it */
  * killed). No-ops in memory. */
 int rt_ledger_begin(RtStore *st, char *err, size_t errlen);
 int rt_ledger_commit(RtStore *st, char *err, size_t errlen);
+/* undo the open transaction (its claims are lost, as if the process had been killed; cached
+ * rows are read again); no-op in memory or outside a transaction */
+void rt_ledger_rollback(RtStore *st);
 /* claim r->claim_id already settled? 0 no; 1 yes, same person and fields: out, keys, before
  * and after filled from the store; 2 yes, with another person or other fields (a conflict,
  * said in err); -1 error (I/O, memory) */
 int rt_ledger_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen);
+/* the settled claim r->claim_id as stored, whoever it was settled for (an audit's reprint):
+ * 1 found, its fields (schema "claim" order) into fields, its person into person[0..plen),
+ * out, keys, before and after into r; 0 no such claim; -1 error (message in err) */
+int rt_ledger_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen, char *err,
+                  size_t errlen);
 /* A store in memory keeps every settled claim (the audit trail that answers "already
  * settled") unless told not to: a batch run that checked its file for duplicate ids itself
  * needs none, and then the store's memory does not grow with the claims and no claim id is
  * looked up. SQLite stores always keep them (that is what a persistent ledger is for). */
 void rt_ledger_keep_claims(RtStore *st, int keep);
 int rt_ledger_keeps_claims(const RtStore *st); /* 1 when claims are kept (SQLite: always) */
+int rt_ledger_is_memory(const RtStore *st);    /* no file: the store is the ledger */
+const char *rt_ledger_path(const RtStore *st); /* the file, or NULL */
 /* The person's rows, held by the caller until rt_ledger_release: made empty when new. hash:
  * rt_hash_bytes(RT_HASH_SEED, person_id, strlen(person_id)). NULL when out of memory. */
 RtLedgerPerson *rt_ledger_hold(RtStore *st, const char *person_id, uint64_t hash, char *err,
@@ -425,6 +435,7 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
                   RtLedgerLoadFn load, void *arg, int trace);
 int rt_session_begin(PolSession *s, char *err, size_t errlen);
 int rt_session_commit(PolSession *s, char *err, size_t errlen);
+void rt_session_rollback(PolSession *s); /* rt_ledger_rollback of its store */
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
  * data (a conflict with the ledger), 0 for any other refusal */
 int rt_session_conflict(const PolSession *s);
@@ -434,6 +445,13 @@ void rt_session_forget(PolSession *s, const char *person_id);
 /* see rt_ledger_keep_claims: the store shared by s and its forks; not keeping them also
  * spares every claim the "already settled" lookup (the caller has checked its ids) */
 void rt_session_keep_claims(PolSession *s, int keep);
+/* the settled claim claim_id as stored (rt_ledger_get): 1 with res (status 1: out, keys and
+ * ledgers), its fields and person; 0 none; -1 error (polrt_session_errmsg) */
+int rt_session_get(PolSession *s, const char *claim_id, int64_t *fields, char *person, size_t plen,
+                   PolResult *res);
+/* the session's ledger lives in memory (its life is the store's, it cannot be reopened) */
+int rt_session_is_memory(const PolSession *s);
+const char *rt_session_ledger_path(const PolSession *s); /* the file, or NULL (memory) */
 /* on (the default, so polrt_session_claim's public contract holds): claims settle through the
  * traced entry and PolResult carries rule_val, branch, pver and pidx for an explanation. Off:
  * through the fast entry (rt_settle_ctx), with the same status, outputs, keys, ledgers and

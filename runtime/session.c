@@ -204,6 +204,11 @@ int rt_session_commit(PolSession *s, char *err, size_t errlen)
     return rt_ledger_commit(s->st, err, errlen);
 }
 
+void rt_session_rollback(PolSession *s)
+{
+    rt_ledger_rollback(s->st);
+}
+
 int rt_session_conflict(const PolSession *s)
 {
     return s->conflict;
@@ -646,4 +651,26 @@ int rt_session_claim_h(PolSession *s, const char *claim_id, int64_t person, cons
         return fail(s, "claim %.*s: unknown person handle %lld", ID_SHOW, claim_id,
                     (long long)person);
     return claim_of(s, claim_id, s->byh[person], fields, res);
+}
+
+int rt_session_get(PolSession *s, const char *claim_id, int64_t *fields, char *person, size_t plen,
+                   PolResult *res)
+{
+    claim_start(s, res);
+    RtClaimRec rec = {claim_id, NULL, NULL, s->out, s->keys, s->before, s->after};
+    int rc = rt_ledger_get(s->st, &rec, fields, person, plen, s->err, sizeof s->err);
+    reset_trace(s);
+    if (rc == 1)
+        res->status = 1;
+    return rc;
+}
+
+int rt_session_is_memory(const PolSession *s)
+{
+    return rt_ledger_is_memory(s->st);
+}
+
+const char *rt_session_ledger_path(const PolSession *s)
+{
+    return rt_ledger_path(s->st);
 }

@@ -1,0 +1,72 @@
+#!/bin/sh
+# bench/serve.sh — polc serve under wrk (bench/serve.lua): single-claim POSTs of a `polc gen`
+# population to /v1/settle on 32 connections, the SQLite ledger (durable: answered after
+# commit), a PostgreSQL ledger (a server started for the run: tests/serve/pg.sh), then the
+# ledger in memory. Prints claims/s and p50/p99/p99.9 latency per run
+# (bench/README.md keeps the figures). Needs wrk and jq (make deps).
+#
+#   sh bench/serve.sh        env: POLC (build/polc), SERVE_PERSONS (40000), SERVE_SECONDS (10),
+#                                 SERVE_CONNECTIONS (32), SERVE_THREADS (2)
+set -u
+cd "$(dirname "$0")/.." || exit 2
+ROOT=$(pwd)
+POLC=${POLC:-build/polc}
+case $POLC in /*) ;; */*) POLC=$ROOT/$POLC ;; esac
+PERSONS=${SERVE_PERSONS:-40000}
+SECONDS_=${SERVE_SECONDS:-10}
+CONN=${SERVE_CONNECTIONS:-32}
+SERVE_THREADS=${SERVE_THREADS:-2}
+export SERVE_THREADS
+for t in wrk jq; do
+    command -v $t >/dev/null || { echo "serve.sh: $t is missing (make deps)" >&2; exit 2; }
+done
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-bench-serve.XXXXXX") || exit 2
+SPID=""
+. "$ROOT/tests/serve/pg.sh"
+trap '[ -n "$SPID" ] && kill $SPID 2>/dev/null; pg_stop; rm -rf "$WORK"' EXIT
+PANJI=$ROOT/policies/anhui/panji-2017.pol
+
+"$POLC" gen --persons "$PERSONS" --seed 1 --out "$WORK/pop" >/dev/null 2>&1 || exit 2
+
+start() { # start LOG ARGS...
+    log=$1
+    shift
+    : >"$log"
+    "$POLC" serve "$PANJI" --listen 127.0.0.1:0 "$@" 2>"$log" &
+    SPID=$!
+    PORT=""
+    while [ -z "$PORT" ] && kill -0 $SPID 2>/dev/null; do
+        sleep 0.1
+        PORT=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log")
+    done
+}
+
+run() { # run NAME SERVE-ARGS...
+    name=$1
+    shift
+    start "$WORK/log.$name" "$@"
+    [ -n "$PORT" ] || { echo "serve.sh: polc serve did not start" >&2; cat "$WORK/log.$name"; exit 2; }
+    if [ ! -s "$WORK/requests.jsonl" ]; then
+        curl -s "http://127.0.0.1:$PORT/v1/policy" >"$WORK/pol.json"
+        jq -n -c --slurpfile pol "$WORK/pol.json" --rawfile persons "$WORK/pop/persons.csv" \
+            --rawfile claims "$WORK/pop/claims.csv" -f "$ROOT/tests/serve/requests.jq" \
+            >"$WORK/requests.jsonl"
+        echo "$(wc -l <"$WORK/requests.jsonl") claims of $PERSONS persons"
+    fi
+    printf '%-28s ' "$name:"
+    SERVE_REQUESTS=$WORK/requests.jsonl wrk -t"$SERVE_THREADS" -c"$CONN" -d"${SECONDS_}s" \
+        -s "$ROOT/bench/serve.lua" "http://127.0.0.1:$PORT/v1/settle" | tail -1
+    kill $SPID
+    wait $SPID
+    SPID=""
+}
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+run "SQLite ledger, durable" --ledger "$WORK/ledger.db"
+if pg_start "$WORK/pg"; then
+    run "PostgreSQL ledger" --ledger "$PGURL"
+else
+    echo "PostgreSQL ledger:           not run (no PostgreSQL 15: make deps)"
+fi
+run "ledger in memory"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,961 @@
+/* serve.c — polc serve (spec/SERVE.md): the settle core (runtime/service.c) behind HTTP/JSON
+ * on libmicrohttpd, one thread per connection. Around it: bearer tokens with two roles, body
+ * and time limits, Prometheus metrics, a log without person ids, the engine regenerated on a
+ * thread of its own (inotify on the policy file, SIGHUP, POST /v1/reload), and a graceful
+ * stop on SIGTERM. The main thread only waits for signals. */
+#include "cli.h"
+
+#include <arpa/inet.h>
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <limits.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "service.h"
+
+/* the most tokens a tokens file holds (a counter's staff, a few systems, the admins) */
+#define MAX_TOKENS 256
+/* longest line of a tokens file, and of a token */
+#define TOKEN_LINE 512
+/* how long SIGTERM waits for the requests in flight before it stops anyway: longer than
+ * any settlement takes, shorter than a supervisor's kill timeout (systemd: 90 s) */
+#define STOP_WAIT_MS 30000
+/* an editor's save may be several writes and a rename: events this close are one save */
+#define WATCH_SETTLE_MS 50
+/* the latency histogram of /metrics: upper bounds in seconds (Prometheus "le") */
+static const double buckets[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                 0.05,   0.1,   0.25,   0.5,   1,    2.5};
+#define NBUCKETS (int)(sizeof buckets / sizeof buckets[0])
+
+typedef enum { ROLE_NONE, ROLE_SETTLE, ROLE_ADMIN } Role;
+
+typedef struct Bearer {
+    Role role;
+    char *text;
+} Bearer;
+
+typedef enum { RELOAD_RELOADED, RELOAD_UNCHANGED, RELOAD_FAILED, RELOAD_REFUSED, NRELOAD } Reload;
+static const char *const reload_name[NRELOAD] = {"reloaded", "unchanged", "failed", "refused"};
+
+typedef struct ServeArgs {
+    const char *listen, *ledger, *tokens, *tls_cert, *tls_key;
+    long max_body, max_claims, timeout, opt;
+} ServeArgs;
+
+typedef struct Server {
+    ServeArgs a;
+    const char *policy; /* the POLICY or ENGINE.so operand */
+    int is_so;
+    Service *svc;
+    struct MHD_Daemon *d;
+    Bearer tokens[MAX_TOKENS];
+    int ntokens; /* 0: no authentication */
+    atomic_int stopping;
+    atomic_int active; /* requests begun and not yet completed */
+
+    pthread_mutex_t mu; /* the engine in service, its description, reload results */
+    Engine *engine;
+    char *policy_json;  /* service_policy_json of engine */
+    char loaded_at[32]; /* when it went into service */
+    long reloads;       /* swaps done */
+    int tried;          /* a reload was tried */
+    Reload last;        /* its result */
+    char last_at[32];
+    char *last_msg; /* its diagnostics or reason (malloc'd) */
+    char *last_sha; /* the engine's sha256 after it */
+
+    /* the reload thread: reload requests are numbered; done is the last one answered */
+    pthread_t reload_th, watch_th;
+    int reload_started, watch_started;
+    pthread_cond_t reload_cv, reload_done_cv;
+    long want, done;
+    int reload_stop;
+    int watch_fd;
+    atomic_llong saved_us; /* when the watch saw the policy saved (mono_us), 0: no save pending */
+
+    /* metrics */
+    atomic_llong codes[600];
+    atomic_llong hist[NBUCKETS + 1]; /* per bucket, then +Inf */
+    atomic_llong lat_us, nlat;
+    atomic_llong reload_count[NRELOAD];
+} Server;
+
+/* ---- small helpers -------------------------------------------------------------------- */
+
+static void now_iso(char *buf, size_t len)
+{
+    struct timespec ts;
+    struct tm tm;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int64_t mono_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* a log line on stderr: what happened, never a body, a person id or a reason text */
+__attribute__((format(printf, 1, 2))) static void logf_(const char *fmt, ...)
+{
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "polc: serve: %s\n", line);
+}
+
+static char *read_file(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len + 4096 + 1 > cap) {
+            cap = cap ? cap * 2 : 8192;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = nb;
+        }
+        size_t got = fread(buf + len, 1, cap - len - 1, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        return NULL;
+    }
+    buf[len] = '\0';
+    if (n)
+        *n = len;
+    return buf;
+}
+
+/* ---- tokens ------------------------------------------------------------------------------ */
+
+/* "ROLE TOKEN" lines; 0, or -1 after a message */
+static int load_tokens(Server *S, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "polc: serve: cannot read %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    char line[TOKEN_LINE];
+    int lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char role[32], tok[TOKEN_LINE], extra[8];
+        char *p = line + strspn(line, " \t");
+        if (*p == '#' || *p == '\n' || *p == '\r' || !*p)
+            continue;
+        int n = sscanf(p, "%31s %511s %7s", role, tok, extra);
+        Role r = !strcmp(role, "settle")  ? ROLE_SETTLE
+                 : !strcmp(role, "admin") ? ROLE_ADMIN
+                                          : ROLE_NONE;
+        if (n != 2 || r == ROLE_NONE) {
+            fprintf(stderr, "polc: serve: %s:%d: expected 'settle TOKEN' or 'admin TOKEN'\n", path,
+                    lineno);
+            fclose(f);
+            return -1;
+        }
+        if (S->ntokens == MAX_TOKENS) {
+            fprintf(stderr, "polc: serve: %s: more than %d tokens\n", path, MAX_TOKENS);
+            fclose(f);
+            return -1;
+        }
+        S->tokens[S->ntokens].role = r;
+        S->tokens[S->ntokens++].text = strdup(tok);
+    }
+    fclose(f);
+    if (S->ntokens == 0) {
+        fprintf(stderr, "polc: serve: %s: no tokens\n", path);
+        return -1;
+    }
+    return 0;
+}
+
+/* equal strings, in time that depends on the lengths only (no early exit on a byte) */
+static int same_secret(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    unsigned char diff = n != m;
+    for (size_t i = 0; i < n && i < m; i++)
+        diff |= (unsigned char)(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+/* the role of the request's bearer token: ROLE_ADMIN when no tokens are configured */
+static Role role_of(Server *S, struct MHD_Connection *c, int *given)
+{
+    *given = 0;
+    if (S->ntokens == 0)
+        return ROLE_ADMIN;
+    const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+    if (!h || strncasecmp(h, "Bearer ", 7) != 0)
+        return ROLE_NONE;
+    *given = 1;
+    const char *t = h + 7;
+    Role r = ROLE_NONE;
+    for (int i = 0; i < S->ntokens; i++)
+        if (same_secret(S->tokens[i].text, t) && S->tokens[i].role > r)
+            r = S->tokens[i].role;
+    return r;
+}
+
+/* ---- answering ------------------------------------------------------------------------------- */
+
+static enum MHD_Result answer(struct MHD_Connection *c, int code, char *body, size_t len,
+                              const char *ctype, const char *allow)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(body);
+        return MHD_NO;
+    }
+    MHD_add_response_header(r, "Content-Type", ctype);
+    if (code == 401)
+        MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
+    if (allow)
+        MHD_add_response_header(r, "Allow", allow);
+    enum MHD_Result rc = MHD_queue_response(c, (unsigned)code, r);
+    MHD_destroy_response(r);
+    return rc;
+}
+
+static char *error_body(const char *msg, size_t *len)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "error", msg);
+    char *s = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    *len = s ? strlen(s) : 0;
+    return s;
+}
+
+/* ---- the engine and its reloads -------------------------------------------------------------- */
+
+/* put engine e (loaded) into the server's record: its description, when */
+static void engine_in_service(Server *S, Engine *e)
+{
+    char *pj = service_policy_json(e->pe);
+    pthread_mutex_lock(&S->mu);
+    free(S->policy_json);
+    S->policy_json = pj;
+    S->engine = e;
+    now_iso(S->loaded_at, sizeof S->loaded_at);
+    pthread_mutex_unlock(&S->mu);
+}
+
+/* Compile the policy again and put it in service: the result, with diagnostics or the reason
+ * in *msg (malloc'd, or NULL). Only the reload thread calls it. */
+static Reload reload_once(Server *S, char **msg)
+{
+    *msg = NULL;
+    if (S->is_so) {
+        *msg = strdup("a built ENGINE.so is not reloaded: serve the policy to have it reloaded");
+        return RELOAD_REFUSED;
+    }
+    if (!S->a.ledger) {
+        *msg = strdup("the ledger is in memory: it cannot carry over to a new engine (serve "
+                      "with --ledger FILE)");
+        return RELOAD_REFUSED;
+    }
+    Engine *ne = calloc(1, sizeof *ne);
+    if (!ne) {
+        *msg = strdup("out of memory");
+        return RELOAD_FAILED;
+    }
+    char *dbuf = NULL;
+    size_t dlen = 0;
+    FILE *df = open_memstream(&dbuf, &dlen);
+    EngineSpec spec = {.path = S->policy, .mode = ENGINE_JIT, .opt = (int)S->a.opt, .diag = df};
+    EngineStatus st = engine_load(ne, &spec);
+    if (df)
+        fclose(df);
+    ne->diag.out = stderr; /* the memory stream is gone */
+    if (st != ENGINE_OK) {
+        engine_free(ne);
+        free(ne);
+        *msg = dbuf && dlen ? dbuf : strdup("the policy could not be compiled (see the log)");
+        if (*msg != dbuf)
+            free(dbuf);
+        return RELOAD_FAILED;
+    }
+    free(dbuf);
+    pthread_mutex_lock(&S->mu);
+    Engine *old = S->engine;
+    pthread_mutex_unlock(&S->mu);
+    if (!strcmp(polrt_engine_sha256(old->pe), polrt_engine_sha256(ne->pe))) {
+        engine_free(ne);
+        free(ne);
+        return RELOAD_UNCHANGED;
+    }
+    char err[512];
+    int rc = service_swap(S->svc, ne->pe, err, sizeof err);
+    if (rc != 0) {
+        engine_free(ne);
+        free(ne);
+        *msg = strdup(err);
+        return rc == 1 ? RELOAD_REFUSED : RELOAD_FAILED;
+    }
+    engine_in_service(S, ne);
+    engine_free(old); /* the settling thread has let go of it */
+    free(old);
+    return RELOAD_RELOADED;
+}
+
+static void *reload_main(void *arg)
+{
+    Server *S = arg;
+    pthread_mutex_lock(&S->mu);
+    for (;;) {
+        while (S->want == S->done && !S->reload_stop)
+            pthread_cond_wait(&S->reload_cv, &S->mu);
+        if (S->reload_stop)
+            break;
+        long gen = S->want;
+        pthread_mutex_unlock(&S->mu);
+        int64_t t0 = mono_us(), saved = atomic_exchange(&S->saved_us, 0);
+        char *msg;
+        Reload r = reload_once(S, &msg);
+        atomic_fetch_add(&S->reload_count[r], 1);
+        int64_t t1 = mono_us();
+        if (saved)
+            logf_("reload: %s in %.1f ms, %.1f ms after the save", reload_name[r],
+                  (double)(t1 - t0) / 1000.0, (double)(t1 - saved) / 1000.0);
+        else
+            logf_("reload: %s in %.1f ms", reload_name[r], (double)(t1 - t0) / 1000.0);
+        pthread_mutex_lock(&S->mu);
+        S->tried = 1;
+        S->last = r;
+        now_iso(S->last_at, sizeof S->last_at);
+        free(S->last_msg);
+        S->last_msg = msg;
+        free(S->last_sha);
+        S->last_sha = strdup(polrt_engine_sha256(S->engine->pe));
+        if (r == RELOAD_RELOADED)
+            S->reloads++;
+        S->done = gen;
+        pthread_cond_broadcast(&S->reload_done_cv);
+    }
+    pthread_mutex_unlock(&S->mu);
+    return NULL;
+}
+
+/* ask for a reload; wait: until it is done (POST /v1/reload) */
+static long reload_request(Server *S)
+{
+    pthread_mutex_lock(&S->mu);
+    long gen = ++S->want;
+    pthread_cond_signal(&S->reload_cv);
+    pthread_mutex_unlock(&S->mu);
+    return gen;
+}
+
+/* The policy file's directory, watched: a save (a write closed, or a file renamed over it)
+ * asks for a reload. The directory, not the file: an editor that saves by renaming replaces
+ * the file, and a watch on the old one would see nothing more. */
+static void *watch_main(void *arg)
+{
+    Server *S = arg;
+    const char *slash = strrchr(S->policy, '/');
+    const char *base = slash ? slash + 1 : S->policy;
+    char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    while (!atomic_load(&S->stopping)) {
+        struct pollfd p = {S->watch_fd, POLLIN, 0};
+        if (poll(&p, 1, 200) <= 0)
+            continue;
+        int hit = 0;
+        int64_t first = mono_us();
+        for (;;) {
+            ssize_t n = read(S->watch_fd, buf, sizeof buf);
+            if (n <= 0)
+                break;
+            for (char *q = buf; q < buf + n;) {
+                struct inotify_event *ev = (struct inotify_event *)q;
+                if (ev->len && !strcmp(ev->name, base))
+                    hit = 1;
+                q += sizeof *ev + ev->len;
+            }
+            struct pollfd more = {S->watch_fd, POLLIN, 0};
+            if (poll(&more, 1, WATCH_SETTLE_MS) <= 0)
+                break;
+        }
+        if (hit) {
+            logf_("reload: the policy file changed");
+            int64_t none = 0;
+            atomic_compare_exchange_strong(&S->saved_us, &none, first);
+            reload_request(S);
+        }
+    }
+    return NULL;
+}
+
+/* ---- endpoints ----------------------------------------------------------------------------- */
+
+static char *metrics_text(Server *S, size_t *len)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    if (!f)
+        return NULL;
+    int64_t counts[SVC_NSTATUS];
+    service_counts(S->svc, counts);
+    fputs("# HELP polc_claims_total Claims answered, by status.\n"
+          "# TYPE polc_claims_total counter\n",
+          f);
+    for (int i = 0; i < SVC_NSTATUS; i++)
+        fprintf(f, "polc_claims_total{status=\"%s\"} %lld\n", service_status_name[i],
+                (long long)counts[i]);
+    fputs("# HELP polc_requests_total HTTP requests, by status code.\n"
+          "# TYPE polc_requests_total counter\n",
+          f);
+    for (int c = 100; c < 600; c++) {
+        long long v = atomic_load(&S->codes[c]);
+        if (v)
+            fprintf(f, "polc_requests_total{code=\"%d\"} %lld\n", c, v);
+    }
+    fputs("# HELP polc_settle_seconds Time to answer POST /v1/settle.\n"
+          "# TYPE polc_settle_seconds histogram\n",
+          f);
+    long long cum = 0;
+    for (int b = 0; b <= NBUCKETS; b++) {
+        cum += atomic_load(&S->hist[b]);
+        if (b < NBUCKETS)
+            fprintf(f, "polc_settle_seconds_bucket{le=\"%g\"} %lld\n", buckets[b], cum);
+        else
+            fprintf(f, "polc_settle_seconds_bucket{le=\"+Inf\"} %lld\n", cum);
+    }
+    fprintf(f, "polc_settle_seconds_sum %.6f\npolc_settle_seconds_count %lld\n",
+            (double)atomic_load(&S->lat_us) / 1e6, (long long)atomic_load(&S->nlat));
+    fputs("# HELP polc_reloads_total Engine reloads, by result.\n"
+          "# TYPE polc_reloads_total counter\n",
+          f);
+    for (int r = 0; r < NRELOAD; r++)
+        fprintf(f, "polc_reloads_total{result=\"%s\"} %lld\n", reload_name[r],
+                (long long)atomic_load(&S->reload_count[r]));
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static char *policy_text(Server *S, size_t *len)
+{
+    pthread_mutex_lock(&S->mu);
+    cJSON *o = cJSON_Parse(S->policy_json ? S->policy_json : "{}");
+    if (!o)
+        o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "loaded_at", S->loaded_at);
+    cJSON_AddNumberToObject(o, "reloads", (double)S->reloads);
+    if (S->tried) {
+        cJSON *l = cJSON_AddObjectToObject(o, "last_reload");
+        cJSON_AddStringToObject(l, "at", S->last_at);
+        cJSON_AddStringToObject(l, "result", reload_name[S->last]);
+        if (S->last_msg)
+            cJSON_AddStringToObject(l, S->last == RELOAD_FAILED ? "diagnostics" : "reason",
+                                    S->last_msg);
+    }
+    pthread_mutex_unlock(&S->mu);
+    char *s = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    *len = s ? strlen(s) : 0;
+    return s;
+}
+
+/* POST /v1/reload: ask, wait for the answer */
+static int reload_now(Server *S, char **body, size_t *len)
+{
+    long gen = reload_request(S);
+    pthread_mutex_lock(&S->mu);
+    while (S->done < gen && !S->reload_stop)
+        pthread_cond_wait(&S->reload_done_cv, &S->mu);
+    cJSON *o = cJSON_CreateObject();
+    Reload r = S->last;
+    cJSON_AddStringToObject(o, "result", reload_name[r]);
+    if (S->last_sha)
+        cJSON_AddStringToObject(o, "sha256", S->last_sha);
+    if (S->last_msg)
+        cJSON_AddStringToObject(o, r == RELOAD_FAILED ? "diagnostics" : "error", S->last_msg);
+    pthread_mutex_unlock(&S->mu);
+    *body = cJSON_PrintUnformatted(o);
+    *len = *body ? strlen(*body) : 0;
+    cJSON_Delete(o);
+    return r == RELOAD_RELOADED || r == RELOAD_UNCHANGED ? 200 : r == RELOAD_FAILED ? 422 : 409;
+}
+
+/* ---- the request handler -------------------------------------------------------------------- */
+
+/* one request's state while its body arrives */
+typedef struct Req {
+    char *body;
+    size_t n, cap;
+    int too_big; /* the body passed --max-body: read and dropped, answered 413 */
+    int64_t t0;
+} Req;
+
+static int query_flag(struct MHD_Connection *c, const char *name)
+{
+    const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+    return v && (!strcmp(v, "1") || !strcmp(v, "true") || !strcmp(v, "yes"));
+}
+
+static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    Server *S = cls;
+    Req *q = *con_cls;
+    (void)c;
+    (void)toe;
+    if (!q)
+        return;
+    free(q->body);
+    free(q);
+    *con_cls = NULL;
+    atomic_fetch_sub(&S->active, 1);
+}
+
+/* the route of a request path: the endpoint's methods, its role, its log name */
+typedef enum { EP_SETTLE, EP_CLAIM, EP_POLICY, EP_RELOAD, EP_HEALTH, EP_METRICS, EP_NONE } Ep;
+
+static Ep route(const char *url)
+{
+    if (!strcmp(url, "/v1/settle"))
+        return EP_SETTLE;
+    if (!strncmp(url, "/v1/claims/", 11) && url[11] && !strchr(url + 11, '/'))
+        return EP_CLAIM;
+    if (!strcmp(url, "/v1/policy"))
+        return EP_POLICY;
+    if (!strcmp(url, "/v1/reload"))
+        return EP_RELOAD;
+    if (!strcmp(url, "/v1/health"))
+        return EP_HEALTH;
+    if (!strcmp(url, "/metrics"))
+        return EP_METRICS;
+    return EP_NONE;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
+                              const char *method, const char *version, const char *data,
+                              size_t *size, void **con_cls)
+{
+    Server *S = cls;
+    Req *q = *con_cls;
+    (void)version;
+    if (!q) {
+        if (!(q = calloc(1, sizeof *q)))
+            return MHD_NO;
+        q->t0 = mono_us();
+        *con_cls = q;
+        atomic_fetch_add(&S->active, 1);
+        return MHD_YES;
+    }
+    if (*size) {
+        /* --timeout bounds a whole request too, not only the silence between its bytes: a
+         * client trickling a body a byte at a time is cut off (the connection closed) */
+        if (mono_us() - q->t0 > (int64_t)S->a.timeout * 1000000) {
+            atomic_fetch_add(&S->codes[408], 1);
+            logf_("%.8s %s: the body took longer than %ld s: connection closed", method,
+                  route(url) == EP_NONE ? "?" : "request", S->a.timeout);
+            return MHD_NO;
+        }
+        if (!q->too_big && q->n + *size > (size_t)S->a.max_body) {
+            q->too_big = 1;
+            free(q->body);
+            q->body = NULL;
+            q->n = q->cap = 0;
+        }
+        if (!q->too_big) {
+            if (q->n + *size + 1 > q->cap) {
+                size_t cap = q->cap ? q->cap : 4096;
+                while (cap < q->n + *size + 1)
+                    cap *= 2;
+                char *nb = realloc(q->body, cap);
+                if (!nb)
+                    return MHD_NO;
+                q->body = nb;
+                q->cap = cap;
+            }
+            memcpy(q->body + q->n, data, *size);
+            q->n += *size;
+        }
+        *size = 0;
+        return MHD_YES;
+    }
+
+    Ep ep = route(url);
+    int get = !strcmp(method, "GET"), post = !strcmp(method, "POST");
+    static const char *const log_name[] = {
+        "/v1/settle", "/v1/claims/{id}", "/v1/policy", "/v1/reload", "/v1/health", "/metrics", "?"};
+    int code = 0, nclaims = 0;
+    char *body = NULL;
+    size_t len = 0;
+    const char *ctype = "application/json";
+    const char *allow = NULL;
+    int given;
+    Role need = ep == EP_HEALTH || ep == EP_METRICS ? ROLE_NONE
+                : ep == EP_RELOAD                   ? ROLE_ADMIN
+                                                    : ROLE_SETTLE;
+    int want_post = ep == EP_SETTLE || ep == EP_RELOAD;
+    if (ep == EP_NONE) {
+        code = 404;
+        body = error_body("no such endpoint", &len);
+    } else if ((want_post && !post) || (!want_post && !get)) {
+        code = 405;
+        allow = want_post ? "POST" : "GET";
+        body = error_body(
+            want_post ? "method not allowed: use POST" : "method not allowed: use GET", &len);
+    } else if (need != ROLE_NONE && role_of(S, c, &given) < need) {
+        Role have = role_of(S, c, &given);
+        code = have == ROLE_NONE ? 401 : 403;
+        body = error_body(code == 401 ? (given ? "unknown token" : "a bearer token is required")
+                                      : "the token's role does not allow this (admin needed)",
+                          &len);
+    } else if (atomic_load(&S->stopping) && ep != EP_METRICS) {
+        code = 503;
+        body = error_body("the service is stopping", &len);
+        if (ep == EP_HEALTH) {
+            free(body);
+            body = strdup("{\"status\":\"stopping\"}");
+            len = strlen(body);
+        }
+    } else if (q->too_big) {
+        code = 413;
+        char msg[96];
+        snprintf(msg, sizeof msg, "body: longer than %ld bytes (--max-body)", S->a.max_body);
+        body = error_body(msg, &len);
+    } else {
+        switch (ep) {
+        case EP_SETTLE: {
+            ServiceReply r;
+            service_settle(S->svc, q->body ? q->body : "", q->n, query_flag(c, "explain"),
+                           S->a.max_claims, &r);
+            code = r.code;
+            body = r.body;
+            len = r.len;
+            nclaims = r.nclaims;
+            break;
+        }
+        case EP_CLAIM: {
+            ServiceReply r;
+            service_claim(S->svc, url + 11, &r);
+            code = r.code;
+            body = r.body;
+            len = r.len;
+            break;
+        }
+        case EP_POLICY:
+            code = 200;
+            body = policy_text(S, &len);
+            break;
+        case EP_RELOAD: code = reload_now(S, &body, &len); break;
+        case EP_HEALTH: {
+            pthread_mutex_lock(&S->mu);
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "status", "ok");
+            cJSON_AddStringToObject(o, "sha256", polrt_engine_sha256(S->engine->pe));
+            cJSON_AddStringToObject(o, "ledger",
+                                    !S->a.ledger                           ? "memory"
+                                    : !strncmp(S->a.ledger, "postgres", 8) ? "postgresql"
+                                                                           : "sqlite");
+            pthread_mutex_unlock(&S->mu);
+            body = cJSON_PrintUnformatted(o);
+            len = body ? strlen(body) : 0;
+            cJSON_Delete(o);
+            code = 200;
+            break;
+        }
+        case EP_METRICS:
+            code = 200;
+            ctype = "text/plain; version=0.0.4";
+            body = metrics_text(S, &len);
+            break;
+        case EP_NONE: POLC_UNREACHABLE();
+        }
+    }
+    if (!body) {
+        code = 500;
+        body = strdup("{\"error\":\"out of memory\"}");
+        len = body ? strlen(body) : 0;
+    }
+    int64_t us = mono_us() - q->t0;
+    if (code >= 100 && code < 600)
+        atomic_fetch_add(&S->codes[code], 1);
+    if (ep == EP_SETTLE) {
+        int b = 0;
+        while (b < NBUCKETS && (double)us / 1e6 > buckets[b])
+            b++;
+        atomic_fetch_add(&S->hist[b], 1);
+        atomic_fetch_add(&S->lat_us, us);
+        atomic_fetch_add(&S->nlat, 1);
+    }
+    if (ep != EP_HEALTH && ep != EP_METRICS)
+        logf_("%.8s %s %d %d claims %.2f ms", method, log_name[ep], code, nclaims,
+              (double)us / 1000.0);
+    return answer(c, code, body, len, ctype, allow);
+}
+
+/* ---- the command ---------------------------------------------------------------------------- */
+
+#define AT(field) offsetof(ServeArgs, field)
+static const Opt serve_opts[] = {
+    {"listen", 0, OPT_STR, AT(listen), "ADDR:PORT",
+     .help = "where to listen (default 127.0.0.1:8080; port 0: any free one)"},
+    {"ledger", 0, OPT_STR, AT(ledger), "DB|URL",
+     .help = "the SQLite ledger, or postgresql://... (default: in memory)"},
+    {"tokens", 0, OPT_STR, AT(tokens), "FILE",
+     .help = "bearer tokens, 'settle TOKEN' or 'admin TOKEN' a line (default: none needed)"},
+    {"tls-cert", 0, OPT_STR, AT(tls_cert), "FILE", .help = "PEM certificate: serve HTTPS"},
+    {"tls-key", 0, OPT_STR, AT(tls_key), "FILE", .help = "PEM private key of --tls-cert"},
+    {"max-body", 0, OPT_INT, AT(max_body), "BYTES", 64, 1L << 30, 1L << 20,
+     "largest request body (default 1048576)"},
+    {"max-claims", 0, OPT_INT, AT(max_claims), "N", 1, 1000000, 1000,
+     "most claims in one request (default 1000)"},
+    {"timeout", 0, OPT_INT, AT(timeout), "S", 1, 3600, 30,
+     "seconds a connection may stay idle, and a request's body may take (default 30)"},
+    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "JIT optimisation level, 0 to 3 (default 2)"},
+    {0},
+};
+#undef AT
+
+/* "ADDR:PORT" into sa; 0, or -1 */
+static int parse_listen(const char *s, struct sockaddr_in *sa)
+{
+    const char *colon = strrchr(s, ':');
+    if (!colon || colon == s || colon - s >= 64)
+        return -1;
+    char host[64];
+    memcpy(host, s, (size_t)(colon - s));
+    host[colon - s] = '\0';
+    char *end;
+    errno = 0;
+    long port = strtol(colon + 1, &end, 10);
+    if (!colon[1] || *end || errno || port < 0 || port > 65535)
+        return -1;
+    memset(sa, 0, sizeof *sa);
+    sa->sin_family = AF_INET;
+    sa->sin_port = htons((uint16_t)port);
+    return inet_pton(AF_INET, host, &sa->sin_addr) == 1 ? 0 : -1;
+}
+
+static void server_free(Server *S)
+{
+    for (int i = 0; i < S->ntokens; i++)
+        free(S->tokens[i].text);
+    free(S->policy_json);
+    free(S->last_msg);
+    free(S->last_sha);
+    if (S->engine) {
+        engine_free(S->engine);
+        free(S->engine);
+    }
+    pthread_mutex_destroy(&S->mu);
+    pthread_cond_destroy(&S->reload_cv);
+    pthread_cond_destroy(&S->reload_done_cv);
+    free(S);
+}
+
+/* SIGTERM: stop listening, let the requests in flight finish, stop the threads, commit */
+static void stop(Server *S)
+{
+    atomic_store(&S->stopping, 1);
+    MHD_socket fd = MHD_quiesce_daemon(S->d);
+    if (fd != MHD_INVALID_SOCKET)
+        close(fd);
+    for (int ms = 0; atomic_load(&S->active) > 0 && ms < STOP_WAIT_MS; ms += 10)
+        usleep(10000);
+    MHD_stop_daemon(S->d);
+    pthread_mutex_lock(&S->mu);
+    S->reload_stop = 1;
+    pthread_cond_broadcast(&S->reload_cv);
+    pthread_cond_broadcast(&S->reload_done_cv);
+    pthread_mutex_unlock(&S->mu);
+    if (S->reload_started)
+        pthread_join(S->reload_th, NULL);
+    if (S->watch_started)
+        pthread_join(S->watch_th, NULL);
+    if (S->watch_fd >= 0)
+        close(S->watch_fd);
+    service_free(S->svc);
+}
+
+int cmd_serve(const Command *cmd, int argc, char **argv)
+{
+    Server *S = calloc(1, sizeof *S);
+    if (!S)
+        return EXIT_USAGE;
+    pthread_mutex_init(&S->mu, NULL);
+    pthread_cond_init(&S->reload_cv, NULL);
+    pthread_cond_init(&S->reload_done_cv, NULL);
+    S->watch_fd = -1;
+    char **pol;
+    int npol, rc = opts_parse(cmd, serve_opts, argc, argv, &S->a, &pol, &npol);
+    if (rc != OPTS_PARSED) {
+        server_free(S);
+        return rc;
+    }
+    struct sockaddr_in sa;
+    const char *listen = S->a.listen ? S->a.listen : "127.0.0.1:8080";
+    if (npol != 1)
+        rc = opts_usage_error(cmd, serve_opts, "give one POLICY or ENGINE.so");
+    else if (parse_listen(listen, &sa) != 0)
+        rc = opts_usage_error(cmd, serve_opts, "--listen %s: expected ADDR:PORT (127.0.0.1:8080)",
+                              listen);
+    else if (!S->a.tls_cert != !S->a.tls_key)
+        rc = opts_usage_error(cmd, serve_opts, "--tls-cert and --tls-key go together");
+    else if (S->a.tokens && load_tokens(S, S->a.tokens) != 0)
+        rc = EXIT_USAGE;
+    if (rc != OPTS_PARSED) {
+        server_free(S);
+        return rc;
+    }
+    S->policy = pol[0];
+    size_t n = strlen(S->policy);
+    S->is_so = n > 3 && !strcmp(S->policy + n - 3, ".so");
+
+    char *cert = NULL, *key = NULL;
+    if (S->a.tls_cert) {
+        cert = read_file(S->a.tls_cert, NULL);
+        key = read_file(S->a.tls_key, NULL);
+        if (!cert || !key) {
+            fprintf(stderr, "polc: serve: cannot read %s: %s\n",
+                    cert ? S->a.tls_key : S->a.tls_cert, strerror(errno));
+            free(cert);
+            free(key);
+            server_free(S);
+            return EXIT_USAGE;
+        }
+    }
+
+    Engine *e = calloc(1, sizeof *e);
+    EngineSpec spec = {.path = S->policy, .mode = ENGINE_JIT, .opt = (int)S->a.opt, .open_so = 1};
+    EngineStatus es = e ? engine_load(e, &spec) : ENGINE_FAILED;
+    if (es != ENGINE_OK) {
+        if (e)
+            engine_free(e);
+        free(e);
+        free(cert);
+        free(key);
+        server_free(S);
+        return es == ENGINE_POLICY_ERRORS ? EXIT_POLICY : EXIT_USAGE;
+    }
+    char err[512];
+    if (!(S->svc = service_new(e->pe, S->a.ledger, err, sizeof err))) {
+        fprintf(stderr, "polc: serve: %s\n", err);
+        engine_free(e);
+        free(e);
+        free(cert);
+        free(key);
+        server_free(S);
+        return EXIT_DATA;
+    }
+    engine_in_service(S, e);
+    if (S->ntokens == 0)
+        logf_("warning: no --tokens: every request is allowed");
+
+    /* the signals go to the main thread's sigwait: every thread started from here on
+     * inherits the mask */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
+                     MHD_USE_POLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (cert)
+        flags |= MHD_USE_TLS;
+    struct MHD_OptionItem mo[] = {
+        {MHD_OPTION_SOCK_ADDR, 0, &sa},
+        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)S->a.timeout, NULL},
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)request_done, S},
+        {cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert},
+        {cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, key},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    S->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, S, MHD_OPTION_ARRAY, mo, MHD_OPTION_END);
+    if (!S->d) {
+        fprintf(stderr, "polc: serve: cannot listen on %s%s\n", listen,
+                cert ? " (or the certificate and key are not usable)" : "");
+        service_free(S->svc);
+        free(cert);
+        free(key);
+        server_free(S);
+        return EXIT_USAGE;
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(S->d, MHD_DAEMON_INFO_BIND_PORT);
+    char host[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, &sa.sin_addr, host, sizeof host);
+    logf_("listening on %s://%s:%u (policy %s, ledger %s)", cert ? "https" : "http", host,
+          di ? di->port : ntohs(sa.sin_port), polrt_engine_sha256(e->pe),
+          !S->a.ledger                           ? "in memory"
+          : !strncmp(S->a.ledger, "postgres", 8) ? "PostgreSQL"
+                                                 : S->a.ledger);
+
+    if (pthread_create(&S->reload_th, NULL, reload_main, S) == 0)
+        S->reload_started = 1;
+    if (!S->is_so) {
+        char dir[PATH_MAX];
+        const char *slash = strrchr(S->policy, '/');
+        snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - S->policy) : 1,
+                 slash ? S->policy : ".");
+        if (slash == S->policy)
+            snprintf(dir, sizeof dir, "/");
+        S->watch_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+        if (S->watch_fd < 0 ||
+            inotify_add_watch(S->watch_fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO) < 0)
+            logf_("warning: cannot watch %s (%s): reload with SIGHUP or POST /v1/reload", dir,
+                  strerror(errno));
+        else if (pthread_create(&S->watch_th, NULL, watch_main, S) == 0)
+            S->watch_started = 1;
+    }
+
+    for (;;) {
+        int sig;
+        if (sigwait(&sigs, &sig) != 0)
+            continue;
+        if (sig == SIGHUP) {
+            logf_("reload: SIGHUP");
+            reload_request(S);
+            continue;
+        }
+        logf_("stopping (%s): finishing %d requests in flight",
+              sig == SIGTERM ? "SIGTERM" : "SIGINT", atomic_load(&S->active));
+        break;
+    }
+    stop(S);
+    logf_("stopped");
+    free(cert);
+    free(key);
+    server_free(S);
+    return EXIT_OK;
+}

@@ -1,0 +1,902 @@
+/* service.c — the settle core of polc serve: a JSON request (one claim or a batch, with the
+ * persons' fields and identity history) bound to the schema by the CSV rules (rt_bind_cell),
+ * settled through one session by one thread, answered in JSON. Requests that arrive while a
+ * group settles wait and settle together as the next group, in one ledger transaction
+ * committed before any of them is answered (group commit). The engine is swapped between
+ * groups (service_swap). */
+#include "service.h"
+
+#include <cjson/cJSON.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rt_int.h"
+
+/* room for a reason or an error message */
+#define MSG_LEN 512
+/* a number written as a cell: 15 significant digits round-trip through a double, so
+ * 1234.56 or 0.8 come out as written */
+#define NUM_DIGITS 15
+/* longest field name or label quoted in a 400 answer */
+#define NAME_SHOW 64
+
+const char *const service_status_name[SVC_NSTATUS] = {"settled", "already settled", "rejected",
+                                                      "error", "conflict"};
+
+typedef enum { JOB_SETTLE, JOB_GET } JobKind;
+
+/* a request waiting for the settling thread */
+typedef struct Job {
+    JobKind kind;
+    cJSON *req;           /* JOB_SETTLE: the parsed body */
+    const char *claim_id; /* JOB_GET */
+    int explain;
+    ServiceReply *r;
+    int done;
+    pthread_cond_t cv; /* its requester waits on it: a group's end wakes only its own */
+    struct Job *next;
+} Job;
+
+struct Service {
+    pthread_mutex_t mu;     /* guards the queue, the swap and stop */
+    pthread_cond_t cv;      /* the settling thread waits for work */
+    pthread_cond_t cv_done; /* a swap was taken */
+    pthread_t th;
+    Job *head, *tail;
+    int stop;
+    PolEngine *e;       /* the settling thread's engine and session */
+    PolSession *s;      /* (only the settling thread touches them after start) */
+    PolEngine *next_e;  /* a swap waiting for the next group */
+    PolSession *next_s; /* its session */
+    int64_t *fields;    /* scratch: a claim's fields */
+    int64_t *pfields;   /* scratch: a person's fields */
+    int64_t *hist;      /* scratch: a person's history rows */
+    size_t cap_hist;    /* rows of hist */
+    int swap_rc;        /* the last swap's scratch: 0, or -1 (memory) */
+    atomic_llong counts[SVC_NSTATUS];
+};
+
+/* ---- answers ------------------------------------------------------------------------- */
+
+/* the answer, as a tree: printed by reply_text on the requester's thread, so the settling
+ * thread (one for all requests) spends none of its time printing JSON */
+static void reply_json(ServiceReply *r, int code, cJSON *body)
+{
+    cJSON_Delete(r->tree);
+    r->code = code;
+    r->tree = body;
+}
+
+/* the tree as the body text */
+static void reply_text(ServiceReply *r)
+{
+    r->body = r->tree ? cJSON_PrintUnformatted(r->tree) : NULL;
+    cJSON_Delete(r->tree);
+    r->tree = NULL;
+    if (!r->body) {
+        r->code = 500;
+        r->body = strdup("{\"error\":\"out of memory\"}");
+    }
+    r->len = r->body ? strlen(r->body) : 0;
+}
+
+__attribute__((format(printf, 3, 4))) static void reply_error(ServiceReply *r, int code,
+                                                              const char *fmt, ...)
+{
+    char msg[MSG_LEN];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "error", msg);
+    reply_json(r, code, o);
+}
+
+/* a value as the results CSV words it; absent: null */
+static cJSON *value_json(const RtSchema *sc, const RtType *t, int64_t v)
+{
+    char buf[64];
+    if (v == POLRT_NONE)
+        return cJSON_CreateNull();
+    return cJSON_CreateString(rt_format_value(sc, t, v, buf, sizeof buf));
+}
+
+/* "ledger": per ledger its key and its fields before and after the claim */
+static cJSON *ledger_json(const RtSchema *sc, const PolResult *res)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (int l = 0; l < sc->nledgers; l++) {
+        const RtLedger *L = &sc->ledgers[l];
+        cJSON *lo = cJSON_AddObjectToObject(o, L->name);
+        if (res->keys[l] == POLRT_NONE)
+            cJSON_AddNullToObject(lo, "key");
+        else
+            cJSON_AddNumberToObject(lo, "key", (double)res->keys[l]);
+        cJSON *b = cJSON_AddObjectToObject(lo, "before");
+        cJSON *a = cJSON_AddObjectToObject(lo, "after");
+        for (int i = 0; i < L->nfields; i++) {
+            const RtField *f = &L->fields[i];
+            cJSON_AddItemToObject(b, f->name,
+                                  value_json(sc, &f->type, res->ledger_before[L->offset + i]));
+            cJSON_AddItemToObject(a, f->name,
+                                  value_json(sc, &f->type, res->ledger_after[L->offset + i]));
+        }
+    }
+    return o;
+}
+
+/* the outputs and ledgers of a claim settled now or before */
+static void add_result(cJSON *o, const RtSchema *sc, const PolResult *res)
+{
+    cJSON *out = cJSON_AddObjectToObject(o, "outputs");
+    for (int i = 0; i < sc->noutputs; i++)
+        cJSON_AddItemToObject(out, sc->outputs[i].name,
+                              value_json(sc, &sc->outputs[i].type, res->out[i]));
+    cJSON_AddItemToObject(o, "ledger", ledger_json(sc, res));
+}
+
+/* the explanation polc run --explain writes for the claim, as a member of o */
+static void add_explanation(cJSON *o, const PolEngine *e, const char *claim_id,
+                            const int64_t *fields, const PolResult *res)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return;
+    polrt_explain_json(e, claim_id, fields, res, f);
+    fclose(f);
+    while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+        buf[--len] = '\0';
+    cJSON *x = cJSON_Parse(buf);
+    free(buf);
+    if (x)
+        cJSON_AddItemToObject(o, "explanation", x);
+}
+
+/* ---- binding JSON to the schema ------------------------------------------------------- */
+
+/* A 400: what is wrong with the request's structure, naming the member. */
+typedef struct Bad {
+    int set;
+    char msg[MSG_LEN];
+} Bad;
+
+__attribute__((format(printf, 2, 3))) static void bad(Bad *b, const char *fmt, ...)
+{
+    if (b->set)
+        return;
+    b->set = 1;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(b->msg, sizeof b->msg, fmt, ap);
+    va_end(ap);
+}
+
+/* the field of fields[0..n) a member names, by name or label, or -1 */
+static int field_of(const RtField *f, int n, const char *key)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(f[i].name, key) || (f[i].label && !strcmp(f[i].label, key)))
+            return i;
+    return -1;
+}
+
+/* A JSON value as the text of a CSV cell: 0, or -1 when it is no scalar (bad() says so) */
+static int cell_text(const cJSON *v, const char *where, char *buf, size_t len, const char **text,
+                     Bad *b)
+{
+    if (cJSON_IsString(v))
+        *text = v->valuestring;
+    else if (cJSON_IsNumber(v)) {
+        snprintf(buf, len, "%.*g", NUM_DIGITS, v->valuedouble);
+        *text = buf;
+    } else if (cJSON_IsBool(v))
+        *text = cJSON_IsTrue(v) ? "true" : "false";
+    else if (cJSON_IsNull(v))
+        *text = "";
+    else {
+        bad(b, "%s: expected a string, number, boolean or null", where);
+        return -1;
+    }
+    return 0;
+}
+
+/* The members of obj bound to fields f[0..n) into vals, by the CSV rules: a member not
+ * given is an empty cell. skip[] names members that are not fields (ids, history). A
+ * structural fault goes to b (400); a value the rules refuse: -1 with the reason in why
+ * ("医疗总费用: not an amount 'abc' ..."), as polc run words the row. */
+static int bind_object(const RtSchema *sc, const cJSON *obj, const char *what, const RtField *f,
+                       int n, const char *const *skip, int64_t *vals, char *why, size_t wlen,
+                       Bad *b)
+{
+    const cJSON **given = calloc((size_t)n + 1, sizeof *given);
+    if (!given) {
+        bad(b, "%s: out of memory", what);
+        return -1;
+    }
+    const cJSON *m;
+    cJSON_ArrayForEach(m, obj)
+    {
+        int skipped = 0;
+        for (int k = 0; skip[k]; k++)
+            skipped |= !strcmp(m->string, skip[k]);
+        if (skipped)
+            continue;
+        int i = field_of(f, n, m->string);
+        if (i < 0) {
+            bad(b, "%s.%.*s: unknown field", what, NAME_SHOW, m->string);
+            free(given);
+            return -1;
+        }
+        if (given[i]) {
+            bad(b, "%s.%.*s: field %s given twice", what, NAME_SHOW, m->string, f[i].name);
+            free(given);
+            return -1;
+        }
+        given[i] = m;
+    }
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        char num[64], where[NAME_SHOW * 2 + 64];
+        const char *text = "", *column = given[i] ? given[i]->string : f[i].name;
+        snprintf(where, sizeof where, "%s.%.*s", what, NAME_SHOW, column);
+        if (given[i] && cell_text(given[i], where, num, sizeof num, &text, b)) {
+            rc = -1;
+            break;
+        }
+        if (rc == 0 && rt_bind_cell(sc, &f[i], column, text, strlen(text), &vals[i], why, wlen) < 0)
+            rc = -1; /* the first refused value is the reason; the structure is checked on */
+    }
+    free(given);
+    return rc;
+}
+
+/* a member that must be a string id: its text, or NULL after bad() */
+static const char *id_of(const cJSON *obj, const char *key, const char *what, int required, Bad *b)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v) {
+        if (required)
+            bad(b, "%s.%s: missing", what, key);
+        return NULL;
+    }
+    if (!cJSON_IsString(v) || !v->valuestring[0]) {
+        bad(b, "%s.%s: expected a non-empty string", what, key);
+        return NULL;
+    }
+    return v->valuestring;
+}
+
+/* The request's persons into the session. 0; -1 a 400 in b; -2 a person refused (its
+ * reason in why: the whole request answers 422, as every claim of it would be refused). */
+static int add_persons(Service *sv, const cJSON *persons, char *why, size_t wlen, Bad *b)
+{
+    const RtSchema *sc = rt_engine_schema(sv->e);
+    static const char *const skip[] = {"person_id", "history", NULL};
+    static const char *const skip_hist[] = {NULL};
+    int k = 0;
+    const cJSON *p;
+    cJSON_ArrayForEach(p, persons)
+    {
+        char what[32];
+        snprintf(what, sizeof what, persons->string ? "persons[%d]" : "person", k++);
+        if (!cJSON_IsObject(p)) {
+            bad(b, "%s: expected an object", what);
+            return -1;
+        }
+        const char *pid = id_of(p, "person_id", what, 1, b);
+        if (!pid)
+            return -1;
+        char r[MSG_LEN / 2];
+        if (bind_object(sc, p, what, sc->person, sc->nperson, skip, sv->pfields, r, sizeof r, b)) {
+            if (b->set)
+                return -1;
+            snprintf(why, wlen, "person %s: %s", pid, r);
+            return -2;
+        }
+        const cJSON *h = cJSON_GetObjectItemCaseSensitive(p, "history");
+        int nh = h ? cJSON_GetArraySize(h) : 0;
+        if (h && !cJSON_IsArray(h)) {
+            bad(b, "%s.history: expected an array", what);
+            return -1;
+        }
+        if (nh > 0 && sc->nhist == 0) {
+            bad(b, "%s.history: the policy declares no history", what);
+            return -1;
+        }
+        if ((size_t)nh > sv->cap_hist) {
+            int64_t *nhp = realloc(sv->hist, (size_t)nh * (size_t)sc->nhist * sizeof *nhp);
+            if (!nhp) {
+                bad(b, "%s.history: too long", what);
+                return -1;
+            }
+            sv->hist = nhp;
+            sv->cap_hist = (size_t)nh;
+        }
+        for (int i = 0; i < nh; i++) {
+            char hw[64];
+            snprintf(hw, sizeof hw, "%s.history[%d]", what, i);
+            const cJSON *row = cJSON_GetArrayItem(h, i);
+            if (!cJSON_IsObject(row)) {
+                bad(b, "%s: expected an object", hw);
+                return -1;
+            }
+            if (bind_object(sc, row, hw, sc->hist, sc->nhist, skip_hist,
+                            sv->hist + (size_t)i * (size_t)sc->nhist, r, sizeof r, b)) {
+                if (b->set)
+                    return -1;
+                snprintf(why, wlen, "person %s, history row %d: %s", pid, i + 1, r);
+                return -2;
+            }
+        }
+        if (rt_session_person_add(sv->s, pid, sv->pfields, sv->hist, nh) < 0) {
+            snprintf(why, wlen, "%s", polrt_session_errmsg(sv->s));
+            return -2;
+        }
+    }
+    return 0;
+}
+
+/* a session message without its "claim ID: " (polc run words a row's reason without it) */
+static const char *reason_of(const char *msg, const char *claim_id)
+{
+    size_t n = strlen(claim_id);
+    if (!strncmp(msg, "claim ", 6) && !strncmp(msg + 6, claim_id, n) &&
+        !strncmp(msg + 6 + n, ": ", 2))
+        return msg + 8 + n;
+    return msg;
+}
+
+/* One claim object: settled, or refused, into an answer object; its status. -1: a fault of
+ * the request's structure (in b: it answers 400); -2: the ledger failed (503). answer NULL:
+ * only the structure is checked (0 when sound), nothing settles. */
+/* the person pid is one of the request's persons (a list of person objects) */
+static int in_request(const cJSON *people, const char *pid)
+{
+    const cJSON *p;
+    cJSON_ArrayForEach(p, people)
+    {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(p, "person_id");
+        if (cJSON_IsString(id) && !strcmp(id->valuestring, pid))
+            return 1;
+    }
+    return 0;
+}
+
+static int one_claim(Service *sv, const cJSON *c, const char *what, const cJSON *people,
+                     const char *default_pid, int explain, cJSON **answer, Bad *b)
+{
+    const RtSchema *sc = rt_engine_schema(sv->e);
+    static const char *const skip[] = {"claim_id", "person_id", NULL};
+    if (!cJSON_IsObject(c)) {
+        bad(b, "%s: expected an object", what);
+        return -1;
+    }
+    const char *cid = id_of(c, "claim_id", what, 1, b);
+    const char *pid = id_of(c, "person_id", what, default_pid == NULL, b);
+    if (b->set)
+        return -1;
+    if (!pid)
+        pid = default_pid;
+    char why[MSG_LEN];
+    int bound =
+        bind_object(sc, c, what, sc->claim, sc->nclaim, skip, sv->fields, why, sizeof why, b);
+    if (b->set)
+        return -1;
+    if ((sc->nperson > 0 || sc->nhist > 0) && !in_request(people, pid)) {
+        bad(b, "%s: person %s is not in the request", what, pid);
+        return -1;
+    }
+    if (!answer)
+        return 0;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "claim_id", cid);
+    *answer = o;
+    if (bound < 0) {
+        cJSON_AddStringToObject(o, "status", service_status_name[SVC_REJECTED]);
+        cJSON_AddStringToObject(o, "reason", why);
+        return SVC_REJECTED;
+    }
+    if (sc->nperson == 0 && sc->nhist == 0 && rt_session_person_handle(sv->s, pid) < 0 &&
+        rt_session_person_add(sv->s, pid, NULL, NULL, 0) < 0) {
+        cJSON_AddStringToObject(o, "status", service_status_name[SVC_REJECTED]);
+        cJSON_AddStringToObject(o, "reason", polrt_session_errmsg(sv->s));
+        return SVC_REJECTED;
+    }
+    rt_session_trace(sv->s, explain);
+    PolResult res;
+    int rc = polrt_session_claim(sv->s, cid, pid, sv->fields, &res);
+    if (rc == -2)
+        return -2;
+    int st;
+    if (rc == -1)
+        st = rt_session_conflict(sv->s) ? SVC_CONFLICT : SVC_REJECTED;
+    else
+        st = res.status == 0 ? SVC_SETTLED : res.status == 1 ? SVC_ALREADY : SVC_ERROR;
+    cJSON_AddStringToObject(o, "status", service_status_name[st]);
+    if (st == SVC_SETTLED || st == SVC_ALREADY) {
+        add_result(o, sc, &res);
+        if (explain)
+            add_explanation(o, sv->e, cid, sv->fields, &res);
+    } else {
+        cJSON_AddStringToObject(o, "reason", reason_of(polrt_session_errmsg(sv->s), cid));
+    }
+    return st;
+}
+
+/* forget the request's persons again, so the session holds no one between requests: their
+ * ledger rows stay in the file (read again by their next claim); in memory they are the
+ * ledger, so there they stay */
+static void drop_persons(Service *sv, const cJSON *persons)
+{
+    if (rt_session_is_memory(sv->s) || !persons)
+        return;
+    const cJSON *p;
+    cJSON_ArrayForEach(p, persons)
+    {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(p, "person_id");
+        if (cJSON_IsString(id))
+            rt_session_forget(sv->s, id->valuestring);
+    }
+}
+
+/* A settle request, on the settling thread: 0 answered in j->r; -2 the ledger failed */
+static int settle_job(Service *sv, Job *j)
+{
+    const cJSON *req = j->req;
+    Bad b = {0};
+    const cJSON *person = cJSON_GetObjectItemCaseSensitive(req, "person");
+    const cJSON *persons = cJSON_GetObjectItemCaseSensitive(req, "persons");
+    const cJSON *claim = cJSON_GetObjectItemCaseSensitive(req, "claim");
+    const cJSON *claims = cJSON_GetObjectItemCaseSensitive(req, "claims");
+    const cJSON *m;
+    cJSON_ArrayForEach(m, req)
+    {
+        if (strcmp(m->string, "person") && strcmp(m->string, "persons") &&
+            strcmp(m->string, "claim") && strcmp(m->string, "claims")) {
+            reply_error(j->r, 400,
+                        "%.*s: unknown member (expected claim and person, or claims "
+                        "and persons)",
+                        NAME_SHOW, m->string);
+            return 0;
+        }
+    }
+    if (!!claim + !!claims != 1 || (claim && persons) || (claims && person)) {
+        reply_error(j->r, 400, "body: give claim (and person), or claims (and persons)");
+        return 0;
+    }
+    if (person && !cJSON_IsObject(person)) {
+        reply_error(j->r, 400, "person: expected an object");
+        return 0;
+    }
+    if ((persons && !cJSON_IsArray(persons)) || (claims && !cJSON_IsArray(claims))) {
+        reply_error(j->r, 400, "%s: expected an array",
+                    persons && !cJSON_IsArray(persons) ? "persons" : "claims");
+        return 0;
+    }
+    /* the persons first: a one-person request holds the person object itself */
+    cJSON *plist = NULL;
+    if (person) {
+        plist = cJSON_CreateArray();
+        cJSON_AddItemReferenceToArray(plist, (cJSON *)person);
+    }
+    const cJSON *people = person ? plist : persons;
+    char why[MSG_LEN];
+    int rc = people ? add_persons(sv, people, why, sizeof why, &b) : 0;
+    int ret = 0;
+    if (rc == -1) {
+        reply_error(j->r, 400, "%s", b.msg);
+    } else if (rc == -2) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "status", service_status_name[SVC_REJECTED]);
+        cJSON_AddStringToObject(o, "error", why);
+        reply_json(j->r, 422, o);
+        atomic_fetch_add(&sv->counts[SVC_REJECTED], claims ? cJSON_GetArraySize(claims) : 1);
+    } else if (claim) {
+        const char *pid = person ? id_of(person, "person_id", "person", 1, &b) : NULL;
+        cJSON *a = NULL;
+        int st = one_claim(sv, claim, "claim", people, pid, j->explain, &a, &b);
+        if (st == -2) {
+            cJSON_Delete(a);
+            ret = -2;
+        } else if (st < 0) {
+            cJSON_Delete(a);
+            reply_error(j->r, 400, "%s", b.msg);
+        } else {
+            atomic_fetch_add(&sv->counts[st], 1);
+            reply_json(j->r,
+                       st == SVC_SETTLED || st == SVC_ALREADY ? 200
+                       : st == SVC_CONFLICT                   ? 409
+                                                              : 422,
+                       a);
+        }
+        j->r->nclaims = 1;
+    } else {
+        /* the whole request's structure first: a 400 settles nothing */
+        int k = 0;
+        const cJSON *c;
+        cJSON_ArrayForEach(c, claims)
+        {
+            char what[32];
+            snprintf(what, sizeof what, "claims[%d]", k++);
+            if (one_claim(sv, c, what, people, NULL, 0, NULL, &b) < 0)
+                break;
+        }
+        j->r->nclaims = k;
+        if (b.set) {
+            reply_error(j->r, 400, "%s", b.msg);
+        } else {
+            cJSON *o = cJSON_CreateObject();
+            cJSON *results = cJSON_AddArrayToObject(o, "results");
+            int64_t n[SVC_NSTATUS] = {0};
+            k = 0;
+            cJSON_ArrayForEach(c, claims)
+            {
+                char what[32];
+                snprintf(what, sizeof what, "claims[%d]", k++);
+                cJSON *a = NULL;
+                int st = one_claim(sv, c, what, people, NULL, j->explain, &a, &b);
+                if (st < 0) {
+                    /* -2 (the structure was checked): the group answers 503 */
+                    cJSON_Delete(a);
+                    ret = -2;
+                    break;
+                }
+                n[st]++;
+                cJSON_AddItemToArray(results, a);
+            }
+            if (ret == 0) {
+                for (int i = 0; i < SVC_NSTATUS; i++)
+                    atomic_fetch_add(&sv->counts[i], n[i]);
+                reply_json(j->r, 200, o);
+            } else {
+                cJSON_Delete(o);
+            }
+        }
+    }
+    drop_persons(sv, people);
+    cJSON_Delete(plist);
+    return ret;
+}
+
+static void get_job(Service *sv, Job *j)
+{
+    const RtSchema *sc = rt_engine_schema(sv->e);
+    char person[256];
+    PolResult res;
+    int rc = rt_session_get(sv->s, j->claim_id, sv->fields, person, sizeof person, &res);
+    if (rc < 0) {
+        reply_error(j->r, 503, "ledger: %s", polrt_session_errmsg(sv->s));
+        return;
+    }
+    if (rc == 0) {
+        reply_error(j->r, 404, "no claim %.*s", NAME_SHOW, j->claim_id);
+        return;
+    }
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "claim_id", j->claim_id);
+    cJSON_AddStringToObject(o, "person_id", person);
+    cJSON_AddStringToObject(o, "status", service_status_name[SVC_ALREADY]);
+    cJSON *f = cJSON_AddObjectToObject(o, "fields");
+    for (int i = 0; i < sc->nclaim; i++)
+        cJSON_AddItemToObject(f, sc->claim[i].name,
+                              value_json(sc, &sc->claim[i].type, sv->fields[i]));
+    add_result(o, sc, &res);
+    reply_json(j->r, 200, o);
+}
+
+/* ---- the settling thread ---------------------------------------------------------------- */
+
+/* scratch sized by the engine's schema */
+static int scratch(Service *sv, const PolEngine *e)
+{
+    const RtSchema *sc = rt_engine_schema(e);
+    int64_t *f = realloc(sv->fields, ((size_t)sc->nclaim + 1) * sizeof *f);
+    if (f)
+        sv->fields = f;
+    int64_t *p = realloc(sv->pfields, ((size_t)sc->nperson + 1) * sizeof *p);
+    if (p)
+        sv->pfields = p;
+    free(sv->hist);
+    sv->hist = NULL;
+    sv->cap_hist = 0;
+    return f && p ? 0 : -1;
+}
+
+static void *settle_main(void *arg)
+{
+    Service *sv = arg;
+    char err[MSG_LEN];
+    pthread_mutex_lock(&sv->mu);
+    for (;;) {
+        while (!sv->head && !sv->next_s && !sv->stop)
+            pthread_cond_wait(&sv->cv, &sv->mu);
+        if (sv->next_s) {
+            /* the swap: between two groups, so a request settles wholly on one engine */
+            polrt_session_free(sv->s);
+            sv->s = sv->next_s;
+            sv->e = sv->next_e;
+            sv->next_s = NULL;
+            sv->next_e = NULL;
+            sv->swap_rc = scratch(sv, sv->e);
+            pthread_cond_broadcast(&sv->cv_done);
+            continue;
+        }
+        if (!sv->head && sv->stop)
+            break;
+        Job *group = sv->head;
+        sv->head = sv->tail = NULL;
+        pthread_mutex_unlock(&sv->mu);
+
+        int failed = rt_session_begin(sv->s, err, sizeof err) != 0;
+        for (Job *j = group; j && !failed; j = j->next) {
+            if (j->kind == JOB_GET)
+                get_job(sv, j);
+            else if (settle_job(sv, j) == -2) {
+                snprintf(err, sizeof err, "%s", polrt_session_errmsg(sv->s));
+                failed = 1;
+            }
+        }
+        if (!failed && rt_session_commit(sv->s, err, sizeof err) != 0)
+            failed = 1;
+        if (failed) {
+            /* nothing of the group is durable (a failed commit rolled back; a claim that
+             * failed mid-group rolls back here): every request of it answers 503, and a
+             * retry settles its claims as this one would have. In memory (where only memory
+             * running out fails) what was settled stays, and a retry finds it. */
+            rt_session_rollback(sv->s);
+            for (Job *j = group; j; j = j->next)
+                reply_error(j->r, 503, "ledger: %s (nothing settled: send again)", err);
+        }
+        pthread_mutex_lock(&sv->mu);
+        for (Job *j = group, *next; j; j = next) {
+            next = j->next; /* j is the requester's: gone once it wakes */
+            j->done = 1;
+            pthread_cond_signal(&j->cv);
+        }
+    }
+    pthread_mutex_unlock(&sv->mu);
+    return NULL;
+}
+
+/* queue j and wait until the settling thread has answered it */
+static void submit(Service *sv, Job *j)
+{
+    pthread_mutex_lock(&sv->mu);
+    if (sv->stop) {
+        pthread_mutex_unlock(&sv->mu);
+        reply_error(j->r, 503, "the service is stopping");
+        return; /* printed by the caller, as any answer */
+    }
+    pthread_cond_init(&j->cv, NULL);
+    if (sv->tail)
+        sv->tail->next = j;
+    else
+        sv->head = j;
+    sv->tail = j;
+    pthread_cond_signal(&sv->cv);
+    while (!j->done)
+        pthread_cond_wait(&j->cv, &sv->mu);
+    pthread_mutex_unlock(&sv->mu);
+    pthread_cond_destroy(&j->cv);
+}
+
+/* ---- the API ------------------------------------------------------------------------------ */
+
+Service *service_new(PolEngine *e, const char *ledger, char *err, size_t errlen)
+{
+    Service *sv = calloc(1, sizeof *sv);
+    if (!sv) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    if (!(sv->s = polrt_session_new(e, ledger, err, errlen))) {
+        free(sv);
+        return NULL;
+    }
+    sv->e = e;
+    if (scratch(sv, e) != 0) {
+        snprintf(err, errlen, "out of memory");
+        polrt_session_free(sv->s);
+        free(sv);
+        return NULL;
+    }
+    pthread_mutex_init(&sv->mu, NULL);
+    pthread_cond_init(&sv->cv, NULL);
+    pthread_cond_init(&sv->cv_done, NULL);
+    if (pthread_create(&sv->th, NULL, settle_main, sv) != 0) {
+        snprintf(err, errlen, "cannot start the settling thread");
+        polrt_session_free(sv->s);
+        free(sv->fields);
+        free(sv->pfields);
+        free(sv);
+        return NULL;
+    }
+    return sv;
+}
+
+void service_free(Service *sv)
+{
+    if (!sv)
+        return;
+    pthread_mutex_lock(&sv->mu);
+    sv->stop = 1;
+    pthread_cond_signal(&sv->cv);
+    pthread_mutex_unlock(&sv->mu);
+    pthread_join(sv->th, NULL);
+    polrt_session_free(sv->s);
+    pthread_cond_destroy(&sv->cv);
+    pthread_cond_destroy(&sv->cv_done);
+    pthread_mutex_destroy(&sv->mu);
+    free(sv->fields);
+    free(sv->pfields);
+    free(sv->hist);
+    free(sv);
+}
+
+void service_settle(Service *sv, const char *body, size_t n, int explain, long max_claims,
+                    ServiceReply *r)
+{
+    memset(r, 0, sizeof *r);
+    const char *end = NULL;
+    cJSON *req = cJSON_ParseWithLengthOpts(body, n, &end, 0);
+    if (!req) {
+        size_t at = end && end >= body ? (size_t)(end - body) : 0;
+        reply_error(r, 400, "body: not JSON (near byte %zu)", at);
+        reply_text(r);
+        return;
+    }
+    if (!cJSON_IsObject(req)) {
+        cJSON_Delete(req);
+        reply_error(r, 400, "body: expected an object");
+        reply_text(r);
+        return;
+    }
+    const cJSON *claims = cJSON_GetObjectItemCaseSensitive(req, "claims");
+    if (cJSON_IsArray(claims) && cJSON_GetArraySize(claims) > max_claims) {
+        r->nclaims = cJSON_GetArraySize(claims);
+        cJSON_Delete(req);
+        reply_error(r, 413, "claims: %d claims, more than the %ld a request may hold", r->nclaims,
+                    max_claims);
+        reply_text(r);
+        return;
+    }
+    Job j = {.kind = JOB_SETTLE, .req = req, .explain = explain, .r = r};
+    submit(sv, &j);
+    cJSON_Delete(req);
+    reply_text(r);
+}
+
+void service_claim(Service *sv, const char *claim_id, ServiceReply *r)
+{
+    memset(r, 0, sizeof *r);
+    Job j = {.kind = JOB_GET, .claim_id = claim_id, .r = r};
+    submit(sv, &j);
+    reply_text(r);
+}
+
+/* can a store written by old be read by new? 0, or 1 with the reason in err */
+static int ledgers_compatible(const RtSchema *old, const RtSchema *new, char *err, size_t errlen)
+{
+    for (int l = 0; l < old->nledgers; l++) {
+        const RtLedger *a = &old->ledgers[l];
+        const RtLedger *b = NULL;
+        for (int k = 0; k < new->nledgers; k++)
+            if (!strcmp(new->ledgers[k].name, a->name))
+                b = &new->ledgers[k];
+        if (!b)
+            continue; /* dropped: its rows are never read again */
+        if (strcmp(a->key, b->key) != 0) {
+            snprintf(err, errlen,
+                     "ledger %s: keyed by %s, by %s in the new policy: the stored rows would "
+                     "be read under other keys",
+                     a->name, a->key, b->key);
+            return 1;
+        }
+        for (int i = 0; i < a->nfields; i++) {
+            int j = rt_schema_field(b->fields, b->nfields, a->fields[i].name);
+            if (j < 0)
+                continue;
+            const RtType *ta = &a->fields[i].type, *tb = &b->fields[j].type;
+            int same = ta->kind == tb->kind && ta->optional == tb->optional &&
+                       (ta->kind != RT_ENUM ||
+                        !strcmp(old->enums[ta->enum_idx].name, new->enums[tb->enum_idx].name)) &&
+                       (ta->kind != RT_DURATION || ta->unit == tb->unit);
+            if (!same) {
+                snprintf(err, errlen,
+                         "ledger %s: field %s changes type in the new policy: the stored values "
+                         "cannot be read as the new type",
+                         a->name, a->fields[i].name);
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+int service_swap(Service *sv, PolEngine *e, char *err, size_t errlen)
+{
+    /* sv->e and sv->s change only on the settling thread, at a swap, and swaps come one at
+     * a time from one caller: reading them here is safe */
+    if (rt_session_is_memory(sv->s)) {
+        snprintf(err, errlen,
+                 "the ledger is in memory: it cannot carry over to a new engine (serve with "
+                 "--ledger FILE)");
+        return 1;
+    }
+    if (ledgers_compatible(rt_engine_schema(sv->e), rt_engine_schema(e), err, errlen))
+        return 1;
+    const char *path = rt_session_ledger_path(sv->s);
+    PolSession *s = polrt_session_new(e, path, err, errlen);
+    if (!s)
+        return -1;
+    /* the settling thread takes it between two groups, and sizes its scratch for the new
+     * schema there */
+    pthread_mutex_lock(&sv->mu);
+    sv->next_e = e;
+    sv->next_s = s;
+    pthread_cond_signal(&sv->cv);
+    while (sv->next_s)
+        pthread_cond_wait(&sv->cv_done, &sv->mu);
+    int rc = sv->swap_rc;
+    pthread_mutex_unlock(&sv->mu);
+    if (rc) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+void service_counts(Service *sv, int64_t counts[SVC_NSTATUS])
+{
+    for (int s = 0; s < SVC_NSTATUS; s++)
+        counts[s] = atomic_load(&sv->counts[s]);
+}
+
+char *service_policy_json(const PolEngine *e)
+{
+    const RtSchema *sc = rt_engine_schema(e);
+    cJSON *schema = cJSON_Parse(polrt_engine_schema(e));
+    cJSON *o = cJSON_CreateObject();
+    /* what the policy is, then what a request may hold and an answer holds */
+    static const char *const keep[] = {"policy", "source",     "file",     "sha256",     "compiler",
+                                       "built",  "valid_from", "valid_to", "claim_date", "enums",
+                                       "claim",  "person",     "history",  "outputs",    "ledgers"};
+    for (size_t i = 0; schema && i < sizeof keep / sizeof keep[0]; i++) {
+        cJSON *v = cJSON_GetObjectItemCaseSensitive(schema, keep[i]);
+        if (v)
+            cJSON_AddItemToObject(o, keep[i], cJSON_Duplicate(v, 1));
+    }
+    cJSON *params = schema ? cJSON_GetObjectItemCaseSensitive(schema, "params") : NULL;
+    if (params) {
+        params = cJSON_Duplicate(params, 1);
+        for (int p = 0; p < sc->nparams && p < cJSON_GetArraySize(params); p++) {
+            const RtParam *rp = &sc->params[p];
+            cJSON *versions =
+                cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(params, p), "versions");
+            for (int v = 0; v < rp->nversions && v < cJSON_GetArraySize(versions); v++) {
+                cJSON *vo = cJSON_GetArrayItem(versions, v);
+                cJSON_DeleteItemFromObject(vo, "offset");
+                cJSON_DeleteItemFromObject(vo, "width");
+                if (rp->brackets)
+                    continue; /* [n, lo, rate, ...]: the schema's own words suffice */
+                cJSON *vals = cJSON_AddArrayToObject(vo, "values");
+                const RtVersion *rv = &rp->versions[v];
+                for (int k = 0; k < rv->width; k++)
+                    cJSON_AddItemToArray(vals,
+                                         value_json(sc, &rp->type, e->params[rv->offset + k]));
+            }
+        }
+        cJSON_AddItemToObject(o, "params", params);
+    }
+    cJSON_Delete(schema);
+    char *text = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    return text;
+}

@@ -1,0 +1,52 @@
+/* service.h — the settle core of polc serve (spec/SERVE.md), without HTTP: JSON requests in,
+ * JSON answers out, settled by one thread through one session (session.c) on the engine in
+ * service, in groups that share one ledger transaction. cli/serve.c puts it behind HTTP.
+ * Private to polc and libpolrt, as opts.h. */
+#ifndef POLC_SERVICE_H
+#define POLC_SERVICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "polrt.h"
+
+typedef struct Service Service;
+
+/* the statuses of a claim answer, in the order of service_counts */
+enum { SVC_SETTLED, SVC_ALREADY, SVC_REJECTED, SVC_ERROR, SVC_CONFLICT, SVC_NSTATUS };
+extern const char *const service_status_name[SVC_NSTATUS];
+
+/* an answer: the HTTP status and the JSON body (malloc'd, NUL-terminated: the caller frees
+ * it with free(), as libmicrohttpd's MHD_RESPMEM_MUST_FREE does) */
+typedef struct ServiceReply {
+    int code;
+    char *body;
+    size_t len;
+    int nclaims; /* claims in the request (for the log) */
+    void *tree;  /* the answer before it is printed (private) */
+} ServiceReply;
+
+/* A service on engine e and the ledger (an SQLite file, or NULL: in memory), its settling
+ * thread started. NULL with a message in err. The engine must outlive its use (service_swap
+ * hands over to another; service_free ends it). */
+Service *service_new(PolEngine *e, const char *ledger, char *err, size_t errlen);
+/* stop taking requests, settle those queued, commit, close the ledger */
+void service_free(Service *sv);
+/* POST /v1/settle: body[0..n) is the request; explain adds each claim's explanation; more
+ * than max_claims claims answer 413. Blocks until the claims are settled and committed. */
+void service_settle(Service *sv, const char *body, size_t n, int explain, long max_claims,
+                    ServiceReply *r);
+/* GET /v1/claims/{id} */
+void service_claim(Service *sv, const char *claim_id, ServiceReply *r);
+/* Settle with engine e from the next group on; returns once the settling thread has let go of
+ * the old engine (the caller may free it then). 0 done; 1 refused (a ledger in memory, or the
+ * new policy cannot read the stored ledger: the message in err, the old engine serves on);
+ * -1 failed (the ledger could not be opened for it: err). */
+int service_swap(Service *sv, PolEngine *e, char *err, size_t errlen);
+/* claims answered so far per status */
+void service_counts(Service *sv, int64_t counts[SVC_NSTATUS]);
+/* what GET /v1/policy tells of an engine, as a JSON object text (malloc'd): its schema's
+ * policy, source, file, hashes, dates and params with each version's values worded */
+char *service_policy_json(const PolEngine *e);
+
+#endif

@@ -1,0 +1,257 @@
+#!/bin/sh
+# tests/serve/serve.sh — polc serve at the curl level (spec/SERVE.md), on an SQLite ledger
+# and in memory: every endpoint and error code; the answers equal polc run's results on the
+# shipped example claim for claim, one claim a request and all in one batch; retries and
+# concurrent duplicates count once (the service's ledger rows equal a batch run's); the
+# reasons of rejected claims are polc run's; no person id in the log; SIGTERM exits 0. On
+# SQLite, or on PostgreSQL under tests/serve/postgresql.sh.
+#
+#   sh tests/serve/serve.sh        env: POLC (build/polc)
+. "$(dirname "$0")/lib.sh"
+
+printf 'settle s3cret\nadmin 4dmin\n# a comment\n\n' >tokens
+S=s3cret
+A=4dmin
+
+# the reference: polc run on the shipped example
+"$POLC" run "$PANJI" --claims "$EX/claims.csv" --persons "$EX/persons.csv" --out want.csv \
+    --explain want.explain --ledger want.db -q 2>/dev/null
+[ -s want.csv ] || { bad "reference run" "polc run wrote no results"; finish; }
+
+serve log --ledger "$SVC" --tokens tokens "$PANJI" --max-body 65536 --max-claims 50 ||
+    { bad "start" "$(cat log)"; finish; }
+
+# ---- the endpoints without a token: health, metrics ----------------------------------------
+req GET /v1/health ""
+check "health 200" "200 ok $BACKEND" "$CODE $(jq -r '.status + " " + .ledger' body)"
+req GET /metrics ""
+check "metrics 200" "200" "$CODE"
+grep -q '^polc_claims_total{status="settled"} 0$' body && ok "metrics: no claims yet" ||
+    bad "metrics: no claims yet" "$(head -5 body)"
+
+# ---- tokens: 401, 403 -------------------------------------------------------------------
+req GET /v1/policy ""
+check "no token: 401" "401" "$CODE"
+req GET /v1/policy nope
+check "unknown token: 401" "401 unknown token" "$CODE $(jq -r .error body)"
+echo '{}' >empty.json
+req POST /v1/reload $S empty.json
+check "settle token on reload: 403" "403" "$CODE"
+req GET /v1/policy $S
+check "policy 200" "200 潘政办秘〔2017〕31号" "$CODE $(jq -r .source body)"
+cp body pol.json
+# the deductible table's first version, worded as results are: township 200 yuan (第四条)
+check "policy: a param's values" "$(jq -r '.params[] | select(.name == "deductible")
+    | .versions[0].values | length' pol.json)" "5"
+check "policy: sha256 is the engine's" "$(jq -r .sha256 pol.json)" \
+    "$(sed -n 's/.*(policy \([0-9a-f]*\),.*/\1/p' log)"
+
+# ---- 404, 405 ---------------------------------------------------------------------------------
+req GET /v2/nothing $S
+check "unknown path: 404" "404" "$CODE"
+req GET /v1/settle $S
+check "GET settle: 405" "405 method not allowed: use POST" "$CODE $(jq -r .error body)"
+req GET /v1/claims/Z001 $S
+check "no such claim yet: 404" "404" "$CODE"
+
+# ---- claim for claim: one request each, the first ten sent four times at once ----------------
+requests "$EX/persons.csv" "$EX/claims.csv" >requests.jsonl
+check "46 requests" "46" "$(wc -l <requests.jsonl | tr -d ' ')"
+n=0
+: >answers.jsonl
+: >dups.jsonl
+while IFS= read -r line; do
+    n=$((n + 1))
+    printf '%s' "$line" >one.json
+    if [ $n -le 10 ]; then
+        pids=""
+        for k in 1 2 3 4; do
+            curl -s -H "Authorization: Bearer $S" --data-binary @one.json "$URL/v1/settle" \
+                >dup.$k &
+            pids="$pids $!"
+        done
+        wait $pids
+        for k in 1 2 3 4; do
+            cat dup.$k
+            echo
+        done >>dups.jsonl
+        # the one that settled it is the answer; the others answer "already settled"
+        for k in 1 2 3 4; do
+            if [ "$(jq -r .status dup.$k)" = settled ]; then
+                cat dup.$k
+                echo
+            fi
+        done >>answers.jsonl
+    elif [ $n -eq 11 ]; then
+        # with its explanation
+        curl -s -H "Authorization: Bearer $S" --data-binary @one.json \
+            "$URL/v1/settle?explain=1" >x11.json
+        cat x11.json >>answers.jsonl
+        echo >>answers.jsonl
+    else
+        curl -s -H "Authorization: Bearer $S" --data-binary @one.json "$URL/v1/settle" \
+            >>answers.jsonl
+        echo >>answers.jsonl
+    fi
+done <requests.jsonl
+as_results answers.jsonl >got.csv
+if cmp -s got.csv want.csv; then ok "46 claims: the answers equal polc run's"; else
+    bad "46 claims: the answers equal polc run's" "$(diff want.csv got.csv | head -5)"; fi
+check "concurrent duplicates: one settled, three already settled, each" \
+    "10 30" "$(jq -r .status dups.jsonl | grep -c '^settled$') $(jq -r .status dups.jsonl |
+        grep -c '^already settled$')"
+check "concurrent duplicates: the same outputs" "10" \
+    "$(jq -c '[.claim_id, .outputs]' dups.jsonl | sort -u | wc -l | tr -d ' ')"
+
+# a retry: the stored answer, nothing counted again
+sed -n 12p requests.jsonl >retry.json
+req POST /v1/settle $S retry.json
+check "retry: already settled, the same outputs" "200 already settled $(sed -n 12p answers.jsonl |
+    jq -c .outputs)" "$CODE $(jq -r .status body) $(jq -c .outputs body)"
+check "retry: the ledger as the first answer left it" "$(sed -n 12p answers.jsonl |
+    jq -c .ledger)" "$(jq -c .ledger body)"
+
+# the ledger: every claim once, the rows a batch run writes
+req GET /metrics ""
+check "metrics: 46 settled, 31 already settled" "46 31" \
+    "$(sed -n 's/^polc_claims_total{status="settled"} //p' body) $(sed -n \
+        's/^polc_claims_total{status="already settled"} //p' body)"
+# 40 + 36 + the retry, and the GET answered 405
+grep -q '^polc_settle_seconds_count 78$' body && ok "metrics: 78 settle requests timed" ||
+    bad "metrics: 78 settle requests timed" "$(grep settle_seconds_count body)"
+rows() {
+    sql "$1" "SELECT person_id, ledger, key, hex(vals) FROM ledger_rows ORDER BY 1, 2, 3"
+}
+if command -v sqlite3 >/dev/null; then
+    check "ledger: 46 claims stored" "46" "$(sql "$SVC" 'SELECT count(*) FROM settled_claims')"
+    if [ "$(rows "$SVC")" = "$(rows want.db)" ]; then ok "ledger rows equal polc run's"; else
+        bad "ledger rows equal polc run's" "$(rows "$SVC" | head -3)"; fi
+fi
+
+# ---- GET /v1/claims/{id} --------------------------------------------------------------------
+req GET /v1/claims/Z005 $S
+check "claims/Z005: 200, its person, its outputs" \
+    "200 P03 $(jq -c 'select(.claim_id == "Z005") | .outputs' answers.jsonl)" \
+    "$CODE $(jq -r .person_id body) $(jq -c .outputs body)"
+check "claims/Z005: its fields, by name" "80000.00 county" \
+    "$(jq -r '.fields.total + " " + .fields.level' body)"
+
+# ---- explain=1 (the 11th claim above): the explanation polc run --explain writes ------------
+id11=$(jq -r .claim_id x11.json)
+jq -c --arg id "$id11" 'select(.claim_id == $id)' want.explain >want.x11
+if [ -s want.x11 ] && [ "$(jq -S . want.x11)" = "$(jq -S .explanation x11.json)" ]; then
+    ok "explain=1: polc run's explanation of $id11"
+else
+    bad "explain=1: polc run's explanation of $id11" "$(jq -c .explanation x11.json | head -c 200)"
+fi
+
+# ---- 422: the reasons polc run gives ------------------------------------------------------------
+mk() { # mk FILE JQ: the request of Z001 changed by JQ
+    sed -n 1p requests.jsonl | jq -c "$2" >"$1"
+}
+mk r1.json '.claim.claim_id = "B1" | .claim["医疗总费用"] = "abc"'
+req POST /v1/settle $S r1.json
+check "bad amount: 422, polc run's reason" \
+    "422 rejected 医疗总费用: not an amount 'abc' (expected 1234.56 or 1,234.56)" \
+    "$CODE $(jq -r '.status + " " + .reason' body)"
+mk r2.json '.claim.claim_id = "B2" | .claim["就诊类型"] = "xx"'
+req POST /v1/settle $S r2.json
+check "bad label: 422" "422 就诊类型: unknown Kind label 'xx' (expected 住院 or 慢性病门诊)" \
+    "$CODE $(jq -r .reason body)"
+mk r3.json '.claim.claim_id = "B5" | .claim["非合规费用"] = 30000'
+req POST /v1/settle $S r3.json
+check "the policy's own check: 422" "422 非合规费用大于医疗总费用 (noncompliant > total)" \
+    "$CODE $(jq -r .reason body)"
+mk r4.json '.claim.claim_id = "B4" | .claim["出院日期"] = "2016-05-20" |
+    .claim["入院日期"] = "2016-05-02"'
+req POST /v1/settle $S r4.json
+check "outside the policy's validity: 422 error" \
+    "422 error dated 2016-05-20, outside the policy's validity" \
+    "$CODE $(jq -r '.status + " " + .reason' body)"
+mk r5.json '.claim.total = 1 | del(.claim["医疗总费用"]) | .claim.claim_id = "B6"'
+req POST /v1/settle $S r5.json
+check "a field by its name, a JSON number" "200 settled 1.00" \
+    "$CODE $(jq -r '.status + " " + .outputs.compliant' body)"
+
+# ---- 409: a claim id settled with other data ----------------------------------------------------
+mk c1.json '.claim["医疗总费用"] = "20001.00"'
+req POST /v1/settle $S c1.json
+check "same id, other fields: 409" "409 conflict" "$CODE $(jq -r .status body)"
+
+# ---- 400: the message names the member -------------------------------------------------------
+printf '{"claim": ' >b1.json
+req POST /v1/settle $S b1.json
+check "not JSON: 400" "400" "$CODE"
+mk b2.json '.claim.foo = 1'
+req POST /v1/settle $S b2.json
+check "unknown field: 400" "400 claim.foo: unknown field" "$CODE $(jq -r .error body)"
+mk b3.json '.claim["医疗总费用"] = {"yuan": 1}'
+req POST /v1/settle $S b3.json
+check "wrong type: 400" "400 claim.医疗总费用: expected a string, number, boolean or null" \
+    "$CODE $(jq -r .error body)"
+mk b4.json '.person.history = "poor"'
+req POST /v1/settle $S b4.json
+check "history not an array: 400" "400 person.history: expected an array" \
+    "$CODE $(jq -r .error body)"
+mk b5.json '.claim.person_id = "P99"'
+req POST /v1/settle $S b5.json
+check "a claim's person not in the request: 400" "400 claim: person P99 is not in the request" \
+    "$CODE $(jq -r .error body)"
+mk b6.json '.claim.claim_id = 7'
+req POST /v1/settle $S b6.json
+check "claim_id a number: 400" "400 claim.claim_id: expected a non-empty string" \
+    "$CODE $(jq -r .error body)"
+
+head -3 requests.jsonl | jq -c -s '{persons: map(.person), claims: map(.claim)}
+    | .claims[0].claim_id = "N1" | .claims[1].claim_id = "N2" | .claims[2].claim_id = "N3"
+    | .claims[2].foo = 1' >b7.json
+req POST /v1/settle $S b7.json
+check "a batch with a bad member: 400 naming it" "400 claims[2].foo: unknown field" \
+    "$CODE $(jq -r .error body)"
+req GET /v1/claims/N1 $S
+check "a batch with a bad member: nothing of it settled" "404" "$CODE"
+
+# ---- 413: --max-body, --max-claims ------------------------------------------------------------
+jq -c -s '{persons: map(.person), claims: map(.claim)}' requests.jsonl >all.json
+req POST /v1/settle $S all.json
+check "46 claims, --max-claims 50: 200" "200 46" "$CODE $(jq '.results | length' body)"
+jq -c '.claims += .claims[0:5]' all.json >51.json
+req POST /v1/settle $S 51.json
+check "51 claims, --max-claims 50: 413" "413" "$CODE"
+head -c 70000 /dev/zero | tr '\0' ' ' >big.json
+req POST /v1/settle $S big.json
+check "a body over --max-body: 413" "413" "$CODE"
+
+# ---- the log: no person id -----------------------------------------------------------------------
+ids=$(cut -d, -f1 "$EX/persons.csv" | tail -n +2 | sort -u)
+leak=""
+for id in $ids P99; do grep -q "$id" log && leak="$leak $id"; done
+check "no person id in the log" "" "$leak"
+grep -q 'POST /v1/settle 200 1 claims' log && ok "the log has the requests" ||
+    bad "the log has the requests" "$(tail -3 log)"
+
+# ---- SIGTERM: exit 0, the ledger closed whole -------------------------------------------------
+stop
+check "SIGTERM: exit 0" "0" "$STOPPED"
+grep -q 'polc: serve: stopped' log && ok "SIGTERM: stopped" || bad "SIGTERM: stopped" "$(tail -2 log)"
+if command -v sqlite3 >/dev/null && [ $BACKEND = sqlite ]; then
+    check "ledger intact after stop" "ok" "$(sqlite3 svc.db 'PRAGMA integrity_check')"
+fi
+
+# ---- a batch in memory: claim for claim as polc run ------------------------------------------------
+serve log2 "$PANJI" --max-claims 100 || { bad "start in memory" "$(cat log2)"; finish; }
+req POST /v1/settle "" all.json
+jq -c '.results[]' body >batch.jsonl
+as_results batch.jsonl >got2.csv
+if cmp -s got2.csv want.csv; then ok "a batch of 46 in memory equals polc run"; else
+    bad "a batch of 46 in memory equals polc run" "$(diff want.csv got2.csv | head -5)"; fi
+req POST /v1/settle "" all.json
+check "the batch again: 46 already settled" "46" \
+    "$(jq '[.results[] | select(.status == "already settled")] | length' body)"
+req POST /v1/reload "" empty.json
+check "reload with a ledger in memory: refused, 409" "409 refused" \
+    "$CODE $(jq -r .result body)"
+stop
+check "in memory: SIGTERM exits 0" "0" "$STOPPED"
+
+finish
