@@ -874,7 +874,7 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
         free(cert);
         free(key);
         server_free(S);
-        return EXIT_DATA;
+        return EXIT_SYSTEM; /* as every command whose ledger cannot be opened */
     }
     engine_in_service(S, e);
     if (S->ntokens == 0)

@@ -76,12 +76,12 @@ if command -v sqlite3 >/dev/null; then
     stop
 fi
 
-# a PostgreSQL ledger that cannot be reached: exit 3, said without the URL; polc run exits 2;
+# a PostgreSQL ledger that cannot be reached: exit 4 (a system failure), said without the URL;
 # no SQLite file named after the URL is made
 "$POLC" serve cap.pol --ledger postgresql://nobody:secret@127.0.0.1:1/polc \
     --listen 127.0.0.1:0 2>pg.err
 rc=$?
-check "serve --ledger postgresql:// unreachable: exit 3" "3" "$rc"
+check "serve --ledger postgresql:// unreachable: exit 4 (a system failure)" "4" "$rc"
 case $(cat pg.err) in
 *secret*) bad "serve: the URL's password not shown" "$(cat pg.err)" ;;
 "polc: serve: PostgreSQL ledger: "*) ok "serve: the ledger's reason, not the URL" ;;
@@ -90,7 +90,7 @@ esac
 printf 'claim_id,person_id,discharged,total\nA,P,2017-03-01,600\n' >c.csv
 "$POLC" run cap.pol --claims c.csv --ledger postgresql://127.0.0.1:1/polc -q --out r.csv 2>pg.err
 rc=$?
-check "run --ledger postgresql:// unreachable: refused, no file made" "2 no" \
+check "run --ledger postgresql:// unreachable: exit 4, no file made" "4 no" \
     "$rc $([ -e postgresql: ] && echo yes || echo no)"
 
 # --timeout 1: a body trickled at 100 bytes/s (6 s for 600) is cut off after about a second;
