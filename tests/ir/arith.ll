@@ -37,7 +37,7 @@ declare i64 @polrt_div_floor(ptr, i64, i64, i64)
 
 declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -139,7 +139,7 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -306,7 +306,7 @@ ok8:                                              ; preds = %ok3
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -471,7 +471,7 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -686,7 +686,7 @@ rate.done7:                                       ; preds = %rate.wide5, %rate.f
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -788,7 +788,7 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -872,7 +872,7 @@ next:                                             ; No predecessors!
   unreachable
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -956,7 +956,7 @@ next:                                             ; No predecessors!
   unreachable
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_7(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -1127,7 +1127,7 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_8(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -1225,7 +1225,7 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_9(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -1383,7 +1383,7 @@ ok4:                                              ; preds = %ok
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_10(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -1514,7 +1514,7 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_11(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -1612,7 +1612,8 @@ declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 ; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
 declare i1 @llvm.expect.i1(i1, i1) #3
 
-define i64 @polc_settle(ptr %0) {
+; Function Attrs: noinline optnone
+define i64 @polc_settle(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -2077,6 +2078,6 @@ memo35:                                           ; preds = %memo.miss34, %memo.
 }
 
 attributes #0 = { noreturn }
-attributes #1 = { noinline }
+attributes #1 = { noinline optnone }
 attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
 attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }

@@ -37,7 +37,7 @@ declare i64 @polrt_div_floor(ptr, i64, i64, i64)
 
 declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -245,7 +245,8 @@ declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
-define i64 @polc_settle(ptr %0) {
+; Function Attrs: noinline optnone
+define i64 @polc_settle(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
   %ctx.f5 = load ptr, ptr %1, align 8
@@ -365,5 +366,5 @@ ok:                                               ; preds = %memo
 }
 
 attributes #0 = { noreturn }
-attributes #1 = { noinline }
+attributes #1 = { noinline optnone }
 attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }

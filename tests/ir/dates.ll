@@ -37,7 +37,8 @@ declare i64 @polrt_div_floor(ptr, i64, i64, i64)
 
 declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 
-define i64 @polc_rule_0(ptr %0, i64 %1, i64 %2) {
+; Function Attrs: noinline optnone
+define i64 @polc_rule_0(ptr %0, i64 %1, i64 %2) #1 {
 entry:
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f2 = load ptr, ptr %3, align 8
@@ -120,7 +121,7 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -172,7 +173,7 @@ next:                                             ; No predecessors!
 }
 
 ; Function Attrs: noinline
-define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+define internal i64 @polc_rule_1.fast(ptr %0) #2 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -205,7 +206,7 @@ next:                                             ; No predecessors!
   unreachable
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -289,7 +290,7 @@ next:                                             ; No predecessors!
   unreachable
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -375,7 +376,7 @@ ok5:                                              ; preds = %ok
 }
 
 ; Function Attrs: noinline
-define internal i64 @polc_rule_3.fast(ptr %0) #1 {
+define internal i64 @polc_rule_3.fast(ptr %0) #2 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f6 = load ptr, ptr %1, align 8
@@ -437,7 +438,7 @@ ok3:                                              ; preds = %ok
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -514,7 +515,7 @@ ok:                                               ; preds = %branch
 }
 
 ; Function Attrs: noinline
-define internal i64 @polc_rule_4.fast(ptr %0) #1 {
+define internal i64 @polc_rule_4.fast(ptr %0) #2 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f4 = load ptr, ptr %1, align 8
@@ -567,7 +568,7 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -708,7 +709,7 @@ ok4:                                              ; preds = %ok
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -957,12 +958,13 @@ endif:                                            ; preds = %else, %then
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
+declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #3
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #3
 
-define i64 @polc_settle(ptr %0) {
+; Function Attrs: noinline optnone
+define i64 @polc_settle(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -1211,5 +1213,6 @@ memo17:                                           ; preds = %memo.miss16, %memo.
 }
 
 attributes #0 = { noreturn }
-attributes #1 = { noinline }
-attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #1 = { noinline optnone }
+attributes #2 = { noinline }
+attributes #3 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }

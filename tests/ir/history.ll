@@ -37,7 +37,7 @@ declare i64 @polrt_div_floor(ptr, i64, i64, i64)
 
 declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -219,7 +219,7 @@ agg.end:                                          ; preds = %agg.default, %agg.d
 }
 
 ; Function Attrs: noinline
-define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+define internal i64 @polc_rule_0.fast(ptr %0) #2 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f10 = load ptr, ptr %1, align 8
@@ -366,7 +366,7 @@ agg.end:                                          ; preds = %agg.default, %agg.d
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -496,7 +496,7 @@ agg.end:                                          ; preds = %agg.default, %agg.d
 }
 
 ; Function Attrs: noinline
-define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+define internal i64 @polc_rule_1.fast(ptr %0) #2 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f5 = load ptr, ptr %1, align 8
@@ -591,7 +591,7 @@ agg.end:                                          ; preds = %agg.default, %agg.d
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -767,7 +767,7 @@ ok:                                               ; preds = %agg.yes
   br label %agg.next
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -919,7 +919,7 @@ agg.yes:                                          ; preds = %agg.body
   br label %agg.next
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -1004,7 +1004,7 @@ agg.yes:                                          ; preds = %agg.body
 }
 
 ; Function Attrs: noinline
-define internal i64 @polc_rule_4.fast(ptr %0) #1 {
+define internal i64 @polc_rule_4.fast(ptr %0) #2 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f3 = load ptr, ptr %1, align 8
@@ -1070,7 +1070,7 @@ agg.yes:                                          ; preds = %agg.body
   br label %agg.done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -1218,7 +1218,7 @@ agg.no:                                           ; preds = %agg.body
   br label %agg.done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -1348,7 +1348,7 @@ ok:                                               ; preds = %rhs
   br label %logic
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_7(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -1669,15 +1669,16 @@ rate.done14:                                      ; preds = %rate.wide12, %rate.
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
+declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #3
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #3
 
 ; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
-declare i1 @llvm.expect.i1(i1, i1) #3
+declare i1 @llvm.expect.i1(i1, i1) #4
 
-define i64 @polc_settle(ptr %0) {
+; Function Attrs: noinline optnone
+define i64 @polc_settle(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -1998,6 +1999,7 @@ memo23:                                           ; preds = %memo.miss22, %memo.
 }
 
 attributes #0 = { noreturn }
-attributes #1 = { noinline }
-attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
-attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }
+attributes #1 = { noinline optnone }
+attributes #2 = { noinline }
+attributes #3 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #4 = { nocallback nofree nosync nounwind willreturn memory(none) }

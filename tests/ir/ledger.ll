@@ -37,7 +37,7 @@ declare i64 @polrt_div_floor(ptr, i64, i64, i64)
 
 declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -132,7 +132,7 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
 }
 
 ; Function Attrs: noinline
-define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+define internal i64 @polc_rule_0.fast(ptr %0) #2 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f4 = load ptr, ptr %1, align 8
@@ -203,7 +203,7 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -319,7 +319,7 @@ ok12:                                             ; preds = %ok5
 }
 
 ; Function Attrs: noinline
-define internal i64 @polc_rule_1.fast(ptr %0) #1 {
+define internal i64 @polc_rule_1.fast(ptr %0) #2 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
   %ctx.f7 = load ptr, ptr %1, align 8
@@ -411,7 +411,7 @@ ok11:                                             ; preds = %ok5
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -594,15 +594,16 @@ ok9:                                              ; preds = %memo5
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #3
 
 ; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
-declare i1 @llvm.expect.i1(i1, i1) #3
+declare i1 @llvm.expect.i1(i1, i1) #4
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
+declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #3
 
-define i64 @polc_settle(ptr %0) {
+; Function Attrs: noinline optnone
+define i64 @polc_settle(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f18 = load ptr, ptr %1, align 8
@@ -756,7 +757,7 @@ ok25:                                             ; preds = %memo21
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
+declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #3
 
 define void @polc_keys(ptr %0, ptr %1) {
 entry:
@@ -931,6 +932,7 @@ ok25:                                             ; preds = %memo21
 }
 
 attributes #0 = { noreturn }
-attributes #1 = { noinline }
-attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
-attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }
+attributes #1 = { noinline optnone }
+attributes #2 = { noinline }
+attributes #3 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #4 = { nocallback nofree nosync nounwind willreturn memory(none) }

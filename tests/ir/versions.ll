@@ -37,7 +37,7 @@ declare i64 @polrt_div_floor(ptr, i64, i64, i64)
 
 declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
@@ -185,7 +185,7 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
 }
 
 ; Function Attrs: noinline
-define internal i64 @polc_rule_0.fast(ptr %0) #1 {
+define internal i64 @polc_rule_0.fast(ptr %0) #2 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
   %ctx.f8 = load ptr, ptr %1, align 8
@@ -293,7 +293,7 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
   br label %done
 }
 
-; Function Attrs: noinline
+; Function Attrs: noinline optnone
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
@@ -676,18 +676,19 @@ ok19:                                             ; preds = %ok
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
+declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #3
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #3
 
 ; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
-declare i1 @llvm.expect.i1(i1, i1) #3
+declare i1 @llvm.expect.i1(i1, i1) #4
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
+declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #3
 
-define i64 @polc_settle(ptr %0) {
+; Function Attrs: noinline optnone
+define i64 @polc_settle(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
   %ctx.f2 = load ptr, ptr %1, align 8
@@ -756,6 +757,7 @@ memo:                                             ; preds = %memo.miss, %memo.hi
 }
 
 attributes #0 = { noreturn }
-attributes #1 = { noinline }
-attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
-attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }
+attributes #1 = { noinline optnone }
+attributes #2 = { noinline }
+attributes #3 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #4 = { nocallback nofree nosync nounwind willreturn memory(none) }
