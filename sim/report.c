@@ -1091,7 +1091,9 @@ static int write_table(const char *dir, const char *name, const Table *t, char *
     RtOut o;
     if (rt_out_open(&o, path, err, errlen) < 0)
         return -1;
-    if (tab_csv(t, o.f) < 0) {
+    /* UTF-8 with a byte order mark: Excel opens a CSV without one in the system's code page,
+     * and the scenario names and labels come out as mojibake (issue 11) */
+    if (fputs("\xEF\xBB\xBF", o.f) < 0 || tab_csv(t, o.f) < 0) {
         rt_out_abort(&o);
         snprintf(err, errlen, "cannot write %s: out of memory", path);
         return -1;

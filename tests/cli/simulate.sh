@@ -58,6 +58,10 @@ else
     exit 1
 fi
 R=$d/r1
+# every table starts with a UTF-8 byte order mark (Excel), then its header
+for f in totals counts changes oop; do
+    check "$f.csv: a BOM, then the header" "$(head -c 3 $R/$f.csv | od -An -tx1 | tr -d ' \n')" "efbbbf"
+done
 has "basic unchanged" $R/totals.csv "封顶4000,basic,48160.00,48160.00,0.00,0.000000"
 has "patient_pays +2000 (+30.96%)" $R/totals.csv "封顶4000,patient_pays,8460.00,6460.00,2000.00,0.309598"
 has "backstop -2000 (-29.07%)" $R/totals.csv "封顶4000,backstop,4880.00,6880.00,-2000.00,-0.290698"
