@@ -106,8 +106,8 @@ static double to_yuan(RtWide v)
 
 /* ---- tables -----------------------------------------------------------------------------
  * Builders take fmt (FOR_TERM, FOR_CSV, FOR_HTML); `plain` in them means CSV. */
-/* a scenario name's width in a terminal table; longer names end in "..." (the header
- * lines above the tables give them whole) */
+/* a scenario name's width in a terminal table; longer names lose their middle to "..." (the
+ * header lines above the tables give them whole) */
 #define NAME_COLS 24
 
 typedef struct Table {
@@ -250,29 +250,45 @@ static void tab_html(const Table *t, FILE *f)
 
 /* ---- the tables of a simulation --------------------------------------------------------- */
 
-/* scenario s's name for a table: cut to NAME_COLS display columns on a terminal */
+/* the bytes of the next UTF-8 character of s (at least 1) and its display width */
+static size_t next_char(const char *s, int *cols)
+{
+    size_t step = 1;
+    while (((unsigned char)s[step] & 0xC0) == 0x80 && step < 4)
+        step++;
+    char one[8];
+    memcpy(one, s, step);
+    one[step] = '\0';
+    *cols = rt_display_width(one);
+    return step;
+}
+
+/* scenario s's name for a table: cut to NAME_COLS display columns on a terminal, keeping its
+ * head and its tail around "...": the names of a sweep differ only at the end
+ * ("backstop_cap[city]=5000 yuan", "...=6000 yuan"), a reform's title anywhere */
 static const char *scen_name(const PolSim *m, int s, int plain, char *buf)
 {
     const char *name = m->scen[s].name;
     if (plain != FOR_TERM || rt_display_width(name) <= NAME_COLS)
         return name;
-    size_t k = 0;
-    int w = 0;
-    while (name[k]) {
-        size_t step = 1;
-        while (((unsigned char)name[k + step] & 0xC0) == 0x80)
-            step++;
-        char one[8];
-        memcpy(one, name + k, step < 7 ? step : 7);
-        one[step < 7 ? step : 7] = '\0';
-        int cw = rt_display_width(one);
-        if (w + cw > NAME_COLS - 3 || k + step >= CELL_MAX - 4)
+    int head_cols = (NAME_COLS - 3) / 2, tail_cols = NAME_COLS - 3 - head_cols, w = 0, cw;
+    size_t k = 0, n = strlen(name);
+    for (size_t step; name[k] && (step = next_char(name + k, &cw)) && w + cw <= head_cols;)
+        w += cw, k += step;
+    /* the tail: the longest run of whole characters at the end within tail_cols */
+    size_t t = n;
+    for (size_t p = k, step; p < n; p += step) {
+        step = next_char(name + p, &cw);
+        if (rt_display_width(name + p) <= tail_cols) {
+            t = p;
             break;
-        w += cw;
-        k += step;
+        }
     }
+    if (k + 3 + (n - t) >= CELL_MAX)
+        t = n;
     memcpy(buf, name, k);
-    memcpy(buf + k, "...", 4);
+    memcpy(buf + k, "...", 3);
+    memcpy(buf + k + 3, name + t, n - t + 1);
     return buf;
 }
 

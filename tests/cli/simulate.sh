@@ -100,6 +100,14 @@ has "no change: everyone unchanged" "$d/r0/changes.csv" "不变,0,3,1.000000,0.0
 check "no change: distributions equal" \
     "$(grep ',base,' "$d/r0/oop.csv" | cut -d, -f1,2,4-)" "$(grep ',不变,' "$d/r0/oop.csv" | cut -d, -f1,2,4-)"
 
+# a sweep's scenario names differ at their end: a terminal table cuts a long one in the middle,
+# so the points stay apart (issue 11: every row read "backstop_cap[city]=50...")
+sim --base policies/anhui/panji-2017.pol --sweep 'backstop_cap[city]=5000..8000:1000' \
+    --claims examples/claims.csv --persons examples/persons.csv >"$d/sweep.txt" 2>&1
+check "sweep: long names cut in the middle, the points apart" \
+    "$(grep -o 'backstop_c\.\.\.\]=[0-9]* yuan' "$d/sweep.txt" | sort -u | tr '\n' ' ')" \
+    "backstop_c...]=5000 yuan backstop_c...]=6000 yuan backstop_c...]=7000 yuan backstop_c...]=8000 yuan "
+
 # a sweep point is the same run as --set (a scalar and a table member)
 sim --base $S/sim.pol --sweep "cap=3000..5000:1000" --claims $S/claims.csv \
     --persons $S/persons.csv --report "$d/sw" -q 2> "$d/err" || fail "sweep: $(cat "$d/err")"
