@@ -546,11 +546,18 @@ static const char *describe(Arena *ar, const Xref *r)
     return d->name;
 }
 
-static cJSON *hover(Server *s, const cJSON *params)
+/* the name under the request's position (NULL: none, or no such document) and its document */
+static const Xref *xref_under(Server *s, const cJSON *params, Doc **doc)
 {
     uint32_t off;
-    Doc *doc = doc_at(s, params, &off);
-    const Xref *r = doc ? xref_at(&doc->an->xr, doc->an->src, off) : NULL;
+    *doc = doc_at(s, params, &off);
+    return *doc ? xref_at(&(*doc)->an->xr, (*doc)->an->src, off) : NULL;
+}
+
+static cJSON *hover(Server *s, const cJSON *params)
+{
+    Doc *doc;
+    const Xref *r = xref_under(s, params, &doc);
     if (!r)
         return NULL;
     cJSON *h = cJSON_CreateObject();
@@ -563,18 +570,16 @@ static cJSON *hover(Server *s, const cJSON *params)
 
 static cJSON *definition(Server *s, const cJSON *params)
 {
-    uint32_t off;
-    Doc *doc = doc_at(s, params, &off);
-    const Xref *r = doc ? xref_at(&doc->an->xr, doc->an->src, off) : NULL;
+    Doc *doc;
+    const Xref *r = xref_under(s, params, &doc);
     const Xref *def = r ? (r->def ? r : xref_def(&doc->an->xr, r)) : NULL;
     return def ? location(doc->an, def->loc) : NULL;
 }
 
 static cJSON *references(Server *s, const cJSON *params)
 {
-    uint32_t off;
-    Doc *doc = doc_at(s, params, &off);
-    const Xref *r = doc ? xref_at(&doc->an->xr, doc->an->src, off) : NULL;
+    Doc *doc;
+    const Xref *r = xref_under(s, params, &doc);
     if (!r)
         return NULL;
     const cJSON *ctx = cJSON_GetObjectItemCaseSensitive(params, "context");

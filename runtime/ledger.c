@@ -676,6 +676,23 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
 static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errlen);
 static int pg_cmd(RtStore *st, const char *sql, char *err, size_t errlen);
 
+/* a layout just read (NULL: it could not be, err says why) into the store's cache of them;
+ * *bad set and NULL when it is not there */
+static Layout *layout_keep(RtStore *st, Layout *L, char *err, size_t errlen, int *bad)
+{
+    Layout **a = L ? polrt_realloc(st->layouts, ((size_t)st->nlayouts + 1) * sizeof *a) : NULL;
+    if (L && !a)
+        fail(err, errlen, "out of memory");
+    if (!a) {
+        layout_free(st->s, L);
+        *bad = 1;
+        return NULL;
+    }
+    st->layouts = a;
+    a[st->nlayouts++] = L;
+    return L;
+}
+
 /* The layout with that id: NULL for this schema's own (nothing to map); else another's,
  * read from meta once. *bad: set when it cannot be had (message in err). */
 static const Layout *layout_get(RtStore *st, int64_t id, int *bad, char *err, size_t errlen)
@@ -700,17 +717,7 @@ static const Layout *layout_get(RtStore *st, int64_t id, int *bad, char *err, si
         fail(err, errlen, "%s: layout %lld of stored values is %s", st->path, (long long)id,
              step == SQLITE_DONE ? "missing" : "unreadable");
     sqlite3_reset(q);
-    Layout **a = L ? polrt_realloc(st->layouts, ((size_t)st->nlayouts + 1) * sizeof *a) : NULL;
-    if (L && !a)
-        fail(err, errlen, "out of memory");
-    if (!a) {
-        layout_free(st->s, L);
-        *bad = 1;
-        return NULL;
-    }
-    st->layouts = a;
-    a[st->nlayouts++] = L;
-    return L;
+    return layout_keep(st, L, err, errlen, bad);
 }
 
 /* ---- opening ---------------------------------------------------------------------------- */
@@ -1974,17 +1981,7 @@ static const Layout *pg_layout_get(RtStore *st, int64_t id, int *bad, char *err,
             fail(err, errlen, PG_NAME ": layout %lld of stored values is %s", (long long)id,
                  text[0] ? "unreadable" : "missing");
     }
-    Layout **a = L ? polrt_realloc(st->layouts, ((size_t)st->nlayouts + 1) * sizeof *a) : NULL;
-    if (L && !a)
-        fail(err, errlen, "out of memory");
-    if (!a) {
-        layout_free(st->s, L);
-        *bad = 1;
-        return NULL;
-    }
-    st->layouts = a;
-    a[st->nlayouts++] = L;
-    return L;
+    return layout_keep(st, L, err, errlen, bad);
 }
 
 static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
