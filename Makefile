@@ -9,7 +9,7 @@ OPT ?= -O2 -g
 # Debian packages the project needs; `make deps` installs what is missing (as root).
 DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev nettle-dev \
             pkg-config clang-format libmicrohttpd-dev \
-            libpq-dev postgresql curl wrk jq openssl
+            libpq-dev postgresql curl wrk jq openssl libopenmpi-dev openmpi-bin
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 
 WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -62,7 +62,12 @@ FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o
 LLVM_OBJS := $(LLVM_SRCS:%.c=$(BUILD)/%.o)
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/%.o)
 TOOLS_OBJS := $(TOOLS_SRCS:%.c=$(BUILD)/%.o)
-POLC_OBJS := $(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS)
+# runtime/cluster.c: the one file that speaks MPI (Open MPI), linked into polc only, so that
+# libpolrt and a built engine carry no MPI (spec/SCALE.md)
+CLUSTER_OBJS := $(BUILD)/runtime/cluster.o
+MPI_CFLAGS = $(shell mpicc --showme:compile 2>/dev/null)
+MPI_LIBS = $(shell mpicc --showme:link 2>/dev/null)
+POLC_OBJS := $(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS) $(CLUSTER_OBJS)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/*.c))
 
@@ -77,7 +82,7 @@ $(BUILD)/polc: $(POLC_OBJS) $(BUILD)/libpolsim.a $(BUILD)/libpolrt.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(SAN_FLAGS) -rdynamic -o $@ $(POLC_OBJS) $(BUILD)/libpolsim.a \
 	    -Wl,--whole-archive $(BUILD)/libpolrt.a \
-	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi -lnettle -lmicrohttpd $(RT_LIBS)
+	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi -lnettle -lmicrohttpd $(RT_LIBS) $(MPI_LIBS)
 
 $(BUILD)/libpolrt.a: $(RUNTIME_OBJS)
 	@echo "  AR      $@"
@@ -135,6 +140,8 @@ $(BUILD)/tools/%.o: tools/%.c
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 # only these include LLVM or libffi
 $(LLVM_OBJS): CFLAGS += $(LLVM_CFLAGS)
+# only this one includes MPI
+$(CLUSTER_OBJS): CFLAGS += $(MPI_CFLAGS)
 # the commands call tools/ (polc gen); tools/ knows nothing of the command line. They share
 # the option parser with a standalone engine: runtime/opts.h
 $(CLI_OBJS): CFLAGS += -iquote tools -iquote runtime

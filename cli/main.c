@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "cluster.h"
 #include "engine.h"
 #include "schema_out.h"
 
@@ -98,7 +99,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "polc: POLRT_CALENDAR_DIR: %s\n", polrt_calendar_error());
         return EXIT_USAGE;
     }
+    /* started by mpirun: the batch commands run across the ranks (spec/SCALE.md) */
+    const RtCluster *cl = rt_cluster_start(&argc, &argv);
+    if (cl && strcmp(cmd->name, "run") != 0 && strcmp(cmd->name, "simulate") != 0) {
+        fprintf(stderr, "polc: %s does not run across ranks (mpirun): only run and simulate do\n",
+                cmd->name);
+        return rt_cluster_end(cl, EXIT_USAGE);
+    }
     int rc = cmd->run(cmd, argc, argv);
     engine_shutdown();
-    return rc;
+    return cl ? rt_cluster_end(cl, rc) : rc;
 }

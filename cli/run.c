@@ -3,6 +3,7 @@
  * run (polrt_run). explain is a run that prints one claim's settlement and no summary. */
 #include "cli.h"
 
+#include "cluster.h"
 #include "engine.h"
 
 typedef struct RunArgs {
@@ -65,6 +66,7 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         .progress = (int)a.progress,
         .quiet = a.quiet || explain_only,
         .show_ids = (int)a.show_ids,
+        .cluster = rt_cluster_job(),
     };
     PolRunStats st;
     rc = polrt_run(e.pe, &ro, &st);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cluster.h"
 #include "driver.h"
 #include "engine.h"
 #include "polrt.h"
@@ -430,6 +431,7 @@ static int simulate(const Scenarios *s, const SimArgs *a, const Sweep *sw)
         .nby = a->by.n,
         .threads = (int)a->threads,
         .progress = (int)a->progress,
+        .cluster = rt_cluster_job(),
     };
     char sweep_name[400];
     if (sw) {

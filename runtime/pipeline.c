@@ -122,6 +122,9 @@ struct RtPipe {
     char err[MSG_MAX];
     int failed;
     int code; /* the exit code of the failure (POLRT_EXIT_USAGE or _SYSTEM) */
+    /* across ranks: a rank other than 0, which writes no rejects file (rank 0 does) */
+    int not_rank0;
+    RtLine xout; /* the outcome of this rank's rows of a batch, for rank 0 */
 };
 
 /* ---- small helpers ------------------------------------------------------------------------ */
@@ -566,6 +569,10 @@ static RtPerson *person_add(RtPipe *m, RtPThread *t, const char *id, size_t n, u
     if (!(p->id = rt_pool_str(&t->pool, id, n)))
         return NULL;
     p->part = (uint8_t)t->id;
+    /* the rank from other bits of the hash than the thread (h % threads): every thread of
+     * every rank gets its share */
+    if (m->o->cluster)
+        p->rank = (uint16_t)((h >> 32) % (uint64_t)m->o->cluster->size);
     t->npersons++;
     p->weight = ONE_WEIGHT;
     p->fields = m->defaults;
@@ -810,7 +817,7 @@ static void tell_row(RtPipe *m, int64_t line, const char *why)
 /* the rejects file open, its first line the header: 0, or -1 (run error set) */
 static int rejects_open(RtPipe *m)
 {
-    if (m->rejects.f)
+    if (m->rejects.f || m->not_rank0)
         return 0;
     char err[MSG_MAX];
     if (rt_out_open(&m->rejects, m->cur_rejects, err, sizeof err) < 0) {
@@ -829,6 +836,8 @@ static int reject_row(RtPipe *m, const RtRow *r)
     tell_row(m, r->line, r->why);
     if (rejects_open(m) < 0)
         return -1;
+    if (m->not_rank0)
+        return 0;
     fwrite(r->raw, 1, r->nraw, m->rejects.f);
     if (r->nraw && r->raw[r->nraw - 1] != '\n')
         fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
@@ -850,7 +859,8 @@ static int reject_long_record(RtPipe *m)
     for (;;) {
         size_t e = rt_csv_scan(&sc, m->buf, m->len, &lines);
         size_t n = e == SIZE_MAX ? m->len : e;
-        fwrite(m->buf, 1, n, m->rejects.f);
+        if (!m->not_rank0)
+            fwrite(m->buf, 1, n, m->rejects.f);
         if (n)
             last = m->buf[n - 1];
         memmove(m->buf, m->buf + n, m->len - n);
@@ -869,7 +879,7 @@ static int reject_long_record(RtPipe *m)
             m->eof = 1;
         m->len = (size_t)k;
     }
-    if (last != '\n')
+    if (last != '\n' && !m->not_rank0)
         fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
     char why[MSG_MAX];
     snprintf(why, sizeof why,
@@ -1015,9 +1025,11 @@ static int number_rows(RtPipe *m, IdSet *ids)
                 snprintf(why, sizeof why, "duplicate claim id '%s'", r->id);
                 bad_row(&b->arena, r, why);
             }
-            if (r->status == RT_ROW_OK) {
+            /* across ranks, the rows of other ranks' persons wait for their outcome */
+            if (r->status == RT_ROW_OK && (!m->o->cluster || r->p->rank == m->o->cluster->rank)) {
                 RtPThread *t = &m->th[r->thread];
                 t->work[t->nwork++] = r;
+                r->here = 1;
             }
         }
         m->line += b->lines;
@@ -1566,6 +1578,124 @@ static void task_finish(RtPThread *t)
     }
 }
 
+/* ---- across ranks (cluster.h) ------------------------------------------------------------- */
+
+/* a piece of a row's outcome: its length (4 bytes), then its bytes */
+static void put_text(RtLine *l, const char *p, size_t n)
+{
+    uint32_t k = (uint32_t)n;
+    rt_line_add(l, (const char *)&k, sizeof k);
+    rt_line_add(l, p, n);
+}
+
+/* the next piece from *at (before end), or NULL when the bytes run out */
+static const char *get_text(const char **at, const char *end, size_t *n)
+{
+    uint32_t k;
+    if ((size_t)(end - *at) < sizeof k)
+        return NULL;
+    memcpy(&k, *at, sizeof k);
+    *at += sizeof k;
+    if ((size_t)(end - *at) < k)
+        return NULL;
+    const char *p = *at;
+    *at += k;
+    *n = k;
+    return p;
+}
+
+/* one outcome a rank sent, into its row on rank 0: 0, or -1 (error set) */
+static int take_outcome(RtPipe *m, RtRow *r, const char **at, const char *end)
+{
+    const RtPipeSink *sk = m->sink;
+    int k = r->p->rank;
+    if (end - *at < 2) {
+        pipe_sys_error(m, 0, "rank %d sent fewer outcomes than it had rows to settle", k);
+        return -1;
+    }
+    int status = (*at)[0], settled = (int8_t)(*at)[1];
+    *at += 2;
+    const char *text[RT_PIPE_TEXTS] = {0};
+    size_t len[RT_PIPE_TEXTS] = {0};
+    int pieces = status == RT_ROW_BAD ? 1 : sk->row_text ? RT_PIPE_TEXTS : 0;
+    for (int i = 0; i < pieces; i++)
+        if (!(text[i] = get_text(at, end, &len[i]))) {
+            pipe_sys_error(m, 0, "rank %d sent a truncated outcome", k);
+            return -1;
+        }
+    if (status == RT_ROW_BAD) {
+        char why[MSG_MAX];
+        snprintf(why, sizeof why, "%.*s", (int)len[0], text[0]);
+        bad_row(&m->th[0].batch, r, why);
+        return 0;
+    }
+    r->settled = (int8_t)settled;
+    if (sk->row_remote && sk->row_remote(sk->self, r, text, len) < 0) {
+        pipe_sys_error(m, 0, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+/* Across ranks, after a batch settled: each rank's outcome of the rows it settled, in input
+ * order (the row's status and settled bytes, then the reason of a row rejected while
+ * settling, or the sink's pieces of text), gathered to rank 0, which puts each into its row
+ * as if it had settled it: from here on rank 0 sees the batch as one process would, and the
+ * others see only their own rows. 0, or -1 (error set). */
+static int cluster_exchange(RtPipe *m)
+{
+    const RtCluster *c = m->o->cluster;
+    const RtPipeSink *sk = m->sink;
+    RtLine *l = &m->xout;
+    l->n = 0;
+    for (size_t bi = 0; bi < m->used_blocks; bi++)
+        for (size_t k = 0; k < m->blocks[bi].nrows; k++) {
+            const RtRow *r = &m->blocks[bi].rows[k];
+            if (!r->here)
+                continue;
+            char head[2] = {(char)r->status, (char)r->settled};
+            rt_line_add(l, head, 2);
+            if (r->status == RT_ROW_BAD) {
+                put_text(l, r->why, strlen(r->why));
+            } else if (sk->row_text) {
+                const char *text[RT_PIPE_TEXTS] = {0};
+                size_t len[RT_PIPE_TEXTS] = {0};
+                sk->row_text(sk->self, r, text, len);
+                for (int i = 0; i < RT_PIPE_TEXTS; i++)
+                    put_text(l, text[i], len[i]);
+            }
+        }
+    char **all = polrt_realloc(NULL, (size_t)c->size * sizeof *all);
+    const char **at = polrt_realloc(NULL, (size_t)c->size * sizeof *at);
+    size_t *lens = polrt_realloc(NULL, (size_t)c->size * sizeof *lens);
+    /* a rank short of memory stops the job (the others are at the gather) */
+    if (l->oom || !all || !at || !lens || c->gather(c, l->p, l->n, all, lens) < 0) {
+        polrt_realloc(all, 0);
+        polrt_realloc((void *)at, 0);
+        polrt_realloc(lens, 0);
+        pipe_sys_error(m, 0, "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    if (c->rank == 0) {
+        for (int k = 0; k < c->size; k++)
+            at[k] = all[k];
+        for (size_t bi = 0; bi < m->used_blocks && rc == 0; bi++)
+            for (size_t k = 0; k < m->blocks[bi].nrows && rc == 0; k++) {
+                RtRow *r = &m->blocks[bi].rows[k];
+                if (r->status == RT_ROW_OK && !r->here) {
+                    int o = r->p->rank;
+                    rc = take_outcome(m, r, &at[o], all[o] + lens[o]);
+                }
+            }
+        polrt_realloc(all[0], 0);
+    }
+    polrt_realloc(all, 0);
+    polrt_realloc((void *)at, 0);
+    polrt_realloc(lens, 0);
+    return rc;
+}
+
 static void run_task(RtPThread *t, int task)
 {
     switch (task) {
@@ -1612,9 +1742,18 @@ static int claims_pass(RtPipe *m)
         m->st->settle_ns += rt_now_ns() - t_settle;
         if (check_threads(m) < 0)
             goto fail;
-        int rj = reject_batch(m);
+        const RtCluster *cl = m->o->cluster;
+        if (cl && cluster_exchange(m) < 0)
+            goto fail;
+        /* rank 0 alone has every row's outcome: it decides whether the job stops */
+        int rj = m->not_rank0 ? 0 : reject_batch(m);
         if (rj < 0)
             goto fail;
+        if (cl) {
+            int64_t v = rj;
+            cl->bcast(cl, &v, 1);
+            rj = (int)v;
+        }
         if (rj > 0) {
             close_input(m);
             return 3;
@@ -1808,6 +1947,7 @@ static void cleanup(RtPipe *m)
     polrt_realloc(m->eng, 0);
     polrt_realloc(m->defaults, 0);
     polrt_realloc(m->ids.slot, 0);
+    polrt_realloc(m->xout.p, 0);
     rt_out_abort(&m->rejects);
     close_input(m);
     pthread_mutex_destroy(&m->mu);
@@ -1829,9 +1969,10 @@ static int finish_rejects(RtPipe *m, const char *path, int64_t rejected)
         return 0;
     }
     struct stat st;
-    if (!rejected && path && m->o->remove_stale && m->bind.raw && lstat(path, &st) == 0 &&
-        S_ISREG(st.st_mode) && rt_out_first_line_is(path, m->bind.raw, m->bind.nraw) &&
-        unlink(path) != 0 && errno != ENOENT) {
+    if (!rejected && path && m->o->remove_stale && !m->not_rank0 && m->bind.raw &&
+        lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+        rt_out_first_line_is(path, m->bind.raw, m->bind.nraw) && unlink(path) != 0 &&
+        errno != ENOENT) {
         pipe_sys_error(m, errno, "cannot remove %s: %s", path, strerror(errno));
         return -1;
     }
@@ -1855,6 +1996,16 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
     pthread_cond_init(&m->go, NULL);
     pthread_cond_init(&m->done, NULL);
     int rc = 2;
+    const RtCluster *cl = o->cluster;
+    m->not_rank0 = cl && cl->rank != 0;
+    if (cl && cl->size > RT_CLUSTER_MAX_RANKS) {
+        pipe_error(m, "%d ranks: at most %d", cl->size, RT_CLUSTER_MAX_RANKS);
+        goto done;
+    }
+    if (cl && (!strcmp(o->claims, "-") || (o->persons && !strcmp(o->persons, "-")))) {
+        pipe_error(m, "standard input cannot be read across %d ranks: name a file", cl->size);
+        goto done;
+    }
     /* a rejects file naming an input would replace it: refused before anything is read */
     const char *outs[] = {o->rejects, o->prejects}, *ins[] = {o->claims, o->persons};
     for (int i = 0; i < 4; i++)

@@ -13,6 +13,7 @@
 #ifndef POLC_PIPELINE_H
 #define POLC_PIPELINE_H
 
+#include "cluster.h"
 #include "rt_int.h"
 
 #include <pthread.h>
@@ -31,6 +32,7 @@ typedef struct RtPerson {
     int64_t line;     /* its first row in the persons file (0: made from a claim) */
     int64_t bad_line; /* a rejected persons row named it (0: none) */
     uint8_t part;     /* the thread that settles its claims */
+    uint16_t rank;    /* the MPI rank that settles them (0 alone; cluster.h) */
     RtPState *state;  /* while its claims settle: ledger rows, date, the sink's part */
 } RtPerson;
 
@@ -72,6 +74,7 @@ typedef struct RtRow {
     int8_t status;   /* RT_ROW_OK, RT_ROW_BAD or RT_ROW_EMPTY */
     int8_t settled;  /* RT_ROW_OK once settled: 0 settled, 1 already settled earlier (the
                         ledger's stored outputs), -1 the policy failed (engine 0) */
+    uint8_t here;    /* across ranks: a good row this rank settles (its person's rank) */
     uint16_t thread; /* RT_ROW_OK: the thread that settles it (its person's part) */
     union {
         struct {            /* persons rows */
@@ -144,7 +147,14 @@ typedef struct RtPipeSink {
     /* after a batch settled, on the calling thread: its rows in input order (rejected ones
      * already told and copied to the rejects file). 0, or -1 with the message in err. */
     int (*batch)(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen);
+    /* across ranks (RtPipeOpts.cluster), NULL when the sink keeps nothing per row: on the rank
+     * that settled good row r, its text (up to RT_PIPE_TEXTS pieces: text[i], len[i]) sent to
+     * rank 0 after the batch settled; on rank 0, row_remote receives them for a row another
+     * rank settled, before the batch hook. 0, or -1 (memory). */
+    void (*row_text)(void *self, const RtRow *r, const char **text, size_t *len);
+    int (*row_remote)(void *self, RtRow *r, const char *const *text, const size_t *len);
 } RtPipeSink;
+#define RT_PIPE_TEXTS 2
 
 typedef struct RtPipeOpts {
     const char *claims;   /* claims CSV, "-" for standard input */
@@ -162,6 +172,10 @@ typedef struct RtPipeOpts {
     int notes;            /* tell the columns a file has that the policy does not read */
     int show_ids;         /* row messages may name person ids and their fields' values */
     RtStore *store;       /* engine 0's ledger (NULL: in memory, beside the persons) */
+    /* across MPI ranks (NULL: this process alone): every rank reads the files, settles the
+     * claims of its persons and sends their outcome to rank 0, which alone writes rejects
+     * and feeds the sink's batch hook every row; the run's first failure ends the job */
+    const RtCluster *cluster;
 } RtPipeOpts;
 
 typedef struct RtPipeStats {

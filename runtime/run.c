@@ -36,8 +36,12 @@ struct Run {
     const PolRunOpts *o;
     const char *rejects_path;
     char *prejects_path;
-    RunThread *th; /* per pipeline thread */
+    RunThread *th; /* per pipeline thread, then (across ranks, on rank 0) the rows other
+                      ranks settled: th[nth].out their results rows */
     int nth;
+    RtLine remote_x; /* across ranks, on rank 0: the explanations other ranks sent */
+    const RtCluster *cl;
+    char *ledger_buf; /* across ranks: this rank's SQLite ledger, LEDGER.rankKofN */
     RtOut results, explain;
     int opened; /* the outputs are open (after the claims header) */
     int explain_found, explained;
@@ -181,6 +185,34 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     return 0;
 }
 
+/* across ranks: a row this rank settled, its results row and explanation for rank 0 */
+static void row_text(void *self, const RtRow *row, const char **text, size_t *len)
+{
+    Run *r = self;
+    const RunThread *x = &r->th[row->thread];
+    text[0] = x->out.p + row->out_off;
+    len[0] = row->out_len;
+    if (r->o->explain) {
+        text[1] = x->xbuf + row->x_off;
+        len[1] = row->x_len;
+    }
+}
+
+/* on rank 0: a row another rank settled, its text kept as if a thread here had made it */
+static int row_remote(void *self, RtRow *row, const char *const *text, const size_t *len)
+{
+    Run *r = self;
+    RunThread *x = &r->th[r->nth];
+    row->thread = (uint16_t)r->nth;
+    row->out_off = x->out.n;
+    row->out_len = len[0];
+    rt_line_add(&x->out, text[0], len[0]);
+    row->x_off = r->remote_x.n;
+    row->x_len = len[1];
+    rt_line_add(&r->remote_x, text[1] ? text[1] : "", len[1]);
+    return x->out.oom || r->remote_x.oom ? -1 : 0;
+}
+
 /* ---- the sink: after each batch, on the calling thread ------------------------------------- */
 
 /* open the outputs: only once the claims header is read, so a run stopped by its input
@@ -226,7 +258,9 @@ static int bad_stream(FILE *f)
 static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen)
 {
     Run *r = self;
-    if (!r->opened && open_outputs(r, rt_pipe_stats(p)->bom, err, errlen) < 0)
+    /* across ranks, rank 0 writes every row; the others only commit their ledgers */
+    int rank0 = !r->cl || r->cl->rank == 0;
+    if (rank0 && !r->opened && open_outputs(r, rt_pipe_stats(p)->bom, err, errlen) < 0)
         return -1;
     /* the ledger: every claim of the batch durable before its results are written */
     if (r->store && r->o->max_rejects == 0) {
@@ -263,11 +297,14 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
                 }
             }
             if (r->explain.f)
-                fwrite(x->xbuf + row->x_off, 1, row->x_len, r->explain.f);
+                fwrite((row->thread == r->nth ? r->remote_x.p : x->xbuf) + row->x_off, 1,
+                       row->x_len, r->explain.f);
         }
     if (run)
         fwrite(run, 1, run_len, r->results.f);
     /* the one text explanation, and the threads' buffers start over */
+    r->th[r->nth].out.n = 0;
+    r->remote_x.n = 0;
     for (int i = 0; i < r->nth; i++) {
         RunThread *x = &r->th[i];
         x->out.n = 0;
@@ -341,6 +378,44 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
             fmt_count(secs > 0 ? (int64_t)((double)total / secs) : 0, a), secs);
 }
 
+/* Across ranks, after the pipeline: every rank's counts and money totals summed on rank 0, for
+ * its summary (a collective). 0, or -1 (memory). */
+static int gather_counts(Run *r)
+{
+    const RtCluster *c = r->cl;
+    int n = r->s->noutputs;
+    size_t bytes = 3 * sizeof(int64_t) + (size_t)n * sizeof *r->totals;
+    char *mine = polrt_realloc(NULL, bytes);
+    char **all = polrt_realloc(NULL, (size_t)c->size * sizeof *all);
+    size_t *lens = polrt_realloc(NULL, (size_t)c->size * sizeof *lens);
+    int rc = -1;
+    if (mine && all && lens) {
+        int64_t counts[3] = {r->settled, r->already, r->failed};
+        memcpy(mine, counts, sizeof counts);
+        memcpy(mine + sizeof counts, r->totals, (size_t)n * sizeof *r->totals);
+        rc = c->gather(c, mine, bytes, all, lens);
+    }
+    if (rc == 0 && c->rank == 0) {
+        for (int k = 1; k < c->size; k++) {
+            int64_t counts[3];
+            memcpy(counts, all[k], sizeof counts);
+            r->settled += counts[0];
+            r->already += counts[1];
+            r->failed += counts[2];
+            for (int i = 0; i < n; i++) {
+                __int128 t;
+                memcpy(&t, all[k] + sizeof counts + (size_t)i * sizeof t, sizeof t);
+                r->totals[i] += t;
+            }
+        }
+        polrt_realloc(all[0], 0);
+    }
+    polrt_realloc(mine, 0);
+    polrt_realloc(all, 0);
+    polrt_realloc(lens, 0);
+    return rc;
+}
+
 /* out names an existing device or pipe (/dev/null): nothing may be created beside it */
 static int is_device(const char *path)
 {
@@ -377,6 +452,21 @@ static int outputs_apart(Run *r)
     return 0;
 }
 
+/* the ledger this rank keeps: PostgreSQL is one ledger every rank shares; a SQLite file is one
+ * writer's, so across N > 1 ranks each keeps its persons' rows in LEDGER.rankKofN (spec/SCALE.md:
+ * the same N reads them again) */
+static const char *ledger_path(Run *r)
+{
+    const char *db = r->o->ledger_db;
+    if (!r->cl || r->cl->size == 1 || !strncmp(db, "postgresql://", 13) ||
+        !strncmp(db, "postgres://", 11))
+        return db;
+    size_t n = strlen(db) + 32;
+    if (!r->ledger_buf && (r->ledger_buf = polrt_realloc(NULL, n)))
+        snprintf(r->ledger_buf, n, "%s.rank%dof%d", db, r->cl->rank, r->cl->size);
+    return r->ledger_buf ? r->ledger_buf : db;
+}
+
 /* the run's files, buffers and ledger before anything is read: 0, or an exit code (message
  * in r->err): usage for outputs naming inputs, system for memory and the ledger (locked,
  * unreadable, full, not a polc ledger) */
@@ -398,18 +488,18 @@ static int run_setup(Run *r)
     r->prejects_path = r->rejects_path ? rt_pipe_persons_rejects(r->rejects_path) : NULL;
     int threads = o->threads < 1 ? 1 : o->threads;
     r->nth = threads > 256 ? 256 : threads;
-    r->th = polrt_realloc(NULL, (size_t)r->nth * sizeof *r->th);
+    r->th = polrt_realloc(NULL, ((size_t)r->nth + 1) * sizeof *r->th);
     r->totals = polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
     if (!r->rejects_path || !r->prejects_path || !r->th || !r->totals) {
         snprintf(r->err, sizeof r->err, "out of memory");
         return POLRT_EXIT_SYSTEM;
     }
-    memset(r->th, 0, (size_t)r->nth * sizeof *r->th);
+    memset(r->th, 0, ((size_t)r->nth + 1) * sizeof *r->th);
     memset(r->totals, 0, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
     if (outputs_apart(r) < 0)
         return POLRT_EXIT_USAGE;
     if (o->ledger_db) {
-        if (!(r->store = rt_ledger_open(r->s, o->ledger_db, r->err, sizeof r->err)))
+        if (!(r->store = rt_ledger_open(r->s, ledger_path(r), r->err, sizeof r->err)))
             return POLRT_EXIT_SYSTEM;
         char lerr[MSG_MAX];
         if (rt_ledger_begin(r->store, lerr, sizeof lerr) != 0) {
@@ -438,6 +528,7 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
         .notes = !o->quiet,
         .show_ids = o->show_ids,
         .store = r->store,
+        .cluster = r->cl,
     };
     RtPipeSink sink = {
         .self = r,
@@ -445,6 +536,8 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
         .thread_free = thread_free,
         .claim = claim,
         .batch = batch,
+        .row_text = row_text,
+        .row_remote = row_remote,
     };
     PolEngine *engines[] = {r->e};
     int rc = rt_pipe_run(engines, 1, &po, &sink, ps, r->err, sizeof r->err);
@@ -506,10 +599,27 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     r->e = e;
     r->s = rt_engine_schema(e);
     r->o = &o;
+    r->cl = o.cluster;
     RtPipeStats ps = {0};
-    int rc = run_setup(r);
+    int rc = 0;
+    if (r->cl && o.explain_claim) {
+        snprintf(r->err, sizeof r->err,
+                 "one claim's explanation is not a job for %d ranks: run "
+                 "polc explain alone",
+                 r->cl->size);
+        rc = POLRT_EXIT_USAGE;
+    }
+    if (rc == 0)
+        rc = run_setup(r);
     if (rc == 0)
         rc = run_finish(r, run_pipeline(r, &ps));
+    if (r->cl && rc != POLRT_EXIT_USAGE && rc != POLRT_EXIT_SYSTEM && gather_counts(r) < 0) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        rc = POLRT_EXIT_SYSTEM;
+    }
+    /* across ranks a failure stops every rank: the others may be waiting for this one */
+    if (r->cl && (rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM))
+        r->cl->fail(r->cl, rc, r->err[0] ? r->err : "failed");
     double secs = (double)(rt_now_ns() - t0) / 1e9;
     if (rc == 0 && !o.quiet)
         summary(r, &ps, r->settled, r->already, r->failed, r->totals, secs);
@@ -530,6 +640,10 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
         fprintf(stderr, "polc: %s\n", r->err);
     if (r->store)
         rt_ledger_close(r->store); /* an uncommitted transaction is rolled back */
+    if (r->th)
+        polrt_realloc(r->th[r->nth].out.p, 0);
+    polrt_realloc(r->remote_x.p, 0);
+    polrt_realloc(r->ledger_buf, 0);
     polrt_realloc(r->th, 0);
     polrt_realloc(r->totals, 0);
     polrt_realloc(r->prejects_path, 0);

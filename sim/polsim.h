@@ -31,6 +31,9 @@ typedef struct PolSimOpts {
     int threads;       /* -j N (>= 1) */
     int progress;      /* 1 force, 0 never, -1 when stderr is a terminal */
     const char *sweep; /* the swept parameter's name: scenarios 1.. are its points */
+    /* the MPI job polc was started in (runtime/cluster.h, spec/SCALE.md); NULL: alone. Every
+     * rank settles its persons' claims; rank 0 alone gets the results (*out), the others NULL */
+    const struct RtCluster *cluster;
 } PolSimOpts;
 typedef struct PolSim PolSim;
 /* Run the simulation: 0 ok, 2 usage/IO (message printed), 3 some rows were rejected (the

@@ -873,6 +873,159 @@ POLRT_API void polrt_sim_free(PolSim *r)
     polrt_realloc(r, 0);
 }
 
+/* ---- across ranks (runtime/cluster.h) ----------------------------------------------------- */
+
+/* A rank's accumulators as bytes, for rank 0: its thread count, then per thread its counts
+ * and per scenario its Acc (totals, counts, bands, kept failure reasons with their examples,
+ * and per group the distribution: its exact values or its histogram), in this file's own
+ * layout: every rank runs this same polc. */
+static void put(RtLine *l, const void *p, size_t n)
+{
+    rt_line_add(l, p, n);
+}
+
+static void put_acc(Sim *m, RtLine *l, const Acc *a)
+{
+    put(l, a->totals, (size_t)m->money_n * sizeof *a->totals);
+    int64_t c[] = {a->settled,     a->failed,        a->aff_claims,   a->aff_claims_w,
+                   a->aff_persons, a->aff_persons_w, a->other_failed, a->nreasons};
+    put(l, c, sizeof c);
+    put(l, a->band_n, sizeof a->band_n);
+    put(l, a->band_w, sizeof a->band_w);
+    put(l, a->band_sum, sizeof a->band_sum);
+    for (int k = 0; k < a->nreasons; k++) {
+        const RtSimReason *x = &a->reasons[k];
+        int64_t e = x->example ? (int64_t)strlen(x->example) : -1;
+        int64_t r[] = {x->code, x->loc, x->count, x->seq, e};
+        put(l, r, sizeof r);
+        if (e > 0)
+            put(l, x->example, (size_t)e);
+    }
+    for (int g = 0; g < m->ngroups; g++) {
+        const Dist *d = &a->dist[g];
+        int64_t h[] = {d->n,           d->w, d->capped_n, d->capped_w, d->max, (int64_t)d->nvals,
+                       d->hist != NULL};
+        put(l, h, sizeof h);
+        put(l, &d->sum, sizeof d->sum);
+        put(l, d->buckets, sizeof d->buckets);
+        put(l, d->vals, 2 * d->nvals * sizeof *d->vals);
+        if (d->hist)
+            put(l, d->hist, SIM_HBUCKETS * sizeof *d->hist);
+    }
+}
+
+/* reading what put_acc wrote: -1 when the bytes run out */
+typedef struct Rd {
+    const char *p, *end;
+} Rd;
+
+static int get(Rd *rd, void *v, size_t n)
+{
+    if ((size_t)(rd->end - rd->p) < n)
+        return -1;
+    memcpy(v, rd->p, n);
+    rd->p += n;
+    return 0;
+}
+
+/* one thread's Acc (initialised by acc_init) from rd: 0, or -1 (memory, short) */
+static int get_acc(Sim *m, Rd *rd, Acc *a)
+{
+    int64_t c[8];
+    if (get(rd, a->totals, (size_t)m->money_n * sizeof *a->totals) < 0 ||
+        get(rd, c, sizeof c) < 0 || get(rd, a->band_n, sizeof a->band_n) < 0 ||
+        get(rd, a->band_w, sizeof a->band_w) < 0 || get(rd, a->band_sum, sizeof a->band_sum) < 0 ||
+        c[7] < 0 || c[7] > RT_SIM_MAX_REASONS)
+        return -1;
+    a->settled = c[0], a->failed = c[1], a->aff_claims = c[2], a->aff_claims_w = c[3];
+    a->aff_persons = c[4], a->aff_persons_w = c[5], a->other_failed = c[6];
+    for (int k = 0; k < (int)c[7]; k++) {
+        RtSimReason *x = &a->reasons[a->nreasons++];
+        memset(x, 0, sizeof *x);
+        int64_t r[5];
+        if (get(rd, r, sizeof r) < 0 || r[4] > rd->end - rd->p)
+            return -1;
+        x->code = r[0], x->loc = r[1], x->count = r[2], x->seq = r[3];
+        if (r[4] >= 0) {
+            if (!(x->example = polrt_realloc(NULL, (size_t)r[4] + 1)))
+                return -1;
+            get(rd, x->example, (size_t)r[4]);
+            x->example[r[4]] = '\0';
+        }
+    }
+    for (int g = 0; g < m->ngroups; g++) {
+        Dist *d = &a->dist[g];
+        int64_t h[7];
+        if (get(rd, h, sizeof h) < 0 || get(rd, &d->sum, sizeof d->sum) < 0 ||
+            get(rd, d->buckets, sizeof d->buckets) < 0 || h[5] < 0 || h[5] > (rd->end - rd->p) / 16)
+            return -1;
+        d->n = h[0], d->w = h[1], d->capped_n = h[2], d->capped_w = h[3], d->max = h[4];
+        if (h[5] && rt_grow(&d->vals, &d->cap_vals, 2 * (size_t)h[5], sizeof *d->vals) < 0)
+            return -1;
+        d->nvals = (size_t)h[5];
+        get(rd, d->vals, 2 * d->nvals * sizeof *d->vals);
+        if (h[6]) {
+            if (!(d->hist = polrt_realloc(NULL, SIM_HBUCKETS * sizeof *d->hist)) ||
+                get(rd, d->hist, SIM_HBUCKETS * sizeof *d->hist) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Across ranks, after the pipeline: every rank's thread accumulators to rank 0, where the
+ * other ranks' threads join its own (m->th grows), so merge_results sees one process's
+ * threads: sums in any order, exact percentiles over every value, one example per reason by
+ * its rank in the file. A collective. 0, or -1 (memory, a short message: error set). */
+static int gather_ranks(Sim *m, const RtCluster *c)
+{
+    RtLine l = {0};
+    int64_t nt = m->nthreads;
+    put(&l, &nt, sizeof nt);
+    for (int i = 0; i < m->nthreads; i++) {
+        int64_t cp[] = {m->th[i].claim_persons, m->th[i].claim_persons_w};
+        put(&l, cp, sizeof cp);
+        for (int si = 0; si < m->nscen; si++)
+            put_acc(m, &l, &m->th[i].acc[si]);
+    }
+    char **all = polrt_realloc(NULL, (size_t)c->size * sizeof *all);
+    size_t *lens = polrt_realloc(NULL, (size_t)c->size * sizeof *lens);
+    int rc = l.oom || !all || !lens || c->gather(c, l.p, l.n, all, lens) < 0 ? -1 : 0;
+    polrt_realloc(l.p, 0);
+    for (int k = 1; rc == 0 && c->rank == 0 && k < c->size; k++) {
+        Rd rd = {all[k], all[k] + lens[k]};
+        int64_t n;
+        SimT *th;
+        if (get(&rd, &n, sizeof n) < 0 || n < 1 || n > 256 ||
+            !(th = polrt_realloc(m->th, ((size_t)m->nthreads + (size_t)n) * sizeof *th))) {
+            rc = -1;
+            break;
+        }
+        m->th = th;
+        for (int64_t i = 0; i < n && rc == 0; i++) {
+            SimT *t = &m->th[m->nthreads++];
+            memset(t, 0, sizeof *t);
+            int64_t cp[2];
+            if (!(t->acc = polrt_realloc(NULL, (size_t)m->nscen * sizeof *t->acc)) ||
+                get(&rd, cp, sizeof cp) < 0) {
+                rc = -1;
+                break;
+            }
+            memset(t->acc, 0, (size_t)m->nscen * sizeof *t->acc);
+            t->claim_persons = cp[0], t->claim_persons_w = cp[1];
+            for (int si = 0; si < m->nscen && rc == 0; si++)
+                rc = acc_init(m, &t->acc[si]) < 0 || get_acc(m, &rd, &t->acc[si]) < 0 ? -1 : 0;
+        }
+    }
+    if (all && c->rank == 0 && rc == 0)
+        polrt_realloc(all[0], 0);
+    polrt_realloc(all, 0);
+    polrt_realloc(lens, 0);
+    if (rc < 0)
+        sim_error(m, "out of memory, or a rank's accumulators arrived short");
+    return rc;
+}
+
 /* ---- polrt_sim_run ------------------------------------------------------------------------ */
 
 /* the claims through the pipeline, the simulation as its sink: rt_pipe_run's exit code,
@@ -899,6 +1052,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
         .progress = o->progress == 1 || (o->progress < 0 && isatty(2)),
         .verb = "simulating",
         .max_told = SIM_MAX_TOLD,
+        .cluster = o->cluster,
     };
     RtPipeSink sink = {
         .self = m,
@@ -967,24 +1121,32 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
         sim_error(m, "out of memory");
         rc = POLRT_EXIT_SYSTEM;
     }
+    const RtCluster *cl = o->cluster;
     if (k == 0) {
         rc = sim_pipeline(m, sc, n, rejects, prejects);
-        if (rc == 0 && merge_results(m) < 0) {
+        if (cl && (rc == 0 || rc == 3) && gather_ranks(m, cl) < 0)
+            rc = POLRT_EXIT_SYSTEM;
+        /* across ranks, rank 0 alone has the results */
+        int merge = rc == 0 && (!cl || cl->rank == 0);
+        if (merge && merge_results(m) < 0) {
             sim_error(m, "out of memory");
             rc = POLRT_EXIT_SYSTEM;
-        } else if (rc == 0)
+        } else if (merge)
             rc = res->rejected ? 3 : 0;
     }
     if (m->failed) {
-        fprintf(stderr, "polc: %s\n", m->err);
         if (rc != POLRT_EXIT_SYSTEM)
             rc = POLRT_EXIT_USAGE;
+        /* across ranks a failure stops every rank: the others may be waiting for this one */
+        if (cl)
+            cl->fail(cl, rc, m->err);
+        fprintf(stderr, "polc: %s\n", m->err);
     }
     sim_free_threads(m);
     polrt_realloc(m->scen, 0);
     polrt_realloc(prejects, 0);
     res->seconds = (double)(rt_now_ns() - t0) / 1e9;
-    if (rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM || !out) {
+    if (rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM || !out || (cl && cl->rank != 0)) {
         polrt_sim_free(res);
         return rc;
     }

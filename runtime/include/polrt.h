@@ -246,6 +246,8 @@ typedef struct PolRunOpts {
     int progress;              /* 1 force, 0 never, -1 when stderr is a terminal */
     int quiet;                 /* no summary */
     int show_ids; /* row messages name person ids and values (default: file:line only) */
+    /* the MPI job polc was started in (runtime/cluster.h, spec/SCALE.md); NULL: alone */
+    const struct RtCluster *cluster;
 } PolRunOpts;
 typedef struct PolRunStats {
     long settled, already, rejected, failed;

@@ -1,0 +1,130 @@
+/* cluster.c — the one file that speaks MPI (cluster.h, spec/SCALE.md): started by mpirun,
+ * polc initialises MPI and hands the pipeline an RtCluster whose calls are MPI collectives.
+ * Linked into polc only: libpolrt and a built engine carry no MPI. The job is process-wide
+ * by nature (MPI_COMM_WORLD), so its state is this file's one static. */
+#include "cluster.h"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <mpi.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rt_int.h"
+
+static RtCluster job;
+static int err_fd = -1; /* a rank other than 0: its own stderr, kept for fail() */
+
+static void bcast(const RtCluster *c, int64_t *v, int n)
+{
+    (void)c;
+    MPI_Bcast(v, n, MPI_INT64_T, 0, MPI_COMM_WORLD);
+}
+
+static int gather(const RtCluster *c, const void *buf, size_t n, char **all, size_t *lens)
+{
+    if (c->kill_rank == c->rank)
+        raise(SIGKILL); /* the test hook: a rank lost mid-job */
+    /* the sizes first, so rank 0 can place every rank's bytes */
+    uint64_t mine = n;
+    uint64_t *sizes = NULL;
+    int *counts = NULL, *displs = NULL;
+    int ok = n <= INT_MAX;
+    if (c->rank == 0) {
+        sizes = malloc((size_t)c->size * sizeof *sizes);
+        counts = malloc((size_t)c->size * sizeof *counts);
+        displs = malloc((size_t)c->size * sizeof *displs);
+        ok = ok && sizes && counts && displs;
+    }
+    MPI_Gather(&mine, 1, MPI_UINT64_T, sizes, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+    char *block = NULL;
+    if (c->rank == 0 && ok) {
+        uint64_t total = 0;
+        for (int k = 0; k < c->size; k++) {
+            displs[k] = (int)total;
+            counts[k] = (int)sizes[k];
+            total += sizes[k];
+        }
+        /* MPI counts are int: a batch's outcomes are a few megabytes */
+        ok = total <= INT_MAX && (block = polrt_realloc(NULL, total ? total : 1));
+        for (int k = 0; ok && k < c->size; k++) {
+            all[k] = block + displs[k];
+            lens[k] = (size_t)sizes[k];
+        }
+    }
+    /* rank 0 out of memory still takes part, so the others do not wait for ever; it then
+     * reports the failure */
+    int64_t go = ok;
+    bcast(c, &go, 1);
+    if (go)
+        MPI_Gatherv(buf, (int)n, MPI_BYTE, block, counts, displs, MPI_BYTE, 0, MPI_COMM_WORLD);
+    free(sizes);
+    free(counts);
+    free(displs);
+    if (!go) {
+        polrt_realloc(block, 0);
+        return -1;
+    }
+    return 0;
+}
+
+static void fail(const RtCluster *c, int code, const char *msg)
+{
+    char line[1024];
+    int n = snprintf(line, sizeof line, "polc: rank %d of %d: %s; stopping every rank\n", c->rank,
+                     c->size, msg);
+    if (n > (int)sizeof line - 1)
+        n = (int)sizeof line - 1;
+    fflush(stderr);
+    if (write(err_fd >= 0 ? err_fd : 2, line, (size_t)n) < 0) {
+        /* nothing more to say it with */
+    }
+    MPI_Abort(MPI_COMM_WORLD, code ? code : POLRT_EXIT_SYSTEM);
+    _exit(code ? code : POLRT_EXIT_SYSTEM);
+}
+
+const RtCluster *rt_cluster_start(int *argc, char ***argv)
+{
+    if (!getenv("OMPI_COMM_WORLD_SIZE"))
+        return NULL;
+    /* the pipeline's threads never call MPI: only the calling thread does */
+    int provided;
+    if (MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
+        return NULL;
+    MPI_Comm_rank(MPI_COMM_WORLD, &job.rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &job.size);
+    job.gather = gather;
+    job.bcast = bcast;
+    job.fail = fail;
+    const char *kill = getenv("POLC_CLUSTER_TEST_KILL");
+    job.kill_rank = kill && *kill ? atoi(kill) : -1;
+    if (job.rank != 0) {
+        /* rank 0 speaks for the job: the others would only say the same again */
+        fflush(stdout);
+        fflush(stderr);
+        err_fd = fcntl(2, F_DUPFD_CLOEXEC, 3);
+        int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (null >= 0) {
+            dup2(null, 1);
+            dup2(null, 2);
+            close(null);
+        }
+    }
+    return &job;
+}
+
+const RtCluster *rt_cluster_job(void)
+{
+    return job.size ? &job : NULL;
+}
+
+int rt_cluster_end(const RtCluster *c, int rc)
+{
+    int64_t v = rc;
+    bcast(c, &v, 1);
+    MPI_Finalize();
+    return (int)v;
+}
