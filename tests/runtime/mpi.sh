@@ -1,0 +1,222 @@
+#!/bin/sh
+# tests/runtime/mpi.sh — polc run and polc simulate across MPI ranks (spec/SCALE.md) must
+# write, byte for byte, what one process writes: results, rejects, the summary, the report's
+# CSV files, explanations, on `mpirun -np 1, 2, 3 --oversubscribe` (root: --allow-run-as-root,
+# as CI runs). The claims are a `polc gen` population of 25,000 persons (two 8 MiB batches)
+# with rows added that every rejection path takes: a duplicate claim id, a bad date, an
+# empty row, a quoted line break, and a claim dated before its person's claim already
+# settled (rejected while settling, on the person's rank: its reason must reach rank 0).
+# On 2,000 persons: explanations; one person (every claim on one rank, the others empty), a
+# header-only file (every rank empty); the per-rank SQLite ledgers (a re-run answers "already
+# settled" as one process on one ledger does); a rank killed mid-job
+# (POLC_CLUSTER_TEST_KILL); a rank whose ledger cannot be opened; what a cluster refuses.
+#
+#   sh tests/runtime/mpi.sh     env: POLC (build/polc)
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+POLC=${POLC:-build/polc}
+case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
+POL=$(pwd)/policies/anhui/panji-2017.pol
+REFORM=$(pwd)/policies/anhui/reforms/county-cap-4000.pol
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-mpi.XXXXXX") || exit 2
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 2
+
+pass=0
+fail=0
+ok() {
+    pass=$((pass + 1))
+    echo "[PASS] $1"
+}
+bad() {
+    fail=$((fail + 1))
+    echo "[FAIL] $1: $2"
+}
+finish() {
+    echo "$pass passed, $fail failed"
+    [ "$fail" -eq 0 ]
+    exit
+}
+
+if ! command -v mpirun >/dev/null 2>&1; then
+    bad "mpi" "mpirun not found: make deps installs Open MPI (openmpi-bin)"
+    finish
+fi
+# Open MPI refuses root without --allow-run-as-root; the ranks outnumber the cores here
+mpi() {
+    n=$1
+    shift
+    mpirun -np "$n" --oversubscribe --allow-run-as-root "$@"
+}
+# stderr without mpirun's own notes (its banner of dashes, "Primary job ...") and the rate
+polc_err() {
+    grep -v -e '^----' -e 'claims/s' -e '^Primary job' -e '^a non-zero exit' -e '^mpirun ' \
+        -e '^the job' -e '^ *Process name' -e '^ *Exit code' -e '^$' "$1"
+}
+
+"$POLC" gen --persons 25000 --seed 14 --out pop -q || exit 2
+"$POLC" gen --persons 2000 --seed 15 --out small -q || exit 2
+# the rejection paths, each a few times over the file (awk: one rule per kind of row)
+bad_rows() {
+    awk -F, -v OFS=, 'NR == 1 { print; next }
+{ print }
+NR % 97 == 5 { print }                                    # duplicate claim id
+NR % 131 == 7 { $1 = $1 "x"; $4 = "2025-13-40"; print }   # bad date
+NR % 113 == 9 { $1 = $1 "y"; $4 = "2016-01-01"; $5 = "2016-01-02"; print } # before its person
+NR % 151 == 3 { print "" }                                # empty row
+NR % 173 == 11 { $1 = $1 "q"; $NF = "\"1.00\n\""; print } # a quoted line break
+' "$1"
+}
+bad_rows pop/claims.csv >claims.csv
+bad_rows small/claims.csv >sclaims.csv
+
+# ---- the references: one process --------------------------------------------------------
+"$POLC" run "$POL" --claims claims.csv --persons pop/persons.csv --out ref.csv -j 2 2>ref.err
+rc=$?
+[ "$rc" -eq 3 ] || bad "mpi: reference run" "exit $rc, expected 3 (rows rejected)"
+grep -q 'before the claim of the same person' ref.err ||
+    bad "mpi: reference run" "no row rejected while settling: the test data lost a case"
+"$POLC" simulate --base "$POL" --reform "$REFORM" --claims claims.csv --persons pop/persons.csv \
+    --report refrep --rejects refsim.rejects.csv -j 2 >/dev/null 2>refsim.err
+rc=$?
+[ "$rc" -eq 3 ] || bad "mpi: reference simulate" "exit $rc, expected 3"
+
+# ---- run and simulate on 1, 2, 3 ranks ----------------------------------------------------
+for n in 1 2 3; do
+    mpi "$n" "$POLC" run "$POL" --claims claims.csv --persons pop/persons.csv --out r$n.csv \
+        -j 2 2>r$n.err
+    rc=$?
+    # the summary names the rejects file beside the results
+    polc_err ref.err >ref.e
+    sed "s/r$n\.csv/ref.csv/" r$n.err >r$n.err2
+    polc_err r$n.err2 >r$n.e
+    if [ "$rc" -ne 3 ]; then
+        bad "mpi: run -np $n" "exit $rc, expected 3; $(head -n 3 r$n.err)"
+    elif ! cmp -s ref.csv r$n.csv; then
+        bad "mpi: run -np $n" "results differ from one process'"
+    elif ! cmp -s ref.csv.rejects.csv r$n.csv.rejects.csv; then
+        bad "mpi: run -np $n" "rejects differ from one process'"
+    elif ! cmp -s ref.e r$n.e; then
+        bad "mpi: run -np $n" "messages or summary differ: $(diff ref.e r$n.e | head -n 3)"
+    else
+        ok "mpi: run -np $n: results, rejects and summary as one process"
+    fi
+    mpi "$n" "$POLC" simulate --base "$POL" --reform "$REFORM" --claims claims.csv \
+        --persons pop/persons.csv --report rep$n --rejects sim$n.rejects.csv -j 2 \
+        >/dev/null 2>sim$n.err
+    rc=$?
+    diffs=
+    for f in refrep/*.csv; do
+        cmp -s "$f" "rep$n/${f#refrep/}" || diffs="$diffs ${f#refrep/}"
+    done
+    if [ "$rc" -ne 3 ]; then
+        bad "mpi: simulate -np $n" "exit $rc, expected 3; $(head -n 3 sim$n.err)"
+    elif [ -n "$diffs" ] || [ ! -f rep$n/totals.csv ]; then
+        bad "mpi: simulate -np $n" "report CSVs differ from one process':$diffs"
+    elif ! cmp -s refsim.rejects.csv sim$n.rejects.csv; then
+        bad "mpi: simulate -np $n" "rejects differ from one process'"
+    else
+        ok "mpi: simulate -np $n: report CSVs and rejects as one process"
+    fi
+done
+
+# ---- explanations (JSON lines), on a smaller population: each a few kilobytes -------------
+"$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out x.ref.csv \
+    --explain x.ref.jsonl 2>/dev/null
+mpi 2 "$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out x.csv \
+    --explain x.jsonl 2>/dev/null
+if [ ! -s x.ref.jsonl ] || ! cmp -s x.ref.jsonl x.jsonl || ! cmp -s x.ref.csv x.csv; then
+    bad "mpi: explanations -np 2" "explanations or results differ from one process'"
+else
+    ok "mpi: explanations -np 2: as one process"
+fi
+
+# ---- one person: every claim on one rank, the others empty; a header alone: all empty ----
+# the person with the most claims
+who=$(awk -F, 'NR > 1 { n[$2]++ } END { for (p in n) if (n[p] > m) { m = n[p]; w = p } print w }' \
+    small/claims.csv)
+awk -F, -v who="$who" 'NR == 1 || $2 == who' small/claims.csv >one.csv
+head -n 1 small/claims.csv >none.csv
+for f in one none; do
+    [ $f = one ] && what="one person's claims" || what="a header alone"
+    "$POLC" run "$POL" --claims $f.csv --persons small/persons.csv --out $f.ref.csv 2>/dev/null
+    want=$?
+    for n in 2 3; do
+        mpi "$n" "$POLC" run "$POL" --claims $f.csv --persons small/persons.csv --out $f.$n.csv \
+            2>$f.$n.err
+        rc=$?
+        if [ "$rc" -ne "$want" ] || ! cmp -s $f.ref.csv $f.$n.csv; then
+            bad "mpi: $what on -np $n" "exit $rc (one process: $want) or results differ"
+        else
+            ok "mpi: $what on -np $n: ranks without a claim, results as one process"
+        fi
+    done
+done
+[ "$(wc -l <one.ref.csv)" -gt 3 ] || bad "mpi: one person" "the person has too few claims"
+
+# ---- the per-rank SQLite ledgers: the same claims again answer "already settled" -----------
+"$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out l.ref.csv \
+    --ledger l.ref.db 2>/dev/null
+"$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out l.ref2.csv \
+    --ledger l.ref.db 2>/dev/null
+mpi 3 "$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out l.csv \
+    --ledger l.db 2>/dev/null
+mpi 3 "$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out l2.csv \
+    --ledger l.db 2>/dev/null
+if [ ! -f l.db.rank0of3 ] || [ ! -f l.db.rank1of3 ] || [ ! -f l.db.rank2of3 ] || [ -f l.db ]; then
+    bad "mpi: ledger per rank" "expected l.db.rank0of3, l.db.rank1of3, l.db.rank2of3: $(ls l.db* | tr '\n' ' ')"
+elif ! cmp -s l.ref.csv l.csv || ! cmp -s l.ref2.csv l2.csv; then
+    bad "mpi: ledger per rank" "results differ from one process on one ledger"
+elif ! grep -q ',already settled$' l2.csv; then
+    bad "mpi: ledger per rank" "the re-run settled again"
+else
+    ok "mpi: ledger per rank: first run and re-run as one process on one ledger"
+fi
+
+# ---- a rank killed mid-job: the job fails, nothing in place ------------------------------
+mkdir killed
+POLC_CLUSTER_TEST_KILL=1 mpi 3 -x POLC_CLUSTER_TEST_KILL "$POLC" run "$POL" --claims sclaims.csv \
+    --persons small/persons.csv --out killed/results.csv 2>killed.err
+rc=$?
+if [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ]; then
+    bad "mpi: killed rank" "exit $rc: the job must fail"
+elif [ -n "$(ls killed)" ]; then
+    bad "mpi: killed rank" "left files: $(ls killed | tr '\n' ' ')"
+elif ! grep -q 'rank 1 .*signal 9' killed.err; then
+    bad "mpi: killed rank" "no word of rank 1: $(tail -n 3 killed.err)"
+else
+    ok "mpi: a rank killed mid-job: exit $rc, the lost rank named, no output in place"
+fi
+
+# ---- a rank that fails: its message, its exit code, every rank stopped ---------------------
+mkdir lk lk/l.db.rank1of2
+mpi 2 "$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out lk/results.csv \
+    --ledger lk/l.db 2>lk.err
+rc=$?
+if [ "$rc" -ne 4 ]; then
+    bad "mpi: failing rank" "exit $rc, expected 4 (its ledger cannot be opened)"
+elif ! grep -q '^polc: rank 1 of 2: lk/l.db.rank1of2: .*; stopping every rank$' lk.err; then
+    bad "mpi: failing rank" "message: $(head -n 2 lk.err)"
+elif [ -f lk/results.csv ]; then
+    bad "mpi: failing rank" "results left in place"
+else
+    ok "mpi: a rank that cannot open its ledger: exit 4, its message, no results"
+fi
+
+# ---- what a cluster refuses ----------------------------------------------------------------
+mpi 2 "$POLC" check "$POL" >/dev/null 2>chk.err
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q '^polc: check does not run across ranks (mpirun): only run and simulate do$' chk.err; then
+    ok "mpi: check under mpirun: usage error"
+else
+    bad "mpi: check under mpirun" "exit $rc: $(head -n 1 chk.err)"
+fi
+mpi 2 "$POLC" run "$POL" --claims - --persons small/persons.csv --out stdin.csv <sclaims.csv 2>stdin.err
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q 'standard input cannot be read across 2 ranks: name a file' stdin.err &&
+    [ ! -f stdin.csv ]; then
+    ok "mpi: claims from standard input refused: exit 2"
+else
+    bad "mpi: claims from standard input" "exit $rc: $(head -n 1 stdin.err)"
+fi
+finish
