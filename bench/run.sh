@@ -13,5 +13,6 @@ run bench/compile.sh
 run bench/pipeline.sh
 run bench/simulate.sh
 run bench/serve.sh
+run bench/mpi.sh
 
 exit $rc

@@ -6,6 +6,7 @@
 #include "pipeline.h"
 
 #include <errno.h>
+#include <glob.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -452,6 +453,37 @@ static int outputs_apart(Run *r)
     return 0;
 }
 
+/* A SQLite ledger kept by another number of ranks (files LEDGER.rankKofM, M not this job's;
+ * alone: any): its persons' rows are where this job would not look, so their claims would be
+ * settled again. 0, or -1 with the message in r->err. */
+static int ledger_ranks_agree(Run *r, const char *db)
+{
+    int n = r->cl ? r->cl->size : 1;
+    size_t len = strlen(db) + sizeof ".rank*of*";
+    char *pat = polrt_realloc(NULL, len);
+    if (!pat)
+        return 0; /* the open fails on memory next */
+    snprintf(pat, len, "%s.rank*of*", db);
+    glob_t g;
+    int rc = 0;
+    if (glob(pat, 0, NULL, &g) == 0) {
+        for (size_t i = 0; i < g.gl_pathc && rc == 0; i++) {
+            const char *of = strrchr(g.gl_pathv[i], 'f');
+            int m = of ? atoi(of + 1) : 0;
+            if (m > 0 && (n == 1 || m != n)) {
+                snprintf(r->err, sizeof r->err,
+                         "ledger %s was kept by %d ranks (%s): run on %d ranks (mpirun -np %d), "
+                         "or the persons' rows would be looked for where they are not",
+                         db, m, g.gl_pathv[i], m, m);
+                rc = -1;
+            }
+        }
+        globfree(&g);
+    }
+    polrt_realloc(pat, 0);
+    return rc;
+}
+
 /* the ledger this rank keeps: PostgreSQL is one ledger every rank shares; a SQLite file is one
  * writer's, so across N > 1 ranks each keeps its persons' rows in LEDGER.rankKofN (spec/SCALE.md:
  * the same N reads them again) */
@@ -499,6 +531,10 @@ static int run_setup(Run *r)
     if (outputs_apart(r) < 0)
         return POLRT_EXIT_USAGE;
     if (o->ledger_db) {
+        int pg = !strncmp(o->ledger_db, "postgresql://", 13) ||
+                 !strncmp(o->ledger_db, "postgres://", 11);
+        if (!pg && ledger_ranks_agree(r, o->ledger_db) < 0)
+            return POLRT_EXIT_USAGE;
         if (!(r->store = rt_ledger_open(r->s, ledger_path(r), r->err, sizeof r->err)))
             return POLRT_EXIT_SYSTEM;
         char lerr[MSG_MAX];

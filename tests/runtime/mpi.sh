@@ -173,6 +173,21 @@ else
     ok "mpi: ledger per rank: first run and re-run as one process on one ledger"
 fi
 
+# the same ledger on another number of ranks, or alone, would miss its persons' rows: refused
+"$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out l3.csv --ledger l.db \
+    2>l3.err
+rc1=$?
+mpi 2 "$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out l4.csv \
+    --ledger l.db 2>l4.err
+rc2=$?
+if [ "$rc1" -ne 2 ] || [ "$rc2" -ne 2 ] || [ -f l3.csv ] || [ -f l4.csv ] || [ -f l.db ] ||
+    ! grep -q '^polc: ledger l.db was kept by 3 ranks (l.db.rank[0-9]of3): run on 3 ranks' l3.err ||
+    ! grep -q '^polc: rank [01] of 2: ledger l.db was kept by 3 ranks' l4.err; then
+    bad "mpi: ledger of 3 ranks" "alone: exit $rc1, 2 ranks: exit $rc2, expected 2: $(head -n 1 l3.err)"
+else
+    ok "mpi: a ledger kept by 3 ranks, alone or on 2: refused, exit 2"
+fi
+
 # ---- a rank killed mid-job: the job fails, nothing in place ------------------------------
 mkdir killed
 POLC_CLUSTER_TEST_KILL=1 mpi 3 -x POLC_CLUSTER_TEST_KILL "$POLC" run "$POL" --claims sclaims.csv \
