@@ -641,6 +641,48 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
 }
 
 /* a claims row: its id, fields, the policy's input checks and its person; 0, or -1 */
+/* the rank of a person, from its id's hash (person_add) */
+static int rank_of(const RtPipe *m, uint64_t h)
+{
+    return (int)((h >> 32) % (uint64_t)m->o->cluster->size);
+}
+
+/* Across ranks, a claim row with its ids read: when its person is known (or is made from the
+ * claims) its fate is decided on the person's rank, which decodes it whole, settles it and
+ * sends rank 0 the outcome; so a row of another rank's person is left here with its ids only
+ * (decoding the fields is most of a row's cost), good until rank 0 hears otherwise: 1. A row
+ * of this rank's person is marked here and decoded whole; so is one whose person is unknown or
+ * has a rejected row, on every rank alike (its reason is the same everywhere): 0. */
+static int away_row(RtPipe *m, RtBlock *b, RtRow *r, const char *pid, size_t pn, RtPerson **last)
+{
+    const RtCluster *c = m->o->cluster;
+    uint64_t h = rt_hash_id(pid, pn);
+    RtPerson *p = NULL;
+    if (m->o->persons) {
+        int same = *last && strncmp((*last)->id, pid, pn) == 0 && (*last)->id[pn] == '\0';
+        p = same ? *last : person_find(m, pid, pn, h);
+        if (!p || p->bad_line)
+            return 0;
+    }
+    if (rank_of(m, h) == c->rank) {
+        r->here = 1;
+        return 0;
+    }
+    r->away = 1;
+    if (p) {
+        *last = p;
+        r->p = p;
+        r->thread = p->part;
+        return 1;
+    }
+    /* persons made from the claims: the calling thread adds them after this phase */
+    if (!(r->pid = rt_pool_str(&b->arena, pid, pn)))
+        return -1;
+    r->npid = (uint32_t)pn;
+    r->phash = h;
+    return 1;
+}
+
 static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCells *c,
                      const char *pid, size_t pn, RtPerson **last)
 {
@@ -665,6 +707,9 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
         bad_row(&b->arena, r, why);
         return 0;
     }
+    int away = m->o->cluster ? away_row(m, b, r, pid, pn, last) : 0;
+    if (away)
+        return away < 0 ? -1 : 0;
     if (rt_decode_fields(&m->bind, c->p, c->len, 0, s->nclaim, r->fields, why, sizeof why) < 0) {
         bad_row(&b->arena, r, why);
         return 0;
@@ -1029,7 +1074,6 @@ static int number_rows(RtPipe *m, IdSet *ids)
             if (r->status == RT_ROW_OK && (!m->o->cluster || r->p->rank == m->o->cluster->rank)) {
                 RtPThread *t = &m->th[r->thread];
                 t->work[t->nwork++] = r;
-                r->here = 1;
             }
         }
         m->line += b->lines;
@@ -1629,6 +1673,7 @@ static int take_outcome(RtPipe *m, RtRow *r, const char **at, const char *end)
         bad_row(&m->th[0].batch, r, why);
         return 0;
     }
+    r->status = RT_ROW_OK; /* here it may have been taken for a duplicate: its rank knows */
     r->settled = (int8_t)settled;
     if (sk->row_remote && sk->row_remote(sk->self, r, text, len) < 0) {
         pipe_sys_error(m, 0, "out of memory");
@@ -1637,10 +1682,11 @@ static int take_outcome(RtPipe *m, RtRow *r, const char **at, const char *end)
     return 0;
 }
 
-/* Across ranks, after a batch settled: each rank's outcome of the rows it settled, in input
- * order (the row's status and settled bytes, then the reason of a row rejected while
- * settling, or the sink's pieces of text), gathered to rank 0, which puts each into its row
- * as if it had settled it: from here on rank 0 sees the batch as one process would, and the
+/* Across ranks, after a batch settled: each rank's outcome of its persons' rows (marked here
+ * while decoding), in input order (the row's status and settled bytes, then the reason of a
+ * row rejected, while decoding, as a duplicate or while settling, or the sink's pieces of
+ * text), gathered to rank 0, which puts each into its row (marked away there) as if it had
+ * decoded and settled it: from here on rank 0 sees the batch as one process would, and the
  * others see only their own rows. 0, or -1 (error set). */
 static int cluster_exchange(RtPipe *m)
 {
@@ -1683,7 +1729,7 @@ static int cluster_exchange(RtPipe *m)
         for (size_t bi = 0; bi < m->used_blocks && rc == 0; bi++)
             for (size_t k = 0; k < m->blocks[bi].nrows && rc == 0; k++) {
                 RtRow *r = &m->blocks[bi].rows[k];
-                if (r->status == RT_ROW_OK && !r->here) {
+                if (r->away) {
                     int o = r->p->rank;
                     rc = take_outcome(m, r, &at[o], all[o] + lens[o]);
                 }

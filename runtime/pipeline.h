@@ -74,7 +74,11 @@ typedef struct RtRow {
     int8_t status;   /* RT_ROW_OK, RT_ROW_BAD or RT_ROW_EMPTY */
     int8_t settled;  /* RT_ROW_OK once settled: 0 settled, 1 already settled earlier (the
                         ledger's stored outputs), -1 the policy failed (engine 0) */
-    uint8_t here;    /* across ranks: a good row this rank settles (its person's rank) */
+    /* across ranks, a claim row with a person id of a known (or no) persons file: its
+     * outcome travels from the person's rank to rank 0. here: the person is this rank's (the
+     * row decoded whole, and settled when good); away: another rank's (only its ids decoded
+     * here, its status in the meantime OK; rank 0 takes the outcome) */
+    uint8_t here, away;
     uint16_t thread; /* RT_ROW_OK: the thread that settles it (its person's part) */
     union {
         struct {            /* persons rows */
@@ -172,9 +176,10 @@ typedef struct RtPipeOpts {
     int notes;            /* tell the columns a file has that the policy does not read */
     int show_ids;         /* row messages may name person ids and their fields' values */
     RtStore *store;       /* engine 0's ledger (NULL: in memory, beside the persons) */
-    /* across MPI ranks (NULL: this process alone): every rank reads the files, settles the
-     * claims of its persons and sends their outcome to rank 0, which alone writes rejects
-     * and feeds the sink's batch hook every row; the run's first failure ends the job */
+    /* across MPI ranks (NULL: this process alone): every rank reads the files (the claims
+     * of other ranks' persons only as far as their ids), decodes and settles the claims of its
+     * persons and sends their outcome to rank 0, which alone writes rejects and feeds the
+     * sink's batch hook every row; the run's first failure ends the job (spec/SCALE.md) */
     const RtCluster *cluster;
 } RtPipeOpts;
 

@@ -18,6 +18,7 @@ POLC=${POLC:-build/polc}
 case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
 POL=$(pwd)/policies/anhui/panji-2017.pol
 REFORM=$(pwd)/policies/anhui/reforms/county-cap-4000.pol
+CAPPED=$(pwd)/tests/runtime/capped.pol
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-mpi.XXXXXX") || exit 2
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 2
@@ -64,7 +65,11 @@ NR % 97 == 5 { print }                                    # duplicate claim id
 NR % 131 == 7 { $1 = $1 "x"; $4 = "2025-13-40"; print }   # bad date
 NR % 113 == 9 { $1 = $1 "y"; $4 = "2016-01-01"; $5 = "2016-01-02"; print } # before its person
 NR % 151 == 3 { print "" }                                # empty row
-NR % 173 == 11 { $1 = $1 "q"; $NF = "\"1.00\n\""; print } # a quoted line break
+NR % 173 == 11 { $1 = $1 "q"; $NF = "\"1.00\n\""; print } # a line break in quotes: good
+NR % 211 == 13 { $4 = "2025-02-30"; print }              # a bad date and a taken id: the date
+NR % 223 == 17 { $1 = $1 "z"; print; $4 = "x"; print }   # a taken id (of a good row)
+NR % 227 == 19 { $1 = $1 "w"; $4 = "x"; print; $4 = "2025-01-01"; print } # (of a bad row)
+NR % 229 == 23 { $1 = $1 "u"; $2 = "NOBODY"; print }      # an unknown person
 ' "$1"
 }
 bad_rows pop/claims.csv >claims.csv
@@ -74,8 +79,10 @@ bad_rows small/claims.csv >sclaims.csv
 "$POLC" run "$POL" --claims claims.csv --persons pop/persons.csv --out ref.csv -j 2 2>ref.err
 rc=$?
 [ "$rc" -eq 3 ] || bad "mpi: reference run" "exit $rc, expected 3 (rows rejected)"
-grep -q 'before the claim of the same person' ref.err ||
-    bad "mpi: reference run" "no row rejected while settling: the test data lost a case"
+for why in 'before the claim of the same person' 'duplicate claim id' 'unknown person' \
+    'admitted: '; do
+    grep -q "$why" ref.err || bad "mpi: reference run" "no row rejected for '$why': the data lost a case"
+done
 "$POLC" simulate --base "$POL" --reform "$REFORM" --claims claims.csv --persons pop/persons.csv \
     --report refrep --rejects refsim.rejects.csv -j 2 >/dev/null 2>refsim.err
 rc=$?
@@ -119,6 +126,18 @@ for n in 1 2 3; do
         ok "mpi: simulate -np $n: report CSVs and rejects as one process"
     fi
 done
+
+# ---- no persons file: the persons made from the claims, on their ranks -------------------
+"$POLC" run "$CAPPED" --claims sclaims.csv --out np.ref.csv 2>np.ref.err
+want=$?
+mpi 3 "$POLC" run "$CAPPED" --claims sclaims.csv --out np.csv 2>/dev/null
+rc=$?
+if [ "$rc" -ne "$want" ] || ! cmp -s np.ref.csv np.csv ||
+    ! cmp -s np.ref.csv.rejects.csv np.csv.rejects.csv; then
+    bad "mpi: no persons file -np 3" "exit $rc (one process: $want), or results or rejects differ"
+else
+    ok "mpi: no persons file -np 3: results and rejects as one process"
+fi
 
 # ---- explanations (JSON lines), on a smaller population: each a few kilobytes -------------
 "$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out x.ref.csv \
