@@ -9,10 +9,12 @@
 #                                POLC (build/polc), BENCH_DIR (a temp dir, removed)
 #
 # Prints per run: ranks, wall seconds, claims/s (all ranks), claims/s per rank, bytes each
-# rank sent to rank 0 (polc's POLC_CLUSTER_STATS line), and peak resident memory per rank
-# (bench/maxrss around each rank; mpirun --tag-output names the rank). Every rank reads and
-# decodes the whole claims file and holds every person (spec/SCALE.md, "What is split"), so
-# the figures measure the settle partition and the exchange.
+# rank sent to rank 0 (polc's POLC_CLUSTER_STATS line), and per rank its CPU seconds (user +
+# system) and peak resident memory (/usr/bin/time around each rank, else bench/maxrss and no
+# CPU; mpirun --tag-output names the rank). On a machine shared with other work the wall time
+# measures the others too: the CPU seconds per rank do not. Every rank reads every byte and
+# holds every person; each decodes and settles its own persons' claims (spec/SCALE.md, "What
+# is split").
 set -u
 cd "$(dirname "$0")/.." || exit 2
 POLC=${POLC:-build/polc}
@@ -44,8 +46,16 @@ n=$(($(wc -l <pop/claims.csv) - 1))
 echo "population: $PERSONS persons, $n claims, $(($(wc -c <pop/claims.csv) / 1048576)) MB"
 echo
 
-printf '%-8s %8s %10s %14s %14s %-30s %s\n' ranks "wall s" claims/s "claims/s/rank" \
-    "bytes to 0" "sent per rank" "peak RSS per rank (MB)"
+TIME=/usr/bin/time
+[ -x $TIME ] || TIME=
+# around each rank: its figures on one stderr line "rank-time: WALL USER SYS KIB"
+if [ -n "$TIME" ]; then
+    WRAP="$TIME -f rank-time:_%e_%U_%S_%M"
+else
+    WRAP=$MAXRSS
+fi
+printf '%-6s %8s %9s %13s %11s %-24s %-18s %s\n' ranks "wall s" claims/s "claims/s/rank" \
+    "bytes to 0" "sent per rank" "CPU s per rank" "peak RSS per rank (MB)"
 
 # one run: $1 ranks (0: alone, no mpirun); the report in rep$1
 run() {
@@ -53,11 +63,11 @@ run() {
     rm -rf "rep$np"
     t0=$(date +%s.%N)
     if [ "$np" -eq 0 ]; then
-        "$MAXRSS" "$POLC" simulate --no-progress -q -j "$J" --base "$BASE" --reform "$REFORM" \
+        $WRAP "$POLC" simulate --no-progress -q -j "$J" --base "$BASE" --reform "$REFORM" \
             --claims pop/claims.csv --persons pop/persons.csv --report "rep$np" >out 2>err
     else
         POLC_CLUSTER_STATS=1 mpirun -np "$np" --oversubscribe --allow-run-as-root --tag-output \
-            -x POLC_CLUSTER_STATS "$MAXRSS" "$POLC" simulate --no-progress -q -j "$J" \
+            -x POLC_CLUSTER_STATS $WRAP "$POLC" simulate --no-progress -q -j "$J" \
             --base "$BASE" --reform "$REFORM" --claims pop/claims.csv \
             --persons pop/persons.csv --report "rep$np" >out 2>err
     fi
@@ -78,10 +88,14 @@ run() {
         sort -n | awk '{ printf("%s%d", (NR > 1 ? "," : ""), $2) }')
     total=$(sed -n 's/.*polc: rank [0-9]* of [0-9]*: sent \([0-9]*\) bytes.*/\1/p' err |
         awk '{ s += $1 } END { print s + 0 }')
-    rss=$(sed -n 's/^\[[0-9]*,\([0-9]*\)\]<stderr>:maxrss: [0-9.]* \([0-9]*\)$/\1 \2/p; s/^maxrss: [0-9.]* \([0-9]*\)$/0 \1/p' err |
-        sort -n | awk '{ printf("%s%d", (NR > 1 ? "," : ""), $2 / 1024) }')
-    printf '%-8s %8.2f %10d %14d %14s %-30s %s\n' "$ranks" "$wall" "$(echo "$n / $wall" | bc)" \
-        "$(echo "$n / $wall / $k" | bc)" "$total" "${sent:--}" "$rss"
+    # each rank's line, "RANK USER SYS KIB" (maxrss: "RANK - - KIB"), in rank order
+    sed -n 's/^\[[0-9]*,\([0-9]*\)\]<stderr>://p; s/^\(rank-time\|maxrss\)/0 &/p' err |
+        sed -n 's/^\([0-9]*\) rank-time:_[0-9.]*_\([0-9.]*\)_\([0-9.]*\)_\([0-9]*\)$/\1 \2 \3 \4/p
+                s/^\([0-9]*\) maxrss: [0-9.]* \([0-9]*\)$/\1 - - \2/p' | sort -n >ranks
+    cpu=$(awk '{ printf("%s%s", (NR > 1 ? "," : ""), ($2 == "-" ? "-" : $2 + $3)) }' ranks)
+    rss=$(awk '{ printf("%s%d", (NR > 1 ? "," : ""), $4 / 1024) }' ranks)
+    printf '%-6s %8.2f %9d %13d %11s %-24s %-18s %s\n' "$ranks" "$wall" "$(echo "$n / $wall" | bc)" \
+        "$(echo "$n / $wall / $k" | bc)" "$total" "${sent:--}" "${cpu:--}" "$rss"
 }
 
 run 0
