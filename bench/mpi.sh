@@ -11,7 +11,8 @@
 # Prints per run: ranks, wall seconds, claims/s (all ranks), claims/s per rank, bytes each
 # rank sent to rank 0 (polc's POLC_CLUSTER_STATS line), and per rank its CPU seconds (user +
 # system) and peak resident memory (/usr/bin/time around each rank, else bench/maxrss and no
-# CPU; mpirun --tag-output names the rank). On a machine shared with other work the wall time
+# CPU; each rank's stderr goes to its own file, err.RANK: mpirun forwarding it lost the lines
+# written as a rank ended). On a machine shared with other work the wall time
 # measures the others too: the CPU seconds per rank do not. Every rank reads every byte and
 # holds every person; each decodes and settles its own persons' claims (spec/SCALE.md, "What
 # is split").
@@ -62,19 +63,21 @@ run() {
     np=$1
     rm -rf "rep$np"
     t0=$(date +%s.%N)
+    rm -f err.*
     if [ "$np" -eq 0 ]; then
         $WRAP "$POLC" simulate --no-progress -q -j "$J" --base "$BASE" --reform "$REFORM" \
-            --claims pop/claims.csv --persons pop/persons.csv --report "rep$np" >out 2>err
+            --claims pop/claims.csv --persons pop/persons.csv --report "rep$np" >out 2>err.0
     else
-        POLC_CLUSTER_STATS=1 mpirun -np "$np" --oversubscribe --allow-run-as-root --tag-output \
-            -x POLC_CLUSTER_STATS $WRAP "$POLC" simulate --no-progress -q -j "$J" \
+        POLC_CLUSTER_STATS=1 mpirun -np "$np" --oversubscribe --allow-run-as-root \
+            -x POLC_CLUSTER_STATS sh -c 'exec "$@" 2>err.$OMPI_COMM_WORLD_RANK' sh \
+            $WRAP "$POLC" simulate --no-progress -q -j "$J" \
             --base "$BASE" --reform "$REFORM" --claims pop/claims.csv \
             --persons pop/persons.csv --report "rep$np" >out 2>err
     fi
     rc=$?
     t1=$(date +%s.%N)
     if [ $rc -ne 0 ] && [ $rc -ne 3 ]; then
-        echo "simulate on $np ranks failed (exit $rc): $(tail -n 3 err)"
+        echo "simulate on $np ranks failed (exit $rc): $(cat err err.* 2>/dev/null | tail -n 3)"
         exit 1
     fi
     for f in rep0/*.csv; do
@@ -83,13 +86,13 @@ run() {
     wall=$(echo "$t1 - $t0" | bc)
     ranks=$([ "$np" -eq 0 ] && echo "alone" || echo "$np")
     k=$([ "$np" -eq 0 ] && echo 1 || echo "$np")
-    # [jobid,rank]<stderr>:polc: rank R of N: sent B bytes ...; maxrss: SECONDS KIB
-    sent=$(sed -n 's/.*polc: rank \([0-9]*\) of [0-9]*: sent \([0-9]*\) bytes.*/\1 \2/p' err |
+    # polc: rank R of N: sent B bytes ...; rank-time:_WALL_USER_SYS_KIB or maxrss: SECONDS KIB
+    sent=$(sed -n 's/.*polc: rank \([0-9]*\) of [0-9]*: sent \([0-9]*\) bytes.*/\1 \2/p' err.* |
         sort -n | awk '{ printf("%s%d", (NR > 1 ? "," : ""), $2) }')
-    total=$(sed -n 's/.*polc: rank [0-9]* of [0-9]*: sent \([0-9]*\) bytes.*/\1/p' err |
+    total=$(sed -n 's/.*polc: rank [0-9]* of [0-9]*: sent \([0-9]*\) bytes.*/\1/p' err.* |
         awk '{ s += $1 } END { print s + 0 }')
     # each rank's line, "RANK USER SYS KIB" (maxrss: "RANK - - KIB"), in rank order
-    sed -n 's/^\[[0-9]*,\([0-9]*\)\]<stderr>://p; s/^\(rank-time\|maxrss\)/0 &/p' err |
+    for f in err.*; do sed -n "s/^\(rank-time\|maxrss\)/${f#err.} &/p" "$f"; done |
         sed -n 's/^\([0-9]*\) rank-time:_[0-9.]*_\([0-9.]*\)_\([0-9.]*\)_\([0-9]*\)$/\1 \2 \3 \4/p
                 s/^\([0-9]*\) maxrss: [0-9.]* \([0-9]*\)$/\1 - - \2/p' | sort -n >ranks
     cpu=$(awk '{ printf("%s%s", (NR > 1 ? "," : ""), ($2 == "-" ? "-" : $2 + $3)) }' ranks)
