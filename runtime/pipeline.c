@@ -1629,7 +1629,8 @@ static void put_text(RtLine *l, const char *p, size_t n)
 {
     uint32_t k = (uint32_t)n;
     rt_line_add(l, (const char *)&k, sizeof k);
-    rt_line_add(l, p, n);
+    if (n) /* p may be NULL then (no explanation) */
+        rt_line_add(l, p, n);
 }
 
 /* the next piece from *at (before end), or NULL when the bytes run out */

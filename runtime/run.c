@@ -210,7 +210,8 @@ static int row_remote(void *self, RtRow *row, const char *const *text, const siz
     rt_line_add(&x->out, text[0], len[0]);
     row->x_off = r->remote_x.n;
     row->x_len = len[1];
-    rt_line_add(&r->remote_x, text[1] ? text[1] : "", len[1]);
+    if (len[1]) /* no explanation: nothing to copy (the buffer may not exist yet) */
+        rt_line_add(&r->remote_x, text[1], len[1]);
     return x->out.oom || r->remote_x.oom ? -1 : 0;
 }
 

@@ -881,7 +881,8 @@ POLRT_API void polrt_sim_free(PolSim *r)
  * layout: every rank runs this same polc. */
 static void put(RtLine *l, const void *p, size_t n)
 {
-    rt_line_add(l, p, n);
+    if (n) /* p may be NULL then (no values): memcpy must not see it */
+        rt_line_add(l, p, n);
 }
 
 static void put_acc(Sim *m, RtLine *l, const Acc *a)
@@ -921,6 +922,8 @@ typedef struct Rd {
 
 static int get(Rd *rd, void *v, size_t n)
 {
+    if (n == 0)
+        return 0;
     if ((size_t)(rd->end - rd->p) < n)
         return -1;
     memcpy(v, rd->p, n);

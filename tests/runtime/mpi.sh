@@ -44,10 +44,14 @@ if ! command -v mpirun >/dev/null 2>&1; then
     finish
 fi
 # Open MPI refuses root without --allow-run-as-root; the ranks outnumber the cores here
+# (`make asan`: the sanitizers' settings go to every rank too)
 mpi() {
     n=$1
     shift
-    mpirun -np "$n" --oversubscribe --allow-run-as-root "$@"
+    set -- -np "$n" --oversubscribe --allow-run-as-root "$@"
+    [ -n "${UBSAN_OPTIONS:-}" ] && set -- -x UBSAN_OPTIONS "$@"
+    [ -n "${ASAN_OPTIONS:-}" ] && set -- -x ASAN_OPTIONS "$@"
+    mpirun "$@"
 }
 # stderr without mpirun's own notes (its banner of dashes, "Primary job ...") and the rate
 polc_err() {
