@@ -8,7 +8,7 @@ OPT ?= -O2 -g
 
 # Debian packages the project needs; `make deps` installs what is missing (as root).
 DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev nettle-dev \
-            pkg-config clang-format libmicrohttpd-dev \
+            pkg-config clang-format libmicrohttpd-dev libxlsxwriter-dev unzip \
             libpq-dev postgresql curl wrk jq openssl
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 
@@ -29,7 +29,7 @@ LLVM_CFLAGS = $(shell $(LLVM_CONFIG) --cflags 2>/dev/null | sed 's/-D_GNU_SOURCE
 LLVM_LIBS = $(shell $(LLVM_CONFIG) --ldflags 2>/dev/null) $(shell $(LLVM_CONFIG) --libs --link-shared 2>/dev/null)
 # libpq's header directory (Debian: libpq-dev)
 PG_INCLUDE := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
-RT_LIBS := -lsqlite3 -lpq -lcjson -lpthread -ldl -lm
+RT_LIBS := -lsqlite3 -lpq -lcjson -lxlsxwriter -lpthread -ldl -lm
 
 ifeq ($(V),1)
 Q :=
@@ -40,7 +40,7 @@ endif
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csv.c runtime/decode.c runtime/out.c runtime/ledger.c runtime/session.c \
                 runtime/progress.c runtime/pipeline.c runtime/run.c runtime/explain.c runtime/util.c \
-                runtime/opts.c runtime/service.c
+                runtime/opts.c runtime/service.c runtime/xlsx.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
 

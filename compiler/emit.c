@@ -128,6 +128,7 @@ static int link_with_cc(EmitKind k, char *obj, char *linked, char *err, size_t e
                                        "-lsqlite3",
                                        "-lpq",
                                        "-lcjson",
+                                       "-lxlsxwriter",
                                        "-lpthread",
                                        "-ldl",
                                        "-lm",

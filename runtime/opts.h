@@ -81,8 +81,11 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *out);
     {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger, or postgresql://..."},    \
     {"out", 'o', OPT_STR, AT(out), "FILE", .help = "the results CSV (default: standard output)"},  \
     {"explain", 0, OPT_STR, AT(explain), "FILE", .help = "every claim's explanation, JSON lines"}, \
+    {"xlsx", 0, OPT_STR, AT(xlsx), "FILE", .help = "the results also as an Excel workbook"},       \
     {"claim", 0, OPT_STR, AT(claim), "ID", .help = "print this claim's settlement step by step"},  \
     {"rejects", 0, OPT_STR, AT(rejects), "FILE", .help = "rejected rows (default: OUT.rejects.csv)"}, \
+    {"encoding", 0, OPT_STR, AT(encoding), "NAME",                                                 \
+     .help = "the inputs' encoding: utf-8 or gb18030 (gbk) (default: detected)"},                  \
     {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, "settle on N threads (default 1)"},          \
     {"max-rejects", 0, OPT_INT, AT(max_rejects), "N", 0, 1000000000, 0,                            \
      "stop after N rejected rows (default 0: no limit)"},                                          \

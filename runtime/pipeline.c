@@ -286,6 +286,21 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
         pipe_error(m, "cannot open %s: %s", path, strerror(EISDIR));
         return -1;
     }
+    /* GBK from Excel: converted to UTF-8 first (csv.c), the size then the converted one */
+    int enc = rt_csv_encoding(m->o->encoding);
+    if (enc < 0) {
+        pipe_error(m, "unknown encoding '%s' (expected utf-8 or gb18030; gbk is read as gb18030)",
+                   m->o->encoding);
+        return -1;
+    }
+    char why[512];
+    int fd0 = m->fd;
+    if (rt_csv_decode_input(&m->fd, path, enc, why, sizeof why) < 0) {
+        pipe_sys_error(m, 0, "%s", why);
+        return -1;
+    }
+    if (m->fd != fd0)
+        have = fstat(m->fd, &st) == 0;
     m->size = have && S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1;
     m->consumed = 0;
     polrt_progress_start(&m->meter, m->o->progress);

@@ -162,6 +162,7 @@ typedef struct RtPipeOpts {
     int notes;            /* tell the columns a file has that the policy does not read */
     int show_ids;         /* row messages may name person ids and their fields' values */
     RtStore *store;       /* engine 0's ledger (NULL: in memory, beside the persons) */
+    const char *encoding; /* the inputs' text encoding (--encoding; NULL: sniffed, csv.c) */
 } RtPipeOpts;
 
 typedef struct RtPipeStats {

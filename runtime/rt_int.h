@@ -401,6 +401,18 @@ const char *rt_csv_errmsg(const RtCsv *c);
 int64_t rt_csv_size(const RtCsv *c);   /* file size at open, -1 when not a regular file */
 int64_t rt_csv_offset(const RtCsv *c); /* bytes consumed so far (progress) */
 void rt_csv_close(RtCsv *c);
+/* The input's text encoding (--encoding): RT_ENC_AUTO sniffs a regular file (GB18030 when
+ * rt_csv_sniff_gb18030 says so, else UTF-8); standard input is UTF-8 unless told. */
+enum { RT_ENC_AUTO, RT_ENC_UTF8, RT_ENC_GB18030 };
+/* the RT_ENC_ of an --encoding name (utf-8, gb18030, gbk, gb2312, cp936; any case), the
+ * default for NULL, -1 for a name not known */
+int rt_csv_encoding(const char *name);
+/* 1 when buf[0..n) (the start of a file) is GB18030 text that is not UTF-8 */
+int rt_csv_sniff_gb18030(const char *buf, size_t n);
+/* Make *fd (path, open for reading at its start) read UTF-8: in GB18030 (given, or sniffed),
+ * it is converted into an unlinked temporary file, which replaces *fd (the original is
+ * closed). 0, or -1 with a message (the file cannot be read or converted: a system error). */
+int rt_csv_decode_input(int *fd, const char *path, int enc, char *err, size_t errlen);
 /* s[0..n) is text: well-formed UTF-8 without NUL bytes (a NUL is valid UTF-8, but no
  * spreadsheet writes one; a file full of them is UTF-16, and a NUL inside an id would make
  * two ids one for every C string function) */
@@ -501,6 +513,29 @@ int rt_out_same_file(const char *path, const char *input);
 int rt_out_errno(const RtOut *o);
 /* the file at path begins with the line head[0..n) (a file polc wrote with that header) */
 int rt_out_first_line_is(const char *path, const char *head, size_t n);
+
+/* xlsx.c: an Excel workbook of sheets of rows (--xlsx), written aside and renamed as out.c
+ * writes every output. A column's kind says how its cells (CSV text) become Excel values. */
+typedef struct RtXlsx RtXlsx;
+enum {
+    RT_XLSX_AUTO,  /* by the text: a decimal a number (0.00 with two decimals), else text */
+    RT_XLSX_TEXT,  /* text as it is */
+    RT_XLSX_MONEY, /* 1234.56 -> the number, format 0.00 */
+    RT_XLSX_RATE,  /* 80% -> 0.8, format 0.00% */
+    RT_XLSX_DATE,  /* 2026-03-01 -> an Excel date, format yyyy-mm-dd */
+    RT_XLSX_INT,   /* 12 -> 12 */
+};
+/* NULL with a message (errno set) when the file cannot be started; standard output refused */
+RtXlsx *rt_xlsx_open(const char *path, char *err, size_t errlen);
+/* start a sheet: its name, header cells (lens NULL: NUL-terminated) in bold on a frozen first
+ * row, and its columns' kinds (RT_XLSX_; NULL: RT_XLSX_AUTO; kept, not copied) */
+int rt_xlsx_sheet(RtXlsx *x, const char *name, const char *const *hdr, const size_t *lens, int n,
+                  const unsigned char *kinds);
+/* one row of the current sheet (a sheet that is full goes on in a new one): 0, or -1 */
+int rt_xlsx_row(RtXlsx *x, const char *const *cells, const size_t *lens, int n);
+/* finish, put in place and free: 0, or -1 with a message (errno set) */
+int rt_xlsx_commit(RtXlsx *x, char *err, size_t errlen);
+void rt_xlsx_abort(RtXlsx *x); /* the temporary removed, the final name untouched; frees */
 
 /* a CSV row built in one buffer */
 typedef struct RtLine {

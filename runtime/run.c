@@ -39,7 +39,10 @@ struct Run {
     RunThread *th; /* per pipeline thread */
     int nth;
     RtOut results, explain;
-    int opened; /* the outputs are open (after the claims header) */
+    RtXlsx *xlsx;         /* --xlsx: the results again as a workbook, or NULL */
+    unsigned char *kinds; /* the results columns' RT_XLSX_ kinds */
+    RtCells cells;        /* a results row cut into cells for the workbook */
+    int opened;           /* the outputs are open (after the claims header) */
     int explain_found, explained;
     int explain_failed; /* the claim explained failed to settle (status -1) */
     RtStore *store;
@@ -183,9 +186,55 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
 
 /* ---- the sink: after each batch, on the calling thread ------------------------------------- */
 
+/* a results line (CSV text, a BOM aside) cut into r->cells: the workbook's cells are the
+ * CSV's. 0, or -1 (memory) */
+static int cut_line(Run *r, const char *p, size_t n)
+{
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3, n -= 3;
+    size_t next;
+    int64_t lines;
+    const char *bad;
+    return rt_csv_cells(p, 0, n, &r->cells, &next, &lines, &bad) < 0 ? -1 : 0;
+}
+
+/* --xlsx: the workbook started, its sheet "results" headed by the results CSV's header line
+ * l; the kinds of its columns from the outputs' types. 0, or -1 with a message */
+static int xlsx_open(Run *r, const RtLine *l, char *err, size_t errlen)
+{
+    if (!r->o->xlsx)
+        return 0;
+    const RtSchema *s = r->s;
+    if (!(r->kinds = polrt_realloc(NULL, (size_t)s->noutputs + 2)))
+        goto oom;
+    r->kinds[0] = RT_XLSX_TEXT; /* claim_id */
+    for (int i = 0; i < s->noutputs; i++) {
+        RtKind k = s->outputs[i].type.kind;
+        r->kinds[i + 1] = k == RT_MONEY  ? RT_XLSX_MONEY
+                          : k == RT_RATE ? RT_XLSX_RATE
+                          : k == RT_DATE ? RT_XLSX_DATE
+                          : k == RT_INT  ? RT_XLSX_INT
+                                         : RT_XLSX_TEXT;
+    }
+    r->kinds[s->noutputs + 1] = RT_XLSX_TEXT; /* status */
+    if (!(r->xlsx = rt_xlsx_open(r->o->xlsx, err, errlen))) {
+        r->code = polrt_exit_for_errno(errno);
+        return -1;
+    }
+    if (cut_line(r, l->p, l->n) < 0 ||
+        rt_xlsx_sheet(r->xlsx, "results", r->cells.p, r->cells.len, r->cells.n, r->kinds) < 0)
+        goto oom;
+    return 0;
+oom:
+    snprintf(err, errlen, "out of memory");
+    r->code = POLRT_EXIT_SYSTEM;
+    return -1;
+}
+
 /* open the outputs: only once the claims header is read, so a run stopped by its input
- * leaves earlier results alone; the results header as the input's (BOM, CRLF kept out:
- * rows end with LF) */
+ * leaves earlier results alone. A results file starts with a byte order mark, so Excel
+ * reads its Chinese as UTF-8; standard output has one only when the input had one (it goes
+ * to other programs). Rows end with LF. */
 static int open_outputs(Run *r, int bom, char *err, size_t errlen)
 {
     const PolRunOpts *o = r->o;
@@ -198,8 +247,8 @@ static int open_outputs(Run *r, int bom, char *err, size_t errlen)
     }
     if (r->results.f) {
         RtLine l = {0};
-        if (bom)
-            rt_line_add(&l, "\xEF\xBB\xBF", 3); /* as the input: spreadsheets read UTF-8 */
+        if (bom || o->out)
+            rt_line_add(&l, "\xEF\xBB\xBF", 3);
         rt_line_cell(&l, "claim_id");
         for (int i = 0; i < r->s->noutputs; i++) {
             rt_line_add(&l, ",", 1);
@@ -208,12 +257,15 @@ static int open_outputs(Run *r, int bom, char *err, size_t errlen)
         rt_line_add(&l, ",status\n", 8);
         if (!l.oom)
             fwrite(l.p, 1, l.n, r->results.f);
+        int rc = l.oom ? -1 : xlsx_open(r, &l, err, errlen);
         polrt_realloc(l.p, 0);
         if (l.oom) {
             snprintf(err, errlen, "out of memory");
             r->code = POLRT_EXIT_SYSTEM;
             return -1;
         }
+        if (rc < 0)
+            return -1;
     }
     return 0;
 }
@@ -264,6 +316,14 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
             }
             if (r->explain.f)
                 fwrite(x->xbuf + row->x_off, 1, row->x_len, r->explain.f);
+            if (r->xlsx && cut_line(r, x->out.p + row->out_off, row->out_len) < 0) {
+                snprintf(err, errlen, "cannot write %s: out of memory", r->o->xlsx);
+                r->code = POLRT_EXIT_SYSTEM;
+                return -1;
+            }
+            /* a failed write is kept and told by rt_xlsx_commit, which then fails the run */
+            if (r->xlsx)
+                rt_xlsx_row(r->xlsx, r->cells.p, r->cells.len, r->cells.n);
         }
     if (run)
         fwrite(run, 1, run_len, r->results.f);
@@ -356,12 +416,16 @@ static int outputs_apart(Run *r)
     const PolRunOpts *o = r->o;
     const struct {
         const char *path, *what;
-    } outs[] = {{o->out, "--out"}, {o->explain, "--explain"}},
+    } outs[] = {{o->out, "--out"}, {o->explain, "--explain"}, {o->xlsx, "--xlsx"}},
       ins[] = {{o->claims, "the claims file (--claims)"},
                {o->persons, "the persons file (--persons)"},
                {o->ledger_db, "the ledger (--ledger)"},
                {r->rejects_path, "the rejects file"},
                {o->out, "the results file (--out)"}};
+    if (o->xlsx && (!*o->xlsx || strcmp(o->xlsx, "-") == 0)) {
+        snprintf(r->err, sizeof r->err, "--xlsx needs a file name (a workbook is not text)");
+        return -1;
+    }
     for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
         for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++)
             if (outs[i].path != ins[k].path &&
@@ -438,6 +502,7 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
         .notes = !o->quiet,
         .show_ids = o->show_ids,
         .store = r->store,
+        .encoding = o->encoding,
     };
     RtPipeSink sink = {
         .self = r,
@@ -471,6 +536,15 @@ static int run_finish(Run *r, int rc)
     if (r->store) {
         rt_ledger_close(r->store);
         r->store = NULL;
+    }
+    if (r->xlsx) {
+        if (rc != 0)
+            rt_xlsx_abort(r->xlsx);
+        else if (rt_xlsx_commit(r->xlsx, lerr, sizeof lerr) < 0) {
+            snprintf(r->err, sizeof r->err, "%s", lerr);
+            rc = polrt_exit_for_errno(errno);
+        }
+        r->xlsx = NULL;
     }
     RtOut *files[] = {&r->results, &r->explain};
     for (int i = 0; i < 2; i++) {
@@ -534,5 +608,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     polrt_realloc(r->totals, 0);
     polrt_realloc(r->prejects_path, 0);
     polrt_realloc(r->rejects_buf, 0);
+    polrt_realloc(r->kinds, 0);
+    rt_cells_free(&r->cells);
     return rc;
 }

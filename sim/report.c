@@ -1142,27 +1142,21 @@ static int build_totals_csv(const PolSim *m, Table *t)
     return 0;
 }
 
-POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err, size_t errlen)
+/* a sink of the report's tables: the CSV files of a directory, or the sheets of a workbook */
+typedef int (*TablePut)(void *ctx, const char *name, const Table *t, char *err, size_t errlen);
+
+/* every table of the report (totals, counts, changes, oop, failures, sweep), in order, to
+ * put: the one list the CSV files and the workbook share. 0, or -1 with a message */
+static int each_table(const PolSim *m, TablePut put, void *ctx, char *err, size_t errlen)
 {
-    struct stat st;
-    if (stat(dir, &st) != 0) {
-        if (errno != ENOENT || mkdir(dir, 0777) != 0) {
-            snprintf(err, errlen, "cannot create %s: %s", dir, strerror(errno));
-            return -1;
-        }
-    } else if (!S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "%s is not a directory", dir);
-        errno = ENOTDIR; /* the caller's exit code: the command line's */
-        return -1;
-    }
     Table t;
     char title[CELL_MAX * 2];
     int rc = 0;
-    if (build_totals_csv(m, &t) < 0 || write_table(dir, "totals.csv", &t, err, errlen) < 0)
+    if (build_totals_csv(m, &t) < 0 || put(ctx, "totals.csv", &t, err, errlen) < 0)
         rc = -1;
     tab_free(&t);
     if (rc == 0 &&
-        (build_counts(m, FOR_CSV, &t) < 0 || write_table(dir, "counts.csv", &t, err, errlen) < 0))
+        (build_counts(m, FOR_CSV, &t) < 0 || put(ctx, "counts.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
     if (rc == 0 && m->oop >= 0 && m->nscen > 1 && !m->sweep) {
@@ -1180,7 +1174,7 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
             }
             tab_free(&t);
         }
-        if (rc == 0 && write_table(dir, "changes.csv", &all, err, errlen) < 0)
+        if (rc == 0 && put(ctx, "changes.csv", &all, err, errlen) < 0)
             rc = -1;
         tab_free(&all);
         if (rc < 0 && !err[0])
@@ -1188,18 +1182,69 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
     }
     if (rc == 0 && m->oop >= 0 &&
         (build_breakdown(m, -1, FOR_CSV, &t, title) < 0 ||
-         write_table(dir, "oop.csv", &t, err, errlen) < 0))
+         put(ctx, "oop.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
-    if (rc == 0 && (build_failures(m, FOR_CSV, &t) < 0 ||
-                    write_table(dir, "failures.csv", &t, err, errlen) < 0))
+    if (rc == 0 &&
+        (build_failures(m, FOR_CSV, &t) < 0 || put(ctx, "failures.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
     if (rc == 0 && m->sweep &&
-        (build_sweep(m, FOR_CSV, &t, title) < 0 ||
-         write_table(dir, "sweep.csv", &t, err, errlen) < 0))
+        (build_sweep(m, FOR_CSV, &t, title) < 0 || put(ctx, "sweep.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
+    return rc;
+}
+
+static int put_csv(void *dir, const char *name, const Table *t, char *err, size_t errlen)
+{
+    return write_table(dir, name, t, err, errlen);
+}
+
+/* a table as a sheet named as its file without ".csv" */
+static int put_sheet(void *x, const char *name, const Table *t, char *err, size_t errlen)
+{
+    char sheet[32];
+    snprintf(sheet, sizeof sheet, "%.*s", (int)(strlen(name) - 4), name);
+    if (rt_xlsx_sheet(x, sheet, (const char *const *)t->cells, NULL, t->ncols, NULL) < 0) {
+        snprintf(err, errlen, "cannot write the workbook: out of memory");
+        return -1;
+    }
+    for (int r = 1; r < t->nrows; r++)
+        if (rt_xlsx_row(x, (const char *const *)t->cells + (size_t)r * (size_t)t->ncols, NULL,
+                        t->ncols) < 0) {
+            snprintf(err, errlen, "cannot write the workbook: out of memory");
+            return -1;
+        }
+    return 0;
+}
+
+POLRT_API int polrt_sim_write_xlsx(const PolSim *m, const char *path, char *err, size_t errlen)
+{
+    RtXlsx *x = rt_xlsx_open(path, err, errlen);
+    if (!x)
+        return -1;
+    if (each_table(m, put_sheet, x, err, errlen) < 0) {
+        rt_xlsx_abort(x);
+        return -1;
+    }
+    return rt_xlsx_commit(x, err, errlen);
+}
+
+POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err, size_t errlen)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        if (errno != ENOENT || mkdir(dir, 0777) != 0) {
+            snprintf(err, errlen, "cannot create %s: %s", dir, strerror(errno));
+            return -1;
+        }
+    } else if (!S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s is not a directory", dir);
+        errno = ENOTDIR; /* the caller's exit code: the command line's */
+        return -1;
+    }
+    int rc = each_table(m, put_csv, (void *)dir, err, errlen);
     if (rc == 0) {
         char path[4096];
         snprintf(path, sizeof path, "%s/report.html", dir);

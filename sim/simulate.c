@@ -898,6 +898,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
         .threads = m->nthreads,
         .progress = o->progress == 1 || (o->progress < 0 && isatty(2)),
         .verb = "simulating",
+        .encoding = o->encoding,
         .max_told = SIM_MAX_TOLD,
     };
     RtPipeSink sink = {

@@ -245,7 +245,10 @@ typedef struct PolRunOpts {
                                   ledger holds with other data) are counted, never stop it */
     int progress;              /* 1 force, 0 never, -1 when stderr is a terminal */
     int quiet;                 /* no summary */
-    int show_ids; /* row messages name person ids and values (default: file:line only) */
+    int show_ids;         /* row messages name person ids and values (default: file:line only) */
+    const char *encoding; /* the inputs' text encoding: "utf-8", "gb18030" (or "gbk"); NULL:
+                             a file that is GB18030 and not UTF-8 is read as GB18030 */
+    const char *xlsx;     /* the results also as an Excel workbook (NULL: none) */
 } PolRunOpts;
 typedef struct PolRunStats {
     long settled, already, rejected, failed;

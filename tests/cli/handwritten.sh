@@ -38,7 +38,9 @@ same() {
         fail "$name: polc run exited $prc: $(head -n 3 "$dir/polc.err")"
     elif [ "$hrc" -ne "$prc" ]; then
         fail "$name: panji_hand exited $hrc, polc run $prc: $(head -n 3 "$dir/hand.err")"
-    elif ! cmp "$dir/polc.csv" "$dir/hand.csv" >"$dir/cmp" 2>&1; then
+    elif [ "$(head -c 3 "$dir/polc.csv" | od -An -tx1 | tr -d ' ')" != efbbbf ]; then
+        fail "$name: polc's results file does not start with a byte order mark"
+    elif ! tail -c +4 "$dir/polc.csv" | cmp - "$dir/hand.csv" >"$dir/cmp" 2>&1; then
         fail "$name: results differ: $(cat "$dir/cmp")"
     else
         pass "$name: $(($(wc -l <"$dir/polc.csv") - 1)) results rows identical, exit $prc"

@@ -25,15 +25,16 @@ sha() { sha256sum "$1" | cut -d' ' -f1; }
 # the reference: claims 1-20 under the old policy, then the rest under the new, one ledger
 head -21 "$EX/claims.csv" >first.csv
 (head -1 "$EX/claims.csv" && tail -n +22 "$EX/claims.csv") >rest.csv
+# (on standard output: no byte order mark, which a results file has for Excel)
 "$POLC" run old.pol --claims first.csv --persons "$EX/persons.csv" --ledger ref.db -q \
-    --out want1.csv 2>/dev/null
+    --out - >want1.csv 2>/dev/null
 "$POLC" run new.pol --claims rest.csv --persons "$EX/persons.csv" --ledger ref.db -q \
-    --out want2.csv 2>/dev/null
+    --out - >want2.csv 2>/dev/null
 # ... and the new cap must change some of them, or the test could not tell the engines apart
 "$POLC" run old.pol --claims first.csv --persons "$EX/persons.csv" --ledger ref_old.db -q \
     --out /dev/null 2>/dev/null
 "$POLC" run old.pol --claims rest.csv --persons "$EX/persons.csv" --ledger ref_old.db -q \
-    --out old2.csv 2>/dev/null
+    --out - >old2.csv 2>/dev/null
 cmp -s want2.csv old2.csv && bad "reference" "the new cap changes none of claims 21-46"
 
 mkdir pol
