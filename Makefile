@@ -1,5 +1,6 @@
 # polc — one non-recursive Makefile. Objects go to build/; nothing generated is committed.
-# Targets: all deps test demo asan lint grammar fuzz-frontend bench clean   (V=1: show commands)
+# Targets: all deps test demo asan lint grammar fuzz-frontend bench install clean   (V=1: show
+# commands)
 
 LLVM_CONFIG ?= llvm-config-19
 CC ?= cc
@@ -66,8 +67,13 @@ POLC_OBJS := $(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all deps test demo asan lint grammar fuzz-frontend bench clean unit
-all: $(BUILD)/polc $(BUILD)/libpolrt.a $(BUILD)/runtime/engine_main.o
+# the shared runtime, for C programs that embed an engine (examples/embed): only the POLRT_API
+# names are exported; the soname carries the ABI's major version (PolRunOpts, PolResult...)
+POLC_VERSION := $(shell sed -n 's/.*POLC_VERSION_STRING "polc \(.*\)"/\1/p' compiler/schema_out.h)
+POLRT_SOVERSION := 0
+POLRT_SO := libpolrt.so.$(POLC_VERSION)
+.PHONY: all deps test demo asan lint grammar fuzz-frontend bench clean unit install
+all: $(BUILD)/polc $(BUILD)/libpolrt.a $(BUILD)/runtime/engine_main.o $(BUILD)/$(POLRT_SO)
 
 # ---- set-up: check Debian packages, install missing ones when root -------------------
 deps:
@@ -82,6 +88,10 @@ $(BUILD)/polc: $(POLC_OBJS) $(BUILD)/libpolsim.a $(BUILD)/libpolrt.a
 $(BUILD)/libpolrt.a: $(RUNTIME_OBJS)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/$(POLRT_SO): $(RUNTIME_OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(SAN_FLAGS) -shared -Wl,-soname,libpolrt.so.$(POLRT_SOVERSION) -o $@ $^ $(RT_LIBS)
 
 $(BUILD)/libpolsim.a: $(SIM_OBJS)
 	@echo "  AR      $@"
@@ -123,7 +133,7 @@ $(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS): | $(BUILD)/parser.h $(BUIL
 $(BUILD)/compiler/%.o: compiler/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS_ALL) -DPOLC_LIBDIR='"$(abspath $(BUILD))"' \
+	$(Q)$(CC) $(CFLAGS_ALL) -DPOLC_RT_LIBS='"$(RT_LIBS)"' \
 	    -DPOLC_LINK_EXTRA='"$(SAN_FLAGS)"' -c $< -o $@
 $(BUILD)/cli/%.o: cli/%.c
 	@mkdir -p $(dir $@)
@@ -149,6 +159,36 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_SUPPORT) $(BUILD)/libpolrt.a
 	    -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive $(RT_LIBS)
 
 unit: $(UNIT_TESTS)
+
+# ---- installation: make install PREFIX=/usr/local (DESTDIR for packaging) ------------
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+LIBDIR = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+DATADIR = $(PREFIX)/share
+
+# The man page (doc/polc.1.in with each command's options from polc itself: tools/man.sh)
+# and polrt.pc (how a C program compiles and links with the runtime) name the install's
+# directories, so install writes them.
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/polc $(DESTDIR)$(LIBDIR)/pkgconfig \
+	    $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DATADIR)/polc/calendar $(DESTDIR)$(DATADIR)/man/man1 \
+	    $(DESTDIR)$(DATADIR)/bash-completion/completions
+	install -m 755 $(BUILD)/polc $(DESTDIR)$(BINDIR)/polc
+	install -m 644 $(BUILD)/libpolrt.a $(DESTDIR)$(LIBDIR)/libpolrt.a
+	install -m 755 $(BUILD)/$(POLRT_SO) $(DESTDIR)$(LIBDIR)/$(POLRT_SO)
+	ln -sf $(POLRT_SO) $(DESTDIR)$(LIBDIR)/libpolrt.so.$(POLRT_SOVERSION)
+	ln -sf libpolrt.so.$(POLRT_SOVERSION) $(DESTDIR)$(LIBDIR)/libpolrt.so
+	install -m 644 $(BUILD)/runtime/engine_main.o $(DESTDIR)$(LIBDIR)/polc/engine_main.o
+	install -m 644 runtime/include/polrt.h $(DESTDIR)$(INCLUDEDIR)/polrt.h
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	    'Name: polrt' 'Description: the polc runtime: load a policy engine, settle claims' \
+	    'Version: $(POLC_VERSION)' 'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lpolrt' \
+	    'Libs.private: $(RT_LIBS)' > $(DESTDIR)$(LIBDIR)/pkgconfig/polrt.pc
+	install -m 644 runtime/calendar/*.txt $(DESTDIR)$(DATADIR)/polc/calendar/
+	sh tools/man.sh $(BUILD)/polc doc/polc.1.in "polc $(POLC_VERSION)" $(DATADIR) \
+	    $(INCLUDEDIR) $(LIBDIR) > $(DESTDIR)$(DATADIR)/man/man1/polc.1
+	install -m 644 doc/polc.bash-completion $(DESTDIR)$(DATADIR)/bash-completion/completions/polc
 
 # ---- the suite -----------------------------------------------------------------------
 test: deps
