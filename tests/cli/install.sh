@@ -58,9 +58,11 @@ check "man polc: --xlsx and --encoding of run, explain, simulate" \
     "$(grep -c -e '--xlsx FILE' -e '--encoding NAME' "$d/man.txt")" 6
 
 # the embed example, built with pkg-config against the prefix, on an engine the installed
-# polc builds
+# polc builds (a sanitized runtime, make asan, needs the sanitizers in the host too)
+san=
+nm -D --undefined-only "$P/lib/libpolrt.so.$V" | grep -q __asan_ && san=-fsanitize=address,undefined
 if "$P/bin/polc" build examples/embed/embed.pol -o "$d/embed.so" 2> "$d/err" &&
-    cc examples/embed/host.c $(PKG_CONFIG_PATH=$P/lib/pkgconfig pkg-config --cflags --libs polrt) \
+    cc $san examples/embed/host.c $(PKG_CONFIG_PATH=$P/lib/pkgconfig pkg-config --cflags --libs polrt) \
         -Wl,-rpath,"$P/lib" -o "$d/host" 2> "$d/err"; then
     pass "examples/embed/host.c builds with pkg-config"
 else
