@@ -9,7 +9,7 @@ OPT ?= -O2 -g
 
 # Debian packages the project needs; `make deps` installs what is missing (as root).
 DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev nettle-dev \
-            pkg-config clang-format libmicrohttpd-dev libxlsxwriter-dev unzip \
+            pkg-config clang-format libmicrohttpd-dev libxlsxwriter-dev unzip man-db \
             libpq-dev postgresql curl wrk jq openssl
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 

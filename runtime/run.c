@@ -245,7 +245,7 @@ static int open_outputs(Run *r, int bom, char *err, size_t errlen)
         r->code = polrt_exit_for_errno(errno);
         return -1;
     }
-    if (r->results.f) {
+    if (r->results.f || o->xlsx) { /* polc explain --xlsx: the workbook alone */
         RtLine l = {0};
         if (bom || o->out)
             rt_line_add(&l, "\xEF\xBB\xBF", 3);
@@ -255,7 +255,7 @@ static int open_outputs(Run *r, int bom, char *err, size_t errlen)
             rt_line_cell(&l, r->s->outputs[i].name);
         }
         rt_line_add(&l, ",status\n", 8);
-        if (!l.oom)
+        if (!l.oom && r->results.f)
             fwrite(l.p, 1, l.n, r->results.f);
         int rc = l.oom ? -1 : xlsx_open(r, &l, err, errlen);
         polrt_realloc(l.p, 0);

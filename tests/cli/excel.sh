@@ -176,3 +176,10 @@ case $tot in
     pass "simulate --xlsx: totals, patient_pays +2000 (+30.96%)" ;;
 *) fail "simulate --xlsx: totals: $tot" ;;
 esac
+
+# polc explain --xlsx: the explanation on standard output, every claim's row in the workbook
+"$POLC" explain "$P" --claims "$d/claims.csv" --persons "$d/persons.csv" --claim c2 \
+    --xlsx "$d/e.xlsx" > "$d/explain.txt" 2> "$d/err"
+check "explain --xlsx: exit 0 (c2 settled)" "$?" 0
+check "explain --xlsx: the explanation of c2" "$(head -1 "$d/explain.txt" | cut -d" " -f1-2)" "claim c2"
+check "explain --xlsx: the same sheet as polc run's" "$(sheet "$d/e.xlsx" 1)" "$want"
