@@ -6,7 +6,7 @@
 #include "engine.h"
 
 typedef struct RunArgs {
-    const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim;
+    const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim, *labels, *keep;
     OptList sets; /* --set: a one-line reform each */
     long threads, max_rejects, opt, interp, quiet, progress, show_ids;
 } RunArgs;
@@ -65,6 +65,8 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         .progress = (int)a.progress,
         .quiet = a.quiet || explain_only,
         .show_ids = (int)a.show_ids,
+        .labels = a.labels,
+        .keep = a.keep,
     };
     PolRunStats st;
     rc = polrt_run(e.pe, &ro, &st);

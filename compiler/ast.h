@@ -98,6 +98,10 @@ typedef enum {
 
 typedef VEC(Node *) NodeList;
 typedef VEC(const char *) StrList;
+typedef struct NameLoc { /* a word and where it stands (parser values) */
+    const char *name;
+    Loc loc;
+} NameLoc;
 typedef VEC(Loc) LocList;
 
 struct Node {
@@ -224,6 +228,9 @@ struct Decl {
     /* output */
     StrList names;
     LocList name_locs;
+    StrList labels; /* each output's label, NULL when none (the rule's label then) */
+    StrList roles;  /* each output's role word (payer, patient, info), NULL when none */
+    LocList role_locs;
     /* test */
     VEC(TestItem) items;
     /* extern */

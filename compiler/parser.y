@@ -75,6 +75,7 @@ static Node *neg_num(Lexer *lx, Node *n, Loc l) { n->loc = l; n->text = arena_pr
     Decl *decl;
     NodeList list;
     TypeRef tref;
+    NameLoc nl;
     int num;
 }
 
@@ -96,6 +97,7 @@ static Node *neg_num(Lexer *lx, Node *n, Loc l) { n->loc = l; n->text = arena_pr
 %type <list> args args_opt
 %type <tref> type
 %type <num> unit unit_opt opt_q
+%type <nl> role_opt
 %type <str> label_opt cites_opt name
 %type <decl> enum_head record_head param_head ledger_head rule_head test_head extern_head
 
@@ -266,11 +268,13 @@ lfield:
 /* ---- rule own_share: money cites "第四条" = … exception e over f when c then v ---- */
 rule_decl: rule_head rule_body exceptions ;
 rule_head:
-    RULE IDENT[n] COLON type[t] cites_opt[c]
-        { $$ = add_decl(lx, ast_decl(A, DK_RULE, $n, @n)); $$->tref = $t; $$->cites = $c; }
-  | RULE IDENT[n] LPAREN { $<decl>$ = add_decl(lx, ast_decl(A, DK_RULE, $n, @n)); }
+    RULE IDENT[n] label_opt[l] COLON type[t] cites_opt[c]
+        { $$ = add_decl(lx, ast_decl(A, DK_RULE, $n, @n)); $$->label = $l; $$->tref = $t;
+          $$->cites = $c; }
+  | RULE IDENT[n] label_opt[l] LPAREN
+        { $<decl>$ = add_decl(lx, ast_decl(A, DK_RULE, $n, @n)); $<decl>$->label = $l; }
     rparams RPAREN COLON type[t] cites_opt[c]
-        { $$ = $<decl>4; $$->tref = $t; $$->cites = $c; }
+        { $$ = $<decl>5; $$->tref = $t; $$->cites = $c; }
   ;
 rparams: rparam | rparams COMMA rparam ;
 rparam: name[n] COLON type[t]
@@ -306,12 +310,16 @@ over_name: IDENT
     { Decl *d = P->decls.data[P->decls.len - 1]; Exception *x = &d->excs.data[d->excs.len - 1];
       vec_push(A, &x->over, $1); vec_push(A, &x->over_locs, @1); } ;
 
-/* ---- output basic_pay, ci_pay ---- */
+/* ---- output basic_pay "基本医保" payer, patient_pays patient, gate ---- */
 output_decl: OUTPUT[k] { add_decl(lx, ast_decl(A, DK_OUTPUT, "output", @k)); } out_names ;
 out_names: out_name | out_names COMMA out_name ;
-out_name: IDENT
+out_name: IDENT[n] label_opt[l] role_opt[r]
     { Decl *d = P->decls.data[P->decls.len - 1];
-      vec_push(A, &d->names, $1); vec_push(A, &d->name_locs, @1); } ;
+      vec_push(A, &d->names, $n); vec_push(A, &d->name_locs, @n); vec_push(A, &d->labels, $l);
+      vec_push(A, &d->roles, $r.name); vec_push(A, &d->role_locs, $r.loc); } ;
+/* the output's role, a word sema checks (payer, patient, info): not keywords, so no policy's
+ * identifiers are taken */
+role_opt: %empty { $$ = (NameLoc){NULL, @$}; } | IDENT { $$ = (NameLoc){$1, @1}; } ;
 
 /* ---- extern workdays_between(date, date): int ---- */
 extern_decl: extern_head LPAREN ext_types_opt RPAREN COLON type[t]

@@ -147,6 +147,8 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "name", r->name);
         cJSON_AddStringToObject(o, "type", type_str(a, r->ty));
+        cJSON_AddItemToObject(o, "label", str_or_null(pol->output_labels.data[i]));
+        cJSON_AddItemToObject(o, "role", str_or_null(pol->output_roles.data[i]));
         cJSON_AddNumberToObject(o, "rule", ir->outputs[i]);
         cJSON_AddItemToArray(outs, o);
     }
@@ -185,6 +187,7 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "name", r->name);
         cJSON_AddStringToObject(o, "type", type_str(a, d->ty));
+        cJSON_AddItemToObject(o, "label", str_or_null(d->label));
         cJSON_AddItemToObject(o, "cites", str_or_null(d->cites));
         cJSON_AddNumberToObject(o, "line", line);
         cJSON_AddNumberToObject(o, "col", col);

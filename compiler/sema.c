@@ -2178,6 +2178,31 @@ static void check_signatures(Sema *s)
     }
 }
 
+/* An output's role (spec/LANGUAGE.md "Outputs"): payer, money a fund pays; patient, the
+ * patient's share; info, anything else. Chinese aliases as the notices say it. The role word
+ * of output k of o, canonical, or NULL when none is written (or it is wrong: reported). */
+static const char *output_role(Sema *s, Decl *o, int k, Decl *r)
+{
+    static const struct {
+        const char *word, *role;
+    } roles[] = {{"payer", "payer"},  {"基金", "payer"}, {"patient", "patient"},
+                 {"个人", "patient"}, {"info", "info"},  {"信息", "info"}};
+    const char *w = k < o->roles.len ? o->roles.data[k] : NULL;
+    if (!w)
+        return NULL;
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (!strcmp(w, roles[i].word)) {
+            if (strcmp(roles[i].role, "info") != 0 && r->ty.kind != TY_MONEY)
+                diag_error(s->d, o->role_locs.data[k],
+                           "output '%s' is %s, not money: only money can be a %s", r->name,
+                           type_name(s->a, r->ty), roles[i].role);
+            return roles[i].role;
+        }
+    diag_error(s->d, o->role_locs.data[k],
+               "unknown output role '%s', expected payer, patient or info", w);
+    return NULL;
+}
+
 /* output RULE, ...: rules of the claim, each listed once, at least one when there are claims */
 static void collect_outputs(Sema *s)
 {
@@ -2206,6 +2231,10 @@ static void collect_outputs(Sema *s)
                     diag_error(d, o->name_locs.data[k], "'%s' is listed twice as an output",
                                r->name);
             vec_push(a, &pol->outputs, r);
+            /* the output list's label, else the rule's: what a person reads as its heading */
+            const char *l = k < o->labels.len ? o->labels.data[k] : NULL;
+            vec_push(a, &pol->output_labels, l ? l : r->label);
+            vec_push(a, &pol->output_roles, output_role(s, o, k, r));
         }
     }
     if (pol->claim && pol->outputs.len == 0)

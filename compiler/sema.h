@@ -11,6 +11,8 @@ typedef struct Policy {
     Decl *claim, *person, *history; /* records (NULL when not declared) */
     DeclList enums, params, rules, ledgers, externs, tests, rejects;
     DeclList outputs;             /* rules, in output order */
+    StrList output_labels;        /* per output: its label, else its rule's, else NULL */
+    StrList output_roles;         /* per output: "payer", "patient", "info" or NULL */
     int dated_field;              /* claim field giving the claim's date, or -1 */
     int64_t valid_from, valid_to; /* days; valid_to = INT64_MAX when open */
     Loc workdays;                 /* the first use of working days (src NULL: none) */

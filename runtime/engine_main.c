@@ -19,7 +19,7 @@ int64_t polc_check(PolCtx *ctx);
 
 /* the options of `polc run` an engine without a compiler can honour (cli/run.c) */
 typedef struct EngineArgs {
-    const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim;
+    const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim, *labels, *keep;
     long threads, max_rejects, quiet, progress, show_ids;
 } EngineArgs;
 
@@ -52,6 +52,8 @@ int main(int argc, char **argv)
                     .max_rejects = a.max_rejects,
                     .quiet = (int)a.quiet,
                     .show_ids = (int)a.show_ids,
+                    .labels = a.labels,
+                    .keep = a.keep,
                     .progress = (int)a.progress};
     /* later years' calendars, or corrected ones, as every polc command takes them */
     if (polrt_calendar_load(NULL) != 0) {

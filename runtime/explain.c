@@ -55,28 +55,39 @@ static void put_name(FILE *f, const char *name, int width)
         fputc(' ', f);
 }
 
-static int name_width(int n, const char *(*name)(const void *, int), const void *arr)
+/* what a person reads for a named thing: "政府兜底 (backstop)" when it has a label, else
+ * its name (rt_rule_heading's wording, for fields and outputs too) */
+static const char *heading(const char *name, const char *label, char *buf)
+{
+    if (!label)
+        return name;
+    snprintf(buf, VAL_LEN, "%s (%s)", label, name);
+    return buf;
+}
+
+static int name_width(int n, const char *(*name)(const void *, int, char *), const void *arr)
 {
     int w = NAME_COL_MIN;
+    char buf[VAL_LEN];
     for (int i = 0; i < n; i++) {
-        int d = rt_display_width(name(arr, i));
+        int d = rt_display_width(name(arr, i, buf));
         if (d > w)
             w = d;
     }
     return w;
 }
 
-static const char *field_name(const void *a, int i)
+static const char *field_name(const void *a, int i, char *buf)
 {
-    return ((const RtField *)a)[i].name;
+    return heading(((const RtField *)a)[i].name, ((const RtField *)a)[i].label, buf);
 }
-static const char *rule_name(const void *a, int i)
+static const char *rule_name(const void *a, int i, char *buf)
 {
-    return ((const RtRule *)a)[i].name;
+    return heading(((const RtRule *)a)[i].name, ((const RtRule *)a)[i].label, buf);
 }
-static const char *output_name(const void *a, int i)
+static const char *output_name(const void *a, int i, char *buf)
 {
-    return ((const RtOutput *)a)[i].name;
+    return heading(((const RtOutput *)a)[i].name, ((const RtOutput *)a)[i].label, buf);
 }
 
 /* "(in force from 2017-04-07)" or "(in force from 2017-01-01 until 2025-01-01)" */
@@ -166,7 +177,7 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
         fputs("inputs:\n", f);
         w = name_width(s->nclaim, field_name, s->claim);
         for (int i = 0; i < s->nclaim; i++) {
-            put_name(f, s->claim[i].name, w);
+            put_name(f, field_name(s->claim, i, why), w);
             fprintf(f, "%s\n", show(s, &s->claim[i].type, claim[i], buf));
         }
     }
@@ -182,7 +193,7 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
             fputs("rules (in policy order, those this claim needed):\n", f);
         const RtBranch *b = &rule->branches[bi];
         const char *cites = b->cites ? b->cites : rule->cites;
-        put_name(f, rule->name, w);
+        put_name(f, rule_name(s->rules, i, why), w);
         fputs(show(s, &rule->type, r->rule_val[i], buf), f);
         put_branch(f, b, bi);
         if (cites || rule->doc)
@@ -220,7 +231,7 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
         w = name_width(led->nfields, field_name, led->fields);
         for (int k = 0; k < led->nfields; k++) {
             const RtField *fd = &led->fields[k];
-            put_name(f, fd->name, w);
+            put_name(f, field_name(led->fields, k, why), w);
             fprintf(f, "%s → ", show(s, &fd->type, r->ledger_before[led->offset + k], buf));
             fprintf(f, "%s\n", show(s, &fd->type, r->ledger_after[led->offset + k], buf));
         }
@@ -230,7 +241,7 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
         fputs("outputs:\n", f);
     w = name_width(s->noutputs, output_name, s->outputs);
     for (int i = 0; i < s->noutputs; i++) {
-        put_name(f, s->outputs[i].name, w);
+        put_name(f, output_name(s->outputs, i, why), w);
         fprintf(f, "%s\n", show(s, &s->outputs[i].type, r->out[i], buf));
     }
 }

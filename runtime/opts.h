@@ -81,6 +81,9 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *out);
     {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger, or postgresql://..."},    \
     {"out", 'o', OPT_STR, AT(out), "FILE", .help = "the results CSV (default: standard output)"},  \
     {"explain", 0, OPT_STR, AT(explain), "FILE", .help = "every claim's explanation, JSON lines"}, \
+    {"labels", 0, OPT_STR, AT(labels), "zh|names",                                                 \
+     .help = "head results by labels or names (default zh when the policy has labels)"},          \
+    {"keep", 0, OPT_STR, AT(keep), "COLS", .help = "copy these input columns into the results"},  \
     {"claim", 0, OPT_STR, AT(claim), "ID", .help = "print this claim's settlement step by step"},  \
     {"rejects", 0, OPT_STR, AT(rejects), "FILE", .help = "rejected rows (default: OUT.rejects.csv)"}, \
     {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, "settle on N threads (default 1)"},          \

@@ -174,6 +174,11 @@ const RtPipeStats *rt_pipe_stats(const RtPipe *p)
 {
     return p->st;
 }
+char *const *rt_pipe_header(const RtPipe *p, int *n)
+{
+    *n = p->bind.ncols;
+    return p->bind.hdr;
+}
 size_t rt_pstate_size_base(void)
 {
     return (sizeof(RtPState) + 15) & ~(size_t)15;

@@ -199,6 +199,9 @@ char *rt_pipe_persons_rejects(const char *rejects);
 int rt_pipe_maxout(const RtPipe *p);
 int rt_pipe_date_idx(const RtPipe *p); /* engine 0's claim date field, or -1 */
 const RtPipeStats *rt_pipe_stats(const RtPipe *p);
+/* the header cells of the file being read (trimmed), their number in *n: a sink reads the
+ * claims header from its first claim on (run.c --keep) */
+char *const *rt_pipe_header(const RtPipe *p, int *n);
 void rt_pipe_progress_clear(RtPipe *p);
 
 #endif

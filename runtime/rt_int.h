@@ -52,10 +52,16 @@ typedef struct RtLedger {
     int offset; /* first field's index in the concatenated ledger arrays */
 } RtLedger;
 
+/* what an output is to a reader (spec/SCHEMA.md "outputs"): money a fund pays, the patient's
+ * share, or information; RT_ROLE_NONE when the policy does not say */
+typedef enum { RT_ROLE_NONE, RT_ROLE_PAYER, RT_ROLE_PATIENT, RT_ROLE_INFO } RtRole;
+
 typedef struct RtOutput {
     char *name;
+    char *label; /* the heading a person reads (NULL when none) */
     RtType type;
     int rule; /* index into rules */
+    RtRole role;
 } RtOutput;
 
 typedef struct RtVersion {
@@ -82,6 +88,7 @@ typedef struct RtBranch {
 
 typedef struct RtRule {
     char *name;
+    char *label; /* what the rule computes, in the notice's words (NULL when none) */
     RtType type;
     char *cites;
     char *doc;
@@ -520,8 +527,23 @@ static inline void rt_line_add(RtLine *l, const char *s, size_t n)
 }
 /* a cell: quoted when it holds a comma, quote, line break or an edge blank */
 void rt_line_cell(RtLine *l, const char *s);
-/* a value as rt_format_value words it (absent: empty), without its copy */
-void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v);
+void rt_line_celln(RtLine *l, const char *s, size_t n); /* the same, of n bytes */
+/* a value as rt_format_value words it (absent: empty), without its copy; with labels, an enum
+ * member as its label and a bool as 是/否 (rt_value_label) */
+void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v, int labels);
+
+/* ---- out.c: what a person reads (spec/DATA.md "Labels"): the one source of the headings and
+ * value texts of results, whatever writes them (CSV, a spreadsheet, explain, simulate) ----- */
+/* labels on (1) or off (0)? want: "zh", "names", or NULL (on when any output of the policy
+ * has a label); -1 for any other word, with the usage message in err */
+int rt_labels_on(const RtSchema *s, const char *want, char *err, size_t errlen);
+/* output i's heading: its label when labels are on and it has one, else its name */
+const char *rt_output_heading(const RtSchema *s, int i, int labels);
+/* rule i's name for a reader: "label (name)" with labels and a label, else the name */
+const char *rt_rule_heading(const RtSchema *s, int i, int labels, char *buf, size_t len);
+/* the label text of value v of type t: an enum member's label, 是/否 for a bool; NULL when
+ * the value has none (the plain text then) */
+const char *rt_value_label(const RtSchema *s, const RtType *t, int64_t v);
 
 /* ---- util.c: pieces every part of the runtime shares ----------------------------------- */
 int64_t rt_now_ns(void); /* monotonic clock */

@@ -14,6 +14,9 @@
 
 /* longest message kept for a row or a claim error */
 #define MSG_MAX 512
+/* the most columns --keep copies: a person's id, name, level and a few more; a longer list
+ * is a usage error rather than a silent cut */
+#define RUN_MAX_KEEP 16
 
 typedef struct Run Run;
 
@@ -28,6 +31,9 @@ typedef struct RunThread {
     FILE *tf;
     __int128 *totals; /* per output: the sum of money outputs (fen) */
     int64_t settled, already, failed;
+    int *keep_col; /* --keep: each kept column's index in the claims header (-1: absent),
+                      found at this thread's first claim */
+    RtCells cells; /* a row's cells, for --keep */
 } RunThread;
 
 struct Run {
@@ -47,7 +53,11 @@ struct Run {
     __int128 *totals;  /* the threads' sums, added as each thread ends */
     int64_t settled, already, failed;
     char err[2 * MSG_MAX];
-    int code; /* the exit code of a failure of the sink (the pipeline says 2 for any) */
+    char *keep_buf; /* --keep's copy, cut at its commas */
+    char **keep;    /* the kept columns' names */
+    int nkeep;
+    int code;   /* the exit code of a failure of the sink (the pipeline says 2 for any) */
+    int labels; /* results headed and worded by labels (rt_labels_on) */
 };
 
 /* ---- the sink: in the settling threads -------------------------------------------------- */
@@ -84,6 +94,8 @@ static void thread_free(void *self, RtPThread *t)
     free(x->xbuf);
     free(x->tbuf);
     polrt_realloc(x->totals, 0);
+    polrt_realloc(x->keep_col, 0);
+    rt_cells_free(&x->cells);
     t->sink = NULL;
 }
 
@@ -105,6 +117,46 @@ static PolResult result_of(const RtPThread *t, const RtRow *r)
         .pidx = sc->pidx,
     };
     return res;
+}
+
+/* the index in the header of each kept column, -1 when absent (open_outputs refuses the run
+ * then, before any row is written) */
+static void find_kept(const Run *r, RtPipe *p, int *col)
+{
+    int n;
+    char *const *hdr = rt_pipe_header(p, &n);
+    for (int k = 0; k < r->nkeep; k++) {
+        col[k] = -1;
+        for (int c = 0; c < n && col[k] < 0; c++)
+            if (hdr[c] && strcmp(hdr[c], r->keep[k]) == 0)
+                col[k] = c;
+    }
+}
+
+/* --keep: the kept cells of the claim's row, each after a comma; 0, or -1 (memory) */
+static int kept_cells(const Run *r, RunThread *x, RtPipe *p, const RtRow *row)
+{
+    if (!x->keep_col) {
+        if (!(x->keep_col = polrt_realloc(NULL, (size_t)r->nkeep * sizeof *x->keep_col)))
+            return -1;
+        find_kept(r, p, x->keep_col);
+    }
+    size_t next;
+    int64_t lines;
+    const char *bad = NULL;
+    /* the row was cut into cells before (a good row): cut again, its bytes are still here */
+    if (rt_csv_cells(row->raw, 0, row->nraw, &x->cells, &next, &lines, &bad) < 0)
+        return -1;
+    for (int k = 0; k < r->nkeep; k++) {
+        rt_line_add(&x->out, ",", 1);
+        int c = x->keep_col[k];
+        if (c < 0 || c >= x->cells.n || bad)
+            continue;
+        size_t n = x->cells.len[c];
+        const char *v = rt_trim(x->cells.p[c], &n);
+        rt_line_celln(&x->out, v, n);
+    }
+    return 0;
 }
 
 /* a memory stream for a thread's explanations; 0, or -1 */
@@ -134,11 +186,13 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     /* the results row: claim_id, the outputs (empty when it failed), status */
     row->out_off = x->out.n;
     rt_line_cell(&x->out, row->id);
+    if (r->nkeep && kept_cells(r, x, t->pipe, row) < 0)
+        return -1;
     for (int i = 0; i < s->noutputs; i++) {
         rt_line_add(&x->out, ",", 1);
         if (status == -1)
             continue;
-        rt_line_value(&x->out, s, &s->outputs[i].type, out[i]);
+        rt_line_value(&x->out, s, &s->outputs[i].type, out[i], r->labels);
         if (s->outputs[i].type.kind == RT_MONEY && out[i] != POLRT_NONE)
             x->totals[i] += out[i];
     }
@@ -186,10 +240,18 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
 /* open the outputs: only once the claims header is read, so a run stopped by its input
  * leaves earlier results alone; the results header as the input's (BOM, CRLF kept out:
  * rows end with LF) */
-static int open_outputs(Run *r, int bom, char *err, size_t errlen)
+static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
 {
     const PolRunOpts *o = r->o;
     r->opened = 1;
+    int col[RUN_MAX_KEEP];
+    find_kept(r, p, col);
+    for (int k = 0; k < r->nkeep; k++)
+        if (col[k] < 0) {
+            snprintf(err, errlen, "--keep: %s has no column '%s'", o->claims, r->keep[k]);
+            r->code = POLRT_EXIT_USAGE;
+            return -1;
+        }
     /* with explain_claim and no out, stdout carries the explanation alone */
     if (((o->out || !o->explain_claim) && rt_out_open(&r->results, o->out, err, errlen) < 0) ||
         (o->explain && rt_out_open(&r->explain, o->explain, err, errlen) < 0)) {
@@ -201,9 +263,13 @@ static int open_outputs(Run *r, int bom, char *err, size_t errlen)
         if (bom)
             rt_line_add(&l, "\xEF\xBB\xBF", 3); /* as the input: spreadsheets read UTF-8 */
         rt_line_cell(&l, "claim_id");
+        for (int k = 0; k < r->nkeep; k++) {
+            rt_line_add(&l, ",", 1);
+            rt_line_cell(&l, r->keep[k]);
+        }
         for (int i = 0; i < r->s->noutputs; i++) {
             rt_line_add(&l, ",", 1);
-            rt_line_cell(&l, r->s->outputs[i].name);
+            rt_line_cell(&l, rt_output_heading(r->s, i, r->labels));
         }
         rt_line_add(&l, ",status\n", 8);
         if (!l.oom)
@@ -226,7 +292,7 @@ static int bad_stream(FILE *f)
 static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen)
 {
     Run *r = self;
-    if (!r->opened && open_outputs(r, rt_pipe_stats(p)->bom, err, errlen) < 0)
+    if (!r->opened && open_outputs(r, p, rt_pipe_stats(p)->bom, err, errlen) < 0)
         return -1;
     /* the ledger: every claim of the batch durable before its results are written */
     if (r->store && r->o->max_rejects == 0) {
@@ -377,12 +443,47 @@ static int outputs_apart(Run *r)
     return 0;
 }
 
+/* --keep COLS: the names, cut at commas and trimmed; 0, or an exit code (message in r->err) */
+static int parse_keep(Run *r)
+{
+    const char *keep = r->o->keep;
+    if (!keep)
+        return 0;
+    size_t n = strlen(keep);
+    if (!(r->keep_buf = polrt_realloc(NULL, n + 1)) ||
+        !(r->keep = polrt_realloc(NULL, RUN_MAX_KEEP * sizeof *r->keep))) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return POLRT_EXIT_SYSTEM;
+    }
+    memcpy(r->keep_buf, keep, n + 1);
+    for (char *c = r->keep_buf, *end; c; c = end) {
+        if ((end = strchr(c, ',')))
+            *end++ = '\0';
+        size_t len = strlen(c);
+        const char *name = rt_trim(c, &len);
+        ((char *)name)[len] = '\0';
+        if (!*name) {
+            snprintf(r->err, sizeof r->err, "--keep '%s': an empty column name", keep);
+            return POLRT_EXIT_USAGE;
+        }
+        if (r->nkeep == RUN_MAX_KEEP) {
+            snprintf(r->err, sizeof r->err, "--keep: at most %d columns", RUN_MAX_KEEP);
+            return POLRT_EXIT_USAGE;
+        }
+        r->keep[r->nkeep++] = (char *)name;
+    }
+    return 0;
+}
+
 /* the run's files, buffers and ledger before anything is read: 0, or an exit code (message
  * in r->err): usage for outputs naming inputs, system for memory and the ledger (locked,
  * unreadable, full, not a polc ledger) */
 static int run_setup(Run *r)
 {
     const PolRunOpts *o = r->o;
+    int rc = parse_keep(r);
+    if (rc)
+        return rc;
     /* rejects: as asked, else beside the results file, else in the current directory */
     if (o->rejects)
         r->rejects_path = o->rejects;
@@ -507,7 +608,9 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     r->s = rt_engine_schema(e);
     r->o = &o;
     RtPipeStats ps = {0};
-    int rc = run_setup(r);
+    int rc = (r->labels = rt_labels_on(r->s, o.labels, r->err, sizeof r->err)) < 0
+                 ? POLRT_EXIT_USAGE
+                 : run_setup(r);
     if (rc == 0)
         rc = run_finish(r, run_pipeline(r, &ps));
     double secs = (double)(rt_now_ns() - t0) / 1e9;
@@ -534,5 +637,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     polrt_realloc(r->totals, 0);
     polrt_realloc(r->prejects_path, 0);
     polrt_realloc(r->rejects_buf, 0);
+    polrt_realloc(r->keep_buf, 0);
+    polrt_realloc(r->keep, 0);
     return rc;
 }

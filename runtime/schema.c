@@ -494,6 +494,7 @@ static int parse_rules(P *p, const cJSON *root, RtSchema *s)
         int64_t line = 0, col = 0;
         int nb;
         if (!o || get_str(p, o, where, "name", 1, &r->name) || get_type(p, s, o, where, &r->type) ||
+            get_str(p, o, where, "label", 0, &r->label) ||
             get_str(p, o, where, "cites", 0, &r->cites) ||
             get_str(p, o, where, "doc", 0, &r->doc) ||
             get_int(p, o, where, "line", 0, 0, RT_MAX_LINE, &line, NULL) ||
@@ -538,9 +539,20 @@ static int parse_outputs(P *p, const cJSON *root, RtSchema *s)
         RtOutput *out = &s->outputs[i];
         const cJSON *o = get_obj(p, arr, "", "outputs", i, where);
         int64_t rule;
+        char *role = NULL;
         if (!o || get_str(p, o, where, "name", 1, &out->name) ||
-            get_type(p, s, o, where, &out->type))
+            get_str(p, o, where, "label", 0, &out->label) || get_type(p, s, o, where, &out->type) ||
+            get_str(p, o, where, "role", 0, &role))
             return -1;
+        static const char *const roles[] = {"payer", "patient", "info"};
+        for (int k = 0; role && k < 3; k++)
+            if (strcmp(role, roles[k]) == 0)
+                out->role = (RtRole)(RT_ROLE_PAYER + k);
+        int bad_role = role && out->role == RT_ROLE_NONE;
+        polrt_realloc(role, 0);
+        if (bad_role)
+            return fail(p, where, "unknown role of output '%s' (payer, patient or info)",
+                        out->name);
         for (int j = 0; j < i; j++)
             if (strcmp(s->outputs[j].name, out->name) == 0)
                 return fail(p, where, "output '%s' declared twice", out->name);
@@ -721,8 +733,10 @@ void rt_schema_free(RtSchema *s)
         free_fields(s->ledgers[i].fields, s->ledgers[i].nfields);
     }
     polrt_realloc(s->ledgers, 0);
-    for (int i = 0; i < s->noutputs; i++)
+    for (int i = 0; i < s->noutputs; i++) {
         polrt_realloc(s->outputs[i].name, 0);
+        polrt_realloc(s->outputs[i].label, 0);
+    }
     polrt_realloc(s->outputs, 0);
     for (int i = 0; i < s->nparams; i++) {
         polrt_realloc(s->params[i].name, 0);
@@ -738,6 +752,7 @@ void rt_schema_free(RtSchema *s)
         }
         polrt_realloc(r->branches, 0);
         polrt_realloc(r->name, 0);
+        polrt_realloc(r->label, 0);
         polrt_realloc(r->cites, 0);
         polrt_realloc(r->doc, 0);
     }

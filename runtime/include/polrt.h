@@ -245,7 +245,10 @@ typedef struct PolRunOpts {
                                   ledger holds with other data) are counted, never stop it */
     int progress;              /* 1 force, 0 never, -1 when stderr is a terminal */
     int quiet;                 /* no summary */
-    int show_ids; /* row messages name person ids and values (default: file:line only) */
+    int show_ids;       /* row messages name person ids and values (default: file:line only) */
+    const char *labels; /* results headed and worded by "zh" labels or by "names" (spec/DATA.md
+                           "Labels"); NULL: zh when the policy's outputs have labels */
+    const char *keep;   /* input columns copied into the results, "a,b" (NULL: none) */
 } PolRunOpts;
 typedef struct PolRunStats {
     long settled, already, rejected, failed;
