@@ -163,7 +163,8 @@ then
         pass "--by kind --by level: both breakdowns" || fail "--by kind --by level: $(cut -d, -f1,2 "$d/by/oop.csv" | sort -u | tr '\n' ' ')"
 
     # the base's totals are polc run's
-    "$POLC" run $P --claims $G/claims.csv --persons $G/persons.csv --out "$d/run.csv" -q \
+    "$POLC" run $P --claims $G/claims.csv --persons $G/persons.csv --out "$d/run.csv" \
+        --labels names -q \
         2> "$d/err"
     rc=$? # 3: some generated claims are dated before the policy's start and fail
     [ $rc -eq 0 ] || [ $rc -eq 3 ] || fail "polc run: $(cat "$d/err")"
