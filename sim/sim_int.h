@@ -72,7 +72,10 @@ struct PolSim {
     RtSimScen *scen; /* [0] is the base */
     const RtSchema *base;
     int nmoney;
-    int *money;   /* the base's money outputs compared (indices) */
+    int *money; /* the base's money outputs compared (indices) */
+    int npay;
+    int *pay;     /* of them (indices into money), the payers: those of role payer when the
+                     policy gives roles, else all (the cost tables and charts show these) */
     int oop, cap; /* base output indices (-1: none) */
     int ndims;
     RtSimDim *dims;

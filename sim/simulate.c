@@ -603,9 +603,25 @@ static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
             m->money[m->money_n++] = i;
     res->money = m->money;
     res->nmoney = m->money_n;
+    /* the payers: the outputs of role payer when the policy says which are (spec/LANGUAGE.md
+     * "Outputs"), else every money output; the patient's share is the own payment */
+    if (!(res->pay = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *res->pay)))
+        return -1;
+    int roles = 0, patient = -1;
+    for (int i = 0; i < s->noutputs; i++) {
+        roles |= s->outputs[i].role != RT_ROLE_NONE;
+        if (s->outputs[i].role == RT_ROLE_PATIENT && patient < 0)
+            patient = i;
+    }
+    res->npay = 0;
+    for (int k = 0; k < m->money_n; k++)
+        if (!roles || s->outputs[m->money[k]].role == RT_ROLE_PAYER)
+            res->pay[res->npay++] = k;
     static const char *const oop_words[] = {"patient", "own", NULL};
     static const char *const cap_words[] = {"backstop", "cap", NULL};
-    res->oop = m->o->oop ? named_output(m, "--oop", m->o->oop) : output_like(s, oop_words);
+    res->oop = m->o->oop      ? named_output(m, "--oop", m->o->oop)
+               : patient >= 0 ? patient
+                              : output_like(s, oop_words);
     res->cap = m->o->cap ? named_output(m, "--cap", m->o->cap) : output_like(s, cap_words);
     if (res->oop == -2 || res->cap == -2)
         return -2;
@@ -870,6 +886,7 @@ POLRT_API void polrt_sim_free(PolSim *r)
     polrt_realloc(r->group_dim, 0);
     polrt_realloc(r->dims, 0);
     polrt_realloc(r->money, 0);
+    polrt_realloc(r->pay, 0);
     polrt_realloc(r, 0);
 }
 
