@@ -145,6 +145,8 @@ static int apply_reform(Compiled *c, Program *base, Program *ref)
         }
         case DK_RULE: {
             Decl *b = find_named(base, DK_RULE, d->name);
+            if (b && !d->label)
+                d->label = b->label; /* a rule changed, not renamed: the reader's name stays */
             if (b) {
                 for (int j = 0; j < base->decls.len; j++)
                     if (base->decls.data[j] == b)

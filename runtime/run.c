@@ -385,16 +385,21 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
     fprintf(stderr, "%s: %s claims: %s settled, %s already settled, %s failed, %s rows rejected\n",
             r->o->claims, fmt_count(total, a), fmt_count(settled, b), fmt_count(already, c),
             fmt_count(failed, d), fmt_count(st->rejected, e));
+    /* each money output's total, headed as the results are (labels or names), padded by
+     * display width (CJK two columns) */
     int width = 0;
-    for (int i = 0; i < s->noutputs; i++)
-        if (s->outputs[i].type.kind == RT_MONEY && (int)strlen(s->outputs[i].name) > width)
-            width = (int)strlen(s->outputs[i].name);
+    for (int i = 0; i < s->noutputs; i++) {
+        int w = rt_display_width(rt_output_heading(s, i, r->labels));
+        if (s->outputs[i].type.kind == RT_MONEY && w > width)
+            width = w;
+    }
     for (int i = 0; i < s->noutputs; i++) {
         if (s->outputs[i].type.kind != RT_MONEY)
             continue;
         char buf[32];
         int over = totals[i] > INT64_MAX || totals[i] < INT64_MIN;
-        fprintf(stderr, "  %-*s %18s yuan\n", width, s->outputs[i].name,
+        const char *h = rt_output_heading(s, i, r->labels);
+        fprintf(stderr, "  %s%*s %18s yuan\n", h, width - rt_display_width(h), "",
                 over ? "(overflow)" : polrt_fmt_money((int64_t)totals[i], buf, 1));
     }
     if (st->empty_rows)
