@@ -479,6 +479,14 @@ const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n)
 
 void lex_error(Lexer *lx, Loc loc, const char *msg) { diag_error(lx->diag, loc, "%s", msg); }
 
+void lex_thousands(Lexer *lx, Loc loc, const char *num, const char *unit)
+{
+    /* the unit as written: yuan, 元 or 万元 (the rest of the line is not the unit) */
+    int n = !strncmp(unit, "yuan", 4) ? 4 : !strncmp(unit, "万元", 6) ? 6 : 3;
+    diag_error(lx->diag, loc, "write %s %.*s (no thousands separator in policy text)", num, n,
+               unit);
+}
+
 /* every token the parser reads, recorded when a tool asked for them (end of file is not) */
 int pol_lex(POL_STYPE *yylval_param, POL_LTYPE *yylloc_param, void *yyscanner)
 {

@@ -4,6 +4,7 @@
  * expression gets TY_ERROR, which raises nothing further [Wren]. */
 #include "sema.h"
 
+#include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
 
@@ -169,6 +170,15 @@ static const char *did_you_mean(Sema *s, const char *best)
     return best ? arena_printf(s->a, "; did you mean '%s'?", best) : "";
 }
 
+const char *sema_suggest_decl(Arena *a, const Program *p, DeclKind k, const char *name)
+{
+    Suggest sg = {NULL, 99, name};
+    for (int i = 0; i < p->decls.len; i++)
+        if (p->decls.data[i]->kind == k)
+            suggest_try(&sg, p->decls.data[i]->name);
+    return sg.best ? arena_printf(a, "; did you mean '%s'?", sg.best) : "";
+}
+
 /* ---- lookups ------------------------------------------------------------------------- */
 /* Names are looked up through hash tables built once, so a generated policy of 100,000
  * declarations checks in linear time (a linear scan per lookup made it quadratic). */
@@ -212,8 +222,14 @@ static Decl *find_decl(Sema *s, const char *name, int kinds)
     }
     return NULL;
 }
-#define K(k)  (1 << (k))
-#define NAMED (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
+/* a money param's value this many times its neighbour's (the version before, the other
+ * members of its table) is worth a warning: 万元 for yuan is 10,000×, 元 for 角 10× */
+#define SEMA_SLIP_RATIO 10
+/* a 万元 amount of at least 10 million yuan (in fen) is worth a warning: no benefit of these
+ * notices comes near it, and "6000 万元" for 6000 yuan lands there */
+#define SEMA_WAN_SLIP_FEN ((int64_t)1000000000)
+#define K(k)              (1 << (k))
+#define NAMED             (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
 
 static int find_field(Decl *rec, const char *name)
 {
@@ -416,6 +432,14 @@ static Type num_literal(Sema *s, Node *n)
     }
     n->ival = v;
     n->ty = t;
+    /* 万元 where yuan was meant multiplies by 10,000: no amount of a notice on one person
+     * reaches 10 million yuan */
+    if (n->unit == NUM_WAN && v >= SEMA_WAN_SLIP_FEN && !n->warned) {
+        char buf[48];
+        n->warned = 1;
+        diag_warning(s->d, n->loc, "%s 万元 is %s yuan; did you mean %s yuan?", n->text,
+                     polrt_fmt_money(v, buf, 1), n->text);
+    }
     return t;
 }
 
@@ -1367,6 +1391,90 @@ static void check_param_values(Sema *s, Decl *d)
     }
 }
 
+/* a ≥ SEMA_SLIP_RATIO × b or b ≥ that × a, both above 0: the ratio (rounded), else 0 */
+static int64_t slip_ratio(int64_t a, int64_t b)
+{
+    if (a <= 0 || b <= 0)
+        return 0;
+    int64_t hi = a > b ? a : b, lo = a > b ? b : a;
+    return hi / SEMA_SLIP_RATIO >= lo ? (hi + lo / 2) / lo : 0;
+}
+
+/* the value of entry m of version v (a table), or of the version (a scalar); -1 when unset */
+static int64_t version_value(const Decl *d, const Version *v, int m, Node **at)
+{
+    if (!d->index_enum) {
+        *at = v->value;
+        return v->value && v->value->ty.kind == TY_MONEY ? v->value->ival : -1;
+    }
+    for (int i = 0; i < v->entries.len; i++)
+        if (v->entries.data[i].idx == m) {
+            *at = v->entries.data[i].a;
+            return *at && (*at)->ty.kind == TY_MONEY ? (*at)->ival : -1;
+        }
+    return -1;
+}
+
+/* Unit slips in a money param (issue 11: "city 6000 万元" for 6000 yuan checked clean): a
+ * warning where a value is SEMA_SLIP_RATIO times or more the value of the version before it
+ * (the same member of a table), or than every other member of its table, with a note at the
+ * value it is compared with. Warnings, not errors: a notice may raise a limit tenfold. */
+static void check_unit_slips(Sema *s, Decl *d)
+{
+    char a[48], b[48];
+    if (d->ty.kind != TY_MONEY || s->d->errors)
+        return;
+    int nm = d->index_enum ? d->index_enum->members.len : 1;
+    for (int vi = 0; vi < d->versions.len; vi++) {
+        const Version *v = &d->versions.data[vi];
+        for (int m = 0; m < nm; m++) {
+            Node *at, *pat;
+            int64_t x = version_value(d, v, m, &at), r;
+            const char *mem = d->index_enum ? d->index_enum->members.data[m].name : NULL;
+            if (x <= 0)
+                continue;
+            if (vi > 0 && (r = slip_ratio(x, version_value(d, v - 1, m, &pat)))) {
+                diag_warning(s->d, at->loc,
+                             "%s%s%s%s is %s yuan from %s, %" PRId64 " times the %s yuan before: "
+                             "is the unit right?",
+                             d->name, mem ? "[" : "", mem ? mem : "", mem ? "]" : "",
+                             polrt_fmt_money(x, a, 1), v->from->text, r,
+                             polrt_fmt_money(pat->ival, b, 1));
+                diag_note(s->d, pat->loc, "the version before: %s yuan",
+                          polrt_fmt_money(pat->ival, b, 1));
+            }
+            /* an outlier of its table: this far above (or below) every other member that
+             * has a value, of at least two others (of two, each would be the other's outlier) */
+            int others = 0, above = 1, below = 1, near = -1;
+            int64_t nearest = 0;
+            for (int k = 0; k < nm && d->index_enum; k++) {
+                Node *o;
+                int64_t y = version_value(d, v, k, &o);
+                if (k == m || y <= 0)
+                    continue;
+                others++;
+                above &= x / SEMA_SLIP_RATIO >= y;
+                below &= y / SEMA_SLIP_RATIO >= x;
+                if (near < 0 || (x > y ? y > nearest : y < nearest))
+                    near = k, nearest = y;
+            }
+            int all = others >= 2 && (above || below);
+            if (all) {
+                Node *o;
+                version_value(d, v, near, &o);
+                diag_warning(s->d, at->loc,
+                             "%s[%s] is %s yuan, %" PRId64 " times the other members of the "
+                             "table (%s: %s yuan): is the unit right?",
+                             d->name, mem, polrt_fmt_money(x, a, 1), slip_ratio(x, nearest),
+                             d->index_enum->members.data[near].name,
+                             polrt_fmt_money(nearest, b, 1));
+                diag_note(s->d, o->loc, "%s[%s] is %s yuan", d->name,
+                          d->index_enum->members.data[near].name, polrt_fmt_money(nearest, b, 1));
+            }
+        }
+    }
+}
+
 static void check_param(Sema *s, Decl *d)
 {
     d->ty = resolve_type(s, &d->tref);
@@ -1388,6 +1496,7 @@ static void check_param(Sema *s, Decl *d)
     }
     check_versions(s, d);
     check_param_values(s, d);
+    check_unit_slips(s, d);
 }
 
 /* ---- exception precedence ------------------------------------------------------------ */

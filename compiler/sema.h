@@ -25,6 +25,9 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *out);
  * (polrt_is_workday) lacks years of its validity, named ("2019-2024, 2027"); an open
  * validity is checked up to the last loaded year. 1 when it warned. */
 int sema_calendar_warning(Diag *d, const Policy *pol);
+/* "; did you mean 'NAME'?" for the declaration of kind k in p nearest to name (a reform's
+ * or --set's misspelt param or rule), or "" */
+const char *sema_suggest_decl(Arena *a, const Program *p, DeclKind k, const char *name);
 /* the name of built-in function i (the checker's table), NULL past the last */
 const char *sema_builtin(size_t i);
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Labels, kept columns and changed claims (issue 11): what a person reads.
+# Labels, kept columns, changed claims and --set in yuan (issue 11): what a person reads.
 #
 # results.csv of four example claims under the Panji policy, headed by the rules' labels with
 # enum members by label and bools 是/否 (the default for a labelled policy), three input
@@ -110,3 +110,19 @@ check "changed claims of county-cap-4000: 11, as counts.csv says" \
     --claims examples/claims.csv --persons examples/persons.csv -q --changes /nonexistent/c.csv \
     2> "$d/err"
 check "--changes into a missing directory: exit 2" "$?" 2
+
+# ---- --set takes bare yuan, as --sweep does ------------------------------------------------
+# Z001 with the county cap at 1000: R 1645.20, counted min(1645.20, 1000) = 1000: patient 1000,
+# backstop 645.20
+"$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q --labels names \
+    --set 'backstop_cap[county]=1000' --out "$d/set1.csv" 2> "$d/err"
+"$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q --labels names \
+    --set 'backstop_cap[county]=1000 yuan' --out "$d/set2.csv" 2>> "$d/err"
+check "--set NAME=1000: Z001's backstop and patient share" \
+    "$(grep '^Z001,' "$d/set1.csv" | cut -d, -f8,10)" "645.20,1000.00"
+same "--set NAME=1000 is --set NAME='1000 yuan'" "$d/set1.csv" "$d/set2.csv"
+"$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q \
+    --set 'backstop_capp[county]=1000' --out "$d/set3.csv" 2> "$d/err"
+check "--set of a misspelt param: exit 2" "$?" 2
+check "--set of a misspelt param: did you mean" "$(cat "$d/err")" \
+    "polc: error: --set: the policy has no param 'backstop_capp'; did you mean 'backstop_cap'?"
