@@ -126,3 +126,23 @@ same "--set NAME=1000 is --set NAME='1000 yuan'" "$d/set1.csv" "$d/set2.csv"
 check "--set of a misspelt param: exit 2" "$?" 2
 check "--set of a misspelt param: did you mean" "$(cat "$d/err")" \
     "polc: error: --set: the policy has no param 'backstop_capp'; did you mean 'backstop_cap'?"
+
+# ---- explain --reform: one claim under both, only what differs ----------------------------
+# M042 as worked above (county-cap-4000): the cap, the counted self-pay, backstop, supplement
+# and patient share, the param in force, and the year's own payment after the claim
+# (2975.20 + 24.80 = 3000 in the base, 2975.20 + 250 = 3225.20 under the reform)
+"$POLC" explain $P --claims examples/claims.csv --persons examples/persons.csv --claim M042 \
+    --reform $R/county-cap-4000.pol > "$d/xr.txt" 2> "$d/err"
+check "explain --reform exits 0" "$?" 0
+same "explain --reform: the rules, params, ledger values and outputs that differ" "$d/xr.txt" \
+    $L/explain_M042.txt
+"$POLC" explain $P --claims examples/claims.csv --persons examples/persons.csv --claim Z001 \
+    --reform $R/county-cap-4000.pol > "$d/xz.txt" 2> "$d/err"
+check "explain --reform of a claim the reform leaves alone" "$(tail -n 1 "$d/xz.txt")" \
+    "the reform changes nothing in this claim's settlement"
+"$POLC" explain $P --claims examples/claims.csv --persons examples/persons.csv --claim NOPE \
+    --reform $R/county-cap-4000.pol > /dev/null 2> "$d/err"
+check "explain --reform of a claim not in the file: exit 2" "$?" 2
+"$POLC" run $P --claims examples/claims.csv --persons examples/persons.csv -q \
+    --reform $R/county-cap-4000.pol > /dev/null 2> "$d/err"
+check "run --reform: a usage error" "$?" 2
