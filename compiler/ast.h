@@ -119,7 +119,6 @@ struct Node {
     Loc binder_loc, coll_loc;
     int paren;    /* written inside parentheses (for the and/or mixing check) */
     int depth;    /* 1 + the deepest child's depth (set by the parser) */
-    int warned;   /* a literal already warned about (sema types some literals twice) */
     int64_t ival; /* literal value, encoded (sema) */
     RefKind ref;  /* sema */
     Decl *decl;

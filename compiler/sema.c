@@ -228,8 +228,11 @@ static Decl *find_decl(Sema *s, const char *name, int kinds)
 /* a 万元 amount of at least 10 million yuan (in fen) is worth a warning: no benefit of these
  * notices comes near it, and "6000 万元" for 6000 yuan lands there */
 #define SEMA_WAN_SLIP_FEN ((int64_t)1000000000)
-#define K(k)              (1 << (k))
-#define NAMED             (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
+/* unit-slip warnings shown by polc check (the errors' limit, DIAG_MAX_ERRORS, for the same
+ * reason: the first few say what to fix) */
+#define SEMA_MAX_SLIP_WARNINGS 20
+#define K(k)                   (1 << (k))
+#define NAMED                  (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
 
 static int find_field(Decl *rec, const char *name)
 {
@@ -432,14 +435,6 @@ static Type num_literal(Sema *s, Node *n)
     }
     n->ival = v;
     n->ty = t;
-    /* 万元 where yuan was meant multiplies by 10,000: no amount of a notice on one person
-     * reaches 10 million yuan */
-    if (n->unit == NUM_WAN && v >= SEMA_WAN_SLIP_FEN && !n->warned) {
-        char buf[48];
-        n->warned = 1;
-        diag_warning(s->d, n->loc, "%s 万元 is %s yuan; did you mean %s yuan?", n->text,
-                     polrt_fmt_money(v, buf, 1), n->text);
-    }
     return t;
 }
 
@@ -1397,7 +1392,7 @@ static int64_t slip_ratio(int64_t a, int64_t b)
     if (a <= 0 || b <= 0)
         return 0;
     int64_t hi = a > b ? a : b, lo = a > b ? b : a;
-    return hi / SEMA_SLIP_RATIO >= lo ? (hi + lo / 2) / lo : 0;
+    return hi / SEMA_SLIP_RATIO >= lo ? hi / lo : 0;
 }
 
 /* the value of entry m of version v (a table), or of the version (a scalar); -1 when unset */
@@ -1415,14 +1410,29 @@ static int64_t version_value(const Decl *d, const Version *v, int m, Node **at)
     return -1;
 }
 
+/* polc check's warnings are counted: past SEMA_MAX_SLIP_WARNINGS the rest are only counted
+ * (a generated policy of 80,000 tables printed a warning each and took minutes) */
+typedef struct Slips {
+    Diag *d;
+    int n; /* warnings so far */
+} Slips;
+
+/* room for one more warning (and its note)? */
+static int slip_room(Slips *sl)
+{
+    return sl->n++ < SEMA_MAX_SLIP_WARNINGS;
+}
+
 /* Unit slips in a money param (issue 11: "city 6000 万元" for 6000 yuan checked clean): a
- * warning where a value is SEMA_SLIP_RATIO times or more the value of the version before it
- * (the same member of a table), or than every other member of its table, with a note at the
- * value it is compared with. Warnings, not errors: a notice may raise a limit tenfold. */
-static void check_unit_slips(Sema *s, Decl *d)
+ * warning where a value in 万元 is 10 million yuan or more (did you mean yuan?), or is
+ * SEMA_SLIP_RATIO times or more the value of the version before it (the same member of a
+ * table), or than every other member of its table, with a note at the value it is compared
+ * with. Warnings, not errors: a notice may raise a limit tenfold. */
+static void check_unit_slips(Slips *sl, const Decl *d)
 {
     char a[48], b[48];
-    if (d->ty.kind != TY_MONEY || s->d->errors)
+    Diag *dg = sl->d;
+    if (d->ty.kind != TY_MONEY)
         return;
     int nm = d->index_enum ? d->index_enum->members.len : 1;
     for (int vi = 0; vi < d->versions.len; vi++) {
@@ -1433,14 +1443,19 @@ static void check_unit_slips(Sema *s, Decl *d)
             const char *mem = d->index_enum ? d->index_enum->members.data[m].name : NULL;
             if (x <= 0)
                 continue;
-            if (vi > 0 && (r = slip_ratio(x, version_value(d, v - 1, m, &pat)))) {
-                diag_warning(s->d, at->loc,
+            /* 万元 where yuan was meant multiplies by 10,000: no amount of these notices on
+             * one person reaches 10 million yuan */
+            if (at->unit == NUM_WAN && x >= SEMA_WAN_SLIP_FEN && slip_room(sl))
+                diag_warning(dg, at->loc, "%s 万元 is %s yuan; did you mean %s yuan?", at->text,
+                             polrt_fmt_money(x, a, 1), at->text);
+            if (vi > 0 && (r = slip_ratio(x, version_value(d, v - 1, m, &pat))) && slip_room(sl)) {
+                diag_warning(dg, at->loc,
                              "%s%s%s%s is %s yuan from %s, %" PRId64 " times the %s yuan before: "
                              "is the unit right?",
                              d->name, mem ? "[" : "", mem ? mem : "", mem ? "]" : "",
                              polrt_fmt_money(x, a, 1), v->from->text, r,
                              polrt_fmt_money(pat->ival, b, 1));
-                diag_note(s->d, pat->loc, "the version before: %s yuan",
+                diag_note(dg, pat->loc, "the version before: %s yuan",
                           polrt_fmt_money(pat->ival, b, 1));
             }
             /* an outlier of its table: this far above (or below) every other member that
@@ -1459,20 +1474,30 @@ static void check_unit_slips(Sema *s, Decl *d)
                     near = k, nearest = y;
             }
             int all = others >= 2 && (above || below);
-            if (all) {
+            if (all && slip_room(sl)) {
                 Node *o;
                 version_value(d, v, near, &o);
-                diag_warning(s->d, at->loc,
+                diag_warning(dg, at->loc,
                              "%s[%s] is %s yuan, %" PRId64 " times the other members of the "
                              "table (%s: %s yuan): is the unit right?",
                              d->name, mem, polrt_fmt_money(x, a, 1), slip_ratio(x, nearest),
                              d->index_enum->members.data[near].name,
                              polrt_fmt_money(nearest, b, 1));
-                diag_note(s->d, o->loc, "%s[%s] is %s yuan", d->name,
+                diag_note(dg, o->loc, "%s[%s] is %s yuan", d->name,
                           d->index_enum->members.data[near].name, polrt_fmt_money(nearest, b, 1));
             }
         }
     }
+}
+
+void sema_slip_warnings(Diag *d, const Policy *pol)
+{
+    Slips sl = {d, 0};
+    for (int i = 0; i < pol->params.len; i++)
+        check_unit_slips(&sl, pol->params.data[i]);
+    if (sl.n > SEMA_MAX_SLIP_WARNINGS && !d->sink)
+        fprintf(d->out, "polc: note: %d more unit-slip warnings not shown\n",
+                sl.n - SEMA_MAX_SLIP_WARNINGS);
 }
 
 static void check_param(Sema *s, Decl *d)
@@ -1496,7 +1521,6 @@ static void check_param(Sema *s, Decl *d)
     }
     check_versions(s, d);
     check_param_values(s, d);
-    check_unit_slips(s, d);
 }
 
 /* ---- exception precedence ------------------------------------------------------------ */

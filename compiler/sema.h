@@ -25,6 +25,10 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *out);
  * (polrt_is_workday) lacks years of its validity, named ("2019-2024, 2027"); an open
  * validity is checked up to the last loaded year. 1 when it warned. */
 int sema_calendar_warning(Diag *d, const Policy *pol);
+/* polc check's warnings of unit slips in money params (万元 for yuan, a digit too many): a
+ * value 10x its version before or every other member of its table, 万元 amounts of 10
+ * million yuan; at most 20 shown. spec/LANGUAGE.md §17. */
+void sema_slip_warnings(Diag *d, const Policy *pol);
 /* "; did you mean 'NAME'?" for the declaration of kind k in p nearest to name (a reform's
  * or --set's misspelt param or rule), or "" */
 const char *sema_suggest_decl(Arena *a, const Program *p, DeclKind k, const char *name);

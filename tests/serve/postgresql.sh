@@ -27,9 +27,9 @@ rc=0
 cd "$TOP" || exit 2
 EX=$ROOT/examples
 PANJI=$ROOT/policies/anhui/panji-2017.pol
-"$POLC" run "$PANJI" --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger "$PGURL" \
+"$POLC" run "$PANJI" --labels names --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger "$PGURL" \
     --out pg.csv -q 2>pg.err
-"$POLC" run "$PANJI" --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger s.db \
+"$POLC" run "$PANJI" --labels names --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger s.db \
     --out s.csv -q 2>/dev/null
 if grep -q -E 'Sanitizer|runtime error:' pg.err; then
     echo "[FAIL] postgresql: polc run: $(grep -m1 -E 'Sanitizer|runtime error:' pg.err)"; rc=1
@@ -43,7 +43,7 @@ if [ "$(psql -Atq "$PGURL" -c "$QP")" = "$(sqlite3 s.db "$Q")" ]; then
 else
     echo "[FAIL] postgresql: polc run stores the bytes SQLite stores"; rc=1
 fi
-"$POLC" run "$PANJI" --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger "$PGURL" \
+"$POLC" run "$PANJI" --labels names --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger "$PGURL" \
     --out pg2.csv -q 2>/dev/null
 n=$(grep -c ',already settled$' pg2.csv)
 if [ "$n" = 46 ]; then echo "[PASS] postgresql: a re-run: 46 already settled"; else

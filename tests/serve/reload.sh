@@ -18,21 +18,21 @@ sed '/^param backstop_cap\[Level\]/{n;n;s/$/\n  from 2018-01-01: township 0.4 �
     old.pol >new.pol
 sed 's/^ledger annual per person per year of claim.discharged {/ledger annual per person per year of claim.admitted {/' \
     old.pol >incompat.pol
-sed 's/^rule cap: money /rule cap: money money /' old.pol >broken.pol
+sed 's/^rule cap "个人年度自付兜底线": money /rule cap "个人年度自付兜底线": money money /' old.pol >broken.pol
 for f in new incompat broken; do cmp -s old.pol $f.pol && bad "edit $f" "the sed did nothing"; done
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 
 # the reference: claims 1-20 under the old policy, then the rest under the new, one ledger
 head -21 "$EX/claims.csv" >first.csv
 (head -1 "$EX/claims.csv" && tail -n +22 "$EX/claims.csv") >rest.csv
-"$POLC" run old.pol --claims first.csv --persons "$EX/persons.csv" --ledger ref.db -q \
+"$POLC" run old.pol --labels names --claims first.csv --persons "$EX/persons.csv" --ledger ref.db -q \
     --out want1.csv 2>/dev/null
-"$POLC" run new.pol --claims rest.csv --persons "$EX/persons.csv" --ledger ref.db -q \
+"$POLC" run new.pol --labels names --claims rest.csv --persons "$EX/persons.csv" --ledger ref.db -q \
     --out want2.csv 2>/dev/null
 # ... and the new cap must change some of them, or the test could not tell the engines apart
-"$POLC" run old.pol --claims first.csv --persons "$EX/persons.csv" --ledger ref_old.db -q \
+"$POLC" run old.pol --labels names --claims first.csv --persons "$EX/persons.csv" --ledger ref_old.db -q \
     --out /dev/null 2>/dev/null
-"$POLC" run old.pol --claims rest.csv --persons "$EX/persons.csv" --ledger ref_old.db -q \
+"$POLC" run old.pol --labels names --claims rest.csv --persons "$EX/persons.csv" --ledger ref_old.db -q \
     --out old2.csv 2>/dev/null
 cmp -s want2.csv old2.csv && bad "reference" "the new cap changes none of claims 21-46"
 

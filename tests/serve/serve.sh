@@ -14,7 +14,7 @@ S=s3cret
 A=4dmin
 
 # the reference: polc run on the shipped example
-"$POLC" run "$PANJI" --claims "$EX/claims.csv" --persons "$EX/persons.csv" --out want.csv \
+"$POLC" run "$PANJI" --labels names --claims "$EX/claims.csv" --persons "$EX/persons.csv" --out want.csv \
     --explain want.explain --ledger want.db -q 2>/dev/null
 [ -s want.csv ] || { bad "reference run" "polc run wrote no results"; finish; }
 
