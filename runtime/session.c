@@ -388,31 +388,30 @@ int64_t rt_session_person_handle(const PolSession *s, const char *person_id)
 
 /* ---- claims ---------------------------------------------------------------------------- */
 
-/* Call the policy's keys and settle functions with polrt_fail's landing place set. Only
- * ctx (the caller's) changes after setjmp, so no local needs to be volatile. */
-static int run_keys(PolEngine *e, PolCtx *ctx, int64_t *keys)
+/* The policy's keys, the ledger rows they name, and settle, under one landing place for
+ * polrt_fail (one setjmp a claim, not one a call). Only *ctx (the caller's) changes after
+ * setjmp, so no local needs to be volatile. 0 settled, 1 the policy failed (ctx->err_code,
+ * err_loc), -1 load failed. */
+static int run_policy(PolEngine *e, PolCtx *ctx, PolSettleFn settle, int64_t *keys, int64_t *before,
+                      int64_t *after, RtLedgerLoadFn load, void *arg)
 {
     jmp_buf jb;
     ctx->jmp = &jb;
     if (setjmp(jb))
-        return -1;
+        return 1;
     if (e->keys)
         e->keys(ctx, keys);
-    return 0;
-}
-
-static int run_settle(PolSettleFn settle, PolCtx *ctx)
-{
-    jmp_buf jb;
-    ctx->jmp = &jb;
-    if (setjmp(jb))
+    if (load(arg, keys, before))
         return -1;
+    /* fields settle leaves alone keep their value; a few words: a loop, not memcpy */
+    for (int i = 0; i < e->schema.nledger_fields; i++)
+        after[i] = before[i];
     int64_t rc = settle(ctx);
     if (rc != 0) {
         /* settle reports failures through polrt_fail; any other result is one too */
         ctx->err_code = rc;
         ctx->err_loc = -1;
-        return -1;
+        return 1;
     }
     return 0;
 }
@@ -431,20 +430,13 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
         ctx->err_loc = -1;
         return 2;
     }
-    if (run_keys(e, ctx, keys))
-        return 1;
-    if (load(arg, keys, before))
-        return -1;
-    /* fields settle leaves alone keep their value; a few words: a loop, not memcpy */
-    for (int i = 0; i < sc->nledger_fields; i++)
-        after[i] = before[i];
-    if (run_settle(trace ? e->settle : e->settle_fast, ctx)) {
+    int rc = run_policy(e, ctx, trace ? e->settle : e->settle_fast, keys, before, after, load, arg);
+    if (rc > 0) {
         /* nothing is stored: the ledger stays as it was */
         for (int i = 0; i < sc->nledger_fields; i++)
             after[i] = before[i];
-        return 1;
     }
-    return 0;
+    return rc;
 }
 
 /* rt_settle_ctx's ledgers for a session: the person's rows in the store */
