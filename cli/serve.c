@@ -52,7 +52,7 @@ static const char *const reload_name[NRELOAD] = {"reloaded", "unchanged", "faile
 
 typedef struct ServeArgs {
     const char *listen, *ledger, *tokens, *tls_cert, *tls_key;
-    long max_body, max_claims, timeout, opt;
+    long max_body, max_claims, timeout, opt, threads;
 } ServeArgs;
 
 typedef struct Server {
@@ -741,6 +741,8 @@ static const Opt serve_opts[] = {
     {"timeout", 0, OPT_INT, AT(timeout), "S", 1, 3600, 30,
      "seconds a connection may stay idle, and a request's body may take (default 30)"},
     {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "JIT optimisation level, 0 to 3 (default 2)"},
+    {NULL, 'j', OPT_INT, AT(threads), "N", 0, 256, 0,
+     "settle different persons on N threads (default 0: one a processor)"},
     {0},
 };
 #undef AT
@@ -867,7 +869,9 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
         return es == ENGINE_POLICY_ERRORS ? EXIT_POLICY : EXIT_USAGE;
     }
     char err[512];
-    if (!(S->svc = service_new(e->pe, S->a.ledger, err, sizeof err))) {
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    int workers = S->a.threads ? (int)S->a.threads : ncpu > 0 ? (int)ncpu : 1;
+    if (!(S->svc = service_new(e->pe, S->a.ledger, workers, err, sizeof err))) {
         fprintf(stderr, "polc: serve: %s\n", err);
         engine_free(e);
         free(e);

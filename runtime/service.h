@@ -1,7 +1,7 @@
 /* service.h — the settle core of polc serve (spec/SERVE.md), without HTTP: JSON requests in,
- * JSON answers out, settled by one thread through one session (session.c) on the engine in
- * service, in groups that share one ledger transaction. cli/serve.c puts it behind HTTP.
- * Private to polc and libpolrt, as opts.h. */
+ * JSON answers out, settled on the engine in service by workers (one session each, session.c;
+ * a person always by the same one), in groups that share one ledger transaction. cli/serve.c puts
+ * it behind HTTP. Private to polc and libpolrt, as opts.h. */
 #ifndef POLC_SERVICE_H
 #define POLC_SERVICE_H
 
@@ -26,10 +26,11 @@ typedef struct ServiceReply {
     void *tree;  /* the answer before it is printed (private) */
 } ServiceReply;
 
-/* A service on engine e and the ledger (an SQLite file, or NULL: in memory), its settling
- * thread started. NULL with a message in err. The engine must outlive its use (service_swap
- * hands over to another; service_free ends it). */
-Service *service_new(PolEngine *e, const char *ledger, char *err, size_t errlen);
+/* A service on engine e and the ledger (an SQLite file, a postgresql:// URL, or NULL: in
+ * memory), its settling threads started: workers (>= 1) settle different persons in parallel. NULL
+ * with a message in err. The engine must outlive its use (service_swap hands over to another;
+ * service_free ends it). */
+Service *service_new(PolEngine *e, const char *ledger, int workers, char *err, size_t errlen);
 /* stop taking requests, settle those queued, commit, close the ledger */
 void service_free(Service *sv);
 /* POST /v1/settle: body[0..n) is the request; explain adds each claim's explanation; more
