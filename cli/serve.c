@@ -1,5 +1,6 @@
 /* serve.c — polc serve (spec/SERVE.md): the settle core (runtime/service.c) behind HTTP/JSON
- * on libmicrohttpd, one thread per connection. Around it: bearer tokens with two roles, body
+ * on libmicrohttpd, a pool of polling threads (a request waiting for the settling threads is
+ * suspended). Around it: bearer tokens with two roles, body
  * and time limits, Prometheus metrics, a log without person ids, the engine regenerated on a
  * thread of its own (inotify on the policy file, SIGHUP, POST /v1/reload), and a graceful
  * stop on SIGTERM. The main thread only waits for signals. */
@@ -55,6 +56,23 @@ typedef struct ServeArgs {
     long max_body, max_claims, timeout, opt, threads;
 } ServeArgs;
 
+/* where a request is */
+typedef enum { REQ_READING, REQ_WAITING, REQ_ANSWERED } ReqState;
+
+/* one request's state while its body arrives and while it waits (suspended) for the settling
+ * threads or a reload: a polling thread serves many connections, so it never blocks */
+typedef struct Req {
+    char *body;
+    size_t n, cap;
+    int too_big; /* the body passed --max-body: read and dropped, answered 413 */
+    int64_t t0;
+    ReqState state;
+    struct MHD_Connection *c;
+    ServiceReply r;   /* a settle or claim answer */
+    long gen;         /* POST /v1/reload: the reload it waits for */
+    struct Req *next; /* Server.waiting */
+} Req;
+
 typedef struct Server {
     ServeArgs a;
     const char *policy; /* the POLICY or ENGINE.so operand */
@@ -80,11 +98,12 @@ typedef struct Server {
     /* the reload thread: reload requests are numbered; done is the last one answered */
     pthread_t reload_th, watch_th;
     int reload_started, watch_started;
-    pthread_cond_t reload_cv, reload_done_cv;
+    pthread_cond_t reload_cv;
     long want, done;
     int reload_stop;
     int watch_fd;
     atomic_llong saved_us; /* when the watch saw the policy saved (mono_us), 0: no save pending */
+    struct Req *waiting;   /* POST /v1/reload requests suspended until their reload is done */
 
     /* metrics */
     atomic_llong codes[600];
@@ -331,6 +350,24 @@ static Reload reload_once(Server *S, char **msg)
     return RELOAD_RELOADED;
 }
 
+static int reload_answer(Server *S, char **body, size_t *len);
+
+/* the POST /v1/reload requests whose reload is done: answered, resumed (S->mu held) */
+static void answer_waiting(Server *S)
+{
+    for (Req **p = &S->waiting; *p;) {
+        Req *q = *p;
+        if (q->gen > S->done && !S->reload_stop) {
+            p = &q->next;
+            continue;
+        }
+        *p = q->next;
+        q->r.code = reload_answer(S, &q->r.body, &q->r.len);
+        q->state = REQ_ANSWERED;
+        MHD_resume_connection(q->c);
+    }
+}
+
 static void *reload_main(void *arg)
 {
     Server *S = arg;
@@ -363,18 +400,24 @@ static void *reload_main(void *arg)
         if (r == RELOAD_RELOADED)
             S->reloads++;
         S->done = gen;
-        pthread_cond_broadcast(&S->reload_done_cv);
+        answer_waiting(S);
     }
     pthread_mutex_unlock(&S->mu);
     return NULL;
 }
 
-/* ask for a reload; wait: until it is done (POST /v1/reload) */
+/* ask for a reload (S->mu held): its number, done once S->done reaches it */
+static long reload_ask(Server *S)
+{
+    long gen = ++S->want;
+    pthread_cond_signal(&S->reload_cv);
+    return gen;
+}
+
 static long reload_request(Server *S)
 {
     pthread_mutex_lock(&S->mu);
-    long gen = ++S->want;
-    pthread_cond_signal(&S->reload_cv);
+    long gen = reload_ask(S);
     pthread_mutex_unlock(&S->mu);
     return gen;
 }
@@ -490,13 +533,9 @@ static char *policy_text(Server *S, size_t *len)
     return s;
 }
 
-/* POST /v1/reload: ask, wait for the answer */
-static int reload_now(Server *S, char **body, size_t *len)
+/* POST /v1/reload's answer: the last reload's result (S->mu held); its status code */
+static int reload_answer(Server *S, char **body, size_t *len)
 {
-    long gen = reload_request(S);
-    pthread_mutex_lock(&S->mu);
-    while (S->done < gen && !S->reload_stop)
-        pthread_cond_wait(&S->reload_done_cv, &S->mu);
     cJSON *o = cJSON_CreateObject();
     Reload r = S->last;
     cJSON_AddStringToObject(o, "result", reload_name[r]);
@@ -504,7 +543,6 @@ static int reload_now(Server *S, char **body, size_t *len)
         cJSON_AddStringToObject(o, "sha256", S->last_sha);
     if (S->last_msg)
         cJSON_AddStringToObject(o, r == RELOAD_FAILED ? "diagnostics" : "error", S->last_msg);
-    pthread_mutex_unlock(&S->mu);
     *body = cJSON_PrintUnformatted(o);
     *len = *body ? strlen(*body) : 0;
     cJSON_Delete(o);
@@ -512,14 +550,6 @@ static int reload_now(Server *S, char **body, size_t *len)
 }
 
 /* ---- the request handler -------------------------------------------------------------------- */
-
-/* one request's state while its body arrives */
-typedef struct Req {
-    char *body;
-    size_t n, cap;
-    int too_big; /* the body passed --max-body: read and dropped, answered 413 */
-    int64_t t0;
-} Req;
 
 static int query_flag(struct MHD_Connection *c, const char *name)
 {
@@ -560,6 +590,43 @@ static Ep route(const char *url)
     if (!strcmp(url, "/metrics"))
         return EP_METRICS;
     return EP_NONE;
+}
+
+/* the answer of a request: metrics, the log line, queued */
+static enum MHD_Result finish(Server *S, struct MHD_Connection *c, Req *q, Ep ep,
+                              const char *method, int code, char *body, size_t len, int nclaims,
+                              const char *ctype, const char *allow)
+{
+    static const char *const log_name[] = {
+        "/v1/settle", "/v1/claims/{id}", "/v1/policy", "/v1/reload", "/v1/health", "/metrics", "?"};
+    if (!body) {
+        code = 500;
+        body = strdup("{\"error\":\"out of memory\"}");
+        len = body ? strlen(body) : 0;
+    }
+    int64_t us = mono_us() - q->t0;
+    if (code >= 100 && code < 600)
+        atomic_fetch_add(&S->codes[code], 1);
+    if (ep == EP_SETTLE) {
+        int b = 0;
+        while (b < NBUCKETS && (double)us / 1e6 > buckets[b])
+            b++;
+        atomic_fetch_add(&S->hist[b], 1);
+        atomic_fetch_add(&S->lat_us, us);
+        atomic_fetch_add(&S->nlat, 1);
+    }
+    if (ep != EP_HEALTH && ep != EP_METRICS)
+        logf_("%.8s %s %d %d claims %.2f ms", method, log_name[ep], code, nclaims,
+              (double)us / 1000.0);
+    return answer(c, code, body, len, ctype, allow);
+}
+
+/* a settle or claim request is answered: its connection resumes (any thread) */
+static void settled(void *arg)
+{
+    Req *q = arg;
+    q->state = REQ_ANSWERED;
+    MHD_resume_connection(q->c);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
@@ -611,9 +678,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     }
 
     Ep ep = route(url);
+    if (q->state == REQ_WAITING)
+        return MHD_YES; /* not yet answered (resumed only once it is) */
+    if (q->state == REQ_ANSWERED) {
+        if (ep != EP_RELOAD)
+            service_reply(&q->r);
+        q->state = REQ_READING;
+        return finish(S, c, q, ep, method, q->r.code, q->r.body, q->r.len, q->r.nclaims,
+                      "application/json", NULL);
+    }
     int get = !strcmp(method, "GET"), post = !strcmp(method, "POST");
-    static const char *const log_name[] = {
-        "/v1/settle", "/v1/claims/{id}", "/v1/policy", "/v1/reload", "/v1/health", "/metrics", "?"};
     int code = 0, nclaims = 0;
     char *body = NULL;
     size_t len = 0;
@@ -653,29 +727,36 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         body = error_body(msg, &len);
     } else {
         switch (ep) {
-        case EP_SETTLE: {
-            ServiceReply r;
-            service_settle(S->svc, q->body ? q->body : "", q->n, query_flag(c, "explain"),
-                           S->a.max_claims, &r);
-            code = r.code;
-            body = r.body;
-            len = r.len;
-            nclaims = r.nclaims;
-            break;
-        }
-        case EP_CLAIM: {
-            ServiceReply r;
-            service_claim(S->svc, url + 11, &r);
-            code = r.code;
-            body = r.body;
-            len = r.len;
-            break;
-        }
+        case EP_SETTLE:
+        case EP_CLAIM:
+            /* suspended first, so the settling thread's resume always finds it suspended */
+            q->c = c;
+            q->state = REQ_WAITING;
+            MHD_suspend_connection(c);
+            if (ep == EP_SETTLE
+                    ? service_settle(S->svc, q->body ? q->body : "", q->n, query_flag(c, "explain"),
+                                     S->a.max_claims, &q->r, settled, q)
+                    : service_claim(S->svc, url + 11, &q->r, settled, q)) {
+                q->state = REQ_ANSWERED; /* at once: a 400, 413 or 503 */
+                MHD_resume_connection(c);
+            }
+            return MHD_YES;
         case EP_POLICY:
             code = 200;
             body = policy_text(S, &len);
             break;
-        case EP_RELOAD: code = reload_now(S, &body, &len); break;
+        case EP_RELOAD:
+            /* answered by the reload thread once this reload is done (answer_waiting) */
+            q->c = c;
+            q->state = REQ_WAITING;
+            MHD_suspend_connection(c);
+            pthread_mutex_lock(&S->mu);
+            q->gen = reload_ask(S);
+            q->next = S->waiting;
+            S->waiting = q;
+            answer_waiting(S);
+            pthread_mutex_unlock(&S->mu);
+            return MHD_YES;
         case EP_HEALTH: {
             pthread_mutex_lock(&S->mu);
             cJSON *o = cJSON_CreateObject();
@@ -700,26 +781,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         case EP_NONE: POLC_UNREACHABLE();
         }
     }
-    if (!body) {
-        code = 500;
-        body = strdup("{\"error\":\"out of memory\"}");
-        len = body ? strlen(body) : 0;
-    }
-    int64_t us = mono_us() - q->t0;
-    if (code >= 100 && code < 600)
-        atomic_fetch_add(&S->codes[code], 1);
-    if (ep == EP_SETTLE) {
-        int b = 0;
-        while (b < NBUCKETS && (double)us / 1e6 > buckets[b])
-            b++;
-        atomic_fetch_add(&S->hist[b], 1);
-        atomic_fetch_add(&S->lat_us, us);
-        atomic_fetch_add(&S->nlat, 1);
-    }
-    if (ep != EP_HEALTH && ep != EP_METRICS)
-        logf_("%.8s %s %d %d claims %.2f ms", method, log_name[ep], code, nclaims,
-              (double)us / 1000.0);
-    return answer(c, code, body, len, ctype, allow);
+    return finish(S, c, q, ep, method, code, body, len, nclaims, ctype, allow);
 }
 
 /* ---- the command ---------------------------------------------------------------------------- */
@@ -780,7 +842,6 @@ static void server_free(Server *S)
     }
     pthread_mutex_destroy(&S->mu);
     pthread_cond_destroy(&S->reload_cv);
-    pthread_cond_destroy(&S->reload_done_cv);
     free(S);
 }
 
@@ -797,7 +858,7 @@ static void stop(Server *S)
     pthread_mutex_lock(&S->mu);
     S->reload_stop = 1;
     pthread_cond_broadcast(&S->reload_cv);
-    pthread_cond_broadcast(&S->reload_done_cv);
+    answer_waiting(S);
     pthread_mutex_unlock(&S->mu);
     if (S->reload_started)
         pthread_join(S->reload_th, NULL);
@@ -815,7 +876,6 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
         return EXIT_USAGE;
     pthread_mutex_init(&S->mu, NULL);
     pthread_cond_init(&S->reload_cv, NULL);
-    pthread_cond_init(&S->reload_done_cv, NULL);
     S->watch_fd = -1;
     char **pol;
     int npol, rc = opts_parse(cmd, serve_opts, argc, argv, &S->a, &pol, &npol);
@@ -894,12 +954,15 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-                     MHD_USE_POLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    /* a pool of polling threads (epoll), one a processor: a request waiting for its group
+     * is suspended, not a thread asleep, so 32 connections cost no 32 threads' switches */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+                     MHD_USE_ERROR_LOG;
     if (cert)
         flags |= MHD_USE_TLS;
     struct MHD_OptionItem mo[] = {
         {MHD_OPTION_SOCK_ADDR, 0, &sa},
+        {MHD_OPTION_THREAD_POOL_SIZE, ncpu > 1 ? (intptr_t)ncpu : 1, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)S->a.timeout, NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)request_done, S},
         {cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert},

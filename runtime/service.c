@@ -39,8 +39,8 @@ typedef struct Job {
     const char *claim_id; /* JOB_GET */
     int explain;
     ServiceReply *r;
-    int done;
-    pthread_cond_t cv; /* its requester waits on it: a group's end wakes only its own */
+    void (*done)(void *arg); /* called once r is answered (on a settling thread) */
+    void *arg;
     int worker;        /* the worker that settles it, or SPAN */
     struct Job *next;  /* the queue, then the group */
     struct Job *pnext; /* a worker's part of the group */
@@ -88,8 +88,8 @@ struct Service {
 
 /* ---- answers ------------------------------------------------------------------------- */
 
-/* the answer, as a tree: printed by reply_text on the requester's thread, so the settling
- * thread (one for all requests) spends none of its time printing JSON */
+/* the answer, as a tree: printed by reply_text on the requester's thread (service_reply), so
+ * the settling thread (one for all requests) spends none of its time printing JSON */
 static void reply_json(ServiceReply *r, int code, cJSON *body)
 {
     cJSON_Delete(r->tree);
@@ -767,37 +767,33 @@ static void *settle_main(void *arg)
             for (Job *j = group; j; j = j->next)
                 reply_error(j->r, 503, "ledger: %s (nothing settled: send again)", err);
         }
-        pthread_mutex_lock(&sv->mu);
         for (Job *j = group, *next; j; j = next) {
-            next = j->next; /* j is the requester's: gone once it wakes */
-            j->done = 1;
-            pthread_cond_signal(&j->cv);
+            next = j->next; /* j is the requester's: gone once it is told */
+            j->done(j->arg);
         }
+        pthread_mutex_lock(&sv->mu);
     }
     pthread_mutex_unlock(&sv->mu);
     return NULL;
 }
 
-/* queue j and wait until the settling thread has answered it */
-static void submit(Service *sv, Job *j)
+/* queue j: 0, or 1 when the service is stopping (answered 503 at once) */
+static int submit(Service *sv, Job *j)
 {
     pthread_mutex_lock(&sv->mu);
     if (sv->stop) {
         pthread_mutex_unlock(&sv->mu);
         reply_error(j->r, 503, "the service is stopping");
-        return; /* printed by the caller, as any answer */
+        return 1;
     }
-    pthread_cond_init(&j->cv, NULL);
     if (sv->tail)
         sv->tail->next = j;
     else
         sv->head = j;
     sv->tail = j;
     pthread_cond_signal(&sv->cv);
-    while (!j->done)
-        pthread_cond_wait(&j->cv, &sv->mu);
     pthread_mutex_unlock(&sv->mu);
-    pthread_cond_destroy(&j->cv);
+    return 0;
 }
 
 /* the worker of a person id */
@@ -940,8 +936,16 @@ void service_free(Service *sv)
     free(sv);
 }
 
-void service_settle(Service *sv, const char *body, size_t n, int explain, long max_claims,
-                    ServiceReply *r)
+/* answered at once: the body printed, nothing queued */
+static int answered(ServiceReply *r, cJSON *req)
+{
+    cJSON_Delete(req);
+    reply_text(r);
+    return 1;
+}
+
+int service_settle(Service *sv, const char *body, size_t n, int explain, long max_claims,
+                   ServiceReply *r, void (*done)(void *arg), void *arg)
 {
     memset(r, 0, sizeof *r);
     const char *end = NULL;
@@ -949,36 +953,72 @@ void service_settle(Service *sv, const char *body, size_t n, int explain, long m
     if (!req) {
         size_t at = end && end >= body ? (size_t)(end - body) : 0;
         reply_error(r, 400, "body: not JSON (near byte %zu)", at);
-        reply_text(r);
-        return;
+        return answered(r, NULL);
     }
     if (!cJSON_IsObject(req)) {
-        cJSON_Delete(req);
         reply_error(r, 400, "body: expected an object");
-        reply_text(r);
-        return;
+        return answered(r, req);
     }
     const cJSON *claims = cJSON_GetObjectItemCaseSensitive(req, "claims");
     if (cJSON_IsArray(claims) && cJSON_GetArraySize(claims) > max_claims) {
         r->nclaims = cJSON_GetArraySize(claims);
-        cJSON_Delete(req);
         reply_error(r, 413, "claims: %d claims, more than the %ld a request may hold", r->nclaims,
                     max_claims);
-        reply_text(r);
-        return;
+        return answered(r, req);
     }
-    Job j = {
-        .kind = JOB_SETTLE, .req = req, .explain = explain, .r = r, .worker = route_of(sv, req)};
-    submit(sv, &j);
-    cJSON_Delete(req);
-    reply_text(r);
+    Job *j = calloc(1, sizeof *j);
+    if (!j) {
+        reply_error(r, 503, "out of memory");
+        return answered(r, req);
+    }
+    *j = (Job){.kind = JOB_SETTLE,
+               .req = req,
+               .explain = explain,
+               .r = r,
+               .done = done,
+               .arg = arg,
+               .worker = route_of(sv, req)};
+    r->job = j;
+    if (submit(sv, j)) {
+        service_reply(r);
+        return 1;
+    }
+    return 0;
 }
 
-void service_claim(Service *sv, const char *claim_id, ServiceReply *r)
+int service_claim(Service *sv, const char *claim_id, ServiceReply *r, void (*done)(void *arg),
+                  void *arg)
 {
     memset(r, 0, sizeof *r);
-    Job j = {.kind = JOB_GET, .claim_id = claim_id, .r = r, .worker = worker_of(sv, claim_id)};
-    submit(sv, &j);
+    Job *j = calloc(1, sizeof *j);
+    if (!j) {
+        reply_error(r, 503, "out of memory");
+        return answered(r, NULL);
+    }
+    *j = (Job){.kind = JOB_GET,
+               .claim_id = claim_id,
+               .r = r,
+               .done = done,
+               .arg = arg,
+               .worker = worker_of(sv, claim_id)};
+    r->job = j;
+    if (submit(sv, j)) {
+        service_reply(r);
+        return 1;
+    }
+    return 0;
+}
+
+void service_reply(ServiceReply *r)
+{
+    Job *j = r->job;
+    if (!j && r->body)
+        return; /* answered at once: printed already */
+    if (j) {
+        cJSON_Delete(j->req);
+        free(j);
+        r->job = NULL;
+    }
     reply_text(r);
 }
 
