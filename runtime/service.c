@@ -944,6 +944,23 @@ static int answered(ServiceReply *r, cJSON *req)
     return 1;
 }
 
+/* a copy of job t queued: 0, or 1 answered at once (no memory, or stopping) */
+static int enqueue(Service *sv, Job t)
+{
+    Job *j = malloc(sizeof *j);
+    if (!j) {
+        reply_error(t.r, 503, "out of memory");
+        return answered(t.r, t.req);
+    }
+    *j = t;
+    t.r->job = j;
+    if (submit(sv, j)) {
+        service_reply(t.r);
+        return 1;
+    }
+    return 0;
+}
+
 int service_settle(Service *sv, const char *body, size_t n, int explain, long max_claims,
                    ServiceReply *r, void (*done)(void *arg), void *arg)
 {
@@ -966,47 +983,25 @@ int service_settle(Service *sv, const char *body, size_t n, int explain, long ma
                     max_claims);
         return answered(r, req);
     }
-    Job *j = calloc(1, sizeof *j);
-    if (!j) {
-        reply_error(r, 503, "out of memory");
-        return answered(r, req);
-    }
-    *j = (Job){.kind = JOB_SETTLE,
-               .req = req,
-               .explain = explain,
-               .r = r,
-               .done = done,
-               .arg = arg,
-               .worker = route_of(sv, req)};
-    r->job = j;
-    if (submit(sv, j)) {
-        service_reply(r);
-        return 1;
-    }
-    return 0;
+    return enqueue(sv, (Job){.kind = JOB_SETTLE,
+                             .req = req,
+                             .explain = explain,
+                             .r = r,
+                             .done = done,
+                             .arg = arg,
+                             .worker = route_of(sv, req)});
 }
 
 int service_claim(Service *sv, const char *claim_id, ServiceReply *r, void (*done)(void *arg),
                   void *arg)
 {
     memset(r, 0, sizeof *r);
-    Job *j = calloc(1, sizeof *j);
-    if (!j) {
-        reply_error(r, 503, "out of memory");
-        return answered(r, NULL);
-    }
-    *j = (Job){.kind = JOB_GET,
-               .claim_id = claim_id,
-               .r = r,
-               .done = done,
-               .arg = arg,
-               .worker = worker_of(sv, claim_id)};
-    r->job = j;
-    if (submit(sv, j)) {
-        service_reply(r);
-        return 1;
-    }
-    return 0;
+    return enqueue(sv, (Job){.kind = JOB_GET,
+                             .claim_id = claim_id,
+                             .r = r,
+                             .done = done,
+                             .arg = arg,
+                             .worker = worker_of(sv, claim_id)});
 }
 
 void service_reply(ServiceReply *r)
