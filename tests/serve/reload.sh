@@ -78,6 +78,14 @@ check "saved: the new policy in service (inotify)" "$(sha new.pol) reloaded 1" \
     "$(jq -r '.sha256 + " " + .last_reload.result + " " + (.reloads | tostring)' body)"
 check "no request failed during the reload" "60" "$(grep -c '^200$' codes)"
 echo "  reload: $(grep 'reload: reloaded in' log | head -1 | sed 's/.*reloaded in //') (the save to the swap)"
+# the swap is of a -O0 compile; the -O2 one follows, and claims 21-46 settle on it
+i=0
+while [ $i -lt 100 ] && ! grep -q 'reload: -O2 in service' log; do
+    sleep 0.1
+    i=$((i + 1))
+done
+check "saved: then compiled at -O2, swapped in" "1" "$(grep -c 'reload: -O2 in service' log)"
+echo "  reload: -O2 compile $(sed -n 's/.*reload: -O2 in service in //p' log) (after the -O0 swap)"
 post $(seq 21 46) >answers2.jsonl
 as_results answers2.jsonl >got2.csv
 cmp -s got2.csv want2.csv && ok "claims 21-46 under the new policy (2017's under the old cap)" ||
