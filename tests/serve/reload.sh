@@ -38,7 +38,7 @@ cmp -s want2.csv old2.csv && bad "reference" "the new cap changes none of claims
 
 mkdir pol
 cp old.pol pol/panji.pol
-serve log --ledger svc.db --tokens tokens pol/panji.pol || { bad "start" "$(cat log)"; finish; }
+serve log --ledger "$SVC" --tokens tokens pol/panji.pol || { bad "start" "$(cat log)"; finish; }
 req GET /v1/policy $S
 cp body pol.json
 check "serving the old policy" "$(sha old.pol)" "$(jq -r .sha256 pol.json)"
@@ -127,7 +127,7 @@ check "SIGTERM: exit 0" "0" "$STOPPED"
 cp new.pol pol/panji.pol
 mkdir lnk
 ln -s ../pol/panji.pol lnk/panji.pol
-serve log2 --ledger svc.db --tokens tokens lnk/panji.pol || { bad "restart" "$(cat log2)"; finish; }
+serve log2 --ledger "$SVC" --tokens tokens lnk/panji.pol || { bad "restart" "$(cat log2)"; finish; }
 req POST /v1/settle $S again.json
 check "restarted: a claim settled before is already settled" "200 already settled" \
     "$CODE $(jq -r .status body)"
