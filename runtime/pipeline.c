@@ -1731,6 +1731,9 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
     t->id = id;
     size_t ns = (size_t)m->neng;
     t->scr = polrt_realloc(NULL, ns * sizeof *t->scr);
+    /* zeroed at once: thread_free frees each scr[i].mem, also after a failure below */
+    if (t->scr)
+        memset(t->scr, 0, ns * sizeof *t->scr);
     t->outs = polrt_realloc(NULL, (ns * (size_t)m->maxout + 1) * sizeof *t->outs);
     t->ok = polrt_realloc(NULL, ns * sizeof *t->ok);
     t->err_code = polrt_realloc(NULL, ns * sizeof *t->err_code);
@@ -1738,7 +1741,6 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
     t->chk_pver = polrt_realloc(NULL, ((size_t)m->s->nparams + 1) * sizeof *t->chk_pver);
     if (!t->scr || !t->outs || !t->ok || !t->err_code || !t->err_loc || !t->chk_pver)
         return -1;
-    memset(t->scr, 0, ns * sizeof *t->scr);
     for (size_t i = 0; i < ns; i++) {
         const RtSchema *s = m->eng[i].s;
         RtScratch *x = &t->scr[i];
