@@ -4,8 +4,11 @@
 # must end where one uninterrupted run ends, every claim settled exactly once), each with its
 # own seed; 25 rounds are 200 kills. SOAK_CLAIMS claims a round (as the suite's: with fewer,
 # a run ends before most kill points on a fast machine). Prints the rounds' summary lines and
-# "soak: K kills in R rounds, F failed"; exit 1 when a round failed.
+# "soak: K kills in R rounds, F failed". Then SOAK_CONCURRENT rounds of
+# tests/runtime/ledger_concurrent.sh with 6 runs at once (-j 1, 2, 4) on one ledger, 20,000
+# persons. Exit 1 when a round failed.
 SOAK_ROUNDS ?= 25
+SOAK_CONCURRENT ?= 5
 SOAK_CLAIMS ?= 200000
 .PHONY: soak
 # polc is copied first: a rebuild during the hour a soak takes must not change it mid-way
@@ -18,4 +21,9 @@ soak: all
 	    n=$$(echo "$$out" | sed -n 's/.*ledger kill: \([0-9]*\) of [0-9]* runs killed.*/\1/p'); \
 	    k=$$((k + $${n:-0})); \
 	    echo "$$out" | grep -q '^\[FAIL\]' && f=$$((f + 1)); \
-	done; echo "soak: $$k kills in $(SOAK_ROUNDS) rounds, $$f round(s) failed"; [ $$f -eq 0 ]
+	done; echo "soak: $$k kills in $(SOAK_ROUNDS) rounds, $$f round(s) failed"; \
+	c=0; for r in $$(seq 1 $(SOAK_CONCURRENT)); do \
+	    POLC=$(BUILD)/soak/polc RUNS=6 PERSONS=20000 sh tests/runtime/ledger_concurrent.sh \
+	        | tee /dev/stderr | grep -q '^\[PASS\]' || c=$$((c + 1)); \
+	done; echo "soak: $(SOAK_CONCURRENT) rounds of 6 concurrent runs, $$c failed"; \
+	[ $$f -eq 0 ] && [ $$c -eq 0 ]
