@@ -23,7 +23,7 @@ soak: all
 	    echo "$$out" | grep -q '^\[FAIL\]' && f=$$((f + 1)); \
 	done; echo "soak: $$k kills in $(SOAK_ROUNDS) rounds, $$f round(s) failed"; \
 	c=0; for r in $$(seq 1 $(SOAK_CONCURRENT)); do \
-	    POLC=$(BUILD)/soak/polc RUNS=6 PERSONS=20000 sh tests/runtime/ledger_concurrent.sh \
-	        | tee /dev/stderr | grep -q '^\[PASS\]' || c=$$((c + 1)); \
+	    out=$$(POLC=$(BUILD)/soak/polc RUNS=6 PERSONS=20000 sh tests/runtime/ledger_concurrent.sh); \
+	    echo "$$out"; echo "$$out" | grep -q '^\[PASS\]' || c=$$((c + 1)); \
 	done; echo "soak: $(SOAK_CONCURRENT) rounds of 6 concurrent runs, $$c failed"; \
 	[ $$f -eq 0 ] && [ $$c -eq 0 ]
