@@ -9,7 +9,7 @@ OPT ?= -O2 -g
 # Debian packages the project needs; `make deps` installs what is missing (as root).
 DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev nettle-dev \
             pkg-config clang-format libmicrohttpd-dev \
-            libpq-dev postgresql curl wrk jq openssl
+            libpq-dev postgresql curl wrk jq openssl python3 sqlite3
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 
 WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \

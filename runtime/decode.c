@@ -390,14 +390,16 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
     b->nfixed = nfixed;
     b->ncols = ncells;
     size_t nhdr = (size_t)(ncells ? ncells : 1);
-    b->hdr = polrt_realloc(NULL, nhdr * sizeof *b->hdr);
+    /* the tables rt_binding_free walks are zeroed as soon as they exist: it runs after a
+     * failure on the next line too */
+    if ((b->hdr = polrt_realloc(NULL, nhdr * sizeof *b->hdr)))
+        memset(b->hdr, 0, nhdr * sizeof *b->hdr);
     b->cols = polrt_realloc(NULL, (size_t)(nf ? nf : 1) * sizeof *b->cols);
-    b->enum_len = polrt_realloc(NULL, ((size_t)s->nenums + 1) * sizeof *b->enum_len);
+    if ((b->enum_len = polrt_realloc(NULL, ((size_t)s->nenums + 1) * sizeof *b->enum_len)))
+        memset(b->enum_len, 0, ((size_t)s->nenums + 1) * sizeof *b->enum_len);
     b->raw = polrt_realloc(NULL, nraw + 1);
     if (!b->hdr || !b->cols || !b->enum_len || !b->raw)
         goto oom;
-    memset(b->hdr, 0, nhdr * sizeof *b->hdr);
-    memset(b->enum_len, 0, ((size_t)s->nenums + 1) * sizeof *b->enum_len);
     memcpy(b->raw, raw, nraw);
     b->nraw = nraw;
     for (int e = 0; e < s->nenums; e++) {

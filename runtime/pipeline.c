@@ -337,8 +337,10 @@ static int next_batch(RtPipe *m)
             return 1;
         }
         /* the last complete record: walk records from a boundary near the end */
+        /* the file's first record starts after its byte order mark, if any */
+        size_t fs = m->buf_off == 0 ? rt_csv_bom_len(m->buf, m->len) : 0;
         size_t from = m->len > PIPE_TAIL ? m->len - PIPE_TAIL : 0;
-        size_t p = from > 0 ? rt_csv_boundary_after(m->buf, 0, from, m->len, 0) : 0;
+        size_t p = from > fs ? rt_csv_boundary_after(m->buf, fs, from, m->len, 0) : fs;
         if (p != SIZE_MAX) {
             for (;;) {
                 size_t e = rt_csv_record_end(m->buf, p, m->len, 0);
@@ -346,7 +348,7 @@ static int next_batch(RtPipe *m)
                     break;
                 p = e;
             }
-            if (p > 0) {
+            if (p > fs) {
                 m->complete = p;
                 return 1;
             }
@@ -356,10 +358,10 @@ static int next_batch(RtPipe *m)
         if (m->batch >= RT_CSV_MAX_RECORD) {
             /* the walk from near the end met the long record: the complete ones before it,
              * walked from the start; none, and it is the first in the buffer */
-            size_t q = 0;
+            size_t q = fs;
             for (size_t e; (e = rt_csv_record_end(m->buf, q, m->len, 0)) != SIZE_MAX;)
                 q = e;
-            if (q > 0) {
+            if (q > fs) {
                 m->complete = q;
                 return 1;
             }
@@ -483,15 +485,16 @@ static int read_header(RtPipe *m)
     RtCells *c = &m->th[0].cells;
     char why[MSG_MAX];
     for (;;) {
-        size_t e = rt_csv_record_end(m->buf, m->start, m->len, m->eof);
-        if (e == SIZE_MAX)
-            e = m->complete;
-        /* a byte order mark is part of the raw bytes, not of the first cell */
+        /* a byte order mark is part of the raw bytes, not of the first cell: nor of the
+         * record's quoting (read as text, it made a quoted first cell a stray quote, and a
+         * line break in a quoted header cell then ended the header) */
         size_t from = m->start;
-        int bom = m->buf_off + (int64_t)from == 0 && e - from >= 3 &&
-                  memcmp(m->buf + from, "\xEF\xBB\xBF", 3) == 0;
+        int bom = m->buf_off + (int64_t)from == 0 && rt_csv_bom_len(m->buf, m->len);
         if (bom)
             from += 3;
+        size_t e = rt_csv_record_end(m->buf, from, m->len, m->eof);
+        if (e == SIZE_MAX)
+            e = m->complete;
         size_t next;
         int64_t lines = 0;
         const char *bad;
@@ -1728,6 +1731,9 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
     t->id = id;
     size_t ns = (size_t)m->neng;
     t->scr = polrt_realloc(NULL, ns * sizeof *t->scr);
+    /* zeroed at once: thread_free frees each scr[i].mem, also after a failure below */
+    if (t->scr)
+        memset(t->scr, 0, ns * sizeof *t->scr);
     t->outs = polrt_realloc(NULL, (ns * (size_t)m->maxout + 1) * sizeof *t->outs);
     t->ok = polrt_realloc(NULL, ns * sizeof *t->ok);
     t->err_code = polrt_realloc(NULL, ns * sizeof *t->err_code);
@@ -1735,7 +1741,6 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
     t->chk_pver = polrt_realloc(NULL, ((size_t)m->s->nparams + 1) * sizeof *t->chk_pver);
     if (!t->scr || !t->outs || !t->ok || !t->err_code || !t->err_loc || !t->chk_pver)
         return -1;
-    memset(t->scr, 0, ns * sizeof *t->scr);
     for (size_t i = 0; i < ns; i++) {
         const RtSchema *s = m->eng[i].s;
         RtScratch *x = &t->scr[i];

@@ -390,6 +390,9 @@ typedef struct RtRecord {
     const char *error; /* NULL, or why the record has no usable cells (bad quotes,
                           not UTF-8): the record is still delimited and raw is valid */
 } RtRecord;
+/* 3 when b[0..n) starts with a UTF-8 byte order mark, else 0. At the start of a file it is
+ * skipped before its first record is cut or read: it belongs to no cell and to no quoting */
+size_t rt_csv_bom_len(const char *b, size_t n);
 /* NULL with "cannot open F: reason" in err; "-" is standard input (not closed) */
 RtCsv *rt_csv_open(const char *path, char *err, size_t errlen);
 /* the next record, valid until the next call: 1, or 0 at the end, or -1 on an I/O error or
