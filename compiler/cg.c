@@ -35,6 +35,7 @@ enum {
     CTX_JMP,
     CTX_USER,
     CTX_PIDX,
+    CTX_TRACE,
     CTX_NFIELDS
 };
 
@@ -56,8 +57,8 @@ typedef struct Cg {
     LLVMTypeRef *rule_ty;      /* per rule, the same for both variants */
     LLVMValueRef host_fn[H_NHOST];
     LLVMTypeRef host_ty[H_NHOST];
-    LLVMValueRef fail_fn, prog_fn;
-    LLVMTypeRef fail_ty, prog_ty;
+    LLVMValueRef fail_fn, prog_fn, span_fn, call_fn; /* polrt_fail, _progressive, _trace_* */
+    LLVMTypeRef fail_ty, prog_ty, span_ty, call_ty;
     int names; /* name values (debug builds) */
 } Cg;
 
@@ -116,7 +117,8 @@ static LLVMBasicBlockRef block(Cg *cg, const char *name)
     return LLVMAppendBasicBlockInContext(cg->c, cg->fn, nm(cg, name));
 }
 
-static LLVMValueRef entry_alloca(Cg *cg, const char *name)
+/* room for n i64 in the entry block */
+static LLVMValueRef entry_array(Cg *cg, int n, const char *name)
 {
     LLVMBuilderRef tmp = LLVMCreateBuilderInContext(cg->c);
     LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
@@ -124,9 +126,15 @@ static LLVMValueRef entry_alloca(Cg *cg, const char *name)
         LLVMPositionBuilderBefore(tmp, first);
     else
         LLVMPositionBuilderAtEnd(tmp, cg->entry);
-    LLVMValueRef a = LLVMBuildAlloca(tmp, cg->t_i64, nm(cg, name));
+    LLVMValueRef a = n == 1 ? LLVMBuildAlloca(tmp, cg->t_i64, nm(cg, name))
+                            : LLVMBuildArrayAlloca(tmp, cg->t_i64, k64(cg, n), nm(cg, name));
     LLVMDisposeBuilder(tmp);
     return a;
+}
+
+static LLVMValueRef entry_alloca(Cg *cg, const char *name)
+{
+    return entry_array(cg, 1, name);
 }
 
 /* polrt_fail(ctx, code, loc) does not return */
@@ -348,6 +356,10 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
     LLVMPositionBuilderAtEnd(cg->b, body);
     LLVMValueRef saved = cg->v_span;
     cg->v_span = elem_ptr(cg, hist, LLVMBuildMul(cg->b, iv, k64(cg, cg->p->nhist), ""));
+    if (cg->trace) { /* the span is read: an explanation lists it */
+        LLVMValueRef sa[2] = {cg->v_ctx, iv};
+        LLVMBuildCall2(cg->b, cg->span_ty, cg->span_fn, sa, 2, "");
+    }
     if (kind == 4) { /* all: stop at the first span that fails the condition */
         LLVMValueRef c = n->y ? cg_expr(cg, n->y) : k64(cg, 1);
         LLVMBasicBlockRef no = block(cg, "agg.no");
@@ -555,6 +567,14 @@ static void cg_branches(Cg *cg, int ridx)
     emit_fail(cg, POLRT_E_NOVERSION, r->loc);
     LLVMPositionBuilderAtEnd(cg->b, done);
     LLVMValueRef v = LLVMBuildLoad2(cg->b, cg->t_i64, result, nm(cg, "value"));
+    if (r->nargs > 0 && cg->trace) {
+        /* a call with arguments: its arguments and value go to the trace (polrt_trace_call) */
+        LLVMValueRef argv = entry_array(cg, r->nargs, "args");
+        for (int i = 0; i < r->nargs; i++)
+            LLVMBuildStore(cg->b, cg->v_args[i], elem_ptr(cg, argv, k64(cg, i)));
+        LLVMValueRef ca[5] = {cg->v_ctx, k64(cg, ridx), v, argv, k64(cg, r->nargs)};
+        LLVMBuildCall2(cg->b, cg->call_ty, cg->call_fn, ca, 5, "");
+    }
     if (r->nargs == 0) {
         store_elem(cg, CTX_RULE_VAL, k64(cg, ridx), v);
         store_elem(cg, CTX_RULE_STATE, k64(cg, ridx), k64(cg, 2));
@@ -687,6 +707,12 @@ static void declare_runtime(Cg *cg)
     LLVMTypeRef pa[4] = {cg->t_ptr, cg->t_ptr, cg->t_i64, cg->t_i64};
     cg->prog_ty = LLVMFunctionType(cg->t_i64, pa, 4, 0);
     cg->prog_fn = LLVMAddFunction(cg->m, "polrt_progressive", cg->prog_ty);
+    LLVMTypeRef sa[2] = {cg->t_ptr, cg->t_i64};
+    cg->span_ty = LLVMFunctionType(cg->t_void, sa, 2, 0);
+    cg->span_fn = LLVMAddFunction(cg->m, "polrt_trace_span", cg->span_ty);
+    LLVMTypeRef ca[5] = {cg->t_ptr, cg->t_i64, cg->t_i64, cg->t_ptr, cg->t_i64};
+    cg->call_ty = LLVMFunctionType(cg->t_void, ca, 5, 0);
+    cg->call_fn = LLVMAddFunction(cg->m, "polrt_trace_call", cg->call_ty);
 }
 
 /* the context rule references (IR_RULE) in n, counted into uses */

@@ -51,6 +51,8 @@ static int64_t rule_value(Env *e, int ridx, const int64_t *args)
         /* recorded once the value is known: a rule that failed is not shown as evaluated */
         if (r->nargs == 0)
             e->ctx->branch[ridx] = i;
+        else
+            polrt_trace_call(e->ctx, ridx, v, args, r->nargs);
         return v;
     }
     fail(e, POLRT_E_NOVERSION, r->loc);
@@ -90,6 +92,7 @@ static int64_t agg(Env *e, const IrNode *n)
     Env inner = *e;
     for (int64_t i = 0; i < e->ctx->nhist; i++) {
         inner.span = e->ctx->hist + i * p->nhist;
+        polrt_trace_span(e->ctx, i); /* the span is read: an explanation lists it */
         int holds = !n->y || eval(&inner, n->y);
         if (n->a == 4) { /* all */
             if (!holds)

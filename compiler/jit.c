@@ -103,7 +103,7 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
     double t2 = now_ms();
 
     /* the runtime's helpers, by address: only these may be called from policy code */
-    LLVMOrcCSymbolMapPair syms[H_NHOST + 2];
+    LLVMOrcCSymbolMapPair syms[H_NHOST + 4];
     size_t ns = 0;
     for (int h = 0; h < H_NHOST; h++)
         syms[ns++] = (LLVMOrcCSymbolMapPair){
@@ -117,6 +117,14 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
     syms[ns++] = (LLVMOrcCSymbolMapPair){
         LLVMOrcLLJITMangleAndIntern(j->jit, "polrt_progressive"),
         {(LLVMOrcExecutorAddress)(uintptr_t)polrt_progressive,
+         {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}};
+    syms[ns++] = (LLVMOrcCSymbolMapPair){
+        LLVMOrcLLJITMangleAndIntern(j->jit, "polrt_trace_span"),
+        {(LLVMOrcExecutorAddress)(uintptr_t)polrt_trace_span,
+         {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}};
+    syms[ns++] = (LLVMOrcCSymbolMapPair){
+        LLVMOrcLLJITMangleAndIntern(j->jit, "polrt_trace_call"),
+        {(LLVMOrcExecutorAddress)(uintptr_t)polrt_trace_call,
          {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}};
     LLVMOrcJITDylibRef jd = LLVMOrcLLJITGetMainJITDylib(j->jit);
     e = LLVMOrcJITDylibDefine(jd, LLVMOrcAbsoluteSymbols(syms, ns));

@@ -478,6 +478,26 @@ static int parse_params(P *p, const cJSON *root, RtSchema *s)
     return 0;
 }
 
+/* a rule's "args" ([{name, type}]; absent in schemas written before explanations showed calls) */
+static int parse_args(P *p, const RtSchema *s, const cJSON *o, const char *where, RtRule *r)
+{
+    const cJSON *as;
+    char awhere[PATH_MAX_LEN];
+    int na;
+    if (get_array(p, o, where, "args", 0, &as, &na))
+        return -1;
+    if (na && !(r->args = alloc_array((size_t)na, sizeof *r->args)))
+        return oom(p);
+    r->nargs = na;
+    for (int k = 0; k < na; k++) {
+        const cJSON *ao = get_obj(p, as, where, "args", k, awhere);
+        if (!ao || get_str(p, ao, awhere, "name", 1, &r->args[k].name) ||
+            get_type(p, s, ao, awhere, &r->args[k].type))
+            return -1;
+    }
+    return 0;
+}
+
 static int parse_rules(P *p, const cJSON *root, RtSchema *s)
 {
     const cJSON *arr;
@@ -520,6 +540,8 @@ static int parse_rules(P *p, const cJSON *root, RtSchema *s)
                 return -1;
             b->line = (int)bline;
         }
+        if (parse_args(p, s, o, where, r))
+            return -1;
     }
     return 0;
 }
@@ -737,6 +759,9 @@ void rt_schema_free(RtSchema *s)
             polrt_realloc(r->branches[k].cites, 0);
         }
         polrt_realloc(r->branches, 0);
+        for (int k = 0; k < r->nargs; k++)
+            polrt_realloc(r->args[k].name, 0);
+        polrt_realloc(r->args, 0);
         polrt_realloc(r->name, 0);
         polrt_realloc(r->cites, 0);
         polrt_realloc(r->doc, 0);
