@@ -156,6 +156,9 @@ typedef struct Field { /* claim/person/history field, ledger field, rule paramet
     int accumulate;  /* ledger: 1 for +=, 0 for = */
     Node *update;    /* ledger: the expression */
     int64_t def_val; /* encoded default (sema) */
+    const char *in;  /* input money field: the unit its cells are in ("fen", "yuan"), or NULL */
+    Loc in_loc;      /* where that unit is written */
+    int fen;         /* cells are integer fen (`money in fen`, sema) */
     Loc loc;
 } Field;
 

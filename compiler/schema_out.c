@@ -67,7 +67,12 @@ static cJSON *fields_json(Arena *a, Decl *rec, int inputs)
         Field *f = &rec->fields.data[i];
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "name", f->name);
-        cJSON_AddStringToObject(o, "type", type_str(a, f->ty));
+        /* a money column in fen: "money:fen", which a runtime that reads every money cell as
+         * yuan refuses rather than reading 100 times too much */
+        const char *ty = type_str(a, f->ty);
+        if (f->fen)
+            ty = arena_printf(a, "money:fen%s", f->ty.optional ? "?" : "");
+        cJSON_AddStringToObject(o, "type", ty);
         if (inputs) {
             cJSON_AddItemToObject(o, "label", str_or_null(f->label));
             if (f->def)

@@ -1270,6 +1270,24 @@ static void check_enum(Sema *s, Decl *d)
         }
 }
 
+/* `total: money in fen`: the cells of a money column are integer fen (an export from a system
+ * that keeps fen), or yuan with at most two decimals (`in yuan`, the default) */
+static void check_cell_unit(Sema *s, Field *f)
+{
+    if (f->ty.kind == TY_ERROR)
+        return;
+    if (f->ty.kind != TY_MONEY) {
+        diag_error(s->d, f->in_loc, "only a money column has a unit ('in fen'); '%s' is %s",
+                   f->name, type_name(s->a, f->ty));
+        return;
+    }
+    if (!strcmp(f->in, "fen"))
+        f->fen = 1;
+    else if (strcmp(f->in, "yuan") != 0)
+        diag_error(s->d, f->in_loc, "unknown unit '%s' for a money column (expected fen or yuan)",
+                   f->in);
+}
+
 static void check_fields(Sema *s, Decl *d, int inputs)
 {
     for (int i = 0; i < d->fields.len; i++) {
@@ -1288,6 +1306,8 @@ static void check_fields(Sema *s, Decl *d, int inputs)
         }
         if (f->def && f->ty.kind != TY_ERROR)
             literal_value(s, f->def, (Type){f->ty.kind, f->ty.unit, 0, f->ty.en}, &f->def_val);
+        if (f->in)
+            check_cell_unit(s, f);
     }
 }
 

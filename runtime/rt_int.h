@@ -24,6 +24,7 @@ typedef struct RtType {
     RtKind kind;
     int enum_idx; /* RT_ENUM: index into RtSchema.enums */
     RtUnit unit;  /* RT_DURATION */
+    int fen;      /* RT_MONEY: cells are integer fen ("money:fen", `money in fen`), else yuan */
     int optional; /* "T?": an empty cell is POLRT_NONE */
 } RtType;
 

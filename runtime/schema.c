@@ -207,6 +207,11 @@ int rt_schema_type(const RtSchema *s, const char *text, RtType *t)
             return 0;
         }
     }
+    if (n == 9 && memcmp(text, "money:fen", 9) == 0) {
+        t->kind = RT_MONEY;
+        t->fen = 1;
+        return 0;
+    }
     if (n > 5 && memcmp(text, "enum:", 5) == 0) {
         for (int i = 0; i < s->nenums; i++) {
             const char *name = s->enums[i].name;
