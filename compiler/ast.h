@@ -167,6 +167,7 @@ typedef struct Entry {  /* a table entry or a bracket of a parameter version */
     Loc loc;
     Node *a, *b; /* value; brackets: lower bound and rate */
     int idx;     /* table: member index (sema) */
+    int unknown; /* table: the value is `unknown`, the notice does not give it (sema) */
 } Entry;
 
 typedef struct Version {      /* "from D [to D]: value" of a param, "from D = expr" of a rule */
@@ -232,8 +233,9 @@ struct Decl {
     /* extern */
     VEC(TypeRef) arg_trefs;
     /* sema */
-    int index; /* position among decls of its kind */
-    int state; /* cycle detection */
+    int index;       /* position among decls of its kind */
+    int has_unknown; /* param: a version marks a table member unknown */
+    int state;       /* cycle detection */
     int used;
 };
 

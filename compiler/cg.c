@@ -429,6 +429,39 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
     return LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
 }
 
+/* traced: the table entry i read of param n->a to ctx->pidx, when the caller asked for a
+ * trace (pidx not NULL) */
+static void trace_entry(Cg *cg, const IrNode *n, LLVMValueRef i)
+{
+    if (!cg->trace)
+        return;
+    LLVMValueRef tp = ctx_load(cg, CTX_PIDX);
+    LLVMBasicBlockRef yes = block(cg, "trace"), done = block(cg, "traced");
+    LLVMBuildCondBr(cg->b, LLVMBuildIsNotNull(cg->b, tp, ""), yes, done);
+    LLVMPositionBuilderAtEnd(cg->b, yes);
+    LLVMBuildStore(cg->b, i, elem_ptr(cg, tp, k64(cg, n->a)));
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+/* a table entry of a param some member of which the policy marks unknown: the value at off,
+ * failing (POLRT_E_UNKNOWN) at member i's own loc (n->k - 1 + i, naming the param and the
+ * member) when it is one of those */
+static LLVMValueRef cg_maybe_unknown(Cg *cg, const IrNode *n, LLVMValueRef i, LLVMValueRef off)
+{
+    trace_entry(cg, n, i);
+    LLVMValueRef v = load_elem(cg, CTX_PARAMS, off);
+    LLVMBasicBlockRef bad = block(cg, "unknown"), ok = block(cg, "known");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, v, k64(cg, POLRT_NONE), ""), bad, ok);
+    LLVMPositionBuilderAtEnd(cg->b, bad);
+    LLVMValueRef args[3] = {cg->v_ctx, k64(cg, POLRT_E_UNKNOWN),
+                            LLVMBuildAdd(cg->b, i, k64(cg, n->k - 1), "")};
+    LLVMBuildCall2(cg->b, cg->fail_ty, cg->fail_fn, args, 3, "");
+    LLVMBuildUnreachable(cg->b);
+    LLVMPositionBuilderAtEnd(cg->b, ok);
+    return v;
+}
+
 static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
 {
     LLVMValueRef x, y;
@@ -445,16 +478,9 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         if (n->x) {
             LLVMValueRef i = cg_expr(cg, n->x);
             off = LLVMBuildAdd(cg->b, off, i, "");
-            if (!cg->trace)
-                return load_elem(cg, CTX_PARAMS, off);
-            /* trace the table entry read, when the caller asked for a trace */
-            LLVMValueRef tp = ctx_load(cg, CTX_PIDX);
-            LLVMBasicBlockRef yes = block(cg, "trace"), done = block(cg, "traced");
-            LLVMBuildCondBr(cg->b, LLVMBuildIsNotNull(cg->b, tp, ""), yes, done);
-            LLVMPositionBuilderAtEnd(cg->b, yes);
-            LLVMBuildStore(cg->b, i, elem_ptr(cg, tp, k64(cg, n->a)));
-            LLVMBuildBr(cg->b, done);
-            LLVMPositionBuilderAtEnd(cg->b, done);
+            if (n->k)
+                return cg_maybe_unknown(cg, n, i, off);
+            trace_entry(cg, n, i);
         }
         return load_elem(cg, CTX_PARAMS, off);
     }

@@ -144,7 +144,10 @@ static int64_t eval(Env *e, const IrNode *n)
         int64_t i = n->x ? eval(e, n->x) : 0;
         if (n->x && c->pidx) /* trace the table entry read */
             c->pidx[n->a] = i;
-        return c->params[off + i];
+        int64_t v = c->params[off + i];
+        if (n->k && v == POLRT_NONE) /* a member the policy marks unknown: its own loc */
+            fail(e, POLRT_E_UNKNOWN, n->k - 1 + i);
+        return v;
     }
     case IR_PROGRESSIVE: {
         int64_t off = param_offset(e, n->a, n->loc);

@@ -226,6 +226,10 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         cJSON_AddStringToObject(o, "rule", ir->locs[i].rule ? ir->locs[i].rule : "");
         cJSON_AddNumberToObject(o, "line", ir->locs[i].line);
         cJSON_AddNumberToObject(o, "col", ir->locs[i].col);
+        if (ir->locs[i].param >= 0) { /* reading a table member the policy marks unknown */
+            cJSON_AddNumberToObject(o, "param", ir->locs[i].param);
+            cJSON_AddNumberToObject(o, "member", ir->locs[i].member);
+        }
         cJSON_AddItemToArray(locs, o);
     }
     char *txt = cJSON_PrintUnformatted(root);

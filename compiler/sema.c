@@ -1311,6 +1311,16 @@ static void check_fields(Sema *s, Decl *d, int inputs)
     }
 }
 
+/* `county unknown` in a table: the notice does not give that member's value. A claim that
+ * needs it fails (POLRT_E_UNKNOWN) instead of the analyst inventing one. An enum-typed param
+ * whose enum has a member named unknown means that member. */
+static int is_unknown(const Decl *d, const Node *v)
+{
+    if (!v || v->kind != ND_NAME || strcmp(v->name, "unknown") != 0)
+        return 0;
+    return d->ty.kind != TY_ENUM || find_member(d->ty.en, "unknown") < 0;
+}
+
 static void check_param_values(Sema *s, Decl *d)
 {
     Type t = d->ty;
@@ -1366,6 +1376,10 @@ static void check_param_values(Sema *s, Decl *d)
                     continue;
                 }
                 seen[m] = 1;
+                if (is_unknown(d, e->a)) {
+                    e->unknown = d->has_unknown = 1;
+                    continue;
+                }
                 int64_t val;
                 literal_value(s, e->a, t, &val);
             }
@@ -1380,6 +1394,12 @@ static void check_param_values(Sema *s, Decl *d)
             diag_error(s->d, v->loc,
                        "'%s' is not a table; declare it as %s[ENUM] or give one value", d->name,
                        d->name);
+            continue;
+        }
+        if (is_unknown(d, v->value)) {
+            diag_error(s->d, v->value->loc,
+                       "only a table member may be unknown; '%s' needs a value from %s", d->name,
+                       v->from->text);
             continue;
         }
         int64_t val;

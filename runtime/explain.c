@@ -151,6 +151,17 @@ static void put_period(FILE *f, const RtVersion *v)
                 polrt_fmt_date(v->to, b));
 }
 
+/* a table entry: its value, or "unknown" for a member the policy marks so (a param is never
+ * absent otherwise) */
+static const char *entry_text(const RtSchema *s, const RtParam *p, int64_t v, char *buf)
+{
+    if (v == POLRT_NONE) {
+        snprintf(buf, VAL_LEN, "unknown");
+        return buf;
+    }
+    return show(s, &p->type, v, buf);
+}
+
 /* one parameter as used: "deductible[county] = 300.00 yuan (in force from ...)  — 第三条" */
 static void put_param(FILE *f, const RtSchema *s, const int64_t *table, int64_t member, int pi,
                       int64_t ver)
@@ -171,12 +182,12 @@ static void put_param(FILE *f, const RtSchema *s, const int64_t *table, int64_t 
         const RtEnum *en = &s->enums[p->index_enum];
         int64_t m = member; /* the entry the policy read (the trace), or -1 */
         if (m >= 0 && m < en->n) {
-            fprintf(f, "[%s] = %s", en->names[m], show(s, &p->type, vals[m], buf));
+            fprintf(f, "[%s] = %s", en->names[m], entry_text(s, p, vals[m], buf));
         } else {
             /* no trace of the entry read: show the whole row */
             fputs(" = {", f);
             for (int i = 0; i < en->n; i++)
-                fprintf(f, "%s%s %s", i ? ", " : "", en->names[i], show(s, &p->type, vals[i], buf));
+                fprintf(f, "%s%s %s", i ? ", " : "", en->names[i], entry_text(s, p, vals[i], buf));
             fputs("}", f);
         }
     } else {
@@ -483,6 +494,8 @@ static cJSON *json_params(J *j, const RtSchema *s, const int64_t *table, const P
                 cJSON *x = add(j, list, NULL, json_value(j, s, &p->type, vals[k]));
                 if (p->index_enum >= 0)
                     add(j, x, "key", cJSON_CreateString(s->enums[p->index_enum].names[k]));
+                if (vals[k] == POLRT_NONE) /* a member the policy marks unknown */
+                    add(j, x, "unknown", cJSON_CreateTrue());
             }
         }
     }

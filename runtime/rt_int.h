@@ -96,6 +96,8 @@ typedef struct RtRule {
 typedef struct RtLoc {
     char *rule;
     int line, col;
+    int param, member; /* a read of a table member the policy marks unknown (the param's
+                          index and the member), else -1 */
 } RtLoc;
 
 /* reject "message" when CONDITION: one of the policy's input checks on a claim row */

@@ -605,6 +605,21 @@ static int parse_locs(P *p, const cJSON *root, RtSchema *s)
             return -1;
         l->line = (int)line;
         l->col = (int)col;
+        /* a read of a table member the policy marks unknown: the param (a table) and member */
+        int64_t param = -1, member = -1;
+        int has = 0;
+        if (get_int(p, o, where, "param", 0, 0, s->nparams - 1, &param, &has))
+            return -1;
+        l->param = l->member = -1;
+        if (!has)
+            continue;
+        int ie = s->params[param].index_enum;
+        if (ie < 0)
+            return fail(p, where, "param %lld is not a table", (long long)param);
+        if (get_int(p, o, where, "member", 1, 0, s->enums[ie].n - 1, &member, NULL))
+            return -1;
+        l->param = (int)param;
+        l->member = (int)member;
     }
     return 0;
 }

@@ -40,6 +40,8 @@ enum {
     POLRT_E_REJECTED = 7,  /* the claim failed one of the policy's input checks (reject
                               declarations): err_loc is its index in the schema's
                               "rejects", not in "locs" (set by the runtime, not by policies) */
+    POLRT_E_UNKNOWN = 8,   /* a table member the policy marks unknown (the notice does not give
+                              it) was needed: err_loc's "locs" entry names the param and member */
 };
 
 /* ---- The context a compiled policy runs in ------------------------------------------
