@@ -57,8 +57,9 @@ typedef struct Cg {
     LLVMTypeRef *rule_ty;      /* per rule, the same for both variants */
     LLVMValueRef host_fn[H_NHOST];
     LLVMTypeRef host_ty[H_NHOST];
-    LLVMValueRef fail_fn, prog_fn, span_fn, call_fn; /* polrt_fail, _progressive, _trace_* */
-    LLVMTypeRef fail_ty, prog_ty, span_ty, call_ty;
+    LLVMValueRef fail_fn, prog_fn, span_fn, call_fn, pick_fn; /* polrt_fail, _progressive,
+                                                                 polrt_trace_* */
+    LLVMTypeRef fail_ty, prog_ty, span_ty, call_ty, pick_ty;
     int names; /* name values (debug builds) */
 } Cg;
 
@@ -379,6 +380,10 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
         case 0:
         case 1: {
             LLVMValueRef v = cg_expr(cg, n->x);
+            if (cg->trace) { /* a candidate: an explanation lists it */
+                LLVMValueRef pa[4] = {cg->v_ctx, k64(cg, n->loc), iv, v};
+                LLVMBuildCall2(cg->b, cg->pick_ty, cg->pick_fn, pa, 4, "");
+            }
             a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
             LLVMValueRef f = LLVMBuildLoad2(cg->b, cg->t_i64, found, "");
             LLVMValueRef better =
@@ -739,6 +744,9 @@ static void declare_runtime(Cg *cg)
     LLVMTypeRef ca[5] = {cg->t_ptr, cg->t_i64, cg->t_i64, cg->t_ptr, cg->t_i64};
     cg->call_ty = LLVMFunctionType(cg->t_void, ca, 5, 0);
     cg->call_fn = LLVMAddFunction(cg->m, "polrt_trace_call", cg->call_ty);
+    LLVMTypeRef pk[4] = {cg->t_ptr, cg->t_i64, cg->t_i64, cg->t_i64};
+    cg->pick_ty = LLVMFunctionType(cg->t_void, pk, 4, 0);
+    cg->pick_fn = LLVMAddFunction(cg->m, "polrt_trace_pick", cg->pick_ty);
 }
 
 /* the context rule references (IR_RULE) in n, counted into uses */

@@ -105,6 +105,7 @@ static int64_t agg(Env *e, const IrNode *n)
         case 0:
         case 1: {
             int64_t v = eval(&inner, n->x);
+            polrt_trace_pick(e->ctx, n->loc, i, v); /* a candidate: an explanation lists it */
             if (!found || (n->a == 0 ? v > acc : v < acc))
                 acc = v;
             found = 1;

@@ -37,7 +37,7 @@ static int loc_of(Lower *L, Loc loc)
     int line = 0, col = 0;
     if (loc.src)
         source_linecol(loc.src, loc.start, &line, &col);
-    IrLoc l = {L->rule, line, col, -1, -1};
+    IrLoc l = {L->rule, line, col, -1, -1, 0, {0}};
     for (int i = L->locs.len - 1; i >= 0 && i >= L->locs.len - 8; i--)
         if (L->locs.data[i].line == line && L->locs.data[i].col == col &&
             L->locs.data[i].rule == l.rule && L->locs.data[i].param < 0)
@@ -273,7 +273,7 @@ static IrNode *lower(Lower *L, Node *n)
             IrLoc base = L->locs.data[r->loc];
             r->k = 1 + L->locs.len;
             for (int m = 0; m < n->decl->index_enum->members.len; m++) {
-                IrLoc l = {base.rule, base.line, base.col, n->decl->index, m};
+                IrLoc l = {base.rule, base.line, base.col, n->decl->index, m, 0, {0}};
                 vec_push(L->a, &L->locs, l);
             }
         }
@@ -282,6 +282,10 @@ static IrNode *lower(Lower *L, Node *n)
     case ND_AGG:
         r = mk(L, IR_AGG, n->loc);
         r->a = n->idx;
+        if (n->idx == 0 || n->idx == 1) { /* max, min: an explanation lists the candidates */
+            L->locs.data[r->loc].best = n->idx + 1;
+            L->locs.data[r->loc].ty = n->ty;
+        }
         r->x = n->a ? val(L, n->a) : NULL;
         r->y = n->b ? val(L, n->b) : NULL;
         r->z = n->c ? val(L, n->c) : NULL;

@@ -112,6 +112,8 @@ typedef struct IrLoc {
     const char *rule;
     int line, col;
     int param, member; /* a table member the policy marks unknown, read here; else -1 */
+    int best;          /* a max (1) or min (2) over history: its candidates are traced */
+    Type ty;           /* best: the candidates' type */
 } IrLoc;
 
 typedef struct IrProgram {

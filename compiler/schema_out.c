@@ -226,6 +226,10 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         cJSON_AddStringToObject(o, "rule", ir->locs[i].rule ? ir->locs[i].rule : "");
         cJSON_AddNumberToObject(o, "line", ir->locs[i].line);
         cJSON_AddNumberToObject(o, "col", ir->locs[i].col);
+        if (ir->locs[i].best) { /* a max or min over history: the candidates' type */
+            cJSON_AddStringToObject(o, "best", ir->locs[i].best == 1 ? "max" : "min");
+            cJSON_AddStringToObject(o, "type", type_str(a, ir->locs[i].ty));
+        }
         if (ir->locs[i].param >= 0) { /* reading a table member the policy marks unknown */
             cJSON_AddNumberToObject(o, "param", ir->locs[i].param);
             cJSON_AddNumberToObject(o, "member", ir->locs[i].member);

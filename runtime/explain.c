@@ -24,6 +24,7 @@ void rt_trace_reset(RtTrace *t)
         memset(t->span, 0, t->nspan * sizeof *t->span);
     t->nspan = 0;
     t->ncalls = 0;
+    t->npicks = 0;
     t->lost = 0;
 }
 
@@ -31,6 +32,7 @@ void rt_trace_free(RtTrace *t)
 {
     polrt_realloc(t->span, 0);
     polrt_realloc(t->calls, 0);
+    polrt_realloc(t->picks, 0);
     memset(t, 0, sizeof *t);
 }
 
@@ -75,6 +77,25 @@ POLRT_API void polrt_trace_call(PolCtx *ctx, int64_t rule, int64_t value, const 
     if (nargs)
         memcpy(c + 3, args, (size_t)nargs * sizeof *args);
     t->ncalls = n;
+}
+
+/* once per (aggregate, span, value): an aggregate inside a rule with arguments runs once per
+ * call, and the same candidate is not listed twice */
+POLRT_API void polrt_trace_pick(PolCtx *ctx, int64_t loc, int64_t span, int64_t value)
+{
+    RtTrace *t = ctx->trace;
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->npicks; i += 3)
+        if (t->picks[i] == loc && t->picks[i + 1] == span && t->picks[i + 2] == value)
+            return;
+    if (rt_grow(&t->picks, &t->cap_picks, t->npicks + 3, sizeof *t->picks)) {
+        t->lost = 1;
+        return;
+    }
+    t->picks[t->npicks++] = loc;
+    t->picks[t->npicks++] = span;
+    t->picks[t->npicks++] = value;
 }
 
 /* ---- values as an analyst reads them ------------------------------------------------ */
@@ -311,6 +332,58 @@ static void put_calls(FILE *f, const RtSchema *s, const PolResult *r)
     }
 }
 
+/* Is the pick at word i of t the first of its aggregate's (loc's) picks? And the index of
+ * the one a max or min takes: the first best, as the aggregate takes it. */
+static int first_of_loc(const RtTrace *t, size_t i)
+{
+    for (size_t k = 0; k < i; k += 3)
+        if (t->picks[k] == t->picks[i])
+            return 0;
+    return 1;
+}
+
+static size_t taken_of_loc(const RtTrace *t, const RtLoc *l, int64_t loc)
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < t->npicks; k += 3)
+        if (t->picks[k] == loc &&
+            (best == SIZE_MAX || (l->best == 1 ? t->picks[k + 2] > t->picks[best + 2]
+                                               : t->picks[k + 2] < t->picks[best + 2])))
+            best = k;
+    return best;
+}
+
+/* the trace's picks of a valid max/min loc, or NULL */
+static const RtLoc *pick_loc(const RtSchema *s, int64_t loc)
+{
+    return loc >= 0 && loc < s->nlocs && s->locs[loc].best ? &s->locs[loc] : NULL;
+}
+
+/* each max or min over history and its candidates, one per span (numbered as in the history
+ * section), the one taken marked: what a best-of (就高不就低) compared */
+static void put_picks(FILE *f, const RtSchema *s, const PolResult *r)
+{
+    char buf[VAL_LEN];
+    const RtTrace *t = r->trace;
+    int any = 0;
+    for (size_t i = 0; t && i < t->npicks; i += 3) {
+        const RtLoc *l = pick_loc(s, t->picks[i]);
+        if (!l || !first_of_loc(t, i))
+            continue;
+        if (!any++)
+            fputs("candidates (each max or min over history, by span):\n", f);
+        fprintf(f, INDENT "%s of %s (line %d, col %d):\n", l->best == 1 ? "max" : "min", l->rule,
+                l->line, l->col);
+        size_t taken = taken_of_loc(t, l, t->picks[i]);
+        for (size_t k = i; k < t->npicks; k += 3) {
+            if (t->picks[k] != t->picks[i])
+                continue;
+            fprintf(f, INDENT INDENT "#%" PRId64 "  %s%s\n", t->picks[k + 1] + 1,
+                    show(s, &l->type, t->picks[k + 2], buf), k == taken ? "  (taken)" : "");
+        }
+    }
+}
+
 static const char *status_text(int64_t status)
 {
     return status == 0 ? "settled" : status == 1 ? "already settled" : "error";
@@ -362,6 +435,7 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
     }
 
     put_calls(f, s, r);
+    put_picks(f, s, r);
 
     any = 0;
     for (int i = 0; r->pver && i < s->nparams; i++) {
@@ -579,6 +653,33 @@ static cJSON *json_calls(J *j, const RtSchema *s, const PolResult *r)
     return arr;
 }
 
+/* [{"rule", "line", "col", "best": "max"|"min", "spans": [{"span", "value", "text", "taken"}]}] */
+static cJSON *json_picks(J *j, const RtSchema *s, const PolResult *r)
+{
+    const RtTrace *t = r->trace;
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && t && i < t->npicks; i += 3) {
+        const RtLoc *l = pick_loc(s, t->picks[i]);
+        if (!l || !first_of_loc(t, i))
+            continue;
+        cJSON *o = add(j, arr, NULL, cJSON_CreateObject());
+        add(j, o, "rule", cJSON_CreateString(l->rule));
+        add(j, o, "line", json_int(l->line));
+        add(j, o, "col", json_int(l->col));
+        add(j, o, "best", cJSON_CreateString(l->best == 1 ? "max" : "min"));
+        cJSON *spans = add(j, o, "spans", cJSON_CreateArray());
+        size_t taken = taken_of_loc(t, l, t->picks[i]);
+        for (size_t k = i; k < t->npicks; k += 3) {
+            if (t->picks[k] != t->picks[i])
+                continue;
+            cJSON *x = add(j, spans, NULL, json_value(j, s, &l->type, t->picks[k + 2]));
+            add(j, x, "span", json_int(t->picks[k + 1] + 1));
+            add(j, x, "taken", cJSON_CreateBool(k == taken));
+        }
+    }
+    return arr;
+}
+
 static cJSON *json_ledgers(J *j, const RtSchema *s, const PolResult *r)
 {
     cJSON *arr = cJSON_CreateArray();
@@ -644,6 +745,7 @@ POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, cons
         add(&j, out, s->outputs[i].name, json_value(&j, s, &s->outputs[i].type, r->out[i]));
     add(&j, root, "rules", json_rules(&j, s, r));
     add(&j, root, "calls", json_calls(&j, s, r));
+    add(&j, root, "candidates", json_picks(&j, s, r));
     add(&j, root, "trace_complete",
         cJSON_CreateBool(!(r->trace && ((const RtTrace *)r->trace)->lost)));
     add(&j, root, "params", json_params(&j, s, e->params, r));

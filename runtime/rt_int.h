@@ -98,6 +98,8 @@ typedef struct RtLoc {
     int line, col;
     int param, member; /* a read of a table member the policy marks unknown (the param's
                           index and the member), else -1 */
+    int best;          /* a max (1) or min (2) over history whose candidates are traced, or 0 */
+    RtType type;       /* best: the candidates' type */
 } RtLoc;
 
 /* reject "message" when CONDITION: one of the policy's input checks on a claim row */
@@ -188,6 +190,9 @@ typedef struct RtTrace {
     int64_t *calls;   /* records of 3 + nargs words: rule, value, nargs, the arguments */
     size_t ncalls;    /* words used */
     size_t cap_calls; /* words allocated */
+    int64_t *picks;   /* triples: loc of a max/min over history, span, its candidate value */
+    size_t npicks;    /* words used */
+    size_t cap_picks; /* words allocated */
     int lost;         /* memory ran out while recording: the record is incomplete */
 } RtTrace;
 void rt_trace_reset(RtTrace *t);

@@ -605,6 +605,16 @@ static int parse_locs(P *p, const cJSON *root, RtSchema *s)
             return -1;
         l->line = (int)line;
         l->col = (int)col;
+        /* a max or min over history: its candidates' type ("best": "max" or "min") */
+        char *best = NULL;
+        if (get_str(p, o, where, "best", 0, &best))
+            return -1;
+        l->best = best ? (strcmp(best, "max") == 0 ? 1 : strcmp(best, "min") == 0 ? 2 : -1) : 0;
+        polrt_realloc(best, 0);
+        if (l->best < 0)
+            return fail(p, where, "best is max or min");
+        if (l->best && get_type(p, s, o, where, &l->type))
+            return -1;
         /* a read of a table member the policy marks unknown: the param (a table) and member */
         int64_t param = -1, member = -1;
         int has = 0;

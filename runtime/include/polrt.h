@@ -126,6 +126,9 @@ POLRT_API int64_t polrt_year_start(int64_t day);                            /* 1
 POLRT_API void polrt_trace_span(PolCtx *ctx, int64_t span);
 POLRT_API void polrt_trace_call(PolCtx *ctx, int64_t rule, int64_t value, const int64_t *args,
                                 int64_t nargs);
+/* ... and each candidate of a max or min over history (the schema loc of the aggregate, the
+ * span, the candidate's value): the alternatives a best-of (就高不就低) compared */
+POLRT_API void polrt_trace_pick(PolCtx *ctx, int64_t loc, int64_t span, int64_t value);
 
 /* ---- Civil dates, money and rate text (shared by compiler and runtime) --------------- */
 POLRT_API int64_t polrt_days_from_civil(int64_t y, int64_t m, int64_t d);

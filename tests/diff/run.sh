@@ -8,8 +8,9 @@
 # .so) and compare, byte for byte against the interpreter: the results CSV (outputs and the
 # per-claim status, error rows included), the JSON-lines explanation of every claim (rule
 # values, branches, parameter versions, ledgers, the person, the history spans read and the
-# calls of rules with arguments), the exit code and the messages; where the policy has rules
-# with arguments or aggregates over its history, some explanation must show them. A policy
+# calls of rules with arguments, the candidates of each max or min over history), the exit code
+# and the messages; where the policy has rules with arguments or aggregates over its history,
+# some explanation must show them. A policy
 # may ask for other data with a comment line "# diff-args: --huge 0.2" (randdata options).
 # A policy in policies/ that does not check is a [FAIL]; elsewhere it is skipped.
 #
@@ -230,6 +231,7 @@ for policy in $list; do
     compare_fast "$d" "$name"
     traced "$d" "$name" '^rule [^:=]*\(' '"calls":\[{' 'calls of rules with arguments'
     traced "$d" "$name" '[a-z_]+ in [a-z_]+( where|\))' '"history":\[{' 'history spans read'
+    traced "$d" "$name" '(max|min)\(.* for [a-z_]+ in ' '"candidates":\[{' 'candidates of a max or min'
 done
 
 echo "$pass passed, $fail failed"

@@ -41,6 +41,8 @@ declare void @polrt_trace_span(ptr, i64)
 
 declare void @polrt_trace_call(ptr, i64, i64, ptr, i64)
 
+declare void @polrt_trace_pick(ptr, i64, i64, i64)
+
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_0(ptr %0, i64 %1, i64 %2) #1 {
 entry:
