@@ -398,6 +398,7 @@ const char *rt_err_text(int64_t code)
     case POLRT_E_DATE: return "date out of range";
     case POLRT_E_NOVERSION: return "no version in force on the claim date";
     case POLRT_E_REJECTED: return "rejected by an input check";
+    case POLRT_E_UNKNOWN: return "a table value the policy marks unknown was needed";
     default: return "unknown policy error";
     }
 }
@@ -446,6 +447,15 @@ char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, s
     int is_rule = 0;
     for (int i = 0; i < s->nrules && !is_rule; i++)
         is_rule = strcmp(s->rules[i].name, l->rule) == 0;
+    char unknown[512];
+    if (code == POLRT_E_UNKNOWN && l->param >= 0) {
+        /* "deductible[county] is unknown (第三条 does not give it)": the param, the member and
+         * the article, so the analyst knows which value the notice leaves open */
+        const RtParam *p = &s->params[l->param];
+        snprintf(unknown, sizeof unknown, "%s[%s] is unknown (%s does not give it)", p->name,
+                 s->enums[p->index_enum].names[l->member], p->cites ? p->cites : "the notice");
+        what = unknown;
+    }
     snprintf(buf, len, "%s in %s%s (line %d, col %d)", what, is_rule ? "rule " : "", l->rule,
              l->line, l->col);
     return buf;

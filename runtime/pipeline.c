@@ -1327,6 +1327,7 @@ static void reset_trace_only(const RtSchema *s, RtScratch *sc)
     }
     for (int i = 0; i < s->nparams; i++)
         sc->pver[i] = sc->pidx[i] = -1;
+    rt_trace_reset(&sc->tr);
 }
 
 /* ... and the ledgers too, as they stand before a claim */
@@ -1366,6 +1367,7 @@ static int settle_one(RtPThread *t, int ei, RtPState *ps, const RtRow *r)
         .branch = sc->branch,
         .pver = sc->pver,
         .pidx = trace ? sc->pidx : NULL,
+        .trace = trace ? &sc->tr : NULL,
         .asof = x->date_idx >= 0 ? r->fields[x->date_idx] : POLRT_NONE,
         .user = x->e->user,
     };
@@ -1769,8 +1771,10 @@ static void thread_free(RtPipe *m, RtPThread *t)
     if (m->sink->thread_free)
         m->sink->thread_free(m->sink->self, t);
     rt_cells_free(&t->cells);
-    for (int i = 0; t->scr && i < m->neng; i++)
+    for (int i = 0; t->scr && i < m->neng; i++) {
         polrt_realloc(t->scr[i].mem, 0);
+        rt_trace_free(&t->scr[i].tr);
+    }
     polrt_realloc(t->scr, 0);
     polrt_realloc(t->outs, 0);
     polrt_realloc(t->ok, 0);

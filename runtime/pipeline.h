@@ -98,6 +98,7 @@ typedef struct RtBlock {
 typedef struct RtScratch {
     int64_t *keys, *before, *after, *out, *rule_val, *rule_state, *branch, *pver, *pidx;
     int64_t *mem;
+    RtTrace tr; /* trace: the spans read and the rule-with-arguments calls */
 } RtScratch;
 
 struct RtPThread {

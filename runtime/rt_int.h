@@ -24,6 +24,7 @@ typedef struct RtType {
     RtKind kind;
     int enum_idx; /* RT_ENUM: index into RtSchema.enums */
     RtUnit unit;  /* RT_DURATION */
+    int fen;      /* RT_MONEY: cells are integer fen ("money:fen", `money in fen`), else yuan */
     int optional; /* "T?": an empty cell is POLRT_NONE */
 } RtType;
 
@@ -88,11 +89,17 @@ typedef struct RtRule {
     int line, col;
     int nbranches;
     RtBranch *branches;
+    int nargs;     /* 0: a context rule */
+    RtField *args; /* the arguments' names and types (explanations show a call's arguments) */
 } RtRule;
 
 typedef struct RtLoc {
     char *rule;
     int line, col;
+    int param, member; /* a read of a table member the policy marks unknown (the param's
+                          index and the member), else -1 */
+    int best;          /* a max (1) or min (2) over history whose candidates are traced, or 0 */
+    RtType type;       /* best: the candidates' type */
 } RtLoc;
 
 /* reject "message" when CONDITION: one of the policy's input checks on a claim row */
@@ -173,6 +180,23 @@ struct PolEngine {
     void *dl;         /* dlopen handle (polrt_engine_open), else NULL */
 };
 const RtSchema *rt_engine_schema(const PolEngine *e);
+
+/* What an explanation shows beyond the per-rule arrays (PolCtx.trace, explain.c): the history
+ * spans the rules' aggregates visited, and each distinct call of a rule with arguments with
+ * its value, in the order the values became known. Zero-initialise; reset before each claim. */
+typedef struct RtTrace {
+    int64_t *span; /* per history row: 1 when read (nspan entries: up to the last read) */
+    size_t nspan, cap_span;
+    int64_t *calls;   /* records of 3 + nargs words: rule, value, nargs, the arguments */
+    size_t ncalls;    /* words used */
+    size_t cap_calls; /* words allocated */
+    int64_t *picks;   /* triples: loc of a max/min over history, span, its candidate value */
+    size_t npicks;    /* words used */
+    size_t cap_picks; /* words allocated */
+    int lost;         /* memory ran out while recording: the record is incomplete */
+} RtTrace;
+void rt_trace_reset(RtTrace *t);
+void rt_trace_free(RtTrace *t);
 
 /* parse a type string ("money", "enum:Level", "date?", ...) against s's enums: 0 or -1 */
 int rt_schema_type(const RtSchema *s, const char *text, RtType *t);

@@ -88,9 +88,10 @@ static void thread_free(void *self, RtPThread *t)
 }
 
 /* the claim's PolResult, from the pipeline's scratch of engine 0 */
-static PolResult result_of(const RtPThread *t, const RtRow *r)
+static PolResult result_of(const RtPThread *t, const RtPState *ps, const RtRow *r)
 {
     const RtScratch *sc = &t->scr[0];
+    const RtPerson *p = ps ? ps->p : NULL;
     PolResult res = {
         .status = r->settled,
         .err_code = r->settled == -1 ? t->err_code[0] : 0,
@@ -103,6 +104,10 @@ static PolResult result_of(const RtPThread *t, const RtRow *r)
         .branch = sc->branch,
         .pver = sc->pver,
         .pidx = sc->pidx,
+        .trace = &sc->tr,
+        .person = p ? p->fields : NULL,
+        .hist = p ? p->hist : NULL,
+        .nhist = p ? p->nspans : 0,
     };
     return res;
 }
@@ -160,7 +165,7 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     row->out_len = x->out.n - row->out_off;
     if (!r->o->explain && !r->o->explain_claim)
         return 0;
-    PolResult res = result_of(t, row);
+    PolResult res = result_of(t, ps, row);
     if (r->o->explain) {
         if (stream_open(&x->xf, &x->xbuf, &x->xlen) < 0)
             return -1;

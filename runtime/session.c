@@ -53,6 +53,7 @@ struct PolSession {
     int64_t *rule_val, *rule_state, *branch, *pver;
     int64_t *pidx;    /* trace: the table entry each table param was read at */
     int64_t *scratch; /* the one allocation all of the above live in */
+    RtTrace tr;       /* trace: the spans read and the rule-with-arguments calls */
 };
 
 __attribute__((format(printf, 2, 3))) static int fail(PolSession *s, const char *fmt, ...)
@@ -186,6 +187,7 @@ POLRT_API void polrt_session_free(PolSession *s)
     polrt_realloc(s->free_h, 0);
     rt_ledger_close(s->st);
     polrt_realloc(s->scratch, 0);
+    rt_trace_free(&s->tr);
     polrt_realloc(s, 0);
 }
 
@@ -461,6 +463,7 @@ static void reset_trace(PolSession *s)
         memset(s->rule_state, 0, (size_t)sc->nrules * sizeof *s->rule_state);
         return;
     }
+    rt_trace_reset(&s->tr);
     memset(s->rule_val, 0, 2 * (size_t)sc->nrules * sizeof *s->rule_val);
     memset(s->branch, 0xff, ((size_t)sc->nrules + 2 * (size_t)sc->nparams) * sizeof *s->branch);
 }
@@ -489,6 +492,9 @@ static void claim_start(PolSession *s, PolResult *res)
     res->branch = s->trace ? s->branch : NULL;
     res->pver = s->trace ? s->pver : NULL;
     res->pidx = s->trace ? s->pidx : NULL;
+    res->trace = s->trace ? &s->tr : NULL;
+    res->person = res->hist = NULL; /* the person's, once known (claim_of) */
+    res->nhist = 0;
     s->err[0] = '\0';
     s->conflict = 0;
     reset_result(s);
@@ -543,6 +549,9 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
                     PolResult *res)
 {
     const RtSchema *sc = s->s;
+    res->person = p->data;
+    res->hist = p->data + sc->nperson;
+    res->nhist = p->nhist;
     if (sc->nclaim > 0 && !fields)
         return fail(s, "claim %.*s: fields missing", ID_SHOW, claim_id);
     int bad = bad_field(sc, sc->claim, sc->nclaim, fields);
@@ -579,6 +588,7 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
             .branch = s->branch,
             .pver = s->pver,
             .pidx = s->pidx,
+            .trace = s->trace ? &s->tr : NULL,
             .asof = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE,
             .user = s->e->user,
         };
