@@ -555,8 +555,8 @@ static void test_engine_open(void)
     s = polrt_session_new(e, NULL, err, sizeof err);
     add_persons(s);
     CHECK_EQ("fast entry bound: traced session", polrt_session_claim(s, "B", "P1", c, &r), 0);
-    check_out("fast entry bound: traced session settles traced", &r, YUAN(3375, 0),
-              YUAN(1625, 0), 0);
+    check_out("fast entry bound: traced session settles traced", &r, YUAN(3375, 0), YUAN(1625, 0),
+              0);
     rt_session_trace(s, 0);
     claim(c, FAKE_CITY, day(2024, 6, 2), YUAN(5000, 0), 0, 1, POLRT_NONE);
     polrt_session_claim(s, "C", "P1", c, &r);
@@ -901,8 +901,10 @@ static void test_other_layout(PolEngine *e)
     int64_t row[3] = {2, 7, YUAN(1000, 0)};
     n[0] = varints(b[0], row, 3);
     sqlite3_stmt *q;
-    sqlite3_prepare_v2(db, "INSERT INTO ledger_rows VALUES ('P1', 'year', 2024, ?1, 'x', 7)", -1,
-                       &q, NULL);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO ledger_rows (person_id, ledger, key, vals, updated_at, layout)"
+                       " VALUES ('P1', 'year', 2024, ?1, 'x', 7)",
+                       -1, &q, NULL);
     sqlite3_bind_blob(q, 1, b[0], (int)n[0], SQLITE_STATIC);
     CHECK_EQ("other layout: row written", sqlite3_step(q), SQLITE_DONE);
     sqlite3_finalize(q);
