@@ -2356,9 +2356,14 @@ typedef struct DbVal {
     size_t n;
     int64_t i;
 } DbVal;
-#define DB_T(s)      ((DbVal){.kind = (s) ? 'T' : 'N', .text = (s)})
+#define DB_T(s)      db_text(s)
 #define DB_I(v)      ((DbVal){.kind = (v) == POLRT_NONE ? 'N' : 'I', .i = (v)})
 #define DB_B(p, len) ((DbVal){.kind = 'B', .blob = (p), .n = (len)})
+/* text, or NULL for SQL NULL */
+static DbVal db_text(const char *s)
+{
+    return (DbVal){.kind = s ? 'T' : 'N', .text = s};
+}
 /* most parameters and columns of a history statement */
 #define DB_MAX 16
 typedef int (*DbRowFn)(void *arg, const DbVal *cols, int ncols);
@@ -2805,6 +2810,40 @@ int rt_ledger_export(RtStore *st, RtLedgerRowFn fn, void *arg, char *err, size_t
         polrt_realloc(ids.v[i], 0);
     polrt_realloc(ids.v, 0);
     return rc;
+}
+
+/* the detail of the latest import audit row that starts with prefix */
+typedef struct Detail {
+    char *buf;
+    size_t len;
+    int found;
+} Detail;
+
+static int detail_row(void *arg, const DbVal *c, int nc)
+{
+    Detail *d = arg;
+    if (nc > 0 && c[0].kind == 'T') {
+        snprintf(d->buf, d->len, "%s", c[0].text);
+        d->found = 1;
+    }
+    return 0;
+}
+
+int rt_ledger_opening(RtStore *st, const char *person_id, int l, int64_t key, char *buf, size_t len)
+{
+    if (!st->db && !st->pg)
+        return 0;
+    char prefix[NAME_MAX_LEN + 48];
+    snprintf(prefix, sizeof prefix, "ledger %s %lld: %%", st->s->ledgers[l].name, (long long)key);
+    DbVal a[2] = {DB_T(person_id), DB_T(prefix)};
+    Detail d = {buf, len, 0};
+    pthread_mutex_lock(&st->mu);
+    int rc = db_query(st,
+                      "SELECT detail FROM ledger_audit WHERE event = 'import' AND person_id = $1 "
+                      "AND detail LIKE $2 ORDER BY at DESC LIMIT 1",
+                      a, 2, detail_row, &d, NULL, NULL, 0);
+    pthread_mutex_unlock(&st->mu);
+    return rc == 0 && d.found;
 }
 
 int rt_ledger_hold_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)

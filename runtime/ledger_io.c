@@ -151,9 +151,15 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
                  led->name, key, settled, settled == 1 ? "" : "s");
         rc = 1;
     } else if (rc == 0) {
-        char src[MSG_MAX];
-        snprintf(src, sizeof src, "ledger %s %" PRId64 ": opening balance from %s:%" PRId64,
-                 led->name, key, im->file, r->line);
+        /* the audit row says where it came from and what it was: explanations show it */
+        char src[MSG_MAX], v[64];
+        size_t at = (size_t)snprintf(src, sizeof src,
+                                     "ledger %s %" PRId64 ": opening balance from %s:%" PRId64,
+                                     led->name, key, im->file, r->line);
+        for (int f = 0; f < led->nfields && at < sizeof src; f++)
+            at += (size_t)snprintf(
+                src + at, sizeof src - at, "%s %s %s", f ? "," : ":", led->fields[f].name,
+                rt_format_value(s, &led->fields[f].type, im->vals[led->offset + f], v, sizeof v));
         rc = rt_ledger_set_row(im->st, lp, l, key, im->vals, POLRT_NONE, err, errlen);
         if (rc == 0)
             rc = rt_ledger_audit(im->st, "import", NULL, person, NULL, POLRT_NONE, POLRT_NONE, src,

@@ -300,6 +300,11 @@ typedef struct RtStoredClaim {
 int rt_ledger_person_claims(RtStore *st, const char *person_id, RtStoredClaim **list, size_t *n,
                             char *err, size_t errlen);
 void rt_ledger_claims_free(RtStoredClaim *c, size_t n);
+/* the opening balance imported for the person's row of ledger l under key: 1 with its audit
+ * detail in buf ("ledger annual 2017: opening balance from FILE:LINE: field value, ..."), or
+ * 0 (none, or it could not be read: an explanation goes without it) */
+int rt_ledger_opening(RtStore *st, const char *person_id, int l, int64_t key, char *buf,
+                      size_t len);
 /* the person's rows read from the store when stale (for the calls below): 0, or -1 */
 int rt_ledger_hold_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen);
 /* ledger l's fields of the row under key into vals (all ledgers' layout; zeros when none)

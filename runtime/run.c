@@ -125,7 +125,6 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     const RtSchema *s = r->s;
     const int64_t *out = t->scr[0].out;
     char buf[MSG_MAX];
-    (void)ps;
     int status = row->settled;
     if (status == 0)
         x->settled++;
@@ -177,6 +176,11 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
         if (stream_open(&x->tf, &x->tbuf, &x->tlen) < 0)
             return -1;
         polrt_explain_text(r->e, row->id, row->fields, &res, x->tf);
+        /* a ledger row that started from an opening balance: its own line, with its source */
+        char open[MSG_MAX];
+        for (int l = 0; r->store && status != -1 && l < s->nledgers; l++)
+            if (rt_ledger_opening(r->store, ps->p->id, l, t->scr[0].keys[l], open, sizeof open))
+                fprintf(x->tf, "%s\n", open);
         if (fflush(x->tf) != 0)
             return -1;
     }
