@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* longest message about a row */
 #define MSG_MAX 512
@@ -292,6 +293,18 @@ done:
     return rc;
 }
 
+/* export and erase read a ledger that is there: a name that is not is the command line's
+ * mistake (opening it would create an empty ledger). 0, or POLRT_EXIT_USAGE after saying so. */
+static int ledger_exists(const char *ledger_db)
+{
+    struct stat sb;
+    if (!strncmp(ledger_db, "postgresql://", 13) || !strncmp(ledger_db, "postgres://", 11) ||
+        stat(ledger_db, &sb) == 0)
+        return 0;
+    fprintf(stderr, "polc: cannot open ledger %s: %s\n", ledger_db, strerror(errno));
+    return polrt_exit_for_errno(errno);
+}
+
 typedef struct Export {
     const RtSchema *s;
     RtOut out;
@@ -336,6 +349,8 @@ POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const cha
     Export x = {.s = s};
     int rc = POLRT_EXIT_OK, opened = 0;
     RtStore *st = NULL;
+    if ((rc = ledger_exists(ledger_db)) != 0)
+        return rc;
     if (out && rt_out_same_file(out, ledger_db)) {
         fprintf(stderr, "polc: --out %s is the ledger: name another\n", out);
         return POLRT_EXIT_USAGE;
@@ -385,6 +400,8 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
     char err[MSG_MAX] = "";
     int rc = POLRT_EXIT_OK;
     int64_t removed = 0;
+    if ((rc = ledger_exists(ledger_db)) != 0)
+        return rc;
     RtStore *st = rt_ledger_open(s, ledger_db, err, sizeof err);
     if (!st || rt_ledger_begin(st, err, sizeof err) ||
         rt_ledger_erase(st, person_id, &removed, err, sizeof err)) {

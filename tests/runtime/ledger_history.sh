@@ -324,6 +324,12 @@ erase() { # $1 backend
         ok "$B: ledger erase: nothing of the person left, one audit row without them"
     else bad "$B: ledger erase" "rc $rc $rc2 left '$left': $(cat erase.err erase2.err)"; fi
     if [ "$B" = sqlite ]; then
+        "$POLC" ledger export "$ENG" --ledger none.db 2>none.err
+        rc=$?
+        if [ $rc = 2 ] && [ ! -e none.db ] &&
+            grep -q 'cannot open ledger none.db: No such file or directory' none.err; then
+            ok "sqlite: export of a ledger that is not there: exit 2, none created"
+        else bad "sqlite: export of a missing ledger" "rc $rc: $(cat none.err)"; fi
         # nothing of the person in the file's bytes either (secure_delete, log checkpointed)
         if ! grep -a -q 'P1' "$L" && [ ! -s "$L-wal" ]; then ok "sqlite: no byte of the erased person's id in the file"
         else bad "sqlite: erased bytes" "P1 still in the file"; fi
