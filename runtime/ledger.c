@@ -2426,7 +2426,7 @@ static int db_query(RtStore *st, const char *sql, const DbVal *args, int nargs, 
     if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
         return db_fail(st, err, errlen);
     for (int i = 0; i < nargs; i++) {
-        char name[8];
+        char name[16]; /* "$1" ... "$16" */
         snprintf(name, sizeof name, "$%d", i + 1);
         int k = sqlite3_bind_parameter_index(q, name);
         if (k == 0)
