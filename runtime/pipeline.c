@@ -1483,14 +1483,15 @@ static int late_end(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs, int rc
     if (!rs->list)
         return rc;
     RtPipe *m = t->pipe;
-    if (rc == 0) {
+    if (rc >= 0) { /* settled, failed or refused, the undone claims settle again */
         char cause[96];
         snprintf(cause, sizeof cause, "late claim %.64s", r->id);
         size_t start = t->adj.n;
         RtPerson *p = ps->p;
-        rc = rt_resettle_replay(m->eng[0].e, m->o->store, ps->lp, p->id, p->fields, p->hist,
-                                p->nspans, rs, cause, &t->adj, t->fatal, sizeof t->fatal);
-        if (rc == 0 && adj_tag(t, r, start) < 0)
+        if (rt_resettle_replay(m->eng[0].e, m->o->store, ps->lp, p->id, p->fields, p->hist,
+                               p->nspans, rs, cause, &t->adj, t->fatal, sizeof t->fatal) < 0)
+            rc = -1;
+        else if (adj_tag(t, r, start) < 0)
             rc = (t->oom = 1, -1);
     }
     rt_resettle_free(rs);
@@ -1634,18 +1635,18 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
                 snprintf(why, sizeof why,
                          "claim id %s was already settled with other data (ledger)", r->id);
                 settle_reject(t, r, why);
-                return 1;
+                return late_end(t, ps, r, &rs, 1);
             }
             if (found != 1) {
                 snprintf(t->fatal, sizeof t->fatal, "claim %.64s: %.400s", r->id,
                          found < 0 ? why : "settled meanwhile, but not found");
-                return -1;
+                return late_end(t, ps, r, &rs, -1);
             }
             if (m->o->trace) /* no rule ran for this answer */
                 reset_trace_only(m->eng[0].s, sc);
             r->settled = 1;
             t->ok[0] = 1;
-            return 0;
+            return late_end(t, ps, r, &rs, 0);
         }
         if (tries == STALE_RETRIES) {
             snprintf(t->fatal, sizeof t->fatal,

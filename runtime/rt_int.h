@@ -520,6 +520,11 @@ void rt_session_rollback(PolSession *s); /* rt_ledger_rollback of its store */
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
  * data (a conflict with the ledger), 0 for any other refusal */
 int rt_session_conflict(const PolSession *s);
+/* on: a claim dated before its person-year's settled claims (SQLite, PostgreSQL stores) is
+ * settled in date order: the later claims undone, this one settled, they settled again, each
+ * change an adjustment in the audit trail (spec/DATA.md "Late claims"); the store's setting,
+ * shared by its forks. Off (the default): it settles on the rows as they are. */
+void rt_session_late(PolSession *s, int on);
 /* the person leaves the session, and their ledger rows the memory store: none of their
  * claims is still to come (a batch run knows when a person's last claim has settled) */
 void rt_session_forget(PolSession *s, const char *person_id);
