@@ -19,13 +19,12 @@ void rt_resettle_free(RtResettle *rs)
 }
 
 /* claim c writes a row in touched[0..n) (pairs of ledger, key) */
-static int touches(const RtSchema *s, const RtStoredClaim *c, const int64_t *touched, size_t n)
+static int touches(const RtStoredClaim *c, const int64_t *touched, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (c->keys[touched[2 * i]] == touched[2 * i + 1])
             return 1;
     return 0;
-    (void)s;
 }
 
 /* the rows of c into touched (pairs), those not there yet; 0, or -1 (memory) */
@@ -80,7 +79,7 @@ int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const c
     memset(rs->redo, 0, rs->n + 1);
     /* the closure: a later claim that reads a row an undone claim wrote is undone too */
     for (size_t i = first; i < rs->n; i++) {
-        if (!touches(s, &rs->list[i], touched, nt))
+        if (!touches(&rs->list[i], touched, nt))
             continue;
         rs->redo[i] = 1;
         rs->nredo++;
