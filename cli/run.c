@@ -7,6 +7,7 @@
 
 typedef struct RunArgs {
     const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim;
+    const char *adjustments, *late, *reverse;
     OptList sets; /* --set: a one-line reform each */
     long threads, max_rejects, opt, interp, quiet, progress, show_ids;
 } RunArgs;
@@ -33,8 +34,10 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         return rc;
     if (npol != 1)
         return opts_usage_error(cmd, run_opts, "give one POLICY or ENGINE.so");
-    if (!a.claims)
-        return opts_usage_error(cmd, run_opts, "--claims FILE is required");
+    int late_reject;
+    if ((rc = opts_run_check(cmd, run_opts, a.claims, a.reverse, a.late, a.adjustments, a.ledger,
+                             &late_reject)) != OPTS_PARSED)
+        return rc;
     if (explain_only && !a.claim)
         return opts_usage_error(cmd, run_opts, "--claim ID is required");
     Engine e;
@@ -53,7 +56,10 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
     case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
     }
     PolRunOpts ro = {
-        .claims = a.claims,
+        .claims = a.reverse ? a.reverse : a.claims,
+        .reverse = a.reverse != NULL,
+        .adjustments = a.adjustments,
+        .late_reject = late_reject,
         .persons = a.persons,
         .ledger_db = a.ledger,
         .out = a.out,

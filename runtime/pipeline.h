@@ -129,6 +129,11 @@ struct RtPThread {
     int64_t nfile, wfile;
     int oom;
     char fatal[512]; /* a ledger error while settling (the run stops) */
+    /* adjustments (rt_resettle_replay's CSV rows) of the batch's claims of this thread, each
+     * run of them tagged with its row's rank, for rt_pipe_take_adjustments */
+    RtLine adj;
+    struct RtPAdj *adjv;
+    size_t nadj, cap_adj;
 };
 
 typedef struct RtPipeSink {
@@ -163,6 +168,13 @@ typedef struct RtPipeOpts {
     int notes;            /* tell the columns a file has that the policy does not read */
     int show_ids;         /* row messages may name person ids and their fields' values */
     RtStore *store;       /* engine 0's ledger (NULL: in memory, beside the persons) */
+    /* with a store: a claim dated before a claim of its person-year already settled is
+     * settled in date order, the later ones settled again (adjustments); late_reject:
+     * rejected instead */
+    int late_reject;
+    /* with a store: the claims file lists claims to reverse (claim_id, person_id; no claim
+     * fields); each is reversed, the later claims settled again (adjustments) */
+    int reverse;
 } RtPipeOpts;
 
 typedef struct RtPipeStats {
@@ -200,6 +212,9 @@ char *rt_pipe_persons_rejects(const char *rejects);
 int rt_pipe_maxout(const RtPipe *p);
 int rt_pipe_date_idx(const RtPipe *p); /* engine 0's claim date field, or -1 */
 const RtPipeStats *rt_pipe_stats(const RtPipe *p);
+/* the batch's adjustments, in input order of the claims that caused them, appended to out
+ * (the threads' buffers start over): 0, or -1 (memory) */
+int rt_pipe_take_adjustments(RtPipe *p, RtLine *out);
 void rt_pipe_progress_clear(RtPipe *p);
 
 #endif

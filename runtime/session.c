@@ -221,6 +221,11 @@ void rt_session_trace(PolSession *s, int on)
     s->trace = on != 0;
 }
 
+void rt_session_late(PolSession *s, int on)
+{
+    rt_ledger_late_check(s->st, on);
+}
+
 void rt_session_keep_claims(PolSession *s, int keep)
 {
     rt_ledger_keep_claims(s->st, keep);
@@ -541,6 +546,23 @@ static int claim_failed(PolSession *s, RtClaimRec *rec, const PolCtx *ctx, int s
     return 0;
 }
 
+/* The end of a claim that arrived late (rs holds the later claims it undid): they settle
+ * again in date order, each change an adjustment in the ledger's audit trail. rc passed
+ * through, or -2 when that fails. */
+static int late_done(PolSession *s, Person *p, const char *claim_id, RtResettle *rs, int rc)
+{
+    if (!rs->list)
+        return rc;
+    char cause[ID_SHOW + 16];
+    snprintf(cause, sizeof cause, "late claim %.*s", ID_SHOW, claim_id);
+    /* the replay uses its own scratch: the late claim's result stays in the session's */
+    if (rt_resettle_replay(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson, p->nhist,
+                           rs, cause, NULL, s->err, sizeof s->err))
+        rc = -2;
+    rt_resettle_free(rs);
+    return rc;
+}
+
 /* One claim of person p (res started by claim_start): the field checks, the policy's input
  * checks, then settle and save. A claim id the store holds already is found when saving it
  * (the insert that records it tells), so a new claim costs no lookup: the policy runs, and
@@ -575,6 +597,7 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
 
     RtClaimRec rec = {claim_id, p->id, s->claim, s->out, s->keys, s->before, s->after};
     RowsLoad load = {s, p->led};
+    RtResettle rs = {0}; /* a late claim: the later claims undone, to settle again */
     for (int tries = 0;; tries++) {
         PolCtx ctx = {
             .claim = s->claim,
@@ -595,24 +618,45 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
         int settled =
             rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
         if (settled < 0)
-            return -2;
+            return late_done(s, p, claim_id, &rs, -2);
         if (settled > 0)
-            return claim_failed(s, &rec, &ctx, settled, res);
+            return late_done(s, p, claim_id, &rs, claim_failed(s, &rec, &ctx, settled, res));
         int saved = rt_ledger_save(s->st, p->led, &rec, s->err, sizeof s->err);
         if (saved == 0) {
             res->status = 0;
-            return 0;
+            return late_done(s, p, claim_id, &rs, 0);
         }
         if (saved < 0)
-            return -2;
+            return late_done(s, p, claim_id, &rs, -2);
+        if (saved == 3 && !rs.list) {
+            /* late (rt_session_late): a stored id answers below; else the person's later
+             * claims of its rows are undone and it settles again */
+            int found = rt_ledger_find(s->st, &rec, s->err, sizeof s->err);
+            if (found < 0)
+                return -2;
+            if (found == 0) {
+                int64_t date = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE;
+                if (rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL, &rs, s->err,
+                                     sizeof s->err)) {
+                    rt_resettle_free(&rs);
+                    return -2;
+                }
+                reset_result(s);
+                continue;
+            }
+            saved = 1;
+        } else if (saved == 3) {
+            fail(s, "claim %.*s: still late once the later claims were undone", ID_SHOW, claim_id);
+            return late_done(s, p, claim_id, &rs, -2);
+        }
         if (saved == 1) {
             /* settled before, or by another session meanwhile: the stored record answers */
             int rc = settled_before(s, &rec, res);
             if (rc == 0 && res->status != 1) {
                 fail(s, "claim %.*s: settled meanwhile, but not found", ID_SHOW, claim_id);
-                return -2;
+                rc = -2;
             }
-            return rc;
+            return late_done(s, p, claim_id, &rs, rc);
         }
         /* another process wrote the ledger since the rows were read: settle again */
         if (tries == STALE_RETRIES) {

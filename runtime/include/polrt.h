@@ -265,6 +265,10 @@ typedef struct PolRunOpts {
     int progress;              /* 1 force, 0 never, -1 when stderr is a terminal */
     int quiet;                 /* no summary */
     int show_ids; /* row messages name person ids and values (default: file:line only) */
+    /* with ledger_db: claims is a list of settled claims to reverse (claim_id, person_id) */
+    int reverse;
+    const char *adjustments; /* CSV of the claims settled again (NULL: the audit trail only) */
+    int late_reject;         /* a late claim is rejected (default: settled in date order) */
 } PolRunOpts;
 typedef struct PolRunStats {
     long settled, already, rejected, failed;
@@ -286,5 +290,18 @@ enum {
 POLRT_API int polrt_exit_for_errno(int e);
 /* returns a POLRT_EXIT_ code: 0 ok, 2 usage, 3 rejected rows or failed claims, 4 system */
 POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st);
+
+/* ---- Ledger files (polc ledger; spec/DATA.md "Ledger files") ---------------------------
+ * import: opening balances from file (person_id, ledger, year, ledger fields by name or
+ * label) into the ledger store: a row sets its person-year's ledger row unless that already
+ * has settled claims; importing the same file twice leaves the ledger as once. Rejected rows
+ * go to rejects (NULL: FILE.rejects.csv). dry_run: everything checked, nothing written.
+ * export: every ledger row, in the import's format, to out (NULL: stdout). erase: every row
+ * of the person in every table, and an audit row that records the erasure, not whose it
+ * was. Messages on stderr; POLRT_EXIT_ codes. */
+POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const char *file,
+                                  const char *rejects, int dry_run);
+POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const char *out);
+POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char *person_id);
 
 #endif
