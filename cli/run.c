@@ -14,6 +14,7 @@
 
 typedef struct RunArgs {
     const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim, *labels, *keep;
+    const char *adjustments, *late, *reverse;
     const char *reform; /* explain: the same claim under this reform too, only what differs */
     OptList sets;       /* --set: a one-line reform each */
     long threads, max_rejects, opt, interp, quiet, progress, show_ids;
@@ -284,8 +285,10 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         return rc;
     if (npol != 1)
         return opts_usage_error(cmd, run_opts, "give one POLICY or ENGINE.so");
-    if (!a.claims)
-        return opts_usage_error(cmd, run_opts, "--claims FILE is required");
+    int late_reject;
+    if ((rc = opts_run_check(cmd, run_opts, a.claims, a.reverse, a.late, a.adjustments, a.ledger,
+                             &late_reject)) != OPTS_PARSED)
+        return rc;
     if (explain_only && !a.claim)
         return opts_usage_error(cmd, run_opts, "--claim ID is required");
     if (a.reform && !explain_only)
@@ -330,7 +333,10 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         return rc;
     }
     PolRunOpts ro = {
-        .claims = a.claims,
+        .claims = a.reverse ? a.reverse : a.claims,
+        .reverse = a.reverse != NULL,
+        .adjustments = a.adjustments,
+        .late_reject = late_reject,
         .persons = a.persons,
         .ledger_db = a.ledger,
         .out = a.out,

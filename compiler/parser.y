@@ -98,7 +98,7 @@ static Node *neg_num(Lexer *lx, Node *n, Loc l) { n->loc = l; n->text = arena_pr
 %type <tref> type
 %type <num> unit unit_opt opt_q
 %type <nl> role_opt
-%type <str> label_opt cites_opt name
+%type <str> label_opt cites_opt name in_opt
 %type <decl> enum_head record_head param_head ledger_head rule_head test_head extern_head
 
 %precedence IFX
@@ -175,13 +175,15 @@ record_head:
   | HISTORY IDENT[n]   { $$ = add_decl(lx, ast_decl(A, DK_HISTORY, $n, @n)); }
   ;
 fields: %empty | fields field ;
-field: name[n] COLON type[t] label_opt[l]
+field: name[n] COLON type[t] in_opt[u] label_opt[l]
         { Decl *d = P->decls.data[P->decls.len - 1];
-          vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .loc = @n})); }
-  | name[n] COLON type[t] label_opt[l] EQ literal[v]
+          vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .in = $u, .in_loc = @u, .loc = @n})); }
+  | name[n] COLON type[t] in_opt[u] label_opt[l] EQ literal[v]
         { Decl *d = P->decls.data[P->decls.len - 1];
-          vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .def = $v, .loc = @n})); }
+          vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .in = $u, .in_loc = @u, .def = $v, .loc = @n})); }
   ;
+/* the unit a money column's cells are in: total: money in fen */
+in_opt: %empty { $$ = NULL; } | IN name[u] { $$ = $u; } | IN YUAN { $$ = "yuan"; } ;
 
 type:
     IDENT[n] opt_q[q]  { $$ = (TypeRef){.name = $n, .optional = $q, .loc = @$}; }

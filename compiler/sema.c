@@ -1289,6 +1289,24 @@ static void check_enum(Sema *s, Decl *d)
         }
 }
 
+/* `total: money in fen`: the cells of a money column are integer fen (an export from a system
+ * that keeps fen), or yuan with at most two decimals (`in yuan`, the default) */
+static void check_cell_unit(Sema *s, Field *f)
+{
+    if (f->ty.kind == TY_ERROR)
+        return;
+    if (f->ty.kind != TY_MONEY) {
+        diag_error(s->d, f->in_loc, "only a money column has a unit ('in fen'); '%s' is %s",
+                   f->name, type_name(s->a, f->ty));
+        return;
+    }
+    if (!strcmp(f->in, "fen"))
+        f->fen = 1;
+    else if (strcmp(f->in, "yuan") != 0)
+        diag_error(s->d, f->in_loc, "unknown unit '%s' for a money column (expected fen or yuan)",
+                   f->in);
+}
+
 static void check_fields(Sema *s, Decl *d, int inputs)
 {
     for (int i = 0; i < d->fields.len; i++) {
@@ -1307,7 +1325,19 @@ static void check_fields(Sema *s, Decl *d, int inputs)
         }
         if (f->def && f->ty.kind != TY_ERROR)
             literal_value(s, f->def, (Type){f->ty.kind, f->ty.unit, 0, f->ty.en}, &f->def_val);
+        if (f->in)
+            check_cell_unit(s, f);
     }
+}
+
+/* `county unknown` in a table: the notice does not give that member's value. A claim that
+ * needs it fails (POLRT_E_UNKNOWN) instead of the analyst inventing one. An enum-typed param
+ * whose enum has a member named unknown means that member. */
+static int is_unknown(const Decl *d, const Node *v)
+{
+    if (!v || v->kind != ND_NAME || strcmp(v->name, "unknown") != 0)
+        return 0;
+    return d->ty.kind != TY_ENUM || find_member(d->ty.en, "unknown") < 0;
 }
 
 static void check_param_values(Sema *s, Decl *d)
@@ -1365,6 +1395,10 @@ static void check_param_values(Sema *s, Decl *d)
                     continue;
                 }
                 seen[m] = 1;
+                if (is_unknown(d, e->a)) {
+                    e->unknown = d->has_unknown = 1;
+                    continue;
+                }
                 int64_t val;
                 literal_value(s, e->a, t, &val);
             }
@@ -1379,6 +1413,12 @@ static void check_param_values(Sema *s, Decl *d)
             diag_error(s->d, v->loc,
                        "'%s' is not a table; declare it as %s[ENUM] or give one value", d->name,
                        d->name);
+            continue;
+        }
+        if (is_unknown(d, v->value)) {
+            diag_error(s->d, v->value->loc,
+                       "only a table member may be unknown; '%s' needs a value from %s", d->name,
+                       v->from->text);
             continue;
         }
         int64_t val;

@@ -45,7 +45,9 @@ struct Run {
     RunThread *th; /* per pipeline thread */
     int nth;
     RtOut results, explain;
-    int opened; /* the outputs are open (after the claims header) */
+    RtOut adjust; /* --adjustments */
+    RtLine adj;   /* a batch's adjustments */
+    int opened;   /* the outputs are open (after the claims header) */
     int explain_found, explained;
     int explain_failed; /* the claim explained failed to settle (status -1) */
     RtStore *store;
@@ -100,9 +102,10 @@ static void thread_free(void *self, RtPThread *t)
 }
 
 /* the claim's PolResult, from the pipeline's scratch of engine 0 */
-static PolResult result_of(const RtPThread *t, const RtRow *r)
+static PolResult result_of(const RtPThread *t, const RtPState *ps, const RtRow *r)
 {
     const RtScratch *sc = &t->scr[0];
+    const RtPerson *p = ps ? ps->p : NULL;
     PolResult res = {
         .status = r->settled,
         .err_code = r->settled == -1 ? t->err_code[0] : 0,
@@ -115,6 +118,10 @@ static PolResult result_of(const RtPThread *t, const RtRow *r)
         .branch = sc->branch,
         .pver = sc->pver,
         .pidx = sc->pidx,
+        .trace = &sc->tr,
+        .person = p ? p->fields : NULL,
+        .hist = p ? p->hist : NULL,
+        .nhist = p ? p->nspans : 0,
     };
     return res;
 }
@@ -175,7 +182,6 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     const RtSchema *s = r->s;
     const int64_t *out = t->scr[0].out;
     char buf[MSG_MAX];
-    (void)ps;
     int status = row->settled;
     if (status == 0)
         x->settled++;
@@ -214,7 +220,7 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     row->out_len = x->out.n - row->out_off;
     if (!r->o->explain && !r->o->explain_claim)
         return 0;
-    PolResult res = result_of(t, row);
+    PolResult res = result_of(t, ps, row);
     if (r->o->explain) {
         if (stream_open(&x->xf, &x->xbuf, &x->xlen) < 0)
             return -1;
@@ -229,6 +235,11 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
         if (stream_open(&x->tf, &x->tbuf, &x->tlen) < 0)
             return -1;
         polrt_explain_text(r->e, row->id, row->fields, &res, x->tf);
+        /* a ledger row that started from an opening balance: its own line, with its source */
+        char open[MSG_MAX];
+        for (int l = 0; r->store && status != -1 && l < s->nledgers; l++)
+            if (rt_ledger_opening(r->store, ps->p->id, l, t->scr[0].keys[l], open, sizeof open))
+                fprintf(x->tf, "%s\n", open);
         if (fflush(x->tf) != 0)
             return -1;
     }
@@ -253,11 +264,16 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
             return -1;
         }
     /* with explain_claim and no out, stdout carries the explanation alone */
-    if (((o->out || !o->explain_claim) && rt_out_open(&r->results, o->out, err, errlen) < 0) ||
-        (o->explain && rt_out_open(&r->explain, o->explain, err, errlen) < 0)) {
+    /* a reversal writes no results: its adjustments say what changed */
+    if (((o->out || !o->explain_claim) && !o->reverse &&
+         rt_out_open(&r->results, o->out, err, errlen) < 0) ||
+        (o->explain && rt_out_open(&r->explain, o->explain, err, errlen) < 0) ||
+        (o->adjustments && rt_out_open(&r->adjust, o->adjustments, err, errlen) < 0)) {
         r->code = polrt_exit_for_errno(errno);
         return -1;
     }
+    if (r->adjust.f)
+        fputs(RT_ADJUST_HEADER, r->adjust.f);
     if (r->results.f) {
         RtLine l = {0};
         if (bom)
@@ -333,6 +349,15 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
         }
     if (run)
         fwrite(run, 1, run_len, r->results.f);
+    /* the claims settled again for the batch's late claims and reversals */
+    r->adj.n = 0;
+    if (rt_pipe_take_adjustments(p, &r->adj) < 0) {
+        snprintf(err, errlen, "out of memory");
+        r->code = POLRT_EXIT_SYSTEM;
+        return -1;
+    }
+    if (r->adjust.f && r->adj.n)
+        fwrite(r->adj.p, 1, r->adj.n, r->adjust.f);
     /* the one text explanation, and the threads' buffers start over */
     for (int i = 0; i < r->nth; i++) {
         RunThread *x = &r->th[i];
@@ -356,6 +381,7 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
     /* the file that failed, and the cause of its first failed write (ENOSPC, not EIO) */
     const RtOut *bad = bad_stream(r->results.f)   ? &r->results
                        : bad_stream(r->explain.f) ? &r->explain
+                       : bad_stream(r->adjust.f)  ? &r->adjust
                                                   : NULL;
     if (bad) {
         int e = rt_out_errno(bad);
@@ -382,6 +408,14 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
     const RtSchema *s = r->s;
     int64_t total = settled + already + failed;
     char a[32], b[32], c[32], d[32], e[32];
+    if (r->o->reverse) {
+        /* the good rows not rejected while reversing were reversed */
+        fprintf(stderr, "%s: %s claims reversed, %s rows rejected%s%s\n", r->o->claims,
+                fmt_count(st->claims - (st->rejected - st->rejected_persons), a),
+                fmt_count(st->rejected, b), st->rejected ? ": " : "",
+                st->rejected ? r->rejects_path : "");
+        return;
+    }
     fprintf(stderr, "%s: %s claims: %s settled, %s already settled, %s failed, %s rows rejected\n",
             r->o->claims, fmt_count(total, a), fmt_count(settled, b), fmt_count(already, c),
             fmt_count(failed, d), fmt_count(st->rejected, e));
@@ -427,7 +461,7 @@ static int outputs_apart(Run *r)
     const PolRunOpts *o = r->o;
     const struct {
         const char *path, *what;
-    } outs[] = {{o->out, "--out"}, {o->explain, "--explain"}},
+    } outs[] = {{o->out, "--out"}, {o->explain, "--explain"}, {o->adjustments, "--adjustments"}},
       ins[] = {{o->claims, "the claims file (--claims)"},
                {o->persons, "the persons file (--persons)"},
                {o->ledger_db, "the ledger (--ledger)"},
@@ -517,6 +551,7 @@ static int run_setup(Run *r)
     if (o->ledger_db) {
         if (!(r->store = rt_ledger_open(r->s, o->ledger_db, r->err, sizeof r->err)))
             return POLRT_EXIT_SYSTEM;
+        rt_ledger_late_check(r->store, 1); /* late claims: spec/DATA.md */
         char lerr[MSG_MAX];
         if (rt_ledger_begin(r->store, lerr, sizeof lerr) != 0) {
             snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
@@ -544,6 +579,8 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
         .notes = !o->quiet,
         .show_ids = o->show_ids,
         .store = r->store,
+        .late_reject = o->late_reject,
+        .reverse = o->reverse,
     };
     RtPipeSink sink = {
         .self = r,
@@ -578,8 +615,8 @@ static int run_finish(Run *r, int rc)
         rt_ledger_close(r->store);
         r->store = NULL;
     }
-    RtOut *files[] = {&r->results, &r->explain};
-    for (int i = 0; i < 2; i++) {
+    RtOut *files[] = {&r->results, &r->explain, &r->adjust};
+    for (int i = 0; i < 3; i++) {
         if (rc != 0)
             rt_out_abort(files[i]);
         else if (rt_out_commit(files[i], lerr, sizeof lerr) < 0) {
@@ -639,6 +676,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     if (r->store)
         rt_ledger_close(r->store); /* an uncommitted transaction is rolled back */
     polrt_realloc(r->th, 0);
+    polrt_realloc(r->adj.p, 0);
     polrt_realloc(r->totals, 0);
     polrt_realloc(r->prejects_path, 0);
     polrt_realloc(r->rejects_buf, 0);

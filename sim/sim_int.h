@@ -35,7 +35,7 @@ typedef struct RtSimReason {
     int64_t code, loc; /* POLRT_E_*, index into the schema's locs (-1 none) */
     int64_t count;
     int64_t seq;   /* the example's rank in the claims file */
-    char *example; /* its claim id */
+    char *example; /* where it is: "line N" of the claims file (never its claim id) */
     char *text;    /* "no version in force ... (line 3, col 1)" */
 } RtSimReason;
 

@@ -294,6 +294,15 @@ static long year_entry(Sim *m, SimPS *ps, int64_t year, int dim, int64_t value)
     return (long)ps->nyears++;
 }
 
+/* where a failed claim is: "line N" of the claims file, never its claim id (the report is
+ * shared beyond those who may see claim and person ids: issue 15); allocated, NULL on memory */
+static char *example_of(const RtRow *r)
+{
+    char b[32];
+    snprintf(b, sizeof b, "line %" PRId64, r->line);
+    return rt_strdup(b);
+}
+
 static void note_failure(Acc *a, const RtRow *r, int64_t code, int64_t loc)
 {
     a->failed++;
@@ -302,7 +311,7 @@ static void note_failure(Acc *a, const RtRow *r, int64_t code, int64_t loc)
         if (x->code == code && x->loc == loc) {
             x->count++;
             if (r->seq < x->seq) {
-                char *e = rt_strdup(r->id);
+                char *e = example_of(r);
                 if (e) {
                     polrt_realloc(x->example, 0);
                     x->example = e;
@@ -322,7 +331,7 @@ static void note_failure(Acc *a, const RtRow *r, int64_t code, int64_t loc)
     x->loc = loc;
     x->count = 1;
     x->seq = r->seq;
-    x->example = rt_strdup(r->id); /* NULL (memory) only loses the example */
+    x->example = example_of(r); /* NULL (memory) only loses the example */
 }
 
 /* The sink's part of a good claim the pipeline settled in every scenario: its totals, its
