@@ -10,7 +10,7 @@ OPT ?= -O2 -g
 # Debian packages the project needs; `make deps` installs what is missing (as root).
 DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev nettle-dev \
             pkg-config clang-format libmicrohttpd-dev libxlsxwriter-dev unzip man-db \
-            libpq-dev postgresql curl wrk jq openssl
+            libpq-dev postgresql curl wrk jq openssl python3 sqlite3
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 
 WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -40,7 +40,7 @@ endif
 
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csv.c runtime/decode.c runtime/out.c runtime/ledger.c runtime/session.c \
-                runtime/progress.c runtime/pipeline.c runtime/run.c runtime/explain.c runtime/util.c \
+                runtime/progress.c runtime/pipeline.c runtime/resettle.c runtime/ledger_io.c runtime/run.c runtime/explain.c runtime/util.c \
                 runtime/opts.c runtime/service.c runtime/xlsx.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
@@ -55,7 +55,7 @@ FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c 
               compiler/driver.c compiler/fmt.c compiler/xref.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
-CLI_SRCS := cli/main.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c \
+CLI_SRCS := cli/main.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c cli/ledger.c \
             cli/test.c cli/simulate.c cli/call.c cli/gen.c cli/fmt.c \
             cli/lsp.c cli/doc.c cli/serve.c
 TOOLS_SRCS := tools/gen.c

@@ -22,7 +22,7 @@
 #define SIM_MAX_BY 8
 
 typedef struct SimArgs {
-    const char *base, *claims, *persons, *report, *sweep, *weight, *oop, *cap, *rejects;
+    const char *base, *claims, *persons, *report, *sweep, *weight, *oop, *cap, *rejects, *changes;
     const char *encoding, *xlsx;
     OptList reforms, sets, by;
     long threads, progress, quiet, interp, opt;
@@ -41,6 +41,8 @@ static const Opt sim_opts[] = {
     {"persons", 0, OPT_STR, AT(persons), "FILE", .help = "the persons and their identity history"},
     {"report", 0, OPT_STR, AT(report), "DIR", .help = "write DIR/report.html and CSV tables"},
     {"xlsx", 0, OPT_STR, AT(xlsx), "FILE", .help = "the report's tables as an Excel workbook"},
+    {"changes", 0, OPT_STR, AT(changes), "FILE",
+     .help = "write every claim a scenario changes, with both values (CSV)"},
     {"weight", 0, OPT_STR, AT(weight), "COLUMN", .help = "the persons column weighting totals"},
     {"oop", 0, OPT_STR, AT(oop), "OUTPUT", .help = "the output that is the patient's own payment"},
     {"cap", 0, OPT_STR, AT(cap), "OUTPUT", .help = "the output > 0 when the annual cap bound"},
@@ -435,6 +437,7 @@ static int simulate(const Scenarios *s, const SimArgs *a, const Sweep *sw)
         .threads = (int)a->threads,
         .progress = (int)a->progress,
         .encoding = a->encoding,
+        .changes = a->changes,
     };
     char sweep_name[400];
     if (sw) {

@@ -235,6 +235,11 @@ size_t rt_csv_scan(RtCsvScan *sc, const char *b, size_t n, int64_t *lines)
     return SIZE_MAX;
 }
 
+size_t rt_csv_bom_len(const char *b, size_t n)
+{
+    return n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 /* the end of the record at b[pos] (a record start): just past its line feed, end at the end
  * of the file, or SIZE_MAX when it continues past end */
 size_t rt_csv_record_end(const char *b, size_t pos, size_t end, int eof)
@@ -688,7 +693,17 @@ static int hand_out(RtCsv *c, RtRecord *r)
 int rt_csv_next(RtCsv *c, RtRecord *r)
 {
     for (;;) {
-        size_t e = c->pos < c->len ? rt_csv_record_end(c->buf, c->pos, c->len, c->eof) : SIZE_MAX;
+        /* a byte order mark is part of the raw bytes, not of the first cell, nor of the
+         * record's quoting (a quoted first cell after it is no stray quote) */
+        size_t from = c->pos;
+        if (c->off + (int64_t)from == 0 && c->len - from < 3 && !c->eof) {
+            if (fill(c) < 0)
+                return -1;
+            continue;
+        }
+        if (c->off + (int64_t)from == 0)
+            from += rt_csv_bom_len(c->buf, c->len);
+        size_t e = from < c->len ? rt_csv_record_end(c->buf, from, c->len, c->eof) : SIZE_MAX;
         if (e == SIZE_MAX) {
             if (c->eof)
                 return 0; /* nothing left */
@@ -696,10 +711,6 @@ int rt_csv_next(RtCsv *c, RtRecord *r)
                 return -1;
             continue;
         }
-        /* a byte order mark is part of the raw bytes, not of the first cell */
-        size_t from = c->pos;
-        if (c->off + (int64_t)from == 0 && e - from >= 3 && memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0)
-            from += 3;
         size_t next;
         int64_t lines = 0;
         const char *bad;

@@ -196,6 +196,8 @@ static int parse_cell(const RtSchema *s, const RtType *t, const char *cell, size
 {
     switch (t->kind) {
     case RT_MONEY: {
+        if (t->fen) /* `money in fen`: whole fen, no decimal point */
+            return parse_int(cell, n, out);
         int rc = polrt_parse_money(cell, n, out);
         char f[FOLD_MAX];
         size_t k = rc == -1 ? fold_cell(cell, n, 1, f) : 0;
@@ -266,9 +268,17 @@ int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t 
     quote_cell(cell, n, q, sizeof q);
     switch (t->kind) {
     case RT_MONEY:
-        if (rc == -2) /* written right, but no amount is that large */
+        if (rc == -2 && t->fen)
+            snprintf(why_buf, why_len, "amount %s out of range (at most %" PRId64 " fen)", q,
+                     INT64_MAX);
+        else if (rc == -2) /* written right, but no amount is that large */
             snprintf(why_buf, why_len, "amount %s out of range (at most %s yuan)", q,
                      polrt_fmt_money(INT64_MAX, exp, 1));
+        else if (t->fen)
+            snprintf(why_buf, why_len,
+                     "not a whole number of fen %s (the column is money in fen: 123456 for "
+                     "1,234.56 yuan)",
+                     q);
         else
             snprintf(why_buf, why_len, "not an amount %s (expected 1234.56 or 1,234.56)", q);
         return -1;
@@ -501,14 +511,16 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
     b->nfixed = nfixed;
     b->ncols = ncells;
     size_t nhdr = (size_t)(ncells ? ncells : 1);
-    b->hdr = polrt_realloc(NULL, nhdr * sizeof *b->hdr);
+    /* the tables rt_binding_free walks are zeroed as soon as they exist: it runs after a
+     * failure on the next line too */
+    if ((b->hdr = polrt_realloc(NULL, nhdr * sizeof *b->hdr)))
+        memset(b->hdr, 0, nhdr * sizeof *b->hdr);
     b->cols = polrt_realloc(NULL, (size_t)(nf ? nf : 1) * sizeof *b->cols);
-    b->enum_len = polrt_realloc(NULL, ((size_t)s->nenums + 1) * sizeof *b->enum_len);
+    if ((b->enum_len = polrt_realloc(NULL, ((size_t)s->nenums + 1) * sizeof *b->enum_len)))
+        memset(b->enum_len, 0, ((size_t)s->nenums + 1) * sizeof *b->enum_len);
     b->raw = polrt_realloc(NULL, nraw + 1);
     if (!b->hdr || !b->cols || !b->enum_len || !b->raw)
         goto oom;
-    memset(b->hdr, 0, nhdr * sizeof *b->hdr);
-    memset(b->enum_len, 0, ((size_t)s->nenums + 1) * sizeof *b->enum_len);
     memcpy(b->raw, raw, nraw);
     b->nraw = nraw;
     for (int e = 0; e < s->nenums; e++) {
@@ -528,7 +540,7 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
         c->f = f[k];
         c->col = -1;
         switch (f[k]->type.kind) {
-        case RT_MONEY: c->dec = RT_DEC_MONEY; break;
+        case RT_MONEY: c->dec = f[k]->type.fen ? RT_DEC_INT : RT_DEC_MONEY; break;
         case RT_DATE: c->dec = RT_DEC_DATE; break;
         case RT_BOOL: c->dec = RT_DEC_BOOL; break;
         case RT_ENUM: c->dec = RT_DEC_ENUM; break;

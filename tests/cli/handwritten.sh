@@ -30,7 +30,7 @@ fi
 same() {
     name=$1 dir=$2
     "$POLC" run "$d/panji.so" --claims "$dir/claims.csv" --persons "$dir/persons.csv" \
-        --out "$dir/polc.csv" -q 2>"$dir/polc.err"
+        --out "$dir/polc.csv" --labels names -q 2>"$dir/polc.err"
     prc=$?
     "$HAND" "$dir/persons.csv" "$dir/claims.csv" "$dir/hand.csv" 2>"$dir/hand.err"
     hrc=$?

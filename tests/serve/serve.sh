@@ -15,7 +15,7 @@ A=4dmin
 
 # the reference: polc run on the shipped example (on standard output: no byte order mark,
 # which a results file has for Excel)
-"$POLC" run "$PANJI" --claims "$EX/claims.csv" --persons "$EX/persons.csv" --out - \
+"$POLC" run "$PANJI" --labels names --claims "$EX/claims.csv" --persons "$EX/persons.csv" --out - \
     --explain want.explain --ledger want.db -q >want.csv 2>/dev/null
 [ -s want.csv ] || { bad "reference run" "polc run wrote no results"; finish; }
 

@@ -85,6 +85,27 @@ static void test_quoting(void)
     rt_csv_close(c);
 }
 
+/* A BOM, then a quoted first cell with a line break in it (found by tests/fuzz/diffcsv.py):
+ * the mark was cut as text, the quote after it was a stray one and the record ended at the
+ * first line feed, "a" becoming an unterminated record of its own. */
+static void test_bom_quoted(void)
+{
+    const char *p = FIXTURE("bq.csv", "\xEF\xBB\xBF\"x\ny\",z\nnext,1\n");
+    char err[256];
+    RtCsv *c = rt_csv_open(p, err, sizeof err);
+    RtRecord r;
+    CHECK_EQ("bom+quoted: a record", rt_csv_next(c, &r), 1);
+    CHECK("bom+quoted: well formed", r.error == NULL);
+    CHECK_EQ("bom+quoted: 2 cells", r.nfields, 2);
+    CHECK_STR("bom+quoted: the quoted cell keeps its line break", r.nfields ? r.field[0] : "",
+              "x\ny");
+    CHECK_EQ("bom+quoted: the next record", rt_csv_next(c, &r), 1);
+    CHECK_EQ("bom+quoted: on line 3", r.line, 3);
+    CHECK_STR("bom+quoted: its first cell", r.nfields ? r.field[0] : "", "next");
+    CHECK_EQ("bom+quoted: end", rt_csv_next(c, &r), 0);
+    rt_csv_close(c);
+}
+
 static void test_bad_records(void)
 {
     const char *p = FIXTURE("bad.csv", "a,b\n"
@@ -427,6 +448,7 @@ int main(void)
         return 1;
     }
     test_quoting();
+    test_bom_quoted();
     test_bad_records();
     test_empty();
     test_chunks();
