@@ -1,5 +1,6 @@
 # polc — one non-recursive Makefile. Objects go to build/; nothing generated is committed.
-# Targets: all deps test demo asan lint grammar fuzz-frontend bench clean   (V=1: show commands)
+# Targets: all deps test demo asan lint grammar fuzz-frontend bench install clean   (V=1: show
+# commands)
 
 LLVM_CONFIG ?= llvm-config-19
 CC ?= cc
@@ -8,8 +9,9 @@ OPT ?= -O2 -g
 
 # Debian packages the project needs; `make deps` installs what is missing (as root).
 DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev nettle-dev \
-            pkg-config clang-format libmicrohttpd-dev \
-            libpq-dev postgresql curl wrk jq openssl libopenmpi-dev openmpi-bin
+            pkg-config clang-format libmicrohttpd-dev libxlsxwriter-dev unzip man-db \
+            libpq-dev postgresql curl wrk jq openssl python3 sqlite3 \
+            libopenmpi-dev openmpi-bin
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 
 WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -29,7 +31,7 @@ LLVM_CFLAGS = $(shell $(LLVM_CONFIG) --cflags 2>/dev/null | sed 's/-D_GNU_SOURCE
 LLVM_LIBS = $(shell $(LLVM_CONFIG) --ldflags 2>/dev/null) $(shell $(LLVM_CONFIG) --libs --link-shared 2>/dev/null)
 # libpq's header directory (Debian: libpq-dev)
 PG_INCLUDE := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
-RT_LIBS := -lsqlite3 -lpq -lcjson -lpthread -ldl -lm
+RT_LIBS := -lsqlite3 -lpq -lcjson -lxlsxwriter -lpthread -ldl -lm
 
 ifeq ($(V),1)
 Q :=
@@ -39,8 +41,8 @@ endif
 
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csv.c runtime/decode.c runtime/out.c runtime/ledger.c runtime/session.c \
-                runtime/progress.c runtime/pipeline.c runtime/run.c runtime/explain.c runtime/util.c \
-                runtime/opts.c runtime/service.c
+                runtime/progress.c runtime/pipeline.c runtime/resettle.c runtime/ledger_io.c runtime/run.c runtime/explain.c runtime/util.c \
+                runtime/opts.c runtime/service.c runtime/xlsx.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
 
@@ -54,7 +56,7 @@ FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c 
               compiler/driver.c compiler/fmt.c compiler/xref.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
 LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
-CLI_SRCS := cli/main.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c \
+CLI_SRCS := cli/main.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c cli/ledger.c \
             cli/test.c cli/simulate.c cli/call.c cli/gen.c cli/fmt.c \
             cli/lsp.c cli/doc.c cli/serve.c
 TOOLS_SRCS := tools/gen.c
@@ -71,8 +73,13 @@ POLC_OBJS := $(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS) $(CLUSTER_OBJS
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all deps test demo asan lint grammar fuzz-frontend bench clean unit
-all: $(BUILD)/polc $(BUILD)/libpolrt.a $(BUILD)/runtime/engine_main.o
+# the shared runtime, for C programs that embed an engine (examples/embed): only the POLRT_API
+# names are exported; the soname carries the ABI's major version (PolRunOpts, PolResult...)
+POLC_VERSION := $(shell sed -n 's/.*POLC_VERSION_STRING "polc \(.*\)"/\1/p' compiler/schema_out.h)
+POLRT_SOVERSION := 0
+POLRT_SO := libpolrt.so.$(POLC_VERSION)
+.PHONY: all deps test demo asan lint grammar fuzz-frontend bench clean unit install
+all: $(BUILD)/polc $(BUILD)/libpolrt.a $(BUILD)/runtime/engine_main.o $(BUILD)/$(POLRT_SO)
 
 # ---- set-up: check Debian packages, install missing ones when root -------------------
 deps:
@@ -87,6 +94,10 @@ $(BUILD)/polc: $(POLC_OBJS) $(BUILD)/libpolsim.a $(BUILD)/libpolrt.a
 $(BUILD)/libpolrt.a: $(RUNTIME_OBJS)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/$(POLRT_SO): $(RUNTIME_OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(SAN_FLAGS) -shared -Wl,-soname,libpolrt.so.$(POLRT_SOVERSION) -o $@ $^ $(RT_LIBS)
 
 $(BUILD)/libpolsim.a: $(SIM_OBJS)
 	@echo "  AR      $@"
@@ -128,7 +139,7 @@ $(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS): | $(BUILD)/parser.h $(BUIL
 $(BUILD)/compiler/%.o: compiler/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS_ALL) -DPOLC_LIBDIR='"$(abspath $(BUILD))"' \
+	$(Q)$(CC) $(CFLAGS_ALL) -DPOLC_RT_LIBS='"$(RT_LIBS)"' \
 	    -DPOLC_LINK_EXTRA='"$(SAN_FLAGS)"' -c $< -o $@
 $(BUILD)/cli/%.o: cli/%.c
 	@mkdir -p $(dir $@)
@@ -156,6 +167,36 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_SUPPORT) $(BUILD)/libpolrt.a
 	    -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive $(RT_LIBS)
 
 unit: $(UNIT_TESTS)
+
+# ---- installation: make install PREFIX=/usr/local (DESTDIR for packaging) ------------
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+LIBDIR = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+DATADIR = $(PREFIX)/share
+
+# The man page (doc/polc.1.in with each command's options from polc itself: tools/man.sh)
+# and polrt.pc (how a C program compiles and links with the runtime) name the install's
+# directories, so install writes them.
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/polc $(DESTDIR)$(LIBDIR)/pkgconfig \
+	    $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DATADIR)/polc/calendar $(DESTDIR)$(DATADIR)/man/man1 \
+	    $(DESTDIR)$(DATADIR)/bash-completion/completions
+	install -m 755 $(BUILD)/polc $(DESTDIR)$(BINDIR)/polc
+	install -m 644 $(BUILD)/libpolrt.a $(DESTDIR)$(LIBDIR)/libpolrt.a
+	install -m 755 $(BUILD)/$(POLRT_SO) $(DESTDIR)$(LIBDIR)/$(POLRT_SO)
+	ln -sf $(POLRT_SO) $(DESTDIR)$(LIBDIR)/libpolrt.so.$(POLRT_SOVERSION)
+	ln -sf libpolrt.so.$(POLRT_SOVERSION) $(DESTDIR)$(LIBDIR)/libpolrt.so
+	install -m 644 $(BUILD)/runtime/engine_main.o $(DESTDIR)$(LIBDIR)/polc/engine_main.o
+	install -m 644 runtime/include/polrt.h $(DESTDIR)$(INCLUDEDIR)/polrt.h
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	    'Name: polrt' 'Description: the polc runtime: load a policy engine, settle claims' \
+	    'Version: $(POLC_VERSION)' 'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lpolrt' \
+	    'Libs.private: $(RT_LIBS)' > $(DESTDIR)$(LIBDIR)/pkgconfig/polrt.pc
+	install -m 644 runtime/calendar/*.txt $(DESTDIR)$(DATADIR)/polc/calendar/
+	sh tools/man.sh $(BUILD)/polc doc/polc.1.in "polc $(POLC_VERSION)" $(DATADIR) \
+	    $(INCLUDEDIR) $(LIBDIR) > $(DESTDIR)$(DATADIR)/man/man1/polc.1
+	install -m 644 doc/polc.bash-completion $(DESTDIR)$(DATADIR)/bash-completion/completions/polc
 
 # ---- the suite -----------------------------------------------------------------------
 test: deps

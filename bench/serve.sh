@@ -6,7 +6,9 @@
 # (bench/README.md keeps the figures). Needs wrk and jq (make deps).
 #
 #   sh bench/serve.sh        env: POLC (build/polc), SERVE_PERSONS (40000), SERVE_SECONDS (10),
-#                                 SERVE_CONNECTIONS (32), SERVE_THREADS (2)
+#                                 SERVE_CONNECTIONS (32), SERVE_THREADS (2, wrk's),
+#                                 SERVE_ARGS (more options of polc serve: -j 1),
+#                                 SERVE_LEDGERS (which runs: "sqlite postgresql memory")
 set -u
 cd "$(dirname "$0")/.." || exit 2
 ROOT=$(pwd)
@@ -17,6 +19,8 @@ SECONDS_=${SERVE_SECONDS:-10}
 CONN=${SERVE_CONNECTIONS:-32}
 SERVE_THREADS=${SERVE_THREADS:-2}
 export SERVE_THREADS
+SERVE_ARGS=${SERVE_ARGS:-}
+LEDGERS=${SERVE_LEDGERS:-sqlite postgresql memory}
 for t in wrk jq; do
     command -v $t >/dev/null || { echo "serve.sh: $t is missing (make deps)" >&2; exit 2; }
 done
@@ -32,7 +36,8 @@ start() { # start LOG ARGS...
     log=$1
     shift
     : >"$log"
-    "$POLC" serve "$PANJI" --listen 127.0.0.1:0 "$@" 2>"$log" &
+    # shellcheck disable=SC2086 # SERVE_ARGS: several words
+    "$POLC" serve "$PANJI" --listen 127.0.0.1:0 $SERVE_ARGS "$@" 2>"$log" &
     SPID=$!
     PORT=""
     while [ -z "$PORT" ] && kill -0 $SPID 2>/dev/null; do
@@ -62,11 +67,20 @@ run() { # run NAME SERVE-ARGS...
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-run "SQLite ledger, durable" --ledger "$WORK/ledger.db"
-if pg_start "$WORK/pg"; then
-    run "PostgreSQL ledger" --ledger "$PGURL"
-else
-    echo "PostgreSQL ledger:           not run (no PostgreSQL 15: make deps)"
-fi
-run "ledger in memory"
+for l in $LEDGERS; do
+    case $l in
+    sqlite) run "SQLite ledger, durable" --ledger "$WORK/ledger.db" ;;
+    postgresql)
+        if [ -n "${PGURL:-}" ] || pg_start "$WORK/pg"; then
+            psql -Atq "$PGURL" -c "DROP TABLE IF EXISTS meta, ledger_rows, settled_claims" \
+                >/dev/null 2>&1
+            run "PostgreSQL ledger" --ledger "$PGURL"
+        else
+            echo "PostgreSQL ledger:           not run (no PostgreSQL 15: make deps)"
+        fi ;;
+    memory) run "ledger in memory" ;;
+    *) echo "serve.sh: SERVE_LEDGERS: $l is none of sqlite, postgresql, memory" >&2; exit 2 ;;
+    esac
+    rm -f "$WORK/ledger.db" "$WORK/ledger.db-wal" "$WORK/ledger.db-shm"
+done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -23,8 +23,10 @@ int cmd_check(const Command *cmd, int argc, char **argv)
         driver_init(&c, &d);
         if (driver_parse(&c, pol[i]) != 0 || driver_check(&c) != 0)
             bad = 1;
-        else
+        else {
             sema_calendar_warning(&d, &c.pol);
+            sema_slip_warnings(&d, &c.pol);
+        }
         if (d.errors)
             fprintf(stderr, "%s: %d error%s\n", pol[i], d.errors, d.errors == 1 ? "" : "s");
         driver_free(&c);

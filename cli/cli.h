@@ -23,5 +23,6 @@ int cmd_fmt(const Command *cmd, int argc, char **argv);      /* fmt.c */
 int cmd_lsp(const Command *cmd, int argc, char **argv);      /* lsp.c */
 int cmd_doc(const Command *cmd, int argc, char **argv);      /* doc.c */
 int cmd_serve(const Command *cmd, int argc, char **argv);    /* serve.c */
+int cmd_ledger(const Command *cmd, int argc, char **argv);   /* ledger.c */
 
 #endif

@@ -956,12 +956,16 @@ int cmd_doc(const Command *cmd, int argc, char **argv)
     char err[512];
     const char *path = arena_printf(d.a, "%s/index.html", a.out);
     PolOut *w = polrt_out_open(path, 0, err, sizeof err);
-    if (!w || polrt_out_write(w, html, len, err, sizeof err) != 0 ||
-        polrt_out_commit(w, err, sizeof err) != 0) {
-        if (w)
-            polrt_out_abort(w);
+    /* polrt_out_commit frees w, failed or not: only a failed write is aborted */
+    int wrc = w ? polrt_out_write(w, html, len, err, sizeof err) : -1;
+    if (w && wrc != 0)
+        polrt_out_abort(w);
+    else if (w)
+        wrc = polrt_out_commit(w, err, sizeof err);
+    if (wrc != 0) {
+        int e = errno;
         fprintf(stderr, "polc: doc: %s\n", err);
-        rc = EXIT_USAGE;
+        rc = polrt_exit_for_errno(e);
     } else {
         rc = EXIT_OK;
     }

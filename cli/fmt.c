@@ -3,6 +3,7 @@
  * change. A file with syntax errors is left alone: its diagnostics, exit 1. */
 #include "cli.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "fmt.h"
@@ -22,17 +23,22 @@ static const Opt fmt_opts[] = {
 };
 #undef AT
 
-/* write text over path atomically; 0, or -1 after a message */
+/* write text over path atomically; 0, or the exit code of the failure after a message (4 for
+ * a full disk or an I/O error). polrt_out_commit frees o whether it succeeds or not: only a
+ * failed write is aborted (aborting after a failed commit freed o twice). */
 static int rewrite(const char *path, const char *text, size_t len)
 {
     char err[512];
     PolOut *o = polrt_out_open(path, 0, err, sizeof err);
-    if (!o || polrt_out_write(o, text, len, err, sizeof err) != 0 ||
-        polrt_out_commit(o, err, sizeof err) != 0) {
-        if (o)
-            polrt_out_abort(o);
+    int rc = o ? polrt_out_write(o, text, len, err, sizeof err) : -1;
+    if (o && rc != 0)
+        polrt_out_abort(o);
+    else if (o)
+        rc = polrt_out_commit(o, err, sizeof err);
+    if (rc != 0) {
+        int e = errno;
         fprintf(stderr, "polc: fmt: %s\n", err);
-        return -1;
+        return polrt_exit_for_errno(e);
     }
     return 0;
 }
@@ -48,7 +54,7 @@ int cmd_fmt(const Command *cmd, int argc, char **argv)
         return opts_usage_error(cmd, fmt_opts, "give at least one FILE");
     if (a.check && a.to_stdout)
         return opts_usage_error(cmd, fmt_opts, "--check and --stdout do not go together");
-    int bad = 0, changed = 0;
+    int bad = 0, changed = 0, sys = 0;
     for (int i = 0; i < nfiles; i++) {
         Arena ar;
         arena_init(&ar);
@@ -70,10 +76,12 @@ int cmd_fmt(const Command *cmd, int argc, char **argv)
             changed = 1;
             if (a.check)
                 printf("%s\n", files[i]);
-            else if (rewrite(files[i], out, len) != 0)
-                bad = 1;
+            else if ((rc = rewrite(files[i], out, len)) != 0)
+                sys = rc;
         }
         arena_free(&ar);
     }
+    if (sys)
+        return sys;
     return bad || (a.check && changed) ? EXIT_POLICY : EXIT_OK;
 }

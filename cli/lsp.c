@@ -455,6 +455,13 @@ static const char *cites(Arena *ar, const char *c)
 }
 
 /* the hover text of what r names (markdown) */
+/* a field's type as declared: "money in fen" for a money column whose cells are fen */
+static const char *field_type(Arena *ar, const Field *f)
+{
+    const char *ty = type_name(ar, f->ty);
+    return f->fen ? arena_printf(ar, "%s in fen", ty) : ty;
+}
+
 static const char *describe(Arena *ar, const Xref *r)
 {
     Decl *d = r->decl;
@@ -473,7 +480,7 @@ static const char *describe(Arena *ar, const Xref *r)
         const char *how = d->kind != DK_LEDGER ? ""
                           : f->accumulate      ? " (adds up: `+=`)"
                                                : " (keeps the latest: `=`)";
-        return arena_printf(ar, "**%s** `%s`: `%s`%s%s%s", owner, f->name, type_name(ar, f->ty),
+        return arena_printf(ar, "**%s** `%s`: `%s`%s%s%s", owner, f->name, field_type(ar, f),
                             f->label ? " — " : "", f->label ? f->label : "", how);
     }
     case XR_ARG: {
@@ -612,8 +619,7 @@ static void field_items(Arena *ar, cJSON *arr, const Decl *d, const char *prefix
     for (int i = 0; i < d->fields.len; i++) {
         const Field *f = &d->fields.data[i];
         item(arr, f->name, CK_FIELD,
-             f->label ? arena_printf(ar, "%s %s", type_name(ar, f->ty), f->label)
-                      : type_name(ar, f->ty),
+             f->label ? arena_printf(ar, "%s %s", field_type(ar, f), f->label) : field_type(ar, f),
              prefix);
     }
 }

@@ -6,9 +6,18 @@
 #include "cluster.h"
 #include "engine.h"
 
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 typedef struct RunArgs {
-    const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim;
-    OptList sets; /* --set: a one-line reform each */
+    const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim, *labels, *keep;
+    const char *adjustments, *late, *reverse, *encoding, *xlsx;
+    const char *reform; /* explain: the same claim under this reform too, only what differs */
+    OptList sets;       /* --set: a one-line reform each */
     long threads, max_rejects, opt, interp, quiet, progress, show_ids;
 } RunArgs;
 
@@ -21,9 +30,252 @@ static const Opt run_opts[] = {
     {"interp", 0, OPT_FLAG, AT(interp), NULL, 1,
      .help = "use the reference interpreter, not the JIT"},
     {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "JIT optimisation level, 0 to 3 (default 2)"},
+    {"reform", 0, OPT_STR, AT(reform), "REFORM",
+     .help = "explain: the claim under the policy and this reform, only what differs"},
     {0},
 };
 #undef AT
+
+/* ---- polc explain --reform: what a reform changes in one claim's settlement ---------------- */
+
+/* the claim's explanation (JSON, polrt_explain_json) as engine e settles the claims file:
+ * a cJSON tree to free, or NULL (not there: *rc 0; the run failed: *rc its exit code) */
+static cJSON *explain_json(PolEngine *e, const RunArgs *a, int *rc)
+{
+    char tmp[] = "/tmp/polc-explain-XXXXXX";
+    int fd = mkstemp(tmp);
+    *rc = 0;
+    if (fd < 0) {
+        fprintf(stderr, "polc: explain: cannot make a temporary file: %s\n", strerror(errno));
+        *rc = EXIT_SYSTEM;
+        return NULL;
+    }
+    close(fd);
+    PolRunOpts ro = {.claims = a->claims,
+                     .persons = a->persons,
+                     .out = "/dev/null",
+                     .explain = tmp,
+                     .rejects = a->rejects,
+                     .threads = (int)a->threads,
+                     .quiet = 1};
+    PolRunStats st;
+    int r = polrt_run(e, &ro, &st);
+    cJSON *found = NULL;
+    FILE *f = r == 0 || r == EXIT_DATA ? fopen(tmp, "r") : NULL;
+    char *line = NULL;
+    size_t cap = 0;
+    while (f && !found && getline(&line, &cap, f) > 0) {
+        cJSON *j = cJSON_Parse(line);
+        const char *id = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "claim_id"));
+        if (id && !strcmp(id, a->claim))
+            found = j;
+        else
+            cJSON_Delete(j);
+    }
+    free(line);
+    if (f)
+        fclose(f);
+    unlink(tmp);
+    if (r != 0 && r != EXIT_DATA)
+        *rc = r;
+    return found;
+}
+
+/* the text of member `what` ("text" of a value object) of object o, or "" */
+static const char *text_of(const cJSON *o)
+{
+    const char *t = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "text"));
+    return t ? t : "";
+}
+
+static const cJSON *by_name(const cJSON *arr, const char *name)
+{
+    const cJSON *x;
+    cJSON_ArrayForEach(x, arr)
+    {
+        const char *n = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(x, "name"));
+        if (n && !strcmp(n, name))
+            return x;
+    }
+    return NULL;
+}
+
+/* "政府兜底 (backstop)" for a rule with a label in the policy, else its name */
+static const char *rule_heading(const Engine *e, const char *name, char *buf, size_t len)
+{
+    for (int i = 0; e->policy && i < e->policy->pol.rules.len; i++) {
+        const Decl *d = e->policy->pol.rules.data[i];
+        if (!strcmp(d->name, name) && d->label) {
+            snprintf(buf, len, "%s (%s)", d->label, name);
+            return buf;
+        }
+    }
+    return name;
+}
+
+/* "  NAME   " padded to NAME_COLS display columns (CJK two), then the rest */
+#define NAME_COLS 38
+static void put_row(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put_row(const char *name, const char *fmt, ...)
+{
+    int w = source_display_width(name, strlen(name));
+    printf("  %s%*s ", name, w < NAME_COLS ? NAME_COLS - w : 0, "");
+    va_list ap;
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    putchar('\n');
+}
+
+/* a rule's value with the exception it took: "19.84 (exception outpatient)" */
+static const char *taken(const char *text, const char *branch, char *buf, size_t len)
+{
+    if (!branch || !strcmp(branch, "default"))
+        return text;
+    snprintf(buf, len, "%s (%s %s)", text, strncmp(branch, "from ", 5) ? "exception" : "version",
+             branch);
+    return buf;
+}
+
+/* a parameter as the claim used it: "backstop_cap[county] = 3000.00 (from 2017-04-07)" */
+static void param_text(const cJSON *p, char *buf, size_t len)
+{
+    const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "name"));
+    const char *entry = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "entry"));
+    const char *from = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "from"));
+    const cJSON *vals = cJSON_GetObjectItemCaseSensitive(p, "values"), *v, *used = NULL;
+    char all[512] = "";
+    size_t k = 0;
+    cJSON_ArrayForEach(v, vals)
+    {
+        const char *key = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v, "key"));
+        if (entry && key && !strcmp(key, entry))
+            used = v;
+        if (k < sizeof all - 2)
+            k += (size_t)snprintf(all + k, sizeof all - k, "%s%s", k ? " " : "", text_of(v));
+    }
+    if (entry)
+        snprintf(buf, len, "%s[%s] = %s (from %s)", name ? name : "?", entry,
+                 used ? text_of(used) : "?", from ? from : "?");
+    else
+        snprintf(buf, len, "%s = %s (from %s)", name ? name : "?", all, from ? from : "?");
+}
+
+/* Explain one claim under the base and the reform and print only what differs: the rules (by
+ * value or exception taken), the parameters in force, the ledger values and the outputs. */
+static int explain_reform(const RunArgs *a, const char *policy, Engine *base, Engine *ref)
+{
+    int rc1, rc2;
+    cJSON *x = explain_json(base->pe, a, &rc1), *y = explain_json(ref->pe, a, &rc2);
+    int rc = rc1 ? rc1 : rc2;
+    if (!rc && (!x || !y))
+        fprintf(stderr, "polc: claim '%s' is not in %s (or was rejected)\n", a->claim, a->claims);
+    if (rc || !x || !y) {
+        cJSON_Delete(x);
+        cJSON_Delete(y);
+        return rc ? rc : EXIT_USAGE;
+    }
+    char b1[512], b2[512], h[256];
+    const char *s1 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(x, "status"));
+    const char *s2 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(y, "status"));
+    printf("claim %s of %s — what the reform changes\n  base:   %s (%s)\n  reform: %s (%s)\n",
+           a->claim, a->claims, policy, s1 ? s1 : "?", a->reform, s2 ? s2 : "?");
+    int any = 0, n = 0;
+    /* rules: in the base's order, then those only the reform needed */
+    const cJSON *rx = cJSON_GetObjectItemCaseSensitive(x, "rules");
+    const cJSON *ry = cJSON_GetObjectItemCaseSensitive(y, "rules"), *r;
+    cJSON_ArrayForEach(r, rx)
+    {
+        const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "name"));
+        const cJSON *o = name ? by_name(ry, name) : NULL;
+        const char *t1 = text_of(r), *t2 = o ? text_of(o) : "(not needed)";
+        const char *br1 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "branch"));
+        const char *br2 =
+            o ? cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "branch")) : NULL;
+        if (!name || (o && !strcmp(t1, t2) && br1 && br2 && !strcmp(br1, br2)))
+            continue;
+        if (!n++)
+            puts("rules that differ (base → reform):");
+        put_row(rule_heading(base, name, h, sizeof h), "%s → %s", taken(t1, br1, b1, sizeof b1),
+                taken(t2, br2, b2, sizeof b2));
+    }
+    cJSON_ArrayForEach(r, ry)
+    {
+        const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "name"));
+        if (!name || by_name(rx, name))
+            continue;
+        if (!n++)
+            puts("rules that differ (base → reform):");
+        put_row(rule_heading(ref, name, h, sizeof h), "(not needed) → %s", text_of(r));
+    }
+    any += n;
+    /* parameters in force */
+    n = 0;
+    const cJSON *px = cJSON_GetObjectItemCaseSensitive(x, "params");
+    const cJSON *py = cJSON_GetObjectItemCaseSensitive(y, "params"), *p;
+    cJSON_ArrayForEach(p, px)
+    {
+        const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "name"));
+        const cJSON *o = name ? by_name(py, name) : NULL;
+        param_text(p, b1, sizeof b1);
+        if (o)
+            param_text(o, b2, sizeof b2);
+        if (o && !strcmp(b1, b2))
+            continue;
+        if (!n++)
+            puts("parameters that differ:");
+        printf("  base:   %s\n  reform: %s\n", b1, o ? b2 : "(not used)");
+    }
+    any += n;
+    /* ledger values: each field's value after the claim (and before, when that differs) */
+    n = 0;
+    const cJSON *lx = cJSON_GetObjectItemCaseSensitive(x, "ledgers");
+    const cJSON *ly = cJSON_GetObjectItemCaseSensitive(y, "ledgers"), *l;
+    cJSON_ArrayForEach(l, lx)
+    {
+        const char *lname = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(l, "name"));
+        const cJSON *lo = lname ? by_name(ly, lname) : NULL, *fd;
+        cJSON_ArrayForEach(fd, cJSON_GetObjectItemCaseSensitive(l, "fields"))
+        {
+            const char *fname = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(fd, "name"));
+            const cJSON *fo =
+                lo && fname ? by_name(cJSON_GetObjectItemCaseSensitive(lo, "fields"), fname) : NULL;
+            if (!fo)
+                continue;
+            const char *w[] = {"before", "after"};
+            for (int k = 0; k < 2; k++) {
+                const char *t1 = text_of(cJSON_GetObjectItemCaseSensitive(fd, w[k]));
+                const char *t2 = text_of(cJSON_GetObjectItemCaseSensitive(fo, w[k]));
+                if (!strcmp(t1, t2))
+                    continue;
+                if (!n++)
+                    puts("ledger values that differ (base → reform):");
+                snprintf(h, sizeof h, "%s.%s %s", lname, fname, w[k]);
+                put_row(h, "%s → %s", t1, t2);
+            }
+        }
+    }
+    any += n;
+    /* outputs */
+    n = 0;
+    const cJSON *ox = cJSON_GetObjectItemCaseSensitive(x, "outputs");
+    const cJSON *oy = cJSON_GetObjectItemCaseSensitive(y, "outputs"), *ov;
+    cJSON_ArrayForEach(ov, ox)
+    {
+        const cJSON *o2 = cJSON_GetObjectItemCaseSensitive(oy, ov->string);
+        if (!o2 || !strcmp(text_of(ov), text_of(o2)))
+            continue;
+        if (!n++)
+            puts("outputs that differ (base → reform):");
+        put_row(rule_heading(base, ov->string, h, sizeof h), "%s → %s", text_of(ov), text_of(o2));
+    }
+    any += n;
+    if (!any)
+        puts("the reform changes nothing in this claim's settlement");
+    cJSON_Delete(x);
+    cJSON_Delete(y);
+    return 0;
+}
 
 static int run(const Command *cmd, int argc, char **argv, int explain_only)
 {
@@ -34,10 +286,18 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         return rc;
     if (npol != 1)
         return opts_usage_error(cmd, run_opts, "give one POLICY or ENGINE.so");
-    if (!a.claims)
-        return opts_usage_error(cmd, run_opts, "--claims FILE is required");
+    int late_reject;
+    if ((rc = opts_run_check(cmd, run_opts, a.claims, a.reverse, a.late, a.adjustments, a.ledger,
+                             &late_reject)) != OPTS_PARSED)
+        return rc;
     if (explain_only && !a.claim)
         return opts_usage_error(cmd, run_opts, "--claim ID is required");
+    if (a.reform && !explain_only)
+        return opts_usage_error(cmd, run_opts, "--reform is an option of polc explain");
+    if (a.reform && (a.ledger || a.out || a.explain))
+        return opts_usage_error(cmd, run_opts,
+                                "explain --reform settles in memory and prints: drop --ledger, "
+                                "--out and --explain");
     Engine e;
     EngineSpec spec = {.path = pol[0],
                        .mode = a.interp ? ENGINE_INTERP : ENGINE_JIT,
@@ -53,8 +313,31 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         return a.sets.n ? EXIT_USAGE : EXIT_POLICY;
     case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
     }
+    if (a.reform) {
+        Engine r;
+        EngineSpec rspec = spec;
+        rspec.path = a.reform;
+        switch (engine_load(&r, &rspec)) {
+        case ENGINE_OK: break;
+        case ENGINE_POLICY_ERRORS:
+            engine_free(&r);
+            engine_free(&e);
+            return a.sets.n ? EXIT_USAGE : EXIT_POLICY;
+        case ENGINE_FAILED:
+            engine_free(&r);
+            engine_free(&e);
+            return EXIT_USAGE;
+        }
+        rc = explain_reform(&a, pol[0], &e, &r);
+        engine_free(&r);
+        engine_free(&e);
+        return rc;
+    }
     PolRunOpts ro = {
-        .claims = a.claims,
+        .claims = a.reverse ? a.reverse : a.claims,
+        .reverse = a.reverse != NULL,
+        .adjustments = a.adjustments,
+        .late_reject = late_reject,
         .persons = a.persons,
         .ledger_db = a.ledger,
         .out = a.out,
@@ -66,6 +349,10 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         .progress = (int)a.progress,
         .quiet = a.quiet || explain_only,
         .show_ids = (int)a.show_ids,
+        .encoding = a.encoding,
+        .xlsx = a.xlsx,
+        .labels = a.labels,
+        .keep = a.keep,
         .cluster = rt_cluster_job(),
     };
     PolRunStats st;

@@ -1,5 +1,6 @@
 /* serve.c — polc serve (spec/SERVE.md): the settle core (runtime/service.c) behind HTTP/JSON
- * on libmicrohttpd, one thread per connection. Around it: bearer tokens with two roles, body
+ * on libmicrohttpd, a pool of polling threads (a request waiting for the settling threads is
+ * suspended). Around it: bearer tokens with two roles, body
  * and time limits, Prometheus metrics, a log without person ids, the engine regenerated on a
  * thread of its own (inotify on the policy file, SIGHUP, POST /v1/reload), and a graceful
  * stop on SIGTERM. The main thread only waits for signals. */
@@ -33,8 +34,9 @@
 /* how long SIGTERM waits for the requests in flight before it stops anyway: longer than
  * any settlement takes, shorter than a supervisor's kill timeout (systemd: 90 s) */
 #define STOP_WAIT_MS 30000
-/* an editor's save may be several writes and a rename: events this close are one save */
-#define WATCH_SETTLE_MS 50
+/* an editor's save may be several writes and a rename: events this close are one save (a
+ * save's writes come within a millisecond or two; every ms here is a ms of the reload) */
+#define WATCH_SETTLE_MS 20
 /* the latency histogram of /metrics: upper bounds in seconds (Prometheus "le") */
 static const double buckets[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                  0.05,   0.1,   0.25,   0.5,   1,    2.5};
@@ -52,8 +54,25 @@ static const char *const reload_name[NRELOAD] = {"reloaded", "unchanged", "faile
 
 typedef struct ServeArgs {
     const char *listen, *ledger, *tokens, *tls_cert, *tls_key;
-    long max_body, max_claims, timeout, opt;
+    long max_body, max_claims, timeout, opt, threads;
 } ServeArgs;
+
+/* where a request is */
+typedef enum { REQ_READING, REQ_WAITING, REQ_ANSWERED } ReqState;
+
+/* one request's state while its body arrives and while it waits (suspended) for the settling
+ * threads or a reload: a polling thread serves many connections, so it never blocks */
+typedef struct Req {
+    char *body;
+    size_t n, cap;
+    int too_big; /* the body passed --max-body: read and dropped, answered 413 */
+    int64_t t0;
+    ReqState state;
+    struct MHD_Connection *c;
+    ServiceReply r;   /* a settle or claim answer */
+    long gen;         /* POST /v1/reload: the reload it waits for */
+    struct Req *next; /* Server.waiting */
+} Req;
 
 typedef struct Server {
     ServeArgs a;
@@ -80,11 +99,12 @@ typedef struct Server {
     /* the reload thread: reload requests are numbered; done is the last one answered */
     pthread_t reload_th, watch_th;
     int reload_started, watch_started;
-    pthread_cond_t reload_cv, reload_done_cv;
+    pthread_cond_t reload_cv;
     long want, done;
     int reload_stop;
     int watch_fd;
     atomic_llong saved_us; /* when the watch saw the policy saved (mono_us), 0: no save pending */
+    struct Req *waiting;   /* POST /v1/reload requests suspended until their reload is done */
 
     /* metrics */
     atomic_llong codes[600];
@@ -273,9 +293,10 @@ static void engine_in_service(Server *S, Engine *e)
     pthread_mutex_unlock(&S->mu);
 }
 
-/* Compile the policy again and put it in service: the result, with diagnostics or the reason
- * in *msg (malloc'd, or NULL). Only the reload thread calls it. */
-static Reload reload_once(Server *S, char **msg)
+/* Compile the policy again at JIT level opt and put it in service: the result, with
+ * diagnostics or the reason in *msg (malloc'd, or NULL). again: the policy in service
+ * compiled better (the same source swaps too). Only the reload thread calls it. */
+static Reload reload_once(Server *S, int opt, int again, char **msg)
 {
     *msg = NULL;
     if (S->is_so) {
@@ -295,7 +316,7 @@ static Reload reload_once(Server *S, char **msg)
     char *dbuf = NULL;
     size_t dlen = 0;
     FILE *df = open_memstream(&dbuf, &dlen);
-    EngineSpec spec = {.path = S->policy, .mode = ENGINE_JIT, .opt = (int)S->a.opt, .diag = df};
+    EngineSpec spec = {.path = S->policy, .mode = ENGINE_JIT, .opt = opt, .diag = df};
     EngineStatus st = engine_load(ne, &spec);
     if (df)
         fclose(df);
@@ -312,7 +333,9 @@ static Reload reload_once(Server *S, char **msg)
     pthread_mutex_lock(&S->mu);
     Engine *old = S->engine;
     pthread_mutex_unlock(&S->mu);
-    if (!strcmp(polrt_engine_sha256(old->pe), polrt_engine_sha256(ne->pe))) {
+    /* again: only the same source (a save meanwhile is the next reload's) */
+    int same = !strcmp(polrt_engine_sha256(old->pe), polrt_engine_sha256(ne->pe));
+    if (same != again) {
         engine_free(ne);
         free(ne);
         return RELOAD_UNCHANGED;
@@ -331,6 +354,24 @@ static Reload reload_once(Server *S, char **msg)
     return RELOAD_RELOADED;
 }
 
+static int reload_answer(Server *S, char **body, size_t *len);
+
+/* the POST /v1/reload requests whose reload is done: answered, resumed (S->mu held) */
+static void answer_waiting(Server *S)
+{
+    for (Req **p = &S->waiting; *p;) {
+        Req *q = *p;
+        if (q->gen > S->done && !S->reload_stop) {
+            p = &q->next;
+            continue;
+        }
+        *p = q->next;
+        q->r.code = reload_answer(S, &q->r.body, &q->r.len);
+        q->state = REQ_ANSWERED;
+        MHD_resume_connection(q->c);
+    }
+}
+
 static void *reload_main(void *arg)
 {
     Server *S = arg;
@@ -344,7 +385,9 @@ static void *reload_main(void *arg)
         pthread_mutex_unlock(&S->mu);
         int64_t t0 = mono_us(), saved = atomic_exchange(&S->saved_us, 0);
         char *msg;
-        Reload r = reload_once(S, &msg);
+        /* -O0 first: LLVM's optimisation is most of a compile, and the results are the same
+         * bit for bit at every level; the -O level asked for follows (below) */
+        Reload r = reload_once(S, 0, 0, &msg);
         atomic_fetch_add(&S->reload_count[r], 1);
         int64_t t1 = mono_us();
         if (saved)
@@ -363,18 +406,39 @@ static void *reload_main(void *arg)
         if (r == RELOAD_RELOADED)
             S->reloads++;
         S->done = gen;
-        pthread_cond_broadcast(&S->reload_done_cv);
+        answer_waiting(S);
+        if (r == RELOAD_RELOADED && S->a.opt > 0 && S->want == S->done && !S->reload_stop) {
+            /* the same policy at -O as asked, swapped in when compiled; a save meanwhile is
+             * the next reload's (want moved on), and this one is then dropped */
+            pthread_mutex_unlock(&S->mu);
+            char *m2 = NULL;
+            int64_t t2 = mono_us();
+            Reload r2 = reload_once(S, (int)S->a.opt, 1, &m2);
+            logf_("reload: -O%ld %s in %.1f ms", S->a.opt,
+                  r2 == RELOAD_RELOADED    ? "in service"
+                  : r2 == RELOAD_UNCHANGED ? "dropped (the policy changed meanwhile)"
+                                           : "failed",
+                  (double)(mono_us() - t2) / 1000.0);
+            free(m2);
+            pthread_mutex_lock(&S->mu);
+        }
     }
     pthread_mutex_unlock(&S->mu);
     return NULL;
 }
 
-/* ask for a reload; wait: until it is done (POST /v1/reload) */
+/* ask for a reload (S->mu held): its number, done once S->done reaches it */
+static long reload_ask(Server *S)
+{
+    long gen = ++S->want;
+    pthread_cond_signal(&S->reload_cv);
+    return gen;
+}
+
 static long reload_request(Server *S)
 {
     pthread_mutex_lock(&S->mu);
-    long gen = ++S->want;
-    pthread_cond_signal(&S->reload_cv);
+    long gen = reload_ask(S);
     pthread_mutex_unlock(&S->mu);
     return gen;
 }
@@ -490,13 +554,9 @@ static char *policy_text(Server *S, size_t *len)
     return s;
 }
 
-/* POST /v1/reload: ask, wait for the answer */
-static int reload_now(Server *S, char **body, size_t *len)
+/* POST /v1/reload's answer: the last reload's result (S->mu held); its status code */
+static int reload_answer(Server *S, char **body, size_t *len)
 {
-    long gen = reload_request(S);
-    pthread_mutex_lock(&S->mu);
-    while (S->done < gen && !S->reload_stop)
-        pthread_cond_wait(&S->reload_done_cv, &S->mu);
     cJSON *o = cJSON_CreateObject();
     Reload r = S->last;
     cJSON_AddStringToObject(o, "result", reload_name[r]);
@@ -504,7 +564,6 @@ static int reload_now(Server *S, char **body, size_t *len)
         cJSON_AddStringToObject(o, "sha256", S->last_sha);
     if (S->last_msg)
         cJSON_AddStringToObject(o, r == RELOAD_FAILED ? "diagnostics" : "error", S->last_msg);
-    pthread_mutex_unlock(&S->mu);
     *body = cJSON_PrintUnformatted(o);
     *len = *body ? strlen(*body) : 0;
     cJSON_Delete(o);
@@ -512,14 +571,6 @@ static int reload_now(Server *S, char **body, size_t *len)
 }
 
 /* ---- the request handler -------------------------------------------------------------------- */
-
-/* one request's state while its body arrives */
-typedef struct Req {
-    char *body;
-    size_t n, cap;
-    int too_big; /* the body passed --max-body: read and dropped, answered 413 */
-    int64_t t0;
-} Req;
 
 static int query_flag(struct MHD_Connection *c, const char *name)
 {
@@ -560,6 +611,43 @@ static Ep route(const char *url)
     if (!strcmp(url, "/metrics"))
         return EP_METRICS;
     return EP_NONE;
+}
+
+/* the answer of a request: metrics, the log line, queued */
+static enum MHD_Result finish(Server *S, struct MHD_Connection *c, Req *q, Ep ep,
+                              const char *method, int code, char *body, size_t len, int nclaims,
+                              const char *ctype, const char *allow)
+{
+    static const char *const log_name[] = {
+        "/v1/settle", "/v1/claims/{id}", "/v1/policy", "/v1/reload", "/v1/health", "/metrics", "?"};
+    if (!body) {
+        code = 500;
+        body = strdup("{\"error\":\"out of memory\"}");
+        len = body ? strlen(body) : 0;
+    }
+    int64_t us = mono_us() - q->t0;
+    if (code >= 100 && code < 600)
+        atomic_fetch_add(&S->codes[code], 1);
+    if (ep == EP_SETTLE) {
+        int b = 0;
+        while (b < NBUCKETS && (double)us / 1e6 > buckets[b])
+            b++;
+        atomic_fetch_add(&S->hist[b], 1);
+        atomic_fetch_add(&S->lat_us, us);
+        atomic_fetch_add(&S->nlat, 1);
+    }
+    if (ep != EP_HEALTH && ep != EP_METRICS)
+        logf_("%.8s %s %d %d claims %.2f ms", method, log_name[ep], code, nclaims,
+              (double)us / 1000.0);
+    return answer(c, code, body, len, ctype, allow);
+}
+
+/* a settle or claim request is answered: its connection resumes (any thread) */
+static void settled(void *arg)
+{
+    Req *q = arg;
+    q->state = REQ_ANSWERED;
+    MHD_resume_connection(q->c);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
@@ -611,9 +699,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     }
 
     Ep ep = route(url);
+    if (q->state == REQ_WAITING)
+        return MHD_YES; /* not yet answered (resumed only once it is) */
+    if (q->state == REQ_ANSWERED) {
+        if (ep != EP_RELOAD)
+            service_reply(&q->r);
+        q->state = REQ_READING;
+        return finish(S, c, q, ep, method, q->r.code, q->r.body, q->r.len, q->r.nclaims,
+                      "application/json", NULL);
+    }
     int get = !strcmp(method, "GET"), post = !strcmp(method, "POST");
-    static const char *const log_name[] = {
-        "/v1/settle", "/v1/claims/{id}", "/v1/policy", "/v1/reload", "/v1/health", "/metrics", "?"};
     int code = 0, nclaims = 0;
     char *body = NULL;
     size_t len = 0;
@@ -653,29 +748,36 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         body = error_body(msg, &len);
     } else {
         switch (ep) {
-        case EP_SETTLE: {
-            ServiceReply r;
-            service_settle(S->svc, q->body ? q->body : "", q->n, query_flag(c, "explain"),
-                           S->a.max_claims, &r);
-            code = r.code;
-            body = r.body;
-            len = r.len;
-            nclaims = r.nclaims;
-            break;
-        }
-        case EP_CLAIM: {
-            ServiceReply r;
-            service_claim(S->svc, url + 11, &r);
-            code = r.code;
-            body = r.body;
-            len = r.len;
-            break;
-        }
+        case EP_SETTLE:
+        case EP_CLAIM:
+            /* suspended first, so the settling thread's resume always finds it suspended */
+            q->c = c;
+            q->state = REQ_WAITING;
+            MHD_suspend_connection(c);
+            if (ep == EP_SETTLE
+                    ? service_settle(S->svc, q->body ? q->body : "", q->n, query_flag(c, "explain"),
+                                     S->a.max_claims, &q->r, settled, q)
+                    : service_claim(S->svc, url + 11, &q->r, settled, q)) {
+                q->state = REQ_ANSWERED; /* at once: a 400, 413 or 503 */
+                MHD_resume_connection(c);
+            }
+            return MHD_YES;
         case EP_POLICY:
             code = 200;
             body = policy_text(S, &len);
             break;
-        case EP_RELOAD: code = reload_now(S, &body, &len); break;
+        case EP_RELOAD:
+            /* answered by the reload thread once this reload is done (answer_waiting) */
+            q->c = c;
+            q->state = REQ_WAITING;
+            MHD_suspend_connection(c);
+            pthread_mutex_lock(&S->mu);
+            q->gen = reload_ask(S);
+            q->next = S->waiting;
+            S->waiting = q;
+            answer_waiting(S);
+            pthread_mutex_unlock(&S->mu);
+            return MHD_YES;
         case EP_HEALTH: {
             pthread_mutex_lock(&S->mu);
             cJSON *o = cJSON_CreateObject();
@@ -700,26 +802,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         case EP_NONE: POLC_UNREACHABLE();
         }
     }
-    if (!body) {
-        code = 500;
-        body = strdup("{\"error\":\"out of memory\"}");
-        len = body ? strlen(body) : 0;
-    }
-    int64_t us = mono_us() - q->t0;
-    if (code >= 100 && code < 600)
-        atomic_fetch_add(&S->codes[code], 1);
-    if (ep == EP_SETTLE) {
-        int b = 0;
-        while (b < NBUCKETS && (double)us / 1e6 > buckets[b])
-            b++;
-        atomic_fetch_add(&S->hist[b], 1);
-        atomic_fetch_add(&S->lat_us, us);
-        atomic_fetch_add(&S->nlat, 1);
-    }
-    if (ep != EP_HEALTH && ep != EP_METRICS)
-        logf_("%.8s %s %d %d claims %.2f ms", method, log_name[ep], code, nclaims,
-              (double)us / 1000.0);
-    return answer(c, code, body, len, ctype, allow);
+    return finish(S, c, q, ep, method, code, body, len, nclaims, ctype, allow);
 }
 
 /* ---- the command ---------------------------------------------------------------------------- */
@@ -741,6 +824,8 @@ static const Opt serve_opts[] = {
     {"timeout", 0, OPT_INT, AT(timeout), "S", 1, 3600, 30,
      "seconds a connection may stay idle, and a request's body may take (default 30)"},
     {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "JIT optimisation level, 0 to 3 (default 2)"},
+    {NULL, 'j', OPT_INT, AT(threads), "N", 0, 256, 0,
+     "settle different persons on N threads (default 0: one a processor)"},
     {0},
 };
 #undef AT
@@ -778,7 +863,6 @@ static void server_free(Server *S)
     }
     pthread_mutex_destroy(&S->mu);
     pthread_cond_destroy(&S->reload_cv);
-    pthread_cond_destroy(&S->reload_done_cv);
     free(S);
 }
 
@@ -795,7 +879,7 @@ static void stop(Server *S)
     pthread_mutex_lock(&S->mu);
     S->reload_stop = 1;
     pthread_cond_broadcast(&S->reload_cv);
-    pthread_cond_broadcast(&S->reload_done_cv);
+    answer_waiting(S);
     pthread_mutex_unlock(&S->mu);
     if (S->reload_started)
         pthread_join(S->reload_th, NULL);
@@ -813,7 +897,6 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
         return EXIT_USAGE;
     pthread_mutex_init(&S->mu, NULL);
     pthread_cond_init(&S->reload_cv, NULL);
-    pthread_cond_init(&S->reload_done_cv, NULL);
     S->watch_fd = -1;
     char **pol;
     int npol, rc = opts_parse(cmd, serve_opts, argc, argv, &S->a, &pol, &npol);
@@ -867,7 +950,9 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
         return es == ENGINE_POLICY_ERRORS ? EXIT_POLICY : EXIT_USAGE;
     }
     char err[512];
-    if (!(S->svc = service_new(e->pe, S->a.ledger, err, sizeof err))) {
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    int workers = S->a.threads ? (int)S->a.threads : ncpu > 0 ? (int)ncpu : 1;
+    if (!(S->svc = service_new(e->pe, S->a.ledger, workers, err, sizeof err))) {
         fprintf(stderr, "polc: serve: %s\n", err);
         engine_free(e);
         free(e);
@@ -890,12 +975,15 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-                     MHD_USE_POLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    /* a pool of polling threads (epoll), one a processor: a request waiting for its group
+     * is suspended, not a thread asleep, so 32 connections cost no 32 threads' switches */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+                     MHD_USE_ERROR_LOG;
     if (cert)
         flags |= MHD_USE_TLS;
     struct MHD_OptionItem mo[] = {
         {MHD_OPTION_SOCK_ADDR, 0, &sa},
+        {MHD_OPTION_THREAD_POOL_SIZE, ncpu > 1 ? (intptr_t)ncpu : 1, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)S->a.timeout, NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)request_done, S},
         {cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert},

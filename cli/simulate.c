@@ -23,7 +23,8 @@
 #define SIM_MAX_BY 8
 
 typedef struct SimArgs {
-    const char *base, *claims, *persons, *report, *sweep, *weight, *oop, *cap, *rejects;
+    const char *base, *claims, *persons, *report, *sweep, *weight, *oop, *cap, *rejects, *changes;
+    const char *encoding, *xlsx;
     OptList reforms, sets, by;
     long threads, progress, quiet, interp, opt;
 } SimArgs;
@@ -40,12 +41,17 @@ static const Opt sim_opts[] = {
     {"claims", 0, OPT_STR, AT(claims), "FILE", .help = "the claims to settle (required)"},
     {"persons", 0, OPT_STR, AT(persons), "FILE", .help = "the persons and their identity history"},
     {"report", 0, OPT_STR, AT(report), "DIR", .help = "write DIR/report.html and CSV tables"},
+    {"xlsx", 0, OPT_STR, AT(xlsx), "FILE", .help = "the report's tables as an Excel workbook"},
+    {"changes", 0, OPT_STR, AT(changes), "FILE",
+     .help = "write every claim a scenario changes, with both values (CSV)"},
     {"weight", 0, OPT_STR, AT(weight), "COLUMN", .help = "the persons column weighting totals"},
     {"oop", 0, OPT_STR, AT(oop), "OUTPUT", .help = "the output that is the patient's own payment"},
     {"cap", 0, OPT_STR, AT(cap), "OUTPUT", .help = "the output > 0 when the annual cap bound"},
     {"by", 0, OPT_LIST, AT(by), "FIELD", 0, SIM_MAX_BY,
      .help = "break down by this claim field (repeatable)"},
     {"rejects", 0, OPT_STR, AT(rejects), "FILE", .help = "rejected rows (default rejects.csv)"},
+    {"encoding", 0, OPT_STR, AT(encoding), "NAME",
+     .help = "the inputs' encoding: utf-8 or gb18030 (gbk) (default: detected)"},
     {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, "settle on N threads (default 1)"},
     {"interp", 0, OPT_FLAG, AT(interp), NULL, 1, .help = "use the reference interpreter"},
     {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "JIT optimisation level, 0 to 3 (default 2)"},
@@ -431,6 +437,8 @@ static int simulate(const Scenarios *s, const SimArgs *a, const Sweep *sw)
         .nby = a->by.n,
         .threads = (int)a->threads,
         .progress = (int)a->progress,
+        .encoding = a->encoding,
+        .changes = a->changes,
         .cluster = rt_cluster_job(),
     };
     char sweep_name[400];
@@ -451,6 +459,14 @@ static int simulate(const Scenarios *s, const SimArgs *a, const Sweep *sw)
                 rc = polrt_exit_for_errno(errno);
             } else if (!a->quiet)
                 printf("\nreport: %s/report.html (and CSV files beside it)\n", a->report);
+        }
+        if (a->xlsx) {
+            char err[1024] = "";
+            if (polrt_sim_write_xlsx(res, a->xlsx, err, sizeof err) != 0) {
+                fprintf(stderr, "polc: %s\n", err);
+                rc = polrt_exit_for_errno(errno);
+            } else if (!a->quiet)
+                printf("workbook: %s\n", a->xlsx);
         }
         polrt_sim_free(res);
     }

@@ -98,6 +98,10 @@ typedef enum {
 
 typedef VEC(Node *) NodeList;
 typedef VEC(const char *) StrList;
+typedef struct NameLoc { /* a word and where it stands (parser values) */
+    const char *name;
+    Loc loc;
+} NameLoc;
 typedef VEC(Loc) LocList;
 
 struct Node {
@@ -156,6 +160,9 @@ typedef struct Field { /* claim/person/history field, ledger field, rule paramet
     int accumulate;  /* ledger: 1 for +=, 0 for = */
     Node *update;    /* ledger: the expression */
     int64_t def_val; /* encoded default (sema) */
+    const char *in;  /* input money field: the unit its cells are in ("fen", "yuan"), or NULL */
+    Loc in_loc;      /* where that unit is written */
+    int fen;         /* cells are integer fen (`money in fen`, sema) */
     Loc loc;
 } Field;
 
@@ -164,6 +171,7 @@ typedef struct Entry {  /* a table entry or a bracket of a parameter version */
     Loc loc;
     Node *a, *b; /* value; brackets: lower bound and rate */
     int idx;     /* table: member index (sema) */
+    int unknown; /* table: the value is `unknown`, the notice does not give it (sema) */
 } Entry;
 
 typedef struct Version {      /* "from D [to D]: value" of a param, "from D = expr" of a rule */
@@ -224,13 +232,17 @@ struct Decl {
     /* output */
     StrList names;
     LocList name_locs;
+    StrList labels; /* each output's label, NULL when none (the rule's label then) */
+    StrList roles;  /* each output's role word (payer, patient, info), NULL when none */
+    LocList role_locs;
     /* test */
     VEC(TestItem) items;
     /* extern */
     VEC(TypeRef) arg_trefs;
     /* sema */
-    int index; /* position among decls of its kind */
-    int state; /* cycle detection */
+    int index;       /* position among decls of its kind */
+    int has_unknown; /* param: a version marks a table member unknown */
+    int state;       /* cycle detection */
     int used;
 };
 

@@ -35,6 +35,7 @@ enum {
     CTX_JMP,
     CTX_USER,
     CTX_PIDX,
+    CTX_TRACE,
     CTX_NFIELDS
 };
 
@@ -56,8 +57,9 @@ typedef struct Cg {
     LLVMTypeRef *rule_ty;      /* per rule, the same for both variants */
     LLVMValueRef host_fn[H_NHOST];
     LLVMTypeRef host_ty[H_NHOST];
-    LLVMValueRef fail_fn, prog_fn;
-    LLVMTypeRef fail_ty, prog_ty;
+    LLVMValueRef fail_fn, prog_fn, span_fn, call_fn, pick_fn; /* polrt_fail, _progressive,
+                                                                 polrt_trace_* */
+    LLVMTypeRef fail_ty, prog_ty, span_ty, call_ty, pick_ty;
     int names; /* name values (debug builds) */
 } Cg;
 
@@ -116,7 +118,8 @@ static LLVMBasicBlockRef block(Cg *cg, const char *name)
     return LLVMAppendBasicBlockInContext(cg->c, cg->fn, nm(cg, name));
 }
 
-static LLVMValueRef entry_alloca(Cg *cg, const char *name)
+/* room for n i64 in the entry block */
+static LLVMValueRef entry_array(Cg *cg, int n, const char *name)
 {
     LLVMBuilderRef tmp = LLVMCreateBuilderInContext(cg->c);
     LLVMValueRef first = LLVMGetFirstInstruction(cg->entry);
@@ -124,9 +127,15 @@ static LLVMValueRef entry_alloca(Cg *cg, const char *name)
         LLVMPositionBuilderBefore(tmp, first);
     else
         LLVMPositionBuilderAtEnd(tmp, cg->entry);
-    LLVMValueRef a = LLVMBuildAlloca(tmp, cg->t_i64, nm(cg, name));
+    LLVMValueRef a = n == 1 ? LLVMBuildAlloca(tmp, cg->t_i64, nm(cg, name))
+                            : LLVMBuildArrayAlloca(tmp, cg->t_i64, k64(cg, n), nm(cg, name));
     LLVMDisposeBuilder(tmp);
     return a;
+}
+
+static LLVMValueRef entry_alloca(Cg *cg, const char *name)
+{
+    return entry_array(cg, 1, name);
 }
 
 /* polrt_fail(ctx, code, loc) does not return */
@@ -348,6 +357,10 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
     LLVMPositionBuilderAtEnd(cg->b, body);
     LLVMValueRef saved = cg->v_span;
     cg->v_span = elem_ptr(cg, hist, LLVMBuildMul(cg->b, iv, k64(cg, cg->p->nhist), ""));
+    if (cg->trace) { /* the span is read: an explanation lists it */
+        LLVMValueRef sa[2] = {cg->v_ctx, iv};
+        LLVMBuildCall2(cg->b, cg->span_ty, cg->span_fn, sa, 2, "");
+    }
     if (kind == 4) { /* all: stop at the first span that fails the condition */
         LLVMValueRef c = n->y ? cg_expr(cg, n->y) : k64(cg, 1);
         LLVMBasicBlockRef no = block(cg, "agg.no");
@@ -367,6 +380,10 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
         case 0:
         case 1: {
             LLVMValueRef v = cg_expr(cg, n->x);
+            if (cg->trace) { /* a candidate: an explanation lists it */
+                LLVMValueRef pa[4] = {cg->v_ctx, k64(cg, n->loc), iv, v};
+                LLVMBuildCall2(cg->b, cg->pick_ty, cg->pick_fn, pa, 4, "");
+            }
             a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
             LLVMValueRef f = LLVMBuildLoad2(cg->b, cg->t_i64, found, "");
             LLVMValueRef better =
@@ -417,6 +434,39 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
     return LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
 }
 
+/* traced: the table entry i read of param n->a to ctx->pidx, when the caller asked for a
+ * trace (pidx not NULL) */
+static void trace_entry(Cg *cg, const IrNode *n, LLVMValueRef i)
+{
+    if (!cg->trace)
+        return;
+    LLVMValueRef tp = ctx_load(cg, CTX_PIDX);
+    LLVMBasicBlockRef yes = block(cg, "trace"), done = block(cg, "traced");
+    LLVMBuildCondBr(cg->b, LLVMBuildIsNotNull(cg->b, tp, ""), yes, done);
+    LLVMPositionBuilderAtEnd(cg->b, yes);
+    LLVMBuildStore(cg->b, i, elem_ptr(cg, tp, k64(cg, n->a)));
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+/* a table entry of a param some member of which the policy marks unknown: the value at off,
+ * failing (POLRT_E_UNKNOWN) at member i's own loc (n->k - 1 + i, naming the param and the
+ * member) when it is one of those */
+static LLVMValueRef cg_maybe_unknown(Cg *cg, const IrNode *n, LLVMValueRef i, LLVMValueRef off)
+{
+    trace_entry(cg, n, i);
+    LLVMValueRef v = load_elem(cg, CTX_PARAMS, off);
+    LLVMBasicBlockRef bad = block(cg, "unknown"), ok = block(cg, "known");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, v, k64(cg, POLRT_NONE), ""), bad, ok);
+    LLVMPositionBuilderAtEnd(cg->b, bad);
+    LLVMValueRef args[3] = {cg->v_ctx, k64(cg, POLRT_E_UNKNOWN),
+                            LLVMBuildAdd(cg->b, i, k64(cg, n->k - 1), "")};
+    LLVMBuildCall2(cg->b, cg->fail_ty, cg->fail_fn, args, 3, "");
+    LLVMBuildUnreachable(cg->b);
+    LLVMPositionBuilderAtEnd(cg->b, ok);
+    return v;
+}
+
 static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
 {
     LLVMValueRef x, y;
@@ -433,16 +483,9 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         if (n->x) {
             LLVMValueRef i = cg_expr(cg, n->x);
             off = LLVMBuildAdd(cg->b, off, i, "");
-            if (!cg->trace)
-                return load_elem(cg, CTX_PARAMS, off);
-            /* trace the table entry read, when the caller asked for a trace */
-            LLVMValueRef tp = ctx_load(cg, CTX_PIDX);
-            LLVMBasicBlockRef yes = block(cg, "trace"), done = block(cg, "traced");
-            LLVMBuildCondBr(cg->b, LLVMBuildIsNotNull(cg->b, tp, ""), yes, done);
-            LLVMPositionBuilderAtEnd(cg->b, yes);
-            LLVMBuildStore(cg->b, i, elem_ptr(cg, tp, k64(cg, n->a)));
-            LLVMBuildBr(cg->b, done);
-            LLVMPositionBuilderAtEnd(cg->b, done);
+            if (n->k)
+                return cg_maybe_unknown(cg, n, i, off);
+            trace_entry(cg, n, i);
         }
         return load_elem(cg, CTX_PARAMS, off);
     }
@@ -555,6 +598,14 @@ static void cg_branches(Cg *cg, int ridx)
     emit_fail(cg, POLRT_E_NOVERSION, r->loc);
     LLVMPositionBuilderAtEnd(cg->b, done);
     LLVMValueRef v = LLVMBuildLoad2(cg->b, cg->t_i64, result, nm(cg, "value"));
+    if (r->nargs > 0 && cg->trace) {
+        /* a call with arguments: its arguments and value go to the trace (polrt_trace_call) */
+        LLVMValueRef argv = entry_array(cg, r->nargs, "args");
+        for (int i = 0; i < r->nargs; i++)
+            LLVMBuildStore(cg->b, cg->v_args[i], elem_ptr(cg, argv, k64(cg, i)));
+        LLVMValueRef ca[5] = {cg->v_ctx, k64(cg, ridx), v, argv, k64(cg, r->nargs)};
+        LLVMBuildCall2(cg->b, cg->call_ty, cg->call_fn, ca, 5, "");
+    }
     if (r->nargs == 0) {
         store_elem(cg, CTX_RULE_VAL, k64(cg, ridx), v);
         store_elem(cg, CTX_RULE_STATE, k64(cg, ridx), k64(cg, 2));
@@ -687,6 +738,15 @@ static void declare_runtime(Cg *cg)
     LLVMTypeRef pa[4] = {cg->t_ptr, cg->t_ptr, cg->t_i64, cg->t_i64};
     cg->prog_ty = LLVMFunctionType(cg->t_i64, pa, 4, 0);
     cg->prog_fn = LLVMAddFunction(cg->m, "polrt_progressive", cg->prog_ty);
+    LLVMTypeRef sa[2] = {cg->t_ptr, cg->t_i64};
+    cg->span_ty = LLVMFunctionType(cg->t_void, sa, 2, 0);
+    cg->span_fn = LLVMAddFunction(cg->m, "polrt_trace_span", cg->span_ty);
+    LLVMTypeRef ca[5] = {cg->t_ptr, cg->t_i64, cg->t_i64, cg->t_ptr, cg->t_i64};
+    cg->call_ty = LLVMFunctionType(cg->t_void, ca, 5, 0);
+    cg->call_fn = LLVMAddFunction(cg->m, "polrt_trace_call", cg->call_ty);
+    LLVMTypeRef pk[4] = {cg->t_ptr, cg->t_i64, cg->t_i64, cg->t_i64};
+    cg->pick_ty = LLVMFunctionType(cg->t_void, pk, 4, 0);
+    cg->pick_fn = LLVMAddFunction(cg->m, "polrt_trace_pick", cg->pick_ty);
 }
 
 /* the context rule references (IR_RULE) in n, counted into uses */

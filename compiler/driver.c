@@ -136,8 +136,9 @@ static int apply_reform(Compiled *c, Program *base, Program *ref)
         case DK_PARAM: {
             Decl *b = find_named(base, DK_PARAM, d->name);
             if (!b) {
-                diag_error(c->diag, d->loc, "the base policy \"%s\" has no param '%s' to change",
-                           base->name, d->name);
+                diag_error(c->diag, d->loc, "the base policy \"%s\" has no param '%s' to change%s",
+                           base->name, d->name,
+                           sema_suggest_decl(&c->arena, base, DK_PARAM, d->name));
                 break;
             }
             merge_param(c, b, d);
@@ -145,6 +146,13 @@ static int apply_reform(Compiled *c, Program *base, Program *ref)
         }
         case DK_RULE: {
             Decl *b = find_named(base, DK_RULE, d->name);
+            /* a new rule is allowed; one a letter or two from a base rule is likely a typo */
+            const char *near = b ? "" : sema_suggest_decl(&c->arena, base, DK_RULE, d->name);
+            if (*near)
+                diag_warning(c->diag, d->loc, "the base policy has no rule '%s': this adds one%s",
+                             d->name, near);
+            if (b && !d->label)
+                d->label = b->label; /* a rule changed, not renamed: the reader's name stays */
             if (b) {
                 for (int j = 0; j < base->decls.len; j++)
                     if (base->decls.data[j] == b)
@@ -282,7 +290,8 @@ int driver_add_set(Compiled *c, const char *spec)
     }
     Decl *d = find_named(c->prog, DK_PARAM, name);
     if (!d) {
-        diag_plain(c->diag, "--set: the policy has no param '%s'", name);
+        diag_plain(c->diag, "--set: the policy has no param '%s'%s", name,
+                   sema_suggest_decl(a, c->prog, DK_PARAM, name));
         return -1;
     }
     if (d->index_name && !member) {
@@ -296,6 +305,10 @@ int driver_add_set(Compiled *c, const char *spec)
     }
     if (!date)
         date = d->versions.len ? d->versions.data[0].from->text : "1900-01-01";
+    /* a bare number for money is yuan, as --sweep reads it: --set cap=6000 */
+    size_t nd = strspn(value, "0123456789."), nv = strlen(value);
+    if (d->tref.name && !strcmp(d->tref.name, "money") && nd == nv && nv && value[0] != '.')
+        value = arena_printf(a, "%s yuan", value);
     const char *text =
         arena_printf(a, "reform \"--set %s\" of \"(command line)\"\nparam %s from %s: %s%s%s\n",
                      spec, name, date, member ? member : "", member ? " " : "", value);

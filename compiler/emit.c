@@ -7,9 +7,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,8 +21,8 @@
 
 extern char **environ;
 
-#ifndef POLC_LIBDIR
-#define POLC_LIBDIR "build"
+#ifndef POLC_RT_LIBS
+#define POLC_RT_LIBS "-lsqlite3 -lpq -lcjson -lxlsxwriter -lpthread -ldl -lm"
 #endif
 #ifndef POLC_LINK_EXTRA
 #define POLC_LINK_EXTRA ""
@@ -110,6 +112,31 @@ static int run_cc(char *const argv[], char *err, size_t errlen)
     return 0;
 }
 
+/* The runtime a standalone engine links with, found from where polc itself is, never from
+ * a path compiled in: beside it in its build tree (build/polc, build/libpolrt.a,
+ * build/runtime/engine_main.o), else installed (PREFIX/bin/polc, PREFIX/lib/libpolrt.a,
+ * PREFIX/lib/polc/engine_main.o), so an installed polc moved elsewhere still links. 0, or
+ * -1 when neither is there. */
+static int runtime_files(char *lib, char *main_o, size_t len)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return -1;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return -1;
+    *slash = '\0';
+    snprintf(lib, len, "%s/libpolrt.a", exe);
+    snprintf(main_o, len, "%s/runtime/engine_main.o", exe);
+    if (access(lib, R_OK) == 0 && access(main_o, R_OK) == 0)
+        return 0;
+    snprintf(lib, len, "%s/../lib/libpolrt.a", exe);
+    snprintf(main_o, len, "%s/../lib/polc/engine_main.o", exe);
+    return access(lib, R_OK) == 0 && access(main_o, R_OK) == 0 ? 0 : -1;
+}
+
 /* cc's command line: a shared library whose polrt_* helpers resolve against the process that
  * loads it, or a standalone engine linked with libpolrt and its main */
 static int link_with_cc(EmitKind k, char *obj, char *linked, char *err, size_t errlen)
@@ -122,25 +149,27 @@ static int link_with_cc(EmitKind k, char *obj, char *linked, char *err, size_t e
             NULL};
         return run_cc(argv, err, errlen);
     }
-    static const char *const link[] = {"-Wl,--whole-archive",
-                                       POLC_LIBDIR "/libpolrt.a",
-                                       "-Wl,--no-whole-archive",
-                                       "-lsqlite3",
-                                       "-lpq",
-                                       "-lcjson",
-                                       "-lpthread",
-                                       "-ldl",
-                                       "-lm",
-                                       "-rdynamic"};
-    char *argv[32] = {(char *)"cc", (char *)"-o", linked, obj,
-                      (char *)POLC_LIBDIR "/runtime/engine_main.o"};
-    size_t na = 5;
-    for (size_t i = 0; i < sizeof link / sizeof link[0]; i++)
-        argv[na++] = (char *)link[i];
+    char lib[PATH_MAX + 32], main_o[PATH_MAX + 32];
+    if (runtime_files(lib, main_o, sizeof lib) < 0) {
+        snprintf(err, errlen,
+                 "cannot find the runtime (libpolrt.a, engine_main.o) beside polc or in its "
+                 "../lib: build it (make) or install it (make install)");
+        return -1;
+    }
+    char *argv[48] = {(char *)"cc", (char *)"-o",
+                      linked,       obj,
+                      main_o,       (char *)"-Wl,--whole-archive",
+                      lib,          (char *)"-Wl,--no-whole-archive"};
+    size_t na = 8;
+    /* the libraries libpolrt needs, as the Makefile links polc with them (RT_LIBS) */
+    char libs[] = POLC_RT_LIBS;
+    for (char *tok = strtok(libs, " "); tok && na < 46; tok = strtok(NULL, " "))
+        argv[na++] = tok;
+    argv[na++] = (char *)"-rdynamic";
     /* a sanitized polc (make asan) links its runtime objects, built with the sanitizers, the
      * same way */
     char extra[] = POLC_LINK_EXTRA;
-    for (char *tok = strtok(extra, " "); tok && na < 31; tok = strtok(NULL, " "))
+    for (char *tok = strtok(extra, " "); tok && na < 47; tok = strtok(NULL, " "))
         argv[na++] = tok;
     return run_cc(argv, err, errlen);
 }

@@ -51,6 +51,8 @@ static int64_t rule_value(Env *e, int ridx, const int64_t *args)
         /* recorded once the value is known: a rule that failed is not shown as evaluated */
         if (r->nargs == 0)
             e->ctx->branch[ridx] = i;
+        else
+            polrt_trace_call(e->ctx, ridx, v, args, r->nargs);
         return v;
     }
     fail(e, POLRT_E_NOVERSION, r->loc);
@@ -90,6 +92,7 @@ static int64_t agg(Env *e, const IrNode *n)
     Env inner = *e;
     for (int64_t i = 0; i < e->ctx->nhist; i++) {
         inner.span = e->ctx->hist + i * p->nhist;
+        polrt_trace_span(e->ctx, i); /* the span is read: an explanation lists it */
         int holds = !n->y || eval(&inner, n->y);
         if (n->a == 4) { /* all */
             if (!holds)
@@ -102,6 +105,7 @@ static int64_t agg(Env *e, const IrNode *n)
         case 0:
         case 1: {
             int64_t v = eval(&inner, n->x);
+            polrt_trace_pick(e->ctx, n->loc, i, v); /* a candidate: an explanation lists it */
             if (!found || (n->a == 0 ? v > acc : v < acc))
                 acc = v;
             found = 1;
@@ -141,7 +145,10 @@ static int64_t eval(Env *e, const IrNode *n)
         int64_t i = n->x ? eval(e, n->x) : 0;
         if (n->x && c->pidx) /* trace the table entry read */
             c->pidx[n->a] = i;
-        return c->params[off + i];
+        int64_t v = c->params[off + i];
+        if (n->k && v == POLRT_NONE) /* a member the policy marks unknown: its own loc */
+            fail(e, POLRT_E_UNKNOWN, n->k - 1 + i);
+        return v;
     }
     case IR_PROGRESSIVE: {
         int64_t off = param_offset(e, n->a, n->loc);

@@ -37,10 +37,10 @@ static int loc_of(Lower *L, Loc loc)
     int line = 0, col = 0;
     if (loc.src)
         source_linecol(loc.src, loc.start, &line, &col);
-    IrLoc l = {L->rule, line, col};
+    IrLoc l = {L->rule, line, col, -1, -1, 0, {0}};
     for (int i = L->locs.len - 1; i >= 0 && i >= L->locs.len - 8; i--)
         if (L->locs.data[i].line == line && L->locs.data[i].col == col &&
-            L->locs.data[i].rule == l.rule)
+            L->locs.data[i].rule == l.rule && L->locs.data[i].param < 0)
             return i;
     vec_push(L->a, &L->locs, l);
     return L->locs.len - 1;
@@ -267,11 +267,25 @@ static IrNode *lower(Lower *L, Node *n)
         r = mk(L, IR_PARAM, n->loc);
         r->a = n->decl->index;
         r->x = val(L, n->b);
+        if (n->decl->has_unknown) {
+            /* one loc per member, which names the param and the member when the claim needs
+             * one the policy marks unknown: k = 1 + the first */
+            IrLoc base = L->locs.data[r->loc];
+            r->k = 1 + L->locs.len;
+            for (int m = 0; m < n->decl->index_enum->members.len; m++) {
+                IrLoc l = {base.rule, base.line, base.col, n->decl->index, m, 0, {0}};
+                vec_push(L->a, &L->locs, l);
+            }
+        }
         return r;
     case ND_CALL: return lower_call(L, n);
     case ND_AGG:
         r = mk(L, IR_AGG, n->loc);
         r->a = n->idx;
+        if (n->idx == 0 || n->idx == 1) { /* max, min: an explanation lists the candidates */
+            L->locs.data[r->loc].best = n->idx + 1;
+            L->locs.data[r->loc].ty = n->ty;
+        }
         r->x = n->a ? val(L, n->a) : NULL;
         r->y = n->b ? val(L, n->b) : NULL;
         r->z = n->c ? val(L, n->c) : NULL;
@@ -393,7 +407,8 @@ static void lower_params(Lower *L)
                 }
             } else if (d->index_enum) {
                 for (int e = 0; e < v->entries.len; e++)
-                    t[v->entries.data[e].idx] = v->entries.data[e].a->ival;
+                    t[v->entries.data[e].idx] =
+                        v->entries.data[e].unknown ? POLRT_NONE : v->entries.data[e].a->ival;
             } else {
                 t[0] = v->value->ival;
             }
@@ -491,7 +506,7 @@ static void dump_node(const IrProgram *p, const IrNode *n, FILE *f)
     case IR_ARG: fprintf(f, "arg%d", n->a); return;
     case IR_RULE: fprintf(f, "@%s", p->rules[n->a].name); return;
     case IR_PARAM:
-        fprintf(f, "(param %s", p->params[n->a].name);
+        fprintf(f, "(param%s %s", n->k ? ".may_be_unknown" : "", p->params[n->a].name);
         if (n->x) {
             fputc(' ', f);
             dump_node(p, n->x, f);
@@ -545,8 +560,13 @@ void ir_dump(const IrProgram *p, FILE *f)
             else
                 polrt_fmt_date(ip->v[j].to, b);
             fprintf(f, " [%s, %s) @%lld =", a, b, (long long)ip->v[j].offset);
-            for (int k = 0; k < ip->width; k++)
-                fprintf(f, " %lld", (long long)p->ptable[ip->v[j].offset + k]);
+            for (int k = 0; k < ip->width; k++) {
+                int64_t x = p->ptable[ip->v[j].offset + k];
+                if (x == POLRT_NONE && ip->decl->has_unknown)
+                    fputs(" unknown", f);
+                else
+                    fprintf(f, " %lld", (long long)x);
+            }
         }
         fputc('\n', f);
     }

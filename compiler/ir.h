@@ -16,7 +16,9 @@ typedef enum {
     IR_HIST,        /* the current span's field a (inside IR_AGG) */
     IR_LEDGER,      /* ledger_in[a] */
     IR_ARG,         /* the enclosing rule's argument a */
-    IR_PARAM,       /* param a, element x (NULL: scalar): the version in force at ctx->asof */
+    IR_PARAM,       /* param a, element x (NULL: scalar): the version in force at ctx->asof;
+                     * k: 0, or when a member may be unknown 1 + the first of the per-member
+                     * locs where reading an unknown one fails (POLRT_E_UNKNOWN) */
     IR_PROGRESSIVE, /* brackets param a applied to x (polrt_progressive) */
     IR_RULE,        /* context rule a: memoized call */
     IR_CALL,        /* rule a with arguments args */
@@ -109,6 +111,9 @@ typedef struct IrParam {
 typedef struct IrLoc {
     const char *rule;
     int line, col;
+    int param, member; /* a table member the policy marks unknown, read here; else -1 */
+    int best;          /* a max (1) or min (2) over history: its candidates are traced */
+    Type ty;           /* best: the candidates' type */
 } IrLoc;
 
 typedef struct IrProgram {

@@ -103,21 +103,27 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
     double t2 = now_ms();
 
     /* the runtime's helpers, by address: only these may be called from policy code */
-    LLVMOrcCSymbolMapPair syms[H_NHOST + 2];
+    static const struct {
+        const char *name;
+        void (*fn)(void);
+    } rt[] = {
+        {"polrt_fail", (void (*)(void))polrt_fail},
+        {"polrt_progressive", (void (*)(void))polrt_progressive},
+        {"polrt_trace_span", (void (*)(void))polrt_trace_span}, /* the traced entry's record */
+        {"polrt_trace_call", (void (*)(void))polrt_trace_call},
+        {"polrt_trace_pick", (void (*)(void))polrt_trace_pick},
+    };
+    enum { NRT = sizeof rt / sizeof rt[0] };
+    LLVMOrcCSymbolMapPair syms[H_NHOST + NRT];
     size_t ns = 0;
-    for (int h = 0; h < H_NHOST; h++)
+    for (int h = 0; h < H_NHOST + NRT; h++) {
+        const char *name = h < H_NHOST ? ir_hosts[h].symbol : rt[h - H_NHOST].name;
+        void (*fn)(void) = h < H_NHOST ? ir_hosts[h].fn : rt[h - H_NHOST].fn;
         syms[ns++] = (LLVMOrcCSymbolMapPair){
-            LLVMOrcLLJITMangleAndIntern(j->jit, ir_hosts[h].symbol),
-            {(LLVMOrcExecutorAddress)(uintptr_t)ir_hosts[h].fn,
+            LLVMOrcLLJITMangleAndIntern(j->jit, name),
+            {(LLVMOrcExecutorAddress)(uintptr_t)fn,
              {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}};
-    syms[ns++] = (LLVMOrcCSymbolMapPair){
-        LLVMOrcLLJITMangleAndIntern(j->jit, "polrt_fail"),
-        {(LLVMOrcExecutorAddress)(uintptr_t)polrt_fail,
-         {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}};
-    syms[ns++] = (LLVMOrcCSymbolMapPair){
-        LLVMOrcLLJITMangleAndIntern(j->jit, "polrt_progressive"),
-        {(LLVMOrcExecutorAddress)(uintptr_t)polrt_progressive,
-         {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}};
+    }
     LLVMOrcJITDylibRef jd = LLVMOrcLLJITGetMainJITDylib(j->jit);
     e = LLVMOrcJITDylibDefine(jd, LLVMOrcAbsoluteSymbols(syms, ns));
     if (e) {

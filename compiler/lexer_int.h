@@ -18,6 +18,8 @@
 const char *lex_text(Lexer *lx, const char *s, size_t n);
 const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n);
 void lex_error(Lexer *lx, Loc loc, const char *msg);
+/* "6,000 yuan": a number written with thousands separators before a unit (num without them) */
+void lex_thousands(Lexer *lx, Loc loc, const char *num, const char *unit);
 void lex_bad_byte(Lexer *lx, Loc loc, unsigned char c);
 void lex_comment(Lexer *lx, Loc loc, const char *s, size_t n);
 int lex_wide_punct(Lexer *lx, Loc loc, const char *s);

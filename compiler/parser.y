@@ -75,6 +75,7 @@ static Node *neg_num(Lexer *lx, Node *n, Loc l) { n->loc = l; n->text = arena_pr
     Decl *decl;
     NodeList list;
     TypeRef tref;
+    NameLoc nl;
     int num;
 }
 
@@ -96,7 +97,8 @@ static Node *neg_num(Lexer *lx, Node *n, Loc l) { n->loc = l; n->text = arena_pr
 %type <list> args args_opt
 %type <tref> type
 %type <num> unit unit_opt opt_q
-%type <str> label_opt cites_opt name
+%type <nl> role_opt
+%type <str> label_opt cites_opt name in_opt
 %type <decl> enum_head record_head param_head ledger_head rule_head test_head extern_head
 
 %precedence IFX
@@ -173,13 +175,15 @@ record_head:
   | HISTORY IDENT[n]   { $$ = add_decl(lx, ast_decl(A, DK_HISTORY, $n, @n)); }
   ;
 fields: %empty | fields field ;
-field: name[n] COLON type[t] label_opt[l]
+field: name[n] COLON type[t] in_opt[u] label_opt[l]
         { Decl *d = P->decls.data[P->decls.len - 1];
-          vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .loc = @n})); }
-  | name[n] COLON type[t] label_opt[l] EQ literal[v]
+          vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .in = $u, .in_loc = @u, .loc = @n})); }
+  | name[n] COLON type[t] in_opt[u] label_opt[l] EQ literal[v]
         { Decl *d = P->decls.data[P->decls.len - 1];
-          vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .def = $v, .loc = @n})); }
+          vec_push(A, &d->fields, ((Field){.name = $n, .label = $l, .tref = $t, .in = $u, .in_loc = @u, .def = $v, .loc = @n})); }
   ;
+/* the unit a money column's cells are in: total: money in fen */
+in_opt: %empty { $$ = NULL; } | IN name[u] { $$ = $u; } | IN YUAN { $$ = "yuan"; } ;
 
 type:
     IDENT[n] opt_q[q]  { $$ = (TypeRef){.name = $n, .optional = $q, .loc = @$}; }
@@ -266,11 +270,13 @@ lfield:
 /* ---- rule own_share: money cites "第四条" = … exception e over f when c then v ---- */
 rule_decl: rule_head rule_body exceptions ;
 rule_head:
-    RULE IDENT[n] COLON type[t] cites_opt[c]
-        { $$ = add_decl(lx, ast_decl(A, DK_RULE, $n, @n)); $$->tref = $t; $$->cites = $c; }
-  | RULE IDENT[n] LPAREN { $<decl>$ = add_decl(lx, ast_decl(A, DK_RULE, $n, @n)); }
+    RULE IDENT[n] label_opt[l] COLON type[t] cites_opt[c]
+        { $$ = add_decl(lx, ast_decl(A, DK_RULE, $n, @n)); $$->label = $l; $$->tref = $t;
+          $$->cites = $c; }
+  | RULE IDENT[n] label_opt[l] LPAREN
+        { $<decl>$ = add_decl(lx, ast_decl(A, DK_RULE, $n, @n)); $<decl>$->label = $l; }
     rparams RPAREN COLON type[t] cites_opt[c]
-        { $$ = $<decl>4; $$->tref = $t; $$->cites = $c; }
+        { $$ = $<decl>5; $$->tref = $t; $$->cites = $c; }
   ;
 rparams: rparam | rparams COMMA rparam ;
 rparam: name[n] COLON type[t]
@@ -306,12 +312,16 @@ over_name: IDENT
     { Decl *d = P->decls.data[P->decls.len - 1]; Exception *x = &d->excs.data[d->excs.len - 1];
       vec_push(A, &x->over, $1); vec_push(A, &x->over_locs, @1); } ;
 
-/* ---- output basic_pay, ci_pay ---- */
+/* ---- output basic_pay "基本医保" payer, patient_pays patient, gate ---- */
 output_decl: OUTPUT[k] { add_decl(lx, ast_decl(A, DK_OUTPUT, "output", @k)); } out_names ;
 out_names: out_name | out_names COMMA out_name ;
-out_name: IDENT
+out_name: IDENT[n] label_opt[l] role_opt[r]
     { Decl *d = P->decls.data[P->decls.len - 1];
-      vec_push(A, &d->names, $1); vec_push(A, &d->name_locs, @1); } ;
+      vec_push(A, &d->names, $n); vec_push(A, &d->name_locs, @n); vec_push(A, &d->labels, $l);
+      vec_push(A, &d->roles, $r.name); vec_push(A, &d->role_locs, $r.loc); } ;
+/* the output's role, a word sema checks (payer, patient, info): not keywords, so no policy's
+ * identifiers are taken */
+role_opt: %empty { $$ = (NameLoc){NULL, @$}; } | IDENT { $$ = (NameLoc){$1, @1}; } ;
 
 /* ---- extern workdays_between(date, date): int ---- */
 extern_decl: extern_head LPAREN ext_types_opt RPAREN COLON type[t]
@@ -470,6 +480,14 @@ const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n)
 }
 
 void lex_error(Lexer *lx, Loc loc, const char *msg) { diag_error(lx->diag, loc, "%s", msg); }
+
+void lex_thousands(Lexer *lx, Loc loc, const char *num, const char *unit)
+{
+    /* the unit as written: yuan, 元 or 万元 (the rest of the line is not the unit) */
+    int n = !strncmp(unit, "yuan", 4) ? 4 : !strncmp(unit, "万元", 6) ? 6 : 3;
+    diag_error(lx->diag, loc, "write %s %.*s (no thousands separator in policy text)", num, n,
+               unit);
+}
 
 /* every token the parser reads, recorded when a tool asked for them (end of file is not) */
 int pol_lex(POL_STYPE *yylval_param, POL_LTYPE *yylloc_param, void *yyscanner)

@@ -67,7 +67,12 @@ static cJSON *fields_json(Arena *a, Decl *rec, int inputs)
         Field *f = &rec->fields.data[i];
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "name", f->name);
-        cJSON_AddStringToObject(o, "type", type_str(a, f->ty));
+        /* a money column in fen: "money:fen", which a runtime that reads every money cell as
+         * yuan refuses rather than reading 100 times too much */
+        const char *ty = type_str(a, f->ty);
+        if (f->fen)
+            ty = arena_printf(a, "money:fen%s", f->ty.optional ? "?" : "");
+        cJSON_AddStringToObject(o, "type", ty);
         if (inputs) {
             cJSON_AddItemToObject(o, "label", str_or_null(f->label));
             if (f->def)
@@ -147,6 +152,8 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "name", r->name);
         cJSON_AddStringToObject(o, "type", type_str(a, r->ty));
+        cJSON_AddItemToObject(o, "label", str_or_null(pol->output_labels.data[i]));
+        cJSON_AddItemToObject(o, "role", str_or_null(pol->output_roles.data[i]));
         cJSON_AddNumberToObject(o, "rule", ir->outputs[i]);
         cJSON_AddItemToArray(outs, o);
     }
@@ -185,6 +192,7 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "name", r->name);
         cJSON_AddStringToObject(o, "type", type_str(a, d->ty));
+        cJSON_AddItemToObject(o, "label", str_or_null(d->label));
         cJSON_AddItemToObject(o, "cites", str_or_null(d->cites));
         cJSON_AddNumberToObject(o, "line", line);
         cJSON_AddNumberToObject(o, "col", col);
@@ -221,6 +229,14 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         cJSON_AddStringToObject(o, "rule", ir->locs[i].rule ? ir->locs[i].rule : "");
         cJSON_AddNumberToObject(o, "line", ir->locs[i].line);
         cJSON_AddNumberToObject(o, "col", ir->locs[i].col);
+        if (ir->locs[i].best) { /* a max or min over history: the candidates' type */
+            cJSON_AddStringToObject(o, "best", ir->locs[i].best == 1 ? "max" : "min");
+            cJSON_AddStringToObject(o, "type", type_str(a, ir->locs[i].ty));
+        }
+        if (ir->locs[i].param >= 0) { /* reading a table member the policy marks unknown */
+            cJSON_AddNumberToObject(o, "param", ir->locs[i].param);
+            cJSON_AddNumberToObject(o, "member", ir->locs[i].member);
+        }
         cJSON_AddItemToArray(locs, o);
     }
     char *txt = cJSON_PrintUnformatted(root);

@@ -4,6 +4,7 @@
  * expression gets TY_ERROR, which raises nothing further [Wren]. */
 #include "sema.h"
 
+#include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
 
@@ -169,6 +170,15 @@ static const char *did_you_mean(Sema *s, const char *best)
     return best ? arena_printf(s->a, "; did you mean '%s'?", best) : "";
 }
 
+const char *sema_suggest_decl(Arena *a, const Program *p, DeclKind k, const char *name)
+{
+    Suggest sg = {NULL, 99, name};
+    for (int i = 0; i < p->decls.len; i++)
+        if (p->decls.data[i]->kind == k)
+            suggest_try(&sg, p->decls.data[i]->name);
+    return sg.best ? arena_printf(a, "; did you mean '%s'?", sg.best) : "";
+}
+
 /* ---- lookups ------------------------------------------------------------------------- */
 /* Names are looked up through hash tables built once, so a generated policy of 100,000
  * declarations checks in linear time (a linear scan per lookup made it quadratic). */
@@ -212,8 +222,17 @@ static Decl *find_decl(Sema *s, const char *name, int kinds)
     }
     return NULL;
 }
-#define K(k)  (1 << (k))
-#define NAMED (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
+/* a money param's value this many times its neighbour's (the version before, the other
+ * members of its table) is worth a warning: 万元 for yuan is 10,000×, 元 for 角 10× */
+#define SEMA_SLIP_RATIO 10
+/* a 万元 amount of at least 10 million yuan (in fen) is worth a warning: no benefit of these
+ * notices comes near it, and "6000 万元" for 6000 yuan lands there */
+#define SEMA_WAN_SLIP_FEN ((int64_t)1000000000)
+/* unit-slip warnings shown by polc check (the errors' limit, DIAG_MAX_ERRORS, for the same
+ * reason: the first few say what to fix) */
+#define SEMA_MAX_SLIP_WARNINGS 20
+#define K(k)                   (1 << (k))
+#define NAMED                  (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
 
 static int find_field(Decl *rec, const char *name)
 {
@@ -1270,6 +1289,24 @@ static void check_enum(Sema *s, Decl *d)
         }
 }
 
+/* `total: money in fen`: the cells of a money column are integer fen (an export from a system
+ * that keeps fen), or yuan with at most two decimals (`in yuan`, the default) */
+static void check_cell_unit(Sema *s, Field *f)
+{
+    if (f->ty.kind == TY_ERROR)
+        return;
+    if (f->ty.kind != TY_MONEY) {
+        diag_error(s->d, f->in_loc, "only a money column has a unit ('in fen'); '%s' is %s",
+                   f->name, type_name(s->a, f->ty));
+        return;
+    }
+    if (!strcmp(f->in, "fen"))
+        f->fen = 1;
+    else if (strcmp(f->in, "yuan") != 0)
+        diag_error(s->d, f->in_loc, "unknown unit '%s' for a money column (expected fen or yuan)",
+                   f->in);
+}
+
 static void check_fields(Sema *s, Decl *d, int inputs)
 {
     for (int i = 0; i < d->fields.len; i++) {
@@ -1288,7 +1325,19 @@ static void check_fields(Sema *s, Decl *d, int inputs)
         }
         if (f->def && f->ty.kind != TY_ERROR)
             literal_value(s, f->def, (Type){f->ty.kind, f->ty.unit, 0, f->ty.en}, &f->def_val);
+        if (f->in)
+            check_cell_unit(s, f);
     }
+}
+
+/* `county unknown` in a table: the notice does not give that member's value. A claim that
+ * needs it fails (POLRT_E_UNKNOWN) instead of the analyst inventing one. An enum-typed param
+ * whose enum has a member named unknown means that member. */
+static int is_unknown(const Decl *d, const Node *v)
+{
+    if (!v || v->kind != ND_NAME || strcmp(v->name, "unknown") != 0)
+        return 0;
+    return d->ty.kind != TY_ENUM || find_member(d->ty.en, "unknown") < 0;
 }
 
 static void check_param_values(Sema *s, Decl *d)
@@ -1346,6 +1395,10 @@ static void check_param_values(Sema *s, Decl *d)
                     continue;
                 }
                 seen[m] = 1;
+                if (is_unknown(d, e->a)) {
+                    e->unknown = d->has_unknown = 1;
+                    continue;
+                }
                 int64_t val;
                 literal_value(s, e->a, t, &val);
             }
@@ -1362,9 +1415,129 @@ static void check_param_values(Sema *s, Decl *d)
                        d->name);
             continue;
         }
+        if (is_unknown(d, v->value)) {
+            diag_error(s->d, v->value->loc,
+                       "only a table member may be unknown; '%s' needs a value from %s", d->name,
+                       v->from->text);
+            continue;
+        }
         int64_t val;
         literal_value(s, v->value, t, &val);
     }
+}
+
+/* a ≥ SEMA_SLIP_RATIO × b or b ≥ that × a, both above 0: the ratio (rounded), else 0 */
+static int64_t slip_ratio(int64_t a, int64_t b)
+{
+    if (a <= 0 || b <= 0)
+        return 0;
+    int64_t hi = a > b ? a : b, lo = a > b ? b : a;
+    return hi / SEMA_SLIP_RATIO >= lo ? hi / lo : 0;
+}
+
+/* the value of entry m of version v (a table), or of the version (a scalar); -1 when unset */
+static int64_t version_value(const Decl *d, const Version *v, int m, Node **at)
+{
+    if (!d->index_enum) {
+        *at = v->value;
+        return v->value && v->value->ty.kind == TY_MONEY ? v->value->ival : -1;
+    }
+    for (int i = 0; i < v->entries.len; i++)
+        if (v->entries.data[i].idx == m) {
+            *at = v->entries.data[i].a;
+            return *at && (*at)->ty.kind == TY_MONEY ? (*at)->ival : -1;
+        }
+    return -1;
+}
+
+/* polc check's warnings are counted: past SEMA_MAX_SLIP_WARNINGS the rest are only counted
+ * (a generated policy of 80,000 tables printed a warning each and took minutes) */
+typedef struct Slips {
+    Diag *d;
+    int n; /* warnings so far */
+} Slips;
+
+/* room for one more warning (and its note)? */
+static int slip_room(Slips *sl)
+{
+    return sl->n++ < SEMA_MAX_SLIP_WARNINGS;
+}
+
+/* Unit slips in a money param (issue 11: "city 6000 万元" for 6000 yuan checked clean): a
+ * warning where a value in 万元 is 10 million yuan or more (did you mean yuan?), or is
+ * SEMA_SLIP_RATIO times or more the value of the version before it (the same member of a
+ * table), or than every other member of its table, with a note at the value it is compared
+ * with. Warnings, not errors: a notice may raise a limit tenfold. */
+static void check_unit_slips(Slips *sl, const Decl *d)
+{
+    char a[48], b[48];
+    Diag *dg = sl->d;
+    if (d->ty.kind != TY_MONEY)
+        return;
+    int nm = d->index_enum ? d->index_enum->members.len : 1;
+    for (int vi = 0; vi < d->versions.len; vi++) {
+        const Version *v = &d->versions.data[vi];
+        for (int m = 0; m < nm; m++) {
+            Node *at, *pat;
+            int64_t x = version_value(d, v, m, &at), r;
+            const char *mem = d->index_enum ? d->index_enum->members.data[m].name : NULL;
+            if (x <= 0)
+                continue;
+            /* 万元 where yuan was meant multiplies by 10,000: no amount of these notices on
+             * one person reaches 10 million yuan */
+            if (at->unit == NUM_WAN && x >= SEMA_WAN_SLIP_FEN && slip_room(sl))
+                diag_warning(dg, at->loc, "%s 万元 is %s yuan; did you mean %s yuan?", at->text,
+                             polrt_fmt_money(x, a, 1), at->text);
+            if (vi > 0 && (r = slip_ratio(x, version_value(d, v - 1, m, &pat))) && slip_room(sl)) {
+                diag_warning(dg, at->loc,
+                             "%s%s%s%s is %s yuan from %s, %" PRId64 " times the %s yuan before: "
+                             "is the unit right?",
+                             d->name, mem ? "[" : "", mem ? mem : "", mem ? "]" : "",
+                             polrt_fmt_money(x, a, 1), v->from->text, r,
+                             polrt_fmt_money(pat->ival, b, 1));
+                diag_note(dg, pat->loc, "the version before: %s yuan",
+                          polrt_fmt_money(pat->ival, b, 1));
+            }
+            /* an outlier of its table: this far above (or below) every other member that
+             * has a value, of at least two others (of two, each would be the other's outlier) */
+            int others = 0, above = 1, below = 1, near = -1;
+            int64_t nearest = 0;
+            for (int k = 0; k < nm && d->index_enum; k++) {
+                Node *o;
+                int64_t y = version_value(d, v, k, &o);
+                if (k == m || y <= 0)
+                    continue;
+                others++;
+                above &= x / SEMA_SLIP_RATIO >= y;
+                below &= y / SEMA_SLIP_RATIO >= x;
+                if (near < 0 || (x > y ? y > nearest : y < nearest))
+                    near = k, nearest = y;
+            }
+            int all = others >= 2 && (above || below);
+            if (all && slip_room(sl)) {
+                Node *o;
+                version_value(d, v, near, &o);
+                diag_warning(dg, at->loc,
+                             "%s[%s] is %s yuan, %" PRId64 " times the other members of the "
+                             "table (%s: %s yuan): is the unit right?",
+                             d->name, mem, polrt_fmt_money(x, a, 1), slip_ratio(x, nearest),
+                             d->index_enum->members.data[near].name,
+                             polrt_fmt_money(nearest, b, 1));
+                diag_note(dg, o->loc, "%s[%s] is %s yuan", d->name,
+                          d->index_enum->members.data[near].name, polrt_fmt_money(nearest, b, 1));
+            }
+        }
+    }
+}
+
+void sema_slip_warnings(Diag *d, const Policy *pol)
+{
+    Slips sl = {d, 0};
+    for (int i = 0; i < pol->params.len; i++)
+        check_unit_slips(&sl, pol->params.data[i]);
+    if (sl.n > SEMA_MAX_SLIP_WARNINGS && !d->sink)
+        fprintf(d->out, "polc: note: %d more unit-slip warnings not shown\n",
+                sl.n - SEMA_MAX_SLIP_WARNINGS);
 }
 
 static void check_param(Sema *s, Decl *d)
@@ -2178,6 +2351,31 @@ static void check_signatures(Sema *s)
     }
 }
 
+/* An output's role (spec/LANGUAGE.md "Outputs"): payer, money a fund pays; patient, the
+ * patient's share; info, anything else. Chinese aliases as the notices say it. The role word
+ * of output k of o, canonical, or NULL when none is written (or it is wrong: reported). */
+static const char *output_role(Sema *s, Decl *o, int k, Decl *r)
+{
+    static const struct {
+        const char *word, *role;
+    } roles[] = {{"payer", "payer"},  {"基金", "payer"}, {"patient", "patient"},
+                 {"个人", "patient"}, {"info", "info"},  {"信息", "info"}};
+    const char *w = k < o->roles.len ? o->roles.data[k] : NULL;
+    if (!w)
+        return NULL;
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (!strcmp(w, roles[i].word)) {
+            if (strcmp(roles[i].role, "info") != 0 && r->ty.kind != TY_MONEY)
+                diag_error(s->d, o->role_locs.data[k],
+                           "output '%s' is %s, not money: only money can be a %s", r->name,
+                           type_name(s->a, r->ty), roles[i].role);
+            return roles[i].role;
+        }
+    diag_error(s->d, o->role_locs.data[k],
+               "unknown output role '%s', expected payer, patient or info", w);
+    return NULL;
+}
+
 /* output RULE, ...: rules of the claim, each listed once, at least one when there are claims */
 static void collect_outputs(Sema *s)
 {
@@ -2206,6 +2404,10 @@ static void collect_outputs(Sema *s)
                     diag_error(d, o->name_locs.data[k], "'%s' is listed twice as an output",
                                r->name);
             vec_push(a, &pol->outputs, r);
+            /* the output list's label, else the rule's: what a person reads as its heading */
+            const char *l = k < o->labels.len ? o->labels.data[k] : NULL;
+            vec_push(a, &pol->output_labels, l ? l : r->label);
+            vec_push(a, &pol->output_roles, output_role(s, o, k, r));
         }
     }
     if (pol->claim && pol->outputs.len == 0)

@@ -11,6 +11,8 @@ typedef struct Policy {
     Decl *claim, *person, *history; /* records (NULL when not declared) */
     DeclList enums, params, rules, ledgers, externs, tests, rejects;
     DeclList outputs;             /* rules, in output order */
+    StrList output_labels;        /* per output: its label, else its rule's, else NULL */
+    StrList output_roles;         /* per output: "payer", "patient", "info" or NULL */
     int dated_field;              /* claim field giving the claim's date, or -1 */
     int64_t valid_from, valid_to; /* days; valid_to = INT64_MAX when open */
     Loc workdays;                 /* the first use of working days (src NULL: none) */
@@ -23,6 +25,13 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *out);
  * (polrt_is_workday) lacks years of its validity, named ("2019-2024, 2027"); an open
  * validity is checked up to the last loaded year. 1 when it warned. */
 int sema_calendar_warning(Diag *d, const Policy *pol);
+/* polc check's warnings of unit slips in money params (万元 for yuan, a digit too many): a
+ * value 10x its version before or every other member of its table, 万元 amounts of 10
+ * million yuan; at most 20 shown. spec/LANGUAGE.md §17. */
+void sema_slip_warnings(Diag *d, const Policy *pol);
+/* "; did you mean 'NAME'?" for the declaration of kind k in p nearest to name (a reform's
+ * or --set's misspelt param or rule), or "" */
+const char *sema_suggest_decl(Arena *a, const Program *p, DeclKind k, const char *name);
 /* the name of built-in function i (the checker's table), NULL past the last */
 const char *sema_builtin(size_t i);
 

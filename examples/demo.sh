@@ -20,9 +20,11 @@ echo "\$ $POLC build $POLICY -o $OUT/panji.so"
 ls -l "$OUT/panji.so" | awk '{ print "   " $NF ": " $5 " bytes" }'
 
 say "2. Settle the example claims with it"
-echo "\$ $POLC run $OUT/panji.so --claims examples/claims.csv --persons examples/persons.csv --out $OUT/results.csv"
+# results.csv is headed by the policy's Chinese labels; the table below reads the columns by
+# their names, so this run asks for names (--labels names)
+echo "\$ $POLC run $OUT/panji.so --claims examples/claims.csv --persons examples/persons.csv --out $OUT/results.csv --labels names"
 "$POLC" run "$OUT/panji.so" --claims examples/claims.csv --persons examples/persons.csv \
-    --out "$OUT/results.csv"
+    --out "$OUT/results.csv" --labels names
 
 say "3. The results (yuan)"
 # Join each result with its claim (person, level, total cost) and the person's name, and print

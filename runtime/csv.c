@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <inttypes.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -232,6 +233,11 @@ size_t rt_csv_scan(RtCsvScan *sc, const char *b, size_t n, int64_t *lines)
     }
     sc->state = st;
     return SIZE_MAX;
+}
+
+size_t rt_csv_bom_len(const char *b, size_t n)
+{
+    return n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
 /* the end of the record at b[pos] (a record start): just past its line feed, end at the end
@@ -687,7 +693,17 @@ static int hand_out(RtCsv *c, RtRecord *r)
 int rt_csv_next(RtCsv *c, RtRecord *r)
 {
     for (;;) {
-        size_t e = c->pos < c->len ? rt_csv_record_end(c->buf, c->pos, c->len, c->eof) : SIZE_MAX;
+        /* a byte order mark is part of the raw bytes, not of the first cell, nor of the
+         * record's quoting (a quoted first cell after it is no stray quote) */
+        size_t from = c->pos;
+        if (c->off + (int64_t)from == 0 && c->len - from < 3 && !c->eof) {
+            if (fill(c) < 0)
+                return -1;
+            continue;
+        }
+        if (c->off + (int64_t)from == 0)
+            from += rt_csv_bom_len(c->buf, c->len);
+        size_t e = from < c->len ? rt_csv_record_end(c->buf, from, c->len, c->eof) : SIZE_MAX;
         if (e == SIZE_MAX) {
             if (c->eof)
                 return 0; /* nothing left */
@@ -695,10 +711,6 @@ int rt_csv_next(RtCsv *c, RtRecord *r)
                 return -1;
             continue;
         }
-        /* a byte order mark is part of the raw bytes, not of the first cell */
-        size_t from = c->pos;
-        if (c->off + (int64_t)from == 0 && e - from >= 3 && memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0)
-            from += 3;
         size_t next;
         int64_t lines = 0;
         const char *bad;
@@ -726,4 +738,220 @@ int rt_csv_next(RtCsv *c, RtRecord *r)
         }
         return hand_out(c, r) < 0 ? -1 : 1;
     }
+}
+
+/* ---- Other encodings: converted to UTF-8 before the reader -------------------------------
+ * Chinese Excel saves "CSV" in the ANSI code page, GBK (GB18030 is its superset). Such a
+ * file is converted once, as a whole, into an unlinked temporary file (mode 0600: it holds
+ * the same personal data) that the reader then reads as any UTF-8 file. GB18030 keeps every
+ * ASCII byte as itself and never uses one inside a multi-byte character, so line feeds,
+ * commas and quotes (and so line numbers) are those of the original file. */
+
+/* bytes of a regular file looked at to tell GB18030 from UTF-8: the header and the first
+ * few thousand rows, where the labels and enum members are */
+#define CSV_SNIFF (1 << 20)
+
+/* the length of the GB18030 character at p (1, 2 or 4), 0 when invalid, -1 when it may be
+ * one cut by the end e */
+static int gb_seq(const unsigned char *p, const unsigned char *e)
+{
+    if (p[0] < 0x80)
+        return 1;
+    if (p[0] == 0x80 || p[0] == 0xFF)
+        return 0;
+    if (e - p < 2)
+        return -1;
+    if ((p[1] >= 0x40 && p[1] <= 0x7E) || (p[1] >= 0x80 && p[1] <= 0xFE))
+        return 2;
+    if (p[1] < 0x30 || p[1] > 0x39)
+        return 0;
+    if (e - p < 4)
+        return -1;
+    return p[2] >= 0x81 && p[2] <= 0xFE && p[3] >= 0x30 && p[3] <= 0x39 ? 4 : 0;
+}
+
+/* 1 when the bytes read as GB18030 and not as UTF-8: every character well-formed GB18030,
+ * no NUL (a UTF-16 file), and most runs of non-ASCII bytes (a cell's Chinese text) not
+ * UTF-8. A UTF-8 file with a damaged cell is not taken for GBK (its other Chinese cells are
+ * UTF-8), nor is a GBK file whose short words happen to be UTF-8 too (住院 is D7A1 D4BA). */
+int rt_csv_sniff_gb18030(const char *buf, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)buf, *e = p + n;
+    long utf8_runs = 0, other_runs = 0;
+    while (p < e) {
+        if (*p == 0)
+            return 0;
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        const unsigned char *run = p;
+        int cut = 0; /* the sample ends inside a character: judge what came before */
+        while (p < e && *p >= 0x80 && !cut) {
+            int k = gb_seq(p, e);
+            if (k == 0)
+                return 0;
+            if (k < 0)
+                cut = 1;
+            else
+                p += k;
+        }
+        if (p > run) {
+            if (rt_utf8_valid((const char *)run, (size_t)(p - run)))
+                utf8_runs++;
+            else
+                other_runs++;
+        }
+        if (cut)
+            break;
+    }
+    return other_runs > utf8_runs;
+}
+
+/* ASCII case-insensitive comparison with a lower-case name */
+static int name_is(const char *s, const char *lower)
+{
+    for (; *s && *lower; s++, lower++) {
+        char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+        if (c != *lower)
+            return 0;
+    }
+    return !*s && !*lower;
+}
+
+int rt_csv_encoding(const char *name)
+{
+    if (!name)
+        return RT_ENC_AUTO;
+    if (name_is(name, "utf-8") || name_is(name, "utf8"))
+        return RT_ENC_UTF8;
+    if (name_is(name, "gb18030") || name_is(name, "gbk") || name_is(name, "gb2312") ||
+        name_is(name, "cp936"))
+        return RT_ENC_GB18030;
+    return -1;
+}
+
+/* write all of b[0..n) to fd: 0, or -1 (errno) */
+static int write_all(int fd, const char *b, size_t n)
+{
+    while (n) {
+        ssize_t k = write(fd, b, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            return -1;
+        b += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* GB18030 from fd into UTF-8 in the temporary file out. A byte sequence that is no GB18030
+ * character becomes the byte 0xFF, which no UTF-8 text holds: its row is rejected as not
+ * UTF-8 text, at its line, never guessed at. 0, or -1 with a message. */
+static int convert_gb18030(int fd, int out, const char *path, char *err, size_t errlen)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1) {
+        snprintf(err, errlen, "cannot convert %s from GB18030: %s", path, strerror(errno));
+        return -1;
+    }
+    char *in = polrt_realloc(NULL, CSV_CHUNK), *ob = polrt_realloc(NULL, 2 * CSV_CHUNK + 16);
+    size_t have = 0; /* unconverted bytes at the start of in */
+    int rc = -1, eof = 0;
+    if (!in || !ob) {
+        snprintf(err, errlen, "cannot convert %s: out of memory", path);
+        goto done;
+    }
+    while (!eof || have) {
+        if (!eof) {
+            ssize_t k = read(fd, in + have, CSV_CHUNK - have);
+            if (k < 0 && errno == EINTR)
+                continue;
+            if (k < 0) {
+                snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+                goto done;
+            }
+            eof = k == 0;
+            have += (size_t)k;
+        }
+        char *ip = in, *op = ob;
+        size_t il = have, ol = 2 * CSV_CHUNK + 16;
+        while (il) {
+            if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+                break;
+            if (errno == EINVAL && !eof)
+                break; /* a character cut by the chunk: kept for the next read */
+            if (errno == E2BIG)
+                break;          /* cannot happen: UTF-8 needs at most 2 bytes per GB18030 byte */
+            *op++ = (char)0xFF; /* EILSEQ, or a cut character at the end of the file */
+            ol--;
+            ip++;
+            il--;
+        }
+        if (write_all(out, ob, (size_t)(op - ob)) < 0) {
+            snprintf(err, errlen, "cannot convert %s: %s", path, strerror(errno));
+            goto done;
+        }
+        memmove(in, ip, il);
+        have = il;
+        if (eof && il == 0)
+            break;
+    }
+    rc = 0;
+done:
+    iconv_close(cd);
+    polrt_realloc(in, 0);
+    polrt_realloc(ob, 0);
+    return rc;
+}
+
+int rt_csv_decode_input(int *fd, const char *path, int enc, char *err, size_t errlen)
+{
+    if (enc == RT_ENC_UTF8)
+        return 0;
+    if (enc == RT_ENC_AUTO) {
+        /* a regular file is sniffed where it stands; standard input is taken as UTF-8 */
+        struct stat st;
+        if (fstat(*fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+            return 0;
+        char *b = polrt_realloc(NULL, CSV_SNIFF);
+        if (!b) {
+            snprintf(err, errlen, "cannot read %s: out of memory", path);
+            return -1;
+        }
+        ssize_t k;
+        do
+            k = pread(*fd, b, CSV_SNIFF, 0);
+        while (k < 0 && errno == EINTR);
+        int gb = k > 0 && rt_csv_sniff_gb18030(b, (size_t)k);
+        polrt_realloc(b, 0);
+        if (k < 0) {
+            snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+            return -1;
+        }
+        if (!gb)
+            return 0;
+    }
+    FILE *tf = tmpfile();
+    int out = tf ? dup(fileno(tf)) : -1;
+    if (tf)
+        fclose(tf);
+    if (out < 0) {
+        snprintf(err, errlen, "cannot convert %s: temporary file: %s", path, strerror(errno));
+        return -1;
+    }
+    if (convert_gb18030(*fd, out, path, err, errlen) < 0) {
+        close(out);
+        return -1;
+    }
+    if (lseek(out, 0, SEEK_SET) != 0) {
+        snprintf(err, errlen, "cannot convert %s: %s", path, strerror(errno));
+        close(out);
+        return -1;
+    }
+    if (*fd > 0)
+        close(*fd);
+    *fd = out;
+    return 0;
 }

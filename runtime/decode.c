@@ -114,14 +114,112 @@ static void enum_expected(const RtEnum *en, char *buf, size_t len)
     }
 }
 
+/* longest cell a spreadsheet's spelling is rewritten from (an amount or a date is far
+ * shorter; a longer cell is no value either way) */
+#define FOLD_MAX 64
+
+/* The cell with what Chinese spreadsheets put in numbers made ASCII, into buf (FOLD_MAX
+ * bytes): full-width forms U+FF01..U+FF3F (digits ０-９, ．，－／％) as their ASCII
+ * characters, and with money a leading ¥ (U+00A5) or ￥ (U+FFE5). The length, or 0 when
+ * nothing changed or the cell is too long. */
+static size_t fold_cell(const char *cell, size_t n, int money, char *buf)
+{
+    const unsigned char *p = (const unsigned char *)cell, *e = p + n;
+    int changed = 0;
+    if (money && e - p >= 2 && p[0] == 0xC2 && p[1] == 0xA5)
+        p += 2, changed = 1;
+    else if (money && e - p >= 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xA5)
+        p += 3, changed = 1;
+    size_t k = 0;
+    while (p < e) {
+        if (k + 1 >= FOLD_MAX)
+            return 0;
+        if (e - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF) {
+            buf[k++] = (char)(p[2] - 0x60); /* U+FF01 + i is ASCII 0x21 + i */
+            p += 3;
+            changed = 1;
+        } else
+            buf[k++] = (char)*p++;
+    }
+    return changed ? k : 0;
+}
+
+/* the unsigned decimal of 1 to max digits at s[*i..n): its value, -1 when none */
+static int digits(const char *s, size_t n, size_t *i, int max)
+{
+    int v = 0, k = 0;
+    while (*i < n && s[*i] >= '0' && s[*i] <= '9' && k < max) {
+        v = v * 10 + (s[*i] - '0');
+        ++*i;
+        k++;
+    }
+    return k ? v : -1;
+}
+
+/* the separator word at s[*i..n) (an ASCII character or a UTF-8 word): 1 and past it, else 0 */
+static int word(const char *s, size_t n, size_t *i, const char *w)
+{
+    size_t k = strlen(w);
+    if (n - *i < k || memcmp(s + *i, w, k) != 0)
+        return 0;
+    *i += k;
+    return 1;
+}
+
+/* A date as spreadsheets write it, besides YYYY-MM-DD:
+ *   date := year "/" month "/" day | year "-" month "-" day | year "年" month "月" day "日"
+ * with a four-digit year and one- or two-digit month and day (2017/5/2, 2017-5-2,
+ * 2017年5月2日); the day itself is checked by polrt_parse_date. 0, or -1. */
+static int excel_date(const char *s, size_t n, int64_t *out)
+{
+    size_t i = 0;
+    int y = digits(s, n, &i, 4);
+    if (y < 0 || i != 4)
+        return -1;
+    static const char *const seps[][3] = {{"/", "/", ""}, {"-", "-", ""}, {"年", "月", "日"}};
+    for (int k = 0; k < 3; k++) {
+        size_t j = i;
+        int m, d;
+        if (!word(s, n, &j, seps[k][0]) || (m = digits(s, n, &j, 2)) < 0 ||
+            !word(s, n, &j, seps[k][1]) || (d = digits(s, n, &j, 2)) < 0 ||
+            !word(s, n, &j, seps[k][2]) || j != n)
+            continue;
+        char iso[40];
+        snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+        return polrt_parse_date(iso, 10, out);
+    }
+    return -1;
+}
+
 /* parse cell[0..n) (trimmed, not empty) as t: 0, or -1 when the text is no value of t */
 static int parse_cell(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out)
 {
     switch (t->kind) {
-    case RT_MONEY: return polrt_parse_money(cell, n, out);
-    case RT_RATE: return polrt_parse_rate(cell, n, out);
-    case RT_DATE: return polrt_parse_date(cell, n, out);
-    case RT_INT: return parse_int(cell, n, out);
+    case RT_MONEY: {
+        if (t->fen) /* `money in fen`: whole fen, no decimal point */
+            return parse_int(cell, n, out);
+        int rc = polrt_parse_money(cell, n, out);
+        char f[FOLD_MAX];
+        size_t k = rc == -1 ? fold_cell(cell, n, 1, f) : 0;
+        return k ? polrt_parse_money(f, k, out) : rc;
+    }
+    case RT_RATE: {
+        char f[FOLD_MAX];
+        size_t k = fold_cell(cell, n, 0, f);
+        return k ? polrt_parse_rate(f, k, out) : polrt_parse_rate(cell, n, out);
+    }
+    case RT_DATE: {
+        if (polrt_parse_date(cell, n, out) == 0)
+            return 0;
+        char f[FOLD_MAX];
+        size_t k = fold_cell(cell, n, 0, f);
+        return k ? excel_date(f, k, out) : excel_date(cell, n, out);
+    }
+    case RT_INT: {
+        char f[FOLD_MAX];
+        size_t k = fold_cell(cell, n, 0, f);
+        return k ? parse_int(f, k, out) : parse_int(cell, n, out);
+    }
     case RT_DURATION: return parse_duration(cell, n, t->unit, out);
     case RT_BOOL:
         if (eq_nocase(cell, n, "true") || eq_nocase(cell, n, "yes") || eq(cell, n, "1") ||
@@ -170,9 +268,17 @@ int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t 
     quote_cell(cell, n, q, sizeof q);
     switch (t->kind) {
     case RT_MONEY:
-        if (rc == -2) /* written right, but no amount is that large */
+        if (rc == -2 && t->fen)
+            snprintf(why_buf, why_len, "amount %s out of range (at most %" PRId64 " fen)", q,
+                     INT64_MAX);
+        else if (rc == -2) /* written right, but no amount is that large */
             snprintf(why_buf, why_len, "amount %s out of range (at most %s yuan)", q,
                      polrt_fmt_money(INT64_MAX, exp, 1));
+        else if (t->fen)
+            snprintf(why_buf, why_len,
+                     "not a whole number of fen %s (the column is money in fen: 123456 for "
+                     "1,234.56 yuan)",
+                     q);
         else
             snprintf(why_buf, why_len, "not an amount %s (expected 1234.56 or 1,234.56)", q);
         return -1;
@@ -379,6 +485,21 @@ __attribute__((format(printf, 3, 4))) static int bind_fail(char *why, size_t len
     return -1;
 }
 
+/* the other headers of the fixed columns: spec/DATA.md, "claims.csv" */
+static const char *const fixed_alias[][3] = {
+    {"claim_id", "结算单号", "就诊编号"},
+    {"person_id", "个人编号", "身份证号"},
+};
+
+/* header h names the fixed column name by one of its aliases */
+static int is_alias(const char *name, const char *h)
+{
+    for (size_t i = 0; i < sizeof fixed_alias / sizeof fixed_alias[0]; i++)
+        if (strcmp(fixed_alias[i][0], name) == 0)
+            return strcmp(fixed_alias[i][1], h) == 0 || strcmp(fixed_alias[i][2], h) == 0;
+    return 0;
+}
+
 int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, int nf,
                     const char *const *fixed, int nfixed, int nrequired, const char *file,
                     int64_t line, const char *const *cells, const size_t *lens, int ncells,
@@ -390,14 +511,16 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
     b->nfixed = nfixed;
     b->ncols = ncells;
     size_t nhdr = (size_t)(ncells ? ncells : 1);
-    b->hdr = polrt_realloc(NULL, nhdr * sizeof *b->hdr);
+    /* the tables rt_binding_free walks are zeroed as soon as they exist: it runs after a
+     * failure on the next line too */
+    if ((b->hdr = polrt_realloc(NULL, nhdr * sizeof *b->hdr)))
+        memset(b->hdr, 0, nhdr * sizeof *b->hdr);
     b->cols = polrt_realloc(NULL, (size_t)(nf ? nf : 1) * sizeof *b->cols);
-    b->enum_len = polrt_realloc(NULL, ((size_t)s->nenums + 1) * sizeof *b->enum_len);
+    if ((b->enum_len = polrt_realloc(NULL, ((size_t)s->nenums + 1) * sizeof *b->enum_len)))
+        memset(b->enum_len, 0, ((size_t)s->nenums + 1) * sizeof *b->enum_len);
     b->raw = polrt_realloc(NULL, nraw + 1);
     if (!b->hdr || !b->cols || !b->enum_len || !b->raw)
         goto oom;
-    memset(b->hdr, 0, nhdr * sizeof *b->hdr);
-    memset(b->enum_len, 0, ((size_t)s->nenums + 1) * sizeof *b->enum_len);
     memcpy(b->raw, raw, nraw);
     b->nraw = nraw;
     for (int e = 0; e < s->nenums; e++) {
@@ -417,7 +540,7 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
         c->f = f[k];
         c->col = -1;
         switch (f[k]->type.kind) {
-        case RT_MONEY: c->dec = RT_DEC_MONEY; break;
+        case RT_MONEY: c->dec = f[k]->type.fen ? RT_DEC_INT : RT_DEC_MONEY; break;
         case RT_DATE: c->dec = RT_DEC_DATE; break;
         case RT_BOOL: c->dec = RT_DEC_BOOL; break;
         case RT_ENUM: c->dec = RT_DEC_ENUM; break;
@@ -440,9 +563,10 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
         memcpy(h, name, n);
         h[n] = '\0';
         b->hdr[i] = h;
-        /* the fixed columns (claim_id, person_id, a weight) bind by their names only: the
-         * schema declares no labels for them, and a guessed alias could capture an
-         * unrelated column */
+        /* the fixed columns (claim_id, person_id, a weight) bind by their names, and the
+         * first two by the headers Chinese settlement systems export (fixed_alias), after
+         * the policy's own field names and labels: the list is short and documented
+         * (spec/DATA.md), never a guess that could capture an unrelated column */
         int *slot = NULL, k = -1;
         for (int j = 0; j < nfixed && !slot; j++)
             if (fixed[j] && strcmp(fixed[j], h) == 0)
@@ -455,6 +579,12 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
                 k = j;
         if (!slot && k >= 0)
             slot = &b->cols[k].col;
+        const char *gives = k >= 0 ? f[k]->name : h;
+        for (int j = 0; j < nfixed && !slot; j++)
+            if (fixed[j] && is_alias(fixed[j], h)) {
+                slot = &b->fixed_col[j];
+                gives = fixed[j];
+            }
         if (!slot) {
             int w = snprintf(ign + nign, sizeof ign - nign, "%s'%s'", nign ? ", " : "",
                              n ? h : "(unnamed)");
@@ -464,7 +594,7 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
         }
         if (*slot >= 0)
             return bind_fail(why, len, "%s:%" PRId64 ": columns '%s' and '%s' both give '%s'", file,
-                             line, b->hdr[*slot], h, k >= 0 ? f[k]->name : h);
+                             line, b->hdr[*slot], h, gives);
         *slot = i;
     }
     if (nign && !(b->ignored = rt_strdup(ign)))

@@ -5,8 +5,14 @@
 #include "rt_int.h"
 
 #include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
 #include <setjmp.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* the parameters of type brackets must hold [n, lo_1, rate_1, ..., lo_n, rate_n] with the
  * lower bounds ascending, or polrt_progressive would read past its table */
@@ -97,6 +103,110 @@ POLRT_API PolEngine *polrt_engine_new(const char *schema_json, const int64_t *pa
     return engine_make(schema_json, params, settle, keys, user, NULL, NULL, err, errlen);
 }
 
+/* ---- Trusting an engine file before dlopen ---------------------------------------------------
+ * dlopen runs the library's constructors before polc can see whether it is an engine at all,
+ * so loading a .so is trusting whoever could write it. As ssh does with keys, polc refuses an
+ * engine that someone other than root or the user running polc could have replaced: the file
+ * must be a regular file owned by root or the user and not writable by group or others, and so
+ * must every directory from it up to /, both along the path as given and along the path its
+ * symbolic links resolve to. A directory writable by group or others is accepted only with the
+ * sticky bit (as /tmp): there no one else can rename or remove the user's entries. */
+
+/* the refusal: "ENGINE: refused: WHY" in err (when there is one); -1 */
+__attribute__((format(printf, 4, 5))) static int refuse(char *err, size_t errlen,
+                                                        const char *so_path, const char *fmt, ...)
+{
+    if (!err || !errlen)
+        return -1;
+    int n = snprintf(err, errlen, "%s: refused: ", so_path);
+    if (n >= 0 && (size_t)n < errlen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+/* 0 when st (of path, a file or a directory) is safe; else -1 with the failed check in err */
+static int trusted(const char *so_path, const char *path, const struct stat *st, int dir, char *err,
+                   size_t errlen)
+{
+    const char *what = dir ? "directory" : "file";
+    uid_t me = geteuid();
+    if (!dir && !S_ISREG(st->st_mode))
+        return refuse(err, errlen, so_path, "not a regular file");
+    if (st->st_uid != 0 && st->st_uid != me)
+        return refuse(err, errlen, so_path,
+                      "%s %s is owned by uid %ld, neither root nor you (uid %ld): only code that "
+                      "root or you could write is loaded",
+                      what, path, (long)st->st_uid, (long)me);
+    /* a sticky directory (as /tmp) lets no one else rename or remove the user's entries */
+    if (dir && (st->st_mode & S_ISVTX))
+        return 0;
+    int others = (st->st_mode & S_IWOTH) != 0;
+    if ((st->st_mode & S_IWGRP) || others)
+        return refuse(err, errlen, so_path,
+                      "%s %s is writable by %s (mode %04o): someone else could replace the code "
+                      "polc would run (chmod go-w %s)",
+                      what, path,
+                      (st->st_mode & S_IWGRP) && others ? "group and others"
+                      : (st->st_mode & S_IWGRP)         ? "its group"
+                                                        : "others",
+                      (unsigned)(st->st_mode & 07777), path);
+    return 0;
+}
+
+/* the directories above path (absolute), each checked; 0 or -1 with err */
+static int trusted_dirs(const char *so_path, const char *path, char *err, size_t errlen)
+{
+    char d[PATH_MAX];
+    snprintf(d, sizeof d, "%s", path);
+    for (;;) {
+        char *slash = strrchr(d, '/');
+        if (!slash)
+            return 0;
+        if (slash == d)
+            slash[1] = 0; /* "/" itself, last */
+        else
+            *slash = 0;
+        struct stat st;
+        if (stat(d, &st) != 0)
+            return refuse(err, errlen, so_path, "cannot check directory %s: %s", d,
+                          strerror(errno));
+        if (trusted(so_path, d, &st, 1, err, errlen))
+            return -1;
+        if (slash == d)
+            return 0;
+    }
+}
+
+/* 0 when the engine at so_path may be loaded, 1 when it does not exist (dlopen says so in its
+ * words), -1 refused with the check that failed in err */
+static int engine_trusted(const char *so_path, char *err, size_t errlen)
+{
+    char real[PATH_MAX], given[PATH_MAX];
+    struct stat st;
+    if (stat(so_path, &st) != 0 || !realpath(so_path, real))
+        return 1;
+    if (so_path[0] == '/') {
+        snprintf(given, sizeof given, "%s", so_path);
+    } else {
+        char cwd[PATH_MAX];
+        if (!getcwd(cwd, sizeof cwd))
+            return refuse(err, errlen, so_path, "cannot check the current directory: %s",
+                          strerror(errno));
+        int n = snprintf(given, sizeof given, "%s/%s", cwd, so_path);
+        if (n < 0 || (size_t)n >= sizeof given)
+            snprintf(given, sizeof given, "%s", real);
+    }
+    if (trusted(so_path, real, &st, 0, err, errlen) || trusted_dirs(so_path, real, err, errlen))
+        return -1;
+    if (strcmp(given, real) != 0 && trusted_dirs(so_path, given, err, errlen))
+        return -1;
+    return 0;
+}
+
 /* A built engine: RTLD_NOW so a missing runtime symbol fails here, not mid-claim;
  * RTLD_LOCAL so two engines' polc_* symbols never meet. */
 POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t errlen)
@@ -115,6 +225,8 @@ POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t er
         snprintf(local, sizeof local, "./%s", so_path);
         so_path = local;
     }
+    if (engine_trusted(so_path, err, errlen) < 0)
+        return NULL;
     void *dl = dlopen(so_path, RTLD_NOW | RTLD_LOCAL);
     if (!dl) {
         const char *why = dlerror();
@@ -286,6 +398,7 @@ const char *rt_err_text(int64_t code)
     case POLRT_E_DATE: return "date out of range";
     case POLRT_E_NOVERSION: return "no version in force on the claim date";
     case POLRT_E_REJECTED: return "rejected by an input check";
+    case POLRT_E_UNKNOWN: return "a table value the policy marks unknown was needed";
     default: return "unknown policy error";
     }
 }
@@ -334,6 +447,15 @@ char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, s
     int is_rule = 0;
     for (int i = 0; i < s->nrules && !is_rule; i++)
         is_rule = strcmp(s->rules[i].name, l->rule) == 0;
+    char unknown[512];
+    if (code == POLRT_E_UNKNOWN && l->param >= 0) {
+        /* "deductible[county] is unknown (第三条 does not give it)": the param, the member and
+         * the article, so the analyst knows which value the notice leaves open */
+        const RtParam *p = &s->params[l->param];
+        snprintf(unknown, sizeof unknown, "%s[%s] is unknown (%s does not give it)", p->name,
+                 s->enums[p->index_enum].names[l->member], p->cites ? p->cites : "the notice");
+        what = unknown;
+    }
     snprintf(buf, len, "%s in %s%s (line %d, col %d)", what, is_rule ? "rule " : "", l->rule,
              l->line, l->col);
     return buf;

@@ -19,7 +19,8 @@ int64_t polc_check(PolCtx *ctx);
 
 /* the options of `polc run` an engine without a compiler can honour (cli/run.c) */
 typedef struct EngineArgs {
-    const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim;
+    const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim, *labels, *keep;
+    const char *adjustments, *late, *reverse, *encoding, *xlsx;
     long threads, max_rejects, quiet, progress, show_ids;
 } EngineArgs;
 
@@ -39,9 +40,14 @@ int main(int argc, char **argv)
         return rc;
     if (noperands)
         return opts_usage_error(&cmd, engine_opts, "unexpected argument '%s'", operands[0]);
-    if (!a.claims)
-        return opts_usage_error(&cmd, engine_opts, "--claims FILE is required");
-    PolRunOpts o = {.claims = a.claims,
+    int late_reject;
+    if ((rc = opts_run_check(&cmd, engine_opts, a.claims, a.reverse, a.late, a.adjustments,
+                             a.ledger, &late_reject)) != OPTS_PARSED)
+        return rc;
+    PolRunOpts o = {.claims = a.reverse ? a.reverse : a.claims,
+                    .reverse = a.reverse != NULL,
+                    .adjustments = a.adjustments,
+                    .late_reject = late_reject,
                     .persons = a.persons,
                     .ledger_db = a.ledger,
                     .out = a.out,
@@ -52,6 +58,10 @@ int main(int argc, char **argv)
                     .max_rejects = a.max_rejects,
                     .quiet = (int)a.quiet,
                     .show_ids = (int)a.show_ids,
+                    .encoding = a.encoding,
+                    .xlsx = a.xlsx,
+                    .labels = a.labels,
+                    .keep = a.keep,
                     .progress = (int)a.progress};
     /* later years' calendars, or corrected ones, as every polc command takes them */
     if (polrt_calendar_load(NULL) != 0) {

@@ -16,6 +16,88 @@
 #define NAME_COL_MIN 10
 #define INDENT       "  "
 
+/* ---- the trace the traced entry points write (PolCtx.trace) ----------------------------- */
+
+void rt_trace_reset(RtTrace *t)
+{
+    if (t->nspan)
+        memset(t->span, 0, t->nspan * sizeof *t->span);
+    t->nspan = 0;
+    t->ncalls = 0;
+    t->npicks = 0;
+    t->lost = 0;
+}
+
+void rt_trace_free(RtTrace *t)
+{
+    polrt_realloc(t->span, 0);
+    polrt_realloc(t->calls, 0);
+    polrt_realloc(t->picks, 0);
+    memset(t, 0, sizeof *t);
+}
+
+POLRT_API void polrt_trace_span(PolCtx *ctx, int64_t span)
+{
+    RtTrace *t = ctx->trace;
+    if (!t || span < 0 || span >= ctx->nhist)
+        return;
+    size_t n = (size_t)span + 1;
+    if (n > t->nspan) {
+        if (rt_grow(&t->span, &t->cap_span, n, sizeof *t->span)) {
+            t->lost = 1;
+            return;
+        }
+        memset(t->span + t->nspan, 0, (n - t->nspan) * sizeof *t->span);
+        t->nspan = n;
+    }
+    t->span[span] = 1;
+}
+
+/* A call is recorded once: a rule with the same arguments has the same value within a claim
+ * (rules read nothing the claim changes), however often the policy asks. */
+POLRT_API void polrt_trace_call(PolCtx *ctx, int64_t rule, int64_t value, const int64_t *args,
+                                int64_t nargs)
+{
+    RtTrace *t = ctx->trace;
+    if (!t || nargs < 0)
+        return;
+    for (size_t i = 0; i < t->ncalls; i += 3 + (size_t)t->calls[i + 2])
+        if (t->calls[i] == rule && t->calls[i + 2] == nargs &&
+            (nargs == 0 || memcmp(t->calls + i + 3, args, (size_t)nargs * sizeof *args) == 0))
+            return;
+    size_t n = t->ncalls + 3 + (size_t)nargs;
+    if (rt_grow(&t->calls, &t->cap_calls, n, sizeof *t->calls)) {
+        t->lost = 1;
+        return;
+    }
+    int64_t *c = t->calls + t->ncalls;
+    c[0] = rule;
+    c[1] = value;
+    c[2] = nargs;
+    if (nargs)
+        memcpy(c + 3, args, (size_t)nargs * sizeof *args);
+    t->ncalls = n;
+}
+
+/* once per (aggregate, span, value): an aggregate inside a rule with arguments runs once per
+ * call, and the same candidate is not listed twice */
+POLRT_API void polrt_trace_pick(PolCtx *ctx, int64_t loc, int64_t span, int64_t value)
+{
+    RtTrace *t = ctx->trace;
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->npicks; i += 3)
+        if (t->picks[i] == loc && t->picks[i + 1] == span && t->picks[i + 2] == value)
+            return;
+    if (rt_grow(&t->picks, &t->cap_picks, t->npicks + 3, sizeof *t->picks)) {
+        t->lost = 1;
+        return;
+    }
+    t->picks[t->npicks++] = loc;
+    t->picks[t->npicks++] = span;
+    t->picks[t->npicks++] = value;
+}
+
 /* ---- values as an analyst reads them ------------------------------------------------ */
 
 /* "12,345.67 yuan", "county (县区)", "none"; everything else as in the results CSV
@@ -55,28 +137,39 @@ static void put_name(FILE *f, const char *name, int width)
         fputc(' ', f);
 }
 
-static int name_width(int n, const char *(*name)(const void *, int), const void *arr)
+/* what a person reads for a named thing: "政府兜底 (backstop)" when it has a label, else
+ * its name (rt_rule_heading's wording, for fields and outputs too) */
+static const char *heading(const char *name, const char *label, char *buf)
+{
+    if (!label)
+        return name;
+    snprintf(buf, VAL_LEN, "%s (%s)", label, name);
+    return buf;
+}
+
+static int name_width(int n, const char *(*name)(const void *, int, char *), const void *arr)
 {
     int w = NAME_COL_MIN;
+    char buf[VAL_LEN];
     for (int i = 0; i < n; i++) {
-        int d = rt_display_width(name(arr, i));
+        int d = rt_display_width(name(arr, i, buf));
         if (d > w)
             w = d;
     }
     return w;
 }
 
-static const char *field_name(const void *a, int i)
+static const char *field_name(const void *a, int i, char *buf)
 {
-    return ((const RtField *)a)[i].name;
+    return heading(((const RtField *)a)[i].name, ((const RtField *)a)[i].label, buf);
 }
-static const char *rule_name(const void *a, int i)
+static const char *rule_name(const void *a, int i, char *buf)
 {
-    return ((const RtRule *)a)[i].name;
+    return heading(((const RtRule *)a)[i].name, ((const RtRule *)a)[i].label, buf);
 }
-static const char *output_name(const void *a, int i)
+static const char *output_name(const void *a, int i, char *buf)
 {
-    return ((const RtOutput *)a)[i].name;
+    return heading(((const RtOutput *)a)[i].name, ((const RtOutput *)a)[i].label, buf);
 }
 
 /* "(in force from 2017-04-07)" or "(in force from 2017-01-01 until 2025-01-01)" */
@@ -88,6 +181,17 @@ static void put_period(FILE *f, const RtVersion *v)
     else
         fprintf(f, "(in force from %s until %s)", polrt_fmt_date(v->from, a),
                 polrt_fmt_date(v->to, b));
+}
+
+/* a table entry: its value, or "unknown" for a member the policy marks so (a param is never
+ * absent otherwise) */
+static const char *entry_text(const RtSchema *s, const RtParam *p, int64_t v, char *buf)
+{
+    if (v == POLRT_NONE) {
+        snprintf(buf, VAL_LEN, "unknown");
+        return buf;
+    }
+    return show(s, &p->type, v, buf);
 }
 
 /* one parameter as used: "deductible[county] = 300.00 yuan (in force from ...)  — 第三条" */
@@ -110,12 +214,12 @@ static void put_param(FILE *f, const RtSchema *s, const int64_t *table, int64_t 
         const RtEnum *en = &s->enums[p->index_enum];
         int64_t m = member; /* the entry the policy read (the trace), or -1 */
         if (m >= 0 && m < en->n) {
-            fprintf(f, "[%s] = %s", en->names[m], show(s, &p->type, vals[m], buf));
+            fprintf(f, "[%s] = %s", en->names[m], entry_text(s, p, vals[m], buf));
         } else {
             /* no trace of the entry read: show the whole row */
             fputs(" = {", f);
             for (int i = 0; i < en->n; i++)
-                fprintf(f, "%s%s %s", i ? ", " : "", en->names[i], show(s, &p->type, vals[i], buf));
+                fprintf(f, "%s%s %s", i ? ", " : "", en->names[i], entry_text(s, p, vals[i], buf));
             fputs("}", f);
         }
     } else {
@@ -138,6 +242,157 @@ static void put_branch(FILE *f, const RtBranch *b, int64_t bi)
         fprintf(f, "  (version %s)", b->name);
     else
         fprintf(f, "  (exception %s)", b->name);
+}
+
+/* one call of a rule with arguments, "total_for(tekun)": its arguments as the results CSV
+ * writes them (c: a trace record, rule, value, nargs, arguments) */
+static const char *call_text(const RtSchema *s, const int64_t *c, char *buf, size_t len)
+{
+    const RtRule *rule = &s->rules[c[0]];
+    size_t n = (size_t)snprintf(buf, len, "%s(", rule->name);
+    for (int64_t k = 0; k < c[2] && n < len; k++) {
+        char v[VAL_LEN];
+        if (c[3 + k] == POLRT_NONE)
+            snprintf(v, sizeof v, "none");
+        else if (k < rule->nargs)
+            rt_format_value(s, &rule->args[k].type, c[3 + k], v, sizeof v);
+        else
+            snprintf(v, sizeof v, "%" PRId64, c[3 + k]);
+        n += (size_t)snprintf(buf + n, len - n, "%s%s", k ? ", " : "", v);
+    }
+    if (n < len)
+        snprintf(buf + n, len - n, ")");
+    return buf;
+}
+
+/* the next trace record of a call of rule, from word *at on; NULL when none is left */
+static const int64_t *next_call(const RtTrace *t, int rule, size_t *at)
+{
+    while (*at < t->ncalls) {
+        const int64_t *c = t->calls + *at;
+        *at += 3 + (size_t)c[2];
+        if (c[0] == rule)
+            return c;
+    }
+    return NULL;
+}
+
+/* a rule's citation and documentation: "  — 三: ..." */
+static void put_cites(FILE *f, const char *cites, const char *doc)
+{
+    if (cites || doc)
+        fprintf(f, "  — %s%s%s", cites ? cites : "", cites && doc ? ": " : "", doc ? doc : "");
+}
+
+/* the person's fields and the history spans the rules read: what decided rules that look
+ * beyond the claim (a waiting period, the identities of 就高不就低) */
+static void put_person(FILE *f, const RtSchema *s, const PolResult *r)
+{
+    char buf[VAL_LEN];
+    const RtTrace *t = r->trace;
+    if (r->person && s->nperson) {
+        fputs("person:\n", f);
+        int w = name_width(s->nperson, field_name, s->person);
+        for (int i = 0; i < s->nperson; i++) {
+            put_name(f, s->person[i].name, w);
+            fprintf(f, "%s\n", show(s, &s->person[i].type, r->person[i], buf));
+        }
+    }
+    int any = 0;
+    for (size_t i = 0; t && r->hist && s->nhist && i < t->nspan && (int64_t)i < r->nhist; i++) {
+        if (!t->span[i])
+            continue;
+        if (!any++)
+            fputs("history (the spans the rules read):\n", f);
+        const int64_t *row = r->hist + i * (size_t)s->nhist;
+        fprintf(f, INDENT "#%zu ", i + 1);
+        for (int k = 0; k < s->nhist; k++)
+            fprintf(f, "%s %s %s", k ? "," : "", s->hist[k].name,
+                    show(s, &s->hist[k].type, row[k], buf));
+        fputc('\n', f);
+    }
+}
+
+/* each call of a rule with arguments and its value, in policy order: the candidates a
+ * best-of over identities (就高不就低) compared, the one taken and the ones rejected */
+static void put_calls(FILE *f, const RtSchema *s, const PolResult *r)
+{
+    char buf[VAL_LEN];
+    const RtTrace *t = r->trace;
+    if (t && t->lost)
+        fputs("(memory ran out while recording the trace: some calls or spans are missing)\n", f);
+    if (!t || !t->ncalls)
+        return;
+    /* the calls' texts set the name column */
+    char call[VAL_LEN];
+    int w = NAME_COL_MIN;
+    for (size_t at = 0; at < t->ncalls; at += 3 + (size_t)t->calls[at + 2]) {
+        int d = rt_display_width(call_text(s, t->calls + at, call, sizeof call));
+        if (d > w)
+            w = d;
+    }
+    fputs("calls of rules with arguments (in policy order):\n", f);
+    for (int i = 0; i < s->nrules; i++) {
+        const int64_t *c;
+        for (size_t at = 0; (c = next_call(t, i, &at));) {
+            put_name(f, call_text(s, c, call, sizeof call), w);
+            fputs(show(s, &s->rules[i].type, c[1], buf), f);
+            put_cites(f, s->rules[i].cites, NULL);
+            fputc('\n', f);
+        }
+    }
+}
+
+/* Is the pick at word i of t the first of its aggregate's (loc's) picks? And the index of
+ * the one a max or min takes: the first best, as the aggregate takes it. */
+static int first_of_loc(const RtTrace *t, size_t i)
+{
+    for (size_t k = 0; k < i; k += 3)
+        if (t->picks[k] == t->picks[i])
+            return 0;
+    return 1;
+}
+
+static size_t taken_of_loc(const RtTrace *t, const RtLoc *l, int64_t loc)
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < t->npicks; k += 3)
+        if (t->picks[k] == loc &&
+            (best == SIZE_MAX || (l->best == 1 ? t->picks[k + 2] > t->picks[best + 2]
+                                               : t->picks[k + 2] < t->picks[best + 2])))
+            best = k;
+    return best;
+}
+
+/* the trace's picks of a valid max/min loc, or NULL */
+static const RtLoc *pick_loc(const RtSchema *s, int64_t loc)
+{
+    return loc >= 0 && loc < s->nlocs && s->locs[loc].best ? &s->locs[loc] : NULL;
+}
+
+/* each max or min over history and its candidates, one per span (numbered as in the history
+ * section), the one taken marked: what a best-of (就高不就低) compared */
+static void put_picks(FILE *f, const RtSchema *s, const PolResult *r)
+{
+    char buf[VAL_LEN];
+    const RtTrace *t = r->trace;
+    int any = 0;
+    for (size_t i = 0; t && i < t->npicks; i += 3) {
+        const RtLoc *l = pick_loc(s, t->picks[i]);
+        if (!l || !first_of_loc(t, i))
+            continue;
+        if (!any++)
+            fputs("candidates (each max or min over history, by span):\n", f);
+        fprintf(f, INDENT "%s of %s (line %d, col %d):\n", l->best == 1 ? "max" : "min", l->rule,
+                l->line, l->col);
+        size_t taken = taken_of_loc(t, l, t->picks[i]);
+        for (size_t k = i; k < t->npicks; k += 3) {
+            if (t->picks[k] != t->picks[i])
+                continue;
+            fprintf(f, INDENT INDENT "#%" PRId64 "  %s%s\n", t->picks[k + 1] + 1,
+                    show(s, &l->type, t->picks[k + 2], buf), k == taken ? "  (taken)" : "");
+        }
+    }
 }
 
 static const char *status_text(int64_t status)
@@ -166,10 +421,11 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
         fputs("inputs:\n", f);
         w = name_width(s->nclaim, field_name, s->claim);
         for (int i = 0; i < s->nclaim; i++) {
-            put_name(f, s->claim[i].name, w);
+            put_name(f, field_name(s->claim, i, why), w);
             fprintf(f, "%s\n", show(s, &s->claim[i].type, claim[i], buf));
         }
     }
+    put_person(f, s, r);
 
     int any = 0;
     w = name_width(s->nrules, rule_name, s->rules);
@@ -182,14 +438,15 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
             fputs("rules (in policy order, those this claim needed):\n", f);
         const RtBranch *b = &rule->branches[bi];
         const char *cites = b->cites ? b->cites : rule->cites;
-        put_name(f, rule->name, w);
+        put_name(f, rule_name(s->rules, i, why), w);
         fputs(show(s, &rule->type, r->rule_val[i], buf), f);
         put_branch(f, b, bi);
-        if (cites || rule->doc)
-            fprintf(f, "  — %s%s%s", cites ? cites : "", cites && rule->doc ? ": " : "",
-                    rule->doc ? rule->doc : "");
+        put_cites(f, cites, rule->doc);
         fputc('\n', f);
     }
+
+    put_calls(f, s, r);
+    put_picks(f, s, r);
 
     any = 0;
     for (int i = 0; r->pver && i < s->nparams; i++) {
@@ -220,7 +477,7 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
         w = name_width(led->nfields, field_name, led->fields);
         for (int k = 0; k < led->nfields; k++) {
             const RtField *fd = &led->fields[k];
-            put_name(f, fd->name, w);
+            put_name(f, field_name(led->fields, k, why), w);
             fprintf(f, "%s → ", show(s, &fd->type, r->ledger_before[led->offset + k], buf));
             fprintf(f, "%s\n", show(s, &fd->type, r->ledger_after[led->offset + k], buf));
         }
@@ -230,7 +487,7 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
         fputs("outputs:\n", f);
     w = name_width(s->noutputs, output_name, s->outputs);
     for (int i = 0; i < s->noutputs; i++) {
-        put_name(f, s->outputs[i].name, w);
+        put_name(f, output_name(s->outputs, i, why), w);
         fprintf(f, "%s\n", show(s, &s->outputs[i].type, r->out[i], buf));
     }
 }
@@ -322,6 +579,8 @@ static cJSON *json_params(J *j, const RtSchema *s, const int64_t *table, const P
                 cJSON *x = add(j, list, NULL, json_value(j, s, &p->type, vals[k]));
                 if (p->index_enum >= 0)
                     add(j, x, "key", cJSON_CreateString(s->enums[p->index_enum].names[k]));
+                if (vals[k] == POLRT_NONE) /* a member the policy marks unknown */
+                    add(j, x, "unknown", cJSON_CreateTrue());
             }
         }
     }
@@ -347,6 +606,87 @@ static cJSON *json_rules(J *j, const RtSchema *s, const PolResult *r)
         add(j, o, "branch_index", json_int(bi));
         add(j, o, "cites", json_str(b->cites ? b->cites : rule->cites));
         add(j, o, "line", json_int(b->line ? b->line : rule->line));
+    }
+    return arr;
+}
+
+/* {"name": {"value": .., "text": ..}, ...} of fields in schema order */
+static cJSON *json_fields(J *j, const RtSchema *s, const RtField *fd, int n, const int64_t *v)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (int i = 0; o && i < n; i++)
+        add(j, o, fd[i].name, json_value(j, s, &fd[i].type, v[i]));
+    return o;
+}
+
+/* the history spans the rules read: [{"span": 1-based row, "fields": {...}}] */
+static cJSON *json_history(J *j, const RtSchema *s, const PolResult *r)
+{
+    const RtTrace *t = r->trace;
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && t && r->hist && s->nhist && i < t->nspan && (int64_t)i < r->nhist;
+         i++) {
+        if (!t->span[i])
+            continue;
+        cJSON *o = add(j, arr, NULL, cJSON_CreateObject());
+        add(j, o, "span", json_int((int64_t)i + 1));
+        add(j, o, "fields", json_fields(j, s, s->hist, s->nhist, r->hist + i * (size_t)s->nhist));
+    }
+    return arr;
+}
+
+/* the calls of rules with arguments, in policy order: [{"rule", "args": [{"name", "value",
+ * "text"}], "value", "text", "cites"}] */
+static cJSON *json_calls(J *j, const RtSchema *s, const PolResult *r)
+{
+    const RtTrace *t = r->trace;
+    cJSON *arr = cJSON_CreateArray();
+    for (int i = 0; arr && t && i < s->nrules; i++) {
+        const RtRule *rule = &s->rules[i];
+        const int64_t *c;
+        for (size_t at = 0; (c = next_call(t, i, &at));) {
+            cJSON *o = add(j, arr, NULL, cJSON_CreateObject());
+            add(j, o, "rule", cJSON_CreateString(rule->name));
+            cJSON *args = add(j, o, "args", cJSON_CreateArray());
+            for (int64_t k = 0; k < c[2]; k++) {
+                RtType plain = {.kind = RT_INT, .enum_idx = -1};
+                const RtType *ty = k < rule->nargs ? &rule->args[k].type : &plain;
+                cJSON *a = add(j, args, NULL, json_value(j, s, ty, c[3 + k]));
+                add(j, a, "name", json_str(k < rule->nargs ? rule->args[k].name : NULL));
+            }
+            add(j, o, "value", json_int(c[1]));
+            char buf[VAL_LEN];
+            add(j, o, "text",
+                cJSON_CreateString(rt_format_value(s, &rule->type, c[1], buf, sizeof buf)));
+            add(j, o, "cites", json_str(rule->cites));
+        }
+    }
+    return arr;
+}
+
+/* [{"rule", "line", "col", "best": "max"|"min", "spans": [{"span", "value", "text", "taken"}]}] */
+static cJSON *json_picks(J *j, const RtSchema *s, const PolResult *r)
+{
+    const RtTrace *t = r->trace;
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && t && i < t->npicks; i += 3) {
+        const RtLoc *l = pick_loc(s, t->picks[i]);
+        if (!l || !first_of_loc(t, i))
+            continue;
+        cJSON *o = add(j, arr, NULL, cJSON_CreateObject());
+        add(j, o, "rule", cJSON_CreateString(l->rule));
+        add(j, o, "line", json_int(l->line));
+        add(j, o, "col", json_int(l->col));
+        add(j, o, "best", cJSON_CreateString(l->best == 1 ? "max" : "min"));
+        cJSON *spans = add(j, o, "spans", cJSON_CreateArray());
+        size_t taken = taken_of_loc(t, l, t->picks[i]);
+        for (size_t k = i; k < t->npicks; k += 3) {
+            if (t->picks[k] != t->picks[i])
+                continue;
+            cJSON *x = add(j, spans, NULL, json_value(j, s, &l->type, t->picks[k + 2]));
+            add(j, x, "span", json_int(t->picks[k + 1] + 1));
+            add(j, x, "taken", cJSON_CreateBool(k == taken));
+        }
     }
     return arr;
 }
@@ -407,11 +747,18 @@ POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, cons
     cJSON *in = add(&j, root, "inputs", claim ? cJSON_CreateObject() : cJSON_CreateNull());
     for (int i = 0; claim && i < s->nclaim; i++)
         add(&j, in, s->claim[i].name, json_value(&j, s, &s->claim[i].type, claim[i]));
+    add(&j, root, "person",
+        r->person ? json_fields(&j, s, s->person, s->nperson, r->person) : cJSON_CreateNull());
+    add(&j, root, "history", json_history(&j, s, r));
     cJSON *out =
         add(&j, root, "outputs", r->status == -1 ? cJSON_CreateNull() : cJSON_CreateObject());
     for (int i = 0; r->status != -1 && i < s->noutputs; i++)
         add(&j, out, s->outputs[i].name, json_value(&j, s, &s->outputs[i].type, r->out[i]));
     add(&j, root, "rules", json_rules(&j, s, r));
+    add(&j, root, "calls", json_calls(&j, s, r));
+    add(&j, root, "candidates", json_picks(&j, s, r));
+    add(&j, root, "trace_complete",
+        cJSON_CreateBool(!(r->trace && ((const RtTrace *)r->trace)->lost)));
     add(&j, root, "params", json_params(&j, s, e->params, r));
     add(&j, root, "ledgers", json_ledgers(&j, s, r));
     add(&j, root, "error", json_error(&j, e, claim, r));

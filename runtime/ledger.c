@@ -175,11 +175,14 @@ void rt_map_free(RtMap *m)
 #define CKPT_PAGES 1000
 
 /* A person's ledger rows, one after another in one array: a header word (the ledger's index,
- * and ROW_DIRTY when the row changed since it was last written to the file), the key, then
- * the ledger's fields. A person has a handful (ledgers × years), so a scan finds one. */
+ * and ROW_DIRTY when the row changed since it was last written to the file), the key, the
+ * date of the latest claim that wrote the row (POLRT_NONE: none known, e.g. an opening
+ * balance; a claim dated before it is late), then the ledger's fields. A person has a
+ * handful (ledgers × years), so a scan finds one. */
 #define ROW_LEDGER INT64_C(0xffffffff)
 #define ROW_DIRTY  (INT64_C(1) << 32)
-#define ROW_HEAD   2 /* words before a row's fields */
+#define ROW_LAST   2 /* the word of the row's latest claim date */
+#define ROW_HEAD   3 /* words before a row's fields */
 
 /* A person's ledger rows as the store keeps them (rt_int.h's RtLedgerPerson). Found by id in
  * RtStore.persons; a session that settles the person holds it, so its claims reach the rows
@@ -248,16 +251,18 @@ enum {
     NQ
 };
 static const char *const queries[NQ] = {
-    [Q_GET_ROWS] = "SELECT ledger, key, vals, layout FROM ledger_rows WHERE person_id = ?1",
-    [Q_PUT_ROW] = "INSERT INTO ledger_rows (person_id, ledger, key, layout, vals, updated_at) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (person_id, ledger, key) "
-                  "DO UPDATE SET layout = excluded.layout, vals = excluded.vals, "
-                  "updated_at = excluded.updated_at",
+    [Q_GET_ROWS] = "SELECT ledger, key, vals, layout, last_date FROM ledger_rows "
+                   "WHERE person_id = ?1",
+    [Q_PUT_ROW] = "INSERT INTO ledger_rows (person_id, ledger, key, layout, vals, updated_at, "
+                  "last_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (person_id, ledger, "
+                  "key) DO UPDATE SET layout = excluded.layout, vals = excluded.vals, "
+                  "updated_at = excluded.updated_at, last_date = excluded.last_date",
     [Q_GET_CLAIM] = "SELECT person_id, fields, outputs, keys, ledger_before, ledger_after, "
                     "layout FROM settled_claims WHERE claim_id = ?1",
     [Q_PUT_CLAIM] = "INSERT INTO settled_claims (claim_id, person_id, layout, fields, outputs, "
-                    "keys, ledger_before, ledger_after, settled_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (claim_id) DO NOTHING",
+                    "keys, ledger_before, ledger_after, settled_at, seq) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                    "ON CONFLICT (claim_id) DO NOTHING",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
     [Q_COMMIT] = "COMMIT",
     [Q_ROLLBACK] = "ROLLBACK",
@@ -267,8 +272,28 @@ static const char *const queries[NQ] = {
 /* Q_PUT_CLAIM in a file upgraded from format 1, whose claims carry the policy's hash */
 static const char *const put_claim_v1 =
     "INSERT INTO settled_claims (claim_id, person_id, layout, fields, outputs, keys, "
-    "ledger_before, ledger_after, settled_at, policy_sha256) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (claim_id) DO NOTHING";
+    "ledger_before, ledger_after, settled_at, seq, policy_sha256) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (claim_id) DO NOTHING";
+
+/* The tables of a ledger's history, the same in SQLite and PostgreSQL (BIGINT and BYTEA are
+ * SQLite type names too): reversed_claims keeps a reversed claim's record as it was, with
+ * when it was reversed (settled_claims then no longer holds the id, so the claim may be
+ * submitted again); ledger_audit every change to the ledger that is not a claim settled
+ * once: an adjustment (a claim settled again: output, old, new, delta, and the claim whose
+ * arrival or reversal caused it), a reversal, an opening balance imported (its source), an
+ * erasure (what was removed, never whose). The index finds a person's claims (late claims,
+ * reversals, erasure). */
+#define HISTORY_TABLES                                                                             \
+    "CREATE TABLE IF NOT EXISTS reversed_claims ("                                                 \
+    " claim_id TEXT NOT NULL, person_id TEXT NOT NULL, fields BYTEA NOT NULL,"                     \
+    " outputs BYTEA NOT NULL, keys BYTEA NOT NULL, ledger_before BYTEA NOT NULL,"                  \
+    " ledger_after BYTEA NOT NULL, settled_at TEXT NOT NULL, layout BIGINT, seq BIGINT,"           \
+    " reversed_at TEXT NOT NULL);"                                                                 \
+    "CREATE TABLE IF NOT EXISTS ledger_audit ("                                                    \
+    " at TEXT NOT NULL, event TEXT NOT NULL, claim_id TEXT, person_id TEXT, output TEXT,"          \
+    " old_value BIGINT, new_value BIGINT, delta BIGINT, detail TEXT);"                             \
+    "CREATE INDEX IF NOT EXISTS settled_claims_person ON settled_claims (person_id);"              \
+    "CREATE INDEX IF NOT EXISTS ledger_audit_person ON ledger_audit (person_id);"
 
 /* The file's tables. ledger_rows holds the ledgers between claims, settled_claims the audit
  * trail. Values are blobs of zigzag varints (small and fast to write; a claim record is
@@ -279,13 +304,13 @@ static const char *const create_sql =
     "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS ledger_rows ("
     " person_id TEXT NOT NULL, ledger TEXT NOT NULL, key INTEGER NOT NULL,"
-    " vals NOT NULL, updated_at TEXT NOT NULL, layout INTEGER,"
+    " vals NOT NULL, updated_at TEXT NOT NULL, layout INTEGER, last_date INTEGER,"
     " PRIMARY KEY (person_id, ledger, key)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS settled_claims ("
     " claim_id TEXT PRIMARY KEY, person_id TEXT NOT NULL,"
     " fields NOT NULL, outputs NOT NULL, keys NOT NULL,"
     " ledger_before NOT NULL, ledger_after NOT NULL,"
-    " settled_at TEXT NOT NULL, layout INTEGER) WITHOUT ROWID;"
+    " settled_at TEXT NOT NULL, layout INTEGER, seq INTEGER) WITHOUT ROWID;" HISTORY_TABLES
     "INSERT OR IGNORE INTO meta (name, value) VALUES ('format', '" LEDGER_FORMAT "');"
     "INSERT OR IGNORE INTO meta (name, value) VALUES ('created_at',"
     " strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));";
@@ -333,6 +358,10 @@ struct RtStore {
     unsigned char *enc;    /* scratch: a claim record's blobs */
     int64_t *tmp;          /* scratch: claim fields read back */
     char now[48];          /* settled_at / updated_at text of now_ms */
+    int date_idx;          /* the claim date field (a row's latest claim date), or -1 */
+    int late_check;        /* rt_ledger_save refuses a late claim (3) */
+    int64_t seq;           /* the last claim sequence number given (meta 'seq'), in a tx */
+    int64_t seq_read;      /* seq as read at the transaction's start */
     int64_t now_ms;
     Ckpt *ckpt; /* NULL: SQLite checkpoints in the commit itself */
     /* PostgreSQL (a postgresql:// path): the same tables, values and layouts as SQLite */
@@ -675,6 +704,8 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
                    char *err, size_t errlen);
 static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errlen);
 static int pg_cmd(RtStore *st, const char *sql, char *err, size_t errlen);
+static int pg_text(RtStore *st, const char *sql, const char *param, char *buf, size_t len,
+                   char *err, size_t errlen);
 
 /* a layout just read (NULL: it could not be, err says why) into the store's cache of them;
  * *bad set and NULL when it is not there */
@@ -786,6 +817,20 @@ static int open_tables(RtStore *st, char *err, size_t errlen)
                    NULL, val, sizeof val, err, errlen))
         return -1;
     st->has_sha = strcmp(val, "0") != 0;
+    /* a file written before late claims and reversals: its rows gain the date of their latest
+     * claim (unknown in the old rows: NULL), its claims a sequence number (NULL: before any) */
+    static const char *const added[][3] = {
+        {"ledger_rows", "last_date", "ALTER TABLE ledger_rows ADD COLUMN last_date INTEGER"},
+        {"settled_claims", "seq", "ALTER TABLE settled_claims ADD COLUMN seq INTEGER"},
+    };
+    for (size_t i = 0; i < sizeof added / sizeof added[0]; i++) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM pragma_table_info('%s') WHERE name = '%s'",
+                 added[i][0], added[i][1]);
+        if (query_text(st, sql, NULL, val, sizeof val, err, errlen) ||
+            (strcmp(val, "0") == 0 && exec_sql(st, added[i][2], err, errlen)))
+            return -1;
+    }
     /* this schema's layout: found by its text, else added as the next id */
     Buf lt = {0};
     layout_text(st->s, &lt);
@@ -926,7 +971,8 @@ static int open_db(RtStore *st, char *err, size_t errlen)
     /* a database of some other program is not ours to add tables to */
     if (query_text(st,
                    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN "
-                   "('meta', 'ledger_rows', 'settled_claims') AND name NOT LIKE 'sqlite_%'",
+                   "('meta', 'ledger_rows', 'settled_claims', 'reversed_claims', "
+                   "'ledger_audit') AND name NOT LIKE 'sqlite_%'",
                    NULL, val, sizeof val, err, errlen))
         return -1;
     if (strcmp(val, "0") != 0)
@@ -981,6 +1027,7 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t e
     atomic_init(&st->refs, 1);
     atomic_init(&st->keep_claims, 1);
     st->s = s;
+    st->date_idx = s->claim_date ? rt_schema_field(s->claim, s->nclaim, s->claim_date) : -1;
     st->epoch = 1; /* a person's rows start at epoch 0: read when first held */
     /* scratch: every value of a claim record as varints; the claim fields */
     size_t nv = (size_t)s->nclaim + (size_t)s->noutputs + (size_t)s->nledgers +
@@ -1126,9 +1173,16 @@ static int rows_reserve(const RtStore *st, RtLedgerPerson *lp, const int64_t *ke
     return rt_grow(&lp->rows, &lp->cap, need, sizeof *lp->rows);
 }
 
-/* every ledger's fields after a claim into the rows under keys[] (room reserved), marked */
+/* the claim date of a claim's fields, or POLRT_NONE */
+static int64_t claim_date(const RtStore *st, const int64_t *fields)
+{
+    return st->date_idx >= 0 && fields ? fields[st->date_idx] : POLRT_NONE;
+}
+
+/* every ledger's fields after a claim dated date into the rows under keys[] (room reserved),
+ * marked; a row's latest claim date becomes date when that is later */
 static void put_rows(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys,
-                     const int64_t *after, int64_t mark)
+                     const int64_t *after, int64_t mark, int64_t date)
 {
     const RtSchema *s = st->s;
     for (int l = 0; l < s->nledgers; l++) {
@@ -1139,9 +1193,12 @@ static void put_rows(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys,
             lp->nwords += (size_t)st->stride[l];
             row[0] = l;
             row[1] = keys[l];
+            row[ROW_LAST] = POLRT_NONE;
         }
         for (int f = 0; f < led->nfields; f++)
             row[ROW_HEAD + f] = after[led->offset + f];
+        if (date != POLRT_NONE && (row[ROW_LAST] == POLRT_NONE || date > row[ROW_LAST]))
+            row[ROW_LAST] = date;
         row[0] |= mark;
     }
 }
@@ -1184,6 +1241,8 @@ static int fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
         const RtLedger *led = &s->ledgers[l];
         row[0] = l;
         row[1] = sqlite3_column_int64(q, 1);
+        row[ROW_LAST] =
+            sqlite3_column_type(q, 4) == SQLITE_NULL ? POLRT_NONE : sqlite3_column_int64(q, 4);
         int bad = 0;
         if (sqlite3_column_type(q, 2) == SQLITE_TEXT) {
             bad = decode_text(s, G_ROW, l, (const char *)sqlite3_column_text(q, 2), row + ROW_HEAD,
@@ -1283,6 +1342,38 @@ static void tx_rollback(RtStore *st)
     st->tx_wrote = 0;
 }
 
+/* the claims' sequence number as the transaction starts (meta 'seq', under the write lock):
+ * claims of one date settle in the order of their numbers when settled again */
+static int seq_read(RtStore *st, char *err, size_t errlen)
+{
+    char val[32];
+    const char *sql = "SELECT value FROM meta WHERE name = 'seq'";
+    int rc = st->pg ? pg_text(st, sql, NULL, val, sizeof val, err, errlen)
+                    : query_text(st, sql, NULL, val, sizeof val, err, errlen);
+    if (rc) {
+        tx_rollback(st);
+        return -1;
+    }
+    st->seq = st->seq_read = strtoll(val, NULL, 10);
+    return 0;
+}
+
+/* the sequence number written back before a commit that gave numbers out */
+static int seq_write(RtStore *st, char *err, size_t errlen)
+{
+    if (st->seq == st->seq_read)
+        return 0;
+    char val[I64_TEXT_MAX], none[8];
+    snprintf(val, sizeof val, "%lld", (long long)st->seq);
+    const char *sql = "INSERT INTO meta (name, value) VALUES ('seq', $1) ON CONFLICT (name) DO "
+                      "UPDATE SET value = excluded.value RETURNING name";
+    int rc = st->pg ? pg_text(st, sql, val, none, sizeof none, err, errlen)
+                    : query_text(st, sql, val, none, sizeof none, err, errlen);
+    if (rc == 0)
+        st->seq_read = st->seq;
+    return rc;
+}
+
 /* BEGIN IMMEDIATE (the write lock, waiting up to BUSY_TIMEOUT_MS for another process), and
  * a new epoch when another process has written the file since we last looked */
 static int tx_begin(RtStore *st, char *err, size_t errlen)
@@ -1302,7 +1393,7 @@ static int tx_begin(RtStore *st, char *err, size_t errlen)
         st->data_version = v;
         st->epoch++;
     }
-    return 0;
+    return seq_read(st, err, errlen);
 }
 
 /* "2026-12-03T22:06:40.288Z", as strftime('%Y-%m-%dT%H:%M:%fZ', 'now') wrote it: made once
@@ -1341,6 +1432,10 @@ static int flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *
         sqlite3_bind_int64(q, 4, st->layout);
         sqlite3_bind_blob(q, 5, st->enc, (int)n, SQLITE_STATIC);
         sqlite3_bind_text(q, 6, now, -1, SQLITE_STATIC);
+        if (row[ROW_LAST] == POLRT_NONE)
+            sqlite3_bind_null(q, 7);
+        else
+            sqlite3_bind_int64(q, 7, row[ROW_LAST]);
         int rc = step_done(st, Q_PUT_ROW, err, errlen);
         sqlite3_clear_bindings(q);
         if (rc)
@@ -1356,6 +1451,10 @@ static int flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *
 static int tx_commit(RtStore *st, char *err, size_t errlen)
 {
     const char *now = now_text(st);
+    if (seq_write(st, err, errlen)) {
+        tx_rollback(st);
+        return -1;
+    }
     while (st->dirty) {
         if ((st->pg ? pg_flush_person : flush_person)(st, st->dirty, now, err, errlen)) {
             tx_rollback(st);
@@ -1696,7 +1795,7 @@ static int mem_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *
     if (!atomic_load_explicit(&st->keep_claims, memory_order_relaxed)) {
         if (rows_reserve(st, lp, r->keys))
             return fail(err, errlen, "out of memory");
-        put_rows(st, lp, r->keys, r->after, 0);
+        put_rows(st, lp, r->keys, r->after, 0, claim_date(st, r->fields));
         return 0;
     }
     pthread_mutex_lock(&st->mu);
@@ -1709,13 +1808,39 @@ static int mem_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *
              rows_reserve(st, lp, r->keys))
         rc = fail(err, errlen, "out of memory");
     if (rc == 0) {
-        put_rows(st, lp, r->keys, r->after, 0);
+        put_rows(st, lp, r->keys, r->after, 0, claim_date(st, r->fields));
         rt_map_put(&st->claims, hc, c); /* room reserved: cannot fail */
     } else {
         polrt_realloc(c, 0);
     }
     pthread_mutex_unlock(&st->mu);
     return rc;
+}
+
+/* lp has rows to write at commit */
+static void mark_dirty(RtStore *st, RtLedgerPerson *lp)
+{
+    st->tx_wrote = 1;
+    if (!lp->dirty) {
+        lp->dirty = 1;
+        lp->next_dirty = st->dirty;
+        st->dirty = lp;
+    }
+}
+
+/* a claim dated date under keys[] is late: one of its rows was written by a claim dated after
+ * it (rows whose latest claim is unknown, an opening balance or a file from before dates were
+ * kept, make nothing late) */
+static int is_late(const RtStore *st, const RtLedgerPerson *lp, const int64_t *keys, int64_t date)
+{
+    if (date == POLRT_NONE)
+        return 0;
+    for (int l = 0; l < st->s->nledgers; l++) {
+        const int64_t *row = find_row(st, lp, l, keys[l]);
+        if (row && row[ROW_LAST] != POLRT_NONE && row[ROW_LAST] > date)
+            return 1;
+    }
+    return 0;
 }
 
 /* SQLite: the claim record (its primary key settles a race between sessions and processes),
@@ -1730,6 +1855,8 @@ static int sql_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *
         return -1;
     if (lp->epoch != st->epoch)
         rc = 2;
+    else if (st->late_check && is_late(st, lp, r->keys, claim_date(st, r->fields)))
+        rc = 3;
     else if (rows_reserve(st, lp, r->keys))
         rc = fail(err, errlen, "out of memory");
     if (rc == 0 && st->pg) {
@@ -1750,21 +1877,18 @@ static int sql_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *
             at += len[i];
         }
         sqlite3_bind_text(q, 9, now_text(st), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(q, 10, st->seq + 1);
         if (st->has_sha)
-            sqlite3_bind_text(q, 10, s->sha256, -1, SQLITE_STATIC);
+            sqlite3_bind_text(q, 11, s->sha256, -1, SQLITE_STATIC);
         rc = step_done(st, Q_PUT_CLAIM, err, errlen);
         sqlite3_clear_bindings(q);
         if (rc == 0 && sqlite3_changes(st->db) == 0)
             rc = 1; /* stored before, or meanwhile by another session */
     }
     if (rc == 0) {
-        put_rows(st, lp, r->keys, r->after, ROW_DIRTY);
-        st->tx_wrote = 1;
-        if (!lp->dirty) {
-            lp->dirty = 1;
-            lp->next_dirty = st->dirty;
-            st->dirty = lp;
-        }
+        put_rows(st, lp, r->keys, r->after, ROW_DIRTY, claim_date(st, r->fields));
+        mark_dirty(st, lp);
+        st->seq++; /* the number it was stored with */
     }
     if (own) {
         if (rc == 0)
@@ -1828,6 +1952,8 @@ static const char *const pg_create_sql =
     " fields BYTEA NOT NULL, outputs BYTEA NOT NULL, keys BYTEA NOT NULL,"
     " ledger_before BYTEA NOT NULL, ledger_after BYTEA NOT NULL,"
     " settled_at TEXT NOT NULL, layout BIGINT);"
+    "ALTER TABLE ledger_rows ADD COLUMN IF NOT EXISTS last_date BIGINT;"
+    "ALTER TABLE settled_claims ADD COLUMN IF NOT EXISTS seq BIGINT;" HISTORY_TABLES
     "INSERT INTO meta (name, value) VALUES ('format', '" LEDGER_FORMAT "') ON CONFLICT DO NOTHING;"
     "INSERT INTO meta (name, value) VALUES ('version', '0') ON CONFLICT DO NOTHING;"
     "INSERT INTO meta (name, value) VALUES ('created_at',"
@@ -1989,7 +2115,8 @@ static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errl
     const RtSchema *s = st->s;
     const char *vals[1] = {lp->id};
     PGresult *res = pg_run(st, PGS_ROWS,
-                           "SELECT ledger, key, vals, layout FROM ledger_rows WHERE person_id = $1",
+                           "SELECT ledger, key, vals, layout, last_date FROM ledger_rows "
+                           "WHERE person_id = $1",
                            1, vals, NULL, PGRES_TUPLES_OK, err, errlen);
     if (!res)
         return -1;
@@ -2010,6 +2137,7 @@ static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errl
         const RtLedger *led = &s->ledgers[l];
         row[0] = l;
         row[1] = pg_i64(res, i, 1);
+        row[ROW_LAST] = PQgetisnull(res, i, 4) ? POLRT_NONE : pg_i64(res, i, 4);
         int bad = 0;
         const Layout *L =
             PQgetisnull(res, i, 3) ? NULL : layout_get(st, pg_i64(res, i, 3), &bad, err, errlen);
@@ -2054,14 +2182,14 @@ static int pg_tx_begin(RtStore *st, char *err, size_t errlen)
         st->data_version = v;
         st->epoch++;
     }
-    return 0;
+    return seq_read(st, err, errlen);
 }
 
 static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *err,
                            size_t errlen)
 {
     const RtSchema *s = st->s;
-    char key[I64_TEXT_MAX], layout[I64_TEXT_MAX];
+    char key[I64_TEXT_MAX], layout[I64_TEXT_MAX], last[I64_TEXT_MAX];
     snprintf(layout, sizeof layout, "%lld", (long long)st->layout);
     for (size_t i = 0; i < lp->nwords;) {
         int64_t *row = lp->rows + i;
@@ -2071,14 +2199,22 @@ static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, cha
             continue;
         size_t n = put_varints(st->enc, row + ROW_HEAD, s->ledgers[l].nfields);
         snprintf(key, sizeof key, "%lld", (long long)row[1]);
-        const char *vals[6] = {lp->id, s->ledgers[l].name, key, layout, (const char *)st->enc, now};
-        const int lens[6] = {-1, -1, -1, -1, (int)n, -1};
+        snprintf(last, sizeof last, "%lld", (long long)row[ROW_LAST]);
+        const char *vals[7] = {lp->id,
+                               s->ledgers[l].name,
+                               key,
+                               layout,
+                               (const char *)st->enc,
+                               now,
+                               row[ROW_LAST] == POLRT_NONE ? NULL : last};
+        const int lens[7] = {-1, -1, -1, -1, (int)n, -1, -1};
         PGresult *res = pg_run(st, PGS_PUT_ROW,
                                "INSERT INTO ledger_rows (person_id, ledger, key, layout, vals, "
-                               "updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT "
-                               "(person_id, ledger, key) DO UPDATE SET layout = excluded.layout, "
-                               "vals = excluded.vals, updated_at = excluded.updated_at",
-                               6, vals, lens, PGRES_COMMAND_OK, err, errlen);
+                               "updated_at, last_date) VALUES ($1, $2, $3, $4, $5, $6, $7) ON "
+                               "CONFLICT (person_id, ledger, key) DO UPDATE SET layout = "
+                               "excluded.layout, vals = excluded.vals, updated_at = "
+                               "excluded.updated_at, last_date = excluded.last_date",
+                               7, vals, lens, PGRES_COMMAND_OK, err, errlen);
         if (!res)
             return -1;
         PQclear(res);
@@ -2181,8 +2317,10 @@ static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errl
     const int n[5] = {s->nclaim, s->noutputs, s->nledgers, s->nledger_fields, s->nledger_fields};
     char layout[I64_TEXT_MAX];
     snprintf(layout, sizeof layout, "%lld", (long long)st->layout);
-    const char *vals[9] = {r->claim_id, r->person_id, layout};
-    int lens[9] = {-1, -1, -1};
+    char seq[I64_TEXT_MAX];
+    snprintf(seq, sizeof seq, "%lld", (long long)st->seq + 1);
+    const char *vals[10] = {r->claim_id, r->person_id, layout};
+    int lens[10] = {-1, -1, -1};
     for (int i = 0; i < 5; i++) {
         size_t len = put_varints(b + at, g[i], n[i]);
         vals[3 + i] = (const char *)b + at;
@@ -2191,15 +2329,531 @@ static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errl
     }
     vals[8] = now_text(st);
     lens[8] = -1;
+    vals[9] = seq;
+    lens[9] = -1;
     PGresult *res =
         pg_run(st, PGS_PUT_CLAIM,
                "INSERT INTO settled_claims (claim_id, person_id, layout, fields, outputs, keys, "
-               "ledger_before, ledger_after, settled_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-               "$9) ON CONFLICT (claim_id) DO NOTHING",
-               9, vals, lens, PGRES_COMMAND_OK, err, errlen);
+               "ledger_before, ledger_after, settled_at, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+               "$8, $9, $10) ON CONFLICT (claim_id) DO NOTHING",
+               10, vals, lens, PGRES_COMMAND_OK, err, errlen);
     if (!res)
         return -1;
     int inserted = strcmp(PQcmdTuples(res), "0") != 0;
     PQclear(res);
     return inserted ? 0 : 1;
+}
+
+/* ---- a ledger's history: a person's claims, late claims, reversals, opening balances,
+ * erasure. Not on the path of a claim settled in date order: plain SQL, the same text for
+ * SQLite and PostgreSQL ($1... parameters), through one helper. ---------------------------- */
+
+/* a parameter or a result column: text, blob, integer or NULL */
+typedef struct DbVal {
+    char kind; /* 'T', 'B', 'I', 'N' */
+    const char *text;
+    const void *blob;
+    size_t n;
+    int64_t i;
+} DbVal;
+#define DB_T(s)      db_text(s)
+#define DB_I(v)      ((DbVal){.kind = (v) == POLRT_NONE ? 'N' : 'I', .i = (v)})
+#define DB_B(p, len) ((DbVal){.kind = 'B', .blob = (p), .n = (len)})
+/* text, or NULL for SQL NULL */
+static DbVal db_text(const char *s)
+{
+    return (DbVal){.kind = s ? 'T' : 'N', .text = s};
+}
+/* most parameters and columns of a history statement */
+#define DB_MAX 16
+typedef int (*DbRowFn)(void *arg, const DbVal *cols, int ncols);
+
+/* Run sql with args; fn (when not NULL) sees each result row (a non-zero return stops with
+ * it). *changes: rows changed (NULL: not wanted). 0, the row function's non-zero, or -1 with
+ * a message. The caller holds st->mu. */
+static int db_query(RtStore *st, const char *sql, const DbVal *args, int nargs, DbRowFn fn,
+                    void *arg, int64_t *changes, char *err, size_t errlen)
+{
+    DbVal cols[DB_MAX];
+    int rc = 0;
+    if (st->pg) {
+        const char *vals[DB_MAX];
+        int lens[DB_MAX];
+        char num[DB_MAX][I64_TEXT_MAX];
+        for (int i = 0; i < nargs; i++) {
+            lens[i] = -1;
+            switch (args[i].kind) {
+            case 'T': vals[i] = args[i].text; break;
+            case 'B':
+                vals[i] = args[i].n ? args[i].blob : "";
+                lens[i] = (int)args[i].n;
+                break;
+            case 'I':
+                snprintf(num[i], sizeof num[i], "%lld", (long long)args[i].i);
+                vals[i] = num[i];
+                break;
+            default: vals[i] = NULL;
+            }
+        }
+        /* a statement returns rows when it reads (SELECT) or says what it changed */
+        int rows = strncmp(sql, "SELECT", 6) == 0 || strstr(sql, "RETURNING") != NULL;
+        PGresult *res = pg_run(st, PGS_NONE, sql, nargs, vals, lens,
+                               rows ? PGRES_TUPLES_OK : PGRES_COMMAND_OK, err, errlen);
+        if (!res)
+            return -1;
+        int nc = PQnfields(res) < DB_MAX ? PQnfields(res) : DB_MAX;
+        for (int r = 0; fn && rc == 0 && r < PQntuples(res); r++) {
+            for (int c = 0; c < nc; c++) {
+                memset(&cols[c], 0, sizeof cols[c]);
+                Oid t = PQftype(res, c);
+                if (PQgetisnull(res, r, c))
+                    cols[c].kind = 'N';
+                else if (t == 20) /* int8 */
+                    cols[c] = DB_I(pg_i64(res, r, c));
+                else if (t == 17) /* bytea */
+                    cols[c] = DB_B(PQgetvalue(res, r, c), (size_t)PQgetlength(res, r, c));
+                else
+                    cols[c] = DB_T(PQgetvalue(res, r, c));
+            }
+            rc = fn(arg, cols, nc);
+        }
+        if (changes)
+            *changes = strtoll(PQcmdTuples(res), NULL, 10);
+        PQclear(res);
+        return rc;
+    }
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+        return db_fail(st, err, errlen);
+    for (int i = 0; i < nargs; i++) {
+        char name[16]; /* "$1" ... "$16" */
+        snprintf(name, sizeof name, "$%d", i + 1);
+        int k = sqlite3_bind_parameter_index(q, name);
+        if (k == 0)
+            continue;
+        switch (args[i].kind) {
+        case 'T': sqlite3_bind_text(q, k, args[i].text, -1, SQLITE_STATIC); break;
+        case 'B': sqlite3_bind_blob(q, k, args[i].blob, (int)args[i].n, SQLITE_STATIC); break;
+        case 'I': sqlite3_bind_int64(q, k, args[i].i); break;
+        default: sqlite3_bind_null(q, k);
+        }
+    }
+    int step;
+    while (rc == 0 && (step = sqlite3_step(q)) == SQLITE_ROW) {
+        int nc = sqlite3_column_count(q) < DB_MAX ? sqlite3_column_count(q) : DB_MAX;
+        for (int c = 0; c < nc; c++) {
+            switch (sqlite3_column_type(q, c)) {
+            case SQLITE_NULL: cols[c] = (DbVal){.kind = 'N'}; break;
+            case SQLITE_INTEGER: cols[c] = DB_I(sqlite3_column_int64(q, c)); break;
+            case SQLITE_BLOB:
+                cols[c] = DB_B(sqlite3_column_blob(q, c), (size_t)sqlite3_column_bytes(q, c));
+                break;
+            default: cols[c] = DB_T((const char *)sqlite3_column_text(q, c));
+            }
+        }
+        if (fn)
+            rc = fn(arg, cols, nc);
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = db_fail(st, err, errlen);
+    if (changes)
+        *changes = sqlite3_changes(st->db);
+    sqlite3_finalize(q);
+    return rc;
+}
+
+void rt_ledger_late_check(RtStore *st, int on)
+{
+    st->late_check = on != 0;
+}
+
+void rt_ledger_claims_free(RtStoredClaim *c, size_t n)
+{
+    for (size_t i = 0; c && i < n; i++) {
+        polrt_realloc(c[i].claim_id, 0);
+        polrt_realloc(c[i].fields, 0);
+    }
+    polrt_realloc(c, 0);
+}
+
+typedef struct ClaimList {
+    RtStore *st;
+    RtStoredClaim *v;
+    size_t n, cap;
+    char *err;
+    size_t errlen;
+} ClaimList;
+
+/* values of group g from a stored column: format 2 blobs through layout L, format 1 text */
+static int col_values(RtStore *st, const DbVal *c, const Layout *L, Group g, int64_t *vals, int n,
+                      int64_t missing)
+{
+    if (c->kind == 'T')
+        return decode_text(st->s, g, 0, c->text, vals, missing);
+    if (c->kind != 'B')
+        return -1;
+    return L ? get_values(c->blob, c->n, L->map[g], L->n[g], vals, n, missing)
+             : get_values(c->blob, c->n, NULL, n, vals, n, missing);
+}
+
+/* claim_id, fields, outputs, keys, ledger_before, ledger_after, layout, seq */
+static int claim_row(void *arg, const DbVal *c, int nc)
+{
+    ClaimList *cl = arg;
+    RtStore *st = cl->st;
+    const RtSchema *s = st->s;
+    if (nc < 8 || c[0].kind != 'T')
+        return fail(cl->err, cl->errlen, "%s: a stored claim is incomplete", st->path);
+    if (rt_grow(&cl->v, &cl->cap, cl->n + 1, sizeof *cl->v))
+        return fail(cl->err, cl->errlen, "out of memory");
+    RtStoredClaim *r = &cl->v[cl->n];
+    memset(r, 0, sizeof *r);
+    size_t nv = (size_t)s->nclaim + (size_t)s->noutputs + (size_t)s->nledgers +
+                2 * (size_t)s->nledger_fields + 1;
+    if (!(r->claim_id = rt_strdup(c[0].text)) ||
+        !(r->fields = polrt_realloc(NULL, nv * sizeof *r->fields))) {
+        polrt_realloc(r->claim_id, 0);
+        return fail(cl->err, cl->errlen, "out of memory");
+    }
+    cl->n++;
+    r->out = r->fields + s->nclaim;
+    r->keys = r->out + s->noutputs;
+    r->before = r->keys + s->nledgers;
+    r->after = r->before + s->nledger_fields;
+    int bad = 0;
+    const Layout *L = c[6].kind == 'I' ? layout_get(st, c[6].i, &bad, cl->err, cl->errlen) : NULL;
+    if (bad)
+        return -1;
+    if (col_values(st, &c[1], L, G_FIELDS, r->fields, s->nclaim, POLRT_NONE) ||
+        col_values(st, &c[2], L, G_OUT, r->out, s->noutputs, POLRT_NONE) ||
+        col_values(st, &c[3], L, G_KEYS, r->keys, s->nledgers, POLRT_NONE) ||
+        col_values(st, &c[4], L, G_LEDGER, r->before, s->nledger_fields, 0) ||
+        col_values(st, &c[5], L, G_LEDGER, r->after, s->nledger_fields, 0))
+        return fail(cl->err, cl->errlen, "%s: claim %s: stored record is malformed", st->path,
+                    r->claim_id);
+    r->seq = c[7].kind == 'I' ? c[7].i : 0;
+    r->date = claim_date(st, r->fields);
+    return 0;
+}
+
+/* date order: the claim date (none first), then the order settled, then the id */
+static int claim_order(const void *a, const void *b)
+{
+    const RtStoredClaim *x = a, *y = b;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    if (x->seq != y->seq)
+        return x->seq < y->seq ? -1 : 1;
+    return strcmp(x->claim_id, y->claim_id);
+}
+
+int rt_ledger_person_claims(RtStore *st, const char *person_id, RtStoredClaim **list, size_t *n,
+                            char *err, size_t errlen)
+{
+    *list = NULL;
+    *n = 0;
+    if (!st->db && !st->pg)
+        return 0;
+    ClaimList cl = {st, NULL, 0, 0, err, errlen};
+    DbVal a[1] = {DB_T(person_id)};
+    pthread_mutex_lock(&st->mu);
+    int rc = db_query(st,
+                      "SELECT claim_id, fields, outputs, keys, ledger_before, ledger_after, "
+                      "layout, seq FROM settled_claims WHERE person_id = $1",
+                      a, 1, claim_row, &cl, NULL, err, errlen);
+    pthread_mutex_unlock(&st->mu);
+    if (rc) {
+        rt_ledger_claims_free(cl.v, cl.n);
+        return -1;
+    }
+    if (cl.n > 1)
+        qsort(cl.v, cl.n, sizeof *cl.v, claim_order);
+    *list = cl.v;
+    *n = cl.n;
+    return 0;
+}
+
+int rt_ledger_set_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, const int64_t *vals,
+                      int64_t last, char *err, size_t errlen)
+{
+    const RtLedger *led = &st->s->ledgers[l];
+    pthread_mutex_lock(&st->mu);
+    int64_t *row = find_row(st, lp, l, key);
+    if (!row) {
+        if (rt_grow(&lp->rows, &lp->cap, lp->nwords + (size_t)st->stride[l], sizeof *lp->rows)) {
+            pthread_mutex_unlock(&st->mu);
+            return fail(err, errlen, "out of memory");
+        }
+        row = lp->rows + lp->nwords;
+        lp->nwords += (size_t)st->stride[l];
+        row[0] = l;
+        row[1] = key;
+    }
+    for (int f = 0; f < led->nfields; f++)
+        row[ROW_HEAD + f] = vals[led->offset + f];
+    row[ROW_LAST] = last;
+    if (st->db || st->pg) {
+        row[0] |= ROW_DIRTY;
+        mark_dirty(st, lp);
+    }
+    pthread_mutex_unlock(&st->mu);
+    return 0;
+}
+
+int rt_ledger_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, int64_t *vals, int64_t *last)
+{
+    pthread_mutex_lock(&st->mu);
+    const int64_t *row = find_row(st, lp, l, key);
+    const RtLedger *led = &st->s->ledgers[l];
+    for (int f = 0; f < led->nfields; f++)
+        vals[led->offset + f] = row ? row[ROW_HEAD + f] : 0;
+    if (last)
+        *last = row ? row[ROW_LAST] : POLRT_NONE;
+    pthread_mutex_unlock(&st->mu);
+    return row != NULL;
+}
+
+int rt_ledger_update_claim(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *err,
+                           size_t errlen)
+{
+    const RtSchema *s = st->s;
+    pthread_mutex_lock(&st->mu);
+    int rc = rows_reserve(st, lp, r->keys) ? fail(err, errlen, "out of memory") : 0;
+    if (rc == 0) {
+        unsigned char *b = st->enc;
+        size_t at = 0;
+        const int64_t *g[5] = {r->fields, r->out, r->keys, r->before, r->after};
+        const int n[5] = {s->nclaim, s->noutputs, s->nledgers, s->nledger_fields,
+                          s->nledger_fields};
+        DbVal a[7] = {DB_T(r->claim_id), DB_I(st->layout)};
+        for (int i = 0; i < 5; i++) {
+            size_t len = put_varints(b + at, g[i], n[i]);
+            a[2 + i] = DB_B(b + at, len);
+            at += len;
+        }
+        int64_t changed = 0;
+        rc = db_query(st,
+                      "UPDATE settled_claims SET layout = $2, fields = $3, outputs = $4, "
+                      "keys = $5, ledger_before = $6, ledger_after = $7 WHERE claim_id = $1",
+                      a, 7, NULL, NULL, &changed, err, errlen);
+        if (rc == 0 && changed != 1)
+            rc = fail(err, errlen, "claim %s: not in the ledger to settle again", r->claim_id);
+    }
+    if (rc == 0) {
+        put_rows(st, lp, r->keys, r->after, ROW_DIRTY, claim_date(st, r->fields));
+        mark_dirty(st, lp);
+    }
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
+/* an audit row, the caller holding st->mu */
+static int audit_locked(RtStore *st, const char *event, const char *claim_id, const char *person_id,
+                        const char *output, int64_t old, int64_t now, const char *detail, char *err,
+                        size_t errlen)
+{
+    int64_t delta = old != POLRT_NONE && now != POLRT_NONE ? now - old : POLRT_NONE;
+    DbVal a[9] = {DB_T(now_text(st)), DB_T(event), DB_T(claim_id), DB_T(person_id), DB_T(output),
+                  DB_I(old),          DB_I(now),   DB_I(delta),    DB_T(detail)};
+    int rc = db_query(st,
+                      "INSERT INTO ledger_audit (at, event, claim_id, person_id, output, "
+                      "old_value, new_value, delta, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                      "$8, $9)",
+                      a, 9, NULL, NULL, NULL, err, errlen);
+    if (rc == 0)
+        st->tx_wrote = 1;
+    return rc;
+}
+
+int rt_ledger_audit(RtStore *st, const char *event, const char *claim_id, const char *person_id,
+                    const char *output, int64_t old, int64_t now, const char *detail, char *err,
+                    size_t errlen)
+{
+    if (!st->db && !st->pg)
+        return 0;
+    pthread_mutex_lock(&st->mu);
+    int rc = audit_locked(st, event, claim_id, person_id, output, old, now, detail, err, errlen);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
+int rt_ledger_reverse(RtStore *st, const char *claim_id, char *err, size_t errlen)
+{
+    pthread_mutex_lock(&st->mu);
+    DbVal a[2] = {DB_T(claim_id), DB_T(now_text(st))};
+    int64_t moved = 0;
+    int rc = db_query(st,
+                      "INSERT INTO reversed_claims (claim_id, person_id, fields, outputs, keys, "
+                      "ledger_before, ledger_after, settled_at, layout, seq, reversed_at) "
+                      "SELECT claim_id, person_id, fields, outputs, keys, ledger_before, "
+                      "ledger_after, settled_at, layout, seq, $2 FROM settled_claims "
+                      "WHERE claim_id = $1",
+                      a, 2, NULL, NULL, &moved, err, errlen);
+    if (rc == 0 && moved != 1)
+        rc = fail(err, errlen, "claim %s: not in the ledger", claim_id);
+    if (rc == 0)
+        rc = db_query(st, "DELETE FROM settled_claims WHERE claim_id = $1", a, 1, NULL, NULL, NULL,
+                      err, errlen);
+    if (rc == 0)
+        st->tx_wrote = 1;
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
+int rt_ledger_erase(RtStore *st, const char *person_id, int64_t *nclaims, char *err, size_t errlen)
+{
+    static const char *const tables[] = {"settled_claims", "reversed_claims", "ledger_rows",
+                                         "ledger_audit"};
+    int64_t n[4] = {0};
+    DbVal a[1] = {DB_T(person_id)};
+    pthread_mutex_lock(&st->mu);
+    /* SQLite: the freed pages are overwritten, so the file keeps no copy of the data */
+    int rc = st->db ? exec_sql(st, "PRAGMA secure_delete = ON", err, errlen) : 0;
+    for (int i = 0; rc == 0 && i < 4; i++) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "DELETE FROM %s WHERE person_id = $1", tables[i]);
+        rc = db_query(st, sql, a, 1, NULL, NULL, &n[i], err, errlen);
+    }
+    /* the erasure is recorded, never whose it was: only what was removed */
+    char detail[256];
+    snprintf(detail, sizeof detail,
+             "a person's data erased: %lld settled claims, %lld reversed claims, %lld ledger "
+             "rows, %lld audit rows",
+             (long long)n[0], (long long)n[1], (long long)n[2], (long long)n[3]);
+    if (rc == 0)
+        rc = audit_locked(st, "erase", NULL, NULL, NULL, POLRT_NONE, POLRT_NONE, detail, err,
+                          errlen);
+    RtLedgerPerson *lp = rt_map_find(&st->persons, hash_str(person_id), lp_eq, person_id);
+    if (rc == 0 && lp) {
+        lp->nwords = 0;
+        lp->epoch = 0;
+    }
+    pthread_mutex_unlock(&st->mu);
+    if (nclaims)
+        *nclaims = n[0] + n[1] + n[2];
+    return rc;
+}
+
+typedef struct IdList {
+    char **v;
+    size_t n, cap;
+} IdList;
+
+static int id_row(void *arg, const DbVal *c, int nc)
+{
+    IdList *l = arg;
+    if (nc < 1 || c[0].kind != 'T')
+        return 0;
+    if (rt_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v) || !(l->v[l->n] = rt_strdup(c[0].text)))
+        return -1;
+    l->n++;
+    return 0;
+}
+
+/* a row of a person's, for export in (ledger, key) order */
+typedef struct RowAt {
+    int l;
+    int64_t key;
+    size_t w; /* its first word */
+} RowAt;
+
+static int row_order(const void *a, const void *b)
+{
+    const RowAt *x = a, *y = b;
+    if (x->l != y->l)
+        return x->l < y->l ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+int rt_ledger_export(RtStore *st, RtLedgerRowFn fn, void *arg, char *err, size_t errlen)
+{
+    IdList ids = {0};
+    if (!st->db && !st->pg)
+        return 0;
+    pthread_mutex_lock(&st->mu);
+    int rc = db_query(st, "SELECT DISTINCT person_id FROM ledger_rows ORDER BY person_id", NULL, 0,
+                      id_row, &ids, NULL, err, errlen);
+    pthread_mutex_unlock(&st->mu);
+    if (rc > 0)
+        rc = fail(err, errlen, "out of memory");
+    for (size_t i = 0; rc == 0 && i < ids.n; i++) {
+        RtLedgerPerson *lp = rt_ledger_hold(st, ids.v[i], hash_str(ids.v[i]), err, errlen);
+        if (!lp) {
+            rc = -1;
+            break;
+        }
+        pthread_mutex_lock(&st->mu);
+        rc = st->pg ? pg_fetch_rows(st, lp, err, errlen) : fetch_rows(st, lp, err, errlen);
+        size_t nr = 0;
+        RowAt *at = NULL;
+        for (size_t w = 0; rc == 0 && w < lp->nwords;
+             w += (size_t)st->stride[lp->rows[w] & ROW_LEDGER])
+            nr++;
+        if (rc == 0 && nr && !(at = polrt_realloc(NULL, nr * sizeof *at)))
+            rc = fail(err, errlen, "out of memory");
+        nr = 0;
+        for (size_t w = 0; rc == 0 && w < lp->nwords;
+             w += (size_t)st->stride[lp->rows[w] & ROW_LEDGER])
+            at[nr++] = (RowAt){(int)(lp->rows[w] & ROW_LEDGER), lp->rows[w + 1], w};
+        if (nr > 1)
+            qsort(at, nr, sizeof *at, row_order);
+        pthread_mutex_unlock(&st->mu);
+        for (size_t k = 0; rc == 0 && k < nr; k++) {
+            const int64_t *row = lp->rows + at[k].w;
+            int l = (int)(row[0] & ROW_LEDGER);
+            rc = fn(arg, lp->id, l, row[1], row + ROW_HEAD, row[ROW_LAST]);
+        }
+        polrt_realloc(at, 0);
+        rt_ledger_release(st, lp, 1);
+    }
+    for (size_t i = 0; i < ids.n; i++)
+        polrt_realloc(ids.v[i], 0);
+    polrt_realloc(ids.v, 0);
+    return rc;
+}
+
+/* the detail of the latest import audit row that starts with prefix */
+typedef struct Detail {
+    char *buf;
+    size_t len;
+    int found;
+} Detail;
+
+static int detail_row(void *arg, const DbVal *c, int nc)
+{
+    Detail *d = arg;
+    if (nc > 0 && c[0].kind == 'T') {
+        snprintf(d->buf, d->len, "%s", c[0].text);
+        d->found = 1;
+    }
+    return 0;
+}
+
+int rt_ledger_opening(RtStore *st, const char *person_id, int l, int64_t key, char *buf, size_t len)
+{
+    if (!st->db && !st->pg)
+        return 0;
+    char prefix[NAME_MAX_LEN + 48];
+    snprintf(prefix, sizeof prefix, "ledger %s %lld: %%", st->s->ledgers[l].name, (long long)key);
+    DbVal a[2] = {DB_T(person_id), DB_T(prefix)};
+    Detail d = {buf, len, 0};
+    pthread_mutex_lock(&st->mu);
+    int rc = db_query(st,
+                      "SELECT detail FROM ledger_audit WHERE event = 'import' AND person_id = $1 "
+                      "AND detail LIKE $2 ORDER BY at DESC LIMIT 1",
+                      a, 2, detail_row, &d, NULL, NULL, 0);
+    pthread_mutex_unlock(&st->mu);
+    return rc == 0 && d.found;
+}
+
+int rt_ledger_hold_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
+{
+    if (!st->db && !st->pg)
+        return 0;
+    pthread_mutex_lock(&st->mu);
+    int rc = lp->epoch == st->epoch ? 0
+             : st->pg               ? pg_fetch_rows(st, lp, err, errlen)
+                                    : fetch_rows(st, lp, err, errlen);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
 }

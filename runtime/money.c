@@ -165,32 +165,29 @@ int64_t polrt_progressive(PolCtx *ctx, const int64_t *seg, int64_t x, int64_t lo
     int64_t n = seg[0];
     /* The sum in 64 bits first: exact as long as nothing overflows there, which is every
      * real amount (fen × millionths stays below 2^63 up to 92 billion yuan); at the first
-     * overflow, the same sum again in 128 bits. */
+     * overflow, the same sum again in 128 bits. The lower bounds ascend (rt_engine checks
+     * every table it loads), so the first bracket starting at or above x ends the sum: it and
+     * every later one pay nothing. Most claims stop at the threshold, the first bracket. */
     int64_t sum64 = 0;
-    for (int64_t i = 0; i < n; i++) {
+    for (int64_t i = 0; i < n && seg[1 + 2 * i] < x; i++) {
         int64_t lo = seg[1 + 2 * i], rate = seg[2 + 2 * i], top = x, part, term;
         if (i + 1 < n && seg[1 + 2 * (i + 1)] < x)
             top = seg[1 + 2 * (i + 1)];
-        if (__builtin_sub_overflow(top, lo, &part))
-            goto wide;
-        if (part <= 0)
-            continue;
-        if (__builtin_mul_overflow(part, rate, &term) ||
+        if (__builtin_sub_overflow(top, lo, &part) || __builtin_mul_overflow(part, rate, &term) ||
             __builtin_add_overflow(sum64, term, &sum64))
             goto wide;
     }
     return checked(ctx, round_div(sum64, RATE_SCALE), loc);
 wide:;
     i128 sum = 0;
-    for (int64_t i = 0; i < n; i++) {
+    for (int64_t i = 0; i < n && seg[1 + 2 * i] < x; i++) {
         i128 lo = seg[1 + 2 * i], rate = seg[2 + 2 * i];
         i128 top = x;
         if (i + 1 < n && seg[1 + 2 * (i + 1)] < x)
             top = seg[1 + 2 * (i + 1)];
-        i128 part = top - lo, term;
-        if (part <= 0)
-            continue;
-        if (__builtin_mul_overflow(part, rate, &term) || __builtin_add_overflow(sum, term, &sum))
+        i128 term;
+        if (__builtin_mul_overflow(top - lo, rate, &term) ||
+            __builtin_add_overflow(sum, term, &sum))
             polrt_fail(ctx, POLRT_E_OVERFLOW, loc);
     }
     return checked(ctx, round_div(sum, RATE_SCALE), loc);

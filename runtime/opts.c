@@ -219,3 +219,23 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *f)
     if (cmd->example)
         fprintf(f, "example:\n  %s\n", cmd->example);
 }
+
+int opts_run_check(const Command *cmd, const Opt *opts, const char *claims, const char *reverse,
+                   const char *late, const char *adjustments, const char *ledger, int *late_reject)
+{
+    *late_reject = late && strcmp(late, "reject") == 0;
+    if (!claims == !reverse)
+        return opts_usage_error(cmd, opts,
+                                reverse ? "give --claims FILE or --reverse FILE, not both"
+                                        : "--claims FILE is required");
+    if (late && !*late_reject && strcmp(late, "resettle") != 0)
+        return opts_usage_error(cmd, opts, "--late takes resettle or reject, not '%s'", late);
+    if ((reverse || late || adjustments) && !ledger)
+        return opts_usage_error(cmd, opts,
+                                "--%s needs --ledger (late claims and reversals change a stored "
+                                "ledger)",
+                                reverse ? "reverse"
+                                : late  ? "late"
+                                        : "adjustments");
+    return OPTS_PARSED;
+}

@@ -71,6 +71,12 @@ int opts_usage_error(const Command *cmd, const Opt *opts, const char *fmt, ...)
 /* the command's usage, generated from its table, with its example */
 void opts_usage(const Command *cmd, const Opt *opts, FILE *out);
 
+/* the batch run's options that go together (OPTS_RUN_ROWS): --claims or --reverse, one of
+ * them; --late resettle|reject (*late_reject); --reverse, --late and --adjustments need
+ * --ledger. OPTS_PARSED, or 2 after the usage error. */
+int opts_run_check(const Command *cmd, const Opt *opts, const char *claims, const char *reverse,
+                   const char *late, const char *adjustments, const char *ledger, int *late_reject);
+
 /* The options of a batch run (PolRunOpts), rows of the tables of `polc run` and `polc explain`
  * (cli/run.c) and of a standalone engine (engine_main.c): AT(field) is the offset of the
  * field of the same name in the command's options struct. */
@@ -81,8 +87,20 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *out);
     {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger, or postgresql://..."},    \
     {"out", 'o', OPT_STR, AT(out), "FILE", .help = "the results CSV (default: standard output)"},  \
     {"explain", 0, OPT_STR, AT(explain), "FILE", .help = "every claim's explanation, JSON lines"}, \
+    {"xlsx", 0, OPT_STR, AT(xlsx), "FILE", .help = "the results also as an Excel workbook"},       \
+    {"labels", 0, OPT_STR, AT(labels), "zh|names",                                                 \
+     .help = "head results by labels or names (default zh when the policy has labels)"},          \
+    {"keep", 0, OPT_STR, AT(keep), "COLS", .help = "copy these input columns into the results"},  \
     {"claim", 0, OPT_STR, AT(claim), "ID", .help = "print this claim's settlement step by step"},  \
     {"rejects", 0, OPT_STR, AT(rejects), "FILE", .help = "rejected rows (default: OUT.rejects.csv)"}, \
+    {"adjustments", 0, OPT_STR, AT(adjustments), "FILE",                                          \
+     .help = "claims settled again (late claims, reversals): claim, output, old, new, delta"},    \
+    {"late", 0, OPT_STR, AT(late), "resettle|reject",                                              \
+     .help = "a claim dated before its person-year's settled claims (default: resettle)"},       \
+    {"reverse", 0, OPT_STR, AT(reverse), "FILE",                                                   \
+     .help = "reverse the settled claims listed (claim_id, person_id) instead of --claims"},     \
+    {"encoding", 0, OPT_STR, AT(encoding), "NAME",                                                 \
+     .help = "the inputs' encoding: utf-8 or gb18030 (gbk) (default: detected)"},                  \
     {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, "settle on N threads (default 1)"},          \
     {"max-rejects", 0, OPT_INT, AT(max_rejects), "N", 0, 1000000000, 0,                            \
      "stop after N rejected rows (default 0: no limit)"},                                          \

@@ -34,7 +34,11 @@ int rt_line_grow(RtLine *l, size_t n)
 /* a CSV cell: quoted when it holds a comma, quote, line break or edge blank */
 void rt_line_cell(RtLine *l, const char *s)
 {
-    size_t n = strlen(s);
+    rt_line_celln(l, s, strlen(s));
+}
+
+void rt_line_celln(RtLine *l, const char *s, size_t n)
+{
     int q = n && (s[0] == ' ' || s[n - 1] == ' ');
     for (size_t i = 0; i < n && !q; i++)
         q = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
@@ -84,10 +88,15 @@ static size_t money_text(char *p, int64_t v)
     return (size_t)(v < 0) + k + 3;
 }
 
-void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v)
+void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v, int labels)
 {
     if (v == POLRT_NONE)
         return;
+    const char *lab = labels ? rt_value_label(s, t, v) : NULL;
+    if (lab) {
+        rt_line_cell(l, lab);
+        return;
+    }
     switch (t->kind) {
     case RT_MONEY:
         /* as polrt_fmt_money(v, buf, 0) writes it, straight into the row */
@@ -112,6 +121,47 @@ void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v)
     }
     char buf[64];
     rt_line_cell(l, rt_format_value(s, t, v, buf, sizeof buf));
+}
+
+/* ---- What a person reads: labels -------------------------------------------------------- */
+
+int rt_labels_on(const RtSchema *s, const char *want, char *err, size_t errlen)
+{
+    if (want && (!strcmp(want, "zh") || !strcmp(want, "names")))
+        return want[0] == 'z';
+    if (want) {
+        snprintf(err, errlen, "--labels takes zh or names, not '%s'", want);
+        return -1;
+    }
+    for (int i = 0; i < s->noutputs; i++)
+        if (s->outputs[i].label)
+            return 1;
+    return 0;
+}
+
+const char *rt_output_heading(const RtSchema *s, int i, int labels)
+{
+    return labels && s->outputs[i].label ? s->outputs[i].label : s->outputs[i].name;
+}
+
+const char *rt_rule_heading(const RtSchema *s, int i, int labels, char *buf, size_t len)
+{
+    const RtRule *r = &s->rules[i];
+    if (!labels || !r->label)
+        return r->name;
+    snprintf(buf, len, "%s (%s)", r->label, r->name);
+    return buf;
+}
+
+const char *rt_value_label(const RtSchema *s, const RtType *t, int64_t v)
+{
+    if (v == POLRT_NONE)
+        return NULL;
+    if (t->kind == RT_BOOL && (v == 0 || v == 1))
+        return v ? "是" : "否";
+    if (t->kind == RT_ENUM && v >= 0 && v < s->enums[t->enum_idx].n && s->enums[t->enum_idx].labels)
+        return s->enums[t->enum_idx].labels[v];
+    return NULL;
 }
 
 /* ---- Output files: temp + rename -------------------------------------------------------- */

@@ -177,6 +177,11 @@ const RtPipeStats *rt_pipe_stats(const RtPipe *p)
 {
     return p->st;
 }
+char *const *rt_pipe_header(const RtPipe *p, int *n)
+{
+    *n = p->bind.ncols;
+    return p->bind.hdr;
+}
 size_t rt_pstate_size_base(void)
 {
     return (sizeof(RtPState) + 15) & ~(size_t)15;
@@ -289,6 +294,21 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
         pipe_error(m, "cannot open %s: %s", path, strerror(EISDIR));
         return -1;
     }
+    /* GBK from Excel: converted to UTF-8 first (csv.c), the size then the converted one */
+    int enc = rt_csv_encoding(m->o->encoding);
+    if (enc < 0) {
+        pipe_error(m, "unknown encoding '%s' (expected utf-8 or gb18030; gbk is read as gb18030)",
+                   m->o->encoding);
+        return -1;
+    }
+    char why[512];
+    int fd0 = m->fd;
+    if (rt_csv_decode_input(&m->fd, path, enc, why, sizeof why) < 0) {
+        pipe_sys_error(m, 0, "%s", why);
+        return -1;
+    }
+    if (m->fd != fd0)
+        have = fstat(m->fd, &st) == 0;
     m->size = have && S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1;
     m->consumed = 0;
     polrt_progress_start(&m->meter, m->o->progress);
@@ -340,8 +360,10 @@ static int next_batch(RtPipe *m)
             return 1;
         }
         /* the last complete record: walk records from a boundary near the end */
+        /* the file's first record starts after its byte order mark, if any */
+        size_t fs = m->buf_off == 0 ? rt_csv_bom_len(m->buf, m->len) : 0;
         size_t from = m->len > PIPE_TAIL ? m->len - PIPE_TAIL : 0;
-        size_t p = from > 0 ? rt_csv_boundary_after(m->buf, 0, from, m->len, 0) : 0;
+        size_t p = from > fs ? rt_csv_boundary_after(m->buf, fs, from, m->len, 0) : fs;
         if (p != SIZE_MAX) {
             for (;;) {
                 size_t e = rt_csv_record_end(m->buf, p, m->len, 0);
@@ -349,7 +371,7 @@ static int next_batch(RtPipe *m)
                     break;
                 p = e;
             }
-            if (p > 0) {
+            if (p > fs) {
                 m->complete = p;
                 return 1;
             }
@@ -359,10 +381,10 @@ static int next_batch(RtPipe *m)
         if (m->batch >= RT_CSV_MAX_RECORD) {
             /* the walk from near the end met the long record: the complete ones before it,
              * walked from the start; none, and it is the first in the buffer */
-            size_t q = 0;
+            size_t q = fs;
             for (size_t e; (e = rt_csv_record_end(m->buf, q, m->len, 0)) != SIZE_MAX;)
                 q = e;
-            if (q > 0) {
+            if (q > fs) {
                 m->complete = q;
                 return 1;
             }
@@ -445,7 +467,8 @@ static int bind_header(RtPipe *m, const RtCells *c, int64_t line, const char *ra
                        char *why, size_t len)
 {
     const RtSchema *s = m->s;
-    int nf = m->is_persons ? s->nperson + s->nhist : s->nclaim;
+    /* claims to reverse bind no claim field: the ledger holds them */
+    int nf = m->is_persons ? s->nperson + s->nhist : m->o->reverse ? 0 : s->nclaim;
     rt_binding_free(&m->bind);
     polrt_realloc(m->bind_fields, 0);
     const RtField **f = m->bind_fields = polrt_realloc(NULL, (size_t)(nf + 1) * sizeof *f);
@@ -486,15 +509,16 @@ static int read_header(RtPipe *m)
     RtCells *c = &m->th[0].cells;
     char why[MSG_MAX];
     for (;;) {
-        size_t e = rt_csv_record_end(m->buf, m->start, m->len, m->eof);
-        if (e == SIZE_MAX)
-            e = m->complete;
-        /* a byte order mark is part of the raw bytes, not of the first cell */
+        /* a byte order mark is part of the raw bytes, not of the first cell: nor of the
+         * record's quoting (read as text, it made a quoted first cell a stray quote, and a
+         * line break in a quoted header cell then ended the header) */
         size_t from = m->start;
-        int bom = m->buf_off + (int64_t)from == 0 && e - from >= 3 &&
-                  memcmp(m->buf + from, "\xEF\xBB\xBF", 3) == 0;
+        int bom = m->buf_off + (int64_t)from == 0 && rt_csv_bom_len(m->buf, m->len);
         if (bom)
             from += 3;
+        size_t e = rt_csv_record_end(m->buf, from, m->len, m->eof);
+        if (e == SIZE_MAX)
+            e = m->complete;
         size_t next;
         int64_t lines = 0;
         const char *bad;
@@ -710,13 +734,14 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
     int away = m->o->cluster ? away_row(m, b, r, pid, pn, last) : 0;
     if (away)
         return away < 0 ? -1 : 0;
-    if (rt_decode_fields(&m->bind, c->p, c->len, 0, s->nclaim, r->fields, why, sizeof why) < 0) {
+    if (!m->o->reverse &&
+        rt_decode_fields(&m->bind, c->p, c->len, 0, s->nclaim, r->fields, why, sizeof why) < 0) {
         bad_row(&b->arena, r, why);
         return 0;
     }
     /* the base policy's own input checks (reject ... when ...) */
     int64_t code, loc;
-    if (rt_engine_check(m->eng[0].e, r->fields, t->chk_pver, &code, &loc)) {
+    if (!m->o->reverse && rt_engine_check(m->eng[0].e, r->fields, t->chk_pver, &code, &loc)) {
         rt_err_describe(s, code, loc, why, sizeof why);
         bad_row(&b->arena, r, why);
         return 0;
@@ -1380,6 +1405,7 @@ static void reset_trace_only(const RtSchema *s, RtScratch *sc)
     }
     for (int i = 0; i < s->nparams; i++)
         sc->pver[i] = sc->pidx[i] = -1;
+    rt_trace_reset(&sc->tr);
 }
 
 /* ... and the ledgers too, as they stand before a claim */
@@ -1419,6 +1445,7 @@ static int settle_one(RtPThread *t, int ei, RtPState *ps, const RtRow *r)
         .branch = sc->branch,
         .pver = sc->pver,
         .pidx = trace ? sc->pidx : NULL,
+        .trace = trace ? &sc->tr : NULL,
         .asof = x->date_idx >= 0 ? r->fields[x->date_idx] : POLRT_NONE,
         .user = x->e->user,
     };
@@ -1476,6 +1503,153 @@ static void settle_reject(RtPThread *t, RtRow *r, const char *why)
  * (as session.c) */
 #define STALE_RETRIES 100
 
+/* a run of adjustment rows of one claim row (RtPThread.adj) */
+typedef struct RtPAdj {
+    int64_t seq;   /* the claim row's rank in the file */
+    size_t off, n; /* its bytes in adj */
+} RtPAdj;
+
+/* the adjustments written since adj held start bytes, as the row's */
+static int adj_tag(RtPThread *t, const RtRow *r, size_t start)
+{
+    if (t->adj.oom)
+        return -1;
+    if (t->adj.n == start)
+        return 0;
+    if (rt_grow(&t->adjv, &t->cap_adj, t->nadj + 1, sizeof *t->adjv))
+        return -1;
+    t->adjv[t->nadj++] = (RtPAdj){r->seq, start, t->adj.n - start};
+    return 0;
+}
+
+/* The late claim r (its ledger rows were written by claims dated after it): rejected with
+ * --late reject; else the person's later claims that share rows with it undone into rs, to
+ * be settled again once r has (late_end). 0 go on and settle r; 1 rejected; -1 fatal. */
+static int late_claim(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs)
+{
+    RtPipe *m = t->pipe;
+    RtStore *st = m->o->store;
+    const RtSchema *s = m->eng[0].s;
+    RtScratch *sc = &t->scr[0];
+    int64_t date = m->date_idx >= 0 ? r->fields[m->date_idx] : POLRT_NONE;
+    if (m->o->late_reject) {
+        /* the latest claim date of the claim's rows */
+        int64_t last = POLRT_NONE, l1;
+        for (int l = 0; l < s->nledgers; l++)
+            if (rt_ledger_row(st, ps->lp, l, sc->keys[l], sc->before, &l1) && l1 != POLRT_NONE &&
+                (last == POLRT_NONE || l1 > last))
+                last = l1;
+        char why[MSG_MAX], a[32], b[32];
+        snprintf(why, sizeof why,
+                 "dated %s, before a claim of the same person and %s dated %s already settled "
+                 "(ledger): late claims are refused (--late reject)",
+                 polrt_fmt_date(date, a), s->nledgers == 1 ? "ledger year" : "ledger years",
+                 polrt_fmt_date(last, b));
+        settle_reject(t, r, why);
+        return 1;
+    }
+    int rc = rt_resettle_undo(st, s, ps->lp, ps->p->id, sc->keys, date, NULL, rs, t->fatal,
+                              sizeof t->fatal);
+    if (rc != 0) {
+        rt_resettle_free(rs);
+        return -1;
+    }
+    return 0;
+}
+
+/* the end of a claim on a store: the claims a late claim undid settled again, their
+ * adjustments tagged with r's rank. rc passed through, or -1. */
+static int late_end(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs, int rc)
+{
+    if (!rs->list)
+        return rc;
+    RtPipe *m = t->pipe;
+    if (rc >= 0) { /* settled, failed or refused, the undone claims settle again */
+        char cause[96];
+        snprintf(cause, sizeof cause, "late claim %.64s", r->id);
+        size_t start = t->adj.n;
+        RtPerson *p = ps->p;
+        if (rt_resettle_replay(m->eng[0].e, m->o->store, ps->lp, p->id, p->fields, p->hist,
+                               p->nspans, rs, cause, &t->adj, t->fatal, sizeof t->fatal) < 0)
+            rc = -1;
+        else if (adj_tag(t, r, start) < 0)
+            rc = (t->oom = 1, -1);
+    }
+    rt_resettle_free(rs);
+    return rc;
+}
+
+/* A claim to reverse (--reverse): its ledger effect undone, its record moved to the reversed
+ * claims, its outputs adjusted to 0 and the later claims of the person-year settled again.
+ * 0 done; 1 rejected (not a settled claim of the person); -1 fatal. */
+static int reverse_row(RtPThread *t, RtPState *ps, RtRow *r)
+{
+    RtPipe *m = t->pipe;
+    RtStore *st = m->o->store;
+    const RtSchema *s = m->eng[0].s;
+    if (!ps->lp && !(ps->lp = rt_ledger_hold(
+                         st, ps->p->id, rt_hash_bytes(RT_HASH_SEED, ps->p->id, strlen(ps->p->id)),
+                         t->fatal, sizeof t->fatal)))
+        return -1;
+    RtResettle rs;
+    int rc = rt_resettle_undo(st, s, ps->lp, ps->p->id, NULL, POLRT_NONE, r->id, &rs, t->fatal,
+                              sizeof t->fatal);
+    if (rc == 1) {
+        rt_resettle_free(&rs);
+        settle_reject(t, r, "not a settled claim of this person (ledger): nothing to reverse");
+        return 1;
+    }
+    size_t start = t->adj.n;
+    char cause[96];
+    snprintf(cause, sizeof cause, "reversal of %.64s", r->id);
+    if (rc == 0)
+        rc = rt_resettle_reverse(st, s, ps->p->id, &rs, &t->adj, t->fatal, sizeof t->fatal);
+    if (rc == 0)
+        rc = rt_resettle_replay(m->eng[0].e, st, ps->lp, ps->p->id, ps->p->fields, ps->p->hist,
+                                ps->p->nspans, &rs, cause, &t->adj, t->fatal, sizeof t->fatal);
+    rt_resettle_free(&rs);
+    if (rc == 0 && adj_tag(t, r, start) < 0)
+        rc = (t->oom = 1, -1);
+    return rc < 0 ? -1 : 0;
+}
+
+/* a run of adjustments of one thread's buffer */
+typedef struct AdjRef {
+    RtPAdj a;
+    int th;
+} AdjRef;
+
+static int adj_order(const void *x, const void *y)
+{
+    int64_t a = ((const AdjRef *)x)->a.seq, b = ((const AdjRef *)y)->a.seq;
+    return a < b ? -1 : a > b;
+}
+
+int rt_pipe_take_adjustments(RtPipe *m, RtLine *out)
+{
+    size_t n = 0;
+    for (int i = 0; i < m->nthreads; i++)
+        n += m->th[i].nadj;
+    AdjRef *all = n ? polrt_realloc(NULL, n * sizeof *all) : NULL;
+    if (n && !all)
+        return -1;
+    /* one run per claim row: its rank orders them */
+    size_t k = 0;
+    for (int i = 0; i < m->nthreads; i++)
+        for (size_t j = 0; j < m->th[i].nadj; j++)
+            all[k++] = (AdjRef){m->th[i].adjv[j], i};
+    if (n > 1)
+        qsort(all, n, sizeof *all, adj_order);
+    for (k = 0; k < n; k++)
+        rt_line_add(out, m->th[all[k].th].adj.p + all[k].a.off, all[k].a.n);
+    for (int i = 0; i < m->nthreads; i++) {
+        m->th[i].adj.n = 0;
+        m->th[i].nadj = 0;
+    }
+    polrt_realloc(all, 0);
+    return out->oom ? -1 : 0;
+}
+
 /* Engine 0 on a ledger store: the person's rows held, the claim settled and saved with its
  * new rows atomically; a claim id the store holds already answers with its stored record
  * (status 1), or is refused when stored with other data. There is no lookup before settling:
@@ -1491,21 +1665,48 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
                          t->fatal, sizeof t->fatal)))
         return -1;
     RtClaimRec rec = {r->id, ps->p->id, r->fields, sc->out, sc->keys, sc->before, sc->after};
+    RtResettle rs = {0}; /* a late claim: the later claims undone, to settle again */
     for (int tries = 0;; tries++) {
         int rc = settle_one(t, 0, ps, r);
         if (rc < 0)
-            return -1;
+            return late_end(t, ps, r, &rs, -1);
         if (rc > 0) {
             t->ok[0] = 0;
             r->settled = -1;
-            return 0;
+            return late_end(t, ps, r, &rs, 0);
         }
         int saved = rt_ledger_save(st, ps->lp, &rec, t->fatal, sizeof t->fatal);
         if (saved < 0)
-            return -1;
+            return late_end(t, ps, r, &rs, -1);
         if (saved == 0) {
             t->ok[0] = 1;
-            return 0;
+            return late_end(t, ps, r, &rs, 0);
+        }
+        if (saved == 3 && !rs.list) {
+            /* late: a claim already stored under this id answers as below; else the later
+             * claims of the person-year are undone and this one settles again */
+            char why[MSG_MAX];
+            int found = rt_ledger_find(st, &rec, why, sizeof why);
+            if (found < 0) {
+                snprintf(t->fatal, sizeof t->fatal, "%s", why);
+                return -1;
+            }
+            if (found == 0) {
+                int lr = late_claim(t, ps, r, &rs);
+                if (lr != 0)
+                    return lr;
+                if (m->o->trace)
+                    reset_trace(m->eng[0].s, sc);
+                continue;
+            }
+            saved = 1;
+        } else if (saved == 3) {
+            snprintf(t->fatal, sizeof t->fatal,
+                     "claim %.64s: still late once the later claims "
+                     "were undone",
+                     r->id);
+            rt_resettle_free(&rs);
+            return -1;
         }
         if (saved == 1) {
             /* settled before, or by another process meanwhile: the stored record answers */
@@ -1515,18 +1716,18 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
                 snprintf(why, sizeof why,
                          "claim id %s was already settled with other data (ledger)", r->id);
                 settle_reject(t, r, why);
-                return 1;
+                return late_end(t, ps, r, &rs, 1);
             }
             if (found != 1) {
                 snprintf(t->fatal, sizeof t->fatal, "claim %.64s: %.400s", r->id,
                          found < 0 ? why : "settled meanwhile, but not found");
-                return -1;
+                return late_end(t, ps, r, &rs, -1);
             }
             if (m->o->trace) /* no rule ran for this answer */
                 reset_trace_only(m->eng[0].s, sc);
             r->settled = 1;
             t->ok[0] = 1;
-            return 0;
+            return late_end(t, ps, r, &rs, 0);
         }
         if (tries == STALE_RETRIES) {
             snprintf(t->fatal, sizeof t->fatal,
@@ -1547,7 +1748,12 @@ static int settle_row(RtPThread *t, RtPState *ps, RtRow *r)
     char why[MSG_MAX];
     /* a person's claims in date order: an earlier claim after a later one was settled would
      * have been settled against the future */
-    if (m->date_idx >= 0) {
+    if (m->o->reverse) {
+        int rc = reverse_row(t, ps, r);
+        return rc < 0 ? -1 : 0;
+    }
+    /* (a ledger store settles a late claim in date order itself: settle_stored) */
+    if (m->date_idx >= 0 && !m->o->store) {
         int64_t d = r->fields[m->date_idx];
         if (d != POLRT_NONE && ps->last_date != POLRT_NONE && d < ps->last_date) {
             char a[32], b[32];
@@ -1914,6 +2120,9 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
     t->id = id;
     size_t ns = (size_t)m->neng;
     t->scr = polrt_realloc(NULL, ns * sizeof *t->scr);
+    /* zeroed at once: thread_free frees each scr[i].mem, also after a failure below */
+    if (t->scr)
+        memset(t->scr, 0, ns * sizeof *t->scr);
     t->outs = polrt_realloc(NULL, (ns * (size_t)m->maxout + 1) * sizeof *t->outs);
     t->ok = polrt_realloc(NULL, ns * sizeof *t->ok);
     t->err_code = polrt_realloc(NULL, ns * sizeof *t->err_code);
@@ -1921,7 +2130,6 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
     t->chk_pver = polrt_realloc(NULL, ((size_t)m->s->nparams + 1) * sizeof *t->chk_pver);
     if (!t->scr || !t->outs || !t->ok || !t->err_code || !t->err_loc || !t->chk_pver)
         return -1;
-    memset(t->scr, 0, ns * sizeof *t->scr);
     for (size_t i = 0; i < ns; i++) {
         const RtSchema *s = m->eng[i].s;
         RtScratch *x = &t->scr[i];
@@ -1950,8 +2158,10 @@ static void thread_free(RtPipe *m, RtPThread *t)
     if (m->sink->thread_free)
         m->sink->thread_free(m->sink->self, t);
     rt_cells_free(&t->cells);
-    for (int i = 0; t->scr && i < m->neng; i++)
+    for (int i = 0; t->scr && i < m->neng; i++) {
         polrt_realloc(t->scr[i].mem, 0);
+        rt_trace_free(&t->scr[i].tr);
+    }
     polrt_realloc(t->scr, 0);
     polrt_realloc(t->outs, 0);
     polrt_realloc(t->ok, 0);
@@ -1959,6 +2169,8 @@ static void thread_free(RtPipe *m, RtPThread *t)
     polrt_realloc(t->err_loc, 0);
     polrt_realloc(t->chk_pver, 0);
     polrt_realloc(t->work, 0);
+    polrt_realloc(t->adj.p, 0);
+    polrt_realloc(t->adjv, 0);
     rt_map_free(&t->persons);
     rt_pool_free(&t->pool);
     rt_pool_free(&t->batch);

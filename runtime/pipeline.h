@@ -105,6 +105,7 @@ typedef struct RtBlock {
 typedef struct RtScratch {
     int64_t *keys, *before, *after, *out, *rule_val, *rule_state, *branch, *pver, *pidx;
     int64_t *mem;
+    RtTrace tr; /* trace: the spans read and the rule-with-arguments calls */
 } RtScratch;
 
 struct RtPThread {
@@ -135,6 +136,11 @@ struct RtPThread {
     int64_t nfile, wfile;
     int oom;
     char fatal[512]; /* a ledger error while settling (the run stops) */
+    /* adjustments (rt_resettle_replay's CSV rows) of the batch's claims of this thread, each
+     * run of them tagged with its row's rank, for rt_pipe_take_adjustments */
+    RtLine adj;
+    struct RtPAdj *adjv;
+    size_t nadj, cap_adj;
 };
 
 typedef struct RtPipeSink {
@@ -176,6 +182,14 @@ typedef struct RtPipeOpts {
     int notes;            /* tell the columns a file has that the policy does not read */
     int show_ids;         /* row messages may name person ids and their fields' values */
     RtStore *store;       /* engine 0's ledger (NULL: in memory, beside the persons) */
+    /* with a store: a claim dated before a claim of its person-year already settled is
+     * settled in date order, the later ones settled again (adjustments); late_reject:
+     * rejected instead */
+    int late_reject;
+    /* with a store: the claims file lists claims to reverse (claim_id, person_id; no claim
+     * fields); each is reversed, the later claims settled again (adjustments) */
+    int reverse;
+    const char *encoding; /* the inputs' text encoding (--encoding; NULL: sniffed, csv.c) */
     /* across MPI ranks (NULL: this process alone): every rank reads the files (the claims
      * of other ranks' persons only as far as their ids), decodes and settles the claims of its
      * persons and sends their outcome to rank 0, which alone writes rejects and feeds the
@@ -218,6 +232,12 @@ char *rt_pipe_persons_rejects(const char *rejects);
 int rt_pipe_maxout(const RtPipe *p);
 int rt_pipe_date_idx(const RtPipe *p); /* engine 0's claim date field, or -1 */
 const RtPipeStats *rt_pipe_stats(const RtPipe *p);
+/* the header cells of the file being read (trimmed), their number in *n: a sink reads the
+ * claims header from its first claim on (run.c --keep) */
+char *const *rt_pipe_header(const RtPipe *p, int *n);
+/* the batch's adjustments, in input order of the claims that caused them, appended to out
+ * (the threads' buffers start over): 0, or -1 (memory) */
+int rt_pipe_take_adjustments(RtPipe *p, RtLine *out);
 void rt_pipe_progress_clear(RtPipe *p);
 
 #endif

@@ -24,6 +24,7 @@ typedef struct RtType {
     RtKind kind;
     int enum_idx; /* RT_ENUM: index into RtSchema.enums */
     RtUnit unit;  /* RT_DURATION */
+    int fen;      /* RT_MONEY: cells are integer fen ("money:fen", `money in fen`), else yuan */
     int optional; /* "T?": an empty cell is POLRT_NONE */
 } RtType;
 
@@ -52,10 +53,16 @@ typedef struct RtLedger {
     int offset; /* first field's index in the concatenated ledger arrays */
 } RtLedger;
 
+/* what an output is to a reader (spec/SCHEMA.md "outputs"): money a fund pays, the patient's
+ * share, or information; RT_ROLE_NONE when the policy does not say */
+typedef enum { RT_ROLE_NONE, RT_ROLE_PAYER, RT_ROLE_PATIENT, RT_ROLE_INFO } RtRole;
+
 typedef struct RtOutput {
     char *name;
+    char *label; /* the heading a person reads (NULL when none) */
     RtType type;
     int rule; /* index into rules */
+    RtRole role;
 } RtOutput;
 
 typedef struct RtVersion {
@@ -82,17 +89,24 @@ typedef struct RtBranch {
 
 typedef struct RtRule {
     char *name;
+    char *label; /* what the rule computes, in the notice's words (NULL when none) */
     RtType type;
     char *cites;
     char *doc;
     int line, col;
     int nbranches;
     RtBranch *branches;
+    int nargs;     /* 0: a context rule */
+    RtField *args; /* the arguments' names and types (explanations show a call's arguments) */
 } RtRule;
 
 typedef struct RtLoc {
     char *rule;
     int line, col;
+    int param, member; /* a read of a table member the policy marks unknown (the param's
+                          index and the member), else -1 */
+    int best;          /* a max (1) or min (2) over history whose candidates are traced, or 0 */
+    RtType type;       /* best: the candidates' type */
 } RtLoc;
 
 /* reject "message" when CONDITION: one of the policy's input checks on a claim row */
@@ -173,6 +187,23 @@ struct PolEngine {
     void *dl;         /* dlopen handle (polrt_engine_open), else NULL */
 };
 const RtSchema *rt_engine_schema(const PolEngine *e);
+
+/* What an explanation shows beyond the per-rule arrays (PolCtx.trace, explain.c): the history
+ * spans the rules' aggregates visited, and each distinct call of a rule with arguments with
+ * its value, in the order the values became known. Zero-initialise; reset before each claim. */
+typedef struct RtTrace {
+    int64_t *span; /* per history row: 1 when read (nspan entries: up to the last read) */
+    size_t nspan, cap_span;
+    int64_t *calls;   /* records of 3 + nargs words: rule, value, nargs, the arguments */
+    size_t ncalls;    /* words used */
+    size_t cap_calls; /* words allocated */
+    int64_t *picks;   /* triples: loc of a max/min over history, span, its candidate value */
+    size_t npicks;    /* words used */
+    size_t cap_picks; /* words allocated */
+    int lost;         /* memory ran out while recording: the record is incomplete */
+} RtTrace;
+void rt_trace_reset(RtTrace *t);
+void rt_trace_free(RtTrace *t);
 
 /* parse a type string ("money", "enum:Level", "date?", ...) against s's enums: 0 or -1 */
 int rt_schema_type(const RtSchema *s, const char *text, RtType *t);
@@ -283,6 +314,87 @@ int rt_ledger_load(RtStore *st, RtLedgerPerson *lp, const int64_t *keys, int64_t
  * (nothing written) */
 int rt_ledger_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *err, size_t errlen);
 
+/* A ledger's history (SQLite and PostgreSQL stores; memory stores keep none). A ledger row
+ * knows the date of the latest claim that wrote it; with late_check on, rt_ledger_save
+ * refuses a claim dated before that for one of its rows with 3 (late: nothing written): the
+ * caller settles the person's later claims again (spec/DATA.md "Late claims"). Off by
+ * default. */
+void rt_ledger_late_check(RtStore *st, int on);
+/* a stored claim: its record (arrays of the schema's sizes, one allocation from fields) */
+typedef struct RtStoredClaim {
+    char *claim_id;
+    int64_t seq;  /* the order it was stored in (0: before numbers were kept) */
+    int64_t date; /* its claim date, or POLRT_NONE */
+    int64_t *fields, *out, *keys, *before, *after;
+} RtStoredClaim;
+/* the person's settled claims in date order (then the order stored): 0, or -1 (message) */
+int rt_ledger_person_claims(RtStore *st, const char *person_id, RtStoredClaim **list, size_t *n,
+                            char *err, size_t errlen);
+void rt_ledger_claims_free(RtStoredClaim *c, size_t n);
+/* the opening balance imported for the person's row of ledger l under key: 1 with its audit
+ * detail in buf ("ledger annual 2017: opening balance from FILE:LINE: field value, ..."), or
+ * 0 (none, or it could not be read: an explanation goes without it) */
+int rt_ledger_opening(RtStore *st, const char *person_id, int l, int64_t key, char *buf,
+                      size_t len);
+/* the person's rows read from the store when stale (for the calls below): 0, or -1 */
+int rt_ledger_hold_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen);
+/* ledger l's fields of the row under key into vals (all ledgers' layout; zeros when none)
+ * and its latest claim date into *last: 1 the row exists, 0 not */
+int rt_ledger_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, int64_t *vals,
+                  int64_t *last);
+/* the row of ledger l under key set to vals' ledger l fields (all ledgers' layout), its latest
+ * claim date to last; written at commit. 0, or -1 (memory) */
+int rt_ledger_set_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, const int64_t *vals,
+                      int64_t last, char *err, size_t errlen);
+/* a stored claim settled again: its record replaced (same id, person, sequence), r->after
+ * into its rows. 0, or -1 */
+int rt_ledger_update_claim(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *err,
+                           size_t errlen);
+/* a row of the audit trail (ledger_audit): event "adjust" (output old -> now), "reverse",
+ * "import", "erase"; NULL and POLRT_NONE for what does not apply. 0, or -1 */
+int rt_ledger_audit(RtStore *st, const char *event, const char *claim_id, const char *person_id,
+                    const char *output, int64_t old, int64_t now, const char *detail, char *err,
+                    size_t errlen);
+/* the claim's record moves to reversed_claims (its id may then settle again); its ledger
+ * effect is the caller's to undo. 0, or -1 (not stored: message) */
+int rt_ledger_reverse(RtStore *st, const char *claim_id, char *err, size_t errlen);
+/* every row of the person's, in every table, deleted; an audit row says what was removed
+ * (counts, never whose); *nremoved: claims and rows removed. 0, or -1 */
+int rt_ledger_erase(RtStore *st, const char *person_id, int64_t *nremoved, char *err,
+                    size_t errlen);
+/* every ledger row, by person id, ledger and key: fn(arg, person, ledger, key, the ledger's
+ * fields, latest claim date) returns 0 to go on. 0, fn's non-zero, or -1 (message) */
+typedef int (*RtLedgerRowFn)(void *arg, const char *person_id, int ledger, int64_t key,
+                             const int64_t *fields, int64_t last);
+int rt_ledger_export(RtStore *st, RtLedgerRowFn fn, void *arg, char *err, size_t errlen);
+
+/* resettle.c: late claims and reversals. undo: the person's stored claims after the point
+ * (a late claim: dated after date, with its keys; a reversal: after the claim target, which
+ * is undone too) that share a ledger row with it, or with one of them, are undone: each row
+ * back to what the earliest of them found. 0; 1 target is not a settled claim of the person;
+ * -1 (message). Then reverse (the target's outputs adjusted to 0, its record moved) or the
+ * late claim settled and saved, then replay: the undone claims settled again in date order,
+ * each changed output an adjustment (adj: CSV rows "claim_id,output,old,new,delta,cause"
+ * appended, when not NULL; the audit trail always), cause saying why ("late claim C2"). */
+struct RtLine; /* out.c's CSV row, below */
+typedef struct RtResettle {
+    RtStoredClaim *list; /* the person's claims in date order */
+    size_t n;
+    uint8_t *redo; /* per claim: undone, to settle again */
+    size_t nredo;
+    size_t target; /* a reversal: the claim reversed; else SIZE_MAX */
+} RtResettle;
+#define RT_ADJUST_HEADER "claim_id,output,old,new,delta,cause\n"
+int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const char *person_id,
+                     const int64_t *keys, int64_t date, const char *target, RtResettle *rs,
+                     char *err, size_t errlen);
+int rt_resettle_reverse(RtStore *st, const RtSchema *s, const char *person_id, RtResettle *rs,
+                        struct RtLine *adj, char *err, size_t errlen);
+int rt_resettle_replay(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char *person_id,
+                       const int64_t *person, const int64_t *hist, int64_t nhist, RtResettle *rs,
+                       const char *cause, struct RtLine *adj, char *err, size_t errlen);
+void rt_resettle_free(RtResettle *rs);
+
 /* ==== csv.c, decode.c, run.c (data in, results out) ============================================
  */
 
@@ -390,6 +502,9 @@ typedef struct RtRecord {
     const char *error; /* NULL, or why the record has no usable cells (bad quotes,
                           not UTF-8): the record is still delimited and raw is valid */
 } RtRecord;
+/* 3 when b[0..n) starts with a UTF-8 byte order mark, else 0. At the start of a file it is
+ * skipped before its first record is cut or read: it belongs to no cell and to no quoting */
+size_t rt_csv_bom_len(const char *b, size_t n);
 /* NULL with "cannot open F: reason" in err; "-" is standard input (not closed) */
 RtCsv *rt_csv_open(const char *path, char *err, size_t errlen);
 /* the next record, valid until the next call: 1, or 0 at the end, or -1 on an I/O error or
@@ -401,6 +516,18 @@ const char *rt_csv_errmsg(const RtCsv *c);
 int64_t rt_csv_size(const RtCsv *c);   /* file size at open, -1 when not a regular file */
 int64_t rt_csv_offset(const RtCsv *c); /* bytes consumed so far (progress) */
 void rt_csv_close(RtCsv *c);
+/* The input's text encoding (--encoding): RT_ENC_AUTO sniffs a regular file (GB18030 when
+ * rt_csv_sniff_gb18030 says so, else UTF-8); standard input is UTF-8 unless told. */
+enum { RT_ENC_AUTO, RT_ENC_UTF8, RT_ENC_GB18030 };
+/* the RT_ENC_ of an --encoding name (utf-8, gb18030, gbk, gb2312, cp936; any case), the
+ * default for NULL, -1 for a name not known */
+int rt_csv_encoding(const char *name);
+/* 1 when buf[0..n) (the start of a file) is GB18030 text that is not UTF-8 */
+int rt_csv_sniff_gb18030(const char *buf, size_t n);
+/* Make *fd (path, open for reading at its start) read UTF-8: in GB18030 (given, or sniffed),
+ * it is converted into an unlinked temporary file, which replaces *fd (the original is
+ * closed). 0, or -1 with a message (the file cannot be read or converted: a system error). */
+int rt_csv_decode_input(int *fd, const char *path, int enc, char *err, size_t errlen);
 /* s[0..n) is text: well-formed UTF-8 without NUL bytes (a NUL is valid UTF-8, but no
  * spreadsheet writes one; a file full of them is UTF-16, and a NUL inside an id would make
  * two ids one for every C string function) */
@@ -439,6 +566,11 @@ void rt_session_rollback(PolSession *s); /* rt_ledger_rollback of its store */
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
  * data (a conflict with the ledger), 0 for any other refusal */
 int rt_session_conflict(const PolSession *s);
+/* on: a claim dated before its person-year's settled claims (SQLite, PostgreSQL stores) is
+ * settled in date order: the later claims undone, this one settled, they settled again, each
+ * change an adjustment in the audit trail (spec/DATA.md "Late claims"); the store's setting,
+ * shared by its forks. Off (the default): it settles on the rows as they are. */
+void rt_session_late(PolSession *s, int on);
 /* the person leaves the session, and their ledger rows the memory store: none of their
  * claims is still to come (a batch run knows when a person's last claim has settled) */
 void rt_session_forget(PolSession *s, const char *person_id);
@@ -502,6 +634,29 @@ int rt_out_errno(const RtOut *o);
 /* the file at path begins with the line head[0..n) (a file polc wrote with that header) */
 int rt_out_first_line_is(const char *path, const char *head, size_t n);
 
+/* xlsx.c: an Excel workbook of sheets of rows (--xlsx), written aside and renamed as out.c
+ * writes every output. A column's kind says how its cells (CSV text) become Excel values. */
+typedef struct RtXlsx RtXlsx;
+enum {
+    RT_XLSX_AUTO,  /* by the text: a decimal a number (0.00 with two decimals), else text */
+    RT_XLSX_TEXT,  /* text as it is */
+    RT_XLSX_MONEY, /* 1234.56 -> the number, format 0.00 */
+    RT_XLSX_RATE,  /* 80% -> 0.8, format 0.00% */
+    RT_XLSX_DATE,  /* 2026-03-01 -> an Excel date, format yyyy-mm-dd */
+    RT_XLSX_INT,   /* 12 -> 12 */
+};
+/* NULL with a message (errno set) when the file cannot be started; standard output refused */
+RtXlsx *rt_xlsx_open(const char *path, char *err, size_t errlen);
+/* start a sheet: its name, header cells (lens NULL: NUL-terminated) in bold on a frozen first
+ * row, and its columns' kinds (RT_XLSX_; NULL: RT_XLSX_AUTO; kept, not copied) */
+int rt_xlsx_sheet(RtXlsx *x, const char *name, const char *const *hdr, const size_t *lens, int n,
+                  const unsigned char *kinds);
+/* one row of the current sheet (a sheet that is full goes on in a new one): 0, or -1 */
+int rt_xlsx_row(RtXlsx *x, const char *const *cells, const size_t *lens, int n);
+/* finish, put in place and free: 0, or -1 with a message (errno set) */
+int rt_xlsx_commit(RtXlsx *x, char *err, size_t errlen);
+void rt_xlsx_abort(RtXlsx *x); /* the temporary removed, the final name untouched; frees */
+
 /* a CSV row built in one buffer */
 typedef struct RtLine {
     char *p;
@@ -520,8 +675,23 @@ static inline void rt_line_add(RtLine *l, const char *s, size_t n)
 }
 /* a cell: quoted when it holds a comma, quote, line break or an edge blank */
 void rt_line_cell(RtLine *l, const char *s);
-/* a value as rt_format_value words it (absent: empty), without its copy */
-void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v);
+void rt_line_celln(RtLine *l, const char *s, size_t n); /* the same, of n bytes */
+/* a value as rt_format_value words it (absent: empty), without its copy; with labels, an enum
+ * member as its label and a bool as 是/否 (rt_value_label) */
+void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v, int labels);
+
+/* ---- out.c: what a person reads (spec/DATA.md "Labels"): the one source of the headings and
+ * value texts of results, whatever writes them (CSV, a spreadsheet, explain, simulate) ----- */
+/* labels on (1) or off (0)? want: "zh", "names", or NULL (on when any output of the policy
+ * has a label); -1 for any other word, with the usage message in err */
+int rt_labels_on(const RtSchema *s, const char *want, char *err, size_t errlen);
+/* output i's heading: its label when labels are on and it has one, else its name */
+const char *rt_output_heading(const RtSchema *s, int i, int labels);
+/* rule i's name for a reader: "label (name)" with labels and a label, else the name */
+const char *rt_rule_heading(const RtSchema *s, int i, int labels, char *buf, size_t len);
+/* the label text of value v of type t: an enum member's label, 是/否 for a bool; NULL when
+ * the value has none (the plain text then) */
+const char *rt_value_label(const RtSchema *s, const RtType *t, int64_t v);
 
 /* ---- util.c: pieces every part of the runtime shares ----------------------------------- */
 int64_t rt_now_ns(void); /* monotonic clock */

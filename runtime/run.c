@@ -15,6 +15,9 @@
 
 /* longest message kept for a row or a claim error */
 #define MSG_MAX 512
+/* the most columns --keep copies: a person's id, name, level and a few more; a longer list
+ * is a usage error rather than a silent cut */
+#define RUN_MAX_KEEP 16
 
 typedef struct Run Run;
 
@@ -29,6 +32,9 @@ typedef struct RunThread {
     FILE *tf;
     __int128 *totals; /* per output: the sum of money outputs (fen) */
     int64_t settled, already, failed;
+    int *keep_col; /* --keep: each kept column's index in the claims header (-1: absent),
+                      found at this thread's first claim */
+    RtCells cells; /* a row's cells, for --keep */
 } RunThread;
 
 struct Run {
@@ -44,7 +50,12 @@ struct Run {
     const RtCluster *cl;
     char *ledger_buf; /* across ranks: this rank's SQLite ledger, LEDGER.rankKofN */
     RtOut results, explain;
-    int opened; /* the outputs are open (after the claims header) */
+    RtXlsx *xlsx;         /* --xlsx: the results again as a workbook, or NULL */
+    unsigned char *kinds; /* the results columns' RT_XLSX_ kinds */
+    RtCells cells;        /* a results row cut into cells for the workbook */
+    RtOut adjust;         /* --adjustments */
+    RtLine adj;           /* a batch's adjustments */
+    int opened;           /* the outputs are open (after the claims header) */
     int explain_found, explained;
     int explain_failed; /* the claim explained failed to settle (status -1) */
     RtStore *store;
@@ -52,7 +63,11 @@ struct Run {
     __int128 *totals;  /* the threads' sums, added as each thread ends */
     int64_t settled, already, failed;
     char err[2 * MSG_MAX];
-    int code; /* the exit code of a failure of the sink (the pipeline says 2 for any) */
+    char *keep_buf; /* --keep's copy, cut at its commas */
+    char **keep;    /* the kept columns' names */
+    int nkeep;
+    int code;   /* the exit code of a failure of the sink (the pipeline says 2 for any) */
+    int labels; /* results headed and worded by labels (rt_labels_on) */
 };
 
 /* ---- the sink: in the settling threads -------------------------------------------------- */
@@ -89,13 +104,16 @@ static void thread_free(void *self, RtPThread *t)
     free(x->xbuf);
     free(x->tbuf);
     polrt_realloc(x->totals, 0);
+    polrt_realloc(x->keep_col, 0);
+    rt_cells_free(&x->cells);
     t->sink = NULL;
 }
 
 /* the claim's PolResult, from the pipeline's scratch of engine 0 */
-static PolResult result_of(const RtPThread *t, const RtRow *r)
+static PolResult result_of(const RtPThread *t, const RtPState *ps, const RtRow *r)
 {
     const RtScratch *sc = &t->scr[0];
+    const RtPerson *p = ps ? ps->p : NULL;
     PolResult res = {
         .status = r->settled,
         .err_code = r->settled == -1 ? t->err_code[0] : 0,
@@ -108,8 +126,52 @@ static PolResult result_of(const RtPThread *t, const RtRow *r)
         .branch = sc->branch,
         .pver = sc->pver,
         .pidx = sc->pidx,
+        .trace = &sc->tr,
+        .person = p ? p->fields : NULL,
+        .hist = p ? p->hist : NULL,
+        .nhist = p ? p->nspans : 0,
     };
     return res;
+}
+
+/* the index in the header of each kept column, -1 when absent (open_outputs refuses the run
+ * then, before any row is written) */
+static void find_kept(const Run *r, RtPipe *p, int *col)
+{
+    int n;
+    char *const *hdr = rt_pipe_header(p, &n);
+    for (int k = 0; k < r->nkeep; k++) {
+        col[k] = -1;
+        for (int c = 0; c < n && col[k] < 0; c++)
+            if (hdr[c] && strcmp(hdr[c], r->keep[k]) == 0)
+                col[k] = c;
+    }
+}
+
+/* --keep: the kept cells of the claim's row, each after a comma; 0, or -1 (memory) */
+static int kept_cells(const Run *r, RunThread *x, RtPipe *p, const RtRow *row)
+{
+    if (!x->keep_col) {
+        if (!(x->keep_col = polrt_realloc(NULL, (size_t)r->nkeep * sizeof *x->keep_col)))
+            return -1;
+        find_kept(r, p, x->keep_col);
+    }
+    size_t next;
+    int64_t lines;
+    const char *bad = NULL;
+    /* the row was cut into cells before (a good row): cut again, its bytes are still here */
+    if (rt_csv_cells(row->raw, 0, row->nraw, &x->cells, &next, &lines, &bad) < 0)
+        return -1;
+    for (int k = 0; k < r->nkeep; k++) {
+        rt_line_add(&x->out, ",", 1);
+        int c = x->keep_col[k];
+        if (c < 0 || c >= x->cells.n || bad)
+            continue;
+        size_t n = x->cells.len[c];
+        const char *v = rt_trim(x->cells.p[c], &n);
+        rt_line_celln(&x->out, v, n);
+    }
+    return 0;
 }
 
 /* a memory stream for a thread's explanations; 0, or -1 */
@@ -128,7 +190,6 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     const RtSchema *s = r->s;
     const int64_t *out = t->scr[0].out;
     char buf[MSG_MAX];
-    (void)ps;
     int status = row->settled;
     if (status == 0)
         x->settled++;
@@ -139,11 +200,13 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     /* the results row: claim_id, the outputs (empty when it failed), status */
     row->out_off = x->out.n;
     rt_line_cell(&x->out, row->id);
+    if (r->nkeep && kept_cells(r, x, t->pipe, row) < 0)
+        return -1;
     for (int i = 0; i < s->noutputs; i++) {
         rt_line_add(&x->out, ",", 1);
         if (status == -1)
             continue;
-        rt_line_value(&x->out, s, &s->outputs[i].type, out[i]);
+        rt_line_value(&x->out, s, &s->outputs[i].type, out[i], r->labels);
         if (s->outputs[i].type.kind == RT_MONEY && out[i] != POLRT_NONE)
             x->totals[i] += out[i];
     }
@@ -165,7 +228,7 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     row->out_len = x->out.n - row->out_off;
     if (!r->o->explain && !r->o->explain_claim)
         return 0;
-    PolResult res = result_of(t, row);
+    PolResult res = result_of(t, ps, row);
     if (r->o->explain) {
         if (stream_open(&x->xf, &x->xbuf, &x->xlen) < 0)
             return -1;
@@ -180,6 +243,11 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
         if (stream_open(&x->tf, &x->tbuf, &x->tlen) < 0)
             return -1;
         polrt_explain_text(r->e, row->id, row->fields, &res, x->tf);
+        /* a ledger row that started from an opening balance: its own line, with its source */
+        char open[MSG_MAX];
+        for (int l = 0; r->store && status != -1 && l < s->nledgers; l++)
+            if (rt_ledger_opening(r->store, ps->p->id, l, t->scr[0].keys[l], open, sizeof open))
+                fprintf(x->tf, "%s\n", open);
         if (fflush(x->tf) != 0)
             return -1;
     }
@@ -217,37 +285,104 @@ static int row_remote(void *self, RtRow *row, const char *const *text, const siz
 
 /* ---- the sink: after each batch, on the calling thread ------------------------------------- */
 
-/* open the outputs: only once the claims header is read, so a run stopped by its input
- * leaves earlier results alone; the results header as the input's (BOM, CRLF kept out:
- * rows end with LF) */
-static int open_outputs(Run *r, int bom, char *err, size_t errlen)
+/* a results line (CSV text, a BOM aside) cut into r->cells: the workbook's cells are the
+ * CSV's. 0, or -1 (memory) */
+static int cut_line(Run *r, const char *p, size_t n)
 {
-    const PolRunOpts *o = r->o;
-    r->opened = 1;
-    /* with explain_claim and no out, stdout carries the explanation alone */
-    if (((o->out || !o->explain_claim) && rt_out_open(&r->results, o->out, err, errlen) < 0) ||
-        (o->explain && rt_out_open(&r->explain, o->explain, err, errlen) < 0)) {
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3, n -= 3;
+    size_t next;
+    int64_t lines;
+    const char *bad;
+    return rt_csv_cells(p, 0, n, &r->cells, &next, &lines, &bad) < 0 ? -1 : 0;
+}
+
+/* --xlsx: the workbook started, its sheet "results" headed by the results CSV's header line
+ * l; the kinds of its columns from the outputs' types. 0, or -1 with a message */
+static int xlsx_open(Run *r, const RtLine *l, char *err, size_t errlen)
+{
+    if (!r->o->xlsx)
+        return 0;
+    const RtSchema *s = r->s;
+    int nk = r->nkeep; /* kept input columns: text, as read */
+    if (!(r->kinds = polrt_realloc(NULL, (size_t)(nk + s->noutputs + 2))))
+        goto oom;
+    memset(r->kinds, RT_XLSX_TEXT, (size_t)(nk + 1)); /* claim_id and the kept columns */
+    for (int i = 0; i < s->noutputs; i++) {
+        RtKind k = s->outputs[i].type.kind;
+        r->kinds[nk + i + 1] = k == RT_MONEY  ? RT_XLSX_MONEY
+                               : k == RT_RATE ? RT_XLSX_RATE
+                               : k == RT_DATE ? RT_XLSX_DATE
+                               : k == RT_INT  ? RT_XLSX_INT
+                                              : RT_XLSX_TEXT;
+    }
+    r->kinds[nk + s->noutputs + 1] = RT_XLSX_TEXT; /* status */
+    if (!(r->xlsx = rt_xlsx_open(r->o->xlsx, err, errlen))) {
         r->code = polrt_exit_for_errno(errno);
         return -1;
     }
-    if (r->results.f) {
+    if (cut_line(r, l->p, l->n) < 0 ||
+        rt_xlsx_sheet(r->xlsx, "results", r->cells.p, r->cells.len, r->cells.n, r->kinds) < 0)
+        goto oom;
+    return 0;
+oom:
+    snprintf(err, errlen, "out of memory");
+    r->code = POLRT_EXIT_SYSTEM;
+    return -1;
+}
+
+/* open the outputs: only once the claims header is read, so a run stopped by its input
+ * leaves earlier results alone. A results file starts with a byte order mark, so Excel
+ * reads its Chinese as UTF-8; standard output has one only when the input had one (it goes
+ * to other programs). The header is the input's (CRLF kept out: rows end with LF). */
+static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
+{
+    const PolRunOpts *o = r->o;
+    r->opened = 1;
+    int col[RUN_MAX_KEEP];
+    find_kept(r, p, col);
+    for (int k = 0; k < r->nkeep; k++)
+        if (col[k] < 0) {
+            snprintf(err, errlen, "--keep: %s has no column '%s'", o->claims, r->keep[k]);
+            r->code = POLRT_EXIT_USAGE;
+            return -1;
+        }
+    /* with explain_claim and no out, stdout carries the explanation alone */
+    /* a reversal writes no results: its adjustments say what changed */
+    if (((o->out || !o->explain_claim) && !o->reverse &&
+         rt_out_open(&r->results, o->out, err, errlen) < 0) ||
+        (o->explain && rt_out_open(&r->explain, o->explain, err, errlen) < 0) ||
+        (o->adjustments && rt_out_open(&r->adjust, o->adjustments, err, errlen) < 0)) {
+        r->code = polrt_exit_for_errno(errno);
+        return -1;
+    }
+    if (r->adjust.f)
+        fputs(RT_ADJUST_HEADER, r->adjust.f);
+    if (r->results.f || o->xlsx) { /* polc explain --xlsx: the workbook alone */
         RtLine l = {0};
-        if (bom)
-            rt_line_add(&l, "\xEF\xBB\xBF", 3); /* as the input: spreadsheets read UTF-8 */
+        if (bom || o->out)
+            rt_line_add(&l, "\xEF\xBB\xBF", 3);
         rt_line_cell(&l, "claim_id");
+        for (int k = 0; k < r->nkeep; k++) {
+            rt_line_add(&l, ",", 1);
+            rt_line_cell(&l, r->keep[k]);
+        }
         for (int i = 0; i < r->s->noutputs; i++) {
             rt_line_add(&l, ",", 1);
-            rt_line_cell(&l, r->s->outputs[i].name);
+            rt_line_cell(&l, rt_output_heading(r->s, i, r->labels));
         }
         rt_line_add(&l, ",status\n", 8);
-        if (!l.oom)
+        if (!l.oom && r->results.f)
             fwrite(l.p, 1, l.n, r->results.f);
+        int rc = l.oom ? -1 : xlsx_open(r, &l, err, errlen);
         polrt_realloc(l.p, 0);
         if (l.oom) {
             snprintf(err, errlen, "out of memory");
             r->code = POLRT_EXIT_SYSTEM;
             return -1;
         }
+        if (rc < 0)
+            return -1;
     }
     return 0;
 }
@@ -262,7 +397,7 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
     Run *r = self;
     /* across ranks, rank 0 writes every row; the others only commit their ledgers */
     int rank0 = !r->cl || r->cl->rank == 0;
-    if (rank0 && !r->opened && open_outputs(r, rt_pipe_stats(p)->bom, err, errlen) < 0)
+    if (rank0 && !r->opened && open_outputs(r, p, rt_pipe_stats(p)->bom, err, errlen) < 0)
         return -1;
     /* the ledger: every claim of the batch durable before its results are written */
     if (r->store && r->o->max_rejects == 0) {
@@ -301,9 +436,26 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
             if (r->explain.f)
                 fwrite((row->thread == r->nth ? r->remote_x.p : x->xbuf) + row->x_off, 1,
                        row->x_len, r->explain.f);
+            if (r->xlsx && cut_line(r, x->out.p + row->out_off, row->out_len) < 0) {
+                snprintf(err, errlen, "cannot write %s: out of memory", r->o->xlsx);
+                r->code = POLRT_EXIT_SYSTEM;
+                return -1;
+            }
+            /* a failed write is kept and told by rt_xlsx_commit, which then fails the run */
+            if (r->xlsx)
+                rt_xlsx_row(r->xlsx, r->cells.p, r->cells.len, r->cells.n);
         }
     if (run)
         fwrite(run, 1, run_len, r->results.f);
+    /* the claims settled again for the batch's late claims and reversals */
+    r->adj.n = 0;
+    if (rt_pipe_take_adjustments(p, &r->adj) < 0) {
+        snprintf(err, errlen, "out of memory");
+        r->code = POLRT_EXIT_SYSTEM;
+        return -1;
+    }
+    if (r->adjust.f && r->adj.n)
+        fwrite(r->adj.p, 1, r->adj.n, r->adjust.f);
     /* the one text explanation, and the threads' buffers start over */
     r->th[r->nth].out.n = 0;
     r->remote_x.n = 0;
@@ -329,6 +481,7 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
     /* the file that failed, and the cause of its first failed write (ENOSPC, not EIO) */
     const RtOut *bad = bad_stream(r->results.f)   ? &r->results
                        : bad_stream(r->explain.f) ? &r->explain
+                       : bad_stream(r->adjust.f)  ? &r->adjust
                                                   : NULL;
     if (bad) {
         int e = rt_out_errno(bad);
@@ -355,19 +508,32 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
     const RtSchema *s = r->s;
     int64_t total = settled + already + failed;
     char a[32], b[32], c[32], d[32], e[32];
+    if (r->o->reverse) {
+        /* the good rows not rejected while reversing were reversed */
+        fprintf(stderr, "%s: %s claims reversed, %s rows rejected%s%s\n", r->o->claims,
+                fmt_count(st->claims - (st->rejected - st->rejected_persons), a),
+                fmt_count(st->rejected, b), st->rejected ? ": " : "",
+                st->rejected ? r->rejects_path : "");
+        return;
+    }
     fprintf(stderr, "%s: %s claims: %s settled, %s already settled, %s failed, %s rows rejected\n",
             r->o->claims, fmt_count(total, a), fmt_count(settled, b), fmt_count(already, c),
             fmt_count(failed, d), fmt_count(st->rejected, e));
+    /* each money output's total, headed as the results are (labels or names), padded by
+     * display width (CJK two columns) */
     int width = 0;
-    for (int i = 0; i < s->noutputs; i++)
-        if (s->outputs[i].type.kind == RT_MONEY && (int)strlen(s->outputs[i].name) > width)
-            width = (int)strlen(s->outputs[i].name);
+    for (int i = 0; i < s->noutputs; i++) {
+        int w = rt_display_width(rt_output_heading(s, i, r->labels));
+        if (s->outputs[i].type.kind == RT_MONEY && w > width)
+            width = w;
+    }
     for (int i = 0; i < s->noutputs; i++) {
         if (s->outputs[i].type.kind != RT_MONEY)
             continue;
         char buf[32];
         int over = totals[i] > INT64_MAX || totals[i] < INT64_MIN;
-        fprintf(stderr, "  %-*s %18s yuan\n", width, s->outputs[i].name,
+        const char *h = rt_output_heading(s, i, r->labels);
+        fprintf(stderr, "  %s%*s %18s yuan\n", h, width - rt_display_width(h), "",
                 over ? "(overflow)" : polrt_fmt_money((int64_t)totals[i], buf, 1));
     }
     if (st->empty_rows)
@@ -433,12 +599,19 @@ static int outputs_apart(Run *r)
     const PolRunOpts *o = r->o;
     const struct {
         const char *path, *what;
-    } outs[] = {{o->out, "--out"}, {o->explain, "--explain"}},
+    } outs[] = {{o->out, "--out"},
+                {o->explain, "--explain"},
+                {o->xlsx, "--xlsx"},
+                {o->adjustments, "--adjustments"}},
       ins[] = {{o->claims, "the claims file (--claims)"},
                {o->persons, "the persons file (--persons)"},
                {o->ledger_db, "the ledger (--ledger)"},
                {r->rejects_path, "the rejects file"},
                {o->out, "the results file (--out)"}};
+    if (o->xlsx && (!*o->xlsx || strcmp(o->xlsx, "-") == 0)) {
+        snprintf(r->err, sizeof r->err, "--xlsx needs a file name (a workbook is not text)");
+        return -1;
+    }
     for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
         for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++)
             if (outs[i].path != ins[k].path &&
@@ -500,12 +673,47 @@ static const char *ledger_path(Run *r)
     return r->ledger_buf ? r->ledger_buf : db;
 }
 
+/* --keep COLS: the names, cut at commas and trimmed; 0, or an exit code (message in r->err) */
+static int parse_keep(Run *r)
+{
+    const char *keep = r->o->keep;
+    if (!keep)
+        return 0;
+    size_t n = strlen(keep);
+    if (!(r->keep_buf = polrt_realloc(NULL, n + 1)) ||
+        !(r->keep = polrt_realloc(NULL, RUN_MAX_KEEP * sizeof *r->keep))) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return POLRT_EXIT_SYSTEM;
+    }
+    memcpy(r->keep_buf, keep, n + 1);
+    for (char *c = r->keep_buf, *end; c; c = end) {
+        if ((end = strchr(c, ',')))
+            *end++ = '\0';
+        size_t len = strlen(c);
+        const char *name = rt_trim(c, &len);
+        ((char *)name)[len] = '\0';
+        if (!*name) {
+            snprintf(r->err, sizeof r->err, "--keep '%s': an empty column name", keep);
+            return POLRT_EXIT_USAGE;
+        }
+        if (r->nkeep == RUN_MAX_KEEP) {
+            snprintf(r->err, sizeof r->err, "--keep: at most %d columns", RUN_MAX_KEEP);
+            return POLRT_EXIT_USAGE;
+        }
+        r->keep[r->nkeep++] = (char *)name;
+    }
+    return 0;
+}
+
 /* the run's files, buffers and ledger before anything is read: 0, or an exit code (message
  * in r->err): usage for outputs naming inputs, system for memory and the ledger (locked,
  * unreadable, full, not a polc ledger) */
 static int run_setup(Run *r)
 {
     const PolRunOpts *o = r->o;
+    int rc = parse_keep(r);
+    if (rc)
+        return rc;
     /* rejects: as asked, else beside the results file, else in the current directory */
     if (o->rejects)
         r->rejects_path = o->rejects;
@@ -538,6 +746,7 @@ static int run_setup(Run *r)
             return POLRT_EXIT_USAGE;
         if (!(r->store = rt_ledger_open(r->s, ledger_path(r), r->err, sizeof r->err)))
             return POLRT_EXIT_SYSTEM;
+        rt_ledger_late_check(r->store, 1); /* late claims: spec/DATA.md */
         char lerr[MSG_MAX];
         if (rt_ledger_begin(r->store, lerr, sizeof lerr) != 0) {
             snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
@@ -566,6 +775,9 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
         .show_ids = o->show_ids,
         .store = r->store,
         .cluster = r->cl,
+        .encoding = o->encoding,
+        .late_reject = o->late_reject,
+        .reverse = o->reverse,
     };
     RtPipeSink sink = {
         .self = r,
@@ -602,8 +814,17 @@ static int run_finish(Run *r, int rc)
         rt_ledger_close(r->store);
         r->store = NULL;
     }
-    RtOut *files[] = {&r->results, &r->explain};
-    for (int i = 0; i < 2; i++) {
+    if (r->xlsx) {
+        if (rc != 0)
+            rt_xlsx_abort(r->xlsx);
+        else if (rt_xlsx_commit(r->xlsx, lerr, sizeof lerr) < 0) {
+            snprintf(r->err, sizeof r->err, "%s", lerr);
+            rc = polrt_exit_for_errno(errno);
+        }
+        r->xlsx = NULL;
+    }
+    RtOut *files[] = {&r->results, &r->explain, &r->adjust};
+    for (int i = 0; i < 3; i++) {
         if (rc != 0)
             rt_out_abort(files[i]);
         else if (rt_out_commit(files[i], lerr, sizeof lerr) < 0) {
@@ -646,6 +867,15 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
                  r->cl->size);
         rc = POLRT_EXIT_USAGE;
     }
+    /* a late claim's or a reversal's adjustments are made on the rank of the person, and
+     * gathered nowhere: they stay in each rank's ledger_audit (spec/SCALE.md) */
+    if (rc == 0 && r->cl && r->cl->size > 1 && (o.adjustments || o.reverse)) {
+        snprintf(r->err, sizeof r->err, "%s is not a job for %d ranks yet: run it alone",
+                 o.reverse ? "--reverse" : "--adjustments", r->cl->size);
+        rc = POLRT_EXIT_USAGE;
+    }
+    if (rc == 0 && (r->labels = rt_labels_on(r->s, o.labels, r->err, sizeof r->err)) < 0)
+        rc = POLRT_EXIT_USAGE;
     if (rc == 0)
         rc = run_setup(r);
     if (rc == 0)
@@ -682,8 +912,13 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     polrt_realloc(r->remote_x.p, 0);
     polrt_realloc(r->ledger_buf, 0);
     polrt_realloc(r->th, 0);
+    polrt_realloc(r->adj.p, 0);
     polrt_realloc(r->totals, 0);
     polrt_realloc(r->prejects_path, 0);
     polrt_realloc(r->rejects_buf, 0);
+    polrt_realloc(r->kinds, 0);
+    rt_cells_free(&r->cells);
+    polrt_realloc(r->keep_buf, 0);
+    polrt_realloc(r->keep, 0);
     return rc;
 }

@@ -207,6 +207,11 @@ int rt_schema_type(const RtSchema *s, const char *text, RtType *t)
             return 0;
         }
     }
+    if (n == 9 && memcmp(text, "money:fen", 9) == 0) {
+        t->kind = RT_MONEY;
+        t->fen = 1;
+        return 0;
+    }
     if (n > 5 && memcmp(text, "enum:", 5) == 0) {
         for (int i = 0; i < s->nenums; i++) {
             const char *name = s->enums[i].name;
@@ -478,6 +483,26 @@ static int parse_params(P *p, const cJSON *root, RtSchema *s)
     return 0;
 }
 
+/* a rule's "args" ([{name, type}]; absent in schemas written before explanations showed calls) */
+static int parse_args(P *p, const RtSchema *s, const cJSON *o, const char *where, RtRule *r)
+{
+    const cJSON *as;
+    char awhere[PATH_MAX_LEN];
+    int na;
+    if (get_array(p, o, where, "args", 0, &as, &na))
+        return -1;
+    if (na && !(r->args = alloc_array((size_t)na, sizeof *r->args)))
+        return oom(p);
+    r->nargs = na;
+    for (int k = 0; k < na; k++) {
+        const cJSON *ao = get_obj(p, as, where, "args", k, awhere);
+        if (!ao || get_str(p, ao, awhere, "name", 1, &r->args[k].name) ||
+            get_type(p, s, ao, awhere, &r->args[k].type))
+            return -1;
+    }
+    return 0;
+}
+
 static int parse_rules(P *p, const cJSON *root, RtSchema *s)
 {
     const cJSON *arr;
@@ -494,6 +519,7 @@ static int parse_rules(P *p, const cJSON *root, RtSchema *s)
         int64_t line = 0, col = 0;
         int nb;
         if (!o || get_str(p, o, where, "name", 1, &r->name) || get_type(p, s, o, where, &r->type) ||
+            get_str(p, o, where, "label", 0, &r->label) ||
             get_str(p, o, where, "cites", 0, &r->cites) ||
             get_str(p, o, where, "doc", 0, &r->doc) ||
             get_int(p, o, where, "line", 0, 0, RT_MAX_LINE, &line, NULL) ||
@@ -520,6 +546,8 @@ static int parse_rules(P *p, const cJSON *root, RtSchema *s)
                 return -1;
             b->line = (int)bline;
         }
+        if (parse_args(p, s, o, where, r))
+            return -1;
     }
     return 0;
 }
@@ -538,9 +566,20 @@ static int parse_outputs(P *p, const cJSON *root, RtSchema *s)
         RtOutput *out = &s->outputs[i];
         const cJSON *o = get_obj(p, arr, "", "outputs", i, where);
         int64_t rule;
+        char *role = NULL;
         if (!o || get_str(p, o, where, "name", 1, &out->name) ||
-            get_type(p, s, o, where, &out->type))
+            get_str(p, o, where, "label", 0, &out->label) || get_type(p, s, o, where, &out->type) ||
+            get_str(p, o, where, "role", 0, &role))
             return -1;
+        static const char *const roles[] = {"payer", "patient", "info"};
+        for (int k = 0; role && k < 3; k++)
+            if (strcmp(role, roles[k]) == 0)
+                out->role = (RtRole)(RT_ROLE_PAYER + k);
+        int bad_role = role && out->role == RT_ROLE_NONE;
+        polrt_realloc(role, 0);
+        if (bad_role)
+            return fail(p, where, "unknown role of output '%s' (payer, patient or info)",
+                        out->name);
         for (int j = 0; j < i; j++)
             if (strcmp(s->outputs[j].name, out->name) == 0)
                 return fail(p, where, "output '%s' declared twice", out->name);
@@ -578,6 +617,31 @@ static int parse_locs(P *p, const cJSON *root, RtSchema *s)
             return -1;
         l->line = (int)line;
         l->col = (int)col;
+        /* a max or min over history: its candidates' type ("best": "max" or "min") */
+        char *best = NULL;
+        if (get_str(p, o, where, "best", 0, &best))
+            return -1;
+        l->best = best ? (strcmp(best, "max") == 0 ? 1 : strcmp(best, "min") == 0 ? 2 : -1) : 0;
+        polrt_realloc(best, 0);
+        if (l->best < 0)
+            return fail(p, where, "best is max or min");
+        if (l->best && get_type(p, s, o, where, &l->type))
+            return -1;
+        /* a read of a table member the policy marks unknown: the param (a table) and member */
+        int64_t param = -1, member = -1;
+        int has = 0;
+        if (get_int(p, o, where, "param", 0, 0, s->nparams - 1, &param, &has))
+            return -1;
+        l->param = l->member = -1;
+        if (!has)
+            continue;
+        int ie = s->params[param].index_enum;
+        if (ie < 0)
+            return fail(p, where, "param %lld is not a table", (long long)param);
+        if (get_int(p, o, where, "member", 1, 0, s->enums[ie].n - 1, &member, NULL))
+            return -1;
+        l->param = (int)param;
+        l->member = (int)member;
     }
     return 0;
 }
@@ -721,8 +785,10 @@ void rt_schema_free(RtSchema *s)
         free_fields(s->ledgers[i].fields, s->ledgers[i].nfields);
     }
     polrt_realloc(s->ledgers, 0);
-    for (int i = 0; i < s->noutputs; i++)
+    for (int i = 0; i < s->noutputs; i++) {
         polrt_realloc(s->outputs[i].name, 0);
+        polrt_realloc(s->outputs[i].label, 0);
+    }
     polrt_realloc(s->outputs, 0);
     for (int i = 0; i < s->nparams; i++) {
         polrt_realloc(s->params[i].name, 0);
@@ -737,7 +803,11 @@ void rt_schema_free(RtSchema *s)
             polrt_realloc(r->branches[k].cites, 0);
         }
         polrt_realloc(r->branches, 0);
+        for (int k = 0; k < r->nargs; k++)
+            polrt_realloc(r->args[k].name, 0);
+        polrt_realloc(r->args, 0);
         polrt_realloc(r->name, 0);
+        polrt_realloc(r->label, 0);
         polrt_realloc(r->cites, 0);
         polrt_realloc(r->doc, 0);
     }

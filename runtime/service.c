@@ -1,9 +1,12 @@
 /* service.c — the settle core of polc serve: a JSON request (one claim or a batch, with the
  * persons' fields and identity history) bound to the schema by the CSV rules (rt_bind_cell),
- * settled through one session by one thread, answered in JSON. Requests that arrive while a
- * group settles wait and settle together as the next group, in one ledger transaction
- * committed before any of them is answered (group commit). The engine is swapped between
- * groups (service_swap). */
+ * settled, answered in JSON. Requests that arrive while a group settles wait and settle
+ * together as the next group, in one ledger transaction committed before any of them is
+ * answered (group commit). Within a group, different persons settle in parallel: a request
+ * goes to the worker its persons hash to (rt_hash_id), each worker a session forked from
+ * one store, so one person's requests are settled one after another by one worker; a request
+ * whose persons hash to several workers settles after the others, alone. The engine is
+ * swapped between groups (service_swap). */
 #include "service.h"
 
 #include <cjson/cJSON.h>
@@ -36,34 +39,57 @@ typedef struct Job {
     const char *claim_id; /* JOB_GET */
     int explain;
     ServiceReply *r;
-    int done;
-    pthread_cond_t cv; /* its requester waits on it: a group's end wakes only its own */
-    struct Job *next;
+    void (*done)(void *arg); /* called once r is answered (on a settling thread) */
+    void *arg;
+    int worker;        /* the worker that settles it, or SPAN */
+    struct Job *next;  /* the queue, then the group */
+    struct Job *pnext; /* a worker's part of the group */
 } Job;
+
+/* a request whose persons hash to several workers (Job.worker) */
+#define SPAN (-1)
+
+/* one settling worker: its session (a fork of the group's store) and scratch; worker 0 is
+ * the group's own thread */
+typedef struct Worker {
+    struct Service *sv;
+    pthread_t th;
+    PolSession *s;    /* settles the persons that hash to this worker */
+    int64_t *fields;  /* scratch: a claim's fields */
+    int64_t *pfields; /* scratch: a person's fields */
+    int64_t *hist;    /* scratch: a person's history rows */
+    size_t cap_hist;  /* rows of hist */
+    Job *jobs, *tail; /* its part of the group, in arrival order; NULL: none */
+    int failed;       /* the ledger failed on one of them: the group answers 503 */
+    char err[MSG_LEN];
+} Worker;
 
 struct Service {
     pthread_mutex_t mu;     /* guards the queue, the swap and stop */
-    pthread_cond_t cv;      /* the settling thread waits for work */
+    pthread_cond_t cv;      /* the group thread waits for work */
     pthread_cond_t cv_done; /* a swap was taken */
     pthread_t th;
     Job *head, *tail;
     int stop;
-    PolEngine *e;       /* the settling thread's engine and session */
-    PolSession *s;      /* (only the settling thread touches them after start) */
-    PolEngine *next_e;  /* a swap waiting for the next group */
-    PolSession *next_s; /* its session */
-    int64_t *fields;    /* scratch: a claim's fields */
-    int64_t *pfields;   /* scratch: a person's fields */
-    int64_t *hist;      /* scratch: a person's history rows */
-    size_t cap_hist;    /* rows of hist */
-    int swap_rc;        /* the last swap's scratch: 0, or -1 (memory) */
+    PolEngine *e;         /* the engine of the workers' sessions */
+    int nw;               /* workers */
+    Worker *w;            /* nw of them (only the group's threads touch them after start) */
+    PolEngine *next_e;    /* a swap waiting for the next group */
+    PolSession **next_s;  /* its sessions, one a worker */
+    int swap_rc;          /* the last swap's scratch: 0, or -1 (memory) */
+    pthread_mutex_t wmu;  /* guards pending, go and stop_workers */
+    pthread_cond_t wcv;   /* a worker has work, or stops */
+    pthread_cond_t wdone; /* a worker finished its part */
+    int pending;          /* workers still settling their part of the group */
+    unsigned long go;     /* groups handed out (a worker runs its part once per group) */
+    int stop_workers;
     atomic_llong counts[SVC_NSTATUS];
 };
 
 /* ---- answers ------------------------------------------------------------------------- */
 
-/* the answer, as a tree: printed by reply_text on the requester's thread, so the settling
- * thread (one for all requests) spends none of its time printing JSON */
+/* the answer, as a tree: printed by reply_text on the requester's thread (service_reply), so
+ * the settling thread (one for all requests) spends none of its time printing JSON */
 static void reply_json(ServiceReply *r, int code, cJSON *body)
 {
     cJSON_Delete(r->tree);
@@ -275,9 +301,9 @@ static const char *id_of(const cJSON *obj, const char *key, const char *what, in
 
 /* The request's persons into the session. 0; -1 a 400 in b; -2 a person refused (its
  * reason in why: the whole request answers 422, as every claim of it would be refused). */
-static int add_persons(Service *sv, const cJSON *persons, char *why, size_t wlen, Bad *b)
+static int add_persons(Worker *w, const cJSON *persons, char *why, size_t wlen, Bad *b)
 {
-    const RtSchema *sc = rt_engine_schema(sv->e);
+    const RtSchema *sc = rt_engine_schema(w->sv->e);
     static const char *const skip[] = {"person_id", "history", NULL};
     static const char *const skip_hist[] = {NULL};
     int k = 0;
@@ -294,7 +320,7 @@ static int add_persons(Service *sv, const cJSON *persons, char *why, size_t wlen
         if (!pid)
             return -1;
         char r[MSG_LEN / 2];
-        if (bind_object(sc, p, what, sc->person, sc->nperson, skip, sv->pfields, r, sizeof r, b)) {
+        if (bind_object(sc, p, what, sc->person, sc->nperson, skip, w->pfields, r, sizeof r, b)) {
             if (b->set)
                 return -1;
             snprintf(why, wlen, "person %s: %s", pid, r);
@@ -310,14 +336,14 @@ static int add_persons(Service *sv, const cJSON *persons, char *why, size_t wlen
             bad(b, "%s.history: the policy declares no history", what);
             return -1;
         }
-        if ((size_t)nh > sv->cap_hist) {
-            int64_t *nhp = realloc(sv->hist, (size_t)nh * (size_t)sc->nhist * sizeof *nhp);
+        if ((size_t)nh > w->cap_hist) {
+            int64_t *nhp = realloc(w->hist, (size_t)nh * (size_t)sc->nhist * sizeof *nhp);
             if (!nhp) {
                 bad(b, "%s.history: too long", what);
                 return -1;
             }
-            sv->hist = nhp;
-            sv->cap_hist = (size_t)nh;
+            w->hist = nhp;
+            w->cap_hist = (size_t)nh;
         }
         for (int i = 0; i < nh; i++) {
             char hw[64];
@@ -328,15 +354,15 @@ static int add_persons(Service *sv, const cJSON *persons, char *why, size_t wlen
                 return -1;
             }
             if (bind_object(sc, row, hw, sc->hist, sc->nhist, skip_hist,
-                            sv->hist + (size_t)i * (size_t)sc->nhist, r, sizeof r, b)) {
+                            w->hist + (size_t)i * (size_t)sc->nhist, r, sizeof r, b)) {
                 if (b->set)
                     return -1;
                 snprintf(why, wlen, "person %s, history row %d: %s", pid, i + 1, r);
                 return -2;
             }
         }
-        if (rt_session_person_add(sv->s, pid, sv->pfields, sv->hist, nh) < 0) {
-            snprintf(why, wlen, "%s", polrt_session_errmsg(sv->s));
+        if (rt_session_person_add(w->s, pid, w->pfields, w->hist, nh) < 0) {
+            snprintf(why, wlen, "%s", polrt_session_errmsg(w->s));
             return -2;
         }
     }
@@ -369,10 +395,10 @@ static int in_request(const cJSON *people, const char *pid)
     return 0;
 }
 
-static int one_claim(Service *sv, const cJSON *c, const char *what, const cJSON *people,
+static int one_claim(Worker *w, const cJSON *c, const char *what, const cJSON *people,
                      const char *default_pid, int explain, cJSON **answer, Bad *b)
 {
-    const RtSchema *sc = rt_engine_schema(sv->e);
+    const RtSchema *sc = rt_engine_schema(w->sv->e);
     static const char *const skip[] = {"claim_id", "person_id", NULL};
     if (!cJSON_IsObject(c)) {
         bad(b, "%s: expected an object", what);
@@ -386,7 +412,7 @@ static int one_claim(Service *sv, const cJSON *c, const char *what, const cJSON 
         pid = default_pid;
     char why[MSG_LEN];
     int bound =
-        bind_object(sc, c, what, sc->claim, sc->nclaim, skip, sv->fields, why, sizeof why, b);
+        bind_object(sc, c, what, sc->claim, sc->nclaim, skip, w->fields, why, sizeof why, b);
     if (b->set)
         return -1;
     if ((sc->nperson > 0 || sc->nhist > 0) && !in_request(people, pid)) {
@@ -403,29 +429,29 @@ static int one_claim(Service *sv, const cJSON *c, const char *what, const cJSON 
         cJSON_AddStringToObject(o, "reason", why);
         return SVC_REJECTED;
     }
-    if (sc->nperson == 0 && sc->nhist == 0 && rt_session_person_handle(sv->s, pid) < 0 &&
-        rt_session_person_add(sv->s, pid, NULL, NULL, 0) < 0) {
+    if (sc->nperson == 0 && sc->nhist == 0 && rt_session_person_handle(w->s, pid) < 0 &&
+        rt_session_person_add(w->s, pid, NULL, NULL, 0) < 0) {
         cJSON_AddStringToObject(o, "status", service_status_name[SVC_REJECTED]);
-        cJSON_AddStringToObject(o, "reason", polrt_session_errmsg(sv->s));
+        cJSON_AddStringToObject(o, "reason", polrt_session_errmsg(w->s));
         return SVC_REJECTED;
     }
-    rt_session_trace(sv->s, explain);
+    rt_session_trace(w->s, explain);
     PolResult res;
-    int rc = polrt_session_claim(sv->s, cid, pid, sv->fields, &res);
+    int rc = polrt_session_claim(w->s, cid, pid, w->fields, &res);
     if (rc == -2)
         return -2;
     int st;
     if (rc == -1)
-        st = rt_session_conflict(sv->s) ? SVC_CONFLICT : SVC_REJECTED;
+        st = rt_session_conflict(w->s) ? SVC_CONFLICT : SVC_REJECTED;
     else
         st = res.status == 0 ? SVC_SETTLED : res.status == 1 ? SVC_ALREADY : SVC_ERROR;
     cJSON_AddStringToObject(o, "status", service_status_name[st]);
     if (st == SVC_SETTLED || st == SVC_ALREADY) {
         add_result(o, sc, &res);
         if (explain)
-            add_explanation(o, sv->e, cid, sv->fields, &res);
+            add_explanation(o, w->sv->e, cid, w->fields, &res);
     } else {
-        cJSON_AddStringToObject(o, "reason", reason_of(polrt_session_errmsg(sv->s), cid));
+        cJSON_AddStringToObject(o, "reason", reason_of(polrt_session_errmsg(w->s), cid));
     }
     return st;
 }
@@ -433,21 +459,21 @@ static int one_claim(Service *sv, const cJSON *c, const char *what, const cJSON 
 /* forget the request's persons again, so the session holds no one between requests: their
  * ledger rows stay in the file (read again by their next claim); in memory they are the
  * ledger, so there they stay */
-static void drop_persons(Service *sv, const cJSON *persons)
+static void drop_persons(Worker *w, const cJSON *persons)
 {
-    if (rt_session_is_memory(sv->s) || !persons)
+    if (rt_session_is_memory(w->s) || !persons)
         return;
     const cJSON *p;
     cJSON_ArrayForEach(p, persons)
     {
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(p, "person_id");
         if (cJSON_IsString(id))
-            rt_session_forget(sv->s, id->valuestring);
+            rt_session_forget(w->s, id->valuestring);
     }
 }
 
 /* A settle request, on the settling thread: 0 answered in j->r; -2 the ledger failed */
-static int settle_job(Service *sv, Job *j)
+static int settle_job(Worker *w, Job *j)
 {
     const cJSON *req = j->req;
     Bad b = {0};
@@ -488,7 +514,7 @@ static int settle_job(Service *sv, Job *j)
     }
     const cJSON *people = person ? plist : persons;
     char why[MSG_LEN];
-    int rc = people ? add_persons(sv, people, why, sizeof why, &b) : 0;
+    int rc = people ? add_persons(w, people, why, sizeof why, &b) : 0;
     int ret = 0;
     if (rc == -1) {
         reply_error(j->r, 400, "%s", b.msg);
@@ -497,11 +523,11 @@ static int settle_job(Service *sv, Job *j)
         cJSON_AddStringToObject(o, "status", service_status_name[SVC_REJECTED]);
         cJSON_AddStringToObject(o, "error", why);
         reply_json(j->r, 422, o);
-        atomic_fetch_add(&sv->counts[SVC_REJECTED], claims ? cJSON_GetArraySize(claims) : 1);
+        atomic_fetch_add(&w->sv->counts[SVC_REJECTED], claims ? cJSON_GetArraySize(claims) : 1);
     } else if (claim) {
         const char *pid = person ? id_of(person, "person_id", "person", 1, &b) : NULL;
         cJSON *a = NULL;
-        int st = one_claim(sv, claim, "claim", people, pid, j->explain, &a, &b);
+        int st = one_claim(w, claim, "claim", people, pid, j->explain, &a, &b);
         if (st == -2) {
             cJSON_Delete(a);
             ret = -2;
@@ -509,7 +535,7 @@ static int settle_job(Service *sv, Job *j)
             cJSON_Delete(a);
             reply_error(j->r, 400, "%s", b.msg);
         } else {
-            atomic_fetch_add(&sv->counts[st], 1);
+            atomic_fetch_add(&w->sv->counts[st], 1);
             reply_json(j->r,
                        st == SVC_SETTLED || st == SVC_ALREADY ? 200
                        : st == SVC_CONFLICT                   ? 409
@@ -525,7 +551,7 @@ static int settle_job(Service *sv, Job *j)
         {
             char what[32];
             snprintf(what, sizeof what, "claims[%d]", k++);
-            if (one_claim(sv, c, what, people, NULL, 0, NULL, &b) < 0)
+            if (one_claim(w, c, what, people, NULL, 0, NULL, &b) < 0)
                 break;
         }
         j->r->nclaims = k;
@@ -541,7 +567,7 @@ static int settle_job(Service *sv, Job *j)
                 char what[32];
                 snprintf(what, sizeof what, "claims[%d]", k++);
                 cJSON *a = NULL;
-                int st = one_claim(sv, c, what, people, NULL, j->explain, &a, &b);
+                int st = one_claim(w, c, what, people, NULL, j->explain, &a, &b);
                 if (st < 0) {
                     /* -2 (the structure was checked): the group answers 503 */
                     cJSON_Delete(a);
@@ -553,26 +579,26 @@ static int settle_job(Service *sv, Job *j)
             }
             if (ret == 0) {
                 for (int i = 0; i < SVC_NSTATUS; i++)
-                    atomic_fetch_add(&sv->counts[i], n[i]);
+                    atomic_fetch_add(&w->sv->counts[i], n[i]);
                 reply_json(j->r, 200, o);
             } else {
                 cJSON_Delete(o);
             }
         }
     }
-    drop_persons(sv, people);
+    drop_persons(w, people);
     cJSON_Delete(plist);
     return ret;
 }
 
-static void get_job(Service *sv, Job *j)
+static void get_job(Worker *w, Job *j)
 {
-    const RtSchema *sc = rt_engine_schema(sv->e);
+    const RtSchema *sc = rt_engine_schema(w->sv->e);
     char person[256];
     PolResult res;
-    int rc = rt_session_get(sv->s, j->claim_id, sv->fields, person, sizeof person, &res);
+    int rc = rt_session_get(w->s, j->claim_id, w->fields, person, sizeof person, &res);
     if (rc < 0) {
-        reply_error(j->r, 503, "ledger: %s", polrt_session_errmsg(sv->s));
+        reply_error(j->r, 503, "ledger: %s", polrt_session_errmsg(w->s));
         return;
     }
     if (rc == 0) {
@@ -586,27 +612,120 @@ static void get_job(Service *sv, Job *j)
     cJSON *f = cJSON_AddObjectToObject(o, "fields");
     for (int i = 0; i < sc->nclaim; i++)
         cJSON_AddItemToObject(f, sc->claim[i].name,
-                              value_json(sc, &sc->claim[i].type, sv->fields[i]));
+                              value_json(sc, &sc->claim[i].type, w->fields[i]));
     add_result(o, sc, &res);
     reply_json(j->r, 200, o);
 }
 
-/* ---- the settling thread ---------------------------------------------------------------- */
+/* ---- the settling threads --------------------------------------------------------------- */
 
-/* scratch sized by the engine's schema */
-static int scratch(Service *sv, const PolEngine *e)
+/* a worker's scratch sized by the engine's schema */
+static int scratch(Worker *w, const PolEngine *e)
 {
     const RtSchema *sc = rt_engine_schema(e);
-    int64_t *f = realloc(sv->fields, ((size_t)sc->nclaim + 1) * sizeof *f);
+    int64_t *f = realloc(w->fields, ((size_t)sc->nclaim + 1) * sizeof *f);
     if (f)
-        sv->fields = f;
-    int64_t *p = realloc(sv->pfields, ((size_t)sc->nperson + 1) * sizeof *p);
+        w->fields = f;
+    int64_t *p = realloc(w->pfields, ((size_t)sc->nperson + 1) * sizeof *p);
     if (p)
-        sv->pfields = p;
-    free(sv->hist);
-    sv->hist = NULL;
-    sv->cap_hist = 0;
+        w->pfields = p;
+    free(w->hist);
+    w->hist = NULL;
+    w->cap_hist = 0;
     return f && p ? 0 : -1;
+}
+
+/* a worker's part of the group, in order; after a ledger failure the rest is skipped (the
+ * whole group answers 503) */
+static void run_part(Worker *w)
+{
+    for (Job *j = w->jobs; j && !w->failed; j = j->pnext) {
+        if (j->kind == JOB_GET)
+            get_job(w, j);
+        else if (settle_job(w, j) == -2) {
+            snprintf(w->err, sizeof w->err, "%s", polrt_session_errmsg(w->s));
+            w->failed = 1;
+        }
+    }
+}
+
+/* workers 1..nw-1: their part of each group, while the group's thread runs worker 0's */
+static void *worker_main(void *arg)
+{
+    Worker *w = arg;
+    Service *sv = w->sv;
+    pthread_mutex_lock(&sv->wmu);
+    for (;;) {
+        while (!w->jobs && !sv->stop_workers)
+            pthread_cond_wait(&sv->wcv, &sv->wmu);
+        if (!w->jobs)
+            break;
+        pthread_mutex_unlock(&sv->wmu);
+        run_part(w);
+        pthread_mutex_lock(&sv->wmu);
+        w->jobs = w->tail = NULL;
+        if (--sv->pending == 0)
+            pthread_cond_signal(&sv->wdone);
+    }
+    pthread_mutex_unlock(&sv->wmu);
+    return NULL;
+}
+
+static void add_part(Worker *w, Job *j)
+{
+    j->pnext = NULL;
+    if (w->tail)
+        w->tail->pnext = j;
+    else
+        w->jobs = j;
+    w->tail = j;
+}
+
+/* One group in one ledger transaction: each job to the worker its persons hash to, the
+ * workers in parallel, then the requests that span workers one by one on worker 0 (the
+ * others idle, so no person is settled by two sessions at once), then the commit. 0, or -1
+ * with the reason in err (nothing of the group is durable). */
+static int settle_group(Service *sv, Job *group, char *err, size_t errlen)
+{
+    Worker *w0 = &sv->w[0];
+    for (int i = 0; i < sv->nw; i++)
+        sv->w[i].failed = 0;
+    if (rt_session_begin(w0->s, err, errlen) != 0)
+        return -1;
+    Worker span = *w0; /* worker 0's session and scratch, for the requests that span */
+    span.jobs = span.tail = NULL;
+    pthread_mutex_lock(&sv->wmu);
+    for (Job *j = group; j; j = j->next)
+        add_part(j->worker == SPAN ? &span : &sv->w[j->worker], j);
+    for (int i = 1; i < sv->nw; i++)
+        sv->pending += sv->w[i].jobs != NULL;
+    if (sv->pending)
+        pthread_cond_broadcast(&sv->wcv);
+    pthread_mutex_unlock(&sv->wmu);
+    run_part(w0);
+    w0->jobs = w0->tail = NULL;
+    pthread_mutex_lock(&sv->wmu);
+    while (sv->pending)
+        pthread_cond_wait(&sv->wdone, &sv->wmu);
+    pthread_mutex_unlock(&sv->wmu);
+    int failed = 0;
+    for (int i = 0; i < sv->nw && !failed; i++)
+        if (sv->w[i].failed) {
+            snprintf(err, errlen, "%s", sv->w[i].err);
+            failed = 1;
+        }
+    if (!failed && span.jobs) {
+        run_part(&span);
+        w0->hist = span.hist; /* grown for a long history */
+        w0->cap_hist = span.cap_hist;
+        if (span.failed) {
+            snprintf(err, errlen, "%s", span.err);
+            failed = 1;
+        }
+    }
+    if (!failed && rt_session_commit(w0->s, err, errlen) != 0)
+        failed = 1;
+    return failed ? -1 : 0;
 }
 
 static void *settle_main(void *arg)
@@ -619,12 +738,17 @@ static void *settle_main(void *arg)
             pthread_cond_wait(&sv->cv, &sv->mu);
         if (sv->next_s) {
             /* the swap: between two groups, so a request settles wholly on one engine */
-            polrt_session_free(sv->s);
-            sv->s = sv->next_s;
+            sv->swap_rc = 0;
+            for (int i = 0; i < sv->nw; i++) {
+                polrt_session_free(sv->w[i].s);
+                sv->w[i].s = sv->next_s[i];
+                if (scratch(&sv->w[i], sv->next_e))
+                    sv->swap_rc = -1;
+            }
+            free(sv->next_s);
             sv->e = sv->next_e;
             sv->next_s = NULL;
             sv->next_e = NULL;
-            sv->swap_rc = scratch(sv, sv->e);
             pthread_cond_broadcast(&sv->cv_done);
             continue;
         }
@@ -634,87 +758,162 @@ static void *settle_main(void *arg)
         sv->head = sv->tail = NULL;
         pthread_mutex_unlock(&sv->mu);
 
-        int failed = rt_session_begin(sv->s, err, sizeof err) != 0;
-        for (Job *j = group; j && !failed; j = j->next) {
-            if (j->kind == JOB_GET)
-                get_job(sv, j);
-            else if (settle_job(sv, j) == -2) {
-                snprintf(err, sizeof err, "%s", polrt_session_errmsg(sv->s));
-                failed = 1;
-            }
-        }
-        if (!failed && rt_session_commit(sv->s, err, sizeof err) != 0)
-            failed = 1;
-        if (failed) {
+        if (settle_group(sv, group, err, sizeof err) != 0) {
             /* nothing of the group is durable (a failed commit rolled back; a claim that
              * failed mid-group rolls back here): every request of it answers 503, and a
              * retry settles its claims as this one would have. In memory (where only memory
              * running out fails) what was settled stays, and a retry finds it. */
-            rt_session_rollback(sv->s);
+            rt_session_rollback(sv->w[0].s);
             for (Job *j = group; j; j = j->next)
                 reply_error(j->r, 503, "ledger: %s (nothing settled: send again)", err);
         }
-        pthread_mutex_lock(&sv->mu);
         for (Job *j = group, *next; j; j = next) {
-            next = j->next; /* j is the requester's: gone once it wakes */
-            j->done = 1;
-            pthread_cond_signal(&j->cv);
+            next = j->next; /* j is the requester's: gone once it is told */
+            j->done(j->arg);
         }
+        pthread_mutex_lock(&sv->mu);
     }
     pthread_mutex_unlock(&sv->mu);
     return NULL;
 }
 
-/* queue j and wait until the settling thread has answered it */
-static void submit(Service *sv, Job *j)
+/* queue j: 0, or 1 when the service is stopping (answered 503 at once) */
+static int submit(Service *sv, Job *j)
 {
     pthread_mutex_lock(&sv->mu);
     if (sv->stop) {
         pthread_mutex_unlock(&sv->mu);
         reply_error(j->r, 503, "the service is stopping");
-        return; /* printed by the caller, as any answer */
+        return 1;
     }
-    pthread_cond_init(&j->cv, NULL);
     if (sv->tail)
         sv->tail->next = j;
     else
         sv->head = j;
     sv->tail = j;
     pthread_cond_signal(&sv->cv);
-    while (!j->done)
-        pthread_cond_wait(&j->cv, &sv->mu);
     pthread_mutex_unlock(&sv->mu);
-    pthread_cond_destroy(&j->cv);
+    return 0;
+}
+
+/* the worker of a person id */
+static int worker_of(const Service *sv, const char *id)
+{
+    return (int)(rt_hash_id(id, strlen(id)) % (uint64_t)sv->nw);
+}
+
+/* the worker a request's persons (person, persons[], and the person_id of claim and claims[])
+ * hash to, or SPAN when they hash to several; a request that names no one (a 400 to come)
+ * goes to worker 0 */
+static int route_of(const Service *sv, const cJSON *req)
+{
+    static const char *const member[] = {"person", "persons", "claim", "claims"};
+    int to = -2; /* no person yet */
+    for (size_t m = 0; m < sizeof member / sizeof member[0]; m++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(req, member[m]);
+        const cJSON *one = cJSON_IsArray(v) ? v->child : v;
+        for (; one; one = cJSON_IsArray(v) ? one->next : NULL) {
+            const cJSON *id = cJSON_GetObjectItemCaseSensitive(one, "person_id");
+            if (!cJSON_IsString(id))
+                continue;
+            int k = worker_of(sv, id->valuestring);
+            if (to != -2 && to != k)
+                return SPAN;
+            to = k;
+        }
+    }
+    return to < 0 ? 0 : to;
 }
 
 /* ---- the API ------------------------------------------------------------------------------ */
 
-Service *service_new(PolEngine *e, const char *ledger, char *err, size_t errlen)
+/* sessions for nw workers on engine e: a new store (ledger) and nw - 1 forks of it */
+static PolSession **sessions_new(PolEngine *e, const char *ledger, int nw, char *err, size_t errlen)
+{
+    PolSession **ss = calloc((size_t)nw, sizeof *ss);
+    if (!ss) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    ss[0] = polrt_session_new(e, ledger, err, errlen);
+    for (int i = 1; ss[0] && i < nw; i++) {
+        if (!(ss[i] = rt_session_fork(ss[0], err, errlen))) {
+            for (int k = 0; k < i; k++)
+                polrt_session_free(ss[k]);
+            free(ss);
+            return NULL;
+        }
+    }
+    if (!ss[0]) {
+        free(ss);
+        return NULL;
+    }
+    return ss;
+}
+
+/* the workers' threads stopped (those started), sessions and scratch freed */
+static void workers_free(Service *sv, int started)
+{
+    pthread_mutex_lock(&sv->wmu);
+    sv->stop_workers = 1;
+    pthread_cond_broadcast(&sv->wcv);
+    pthread_mutex_unlock(&sv->wmu);
+    for (int i = 1; i < started; i++)
+        pthread_join(sv->w[i].th, NULL);
+    for (int i = 0; i < sv->nw; i++) {
+        polrt_session_free(sv->w[i].s);
+        free(sv->w[i].fields);
+        free(sv->w[i].pfields);
+        free(sv->w[i].hist);
+    }
+    free(sv->w);
+    pthread_cond_destroy(&sv->wcv);
+    pthread_cond_destroy(&sv->wdone);
+    pthread_mutex_destroy(&sv->wmu);
+}
+
+Service *service_new(PolEngine *e, const char *ledger, int workers, char *err, size_t errlen)
 {
     Service *sv = calloc(1, sizeof *sv);
-    if (!sv) {
+    PolSession **ss = NULL;
+    if (!sv || !(sv->w = calloc((size_t)workers, sizeof *sv->w))) {
         snprintf(err, errlen, "out of memory");
-        return NULL;
-    }
-    if (!(sv->s = polrt_session_new(e, ledger, err, errlen))) {
         free(sv);
         return NULL;
     }
+    sv->nw = workers;
     sv->e = e;
-    if (scratch(sv, e) != 0) {
-        snprintf(err, errlen, "out of memory");
-        polrt_session_free(sv->s);
-        free(sv);
-        return NULL;
+    pthread_mutex_init(&sv->wmu, NULL);
+    pthread_cond_init(&sv->wcv, NULL);
+    pthread_cond_init(&sv->wdone, NULL);
+    int started = 1, ok = (ss = sessions_new(e, ledger, workers, err, errlen)) != NULL;
+    for (int i = 0; ok && i < workers; i++) {
+        sv->w[i].sv = sv;
+        sv->w[i].s = ss[i];
+        if (scratch(&sv->w[i], e) != 0) {
+            snprintf(err, errlen, "out of memory");
+            ok = 0;
+        }
     }
+    for (; ok && started < workers; started++)
+        if (pthread_create(&sv->w[started].th, NULL, worker_main, &sv->w[started]) != 0) {
+            snprintf(err, errlen, "cannot start a settling thread");
+            ok = 0;
+            break;
+        }
+    free(ss);
     pthread_mutex_init(&sv->mu, NULL);
     pthread_cond_init(&sv->cv, NULL);
     pthread_cond_init(&sv->cv_done, NULL);
-    if (pthread_create(&sv->th, NULL, settle_main, sv) != 0) {
+    if (ok && pthread_create(&sv->th, NULL, settle_main, sv) != 0) {
         snprintf(err, errlen, "cannot start the settling thread");
-        polrt_session_free(sv->s);
-        free(sv->fields);
-        free(sv->pfields);
+        ok = 0;
+    }
+    if (!ok) {
+        workers_free(sv, started);
+        pthread_cond_destroy(&sv->cv);
+        pthread_cond_destroy(&sv->cv_done);
+        pthread_mutex_destroy(&sv->mu);
         free(sv);
         return NULL;
     }
@@ -730,18 +929,40 @@ void service_free(Service *sv)
     pthread_cond_signal(&sv->cv);
     pthread_mutex_unlock(&sv->mu);
     pthread_join(sv->th, NULL);
-    polrt_session_free(sv->s);
+    workers_free(sv, sv->nw);
     pthread_cond_destroy(&sv->cv);
     pthread_cond_destroy(&sv->cv_done);
     pthread_mutex_destroy(&sv->mu);
-    free(sv->fields);
-    free(sv->pfields);
-    free(sv->hist);
     free(sv);
 }
 
-void service_settle(Service *sv, const char *body, size_t n, int explain, long max_claims,
-                    ServiceReply *r)
+/* answered at once: the body printed, nothing queued */
+static int answered(ServiceReply *r, cJSON *req)
+{
+    cJSON_Delete(req);
+    reply_text(r);
+    return 1;
+}
+
+/* a copy of job t queued: 0, or 1 answered at once (no memory, or stopping) */
+static int enqueue(Service *sv, Job t)
+{
+    Job *j = malloc(sizeof *j);
+    if (!j) {
+        reply_error(t.r, 503, "out of memory");
+        return answered(t.r, t.req);
+    }
+    *j = t;
+    t.r->job = j;
+    if (submit(sv, j)) {
+        service_reply(t.r);
+        return 1;
+    }
+    return 0;
+}
+
+int service_settle(Service *sv, const char *body, size_t n, int explain, long max_claims,
+                   ServiceReply *r, void (*done)(void *arg), void *arg)
 {
     memset(r, 0, sizeof *r);
     const char *end = NULL;
@@ -749,35 +970,50 @@ void service_settle(Service *sv, const char *body, size_t n, int explain, long m
     if (!req) {
         size_t at = end && end >= body ? (size_t)(end - body) : 0;
         reply_error(r, 400, "body: not JSON (near byte %zu)", at);
-        reply_text(r);
-        return;
+        return answered(r, NULL);
     }
     if (!cJSON_IsObject(req)) {
-        cJSON_Delete(req);
         reply_error(r, 400, "body: expected an object");
-        reply_text(r);
-        return;
+        return answered(r, req);
     }
     const cJSON *claims = cJSON_GetObjectItemCaseSensitive(req, "claims");
     if (cJSON_IsArray(claims) && cJSON_GetArraySize(claims) > max_claims) {
         r->nclaims = cJSON_GetArraySize(claims);
-        cJSON_Delete(req);
         reply_error(r, 413, "claims: %d claims, more than the %ld a request may hold", r->nclaims,
                     max_claims);
-        reply_text(r);
-        return;
+        return answered(r, req);
     }
-    Job j = {.kind = JOB_SETTLE, .req = req, .explain = explain, .r = r};
-    submit(sv, &j);
-    cJSON_Delete(req);
-    reply_text(r);
+    return enqueue(sv, (Job){.kind = JOB_SETTLE,
+                             .req = req,
+                             .explain = explain,
+                             .r = r,
+                             .done = done,
+                             .arg = arg,
+                             .worker = route_of(sv, req)});
 }
 
-void service_claim(Service *sv, const char *claim_id, ServiceReply *r)
+int service_claim(Service *sv, const char *claim_id, ServiceReply *r, void (*done)(void *arg),
+                  void *arg)
 {
     memset(r, 0, sizeof *r);
-    Job j = {.kind = JOB_GET, .claim_id = claim_id, .r = r};
-    submit(sv, &j);
+    return enqueue(sv, (Job){.kind = JOB_GET,
+                             .claim_id = claim_id,
+                             .r = r,
+                             .done = done,
+                             .arg = arg,
+                             .worker = worker_of(sv, claim_id)});
+}
+
+void service_reply(ServiceReply *r)
+{
+    Job *j = r->job;
+    if (!j && r->body)
+        return; /* answered at once: printed already */
+    if (j) {
+        cJSON_Delete(j->req);
+        free(j);
+        r->job = NULL;
+    }
     reply_text(r);
 }
 
@@ -822,9 +1058,9 @@ static int ledgers_compatible(const RtSchema *old, const RtSchema *new, char *er
 
 int service_swap(Service *sv, PolEngine *e, char *err, size_t errlen)
 {
-    /* sv->e and sv->s change only on the settling thread, at a swap, and swaps come one at
-     * a time from one caller: reading them here is safe */
-    if (rt_session_is_memory(sv->s)) {
+    /* sv->e and the sessions change only on the settling thread, at a swap, and swaps come
+     * one at a time from one caller: reading them here is safe */
+    if (rt_session_is_memory(sv->w[0].s)) {
         snprintf(err, errlen,
                  "the ledger is in memory: it cannot carry over to a new engine (serve with "
                  "--ledger FILE)");
@@ -832,15 +1068,14 @@ int service_swap(Service *sv, PolEngine *e, char *err, size_t errlen)
     }
     if (ledgers_compatible(rt_engine_schema(sv->e), rt_engine_schema(e), err, errlen))
         return 1;
-    const char *path = rt_session_ledger_path(sv->s);
-    PolSession *s = polrt_session_new(e, path, err, errlen);
-    if (!s)
+    PolSession **ss = sessions_new(e, rt_session_ledger_path(sv->w[0].s), sv->nw, err, errlen);
+    if (!ss)
         return -1;
-    /* the settling thread takes it between two groups, and sizes its scratch for the new
-     * schema there */
+    /* the settling thread takes them between two groups, and sizes the workers' scratch for
+     * the new schema there */
     pthread_mutex_lock(&sv->mu);
     sv->next_e = e;
-    sv->next_s = s;
+    sv->next_s = ss;
     pthread_cond_signal(&sv->cv);
     while (sv->next_s)
         pthread_cond_wait(&sv->cv_done, &sv->mu);

@@ -1,7 +1,7 @@
 /* service.h — the settle core of polc serve (spec/SERVE.md), without HTTP: JSON requests in,
- * JSON answers out, settled by one thread through one session (session.c) on the engine in
- * service, in groups that share one ledger transaction. cli/serve.c puts it behind HTTP.
- * Private to polc and libpolrt, as opts.h. */
+ * JSON answers out, settled on the engine in service by workers (one session each, session.c;
+ * a person always by the same one), in groups that share one ledger transaction. cli/serve.c puts
+ * it behind HTTP. Private to polc and libpolrt, as opts.h. */
 #ifndef POLC_SERVICE_H
 #define POLC_SERVICE_H
 
@@ -24,20 +24,28 @@ typedef struct ServiceReply {
     size_t len;
     int nclaims; /* claims in the request (for the log) */
     void *tree;  /* the answer before it is printed (private) */
+    void *job;   /* the request while queued (private) */
 } ServiceReply;
 
-/* A service on engine e and the ledger (an SQLite file, or NULL: in memory), its settling
- * thread started. NULL with a message in err. The engine must outlive its use (service_swap
- * hands over to another; service_free ends it). */
-Service *service_new(PolEngine *e, const char *ledger, char *err, size_t errlen);
+/* A service on engine e and the ledger (an SQLite file, a postgresql:// URL, or NULL: in
+ * memory), its settling threads started: workers (>= 1) settle different persons in parallel. NULL
+ * with a message in err. The engine must outlive its use (service_swap hands over to another;
+ * service_free ends it). */
+Service *service_new(PolEngine *e, const char *ledger, int workers, char *err, size_t errlen);
 /* stop taking requests, settle those queued, commit, close the ledger */
 void service_free(Service *sv);
 /* POST /v1/settle: body[0..n) is the request; explain adds each claim's explanation; more
- * than max_claims claims answer 413. Blocks until the claims are settled and committed. */
-void service_settle(Service *sv, const char *body, size_t n, int explain, long max_claims,
-                    ServiceReply *r);
-/* GET /v1/claims/{id} */
-void service_claim(Service *sv, const char *claim_id, ServiceReply *r);
+ * than max_claims claims answer 413. 1: answered at once (a 400, 413 or 503; r holds the
+ * body); 0: queued, and done(arg) is called on a settling thread once the claims are
+ * settled and committed; then the caller calls service_reply(r) for the body. r and body
+ * are the caller's until then. Never blocks on the ledger. */
+int service_settle(Service *sv, const char *body, size_t n, int explain, long max_claims,
+                   ServiceReply *r, void (*done)(void *arg), void *arg);
+/* GET /v1/claims/{id}, as service_settle (claim_id is the caller's until done) */
+int service_claim(Service *sv, const char *claim_id, ServiceReply *r, void (*done)(void *arg),
+                  void *arg);
+/* after done: the answer's body into r (code, body, len); after an answer at once, nothing */
+void service_reply(ServiceReply *r);
 /* Settle with engine e from the next group on; returns once the settling thread has let go of
  * the old engine (the caller may free it then). 0 done; 1 refused (a ledger in memory, or the
  * new policy cannot read the stored ledger: the message in err, the old engine serves on);

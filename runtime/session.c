@@ -53,6 +53,7 @@ struct PolSession {
     int64_t *rule_val, *rule_state, *branch, *pver;
     int64_t *pidx;    /* trace: the table entry each table param was read at */
     int64_t *scratch; /* the one allocation all of the above live in */
+    RtTrace tr;       /* trace: the spans read and the rule-with-arguments calls */
 };
 
 __attribute__((format(printf, 2, 3))) static int fail(PolSession *s, const char *fmt, ...)
@@ -186,6 +187,7 @@ POLRT_API void polrt_session_free(PolSession *s)
     polrt_realloc(s->free_h, 0);
     rt_ledger_close(s->st);
     polrt_realloc(s->scratch, 0);
+    rt_trace_free(&s->tr);
     polrt_realloc(s, 0);
 }
 
@@ -217,6 +219,11 @@ int rt_session_conflict(const PolSession *s)
 void rt_session_trace(PolSession *s, int on)
 {
     s->trace = on != 0;
+}
+
+void rt_session_late(PolSession *s, int on)
+{
+    rt_ledger_late_check(s->st, on);
 }
 
 void rt_session_keep_claims(PolSession *s, int keep)
@@ -388,31 +395,30 @@ int64_t rt_session_person_handle(const PolSession *s, const char *person_id)
 
 /* ---- claims ---------------------------------------------------------------------------- */
 
-/* Call the policy's keys and settle functions with polrt_fail's landing place set. Only
- * ctx (the caller's) changes after setjmp, so no local needs to be volatile. */
-static int run_keys(PolEngine *e, PolCtx *ctx, int64_t *keys)
+/* The policy's keys, the ledger rows they name, and settle, under one landing place for
+ * polrt_fail (one setjmp a claim, not one a call). Only *ctx (the caller's) changes after
+ * setjmp, so no local needs to be volatile. 0 settled, 1 the policy failed (ctx->err_code,
+ * err_loc), -1 load failed. */
+static int run_policy(PolEngine *e, PolCtx *ctx, PolSettleFn settle, int64_t *keys, int64_t *before,
+                      int64_t *after, RtLedgerLoadFn load, void *arg)
 {
     jmp_buf jb;
     ctx->jmp = &jb;
     if (setjmp(jb))
-        return -1;
+        return 1;
     if (e->keys)
         e->keys(ctx, keys);
-    return 0;
-}
-
-static int run_settle(PolSettleFn settle, PolCtx *ctx)
-{
-    jmp_buf jb;
-    ctx->jmp = &jb;
-    if (setjmp(jb))
+    if (load(arg, keys, before))
         return -1;
+    /* fields settle leaves alone keep their value; a few words: a loop, not memcpy */
+    for (int i = 0; i < e->schema.nledger_fields; i++)
+        after[i] = before[i];
     int64_t rc = settle(ctx);
     if (rc != 0) {
         /* settle reports failures through polrt_fail; any other result is one too */
         ctx->err_code = rc;
         ctx->err_loc = -1;
-        return -1;
+        return 1;
     }
     return 0;
 }
@@ -431,20 +437,13 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
         ctx->err_loc = -1;
         return 2;
     }
-    if (run_keys(e, ctx, keys))
-        return 1;
-    if (load(arg, keys, before))
-        return -1;
-    /* fields settle leaves alone keep their value; a few words: a loop, not memcpy */
-    for (int i = 0; i < sc->nledger_fields; i++)
-        after[i] = before[i];
-    if (run_settle(trace ? e->settle : e->settle_fast, ctx)) {
+    int rc = run_policy(e, ctx, trace ? e->settle : e->settle_fast, keys, before, after, load, arg);
+    if (rc > 0) {
         /* nothing is stored: the ledger stays as it was */
         for (int i = 0; i < sc->nledger_fields; i++)
             after[i] = before[i];
-        return 1;
     }
-    return 0;
+    return rc;
 }
 
 /* rt_settle_ctx's ledgers for a session: the person's rows in the store */
@@ -469,6 +468,7 @@ static void reset_trace(PolSession *s)
         memset(s->rule_state, 0, (size_t)sc->nrules * sizeof *s->rule_state);
         return;
     }
+    rt_trace_reset(&s->tr);
     memset(s->rule_val, 0, 2 * (size_t)sc->nrules * sizeof *s->rule_val);
     memset(s->branch, 0xff, ((size_t)sc->nrules + 2 * (size_t)sc->nparams) * sizeof *s->branch);
 }
@@ -497,6 +497,9 @@ static void claim_start(PolSession *s, PolResult *res)
     res->branch = s->trace ? s->branch : NULL;
     res->pver = s->trace ? s->pver : NULL;
     res->pidx = s->trace ? s->pidx : NULL;
+    res->trace = s->trace ? &s->tr : NULL;
+    res->person = res->hist = NULL; /* the person's, once known (claim_of) */
+    res->nhist = 0;
     s->err[0] = '\0';
     s->conflict = 0;
     reset_result(s);
@@ -543,6 +546,23 @@ static int claim_failed(PolSession *s, RtClaimRec *rec, const PolCtx *ctx, int s
     return 0;
 }
 
+/* The end of a claim that arrived late (rs holds the later claims it undid): they settle
+ * again in date order, each change an adjustment in the ledger's audit trail. rc passed
+ * through, or -2 when that fails. */
+static int late_done(PolSession *s, Person *p, const char *claim_id, RtResettle *rs, int rc)
+{
+    if (!rs->list)
+        return rc;
+    char cause[ID_SHOW + 16];
+    snprintf(cause, sizeof cause, "late claim %.*s", ID_SHOW, claim_id);
+    /* the replay uses its own scratch: the late claim's result stays in the session's */
+    if (rt_resettle_replay(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson, p->nhist,
+                           rs, cause, NULL, s->err, sizeof s->err))
+        rc = -2;
+    rt_resettle_free(rs);
+    return rc;
+}
+
 /* One claim of person p (res started by claim_start): the field checks, the policy's input
  * checks, then settle and save. A claim id the store holds already is found when saving it
  * (the insert that records it tells), so a new claim costs no lookup: the policy runs, and
@@ -551,6 +571,9 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
                     PolResult *res)
 {
     const RtSchema *sc = s->s;
+    res->person = p->data;
+    res->hist = p->data + sc->nperson;
+    res->nhist = p->nhist;
     if (sc->nclaim > 0 && !fields)
         return fail(s, "claim %.*s: fields missing", ID_SHOW, claim_id);
     int bad = bad_field(sc, sc->claim, sc->nclaim, fields);
@@ -574,6 +597,7 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
 
     RtClaimRec rec = {claim_id, p->id, s->claim, s->out, s->keys, s->before, s->after};
     RowsLoad load = {s, p->led};
+    RtResettle rs = {0}; /* a late claim: the later claims undone, to settle again */
     for (int tries = 0;; tries++) {
         PolCtx ctx = {
             .claim = s->claim,
@@ -587,30 +611,52 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
             .branch = s->branch,
             .pver = s->pver,
             .pidx = s->pidx,
+            .trace = s->trace ? &s->tr : NULL,
             .asof = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE,
             .user = s->e->user,
         };
         int settled =
             rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
         if (settled < 0)
-            return -2;
+            return late_done(s, p, claim_id, &rs, -2);
         if (settled > 0)
-            return claim_failed(s, &rec, &ctx, settled, res);
+            return late_done(s, p, claim_id, &rs, claim_failed(s, &rec, &ctx, settled, res));
         int saved = rt_ledger_save(s->st, p->led, &rec, s->err, sizeof s->err);
         if (saved == 0) {
             res->status = 0;
-            return 0;
+            return late_done(s, p, claim_id, &rs, 0);
         }
         if (saved < 0)
-            return -2;
+            return late_done(s, p, claim_id, &rs, -2);
+        if (saved == 3 && !rs.list) {
+            /* late (rt_session_late): a stored id answers below; else the person's later
+             * claims of its rows are undone and it settles again */
+            int found = rt_ledger_find(s->st, &rec, s->err, sizeof s->err);
+            if (found < 0)
+                return -2;
+            if (found == 0) {
+                int64_t date = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE;
+                if (rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL, &rs, s->err,
+                                     sizeof s->err)) {
+                    rt_resettle_free(&rs);
+                    return -2;
+                }
+                reset_result(s);
+                continue;
+            }
+            saved = 1;
+        } else if (saved == 3) {
+            fail(s, "claim %.*s: still late once the later claims were undone", ID_SHOW, claim_id);
+            return late_done(s, p, claim_id, &rs, -2);
+        }
         if (saved == 1) {
             /* settled before, or by another session meanwhile: the stored record answers */
             int rc = settled_before(s, &rec, res);
             if (rc == 0 && res->status != 1) {
                 fail(s, "claim %.*s: settled meanwhile, but not found", ID_SHOW, claim_id);
-                return -2;
+                rc = -2;
             }
-            return rc;
+            return late_done(s, p, claim_id, &rs, rc);
         }
         /* another process wrote the ledger since the rows were read: settle again */
         if (tries == STALE_RETRIES) {

@@ -28,9 +28,12 @@ typedef struct PolSimOpts {
                               name contains "backstop" or "cap"; none: no at-cap share) */
     const char *const *by; /* claim enum/bool fields to break down by (NULL: "level") */
     int nby;
-    int threads;       /* -j N (>= 1) */
-    int progress;      /* 1 force, 0 never, -1 when stderr is a terminal */
-    const char *sweep; /* the swept parameter's name: scenarios 1.. are its points */
+    int threads;         /* -j N (>= 1) */
+    int progress;        /* 1 force, 0 never, -1 when stderr is a terminal */
+    const char *sweep;   /* the swept parameter's name: scenarios 1.. are its points */
+    const char *changes; /* CSV of every claim an output of which differs between the base and
+                            a scenario, both values (spec/SIMULATE.md "--changes"); NULL: none */
+    const char *encoding; /* the inputs' text encoding (NULL: detected; PolRunOpts) */
     /* the MPI job polc was started in (runtime/cluster.h, spec/SCALE.md); NULL: alone. Every
      * rank settles its persons' claims; rank 0 alone gets the results (*out), the others NULL */
     const struct RtCluster *cluster;
@@ -45,6 +48,9 @@ POLRT_API void polrt_sim_print(const PolSim *sim, FILE *f);
  * self-contained DIR/report.html with inline SVG charts; written atomically. 0, or -1 with
  * a message in err. */
 POLRT_API int polrt_sim_write_report(const PolSim *sim, const char *dir, char *err, size_t errlen);
+/* the same tables as sheets of one Excel workbook (numbers as numbers, two-decimal amounts
+ * in a 0.00 format, frozen headers), written atomically. 0, or -1 with a message in err. */
+POLRT_API int polrt_sim_write_xlsx(const PolSim *sim, const char *path, char *err, size_t errlen);
 POLRT_API void polrt_sim_free(PolSim *sim);
 
 #endif

@@ -269,6 +269,10 @@ static size_t next_char(const char *s, int *cols)
 static const char *scen_name(const PolSim *m, int s, int plain, char *buf)
 {
     const char *name = m->scen[s].name;
+    /* a sweep point is its value: the parameter is in the table's title, and the value is
+     * what tells the rows apart (cut, every row read "backstop_c...") */
+    if (m->sweep && s > 0 && m->scen[s].x_text)
+        name = m->scen[s].x_text;
     if (plain != FOR_TERM || rt_display_width(name) <= NAME_COLS)
         return name;
     int head_cols = (NAME_COLS - 3) / 2, tail_cols = NAME_COLS - 3 - head_cols, w = 0, cw;
@@ -302,9 +306,10 @@ static const char *group_text(const PolSim *m, int g, char *buf)
     return buf;
 }
 
+/* compared output k as a person reads it: its label, else its name (rt_output_heading) */
 static const char *out_name(const PolSim *m, int k)
 {
-    return m->base->outputs[m->money[k]].name;
+    return rt_output_heading(m->base, m->money[k], 1);
 }
 
 /* totals per output: base, then each scenario with its difference */
@@ -313,7 +318,7 @@ static int build_totals(const PolSim *m, int fmt, Table *t)
     int plain = fmt == FOR_CSV;
     char nbuf[CELL_MAX];
     int ns = m->sweep ? 1 : m->nscen;
-    tab_init(t, "Totals by output (yuan)", 2 + 3 * (ns - 1));
+    tab_init(t, "Totals by payer (yuan)", 2 + 3 * (ns - 1));
     const char *hdr[64];
     char h[64][CELL_MAX];
     int c = 0;
@@ -329,7 +334,8 @@ static int build_totals(const PolSim *m, int fmt, Table *t)
     t->ncols = c;
     if (tab_row(t, hdr) < 0)
         return -1;
-    for (int k = 0; k < m->nmoney; k++) {
+    for (int p = 0; p < m->npay; p++) {
+        int k = m->pay[p];
         const char *row[64];
         char v[64][CELL_MAX];
         c = 0;
@@ -401,7 +407,7 @@ static int build_bands(const PolSim *m, int s, int fmt, Table *t, char *title)
     char nbuf[CELL_MAX];
     const RtSimScen *x = &m->scen[s];
     snprintf(title, CELL_MAX * 2, "Change in own payment per person: %s - %s (%s, yuan)", x->name,
-             m->scen[0].name, m->oop >= 0 ? m->base->outputs[m->oop].name : "none");
+             m->scen[0].name, m->oop >= 0 ? rt_output_heading(m->base, m->oop, 1) : "none");
     tab_init(t, title, plain ? 5 : 4);
     const char *hdr[] = {plain ? "scenario" : "band", plain ? "band" : "persons",
                          plain ? "persons" : "share", plain ? "share" : "total change",
@@ -474,7 +480,7 @@ static int build_oop(const PolSim *m, int fmt, Table *t, char *title)
 {
     snprintf(title, CELL_MAX * 2,
              "Yearly own payment per person (%s; person-years with a settled claim, yuan)",
-             m->oop >= 0 ? m->base->outputs[m->oop].name : "none");
+             m->oop >= 0 ? rt_output_heading(m->base, m->oop, 1) : "none");
     tab_init(t, title, 8);
     const char *hdr[] = {"scenario", "person-years", "mean", "p50", "p90", "p99", "max", "at cap"};
     if (tab_row(t, hdr) < 0)
@@ -545,14 +551,14 @@ static int build_sweep(const PolSim *m, int fmt, Table *t, char *title)
 {
     int plain = fmt == FOR_CSV;
     snprintf(title, CELL_MAX * 2, "Sweep of %s: totals (yuan) by value", m->sweep);
-    int nc = 1 + m->nmoney + 2;
+    int nc = 1 + m->npay + 2;
     if (nc > 64)
         nc = 64;
     tab_init(t, title, nc);
     const char *hdr[64];
     hdr[0] = m->sweep;
     for (int k = 0; k < nc - 3; k++)
-        hdr[1 + k] = out_name(m, k);
+        hdr[1 + k] = out_name(m, m->pay[k]);
     hdr[nc - 2] = "mean own payment";
     hdr[nc - 1] = "at cap";
     if (tab_row(t, hdr) < 0)
@@ -562,8 +568,10 @@ static int build_sweep(const PolSim *m, int fmt, Table *t, char *title)
         const char *row[64];
         char v[64][CELL_MAX];
         row[0] = s == 0 ? (plain ? "base" : "(base)") : x->x_text ? x->x_text : x->name;
-        for (int k = 0; k < nc - 3; k++)
-            row[1 + k] = x->out_of[k] < 0 ? "-" : money(rt_wide_fen(x->totals[k]), plain, v[1 + k]);
+        for (int p = 0; p < nc - 3; p++) {
+            int k = m->pay[p];
+            row[1 + p] = x->out_of[k] < 0 ? "-" : money(rt_wide_fen(x->totals[k]), plain, v[1 + p]);
+        }
         const RtSimStat *st = &x->groups[0];
         row[nc - 2] = money(st->mean, plain, v[nc - 2]);
         row[nc - 1] = m->cap < 0 ? ""
@@ -675,18 +683,30 @@ static double nice_step(double v)
     return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
 }
 
-/* "12.3M", "450k", "12" */
-static void short_num(double v, char *buf)
+/* an axis tick of value v on an axis of step `step`: as many decimals as the step needs, no
+ * more ("0.5", "120", "-1,326"), thousands grouped; amounts are in 万元 or persons, so no
+ * "k"/"M" suffixes a Chinese reader would have to convert */
+static void tick_text(double v, double step, char *buf)
 {
-    double a = fabs(v);
-    if (a >= 1e9)
-        snprintf(buf, 32, "%.3gB", v / 1e9);
-    else if (a >= 1e6)
-        snprintf(buf, 32, "%.3gM", v / 1e6);
-    else if (a >= 1e3)
-        snprintf(buf, 32, "%.3gk", v / 1e3);
-    else
-        snprintf(buf, 32, "%.3g", v);
+    int dec = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+    if (dec > 6)
+        dec = 6;
+    if (fabs(v) < step / 1e6)
+        v = 0; /* -0 */
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.*f", dec, v);
+    /* group the integer part by thousands */
+    const char *p = raw + (raw[0] == '-');
+    const char *dot = strchr(p, '.');
+    size_t ni = dot ? (size_t)(dot - p) : strlen(p), k = 0;
+    if (raw[0] == '-')
+        buf[k++] = '-';
+    for (size_t i = 0; i < ni; i++) {
+        if (i && (ni - i) % 3 == 0)
+            buf[k++] = ',';
+        buf[k++] = p[i];
+    }
+    snprintf(buf + k, 32 - k, "%s", dot ? dot : "");
 }
 
 static void svg_text(FILE *f, double x, double y, const char *anchor, const char *cls,
@@ -695,6 +715,30 @@ static void svg_text(FILE *f, double x, double y, const char *anchor, const char
     fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"%s\">", x, y, anchor, cls);
     html_text(f, s);
     fputs("</text>\n", f);
+}
+
+/* The legend, one swatch and name per series, wrapped onto as many rows as the chart's width
+ * needs (a sweep has many: a legend on one row ran past the edge and was clipped). Names are
+ * measured by display width (CJK two columns, ~7 px each). The y just below it; f NULL
+ * measures without drawing. */
+static double svg_legend(FILE *f, double x0, double y0, int nseries, const char *const *series,
+                         const char *const *colors)
+{
+    double x = x0, y = y0;
+    for (int s = 0; s < nseries; s++) {
+        double w = 28 + 7 * (double)rt_display_width(series[s]);
+        if (x > x0 && x + w > CHART_W - 10) {
+            x = x0;
+            y += 18;
+        }
+        if (f) {
+            fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>\n", x,
+                    y, colors[s]);
+            svg_text(f, x + 16, y + 10, "start", "lg", series[s]);
+        }
+        x += w;
+    }
+    return nseries ? y + 20 : y0;
 }
 
 /* horizontal grouped bars: groups (labels) × series (scenarios), values in data units */
@@ -716,26 +760,22 @@ static void svg_hbars(FILE *f, const char *title, int ngroups, const char *const
         hi = lo + step;
     int plot_w = CHART_W - LABEL_W - 70;
     int group_h = nseries * BAR_H + 10;
-    int top = 48, h = top + ngroups * group_h + 40;
+    int legend = nseries > 1;
+    double top = legend ? svg_legend(NULL, LABEL_W, 28, nseries, series, colors) + 4 : 36;
+    double h = top + ngroups * group_h + 40;
     fprintf(f,
-            "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+            "<figure><svg viewBox=\"0 0 %d %.0f\" width=\"%d\" height=\"%.0f\" "
             "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
             CHART_W, h, CHART_W, h);
     svg_text(f, 10, 20, "start", "title", title);
-    /* legend */
-    double lx = LABEL_W;
-    for (int s = 0; s < nseries && nseries > 1; s++) {
-        fprintf(f, "<rect x=\"%.1f\" y=\"28\" width=\"12\" height=\"12\" fill=\"%s\"/>\n", lx,
-                colors[s]);
-        svg_text(f, lx + 16, 38, "start", "lg", series[s]);
-        lx += 28 + 8 * (double)strlen(series[s]);
-    }
+    if (legend)
+        svg_legend(f, LABEL_W, 28, nseries, series, colors);
 #define XOF(v) (LABEL_W + (double)plot_w * ((v)-lo) / (hi - lo))
     for (double v = lo; v <= hi + step / 2; v += step) {
         char b[32];
-        short_num(v, b);
-        fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"grid\"/>\n", XOF(v),
-                XOF(v), top, h - 34);
+        tick_text(v, step, b);
+        fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n", XOF(v),
+                XOF(v), top, h - 34, fabs(v) < step / 2 ? "zero" : "grid");
         svg_text(f, XOF(v), h - 20, "middle", "ax", b);
     }
     svg_text(f, LABEL_W + plot_w / 2.0, h - 5, "middle", "ax", unit);
@@ -761,34 +801,33 @@ static void svg_hbars(FILE *f, const char *title, int ngroups, const char *const
 /* vertical bars over ordered buckets, one series per scenario */
 static void svg_vbars(FILE *f, const char *title, int nb, const char *const *labels, int nseries,
                       const char *const *series, const double *vals, const char *const *colors,
-                      const char *ylabel, const char *note)
+                      const char *ylabel, const char *note, int whole)
 {
     double hi = 0;
     for (int i = 0; i < nb * nseries; i++)
         if (vals[i] > hi)
             hi = vals[i];
     double step = nice_step(hi > 0 ? hi : 1);
+    if (whole && step < 1)
+        step = 1; /* persons: no half-person ticks */
     hi = ceil(hi / step) * step;
     if (hi <= 0)
         hi = step;
-    int left = 70, top = 48, plot_h = 260, h = top + plot_h + 60;
+    int left = 70, plot_h = 260, legend = nseries > 1;
+    double top = legend ? svg_legend(NULL, left, 28, nseries, series, colors) + 4 : 36;
+    double h = top + plot_h + 60;
     double plot_w = CHART_W - left - 20, slot = plot_w / nb, bw = (slot - 8) / nseries;
     fprintf(f,
-            "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+            "<figure><svg viewBox=\"0 0 %d %.0f\" width=\"%d\" height=\"%.0f\" "
             "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
             CHART_W, h, CHART_W, h);
     svg_text(f, 10, 20, "start", "title", title);
-    double lx = left;
-    for (int s = 0; s < nseries && nseries > 1; s++) {
-        fprintf(f, "<rect x=\"%.1f\" y=\"28\" width=\"12\" height=\"12\" fill=\"%s\"/>\n", lx,
-                colors[s]);
-        svg_text(f, lx + 16, 38, "start", "lg", series[s]);
-        lx += 28 + 8 * (double)strlen(series[s]);
-    }
+    if (legend)
+        svg_legend(f, left, 28, nseries, series, colors);
     for (double v = 0; v <= hi + step / 2; v += step) {
         double y = top + plot_h - plot_h * v / hi;
         char b[32];
-        short_num(v, b);
+        tick_text(v, step, b);
         fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>\n", left,
                 CHART_W - 20, y, y);
         svg_text(f, left - 6, y + 4, "end", "ax", b);
@@ -839,32 +878,36 @@ static void svg_lines(FILE *f, const char *title, int npts, const double *xs, in
     lo = floor(lo / step) * step;
     if (hi == lo)
         hi = lo + step;
-    int left = 80, top = 48, plot_h = 300, h = top + plot_h + 60;
+    int left = 80, plot_h = 300;
+    const char *colors[NPALETTE];
+    for (int s = 0; s < NPALETTE; s++)
+        colors[s] = palette[(s + 1) % NPALETTE];
+    /* more series than colours: the legend repeats them, as the lines do */
+    const char *lcolors[64];
+    for (int s = 0; s < nseries && s < 64; s++)
+        lcolors[s] = colors[s % NPALETTE];
+    int nl = nseries < 64 ? nseries : 64;
+    double top = svg_legend(NULL, left, 28, nl, series, lcolors) + 4;
+    double h = top + plot_h + 60;
     double plot_w = CHART_W - left - 30;
     fprintf(f,
-            "<figure><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+            "<figure><svg viewBox=\"0 0 %d %.0f\" width=\"%d\" height=\"%.0f\" "
             "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
             CHART_W, h, CHART_W, h);
     svg_text(f, 10, 20, "start", "title", title);
-    double lx = left;
-    for (int s = 0; s < nseries; s++) {
-        fprintf(f, "<rect x=\"%.1f\" y=\"28\" width=\"12\" height=\"12\" fill=\"%s\"/>\n", lx,
-                palette[(s + 1) % NPALETTE]);
-        svg_text(f, lx + 16, 38, "start", "lg", series[s]);
-        lx += 28 + 8 * (double)strlen(series[s]);
-    }
+    svg_legend(f, left, 28, nl, series, lcolors);
 #define PX(v) (left + plot_w * ((v)-xlo) / (xhi - xlo))
 #define PY(v) (top + plot_h - plot_h * ((v)-lo) / (hi - lo))
     for (double v = lo; v <= hi + step / 2; v += step) {
         char b[32];
-        short_num(v, b);
+        tick_text(v, step, b);
         fprintf(f, "<line x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>\n", left,
                 left + plot_w, PY(v), PY(v));
         svg_text(f, left - 6, PY(v) + 4, "end", "ax", b);
     }
     for (int i = 0; i < npts; i++) {
         char b[32];
-        short_num(xs[i], b);
+        tick_text(xs[i], xs[i] == floor(xs[i]) ? 1 : 0.01, b);
         svg_text(f, PX(xs[i]), top + plot_h + 16, "middle", "ax", b);
     }
     svg_text(f, left + plot_w / 2, h - 14, "middle", "ax", xlabel);
@@ -901,11 +944,15 @@ static const char css[] =
     "figure{margin:8px 0 16px}svg{max-width:100%;height:auto;font-size:12px}"
     "svg .title{font-size:14px;font-weight:600}svg .ax{fill:#555;font-size:11px}"
     "svg .lb{font-size:12px}svg .lg{font-size:12px}svg .grid{stroke:#e5e5e5}"
+    "svg .zero{stroke:#888}"
     ".note{color:#666;font-size:12px}";
 
+/* Cost by payer: with reforms, first what each changes for each payer (a diverging bar of
+ * scenario − base: the change is the news, and beside totals of millions a change of a
+ * thousand yuan is invisible), then the totals; both in 万元. Only the payers (PolSim.pay). */
 static void chart_payers(const PolSim *m, FILE *f)
 {
-    int ns = m->sweep ? 1 : m->nscen, n = m->nmoney;
+    int ns = m->sweep ? 1 : m->nscen, n = m->npay;
     if (n == 0)
         return;
     const char **labels = polrt_realloc(NULL, (size_t)n * sizeof *labels);
@@ -917,13 +964,27 @@ static void chart_payers(const PolSim *m, FILE *f)
             series[s] = m->scen[s].name;
             colors[s] = palette[s % NPALETTE];
         }
-        for (int k = 0; k < n; k++) {
-            labels[k] = out_name(m, k);
-            for (int s = 0; s < ns; s++)
-                vals[k * ns + s] = m->scen[s].out_of[k] < 0 ? 0 : to_yuan(m->scen[s].totals[k]);
+        for (int p = 0; p < n; p++)
+            labels[p] = out_name(m, m->pay[p]);
+        if (ns > 1) {
+            for (int p = 0; p < n; p++) {
+                int k = m->pay[p];
+                for (int s = 1; s < ns; s++)
+                    vals[p * (ns - 1) + s - 1] =
+                        m->scen[s].out_of[k] < 0
+                            ? 0
+                            : (to_yuan(m->scen[s].totals[k]) - to_yuan(m->scen[0].totals[k])) / 1e4;
+            }
+            svg_hbars(f, "Change by payer (万元, scenario − base)", n, labels, ns - 1, series + 1,
+                      vals, colors + 1, "万元");
         }
-        svg_hbars(f, "Cost by payer (total of each output)", n, labels, ns, series, vals, colors,
-                  "yuan");
+        for (int p = 0; p < n; p++) {
+            int k = m->pay[p];
+            for (int s = 0; s < ns; s++)
+                vals[p * ns + s] =
+                    m->scen[s].out_of[k] < 0 ? 0 : to_yuan(m->scen[s].totals[k]) / 1e4;
+        }
+        svg_hbars(f, "Cost by payer (万元)", n, labels, ns, series, vals, colors, "万元");
     }
     polrt_realloc(labels, 0);
     polrt_realloc(series, 0);
@@ -966,7 +1027,8 @@ static void chart_changes(const PolSim *m, FILE *f)
             nb++;
         }
         svg_vbars(f, "Change in yearly own payment per person (yuan, reform - base)", nb, labels,
-                  ns, series, vals, colors, "persons", note);
+                  ns, series, vals, colors, m->weighted ? "persons (weighted)" : "persons", note,
+                  !m->weighted);
     }
     polrt_realloc(series, 0);
     polrt_realloc(colors, 0);
@@ -990,7 +1052,7 @@ static void chart_oop(const PolSim *m, FILE *f)
                 vals[b * ns + s] = st->w ? 100.0 * (double)st->buckets[b] / (double)st->w : 0;
         }
         svg_vbars(f, "Yearly own payment per person (share of person-years by amount, yuan)",
-                  RT_SIM_NOOPB, oopb_name, ns, series, vals, colors, "%", NULL);
+                  RT_SIM_NOOPB, oopb_name, ns, series, vals, colors, "%", NULL, 0);
     }
     polrt_realloc(series, 0);
     polrt_realloc(colors, 0);
@@ -999,23 +1061,25 @@ static void chart_oop(const PolSim *m, FILE *f)
 
 static void chart_sweep(const PolSim *m, FILE *f)
 {
-    int np = m->nscen - 1, n = m->nmoney;
+    int np = m->nscen - 1, n = m->npay;
     if (np < 1 || n < 1)
         return;
     double *xs = polrt_realloc(NULL, (size_t)np * sizeof *xs);
     double *vals = polrt_realloc(NULL, (size_t)(np * n) * sizeof *vals);
     const char **series = polrt_realloc(NULL, (size_t)n * sizeof *series);
     if (xs && vals && series) {
-        for (int k = 0; k < n; k++)
-            series[k] = out_name(m, k);
+        for (int p = 0; p < n; p++)
+            series[p] = out_name(m, m->pay[p]);
         for (int i = 0; i < np; i++) {
             const RtSimScen *x = &m->scen[i + 1];
             xs[i] = x->x;
-            for (int k = 0; k < n; k++)
-                vals[i * n + k] = x->out_of[k] < 0 ? 0 : to_yuan(x->totals[k]);
+            for (int p = 0; p < n; p++) {
+                int k = m->pay[p];
+                vals[i * n + p] = x->out_of[k] < 0 ? 0 : to_yuan(x->totals[k]) / 1e4;
+            }
         }
         char title[CELL_MAX];
-        snprintf(title, sizeof title, "Totals by output against %s (yuan)", m->sweep);
+        snprintf(title, sizeof title, "Totals by payer against %s (万元)", m->sweep);
         svg_lines(f, title, np, xs, n, series, vals, m->sweep);
     }
     polrt_realloc(xs, 0);
@@ -1091,9 +1155,9 @@ static void write_html(const PolSim *m, FILE *f)
     }
     tab_free(&t);
     fputs("<p class=note>Amounts in yuan. Own payment: ", f);
-    html_text(f, m->oop >= 0 ? m->base->outputs[m->oop].name : "none");
+    html_text(f, m->oop >= 0 ? rt_output_heading(m->base, m->oop, 1) : "none");
     fputs("; at cap: ", f);
-    html_text(f, m->cap >= 0 ? m->base->outputs[m->cap].name : "none");
+    html_text(f, m->cap >= 0 ? rt_output_heading(m->base, m->cap, 1) : "none");
     fputs(" paid on one of the person's claims that year. Percentiles by nearest rank; ~ marks "
           "percentiles read from a histogram (within 0.1%). Written by polc simulate "
           "(spec/SIMULATE.md).</p>\n</body></html>\n",
@@ -1119,8 +1183,10 @@ static int write_table(const char *dir, const char *name, const Table *t, char *
 
 static int build_totals_csv(const PolSim *m, Table *t)
 {
-    tab_init(t, NULL, 6);
-    const char *hdr[] = {"scenario", "output", "total", "base", "difference", "change"};
+    static const char *const role[] = {"", "payer", "patient", "info"};
+    tab_init(t, NULL, 8);
+    const char *hdr[] = {"scenario",   "output", "total", "base",
+                         "difference", "change", "label", "role"};
     if (tab_row(t, hdr) < 0)
         return -1;
     for (int s = 0; s < m->nscen; s++)
@@ -1129,40 +1195,36 @@ static int build_totals_csv(const PolSim *m, Table *t)
             char a[CELL_MAX], b[CELL_MAX], c[CELL_MAX], d[CELL_MAX];
             RtWide base = m->scen[0].totals[k];
             int has = x->out_of[k] >= 0;
-            const char *row[] = {x->name,
-                                 out_name(m, k),
-                                 has ? money(rt_wide_fen(x->totals[k]), 1, a) : "",
-                                 money(rt_wide_fen(base), 1, b),
-                                 has ? money(rt_wide_fen(x->totals[k]) - rt_wide_fen(base), 1, c)
-                                     : "",
-                                 has ? change_pct(base, x->totals[k], 1, d) : ""};
+            const char *row[] = {
+                x->name,
+                m->base->outputs[m->money[k]].name,
+                has ? money(rt_wide_fen(x->totals[k]), 1, a) : "",
+                money(rt_wide_fen(base), 1, b),
+                has ? money(rt_wide_fen(x->totals[k]) - rt_wide_fen(base), 1, c) : "",
+                has ? change_pct(base, x->totals[k], 1, d) : "",
+                m->base->outputs[m->money[k]].label ? m->base->outputs[m->money[k]].label : "",
+                role[m->base->outputs[m->money[k]].role]};
             if (tab_row(t, row) < 0)
                 return -1;
         }
     return 0;
 }
 
-POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err, size_t errlen)
+/* a sink of the report's tables: the CSV files of a directory, or the sheets of a workbook */
+typedef int (*TablePut)(void *ctx, const char *name, const Table *t, char *err, size_t errlen);
+
+/* every table of the report (totals, counts, changes, oop, failures, sweep), in order, to
+ * put: the one list the CSV files and the workbook share. 0, or -1 with a message */
+static int each_table(const PolSim *m, TablePut put, void *ctx, char *err, size_t errlen)
 {
-    struct stat st;
-    if (stat(dir, &st) != 0) {
-        if (errno != ENOENT || mkdir(dir, 0777) != 0) {
-            snprintf(err, errlen, "cannot create %s: %s", dir, strerror(errno));
-            return -1;
-        }
-    } else if (!S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "%s is not a directory", dir);
-        errno = ENOTDIR; /* the caller's exit code: the command line's */
-        return -1;
-    }
     Table t;
     char title[CELL_MAX * 2];
     int rc = 0;
-    if (build_totals_csv(m, &t) < 0 || write_table(dir, "totals.csv", &t, err, errlen) < 0)
+    if (build_totals_csv(m, &t) < 0 || put(ctx, "totals.csv", &t, err, errlen) < 0)
         rc = -1;
     tab_free(&t);
     if (rc == 0 &&
-        (build_counts(m, FOR_CSV, &t) < 0 || write_table(dir, "counts.csv", &t, err, errlen) < 0))
+        (build_counts(m, FOR_CSV, &t) < 0 || put(ctx, "counts.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
     if (rc == 0 && m->oop >= 0 && m->nscen > 1 && !m->sweep) {
@@ -1180,7 +1242,7 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
             }
             tab_free(&t);
         }
-        if (rc == 0 && write_table(dir, "changes.csv", &all, err, errlen) < 0)
+        if (rc == 0 && put(ctx, "changes.csv", &all, err, errlen) < 0)
             rc = -1;
         tab_free(&all);
         if (rc < 0 && !err[0])
@@ -1188,18 +1250,69 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
     }
     if (rc == 0 && m->oop >= 0 &&
         (build_breakdown(m, -1, FOR_CSV, &t, title) < 0 ||
-         write_table(dir, "oop.csv", &t, err, errlen) < 0))
+         put(ctx, "oop.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
-    if (rc == 0 && (build_failures(m, FOR_CSV, &t) < 0 ||
-                    write_table(dir, "failures.csv", &t, err, errlen) < 0))
+    if (rc == 0 &&
+        (build_failures(m, FOR_CSV, &t) < 0 || put(ctx, "failures.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
     if (rc == 0 && m->sweep &&
-        (build_sweep(m, FOR_CSV, &t, title) < 0 ||
-         write_table(dir, "sweep.csv", &t, err, errlen) < 0))
+        (build_sweep(m, FOR_CSV, &t, title) < 0 || put(ctx, "sweep.csv", &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
+    return rc;
+}
+
+static int put_csv(void *dir, const char *name, const Table *t, char *err, size_t errlen)
+{
+    return write_table(dir, name, t, err, errlen);
+}
+
+/* a table as a sheet named as its file without ".csv" */
+static int put_sheet(void *x, const char *name, const Table *t, char *err, size_t errlen)
+{
+    char sheet[32];
+    snprintf(sheet, sizeof sheet, "%.*s", (int)(strlen(name) - 4), name);
+    if (rt_xlsx_sheet(x, sheet, (const char *const *)t->cells, NULL, t->ncols, NULL) < 0) {
+        snprintf(err, errlen, "cannot write the workbook: out of memory");
+        return -1;
+    }
+    for (int r = 1; r < t->nrows; r++)
+        if (rt_xlsx_row(x, (const char *const *)t->cells + (size_t)r * (size_t)t->ncols, NULL,
+                        t->ncols) < 0) {
+            snprintf(err, errlen, "cannot write the workbook: out of memory");
+            return -1;
+        }
+    return 0;
+}
+
+POLRT_API int polrt_sim_write_xlsx(const PolSim *m, const char *path, char *err, size_t errlen)
+{
+    RtXlsx *x = rt_xlsx_open(path, err, errlen);
+    if (!x)
+        return -1;
+    if (each_table(m, put_sheet, x, err, errlen) < 0) {
+        rt_xlsx_abort(x);
+        return -1;
+    }
+    return rt_xlsx_commit(x, err, errlen);
+}
+
+POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err, size_t errlen)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        if (errno != ENOENT || mkdir(dir, 0777) != 0) {
+            snprintf(err, errlen, "cannot create %s: %s", dir, strerror(errno));
+            return -1;
+        }
+    } else if (!S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s is not a directory", dir);
+        errno = ENOTDIR; /* the caller's exit code: the command line's */
+        return -1;
+    }
+    int rc = each_table(m, put_csv, (void *)dir, err, errlen);
     if (rc == 0) {
         char path[4096];
         snprintf(path, sizeof path, "%s/report.html", dir);

@@ -35,7 +35,7 @@ typedef struct RtSimReason {
     int64_t code, loc; /* POLRT_E_*, index into the schema's locs (-1 none) */
     int64_t count;
     int64_t seq;   /* the example's rank in the claims file */
-    char *example; /* its claim id */
+    char *example; /* where it is: "line N" of the claims file (never its claim id) */
     char *text;    /* "no version in force ... (line 3, col 1)" */
 } RtSimReason;
 
@@ -72,7 +72,10 @@ struct PolSim {
     RtSimScen *scen; /* [0] is the base */
     const RtSchema *base;
     int nmoney;
-    int *money;   /* the base's money outputs compared (indices) */
+    int *money; /* the base's money outputs compared (indices) */
+    int npay;
+    int *pay;     /* of them (indices into money), the payers: those of role payer when the
+                     policy gives roles, else all (the cost tables and charts show these) */
     int oop, cap; /* base output indices (-1: none) */
     int ndims;
     RtSimDim *dims;

@@ -75,11 +75,13 @@ typedef struct SimPS {
 typedef struct SimT {
     Acc *acc; /* per scenario */
     int64_t claim_persons, claim_persons_w;
+    RtLine chg; /* --changes rows of the batch's claims of this thread */
 } SimT;
 
 typedef struct Scen {
     PolEngine *e;
     const RtSchema *s;
+    int *out_of; /* per base output: the same output here (by name), or -1 (--changes) */
 } Scen;
 
 typedef struct Sim {
@@ -95,6 +97,8 @@ typedef struct Sim {
     int money_n;
     int *money;
     int date_idx;
+    RtOut changes; /* --changes, opened at the first batch (after the claims header) */
+    int changes_open;
     char err[MSG_MAX];
     int failed;
 } Sim;
@@ -290,6 +294,15 @@ static long year_entry(Sim *m, SimPS *ps, int64_t year, int dim, int64_t value)
     return (long)ps->nyears++;
 }
 
+/* where a failed claim is: "line N" of the claims file, never its claim id (the report is
+ * shared beyond those who may see claim and person ids: issue 15); allocated, NULL on memory */
+static char *example_of(const RtRow *r)
+{
+    char b[32];
+    snprintf(b, sizeof b, "line %" PRId64, r->line);
+    return rt_strdup(b);
+}
+
 static void note_failure(Acc *a, const RtRow *r, int64_t code, int64_t loc)
 {
     a->failed++;
@@ -298,7 +311,7 @@ static void note_failure(Acc *a, const RtRow *r, int64_t code, int64_t loc)
         if (x->code == code && x->loc == loc) {
             x->count++;
             if (r->seq < x->seq) {
-                char *e = rt_strdup(r->id);
+                char *e = example_of(r);
                 if (e) {
                     polrt_realloc(x->example, 0);
                     x->example = e;
@@ -318,11 +331,54 @@ static void note_failure(Acc *a, const RtRow *r, int64_t code, int64_t loc)
     x->loc = loc;
     x->count = 1;
     x->seq = r->seq;
-    x->example = rt_strdup(r->id); /* NULL (memory) only loses the example */
+    x->example = example_of(r); /* NULL (memory) only loses the example */
 }
 
 /* The sink's part of a good claim the pipeline settled in every scenario: its totals, its
  * person-year's own payment, whether it differs from the base. 0, or -1 (memory). */
+/* --changes: the claim's rows, one per scenario and output whose value differs from the
+ * base's (both settled): claim_id, person_id, scenario, output, label, base, value, difference
+ * (money only). Into the thread's buffer; batch() writes them in input order. 0, or -1. */
+static int changed_rows(Sim *m, SimT *t, RtPThread *pt, RtPState *pps, RtRow *r)
+{
+    const RtSchema *s = m->s;
+    RtLine *l = &t->chg;
+    size_t maxout = (size_t)rt_pipe_maxout(pt->pipe);
+    const int64_t *base = pt->outs;
+    r->out_off = l->n;
+    for (int si = 1; si < m->nscen && pt->ok[0]; si++) {
+        if (!pt->ok[si])
+            continue; /* a failure is in failures.csv */
+        const Scen *x = &m->scen[si];
+        const int64_t *out = pt->outs + (size_t)si * maxout;
+        for (int i = 0; i < s->noutputs; i++) {
+            int o = x->out_of[i];
+            if (o < 0 || out[o] == base[i])
+                continue;
+            const RtType *ty = &s->outputs[i].type;
+            rt_line_cell(l, r->id);
+            rt_line_add(l, ",", 1);
+            rt_line_cell(l, pps->p->id);
+            rt_line_add(l, ",", 1);
+            rt_line_cell(l, m->res->scen[si].name);
+            rt_line_add(l, ",", 1);
+            rt_line_cell(l, s->outputs[i].name);
+            rt_line_add(l, ",", 1);
+            rt_line_cell(l, rt_output_heading(s, i, 1));
+            rt_line_add(l, ",", 1);
+            rt_line_value(l, s, ty, base[i], 1);
+            rt_line_add(l, ",", 1);
+            rt_line_value(l, s, ty, out[o], 1);
+            rt_line_add(l, ",", 1);
+            if (ty->kind == RT_MONEY && base[i] != POLRT_NONE && out[o] != POLRT_NONE)
+                rt_line_value(l, s, ty, out[o] - base[i], 0);
+            rt_line_add(l, "\n", 1);
+        }
+    }
+    r->out_len = l->n - r->out_off;
+    return l->oom ? -1 : 0;
+}
+
 static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
 {
     Sim *m = self;
@@ -388,7 +444,7 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
             affected[si] = 1;
         }
     }
-    return 0;
+    return m->o->changes ? changed_rows(m, t, pt, pps, r) : 0;
 }
 
 static int acc_init(Sim *m, Acc *a)
@@ -449,12 +505,50 @@ static int person_end(void *self, RtPThread *pt, RtPState *ps)
     return rc;
 }
 
+/* the --changes file open, its header written: 0, or -1 (message in err) */
+static int changes_open(Sim *m, char *err, size_t errlen)
+{
+    if (rt_out_open(&m->changes, strcmp(m->o->changes, "-") ? m->o->changes : NULL, err, errlen) <
+        0)
+        return -1;
+    m->changes_open = 1;
+    fputs("\xEF\xBB\xBF" /* UTF-8 for spreadsheets, as the report's CSV files */
+          "claim_id,person_id,scenario,output,label,base,value,difference\n",
+          m->changes.f);
+    return 0;
+}
+
+/* --changes: after each batch, its claims' rows in input order (as polc run writes results);
+ * the file is opened at the first batch, once the claims header was read */
+static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen)
+{
+    Sim *m = self;
+    (void)p;
+    if (!m->changes_open && changes_open(m, err, errlen) < 0)
+        return -1;
+    for (size_t bi = 0; bi < n; bi++)
+        for (size_t k = 0; k < blocks[bi].nrows; k++) {
+            const RtRow *row = &blocks[bi].rows[k];
+            if (row->status == RT_ROW_OK && row->out_len)
+                fwrite(m->th[row->thread].chg.p + row->out_off, 1, row->out_len, m->changes.f);
+        }
+    for (int i = 0; i < m->nthreads; i++)
+        m->th[i].chg.n = 0;
+    if (ferror(m->changes.f)) {
+        snprintf(err, errlen, "cannot write %s: %s", m->o->changes,
+                 strerror(rt_out_errno(&m->changes)));
+        return -1;
+    }
+    return 0;
+}
+
 static void sim_free_threads(Sim *m)
 {
     for (int i = 0; m->th && i < m->nthreads; i++) {
         for (int k = 0; m->th[i].acc && k < m->nscen; k++)
             acc_free(m, &m->th[i].acc[k]);
         polrt_realloc(m->th[i].acc, 0);
+        polrt_realloc(m->th[i].chg.p, 0);
     }
     polrt_realloc(m->th, 0);
     m->th = NULL;
@@ -591,6 +685,7 @@ static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
     res->scen = polrt_realloc(NULL, (size_t)n * sizeof *res->scen);
     if (!m->scen || !res->scen)
         return -1;
+    memset(m->scen, 0, (size_t)n * sizeof *m->scen);
     memset(res->scen, 0, (size_t)n * sizeof *res->scen);
     res->nscen = m->nscen = n;
     /* the compared outputs: the base's money outputs */
@@ -603,9 +698,25 @@ static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
             m->money[m->money_n++] = i;
     res->money = m->money;
     res->nmoney = m->money_n;
+    /* the payers: the outputs of role payer when the policy says which are (spec/LANGUAGE.md
+     * "Outputs"), else every money output; the patient's share is the own payment */
+    if (!(res->pay = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *res->pay)))
+        return -1;
+    int roles = 0, patient = -1;
+    for (int i = 0; i < s->noutputs; i++) {
+        roles |= s->outputs[i].role != RT_ROLE_NONE;
+        if (s->outputs[i].role == RT_ROLE_PATIENT && patient < 0)
+            patient = i;
+    }
+    res->npay = 0;
+    for (int k = 0; k < m->money_n; k++)
+        if (!roles || s->outputs[m->money[k]].role == RT_ROLE_PAYER)
+            res->pay[res->npay++] = k;
     static const char *const oop_words[] = {"patient", "own", NULL};
     static const char *const cap_words[] = {"backstop", "cap", NULL};
-    res->oop = m->o->oop ? named_output(m, "--oop", m->o->oop) : output_like(s, oop_words);
+    res->oop = m->o->oop      ? named_output(m, "--oop", m->o->oop)
+               : patient >= 0 ? patient
+                              : output_like(s, oop_words);
     res->cap = m->o->cap ? named_output(m, "--cap", m->o->cap) : output_like(s, cap_words);
     if (res->oop == -2 || res->cap == -2)
         return -2;
@@ -615,6 +726,10 @@ static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
         x->e = sc[i].engine;
         x->s = rt_engine_schema(x->e);
         const RtSchema *t = x->s;
+        if (!(x->out_of = polrt_realloc(NULL, ((size_t)s->noutputs + 1) * sizeof *x->out_of)))
+            return -1;
+        for (int k = 0; k < s->noutputs; k++)
+            x->out_of[k] = output_index(t, s->outputs[k].name);
         if (i > 0 && rt_pipe_same_data(s, t, why, sizeof why) < 0) {
             sim_error(m, "scenario '%s' reads other data than the base: %s", sc[i].name, why);
             return -2;
@@ -870,6 +985,7 @@ POLRT_API void polrt_sim_free(PolSim *r)
     polrt_realloc(r->group_dim, 0);
     polrt_realloc(r->dims, 0);
     polrt_realloc(r->money, 0);
+    polrt_realloc(r->pay, 0);
     polrt_realloc(r, 0);
 }
 
@@ -1054,6 +1170,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
         .threads = m->nthreads,
         .progress = o->progress == 1 || (o->progress < 0 && isatty(2)),
         .verb = "simulating",
+        .encoding = o->encoding,
         .max_told = SIM_MAX_TOLD,
         .cluster = o->cluster,
     };
@@ -1063,6 +1180,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
         .thread_init = thread_init,
         .claim = claim,
         .person_end = person_end,
+        .batch = m->o->changes ? batch : NULL,
     };
     RtPipeStats st;
     int rc = rt_pipe_run(engines, n, &po, &sink, &st, m->err, sizeof m->err);
@@ -1086,6 +1204,12 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
         *out = NULL;
     if (!sc || n < 1 || !o || !o->claims) {
         fprintf(stderr, "polc: simulate needs a base scenario and a claims file\n");
+        return 2;
+    }
+    /* each rank knows only its persons' changed claims, and one file has one writer */
+    if (o->changes && o->cluster && o->cluster->size > 1) {
+        fprintf(stderr, "polc: --changes is not a job for %d ranks yet: run it alone\n",
+                o->cluster->size);
         return 2;
     }
     int64_t t0 = rt_now_ns();
@@ -1145,7 +1269,22 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
             cl->fail(cl, rc, m->err);
         fprintf(stderr, "polc: %s\n", m->err);
     }
+    /* --changes in place only after a complete run (rejected rows aside), as polc run's
+     * results; a stopped run leaves an earlier file alone */
+    if (o->changes && (rc == 0 || rc == 3)) {
+        char err[MSG_MAX];
+        if ((!m->changes_open && changes_open(m, err, sizeof err) < 0) ||
+            rt_out_commit(&m->changes, err, sizeof err) < 0) {
+            fprintf(stderr, "polc: %s\n", err);
+            rc = polrt_exit_for_errno(errno);
+        }
+        m->changes_open = 0;
+    }
+    if (m->changes_open)
+        rt_out_abort(&m->changes);
     sim_free_threads(m);
+    for (int i = 0; m->scen && i < m->nscen; i++)
+        polrt_realloc(m->scen[i].out_of, 0);
     polrt_realloc(m->scen, 0);
     polrt_realloc(prejects, 0);
     res->seconds = (double)(rt_now_ns() - t0) / 1e9;

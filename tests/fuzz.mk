@@ -3,13 +3,39 @@
 # `sh tests/fuzz/run.sh $(FUZZ_SECONDS)`) runs libFuzzer on the front end; run.sh builds the
 # target itself into $(BUILD)/fuzz/ with -fsanitize=fuzzer,address,undefined.
 #   make fuzz-frontend FUZZ_SECONDS=600   fuzz for ten minutes; crashes -> tests/fuzz/crashes/
-#   make fuzz-replay                      run the seeds and every saved crash once
-#   make fuzz-clean                       forget the grown corpus and the fuzz build
-.PHONY: fuzz-replay fuzz-clean
+#   make fuzz-csv / fuzz-persons / fuzz-explain FUZZ_SECONDS=600
+#                                         the claims reader, the persons reader, the service's
+#                                         JSON requests and explanations (tests/fuzz/fuzz_runtime.c)
+#   make fuzz-diffcsv DIFF_FILES=20000    the CSV reader against Python's csv module
+#                                         (tests/fuzz/diffcsv.py; make test runs 300 files)
+#   make fuzz-replay                      run every target's seeds and saved crashes once
+#   make fuzz-clean                       forget the grown corpora and the fuzz builds
+# tests/RELIABILITY.md says what each found and the figures of the last runs.
+.PHONY: fuzz-replay fuzz-clean fuzz-csv fuzz-persons fuzz-explain fuzz-diffcsv
+
+fuzz-csv fuzz-persons fuzz-explain: deps
+	$(Q)sh tests/deps.sh $(FUZZ_PKGS)
+	$(Q)BUILD=$(BUILD) sh tests/fuzz/run.sh $(@:fuzz-%=%) $(FUZZ_SECONDS)
+
+# the reader's records as JSON lines, for diffcsv.py; built with the unit tests (make unit),
+# as tests/runtime/diffcsv.sh runs it in the suite
+$(BUILD)/tests/csvdump: tests/fuzz/csvdump.c $(BUILD)/libpolrt.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -Iruntime -o $@ $< \
+	    -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive $(RT_LIBS)
+unit: $(BUILD)/tests/csvdump
+
+DIFF_FILES ?= 20000
+fuzz-diffcsv: deps
+	$(Q)$(MAKE) --no-print-directory $(BUILD)/tests/csvdump
+	$(Q)python3 tests/fuzz/diffcsv.py --dump $(BUILD)/tests/csvdump --files $(DIFF_FILES) \
+	    --seed $$(date +%s)
 
 fuzz-replay: deps
 	$(Q)sh tests/deps.sh $(FUZZ_PKGS)
-	$(Q)BUILD=$(BUILD) sh tests/fuzz/run.sh --replay
+	$(Q)for t in frontend csv persons explain; do \
+	    BUILD=$(BUILD) sh tests/fuzz/run.sh --replay $$t || exit 1; done
 
 fuzz-clean:
 	rm -rf $(BUILD)/fuzz

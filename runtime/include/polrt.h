@@ -40,6 +40,8 @@ enum {
     POLRT_E_REJECTED = 7,  /* the claim failed one of the policy's input checks (reject
                               declarations): err_loc is its index in the schema's
                               "rejects", not in "locs" (set by the runtime, not by policies) */
+    POLRT_E_UNKNOWN = 8,   /* a table member the policy marks unknown (the notice does not give
+                              it) was needed: err_loc's "locs" entry names the param and member */
 };
 
 /* ---- The context a compiled policy runs in ------------------------------------------
@@ -67,6 +69,9 @@ typedef struct PolCtx {
     void *user;          /* the evaluator's own data (the interpreter's IR) */
     int64_t *pidx;       /* trace: the table entry (enum member) of each table param last
                           * read, or NULL for no trace (then nothing is written) */
+    void *trace; /* trace: the runtime's record of the history spans the rules read and of the
+                  * calls of rules with arguments (polrt_trace_span, polrt_trace_call), or NULL
+                  * for none; written by the traced entry points only */
 } PolCtx;
 
 /* Entry points every compiled policy exports (symbol names are fixed). */
@@ -115,6 +120,15 @@ POLRT_API int64_t polrt_year_of(int64_t day);
 POLRT_API int64_t polrt_month_of(int64_t day);
 POLRT_API int64_t polrt_month_after(PolCtx *ctx, int64_t day, int64_t loc); /* 次月1日 */
 POLRT_API int64_t polrt_year_start(int64_t day);                            /* 1 Jan */
+/* the traced entry points record, for explanations, each history span an aggregate visits
+ * (0-based row of ctx->hist) and each rule-with-arguments call once its value is known (the
+ * rule's index, its value, its nargs arguments); nothing when ctx->trace is NULL */
+POLRT_API void polrt_trace_span(PolCtx *ctx, int64_t span);
+POLRT_API void polrt_trace_call(PolCtx *ctx, int64_t rule, int64_t value, const int64_t *args,
+                                int64_t nargs);
+/* ... and each candidate of a max or min over history (the schema loc of the aggregate, the
+ * span, the candidate's value): the alternatives a best-of (就高不就低) compared */
+POLRT_API void polrt_trace_pick(PolCtx *ctx, int64_t loc, int64_t span, int64_t value);
 
 /* ---- Civil dates, money and rate text (shared by compiler and runtime) --------------- */
 POLRT_API int64_t polrt_days_from_civil(int64_t y, int64_t m, int64_t d);
@@ -171,8 +185,13 @@ typedef struct PolResult {
     const int64_t *keys; /* the ledger keys (e.g. the benefit year) per ledger */
     const int64_t *rule_val, *branch, *pver; /* trace, schema "rules"/"params" order (NULL
                                               * when the runtime settled without a trace) */
-    const int64_t *pidx; /* trace: the table entry (enum member) each table param was read at,
-                          * -1 when not read (NULL: no such trace) */
+    const int64_t *pidx;   /* trace: the table entry (enum member) each table param was read at,
+                            * -1 when not read (NULL: no such trace) */
+    const void *trace;     /* trace: the spans read and the rule-with-arguments calls (PolCtx.trace;
+                            * NULL: no such trace) */
+    const int64_t *person; /* the person's fields, schema "person" order (NULL: not known) */
+    const int64_t *hist;   /* the person's history spans, nhist rows of schema "history" width */
+    int64_t nhist;
 } PolResult;
 /* ledger_db NULL: ledgers in memory for the session's life; else an SQLite file, created
  * when missing. The engine must outlive its sessions. */
@@ -245,7 +264,17 @@ typedef struct PolRunOpts {
                                   ledger holds with other data) are counted, never stop it */
     int progress;              /* 1 force, 0 never, -1 when stderr is a terminal */
     int quiet;                 /* no summary */
-    int show_ids; /* row messages name person ids and values (default: file:line only) */
+    int show_ids;       /* row messages name person ids and values (default: file:line only) */
+    const char *labels; /* results headed and worded by "zh" labels or by "names" (spec/DATA.md
+                           "Labels"); NULL: zh when the policy's outputs have labels */
+    const char *keep;   /* input columns copied into the results, "a,b" (NULL: none) */
+    /* with ledger_db: claims is a list of settled claims to reverse (claim_id, person_id) */
+    int reverse;
+    const char *adjustments; /* CSV of the claims settled again (NULL: the audit trail only) */
+    int late_reject;         /* a late claim is rejected (default: settled in date order) */
+    const char *encoding; /* the inputs' text encoding: "utf-8", "gb18030" (or "gbk"); NULL:
+                             a file that is GB18030 and not UTF-8 is read as GB18030 */
+    const char *xlsx;     /* the results also as an Excel workbook (NULL: none) */
     /* the MPI job polc was started in (runtime/cluster.h, spec/SCALE.md); NULL: alone */
     const struct RtCluster *cluster;
 } PolRunOpts;
@@ -269,5 +298,18 @@ enum {
 POLRT_API int polrt_exit_for_errno(int e);
 /* returns a POLRT_EXIT_ code: 0 ok, 2 usage, 3 rejected rows or failed claims, 4 system */
 POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st);
+
+/* ---- Ledger files (polc ledger; spec/DATA.md "Ledger files") ---------------------------
+ * import: opening balances from file (person_id, ledger, year, ledger fields by name or
+ * label) into the ledger store: a row sets its person-year's ledger row unless that already
+ * has settled claims; importing the same file twice leaves the ledger as once. Rejected rows
+ * go to rejects (NULL: FILE.rejects.csv). dry_run: everything checked, nothing written.
+ * export: every ledger row, in the import's format, to out (NULL: stdout). erase: every row
+ * of the person in every table, and an audit row that records the erasure, not whose it
+ * was. Messages on stderr; POLRT_EXIT_ codes. */
+POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const char *file,
+                                  const char *rejects, int dry_run);
+POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const char *out);
+POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char *person_id);
 
 #endif

@@ -91,7 +91,7 @@ pass() { echo "[PASS] examples: $1"; }
 fail() { echo "[FAIL] examples: $1"; }
 
 if "$POLC" run policies/anhui/panji-2017.pol --claims examples/claims.csv \
-        --persons examples/persons.csv --out "$d/r.csv" -q 2> "$d/err"; then
+        --persons examples/persons.csv --out "$d/r.csv" --labels names -q 2> "$d/err"; then
     pass "polc run settles the example"
 else
     fail "polc run exited $?: $(cat "$d/err")"
@@ -155,7 +155,7 @@ cp examples/claims.csv "$d/bad.csv"
 echo 'Z999,P01,住院,潘集区人民医院,县区,是,否,否,,否,否,否,2017-12-01,2017-12-05,100.00,300.00,否' \
     >> "$d/bad.csv"
 "$POLC" run policies/anhui/panji-2017.pol --claims "$d/bad.csv" --persons examples/persons.csv \
-    --out "$d/r2.csv" --rejects "$d/rej.csv" -q 2> "$d/err2"
+    --out "$d/r2.csv" --rejects "$d/rej.csv" --labels names -q 2> "$d/err2"
 rc=$?
 if [ "$rc" -eq 3 ]; then pass "a bad row: exit 3"; else fail "a bad row: exit $rc, expected 3"; fi
 if grep -q 'bad.csv:48: 非合规费用大于医疗总费用' "$d/err2"; then

@@ -33,6 +33,8 @@ c10,p5,2018-04-01,1,0
 c11,p6,2016-12-31,1,0
 EOF
 
+# a results file starts with a UTF-8 byte order mark (spec/DATA.md, for Excel)
+printf '\357\273\277' >"$WORK/want.csv"
 printf '%s\n' \
     'claim_id,gross,scaled,year_paid,status' \
     'c01,100.00,150.00,100.00,settled' \
@@ -46,7 +48,7 @@ printf '%s\n' \
     'c09,,,,"error: amount overflow in life.scaled_sum (line 7, col 47)"' \
     'c10,1.00,1.50,1.00,settled' \
     "c11,,,,\"error: dated 2016-12-31, outside the policy's validity\"" \
-    >"$WORK/want.csv"
+    >>"$WORK/want.csv"
 
 if ! "$POLC" build "$P" -o "$WORK/overflow.so" 2>"$WORK/build.err"; then
     echo "[FAIL] $P: polc build: $(head -n 1 "$WORK/build.err")"

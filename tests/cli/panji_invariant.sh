@@ -89,7 +89,7 @@ nclaims=$(($(wc -l < "$d/claims.csv") - 1))
 
 # ---- settle ----------------------------------------------------------------------------
 if "$POLC" run "$POLICY" --claims "$d/claims.csv" --persons "$d/persons.csv" \
-        --out "$d/r.csv" -q 2> "$d/err"; then
+        --out "$d/r.csv" --labels names -q 2> "$d/err"; then
     pass "polc run settled $nclaims generated claims"
 else
     fail "polc run exited $?: $(head -5 "$d/err")"

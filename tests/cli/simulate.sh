@@ -62,10 +62,10 @@ R=$d/r1
 for f in totals counts changes oop; do
     check "$f.csv: a BOM, then the header" "$(head -c 3 $R/$f.csv | od -An -tx1 | tr -d ' \n')" "efbbbf"
 done
-has "basic unchanged" $R/totals.csv "封顶4000,basic,48160.00,48160.00,0.00,0.000000"
-has "patient_pays +2000 (+30.96%)" $R/totals.csv "封顶4000,patient_pays,8460.00,6460.00,2000.00,0.309598"
-has "backstop -2000 (-29.07%)" $R/totals.csv "封顶4000,backstop,4880.00,6880.00,-2000.00,-0.290698"
-has "base patient_pays 6460" $R/totals.csv "base,patient_pays,6460.00,6460.00,0.00,0.000000"
+has "basic unchanged" $R/totals.csv "封顶4000,basic,48160.00,48160.00,0.00,0.000000,,"
+has "patient_pays +2000 (+30.96%)" $R/totals.csv "封顶4000,patient_pays,8460.00,6460.00,2000.00,0.309598,,"
+has "backstop -2000 (-29.07%)" $R/totals.csv "封顶4000,backstop,4880.00,6880.00,-2000.00,-0.290698,,"
+has "base patient_pays 6460" $R/totals.csv "base,patient_pays,6460.00,6460.00,0.00,0.000000,,"
 has "claims and persons changed" $R/counts.csv "封顶4000,5,0,2,0.400000,2,0.666667"
 has "2 persons pay 100-1000 more" $R/changes.csv "封顶4000,100..1000,2,0.666667,2000.00"
 has "1 person unchanged" $R/changes.csv "封顶4000,0,1,0.333333,0.00"
@@ -88,7 +88,7 @@ sim --base $S/sim.pol --reform $S/cap4000.pol --reform $S/same.pol --set "cap=50
 check "two reforms: the first as alone" "$(grep '^封顶4000,' "$d/r2/totals.csv")" \
     "$(grep '^封顶4000,' $R/totals.csv)"
 # cap 5000: c2 pays min(4400, 5000-2240) = 2760, c4 min(6240, 5000) = 5000: +2000 +2000
-has "and the --set scenario beside them" "$d/r2/totals.csv" "cap=5000 yuan,patient_pays,10460.00,6460.00,4000.00,0.619195"
+has "and the --set scenario beside them" "$d/r2/totals.csv" "cap=5000 yuan,patient_pays,10460.00,6460.00,4000.00,0.619195,,"
 
 # a reform that changes nothing: zero difference everywhere
 sim --base $S/sim.pol --reform $S/same.pol --claims $S/claims.csv --persons $S/persons.csv \
@@ -100,13 +100,13 @@ has "no change: everyone unchanged" "$d/r0/changes.csv" "不变,0,3,1.000000,0.0
 check "no change: distributions equal" \
     "$(grep ',base,' "$d/r0/oop.csv" | cut -d, -f1,2,4-)" "$(grep ',不变,' "$d/r0/oop.csv" | cut -d, -f1,2,4-)"
 
-# a sweep's scenario names differ at their end: a terminal table cuts a long one in the middle,
-# so the points stay apart (issue 11: every row read "backstop_cap[city]=50...")
 sim --base policies/anhui/panji-2017.pol --sweep 'backstop_cap[city]=5000..8000:1000' \
     --claims examples/claims.csv --persons examples/persons.csv >"$d/sweep.txt" 2>&1
-check "sweep: long names cut in the middle, the points apart" \
-    "$(grep -o 'backstop_c\.\.\.\]=[0-9]* yuan' "$d/sweep.txt" | sort -u | tr '\n' ' ')" \
-    "backstop_c...]=5000 yuan backstop_c...]=6000 yuan backstop_c...]=7000 yuan backstop_c...]=8000 yuan "
+# a sweep's tables name each point by its full value (the parameter is in the title): the
+# sweep table and the own-payment table, 4 points each, none cut
+check "sweep: every point by its full value, in both tables" \
+    "$(grep -cE '^  (5000|6000|7000|8000) yuan ' "$d/sweep.txt")/$(grep -c '\.\.\.' "$d/sweep.txt")" \
+    "8/0"
 
 # a sweep point is the same run as --set (a scalar and a table member)
 sim --base $S/sim.pol --sweep "cap=3000..5000:1000" --claims $S/claims.csv \
@@ -122,7 +122,7 @@ sim --base $S/sim.pol --sweep "deductible[county]=300..500:100 yuan" --claims $S
 sim --base $S/sim.pol --set "deductible[county]=400 yuan" --claims $S/claims.csv \
     --persons $S/persons.csv --report "$d/set2" -q 2> "$d/err" || fail "table --set: $(cat "$d/err")"
 # c1: (10000-400)x.8 = 7680, c4: (30000-400)x.8 = 23680: basic 48160 - 80 - 80 = 48000
-has "table sweep point: basic 48000" "$d/sw2/totals.csv" "deductible[county]=400 yuan,basic,48000.00,48160.00,-160.00,-0.003322"
+has "table sweep point: basic 48000" "$d/sw2/totals.csv" "deductible[county]=400 yuan,basic,48000.00,48160.00,-160.00,-0.003322,,"
 check "table sweep point = --set deductible[county]=400 yuan" \
     "$(grep '^deductible\[county\]=400 yuan,' "$d/set2/totals.csv" | cut -d, -f2,3 | tr '\n' ' ')" \
     "$(grep '^deductible\[county\]=400 yuan,' "$d/sw2/totals.csv" | cut -d, -f2,3 | tr '\n' ' ')"
@@ -132,8 +132,8 @@ awk -F, 'BEGIN { w["p1"] = "2"; w["p2"] = "1"; w["p3"] = "0.5" }
          NR == 1 { print $0 ",w"; next } { print $0 "," w[$1] }' $S/persons.csv > "$d/wpersons.csv"
 sim --base $S/sim.pol --claims $S/claims.csv --persons "$d/wpersons.csv" --weight w \
     --report "$d/rw" -q 2> "$d/err" || fail "--weight: $(cat "$d/err")"
-has "weighted patient_pays 7870" "$d/rw/totals.csv" "base,patient_pays,7870.00,7870.00,0.00,0.000000"
-has "weighted backstop 8900" "$d/rw/totals.csv" "base,backstop,8900.00,8900.00,0.00,0.000000"
+has "weighted patient_pays 7870" "$d/rw/totals.csv" "base,patient_pays,7870.00,7870.00,0.00,0.000000,,"
+has "weighted backstop 8900" "$d/rw/totals.csv" "base,backstop,8900.00,8900.00,0.00,0.000000,,"
 has "weighted distribution" "$d/rw/oop.csv" ",all,base,4.00,1967.50,3000.00,3000.00,3000.00,3000.00,0.625000"
 
 # ---- a generated population under the seed policy -----------------------------------------
@@ -163,7 +163,8 @@ then
         pass "--by kind --by level: both breakdowns" || fail "--by kind --by level: $(cut -d, -f1,2 "$d/by/oop.csv" | sort -u | tr '\n' ' ')"
 
     # the base's totals are polc run's
-    "$POLC" run $P --claims $G/claims.csv --persons $G/persons.csv --out "$d/run.csv" -q \
+    "$POLC" run $P --claims $G/claims.csv --persons $G/persons.csv --out "$d/run.csv" \
+        --labels names -q \
         2> "$d/err"
     rc=$? # 3: some generated claims are dated before the policy's start and fail
     [ $rc -eq 0 ] || [ $rc -eq 3 ] || fail "polc run: $(cat "$d/err")"
@@ -292,7 +293,8 @@ usage "cannot open" --base $S/sim.pol --claims "$d/none.csv" --persons $S/person
 
 # ---- report.html: self-contained, and it renders -------------------------------------------
 H=$R/report.html
-check "report.html: three charts" "$(grep -o '<svg' $H | wc -l)" 3
+# the change by payer, the cost by payer, winners and losers, own payment
+check "report.html: four charts" "$(grep -o '<svg' $H | wc -l)" 4
 check "report.html: nothing fetched" "$(grep -Eo '(src|href)=|@import|url\(' $H | wc -l)" 0
 # headless Chromium: installed here when missing and we are root (Debian's package)
 if ! command -v chromium > /dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then

@@ -21,11 +21,11 @@
 #include <sys/stat.h>
 
 /* ---- limits -------------------------------------------------------------------------- */
-#define MAX_FIELDS    256  /* fields per record: the seed policies declare about 30 */
-#define MAX_THRESH    4096 /* remembered parameter values per type */
-#define MAX_BOUNDS    512  /* remembered version-boundary dates */
-#define MAX_SPANS     4    /* history spans per person: enough to exercise 就高不就低 */
-#define DAY_NONE      INT64_MIN
+#define MAX_FIELDS 256  /* fields per record: the seed policies declare about 30 */
+#define MAX_THRESH 4096 /* remembered parameter values per type */
+#define MAX_BOUNDS 512  /* remembered version-boundary dates */
+#define MAX_SPANS  4    /* history spans per person: enough to exercise 就高不就低 */
+#define DAY_NONE   INT64_MIN
 
 /* ---- the PRNG: xoshiro256**, seeded through splitmix64 (deterministic on every host) --- */
 static uint64_t rng_s[4];
@@ -137,6 +137,7 @@ typedef struct Field {
     int64_t def; /* the default, encoded (has_default) */
     int en;      /* enum index (T_ENUM) */
     int unit;    /* duration unit (T_DUR), index into dur_words */
+    int fen;     /* T_MONEY: cells in integer fen ("money:fen") */
 } Field;
 
 typedef struct Record {
@@ -189,6 +190,8 @@ static void parse_type(const char *t, Field *f)
     snprintf(buf, sizeof buf, "%.*s", (int)(f->optional ? n - 1 : n), t);
     if (!strcmp(buf, "money"))
         f->kind = T_MONEY;
+    else if (!strcmp(buf, "money:fen"))
+        f->kind = T_MONEY, f->fen = 1;
     else if (!strcmp(buf, "rate"))
         f->kind = T_RATE;
     else if (!strcmp(buf, "int"))
@@ -557,6 +560,15 @@ static void fmt_day(int64_t day, char *out, size_t len)
     snprintf(out, len, "%04" PRId64 "-%02" PRId64 "-%02" PRId64, y, m, d);
 }
 
+/* an amount as field f's cells hold it: yuan, or integer fen */
+static void fmt_amount(const Field *f, int64_t fen, char *out, size_t len)
+{
+    if (f->fen)
+        snprintf(out, len, "%" PRId64, fen);
+    else
+        fmt_money(fen, out, len);
+}
+
 static const char *bool_words[2][4] = {{"false", "0", "否", "no"}, {"true", "1", "是", "yes"}};
 
 static void fmt_day(int64_t day, char *out, size_t len);
@@ -565,7 +577,7 @@ static void fmt_day(int64_t day, char *out, size_t len);
 static void value_text(const Field *f, int64_t v, char *out, size_t len)
 {
     switch (f->kind) {
-    case T_MONEY: fmt_money(v < 0 ? 0 : v, out, len); return;
+    case T_MONEY: fmt_amount(f, v < 0 ? 0 : v, out, len); return;
     case T_RATE: fmt_rate(v, out, len); return;
     case T_INT: snprintf(out, len, "%" PRId64, v); return;
     case T_BOOL: snprintf(out, len, "%s", bool_words[v != 0][below(4)]); return;
@@ -608,7 +620,7 @@ static void gen_cell(const Field *f, int64_t day, double huge, double empty, int
         }
         if (money)
             *money = v;
-        fmt_money(v, out, len);
+        fmt_amount(f, v, out, len);
         return;
     }
     case T_RATE: fmt_rate(gen_rate(), out, len); return;

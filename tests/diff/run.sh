@@ -7,7 +7,10 @@
 # from the policy's own schema), then `polc run` the claims three ways (--interp, JIT, the
 # .so) and compare, byte for byte against the interpreter: the results CSV (outputs and the
 # per-claim status, error rows included), the JSON-lines explanation of every claim (rule
-# values, branches, parameter versions, ledgers), the exit code and the messages. A policy
+# values, branches, parameter versions, ledgers, the person, the history spans read and the
+# calls of rules with arguments, the candidates of each max or min over history), the exit code
+# and the messages; where the policy has rules with arguments or aggregates over its history,
+# some explanation must show them. A policy
 # may ask for other data with a comment line "# diff-args: --huge 0.2" (randdata options).
 # A policy in policies/ that does not check is a [FAIL]; elsewhere it is skipped.
 #
@@ -112,6 +115,22 @@ compare() {
     fi
 }
 
+# The explanations compared above must show what decided rules beyond the claim, or their
+# agreement says nothing about it: in directory $1, when policy $2 (comments stripped) matches
+# the extended regex $3, some line of the interpreter's explanations must match $4 (what: $5).
+# Only for the policies of tests/diff/ and policies/, whose outputs reach such rules (some in
+# tests/check/ok/ declare rules no output needs).
+traced() {
+    d=$1 name=$2
+    case $policy in tests/check/*) return 0 ;; esac
+    sed 's/#.*//' "$policy" | grep -Eq "$3" || return 0
+    if grep -q "$4" "$d/interp.jsonl"; then
+        ok "$name: the explanations show the $5 ($(grep -c "$4" "$d/interp.jsonl") claims)"
+    else
+        bad "$name: no explanation shows the $5"
+    fi
+}
+
 # what differs between run $2 and run $3 in directory $1 (exit code, results, messages)
 differences() {
     d=$1 a=$2 b=$3
@@ -210,6 +229,9 @@ for policy in $list; do
     compare "$d" jit "$name"
     compare "$d" so "$name"
     compare_fast "$d" "$name"
+    traced "$d" "$name" '^rule [^:=]*\(' '"calls":\[{' 'calls of rules with arguments'
+    traced "$d" "$name" '[a-z_]+ in [a-z_]+( where|\))' '"history":\[{' 'history spans read'
+    traced "$d" "$name" '(max|min)\(.* for [a-z_]+ in ' '"candidates":\[{' 'candidates of a max or min'
 done
 
 echo "$pass passed, $fail failed"

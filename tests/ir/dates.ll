@@ -1,9 +1,9 @@
 ; ModuleID = 'policy'
 source_filename = "policy"
 
-%PolCtx = type { ptr, ptr, ptr, i64, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64, i64, i64, ptr, ptr, ptr }
+%PolCtx = type { ptr, ptr, ptr, i64, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64, i64, i64, ptr, ptr, ptr, ptr }
 
-@polc_schema = constant [3993 x i8] c"{\22schema_version\22:1,\22policy\22:\22\E6\97\A5\E6\9C\9F\22,\22reform\22:null,\22source\22:null,\22file\22:\22tests/ir/dates.pol\22,\22sha256\22:\2215c463f294d18550621b0396c8def8aa907296732e5b68ffd01899e6a89d5dc2\22,\22compiler\22:\22polc 0.1.0\22,\22built\22:\221970-01-01T00:00:00Z\22,\22valid_from\22:\222025-01-01\22,\22valid_to\22:null,\22claim_date\22:\22discharged\22,\22enums\22:[],\22claim\22:[{\22name\22:\22admitted\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22discharged\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22filed\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22total\22,\22type\22:\22money\22,\22label\22:null,\22default\22:null},{\22name\22:\22wait\22,\22type\22:\22duration:months\22,\22label\22:null,\22default\22:0}],\22person\22:[],\22history\22:[],\22ledgers\22:[],\22outputs\22:[{\22name\22:\22on_time\22,\22type\22:\22bool\22,\22rule\22:1},{\22name\22:\22elapsed\22,\22type\22:\22int\22,\22rule\22:2},{\22name\22:\22long_stay\22,\22type\22:\22bool\22,\22rule\22:3},{\22name\22:\22starts\22,\22type\22:\22date\22,\22rule\22:4},{\22name\22:\22renew\22,\22type\22:\22date\22,\22rule\22:5},{\22name\22:\22pay\22,\22type\22:\22money\22,\22rule\22:6}],\22params\22:[{\22name\22:\22window\22,\22type\22:\22duration:workdays\22,\22brackets\22:false,\22index\22:null,\22cites\22:null,\22line\22:5,\22versions\22:[{\22from\22:\222025-01-01\22,\22to\22:null,\22offset\22:0,\22width\22:1}]},{\22name\22:\22grace\22,\22type\22:\22duration:days\22,\22brackets\22:false,\22index\22:null,\22cites\22:null,\22line\22:6,\22versions\22:[{\22from\22:\222025-01-01\22,\22to\22:null,\22offset\22:1,\22width\22:1}]},{\22name\22:\22waiting\22,\22type\22:\22duration:months\22,\22brackets\22:false,\22index\22:null,\22cites\22:null,\22line\22:7,\22versions\22:[{\22from\22:\222025-01-01\22,\22to\22:null,\22offset\22:2,\22width\22:1}]},{\22name\22:\22tenure\22,\22type\22:\22duration:years\22,\22brackets\22:false,\22index\22:null,\22cites\22:null,\22line\22:8,\22versions\22:[{\22from\22:\222025-01-01\22,\22to\22:null,\22offset\22:3,\22width\22:1}]}],\22rules\22:[{\22name\22:\22in_window\22,\22type\22:\22bool\22,\22cites\22:null,\22line\22:10,\22col\22:6,\22nargs\22:2,\22args\22:[{\22name\22:\22start\22,\22type\22:\22date\22},{\22name\22:\22t\22,\22type\22:\22date\22}],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:10}]},{\22name\22:\22on_time\22,\22type\22:\22bool\22,\22cites\22:null,\22line\22:11,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:11}]},{\22name\22:\22elapsed\22,\22type\22:\22int\22,\22cites\22:null,\22line\22:12,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:12}]},{\22name\22:\22long_stay\22,\22type\22:\22bool\22,\22cites\22:null,\22line\22:13,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:13}]},{\22name\22:\22starts\22,\22type\22:\22date\22,\22cites\22:null,\22line\22:14,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:14}]},{\22name\22:\22renew\22,\22type\22:\22date\22,\22cites\22:null,\22line\22:15,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:15}]},{\22name\22:\22pay\22,\22type\22:\22money\22,\22cites\22:null,\22line\22:16,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:16}]}],\22rejects\22:[],\22locs\22:[{\22rule\22:\22window\22,\22line\22:5,\22col\22:7},{\22rule\22:\22grace\22,\22line\22:6,\22col\22:7},{\22rule\22:\22waiting\22,\22line\22:7,\22col\22:7},{\22rule\22:\22tenure\22,\22line\22:8,\22col\22:7},{\22rule\22:\22in_window\22,\22line\22:10,\22col\22:6},{\22rule\22:\22in_window\22,\22line\22:10,\22col\22:46},{\22rule\22:\22in_window\22,\22line\22:10,\22col\22:51},{\22rule\22:\22in_window\22,\22line\22:10,\22col\22:59},{\22rule\22:\22on_time\22,\22line\22:11,\22col\22:6},{\22rule\22:\22on_time\22,\22line\22:11,\22col\22:22},{\22rule\22:\22on_time\22,\22line\22:11,\22col\22:32},{\22rule\22:\22on_time\22,\22line\22:11,\22col\22:48},{\22rule\22:\22elapsed\22,\22line\22:12,\22col\22:6},{\22rule\22:\22elapsed\22,\22line\22:12,\22col\22:54},{\22rule\22:\22elapsed\22,\22line\22:12,\22col\22:38},{\22rule\22:\22elapsed\22,\22line\22:12,\22col\22:21},{\22rule\22:\22long_stay\22,\22line\22:13,\22col\22:6},{\22rule\22:\22long_stay\22,\22line\22:13,\22col\22:24},{\22rule\22:\22long_stay\22,\22line\22:13,\22col\22:43},{\22rule\22:\22long_stay\22,\22line\22:13,\22col\22:60},{\22rule\22:\22starts\22,\22line\22:14,\22col\22:6},{\22rule\22:\22starts\22,\22line\22:14,\22col\22:24},{\22rule\22:\22starts\22,\22line\22:14,\22col\22:41},{\22rule\22:\22starts\22,\22line\22:14,\22col\22:51},{\22rule\22:\22starts\22,\22line\22:14,\22col\22:21},{\22rule\22:\22renew\22,\22line\22:15,\22col\22:6},{\22rule\22:\22renew\22,\22line\22:15,\22col\22:20},{\22rule\22:\22renew\22,\22line\22:15,\22col\22:37},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:6},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:19},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:52},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:72},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:34},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:38},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:22},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:84},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:101}]}\00"
+@polc_schema = constant [4234 x i8] c"{\22schema_version\22:1,\22policy\22:\22\E6\97\A5\E6\9C\9F\22,\22reform\22:null,\22source\22:null,\22file\22:\22tests/ir/dates.pol\22,\22sha256\22:\2215c463f294d18550621b0396c8def8aa907296732e5b68ffd01899e6a89d5dc2\22,\22compiler\22:\22polc 0.1.0\22,\22built\22:\221970-01-01T00:00:00Z\22,\22valid_from\22:\222025-01-01\22,\22valid_to\22:null,\22claim_date\22:\22discharged\22,\22enums\22:[],\22claim\22:[{\22name\22:\22admitted\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22discharged\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22filed\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22total\22,\22type\22:\22money\22,\22label\22:null,\22default\22:null},{\22name\22:\22wait\22,\22type\22:\22duration:months\22,\22label\22:null,\22default\22:0}],\22person\22:[],\22history\22:[],\22ledgers\22:[],\22outputs\22:[{\22name\22:\22on_time\22,\22type\22:\22bool\22,\22label\22:null,\22role\22:null,\22rule\22:1},{\22name\22:\22elapsed\22,\22type\22:\22int\22,\22label\22:null,\22role\22:null,\22rule\22:2},{\22name\22:\22long_stay\22,\22type\22:\22bool\22,\22label\22:null,\22role\22:null,\22rule\22:3},{\22name\22:\22starts\22,\22type\22:\22date\22,\22label\22:null,\22role\22:null,\22rule\22:4},{\22name\22:\22renew\22,\22type\22:\22date\22,\22label\22:null,\22role\22:null,\22rule\22:5},{\22name\22:\22pay\22,\22type\22:\22money\22,\22label\22:null,\22role\22:null,\22rule\22:6}],\22params\22:[{\22name\22:\22window\22,\22type\22:\22duration:workdays\22,\22brackets\22:false,\22index\22:null,\22cites\22:null,\22line\22:5,\22versions\22:[{\22from\22:\222025-01-01\22,\22to\22:null,\22offset\22:0,\22width\22:1}]},{\22name\22:\22grace\22,\22type\22:\22duration:days\22,\22brackets\22:false,\22index\22:null,\22cites\22:null,\22line\22:6,\22versions\22:[{\22from\22:\222025-01-01\22,\22to\22:null,\22offset\22:1,\22width\22:1}]},{\22name\22:\22waiting\22,\22type\22:\22duration:months\22,\22brackets\22:false,\22index\22:null,\22cites\22:null,\22line\22:7,\22versions\22:[{\22from\22:\222025-01-01\22,\22to\22:null,\22offset\22:2,\22width\22:1}]},{\22name\22:\22tenure\22,\22type\22:\22duration:years\22,\22brackets\22:false,\22index\22:null,\22cites\22:null,\22line\22:8,\22versions\22:[{\22from\22:\222025-01-01\22,\22to\22:null,\22offset\22:3,\22width\22:1}]}],\22rules\22:[{\22name\22:\22in_window\22,\22type\22:\22bool\22,\22label\22:null,\22cites\22:null,\22line\22:10,\22col\22:6,\22nargs\22:2,\22args\22:[{\22name\22:\22start\22,\22type\22:\22date\22},{\22name\22:\22t\22,\22type\22:\22date\22}],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:10}]},{\22name\22:\22on_time\22,\22type\22:\22bool\22,\22label\22:null,\22cites\22:null,\22line\22:11,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:11}]},{\22name\22:\22elapsed\22,\22type\22:\22int\22,\22label\22:null,\22cites\22:null,\22line\22:12,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:12}]},{\22name\22:\22long_stay\22,\22type\22:\22bool\22,\22label\22:null,\22cites\22:null,\22line\22:13,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:13}]},{\22name\22:\22starts\22,\22type\22:\22date\22,\22label\22:null,\22cites\22:null,\22line\22:14,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:14}]},{\22name\22:\22renew\22,\22type\22:\22date\22,\22label\22:null,\22cites\22:null,\22line\22:15,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:15}]},{\22name\22:\22pay\22,\22type\22:\22money\22,\22label\22:null,\22cites\22:null,\22line\22:16,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:16}]}],\22rejects\22:[],\22locs\22:[{\22rule\22:\22window\22,\22line\22:5,\22col\22:7},{\22rule\22:\22grace\22,\22line\22:6,\22col\22:7},{\22rule\22:\22waiting\22,\22line\22:7,\22col\22:7},{\22rule\22:\22tenure\22,\22line\22:8,\22col\22:7},{\22rule\22:\22in_window\22,\22line\22:10,\22col\22:6},{\22rule\22:\22in_window\22,\22line\22:10,\22col\22:46},{\22rule\22:\22in_window\22,\22line\22:10,\22col\22:51},{\22rule\22:\22in_window\22,\22line\22:10,\22col\22:59},{\22rule\22:\22on_time\22,\22line\22:11,\22col\22:6},{\22rule\22:\22on_time\22,\22line\22:11,\22col\22:22},{\22rule\22:\22on_time\22,\22line\22:11,\22col\22:32},{\22rule\22:\22on_time\22,\22line\22:11,\22col\22:48},{\22rule\22:\22elapsed\22,\22line\22:12,\22col\22:6},{\22rule\22:\22elapsed\22,\22line\22:12,\22col\22:54},{\22rule\22:\22elapsed\22,\22line\22:12,\22col\22:38},{\22rule\22:\22elapsed\22,\22line\22:12,\22col\22:21},{\22rule\22:\22long_stay\22,\22line\22:13,\22col\22:6},{\22rule\22:\22long_stay\22,\22line\22:13,\22col\22:24},{\22rule\22:\22long_stay\22,\22line\22:13,\22col\22:43},{\22rule\22:\22long_stay\22,\22line\22:13,\22col\22:60},{\22rule\22:\22starts\22,\22line\22:14,\22col\22:6},{\22rule\22:\22starts\22,\22line\22:14,\22col\22:24},{\22rule\22:\22starts\22,\22line\22:14,\22col\22:41},{\22rule\22:\22starts\22,\22line\22:14,\22col\22:51},{\22rule\22:\22starts\22,\22line\22:14,\22col\22:21},{\22rule\22:\22renew\22,\22line\22:15,\22col\22:6},{\22rule\22:\22renew\22,\22line\22:15,\22col\22:20},{\22rule\22:\22renew\22,\22line\22:15,\22col\22:37},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:6},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:19},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:52},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:72},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:34},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:38},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:22},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:84},{\22rule\22:\22pay\22,\22line\22:16,\22col\22:101}]}\00"
 @polc_params = constant [5 x i64] [i64 5, i64 15, i64 3, i64 1, i64 0]
 
 ; Function Attrs: noreturn
@@ -37,9 +37,16 @@ declare i64 @polrt_div_floor(ptr, i64, i64, i64)
 
 declare i64 @polrt_progressive(ptr, ptr, i64, i64)
 
+declare void @polrt_trace_span(ptr, i64)
+
+declare void @polrt_trace_call(ptr, i64, i64, ptr, i64)
+
+declare void @polrt_trace_pick(ptr, i64, i64, i64)
+
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_0(ptr %0, i64 %1, i64 %2) #1 {
 entry:
+  %args = alloca i64, i64 2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f2 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
@@ -51,16 +58,21 @@ entry:
 
 done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
+  %6 = getelementptr i64, ptr %args, i64 0
+  store i64 %1, ptr %6, align 4
+  %7 = getelementptr i64, ptr %args, i64 1
+  store i64 %2, ptr %7, align 4
+  call void @polrt_trace_call(ptr %0, i64 0, i64 %value, ptr %args, i64 2)
   ret i64 %value
 
 branch:                                           ; preds = %entry
-  %6 = icmp slt i64 %ctx.f, 9223372036854775807
-  %7 = icmp sge i64 %ctx.f, 20089
-  %8 = and i1 %7, %6
-  %9 = select i1 %8, i64 0, i64 -1
-  %10 = select i1 %8, i64 0, i64 -1
-  %11 = icmp slt i64 %9, 0
-  br i1 %11, label %fail, label %ok
+  %8 = icmp slt i64 %ctx.f, 9223372036854775807
+  %9 = icmp sge i64 %ctx.f, 20089
+  %10 = and i1 %9, %8
+  %11 = select i1 %10, i64 0, i64 -1
+  %12 = select i1 %10, i64 0, i64 -1
+  %13 = icmp slt i64 %11, 0
+  br i1 %13, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 4)
@@ -71,14 +83,14 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %12 = getelementptr i64, ptr %ctx.f1, i64 0
-  store i64 %10, ptr %12, align 4
-  %13 = getelementptr i64, ptr %ctx.f2, i64 %9
-  %14 = load i64, ptr %13, align 4
-  %15 = call i64 @polrt_add_workdays(ptr %0, i64 %1, i64 %14, i64 6)
-  %16 = icmp sle i64 %2, %15
-  %17 = zext i1 %16 to i64
-  store i64 %17, ptr %result, align 4
+  %14 = getelementptr i64, ptr %ctx.f1, i64 0
+  store i64 %12, ptr %14, align 4
+  %15 = getelementptr i64, ptr %ctx.f2, i64 %11
+  %16 = load i64, ptr %15, align 4
+  %17 = call i64 @polrt_add_workdays(ptr %0, i64 %1, i64 %16, i64 6)
+  %18 = icmp sle i64 %2, %17
+  %19 = zext i1 %18 to i64
+  store i64 %19, ptr %result, align 4
   br label %done
 }
 

@@ -33,8 +33,9 @@ case_() {
             jit) set -- "$WORK/$name.pol" ;;
             so) set -- "$WORK/$name.so" ;;
         esac
+        # on standard output: the rows alone, without the byte order mark of a results file
         "$POLC" run "$@" --claims "$WORK/$name.csv" ${PERSONS:+--persons "$PERSONS"} \
-            --out "$WORK/$name.$ev" -q 2>"$WORK/$name.err"
+            --out - -q >"$WORK/$name.res.$ev" 2>"$WORK/$name.err"
         rc=$?
         # claims that fail (an "error:" status) make the run exit 3, else 0
         want_rc=0
@@ -42,9 +43,9 @@ case_() {
         if [ $rc -ne $want_rc ]; then
             echo "[FAIL] $name ($ev): exit $rc, expected $want_rc: $(head -n 1 "$WORK/$name.err")"
             fail=$((fail + 1))
-        elif ! cmp -s "$WORK/$name.$ev" "$WORK/$name.want"; then
+        elif ! cmp -s "$WORK/$name.res.$ev" "$WORK/$name.want"; then
             echo "[FAIL] $name ($ev): results differ (expected -, got +):"
-            diff -u "$WORK/$name.want" "$WORK/$name.$ev" | sed -n '3,$p' | sed 's/^/    /'
+            diff -u "$WORK/$name.want" "$WORK/$name.res.$ev" | sed -n '3,$p' | sed 's/^/    /'
             fail=$((fail + 1))
         else
             echo "[PASS] $name ($ev)"

@@ -76,7 +76,7 @@ EOF
 } >want.rejects
 if ! cmp -s want.rejects out.csv.rejects.csv; then
     fail "the long record is not copied whole to the rejects file ($(wc -c <out.csv.rejects.csv) bytes)"
-elif [ "$(cut -d, -f1,5 out.csv | tr '\n' ' ')" != "claim_id,status C1,settled C3,settled " ]; then
+elif [ "$(cut -d, -f1,5 out.csv | tr '\n' ' ')" != "$(printf '\357\273\277')claim_id,status C1,settled C3,settled " ]; then
     fail "the rows around the long record: $(cat out.csv)"
 else
     pass "the long record is copied whole to the rejects file; the rows around it settle"

@@ -55,13 +55,15 @@ printf '%s\n' \
     >want.rejects
 # C1: compliant 9500, basic (9500 - 300) × 70% = 6440, remainder 3060, own capped at 3000;
 # C3: the cap is used up, the backstop pays all 670 of the remainder
+# a results file starts with a UTF-8 byte order mark (spec/DATA.md, for Excel)
+printf '\357\273\277' >want.csv
 printf '%s\n' \
     'claim_id,basic,own,backstop,status' \
     'C1,6440.00,3000.00,60.00,settled' \
     'C3,1330.00,0.00,670.00,settled' \
     'C6,420.00,480.00,0.00,settled' \
     "C8,,,,\"error: dated 2019-12-31, outside the policy's validity\"" \
-    >want.csv
+    >>want.csv
 
 if ! "$POLC" build "$P" -o capped.so 2>build.err || ! "$POLC" build "$P" --emit exe -o capped.exe 2>>build.err; then
     bad "$P: polc build" "$(head -n 1 build.err)"

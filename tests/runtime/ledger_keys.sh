@@ -3,16 +3,19 @@
 # year of the claim date (the date a person's claims must follow) keeps only its latest
 # year's row in memory (spec/SCHEMA.md, key_field): a new year takes the old year's place.
 # A ledger keyed by the year of another date can go back a year and must keep every row.
-# Exact amounts by hand, the same for the interpreter, the JIT, a .so, -j 1 and -j 2, and an
-# SQLite ledger (which keeps every row).
+# Exact amounts by hand, the same for the interpreter, the JIT, a .so, -j 1 and -j 2, an
+# SQLite ledger (which keeps every row) and a PostgreSQL one (a real server, started once for
+# the script by tests/serve/pg.sh).
 #
 #   sh tests/runtime/ledger_keys.sh        env: POLC (build/polc)
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 POLC=${POLC:-build/polc}
 case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
+ROOT=$(pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-keys.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
+. "$ROOT/tests/serve/pg.sh"
+trap 'pg_stop; rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 2
 
 pass=0
@@ -61,9 +64,16 @@ printf '%s\n' claim_id,pays,status A,600.00,settled B,400.00,settled C,0.00,sett
     D,0.00,settled E,600.00,settled F,400.00,settled G,600.00,settled H,600.00,settled \
     >want.dis
 
+pg_start "$WORK/pg" || bad "PostgreSQL ledger" "cannot start PostgreSQL 15 ($PGBIN; make deps)"
 for p in adm dis; do
     "$POLC" build $p.pol -o $p.so 2>build.err || bad "$p: build" "$(cat build.err)"
-    for how in "$p.so -j 1" "$p.so -j 2" "$p.pol" "$p.pol --interp" "$p.so --ledger $p.db"; do
+    pg=""
+    if [ -n "$PGURL" ] && psql -Atq "$PGURL" -c "CREATE DATABASE $p" >/dev/null; then
+        pg="$p.so --ledger ${PGURL%/polc}/$p"
+    fi
+    set -- "$p.so -j 1" "$p.so -j 2" "$p.pol" "$p.pol --interp" "$p.so --ledger $p.db"
+    [ -n "$pg" ] && set -- "$@" "$pg"
+    for how in "$@"; do
         # shellcheck disable=SC2086 # $how is the engine and its options
         "$POLC" run $how --claims claims.csv -q >got 2>err
         rc=$?

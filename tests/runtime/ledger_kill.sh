@@ -14,8 +14,8 @@
 # two threads, later), or "random N": N kills at random points of progress, each once the
 # ledger has grown by a random 2-12% of the reference run's ledger since that run started
 # (progress, not time: each run goes on from the ledger the last one left, so later runs have
-# less to do, and a busy machine stretches every run; the fixed points cover start-up; -j 1
-# or 2 at random); the seed is printed, and KILL_SEED repeats a sequence.
+# less to do, and a busy machine stretches every run; the fixed points cover start-up; -j 1,
+# 2 or 4 at random); the seed is printed, and KILL_SEED repeats a sequence.
 #
 #   sh tests/runtime/ledger_kill.sh     env: POLC (build/polc), KILL_CLAIMS (200000),
 #                                       KILL_POINTS, KILL_SEED
@@ -133,7 +133,7 @@ bytes 6000000 1"
         points=$(awk -v n="${KILL_POINTS#random }" -v seed="$seed" -v full="$full" 'BEGIN {
             srand(seed)
             for (i = 0; i < n; i++)
-                printf "grow %d %d\n", full * (0.02 + rand() * 0.10), 1 + int(rand() * 2)
+                printf "grow %d %d\n", full * (0.02 + rand() * 0.10), 2 ^ int(rand() * 3)
         }')
         ;;
     *)

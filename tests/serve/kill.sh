@@ -14,7 +14,7 @@ command -v sqlite3 >/dev/null || { echo "[SKIP] kill: no sqlite3 shell"; exit 0;
 "$POLC" gen --persons 100 --seed 7 --out pop >/dev/null 2>&1 || { bad "gen" "failed"; finish; }
 # the reference: one batch run of everything (some generated claims are rejected or fail:
 # they are never stored, by the service either)
-"$POLC" run "$PANJI" --claims pop/claims.csv --persons pop/persons.csv --ledger all.db -q \
+"$POLC" run "$PANJI" --labels names --claims pop/claims.csv --persons pop/persons.csv --ledger all.db -q \
     --out all.csv 2>/dev/null
 awk -F, '$NF == "settled" { print $1 }' all.csv | sort >settleable
 serve log --ledger "$SVC" "$PANJI" || { bad "start" "$(cat log)"; finish; }
@@ -67,7 +67,7 @@ prefix=$(awk -F, 'FILENAME == "stored" { keep[$1] = 1; next }
     FNR > 1 && ok[$1] { if (keep[$1] && gap[$2]) { print $1; exit } if (!keep[$1]) gap[$2] = 1 }' \
     stored settleable pop/claims.csv)
 check "the ledger holds a prefix of each person's claims" "" "$prefix"
-"$POLC" run "$PANJI" --claims held.csv --persons pop/persons.csv --ledger batch.db -q \
+"$POLC" run "$PANJI" --labels names --claims held.csv --persons pop/persons.csv --ledger batch.db -q \
     --out /dev/null 2>/dev/null
 same() { # same DB1 DB2 SQL
     [ "$(sql "$1" "$3")" = "$(sql "$2" "$3")" ]

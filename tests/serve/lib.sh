@@ -25,15 +25,21 @@ bad() {
     fail=$((fail + 1))
     echo "[FAIL] $1: $2"
 }
-# the ledger the service under test keeps: a file, or a new PostgreSQL database
-SVC=svc.db
+# ledger NAME: a new ledger for a service under test: the SQLite file NAME.db, or (SERVE_PG)
+# the URL of a new PostgreSQL database
 BACKEND=sqlite
-if [ -n "${SERVE_PG:-}" ]; then
-    BACKEND=postgresql
-    db=t$$_$(date +%s%N)
-    psql -Atq "$SERVE_PG/postgres" -c "CREATE DATABASE $db" >/dev/null || exit 2
-    SVC=$SERVE_PG/$db
-fi
+[ -n "${SERVE_PG:-}" ] && BACKEND=postgresql
+ledger() {
+    if [ $BACKEND = postgresql ]; then
+        db=t$$_$(date +%s%N)_$1
+        psql -Atq "$SERVE_PG/postgres" -c "CREATE DATABASE $db" >/dev/null || exit 2
+        echo "$SERVE_PG/$db"
+    else
+        echo "$1.db"
+    fi
+}
+# the ledger the service under test keeps
+SVC=$(ledger svc)
 
 # sql LEDGER QUERY: the rows of a query on an SQLite ledger or a PostgreSQL one (hex(x) is
 # SQLite's; PostgreSQL's bytes read the same as upper(encode(x, 'hex')))

@@ -18,10 +18,17 @@ pg_start() {
     fi
     $AS "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust --locale=C -E UTF8 \
         >"$PGDIR/initdb.log" 2>&1 || return 1
-    PGPORT=$(( (($$ + $(date +%N | sed 's/^0*//')0) % 20000) + 30000 ))
-    $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w -t 30 \
-        -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=on" start \
-        >/dev/null 2>&1 || return 1
+    # A random port; another test (or a service) may hold it, so a refused bind tries the next.
+    tries=0
+    while :; do
+        PGPORT=$(( (($$ + $(date +%N | sed 's/^0*//')0) % 20000) + 30000 ))
+        $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w -t 30 \
+            -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=on" start \
+            >/dev/null 2>&1 && break
+        tries=$((tries + 1))
+        grep -q 'Address already in use' "$PGDIR/log" 2>/dev/null && [ $tries -lt 8 ] || return 1
+        $AS sh -c ": >'$PGDIR/log'"
+    done
     $AS "$PGBIN/createdb" -h 127.0.0.1 -p $PGPORT -U postgres polc >/dev/null 2>&1 || return 1
     PGURL=postgresql://postgres@127.0.0.1:$PGPORT/polc
 }

@@ -1,8 +1,8 @@
 #!/bin/sh
 # tests/serve/postgresql.sh — the service's tests on a PostgreSQL ledger: a real PostgreSQL 15
 # (tests/serve/pg.sh: initdb and pg_ctl on a temporary directory and a loopback port, as the
-# postgres user), then tests/serve/serve.sh and tests/serve/kill.sh with SERVE_PG set, each
-# on a fresh database; and polc run --ledger on it, equal to its SQLite ledger byte for byte.
+# postgres user), then the service's tests (serve, kill, reload, tls, small) with SERVE_PG
+# set, each on fresh databases; and polc run --ledger on it, equal to its SQLite ledger byte for byte.
 #
 #   sh tests/serve/postgresql.sh        env: POLC (build/polc)
 set -u
@@ -27,10 +27,11 @@ rc=0
 cd "$TOP" || exit 2
 EX=$ROOT/examples
 PANJI=$ROOT/policies/anhui/panji-2017.pol
-"$POLC" run "$PANJI" --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger "$PGURL" \
-    --out pg.csv -q 2>pg.err
-"$POLC" run "$PANJI" --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger s.db \
-    --out s.csv -q 2>/dev/null
+"$POLC" run "$PANJI" --labels names --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger "$PGURL" \
+    --out - -q >pg.csv 2>pg.err
+# on standard output: no byte order mark (a results file has one), as the service answers
+"$POLC" run "$PANJI" --labels names --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger s.db \
+    --out - -q >s.csv 2>/dev/null
 if grep -q -E 'Sanitizer|runtime error:' pg.err; then
     echo "[FAIL] postgresql: polc run: $(grep -m1 -E 'Sanitizer|runtime error:' pg.err)"; rc=1
 fi
@@ -43,14 +44,14 @@ if [ "$(psql -Atq "$PGURL" -c "$QP")" = "$(sqlite3 s.db "$Q")" ]; then
 else
     echo "[FAIL] postgresql: polc run stores the bytes SQLite stores"; rc=1
 fi
-"$POLC" run "$PANJI" --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger "$PGURL" \
+"$POLC" run "$PANJI" --labels names --claims "$EX/claims.csv" --persons "$EX/persons.csv" --ledger "$PGURL" \
     --out pg2.csv -q 2>/dev/null
 n=$(grep -c ',already settled$' pg2.csv)
 if [ "$n" = 46 ]; then echo "[PASS] postgresql: a re-run: 46 already settled"; else
     echo "[FAIL] postgresql: a re-run: 46 already settled: $n"; rc=1; fi
 cd "$ROOT" || exit 2
 
-for t in serve kill; do
+for t in serve kill reload tls small; do
     sh "tests/serve/$t.sh" | sed 's/^\[\(PASS\|FAIL\)\] /[\1] postgresql: /'
 done
 

@@ -18,27 +18,28 @@ sed '/^param backstop_cap\[Level\]/{n;n;s/$/\n  from 2018-01-01: township 0.4 �
     old.pol >new.pol
 sed 's/^ledger annual per person per year of claim.discharged {/ledger annual per person per year of claim.admitted {/' \
     old.pol >incompat.pol
-sed 's/^rule cap: money /rule cap: money money /' old.pol >broken.pol
+sed 's/^rule cap "个人年度自付兜底线": money /rule cap "个人年度自付兜底线": money money /' old.pol >broken.pol
 for f in new incompat broken; do cmp -s old.pol $f.pol && bad "edit $f" "the sed did nothing"; done
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 
 # the reference: claims 1-20 under the old policy, then the rest under the new, one ledger
 head -21 "$EX/claims.csv" >first.csv
 (head -1 "$EX/claims.csv" && tail -n +22 "$EX/claims.csv") >rest.csv
-"$POLC" run old.pol --claims first.csv --persons "$EX/persons.csv" --ledger ref.db -q \
-    --out want1.csv 2>/dev/null
-"$POLC" run new.pol --claims rest.csv --persons "$EX/persons.csv" --ledger ref.db -q \
-    --out want2.csv 2>/dev/null
+# (on standard output: no byte order mark, which a results file has for Excel)
+"$POLC" run old.pol --labels names --claims first.csv --persons "$EX/persons.csv" --ledger ref.db -q \
+    --out - >want1.csv 2>/dev/null
+"$POLC" run new.pol --labels names --claims rest.csv --persons "$EX/persons.csv" --ledger ref.db -q \
+    --out - >want2.csv 2>/dev/null
 # ... and the new cap must change some of them, or the test could not tell the engines apart
-"$POLC" run old.pol --claims first.csv --persons "$EX/persons.csv" --ledger ref_old.db -q \
+"$POLC" run old.pol --labels names --claims first.csv --persons "$EX/persons.csv" --ledger ref_old.db -q \
     --out /dev/null 2>/dev/null
-"$POLC" run old.pol --claims rest.csv --persons "$EX/persons.csv" --ledger ref_old.db -q \
-    --out old2.csv 2>/dev/null
+"$POLC" run old.pol --labels names --claims rest.csv --persons "$EX/persons.csv" --ledger ref_old.db -q \
+    --out - >old2.csv 2>/dev/null
 cmp -s want2.csv old2.csv && bad "reference" "the new cap changes none of claims 21-46"
 
 mkdir pol
 cp old.pol pol/panji.pol
-serve log --ledger svc.db --tokens tokens pol/panji.pol || { bad "start" "$(cat log)"; finish; }
+serve log --ledger "$SVC" --tokens tokens pol/panji.pol || { bad "start" "$(cat log)"; finish; }
 req GET /v1/policy $S
 cp body pol.json
 check "serving the old policy" "$(sha old.pol)" "$(jq -r .sha256 pol.json)"
@@ -78,6 +79,14 @@ check "saved: the new policy in service (inotify)" "$(sha new.pol) reloaded 1" \
     "$(jq -r '.sha256 + " " + .last_reload.result + " " + (.reloads | tostring)' body)"
 check "no request failed during the reload" "60" "$(grep -c '^200$' codes)"
 echo "  reload: $(grep 'reload: reloaded in' log | head -1 | sed 's/.*reloaded in //') (the save to the swap)"
+# the swap is of a -O0 compile; the -O2 one follows, and claims 21-46 settle on it
+i=0
+while [ $i -lt 100 ] && ! grep -q 'reload: -O2 in service' log; do
+    sleep 0.1
+    i=$((i + 1))
+done
+check "saved: then compiled at -O2, swapped in" "1" "$(grep -c 'reload: -O2 in service' log)"
+echo "  reload: -O2 compile $(sed -n 's/.*reload: -O2 in service in //p' log) (after the -O0 swap)"
 post $(seq 21 46) >answers2.jsonl
 as_results answers2.jsonl >got2.csv
 cmp -s got2.csv want2.csv && ok "claims 21-46 under the new policy (2017's under the old cap)" ||
@@ -119,7 +128,7 @@ check "SIGTERM: exit 0" "0" "$STOPPED"
 cp new.pol pol/panji.pol
 mkdir lnk
 ln -s ../pol/panji.pol lnk/panji.pol
-serve log2 --ledger svc.db --tokens tokens lnk/panji.pol || { bad "restart" "$(cat log2)"; finish; }
+serve log2 --ledger "$SVC" --tokens tokens lnk/panji.pol || { bad "restart" "$(cat log2)"; finish; }
 req POST /v1/settle $S again.json
 check "restarted: a claim settled before is already settled" "200 already settled" \
     "$CODE $(jq -r .status body)"

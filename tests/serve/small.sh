@@ -29,7 +29,7 @@ for engine in cap.pol cap.so; do
     if [ $engine = cap.so ]; then
         "$POLC" build cap.pol -o cap.so 2>/dev/null || { bad "build cap.so" "failed"; continue; }
     fi
-    serve log.$engine --ledger $engine.db $engine || { bad "$engine: start" "$(cat log.$engine)"; continue; }
+    serve log.$engine --ledger "$(ledger ${engine%.*}_${engine#*.})" $engine || { bad "$engine: start" "$(cat log.$engine)"; continue; }
     req POST /v1/settle "" batch.json
     check "$engine: pays by hand" "200 A 600.00 B 400.00 C 0.00 D 600.00 E 600.00" \
         "$CODE $(jq -r '[.results[] | .claim_id, .outputs.pays] | join(" ")' body)"
@@ -51,8 +51,9 @@ for engine in cap.pol cap.so; do
 done
 
 # the ledger's write lock held by another process past SQLite's 10 s busy wait: 503, nothing
-# settled (the retry after the lock goes settles the claim, not "already settled")
-if command -v sqlite3 >/dev/null; then
+# settled (the retry after the lock goes settles the claim, not "already settled"). SQLite
+# only: PostgreSQL's writers wait for the lock (pg_advisory_xact_lock) as long as it is held
+if [ $BACKEND = sqlite ] && command -v sqlite3 >/dev/null; then
     serve log.busy --ledger busy.db cap.pol || { bad "busy: start" "$(cat log.busy)"; finish; }
     (
         echo 'BEGIN IMMEDIATE;'

@@ -16,7 +16,7 @@ echo "not a certificate" >bad.pem
 "$POLC" serve "$PANJI" --tls-cert bad.pem --tls-key key.pem --listen 127.0.0.1:0 2>err
 check "a certificate that is not one: exit 2" "2" "$?"
 
-serve log "$PANJI" --tls-cert cert.pem --tls-key key.pem || { bad "start" "$(cat log)"; finish; }
+serve log "$PANJI" --ledger "$SVC" --tls-cert cert.pem --tls-key key.pem || { bad "start" "$(cat log)"; finish; }
 grep -q 'listening on https://' log && ok "the log says https" || bad "the log says https" "$(cat log)"
 code=$(curl -s -o body -w '%{http_code}' --cacert cert.pem "https://127.0.0.1:$PORT/v1/health")
 check "https: health" "200 ok" "$code $(jq -r .status body)"

@@ -85,6 +85,27 @@ static void test_quoting(void)
     rt_csv_close(c);
 }
 
+/* A BOM, then a quoted first cell with a line break in it (found by tests/fuzz/diffcsv.py):
+ * the mark was cut as text, the quote after it was a stray one and the record ended at the
+ * first line feed, "a" becoming an unterminated record of its own. */
+static void test_bom_quoted(void)
+{
+    const char *p = FIXTURE("bq.csv", "\xEF\xBB\xBF\"x\ny\",z\nnext,1\n");
+    char err[256];
+    RtCsv *c = rt_csv_open(p, err, sizeof err);
+    RtRecord r;
+    CHECK_EQ("bom+quoted: a record", rt_csv_next(c, &r), 1);
+    CHECK("bom+quoted: well formed", r.error == NULL);
+    CHECK_EQ("bom+quoted: 2 cells", r.nfields, 2);
+    CHECK_STR("bom+quoted: the quoted cell keeps its line break", r.nfields ? r.field[0] : "",
+              "x\ny");
+    CHECK_EQ("bom+quoted: the next record", rt_csv_next(c, &r), 1);
+    CHECK_EQ("bom+quoted: on line 3", r.line, 3);
+    CHECK_STR("bom+quoted: its first cell", r.nfields ? r.field[0] : "", "next");
+    CHECK_EQ("bom+quoted: end", rt_csv_next(c, &r), 0);
+    rt_csv_close(c);
+}
+
 static void test_bad_records(void)
 {
     const char *p = FIXTURE("bad.csv", "a,b\n"
@@ -290,6 +311,55 @@ static int64_t val(RtKind k, int optional, const char *text, char *why)
     return v;
 }
 
+/* spreadsheet spellings (spec/DATA.md "Files from Excel"): 2026-03-01 is day 20513 */
+static void test_excel_cells(void)
+{
+    char why[256];
+    CHECK_EQ("date 2026/3/1", val(RT_DATE, 0, "2026/3/1", why), 20513);
+    CHECK_EQ("date 2026-3-1", val(RT_DATE, 0, "2026-3-1", why), 20513);
+    CHECK_EQ("date 2026/03/01", val(RT_DATE, 0, "2026/03/01", why), 20513);
+    CHECK_EQ("date 2026年3月1日", val(RT_DATE, 0, "2026年3月1日", why), 20513);
+    CHECK_EQ("date full-width", val(RT_DATE, 0, "２０２６年３月１日", why), 20513);
+    CHECK_EQ("date separators mixed", val(RT_DATE, 0, "2026/3-1", why), -999);
+    CHECK_EQ("date 2026/2/30", val(RT_DATE, 0, "2026/2/30", why), -999);
+    CHECK_EQ("date two-digit year", val(RT_DATE, 0, "26/3/1", why), -999);
+    CHECK_EQ("date month of 3 digits", val(RT_DATE, 0, "2026/003/1", why), -999);
+    CHECK_EQ("date 年 without 日", val(RT_DATE, 0, "2026年3月1", why), -999);
+    CHECK_EQ("money ¥", val(RT_MONEY, 0, "¥20000.00", why), 2000000);
+    CHECK_EQ("money ￥ grouped", val(RT_MONEY, 0, "￥1,234.56", why), 123456);
+    CHECK_EQ("money full-width", val(RT_MONEY, 0, "１２３４．５６", why), 123456);
+    CHECK_EQ("money ¥ twice", val(RT_MONEY, 0, "¥¥1", why), -999);
+    CHECK_EQ("money ¥ after", val(RT_MONEY, 0, "1¥", why), -999);
+    CHECK_EQ("rate full-width", val(RT_RATE, 0, "８０％", why), 800000);
+    CHECK_EQ("int full-width", val(RT_INT, 0, "１２", why), 12);
+    CHECK_EQ("int ¥ is no integer", val(RT_INT, 0, "¥12", why), -999);
+}
+
+/* GB18030 told from UTF-8 by the look of a file's start */
+static void test_sniff(void)
+{
+    /* "结算单号,住院,县区\n" in GB18030: 住院 (D7A1 D4BA) happens to be UTF-8 too, the other
+     * two runs are not: GB18030 two to one */
+    const char gbk[] = "\xBD\xE1\xCB\xE3\xB5\xA5\xBA\xC5,\xD7\xA1\xD4\xBA,\xCF\xD8\xC7\xF8\n";
+    CHECK_EQ("GBK header: GB18030", rt_csv_sniff_gb18030(gbk, sizeof gbk - 1), 1);
+    CHECK_EQ("住院 alone: UTF-8 wins", rt_csv_sniff_gb18030(gbk + 9, 5), 0);
+    CHECK_EQ("结算单号,住院: a tie, UTF-8 wins", rt_csv_sniff_gb18030(gbk, 14), 0);
+    const char u8[] = "结算单号,住院\nC1,县区\n";
+    CHECK_EQ("UTF-8: not GB18030", rt_csv_sniff_gb18030(u8, sizeof u8 - 1), 0);
+    /* a UTF-8 file with one damaged cell (E4 B8 cut) among good ones stays UTF-8 */
+    const char dmg[] = "a,\xE4\xB8,c\n县区,县区,县区\n";
+    CHECK_EQ("UTF-8, one damaged cell: not GB18030", rt_csv_sniff_gb18030(dmg, sizeof dmg - 1), 0);
+    CHECK_EQ("ASCII: not GB18030", rt_csv_sniff_gb18030("a,b\n", 4), 0);
+    CHECK_EQ("0xFF: no GB18030", rt_csv_sniff_gb18030("\xFF\xFF,\xFF\n", 5), 0);
+    CHECK_EQ("NUL (UTF-16): not GB18030", rt_csv_sniff_gb18030("\xBD\xE1\0a", 4), 0);
+    /* ¥ is a four-byte GB18030 character (81 30 84 36); one cut by the end is left out */
+    CHECK_EQ("four-byte character", rt_csv_sniff_gb18030("\x81\x30\x84\x36", 4), 1);
+    CHECK_EQ("cut at the end", rt_csv_sniff_gb18030("\xBD\xE1\xCB\xE3\x81\x30", 6), 1);
+    CHECK_EQ("--encoding names", rt_csv_encoding("GBK") * 10 + rt_csv_encoding("utf8"),
+             RT_ENC_GB18030 * 10 + RT_ENC_UTF8);
+    CHECK_EQ("--encoding unknown", rt_csv_encoding("latin1"), -1);
+}
+
 static void test_values(void)
 {
     char why[256];
@@ -378,11 +448,14 @@ int main(void)
         return 1;
     }
     test_quoting();
+    test_bom_quoted();
     test_bad_records();
     test_empty();
     test_chunks();
     test_edges();
     test_values();
+    test_excel_cells();
+    test_sniff();
     cleanup();
     UNIT_END();
 }

@@ -13,21 +13,26 @@ static const char golden_b[] =
     "claim B — 测试用医疗保障政策 (fake) (tests/unit/support/fake.pol)\n"
     "status: settled\n"
     "inputs:\n"
-    "  level         city (市级)\n"
-    "  discharged    2024-06-01\n"
-    "  total         5,000.00 yuan\n"
-    "  noncompliant  0.00 yuan\n"
-    "  emergency     true\n"
-    "  referral      none\n"
+    "  医院级别 (level)           city (市级)\n"
+    "  出院日期 (discharged)      2024-06-01\n"
+    "  总费用 (total)             5,000.00 yuan\n"
+    "  非合规费用 (noncompliant)  0.00 yuan\n"
+    "  急诊 (emergency)           true\n"
+    "  转诊日期 (referral)        none\n"
+    "person:\n"
+    "  chronic           false\n"
+    /* eligible (第二条) read the one span */
+    "history (the spans the rules read):\n"
+    "  #1  identity poor (建档立卡), from 2016-01-01, to none\n"
     "rules (in policy order, those this claim needed):\n"
-    "  compliant   5,000.00 yuan  — 第七条: 合规费用 = 总费用 - 非合规费用\n"
-    "  deduct      500.00 yuan  — 第三条: 起付线\n"
-    "  referred    true  (exception emergency)  — 第八条\n"
-    "  basic_pay   3,375.00 yuan  — 第三条: 基本医保\n"
-    "  own_share   1,625.00 yuan\n"
-    "  eligible    true  — 第二条\n"
-    "  backstop    1,600.00 yuan  (exception over_cap)  — 第四条: 政府兜底\n"
-    "  own_pay     25.00 yuan\n"
+    "  compliant        5,000.00 yuan  — 第七条: 合规费用 = 总费用 - 非合规费用\n"
+    "  deduct           500.00 yuan  — 第三条: 起付线\n"
+    "  referred         true  (exception emergency)  — 第八条\n"
+    "  basic_pay        3,375.00 yuan  — 第三条: 基本医保\n"
+    "  own_share        1,625.00 yuan\n"
+    "  eligible         true  — 第二条\n"
+    "  兜底 (backstop)  1,600.00 yuan  (exception over_cap)  — 第四条: 政府兜底\n"
+    "  own_pay          25.00 yuan\n"
     "parameters:\n"
     "  deductible[city] = 500.00 yuan (in force from 2017-01-01 until 2025-01-01)  — 第三条\n"
     "  ratio = 75% (in force from 2017-01-01)  — 第三条\n"
@@ -45,28 +50,33 @@ static const char golden_x[] =
     "claim X — 测试用医疗保障政策 (fake) (tests/unit/support/fake.pol)\n"
     "status: error\n"
     "inputs:\n"
-    "  level         county (县区)\n"
-    "  discharged    2024-06-01\n"
-    "  total         -92,233,720,368,547,757.08 yuan\n"
-    "  noncompliant  0.00 yuan\n"
-    "  emergency     false\n"
-    "  referral      2024-03-01\n"
+    "  医院级别 (level)           county (县区)\n"
+    "  出院日期 (discharged)      2024-06-01\n"
+    "  总费用 (total)             -92,233,720,368,547,757.08 yuan\n"
+    "  非合规费用 (noncompliant)  0.00 yuan\n"
+    "  急诊 (emergency)           false\n"
+    "  转诊日期 (referral)        2024-03-01\n"
+    "person:\n"
+    "  chronic           false\n"
+    /* basic_pay failed before eligible read the span */
     "rules (in policy order, those this claim needed):\n"
-    "  compliant   -92,233,720,368,547,757.08 yuan  — 第七条: 合规费用 = 总费用 - 非合规费用\n"
-    "  deduct      300.00 yuan  — 第三条: 起付线\n"
-    "  referred    true  — 第八条\n"
+    "  compliant        -92,233,720,368,547,757.08 yuan  — 第七条: 合规费用 = 总费用 - 非合规费用\n"
+    "  deduct           300.00 yuan  — 第三条: 起付线\n"
+    "  referred         true  — 第八条\n"
     "parameters:\n"
     "  deductible[county] = 300.00 yuan (in force from 2017-01-01 until 2025-01-01)  — 第三条\n"
     "error: amount overflow in rule basic_pay (line 41, col 9)\n"
     "ledgers unchanged\n";
 
-static int64_t day(int y, int m, int d) { return polrt_days_from_civil(y, m, d); }
+static int64_t day(int y, int m, int d)
+{
+    return polrt_days_from_civil(y, m, d);
+}
 
 /* what an explain function writes, as a string (caller frees) */
-static char *capture(void (*fn)(const PolEngine *, const char *, const int64_t *,
-                                const PolResult *, FILE *),
-                     const PolEngine *e, const char *id, const int64_t *claim,
-                     const PolResult *r)
+static char *capture(void (*fn)(const PolEngine *, const char *, const int64_t *, const PolResult *,
+                                FILE *),
+                     const PolEngine *e, const char *id, const int64_t *claim, const PolResult *r)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -103,8 +113,7 @@ int main(void)
     polrt_session_person(s, "P1", no, poor, 1);
     int64_t a[FAKE_NCLAIM] = {FAKE_COUNTY, day(2024, 3, 10), 1200000, 100000, 0, day(2024, 3, 1)};
     int64_t b[FAKE_NCLAIM] = {FAKE_CITY, day(2024, 6, 1), 500000, 0, 1, POLRT_NONE};
-    int64_t x[FAKE_NCLAIM] = {FAKE_COUNTY, day(2024, 6, 1), INT64_MIN + 100, 0, 0,
-                              day(2024, 3, 1)};
+    int64_t x[FAKE_NCLAIM] = {FAKE_COUNTY, day(2024, 6, 1), INT64_MIN + 100, 0, 0, day(2024, 3, 1)};
     PolResult r;
 
     polrt_session_claim(s, "A", "P1", a, &r);
@@ -124,8 +133,7 @@ int main(void)
     CHECK_EQ("json: backstop", json_at(j, "outputs", "backstop", "value"), 160000);
     CHECK_EQ("json: input date", json_at(j, "inputs", "discharged", "value"), day(2024, 6, 1));
     CHECK("json: absent referral is null",
-          cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "inputs"), "referral")
-                           ->child));
+          cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "inputs"), "referral")->child));
     const cJSON *rules = cJSON_GetObjectItem(j, "rules");
     CHECK_EQ("json: every rule ran", cJSON_GetArraySize(rules), FAKE_NRULES);
     const cJSON *bs = cJSON_GetArrayItem(rules, FAKE_R_BACKSTOP);
@@ -139,6 +147,12 @@ int main(void)
     CHECK_EQ("json: own_paid before", json_at(own, "before", "value", NULL), 297500);
     CHECK_EQ("json: own_paid after", json_at(own, "after", "value", NULL), 300000);
     CHECK("json: no error", cJSON_IsNull(cJSON_GetObjectItem(j, "error")));
+    CHECK_EQ("json: person", json_at(j, "person", "chronic", "value"), 0);
+    const cJSON *span = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "history"), 0);
+    CHECK_EQ("json: the span read", json_at(span, "span", NULL, NULL), 1);
+    CHECK_EQ("json: its from", json_at(cJSON_GetObjectItem(span, "fields"), "from", "value", NULL),
+             day(2016, 1, 1));
+    CHECK_EQ("json: no calls", cJSON_GetArraySize(cJSON_GetObjectItem(j, "calls")), 0);
     cJSON_Delete(j);
     free(line);
 

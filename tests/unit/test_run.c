@@ -226,7 +226,8 @@ static const char unsorted_csv[] = "claim_id,person_id,level,discharged,total,no
                                    "A,P1,county,2024-03-10,12000,1000,0,2024-03-01\n"
                                    "C,P1,township,2024-09-01,1000.02,0,0,\n";
 
-static const char unsorted_res[] = "claim_id,basic,own,backstop,status\n"
+static const char unsorted_res[] = "\xEF\xBB\xBF"
+                                   "claim_id,basic,own,backstop,status\n"
                                    "D,7950.00,3000.00,50.00,settled\n"
                                    "H,2175.00,925.00,0.00,settled\n"
                                    "I,7350.00,2075.00,575.00,settled\n"
@@ -329,6 +330,7 @@ static void test_bad_rows(void)
     free(rj);
     char *res = slurp("res.csv");
     CHECK_STR("bad rows: good rows settled", res,
+              "\xEF\xBB\xBF"
               "claim_id,basic,own,backstop,status\n"
               "A,8025.00,2975.00,0.00,settled\n"
               "B,3375.00,25.00,1600.00,settled\n");
@@ -412,6 +414,7 @@ static void test_duplicates(void)
         free(rj);
         char *res = slurp("res.csv");
         CHECK_STR("duplicates: the first of each settles", res,
+                  "\xEF\xBB\xBF"
                   "claim_id,basic,own,backstop,status\n"
                   "A,8025.00,2975.00,0.00,settled\n"
                   "B,75.00,25.00,0.00,settled\n"
@@ -643,6 +646,7 @@ static void test_bad_persons(void)
     /* A has no referral: county unreferred, basic 0 (第八条) */
     char *res = slurp("res.csv");
     CHECK_STR("bad persons: the good claim", res,
+              "\xEF\xBB\xBF"
               "claim_id,basic,own,backstop,status\n"
               "A,0.00,3000.00,8000.00,settled\n");
     free(res);
@@ -685,7 +689,9 @@ static void test_files(void)
     rc = run(&o, NULL);
     CHECK_EQ("header only: exit 0", rc, 0);
     char *res = slurp("res.csv");
-    CHECK_STR("header only: results header", res, "claim_id,basic,own,backstop,status\n");
+    CHECK_STR("header only: results header", res,
+              "\xEF\xBB\xBF"
+              "claim_id,basic,own,backstop,status\n");
     free(res);
 
     put("twice.csv", "claim_id,person_id,level,医院级别,discharged,total,noncompliant\n");
@@ -723,6 +729,7 @@ static void test_failures(void)
     CHECK_EQ("failures: exit 3", rc, 3);
     char *res = slurp("res.csv");
     CHECK_STR("failures: error rows", res,
+              "\xEF\xBB\xBF"
               "claim_id,basic,own,backstop,status\n"
               "V,,,,\"error: dated 2010-01-01, outside the policy's validity\"\n"
               "O1,67499999999999925.00,22500000000000075.00,0.00,settled\n"
@@ -906,10 +913,12 @@ static void test_ledger(void)
          * chronic, no identity in 2025 */
         char *res = slurp("changed-res.csv");
         CHECK_STR("ledger conflict: the others settle", res,
-                  j == 1 ? "claim_id,basic,own,backstop,status\n"
+                  j == 1 ? "\xEF\xBB\xBF"
+                           "claim_id,basic,own,backstop,status\n"
                            "F,0.00,0.00,100.00,settled\n"
                            "G,150.00,50.00,0.00,settled\n"
-                         : "claim_id,basic,own,backstop,status\n"
+                         : "\xEF\xBB\xBF"
+                           "claim_id,basic,own,backstop,status\n"
                            "F,0.00,0.00,100.00,already settled\n"
                            "G,150.00,50.00,0.00,already settled\n");
         free(res);

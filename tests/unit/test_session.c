@@ -555,8 +555,8 @@ static void test_engine_open(void)
     s = polrt_session_new(e, NULL, err, sizeof err);
     add_persons(s);
     CHECK_EQ("fast entry bound: traced session", polrt_session_claim(s, "B", "P1", c, &r), 0);
-    check_out("fast entry bound: traced session settles traced", &r, YUAN(3375, 0),
-              YUAN(1625, 0), 0);
+    check_out("fast entry bound: traced session settles traced", &r, YUAN(3375, 0), YUAN(1625, 0),
+              0);
     rt_session_trace(s, 0);
     claim(c, FAKE_CITY, day(2024, 6, 2), YUAN(5000, 0), 0, 1, POLRT_NONE);
     polrt_session_claim(s, "C", "P1", c, &r);
@@ -901,8 +901,10 @@ static void test_other_layout(PolEngine *e)
     int64_t row[3] = {2, 7, YUAN(1000, 0)};
     n[0] = varints(b[0], row, 3);
     sqlite3_stmt *q;
-    sqlite3_prepare_v2(db, "INSERT INTO ledger_rows VALUES ('P1', 'year', 2024, ?1, 'x', 7)", -1,
-                       &q, NULL);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO ledger_rows (person_id, ledger, key, vals, updated_at, layout)"
+                       " VALUES ('P1', 'year', 2024, ?1, 'x', 7)",
+                       -1, &q, NULL);
     sqlite3_bind_blob(q, 1, b[0], (int)n[0], SQLITE_STATIC);
     CHECK_EQ("other layout: row written", sqlite3_step(q), SQLITE_DONE);
     sqlite3_finalize(q);
@@ -944,6 +946,57 @@ static void test_other_layout(PolEngine *e)
              YUAN(1000, 0));
     CHECK_EQ("other layout: Y on its row, claims", r.ledger_before[FAKE_L_CLAIMS], 2);
     polrt_session_free(s);
+}
+
+/* A late claim with rt_session_late on (polc serve's settle path, spec/DATA.md "Late
+ * claims"): B (2024-06-01) settles first, alone: basic 3,375, remainder 1,625 all own
+ * (cap 3,000, none used). A (2024-03-10) arrives late: B is undone, A settles on the empty
+ * row as in date order (own 2,975), B settles again: own 25 (the cap's rest), backstop
+ * 1,600; the audit trail has B's two adjustments. Off (the default), A would settle on B's
+ * row. */
+static void test_late(PolEngine *e)
+{
+    char path[sizeof dir + 16];
+    snprintf(path, sizeof path, "%s/late.db", dir);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM], f[FAKE_NCLAIM];
+    char person[16];
+    PolSession *s = polrt_session_new(e, path, err, sizeof err);
+    CHECK("late: session", s != NULL);
+    if (!s)
+        return;
+    rt_session_late(s, 1);
+    add_persons(s);
+    claim(c, FAKE_CITY, day(2024, 6, 1), YUAN(5000, 0), 0, 1, POLRT_NONE);
+    CHECK_EQ("late: B settles", polrt_session_claim(s, "B", "P1", c, &r), 0);
+    check_out("late: B alone", &r, YUAN(3375, 0), YUAN(1625, 0), 0);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    CHECK_EQ("late: A settles", polrt_session_claim(s, "A", "P1", c, &r), 0);
+    CHECK_EQ("late: A settled now", r.status, 0);
+    check_out("late: A as in date order", &r, YUAN(8025, 0), YUAN(2975, 0), 0);
+    CHECK_EQ("late: A found the row empty", r.ledger_before[FAKE_L_CLAIMS], 0);
+    CHECK_EQ("late: B stored", rt_session_get(s, "B", f, person, sizeof person, &r), 1);
+    check_out("late: B settled again", &r, YUAN(3375, 0), YUAN(25, 0), YUAN(1600, 0));
+    CHECK_EQ("late: B after A", r.ledger_before[FAKE_L_CLAIMS], 1);
+    CHECK_EQ("late: the year's row", r.ledger_after[FAKE_L_OWN_PAID], YUAN(3000, 0));
+    /* A again: already settled, nothing re-settled */
+    CHECK_EQ("late: A again", polrt_session_claim(s, "A", "P1", c, &r), 0);
+    CHECK_EQ("late: A already settled", r.status, 1);
+    polrt_session_free(s);
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    sqlite3_stmt *q;
+    sqlite3_prepare_v2(db,
+                       "SELECT group_concat(claim_id || ' ' || output || ' ' || old_value || ' ' "
+                       "|| new_value || ' ' || delta || ' ' || detail, '; ') FROM ledger_audit "
+                       "WHERE event = 'adjust'",
+                       -1, &q, NULL);
+    const char *adj =
+        sqlite3_step(q) == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : NULL;
+    CHECK_STR("late: the adjustments in the audit trail", adj ? adj : "(none)",
+              "B own 162500 2500 -160000 late claim A; B backstop 0 160000 160000 late claim A");
+    sqlite3_finalize(q);
+    sqlite3_close(db);
 }
 
 /* Two processes (here two stores) on one file, taking turns: each sees what the other
@@ -1043,6 +1096,7 @@ int main(void)
     test_format1(e);
     test_other_layout(e);
     test_two_writers(e);
+    test_late(e);
     test_reform();
     test_alloc_failures();
     test_engine_open();

@@ -122,7 +122,8 @@ const char polc_schema[] =
     "  {\"name\": \"eligible\", \"type\": \"bool\", \"cites\": \"第二条\", \"line\": 48,"
     "   \"col\": 1, \"doc\": null, \"branches\": ["
     "    {\"name\": \"default\", \"cites\": null, \"line\": 48}]},"
-    "  {\"name\": \"backstop\", \"type\": \"money\", \"cites\": \"第四条\", \"line\": 50,"
+    "  {\"name\": \"backstop\", \"type\": \"money\", \"label\": \"兜底\", \"cites\": \"第四条\","
+    "   \"line\": 50,"
     "   \"col\": 1, \"doc\": \"政府兜底\", \"branches\": ["
     "    {\"name\": \"default\", \"cites\": null, \"line\": 50},"
     "    {\"name\": \"over_cap\", \"cites\": \"第四条\", \"line\": 52},"
@@ -150,10 +151,10 @@ const char polc_schema[] =
 
 /* deductible (two versions × 3 levels), ratio, cap — offsets as in the schema */
 const int64_t polc_params[FAKE_NPARAM_VALUES] = {
-    10000, 30000, 50000,   /* deductible from 2017-01-01: 100 / 300 / 500 yuan */
-    20000, 40000, 60000,   /* deductible from 2025-01-01: 200 / 400 / 600 yuan */
-    750000,                /* ratio 75% */
-    300000,                /* cap 3000 yuan (第四条) */
+    10000,  30000, 50000, /* deductible from 2017-01-01: 100 / 300 / 500 yuan */
+    20000,  40000, 60000, /* deductible from 2025-01-01: 200 / 400 / 600 yuan */
+    750000,               /* ratio 75% */
+    300000,               /* cap 3000 yuan (第四条) */
 };
 
 /* ---- helpers generated code would inline -------------------------------------------- */
@@ -195,18 +196,18 @@ static const int64_t ratio_versions[1][3] = {{DAY_2017_01_01, 0, FAKE_OFF_RATIO}
 static const int64_t cap_versions[1][3] = {{DAY_2017_01_01, 0, FAKE_OFF_CAP}};
 
 /* memoised rule evaluation, as generated code does it: state 2 = value cached */
-#define RULE_BEGIN(r)                                                                      \
-    do {                                                                                   \
-        if (c->rule_state[r] == 2)                                                         \
-            return c->rule_val[r];                                                         \
-        c->rule_state[r] = 1;                                                              \
+#define RULE_BEGIN(r)                                                                              \
+    do {                                                                                           \
+        if (c->rule_state[r] == 2)                                                                 \
+            return c->rule_val[r];                                                                 \
+        c->rule_state[r] = 1;                                                                      \
     } while (0)
-#define RULE_END(r, br, v)                                                                 \
-    do {                                                                                   \
-        c->rule_val[r] = (v);                                                              \
-        c->branch[r] = (br);                                                               \
-        c->rule_state[r] = 2;                                                              \
-        return c->rule_val[r];                                                             \
+#define RULE_END(r, br, v)                                                                         \
+    do {                                                                                           \
+        c->rule_val[r] = (v);                                                                      \
+        c->branch[r] = (br);                                                                       \
+        c->rule_state[r] = 2;                                                                      \
+        return c->rule_val[r];                                                                     \
     } while (0)
 
 /* ---- the rules ----------------------------------------------------------------------- */
@@ -266,6 +267,7 @@ static int64_t r_eligible(PolCtx *c)
     int64_t day = c->claim[FAKE_C_DISCHARGED], yes = 0;
     for (int64_t i = 0; i < c->nhist && !yes; i++) {
         const int64_t *h = c->hist + i * FAKE_NHIST;
+        polrt_trace_span(c, i); /* as generated code records the spans it reads */
         yes = h[FAKE_H_FROM] <= day && (h[FAKE_H_TO] == POLRT_NONE || day < h[FAKE_H_TO]);
     }
     RULE_END(FAKE_R_ELIGIBLE, 0, yes);

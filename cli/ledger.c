@@ -1,0 +1,68 @@
+/* ledger.c — polc ledger import|export|erase: a ledger store's opening balances in, its rows
+ * out, a person erased (spec/DATA.md "Ledger files"). The policy names the ledgers and their
+ * fields; the work is the runtime's (runtime/ledger_io.c). */
+#include "cli.h"
+
+#include "engine.h"
+
+#include <string.h>
+
+typedef struct LedgerArgs {
+    const char *ledger, *out, *rejects, *person;
+    long dry_run;
+} LedgerArgs;
+
+#define AT(field) offsetof(LedgerArgs, field)
+static const Opt ledger_opts[] = {
+    {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger, or postgresql://..."},
+    {"out", 'o', OPT_STR, AT(out), "FILE", .help = "export: the CSV (default: standard output)"},
+    {"rejects", 0, OPT_STR, AT(rejects), "FILE",
+     .help = "import: rejected rows (default: FILE.rejects.csv)"},
+    {"dry-run", 0, OPT_FLAG, AT(dry_run), NULL, 1,
+     .help = "import: check every row, write nothing"},
+    {"person", 0, OPT_STR, AT(person), "ID", .help = "erase: the person whose data goes"},
+    {0},
+};
+#undef AT
+
+int cmd_ledger(const Command *cmd, int argc, char **argv)
+{
+    LedgerArgs a;
+    char **ops;
+    int nops, rc = opts_parse(cmd, ledger_opts, argc, argv, &a, &ops, &nops);
+    if (rc != OPTS_PARSED)
+        return rc;
+    const char *what = nops ? ops[0] : "";
+    int imp = strcmp(what, "import") == 0, exp = strcmp(what, "export") == 0,
+        era = strcmp(what, "erase") == 0;
+    if (!imp && !exp && !era)
+        return opts_usage_error(cmd, ledger_opts, "give import, export or erase, not '%s'", what);
+    if (nops != (imp ? 3 : 2))
+        return opts_usage_error(cmd, ledger_opts, "%s",
+                                imp   ? "give import POLICY FILE.csv"
+                                : exp ? "give export POLICY"
+                                      : "give erase POLICY");
+    if (!a.ledger)
+        return opts_usage_error(cmd, ledger_opts, "--ledger DB is required");
+    if (era != (a.person != NULL))
+        return opts_usage_error(cmd, ledger_opts, "%s",
+                                era ? "--person ID is required" : "--person is for erase");
+    if ((a.out && !exp) || ((a.rejects || a.dry_run) && !imp))
+        return opts_usage_error(cmd, ledger_opts, "--%s is not an option of ledger %s",
+                                a.out       ? "out"
+                                : a.rejects ? "rejects"
+                                            : "dry-run",
+                                what);
+    Engine e;
+    EngineSpec spec = {.path = ops[1], .mode = ENGINE_INTERP, .open_so = 1};
+    switch (engine_load(&e, &spec)) {
+    case ENGINE_OK: break;
+    case ENGINE_POLICY_ERRORS: engine_free(&e); return EXIT_POLICY;
+    case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
+    }
+    rc = imp   ? polrt_ledger_import(e.pe, a.ledger, ops[2], a.rejects, (int)a.dry_run)
+         : exp ? polrt_ledger_export(e.pe, a.ledger, a.out)
+               : polrt_ledger_erase(e.pe, a.ledger, a.person);
+    engine_free(&e);
+    return rc;
+}

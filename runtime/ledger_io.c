@@ -1,0 +1,427 @@
+/* ledger_io.c — polc ledger import, export and erase (spec/DATA.md "Ledger files"): opening
+ * balances read from a CSV into a ledger store (what the previous system recorded for a
+ * person-year before the policy's first claim), every ledger row written out in the same
+ * format, and a person's data erased with an audit row that records the erasure, not the
+ * data. The CSV is read by csv.c and bound by decode.c, as claims are. */
+#include "rt_int.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* longest message about a row */
+#define MSG_MAX 512
+/* rejected rows told on stderr before the rest are only counted */
+#define MAX_TOLD 20
+
+/* the fixed columns of a ledger file */
+enum { COL_PERSON, COL_LEDGER, COL_YEAR, NCOLS };
+static const char *const fixed_cols[NCOLS] = {"person_id", "ledger", "year"};
+
+/* a lifetime ledger has one row per person, under key 0 (cg.c's polc_keys) */
+static int lifetime(const RtLedger *l)
+{
+    return strcmp(l->key, "lifetime") == 0;
+}
+
+typedef struct Import {
+    const RtSchema *s;
+    RtStore *st;
+    const char *file;
+    RtField *fields; /* every ledger's fields, as optional columns (blank: 0) */
+    const RtField **fp;
+    RtBinding bind;
+    int64_t *vals;
+    RtOut rej;
+    int rej_open;
+    long imported, unchanged, rejected;
+} Import;
+
+/* a bad row: told (the first MAX_TOLD), counted, copied to the rejects file */
+static int reject(Import *im, const RtRecord *r, const char *why, const char *rejects, char *err,
+                  size_t errlen)
+{
+    if (im->rejected++ < MAX_TOLD)
+        fprintf(stderr, "%s:%" PRId64 ": %s\n", im->file, r->line, why);
+    if (!im->rej_open) {
+        if (rt_out_open(&im->rej, rejects, err, errlen) < 0)
+            return -1;
+        im->rej_open = 1;
+        fwrite(im->bind.raw, 1, im->bind.nraw, im->rej.f);
+    }
+    fwrite(r->raw, 1, r->nraw, im->rej.f);
+    return 0;
+}
+
+/* one row: 0 imported or unchanged, 1 rejected (why), -1 the store failed (err) */
+static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, char *err,
+                      size_t errlen)
+{
+    const RtSchema *s = im->s;
+    const char *const *cells = (const char *const *)r->field;
+    size_t n;
+    const char *pid = rt_decode_id(&im->bind, COL_PERSON, cells, r->len, r->nfields, &n);
+    if (!pid)
+        return snprintf(why, wlen, "person_id: missing value"), 1;
+    char person[256];
+    if (n >= sizeof person)
+        return snprintf(why, wlen, "person_id: longer than %zu bytes", sizeof person - 1), 1;
+    memcpy(person, pid, n);
+    person[n] = '\0';
+    /* which ledger: the ledger column, or the policy's only one */
+    int l = 0;
+    const char *lname = rt_decode_id(&im->bind, COL_LEDGER, cells, r->len, r->nfields, &n);
+    if (lname) {
+        while (l < s->nledgers &&
+               !(strlen(s->ledgers[l].name) == n && memcmp(s->ledgers[l].name, lname, n) == 0))
+            l++;
+        if (l == s->nledgers)
+            return snprintf(why, wlen, "ledger: '%.*s' is not a ledger of the policy", (int)n,
+                            lname),
+                   1;
+    } else if (s->nledgers != 1) {
+        return snprintf(why, wlen, "ledger: missing value (the policy has %d ledgers)",
+                        s->nledgers),
+               1;
+    }
+    const RtLedger *led = &s->ledgers[l];
+    int64_t key = 0;
+    const char *year = rt_decode_id(&im->bind, COL_YEAR, cells, r->len, r->nfields, &n);
+    if (!lifetime(led)) {
+        char buf[16], *end;
+        if (!year)
+            return snprintf(why, wlen, "year: missing value (ledger %s is per %s)", led->name,
+                            led->key),
+                   1;
+        snprintf(buf, sizeof buf, "%.*s", (int)(n < 15 ? n : 15), year);
+        errno = 0;
+        long y = strtol(buf, &end, 10);
+        if (n > 4 || *end || end == buf || y < RT_YEAR_MIN || y > RT_YEAR_MAX)
+            return snprintf(why, wlen, "year: '%.*s' is not a year (%d to %d)", (int)n, year,
+                            RT_YEAR_MIN, RT_YEAR_MAX),
+                   1;
+        key = y;
+    } else if (year) {
+        return snprintf(why, wlen, "year: ledger %s is for a lifetime, not per year", led->name), 1;
+    }
+    if (rt_decode_fields(&im->bind, cells, r->len, 0, s->nledger_fields, im->vals, why, wlen) < 0)
+        return 1;
+    /* a value for another ledger's field would be dropped: said, not guessed */
+    for (int i = 0; i < s->nledger_fields; i++) {
+        const RtColumn *c = &im->bind.cols[i];
+        size_t cn = c->col >= 0 && c->col < r->nfields ? r->len[c->col] : 0;
+        if ((i < led->offset || i >= led->offset + led->nfields) && cn &&
+            !rt_cell_blank(cells[c->col], cn))
+            return snprintf(why, wlen, "%s: a field of another ledger than %s",
+                            im->bind.hdr[c->col], led->name),
+                   1;
+    }
+    RtLedgerPerson *lp = rt_ledger_hold(
+        im->st, person, rt_hash_bytes(RT_HASH_SEED, person, strlen(person)), err, errlen);
+    if (!lp)
+        return -1;
+    int rc = rt_ledger_hold_rows(im->st, lp, err, errlen);
+    int64_t *cur = im->vals + s->nledger_fields, last;
+    int had = rc == 0 ? rt_ledger_row(im->st, lp, l, key, cur, &last) : 0;
+    int same = had;
+    for (int f = led->offset; same && f < led->offset + led->nfields; f++)
+        same = cur[f] == im->vals[f];
+    /* with claims settled on the row, the opening balance is what the first of them found:
+     * the same values import as unchanged (a file imported again), others are refused */
+    RtStoredClaim *claims = NULL;
+    size_t nc = 0, settled = 0;
+    if (rc == 0 && !same)
+        rc = rt_ledger_person_claims(im->st, person, &claims, &nc, err, errlen);
+    for (size_t i = 0; rc == 0 && i < nc; i++)
+        if (claims[i].keys[l] == key && settled++ == 0) {
+            same = 1;
+            for (int f = led->offset; same && f < led->offset + led->nfields; f++)
+                same = claims[i].before[f] == im->vals[f];
+        }
+    rt_ledger_claims_free(claims, nc);
+    if (rc == 0 && same) {
+        im->unchanged++;
+    } else if (rc == 0 && settled) {
+        /* an opening balance is what the ledger held before the year's first claim */
+        snprintf(why, wlen,
+                 "the person's %s %" PRId64 " already has %zu settled claim%s: an opening balance "
+                 "goes before them (reverse them first)",
+                 led->name, key, settled, settled == 1 ? "" : "s");
+        rc = 1;
+    } else if (rc == 0) {
+        /* the audit row says where it came from and what it was: explanations show it */
+        char src[MSG_MAX], v[64];
+        size_t at = (size_t)snprintf(src, sizeof src,
+                                     "ledger %s %" PRId64 ": opening balance from %s:%" PRId64,
+                                     led->name, key, im->file, r->line);
+        for (int f = 0; f < led->nfields && at < sizeof src; f++)
+            at += (size_t)snprintf(
+                src + at, sizeof src - at, "%s %s %s", f ? "," : ":", led->fields[f].name,
+                rt_format_value(s, &led->fields[f].type, im->vals[led->offset + f], v, sizeof v));
+        rc = rt_ledger_set_row(im->st, lp, l, key, im->vals, POLRT_NONE, err, errlen);
+        if (rc == 0)
+            rc = rt_ledger_audit(im->st, "import", NULL, person, NULL, POLRT_NONE, POLRT_NONE, src,
+                                 err, errlen);
+        if (rc == 0)
+            im->imported++;
+    }
+    rt_ledger_release(im->st, lp, 0);
+    return rc;
+}
+
+POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const char *file,
+                                  const char *rejects, int dry_run)
+{
+    const RtSchema *s = rt_engine_schema(e);
+    char err[MSG_MAX] = "", why[MSG_MAX];
+    Import im = {.s = s, .file = file};
+    int rc = POLRT_EXIT_OK;
+    char *rej_buf = NULL;
+    if (!rejects) {
+        size_t n = strlen(file);
+        if ((rej_buf = polrt_realloc(NULL, n + sizeof ".rejects.csv"))) {
+            memcpy(rej_buf, file, n);
+            memcpy(rej_buf + n, ".rejects.csv", sizeof ".rejects.csv");
+        }
+        rejects = rej_buf;
+    }
+    size_t nf = (size_t)s->nledger_fields + 1;
+    im.fields = polrt_realloc(NULL, nf * sizeof *im.fields);
+    im.fp = polrt_realloc(NULL, nf * sizeof *im.fp);
+    im.vals = polrt_realloc(NULL, 2 * nf * sizeof *im.vals);
+    RtCsv *csv = NULL;
+    if (!im.fields || !im.fp || !im.vals || !rejects) {
+        snprintf(err, sizeof err, "out of memory");
+        rc = POLRT_EXIT_SYSTEM;
+        goto done;
+    }
+    if (rt_out_same_file(rejects, file) || rt_out_same_file(rejects, ledger_db)) {
+        snprintf(err, sizeof err, "the rejects file %s is an input: name another (--rejects)",
+                 rejects);
+        rc = POLRT_EXIT_USAGE;
+        goto done;
+    }
+    for (int l = 0; l < s->nledgers; l++)
+        for (int f = 0; f < s->ledgers[l].nfields; f++) {
+            RtField *x = &im.fields[s->ledgers[l].offset + f];
+            *x = s->ledgers[l].fields[f];
+            x->has_default = 1; /* a column left out or blank: 0 */
+            x->def = 0;
+            im.fp[s->ledgers[l].offset + f] = x;
+        }
+    if (!(csv = rt_csv_open(file, err, sizeof err))) {
+        rc = polrt_exit_for_errno(errno);
+        goto done;
+    }
+    if (!(im.st = rt_ledger_open(s, ledger_db, err, sizeof err)) ||
+        rt_ledger_begin(im.st, err, sizeof err)) {
+        rc = POLRT_EXIT_SYSTEM;
+        goto done;
+    }
+    RtRecord r;
+    int got = rt_csv_next(csv, &r);
+    if (got <= 0 || r.error) {
+        snprintf(err, sizeof err, "%s: %s", file,
+                 got < 0    ? rt_csv_errmsg(csv)
+                 : got == 0 ? "empty: no header row"
+                            : r.error);
+        rc = got < 0 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
+        goto done;
+    }
+    int b = rt_binding_init(&im.bind, s, im.fp, s->nledger_fields, fixed_cols, NCOLS, 1, file,
+                            r.line, (const char *const *)r.field, r.len, r.nfields, r.raw, r.nraw,
+                            why, sizeof why);
+    if (b < 0) {
+        snprintf(err, sizeof err, "%s", b == -2 ? "out of memory" : why);
+        rc = b == -2 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
+        goto done;
+    }
+    if (im.bind.ignored)
+        fprintf(stderr, "polc: note: %s: columns not read: %s\n", file, im.bind.ignored);
+    while ((got = rt_csv_next(csv, &r)) > 0) {
+        int k = r.error ? (snprintf(why, sizeof why, "%s", r.error), 1)
+                        : import_row(&im, &r, why, sizeof why, err, sizeof err);
+        if (k < 0) {
+            rc = POLRT_EXIT_SYSTEM;
+            goto done;
+        }
+        if (k > 0 && reject(&im, &r, why, rejects, err, sizeof err) < 0) {
+            rc = polrt_exit_for_errno(errno);
+            goto done;
+        }
+    }
+    if (got < 0) {
+        snprintf(err, sizeof err, "%s", rt_csv_errmsg(csv));
+        rc = POLRT_EXIT_SYSTEM;
+        goto done;
+    }
+    if (dry_run)
+        rt_ledger_rollback(im.st);
+    else if (rt_ledger_commit(im.st, err, sizeof err)) {
+        rc = POLRT_EXIT_SYSTEM;
+        goto done;
+    }
+    if (im.rej_open) {
+        im.rej_open = 0;
+        if (rt_out_commit(&im.rej, err, sizeof err) < 0) {
+            rc = polrt_exit_for_errno(errno);
+            goto done;
+        }
+    }
+    if (im.rejected > MAX_TOLD)
+        fprintf(stderr, "polc: %ld more rows rejected\n", im.rejected - MAX_TOLD);
+    fprintf(stderr, "polc: ledger import: %ld rows %s, %ld unchanged, %ld rejected%s%s%s%s\n",
+            im.imported, dry_run ? "to import" : "imported", im.unchanged, im.rejected,
+            im.rejected ? " (" : "", im.rejected ? rejects : "", im.rejected ? ")" : "",
+            dry_run ? "; dry run: the ledger is unchanged" : "");
+    rc = im.rejected ? POLRT_EXIT_DATA : POLRT_EXIT_OK;
+done:
+    if (rc != POLRT_EXIT_OK && err[0])
+        fprintf(stderr, "polc: %s\n", err);
+    if (im.rej_open)
+        rt_out_abort(&im.rej);
+    rt_binding_free(&im.bind);
+    rt_csv_close(csv);
+    rt_ledger_close(im.st); /* an uncommitted import is rolled back */
+    polrt_realloc(im.fields, 0);
+    polrt_realloc(im.fp, 0);
+    polrt_realloc(im.vals, 0);
+    polrt_realloc(rej_buf, 0);
+    return rc;
+}
+
+/* export and erase read a ledger that is there: a name that is not is the command line's
+ * mistake (opening it would create an empty ledger). 0, or POLRT_EXIT_USAGE after saying so. */
+static int ledger_exists(const char *ledger_db)
+{
+    struct stat sb;
+    if (!strncmp(ledger_db, "postgresql://", 13) || !strncmp(ledger_db, "postgres://", 11) ||
+        stat(ledger_db, &sb) == 0)
+        return 0;
+    fprintf(stderr, "polc: cannot open ledger %s: %s\n", ledger_db, strerror(errno));
+    return polrt_exit_for_errno(errno);
+}
+
+typedef struct Export {
+    const RtSchema *s;
+    RtOut out;
+    RtLine l;
+} Export;
+
+/* one ledger row as a CSV row: person, ledger, year (blank for a lifetime), every field */
+static int export_row(void *arg, const char *person_id, int ledger, int64_t key,
+                      const int64_t *fields, int64_t last)
+{
+    Export *x = arg;
+    const RtSchema *s = x->s;
+    const RtLedger *led = &s->ledgers[ledger];
+    (void)last;
+    x->l.n = 0;
+    rt_line_cell(&x->l, person_id);
+    rt_line_add(&x->l, ",", 1);
+    rt_line_cell(&x->l, led->name);
+    rt_line_add(&x->l, ",", 1);
+    if (!lifetime(led)) {
+        char num[24];
+        int n = snprintf(num, sizeof num, "%" PRId64, key);
+        rt_line_add(&x->l, num, (size_t)n);
+    }
+    for (int l = 0; l < s->nledgers; l++)
+        for (int f = 0; f < s->ledgers[l].nfields; f++) {
+            rt_line_add(&x->l, ",", 1);
+            if (l == ledger)
+                rt_line_value(&x->l, s, &s->ledgers[l].fields[f].type, fields[f], 0);
+        }
+    rt_line_add(&x->l, "\n", 1);
+    if (x->l.oom)
+        return -1;
+    fwrite(x->l.p, 1, x->l.n, x->out.f);
+    return 0;
+}
+
+POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const char *out)
+{
+    const RtSchema *s = rt_engine_schema(e);
+    char err[MSG_MAX] = "";
+    Export x = {.s = s};
+    int rc = POLRT_EXIT_OK, opened = 0;
+    RtStore *st = NULL;
+    if ((rc = ledger_exists(ledger_db)) != 0)
+        return rc;
+    if (out && rt_out_same_file(out, ledger_db)) {
+        fprintf(stderr, "polc: --out %s is the ledger: name another\n", out);
+        return POLRT_EXIT_USAGE;
+    }
+    if (!(st = rt_ledger_open(s, ledger_db, err, sizeof err))) {
+        rc = POLRT_EXIT_SYSTEM;
+        goto done;
+    }
+    if (rt_out_open(&x.out, out, err, sizeof err) < 0) {
+        rc = polrt_exit_for_errno(errno);
+        goto done;
+    }
+    opened = 1;
+    for (int i = 0; i < NCOLS; i++)
+        fprintf(x.out.f, "%s%s", i ? "," : "", fixed_cols[i]);
+    for (int l = 0; l < s->nledgers; l++)
+        for (int f = 0; f < s->ledgers[l].nfields; f++) {
+            fputc(',', x.out.f);
+            x.l.n = 0;
+            rt_line_cell(&x.l, s->ledgers[l].fields[f].name);
+            fwrite(x.l.p, 1, x.l.n, x.out.f);
+        }
+    fputc('\n', x.out.f);
+    int k = rt_ledger_export(st, export_row, &x, err, sizeof err);
+    if (k != 0) {
+        if (k > 0)
+            snprintf(err, sizeof err, "out of memory");
+        rc = POLRT_EXIT_SYSTEM;
+        goto done;
+    }
+    opened = 0;
+    if (rt_out_commit(&x.out, err, sizeof err) < 0)
+        rc = polrt_exit_for_errno(errno);
+done:
+    if (rc != POLRT_EXIT_OK && err[0])
+        fprintf(stderr, "polc: %s\n", err);
+    if (opened)
+        rt_out_abort(&x.out);
+    rt_ledger_close(st);
+    polrt_realloc(x.l.p, 0);
+    return rc;
+}
+
+POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char *person_id)
+{
+    const RtSchema *s = rt_engine_schema(e);
+    char err[MSG_MAX] = "";
+    int rc = POLRT_EXIT_OK;
+    int64_t removed = 0;
+    if ((rc = ledger_exists(ledger_db)) != 0)
+        return rc;
+    RtStore *st = rt_ledger_open(s, ledger_db, err, sizeof err);
+    if (!st || rt_ledger_begin(st, err, sizeof err) ||
+        rt_ledger_erase(st, person_id, &removed, err, sizeof err)) {
+        rc = POLRT_EXIT_SYSTEM;
+    } else if (removed == 0) {
+        /* nothing of the person: no erasure to record */
+        rt_ledger_rollback(st);
+        snprintf(err, sizeof err, "ledger %s holds nothing of that person: nothing erased",
+                 ledger_db);
+        rc = POLRT_EXIT_DATA;
+    } else if (rt_ledger_commit(st, err, sizeof err)) {
+        rc = POLRT_EXIT_SYSTEM;
+    } else {
+        fprintf(stderr,
+                "polc: ledger erase: %lld claims and rows removed; the audit trail records the "
+                "erasure, not the person\n",
+                (long long)removed);
+    }
+    if (rc != POLRT_EXIT_OK)
+        fprintf(stderr, "polc: %s\n", err);
+    rt_ledger_close(st);
+    return rc;
+}

@@ -1,0 +1,242 @@
+/* resettle.c — late claims and reversals on a ledger store (spec/DATA.md "Late claims and
+ * reversals"). A person's claims stored after a point that share ledger rows with the claim
+ * arriving late (or being reversed) are undone, newest first, each row back to the values the
+ * claim found; then, after the late claim settles (or the reversed one leaves), they are
+ * settled again in date order, and every output that changed is an adjustment: a row of the
+ * adjustments file and of the ledger's audit trail. So a ledger equals the one a date-ordered
+ * run would have made, whatever order the claims came in, and the adjustments are exactly the
+ * differences from what was reported before. */
+#include "rt_int.h"
+
+#include <stdint.h>
+#include <string.h>
+
+void rt_resettle_free(RtResettle *rs)
+{
+    rt_ledger_claims_free(rs->list, rs->n);
+    polrt_realloc(rs->redo, 0);
+    memset(rs, 0, sizeof *rs);
+}
+
+/* claim c writes a row in touched[0..n) (pairs of ledger, key) */
+static int touches(const RtStoredClaim *c, const int64_t *touched, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (c->keys[touched[2 * i]] == touched[2 * i + 1])
+            return 1;
+    return 0;
+}
+
+/* the rows of c into touched (pairs), those not there yet; 0, or -1 (memory) */
+static int touch(const RtSchema *s, const int64_t *keys, int64_t **touched, size_t *n, size_t *cap)
+{
+    for (int l = 0; l < s->nledgers; l++) {
+        size_t i = 0;
+        while (i < *n && !((*touched)[2 * i] == l && (*touched)[2 * i + 1] == keys[l]))
+            i++;
+        if (i < *n)
+            continue;
+        if (rt_grow(touched, cap, 2 * (*n + 1), sizeof **touched))
+            return -1;
+        (*touched)[2 * *n] = l;
+        (*touched)[2 * *n + 1] = keys[l];
+        (*n)++;
+    }
+    return 0;
+}
+
+int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const char *person_id,
+                     const int64_t *keys, int64_t date, const char *target, RtResettle *rs,
+                     char *err, size_t errlen)
+{
+    memset(rs, 0, sizeof *rs);
+    rs->target = SIZE_MAX;
+    if (rt_ledger_hold_rows(st, lp, err, errlen) ||
+        rt_ledger_person_claims(st, person_id, &rs->list, &rs->n, err, errlen))
+        return -1;
+    size_t first = 0; /* the first claim that may be settled again */
+    if (target) {
+        while (first < rs->n && strcmp(rs->list[first].claim_id, target) != 0)
+            first++;
+        if (first == rs->n)
+            return 1; /* not settled (for this person) */
+        rs->target = first;
+        keys = rs->list[first].keys;
+        first++;
+    } else {
+        while (first < rs->n &&
+               (rs->list[first].date == POLRT_NONE || rs->list[first].date <= date))
+            first++;
+    }
+    int64_t *touched = NULL;
+    size_t nt = 0, cap = 0;
+    rs->redo = polrt_realloc(NULL, rs->n + 1);
+    if (!rs->redo || touch(s, keys, &touched, &nt, &cap)) {
+        polrt_realloc(touched, 0);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    memset(rs->redo, 0, rs->n + 1);
+    /* the closure: a later claim that reads a row an undone claim wrote is undone too */
+    for (size_t i = first; i < rs->n; i++) {
+        if (!touches(&rs->list[i], touched, nt))
+            continue;
+        rs->redo[i] = 1;
+        rs->nredo++;
+        if (touch(s, rs->list[i].keys, &touched, &nt, &cap)) {
+            polrt_realloc(touched, 0);
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+    }
+    /* each row written by an undone claim goes back to what the earliest of them found; its
+     * latest claim is then the latest of the claims that stay */
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < nt; k++) {
+        int l = (int)touched[2 * k];
+        int64_t key = touched[2 * k + 1], last = POLRT_NONE;
+        const int64_t *vals = NULL;
+        for (size_t i = 0; i < rs->n; i++) {
+            const RtStoredClaim *c = &rs->list[i];
+            if (c->keys[l] != key)
+                continue;
+            if (rs->redo[i] || i == rs->target) {
+                if (!vals)
+                    vals = c->before;
+            } else if (c->date != POLRT_NONE && (last == POLRT_NONE || c->date > last)) {
+                last = c->date;
+            }
+        }
+        if (vals)
+            rc = rt_ledger_set_row(st, lp, l, key, vals, last, err, errlen);
+    }
+    polrt_realloc(touched, 0);
+    return rc;
+}
+
+/* an adjustment: a row of the adjustments file (when adj) and of the audit trail */
+static int adjust(RtStore *st, const RtSchema *s, const char *claim_id, const char *person_id,
+                  int k, int64_t old, int64_t now, const char *cause, RtLine *adj, char *err,
+                  size_t errlen)
+{
+    const RtOutput *o = &s->outputs[k];
+    if (adj) {
+        rt_line_cell(adj, claim_id);
+        rt_line_add(adj, ",", 1);
+        rt_line_cell(adj, o->name);
+        rt_line_add(adj, ",", 1);
+        rt_line_value(adj, s, &o->type, old, 0);
+        rt_line_add(adj, ",", 1);
+        rt_line_value(adj, s, &o->type, now, 0);
+        rt_line_add(adj, ",", 1);
+        /* a difference of amounts (money, int, rate); other outputs have none */
+        int numeric = o->type.kind == RT_MONEY || o->type.kind == RT_INT || o->type.kind == RT_RATE;
+        if (numeric && old != POLRT_NONE && now != POLRT_NONE)
+            rt_line_value(adj, s, &o->type, now - old, 0);
+        rt_line_add(adj, ",", 1);
+        rt_line_cell(adj, cause);
+        rt_line_add(adj, "\n", 1);
+        if (adj->oom) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+    }
+    return rt_ledger_audit(st, "adjust", claim_id, person_id, o->name, old, now, cause, err,
+                           errlen);
+}
+
+/* rt_settle_ctx's ledgers: the person's rows in the store */
+typedef struct Load {
+    RtStore *st;
+    RtLedgerPerson *lp;
+    char *err;
+    size_t errlen;
+} Load;
+
+static int load_rows(void *arg, const int64_t *keys, int64_t *before)
+{
+    Load *l = arg;
+    return rt_ledger_load(l->st, l->lp, keys, before, l->err, l->errlen);
+}
+
+int rt_resettle_reverse(RtStore *st, const RtSchema *s, const char *person_id, RtResettle *rs,
+                        RtLine *adj, char *err, size_t errlen)
+{
+    const RtStoredClaim *c = &rs->list[rs->target];
+    /* the amounts it paid go back to 0 (what the claim decided otherwise is in the record) */
+    for (int k = 0; k < s->noutputs; k++)
+        if (s->outputs[k].type.kind == RT_MONEY && c->out[k] != 0 && c->out[k] != POLRT_NONE &&
+            adjust(st, s, c->claim_id, person_id, k, c->out[k], 0, "reversed", adj, err, errlen))
+            return -1;
+    if (rt_ledger_audit(st, "reverse", c->claim_id, person_id, NULL, POLRT_NONE, POLRT_NONE,
+                        "record kept in reversed_claims", err, errlen))
+        return -1;
+    return rt_ledger_reverse(st, c->claim_id, err, errlen);
+}
+
+int rt_resettle_replay(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char *person_id,
+                       const int64_t *person, const int64_t *hist, int64_t nhist, RtResettle *rs,
+                       const char *cause, RtLine *adj, char *err, size_t errlen)
+{
+    const RtSchema *s = rt_engine_schema(e);
+    if (rs->nredo == 0)
+        return 0;
+    size_t n = (size_t)s->noutputs + (size_t)s->nledgers + 2 * (size_t)s->nledger_fields +
+               4 * (size_t)s->nrules + 2 * (size_t)s->nparams + 1;
+    int64_t *mem = polrt_realloc(NULL, n * sizeof *mem);
+    if (!mem) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    int64_t *out = mem, *keys = out + s->noutputs, *before = keys + s->nledgers,
+            *after = before + s->nledger_fields, *rule_val = after + s->nledger_fields,
+            *rule_state = rule_val + s->nrules, *branch = rule_state + s->nrules,
+            *pver = branch + s->nrules;
+    int date_idx = s->claim_date ? rt_schema_field(s->claim, s->nclaim, s->claim_date) : -1;
+    Load ld = {st, lp, err, errlen};
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < rs->n; i++) {
+        if (!rs->redo[i])
+            continue;
+        const RtStoredClaim *c = &rs->list[i];
+        memset(mem, 0, n * sizeof *mem);
+        PolCtx ctx = {
+            .claim = c->fields,
+            .person = person,
+            .hist = hist,
+            .nhist = nhist,
+            .out = out,
+            .params = e->params,
+            .rule_val = rule_val,
+            .rule_state = rule_state,
+            .branch = branch,
+            .pver = pver,
+            .asof = date_idx >= 0 ? c->fields[date_idx] : POLRT_NONE,
+            .user = e->user,
+        };
+        int settled = rt_settle_ctx(e, &ctx, keys, before, after, load_rows, &ld, 0);
+        if (settled < 0) {
+            rc = -1;
+            break;
+        }
+        if (settled > 0) {
+            /* it settled before on other rows; now the policy fails on it (an amount
+             * overflows): the run cannot leave the ledger half re-settled */
+            char why[256];
+            snprintf(err, errlen, "claim %.64s, settled again after %.64s: %s", c->claim_id, cause,
+                     rt_failure_text(s, ctx.err_code, ctx.err_loc,
+                                     settled == 2 ? ctx.asof : POLRT_NONE, why, sizeof why));
+            rc = -1;
+            break;
+        }
+        for (int k = 0; rc == 0 && k < s->noutputs; k++)
+            if (out[k] != c->out[k])
+                rc = adjust(st, s, c->claim_id, person_id, k, c->out[k], out[k], cause, adj, err,
+                            errlen);
+        RtClaimRec rec = {c->claim_id, person_id, c->fields, out, keys, before, after};
+        if (rc == 0)
+            rc = rt_ledger_update_claim(st, lp, &rec, err, errlen);
+    }
+    polrt_realloc(mem, 0);
+    return rc;
+}

@@ -1,0 +1,185 @@
+#!/bin/sh
+# Excel in and out (spec/DATA.md "Files from Excel", issue 11): a claims and a persons file
+# saved by Chinese Excel (GB18030, CRLF, the settlement system's 结算单号/个人编号/身份证号
+# headers, dates 2017/3/1, 2017-5-1, 2017年2月1日, amounts ¥10000, ￥20,000.00 and full-width
+# １０００) settle as the UTF-8 originals do; a bad cell is still named by file, line and
+# column; the results CSV starts with a BOM; --xlsx writes the results and simulate's tables
+# as workbooks whose sheet XML is read back cell by cell.
+#
+# tests/sim/sim.pol (working in tests/cli/simulate.sh): basic = (total - deductible) x 80%
+# (deductible township 100, county 300, city 500); patient_pays = the remainder up to the
+# 3000 yuan own-payment cap of the year; backstop the rest.
+#   c1 p1 county 10000: basic 7760, remainder 2240: pays 2240, backstop 0
+#   c2 p1 city 20000: basic 15600, remainder 4400: room 3000-2240 = 760: pays 760, backstop 3640
+#   c3 p2 township 1000: basic 720, pays 280, backstop 0
+#   c4 p3 county 30000: basic 23760, remainder 6240: pays 3000, backstop 3240
+#   c5 p3 township 500 (2018): basic 320, pays 180, backstop 0
+set -u
+POLC=${POLC:-build/polc}
+P=tests/sim/sim.pol
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+pass() { echo "[PASS] excel: $1"; }
+fail() { echo "[FAIL] excel: $1"; }
+check() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', expected '$3'"; fi; }
+same() { # same NAME FILE EXPECTED-FILE
+    if cmp -s "$2" "$3"; then pass "$1"; else fail "$1: $(diff "$3" "$2" | head -5 | tr '\n' ' ')"; fi
+}
+gbk() { iconv -f UTF-8 -t GB18030; }
+BOM=$(printf '\357\273\277')
+
+# ---- the files as Excel saves them -------------------------------------------------------
+printf '%s\r\n' '结算单号,个人编号,医疗机构级别,出院日期,医疗总费用' \
+    'c1,p1,县区,2017/3/1,¥10000' \
+    'c2,p1,市级,2017-5-1,"￥20,000.00"' \
+    'c3,p2,乡镇,2017年2月1日,１０００' \
+    'c4,p3,县区,2017/04/01,30000.00' \
+    'c5,p3,乡镇,2018年1月10日,¥500' > "$d/claims.u8.csv"
+printf '%s\r\n' '身份证号,慢性病患者,身份类别,认定日期,退出日期' \
+    'p1,否,建档立卡贫困人口,2016/1/1,' \
+    'p2,是,低保对象,2016年5月1日,' \
+    'p3,否,建档立卡贫困人口,2016-1-1,2017/6/30' \
+    'p3,否,低保对象,2017-07-01,' > "$d/persons.u8.csv"
+gbk < "$d/claims.u8.csv" > "$d/claims.csv"
+gbk < "$d/persons.u8.csv" > "$d/persons.csv"
+if iconv -f UTF-8 -t UTF-8 < "$d/claims.csv" > /dev/null 2>&1; then
+    fail "the GB18030 claims file is not UTF-8 too"
+fi
+printf '%s\n' "${BOM}claim_id,basic,patient_pays,backstop,status" \
+    'c1,7760.00,2240.00,0.00,settled' \
+    'c2,15600.00,760.00,3640.00,settled' \
+    'c3,720.00,280.00,0.00,settled' \
+    'c4,23760.00,3000.00,3240.00,settled' \
+    'c5,320.00,180.00,0.00,settled' > "$d/expected.csv"
+
+run() { "$POLC" run "$P" -q --no-progress "$@"; }
+
+# GB18030 detected: invalid UTF-8 that is valid GB18030
+if run --claims "$d/claims.csv" --persons "$d/persons.csv" --out "$d/res.csv" 2> "$d/err"; then
+    same "GBK files detected: the results, with a BOM" "$d/res.csv" "$d/expected.csv"
+else
+    fail "GBK files: exit $?: $(cat "$d/err")"
+fi
+check "GBK files: nothing on stderr" "$(cat "$d/err")" ""
+# the same, given
+run --claims "$d/claims.csv" --persons "$d/persons.csv" --encoding GBK --out "$d/res2.csv" \
+    2> "$d/err"
+same "--encoding GBK: the same results" "$d/res2.csv" "$d/expected.csv"
+# the UTF-8 original: the same results
+run --claims "$d/claims.u8.csv" --persons "$d/persons.u8.csv" --out "$d/res3.csv" 2> "$d/err"
+same "UTF-8 with Excel's dates, ¥ and full-width digits: the same results" "$d/res3.csv" \
+    "$d/expected.csv"
+# GB18030 from standard input, told
+run --claims - --persons "$d/persons.csv" --encoding gb18030 --out "$d/res4.csv" \
+    < "$d/claims.csv" 2> "$d/err"
+same "standard input with --encoding gb18030" "$d/res4.csv" "$d/expected.csv"
+# standard output: no BOM (the input had none), the rows as in the file
+run --claims "$d/claims.csv" --persons "$d/persons.csv" > "$d/stdout.csv" 2> "$d/err"
+check "standard output: no BOM" "$(head -1 "$d/stdout.csv")" "claim_id,basic,patient_pays,backstop,status"
+
+# an encoding not known: a usage error naming it
+run --claims "$d/claims.csv" --persons "$d/persons.csv" --encoding latin9 --out "$d/x.csv" \
+    2> "$d/err"
+check "--encoding latin9: exit 2" "$?" 2
+check "--encoding latin9: the message" "$(cat "$d/err")" \
+    "polc: unknown encoding 'latin9' (expected utf-8 or gb18030; gbk is read as gb18030)"
+
+# ---- bad cells, in a GB18030 file: file:line, the column, the cell (converted) -----------
+printf '%s\r\n' '结算单号,个人编号,医疗机构级别,出院日期,医疗总费用' \
+    'c1,p1,县区,2017/2/30,1000' \
+    'c2,p1,县区,2017/3/1,¥12a' \
+    'c3,p2,乡镇,2017年2月1日,１０００' \
+    'c4,p3,县区,2017-13-1,5' \
+    'c5,p3,县区,2017年3月,5' | gbk > "$d/bad.csv"
+run --claims "$d/bad.csv" --persons "$d/persons.csv" --out "$d/bad.res.csv" 2> "$d/err"
+check "bad cells: exit 3" "$?" 3
+printf '%s\n' "bad.csv:2: 出院日期: not a date '2017/2/30' (expected YYYY-MM-DD)" \
+    "bad.csv:3: 医疗总费用: not an amount '¥12a' (expected 1234.56 or 1,234.56)" \
+    "bad.csv:5: 出院日期: not a date '2017-13-1' (expected YYYY-MM-DD)" \
+    "bad.csv:6: 出院日期: not a date '2017年3月' (expected YYYY-MM-DD)" > "$d/bad.err"
+sed "s|$d/||" "$d/err" > "$d/bad.got"
+same "bad cells: each named by file:line and column" "$d/bad.got" "$d/bad.err"
+check "bad cells: the good row settles" "$(tail -n +2 "$d/bad.res.csv")" "c3,720.00,280.00,0.00,settled"
+check "bad cells: rejects in UTF-8, the header first" "$(head -2 "$d/bad.res.csv.rejects.csv" | tr -d '\r')" \
+    "结算单号,个人编号,医疗机构级别,出院日期,医疗总费用
+c1,p1,县区,2017/2/30,1000"
+
+# a UTF-8 file with one damaged cell is not taken for GBK: that row alone is rejected
+{ printf 'claim_id,person_id,level,discharged,total\n'
+  printf 'c1,p1,县区,2017-03-01,10000\n'
+  printf 'c2,p1,\344\270,2017-05-01,20000\n'
+  printf 'c3,p2,乡镇,2017-02-01,1000\n'; } > "$d/damaged.csv"
+run --claims "$d/damaged.csv" --persons "$d/persons.csv" --out "$d/dmg.csv" 2> "$d/err"
+check "damaged UTF-8: exit 3" "$?" 3
+check "damaged UTF-8: the row rejected" "$(sed "s|$d/||" "$d/err")" \
+    "damaged.csv:3: not UTF-8 text (save the file as CSV UTF-8)"
+check "damaged UTF-8: the others settle as UTF-8" "$(tail -n +2 "$d/dmg.csv" | tr '\n' ' ')" \
+    "c1,7760.00,2240.00,0.00,settled c3,720.00,280.00,0.00,settled "
+
+# ---- a header alias given twice is refused, not guessed -----------------------------------
+printf 'claim_id,结算单号,person_id,level,discharged,total\nc1,x1,p1,county,2017-03-01,10000\n' \
+    > "$d/twice.csv"
+run --claims "$d/twice.csv" --persons "$d/persons.csv" --out "$d/tw.csv" 2> "$d/err"
+check "claim_id and 结算单号: exit 3" "$?" 3
+check "claim_id and 结算单号: the message" "$(sed "s|$d/||" "$d/err")" \
+    "twice.csv:1: columns 'claim_id' and '结算单号' both give 'claim_id'"
+
+# ---- XLSX out -----------------------------------------------------------------------------
+sheet() { # sheet XLSX N: the sheetData of worksheet N
+    rm -rf "$d/x" && mkdir "$d/x" && (cd "$d/x" && unzip -q "$1") &&
+        sed -n 's/.*<sheetData>//; s|</sheetData>.*||p' "$d/x/xl/worksheets/sheet$2.xml"
+}
+run --claims "$d/claims.csv" --persons "$d/persons.csv" --out "$d/r.csv" --xlsx "$d/r.xlsx" \
+    2> "$d/err"
+check "--xlsx: exit 0" "$?" 0
+# row 1: the header, bold (style 1), frozen; money cells: numbers in the 0.00 format (style 2)
+hdr='<row r="1"><c r="A1" s="1" t="inlineStr"><is><t>claim_id</t></is></c><c r="B1" s="1" t="inlineStr"><is><t>basic</t></is></c><c r="C1" s="1" t="inlineStr"><is><t>patient_pays</t></is></c><c r="D1" s="1" t="inlineStr"><is><t>backstop</t></is></c><c r="E1" s="1" t="inlineStr"><is><t>status</t></is></c></row>'
+row() { # row N ID BASIC PAYS BACKSTOP
+    printf '<row r="%s"><c r="A%s" t="inlineStr"><is><t>%s</t></is></c><c r="B%s" s="2"><v>%s</v></c><c r="C%s" s="2"><v>%s</v></c><c r="D%s" s="2"><v>%s</v></c><c r="E%s" t="inlineStr"><is><t>settled</t></is></c></row>' \
+        "$1" "$1" "$2" "$1" "$3" "$1" "$4" "$1" "$5" "$1"
+}
+want="$hdr$(row 2 c1 7760 2240 0)$(row 3 c2 15600 760 3640)$(row 4 c3 720 280 0)$(row 5 c4 23760 3000 3240)$(row 6 c5 320 180 0)"
+check "--xlsx: the results sheet, cell by cell" "$(sheet "$d/r.xlsx" 1)" "$want"
+check "--xlsx: the header row frozen" \
+    "$(grep -o '<pane [^>]*>' "$d/x/xl/worksheets/sheet1.xml")" \
+    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+check "--xlsx: style 2 is 0.00" "$(grep -o '<numFmt [^>]*>' "$d/x/xl/styles.xml")" \
+    '<numFmt numFmtId="164" formatCode="0.00"/>'
+check "--xlsx: the sheet is named results" "$(grep -o '<sheet [^>]*>' "$d/x/xl/workbook.xml")" \
+    '<sheet name="results" sheetId="1" r:id="rId1"/>'
+check "--xlsx: personal data, mode 0600" "$(stat -c %a "$d/r.xlsx")" 600
+# refused before anything is read
+run --claims "$d/claims.csv" --persons "$d/persons.csv" --xlsx - 2> "$d/err" > /dev/null
+check "--xlsx -: exit 2" "$?" 2
+run --claims "$d/claims.csv" --persons "$d/persons.csv" --xlsx "$d/claims.csv" 2> "$d/err" \
+    > /dev/null
+check "--xlsx naming the claims: exit 2" "$?" 2
+check "--xlsx naming the claims: the input intact" "$(gbk < "$d/claims.u8.csv" | cmp - "$d/claims.csv" && echo same)" same
+# a run stopped by its input leaves an earlier workbook alone
+cp "$d/r.xlsx" "$d/keep.xlsx"
+printf 'claim_id,person_id,level\n' > "$d/nohdr.csv"
+run --claims "$d/nohdr.csv" --persons "$d/persons.csv" --out "$d/r.csv" --xlsx "$d/r.xlsx" \
+    2> /dev/null
+same "a stopped run: the earlier workbook left alone" "$d/r.xlsx" "$d/keep.xlsx"
+
+# simulate: the report's tables as sheets; totals: the cap-4000 reform's patient_pays row
+#   8460 (reform) 6460 (base) +2000, change 2000/6460 = 0.309598
+S=tests/sim
+"$POLC" simulate --no-progress -q --base $S/sim.pol --reform $S/cap4000.pol \
+    --claims "$d/claims.csv" --persons "$d/persons.csv" --xlsx "$d/s.xlsx" 2> "$d/err"
+check "simulate --xlsx: exit 0" "$?" 0
+tot=$(sheet "$d/s.xlsx" 1)
+check "simulate --xlsx: the sheets" "$(grep -o '<sheet name="[^"]*"' "$d/x/xl/workbook.xml" | tr '\n' ' ')" \
+    '<sheet name="totals" <sheet name="counts" <sheet name="changes" <sheet name="oop" <sheet name="failures" '
+case $tot in
+*'<row r="6"><c r="A6" t="inlineStr"><is><t>封顶4000</t></is></c><c r="B6" t="inlineStr"><is><t>patient_pays</t></is></c><c r="C6" s="2"><v>8460</v></c><c r="D6" s="2"><v>6460</v></c><c r="E6" s="2"><v>2000</v></c><c r="F6"><v>0.309598</v></c></row>'*)
+    pass "simulate --xlsx: totals, patient_pays +2000 (+30.96%)" ;;
+*) fail "simulate --xlsx: totals: $tot" ;;
+esac
+
+# polc explain --xlsx: the explanation on standard output, every claim's row in the workbook
+"$POLC" explain "$P" --claims "$d/claims.csv" --persons "$d/persons.csv" --claim c2 \
+    --xlsx "$d/e.xlsx" > "$d/explain.txt" 2> "$d/err"
+check "explain --xlsx: exit 0 (c2 settled)" "$?" 0
+check "explain --xlsx: the explanation of c2" "$(head -1 "$d/explain.txt" | cut -d" " -f1-2)" "claim c2"
+check "explain --xlsx: the same sheet as polc run's" "$(sheet "$d/e.xlsx" 1)" "$want"
