@@ -28,11 +28,11 @@ typedef struct PolSimOpts {
                               name contains "backstop" or "cap"; none: no at-cap share) */
     const char *const *by; /* claim enum/bool fields to break down by (NULL: "level") */
     int nby;
-    int threads;         /* -j N (>= 1) */
-    int progress;        /* 1 force, 0 never, -1 when stderr is a terminal */
-    const char *sweep;   /* the swept parameter's name: scenarios 1.. are its points */
-    const char *changes; /* CSV of every claim an output of which differs between the base and
-                            a scenario, both values (spec/SIMULATE.md "--changes"); NULL: none */
+    int threads;          /* -j N (>= 1) */
+    int progress;         /* 1 force, 0 never, -1 when stderr is a terminal */
+    const char *sweep;    /* the swept parameter's name: scenarios 1.. are its points */
+    const char *changes;  /* CSV of every claim an output of which differs between the base and
+                             a scenario, both values (spec/SIMULATE.md "--changes"); NULL: none */
     const char *encoding; /* the inputs' text encoding (NULL: detected; PolRunOpts) */
     /* the MPI job polc was started in (runtime/cluster.h, spec/SCALE.md); NULL: alone. Every
      * rank settles its persons' claims; rank 0 alone gets the results (*out), the others NULL */

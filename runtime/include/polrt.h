@@ -272,9 +272,9 @@ typedef struct PolRunOpts {
     int reverse;
     const char *adjustments; /* CSV of the claims settled again (NULL: the audit trail only) */
     int late_reject;         /* a late claim is rejected (default: settled in date order) */
-    const char *encoding; /* the inputs' text encoding: "utf-8", "gb18030" (or "gbk"); NULL:
-                             a file that is GB18030 and not UTF-8 is read as GB18030 */
-    const char *xlsx;     /* the results also as an Excel workbook (NULL: none) */
+    const char *encoding;    /* the inputs' text encoding: "utf-8", "gb18030" (or "gbk"); NULL:
+                                a file that is GB18030 and not UTF-8 is read as GB18030 */
+    const char *xlsx;        /* the results also as an Excel workbook (NULL: none) */
     /* the MPI job polc was started in (runtime/cluster.h, spec/SCALE.md); NULL: alone */
     const struct RtCluster *cluster;
 } PolRunOpts;

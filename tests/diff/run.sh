@@ -229,7 +229,7 @@ for policy in $list; do
     compare "$d" jit "$name"
     compare "$d" so "$name"
     compare_fast "$d" "$name"
-    traced "$d" "$name" '^rule [^:=]*\(' '"calls":\[{' 'calls of rules with arguments'
+    traced "$d" "$name" '^rule [A-Za-z_][A-Za-z0-9_]*\(' '"calls":\[{' 'calls of rules with arguments'
     traced "$d" "$name" '[a-z_]+ in [a-z_]+( where|\))' '"history":\[{' 'history spans read'
     traced "$d" "$name" '(max|min)\(.* for [a-z_]+ in ' '"candidates":\[{' 'candidates of a max or min'
 done

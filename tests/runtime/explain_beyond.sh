@@ -122,29 +122,29 @@ TXT
 expect_section C1 "the best-of's candidates, 5,400.00 rejected" \
     "candidates (each max or min over history, by span):" <<'TXT'
 candidates (each max or min over history, by span):
-  max of year_limit (line 238, col 3):
+  max of year_limit (line 239, col 3):
     #1  50,000.00 yuan  (taken)
     #2  50,000.00 yuan
-  max of year_extra_limit (line 242, col 3):
+  max of year_extra_limit (line 243, col 3):
     #1  20,000.00 yuan  (taken)
     #2  20,000.00 yuan
-  max of best_total (line 258, col 3):
+  max of best_total (line 259, col 3):
     #1  5,400.00 yuan
     #2  9,600.00 yuan  (taken)
-  max of assistance (line 262, col 3):
+  max of assistance (line 263, col 3):
     #2  9,600.00 yuan  (taken)
-  min of deductible_used (line 268, col 3):
+  min of deductible_used (line 269, col 3):
     #2  0.00 yuan  (taken)
 TXT
 expect_section C1 "the best total taken" "outputs:" <<'TXT'
 outputs:
-  outcome            one_stop (一站式结算)
-  assistance         9,600.00 yuan
-  extra_assistance   0.00 yuan
-  patient_pays       2,400.00 yuan
-  paid_at_discharge  9,600.00 yuan
-  city_flag          false
-  province_flag      false
+  结算结论 (outcome)                    one_stop (一站式结算)
+  医疗救助 (assistance)                 9,600.00 yuan
+  倾斜救助 (extra_assistance)           0.00 yuan
+  个人自付 (patient_pays)               2,400.00 yuan
+  一站式结算支付 (paid_at_discharge)    9,600.00 yuan
+  达到市级监测住院次数 (city_flag)      false
+  达到省级监测住院次数 (province_flag)  false
 TXT
 
 # C2, waiting period: 3 months + 1 month × 2 years uninsured = 5 months (2 < 4 years: no
@@ -152,17 +152,18 @@ TXT
 # admission on 2026-06-01: not entitled, not covered, the patient pays all 10,000
 expect_section C2 "enrolment date and years uninsured" "person:" <<'TXT'
 person:
-  refused_enrolment  true
-  enrolled           2026-01-15
-  years_uninsured    2
+  refused_enrolment             true
+  enrolled                      2026-01-15
+  years_uninsured               2
 TXT
+# a labelled rule shows its label, then its name
 section interp.C2.txt "rules (in policy order, those this claim needed):" |
-    grep -E '^  (waiting_months|waiting_end|entitled|outcome) ' >got
+    grep -E '^  (waiting_months|[^ ]+ \((waiting_end|entitled|outcome)\)) ' >got
 cat >want <<'TXT'
-  waiting_months     5 months  — 三
-  waiting_end        2026-06-15  — 三
-  entitled           false  (exception waiting)  — 三
-  outcome            not_covered (不纳入医疗救助)  (exception not_entitled)  — 三
+  waiting_months                        5 months  — 三
+  待遇等待期截止日期 (waiting_end)      2026-06-15  — 三
+  享受医疗救助 (entitled)               false  (exception waiting)  — 三
+  结算结论 (outcome)                    not_covered (不纳入医疗救助)  (exception not_entitled)  — 三
 TXT
 if cmp -s want got; then
     ok "explain C2: the waiting period's rules"
@@ -199,7 +200,7 @@ json_has 1 "the rejected candidate 5,400.00 (540000 fen)" \
 json_has 1 "the candidate taken 9,600.00 (960000 fen)" \
     '{"rule":"total_for","args":[{"value":1,"text":"tekun","name":"id"}],"value":960000,"text":"9600.00","cites":"三"}'
 json_has 1 "the best-of's candidates, by span" \
-    '{"rule":"best_total","line":258,"col":3,"best":"max","spans":[{"value":540000,"text":"5400.00","span":1,"taken":false},{"value":960000,"text":"9600.00","span":2,"taken":true}]}'
+    '{"rule":"best_total","line":259,"col":3,"best":"max","spans":[{"value":540000,"text":"5400.00","span":1,"taken":false},{"value":960000,"text":"9600.00","span":2,"taken":true}]}'
 # 2026-03-15 is day 20527 since 1970-01-01 (2026-01-01 is 20454, + 31 + 28 + 14)
 json_has 1 "the 特困 span" \
     '{"span":2,"fields":{"identity":{"value":1,"text":"tekun"},"from":{"value":20527,"text":"2026-03-15"},"to":{"value":null,"text":""},"by_illness":{"value":0,"text":"false"}}}'
