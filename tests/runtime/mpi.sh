@@ -257,4 +257,23 @@ if [ "$rc" -eq 2 ] && grep -q 'standard input cannot be read across 2 ranks: nam
 else
     bad "mpi: claims from standard input" "exit $rc: $(head -n 1 stdin.err)"
 fi
+# a late claim's adjustments and a simulation's changed claims are made on each person's rank
+# and gathered nowhere yet: refused, and nothing written (spec/SCALE.md "The ledger")
+for opt in adjustments reverse changes; do
+    case $opt in
+    adjustments) mpi 2 "$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv \
+        --out adj.csv --ledger adj.db --adjustments adj.adj.csv 2>adj.err ;;
+    reverse) mpi 2 "$POLC" run "$POL" --reverse sclaims.csv --persons small/persons.csv \
+        --ledger adj.db 2>adj.err ;;
+    changes) mpi 2 "$POLC" simulate --base "$POL" --reform "$REFORM" --claims sclaims.csv \
+        --persons small/persons.csv --changes adj.adj.csv -q 2>adj.err ;;
+    esac
+    rc=$?
+    if [ "$rc" -eq 2 ] && grep -q -- "--$opt is not a job for 2 ranks yet: run it alone" adj.err &&
+        [ ! -e adj.csv ] && [ ! -e adj.adj.csv ]; then
+        ok "mpi: --$opt across 2 ranks: refused, exit 2, nothing written"
+    else
+        bad "mpi: --$opt across 2 ranks" "exit $rc: $(head -n 1 adj.err)"
+    fi
+done
 finish
