@@ -729,13 +729,14 @@ static int run_setup(Run *r)
     r->prejects_path = r->rejects_path ? rt_pipe_persons_rejects(r->rejects_path) : NULL;
     int threads = o->threads < 1 ? 1 : o->threads;
     r->nth = threads > 256 ? 256 : threads;
-    r->th = polrt_realloc(NULL, ((size_t)r->nth + 1) * sizeof *r->th);
+    /* zeroed at once: the end frees what th[nth] holds, whatever fails next */
+    if ((r->th = polrt_realloc(NULL, ((size_t)r->nth + 1) * sizeof *r->th)))
+        memset(r->th, 0, ((size_t)r->nth + 1) * sizeof *r->th);
     r->totals = polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
     if (!r->rejects_path || !r->prejects_path || !r->th || !r->totals) {
         snprintf(r->err, sizeof r->err, "out of memory");
         return POLRT_EXIT_SYSTEM;
     }
-    memset(r->th, 0, ((size_t)r->nth + 1) * sizeof *r->th);
     memset(r->totals, 0, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
     if (outputs_apart(r) < 0)
         return POLRT_EXIT_USAGE;
