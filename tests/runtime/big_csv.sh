@@ -8,15 +8,9 @@
 #
 #   sh tests/runtime/big_csv.sh      env: POLC (build/polc), POLC_SLOW (1: the 1 GB file),
 #                                    BIG_MB (1024: its size)
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-ROOT=$(pwd)
-POLC=${POLC:-build/polc}
-case $POLC in /*) ;; */*) POLC=$ROOT/$POLC ;; esac
+. "$(dirname "$0")/lib.sh"
 P=$ROOT/tests/runtime/capped.pol
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-big-csv.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 2
+work big-csv
 # memory a larger file may take beyond a smaller one's: allocator noise, and the duplicate
 # check's hashes of the claim ids (8 bytes each, in a table sized from the first batch's
 # estimate and at most three quarters full: 16 bytes a claim here, ID_BYTES), not a copy of
@@ -24,17 +18,6 @@ cd "$WORK" || exit 2
 SLACK_KB=16384
 ID_BYTES=16
 PERSONS=20000
-
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "[PASS] $1"
-}
-bad() {
-    fail=$((fail + 1))
-    echo "[FAIL] $1: $2"
-}
 
 # peak memory: GNU time, else a wrapper around wait4's rusage (bench/maxrss.c)
 if [ -x /usr/bin/time ]; then
@@ -133,5 +116,4 @@ if [ "${POLC_SLOW:-0}" = 1 ]; then
         bad "big CSV: $size MB" "$big"
     fi
 fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

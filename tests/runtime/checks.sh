@@ -6,25 +6,9 @@
 # built engine executable must write exactly the same results, rejects and messages.
 #
 #   sh tests/runtime/checks.sh        env: POLC (build/polc)
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-POLC=${POLC:-build/polc}
-case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
-P=$(pwd)/tests/runtime/capped.pol
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-checks.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 2
-
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "[PASS] $1"
-}
-bad() {
-    fail=$((fail + 1))
-    echo "[FAIL] $1: $2"
-}
+. "$(dirname "$0")/lib.sh"
+P=$ROOT/tests/runtime/capped.pol
+work checks
 
 # C2: non-compliant above the total; C4: the check's sum overflows; C5: the second check;
 # C7: the same id again (a duplicate, not checked twice); C8: outside the policy's validity,
@@ -104,5 +88,4 @@ else
     bad "checks: explain a rejected claim" "exit $rc: $(tail -n 1 explain.err)"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -7,25 +7,9 @@
 # built .so must write the same bytes.
 #
 #   sh tests/runtime/explain_beyond.sh        env: POLC (build/polc)
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-POLC=${POLC:-build/polc}
-case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
-P=$(pwd)/policies/anhui/medical-assistance-2025.pol
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-explain.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 2
-
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "[PASS] $1"
-}
-bad() {
-    fail=$((fail + 1))
-    echo "[FAIL] $1: $2"
-}
+. "$(dirname "$0")/lib.sh"
+P=$ROOT/policies/anhui/medical-assistance-2025.pol
+work explain
 
 # P1: 低保边缘 from 2025-10-01, exits 2026-03-14; 特困 recognised 2026-03-15. Both changes are
 # from 2026, so 低保边缘 stops on 2026-04-01 (the month after its exit) and 特困 starts on
@@ -208,5 +192,4 @@ json_has 1 "the 特困 span" \
 json_has 2 "the person's enrolment and years uninsured" \
     '"person":{"refused_enrolment":{"value":1,"text":"true"},"enrolled":{"value":20468,"text":"2026-01-15"},"years_uninsured":{"value":2,"text":"2"}}'
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

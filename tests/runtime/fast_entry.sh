@@ -7,25 +7,9 @@
 # Also an engine executable (--emit exe), which binds its fast entry at link time.
 #
 #   sh tests/runtime/fast_entry.sh        env: POLC (build/polc)
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-POLC=${POLC:-build/polc}
-case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
-P=$(pwd)/policies/anhui/panji-2017.pol
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-fast.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 2
-
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "[PASS] $1"
-}
-bad() {
-    fail=$((fail + 1))
-    echo "[FAIL] $1: $2"
-}
+. "$(dirname "$0")/lib.sh"
+P=$ROOT/policies/anhui/panji-2017.pol
+work fast
 finish() {
     echo "$pass passed, $fail failed"
     [ "$fail" -eq 0 ]

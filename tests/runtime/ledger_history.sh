@@ -15,27 +15,11 @@
 # Exact amounts computed by hand below.
 #
 #   sh tests/runtime/ledger_history.sh        env: POLC (build/polc)
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-ROOT=$(pwd)
-POLC=${POLC:-build/polc}
-case $POLC in /*) ;; */*) POLC=$ROOT/$POLC ;; esac
+. "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/serve/pg.sh"
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-history.XXXXXX") || exit 2
-trap 'pg_stop; rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 2
+work history
+CLEANUP=pg_stop
 PANJI=$ROOT/policies/anhui/panji-2017.pol
-
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "[PASS] $1"
-}
-bad() {
-    fail=$((fail + 1))
-    echo "[FAIL] $1: $2"
-}
 # check NAME WANT-FILE GOT-FILE
 check() {
     if cmp -s "$2" "$3"; then ok "$1"; else bad "$1" "$(diff "$2" "$3" | head -4 | tr '\n' ' ')"; fi
@@ -355,5 +339,4 @@ else
     echo "note: PostgreSQL 15 not found ($PGBIN): the PostgreSQL half skipped"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

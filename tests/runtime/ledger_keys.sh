@@ -8,26 +8,10 @@
 # the script by tests/serve/pg.sh).
 #
 #   sh tests/runtime/ledger_keys.sh        env: POLC (build/polc)
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-POLC=${POLC:-build/polc}
-case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
-ROOT=$(pwd)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-keys.XXXXXX") || exit 2
+. "$(dirname "$0")/lib.sh"
+work keys
+CLEANUP=pg_stop
 . "$ROOT/tests/serve/pg.sh"
-trap 'pg_stop; rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 2
-
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "[PASS] $1"
-}
-bad() {
-    fail=$((fail + 1))
-    echo "[FAIL] $1: $2"
-}
 
 # a yearly cap of 1,000 yuan on what the policy pays, keyed by the year of admission
 cat >adm.pol <<'EOF'

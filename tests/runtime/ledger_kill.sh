@@ -19,26 +19,10 @@
 #
 #   sh tests/runtime/ledger_kill.sh     env: POLC (build/polc), KILL_CLAIMS (200000),
 #                                       KILL_POINTS, KILL_SEED
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-POLC=${POLC:-build/polc}
-case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
-P=$(pwd)/tests/runtime/capped.pol
+. "$(dirname "$0")/lib.sh"
+P=$ROOT/tests/runtime/capped.pol
 N=${KILL_CLAIMS:-200000}
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-ledger-kill.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 2
-
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "[PASS] $1"
-}
-bad() {
-    fail=$((fail + 1))
-    echo "[FAIL] $1: $2"
-}
+work ledger-kill
 finish() {
     echo "$pass passed, $fail failed"
     [ "$fail" -eq 0 ]

@@ -6,25 +6,9 @@
 # write the same results and messages.
 #
 #   sh tests/runtime/money_fen.sh        env: POLC (build/polc)
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-POLC=${POLC:-build/polc}
-case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
-P=$(pwd)/tests/check/ok/money_fen.pol
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-fen.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 2
-
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "[PASS] $1"
-}
-bad() {
-    fail=$((fail + 1))
-    echo "[FAIL] $1: $2"
-}
+. "$(dirname "$0")/lib.sh"
+P=$ROOT/tests/check/ok/money_fen.pol
+work fen
 
 # total (总费用) and extra (其他) in fen, paid (已付) in yuan; balance (person) in fen
 printf 'person_id,balance\np,5\nq,\n' >persons.csv
@@ -96,5 +80,4 @@ else
     bad "money in fen: schema" "no money:fen in the engine's schema"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

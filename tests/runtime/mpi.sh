@@ -12,27 +12,11 @@
 # (POLC_CLUSTER_TEST_KILL); a rank whose ledger cannot be opened; what a cluster refuses.
 #
 #   sh tests/runtime/mpi.sh     env: POLC (build/polc)
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-POLC=${POLC:-build/polc}
-case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
-POL=$(pwd)/policies/anhui/panji-2017.pol
-REFORM=$(pwd)/policies/anhui/reforms/county-cap-4000.pol
-CAPPED=$(pwd)/tests/runtime/capped.pol
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-mpi.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 2
-
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "[PASS] $1"
-}
-bad() {
-    fail=$((fail + 1))
-    echo "[FAIL] $1: $2"
-}
+. "$(dirname "$0")/lib.sh"
+POL=$ROOT/policies/anhui/panji-2017.pol
+REFORM=$ROOT/policies/anhui/reforms/county-cap-4000.pol
+CAPPED=$ROOT/tests/runtime/capped.pol
+work mpi
 finish() {
     echo "$pass passed, $fail failed"
     [ "$fail" -eq 0 ]

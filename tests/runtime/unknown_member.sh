@@ -6,25 +6,9 @@
 # .so agree byte for byte.
 #
 #   sh tests/runtime/unknown_member.sh        env: POLC (build/polc)
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-POLC=${POLC:-build/polc}
-case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
-P=$(pwd)/tests/check/ok/unknown_members.pol
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-unknown.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 2
-
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "[PASS] $1"
-}
-bad() {
-    fail=$((fail + 1))
-    echo "[FAIL] $1: $2"
-}
+. "$(dirname "$0")/lib.sh"
+P=$ROOT/tests/check/ok/unknown_members.pol
+work unknown
 
 # deductible: 2017 township 100, county unknown, city 500; 2020 township 100, county 300,
 # city unknown (rule pay on line 14, its read of deductible at col 48)
@@ -127,5 +111,4 @@ else
     bad "test" "exit $rc; $(cat test.out)"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -1,0 +1,31 @@
+# tests/runtime/lib.sh — sourced by the runtime tests (not run itself), as tests/serve/lib.sh
+# is by the service's: the repository as ROOT, POLC made absolute, ok/bad/finish, and
+# `work NAME`: a new work directory WORK as the current directory, removed at exit after
+# running CLEANUP (e.g. CLEANUP=pg_stop when the test started a PostgreSQL).
+#   . "$(dirname "$0")/lib.sh"; work NAME        env: POLC (build/polc)
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+ROOT=$(pwd)
+POLC=${POLC:-build/polc}
+case $POLC in /*) ;; */*) POLC=$ROOT/$POLC ;; esac
+CLEANUP=:
+work() {
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-$1.XXXXXX") || exit 2
+    trap 'eval "$CLEANUP"; rm -rf "$WORK"' EXIT
+    cd "$WORK" || exit 2
+}
+
+pass=0
+fail=0
+ok() {
+    pass=$((pass + 1))
+    echo "[PASS] $1"
+}
+bad() {
+    fail=$((fail + 1))
+    echo "[FAIL] $1: $2"
+}
+finish() {
+    echo "$pass passed, $fail failed"
+    [ "$fail" -eq 0 ]
+}
