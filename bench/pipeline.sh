@@ -82,7 +82,7 @@ echo "input: $N claims ($(($(wc -c <"$CLAIMS") / 1048576)) MB), $(($(wc -l <"$PO
     "persons rows; policy $POLICY; median of $RUNS runs, round-robin"
 
 # ---- the check: hand-written = polc, byte for byte (also warms the page cache) -------------
-"$POLC" run "$D/panji.so" --claims "$CLAIMS" --persons "$POP/persons.csv" --out "$D/check-polc.csv" \
+"$POLC" run "$D/panji.so" --labels names --claims "$CLAIMS" --persons "$POP/persons.csv" --out "$D/check-polc.csv" \
     -q 2>"$D/check-polc.err"
 rc=$?
 if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
@@ -108,17 +108,17 @@ run_one() {
     p="$POP/persons.csv"
     case $1 in
     hand) set -- "$1" "$HAND" "$p" "$CLAIMS" "$D/out-hand.csv" ;;
-    so-j1) set -- "$1" "$POLC" run "$D/panji.so" --claims "$CLAIMS" --persons "$p" \
+    so-j1) set -- "$1" "$POLC" run "$D/panji.so" --labels names --claims "$CLAIMS" --persons "$p" \
         --out "$D/out-so1.csv" -j 1 -q ;;
-    so-j2) set -- "$1" "$POLC" run "$D/panji.so" --claims "$CLAIMS" --persons "$p" \
+    so-j2) set -- "$1" "$POLC" run "$D/panji.so" --labels names --claims "$CLAIMS" --persons "$p" \
         --out "$D/out-so2.csv" -j 2 -q ;;
-    jit) set -- "$1" "$POLC" run "$POLICY" --claims "$CLAIMS" --persons "$p" \
+    jit) set -- "$1" "$POLC" run "$POLICY" --labels names --claims "$CLAIMS" --persons "$p" \
         --out "$D/out-jit.csv" -q ;;
-    interp) set -- "$1" "$POLC" run "$POLICY" --interp --claims "$ICLAIMS" --persons "$p" \
+    interp) set -- "$1" "$POLC" run "$POLICY" --labels names --interp --claims "$ICLAIMS" --persons "$p" \
         --out "$D/out-interp.csv" -q ;;
     sqlite)
         rm -f "$D/ledger.db" "$D/ledger.db-journal" "$D/ledger.db-wal" "$D/ledger.db-shm"
-        set -- "$1" "$POLC" run "$D/panji.so" --ledger "$D/ledger.db" --claims "$CLAIMS" \
+        set -- "$1" "$POLC" run "$D/panji.so" --labels names --ledger "$D/ledger.db" --claims "$CLAIMS" \
             --persons "$p" --out "$D/out-sqlite.csv" -q ;;
     simulate) set -- "$1" "$POLC" simulate --base "$POLICY" --reform "$REFORM" \
         --claims "$CLAIMS" --persons "$p" -j 2 -q ;;
@@ -179,7 +179,7 @@ awk -v s="$settle" -v p="$psettle" -v n="$N" 'BEGIN {
 head -n 1 "$CLAIMS" >"$D/claims-0.csv"
 head -n $((N / 2 + 1)) "$CLAIMS" >"$D/claims-half.csv"
 mem() {
-    "$MAXRSS" "$POLC" run "$D/panji.so" --claims "$1" --persons "$POP/persons.csv" \
+    "$MAXRSS" "$POLC" run "$D/panji.so" --labels names --claims "$1" --persons "$POP/persons.csv" \
         --out "$D/out-mem.csv" -j 1 -q >/dev/null 2>"$D/err-mem"
     sed -n 's/^maxrss: [0-9.]* //p' "$D/err-mem" | tail -n 1
 }

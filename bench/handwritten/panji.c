@@ -95,11 +95,11 @@ enum {
 };
 
 /* polc's wording of the two failures generated data can meet (runtime/session.c and
- * rt_err_describe in runtime/engine.c; the place is the policy's, line 176 col 44) */
+ * rt_err_describe in runtime/engine.c; the place is the policy's, line 176 col 55) */
 #define MSG_VALIDITY "error: dated %s, outside the policy's validity"
 #define MSG_CALENDAR                                                                               \
     "\"error: working day outside the shipped calendar years in rule referral_deadline (line "     \
-    "176, col 44)\""
+    "176, col 55)\""
 
 /* ---- small helpers ---------------------------------------------------------------------- */
 
@@ -1146,12 +1146,11 @@ static const char results_header[] =
     "claim_id,gate,covered,compliant,basic,critical_illness,assistance,backstop,supplement,"
     "patient_pays,hospital_bears,selfpay_counted,cap,status\n";
 
-/* the header row; polc starts the results with a BOM when the claims file has one
- * (runtime/run.c: "as the input: spreadsheets read UTF-8") */
-static void put_header(Out *o, int bom)
+/* the header row; a results file starts with a BOM, so Excel reads it as UTF-8 (spec/DATA.md
+ * "Files from Excel"); the identifiers, as `polc run --labels names` heads it */
+static void put_header(Out *o)
 {
-    if (bom)
-        memcpy(o->buf + o->n, "\xEF\xBB\xBF", 3), o->n += 3;
+    memcpy(o->buf + o->n, "\xEF\xBB\xBF", 3), o->n += 3;
     memcpy(o->buf + o->n, results_header, sizeof results_header - 1);
     o->n += sizeof results_header - 1;
 }
@@ -1185,8 +1184,7 @@ int main(int argc, char **argv)
     o.fd = open(argv[3], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (o.fd < 0)
         die("cannot write %s: %s", argv[3], strerror(errno));
-    int bom = len >= 3 && memcmp(cs.buf, "\xEF\xBB\xBF", 3) == 0;
-    put_header(&o, bom);
+    put_header(&o);
 
     /* Decode a block, settle it in file order, format it. */
     Claim *cl = xrealloc(NULL, BLOCK * sizeof *cl);
