@@ -27,12 +27,18 @@ P=$ROOT/policies/anhui/panji-2017.pol
 cp "$T/pop/claims.csv" "$T/claims.csv"
 printf 'bad"row\n' >>"$T/claims.csv"
 
+# Under AddressSanitizer (make asan) its runtime must come first in LD_PRELOAD, or the process
+# refuses to start; its write() interceptor then calls the shim's as the next one
+PRELOAD=$T/libiofail.so
+ASAN_LIB=$(ldd "$POLC" 2>/dev/null | sed -n 's/.*=> \(\/[^ ]*libasan[^ ]*\) .*/\1/p' | head -n 1)
+[ -n "$ASAN_LIB" ] && PRELOAD=$ASAN_LIB:$PRELOAD
+
 # faulty WHAT MATCH OP ERRNO SHORT NTH -- COMMAND...: COMMAND under the shim, in $T/w
 faulty() {
     what=$1 match=$2 op=$3 en=$4 short=$5 nth=$6
     shift 7
     rm -f "$T/iofail.log"
-    (cd "$T/w" && LD_PRELOAD="$T/libiofail.so" IOFAIL_OP=$op IOFAIL_MATCH=$match \
+    (cd "$T/w" && LD_PRELOAD="$PRELOAD" IOFAIL_OP=$op IOFAIL_MATCH=$match \
         IOFAIL_ERRNO=$en IOFAIL_SHORT=$short IOFAIL_NTH=$nth IOFAIL_LOG="$T/iofail.log" \
         "$@" >"$T/out" 2>"$T/err")
     rc=$?
