@@ -14,6 +14,8 @@ trap 'rm -rf "$T"' EXIT
 pass() { echo "[PASS] regress: $1"; }
 fail() { echo "[FAIL] regress: $1"; }
 "${CC:-cc}" -shared -fPIC -o "$T/iofail.so" tests/fault/iofail.c -ldl || { fail "shim"; exit 1; }
+. "$ROOT/tests/fault/preload.sh"
+PRELOAD=$(preload "$T/iofail.so")
 # a policy fmt would change (its layout collapsed), and an old document
 sed 's/  */ /g' tests/sim/sim.pol >"$T/p.pol"
 cp "$T/p.pol" "$T/p.before"
@@ -29,12 +31,12 @@ check() { # NAME FILE BEFORE
         pass "$1: a failed commit exits 4, the file as it was"
     fi
 }
-(cd "$T" && LD_PRELOAD="$T/iofail.so" IOFAIL_OP=rename IOFAIL_ERRNO=EIO "$POLC" fmt p.pol) \
+(cd "$T" && LD_PRELOAD="$PRELOAD" IOFAIL_OP=rename IOFAIL_ERRNO=EIO "$POLC" fmt p.pol) \
     2>"$T/err"
 rc=$?
 check "polc fmt" "$T/p.pol" "$T/p.before"
 echo OLD >"$T/old"
-(cd "$T" && LD_PRELOAD="$T/iofail.so" IOFAIL_OP=rename IOFAIL_ERRNO=EIO \
+(cd "$T" && LD_PRELOAD="$PRELOAD" IOFAIL_OP=rename IOFAIL_ERRNO=EIO \
     "$POLC" doc "$ROOT/tests/sim/sim.pol" -o d) 2>"$T/err"
 rc=$?
 check "polc doc" "$T/d/index.html" "$T/old"

@@ -27,11 +27,8 @@ P=$ROOT/policies/anhui/panji-2017.pol
 cp "$T/pop/claims.csv" "$T/claims.csv"
 printf 'bad"row\n' >>"$T/claims.csv"
 
-# Under AddressSanitizer (make asan) its runtime must come first in LD_PRELOAD, or the process
-# refuses to start; its write() interceptor then calls the shim's as the next one
-PRELOAD=$T/libiofail.so
-ASAN_LIB=$(ldd "$POLC" 2>/dev/null | sed -n 's/.*=> \(\/[^ ]*libasan[^ ]*\) .*/\1/p' | head -n 1)
-[ -n "$ASAN_LIB" ] && PRELOAD=$ASAN_LIB:$PRELOAD
+. "$ROOT/tests/fault/preload.sh"
+PRELOAD=$(preload "$T/libiofail.so")
 
 # faulty WHAT MATCH OP ERRNO SHORT NTH -- COMMAND...: COMMAND under the shim, in $T/w
 faulty() {
