@@ -248,6 +248,8 @@ enum {
     Q_ROLLBACK,
     Q_DATA_VERSION,
     Q_GET_LAYOUT,
+    Q_GET_SEQ,
+    Q_PUT_SEQ,
     NQ
 };
 static const char *const queries[NQ] = {
@@ -268,6 +270,9 @@ static const char *const queries[NQ] = {
     [Q_ROLLBACK] = "ROLLBACK",
     [Q_DATA_VERSION] = "PRAGMA data_version",
     [Q_GET_LAYOUT] = "SELECT value FROM meta WHERE name = 'layout:' || ?1",
+    [Q_GET_SEQ] = "SELECT value FROM meta WHERE name = 'seq'",
+    [Q_PUT_SEQ] = "INSERT INTO meta (name, value) VALUES ('seq', ?1) ON CONFLICT (name) DO "
+                  "UPDATE SET value = excluded.value",
 };
 /* Q_PUT_CLAIM in a file upgraded from format 1, whose claims carry the policy's hash */
 static const char *const put_claim_v1 =
@@ -362,6 +367,7 @@ struct RtStore {
     int late_check;        /* rt_ledger_save refuses a late claim (3) */
     int64_t seq;           /* the last claim sequence number given (meta 'seq'), in a tx */
     int64_t seq_read;      /* seq as read at the transaction's start */
+    int seq_known;         /* SQLite: seq_read is the file's (no other process committed since) */
     int64_t now_ms;
     Ckpt *ckpt; /* NULL: SQLite checkpoints in the commit itself */
     /* PostgreSQL (a postgresql:// path): the same tables, values and layouts as SQLite */
@@ -1335,6 +1341,7 @@ static void tx_rollback(RtStore *st)
     } else if (!sqlite3_get_autocommit(st->db))
         step_done(st, Q_ROLLBACK, NULL, 0);
     st->in_tx = 0;
+    st->seq_known = 0; /* a number written in the transaction is undone with it */
     if (st->tx_wrote || st->dirty) {
         discard_dirty(st);
         st->epoch++;
@@ -1346,15 +1353,25 @@ static void tx_rollback(RtStore *st)
  * claims of one date settle in the order of their numbers when settled again */
 static int seq_read(RtStore *st, char *err, size_t errlen)
 {
-    char val[32];
-    const char *sql = "SELECT value FROM meta WHERE name = 'seq'";
-    int rc = st->pg ? pg_text(st, sql, NULL, val, sizeof val, err, errlen)
-                    : query_text(st, sql, NULL, val, sizeof val, err, errlen);
+    char val[32] = "";
+    int rc;
+    if (st->pg) {
+        rc = pg_text(st, "SELECT value FROM meta WHERE name = 'seq'", NULL, val, sizeof val, err,
+                     errlen);
+    } else {
+        sqlite3_stmt *q = st->q[Q_GET_SEQ];
+        rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW && sqlite3_column_text(q, 0))
+            snprintf(val, sizeof val, "%s", (const char *)sqlite3_column_text(q, 0));
+        sqlite3_reset(q);
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(st, err, errlen);
+    }
     if (rc) {
         tx_rollback(st);
         return -1;
     }
     st->seq = st->seq_read = strtoll(val, NULL, 10);
+    st->seq_known = 1;
     return 0;
 }
 
@@ -1367,8 +1384,13 @@ static int seq_write(RtStore *st, char *err, size_t errlen)
     snprintf(val, sizeof val, "%lld", (long long)st->seq);
     const char *sql = "INSERT INTO meta (name, value) VALUES ('seq', $1) ON CONFLICT (name) DO "
                       "UPDATE SET value = excluded.value RETURNING name";
-    int rc = st->pg ? pg_text(st, sql, val, none, sizeof none, err, errlen)
-                    : query_text(st, sql, val, none, sizeof none, err, errlen);
+    int rc;
+    if (st->pg) {
+        rc = pg_text(st, sql, val, none, sizeof none, err, errlen);
+    } else {
+        sqlite3_bind_text(st->q[Q_PUT_SEQ], 1, val, -1, SQLITE_TRANSIENT);
+        rc = step_done(st, Q_PUT_SEQ, err, errlen);
+    }
     if (rc == 0)
         st->seq_read = st->seq;
     return rc;
@@ -1392,6 +1414,13 @@ static int tx_begin(RtStore *st, char *err, size_t errlen)
     if (v != st->data_version) {
         st->data_version = v;
         st->epoch++;
+        st->seq_known = 0;
+    }
+    /* the number this connection last wrote or read holds until another process commits:
+     * reading it each transaction was 4.5% of polc serve's CPU on an SQLite ledger (perf) */
+    if (st->seq_known) {
+        st->seq = st->seq_read;
+        return 0;
     }
     return seq_read(st, err, errlen);
 }
