@@ -1,6 +1,6 @@
 # polc — one non-recursive Makefile. Objects go to build/; nothing generated is committed.
-# Targets: all deps test demo asan lint grammar fuzz-frontend bench install clean   (V=1: show
-# commands)
+# Targets: all deps test demo asan lint grammar fuzz-frontend bench install report-shot clean
+# (V=1: show commands)
 
 LLVM_CONFIG ?= llvm-config-19
 CC ?= cc
@@ -13,6 +13,8 @@ DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-d
             libpq-dev postgresql curl wrk jq openssl python3 sqlite3 \
             libopenmpi-dev openmpi-bin
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
+# `make report-shot` only: headless Chromium and a CJK font to render simulate's report
+SHOT_PKGS := chromium fonts-wqy-zenhei
 
 WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
         -Wmissing-prototypes -Wvla -Wno-unused-parameter
@@ -78,7 +80,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/u
 POLC_VERSION := $(shell sed -n 's/.*POLC_VERSION_STRING "polc \(.*\)"/\1/p' compiler/schema_out.h)
 POLRT_SOVERSION := 0
 POLRT_SO := libpolrt.so.$(POLC_VERSION)
-.PHONY: all deps test demo asan lint grammar fuzz-frontend bench clean unit install
+.PHONY: all deps test demo asan lint grammar fuzz-frontend bench clean unit install report-shot
 all: $(BUILD)/polc $(BUILD)/libpolrt.a $(BUILD)/runtime/engine_main.o $(BUILD)/$(POLRT_SO)
 
 # ---- set-up: check Debian packages, install missing ones when root -------------------
@@ -223,6 +225,11 @@ FUZZ_SECONDS ?= 60
 fuzz-frontend: deps
 	$(Q)sh tests/deps.sh $(FUZZ_PKGS)
 	$(Q)sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# simulate's report of the shipped example rendered to PNG, to look at (tools/report_shot.sh)
+report-shot: all
+	$(Q)sh tests/deps.sh $(SHOT_PKGS)
+	$(Q)sh tools/report_shot.sh
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all

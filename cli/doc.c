@@ -39,6 +39,7 @@ typedef struct Doc {
     Arena *a;
     Loaded *main, *base;       /* base: a reform's base policy, loaded on its own; or NULL */
     Program *prog;             /* what is documented (a reform: applied to its base) */
+    const Policy *pol;         /* its checked policy: the outputs, their labels and roles */
     StrList articles;          /* the cited articles, in the policy's order */
     StrList anchors;           /* the ids given so far */
     VEC(const Token *) quoted; /* the comment blocks quoted in the current article */
@@ -349,6 +350,11 @@ static void card(Doc *d, const Decl *dc, const char *art)
     fprintf(d->o, "<h4>%s <code>", kind_word(dc->kind));
     esc(d->o, dc->name);
     fputs("</code>", d->o);
+    if (dc->kind == DK_RULE && dc->label) { /* what the notice calls it (§7.4) */
+        fputs(" <span class=\"label\">", d->o);
+        esc(d->o, dc->label);
+        fputs("</span>", d->o);
+    }
     if (dc->kind == DK_RULE || dc->kind == DK_PARAM) {
         fputs(": <span class=\"type\">", d->o);
         esc(d->o, type_name(d->a, dc->ty));
@@ -846,6 +852,33 @@ static const char css[] =
     "section#params,section#ledgers,section#tests{break-before:page}a{color:#000;text-decoration:"
     "none}pre.src{font-size:8.5pt}}\n";
 
+/* The outputs, a row each in the results' column order: the column's heading, the rule, its
+ * type and its role, what reports count it as (spec/LANGUAGE.md §7.5) */
+static void outputs(Doc *d)
+{
+    FILE *o = d->o;
+    fputs("<section id=\"outputs\"><h2>Outputs</h2>\n<p>What a settled claim reports, a column "
+          "each, in this order; the role says which amounts the simulation report counts as a "
+          "fund's cost.</p>\n<table class=\"outputs\"><thead><tr><th>#</th><th>column</th>"
+          "<th>rule</th><th>type</th><th>role</th></tr></thead>\n<tbody>\n",
+          o);
+    for (int k = 0; k < d->pol->outputs.len; k++) {
+        const Decl *r = d->pol->outputs.data[k];
+        const char *heading, *role;
+        xref_output(d->pol, r, &heading, &role);
+        fprintf(o, "<tr><td>%d</td><td>", k + 1);
+        esc(o, heading);
+        fputs("</td><td>", o);
+        link(d, r);
+        fputs("</td><td class=\"type\">", o);
+        esc(o, type_name(d->a, r->ty));
+        fputs("</td><td>", o);
+        esc(o, role);
+        fputs("</td></tr>\n", o);
+    }
+    fputs("</tbody></table>\n</section>\n", o);
+}
+
 static void page(Doc *d)
 {
     Program *p = d->prog;
@@ -901,18 +934,7 @@ static void page(Doc *d)
     articles(d);
     params(d);
     ledgers(d);
-    fputs("<section id=\"outputs\"><h2>Outputs</h2>\n<p>What a settled claim reports: ", o);
-    for (int i = 0, k = 0; i < p->decls.len; i++)
-        if (p->decls.data[i]->kind == DK_OUTPUT)
-            for (int j = 0; j < p->decls.data[i]->names.len; j++) {
-                Decl *r = find_decl(p, DK_RULE, p->decls.data[i]->names.data[j]);
-                fputs(k++ ? ", " : "", o);
-                if (r)
-                    link(d, r);
-                else
-                    esc(o, p->decls.data[i]->names.data[j]);
-            }
-    fputs(".</p>\n</section>\n", o);
+    outputs(d);
     tests(d);
     fprintf(o, "</main>\n<footer><p class=\"lead\">&nbsp;Made by %s from ", POLC_VERSION_STRING);
     esc(o, d->main->c.path);
@@ -938,6 +960,7 @@ int cmd_doc(const Command *cmd, int argc, char **argv)
     d.main = &main_l;
     d.a = &main_l.c.arena;
     d.prog = main_l.c.prog;
+    d.pol = &main_l.c.pol;
     if (main_l.c.base_path) {
         if (load(&base_l, main_l.c.base_path) != 0)
             goto out;

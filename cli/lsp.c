@@ -462,7 +462,18 @@ static const char *field_type(Arena *ar, const Field *f)
     return f->fen ? arena_printf(ar, "%s in fen", ty) : ty;
 }
 
-static const char *describe(Arena *ar, const Xref *r)
+/* a rule's label and, when it is an output, its column's heading and role (spec §7.5) */
+static const char *rule_output(Arena *ar, const Policy *pol, const Decl *d)
+{
+    const char *heading, *role;
+    int k = xref_output(pol, d, &heading, &role);
+    if (k < 0)
+        return "";
+    return arena_printf(ar, "\n\noutput %d of %d, column \"%s\"; role %s", k + 1, pol->outputs.len,
+                        heading, role);
+}
+
+static const char *describe(Arena *ar, const Policy *pol, const Xref *r)
 {
     Decl *d = r->decl;
     switch (r->kind) {
@@ -516,9 +527,10 @@ static const char *describe(Arena *ar, const Xref *r)
         for (int i = 0; i < d->fields.len; i++)
             args = arena_printf(ar, "%s%s%s: %s", args, i ? ", " : "", d->fields.data[i].name,
                                 type_name(ar, d->fields.data[i].ty));
-        const char *t =
-            arena_printf(ar, "**rule** `%s%s%s%s`: `%s`%s", d->name, d->fields.len ? "(" : "", args,
-                         d->fields.len ? ")" : "", type_name(ar, d->ty), cites(ar, d->cites));
+        const char *t = arena_printf(
+            ar, "**rule** `%s%s%s%s`: `%s`%s%s%s%s", d->name, d->fields.len ? "(" : "", args,
+            d->fields.len ? ")" : "", type_name(ar, d->ty), d->label ? " — " : "",
+            d->label ? d->label : "", cites(ar, d->cites), rule_output(ar, pol, d));
         for (int i = 0; i < d->versions.len; i++)
             t = arena_printf(ar, "%s%sfrom %s", t,
                              i ? ", " : "\n\nversions: ", d->versions.data[i].from->text);
@@ -570,7 +582,7 @@ static cJSON *hover(Server *s, const cJSON *params)
     cJSON *h = cJSON_CreateObject();
     cJSON *c = cJSON_AddObjectToObject(h, "contents");
     cJSON_AddStringToObject(c, "kind", "markdown");
-    cJSON_AddStringToObject(c, "value", describe(&doc->an->c.arena, r));
+    cJSON_AddStringToObject(c, "value", describe(&doc->an->c.arena, &doc->an->c.pol, r));
     cJSON_AddItemToObject(h, "range", range_of(r->loc));
     return h;
 }
@@ -678,12 +690,20 @@ static cJSON *completion(Server *s, const cJSON *params)
     for (int i = 0; i < p->decls.len; i++) {
         Decl *d = p->decls.data[i];
         switch (d->kind) {
-        case DK_RULE:
+        case DK_RULE: {
+            /* its label, and an output's role word as written in the output list */
+            const char *heading, *role;
+            int k = xref_output(&an->c.pol, d, &heading, &role);
+            const char *w =
+                k >= 0 && k < an->c.pol.output_roles.len ? an->c.pol.output_roles.data[k] : NULL;
             item(arr, d->name, CK_FUNCTION,
-                 arena_printf(ar, "rule: %s",
-                              d->tref.name || d->tref.unit_tok ? type_name(ar, d->ty) : "?"),
+                 arena_printf(ar, "rule: %s%s%s%s%s",
+                              d->tref.name || d->tref.unit_tok ? type_name(ar, d->ty) : "?",
+                              d->label ? " " : "", d->label ? d->label : "",
+                              k >= 0 ? ", output" : "", w ? arena_printf(ar, " (%s)", w) : ""),
                  prefix);
             break;
+        }
         case DK_PARAM: item(arr, d->name, CK_CONSTANT, "param", prefix); break;
         case DK_LEDGER: item(arr, d->name, CK_STRUCT, "ledger", prefix); break;
         case DK_HISTORY: item(arr, d->name, CK_VARIABLE, "history", prefix); break;

@@ -233,3 +233,34 @@ const Xref *xref_def(const XrefList *l, const Xref *r)
             return &l->data[i];
     return NULL;
 }
+
+/* ---- outputs: labels and roles ---------------------------------------------------------- */
+
+int xref_output(const Policy *pol, const Decl *r, const char **heading, const char **role)
+{
+    int k = -1, any_role = 0;
+    for (int i = 0; i < pol->outputs.len; i++) {
+        if (pol->outputs.data[i] == r)
+            k = i;
+        any_role |= i < pol->output_roles.len && pol->output_roles.data[i] != NULL;
+    }
+    if (k < 0)
+        return -1;
+    const char *l = k < pol->output_labels.len ? pol->output_labels.data[k] : NULL;
+    const char *w = k < pol->output_roles.len ? pol->output_roles.data[k] : NULL;
+    *heading = l ? l : r->name;
+    int money = r->ty.kind == TY_MONEY;
+    if (w && !strcmp(w, "payer"))
+        *role = "payer (基金): money a fund pays, counted as a cost in reports";
+    else if (w && !strcmp(w, "patient"))
+        *role = "patient (个人): what the patient pays";
+    else if (w)
+        *role = "info (信息): shown, not counted as a cost";
+    else if (!any_role && money)
+        *role = "none written: counted as a payer (no output of the policy has a role)";
+    else if (money)
+        *role = "none written: not counted as a payer (other outputs have roles)";
+    else
+        *role = "none written: shown, not counted as a cost";
+    return k;
+}

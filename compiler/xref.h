@@ -5,6 +5,7 @@
 #define POLC_XREF_H
 
 #include "ast.h"
+#include "sema.h"
 
 typedef enum {
     XR_DECL,   /* decl itself */
@@ -33,5 +34,11 @@ const Xref *xref_at(const XrefList *l, const Source *src, uint32_t off);
 int xref_same(const Xref *a, const Xref *b);
 /* the definition of what r names, or NULL */
 const Xref *xref_def(const XrefList *l, const Xref *r);
+
+/* Rule r among pol's outputs (spec/LANGUAGE.md §7.5): its position (0-based), or -1 when it is
+ * not one. *heading: its column's heading for a reader (the output's label, else the rule's,
+ * else its name); *role: what reports take it for, in words ("payer (基金): money a fund
+ * pays", ...; with no role written, what the policy's other outputs make of it). */
+int xref_output(const Policy *pol, const Decl *r, const char **heading, const char **role);
 
 #endif

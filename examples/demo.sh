@@ -21,14 +21,15 @@ ls -l "$OUT/panji.so" | awk '{ print "   " $NF ": " $5 " bytes" }'
 
 say "2. Settle the example claims with it"
 # results.csv is headed by the policy's Chinese labels; the table below reads the columns by
-# their names, so this run asks for names (--labels names)
-echo "\$ $POLC run $OUT/panji.so --claims examples/claims.csv --persons examples/persons.csv --out $OUT/results.csv --labels names"
+# their names, so this run asks for names (--labels names); --keep carries the person, the
+# person's name (from persons.csv), the level and the total cost into it
+echo "\$ $POLC run $OUT/panji.so --claims examples/claims.csv --persons examples/persons.csv --out $OUT/results.csv --labels names --keep person_id,姓名,医疗机构级别,医疗总费用"
 "$POLC" run "$OUT/panji.so" --claims examples/claims.csv --persons examples/persons.csv \
-    --out "$OUT/results.csv" --labels names
+    --out "$OUT/results.csv" --labels names --keep person_id,姓名,医疗机构级别,医疗总费用
 
 say "3. The results (yuan)"
-# Join each result with its claim (person, level, total cost) and the person's name, and print
-# them aligned. Chinese text is two columns wide per character: pad by display width.
+# Print results.csv aligned. Chinese text is two columns wide per character: pad by display
+# width.
 awk -F, '
 function width(s,   t, n) { t = s; n = gsub(/[\340-\357]/, "", t); return length(s) - n }
 function pad(s, w,   k) { k = w - width(s); while (k-- > 0) s = s " "; return s }
@@ -44,14 +45,8 @@ function unq(line,   out, i, c, q) {
     }
     return out
 }
-FILENAME ~ /persons/ { if (FNR > 1) name[$1] = $2; next }
-FILENAME ~ /claims/ {
-    if (FNR == 1) { for (i = 1; i <= NF; i++) ch[$i] = i; next }
-    n = split(unq($0), f, ",")
-    pid[f[1]] = f[2]; lvl[f[1]] = f[ch["医疗机构级别"]]; tot[f[1]] = f[ch["医疗总费用"]]
-    next
-}
-FNR == 1 {
+NR == 1 {
+    sub(/^\357\273\277/, "")
     for (i = 1; i <= NF; i++) h[$i] = i
     printf "%s %s %s %s %s %s %s %s %s %s %s  %s\n", pad("claim", 5), pad("person", 11),
         pad("level", 5), lpad("total", 10), lpad("basic", 10), lpad("CI", 9), lpad("MA", 9),
@@ -59,15 +54,17 @@ FNR == 1 {
     next
 }
 {
-    c = $1
-    printf "%s %s %s %s %s %s %s %s %s %s %s  %s\n", pad(c, 5), pad(pid[c] " " name[pid[c]], 11),
-        pad(lvl[c], 5), lpad(sprintf("%.2f", tot[c]), 10), lpad($h["basic"], 10),
-        lpad($h["critical_illness"], 9), lpad($h["assistance"], 9), lpad($h["backstop"], 8),
-        lpad($h["supplement"], 7), lpad($h["patient_pays"], 9), lpad($h["hospital_bears"], 8),
-        $h["gate"]
-    S["total"] += tot[c]; S["basic"] += $h["basic"]; S["ci"] += $h["critical_illness"]
-    S["ma"] += $h["assistance"]; S["bs"] += $h["backstop"]; S["sup"] += $h["supplement"]
-    S["pp"] += $h["patient_pays"]; S["hb"] += $h["hospital_bears"]
+    n = split(unq($0), f, ",")
+    tot = f[h["医疗总费用"]]
+    printf "%s %s %s %s %s %s %s %s %s %s %s  %s\n", pad(f[1], 5),
+        pad(f[h["person_id"]] " " f[h["姓名"]], 11), pad(f[h["医疗机构级别"]], 5),
+        lpad(sprintf("%.2f", tot), 10), lpad(f[h["basic"]], 10),
+        lpad(f[h["critical_illness"]], 9), lpad(f[h["assistance"]], 9), lpad(f[h["backstop"]], 8),
+        lpad(f[h["supplement"]], 7), lpad(f[h["patient_pays"]], 9), lpad(f[h["hospital_bears"]], 8),
+        f[h["gate"]]
+    S["total"] += tot; S["basic"] += f[h["basic"]]; S["ci"] += f[h["critical_illness"]]
+    S["ma"] += f[h["assistance"]]; S["bs"] += f[h["backstop"]]; S["sup"] += f[h["supplement"]]
+    S["pp"] += f[h["patient_pays"]]; S["hb"] += f[h["hospital_bears"]]
 }
 END {
     printf "%s %s %s %s %s %s %s %s %s\n", pad("all", 23), lpad(sprintf("%.2f", S["total"]), 10),
@@ -75,7 +72,7 @@ END {
         lpad(sprintf("%.2f", S["ma"]), 9), lpad(sprintf("%.2f", S["bs"]), 8),
         lpad(sprintf("%.2f", S["sup"]), 7), lpad(sprintf("%.2f", S["pp"]), 9),
         lpad(sprintf("%.2f", S["hb"]), 8)
-}' examples/persons.csv examples/claims.csv "$OUT/results.csv"
+}' "$OUT/results.csv"
 
 say "4. Why did claim Z005 pay what it paid?"
 echo "王桂兰 (P03) had a referred city stay in May (Z004); Z005 is her county stay in August."

@@ -164,6 +164,20 @@ const char *rt_value_label(const RtSchema *s, const RtType *t, int64_t v)
     return NULL;
 }
 
+/* The claim id's heading with labels is the alias its input column takes (spec/DATA.md
+ * "claims.csv"), so a labelled results file binds as a claims file's id column does */
+const char *rt_results_word(RtWord w, int labels)
+{
+    static const char *const words[RT_NWORDS][2] = {
+        [RT_W_CLAIM_ID] = {"claim_id", "结算单号"},
+        [RT_W_STATUS] = {"status", "结算状态"},
+        [RT_W_SETTLED] = {"settled", "已结算"},
+        [RT_W_ALREADY] = {"already settled", "此前已结算"},
+        [RT_W_ERROR] = {"error: ", "结算失败："},
+    };
+    return words[w][labels != 0];
+}
+
 /* ---- Output files: temp + rename -------------------------------------------------------- */
 
 /* A file written under a temporary name in the same directory and renamed over the final

@@ -111,6 +111,8 @@ struct RtPipe {
     const RtField **bind_fields;
     int is_persons;
     int64_t *defaults; /* person fields when there is no persons file */
+    int *keep_pcol;    /* per RtPipeOpts.keep name: its persons column (rt_pipe_person_col) */
+    int nkeep_pcol;    /* of them, those found once: each person keeps their text */
     IdSet ids;
     /* rejects */
     RtOut rejects;
@@ -181,6 +183,56 @@ char *const *rt_pipe_header(const RtPipe *p, int *n)
 {
     *n = p->bind.ncols;
     return p->bind.hdr;
+}
+int rt_pipe_person_col(const RtPipe *p, int k)
+{
+    return p->keep_pcol ? p->keep_pcol[k] : -1;
+}
+
+/* --keep: the persons header's column of each kept name (-1 none, -2 two of them); 0, or -1
+ * (memory) */
+static int find_person_cols(RtPipe *m)
+{
+    int n = m->o->nkeep;
+    if (!n)
+        return 0;
+    if (!m->keep_pcol && !(m->keep_pcol = polrt_realloc(NULL, (size_t)n * sizeof *m->keep_pcol)))
+        return -1;
+    m->nkeep_pcol = 0;
+    for (int k = 0; k < n; k++) {
+        int col = -1;
+        for (int c = 0; c < m->bind.ncols; c++)
+            if (m->bind.hdr[c] && strcmp(m->bind.hdr[c], m->o->keep[k]) == 0)
+                col = col == -1 ? c : -2;
+        m->keep_pcol[k] = col;
+        m->nkeep_pcol += col >= 0;
+    }
+    return 0;
+}
+
+/* --keep: a person's kept cells, from its first persons row r (its bytes still in the batch),
+ * copied into the partition's pool; 0, or -1 (memory) */
+static int keep_person_cells(RtPipe *m, RtPThread *t, RtPerson *p, const RtRow *r)
+{
+    size_t next;
+    int64_t lines;
+    const char *bad = NULL;
+    int n = m->o->nkeep;
+    /* a good row was cut into cells before: cut again, the same cells */
+    if (rt_csv_cells(r->raw, 0, r->nraw, &t->cells, &next, &lines, &bad) < 0 ||
+        !(p->kept = rt_pool_alloc(&t->pool, (size_t)n * sizeof *p->kept)))
+        return -1;
+    for (int k = 0; k < n; k++) {
+        int c = m->keep_pcol[k];
+        p->kept[k] = NULL;
+        if (c < 0 || c >= t->cells.n || bad)
+            continue;
+        size_t len = t->cells.len[c];
+        const char *v = rt_trim(t->cells.p[c], &len);
+        if (!(p->kept[k] = rt_pool_str(&t->pool, v, len)))
+            return -1;
+    }
+    return 0;
 }
 size_t rt_pstate_size_base(void)
 {
@@ -555,6 +607,10 @@ static int read_header(RtPipe *m)
         if (bh < 0) {
             fprintf(stderr, "%s\n", why);
             return bh == -2 ? 2 : 3;
+        }
+        if (m->is_persons && find_person_cols(m) < 0) {
+            pipe_sys_error(m, 0, "out of memory");
+            return 2;
         }
         if (m->bind.ignored && m->o->notes)
             fprintf(stderr, "polc: note: %s: columns ignored (not in the policy): %s\n", m->path,
@@ -1183,6 +1239,10 @@ static void merge_persons(RtPThread *t)
                         return;
                     }
                     memcpy(p->fields, r->fields, (size_t)s->nperson * sizeof *p->fields);
+                }
+                if (m->nkeep_pcol && keep_person_cells(m, t, p, r) < 0) {
+                    t->oom = 1;
+                    return;
                 }
             }
             if (r->hvals) {
@@ -2205,6 +2265,7 @@ static void cleanup(RtPipe *m)
         polrt_realloc(m->eng[i].latest, 0);
     polrt_realloc(m->eng, 0);
     polrt_realloc(m->defaults, 0);
+    polrt_realloc(m->keep_pcol, 0);
     polrt_realloc(m->ids.slot, 0);
     polrt_realloc(m->xout.p, 0);
     rt_out_abort(&m->rejects);

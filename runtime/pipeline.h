@@ -34,6 +34,9 @@ typedef struct RtPerson {
     uint8_t part;     /* the thread that settles its claims */
     uint16_t rank;    /* the MPI rank that settles them (0 alone; cluster.h) */
     RtPState *state;  /* while its claims settle: ledger rows, date, the sink's part */
+    /* RtPipeOpts.keep: the trimmed text of each kept column of its first persons row (NULL
+     * where the persons file lacks it); NULL: none */
+    const char **kept;
 } RtPerson;
 
 /* the settle state of a person with a claim: written only by the person's thread */
@@ -190,6 +193,10 @@ typedef struct RtPipeOpts {
      * fields); each is reversed, the later claims settled again (adjustments) */
     int reverse;
     const char *encoding; /* the inputs' text encoding (--encoding; NULL: sniffed, csv.c) */
+    /* --keep (run.c): columns a sink copies into its rows as text; those the persons file has
+     * are kept with each person (RtPerson.kept), for the claims file may lack them */
+    char *const *keep;
+    int nkeep;
     /* across MPI ranks (NULL: this process alone): every rank reads the files (the claims
      * of other ranks' persons only as far as their ids), decodes and settles the claims of its
      * persons and sends their outcome to rank 0, which alone writes rejects and feeds the
@@ -235,6 +242,9 @@ const RtPipeStats *rt_pipe_stats(const RtPipe *p);
 /* the header cells of the file being read (trimmed), their number in *n: a sink reads the
  * claims header from its first claim on (run.c --keep) */
 char *const *rt_pipe_header(const RtPipe *p, int *n);
+/* RtPipeOpts.keep[k] in the persons file's header: its column (>= 0), -1 when the header lacks
+ * it (or there is no persons file), -2 when two columns have that name */
+int rt_pipe_person_col(const RtPipe *p, int k);
 /* the batch's adjustments, in input order of the claims that caused them, appended to out
  * (the threads' buffers start over): 0, or -1 (memory) */
 int rt_pipe_take_adjustments(RtPipe *p, RtLine *out);

@@ -692,6 +692,19 @@ const char *rt_rule_heading(const RtSchema *s, int i, int labels, char *buf, siz
 /* the label text of value v of type t: an enum member's label, 是/否 for a bool; NULL when
  * the value has none (the plain text then) */
 const char *rt_value_label(const RtSchema *s, const RtType *t, int64_t v);
+/* the results' own words, not the policy's: the claim id's and status's headings, the
+ * statuses and the prefix of a failure's status */
+typedef enum {
+    RT_W_CLAIM_ID,
+    RT_W_STATUS,
+    RT_W_SETTLED,
+    RT_W_ALREADY,
+    RT_W_ERROR,
+    RT_NWORDS
+} RtWord;
+/* word w in Chinese with labels (结算单号, 结算状态, 已结算, ...), else as programs read it
+ * (claim_id, status, settled, ...) */
+const char *rt_results_word(RtWord w, int labels);
 
 /* ---- util.c: pieces every part of the runtime shares ----------------------------------- */
 int64_t rt_now_ns(void); /* monotonic clock */

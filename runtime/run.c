@@ -134,22 +134,29 @@ static PolResult result_of(const RtPThread *t, const RtPState *ps, const RtRow *
     return res;
 }
 
-/* the index in the header of each kept column, -1 when absent (open_outputs refuses the run
- * then, before any row is written) */
+/* Where each kept column comes from (spec/DATA.md "Results"): the claims file's column of that
+ * name (>= 0); else the persons file's, kept with each person (KEEP_PERSON); else nowhere
+ * (KEEP_NONE), or two columns of the name in the file it would come from (KEEP_TWICE, KEEP_PTWICE).
+ * open_outputs refuses the run but for the first two, before any row is written. */
+enum { KEEP_NONE = -1, KEEP_PERSON = -2, KEEP_TWICE = -3, KEEP_PTWICE = -4 };
 static void find_kept(const Run *r, RtPipe *p, int *col)
 {
     int n;
     char *const *hdr = rt_pipe_header(p, &n);
     for (int k = 0; k < r->nkeep; k++) {
-        col[k] = -1;
-        for (int c = 0; c < n && col[k] < 0; c++)
+        col[k] = KEEP_NONE;
+        for (int c = 0; c < n; c++)
             if (hdr[c] && strcmp(hdr[c], r->keep[k]) == 0)
-                col[k] = c;
+                col[k] = col[k] == KEEP_NONE ? c : KEEP_TWICE;
+        int pc = rt_pipe_person_col(p, k);
+        if (col[k] == KEEP_NONE && pc != -1)
+            col[k] = pc >= 0 ? KEEP_PERSON : KEEP_PTWICE;
     }
 }
 
-/* --keep: the kept cells of the claim's row, each after a comma; 0, or -1 (memory) */
-static int kept_cells(const Run *r, RunThread *x, RtPipe *p, const RtRow *row)
+/* --keep: the kept cells of the claim's row (or of its person's first persons row), each
+ * after a comma; 0, or -1 (memory) */
+static int kept_cells(const Run *r, RunThread *x, RtPipe *p, const RtRow *row, const RtPerson *pp)
 {
     if (!x->keep_col) {
         if (!(x->keep_col = polrt_realloc(NULL, (size_t)r->nkeep * sizeof *x->keep_col)))
@@ -165,6 +172,8 @@ static int kept_cells(const Run *r, RunThread *x, RtPipe *p, const RtRow *row)
     for (int k = 0; k < r->nkeep; k++) {
         rt_line_add(&x->out, ",", 1);
         int c = x->keep_col[k];
+        if (c == KEEP_PERSON && pp && pp->kept && pp->kept[k])
+            rt_line_cell(&x->out, pp->kept[k]);
         if (c < 0 || c >= x->cells.n || bad)
             continue;
         size_t n = x->cells.len[c];
@@ -200,7 +209,7 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     /* the results row: claim_id, the outputs (empty when it failed), status */
     row->out_off = x->out.n;
     rt_line_cell(&x->out, row->id);
-    if (r->nkeep && kept_cells(r, x, t->pipe, row) < 0)
+    if (r->nkeep && kept_cells(r, x, t->pipe, row, ps ? ps->p : NULL) < 0)
         return -1;
     for (int i = 0; i < s->noutputs; i++) {
         rt_line_add(&x->out, ",", 1);
@@ -215,14 +224,16 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
         char why[MSG_MAX - 8];
         int date_idx = rt_pipe_date_idx(t->pipe);
         int64_t asof = date_idx >= 0 ? row->fields[date_idx] : POLRT_NONE;
-        snprintf(buf, sizeof buf, "error: %s",
+        snprintf(buf, sizeof buf, "%s%s", rt_results_word(RT_W_ERROR, r->labels),
                  rt_failure_text(s, t->err_code[0], t->err_loc[0], asof, why, sizeof why));
         rt_line_cell(&x->out, buf);
         rt_line_add(&x->out, "\n", 1);
-    } else if (status == 0)
-        rt_line_add(&x->out, "settled\n", 8); /* nothing to quote */
-    else
-        rt_line_add(&x->out, "already settled\n", 16);
+    } else {
+        /* nothing to quote */
+        const char *w = rt_results_word(status == 0 ? RT_W_SETTLED : RT_W_ALREADY, r->labels);
+        rt_line_add(&x->out, w, strlen(w));
+        rt_line_add(&x->out, "\n", 1);
+    }
     if (x->out.oom)
         return -1;
     row->out_len = x->out.n - row->out_off;
@@ -341,12 +352,22 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
     r->opened = 1;
     int col[RUN_MAX_KEEP];
     find_kept(r, p, col);
-    for (int k = 0; k < r->nkeep; k++)
-        if (col[k] < 0) {
-            snprintf(err, errlen, "--keep: %s has no column '%s'", o->claims, r->keep[k]);
-            r->code = POLRT_EXIT_USAGE;
-            return -1;
-        }
+    for (int k = 0; k < r->nkeep; k++) {
+        const char *name = r->keep[k], *cl = o->claims, *pe = o->persons;
+        if (col[k] == KEEP_NONE && pe)
+            snprintf(err, errlen, "--keep: neither %s nor %s has a column '%s'", cl, pe, name);
+        else if (col[k] == KEEP_NONE)
+            snprintf(err, errlen, "--keep: %s has no column '%s'", cl, name);
+        else if (col[k] == KEEP_TWICE)
+            snprintf(err, errlen, "--keep: %s has two columns '%s' (rename one)", cl, name);
+        else if (col[k] == KEEP_PTWICE)
+            snprintf(err, errlen, "--keep: %s has two columns '%s' (rename one), %s none", pe, name,
+                     cl);
+        else
+            continue;
+        r->code = POLRT_EXIT_USAGE;
+        return -1;
+    }
     /* with explain_claim and no out, stdout carries the explanation alone */
     /* a reversal writes no results: its adjustments say what changed */
     if (((o->out || !o->explain_claim) && !o->reverse &&
@@ -362,7 +383,7 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
         RtLine l = {0};
         if (bom || o->out)
             rt_line_add(&l, "\xEF\xBB\xBF", 3);
-        rt_line_cell(&l, "claim_id");
+        rt_line_cell(&l, rt_results_word(RT_W_CLAIM_ID, r->labels));
         for (int k = 0; k < r->nkeep; k++) {
             rt_line_add(&l, ",", 1);
             rt_line_cell(&l, r->keep[k]);
@@ -371,7 +392,9 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
             rt_line_add(&l, ",", 1);
             rt_line_cell(&l, rt_output_heading(r->s, i, r->labels));
         }
-        rt_line_add(&l, ",status\n", 8);
+        rt_line_add(&l, ",", 1);
+        rt_line_cell(&l, rt_results_word(RT_W_STATUS, r->labels));
+        rt_line_add(&l, "\n", 1);
         if (!l.oom && r->results.f)
             fwrite(l.p, 1, l.n, r->results.f);
         int rc = l.oom ? -1 : xlsx_open(r, &l, err, errlen);
@@ -779,6 +802,8 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
         .encoding = o->encoding,
         .late_reject = o->late_reject,
         .reverse = o->reverse,
+        .keep = r->keep,
+        .nkeep = r->nkeep,
     };
     RtPipeSink sink = {
         .self = r,

@@ -226,6 +226,19 @@ static void html_text(FILE *f, const char *s)
     }
 }
 
+/* a cell a number is written in: "1,234.56", "-0.5", "+12.00%", "~3,000.00" */
+static int numeric_cell(const char *s)
+{
+    if (*s == '~')
+        s++;
+    if (*s == '+' || *s == '-')
+        s++;
+    return *s >= '0' && *s <= '9';
+}
+
+/* The table in HTML: a column of text (the first, a scenario, a reason) left-aligned, one of
+ * numbers right-aligned; headers wrap (a scenario's name is long: three reforms' totals ran
+ * off the page) and a table still too wide scrolls inside its box */
 static void tab_html(const Table *t, FILE *f)
 {
     if (t->nrows <= 1)
@@ -235,17 +248,24 @@ static void tab_html(const Table *t, FILE *f)
         html_text(f, t->title);
         fputs("</h3>\n", f);
     }
-    fputs("<table>\n", f);
+    unsigned char text[64] = {0};
+    for (int c = 0; c < t->ncols && c < 64; c++) {
+        text[c] = c == 0;
+        for (int r = 1; r < t->nrows && !text[c]; r++)
+            text[c] = *cell(t, r, c) && !numeric_cell(cell(t, r, c));
+    }
+    fputs("<div class=tw><table>\n", f);
     for (int r = 0; r < t->nrows; r++) {
         fputs("<tr>", f);
         for (int c = 0; c < t->ncols; c++) {
-            fputs(r == 0 ? "<th>" : c == 0 ? "<td class=l>" : "<td>", f);
+            int l = c < 64 && text[c];
+            fputs(r == 0 ? (l ? "<th class=l>" : "<th>") : l ? "<td class=l>" : "<td>", f);
             html_text(f, cell(t, r, c));
             fputs(r == 0 ? "</th>" : "</td>", f);
         }
         fputs("</tr>\n", f);
     }
-    fputs("</table>\n", f);
+    fputs("</table></div>\n", f);
 }
 
 /* ---- the tables of a simulation --------------------------------------------------------- */
@@ -741,10 +761,13 @@ static double svg_legend(FILE *f, double x0, double y0, int nseries, const char 
     return nseries ? y + 20 : y0;
 }
 
-/* horizontal grouped bars: groups (labels) × series (scenarios), values in data units */
+/* horizontal grouped bars: groups (labels) × series (scenarios), values in data units (万元),
+ * each bar's value written beside it (a change of 0 draws no bar, but says 0): at the bar's
+ * end, or for a bar below zero just right of the zero line, its row's other side; diverging
+ * charts sign their values (+0.2701) */
 static void svg_hbars(FILE *f, const char *title, int ngroups, const char *const *labels,
                       int nseries, const char *const *series, const double *vals,
-                      const char *const *colors, const char *unit)
+                      const char *const *colors, const char *unit, int diverging)
 {
     double lo = 0, hi = 0;
     for (int i = 0; i < ngroups * nseries; i++) {
@@ -792,6 +815,13 @@ static void svg_hbars(FILE *f, const char *title, int ngroups, const char *const
                     colors[s]);
             html_text(f, series[s]);
             fprintf(f, ": %.2f</title></rect>\n", v);
+            /* 万元 to the yuan (4 decimals), 2 from 100 万元 on */
+            char b[48] = "+0";
+            if (v == 0)
+                memcpy(b, "0", 2);
+            else
+                tick_text(v, fabs(v) >= 100 ? 0.01 : 0.0001, b + (diverging && v > 0));
+            svg_text(f, (v < 0 ? XOF(0) : x1) + 4, y + s * BAR_H + BAR_H - 5, "start", "val", b);
         }
     }
 #undef XOF
@@ -815,7 +845,7 @@ static void svg_vbars(FILE *f, const char *title, int nb, const char *const *lab
         hi = step;
     int left = 70, plot_h = 260, legend = nseries > 1;
     double top = legend ? svg_legend(NULL, left, 28, nseries, series, colors) + 4 : 36;
-    double h = top + plot_h + 60;
+    double h = top + plot_h + 36;
     double plot_w = CHART_W - left - 20, slot = plot_w / nb, bw = (slot - 8) / nseries;
     fprintf(f,
             "<figure><svg viewBox=\"0 0 %d %.0f\" width=\"%d\" height=\"%.0f\" "
@@ -853,9 +883,13 @@ static void svg_vbars(FILE *f, const char *title, int nb, const char *const *lab
             fprintf(f, " %s: %.2f</title></rect>\n", labels[b], v);
         }
     }
-    if (note)
-        svg_text(f, left, h - 12, "start", "ax", note);
-    fputs("</svg></figure>\n", f);
+    fputs("</svg>", f);
+    if (note) { /* HTML, which wraps: one SVG line ran past the chart's edge with 3 reforms */
+        fputs("<figcaption class=note>", f);
+        html_text(f, note);
+        fputs("</figcaption>", f);
+    }
+    fputs("</figure>\n", f);
 }
 
 /* one line per series over the sweep's x values */
@@ -938,13 +972,14 @@ static const char css[] =
     "solid #ddd;padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}"
     "table{border-collapse:collapse;font-size:13px;margin:6px 0 12px}"
     "th,td{padding:3px 10px;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}"
-    "th{background:#f5f5f5;text-align:right}td.l,th:first-child{text-align:left}"
+    "th{background:#f5f5f5;text-align:right;white-space:normal;max-width:14em;"
+    "vertical-align:bottom}td.l,th.l{text-align:left}.tw{overflow-x:auto}"
     ".meta{color:#555}.scen{list-style:none;padding:0}.scen li{margin:2px 0}"
     ".sw{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px}"
     "figure{margin:8px 0 16px}svg{max-width:100%;height:auto;font-size:12px}"
     "svg .title{font-size:14px;font-weight:600}svg .ax{fill:#555;font-size:11px}"
     "svg .lb{font-size:12px}svg .lg{font-size:12px}svg .grid{stroke:#e5e5e5}"
-    "svg .zero{stroke:#888}"
+    "svg .zero{stroke:#888}svg .val{fill:#333;font-size:10px}"
     ".note{color:#666;font-size:12px}";
 
 /* Cost by payer: with reforms, first what each changes for each payer (a diverging bar of
@@ -976,7 +1011,7 @@ static void chart_payers(const PolSim *m, FILE *f)
                             : (to_yuan(m->scen[s].totals[k]) - to_yuan(m->scen[0].totals[k])) / 1e4;
             }
             svg_hbars(f, "Change by payer (万元, scenario − base)", n, labels, ns - 1, series + 1,
-                      vals, colors + 1, "万元");
+                      vals, colors + 1, "万元", 1);
         }
         for (int p = 0; p < n; p++) {
             int k = m->pay[p];
@@ -984,7 +1019,7 @@ static void chart_payers(const PolSim *m, FILE *f)
                 vals[p * ns + s] =
                     m->scen[s].out_of[k] < 0 ? 0 : to_yuan(m->scen[s].totals[k]) / 1e4;
         }
-        svg_hbars(f, "Cost by payer (万元)", n, labels, ns, series, vals, colors, "万元");
+        svg_hbars(f, "Cost by payer (万元)", n, labels, ns, series, vals, colors, "万元", 0);
     }
     polrt_realloc(labels, 0);
     polrt_realloc(series, 0);
@@ -1003,16 +1038,16 @@ static void chart_changes(const PolSim *m, FILE *f)
     double *vals = polrt_realloc(NULL, (size_t)(RT_SIM_NBANDS * ns) * sizeof *vals);
     if (series && colors && vals) {
         int nb = 0;
-        char note[256];
+        char note[1024];
         size_t k = 0;
-        k += (size_t)snprintf(note, sizeof note, "unchanged (not drawn):");
+        k += (size_t)snprintf(note, sizeof note, "Unchanged, not drawn:");
         for (int s = 0; s < ns; s++) {
             series[s] = m->scen[s + 1].name;
             colors[s] = palette[(s + 1) % NPALETTE];
             char c[CELL_MAX];
             const RtSimScen *x = &m->scen[s + 1];
             if (k < sizeof note)
-                k += (size_t)snprintf(note + k, sizeof note - k, " %s %s", x->name,
+                k += (size_t)snprintf(note + k, sizeof note - k, "%s %s: %s", s ? ";" : "", x->name,
                                       count(x->band_n[RT_SIM_UNCHANGED],
                                             x->band_w[RT_SIM_UNCHANGED], m->weighted, 0, c));
         }
@@ -1035,6 +1070,19 @@ static void chart_changes(const PolSim *m, FILE *f)
     polrt_realloc(vals, 0);
 }
 
+/* the colour of a sweep's point i of n: a ramp from light to dark blue, so that the points
+ * read in their order and none repeats another's colour (the palette has 8: a ninth point
+ * took the base's grey) */
+static void ramp_color(int i, int n, char *buf)
+{
+    static const int lo[3] = {0xc6, 0xdb, 0xef}, hi[3] = {0x08, 0x30, 0x6b};
+    double t = n > 1 ? (double)i / (n - 1) : 1;
+    int c[3];
+    for (int k = 0; k < 3; k++)
+        c[k] = (int)lround(lo[k] + (hi[k] - lo[k]) * t);
+    snprintf(buf, 8, "#%02x%02x%02x", c[0], c[1], c[2]);
+}
+
 static void chart_oop(const PolSim *m, FILE *f)
 {
     if (m->oop < 0)
@@ -1043,10 +1091,17 @@ static void chart_oop(const PolSim *m, FILE *f)
     const char **series = polrt_realloc(NULL, (size_t)ns * sizeof *series);
     const char **colors = polrt_realloc(NULL, (size_t)ns * sizeof *colors);
     double *vals = polrt_realloc(NULL, (size_t)(RT_SIM_NOOPB * ns) * sizeof *vals);
-    if (series && colors && vals) {
+    char(*ramp)[8] = m->sweep ? polrt_realloc(NULL, (size_t)ns * sizeof *ramp) : NULL;
+    if (series && colors && vals && (ramp || !m->sweep)) {
         for (int s = 0; s < ns; s++) {
-            series[s] = m->scen[s].name;
+            char buf[CELL_MAX];
+            /* a sweep's point by its value, as in the tables ("4000 yuan") */
+            series[s] = m->sweep && s > 0 ? scen_name(m, s, FOR_HTML, buf) : m->scen[s].name;
             colors[s] = palette[s % NPALETTE];
+            if (m->sweep && s > 0) {
+                ramp_color(s - 1, ns - 1, ramp[s]);
+                colors[s] = ramp[s];
+            }
             const RtSimStat *st = &m->scen[s].groups[0];
             for (int b = 0; b < RT_SIM_NOOPB; b++)
                 vals[b * ns + s] = st->w ? 100.0 * (double)st->buckets[b] / (double)st->w : 0;
@@ -1054,6 +1109,7 @@ static void chart_oop(const PolSim *m, FILE *f)
         svg_vbars(f, "Yearly own payment per person (share of person-years by amount, yuan)",
                   RT_SIM_NOOPB, oopb_name, ns, series, vals, colors, "%", NULL, 0);
     }
+    polrt_realloc(ramp, 0);
     polrt_realloc(series, 0);
     polrt_realloc(colors, 0);
     polrt_realloc(vals, 0);
@@ -1078,9 +1134,29 @@ static void chart_sweep(const PolSim *m, FILE *f)
                 vals[i * n + p] = x->out_of[k] < 0 ? 0 : to_yuan(x->totals[k]) / 1e4;
             }
         }
-        char title[CELL_MAX];
+        char title[CELL_MAX], xlabel[CELL_MAX];
+        /* the x axis in the values' unit, as the points are named ("4000 yuan": yuan) */
+        const char *unit = m->scen[1].x_text ? strrchr(m->scen[1].x_text, ' ') : NULL;
+        snprintf(xlabel, sizeof xlabel, "%s%s%s%s", m->sweep, unit ? " (" : "",
+                 unit ? unit + 1 : "", unit ? ")" : "");
+        /* the change leads, as for reforms: beside totals of 80 万元 the one payer a cap moves
+         * (the backstop, 0.2 万元 at most) showed as a flat line at 0 */
+        double *chg = polrt_realloc(NULL, (size_t)(np * n) * sizeof *chg);
+        if (chg) {
+            for (int i = 0; i < np; i++)
+                for (int p = 0; p < n; p++) {
+                    int k = m->pay[p];
+                    chg[i * n + p] = m->scen[i + 1].out_of[k] < 0
+                                         ? 0
+                                         : vals[i * n + p] - to_yuan(m->scen[0].totals[k]) / 1e4;
+                }
+            snprintf(title, sizeof title, "Change by payer against %s (万元, point − base)",
+                     m->sweep);
+            svg_lines(f, title, np, xs, n, series, chg, xlabel);
+        }
+        polrt_realloc(chg, 0);
         snprintf(title, sizeof title, "Totals by payer against %s (万元)", m->sweep);
-        svg_lines(f, title, np, xs, n, series, vals, m->sweep);
+        svg_lines(f, title, np, xs, n, series, vals, xlabel);
     }
     polrt_realloc(xs, 0);
     polrt_realloc(vals, 0);

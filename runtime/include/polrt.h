@@ -267,7 +267,8 @@ typedef struct PolRunOpts {
     int show_ids;       /* row messages name person ids and values (default: file:line only) */
     const char *labels; /* results headed and worded by "zh" labels or by "names" (spec/DATA.md
                            "Labels"); NULL: zh when the policy's outputs have labels */
-    const char *keep;   /* input columns copied into the results, "a,b" (NULL: none) */
+    const char *keep;   /* input columns copied into the results, "a,b": the claims file's, else
+                           the persons file's (NULL: none) */
     /* with ledger_db: claims is a list of settled claims to reverse (claim_id, person_id) */
     int reverse;
     const char *adjustments; /* CSV of the claims settled again (NULL: the audit trail only) */

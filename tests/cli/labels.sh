@@ -2,8 +2,9 @@
 # Labels, kept columns, changed claims and --set in yuan (issue 11): what a person reads.
 #
 # results.csv of four example claims under the Panji policy, headed by the rules' labels with
-# enum members by label and bools 是/否 (the default for a labelled policy), three input
-# columns kept; the same numbers by identifier with --labels names. The amounts (yuan):
+# enum members by label and bools 是/否, 结算单号 … 结算状态 已结算 (the default for a labelled
+# policy), four input columns kept (姓名 from the persons file); the same numbers by identifier
+# with --labels names. The amounts (yuan):
 #   Z001 county 20000: B = 19700 × 70% = 13790; CIb 6210, CI = 1210 × 60% = 726; after 5484,
 #        MA = 5484 × 70% = 3838.80; R 1645.20 < cap 3000: patient 1645.20
 #   Z002 township 5000: B = 4900 × 80% = 3920; CIb 1080 below 5000: CI 0; MA 756; patient 324
@@ -46,11 +47,12 @@ same() { # same NAME GOT WANT: two files byte for byte
 }
 
 # ---- results by label, columns kept ----------------------------------------------------
+# 姓名 is a column of examples/persons.csv, not of the claims: each claim's person's name
 "$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q \
-    --keep 'person_id, 医疗机构名称,医疗机构级别' --out "$d/r.csv" 2> "$d/err"
+    --keep 'person_id, 姓名,医疗机构名称,医疗机构级别' --out "$d/r.csv" 2> "$d/err"
 check "labelled run exits 0" "$?" 0
-same "results headed by labels, members by label, bools 是/否, kept columns" "$d/r.csv" \
-    $L/results.csv
+same "results headed by labels (结算单号 … 结算状态), members by label, bools 是/否, 已结算, kept columns of both files" \
+    "$d/r.csv" $L/results.csv
 
 "$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q --labels names \
     --out "$d/n.csv" 2> "$d/err"
@@ -59,8 +61,10 @@ check "--labels names: the identifiers" "$(head -n 1 "$d/n.csv")" \
 check "--labels names: members and bools as written in the policy" \
     "$(cut -d, -f1-3,5,10 "$d/n.csv" | tail -n 4 | tr '\n' ' ')" \
     "Z001,comprehensive,true,13790.00,1645.20 Z002,comprehensive,true,3920.00,324.00 Z007,basic_only,false,29400.00,20600.00 Z008,unreferred,false,0.00,50000.00 "
-check "the same numbers either way" "$(cut -d, -f7- $L/results.csv | tail -n 4)" \
-    "$(cut -d, -f4- "$d/n.csv" | tail -n 4)"
+check "the same numbers either way" "$(cut -d, -f8-17 $L/results.csv | tail -n 4)" \
+    "$(cut -d, -f4-13 "$d/n.csv" | tail -n 4)"
+check "--labels names: status settled" "$(cut -d, -f14 "$d/n.csv" | tail -n 4 | tr '\n' ' ')" \
+    "settled settled settled settled "
 
 # a policy without output labels keeps its identifiers by default
 "$POLC" run tests/sim/sim.pol --claims tests/sim/claims.csv --persons tests/sim/persons.csv -q \
@@ -68,20 +72,67 @@ check "the same numbers either way" "$(cut -d, -f7- $L/results.csv | tail -n 4)"
 check "an unlabelled policy: names by default" "$(head -c 12 "$d/s.csv")" "${BOM}claim_id,"
 "$POLC" run tests/sim/sim.pol --claims tests/sim/claims.csv --persons tests/sim/persons.csv -q \
     --labels zh --out "$d/z.csv" 2> /dev/null
-check "an unlabelled policy with --labels zh: names where there is no label" \
-    "$(head -n 1 "$d/z.csv")" "$(head -n 1 "$d/s.csv")"
+check "an unlabelled policy with --labels zh: output names where there is no label" \
+    "$(head -n 1 "$d/z.csv")" "${BOM}结算单号,basic,patient_pays,backstop,结算状态"
+
+# the statuses in Chinese: tests/cli/overflow.pol (no persons file needed), a claim that
+# settles (100 yuan: gross 100, scaled 150% = 150), one that fails (92233720368547758.07 +
+# 0.01 yuan overflows gross, line 8 col 33), and the same claims again on a ledger
+printf '%s\n' claim_id,person_id,d,total,extra c01,p1,2017-03-01,100, \
+    c02,p2,2017-03-01,92233720368547758.07,0.01 > "$d/o.csv"
+"$POLC" run tests/cli/overflow.pol --claims "$d/o.csv" -q --labels zh --ledger "$d/o.db" \
+    --out "$d/o1.csv" 2> /dev/null
+"$POLC" run tests/cli/overflow.pol --claims "$d/o.csv" -q --labels zh --ledger "$d/o.db" \
+    --out "$d/o2.csv" 2> /dev/null
+check "--labels zh: 已结算 and 结算失败：" "$(tail -n 2 "$d/o1.csv" | tr '\n' ' ')" \
+    'c01,100.00,150.00,100.00,已结算 c02,,,,"结算失败：amount overflow in rule gross (line 8, col 33)" '
+check "--labels zh: 此前已结算 on the ledger's second run" "$(sed -n 2p "$d/o2.csv")" \
+    "c01,100.00,150.00,100.00,此前已结算"
 
 # bad options: a usage error naming the option, nothing written
 "$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q --labels en \
     --out "$d/bad.csv" 2> "$d/err"
 check "--labels en: exit 2" "$?" 2
 check "--labels en: the message" "$(cat "$d/err")" "polc: --labels takes zh or names, not 'en'"
-"$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q --keep 姓名 \
+"$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q --keep 姓名,电话 \
     --out "$d/bad.csv" 2> "$d/err"
-check "--keep of a column the claims lack: exit 2" "$?" 2
-check "--keep 姓名: the message" "$(cat "$d/err")" \
-    "polc: --keep: $L/claims.csv has no column '姓名'"
+check "--keep of a column neither file has: exit 2" "$?" 2
+check "--keep 电话: the message names both files" "$(cat "$d/err")" \
+    "polc: --keep: neither $L/claims.csv nor examples/persons.csv has a column '电话'"
 [ ! -e "$d/bad.csv" ] && pass "a refused run writes no results" || fail "results written"
+"$POLC" run tests/cli/overflow.pol --claims "$d/o.csv" -q --keep 姓名 --out "$d/bad.csv" \
+    2> "$d/err"
+check "--keep without --persons: exit 2" "$?" 2
+check "--keep without --persons: the message" "$(cat "$d/err")" \
+    "polc: --keep: $d/o.csv has no column '姓名'"
+
+# a column both files have comes from the claims file; one a file has twice is refused
+awk -F, 'BEGIN { OFS = "," } { print $0, (NR == 1 ? "姓名" : "claims-" $2) }' $L/claims.csv \
+    > "$d/named.csv"
+"$POLC" run $P --claims "$d/named.csv" --persons examples/persons.csv -q --labels names \
+    --keep 姓名 --out "$d/k.csv" 2> "$d/err"
+check "--keep of a column both files have: the claims file's" \
+    "$(cut -d, -f1,2 "$d/k.csv" | tail -n 4 | tr '\n' ' ')" \
+    "Z001,claims-P01 Z002,claims-P02 Z007,claims-P05 Z008,claims-P06 "
+# a person of two rows (P24: 低保对象 to 2017-07-31, then 建档立卡贫困人口): the first row's text
+"$POLC" run $P --claims examples/claims.csv --persons examples/persons.csv -q --labels names \
+    --keep 姓名,身份类别 --out "$d/k2.csv" 2> "$d/err"
+check "--keep of a persons column: the person's first row" \
+    "$(grep '^Z03[89],' "$d/k2.csv" | cut -d, -f1-3 | tr '\n' ' ')" \
+    "Z038,韩志明,低保对象 Z039,韩志明,低保对象 "
+awk -F, 'BEGIN { OFS = "," } { print $0, $4 }' $L/claims.csv > "$d/twice.csv"
+"$POLC" run $P --claims "$d/twice.csv" --persons examples/persons.csv -q \
+    --keep 医疗机构名称 --out "$d/bad.csv" 2> "$d/err"
+check "--keep of a column the claims file has twice: exit 2" "$?" 2
+check "--keep of a column the claims file has twice: the message" "$(cat "$d/err")" \
+    "polc: --keep: $d/twice.csv has two columns '医疗机构名称' (rename one)"
+awk -F, 'BEGIN { OFS = "," } { print $0, $2 }' examples/persons.csv > "$d/ptwice.csv"
+"$POLC" run $P --claims $L/claims.csv --persons "$d/ptwice.csv" -q --keep 姓名 \
+    --out "$d/bad.csv" 2> "$d/err"
+check "--keep of a column the persons file has twice: exit 2" "$?" 2
+check "--keep of a column the persons file has twice: the message" "$(cat "$d/err")" \
+    "polc: --keep: $d/ptwice.csv has two columns '姓名' (rename one), $L/claims.csv none"
+[ ! -e "$d/bad.csv" ] && pass "refused runs write no results" || fail "results written"
 "$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q --keep 'person_id,,x' \
     --out "$d/bad.csv" 2> "$d/err"
 check "--keep with an empty name: exit 2" "$?" 2

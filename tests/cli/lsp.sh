@@ -102,7 +102,7 @@ cat >want <<EOF
 {"jsonrpc":"2.0","id":1,"result":{"capabilities":{"textDocumentSync":1,"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"completionProvider":{"triggerCharacters":["."]},"documentSymbolProvider":true,"documentFormattingProvider":true},"serverInfo":{"name":"polc","version":"0.1.0"}}}
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":12,"character":18},"end":{"line":12,"character":27}},"severity":1,"source":"polc","message":"cannot multiply money by money"},{"range":{"start":{"line":13,"character":5},"end":{"line":13,"character":6}},"severity":1,"source":"polc","message":"rule 'a' depends on itself","relatedInformation":[{"location":{"uri":"$U","range":{"start":{"line":13,"character":16},"end":{"line":13,"character":17}}},"message":"'a' uses 'b' here"},{"location":{"uri":"$U","range":{"start":{"line":14,"character":16},"end":{"line":14,"character":17}}},"message":"'b' uses 'a' here"}]}]}}
 {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**param** \`cap[Level]\`: \`money\` — cites \"第四条\"\n\n| from | to | value |\n|---|---|---|\n| 2017-01-01 |  | county 3000 yuan, city 5000 yuan |\n| 2018-01-01 |  | county 4000 yuan, city 5000 yuan |\n"},"range":{"start":{"line":11,"character":47},"end":{"line":11,"character":50}}}}
-{"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**rule** \`own\`: \`money\` — cites \"第四条\""},"range":{"start":{"line":12,"character":18},"end":{"line":12,"character":21}}}}
+{"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**rule** \`own\`: \`money\` — cites \"第四条\"\n\noutput 1 of 1, column \"own\"; role none written: counted as a payer (no output of the policy has a role)"},"range":{"start":{"line":12,"character":18},"end":{"line":12,"character":21}}}}
 {"jsonrpc":"2.0","id":4,"result":{"contents":{"kind":"markdown","value":"**claim field** \`total\`: \`money in fen\` — 总费用"},"range":{"start":{"line":11,"character":40},"end":{"line":11,"character":45}}}}
 {"jsonrpc":"2.0","id":5,"result":{"contents":{"kind":"markdown","value":"**Level.county** — 县区 (enum member)"},"range":{"start":{"line":9,"character":19},"end":{"line":9,"character":25}}}}
 {"jsonrpc":"2.0","id":6,"result":{"uri":"$U","range":{"start":{"line":11,"character":5},"end":{"line":11,"character":8}}}}
@@ -191,6 +191,47 @@ l=$(($(grep -n '^param backstop_cap' "$ROOT/policies/anhui/panji-2017.pol" | cut
 w='{"jsonrpc":"2.0","id":3,"result":{"uri":"file://'$ROOT'/policies/anhui/panji-2017.pol","range":{"start":{"line":'$l',"character":6},"end":{"line":'$l',"character":18}}}}'
 [ "$(sed -n 4p got3)" = "$w" ] && ok "reform: definition in the base policy" ||
     bad "reform definition" "$(sed -n 4p got3)"
+
+# labels and roles (spec §7.5): hover on an output in the output list shows the rule's label,
+# its place, its column's heading (the output list's label over the rule's) and its role;
+# completion's detail of a rule: its type, label, and whether it is an output and of what role
+cat >lab.pol <<'EOF'
+policy "标签" valid from 2017-01-01 dated by claim.d
+claim { d: date  cost: money }
+param ratio: rate from 2017-01-01: 70%
+rule basic "基本医保": money cites "第三条" = claim.cost * ratio
+rule own "个人自付": money = claim.cost - basic
+rule covered: bool = basic > 0 yuan
+rule spare "备用": money = own
+output basic 基金, own "自付金额" patient, covered "享受报销" info
+EOF
+U=file://$WORK/lab.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext lab.pol)"'"}}}'
+    at 2 hover "$U" 7 8
+    at 3 hover "$U" 7 18
+    at 4 hover "$U" 7 44
+    at 5 hover "$U" 6 6
+    at 6 completion "$U" 6 29
+    J '{"jsonrpc":"2.0","id":7,"method":"shutdown"}'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in4
+"$POLC" lsp <in4 >out4 2>&1
+unframe out4 >got4
+cat >want4 <<EOF
+{"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**rule** \`basic\`: \`money\` — 基本医保 — cites \"第三条\"\n\noutput 1 of 3, column \"基本医保\"; role payer (基金): money a fund pays, counted as a cost in reports"},"range":{"start":{"line":7,"character":7},"end":{"line":7,"character":12}}}}
+{"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**rule** \`own\`: \`money\` — 个人自付\n\noutput 2 of 3, column \"自付金额\"; role patient (个人): what the patient pays"},"range":{"start":{"line":7,"character":17},"end":{"line":7,"character":20}}}}
+{"jsonrpc":"2.0","id":4,"result":{"contents":{"kind":"markdown","value":"**rule** \`covered\`: \`bool\`\n\noutput 3 of 3, column \"享受报销\"; role info (信息): shown, not counted as a cost"},"range":{"start":{"line":7,"character":37},"end":{"line":7,"character":44}}}}
+{"jsonrpc":"2.0","id":5,"result":{"contents":{"kind":"markdown","value":"**rule** \`spare\`: \`money\` — 备用"},"range":{"start":{"line":6,"character":5},"end":{"line":6,"character":10}}}}
+{"jsonrpc":"2.0","id":6,"result":[{"label":"own","kind":3,"detail":"rule: money 个人自付, output (patient)"}]}
+EOF
+sed -n '3,7p' got4 >got4b
+if cmp -s got4b want4; then
+    ok "labels and roles: hover on outputs (payer, patient, info), a rule that is none; completion"
+else
+    bad "labels and roles" "$(diff want4 got4b | head -n 6)"
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -174,7 +174,7 @@ if [ ! -f l.db.rank0of3 ] || [ ! -f l.db.rank1of3 ] || [ ! -f l.db.rank2of3 ] ||
     bad "mpi: ledger per rank" "expected l.db.rank0of3, l.db.rank1of3, l.db.rank2of3: $(ls l.db* | tr '\n' ' ')"
 elif ! cmp -s l.ref.csv l.csv || ! cmp -s l.ref2.csv l2.csv; then
     bad "mpi: ledger per rank" "results differ from one process on one ledger"
-elif ! grep -q ',already settled$' l2.csv; then
+elif ! grep -q ',此前已结算$' l2.csv; then # already settled, in the labels' words
     bad "mpi: ledger per rank" "the re-run settled again"
 else
     ok "mpi: ledger per rank: first run and re-run as one process on one ledger"
