@@ -71,6 +71,8 @@ typedef struct Cg {
     int copies, max_copies; /* rule bodies emitted, and how many are allowed */
     int depth;              /* rule bodies being emitted, one inside another */
     int too_big;            /* max_copies or MAX_INLINE_DEPTH exceeded: fall back */
+    unsigned char *called;  /* per rule with arguments: 1 when the fast entry calls it (it
+                             * reads no context rule), 0 when its body is inlined */
 } Cg;
 
 /* what the fast entry's code knows, at a point, of whether a rule has been computed on the
@@ -717,7 +719,7 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         args[0] = cg->v_ctx;
         for (int i = 0; i < n->nargs; i++)
             args[i + 1] = cg_expr(cg, n->args[i]);
-        if (cg->inl)
+        if (cg->inl && !cg->called[n->a])
             return rule_value(cg, n->a, args + 1);
         return LLVMBuildCall2(cg->b, cg->rule_ty[n->a], cg->rule_fn[n->a], args,
                               (unsigned)n->nargs + 1, "");
@@ -951,6 +953,34 @@ static void cg_keys_check(Cg *cg)
     LLVMBuildRet(cg->b, k64(cg, -1));
 }
 
+/* whether n, or a rule with arguments it calls, reads a context rule (memo: per rule 0 not
+ * known yet, 1 no, 2 yes) */
+static int reads_context(const IrProgram *p, const IrNode *n, unsigned char *memo)
+{
+    if (!n)
+        return 0;
+    if (n->op == IR_RULE)
+        return 1;
+    if (n->op == IR_CALL) {
+        if (!memo[n->a]) {
+            memo[n->a] = 1; /* sema rejects cycles: no rule reaches itself */
+            const IrRule *r = &p->rules[n->a];
+            for (int b = 0; b < r->nbr; b++)
+                if (reads_context(p, r->br[b].guard, memo) || reads_context(p, r->br[b].body, memo))
+                    memo[n->a] = 2;
+        }
+        if (memo[n->a] == 2)
+            return 1;
+    }
+    if (reads_context(p, n->x, memo) || reads_context(p, n->y, memo) ||
+        reads_context(p, n->z, memo))
+        return 1;
+    for (int i = 0; i < n->nargs; i++)
+        if (reads_context(p, n->args[i], memo))
+            return 1;
+    return 0;
+}
+
 /* polc_settle_fast as one function (see inline_rule): every output's rule, then every
  * ledger field, into locals, stored at the end (nothing the policy reads is written before
  * that, so the optimiser may keep any value it read in a register). 0, or -1 when the
@@ -968,6 +998,17 @@ static int cg_settle_inline(Cg *cg)
     cg->avail = calloc(nr, 1);
     cg->wrote = calloc(nr, 1);
     cg->copies = cg->depth = cg->too_big = 0;
+    /* A rule with arguments has no memo, so each call inlined is one more copy of its body
+     * (and of the calls in it): one that reads no context rule stays a function of its own
+     * (polc_rule_N.fast, which the optimiser inlines where that pays); one that does is
+     * inlined, its context rules being the fast entry's locals. */
+    unsigned char *memo = calloc(nr, 1);
+    cg->called = calloc(nr, 1);
+    for (int r = 0; r < p->nrules; r++) {
+        IrNode call = {.op = IR_CALL, .a = r};
+        cg->called[r] = p->rules[r].nargs > 0 && !reads_context(p, &call, memo);
+    }
+    free(memo);
     cg->max_copies = MAX_COPIES_PER_RULE * p->nrules + MAX_COPIES_PER_RULE;
     for (int r = 0; r < p->nrules; r++) {
         cg->memo_v[r] = entry_alloca(cg, "memo");
@@ -1153,9 +1194,13 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
     cg_keys_check(&cg);
     cg.trace = 0;
     if (cg_settle_inline(&cg) == 0) {
-        /* the fast entry needs no rule functions of its own */
+        /* the fast entry's own rule functions: those of the rules with arguments it calls */
+        cg.rule_fn = cg.rule_fns[0];
         for (int i = 0; i < p->nrules; i++)
-            LLVMDeleteFunction(cg.rule_fns[0][i]);
+            if (cg.called[i])
+                cg_rule(&cg, i);
+            else
+                LLVMDeleteFunction(cg.rule_fns[0][i]);
     } else {
         cg_variant(&cg, 0);
     }
@@ -1175,6 +1220,7 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
         LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
                                 LLVMCreateEnumAttribute(c, noinline, 0));
     }
+    free(cg.called);
     free(cg.rule_fns[0]);
     free(cg.rule_fns[1]);
     free(cg.rule_ty);

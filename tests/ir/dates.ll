@@ -94,6 +94,45 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
+define internal i64 @polc_rule_0.fast(ptr %0, i64 %1, i64 %2) {
+entry:
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f1 = load ptr, ptr %3, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f = load i64, ptr %4, align 4
+  %result = alloca i64, align 8
+  br label %branch
+
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  ret i64 %value
+
+branch:                                           ; preds = %entry
+  %5 = icmp slt i64 %ctx.f, 9223372036854775807
+  %6 = icmp sge i64 %ctx.f, 20089
+  %7 = and i1 %6, %5
+  %8 = select i1 %7, i64 0, i64 -1
+  %9 = icmp slt i64 %8, 0
+  br i1 %9, label %fail, label %ok
+
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 4)
+  unreachable
+
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 7)
+  unreachable
+
+ok:                                               ; preds = %branch
+  %10 = getelementptr i64, ptr %ctx.f1, i64 %8
+  %11 = load i64, ptr %10, align 4
+  %12 = call i64 @polrt_add_workdays(ptr %0, i64 %1, i64 %11, i64 6)
+  %13 = icmp sle i64 %2, %12
+  %14 = zext i1 %13 to i64
+  store i64 %14, ptr %result, align 4
+  br label %done
+}
+
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
@@ -711,16 +750,15 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f59 = load ptr, ptr %1, align 8
-  %result52 = alloca i64, align 8
-  %result41 = alloca i64, align 8
+  %ctx.f52 = load ptr, ptr %1, align 8
+  %result45 = alloca i64, align 8
   %result34 = alloca i64, align 8
-  %result25 = alloca i64, align 8
-  %result20 = alloca i64, align 8
+  %result27 = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f18 = load ptr, ptr %2, align 8
+  %ctx.f25 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f17 = load i64, ptr %3, align 4
+  %ctx.f22 = load i64, ptr %3, align 4
+  %result18 = alloca i64, align 8
   %result13 = alloca i64, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %4, align 8
@@ -748,259 +786,231 @@ entry:
   store i64 0, ptr %memo.done12, align 4
   br label %branch
 
-done:                                             ; preds = %done14
-  %value19 = load i64, ptr %result, align 4
-  store i64 %value19, ptr %memo1, align 4
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  store i64 %value, ptr %memo1, align 4
   store i64 1, ptr %memo.done2, align 4
-  br label %branch22
+  br label %branch15
 
 branch:                                           ; preds = %entry
   %5 = getelementptr i64, ptr %ctx.f, i64 0
   %6 = load i64, ptr %5, align 4
   %7 = getelementptr i64, ptr %ctx.f, i64 2
   %8 = load i64, ptr %7, align 4
-  br label %branch15
+  %9 = call i64 @polc_rule_0(ptr %0, i64 %6, i64 %8)
+  store i64 %9, ptr %result, align 4
+  br label %done
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 8)
   unreachable
 
-done14:                                           ; preds = %ok
-  %value = load i64, ptr %result13, align 4
-  store i64 %value, ptr %result, align 4
-  br label %done
+done14:                                           ; preds = %branch15
+  %value17 = load i64, ptr %result13, align 4
+  store i64 %value17, ptr %memo3, align 4
+  store i64 1, ptr %memo.done4, align 4
+  br label %branch20
 
-branch15:                                         ; preds = %branch
-  %9 = icmp slt i64 %ctx.f17, 9223372036854775807
-  %10 = icmp sge i64 %ctx.f17, 20089
-  %11 = and i1 %10, %9
-  %12 = select i1 %11, i64 0, i64 -1
-  %13 = icmp slt i64 %12, 0
-  br i1 %13, label %fail, label %ok
-
-next16:                                           ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 4)
-  unreachable
-
-fail:                                             ; preds = %branch15
-  call void @polrt_fail(ptr %0, i64 6, i64 7)
-  unreachable
-
-ok:                                               ; preds = %branch15
-  %14 = getelementptr i64, ptr %ctx.f18, i64 %12
-  %15 = load i64, ptr %14, align 4
-  %16 = call i64 @polrt_add_workdays(ptr %0, i64 %6, i64 %15, i64 6)
-  %17 = icmp sle i64 %8, %16
-  %18 = zext i1 %17 to i64
-  store i64 %18, ptr %result13, align 4
+branch15:                                         ; preds = %done
+  %10 = getelementptr i64, ptr %ctx.f, i64 0
+  %11 = load i64, ptr %10, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 2
+  %13 = load i64, ptr %12, align 4
+  %14 = call i64 @polrt_workdays_between(ptr %0, i64 %11, i64 %13, i64 15)
+  store i64 %14, ptr %result13, align 4
   br label %done14
 
-done21:                                           ; preds = %branch22
-  %value24 = load i64, ptr %result20, align 4
-  store i64 %value24, ptr %memo3, align 4
-  store i64 1, ptr %memo.done4, align 4
-  br label %branch27
-
-branch22:                                         ; preds = %done
-  %19 = getelementptr i64, ptr %ctx.f, i64 0
-  %20 = load i64, ptr %19, align 4
-  %21 = getelementptr i64, ptr %ctx.f, i64 2
-  %22 = load i64, ptr %21, align 4
-  %23 = call i64 @polrt_workdays_between(ptr %0, i64 %20, i64 %22, i64 15)
-  store i64 %23, ptr %result20, align 4
-  br label %done21
-
-next23:                                           ; No predecessors!
+next16:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 12)
   unreachable
 
-done26:                                           ; preds = %ok32
-  %value33 = load i64, ptr %result25, align 4
-  store i64 %value33, ptr %memo5, align 4
+done19:                                           ; preds = %ok24
+  %value26 = load i64, ptr %result18, align 4
+  store i64 %value26, ptr %memo5, align 4
   store i64 1, ptr %memo.done6, align 4
-  br label %branch36
+  br label %branch29
 
-branch27:                                         ; preds = %done21
-  %24 = getelementptr i64, ptr %ctx.f, i64 1
-  %25 = load i64, ptr %24, align 4
-  %26 = getelementptr i64, ptr %ctx.f, i64 0
-  %27 = load i64, ptr %26, align 4
-  %28 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %25, i64 %27)
-  %v = extractvalue { i64, i1 } %28, 0
-  %ovf = extractvalue { i64, i1 } %28, 1
-  br i1 %ovf, label %fail29, label %ok30
+branch20:                                         ; preds = %done14
+  %15 = getelementptr i64, ptr %ctx.f, i64 1
+  %16 = load i64, ptr %15, align 4
+  %17 = getelementptr i64, ptr %ctx.f, i64 0
+  %18 = load i64, ptr %17, align 4
+  %19 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %18)
+  %v = extractvalue { i64, i1 } %19, 0
+  %ovf = extractvalue { i64, i1 } %19, 1
+  br i1 %ovf, label %fail, label %ok
 
-next28:                                           ; No predecessors!
+next21:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 16)
   unreachable
 
-fail29:                                           ; preds = %branch27
+fail:                                             ; preds = %branch20
   call void @polrt_fail(ptr %0, i64 1, i64 17)
   unreachable
 
-ok30:                                             ; preds = %branch27
-  %29 = icmp slt i64 %ctx.f17, 9223372036854775807
-  %30 = icmp sge i64 %ctx.f17, 20089
-  %31 = and i1 %30, %29
-  %32 = select i1 %31, i64 1, i64 -1
-  %33 = icmp slt i64 %32, 0
-  br i1 %33, label %fail31, label %ok32
+ok:                                               ; preds = %branch20
+  %20 = icmp slt i64 %ctx.f22, 9223372036854775807
+  %21 = icmp sge i64 %ctx.f22, 20089
+  %22 = and i1 %21, %20
+  %23 = select i1 %22, i64 1, i64 -1
+  %24 = icmp slt i64 %23, 0
+  br i1 %24, label %fail23, label %ok24
 
-fail31:                                           ; preds = %ok30
+fail23:                                           ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 19)
   unreachable
 
-ok32:                                             ; preds = %ok30
-  %34 = getelementptr i64, ptr %ctx.f18, i64 %32
-  %35 = load i64, ptr %34, align 4
-  %36 = icmp sgt i64 %v, %35
-  %37 = zext i1 %36 to i64
-  store i64 %37, ptr %result25, align 4
-  br label %done26
+ok24:                                             ; preds = %ok
+  %25 = getelementptr i64, ptr %ctx.f25, i64 %23
+  %26 = load i64, ptr %25, align 4
+  %27 = icmp sgt i64 %v, %26
+  %28 = zext i1 %27 to i64
+  store i64 %28, ptr %result18, align 4
+  br label %done19
 
-done35:                                           ; preds = %ok39
-  %value40 = load i64, ptr %result34, align 4
-  store i64 %value40, ptr %memo7, align 4
+done28:                                           ; preds = %ok32
+  %value33 = load i64, ptr %result27, align 4
+  store i64 %value33, ptr %memo7, align 4
   store i64 1, ptr %memo.done8, align 4
-  br label %branch43
+  br label %branch36
 
-branch36:                                         ; preds = %done26
-  %38 = getelementptr i64, ptr %ctx.f, i64 0
-  %39 = load i64, ptr %38, align 4
-  %40 = icmp slt i64 %ctx.f17, 9223372036854775807
-  %41 = icmp sge i64 %ctx.f17, 20089
-  %42 = and i1 %41, %40
-  %43 = select i1 %42, i64 2, i64 -1
-  %44 = icmp slt i64 %43, 0
-  br i1 %44, label %fail38, label %ok39
+branch29:                                         ; preds = %done19
+  %29 = getelementptr i64, ptr %ctx.f, i64 0
+  %30 = load i64, ptr %29, align 4
+  %31 = icmp slt i64 %ctx.f22, 9223372036854775807
+  %32 = icmp sge i64 %ctx.f22, 20089
+  %33 = and i1 %32, %31
+  %34 = select i1 %33, i64 2, i64 -1
+  %35 = icmp slt i64 %34, 0
+  br i1 %35, label %fail31, label %ok32
 
-next37:                                           ; No predecessors!
+next30:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 20)
   unreachable
 
-fail38:                                           ; preds = %branch36
+fail31:                                           ; preds = %branch29
   call void @polrt_fail(ptr %0, i64 6, i64 22)
   unreachable
 
-ok39:                                             ; preds = %branch36
-  %45 = getelementptr i64, ptr %ctx.f18, i64 %43
-  %46 = load i64, ptr %45, align 4
-  %47 = call i64 @polrt_add_months(ptr %0, i64 %39, i64 %46, i64 21)
-  %48 = getelementptr i64, ptr %ctx.f, i64 4
-  %49 = load i64, ptr %48, align 4
-  %50 = call i64 @polrt_add_months(ptr %0, i64 %47, i64 %49, i64 21)
-  %51 = call i64 @polrt_month_after(ptr %0, i64 %50, i64 24)
-  store i64 %51, ptr %result34, align 4
-  br label %done35
+ok32:                                             ; preds = %branch29
+  %36 = getelementptr i64, ptr %ctx.f25, i64 %34
+  %37 = load i64, ptr %36, align 4
+  %38 = call i64 @polrt_add_months(ptr %0, i64 %30, i64 %37, i64 21)
+  %39 = getelementptr i64, ptr %ctx.f, i64 4
+  %40 = load i64, ptr %39, align 4
+  %41 = call i64 @polrt_add_months(ptr %0, i64 %38, i64 %40, i64 21)
+  %42 = call i64 @polrt_month_after(ptr %0, i64 %41, i64 24)
+  store i64 %42, ptr %result27, align 4
+  br label %done28
 
-done42:                                           ; preds = %ok50
-  %value51 = load i64, ptr %result41, align 4
-  store i64 %value51, ptr %memo9, align 4
+done35:                                           ; preds = %ok43
+  %value44 = load i64, ptr %result34, align 4
+  store i64 %value44, ptr %memo9, align 4
   store i64 1, ptr %memo.done10, align 4
-  br label %branch54
+  br label %branch47
 
-branch43:                                         ; preds = %done35
-  %52 = getelementptr i64, ptr %ctx.f, i64 0
-  %53 = load i64, ptr %52, align 4
-  %54 = icmp slt i64 %ctx.f17, 9223372036854775807
-  %55 = icmp sge i64 %ctx.f17, 20089
-  %56 = and i1 %55, %54
-  %57 = select i1 %56, i64 3, i64 -1
-  %58 = icmp slt i64 %57, 0
-  br i1 %58, label %fail45, label %ok46
+branch36:                                         ; preds = %done28
+  %43 = getelementptr i64, ptr %ctx.f, i64 0
+  %44 = load i64, ptr %43, align 4
+  %45 = icmp slt i64 %ctx.f22, 9223372036854775807
+  %46 = icmp sge i64 %ctx.f22, 20089
+  %47 = and i1 %46, %45
+  %48 = select i1 %47, i64 3, i64 -1
+  %49 = icmp slt i64 %48, 0
+  br i1 %49, label %fail38, label %ok39
 
-next44:                                           ; No predecessors!
+next37:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 25)
   unreachable
 
-fail45:                                           ; preds = %branch43
+fail38:                                           ; preds = %branch36
   call void @polrt_fail(ptr %0, i64 6, i64 27)
   unreachable
 
-ok46:                                             ; preds = %branch43
-  %59 = getelementptr i64, ptr %ctx.f18, i64 %57
-  %60 = load i64, ptr %59, align 4
-  %61 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %60, i64 12)
-  %v47 = extractvalue { i64, i1 } %61, 0
-  %ovf48 = extractvalue { i64, i1 } %61, 1
-  br i1 %ovf48, label %fail49, label %ok50
+ok39:                                             ; preds = %branch36
+  %50 = getelementptr i64, ptr %ctx.f25, i64 %48
+  %51 = load i64, ptr %50, align 4
+  %52 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %51, i64 12)
+  %v40 = extractvalue { i64, i1 } %52, 0
+  %ovf41 = extractvalue { i64, i1 } %52, 1
+  br i1 %ovf41, label %fail42, label %ok43
 
-fail49:                                           ; preds = %ok46
+fail42:                                           ; preds = %ok39
   call void @polrt_fail(ptr %0, i64 1, i64 26)
   unreachable
 
-ok50:                                             ; preds = %ok46
-  %62 = call i64 @polrt_add_months(ptr %0, i64 %53, i64 %v47, i64 26)
-  store i64 %62, ptr %result41, align 4
-  br label %done42
+ok43:                                             ; preds = %ok39
+  %53 = call i64 @polrt_add_months(ptr %0, i64 %44, i64 %v40, i64 26)
+  store i64 %53, ptr %result34, align 4
+  br label %done35
 
-done53:                                           ; preds = %endif
-  %value58 = load i64, ptr %result52, align 4
-  store i64 %value58, ptr %memo11, align 4
+done46:                                           ; preds = %endif
+  %value51 = load i64, ptr %result45, align 4
+  store i64 %value51, ptr %memo11, align 4
   store i64 1, ptr %memo.done12, align 4
-  %63 = getelementptr i64, ptr %ctx.f59, i64 0
-  store i64 %value19, ptr %63, align 4
-  %64 = getelementptr i64, ptr %ctx.f59, i64 1
-  store i64 %value24, ptr %64, align 4
-  %65 = getelementptr i64, ptr %ctx.f59, i64 2
-  store i64 %value33, ptr %65, align 4
-  %66 = getelementptr i64, ptr %ctx.f59, i64 3
-  store i64 %value40, ptr %66, align 4
-  %67 = getelementptr i64, ptr %ctx.f59, i64 4
-  store i64 %value51, ptr %67, align 4
-  %68 = getelementptr i64, ptr %ctx.f59, i64 5
-  store i64 %value58, ptr %68, align 4
+  %54 = getelementptr i64, ptr %ctx.f52, i64 0
+  store i64 %value, ptr %54, align 4
+  %55 = getelementptr i64, ptr %ctx.f52, i64 1
+  store i64 %value17, ptr %55, align 4
+  %56 = getelementptr i64, ptr %ctx.f52, i64 2
+  store i64 %value26, ptr %56, align 4
+  %57 = getelementptr i64, ptr %ctx.f52, i64 3
+  store i64 %value33, ptr %57, align 4
+  %58 = getelementptr i64, ptr %ctx.f52, i64 4
+  store i64 %value44, ptr %58, align 4
+  %59 = getelementptr i64, ptr %ctx.f52, i64 5
+  store i64 %value51, ptr %59, align 4
   ret i64 0
 
-branch54:                                         ; preds = %done42
-  %69 = load i64, ptr %memo1, align 4
-  %70 = icmp ne i64 %69, 0
-  br i1 %70, label %rhs, label %logic
+branch47:                                         ; preds = %done35
+  %60 = load i64, ptr %memo1, align 4
+  %61 = icmp ne i64 %60, 0
+  br i1 %61, label %rhs, label %logic
 
-next55:                                           ; No predecessors!
+next48:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 28)
   unreachable
 
-rhs:                                              ; preds = %branch54
-  %71 = load i64, ptr %memo5, align 4
-  %72 = icmp eq i64 %71, 0
+rhs:                                              ; preds = %branch47
+  %62 = load i64, ptr %memo5, align 4
+  %63 = icmp eq i64 %62, 0
+  %64 = zext i1 %63 to i64
+  %65 = icmp ne i64 %64, 0
+  %66 = zext i1 %65 to i64
+  br label %logic
+
+logic:                                            ; preds = %rhs, %branch47
+  %67 = phi i64 [ 0, %branch47 ], [ %66, %rhs ]
+  %68 = icmp ne i64 %67, 0
+  br i1 %68, label %rhs49, label %logic50
+
+rhs49:                                            ; preds = %logic
+  %69 = getelementptr i64, ptr %ctx.f, i64 1
+  %70 = load i64, ptr %69, align 4
+  %71 = load i64, ptr %memo7, align 4
+  %72 = icmp sge i64 %70, %71
   %73 = zext i1 %72 to i64
   %74 = icmp ne i64 %73, 0
   %75 = zext i1 %74 to i64
-  br label %logic
+  br label %logic50
 
-logic:                                            ; preds = %rhs, %branch54
-  %76 = phi i64 [ 0, %branch54 ], [ %75, %rhs ]
+logic50:                                          ; preds = %rhs49, %logic
+  %76 = phi i64 [ 0, %logic ], [ %75, %rhs49 ]
   %77 = icmp ne i64 %76, 0
-  br i1 %77, label %rhs56, label %logic57
+  br i1 %77, label %then, label %else
 
-rhs56:                                            ; preds = %logic
-  %78 = getelementptr i64, ptr %ctx.f, i64 1
+then:                                             ; preds = %logic50
+  %78 = getelementptr i64, ptr %ctx.f, i64 3
   %79 = load i64, ptr %78, align 4
-  %80 = load i64, ptr %memo7, align 4
-  %81 = icmp sge i64 %79, %80
-  %82 = zext i1 %81 to i64
-  %83 = icmp ne i64 %82, 0
-  %84 = zext i1 %83 to i64
-  br label %logic57
-
-logic57:                                          ; preds = %rhs56, %logic
-  %85 = phi i64 [ 0, %logic ], [ %84, %rhs56 ]
-  %86 = icmp ne i64 %85, 0
-  br i1 %86, label %then, label %else
-
-then:                                             ; preds = %logic57
-  %87 = getelementptr i64, ptr %ctx.f, i64 3
-  %88 = load i64, ptr %87, align 4
   br label %endif
 
-else:                                             ; preds = %logic57
+else:                                             ; preds = %logic50
   br label %endif
 
 endif:                                            ; preds = %else, %then
-  %89 = phi i64 [ %88, %then ], [ 0, %else ]
-  store i64 %89, ptr %result52, align 4
-  br label %done53
+  %80 = phi i64 [ %79, %then ], [ 0, %else ]
+  store i64 %80, ptr %result45, align 4
+  br label %done46
 }
 
 attributes #0 = { noreturn }
