@@ -1,12 +1,14 @@
-/* cg.c — IR to LLVM IR (LLVM-C 19). One function per rule (context rules memoized in the
- * PolCtx), generated twice by the same code: traced (polc_settle: the branch, parameter
- * version and table entry each rule used, for explanations) and untraced (polc_settle_fast:
- * the same outputs, ledgers and failures, no bookkeeping); polc_keys and polc_check as the
- * other entry points, the schema and the default parameter table as constant globals. Money
- * is i64 fen; +, -, * and negation use the llvm.s*.with.overflow intrinsics and fail through
- * polrt_fail with the source position; money × rate is computed inline when the product fits
- * in 64 bits; other rounding and calendar arithmetic calls the runtime's helpers, the same
- * functions the interpreter calls, so all evaluators agree bit for bit. */
+/* cg.c — IR to LLVM IR (LLVM-C 19). The rules are generated twice by the same code: traced
+ * (polc_settle, one function per rule, context rules memoized in the PolCtx: the branch,
+ * parameter version and table entry each rule used, for explanations) and untraced
+ * (polc_settle_fast: one function, the rules in it where the lazy order first needs them,
+ * the memo in locals; the same outputs, ledgers and failures, no bookkeeping); polc_keys and
+ * polc_check as the other entry points, the schema and the default parameter table as
+ * constant globals. Money is i64 fen; +, -, * and negation use the llvm.s*.with.overflow
+ * intrinsics and fail through polrt_fail with the source position; money × rate and, in the
+ * fast entry, progressive brackets are computed inline when the products fit in 64 bits;
+ * other rounding and calendar arithmetic calls the runtime's helpers, the same functions the
+ * interpreter calls, so all evaluators agree bit for bit. */
 #include "cg.h"
 
 #include <llvm-c/Analysis.h>
