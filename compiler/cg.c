@@ -1,12 +1,14 @@
-/* cg.c — IR to LLVM IR (LLVM-C 19). One function per rule (context rules memoized in the
- * PolCtx), generated twice by the same code: traced (polc_settle: the branch, parameter
- * version and table entry each rule used, for explanations) and untraced (polc_settle_fast:
- * the same outputs, ledgers and failures, no bookkeeping); polc_keys and polc_check as the
- * other entry points, the schema and the default parameter table as constant globals. Money
- * is i64 fen; +, -, * and negation use the llvm.s*.with.overflow intrinsics and fail through
- * polrt_fail with the source position; money × rate is computed inline when the product fits
- * in 64 bits; other rounding and calendar arithmetic calls the runtime's helpers, the same
- * functions the interpreter calls, so all evaluators agree bit for bit. */
+/* cg.c — IR to LLVM IR (LLVM-C 19). The rules are generated twice by the same code: traced
+ * (polc_settle, one function per rule, context rules memoized in the PolCtx: the branch,
+ * parameter version and table entry each rule used, for explanations) and untraced
+ * (polc_settle_fast: one function, the rules in it where the lazy order first needs them,
+ * the memo in locals; the same outputs, ledgers and failures, no bookkeeping); polc_keys and
+ * polc_check as the other entry points, the schema and the default parameter table as
+ * constant globals. Money is i64 fen; +, -, * and negation use the llvm.s*.with.overflow
+ * intrinsics and fail through polrt_fail with the source position; money × rate and, in the
+ * fast entry, progressive brackets are computed inline when the products fit in 64 bits;
+ * other rounding and calendar arithmetic calls the runtime's helpers, the same functions the
+ * interpreter calls, so all evaluators agree bit for bit. */
 #include "cg.h"
 
 #include <llvm-c/Analysis.h>
@@ -61,7 +63,23 @@ typedef struct Cg {
                                                                  polrt_trace_* */
     LLVMTypeRef fail_ty, prog_ty, span_ty, call_ty, pick_ty;
     int names; /* name values (debug builds) */
+    /* polc_settle_fast as one function (inline_rule): each rule's memo is a pair of locals,
+     * and what codegen knows of them at the insertion point is avail */
+    int inl;                /* generating that function */
+    LLVMValueRef *memo_v;   /* per rule: its value (alloca) */
+    LLVMValueRef *memo_f;   /* per rule: 1 once computed on the path taken (alloca) */
+    unsigned char *avail;   /* per rule, here: AV_NO, AV_MAYBE or AV_YES */
+    unsigned char *wrote;   /* per rule: computed somewhere since the mark was last cleared */
+    int copies, max_copies; /* rule bodies emitted, and how many are allowed */
+    int depth;              /* rule bodies being emitted, one inside another */
+    int too_big;            /* max_copies or MAX_INLINE_DEPTH exceeded: fall back */
+    unsigned char *called;  /* per rule with arguments: 1 when the fast entry calls it (it
+                             * reads no context rule), 0 when its body is inlined */
 } Cg;
+
+/* what the fast entry's code knows, at a point, of whether a rule has been computed on the
+ * path that reached it: not on any path, on some, on every one */
+enum { AV_NO, AV_MAYBE, AV_YES };
 
 static const char *nm(Cg *cg, const char *s)
 {
@@ -166,16 +184,23 @@ static LLVMValueRef truth(Cg *cg, LLVMValueRef v)
     return LLVMBuildICmp(cg->b, LLVMIntNE, v, k64(cg, 0), "");
 }
 
-static LLVMValueRef checked(Cg *cg, const char *intrinsic, LLVMValueRef x, LLVMValueRef y, int loc)
+/* x op y with llvm.<intrinsic>.with.overflow: the value, and the overflow bit in *o */
+static LLVMValueRef with_overflow(Cg *cg, const char *intrinsic, LLVMValueRef x, LLVMValueRef y,
+                                  LLVMValueRef *o)
 {
     unsigned id = LLVMLookupIntrinsicID(intrinsic, strlen(intrinsic));
-    LLVMTypeRef pt = cg->t_i64;
-    LLVMValueRef f = LLVMGetIntrinsicDeclaration(cg->m, id, &pt, 1);
-    LLVMTypeRef ft = LLVMIntrinsicGetType(cg->c, id, &pt, 1);
+    LLVMValueRef f = LLVMGetIntrinsicDeclaration(cg->m, id, &cg->t_i64, 1);
+    LLVMTypeRef ft = LLVMIntrinsicGetType(cg->c, id, &cg->t_i64, 1);
     LLVMValueRef args[2] = {x, y};
     LLVMValueRef r = LLVMBuildCall2(cg->b, ft, f, args, 2, "");
     LLVMValueRef v = LLVMBuildExtractValue(cg->b, r, 0, nm(cg, "v"));
-    LLVMValueRef o = LLVMBuildExtractValue(cg->b, r, 1, nm(cg, "ovf"));
+    *o = LLVMBuildExtractValue(cg->b, r, 1, nm(cg, "ovf"));
+    return v;
+}
+
+static LLVMValueRef checked(Cg *cg, const char *intrinsic, LLVMValueRef x, LLVMValueRef y, int loc)
+{
+    LLVMValueRef o, v = with_overflow(cg, intrinsic, x, y, &o);
     fail_if(cg, o, POLRT_E_OVERFLOW, loc);
     return v;
 }
@@ -239,6 +264,20 @@ static LLVMValueRef unlikely(Cg *cg, LLVMValueRef v)
     return LLVMBuildCall2(cg->b, ft, f, args, 2, "");
 }
 
+/* prod / 10^6 rounded half away from zero, prod in 64 bits: what runtime/money.c's
+ * round_div does with that constant divisor (the remainder has the sign of prod, so it says
+ * the rounding: |rem| >= 500000), written out so that it is a multiply and a shift */
+static LLVMValueRef round_rate(Cg *cg, LLVMValueRef prod)
+{
+    LLVMValueRef scale = k64(cg, POLRT_RATE_ONE);
+    LLVMValueRef q = LLVMBuildSDiv(cg->b, prod, scale, "");
+    LLVMValueRef rem = LLVMBuildSRem(cg->b, prod, scale, "");
+    LLVMValueRef up = LLVMBuildICmp(cg->b, LLVMIntSGE, rem, k64(cg, POLRT_RATE_ONE / 2), "");
+    LLVMValueRef down = LLVMBuildICmp(cg->b, LLVMIntSLE, rem, k64(cg, -(POLRT_RATE_ONE / 2)), "");
+    q = LLVMBuildAdd(cg->b, q, to_i64(cg, up), "");
+    return LLVMBuildSub(cg->b, q, to_i64(cg, down), nm(cg, "rounded"));
+}
+
 /* Money × rate and rate × rate (x × y / 10^6, rounded half away from zero to the fen or the
  * millionth), bit for bit what polrt_mul_rate and polrt_rate_mul_rate compute, without a call
  * on the common path. When x × y fits in 64 bits (an amount below 92 billion yuan at a rate
@@ -261,13 +300,7 @@ static LLVMValueRef cg_mul_rate(Cg *cg, HostId h, LLVMValueRef *vals, int loc)
     LLVMBuildCondBr(cg->b, wide, b_slow, b_fast);
 
     LLVMPositionBuilderAtEnd(cg->b, b_fast);
-    LLVMValueRef scale = k64(cg, POLRT_RATE_ONE);
-    LLVMValueRef q = LLVMBuildSDiv(cg->b, prod, scale, "");
-    LLVMValueRef rem = LLVMBuildSRem(cg->b, prod, scale, "");
-    LLVMValueRef up = LLVMBuildICmp(cg->b, LLVMIntSGE, rem, k64(cg, POLRT_RATE_ONE / 2), "");
-    LLVMValueRef down = LLVMBuildICmp(cg->b, LLVMIntSLE, rem, k64(cg, -(POLRT_RATE_ONE / 2)), "");
-    q = LLVMBuildAdd(cg->b, q, to_i64(cg, up), "");
-    q = LLVMBuildSub(cg->b, q, to_i64(cg, down), nm(cg, "rounded"));
+    LLVMValueRef q = round_rate(cg, prod);
     LLVMBuildBr(cg->b, done);
 
     LLVMPositionBuilderAtEnd(cg->b, b_slow);
@@ -277,6 +310,150 @@ static LLVMValueRef cg_mul_rate(Cg *cg, HostId h, LLVMValueRef *vals, int loc)
 
     LLVMPositionBuilderAtEnd(cg->b, done);
     return phi2(cg, q, b_fast, v_slow, slow_end);
+}
+
+/* progressive(brackets, x) in the fast entry, bit for bit polrt_progressive's 64-bit path
+ * without the call: seg = [n, lo_1, rate_1, ...] is read from the parameter table (a reform
+ * replaces it), unrolled over the param's most brackets (its width), each bracket a block
+ * that the first one starting at or above x (or past n) leaves for the rounding. At the
+ * first overflow (an amount beyond 92 billion yuan) polrt_progressive computes it all again
+ * in 128 bits, failing as it does. args: ctx, seg, x, loc. */
+static LLVMValueRef cg_progressive(Cg *cg, const IrNode *n, LLVMValueRef *args)
+{
+    const IrParam *ip = &cg->p->params[n->a];
+    int max = (ip->width - 1) / 2;
+    LLVMValueRef seg = args[1], x = args[2];
+    LLVMValueRef nb = LLVMBuildLoad2(cg->b, cg->t_i64, seg, "");
+    LLVMBasicBlockRef sum_done = block(cg, "prog.sum"), wide = block(cg, "prog.wide"),
+                      end = block(cg, "prog.end");
+    LLVMValueRef *sums = malloc(sizeof *sums * (size_t)(max + 2));
+    LLVMBasicBlockRef *from = malloc(sizeof *from * (size_t)(max + 2));
+    int nin = 0;
+    LLVMValueRef sum = k64(cg, 0);
+    /* lo_i (loaded before the loop's first test, then carried) */
+    LLVMValueRef lo =
+        max > 0 ? LLVMBuildLoad2(cg->b, cg->t_i64, elem_ptr(cg, seg, k64(cg, 1)), "") : NULL;
+    for (int i = 0; i < max; i++) {
+        LLVMValueRef in = LLVMBuildAnd(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, k64(cg, i), nb, ""),
+                                       LLVMBuildICmp(cg->b, LLVMIntSLT, lo, x, ""), "");
+        LLVMBasicBlockRef body = block(cg, "prog.bracket");
+        sums[nin] = sum, from[nin++] = LLVMGetInsertBlock(cg->b);
+        LLVMBuildCondBr(cg->b, in, body, sum_done);
+        LLVMPositionBuilderAtEnd(cg->b, body);
+        LLVMValueRef rate =
+            LLVMBuildLoad2(cg->b, cg->t_i64, elem_ptr(cg, seg, k64(cg, 2 + 2 * i)), "");
+        LLVMValueRef top = x, next = NULL;
+        if (i + 1 < max) {
+            next =
+                LLVMBuildLoad2(cg->b, cg->t_i64, elem_ptr(cg, seg, k64(cg, 1 + 2 * (i + 1))), "");
+            LLVMValueRef more =
+                LLVMBuildAnd(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, k64(cg, i + 1), nb, ""),
+                             LLVMBuildICmp(cg->b, LLVMIntSLT, next, x, ""), "");
+            top = LLVMBuildSelect(cg->b, more, next, x, "");
+        }
+        LLVMValueRef o1, o2, o3;
+        LLVMValueRef part = with_overflow(cg, "llvm.ssub.with.overflow", top, lo, &o1);
+        LLVMValueRef term = with_overflow(cg, "llvm.smul.with.overflow", part, rate, &o2);
+        sum = with_overflow(cg, "llvm.sadd.with.overflow", sum, term, &o3);
+        LLVMValueRef o = unlikely(cg, LLVMBuildOr(cg->b, LLVMBuildOr(cg->b, o1, o2, ""), o3, ""));
+        LLVMBasicBlockRef ok = block(cg, "prog.ok");
+        LLVMBuildCondBr(cg->b, o, wide, ok);
+        LLVMPositionBuilderAtEnd(cg->b, ok);
+        lo = next;
+    }
+    sums[nin] = sum, from[nin++] = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, sum_done);
+    LLVMPositionBuilderAtEnd(cg->b, sum_done);
+    LLVMValueRef total = LLVMBuildPhi(cg->b, cg->t_i64, "");
+    LLVMAddIncoming(total, sums, from, (unsigned)nin);
+    LLVMValueRef v_fast = round_rate(cg, total);
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, end);
+    free(sums);
+    free(from);
+
+    LLVMPositionBuilderAtEnd(cg->b, wide);
+    LLVMValueRef v_wide = LLVMBuildCall2(cg->b, cg->prog_ty, cg->prog_fn, args, 4, "");
+    LLVMBasicBlockRef wide_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, end);
+    LLVMPositionBuilderAtEnd(cg->b, end);
+    return phi2(cg, v_fast, fast_end, v_wide, wide_end);
+}
+
+/* ---- the fast entry as one function --------------------------------------------------
+ * polc_settle_fast evaluates the rules exactly where, and in the order, the traced entry's
+ * lazy memo would: a context rule's body is emitted at its first use, and every later use on
+ * the same path reads the value. What differs is where the memo lives and who tests it: in
+ * two locals per rule (which mem2reg turns into registers) instead of the PolCtx arrays, and
+ * tested by the code generator where it can: it follows, construct by construct, which rules
+ * are computed on every path to the insertion point (AV_YES: the value, no test), on none
+ * (AV_NO: the body, no test) or on some (AV_MAYBE: the flag is tested, a copy of the body on
+ * the path that has not computed it). The same order means the same first failure, so a rule
+ * that fails only on a path the lazy order skips never fails a claim it settled; the same
+ * values are computed, so the results are the traced entry's bit for bit. Rules with
+ * arguments are inlined too (they have no memo). */
+
+/* a rule body emitted more often than this many times the number of rules (AV_MAYBE copies,
+ * calls of rules with arguments) means a policy whose conditional uses multiply copies: its
+ * fast entry is then made of one function per rule as before (cg_variant), which the
+ * compile time would otherwise pay for */
+#define MAX_COPIES_PER_RULE 8
+/* rule bodies inside rule bodies: sema rejects cycles, so this only bounds a deep policy */
+#define MAX_INLINE_DEPTH 64
+
+static unsigned char *av_save(Cg *cg)
+{
+    unsigned char *a = malloc((size_t)cg->p->nrules + 1);
+    memcpy(a, cg->avail, (size_t)cg->p->nrules);
+    return a;
+}
+
+/* the state where the paths that reached with a and with cg->avail join, into cg->avail */
+static void av_join(Cg *cg, const unsigned char *a)
+{
+    for (int r = 0; r < cg->p->nrules; r++)
+        if (a[r] != cg->avail[r])
+            cg->avail[r] = AV_MAYBE;
+}
+
+static void av_set(Cg *cg, const unsigned char *a)
+{
+    memcpy(cg->avail, a, (size_t)cg->p->nrules);
+}
+
+static LLVMValueRef rule_value(Cg *cg, int ridx, LLVMValueRef *args);
+
+/* context rule ridx's value at the insertion point of the fast entry */
+static LLVMValueRef inline_rule(Cg *cg, int ridx)
+{
+    LLVMValueRef mv = cg->memo_v[ridx], mf = cg->memo_f[ridx];
+    switch (cg->avail[ridx]) {
+    case AV_YES: return LLVMBuildLoad2(cg->b, cg->t_i64, mv, "");
+    case AV_NO: break;
+    case AV_MAYBE: {
+        LLVMValueRef f = LLVMBuildLoad2(cg->b, cg->t_i64, mf, "");
+        LLVMBasicBlockRef miss = block(cg, "memo.miss"), done = block(cg, "memo");
+        LLVMBuildCondBr(cg->b, truth(cg, f), done, miss);
+        LLVMPositionBuilderAtEnd(cg->b, miss);
+        unsigned char *before = av_save(cg);
+        LLVMBuildStore(cg->b, rule_value(cg, ridx, NULL), mv);
+        LLVMBuildStore(cg->b, k64(cg, 1), mf);
+        cg->wrote[ridx] = 1;
+        LLVMBuildBr(cg->b, done);
+        LLVMPositionBuilderAtEnd(cg->b, done);
+        /* the rules the body computed are known on one side only */
+        av_join(cg, before);
+        free(before);
+        cg->avail[ridx] = AV_YES;
+        return LLVMBuildLoad2(cg->b, cg->t_i64, mv, "");
+    }
+    }
+    LLVMValueRef v = rule_value(cg, ridx, NULL);
+    LLVMBuildStore(cg->b, v, mv);
+    LLVMBuildStore(cg->b, k64(cg, 1), mf);
+    cg->wrote[ridx] = 1;
+    cg->avail[ridx] = AV_YES;
+    return v;
 }
 
 /* A context rule's value: the memo when the rule has run for this claim, else a call that
@@ -312,10 +489,15 @@ static LLVMValueRef cg_logic(Cg *cg, const IrNode *n)
     else
         LLVMBuildCondBr(cg->b, truth(cg, l), done, rhs);
     LLVMPositionBuilderAtEnd(cg->b, rhs);
+    unsigned char *skipped = cg->inl ? av_save(cg) : NULL;
     LLVMValueRef r = to_i64(cg, truth(cg, cg_expr(cg, n->y)));
     LLVMBasicBlockRef rhs_end = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
     LLVMPositionBuilderAtEnd(cg->b, done);
+    if (skipped) {
+        av_join(cg, skipped);
+        free(skipped);
+    }
     return phi2(cg, k64(cg, n->op == IR_AND ? 0 : 1), from, r, rhs_end);
 }
 
@@ -325,14 +507,24 @@ static LLVMValueRef cg_if(Cg *cg, const IrNode *n)
     LLVMBasicBlockRef bt = block(cg, "then"), be = block(cg, "else"), done = block(cg, "endif");
     LLVMBuildCondBr(cg->b, truth(cg, c), bt, be);
     LLVMPositionBuilderAtEnd(cg->b, bt);
+    unsigned char *cond = cg->inl ? av_save(cg) : NULL, *then = NULL;
     LLVMValueRef vt = cg_expr(cg, n->y);
     LLVMBasicBlockRef bt_end = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
     LLVMPositionBuilderAtEnd(cg->b, be);
+    if (cond) {
+        then = av_save(cg);
+        av_set(cg, cond);
+    }
     LLVMValueRef ve = cg_expr(cg, n->z);
     LLVMBasicBlockRef be_end = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
     LLVMPositionBuilderAtEnd(cg->b, done);
+    if (cond) {
+        av_join(cg, then);
+        free(cond);
+        free(then);
+    }
     return phi2(cg, vt, bt_end, ve, be_end);
 }
 
@@ -357,6 +549,18 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
     LLVMPositionBuilderAtEnd(cg->b, body);
     LLVMValueRef saved = cg->v_span;
     cg->v_span = elem_ptr(cg, hist, LLVMBuildMul(cg->b, iv, k64(cg, cg->p->nhist), ""));
+    /* the body runs any number of times: a rule it computes may have been computed by an
+     * earlier span's pass, and after the loop it has been computed on some paths only */
+    unsigned char *before = NULL, *wrote = NULL;
+    if (cg->inl) {
+        before = av_save(cg);
+        wrote = malloc((size_t)cg->p->nrules + 1);
+        memcpy(wrote, cg->wrote, (size_t)cg->p->nrules);
+        memset(cg->wrote, 0, (size_t)cg->p->nrules);
+        for (int r = 0; r < cg->p->nrules; r++)
+            if (cg->avail[r] == AV_NO)
+                cg->avail[r] = AV_MAYBE;
+    }
     if (cg->trace) { /* the span is read: an explanation lists it */
         LLVMValueRef sa[2] = {cg->v_ctx, iv};
         LLVMBuildCall2(cg->b, cg->span_ty, cg->span_fn, sa, 2, "");
@@ -412,6 +616,14 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
             LLVMBuildBr(cg->b, next);
     }
     cg->v_span = saved;
+    if (before) {
+        for (int r = 0; r < cg->p->nrules; r++) {
+            cg->avail[r] = before[r] == AV_YES ? AV_YES : cg->wrote[r] ? AV_MAYBE : before[r];
+            cg->wrote[r] |= wrote[r];
+        }
+        free(before);
+        free(wrote);
+    }
     LLVMPositionBuilderAtEnd(cg->b, next);
     LLVMBuildStore(cg->b,
                    LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->t_i64, i, ""), k64(cg, 1), ""), i);
@@ -425,10 +637,15 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
         LLVMValueRef a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
         LLVMBuildCondBr(cg->b, truth(cg, f), end, dflt);
         LLVMPositionBuilderAtEnd(cg->b, dflt);
+        unsigned char *found_one = cg->inl ? av_save(cg) : NULL;
         LLVMValueRef d = cg_expr(cg, n->z);
         LLVMBasicBlockRef dflt_end = LLVMGetInsertBlock(cg->b);
         LLVMBuildBr(cg->b, end);
         LLVMPositionBuilderAtEnd(cg->b, end);
+        if (found_one) {
+            av_join(cg, found_one);
+            free(found_one);
+        }
         return phi2(cg, a, from, d, dflt_end);
     }
     return LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
@@ -493,15 +710,19 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         LLVMValueRef off = param_offset(cg, n->a, n->loc);
         LLVMValueRef seg = elem_ptr(cg, ctx_load(cg, CTX_PARAMS), off);
         LLVMValueRef args[4] = {cg->v_ctx, seg, cg_expr(cg, n->x), k64(cg, n->loc)};
+        if (!cg->trace)
+            return cg_progressive(cg, n, args);
         return LLVMBuildCall2(cg->b, cg->prog_ty, cg->prog_fn, args, 4, "");
     }
-    case IR_RULE: return call_context_rule(cg, n->a);
+    case IR_RULE: return cg->inl ? inline_rule(cg, n->a) : call_context_rule(cg, n->a);
     case IR_CALL: {
         LLVMValueRef args[33];
         POLC_ASSERT(n->nargs <= 32);
         args[0] = cg->v_ctx;
         for (int i = 0; i < n->nargs; i++)
             args[i + 1] = cg_expr(cg, n->args[i]);
+        if (cg->inl && !cg->called[n->a])
+            return rule_value(cg, n->a, args + 1);
         return LLVMBuildCall2(cg->b, cg->rule_ty[n->a], cg->rule_fn[n->a], args,
                               (unsigned)n->nargs + 1, "");
     }
@@ -566,14 +787,19 @@ static void begin_function(Cg *cg, LLVMValueRef fn)
 }
 
 /* the branches of a rule: the first whose date range and guard hold gives the value */
-static void cg_branches(Cg *cg, int ridx)
+/* The branches of a rule: the first whose date range and guard hold gives the value, at the
+ * end of the chain. In the fast entry (cg->inl) a guard runs only when the earlier ones did
+ * not hold, a body only when its guard held: what they compute is known on those paths. */
+static LLVMValueRef branch_chain(Cg *cg, int ridx)
 {
     const IrRule *r = &cg->p->rules[ridx];
     LLVMValueRef result = entry_alloca(cg, "result");
     LLVMBasicBlockRef done = block(cg, "done");
+    unsigned char *taken = NULL; /* cg->inl: the state where the taken bodies join */
     for (int i = 0; i < r->nbr; i++) {
         const IrBranch *br = &r->br[i];
         LLVMBasicBlockRef take = block(cg, "branch"), skip = block(cg, "next");
+        unsigned char *out_of_range = NULL;
         if (br->from != INT64_MIN || br->to != INT64_MAX) {
             LLVMValueRef asof = ctx_load(cg, CTX_ASOF);
             LLVMValueRef in =
@@ -582,22 +808,65 @@ static void cg_branches(Cg *cg, int ridx)
             LLVMBasicBlockRef g = block(cg, "guard");
             LLVMBuildCondBr(cg->b, in, g, skip);
             LLVMPositionBuilderAtEnd(cg->b, g);
+            if (cg->inl)
+                out_of_range = av_save(cg);
         }
         if (br->guard)
             LLVMBuildCondBr(cg->b, truth(cg, cg_expr(cg, br->guard)), take, skip);
         else
             LLVMBuildBr(cg->b, take);
         LLVMPositionBuilderAtEnd(cg->b, take);
+        unsigned char *guarded = cg->inl ? av_save(cg) : NULL;
         LLVMBuildStore(cg->b, cg_expr(cg, br->body), result);
         /* recorded once the value is known: a rule that failed is not shown as evaluated */
         if (r->nargs == 0 && cg->trace)
             store_elem(cg, CTX_BRANCH, k64(cg, ridx), k64(cg, i));
         LLVMBuildBr(cg->b, done);
         LLVMPositionBuilderAtEnd(cg->b, skip);
+        if (cg->inl) {
+            if (taken) {
+                av_join(cg, taken);
+                memcpy(taken, cg->avail, (size_t)cg->p->nrules);
+            } else {
+                taken = av_save(cg);
+            }
+            /* the next branch starts where this guard did not hold (or was not reached) */
+            av_set(cg, guarded);
+            if (out_of_range)
+                av_join(cg, out_of_range);
+            free(guarded);
+            free(out_of_range);
+        }
     }
     emit_fail(cg, POLRT_E_NOVERSION, r->loc);
     LLVMPositionBuilderAtEnd(cg->b, done);
-    LLVMValueRef v = LLVMBuildLoad2(cg->b, cg->t_i64, result, nm(cg, "value"));
+    if (taken) {
+        av_set(cg, taken);
+        free(taken);
+    }
+    return LLVMBuildLoad2(cg->b, cg->t_i64, result, nm(cg, "value"));
+}
+
+/* the fast entry: rule ridx's body at the insertion point, with arguments args */
+static LLVMValueRef rule_value(Cg *cg, int ridx, LLVMValueRef *args)
+{
+    if (++cg->copies > cg->max_copies || cg->depth >= MAX_INLINE_DEPTH) {
+        cg->too_big = 1; /* the function is thrown away: any value will do */
+        return k64(cg, 0);
+    }
+    LLVMValueRef *saved = cg->v_args;
+    cg->v_args = args;
+    cg->depth++;
+    LLVMValueRef v = branch_chain(cg, ridx);
+    cg->depth--;
+    cg->v_args = saved;
+    return v;
+}
+
+static void cg_branches(Cg *cg, int ridx)
+{
+    const IrRule *r = &cg->p->rules[ridx];
+    LLVMValueRef v = branch_chain(cg, ridx);
     if (r->nargs > 0 && cg->trace) {
         /* a call with arguments: its arguments and value go to the trace (polrt_trace_call) */
         LLVMValueRef argv = entry_array(cg, r->nargs, "args");
@@ -684,6 +953,92 @@ static void cg_keys_check(Cg *cg)
         LLVMPositionBuilderAtEnd(cg->b, no);
     }
     LLVMBuildRet(cg->b, k64(cg, -1));
+}
+
+/* whether n, or a rule with arguments it calls, reads a context rule (memo: per rule 0 not
+ * known yet, 1 no, 2 yes) */
+static int reads_context(const IrProgram *p, const IrNode *n, unsigned char *memo)
+{
+    if (!n)
+        return 0;
+    if (n->op == IR_RULE)
+        return 1;
+    if (n->op == IR_CALL) {
+        if (!memo[n->a]) {
+            memo[n->a] = 1; /* sema rejects cycles: no rule reaches itself */
+            const IrRule *r = &p->rules[n->a];
+            for (int b = 0; b < r->nbr; b++)
+                if (reads_context(p, r->br[b].guard, memo) || reads_context(p, r->br[b].body, memo))
+                    memo[n->a] = 2;
+        }
+        if (memo[n->a] == 2)
+            return 1;
+    }
+    if (reads_context(p, n->x, memo) || reads_context(p, n->y, memo) ||
+        reads_context(p, n->z, memo))
+        return 1;
+    for (int i = 0; i < n->nargs; i++)
+        if (reads_context(p, n->args[i], memo))
+            return 1;
+    return 0;
+}
+
+/* polc_settle_fast as one function (see inline_rule): every output's rule, then every
+ * ledger field, into locals, stored at the end (nothing the policy reads is written before
+ * that, so the optimiser may keep any value it read in a register). 0, or -1 when the
+ * policy's bodies would be copied too often: the function is then deleted. */
+static int cg_settle_inline(Cg *cg)
+{
+    const IrProgram *p = cg->p;
+    size_t nr = (size_t)p->nrules + 1;
+    LLVMTypeRef ft = LLVMFunctionType(cg->t_i64, &cg->t_ptr, 1, 0);
+    LLVMValueRef fn = LLVMAddFunction(cg->m, POLRT_SYM_SETTLE_FAST, ft);
+    begin_function(cg, fn);
+    cg->inl = 1;
+    cg->memo_v = calloc(nr, sizeof *cg->memo_v);
+    cg->memo_f = calloc(nr, sizeof *cg->memo_f);
+    cg->avail = calloc(nr, 1);
+    cg->wrote = calloc(nr, 1);
+    cg->copies = cg->depth = cg->too_big = 0;
+    /* A rule with arguments has no memo, so each call inlined is one more copy of its body
+     * (and of the calls in it): one that reads no context rule stays a function of its own
+     * (polc_rule_N.fast, which the optimiser inlines where that pays); one that does is
+     * inlined, its context rules being the fast entry's locals. */
+    unsigned char *memo = calloc(nr, 1);
+    cg->called = calloc(nr, 1);
+    for (int r = 0; r < p->nrules; r++) {
+        IrNode call = {.op = IR_CALL, .a = r};
+        cg->called[r] = p->rules[r].nargs > 0 && !reads_context(p, &call, memo);
+    }
+    free(memo);
+    cg->max_copies = MAX_COPIES_PER_RULE * p->nrules + MAX_COPIES_PER_RULE;
+    for (int r = 0; r < p->nrules; r++) {
+        cg->memo_v[r] = entry_alloca(cg, "memo");
+        cg->memo_f[r] = entry_alloca(cg, "memo.done");
+        LLVMBuildStore(cg->b, k64(cg, 0), cg->memo_f[r]);
+    }
+    int nv = p->noutputs + p->nledger_fields;
+    LLVMValueRef *v = calloc((size_t)nv + 1, sizeof *v);
+    for (int i = 0; i < p->noutputs; i++)
+        v[i] = inline_rule(cg, p->outputs[i]);
+    for (int i = 0; i < p->nledger_fields; i++)
+        v[p->noutputs + i] = cg_expr(cg, p->updates[i]);
+    for (int i = 0; i < p->noutputs; i++)
+        store_elem(cg, CTX_OUT, k64(cg, i), v[i]);
+    for (int i = 0; i < p->nledger_fields; i++)
+        store_elem(cg, CTX_LEDGER_OUT, k64(cg, i), v[p->noutputs + i]);
+    LLVMBuildRet(cg->b, k64(cg, 0));
+    free(v);
+    free(cg->memo_v);
+    free(cg->memo_f);
+    free(cg->avail);
+    free(cg->wrote);
+    cg->inl = 0;
+    if (cg->too_big) {
+        LLVMDeleteFunction(fn);
+        return -1;
+    }
+    return 0;
 }
 
 /* the rule functions of one variant (trace: traced, else fast) and its settle entry */
@@ -839,7 +1194,18 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
     free(uses);
     cg_variant(&cg, 1);
     cg_keys_check(&cg);
-    cg_variant(&cg, 0);
+    cg.trace = 0;
+    if (cg_settle_inline(&cg) == 0) {
+        /* the fast entry's own rule functions: those of the rules with arguments it calls */
+        cg.rule_fn = cg.rule_fns[0];
+        for (int i = 0; i < p->nrules; i++)
+            if (cg.called[i])
+                cg_rule(&cg, i);
+            else
+                LLVMDeleteFunction(cg.rule_fns[0][i]);
+    } else {
+        cg_variant(&cg, 0);
+    }
     /* The traced variant runs only for explanations and tests (polc run settles through
      * polc_settle_fast): it is not optimised. That takes 40% off the optimiser's and the code
      * generator's work (->JIT at -O2: Panji 201 -> 122 ms, medical assistance 347 -> 197 ms;
@@ -856,6 +1222,7 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
         LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
                                 LLVMCreateEnumAttribute(c, noinline, 0));
     }
+    free(cg.called);
     free(cg.rule_fns[0]);
     free(cg.rule_fns[1]);
     free(cg.rule_ty);

@@ -410,9 +410,8 @@ static int run_policy(PolEngine *e, PolCtx *ctx, PolSettleFn settle, int64_t *ke
         e->keys(ctx, keys);
     if (load(arg, keys, before))
         return -1;
-    /* fields settle leaves alone keep their value; a few words: a loop, not memcpy */
-    for (int i = 0; i < e->schema.nledger_fields; i++)
-        after[i] = before[i];
+    /* fields settle leaves alone keep their value */
+    memcpy(after, before, (size_t)e->schema.nledger_fields * sizeof *after);
     int64_t rc = settle(ctx);
     if (rc != 0) {
         /* settle reports failures through polrt_fail; any other result is one too */

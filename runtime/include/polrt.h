@@ -81,9 +81,11 @@ typedef void (*PolKeysFn)(PolCtx *ctx, int64_t *keys); /* one ledger key per led
 #define POLRT_SYM_PARAMS "polc_params" /* const int64_t[]: default parameter table */
 #define POLRT_SYM_SETTLE "polc_settle"
 /* int64_t polc_settle_fast(PolCtx *): the same outputs, ledger_out and failures (err_code,
- * err_loc) as polc_settle, without the trace: branch, pver and pidx are not written, rule_val
- * holds the memo only. rule_val, rule_state, branch and pver must still be given (an engine
- * built before this entry existed has none, and the traced one stands in for it). */
+ * err_loc) as polc_settle, without the trace: branch, pver and pidx are not written, and
+ * rule_val and rule_state hold at most the memo (an engine built since 2026-12-04 keeps it
+ * in locals and writes neither). rule_val, rule_state, branch and pver must still be given
+ * (an engine built before this entry existed has none, and the traced one stands in for
+ * it; one built before 2026-12-04 reads rule_state, zeroed per claim). */
 #define POLRT_SYM_SETTLE_FAST "polc_settle_fast"
 #define POLRT_SYM_KEYS        "polc_keys"
 /* int64_t polc_check(PolCtx *): the index (schema "rejects") of the first input check the

@@ -103,48 +103,6 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-define internal i64 @polc_rule_0.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok
-  %value = load i64, ptr %result, align 4
-  %4 = getelementptr i64, ptr %ctx.f1, i64 0
-  store i64 %value, ptr %4, align 4
-  %5 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 2, ptr %5, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %6 = getelementptr i64, ptr %ctx.f, i64 1
-  %7 = load i64, ptr %6, align 4
-  %8 = getelementptr i64, ptr %ctx.f, i64 2
-  %9 = load i64, ptr %8, align 4
-  %10 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %7, i64 %9)
-  %v = extractvalue { i64, i1 } %10, 0
-  %ovf = extractvalue { i64, i1 } %10, 1
-  br i1 %ovf, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 3)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 1, i64 4)
-  unreachable
-
-ok:                                               ; preds = %branch
-  store i64 %v, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
@@ -240,78 +198,6 @@ ok11:                                             ; preds = %ok5
   br label %done
 }
 
-define internal i64 @polc_rule_1.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f4 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f1 = load i64, ptr %4, align 4
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %5, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok8
-  %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f9, i64 1
-  store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f10, i64 1
-  store i64 2, ptr %7, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f, i64 1
-  %9 = load i64, ptr %8, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 2
-  %11 = load i64, ptr %10, align 4
-  %12 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %9, i64 %11)
-  %v = extractvalue { i64, i1 } %12, 0
-  %ovf = extractvalue { i64, i1 } %12, 1
-  br i1 %ovf, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 6)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 1, i64 8)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %13 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %14 = icmp sge i64 %ctx.f1, 17167
-  %15 = and i1 %14, %13
-  %16 = select i1 %15, i64 1, i64 -1
-  %17 = icmp slt i64 %16, 0
-  br i1 %17, label %fail2, label %ok3
-
-fail2:                                            ; preds = %ok
-  call void @polrt_fail(ptr %0, i64 6, i64 10)
-  unreachable
-
-ok3:                                              ; preds = %ok
-  %18 = getelementptr i64, ptr %ctx.f4, i64 %16
-  %19 = load i64, ptr %18, align 4
-  %20 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %19)
-  %v5 = extractvalue { i64, i1 } %20, 0
-  %ovf6 = extractvalue { i64, i1 } %20, 1
-  br i1 %ovf6, label %fail7, label %ok8
-
-fail7:                                            ; preds = %ok3
-  call void @polrt_fail(ptr %0, i64 1, i64 8)
-  unreachable
-
-ok8:                                              ; preds = %ok3
-  %21 = icmp sgt i64 %v5, 0
-  %22 = select i1 %21, i64 %v5, i64 0
-  store i64 %22, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
@@ -403,77 +289,6 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
   store i64 %37, ptr %result, align 4
   %38 = getelementptr i64, ptr %ctx.f6, i64 2
   store i64 0, ptr %38, align 4
-  br label %done
-}
-
-define internal i64 @polc_rule_2.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f3 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f1 = load i64, ptr %4, align 4
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %5, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %rate.done
-  %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f3, i64 2
-  store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f4, i64 2
-  store i64 2, ptr %7, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f, i64 1
-  %9 = load i64, ptr %8, align 4
-  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %11 = icmp sge i64 %ctx.f1, 17167
-  %12 = and i1 %11, %10
-  %13 = select i1 %12, i64 0, i64 -1
-  %14 = icmp slt i64 %13, 0
-  br i1 %14, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 11)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 6, i64 13)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
-  %16 = load i64, ptr %15, align 4
-  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %9, i64 %16)
-  %prod = extractvalue { i64, i1 } %17, 0
-  %wide = extractvalue { i64, i1 } %17, 1
-  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
-  br i1 %18, label %rate.wide, label %rate.fast
-
-rate.wide:                                        ; preds = %ok
-  %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 12)
-  br label %rate.done
-
-rate.fast:                                        ; preds = %ok
-  %20 = sdiv i64 %prod, 1000000
-  %21 = srem i64 %prod, 1000000
-  %22 = icmp sge i64 %21, 500000
-  %23 = icmp sle i64 %21, -500000
-  %24 = zext i1 %22 to i64
-  %25 = add i64 %20, %24
-  %26 = zext i1 %23 to i64
-  %rounded = sub i64 %25, %26
-  br label %rate.done
-
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
-  store i64 %27, ptr %result, align 4
   br label %done
 }
 
@@ -596,102 +411,6 @@ rate.done10:                                      ; preds = %rate.wide8, %rate.f
   br label %done
 }
 
-define internal i64 @polc_rule_3.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f10 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f9 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f1 = load i64, ptr %4, align 4
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %5, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %rate.done7
-  %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f9, i64 3
-  store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f10, i64 3
-  store i64 2, ptr %7, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f, i64 1
-  %9 = load i64, ptr %8, align 4
-  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %11 = icmp sge i64 %ctx.f1, 17167
-  %12 = and i1 %11, %10
-  %13 = select i1 %12, i64 0, i64 -1
-  %14 = icmp slt i64 %13, 0
-  br i1 %14, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 14)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 6, i64 15)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
-  %16 = load i64, ptr %15, align 4
-  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %9, i64 %16)
-  %prod = extractvalue { i64, i1 } %17, 0
-  %wide = extractvalue { i64, i1 } %17, 1
-  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
-  br i1 %18, label %rate.wide, label %rate.fast
-
-rate.wide:                                        ; preds = %ok
-  %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 15)
-  br label %rate.done
-
-rate.fast:                                        ; preds = %ok
-  %20 = sdiv i64 %prod, 1000000
-  %21 = srem i64 %prod, 1000000
-  %22 = icmp sge i64 %21, 500000
-  %23 = icmp sle i64 %21, -500000
-  %24 = zext i1 %22 to i64
-  %25 = add i64 %20, %24
-  %26 = zext i1 %23 to i64
-  %rounded = sub i64 %25, %26
-  br label %rate.done
-
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
-  %28 = getelementptr i64, ptr %ctx.f, i64 4
-  %29 = load i64, ptr %28, align 4
-  %30 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %27, i64 %29)
-  %prod3 = extractvalue { i64, i1 } %30, 0
-  %wide4 = extractvalue { i64, i1 } %30, 1
-  %31 = call i1 @llvm.expect.i1(i1 %wide4, i1 false)
-  br i1 %31, label %rate.wide5, label %rate.fast6
-
-rate.wide5:                                       ; preds = %rate.done
-  %32 = call i64 @polrt_mul_rate(ptr %0, i64 %27, i64 %29, i64 15)
-  br label %rate.done7
-
-rate.fast6:                                       ; preds = %rate.done
-  %33 = sdiv i64 %prod3, 1000000
-  %34 = srem i64 %prod3, 1000000
-  %35 = icmp sge i64 %34, 500000
-  %36 = icmp sle i64 %34, -500000
-  %37 = zext i1 %35 to i64
-  %38 = add i64 %33, %37
-  %39 = zext i1 %36 to i64
-  %rounded8 = sub i64 %38, %39
-  br label %rate.done7
-
-rate.done7:                                       ; preds = %rate.wide5, %rate.fast6
-  %40 = phi i64 [ %rounded8, %rate.fast6 ], [ %32, %rate.wide5 ]
-  store i64 %40, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
@@ -752,48 +471,6 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-define internal i64 @polc_rule_4.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok
-  %value = load i64, ptr %result, align 4
-  %4 = getelementptr i64, ptr %ctx.f1, i64 4
-  store i64 %value, ptr %4, align 4
-  %5 = getelementptr i64, ptr %ctx.f2, i64 4
-  store i64 2, ptr %5, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %6 = getelementptr i64, ptr %ctx.f, i64 1
-  %7 = load i64, ptr %6, align 4
-  %8 = getelementptr i64, ptr %ctx.f, i64 3
-  %9 = load i64, ptr %8, align 4
-  %10 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %7, i64 %9)
-  %v = extractvalue { i64, i1 } %10, 0
-  %ovf = extractvalue { i64, i1 } %10, 1
-  br i1 %ovf, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 18)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 1, i64 19)
-  unreachable
-
-ok:                                               ; preds = %branch
-  store i64 %v, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_5(ptr %0) #1 {
 entry:
@@ -845,39 +522,6 @@ next:                                             ; No predecessors!
   unreachable
 }
 
-define internal i64 @polc_rule_5.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %branch
-  %value = load i64, ptr %result, align 4
-  %4 = getelementptr i64, ptr %ctx.f1, i64 5
-  store i64 %value, ptr %4, align 4
-  %5 = getelementptr i64, ptr %ctx.f2, i64 5
-  store i64 2, ptr %5, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %6 = getelementptr i64, ptr %ctx.f, i64 1
-  %7 = load i64, ptr %6, align 4
-  %8 = getelementptr i64, ptr %ctx.f, i64 3
-  %9 = load i64, ptr %8, align 4
-  %10 = call i64 @polrt_div_round(ptr %0, i64 %7, i64 %9, i64 22)
-  store i64 %10, ptr %result, align 4
-  br label %done
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 21)
-  unreachable
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_6(ptr %0) #1 {
 entry:
@@ -922,39 +566,6 @@ branch:                                           ; preds = %compute
   store i64 %17, ptr %result, align 4
   %18 = getelementptr i64, ptr %ctx.f3, i64 6
   store i64 0, ptr %18, align 4
-  br label %done
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 24)
-  unreachable
-}
-
-define internal i64 @polc_rule_6.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %branch
-  %value = load i64, ptr %result, align 4
-  %4 = getelementptr i64, ptr %ctx.f1, i64 6
-  store i64 %value, ptr %4, align 4
-  %5 = getelementptr i64, ptr %ctx.f2, i64 6
-  store i64 2, ptr %5, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %6 = getelementptr i64, ptr %ctx.f, i64 2
-  %7 = load i64, ptr %6, align 4
-  %8 = getelementptr i64, ptr %ctx.f, i64 1
-  %9 = load i64, ptr %8, align 4
-  %10 = call i64 @polrt_ratio(ptr %0, i64 %7, i64 %9, i64 25)
-  store i64 %10, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -1059,80 +670,6 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
   br label %done
 }
 
-define internal i64 @polc_rule_7.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f3 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f = load i64, ptr %5, align 4
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %rate.done
-  %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f3, i64 7
-  store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f4, i64 7
-  store i64 2, ptr %7, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %8 = icmp slt i64 %ctx.f, 9223372036854775807
-  %9 = icmp sge i64 %ctx.f, 17167
-  %10 = and i1 %9, %8
-  %11 = select i1 %10, i64 0, i64 -1
-  %12 = icmp slt i64 %11, 0
-  br i1 %12, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 27)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 6, i64 28)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %13 = getelementptr i64, ptr %ctx.f1, i64 %11
-  %14 = load i64, ptr %13, align 4
-  %15 = getelementptr i64, ptr %ctx.f2, i64 4
-  %16 = load i64, ptr %15, align 4
-  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %14, i64 %16)
-  %prod = extractvalue { i64, i1 } %17, 0
-  %wide = extractvalue { i64, i1 } %17, 1
-  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
-  br i1 %18, label %rate.wide, label %rate.fast
-
-rate.wide:                                        ; preds = %ok
-  %19 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %14, i64 %16, i64 28)
-  br label %rate.done
-
-rate.fast:                                        ; preds = %ok
-  %20 = sdiv i64 %prod, 1000000
-  %21 = srem i64 %prod, 1000000
-  %22 = icmp sge i64 %21, 500000
-  %23 = icmp sle i64 %21, -500000
-  %24 = zext i1 %22 to i64
-  %25 = add i64 %20, %24
-  %26 = zext i1 %23 to i64
-  %rounded = sub i64 %25, %26
-  br label %rate.done
-
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
-  %28 = getelementptr i64, ptr %ctx.f2, i64 3
-  %29 = load i64, ptr %28, align 4
-  %30 = call i64 @polrt_div_round(ptr %0, i64 %27, i64 %29, i64 28)
-  store i64 %30, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_8(ptr %0) #1 {
 entry:
@@ -1188,46 +725,6 @@ ok:                                               ; preds = %branch
   store i64 %v, ptr %result, align 4
   %16 = getelementptr i64, ptr %ctx.f3, i64 8
   store i64 0, ptr %16, align 4
-  br label %done
-}
-
-define internal i64 @polc_rule_8.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok
-  %value = load i64, ptr %result, align 4
-  %4 = getelementptr i64, ptr %ctx.f1, i64 8
-  store i64 %value, ptr %4, align 4
-  %5 = getelementptr i64, ptr %ctx.f2, i64 8
-  store i64 2, ptr %5, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %6 = getelementptr i64, ptr %ctx.f, i64 1
-  %7 = load i64, ptr %6, align 4
-  %8 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %7)
-  %v = extractvalue { i64, i1 } %8, 0
-  %ovf = extractvalue { i64, i1 } %8, 1
-  br i1 %ovf, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 31)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 1, i64 32)
-  unreachable
-
-ok:                                               ; preds = %branch
-  store i64 %v, ptr %result, align 4
   br label %done
 }
 
@@ -1323,72 +820,6 @@ ok7:                                              ; preds = %ok
   br label %done
 }
 
-define internal i64 @polc_rule_9.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f6 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f5 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f1 = load i64, ptr %4, align 4
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %5, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok4
-  %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f5, i64 9
-  store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f6, i64 9
-  store i64 2, ptr %7, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f, i64 1
-  %9 = load i64, ptr %8, align 4
-  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %11 = icmp sge i64 %ctx.f1, 17167
-  %12 = and i1 %11, %10
-  %13 = select i1 %12, i64 1, i64 -1
-  %14 = icmp slt i64 %13, 0
-  br i1 %14, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 34)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 6, i64 36)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
-  %16 = load i64, ptr %15, align 4
-  %17 = icmp sgt i64 %9, %16
-  %18 = select i1 %17, i64 %9, i64 %16
-  %19 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %20 = icmp sge i64 %ctx.f1, 17167
-  %21 = and i1 %20, %19
-  %22 = select i1 %21, i64 2, i64 -1
-  %23 = icmp slt i64 %22, 0
-  br i1 %23, label %fail3, label %ok4
-
-fail3:                                            ; preds = %ok
-  call void @polrt_fail(ptr %0, i64 6, i64 35)
-  unreachable
-
-ok4:                                              ; preds = %ok
-  %24 = getelementptr i64, ptr %ctx.f2, i64 %22
-  %25 = load i64, ptr %24, align 4
-  %26 = icmp slt i64 %18, %25
-  %27 = select i1 %26, i64 %18, i64 %25
-  store i64 %27, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_10(ptr %0) #1 {
 entry:
@@ -1466,60 +897,6 @@ ok:                                               ; preds = %branch
   br label %done
 }
 
-define internal i64 @polc_rule_10.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f3 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f1 = load i64, ptr %4, align 4
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %5, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok
-  %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f3, i64 10
-  store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f4, i64 10
-  store i64 2, ptr %7, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f, i64 1
-  %9 = load i64, ptr %8, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 2
-  %11 = load i64, ptr %10, align 4
-  %12 = icmp slt i64 %9, %11
-  %13 = select i1 %12, i64 %9, i64 %11
-  %14 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %15 = icmp sge i64 %ctx.f1, 17167
-  %16 = and i1 %15, %14
-  %17 = select i1 %16, i64 2, i64 -1
-  %18 = icmp slt i64 %17, 0
-  br i1 %18, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 39)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 6, i64 43)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %19 = getelementptr i64, ptr %ctx.f2, i64 %17
-  %20 = load i64, ptr %19, align 4
-  %21 = icmp slt i64 %13, %20
-  %22 = select i1 %21, i64 %13, i64 %20
-  store i64 %22, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_11(ptr %0) #1 {
 entry:
@@ -1565,40 +942,6 @@ branch:                                           ; preds = %compute
   store i64 %18, ptr %result, align 4
   %19 = getelementptr i64, ptr %ctx.f3, i64 11
   store i64 0, ptr %19, align 4
-  br label %done
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 44)
-  unreachable
-}
-
-define internal i64 @polc_rule_11.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %branch
-  %value = load i64, ptr %result, align 4
-  %4 = getelementptr i64, ptr %ctx.f1, i64 11
-  store i64 %value, ptr %4, align 4
-  %5 = getelementptr i64, ptr %ctx.f2, i64 11
-  store i64 2, ptr %5, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %6 = getelementptr i64, ptr %ctx.f, i64 1
-  %7 = load i64, ptr %6, align 4
-  %8 = getelementptr i64, ptr %ctx.f, i64 2
-  %9 = load i64, ptr %8, align 4
-  %10 = icmp sgt i64 %7, %9
-  %11 = select i1 %10, i64 %7, i64 %9
-  store i64 %11, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -1859,228 +1202,551 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 0
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %memo.hit, label %memo.miss
+  %ctx.f128 = load ptr, ptr %1, align 8
+  %result123 = alloca i64, align 8
+  %result116 = alloca i64, align 8
+  %result107 = alloca i64, align 8
+  %result98 = alloca i64, align 8
+  %result85 = alloca i64, align 8
+  %result80 = alloca i64, align 8
+  %result75 = alloca i64, align 8
+  %result66 = alloca i64, align 8
+  %result47 = alloca i64, align 8
+  %result40 = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f34 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f31 = load i64, ptr %3, align 4
+  %result23 = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %4, align 8
+  %result = alloca i64, align 8
+  %memo.done22 = alloca i64, align 8
+  %memo21 = alloca i64, align 8
+  %memo.done20 = alloca i64, align 8
+  %memo19 = alloca i64, align 8
+  %memo.done18 = alloca i64, align 8
+  %memo17 = alloca i64, align 8
+  %memo.done16 = alloca i64, align 8
+  %memo15 = alloca i64, align 8
+  %memo.done14 = alloca i64, align 8
+  %memo13 = alloca i64, align 8
+  %memo.done12 = alloca i64, align 8
+  %memo11 = alloca i64, align 8
+  %memo.done10 = alloca i64, align 8
+  %memo9 = alloca i64, align 8
+  %memo.done8 = alloca i64, align 8
+  %memo7 = alloca i64, align 8
+  %memo.done6 = alloca i64, align 8
+  %memo5 = alloca i64, align 8
+  %memo.done4 = alloca i64, align 8
+  %memo3 = alloca i64, align 8
+  %memo.done2 = alloca i64, align 8
+  %memo1 = alloca i64, align 8
+  %memo.done = alloca i64, align 8
+  %memo = alloca i64, align 8
+  store i64 0, ptr %memo.done, align 4
+  store i64 0, ptr %memo.done2, align 4
+  store i64 0, ptr %memo.done4, align 4
+  store i64 0, ptr %memo.done6, align 4
+  store i64 0, ptr %memo.done8, align 4
+  store i64 0, ptr %memo.done10, align 4
+  store i64 0, ptr %memo.done12, align 4
+  store i64 0, ptr %memo.done14, align 4
+  store i64 0, ptr %memo.done16, align 4
+  store i64 0, ptr %memo.done18, align 4
+  store i64 0, ptr %memo.done20, align 4
+  store i64 0, ptr %memo.done22, align 4
+  br label %branch
 
-memo.hit:                                         ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 0
+done:                                             ; preds = %ok
+  %value = load i64, ptr %result, align 4
+  store i64 %value, ptr %memo, align 4
+  store i64 1, ptr %memo.done, align 4
+  br label %branch25
+
+branch:                                           ; preds = %entry
+  %5 = getelementptr i64, ptr %ctx.f, i64 1
+  %6 = load i64, ptr %5, align 4
+  %7 = getelementptr i64, ptr %ctx.f, i64 2
   %8 = load i64, ptr %7, align 4
-  br label %memo
+  %9 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %6, i64 %8)
+  %v = extractvalue { i64, i1 } %9, 0
+  %ovf = extractvalue { i64, i1 } %9, 1
+  br i1 %ovf, label %fail, label %ok
 
-memo.miss:                                        ; preds = %entry
-  %9 = call i64 @polc_rule_0.fast(ptr %0)
-  br label %memo
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 3)
+  unreachable
 
-memo:                                             ; preds = %memo.miss, %memo.hit
-  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
-  %11 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 %10, ptr %11, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 1
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 1, i64 4)
+  unreachable
+
+ok:                                               ; preds = %branch
+  store i64 %v, ptr %result, align 4
+  br label %done
+
+done24:                                           ; preds = %ok38
+  %value39 = load i64, ptr %result23, align 4
+  store i64 %value39, ptr %memo1, align 4
+  store i64 1, ptr %memo.done2, align 4
+  br label %branch42
+
+branch25:                                         ; preds = %done
+  %10 = getelementptr i64, ptr %ctx.f, i64 1
+  %11 = load i64, ptr %10, align 4
+  %12 = getelementptr i64, ptr %ctx.f, i64 2
   %13 = load i64, ptr %12, align 4
-  %14 = icmp eq i64 %13, 2
-  br i1 %14, label %memo.hit3, label %memo.miss4
+  %14 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %11, i64 %13)
+  %v27 = extractvalue { i64, i1 } %14, 0
+  %ovf28 = extractvalue { i64, i1 } %14, 1
+  br i1 %ovf28, label %fail29, label %ok30
 
-memo.hit3:                                        ; preds = %memo
-  %15 = getelementptr i64, ptr %ctx.f1, i64 1
-  %16 = load i64, ptr %15, align 4
-  br label %memo5
+next26:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 6)
+  unreachable
 
-memo.miss4:                                       ; preds = %memo
-  %17 = call i64 @polc_rule_1.fast(ptr %0)
-  br label %memo5
+fail29:                                           ; preds = %branch25
+  call void @polrt_fail(ptr %0, i64 1, i64 8)
+  unreachable
 
-memo5:                                            ; preds = %memo.miss4, %memo.hit3
-  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
-  %19 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 %18, ptr %19, align 4
-  %20 = getelementptr i64, ptr %ctx.f, i64 2
+ok30:                                             ; preds = %branch25
+  %15 = icmp slt i64 %ctx.f31, 9223372036854775807
+  %16 = icmp sge i64 %ctx.f31, 17167
+  %17 = and i1 %16, %15
+  %18 = select i1 %17, i64 1, i64 -1
+  %19 = icmp slt i64 %18, 0
+  br i1 %19, label %fail32, label %ok33
+
+fail32:                                           ; preds = %ok30
+  call void @polrt_fail(ptr %0, i64 6, i64 10)
+  unreachable
+
+ok33:                                             ; preds = %ok30
+  %20 = getelementptr i64, ptr %ctx.f34, i64 %18
   %21 = load i64, ptr %20, align 4
-  %22 = icmp eq i64 %21, 2
-  br i1 %22, label %memo.hit6, label %memo.miss7
+  %22 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v27, i64 %21)
+  %v35 = extractvalue { i64, i1 } %22, 0
+  %ovf36 = extractvalue { i64, i1 } %22, 1
+  br i1 %ovf36, label %fail37, label %ok38
 
-memo.hit6:                                        ; preds = %memo5
-  %23 = getelementptr i64, ptr %ctx.f1, i64 2
-  %24 = load i64, ptr %23, align 4
-  br label %memo8
+fail37:                                           ; preds = %ok33
+  call void @polrt_fail(ptr %0, i64 1, i64 8)
+  unreachable
 
-memo.miss7:                                       ; preds = %memo5
-  %25 = call i64 @polc_rule_2.fast(ptr %0)
-  br label %memo8
+ok38:                                             ; preds = %ok33
+  %23 = icmp sgt i64 %v35, 0
+  %24 = select i1 %23, i64 %v35, i64 0
+  store i64 %24, ptr %result23, align 4
+  br label %done24
 
-memo8:                                            ; preds = %memo.miss7, %memo.hit6
-  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
-  %27 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %26, ptr %27, align 4
-  %28 = getelementptr i64, ptr %ctx.f, i64 3
-  %29 = load i64, ptr %28, align 4
-  %30 = icmp eq i64 %29, 2
-  br i1 %30, label %memo.hit9, label %memo.miss10
+done41:                                           ; preds = %rate.done
+  %value46 = load i64, ptr %result40, align 4
+  store i64 %value46, ptr %memo3, align 4
+  store i64 1, ptr %memo.done4, align 4
+  br label %branch49
 
-memo.hit9:                                        ; preds = %memo8
-  %31 = getelementptr i64, ptr %ctx.f1, i64 3
-  %32 = load i64, ptr %31, align 4
-  br label %memo11
+branch42:                                         ; preds = %done24
+  %25 = getelementptr i64, ptr %ctx.f, i64 1
+  %26 = load i64, ptr %25, align 4
+  %27 = icmp slt i64 %ctx.f31, 9223372036854775807
+  %28 = icmp sge i64 %ctx.f31, 17167
+  %29 = and i1 %28, %27
+  %30 = select i1 %29, i64 0, i64 -1
+  %31 = icmp slt i64 %30, 0
+  br i1 %31, label %fail44, label %ok45
 
-memo.miss10:                                      ; preds = %memo8
-  %33 = call i64 @polc_rule_3.fast(ptr %0)
-  br label %memo11
+next43:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 11)
+  unreachable
 
-memo11:                                           ; preds = %memo.miss10, %memo.hit9
-  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
-  %35 = getelementptr i64, ptr %ctx.f2, i64 3
-  store i64 %34, ptr %35, align 4
-  %36 = getelementptr i64, ptr %ctx.f, i64 4
-  %37 = load i64, ptr %36, align 4
-  %38 = icmp eq i64 %37, 2
-  br i1 %38, label %memo.hit12, label %memo.miss13
+fail44:                                           ; preds = %branch42
+  call void @polrt_fail(ptr %0, i64 6, i64 13)
+  unreachable
 
-memo.hit12:                                       ; preds = %memo11
-  %39 = getelementptr i64, ptr %ctx.f1, i64 4
-  %40 = load i64, ptr %39, align 4
-  br label %memo14
+ok45:                                             ; preds = %branch42
+  %32 = getelementptr i64, ptr %ctx.f34, i64 %30
+  %33 = load i64, ptr %32, align 4
+  %34 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %26, i64 %33)
+  %prod = extractvalue { i64, i1 } %34, 0
+  %wide = extractvalue { i64, i1 } %34, 1
+  %35 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %35, label %rate.wide, label %rate.fast
 
-memo.miss13:                                      ; preds = %memo11
-  %41 = call i64 @polc_rule_4.fast(ptr %0)
-  br label %memo14
+rate.wide:                                        ; preds = %ok45
+  %36 = call i64 @polrt_mul_rate(ptr %0, i64 %26, i64 %33, i64 12)
+  br label %rate.done
 
-memo14:                                           ; preds = %memo.miss13, %memo.hit12
-  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
-  %43 = getelementptr i64, ptr %ctx.f2, i64 4
-  store i64 %42, ptr %43, align 4
-  %44 = getelementptr i64, ptr %ctx.f, i64 5
-  %45 = load i64, ptr %44, align 4
-  %46 = icmp eq i64 %45, 2
-  br i1 %46, label %memo.hit15, label %memo.miss16
+rate.fast:                                        ; preds = %ok45
+  %37 = sdiv i64 %prod, 1000000
+  %38 = srem i64 %prod, 1000000
+  %39 = icmp sge i64 %38, 500000
+  %40 = icmp sle i64 %38, -500000
+  %41 = zext i1 %39 to i64
+  %42 = add i64 %37, %41
+  %43 = zext i1 %40 to i64
+  %rounded = sub i64 %42, %43
+  br label %rate.done
 
-memo.hit15:                                       ; preds = %memo14
-  %47 = getelementptr i64, ptr %ctx.f1, i64 5
-  %48 = load i64, ptr %47, align 4
-  br label %memo17
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %44 = phi i64 [ %rounded, %rate.fast ], [ %36, %rate.wide ]
+  store i64 %44, ptr %result40, align 4
+  br label %done41
 
-memo.miss16:                                      ; preds = %memo14
-  %49 = call i64 @polc_rule_5.fast(ptr %0)
-  br label %memo17
+done48:                                           ; preds = %rate.done63
+  %value65 = load i64, ptr %result47, align 4
+  store i64 %value65, ptr %memo5, align 4
+  store i64 1, ptr %memo.done6, align 4
+  br label %branch68
 
-memo17:                                           ; preds = %memo.miss16, %memo.hit15
-  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
-  %51 = getelementptr i64, ptr %ctx.f2, i64 5
-  store i64 %50, ptr %51, align 4
-  %52 = getelementptr i64, ptr %ctx.f, i64 6
+branch49:                                         ; preds = %done41
+  %45 = getelementptr i64, ptr %ctx.f, i64 1
+  %46 = load i64, ptr %45, align 4
+  %47 = icmp slt i64 %ctx.f31, 9223372036854775807
+  %48 = icmp sge i64 %ctx.f31, 17167
+  %49 = and i1 %48, %47
+  %50 = select i1 %49, i64 0, i64 -1
+  %51 = icmp slt i64 %50, 0
+  br i1 %51, label %fail51, label %ok52
+
+next50:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 14)
+  unreachable
+
+fail51:                                           ; preds = %branch49
+  call void @polrt_fail(ptr %0, i64 6, i64 15)
+  unreachable
+
+ok52:                                             ; preds = %branch49
+  %52 = getelementptr i64, ptr %ctx.f34, i64 %50
   %53 = load i64, ptr %52, align 4
-  %54 = icmp eq i64 %53, 2
-  br i1 %54, label %memo.hit18, label %memo.miss19
+  %54 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %46, i64 %53)
+  %prod53 = extractvalue { i64, i1 } %54, 0
+  %wide54 = extractvalue { i64, i1 } %54, 1
+  %55 = call i1 @llvm.expect.i1(i1 %wide54, i1 false)
+  br i1 %55, label %rate.wide55, label %rate.fast56
 
-memo.hit18:                                       ; preds = %memo17
-  %55 = getelementptr i64, ptr %ctx.f1, i64 6
-  %56 = load i64, ptr %55, align 4
-  br label %memo20
+rate.wide55:                                      ; preds = %ok52
+  %56 = call i64 @polrt_mul_rate(ptr %0, i64 %46, i64 %53, i64 15)
+  br label %rate.done57
 
-memo.miss19:                                      ; preds = %memo17
-  %57 = call i64 @polc_rule_6.fast(ptr %0)
-  br label %memo20
+rate.fast56:                                      ; preds = %ok52
+  %57 = sdiv i64 %prod53, 1000000
+  %58 = srem i64 %prod53, 1000000
+  %59 = icmp sge i64 %58, 500000
+  %60 = icmp sle i64 %58, -500000
+  %61 = zext i1 %59 to i64
+  %62 = add i64 %57, %61
+  %63 = zext i1 %60 to i64
+  %rounded58 = sub i64 %62, %63
+  br label %rate.done57
 
-memo20:                                           ; preds = %memo.miss19, %memo.hit18
-  %58 = phi i64 [ %56, %memo.hit18 ], [ %57, %memo.miss19 ]
-  %59 = getelementptr i64, ptr %ctx.f2, i64 6
-  store i64 %58, ptr %59, align 4
-  %60 = getelementptr i64, ptr %ctx.f, i64 7
-  %61 = load i64, ptr %60, align 4
-  %62 = icmp eq i64 %61, 2
-  br i1 %62, label %memo.hit21, label %memo.miss22
+rate.done57:                                      ; preds = %rate.wide55, %rate.fast56
+  %64 = phi i64 [ %rounded58, %rate.fast56 ], [ %56, %rate.wide55 ]
+  %65 = getelementptr i64, ptr %ctx.f, i64 4
+  %66 = load i64, ptr %65, align 4
+  %67 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %64, i64 %66)
+  %prod59 = extractvalue { i64, i1 } %67, 0
+  %wide60 = extractvalue { i64, i1 } %67, 1
+  %68 = call i1 @llvm.expect.i1(i1 %wide60, i1 false)
+  br i1 %68, label %rate.wide61, label %rate.fast62
 
-memo.hit21:                                       ; preds = %memo20
-  %63 = getelementptr i64, ptr %ctx.f1, i64 7
-  %64 = load i64, ptr %63, align 4
-  br label %memo23
+rate.wide61:                                      ; preds = %rate.done57
+  %69 = call i64 @polrt_mul_rate(ptr %0, i64 %64, i64 %66, i64 15)
+  br label %rate.done63
 
-memo.miss22:                                      ; preds = %memo20
-  %65 = call i64 @polc_rule_7.fast(ptr %0)
-  br label %memo23
+rate.fast62:                                      ; preds = %rate.done57
+  %70 = sdiv i64 %prod59, 1000000
+  %71 = srem i64 %prod59, 1000000
+  %72 = icmp sge i64 %71, 500000
+  %73 = icmp sle i64 %71, -500000
+  %74 = zext i1 %72 to i64
+  %75 = add i64 %70, %74
+  %76 = zext i1 %73 to i64
+  %rounded64 = sub i64 %75, %76
+  br label %rate.done63
 
-memo23:                                           ; preds = %memo.miss22, %memo.hit21
-  %66 = phi i64 [ %64, %memo.hit21 ], [ %65, %memo.miss22 ]
-  %67 = getelementptr i64, ptr %ctx.f2, i64 7
-  store i64 %66, ptr %67, align 4
-  %68 = getelementptr i64, ptr %ctx.f, i64 8
-  %69 = load i64, ptr %68, align 4
-  %70 = icmp eq i64 %69, 2
-  br i1 %70, label %memo.hit24, label %memo.miss25
+rate.done63:                                      ; preds = %rate.wide61, %rate.fast62
+  %77 = phi i64 [ %rounded64, %rate.fast62 ], [ %69, %rate.wide61 ]
+  store i64 %77, ptr %result47, align 4
+  br label %done48
 
-memo.hit24:                                       ; preds = %memo23
-  %71 = getelementptr i64, ptr %ctx.f1, i64 8
-  %72 = load i64, ptr %71, align 4
-  br label %memo26
+done67:                                           ; preds = %ok73
+  %value74 = load i64, ptr %result66, align 4
+  store i64 %value74, ptr %memo7, align 4
+  store i64 1, ptr %memo.done8, align 4
+  br label %branch77
 
-memo.miss25:                                      ; preds = %memo23
-  %73 = call i64 @polc_rule_8.fast(ptr %0)
-  br label %memo26
+branch68:                                         ; preds = %done48
+  %78 = getelementptr i64, ptr %ctx.f, i64 1
+  %79 = load i64, ptr %78, align 4
+  %80 = getelementptr i64, ptr %ctx.f, i64 3
+  %81 = load i64, ptr %80, align 4
+  %82 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %79, i64 %81)
+  %v70 = extractvalue { i64, i1 } %82, 0
+  %ovf71 = extractvalue { i64, i1 } %82, 1
+  br i1 %ovf71, label %fail72, label %ok73
 
-memo26:                                           ; preds = %memo.miss25, %memo.hit24
-  %74 = phi i64 [ %72, %memo.hit24 ], [ %73, %memo.miss25 ]
-  %75 = getelementptr i64, ptr %ctx.f2, i64 8
-  store i64 %74, ptr %75, align 4
-  %76 = getelementptr i64, ptr %ctx.f, i64 9
-  %77 = load i64, ptr %76, align 4
-  %78 = icmp eq i64 %77, 2
-  br i1 %78, label %memo.hit27, label %memo.miss28
+next69:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 18)
+  unreachable
 
-memo.hit27:                                       ; preds = %memo26
-  %79 = getelementptr i64, ptr %ctx.f1, i64 9
-  %80 = load i64, ptr %79, align 4
-  br label %memo29
+fail72:                                           ; preds = %branch68
+  call void @polrt_fail(ptr %0, i64 1, i64 19)
+  unreachable
 
-memo.miss28:                                      ; preds = %memo26
-  %81 = call i64 @polc_rule_9.fast(ptr %0)
-  br label %memo29
+ok73:                                             ; preds = %branch68
+  store i64 %v70, ptr %result66, align 4
+  br label %done67
 
-memo29:                                           ; preds = %memo.miss28, %memo.hit27
-  %82 = phi i64 [ %80, %memo.hit27 ], [ %81, %memo.miss28 ]
-  %83 = getelementptr i64, ptr %ctx.f2, i64 9
-  store i64 %82, ptr %83, align 4
-  %84 = getelementptr i64, ptr %ctx.f, i64 10
-  %85 = load i64, ptr %84, align 4
-  %86 = icmp eq i64 %85, 2
-  br i1 %86, label %memo.hit30, label %memo.miss31
+done76:                                           ; preds = %branch77
+  %value79 = load i64, ptr %result75, align 4
+  store i64 %value79, ptr %memo9, align 4
+  store i64 1, ptr %memo.done10, align 4
+  br label %branch82
 
-memo.hit30:                                       ; preds = %memo29
-  %87 = getelementptr i64, ptr %ctx.f1, i64 10
-  %88 = load i64, ptr %87, align 4
-  br label %memo32
+branch77:                                         ; preds = %done67
+  %83 = getelementptr i64, ptr %ctx.f, i64 1
+  %84 = load i64, ptr %83, align 4
+  %85 = getelementptr i64, ptr %ctx.f, i64 3
+  %86 = load i64, ptr %85, align 4
+  %87 = call i64 @polrt_div_round(ptr %0, i64 %84, i64 %86, i64 22)
+  store i64 %87, ptr %result75, align 4
+  br label %done76
 
-memo.miss31:                                      ; preds = %memo29
-  %89 = call i64 @polc_rule_10.fast(ptr %0)
-  br label %memo32
+next78:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 21)
+  unreachable
 
-memo32:                                           ; preds = %memo.miss31, %memo.hit30
-  %90 = phi i64 [ %88, %memo.hit30 ], [ %89, %memo.miss31 ]
-  %91 = getelementptr i64, ptr %ctx.f2, i64 10
-  store i64 %90, ptr %91, align 4
-  %92 = getelementptr i64, ptr %ctx.f, i64 11
-  %93 = load i64, ptr %92, align 4
-  %94 = icmp eq i64 %93, 2
-  br i1 %94, label %memo.hit33, label %memo.miss34
+done81:                                           ; preds = %branch82
+  %value84 = load i64, ptr %result80, align 4
+  store i64 %value84, ptr %memo11, align 4
+  store i64 1, ptr %memo.done12, align 4
+  br label %branch87
 
-memo.hit33:                                       ; preds = %memo32
-  %95 = getelementptr i64, ptr %ctx.f1, i64 11
-  %96 = load i64, ptr %95, align 4
-  br label %memo35
+branch82:                                         ; preds = %done76
+  %88 = getelementptr i64, ptr %ctx.f, i64 2
+  %89 = load i64, ptr %88, align 4
+  %90 = getelementptr i64, ptr %ctx.f, i64 1
+  %91 = load i64, ptr %90, align 4
+  %92 = call i64 @polrt_ratio(ptr %0, i64 %89, i64 %91, i64 25)
+  store i64 %92, ptr %result80, align 4
+  br label %done81
 
-memo.miss34:                                      ; preds = %memo32
-  %97 = call i64 @polc_rule_11.fast(ptr %0)
-  br label %memo35
+next83:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 24)
+  unreachable
 
-memo35:                                           ; preds = %memo.miss34, %memo.hit33
-  %98 = phi i64 [ %96, %memo.hit33 ], [ %97, %memo.miss34 ]
-  %99 = getelementptr i64, ptr %ctx.f2, i64 11
-  store i64 %98, ptr %99, align 4
+done86:                                           ; preds = %rate.done95
+  %value97 = load i64, ptr %result85, align 4
+  store i64 %value97, ptr %memo13, align 4
+  store i64 1, ptr %memo.done14, align 4
+  br label %branch100
+
+branch87:                                         ; preds = %done81
+  %93 = icmp slt i64 %ctx.f31, 9223372036854775807
+  %94 = icmp sge i64 %ctx.f31, 17167
+  %95 = and i1 %94, %93
+  %96 = select i1 %95, i64 0, i64 -1
+  %97 = icmp slt i64 %96, 0
+  br i1 %97, label %fail89, label %ok90
+
+next88:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 27)
+  unreachable
+
+fail89:                                           ; preds = %branch87
+  call void @polrt_fail(ptr %0, i64 6, i64 28)
+  unreachable
+
+ok90:                                             ; preds = %branch87
+  %98 = getelementptr i64, ptr %ctx.f34, i64 %96
+  %99 = load i64, ptr %98, align 4
+  %100 = getelementptr i64, ptr %ctx.f, i64 4
+  %101 = load i64, ptr %100, align 4
+  %102 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %99, i64 %101)
+  %prod91 = extractvalue { i64, i1 } %102, 0
+  %wide92 = extractvalue { i64, i1 } %102, 1
+  %103 = call i1 @llvm.expect.i1(i1 %wide92, i1 false)
+  br i1 %103, label %rate.wide93, label %rate.fast94
+
+rate.wide93:                                      ; preds = %ok90
+  %104 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %99, i64 %101, i64 28)
+  br label %rate.done95
+
+rate.fast94:                                      ; preds = %ok90
+  %105 = sdiv i64 %prod91, 1000000
+  %106 = srem i64 %prod91, 1000000
+  %107 = icmp sge i64 %106, 500000
+  %108 = icmp sle i64 %106, -500000
+  %109 = zext i1 %107 to i64
+  %110 = add i64 %105, %109
+  %111 = zext i1 %108 to i64
+  %rounded96 = sub i64 %110, %111
+  br label %rate.done95
+
+rate.done95:                                      ; preds = %rate.wide93, %rate.fast94
+  %112 = phi i64 [ %rounded96, %rate.fast94 ], [ %104, %rate.wide93 ]
+  %113 = getelementptr i64, ptr %ctx.f, i64 3
+  %114 = load i64, ptr %113, align 4
+  %115 = call i64 @polrt_div_round(ptr %0, i64 %112, i64 %114, i64 28)
+  store i64 %115, ptr %result85, align 4
+  br label %done86
+
+done99:                                           ; preds = %ok105
+  %value106 = load i64, ptr %result98, align 4
+  store i64 %value106, ptr %memo15, align 4
+  store i64 1, ptr %memo.done16, align 4
+  br label %branch109
+
+branch100:                                        ; preds = %done86
+  %116 = getelementptr i64, ptr %ctx.f, i64 1
+  %117 = load i64, ptr %116, align 4
+  %118 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %117)
+  %v102 = extractvalue { i64, i1 } %118, 0
+  %ovf103 = extractvalue { i64, i1 } %118, 1
+  br i1 %ovf103, label %fail104, label %ok105
+
+next101:                                          ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 31)
+  unreachable
+
+fail104:                                          ; preds = %branch100
+  call void @polrt_fail(ptr %0, i64 1, i64 32)
+  unreachable
+
+ok105:                                            ; preds = %branch100
+  store i64 %v102, ptr %result98, align 4
+  br label %done99
+
+done108:                                          ; preds = %ok114
+  %value115 = load i64, ptr %result107, align 4
+  store i64 %value115, ptr %memo17, align 4
+  store i64 1, ptr %memo.done18, align 4
+  br label %branch118
+
+branch109:                                        ; preds = %done99
+  %119 = getelementptr i64, ptr %ctx.f, i64 1
+  %120 = load i64, ptr %119, align 4
+  %121 = icmp slt i64 %ctx.f31, 9223372036854775807
+  %122 = icmp sge i64 %ctx.f31, 17167
+  %123 = and i1 %122, %121
+  %124 = select i1 %123, i64 1, i64 -1
+  %125 = icmp slt i64 %124, 0
+  br i1 %125, label %fail111, label %ok112
+
+next110:                                          ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 34)
+  unreachable
+
+fail111:                                          ; preds = %branch109
+  call void @polrt_fail(ptr %0, i64 6, i64 36)
+  unreachable
+
+ok112:                                            ; preds = %branch109
+  %126 = getelementptr i64, ptr %ctx.f34, i64 %124
+  %127 = load i64, ptr %126, align 4
+  %128 = icmp sgt i64 %120, %127
+  %129 = select i1 %128, i64 %120, i64 %127
+  %130 = icmp slt i64 %ctx.f31, 9223372036854775807
+  %131 = icmp sge i64 %ctx.f31, 17167
+  %132 = and i1 %131, %130
+  %133 = select i1 %132, i64 2, i64 -1
+  %134 = icmp slt i64 %133, 0
+  br i1 %134, label %fail113, label %ok114
+
+fail113:                                          ; preds = %ok112
+  call void @polrt_fail(ptr %0, i64 6, i64 35)
+  unreachable
+
+ok114:                                            ; preds = %ok112
+  %135 = getelementptr i64, ptr %ctx.f34, i64 %133
+  %136 = load i64, ptr %135, align 4
+  %137 = icmp slt i64 %129, %136
+  %138 = select i1 %137, i64 %129, i64 %136
+  store i64 %138, ptr %result107, align 4
+  br label %done108
+
+done117:                                          ; preds = %ok121
+  %value122 = load i64, ptr %result116, align 4
+  store i64 %value122, ptr %memo19, align 4
+  store i64 1, ptr %memo.done20, align 4
+  br label %branch125
+
+branch118:                                        ; preds = %done108
+  %139 = getelementptr i64, ptr %ctx.f, i64 1
+  %140 = load i64, ptr %139, align 4
+  %141 = getelementptr i64, ptr %ctx.f, i64 2
+  %142 = load i64, ptr %141, align 4
+  %143 = icmp slt i64 %140, %142
+  %144 = select i1 %143, i64 %140, i64 %142
+  %145 = icmp slt i64 %ctx.f31, 9223372036854775807
+  %146 = icmp sge i64 %ctx.f31, 17167
+  %147 = and i1 %146, %145
+  %148 = select i1 %147, i64 2, i64 -1
+  %149 = icmp slt i64 %148, 0
+  br i1 %149, label %fail120, label %ok121
+
+next119:                                          ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 39)
+  unreachable
+
+fail120:                                          ; preds = %branch118
+  call void @polrt_fail(ptr %0, i64 6, i64 43)
+  unreachable
+
+ok121:                                            ; preds = %branch118
+  %150 = getelementptr i64, ptr %ctx.f34, i64 %148
+  %151 = load i64, ptr %150, align 4
+  %152 = icmp slt i64 %144, %151
+  %153 = select i1 %152, i64 %144, i64 %151
+  store i64 %153, ptr %result116, align 4
+  br label %done117
+
+done124:                                          ; preds = %branch125
+  %value127 = load i64, ptr %result123, align 4
+  store i64 %value127, ptr %memo21, align 4
+  store i64 1, ptr %memo.done22, align 4
+  %154 = getelementptr i64, ptr %ctx.f128, i64 0
+  store i64 %value, ptr %154, align 4
+  %155 = getelementptr i64, ptr %ctx.f128, i64 1
+  store i64 %value39, ptr %155, align 4
+  %156 = getelementptr i64, ptr %ctx.f128, i64 2
+  store i64 %value46, ptr %156, align 4
+  %157 = getelementptr i64, ptr %ctx.f128, i64 3
+  store i64 %value65, ptr %157, align 4
+  %158 = getelementptr i64, ptr %ctx.f128, i64 4
+  store i64 %value74, ptr %158, align 4
+  %159 = getelementptr i64, ptr %ctx.f128, i64 5
+  store i64 %value79, ptr %159, align 4
+  %160 = getelementptr i64, ptr %ctx.f128, i64 6
+  store i64 %value84, ptr %160, align 4
+  %161 = getelementptr i64, ptr %ctx.f128, i64 7
+  store i64 %value97, ptr %161, align 4
+  %162 = getelementptr i64, ptr %ctx.f128, i64 8
+  store i64 %value106, ptr %162, align 4
+  %163 = getelementptr i64, ptr %ctx.f128, i64 9
+  store i64 %value115, ptr %163, align 4
+  %164 = getelementptr i64, ptr %ctx.f128, i64 10
+  store i64 %value122, ptr %164, align 4
+  %165 = getelementptr i64, ptr %ctx.f128, i64 11
+  store i64 %value127, ptr %165, align 4
   ret i64 0
+
+branch125:                                        ; preds = %done117
+  %166 = getelementptr i64, ptr %ctx.f, i64 1
+  %167 = load i64, ptr %166, align 4
+  %168 = getelementptr i64, ptr %ctx.f, i64 2
+  %169 = load i64, ptr %168, align 4
+  %170 = icmp sgt i64 %167, %169
+  %171 = select i1 %170, i64 %167, i64 %169
+  store i64 %171, ptr %result123, align 4
+  br label %done124
+
+next126:                                          ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 44)
+  unreachable
 }
 
 attributes #0 = { noreturn }

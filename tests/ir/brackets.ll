@@ -157,94 +157,6 @@ ok14:                                             ; preds = %ok10
   br label %done
 }
 
-define internal i64 @polc_rule_0.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f13 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f12 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f3 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f2 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f = load i64, ptr %6, align 4
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok11
-  %value = load i64, ptr %result, align 4
-  %7 = getelementptr i64, ptr %ctx.f12, i64 0
-  store i64 %value, ptr %7, align 4
-  %8 = getelementptr i64, ptr %ctx.f13, i64 0
-  store i64 2, ptr %8, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %9 = icmp slt i64 %ctx.f, 9223372036854775807
-  %10 = icmp sge i64 %ctx.f, 17167
-  %11 = and i1 %10, %9
-  %12 = select i1 %11, i64 0, i64 -1
-  %13 = icmp slt i64 %12, 0
-  br i1 %13, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 1)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 6, i64 2)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %14 = getelementptr i64, ptr %ctx.f1, i64 %12
-  %15 = getelementptr i64, ptr %ctx.f2, i64 0
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr i64, ptr %ctx.f3, i64 1
-  %18 = load i64, ptr %17, align 4
-  %19 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %16, i64 %18)
-  %v = extractvalue { i64, i1 } %19, 0
-  %ovf = extractvalue { i64, i1 } %19, 1
-  br i1 %ovf, label %fail4, label %ok5
-
-fail4:                                            ; preds = %ok
-  call void @polrt_fail(ptr %0, i64 1, i64 3)
-  unreachable
-
-ok5:                                              ; preds = %ok
-  %20 = call i64 @polrt_progressive(ptr %0, ptr %14, i64 %v, i64 2)
-  %21 = icmp slt i64 %ctx.f, 9223372036854775807
-  %22 = icmp sge i64 %ctx.f, 17167
-  %23 = and i1 %22, %21
-  %24 = select i1 %23, i64 0, i64 -1
-  %25 = icmp slt i64 %24, 0
-  br i1 %25, label %fail6, label %ok7
-
-fail6:                                            ; preds = %ok5
-  call void @polrt_fail(ptr %0, i64 6, i64 5)
-  unreachable
-
-ok7:                                              ; preds = %ok5
-  %26 = getelementptr i64, ptr %ctx.f1, i64 %24
-  %27 = getelementptr i64, ptr %ctx.f2, i64 0
-  %28 = load i64, ptr %27, align 4
-  %29 = call i64 @polrt_progressive(ptr %0, ptr %26, i64 %28, i64 5)
-  %30 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %20, i64 %29)
-  %v8 = extractvalue { i64, i1 } %30, 0
-  %ovf9 = extractvalue { i64, i1 } %30, 1
-  br i1 %ovf9, label %fail10, label %ok11
-
-fail10:                                           ; preds = %ok7
-  call void @polrt_fail(ptr %0, i64 1, i64 2)
-  unreachable
-
-ok11:                                             ; preds = %ok7
-  store i64 %v8, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 
@@ -323,54 +235,323 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f5 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f4 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f67 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f66 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f3 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
   %ctx.f2 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %6, align 8
-  %7 = getelementptr i64, ptr %ctx.f, i64 0
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f = load i64, ptr %6, align 4
+  %result = alloca i64, align 8
+  %memo.done = alloca i64, align 8
+  %memo = alloca i64, align 8
+  store i64 0, ptr %memo.done, align 4
+  br label %branch
+
+done:                                             ; preds = %ok61
+  %value = load i64, ptr %result, align 4
+  store i64 %value, ptr %memo, align 4
+  store i64 1, ptr %memo.done, align 4
+  %7 = getelementptr i64, ptr %ctx.f2, i64 0
   %8 = load i64, ptr %7, align 4
-  %9 = icmp eq i64 %8, 2
-  br i1 %9, label %memo.hit, label %memo.miss
+  %9 = getelementptr i64, ptr %ctx.f3, i64 1
+  %10 = load i64, ptr %9, align 4
+  %11 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %8, i64 %10)
+  %v62 = extractvalue { i64, i1 } %11, 0
+  %ovf63 = extractvalue { i64, i1 } %11, 1
+  br i1 %ovf63, label %fail64, label %ok65
 
-memo.hit:                                         ; preds = %entry
-  %10 = getelementptr i64, ptr %ctx.f1, i64 0
-  %11 = load i64, ptr %10, align 4
-  br label %memo
+branch:                                           ; preds = %entry
+  %12 = icmp slt i64 %ctx.f, 9223372036854775807
+  %13 = icmp sge i64 %ctx.f, 17167
+  %14 = and i1 %13, %12
+  %15 = select i1 %14, i64 0, i64 -1
+  %16 = icmp slt i64 %15, 0
+  br i1 %16, label %fail, label %ok
 
-memo.miss:                                        ; preds = %entry
-  %12 = call i64 @polc_rule_0.fast(ptr %0)
-  br label %memo
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 1)
+  unreachable
 
-memo:                                             ; preds = %memo.miss, %memo.hit
-  %13 = phi i64 [ %11, %memo.hit ], [ %12, %memo.miss ]
-  %14 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 %13, ptr %14, align 4
-  %15 = getelementptr i64, ptr %ctx.f3, i64 0
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr i64, ptr %ctx.f4, i64 1
-  %18 = load i64, ptr %17, align 4
-  %19 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %16, i64 %18)
-  %v = extractvalue { i64, i1 } %19, 0
-  %ovf = extractvalue { i64, i1 } %19, 1
-  br i1 %ovf, label %fail, label %ok
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 2)
+  unreachable
 
-fail:                                             ; preds = %memo
+ok:                                               ; preds = %branch
+  %17 = getelementptr i64, ptr %ctx.f1, i64 %15
+  %18 = getelementptr i64, ptr %ctx.f2, i64 0
+  %19 = load i64, ptr %18, align 4
+  %20 = getelementptr i64, ptr %ctx.f3, i64 1
+  %21 = load i64, ptr %20, align 4
+  %22 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %19, i64 %21)
+  %v = extractvalue { i64, i1 } %22, 0
+  %ovf = extractvalue { i64, i1 } %22, 1
+  br i1 %ovf, label %fail4, label %ok5
+
+fail4:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 3)
+  unreachable
+
+ok5:                                              ; preds = %ok
+  %23 = load i64, ptr %17, align 4
+  %24 = getelementptr i64, ptr %17, i64 1
+  %25 = load i64, ptr %24, align 4
+  %26 = icmp slt i64 %25, %v
+  %27 = icmp slt i64 0, %23
+  %28 = and i1 %27, %26
+  br i1 %28, label %prog.bracket, label %prog.sum
+
+prog.sum:                                         ; preds = %prog.ok27, %prog.ok19, %prog.ok, %ok5
+  %29 = phi i64 [ 0, %ok5 ], [ %v10, %prog.ok ], [ %v17, %prog.ok19 ], [ %v25, %prog.ok27 ]
+  %30 = sdiv i64 %29, 1000000
+  %31 = srem i64 %29, 1000000
+  %32 = icmp sge i64 %31, 500000
+  %33 = icmp sle i64 %31, -500000
+  %34 = zext i1 %32 to i64
+  %35 = add i64 %30, %34
+  %36 = zext i1 %33 to i64
+  %rounded = sub i64 %35, %36
+  br label %prog.end
+
+prog.wide:                                        ; preds = %prog.bracket20, %prog.bracket12, %prog.bracket
+  %37 = call i64 @polrt_progressive(ptr %0, ptr %17, i64 %v, i64 2)
+  br label %prog.end
+
+prog.end:                                         ; preds = %prog.wide, %prog.sum
+  %38 = phi i64 [ %rounded, %prog.sum ], [ %37, %prog.wide ]
+  %39 = icmp slt i64 %ctx.f, 9223372036854775807
+  %40 = icmp sge i64 %ctx.f, 17167
+  %41 = and i1 %40, %39
+  %42 = select i1 %41, i64 0, i64 -1
+  %43 = icmp slt i64 %42, 0
+  br i1 %43, label %fail28, label %ok29
+
+prog.bracket:                                     ; preds = %ok5
+  %44 = getelementptr i64, ptr %17, i64 2
+  %45 = load i64, ptr %44, align 4
+  %46 = getelementptr i64, ptr %17, i64 3
+  %47 = load i64, ptr %46, align 4
+  %48 = icmp slt i64 %47, %v
+  %49 = icmp slt i64 1, %23
+  %50 = and i1 %49, %48
+  %51 = select i1 %50, i64 %47, i64 %v
+  %52 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %51, i64 %25)
+  %v6 = extractvalue { i64, i1 } %52, 0
+  %ovf7 = extractvalue { i64, i1 } %52, 1
+  %53 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v6, i64 %45)
+  %v8 = extractvalue { i64, i1 } %53, 0
+  %ovf9 = extractvalue { i64, i1 } %53, 1
+  %54 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 0, i64 %v8)
+  %v10 = extractvalue { i64, i1 } %54, 0
+  %ovf11 = extractvalue { i64, i1 } %54, 1
+  %55 = or i1 %ovf7, %ovf9
+  %56 = or i1 %55, %ovf11
+  %57 = call i1 @llvm.expect.i1(i1 %56, i1 false)
+  br i1 %57, label %prog.wide, label %prog.ok
+
+prog.ok:                                          ; preds = %prog.bracket
+  %58 = icmp slt i64 %47, %v
+  %59 = icmp slt i64 1, %23
+  %60 = and i1 %59, %58
+  br i1 %60, label %prog.bracket12, label %prog.sum
+
+prog.bracket12:                                   ; preds = %prog.ok
+  %61 = getelementptr i64, ptr %17, i64 4
+  %62 = load i64, ptr %61, align 4
+  %63 = getelementptr i64, ptr %17, i64 5
+  %64 = load i64, ptr %63, align 4
+  %65 = icmp slt i64 %64, %v
+  %66 = icmp slt i64 2, %23
+  %67 = and i1 %66, %65
+  %68 = select i1 %67, i64 %64, i64 %v
+  %69 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %68, i64 %47)
+  %v13 = extractvalue { i64, i1 } %69, 0
+  %ovf14 = extractvalue { i64, i1 } %69, 1
+  %70 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v13, i64 %62)
+  %v15 = extractvalue { i64, i1 } %70, 0
+  %ovf16 = extractvalue { i64, i1 } %70, 1
+  %71 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v10, i64 %v15)
+  %v17 = extractvalue { i64, i1 } %71, 0
+  %ovf18 = extractvalue { i64, i1 } %71, 1
+  %72 = or i1 %ovf14, %ovf16
+  %73 = or i1 %72, %ovf18
+  %74 = call i1 @llvm.expect.i1(i1 %73, i1 false)
+  br i1 %74, label %prog.wide, label %prog.ok19
+
+prog.ok19:                                        ; preds = %prog.bracket12
+  %75 = icmp slt i64 %64, %v
+  %76 = icmp slt i64 2, %23
+  %77 = and i1 %76, %75
+  br i1 %77, label %prog.bracket20, label %prog.sum
+
+prog.bracket20:                                   ; preds = %prog.ok19
+  %78 = getelementptr i64, ptr %17, i64 6
+  %79 = load i64, ptr %78, align 4
+  %80 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %64)
+  %v21 = extractvalue { i64, i1 } %80, 0
+  %ovf22 = extractvalue { i64, i1 } %80, 1
+  %81 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v21, i64 %79)
+  %v23 = extractvalue { i64, i1 } %81, 0
+  %ovf24 = extractvalue { i64, i1 } %81, 1
+  %82 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v17, i64 %v23)
+  %v25 = extractvalue { i64, i1 } %82, 0
+  %ovf26 = extractvalue { i64, i1 } %82, 1
+  %83 = or i1 %ovf22, %ovf24
+  %84 = or i1 %83, %ovf26
+  %85 = call i1 @llvm.expect.i1(i1 %84, i1 false)
+  br i1 %85, label %prog.wide, label %prog.ok27
+
+prog.ok27:                                        ; preds = %prog.bracket20
+  br label %prog.sum
+
+fail28:                                           ; preds = %prog.end
+  call void @polrt_fail(ptr %0, i64 6, i64 5)
+  unreachable
+
+ok29:                                             ; preds = %prog.end
+  %86 = getelementptr i64, ptr %ctx.f1, i64 %42
+  %87 = getelementptr i64, ptr %ctx.f2, i64 0
+  %88 = load i64, ptr %87, align 4
+  %89 = load i64, ptr %86, align 4
+  %90 = getelementptr i64, ptr %86, i64 1
+  %91 = load i64, ptr %90, align 4
+  %92 = icmp slt i64 %91, %88
+  %93 = icmp slt i64 0, %89
+  %94 = and i1 %93, %92
+  br i1 %94, label %prog.bracket33, label %prog.sum30
+
+prog.sum30:                                       ; preds = %prog.ok56, %prog.ok48, %prog.ok40, %ok29
+  %95 = phi i64 [ 0, %ok29 ], [ %v38, %prog.ok40 ], [ %v46, %prog.ok48 ], [ %v54, %prog.ok56 ]
+  %96 = sdiv i64 %95, 1000000
+  %97 = srem i64 %95, 1000000
+  %98 = icmp sge i64 %97, 500000
+  %99 = icmp sle i64 %97, -500000
+  %100 = zext i1 %98 to i64
+  %101 = add i64 %96, %100
+  %102 = zext i1 %99 to i64
+  %rounded57 = sub i64 %101, %102
+  br label %prog.end32
+
+prog.wide31:                                      ; preds = %prog.bracket49, %prog.bracket41, %prog.bracket33
+  %103 = call i64 @polrt_progressive(ptr %0, ptr %86, i64 %88, i64 5)
+  br label %prog.end32
+
+prog.end32:                                       ; preds = %prog.wide31, %prog.sum30
+  %104 = phi i64 [ %rounded57, %prog.sum30 ], [ %103, %prog.wide31 ]
+  %105 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %38, i64 %104)
+  %v58 = extractvalue { i64, i1 } %105, 0
+  %ovf59 = extractvalue { i64, i1 } %105, 1
+  br i1 %ovf59, label %fail60, label %ok61
+
+prog.bracket33:                                   ; preds = %ok29
+  %106 = getelementptr i64, ptr %86, i64 2
+  %107 = load i64, ptr %106, align 4
+  %108 = getelementptr i64, ptr %86, i64 3
+  %109 = load i64, ptr %108, align 4
+  %110 = icmp slt i64 %109, %88
+  %111 = icmp slt i64 1, %89
+  %112 = and i1 %111, %110
+  %113 = select i1 %112, i64 %109, i64 %88
+  %114 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %113, i64 %91)
+  %v34 = extractvalue { i64, i1 } %114, 0
+  %ovf35 = extractvalue { i64, i1 } %114, 1
+  %115 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v34, i64 %107)
+  %v36 = extractvalue { i64, i1 } %115, 0
+  %ovf37 = extractvalue { i64, i1 } %115, 1
+  %116 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 0, i64 %v36)
+  %v38 = extractvalue { i64, i1 } %116, 0
+  %ovf39 = extractvalue { i64, i1 } %116, 1
+  %117 = or i1 %ovf35, %ovf37
+  %118 = or i1 %117, %ovf39
+  %119 = call i1 @llvm.expect.i1(i1 %118, i1 false)
+  br i1 %119, label %prog.wide31, label %prog.ok40
+
+prog.ok40:                                        ; preds = %prog.bracket33
+  %120 = icmp slt i64 %109, %88
+  %121 = icmp slt i64 1, %89
+  %122 = and i1 %121, %120
+  br i1 %122, label %prog.bracket41, label %prog.sum30
+
+prog.bracket41:                                   ; preds = %prog.ok40
+  %123 = getelementptr i64, ptr %86, i64 4
+  %124 = load i64, ptr %123, align 4
+  %125 = getelementptr i64, ptr %86, i64 5
+  %126 = load i64, ptr %125, align 4
+  %127 = icmp slt i64 %126, %88
+  %128 = icmp slt i64 2, %89
+  %129 = and i1 %128, %127
+  %130 = select i1 %129, i64 %126, i64 %88
+  %131 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %130, i64 %109)
+  %v42 = extractvalue { i64, i1 } %131, 0
+  %ovf43 = extractvalue { i64, i1 } %131, 1
+  %132 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v42, i64 %124)
+  %v44 = extractvalue { i64, i1 } %132, 0
+  %ovf45 = extractvalue { i64, i1 } %132, 1
+  %133 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v38, i64 %v44)
+  %v46 = extractvalue { i64, i1 } %133, 0
+  %ovf47 = extractvalue { i64, i1 } %133, 1
+  %134 = or i1 %ovf43, %ovf45
+  %135 = or i1 %134, %ovf47
+  %136 = call i1 @llvm.expect.i1(i1 %135, i1 false)
+  br i1 %136, label %prog.wide31, label %prog.ok48
+
+prog.ok48:                                        ; preds = %prog.bracket41
+  %137 = icmp slt i64 %126, %88
+  %138 = icmp slt i64 2, %89
+  %139 = and i1 %138, %137
+  br i1 %139, label %prog.bracket49, label %prog.sum30
+
+prog.bracket49:                                   ; preds = %prog.ok48
+  %140 = getelementptr i64, ptr %86, i64 6
+  %141 = load i64, ptr %140, align 4
+  %142 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %88, i64 %126)
+  %v50 = extractvalue { i64, i1 } %142, 0
+  %ovf51 = extractvalue { i64, i1 } %142, 1
+  %143 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v50, i64 %141)
+  %v52 = extractvalue { i64, i1 } %143, 0
+  %ovf53 = extractvalue { i64, i1 } %143, 1
+  %144 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v46, i64 %v52)
+  %v54 = extractvalue { i64, i1 } %144, 0
+  %ovf55 = extractvalue { i64, i1 } %144, 1
+  %145 = or i1 %ovf51, %ovf53
+  %146 = or i1 %145, %ovf55
+  %147 = call i1 @llvm.expect.i1(i1 %146, i1 false)
+  br i1 %147, label %prog.wide31, label %prog.ok56
+
+prog.ok56:                                        ; preds = %prog.bracket49
+  br label %prog.sum30
+
+fail60:                                           ; preds = %prog.end32
+  call void @polrt_fail(ptr %0, i64 1, i64 2)
+  unreachable
+
+ok61:                                             ; preds = %prog.end32
+  store i64 %v58, ptr %result, align 4
+  br label %done
+
+fail64:                                           ; preds = %done
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok:                                               ; preds = %memo
-  %20 = getelementptr i64, ptr %ctx.f5, i64 0
-  store i64 %v, ptr %20, align 4
+ok65:                                             ; preds = %done
+  %148 = getelementptr i64, ptr %ctx.f66, i64 0
+  store i64 %value, ptr %148, align 4
+  %149 = getelementptr i64, ptr %ctx.f67, i64 0
+  store i64 %v62, ptr %149, align 4
   ret i64 0
 }
+
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
+
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
+declare i1 @llvm.expect.i1(i1, i1) #3
 
 attributes #0 = { noreturn }
 attributes #1 = { noinline optnone }
 attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }

@@ -184,40 +184,6 @@ next:                                             ; No predecessors!
   unreachable
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_1.fast(ptr %0) #2 {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %branch
-  %value = load i64, ptr %result, align 4
-  %4 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 %value, ptr %4, align 4
-  %5 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 2, ptr %5, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %6 = getelementptr i64, ptr %ctx.f, i64 0
-  %7 = load i64, ptr %6, align 4
-  %8 = getelementptr i64, ptr %ctx.f, i64 2
-  %9 = load i64, ptr %8, align 4
-  %10 = call i64 @polc_rule_0.fast(ptr %0, i64 %7, i64 %9)
-  store i64 %10, ptr %result, align 4
-  br label %done
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 8)
-  unreachable
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
@@ -262,39 +228,6 @@ branch:                                           ; preds = %compute
   store i64 %17, ptr %result, align 4
   %18 = getelementptr i64, ptr %ctx.f3, i64 2
   store i64 0, ptr %18, align 4
-  br label %done
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 12)
-  unreachable
-}
-
-define internal i64 @polc_rule_2.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %branch
-  %value = load i64, ptr %result, align 4
-  %4 = getelementptr i64, ptr %ctx.f1, i64 2
-  store i64 %value, ptr %4, align 4
-  %5 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 2, ptr %5, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %6 = getelementptr i64, ptr %ctx.f, i64 0
-  %7 = load i64, ptr %6, align 4
-  %8 = getelementptr i64, ptr %ctx.f, i64 2
-  %9 = load i64, ptr %8, align 4
-  %10 = call i64 @polrt_workdays_between(ptr %0, i64 %7, i64 %9, i64 15)
-  store i64 %10, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
@@ -387,69 +320,6 @@ ok5:                                              ; preds = %ok
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_3.fast(ptr %0) #2 {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f6 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f5 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f4 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f1 = load i64, ptr %4, align 4
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %5, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok3
-  %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f5, i64 3
-  store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f6, i64 3
-  store i64 2, ptr %7, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f, i64 1
-  %9 = load i64, ptr %8, align 4
-  %10 = getelementptr i64, ptr %ctx.f, i64 0
-  %11 = load i64, ptr %10, align 4
-  %12 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %9, i64 %11)
-  %v = extractvalue { i64, i1 } %12, 0
-  %ovf = extractvalue { i64, i1 } %12, 1
-  br i1 %ovf, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 16)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 1, i64 17)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %13 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %14 = icmp sge i64 %ctx.f1, 20089
-  %15 = and i1 %14, %13
-  %16 = select i1 %15, i64 1, i64 -1
-  %17 = icmp slt i64 %16, 0
-  br i1 %17, label %fail2, label %ok3
-
-fail2:                                            ; preds = %ok
-  call void @polrt_fail(ptr %0, i64 6, i64 19)
-  unreachable
-
-ok3:                                              ; preds = %ok
-  %18 = getelementptr i64, ptr %ctx.f4, i64 %16
-  %19 = load i64, ptr %18, align 4
-  %20 = icmp sgt i64 %v, %19
-  %21 = zext i1 %20 to i64
-  store i64 %21, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_4(ptr %0) #1 {
 entry:
@@ -523,60 +393,6 @@ ok:                                               ; preds = %branch
   store i64 %31, ptr %result, align 4
   %32 = getelementptr i64, ptr %ctx.f6, i64 4
   store i64 0, ptr %32, align 4
-  br label %done
-}
-
-; Function Attrs: noinline
-define internal i64 @polc_rule_4.fast(ptr %0) #2 {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f3 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f1 = load i64, ptr %4, align 4
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %5, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok
-  %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f3, i64 4
-  store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f4, i64 4
-  store i64 2, ptr %7, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f, i64 0
-  %9 = load i64, ptr %8, align 4
-  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %11 = icmp sge i64 %ctx.f1, 20089
-  %12 = and i1 %11, %10
-  %13 = select i1 %12, i64 2, i64 -1
-  %14 = icmp slt i64 %13, 0
-  br i1 %14, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 20)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 6, i64 22)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
-  %16 = load i64, ptr %15, align 4
-  %17 = call i64 @polrt_add_months(ptr %0, i64 %9, i64 %16, i64 21)
-  %18 = getelementptr i64, ptr %ctx.f, i64 4
-  %19 = load i64, ptr %18, align 4
-  %20 = call i64 @polrt_add_months(ptr %0, i64 %17, i64 %19, i64 21)
-  %21 = call i64 @polrt_month_after(ptr %0, i64 %20, i64 24)
-  store i64 %21, ptr %result, align 4
   br label %done
 }
 
@@ -659,65 +475,6 @@ ok7:                                              ; preds = %ok
   store i64 %28, ptr %result, align 4
   %29 = getelementptr i64, ptr %ctx.f8, i64 5
   store i64 0, ptr %29, align 4
-  br label %done
-}
-
-define internal i64 @polc_rule_5.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f6 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f5 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f1 = load i64, ptr %4, align 4
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %5, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok4
-  %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f5, i64 5
-  store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f6, i64 5
-  store i64 2, ptr %7, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f, i64 0
-  %9 = load i64, ptr %8, align 4
-  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %11 = icmp sge i64 %ctx.f1, 20089
-  %12 = and i1 %11, %10
-  %13 = select i1 %12, i64 3, i64 -1
-  %14 = icmp slt i64 %13, 0
-  br i1 %14, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 25)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 6, i64 27)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
-  %16 = load i64, ptr %15, align 4
-  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %16, i64 12)
-  %v = extractvalue { i64, i1 } %17, 0
-  %ovf = extractvalue { i64, i1 } %17, 1
-  br i1 %ovf, label %fail3, label %ok4
-
-fail3:                                            ; preds = %ok
-  call void @polrt_fail(ptr %0, i64 1, i64 26)
-  unreachable
-
-ok4:                                              ; preds = %ok
-  %18 = call i64 @polrt_add_months(ptr %0, i64 %9, i64 %v, i64 26)
-  store i64 %18, ptr %result, align 4
   br label %done
 }
 
@@ -854,126 +611,11 @@ endif:                                            ; preds = %else, %then
   br label %done
 }
 
-define internal i64 @polc_rule_6.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f7 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %endif
-  %value = load i64, ptr %result, align 4
-  %4 = getelementptr i64, ptr %ctx.f1, i64 6
-  store i64 %value, ptr %4, align 4
-  %5 = getelementptr i64, ptr %ctx.f, i64 6
-  store i64 2, ptr %5, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %6 = getelementptr i64, ptr %ctx.f, i64 1
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp eq i64 %7, 2
-  br i1 %8, label %memo.hit, label %memo.miss
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 28)
-  unreachable
-
-memo.hit:                                         ; preds = %branch
-  %9 = getelementptr i64, ptr %ctx.f1, i64 1
-  %10 = load i64, ptr %9, align 4
-  br label %memo
-
-memo.miss:                                        ; preds = %branch
-  %11 = call i64 @polc_rule_1.fast(ptr %0)
-  br label %memo
-
-memo:                                             ; preds = %memo.miss, %memo.hit
-  %12 = phi i64 [ %10, %memo.hit ], [ %11, %memo.miss ]
-  %13 = icmp ne i64 %12, 0
-  br i1 %13, label %rhs, label %logic
-
-rhs:                                              ; preds = %memo
-  %14 = getelementptr i64, ptr %ctx.f, i64 3
-  %15 = load i64, ptr %14, align 4
-  %16 = icmp eq i64 %15, 2
-  br i1 %16, label %memo.hit2, label %memo.miss3
-
-logic:                                            ; preds = %memo4, %memo
-  %17 = phi i64 [ 0, %memo ], [ %26, %memo4 ]
-  %18 = icmp ne i64 %17, 0
-  br i1 %18, label %rhs5, label %logic6
-
-memo.hit2:                                        ; preds = %rhs
-  %19 = getelementptr i64, ptr %ctx.f1, i64 3
-  %20 = load i64, ptr %19, align 4
-  br label %memo4
-
-memo.miss3:                                       ; preds = %rhs
-  %21 = call i64 @polc_rule_3.fast(ptr %0)
-  br label %memo4
-
-memo4:                                            ; preds = %memo.miss3, %memo.hit2
-  %22 = phi i64 [ %20, %memo.hit2 ], [ %21, %memo.miss3 ]
-  %23 = icmp eq i64 %22, 0
-  %24 = zext i1 %23 to i64
-  %25 = icmp ne i64 %24, 0
-  %26 = zext i1 %25 to i64
-  br label %logic
-
-rhs5:                                             ; preds = %logic
-  %27 = getelementptr i64, ptr %ctx.f7, i64 1
-  %28 = load i64, ptr %27, align 4
-  %29 = getelementptr i64, ptr %ctx.f, i64 4
-  %30 = load i64, ptr %29, align 4
-  %31 = icmp eq i64 %30, 2
-  br i1 %31, label %memo.hit8, label %memo.miss9
-
-logic6:                                           ; preds = %memo10, %logic
-  %32 = phi i64 [ 0, %logic ], [ %41, %memo10 ]
-  %33 = icmp ne i64 %32, 0
-  br i1 %33, label %then, label %else
-
-memo.hit8:                                        ; preds = %rhs5
-  %34 = getelementptr i64, ptr %ctx.f1, i64 4
-  %35 = load i64, ptr %34, align 4
-  br label %memo10
-
-memo.miss9:                                       ; preds = %rhs5
-  %36 = call i64 @polc_rule_4.fast(ptr %0)
-  br label %memo10
-
-memo10:                                           ; preds = %memo.miss9, %memo.hit8
-  %37 = phi i64 [ %35, %memo.hit8 ], [ %36, %memo.miss9 ]
-  %38 = icmp sge i64 %28, %37
-  %39 = zext i1 %38 to i64
-  %40 = icmp ne i64 %39, 0
-  %41 = zext i1 %40 to i64
-  br label %logic6
-
-then:                                             ; preds = %logic6
-  %42 = getelementptr i64, ptr %ctx.f7, i64 3
-  %43 = load i64, ptr %42, align 4
-  br label %endif
-
-else:                                             ; preds = %logic6
-  br label %endif
-
-endif:                                            ; preds = %else, %then
-  %44 = phi i64 [ %43, %then ], [ 0, %else ]
-  store i64 %44, ptr %result, align 4
-  br label %done
-}
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #3
-
-; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #3
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 
 ; Function Attrs: noinline optnone
 define i64 @polc_settle(ptr %0) #1 {
@@ -1108,123 +750,269 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 1
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %memo.hit, label %memo.miss
+  %ctx.f52 = load ptr, ptr %1, align 8
+  %result45 = alloca i64, align 8
+  %result34 = alloca i64, align 8
+  %result27 = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f25 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f22 = load i64, ptr %3, align 4
+  %result18 = alloca i64, align 8
+  %result13 = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %4, align 8
+  %result = alloca i64, align 8
+  %memo.done12 = alloca i64, align 8
+  %memo11 = alloca i64, align 8
+  %memo.done10 = alloca i64, align 8
+  %memo9 = alloca i64, align 8
+  %memo.done8 = alloca i64, align 8
+  %memo7 = alloca i64, align 8
+  %memo.done6 = alloca i64, align 8
+  %memo5 = alloca i64, align 8
+  %memo.done4 = alloca i64, align 8
+  %memo3 = alloca i64, align 8
+  %memo.done2 = alloca i64, align 8
+  %memo1 = alloca i64, align 8
+  %memo.done = alloca i64, align 8
+  %memo = alloca i64, align 8
+  store i64 0, ptr %memo.done, align 4
+  store i64 0, ptr %memo.done2, align 4
+  store i64 0, ptr %memo.done4, align 4
+  store i64 0, ptr %memo.done6, align 4
+  store i64 0, ptr %memo.done8, align 4
+  store i64 0, ptr %memo.done10, align 4
+  store i64 0, ptr %memo.done12, align 4
+  br label %branch
 
-memo.hit:                                         ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 1
+done:                                             ; preds = %branch
+  %value = load i64, ptr %result, align 4
+  store i64 %value, ptr %memo1, align 4
+  store i64 1, ptr %memo.done2, align 4
+  br label %branch15
+
+branch:                                           ; preds = %entry
+  %5 = getelementptr i64, ptr %ctx.f, i64 0
+  %6 = load i64, ptr %5, align 4
+  %7 = getelementptr i64, ptr %ctx.f, i64 2
   %8 = load i64, ptr %7, align 4
-  br label %memo
+  %9 = call i64 @polc_rule_0(ptr %0, i64 %6, i64 %8)
+  store i64 %9, ptr %result, align 4
+  br label %done
 
-memo.miss:                                        ; preds = %entry
-  %9 = call i64 @polc_rule_1.fast(ptr %0)
-  br label %memo
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 8)
+  unreachable
 
-memo:                                             ; preds = %memo.miss, %memo.hit
-  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
-  %11 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 %10, ptr %11, align 4
+done14:                                           ; preds = %branch15
+  %value17 = load i64, ptr %result13, align 4
+  store i64 %value17, ptr %memo3, align 4
+  store i64 1, ptr %memo.done4, align 4
+  br label %branch20
+
+branch15:                                         ; preds = %done
+  %10 = getelementptr i64, ptr %ctx.f, i64 0
+  %11 = load i64, ptr %10, align 4
   %12 = getelementptr i64, ptr %ctx.f, i64 2
   %13 = load i64, ptr %12, align 4
-  %14 = icmp eq i64 %13, 2
-  br i1 %14, label %memo.hit3, label %memo.miss4
+  %14 = call i64 @polrt_workdays_between(ptr %0, i64 %11, i64 %13, i64 15)
+  store i64 %14, ptr %result13, align 4
+  br label %done14
 
-memo.hit3:                                        ; preds = %memo
-  %15 = getelementptr i64, ptr %ctx.f1, i64 2
+next16:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 12)
+  unreachable
+
+done19:                                           ; preds = %ok24
+  %value26 = load i64, ptr %result18, align 4
+  store i64 %value26, ptr %memo5, align 4
+  store i64 1, ptr %memo.done6, align 4
+  br label %branch29
+
+branch20:                                         ; preds = %done14
+  %15 = getelementptr i64, ptr %ctx.f, i64 1
   %16 = load i64, ptr %15, align 4
-  br label %memo5
+  %17 = getelementptr i64, ptr %ctx.f, i64 0
+  %18 = load i64, ptr %17, align 4
+  %19 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %18)
+  %v = extractvalue { i64, i1 } %19, 0
+  %ovf = extractvalue { i64, i1 } %19, 1
+  br i1 %ovf, label %fail, label %ok
 
-memo.miss4:                                       ; preds = %memo
-  %17 = call i64 @polc_rule_2.fast(ptr %0)
-  br label %memo5
+next21:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 16)
+  unreachable
 
-memo5:                                            ; preds = %memo.miss4, %memo.hit3
-  %18 = phi i64 [ %16, %memo.hit3 ], [ %17, %memo.miss4 ]
-  %19 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 %18, ptr %19, align 4
-  %20 = getelementptr i64, ptr %ctx.f, i64 3
-  %21 = load i64, ptr %20, align 4
-  %22 = icmp eq i64 %21, 2
-  br i1 %22, label %memo.hit6, label %memo.miss7
+fail:                                             ; preds = %branch20
+  call void @polrt_fail(ptr %0, i64 1, i64 17)
+  unreachable
 
-memo.hit6:                                        ; preds = %memo5
-  %23 = getelementptr i64, ptr %ctx.f1, i64 3
-  %24 = load i64, ptr %23, align 4
-  br label %memo8
+ok:                                               ; preds = %branch20
+  %20 = icmp slt i64 %ctx.f22, 9223372036854775807
+  %21 = icmp sge i64 %ctx.f22, 20089
+  %22 = and i1 %21, %20
+  %23 = select i1 %22, i64 1, i64 -1
+  %24 = icmp slt i64 %23, 0
+  br i1 %24, label %fail23, label %ok24
 
-memo.miss7:                                       ; preds = %memo5
-  %25 = call i64 @polc_rule_3.fast(ptr %0)
-  br label %memo8
+fail23:                                           ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 6, i64 19)
+  unreachable
 
-memo8:                                            ; preds = %memo.miss7, %memo.hit6
-  %26 = phi i64 [ %24, %memo.hit6 ], [ %25, %memo.miss7 ]
-  %27 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %26, ptr %27, align 4
-  %28 = getelementptr i64, ptr %ctx.f, i64 4
-  %29 = load i64, ptr %28, align 4
-  %30 = icmp eq i64 %29, 2
-  br i1 %30, label %memo.hit9, label %memo.miss10
+ok24:                                             ; preds = %ok
+  %25 = getelementptr i64, ptr %ctx.f25, i64 %23
+  %26 = load i64, ptr %25, align 4
+  %27 = icmp sgt i64 %v, %26
+  %28 = zext i1 %27 to i64
+  store i64 %28, ptr %result18, align 4
+  br label %done19
 
-memo.hit9:                                        ; preds = %memo8
-  %31 = getelementptr i64, ptr %ctx.f1, i64 4
-  %32 = load i64, ptr %31, align 4
-  br label %memo11
+done28:                                           ; preds = %ok32
+  %value33 = load i64, ptr %result27, align 4
+  store i64 %value33, ptr %memo7, align 4
+  store i64 1, ptr %memo.done8, align 4
+  br label %branch36
 
-memo.miss10:                                      ; preds = %memo8
-  %33 = call i64 @polc_rule_4.fast(ptr %0)
-  br label %memo11
+branch29:                                         ; preds = %done19
+  %29 = getelementptr i64, ptr %ctx.f, i64 0
+  %30 = load i64, ptr %29, align 4
+  %31 = icmp slt i64 %ctx.f22, 9223372036854775807
+  %32 = icmp sge i64 %ctx.f22, 20089
+  %33 = and i1 %32, %31
+  %34 = select i1 %33, i64 2, i64 -1
+  %35 = icmp slt i64 %34, 0
+  br i1 %35, label %fail31, label %ok32
 
-memo11:                                           ; preds = %memo.miss10, %memo.hit9
-  %34 = phi i64 [ %32, %memo.hit9 ], [ %33, %memo.miss10 ]
-  %35 = getelementptr i64, ptr %ctx.f2, i64 3
-  store i64 %34, ptr %35, align 4
-  %36 = getelementptr i64, ptr %ctx.f, i64 5
+next30:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 20)
+  unreachable
+
+fail31:                                           ; preds = %branch29
+  call void @polrt_fail(ptr %0, i64 6, i64 22)
+  unreachable
+
+ok32:                                             ; preds = %branch29
+  %36 = getelementptr i64, ptr %ctx.f25, i64 %34
   %37 = load i64, ptr %36, align 4
-  %38 = icmp eq i64 %37, 2
-  br i1 %38, label %memo.hit12, label %memo.miss13
-
-memo.hit12:                                       ; preds = %memo11
-  %39 = getelementptr i64, ptr %ctx.f1, i64 5
+  %38 = call i64 @polrt_add_months(ptr %0, i64 %30, i64 %37, i64 21)
+  %39 = getelementptr i64, ptr %ctx.f, i64 4
   %40 = load i64, ptr %39, align 4
-  br label %memo14
+  %41 = call i64 @polrt_add_months(ptr %0, i64 %38, i64 %40, i64 21)
+  %42 = call i64 @polrt_month_after(ptr %0, i64 %41, i64 24)
+  store i64 %42, ptr %result27, align 4
+  br label %done28
 
-memo.miss13:                                      ; preds = %memo11
-  %41 = call i64 @polc_rule_5.fast(ptr %0)
-  br label %memo14
+done35:                                           ; preds = %ok43
+  %value44 = load i64, ptr %result34, align 4
+  store i64 %value44, ptr %memo9, align 4
+  store i64 1, ptr %memo.done10, align 4
+  br label %branch47
 
-memo14:                                           ; preds = %memo.miss13, %memo.hit12
-  %42 = phi i64 [ %40, %memo.hit12 ], [ %41, %memo.miss13 ]
-  %43 = getelementptr i64, ptr %ctx.f2, i64 4
-  store i64 %42, ptr %43, align 4
-  %44 = getelementptr i64, ptr %ctx.f, i64 6
-  %45 = load i64, ptr %44, align 4
-  %46 = icmp eq i64 %45, 2
-  br i1 %46, label %memo.hit15, label %memo.miss16
+branch36:                                         ; preds = %done28
+  %43 = getelementptr i64, ptr %ctx.f, i64 0
+  %44 = load i64, ptr %43, align 4
+  %45 = icmp slt i64 %ctx.f22, 9223372036854775807
+  %46 = icmp sge i64 %ctx.f22, 20089
+  %47 = and i1 %46, %45
+  %48 = select i1 %47, i64 3, i64 -1
+  %49 = icmp slt i64 %48, 0
+  br i1 %49, label %fail38, label %ok39
 
-memo.hit15:                                       ; preds = %memo14
-  %47 = getelementptr i64, ptr %ctx.f1, i64 6
-  %48 = load i64, ptr %47, align 4
-  br label %memo17
+next37:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 25)
+  unreachable
 
-memo.miss16:                                      ; preds = %memo14
-  %49 = call i64 @polc_rule_6.fast(ptr %0)
-  br label %memo17
+fail38:                                           ; preds = %branch36
+  call void @polrt_fail(ptr %0, i64 6, i64 27)
+  unreachable
 
-memo17:                                           ; preds = %memo.miss16, %memo.hit15
-  %50 = phi i64 [ %48, %memo.hit15 ], [ %49, %memo.miss16 ]
-  %51 = getelementptr i64, ptr %ctx.f2, i64 5
-  store i64 %50, ptr %51, align 4
+ok39:                                             ; preds = %branch36
+  %50 = getelementptr i64, ptr %ctx.f25, i64 %48
+  %51 = load i64, ptr %50, align 4
+  %52 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %51, i64 12)
+  %v40 = extractvalue { i64, i1 } %52, 0
+  %ovf41 = extractvalue { i64, i1 } %52, 1
+  br i1 %ovf41, label %fail42, label %ok43
+
+fail42:                                           ; preds = %ok39
+  call void @polrt_fail(ptr %0, i64 1, i64 26)
+  unreachable
+
+ok43:                                             ; preds = %ok39
+  %53 = call i64 @polrt_add_months(ptr %0, i64 %44, i64 %v40, i64 26)
+  store i64 %53, ptr %result34, align 4
+  br label %done35
+
+done46:                                           ; preds = %endif
+  %value51 = load i64, ptr %result45, align 4
+  store i64 %value51, ptr %memo11, align 4
+  store i64 1, ptr %memo.done12, align 4
+  %54 = getelementptr i64, ptr %ctx.f52, i64 0
+  store i64 %value, ptr %54, align 4
+  %55 = getelementptr i64, ptr %ctx.f52, i64 1
+  store i64 %value17, ptr %55, align 4
+  %56 = getelementptr i64, ptr %ctx.f52, i64 2
+  store i64 %value26, ptr %56, align 4
+  %57 = getelementptr i64, ptr %ctx.f52, i64 3
+  store i64 %value33, ptr %57, align 4
+  %58 = getelementptr i64, ptr %ctx.f52, i64 4
+  store i64 %value44, ptr %58, align 4
+  %59 = getelementptr i64, ptr %ctx.f52, i64 5
+  store i64 %value51, ptr %59, align 4
   ret i64 0
+
+branch47:                                         ; preds = %done35
+  %60 = load i64, ptr %memo1, align 4
+  %61 = icmp ne i64 %60, 0
+  br i1 %61, label %rhs, label %logic
+
+next48:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 28)
+  unreachable
+
+rhs:                                              ; preds = %branch47
+  %62 = load i64, ptr %memo5, align 4
+  %63 = icmp eq i64 %62, 0
+  %64 = zext i1 %63 to i64
+  %65 = icmp ne i64 %64, 0
+  %66 = zext i1 %65 to i64
+  br label %logic
+
+logic:                                            ; preds = %rhs, %branch47
+  %67 = phi i64 [ 0, %branch47 ], [ %66, %rhs ]
+  %68 = icmp ne i64 %67, 0
+  br i1 %68, label %rhs49, label %logic50
+
+rhs49:                                            ; preds = %logic
+  %69 = getelementptr i64, ptr %ctx.f, i64 1
+  %70 = load i64, ptr %69, align 4
+  %71 = load i64, ptr %memo7, align 4
+  %72 = icmp sge i64 %70, %71
+  %73 = zext i1 %72 to i64
+  %74 = icmp ne i64 %73, 0
+  %75 = zext i1 %74 to i64
+  br label %logic50
+
+logic50:                                          ; preds = %rhs49, %logic
+  %76 = phi i64 [ 0, %logic ], [ %75, %rhs49 ]
+  %77 = icmp ne i64 %76, 0
+  br i1 %77, label %then, label %else
+
+then:                                             ; preds = %logic50
+  %78 = getelementptr i64, ptr %ctx.f, i64 3
+  %79 = load i64, ptr %78, align 4
+  br label %endif
+
+else:                                             ; preds = %logic50
+  br label %endif
+
+endif:                                            ; preds = %else, %then
+  %80 = phi i64 [ %79, %then ], [ 0, %else ]
+  store i64 %80, ptr %result45, align 4
+  br label %done46
 }
 
 attributes #0 = { noreturn }
 attributes #1 = { noinline optnone }
-attributes #2 = { noinline }
-attributes #3 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }

@@ -137,78 +137,6 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_0.fast(ptr %0) #2 {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f4 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f3 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f1 = load i64, ptr %4, align 4
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %5, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %rate.done
-  %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f3, i64 0
-  store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f4, i64 0
-  store i64 2, ptr %7, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f, i64 1
-  %9 = load i64, ptr %8, align 4
-  %10 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %11 = icmp sge i64 %ctx.f1, 17167
-  %12 = and i1 %11, %10
-  %13 = select i1 %12, i64 1, i64 -1
-  %14 = icmp slt i64 %13, 0
-  br i1 %14, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 2)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 6, i64 4)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %15 = getelementptr i64, ptr %ctx.f2, i64 %13
-  %16 = load i64, ptr %15, align 4
-  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %9, i64 %16)
-  %prod = extractvalue { i64, i1 } %17, 0
-  %wide = extractvalue { i64, i1 } %17, 1
-  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
-  br i1 %18, label %rate.wide, label %rate.fast
-
-rate.wide:                                        ; preds = %ok
-  %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 3)
-  br label %rate.done
-
-rate.fast:                                        ; preds = %ok
-  %20 = sdiv i64 %prod, 1000000
-  %21 = srem i64 %prod, 1000000
-  %22 = icmp sge i64 %21, 500000
-  %23 = icmp sle i64 %21, -500000
-  %24 = zext i1 %22 to i64
-  %25 = add i64 %20, %24
-  %26 = zext i1 %23 to i64
-  %rounded = sub i64 %25, %26
-  br label %rate.done
-
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
-  store i64 %27, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
@@ -324,99 +252,6 @@ ok12:                                             ; preds = %ok5
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_1.fast(ptr %0) #2 {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f7 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f6 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f3 = load i64, ptr %3, align 4
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f2 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %6, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok11
-  %value = load i64, ptr %result, align 4
-  %7 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 %value, ptr %7, align 4
-  %8 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 2, ptr %8, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %9 = getelementptr i64, ptr %ctx.f, i64 1
-  %10 = load i64, ptr %9, align 4
-  %11 = getelementptr i64, ptr %ctx.f1, i64 0
-  %12 = load i64, ptr %11, align 4
-  %13 = icmp eq i64 %12, 2
-  br i1 %13, label %memo.hit, label %memo.miss
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 5)
-  unreachable
-
-memo.hit:                                         ; preds = %branch
-  %14 = getelementptr i64, ptr %ctx.f2, i64 0
-  %15 = load i64, ptr %14, align 4
-  br label %memo
-
-memo.miss:                                        ; preds = %branch
-  %16 = call i64 @polc_rule_0.fast(ptr %0)
-  br label %memo
-
-memo:                                             ; preds = %memo.miss, %memo.hit
-  %17 = phi i64 [ %15, %memo.hit ], [ %16, %memo.miss ]
-  %18 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %10, i64 %17)
-  %v = extractvalue { i64, i1 } %18, 0
-  %ovf = extractvalue { i64, i1 } %18, 1
-  br i1 %ovf, label %fail, label %ok
-
-fail:                                             ; preds = %memo
-  call void @polrt_fail(ptr %0, i64 1, i64 6)
-  unreachable
-
-ok:                                               ; preds = %memo
-  %19 = icmp slt i64 %ctx.f3, 9223372036854775807
-  %20 = icmp sge i64 %ctx.f3, 17167
-  %21 = and i1 %20, %19
-  %22 = select i1 %21, i64 0, i64 -1
-  %23 = icmp slt i64 %22, 0
-  br i1 %23, label %fail4, label %ok5
-
-fail4:                                            ; preds = %ok
-  call void @polrt_fail(ptr %0, i64 6, i64 9)
-  unreachable
-
-ok5:                                              ; preds = %ok
-  %24 = getelementptr i64, ptr %ctx.f6, i64 %22
-  %25 = load i64, ptr %24, align 4
-  %26 = getelementptr i64, ptr %ctx.f7, i64 0
-  %27 = load i64, ptr %26, align 4
-  %28 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %25, i64 %27)
-  %v8 = extractvalue { i64, i1 } %28, 0
-  %ovf9 = extractvalue { i64, i1 } %28, 1
-  br i1 %ovf9, label %fail10, label %ok11
-
-fail10:                                           ; preds = %ok5
-  call void @polrt_fail(ptr %0, i64 1, i64 9)
-  unreachable
-
-ok11:                                             ; preds = %ok5
-  %29 = icmp sgt i64 %v8, 0
-  %30 = select i1 %29, i64 %v8, i64 0
-  %31 = icmp slt i64 %v, %30
-  %32 = select i1 %31, i64 %v, i64 %30
-  store i64 %32, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_2(ptr %0) #1 {
 entry:
@@ -517,96 +352,14 @@ ok9:                                              ; preds = %memo5
   br label %done
 }
 
-define internal i64 @polc_rule_2.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %3, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %ok9
-  %value = load i64, ptr %result, align 4
-  %4 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %value, ptr %4, align 4
-  %5 = getelementptr i64, ptr %ctx.f1, i64 2
-  store i64 2, ptr %5, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %6 = getelementptr i64, ptr %ctx.f, i64 1
-  %7 = load i64, ptr %6, align 4
-  %8 = getelementptr i64, ptr %ctx.f1, i64 0
-  %9 = load i64, ptr %8, align 4
-  %10 = icmp eq i64 %9, 2
-  br i1 %10, label %memo.hit, label %memo.miss
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 12)
-  unreachable
-
-memo.hit:                                         ; preds = %branch
-  %11 = getelementptr i64, ptr %ctx.f2, i64 0
-  %12 = load i64, ptr %11, align 4
-  br label %memo
-
-memo.miss:                                        ; preds = %branch
-  %13 = call i64 @polc_rule_0.fast(ptr %0)
-  br label %memo
-
-memo:                                             ; preds = %memo.miss, %memo.hit
-  %14 = phi i64 [ %12, %memo.hit ], [ %13, %memo.miss ]
-  %15 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %7, i64 %14)
-  %v = extractvalue { i64, i1 } %15, 0
-  %ovf = extractvalue { i64, i1 } %15, 1
-  br i1 %ovf, label %fail, label %ok
-
-fail:                                             ; preds = %memo
-  call void @polrt_fail(ptr %0, i64 1, i64 13)
-  unreachable
-
-ok:                                               ; preds = %memo
-  %16 = getelementptr i64, ptr %ctx.f1, i64 1
-  %17 = load i64, ptr %16, align 4
-  %18 = icmp eq i64 %17, 2
-  br i1 %18, label %memo.hit3, label %memo.miss4
-
-memo.hit3:                                        ; preds = %ok
-  %19 = getelementptr i64, ptr %ctx.f2, i64 1
-  %20 = load i64, ptr %19, align 4
-  br label %memo5
-
-memo.miss4:                                       ; preds = %ok
-  %21 = call i64 @polc_rule_1.fast(ptr %0)
-  br label %memo5
-
-memo5:                                            ; preds = %memo.miss4, %memo.hit3
-  %22 = phi i64 [ %20, %memo.hit3 ], [ %21, %memo.miss4 ]
-  %23 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %22)
-  %v6 = extractvalue { i64, i1 } %23, 0
-  %ovf7 = extractvalue { i64, i1 } %23, 1
-  br i1 %ovf7, label %fail8, label %ok9
-
-fail8:                                            ; preds = %memo5
-  call void @polrt_fail(ptr %0, i64 1, i64 13)
-  unreachable
-
-ok9:                                              ; preds = %memo5
-  store i64 %v6, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #3
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 
 ; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
-declare i1 @llvm.expect.i1(i1, i1) #4
+declare i1 @llvm.expect.i1(i1, i1) #3
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #3
+declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
 ; Function Attrs: noinline optnone
 define i64 @polc_settle(ptr %0) #1 {
@@ -763,7 +516,7 @@ ok25:                                             ; preds = %memo21
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #3
+declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 
 define void @polc_keys(ptr %0, ptr %1) {
 entry:
@@ -786,159 +539,240 @@ entry:
 
 define i64 @polc_settle_fast(ptr %0) {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f18 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f13 = load ptr, ptr %2, align 8
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
+  %ctx.f47 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f46 = load ptr, ptr %2, align 8
+  %result21 = alloca i64, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f9 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %5, align 8
-  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
+  %ctx.f15 = load ptr, ptr %3, align 8
+  %result7 = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f6 = load ptr, ptr %4, align 8
+  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f5 = load i64, ptr %5, align 4
+  %6 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %6, align 8
-  %7 = getelementptr i64, ptr %ctx.f, i64 0
+  %result = alloca i64, align 8
+  %memo.done4 = alloca i64, align 8
+  %memo3 = alloca i64, align 8
+  %memo.done2 = alloca i64, align 8
+  %memo1 = alloca i64, align 8
+  %memo.done = alloca i64, align 8
+  %memo = alloca i64, align 8
+  store i64 0, ptr %memo.done, align 4
+  store i64 0, ptr %memo.done2, align 4
+  store i64 0, ptr %memo.done4, align 4
+  br label %branch
+
+done:                                             ; preds = %rate.done
+  %value = load i64, ptr %result, align 4
+  store i64 %value, ptr %memo, align 4
+  store i64 1, ptr %memo.done, align 4
+  br label %branch9
+
+branch:                                           ; preds = %entry
+  %7 = getelementptr i64, ptr %ctx.f, i64 1
   %8 = load i64, ptr %7, align 4
-  %9 = icmp eq i64 %8, 2
-  br i1 %9, label %memo.hit, label %memo.miss
+  %9 = icmp slt i64 %ctx.f5, 9223372036854775807
+  %10 = icmp sge i64 %ctx.f5, 17167
+  %11 = and i1 %10, %9
+  %12 = select i1 %11, i64 1, i64 -1
+  %13 = icmp slt i64 %12, 0
+  br i1 %13, label %fail, label %ok
 
-memo.hit:                                         ; preds = %entry
-  %10 = getelementptr i64, ptr %ctx.f1, i64 0
-  %11 = load i64, ptr %10, align 4
-  br label %memo
+next:                                             ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 2)
+  unreachable
 
-memo.miss:                                        ; preds = %entry
-  %12 = call i64 @polc_rule_0.fast(ptr %0)
-  br label %memo
+fail:                                             ; preds = %branch
+  call void @polrt_fail(ptr %0, i64 6, i64 4)
+  unreachable
 
-memo:                                             ; preds = %memo.miss, %memo.hit
-  %13 = phi i64 [ %11, %memo.hit ], [ %12, %memo.miss ]
-  %14 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 %13, ptr %14, align 4
-  %15 = getelementptr i64, ptr %ctx.f, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = icmp eq i64 %16, 2
-  br i1 %17, label %memo.hit3, label %memo.miss4
+ok:                                               ; preds = %branch
+  %14 = getelementptr i64, ptr %ctx.f6, i64 %12
+  %15 = load i64, ptr %14, align 4
+  %16 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %8, i64 %15)
+  %prod = extractvalue { i64, i1 } %16, 0
+  %wide = extractvalue { i64, i1 } %16, 1
+  %17 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %17, label %rate.wide, label %rate.fast
 
-memo.hit3:                                        ; preds = %memo
-  %18 = getelementptr i64, ptr %ctx.f1, i64 1
-  %19 = load i64, ptr %18, align 4
-  br label %memo5
+rate.wide:                                        ; preds = %ok
+  %18 = call i64 @polrt_mul_rate(ptr %0, i64 %8, i64 %15, i64 3)
+  br label %rate.done
 
-memo.miss4:                                       ; preds = %memo
-  %20 = call i64 @polc_rule_1.fast(ptr %0)
-  br label %memo5
+rate.fast:                                        ; preds = %ok
+  %19 = sdiv i64 %prod, 1000000
+  %20 = srem i64 %prod, 1000000
+  %21 = icmp sge i64 %20, 500000
+  %22 = icmp sle i64 %20, -500000
+  %23 = zext i1 %21 to i64
+  %24 = add i64 %19, %23
+  %25 = zext i1 %22 to i64
+  %rounded = sub i64 %24, %25
+  br label %rate.done
 
-memo5:                                            ; preds = %memo.miss4, %memo.hit3
-  %21 = phi i64 [ %19, %memo.hit3 ], [ %20, %memo.miss4 ]
-  %22 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 %21, ptr %22, align 4
-  %23 = getelementptr i64, ptr %ctx.f, i64 2
-  %24 = load i64, ptr %23, align 4
-  %25 = icmp eq i64 %24, 2
-  br i1 %25, label %memo.hit6, label %memo.miss7
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %26 = phi i64 [ %rounded, %rate.fast ], [ %18, %rate.wide ]
+  store i64 %26, ptr %result, align 4
+  br label %done
 
-memo.hit6:                                        ; preds = %memo5
-  %26 = getelementptr i64, ptr %ctx.f1, i64 2
-  %27 = load i64, ptr %26, align 4
-  br label %memo8
+done8:                                            ; preds = %ok19
+  %value20 = load i64, ptr %result7, align 4
+  store i64 %value20, ptr %memo1, align 4
+  store i64 1, ptr %memo.done2, align 4
+  br label %branch23
 
-memo.miss7:                                       ; preds = %memo5
-  %28 = call i64 @polc_rule_2.fast(ptr %0)
-  br label %memo8
+branch9:                                          ; preds = %done
+  %27 = getelementptr i64, ptr %ctx.f, i64 1
+  %28 = load i64, ptr %27, align 4
+  %29 = load i64, ptr %memo, align 4
+  %30 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %28, i64 %29)
+  %v = extractvalue { i64, i1 } %30, 0
+  %ovf = extractvalue { i64, i1 } %30, 1
+  br i1 %ovf, label %fail11, label %ok12
 
-memo8:                                            ; preds = %memo.miss7, %memo.hit6
-  %29 = phi i64 [ %27, %memo.hit6 ], [ %28, %memo.miss7 ]
-  %30 = getelementptr i64, ptr %ctx.f2, i64 2
-  store i64 %29, ptr %30, align 4
-  %31 = getelementptr i64, ptr %ctx.f9, i64 0
-  %32 = load i64, ptr %31, align 4
-  %33 = getelementptr i64, ptr %ctx.f, i64 1
-  %34 = load i64, ptr %33, align 4
-  %35 = icmp eq i64 %34, 2
-  br i1 %35, label %memo.hit10, label %memo.miss11
+next10:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 5)
+  unreachable
 
-memo.hit10:                                       ; preds = %memo8
-  %36 = getelementptr i64, ptr %ctx.f1, i64 1
+fail11:                                           ; preds = %branch9
+  call void @polrt_fail(ptr %0, i64 1, i64 6)
+  unreachable
+
+ok12:                                             ; preds = %branch9
+  %31 = icmp slt i64 %ctx.f5, 9223372036854775807
+  %32 = icmp sge i64 %ctx.f5, 17167
+  %33 = and i1 %32, %31
+  %34 = select i1 %33, i64 0, i64 -1
+  %35 = icmp slt i64 %34, 0
+  br i1 %35, label %fail13, label %ok14
+
+fail13:                                           ; preds = %ok12
+  call void @polrt_fail(ptr %0, i64 6, i64 9)
+  unreachable
+
+ok14:                                             ; preds = %ok12
+  %36 = getelementptr i64, ptr %ctx.f6, i64 %34
   %37 = load i64, ptr %36, align 4
-  br label %memo12
+  %38 = getelementptr i64, ptr %ctx.f15, i64 0
+  %39 = load i64, ptr %38, align 4
+  %40 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %37, i64 %39)
+  %v16 = extractvalue { i64, i1 } %40, 0
+  %ovf17 = extractvalue { i64, i1 } %40, 1
+  br i1 %ovf17, label %fail18, label %ok19
 
-memo.miss11:                                      ; preds = %memo8
-  %38 = call i64 @polc_rule_1.fast(ptr %0)
-  br label %memo12
+fail18:                                           ; preds = %ok14
+  call void @polrt_fail(ptr %0, i64 1, i64 9)
+  unreachable
 
-memo12:                                           ; preds = %memo.miss11, %memo.hit10
-  %39 = phi i64 [ %37, %memo.hit10 ], [ %38, %memo.miss11 ]
-  %40 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %32, i64 %39)
-  %v = extractvalue { i64, i1 } %40, 0
-  %ovf = extractvalue { i64, i1 } %40, 1
-  br i1 %ovf, label %fail, label %ok
+ok19:                                             ; preds = %ok14
+  %41 = icmp sgt i64 %v16, 0
+  %42 = select i1 %41, i64 %v16, i64 0
+  %43 = icmp slt i64 %v, %42
+  %44 = select i1 %43, i64 %v, i64 %42
+  store i64 %44, ptr %result7, align 4
+  br label %done8
 
-fail:                                             ; preds = %memo12
+done22:                                           ; preds = %ok32
+  %value33 = load i64, ptr %result21, align 4
+  store i64 %value33, ptr %memo3, align 4
+  store i64 1, ptr %memo.done4, align 4
+  %45 = getelementptr i64, ptr %ctx.f15, i64 0
+  %46 = load i64, ptr %45, align 4
+  %47 = load i64, ptr %memo1, align 4
+  %48 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %46, i64 %47)
+  %v34 = extractvalue { i64, i1 } %48, 0
+  %ovf35 = extractvalue { i64, i1 } %48, 1
+  br i1 %ovf35, label %fail36, label %ok37
+
+branch23:                                         ; preds = %done8
+  %49 = getelementptr i64, ptr %ctx.f, i64 1
+  %50 = load i64, ptr %49, align 4
+  %51 = load i64, ptr %memo, align 4
+  %52 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %50, i64 %51)
+  %v25 = extractvalue { i64, i1 } %52, 0
+  %ovf26 = extractvalue { i64, i1 } %52, 1
+  br i1 %ovf26, label %fail27, label %ok28
+
+next24:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 12)
+  unreachable
+
+fail27:                                           ; preds = %branch23
+  call void @polrt_fail(ptr %0, i64 1, i64 13)
+  unreachable
+
+ok28:                                             ; preds = %branch23
+  %53 = load i64, ptr %memo1, align 4
+  %54 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v25, i64 %53)
+  %v29 = extractvalue { i64, i1 } %54, 0
+  %ovf30 = extractvalue { i64, i1 } %54, 1
+  br i1 %ovf30, label %fail31, label %ok32
+
+fail31:                                           ; preds = %ok28
+  call void @polrt_fail(ptr %0, i64 1, i64 13)
+  unreachable
+
+ok32:                                             ; preds = %ok28
+  store i64 %v29, ptr %result21, align 4
+  br label %done22
+
+fail36:                                           ; preds = %done22
   call void @polrt_fail(ptr %0, i64 1, i64 17)
   unreachable
 
-ok:                                               ; preds = %memo12
-  %41 = getelementptr i64, ptr %ctx.f13, i64 0
-  store i64 %v, ptr %41, align 4
-  %42 = getelementptr i64, ptr %ctx.f9, i64 1
-  %43 = load i64, ptr %42, align 4
-  %44 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %43, i64 1)
-  %v14 = extractvalue { i64, i1 } %44, 0
-  %ovf15 = extractvalue { i64, i1 } %44, 1
-  br i1 %ovf15, label %fail16, label %ok17
+ok37:                                             ; preds = %done22
+  %55 = getelementptr i64, ptr %ctx.f15, i64 1
+  %56 = load i64, ptr %55, align 4
+  %57 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %56, i64 1)
+  %v38 = extractvalue { i64, i1 } %57, 0
+  %ovf39 = extractvalue { i64, i1 } %57, 1
+  br i1 %ovf39, label %fail40, label %ok41
 
-fail16:                                           ; preds = %ok
+fail40:                                           ; preds = %ok37
   call void @polrt_fail(ptr %0, i64 1, i64 19)
   unreachable
 
-ok17:                                             ; preds = %ok
-  %45 = getelementptr i64, ptr %ctx.f13, i64 1
-  store i64 %v14, ptr %45, align 4
-  %46 = getelementptr i64, ptr %ctx.f9, i64 2
-  %47 = load i64, ptr %46, align 4
-  %48 = getelementptr i64, ptr %ctx.f18, i64 1
-  %49 = load i64, ptr %48, align 4
-  %50 = icmp sgt i64 %47, %49
-  %51 = select i1 %50, i64 %47, i64 %49
-  %52 = getelementptr i64, ptr %ctx.f13, i64 2
-  store i64 %51, ptr %52, align 4
-  %53 = getelementptr i64, ptr %ctx.f9, i64 3
-  %54 = load i64, ptr %53, align 4
-  %55 = getelementptr i64, ptr %ctx.f, i64 0
-  %56 = load i64, ptr %55, align 4
-  %57 = icmp eq i64 %56, 2
-  br i1 %57, label %memo.hit19, label %memo.miss20
-
-memo.hit19:                                       ; preds = %ok17
-  %58 = getelementptr i64, ptr %ctx.f1, i64 0
+ok41:                                             ; preds = %ok37
+  %58 = getelementptr i64, ptr %ctx.f15, i64 2
   %59 = load i64, ptr %58, align 4
-  br label %memo21
+  %60 = getelementptr i64, ptr %ctx.f, i64 1
+  %61 = load i64, ptr %60, align 4
+  %62 = icmp sgt i64 %59, %61
+  %63 = select i1 %62, i64 %59, i64 %61
+  %64 = getelementptr i64, ptr %ctx.f15, i64 3
+  %65 = load i64, ptr %64, align 4
+  %66 = load i64, ptr %memo, align 4
+  %67 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %65, i64 %66)
+  %v42 = extractvalue { i64, i1 } %67, 0
+  %ovf43 = extractvalue { i64, i1 } %67, 1
+  br i1 %ovf43, label %fail44, label %ok45
 
-memo.miss20:                                      ; preds = %ok17
-  %60 = call i64 @polc_rule_0.fast(ptr %0)
-  br label %memo21
-
-memo21:                                           ; preds = %memo.miss20, %memo.hit19
-  %61 = phi i64 [ %59, %memo.hit19 ], [ %60, %memo.miss20 ]
-  %62 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %54, i64 %61)
-  %v22 = extractvalue { i64, i1 } %62, 0
-  %ovf23 = extractvalue { i64, i1 } %62, 1
-  br i1 %ovf23, label %fail24, label %ok25
-
-fail24:                                           ; preds = %memo21
+fail44:                                           ; preds = %ok41
   call void @polrt_fail(ptr %0, i64 1, i64 24)
   unreachable
 
-ok25:                                             ; preds = %memo21
-  %63 = getelementptr i64, ptr %ctx.f13, i64 3
-  store i64 %v22, ptr %63, align 4
+ok45:                                             ; preds = %ok41
+  %68 = getelementptr i64, ptr %ctx.f46, i64 0
+  store i64 %value, ptr %68, align 4
+  %69 = getelementptr i64, ptr %ctx.f46, i64 1
+  store i64 %value20, ptr %69, align 4
+  %70 = getelementptr i64, ptr %ctx.f46, i64 2
+  store i64 %value33, ptr %70, align 4
+  %71 = getelementptr i64, ptr %ctx.f47, i64 0
+  store i64 %v34, ptr %71, align 4
+  %72 = getelementptr i64, ptr %ctx.f47, i64 1
+  store i64 %v38, ptr %72, align 4
+  %73 = getelementptr i64, ptr %ctx.f47, i64 2
+  store i64 %63, ptr %73, align 4
+  %74 = getelementptr i64, ptr %ctx.f47, i64 3
+  store i64 %v42, ptr %74, align 4
   ret i64 0
 }
 
 attributes #0 = { noreturn }
 attributes #1 = { noinline optnone }
-attributes #2 = { noinline }
-attributes #3 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
-attributes #4 = { nocallback nofree nosync nounwind willreturn memory(none) }
+attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }

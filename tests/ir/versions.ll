@@ -190,115 +190,6 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
   br label %done
 }
 
-; Function Attrs: noinline
-define internal i64 @polc_rule_0.fast(ptr %0) #2 {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f8 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f7 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f1 = load i64, ptr %4, align 4
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %5, align 8
-  %result = alloca i64, align 8
-  br label %branch
-
-done:                                             ; preds = %rate.done
-  %value = load i64, ptr %result, align 4
-  %6 = getelementptr i64, ptr %ctx.f7, i64 0
-  store i64 %value, ptr %6, align 4
-  %7 = getelementptr i64, ptr %ctx.f8, i64 0
-  store i64 2, ptr %7, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %8 = getelementptr i64, ptr %ctx.f, i64 2
-  %9 = load i64, ptr %8, align 4
-  %10 = icmp slt i64 %ctx.f1, 17532
-  %11 = icmp sge i64 %ctx.f1, 17167
-  %12 = and i1 %11, %10
-  %13 = select i1 %12, i64 0, i64 -1
-  %14 = icmp slt i64 %ctx.f1, 17897
-  %15 = icmp sge i64 %ctx.f1, 17532
-  %16 = and i1 %15, %14
-  %17 = select i1 %16, i64 3, i64 %13
-  %18 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %19 = icmp sge i64 %ctx.f1, 17897
-  %20 = and i1 %19, %18
-  %21 = select i1 %20, i64 6, i64 %17
-  %22 = icmp slt i64 %21, 0
-  br i1 %22, label %fail, label %ok
-
-next:                                             ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 2)
-  unreachable
-
-fail:                                             ; preds = %branch
-  call void @polrt_fail(ptr %0, i64 6, i64 5)
-  unreachable
-
-ok:                                               ; preds = %branch
-  %23 = getelementptr i64, ptr %ctx.f, i64 1
-  %24 = load i64, ptr %23, align 4
-  %25 = add i64 %21, %24
-  %26 = getelementptr i64, ptr %ctx.f2, i64 %25
-  %27 = load i64, ptr %26, align 4
-  %28 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %9, i64 %27)
-  %v = extractvalue { i64, i1 } %28, 0
-  %ovf = extractvalue { i64, i1 } %28, 1
-  br i1 %ovf, label %fail3, label %ok4
-
-fail3:                                            ; preds = %ok
-  call void @polrt_fail(ptr %0, i64 1, i64 4)
-  unreachable
-
-ok4:                                              ; preds = %ok
-  %29 = icmp sgt i64 %v, 0
-  %30 = select i1 %29, i64 %v, i64 0
-  %31 = icmp slt i64 %ctx.f1, 9223372036854775807
-  %32 = icmp sge i64 %ctx.f1, 17167
-  %33 = and i1 %32, %31
-  %34 = select i1 %33, i64 9, i64 -1
-  %35 = icmp slt i64 %34, 0
-  br i1 %35, label %fail5, label %ok6
-
-fail5:                                            ; preds = %ok4
-  call void @polrt_fail(ptr %0, i64 6, i64 7)
-  unreachable
-
-ok6:                                              ; preds = %ok4
-  %36 = getelementptr i64, ptr %ctx.f2, i64 %34
-  %37 = load i64, ptr %36, align 4
-  %38 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %30, i64 %37)
-  %prod = extractvalue { i64, i1 } %38, 0
-  %wide = extractvalue { i64, i1 } %38, 1
-  %39 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
-  br i1 %39, label %rate.wide, label %rate.fast
-
-rate.wide:                                        ; preds = %ok6
-  %40 = call i64 @polrt_mul_rate(ptr %0, i64 %30, i64 %37, i64 3)
-  br label %rate.done
-
-rate.fast:                                        ; preds = %ok6
-  %41 = sdiv i64 %prod, 1000000
-  %42 = srem i64 %prod, 1000000
-  %43 = icmp sge i64 %42, 500000
-  %44 = icmp sle i64 %42, -500000
-  %45 = zext i1 %43 to i64
-  %46 = add i64 %41, %45
-  %47 = zext i1 %44 to i64
-  %rounded = sub i64 %46, %47
-  br label %rate.done
-
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %48 = phi i64 [ %rounded, %rate.fast ], [ %40, %rate.wide ]
-  store i64 %48, ptr %result, align 4
-  br label %done
-}
-
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_1(ptr %0) #1 {
 entry:
@@ -511,187 +402,17 @@ ok22:                                             ; preds = %traced
   br label %done
 }
 
-define internal i64 @polc_rule_1.fast(ptr %0) {
-entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f17 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f7 = load i64, ptr %2, align 4
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f2 = load ptr, ptr %3, align 8
-  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f1 = load ptr, ptr %4, align 8
-  %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
-  %ctx.f = load ptr, ptr %5, align 8
-  %result = alloca i64, align 8
-  %6 = getelementptr i64, ptr %ctx.f, i64 3
-  %7 = load i64, ptr %6, align 4
-  %8 = icmp ne i64 %7, 0
-  br i1 %8, label %branch, label %next
-
-done:                                             ; preds = %ok19, %memo10, %branch3, %memo
-  %value = load i64, ptr %result, align 4
-  %9 = getelementptr i64, ptr %ctx.f2, i64 1
-  store i64 %value, ptr %9, align 4
-  %10 = getelementptr i64, ptr %ctx.f1, i64 1
-  store i64 2, ptr %10, align 4
-  ret i64 %value
-
-branch:                                           ; preds = %entry
-  %11 = getelementptr i64, ptr %ctx.f1, i64 0
-  %12 = load i64, ptr %11, align 4
-  %13 = icmp eq i64 %12, 2
-  br i1 %13, label %memo.hit, label %memo.miss
-
-next:                                             ; preds = %entry
-  %14 = getelementptr i64, ptr %ctx.f, i64 4
-  %15 = load i64, ptr %14, align 4
-  %16 = icmp eq i64 %15, 0
-  %17 = zext i1 %16 to i64
-  %18 = icmp ne i64 %17, 0
-  br i1 %18, label %rhs, label %logic
-
-memo.hit:                                         ; preds = %branch
-  %19 = getelementptr i64, ptr %ctx.f2, i64 0
-  %20 = load i64, ptr %19, align 4
-  br label %memo
-
-memo.miss:                                        ; preds = %branch
-  %21 = call i64 @polc_rule_0.fast(ptr %0)
-  br label %memo
-
-memo:                                             ; preds = %memo.miss, %memo.hit
-  %22 = phi i64 [ %20, %memo.hit ], [ %21, %memo.miss ]
-  store i64 %22, ptr %result, align 4
-  br label %done
-
-branch3:                                          ; preds = %logic
-  store i64 0, ptr %result, align 4
-  br label %done
-
-next4:                                            ; preds = %logic
-  %23 = icmp slt i64 %ctx.f7, 17713
-  %24 = icmp sge i64 %ctx.f7, 17167
-  %25 = and i1 %24, %23
-  br i1 %25, label %guard, label %next6
-
-rhs:                                              ; preds = %next
-  %26 = getelementptr i64, ptr %ctx.f, i64 1
-  %27 = load i64, ptr %26, align 4
-  %28 = icmp eq i64 %27, 2
-  %29 = zext i1 %28 to i64
-  %30 = icmp ne i64 %29, 0
-  %31 = zext i1 %30 to i64
-  br label %logic
-
-logic:                                            ; preds = %rhs, %next
-  %32 = phi i64 [ 0, %next ], [ %31, %rhs ]
-  %33 = icmp ne i64 %32, 0
-  br i1 %33, label %branch3, label %next4
-
-branch5:                                          ; preds = %guard
-  %34 = getelementptr i64, ptr %ctx.f1, i64 0
-  %35 = load i64, ptr %34, align 4
-  %36 = icmp eq i64 %35, 2
-  br i1 %36, label %memo.hit8, label %memo.miss9
-
-next6:                                            ; preds = %next4
-  %37 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %38 = icmp sge i64 %ctx.f7, 17713
-  %39 = and i1 %38, %37
-  br i1 %39, label %guard13, label %next12
-
-guard:                                            ; preds = %next4
-  br label %branch5
-
-memo.hit8:                                        ; preds = %branch5
-  %40 = getelementptr i64, ptr %ctx.f2, i64 0
-  %41 = load i64, ptr %40, align 4
-  br label %memo10
-
-memo.miss9:                                       ; preds = %branch5
-  %42 = call i64 @polc_rule_0.fast(ptr %0)
-  br label %memo10
-
-memo10:                                           ; preds = %memo.miss9, %memo.hit8
-  %43 = phi i64 [ %41, %memo.hit8 ], [ %42, %memo.miss9 ]
-  store i64 %43, ptr %result, align 4
-  br label %done
-
-branch11:                                         ; preds = %guard13
-  %44 = getelementptr i64, ptr %ctx.f1, i64 0
-  %45 = load i64, ptr %44, align 4
-  %46 = icmp eq i64 %45, 2
-  br i1 %46, label %memo.hit14, label %memo.miss15
-
-next12:                                           ; preds = %next6
-  call void @polrt_fail(ptr %0, i64 6, i64 8)
-  unreachable
-
-guard13:                                          ; preds = %next6
-  br label %branch11
-
-memo.hit14:                                       ; preds = %branch11
-  %47 = getelementptr i64, ptr %ctx.f2, i64 0
-  %48 = load i64, ptr %47, align 4
-  br label %memo16
-
-memo.miss15:                                      ; preds = %branch11
-  %49 = call i64 @polc_rule_0.fast(ptr %0)
-  br label %memo16
-
-memo16:                                           ; preds = %memo.miss15, %memo.hit14
-  %50 = phi i64 [ %48, %memo.hit14 ], [ %49, %memo.miss15 ]
-  %51 = icmp slt i64 %ctx.f7, 17532
-  %52 = icmp sge i64 %ctx.f7, 17167
-  %53 = and i1 %52, %51
-  %54 = select i1 %53, i64 0, i64 -1
-  %55 = icmp slt i64 %ctx.f7, 17897
-  %56 = icmp sge i64 %ctx.f7, 17532
-  %57 = and i1 %56, %55
-  %58 = select i1 %57, i64 3, i64 %54
-  %59 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %60 = icmp sge i64 %ctx.f7, 17897
-  %61 = and i1 %60, %59
-  %62 = select i1 %61, i64 6, i64 %58
-  %63 = icmp slt i64 %62, 0
-  br i1 %63, label %fail, label %ok
-
-fail:                                             ; preds = %memo16
-  call void @polrt_fail(ptr %0, i64 6, i64 18)
-  unreachable
-
-ok:                                               ; preds = %memo16
-  %64 = getelementptr i64, ptr %ctx.f, i64 1
-  %65 = load i64, ptr %64, align 4
-  %66 = add i64 %62, %65
-  %67 = getelementptr i64, ptr %ctx.f17, i64 %66
-  %68 = load i64, ptr %67, align 4
-  %69 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %50, i64 %68)
-  %v = extractvalue { i64, i1 } %69, 0
-  %ovf = extractvalue { i64, i1 } %69, 1
-  br i1 %ovf, label %fail18, label %ok19
-
-fail18:                                           ; preds = %ok
-  call void @polrt_fail(ptr %0, i64 1, i64 17)
-  unreachable
-
-ok19:                                             ; preds = %ok
-  store i64 %v, ptr %result, align 4
-  br label %done
-}
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #3
-
-; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #3
+declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 
 ; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
-declare i1 @llvm.expect.i1(i1, i1) #4
+declare i1 @llvm.expect.i1(i1, i1) #3
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #3
+declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
 
 ; Function Attrs: noinline optnone
 define i64 @polc_settle(ptr %0) #1 {
@@ -736,34 +457,403 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f2 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 8
-  %ctx.f1 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 9
-  %ctx.f = load ptr, ptr %3, align 8
-  %4 = getelementptr i64, ptr %ctx.f, i64 1
-  %5 = load i64, ptr %4, align 4
-  %6 = icmp eq i64 %5, 2
-  br i1 %6, label %memo.hit, label %memo.miss
+  %ctx.f65 = load ptr, ptr %1, align 8
+  %result39 = alloca i64, align 8
+  %result17 = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f8 = load ptr, ptr %2, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f7 = load i64, ptr %3, align 4
+  %result3 = alloca i64, align 8
+  %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
+  %ctx.f = load ptr, ptr %4, align 8
+  %result = alloca i64, align 8
+  %memo.done2 = alloca i64, align 8
+  %memo1 = alloca i64, align 8
+  %memo.done = alloca i64, align 8
+  %memo = alloca i64, align 8
+  store i64 0, ptr %memo.done, align 4
+  store i64 0, ptr %memo.done2, align 4
+  %5 = getelementptr i64, ptr %ctx.f, i64 3
+  %6 = load i64, ptr %5, align 4
+  %7 = icmp ne i64 %6, 0
+  br i1 %7, label %branch, label %next
 
-memo.hit:                                         ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f1, i64 1
-  %8 = load i64, ptr %7, align 4
-  br label %memo
-
-memo.miss:                                        ; preds = %entry
-  %9 = call i64 @polc_rule_1.fast(ptr %0)
-  br label %memo
-
-memo:                                             ; preds = %memo.miss, %memo.hit
-  %10 = phi i64 [ %8, %memo.hit ], [ %9, %memo.miss ]
-  %11 = getelementptr i64, ptr %ctx.f2, i64 0
-  store i64 %10, ptr %11, align 4
+done:                                             ; preds = %ok63, %done18, %branch13, %done4
+  %value64 = load i64, ptr %result, align 4
+  store i64 %value64, ptr %memo1, align 4
+  store i64 1, ptr %memo.done2, align 4
+  %8 = getelementptr i64, ptr %ctx.f65, i64 0
+  store i64 %value64, ptr %8, align 4
   ret i64 0
+
+branch:                                           ; preds = %entry
+  br label %branch5
+
+next:                                             ; preds = %entry
+  %9 = getelementptr i64, ptr %ctx.f, i64 4
+  %10 = load i64, ptr %9, align 4
+  %11 = icmp eq i64 %10, 0
+  %12 = zext i1 %11 to i64
+  %13 = icmp ne i64 %12, 0
+  br i1 %13, label %rhs, label %logic
+
+done4:                                            ; preds = %rate.done
+  %value = load i64, ptr %result3, align 4
+  store i64 %value, ptr %memo, align 4
+  store i64 1, ptr %memo.done, align 4
+  store i64 %value, ptr %result, align 4
+  br label %done
+
+branch5:                                          ; preds = %branch
+  %14 = getelementptr i64, ptr %ctx.f, i64 2
+  %15 = load i64, ptr %14, align 4
+  %16 = icmp slt i64 %ctx.f7, 17532
+  %17 = icmp sge i64 %ctx.f7, 17167
+  %18 = and i1 %17, %16
+  %19 = select i1 %18, i64 0, i64 -1
+  %20 = icmp slt i64 %ctx.f7, 17897
+  %21 = icmp sge i64 %ctx.f7, 17532
+  %22 = and i1 %21, %20
+  %23 = select i1 %22, i64 3, i64 %19
+  %24 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %25 = icmp sge i64 %ctx.f7, 17897
+  %26 = and i1 %25, %24
+  %27 = select i1 %26, i64 6, i64 %23
+  %28 = icmp slt i64 %27, 0
+  br i1 %28, label %fail, label %ok
+
+next6:                                            ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 2)
+  unreachable
+
+fail:                                             ; preds = %branch5
+  call void @polrt_fail(ptr %0, i64 6, i64 5)
+  unreachable
+
+ok:                                               ; preds = %branch5
+  %29 = getelementptr i64, ptr %ctx.f, i64 1
+  %30 = load i64, ptr %29, align 4
+  %31 = add i64 %27, %30
+  %32 = getelementptr i64, ptr %ctx.f8, i64 %31
+  %33 = load i64, ptr %32, align 4
+  %34 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %15, i64 %33)
+  %v = extractvalue { i64, i1 } %34, 0
+  %ovf = extractvalue { i64, i1 } %34, 1
+  br i1 %ovf, label %fail9, label %ok10
+
+fail9:                                            ; preds = %ok
+  call void @polrt_fail(ptr %0, i64 1, i64 4)
+  unreachable
+
+ok10:                                             ; preds = %ok
+  %35 = icmp sgt i64 %v, 0
+  %36 = select i1 %35, i64 %v, i64 0
+  %37 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %38 = icmp sge i64 %ctx.f7, 17167
+  %39 = and i1 %38, %37
+  %40 = select i1 %39, i64 9, i64 -1
+  %41 = icmp slt i64 %40, 0
+  br i1 %41, label %fail11, label %ok12
+
+fail11:                                           ; preds = %ok10
+  call void @polrt_fail(ptr %0, i64 6, i64 7)
+  unreachable
+
+ok12:                                             ; preds = %ok10
+  %42 = getelementptr i64, ptr %ctx.f8, i64 %40
+  %43 = load i64, ptr %42, align 4
+  %44 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %36, i64 %43)
+  %prod = extractvalue { i64, i1 } %44, 0
+  %wide = extractvalue { i64, i1 } %44, 1
+  %45 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %45, label %rate.wide, label %rate.fast
+
+rate.wide:                                        ; preds = %ok12
+  %46 = call i64 @polrt_mul_rate(ptr %0, i64 %36, i64 %43, i64 3)
+  br label %rate.done
+
+rate.fast:                                        ; preds = %ok12
+  %47 = sdiv i64 %prod, 1000000
+  %48 = srem i64 %prod, 1000000
+  %49 = icmp sge i64 %48, 500000
+  %50 = icmp sle i64 %48, -500000
+  %51 = zext i1 %49 to i64
+  %52 = add i64 %47, %51
+  %53 = zext i1 %50 to i64
+  %rounded = sub i64 %52, %53
+  br label %rate.done
+
+rate.done:                                        ; preds = %rate.wide, %rate.fast
+  %54 = phi i64 [ %rounded, %rate.fast ], [ %46, %rate.wide ]
+  store i64 %54, ptr %result3, align 4
+  br label %done4
+
+branch13:                                         ; preds = %logic
+  store i64 0, ptr %result, align 4
+  br label %done
+
+next14:                                           ; preds = %logic
+  %55 = icmp slt i64 %ctx.f7, 17713
+  %56 = icmp sge i64 %ctx.f7, 17167
+  %57 = and i1 %56, %55
+  br i1 %57, label %guard, label %next16
+
+rhs:                                              ; preds = %next
+  %58 = getelementptr i64, ptr %ctx.f, i64 1
+  %59 = load i64, ptr %58, align 4
+  %60 = icmp eq i64 %59, 2
+  %61 = zext i1 %60 to i64
+  %62 = icmp ne i64 %61, 0
+  %63 = zext i1 %62 to i64
+  br label %logic
+
+logic:                                            ; preds = %rhs, %next
+  %64 = phi i64 [ 0, %next ], [ %63, %rhs ]
+  %65 = icmp ne i64 %64, 0
+  br i1 %65, label %branch13, label %next14
+
+branch15:                                         ; preds = %guard
+  br label %branch19
+
+next16:                                           ; preds = %next14
+  %66 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %67 = icmp sge i64 %ctx.f7, 17713
+  %68 = and i1 %67, %66
+  br i1 %68, label %guard38, label %next37
+
+guard:                                            ; preds = %next14
+  br label %branch15
+
+done18:                                           ; preds = %rate.done33
+  %value35 = load i64, ptr %result17, align 4
+  store i64 %value35, ptr %memo, align 4
+  store i64 1, ptr %memo.done, align 4
+  store i64 %value35, ptr %result, align 4
+  br label %done
+
+branch19:                                         ; preds = %branch15
+  %69 = getelementptr i64, ptr %ctx.f, i64 2
+  %70 = load i64, ptr %69, align 4
+  %71 = icmp slt i64 %ctx.f7, 17532
+  %72 = icmp sge i64 %ctx.f7, 17167
+  %73 = and i1 %72, %71
+  %74 = select i1 %73, i64 0, i64 -1
+  %75 = icmp slt i64 %ctx.f7, 17897
+  %76 = icmp sge i64 %ctx.f7, 17532
+  %77 = and i1 %76, %75
+  %78 = select i1 %77, i64 3, i64 %74
+  %79 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %80 = icmp sge i64 %ctx.f7, 17897
+  %81 = and i1 %80, %79
+  %82 = select i1 %81, i64 6, i64 %78
+  %83 = icmp slt i64 %82, 0
+  br i1 %83, label %fail21, label %ok22
+
+next20:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 2)
+  unreachable
+
+fail21:                                           ; preds = %branch19
+  call void @polrt_fail(ptr %0, i64 6, i64 5)
+  unreachable
+
+ok22:                                             ; preds = %branch19
+  %84 = getelementptr i64, ptr %ctx.f, i64 1
+  %85 = load i64, ptr %84, align 4
+  %86 = add i64 %82, %85
+  %87 = getelementptr i64, ptr %ctx.f8, i64 %86
+  %88 = load i64, ptr %87, align 4
+  %89 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %70, i64 %88)
+  %v23 = extractvalue { i64, i1 } %89, 0
+  %ovf24 = extractvalue { i64, i1 } %89, 1
+  br i1 %ovf24, label %fail25, label %ok26
+
+fail25:                                           ; preds = %ok22
+  call void @polrt_fail(ptr %0, i64 1, i64 4)
+  unreachable
+
+ok26:                                             ; preds = %ok22
+  %90 = icmp sgt i64 %v23, 0
+  %91 = select i1 %90, i64 %v23, i64 0
+  %92 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %93 = icmp sge i64 %ctx.f7, 17167
+  %94 = and i1 %93, %92
+  %95 = select i1 %94, i64 9, i64 -1
+  %96 = icmp slt i64 %95, 0
+  br i1 %96, label %fail27, label %ok28
+
+fail27:                                           ; preds = %ok26
+  call void @polrt_fail(ptr %0, i64 6, i64 7)
+  unreachable
+
+ok28:                                             ; preds = %ok26
+  %97 = getelementptr i64, ptr %ctx.f8, i64 %95
+  %98 = load i64, ptr %97, align 4
+  %99 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %91, i64 %98)
+  %prod29 = extractvalue { i64, i1 } %99, 0
+  %wide30 = extractvalue { i64, i1 } %99, 1
+  %100 = call i1 @llvm.expect.i1(i1 %wide30, i1 false)
+  br i1 %100, label %rate.wide31, label %rate.fast32
+
+rate.wide31:                                      ; preds = %ok28
+  %101 = call i64 @polrt_mul_rate(ptr %0, i64 %91, i64 %98, i64 3)
+  br label %rate.done33
+
+rate.fast32:                                      ; preds = %ok28
+  %102 = sdiv i64 %prod29, 1000000
+  %103 = srem i64 %prod29, 1000000
+  %104 = icmp sge i64 %103, 500000
+  %105 = icmp sle i64 %103, -500000
+  %106 = zext i1 %104 to i64
+  %107 = add i64 %102, %106
+  %108 = zext i1 %105 to i64
+  %rounded34 = sub i64 %107, %108
+  br label %rate.done33
+
+rate.done33:                                      ; preds = %rate.wide31, %rate.fast32
+  %109 = phi i64 [ %rounded34, %rate.fast32 ], [ %101, %rate.wide31 ]
+  store i64 %109, ptr %result17, align 4
+  br label %done18
+
+branch36:                                         ; preds = %guard38
+  br label %branch41
+
+next37:                                           ; preds = %next16
+  call void @polrt_fail(ptr %0, i64 6, i64 8)
+  unreachable
+
+guard38:                                          ; preds = %next16
+  br label %branch36
+
+done40:                                           ; preds = %rate.done55
+  %value57 = load i64, ptr %result39, align 4
+  store i64 %value57, ptr %memo, align 4
+  store i64 1, ptr %memo.done, align 4
+  %110 = icmp slt i64 %ctx.f7, 17532
+  %111 = icmp sge i64 %ctx.f7, 17167
+  %112 = and i1 %111, %110
+  %113 = select i1 %112, i64 0, i64 -1
+  %114 = icmp slt i64 %ctx.f7, 17897
+  %115 = icmp sge i64 %ctx.f7, 17532
+  %116 = and i1 %115, %114
+  %117 = select i1 %116, i64 3, i64 %113
+  %118 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %119 = icmp sge i64 %ctx.f7, 17897
+  %120 = and i1 %119, %118
+  %121 = select i1 %120, i64 6, i64 %117
+  %122 = icmp slt i64 %121, 0
+  br i1 %122, label %fail58, label %ok59
+
+branch41:                                         ; preds = %branch36
+  %123 = getelementptr i64, ptr %ctx.f, i64 2
+  %124 = load i64, ptr %123, align 4
+  %125 = icmp slt i64 %ctx.f7, 17532
+  %126 = icmp sge i64 %ctx.f7, 17167
+  %127 = and i1 %126, %125
+  %128 = select i1 %127, i64 0, i64 -1
+  %129 = icmp slt i64 %ctx.f7, 17897
+  %130 = icmp sge i64 %ctx.f7, 17532
+  %131 = and i1 %130, %129
+  %132 = select i1 %131, i64 3, i64 %128
+  %133 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %134 = icmp sge i64 %ctx.f7, 17897
+  %135 = and i1 %134, %133
+  %136 = select i1 %135, i64 6, i64 %132
+  %137 = icmp slt i64 %136, 0
+  br i1 %137, label %fail43, label %ok44
+
+next42:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 2)
+  unreachable
+
+fail43:                                           ; preds = %branch41
+  call void @polrt_fail(ptr %0, i64 6, i64 5)
+  unreachable
+
+ok44:                                             ; preds = %branch41
+  %138 = getelementptr i64, ptr %ctx.f, i64 1
+  %139 = load i64, ptr %138, align 4
+  %140 = add i64 %136, %139
+  %141 = getelementptr i64, ptr %ctx.f8, i64 %140
+  %142 = load i64, ptr %141, align 4
+  %143 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %124, i64 %142)
+  %v45 = extractvalue { i64, i1 } %143, 0
+  %ovf46 = extractvalue { i64, i1 } %143, 1
+  br i1 %ovf46, label %fail47, label %ok48
+
+fail47:                                           ; preds = %ok44
+  call void @polrt_fail(ptr %0, i64 1, i64 4)
+  unreachable
+
+ok48:                                             ; preds = %ok44
+  %144 = icmp sgt i64 %v45, 0
+  %145 = select i1 %144, i64 %v45, i64 0
+  %146 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %147 = icmp sge i64 %ctx.f7, 17167
+  %148 = and i1 %147, %146
+  %149 = select i1 %148, i64 9, i64 -1
+  %150 = icmp slt i64 %149, 0
+  br i1 %150, label %fail49, label %ok50
+
+fail49:                                           ; preds = %ok48
+  call void @polrt_fail(ptr %0, i64 6, i64 7)
+  unreachable
+
+ok50:                                             ; preds = %ok48
+  %151 = getelementptr i64, ptr %ctx.f8, i64 %149
+  %152 = load i64, ptr %151, align 4
+  %153 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %145, i64 %152)
+  %prod51 = extractvalue { i64, i1 } %153, 0
+  %wide52 = extractvalue { i64, i1 } %153, 1
+  %154 = call i1 @llvm.expect.i1(i1 %wide52, i1 false)
+  br i1 %154, label %rate.wide53, label %rate.fast54
+
+rate.wide53:                                      ; preds = %ok50
+  %155 = call i64 @polrt_mul_rate(ptr %0, i64 %145, i64 %152, i64 3)
+  br label %rate.done55
+
+rate.fast54:                                      ; preds = %ok50
+  %156 = sdiv i64 %prod51, 1000000
+  %157 = srem i64 %prod51, 1000000
+  %158 = icmp sge i64 %157, 500000
+  %159 = icmp sle i64 %157, -500000
+  %160 = zext i1 %158 to i64
+  %161 = add i64 %156, %160
+  %162 = zext i1 %159 to i64
+  %rounded56 = sub i64 %161, %162
+  br label %rate.done55
+
+rate.done55:                                      ; preds = %rate.wide53, %rate.fast54
+  %163 = phi i64 [ %rounded56, %rate.fast54 ], [ %155, %rate.wide53 ]
+  store i64 %163, ptr %result39, align 4
+  br label %done40
+
+fail58:                                           ; preds = %done40
+  call void @polrt_fail(ptr %0, i64 6, i64 18)
+  unreachable
+
+ok59:                                             ; preds = %done40
+  %164 = getelementptr i64, ptr %ctx.f, i64 1
+  %165 = load i64, ptr %164, align 4
+  %166 = add i64 %121, %165
+  %167 = getelementptr i64, ptr %ctx.f8, i64 %166
+  %168 = load i64, ptr %167, align 4
+  %169 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %value57, i64 %168)
+  %v60 = extractvalue { i64, i1 } %169, 0
+  %ovf61 = extractvalue { i64, i1 } %169, 1
+  br i1 %ovf61, label %fail62, label %ok63
+
+fail62:                                           ; preds = %ok59
+  call void @polrt_fail(ptr %0, i64 1, i64 17)
+  unreachable
+
+ok63:                                             ; preds = %ok59
+  store i64 %v60, ptr %result, align 4
+  br label %done
 }
 
 attributes #0 = { noreturn }
 attributes #1 = { noinline optnone }
-attributes #2 = { noinline }
-attributes #3 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
-attributes #4 = { nocallback nofree nosync nounwind willreturn memory(none) }
+attributes #2 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(none) }
