@@ -609,6 +609,10 @@ const RtAdjust *rt_session_adjustments(const PolSession *s, size_t *n);
  * settled again (rt_session_adjustments). 0 done; 1 the ledger does not hold it for the
  * person (the message RT_NOT_SETTLED); -1 refused (unknown person); -2 ledger error */
 int rt_session_reverse(PolSession *s, const char *claim_id, const char *person_id);
+/* polrt_explain_json with, per ledger, the audit detail of the opening balance its row
+ * started from (rt_ledger_opening), or NULL: the ledger's "opening" member (spec/DATA.md) */
+void rt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *claim,
+                     const PolResult *r, const char *const *opening, FILE *f);
 /* rt_ledger_opening on the session's store */
 int rt_session_opening(PolSession *s, const char *person_id, int ledger, int64_t key, char *buf,
                        size_t len);

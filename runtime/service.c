@@ -190,23 +190,33 @@ static void add_adjustments(cJSON *o, const RtSchema *sc, PolSession *s)
     }
 }
 
-/* the explanation polc run --explain writes for the claim, as a member of o */
-static void add_explanation(cJSON *o, const PolEngine *e, const char *claim_id,
-                            const int64_t *fields, const PolResult *res)
+/* the explanation polc run --explain writes for the claim, as a member of o (with the
+ * opening balances its ledger rows started from, as polc run's) */
+static void add_explanation(cJSON *o, PolSession *s, const PolEngine *e, const char *claim_id,
+                            const char *person_id, const int64_t *fields, const PolResult *res)
 {
+    const RtSchema *sc = rt_engine_schema(e);
+    size_t nl = (size_t)sc->nledgers;
+    char *obuf = nl ? malloc(nl * MSG_LEN) : NULL;
+    const char **opening = nl ? calloc(nl, sizeof *opening) : NULL;
+    for (size_t l = 0; obuf && opening && l < nl; l++)
+        if (rt_session_opening(s, person_id, (int)l, res->keys[l], obuf + l * MSG_LEN, MSG_LEN))
+            opening[l] = obuf + l * MSG_LEN;
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    if (!f)
-        return;
-    polrt_explain_json(e, claim_id, fields, res, f);
-    fclose(f);
-    while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
-        buf[--len] = '\0';
-    cJSON *x = cJSON_Parse(buf);
-    free(buf);
-    if (x)
-        cJSON_AddItemToObject(o, "explanation", x);
+    if (f) {
+        rt_explain_json(e, claim_id, fields, res, opening, f);
+        fclose(f);
+        while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+            buf[--len] = '\0';
+        cJSON *x = cJSON_Parse(buf);
+        free(buf);
+        if (x)
+            cJSON_AddItemToObject(o, "explanation", x);
+    }
+    free(obuf);
+    free(opening);
 }
 
 /* ---- binding JSON to the schema ------------------------------------------------------- */
@@ -487,7 +497,7 @@ static int one_claim(Worker *w, const Job *j, const cJSON *c, const char *what, 
     if (st == SVC_SETTLED || st == SVC_ALREADY) {
         add_result(o, sc, &res);
         if (explain)
-            add_explanation(o, w->sv->e, cid, w->fields, &res);
+            add_explanation(o, w->s, w->sv->e, cid, pid, w->fields, &res);
     } else {
         cJSON_AddStringToObject(o, "reason", reason_of(polrt_session_errmsg(w->s), cid));
     }

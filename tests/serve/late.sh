@@ -8,7 +8,8 @@
 #      order, one claim a run; one order's by hand; a batch of the 4 in reverse date order
 #      is the same as one polc run of that file; ?late=reject refuses with polc run's text;
 #   2. POST /v1/reverse: polc run --reverse's adjustments and texts (404 for a claim the
-#      ledger does not hold), then the claim sent again gives the original ledger.
+#      ledger does not hold), then the claim sent again gives the original ledger;
+#   3. ?explain=1 shows an imported opening balance as polc run --explain does.
 #
 #   sh tests/serve/late.sh        env: POLC (build/polc), SERVE_PG
 . "$(dirname "$0")/lib.sh"
@@ -234,6 +235,24 @@ check "reversal then the claim again: the original ledger" "$(cat settled.ledger
     "$(export_of "$SVC" REV)"
 req GET /metrics ""
 check "metrics: 1 reversed" "1" "$(sed -n 's/^polc_claims_total{status="reversed"} //p' body)"
+
+# ---- 3. an opening balance in ?explain=1 ------------------------------------------------------
+# OPEN paid 10,000 yuan at a provincial hospital in January (imported); September's stay there
+# then costs 0 compliant self-pay (tests/runtime/ledger_history.sh, case 1). The answer's
+# explanation has the ledger's "opening" as polc run --explain writes it.
+printf '%s\n' 'person_id,year,own_paid,top_level' 'OPEN,2017,10000,省级' >opening.csv
+printf '%s\n' 'person_id,身份类别,认定日期,退出日期' 'OPEN,建档立卡贫困人口,2015-12-31,' >open_p.csv
+printf '%s\n' "$H" 'OPENS,OPEN,住院,2017-09-01,2017-09-10,省级,100000,是,是,' >open_c.csv
+rm -f run.db*
+"$POLC" ledger import "$ENG" --ledger run.db opening.csv 2>/dev/null
+"$POLC" ledger import "$ENG" --ledger "$SVC" opening.csv 2>/dev/null
+"$POLC" run "$ENG" --labels names --claims open_c.csv --persons open_p.csv --ledger run.db \
+    --out /dev/null --explain open.jsonl -q
+requests open_p.csv open_c.csv >open.json
+req POST '/v1/settle?explain=1' "" open.json
+check "explain=1: the opening balance, as polc run --explain" \
+    "200 0.00 opening.csv:2 $(jq -c '.ledgers[0].opening' open.jsonl)" \
+    "$CODE $(jq -r '.outputs.patient_pays + " " + .explanation.ledgers[0].opening.source' body) $(jq -c '.explanation.ledgers[0].opening' body)"
 
 stop
 check "SIGTERM: exit 0" "0" "$STOPPED"
