@@ -39,10 +39,12 @@ void rt_resettle_late_text(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, c
             last = l1;
     char a[32], b[32];
     snprintf(buf, len,
-             "dated %s, before a claim of the same person and %s dated %s already settled "
-             "(ledger): late claims are refused (--late reject)",
+             "dated %s, before a claim of the same person and %s dated %s already settled %s",
              polrt_fmt_date(date, a), s->nledgers == 1 ? "ledger year" : "ledger years",
-             polrt_fmt_date(last, b));
+             polrt_fmt_date(last, b),
+             rt_ledger_is_memory(st) ? "(ledger in memory): it keeps no claims to settle again "
+                                       "in date order (serve with --ledger FILE)"
+                                     : "(ledger): late claims are refused (--late reject)");
 }
 
 /* claim c writes a row in touched[0..n) (pairs of ledger, key) */

@@ -400,7 +400,8 @@ typedef struct RtResettle {
 int64_t rt_adjust_delta(const RtSchema *s, int output, int64_t old, int64_t now);
 /* the reason a late claim is refused (--late reject, the service's ?late=reject): "dated D,
  * before a claim of the same person and ledger year dated L already settled (ledger): late
- * claims are refused (--late reject)"; vals: scratch of nledger_fields */
+ * claims are refused (--late reject)"; a ledger in memory, which keeps no claims to settle
+ * again, says so instead; vals: scratch of nledger_fields */
 void rt_resettle_late_text(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const int64_t *keys,
                            int64_t date, int64_t *vals, char *buf, size_t len);
 /* a reversal whole: undo (target claim_id), reverse, replay with cause "reversal of ID".

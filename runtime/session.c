@@ -643,14 +643,15 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
             return late_done(s, p, claim_id, -2);
         if (saved == 3 && !s->rs.list) {
             /* late (rt_session_late): a stored id answers below; else refused
-             * (rt_session_late_reject), or the person's later claims of its rows are undone
-             * and it settles again */
+             * (rt_session_late_reject, or a ledger in memory: no claims kept to settle
+             * again), or the person's later claims of its rows are undone and it settles
+             * again */
             int found = rt_ledger_find(s->st, &rec, s->err, sizeof s->err);
             if (found < 0)
                 return -2;
             if (found == 0) {
                 int64_t date = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE;
-                if (s->late_reject) {
+                if (s->late_reject || rt_ledger_is_memory(s->st)) {
                     char why[ERR_LEN - ID_SHOW - 16];
                     rt_resettle_late_text(s->st, sc, p->led, s->keys, date, s->before, why,
                                           sizeof why);

@@ -260,5 +260,12 @@ check "SIGTERM: exit 0" "0" "$STOPPED"
 serve log2 "$PANJI" || { bad "start in memory" "$(cat log2)"; finish; }
 req POST /v1/reverse "" again.json
 check "in memory: reverse 422" "422" "$CODE"
+# nor can it settle a late claim in date order: refused, never settled against the future
+request REJD >d.json
+req POST /v1/settle "" d.json
+req POST /v1/settle "" c.json
+check "in memory: a late claim refused (422), saying why" \
+    "422 rejected dated 2017-07-10, before a claim of the same person and ledger year dated 2017-08-10 already settled (ledger in memory): it keeps no claims to settle again in date order (serve with --ledger FILE)" \
+    "$CODE $(jq -r '.status + " " + .reason' body)"
 stop
 finish
