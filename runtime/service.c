@@ -894,7 +894,7 @@ static PolSession **sessions_new(PolEngine *e, const char *ledger, int nw, char 
         return NULL;
     }
     ss[0] = polrt_session_new(e, ledger, err, errlen);
-    /* a late claim settles in date order (a ledger in memory keeps no history: it cannot) */
+    /* a late claim settles in date order (in memory, where no claims are kept, it is refused) */
     if (ss[0])
         rt_session_late(ss[0], 1);
     for (int i = 1; ss[0] && i < nw; i++) {
