@@ -609,7 +609,16 @@ static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 /* the route of a request path: the endpoint's methods, its role, its log name */
-typedef enum { EP_SETTLE, EP_CLAIM, EP_POLICY, EP_RELOAD, EP_HEALTH, EP_METRICS, EP_NONE } Ep;
+typedef enum {
+    EP_SETTLE,
+    EP_CLAIM,
+    EP_POLICY,
+    EP_RELOAD,
+    EP_HEALTH,
+    EP_METRICS,
+    EP_REVERSE,
+    EP_NONE
+} Ep;
 
 static Ep route(const char *url)
 {
@@ -625,6 +634,8 @@ static Ep route(const char *url)
         return EP_HEALTH;
     if (!strcmp(url, "/metrics"))
         return EP_METRICS;
+    if (!strcmp(url, "/v1/reverse"))
+        return EP_REVERSE;
     return EP_NONE;
 }
 
@@ -634,7 +645,8 @@ static enum MHD_Result finish(Server *S, struct MHD_Connection *c, Req *q, Ep ep
                               const char *ctype, const char *allow)
 {
     static const char *const log_name[] = {
-        "/v1/settle", "/v1/claims/{id}", "/v1/policy", "/v1/reload", "/v1/health", "/metrics", "?"};
+        "/v1/settle", "/v1/claims/{id}", "/v1/policy",  "/v1/reload",
+        "/v1/health", "/metrics",        "/v1/reverse", "?"};
     if (!body) {
         code = 500;
         body = strdup("{\"error\":\"out of memory\"}");
@@ -733,7 +745,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     Role need = ep == EP_HEALTH || ep == EP_METRICS ? ROLE_NONE
                 : ep == EP_RELOAD                   ? ROLE_ADMIN
                                                     : ROLE_SETTLE;
-    int want_post = ep == EP_SETTLE || ep == EP_RELOAD;
+    int want_post = ep == EP_SETTLE || ep == EP_RELOAD || ep == EP_REVERSE;
+    /* ?late=resettle (the default) or reject, as polc run --late */
+    const char *late = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "late");
     if (ep == EP_NONE) {
         code = 404;
         body = error_body("no such endpoint", &len);
@@ -756,6 +770,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
             body = strdup("{\"status\":\"stopping\"}");
             len = strlen(body);
         }
+    } else if (ep == EP_SETTLE && late && strcmp(late, "resettle") && strcmp(late, "reject")) {
+        code = 400;
+        char msg[160];
+        snprintf(msg, sizeof msg, "late: takes resettle or reject, not '%.64s'", late);
+        body = error_body(msg, &len);
     } else if (q->too_big) {
         code = 413;
         char msg[96];
@@ -765,14 +784,19 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         switch (ep) {
         case EP_SETTLE:
         case EP_CLAIM:
+        case EP_REVERSE:
             /* suspended first, so the settling thread's resume always finds it suspended */
             q->c = c;
             q->state = REQ_WAITING;
             MHD_suspend_connection(c);
             if (ep == EP_SETTLE
-                    ? service_settle(S->svc, q->body ? q->body : "", q->n, query_flag(c, "explain"),
+                    ? service_settle(S->svc, q->body ? q->body : "", q->n,
+                                     (query_flag(c, "explain") ? SVC_EXPLAIN : 0) |
+                                         (late && !strcmp(late, "reject") ? SVC_LATE_REJECT : 0),
                                      S->a.max_claims, &q->r, settled, q)
-                    : service_claim(S->svc, url + 11, &q->r, settled, q)) {
+                : ep == EP_REVERSE ? service_reverse(S->svc, q->body ? q->body : "", q->n,
+                                                     S->a.max_claims, &q->r, settled, q)
+                                   : service_claim(S->svc, url + 11, &q->r, settled, q)) {
                 q->state = REQ_ANSWERED; /* at once: a 400, 413 or 503 */
                 MHD_resume_connection(c);
             }

@@ -691,7 +691,59 @@ static cJSON *json_picks(J *j, const RtSchema *s, const PolResult *r)
     return arr;
 }
 
-static cJSON *json_ledgers(J *j, const RtSchema *s, const PolResult *r)
+/* An opening balance's audit detail (rt_ledger_opening: "ledger annual 2017: opening balance
+ * from opening.csv:2: own_paid 10000.00, top_level province, ...") as {"source":
+ * "opening.csv:2", "fields": [{"name", "value", "text"}], "text": the detail}: the values as
+ * the ledger holds them, read back by the CSV rules that imported them. */
+static cJSON *json_opening(J *j, const RtSchema *s, const RtLedger *led, const char *detail)
+{
+    static const char from[] = "opening balance from ";
+    cJSON *o = cJSON_CreateObject();
+    const char *src = strstr(detail, from), *vals = NULL;
+    if (src && led->nfields > 0) {
+        src += sizeof from - 1;
+        /* the values start at the last ": FIELD0 " (a file name may hold ": " too) */
+        char lead[VAL_LEN];
+        snprintf(lead, sizeof lead, ": %s ", led->fields[0].name);
+        for (const char *p = src; (p = strstr(p, lead)); p++)
+            vals = p;
+    }
+    char *source = vals ? polrt_realloc(NULL, (size_t)(vals - src) + 1) : NULL;
+    if (source) {
+        memcpy(source, src, (size_t)(vals - src));
+        source[vals - src] = '\0';
+    }
+    add(j, o, "source", source ? cJSON_CreateString(source) : cJSON_CreateNull());
+    polrt_realloc(source, 0);
+    cJSON *fields = add(j, o, "fields", cJSON_CreateArray());
+    const char *p = vals ? vals + 2 : NULL;
+    for (int k = 0; p && k < led->nfields; k++) {
+        const RtField *fd = &led->fields[k];
+        size_t nlen = strlen(fd->name);
+        if (strncmp(p, fd->name, nlen) != 0 || p[nlen] != ' ')
+            break;
+        p += nlen + 1;
+        const char *end = strstr(p, ", ");
+        size_t vlen = end ? (size_t)(end - p) : strlen(p);
+        /* worded as results word it: money in yuan, whatever unit its cells have */
+        RtType t = fd->type;
+        t.fen = 0;
+        int64_t v = POLRT_NONE;
+        char why[VAL_LEN];
+        if (vlen && rt_parse_value(s, &t, p, vlen, &v, why, sizeof why) < 0)
+            break;
+        char buf[VAL_LEN];
+        cJSON *x = add(j, fields, NULL, cJSON_CreateObject());
+        add(j, x, "name", cJSON_CreateString(fd->name));
+        add(j, x, "value", json_int(v));
+        add(j, x, "text", cJSON_CreateString(rt_format_value(s, &fd->type, v, buf, sizeof buf)));
+        p = end ? end + 2 : NULL;
+    }
+    add(j, o, "text", cJSON_CreateString(detail));
+    return o;
+}
+
+static cJSON *json_ledgers(J *j, const RtSchema *s, const PolResult *r, const char *const *opening)
 {
     cJSON *arr = cJSON_CreateArray();
     for (int l = 0; arr && r->status != -1 && l < s->nledgers; l++) {
@@ -707,6 +759,9 @@ static cJSON *json_ledgers(J *j, const RtSchema *s, const PolResult *r)
             add(j, x, "before", json_value(j, s, &fd->type, r->ledger_before[led->offset + k]));
             add(j, x, "after", json_value(j, s, &fd->type, r->ledger_after[led->offset + k]));
         }
+        /* the row started from an imported opening balance: where it came from */
+        if (opening && opening[l])
+            add(j, o, "opening", json_opening(j, s, led, opening[l]));
     }
     return arr;
 }
@@ -734,6 +789,12 @@ static cJSON *json_error(J *j, const PolEngine *e, const int64_t *claim, const P
 POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *claim,
                                   const PolResult *r, FILE *f)
 {
+    rt_explain_json(e, claim_id, claim, r, NULL, f);
+}
+
+void rt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *claim,
+                     const PolResult *r, const char *const *opening, FILE *f)
+{
     const RtSchema *s = rt_engine_schema(e);
     J j = {1};
     cJSON *root = cJSON_CreateObject();
@@ -760,7 +821,7 @@ POLRT_API void polrt_explain_json(const PolEngine *e, const char *claim_id, cons
     add(&j, root, "trace_complete",
         cJSON_CreateBool(!(r->trace && ((const RtTrace *)r->trace)->lost)));
     add(&j, root, "params", json_params(&j, s, e->params, r));
-    add(&j, root, "ledgers", json_ledgers(&j, s, r));
+    add(&j, root, "ledgers", json_ledgers(&j, s, r, opening));
     add(&j, root, "error", json_error(&j, e, claim, r));
     char *text = j.ok ? cJSON_PrintUnformatted(root) : NULL;
     if (text)

@@ -1819,8 +1819,14 @@ static MemClaim *mem_claim_new(const RtSchema *s, const RtClaimRec *r)
 /* Memory: room first (the claim record when kept, new rows), then the changes, which cannot
  * fail, so a claim is recorded whole or not at all. Without kept claims nothing is shared:
  * the rows are the holder's, and no lock is taken. */
+static int is_late(const RtStore *st, const RtLedgerPerson *lp, const int64_t *keys, int64_t date);
+
 static int mem_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *err, size_t errlen)
 {
+    /* a late claim (rt_ledger_late_check): memory keeps no claims to settle again, so the
+     * caller refuses it rather than settle it against the future */
+    if (st->late_check && is_late(st, lp, r->keys, claim_date(st, r->fields)))
+        return 3;
     if (!atomic_load_explicit(&st->keep_claims, memory_order_relaxed)) {
         if (rows_reserve(st, lp, r->keys))
             return fail(err, errlen, "out of memory");

@@ -1597,18 +1597,8 @@ static int late_claim(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs)
     RtScratch *sc = &t->scr[0];
     int64_t date = m->date_idx >= 0 ? r->fields[m->date_idx] : POLRT_NONE;
     if (m->o->late_reject) {
-        /* the latest claim date of the claim's rows */
-        int64_t last = POLRT_NONE, l1;
-        for (int l = 0; l < s->nledgers; l++)
-            if (rt_ledger_row(st, ps->lp, l, sc->keys[l], sc->before, &l1) && l1 != POLRT_NONE &&
-                (last == POLRT_NONE || l1 > last))
-                last = l1;
-        char why[MSG_MAX], a[32], b[32];
-        snprintf(why, sizeof why,
-                 "dated %s, before a claim of the same person and %s dated %s already settled "
-                 "(ledger): late claims are refused (--late reject)",
-                 polrt_fmt_date(date, a), s->nledgers == 1 ? "ledger year" : "ledger years",
-                 polrt_fmt_date(last, b));
+        char why[MSG_MAX];
+        rt_resettle_late_text(st, s, ps->lp, sc->keys, date, sc->before, why, sizeof why);
         settle_reject(t, r, why);
         return 1;
     }
@@ -1650,28 +1640,21 @@ static int reverse_row(RtPThread *t, RtPState *ps, RtRow *r)
 {
     RtPipe *m = t->pipe;
     RtStore *st = m->o->store;
-    const RtSchema *s = m->eng[0].s;
     if (!ps->lp && !(ps->lp = rt_ledger_hold(
                          st, ps->p->id, rt_hash_bytes(RT_HASH_SEED, ps->p->id, strlen(ps->p->id)),
                          t->fatal, sizeof t->fatal)))
         return -1;
     RtResettle rs;
-    int rc = rt_resettle_undo(st, s, ps->lp, ps->p->id, NULL, POLRT_NONE, r->id, &rs, t->fatal,
-                              sizeof t->fatal);
-    if (rc == 1) {
-        rt_resettle_free(&rs);
-        settle_reject(t, r, "not a settled claim of this person (ledger): nothing to reverse");
-        return 1;
-    }
     size_t start = t->adj.n;
     char cause[96];
-    snprintf(cause, sizeof cause, "reversal of %.64s", r->id);
-    if (rc == 0)
-        rc = rt_resettle_reverse(st, s, ps->p->id, &rs, &t->adj, t->fatal, sizeof t->fatal);
-    if (rc == 0)
-        rc = rt_resettle_replay(m->eng[0].e, st, ps->lp, ps->p->id, ps->p->fields, ps->p->hist,
-                                ps->p->nspans, &rs, cause, &t->adj, t->fatal, sizeof t->fatal);
+    int rc = rt_resettle_reverse_claim(m->eng[0].e, st, ps->lp, ps->p->id, ps->p->fields,
+                                       ps->p->hist, ps->p->nspans, r->id, cause, sizeof cause, &rs,
+                                       &t->adj, t->fatal, sizeof t->fatal);
     rt_resettle_free(&rs);
+    if (rc == 1) {
+        settle_reject(t, r, RT_NOT_SETTLED);
+        return 1;
+    }
     if (rc == 0 && adj_tag(t, r, start) < 0)
         rc = (t->oom = 1, -1);
     return rc < 0 ? -1 : 0;

@@ -15,7 +15,36 @@ void rt_resettle_free(RtResettle *rs)
 {
     rt_ledger_claims_free(rs->list, rs->n);
     polrt_realloc(rs->redo, 0);
+    polrt_realloc(rs->adj, 0);
     memset(rs, 0, sizeof *rs);
+}
+
+int64_t rt_adjust_delta(const RtSchema *s, int output, int64_t old, int64_t now)
+{
+    /* a difference of amounts (money, int, rate); other outputs have none */
+    RtKind k = s->outputs[output].type.kind;
+    if ((k != RT_MONEY && k != RT_INT && k != RT_RATE) || old == POLRT_NONE || now == POLRT_NONE)
+        return POLRT_NONE;
+    return now - old;
+}
+
+void rt_resettle_late_text(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const int64_t *keys,
+                           int64_t date, int64_t *vals, char *buf, size_t len)
+{
+    /* the latest claim date of the claim's rows */
+    int64_t last = POLRT_NONE, l1;
+    for (int l = 0; l < s->nledgers; l++)
+        if (rt_ledger_row(st, lp, l, keys[l], vals, &l1) && l1 != POLRT_NONE &&
+            (last == POLRT_NONE || l1 > last))
+            last = l1;
+    char a[32], b[32];
+    snprintf(buf, len,
+             "dated %s, before a claim of the same person and %s dated %s already settled %s",
+             polrt_fmt_date(date, a), s->nledgers == 1 ? "ledger year" : "ledger years",
+             polrt_fmt_date(last, b),
+             rt_ledger_is_memory(st) ? "(ledger in memory): it keeps no claims to settle again "
+                                       "in date order (serve with --ledger FILE)"
+                                     : "(ledger): late claims are refused (--late reject)");
 }
 
 /* claim c writes a row in touched[0..n) (pairs of ledger, key) */
@@ -114,12 +143,17 @@ int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const c
     return rc;
 }
 
-/* an adjustment: a row of the adjustments file (when adj) and of the audit trail */
-static int adjust(RtStore *st, const RtSchema *s, const char *claim_id, const char *person_id,
-                  int k, int64_t old, int64_t now, const char *cause, RtLine *adj, char *err,
-                  size_t errlen)
+/* an adjustment: kept in rs, a row of the adjustments file (when adj) and of the audit trail */
+static int adjust(RtStore *st, const RtSchema *s, RtResettle *rs, const char *claim_id,
+                  const char *person_id, int k, int64_t old, int64_t now, const char *cause,
+                  RtLine *adj, char *err, size_t errlen)
 {
     const RtOutput *o = &s->outputs[k];
+    if (rt_grow(&rs->adj, &rs->cap_adj, rs->nadj + 1, sizeof *rs->adj)) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    rs->adj[rs->nadj++] = (RtAdjust){claim_id, k, old, now, cause};
     if (adj) {
         rt_line_cell(adj, claim_id);
         rt_line_add(adj, ",", 1);
@@ -129,10 +163,9 @@ static int adjust(RtStore *st, const RtSchema *s, const char *claim_id, const ch
         rt_line_add(adj, ",", 1);
         rt_line_value(adj, s, &o->type, now, 0);
         rt_line_add(adj, ",", 1);
-        /* a difference of amounts (money, int, rate); other outputs have none */
-        int numeric = o->type.kind == RT_MONEY || o->type.kind == RT_INT || o->type.kind == RT_RATE;
-        if (numeric && old != POLRT_NONE && now != POLRT_NONE)
-            rt_line_value(adj, s, &o->type, now - old, 0);
+        int64_t delta = rt_adjust_delta(s, k, old, now);
+        if (delta != POLRT_NONE)
+            rt_line_value(adj, s, &o->type, delta, 0);
         rt_line_add(adj, ",", 1);
         rt_line_cell(adj, cause);
         rt_line_add(adj, "\n", 1);
@@ -166,7 +199,8 @@ int rt_resettle_reverse(RtStore *st, const RtSchema *s, const char *person_id, R
     /* the amounts it paid go back to 0 (what the claim decided otherwise is in the record) */
     for (int k = 0; k < s->noutputs; k++)
         if (s->outputs[k].type.kind == RT_MONEY && c->out[k] != 0 && c->out[k] != POLRT_NONE &&
-            adjust(st, s, c->claim_id, person_id, k, c->out[k], 0, "reversed", adj, err, errlen))
+            adjust(st, s, rs, c->claim_id, person_id, k, c->out[k], 0, "reversed", adj, err,
+                   errlen))
             return -1;
     if (rt_ledger_audit(st, "reverse", c->claim_id, person_id, NULL, POLRT_NONE, POLRT_NONE,
                         "record kept in reversed_claims", err, errlen))
@@ -231,12 +265,29 @@ int rt_resettle_replay(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char
         }
         for (int k = 0; rc == 0 && k < s->noutputs; k++)
             if (out[k] != c->out[k])
-                rc = adjust(st, s, c->claim_id, person_id, k, c->out[k], out[k], cause, adj, err,
-                            errlen);
+                rc = adjust(st, s, rs, c->claim_id, person_id, k, c->out[k], out[k], cause, adj,
+                            err, errlen);
         RtClaimRec rec = {c->claim_id, person_id, c->fields, out, keys, before, after};
         if (rc == 0)
             rc = rt_ledger_update_claim(st, lp, &rec, err, errlen);
     }
     polrt_realloc(mem, 0);
     return rc;
+}
+
+int rt_resettle_reverse_claim(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char *person_id,
+                              const int64_t *person, const int64_t *hist, int64_t nhist,
+                              const char *claim_id, char *cause, size_t cause_len, RtResettle *rs,
+                              RtLine *adj, char *err, size_t errlen)
+{
+    const RtSchema *s = rt_engine_schema(e);
+    int rc = rt_resettle_undo(st, s, lp, person_id, NULL, POLRT_NONE, claim_id, rs, err, errlen);
+    if (rc != 0)
+        return rc;
+    snprintf(cause, cause_len, "reversal of %.64s", claim_id);
+    rc = rt_resettle_reverse(st, s, person_id, rs, adj, err, errlen);
+    if (rc == 0)
+        rc = rt_resettle_replay(e, st, lp, person_id, person, hist, nhist, rs, cause, adj, err,
+                                errlen);
+    return rc < 0 ? -1 : 0;
 }

@@ -377,14 +377,42 @@ int rt_ledger_export(RtStore *st, RtLedgerRowFn fn, void *arg, char *err, size_t
  * each changed output an adjustment (adj: CSV rows "claim_id,output,old,new,delta,cause"
  * appended, when not NULL; the audit trail always), cause saying why ("late claim C2"). */
 struct RtLine; /* out.c's CSV row, below */
+/* an adjustment as data (the service answers them as JSON): claim_id points into the
+ * RtResettle's list, cause at the caller's text or "reversed"; valid until rt_resettle_free */
+typedef struct RtAdjust {
+    const char *claim_id;
+    int output; /* schema "outputs" index */
+    int64_t old, now;
+    const char *cause;
+} RtAdjust;
 typedef struct RtResettle {
     RtStoredClaim *list; /* the person's claims in date order */
     size_t n;
     uint8_t *redo; /* per claim: undone, to settle again */
     size_t nredo;
     size_t target; /* a reversal: the claim reversed; else SIZE_MAX */
+    RtAdjust *adj; /* every adjustment made, in order */
+    size_t nadj, cap_adj;
 } RtResettle;
 #define RT_ADJUST_HEADER "claim_id,output,old,new,delta,cause\n"
+/* an adjustment's delta: now - old for a money, int or rate output; POLRT_NONE for others
+ * (a bool, an enum) and when either is absent */
+int64_t rt_adjust_delta(const RtSchema *s, int output, int64_t old, int64_t now);
+/* the reason a late claim is refused (--late reject, the service's ?late=reject): "dated D,
+ * before a claim of the same person and ledger year dated L already settled (ledger): late
+ * claims are refused (--late reject)"; a ledger in memory, which keeps no claims to settle
+ * again, says so instead; vals: scratch of nledger_fields */
+void rt_resettle_late_text(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const int64_t *keys,
+                           int64_t date, int64_t *vals, char *buf, size_t len);
+/* a reversal whole: undo (target claim_id), reverse, replay with cause "reversal of ID".
+ * 0 done; 1 not a settled claim of the person (nothing changed); -1 (message). rs is the
+ * caller's to free (its adjustments stay readable until then). */
+int rt_resettle_reverse_claim(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char *person_id,
+                              const int64_t *person, const int64_t *hist, int64_t nhist,
+                              const char *claim_id, char *cause, size_t cause_len, RtResettle *rs,
+                              struct RtLine *adj, char *err, size_t errlen);
+/* the reason a reversal of a claim the ledger does not hold for the person is refused */
+#define RT_NOT_SETTLED "not a settled claim of this person (ledger): nothing to reverse"
 int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const char *person_id,
                      const int64_t *keys, int64_t date, const char *target, RtResettle *rs,
                      char *err, size_t errlen);
@@ -571,6 +599,24 @@ int rt_session_conflict(const PolSession *s);
  * change an adjustment in the audit trail (spec/DATA.md "Late claims"); the store's setting,
  * shared by its forks. Off (the default): it settles on the rows as they are. */
 void rt_session_late(PolSession *s, int on);
+/* on: with rt_session_late, a late claim is refused instead (-1, the message the reason
+ * polc run --late reject gives); this session's setting, for its next claims */
+void rt_session_late_reject(PolSession *s, int on);
+/* the adjustments the last claim (a late one) or reversal made, in order; valid until the
+ * session's next claim, reversal or lookup */
+const RtAdjust *rt_session_adjustments(const PolSession *s, size_t *n);
+/* reverse a settled claim of a registered person (spec/DATA.md "Late claims and reversals"):
+ * its ledger effect removed, its record moved to reversed_claims, the person's later claims
+ * settled again (rt_session_adjustments). 0 done; 1 the ledger does not hold it for the
+ * person (the message RT_NOT_SETTLED); -1 refused (unknown person); -2 ledger error */
+int rt_session_reverse(PolSession *s, const char *claim_id, const char *person_id);
+/* polrt_explain_json with, per ledger, the audit detail of the opening balance its row
+ * started from (rt_ledger_opening), or NULL: the ledger's "opening" member (spec/DATA.md) */
+void rt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *claim,
+                     const PolResult *r, const char *const *opening, FILE *f);
+/* rt_ledger_opening on the session's store */
+int rt_session_opening(PolSession *s, const char *person_id, int ledger, int64_t key, char *buf,
+                       size_t len);
 /* the person leaves the session, and their ledger rows the memory store: none of their
  * claims is still to come (a batch run knows when a person's last claim has settled) */
 void rt_session_forget(PolSession *s, const char *person_id);

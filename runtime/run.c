@@ -240,29 +240,54 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     if (!r->o->explain && !r->o->explain_claim)
         return 0;
     PolResult res = result_of(t, ps, row);
+    int text = r->o->explain_claim && strcmp(r->o->explain_claim, row->id) == 0;
+    if (!r->o->explain && !text)
+        return 0;
+    /* the ledger rows that started from an opening balance: their audit detail (source and
+     * values), each its own line in the text and its ledger's "opening" in the JSON */
+    char *obuf = NULL;
+    const char **opening = NULL;
+    if (r->store && status != -1 && s->nledgers > 0) {
+        obuf = polrt_realloc(NULL, (size_t)s->nledgers * MSG_MAX);
+        opening = polrt_realloc(NULL, (size_t)s->nledgers * sizeof *opening);
+        for (int l = 0; obuf && opening && l < s->nledgers; l++)
+            opening[l] = rt_ledger_opening(r->store, ps->p->id, l, t->scr[0].keys[l],
+                                           obuf + (size_t)l * MSG_MAX, MSG_MAX)
+                             ? obuf + (size_t)l * MSG_MAX
+                             : NULL;
+        if (!obuf || !opening) {
+            polrt_realloc(obuf, 0);
+            polrt_realloc(opening, 0);
+            return -1;
+        }
+    }
+    int rc = 0;
     if (r->o->explain) {
-        if (stream_open(&x->xf, &x->xbuf, &x->xlen) < 0)
-            return -1;
-        long at = ftell(x->xf);
-        polrt_explain_json(r->e, row->id, row->fields, &res, x->xf);
-        if (fflush(x->xf) != 0)
-            return -1;
-        row->x_off = (size_t)at;
-        row->x_len = x->xlen - (size_t)at;
+        long at = stream_open(&x->xf, &x->xbuf, &x->xlen) < 0 ? -1 : ftell(x->xf);
+        if (at >= 0)
+            rt_explain_json(r->e, row->id, row->fields, &res, opening, x->xf);
+        if (at < 0 || fflush(x->xf) != 0)
+            rc = -1;
+        else {
+            row->x_off = (size_t)at;
+            row->x_len = x->xlen - (size_t)at;
+        }
     }
-    if (r->o->explain_claim && strcmp(r->o->explain_claim, row->id) == 0) {
+    if (rc == 0 && text) {
         if (stream_open(&x->tf, &x->tbuf, &x->tlen) < 0)
-            return -1;
-        polrt_explain_text(r->e, row->id, row->fields, &res, x->tf);
-        /* a ledger row that started from an opening balance: its own line, with its source */
-        char open[MSG_MAX];
-        for (int l = 0; r->store && status != -1 && l < s->nledgers; l++)
-            if (rt_ledger_opening(r->store, ps->p->id, l, t->scr[0].keys[l], open, sizeof open))
-                fprintf(x->tf, "%s\n", open);
-        if (fflush(x->tf) != 0)
-            return -1;
+            rc = -1;
+        else {
+            polrt_explain_text(r->e, row->id, row->fields, &res, x->tf);
+            for (int l = 0; opening && l < s->nledgers; l++)
+                if (opening[l])
+                    fprintf(x->tf, "%s\n", opening[l]);
+            if (fflush(x->tf) != 0)
+                rc = -1;
+        }
     }
-    return 0;
+    polrt_realloc(obuf, 0);
+    polrt_realloc(opening, 0);
+    return rc;
 }
 
 /* across ranks: a row this rank settled, its results row and explanation for rank 0 */

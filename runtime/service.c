@@ -29,16 +29,16 @@
 #define NAME_SHOW 64
 
 const char *const service_status_name[SVC_NSTATUS] = {"settled", "already settled", "rejected",
-                                                      "error", "conflict"};
+                                                      "error",   "conflict",        "reversed"};
 
-typedef enum { JOB_SETTLE, JOB_GET } JobKind;
+typedef enum { JOB_SETTLE, JOB_GET, JOB_REVERSE } JobKind;
 
 /* a request waiting for the settling thread */
 typedef struct Job {
     JobKind kind;
-    cJSON *req;           /* JOB_SETTLE: the parsed body */
+    cJSON *req;           /* JOB_SETTLE, JOB_REVERSE: the parsed body */
     const char *claim_id; /* JOB_GET */
-    int explain;
+    int flags;            /* JOB_SETTLE: SVC_EXPLAIN, SVC_LATE_REJECT */
     ServiceReply *r;
     void (*done)(void *arg); /* called once r is answered (on a settling thread) */
     void *arg;
@@ -63,6 +63,7 @@ typedef struct Worker {
     Job *jobs, *tail; /* its part of the group, in arrival order; NULL: none */
     RtLine json;      /* scratch: an answer's outputs and ledgers as JSON text */
     int failed;       /* the ledger failed on one of them: the group answers 503 */
+    int not_held;     /* the last reversal's claim is not in the ledger (404) */
     char err[MSG_LEN];
 } Worker;
 
@@ -227,22 +228,55 @@ static int add_result(cJSON *o, const RtSchema *sc, const PolResult *res, RtLine
     return add_raw(o, "ledger", l);
 }
 
-/* the explanation polc run --explain writes for the claim, as the raw member "explanation" */
-static void add_explanation(cJSON *o, const PolEngine *e, const char *claim_id,
-                            const int64_t *fields, const PolResult *res)
+/* "adjustments": the outputs of other claims (or of a reversed one) that changed, as the rows
+ * of polc run --adjustments (spec/DATA.md "Late claims and reversals"); none: no member */
+static void add_adjustments(cJSON *o, const RtSchema *sc, PolSession *s)
 {
+    size_t n;
+    const RtAdjust *a = rt_session_adjustments(s, &n);
+    if (!n)
+        return;
+    cJSON *arr = cJSON_AddArrayToObject(o, "adjustments");
+    for (size_t i = 0; i < n; i++) {
+        const RtType *t = &sc->outputs[a[i].output].type;
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, "claim_id", a[i].claim_id);
+        cJSON_AddStringToObject(x, "output", sc->outputs[a[i].output].name);
+        cJSON_AddItemToObject(x, "old", value_json(sc, t, a[i].old));
+        cJSON_AddItemToObject(x, "new", value_json(sc, t, a[i].now));
+        cJSON_AddItemToObject(
+            x, "delta", value_json(sc, t, rt_adjust_delta(sc, a[i].output, a[i].old, a[i].now)));
+        cJSON_AddStringToObject(x, "cause", a[i].cause);
+        cJSON_AddItemToArray(arr, x);
+    }
+}
+
+/* the explanation polc run --explain writes for the claim, as a member of o (with the
+ * opening balances its ledger rows started from, as polc run's) */
+static void add_explanation(cJSON *o, PolSession *s, const PolEngine *e, const char *claim_id,
+                            const char *person_id, const int64_t *fields, const PolResult *res)
+{
+    const RtSchema *sc = rt_engine_schema(e);
+    size_t nl = (size_t)sc->nledgers;
+    char *obuf = nl ? malloc(nl * MSG_LEN) : NULL;
+    const char **opening = nl ? calloc(nl, sizeof *opening) : NULL;
+    for (size_t l = 0; obuf && opening && l < nl; l++)
+        if (rt_session_opening(s, person_id, (int)l, res->keys[l], obuf + l * MSG_LEN, MSG_LEN))
+            opening[l] = obuf + l * MSG_LEN;
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    if (!f)
-        return;
-    polrt_explain_json(e, claim_id, fields, res, f);
-    fclose(f);
-    while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
-        buf[--len] = '\0';
-    if (len)
-        cJSON_AddRawToObject(o, "explanation", buf);
-    free(buf);
+    if (f) {
+        rt_explain_json(e, claim_id, fields, res, opening, f);
+        fclose(f);
+        while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+            buf[--len] = '\0';
+        if (len)
+            cJSON_AddRawToObject(o, "explanation", buf);
+        free(buf);
+    }
+    free(obuf);
+    free(opening);
 }
 
 /* ---- binding JSON to the schema ------------------------------------------------------- */
@@ -455,11 +489,12 @@ static int in_request(const cJSON *people, const char *pid)
     return 0;
 }
 
-static int one_claim(Worker *w, const cJSON *c, const char *what, const cJSON *people,
-                     const char *default_pid, int explain, cJSON **answer, Bad *b)
+static int one_claim(Worker *w, const Job *j, const cJSON *c, const char *what, const cJSON *people,
+                     const char *default_pid, cJSON **answer, Bad *b)
 {
     const RtSchema *sc = rt_engine_schema(w->sv->e);
     static const char *const skip[] = {"claim_id", "person_id", NULL};
+    int reverse = j->kind == JOB_REVERSE, explain = (j->flags & SVC_EXPLAIN) != 0;
     if (!cJSON_IsObject(c)) {
         bad(b, "%s: expected an object", what);
         return -1;
@@ -471,8 +506,9 @@ static int one_claim(Worker *w, const cJSON *c, const char *what, const cJSON *p
     if (!pid)
         pid = default_pid;
     char why[MSG_LEN];
-    int bound =
-        bind_object(sc, c, what, sc->claim, sc->nclaim, skip, w->fields, why, sizeof why, b);
+    /* a claim to reverse is its ids only: the ledger holds its fields */
+    int bound = bind_object(sc, c, what, sc->claim, reverse ? 0 : sc->nclaim, skip, w->fields, why,
+                            sizeof why, b);
     if (b->set)
         return -1;
     if ((sc->nperson > 0 || sc->nhist > 0) && !in_request(people, pid)) {
@@ -495,7 +531,19 @@ static int one_claim(Worker *w, const cJSON *c, const char *what, const cJSON *p
         cJSON_AddStringToObject(o, "reason", polrt_session_errmsg(w->s));
         return SVC_REJECTED;
     }
+    if (reverse) {
+        int rc = rt_session_reverse(w->s, cid, pid);
+        if (rc == -2)
+            return -2;
+        w->not_held = rc == 1;
+        cJSON_AddStringToObject(o, "status", service_status_name[rc ? SVC_REJECTED : SVC_REVERSED]);
+        if (rc)
+            cJSON_AddStringToObject(o, "reason", reason_of(polrt_session_errmsg(w->s), cid));
+        add_adjustments(o, sc, w->s);
+        return rc ? SVC_REJECTED : SVC_REVERSED;
+    }
     rt_session_trace(w->s, explain);
+    rt_session_late_reject(w->s, (j->flags & SVC_LATE_REJECT) != 0);
     PolResult res;
     int rc = polrt_session_claim(w->s, cid, pid, w->fields, &res);
     if (rc == -2)
@@ -510,10 +558,12 @@ static int one_claim(Worker *w, const cJSON *c, const char *what, const cJSON *p
         if (add_result(o, sc, &res, &w->json) < 0) /* settled: its outputs can be asked for */
             cJSON_AddStringToObject(o, "error", "out of memory: GET /v1/claims/ID for its outputs");
         if (explain)
-            add_explanation(o, w->sv->e, cid, w->fields, &res);
+            add_explanation(o, w->s, w->sv->e, cid, pid, w->fields, &res);
     } else {
         cJSON_AddStringToObject(o, "reason", reason_of(polrt_session_errmsg(w->s), cid));
     }
+    /* a late claim: the later claims it settled again (whether it settled or failed) */
+    add_adjustments(o, sc, w->s);
     return st;
 }
 
@@ -537,6 +587,7 @@ static void drop_persons(Worker *w, const cJSON *persons)
 static int settle_job(Worker *w, Job *j)
 {
     const cJSON *req = j->req;
+    int reverse = j->kind == JOB_REVERSE;
     Bad b = {0};
     const cJSON *person = cJSON_GetObjectItemCaseSensitive(req, "person");
     const cJSON *persons = cJSON_GetObjectItemCaseSensitive(req, "persons");
@@ -553,6 +604,12 @@ static int settle_job(Worker *w, Job *j)
                         NAME_SHOW, m->string);
             return 0;
         }
+    }
+    if (reverse && rt_session_is_memory(w->s)) {
+        reply_error(j->r, 422,
+                    "the ledger is in memory: it keeps no settled claims to reverse (serve with "
+                    "--ledger FILE)");
+        return 0;
     }
     if (!!claim + !!claims != 1 || (claim && persons) || (claims && person)) {
         reply_error(j->r, 400, "body: give claim (and person), or claims (and persons)");
@@ -588,7 +645,7 @@ static int settle_job(Worker *w, Job *j)
     } else if (claim) {
         const char *pid = person ? id_of(person, "person_id", "person", 1, &b) : NULL;
         cJSON *a = NULL;
-        int st = one_claim(w, claim, "claim", people, pid, j->explain, &a, &b);
+        int st = one_claim(w, j, claim, "claim", people, pid, &a, &b);
         if (st == -2) {
             cJSON_Delete(a);
             ret = -2;
@@ -598,9 +655,10 @@ static int settle_job(Worker *w, Job *j)
         } else {
             atomic_fetch_add(&w->sv->counts[st], 1);
             reply_json(j->r,
-                       st == SVC_SETTLED || st == SVC_ALREADY ? 200
-                       : st == SVC_CONFLICT                   ? 409
-                                                              : 422,
+                       st == SVC_SETTLED || st == SVC_ALREADY || st == SVC_REVERSED ? 200
+                       : st == SVC_CONFLICT                                         ? 409
+                       : st == SVC_REJECTED && reverse && w->not_held               ? 404
+                                                                                    : 422,
                        a);
         }
         j->r->nclaims = 1;
@@ -612,7 +670,7 @@ static int settle_job(Worker *w, Job *j)
         {
             char what[32];
             snprintf(what, sizeof what, "claims[%d]", k++);
-            if (one_claim(w, c, what, people, NULL, 0, NULL, &b) < 0)
+            if (one_claim(w, j, c, what, people, NULL, NULL, &b) < 0)
                 break;
         }
         j->r->nclaims = k;
@@ -628,7 +686,7 @@ static int settle_job(Worker *w, Job *j)
                 char what[32];
                 snprintf(what, sizeof what, "claims[%d]", k++);
                 cJSON *a = NULL;
-                int st = one_claim(w, c, what, people, NULL, j->explain, &a, &b);
+                int st = one_claim(w, j, c, what, people, NULL, &a, &b);
                 if (st < 0) {
                     /* -2 (the structure was checked): the group answers 503 */
                     cJSON_Delete(a);
@@ -709,7 +767,7 @@ static void run_part(Worker *w)
     for (Job *j = w->jobs; j && !w->failed; j = j->pnext) {
         if (j->kind == JOB_GET)
             get_job(w, j);
-        else if (settle_job(w, j) == -2) {
+        else if (settle_job(w, j) == -2) { /* JOB_SETTLE and JOB_REVERSE */
             snprintf(w->err, sizeof w->err, "%s", polrt_session_errmsg(w->s));
             w->failed = 1;
         }
@@ -903,6 +961,9 @@ static PolSession **sessions_new(PolEngine *e, const char *ledger, int nw, char 
         return NULL;
     }
     ss[0] = polrt_session_new(e, ledger, err, errlen);
+    /* a late claim settles in date order (in memory, where no claims are kept, it is refused) */
+    if (ss[0])
+        rt_session_late(ss[0], 1);
     for (int i = 1; ss[0] && i < nw; i++) {
         if (!(ss[i] = rt_session_fork(ss[0], err, errlen))) {
             for (int k = 0; k < i; k++)
@@ -1029,8 +1090,9 @@ static int enqueue(Service *sv, Job t)
     return 0;
 }
 
-int service_settle(Service *sv, const char *body, size_t n, int explain, long max_claims,
-                   ServiceReply *r, void (*done)(void *arg), void *arg)
+/* a settle or reverse request parsed, checked for size and queued */
+static int request(Service *sv, JobKind kind, const char *body, size_t n, int flags,
+                   long max_claims, ServiceReply *r, void (*done)(void *arg), void *arg)
 {
     memset(r, 0, sizeof *r);
     const char *end = NULL;
@@ -1051,13 +1113,25 @@ int service_settle(Service *sv, const char *body, size_t n, int explain, long ma
                     max_claims);
         return answered(r, req);
     }
-    return enqueue(sv, (Job){.kind = JOB_SETTLE,
+    return enqueue(sv, (Job){.kind = kind,
                              .req = req,
-                             .explain = explain,
+                             .flags = flags,
                              .r = r,
                              .done = done,
                              .arg = arg,
                              .worker = route_of(sv, req)});
+}
+
+int service_settle(Service *sv, const char *body, size_t n, int flags, long max_claims,
+                   ServiceReply *r, void (*done)(void *arg), void *arg)
+{
+    return request(sv, JOB_SETTLE, body, n, flags, max_claims, r, done, arg);
+}
+
+int service_reverse(Service *sv, const char *body, size_t n, long max_claims, ServiceReply *r,
+                    void (*done)(void *arg), void *arg)
+{
+    return request(sv, JOB_REVERSE, body, n, 0, max_claims, r, done, arg);
 }
 
 int service_claim(Service *sv, const char *claim_id, ServiceReply *r, void (*done)(void *arg),

@@ -13,7 +13,10 @@
 typedef struct Service Service;
 
 /* the statuses of a claim answer, in the order of service_counts */
-enum { SVC_SETTLED, SVC_ALREADY, SVC_REJECTED, SVC_ERROR, SVC_CONFLICT, SVC_NSTATUS };
+enum { SVC_SETTLED, SVC_ALREADY, SVC_REJECTED, SVC_ERROR, SVC_CONFLICT, SVC_REVERSED, SVC_NSTATUS };
+/* service_settle's flags: ?explain=1 (each claim's explanation), ?late=reject (a late claim is
+ * refused, not settled in date order) */
+enum { SVC_EXPLAIN = 1, SVC_LATE_REJECT = 2 };
 extern const char *const service_status_name[SVC_NSTATUS];
 
 /* an answer: the HTTP status and the JSON body (malloc'd, NUL-terminated: the caller frees
@@ -34,13 +37,16 @@ typedef struct ServiceReply {
 Service *service_new(PolEngine *e, const char *ledger, int workers, char *err, size_t errlen);
 /* stop taking requests, settle those queued, commit, close the ledger */
 void service_free(Service *sv);
-/* POST /v1/settle: body[0..n) is the request; explain adds each claim's explanation; more
+/* POST /v1/settle: body[0..n) is the request; flags SVC_EXPLAIN, SVC_LATE_REJECT; more
  * than max_claims claims answer 413. 1: answered at once (a 400, 413 or 503; r holds the
  * body); 0: queued, and done(arg) is called on a settling thread once the claims are
  * settled and committed; then the caller calls service_reply(r) for the body. r and body
  * are the caller's until then. Never blocks on the ledger. */
-int service_settle(Service *sv, const char *body, size_t n, int explain, long max_claims,
+int service_settle(Service *sv, const char *body, size_t n, int flags, long max_claims,
                    ServiceReply *r, void (*done)(void *arg), void *arg);
+/* POST /v1/reverse: the request's claims (claim_id, person_id) reversed, as service_settle */
+int service_reverse(Service *sv, const char *body, size_t n, long max_claims, ServiceReply *r,
+                    void (*done)(void *arg), void *arg);
 /* GET /v1/claims/{id}, as service_settle (claim_id is the caller's until done) */
 int service_claim(Service *sv, const char *claim_id, ServiceReply *r, void (*done)(void *arg),
                   void *arg);

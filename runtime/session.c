@@ -40,10 +40,13 @@ struct PolSession {
     size_t nbyh, cap_byh;
     int64_t *free_h; /* handles given back by forget, reused first (room: cap_byh) */
     size_t nfree;
-    int64_t last; /* the person of the last claim by id, or -1 */
-    int date_idx; /* the claim field that is PolCtx.asof, or -1 */
-    int conflict; /* the last claim was refused: its id settled with other data */
-    int trace;    /* settle traced (results carry the trace); 0: the fast entry */
+    int64_t last;    /* the person of the last claim by id, or -1 */
+    int date_idx;    /* the claim field that is PolCtx.asof, or -1 */
+    int conflict;    /* the last claim was refused: its id settled with other data */
+    int trace;       /* settle traced (results carry the trace); 0: the fast entry */
+    int late_reject; /* a late claim is refused (rt_session_late_reject), not settled in order */
+    RtResettle rs;   /* the last claim's or reversal's resettling: its adjustments */
+    char cause[ID_SHOW + 32]; /* their cause: "late claim ID", "reversal of ID" */
     char err[ERR_LEN];
     /* one claim's scratch, sized by the schema; PolResult points here. out, keys, before and
      * after are contiguous (cleared at once), and so are rule_val and rule_state (zeroed)
@@ -186,6 +189,7 @@ POLRT_API void polrt_session_free(PolSession *s)
     polrt_realloc(s->byh, 0);
     polrt_realloc(s->free_h, 0);
     rt_ledger_close(s->st);
+    rt_resettle_free(&s->rs);
     polrt_realloc(s->scratch, 0);
     rt_trace_free(&s->tr);
     polrt_realloc(s, 0);
@@ -224,6 +228,17 @@ void rt_session_trace(PolSession *s, int on)
 void rt_session_late(PolSession *s, int on)
 {
     rt_ledger_late_check(s->st, on);
+}
+
+void rt_session_late_reject(PolSession *s, int on)
+{
+    s->late_reject = on != 0;
+}
+
+const RtAdjust *rt_session_adjustments(const PolSession *s, size_t *n)
+{
+    *n = s->rs.nadj;
+    return s->rs.adj;
 }
 
 void rt_session_keep_claims(PolSession *s, int keep)
@@ -501,6 +516,7 @@ static void claim_start(PolSession *s, PolResult *res)
     res->nhist = 0;
     s->err[0] = '\0';
     s->conflict = 0;
+    rt_resettle_free(&s->rs);
     reset_result(s);
 }
 
@@ -545,20 +561,18 @@ static int claim_failed(PolSession *s, RtClaimRec *rec, const PolCtx *ctx, int s
     return 0;
 }
 
-/* The end of a claim that arrived late (rs holds the later claims it undid): they settle
- * again in date order, each change an adjustment in the ledger's audit trail. rc passed
- * through, or -2 when that fails. */
-static int late_done(PolSession *s, Person *p, const char *claim_id, RtResettle *rs, int rc)
+/* The end of a claim that arrived late (s->rs holds the later claims it undid): they settle
+ * again in date order, each change an adjustment in the ledger's audit trail and in s->rs
+ * (rt_session_adjustments, until the next claim). rc passed through, or -2 when that fails. */
+static int late_done(PolSession *s, Person *p, const char *claim_id, int rc)
 {
-    if (!rs->list)
+    if (!s->rs.list)
         return rc;
-    char cause[ID_SHOW + 16];
-    snprintf(cause, sizeof cause, "late claim %.*s", ID_SHOW, claim_id);
+    snprintf(s->cause, sizeof s->cause, "late claim %.*s", ID_SHOW, claim_id);
     /* the replay uses its own scratch: the late claim's result stays in the session's */
     if (rt_resettle_replay(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson, p->nhist,
-                           rs, cause, NULL, s->err, sizeof s->err))
+                           &s->rs, s->cause, NULL, s->err, sizeof s->err))
         rc = -2;
-    rt_resettle_free(rs);
     return rc;
 }
 
@@ -596,7 +610,6 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
 
     RtClaimRec rec = {claim_id, p->id, s->claim, s->out, s->keys, s->before, s->after};
     RowsLoad load = {s, p->led};
-    RtResettle rs = {0}; /* a late claim: the later claims undone, to settle again */
     for (int tries = 0;; tries++) {
         PolCtx ctx = {
             .claim = s->claim,
@@ -617,27 +630,36 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
         int settled =
             rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
         if (settled < 0)
-            return late_done(s, p, claim_id, &rs, -2);
+            return late_done(s, p, claim_id, -2);
         if (settled > 0)
-            return late_done(s, p, claim_id, &rs, claim_failed(s, &rec, &ctx, settled, res));
+            return late_done(s, p, claim_id, claim_failed(s, &rec, &ctx, settled, res));
         int saved = rt_ledger_save(s->st, p->led, &rec, s->err, sizeof s->err);
         if (saved == 0) {
             res->status = 0;
-            return late_done(s, p, claim_id, &rs, 0);
+            return late_done(s, p, claim_id, 0);
         }
         if (saved < 0)
-            return late_done(s, p, claim_id, &rs, -2);
-        if (saved == 3 && !rs.list) {
-            /* late (rt_session_late): a stored id answers below; else the person's later
-             * claims of its rows are undone and it settles again */
+            return late_done(s, p, claim_id, -2);
+        if (saved == 3 && !s->rs.list) {
+            /* late (rt_session_late): a stored id answers below; else refused
+             * (rt_session_late_reject, or a ledger in memory: no claims kept to settle
+             * again), or the person's later claims of its rows are undone and it settles
+             * again */
             int found = rt_ledger_find(s->st, &rec, s->err, sizeof s->err);
             if (found < 0)
                 return -2;
             if (found == 0) {
                 int64_t date = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE;
-                if (rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL, &rs, s->err,
+                if (s->late_reject || rt_ledger_is_memory(s->st)) {
+                    char why[ERR_LEN - ID_SHOW - 16];
+                    rt_resettle_late_text(s->st, sc, p->led, s->keys, date, s->before, why,
+                                          sizeof why);
+                    reset_result(s);
+                    return fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
+                }
+                if (rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL, &s->rs, s->err,
                                      sizeof s->err)) {
-                    rt_resettle_free(&rs);
+                    rt_resettle_free(&s->rs);
                     return -2;
                 }
                 reset_result(s);
@@ -646,7 +668,7 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
             saved = 1;
         } else if (saved == 3) {
             fail(s, "claim %.*s: still late once the later claims were undone", ID_SHOW, claim_id);
-            return late_done(s, p, claim_id, &rs, -2);
+            return late_done(s, p, claim_id, -2);
         }
         if (saved == 1) {
             /* settled before, or by another session meanwhile: the stored record answers */
@@ -655,7 +677,7 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
                 fail(s, "claim %.*s: settled meanwhile, but not found", ID_SHOW, claim_id);
                 rc = -2;
             }
-            return late_done(s, p, claim_id, &rs, rc);
+            return late_done(s, p, claim_id, rc);
         }
         /* another process wrote the ledger since the rows were read: settle again */
         if (tries == STALE_RETRIES) {
@@ -718,4 +740,33 @@ int rt_session_is_memory(const PolSession *s)
 const char *rt_session_ledger_path(const PolSession *s)
 {
     return rt_ledger_path(s->st);
+}
+
+int rt_session_reverse(PolSession *s, const char *claim_id, const char *person_id)
+{
+    s->err[0] = '\0';
+    s->conflict = 0;
+    rt_resettle_free(&s->rs);
+    if (check_id(s, "claim", claim_id) || check_id(s, "person", person_id))
+        return -1;
+    Person *p = rt_map_find(&s->persons, hash_id(person_id), person_eq, person_id);
+    if (!p)
+        return fail(s, "claim %.*s: unknown person %.*s", ID_SHOW, claim_id, ID_SHOW, person_id);
+    if (!p->led && !(p->led = rt_ledger_hold(s->st, p->id, p->hash, s->err, sizeof s->err)))
+        return -2;
+    int rc = rt_resettle_reverse_claim(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson,
+                                       p->nhist, claim_id, s->cause, sizeof s->cause, &s->rs, NULL,
+                                       s->err, sizeof s->err);
+    if (rc == 1) {
+        rt_resettle_free(&s->rs);
+        fail(s, "claim %.*s: %s", ID_SHOW, claim_id, RT_NOT_SETTLED);
+        return 1;
+    }
+    return rc < 0 ? -2 : 0;
+}
+
+int rt_session_opening(PolSession *s, const char *person_id, int ledger, int64_t key, char *buf,
+                       size_t len)
+{
+    return rt_ledger_opening(s->st, person_id, ledger, key, buf, len);
 }

@@ -75,16 +75,31 @@ opening() { # $1 backend name, $2 ledger
     if cmp -s exp1.csv exp2.csv && grep -q '0 rows imported, 1 unchanged' imp2.err; then
         ok "$B: importing twice gives the same ledger"
     else bad "$B: importing twice gives the same ledger" "$(cat imp2.err)"; fi
-    "$POLC" run "$ENG" --labels names --claims sept.csv --persons persons.csv --ledger "$L" --out with.csv -q
+    "$POLC" run "$ENG" --labels names --claims sept.csv --persons persons.csv --ledger "$L" --out with.csv \
+        --explain so.jsonl -q
     printf '%s\n' $OUT_HEAD \
         S1,comprehensive,true,100000.00,59400.00,21360.00,13468.00,5772.00,0.00,0.00,0.00,0.00,10000.00,settled \
         >want
     check "$B: case 1: January's 10,000 imported, September costs 0 compliant self-pay" want with.csv
     "$POLC" explain "$ENG" --claims sept.csv --persons persons.csv --ledger "$L" --claim S1 \
         >explain.txt 2>&1
-    if tail -1 explain.txt | grep -q '^ledger annual 2017: opening balance from opening.csv:2: ci_accumulated 0.00, ma_paid 0.00, own_paid 10000.00, top_level province, outpatient_basic 0.00, own_district 0.00, own_city 0.00, own_province 0.00$'
+    OPENING='ledger annual 2017: opening balance from opening.csv:2: ci_accumulated 0.00, ma_paid 0.00, own_paid 10000.00, top_level province, outpatient_basic 0.00, own_district 0.00, own_city 0.00, own_province 0.00'
+    if [ "$(tail -1 explain.txt)" = "$OPENING" ]
     then ok "$B: the explanation shows the opening balance on its own line, with its source"
     else bad "$B: the explanation's opening balance" "$(tail -2 explain.txt)"; fi
+    # the JSON explanation: the ledger's "opening", its values encoded (fen; province is
+    # member 3 of Level) and worded; the same from the .so (settling it), the JIT and the
+    # interpreter (already settled: the stored ledgers)
+    "$POLC" run "$PANJI" --labels names --claims sept.csv --persons persons.csv --ledger "$L" \
+        --out /dev/null --explain jit.jsonl -q
+    "$POLC" run "$PANJI" --interp --labels names --claims sept.csv --persons persons.csv \
+        --ledger "$L" --out /dev/null --explain interp.jsonl -q
+    z='"value":0,"text":"0.00"}'
+    want='{"source":"opening.csv:2","fields":[{"name":"ci_accumulated",'$z',{"name":"ma_paid",'$z',{"name":"own_paid","value":1000000,"text":"10000.00"},{"name":"top_level","value":3,"text":"province"},{"name":"outpatient_basic",'$z',{"name":"own_district",'$z',{"name":"own_city",'$z',{"name":"own_province",'$z'],"text":"'$OPENING'"}'
+    got=$(for f in so jit interp; do jq -c '.ledgers[0].opening' $f.jsonl; done | sort -u)
+    if [ "$got" = "$want" ] && [ "$(jq -r .status so.jsonl interp.jsonl)" = "$(printf 'settled\nalready_settled')" ]
+    then ok "$B: the JSON explanation's opening balance, the same from .so, JIT and interpreter"
+    else bad "$B: the JSON explanation's opening balance" "$got"; fi
     # the file again after the claim: the first claim found those values, so unchanged
     "$POLC" ledger import "$ENG" --ledger "$L" opening.csv 2>imp3.err
     rc=$?

@@ -8,7 +8,10 @@
 # of each person's claims: a kill loses only uncommitted work; with -j 2 a commit also takes
 # the claims workers settled ahead of the results written, so not a prefix of the file). Re-running the completed batch settles
 # nothing and gives the same totals again. With the sqlite3 shell at hand, the ledger rows
-# and the audit table are compared as well.
+# and the audit table are compared as well. Then all of it again on a real PostgreSQL
+# (tests/serve/pg.sh; skipped with a note when PostgreSQL 15 is not installed), where
+# progress is counted in claims committed, not bytes, and the ledger is compared with the
+# SQLite reference's.
 #
 # KILL_POINTS chooses the kills: "fixed" (the default: early, after the first commits with
 # two threads, later), or "random N": N kills at random points of progress, each once the
@@ -20,9 +23,11 @@
 #   sh tests/runtime/ledger_kill.sh     env: POLC (build/polc), KILL_CLAIMS (200000),
 #                                       KILL_POINTS, KILL_SEED
 . "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/serve/pg.sh"
 P=$ROOT/tests/runtime/capped.pol
 N=${KILL_CLAIMS:-200000}
 work ledger-kill
+CLEANUP=pg_stop
 finish() {
     echo "$pass passed, $fail failed"
     [ "$fail" -eq 0 ]
@@ -69,13 +74,30 @@ fi
 totals ref.err >ref.totals
 cut -d, -f1-4 ref.csv >ref.values
 
-# the bytes committed to the ledger so far (database and write-ahead log)
+# the ledger under test: K, on BACKEND (sqlite: the file k.db; postgresql: a database)
+BACKEND=sqlite
+K=k.db
+# the work committed to the ledger so far: SQLite, the bytes of the database and its
+# write-ahead log; PostgreSQL, the claims stored (each batch commits its claims at once)
 dbsize() {
+    if [ $BACKEND = postgresql ]; then
+        psql -Atq "$K" -c "SELECT count(*) FROM settled_claims" 2>/dev/null || echo 0
+        return
+    fi
     s=0
     for f in k.db k.db-wal; do
         [ -f "$f" ] && s=$((s + $(wc -c <"$f")))
     done
     echo "$s"
+}
+# sql LEDGER QUERY: the rows of a query on an SQLite ledger or a PostgreSQL one (hex(x) is
+# SQLite's; PostgreSQL's bytes read the same as upper(encode(x, 'hex')))
+sql() {
+    case $1 in
+    postgres*)
+        psql -Atq "$1" -c "$(echo "$2" | sed "s/hex(\([a-z_]*\))/upper(encode(\1, 'hex'))/g")" ;;
+    *) sqlite3 "$1" "$2" ;;
+    esac
 }
 
 # start a run on k.db with -j $3 and SIGKILL it when $1 holds: "time T" (seconds), "bytes
@@ -84,7 +106,7 @@ dbsize() {
 killed_run() {
     limit=$2
     [ "$1" = grow ] && limit=$(($(dbsize) + $2))
-    "$POLC" run "$P" --claims c.csv --ledger k.db --out k.csv -j "$3" 2>/dev/null &
+    "$POLC" run "$P" --claims c.csv --ledger "$K" --out k.csv -j "$3" 2>/dev/null &
     pid=$!
     case $1 in
         time) sleep "$2" ;;
@@ -101,129 +123,145 @@ killed_run() {
     echo "$?"
 }
 
-# the kill points, one a line: "time SECONDS J", "bytes B J" or "grow B J"
-case ${KILL_POINTS:-fixed} in
-    fixed)
-        # early (start-up, checking the file), after the first commits (with two threads),
-        # later (the ledger takes ~100 bytes a claim)
-        points="time 0.2 1
-bytes 1000000 2
-bytes 6000000 1"
-        ;;
-    random\ *)
-        seed=${KILL_SEED:-$(date +%s)}
-        echo "ledger kill: random kill points, KILL_SEED=$seed"
-        full=$(($(wc -c <ref.db) + $( [ -f ref.db-wal ] && wc -c <ref.db-wal || echo 0)))
-        points=$(awk -v n="${KILL_POINTS#random }" -v seed="$seed" -v full="$full" 'BEGIN {
-            srand(seed)
-            for (i = 0; i < n; i++)
-                printf "grow %d %d\n", full * (0.02 + rand() * 0.10), 2 ^ int(rand() * 3)
-        }')
-        ;;
-    *)
-        bad "ledger kill" "KILL_POINTS: fixed or \"random N\", not $KILL_POINTS"
-        finish
-        ;;
-esac
-npoints=$(echo "$points" | wc -l)
+kill_test() {
+    # the kill points, one a line: "time SECONDS J", "bytes B J" or "grow B J" (B counts
+    # claims on PostgreSQL: dbsize)
+    case ${KILL_POINTS:-fixed} in
+        fixed)
+            # early (start-up, checking the file), after the first commits (with two threads),
+            # later (the ledger takes ~100 bytes a claim); on PostgreSQL the same in claims
+            points="time 0.2 1
+    bytes 1000000 2
+    bytes 6000000 1"
+            [ $BACKEND = postgresql ] && points="time 0.2 1
+    bytes $((N / 20)) 2
+    bytes $((N * 3 / 10)) 1"
+            ;;
+        random\ *)
+            seed=${KILL_SEED:-$(date +%s)}
+            echo "ledger kill: random kill points, KILL_SEED=$seed"
+            full=$(($(wc -c <ref.db) + $( [ -f ref.db-wal ] && wc -c <ref.db-wal || echo 0)))
+            [ $BACKEND = postgresql ] && full=$N
+            points=$(awk -v n="${KILL_POINTS#random }" -v seed="$seed" -v full="$full" 'BEGIN {
+                srand(seed)
+                for (i = 0; i < n; i++)
+                    printf "grow %d %d\n", full * (0.02 + rand() * 0.10), 2 ^ int(rand() * 3)
+            }')
+            ;;
+        *)
+            bad "$BACKEND: ledger kill" "KILL_POINTS: fixed or \"random N\", not $KILL_POINTS"
+            return
+            ;;
+    esac
+    npoints=$(echo "$points" | wc -l)
 
-rm -f k.db k.db-wal k.db-shm k.csv
-got_killed=0
-while read -r point; do
-    # shellcheck disable=SC2086
-    rc=$(killed_run $point)
-    [ "$rc" -eq 137 ] && got_killed=$((got_killed + 1))
-    if [ -f k.csv ]; then
-        # a run may end before its kill point, and then it has written its results; or be
-        # killed after putting them in place (its last act) while the process tears down
-        # (the JIT, the libraries): then they are whole, never a part (written aside, renamed)
-        [ "$rc" -ne 0 ] && [ "$(wc -l <k.csv)" -ne "$(wc -l <ref.csv)" ] &&
-            bad "ledger kill ($point)" "a killed run left a partial results file"
-        rm -f k.csv
-    fi
-done <<EOF
+    rm -f k.db k.db-wal k.db-shm k.csv
+    got_killed=0
+    while read -r point; do
+        # shellcheck disable=SC2086
+        rc=$(killed_run $point)
+        [ "$rc" -eq 137 ] && got_killed=$((got_killed + 1))
+        if [ -f k.csv ]; then
+            # a run may end before its kill point, and then it has written its results; or be
+            # killed after putting them in place (its last act) while the process tears down
+            # (the JIT, the libraries): then they are whole, never a part (written aside, renamed)
+            [ "$rc" -ne 0 ] && [ "$(wc -l <k.csv)" -ne "$(wc -l <ref.csv)" ] &&
+                bad "$BACKEND: ledger kill ($point)" "a killed run left a partial results file"
+            rm -f k.csv
+        fi
+    done <<EOF
 $points
 EOF
-if [ "$got_killed" -ge $(((npoints + 1) / 2)) ]; then
-    ok "ledger kill: $got_killed of $npoints runs killed mid-way"
-else
-    bad "ledger kill: runs killed mid-way" "only $got_killed of $npoints (the machine is too fast or too slow)"
-fi
-committed=$(dbsize)
-
-if ! "$POLC" run "$P" --claims c.csv --ledger k.db --out k.csv 2>k.err; then
-    bad "ledger kill: the re-run completes" "$(head -n 1 k.err)"
-    finish
-fi
-ok "ledger kill: the re-run completes (the killed runs had written $committed bytes)"
-
-# the same outputs for every claim, in the same order, as the uninterrupted run
-cut -d, -f1-4 k.csv >k.values
-if cmp -s k.values ref.values; then ok "ledger kill: every claim's outputs as in one run"; else
-    bad "ledger kill: every claim's outputs as in one run" "$(diff ref.values k.values | head -n 2 | tr '\n' ' ')"
-fi
-totals k.err >k.totals
-if [ -s k.totals ] && cmp -s k.totals ref.totals; then ok "ledger kill: the same totals"; else
-    bad "ledger kill: the same totals" "$(diff ref.totals k.totals | head -n 2 | tr '\n' ' ')"
-fi
-# each claim once, settled now or already (committed by a killed run), the latter a prefix
-# of the person's claims (c.csv gives each claim's person)
-awk -F, -v n="$N" '
-    FNR == NR { person[$1] = $2; next }
-    FNR == 1 { next }
-    { rows++; if (seen[$1]++) dup++; p = person[$1] }
-    $NF == "already settled" { already++; if (p in now) late++ }
-    $NF == "settled" { now[p]++; settled++ }
-    END {
-        if (rows != n || dup || already + settled != n) { print "rows " rows ", duplicates " dup ", settled " settled ", already " already; exit 1 }
-        if (late) { print late " claims already settled after one of their person settled now"; exit 1 }
-        print already + 0 " " settled + 0
-    }' c.csv k.csv >k.status
-if [ $? -eq 0 ]; then
-    set -- $(cat k.status)
-    ok "ledger kill: each claim exactly once, $1 already settled by the killed runs, $2 now"
-    if [ "$1" -gt 0 ]; then ok "ledger kill: the killed runs had committed claims"; else
-        bad "ledger kill: the killed runs had committed claims" "none (killed too early)"
+    if [ "$got_killed" -ge $(((npoints + 1) / 2)) ]; then
+        ok "$BACKEND: ledger kill: $got_killed of $npoints runs killed mid-way"
+    else
+        bad "$BACKEND: ledger kill: runs killed mid-way" "only $got_killed of $npoints (the machine is too fast or too slow)"
     fi
-else
-    bad "ledger kill: each claim exactly once" "$(cat k.status)"
-fi
+    committed=$(dbsize)
 
-# the completed batch again: nothing settles, every claim already settled with its values
-"$POLC" run "$P" --claims c.csv --ledger k.db --out k2.csv 2>k2.err
-rc=$?
-already=$(awk -F, 'NR > 1 && $NF == "already settled"' k2.csv | wc -l)
-cut -d, -f1-4 k2.csv >k2.values
-if [ "$rc" -eq 0 ] && [ "$already" -eq "$N" ] && cmp -s k2.values ref.values; then
-    ok "ledger kill: re-running the completed batch: all already settled, the same values"
-else
-    bad "ledger kill: re-running the completed batch" "exit $rc, $already of $N already settled: $(head -n 1 k2.err)"
-fi
-totals k2.err >k2.totals
-if [ -s k2.totals ] && cmp -s k2.totals ref.totals; then
-    ok "ledger kill: the completed batch again: the same totals"
-else
-    bad "ledger kill: the completed batch again: the same totals" "$(diff ref.totals k2.totals | head -n 2 | tr '\n' ' ')"
-fi
+    if ! "$POLC" run "$P" --claims c.csv --ledger "$K" --out k.csv 2>k.err; then
+        bad "$BACKEND: ledger kill: the re-run completes" "$(head -n 1 k.err)"
+        return
+    fi
+    ok "$BACKEND: ledger kill: the re-run completes (the killed runs had written $committed bytes)"
 
-# the ledger itself, when the sqlite3 shell is installed: the same rows as the reference's,
-# and the audit table holds each claim once
-if command -v sqlite3 >/dev/null 2>&1; then
-    q="SELECT person_id, ledger, key, hex(vals) FROM ledger_rows ORDER BY 1, 2, 3"
-    sqlite3 ref.db "$q" >ref.rows && sqlite3 k.db "$q" >k.rows
-    if [ -s ref.rows ] && cmp -s ref.rows k.rows; then ok "ledger kill: the ledger rows as in one run"; else
-        bad "ledger kill: the ledger rows as in one run" "$(diff ref.rows k.rows | head -n 2 | tr '\n' ' ')"
+    # the same outputs for every claim, in the same order, as the uninterrupted run
+    cut -d, -f1-4 k.csv >k.values
+    if cmp -s k.values ref.values; then ok "$BACKEND: ledger kill: every claim's outputs as in one run"; else
+        bad "$BACKEND: ledger kill: every claim's outputs as in one run" "$(diff ref.values k.values | head -n 2 | tr '\n' ' ')"
     fi
-    a=$(sqlite3 k.db "SELECT count(*), count(DISTINCT claim_id) FROM settled_claims")
-    if [ "$a" = "$N|$N" ]; then ok "ledger kill: the audit table holds each claim once"; else
-        bad "ledger kill: the audit table holds each claim once" "count, distinct: $a"
+    totals k.err >k.totals
+    if [ -s k.totals ] && cmp -s k.totals ref.totals; then ok "$BACKEND: ledger kill: the same totals"; else
+        bad "$BACKEND: ledger kill: the same totals" "$(diff ref.totals k.totals | head -n 2 | tr '\n' ' ')"
     fi
-    q="SELECT claim_id, person_id, hex(fields), hex(outputs), hex(keys), hex(ledger_before), hex(ledger_after) FROM settled_claims ORDER BY 1"
-    sqlite3 ref.db "$q" >ref.audit && sqlite3 k.db "$q" >k.audit
-    if cmp -s ref.audit k.audit; then ok "ledger kill: the audit records as in one run"; else
-        bad "ledger kill: the audit records as in one run" "$(diff ref.audit k.audit | head -n 2 | tr '\n' ' ')"
+    # each claim once, settled now or already (committed by a killed run), the latter a prefix
+    # of the person's claims (c.csv gives each claim's person)
+    awk -F, -v n="$N" '
+        FNR == NR { person[$1] = $2; next }
+        FNR == 1 { next }
+        { rows++; if (seen[$1]++) dup++; p = person[$1] }
+        $NF == "already settled" { already++; if (p in now) late++ }
+        $NF == "settled" { now[p]++; settled++ }
+        END {
+            if (rows != n || dup || already + settled != n) { print "rows " rows ", duplicates " dup ", settled " settled ", already " already; exit 1 }
+            if (late) { print late " claims already settled after one of their person settled now"; exit 1 }
+            print already + 0 " " settled + 0
+        }' c.csv k.csv >k.status
+    if [ $? -eq 0 ]; then
+        set -- $(cat k.status)
+        ok "$BACKEND: ledger kill: each claim exactly once, $1 already settled by the killed runs, $2 now"
+        if [ "$1" -gt 0 ]; then ok "$BACKEND: ledger kill: the killed runs had committed claims"; else
+            bad "$BACKEND: ledger kill: the killed runs had committed claims" "none (killed too early)"
+        fi
+    else
+        bad "$BACKEND: ledger kill: each claim exactly once" "$(cat k.status)"
     fi
+
+    # the completed batch again: nothing settles, every claim already settled with its values
+    "$POLC" run "$P" --claims c.csv --ledger "$K" --out k2.csv 2>k2.err
+    rc=$?
+    already=$(awk -F, 'NR > 1 && $NF == "already settled"' k2.csv | wc -l)
+    cut -d, -f1-4 k2.csv >k2.values
+    if [ "$rc" -eq 0 ] && [ "$already" -eq "$N" ] && cmp -s k2.values ref.values; then
+        ok "$BACKEND: ledger kill: re-running the completed batch: all already settled, the same values"
+    else
+        bad "$BACKEND: ledger kill: re-running the completed batch" "exit $rc, $already of $N already settled: $(head -n 1 k2.err)"
+    fi
+    totals k2.err >k2.totals
+    if [ -s k2.totals ] && cmp -s k2.totals ref.totals; then
+        ok "$BACKEND: ledger kill: the completed batch again: the same totals"
+    else
+        bad "$BACKEND: ledger kill: the completed batch again: the same totals" "$(diff ref.totals k2.totals | head -n 2 | tr '\n' ' ')"
+    fi
+
+    # the ledger itself, when the sqlite3 shell is installed: the same rows as the reference's,
+    # and the audit table holds each claim once
+    if command -v sqlite3 >/dev/null 2>&1; then
+        q="SELECT person_id, ledger, key, hex(vals) FROM ledger_rows ORDER BY 1, 2, 3"
+        sql ref.db "$q" >ref.rows && sql "$K" "$q" >k.rows
+        if [ -s ref.rows ] && cmp -s ref.rows k.rows; then ok "$BACKEND: ledger kill: the ledger rows as in one run"; else
+            bad "$BACKEND: ledger kill: the ledger rows as in one run" "$(diff ref.rows k.rows | head -n 2 | tr '\n' ' ')"
+        fi
+        a=$(sql "$K" "SELECT count(*), count(DISTINCT claim_id) FROM settled_claims")
+        if [ "$a" = "$N|$N" ]; then ok "$BACKEND: ledger kill: the audit table holds each claim once"; else
+            bad "$BACKEND: ledger kill: the audit table holds each claim once" "count, distinct: $a"
+        fi
+        q="SELECT claim_id, person_id, hex(fields), hex(outputs), hex(keys), hex(ledger_before), hex(ledger_after) FROM settled_claims ORDER BY 1"
+        sql ref.db "$q" >ref.audit && sql "$K" "$q" >k.audit
+        if cmp -s ref.audit k.audit; then ok "$BACKEND: ledger kill: the audit records as in one run"; else
+            bad "$BACKEND: ledger kill: the audit records as in one run" "$(diff ref.audit k.audit | head -n 2 | tr '\n' ' ')"
+        fi
+    else
+        ok "$BACKEND: ledger kill: ledger rows not compared (no sqlite3 shell)"
+    fi
+}
+
+kill_test
+if pg_start "$WORK/pg"; then
+    BACKEND=postgresql
+    K=$PGURL
+    kill_test
 else
-    ok "ledger kill: ledger rows not compared (no sqlite3 shell)"
+    echo "note: PostgreSQL 15 not found ($PGBIN): the PostgreSQL half skipped"
 fi
 finish
