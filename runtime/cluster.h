@@ -25,11 +25,12 @@ struct RtCluster {
      * holds rank k's at all + k * n. A collective. */
     void (*allgather)(const RtCluster *c, const void *mine, size_t n, void *all);
     /* Every rank sends send[0..) to the ranks in order, scount[k] bytes to rank k, and gets
-     * one block *recv (freed with polrt_realloc(*recv, 0)) of rcount[k] bytes from each rank
-     * k, in rank order. A collective: 0, or -1 on every rank when any rank is out of memory
-     * or an exchange is over 2 GiB (MPI counts are int). */
+     * rcount[k] bytes from each rank k, in rank order, into *recv: a buffer of *cap bytes the
+     * caller keeps from one exchange to the next (grown here with polrt_realloc, freed by the
+     * caller), so a batch's exchanges reuse the same memory. A collective: 0, or -1 on every
+     * rank when any rank is out of memory or an exchange is over 2 GiB (MPI counts are int). */
     int (*alltoallv)(const RtCluster *c, const char *send, const size_t *scount, char **recv,
-                     size_t *rcount);
+                     size_t *cap, size_t *rcount);
     /* figures for POLC_CLUSTER_STATS (bench/mpi.sh, tests/runtime/mpi.sh), told at the end:
      * the bytes of records this rank cut from the files, and the persons it held */
     void (*tell)(const RtCluster *c, uint64_t bytes_cut, uint64_t persons);

@@ -138,6 +138,7 @@ struct RtPipe {
     RtLine cbuf;            /* this rank's chunk, the byte before it, its last record's tail */
     RtLine *xto;            /* per rank: what goes there (records, ids, answers) */
     RtLine xout;            /* what this rank sends: the lists, or its rows' outcomes */
+    RtLine xin, xback;      /* what it receives: records or ids; answers (kept buffers) */
     size_t *xcnt;           /* bytes sent to each rank, then bytes from each rank */
     int64_t *xbase;         /* per rank: its chunk's first line and row; the allgather's */
     unsigned char *xstates; /* per rank: the state table of its chunk */
@@ -1888,8 +1889,9 @@ static void xto_reset(RtPipe *m)
 }
 
 /* The per-rank lists, one after another, exchanged (alltoallv): the bytes from each rank in
- * *recv, m->xcnt[N + k] of them from rank k. 0, or -1 (error set). */
-static int xto_exchange(RtPipe *m, char **recv)
+ * *recv (the buffer of in: m->xin, m->xback), m->xcnt[N + k] of them from rank k. 0, or -1
+ * (error set). */
+static int xto_exchange(RtPipe *m, RtLine *in, char **recv)
 {
     const RtCluster *c = m->o->cluster;
     int nr = c->size;
@@ -1907,10 +1909,11 @@ static int xto_exchange(RtPipe *m, char **recv)
     if (oom || l->oom)
         for (int k = 0; k < nr; k++)
             m->xcnt[k] = 0;
-    if (c->alltoallv(c, l->p, m->xcnt, recv, m->xcnt + nr) < 0 || oom || l->oom) {
+    if (c->alltoallv(c, l->p, m->xcnt, &in->p, &in->cap, m->xcnt + nr) < 0 || oom || l->oom) {
         pipe_sys_error(m, 0, "out of memory");
         return -1;
     }
+    *recv = in->p;
     return 0;
 }
 
@@ -2077,7 +2080,7 @@ static int cluster_read(RtPipe *m)
     m->rseq = s0;
     m->round++;
     char *recv;
-    if (xto_exchange(m, &recv) < 0)
+    if (xto_exchange(m, &m->xin, &recv) < 0)
         return -1;
     /* the round's records of this rank's persons, in rank order: file order */
     size_t total = 0;
@@ -2086,7 +2089,6 @@ static int cluster_read(RtPipe *m)
     if (total > m->cap) {
         char *nb = polrt_realloc(m->buf, total);
         if (!nb) {
-            polrt_realloc(recv, 0);
             pipe_sys_error(m, 0, "out of memory");
             return -1;
         }
@@ -2106,7 +2108,6 @@ static int cluster_read(RtPipe *m)
             at += XREC_BYTES;
             if (rt_grow(&m->xline, &m->xcap_line, m->xn + 1, sizeof *m->xline) < 0 ||
                 rt_grow(&m->xseq, &m->xcap_seq, m->xn + 1, sizeof *m->xseq) < 0) {
-                polrt_realloc(recv, 0);
                 pipe_sys_error(m, 0, "out of memory");
                 return -1;
             }
@@ -2117,7 +2118,6 @@ static int cluster_read(RtPipe *m)
             at += x.n;
         }
     }
-    polrt_realloc(recv, 0);
     m->start = 0;
     m->complete = m->len;
     m->seq = m->rseq;
@@ -2160,7 +2160,7 @@ static int cluster_ids(RtPipe *m, IdSet *ids)
         }
     char *recv = NULL, *back = NULL;
     XId *order = NULL;
-    if (xto_exchange(m, &recv) < 0)
+    if (xto_exchange(m, &m->xin, &recv) < 0)
         return -1;
     size_t n = 0;
     for (int k = 0; k < nr; k++)
@@ -2186,10 +2186,9 @@ static int cluster_ids(RtPipe *m, IdSet *ids)
                 rt_line_add(&m->xto[k], &recv[i * XID_BYTES], 1);
     }
     polrt_realloc(order, 0);
-    polrt_realloc(recv, 0);
     if (oom) /* at the exchange still, as the others are, then failed */
         m->xto[0].oom = 1;
-    if (xto_exchange(m, &back) < 0)
+    if (xto_exchange(m, &m->xback, &back) < 0)
         return -1;
     /* each rank's answers in the order this rank sent it the ids */
     size_t *cur = m->xcnt; /* reused: the next answer from each rank */
@@ -2212,7 +2211,6 @@ static int cluster_ids(RtPipe *m, IdSet *ids)
             }
         }
     }
-    polrt_realloc(back, 0);
     return 0;
 }
 
@@ -2344,11 +2342,12 @@ static int take_outcome(RtPipe *m, int k, const char **at, const char *end)
     return 0;
 }
 
-/* Across ranks, after a batch settled (claims) or merged (persons): every row's outcome, in
- * input order (its row number, status and settled byte, then the line, the reason and the
- * bytes of a rejected row, or the sink's pieces of text of a good claim), gathered to rank 0,
- * which puts each into its place among the round's rows (m->oblk): from there on rank 0 sees
- * the round as one process would see its batch. 0, or -1 (error set). */
+/* Across ranks, after a batch settled (claims) or merged (persons): every row's outcome (of
+ * the persons file, the rejected and blank rows', the rest unseen on rank 0), in input order (its
+ * row number, status and settled byte, then the line, the reason and the bytes of a rejected row,
+ * or the sink's pieces of text of a good claim), gathered to rank 0, which puts each into its place
+ * among the round's rows (m->oblk): from there on rank 0 sees the round as one process would see
+ * its batch. 0, or -1 (error set). */
 static int cluster_outcomes(RtPipe *m)
 {
     const RtCluster *c = m->o->cluster;
@@ -2358,6 +2357,10 @@ static int cluster_outcomes(RtPipe *m)
     for (size_t bi = 0; bi < m->used_blocks; bi++)
         for (size_t k = 0; k < m->blocks[bi].nrows; k++) {
             const RtRow *r = &m->blocks[bi].rows[k];
+            /* a good persons row: nothing for rank 0 to write or count (a national persons
+             * file is 1.3 billion rows) */
+            if (m->is_persons && r->status == RT_ROW_OK)
+                continue;
             char head[XOUT_HEAD];
             memcpy(head, &r->seq, sizeof r->seq);
             head[sizeof r->seq] = (char)r->status;
@@ -2402,7 +2405,7 @@ static int cluster_outcomes(RtPipe *m)
             while (at < end && rc == 0)
                 rc = take_outcome(m, k, &at, end);
         }
-        if (rc == 0 && ob->nrows != (size_t)m->rrows) {
+        if (rc == 0 && !m->is_persons && ob->nrows != (size_t)m->rrows) {
             pipe_sys_error(m, 0, "the ranks sent %zu outcomes of a round of %" PRId64 " rows",
                            ob->nrows, m->rrows);
             rc = -1;
@@ -2694,6 +2697,8 @@ static void cleanup(RtPipe *m)
     polrt_realloc(m->ids.slot, 0);
     polrt_realloc(m->xout.p, 0);
     polrt_realloc(m->cbuf.p, 0);
+    polrt_realloc(m->xin.p, 0);
+    polrt_realloc(m->xback.p, 0);
     for (int k = 0; m->xto && k < m->o->cluster->size; k++)
         polrt_realloc(m->xto[k].p, 0);
     polrt_realloc(m->xto, 0);

@@ -185,8 +185,8 @@ POLC_CLUSTER_TEST_CHUNK=4096 POLC_CLUSTER_STATS=1 mpi 3 -x POLC_CLUSTER_TEST_CHU
     -x POLC_CLUSTER_STATS sh -c 'exec "$@" 2>stats.$OMPI_COMM_WORLD_RANK' sh \
     "$POLC" run "$POL" --claims cut.csv --persons small/persons.csv --out st.csv
 rc=$?
-# "polc: rank R of 3: ... cut B bytes of records, held P persons"
-sed -n 's/^polc: rank \([0-9]*\) of 3: .* cut \([0-9]*\) bytes of records, held \([0-9]*\) persons$/\1 \2 \3/p' \
+# "polc: rank R of 3: ... cut B bytes of records, held P persons; S s in MPI"
+sed -n 's/^polc: rank \([0-9]*\) of 3: .* cut \([0-9]*\) bytes of records, held \([0-9]*\) persons; .*$/\1 \2 \3/p' \
     stats.* | sort -n >stats
 bytes=$(($(wc -c <cut.csv) - hdr + $(wc -c <small/persons.csv) - $(head -n 1 small/persons.csv | wc -c)))
 persons=$(awk -F, 'NR > 1 { p[$1] = 1 } END { print length(p) }' small/persons.csv)
