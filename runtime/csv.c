@@ -294,7 +294,15 @@ void rt_csv_chunk_states(const char *b, size_t n, unsigned char *out)
     for (int s = 0; s < RT_CSV_STATES; s++) {
         RtCsvScan sc = {s};
         int64_t lines = 0;
-        first[s] = rt_csv_scan(&sc, b, n, &lines);
+        /* inside a quoted cell only a quote changes the state: a file without one stays so */
+        size_t skip = 0;
+        if (s == Q_QUOTED) {
+            const char *q = memchr(b, '"', n);
+            skip = q ? (size_t)(q - b) : n;
+        }
+        first[s] = rt_csv_scan(&sc, b + skip, n - skip, &lines);
+        if (first[s] != SIZE_MAX)
+            first[s] += skip;
         if (first[s] == SIZE_MAX) {
             out[s] = (unsigned char)sc.state;
             continue;
@@ -307,7 +315,14 @@ void rt_csv_chunk_states(const char *b, size_t n, unsigned char *out)
             out[s] = out[seen];
             continue;
         }
-        size_t p = first[s];
+        /* the last record start: found from near the end (quote-free stretches crossed by
+         * memchr), then walked */
+        size_t p = first[s], near = n > CSV_CHUNK ? n - CSV_CHUNK : 0;
+        if (near > p) {
+            size_t q = rt_csv_boundary_after(b, p, near, n, 0);
+            if (q != SIZE_MAX)
+                p = q;
+        }
         for (size_t q; p < n && (q = rt_csv_record_end(b, p, n, 0)) != SIZE_MAX;)
             p = q;
         RtCsvScan tail = {Q_START};

@@ -2008,7 +2008,9 @@ static int cluster_read(RtPipe *m)
         int eof = a + (int64_t)nominal >= m->size;
         while (p < nominal) {
             size_t len = m->cbuf.n - pre;
-            size_t e = rt_csv_record_end(m->cbuf.p + pre, p, len, eof);
+            /* the first record start at or after the chunk's end (quote-free stretches crossed
+             * by memchr) */
+            size_t e = rt_csv_boundary_after(m->cbuf.p + pre, p, nominal, len, eof);
             if (e != SIZE_MAX) {
                 p = e;
                 continue;
