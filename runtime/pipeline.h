@@ -185,10 +185,10 @@ typedef struct RtPipeOpts {
      * fields); each is reversed, the later claims settled again (adjustments) */
     int reverse;
     const char *encoding; /* the inputs' text encoding (--encoding; NULL: sniffed, csv.c) */
-    /* across MPI ranks (NULL: this process alone): every rank reads the files (the claims
-     * of other ranks' persons only as far as their ids), decodes and settles the claims of its
-     * persons and sends their outcome to rank 0, which alone writes rejects and feeds the
-     * sink's batch hook every row; the run's first failure ends the job (spec/SCALE.md) */
+    /* across MPI ranks (NULL: this process alone): every rank reads its chunks of the files
+     * and sends each record to its person's rank, decodes and settles its persons' rows and
+     * sends their outcome to rank 0, which alone writes rejects and feeds the sink's batch
+     * hook every row; the run's first failure ends the job (spec/SCALE.md) */
     const RtCluster *cluster;
 } RtPipeOpts;
 

@@ -10,6 +10,9 @@
 # header-only file (every rank empty); the per-rank SQLite ledgers (a re-run answers "already
 # settled" as one process on one ledger does); a rank killed mid-job
 # (POLC_CLUSTER_TEST_KILL); a rank whose ledger cannot be opened; what a cluster refuses.
+# The reading split: chunk starts (POLC_CLUSTER_TEST_CHUNK) inside a quoted line break, just
+# after a stray quote, on a rejected row, and every 977 bytes, as one process; each rank's
+# bytes cut and persons held (POLC_CLUSTER_STATS) adding up to each file and person once.
 #
 #   sh tests/runtime/mpi.sh     env: POLC (build/polc)
 . "$(dirname "$0")/lib.sh"
