@@ -38,8 +38,8 @@
 #define PIPE_BATCH_LEDGER (512 << 10)
 /* looking back from a batch's end for its last complete record: longer than any real row */
 #define PIPE_TAIL 65536
-/* across ranks, the smallest chunk a rank reads in a round: a round costs each rank five
- * collectives (states, counts, records, ids and answers, outcomes), tens of microseconds; 64 KiB
+/* across ranks, the smallest chunk a rank reads in a round: a round costs each rank six
+ * exchanges (states, counts, records, ids, answers, outcomes), tens of microseconds; 64 KiB
  * of records is ~500 claims, whose decoding takes far longer */
 #define PIPE_MIN_CHUNK (64 << 10)
 /* most threads: more cannot help two barriers per batch */
