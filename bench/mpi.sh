@@ -13,9 +13,11 @@
 # system) and peak resident memory (/usr/bin/time around each rank, else bench/maxrss and no
 # CPU; each rank's stderr goes to its own file, err.RANK: mpirun forwarding it lost the lines
 # written as a rank ended). On a machine shared with other work the wall time
-# measures the others too: the CPU seconds per rank do not. Every rank reads every byte and
-# holds every person; each decodes and settles its own persons' claims (spec/SCALE.md, "What
-# is split").
+# measures the others too: the CPU seconds per rank do not. Each rank reads its chunks of the
+# two files, sends each record to its person's rank, holds and settles its own persons
+# (spec/SCALE.md, "What is split"): "bytes moved" is what the ranks sent each other (records,
+# claim ids and answers), "persons held" each rank's persons, "s in MPI" the wall time a rank
+# spent in collectives (Open MPI polls while it waits: a rank's CPU seconds include its waits).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 POLC=${POLC:-build/polc}
@@ -55,8 +57,9 @@ if [ -n "$TIME" ]; then
 else
     WRAP=$MAXRSS
 fi
-printf '%-6s %8s %9s %13s %11s %-24s %-18s %s\n' ranks "wall s" claims/s "claims/s/rank" \
-    "bytes to 0" "sent per rank" "CPU s per rank" "peak RSS per rank (MB)"
+printf '%-6s %8s %9s %13s %11s %-24s %11s %-24s %-18s %-18s %s\n' ranks "wall s" claims/s \
+    "claims/s/rank" "bytes to 0" "sent per rank" "bytes moved" "persons held per rank" \
+    "CPU s per rank" "s in MPI per rank" "peak RSS per rank (MB)"
 
 # one run: $1 ranks (0: alone, no mpirun); the report in rep$1
 run() {
@@ -91,14 +94,21 @@ run() {
         sort -n | awk '{ printf("%s%d", (NR > 1 ? "," : ""), $2) }')
     total=$(sed -n 's/.*polc: rank [0-9]* of [0-9]*: sent \([0-9]*\) bytes.*/\1/p' err.* |
         awk '{ s += $1 } END { print s + 0 }')
+    moved=$(sed -n 's/.*polc: rank [0-9]* of [0-9]*: .* \([0-9]*\) bytes to other ranks.*/\1/p' err.* |
+        awk '{ s += $1 } END { print s + 0 }')
+    inmpi=$(sed -n 's/.*polc: rank \([0-9]*\) of [0-9]*: .*; \([0-9.]*\) s in MPI$/\1 \2/p' err.* |
+        sort -n | awk '{ printf("%s%s", (NR > 1 ? "," : ""), $2) }')
+    held=$(sed -n 's/.*polc: rank \([0-9]*\) of [0-9]*: .* held \([0-9]*\) persons.*/\1 \2/p' err.* |
+        sort -n | awk '{ printf("%s%d", (NR > 1 ? "," : ""), $2) }')
     # each rank's line, "RANK USER SYS KIB" (maxrss: "RANK - - KIB"), in rank order
     for f in err.*; do sed -n "s/^\(rank-time\|maxrss\)/${f#err.} &/p" "$f"; done |
         sed -n 's/^\([0-9]*\) rank-time:_[0-9.]*_\([0-9.]*\)_\([0-9.]*\)_\([0-9]*\)$/\1 \2 \3 \4/p
                 s/^\([0-9]*\) maxrss: [0-9.]* \([0-9]*\)$/\1 - - \2/p' | sort -n >ranks
     cpu=$(awk '{ printf("%s%s", (NR > 1 ? "," : ""), ($2 == "-" ? "-" : $2 + $3)) }' ranks)
     rss=$(awk '{ printf("%s%d", (NR > 1 ? "," : ""), $4 / 1024) }' ranks)
-    printf '%-6s %8.2f %9d %13d %11s %-24s %-18s %s\n' "$ranks" "$wall" "$(echo "$n / $wall" | bc)" \
-        "$(echo "$n / $wall / $k" | bc)" "$total" "${sent:--}" "${cpu:--}" "$rss"
+    printf '%-6s %8.2f %9d %13d %11s %-24s %11s %-24s %-18s %-18s %s\n' "$ranks" "$wall" \
+        "$(echo "$n / $wall" | bc)" "$(echo "$n / $wall / $k" | bc)" "$total" "${sent:--}" \
+        "$moved" "${held:--}" "${cpu:--}" "${inmpi:--}" "$rss"
 }
 
 run 0

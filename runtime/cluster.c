@@ -18,14 +18,25 @@
 
 static RtCluster job;
 static int err_fd = -1; /* a rank other than 0: its own stderr, kept for fail() */
-/* what this rank sent (gather's payloads), told at the end when POLC_CLUSTER_STATS is set
- * (bench/mpi.sh) */
-static uint64_t sent_bytes, gathers;
+/* what this rank sent (gather's payloads to rank 0, alltoallv's to the other ranks), cut and
+ * held, told at the end when POLC_CLUSTER_STATS is set (bench/mpi.sh) */
+static uint64_t sent_bytes, gathers, moved_bytes, exchanges, cut_bytes, held_persons;
+/* wall time inside MPI's collectives: the waits for the other ranks (and the transfers). Open
+ * MPI polls while it waits, so a rank's CPU seconds count its waits too: its work is its CPU
+ * time less these (bench/mpi.sh) */
+static int64_t mpi_ns;
+/* a collective call, timed */
+#define TIMED(call)                                                                                \
+    do {                                                                                           \
+        int64_t t0_ = rt_now_ns();                                                                 \
+        call;                                                                                      \
+        mpi_ns += rt_now_ns() - t0_;                                                               \
+    } while (0)
 
 static void bcast(const RtCluster *c, int64_t *v, int n)
 {
     (void)c;
-    MPI_Bcast(v, n, MPI_INT64_T, 0, MPI_COMM_WORLD);
+    TIMED(MPI_Bcast(v, n, MPI_INT64_T, 0, MPI_COMM_WORLD));
 }
 
 static int gather(const RtCluster *c, const void *buf, size_t n, char **all, size_t *lens)
@@ -45,7 +56,7 @@ static int gather(const RtCluster *c, const void *buf, size_t n, char **all, siz
         displs = malloc((size_t)c->size * sizeof *displs);
         ok = ok && sizes && counts && displs;
     }
-    MPI_Gather(&mine, 1, MPI_UINT64_T, sizes, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+    TIMED(MPI_Gather(&mine, 1, MPI_UINT64_T, sizes, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD));
     char *block = NULL;
     if (c->rank == 0 && ok) {
         uint64_t total = 0;
@@ -66,7 +77,8 @@ static int gather(const RtCluster *c, const void *buf, size_t n, char **all, siz
     int64_t go = ok;
     bcast(c, &go, 1);
     if (go)
-        MPI_Gatherv(buf, (int)n, MPI_BYTE, block, counts, displs, MPI_BYTE, 0, MPI_COMM_WORLD);
+        TIMED(
+            MPI_Gatherv(buf, (int)n, MPI_BYTE, block, counts, displs, MPI_BYTE, 0, MPI_COMM_WORLD));
     free(sizes);
     free(counts);
     free(displs);
@@ -75,6 +87,72 @@ static int gather(const RtCluster *c, const void *buf, size_t n, char **all, siz
         return -1;
     }
     return 0;
+}
+
+__attribute__((noreturn)) static void fail(const RtCluster *c, int code, const char *msg);
+
+static void allgather(const RtCluster *c, const void *mine, size_t n, void *all)
+{
+    (void)c;
+    TIMED(MPI_Allgather(mine, (int)n, MPI_BYTE, all, (int)n, MPI_BYTE, MPI_COMM_WORLD));
+}
+
+static int alltoallv(const RtCluster *c, const char *send, const size_t *scount, char **recv,
+                     size_t *cap, size_t *rcount)
+{
+    if (c->kill_rank == c->rank)
+        raise(SIGKILL); /* the test hook: a rank lost mid-job */
+    size_t nr = (size_t)c->size;
+    uint64_t *sz = malloc(2 * nr * sizeof *sz);
+    int *cnt = malloc(4 * nr * sizeof *cnt);
+    if (!sz || !cnt) /* a few words a rank: the others cannot be told at this collective */
+        fail(c, POLRT_EXIT_SYSTEM, "out of memory");
+    uint64_t out = 0, in = 0;
+    for (size_t k = 0; k < nr; k++) {
+        sz[k] = scount[k];
+        out += scount[k];
+    }
+    TIMED(MPI_Alltoall(sz, 1, MPI_UINT64_T, sz + nr, 1, MPI_UINT64_T, MPI_COMM_WORLD));
+    for (size_t k = 0; k < nr; k++)
+        in += sz[nr + k];
+    /* MPI counts and displacements are int: an exchange is a batch's records, megabytes */
+    int ok = out <= INT_MAX && in <= INT_MAX;
+    if (ok && in > *cap) {
+        char *nb = polrt_realloc(*recv, in);
+        if (nb) {
+            *recv = nb;
+            *cap = in;
+        } else
+            ok = 0;
+    }
+    int go = ok, all_go;
+    TIMED(MPI_Allreduce(&go, &all_go, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD));
+    if (all_go) {
+        int *sc = cnt, *sd = cnt + nr, *rc = cnt + 2 * nr, *rd = cnt + 3 * nr;
+        int so = 0, ro = 0;
+        for (size_t k = 0; k < nr; k++) {
+            sc[k] = (int)sz[k];
+            sd[k] = so;
+            so += sc[k];
+            rc[k] = (int)sz[nr + k];
+            rd[k] = ro;
+            ro += rc[k];
+            rcount[k] = (size_t)rc[k];
+        }
+        TIMED(MPI_Alltoallv(send, sc, sd, MPI_BYTE, *recv, rc, rd, MPI_BYTE, MPI_COMM_WORLD));
+        moved_bytes += out - scount[c->rank];
+        exchanges++;
+    }
+    free(sz);
+    free(cnt);
+    return all_go ? 0 : -1;
+}
+
+static void tell(const RtCluster *c, uint64_t bytes_cut, uint64_t persons)
+{
+    (void)c;
+    cut_bytes += bytes_cut;
+    held_persons += persons;
 }
 
 static void fail(const RtCluster *c, int code, const char *msg)
@@ -104,9 +182,14 @@ const RtCluster *rt_cluster_start(int *argc, char ***argv)
     MPI_Comm_size(MPI_COMM_WORLD, &job.size);
     job.gather = gather;
     job.bcast = bcast;
+    job.allgather = allgather;
+    job.alltoallv = alltoallv;
+    job.tell = tell;
     job.fail = fail;
     const char *kill = getenv("POLC_CLUSTER_TEST_KILL");
     job.kill_rank = kill && *kill ? atoi(kill) : -1;
+    const char *chunk = getenv("POLC_CLUSTER_TEST_CHUNK");
+    job.chunk = chunk && *chunk ? (size_t)strtoul(chunk, NULL, 10) : 0;
     if (job.rank != 0) {
         /* rank 0 speaks for the job: the others would only say the same again */
         fflush(stdout);
@@ -130,11 +213,14 @@ const RtCluster *rt_cluster_job(void)
 int rt_cluster_end(const RtCluster *c, int rc)
 {
     if (getenv("POLC_CLUSTER_STATS")) {
-        char line[160];
+        char line[320];
         int n = snprintf(line, sizeof line,
                          "polc: rank %d of %d: sent %" PRIu64 " bytes to rank 0 in %" PRIu64
-                         " gathers\n",
-                         c->rank, c->size, sent_bytes, gathers);
+                         " gathers, %" PRIu64 " bytes to other ranks in %" PRIu64
+                         " exchanges; cut %" PRIu64 " bytes of records, held %" PRIu64
+                         " persons; %.2f s in MPI\n",
+                         c->rank, c->size, sent_bytes, gathers, moved_bytes, exchanges, cut_bytes,
+                         held_persons, (double)mpi_ns / 1e9);
         if (write(err_fd >= 0 ? err_fd : 2, line, (size_t)n) < 0) {
             /* a figure for a benchmark: nothing to do */
         }

@@ -38,6 +38,7 @@
  * which is also how batch and block boundaries are found without reading every byte. */
 
 enum { Q_START, Q_PLAIN, Q_QUOTED, Q_QUOTE, Q_AFTER, Q_BAD };
+_Static_assert(Q_START == RT_CSV_START && Q_BAD + 1 == RT_CSV_STATES, "rt_int.h's state count");
 
 static int is_blank_ch(char c)
 {
@@ -279,6 +280,56 @@ size_t rt_csv_boundary_after(const char *b, size_t start, size_t target, size_t 
         p = e;
     }
     return p;
+}
+
+/* The record machine's state after the n bytes b[0..n) of a file, for each state it may be in
+ * at b[0] (out[s], s < RT_CSV_STATES): the same bytes read from every possible start, so
+ * that ranks reading a file's chunks at once can find, by composing their chunks' tables in
+ * file order, the exact state at each chunk's start (pipeline.c, across ranks). After its
+ * first record end, a start's walk goes record by record (memchr where there is no quote);
+ * starts whose first record ends at the same byte share the rest of the walk. */
+void rt_csv_chunk_states(const char *b, size_t n, unsigned char *out)
+{
+    size_t first[RT_CSV_STATES];
+    for (int s = 0; s < RT_CSV_STATES; s++) {
+        RtCsvScan sc = {s};
+        int64_t lines = 0;
+        /* inside a quoted cell only a quote changes the state: a file without one stays so */
+        size_t skip = 0;
+        if (s == Q_QUOTED) {
+            const char *q = memchr(b, '"', n);
+            skip = q ? (size_t)(q - b) : n;
+        }
+        first[s] = rt_csv_scan(&sc, b + skip, n - skip, &lines);
+        if (first[s] != SIZE_MAX)
+            first[s] += skip;
+        if (first[s] == SIZE_MAX) {
+            out[s] = (unsigned char)sc.state;
+            continue;
+        }
+        int seen = -1;
+        for (int t = 0; t < s && seen < 0; t++)
+            if (first[t] == first[s])
+                seen = t;
+        if (seen >= 0) {
+            out[s] = out[seen];
+            continue;
+        }
+        /* the last record start: found from near the end (quote-free stretches crossed by
+         * memchr), then walked */
+        size_t p = first[s], near = n > CSV_CHUNK ? n - CSV_CHUNK : 0;
+        if (near > p) {
+            size_t q = rt_csv_boundary_after(b, p, near, n, 0);
+            if (q != SIZE_MAX)
+                p = q;
+        }
+        for (size_t q; p < n && (q = rt_csv_record_end(b, p, n, 0)) != SIZE_MAX;)
+            p = q;
+        RtCsvScan tail = {Q_START};
+        if (p < n)
+            rt_csv_scan(&tail, b + p, n - p, &lines);
+        out[s] = (unsigned char)tail.state;
+    }
 }
 
 /* the ASCII bytes the splitter stops at: 1 comma, 2 line feed, 3 quote, 4 NUL (no text has

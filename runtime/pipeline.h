@@ -32,7 +32,6 @@ typedef struct RtPerson {
     int64_t line;     /* its first row in the persons file (0: made from a claim) */
     int64_t bad_line; /* a rejected persons row named it (0: none) */
     uint8_t part;     /* the thread that settles its claims */
-    uint16_t rank;    /* the MPI rank that settles them (0 alone; cluster.h) */
     RtPState *state;  /* while its claims settle: ledger rows, date, the sink's part */
     /* RtPipeOpts.keep: the trimmed text of each kept column of its first persons row (NULL
      * where the persons file lacks it); NULL: none */
@@ -77,11 +76,6 @@ typedef struct RtRow {
     int8_t status;   /* RT_ROW_OK, RT_ROW_BAD or RT_ROW_EMPTY */
     int8_t settled;  /* RT_ROW_OK once settled: 0 settled, 1 already settled earlier (the
                         ledger's stored outputs), -1 the policy failed (engine 0) */
-    /* across ranks, a claim row with a person id of a known (or no) persons file: its
-     * outcome travels from the person's rank to rank 0. here: the person is this rank's (the
-     * row decoded whole, and settled when good); away: another rank's (only its ids decoded
-     * here, its status in the meantime OK; rank 0 takes the outcome) */
-    uint8_t here, away;
     uint16_t thread; /* RT_ROW_OK: the thread that settles it (its person's part) */
     union {
         struct {            /* persons rows */
@@ -162,8 +156,9 @@ typedef struct RtPipeSink {
     int (*batch)(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen);
     /* across ranks (RtPipeOpts.cluster), NULL when the sink keeps nothing per row: on the rank
      * that settled good row r, its text (up to RT_PIPE_TEXTS pieces: text[i], len[i]) sent to
-     * rank 0 after the batch settled; on rank 0, row_remote receives them for a row another
-     * rank settled, before the batch hook. 0, or -1 (memory). */
+     * rank 0 after the batch settled; on rank 0, row_remote receives them for every good row
+     * of the round (its own too), before the batch hook, which on rank 0 gets the round's rows
+     * in input order as one process's batch. 0, or -1 (memory). */
     void (*row_text)(void *self, const RtRow *r, const char **text, size_t *len);
     int (*row_remote)(void *self, RtRow *r, const char *const *text, const size_t *len);
 } RtPipeSink;
@@ -197,10 +192,10 @@ typedef struct RtPipeOpts {
      * are kept with each person (RtPerson.kept), for the claims file may lack them */
     char *const *keep;
     int nkeep;
-    /* across MPI ranks (NULL: this process alone): every rank reads the files (the claims
-     * of other ranks' persons only as far as their ids), decodes and settles the claims of its
-     * persons and sends their outcome to rank 0, which alone writes rejects and feeds the
-     * sink's batch hook every row; the run's first failure ends the job (spec/SCALE.md) */
+    /* across MPI ranks (NULL: this process alone): every rank reads its chunks of the files
+     * and sends each record to its person's rank, decodes and settles its persons' rows and
+     * sends their outcome to rank 0, which alone writes rejects and feeds the sink's batch
+     * hook every row; the run's first failure ends the job (spec/SCALE.md) */
     const RtCluster *cluster;
 } RtPipeOpts;
 

@@ -454,6 +454,12 @@ typedef struct RtCsvScan {
  * end (its line feed) and the line feeds before it into *lines, or SIZE_MAX when it goes on
  * past n (all of n's line feeds counted) */
 size_t rt_csv_scan(RtCsvScan *sc, const char *b, size_t n, int64_t *lines);
+/* the record machine's states (rt_csv_scan): RT_CSV_START at a record's start (and after a
+ * comma), RT_CSV_STATES of them */
+#define RT_CSV_START  0
+#define RT_CSV_STATES 6
+/* out[s]: the state after b[0..n) for each state s at b[0] (a chunk read in parallel) */
+void rt_csv_chunk_states(const char *b, size_t n, unsigned char *out);
 /* the end of the record at b[pos] (a record start): just past its line feed, end at the end
  * of the input (eof), or SIZE_MAX when it continues past end */
 size_t rt_csv_record_end(const char *b, size_t pos, size_t end, int eof);

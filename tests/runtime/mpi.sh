@@ -10,6 +10,9 @@
 # header-only file (every rank empty); the per-rank SQLite ledgers (a re-run answers "already
 # settled" as one process on one ledger does); a rank killed mid-job
 # (POLC_CLUSTER_TEST_KILL); a rank whose ledger cannot be opened; what a cluster refuses.
+# The reading split: chunk starts (POLC_CLUSTER_TEST_CHUNK) inside a quoted line break, just
+# after a stray quote, on a rejected row, and every 977 bytes, as one process; each rank's
+# bytes cut and persons held (POLC_CLUSTER_STATS) adding up to each file and person once.
 #
 #   sh tests/runtime/mpi.sh     env: POLC (build/polc)
 . "$(dirname "$0")/lib.sh"
@@ -136,6 +139,70 @@ if [ ! -s x.ref.jsonl ] || ! cmp -s x.ref.jsonl x.jsonl || ! cmp -s x.ref.csv x.
     bad "mpi: explanations -np 2" "explanations or results differ from one process'"
 else
     ok "mpi: explanations -np 2: as one process"
+fi
+
+# ---- the reading split: chunk boundaries at the hardest places ----------------------------
+# Each rank reads its chunks of each file (POLC_CLUSTER_TEST_CHUNK: chunks this small); a
+# chunk's records start at its first record start, which only the record machine's state at
+# its first byte tells. Cut so that chunk 1 begins (a) just after a line feed inside a quoted
+# cell (the byte before is a line feed, yet no record starts there), (b) just after the stray
+# quote of a malformed row (a quote count would say "inside quotes" for the rest of the file;
+# the row ends at its line feed), (c) on the first byte of a row rejected for a bad date, and
+# (d) at 977 bytes, across every kind of row above, hundreds of times.
+awk -F, -v OFS=, 'NR == 41 { o = $0; $1 = $1 "m"; $3 = "ab\"c"; print; $0 = o } { print }' \
+    sclaims.csv >cut.csv
+hdr=$(head -n 1 cut.csv | wc -c)
+qnl=$(grep -b -o '"1.00$' cut.csv | head -n 1 | cut -d: -f1) # the quoted line feed at +5
+stray=$(grep -b -o 'ab"c' cut.csv | head -n 1 | cut -d: -f1)   # the stray quote at +2
+bdate=$(grep -b '2025-13-40' cut.csv | head -n 1 | cut -d: -f1)
+"$POLC" run "$POL" --claims cut.csv --persons small/persons.csv --out cut.ref.csv 2>cut.ref.err
+want=$?
+polc_err cut.ref.err >cut.ref.e
+grep -q 'malformed quotes' cut.ref.e && grep -q '2025-13-40' cut.ref.e ||
+    bad "mpi: chunk boundaries" "the reference lost a case: $(head -n 2 cut.ref.e)"
+for cut in "quoted $((qnl + 6 - hdr))" "stray $((stray + 3 - hdr))" "bad $((bdate - hdr))" \
+    "every 977"; do
+    what=${cut% *} chunk=${cut#* }
+    for n in 2 3; do
+        POLC_CLUSTER_TEST_CHUNK=$chunk mpi "$n" -x POLC_CLUSTER_TEST_CHUNK "$POLC" run "$POL" \
+            --claims cut.csv --persons small/persons.csv --out cut.$n.csv 2>cut.$n.err
+        rc=$?
+        sed "s/cut\.$n\.csv/cut.ref.csv/" cut.$n.err >cut.$n.err2
+        polc_err cut.$n.err2 >cut.$n.e
+        if [ "$rc" -ne "$want" ] || ! cmp -s cut.ref.csv cut.$n.csv ||
+            ! cmp -s cut.ref.csv.rejects.csv cut.$n.csv.rejects.csv; then
+            bad "mpi: chunk of $chunk bytes ($what) -np $n" "exit $rc (one process: $want), or results or rejects differ"
+        elif ! cmp -s cut.ref.e cut.$n.e; then
+            bad "mpi: chunk of $chunk bytes ($what) -np $n" "messages differ: $(diff cut.ref.e cut.$n.e | head -n 3)"
+        else
+            ok "mpi: chunk of $chunk bytes ($what) -np $n: results, rejects, lines as one process"
+        fi
+    done
+done
+
+# ---- a rank holds its own persons, reads its share ----------------------------------------
+# POLC_CLUSTER_STATS: each rank tells the bytes of records it cut from the two files and the
+# persons it held. Summed over the ranks: every data byte of both files once (the headers,
+# read by every rank, aside), every person once; each rank some, none all.
+POLC_CLUSTER_TEST_CHUNK=4096 POLC_CLUSTER_STATS=1 mpi 3 -x POLC_CLUSTER_TEST_CHUNK \
+    -x POLC_CLUSTER_STATS sh -c 'exec "$@" 2>stats.$OMPI_COMM_WORLD_RANK' sh \
+    "$POLC" run "$POL" --claims cut.csv --persons small/persons.csv --out st.csv
+rc=$?
+# "polc: rank R of 3: ... cut B bytes of records, held P persons; S s in MPI"
+sed -n 's/^polc: rank \([0-9]*\) of 3: .* cut \([0-9]*\) bytes of records, held \([0-9]*\) persons; .*$/\1 \2 \3/p' \
+    stats.* | sort -n >stats
+bytes=$(($(wc -c <cut.csv) - hdr + $(wc -c <small/persons.csv) - $(head -n 1 small/persons.csv | wc -c)))
+persons=$(awk -F, 'NR > 1 { p[$1] = 1 } END { print length(p) }' small/persons.csv)
+sums=$(awk '{ b += $2; p += $3 } END { print b + 0, p + 0 }' stats)
+spread=$(awk -v b="$bytes" -v p="$persons" '$2 > 0 && $2 < b && $3 > 0 && $3 < p { n++ } END { print n + 0 }' stats)
+if [ "$rc" -ne "$want" ] || ! cmp -s cut.ref.csv st.csv; then
+    bad "mpi: persons and bytes per rank" "exit $rc (one process: $want), or results differ"
+elif [ "$(wc -l <stats)" -ne 3 ]; then
+    bad "mpi: persons and bytes per rank" "expected a line from each of 3 ranks: $(cat stats.* | head -n 3)"
+elif [ "$sums" != "$bytes $persons" ] || [ "$spread" -ne 3 ]; then
+    bad "mpi: persons and bytes per rank" "sums $sums, expected $bytes $persons, each rank a share: $(tr '\n' ';' <stats)"
+else
+    ok "mpi: 3 ranks cut $bytes bytes and held $persons persons between them, each a share"
 fi
 
 # ---- one person: every claim on one rank, the others empty; a header alone: all empty ----

@@ -441,6 +441,37 @@ static void cleanup(void)
     rmdir(dir);
 }
 
+/* rt_csv_chunk_states: the state after a chunk for each state at its first byte, worked by
+ * hand with the machine's states (csv.c: 0 start, 1 plain, 2 quoted, 3 quote, 4 after, 5
+ * bad). The chunk `b\n",2\nx"y\n3,4`: */
+static void test_chunk_states(void)
+{
+    const char *b = "b\n\",2\nx\"y\n3,4";
+    unsigned char out[RT_CSV_STATES];
+    rt_csv_chunk_states(b, strlen(b), out);
+    /* from start, plain, quote (b makes it bad), after (bad) or bad: the record ends at the
+     * first line feed; its `"` then opens a quoted cell holding `,2\nx`, closed by the quote of
+     * x"y, whose y makes the record bad; it ends at the next line feed, and `3,4` leaves a
+     * plain cell: 1 */
+    CHECK_EQ("from start", out[0], 1);
+    CHECK_EQ("from plain", out[1], 1);
+    CHECK_EQ("from quote", out[3], 1);
+    CHECK_EQ("from after", out[4], 1);
+    CHECK_EQ("from bad", out[5], 1);
+    /* from inside a quoted cell: `b\n` is quoted text, the quote closes the cell, `,2\n` ends
+     * the record; `x"y` is plain then bad, ending at its line feed; `3,4`: plain, 1 */
+    CHECK_EQ("from quoted", out[2], 1);
+    /* `a\n"b`: from start the record ends, then `"b` is a quoted cell still open: 2; from
+     * quoted, `a\n` is quoted text, the quote closes the cell and b makes it bad: 5 */
+    rt_csv_chunk_states("a\n\"b", 4, out);
+    CHECK_EQ("open quote: from start", out[0], 2);
+    CHECK_EQ("open quote: from quoted", out[2], 5);
+    /* no quote, no line feed: plain text keeps start (blanks) or plain, quoted stays quoted */
+    rt_csv_chunk_states("abc", 3, out);
+    CHECK_EQ("plain from start", out[0], 1);
+    CHECK_EQ("plain from quoted", out[2], 2);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -452,6 +483,7 @@ int main(void)
     test_bad_records();
     test_empty();
     test_chunks();
+    test_chunk_states();
     test_edges();
     test_values();
     test_excel_cells();
