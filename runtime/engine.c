@@ -25,14 +25,15 @@ static int check_params(const RtSchema *s, const int64_t *t, char *err, size_t e
         for (int k = 0; k < p->nversions; k++) {
             const int64_t *seg = t + p->versions[k].offset;
             int64_t width = p->versions[k].width, n = seg[0];
-            int ok = n >= 1 && n == (width - 1) / 2;
+            /* a version may have fewer brackets than the param's most (its segment padded) */
+            int ok = n >= 1 && n <= (width - 1) / 2;
             for (int64_t j = 1; ok && j < n; j++)
                 ok = seg[1 + 2 * j] > seg[1 + 2 * (j - 1)];
             if (!ok) {
                 if (err && errlen)
                     snprintf(err, errlen,
                              "parameter '%s' version %d: malformed brackets (expected "
-                             "[n, lo_1, rate_1, ...] with %lld brackets, lower bounds "
+                             "[n, lo_1, rate_1, ...] with 1 to %lld brackets, lower bounds "
                              "ascending)",
                              p->name, k, (long long)((width - 1) / 2));
                 return -1;
