@@ -165,14 +165,15 @@ $(CLUSTER_OBJS): CFLAGS += $(MPI_CFLAGS)
 # the option parser with a standalone engine: runtime/opts.h
 $(CLI_OBJS): CFLAGS += -iquote tools -iquote runtime
 
-# unit tests: one binary per tests/unit/*.c, linked with the runtime and the shared support
-# files (tests/unit/support/*.c: a hand-written "compiled" policy for runtime tests, ...)
+# unit tests: one binary per tests/unit/*.c, linked with the runtime, libpolsim (test_oom
+# sweeps polrt_sim_run) and the shared support files (tests/unit/support/*.c: a hand-written
+# "compiled" policy for runtime tests, ...)
 UNIT_SUPPORT := $(wildcard tests/unit/support/*.c)
-$(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_SUPPORT) $(BUILD)/libpolrt.a
+$(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_SUPPORT) $(BUILD)/libpolrt.a $(BUILD)/libpolsim.a
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS_ALL) -Iruntime -Itests/unit/support -rdynamic -o $@ $< $(UNIT_SUPPORT) \
-	    -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive $(RT_LIBS)
+	    $(BUILD)/libpolsim.a -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive $(RT_LIBS)
 
 unit: $(UNIT_TESTS)
 
