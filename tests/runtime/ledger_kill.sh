@@ -1,5 +1,6 @@
 #!/bin/sh
-# tests/runtime/ledger_kill.sh — a batch run on an SQLite ledger killed with SIGKILL at
+# tests/runtime/ledger_kill.sh — a batch run on a ledger (SQLite, or PostgreSQL with
+# KILL_LEDGER=pg) killed with SIGKILL at
 # several points, then re-run on the same ledger until it completes, must end exactly where
 # one uninterrupted run on a fresh ledger ends: every claim's outputs the same (the yearly
 # cap of tests/runtime/capped.pol makes each depend on the ledger before it, so a claim
@@ -17,8 +18,13 @@
 # less to do, and a busy machine stretches every run; the fixed points cover start-up; -j 1,
 # 2 or 4 at random); the seed is printed, and KILL_SEED repeats a sequence.
 #
+# KILL_LEDGER=pg runs the same on a real PostgreSQL (tests/serve/pg.sh; skipped without
+# PostgreSQL 15): the ledgers are two databases of it, progress is counted in settled claims
+# (random kills once a random 2-12% of all claims have settled since the run started), and
+# the ledger rows and audit records are compared with psql.
+#
 #   sh tests/runtime/ledger_kill.sh     env: POLC (build/polc), KILL_CLAIMS (200000),
-#                                       KILL_POINTS, KILL_SEED
+#                                       KILL_POINTS, KILL_SEED, KILL_LEDGER (sqlite|pg)
 . "$(dirname "$0")/lib.sh"
 P=$ROOT/tests/runtime/capped.pol
 N=${KILL_CLAIMS:-200000}
@@ -28,6 +34,27 @@ finish() {
     [ "$fail" -eq 0 ]
     exit
 }
+# the ledgers: files ref.db and k.db, or two databases of a PostgreSQL started for the test
+REF=ref.db KL=k.db
+case ${KILL_LEDGER:-sqlite} in
+    sqlite) ;;
+    pg)
+        . "$ROOT/tests/serve/pg.sh"
+        CLEANUP=pg_stop
+        if ! pg_start "$WORK/pg"; then
+            ok "ledger kill: skipped on PostgreSQL (no PostgreSQL 15 at $PGBIN: make deps)"
+            finish
+        fi
+        for d in ref k; do
+            psql -Atq "${PGURL%/polc}/postgres" -c "CREATE DATABASE kill_$d" >/dev/null || exit 2
+        done
+        REF=${PGURL%/polc}/kill_ref KL=${PGURL%/polc}/kill_k
+        ;;
+    *)
+        bad "ledger kill" "KILL_LEDGER: sqlite or pg, not $KILL_LEDGER"
+        finish
+        ;;
+esac
 
 # N claims with a fixed seed, sorted by person and date: 1-19 claims a person, a few weeks to
 # three months apart over 2023-2025 (so several ledger years), amounts up to 20,000 yuan
@@ -62,15 +89,20 @@ BEGIN {
 totals() { grep -E '^  [a-z_]+ +[-0-9,.()a-z]+ yuan$' "$1"; }
 
 # the reference: one uninterrupted run on a fresh ledger (its size scales the random kills)
-if ! "$POLC" run "$P" --claims c.csv --ledger ref.db --out ref.csv 2>ref.err; then
+if ! "$POLC" run "$P" --claims c.csv --ledger "$REF" --out ref.csv 2>ref.err; then
     bad "ledger kill: reference run" "$(head -n 1 ref.err)"
     finish
 fi
 totals ref.err >ref.totals
 cut -d, -f1-4 ref.csv >ref.values
 
-# the bytes committed to the ledger so far (database and write-ahead log)
+# the bytes committed to the ledger so far (database and write-ahead log); on PostgreSQL
+# the claims settled so far (0 before the first run made the table)
 dbsize() {
+    if [ "$REF" != ref.db ]; then
+        psql -Atq "$KL" -c "SELECT count(*) FROM settled_claims" 2>/dev/null || echo 0
+        return
+    fi
     s=0
     for f in k.db k.db-wal; do
         [ -f "$f" ] && s=$((s + $(wc -c <"$f")))
@@ -84,7 +116,7 @@ dbsize() {
 killed_run() {
     limit=$2
     [ "$1" = grow ] && limit=$(($(dbsize) + $2))
-    "$POLC" run "$P" --claims c.csv --ledger k.db --out k.csv -j "$3" 2>/dev/null &
+    "$POLC" run "$P" --claims c.csv --ledger "$KL" --out k.csv -j "$3" 2>/dev/null &
     pid=$!
     case $1 in
         time) sleep "$2" ;;
@@ -109,11 +141,19 @@ case ${KILL_POINTS:-fixed} in
         points="time 0.2 1
 bytes 1000000 2
 bytes 6000000 1"
+        # on PostgreSQL progress counts claims (a claim is ~100 bytes of an SQLite ledger)
+        [ "$REF" = ref.db ] || points="time 0.2 1
+bytes 10000 2
+bytes 60000 1"
         ;;
     random\ *)
         seed=${KILL_SEED:-$(date +%s)}
         echo "ledger kill: random kill points, KILL_SEED=$seed"
-        full=$(($(wc -c <ref.db) + $( [ -f ref.db-wal ] && wc -c <ref.db-wal || echo 0)))
+        if [ "$REF" = ref.db ]; then
+            full=$(($(wc -c <ref.db) + $( [ -f ref.db-wal ] && wc -c <ref.db-wal || echo 0)))
+        else
+            full=$N # claims
+        fi
         points=$(awk -v n="${KILL_POINTS#random }" -v seed="$seed" -v full="$full" 'BEGIN {
             srand(seed)
             for (i = 0; i < n; i++)
@@ -151,11 +191,11 @@ else
 fi
 committed=$(dbsize)
 
-if ! "$POLC" run "$P" --claims c.csv --ledger k.db --out k.csv 2>k.err; then
+if ! "$POLC" run "$P" --claims c.csv --ledger "$KL" --out k.csv 2>k.err; then
     bad "ledger kill: the re-run completes" "$(head -n 1 k.err)"
     finish
 fi
-ok "ledger kill: the re-run completes (the killed runs had written $committed bytes)"
+ok "ledger kill: the re-run completes (the killed runs had written $committed $( [ "$REF" = ref.db ] && echo bytes || echo claims))"
 
 # the same outputs for every claim, in the same order, as the uninterrupted run
 cut -d, -f1-4 k.csv >k.values
@@ -190,7 +230,7 @@ else
 fi
 
 # the completed batch again: nothing settles, every claim already settled with its values
-"$POLC" run "$P" --claims c.csv --ledger k.db --out k2.csv 2>k2.err
+"$POLC" run "$P" --claims c.csv --ledger "$KL" --out k2.csv 2>k2.err
 rc=$?
 already=$(awk -F, 'NR > 1 && $NF == "already settled"' k2.csv | wc -l)
 cut -d, -f1-4 k2.csv >k2.values
@@ -206,9 +246,24 @@ else
     bad "ledger kill: the completed batch again: the same totals" "$(diff ref.totals k2.totals | head -n 2 | tr '\n' ' ')"
 fi
 
-# the ledger itself, when the sqlite3 shell is installed: the same rows as the reference's,
-# and the audit table holds each claim once
-if command -v sqlite3 >/dev/null 2>&1; then
+# the ledger itself, when the sqlite3 shell is installed (psql for PostgreSQL): the same rows
+# as the reference's, and the audit table holds each claim once
+if [ "$REF" != ref.db ]; then
+    q="SELECT person_id, ledger, key, encode(vals, 'hex') FROM ledger_rows ORDER BY 1, 2, 3"
+    psql -Atq "$REF" -c "$q" >ref.rows && psql -Atq "$KL" -c "$q" >k.rows
+    if [ -s ref.rows ] && cmp -s ref.rows k.rows; then ok "ledger kill: the ledger rows as in one run"; else
+        bad "ledger kill: the ledger rows as in one run" "$(diff ref.rows k.rows | head -n 2 | tr '\n' ' ')"
+    fi
+    a=$(psql -Atq "$KL" -c "SELECT count(*), count(DISTINCT claim_id) FROM settled_claims")
+    if [ "$a" = "$N|$N" ]; then ok "ledger kill: the audit table holds each claim once"; else
+        bad "ledger kill: the audit table holds each claim once" "count, distinct: $a"
+    fi
+    q="SELECT claim_id, person_id, encode(fields, 'hex'), encode(outputs, 'hex'), encode(keys, 'hex'), encode(ledger_before, 'hex'), encode(ledger_after, 'hex') FROM settled_claims ORDER BY 1"
+    psql -Atq "$REF" -c "$q" >ref.audit && psql -Atq "$KL" -c "$q" >k.audit
+    if [ -s ref.audit ] && cmp -s ref.audit k.audit; then ok "ledger kill: the audit records as in one run"; else
+        bad "ledger kill: the audit records as in one run" "$(diff ref.audit k.audit | head -n 2 | tr '\n' ' ')"
+    fi
+elif command -v sqlite3 >/dev/null 2>&1; then
     q="SELECT person_id, ledger, key, hex(vals) FROM ledger_rows ORDER BY 1, 2, 3"
     sqlite3 ref.db "$q" >ref.rows && sqlite3 k.db "$q" >k.rows
     if [ -s ref.rows ] && cmp -s ref.rows k.rows; then ok "ledger kill: the ledger rows as in one run"; else
