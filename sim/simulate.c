@@ -506,6 +506,21 @@ static int person_end(void *self, RtPThread *pt, RtPState *ps)
     return rc;
 }
 
+/* the thread's end, after the run or a failure: the person-years of persons whose end never
+ * came (a run stopped mid-way, memory ran out) are freed here; person_end freed the rest */
+static void thread_free(void *self, RtPThread *pt)
+{
+    (void)self;
+    for (size_t k = 0; k < pt->persons.cap; k++) {
+        RtPerson *p = pt->persons.slots[k];
+        if (p && p->state) {
+            SimPS *x = RT_PSTATE_EXTRA(p->state);
+            polrt_realloc(x->years, 0);
+            x->years = NULL;
+        }
+    }
+}
+
 /* the --changes file open, its header written: 0, or -1 (message in err) */
 static int changes_open(Sim *m, char *err, size_t errlen)
 {
@@ -1184,6 +1199,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
         .self = m,
         .pstate_extra = ((sizeof(SimPS) + 7) & ~(size_t)7) + (size_t)m->nscen * 9,
         .thread_init = thread_init,
+        .thread_free = thread_free,
         .claim = claim,
         .person_end = person_end,
         .batch = m->o->changes ? batch : NULL,
