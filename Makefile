@@ -8,7 +8,7 @@ BUILD ?= build
 OPT ?= -O2 -g
 
 # Debian packages the project needs; `make deps` installs what is missing (as root).
-DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlite3-dev libcjson-dev nettle-dev \
+DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlcipher-dev libcjson-dev nettle-dev \
             pkg-config clang-format libmicrohttpd-dev libxlsxwriter-dev unzip man-db \
             libpq-dev postgresql curl wrk jq openssl python3 sqlite3 \
             libopenmpi-dev openmpi-bin
@@ -21,8 +21,16 @@ WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
 ifeq ($(CI),true)
 WARN += -Werror
 endif
+# SQLite is SQLCipher's build of it (Debian libsqlcipher-dev), linked instead of libsqlite3, so
+# that a ledger can be encrypted at rest (--ledger-key, spec/PRIVACY.md): one SQLite in the
+# process, its header in /usr/include/sqlcipher, sqlite3_key declared with SQLITE_HAS_CODEC.
+# Debian 12's is SQLCipher 3.4.1, on SQLite 3.15.2: runtime/ledger.c keeps to the SQL that
+# version knows (no upsert, no RETURNING on SQLite). The sqlite3 shell the tests use to look
+# into plain ledgers is a separate program.
+SQLITE_CFLAGS := -I/usr/include/sqlcipher -DSQLITE_HAS_CODEC
+SQLITE_LIBS := -lsqlcipher
 BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) -MMD -MP \
-               -Iruntime/include -Isim -iquote $(BUILD) -iquote compiler
+               -Iruntime/include -Isim -iquote $(BUILD) -iquote compiler $(SQLITE_CFLAGS)
 SAN_FLAGS :=
 ifeq ($(SAN),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
@@ -33,7 +41,7 @@ LLVM_CFLAGS = $(shell $(LLVM_CONFIG) --cflags 2>/dev/null | sed 's/-D_GNU_SOURCE
 LLVM_LIBS = $(shell $(LLVM_CONFIG) --ldflags 2>/dev/null) $(shell $(LLVM_CONFIG) --libs --link-shared 2>/dev/null)
 # libpq's header directory (Debian: libpq-dev)
 PG_INCLUDE := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
-RT_LIBS := -lsqlite3 -lpq -lcjson -lxlsxwriter -lpthread -ldl -lm
+RT_LIBS := $(SQLITE_LIBS) -lpq -lcjson -lxlsxwriter -lpthread -ldl -lm
 
 ifeq ($(V),1)
 Q :=
@@ -44,7 +52,7 @@ endif
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csv.c runtime/decode.c runtime/out.c runtime/ledger.c runtime/session.c \
                 runtime/progress.c runtime/pipeline.c runtime/resettle.c runtime/ledger_io.c runtime/run.c runtime/explain.c runtime/util.c \
-                runtime/opts.c runtime/service.c runtime/xlsx.c
+                runtime/opts.c runtime/service.c runtime/xlsx.c runtime/ledger_key.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
 
@@ -159,14 +167,15 @@ $(CLUSTER_OBJS): CFLAGS += $(MPI_CFLAGS)
 # the option parser with a standalone engine: runtime/opts.h
 $(CLI_OBJS): CFLAGS += -iquote tools -iquote runtime
 
-# unit tests: one binary per tests/unit/*.c, linked with the runtime and the shared support
-# files (tests/unit/support/*.c: a hand-written "compiled" policy for runtime tests, ...)
+# unit tests: one binary per tests/unit/*.c, linked with the runtime, libpolsim (test_oom
+# sweeps polrt_sim_run) and the shared support files (tests/unit/support/*.c: a hand-written
+# "compiled" policy for runtime tests, ...)
 UNIT_SUPPORT := $(wildcard tests/unit/support/*.c)
-$(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_SUPPORT) $(BUILD)/libpolrt.a
+$(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_SUPPORT) $(BUILD)/libpolrt.a $(BUILD)/libpolsim.a
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS_ALL) -Iruntime -Itests/unit/support -rdynamic -o $@ $< $(UNIT_SUPPORT) \
-	    -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive $(RT_LIBS)
+	    $(BUILD)/libpolsim.a -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive $(RT_LIBS)
 
 unit: $(UNIT_TESTS)
 

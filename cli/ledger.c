@@ -8,13 +8,15 @@
 #include <string.h>
 
 typedef struct LedgerArgs {
-    const char *ledger, *out, *rejects, *person;
+    const char *ledger, *ledger_key, *out, *rejects, *person;
     long dry_run;
 } LedgerArgs;
 
 #define AT(field) offsetof(LedgerArgs, field)
 static const Opt ledger_opts[] = {
     {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger, or postgresql://..."},
+    {"ledger-key", 0, OPT_STR, AT(ledger_key), "FILE",
+     .help = "the key file of an encrypted SQLite ledger (mode 0600)"},
     {"out", 'o', OPT_STR, AT(out), "FILE", .help = "export: the CSV (default: standard output)"},
     {"rejects", 0, OPT_STR, AT(rejects), "FILE",
      .help = "import: rejected rows (default: FILE.rejects.csv)"},
@@ -60,9 +62,9 @@ int cmd_ledger(const Command *cmd, int argc, char **argv)
     case ENGINE_POLICY_ERRORS: engine_free(&e); return EXIT_POLICY;
     case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
     }
-    rc = imp   ? polrt_ledger_import(e.pe, a.ledger, ops[2], a.rejects, (int)a.dry_run)
-         : exp ? polrt_ledger_export(e.pe, a.ledger, a.out)
-               : polrt_ledger_erase(e.pe, a.ledger, a.person);
+    rc = imp ? polrt_ledger_import(e.pe, a.ledger, a.ledger_key, ops[2], a.rejects, (int)a.dry_run)
+         : exp ? polrt_ledger_export(e.pe, a.ledger, a.ledger_key, a.out)
+               : polrt_ledger_erase(e.pe, a.ledger, a.ledger_key, a.person);
     engine_free(&e);
     return rc;
 }

@@ -15,7 +15,7 @@
 
 typedef struct RunArgs {
     const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim, *labels, *keep;
-    const char *adjustments, *late, *reverse, *encoding, *xlsx;
+    const char *adjustments, *late, *reverse, *encoding, *xlsx, *ledger_key;
     const char *reform; /* explain: the same claim under this reform too, only what differs */
     OptList sets;       /* --set: a one-line reform each */
     long threads, max_rejects, opt, interp, quiet, progress, show_ids;
@@ -340,6 +340,7 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         .late_reject = late_reject,
         .persons = a.persons,
         .ledger_db = a.ledger,
+        .ledger_key = a.ledger_key,
         .out = a.out,
         .rejects = a.rejects,
         .explain = a.explain,

@@ -53,7 +53,7 @@ typedef enum { RELOAD_RELOADED, RELOAD_UNCHANGED, RELOAD_FAILED, RELOAD_REFUSED,
 static const char *const reload_name[NRELOAD] = {"reloaded", "unchanged", "failed", "refused"};
 
 typedef struct ServeArgs {
-    const char *listen, *ledger, *tokens, *tls_cert, *tls_key;
+    const char *listen, *ledger, *ledger_key, *tokens, *tls_cert, *tls_key;
     long max_body, max_claims, timeout, opt, threads;
 } ServeArgs;
 
@@ -852,6 +852,8 @@ static const Opt serve_opts[] = {
      .help = "where to listen (default 127.0.0.1:8080; port 0: any free one)"},
     {"ledger", 0, OPT_STR, AT(ledger), "DB|URL",
      .help = "the SQLite ledger, or postgresql://... (default: in memory)"},
+    {"ledger-key", 0, OPT_STR, AT(ledger_key), "FILE",
+     .help = "encrypt the SQLite ledger with the passphrase in FILE (mode 0600)"},
     {"tokens", 0, OPT_STR, AT(tokens), "FILE",
      .help = "bearer tokens, 'settle TOKEN' or 'admin TOKEN' a line (default: none needed)"},
     {"tls-cert", 0, OPT_STR, AT(tls_cert), "FILE", .help = "PEM certificate: serve HTTPS"},
@@ -954,6 +956,16 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
         rc = opts_usage_error(cmd, serve_opts, "--tls-cert and --tls-key go together");
     else if (S->a.tokens && load_tokens(S, S->a.tokens) != 0)
         rc = EXIT_USAGE;
+    else if (S->a.ledger_key) {
+        /* the key file's mistakes exit 2 (or 4 when it cannot be read), as in polc run, not
+         * as a ledger that cannot be opened */
+        char kerr[512];
+        int krc = polrt_ledger_key_check(S->a.ledger, S->a.ledger_key, kerr, sizeof kerr);
+        if (krc) {
+            fprintf(stderr, "polc: serve: %s\n", kerr);
+            rc = krc;
+        }
+    }
     if (rc != OPTS_PARSED) {
         server_free(S);
         return rc;
@@ -991,7 +1003,7 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
     char err[512];
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     int workers = S->a.threads ? (int)S->a.threads : ncpu > 0 ? (int)ncpu : 1;
-    if (!(S->svc = service_new(e->pe, S->a.ledger, workers, err, sizeof err))) {
+    if (!(S->svc = service_new(e->pe, S->a.ledger, S->a.ledger_key, workers, err, sizeof err))) {
         fprintf(stderr, "polc: serve: %s\n", err);
         engine_free(e);
         free(e);

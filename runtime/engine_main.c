@@ -20,7 +20,7 @@ int64_t polc_check(PolCtx *ctx);
 /* the options of `polc run` an engine without a compiler can honour (cli/run.c) */
 typedef struct EngineArgs {
     const char *claims, *persons, *ledger, *out, *explain, *rejects, *claim, *labels, *keep;
-    const char *adjustments, *late, *reverse, *encoding, *xlsx;
+    const char *adjustments, *late, *reverse, *encoding, *xlsx, *ledger_key;
     long threads, max_rejects, quiet, progress, show_ids;
 } EngineArgs;
 
@@ -50,6 +50,7 @@ int main(int argc, char **argv)
                     .late_reject = late_reject,
                     .persons = a.persons,
                     .ledger_db = a.ledger,
+                    .ledger_key = a.ledger_key,
                     .out = a.out,
                     .explain = a.explain,
                     .rejects = a.rejects,

@@ -255,30 +255,28 @@ enum {
 static const char *const queries[NQ] = {
     [Q_GET_ROWS] = "SELECT ledger, key, vals, layout, last_date FROM ledger_rows "
                    "WHERE person_id = ?1",
-    [Q_PUT_ROW] = "INSERT INTO ledger_rows (person_id, ledger, key, layout, vals, updated_at, "
-                  "last_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (person_id, ledger, "
-                  "key) DO UPDATE SET layout = excluded.layout, vals = excluded.vals, "
-                  "updated_at = excluded.updated_at, last_date = excluded.last_date",
+    /* every column given, so REPLACE (delete and insert) is the upsert; the SQLite of
+     * SQLCipher 3.4 (3.15) has no ON CONFLICT ... DO UPDATE */
+    [Q_PUT_ROW] = "INSERT OR REPLACE INTO ledger_rows (person_id, ledger, key, layout, vals, "
+                  "updated_at, last_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [Q_GET_CLAIM] = "SELECT person_id, fields, outputs, keys, ledger_before, ledger_after, "
                     "layout FROM settled_claims WHERE claim_id = ?1",
-    [Q_PUT_CLAIM] = "INSERT INTO settled_claims (claim_id, person_id, layout, fields, outputs, "
-                    "keys, ledger_before, ledger_after, settled_at, seq) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-                    "ON CONFLICT (claim_id) DO NOTHING",
+    [Q_PUT_CLAIM] = "INSERT OR IGNORE INTO settled_claims (claim_id, person_id, layout, fields, "
+                    "outputs, keys, ledger_before, ledger_after, settled_at, seq) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
     [Q_COMMIT] = "COMMIT",
     [Q_ROLLBACK] = "ROLLBACK",
     [Q_DATA_VERSION] = "PRAGMA data_version",
     [Q_GET_LAYOUT] = "SELECT value FROM meta WHERE name = 'layout:' || ?1",
     [Q_GET_SEQ] = "SELECT value FROM meta WHERE name = 'seq'",
-    [Q_PUT_SEQ] = "INSERT INTO meta (name, value) VALUES ('seq', ?1) ON CONFLICT (name) DO "
-                  "UPDATE SET value = excluded.value",
+    [Q_PUT_SEQ] = "INSERT OR REPLACE INTO meta (name, value) VALUES ('seq', ?1)",
 };
 /* Q_PUT_CLAIM in a file upgraded from format 1, whose claims carry the policy's hash */
 static const char *const put_claim_v1 =
-    "INSERT INTO settled_claims (claim_id, person_id, layout, fields, outputs, keys, "
+    "INSERT OR IGNORE INTO settled_claims (claim_id, person_id, layout, fields, outputs, keys, "
     "ledger_before, ledger_after, settled_at, seq, policy_sha256) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (claim_id) DO NOTHING";
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 
 /* The tables of a ledger's history, the same in SQLite and PostgreSQL (BIGINT and BYTEA are
  * SQLite type names too): reversed_claims keeps a reversed claim's record as it was, with
@@ -799,6 +797,23 @@ static int data_version(RtStore *st, int64_t *v, char *err, size_t errlen)
     return rc == SQLITE_ROW ? 0 : db_fail(st, err, errlen);
 }
 
+/* does table have column col? (PRAGMA table_info: the pragma_table_info function is newer
+ * than the SQLite of SQLCipher 3.4) 1 yes, 0 no, -1 error */
+static int has_column(RtStore *st, const char *table, const char *col, char *err, size_t errlen)
+{
+    char sql[64];
+    sqlite3_stmt *q;
+    snprintf(sql, sizeof sql, "PRAGMA table_info(%s)", table);
+    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+        return db_fail(st, err, errlen);
+    int rc, found = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+        if (sqlite3_column_text(q, 1) && !strcmp((const char *)sqlite3_column_text(q, 1), col))
+            found = 1;
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? found : db_fail(st, err, errlen);
+}
+
 /* the tables, the format (upgrading format 1) and this schema's layout id, in one
  * transaction; 0, or -1 with the transaction rolled back */
 static int open_tables(RtStore *st, char *err, size_t errlen)
@@ -817,12 +832,8 @@ static int open_tables(RtStore *st, char *err, size_t errlen)
                     " and " LEDGER_FORMAT ": a newer polc wrote it)",
                     st->path, val);
     }
-    if (query_text(st,
-                   "SELECT count(*) FROM pragma_table_info('settled_claims') "
-                   "WHERE name = 'policy_sha256'",
-                   NULL, val, sizeof val, err, errlen))
+    if ((st->has_sha = has_column(st, "settled_claims", "policy_sha256", err, errlen)) < 0)
         return -1;
-    st->has_sha = strcmp(val, "0") != 0;
     /* a file written before late claims and reversals: its rows gain the date of their latest
      * claim (unknown in the old rows: NULL), its claims a sequence number (NULL: before any) */
     static const char *const added[][3] = {
@@ -830,11 +841,8 @@ static int open_tables(RtStore *st, char *err, size_t errlen)
         {"settled_claims", "seq", "ALTER TABLE settled_claims ADD COLUMN seq INTEGER"},
     };
     for (size_t i = 0; i < sizeof added / sizeof added[0]; i++) {
-        char sql[128];
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM pragma_table_info('%s') WHERE name = '%s'",
-                 added[i][0], added[i][1]);
-        if (query_text(st, sql, NULL, val, sizeof val, err, errlen) ||
-            (strcmp(val, "0") == 0 && exec_sql(st, added[i][2], err, errlen)))
+        int has = has_column(st, added[i][0], added[i][1], err, errlen);
+        if (has < 0 || (has == 0 && exec_sql(st, added[i][2], err, errlen)))
             return -1;
     }
     /* this schema's layout: found by its text, else added as the next id */
@@ -917,7 +925,7 @@ static void ckpt_free(Ckpt *c, int started)
 
 /* Start the checkpointer; when it cannot start (memory, threads), SQLite checkpoints as it
  * always does, in the commits: nothing is lost but speed. */
-static void ckpt_start(RtStore *st)
+static void ckpt_start(RtStore *st, const RtLedgerKey *key)
 {
     Ckpt *c = polrt_realloc(NULL, sizeof *c);
     if (!c)
@@ -934,6 +942,7 @@ static void ckpt_start(RtStore *st)
     }
     if (sqlite3_open_v2(st->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
             SQLITE_OK ||
+        (key && key->len && sqlite3_key(c->db, key->text, key->len) != SQLITE_OK) ||
         pthread_create(&c->th, NULL, ckpt_main, c) != 0) {
         ckpt_free(c, 0);
         return;
@@ -950,7 +959,7 @@ static void ckpt_start(RtStore *st)
  * checkpoints, not at every commit). Then it undoes the claim records and the ledger rows
  * together, so a re-run settles those claims again and nothing is counted twice. FULL would
  * add an fsync to every commit to survive power loss too, at a few ms a commit. */
-static int open_db(RtStore *st, char *err, size_t errlen)
+static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen)
 {
     char val[64];
     /* a new ledger holds personal data: created 0600 (less with a stricter umask) before
@@ -968,6 +977,19 @@ static int open_db(RtStore *st, char *err, size_t errlen)
     }
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    /* Encrypted at rest (--ledger-key): SQLCipher encrypts every page of the file and of its
+     * write-ahead log (AES-256, the key derived from the passphrase with PBKDF2, or a raw
+     * key as given), and copies the key. A wrong key, none for an encrypted file or one for
+     * a plain file shows at the first read as "file is not a database": said in words. */
+    if (key && key->len && sqlite3_key(st->db, key->text, key->len) != SQLITE_OK)
+        return db_fail(st, err, errlen);
+    int first = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    if ((first & 0xff) == SQLITE_NOTADB) {
+        static const RtLedgerKey none = {.len = 0};
+        return rt_ledger_key_mismatch(st->path, key ? key : &none, err, errlen);
+    }
+    if (first != SQLITE_OK)
+        return db_fail(st, err, errlen);
     if (query_text(st, "PRAGMA journal_mode=WAL", NULL, val, sizeof val, err, errlen) ||
         exec_sql(st, "PRAGMA synchronous=NORMAL", err, errlen))
         return -1;
@@ -976,7 +998,7 @@ static int open_db(RtStore *st, char *err, size_t errlen)
                     val);
     /* a database of some other program is not ours to add tables to */
     if (query_text(st,
-                   "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN "
+                   "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT IN "
                    "('meta', 'ledger_rows', 'settled_claims', 'reversed_claims', "
                    "'ledger_audit') AND name NOT LIKE 'sqlite_%'",
                    NULL, val, sizeof val, err, errlen))
@@ -993,13 +1015,12 @@ static int open_db(RtStore *st, char *err, size_t errlen)
         return -1;
     for (int i = 0; i < NQ; i++) {
         const char *sql = i == Q_PUT_CLAIM && st->has_sha ? put_claim_v1 : queries[i];
-        if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->q[i], NULL) !=
-            SQLITE_OK)
+        if (sqlite3_prepare_v2(st->db, sql, -1, &st->q[i], NULL) != SQLITE_OK)
             return db_fail(st, err, errlen);
     }
     if (data_version(st, &st->data_version, err, errlen))
         return -1;
-    ckpt_start(st);
+    ckpt_start(st, key);
     return 0;
 }
 
@@ -1012,7 +1033,8 @@ static void sqlite_setup(void)
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t errlen)
+RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, char *err,
+                        size_t errlen)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     /* a PostgreSQL URL is not a file name */
@@ -1054,7 +1076,7 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t e
             rt_ledger_close(st);
             return NULL;
         }
-        if (pg ? pg_open(st, path, err, errlen) : open_db(st, err, errlen)) {
+        if (pg ? pg_open(st, path, err, errlen) : open_db(st, key, err, errlen)) {
             rt_ledger_close(st);
             return NULL;
         }

@@ -172,8 +172,22 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
     return rc;
 }
 
-POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const char *file,
-                                  const char *rejects, int dry_run)
+/* the ledger store with its key (NULL: plain): NULL with *rc the exit code, message in err:
+ * 2 or 4 for the key file (ledger_key.c), 4 for a ledger that cannot be opened */
+static RtStore *open_store(const RtSchema *s, const char *ledger_db, const char *ledger_key,
+                           int *rc, char *err, size_t errlen)
+{
+    RtLedgerKey key;
+    RtStore *st = NULL;
+    if ((*rc = rt_ledger_key_read(ledger_key, ledger_db, &key, err, errlen)) == 0 &&
+        !(st = rt_ledger_open(s, ledger_db, &key, err, errlen)))
+        *rc = POLRT_EXIT_SYSTEM;
+    rt_ledger_key_wipe(&key);
+    return st;
+}
+
+POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const char *ledger_key,
+                                  const char *file, const char *rejects, int dry_run)
 {
     const RtSchema *s = rt_engine_schema(e);
     char err[MSG_MAX] = "", why[MSG_MAX];
@@ -216,8 +230,9 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
         rc = polrt_exit_for_errno(errno);
         goto done;
     }
-    if (!(im.st = rt_ledger_open(s, ledger_db, err, sizeof err)) ||
-        rt_ledger_begin(im.st, err, sizeof err)) {
+    if (!(im.st = open_store(s, ledger_db, ledger_key, &rc, err, sizeof err)))
+        goto done;
+    if (rt_ledger_begin(im.st, err, sizeof err)) {
         rc = POLRT_EXIT_SYSTEM;
         goto done;
     }
@@ -342,7 +357,8 @@ static int export_row(void *arg, const char *person_id, int ledger, int64_t key,
     return 0;
 }
 
-POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const char *out)
+POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const char *ledger_key,
+                                  const char *out)
 {
     const RtSchema *s = rt_engine_schema(e);
     char err[MSG_MAX] = "";
@@ -355,10 +371,8 @@ POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const cha
         fprintf(stderr, "polc: --out %s is the ledger: name another\n", out);
         return POLRT_EXIT_USAGE;
     }
-    if (!(st = rt_ledger_open(s, ledger_db, err, sizeof err))) {
-        rc = POLRT_EXIT_SYSTEM;
+    if (!(st = open_store(s, ledger_db, ledger_key, &rc, err, sizeof err)))
         goto done;
-    }
     if (rt_out_open(&x.out, out, err, sizeof err) < 0) {
         rc = polrt_exit_for_errno(errno);
         goto done;
@@ -394,7 +408,8 @@ done:
     return rc;
 }
 
-POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char *person_id)
+POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char *ledger_key,
+                                 const char *person_id)
 {
     const RtSchema *s = rt_engine_schema(e);
     char err[MSG_MAX] = "";
@@ -402,9 +417,11 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
     int64_t removed = 0;
     if ((rc = ledger_exists(ledger_db)) != 0)
         return rc;
-    RtStore *st = rt_ledger_open(s, ledger_db, err, sizeof err);
-    if (!st || rt_ledger_begin(st, err, sizeof err) ||
-        rt_ledger_erase(st, person_id, &removed, err, sizeof err)) {
+    RtStore *st = open_store(s, ledger_db, ledger_key, &rc, err, sizeof err);
+    if (!st) {
+        /* rc said by open_store */
+    } else if (rt_ledger_begin(st, err, sizeof err) ||
+               rt_ledger_erase(st, person_id, &removed, err, sizeof err)) {
         rc = POLRT_EXIT_SYSTEM;
     } else if (removed == 0) {
         /* nothing of the person: no erasure to record */

@@ -85,6 +85,8 @@ int opts_run_check(const Command *cmd, const Opt *opts, const char *claims, cons
     {"claims", 0, OPT_STR, AT(claims), "FILE", .help = "the claims to settle (CSV, spec/DATA.md)"}, \
     {"persons", 0, OPT_STR, AT(persons), "FILE", .help = "the persons and their identity history"}, \
     {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger, or postgresql://..."},    \
+    {"ledger-key", 0, OPT_STR, AT(ledger_key), "FILE",                                             \
+     .help = "encrypt the SQLite ledger with the passphrase in FILE (mode 0600)"},                  \
     {"out", 'o', OPT_STR, AT(out), "FILE", .help = "the results CSV (default: standard output)"},  \
     {"explain", 0, OPT_STR, AT(explain), "FILE", .help = "every claim's explanation, JSON lines"}, \
     {"xlsx", 0, OPT_STR, AT(xlsx), "FILE", .help = "the results also as an Excel workbook"},       \

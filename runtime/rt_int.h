@@ -267,7 +267,11 @@ typedef struct RtClaimRec {
     const int64_t *fields; /* the claim's input fields */
     int64_t *out, *keys, *before, *after;
 } RtClaimRec;
-RtStore *rt_ledger_open(const RtSchema *s, const char *path, char *err, size_t errlen);
+/* key: an encrypted SQLite ledger's (ledger_key.c), copied into the store; NULL or len 0: a
+ * plain ledger */
+typedef struct RtLedgerKey RtLedgerKey;
+RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, char *err,
+                        size_t errlen);
 RtStore *rt_ledger_retain(RtStore *st); /* one more owner (a forked session) */
 void rt_ledger_close(RtStore *st);      /* the last owner closes it */
 /* group claims into one transaction: commit makes every claim saved so far durable, by any
@@ -757,6 +761,28 @@ typedef enum {
 /* word w in Chinese with labels (结算单号, 结算状态, 已结算, ...), else as programs read it
  * (claim_id, status, settled, ...) */
 const char *rt_results_word(RtWord w, int labels);
+
+/* ---- ledger_key.c: an encrypted SQLite ledger's key (--ledger-key FILE) ----------------- */
+/* the longest passphrase line: a generous bound for a pass phrase (SQLCipher derives the
+ * key from any length), short enough to keep on the stack */
+#define RT_LEDGER_KEY_MAX 1024
+#define RT_LEDGER_RAW_HEX 64 /* x'...' with 64 hex digits: SQLCipher's raw 256-bit key */
+struct RtLedgerKey {
+    char text[RT_LEDGER_KEY_MAX + 1]; /* the key file's first line, not NUL-terminated */
+    int len;                          /* its bytes; 0: no key */
+    int raw;                          /* x'<64 hex digits>': a raw key, not a passphrase */
+    const char *file;                 /* the key file's name, for messages (the caller's) */
+};
+/* the key file's first line into k, after checking the file (a regular file of root or the
+ * user, mode 0600 or stricter) and the ledger (an SQLite file: not in memory, not
+ * PostgreSQL); key_file NULL: no key (k->len 0). 0, or a POLRT_EXIT_ code (2 for the
+ * command line's mistakes, 4 when the file cannot be read) with the message in err. */
+int rt_ledger_key_read(const char *key_file, const char *ledger, RtLedgerKey *k, char *err,
+                       size_t errlen);
+void rt_ledger_key_wipe(RtLedgerKey *k); /* the key's bytes overwritten */
+/* why the SQLite file path is "not a database" to key k (len 0: opened without a key):
+ * a plain ledger opened with a key, an encrypted one without, a wrong key; -1, err said */
+int rt_ledger_key_mismatch(const char *path, const RtLedgerKey *k, char *err, size_t errlen);
 
 /* ---- util.c: pieces every part of the runtime shares ----------------------------------- */
 int64_t rt_now_ns(void); /* monotonic clock */

@@ -788,13 +788,19 @@ static int run_setup(Run *r)
     memset(r->totals, 0, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
     if (outputs_apart(r) < 0)
         return POLRT_EXIT_USAGE;
+    RtLedgerKey key;
+    if ((rc = rt_ledger_key_read(o->ledger_key, o->ledger_db, &key, r->err, sizeof r->err)))
+        return rc;
     if (o->ledger_db) {
         int pg = !strncmp(o->ledger_db, "postgresql://", 13) ||
                  !strncmp(o->ledger_db, "postgres://", 11);
         if (!pg && ledger_ranks_agree(r, o->ledger_db) < 0)
-            return POLRT_EXIT_USAGE;
-        if (!(r->store = rt_ledger_open(r->s, ledger_path(r), r->err, sizeof r->err)))
-            return POLRT_EXIT_SYSTEM;
+            rc = POLRT_EXIT_USAGE;
+        else if (!(r->store = rt_ledger_open(r->s, ledger_path(r), &key, r->err, sizeof r->err)))
+            rc = POLRT_EXIT_SYSTEM;
+        rt_ledger_key_wipe(&key);
+        if (rc)
+            return rc;
         rt_ledger_late_check(r->store, 1); /* late claims: spec/DATA.md */
         char lerr[MSG_MAX];
         if (rt_ledger_begin(r->store, lerr, sizeof lerr) != 0) {

@@ -87,6 +87,7 @@ struct Service {
     unsigned long go;     /* groups handed out (a worker runs its part once per group) */
     int stop_workers;
     atomic_llong counts[SVC_NSTATUS];
+    const char *ledger_key; /* the encrypted ledger's key file (the caller's), or NULL */
 };
 
 /* ---- answers ------------------------------------------------------------------------- */
@@ -953,14 +954,15 @@ static int route_of(const Service *sv, const cJSON *req)
 /* ---- the API ------------------------------------------------------------------------------ */
 
 /* sessions for nw workers on engine e: a new store (ledger) and nw - 1 forks of it */
-static PolSession **sessions_new(PolEngine *e, const char *ledger, int nw, char *err, size_t errlen)
+static PolSession **sessions_new(PolEngine *e, const char *ledger, const char *ledger_key, int nw,
+                                 char *err, size_t errlen)
 {
     PolSession **ss = calloc((size_t)nw, sizeof *ss);
     if (!ss) {
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    ss[0] = polrt_session_new(e, ledger, err, errlen);
+    ss[0] = polrt_session_open(e, ledger, ledger_key, err, errlen);
     /* a late claim settles in date order (in memory, where no claims are kept, it is refused) */
     if (ss[0])
         rt_session_late(ss[0], 1);
@@ -1001,7 +1003,8 @@ static void workers_free(Service *sv, int started)
     pthread_mutex_destroy(&sv->wmu);
 }
 
-Service *service_new(PolEngine *e, const char *ledger, int workers, char *err, size_t errlen)
+Service *service_new(PolEngine *e, const char *ledger, const char *ledger_key, int workers,
+                     char *err, size_t errlen)
 {
     Service *sv = calloc(1, sizeof *sv);
     PolSession **ss = NULL;
@@ -1015,7 +1018,8 @@ Service *service_new(PolEngine *e, const char *ledger, int workers, char *err, s
     pthread_mutex_init(&sv->wmu, NULL);
     pthread_cond_init(&sv->wcv, NULL);
     pthread_cond_init(&sv->wdone, NULL);
-    int started = 1, ok = (ss = sessions_new(e, ledger, workers, err, errlen)) != NULL;
+    sv->ledger_key = ledger_key;
+    int started = 1, ok = (ss = sessions_new(e, ledger, ledger_key, workers, err, errlen)) != NULL;
     for (int i = 0; ok && i < workers; i++) {
         sv->w[i].sv = sv;
         sv->w[i].s = ss[i];
@@ -1210,7 +1214,8 @@ int service_swap(Service *sv, PolEngine *e, char *err, size_t errlen)
     }
     if (ledgers_compatible(rt_engine_schema(sv->e), rt_engine_schema(e), err, errlen))
         return 1;
-    PolSession **ss = sessions_new(e, rt_session_ledger_path(sv->w[0].s), sv->nw, err, errlen);
+    PolSession **ss =
+        sessions_new(e, rt_session_ledger_path(sv->w[0].s), sv->ledger_key, sv->nw, err, errlen);
     if (!ss)
         return -1;
     /* the settling thread takes them between two groups, and sizes the workers' scratch for

@@ -31,10 +31,12 @@ typedef struct ServiceReply {
 } ServiceReply;
 
 /* A service on engine e and the ledger (an SQLite file, a postgresql:// URL, or NULL: in
- * memory), its settling threads started: workers (>= 1) settle different persons in parallel. NULL
- * with a message in err. The engine must outlive its use (service_swap hands over to another;
- * service_free ends it). */
-Service *service_new(PolEngine *e, const char *ledger, int workers, char *err, size_t errlen);
+ * memory; ledger_key the key file of an encrypted SQLite one, or NULL, read again by
+ * service_swap: it must outlive the service), its settling threads started: workers (>= 1) settle
+ * different persons in parallel. NULL with a message in err. The engine must outlive its use
+ * (service_swap hands over to another; service_free ends it). */
+Service *service_new(PolEngine *e, const char *ledger, const char *ledger_key, int workers,
+                     char *err, size_t errlen);
 /* stop taking requests, settle those queued, commit, close the ledger */
 void service_free(Service *sv);
 /* POST /v1/settle: body[0..n) is the request; flags SVC_EXPLAIN, SVC_LATE_REJECT; more

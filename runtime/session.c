@@ -85,8 +85,8 @@ static uint64_t hash_id(const char *id)
 
 /* ---- life --------------------------------------------------------------------------- */
 
-static PolSession *session_make(PolEngine *e, RtStore *st, const char *ledger_db, char *err,
-                                size_t errlen)
+static PolSession *session_make(PolEngine *e, RtStore *st, const char *ledger_db,
+                                const char *ledger_key, char *err, size_t errlen)
 {
     PolSession *s = polrt_realloc(NULL, sizeof *s);
     if (!s) {
@@ -124,7 +124,14 @@ static PolSession *session_make(PolEngine *e, RtStore *st, const char *ledger_db
         polrt_session_free(s);
         return NULL;
     }
-    s->st = st ? rt_ledger_retain(st) : rt_ledger_open(sc, ledger_db, err, errlen);
+    if (st)
+        s->st = rt_ledger_retain(st);
+    else {
+        RtLedgerKey key;
+        if (rt_ledger_key_read(ledger_key, ledger_db, &key, err, errlen) == 0)
+            s->st = rt_ledger_open(sc, ledger_db, &key, err, errlen);
+        rt_ledger_key_wipe(&key);
+    }
     if (!s->st) {
         polrt_session_free(s);
         return NULL;
@@ -132,15 +139,21 @@ static PolSession *session_make(PolEngine *e, RtStore *st, const char *ledger_db
     return s;
 }
 
-POLRT_API PolSession *polrt_session_new(PolEngine *e, const char *ledger_db, char *err,
-                                        size_t errlen)
+POLRT_API PolSession *polrt_session_open(PolEngine *e, const char *ledger_db,
+                                         const char *ledger_key, char *err, size_t errlen)
 {
     if (!e) {
         if (err && errlen)
             snprintf(err, errlen, "no engine");
         return NULL;
     }
-    return session_make(e, NULL, ledger_db, err, errlen);
+    return session_make(e, NULL, ledger_db, ledger_key, err, errlen);
+}
+
+POLRT_API PolSession *polrt_session_new(PolEngine *e, const char *ledger_db, char *err,
+                                        size_t errlen)
+{
+    return polrt_session_open(e, ledger_db, NULL, err, errlen);
 }
 
 PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen)
@@ -150,7 +163,7 @@ PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen)
             snprintf(err, errlen, "no session");
         return NULL;
     }
-    PolSession *f = session_make(s->e, s->st, NULL, err, errlen);
+    PolSession *f = session_make(s->e, s->st, NULL, NULL, err, errlen);
     if (f)
         f->trace = s->trace;
     return f;

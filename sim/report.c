@@ -1240,21 +1240,57 @@ static void write_html(const PolSim *m, FILE *f)
           f);
 }
 
-static int write_table(const char *dir, const char *name, const Table *t, char *err, size_t errlen)
+/* A report being written: its files, each complete and synced under a temporary name
+ * before any is put in place, so that a failure (memory, disk) leaves the previous report
+ * whole rather than some files new and some old. */
+#define REPORT_MAX_FILES 8 /* totals, counts, changes, oop, failures, sweep, report.html */
+typedef struct Report {
+    const char *dir;
+    RtOut out[REPORT_MAX_FILES];
+    char path[REPORT_MAX_FILES][4096]; /* their names (an RtOut keeps a pointer to its own) */
+    int n;
+    int io_errno; /* a write's errno (the disk), 0: what failed was memory */
+} Report;
+
+/* DIR/name opened in r, written by the caller; NULL (message in err) */
+static RtOut *report_file(Report *r, const char *name, char *err, size_t errlen)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    RtOut o;
-    if (rt_out_open(&o, path, err, errlen) < 0)
+    if (r->n == REPORT_MAX_FILES) { /* a table added without raising the bound */
+        snprintf(err, errlen, "cannot write %s/%s: more than %d report files", r->dir, name,
+                 REPORT_MAX_FILES);
+        return NULL;
+    }
+    char *path = r->path[r->n];
+    snprintf(path, sizeof r->path[r->n], "%s/%s", r->dir, name);
+    if (rt_out_open(&r->out[r->n], path, err, errlen) < 0) {
+        r->io_errno = errno;
+        return NULL;
+    }
+    return &r->out[r->n++];
+}
+
+/* the file just written by the caller, synced (not yet in place): 0, or -1 with err */
+static int report_sync(Report *r, RtOut *o, char *err, size_t errlen)
+{
+    if (rt_out_sync(o, err, errlen) < 0) {
+        r->io_errno = errno ? errno : EIO;
+        return -1;
+    }
+    return 0;
+}
+
+static int write_table(Report *r, const char *name, const Table *t, char *err, size_t errlen)
+{
+    RtOut *o = report_file(r, name, err, errlen);
+    if (!o)
         return -1;
     /* UTF-8 with a byte order mark: Excel opens a CSV without one in the system's code page,
      * and the scenario names and labels come out as mojibake (issue 11) */
-    if (fputs("\xEF\xBB\xBF", o.f) < 0 || tab_csv(t, o.f) < 0) {
-        rt_out_abort(&o);
-        snprintf(err, errlen, "cannot write %s: out of memory", path);
+    if (fputs("\xEF\xBB\xBF", o->f) < 0 || tab_csv(t, o->f) < 0) {
+        snprintf(err, errlen, "cannot write %s: out of memory", o->path);
         return -1;
     }
-    return rt_out_commit(&o, err, errlen);
+    return report_sync(r, o, err, errlen);
 }
 
 static int build_totals_csv(const PolSim *m, Table *t)
@@ -1340,9 +1376,9 @@ static int each_table(const PolSim *m, TablePut put, void *ctx, char *err, size_
     return rc;
 }
 
-static int put_csv(void *dir, const char *name, const Table *t, char *err, size_t errlen)
+static int put_csv(void *r, const char *name, const Table *t, char *err, size_t errlen)
 {
-    return write_table(dir, name, t, err, errlen);
+    return write_table(r, name, t, err, errlen);
 }
 
 /* a table as a sheet named as its file without ".csv" */
@@ -1388,16 +1424,27 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
         errno = ENOTDIR; /* the caller's exit code: the command line's */
         return -1;
     }
-    int rc = each_table(m, put_csv, (void *)dir, err, errlen);
-    if (rc == 0) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/report.html", dir);
-        RtOut o;
-        if (rt_out_open(&o, path, err, errlen) < 0)
-            return -1;
-        write_html(m, o.f);
-        if (rt_out_commit(&o, err, errlen) < 0)
-            return -1;
+    Report r = {.dir = dir};
+    err[0] = 0;
+    int rc = each_table(m, put_csv, &r, err, errlen);
+    RtOut *o = rc == 0 ? report_file(&r, "report.html", err, errlen) : NULL;
+    if (o) {
+        write_html(m, o->f);
+        rc = report_sync(&r, o, err, errlen);
+    } else
+        rc = -1;
+    /* every file complete: in place, one rename each; else none is */
+    for (int i = 0; i < r.n; i++) {
+        if (rc == 0 && rt_out_commit(&r.out[i], err, errlen) < 0) {
+            r.io_errno = errno;
+            rc = -1;
+        } else if (r.out[i].f)
+            rt_out_abort(&r.out[i]);
+    }
+    if (rc < 0) {
+        if (!err[0])
+            snprintf(err, errlen, "cannot write the report in %s: out of memory", dir);
+        errno = r.io_errno ? r.io_errno : ENOMEM; /* the caller's exit code */
     }
     return rc;
 }

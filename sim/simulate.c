@@ -101,6 +101,7 @@ typedef struct Sim {
     int changes_open;
     char err[MSG_MAX];
     int failed;
+    int code; /* the exit code of a failure of the sink (the pipeline says 2 for any) */
 } Sim;
 
 __attribute__((format(printf, 2, 3))) static void sim_error(Sim *m, const char *fmt, ...)
@@ -505,6 +506,21 @@ static int person_end(void *self, RtPThread *pt, RtPState *ps)
     return rc;
 }
 
+/* the thread's end, after the run or a failure: the person-years of persons whose end never
+ * came (a run stopped mid-way, memory ran out) are freed here; person_end freed the rest */
+static void thread_free(void *self, RtPThread *pt)
+{
+    (void)self;
+    for (size_t k = 0; k < pt->persons.cap; k++) {
+        RtPerson *p = pt->persons.slots[k];
+        if (p && p->state) {
+            SimPS *x = RT_PSTATE_EXTRA(p->state);
+            polrt_realloc(x->years, 0);
+            x->years = NULL;
+        }
+    }
+}
+
 /* the --changes file open, its header written: 0, or -1 (message in err) */
 static int changes_open(Sim *m, char *err, size_t errlen)
 {
@@ -524,8 +540,10 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
 {
     Sim *m = self;
     (void)p;
-    if (!m->changes_open && changes_open(m, err, errlen) < 0)
+    if (!m->changes_open && changes_open(m, err, errlen) < 0) {
+        m->code = polrt_exit_for_errno(errno); /* memory, a full disk: 4 */
         return -1;
+    }
     for (size_t bi = 0; bi < n; bi++)
         for (size_t k = 0; k < blocks[bi].nrows; k++) {
             const RtRow *row = &blocks[bi].rows[k];
@@ -535,8 +553,9 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
     for (int i = 0; i < m->nthreads; i++)
         m->th[i].chg.n = 0;
     if (ferror(m->changes.f)) {
-        snprintf(err, errlen, "cannot write %s: %s", m->o->changes,
-                 strerror(rt_out_errno(&m->changes)));
+        int e = rt_out_errno(&m->changes);
+        snprintf(err, errlen, "cannot write %s: %s", m->o->changes, strerror(e));
+        m->code = polrt_exit_for_errno(e);
         return -1;
     }
     return 0;
@@ -643,7 +662,6 @@ static int set_dims(Sim *m)
         }
     res->ndims = m->ndims;
     res->dims = m->dims;
-    res->ngroups = m->ngroups;
     size_t ng = (size_t)m->ngroups;
     res->group_name = polrt_realloc(NULL, ng * sizeof *res->group_name);
     res->group_label = polrt_realloc(NULL, ng * sizeof *res->group_label);
@@ -652,6 +670,9 @@ static int set_dims(Sim *m)
         return -1;
     memset(res->group_name, 0, ng * sizeof *res->group_name);
     memset(res->group_label, 0, ng * sizeof *res->group_label);
+    /* counted only now: polrt_sim_free frees ngroups names, which must not be garbage when
+     * an allocation above failed (test_oom) */
+    res->ngroups = m->ngroups;
     res->group_name[0] = rt_strdup("all");
     res->group_dim[0] = -1;
     for (int d = 0; d < m->ndims; d++) {
@@ -1156,7 +1177,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
     PolEngine **engines = polrt_realloc(NULL, (size_t)n * sizeof *engines);
     if (!engines) {
         sim_error(m, "out of memory");
-        return 2;
+        return POLRT_EXIT_SYSTEM;
     }
     for (int i = 0; i < n; i++)
         engines[i] = sc[i].engine;
@@ -1178,6 +1199,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
         .self = m,
         .pstate_extra = ((sizeof(SimPS) + 7) & ~(size_t)7) + (size_t)m->nscen * 9,
         .thread_init = thread_init,
+        .thread_free = thread_free,
         .claim = claim,
         .person_end = person_end,
         .batch = m->o->changes ? batch : NULL,
@@ -1185,6 +1207,8 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
     RtPipeStats st;
     int rc = rt_pipe_run(engines, n, &po, &sink, &st, m->err, sizeof m->err);
     polrt_realloc(engines, 0);
+    if (rc == POLRT_EXIT_USAGE && m->code)
+        rc = m->code;
     if (rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM)
         m->failed = 1;
     if (rc == 0 || rc == 3) {
@@ -1275,8 +1299,8 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
         char err[MSG_MAX];
         if ((!m->changes_open && changes_open(m, err, sizeof err) < 0) ||
             rt_out_commit(&m->changes, err, sizeof err) < 0) {
+            rc = polrt_exit_for_errno(errno); /* before fprintf may change errno */
             fprintf(stderr, "polc: %s\n", err);
-            rc = polrt_exit_for_errno(errno);
         }
         m->changes_open = 0;
     }

@@ -199,6 +199,16 @@ typedef struct PolResult {
  * when missing. The engine must outlive its sessions. */
 POLRT_API PolSession *polrt_session_new(PolEngine *e, const char *ledger_db, char *err,
                                         size_t errlen);
+/* the same, the SQLite ledger encrypted with the key in the file ledger_key (NULL: a plain
+ * ledger; spec/PRIVACY.md "Encryption at rest") */
+POLRT_API PolSession *polrt_session_open(PolEngine *e, const char *ledger_db,
+                                         const char *ledger_key, char *err, size_t errlen);
+/* Check the key file of an encrypted SQLite ledger before using it: a regular file of root or
+ * the user, mode 0600 or stricter, whose first line is the passphrase (or x'<64 hex digits>',
+ * a raw 256-bit key); ledger_db an SQLite file (not NULL, not postgresql://). A POLRT_EXIT_
+ * code: 0, 2 (the command line's mistake) or 4 (the file cannot be read); message in err. */
+POLRT_API int polrt_ledger_key_check(const char *ledger_db, const char *key_file, char *err,
+                                     size_t errlen);
 POLRT_API void polrt_session_free(PolSession *s);
 /* person fields in schema "person" order; hist is nhist rows of schema "history" width */
 POLRT_API int polrt_session_person(PolSession *s, const char *person_id, const int64_t *fields,
@@ -280,6 +290,7 @@ typedef struct PolRunOpts {
     const char *xlsx;        /* the results also as an Excel workbook (NULL: none) */
     /* the MPI job polc was started in (runtime/cluster.h, spec/SCALE.md); NULL: alone */
     const struct RtCluster *cluster;
+    const char *ledger_key; /* the key file of an encrypted SQLite ledger (NULL: plain) */
 } PolRunOpts;
 typedef struct PolRunStats {
     long settled, already, rejected, failed;
@@ -309,10 +320,13 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st);
  * go to rejects (NULL: FILE.rejects.csv). dry_run: everything checked, nothing written.
  * export: every ledger row, in the import's format, to out (NULL: stdout). erase: every row
  * of the person in every table, and an audit row that records the erasure, not whose it
- * was. Messages on stderr; POLRT_EXIT_ codes. */
-POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const char *file,
-                                  const char *rejects, int dry_run);
-POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const char *out);
-POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char *person_id);
+ * was. ledger_key: the key file of an encrypted SQLite ledger (NULL: a plain one). Messages
+ * on stderr; POLRT_EXIT_ codes. */
+POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const char *ledger_key,
+                                  const char *file, const char *rejects, int dry_run);
+POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const char *ledger_key,
+                                  const char *out);
+POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char *ledger_key,
+                                 const char *person_id);
 
 #endif

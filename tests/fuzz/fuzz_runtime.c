@@ -118,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static Service *sv;
     char err[512];
-    if (!sv && !(sv = service_new(engine, NULL, err, sizeof err)))
+    if (!sv && !(sv = service_new(engine, NULL, NULL, err, sizeof err)))
         abort();
     ServiceReply r;
     memset(&r, 0, sizeof r);

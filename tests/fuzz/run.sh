@@ -63,7 +63,7 @@ if [ "$TARGET" != frontend ]; then
     $CLANG -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -w $SAN $def \
         -Iruntime/include -Iruntime -Itests/unit/support -o "$bin" tests/fuzz/fuzz_runtime.c \
         tests/unit/support/fake_policy.c "$out/rt/libpolrt.a" \
-        -lsqlite3 -lpq -lcjson -lpthread -ldl -lm || exit 2
+        -lsqlcipher -lpq -lcjson -lpthread -ldl -lm || exit 2
     mkdir -p "$out/corpus-$TARGET" "$out/run-$TARGET"
     export FUZZ_ROOT="$ROOT"
     seeds="$ROOT/tests/fuzz/seeds/$TARGET"
