@@ -183,7 +183,7 @@ EOF
         bad "$BACKEND: ledger kill: the re-run completes" "$(head -n 1 k.err)"
         return
     fi
-    ok "$BACKEND: ledger kill: the re-run completes (the killed runs had written $committed bytes)"
+    ok "$BACKEND: ledger kill: the re-run completes (the killed runs had written $committed $([ $BACKEND = sqlite ] && echo bytes || echo claims))"
 
     # the same outputs for every claim, in the same order, as the uninterrupted run
     cut -d, -f1-4 k.csv >k.values
@@ -257,7 +257,11 @@ EOF
 }
 
 kill_test
-if pg_start "$WORK/pg"; then
+# (the random kills on PostgreSQL only when asked, KILL_PG=1: eight kills on each backend
+# come near the suite's 600 s a script on a busy machine)
+if [ "${KILL_POINTS:-fixed}" != fixed ] && [ "${KILL_PG:-0}" != 1 ]; then
+    echo "note: random kill points: the PostgreSQL half runs with KILL_PG=1"
+elif pg_start "$WORK/pg"; then
     BACKEND=postgresql
     K=$PGURL
     kill_test
