@@ -931,6 +931,17 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
                  o.reverse ? "--reverse" : "--adjustments", r->cl->size);
         rc = POLRT_EXIT_USAGE;
     }
+    /* a PostgreSQL ledger takes one writer at a time (an advisory lock for the transaction):
+     * a rank holding it while it waits for the others at an exchange, and another waiting for
+     * it, would wait for ever */
+    if (rc == 0 && r->cl && r->cl->size > 1 && o.ledger_db &&
+        (!strncmp(o.ledger_db, "postgresql://", 13) || !strncmp(o.ledger_db, "postgres://", 11))) {
+        snprintf(r->err, sizeof r->err,
+                 "a PostgreSQL ledger is not a job for %d ranks yet (one writer at a time): "
+                 "run it alone, or give each rank its own SQLite ledger (--ledger FILE)",
+                 r->cl->size);
+        rc = POLRT_EXIT_USAGE;
+    }
     if (rc == 0 && (r->labels = rt_labels_on(r->s, o.labels, r->err, sizeof r->err)) < 0)
         rc = POLRT_EXIT_USAGE;
     if (rc == 0)

@@ -247,6 +247,27 @@ else
     ok "mpi: ledger per rank: first run and re-run as one process on one ledger"
 fi
 
+# ---- a PostgreSQL ledger across ranks: refused, not hung (spec/SCALE.md "The ledger") ------
+# its one writer at a time (a transaction's advisory lock) held by a rank waiting for the
+# others at an exchange deadlocked the job (found 2026-12-04); refused until the ranks take
+# turns. Nothing is written, the database stays empty.
+. "$ROOT/tests/serve/pg.sh"
+CLEANUP=pg_stop
+if pg_start "$WORK/pg"; then
+    mpi 2 "$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out p.csv \
+        --ledger "$PGURL" 2>p.err
+    rc=$?
+    n=$(psql -Atq "$PGURL" -c "SELECT count(*) FROM settled_claims" 2>/dev/null || echo 0)
+    if [ "$rc" -eq 2 ] && [ ! -e p.csv ] && [ "$n" = 0 ] &&
+        grep -q 'a PostgreSQL ledger is not a job for 2 ranks yet' p.err; then
+        ok "mpi: a PostgreSQL ledger across 2 ranks: refused, exit 2, nothing written"
+    else
+        bad "mpi: PostgreSQL ledger across ranks" "exit $rc, $n claims stored: $(head -n 1 p.err)"
+    fi
+else
+    echo "note: PostgreSQL 15 not found ($PGBIN): the PostgreSQL case skipped"
+fi
+
 # the same ledger on another number of ranks, or alone, would miss its persons' rows: refused
 "$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out l3.csv --ledger l.db \
     2>l3.err
