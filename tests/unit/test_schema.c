@@ -248,11 +248,13 @@ static void test_engine(void)
     CHECK("engine with malformed brackets", e == NULL);
     CHECK_STR("... message", err,
               "parameter 'br' version 0: malformed brackets (expected [n, lo_1, rate_1, ...] "
-              "with 2 brackets, lower bounds ascending)");
+              "with 1 to 2 brackets, lower bounds ascending)");
     t[5] = 200;
     e = polrt_engine_new(base, t, polc_settle, polc_keys, NULL, err, sizeof err);
     CHECK("engine with good brackets", e != NULL);
     CHECK_EQ("nparams", polrt_engine_nparams(e), 9);
+    t[2] = 1; /* a version with fewer brackets than the param's most: its segment padded */
+    CHECK_EQ("set_params takes fewer brackets", polrt_engine_set_params(e, t, 9), 0);
     t[2] = 3;
     CHECK_EQ("set_params checks brackets", polrt_engine_set_params(e, t, 9), -1);
     polrt_engine_free(e);
