@@ -39,8 +39,7 @@ printf '%s\n' \
     >want.rejects
 # C1: compliant 9500, basic (9500 - 300) × 70% = 6440, remainder 3060, own capped at 3000;
 # C3: the cap is used up, the backstop pays all 670 of the remainder
-# a results file starts with a UTF-8 byte order mark (spec/DATA.md, for Excel)
-printf '\357\273\277' >want.csv
+printf '%s' "$BOM" >want.csv
 printf '%s\n' \
     'claim_id,basic,own,backstop,status' \
     'C1,6440.00,3000.00,60.00,settled' \

@@ -47,8 +47,7 @@ printf '%s\n' 'person_id,year,own_paid,top_level' 'P1,2017,10000,省级' >openin
 printf '%s\n' 'person_id,ledger,year,own_paid,top_level' 'P2,annual,2017,500,县区' \
     'P2,annual,17,1,县区' 'P2,yearly,2017,1,县区' ',annual,2017,1,县区' 'P2,annual,2017,-5,县区' \
     >bad.csv
-# a results file starts with a byte order mark, for Excel (spec/DATA.md)
-OUT_HEAD=$(printf '\357\273\277')claim_id,gate,covered,compliant,basic,critical_illness,assistance,backstop,supplement,patient_pays,hospital_bears,selfpay_counted,cap,status
+OUT_HEAD=${BOM}claim_id,gate,covered,compliant,basic,critical_illness,assistance,backstop,supplement,patient_pays,hospital_bears,selfpay_counted,cap,status
 EXPORT_HEAD=person_id,ledger,year,ci_accumulated,ma_paid,own_paid,top_level,outpatient_basic,own_district,own_city,own_province
 
 opening() { # $1 backend name, $2 ledger

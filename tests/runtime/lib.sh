@@ -9,6 +9,8 @@ ROOT=$(pwd)
 POLC=${POLC:-build/polc}
 case $POLC in /*) ;; */*) POLC=$ROOT/$POLC ;; esac
 CLEANUP=:
+# a results file starts with a UTF-8 byte order mark, for Excel (spec/DATA.md)
+BOM=$(printf '\357\273\277')
 work() {
     WORK=$(mktemp -d "${TMPDIR:-/tmp}/polc-$1.XXXXXX") || exit 2
     trap 'eval "$CLEANUP"; rm -rf "$WORK"' EXIT

@@ -29,8 +29,7 @@ claim_id,pay,sum,status
 C1,987.66,1246.96,settled
 C6,0.01,1.02,settled
 CSV
-# a results file starts with a byte order mark, for Excel (spec/DATA.md)
-{ printf '\357\273\277'; cat want.csv; } >want.tmp && mv want.tmp want.csv
+{ printf '%s' "$BOM"; cat want.csv; } >want.tmp && mv want.tmp want.csv
 cat >want.err <<'ERR'
 claims.csv:3: 总费用: not a whole number of fen '12.50' (the column is money in fen: 123456 for 1,234.56 yuan)
 claims.csv:4: 总费用: negative amount '-5' (amounts are >= 0)

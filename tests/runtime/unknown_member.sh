@@ -29,8 +29,7 @@ C2,,,"error: $why2"
 C3,700.00,unknown,settled
 C4,,,"error: $why4"
 CSV
-# a results file starts with a byte order mark, for Excel (spec/DATA.md)
-{ printf '\357\273\277'; cat want.csv; } >want.tmp && mv want.tmp want.csv
+{ printf '%s' "$BOM"; cat want.csv; } >want.tmp && mv want.tmp want.csv
 
 if ! "$POLC" build "$P" -o u.so >build.err 2>&1; then
     bad "unknown member: build" "$(head -3 build.err)"
