@@ -1,7 +1,10 @@
 -- bench/serve.lua — wrk posts one claim a request to polc serve's /v1/settle, each request
--- the next line of $SERVE_REQUESTS (JSON lines, bench/serve.sh writes them). Thread k of n
--- takes the lines k, k+n, ...; a thread that runs out starts again (retries: "already
--- settled"). done() prints throughput and the p50/p99/p99.9 latency.
+-- the next line of $SERVE_REQUESTS (JSON lines in claim-date order, bench/serve.sh writes
+-- them). Thread k of n takes the lines of the persons whose id hashes to k, so a person's
+-- claims go out in date order from one thread (threads that took alternate lines drifted
+-- apart, and a person's later claim overtook an earlier one: a late claim, settled again);
+-- a thread that runs out starts again (retries: "already settled"). done() prints
+-- throughput and the p50/p99/p99.9 latency.
 local threads = {}
 local counter = 0
 
@@ -14,10 +17,12 @@ end
 function init(args)
   local n = tonumber(os.getenv("SERVE_THREADS") or "2")
   lines = {}
-  local i = 0
   for line in io.lines(os.getenv("SERVE_REQUESTS")) do
-    if i % n == id then table.insert(lines, line) end
-    i = i + 1
+    local h = 0
+    for c in string.gmatch(string.match(line, '"person_id":"([^"]*)"') or "", ".") do
+      h = (h * 31 + string.byte(c)) % 1000003
+    end
+    if h % n == id then table.insert(lines, line) end
   end
   next_line = 1
   bad = 0

@@ -54,7 +54,8 @@ run() { # run NAME SERVE-ARGS...
     if [ ! -s "$WORK/requests.jsonl" ]; then
         curl -s "http://127.0.0.1:$PORT/v1/policy" >"$WORK/pol.json"
         jq -n -c --slurpfile pol "$WORK/pol.json" --rawfile persons "$WORK/pop/persons.csv" \
-            --rawfile claims "$WORK/pop/claims.csv" -f "$ROOT/tests/serve/requests.jq" \
+            --rawfile claims "$WORK/pop/claims.csv" --arg order date \
+            -f "$ROOT/tests/serve/requests.jq" \
             >"$WORK/requests.jsonl"
         echo "$(wc -l <"$WORK/requests.jsonl") claims of $PERSONS persons"
     fi

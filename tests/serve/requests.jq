@@ -4,7 +4,11 @@
 # ignores them. Person rows of one person_id are one person, each row a history span (a row
 # whose history cells are all empty adds none).
 #   jq -n -c --slurpfile pol POLICY.json --rawfile persons P.csv --rawfile claims C.csv \
-#      -f requests.jq
+#      -f requests.jq                      [--arg order date]
+# With order=date the claims dated within the policy's validity come in the order of their
+# claim date (stable: a day's claims keep the file's order), as they reach a hospital's
+# counter: a person's claims then arrive days apart, not side by side on concurrent
+# connections (bench/serve.sh).
 def cells: [scan("(?:^|,)(\"(?:[^\"]|\"\")*\"|[^,]*)") | .[0]
              | if startswith("\"") then .[1:-1] | gsub("\"\""; "\"") else . end];
 def rows: split("\n") | map(sub("\r$"; "") | select(length > 0) | cells);
@@ -19,5 +23,12 @@ def pick($o; $keys): $o | with_entries(select(.key as $k | $keys | index($k)));
           value: (pick(.[0]; $pn) + {person_id: .[0].person_id}
                   + {history: [.[] | pick(.; $hn) | select(any(.[]; . != ""))]})})
    | from_entries) as $people
-| $claims | objs[]
+| $p.claim_date as $date
+| $claims | objs
+| if $ARGS.named.order == "date" then
+    map(select((.[$date] // "") as $d | $d >= $p.valid_from
+                                        and ($p.valid_to == null or $d <= $p.valid_to)))
+    | sort_by(.[$date])
+  else . end
+| .[]
 | {person: $people[.person_id], claim: (pick(.; $cn + ["claim_id", "person_id"]))}
