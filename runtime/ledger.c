@@ -149,6 +149,13 @@ int rt_map_put(RtMap *m, uint64_t h, void *entry)
     return 0;
 }
 
+void rt_map_clear(RtMap *m)
+{
+    if (m->n)
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    m->n = 0;
+}
+
 void rt_map_free(RtMap *m)
 {
     polrt_realloc(m->slots, 0);
@@ -370,7 +377,10 @@ struct RtStore {
     Ckpt *ckpt; /* NULL: SQLite checkpoints in the commit itself */
     /* PostgreSQL (a postgresql:// path): the same tables, values and layouts as SQLite */
     PGconn *pg;
-    int pg_ready[8]; /* the statements of pg_run's stmt prepared on this connection */
+    int pg_ready[8];     /* the statements of pg_run's stmt prepared on this connection */
+    struct PgSent *sent; /* statements queued in the transaction's pipeline (pg_send) */
+    size_t nsent, cap_sent;
+    RtMap absent; /* hashes of the claim ids pg_find found absent in the transaction */
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, const char *fmt,
@@ -708,6 +718,8 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
                    char *err, size_t errlen);
 static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errlen);
 static int pg_cmd(RtStore *st, const char *sql, char *err, size_t errlen);
+static void pg_rollback(RtStore *st);
+static int pg_seq_write(RtStore *st, const char *val, char *err, size_t errlen);
 static int pg_text(RtStore *st, const char *sql, const char *param, char *buf, size_t len,
                    char *err, size_t errlen);
 
@@ -1359,7 +1371,7 @@ static void tx_rollback(RtStore *st)
 {
     if (st->pg) {
         if (st->in_tx)
-            pg_cmd(st, "ROLLBACK", NULL, 0);
+            pg_rollback(st);
     } else if (!sqlite3_get_autocommit(st->db))
         step_done(st, Q_ROLLBACK, NULL, 0);
     st->in_tx = 0;
@@ -1402,13 +1414,11 @@ static int seq_write(RtStore *st, char *err, size_t errlen)
 {
     if (st->seq == st->seq_read)
         return 0;
-    char val[I64_TEXT_MAX], none[8];
+    char val[I64_TEXT_MAX];
     snprintf(val, sizeof val, "%lld", (long long)st->seq);
-    const char *sql = "INSERT INTO meta (name, value) VALUES ('seq', $1) ON CONFLICT (name) DO "
-                      "UPDATE SET value = excluded.value RETURNING name";
     int rc;
     if (st->pg) {
-        rc = pg_text(st, sql, val, none, sizeof none, err, errlen);
+        rc = pg_seq_write(st, val, err, errlen);
     } else {
         sqlite3_bind_text(st->q[Q_PUT_SEQ], 1, val, -1, SQLITE_TRANSIENT);
         rc = step_done(st, Q_PUT_SEQ, err, errlen);
@@ -1585,6 +1595,8 @@ void rt_ledger_close(RtStore *st)
     }
     if (st->pg)
         PQfinish(st->pg);
+    polrt_realloc(st->sent, 0);
+    rt_map_free(&st->absent);
     for (int i = 0; i < st->nlayouts; i++)
         layout_free(st->s, st->layouts[i]);
     polrt_realloc(st->layouts, 0);
@@ -2031,49 +2043,211 @@ static int pg_fail(RtStore *st, char *err, size_t errlen)
 
 /* the statements run for every claim, prepared once per connection (a parse and a plan
  * saved per call) */
-enum { PGS_NONE = -1, PGS_ROWS, PGS_PUT_ROW, PGS_GET_CLAIM, PGS_PUT_CLAIM, PGS_VERSION };
+enum {
+    PGS_NONE = -1,
+    PGS_ROWS,
+    PGS_PUT_ROW,
+    PGS_GET_CLAIM,
+    PGS_PUT_CLAIM,
+    PGS_VERSION,
+    PGS_NEW_CLAIM
+};
+static const char *const pg_names[] = {"polc0", "polc1", "polc2", "polc3", "polc4", "polc5"};
 
-/* sql with text parameters, except those with a length (binary: bytea); binary results;
- * stmt: prepared under that number on first use, or PGS_NONE. The result, or NULL after a
- * message when it is not want (PGRES_TUPLES_OK, COMMAND_OK). */
-static PGresult *pg_run(RtStore *st, int stmt, const char *sql, int n, const char *const *vals,
-                        const int *lens, ExecStatusType want, char *err, size_t errlen)
+/* A transaction runs in libpq's pipeline mode: a statement whose answer is not needed at
+ * once (BEGIN and its reads, a claim record found absent, the rows and the version at
+ * commit, COMMIT) is queued by pg_send and its result read at the next sync, which
+ * pg_run makes for a statement whose answer is needed. A claim the service settles costs
+ * the round trip of its lookup, no longer four, and a commit one, no longer three and one a
+ * row (bench/README.md). A queued statement that fails aborts the rest of the pipeline,
+ * COMMIT included: nothing of the transaction is kept. */
+typedef struct PgSent {
+    int want;    /* its ExecStatusType, or PG_ANY_OK */
+    int prepare; /* the preparation of statement stmt (unprepared again if it fails) */
+    int stmt;
+    PGresult **out; /* where its result goes (the caller clears it), or NULL */
+} PgSent;
+#define PG_ANY_OK     (-1) /* PGRES_COMMAND_OK or PGRES_TUPLES_OK */
+#define PG_SYNC_EVERY 256  /* statements queued at most: their results, ~10 KiB, fit a socket */
+
+/* rt_map's eq for a set of hashes (st->absent): the hash alone decides */
+static int any_entry(const void *entry, const void *key)
+{
+    (void)entry;
+    (void)key;
+    return 1;
+}
+
+static int pg_piped(const RtStore *st)
+{
+    return PQpipelineStatus(st->pg) != PQ_PIPELINE_OFF;
+}
+
+/* A result's failure as the message: the server's primary text, without the DETAIL that
+ * quotes a failing row (person and claim ids: spec/PRIVACY.md); the connection's message
+ * when there is no result. Trailing newlines cut. */
+static int pg_res_fail(RtStore *st, const PGresult *res, char *err, size_t errlen)
+{
+    const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    if (primary)
+        fail(err, errlen, PG_NAME ": %s", primary);
+    else
+        fail(err, errlen, PG_NAME ": %s",
+             res && PQresultErrorMessage(res)[0] ? PQresultErrorMessage(res)
+                                                 : PQerrorMessage(st->pg));
+    size_t len = err ? strlen(err) : 0;
+    while (len && err[len - 1] == '\n')
+        err[--len] = '\0';
+    return -1;
+}
+
+static int pg_sync(RtStore *st, char *err, size_t errlen);
+
+/* Queue sql (stmt: prepared under that number on first use, or PGS_NONE) with text
+ * parameters, except those with a length (binary: bytea), for binary results; its result,
+ * when out is not NULL, lands in *out at the next pg_sync. Pipeline mode only. */
+static int pg_send(RtStore *st, int stmt, const char *sql, int n, const char *const *vals,
+                   const int *lens, int want, PGresult **out, char *err, size_t errlen)
 {
     int fmts[12];
     for (int i = 0; i < n; i++)
         fmts[i] = lens && lens[i] >= 0 ? 1 : 0;
-    char name[16];
-    snprintf(name, sizeof name, "polc%d", stmt);
+    if (out)
+        *out = NULL;
+    /* a long pipeline synced now and then: on a blocking connection, a server waiting for us
+     * to read its results while we wait for it to read our statements would deadlock */
+    if (st->nsent >= PG_SYNC_EVERY && pg_sync(st, err, errlen))
+        return -1;
+    if (rt_grow(&st->sent, &st->cap_sent, st->nsent + 2, sizeof *st->sent))
+        return fail(err, errlen, "out of memory");
     if (stmt >= 0 && !st->pg_ready[stmt]) {
-        PGresult *p = PQprepare(st->pg, name, sql, n, NULL);
+        if (!PQsendPrepare(st->pg, pg_names[stmt], sql, n, NULL))
+            return pg_fail(st, err, errlen);
+        st->sent[st->nsent++] = (PgSent){PGRES_COMMAND_OK, 1, stmt, NULL};
+        st->pg_ready[stmt] = 1;
+    }
+    int ok = stmt >= 0 ? PQsendQueryPrepared(st->pg, pg_names[stmt], n, vals, lens, fmts, 1)
+                       : PQsendQueryParams(st->pg, sql, n, NULL, vals, lens, fmts, 1);
+    if (!ok)
+        return pg_fail(st, err, errlen);
+    st->sent[st->nsent++] = (PgSent){want, 0, stmt, out};
+    return 0;
+}
+
+/* A sync point: every queued result read in order and checked. 0, or -1 with the first
+ * failure (the statements after it were skipped by the server, their outs stay NULL). */
+static int pg_sync(RtStore *st, char *err, size_t errlen)
+{
+    int rc = PQpipelineSync(st->pg) ? 0 : pg_fail(st, err, errlen);
+    for (size_t i = 0; i < st->nsent; i++) {
+        const PgSent *q = &st->sent[i];
+        PGresult *res = PQgetResult(st->pg);
+        ExecStatusType got = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+        int ok = q->want == PG_ANY_OK ? got == PGRES_COMMAND_OK || got == PGRES_TUPLES_OK
+                                      : got == (ExecStatusType)q->want;
+        if (!ok && q->prepare)
+            st->pg_ready[q->stmt] = 0;
+        if (!ok && rc == 0)
+            rc = pg_res_fail(st, res, err, errlen);
+        if (ok && q->out)
+            *q->out = res;
+        else
+            PQclear(res);
+        /* a statement's results end with a NULL */
+        for (PGresult *more; res && (more = PQgetResult(st->pg)) != NULL;)
+            PQclear(more);
+    }
+    st->nsent = 0;
+    for (;;) { /* the sync's own result */
+        PGresult *res = PQgetResult(st->pg);
+        if (!res) {
+            if (rc == 0)
+                rc = pg_fail(st, err, errlen);
+            break;
+        }
+        ExecStatusType got = PQresultStatus(res);
+        PQclear(res);
+        if (got == PGRES_PIPELINE_SYNC)
+            break;
+    }
+    return rc;
+}
+
+/* sql run for its result (pg_send's arguments), after whatever the pipeline holds: the
+ * result, or NULL after a message when it is not want */
+static PGresult *pg_run(RtStore *st, int stmt, const char *sql, int n, const char *const *vals,
+                        const int *lens, ExecStatusType want, char *err, size_t errlen)
+{
+    if (pg_piped(st)) {
+        PGresult *res = NULL;
+        if (pg_send(st, stmt, sql, n, vals, lens, want, &res, err, errlen) ||
+            pg_sync(st, err, errlen)) {
+            PQclear(res);
+            return NULL;
+        }
+        return res;
+    }
+    int fmts[12];
+    for (int i = 0; i < n; i++)
+        fmts[i] = lens && lens[i] >= 0 ? 1 : 0;
+    if (stmt >= 0 && !st->pg_ready[stmt]) {
+        PGresult *p = PQprepare(st->pg, pg_names[stmt], sql, n, NULL);
         int ok = p && PQresultStatus(p) == PGRES_COMMAND_OK;
         PQclear(p);
         if (!ok)
             return pg_fail(st, err, errlen), NULL;
         st->pg_ready[stmt] = 1;
     }
-    PGresult *res = stmt >= 0 ? PQexecPrepared(st->pg, name, n, vals, lens, fmts, 1)
+    PGresult *res = stmt >= 0 ? PQexecPrepared(st->pg, pg_names[stmt], n, vals, lens, fmts, 1)
                               : PQexecParams(st->pg, sql, n, NULL, vals, lens, fmts, 1);
     if (!res || PQresultStatus(res) != want) {
-        fail(err, errlen, PG_NAME ": %s",
-             res && PQresultErrorMessage(res)[0] ? PQresultErrorMessage(res)
-                                                 : PQerrorMessage(st->pg));
-        size_t len = err ? strlen(err) : 0;
-        while (len && err[len - 1] == '\n')
-            err[--len] = '\0';
+        pg_res_fail(st, res, err, errlen);
         PQclear(res);
         return NULL;
     }
     return res;
 }
 
+/* sql whose result is not needed: queued in a transaction, else run */
+static int pg_queue(RtStore *st, int stmt, const char *sql, int n, const char *const *vals,
+                    const int *lens, ExecStatusType want, char *err, size_t errlen)
+{
+    if (pg_piped(st))
+        return pg_send(st, stmt, sql, n, vals, lens, want, NULL, err, errlen);
+    PGresult *res = pg_run(st, stmt, sql, n, vals, lens, want, err, errlen);
+    PQclear(res);
+    return res ? 0 : -1;
+}
+
+/* a statement without parameters (several outside a transaction) */
 static int pg_cmd(RtStore *st, const char *sql, char *err, size_t errlen)
 {
+    if (pg_piped(st))
+        return pg_send(st, PGS_NONE, sql, 0, NULL, NULL, PG_ANY_OK, NULL, err, errlen) ||
+                       pg_sync(st, err, errlen)
+                   ? -1
+                   : 0;
     PGresult *res = PQexec(st->pg, sql);
     int ok =
         res && (PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK);
+    if (!ok)
+        pg_res_fail(st, res, err, errlen);
     PQclear(res);
-    return ok ? 0 : pg_fail(st, err, errlen);
+    return ok ? 0 : -1;
+}
+
+/* the transaction undone, whatever its pipeline held, and the pipeline left */
+static void pg_rollback(RtStore *st)
+{
+    if (pg_piped(st)) {
+        if (st->nsent)
+            pg_sync(st, NULL, 0); /* a failure there is why we roll back */
+        pg_cmd(st, "ROLLBACK", NULL, 0);
+        PQexitPipelineMode(st->pg);
+    } else {
+        pg_cmd(st, "ROLLBACK", NULL, 0);
+    }
+    rt_map_clear(&st->absent);
 }
 
 static int64_t pg_i64(const PGresult *res, int row, int col)
@@ -2221,25 +2395,56 @@ static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errl
 }
 
 /* BEGIN, the writers' lock, and a new epoch when another process committed since our last
- * look */
+ * look; the claims' sequence number. One round trip: the pipeline of the transaction. */
 static int pg_tx_begin(RtStore *st, char *err, size_t errlen)
 {
-    char val[32];
-    if (pg_cmd(st, "BEGIN", err, errlen))
-        return -1;
+    if (!PQenterPipelineMode(st->pg))
+        return pg_fail(st, err, errlen);
     st->in_tx = 1;
     st->tx_wrote = 0;
-    if (pg_cmd(st, "SELECT pg_advisory_xact_lock(" PG_LOCK_KEY ")", err, errlen) ||
-        pg_text(st, pg_version_sql, NULL, val, sizeof val, err, errlen)) {
+    PGresult *ver = NULL, *seq = NULL;
+    int rc = pg_send(st, PGS_NONE, "BEGIN", 0, NULL, NULL, PGRES_COMMAND_OK, NULL, err, errlen);
+    if (rc == 0)
+        rc = pg_send(st, PGS_NONE, "SELECT pg_advisory_xact_lock(" PG_LOCK_KEY ")", 0, NULL, NULL,
+                     PGRES_TUPLES_OK, NULL, err, errlen);
+    if (rc == 0)
+        rc = pg_send(st, PGS_VERSION, pg_version_sql, 0, NULL, NULL, PGRES_TUPLES_OK, &ver, err,
+                     errlen);
+    if (rc == 0)
+        rc = pg_send(st, PGS_NONE, "SELECT value FROM meta WHERE name = 'seq'", 0, NULL, NULL,
+                     PGRES_TUPLES_OK, &seq, err, errlen);
+    if (rc == 0)
+        rc = pg_sync(st, err, errlen);
+    char val[32] = "";
+    if (rc == 0 && PQntuples(ver) > 0)
+        snprintf(val, sizeof val, "%.*s", PQgetlength(ver, 0, 0), PQgetvalue(ver, 0, 0));
+    int64_t v = strtoll(val, NULL, 10);
+    val[0] = '\0';
+    if (rc == 0 && PQntuples(seq) > 0)
+        snprintf(val, sizeof val, "%.*s", PQgetlength(seq, 0, 0), PQgetvalue(seq, 0, 0));
+    PQclear(ver);
+    PQclear(seq);
+    if (rc) {
         tx_rollback(st);
         return -1;
     }
-    int64_t v = strtoll(val, NULL, 10);
     if (v != st->data_version) {
         st->data_version = v;
         st->epoch++;
     }
-    return seq_read(st, err, errlen);
+    st->seq = st->seq_read = strtoll(val, NULL, 10);
+    st->seq_known = 1;
+    return 0;
+}
+
+/* meta's 'seq' (val) written with the commit */
+static int pg_seq_write(RtStore *st, const char *val, char *err, size_t errlen)
+{
+    const char *vals[1] = {val};
+    return pg_queue(st, PGS_NONE,
+                    "INSERT INTO meta (name, value) VALUES ('seq', $1) ON CONFLICT (name) DO "
+                    "UPDATE SET value = excluded.value",
+                    1, vals, NULL, PGRES_COMMAND_OK, err, errlen);
 }
 
 static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *err,
@@ -2265,36 +2470,46 @@ static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, cha
                                now,
                                row[ROW_LAST] == POLRT_NONE ? NULL : last};
         const int lens[7] = {-1, -1, -1, -1, (int)n, -1, -1};
-        PGresult *res = pg_run(st, PGS_PUT_ROW,
-                               "INSERT INTO ledger_rows (person_id, ledger, key, layout, vals, "
-                               "updated_at, last_date) VALUES ($1, $2, $3, $4, $5, $6, $7) ON "
-                               "CONFLICT (person_id, ledger, key) DO UPDATE SET layout = "
-                               "excluded.layout, vals = excluded.vals, updated_at = "
-                               "excluded.updated_at, last_date = excluded.last_date",
-                               7, vals, lens, PGRES_COMMAND_OK, err, errlen);
-        if (!res)
+        if (pg_queue(st, PGS_PUT_ROW,
+                     "INSERT INTO ledger_rows (person_id, ledger, key, layout, vals, "
+                     "updated_at, last_date) VALUES ($1, $2, $3, $4, $5, $6, $7) ON "
+                     "CONFLICT (person_id, ledger, key) DO UPDATE SET layout = "
+                     "excluded.layout, vals = excluded.vals, updated_at = "
+                     "excluded.updated_at, last_date = excluded.last_date",
+                     7, vals, lens, PGRES_COMMAND_OK, err, errlen))
             return -1;
-        PQclear(res);
     }
     for (size_t i = 0; i < lp->nwords; i += (size_t)st->stride[lp->rows[i] & ROW_LEDGER])
         lp->rows[i] &= ~ROW_DIRTY;
     return 0;
 }
 
-/* the commit's end: bump the version when it wrote (other processes then read again), and
- * remember the new one as seen */
+/* the commit's end, after what tx_commit queued: bump the version when it wrote (other
+ * processes then read again), remember the new one as seen, and leave the pipeline */
 static int pg_commit(RtStore *st, char *err, size_t errlen)
 {
-    if (st->tx_wrote) {
+    PGresult *ver = NULL;
+    int rc = 0;
+    if (st->tx_wrote)
+        rc = pg_send(st, PGS_NONE,
+                     "UPDATE meta SET value = (value::bigint + 1)::text WHERE name = 'version' "
+                     "RETURNING value",
+                     0, NULL, NULL, PGRES_TUPLES_OK, &ver, err, errlen);
+    if (rc == 0)
+        rc = pg_send(st, PGS_NONE, "COMMIT", 0, NULL, NULL, PGRES_COMMAND_OK, NULL, err, errlen);
+    if (rc == 0)
+        rc = pg_sync(st, err, errlen);
+    if (rc == 0 && ver && PQntuples(ver) > 0) {
         char val[32];
-        if (pg_text(st,
-                    "UPDATE meta SET value = (value::bigint + 1)::text WHERE name = 'version' "
-                    "RETURNING value",
-                    NULL, val, sizeof val, err, errlen))
-            return -1;
+        snprintf(val, sizeof val, "%.*s", PQgetlength(ver, 0, 0), PQgetvalue(ver, 0, 0));
         st->data_version = strtoll(val, NULL, 10);
     }
-    return pg_cmd(st, "COMMIT", err, errlen);
+    PQclear(ver);
+    if (rc == 0) {
+        PQexitPipelineMode(st->pg);
+        rt_map_clear(&st->absent);
+    }
+    return rc;
 }
 
 /* the claim r->claim_id as stored: as sql_find (fields NULL: compared with r's) or sql_get
@@ -2312,6 +2527,12 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
         return -1;
     if (PQntuples(res) == 0) {
         PQclear(res);
+        /* absent under the writers' lock: its record may go out with the commit (pg_put_claim) */
+        if (st->in_tx && !fields && rt_map_reserve(&st->absent, 1) == 0) {
+            uint64_t h = hash_str(r->claim_id);
+            if (!rt_map_find(&st->absent, h, any_entry, NULL))
+                rt_map_put(&st->absent, h, st);
+        }
         return 0;
     }
     int bad = 0, rc = 1;
@@ -2364,7 +2585,11 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
     return rc;
 }
 
-/* the claim record into settled_claims: 0 stored, 1 there before (nothing written), -1 */
+/* The claim record into settled_claims: 0 stored, 1 there before (nothing written), -1.
+ * A claim pg_find found absent in this transaction cannot be there (every writer holds the
+ * lock): its INSERT is queued, without ON CONFLICT, so that a record there after all fails
+ * the statement and with it the commit, rather than count twice. Any other claim (polc
+ * run saves without looking first; a claim id found absent twice) waits for its answer. */
 static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errlen)
 {
     const RtSchema *s = st->s;
@@ -2388,6 +2613,13 @@ static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errl
     lens[8] = -1;
     vals[9] = seq;
     lens[9] = -1;
+    if (st->in_tx && st->absent.n &&
+        rt_map_remove(&st->absent, hash_str(r->claim_id), any_entry, NULL))
+        return pg_send(st, PGS_NEW_CLAIM,
+                       "INSERT INTO settled_claims (claim_id, person_id, layout, fields, outputs, "
+                       "keys, ledger_before, ledger_after, settled_at, seq) VALUES ($1, $2, $3, "
+                       "$4, $5, $6, $7, $8, $9, $10)",
+                       10, vals, lens, PGRES_COMMAND_OK, NULL, err, errlen);
     PGresult *res =
         pg_run(st, PGS_PUT_CLAIM,
                "INSERT INTO settled_claims (claim_id, person_id, layout, fields, outputs, keys, "

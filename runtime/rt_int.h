@@ -250,7 +250,8 @@ int rt_map_reserve(RtMap *m, size_t extra);
 /* take out the entry find would return and give it back (the caller frees it), or NULL */
 void *rt_map_remove(RtMap *m, uint64_t h, int (*eq)(const void *entry, const void *key),
                     const void *key);
-void rt_map_free(RtMap *m); /* the slots, not the entries (iterate slots[0..cap) first) */
+void rt_map_free(RtMap *m);  /* the slots, not the entries (iterate slots[0..cap) first) */
+void rt_map_clear(RtMap *m); /* no entries, the slots kept (entries not freed) */
 
 /* Ledger stores (ledger.c): per (person, ledger, key) the ledger's int64 fields, plus the
  * settled claims (the audit trail). In memory, or SQLite when a path is given. One store may

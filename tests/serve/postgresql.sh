@@ -59,9 +59,9 @@ done
 # alternate between them): the answers and the ledger of one polc run
 cd "$TOP" || exit 2
 psql -Atq "$SERVE_PG/postgres" -c "CREATE DATABASE two" >/dev/null
-start() { # start LOG: the port in PORT, the pid in PIDS
+start() { # start LOG DB: a service on database DB, its port in PORT, its pid in PIDS
     : >"$1"
-    "$POLC" serve "$PANJI" --ledger "$SERVE_PG/two" --listen 127.0.0.1:0 2>"$1" &
+    "$POLC" serve "$PANJI" --ledger "$SERVE_PG/$2" --listen 127.0.0.1:0 2>"$1" &
     PIDS="${PIDS:-} $!"
     PORT=""
     for i in $(seq 1 100); do
@@ -70,9 +70,24 @@ start() { # start LOG: the port in PORT, the pid in PIDS
         sleep 0.1
     done
 }
-start log.a
+as_csv() { # the answers in answers.jsonl as polc run's results: claim_id, outputs, status
+    echo "claim_id,$(jq -r '[.outputs[].name] | join(",")' pol.json),status"
+    jq -r --slurpfile pol pol.json '[.claim_id] + [.outputs[$pol[0].outputs[].name] // ""]
+        + [.status] | map(if test("[,\"]") then "\"" + . + "\"" else . end) | join(",")' \
+        answers.jsonl
+}
+same_rows() { # same_rows DB WHAT: DB's ledger rows are those of polc run's SQLite ledger
+    R="SELECT person_id, ledger, key, hex(vals) FROM ledger_rows ORDER BY 1, 2, 3"
+    RP=$(echo "$R" | sed "s/hex(\([a-z_]*\))/upper(encode(\1, 'hex'))/g")
+    if [ "$(psql -Atq "$SERVE_PG/$1" -c "$RP")" = "$(sqlite3 s.db "$R")" ]; then
+        echo "[PASS] postgresql: $2: polc run's ledger rows"
+    else
+        echo "[FAIL] postgresql: $2: polc run's ledger rows"; rc=1
+    fi
+}
+start log.a two
 PA=$PORT
-start log.b
+start log.b two
 PB=$PORT
 curl -s "http://127.0.0.1:$PA/v1/policy" >pol.json
 jq -n -c --slurpfile pol pol.json --rawfile persons "$EX/persons.csv" \
@@ -85,20 +100,58 @@ while IFS= read -r line; do
     printf '%s' "$line" | curl -s --data-binary @- "http://127.0.0.1:$port/v1/settle"
     echo
 done <requests.jsonl >answers.jsonl
-{
-    echo "claim_id,$(jq -r '[.outputs[].name] | join(",")' pol.json),status"
-    jq -r --slurpfile pol pol.json '[.claim_id] + [.outputs[$pol[0].outputs[].name] // ""]
-        + [.status] | map(if test("[,\"]") then "\"" + . + "\"" else . end) | join(",")' \
-        answers.jsonl
-} >two.csv
+as_csv >two.csv
 if cmp -s two.csv s.csv; then echo "[PASS] postgresql: two services, one ledger: polc run's answers"
 else echo "[FAIL] postgresql: two services, one ledger: polc run's answers: $(diff s.csv two.csv | head -3)"; rc=1; fi
-R="SELECT person_id, ledger, key, hex(vals) FROM ledger_rows ORDER BY 1, 2, 3"
-RP=$(echo "$R" | sed "s/hex(\([a-z_]*\))/upper(encode(\1, 'hex'))/g")
-if [ "$(psql -Atq "$SERVE_PG/two" -c "$RP")" = "$(sqlite3 s.db "$R")" ]; then
-    echo "[PASS] postgresql: two services, one ledger: polc run's ledger rows"
-else
-    echo "[FAIL] postgresql: two services, one ledger: polc run's ledger rows"; rc=1
-fi
+same_rows two "two services, one ledger"
+for p in $PIDS; do kill -TERM $p; wait $p; done
+
+# A statement that fails in a transaction's pipeline (runtime/ledger.c pg_send) fails the
+# whole group, COMMIT included: the claim's record, queued before the failing row write, is
+# not kept, and the claim settles once the cause is gone. A CHECK added NOT VALID refuses
+# new row versions only: Z003's rows (its person's year) at the commit, then Z005's own
+# claim record, queued with its settlement. Every other claim is posted once, in order: the
+# answers and the ledger must be one polc run's.
+psql -Atq "$SERVE_PG/postgres" -c "CREATE DATABASE fail" >/dev/null
+PIDS=""
+start log.f fail
+post() { # post LINE: the HTTP status of its answer; the answer in ans.json
+    printf '%s' "$1" | curl -s -o ans.json -w '%{http_code}' --data-binary @- \
+        "http://127.0.0.1:$PORT/v1/settle"
+}
+refused() { # refused CLAIM WHAT LINE: 503 naming no person (PostgreSQL's DETAIL quotes the
+    # failing row), nothing of the claim stored
+    code=$(post "$3")
+    n=$(psql -Atq "$SERVE_PG/fail" -c "SELECT count(*) FROM settled_claims WHERE claim_id = '$1'")
+    pid=$(printf '%s' "$3" | jq -r .person.person_id)
+    if [ "$code" = 503 ] && [ "$n" = 0 ] && ! grep -q "$pid" ans.json; then
+        echo "[PASS] postgresql: $2 fails in the pipeline: 503, $1 not stored" >&3
+    else
+        echo "[FAIL] postgresql: $2 fails in the pipeline: 503, $1 not stored: $code, $n stored, $(cat ans.json)" >&3
+        rc=1
+    fi
+}
+exec 3>&1
+i=0
+while IFS= read -r line; do
+    i=$((i + 1))
+    case $i in
+    3)
+        psql -Atq "$SERVE_PG/fail" -c "ALTER TABLE ledger_rows ADD CONSTRAINT stop CHECK (key < 0) NOT VALID"
+        refused Z003 "a ledger row" "$line"
+        psql -Atq "$SERVE_PG/fail" -c "ALTER TABLE ledger_rows DROP CONSTRAINT stop" ;;
+    5)
+        psql -Atq "$SERVE_PG/fail" -c "ALTER TABLE settled_claims ADD CONSTRAINT stop CHECK (claim_id <> 'Z005') NOT VALID"
+        refused Z005 "a claim record" "$line"
+        psql -Atq "$SERVE_PG/fail" -c "ALTER TABLE settled_claims DROP CONSTRAINT stop" ;;
+    esac
+    post "$line" >/dev/null
+    cat ans.json
+    echo
+done <requests.jsonl >answers.jsonl
+as_csv >fail.csv
+if cmp -s fail.csv s.csv; then echo "[PASS] postgresql: after the failures: polc run's answers"
+else echo "[FAIL] postgresql: after the failures: polc run's answers: $(diff s.csv fail.csv | head -3)"; rc=1; fi
+same_rows fail "after the failures"
 for p in $PIDS; do kill -TERM $p; wait $p; done
 exit $rc
