@@ -343,6 +343,13 @@ typedef struct Ckpt {
     sqlite3 *db;    /* its own connection to the file */
 } Ckpt;
 
+/* a growing text (buf_add) */
+typedef struct Buf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} Buf;
+
 struct RtStore {
     pthread_mutex_t mu;     /* guards the maps, the file and every field below but refs */
     atomic_int refs;        /* owners (sessions); the last close frees */
@@ -381,6 +388,13 @@ struct RtStore {
     struct PgSent *sent; /* statements queued in the transaction's pipeline (pg_send) */
     size_t nsent, cap_sent;
     RtMap absent; /* hashes of the claim ids pg_find found absent in the transaction */
+    /* rows prefetched for the transaction (rt_ledger_prefetch): persons' ids (offsets into
+     * pre_ids) and where their rows are in pre_rows, found through pre_map */
+    struct PrePerson *pre;
+    size_t npre, cap_pre;
+    Buf pre_ids;
+    RtMap pre_map;
+    PGresult *pre_rows;
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, const char *fmt,
@@ -443,12 +457,6 @@ static void group_name(const RtSchema *s, Group g, int ledger, int i, char *buf,
 
 /* names are identifiers (no ',' or '='), so this is long enough for any real one */
 #define NAME_MAX_LEN 256
-
-typedef struct Buf {
-    char *p;
-    size_t n, cap;
-    int oom;
-} Buf;
 
 static void buf_add(Buf *b, const char *s, size_t n)
 {
@@ -719,6 +727,7 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
 static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errlen);
 static int pg_cmd(RtStore *st, const char *sql, char *err, size_t errlen);
 static void pg_rollback(RtStore *st);
+static void pg_tx_end(RtStore *st);
 static int pg_seq_write(RtStore *st, const char *val, char *err, size_t errlen);
 static int pg_text(RtStore *st, const char *sql, const char *param, char *buf, size_t len,
                    char *err, size_t errlen);
@@ -1597,6 +1606,10 @@ void rt_ledger_close(RtStore *st)
         PQfinish(st->pg);
     polrt_realloc(st->sent, 0);
     rt_map_free(&st->absent);
+    pg_tx_end(st);
+    polrt_realloc(st->pre, 0);
+    polrt_realloc(st->pre_ids.p, 0);
+    rt_map_free(&st->pre_map);
     for (int i = 0; i < st->nlayouts; i++)
         layout_free(st->s, st->layouts[i]);
     polrt_realloc(st->layouts, 0);
@@ -2078,6 +2091,15 @@ static int any_entry(const void *entry, const void *key)
     return 1;
 }
 
+/* claim_id is not stored: known under the writers' lock, until the transaction ends or its
+ * record is queued (best effort: without memory a lookup asks) */
+static void absent_add(RtStore *st, const char *claim_id)
+{
+    uint64_t h = hash_str(claim_id);
+    if (!rt_map_find(&st->absent, h, any_entry, NULL))
+        rt_map_put(&st->absent, h, st);
+}
+
 static int pg_piped(const RtStore *st)
 {
     return PQpipelineStatus(st->pg) != PQ_PIPELINE_OFF;
@@ -2247,7 +2269,24 @@ static void pg_rollback(RtStore *st)
     } else {
         pg_cmd(st, "ROLLBACK", NULL, 0);
     }
+    pg_tx_end(st);
+}
+
+/* the prefetched rows forgotten */
+static void pg_tx_end_rows(RtStore *st)
+{
+    rt_map_clear(&st->pre_map);
+    st->npre = 0;
+    st->pre_ids.n = 0;
+    PQclear(st->pre_rows);
+    st->pre_rows = NULL;
+}
+
+/* what a transaction knew of the ledger forgotten at its end */
+static void pg_tx_end(RtStore *st)
+{
     rt_map_clear(&st->absent);
+    pg_tx_end_rows(st);
 }
 
 static int64_t pg_i64(const PGresult *res, int row, int col)
@@ -2341,19 +2380,31 @@ static const Layout *pg_layout_get(RtStore *st, int64_t id, int *bad, char *err,
     return layout_keep(st, L, err, errlen, bad);
 }
 
-static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
+/* A person's rows prefetched for the transaction (rt_ledger_prefetch) */
+typedef struct PrePerson {
+    const char *id;   /* in RtStore.pre_ids */
+    int first, nrows; /* its rows in RtStore.pre_rows (nrows 0: none stored) */
+} PrePerson;
+
+static int pre_eq(const void *entry, const void *key)
+{
+    return strcmp(((const PrePerson *)entry)->id, key) == 0;
+}
+
+static const PrePerson *pre_find(const RtStore *st, const char *person_id)
+{
+    return rt_map_find(&st->pre_map, hash_str(person_id), pre_eq, person_id);
+}
+
+/* lp's rows from rows first .. first + n - 1 of res (columns ledger, key, vals, layout,
+ * last_date) */
+static int rows_from(RtStore *st, RtLedgerPerson *lp, const PGresult *res, int first, int n,
+                     char *err, size_t errlen)
 {
     const RtSchema *s = st->s;
-    const char *vals[1] = {lp->id};
-    PGresult *res = pg_run(st, PGS_ROWS,
-                           "SELECT ledger, key, vals, layout, last_date FROM ledger_rows "
-                           "WHERE person_id = $1",
-                           1, vals, NULL, PGRES_TUPLES_OK, err, errlen);
-    if (!res)
-        return -1;
     int rc = 0;
     lp->nwords = 0;
-    for (int i = 0; rc == 0 && i < PQntuples(res); i++) {
+    for (int i = first; rc == 0 && i < first + n; i++) {
         const char *name = PQgetvalue(res, i, 0);
         int l = 0;
         while (l < s->nledgers && strcmp(s->ledgers[l].name, name) != 0)
@@ -2377,20 +2428,36 @@ static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errl
             break;
         }
         const void *b = PQgetvalue(res, i, 2);
-        size_t n = (size_t)PQgetlength(res, i, 2);
-        bad = L ? get_values(b, n, L->rowmap[l], L->rown[l], row + ROW_HEAD, led->nfields, 0)
-                : get_values(b, n, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
+        size_t len = (size_t)PQgetlength(res, i, 2);
+        bad = L ? get_values(b, len, L->rowmap[l], L->rown[l], row + ROW_HEAD, led->nfields, 0)
+                : get_values(b, len, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
         if (bad)
             rc = fail(err, errlen, PG_NAME ": ledger %s of person %s: stored row is malformed",
                       led->name, lp->id);
         else
             lp->nwords += (size_t)st->stride[l];
     }
-    PQclear(res);
     if (rc)
         lp->nwords = 0;
     else
         lp->epoch = st->epoch;
+    return rc;
+}
+
+static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
+{
+    const PrePerson *pp = st->npre ? pre_find(st, lp->id) : NULL;
+    if (pp) /* prefetched: no round trip of its own */
+        return rows_from(st, lp, st->pre_rows, pp->first, pp->nrows, err, errlen);
+    const char *vals[1] = {lp->id};
+    PGresult *res = pg_run(st, PGS_ROWS,
+                           "SELECT ledger, key, vals, layout, last_date FROM ledger_rows "
+                           "WHERE person_id = $1",
+                           1, vals, NULL, PGRES_TUPLES_OK, err, errlen);
+    if (!res)
+        return -1;
+    int rc = rows_from(st, lp, res, 0, PQntuples(res), err, errlen);
+    PQclear(res);
     return rc;
 }
 
@@ -2507,7 +2574,7 @@ static int pg_commit(RtStore *st, char *err, size_t errlen)
     PQclear(ver);
     if (rc == 0) {
         PQexitPipelineMode(st->pg);
-        rt_map_clear(&st->absent);
+        pg_tx_end(st);
     }
     return rc;
 }
@@ -2518,6 +2585,10 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
                    char *err, size_t errlen)
 {
     const RtSchema *s = st->s;
+    /* known absent in this transaction (rt_ledger_prefetch, or an earlier lookup) */
+    if (st->in_tx && !fields && st->absent.n &&
+        rt_map_find(&st->absent, hash_str(r->claim_id), any_entry, NULL))
+        return 0;
     const char *vals[1] = {r->claim_id};
     PGresult *res = pg_run(st, PGS_GET_CLAIM,
                            "SELECT person_id, fields, outputs, keys, ledger_before, ledger_after, "
@@ -2528,11 +2599,8 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
     if (PQntuples(res) == 0) {
         PQclear(res);
         /* absent under the writers' lock: its record may go out with the commit (pg_put_claim) */
-        if (st->in_tx && !fields && rt_map_reserve(&st->absent, 1) == 0) {
-            uint64_t h = hash_str(r->claim_id);
-            if (!rt_map_find(&st->absent, h, any_entry, NULL))
-                rt_map_put(&st->absent, h, st);
-        }
+        if (st->in_tx && !fields)
+            absent_add(st, r->claim_id);
         return 0;
     }
     int bad = 0, rc = 1;
@@ -2631,6 +2699,120 @@ static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errl
     int inserted = strcmp(PQcmdTuples(res), "0") != 0;
     PQclear(res);
     return inserted ? 0 : 1;
+}
+
+/* ids as a PostgreSQL array literal: each quoted, its quotes and backslashes escaped */
+static void array_literal(Buf *b, const char *const *ids, size_t n)
+{
+    b->n = 0;
+    buf_add(b, "{", 1);
+    for (size_t i = 0; i < n; i++) {
+        buf_add(b, i ? ",\"" : "\"", i ? 2 : 1);
+        for (const char *c = ids[i]; *c; c++) {
+            if (*c == '"' || *c == '\\')
+                buf_add(b, "\\", 1);
+            buf_add(b, c, 1);
+        }
+        buf_add(b, "\"", 1);
+    }
+    buf_add(b, "}", 1);
+}
+
+/* pre_rows (ordered by person) indexed by the persons asked for: those without rows too */
+static int pre_index(RtStore *st, const char *const *pids, size_t np)
+{
+    st->pre_ids.n = 0;
+    size_t *at = polrt_realloc(NULL, (np ? np : 1) * sizeof *at);
+    if (!at || rt_grow(&st->pre, &st->cap_pre, np, sizeof *st->pre) ||
+        rt_map_reserve(&st->pre_map, np)) {
+        polrt_realloc(at, 0);
+        return -1;
+    }
+    for (size_t i = 0; i < np; i++) {
+        at[i] = st->pre_ids.n;
+        buf_add(&st->pre_ids, pids[i], strlen(pids[i]) + 1);
+    }
+    if (st->pre_ids.oom) {
+        polrt_realloc(at, 0);
+        return -1;
+    }
+    /* the ids are where they stay now: the entries point at them */
+    for (size_t i = 0; i < np; i++) {
+        const char *id = st->pre_ids.p + at[i];
+        if (pre_find(st, id))
+            continue;
+        PrePerson *pp = &st->pre[st->npre++];
+        *pp = (PrePerson){id, 0, 0};
+        rt_map_put(&st->pre_map, hash_str(id), pp); /* room reserved */
+    }
+    polrt_realloc(at, 0);
+    const PGresult *res = st->pre_rows;
+    for (int r = 0, end; r < PQntuples(res); r = end) {
+        const char *id = PQgetvalue(res, r, 5); /* the columns of rows_from, then the person */
+        for (end = r + 1; end < PQntuples(res) && strcmp(PQgetvalue(res, end, 5), id) == 0;)
+            end++;
+        PrePerson *pp = rt_map_find(&st->pre_map, hash_str(id), pre_eq, id);
+        if (pp) {
+            pp->first = r;
+            pp->nrows = end - r;
+        }
+    }
+    return 0;
+}
+
+/* rt_ledger_prefetch on PostgreSQL: which claims of ids are stored, and the rows of the
+ * persons pids, in one round trip */
+static int pg_prefetch(RtStore *st, const char *const *ids, size_t n, const char *const *pids,
+                       size_t np, char *err, size_t errlen)
+{
+    Buf a = {0}, b = {0};
+    array_literal(&a, ids, n);
+    array_literal(&b, pids, np);
+    PGresult *claims = NULL, *rows = NULL;
+    int rc = a.oom || b.oom ? fail(err, errlen, "out of memory") : 0;
+    const char *va[1] = {a.p}, *vb[1] = {b.p};
+    if (rc == 0)
+        rc = pg_send(st, PGS_NONE,
+                     "SELECT claim_id FROM settled_claims WHERE claim_id = ANY($1::text[])", 1, va,
+                     NULL, PGRES_TUPLES_OK, &claims, err, errlen);
+    if (rc == 0)
+        rc = pg_send(st, PGS_NONE,
+                     "SELECT ledger, key, vals, layout, last_date, person_id FROM ledger_rows "
+                     "WHERE person_id = ANY($1::text[]) ORDER BY person_id",
+                     1, vb, NULL, PGRES_TUPLES_OK, &rows, err, errlen);
+    if (rc == 0)
+        rc = pg_sync(st, err, errlen);
+    polrt_realloc(a.p, 0);
+    polrt_realloc(b.p, 0);
+    if (rc == 0 && rt_map_reserve(&st->absent, n) == 0) {
+        for (size_t i = 0; i < n; i++)
+            absent_add(st, ids[i]);
+        for (int i = 0; i < PQntuples(claims); i++)
+            rt_map_remove(&st->absent, hash_str(PQgetvalue(claims, i, 0)), any_entry, NULL);
+    }
+    PQclear(claims);
+    if (rc == 0) {
+        /* the rows are read under the lock: another process cannot change them before the
+         * commit, and this one writes them only then */
+        pg_tx_end_rows(st);
+        st->pre_rows = rows;
+        if (pre_index(st, pids, np) != 0)
+            pg_tx_end_rows(st); /* without memory each person's rows are asked for */
+    } else {
+        PQclear(rows);
+    }
+    return rc;
+}
+
+int rt_ledger_prefetch(RtStore *st, const char *const *ids, size_t n, const char *const *pids,
+                       size_t np, char *err, size_t errlen)
+{
+    if (!st->pg || n + np == 0)
+        return 0;
+    pthread_mutex_lock(&st->mu);
+    int rc = st->in_tx ? pg_prefetch(st, ids, n, pids, np, err, errlen) : 0;
+    pthread_mutex_unlock(&st->mu);
+    return rc;
 }
 
 /* ---- a ledger's history: a person's claims, late claims, reversals, opening balances,

@@ -288,6 +288,12 @@ void rt_ledger_rollback(RtStore *st);
  * and after filled from the store; 2 yes, with another person or other fields (a conflict,
  * said in err); -1 error (I/O, memory) */
 int rt_ledger_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen);
+/* In an open transaction, the claim ids about to be settled and their persons' rows looked
+ * up at once (PostgreSQL: one round trip; rt_ledger_find then answers the claims not stored,
+ * and rt_ledger_hold_rows the persons, without asking). Elsewhere nothing to do. 0, or -1
+ * with a message. */
+int rt_ledger_prefetch(RtStore *st, const char *const *ids, size_t n, const char *const *pids,
+                       size_t np, char *err, size_t errlen);
 /* the settled claim r->claim_id as stored, whoever it was settled for (an audit's reprint):
  * 1 found, its fields (schema "claim" order) into fields, its person into person[0..plen),
  * out, keys, before and after into r; 0 no such claim; -1 error (message in err) */
@@ -601,6 +607,9 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
                   RtLedgerLoadFn load, void *arg, int trace);
 int rt_session_begin(PolSession *s, char *err, size_t errlen);
 int rt_session_commit(PolSession *s, char *err, size_t errlen);
+/* rt_ledger_prefetch of its store */
+int rt_session_prefetch(PolSession *s, const char *const *ids, size_t n, const char *const *pids,
+                        size_t np, char *err, size_t errlen);
 void rt_session_rollback(PolSession *s); /* rt_ledger_rollback of its store */
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
  * data (a conflict with the ledger), 0 for any other refusal */

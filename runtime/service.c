@@ -87,7 +87,9 @@ struct Service {
     unsigned long go;     /* groups handed out (a worker runs its part once per group) */
     int stop_workers;
     atomic_llong counts[SVC_NSTATUS];
-    const char *ledger_key; /* the encrypted ledger's key file (the caller's), or NULL */
+    const char *ledger_key;   /* the encrypted ledger's key file (the caller's), or NULL */
+    const char **ids, **pids; /* the group's claim and person ids (settle_group's scratch) */
+    size_t cap_ids, cap_pids;
 };
 
 /* ---- answers ------------------------------------------------------------------------- */
@@ -807,6 +809,47 @@ static void add_part(Worker *w, Job *j)
     w->tail = j;
 }
 
+/* obj's member key, when it is a non-empty string (the request's checks come later), into
+ * the list l of n */
+static int add_id(const char ***l, size_t *cap, size_t *n, const cJSON *obj, const char *key)
+{
+    const cJSON *id = cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+    if (!cJSON_IsString(id) || !id->valuestring[0])
+        return 0;
+    if (rt_grow(l, cap, *n + 1, sizeof **l))
+        return -1;
+    (*l)[(*n)++] = id->valuestring;
+    return 0;
+}
+
+/* The group's claim ids and persons' rows looked up at once: a PostgreSQL ledger answers
+ * in one round trip what would be one or two a claim. 0, or -1 with the reason in err. */
+static int prefetch(Service *sv, Job *group, char *err, size_t errlen)
+{
+    size_t n = 0, np = 0;
+    for (Job *j = group; j; j = j->next) {
+        if (j->kind != JOB_SETTLE)
+            continue;
+        const cJSON *c, *claims = cJSON_GetObjectItemCaseSensitive(j->req, "claims");
+        const cJSON *persons = cJSON_GetObjectItemCaseSensitive(j->req, "persons");
+        if (!cJSON_IsArray(claims))
+            claims = NULL;
+        if (!cJSON_IsArray(persons))
+            persons = NULL;
+        const cJSON *claim = cJSON_GetObjectItemCaseSensitive(j->req, "claim");
+        int rc = add_id(&sv->ids, &sv->cap_ids, &n, claim, "claim_id") |
+                 add_id(&sv->pids, &sv->cap_pids, &np, claim, "person_id") |
+                 add_id(&sv->pids, &sv->cap_pids, &np,
+                        cJSON_GetObjectItemCaseSensitive(j->req, "person"), "person_id");
+        cJSON_ArrayForEach(c, claims) rc |= add_id(&sv->ids, &sv->cap_ids, &n, c, "claim_id") |
+                                            add_id(&sv->pids, &sv->cap_pids, &np, c, "person_id");
+        cJSON_ArrayForEach(c, persons) rc |= add_id(&sv->pids, &sv->cap_pids, &np, c, "person_id");
+        if (rc)
+            return snprintf(err, errlen, "out of memory"), -1;
+    }
+    return rt_session_prefetch(sv->w[0].s, sv->ids, n, sv->pids, np, err, errlen);
+}
+
 /* One group in one ledger transaction: each job to the worker its persons hash to, the
  * workers in parallel, then the requests that span workers one by one on worker 0 (the
  * others idle, so no person is settled by two sessions at once), then the commit. 0, or -1
@@ -817,6 +860,8 @@ static int settle_group(Service *sv, Job *group, char *err, size_t errlen)
     for (int i = 0; i < sv->nw; i++)
         sv->w[i].failed = 0;
     if (rt_session_begin(w0->s, err, errlen) != 0)
+        return -1;
+    if (prefetch(sv, group, err, errlen) != 0)
         return -1;
     Worker span = *w0; /* worker 0's session and scratch, for the requests that span */
     span.jobs = span.tail = NULL;
@@ -998,6 +1043,8 @@ static void workers_free(Service *sv, int started)
         polrt_realloc(sv->w[i].json.p, 0);
     }
     free(sv->w);
+    polrt_realloc(sv->ids, 0);
+    polrt_realloc(sv->pids, 0);
     pthread_cond_destroy(&sv->wcv);
     pthread_cond_destroy(&sv->wdone);
     pthread_mutex_destroy(&sv->wmu);

@@ -223,6 +223,12 @@ int rt_session_commit(PolSession *s, char *err, size_t errlen)
     return rt_ledger_commit(s->st, err, errlen);
 }
 
+int rt_session_prefetch(PolSession *s, const char *const *ids, size_t n, const char *const *pids,
+                        size_t np, char *err, size_t errlen)
+{
+    return rt_ledger_prefetch(s->st, ids, n, pids, np, err, errlen);
+}
+
 void rt_session_rollback(PolSession *s)
 {
     rt_ledger_rollback(s->st);
