@@ -60,8 +60,16 @@ run() { # run NAME SERVE-ARGS...
         echo "$(wc -l <"$WORK/requests.jsonl") claims of $PERSONS persons"
     fi
     printf '%-28s ' "$name:"
-    SERVE_REQUESTS=$WORK/requests.jsonl wrk -t"$SERVE_THREADS" -c"$CONN" -d"${SECONDS_}s" \
-        -s "$ROOT/bench/serve.lua" "http://127.0.0.1:$PORT/v1/settle" | tail -1
+    out=$(SERVE_REQUESTS=$WORK/requests.jsonl wrk -t"$SERVE_THREADS" -c"$CONN" -d"${SECONDS_}s" \
+        -s "$ROOT/bench/serve.lua" "http://127.0.0.1:$PORT/v1/settle" | tail -1)
+    # past the last line the claims go again and answer "already settled": cheaper, so said
+    sent=$(echo "$out" | sed -n 's/.*requests \([0-9]*\).*/\1/p')
+    lines=$(wc -l <"$WORK/requests.jsonl")
+    if [ "${sent:-0}" -gt "$lines" ]; then
+        echo "$out  ($((sent - lines)) sent again: more SERVE_PERSONS or fewer SERVE_SECONDS)"
+    else
+        echo "$out"
+    fi
     kill $SPID
     wait $SPID
     SPID=""
