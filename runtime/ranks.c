@@ -1,0 +1,624 @@
+/* ranks.c — the batch pipeline (pipeline.c) across MPI ranks: each file read in rounds of
+ * chunks, one a rank, each record sent to its person's rank, claim ids checked on the rank of
+ * the id, every row's outcome gathered to rank 0 in input order (spec/SCALE.md "What is
+ * split"). The exchanges go through cluster.h's calls, so this file holds no MPI: cluster.c
+ * speaks it, linked into polc only. */
+#include "pipeline_int.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* across ranks, the smallest chunk a rank reads in a round: a round costs each rank six
+ * exchanges (states, counts, records, ids, answers, outcomes), tens of microseconds; 64 KiB
+ * of records is ~500 claims, whose decoding takes far longer */
+#define PIPE_MIN_CHUNK (64 << 10)
+
+/* Across ranks, the rank of an id (a person's; a claim id's, for the duplicate check) from
+ * its hash: other bits than the thread's (h % threads), so every thread of every rank gets its
+ * share */
+static int rank_of(const RtPipe *m, uint64_t h)
+{
+    return (int)((h >> 32) % (uint64_t)m->o->cluster->size);
+}
+
+/* ---- across ranks (cluster.h, spec/SCALE.md "What is split") ---------------------------------
+ * Each file is read in rounds: round r is the file's chunks rN .. rN+N-1 (N ranks), in file
+ * order, and rank k reads the k-th of them. A chunk's records are those that start in its
+ * bytes; every record goes to the rank of its person (a record whose person id cannot be read,
+ * a blank or malformed one, to rank 0, which rejects it as one process would), with its line
+ * and row number. Received in rank order, a round's records are in file order on every rank,
+ * so each rank's batch is its persons' records in input order and settles as one process's.
+ * Claim ids are checked on the rank of the id. Every row's outcome then goes to rank 0, which
+ * puts the round's rows in order (m->oblk) for the rejects file and the sink. */
+
+/* a routed record: its line, its row number and its length, then its bytes */
+typedef struct XRec {
+    int64_t line, seq;
+    uint32_t n;
+} XRec;
+#define XREC_BYTES (2 * sizeof(int64_t) + sizeof(uint32_t))
+
+/* an id to check: its hash and its row's number */
+#define XID_BYTES (sizeof(uint64_t) + sizeof(int64_t))
+
+/* n bytes of the file at off appended to m->cbuf: the bytes read (fewer at its end), or -1
+ * (error set) */
+static ssize_t read_at(RtPipe *m, int64_t off, size_t n)
+{
+    if (rt_line_grow(&m->cbuf, n) < 0) {
+        rt_pipe_sys_error(m, 0, "out of memory");
+        return -1;
+    }
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = pread(m->fd, m->cbuf.p + m->cbuf.n + got, n - got, off + (int64_t)got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            rt_pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
+            return -1;
+        }
+        if (k == 0)
+            break;
+        got += (size_t)k;
+    }
+    m->cbuf.n += got;
+    return (ssize_t)got;
+}
+
+/* the per-rank lists m->xto emptied (made by cluster_begin) */
+static void xto_reset(RtPipe *m)
+{
+    int nr = m->o->cluster->size;
+    for (int k = 0; k < nr; k++)
+        m->xto[k].n = 0;
+}
+
+/* The per-rank lists, one after another, exchanged (alltoallv): the bytes from each rank in
+ * *recv (the buffer of in: m->xin, m->xback), m->xcnt[N + k] of them from rank k. 0, or -1
+ * (error set). */
+static int xto_exchange(RtPipe *m, RtLine *in, char **recv)
+{
+    const RtCluster *c = m->o->cluster;
+    int nr = c->size;
+    RtLine *l = &m->xout;
+    l->n = 0;
+    int oom = 0;
+    for (int k = 0; k < nr; k++) {
+        oom |= m->xto[k].oom;
+        m->xcnt[k] = m->xto[k].n;
+        if (m->xto[k].n)
+            rt_line_add(l, m->xto[k].p, m->xto[k].n);
+    }
+    /* a rank short of memory still takes part (the others are at the exchange): with nothing
+     * to send, it fails after */
+    if (oom || l->oom)
+        for (int k = 0; k < nr; k++)
+            m->xcnt[k] = 0;
+    if (c->alltoallv(c, l->p, m->xcnt, &in->p, &in->cap, m->xcnt + nr) < 0 || oom || l->oom) {
+        rt_pipe_sys_error(m, 0, "out of memory");
+        return -1;
+    }
+    *recv = in->p;
+    return 0;
+}
+
+/* Across ranks, after the header: the records start at m->data0, read in chunks; the first
+ * round read. 0, or -1 (error set). */
+int rt_ranks_begin(RtPipe *m)
+{
+    const RtCluster *c = m->o->cluster;
+    if (m->size < 0) {
+        rt_pipe_error(m, "%s is not a regular file: it cannot be read across %d ranks", m->path,
+                      c->size);
+        return -1;
+    }
+    m->data0 = m->buf_off + (int64_t)m->start;
+    size_t nr = (size_t)c->size;
+    if (!m->xto) {
+        m->xto = polrt_realloc(NULL, nr * sizeof *m->xto);
+        m->xcnt = polrt_realloc(NULL, 2 * nr * sizeof *m->xcnt);
+        m->xbase = polrt_realloc(NULL, 4 * nr * sizeof *m->xbase);
+        m->xstates = polrt_realloc(NULL, nr * RT_CSV_STATES);
+        if (m->xto)
+            memset(m->xto, 0, nr * sizeof *m->xto);
+        if (!m->xto || !m->xcnt || !m->xbase || !m->xstates) {
+            rt_pipe_sys_error(m, 0, "out of memory");
+            return -1;
+        }
+    }
+    /* a round reads what one process's batch does, in N chunks; not so small that the
+     * exchanges' few words a rank outweigh the records */
+    size_t chunk = m->batch / (size_t)c->size;
+    m->chunk = c->chunk ? c->chunk : chunk > PIPE_MIN_CHUNK ? chunk : PIPE_MIN_CHUNK;
+    m->round = 0;
+    m->cstate = RT_CSV_START;
+    m->rline = m->line;
+    m->rseq = 0;
+    return rt_ranks_read(m) < 0 ? -1 : 0;
+}
+
+/* Read this rank's chunk of the next round and route its records: the records of this rank's
+ * persons, of the whole round, into m->buf in file order, their lines and row numbers in
+ * m->xline, m->xseq. 1, 0 when the file is done, -1 (error set). */
+int rt_ranks_read(RtPipe *m)
+{
+    const RtCluster *c = m->o->cluster;
+    int nr = c->size;
+    int64_t per_round = (int64_t)m->chunk * nr;
+    /* one round at least: a header alone still makes the outputs */
+    if (m->round > 0 && m->round * per_round >= m->size - m->data0)
+        return 0;
+    int64_t a = m->data0 + (m->round * nr + c->rank) * (int64_t)m->chunk;
+    size_t nominal =
+        a < m->size ? (size_t)(m->size - a < (int64_t)m->chunk ? m->size - a : (int64_t)m->chunk)
+                    : 0;
+    /* the byte before the chunk too: a line feed there may end a record */
+    size_t pre = a > m->data0 ? 1 : 0;
+    m->cbuf.n = 0;
+    ssize_t got = nominal ? read_at(m, a - (int64_t)pre, pre + nominal) : 0;
+    if (got < 0)
+        return -1;
+    if ((size_t)got != (nominal ? pre + nominal : 0)) {
+        rt_pipe_error(m, "%s changed while it was read (shorter than its size)", m->path);
+        return -1;
+    }
+    /* the record machine's state at each chunk's start: every rank's table of its chunk,
+     * composed in file order from the round's first byte, whose state is known */
+    unsigned char f[RT_CSV_STATES], *all = m->xstates;
+    for (int s = 0; s < RT_CSV_STATES; s++)
+        f[s] = (unsigned char)s;
+    if (nominal)
+        rt_csv_chunk_states(m->cbuf.p + pre, nominal, f);
+    c->allgather(c, f, sizeof f, all);
+    int st = m->cstate, mine = st;
+    for (int k = 0; k < nr; k++) {
+        if (k == c->rank)
+            mine = st;
+        st = all[(size_t)k * RT_CSV_STATES + (size_t)st];
+    }
+    m->cstate = st;
+    /* this rank's records: from the first record start at or after a, to the first at or
+     * after a + nominal (the next chunk's first), reading on past the chunk for its last */
+    size_t start = nominal, end = nominal;
+    if (nominal) {
+        if (!pre || (mine == RT_CSV_START && m->cbuf.p[0] == '\n'))
+            start = 0;
+        else {
+            RtCsvScan sc = {mine};
+            int64_t lines = 0;
+            size_t e = rt_csv_scan(&sc, m->cbuf.p + pre, nominal, &lines);
+            start = e == SIZE_MAX ? nominal : e;
+        }
+        size_t p = start;
+        int eof = a + (int64_t)nominal >= m->size;
+        while (p < nominal) {
+            size_t len = m->cbuf.n - pre;
+            /* the first record start at or after the chunk's end (quote-free stretches crossed
+             * by memchr) */
+            size_t e = rt_csv_boundary_after(m->cbuf.p + pre, p, nominal, len, eof);
+            if (e != SIZE_MAX) {
+                p = e;
+                continue;
+            }
+            if (len - p >= RT_CSV_MAX_RECORD) {
+                rt_pipe_error(m,
+                              "%s: a record at byte %" PRId64 " is longer than %d MiB (a quote "
+                              "left open?): across ranks it cannot be read; run alone, which "
+                              "rejects it",
+                              m->path, a + (int64_t)p, RT_CSV_MAX_RECORD >> 20);
+                return -1;
+            }
+            ssize_t k = read_at(m, a - (int64_t)pre + (int64_t)m->cbuf.n, PIPE_TAIL);
+            if (k < 0)
+                return -1;
+            eof = (size_t)k < PIPE_TAIL;
+        }
+        end = p;
+    }
+    m->cut_bytes += end - start;
+    /* each record to its person's rank, with its line and row number in the chunk */
+    xto_reset(m);
+    const char *b = m->cbuf.p + pre;
+    RtCells *cells = &m->th[0].cells;
+    int64_t line = 0, rows = 0;
+    for (size_t pos = start; pos < end;) {
+        size_t e;
+        const char *bad;
+        int64_t lines = 0;
+        int k = rt_csv_cells(b, pos, end, cells, &e, &lines, &bad);
+        if (k < 0) {
+            rt_pipe_sys_error(m, 0, "out of memory");
+            return -1;
+        }
+        XRec x = {line, rows, (uint32_t)(e - pos)};
+        line += lines;
+        size_t rpos = pos;
+        pos = e;
+        if (k == 0)
+            continue;
+        rows++;
+        int dest = 0;
+        if (!bad && cells->n == m->bind.ncols) {
+            size_t pn;
+            const char *pid =
+                rt_decode_id(&m->bind, COL_PERSON_ID, cells->p, cells->len, cells->n, &pn);
+            if (pid)
+                dest = rank_of(m, rt_hash_id(pid, pn));
+        }
+        RtLine *to = &m->xto[dest];
+        rt_line_add(to, (const char *)&x.line, sizeof x.line);
+        rt_line_add(to, (const char *)&x.seq, sizeof x.seq);
+        rt_line_add(to, (const char *)&x.n, sizeof x.n);
+        rt_line_add(to, b + rpos, x.n);
+    }
+    /* every chunk's lines and rows: where each chunk's first row is in the file */
+    int64_t lr[2] = {line, rows}, *base = m->xbase;
+    c->allgather(c, lr, sizeof lr, base + 2 * nr);
+    int64_t l0 = m->rline, s0 = m->rseq;
+    m->oseq0 = s0;
+    for (int k = 0; k < nr; k++) {
+        base[2 * k] = l0;
+        base[2 * k + 1] = s0;
+        l0 += base[2 * nr + 2 * k];
+        s0 += base[2 * nr + 2 * k + 1];
+    }
+    m->rline = l0;
+    m->rrows = s0 - m->rseq;
+    m->rseq = s0;
+    m->round++;
+    char *recv;
+    if (xto_exchange(m, &m->xin, &recv) < 0)
+        return -1;
+    /* the round's records of this rank's persons, in rank order: file order */
+    size_t total = 0;
+    for (int k = 0; k < nr; k++)
+        total += m->xcnt[nr + k];
+    if (total > m->cap) {
+        char *nb = polrt_realloc(m->buf, total);
+        if (!nb) {
+            rt_pipe_sys_error(m, 0, "out of memory");
+            return -1;
+        }
+        m->buf = nb;
+        m->cap = total;
+    }
+    m->len = 0;
+    m->xn = 0;
+    const char *at = recv;
+    for (int k = 0; k < nr; k++) {
+        const char *stop = at + m->xcnt[nr + k];
+        while (at < stop) {
+            XRec x;
+            memcpy(&x.line, at, sizeof x.line);
+            memcpy(&x.seq, at + sizeof x.line, sizeof x.seq);
+            memcpy(&x.n, at + 2 * sizeof x.line, sizeof x.n);
+            at += XREC_BYTES;
+            if (rt_grow(&m->xline, &m->xcap_line, m->xn + 1, sizeof *m->xline) < 0 ||
+                rt_grow(&m->xseq, &m->xcap_seq, m->xn + 1, sizeof *m->xseq) < 0) {
+                rt_pipe_sys_error(m, 0, "out of memory");
+                return -1;
+            }
+            m->xline[m->xn] = base[2 * k] + x.line;
+            m->xseq[m->xn++] = base[2 * k + 1] + x.seq;
+            memcpy(m->buf + m->len, at, x.n);
+            m->len += x.n;
+            at += x.n;
+        }
+    }
+    m->start = 0;
+    m->complete = m->len;
+    m->seq = m->rseq;
+    m->consumed =
+        m->round * per_round < m->size - m->data0 ? m->round * per_round : m->size - m->data0;
+    m->consumed += m->data0;
+    return 1;
+}
+
+/* An entry of the duplicate check on an id's rank: its row's number and where it came */
+typedef struct XId {
+    int64_t seq;
+    size_t at; /* its place among the entries received */
+} XId;
+
+static int xid_order(const void *x, const void *y)
+{
+    const XId *a = x, *b = y;
+    return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* The duplicate claim ids of the batch: every row with a claim id (a rejected one too: its id
+ * is taken) sends its hash and row number to the rank of the id, which checks the round's ids
+ * in file order against those it has seen, as one process does, and answers each whether its
+ * id was taken before. 0, or -1 (error set). */
+static int cluster_ids(RtPipe *m, IdSet *ids)
+{
+    const RtCluster *c = m->o->cluster;
+    int nr = c->size;
+    char why[MSG_MAX];
+    xto_reset(m);
+    for (size_t bi = 0; bi < m->used_blocks; bi++)
+        for (size_t k = 0; k < m->blocks[bi].nrows; k++) {
+            const RtRow *r = &m->blocks[bi].rows[k];
+            if (!r->id)
+                continue;
+            RtLine *to = &m->xto[rank_of(m, r->hash)];
+            rt_line_add(to, (const char *)&r->hash, sizeof r->hash);
+            rt_line_add(to, (const char *)&r->seq, sizeof r->seq);
+        }
+    char *recv = NULL, *back = NULL;
+    XId *order = NULL;
+    if (xto_exchange(m, &m->xin, &recv) < 0)
+        return -1;
+    size_t n = 0;
+    for (int k = 0; k < nr; k++)
+        n += m->xcnt[nr + k] / XID_BYTES;
+    order = polrt_realloc(NULL, (n ? n : 1) * sizeof *order);
+    int oom = !order || rt_ids_reserve(ids, ids->n + n) < 0;
+    /* the answers, in the order the entries came: 1 when the id was taken before */
+    xto_reset(m);
+    if (!oom) {
+        for (size_t i = 0; i < n; i++) {
+            memcpy(&order[i].seq, recv + i * XID_BYTES + sizeof(uint64_t), sizeof order[i].seq);
+            order[i].at = i;
+        }
+        qsort(order, n, sizeof *order, xid_order);
+        for (size_t i = 0; i < n; i++) {
+            uint64_t h;
+            memcpy(&h, recv + order[i].at * XID_BYTES, sizeof h);
+            recv[order[i].at * XID_BYTES] = (char)rt_ids_add(ids, h);
+        }
+        size_t i = 0;
+        for (int k = 0; k < nr; k++)
+            for (size_t j = 0; j < m->xcnt[nr + k] / XID_BYTES; j++, i++)
+                rt_line_add(&m->xto[k], &recv[i * XID_BYTES], 1);
+    }
+    polrt_realloc(order, 0);
+    if (oom) /* at the exchange still, as the others are, then failed */
+        m->xto[0].oom = 1;
+    if (xto_exchange(m, &m->xback, &back) < 0)
+        return -1;
+    /* each rank's answers in the order this rank sent it the ids */
+    size_t *cur = m->xcnt; /* reused: the next answer from each rank */
+    size_t off = 0;
+    for (int k = 0; k < nr; k++) {
+        size_t got = m->xcnt[nr + k];
+        cur[k] = off;
+        off += got;
+    }
+    for (size_t bi = 0; bi < m->used_blocks; bi++) {
+        RtBlock *b = &m->blocks[bi];
+        for (size_t k = 0; k < b->nrows; k++) {
+            RtRow *r = &b->rows[k];
+            if (!r->id)
+                continue;
+            int dup = back[cur[rank_of(m, r->hash)]++];
+            if (dup && r->status == RT_ROW_OK) {
+                snprintf(why, sizeof why, "duplicate claim id '%s'", r->id);
+                rt_pipe_bad_row(&b->arena, r, why);
+            }
+        }
+    }
+    return 0;
+}
+
+/* Across ranks, the batch's rows (decoded here: this rank's persons' records) numbered with
+ * the lines and row numbers they had in the file, their claim ids checked (ids: the claims
+ * file), and the good ones given to their threads. 0, or -1 (error set). */
+int rt_ranks_rows(RtPipe *m, IdSet *ids)
+{
+    size_t i = 0;
+    for (size_t bi = 0; bi < m->used_blocks; bi++)
+        for (size_t k = 0; k < m->blocks[bi].nrows; k++, i++)
+            if (i < m->xn) {
+                m->blocks[bi].rows[k].line = m->xline[i];
+                m->blocks[bi].rows[k].seq = m->xseq[i];
+            }
+    if (i != m->xn) {
+        rt_pipe_sys_error(m, 0, "internal error: %zu records routed here, %zu rows cut (%s:%d)",
+                          m->xn, i, __FILE__, __LINE__);
+        return -1;
+    }
+    if (!ids)
+        return 0;
+    if (cluster_ids(m, ids) < 0)
+        return -1;
+    for (int t = 0; t < m->nthreads; t++) {
+        m->th[t].nwork = 0;
+        if (rt_grow(&m->th[t].work, &m->th[t].cap_work, m->xn, sizeof *m->th[t].work) < 0) {
+            rt_pipe_sys_error(m, 0, "out of memory");
+            return -1;
+        }
+    }
+    for (size_t bi = 0; bi < m->used_blocks; bi++)
+        for (size_t k = 0; k < m->blocks[bi].nrows; k++) {
+            RtRow *r = &m->blocks[bi].rows[k];
+            if (r->status == RT_ROW_OK) {
+                RtPThread *t = &m->th[r->thread];
+                t->work[t->nwork++] = r;
+            }
+        }
+    return 0;
+}
+
+/* a piece of a row's outcome: its length (4 bytes), then its bytes */
+static void put_text(RtLine *l, const char *p, size_t n)
+{
+    uint32_t k = (uint32_t)n;
+    rt_line_add(l, (const char *)&k, sizeof k);
+    if (n) /* p may be NULL then (no explanation) */
+        rt_line_add(l, p, n);
+}
+
+/* the next piece from *at (before end), or NULL when the bytes run out */
+static const char *get_text(const char **at, const char *end, size_t *n)
+{
+    uint32_t k;
+    if ((size_t)(end - *at) < sizeof k)
+        return NULL;
+    memcpy(&k, *at, sizeof k);
+    *at += sizeof k;
+    if ((size_t)(end - *at) < k)
+        return NULL;
+    const char *p = *at;
+    *at += k;
+    *n = k;
+    return p;
+}
+
+/* the head of a row's outcome: row number, status and settled byte (a rejected row's line
+ * follows: the others' rank 0 does not need) */
+#define XOUT_HEAD (sizeof(int64_t) + 2)
+/* a place among the round's rows on rank 0 that no outcome has filled yet */
+#define ROW_UNSEEN (-1)
+
+/* one outcome rank k sent, into its row of the round on rank 0: 0, or -1 (error set) */
+static int take_outcome(RtPipe *m, int k, const char **at, const char *end)
+{
+    const RtPipeSink *sk = m->sink;
+    RtBlock *ob = &m->oblk;
+    int64_t seq, line = 0;
+    if ((size_t)(end - *at) < XOUT_HEAD) {
+        rt_pipe_sys_error(m, 0, "rank %d sent a truncated outcome", k);
+        return -1;
+    }
+    memcpy(&seq, *at, sizeof seq);
+    int status = (*at)[sizeof seq], settled = (int8_t)(*at)[sizeof seq + 1];
+    *at += XOUT_HEAD;
+    if (status == RT_ROW_BAD) {
+        if ((size_t)(end - *at) < sizeof line) {
+            rt_pipe_sys_error(m, 0, "rank %d sent a truncated outcome", k);
+            return -1;
+        }
+        memcpy(&line, *at, sizeof line);
+        *at += sizeof line;
+    }
+    RtRow *r = seq >= m->oseq0 && seq - m->oseq0 < m->rrows ? &ob->rows[seq - m->oseq0] : NULL;
+    if (!r || r->status != ROW_UNSEEN) {
+        rt_pipe_sys_error(
+            m, 0, "rank %d sent the outcome of row %" PRId64 " twice or out of the round", k, seq);
+        return -1;
+    }
+    ob->nrows++;
+    r->seq = seq;
+    r->line = line;
+    r->status = (int8_t)status;
+    r->settled = (int8_t)settled;
+    const char *text[RT_PIPE_TEXTS] = {0};
+    size_t len[RT_PIPE_TEXTS] = {0};
+    int ok = status == RT_ROW_OK && !m->is_persons;
+    int pieces = status == RT_ROW_BAD ? 2 : ok && sk->row_text ? RT_PIPE_TEXTS : 0;
+    for (int i = 0; i < pieces; i++)
+        if (!(text[i] = get_text(at, end, &len[i]))) {
+            rt_pipe_sys_error(m, 0, "rank %d sent a truncated outcome", k);
+            return -1;
+        }
+    if (status == RT_ROW_BAD) {
+        char *raw = rt_pool_alloc(&ob->arena, len[1] + 1);
+        r->why = rt_pool_str(&ob->arena, text[0], len[0]);
+        if (!raw || !r->why) {
+            rt_pipe_sys_error(m, 0, "out of memory");
+            return -1;
+        }
+        memcpy(raw, text[1], len[1]);
+        r->raw = raw;
+        r->nraw = (uint32_t)len[1];
+    } else if (ok && sk->row_remote && sk->row_remote(sk->self, r, text, len) < 0) {
+        rt_pipe_sys_error(m, 0, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+/* Across ranks, after a batch settled (claims) or merged (persons): every row's outcome (of
+ * the persons file, the rejected and blank rows', the rest unseen on rank 0), in input order (its
+ * row number, status and settled byte, then the line, the reason and the bytes of a rejected row,
+ * or the sink's pieces of text of a good claim), gathered to rank 0, which puts each into its place
+ * among the round's rows (m->oblk): from there on rank 0 sees the round as one process would see
+ * its batch. 0, or -1 (error set). */
+int rt_ranks_outcomes(RtPipe *m)
+{
+    const RtCluster *c = m->o->cluster;
+    const RtPipeSink *sk = m->sink;
+    RtLine *l = &m->xout;
+    l->n = 0;
+    for (size_t bi = 0; bi < m->used_blocks; bi++)
+        for (size_t k = 0; k < m->blocks[bi].nrows; k++) {
+            const RtRow *r = &m->blocks[bi].rows[k];
+            /* a good persons row: nothing for rank 0 to write or count (a national persons
+             * file is 1.3 billion rows) */
+            if (m->is_persons && r->status == RT_ROW_OK)
+                continue;
+            char head[XOUT_HEAD];
+            memcpy(head, &r->seq, sizeof r->seq);
+            head[sizeof r->seq] = (char)r->status;
+            head[sizeof r->seq + 1] = (char)r->settled;
+            rt_line_add(l, head, sizeof head);
+            if (r->status == RT_ROW_BAD) {
+                rt_line_add(l, (const char *)&r->line, sizeof r->line);
+                put_text(l, r->why, strlen(r->why));
+                put_text(l, r->raw, r->nraw);
+            } else if (r->status == RT_ROW_OK && !m->is_persons && sk->row_text) {
+                const char *text[RT_PIPE_TEXTS] = {0};
+                size_t len[RT_PIPE_TEXTS] = {0};
+                sk->row_text(sk->self, r, text, len);
+                for (int i = 0; i < RT_PIPE_TEXTS; i++)
+                    put_text(l, text[i], len[i]);
+            }
+        }
+    char **all = polrt_realloc(NULL, (size_t)c->size * sizeof *all);
+    size_t *lens = polrt_realloc(NULL, (size_t)c->size * sizeof *lens);
+    /* a rank short of memory stops the job (the others are at the gather) */
+    if (l->oom || !all || !lens || c->gather(c, l->p, l->n, all, lens) < 0) {
+        polrt_realloc(all, 0);
+        polrt_realloc(lens, 0);
+        rt_pipe_sys_error(m, 0, "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    if (c->rank == 0) {
+        RtBlock *ob = &m->oblk;
+        rt_pool_reset(&ob->arena);
+        ob->nrows = 0;
+        if (rt_grow(&ob->rows, &ob->cap_rows, (size_t)m->rrows + 1, sizeof *ob->rows) < 0) {
+            rt_pipe_sys_error(m, 0, "out of memory");
+            rc = -1;
+        } else {
+            memset(ob->rows, 0, (size_t)m->rrows * sizeof *ob->rows);
+            for (int64_t i = 0; i < m->rrows; i++)
+                ob->rows[i].status = ROW_UNSEEN;
+        }
+        for (int k = 0; k < c->size && rc == 0; k++) {
+            const char *at = all[k], *end = all[k] + lens[k];
+            while (at < end && rc == 0)
+                rc = take_outcome(m, k, &at, end);
+        }
+        if (rc == 0 && !m->is_persons && ob->nrows != (size_t)m->rrows) {
+            rt_pipe_sys_error(m, 0, "the ranks sent %zu outcomes of a round of %" PRId64 " rows",
+                              ob->nrows, m->rrows);
+            rc = -1;
+        }
+        polrt_realloc(all[0], 0);
+    }
+    polrt_realloc(all, 0);
+    polrt_realloc(lens, 0);
+    return rc;
+}
+
+/* Across ranks, the persons file read: this rank's persons counted, the job's summed (rank 0
+ * reports them) */
+void rt_ranks_persons(RtPipe *m)
+{
+    const RtCluster *c = m->o->cluster;
+    int64_t mine[2] = {m->st->npersons, m->st->persons_w};
+    int64_t *all = m->xbase + 2 * c->size; /* 2 words a rank, as cluster_read's */
+    c->allgather(c, mine, sizeof mine, all);
+    m->st->npersons = m->st->persons_w = 0;
+    for (int k = 0; k < c->size; k++) {
+        m->st->npersons += all[2 * k];
+        m->st->persons_w += all[2 * k + 1];
+    }
+}
