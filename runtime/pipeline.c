@@ -1807,10 +1807,14 @@ static int claims_pass(RtPipe *m)
             rt_pipe_sys_error(m, 0, "out of memory");
             goto fail;
         }
+        if (m->o->ledger_turns && rt_ranks_ledger_turn(m, 1) < 0)
+            goto fail;
         int64_t t_settle = rt_now_ns();
         parallel(m, TASK_SETTLE);
         m->st->settle_ns += rt_now_ns() - t_settle;
         if (check_threads(m) < 0)
+            goto fail;
+        if (m->o->ledger_turns && rt_ranks_ledger_turn(m, 0) < 0)
             goto fail;
         if (cl && rt_ranks_outcomes(m) < 0)
             goto fail;

@@ -144,5 +144,8 @@ int rt_ranks_rows(RtPipe *m, IdSet *ids);
 int rt_ranks_outcomes(RtPipe *m);
 /* the persons file read: the job's persons summed (a collective) */
 void rt_ranks_persons(RtPipe *m);
+/* with RtPipeOpts.ledger_turns: this rank's turn at the shared ledger, begun (begin 1: before
+ * it settles the batch, waiting for the writer's lock) or committed (0: after): 0, or -1 */
+int rt_ranks_ledger_turn(RtPipe *m, int begin);
 
 #endif

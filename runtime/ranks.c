@@ -622,3 +622,26 @@ void rt_ranks_persons(RtPipe *m)
         m->st->persons_w += all[2 * k + 1];
     }
 }
+
+/* Across ranks on a shared ledger (RtPipeOpts.ledger_turns, a PostgreSQL one), each writing
+ * transaction holds the ledger's one-writer lock until it ends. Held by a rank waiting for the
+ * others at an exchange while another waits for it, it would stop the job for ever (the first
+ * try hung). So a rank's transaction spans only its settling of a batch, where it waits for no
+ * rank: begun just before (waiting there, if need be, for the rank that holds the lock to
+ * commit) and committed just after, before the outcomes go to rank 0, which writes the rows'
+ * results only then: every claim is in the ledger before its result is written, as alone. A
+ * rank with no claim in the batch takes no turn. 0, or -1 (error set: exit 4). */
+int rt_ranks_ledger_turn(RtPipe *m, int begin)
+{
+    char err[MSG_MAX];
+    size_t work = 0;
+    for (int i = 0; i < m->nthreads; i++)
+        work += m->th[i].nwork;
+    if (begin && !work)
+        return 0;
+    if ((begin ? rt_ledger_begin : rt_ledger_commit)(m->o->store, err, sizeof err) != 0) {
+        rt_pipe_sys_error(m, 0, "%s", err);
+        return -1;
+    }
+    return 0;
+}

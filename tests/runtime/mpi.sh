@@ -8,7 +8,8 @@
 # settled (rejected while settling, on the person's rank: its reason must reach rank 0).
 # On 2,000 persons: explanations; one person (every claim on one rank, the others empty), a
 # header-only file (every rank empty); the per-rank SQLite ledgers (a re-run answers "already
-# settled" as one process on one ledger does); a rank killed mid-job
+# settled" as one process on one ledger does); one PostgreSQL ledger shared by 2 and 3 ranks
+# (results, re-run and the ledger's rows as one process's); a rank killed mid-job
 # (POLC_CLUSTER_TEST_KILL); a rank whose ledger cannot be opened; what a cluster refuses.
 # The reading split: chunk starts (POLC_CLUSTER_TEST_CHUNK) inside a quoted line break, just
 # after a stray quote, on a rejected row, and every 977 bytes, as one process; each rank's
@@ -247,25 +248,82 @@ else
     ok "mpi: ledger per rank: first run and re-run as one process on one ledger"
 fi
 
-# ---- a PostgreSQL ledger across ranks: refused, not hung (spec/SCALE.md "The ledger") ------
-# its one writer at a time (a transaction's advisory lock) held by a rank waiting for the
-# others at an exchange deadlocked the job (found 2026-12-04); refused until the ranks take
-# turns. Nothing is written, the database stays empty.
+# ---- a PostgreSQL ledger shared by the ranks (spec/SCALE.md "The ledger") ----------------
+# Its writers take turns (each transaction holds an advisory lock): a rank holding it while
+# it waited for the others at an exchange deadlocked the job (found 2026-12-04), so a rank's
+# transaction spans only its settling of a batch. One process on database a, 2 ranks on b,
+# 3 on c, the same claims (late claims among them: settled in date order on their person's
+# rank, the later ones settled again), then again: the results byte for byte as one
+# process's, the re-run answering every claim "already settled", and the three databases'
+# rows equal (settled_claims, ledger_rows, the adjustments of ledger_audit; the times and
+# sequence numbers aside: they say when, not what). `timeout`: a deadlock fails, not hangs.
 . "$ROOT/tests/serve/pg.sh"
 CLEANUP=pg_stop
+# a database's rows as text, in a fixed order
+pg_rows() {
+    psql -Atq "$1" -c "SELECT claim_id, person_id, layout, encode(fields, 'hex'),
+        encode(outputs, 'hex'), encode(keys, 'hex'), encode(ledger_before, 'hex'),
+        encode(ledger_after, 'hex') FROM settled_claims ORDER BY claim_id" \
+        -c "SELECT person_id, ledger, key, layout, encode(vals, 'hex'), last_date
+        FROM ledger_rows ORDER BY person_id, ledger, key" \
+        -c "SELECT event, claim_id, person_id, output, old_value, new_value, delta, detail
+        FROM ledger_audit ORDER BY claim_id, person_id, output, event, old_value, new_value"
+}
+# late claims: a copy of every 41st claim dated in its year's first days, at the end of the
+# file, after its person's later claims of that year were settled
+{
+    cat sclaims.csv
+    awk -F, -v OFS=, 'NR > 1 && NR % 41 == 0 && substr($4, 6, 2) > "03" {
+        $1 = $1 "L"; $5 = substr($4, 1, 4) "-01-05"; $4 = substr($4, 1, 4) "-01-02"; print }' \
+        small/claims.csv
+} >lclaims.csv
 if pg_start "$WORK/pg"; then
-    mpi 2 "$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out p.csv \
-        --ledger "$PGURL" 2>p.err
+    for d in a b c; do psql -q "$PGURL" -c "CREATE DATABASE $d" || bad "mpi: PostgreSQL" "createdb $d"; done
+    db=${PGURL%/polc}
+    for k in 1 2; do
+        "$POLC" run "$POL" --claims lclaims.csv --persons small/persons.csv --out pa$k.csv \
+            --ledger "$db/a" 2>pa$k.err
+        echo $? >pa$k.rc
+    done
+    pg_rows "$db/a" >pa.rows
+    adj=$(psql -Atq "$db/a" -c "SELECT count(*) FROM ledger_audit WHERE event = 'adjust'")
+    # the late claims moved money: the comparison covers their adjustments
+    [ "${adj:-0}" -gt 0 ] || bad "mpi: PostgreSQL" "the reference made no adjustment: the data lost its late claims"
+    grep -q ',此前已结算$' pa2.csv || bad "mpi: PostgreSQL" "the reference re-run settled again"
+    for n in 2 3; do
+        d=$(echo x b c | cut -d' ' -f$n)
+        for k in 1 2; do
+            timeout 300 mpirun -np "$n" --oversubscribe --allow-run-as-root "$POLC" run "$POL" \
+                --claims lclaims.csv --persons small/persons.csv --out p$n.$k.csv \
+                --ledger "$db/$d" 2>p$n.$k.err
+            rc=$?
+            if [ "$rc" -ne "$(cat pa$k.rc)" ]; then
+                bad "mpi: PostgreSQL ledger -np $n, run $k" "exit $rc, one process $(cat pa$k.rc): $(polc_err p$n.$k.err | head -n 2)"
+            elif ! cmp -s pa$k.csv p$n.$k.csv || ! cmp -s pa$k.csv.rejects.csv p$n.$k.csv.rejects.csv; then
+                bad "mpi: PostgreSQL ledger -np $n, run $k" "results or rejects differ from one process'"
+            else
+                ok "mpi: PostgreSQL ledger -np $n, run $k: results and rejects as one process"
+            fi
+        done
+        pg_rows "$db/$d" >p$n.rows
+        if [ ! -s pa.rows ] || ! cmp -s pa.rows p$n.rows; then
+            bad "mpi: PostgreSQL ledger -np $n" "ledger rows differ from one process': $(diff pa.rows p$n.rows | head -n 3)"
+        else
+            ok "mpi: PostgreSQL ledger -np $n: claims, ledger rows and adjustments as one process ($(wc -l <pa.rows) rows)"
+        fi
+    done
+    # --max-rejects keeps a run one transaction, rolled back when it stops: not a turn
+    mpi 2 "$POLC" run "$POL" --claims sclaims.csv --persons small/persons.csv --out pm.csv \
+        --ledger "$db/b" --max-rejects 5 2>pm.err
     rc=$?
-    n=$(psql -Atq "$PGURL" -c "SELECT count(*) FROM settled_claims" 2>/dev/null || echo 0)
-    if [ "$rc" -eq 2 ] && [ ! -e p.csv ] && [ "$n" = 0 ] &&
-        grep -q 'a PostgreSQL ledger is not a job for 2 ranks yet' p.err; then
-        ok "mpi: a PostgreSQL ledger across 2 ranks: refused, exit 2, nothing written"
+    if [ "$rc" -eq 2 ] && [ ! -e pm.csv ] &&
+        grep -q -- '--max-rejects with a PostgreSQL ledger is not a job for 2 ranks yet' pm.err; then
+        ok "mpi: --max-rejects on a PostgreSQL ledger across 2 ranks: refused, exit 2"
     else
-        bad "mpi: PostgreSQL ledger across ranks" "exit $rc, $n claims stored: $(head -n 1 p.err)"
+        bad "mpi: --max-rejects on a PostgreSQL ledger across 2 ranks" "exit $rc: $(head -n 1 pm.err)"
     fi
 else
-    echo "note: PostgreSQL 15 not found ($PGBIN): the PostgreSQL case skipped"
+    echo "note: PostgreSQL 15 not found ($PGBIN): the PostgreSQL cases skipped"
 fi
 
 # the same ledger on another number of ranks, or alone, would miss its persons' rows: refused
