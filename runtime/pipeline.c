@@ -270,7 +270,11 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
     }
     char why[512];
     int fd0 = m->fd;
-    if (rt_csv_decode_input(&m->fd, path, enc, why, sizeof why) < 0) {
+    /* across ranks each rank converts its own chunks (ranks.c) */
+    int conv = m->o->cluster ? rt_ranks_gb18030(m, enc) : 0;
+    if (conv < 0)
+        return -1;
+    if (!conv && rt_csv_decode_input(&m->fd, path, enc, why, sizeof why) < 0) {
         rt_pipe_sys_error(m, 0, "%s", why);
         return -1;
     }
@@ -292,6 +296,9 @@ static void close_input(RtPipe *m)
     if (m->fd > 0)
         close(m->fd);
     m->fd = -1;
+    if (m->raw_fd > 0)
+        close(m->raw_fd);
+    m->raw_fd = -1;
 }
 
 static int reject_long_record(RtPipe *m);
@@ -2033,6 +2040,7 @@ static void cleanup(RtPipe *m)
     polrt_realloc(m->ids.slot, 0);
     polrt_realloc(m->xout.p, 0);
     polrt_realloc(m->cbuf.p, 0);
+    polrt_realloc(m->conv.p, 0);
     polrt_realloc(m->xin.p, 0);
     polrt_realloc(m->xback.p, 0);
     for (int k = 0; m->xto && k < m->o->cluster->size; k++)
@@ -2084,7 +2092,7 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
     m->o = o;
     m->sink = sink;
     m->st = st;
-    m->fd = -1;
+    m->fd = m->raw_fd = -1;
     m->s = rt_engine_schema(engines[0]);
     m->nthreads = o->threads < 1                  ? 1
                   : o->threads > PIPE_MAX_THREADS ? PIPE_MAX_THREADS

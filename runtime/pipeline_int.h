@@ -112,6 +112,13 @@ struct RtPipe {
     size_t xn, xcap_line, xcap_seq;
     RtBlock oblk;       /* rank 0: the round's rows, every rank's outcome in its place */
     uint64_t cut_bytes; /* bytes of records this rank cut from the files */
+    /* across ranks, a GB18030 file: each rank converts its own chunks' records (rt_ranks_read)
+     * and no rank the whole file; the header is read from a converted copy of the file's
+     * start (rt_ranks_gb18030) while raw_fd holds the file itself */
+    int gb;
+    int raw_fd;                  /* the file itself while fd reads the header's copy, or -1 */
+    int64_t raw_size, raw_data0; /* its size and its first byte after the header */
+    RtLine conv;                 /* a chunk's records in UTF-8 */
 };
 
 /* ---- pipeline.c's helpers that ranks.c calls too ---------------------------------------- */
@@ -142,6 +149,10 @@ int rt_ranks_read(RtPipe *m);
 int rt_ranks_rows(RtPipe *m, IdSet *ids);
 /* every row's outcome gathered to rank 0, into the round's rows (m->oblk): 0, or -1 */
 int rt_ranks_outcomes(RtPipe *m);
+/* Across ranks, an input to be read as GB18030 (enc, or sniffed): its header's bytes
+ * converted into a temporary file that m->fd reads for read_header, the file itself kept
+ * (m->raw_fd) for the ranks' chunks. 1 so, 0 not GB18030 (nothing done), -1 (error set). */
+int rt_ranks_gb18030(RtPipe *m, int enc);
 /* the persons file read: the job's persons summed (a collective) */
 void rt_ranks_persons(RtPipe *m);
 /* with RtPipeOpts.ledger_turns: this rank's turn at the shared ledger, begun (begin 1: before

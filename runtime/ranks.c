@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* across ranks, the smallest chunk a rank reads in a round: a round costs each rank six
@@ -116,7 +117,23 @@ int rt_ranks_begin(RtPipe *m)
                       c->size);
         return -1;
     }
-    m->data0 = m->buf_off + (int64_t)m->start;
+    m->gb = m->raw_fd >= 0;
+    if (m->gb) {
+        /* the header was read from its converted copy, to its end: the records are read from
+         * the file itself */
+        if (m->buf_off + (int64_t)m->start != m->size) {
+            rt_pipe_sys_error(
+                m, 0, "internal error: %s: header of %" PRId64 " bytes, read %" PRId64 " (%s:%d)",
+                m->path, m->size, m->buf_off + (int64_t)m->start, __FILE__, __LINE__);
+            return -1;
+        }
+        close(m->fd);
+        m->fd = m->raw_fd;
+        m->raw_fd = -1;
+        m->size = m->raw_size;
+        m->data0 = m->raw_data0;
+    } else
+        m->data0 = m->buf_off + (int64_t)m->start;
     size_t nr = (size_t)c->size;
     if (!m->xto) {
         m->xto = polrt_realloc(NULL, nr * sizeof *m->xto);
@@ -220,9 +237,22 @@ int rt_ranks_read(RtPipe *m)
         end = p;
     }
     m->cut_bytes += end - start;
+    const char *b = m->cbuf.p + pre;
+    if (m->gb) {
+        /* GB18030: a line feed, comma or quote is never part of another character, so the
+         * records were found in the file's own bytes; they start and end at line feeds (or
+         * the file's end), where the conversion of a piece is the whole's */
+        m->conv.n = 0;
+        if (rt_csv_gb18030_utf8(b + start, end - start, &m->conv) < 0) {
+            rt_pipe_sys_error(m, 0, "cannot convert %s from GB18030: out of memory", m->path);
+            return -1;
+        }
+        b = m->conv.p;
+        start = 0;
+        end = m->conv.n;
+    }
     /* each record to its person's rank, with its line and row number in the chunk */
     xto_reset(m);
-    const char *b = m->cbuf.p + pre;
     RtCells *cells = &m->th[0].cells;
     int64_t line = 0, rows = 0;
     for (size_t pos = start; pos < end;) {
@@ -644,4 +674,75 @@ int rt_ranks_ledger_turn(RtPipe *m, int begin)
         return -1;
     }
     return 0;
+}
+
+int rt_ranks_gb18030(RtPipe *m, int enc)
+{
+    char why[MSG_MAX];
+    struct stat st;
+    int gb = rt_csv_is_gb18030(m->fd, m->path, enc, why, sizeof why);
+    if (gb < 0) {
+        rt_pipe_sys_error(m, 0, "%s", why);
+        return -1;
+    }
+    /* not a regular file: converted whole as alone, and then refused (rt_ranks_begin) */
+    if (!gb || fstat(m->fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    /* the header's end in the file's own bytes: the first record that has a cell (blank lines
+     * before it are skipped, as read_header does), found as alone in the converted text (a
+     * line feed, comma or quote is never part of another GB18030 character); read in pieces
+     * growing to the longest record */
+    int64_t size = (int64_t)st.st_size;
+    size_t want = PIPE_MIN_CHUNK, h = SIZE_MAX;
+    m->cbuf.n = 0;
+    while (h == SIZE_MAX) {
+        size_t have = m->cbuf.n;
+        if ((int64_t)want > size)
+            want = (size_t)size;
+        if (want > have && read_at(m, (int64_t)have, want - have) < 0)
+            return -1;
+        have = m->cbuf.n;
+        int eof = (int64_t)have >= size;
+        for (size_t pos = 0;;) {
+            size_t e = rt_csv_record_end(m->cbuf.p, pos, have, eof), next;
+            int64_t lines;
+            const char *bad;
+            if (e == SIZE_MAX || e <= pos) {
+                if (eof)
+                    h = have; /* blank lines alone: read_header says the file is empty */
+                break;
+            }
+            int k = rt_csv_cells(m->cbuf.p, pos, e, &m->th[0].cells, &next, &lines, &bad);
+            if (k < 0) {
+                rt_pipe_sys_error(m, 0, "out of memory");
+                return -1;
+            }
+            pos = e;
+            if (k > 0) {
+                h = e;
+                break;
+            }
+        }
+        if (h == SIZE_MAX && have >= RT_CSV_MAX_RECORD) {
+            rt_pipe_error(m, "%s:1: record longer than %d MiB (unterminated quoted field?)",
+                          m->path, RT_CSV_MAX_RECORD >> 20);
+            return -1;
+        }
+        want *= 2;
+    }
+    m->conv.n = 0;
+    if (rt_csv_gb18030_utf8(m->cbuf.p, h, &m->conv) < 0) {
+        rt_pipe_sys_error(m, 0, "cannot convert %s from GB18030: out of memory", m->path);
+        return -1;
+    }
+    int fd = rt_csv_temp_text(m->conv.p, m->conv.n, m->path, why, sizeof why);
+    if (fd < 0) {
+        rt_pipe_sys_error(m, 0, "%s", why);
+        return -1;
+    }
+    m->raw_fd = m->fd;
+    m->fd = fd;
+    m->raw_size = size;
+    m->raw_data0 = (int64_t)h;
+    return 1;
 }

@@ -7,7 +7,8 @@
 # empty row, a quoted line break, and a claim dated before its person's claim already
 # settled (rejected while settling, on the person's rank: its reason must reach rank 0).
 # On 2,000 persons: explanations; one person (every claim on one rank, the others empty), a
-# header-only file (every rank empty); the per-rank SQLite ledgers (a re-run answers "already
+# header-only file (every rank empty); GB18030 files, each rank converting only its chunks;
+# the per-rank SQLite ledgers (a re-run answers "already
 # settled" as one process on one ledger does); one PostgreSQL ledger shared by 2 and 3 ranks
 # (results, re-run and the ledger's rows as one process's); a rank killed mid-job
 # (POLC_CLUSTER_TEST_KILL); a rank whose ledger cannot be opened; what a cluster refuses.
@@ -205,6 +206,51 @@ elif [ "$sums" != "$bytes $persons" ] || [ "$spread" -ne 3 ]; then
 else
     ok "mpi: 3 ranks cut $bytes bytes and held $persons persons between them, each a share"
 fi
+
+# ---- GB18030 files: each rank converts its own chunks, no rank the whole file --------------
+# The claims with every kind of rejected row, and a row with bytes that are no GB18030 text
+# (rejected, as alone, "not UTF-8 text"), and the persons, in GB18030 (as Chinese Excel
+# saves them; sniffed). In chunks of 977 bytes most chunk starts fall inside a two- or
+# four-byte character: the records are found in the file's own bytes (a line feed, comma or
+# quote is never part of another character) and only then converted. The bytes each rank
+# cut add up to the GB18030 files' (the UTF-8 ones are larger: a rank converting the whole
+# file would count those), each rank a share.
+iconv -f UTF-8 -t GB18030 sclaims.csv >gb.csv || bad "mpi: GB18030" "iconv failed"
+# the first row again, its id changed and a lone lead byte (0x81) before its third cell
+LC_ALL=C sed -n "2{s/^\([^,]*\),\([^,]*\),/\1BAD,\2,$(printf '\201')/;p;}" gb.csv >gbbad.csv
+cat gbbad.csv >>gb.csv
+iconv -f UTF-8 -t GB18030 small/persons.csv >gbp.csv || bad "mpi: GB18030" "iconv failed"
+"$POLC" run "$POL" --claims gb.csv --persons gbp.csv --out gb.ref.csv 2>gb.ref.err
+want=$?
+polc_err gb.ref.err >gb.ref.e
+grep -q 'not UTF-8 text' gb.ref.e || bad "mpi: GB18030" "the reference lost its bad bytes: $(head -n 2 gb.ref.e)"
+bytes=$(($(wc -c <gb.csv) - $(head -n 1 gb.csv | wc -c) + $(wc -c <gbp.csv) - $(head -n 1 gbp.csv | wc -c)))
+for chunk in 0 977; do
+    for n in 1 2 3; do
+        POLC_CLUSTER_TEST_CHUNK=$chunk POLC_CLUSTER_STATS=1 mpi "$n" -x POLC_CLUSTER_TEST_CHUNK \
+            -x POLC_CLUSTER_STATS sh -c 'exec "$@" 2>gb.err.$OMPI_COMM_WORLD_RANK' sh \
+            "$POLC" run "$POL" --claims gb.csv --persons gbp.csv --out gb.$n.csv 2>/dev/null
+        rc=$?
+        sed "s/gb\.$n\.csv/gb.ref.csv/" gb.err.0 | grep -v '^polc: rank' >gb.err2
+        polc_err gb.err2 >gb.$n.e
+        cut=$(sed -n 's/^polc: rank [0-9]* of [0-9]*: .* cut \([0-9]*\) bytes of records.*$/\1/p' gb.err.*)
+        sum=$(echo "$cut" | awk '{ b += $1 } END { print b + 0 }')
+        most=$(echo "$cut" | sort -n | tail -n 1)
+        what="GB18030 -np $n, chunks of $chunk bytes"
+        [ "$chunk" = 0 ] && what="GB18030 -np $n, chunks of a batch"
+        if [ "$rc" -ne "$want" ] || ! cmp -s gb.ref.csv gb.$n.csv ||
+            ! cmp -s gb.ref.csv.rejects.csv gb.$n.csv.rejects.csv; then
+            bad "mpi: $what" "exit $rc (one process: $want), or results or rejects differ"
+        elif ! cmp -s gb.ref.e gb.$n.e; then
+            bad "mpi: $what" "messages differ: $(diff gb.ref.e gb.$n.e | head -n 3)"
+        elif [ "$sum" != "$bytes" ] || { [ "$chunk" != 0 ] && [ "$n" -gt 1 ] && [ "$most" -ge "$bytes" ]; }; then
+            bad "mpi: $what" "the ranks cut $sum bytes (most $most), expected $bytes, each a share"
+        else
+            ok "mpi: $what: results, rejects, messages as one process; $bytes GB18030 bytes cut between the ranks"
+        fi
+        rm -f gb.err.*
+    done
+done
 
 # ---- one person: every claim on one rank, the others empty; a header alone: all empty ----
 # the person with the most claims
