@@ -920,20 +920,20 @@ static void gb_convert(iconv_t cd, char **ip, size_t *il, char **op, int eof)
     }
 }
 
-int rt_csv_gb18030_utf8(const char *in, size_t n, RtLine *out)
+size_t rt_csv_gb18030_utf8(const char *in, size_t n, RtLine *out, int eof)
 {
     iconv_t cd = iconv_open("UTF-8", "GB18030");
     if (cd == (iconv_t)-1 || rt_line_grow(out, 2 * n + 16) < 0) {
         if (cd != (iconv_t)-1)
             iconv_close(cd);
-        return -1;
+        return SIZE_MAX;
     }
     char *ip = (char *)in, *op = out->p + out->n;
     size_t il = n;
-    gb_convert(cd, &ip, &il, &op, 1);
+    gb_convert(cd, &ip, &il, &op, eof);
     out->n = (size_t)(op - out->p);
     iconv_close(cd);
-    return 0;
+    return n - il;
 }
 
 /* GB18030 from fd into UTF-8 in the temporary file out. A byte sequence that is no GB18030

@@ -838,6 +838,8 @@ static int reject_row(RtPipe *m, const RtRow *r)
         return -1;
     if (m->not_rank0)
         return 0;
+    if (!r->raw) /* across ranks, a record too long to send: copied from the file */
+        return rt_ranks_long_copy(m, r);
     fwrite(r->raw, 1, r->nraw, m->rejects.f);
     if (r->nraw && r->raw[r->nraw - 1] != '\n')
         fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
@@ -903,7 +905,9 @@ static int reject_batch(RtPipe *m, RtBlock *blocks, size_t n)
             else if (r->status == RT_ROW_BAD) {
                 if (reject_row(m, r) < 0)
                     return -1;
-                if (m->o->max_rejects && m->st->rejected >= m->o->max_rejects) {
+                /* a record too long (across ranks: no raw bytes) stops nothing, as alone
+                 * (reject_long_record) */
+                if (m->o->max_rejects && r->raw && m->st->rejected >= m->o->max_rejects) {
                     rt_pipe_progress_clear(m);
                     fprintf(stderr,
                             "polc: %s: stopped after %" PRId64
@@ -2041,6 +2045,7 @@ static void cleanup(RtPipe *m)
     polrt_realloc(m->xout.p, 0);
     polrt_realloc(m->cbuf.p, 0);
     polrt_realloc(m->conv.p, 0);
+    polrt_realloc(m->longs, 0);
     polrt_realloc(m->xin.p, 0);
     polrt_realloc(m->xback.p, 0);
     for (int k = 0; m->xto && k < m->o->cluster->size; k++)

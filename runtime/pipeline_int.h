@@ -37,6 +37,15 @@ typedef struct Eng {
  * then rejected as a duplicate (never lost). 8 bytes a claim, at most three quarters full:
  * linear probing then still finds most ids in the first cache line, and 1 M claims take a
  * 16 MiB table instead of 32 (each first touch of a page costs on this VM). */
+/* Across ranks, a record longer than RT_CSV_MAX_RECORD (a quote left open), rejected whole as
+ * alone: told to rank 0 by where it is, never sent or held, and copied from the file into the
+ * rejects file in its place (rt_ranks_long_copy) */
+typedef struct RtLong {
+    int64_t seq, line; /* its row number (across ranks it has one) and first line */
+    int64_t off, len;  /* its bytes in the file */
+    int64_t lines;     /* the lines it spans, as told */
+} RtLong;
+
 typedef struct IdSet {
     uint64_t *slot;
     size_t cap, n;
@@ -119,6 +128,8 @@ struct RtPipe {
     int raw_fd;                  /* the file itself while fd reads the header's copy, or -1 */
     int64_t raw_size, raw_data0; /* its size and its first byte after the header */
     RtLine conv;                 /* a chunk's records in UTF-8 */
+    RtLong *longs;               /* rank 0: the round's records over RT_CSV_MAX_RECORD */
+    size_t nlongs, cap_longs;
 };
 
 /* ---- pipeline.c's helpers that ranks.c calls too ---------------------------------------- */
@@ -153,6 +164,9 @@ int rt_ranks_outcomes(RtPipe *m);
  * converted into a temporary file that m->fd reads for read_header, the file itself kept
  * (m->raw_fd) for the ranks' chunks. 1 so, 0 not GB18030 (nothing done), -1 (error set). */
 int rt_ranks_gb18030(RtPipe *m, int enc);
+/* rank 0: the rejected row r, a record over RT_CSV_MAX_RECORD (no raw bytes), copied from the
+ * file into the rejects file (converted from GB18030 as alone). 0, or -1 (error set). */
+int rt_ranks_long_copy(RtPipe *m, const RtRow *r);
 /* the persons file read: the job's persons summed (a collective) */
 void rt_ranks_persons(RtPipe *m);
 /* with RtPipeOpts.ledger_turns: this rank's turn at the shared ledger, begun (begin 1: before

@@ -16,6 +16,8 @@
  * exchanges (states, counts, records, ids, answers, outcomes), tens of microseconds; 64 KiB
  * of records is ~500 claims, whose decoding takes far longer */
 #define PIPE_MIN_CHUNK (64 << 10)
+/* the pieces a record too long (RtLong) is scanned and copied in, held one at a time */
+#define PIPE_LONG_PIECE (1 << 20)
 
 /* Across ranks, the rank of an id (a person's; a claim id's, for the duplicate check) from
  * its hash: other bits than the thread's (h % threads), so every thread of every rank gets its
@@ -41,6 +43,8 @@ typedef struct XRec {
     uint32_t n;
 } XRec;
 #define XREC_BYTES (2 * sizeof(int64_t) + sizeof(uint32_t))
+/* the length of a record too long to send (RtLong): its offset, length and lines follow */
+#define XREC_LONG UINT32_MAX
 
 /* an id to check: its hash and its row's number */
 #define XID_BYTES (sizeof(uint64_t) + sizeof(int64_t))
@@ -158,6 +162,106 @@ int rt_ranks_begin(RtPipe *m)
     return rt_ranks_read(m) < 0 ? -1 : 0;
 }
 
+/* The record at a + p (a record start, m->cbuf holding the chunk from a - pre) that crosses
+ * this rank's chunk's end and has not ended in the RT_CSV_MAX_RECORD bytes read from it
+ * (GB18030: half that, whose UTF-8 may be twice as long): too long or not as alone decides
+ * (next_batch, reject_long_record): its text (UTF-8) longer than RT_CSV_MAX_RECORD to its
+ * end, or, unended, at least that long to the file's end. Scanned in pieces held one at a
+ * time. Too long: 1, *l where it is and the lines told, *lfs its line feeds, m->cbuf cut back
+ * to its start. Not: 0, its bytes read whole into m->cbuf. -1 (error set). */
+static int long_record(RtPipe *m, int64_t a, size_t pre, size_t p, RtLong *l, int64_t *lfs)
+{
+    int64_t q = a + (int64_t)p, at = q, lines = 0, ulen = 0;
+    RtCsvScan sc = {0};
+    char last = 0;
+    int ended = 0;
+    m->cbuf.n = pre + p;
+    while (!ended && at < m->size) {
+        ssize_t k = read_at(m, at, PIPE_LONG_PIECE);
+        if (k <= 0) {
+            if (k == 0)
+                rt_pipe_error(m, "%s changed while it was read (shorter than its size)", m->path);
+            return -1;
+        }
+        const char *piece = m->cbuf.p + m->cbuf.n - k;
+        size_t e = rt_csv_scan(&sc, piece, (size_t)k, &lines);
+        size_t n = e == SIZE_MAX ? (size_t)k : e;
+        ended = e != SIZE_MAX;
+        if (n)
+            last = piece[n - 1];
+        at += (int64_t)n;
+        m->cbuf.n -= (size_t)k;
+    }
+    ulen = m->gb ? 0 : at - q;
+    for (int64_t c = q; m->gb && c < at;) { /* GB18030: the length of its UTF-8 */
+        size_t want = at - c < PIPE_LONG_PIECE ? (size_t)(at - c) : PIPE_LONG_PIECE;
+        ssize_t k = read_at(m, c, want);
+        if (k < 0)
+            return -1;
+        m->conv.n = 0;
+        size_t used =
+            k ? rt_csv_gb18030_utf8(m->cbuf.p + m->cbuf.n - k, (size_t)k, &m->conv, c + k >= at)
+              : 0;
+        m->cbuf.n -= (size_t)k;
+        if (used == SIZE_MAX || used == 0) {
+            rt_pipe_sys_error(m, 0, "cannot convert %s from GB18030 at byte %" PRId64, m->path, c);
+            return -1;
+        }
+        ulen += (int64_t)m->conv.n;
+        c += (int64_t)used;
+    }
+    if (ended ? ulen <= RT_CSV_MAX_RECORD : ulen < RT_CSV_MAX_RECORD) {
+        /* not too long: read whole, as any record that crosses the chunk's end */
+        ssize_t k = read_at(m, q, (size_t)(at - q));
+        return k < 0 ? -1 : 0;
+    }
+    *l = (RtLong){.off = q, .len = at - q, .lines = lines + (last != '\n')};
+    *lfs = lines;
+    return 1;
+}
+
+int rt_ranks_long_copy(RtPipe *m, const RtRow *r)
+{
+    const RtLong *l = NULL;
+    for (size_t i = 0; i < m->nlongs && !l; i++)
+        if (m->longs[i].seq == r->seq)
+            l = &m->longs[i];
+    if (!l) {
+        rt_pipe_sys_error(m, 0, "internal error: row %" PRId64 " has no bytes (%s:%d)", r->seq,
+                          __FILE__, __LINE__);
+        return -1;
+    }
+    /* m->cbuf: the round's chunk was cut and sent before, the buffer is free */
+    char last = 0;
+    m->cbuf.n = 0;
+    for (int64_t at = l->off, e = l->off + l->len; at < e;) {
+        size_t want = e - at < PIPE_LONG_PIECE ? (size_t)(e - at) : PIPE_LONG_PIECE;
+        ssize_t k = read_at(m, at, want);
+        if (k < 0)
+            return -1;
+        const char *out = m->cbuf.p;
+        size_t on = (size_t)k, used = (size_t)k;
+        if (m->gb) {
+            m->conv.n = 0;
+            used = k ? rt_csv_gb18030_utf8(m->cbuf.p, (size_t)k, &m->conv, at + k >= e) : 0;
+            out = m->conv.p;
+            on = m->conv.n;
+        }
+        m->cbuf.n = 0;
+        if (used == SIZE_MAX || used == 0) {
+            rt_pipe_sys_error(m, 0, "cannot copy a record of %s at byte %" PRId64, m->path, at);
+            return -1;
+        }
+        fwrite(out, 1, on, m->rejects.f);
+        if (on)
+            last = out[on - 1];
+        at += (int64_t)used;
+    }
+    if (last != '\n')
+        fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
+    return 0;
+}
+
 /* Read this rank's chunk of the next round and route its records: the records of this rank's
  * persons, of the whole round, into m->buf in file order, their lines and row numbers in
  * m->xline, m->xseq. 1, 0 when the file is done, -1 (error set). */
@@ -200,7 +304,9 @@ int rt_ranks_read(RtPipe *m)
     m->cstate = st;
     /* this rank's records: from the first record start at or after a, to the first at or
      * after a + nominal (the next chunk's first), reading on past the chunk for its last */
-    size_t start = nominal, end = nominal;
+    size_t start = nominal, end = nominal, cut = SIZE_MAX; /* cut: a record too long there */
+    RtLong lng = {0};
+    int64_t lfs = 0; /* its line feeds */
     if (nominal) {
         if (!pre || (mine == RT_CSV_START && m->cbuf.p[0] == '\n'))
             start = 0;
@@ -221,45 +327,62 @@ int rt_ranks_read(RtPipe *m)
                 p = e;
                 continue;
             }
-            if (len - p >= RT_CSV_MAX_RECORD) {
-                rt_pipe_error(m,
-                              "%s: a record at byte %" PRId64 " is longer than %d MiB (a quote "
-                              "left open?): across ranks it cannot be read; run alone, which "
-                              "rejects it",
-                              m->path, a + (int64_t)p, RT_CSV_MAX_RECORD >> 20);
-                return -1;
+            /* the record that crosses the chunk's end has not ended in what was read: p to its
+             * start, then, past the length where it may be too long, decided */
+            for (size_t r;
+                 p < nominal && (r = rt_csv_record_end(m->cbuf.p + pre, p, len, eof)) != SIZE_MAX;)
+                p = r;
+            size_t most = m->gb ? RT_CSV_MAX_RECORD / 2 : RT_CSV_MAX_RECORD;
+            if (len - p >= most) {
+                int rc = long_record(m, a, pre, p, &lng, &lfs);
+                if (rc < 0)
+                    return -1;
+                if (rc > 0) { /* too long: rejected whole, reading goes on after it */
+                    cut = p;
+                    p = (size_t)(lng.off + lng.len - a);
+                    break;
+                }
+                eof = a + (int64_t)(m->cbuf.n - pre) >= m->size;
+                continue; /* read whole: it ends now */
             }
-            ssize_t k = read_at(m, a - (int64_t)pre + (int64_t)m->cbuf.n, PIPE_TAIL);
+            /* more, doubling (the record is walked from its start again), up to where it may
+             * be too long: exactly there, as alone (a record that ends past it is) */
+            size_t more = len - p > PIPE_TAIL ? len - p : PIPE_TAIL;
+            if (more > most - (len - p))
+                more = most - (len - p);
+            ssize_t k = read_at(m, a - (int64_t)pre + (int64_t)m->cbuf.n, more);
             if (k < 0)
                 return -1;
-            eof = (size_t)k < PIPE_TAIL;
+            eof = (size_t)k < more;
         }
         end = p;
     }
     m->cut_bytes += end - start;
+    if (cut > end)
+        cut = end;
     const char *b = m->cbuf.p + pre;
     if (m->gb) {
         /* GB18030: a line feed, comma or quote is never part of another character, so the
          * records were found in the file's own bytes; they start and end at line feeds (or
          * the file's end), where the conversion of a piece is the whole's */
         m->conv.n = 0;
-        if (rt_csv_gb18030_utf8(b + start, end - start, &m->conv) < 0) {
+        if (rt_csv_gb18030_utf8(b + start, cut - start, &m->conv, 1) == SIZE_MAX) {
             rt_pipe_sys_error(m, 0, "cannot convert %s from GB18030: out of memory", m->path);
             return -1;
         }
         b = m->conv.p;
         start = 0;
-        end = m->conv.n;
+        cut = m->conv.n;
     }
     /* each record to its person's rank, with its line and row number in the chunk */
     xto_reset(m);
     RtCells *cells = &m->th[0].cells;
     int64_t line = 0, rows = 0;
-    for (size_t pos = start; pos < end;) {
+    for (size_t pos = start; pos < cut;) {
         size_t e;
         const char *bad;
         int64_t lines = 0;
-        int k = rt_csv_cells(b, pos, end, cells, &e, &lines, &bad);
+        int k = rt_csv_cells(b, pos, cut, cells, &e, &lines, &bad);
         if (k < 0) {
             rt_pipe_sys_error(m, 0, "out of memory");
             return -1;
@@ -284,6 +407,16 @@ int rt_ranks_read(RtPipe *m)
         rt_line_add(to, (const char *)&x.seq, sizeof x.seq);
         rt_line_add(to, (const char *)&x.n, sizeof x.n);
         rt_line_add(to, b + rpos, x.n);
+    }
+    if (lng.len) {
+        /* the record too long: to rank 0 by where it is (a row of its own there) */
+        XRec x = {line, rows++, XREC_LONG};
+        int64_t where[3] = {lng.off, lng.len, lng.lines};
+        line += lfs;
+        rt_line_add(&m->xto[0], (const char *)&x.line, sizeof x.line);
+        rt_line_add(&m->xto[0], (const char *)&x.seq, sizeof x.seq);
+        rt_line_add(&m->xto[0], (const char *)&x.n, sizeof x.n);
+        rt_line_add(&m->xto[0], (const char *)where, sizeof where);
     }
     /* every chunk's lines and rows: where each chunk's first row is in the file */
     int64_t lr[2] = {line, rows}, *base = m->xbase;
@@ -318,6 +451,7 @@ int rt_ranks_read(RtPipe *m)
     }
     m->len = 0;
     m->xn = 0;
+    m->nlongs = 0;
     const char *at = recv;
     for (int k = 0; k < nr; k++) {
         const char *stop = at + m->xcnt[nr + k];
@@ -327,6 +461,20 @@ int rt_ranks_read(RtPipe *m)
             memcpy(&x.seq, at + sizeof x.line, sizeof x.seq);
             memcpy(&x.n, at + 2 * sizeof x.line, sizeof x.n);
             at += XREC_BYTES;
+            if (x.n == XREC_LONG) { /* rank 0: a record too long, where it is in the file */
+                if (rt_grow(&m->longs, &m->cap_longs, m->nlongs + 1, sizeof *m->longs) < 0) {
+                    rt_pipe_sys_error(m, 0, "out of memory");
+                    return -1;
+                }
+                RtLong *l = &m->longs[m->nlongs++];
+                l->line = base[2 * k] + x.line;
+                l->seq = base[2 * k + 1] + x.seq;
+                memcpy(&l->off, at, sizeof l->off);
+                memcpy(&l->len, at + sizeof l->off, sizeof l->len);
+                memcpy(&l->lines, at + 2 * sizeof l->off, sizeof l->lines);
+                at += 3 * sizeof l->off;
+                continue;
+            }
             if (rt_grow(&m->xline, &m->xcap_line, m->xn + 1, sizeof *m->xline) < 0 ||
                 rt_grow(&m->xseq, &m->xcap_seq, m->xn + 1, sizeof *m->xseq) < 0) {
                 rt_pipe_sys_error(m, 0, "out of memory");
@@ -563,6 +711,36 @@ static int take_outcome(RtPipe *m, int k, const char **at, const char *end)
     return 0;
 }
 
+/* rank 0: a record too long (l), rejected whole as alone (reject_long_record), into its row of
+ * the round, without raw bytes: rt_ranks_long_copy copies them. 0, or -1 (error set). */
+static int take_long(RtPipe *m, const RtLong *l)
+{
+    RtBlock *ob = &m->oblk;
+    RtRow *r =
+        l->seq >= m->oseq0 && l->seq - m->oseq0 < m->rrows ? &ob->rows[l->seq - m->oseq0] : NULL;
+    if (!r || r->status != ROW_UNSEEN) {
+        rt_pipe_sys_error(m, 0, "a record too long at row %" PRId64 " twice or out of the round",
+                          l->seq);
+        return -1;
+    }
+    char why[MSG_MAX];
+    snprintf(why, sizeof why,
+             "record longer than %d MiB (%" PRId64 " lines; a quote left open, or not a CSV "
+             "file?): rejected whole",
+             RT_CSV_MAX_RECORD >> 20, l->lines);
+    ob->nrows++;
+    r->seq = l->seq;
+    r->line = l->line;
+    r->status = RT_ROW_BAD;
+    r->raw = NULL;
+    r->nraw = 0;
+    if (!(r->why = rt_pool_str(&ob->arena, why, strlen(why)))) {
+        rt_pipe_sys_error(m, 0, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
 /* Across ranks, after a batch settled (claims) or merged (persons): every row's outcome (of
  * the persons file, the rejected and blank rows', the rest unseen on rank 0), in input order (its
  * row number, status and settled byte, then the line, the reason and the bytes of a rejected row,
@@ -626,6 +804,13 @@ int rt_ranks_outcomes(RtPipe *m)
             while (at < end && rc == 0)
                 rc = take_outcome(m, k, &at, end);
         }
+        for (size_t i = 0; i < m->nlongs && rc == 0; i++)
+            rc = take_long(m, &m->longs[i]);
+        /* the persons file's good rows send nothing: the round's rows are all there, those
+         * unseen skipped (they were read as the first rows only, and a rejected row past
+         * them went untold) */
+        if (rc == 0 && m->is_persons)
+            ob->nrows = (size_t)m->rrows;
         if (rc == 0 && !m->is_persons && ob->nrows != (size_t)m->rrows) {
             rt_pipe_sys_error(m, 0, "the ranks sent %zu outcomes of a round of %" PRId64 " rows",
                               ob->nrows, m->rrows);
@@ -731,7 +916,7 @@ int rt_ranks_gb18030(RtPipe *m, int enc)
         want *= 2;
     }
     m->conv.n = 0;
-    if (rt_csv_gb18030_utf8(m->cbuf.p, h, &m->conv) < 0) {
+    if (rt_csv_gb18030_utf8(m->cbuf.p, h, &m->conv, 1) == SIZE_MAX) {
         rt_pipe_sys_error(m, 0, "cannot convert %s from GB18030: out of memory", m->path);
         return -1;
     }

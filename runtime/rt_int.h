@@ -570,10 +570,12 @@ int rt_csv_decode_input(int *fd, const char *path, int enc, char *err, size_t er
  * a regular file sniffed so), 0 as UTF-8; -1 with a message (unreadable) */
 int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errlen);
 /* the UTF-8 of GB18030 text in[0..n) appended to out, each byte of a sequence that is no
- * GB18030 character (or of one cut by the end) as 0xFF, as rt_csv_decode_input converts a
- * file: a piece of a file cut at line feeds converts to that piece of the whole's conversion
- * (across ranks each rank converts its own chunk). 0, or -1 (memory, no converter). */
-int rt_csv_gb18030_utf8(const char *in, size_t n, struct RtLine *out);
+ * GB18030 character as 0xFF, as rt_csv_decode_input converts a file: a piece of a file cut
+ * at line feeds converts to that piece of the whole's conversion (across ranks each rank
+ * converts its own chunk). A character cut by the end: 0xFF bytes when eof (the file's end),
+ * else left for the next piece. The bytes of in converted, or SIZE_MAX (memory, no
+ * converter). */
+size_t rt_csv_gb18030_utf8(const char *in, size_t n, struct RtLine *out, int eof);
 /* an unlinked temporary file (mode 0600) holding p[0..n), open for reading at its start: its
  * descriptor, or -1 with a message naming path (the input it stands for) */
 int rt_csv_temp_text(const char *p, size_t n, const char *path, char *err, size_t errlen);

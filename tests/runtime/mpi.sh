@@ -8,6 +8,7 @@
 # settled (rejected while settling, on the person's rank: its reason must reach rank 0).
 # On 2,000 persons: explanations; one person (every claim on one rank, the others empty), a
 # header-only file (every rank empty); GB18030 files, each rank converting only its chunks;
+# records over 16 MiB (rejected whole as alone, in UTF-8 and GB18030);
 # the per-rank SQLite ledgers (a re-run answers "already
 # settled" as one process on one ledger does); one PostgreSQL ledger shared by 2 and 3 ranks
 # (results, re-run and the ledger's rows as one process's); a rank killed mid-job
@@ -225,32 +226,104 @@ want=$?
 polc_err gb.ref.err >gb.ref.e
 grep -q 'not UTF-8 text' gb.ref.e || bad "mpi: GB18030" "the reference lost its bad bytes: $(head -n 2 gb.ref.e)"
 bytes=$(($(wc -c <gb.csv) - $(head -n 1 gb.csv | wc -c) + $(wc -c <gbp.csv) - $(head -n 1 gbp.csv | wc -c)))
-for chunk in 0 977; do
-    for n in 1 2 3; do
-        POLC_CLUSTER_TEST_CHUNK=$chunk POLC_CLUSTER_STATS=1 mpi "$n" -x POLC_CLUSTER_TEST_CHUNK \
-            -x POLC_CLUSTER_STATS sh -c 'exec "$@" 2>gb.err.$OMPI_COMM_WORLD_RANK' sh \
-            "$POLC" run "$POL" --claims gb.csv --persons gbp.csv --out gb.$n.csv 2>/dev/null
-        rc=$?
-        sed "s/gb\.$n\.csv/gb.ref.csv/" gb.err.0 | grep -v '^polc: rank' >gb.err2
-        polc_err gb.err2 >gb.$n.e
-        cut=$(sed -n 's/^polc: rank [0-9]* of [0-9]*: .* cut \([0-9]*\) bytes of records.*$/\1/p' gb.err.*)
-        sum=$(echo "$cut" | awk '{ b += $1 } END { print b + 0 }')
-        most=$(echo "$cut" | sort -n | tail -n 1)
-        what="GB18030 -np $n, chunks of $chunk bytes"
-        [ "$chunk" = 0 ] && what="GB18030 -np $n, chunks of a batch"
-        if [ "$rc" -ne "$want" ] || ! cmp -s gb.ref.csv gb.$n.csv ||
-            ! cmp -s gb.ref.csv.rejects.csv gb.$n.csv.rejects.csv; then
-            bad "mpi: $what" "exit $rc (one process: $want), or results or rejects differ"
-        elif ! cmp -s gb.ref.e gb.$n.e; then
-            bad "mpi: $what" "messages differ: $(diff gb.ref.e gb.$n.e | head -n 3)"
-        elif [ "$sum" != "$bytes" ] || { [ "$chunk" != 0 ] && [ "$n" -gt 1 ] && [ "$most" -ge "$bytes" ]; }; then
-            bad "mpi: $what" "the ranks cut $sum bytes (most $most), expected $bytes, each a share"
-        else
-            ok "mpi: $what: results, rejects, messages as one process; $bytes GB18030 bytes cut between the ranks"
-        fi
-        rm -f gb.err.*
-    done
+for run in 1:0 2:977 3:977 3:0; do
+    n=${run%:*} chunk=${run#*:}
+    POLC_CLUSTER_TEST_CHUNK=$chunk POLC_CLUSTER_STATS=1 mpi "$n" -x POLC_CLUSTER_TEST_CHUNK \
+        -x POLC_CLUSTER_STATS sh -c 'exec "$@" 2>gb.err.$OMPI_COMM_WORLD_RANK' sh \
+        "$POLC" run "$POL" --claims gb.csv --persons gbp.csv --out gb.$n.csv 2>/dev/null
+    rc=$?
+    sed "s/gb\.$n\.csv/gb.ref.csv/" gb.err.0 | grep -v '^polc: rank' >gb.err2
+    polc_err gb.err2 >gb.$n.e
+    cut=$(sed -n 's/^polc: rank [0-9]* of [0-9]*: .* cut \([0-9]*\) bytes of records.*$/\1/p' gb.err.*)
+    sum=$(echo "$cut" | awk '{ b += $1 } END { print b + 0 }')
+    most=$(echo "$cut" | sort -n | tail -n 1)
+    what="GB18030 -np $n, chunks of $chunk bytes"
+    [ "$chunk" = 0 ] && what="GB18030 -np $n, chunks of a batch"
+    if [ "$rc" -ne "$want" ] || ! cmp -s gb.ref.csv gb.$n.csv ||
+        ! cmp -s gb.ref.csv.rejects.csv gb.$n.csv.rejects.csv; then
+        bad "mpi: $what" "exit $rc (one process: $want), or results or rejects differ"
+    elif ! cmp -s gb.ref.e gb.$n.e; then
+        bad "mpi: $what" "messages differ: $(diff gb.ref.e gb.$n.e | head -n 3)"
+    elif [ "$sum" != "$bytes" ] || { [ "$chunk" != 0 ] && [ "$n" -gt 1 ] && [ "$most" -ge "$bytes" ]; }; then
+        bad "mpi: $what" "the ranks cut $sum bytes (most $most), expected $bytes, each a share"
+    else
+        ok "mpi: $what: results, rejects, messages as one process; $bytes GB18030 bytes cut between the ranks"
+    fi
+    rm -f gb.err.*
 done
+
+# ---- a persons file with rejected rows: told, and in the persons' rejects file ------------
+# The persons' good rows send rank 0 nothing, so the round's rows there are mostly unseen: a
+# rejected row past the first few was once skipped (found 2026-12-04: untold, not in the
+# rejects file, its person's claims rejected as having a rejected row). Lines 700 and 1500.
+awk -F, -v OFS=, 'NR == 700 || NR == 1500 { $2 = "x" } { print }' small/persons.csv >bp.csv
+"$POLC" run "$POL" --claims sclaims.csv --persons bp.csv --out bp.ref.csv 2>bp.ref.err
+want=$?
+polc_err bp.ref.err >bp.ref.e
+[ "$(grep -c '^bp.csv:\(700\|1500\): chronic: not a yes/no value' bp.ref.e)" -eq 2 ] ||
+    bad "mpi: persons rejected" "the reference lost a row: $(head -n 2 bp.ref.e)"
+mpi 3 "$POLC" run "$POL" --claims sclaims.csv --persons bp.csv --out bp.3.csv 2>bp.3.err
+rc=$?
+sed "s/bp\.3\.csv/bp.ref.csv/" bp.3.err >bp.3.err2
+polc_err bp.3.err2 >bp.3.e
+if [ "$rc" -ne "$want" ] || ! cmp -s bp.ref.csv bp.3.csv ||
+    ! cmp -s bp.ref.csv.rejects.persons.csv bp.3.csv.rejects.persons.csv; then
+    bad "mpi: persons rejected -np 3" "exit $rc (one process: $want), or results or persons' rejects differ"
+elif ! cmp -s bp.ref.e bp.3.e; then
+    bad "mpi: persons rejected -np 3" "messages differ: $(diff bp.ref.e bp.3.e | head -n 3)"
+else
+    ok "mpi: persons rejected -np 3: told, in the persons' rejects file, as one process"
+fi
+
+# ---- records over 16 MiB: rejected whole, as alone ----------------------------------------
+# A quote left open makes a record of every line after it, up to the next quote. Alone, one
+# longer than 16 MiB (16,777,216 bytes of UTF-8) is rejected whole ("record longer than 16
+# MiB (N lines ...)", its bytes copied to the rejects file) and reading goes on after it;
+# across ranks the rank where it starts tells rank 0 where it is (never sending or holding
+# it), and rank 0 copies it. In the file: at line 200 a quote opening 100,000 lines of 90
+# bytes (9.1 MB: not too long, a row as any other), at line 900 one opening 200,000 lines of
+# 30 住 (91 bytes of UTF-8: 18.2 MB, too long; 200,002 lines with its first and its closing
+# quote's), and at the end a quote never closed before 190,000 lines of 90 bytes (17.3 MB to
+# the file's end: too long). In GB18030 the 住 lines are 61 bytes (12.2 MB): too long all the
+# same, by their UTF-8, as alone. Chunks of a batch and of 1 MiB (the records cross many);
+# each run reads 28 MB, so a few.
+awk -F, -v OFS=, -v x="$(printf '%090d' 0)" -v z="$(printf '住%.0s' $(seq 30))" '
+NR == 200 || NR == 900 { o = $0; $1 = $1 "big"; $3 = "\""; print
+    for (i = 0; i < (NR == 200 ? 100000 : 200000); i++) print (NR == 200 ? x : z)
+    print "\""; $0 = o }
+{ print }
+END { print "Cend,P0000001,\""; for (i = 0; i < 190000; i++) print x }' sclaims.csv >long.csv
+iconv -f UTF-8 -t GB18030 long.csv >glong.csv || bad "mpi: long records" "iconv failed"
+for f in long glong; do
+    [ $f = long ] && pf=small/persons.csv || pf=gbp.csv
+    "$POLC" run "$POL" --claims $f.csv --persons $pf --out $f.ref.csv 2>$f.ref.err
+    want=$?
+    polc_err $f.ref.err >$f.ref.e
+    n2=$(grep -c "^$f.csv:[0-9]*: record longer than 16 MiB" $f.ref.e)
+    grep -q "^$f.csv:100902: record longer than 16 MiB (200002 lines; a quote left open" $f.ref.e &&
+        [ "$n2" -eq 2 ] || bad "mpi: long records" "the reference ($f) did not reject the two: $(grep 'longer' $f.ref.e | head -n 2)"
+    [ $f = long ] && runs='2:0 3:1048573' || runs='3:0'
+    for run in $runs; do
+        n=${run%:*} chunk=${run#*:}
+        POLC_CLUSTER_TEST_CHUNK=$chunk mpi "$n" -x POLC_CLUSTER_TEST_CHUNK "$POLC" run "$POL" \
+            --claims $f.csv --persons $pf --out $f.$n.csv 2>$f.$n.err
+        rc=$?
+        sed "s/$f\.$n\.csv/$f.ref.csv/" $f.$n.err >$f.$n.err2
+        polc_err $f.$n.err2 >$f.$n.e
+        what="records over 16 MiB ($f) -np $n"
+        [ "$chunk" = 0 ] || what="$what, chunks of $chunk bytes"
+        if [ "$rc" -ne "$want" ] || ! cmp -s $f.ref.csv $f.$n.csv ||
+            ! cmp -s $f.ref.csv.rejects.csv $f.$n.csv.rejects.csv; then
+            bad "mpi: $what" "exit $rc (one process: $want), or results or rejects differ"
+        elif ! cmp -s $f.ref.e $f.$n.e; then
+            bad "mpi: $what" "messages differ: $(diff $f.ref.e $f.$n.e | head -n 3)"
+        else
+            ok "mpi: $what: rejected whole, results, rejects and messages as one process"
+        fi
+    done
+    rm -f $f.*.csv $f.*.csv.rejects.csv
+done
+rm -f long.csv glong.csv
 
 # ---- one person: every claim on one rank, the others empty; a header alone: all empty ----
 # the person with the most claims
