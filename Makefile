@@ -51,7 +51,7 @@ endif
 
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csv.c runtime/decode.c runtime/out.c runtime/ledger.c runtime/session.c \
-                runtime/progress.c runtime/pipeline.c runtime/resettle.c runtime/ledger_io.c runtime/run.c runtime/explain.c runtime/util.c \
+                runtime/progress.c runtime/pipeline.c runtime/ranks.c runtime/resettle.c runtime/ledger_io.c runtime/run.c runtime/explain.c runtime/util.c \
                 runtime/opts.c runtime/service.c runtime/xlsx.c runtime/ledger_key.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o

@@ -795,8 +795,9 @@ int rt_csv_next(RtCsv *c, RtRecord *r)
  * Chinese Excel saves "CSV" in the ANSI code page, GBK (GB18030 is its superset). Such a
  * file is converted once, as a whole, into an unlinked temporary file (mode 0600: it holds
  * the same personal data) that the reader then reads as any UTF-8 file. GB18030 keeps every
- * ASCII byte as itself and never uses one inside a multi-byte character, so line feeds,
- * commas and quotes (and so line numbers) are those of the original file. */
+ * ASCII character as its byte, and the bytes of its longer characters are 0x30 or above, so
+ * line feeds, carriage returns, commas and quotes (and so records and line numbers) are
+ * those of the original file (across ranks, each rank converts its own chunks: ranks.c). */
 
 /* bytes of a regular file looked at to tell GB18030 from UTF-8: the header and the first
  * few thousand rows, where the labels and enum members are */
@@ -897,6 +898,44 @@ static int write_all(int fd, const char *b, size_t n)
     return 0;
 }
 
+/* GB18030 at *ip (*il bytes) into UTF-8 at *op, which has room for 2 * *il + 16 bytes (UTF-8
+ * needs at most 2 bytes per GB18030 byte); both moved on. A byte sequence that is no GB18030
+ * character becomes the byte 0xFF, as does each byte of a character cut by the end when eof;
+ * else the cut character stays in *ip for the next piece. GB18030 has no shift state, so
+ * pieces cut at line feeds convert to what the whole converts to. */
+static void gb_convert(iconv_t cd, char **ip, size_t *il, char **op, int eof)
+{
+    size_t ol = 2 * *il + 16;
+    while (*il) {
+        if (iconv(cd, ip, il, op, &ol) != (size_t)-1)
+            break;
+        if (errno == EINVAL && !eof)
+            break; /* a character cut by the chunk: kept for the next read */
+        if (errno == E2BIG)
+            break;             /* cannot happen: room for 2 bytes per GB18030 byte */
+        *(*op)++ = (char)0xFF; /* EILSEQ, or a cut character at the end of the file */
+        ol--;
+        (*ip)++;
+        (*il)--;
+    }
+}
+
+size_t rt_csv_gb18030_utf8(const char *in, size_t n, RtLine *out, int eof)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1 || rt_line_grow(out, 2 * n + 16) < 0) {
+        if (cd != (iconv_t)-1)
+            iconv_close(cd);
+        return SIZE_MAX;
+    }
+    char *ip = (char *)in, *op = out->p + out->n;
+    size_t il = n;
+    gb_convert(cd, &ip, &il, &op, eof);
+    out->n = (size_t)(op - out->p);
+    iconv_close(cd);
+    return n - il;
+}
+
 /* GB18030 from fd into UTF-8 in the temporary file out. A byte sequence that is no GB18030
  * character becomes the byte 0xFF, which no UTF-8 text holds: its row is rejected as not
  * UTF-8 text, at its line, never guessed at. 0, or -1 with a message. */
@@ -927,19 +966,8 @@ static int convert_gb18030(int fd, int out, const char *path, char *err, size_t 
             have += (size_t)k;
         }
         char *ip = in, *op = ob;
-        size_t il = have, ol = 2 * CSV_CHUNK + 16;
-        while (il) {
-            if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
-                break;
-            if (errno == EINVAL && !eof)
-                break; /* a character cut by the chunk: kept for the next read */
-            if (errno == E2BIG)
-                break;          /* cannot happen: UTF-8 needs at most 2 bytes per GB18030 byte */
-            *op++ = (char)0xFF; /* EILSEQ, or a cut character at the end of the file */
-            ol--;
-            ip++;
-            il--;
-        }
+        size_t il = have;
+        gb_convert(cd, &ip, &il, &op, eof);
         if (write_all(out, ob, (size_t)(op - ob)) < 0) {
             snprintf(err, errlen, "cannot convert %s: %s", path, strerror(errno));
             goto done;
@@ -957,52 +985,84 @@ done:
     return rc;
 }
 
-int rt_csv_decode_input(int *fd, const char *path, int enc, char *err, size_t errlen)
+int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errlen)
 {
-    if (enc == RT_ENC_UTF8)
+    if (enc != RT_ENC_AUTO)
+        return enc == RT_ENC_GB18030;
+    /* a regular file is sniffed where it stands; standard input is taken as UTF-8 */
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
         return 0;
-    if (enc == RT_ENC_AUTO) {
-        /* a regular file is sniffed where it stands; standard input is taken as UTF-8 */
-        struct stat st;
-        if (fstat(*fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
-            return 0;
-        char *b = polrt_realloc(NULL, CSV_SNIFF);
-        if (!b) {
-            snprintf(err, errlen, "cannot read %s: out of memory", path);
-            return -1;
-        }
-        ssize_t k;
-        do
-            k = pread(*fd, b, CSV_SNIFF, 0);
-        while (k < 0 && errno == EINTR);
-        int gb = k > 0 && rt_csv_sniff_gb18030(b, (size_t)k);
-        polrt_realloc(b, 0);
-        if (k < 0) {
-            snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
-            return -1;
-        }
-        if (!gb)
-            return 0;
+    char *b = polrt_realloc(NULL, CSV_SNIFF);
+    if (!b) {
+        snprintf(err, errlen, "cannot read %s: out of memory", path);
+        return -1;
     }
+    ssize_t k;
+    do
+        k = pread(fd, b, CSV_SNIFF, 0);
+    while (k < 0 && errno == EINTR);
+    int gb = k > 0 && rt_csv_sniff_gb18030(b, (size_t)k);
+    polrt_realloc(b, 0);
+    if (k < 0) {
+        snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        return -1;
+    }
+    return gb;
+}
+
+/* an unlinked temporary file (mode 0600: it holds the input's personal data), open for
+ * reading and writing at its start: its descriptor, or -1 with a message */
+static int temp_file(const char *path, char *err, size_t errlen)
+{
     FILE *tf = tmpfile();
     int out = tf ? dup(fileno(tf)) : -1;
     if (tf)
         fclose(tf);
-    if (out < 0) {
+    if (out < 0)
         snprintf(err, errlen, "cannot convert %s: temporary file: %s", path, strerror(errno));
+    return out;
+}
+
+/* fd (written) back at its start for reading: 0, or -1 with a message (fd closed) */
+static int temp_rewind(int fd, const char *path, char *err, size_t errlen)
+{
+    if (lseek(fd, 0, SEEK_SET) == 0)
+        return 0;
+    snprintf(err, errlen, "cannot convert %s: %s", path, strerror(errno));
+    close(fd);
+    return -1;
+}
+
+int rt_csv_decode_input(int *fd, const char *path, int enc, char *err, size_t errlen)
+{
+    int gb = rt_csv_is_gb18030(*fd, path, enc, err, errlen);
+    if (gb <= 0)
+        return gb;
+    int out = temp_file(path, err, errlen);
+    if (out < 0)
         return -1;
-    }
     if (convert_gb18030(*fd, out, path, err, errlen) < 0) {
         close(out);
         return -1;
     }
-    if (lseek(out, 0, SEEK_SET) != 0) {
-        snprintf(err, errlen, "cannot convert %s: %s", path, strerror(errno));
-        close(out);
+    if (temp_rewind(out, path, err, errlen) < 0)
         return -1;
-    }
     if (*fd > 0)
         close(*fd);
     *fd = out;
     return 0;
+}
+
+int rt_csv_temp_text(const char *p, size_t n, const char *path, char *err, size_t errlen)
+{
+    int out = temp_file(path, err, errlen);
+    if (out < 0)
+        return -1;
+    if (write_all(out, p, n) < 0) {
+        snprintf(err, errlen, "cannot convert %s: %s", path, strerror(errno));
+        close(out);
+        return -1;
+    }
+    return temp_rewind(out, path, err, errlen) < 0 ? -1 : out;
 }

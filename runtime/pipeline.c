@@ -7,6 +7,7 @@
  * input order. A person's claims must come in date order (a claim dated before one already
  * settled for its person is rejected: re-settling is not a batch pipeline's job). */
 #include "pipeline.h"
+#include "pipeline_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -36,119 +37,12 @@
 /* with a ledger on disk each batch is one transaction: smaller batches, so that a killed
  * run loses seconds of work (about 4,000 claims), and the commit's sync is still noise */
 #define PIPE_BATCH_LEDGER (512 << 10)
-/* looking back from a batch's end for its last complete record: longer than any real row */
-#define PIPE_TAIL 65536
-/* across ranks, the smallest chunk a rank reads in a round: a round costs each rank six
- * exchanges (states, counts, records, ids, answers, outcomes), tens of microseconds; 64 KiB
- * of records is ~500 claims, whose decoding takes far longer */
-#define PIPE_MIN_CHUNK (64 << 10)
 /* most threads: more cannot help two barriers per batch */
 #define PIPE_MAX_THREADS 256
-/* a message about a row or a claim */
-#define MSG_MAX 512
 /* weight of one person when there is no weight column: 1.000000 */
 #define ONE_WEIGHT 1000000
 
 enum { TASK_NONE, TASK_DECODE, TASK_MERGE_PERSONS, TASK_SETTLE, TASK_FINISH, TASK_EXIT };
-
-/* fixed columns: claim_id, person_id and the --weight column, bound by name (decode.c) */
-enum { COL_CLAIM_ID, COL_PERSON_ID, COL_WEIGHT };
-
-/* an engine and the layout of its ledger rows in a person state */
-typedef struct Eng {
-    PolEngine *e;
-    const RtSchema *s;
-    int date_idx;    /* its claim date field, -1 none */
-    int stride;      /* int64 per ledger row: ledger, key, the widest ledger's fields */
-    size_t inline_b; /* bytes of the rows inside the person state: one per ledger */
-    /* per ledger: 1 when its key is the year of the claim date, which a person's claims
-     * follow in order (the date-order check): a row of an earlier key is never read again,
-     * so the new year's row takes its place and a person holds one row per ledger */
-    uint8_t *latest;
-} Eng;
-
-/* Claim ids seen so far: an open-addressing set of their 64-bit hashes (0 marks a free
- * slot; a hash of 0 is stored as 1). Two different ids whose hashes agree, about one chance
- * in 10^11 per claim for a file of 100 million claims, would count as one: the later row is
- * then rejected as a duplicate (never lost). 8 bytes a claim, at most three quarters full:
- * linear probing then still finds most ids in the first cache line, and 1 M claims take a
- * 16 MiB table instead of 32 (each first touch of a page costs on this VM). */
-typedef struct IdSet {
-    uint64_t *slot;
-    size_t cap, n;
-} IdSet;
-
-struct RtPipe {
-    const RtPipeOpts *o;
-    const RtPipeSink *sink;
-    RtPipeStats *st;
-    int neng;
-    Eng *eng;
-    const RtSchema *s; /* engine 0's */
-    int maxout;
-    int date_idx;
-    size_t pstate_size; /* RtPState, the sink's part, the rows arrays and inline rows */
-    size_t pstate_rows; /* offset of the rows arrays in it */
-    /* threads */
-    int nthreads;
-    RtPThread *th;
-    pthread_mutex_t mu;
-    pthread_cond_t go, done;
-    int task;
-    uint64_t generation;
-    int running;
-    atomic_size_t next_block;
-    /* input */
-    int fd;
-    const char *path;
-    int64_t size, consumed;
-    char *buf;
-    size_t len, cap, start, complete;
-    size_t batch; /* bytes a batch reads (<= cap: the buffer's size) */
-    int eof;
-    int64_t line; /* line of buf[start] */
-    int64_t seq;  /* data rows so far */
-    int64_t buf_off;
-    RtBlock *blocks;
-    size_t nblocks, cap_blocks, used_blocks, batch_first, batch_blocks;
-    RtBinding bind;
-    const RtField **bind_fields;
-    int is_persons;
-    int64_t *defaults; /* person fields when there is no persons file */
-    int *keep_pcol;    /* per RtPipeOpts.keep name: its persons column (rt_pipe_person_col) */
-    int nkeep_pcol;    /* of them, those found once: each person keeps their text */
-    IdSet ids;
-    /* rejects */
-    RtOut rejects;
-    const char *cur_rejects;
-    int64_t told;
-    int crlf_hdr;      /* the file's header ends with CRLF: rejected rows copied end so too */
-    int in_header;     /* reading the header: a record too long is the file's error */
-    PolProgress meter; /* restarted for each file */
-    char err[MSG_MAX];
-    int failed;
-    int code; /* the exit code of the failure (POLRT_EXIT_USAGE or _SYSTEM) */
-    /* across ranks (the section "across ranks" below): a rank other than 0, which writes no
-     * rejects file (rank 0 does) */
-    int not_rank0;
-    int64_t data0;          /* the file's first byte after its header */
-    size_t chunk;           /* bytes of a chunk: a round is N of them */
-    int64_t round;          /* rounds read */
-    int cstate;             /* the record machine's state at the next round's first byte */
-    int64_t rline, rseq;    /* line and row number of the next round's first row */
-    int64_t oseq0, rrows;   /* the round read: its first row number and its rows (all ranks) */
-    RtLine cbuf;            /* this rank's chunk, the byte before it, its last record's tail */
-    RtLine *xto;            /* per rank: what goes there (records, ids, answers) */
-    RtLine xout;            /* what this rank sends: the lists, or its rows' outcomes */
-    RtLine xin, xback;      /* what it receives: records or ids; answers (kept buffers) */
-    size_t *xcnt;           /* bytes sent to each rank, then bytes from each rank */
-    int64_t *xbase;         /* per rank: its chunk's first line and row; the allgather's */
-    unsigned char *xstates; /* per rank: the state table of its chunk */
-    int64_t *xline, *xseq;  /* the received records' lines and row numbers, in order */
-    size_t xn, xcap_line, xcap_seq;
-    RtBlock oblk;       /* rank 0: the round's rows, every rank's outcome in its place */
-    uint64_t cut_bytes; /* bytes of records this rank cut from the files */
-};
 
 /* ---- small helpers ------------------------------------------------------------------------ */
 
@@ -169,7 +63,7 @@ static void pipe_vfail(RtPipe *m, int code, const char *fmt, va_list ap)
 }
 
 /* a failure of the command line or the files it names: exit POLRT_EXIT_USAGE */
-__attribute__((format(printf, 2, 3))) static void pipe_error(RtPipe *m, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) void rt_pipe_error(RtPipe *m, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -179,8 +73,7 @@ __attribute__((format(printf, 2, 3))) static void pipe_error(RtPipe *m, const ch
 
 /* a failure of the system (memory, a thread, I/O): exit POLRT_EXIT_SYSTEM; with errno e,
  * the usage code when e says a name does not exist (polrt_exit_for_errno) */
-__attribute__((format(printf, 3, 4))) static void pipe_sys_error(RtPipe *m, int e, const char *fmt,
-                                                                 ...)
+__attribute__((format(printf, 3, 4))) void rt_pipe_sys_error(RtPipe *m, int e, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -337,11 +230,11 @@ static int check_threads(RtPipe *m)
 {
     for (int i = 0; i < m->nthreads; i++) {
         if (m->th[i].fatal[0]) {
-            pipe_sys_error(m, 0, "%s", m->th[i].fatal);
+            rt_pipe_sys_error(m, 0, "%s", m->th[i].fatal);
             return -1;
         }
         if (m->th[i].oom) {
-            pipe_sys_error(m, 0, "out of memory");
+            rt_pipe_sys_error(m, 0, "out of memory");
             return -1;
         }
     }
@@ -358,26 +251,31 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
     int stdin_ = strcmp(path, "-") == 0;
     m->fd = stdin_ ? 0 : open(path, O_RDONLY | O_CLOEXEC);
     if (m->fd < 0) {
-        pipe_sys_error(m, errno, "cannot open %s: %s", path, strerror(errno));
+        rt_pipe_sys_error(m, errno, "cannot open %s: %s", path, strerror(errno));
         return -1;
     }
     struct stat st;
     int have = fstat(m->fd, &st) == 0;
     if (have && S_ISDIR(st.st_mode)) {
-        pipe_error(m, "cannot open %s: %s", path, strerror(EISDIR));
+        rt_pipe_error(m, "cannot open %s: %s", path, strerror(EISDIR));
         return -1;
     }
     /* GBK from Excel: converted to UTF-8 first (csv.c), the size then the converted one */
     int enc = rt_csv_encoding(m->o->encoding);
     if (enc < 0) {
-        pipe_error(m, "unknown encoding '%s' (expected utf-8 or gb18030; gbk is read as gb18030)",
-                   m->o->encoding);
+        rt_pipe_error(m,
+                      "unknown encoding '%s' (expected utf-8 or gb18030; gbk is read as gb18030)",
+                      m->o->encoding);
         return -1;
     }
     char why[512];
     int fd0 = m->fd;
-    if (rt_csv_decode_input(&m->fd, path, enc, why, sizeof why) < 0) {
-        pipe_sys_error(m, 0, "%s", why);
+    /* across ranks each rank converts its own chunks (ranks.c) */
+    int conv = m->o->cluster ? rt_ranks_gb18030(m, enc) : 0;
+    if (conv < 0)
+        return -1;
+    if (!conv && rt_csv_decode_input(&m->fd, path, enc, why, sizeof why) < 0) {
+        rt_pipe_sys_error(m, 0, "%s", why);
         return -1;
     }
     if (m->fd != fd0)
@@ -398,6 +296,9 @@ static void close_input(RtPipe *m)
     if (m->fd > 0)
         close(m->fd);
     m->fd = -1;
+    if (m->raw_fd > 0)
+        close(m->raw_fd);
+    m->raw_fd = -1;
 }
 
 static int reject_long_record(RtPipe *m);
@@ -419,7 +320,7 @@ static int next_batch(RtPipe *m)
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
-                pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
+                rt_pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
                 return -1;
             }
             if (n == 0)
@@ -468,14 +369,15 @@ static int next_batch(RtPipe *m)
             }
         }
         if (m->batch >= RT_CSV_MAX_RECORD) {
-            pipe_error(m, "%s:%" PRId64 ": record longer than %d MiB (unterminated quoted field?)",
-                       m->path, m->line, RT_CSV_MAX_RECORD >> 20);
+            rt_pipe_error(m,
+                          "%s:%" PRId64 ": record longer than %d MiB (unterminated quoted field?)",
+                          m->path, m->line, RT_CSV_MAX_RECORD >> 20);
             return -1;
         }
         if (m->batch == m->cap) {
             char *nb = polrt_realloc(m->buf, m->cap * 2);
             if (!nb) {
-                pipe_sys_error(m, 0, "out of memory");
+                rt_pipe_sys_error(m, 0, "out of memory");
                 return -1;
             }
             m->buf = nb;
@@ -519,7 +421,7 @@ static int cut_blocks(RtPipe *m)
             continue;
         RtBlock *b = add_block(m);
         if (!b) {
-            pipe_sys_error(m, 0, "out of memory");
+            rt_pipe_sys_error(m, 0, "out of memory");
             return -1;
         }
         b->from = prev;
@@ -597,7 +499,7 @@ static int read_header(RtPipe *m)
         const char *bad;
         int k = rt_csv_cells(m->buf, from, e, c, &next, &lines, &bad);
         if (k < 0) {
-            pipe_sys_error(m, 0, "out of memory");
+            rt_pipe_sys_error(m, 0, "out of memory");
             return 2;
         }
         int64_t line = m->line;
@@ -622,7 +524,7 @@ static int read_header(RtPipe *m)
             m->st->crlf = m->crlf_hdr;
         int bh = bind_header(m, c, line, m->buf + rs, e - rs, why, sizeof why);
         if (bh == -3) {
-            pipe_sys_error(m, 0, "out of memory");
+            rt_pipe_sys_error(m, 0, "out of memory");
             return 2;
         }
         if (bh < 0) {
@@ -630,7 +532,7 @@ static int read_header(RtPipe *m)
             return bh == -2 ? 2 : 3;
         }
         if (m->is_persons && find_person_cols(m) < 0) {
-            pipe_sys_error(m, 0, "out of memory");
+            rt_pipe_sys_error(m, 0, "out of memory");
             return 2;
         }
         if (m->bind.ignored && m->o->notes)
@@ -678,7 +580,7 @@ static RtPerson *person_add(RtPipe *m, RtPThread *t, const char *id, size_t n, u
     return p;
 }
 
-static void bad_row(RtPool *pool, RtRow *r, const char *why)
+void rt_pipe_bad_row(RtPool *pool, RtRow *r, const char *why)
 {
     r->status = RT_ROW_BAD;
     r->why = rt_pool_str(pool, why, strlen(why));
@@ -694,7 +596,7 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
     if (!pid) {
         snprintf(why, sizeof why, "%s: missing value",
                  m->bind.hdr[m->bind.fixed_col[COL_PERSON_ID]]);
-        bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(&b->arena, r, why);
         return 0;
     }
     r->pid = rt_pool_str(&b->arena, pid, pn);
@@ -704,7 +606,7 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
     if (!r->pid || !r->fields)
         return -1;
     if (rt_decode_fields(&m->bind, c->p, c->len, 0, s->nperson, r->fields, why, sizeof why) < 0) {
-        bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(&b->arena, r, why);
         return 0;
     }
     int any = 0;
@@ -718,7 +620,7 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
             return -1;
         if (rt_decode_fields(&m->bind, c->p, c->len, s->nperson, m->bind.nf, r->hvals, why,
                              sizeof why) < 0) {
-            bad_row(&b->arena, r, why);
+            rt_pipe_bad_row(&b->arena, r, why);
             return 0;
         }
     }
@@ -731,18 +633,10 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
             snprintf(why, sizeof why,
                      "%s: not a weight '%.*s' (expected a number >= 0 such as 1.25)",
                      m->bind.hdr[wcol], (int)(wn > 40 ? 40 : wn), w);
-            bad_row(&b->arena, r, why);
+            rt_pipe_bad_row(&b->arena, r, why);
         }
     }
     return 0;
-}
-
-/* Across ranks, the rank of an id (a person's; a claim id's, for the duplicate check) from
- * its hash: other bits than the thread's (h % threads), so every thread of every rank gets its
- * share */
-static int rank_of(const RtPipe *m, uint64_t h)
-{
-    return (int)((h >> 32) % (uint64_t)m->o->cluster->size);
 }
 
 /* a claims row: its id, fields, the policy's input checks and its person; 0, or -1 */
@@ -756,7 +650,7 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
     if (!id) {
         snprintf(why, sizeof why, "%s: missing value",
                  m->bind.hdr[m->bind.fixed_col[COL_CLAIM_ID]]);
-        bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(&b->arena, r, why);
         return 0;
     }
     r->fields = rt_pool_alloc(&b->arena, ((size_t)s->nclaim + 1) * sizeof *r->fields);
@@ -767,19 +661,19 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
     if (!pid) {
         snprintf(why, sizeof why, "%s: missing value",
                  m->bind.hdr[m->bind.fixed_col[COL_PERSON_ID]]);
-        bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(&b->arena, r, why);
         return 0;
     }
     if (!m->o->reverse &&
         rt_decode_fields(&m->bind, c->p, c->len, 0, s->nclaim, r->fields, why, sizeof why) < 0) {
-        bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(&b->arena, r, why);
         return 0;
     }
     /* the base policy's own input checks (reject ... when ...) */
     int64_t code, loc;
     if (!m->o->reverse && rt_engine_check(m->eng[0].e, r->fields, t->chk_pver, &code, &loc)) {
         rt_err_describe(s, code, loc, why, sizeof why);
-        bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(&b->arena, r, why);
         return 0;
     }
     /* rows of one person usually come together: one lookup for them */
@@ -803,7 +697,7 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
                      m->o->persons);
         else
             snprintf(why, sizeof why, "unknown person (the person_id is not in %s)", m->o->persons);
-        bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(&b->arena, r, why);
         return 0;
     }
     if (p->bad_line) {
@@ -813,7 +707,7 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
         else
             snprintf(why, sizeof why, "the person has a rejected row (%s:%" PRId64 ")",
                      m->o->persons, p->bad_line);
-        bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(&b->arena, r, why);
         return 0;
     }
     r->p = p;
@@ -865,7 +759,7 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
             bad = why;
         }
         if (bad) {
-            bad_row(&b->arena, r, bad);
+            rt_pipe_bad_row(&b->arena, r, bad);
             continue;
         }
         int blank = 1;
@@ -877,7 +771,7 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         }
         if (c->n != m->bind.ncols) {
             snprintf(why, sizeof why, "expected %d fields, found %d", m->bind.ncols, c->n);
-            bad_row(&b->arena, r, why);
+            rt_pipe_bad_row(&b->arena, r, why);
             continue;
         }
         size_t pn;
@@ -927,7 +821,7 @@ static int rejects_open(RtPipe *m)
         return 0;
     char err[MSG_MAX];
     if (rt_out_open(&m->rejects, m->cur_rejects, err, sizeof err) < 0) {
-        pipe_sys_error(m, errno, "%s", err);
+        rt_pipe_sys_error(m, errno, "%s", err);
         return -1;
     }
     fwrite(m->bind.raw, 1, m->bind.nraw, m->rejects.f);
@@ -944,6 +838,8 @@ static int reject_row(RtPipe *m, const RtRow *r)
         return -1;
     if (m->not_rank0)
         return 0;
+    if (!r->raw) /* across ranks, a record too long to send: copied from the file */
+        return rt_ranks_long_copy(m, r);
     fwrite(r->raw, 1, r->nraw, m->rejects.f);
     if (r->nraw && r->raw[r->nraw - 1] != '\n')
         fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
@@ -978,7 +874,7 @@ static int reject_long_record(RtPipe *m)
         if (k < 0 && errno == EINTR)
             continue;
         if (k < 0) {
-            pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
+            rt_pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
             return -1;
         }
         if (k == 0)
@@ -1009,7 +905,9 @@ static int reject_batch(RtPipe *m, RtBlock *blocks, size_t n)
             else if (r->status == RT_ROW_BAD) {
                 if (reject_row(m, r) < 0)
                     return -1;
-                if (m->o->max_rejects && m->st->rejected >= m->o->max_rejects) {
+                /* a record too long (across ranks: no raw bytes) stops nothing, as alone
+                 * (reject_long_record) */
+                if (m->o->max_rejects && r->raw && m->st->rejected >= m->o->max_rejects) {
                     rt_pipe_progress_clear(m);
                     fprintf(stderr,
                             "polc: %s: stopped after %" PRId64
@@ -1036,7 +934,7 @@ static size_t estimate_rows(const RtPipe *m, size_t rows_so_far)
 /* ---- numbering and duplicate claim ids (calling thread, input order) ---------------------- */
 
 /* room for n ids without growing: 0, or -1 on memory */
-static int ids_reserve(IdSet *s, size_t n)
+int rt_ids_reserve(IdSet *s, size_t n)
 {
     if (4 * n <= 3 * s->cap)
         return 0;
@@ -1070,7 +968,7 @@ static size_t ids_home(const IdSet *s, uint64_t h)
 }
 
 /* 1 when h was in the set, 0 when added now (room reserved by the caller) */
-static int ids_add(IdSet *s, uint64_t h)
+int rt_ids_add(IdSet *s, uint64_t h)
 {
     if (h == 0)
         h = 1;
@@ -1103,7 +1001,7 @@ static int number_rows(RtPipe *m, IdSet *ids)
         for (size_t bi = 0; bi < m->used_blocks; bi++)
             batch += m->blocks[bi].nrows;
         size_t est = estimate_rows(m, (size_t)m->seq + batch);
-        if (ids_reserve(ids, (est > ids->n ? est : ids->n) + batch) < 0)
+        if (rt_ids_reserve(ids, (est > ids->n ? est : ids->n) + batch) < 0)
             return -1;
     }
     size_t rows = 0;
@@ -1127,9 +1025,9 @@ static int number_rows(RtPipe *m, IdSet *ids)
                 continue;
             if (k + IDS_PREFETCH < b->nrows)
                 __builtin_prefetch(&ids->slot[ids_home(ids, b->rows[k + IDS_PREFETCH].hash)]);
-            if (ids_add(ids, r->hash) && r->status == RT_ROW_OK) {
+            if (rt_ids_add(ids, r->hash) && r->status == RT_ROW_OK) {
                 snprintf(why, sizeof why, "duplicate claim id '%s'", r->id);
-                bad_row(&b->arena, r, why);
+                rt_pipe_bad_row(&b->arena, r, why);
             }
             if (r->status == RT_ROW_OK) {
                 RtPThread *t = &m->th[r->thread];
@@ -1140,12 +1038,6 @@ static int number_rows(RtPipe *m, IdSet *ids)
     }
     return 0;
 }
-
-static int cluster_begin(RtPipe *m);
-static int cluster_read(RtPipe *m);
-static int cluster_rows(RtPipe *m, IdSet *ids);
-static int cluster_outcomes(RtPipe *m);
-static void cluster_persons(RtPipe *m);
 
 /* ---- persons ------------------------------------------------------------------------------- */
 
@@ -1269,7 +1161,7 @@ static int load_persons(RtPipe *m)
         return 2;
     const RtCluster *cl = m->o->cluster;
     int rc = read_header(m);
-    if (rc == 0 && cl && cluster_begin(m) < 0)
+    if (rc == 0 && cl && rt_ranks_begin(m) < 0)
         return 2;
     while (rc == 0) {
         if (cut_blocks(m) < 0)
@@ -1278,8 +1170,8 @@ static int load_persons(RtPipe *m)
         parallel(m, TASK_DECODE);
         if (check_threads(m) < 0)
             return 2;
-        if (cl ? cluster_rows(m, NULL) < 0 : number_rows(m, NULL) < 0) {
-            pipe_sys_error(m, 0, "out of memory");
+        if (cl ? rt_ranks_rows(m, NULL) < 0 : number_rows(m, NULL) < 0) {
+            rt_pipe_sys_error(m, 0, "out of memory");
             return 2;
         }
         /* each partition's table sized once from the first batch (growing rehashes it);
@@ -1287,13 +1179,13 @@ static int load_persons(RtPipe *m)
         size_t est = cl ? 0 : estimate_rows(m, (size_t)m->seq);
         for (int i = 0; est && i < m->nthreads; i++)
             if (rt_map_reserve(&m->th[i].persons, est / (size_t)m->nthreads + 16) < 0) {
-                pipe_sys_error(m, 0, "out of memory");
+                rt_pipe_sys_error(m, 0, "out of memory");
                 return 2;
             }
         parallel(m, TASK_MERGE_PERSONS);
         if (check_threads(m) < 0)
             return 2;
-        if (cl && cluster_outcomes(m) < 0)
+        if (cl && rt_ranks_outcomes(m) < 0)
             return 2;
         /* across ranks, rank 0 alone has every row's outcome: it decides whether the job
          * stops */
@@ -1314,7 +1206,7 @@ static int load_persons(RtPipe *m)
         if (!cl)
             m->consumed = m->buf_off + (int64_t)m->complete;
         progress(m, "reading persons");
-        int got = cl ? cluster_read(m) : next_batch(m);
+        int got = cl ? rt_ranks_read(m) : next_batch(m);
         if (got < 0)
             return 2;
         if (got == 0)
@@ -1328,7 +1220,7 @@ static int load_persons(RtPipe *m)
         m->st->persons_w += m->th[i].wfile;
     }
     if (cl)
-        cluster_persons(m);
+        rt_ranks_persons(m);
     return 0;
 }
 
@@ -1338,18 +1230,18 @@ static int persons_optional(RtPipe *m)
     const RtSchema *s = m->s;
     for (int k = 0; k < s->nperson; k++)
         if (!s->person[k].has_default && !s->person[k].type.optional) {
-            pipe_error(m, "the policy's person field '%s' has no default: give a persons file",
-                       s->person[k].name);
+            rt_pipe_error(m, "the policy's person field '%s' has no default: give a persons file",
+                          s->person[k].name);
             return -1;
         }
     if (s->nhist) {
-        pipe_error(m, "the policy reads an identity history ('%s', ...): give a persons file",
-                   s->hist[0].name);
+        rt_pipe_error(m, "the policy reads an identity history ('%s', ...): give a persons file",
+                      s->hist[0].name);
         return -1;
     }
     m->defaults = polrt_realloc(NULL, ((size_t)s->nperson + 1) * sizeof *m->defaults);
     if (!m->defaults) {
-        pipe_sys_error(m, 0, "out of memory");
+        rt_pipe_sys_error(m, 0, "out of memory");
         return -1;
     }
     for (int k = 0; k < s->nperson; k++)
@@ -1565,7 +1457,7 @@ static RtPState *enter_person(RtPThread *t, RtPerson *p)
 /* a row rejected while settling: the reason in the thread's batch pool */
 static void settle_reject(RtPThread *t, RtRow *r, const char *why)
 {
-    bad_row(&t->batch, r, why);
+    rt_pipe_bad_row(&t->batch, r, why);
 }
 
 /* Times a claim is settled again when another process wrote the ledger file between reading
@@ -1882,605 +1774,6 @@ static void task_finish(RtPThread *t)
     }
 }
 
-/* ---- across ranks (cluster.h, spec/SCALE.md "What is split") ---------------------------------
- * Each file is read in rounds: round r is the file's chunks rN .. rN+N-1 (N ranks), in file
- * order, and rank k reads the k-th of them. A chunk's records are those that start in its
- * bytes; every record goes to the rank of its person (a record whose person id cannot be read,
- * a blank or malformed one, to rank 0, which rejects it as one process would), with its line
- * and row number. Received in rank order, a round's records are in file order on every rank,
- * so each rank's batch is its persons' records in input order and settles as one process's.
- * Claim ids are checked on the rank of the id. Every row's outcome then goes to rank 0, which
- * puts the round's rows in order (m->oblk) for the rejects file and the sink. */
-
-/* a routed record: its line, its row number and its length, then its bytes */
-typedef struct XRec {
-    int64_t line, seq;
-    uint32_t n;
-} XRec;
-#define XREC_BYTES (2 * sizeof(int64_t) + sizeof(uint32_t))
-
-/* an id to check: its hash and its row's number */
-#define XID_BYTES (sizeof(uint64_t) + sizeof(int64_t))
-
-/* n bytes of the file at off appended to m->cbuf: the bytes read (fewer at its end), or -1
- * (error set) */
-static ssize_t read_at(RtPipe *m, int64_t off, size_t n)
-{
-    if (rt_line_grow(&m->cbuf, n) < 0) {
-        pipe_sys_error(m, 0, "out of memory");
-        return -1;
-    }
-    size_t got = 0;
-    while (got < n) {
-        ssize_t k = pread(m->fd, m->cbuf.p + m->cbuf.n + got, n - got, off + (int64_t)got);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0) {
-            pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
-            return -1;
-        }
-        if (k == 0)
-            break;
-        got += (size_t)k;
-    }
-    m->cbuf.n += got;
-    return (ssize_t)got;
-}
-
-/* the per-rank lists m->xto emptied (made by cluster_begin) */
-static void xto_reset(RtPipe *m)
-{
-    int nr = m->o->cluster->size;
-    for (int k = 0; k < nr; k++)
-        m->xto[k].n = 0;
-}
-
-/* The per-rank lists, one after another, exchanged (alltoallv): the bytes from each rank in
- * *recv (the buffer of in: m->xin, m->xback), m->xcnt[N + k] of them from rank k. 0, or -1
- * (error set). */
-static int xto_exchange(RtPipe *m, RtLine *in, char **recv)
-{
-    const RtCluster *c = m->o->cluster;
-    int nr = c->size;
-    RtLine *l = &m->xout;
-    l->n = 0;
-    int oom = 0;
-    for (int k = 0; k < nr; k++) {
-        oom |= m->xto[k].oom;
-        m->xcnt[k] = m->xto[k].n;
-        if (m->xto[k].n)
-            rt_line_add(l, m->xto[k].p, m->xto[k].n);
-    }
-    /* a rank short of memory still takes part (the others are at the exchange): with nothing
-     * to send, it fails after */
-    if (oom || l->oom)
-        for (int k = 0; k < nr; k++)
-            m->xcnt[k] = 0;
-    if (c->alltoallv(c, l->p, m->xcnt, &in->p, &in->cap, m->xcnt + nr) < 0 || oom || l->oom) {
-        pipe_sys_error(m, 0, "out of memory");
-        return -1;
-    }
-    *recv = in->p;
-    return 0;
-}
-
-/* Across ranks, after the header: the records start at m->data0, read in chunks; the first
- * round read. 0, or -1 (error set). */
-static int cluster_begin(RtPipe *m)
-{
-    const RtCluster *c = m->o->cluster;
-    if (m->size < 0) {
-        pipe_error(m, "%s is not a regular file: it cannot be read across %d ranks", m->path,
-                   c->size);
-        return -1;
-    }
-    m->data0 = m->buf_off + (int64_t)m->start;
-    size_t nr = (size_t)c->size;
-    if (!m->xto) {
-        m->xto = polrt_realloc(NULL, nr * sizeof *m->xto);
-        m->xcnt = polrt_realloc(NULL, 2 * nr * sizeof *m->xcnt);
-        m->xbase = polrt_realloc(NULL, 4 * nr * sizeof *m->xbase);
-        m->xstates = polrt_realloc(NULL, nr * RT_CSV_STATES);
-        if (m->xto)
-            memset(m->xto, 0, nr * sizeof *m->xto);
-        if (!m->xto || !m->xcnt || !m->xbase || !m->xstates) {
-            pipe_sys_error(m, 0, "out of memory");
-            return -1;
-        }
-    }
-    /* a round reads what one process's batch does, in N chunks; not so small that the
-     * exchanges' few words a rank outweigh the records */
-    size_t chunk = m->batch / (size_t)c->size;
-    m->chunk = c->chunk ? c->chunk : chunk > PIPE_MIN_CHUNK ? chunk : PIPE_MIN_CHUNK;
-    m->round = 0;
-    m->cstate = RT_CSV_START;
-    m->rline = m->line;
-    m->rseq = 0;
-    return cluster_read(m) < 0 ? -1 : 0;
-}
-
-/* Read this rank's chunk of the next round and route its records: the records of this rank's
- * persons, of the whole round, into m->buf in file order, their lines and row numbers in
- * m->xline, m->xseq. 1, 0 when the file is done, -1 (error set). */
-static int cluster_read(RtPipe *m)
-{
-    const RtCluster *c = m->o->cluster;
-    int nr = c->size;
-    int64_t per_round = (int64_t)m->chunk * nr;
-    /* one round at least: a header alone still makes the outputs */
-    if (m->round > 0 && m->round * per_round >= m->size - m->data0)
-        return 0;
-    int64_t a = m->data0 + (m->round * nr + c->rank) * (int64_t)m->chunk;
-    size_t nominal =
-        a < m->size ? (size_t)(m->size - a < (int64_t)m->chunk ? m->size - a : (int64_t)m->chunk)
-                    : 0;
-    /* the byte before the chunk too: a line feed there may end a record */
-    size_t pre = a > m->data0 ? 1 : 0;
-    m->cbuf.n = 0;
-    ssize_t got = nominal ? read_at(m, a - (int64_t)pre, pre + nominal) : 0;
-    if (got < 0)
-        return -1;
-    if ((size_t)got != (nominal ? pre + nominal : 0)) {
-        pipe_error(m, "%s changed while it was read (shorter than its size)", m->path);
-        return -1;
-    }
-    /* the record machine's state at each chunk's start: every rank's table of its chunk,
-     * composed in file order from the round's first byte, whose state is known */
-    unsigned char f[RT_CSV_STATES], *all = m->xstates;
-    for (int s = 0; s < RT_CSV_STATES; s++)
-        f[s] = (unsigned char)s;
-    if (nominal)
-        rt_csv_chunk_states(m->cbuf.p + pre, nominal, f);
-    c->allgather(c, f, sizeof f, all);
-    int st = m->cstate, mine = st;
-    for (int k = 0; k < nr; k++) {
-        if (k == c->rank)
-            mine = st;
-        st = all[(size_t)k * RT_CSV_STATES + (size_t)st];
-    }
-    m->cstate = st;
-    /* this rank's records: from the first record start at or after a, to the first at or
-     * after a + nominal (the next chunk's first), reading on past the chunk for its last */
-    size_t start = nominal, end = nominal;
-    if (nominal) {
-        if (!pre || (mine == RT_CSV_START && m->cbuf.p[0] == '\n'))
-            start = 0;
-        else {
-            RtCsvScan sc = {mine};
-            int64_t lines = 0;
-            size_t e = rt_csv_scan(&sc, m->cbuf.p + pre, nominal, &lines);
-            start = e == SIZE_MAX ? nominal : e;
-        }
-        size_t p = start;
-        int eof = a + (int64_t)nominal >= m->size;
-        while (p < nominal) {
-            size_t len = m->cbuf.n - pre;
-            /* the first record start at or after the chunk's end (quote-free stretches crossed
-             * by memchr) */
-            size_t e = rt_csv_boundary_after(m->cbuf.p + pre, p, nominal, len, eof);
-            if (e != SIZE_MAX) {
-                p = e;
-                continue;
-            }
-            if (len - p >= RT_CSV_MAX_RECORD) {
-                pipe_error(m,
-                           "%s: a record at byte %" PRId64 " is longer than %d MiB (a quote "
-                           "left open?): across ranks it cannot be read; run alone, which "
-                           "rejects it",
-                           m->path, a + (int64_t)p, RT_CSV_MAX_RECORD >> 20);
-                return -1;
-            }
-            ssize_t k = read_at(m, a - (int64_t)pre + (int64_t)m->cbuf.n, PIPE_TAIL);
-            if (k < 0)
-                return -1;
-            eof = (size_t)k < PIPE_TAIL;
-        }
-        end = p;
-    }
-    m->cut_bytes += end - start;
-    /* each record to its person's rank, with its line and row number in the chunk */
-    xto_reset(m);
-    const char *b = m->cbuf.p + pre;
-    RtCells *cells = &m->th[0].cells;
-    int64_t line = 0, rows = 0;
-    for (size_t pos = start; pos < end;) {
-        size_t e;
-        const char *bad;
-        int64_t lines = 0;
-        int k = rt_csv_cells(b, pos, end, cells, &e, &lines, &bad);
-        if (k < 0) {
-            pipe_sys_error(m, 0, "out of memory");
-            return -1;
-        }
-        XRec x = {line, rows, (uint32_t)(e - pos)};
-        line += lines;
-        size_t rpos = pos;
-        pos = e;
-        if (k == 0)
-            continue;
-        rows++;
-        int dest = 0;
-        if (!bad && cells->n == m->bind.ncols) {
-            size_t pn;
-            const char *pid =
-                rt_decode_id(&m->bind, COL_PERSON_ID, cells->p, cells->len, cells->n, &pn);
-            if (pid)
-                dest = rank_of(m, rt_hash_id(pid, pn));
-        }
-        RtLine *to = &m->xto[dest];
-        rt_line_add(to, (const char *)&x.line, sizeof x.line);
-        rt_line_add(to, (const char *)&x.seq, sizeof x.seq);
-        rt_line_add(to, (const char *)&x.n, sizeof x.n);
-        rt_line_add(to, b + rpos, x.n);
-    }
-    /* every chunk's lines and rows: where each chunk's first row is in the file */
-    int64_t lr[2] = {line, rows}, *base = m->xbase;
-    c->allgather(c, lr, sizeof lr, base + 2 * nr);
-    int64_t l0 = m->rline, s0 = m->rseq;
-    m->oseq0 = s0;
-    for (int k = 0; k < nr; k++) {
-        base[2 * k] = l0;
-        base[2 * k + 1] = s0;
-        l0 += base[2 * nr + 2 * k];
-        s0 += base[2 * nr + 2 * k + 1];
-    }
-    m->rline = l0;
-    m->rrows = s0 - m->rseq;
-    m->rseq = s0;
-    m->round++;
-    char *recv;
-    if (xto_exchange(m, &m->xin, &recv) < 0)
-        return -1;
-    /* the round's records of this rank's persons, in rank order: file order */
-    size_t total = 0;
-    for (int k = 0; k < nr; k++)
-        total += m->xcnt[nr + k];
-    if (total > m->cap) {
-        char *nb = polrt_realloc(m->buf, total);
-        if (!nb) {
-            pipe_sys_error(m, 0, "out of memory");
-            return -1;
-        }
-        m->buf = nb;
-        m->cap = total;
-    }
-    m->len = 0;
-    m->xn = 0;
-    const char *at = recv;
-    for (int k = 0; k < nr; k++) {
-        const char *stop = at + m->xcnt[nr + k];
-        while (at < stop) {
-            XRec x;
-            memcpy(&x.line, at, sizeof x.line);
-            memcpy(&x.seq, at + sizeof x.line, sizeof x.seq);
-            memcpy(&x.n, at + 2 * sizeof x.line, sizeof x.n);
-            at += XREC_BYTES;
-            if (rt_grow(&m->xline, &m->xcap_line, m->xn + 1, sizeof *m->xline) < 0 ||
-                rt_grow(&m->xseq, &m->xcap_seq, m->xn + 1, sizeof *m->xseq) < 0) {
-                pipe_sys_error(m, 0, "out of memory");
-                return -1;
-            }
-            m->xline[m->xn] = base[2 * k] + x.line;
-            m->xseq[m->xn++] = base[2 * k + 1] + x.seq;
-            memcpy(m->buf + m->len, at, x.n);
-            m->len += x.n;
-            at += x.n;
-        }
-    }
-    m->start = 0;
-    m->complete = m->len;
-    m->seq = m->rseq;
-    m->consumed =
-        m->round * per_round < m->size - m->data0 ? m->round * per_round : m->size - m->data0;
-    m->consumed += m->data0;
-    return 1;
-}
-
-/* An entry of the duplicate check on an id's rank: its row's number and where it came */
-typedef struct XId {
-    int64_t seq;
-    size_t at; /* its place among the entries received */
-} XId;
-
-static int xid_order(const void *x, const void *y)
-{
-    const XId *a = x, *b = y;
-    return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
-/* The duplicate claim ids of the batch: every row with a claim id (a rejected one too: its id
- * is taken) sends its hash and row number to the rank of the id, which checks the round's ids
- * in file order against those it has seen, as one process does, and answers each whether its
- * id was taken before. 0, or -1 (error set). */
-static int cluster_ids(RtPipe *m, IdSet *ids)
-{
-    const RtCluster *c = m->o->cluster;
-    int nr = c->size;
-    char why[MSG_MAX];
-    xto_reset(m);
-    for (size_t bi = 0; bi < m->used_blocks; bi++)
-        for (size_t k = 0; k < m->blocks[bi].nrows; k++) {
-            const RtRow *r = &m->blocks[bi].rows[k];
-            if (!r->id)
-                continue;
-            RtLine *to = &m->xto[rank_of(m, r->hash)];
-            rt_line_add(to, (const char *)&r->hash, sizeof r->hash);
-            rt_line_add(to, (const char *)&r->seq, sizeof r->seq);
-        }
-    char *recv = NULL, *back = NULL;
-    XId *order = NULL;
-    if (xto_exchange(m, &m->xin, &recv) < 0)
-        return -1;
-    size_t n = 0;
-    for (int k = 0; k < nr; k++)
-        n += m->xcnt[nr + k] / XID_BYTES;
-    order = polrt_realloc(NULL, (n ? n : 1) * sizeof *order);
-    int oom = !order || ids_reserve(ids, ids->n + n) < 0;
-    /* the answers, in the order the entries came: 1 when the id was taken before */
-    xto_reset(m);
-    if (!oom) {
-        for (size_t i = 0; i < n; i++) {
-            memcpy(&order[i].seq, recv + i * XID_BYTES + sizeof(uint64_t), sizeof order[i].seq);
-            order[i].at = i;
-        }
-        qsort(order, n, sizeof *order, xid_order);
-        for (size_t i = 0; i < n; i++) {
-            uint64_t h;
-            memcpy(&h, recv + order[i].at * XID_BYTES, sizeof h);
-            recv[order[i].at * XID_BYTES] = (char)ids_add(ids, h);
-        }
-        size_t i = 0;
-        for (int k = 0; k < nr; k++)
-            for (size_t j = 0; j < m->xcnt[nr + k] / XID_BYTES; j++, i++)
-                rt_line_add(&m->xto[k], &recv[i * XID_BYTES], 1);
-    }
-    polrt_realloc(order, 0);
-    if (oom) /* at the exchange still, as the others are, then failed */
-        m->xto[0].oom = 1;
-    if (xto_exchange(m, &m->xback, &back) < 0)
-        return -1;
-    /* each rank's answers in the order this rank sent it the ids */
-    size_t *cur = m->xcnt; /* reused: the next answer from each rank */
-    size_t off = 0;
-    for (int k = 0; k < nr; k++) {
-        size_t got = m->xcnt[nr + k];
-        cur[k] = off;
-        off += got;
-    }
-    for (size_t bi = 0; bi < m->used_blocks; bi++) {
-        RtBlock *b = &m->blocks[bi];
-        for (size_t k = 0; k < b->nrows; k++) {
-            RtRow *r = &b->rows[k];
-            if (!r->id)
-                continue;
-            int dup = back[cur[rank_of(m, r->hash)]++];
-            if (dup && r->status == RT_ROW_OK) {
-                snprintf(why, sizeof why, "duplicate claim id '%s'", r->id);
-                bad_row(&b->arena, r, why);
-            }
-        }
-    }
-    return 0;
-}
-
-/* Across ranks, the batch's rows (decoded here: this rank's persons' records) numbered with
- * the lines and row numbers they had in the file, their claim ids checked (ids: the claims
- * file), and the good ones given to their threads. 0, or -1 (error set). */
-static int cluster_rows(RtPipe *m, IdSet *ids)
-{
-    size_t i = 0;
-    for (size_t bi = 0; bi < m->used_blocks; bi++)
-        for (size_t k = 0; k < m->blocks[bi].nrows; k++, i++)
-            if (i < m->xn) {
-                m->blocks[bi].rows[k].line = m->xline[i];
-                m->blocks[bi].rows[k].seq = m->xseq[i];
-            }
-    if (i != m->xn) {
-        pipe_sys_error(m, 0, "internal error: %zu records routed here, %zu rows cut (%s:%d)", m->xn,
-                       i, __FILE__, __LINE__);
-        return -1;
-    }
-    if (!ids)
-        return 0;
-    if (cluster_ids(m, ids) < 0)
-        return -1;
-    for (int t = 0; t < m->nthreads; t++) {
-        m->th[t].nwork = 0;
-        if (rt_grow(&m->th[t].work, &m->th[t].cap_work, m->xn, sizeof *m->th[t].work) < 0) {
-            pipe_sys_error(m, 0, "out of memory");
-            return -1;
-        }
-    }
-    for (size_t bi = 0; bi < m->used_blocks; bi++)
-        for (size_t k = 0; k < m->blocks[bi].nrows; k++) {
-            RtRow *r = &m->blocks[bi].rows[k];
-            if (r->status == RT_ROW_OK) {
-                RtPThread *t = &m->th[r->thread];
-                t->work[t->nwork++] = r;
-            }
-        }
-    return 0;
-}
-
-/* a piece of a row's outcome: its length (4 bytes), then its bytes */
-static void put_text(RtLine *l, const char *p, size_t n)
-{
-    uint32_t k = (uint32_t)n;
-    rt_line_add(l, (const char *)&k, sizeof k);
-    if (n) /* p may be NULL then (no explanation) */
-        rt_line_add(l, p, n);
-}
-
-/* the next piece from *at (before end), or NULL when the bytes run out */
-static const char *get_text(const char **at, const char *end, size_t *n)
-{
-    uint32_t k;
-    if ((size_t)(end - *at) < sizeof k)
-        return NULL;
-    memcpy(&k, *at, sizeof k);
-    *at += sizeof k;
-    if ((size_t)(end - *at) < k)
-        return NULL;
-    const char *p = *at;
-    *at += k;
-    *n = k;
-    return p;
-}
-
-/* the head of a row's outcome: row number, status and settled byte (a rejected row's line
- * follows: the others' rank 0 does not need) */
-#define XOUT_HEAD (sizeof(int64_t) + 2)
-/* a place among the round's rows on rank 0 that no outcome has filled yet */
-#define ROW_UNSEEN (-1)
-
-/* one outcome rank k sent, into its row of the round on rank 0: 0, or -1 (error set) */
-static int take_outcome(RtPipe *m, int k, const char **at, const char *end)
-{
-    const RtPipeSink *sk = m->sink;
-    RtBlock *ob = &m->oblk;
-    int64_t seq, line = 0;
-    if ((size_t)(end - *at) < XOUT_HEAD) {
-        pipe_sys_error(m, 0, "rank %d sent a truncated outcome", k);
-        return -1;
-    }
-    memcpy(&seq, *at, sizeof seq);
-    int status = (*at)[sizeof seq], settled = (int8_t)(*at)[sizeof seq + 1];
-    *at += XOUT_HEAD;
-    if (status == RT_ROW_BAD) {
-        if ((size_t)(end - *at) < sizeof line) {
-            pipe_sys_error(m, 0, "rank %d sent a truncated outcome", k);
-            return -1;
-        }
-        memcpy(&line, *at, sizeof line);
-        *at += sizeof line;
-    }
-    RtRow *r = seq >= m->oseq0 && seq - m->oseq0 < m->rrows ? &ob->rows[seq - m->oseq0] : NULL;
-    if (!r || r->status != ROW_UNSEEN) {
-        pipe_sys_error(
-            m, 0, "rank %d sent the outcome of row %" PRId64 " twice or out of the round", k, seq);
-        return -1;
-    }
-    ob->nrows++;
-    r->seq = seq;
-    r->line = line;
-    r->status = (int8_t)status;
-    r->settled = (int8_t)settled;
-    const char *text[RT_PIPE_TEXTS] = {0};
-    size_t len[RT_PIPE_TEXTS] = {0};
-    int ok = status == RT_ROW_OK && !m->is_persons;
-    int pieces = status == RT_ROW_BAD ? 2 : ok && sk->row_text ? RT_PIPE_TEXTS : 0;
-    for (int i = 0; i < pieces; i++)
-        if (!(text[i] = get_text(at, end, &len[i]))) {
-            pipe_sys_error(m, 0, "rank %d sent a truncated outcome", k);
-            return -1;
-        }
-    if (status == RT_ROW_BAD) {
-        char *raw = rt_pool_alloc(&ob->arena, len[1] + 1);
-        r->why = rt_pool_str(&ob->arena, text[0], len[0]);
-        if (!raw || !r->why) {
-            pipe_sys_error(m, 0, "out of memory");
-            return -1;
-        }
-        memcpy(raw, text[1], len[1]);
-        r->raw = raw;
-        r->nraw = (uint32_t)len[1];
-    } else if (ok && sk->row_remote && sk->row_remote(sk->self, r, text, len) < 0) {
-        pipe_sys_error(m, 0, "out of memory");
-        return -1;
-    }
-    return 0;
-}
-
-/* Across ranks, after a batch settled (claims) or merged (persons): every row's outcome (of
- * the persons file, the rejected and blank rows', the rest unseen on rank 0), in input order (its
- * row number, status and settled byte, then the line, the reason and the bytes of a rejected row,
- * or the sink's pieces of text of a good claim), gathered to rank 0, which puts each into its place
- * among the round's rows (m->oblk): from there on rank 0 sees the round as one process would see
- * its batch. 0, or -1 (error set). */
-static int cluster_outcomes(RtPipe *m)
-{
-    const RtCluster *c = m->o->cluster;
-    const RtPipeSink *sk = m->sink;
-    RtLine *l = &m->xout;
-    l->n = 0;
-    for (size_t bi = 0; bi < m->used_blocks; bi++)
-        for (size_t k = 0; k < m->blocks[bi].nrows; k++) {
-            const RtRow *r = &m->blocks[bi].rows[k];
-            /* a good persons row: nothing for rank 0 to write or count (a national persons
-             * file is 1.3 billion rows) */
-            if (m->is_persons && r->status == RT_ROW_OK)
-                continue;
-            char head[XOUT_HEAD];
-            memcpy(head, &r->seq, sizeof r->seq);
-            head[sizeof r->seq] = (char)r->status;
-            head[sizeof r->seq + 1] = (char)r->settled;
-            rt_line_add(l, head, sizeof head);
-            if (r->status == RT_ROW_BAD) {
-                rt_line_add(l, (const char *)&r->line, sizeof r->line);
-                put_text(l, r->why, strlen(r->why));
-                put_text(l, r->raw, r->nraw);
-            } else if (r->status == RT_ROW_OK && !m->is_persons && sk->row_text) {
-                const char *text[RT_PIPE_TEXTS] = {0};
-                size_t len[RT_PIPE_TEXTS] = {0};
-                sk->row_text(sk->self, r, text, len);
-                for (int i = 0; i < RT_PIPE_TEXTS; i++)
-                    put_text(l, text[i], len[i]);
-            }
-        }
-    char **all = polrt_realloc(NULL, (size_t)c->size * sizeof *all);
-    size_t *lens = polrt_realloc(NULL, (size_t)c->size * sizeof *lens);
-    /* a rank short of memory stops the job (the others are at the gather) */
-    if (l->oom || !all || !lens || c->gather(c, l->p, l->n, all, lens) < 0) {
-        polrt_realloc(all, 0);
-        polrt_realloc(lens, 0);
-        pipe_sys_error(m, 0, "out of memory");
-        return -1;
-    }
-    int rc = 0;
-    if (c->rank == 0) {
-        RtBlock *ob = &m->oblk;
-        rt_pool_reset(&ob->arena);
-        ob->nrows = 0;
-        if (rt_grow(&ob->rows, &ob->cap_rows, (size_t)m->rrows + 1, sizeof *ob->rows) < 0) {
-            pipe_sys_error(m, 0, "out of memory");
-            rc = -1;
-        } else {
-            memset(ob->rows, 0, (size_t)m->rrows * sizeof *ob->rows);
-            for (int64_t i = 0; i < m->rrows; i++)
-                ob->rows[i].status = ROW_UNSEEN;
-        }
-        for (int k = 0; k < c->size && rc == 0; k++) {
-            const char *at = all[k], *end = all[k] + lens[k];
-            while (at < end && rc == 0)
-                rc = take_outcome(m, k, &at, end);
-        }
-        if (rc == 0 && !m->is_persons && ob->nrows != (size_t)m->rrows) {
-            pipe_sys_error(m, 0, "the ranks sent %zu outcomes of a round of %" PRId64 " rows",
-                           ob->nrows, m->rrows);
-            rc = -1;
-        }
-        polrt_realloc(all[0], 0);
-    }
-    polrt_realloc(all, 0);
-    polrt_realloc(lens, 0);
-    return rc;
-}
-
-/* Across ranks, the persons file read: this rank's persons counted, the job's summed (rank 0
- * reports them) */
-static void cluster_persons(RtPipe *m)
-{
-    const RtCluster *c = m->o->cluster;
-    int64_t mine[2] = {m->st->npersons, m->st->persons_w};
-    int64_t *all = m->xbase + 2 * c->size; /* 2 words a rank, as cluster_read's */
-    c->allgather(c, mine, sizeof mine, all);
-    m->st->npersons = m->st->persons_w = 0;
-    for (int k = 0; k < c->size; k++) {
-        m->st->npersons += all[2 * k];
-        m->st->persons_w += all[2 * k + 1];
-    }
-}
-
 static void run_task(RtPThread *t, int task)
 {
     switch (task) {
@@ -2505,7 +1798,7 @@ static int claims_pass(RtPipe *m)
         close_input(m);
         return rc;
     }
-    if (cl && cluster_begin(m) < 0)
+    if (cl && rt_ranks_begin(m) < 0)
         goto fail;
     char err[MSG_MAX];
     for (;;) {
@@ -2518,19 +1811,23 @@ static int claims_pass(RtPipe *m)
         if (check_threads(m) < 0)
             goto fail;
         if (!m->o->persons && resolve_persons(m) < 0) {
-            pipe_sys_error(m, 0, "out of memory");
+            rt_pipe_sys_error(m, 0, "out of memory");
             goto fail;
         }
-        if (cl ? cluster_rows(m, &m->ids) < 0 : number_rows(m, &m->ids) < 0) {
-            pipe_sys_error(m, 0, "out of memory");
+        if (cl ? rt_ranks_rows(m, &m->ids) < 0 : number_rows(m, &m->ids) < 0) {
+            rt_pipe_sys_error(m, 0, "out of memory");
             goto fail;
         }
+        if (m->o->ledger_turns && rt_ranks_ledger_turn(m, 1) < 0)
+            goto fail;
         int64_t t_settle = rt_now_ns();
         parallel(m, TASK_SETTLE);
         m->st->settle_ns += rt_now_ns() - t_settle;
         if (check_threads(m) < 0)
             goto fail;
-        if (cl && cluster_outcomes(m) < 0)
+        if (m->o->ledger_turns && rt_ranks_ledger_turn(m, 0) < 0)
+            goto fail;
+        if (cl && rt_ranks_outcomes(m) < 0)
             goto fail;
         /* across ranks, rank 0 alone has every row's outcome (the round's rows, m->oblk): it
          * decides whether the job stops, and its sink writes them; the other ranks' sinks see
@@ -2550,13 +1847,13 @@ static int claims_pass(RtPipe *m)
             return 3;
         }
         if (m->sink->batch && m->sink->batch(m->sink->self, m, ob, on, err, sizeof err) < 0) {
-            pipe_error(m, "%s", err);
+            rt_pipe_error(m, "%s", err);
             goto fail;
         }
         if (!cl)
             m->consumed = m->buf_off + (int64_t)m->complete;
         progress(m, m->o->verb ? m->o->verb : "settling");
-        int got = cl ? cluster_read(m) : next_batch(m);
+        int got = cl ? rt_ranks_read(m) : next_batch(m);
         if (got < 0)
             goto fail;
         if (got == 0)
@@ -2612,7 +1909,7 @@ static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
     char why[MSG_MAX];
     m->eng = polrt_realloc(NULL, (size_t)n * sizeof *m->eng);
     if (!m->eng) {
-        pipe_sys_error(m, 0, "out of memory");
+        rt_pipe_sys_error(m, 0, "out of memory");
         return -1;
     }
     memset(m->eng, 0, (size_t)n * sizeof *m->eng);
@@ -2625,7 +1922,7 @@ static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
         x->s = rt_engine_schema(x->e);
         const RtSchema *t = x->s;
         if (i > 0 && rt_pipe_same_data(s, t, why, sizeof why) < 0) {
-            pipe_error(m, "engine %d reads other data than the base: %s", i, why);
+            rt_pipe_error(m, "engine %d reads other data than the base: %s", i, why);
             return -2;
         }
         x->date_idx = t->claim_date ? rt_schema_field(t->claim, t->nclaim, t->claim_date) : -1;
@@ -2637,7 +1934,7 @@ static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
         x->inline_b = (size_t)t->nledgers * (size_t)x->stride * sizeof(int64_t);
         x->latest = polrt_realloc(NULL, (size_t)t->nledgers + 1);
         if (!x->latest) {
-            pipe_sys_error(m, 0, "out of memory");
+            rt_pipe_sys_error(m, 0, "out of memory");
             return -1;
         }
         for (int l = 0; l < t->nledgers; l++) {
@@ -2747,6 +2044,8 @@ static void cleanup(RtPipe *m)
     polrt_realloc(m->ids.slot, 0);
     polrt_realloc(m->xout.p, 0);
     polrt_realloc(m->cbuf.p, 0);
+    polrt_realloc(m->conv.p, 0);
+    polrt_realloc(m->longs, 0);
     polrt_realloc(m->xin.p, 0);
     polrt_realloc(m->xback.p, 0);
     for (int k = 0; m->xto && k < m->o->cluster->size; k++)
@@ -2774,7 +2073,7 @@ static int finish_rejects(RtPipe *m, const char *path, int64_t rejected)
     char err[MSG_MAX];
     if (m->rejects.f) {
         if (rt_out_commit(&m->rejects, err, sizeof err) < 0) {
-            pipe_sys_error(m, errno, "%s", err);
+            rt_pipe_sys_error(m, errno, "%s", err);
             return -1;
         }
         return 0;
@@ -2784,7 +2083,7 @@ static int finish_rejects(RtPipe *m, const char *path, int64_t rejected)
         lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
         rt_out_first_line_is(path, m->bind.raw, m->bind.nraw) && unlink(path) != 0 &&
         errno != ENOENT) {
-        pipe_sys_error(m, errno, "cannot remove %s: %s", path, strerror(errno));
+        rt_pipe_sys_error(m, errno, "cannot remove %s: %s", path, strerror(errno));
         return -1;
     }
     return 0;
@@ -2798,7 +2097,7 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
     m->o = o;
     m->sink = sink;
     m->st = st;
-    m->fd = -1;
+    m->fd = m->raw_fd = -1;
     m->s = rt_engine_schema(engines[0]);
     m->nthreads = o->threads < 1                  ? 1
                   : o->threads > PIPE_MAX_THREADS ? PIPE_MAX_THREADS
@@ -2810,19 +2109,19 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
     const RtCluster *cl = o->cluster;
     m->not_rank0 = cl && cl->rank != 0;
     if (cl && cl->size > RT_CLUSTER_MAX_RANKS) {
-        pipe_error(m, "%d ranks: at most %d", cl->size, RT_CLUSTER_MAX_RANKS);
+        rt_pipe_error(m, "%d ranks: at most %d", cl->size, RT_CLUSTER_MAX_RANKS);
         goto done;
     }
     if (cl && (!strcmp(o->claims, "-") || (o->persons && !strcmp(o->persons, "-")))) {
-        pipe_error(m, "standard input cannot be read across %d ranks: name a file", cl->size);
+        rt_pipe_error(m, "standard input cannot be read across %d ranks: name a file", cl->size);
         goto done;
     }
     /* a rejects file naming an input would replace it: refused before anything is read */
     const char *outs[] = {o->rejects, o->prejects}, *ins[] = {o->claims, o->persons};
     for (int i = 0; i < 4; i++)
         if (rt_out_same_file(outs[i / 2], ins[i % 2])) {
-            pipe_error(m, "the rejects file %s is the %s file %s: name another (--rejects)",
-                       outs[i / 2], i % 2 ? "persons" : "claims", ins[i % 2]);
+            rt_pipe_error(m, "the rejects file %s is the %s file %s: name another (--rejects)",
+                          outs[i / 2], i % 2 ? "persons" : "claims", ins[i % 2]);
             goto done;
         }
     if (set_engines(m, engines, n) < 0)
@@ -2841,18 +2140,18 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
         rt_advise_huge(m->buf, m->cap);
     m->th = polrt_realloc(NULL, (size_t)m->nthreads * sizeof *m->th);
     if (!m->buf || !m->th) {
-        pipe_sys_error(m, 0, "out of memory");
+        rt_pipe_sys_error(m, 0, "out of memory");
         goto done;
     }
     memset(m->th, 0, (size_t)m->nthreads * sizeof *m->th);
     for (int i = 0; i < m->nthreads; i++)
         if (thread_init(m, &m->th[i], i) < 0) {
-            pipe_sys_error(m, 0, "out of memory");
+            rt_pipe_sys_error(m, 0, "out of memory");
             goto done;
         }
     for (int i = 1; i < m->nthreads; i++) {
         if (pthread_create(&m->th[i].th, NULL, thread_main, &m->th[i]) != 0) {
-            pipe_sys_error(m, 0, "cannot start a thread");
+            rt_pipe_sys_error(m, 0, "cannot start a thread");
             goto done;
         }
         m->th[i].started = 1;

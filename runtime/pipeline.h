@@ -197,6 +197,11 @@ typedef struct RtPipeOpts {
      * sends their outcome to rank 0, which alone writes rejects and feeds the sink's batch
      * hook every row; the run's first failure ends the job (spec/SCALE.md) */
     const RtCluster *cluster;
+    /* across ranks on one ledger they share (PostgreSQL, whose writers take turns: each
+     * transaction holds its one-writer lock): each batch's transaction begun just before
+     * this rank settles its claims and committed just after, so that no rank holds the lock
+     * while it waits for the others at an exchange (ranks.c, spec/SCALE.md "The ledger") */
+    int ledger_turns;
 } RtPipeOpts;
 
 typedef struct RtPipeStats {

@@ -573,6 +573,19 @@ int rt_csv_sniff_gb18030(const char *buf, size_t n);
  * it is converted into an unlinked temporary file, which replaces *fd (the original is
  * closed). 0, or -1 with a message (the file cannot be read or converted: a system error). */
 int rt_csv_decode_input(int *fd, const char *path, int enc, char *err, size_t errlen);
+/* 1 when fd (path, a file to read) is to be read as GB18030 (enc says so, or RT_ENC_AUTO and
+ * a regular file sniffed so), 0 as UTF-8; -1 with a message (unreadable) */
+int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errlen);
+/* the UTF-8 of GB18030 text in[0..n) appended to out, each byte of a sequence that is no
+ * GB18030 character as 0xFF, as rt_csv_decode_input converts a file: a piece of a file cut
+ * at line feeds converts to that piece of the whole's conversion (across ranks each rank
+ * converts its own chunk). A character cut by the end: 0xFF bytes when eof (the file's end),
+ * else left for the next piece. The bytes of in converted, or SIZE_MAX (memory, no
+ * converter). */
+size_t rt_csv_gb18030_utf8(const char *in, size_t n, struct RtLine *out, int eof);
+/* an unlinked temporary file (mode 0600) holding p[0..n), open for reading at its start: its
+ * descriptor, or -1 with a message naming path (the input it stands for) */
+int rt_csv_temp_text(const char *p, size_t n, const char *path, char *err, size_t errlen);
 /* s[0..n) is text: well-formed UTF-8 without NUL bytes (a NUL is valid UTF-8, but no
  * spreadsheet writes one; a file full of them is UTF-16, and a NUL inside an id would make
  * two ids one for every C string function) */

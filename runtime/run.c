@@ -49,6 +49,8 @@ struct Run {
     RtLine remote_x; /* across ranks, on rank 0: the explanations other ranks sent */
     const RtCluster *cl;
     char *ledger_buf; /* across ranks: this rank's SQLite ledger, LEDGER.rankKofN */
+    int turns;        /* across ranks on a PostgreSQL ledger: a transaction a settled batch
+                         (RtPipeOpts.ledger_turns), begun and committed by the pipeline */
     RtOut results, explain;
     RtXlsx *xlsx;         /* --xlsx: the results again as a workbook, or NULL */
     unsigned char *kinds; /* the results columns' RT_XLSX_ kinds */
@@ -448,7 +450,7 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
     if (rank0 && !r->opened && open_outputs(r, p, rt_pipe_stats(p)->bom, err, errlen) < 0)
         return -1;
     /* the ledger: every claim of the batch durable before its results are written */
-    if (r->store && r->o->max_rejects == 0) {
+    if (r->store && r->o->max_rejects == 0 && !r->turns) {
         if (rt_ledger_commit(r->store, err, errlen) != 0 ||
             rt_ledger_begin(r->store, err, errlen) != 0) {
             r->code = POLRT_EXIT_SYSTEM;
@@ -803,7 +805,7 @@ static int run_setup(Run *r)
             return rc;
         rt_ledger_late_check(r->store, 1); /* late claims: spec/DATA.md */
         char lerr[MSG_MAX];
-        if (rt_ledger_begin(r->store, lerr, sizeof lerr) != 0) {
+        if (!r->turns && rt_ledger_begin(r->store, lerr, sizeof lerr) != 0) {
             snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
             return POLRT_EXIT_SYSTEM;
         }
@@ -830,6 +832,7 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
         .show_ids = o->show_ids,
         .store = r->store,
         .cluster = r->cl,
+        .ledger_turns = r->turns,
         .encoding = o->encoding,
         .late_reject = o->late_reject,
         .reverse = o->reverse,
@@ -931,14 +934,16 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
                  o.reverse ? "--reverse" : "--adjustments", r->cl->size);
         rc = POLRT_EXIT_USAGE;
     }
-    /* a PostgreSQL ledger takes one writer at a time (an advisory lock for the transaction):
-     * a rank holding it while it waits for the others at an exchange, and another waiting for
-     * it, would wait for ever */
-    if (rc == 0 && r->cl && r->cl->size > 1 && o.ledger_db &&
-        (!strncmp(o.ledger_db, "postgresql://", 13) || !strncmp(o.ledger_db, "postgres://", 11))) {
+    /* a PostgreSQL ledger takes one writer at a time: across ranks they take turns, a
+     * transaction a batch (RtPipeOpts.ledger_turns). --max-rejects keeps the run one
+     * transaction, rolled back when the run stops ("nothing was settled"): not a turn. */
+    r->turns =
+        r->cl && r->cl->size > 1 && o.ledger_db &&
+        (!strncmp(o.ledger_db, "postgresql://", 13) || !strncmp(o.ledger_db, "postgres://", 11));
+    if (rc == 0 && r->turns && o.max_rejects) {
         snprintf(r->err, sizeof r->err,
-                 "a PostgreSQL ledger is not a job for %d ranks yet (one writer at a time): "
-                 "run it alone, or give each rank its own SQLite ledger (--ledger FILE)",
+                 "--max-rejects with a PostgreSQL ledger is not a job for %d ranks yet (the "
+                 "ranks commit each batch in turn): run it alone",
                  r->cl->size);
         rc = POLRT_EXIT_USAGE;
     }
