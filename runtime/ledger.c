@@ -1525,6 +1525,16 @@ static int tx_commit(RtStore *st, char *err, size_t errlen)
         tx_rollback(st);
         return -1;
     }
+    /* in the order the persons first changed (the list is last first): for claims in
+     * person order, keys ascending, which SQLite's B-tree takes most cheaply */
+    RtLedgerPerson *rev = NULL;
+    while (st->dirty) {
+        RtLedgerPerson *lp = st->dirty;
+        st->dirty = lp->next_dirty;
+        lp->next_dirty = rev;
+        rev = lp;
+    }
+    st->dirty = rev;
     while (st->dirty) {
         if ((st->pg ? pg_flush_person : flush_person)(st, st->dirty, now, err, errlen)) {
             tx_rollback(st);
