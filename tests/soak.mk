@@ -11,7 +11,9 @@
 # SOAK_CONCURRENT rounds of tests/runtime/ledger_concurrent.sh on SQLite and
 # SOAK_CONCURRENT_PG on PostgreSQL: 6 runs at once (-j 1, 2, 4) on one ledger, 20,000
 # persons, SOAK_CONCURRENT_KILLS of them SIGKILLed at random points, then one more run: every
-# claim settled exactly once, the ledger one clean run's. Exit 1 when a round failed.
+# claim settled exactly once, the ledger one clean run's. Last, what the suite samples in full:
+# tests/runtime/ledger_history.sh with all 24 orders of its late claims on SQLite
+# (HISTORY_ORDERS=all). Exit 1 when a round failed.
 SOAK_ROUNDS ?= 20
 SOAK_PG_ROUNDS ?= 3
 SOAK_ENC_ROUNDS ?= 2
@@ -51,4 +53,6 @@ soak: all
 	        c=$$((c + 1)); fi; \
 	done; \
 	echo "soak: $$r rounds of 6 concurrent runs ($(SOAK_CONCURRENT) on SQLite, $(SOAK_CONCURRENT_PG) on PostgreSQL), $$ck of them killed mid-way, $$c round(s) failed"; \
-	[ $$f -eq 0 ] && [ $$c -eq 0 ]
+	out=$$(POLC=$(BUILD)/soak/polc HISTORY_ORDERS=all sh tests/runtime/ledger_history.sh); \
+	h=$$?; echo "$$out" | grep -E 'FAIL|late claims:|passed'; \
+	[ $$f -eq 0 ] && [ $$c -eq 0 ] && [ $$h -eq 0 ]
