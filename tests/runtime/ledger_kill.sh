@@ -108,11 +108,15 @@ polc_run() {
 # where counting 200,000 claims took it ~100 ms. Each batch commits its claims at once, so a
 # run's progress shows at its commits. Not the bytes of an SQLite file and its log: a commit
 # writes into the log every page it changed, index pages and all, and the log is copied into
-# the file at checkpoints, so the bytes outgrow the reference ledger long before the claims
+# the file at checkpoints, so the bytes outgrow the reference ledger long before the claims.
+# A read that finds the ledger busy (a checkpoint, the recovery after a kill) says 0 and the
+# poll goes on: waiting for the lock (.timeout) let a run go on for several commits
+# One process a poll (the shell's, not a pipeline): on a loaded machine each process a poll
+# spawns lets the run go on further before the kill.
 dbsize() {
     { [ $BACKEND = postgresql ] || [ -s "$K" ]; } &&
-        sql "$K" "SELECT max(claim_id) FROM settled_claims" 2>/dev/null | sed 's/^K0*//; s/^$/0/' |
-        grep . || echo 0
+        sql "$K" "SELECT coalesce(CAST(substr(max(claim_id), 2) AS INTEGER), 0) FROM settled_claims" \
+            2>/dev/null || echo 0
 }
 # sql LEDGER QUERY: the rows of a query on an SQLite ledger, the encrypted one (through the
 # key) or a PostgreSQL one (hex(x) is SQLite's; PostgreSQL's bytes read the same as
@@ -121,8 +125,8 @@ sql() {
     case $1 in
     postgres*)
         psql -Atq "$1" -c "$(echo "$2" | sed "s/hex(\([a-z_]*\))/upper(encode(\1, 'hex'))/g")" ;;
-    enc.db) sqlcipher -cmd ".timeout 2000" "$1" "PRAGMA key = '$(head -n 1 k.key)'; $2" ;;
-    *) sqlite3 -cmd ".timeout 2000" "$1" "$2" ;;
+    enc.db) sqlcipher "$1" "PRAGMA key = '$(head -n 1 k.key)'; $2" ;;
+    *) sqlite3 "$1" "$2" ;;
     esac
 }
 
