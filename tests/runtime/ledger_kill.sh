@@ -5,25 +5,27 @@
 # tests/runtime/capped.pol makes each depend on the ledger before it, so a claim counted twice
 # or lost would show), the same totals, each claim settled exactly once (the ones the killed
 # runs committed say "already settled" on the re-run, and they are a prefix of each person's
-# claims: a kill loses only uncommitted work), every kill landing mid-way (the run neither
+# claims: a kill loses only uncommitted work; with -j 2 a commit also takes the claims
+# workers settled ahead of the results written, so not a prefix of the file), every kill
+# landing mid-way (the run neither
 # finished nor left a results file, whole or partial). Re-running the completed batch settles
 # nothing and gives the same totals again. The ledger rows and the audit table are compared
 # with the reference's as well (sqlite3 shell; psql; sqlcipher through the key).
 #
 # The backends (KILL_LEDGER): sqlite (the file k.db), pg (a real PostgreSQL,
-# tests/serve/pg.sh; skipped with a note when PostgreSQL 15 is not installed; progress is
-# counted in claims committed, not bytes), encrypted (enc.db, an SQLite ledger encrypted
-# with --ledger-key, SQLCipher: its bytes grow as a plain one's), both (the default: sqlite,
-# then pg with fixed points).
+# tests/serve/pg.sh; skipped with a note when PostgreSQL 15 is not installed), encrypted
+# (enc.db, an SQLite ledger encrypted with --ledger-key, SQLCipher), both (the default:
+# sqlite, then pg with fixed points).
 #
 # Progress is counted in claims committed, on every backend; it shows at a commit (one every
-# 512 KiB of claims: ~10,800 rows of c.csv, ~1,800 on PostgreSQL, see its note). KILL_POINTS chooses
-# the kills: "fixed" (the default: early, then at 5% and 30% of the claims with two threads
-# and one), or "random N": N kills at random points of progress, each once the ledger has
-# grown since that run started by a random share of 90% / N of the claims less one commit
-# (progress, not time: each run goes on from the ledger the last one left, and a busy
-# machine stretches every run), so that every kill lands mid-way, at a commit after its
-# point; -j 1, 2 or 4 at random. The seed is printed, and KILL_SEED repeats a sequence.
+# 512 KiB of claims: ~10,800 rows of c.csv, ~1,800 on PostgreSQL, see its note).
+# KILL_POINTS chooses the kills: "fixed" (the default: early, then at 5% and 30% of the
+# claims with two threads and one), or "random N": N kills at random points of progress,
+# each once the ledger has grown since that run started by a random share of 90% / N of the
+# claims less one commit (progress, not time: each run goes on from the ledger the last one
+# left, and a busy machine stretches every run), so that every kill lands mid-way, at a
+# commit after its point; -j 1, 2 or 4 at random. The seed is printed, and KILL_SEED repeats
+# a sequence.
 #
 #   sh tests/runtime/ledger_kill.sh     env: POLC (build/polc), KILL_CLAIMS (40000; 10000 on
 #                                       PostgreSQL with fixed points),
@@ -49,8 +51,8 @@ finish() {
 # (runtime/pipeline.c PIPE_BATCH_LEDGER), ~10,800 short rows but ~1,800 padded ones, and a
 # PostgreSQL ledger settles ~1,000 claims a second: the padding gives its kills many commits
 # to land between in a file of seconds. On SQLite (~50,000 claims a second on a quiet
-# machine, -j 4) short rows keep a commit longer than the ~60 ms a poll of the ledger takes,
-# so that a kill comes at the first commit past its point, not several later.
+# machine, -j 4) short rows keep a commit longer than a poll of the ledger takes, so that a
+# kill comes at the first commit past its point, not several later.
 setup() {
     awk -v n="$N" -v seed=42 -v pad="$PAD" '
     function leap(y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
