@@ -4,12 +4,13 @@
 # once between them: each run that finishes accounts for every claim (settled + already
 # settled + failed = all), and the ledger ends with exactly the ledger rows and settled
 # claims of one clean run. Without kills the settled counts of their summaries add up to the
-# claims a clean run settles. With KILLS=K, the first K runs are SIGKILLed at random points of
-# progress (each once the ledger holds a random 5-60% of the claims the clean run settles;
-# the seed printed, KILL_SEED repeats it), then one more run
-# completes the batch: each of the K must have been killed mid-way (no results file left),
-# the last run's results must be the clean run's (the claims the killed runs committed
-# "already settled" with their stored outputs), and the ledger one clean run's.
+# claims a clean run settles. With KILLS=K, the first K runs are SIGKILLed at random points
+# of progress (each once the ledger holds a random 5-60% of the claims the clean run
+# settles; the runs at nice 19 so that the watcher sees each commit in time; the seed
+# printed, KILL_SEED repeats it), then one more run completes the batch: each of the K must
+# have been killed mid-way (no results file left), the last run's results must be the clean
+# run's (the claims the killed runs committed "already settled" with their stored outputs),
+# and the ledger one clean run's.
 # LEDGER=sqlite (default) or pg (a real PostgreSQL 15, tests/serve/pg.sh: its runs take turns
 # at each commit, an advisory lock; skipped with a note when it is not installed).
 # Env: POLC (default build/polc), RUNS (default 3), PERSONS (default 2000), KILLS (default 0),
