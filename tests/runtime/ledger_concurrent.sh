@@ -152,7 +152,8 @@ if [ "$killed" -eq "$KILLS" ]; then pass "$killed of $KILLS runs killed mid-way"
 fi
 committed=$(progress "$K")
 run last.csv 2 2>last.err
-if [ $? -eq $refrc ]; then
+rc=$?
+if [ $rc -eq $refrc ]; then
     s=$(field last.err settled) a=$(field last.err "already settled")
     # the clean run's results, the claims settled before "already settled"
     if sed 's/,already settled$/,settled/' last.csv | cmp -s - ref.csv; then
@@ -167,7 +168,7 @@ if [ $? -eq $refrc ]; then
         failed "each claim exactly once" "the finished runs settled $sum and the last $s, more than $want"
     fi
 else
-    failed "the last run completes" "exit $?: $(tail -n 1 last.err)"
+    failed "the last run completes" "exit $rc: $(tail -n 1 last.err)"
 fi
 if dump "$K" | cmp -s - ref.dump; then pass "the ledger is a clean run's, each claim settled once"; else
     failed "the ledger is a clean run's" "$(dump "$K" | diff ref.dump - | head -n 2 | tr '\n' ' ')"

@@ -99,8 +99,9 @@ totals() { grep -E '^  [a-z_]+ +[-0-9,.()a-z]+ yuan$' "$1"; }
 BACKEND=sqlite
 K=k.db
 KEY=
+PASSPHRASE='kill -9 soak passphrase'
 umask 077
-printf 'kill -9 soak passphrase\n' >k.key
+printf '%s\n' "$PASSPHRASE" >k.key
 # polc run on the ledger under test, through its key if it has one: polc_run ARGS...
 polc_run() {
     "$POLC" run "$P" --claims c.csv --ledger "$K" ${KEY:+--ledger-key "$KEY"} "$@"
@@ -113,9 +114,9 @@ polc_run() {
 # writes into the log every page it changed, index pages and all, and the log is copied into
 # the file at checkpoints, so the bytes outgrow the reference ledger long before the claims.
 # A read that finds the ledger busy (a checkpoint, the recovery after a kill) says 0 and the
-# poll goes on: waiting for the lock (.timeout) let a run go on for several commits
-# One process a poll (the shell's, not a pipeline): on a loaded machine each process a poll
-# spawns lets the run go on further before the kill.
+# poll goes on: waiting for the lock (.timeout) let a run go on for several commits. One
+# process a poll (the number computed in the query, not by a pipeline): on a loaded machine
+# each process a poll spawns lets the run go on further before the kill.
 dbsize() {
     { [ $BACKEND = postgresql ] || [ -s "$K" ]; } &&
         sql "$K" "SELECT coalesce(CAST(substr(max(claim_id), 2) AS INTEGER), 0) FROM settled_claims" \
@@ -128,7 +129,7 @@ sql() {
     case $1 in
     postgres*)
         psql -Atq "$1" -c "$(echo "$2" | sed "s/hex(\([a-z_]*\))/upper(encode(\1, 'hex'))/g")" ;;
-    enc.db) sqlcipher "$1" "PRAGMA key = '$(head -n 1 k.key)'; $2" ;;
+    enc.db) sqlcipher "$1" "PRAGMA key = '$PASSPHRASE'; $2" ;;
     *) sqlite3 "$1" "$2" ;;
     esac
 }
