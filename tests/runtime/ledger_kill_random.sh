@@ -6,6 +6,6 @@
 # once.
 #
 #   sh tests/runtime/ledger_kill_random.sh     env: as ledger_kill.sh
-KILL_POINTS=${KILL_POINTS:-random 8}
-export KILL_POINTS
+KILL_POINTS=${KILL_POINTS:-random 8} KILL_CLAIMS=${KILL_CLAIMS:-200000}
+export KILL_POINTS KILL_CLAIMS
 exec sh "$(dirname "$0")/ledger_kill.sh"
