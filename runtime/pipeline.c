@@ -1501,9 +1501,9 @@ static int late_claim(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs)
         settle_reject(t, r, why);
         return 1;
     }
-    int rc = rt_resettle_undo(st, s, ps->lp, ps->p->id, sc->keys, date, NULL, rs, t->fatal,
-                              sizeof t->fatal);
-    if (rc != 0) {
+    char why[MSG_MAX];
+    if (rt_resettle_undo(st, s, ps->lp, ps->p->id, sc->keys, date, NULL, rs, why, sizeof why)) {
+        snprintf(t->fatal, sizeof t->fatal, "claim %.64s: %.400s", r->id, why);
         rt_resettle_free(rs);
         return -1;
     }

@@ -118,6 +118,16 @@ int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const c
             return -1;
         }
     }
+    /* late against rows no stored claim explains: undoing nothing would leave it as late, and
+     * its caller would try again for ever (a ledger whose later claim was deleted by hand) */
+    if (!target && rs->nredo == 0) {
+        polrt_realloc(touched, 0);
+        snprintf(err, errlen,
+                 "the ledger's rows say a claim of this person dated after this one was settled, "
+                 "but no such claim is stored: the ledger's rows and settled claims disagree "
+                 "(changed outside polc?)");
+        return -1;
+    }
     /* each row written by an undone claim goes back to what the earliest of them found; its
      * latest claim is then the latest of the claims that stay */
     int rc = 0;

@@ -13,7 +13,9 @@
 #      first in two of them; HISTORY_ORDERS=all for all 24, as make soak runs it) and every
 #      sixth on PostgreSQL; --late reject refuses;
 #   3. reversal: reversing a claim and submitting it again gives the original ledger;
-#   4. polc ledger erase --person: nothing of the person is left, one audit row says so.
+#   4. polc ledger erase --person: nothing of the person is left, one audit row says so;
+#   5. a ledger whose rows name a later claim it no longer holds (deleted by hand): a claim
+#      dated before it is refused with the reason, exit 4, no results (it looped for ever).
 # Exact amounts computed by hand below.
 #
 #   sh tests/runtime/ledger_history.sh        env: POLC (build/polc), HISTORY_ORDERS (3)
@@ -337,8 +339,24 @@ erase() { # $1 backend
     fi
 }
 
+# ---- 5. rows and claims that disagree --------------------------------------------------------
+disagree() {
+    rm -f d.db*
+    printf '%s\n' "$H" 'D2,P1,住院,2017-05-02,2017-05-20,县区,20000.00,是,否,' >d2.csv
+    printf '%s\n' "$H" 'D1,P1,住院,2017-04-10,2017-04-20,县区,20000.00,是,否,' >d1.csv
+    "$POLC" run "$ENG" --claims d2.csv --persons persons.csv --ledger d.db --out d2.out -q 2>/dev/null
+    sqlite3 d.db "DELETE FROM settled_claims WHERE claim_id = 'D2'"
+    timeout 60 "$POLC" run "$ENG" --claims d1.csv --persons persons.csv --ledger d.db --out d1.out \
+        -q 2>d1.err
+    rc=$?
+    if [ $rc = 4 ] && [ ! -e d1.out ] && grep -q "claim D1: the ledger's rows say a claim of this person dated after this one was settled, but no such claim is stored" d1.err; then
+        ok "sqlite: rows naming a claim the ledger lacks: refused, exit 4, no results"
+    else bad "sqlite: rows naming a claim the ledger lacks" "rc $rc: $(cat d1.err)"; fi
+}
+
 opening sqlite l.db
 rm -f l.db*
+disagree
 late sqlite "${HISTORY_ORDERS:-3}"
 late_examples sqlite
 reversal sqlite
