@@ -1308,8 +1308,8 @@ static int fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
                     : get_values(b, n, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
         }
         if (bad)
-            rc = fail(err, errlen, "%s: ledger %s of person %s: stored row is malformed", st->path,
-                      led->name, lp->id);
+            rc = fail(err, errlen, "%s: ledger %s, key %lld: a stored row is malformed", st->path,
+                      led->name, (long long)row[1]); /* no person id: spec/PRIVACY.md */
         else
             lp->nwords += (size_t)st->stride[l];
     }
@@ -2442,8 +2442,8 @@ static int rows_from(RtStore *st, RtLedgerPerson *lp, const PGresult *res, int f
         bad = L ? get_values(b, len, L->rowmap[l], L->rown[l], row + ROW_HEAD, led->nfields, 0)
                 : get_values(b, len, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
         if (bad)
-            rc = fail(err, errlen, PG_NAME ": ledger %s of person %s: stored row is malformed",
-                      led->name, lp->id);
+            rc = fail(err, errlen, PG_NAME ": ledger %s, key %lld: a stored row is malformed",
+                      led->name, (long long)row[1]); /* no person id: spec/PRIVACY.md */
         else
             lp->nwords += (size_t)st->stride[l];
     }

@@ -15,7 +15,8 @@
 #   3. reversal: reversing a claim and submitting it again gives the original ledger;
 #   4. polc ledger erase --person: nothing of the person is left, one audit row says so;
 #   5. a ledger whose rows name a later claim it no longer holds (deleted by hand): a claim
-#      dated before it is refused with the reason, exit 4, no results (it looped for ever).
+#      dated before it is refused with the reason, exit 4, no results (it looped for ever);
+#      a stored row that does not decode is named by ledger and key, not by person.
 # Exact amounts computed by hand below.
 #
 #   sh tests/runtime/ledger_history.sh        env: POLC (build/polc), HISTORY_ORDERS (3)
@@ -352,6 +353,14 @@ disagree() {
     if [ $rc = 4 ] && [ ! -e d1.out ] && grep -q "claim D1: the ledger's rows say a claim of this person dated after this one was settled, but no such claim is stored" d1.err; then
         ok "sqlite: rows naming a claim the ledger lacks: refused, exit 4, no results"
     else bad "sqlite: rows naming a claim the ledger lacks" "rc $rc: $(cat d1.err)"; fi
+    # a row whose bytes do not decode (a varint cut short) names its ledger and key, not the person
+    sqlite3 d.db "UPDATE ledger_rows SET vals = x'ff'"
+    "$POLC" run "$ENG" --claims d1.csv --persons persons.csv --ledger d.db --out d1.out -q 2>d1.err
+    rc=$?
+    if [ $rc = 4 ] && grep -q "d.db: ledger annual, key 2017: a stored row is malformed" d1.err &&
+        ! grep -q P1 d1.err; then
+        ok "sqlite: a stored row that does not decode: its ledger and key, no person id, exit 4"
+    else bad "sqlite: a stored row that does not decode" "rc $rc: $(cat d1.err)"; fi
 }
 
 opening sqlite l.db
