@@ -301,6 +301,25 @@ static void close_input(RtPipe *m)
     m->raw_fd = -1;
 }
 
+ssize_t rt_pipe_read(RtPipe *m, char *p, size_t n, int64_t off)
+{
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = off < 0 ? read(m->fd, p + got, n - got)
+                            : pread(m->fd, p + got, n - got, off + (int64_t)got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            rt_pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
+            return -1;
+        }
+        if (k == 0)
+            break;
+        got += (size_t)k;
+    }
+    return (ssize_t)got;
+}
+
 static int reject_long_record(RtPipe *m);
 
 /* Read the next batch: keep the unfinished record, fill the buffer, and find where the last
@@ -315,16 +334,12 @@ static int next_batch(RtPipe *m)
         m->len = 0;
     m->start = m->complete = 0;
     for (;;) {
-        while (!m->eof && m->len < m->batch) {
-            ssize_t n = read(m->fd, m->buf + m->len, m->batch - m->len);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0) {
-                rt_pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
+        if (!m->eof && m->len < m->batch) {
+            size_t want = m->batch - m->len;
+            ssize_t n = rt_pipe_read(m, m->buf + m->len, want, -1);
+            if (n < 0)
                 return -1;
-            }
-            if (n == 0)
-                m->eof = 1;
+            m->eof = (size_t)n < want;
             m->len += (size_t)n;
         }
         if (m->len == 0)
@@ -870,15 +885,10 @@ static int reject_long_record(RtPipe *m)
         m->buf_off += (int64_t)n;
         if (e != SIZE_MAX || m->eof)
             break;
-        ssize_t k = read(m->fd, m->buf, m->batch);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0) {
-            rt_pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
+        ssize_t k = rt_pipe_read(m, m->buf, m->batch, -1);
+        if (k < 0)
             return -1;
-        }
-        if (k == 0)
-            m->eof = 1;
+        m->eof = (size_t)k < m->batch;
         m->len = (size_t)k;
     }
     if (last != '\n' && !m->not_rank0)

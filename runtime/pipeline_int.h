@@ -140,6 +140,10 @@ __attribute__((format(printf, 2, 3))) void rt_pipe_error(RtPipe *m, const char *
  * the usage code when e says a name does not exist (polrt_exit_for_errno) */
 __attribute__((format(printf, 3, 4))) void rt_pipe_sys_error(RtPipe *m, int e, const char *fmt,
                                                              ...);
+/* Up to n bytes of the input into p: at off (pread), or where the file stands (off < 0: a
+ * pipe has no offsets). Interrupted and short reads are retried, so fewer than n only at
+ * the file's end. The bytes read, or -1 (error set). The one read loop of the pipeline. */
+ssize_t rt_pipe_read(RtPipe *m, char *p, size_t n, int64_t off);
 /* row r rejected for why (copied into pool) */
 void rt_pipe_bad_row(RtPool *pool, RtRow *r, const char *why);
 /* room in s for n ids without growing: 0, or -1 on memory */

@@ -57,21 +57,10 @@ static ssize_t read_at(RtPipe *m, int64_t off, size_t n)
         rt_pipe_sys_error(m, 0, "out of memory");
         return -1;
     }
-    size_t got = 0;
-    while (got < n) {
-        ssize_t k = pread(m->fd, m->cbuf.p + m->cbuf.n + got, n - got, off + (int64_t)got);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0) {
-            rt_pipe_sys_error(m, errno, "cannot read %s: %s", m->path, strerror(errno));
-            return -1;
-        }
-        if (k == 0)
-            break;
-        got += (size_t)k;
-    }
-    m->cbuf.n += got;
-    return (ssize_t)got;
+    ssize_t got = rt_pipe_read(m, m->cbuf.p + m->cbuf.n, n, off);
+    if (got > 0)
+        m->cbuf.n += (size_t)got;
+    return got;
 }
 
 /* the per-rank lists m->xto emptied (made by cluster_begin) */
