@@ -2814,6 +2814,11 @@ static int pg_prefetch(RtStore *st, const char *const *ids, size_t n, const char
     return rc;
 }
 
+int rt_ledger_prefetches(const RtStore *st)
+{
+    return st->pg != NULL;
+}
+
 int rt_ledger_prefetch(RtStore *st, const char *const *ids, size_t n, const char *const *pids,
                        size_t np, char *err, size_t errlen)
 {

@@ -294,6 +294,7 @@ int rt_ledger_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen);
  * with a message. */
 int rt_ledger_prefetch(RtStore *st, const char *const *ids, size_t n, const char *const *pids,
                        size_t np, char *err, size_t errlen);
+int rt_ledger_prefetches(const RtStore *st); /* 1 when rt_ledger_prefetch saves round trips */
 /* the settled claim r->claim_id as stored, whoever it was settled for (an audit's reprint):
  * 1 found, its fields (schema "claim" order) into fields, its person into person[0..plen),
  * out, keys, before and after into r; 0 no such claim; -1 error (message in err) */
@@ -620,7 +621,8 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
                   RtLedgerLoadFn load, void *arg, int trace);
 int rt_session_begin(PolSession *s, char *err, size_t errlen);
 int rt_session_commit(PolSession *s, char *err, size_t errlen);
-/* rt_ledger_prefetch of its store */
+/* rt_ledger_prefetch of its store; rt_session_prefetches: rt_ledger_prefetches */
+int rt_session_prefetches(const PolSession *s);
 int rt_session_prefetch(PolSession *s, const char *const *ids, size_t n, const char *const *pids,
                         size_t np, char *err, size_t errlen);
 void rt_session_rollback(PolSession *s); /* rt_ledger_rollback of its store */

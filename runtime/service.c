@@ -827,6 +827,8 @@ static int add_id(const char ***l, size_t *cap, size_t *n, const cJSON *obj, con
 static int prefetch(Service *sv, Job *group, char *err, size_t errlen)
 {
     size_t n = 0, np = 0;
+    if (!rt_session_prefetches(sv->w[0].s)) /* SQLite, memory: the ids would go unused */
+        return 0;
     for (Job *j = group; j; j = j->next) {
         if (j->kind != JOB_SETTLE)
             continue;

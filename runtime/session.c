@@ -223,6 +223,11 @@ int rt_session_commit(PolSession *s, char *err, size_t errlen)
     return rt_ledger_commit(s->st, err, errlen);
 }
 
+int rt_session_prefetches(const PolSession *s)
+{
+    return rt_ledger_prefetches(s->st);
+}
+
 int rt_session_prefetch(PolSession *s, const char *const *ids, size_t n, const char *const *pids,
                         size_t np, char *err, size_t errlen)
 {
