@@ -11,7 +11,7 @@ $(BUILD)/bench/compile_bench.o: bench/compile_bench.c | $(BUILD)/parser.h $(BUIL
 
 $(BENCH_COMPILE): $(BUILD)/bench/compile_bench.o $(FRONT_OBJS) $(LLVM_OBJS) $(BUILD)/libpolrt.a
 	@echo "  LD      $@"
-	$(Q)$(CC) $(SAN_FLAGS) -rdynamic -o $@ $(BUILD)/bench/compile_bench.o $(FRONT_OBJS) \
+	$(Q)$(CC) $(SAN_FLAGS) $(EXPORT_RUNTIME) -o $@ $(BUILD)/bench/compile_bench.o $(FRONT_OBJS) \
 	    $(LLVM_OBJS) -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive \
 	    $(LLVM_LIBS) -lffi -lnettle $(RT_LIBS)
 
