@@ -185,6 +185,10 @@ struct PolEngine {
     PolCheckFn check; /* the policy's reject checks on a claim row, or NULL */
     void *user;       /* passed through to PolCtx.user */
     void *dl;         /* dlopen handle (polrt_engine_open), else NULL */
+    int date_idx;     /* the claim field that is PolCtx.asof (schema claim_date), or -1 */
+    /* settle_fast reads the memo in PolCtx.rule_state, which must then be zeroed per claim:
+     * 1 unless the engine says otherwise (POLRT_FAST_NO_MEMO in polc_fast_flags) */
+    int fast_memo;
 };
 const RtSchema *rt_engine_schema(const PolEngine *e);
 
@@ -605,8 +609,9 @@ const char *rt_trim(const char *s, size_t *n);
 PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen);
 /* One claim through a compiled policy, the steps every way of settling shares (session.c;
  * simulate.c calls it too, so the two cannot drift). ctx has claim, person, hist, nhist,
- * out, params, rule_val, rule_state (zeroed), branch, pver, asof and user set; this sets
- * ledger_in/out to before/after. Outside the policy's validity window: 2, err_code
+ * out, params, rule_val, rule_state, branch, pver, asof and user set (rule_state zeroed by
+ * the caller when trace is 1; untraced, this zeroes it when the fast entry reads it,
+ * PolEngine.fast_memo); this sets ledger_in/out to before/after. Outside the policy's validity window: 2, err_code
  * POLRT_E_NOVERSION and err_loc -1. Else the ledger keys (polc_keys) into keys, the ledgers
  * before the claim by load(arg, keys, before), after = before, polc_settle: 0 settled; 1 the
  * policy failed (ctx->err_code, err_loc; after restored to before); -1 load failed (its

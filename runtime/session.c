@@ -475,6 +475,10 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
         ctx->err_loc = -1;
         return 2;
     }
+    /* the memo must start empty: the traced entry's is the caller's to clear (with the rest
+     * of the trace); an untraced one built since polc_fast_flags keeps it in locals */
+    if (!trace && e->fast_memo)
+        memset(ctx->rule_state, 0, (size_t)sc->nrules * sizeof *ctx->rule_state);
     int rc = run_policy(e, ctx, trace ? e->settle : e->settle_fast, keys, before, after, load, arg);
     if (rc > 0) {
         /* nothing is stored: the ledger stays as it was */
@@ -496,16 +500,14 @@ static int rows_load(void *arg, const int64_t *keys, int64_t *before)
     return rt_ledger_load(l->s->st, l->lp, keys, before, l->s->err, sizeof l->s->err);
 }
 
-/* the trace of a claim whose rules did not run (already settled, or rejected), and the
- * memo empty for the next run: rule_val and rule_state 0, branch, pver and pidx -1 (all
+/* traced, the trace of a claim whose rules did not run (already settled, or rejected), and
+ * the memo empty for the next run: rule_val and rule_state 0, branch, pver and pidx -1 (all
  * bits set: one memset for the three) */
 static void reset_trace(PolSession *s)
 {
     const RtSchema *sc = s->s;
-    if (!s->trace) { /* untraced: only the memo that settling needs empty */
-        memset(s->rule_state, 0, (size_t)sc->nrules * sizeof *s->rule_state);
+    if (!s->trace) /* untraced: the memo is rt_settle_ctx's to clear */
         return;
-    }
     rt_trace_reset(&s->tr);
     memset(s->rule_val, 0, 2 * (size_t)sc->nrules * sizeof *s->rule_val);
     memset(s->branch, 0xff, ((size_t)sc->nrules + 2 * (size_t)sc->nparams) * sizeof *s->branch);

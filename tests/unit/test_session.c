@@ -627,6 +627,51 @@ static void test_fast_entry(void)
     polrt_engine_free(e);
 }
 
+/* polc_fast_flags: a fast entry that reads the memo (an engine built before the flags, or
+ * the function-per-rule fast entry) finds rule_state zeroed for every claim; one flagged
+ * POLRT_FAST_NO_MEMO is not zeroed for (the runtime skips the memset), and the traced entry
+ * standing in for a missing fast one always is. The stub leaves a mark in rule_state[0]. */
+static int memo_dirty; /* calls that found rule_state[0] not zeroed */
+static int64_t marking_fast(PolCtx *c)
+{
+    memo_dirty += c->rule_state[0] != 0;
+    int64_t rc = polc_settle(c);
+    c->rule_state[0] = 7;
+    return rc;
+}
+
+static void test_fast_memo(void)
+{
+    PolEngine *e = fake_policy_engine(err, sizeof err);
+    PolSession *f = polrt_session_new(e, NULL, err, sizeof err);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+    rt_session_trace(f, 0);
+    add_persons(f);
+    polrt_engine_set_fast(e, marking_fast);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(1000, 0), 0, 0, POLRT_NONE);
+    polrt_session_claim(f, "M1", "P1", c, &r);
+    claim(c, FAKE_COUNTY, day(2024, 3, 11), YUAN(1000, 0), 0, 0, POLRT_NONE);
+    polrt_session_claim(f, "M2", "P1", c, &r);
+    CHECK_EQ("no flags: the memo zeroed for each claim", memo_dirty, 0);
+    CHECK_EQ("no flags: settled", r.status, 0);
+    polrt_engine_set_fast_flags(e, POLRT_FAST_NO_MEMO);
+    claim(c, FAKE_COUNTY, day(2024, 3, 12), YUAN(1000, 0), 0, 0, POLRT_NONE);
+    polrt_session_claim(f, "M3", "P1", c, &r);
+    CHECK_EQ("POLRT_FAST_NO_MEMO: the memo left as it was", memo_dirty, 1);
+    polrt_engine_set_fast(e, marking_fast);
+    claim(c, FAKE_COUNTY, day(2024, 3, 13), YUAN(1000, 0), 0, 0, POLRT_NONE);
+    polrt_session_claim(f, "M4", "P1", c, &r);
+    CHECK_EQ("a new fast entry: its flags unknown, the memo zeroed", memo_dirty, 1);
+    /* the traced entry serves when there is no fast one: its memo is zeroed whatever the
+     * flags say (a traced session clears it with the trace; an untraced one must) */
+    polrt_engine_set_fast(e, NULL);
+    polrt_engine_set_fast_flags(e, POLRT_FAST_NO_MEMO);
+    CHECK_EQ("traced entry standing in: its memo zeroed", e->fast_memo, 1);
+    polrt_session_free(f);
+    polrt_engine_free(e);
+}
+
 /* the policy's input checks (reject declarations, polc_check) on claims given one by one */
 static void test_checks(PolEngine *e)
 {
@@ -1101,6 +1146,7 @@ int main(void)
     test_alloc_failures();
     test_engine_open();
     test_fast_entry();
+    test_fast_memo();
     polrt_engine_free(e);
     char cmd[sizeof dir + 16];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
