@@ -15,10 +15,8 @@ int64_t rt_now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-int rt_grow(void *v, size_t *cap, size_t n, size_t sz)
+int rt_grow_more(void *v, size_t *cap, size_t n, size_t sz)
 {
-    if (n <= *cap)
-        return 0;
     size_t c = *cap ? *cap : 16;
     while (c < n)
         c *= 2;
@@ -58,15 +56,11 @@ uint64_t rt_hash_id(const char *s, size_t n)
  * malloc's alignment only the inner 2 MiB of a 4 MiB chunk could be a huge page, and the
  * rest took a 4 KiB fault per page (1 M claims: 31,000 faults, a fifth of the run's time
  * in the kernel on this VM). The unused head and tail are never touched, so cost nothing. */
-void *rt_pool_alloc(RtPool *p, size_t n)
+void *rt_pool_more(RtPool *p, size_t n)
 {
-    n = (n + 7) & ~(size_t)7;
-    while (!p->nchunks || p->used + n > p->chunks[p->cur].size) {
-        if (p->nchunks && p->cur + 1 < p->nchunks && p->chunks[p->cur + 1].size >= n) {
-            p->cur++;
-            p->used = 0;
-            continue;
-        }
+    if (p->nchunks && p->cur + 1 < p->nchunks && p->chunks[p->cur + 1].size >= n) {
+        p->cur++; /* a chunk kept by a reset */
+    } else {
         size_t size = n > RT_POOL_CHUNK ? n : RT_POOL_CHUNK;
         if (rt_grow(&p->chunks, &p->cap, p->nchunks + 1, sizeof *p->chunks) < 0)
             return NULL;
@@ -81,10 +75,11 @@ void *rt_pool_alloc(RtPool *p, size_t n)
         p->chunks[at] = (RtPoolChunk){base, mem, size};
         p->nchunks++;
         p->cur = at;
-        p->used = 0;
     }
-    void *r = p->chunks[p->cur].base + p->used;
-    p->used += n;
+    /* n fits the chunk: the rest of it is the pool's free room */
+    char *r = p->chunks[p->cur].base;
+    p->next = r + n;
+    p->end = r + p->chunks[p->cur].size;
     return r;
 }
 
@@ -101,7 +96,8 @@ char *rt_pool_str(RtPool *p, const char *s, size_t n)
 void rt_pool_reset(RtPool *p)
 {
     p->cur = 0;
-    p->used = 0;
+    p->next = p->nchunks ? p->chunks[0].base : NULL;
+    p->end = p->nchunks ? p->chunks[0].base + p->chunks[0].size : NULL;
 }
 
 void rt_pool_free(RtPool *p)
