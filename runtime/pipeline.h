@@ -105,9 +105,9 @@ typedef struct RtScratch {
      * found when loading it (-1: none yet), where the new values are stored */
     int64_t *rowi;
     int64_t *mem;
-    RtTrace tr;  /* trace: the spans read and the rule-with-arguments calls */
-    PolCtx ctx;  /* the claim's context: pointers into the above set once, the claim's own
-                    fields per claim (settle_one) */
+    RtTrace tr; /* trace: the spans read and the rule-with-arguments calls */
+    PolCtx ctx; /* the claim's context: pointers into the above set once, the claim's own
+                   fields per claim (settle_one) */
 } RtScratch;
 
 struct RtPThread {
