@@ -56,6 +56,7 @@ static PolEngine *new_engine(const Compiled *c, Jit *jit, char *err, size_t errl
         if (pe) {
             polrt_engine_set_check(pe, jit_check(jit));
             polrt_engine_set_fast(pe, jit_settle_fast(jit));
+            polrt_engine_set_fast_flags(pe, jit_fast_flags(jit));
         }
     } else {
         pe = polrt_engine_new(c->schema, c->ir->ptable, interp_settle, interp_keys, c->ir, err,

@@ -16,6 +16,7 @@ struct Jit {
     LLVMOrcLLJITRef jit;
     PolSettleFn settle;
     PolSettleFn settle_fast;
+    int64_t fast_flags; /* polc_fast_flags */
     PolKeysFn keys;
     PolCheckFn check;
     const int64_t *params;
@@ -148,6 +149,9 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
     if (lookup(j, POLRT_SYM_SETTLE_FAST, &a, err, errlen))
         goto fail_jit;
     j->settle_fast = (PolSettleFn)(uintptr_t)a;
+    if (lookup(j, POLRT_SYM_FAST_FLAGS, &a, err, errlen))
+        goto fail_jit;
+    j->fast_flags = *(const int64_t *)(uintptr_t)a;
     if (lookup(j, POLRT_SYM_KEYS, &a, err, errlen))
         goto fail_jit;
     j->keys = (PolKeysFn)(uintptr_t)a;
@@ -203,6 +207,10 @@ PolSettleFn jit_settle(Jit *j)
 PolSettleFn jit_settle_fast(Jit *j)
 {
     return j->settle_fast;
+}
+int64_t jit_fast_flags(Jit *j)
+{
+    return j->fast_flags;
 }
 PolKeysFn jit_keys(Jit *j)
 {

@@ -12,6 +12,7 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
 void jit_free(Jit *j);
 PolSettleFn jit_settle(Jit *j);
 PolSettleFn jit_settle_fast(Jit *j); /* polc_settle_fast: no trace (polrt_engine_set_fast) */
+int64_t jit_fast_flags(Jit *j);      /* polc_fast_flags (polrt_engine_set_fast_flags) */
 PolKeysFn jit_keys(Jit *j);
 PolCheckFn jit_check(Jit *j);
 const int64_t *jit_params(Jit *j);

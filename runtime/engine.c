@@ -85,6 +85,9 @@ static PolEngine *engine_make(const char *json, const int64_t *params, PolSettle
     e->json = json;
     e->settle = settle;
     e->settle_fast = settle;
+    e->fast_memo = 1;
+    /* looked up once: rt_engine_check's search by name was ~105 instructions a claim */
+    e->date_idx = s->claim_date ? rt_schema_field(s->claim, s->nclaim, s->claim_date) : -1;
     e->keys = keys;
     e->user = user;
     return e;
@@ -267,6 +270,9 @@ POLRT_API PolEngine *polrt_engine_open(const char *so_path, char *err, size_t er
     void *fast = e ? dlsym(dl, POLRT_SYM_SETTLE_FAST) : NULL;
     if (fast)
         memcpy(&e->settle_fast, &fast, sizeof e->settle_fast);
+    const int64_t *flags = e ? dlsym(dl, POLRT_SYM_FAST_FLAGS) : NULL;
+    if (flags && fast)
+        polrt_engine_set_fast_flags(e, *flags);
     if (e && rt_engine_can_check(e, NULL, 0) != 0) {
         if (err && errlen)
             snprintf(err, errlen,
@@ -286,8 +292,17 @@ POLRT_API void polrt_engine_set_check(PolEngine *e, PolCheckFn check)
 
 POLRT_API void polrt_engine_set_fast(PolEngine *e, PolSettleFn settle_fast)
 {
-    if (e)
+    if (e) {
         e->settle_fast = settle_fast ? settle_fast : e->settle;
+        e->fast_memo = 1; /* until the new entry's flags say otherwise */
+    }
+}
+
+POLRT_API void polrt_engine_set_fast_flags(PolEngine *e, int64_t flags)
+{
+    /* the traced entry standing in for a missing fast one keeps its memo whatever the flags */
+    if (e)
+        e->fast_memo = !(flags & POLRT_FAST_NO_MEMO) || e->settle_fast == e->settle;
 }
 
 POLRT_API void polrt_engine_free(PolEngine *e)
@@ -366,13 +381,12 @@ int rt_engine_check(const PolEngine *e, const int64_t *claim, int64_t *pver, int
     const RtSchema *s = &e->schema;
     if (!e->check || s->nrejects == 0)
         return 0;
-    int di = s->claim_date ? rt_schema_field(s->claim, s->nclaim, s->claim_date) : -1;
-    int64_t asof = di >= 0 ? claim[di] : POLRT_NONE, idx = -1;
+    int64_t asof = e->date_idx >= 0 ? claim[e->date_idx] : POLRT_NONE, idx = -1;
     if (asof != POLRT_NONE && ((s->valid_from != POLRT_NONE && asof < s->valid_from) ||
                                (s->valid_to != POLRT_NONE && asof >= s->valid_to)))
         return 0;
-    for (int i = 0; i < s->nparams; i++)
-        pver[i] = -1;
+    /* pver is scratch (rt_int.h): nothing reads what the checks write there, so it is not
+     * cleared first (~20 instructions a claim) */
     PolCtx ctx = {.claim = claim, .params = e->params, .pver = pver, .asof = asof, .user = e->user};
     if (run_check(e->check, &ctx, &idx) != 0) {
         *code = ctx.err_code;

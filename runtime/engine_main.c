@@ -14,6 +14,7 @@ extern const char polc_schema[];
 extern const int64_t polc_params[];
 int64_t polc_settle(PolCtx *ctx);
 int64_t polc_settle_fast(PolCtx *ctx); /* the same without the trace (polrt.h) */
+extern const int64_t polc_fast_flags;  /* what polc_settle_fast needs (polrt.h) */
 void polc_keys(PolCtx *ctx, int64_t *keys);
 int64_t polc_check(PolCtx *ctx);
 
@@ -78,6 +79,7 @@ int main(int argc, char **argv)
     }
     polrt_engine_set_check(e, polc_check);
     polrt_engine_set_fast(e, polc_settle_fast);
+    polrt_engine_set_fast_flags(e, polc_fast_flags);
     PolRunStats st;
     rc = polrt_run(e, &o, &st);
     polrt_engine_free(e);

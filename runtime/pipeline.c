@@ -1283,14 +1283,14 @@ static int resolve_persons(RtPipe *m)
 
 /* ---- settle (phase 2) ----------------------------------------------------------------------- */
 
-/* the person's memory ledger row (ledger l, key) of engine ei, or NULL */
-static int64_t *ledger_row(RtPState *ps, const Eng *x, int ei, int l, int64_t key)
+/* the index of the person's memory ledger row (ledger l, key) of engine ei, or -1 */
+static int64_t ledger_row(const RtPState *ps, const Eng *x, int ei, int l, int64_t key)
 {
-    int64_t *r = ps->rows[ei];
+    const int64_t *r = ps->rows[ei];
     for (int32_t i = 0; i < ps->nrows[ei]; i++, r += x->stride)
         if (r[0] == l && r[1] == key)
-            return r + 2;
-    return NULL;
+            return i;
+    return -1;
 }
 
 typedef struct RowLoad {
@@ -1316,20 +1316,23 @@ static int row_load(void *arg, const int64_t *keys, int64_t *before)
         return 0;
     }
     /* a row's fields are contiguous, as are a ledger's in before: one copy each (callgrind:
-     * the element loops were ~60 instructions a claim of Panji's 8 fields) */
+     * the element loops were ~60 instructions a claim of Panji's 8 fields). Each row found
+     * is kept (RtScratch.rowi) for row_store, which searched the rows again (~40 a claim). */
+    int64_t *rowi = l->t->scr[l->ei].rowi;
     for (int k = 0; k < s->nledgers; k++) {
         const RtLedger *L = &s->ledgers[k];
-        const int64_t *row = ledger_row(l->ps, x, l->ei, k, keys[k]);
+        int64_t i = rowi[k] = ledger_row(l->ps, x, l->ei, k, keys[k]);
         size_t n = (size_t)L->nfields * sizeof *before;
-        if (row)
-            memcpy(before + L->offset, row, n);
+        if (i >= 0)
+            memcpy(before + L->offset, l->ps->rows[l->ei] + i * x->stride + 2, n);
         else
             memset(before + L->offset, 0, n);
     }
     return 0;
 }
 
-/* the new ledger values into the person's rows (memory ledgers); 0, or -1 (memory) */
+/* the new ledger values into the person's rows (memory ledgers), where row_load found them
+ * (the keys have not changed since); 0, or -1 (memory) */
 static int row_store(RtPThread *t, RtPState *ps, int ei)
 {
     const Eng *x = &t->pipe->eng[ei];
@@ -1337,7 +1340,7 @@ static int row_store(RtPThread *t, RtPState *ps, int ei)
     const RtScratch *sc = &t->scr[ei];
     for (int l = 0; l < s->nledgers; l++) {
         const RtLedger *L = &s->ledgers[l];
-        int64_t *row = ledger_row(ps, x, ei, l, sc->keys[l]);
+        int64_t *row = sc->rowi[l] >= 0 ? ps->rows[ei] + sc->rowi[l] * x->stride + 2 : NULL;
         if (!row && x->latest[l]) {
             int64_t *r = ps->rows[ei];
             for (int32_t i = 0; i < ps->nrows[ei] && !row; i++, r += x->stride)
@@ -1390,45 +1393,43 @@ static void reset_trace(const RtSchema *s, RtScratch *sc)
 }
 
 /* Settle row r of person ps in engine ei: 0 settled, 1 the policy failed (t->err_code,
- * err_loc), -1 a run-level error (t->fatal or t->oom). */
+ * err_loc), -1 a run-level error (t->fatal or t->oom). The thread's PolCtx has all but the
+ * claim's own fields set (thread_init): building one a claim, zeroing the outputs, keys and
+ * memo before it, was ~110 instructions of Panji's claim. */
 static int settle_one(RtPThread *t, int ei, RtPState *ps, const RtRow *r)
 {
     RtPipe *m = t->pipe;
     const Eng *x = &m->eng[ei];
     const RtSchema *s = x->s;
     RtScratch *sc = &t->scr[ei];
-    int trace = ei == 0 && m->o->trace;
-    for (int i = 0; i < s->noutputs; i++)
-        sc->out[i] = 0;
-    for (int i = 0; i < s->nledgers; i++)
-        sc->keys[i] = 0;
-    /* the memo must start empty; the trace only when an explanation reads it */
-    for (int i = 0; i < s->nrules; i++)
-        sc->rule_state[i] = 0;
-    RtPerson *p = ps->p;
-    PolCtx ctx = {
-        .claim = r->fields,
-        .person = p->fields,
-        .hist = p->hist,
-        .nhist = p->nspans,
-        .out = sc->out,
-        .params = x->e->params,
-        .rule_val = sc->rule_val,
-        .rule_state = sc->rule_state,
-        .branch = sc->branch,
-        .pver = sc->pver,
-        .pidx = trace ? sc->pidx : NULL,
-        .trace = trace ? &sc->tr : NULL,
-        .asof = x->date_idx >= 0 ? r->fields[x->date_idx] : POLRT_NONE,
-        .user = x->e->user,
-    };
+    PolCtx *ctx = &sc->ctx;
+    int trace = ctx->trace != NULL;
+    if (trace) {
+        /* an explanation shows the outputs and keys as they stand when a rule fails; the
+         * traced entry's memo must start empty (rt_settle_ctx clears the fast entry's) */
+        memset(sc->out, 0, (size_t)s->noutputs * sizeof *sc->out);
+        memset(sc->keys, 0, (size_t)s->nledgers * sizeof *sc->keys);
+        memset(sc->rule_state, 0, (size_t)s->nrules * sizeof *sc->rule_state);
+    }
+    const RtPerson *p = ps->p;
+    ctx->claim = r->fields;
+    ctx->person = p->fields;
+    ctx->hist = p->hist;
+    ctx->nhist = p->nspans;
+    ctx->params = x->e->params; /* a reform's table, when it was set after thread_init */
+    ctx->asof = x->date_idx >= 0 ? r->fields[x->date_idx] : POLRT_NONE;
     RowLoad load = {m, t, ps, ei, 0};
-    int rc = rt_settle_ctx(x->e, &ctx, sc->keys, sc->before, sc->after, row_load, &load, trace);
+    int rc = rt_settle_ctx(x->e, ctx, sc->keys, sc->before, sc->after, row_load, &load, trace);
     if (rc < 0)
         return -1;
     if (rc > 0) {
-        t->err_code[ei] = ctx.err_code;
-        t->err_loc[ei] = ctx.err_loc;
+        t->err_code[ei] = ctx->err_code;
+        t->err_loc[ei] = ctx->err_loc;
+        if (!trace) {
+            /* nothing of the claim before shows in a failed one (no sink reads them) */
+            memset(sc->out, 0, (size_t)s->noutputs * sizeof *sc->out);
+            memset(sc->keys, 0, (size_t)s->nledgers * sizeof *sc->keys);
+        }
         return 1;
     }
     if (ei == 0 && m->o->store)
@@ -1978,7 +1979,7 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
     for (size_t i = 0; i < ns; i++) {
         const RtSchema *s = m->eng[i].s;
         RtScratch *x = &t->scr[i];
-        size_t n = (size_t)s->nledgers + 2 * (size_t)s->nledger_fields + 3 * (size_t)s->nrules +
+        size_t n = 2 * (size_t)s->nledgers + 2 * (size_t)s->nledger_fields + 3 * (size_t)s->nrules +
                    2 * (size_t)s->nparams + 1;
         if (!(x->mem = polrt_realloc(NULL, n * sizeof *x->mem)))
             return -1;
@@ -1992,6 +1993,20 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
         x->branch = x->rule_state + s->nrules;
         x->pver = x->branch + s->nrules;
         x->pidx = x->pver + s->nparams;
+        x->rowi = x->pidx + s->nparams;
+        int trace = i == 0 && m->o->trace;
+        x->ctx = (PolCtx){
+            .ledger_in = x->before,
+            .ledger_out = x->after,
+            .out = x->out,
+            .rule_val = x->rule_val,
+            .rule_state = x->rule_state,
+            .branch = x->branch,
+            .pver = x->pver,
+            .pidx = trace ? x->pidx : NULL,
+            .trace = trace ? &x->tr : NULL,
+            .user = m->eng[i].e->user,
+        };
     }
     if (m->sink->thread_init && m->sink->thread_init(m->sink->self, t) < 0)
         return -1;

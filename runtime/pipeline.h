@@ -101,8 +101,13 @@ typedef struct RtBlock {
 /* a thread's view of the claim being settled, per engine */
 typedef struct RtScratch {
     int64_t *keys, *before, *after, *out, *rule_val, *rule_state, *branch, *pver, *pidx;
+    /* memory ledgers, per ledger: the index in the person's rows of the claim key's row,
+     * found when loading it (-1: none yet), where the new values are stored */
+    int64_t *rowi;
     int64_t *mem;
     RtTrace tr; /* trace: the spans read and the rule-with-arguments calls */
+    PolCtx ctx; /* the claim's context: pointers into the above set once, the claim's own
+                   fields per claim (settle_one) */
 } RtScratch;
 
 struct RtPThread {

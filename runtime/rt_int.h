@@ -185,6 +185,10 @@ struct PolEngine {
     PolCheckFn check; /* the policy's reject checks on a claim row, or NULL */
     void *user;       /* passed through to PolCtx.user */
     void *dl;         /* dlopen handle (polrt_engine_open), else NULL */
+    int date_idx;     /* the claim field that is PolCtx.asof (schema claim_date), or -1 */
+    /* settle_fast reads the memo in PolCtx.rule_state, which must then be zeroed per claim:
+     * 1 unless the engine says otherwise (POLRT_FAST_NO_MEMO in polc_fast_flags) */
+    int fast_memo;
 };
 const RtSchema *rt_engine_schema(const PolEngine *e);
 
@@ -605,11 +609,12 @@ const char *rt_trim(const char *s, size_t *n);
 PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen);
 /* One claim through a compiled policy, the steps every way of settling shares (session.c;
  * simulate.c calls it too, so the two cannot drift). ctx has claim, person, hist, nhist,
- * out, params, rule_val, rule_state (zeroed), branch, pver, asof and user set; this sets
- * ledger_in/out to before/after. Outside the policy's validity window: 2, err_code
- * POLRT_E_NOVERSION and err_loc -1. Else the ledger keys (polc_keys) into keys, the ledgers
- * before the claim by load(arg, keys, before), after = before, polc_settle: 0 settled; 1 the
- * policy failed (ctx->err_code, err_loc; after restored to before); -1 load failed (its
+ * out, params, rule_val, rule_state, branch, pver, asof and user set (rule_state zeroed by
+ * the caller when trace is 1; untraced, this zeroes it when the fast entry reads it,
+ * PolEngine.fast_memo); this sets ledger_in/out to before/after. Outside the policy's validity
+ * window: 2, err_code POLRT_E_NOVERSION and err_loc -1. Else the ledger keys (polc_keys) into keys,
+ * the ledgers before the claim by load(arg, keys, before), after = before, polc_settle: 0 settled;
+ * 1 the policy failed (ctx->err_code, err_loc; after restored to before); -1 load failed (its
  * message is the loader's).
  * trace: 1 settles through polc_settle, which fills branch, pver and pidx (when set) for an
  * explanation; 0 through polc_settle_fast (PolEngine.settle_fast): the same outputs, ledger
@@ -811,8 +816,15 @@ int rt_ledger_key_mismatch(const char *path, const RtLedgerKey *k, char *err, si
 
 /* ---- util.c: pieces every part of the runtime shares ----------------------------------- */
 int64_t rt_now_ns(void); /* monotonic clock */
-/* grow *v (elements of sz bytes) to hold at least n: 0, or -1 (memory; *v unchanged) */
-int rt_grow(void *v, size_t *cap, size_t n, size_t sz);
+/* rt_grow's slow path: *v reallocated to hold at least n > *cap */
+int rt_grow_more(void *v, size_t *cap, size_t n, size_t sz);
+/* grow *v (elements of sz bytes) to hold at least n: 0, or -1 (memory; *v unchanged).
+ * Inline: decoding asks once a row, and almost always there is room (the call was ~15
+ * instructions a row, callgrind) */
+static inline int rt_grow(void *v, size_t *cap, size_t n, size_t sz)
+{
+    return n <= *cap ? 0 : rt_grow_more(v, cap, n, sz);
+}
 char *rt_strdup(const char *s);               /* through polrt_realloc; NULL when out of memory */
 uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker choice */
 #define RT_HUGE_PAGE (2u << 20)
@@ -831,9 +843,23 @@ typedef struct RtPoolChunk {
 typedef struct RtPool {
     RtPoolChunk *chunks;
     size_t nchunks, cap;
-    size_t cur, used; /* chunk in use, bytes used in it */
+    size_t cur;       /* chunk in use */
+    char *next, *end; /* its free bytes (NULL, NULL: no chunk yet) */
 } RtPool;
-void *rt_pool_alloc(RtPool *p, size_t n); /* 8-byte aligned; NULL when out of memory */
+/* the next chunk (a new one, or one kept by a reset) with room for n bytes: rt_pool_alloc's
+ * slow path; NULL when out of memory */
+void *rt_pool_more(RtPool *p, size_t n);
+/* n bytes, 8-byte aligned; NULL when out of memory. Inline: decoding asks two or three a
+ * claim, and the call was ~38 instructions each where the bump is a handful (callgrind). */
+static inline void *rt_pool_alloc(RtPool *p, size_t n)
+{
+    n = n ? (n + 7) & ~(size_t)7 : 8; /* even 0 bytes have an address of their own */
+    if ((uintptr_t)p->end - (uintptr_t)p->next < n)
+        return rt_pool_more(p, n);
+    void *r = p->next;
+    p->next += n;
+    return r;
+}
 char *rt_pool_str(RtPool *p, const char *s, size_t n);
 void rt_pool_reset(RtPool *p);
 void rt_pool_free(RtPool *p);

@@ -93,6 +93,12 @@ typedef void (*PolKeysFn)(PolCtx *ctx, int64_t *keys); /* one ledger key per led
  * (generated code records the version of each parameter it reads) */
 typedef int64_t (*PolCheckFn)(PolCtx *ctx);
 #define POLRT_SYM_CHECK "polc_check"
+/* const int64_t polc_fast_flags: what polc_settle_fast needs of its caller beyond polc_settle's
+ * contract, as bits; an engine without the symbol (built before it existed) needs everything.
+ * POLRT_FAST_NO_MEMO: it reads and writes neither rule_val nor rule_state (the memo is in its
+ * locals), so they need not be zeroed per claim. */
+#define POLRT_SYM_FAST_FLAGS "polc_fast_flags"
+#define POLRT_FAST_NO_MEMO   1
 
 /* ---- Helpers compiled policies call (also the interpreter) --------------------------
  * These are the only implementations of the arithmetic they name: the interpreter and
@@ -165,6 +171,9 @@ POLRT_API void polrt_engine_set_check(PolEngine *e, PolCheckFn check);
  * explanation is wanted; polrt_engine_open finds it itself. NULL, or never set: the traced
  * settle serves both (an interpreter has one entry). */
 POLRT_API void polrt_engine_set_fast(PolEngine *e, PolSettleFn settle_fast);
+/* the engine's polc_fast_flags (POLRT_FAST_*) for an engine made by polrt_engine_new;
+ * polrt_engine_open finds them itself. Never set: 0, the fast entry needs everything. */
+POLRT_API void polrt_engine_set_fast_flags(PolEngine *e, int64_t flags);
 POLRT_API const char *polrt_engine_schema(const PolEngine *e); /* the JSON text */
 POLRT_API const char *polrt_engine_sha256(const PolEngine *e); /* of the policy source */
 /* replace the parameter table (same layout as polc_params; copied) */

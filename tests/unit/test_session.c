@@ -627,6 +627,51 @@ static void test_fast_entry(void)
     polrt_engine_free(e);
 }
 
+/* polc_fast_flags: a fast entry that reads the memo (an engine built before the flags, or
+ * the function-per-rule fast entry) finds rule_state zeroed for every claim; one flagged
+ * POLRT_FAST_NO_MEMO is not zeroed for (the runtime skips the memset), and the traced entry
+ * standing in for a missing fast one always is. The stub leaves a mark in rule_state[0]. */
+static int memo_dirty; /* calls that found rule_state[0] not zeroed */
+static int64_t marking_fast(PolCtx *c)
+{
+    memo_dirty += c->rule_state[0] != 0;
+    int64_t rc = polc_settle(c);
+    c->rule_state[0] = 7;
+    return rc;
+}
+
+static void test_fast_memo(void)
+{
+    PolEngine *e = fake_policy_engine(err, sizeof err);
+    PolSession *f = polrt_session_new(e, NULL, err, sizeof err);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+    rt_session_trace(f, 0);
+    add_persons(f);
+    polrt_engine_set_fast(e, marking_fast);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(1000, 0), 0, 0, POLRT_NONE);
+    polrt_session_claim(f, "M1", "P1", c, &r);
+    claim(c, FAKE_COUNTY, day(2024, 3, 11), YUAN(1000, 0), 0, 0, POLRT_NONE);
+    polrt_session_claim(f, "M2", "P1", c, &r);
+    CHECK_EQ("no flags: the memo zeroed for each claim", memo_dirty, 0);
+    CHECK_EQ("no flags: settled", r.status, 0);
+    polrt_engine_set_fast_flags(e, POLRT_FAST_NO_MEMO);
+    claim(c, FAKE_COUNTY, day(2024, 3, 12), YUAN(1000, 0), 0, 0, POLRT_NONE);
+    polrt_session_claim(f, "M3", "P1", c, &r);
+    CHECK_EQ("POLRT_FAST_NO_MEMO: the memo left as it was", memo_dirty, 1);
+    polrt_engine_set_fast(e, marking_fast);
+    claim(c, FAKE_COUNTY, day(2024, 3, 13), YUAN(1000, 0), 0, 0, POLRT_NONE);
+    polrt_session_claim(f, "M4", "P1", c, &r);
+    CHECK_EQ("a new fast entry: its flags unknown, the memo zeroed", memo_dirty, 1);
+    /* the traced entry serves when there is no fast one: its memo is zeroed whatever the
+     * flags say (a traced session clears it with the trace; an untraced one must) */
+    polrt_engine_set_fast(e, NULL);
+    polrt_engine_set_fast_flags(e, POLRT_FAST_NO_MEMO);
+    CHECK_EQ("traced entry standing in: its memo zeroed", e->fast_memo, 1);
+    polrt_session_free(f);
+    polrt_engine_free(e);
+}
+
 /* the policy's input checks (reject declarations, polc_check) on claims given one by one */
 static void test_checks(PolEngine *e)
 {
@@ -1045,6 +1090,56 @@ static void test_two_writers(PolEngine *e)
     polrt_session_free(b);
 }
 
+/* rt_hash_id, 8 bytes a step: every id of a million-claim file's shapes (and of other
+ * lengths, the short ones byte by byte) gets its own hash, equal bytes the same hash, and
+ * the persons split evenly over 2, 3 and 8 workers */
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void test_hash_id(void)
+{
+    enum { N = 1000000 };
+    uint64_t *h = malloc(3 * (size_t)N * sizeof *h);
+    char id[64];
+    size_t n = 0;
+    long per[3][8] = {{0}};
+    for (int i = 0; i < N; i++) {
+        /* polc gen's shapes: P0000001 (8 bytes: one word) and C0000001-1 (10: a word and
+         * the overlapping tail) */
+        int len = snprintf(id, sizeof id, "P%07d", i);
+        h[n++] = rt_hash_id(id, (size_t)len);
+        per[0][h[n - 1] % 2]++;
+        per[1][h[n - 1] % 3]++;
+        per[2][h[n - 1] % 8]++;
+        len = snprintf(id, sizeof id, "C%07d-%d", i / 4, i % 4 + 1);
+        h[n++] = rt_hash_id(id, (size_t)len);
+        /* lengths 1 to 40 */
+        len = snprintf(id, sizeof id, "%d%.*s", i, i % 33, "abcdefghijklmnopqrstuvwxyz0123456");
+        h[n++] = rt_hash_id(id, (size_t)len);
+    }
+    qsort(h, n, sizeof *h, cmp_u64);
+    size_t same = 0;
+    for (size_t i = 1; i < n; i++)
+        same += h[i] == h[i - 1];
+    CHECK_EQ("rt_hash_id: 3 M different ids, 3 M different hashes", (long long)same, 0);
+    /* each worker within 1% of its share (binomial spread: ~0.1% at these counts) */
+    int even = 1;
+    for (int w = 0; w < 8; w++) {
+        even &= w >= 2 || labs(per[0][w] - N / 2) < N / 200;
+        even &= w >= 3 || labs(per[1][w] - N / 3) < N / 300;
+        even &= labs(per[2][w] - N / 8) < N / 800;
+    }
+    CHECK("rt_hash_id: persons even over 2, 3 and 8 workers", even);
+    char a[] = "C0000001-1", b[] = "xC0000001-1";
+    CHECK("rt_hash_id: the bytes decide, not where they are",
+          rt_hash_id(a, 10) == rt_hash_id(b + 1, 10));
+    CHECK("rt_hash_id: the length counts", rt_hash_id(a, 9) != rt_hash_id(a, 10));
+    free(h);
+}
+
 /* the hash map's removal over many entries: every one left is still found */
 static int map_eq(const void *entry, const void *key)
 {
@@ -1092,6 +1187,7 @@ int main(void)
     test_checks(e);
     test_forget(e);
     test_map_remove();
+    test_hash_id();
     test_handles(e);
     test_format1(e);
     test_other_layout(e);
@@ -1101,6 +1197,7 @@ int main(void)
     test_alloc_failures();
     test_engine_open();
     test_fast_entry();
+    test_fast_memo();
     polrt_engine_free(e);
     char cmd[sizeof dir + 16];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
