@@ -526,7 +526,7 @@ static void test_bound_enums(void)
     CHECK_EQ("an empty slot", bound_enum(&s, "a", why), -999);
 
     /* 300 members "m0".."m299": those past 253 are found by scanning */
-    static char text[300][8];
+    static char text[300][16];
     static char *many[300];
     for (int i = 0; i < 300; i++) {
         snprintf(text[i], sizeof text[i], "m%d", i);
