@@ -234,12 +234,46 @@ static int64_t parse_fraction(const char *s, size_t *i, size_t end, int places)
     return v;
 }
 
+/* digits of the plain amounts money_plain takes: 10^15 yuan is 10^17 fen, far inside int64 */
+#define PLAIN_MONEY_DIGITS 15
+
+/* The common cell, "1234.56": 1 to PLAIN_MONEY_DIGITS digits and at most 2 decimals, no blank,
+ * sign or grouping. 0 and the fen, or -1 (not such a cell: the general parse below decides).
+ * int64 throughout, no trim: ~40 instructions for "407.48" where the general parse took ~220
+ * (the 104,638-claim benchmark parses 209 k amounts). */
+static int money_plain(const char *s, size_t n, int64_t *fen)
+{
+    size_t i = 0, lim = n < PLAIN_MONEY_DIGITS ? n : PLAIN_MONEY_DIGITS;
+    int64_t v = 0;
+    for (unsigned d; i < lim && (d = (unsigned)(unsigned char)s[i] - '0') <= 9; i++)
+        v = v * 10 + d;
+    if (i == 0)
+        return -1;
+    v *= FEN_PER_YUAN;
+    if (i < n) {
+        unsigned d1, d2;
+        if (s[i] != '.' || i + 1 == n || i + 3 < n ||
+            (d1 = (unsigned)(unsigned char)s[i + 1] - '0') > 9)
+            return -1;
+        v += 10 * d1;
+        if (i + 3 == n) {
+            if ((d2 = (unsigned)(unsigned char)s[i + 2] - '0') > 9)
+                return -1;
+            v += d2;
+        }
+    }
+    *fen = v;
+    return 0;
+}
+
 /* money := blanks? "-"? int ("." d d?)? blanks?
  * int    := digit+ | d d? d? ("," d d d)+       (thousands grouping, exactly 3 per group)
  * Result in fen; anything else is rejected (-1), and an amount written right but outside
  * int64 fen (92,233,720,368,547,758.07 yuan) too, as -2, so a reader can say which. */
 int polrt_parse_money(const char *s, size_t n, int64_t *fen)
 {
+    if (money_plain(s, n, fen) == 0)
+        return 0;
     size_t end, i = trim(s, n, &end);
     int neg = 0;
     if (i < end && s[i] == '-') {

@@ -691,9 +691,14 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
         rt_pipe_bad_row(&b->arena, r, why);
         return 0;
     }
-    /* rows of one person usually come together: one lookup for them */
+    /* rows of one person usually come together: one lookup for them; and claims files
+     * ordered as the persons file find the next person beside the last one, with no hash and
+     * no table lookup (its random reads missed the cache: ~9% of the time of a 1 M-claim run) */
     int same = *last && strncmp((*last)->id, pid, pn) == 0 && (*last)->id[pn] == '\0';
-    uint64_t h = same ? 0 : rt_hash_id(pid, pn);
+    RtPerson *next = !same && *last ? (*last)->next : NULL;
+    if (next && !(strncmp(next->id, pid, pn) == 0 && next->id[pn] == '\0'))
+        next = NULL;
+    uint64_t h = same || next ? 0 : rt_hash_id(pid, pn);
     r->phash = h;
     if (!m->o->persons) {
         /* persons made from the claims: the calling thread adds them after this phase */
@@ -703,7 +708,7 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
         r->phash = h ? h : rt_hash_id(pid, pn);
         return 0;
     }
-    RtPerson *p = same ? *last : person_find(m, pid, pn, h);
+    RtPerson *p = same ? *last : next ? next : person_find(m, pid, pn, h);
     *last = p;
     if (!p) {
         /* personal data: a person id only when asked (--show-ids); file:line finds the row */
@@ -754,7 +759,8 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         pos = e;
         if (k == 0)
             continue;
-        if (rt_grow(&b->rows, &b->cap_rows, b->nrows + 1, sizeof *b->rows) < 0) {
+        if (b->nrows == b->cap_rows &&
+            rt_grow(&b->rows, &b->cap_rows, b->nrows + 1, sizeof *b->rows) < 0) {
             t->oom = 1;
             return;
         }
@@ -1057,7 +1063,7 @@ static void merge_persons(RtPThread *t)
     RtPipe *m = t->pipe;
     const RtSchema *s = m->s;
     char why[MSG_MAX];
-    RtPerson *last = NULL;
+    RtPerson *last = NULL, *added = NULL; /* the person found last, the one added last */
     uint64_t last_hash = 0;
     for (size_t bi = 0; bi < m->used_blocks; bi++) {
         RtBlock *b = &m->blocks[bi];
@@ -1069,9 +1075,14 @@ static void merge_persons(RtPThread *t)
             RtPerson *p = last && r->hash == last_hash && strcmp(last->id, r->pid) == 0
                               ? last
                               : person_find(m, r->pid, r->npid, r->hash);
-            if (!p && !(p = person_add(m, t, r->pid, r->npid, r->hash))) {
-                t->oom = 1;
-                return;
+            if (!p) {
+                if (!(p = person_add(m, t, r->pid, r->npid, r->hash))) {
+                    t->oom = 1;
+                    return;
+                }
+                if (added)
+                    added->next = p;
+                added = p;
             }
             last = p;
             last_hash = r->hash;

@@ -32,7 +32,11 @@ typedef struct RtPerson {
     int64_t line;     /* its first row in the persons file (0: made from a claim) */
     int64_t bad_line; /* a rejected persons row named it (0: none) */
     uint8_t part;     /* the thread that settles its claims */
-    RtPState *state;  /* while its claims settle: ledger rows, date, the sink's part */
+    /* the person its partition took in after it from the same persons batch (file order), or
+     * NULL: where a claims file follows the persons file's order, decode finds the next
+     * claim's person here (pipeline.c claim_row) */
+    struct RtPerson *next;
+    RtPState *state; /* while its claims settle: ledger rows, date, the sink's part */
     /* RtPipeOpts.keep: the trimmed text of each kept column of its first persons row (NULL
      * where the persons file lacks it); NULL: none */
     const char **kept;

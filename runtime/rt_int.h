@@ -455,7 +455,8 @@ typedef struct RtCells {
     size_t *len;
     char *buf; /* unquoted text of a quoted record's cells */
     size_t cap_buf;
-    int *quoted; /* the cell was quoted (a blank-line test) */
+    int *quoted;    /* the cell was quoted, when any_quoted (a blank-line test) */
+    int any_quoted; /* quoted[] was filled (a record with a quote): else no cell is quoted */
 } RtCells;
 int rt_cells_add(RtCells *c, const char *p, size_t n, int quoted); /* 0, or -1 (memory) */
 void rt_cells_free(RtCells *c);
@@ -507,6 +508,11 @@ typedef struct RtColumn {
     int col; /* its column, -1 when absent (then the default) */
     RtDec dec;
 } RtColumn;
+/* an enum's slot table (decode.c): 64 slots keep the seeds' enums (5-10 members, names and
+ * labels) mostly one text a slot; a slot holds a member index, none, or "scan the members" */
+#define RT_ENUM_SLOTS 64
+#define RT_ENUM_NONE  254
+#define RT_ENUM_SCAN  255
 typedef struct RtBinding {
     const RtSchema *s;
     int ncols;  /* header cells */
@@ -519,6 +525,8 @@ typedef struct RtBinding {
     char *raw;                        /* the header record's bytes (a rejects file's first line) */
     size_t nraw;
     size_t **enum_len; /* per schema enum: name lengths, then label lengths (0: none) */
+    uint8_t (*enum_slots)[RT_ENUM_SLOTS]; /* per schema enum: the member a cell's slot names
+                                             (decode.c enum_slot), RT_ENUM_NONE, RT_ENUM_SCAN */
 } RtBinding;
 /* Bind header cells to fields f[0..nf) and the names fixed[0..nfixed) (the first nrequired
  * must be there; fields without a default must be there, optional ones too, so a misspelt

@@ -291,6 +291,46 @@ static void test_edges(void)
     unlink(path);
 }
 
+/* The tokenizer's UTF-8 check (a word test for the common 3-byte characters, utf8_seq for
+ * the rest) against rt_utf8_valid on every lead byte C0..F7 followed by every pair of bytes
+ * 0x30..0xFF (no comma, quote, line feed or NUL among them): the sequence in the middle of a
+ * cell, after a Chinese character, and at the very end of the input (fewer than 4 bytes left,
+ * where the word is not read). */
+static void test_utf8_cells(void)
+{
+    RtCells c = {0};
+    long wrong = 0, seen_bad = 0, seen_good = 0;
+    for (unsigned b0 = 0xC0; b0 <= 0xF7; b0++)
+        for (unsigned b1 = 0x30; b1 <= 0xFF; b1++)
+            for (unsigned b2 = 0x30; b2 <= 0xFF; b2++)
+                for (int layout = 0; layout < 3; layout++) {
+                    char rec[16];
+                    size_t n = 0, next;
+                    int64_t lines;
+                    const char *bad;
+                    if (layout == 1)
+                        n += (size_t)snprintf(rec, sizeof rec, "\xE4\xB8\xAD"); /* 中 */
+                    else
+                        rec[n++] = 'a';
+                    rec[n++] = (char)b0, rec[n++] = (char)b1, rec[n++] = (char)b2;
+                    if (layout < 2) {
+                        memcpy(rec + n, "x,1\n", 4);
+                        n += 4;
+                    }
+                    if (rt_csv_cells(rec, 0, n, &c, &next, &lines, &bad) < 0)
+                        wrong++;
+                    int valid = rt_utf8_valid(rec, n);
+                    seen_bad += !valid;
+                    seen_good += valid;
+                    if ((bad == NULL) != valid && !wrong++)
+                        printf("# %02X %02X %02X (layout %d): tokenizer says %s\n", b0, b1, b2,
+                               layout, bad ? bad : "valid");
+                }
+    rt_cells_free(&c);
+    CHECK_EQ("tokenizer UTF-8 = rt_utf8_valid, 2.4 M sequences", wrong, 0);
+    CHECK("both verdicts seen", seen_bad > 0 && seen_good > 0);
+}
+
 /* ---- values ----------------------------------------------------------------------------- */
 
 static char lv_name[] = "Level", m0[] = "township", m1[] = "county", m2[] = "city";
@@ -429,6 +469,79 @@ static void test_values(void)
     CHECK_STR("fmt cut to buffer", rt_format_value(&schema, &lv, 0, buf, 5), "town");
 }
 
+/* one enum cell through a bound column (the decoder rt_binding_init chooses): the member, or
+ * -999 with the reason in why */
+static int64_t bound_enum(const RtSchema *s, const char *cell, char *why)
+{
+    static char name[] = "e";
+    RtField f = {.name = name, .type = {.kind = RT_ENUM, .enum_idx = 0}};
+    const RtField *fp = &f;
+    const char *hdr[] = {"e"}, *cells[] = {cell};
+    size_t hlen[] = {1}, lens[] = {strlen(cell)};
+    RtBinding b;
+    int64_t v = -999;
+    why[0] = '\0';
+    if (rt_binding_init(&b, s, &fp, 1, NULL, 0, 0, "t.csv", 1, hdr, hlen, 1, "e", 1, why, 256) ==
+            0 &&
+        rt_decode_fields(&b, cells, lens, 0, 1, &v, why, 256) < 0)
+        v = -999;
+    rt_binding_free(&b);
+    return v;
+}
+
+/* Enum cells looked up by their slot (decode.c enum_slot: length and end bytes): members
+ * alone in their slot, members sharing one (scanned in member order), a text that is one
+ * member's name and an earlier one's label, a cell whose slot is empty or names another
+ * member, and an enum too large for a slot to name every member. */
+static void test_bound_enums(void)
+{
+    char why[256];
+    CHECK_EQ("bound enum name", bound_enum(&schema, "county", why), 1);
+    CHECK_EQ("bound enum label", bound_enum(&schema, "市级", why), 2);
+    CHECK_EQ("bound enum trimmed", bound_enum(&schema, " 乡镇\xE3\x80\x80", why), 0);
+    CHECK_EQ("bound enum unknown", bound_enum(&schema, "三甲", why), -999);
+    CHECK_STR("bound enum unknown why", why,
+              "e: unknown Level label '三甲' (expected 乡镇, 县区 or 市级)");
+
+    /* "ab", "ds" and "fi" share a slot: 2 × 13 + 3 × 'a' + 7 × 'b' = 1003, 43 mod 64, and
+     * 26 + 3 × 'd' + 7 × 's' = 1131, 26 + 3 × 'f' + 7 × 'i' = 1067, both 43 mod 64 too; "ds"
+     * is member 2's name and member 0's label: member 0, as rt_parse_value finds it first */
+    static char pair[] = "Pair", n0[] = "ab", n1[] = "xy", n2[] = "ds", b0[] = "ds", b1[] = "fi",
+                b2[] = "zz";
+    static char *names[] = {n0, n1, n2}, *labels[] = {b0, b1, b2};
+    RtEnum en = {pair, 3, names, labels};
+    RtSchema s = {.nenums = 1, .enums = &en};
+    CHECK_EQ("shared slot: ab", bound_enum(&s, "ab", why), 0);
+    CHECK_EQ("shared slot: fi (label of 1)", bound_enum(&s, "fi", why), 1);
+    CHECK_EQ("shared slot: ds (name of 2, label of 0)", bound_enum(&s, "ds", why), 0);
+    CHECK_EQ("alone: xy", bound_enum(&s, "xy", why), 1);
+    CHECK_EQ("alone: zz", bound_enum(&s, "zz", why), 2);
+    /* "iz" has the shared slot (26 + 3 × 'i' + 7 × 'z' = 1195, 43 mod 64), "bg" xy's alone
+     * (26 + 294 + 721 = 1041 and 26 + 360 + 847 = 1233, both 17 mod 64), "a" an empty one
+     * (13 + 291 + 679 = 983, 23): none is a member */
+    CHECK_EQ("shared slot, no member", bound_enum(&s, "iz", why), -999);
+    CHECK_STR("shared slot, no member why", why,
+              "e: unknown Pair label 'iz' (expected ds, fi or zz)");
+    CHECK_EQ("another member's slot", bound_enum(&s, "bg", why), -999);
+    CHECK_EQ("an empty slot", bound_enum(&s, "a", why), -999);
+
+    /* 300 members "m0".."m299": those past 253 are found by scanning */
+    static char text[300][16];
+    static char *many[300];
+    for (int i = 0; i < 300; i++) {
+        snprintf(text[i], sizeof text[i], "m%d", i);
+        many[i] = text[i];
+    }
+    static char bigname[] = "Big";
+    RtEnum big = {bigname, 300, many, NULL};
+    RtSchema sb = {.nenums = 1, .enums = &big};
+    int ok = 1;
+    for (int i = 0; i < 300; i++)
+        ok &= bound_enum(&sb, text[i], why) == i;
+    CHECK("300 members, each found", ok);
+    CHECK_EQ("300 members, m300 is none", bound_enum(&sb, "m300", why), -999);
+}
+
 static void cleanup(void)
 {
     const char *names[] = {"q.csv",     "bad.csv", "empty.csv", "bom.csv",
@@ -486,6 +599,8 @@ int main(void)
     test_chunk_states();
     test_edges();
     test_values();
+    test_bound_enums();
+    test_utf8_cells();
     test_excel_cells();
     test_sniff();
     cleanup();

@@ -100,6 +100,22 @@ static void test_text(void)
         snprintf(name, sizeof name, "date rejects '%s'", bad[i]);
         CHECK_EQ(name, day_of(bad[i]), INT64_MIN);
     }
+    /* the parse's own day arithmetic (1 January plus the days before the month) against the
+     * civil algorithm, on the text of every day of the supported years */
+    {
+        int64_t wrong = 0, last = polrt_days_from_civil(RT_YEAR_MAX, 12, 31);
+        for (int64_t d = polrt_days_from_civil(RT_YEAR_MIN, 1, 1); d <= last; d++)
+            if (day_of(polrt_fmt_date(d, buf)) != d && !wrong++)
+                fprintf(stderr, "parse(%s) = %" PRId64 ", not %" PRId64 "\n", buf, day_of(buf), d);
+        CHECK_EQ("parse = civil day, every day of 1900..2199", wrong, 0);
+    }
+    /* 2024-12-31: 2024-01-01 is 19723 (54 × 365 + 13 leap days 1972..2020) + 365 (leap) */
+    CHECK_EQ("parse 2024-12-31", day_of("2024-12-31"), 20088);
+    CHECK_EQ("parse 2100-03-01 (2100 is no leap year)", day_of("2100-03-01"),
+             polrt_days_from_civil(2100, 2, 28) + 1);
+    CHECK_EQ("date rejects 2100-02-29", day_of("2100-02-29"), INT64_MIN);
+    CHECK_EQ("date rejects a digit past 9 ('2026-0:-01')", day_of("2026-0:-01"), INT64_MIN);
+    CHECK_EQ("date rejects a byte below '0' ('2026-01-0/')", day_of("2026-01-0/"), INT64_MIN);
     CHECK_STR("format day 0", polrt_fmt_date(0, buf), "1970-01-01");
     CHECK_STR("format 20739", polrt_fmt_date(20739, buf), "2026-10-13");
     CHECK_STR("format -25567", polrt_fmt_date(-25567, buf), "1900-01-01");

@@ -439,9 +439,21 @@ static void test_parse(void)
     CHECK_EQ("largest", money("92233720368547758.07"), INT64_MAX);
     CHECK_EQ("largest negative", money("-92,233,720,368,547,758.07"), -INT64_MAX);
     CHECK_EQ("n bounds the text", polrt_parse_money("12.34xyz", 5, &(int64_t){0}), 0);
+    /* the plain fast path (up to 15 digits, at most 2 decimals) and the general parse beyond */
+    CHECK_EQ("0.5", money("0.5"), 50);
+    CHECK_EQ("7", money("7"), 700);
+    CHECK_EQ("12.3", money("12.3"), 1230);
+    CHECK_EQ("15 digits", money("999999999999999.99"), 99999999999999999);
+    CHECK_EQ("16 digits", money("1234567890123456.78"), 123456789012345678);
+    CHECK_EQ("16 digits, no decimals", money("1234567890123456"), 123456789012345600);
+    CHECK_EQ("a trailing blank", money("407.48 "), 40748);
+    CHECK_EQ("n bounds a plain amount", polrt_parse_money("407.489", 6, &(int64_t){0}), 0);
     static const char *const bad_money[] = {
         "1,23.4",
         "12.345",
+        "12.3x",
+        "12.x",
+        "12.34.",
         "abc",
         "",
         " ",

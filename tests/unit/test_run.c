@@ -801,6 +801,63 @@ static char *values_only(const char *text)
     return v;
 }
 
+/* A claims file in the persons file's order finds each next person beside the last one
+ * (pipeline.c claim_row), else through the table: the same claims against the persons file
+ * in order and reversed (where no neighbour is ever the next person) give the same results
+ * and rejects with -j 1 to 3, an unknown person among them included. */
+static void test_persons_order(void)
+{
+    FILE *a = fopen("po_a.csv", "w"), *b = fopen("po_b.csv", "w"), *c = fopen("po_c.csv", "w");
+    fputs("person_id,chronic,identity,from,to\n", a);
+    fputs("person_id,chronic,identity,from,to\n", b);
+    for (int p = 0; p < 200; p++) {
+        fprintf(a, "Q%d,%d,%s,2016-01-01,\n", p, p % 7 == 0, p % 2 ? "poor" : "dibao");
+        int q = 199 - p;
+        fprintf(b, "Q%d,%d,%s,2016-01-01,\n", q, q % 7 == 0, q % 2 ? "poor" : "dibao");
+    }
+    /* 1 to 3 claims a person in person order; persons 0, 50, 100 and 150 get a claim of an
+     * unknown person Z<p> first: 4 rejected claims */
+    fputs("claim_id,person_id,level,discharged,total,noncompliant,emergency,referral\n", c);
+    int n = 0;
+    for (int p = 0; p < 200; p++) {
+        if (p % 50 == 0)
+            fprintf(c, "K%d,Z%d,county,2024-02-01,1000.00,0,0,\n", n++, p);
+        for (int k = 0; k <= p % 3; k++)
+            fprintf(c, "K%d,Q%d,%s,2024-0%d-10,%d.50,0,0,\n", n++, p, p % 3 ? "township" : "city",
+                    3 + k, 500 + 37 * p + k);
+    }
+    fclose(a);
+    fclose(b);
+    fclose(c);
+    char *ref = NULL, *ref_rj = NULL;
+    for (int order = 0; order < 2; order++)
+        for (int j = 1; j <= 3; j++) {
+            PolRunOpts o = opts("po_c.csv", order ? "po_b.csv" : "po_a.csv", "po_r.csv");
+            o.threads = j;
+            PolRunStats st;
+            char name[96];
+            snprintf(name, sizeof name, "persons %s, -j %d: exit 3, 4 unknown persons rejected",
+                     order ? "reversed" : "in order", j);
+            int rc = run(&o, &st);
+            CHECK(name, rc == 3 && st.rejected == 4);
+            char *res = slurp("po_r.csv"), *rj = slurp("po_r.csv.rejects.csv");
+            if (!ref) {
+                ref = res;
+                ref_rj = rj;
+                continue;
+            }
+            snprintf(name, sizeof name, "persons %s, -j %d: results and rejects as in order -j 1",
+                     order ? "reversed" : "in order", j);
+            CHECK(name, res && rj && strcmp(res, ref) == 0 && strcmp(rj, ref_rj) == 0);
+            free(res);
+            free(rj);
+        }
+    CHECK("the reference rejects name the unknown persons' lines",
+          ref_rj && strstr(ref_rj, "K0,Z0,") != NULL);
+    free(ref);
+    free(ref_rj);
+}
+
 static void test_threads(void)
 {
     for (int sorted = 0; sorted <= 1; sorted++) {
@@ -1040,6 +1097,7 @@ int main(void)
     test_files();
     test_failures();
     test_threads();
+    test_persons_order();
     test_ledger();
     test_killed();
     polrt_engine_free(engine);
