@@ -11,15 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 work rows
 
-# what the policy pays is capped at 1,000 yuan a person-year
-cat >p.pol <<'EOF'
-policy "rows" valid from 2017-01-01 dated by claim.discharged
-claim { discharged: date  total: money }
-param cap: money from 2017-01-01: 1000 yuan
-ledger annual per person per year of claim.discharged { paid: money += pays }
-rule pays: money = min(claim.total, pos(cap - annual.paid))
-output pays
-EOF
+cp "$ROOT/tests/runtime/cap.pol" p.pol # 1,000 yuan a person-year
 "$POLC" build p.pol -o p.so 2>build.err || bad "build" "$(cat build.err)"
 
 # run NAME CSV-ROWS...: the claims as a file, polc run on the ledger; $rc its exit code
