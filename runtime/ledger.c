@@ -183,10 +183,11 @@ void rt_map_free(RtMap *m)
 /* pages in the log past which the store's own connection checkpoints, in the commit's WAL
  * hook (as SQLite's automatic checkpoint does): a checkpoint on another thread copies frames
  * but never ends the log (only a writer that finds every frame copied starts it again from
- * the top), so under a writer that never pauses (polc serve under load) the log grew for as
- * long as the service ran (tests/serve/wal.sh). The checkpointer has copied most frames by
- * then, so this one copies the rest and the next transaction starts the log again: 16 MB. */
-#define CKPT_WRAP_PAGES 4000
+ * the top), so under a writer that never pauses (polc serve under wrk) the log grew for as
+ * long as the service ran, 60 MB a second. The checkpointer has copied most frames by then,
+ * so this one copies the rest (and syncs: tens of ms on the settling thread, so not often:
+ * 64 MB, about a second of that load) and the next transaction starts the log again. */
+#define CKPT_WRAP_PAGES 16384
 
 /* A person's ledger rows, one after another in one array: a header word (the ledger's index,
  * ROW_DIRTY when the row changed since it was last written to the file, ROW_NEW when the file
@@ -353,6 +354,8 @@ typedef struct Ckpt {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     int want, stop; /* a checkpoint is due; the store closes */
+    int copied;     /* frames of the log the last checkpoint had copied (0: none, or the log
+                       started again since) */
     sqlite3 *db;    /* its own connection to the file */
 } Ckpt;
 
@@ -914,9 +917,15 @@ static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
     if (pages >= CKPT_WRAP_PAGES) {
         sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     } else if (pages >= CKPT_PAGES) {
+        /* due when CKPT_PAGES are left to copy, not at every commit past the mark: a
+         * checkpoint with little to copy still costs its two fsyncs */
         pthread_mutex_lock(&c->mu);
-        c->want = 1;
-        pthread_cond_signal(&c->cv);
+        if (pages < c->copied)
+            c->copied = 0; /* the log started again */
+        if (pages - c->copied >= CKPT_PAGES) {
+            c->want = 1;
+            pthread_cond_signal(&c->cv);
+        }
         pthread_mutex_unlock(&c->mu);
     }
     return SQLITE_OK;
@@ -935,8 +944,12 @@ static void *ckpt_main(void *arg)
         pthread_mutex_unlock(&c->mu);
         /* a failure (the file busy with another process's checkpoint) leaves the frames for
          * the next one, or for the last connection's close, which checkpoints everything */
-        sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        int copied = 0;
+        if (sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &copied) !=
+            SQLITE_OK)
+            copied = 0;
         pthread_mutex_lock(&c->mu);
+        c->copied = copied;
     }
     pthread_mutex_unlock(&c->mu);
     return NULL;
