@@ -180,14 +180,24 @@ void rt_map_free(RtMap *m)
 /* pages in the write-ahead log after which a checkpoint is due: SQLite's own default
  * (wal_autocheckpoint), so the log stays a few MB */
 #define CKPT_PAGES 1000
+/* pages in the log past which the store's own connection checkpoints, in the commit's WAL
+ * hook (as SQLite's automatic checkpoint does): a checkpoint on another thread copies frames
+ * but never ends the log (only a writer that finds every frame copied starts it again from
+ * the top), so under a writer that never pauses (polc serve under wrk) the log grew for as
+ * long as the service ran, 60 MB a second. The checkpointer has copied most frames by then,
+ * so this one copies the rest (and syncs: tens of ms on the settling thread, so not often:
+ * 64 MB, about a second of that load) and the next transaction starts the log again. */
+#define CKPT_WRAP_PAGES 16384
 
 /* A person's ledger rows, one after another in one array: a header word (the ledger's index,
- * and ROW_DIRTY when the row changed since it was last written to the file), the key, the
+ * ROW_DIRTY when the row changed since it was last written to the file, ROW_NEW when the file
+ * has no such row yet, so writing it is an INSERT, else an UPDATE), the key, the
  * date of the latest claim that wrote the row (POLRT_NONE: none known, e.g. an opening
  * balance; a claim dated before it is late), then the ledger's fields. A person has a
  * handful (ledgers × years), so a scan finds one. */
 #define ROW_LEDGER INT64_C(0xffffffff)
 #define ROW_DIRTY  (INT64_C(1) << 32)
+#define ROW_NEW    (INT64_C(1) << 33)
 #define ROW_LAST   2 /* the word of the row's latest claim date */
 #define ROW_HEAD   3 /* words before a row's fields */
 
@@ -247,7 +257,8 @@ typedef struct Layout {
 /* the prepared statements, reused for every claim */
 enum {
     Q_GET_ROWS,
-    Q_PUT_ROW,
+    Q_ADD_ROW,
+    Q_SET_ROW,
     Q_GET_CLAIM,
     Q_PUT_CLAIM,
     Q_BEGIN,
@@ -262,10 +273,13 @@ enum {
 static const char *const queries[NQ] = {
     [Q_GET_ROWS] = "SELECT ledger, key, vals, layout, last_date FROM ledger_rows "
                    "WHERE person_id = ?1",
-    /* every column given, so REPLACE (delete and insert) is the upsert; the SQLite of
-     * SQLCipher 3.4 (3.15) has no ON CONFLICT ... DO UPDATE */
-    [Q_PUT_ROW] = "INSERT OR REPLACE INTO ledger_rows (person_id, ledger, key, layout, vals, "
-                  "updated_at, last_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    /* a row the file lacks (ROW_NEW), and one it has: the SQLite of SQLCipher 3.4 (3.15) has
+     * no ON CONFLICT ... DO UPDATE, and INSERT OR REPLACE (a delete, then an insert) cost
+     * 16,600 instructions a row against 9,700 for an INSERT (callgrind, bench/README.md) */
+    [Q_ADD_ROW] = "INSERT INTO ledger_rows (person_id, ledger, key, layout, vals, updated_at, "
+                  "last_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [Q_SET_ROW] = "UPDATE ledger_rows SET layout = ?4, vals = ?5, updated_at = ?6, last_date = ?7 "
+                  "WHERE person_id = ?1 AND ledger = ?2 AND key = ?3",
     [Q_GET_CLAIM] = "SELECT person_id, fields, outputs, keys, ledger_before, ledger_after, "
                     "layout FROM settled_claims WHERE claim_id = ?1",
     [Q_PUT_CLAIM] = "INSERT OR IGNORE INTO settled_claims (claim_id, person_id, layout, fields, "
@@ -340,6 +354,8 @@ typedef struct Ckpt {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     int want, stop; /* a checkpoint is due; the store closes */
+    int copied;     /* frames of the log the last checkpoint had copied (0: none, or the log
+                       started again since) */
     sqlite3 *db;    /* its own connection to the file */
 } Ckpt;
 
@@ -898,12 +914,18 @@ static int open_tables(RtStore *st, char *err, size_t errlen)
 static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 {
     Ckpt *c = arg;
-    (void)db;
-    (void)name;
-    if (pages >= CKPT_PAGES) {
+    if (pages >= CKPT_WRAP_PAGES) {
+        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    } else if (pages >= CKPT_PAGES) {
+        /* due when CKPT_PAGES are left to copy, not at every commit past the mark: a
+         * checkpoint with little to copy still costs its two fsyncs */
         pthread_mutex_lock(&c->mu);
-        c->want = 1;
-        pthread_cond_signal(&c->cv);
+        if (pages < c->copied)
+            c->copied = 0; /* the log started again */
+        if (pages - c->copied >= CKPT_PAGES) {
+            c->want = 1;
+            pthread_cond_signal(&c->cv);
+        }
         pthread_mutex_unlock(&c->mu);
     }
     return SQLITE_OK;
@@ -922,8 +944,12 @@ static void *ckpt_main(void *arg)
         pthread_mutex_unlock(&c->mu);
         /* a failure (the file busy with another process's checkpoint) leaves the frames for
          * the next one, or for the last connection's close, which checkpoints everything */
-        sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        int copied = 0;
+        if (sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &copied) !=
+            SQLITE_OK)
+            copied = 0;
         pthread_mutex_lock(&c->mu);
+        c->copied = copied;
     }
     pthread_mutex_unlock(&c->mu);
     return NULL;
@@ -964,6 +990,10 @@ static void ckpt_start(RtStore *st, const RtLedgerKey *key)
     if (sqlite3_open_v2(st->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
             SQLITE_OK ||
         (key && key->len && sqlite3_key(c->db, key->text, key->len) != SQLITE_OK) ||
+        /* a connection that has never read the file has not opened its log, and SQLite 3.15
+         * then takes a checkpoint for one with nothing to do: without this read the thread
+         * checkpointed nothing, and the log kept every claim until the last close */
+        sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK ||
         pthread_create(&c->th, NULL, ckpt_main, c) != 0) {
         ckpt_free(c, 0);
         return;
@@ -1240,7 +1270,7 @@ static void put_rows(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys,
         if (!row) {
             row = lp->rows + lp->nwords;
             lp->nwords += (size_t)st->stride[l];
-            row[0] = l;
+            row[0] = l | ROW_NEW;
             row[1] = keys[l];
             row[ROW_LAST] = POLRT_NONE;
         }
@@ -1437,10 +1467,31 @@ static int seq_write(RtStore *st, char *err, size_t errlen)
     return rc;
 }
 
+/* "2026-12-03T22:06:40.288Z", as strftime('%Y-%m-%dT%H:%M:%fZ', 'now') wrote it: made once
+ * a millisecond, as every row written in a millisecond shares it */
+static const char *now_text(RtStore *st)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    int64_t ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    if (ms != st->now_ms) {
+        struct tm tm;
+        time_t sec = ts.tv_sec;
+        gmtime_r(&sec, &tm);
+        snprintf(st->now, sizeof st->now, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+        st->now_ms = ms;
+    }
+    return st->now;
+}
+
 /* BEGIN IMMEDIATE (the write lock, waiting up to BUSY_TIMEOUT_MS for another process), and
  * a new epoch when another process has written the file since we last looked */
 static int tx_begin(RtStore *st, char *err, size_t errlen)
 {
+    /* the time of the transaction's claims (settled_at) and rows (updated_at): a clock read
+     * a batch, not one a claim */
+    now_text(st);
     if (st->pg)
         return pg_tx_begin(st, err, errlen);
     int64_t v = 0;
@@ -1466,36 +1517,24 @@ static int tx_begin(RtStore *st, char *err, size_t errlen)
     return seq_read(st, err, errlen);
 }
 
-/* "2026-12-03T22:06:40.288Z", as strftime('%Y-%m-%dT%H:%M:%fZ', 'now') wrote it: made once
- * a millisecond, as every row written in a millisecond shares it */
-static const char *now_text(RtStore *st)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    int64_t ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-    if (ms != st->now_ms) {
-        struct tm tm;
-        time_t sec = ts.tv_sec;
-        gmtime_r(&sec, &tm);
-        snprintf(st->now, sizeof st->now, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
-        st->now_ms = ms;
-    }
-    return st->now;
-}
-
-/* write the changed rows of one person */
+/* Write the changed rows of one person: an INSERT for a row the file lacks (ROW_NEW), else an
+ * UPDATE. The rows were read under the write lock, and read again whenever another process
+ * wrote the file (the epoch), so each statement changes exactly one row; any other count
+ * means the file and the cache disagree, and the transaction is refused rather than a guess
+ * written over it. */
 static int flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *err, size_t errlen)
 {
     const RtSchema *s = st->s;
-    sqlite3_stmt *q = st->q[Q_PUT_ROW];
     for (size_t i = 0; i < lp->nwords;) {
         int64_t *row = lp->rows + i;
         int l = (int)(row[0] & ROW_LEDGER);
         i += (size_t)st->stride[l];
         if (!(row[0] & ROW_DIRTY))
             continue;
+        int qi = row[0] & ROW_NEW ? Q_ADD_ROW : Q_SET_ROW;
+        sqlite3_stmt *q = st->q[qi];
         size_t n = put_varints(st->enc, row + ROW_HEAD, s->ledgers[l].nfields);
+        /* every parameter bound each time, so no sqlite3_clear_bindings */
         sqlite3_bind_text(q, 1, lp->id, -1, SQLITE_STATIC);
         sqlite3_bind_text(q, 2, s->ledgers[l].name, -1, SQLITE_STATIC);
         sqlite3_bind_int64(q, 3, row[1]);
@@ -1506,13 +1545,17 @@ static int flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *
             sqlite3_bind_null(q, 7);
         else
             sqlite3_bind_int64(q, 7, row[ROW_LAST]);
-        int rc = step_done(st, Q_PUT_ROW, err, errlen);
-        sqlite3_clear_bindings(q);
-        if (rc)
+        if (step_done(st, qi, err, errlen))
             return -1;
+        int changed = sqlite3_changes(st->db);
+        if (changed != 1) /* no person id: spec/PRIVACY.md */
+            return fail(err, errlen,
+                        "%s: ledger %s, key %lld: %d rows written where 1 was expected (the "
+                        "file disagrees with the rows read from it)",
+                        st->path, s->ledgers[l].name, (long long)row[1], changed);
     }
     for (size_t i = 0; i < lp->nwords; i += (size_t)st->stride[lp->rows[i] & ROW_LEDGER])
-        lp->rows[i] &= ~ROW_DIRTY;
+        lp->rows[i] &= ~(ROW_DIRTY | ROW_NEW);
     return 0;
 }
 
@@ -1520,7 +1563,7 @@ static int flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *
  * lost, as if killed, and the cache is read again): 0, or -1 with a message. */
 static int tx_commit(RtStore *st, char *err, size_t errlen)
 {
-    const char *now = now_text(st);
+    const char *now = st->now; /* the transaction's time (tx_begin) */
     if (seq_write(st, err, errlen)) {
         tx_rollback(st);
         return -1;
@@ -1968,12 +2011,11 @@ static int sql_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *
             sqlite3_bind_blob(q, 4 + i, b + at, (int)len[i], SQLITE_STATIC);
             at += len[i];
         }
-        sqlite3_bind_text(q, 9, now_text(st), -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 9, st->now, -1, SQLITE_STATIC); /* the transaction's time */
         sqlite3_bind_int64(q, 10, st->seq + 1);
         if (st->has_sha)
             sqlite3_bind_text(q, 11, s->sha256, -1, SQLITE_STATIC);
-        rc = step_done(st, Q_PUT_CLAIM, err, errlen);
-        sqlite3_clear_bindings(q);
+        rc = step_done(st, Q_PUT_CLAIM, err, errlen); /* every parameter bound again next time */
         if (rc == 0 && sqlite3_changes(st->db) == 0)
             rc = 1; /* stored before, or meanwhile by another session */
     }
@@ -2557,7 +2599,7 @@ static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, cha
             return -1;
     }
     for (size_t i = 0; i < lp->nwords; i += (size_t)st->stride[lp->rows[i] & ROW_LEDGER])
-        lp->rows[i] &= ~ROW_DIRTY;
+        lp->rows[i] &= ~(ROW_DIRTY | ROW_NEW);
     return 0;
 }
 
@@ -2687,7 +2729,7 @@ static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errl
         lens[3 + i] = (int)len;
         at += len;
     }
-    vals[8] = now_text(st);
+    vals[8] = st->now; /* the transaction's time */
     lens[8] = -1;
     vals[9] = seq;
     lens[9] = -1;
@@ -3072,7 +3114,7 @@ int rt_ledger_set_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, const
         }
         row = lp->rows + lp->nwords;
         lp->nwords += (size_t)st->stride[l];
-        row[0] = l;
+        row[0] = l | ROW_NEW;
         row[1] = key;
     }
     for (int f = 0; f < led->nfields; f++)
