@@ -761,6 +761,28 @@ void rt_line_celln(RtLine *l, const char *s, size_t n); /* the same, of n bytes 
  * member as its label and a bool as 是/否 (rt_value_label) */
 void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v, int labels);
 
+/* A row of values, each column's writer chosen once from its type and the label mode: money
+ * formatted in place, enum members and bools copied from a table of their cells (label or
+ * name, quoted once if it must be), the row's room reserved once. The bytes are
+ * rt_line_value's, value by value; results rows are written this way (run.c). */
+typedef struct RtColFmt RtColFmt;
+typedef struct RtCellText RtCellText;
+typedef struct RtRowFmt {
+    const RtSchema *s;
+    RtColFmt *col;     /* per column: its writer */
+    int n;             /* columns */
+    size_t width;      /* the most bytes the columns' values take, their commas included */
+    RtCellText *cells; /* the table columns' cells, in text */
+    char *text;
+} RtRowFmt;
+/* the writers of columns of types[0..n) with labels on or off: 0, or -1 (memory) */
+int rt_rowfmt_init(RtRowFmt *f, const RtSchema *s, const RtType *const *types, int n, int labels);
+void rt_rowfmt_free(RtRowFmt *f);
+/* the values v[0..n), each after a comma (an absent one empty), then tail[0..ntail); each
+ * money value (not absent) added to sums[column] on the way */
+void rt_line_row(RtLine *l, const RtRowFmt *f, const int64_t *v, __int128 *sums, const char *tail,
+                 size_t ntail);
+
 /* ---- out.c: what a person reads (spec/DATA.md "Labels"): the one source of the headings and
  * value texts of results, whatever writes them (CSV, a spreadsheet, explain, simulate) ----- */
 /* labels on (1) or off (0)? want: "zh", "names", or NULL (on when any output of the policy
