@@ -712,6 +712,11 @@ int rt_out_same_file(const char *path, const char *input);
 /* the cause of a failed write to o: the errno of its first failed write (a full disk is
  * ENOSPC, not EIO), else errno, else EIO */
 int rt_out_errno(const RtOut *o);
+/* n bytes to o: through its stdio buffer, a large block in one write of its own; 0, or -1
+ * (rt_out_failed then says so, rt_out_errno why) */
+int rt_out_write(RtOut *o, const void *p, size_t n);
+/* a write to o failed (its FILE's error, or one of rt_out_write's own): 1, else 0 */
+int rt_out_failed(const RtOut *o);
 /* the file at path begins with the line head[0..n) (a file polc wrote with that header) */
 int rt_out_first_line_is(const char *path, const char *head, size_t n);
 

@@ -439,11 +439,6 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
     return 0;
 }
 
-static int bad_stream(FILE *f)
-{
-    return f && ferror(f);
-}
-
 static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen)
 {
     Run *r = self;
@@ -480,7 +475,7 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
                     run_len += row->out_len;
                 else {
                     if (run)
-                        fwrite(run, 1, run_len, r->results.f);
+                        rt_out_write(&r->results, run, run_len);
                     run = text;
                     run_len = row->out_len;
                 }
@@ -498,7 +493,7 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
                 rt_xlsx_row(r->xlsx, r->cells.p, r->cells.len, r->cells.n);
         }
     if (run)
-        fwrite(run, 1, run_len, r->results.f);
+        rt_out_write(&r->results, run, run_len);
     /* the claims settled again for the batch's late claims and reversals */
     r->adj.n = 0;
     if (rt_pipe_take_adjustments(p, &r->adj) < 0) {
@@ -531,10 +526,10 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
         x->xlen = x->tlen = 0;
     }
     /* the file that failed, and the cause of its first failed write (ENOSPC, not EIO) */
-    const RtOut *bad = bad_stream(r->results.f)   ? &r->results
-                       : bad_stream(r->explain.f) ? &r->explain
-                       : bad_stream(r->adjust.f)  ? &r->adjust
-                                                  : NULL;
+    const RtOut *bad = rt_out_failed(&r->results)   ? &r->results
+                       : rt_out_failed(&r->explain) ? &r->explain
+                       : rt_out_failed(&r->adjust)  ? &r->adjust
+                                                    : NULL;
     if (bad) {
         int e = rt_out_errno(bad);
         snprintf(err, errlen, "cannot write %s: %s", bad->path ? bad->path : "results",
