@@ -725,6 +725,11 @@ int rt_out_same_file(const char *path, const char *input);
 /* the cause of a failed write to o: the errno of its first failed write (a full disk is
  * ENOSPC, not EIO), else errno, else EIO */
 int rt_out_errno(const RtOut *o);
+/* n bytes to o: through its stdio buffer, a large block in one write of its own; 0, or -1
+ * (rt_out_failed then says so, rt_out_errno why) */
+int rt_out_write(RtOut *o, const void *p, size_t n);
+/* a write to o failed (its FILE's error, or one of rt_out_write's own): 1, else 0 */
+int rt_out_failed(const RtOut *o);
 /* the file at path begins with the line head[0..n) (a file polc wrote with that header) */
 int rt_out_first_line_is(const char *path, const char *head, size_t n);
 
@@ -773,6 +778,28 @@ void rt_line_celln(RtLine *l, const char *s, size_t n); /* the same, of n bytes 
 /* a value as rt_format_value words it (absent: empty), without its copy; with labels, an enum
  * member as its label and a bool as 是/否 (rt_value_label) */
 void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v, int labels);
+
+/* A row of values, each column's writer chosen once from its type and the label mode: money
+ * formatted in place, enum members and bools copied from a table of their cells (label or
+ * name, quoted once if it must be), the row's room reserved once. The bytes are
+ * rt_line_value's, value by value; results rows are written this way (run.c). */
+typedef struct RtColFmt RtColFmt;
+typedef struct RtCellText RtCellText;
+typedef struct RtRowFmt {
+    const RtSchema *s;
+    RtColFmt *col;     /* per column: its writer */
+    int n;             /* columns */
+    size_t width;      /* the most bytes the columns' values take, their commas included */
+    RtCellText *cells; /* the table columns' cells, in text */
+    char *text;
+} RtRowFmt;
+/* the writers of columns of types[0..n) with labels on or off: 0, or -1 (memory) */
+int rt_rowfmt_init(RtRowFmt *f, const RtSchema *s, const RtType *const *types, int n, int labels);
+void rt_rowfmt_free(RtRowFmt *f);
+/* the values v[0..n), each after a comma (an absent one empty), then tail[0..ntail); each
+ * money value (not absent) added to sums[column] on the way */
+void rt_line_row(RtLine *l, const RtRowFmt *f, const int64_t *v, __int128 *sums, const char *tail,
+                 size_t ntail);
 
 /* ---- out.c: what a person reads (spec/DATA.md "Labels"): the one source of the headings and
  * value texts of results, whatever writes them (CSV, a spreadsheet, explain, simulate) ----- */

@@ -15,6 +15,8 @@
 
 /* longest message kept for a row or a claim error */
 #define MSG_MAX 512
+/* room for a results row's status and line feed: the longest word is 此前已结算 (15 bytes) */
+#define RUN_TAIL_MAX 32
 /* the most columns --keep copies: a person's id, name, level and a few more; a longer list
  * is a usage error rather than a silent cut */
 #define RUN_MAX_KEEP 16
@@ -68,8 +70,13 @@ struct Run {
     char *keep_buf; /* --keep's copy, cut at its commas */
     char **keep;    /* the kept columns' names */
     int nkeep;
-    int code;   /* the exit code of a failure of the sink (the pipeline says 2 for any) */
-    int labels; /* results headed and worded by labels (rt_labels_on) */
+    int code;     /* the exit code of a failure of the sink (the pipeline says 2 for any) */
+    int labels;   /* results headed and worded by labels (rt_labels_on) */
+    RtRowFmt fmt; /* the results row's outputs, each column's writer chosen once */
+    char *commas; /* a failed claim's empty outputs: noutputs + 1 commas */
+    char tail[2][RUN_TAIL_MAX]; /* a row's end after its outputs: ",settled\n", ",already
+                                   settled\n" (by label or name), by the row's status 0 or 1 */
+    size_t ntail[2];
 };
 
 /* ---- the sink: in the settling threads -------------------------------------------------- */
@@ -213,27 +220,22 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     rt_line_cell(&x->out, row->id);
     if (r->nkeep && kept_cells(r, x, t->pipe, row, ps ? ps->p : NULL) < 0)
         return -1;
-    for (int i = 0; i < s->noutputs; i++) {
-        rt_line_add(&x->out, ",", 1);
-        if (status == -1)
-            continue;
-        rt_line_value(&x->out, s, &s->outputs[i].type, out[i], r->labels);
-        if (s->outputs[i].type.kind == RT_MONEY && out[i] != POLRT_NONE)
-            x->totals[i] += out[i];
-    }
-    rt_line_add(&x->out, ",", 1);
-    if (status == -1) {
-        char why[MSG_MAX - 8];
+    if (status != -1) {
+        /* the row, the money outputs added to the totals as they are written */
+        rt_line_row(&x->out, &r->fmt, out, x->totals, r->tail[status], r->ntail[status]);
+    } else {
+        /* "error: " and the failure in one cell, as snprintf("%s%s") cut to MSG_MAX would
+         * put them, without its call: the text is cut where that cut it */
+        const char *pre = rt_results_word(RT_W_ERROR, r->labels);
+        size_t n = strlen(pre);
+        memcpy(buf, pre, n);
         int date_idx = rt_pipe_date_idx(t->pipe);
         int64_t asof = date_idx >= 0 ? row->fields[date_idx] : POLRT_NONE;
-        snprintf(buf, sizeof buf, "%s%s", rt_results_word(RT_W_ERROR, r->labels),
-                 rt_failure_text(s, t->err_code[0], t->err_loc[0], asof, why, sizeof why));
-        rt_line_cell(&x->out, buf);
-        rt_line_add(&x->out, "\n", 1);
-    } else {
-        /* nothing to quote */
-        const char *w = rt_results_word(status == 0 ? RT_W_SETTLED : RT_W_ALREADY, r->labels);
-        rt_line_add(&x->out, w, strlen(w));
+        size_t room = MSG_MAX - n < MSG_MAX - 8 ? MSG_MAX - n : MSG_MAX - 8;
+        rt_failure_text(s, t->err_code[0], t->err_loc[0], asof, buf + n, room);
+        n += strlen(buf + n);
+        rt_line_add(&x->out, r->commas, (size_t)s->noutputs + 1);
+        rt_line_celln(&x->out, buf, n);
         rt_line_add(&x->out, "\n", 1);
     }
     if (x->out.oom)
@@ -437,11 +439,6 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
     return 0;
 }
 
-static int bad_stream(FILE *f)
-{
-    return f && ferror(f);
-}
-
 static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen)
 {
     Run *r = self;
@@ -478,7 +475,7 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
                     run_len += row->out_len;
                 else {
                     if (run)
-                        fwrite(run, 1, run_len, r->results.f);
+                        rt_out_write(&r->results, run, run_len);
                     run = text;
                     run_len = row->out_len;
                 }
@@ -496,7 +493,7 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
                 rt_xlsx_row(r->xlsx, r->cells.p, r->cells.len, r->cells.n);
         }
     if (run)
-        fwrite(run, 1, run_len, r->results.f);
+        rt_out_write(&r->results, run, run_len);
     /* the claims settled again for the batch's late claims and reversals */
     r->adj.n = 0;
     if (rt_pipe_take_adjustments(p, &r->adj) < 0) {
@@ -529,10 +526,10 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
         x->xlen = x->tlen = 0;
     }
     /* the file that failed, and the cause of its first failed write (ENOSPC, not EIO) */
-    const RtOut *bad = bad_stream(r->results.f)   ? &r->results
-                       : bad_stream(r->explain.f) ? &r->explain
-                       : bad_stream(r->adjust.f)  ? &r->adjust
-                                                  : NULL;
+    const RtOut *bad = rt_out_failed(&r->results)   ? &r->results
+                       : rt_out_failed(&r->explain) ? &r->explain
+                       : rt_out_failed(&r->adjust)  ? &r->adjust
+                                                    : NULL;
     if (bad) {
         int e = rt_out_errno(bad);
         snprintf(err, errlen, "cannot write %s: %s", bad->path ? bad->path : "results",
@@ -755,6 +752,30 @@ static int parse_keep(Run *r)
     return 0;
 }
 
+/* how a results row is written: its outputs' writers, a failed row's commas and the
+ * statuses' tails; 0, or -1 (memory) */
+static int results_row_setup(Run *r)
+{
+    const RtSchema *s = r->s;
+    int n = s->noutputs;
+    const RtType **types = polrt_realloc(NULL, (size_t)(n ? n : 1) * sizeof *types);
+    r->commas = polrt_realloc(NULL, (size_t)n + 1);
+    int rc = types && r->commas ? 0 : -1;
+    for (int i = 0; rc == 0 && i < n; i++)
+        types[i] = &s->outputs[i].type;
+    if (rc == 0) {
+        memset(r->commas, ',', (size_t)n + 1);
+        rc = rt_rowfmt_init(&r->fmt, s, types, n, r->labels);
+    }
+    for (int st = 0; st < 2; st++) {
+        const char *w = rt_results_word(st == 0 ? RT_W_SETTLED : RT_W_ALREADY, r->labels);
+        /* a status word holds nothing to quote */
+        r->ntail[st] = (size_t)snprintf(r->tail[st], sizeof r->tail[st], ",%s\n", w);
+    }
+    polrt_realloc(types, 0);
+    return rc;
+}
+
 /* the run's files, buffers and ledger before anything is read: 0, or an exit code (message
  * in r->err): usage for outputs naming inputs, system for memory and the ledger (locked,
  * unreadable, full, not a polc ledger) */
@@ -788,6 +809,10 @@ static int run_setup(Run *r)
         return POLRT_EXIT_SYSTEM;
     }
     memset(r->totals, 0, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
+    if (results_row_setup(r) < 0) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return POLRT_EXIT_SYSTEM;
+    }
     if (outputs_apart(r) < 0)
         return POLRT_EXIT_USAGE;
     RtLedgerKey key;
@@ -993,5 +1018,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     rt_cells_free(&r->cells);
     polrt_realloc(r->keep_buf, 0);
     polrt_realloc(r->keep, 0);
+    rt_rowfmt_free(&r->fmt);
+    polrt_realloc(r->commas, 0);
     return rc;
 }

@@ -41,6 +41,7 @@ faulty() {
     rc=$?
 }
 
+NTH=1 # the failing call among the matching ones (output)
 cause() { [ "$1" = EIO ] && echo "Input/output error" || echo "No space left on device"; }
 
 # output NAME FILE FAULT... -- COMMAND: FILE (in $T/w) holds "OLD" before; after the faulty
@@ -56,7 +57,7 @@ output() {
     base=$(basename "$file")
     match=$base.tmp
     [ "$op" = rename ] && match=$base
-    faulty "$name" "$match" "$op" "$en" "$short" 1 -- "$@"
+    faulty "$name" "$match" "$op" "$en" "$short" "$NTH" -- "$@"
     label="$name: $op $en$([ "$short" = 1 ] && echo ' after a short write')"
     left=$(find "$T/w" -name '*.tmp*' | head -n 1)
     if [ ! -f "$T/iofail.log" ]; then
@@ -91,6 +92,19 @@ for f in "write ENOSPC 0" "write EIO 0" "write ENOSPC 1" "sync EIO 0" "rename EI
     output "fmt" p.pol "$1" "$2" "$3" -- "$POLC" fmt p.pol
     output "doc" d/index.html "$1" "$2" "$3" -- "$POLC" doc "$P" -o d
 done
+
+# a batch of results of 64 KB or more goes out in one write(2) of its own, after the header
+# stdio holds (runtime/out.c rt_out_write): the 2nd write to the file is that block (2,000
+# persons: ~700 KB of results in one batch); its failure is the same exit 4, cause and file
+"$POLC" gen --persons 2000 --seed 15 --years 2017 --out "$T/big" -q || { fail "polc gen"; exit 1; }
+NTH=2
+for f in "write ENOSPC 0" "write EIO 0" "write ENOSPC 1"; do
+    # shellcheck disable=SC2086
+    set -- $f
+    output "run --out, a block in one write" res.csv "$1" "$2" "$3" -- "$POLC" run "$P" \
+        --claims "$T/big/claims.csv" --persons "$T/big/persons.csv" --out res.csv -q
+done
+NTH=1
 
 # ---- the ledger ------------------------------------------------------------------------
 ledger_dump() { # the rows that matter, without times
