@@ -1976,15 +1976,17 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
     t->pipe = m;
     t->id = id;
     size_t ns = (size_t)m->neng;
-    t->scr = polrt_realloc(NULL, ns * sizeof *t->scr);
+    /* each array RT_CACHE_LINE longer: another thread's arrays may follow it (rt_int.h) */
+    t->scr = polrt_realloc(NULL, ns * sizeof *t->scr + RT_CACHE_LINE);
     /* zeroed at once: thread_free frees each scr[i].mem, also after a failure below */
     if (t->scr)
         memset(t->scr, 0, ns * sizeof *t->scr);
-    t->outs = polrt_realloc(NULL, (ns * (size_t)m->maxout + 1) * sizeof *t->outs);
-    t->ok = polrt_realloc(NULL, ns * sizeof *t->ok);
-    t->err_code = polrt_realloc(NULL, ns * sizeof *t->err_code);
-    t->err_loc = polrt_realloc(NULL, ns * sizeof *t->err_loc);
-    t->chk_pver = polrt_realloc(NULL, ((size_t)m->s->nparams + 1) * sizeof *t->chk_pver);
+    t->outs = polrt_realloc(NULL, (ns * (size_t)m->maxout + 1) * sizeof *t->outs + RT_CACHE_LINE);
+    t->ok = polrt_realloc(NULL, ns * sizeof *t->ok + RT_CACHE_LINE);
+    t->err_code = polrt_realloc(NULL, ns * sizeof *t->err_code + RT_CACHE_LINE);
+    t->err_loc = polrt_realloc(NULL, ns * sizeof *t->err_loc + RT_CACHE_LINE);
+    t->chk_pver =
+        polrt_realloc(NULL, ((size_t)m->s->nparams + 1) * sizeof *t->chk_pver + RT_CACHE_LINE);
     if (!t->scr || !t->outs || !t->ok || !t->err_code || !t->err_loc || !t->chk_pver)
         return -1;
     for (size_t i = 0; i < ns; i++) {

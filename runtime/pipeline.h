@@ -100,6 +100,7 @@ typedef struct RtBlock {
     RtRow *rows;
     size_t nrows, cap_rows;
     RtPool arena;
+    char pad[RT_CACHE_LINE]; /* threads decode neighbouring blocks at once: rt_int.h */
 } RtBlock;
 
 /* a thread's view of the claim being settled, per engine */
@@ -147,6 +148,7 @@ struct RtPThread {
     RtLine adj;
     struct RtPAdj *adjv;
     size_t nadj, cap_adj;
+    char pad[RT_CACHE_LINE]; /* the threads' states sit side by side: rt_int.h */
 };
 
 typedef struct RtPipeSink {

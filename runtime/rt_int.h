@@ -863,6 +863,12 @@ static inline int rt_grow(void *v, size_t *cap, size_t n, size_t sz)
 char *rt_strdup(const char *s);               /* through polrt_realloc; NULL when out of memory */
 uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker choice */
 #define RT_HUGE_PAGE (2u << 20)
+/* Bytes that keep one thread's hot data off another's cache line. Structures that threads
+ * write side by side (a batch's blocks, the threads' own states) end with this much padding,
+ * and each thread's scratch arrays are allocated this much longer: without it, polc run -j 2
+ * decoded and settled each claim at twice -j 1's cost (the blocks' and scratch arrays' lines
+ * passed back and forth between the cores), so two threads were no faster than one. */
+#define RT_CACHE_LINE 64
 void rt_advise_huge(void *p, size_t n); /* ask for huge pages on a large block (advice) */
 int rt_display_width(const char *s);    /* terminal columns; CJK counts two */
 

@@ -34,9 +34,10 @@ typedef struct RunThread {
     FILE *tf;
     __int128 *totals; /* per output: the sum of money outputs (fen) */
     int64_t settled, already, failed;
-    int *keep_col; /* --keep: each kept column's index in the claims header (-1: absent),
-                      found at this thread's first claim */
-    RtCells cells; /* a row's cells, for --keep */
+    int *keep_col;           /* --keep: each kept column's index in the claims header (-1: absent),
+                                found at this thread's first claim */
+    RtCells cells;           /* a row's cells, for --keep */
+    char pad[RT_CACHE_LINE]; /* the threads' parts sit side by side: rt_int.h */
 } RunThread;
 
 struct Run {
@@ -86,7 +87,8 @@ static int thread_init(void *self, RtPThread *t)
     Run *r = self;
     RunThread *x = &r->th[t->id];
     memset(x, 0, sizeof *x);
-    x->totals = polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *x->totals);
+    x->totals =
+        polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *x->totals + RT_CACHE_LINE);
     if (!x->totals)
         return -1;
     memset(x->totals, 0, ((size_t)r->s->noutputs + 1) * sizeof *x->totals);
