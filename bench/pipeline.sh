@@ -21,7 +21,7 @@
 #              (every claim settled twice, base and reform; claims/s counts claims once)
 #
 #   sh bench/pipeline.sh     env: BENCH_RUNS (3), BENCH_PERSONS (300000: ~1.05 M claims),
-#                            BENCH_SEED (1), BENCH_DIR (build/bench/pipeline: the population
+#                            BENCH_SEED (1), BENCH_DIR (/dev/shm/polc-bench-pipeline: the population
 #                            is kept there), BENCH_SKIP_INTERP (1: no interpreter runs),
 #                            BENCH_INTERP_CLAIMS (0: all; N: the interpreter settles the first
 #                            N claims only, its row says so), BUILD (build), POLC
@@ -33,7 +33,11 @@ case $POLC in /*) ;; */*) POLC=$(pwd)/$POLC ;; esac
 RUNS=${BENCH_RUNS:-3}
 PERSONS=${BENCH_PERSONS:-300000}
 SEED=${BENCH_SEED:-1}
-D=${BENCH_DIR:-$BUILD/bench/pipeline}
+# in memory (tmpfs) where there is one: each run writes ~100 MB of results, and on this VM's
+# disk their writeback swung the wall times of the same build by a third from run to run
+SHM=/dev/shm/polc-bench-pipeline
+[ -d /dev/shm ] || SHM=$BUILD/bench/pipeline
+D=${BENCH_DIR:-$SHM}
 SKIP_INTERP=${BENCH_SKIP_INTERP:-0}
 INTERP_CLAIMS=${BENCH_INTERP_CLAIMS:-0}
 POLICY=policies/anhui/panji-2017.pol
