@@ -39,49 +39,16 @@ char *rt_strdup(const char *s)
     return d;
 }
 
-/* the odd multiplier of rt_hash_id's steps (2^64 / the golden ratio) */
-#define ID_MUL UINT64_C(0x9e3779b97f4a7c15)
-
-/* 8 bytes of s as a number, the first byte lowest on every host (the hash must not depend on
- * the host: MPI ranks route persons by it) */
-static uint64_t load_le64(const char *s)
-{
-    uint64_t w;
-    memcpy(&w, s, sizeof w);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    w = __builtin_bswap64(w);
-#endif
-    return w;
-}
-
-/* one word into the state: xor, an odd multiply and a shift-xor, each a bijection, so ids
- * that differ in one word only never collide */
-static uint64_t id_step(uint64_t h, uint64_t w)
-{
-    h = (h ^ w) * ID_MUL;
-    return h ^ (h >> 29);
-}
-
-/* An id's hash, 8 bytes a step (the last step the id's last 8 bytes, overlapping the one
- * before; a shorter id byte by byte), its length in the seed, then splitmix64's finaliser,
- * so the low bits index tables and pick workers evenly. Decoding hashes every claim id
- * (the duplicate check) and each new person id: FNV-1a a byte at a time was ~85 instructions
- * a 10-byte id, this ~30 (callgrind). */
+/* FNV-1a with splitmix64's finaliser, so the low bits index tables and pick workers evenly.
+ * Its values are part of a file format: across N ranks a person's rows live in the SQLite
+ * ledger LEDGER.rankKofN of rank (h >> 32) mod N (spec/SCALE.md), so a different hash would
+ * look for a person in another rank's file and settle its claims again. A faster hash (8
+ * bytes a step: ~39 instructions a 10-byte id against ~85, ~1% of a run) was tried and
+ * withdrawn for that reason; it would need the rank ledgers to record which hash wrote them.
+ * test_session pins the values. */
 uint64_t rt_hash_id(const char *s, size_t n)
 {
-    uint64_t h = RT_HASH_SEED ^ ((uint64_t)n * ID_MUL);
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        h = id_step(h, load_le64(s + i));
-    if (i < n) {
-        uint64_t w = 0;
-        if (n >= 8)
-            w = load_le64(s + n - 8);
-        else
-            for (size_t k = 0; k < n; k++)
-                w |= (uint64_t)(unsigned char)s[k] << (8 * k);
-        h = id_step(h, w);
-    }
+    uint64_t h = rt_hash_bytes(RT_HASH_SEED, s, n);
     h ^= h >> 30;
     h *= UINT64_C(0xbf58476d1ce4e5b9);
     h ^= h >> 27;
