@@ -630,7 +630,8 @@ static void test_fast_entry(void)
 /* polc_fast_flags: a fast entry that reads the memo (an engine built before the flags, or
  * the function-per-rule fast entry) finds rule_state zeroed for every claim; one flagged
  * POLRT_FAST_NO_MEMO is not zeroed for (the runtime skips the memset), and the traced entry
- * standing in for a missing fast one always is. The stub leaves a mark in rule_state[0]. */
+ * standing in for a missing fast one always is. marking_fast, the fast entry here, leaves a
+ * mark in rule_state[0] for the next claim to find. */
 static int memo_dirty; /* calls that found rule_state[0] not zeroed */
 static int64_t marking_fast(PolCtx *c)
 {
