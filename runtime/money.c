@@ -430,18 +430,35 @@ void polrt_test_fail_alloc_after(long n)
 
 /* The single allocation hook of the runtime (STYLE.md "Memory"): realloc semantics, n == 0
  * frees p and returns NULL. On failure p is left untouched, as realloc does. */
+/* one allocation taken from the test budget: 0 when it may go ahead */
+static int over_budget(void)
+{
+    long budget = atomic_load_explicit(&alloc_budget, memory_order_relaxed);
+    while (budget >= 0) {
+        if (budget == 0)
+            return 1;
+        if (atomic_compare_exchange_weak(&alloc_budget, &budget, budget - 1))
+            break;
+    }
+    return 0;
+}
+
 void *polrt_realloc(void *p, size_t n)
 {
     if (n == 0) {
         free(p);
         return NULL;
     }
-    long budget = atomic_load_explicit(&alloc_budget, memory_order_relaxed);
-    while (budget >= 0) {
-        if (budget == 0)
-            return NULL;
-        if (atomic_compare_exchange_weak(&alloc_budget, &budget, budget - 1))
-            break;
-    }
-    return realloc(p, n);
+    return over_budget() ? NULL : realloc(p, n);
+}
+
+void *rt_alloc_lines(size_t n)
+{
+    size_t size = (n + RT_CACHE_LINE - 1) / RT_CACHE_LINE * RT_CACHE_LINE;
+    if (size < n || over_budget())
+        return NULL;
+    void *p = aligned_alloc(RT_CACHE_LINE, size ? size : RT_CACHE_LINE);
+    if (p)
+        memset(p, 0, size ? size : RT_CACHE_LINE);
+    return p;
 }

@@ -735,6 +735,27 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
     return 0;
 }
 
+/* Room for one more row in b. The array is on cache lines of its own, each row on two lines
+ * of its own: the threads settle neighbouring rows and write their ends (settled, the sink's
+ * offsets), and rows that shared a line passed it back and forth between the cores at every
+ * claim. */
+_Static_assert(sizeof(RtRow) % RT_CACHE_LINE == 0, "RtRow: whole cache lines");
+static int grow_rows(RtBlock *b)
+{
+    size_t cap = b->cap_rows ? 2 * b->cap_rows : 1024;
+    if (cap > SIZE_MAX / sizeof *b->rows)
+        return -1;
+    RtRow *v = rt_alloc_lines(cap * sizeof *v);
+    if (!v)
+        return -1;
+    if (b->nrows)
+        memcpy(v, b->rows, b->nrows * sizeof *v);
+    polrt_realloc(b->rows, 0);
+    b->rows = v;
+    b->cap_rows = cap;
+    return 0;
+}
+
 /* Decode one block into rows (phase 1, any thread). */
 static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
 {
@@ -759,8 +780,7 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         pos = e;
         if (k == 0)
             continue;
-        if (b->nrows == b->cap_rows &&
-            rt_grow(&b->rows, &b->cap_rows, b->nrows + 1, sizeof *b->rows) < 0) {
+        if (b->nrows == b->cap_rows && grow_rows(b) < 0) {
             t->oom = 1;
             return;
         }
@@ -1979,17 +1999,13 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
     t->pipe = m;
     t->id = id;
     size_t ns = (size_t)m->neng;
-    /* each array RT_CACHE_LINE longer: another thread's arrays may follow it (rt_int.h) */
-    t->scr = polrt_realloc(NULL, ns * sizeof *t->scr + RT_CACHE_LINE);
-    /* zeroed at once: thread_free frees each scr[i].mem, also after a failure below */
-    if (t->scr)
-        memset(t->scr, 0, ns * sizeof *t->scr);
-    t->outs = polrt_realloc(NULL, (ns * (size_t)m->maxout + 1) * sizeof *t->outs + RT_CACHE_LINE);
-    t->ok = polrt_realloc(NULL, ns * sizeof *t->ok + RT_CACHE_LINE);
-    t->err_code = polrt_realloc(NULL, ns * sizeof *t->err_code + RT_CACHE_LINE);
-    t->err_loc = polrt_realloc(NULL, ns * sizeof *t->err_loc + RT_CACHE_LINE);
-    t->chk_pver =
-        polrt_realloc(NULL, ((size_t)m->s->nparams + 1) * sizeof *t->chk_pver + RT_CACHE_LINE);
+    /* on lines of their own: the threads write them at every claim (rt_int.h) */
+    t->scr = rt_alloc_lines(ns * sizeof *t->scr); /* zeroed: thread_free frees each scr[i].mem */
+    t->outs = rt_alloc_lines((ns * (size_t)m->maxout + 1) * sizeof *t->outs);
+    t->ok = rt_alloc_lines(ns * sizeof *t->ok);
+    t->err_code = rt_alloc_lines(ns * sizeof *t->err_code);
+    t->err_loc = rt_alloc_lines(ns * sizeof *t->err_loc);
+    t->chk_pver = rt_alloc_lines(((size_t)m->s->nparams + 1) * sizeof *t->chk_pver);
     if (!t->scr || !t->outs || !t->ok || !t->err_code || !t->err_loc || !t->chk_pver)
         return -1;
     for (size_t i = 0; i < ns; i++) {
@@ -1997,9 +2013,8 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
         RtScratch *x = &t->scr[i];
         size_t n = 2 * (size_t)s->nledgers + 2 * (size_t)s->nledger_fields + 3 * (size_t)s->nrules +
                    2 * (size_t)s->nparams + 1;
-        if (!(x->mem = polrt_realloc(NULL, n * sizeof *x->mem)))
+        if (!(x->mem = rt_alloc_lines(n * sizeof *x->mem)))
             return -1;
-        memset(x->mem, 0, n * sizeof *x->mem);
         x->keys = x->mem;
         x->before = x->keys + s->nledgers;
         x->after = x->before + s->nledger_fields;
@@ -2179,12 +2194,11 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
     m->buf = polrt_realloc(NULL, m->cap);
     if (m->buf)
         rt_advise_huge(m->buf, m->cap);
-    m->th = polrt_realloc(NULL, (size_t)m->nthreads * sizeof *m->th);
+    m->th = rt_alloc_lines((size_t)m->nthreads * sizeof *m->th);
     if (!m->buf || !m->th) {
         rt_pipe_sys_error(m, 0, "out of memory");
         goto done;
     }
-    memset(m->th, 0, (size_t)m->nthreads * sizeof *m->th);
     for (int i = 0; i < m->nthreads; i++)
         if (thread_init(m, &m->th[i], i) < 0) {
             rt_pipe_sys_error(m, 0, "out of memory");

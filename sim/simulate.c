@@ -75,7 +75,8 @@ typedef struct SimPS {
 typedef struct SimT {
     Acc *acc; /* per scenario */
     int64_t claim_persons, claim_persons_w;
-    RtLine chg; /* --changes rows of the batch's claims of this thread */
+    RtLine chg;              /* --changes rows of the batch's claims of this thread */
+    char pad[RT_CACHE_LINE]; /* the threads' parts sit side by side: rt_int.h */
 } SimT;
 
 typedef struct Scen {
@@ -451,13 +452,10 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
 static int acc_init(Sim *m, Acc *a)
 {
     memset(a, 0, sizeof *a);
-    a->totals = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *a->totals);
-    a->dist = polrt_realloc(NULL, (size_t)m->ngroups * sizeof *a->dist);
-    if (!a->totals || !a->dist)
-        return -1;
-    memset(a->totals, 0, ((size_t)m->money_n + 1) * sizeof *a->totals);
-    memset(a->dist, 0, (size_t)m->ngroups * sizeof *a->dist);
-    return 0;
+    /* a thread's, written at every claim: on lines of their own (rt_int.h) */
+    a->totals = rt_alloc_lines(((size_t)m->money_n + 1) * sizeof *a->totals);
+    a->dist = rt_alloc_lines((size_t)m->ngroups * sizeof *a->dist);
+    return !a->totals || !a->dist ? -1 : 0;
 }
 
 static void acc_free(Sim *m, Acc *a)
@@ -480,10 +478,9 @@ static int thread_init(void *self, RtPThread *pt)
     Sim *m = self;
     SimT *t = &m->th[pt->id];
     memset(t, 0, sizeof *t);
-    t->acc = polrt_realloc(NULL, (size_t)m->nscen * sizeof *t->acc);
+    t->acc = rt_alloc_lines((size_t)m->nscen * sizeof *t->acc);
     if (!t->acc)
         return -1;
-    memset(t->acc, 0, (size_t)m->nscen * sizeof *t->acc);
     for (int i = 0; i < m->nscen; i++)
         if (acc_init(m, &t->acc[i]) < 0)
             return -1;
@@ -1244,7 +1241,7 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     const char *rejects = o->rejects ? o->rejects : "rejects.csv";
     char *prejects = rt_pipe_persons_rejects(rejects);
     PolSim *res = polrt_realloc(NULL, sizeof *res);
-    m->th = polrt_realloc(NULL, (size_t)m->nthreads * sizeof *m->th);
+    m->th = rt_alloc_lines((size_t)m->nthreads * sizeof *m->th);
     if (!res || !prejects || !m->th) {
         polrt_realloc(res, 0);
         polrt_realloc(prejects, 0);
@@ -1252,7 +1249,6 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
         fprintf(stderr, "polc: out of memory\n");
         return POLRT_EXIT_SYSTEM;
     }
-    memset(m->th, 0, (size_t)m->nthreads * sizeof *m->th);
     memset(res, 0, sizeof *res);
     m->res = res;
     res->base = m->s;
