@@ -452,13 +452,15 @@ void *polrt_realloc(void *p, size_t n)
     return over_budget() ? NULL : realloc(p, n);
 }
 
-void *rt_alloc_lines(size_t n)
+void *rt_alloc_lines(size_t n, int zero)
 {
     size_t size = (n + RT_CACHE_LINE - 1) / RT_CACHE_LINE * RT_CACHE_LINE;
     if (size < n || over_budget())
         return NULL;
-    void *p = aligned_alloc(RT_CACHE_LINE, size ? size : RT_CACHE_LINE);
-    if (p)
-        memset(p, 0, size ? size : RT_CACHE_LINE);
+    if (!size)
+        size = RT_CACHE_LINE;
+    void *p = aligned_alloc(RT_CACHE_LINE, size);
+    if (p && zero)
+        memset(p, 0, size);
     return p;
 }

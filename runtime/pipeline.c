@@ -745,7 +745,7 @@ static int grow_rows(RtBlock *b)
     size_t cap = b->cap_rows ? 2 * b->cap_rows : 1024;
     if (cap > SIZE_MAX / sizeof *b->rows)
         return -1;
-    RtRow *v = rt_alloc_lines(cap * sizeof *v);
+    RtRow *v = rt_alloc_lines(cap * sizeof *v, 0); /* decode clears each row it fills */
     if (!v)
         return -1;
     if (b->nrows)
@@ -2000,12 +2000,12 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
     t->id = id;
     size_t ns = (size_t)m->neng;
     /* on lines of their own: the threads write them at every claim (rt_int.h) */
-    t->scr = rt_alloc_lines(ns * sizeof *t->scr); /* zeroed: thread_free frees each scr[i].mem */
-    t->outs = rt_alloc_lines((ns * (size_t)m->maxout + 1) * sizeof *t->outs);
-    t->ok = rt_alloc_lines(ns * sizeof *t->ok);
-    t->err_code = rt_alloc_lines(ns * sizeof *t->err_code);
-    t->err_loc = rt_alloc_lines(ns * sizeof *t->err_loc);
-    t->chk_pver = rt_alloc_lines(((size_t)m->s->nparams + 1) * sizeof *t->chk_pver);
+    t->scr = rt_alloc_lines(ns * sizeof *t->scr, 1); /* zeroed: thread_free frees each scr[i].mem */
+    t->outs = rt_alloc_lines((ns * (size_t)m->maxout + 1) * sizeof *t->outs, 1);
+    t->ok = rt_alloc_lines(ns * sizeof *t->ok, 1);
+    t->err_code = rt_alloc_lines(ns * sizeof *t->err_code, 1);
+    t->err_loc = rt_alloc_lines(ns * sizeof *t->err_loc, 1);
+    t->chk_pver = rt_alloc_lines(((size_t)m->s->nparams + 1) * sizeof *t->chk_pver, 1);
     if (!t->scr || !t->outs || !t->ok || !t->err_code || !t->err_loc || !t->chk_pver)
         return -1;
     for (size_t i = 0; i < ns; i++) {
@@ -2013,7 +2013,7 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
         RtScratch *x = &t->scr[i];
         size_t n = 2 * (size_t)s->nledgers + 2 * (size_t)s->nledger_fields + 3 * (size_t)s->nrules +
                    2 * (size_t)s->nparams + 1;
-        if (!(x->mem = rt_alloc_lines(n * sizeof *x->mem)))
+        if (!(x->mem = rt_alloc_lines(n * sizeof *x->mem, 1)))
             return -1;
         x->keys = x->mem;
         x->before = x->keys + s->nledgers;
@@ -2194,7 +2194,7 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
     m->buf = polrt_realloc(NULL, m->cap);
     if (m->buf)
         rt_advise_huge(m->buf, m->cap);
-    m->th = rt_alloc_lines((size_t)m->nthreads * sizeof *m->th);
+    m->th = rt_alloc_lines((size_t)m->nthreads * sizeof *m->th, 1);
     if (!m->buf || !m->th) {
         rt_pipe_sys_error(m, 0, "out of memory");
         goto done;

@@ -87,7 +87,7 @@ static int thread_init(void *self, RtPThread *t)
     Run *r = self;
     RunThread *x = &r->th[t->id];
     memset(x, 0, sizeof *x);
-    x->totals = rt_alloc_lines(((size_t)r->s->noutputs + 1) * sizeof *x->totals);
+    x->totals = rt_alloc_lines(((size_t)r->s->noutputs + 1) * sizeof *x->totals, 1);
     if (!x->totals)
         return -1;
     t->sink = x;
@@ -801,7 +801,7 @@ static int run_setup(Run *r)
     int threads = o->threads < 1 ? 1 : o->threads;
     r->nth = threads > 256 ? 256 : threads;
     /* zeroed at once: the end frees what th[nth] holds, whatever fails next */
-    r->th = rt_alloc_lines(((size_t)r->nth + 1) * sizeof *r->th);
+    r->th = rt_alloc_lines(((size_t)r->nth + 1) * sizeof *r->th, 1);
     r->totals = polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
     if (!r->rejects_path || !r->prejects_path || !r->th || !r->totals) {
         snprintf(r->err, sizeof r->err, "out of memory");

@@ -453,8 +453,8 @@ static int acc_init(Sim *m, Acc *a)
 {
     memset(a, 0, sizeof *a);
     /* a thread's, written at every claim: on lines of their own (rt_int.h) */
-    a->totals = rt_alloc_lines(((size_t)m->money_n + 1) * sizeof *a->totals);
-    a->dist = rt_alloc_lines((size_t)m->ngroups * sizeof *a->dist);
+    a->totals = rt_alloc_lines(((size_t)m->money_n + 1) * sizeof *a->totals, 1);
+    a->dist = rt_alloc_lines((size_t)m->ngroups * sizeof *a->dist, 1);
     return !a->totals || !a->dist ? -1 : 0;
 }
 
@@ -478,7 +478,7 @@ static int thread_init(void *self, RtPThread *pt)
     Sim *m = self;
     SimT *t = &m->th[pt->id];
     memset(t, 0, sizeof *t);
-    t->acc = rt_alloc_lines((size_t)m->nscen * sizeof *t->acc);
+    t->acc = rt_alloc_lines((size_t)m->nscen * sizeof *t->acc, 1);
     if (!t->acc)
         return -1;
     for (int i = 0; i < m->nscen; i++)
@@ -1241,7 +1241,7 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     const char *rejects = o->rejects ? o->rejects : "rejects.csv";
     char *prejects = rt_pipe_persons_rejects(rejects);
     PolSim *res = polrt_realloc(NULL, sizeof *res);
-    m->th = rt_alloc_lines((size_t)m->nthreads * sizeof *m->th);
+    m->th = rt_alloc_lines((size_t)m->nthreads * sizeof *m->th, 1);
     if (!res || !prejects || !m->th) {
         polrt_realloc(res, 0);
         polrt_realloc(prejects, 0);

@@ -599,7 +599,7 @@ static void test_alloc_hook(void)
     CHECK("n == 0 frees and returns NULL", polrt_realloc(e, 0) == NULL);
     polrt_test_fail_alloc_after(0);
     CHECK("budget 0 fails at once", polrt_realloc(NULL, 1) == NULL);
-    CHECK("rt_alloc_lines takes from the same budget", rt_alloc_lines(8) == NULL);
+    CHECK("rt_alloc_lines takes from the same budget", rt_alloc_lines(8, 1) == NULL);
     polrt_test_fail_alloc_after(-1);
 }
 
@@ -607,7 +607,7 @@ static void test_alloc_hook(void)
  * last line is theirs too (zeroed), so malloc puts nothing else there */
 static void test_alloc_lines(void)
 {
-    unsigned char *a = rt_alloc_lines(24), *b = rt_alloc_lines(24);
+    unsigned char *a = rt_alloc_lines(24, 1), *b = rt_alloc_lines(24, 1);
     CHECK("allocated", a && b);
     if (!a || !b)
         return;
@@ -617,9 +617,9 @@ static void test_alloc_lines(void)
     for (int i = 0; i < RT_CACHE_LINE; i++)
         zero &= a[i] == 0;
     CHECK("the whole line zeroed", zero);
-    void *c = rt_alloc_lines(0);
+    void *c = rt_alloc_lines(0, 1);
     CHECK("0 bytes: a line, freeable", c && (uintptr_t)c % RT_CACHE_LINE == 0);
-    CHECK("too large: NULL", rt_alloc_lines(SIZE_MAX - 8) == NULL);
+    CHECK("too large: NULL", rt_alloc_lines(SIZE_MAX - 8, 1) == NULL);
     polrt_realloc(a, 0);
     polrt_realloc(b, 0);
     polrt_realloc(c, 0);
