@@ -2,8 +2,10 @@
 # bench/serve.sh — polc serve under wrk (bench/serve.lua): single-claim POSTs of a `polc gen`
 # population to /v1/settle on 32 connections, the SQLite ledger (durable: answered after
 # commit), a PostgreSQL ledger (a server started for the run: tests/serve/pg.sh), then the
-# ledger in memory. Prints claims/s and p50/p99/p99.9 latency per run
-# (bench/README.md keeps the figures). Needs wrk and jq (make deps).
+# ledger in memory. Prints claims/s and p50/p99/p99.9 latency per run, and the service's CPU
+# (user + system, all threads) and bytes written to disk a request while wrk ran, from /proc:
+# the two that a busy machine does not bend, so SQLite's part of a claim shows against the
+# memory run's (bench/README.md keeps the figures). Needs wrk and jq (make deps).
 #
 #   sh bench/serve.sh        env: POLC (build/polc), SERVE_PERSONS (40000), SERVE_SECONDS (10),
 #                                 SERVE_CONNECTIONS (32), SERVE_THREADS (2, wrk's),
@@ -46,6 +48,13 @@ start() { # start LOG ARGS...
     done
 }
 
+TICKS=$(getconf CLK_TCK)
+# the process's CPU time so far, in clock ticks (utime + stime of /proc/PID/stat: fields 14
+# and 15, counted after the command's name, which may hold spaces)
+cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+# bytes the process caused to be written to the disk so far
+written() { sed -n 's/^write_bytes: //p' "/proc/$1/io"; }
+
 run() { # run NAME SERVE-ARGS...
     name=$1
     shift
@@ -60,8 +69,12 @@ run() { # run NAME SERVE-ARGS...
         echo "$(wc -l <"$WORK/requests.jsonl") claims of $PERSONS persons"
     fi
     printf '%-28s ' "$name:"
+    cpu0=$(cpu_ticks $SPID)
+    wb0=$(written $SPID)
     out=$(SERVE_REQUESTS=$WORK/requests.jsonl wrk -t"$SERVE_THREADS" -c"$CONN" -d"${SECONDS_}s" \
         -s "$ROOT/bench/serve.lua" "http://127.0.0.1:$PORT/v1/settle" | tail -1)
+    cpu1=$(cpu_ticks $SPID)
+    wb1=$(written $SPID)
     # past the last line the claims go again and answer "already settled": cheaper, so said
     sent=$(echo "$out" | sed -n 's/.*requests \([0-9]*\).*/\1/p')
     lines=$(wc -l <"$WORK/requests.jsonl")
@@ -69,6 +82,10 @@ run() { # run NAME SERVE-ARGS...
         echo "$out  ($((sent - lines)) sent again: more SERVE_PERSONS or fewer SERVE_SECONDS)"
     else
         echo "$out"
+    fi
+    if [ "${sent:-0}" -gt 0 ]; then
+        printf '%-28s CPU %d us a request, %d bytes written a request\n' "" \
+            $(((cpu1 - cpu0) * 1000000 / TICKS / sent)) $(((wb1 - wb0) / sent))
     fi
     kill $SPID
     wait $SPID
