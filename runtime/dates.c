@@ -123,7 +123,22 @@ char *polrt_fmt_date(int64_t day, char *buf)
 {
     int64_t y, m, d;
     polrt_civil_from_days(day, &y, &m, &d);
-    snprintf(buf, 32, "%04" PRId64 "-%02" PRId64 "-%02" PRId64, y, m, d);
+    if (y < 0 || y > 9999) {
+        snprintf(buf, 32, "%04" PRId64 "-%02" PRId64 "-%02" PRId64, y, m, d);
+        return buf;
+    }
+    /* digits in place, as the snprintf above writes them: a failed claim's text names its
+     * date, and snprintf was ~800 instructions of the ~2,600 such a claim cost (callgrind) */
+    int v[3] = {(int)y, (int)m, (int)d}, w[3] = {4, 2, 2};
+    char *o = buf;
+    for (int i = 0; i < 3; i++) {
+        if (i)
+            *o++ = '-';
+        for (int k = w[i] - 1, x = v[i]; k >= 0; k--, x /= 10)
+            o[k] = (char)('0' + x % 10);
+        o += w[i];
+    }
+    *o = '\0';
     return buf;
 }
 

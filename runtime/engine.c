@@ -424,8 +424,22 @@ char *rt_failure_text(const RtSchema *s, int64_t code, int64_t loc, int64_t asof
                       size_t len)
 {
     if (code == POLRT_E_NOVERSION && loc < 0 && asof != POLRT_NONE) {
+        /* the failure of every claim dated outside the policy (6.6% of polc gen's claims for
+         * Panji): joined in place, cut as snprintf would cut it, for the ~1,700 instructions
+         * its format parsing cost a claim (callgrind) */
         char day[32];
-        snprintf(buf, len, "dated %s, outside the policy's validity", polrt_fmt_date(asof, day));
+        const char *part[] = {"dated ", polrt_fmt_date(asof, day),
+                              ", outside the policy's validity"};
+        size_t n = 0;
+        for (int i = 0; i < 3 && len; i++) {
+            size_t k = strlen(part[i]);
+            if (k > len - 1 - n)
+                k = len - 1 - n;
+            memcpy(buf + n, part[i], k);
+            n += k;
+        }
+        if (len)
+            buf[n] = '\0';
         return buf;
     }
     return rt_err_describe(s, code, loc, buf, len);

@@ -119,6 +119,33 @@ static void test_text(void)
     CHECK_STR("format day 0", polrt_fmt_date(0, buf), "1970-01-01");
     CHECK_STR("format 20739", polrt_fmt_date(20739, buf), "2026-10-13");
     CHECK_STR("format -25567", polrt_fmt_date(-25567, buf), "1900-01-01");
+    /* the digits written in place against snprintf's, across the four-digit years and past
+     * them (the fallback) */
+    {
+        int64_t wrong = 0, from = polrt_days_from_civil(0, 1, 1) - 400,
+                to = polrt_days_from_civil(10000, 1, 1) + 400;
+        for (int64_t d = from; d <= to; d += d < from + 800 || d > to - 800 ? 1 : 97) {
+            int64_t y, m, dd;
+            char want[32];
+            polrt_civil_from_days(d, &y, &m, &dd);
+            snprintf(want, sizeof want, "%04" PRId64 "-%02" PRId64 "-%02" PRId64, y, m, dd);
+            if (strcmp(polrt_fmt_date(d, buf), want) != 0 && !wrong++)
+                fprintf(stderr, "fmt(%" PRId64 ") = %s, not %s\n", d, buf, want);
+        }
+        CHECK_EQ("format = snprintf's, years -2..10001", wrong, 0);
+    }
+    /* a claim dated outside the policy: its text, and cut to a short buffer as snprintf
+     * would cut it */
+    {
+        char text[64];
+        int64_t d = day_of("2016-03-09");
+        CHECK_STR("outside the validity",
+                  rt_failure_text(NULL, POLRT_E_NOVERSION, -1, d, text, sizeof text),
+                  "dated 2016-03-09, outside the policy's validity");
+        CHECK_STR("cut at 12 bytes", rt_failure_text(NULL, POLRT_E_NOVERSION, -1, d, text, 12),
+                  "dated 2016-");
+        CHECK_STR("cut at 1 byte", rt_failure_text(NULL, POLRT_E_NOVERSION, -1, d, text, 1), "");
+    }
 
     CHECK_EQ("year_of", polrt_year_of(day_of("2026-10-13")), 2026);
     CHECK_EQ("year_of 12-31", polrt_year_of(day_of("2025-12-31")), 2025);
