@@ -870,10 +870,10 @@ uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker
  * 0.23-0.26 s to decode 1 M claims where -j 1 took 0.32 s (0.18 s with the padding). */
 #define RT_CACHE_LINE 64
 void rt_advise_huge(void *p, size_t n); /* ask for huge pages on a large block (advice) */
+int rt_display_width(const char *s);    /* terminal columns; CJK counts two */
 /* an unlinked temporary file (mode 0600: it may hold the input's personal data), open for
  * reading and writing: its descriptor, or -1 (errno set) */
 int rt_temp_fd(void);
-int rt_display_width(const char *s);    /* terminal columns; CJK counts two */
 
 /* A bump pool for strings and arrays freed together; reset keeps the chunks for reuse. */
 /* 4 MiB: a few per run, a batch's rows fit in a few; each starts on a 2 MiB boundary, so

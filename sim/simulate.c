@@ -86,7 +86,7 @@ typedef struct SimPS {
 #define SIM_KEY(year, dim, g) (((int64_t)(year) << 24) | ((int64_t)((dim) + 1) << 16) | (g))
 #define SIM_KEY_YEAR(k)       ((k) >> 24)
 #define SIM_KEY_DIM(k)        ((int)(((k) >> 16) & 0xff) - 1)
-#define SIM_KEY_GROUP(k)      ((int)((k) & 0xffff))
+#define SIM_KEY_GROUP(k)      ((int)((k)&0xffff))
 
 /* one pipeline thread's accumulators */
 typedef struct SimT {
