@@ -1042,14 +1042,22 @@ int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errle
     return gb;
 }
 
-/* an unlinked temporary file (mode 0600: it holds the input's personal data), open for
- * reading and writing at its start: its descriptor, or -1 with a message */
-static int temp_file(const char *path, char *err, size_t errlen)
+int rt_temp_fd(void)
 {
     FILE *tf = tmpfile();
     int out = tf ? dup(fileno(tf)) : -1;
+    int e = errno;
     if (tf)
         fclose(tf);
+    errno = e;
+    return out;
+}
+
+/* an unlinked temporary file (rt_temp_fd) open at its start: its descriptor, or -1 with a
+ * message */
+static int temp_file(const char *path, char *err, size_t errlen)
+{
+    int out = rt_temp_fd();
     if (out < 0)
         snprintf(err, errlen, "cannot convert %s: temporary file: %s", path, strerror(errno));
     return out;

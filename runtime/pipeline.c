@@ -969,32 +969,22 @@ static size_t estimate_rows(const RtPipe *m, size_t rows_so_far)
 
 /* ---- numbering and duplicate claim ids (calling thread, input order) ---------------------- */
 
-/* room for n ids without growing: 0, or -1 on memory */
-int rt_ids_reserve(IdSet *s, size_t n)
+/* The claim-id table's budget: 2^22 slots (32 MiB, 3.1 M ids), and as much again for the
+ * filter once it spills. The filter then sets 8 bits of 512 per id: at 10.5 M claims (1 M
+ * persons, gen --claim-scale 3) it has ~25 bits an id, and about one id in 30,000 not seen
+ * before is looked up on disk in vain. Peak memory of simulate base + reform -j 2 over 1 M
+ * persons (bench/maxrss): 652 and 815 MB with 3.5 and 10.5 M claims when the table grew
+ * without bound (128 MiB at 10.5 M), 653 and 754 MB with this budget. */
+#define IDS_MAX_SLOTS ((size_t)1 << 22)
+/* slots read from a run at a time when looking an id up on disk: 4 KiB */
+#define IDS_READ 512
+/* the filter's bit choice: a second mix of the id's hash (the block is its low bits) */
+#define IDS_MIX 0x9E3779B97F4A7C15ull
+
+static size_t test_ids; /* rt_pipe_test_ids: 0, or the budget the tests force */
+void rt_pipe_test_ids(size_t slots)
 {
-    if (4 * n <= 3 * s->cap)
-        return 0;
-    {
-        size_t cap = s->cap ? 2 * s->cap : 1 << 16;
-        while (3 * cap < 4 * n)
-            cap *= 2;
-        uint64_t *ns = polrt_realloc(NULL, cap * sizeof *ns);
-        if (!ns)
-            return -1;
-        rt_advise_huge(ns, cap * sizeof *ns);
-        memset(ns, 0, cap * sizeof *ns);
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->slot[i]) {
-                size_t j = (size_t)(s->slot[i] >> 7) & (cap - 1);
-                while (ns[j])
-                    j = (j + 1) & (cap - 1);
-                ns[j] = s->slot[i];
-            }
-        polrt_realloc(s->slot, 0);
-        s->slot = ns;
-        s->cap = cap;
-    }
-    return 0;
+    test_ids = slots;
 }
 
 /* the slot where probing for h starts */
@@ -1003,20 +993,196 @@ static size_t ids_home(const IdSet *s, uint64_t h)
     return (size_t)(h >> 7) & (s->cap - 1);
 }
 
-/* 1 when h was in the set, 0 when added now (room reserved by the caller) */
+/* the table rebuilt with cap slots: 0, or -1 on memory */
+static int ids_rehash(IdSet *s, size_t cap)
+{
+    uint64_t *ns = polrt_realloc(NULL, cap * sizeof *ns);
+    if (!ns) {
+        s->err = 0;
+        return -1;
+    }
+    rt_advise_huge(ns, cap * sizeof *ns);
+    memset(ns, 0, cap * sizeof *ns);
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->slot[i]) {
+            size_t j = (size_t)(s->slot[i] >> 7) & (cap - 1);
+            while (ns[j])
+                j = (j + 1) & (cap - 1);
+            ns[j] = s->slot[i];
+        }
+    polrt_realloc(s->slot, 0);
+    s->slot = ns;
+    s->cap = cap;
+    return 0;
+}
+
+int rt_ids_reserve(IdSet *s, size_t n)
+{
+    if (!s->max_cap)
+        s->max_cap = test_ids ? test_ids : IDS_MAX_SLOTS;
+    if (4 * n <= 3 * s->cap || s->cap == s->max_cap)
+        return 0;
+    size_t cap = s->cap ? 2 * s->cap : 1 << 16;
+    while (3 * cap < 4 * n && cap < s->max_cap)
+        cap *= 2;
+    return ids_rehash(s, cap < s->max_cap ? cap : s->max_cap);
+}
+
+static uint64_t *ids_block(const IdSet *s, uint64_t h)
+{
+    return s->filter + 8 * (size_t)(h & (s->fblocks - 1));
+}
+
+/* the bit of word i of h's block */
+static uint64_t ids_bit(uint64_t h, int i)
+{
+    return 1ull << ((h * IDS_MIX >> (16 + 6 * i)) & 63);
+}
+
+static int ids_maybe(const IdSet *s, uint64_t h)
+{
+    const uint64_t *b = ids_block(s, h);
+    for (int i = 0; i < 8; i++)
+        if (!(b[i] & ids_bit(h, i)))
+            return 0;
+    return 1;
+}
+
+void rt_ids_prefetch(const IdSet *s, uint64_t h)
+{
+    __builtin_prefetch(&s->slot[ids_home(s, h)]);
+    if (s->nruns)
+        __builtin_prefetch(ids_block(s, h));
+}
+
+/* bytes of p read from (wr 0) or written to (wr 1) the runs' file at off, whole: 0, or -1
+ * (s->err) */
+static int ids_io(IdSet *s, int wr, void *p, size_t bytes, size_t off)
+{
+    for (size_t done = 0; done < bytes;) {
+        char *q = (char *)p + done;
+        ssize_t k = wr ? pwrite(s->fd, q, bytes - done, (off_t)(off + done))
+                       : pread(s->fd, q, bytes - done, (off_t)(off + done));
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            s->err = k < 0 ? errno : wr ? ENOSPC : EIO;
+            return -1;
+        }
+        done += (size_t)k;
+    }
+    return 0;
+}
+
+/* n slots of run r from slot j, into s->rbuf: 0, or -1 (s->err) */
+static int ids_read(IdSet *s, int64_t r, size_t j, size_t n)
+{
+    return ids_io(s, 0, s->rbuf, n * sizeof *s->rbuf,
+                  ((size_t)r * s->max_cap + j) * sizeof *s->rbuf);
+}
+
+/* h in a run on disk: 1, 0 not, -1 (s->err). Each run is a table of max_cap slots, the
+ * current one's size, probed as in memory. */
+static int ids_on_disk(IdSet *s, uint64_t h)
+{
+    for (int64_t r = 0; r < s->nruns; r++) {
+        size_t j = ids_home(s, h);
+        for (;;) {
+            size_t n = s->max_cap - j < IDS_READ ? s->max_cap - j : IDS_READ;
+            if (ids_read(s, r, j, n) < 0)
+                return -1;
+            size_t i = 0;
+            while (i < n && s->rbuf[i] && s->rbuf[i] != h)
+                i++;
+            if (i < n && s->rbuf[i] == h)
+                return 1;
+            if (i < n)
+                break; /* a free slot: not in this run */
+            j = (j + n) & (s->max_cap - 1);
+        }
+    }
+    return 0;
+}
+
+/* The table, full at its budget, appended to the file as a run, its ids into the filter; the
+ * table then empty. 0, or -1 (s->err). */
+static int ids_spill(IdSet *s)
+{
+    if (!s->filter) {
+        s->fblocks = s->max_cap / 8 ? s->max_cap / 8 : 1;
+        s->filter = polrt_realloc(NULL, s->fblocks * 8 * sizeof *s->filter);
+        s->rbuf = polrt_realloc(NULL, IDS_READ * sizeof *s->rbuf);
+        if (!s->filter || !s->rbuf) {
+            s->err = 0;
+            return -1;
+        }
+        memset(s->filter, 0, s->fblocks * 8 * sizeof *s->filter);
+        if ((s->fd = rt_temp_fd()) < 0) {
+            s->err = errno;
+            return -1;
+        }
+    }
+    size_t want = s->cap * sizeof *s->slot;
+    if (ids_io(s, 1, s->slot, want, (size_t)s->nruns * want) < 0)
+        return -1;
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->slot[i]) {
+            uint64_t *b = ids_block(s, s->slot[i]);
+            for (int w = 0; w < 8; w++)
+                b[w] |= ids_bit(s->slot[i], w);
+        }
+    memset(s->slot, 0, want);
+    s->n = 0;
+    s->nruns++;
+    return 0;
+}
+
 int rt_ids_add(IdSet *s, uint64_t h)
 {
     if (h == 0)
         h = 1;
+    if (!s->cap && rt_ids_reserve(s, 1) < 0)
+        return -1;
     size_t j = ids_home(s, h);
     while (s->slot[j]) {
         if (s->slot[j] == h)
             return 1;
         j = (j + 1) & (s->cap - 1);
     }
+    if (s->nruns && ids_maybe(s, h)) {
+        int on = ids_on_disk(s, h);
+        if (on)
+            return on;
+    }
+    if (4 * (s->n + 1) > 3 * s->cap) {
+        if (s->cap < s->max_cap ? ids_rehash(s, 2 * s->cap) : ids_spill(s))
+            return -1;
+        j = ids_home(s, h);
+        while (s->slot[j])
+            j = (j + 1) & (s->cap - 1);
+    }
     s->slot[j] = h;
     s->n++;
     return 0;
+}
+
+void rt_ids_free(IdSet *s)
+{
+    if (s->filter && s->fd >= 0)
+        close(s->fd);
+    polrt_realloc(s->slot, 0);
+    polrt_realloc(s->filter, 0);
+    polrt_realloc(s->rbuf, 0);
+    memset(s, 0, sizeof *s);
+}
+
+void rt_ids_fail(RtPipe *m, const IdSet *s)
+{
+    if (s->err)
+        rt_pipe_sys_error(m, s->err, "claim ids: the duplicate check's temporary file: %s",
+                          strerror(s->err));
+    else
+        rt_pipe_sys_error(m, 0, "out of memory");
 }
 
 /* rows ahead whose id slot is fetched while a row is probed: each probe of a 16 MiB table
@@ -1027,7 +1193,7 @@ int rt_ids_add(IdSet *s, uint64_t h)
 /* The batch's rows in input order, on the calling thread: each row's line (decode counted
  * each block's lines from 0) and rank among the file's data rows, and with ids, each claim
  * id checked against those seen before, a duplicate rejected. One pass over the rows for
- * both. 0, or -1 (memory). */
+ * both. 0, or -1 (memory, or the id check's error set). */
 static int number_rows(RtPipe *m, IdSet *ids)
 {
     char why[MSG_MAX];
@@ -1060,8 +1226,13 @@ static int number_rows(RtPipe *m, IdSet *ids)
             if (!ids || !r->id)
                 continue;
             if (k + IDS_PREFETCH < b->nrows)
-                __builtin_prefetch(&ids->slot[ids_home(ids, b->rows[k + IDS_PREFETCH].hash)]);
-            if (rt_ids_add(ids, r->hash) && r->status == RT_ROW_OK) {
+                rt_ids_prefetch(ids, b->rows[k + IDS_PREFETCH].hash);
+            int dup = rt_ids_add(ids, r->hash);
+            if (dup < 0) {
+                rt_ids_fail(m, ids);
+                return -1;
+            }
+            if (dup && r->status == RT_ROW_OK) {
                 snprintf(why, sizeof why, "duplicate claim id '%s'", r->id);
                 rt_pipe_bad_row(&b->arena, r, why);
             }
@@ -2097,7 +2268,7 @@ static void cleanup(RtPipe *m)
     polrt_realloc(m->eng, 0);
     polrt_realloc(m->defaults, 0);
     polrt_realloc(m->keep_pcol, 0);
-    polrt_realloc(m->ids.slot, 0);
+    rt_ids_free(&m->ids);
     polrt_realloc(m->xout.p, 0);
     polrt_realloc(m->cbuf.p, 0);
     polrt_realloc(m->conv.p, 0);

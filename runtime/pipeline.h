@@ -8,8 +8,8 @@
  * values (phase 1), the calling thread checks claim ids for duplicates in input order, then
  * every thread settles the batch's claims of its own persons in input order (phase 2), and
  * the sink sees the batch's rows in input order. Results do not depend on the thread count.
- * Memory: the persons (fields, history, ledger rows) and one batch; a claim leaves nothing
- * but its id's 8-byte hash (the duplicate check). */
+ * Memory: the persons (fields, history, ledger rows), one batch, and the duplicate check's
+ * fixed budget (its claim ids beyond it go to a temporary file: pipeline_int.h IdSet). */
 #ifndef POLC_PIPELINE_H
 #define POLC_PIPELINE_H
 
@@ -241,6 +241,9 @@ int rt_pipe_same_data(const RtSchema *s, const RtSchema *t, char *why, size_t le
 /* test hook: batches of this many bytes (0: the default), so that a small file puts records
  * across batch and block boundaries */
 void rt_pipe_test_batch(size_t bytes);
+/* test hook: the claim-id table's budget in slots (a power of two >= 2; 0: the default), so
+ * that a small file spills it to disk */
+void rt_pipe_test_ids(size_t slots);
 
 /* the persons file's rejects beside the claims': "x.rejects.csv" -> "x.rejects.persons.csv"
  * (allocated; NULL on memory) */

@@ -31,12 +31,6 @@ typedef struct Eng {
     uint8_t *latest;
 } Eng;
 
-/* Claim ids seen so far: an open-addressing set of their 64-bit hashes (0 marks a free
- * slot; a hash of 0 is stored as 1). Two different ids whose hashes agree, about one chance
- * in 10^11 per claim for a file of 100 million claims, would count as one: the later row is
- * then rejected as a duplicate (never lost). 8 bytes a claim, at most three quarters full:
- * linear probing then still finds most ids in the first cache line, and 1 M claims take a
- * 16 MiB table instead of 32 (each first touch of a page costs on this VM). */
 /* Across ranks, a record longer than RT_CSV_MAX_RECORD (a quote left open), rejected whole as
  * alone: told to rank 0 by where it is, never sent or held, and copied from the file into the
  * rejects file in its place (rt_ranks_long_copy) */
@@ -46,9 +40,28 @@ typedef struct RtLong {
     int64_t lines;     /* the lines it spans, as told */
 } RtLong;
 
+/* Claim ids seen so far, as their 64-bit hashes: two different ids whose hashes agree, about
+ * one chance in 10^11 per claim for a file of 100 million claims, count as one (the later row
+ * is then rejected as a duplicate, never lost). The recent ids are an open-addressing table in
+ * memory (0 marks a free slot; a hash of 0 is stored as 1), at most three quarters full: linear
+ * probing then still finds most ids in the first cache line. The table grows up to a budget
+ * (max_cap slots); full at the budget, it is written as it stands to a temporary file (a run),
+ * its ids go into a fixed-size filter, and it starts empty. An id not in the table that the
+ * filter may hold is looked up exactly in each run on disk, as in memory (its home slot, then
+ * the next ones up to a free slot): memory stays the table and the filter however many claims
+ * come. pipeline.c rt_ids_add. */
 typedef struct IdSet {
-    uint64_t *slot;
-    size_t cap, n;
+    uint64_t *slot; /* the table: cap slots, a power of two, at most max_cap */
+    size_t cap, n;  /* n: the ids in it */
+    size_t max_cap; /* its budget (set on first use) */
+    /* once it spilled: a blocked Bloom filter of the ids in the runs (fblocks blocks of 8
+     * words: one bit set in each word per id), the runs (nruns tables of max_cap slots in
+     * the file fd), a buffer for reading them */
+    uint64_t *filter, *rbuf;
+    size_t fblocks;
+    int fd;
+    int64_t nruns;
+    int err; /* a failed spill's errno (0: memory) */
 } IdSet;
 
 struct RtPipe {
@@ -146,10 +159,17 @@ __attribute__((format(printf, 3, 4))) void rt_pipe_sys_error(RtPipe *m, int e, c
 ssize_t rt_pipe_read(RtPipe *m, char *p, size_t n, int64_t off);
 /* row r rejected for why (copied into pool) */
 void rt_pipe_bad_row(RtPool *pool, RtRow *r, const char *why);
-/* room in s for n ids without growing: 0, or -1 on memory */
+/* room in s's table for n ids (up to its budget) without growing: 0, or -1 on memory */
 int rt_ids_reserve(IdSet *s, size_t n);
-/* 1 when h was in s, 0 when added now (room reserved by the caller) */
+/* 1 when h was in s, 0 when added now, -1 when it could not be checked (memory, or the
+ * temporary file: s->err) */
 int rt_ids_add(IdSet *s, uint64_t h);
+/* the memory rt_ids_add(s, h) will read, fetched ahead */
+void rt_ids_prefetch(const IdSet *s, uint64_t h);
+/* s's table, filter and file freed */
+void rt_ids_free(IdSet *s);
+/* "claim ids: ..." why rt_ids_add failed, into m's failure */
+void rt_ids_fail(RtPipe *m, const IdSet *s);
 
 /* ---- across ranks (ranks.c; spec/SCALE.md "What is split") ------------------------------ */
 

@@ -536,7 +536,12 @@ static int cluster_ids(RtPipe *m, IdSet *ids)
         for (size_t i = 0; i < n; i++) {
             uint64_t h;
             memcpy(&h, recv + order[i].at * XID_BYTES, sizeof h);
-            recv[order[i].at * XID_BYTES] = (char)rt_ids_add(ids, h);
+            int dup = rt_ids_add(ids, h);
+            if (dup < 0 && !oom) {
+                rt_ids_fail(m, ids); /* the first failure's message is kept */
+                oom = 1;
+            }
+            recv[order[i].at * XID_BYTES] = (char)(dup > 0);
         }
         size_t i = 0;
         for (int k = 0; k < nr; k++)

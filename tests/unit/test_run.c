@@ -448,19 +448,29 @@ static void test_blocks(void)
 {
     put("blk.csv", blk_csv);
     static const size_t batches[] = {0, 7, 64, 100, 333};
-    for (size_t bi = 0; bi < sizeof batches / sizeof *batches; bi++)
+    /* the claim-id table's budget too: 2 slots hold one id (every id spilled to disk before
+     * the next is looked up), 4 hold three (A, Z, B spilled as the second A comes) */
+    static const size_t budgets[] = {0, 2, 4};
+    size_t nbat = sizeof batches / sizeof *batches, nbud = sizeof budgets / sizeof *budgets;
+    for (size_t k = 0; k < nbud * nbat; k++) {
+        size_t ib = k / nbat, bi = k % nbat;
         for (int j = 1; j <= 8; j++) {
-            if (bi > 0 && j != 1 && j != 2 && j != 8)
+            if ((bi > 0 || ib > 0) && j != 1 && j != 2 && j != 8)
                 continue;
+            if (ib > 0 && bi != 0 && bi != 2)
+                continue;
+            rt_pipe_test_ids(budgets[ib]);
             rt_pipe_test_batch(batches[bi]);
             PolRunOpts o = opts("blk.csv", "persons.csv", "blk-res.csv");
             o.threads = j;
             PolRunStats st;
             int rc = run(&o, &st);
-            char name[96];
-            snprintf(name, sizeof name, "blocks (batch %zu, -j %d): exit 3", batches[bi], j);
+            char name[128];
+            snprintf(name, sizeof name, "blocks (batch %zu, ids %zu, -j %d): exit 3", batches[bi],
+                     budgets[ib], j);
             CHECK_EQ(name, rc, 3);
-            snprintf(name, sizeof name, "blocks (batch %zu, -j %d): messages", batches[bi], j);
+            snprintf(name, sizeof name, "blocks (batch %zu, ids %zu, -j %d): messages", batches[bi],
+                     budgets[ib], j);
             CHECK_STR(name, err_text,
                       "blk.csv:4: total: not an amount '1x' (expected 1234.56 or 1,234.56)\n"
                       "blk.csv:6: duplicate claim id 'A'\n"
@@ -469,14 +479,16 @@ static void test_blocks(void)
                       "blk.csv:9: duplicate claim id 'B'\n"
                       "blk.csv:10: duplicate claim id 'Z'\n");
             char *res = slurp("blk-res.csv"), *rj = slurp("blk-res.csv.rejects.csv");
-            snprintf(name, sizeof name, "blocks (batch %zu, -j %d): results", batches[bi], j);
+            snprintf(name, sizeof name, "blocks (batch %zu, ids %zu, -j %d): results", batches[bi],
+                     budgets[ib], j);
             CHECK_STR(name, res,
                       "\xEF\xBB\xBF"
                       "claim_id,basic,own,backstop,status\n"
                       "A,8025.00,2975.00,0.00,settled\n"
                       "B,75.00,25.00,0.00,settled\n"
                       "D,0.00,25.00,75.00,settled\n");
-            snprintf(name, sizeof name, "blocks (batch %zu, -j %d): rejects", batches[bi], j);
+            snprintf(name, sizeof name, "blocks (batch %zu, ids %zu, -j %d): rejects", batches[bi],
+                     budgets[ib], j);
             CHECK_STR(name, rj,
                       "\xEF\xBB\xBF"
                       "claim_id,person_id,level,discharged,total,noncompliant,referral,note\r\n"
@@ -489,7 +501,57 @@ static void test_blocks(void)
             free(res);
             free(rj);
         }
+    }
     rt_pipe_test_batch(0);
+    rt_pipe_test_ids(0);
+}
+
+/* Duplicates found after the claim-id table spilled to disk: 300 distinct ids K000..K299 fill
+ * a table of 8 slots (6 ids) 50 times over (a 7th id spills the table: K000..K293 are in 49
+ * runs on disk, K294..K299 in the table), then K000 (in the first run), K150 (in the 26th),
+ * K299 (in the table) and K300 (new: it spills the table) follow; -j 1 with one batch, -j 2
+ * with batches of 64 bytes. The filter has one block (8 slots / 8), full after a few runs: nearly
+ * every id not in the table is looked up in each run on disk, and only the three taken ones are
+ * rejected. */
+static void test_ids_spill(void)
+{
+    static char f[400 * 40];
+    size_t n = (size_t)snprintf(
+        f, sizeof f, "%s", "claim_id,person_id,level,discharged,total,noncompliant,referral\n");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)snprintf(f + n, sizeof f - n, "K%03d,P%d,county,2024-03-10,100,0,\n", i,
+                              1 + i % 2);
+    snprintf(f + n, sizeof f - n, "%s",
+             "K000,P1,county,2024-03-11,100,0,\n"
+             "K150,P2,county,2024-03-11,100,0,\n"
+             "K299,P2,county,2024-03-11,100,0,\n"
+             "K300,P1,county,2024-03-11,100,0,\n");
+    put("ids.csv", f);
+    rt_pipe_test_ids(8);
+    for (int j = 1; j <= 2; j++) {
+        rt_pipe_test_batch(j == 1 ? 0 : 64);
+        PolRunOpts o = opts("ids.csv", "persons.csv", "ids-res.csv");
+        o.threads = j;
+        PolRunStats st;
+        int rc = run(&o, &st);
+        CHECK_EQ("ids spilled: exit 3", rc, 3);
+        /* the header is line 1, K000 line 2: the tail's rows are lines 302 to 305 */
+        CHECK_STR("ids spilled: messages", err_text,
+                  "ids.csv:302: duplicate claim id 'K000'\n"
+                  "ids.csv:303: duplicate claim id 'K150'\n"
+                  "ids.csv:304: duplicate claim id 'K299'\n");
+        char *rj = slurp("ids-res.csv.rejects.csv");
+        CHECK_STR("ids spilled: rejects", rj,
+                  "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+                  "K000,P1,county,2024-03-11,100,0,\n"
+                  "K150,P2,county,2024-03-11,100,0,\n"
+                  "K299,P2,county,2024-03-11,100,0,\n");
+        free(rj);
+        CHECK_EQ("ids spilled: rejected", st.rejected, 3);
+        CHECK_EQ("ids spilled: settled (300 and K300)", st.settled, 301);
+    }
+    rt_pipe_test_batch(0);
+    rt_pipe_test_ids(0);
 }
 
 /* "-" reads the claims from standard input and writes the results to standard output */
@@ -1090,6 +1152,7 @@ int main(void)
     test_bad_rows();
     test_duplicates();
     test_blocks();
+    test_ids_spill();
     test_stdio();
     test_duplicates_random();
     test_duplicates_long_run();
