@@ -49,6 +49,17 @@ $(BENCH_MAXRSS): bench/maxrss.c
 
 bench-programs: $(BENCH_HAND) $(BENCH_MAXRSS)
 
+# bench/sqlite_floor.c: the least a row a claim costs in SQLite (the SQLite ledger's floor,
+# bench/README.md); SQLCipher's library, as the runtime links it
+BENCH_SQLITE_FLOOR := $(BUILD)/bench/sqlite_floor
+
+$(BENCH_SQLITE_FLOOR): bench/sqlite_floor.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) -std=c11 -O2 $(WARN) -o $@ $< -lsqlcipher
+
+bench-programs: $(BENCH_SQLITE_FLOOR)
+
 # bench/settle_bench.c: polc's settle phase alone (the pipeline with a sink that does
 # nothing), beside the hand-written program's settle loop in bench/pipeline.sh
 BENCH_SETTLE := $(BUILD)/bench/settle_bench

@@ -1,0 +1,91 @@
+/* sqlite_floor.c — the least a durable record of each settled claim can cost in SQLite: one
+ * 64-bit key inserted as the rowid of a one-column table (no other column, no index), in
+ * the ledger's own settings (WAL, synchronous=NORMAL) and transactions of COMMIT_EVERY
+ * inserts, as `polc run --ledger` commits its batches. Issue 9 asks the SQLite ledger for
+ * half the memory ledger's speed; this is the floor under any ledger format that keeps a
+ * row (or an index entry) per claim, whatever else it stores (bench/README.md).
+ *
+ *   sqlite_floor N [seq|random] [FILE]     (FILE: /tmp/polc-sqlite-floor.db, removed)
+ *
+ * prints "N inserts (ORDER keys): T s, X ns an insert". The figure to compare is the
+ * instruction count, which callgrind gives whatever the machine's load:
+ *   valgrind --tool=callgrind build/bench/sqlite_floor 10000 seq
+ *   valgrind --tool=callgrind build/bench/sqlite_floor 110000 seq
+ * and (second - first) / 100,000 is the cost of one insert, the set-up taken out. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime under -std=c11 */
+#include <sqlcipher/sqlite3.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* claims a transaction: `polc run --ledger` commits 51 times over 104,638 claims */
+#define COMMIT_EVERY 2048
+
+static int run(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        fprintf(stderr, "sqlite_floor: %s: %s\n", sql, msg ? msg : "error");
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    long n = argc > 1 ? strtol(argv[1], NULL, 10) : 0;
+    int seq = argc > 2 && strcmp(argv[2], "seq") == 0;
+    const char *path = argc > 3 ? argv[3] : "/tmp/polc-sqlite-floor.db";
+    if (n <= 0 || (argc > 2 && !seq && strcmp(argv[2], "random") != 0)) {
+        fputs("usage: sqlite_floor N [seq|random] [FILE]\n", stderr);
+        return 2;
+    }
+    char wal[4096];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    remove(path);
+    remove(wal);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *ins = NULL;
+    if (sqlite3_open(path, &db) != SQLITE_OK ||
+        run(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                "CREATE TABLE claims (h INTEGER PRIMARY KEY)") < 0 ||
+        sqlite3_prepare_v2(db, "INSERT INTO claims (h) VALUES (?1)", -1, &ins, NULL) != SQLITE_OK) {
+        fprintf(stderr, "sqlite_floor: %s: %s\n", path, db ? sqlite3_errmsg(db) : "cannot open");
+        sqlite3_close(db);
+        return 2;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    uint64_t x = UINT64_C(88172645463325252); /* xorshift64: claim-id hashes in random order */
+    int rc = run(db, "BEGIN");
+    for (long i = 0; i < n && rc == 0; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        sqlite3_bind_int64(ins, 1, seq ? (int64_t)i + 1 : (int64_t)(x >> 1));
+        if (sqlite3_step(ins) != SQLITE_DONE) {
+            fprintf(stderr, "sqlite_floor: insert: %s\n", sqlite3_errmsg(db));
+            rc = -1;
+        }
+        sqlite3_reset(ins);
+        if (rc == 0 && i % COMMIT_EVERY == COMMIT_EVERY - 1)
+            rc = run(db, "COMMIT") < 0 || run(db, "BEGIN") < 0 ? -1 : 0;
+    }
+    if (rc == 0)
+        rc = run(db, "COMMIT");
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    sqlite3_finalize(ins);
+    sqlite3_close(db);
+    remove(path);
+    remove(wal);
+    if (rc < 0)
+        return 1;
+    double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    printf("%ld inserts (%s keys): %.3f s, %.0f ns an insert\n", n, seq ? "sequential" : "random",
+           s, s * 1e9 / (double)n);
+    return 0;
+}
