@@ -18,6 +18,8 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <inttypes.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1042,15 +1044,28 @@ int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errle
     return gb;
 }
 
+const char *rt_temp_dir(void)
+{
+    const char *dir = getenv("TMPDIR");
+    return dir && *dir ? dir : "/tmp";
+}
+
 int rt_temp_fd(void)
 {
-    FILE *tf = tmpfile();
-    int out = tf ? dup(fileno(tf)) : -1;
-    int e = errno;
-    if (tf)
-        fclose(tf);
-    errno = e;
-    return out;
+    /* in TMPDIR as users expect (glibc's tmpfile() ignores it and takes /tmp, which may be
+     * small: the duplicate-id check spills 8 bytes a claim there); named for no longer than
+     * it takes to unlink it, readable by this user only */
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/polc-XXXXXX", rt_temp_dir()) >= (int)sizeof path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    int fd = mkstemp(path); /* mode 0600 */
+    if (fd >= 0) {
+        unlink(path);
+        fcntl(fd, F_SETFD, FD_CLOEXEC);
+    }
+    return fd;
 }
 
 /* an unlinked temporary file (rt_temp_fd) open at its start: its descriptor, or -1 with a
@@ -1059,7 +1074,8 @@ static int temp_file(const char *path, char *err, size_t errlen)
 {
     int out = rt_temp_fd();
     if (out < 0)
-        snprintf(err, errlen, "cannot convert %s: temporary file: %s", path, strerror(errno));
+        snprintf(err, errlen, "cannot convert %s: a temporary file in %s: %s", path, rt_temp_dir(),
+                 strerror(errno));
     return out;
 }
 

@@ -1191,8 +1191,8 @@ void rt_ids_free(IdSet *s)
 void rt_ids_fail(RtPipe *m, const IdSet *s)
 {
     if (s->err)
-        rt_pipe_sys_error(m, s->err, "claim ids: the duplicate check's temporary file: %s",
-                          strerror(s->err));
+        rt_pipe_sys_error(m, s->err, "claim ids: the duplicate check's temporary file in %s: %s",
+                          rt_temp_dir(), strerror(s->err));
     else
         rt_pipe_sys_error(m, 0, "out of memory");
 }

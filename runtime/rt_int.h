@@ -878,9 +878,10 @@ uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker
 void *rt_alloc_lines(size_t n, int zero);
 void rt_advise_huge(void *p, size_t n); /* ask for huge pages on a large block (advice) */
 int rt_display_width(const char *s);    /* terminal columns; CJK counts two */
-/* an unlinked temporary file (mode 0600: it may hold the input's personal data), open for
- * reading and writing: its descriptor, or -1 (errno set) */
+/* an unlinked temporary file in TMPDIR, else /tmp (mode 0600: it may hold the input's
+ * personal data), open for reading and writing: its descriptor, or -1 (errno set) */
 int rt_temp_fd(void);
+const char *rt_temp_dir(void); /* where rt_temp_fd makes it: TMPDIR, else /tmp */
 
 /* A bump pool for strings and arrays freed together; reset keeps the chunks for reuse. */
 /* 4 MiB: a few per run, a batch's rows fit in a few; each starts on a 2 MiB boundary, so

@@ -69,6 +69,17 @@ same "--encoding GBK: the same results" "$d/res2.csv" "$d/expected.csv"
 run --claims "$d/claims.u8.csv" --persons "$d/persons.u8.csv" --out "$d/res3.csv" 2> "$d/err"
 same "UTF-8 with Excel's dates, ¥ and full-width digits: the same results" "$d/res3.csv" \
     "$d/expected.csv"
+# the converted copy goes to TMPDIR (glibc's tmpfile() would take /tmp), unlinked at once
+mkdir "$d/tmp"
+TMPDIR="$d/tmp" run --claims "$d/claims.csv" --persons "$d/persons.csv" --out "$d/res5.csv" \
+    2> "$d/err"
+same "TMPDIR: the same results" "$d/res5.csv" "$d/expected.csv"
+check "TMPDIR: nothing left in it" "$(ls -A "$d/tmp")" ""
+TMPDIR="$d/no-such-dir" run --claims "$d/claims.csv" --persons "$d/persons.csv" \
+    --out "$d/res6.csv" 2> "$d/err"
+check "TMPDIR missing: exit 4" "$?" 4
+check "TMPDIR missing: the message names it" "$(cat "$d/err")" \
+    "polc: cannot convert $d/persons.csv: a temporary file in $d/no-such-dir: No such file or directory"
 # GB18030 from standard input, told
 run --claims - --persons "$d/persons.csv" --encoding gb18030 --out "$d/res4.csv" \
     < "$d/claims.csv" 2> "$d/err"
