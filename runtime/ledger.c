@@ -73,6 +73,15 @@ void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const
     return NULL;
 }
 
+void rt_map_prefetch(const RtMap *m, uint64_t h)
+{
+    if (m->cap) {
+        size_t i = slot_of(h, m->cap);
+        __builtin_prefetch(&m->slots[i]);
+        __builtin_prefetch(&m->hashes[i], 1);
+    }
+}
+
 int rt_map_reserve(RtMap *m, size_t extra)
 {
     if ((m->n + extra) * 2 <= m->cap)

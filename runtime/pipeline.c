@@ -1267,6 +1267,11 @@ static void merge_persons(RtPThread *t)
         RtBlock *b = &m->blocks[bi];
         for (size_t k = 0; k < b->nrows; k++) {
             RtRow *r = &b->rows[k];
+            /* a new person's find and put miss the caches twice (slot, hash): fetched some
+             * rows ahead, as the claim ids are (IDS_PREFETCH) */
+            if (k + IDS_PREFETCH < b->nrows && b->rows[k + IDS_PREFETCH].pid &&
+                b->rows[k + IDS_PREFETCH].hash % (uint64_t)m->nthreads == (uint64_t)t->id)
+                rt_map_prefetch(&t->persons, b->rows[k + IDS_PREFETCH].hash);
             if (r->status == RT_ROW_EMPTY || !r->pid ||
                 r->hash % (uint64_t)m->nthreads != (uint64_t)t->id)
                 continue;

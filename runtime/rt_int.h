@@ -249,6 +249,8 @@ uint64_t rt_hash_i64(uint64_t h, int64_t v);
 void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const void *key),
                   const void *key);
 int rt_map_put(RtMap *m, uint64_t h, void *entry); /* insert (not present): 0, or -1 (memory) */
+/* the lines find and put of h will read, fetched ahead (a table of persons misses the caches) */
+void rt_map_prefetch(const RtMap *m, uint64_t h);
 /* room for extra more entries without growing again: 0, or -1 (memory; m unchanged) */
 int rt_map_reserve(RtMap *m, size_t extra);
 /* take out the entry find would return and give it back (the caller frees it), or NULL */
