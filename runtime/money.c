@@ -428,8 +428,6 @@ void polrt_test_fail_alloc_after(long n)
     atomic_store(&alloc_budget, n);
 }
 
-/* The single allocation hook of the runtime (STYLE.md "Memory"): realloc semantics, n == 0
- * frees p and returns NULL. On failure p is left untouched, as realloc does. */
 /* one allocation taken from the test budget: 0 when it may go ahead */
 static int over_budget(void)
 {
@@ -443,6 +441,9 @@ static int over_budget(void)
     return 0;
 }
 
+/* The single allocation hook of the runtime (STYLE.md "Memory"): realloc semantics, n == 0
+ * frees p and returns NULL. On failure p is left untouched, as realloc does. rt_alloc_lines
+ * takes from the same test budget. */
 void *polrt_realloc(void *p, size_t n)
 {
     if (n == 0) {
