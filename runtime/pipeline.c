@@ -1191,7 +1191,9 @@ void rt_ids_free(IdSet *s)
 void rt_ids_fail(RtPipe *m, const IdSet *s)
 {
     if (s->err)
-        rt_pipe_sys_error(m, s->err, "claim ids: the duplicate check's temporary file in %s: %s",
+        /* exit 4 whatever errno says, as for the converted input's temporary file: a
+         * missing TMPDIR is the system's set-up, not a file the command line named */
+        rt_pipe_sys_error(m, 0, "claim ids: the duplicate check's temporary file in %s: %s",
                           rt_temp_dir(), strerror(s->err));
     else
         rt_pipe_sys_error(m, 0, "out of memory");

@@ -550,6 +550,21 @@ static void test_ids_spill(void)
         CHECK_EQ("ids spilled: rejected", st.rejected, 3);
         CHECK_EQ("ids spilled: settled (300 and K300)", st.settled, 301);
     }
+    /* a spill that cannot make its file: the run stops, naming the directory (TMPDIR) */
+    const char *tmp = getenv("TMPDIR");
+    char *keep = tmp ? strdup(tmp) : NULL;
+    setenv("TMPDIR", "no-such-dir", 1);
+    PolRunOpts o = opts("ids.csv", "persons.csv", "ids-res2.csv");
+    int rc = run(&o, NULL);
+    if (keep)
+        setenv("TMPDIR", keep, 1);
+    else
+        unsetenv("TMPDIR");
+    free(keep);
+    CHECK_EQ("ids spill without its file: exit 4", rc, 4);
+    CHECK_STR("ids spill without its file: the message", err_text,
+              "polc: claim ids: the duplicate check's temporary file in no-such-dir: No such file "
+              "or directory\n");
     rt_pipe_test_batch(0);
     rt_pipe_test_ids(0);
 }
