@@ -18,8 +18,6 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <inttypes.h>
-#include <limits.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1042,30 +1040,6 @@ int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errle
         return -1;
     }
     return gb;
-}
-
-const char *rt_temp_dir(void)
-{
-    const char *dir = getenv("TMPDIR");
-    return dir && *dir ? dir : "/tmp";
-}
-
-int rt_temp_fd(void)
-{
-    /* in TMPDIR as users expect (glibc's tmpfile() ignores it and takes /tmp, which may be
-     * small: the duplicate-id check spills 8 bytes a claim there); named for no longer than
-     * it takes to unlink it, readable by this user only */
-    char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s/polc-XXXXXX", rt_temp_dir()) >= (int)sizeof path) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    int fd = mkstemp(path); /* mode 0600 */
-    if (fd >= 0) {
-        unlink(path);
-        fcntl(fd, F_SETFD, FD_CLOEXEC);
-    }
-    return fd;
 }
 
 /* an unlinked temporary file (rt_temp_fd) open at its start: its descriptor, or -1 with a

@@ -350,11 +350,7 @@ int rt_bind_cell(const RtSchema *s, const RtField *f, const char *column, const 
  * which costs more than the rest of a results row */
 static char *copy_out(const char *s, char *buf, size_t len)
 {
-    size_t n = strlen(s);
-    if (n >= len)
-        n = len - 1;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
+    rt_cut_copy(buf, len, 0, s);
     return buf;
 }
 

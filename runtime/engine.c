@@ -428,18 +428,9 @@ char *rt_failure_text(const RtSchema *s, int64_t code, int64_t loc, int64_t asof
          * Panji): joined in place, cut as snprintf would cut it, for the ~1,700 instructions
          * its format parsing cost a claim (callgrind) */
         char day[32];
-        const char *part[] = {"dated ", polrt_fmt_date(asof, day),
-                              ", outside the policy's validity"};
-        size_t n = 0;
-        for (int i = 0; i < 3 && len; i++) {
-            size_t k = strlen(part[i]);
-            if (k > len - 1 - n)
-                k = len - 1 - n;
-            memcpy(buf + n, part[i], k);
-            n += k;
-        }
-        if (len)
-            buf[n] = '\0';
+        size_t n = rt_cut_copy(buf, len, 0, "dated ");
+        n = rt_cut_copy(buf, len, n, polrt_fmt_date(asof, day));
+        rt_cut_copy(buf, len, n, ", outside the policy's validity");
         return buf;
     }
     return rt_err_describe(s, code, loc, buf, len);

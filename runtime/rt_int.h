@@ -457,7 +457,7 @@ typedef struct RtCells {
     size_t *len;
     char *buf; /* unquoted text of a quoted record's cells */
     size_t cap_buf;
-    int *quoted;    /* the cell was quoted, when any_quoted (a blank-line test) */
+    int *quoted;    /* the cell was quoted, when any_quoted (a quoted cell is not trimmed) */
     int any_quoted; /* quoted[] was filled (a record with a quote): else no cell is quoted */
 } RtCells;
 int rt_cells_add(RtCells *c, const char *p, size_t n, int quoted); /* 0, or -1 (memory) */
@@ -862,7 +862,10 @@ static inline int rt_grow(void *v, size_t *cap, size_t n, size_t sz)
 {
     return n <= *cap ? 0 : rt_grow_more(v, cap, n, sz);
 }
-char *rt_strdup(const char *s);               /* through polrt_realloc; NULL when out of memory */
+char *rt_strdup(const char *s); /* through polrt_realloc; NULL when out of memory */
+/* s after the first at bytes of buf (len bytes), cut to fit as snprintf cuts, NUL-terminated:
+ * the length now in buf (0 when len is 0) */
+size_t rt_cut_copy(char *buf, size_t len, size_t at, const char *s);
 uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker choice */
 #define RT_HUGE_PAGE (2u << 20)
 /* Bytes that keep one thread's hot data off another's cache line. Structures that threads
@@ -882,7 +885,7 @@ void *rt_alloc_lines(size_t n, int zero);
 void rt_advise_huge(void *p, size_t n); /* ask for huge pages on a large block (advice) */
 int rt_display_width(const char *s);    /* terminal columns; CJK counts two */
 /* an unlinked temporary file in TMPDIR, else /tmp (mode 0600: it may hold the input's
- * personal data), open for reading and writing: its descriptor, or -1 (errno set) */
+ * personal data), open for reading and writing: its descriptor, or -1 (errno set) (util.c) */
 int rt_temp_fd(void);
 const char *rt_temp_dir(void); /* where rt_temp_fd makes it: TMPDIR, else /tmp */
 

@@ -1,12 +1,19 @@
 /* util.c — small pieces every part of the runtime uses: a clock, growable arrays, string
- * copies, the hash that places persons, a bump pool, and the width of text on a terminal.
+ * copies, the hash that places persons, a bump pool, temporary files, and the width of text
+ * on a terminal.
  * One copy each: run.c, simulate.c, explain.c and report.c call these. */
 #include "rt_int.h"
 
 #include <sys/mman.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 int64_t rt_now_ns(void)
 {
@@ -28,6 +35,20 @@ int rt_grow_more(void *v, size_t *cap, size_t n, size_t sz)
     *(void **)v = p;
     *cap = c;
     return 0;
+}
+
+size_t rt_cut_copy(char *buf, size_t len, size_t at, const char *s)
+{
+    if (len == 0)
+        return 0;
+    size_t n = strlen(s);
+    if (at > len - 1)
+        at = len - 1;
+    if (n > len - 1 - at)
+        n = len - 1 - at;
+    memcpy(buf + at, s, n);
+    buf[at + n] = '\0';
+    return at + n;
 }
 
 char *rt_strdup(const char *s)
@@ -54,6 +75,30 @@ uint64_t rt_hash_id(const char *s, size_t n)
     h ^= h >> 27;
     h *= UINT64_C(0x94d049bb133111eb);
     return h ^ (h >> 31);
+}
+
+const char *rt_temp_dir(void)
+{
+    const char *dir = getenv("TMPDIR");
+    return dir && *dir ? dir : "/tmp";
+}
+
+int rt_temp_fd(void)
+{
+    /* in TMPDIR as users expect (glibc's tmpfile() ignores it and takes /tmp, which may be
+     * small: the duplicate-id check spills 8 bytes a claim there); named for no longer than
+     * it takes to unlink it, readable by this user only */
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/polc-XXXXXX", rt_temp_dir()) >= (int)sizeof path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    int fd = mkstemp(path); /* mode 0600 */
+    if (fd >= 0) {
+        unlink(path);
+        fcntl(fd, F_SETFD, FD_CLOEXEC);
+    }
+    return fd;
 }
 
 /* Chunks stay in order and are kept on reset, so the next batch reuses them; a request
