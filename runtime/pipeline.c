@@ -1624,11 +1624,10 @@ static inline __attribute__((always_inline)) int settle_one(RtPThread *t, int ei
     PolCtx *ctx = &sc->ctx;
     int trace = ctx->trace != NULL;
     if (trace) {
-        /* an explanation shows the outputs and keys as they stand when a rule fails; the
-         * traced entry's memo must start empty (rt_settle_ctx clears the fast entry's) */
+        /* an explanation shows the outputs and keys as they stand when a rule fails (the
+         * memo is rt_settle_ctx's to clear) */
         memset(sc->out, 0, (size_t)s->noutputs * sizeof *sc->out);
         memset(sc->keys, 0, (size_t)s->nledgers * sizeof *sc->keys);
-        memset(sc->rule_state, 0, (size_t)s->nrules * sizeof *sc->rule_state);
     }
     const RtPerson *p = ps->p;
     ctx->claim = r->fields;

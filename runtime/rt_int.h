@@ -619,9 +619,9 @@ const char *rt_trim(const char *s, size_t *n);
 PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen);
 /* One claim through a compiled policy, the steps every way of settling shares (session.c;
  * simulate.c calls it too, so the two cannot drift). ctx has claim, person, hist, nhist,
- * out, params, rule_val, rule_state, branch, pver, asof and user set (rule_state zeroed by
- * the caller when trace is 1; untraced, this zeroes it when the fast entry reads it,
- * PolEngine.fast_memo); this sets ledger_in/out to before/after. Outside the policy's validity
+ * out, params, rule_val, rule_state, branch, pver, asof and user set; this zeroes the memo
+ * (rule_state) when the entry reads it (traced, or PolEngine.fast_memo) and sets
+ * ledger_in/out to before/after. Outside the policy's validity
  * window: 2, err_code POLRT_E_NOVERSION and err_loc -1. Else the ledger keys (polc_keys) into keys,
  * the ledgers before the claim by load(arg, keys, before), after = before, polc_settle: 0 settled;
  * 1 the policy failed (ctx->err_code, err_loc; after restored to before); -1 load failed (its

@@ -452,9 +452,9 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
         ctx->err_loc = -1;
         return 2;
     }
-    /* the memo must start empty: the traced entry's is the caller's to clear (with the rest
-     * of the trace); an untraced one built since polc_fast_flags keeps it in locals */
-    if (!trace && e->fast_memo)
+    /* the memo must start empty: here, for every caller; an untraced entry built since
+     * polc_fast_flags keeps it in locals and needs none */
+    if (trace || e->fast_memo)
         memset(ctx->rule_state, 0, (size_t)sc->nrules * sizeof *ctx->rule_state);
     size_t nfields = (size_t)sc->nledger_fields;
     jmp_buf jb;
