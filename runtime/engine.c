@@ -440,8 +440,8 @@ POLRT_API char *polrt_failure_text(const PolEngine *e, const int64_t *claim, int
                                    int64_t loc, char *buf, size_t len)
 {
     const RtSchema *s = &e->schema;
-    int di = claim && s->claim_date ? rt_schema_field(s->claim, s->nclaim, s->claim_date) : -1;
-    return rt_failure_text(s, code, loc, di >= 0 ? claim[di] : POLRT_NONE, buf, len);
+    int64_t asof = claim && e->date_idx >= 0 ? claim[e->date_idx] : POLRT_NONE;
+    return rt_failure_text(s, code, loc, asof, buf, len);
 }
 
 char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, size_t len)

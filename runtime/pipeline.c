@@ -2154,7 +2154,7 @@ static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
             rt_pipe_error(m, "engine %d reads other data than the base: %s", i, why);
             return -2;
         }
-        x->date_idx = t->claim_date ? rt_schema_field(t->claim, t->nclaim, t->claim_date) : -1;
+        x->date_idx = x->e->date_idx;
         int widest = 1;
         for (int l = 0; l < t->nledgers; l++)
             if (t->ledgers[l].nfields > widest)

@@ -236,7 +236,7 @@ int rt_resettle_replay(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char
             *after = before + s->nledger_fields, *rule_val = after + s->nledger_fields,
             *rule_state = rule_val + s->nrules, *branch = rule_state + s->nrules,
             *pver = branch + s->nrules;
-    int date_idx = s->claim_date ? rt_schema_field(s->claim, s->nclaim, s->claim_date) : -1;
+    int date_idx = e->date_idx;
     Load ld = {st, lp, err, errlen};
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < rs->n; i++) {

@@ -118,7 +118,7 @@ static PolSession *session_make(PolEngine *e, RtStore *st, const char *ledger_db
     s->branch = s->rule_state + sc->nrules;
     s->pver = s->branch + sc->nrules;
     s->pidx = s->pver + sc->nparams;
-    s->date_idx = sc->claim_date ? rt_schema_field(sc->claim, sc->nclaim, sc->claim_date) : -1;
+    s->date_idx = e->date_idx;
     s->trace = 1;
     if (rt_engine_can_check(e, err, errlen) != 0) {
         polrt_session_free(s);
