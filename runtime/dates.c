@@ -54,15 +54,19 @@ void polrt_civil_from_days(int64_t day, int64_t *y, int64_t *m, int64_t *d)
     *y = yoe + era * YEARS_PER_ERA + (*m <= 2);
 }
 
-static int is_leap(int64_t y)
+/* a leap year (y >= 0; unsigned, its divisions by constants are a multiply and a shift with
+ * no sign fix-up, which the date parse counts) */
+static int is_leap(uint64_t y)
 {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
 }
 
-static int64_t days_in_month(int64_t y, int64_t m)
+/* the days of month m (1-based) of year y >= 0 */
+static int64_t days_in_month(uint64_t y, int64_t m)
 {
-    static const int8_t len[MONTHS_PER_YEAR] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : len[m - 1];
+    static const uint8_t len[MONTHS_PER_YEAR + 1] = {0,  31, 28, 31, 30, 31, 30,
+                                                     31, 31, 30, 31, 30, 31};
+    return len[m] + (m == 2 && is_leap(y));
 }
 
 /* 1 January of year y, for RT_YEAR_MIN <= y <= RT_YEAR_MAX + 2: 365 days a year since 1970
@@ -96,25 +100,20 @@ static unsigned digit_at(const char *s, int i)
  * benchmark parses 253 k dates). */
 int polrt_parse_date(const char *s, size_t n, int64_t *out)
 {
-    /* days before month m (1-based) in a common year, and the months' lengths */
+    /* days before month m (1-based) in a common year */
     static const int16_t before[MONTHS_PER_YEAR + 1] = {0,   0,   31,  59,  90,  120, 151,
                                                         181, 212, 243, 273, 304, 334};
-    static const uint8_t len[MONTHS_PER_YEAR + 1] = {0,  31, 28, 31, 30, 31, 30,
-                                                     31, 31, 30, 31, 30, 31};
     if (n != DATE_TEXT_LEN || s[4] != '-' || s[7] != '-')
         return -1;
     unsigned y0 = digit_at(s, 0), y1 = digit_at(s, 1), y2 = digit_at(s, 2), y3 = digit_at(s, 3);
     unsigned m0 = digit_at(s, 5), m1 = digit_at(s, 6), d0 = digit_at(s, 8), d1 = digit_at(s, 9);
     if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9)
         return -1;
-    /* unsigned: the leap-year divisions by constants are a multiply and a shift, no sign fix-up */
     unsigned y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, m = m0 * 10 + m1, d = d0 * 10 + d1;
-    if (y < RT_YEAR_MIN || y > RT_YEAR_MAX || m < 1 || m > MONTHS_PER_YEAR || d < 1)
+    if (y < RT_YEAR_MIN || y > RT_YEAR_MAX || m < 1 || m > MONTHS_PER_YEAR || d < 1 ||
+        d > days_in_month(y, m))
         return -1;
-    unsigned leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    if (d > (unsigned)len[m] + (m == 2 && leap))
-        return -1;
-    *out = (int64_t)jan1_of[y - RT_YEAR_MIN] + before[m] + (m > 2 && leap) + d - 1;
+    *out = (int64_t)jan1_of[y - RT_YEAR_MIN] + before[m] + (m > 2 && is_leap(y)) + d - 1;
     return 0;
 }
 
@@ -188,8 +187,8 @@ static int64_t shift_months(PolCtx *ctx, int64_t day, int64_t months, int clamp_
         polrt_fail(ctx, POLRT_E_DATE, loc);
     if (clamp_to_first)
         d = 1;
-    else if (d > days_in_month(ny, nm))
-        d = days_in_month(ny, nm);
+    else if (d > days_in_month((uint64_t)ny, nm))
+        d = days_in_month((uint64_t)ny, nm);
     return polrt_days_from_civil(ny, nm, d);
 }
 
