@@ -72,8 +72,12 @@ typedef struct RtRow {
     int64_t seq;     /* rank among the data rows of the file */
     const char *raw; /* its bytes, for the rejects file */
     const char *why; /* RT_ROW_BAD: the reason */
-    uint64_t hash;   /* persons rows: hash of the person id; claims rows: of the claim id */
     uint64_t phash;  /* claims rows: hash of the person id (0: same person as the row before) */
+    /* the second cache line: what every thread reads of every row while the claim ids are
+     * checked (pipeline.c task_number), apart from what a row's own thread writes then (line,
+     * seq), so that no line passes between the cores */
+    uint64_t hash;   /* persons rows: hash of the person id; claims rows: of the claim id, never
+                        0 (0: the row has no claim id) */
     const char *pid; /* persons rows: the person id; claims rows: when unresolved */
     uint32_t nraw;   /* bytes of raw (a record is at most RT_CSV_MAX_RECORD) */
     uint32_t npid;   /* bytes of pid */
@@ -81,6 +85,7 @@ typedef struct RtRow {
     int8_t settled;  /* RT_ROW_OK once settled: 0 settled, 1 already settled earlier (the
                         ledger's stored outputs), -1 the policy failed (engine 0) */
     uint16_t thread; /* RT_ROW_OK: the thread that settles it (its person's part) */
+    uint8_t dup;     /* its claim id was seen before: its thread rejects it (task_settle) */
     union {
         struct {            /* persons rows */
             int64_t *hvals; /* the span's values, NULL when none */
@@ -96,6 +101,7 @@ typedef struct RtRow {
 typedef struct RtBlock {
     size_t from, to;   /* bytes of the batch buffer */
     int64_t base_line; /* line of its first byte */
+    int64_t base_seq;  /* rank of its first row among the file's data rows */
     int64_t lines;     /* line feeds in it */
     RtRow *rows;
     size_t nrows, cap_rows;

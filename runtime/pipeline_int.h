@@ -61,7 +61,9 @@ typedef struct IdSet {
     size_t fblocks;
     int fd;
     int64_t nruns;
-    int err; /* a failed spill's errno (0: memory) */
+    int failed; /* rt_ids_add failed (while the threads check ids: task_number) */
+    int err;    /* why: a failed spill's errno (0: memory) */
+    char pad[RT_CACHE_LINE]; /* each thread adds to its own set, side by side: rt_int.h */
 } IdSet;
 
 struct RtPipe {
@@ -103,7 +105,12 @@ struct RtPipe {
     int64_t *defaults; /* person fields when there is no persons file */
     int *keep_pcol;    /* per RtPipeOpts.keep name: its persons column (rt_pipe_person_col) */
     int nkeep_pcol;    /* of them, those found once: each person keeps their text */
-    IdSet ids;
+    /* the claim ids seen so far, in parts by hash (rt_ids_part): thread i checks part i in
+     * input order, so the first row with an id keeps it whatever the threads; across ranks
+     * one part, the rank's, checked by the calling thread (nids 1) */
+    IdSet *ids;
+    int nids;
+    int check_ids; /* number_rows checks this batch's ids (the claims file) */
     /* rejects */
     RtOut rejects;
     const char *cur_rejects;
@@ -170,6 +177,8 @@ void rt_ids_prefetch(const IdSet *s, uint64_t h);
 void rt_ids_free(IdSet *s);
 /* "claim ids: ..." why rt_ids_add failed, into m's failure */
 void rt_ids_fail(RtPipe *m, const IdSet *s);
+/* the reason of a row whose claim id was seen before, into pool (the batch's) */
+void rt_pipe_dup_row(RtPool *pool, RtRow *r);
 
 /* ---- across ranks (ranks.c; spec/SCALE.md "What is split") ------------------------------ */
 

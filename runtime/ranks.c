@@ -505,7 +505,6 @@ static int cluster_ids(RtPipe *m, IdSet *ids)
 {
     const RtCluster *c = m->o->cluster;
     int nr = c->size;
-    char why[MSG_MAX];
     xto_reset(m);
     for (size_t bi = 0; bi < m->used_blocks; bi++)
         for (size_t k = 0; k < m->blocks[bi].nrows; k++) {
@@ -568,10 +567,8 @@ static int cluster_ids(RtPipe *m, IdSet *ids)
             if (!r->id)
                 continue;
             int dup = back[cur[rank_of(m, r->hash)]++];
-            if (dup && r->status == RT_ROW_OK) {
-                snprintf(why, sizeof why, "duplicate claim id '%s'", r->id);
-                rt_pipe_bad_row(&b->arena, r, why);
-            }
+            if (dup && r->status == RT_ROW_OK)
+                rt_pipe_dup_row(&b->arena, r);
         }
     }
     return 0;
