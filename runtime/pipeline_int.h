@@ -97,8 +97,18 @@ struct RtPipe {
     int64_t line; /* line of buf[start] */
     int64_t seq;  /* data rows so far */
     int64_t buf_off;
-    RtBlock *blocks;
-    size_t nblocks, cap_blocks, used_blocks, batch_first, batch_blocks;
+    /* the batch's blocks: one half of block_store (2 × PIPE_BLOCKS_PER_THREAD a thread, made
+     * once, never moved), the other half the batch before, which the sink may still be
+     * writing (sink_pending) while this one is decoded */
+    RtBlock *blocks, *block_store;
+    size_t nblocks, used_blocks, batch_first, batch_blocks;
+    int half;
+    /* the sink's batch step of the batch before, due: the last thread runs it as the next
+     * batch's decode starts (run_task), its result in sink_rc and sink_err */
+    int sink_pending, sink_rc;
+    RtBlock *sink_blocks;
+    size_t sink_nblocks;
+    char sink_err[MSG_MAX];
     RtBinding bind;
     const RtField **bind_fields;
     int is_persons;
