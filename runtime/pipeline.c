@@ -22,10 +22,12 @@
 
 /* ---- limits ------------------------------------------------------------------------------ */
 
-/* bytes read per batch: enough records (~60,000 claims) that the two barriers a batch costs
- * are noise, small enough that the batch and its parsed values stay far below the persons
- * table in memory */
-#define PIPE_BATCH (8 << 20)
+/* bytes read per batch: enough records (~30,000 claims) that the three barriers a batch
+ * costs are noise, small enough that the batch and its parsed values stay far below the
+ * persons table in memory. With threads, two batches are in memory at once (the sink writes
+ * one while the next is decoded): 8 MiB batches then took 45 MB more at the peak than one
+ * (polc run -j 2, 2 M claims of 47 bytes: 160 MB -> 205 MB); 4 MiB, as much as one 8 MiB. */
+#define PIPE_BATCH (4 << 20)
 /* bytes read per batch of the persons file: its rows are short (~60 bytes), so an 8 MiB
  * batch made 140,000 rows, whose row array (25 MB) and values were fresh memory, each page
  * a fault on this VM; 1 MiB batches reuse the same few megabytes. 300,000 persons read in
@@ -42,7 +44,15 @@
 /* weight of one person when there is no weight column: 1.000000 */
 #define ONE_WEIGHT 1000000
 
-enum { TASK_NONE, TASK_DECODE, TASK_NUMBER, TASK_MERGE_PERSONS, TASK_SETTLE, TASK_FINISH, TASK_EXIT };
+enum {
+    TASK_NONE,
+    TASK_DECODE,
+    TASK_NUMBER,
+    TASK_MERGE_PERSONS,
+    TASK_SETTLE,
+    TASK_FINISH,
+    TASK_EXIT
+};
 
 /* ---- small helpers ------------------------------------------------------------------------ */
 
@@ -425,7 +435,7 @@ static int cut_blocks(RtPipe *m)
             return -1;
         }
     }
-    m->half = !m->half;
+    m->half = m->nthreads > 1 && !m->o->cluster ? !m->half : 0; /* claims_pass's overlap */
     m->blocks = m->block_store + (m->half ? want : 0);
     m->used_blocks = 0;
     size_t prev = m->start;
@@ -1283,6 +1293,8 @@ static void task_number(RtPThread *t)
     for (size_t bi = 0; bi < m->used_blocks; bi++) {
         RtBlock *b = &m->blocks[bi];
         int mine = (int)(bi % (size_t)n) == me;
+        if (!ids && !mine)
+            continue;
         for (size_t k = 0; k < b->nrows; k++) {
             RtRow *r = &b->rows[k];
             int own = ids && r->status == RT_ROW_OK ? r->thread == me : mine;
@@ -2062,7 +2074,6 @@ static void task_finish(RtPThread *t)
         }
     }
 }
-
 
 /* the sink's batch step of the batch before (sink_pending), on the last thread as the next
  * batch's decode starts: the results of batch k are written while batch k + 1 is decoded

@@ -61,8 +61,8 @@ typedef struct IdSet {
     size_t fblocks;
     int fd;
     int64_t nruns;
-    int failed; /* rt_ids_add failed (while the threads check ids: task_number) */
-    int err;    /* why: a failed spill's errno (0: memory) */
+    int failed;              /* rt_ids_add failed (while the threads check ids: task_number) */
+    int err;                 /* why: a failed spill's errno (0: memory) */
     char pad[RT_CACHE_LINE]; /* each thread adds to its own set, side by side: rt_int.h */
 } IdSet;
 
