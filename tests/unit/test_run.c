@@ -940,17 +940,22 @@ static void test_threads(void)
     for (int sorted = 0; sorted <= 1; sorted++) {
         gen("gp.csv", "gc.csv", 300, 3000, sorted);
         char *ref = NULL, *ref_ex = NULL, *ref_rj = NULL;
-        for (int j = 1; j <= 3; j++) {
+        /* -j 1 to 3 in one batch, then -j 2 and 3 in batches of 4 KiB (~50 claims): with
+         * threads the sink writes a batch while the next is decoded (pipeline.c sink_batch) */
+        for (int j = 1; j <= 5; j++) {
+            rt_pipe_test_batch(j > 3 ? 4096 : 0);
+            int th = j > 3 ? j - 2 : j;
+            const char *bt = j > 3 ? " (4 KiB batches)" : "";
             PolRunOpts o = opts("gc.csv", "gp.csv", "gres.csv");
-            o.threads = j;
+            o.threads = th;
             o.explain = "gex.jsonl";
             PolRunStats st;
             int rc = run(&o, &st);
             char name[80];
             /* shuffled: the claims dated before one already settled for their person are
              * rejected, the same ones with any -j */
-            snprintf(name, sizeof name, "%s -j %d: exit %d", sorted ? "sorted" : "shuffled", j,
-                     sorted ? 0 : 3);
+            snprintf(name, sizeof name, "%s -j %d%s: exit %d", sorted ? "sorted" : "shuffled", th,
+                     bt, sorted ? 0 : 3);
             CHECK_EQ(name, rc, sorted ? 0 : 3);
             char *res = slurp("gres.csv"), *ex = slurp("gex.jsonl");
             if (j == 1) {
@@ -967,15 +972,15 @@ static void test_threads(void)
                 ref_rj = slurp("gres.csv.rejects.csv");
                 continue;
             }
-            snprintf(name, sizeof name, "%s: -j %d results identical to -j 1",
-                     sorted ? "sorted" : "shuffled", j);
+            snprintf(name, sizeof name, "%s: -j %d%s results identical to -j 1",
+                     sorted ? "sorted" : "shuffled", th, bt);
             CHECK(name, res && strcmp(res, ref) == 0);
-            snprintf(name, sizeof name, "%s: -j %d explanations identical to -j 1",
-                     sorted ? "sorted" : "shuffled", j);
+            snprintf(name, sizeof name, "%s: -j %d%s explanations identical to -j 1",
+                     sorted ? "sorted" : "shuffled", th, bt);
             CHECK(name, ex && strcmp(ex, ref_ex) == 0);
             char *rj = slurp("gres.csv.rejects.csv");
-            snprintf(name, sizeof name, "%s: -j %d rejects identical to -j 1",
-                     sorted ? "sorted" : "shuffled", j);
+            snprintf(name, sizeof name, "%s: -j %d%s rejects identical to -j 1",
+                     sorted ? "sorted" : "shuffled", th, bt);
             CHECK(name, (!rj && !ref_rj) || (rj && ref_rj && strcmp(rj, ref_rj) == 0));
             free(rj);
             free(res);
@@ -985,6 +990,20 @@ static void test_threads(void)
         free(ref_ex);
         free(ref_rj);
     }
+    /* the sink's write failing while the next batch is decoded: the run stops, exit 4, with
+     * the cause, as with -j 1 */
+    for (int j = 1; j <= 2; j++) {
+        rt_pipe_test_batch(4096);
+        PolRunOpts o = opts("gc.csv", "gp.csv", "/dev/full");
+        o.threads = j;
+        int rc = run(&o, NULL);
+        char name[80];
+        snprintf(name, sizeof name, "--out /dev/full, -j %d, batches of 4 KiB: exit 4", j);
+        CHECK_EQ(name, rc, 4);
+        snprintf(name, sizeof name, "--out /dev/full, -j %d, batches of 4 KiB: message", j);
+        CHECK_STR(name, err_text, "polc: cannot write /dev/full: No space left on device\n");
+    }
+    rt_pipe_test_batch(0);
 }
 
 static void test_ledger(void)
