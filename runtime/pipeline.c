@@ -1,11 +1,13 @@
 /* pipeline.c — the one batch pipeline (pipeline.h): source, decode, partition by person,
  * settle on N threads, sinks. polc run (run.c) and polc simulate (sim/) are its sinks.
  * Read in one pass, so standard input works as a file does: each batch is cut into blocks
- * the threads decode at once (phase 1), the calling thread checks the batch's claim ids
- * for duplicates in input order, then each thread settles the batch's claims of its own
- * persons in input order (phase 2), and the rows go to the rejects file and the sink in
- * input order. A person's claims must come in date order (a claim dated before one already
- * settled for its person is rejected: re-settling is not a batch pipeline's job). */
+ * the threads decode at once (phase 1); every thread then numbers its rows and checks the
+ * claim ids of its part of the hashes in input order (task_number); each thread settles the
+ * batch's claims of its own persons in input order (phase 2); the calling thread writes
+ * the bad rows to the rejects file in input order, and the sink's batch step (results in
+ * input order) runs on the last thread while the next batch is decoded (sink_batch). A
+ * person's claims must come in date order (a claim dated before one already settled for its
+ * person is rejected: re-settling is not a batch pipeline's job). */
 #include "pipeline.h"
 #include "pipeline_int.h"
 

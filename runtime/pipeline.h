@@ -168,8 +168,11 @@ typedef struct RtPipeSink {
     int (*claim)(void *self, RtPThread *t, RtPState *ps, RtRow *r);
     /* the end: each person that had a claim, once, in its thread; 0 or -1 (memory) */
     int (*person_end)(void *self, RtPThread *t, RtPState *ps);
-    /* after a batch settled, on the calling thread: its rows in input order (rejected ones
-     * already told and copied to the rejects file). 0, or -1 with the message in err. */
+    /* after a batch settled: its rows in input order (rejected ones already told and copied
+     * to the rejects file). With threads (not across ranks) it runs on the last thread while
+     * the next batch is decoded, so it reads only the rows and its own per-thread state (the
+     * input buffer's bytes, r->raw, are the next batch's by then), and its threads' claim
+     * hooks run again only after it returns. 0, or -1 with the message in err. */
     int (*batch)(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen);
     /* across ranks (RtPipeOpts.cluster), NULL when the sink keeps nothing per row: on the rank
      * that settled good row r, its text (up to RT_PIPE_TEXTS pieces: text[i], len[i]) sent to
