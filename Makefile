@@ -100,7 +100,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/u
 POLC_VERSION := $(shell sed -n 's/.*POLC_VERSION_STRING "polc \(.*\)"/\1/p' compiler/schema_out.h)
 POLRT_SOVERSION := 0
 POLRT_SO := libpolrt.so.$(POLC_VERSION)
-.PHONY: all deps test demo asan lint grammar fuzz-frontend bench clean unit install report-shot
+.PHONY: all deps test demo asan tsan lint grammar fuzz-frontend bench clean unit install report-shot
 all: $(BUILD)/polc $(BUILD)/libpolrt.a $(BUILD)/runtime/engine_main.o $(BUILD)/$(POLRT_SO)
 
 # ---- set-up: check Debian packages, install missing ones when root -------------------
@@ -230,6 +230,15 @@ asan: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" all unit
 	$(Q)POLC=build/asan/polc BUILD=build/asan ASAN_OPTIONS=detect_leaks=0 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 sh tests/run
+
+# ThreadSanitizer over the unit tests of the pipeline's threads (-j 1 to 8, batches that
+# overlap the sink's step with the next decode): they settle with a policy engine written in
+# C (tests/unit/support), so nothing built with LLVM needs instrumenting
+tsan: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/tsan OPT="-O1 -g" \
+	    SAN_FLAGS="-fsanitize=thread -fno-omit-frame-pointer" build/tsan/tests/unit/test_run
+	$(Q)TSAN_OPTIONS=halt_on_error=1 build/tsan/tests/unit/test_run >/dev/null && \
+	    echo "tsan: test_run clean"
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
