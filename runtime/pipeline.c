@@ -5,9 +5,9 @@
  * claim ids of its part of the hashes in input order (task_number); each thread settles the
  * batch's claims of its own persons in input order (phase 2); the calling thread writes
  * the bad rows to the rejects file in input order, and the sink's batch step (results in
- * input order) runs on the last thread while the next batch is decoded (sink_batch). A
- * person's claims must come in date order (a claim dated before one already settled for its
- * person is rejected: re-settling is not a batch pipeline's job). */
+ * input order) runs on the last thread while the next batch is read and decoded
+ * (sink_start). A person's claims must come in date order (a claim dated before one already
+ * settled for its person is rejected: re-settling is not a batch pipeline's job). */
 #include "pipeline.h"
 #include "pipeline_int.h"
 
@@ -45,6 +45,9 @@
 #define PIPE_MAX_THREADS 256
 /* weight of one person when there is no weight column: 1.000000 */
 #define ONE_WEIGHT 1000000
+
+/* the sink's batch step on the last thread (RtPipe.sink_state) */
+enum { SINK_NONE, SINK_DUE, SINK_RUNNING, SINK_DONE };
 
 enum {
     TASK_NONE,
@@ -194,16 +197,29 @@ static void progress(RtPipe *m, const char *what)
 /* ---- the thread pool ---------------------------------------------------------------------- */
 
 static void run_task(RtPThread *t, int task);
+static void sink_batch(RtPipe *m);
 
 static void *thread_main(void *arg)
 {
     RtPThread *t = arg;
     RtPipe *m = t->pipe;
     uint64_t seen = 0;
+    int last = t->id == m->nthreads - 1;
     pthread_mutex_lock(&m->mu);
     for (;;) {
-        while (m->generation == seen)
+        while (m->generation == seen && !(last && m->sink_state == SINK_DUE))
             pthread_cond_wait(&m->go, &m->mu);
+        /* the sink's step first: a task given meanwhile waits for it (parallel's decode
+         * then has this thread's part of the blocks decoded by the others) */
+        if (last && m->sink_state == SINK_DUE) {
+            m->sink_state = SINK_RUNNING;
+            pthread_mutex_unlock(&m->mu);
+            sink_batch(m);
+            pthread_mutex_lock(&m->mu);
+            m->sink_state = SINK_DONE;
+            pthread_cond_signal(&m->done);
+            continue;
+        }
         seen = m->generation;
         int task = m->task;
         pthread_mutex_unlock(&m->mu);
@@ -2077,41 +2093,53 @@ static void task_finish(RtPThread *t)
     }
 }
 
-/* the sink's batch step of the batch before (sink_pending), on the last thread as the next
- * batch's decode starts: the results of batch k are written while batch k + 1 is decoded
- * (the rows of the two are in different halves of the block store). On the calling thread
- * between the batches it was ~0.07 s of a 1 M-claim run -j 2 during which the other thread
- * waited. */
 static void sink_batch(RtPipe *m)
 {
     m->sink_rc = m->sink->batch(m->sink->self, m, m->sink_blocks, m->sink_nblocks, m->sink_err,
                                 sizeof m->sink_err);
 }
 
-/* the sink's step of the batch before finished, run here first when now: 0, or -1 (its error
- * set) */
-static int sink_finish(RtPipe *m, int now)
+/* the sink's step begun by sink_start, finished: 0, or -1 (its error set) */
+static int sink_wait(RtPipe *m)
 {
-    if (!m->sink_pending)
-        return 0;
-    if (now)
-        sink_batch(m);
-    m->sink_pending = 0;
-    if (m->sink_rc < 0) {
+    pthread_mutex_lock(&m->mu);
+    while (m->sink_state == SINK_DUE || m->sink_state == SINK_RUNNING)
+        pthread_cond_wait(&m->done, &m->mu);
+    int ran = m->sink_state == SINK_DONE;
+    m->sink_state = SINK_NONE;
+    pthread_mutex_unlock(&m->mu);
+    if (ran && m->sink_rc < 0) {
         rt_pipe_error(m, "%s", m->sink_err);
         return -1;
     }
     return 0;
 }
 
+/* The sink's batch step of blocks[0..n): with threads (not across ranks, whose sinks
+ * exchange with rank 0), on the last thread, while the calling thread reads the next batch
+ * and the others decode it (the rows of the two batches are in different halves of the block
+ * store); else here. On the calling thread between the batches it was ~0.07 s of a 1 M-claim
+ * run -j 2 during which the other thread waited. 0, or -1 (error set). */
+static int sink_start(RtPipe *m, RtBlock *blocks, size_t n)
+{
+    m->sink_blocks = blocks;
+    m->sink_nblocks = n;
+    if (m->o->cluster || m->nthreads == 1) {
+        sink_batch(m);
+        m->sink_state = SINK_DONE;
+        return sink_wait(m);
+    }
+    pthread_mutex_lock(&m->mu);
+    m->sink_state = SINK_DUE;
+    pthread_cond_broadcast(&m->go);
+    pthread_mutex_unlock(&m->mu);
+    return 0;
+}
+
 static void run_task(RtPThread *t, int task)
 {
     switch (task) {
-    case TASK_DECODE:
-        if (t->pipe->sink_pending && t->id == t->pipe->nthreads - 1)
-            sink_batch(t->pipe);
-        task_decode(t);
-        break;
+    case TASK_DECODE: task_decode(t); break;
     case TASK_NUMBER: task_number(t); break;
     case TASK_MERGE_PERSONS: merge_persons(t); break;
     case TASK_SETTLE: task_settle(t); break;
@@ -2142,7 +2170,7 @@ static int claims_pass(RtPipe *m)
         int64_t t_decode = rt_now_ns();
         parallel(m, TASK_DECODE);
         m->st->decode_ns += rt_now_ns() - t_decode;
-        if (sink_finish(m, 0) < 0 || check_threads(m) < 0)
+        if (sink_wait(m) < 0 || check_threads(m) < 0)
             goto fail;
         if (!m->o->persons && resolve_persons(m) < 0) {
             rt_pipe_sys_error(m, 0, "out of memory");
@@ -2180,15 +2208,8 @@ static int claims_pass(RtPipe *m)
             close_input(m);
             return 3;
         }
-        /* with threads to spare (not across ranks, whose sinks exchange with rank 0), the
-         * sink's step waits for the next batch's decode (sink_batch) */
-        if (m->sink->batch) {
-            m->sink_blocks = ob;
-            m->sink_nblocks = on;
-            m->sink_pending = 1;
-            if ((cl || m->nthreads == 1) && sink_finish(m, 1) < 0)
-                goto fail;
-        }
+        if (m->sink->batch && sink_start(m, ob, on) < 0)
+            goto fail;
         if (!cl)
             m->consumed = m->buf_off + (int64_t)m->complete;
         progress(m, m->o->verb ? m->o->verb : "settling");
@@ -2198,13 +2219,13 @@ static int claims_pass(RtPipe *m)
         if (got == 0)
             break;
     }
-    /* the last batch's sink step: no decode to wait for */
-    if (sink_finish(m, 1) < 0)
+    if (sink_wait(m) < 0)
         goto fail;
     close_input(m);
     parallel(m, TASK_FINISH);
     return check_threads(m) < 0 ? 2 : 0;
 fail:
+    sink_wait(m); /* its error, if any, comes after the first */
     close_input(m);
     return 2;
 }

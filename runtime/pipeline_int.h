@@ -99,13 +99,13 @@ struct RtPipe {
     int64_t buf_off;
     /* the batch's blocks: one half of block_store (2 × PIPE_BLOCKS_PER_THREAD a thread, made
      * once, never moved), the other half the batch before, which the sink may still be
-     * writing (sink_pending) while this one is decoded */
+     * writing (sink_start) while this one is decoded */
     RtBlock *blocks, *block_store;
     size_t nblocks, used_blocks, batch_first, batch_blocks;
     int half;
-    /* the sink's batch step of the batch before, due: the last thread runs it as the next
-     * batch's decode starts (run_task), its result in sink_rc and sink_err */
-    int sink_pending, sink_rc;
+    /* the sink's batch step of the batch before: the last thread runs it while the next
+     * batch is read and decoded (pipeline.c sink_start), its result in sink_rc, sink_err */
+    int sink_state, sink_rc;
     RtBlock *sink_blocks;
     size_t sink_nblocks;
     char sink_err[MSG_MAX];
