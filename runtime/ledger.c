@@ -1481,8 +1481,8 @@ static int seq_write(RtStore *st, char *err, size_t errlen)
     return rc;
 }
 
-/* "2026-12-03T22:06:40.288Z", as strftime('%Y-%m-%dT%H:%M:%fZ', 'now') wrote it: made once
- * a millisecond, as every row written in a millisecond shares it */
+/* "2026-12-03T22:06:40.288Z", as strftime('%Y-%m-%dT%H:%M:%fZ', 'now') wrote it, into
+ * st->now: made once a millisecond, as every row written in a millisecond shares it */
 static const char *now_text(RtStore *st)
 {
     struct timespec ts;
@@ -1497,6 +1497,16 @@ static const char *now_text(RtStore *st)
         st->now_ms = ms;
     }
     return st->now;
+}
+
+/* The time a row of a transaction carries (settled_at, updated_at, reversed_at, the audit's
+ * at): the one read when it began, so every row of one commit shows the same time, as an
+ * auditor reads them (spec/DATA.md); outside one, a statement is its own transaction and
+ * the time is now. Reading the clock again mid-transaction moved st->now, so the rows
+ * written at commit carried a later time than the claims saved before it. */
+static const char *tx_time(RtStore *st)
+{
+    return st->in_tx ? st->now : now_text(st);
 }
 
 /* BEGIN IMMEDIATE (the write lock, waiting up to BUSY_TIMEOUT_MS for another process), and
@@ -3195,7 +3205,7 @@ static int audit_locked(RtStore *st, const char *event, const char *claim_id, co
                         size_t errlen)
 {
     int64_t delta = old != POLRT_NONE && now != POLRT_NONE ? now - old : POLRT_NONE;
-    DbVal a[9] = {DB_T(now_text(st)), DB_T(event), DB_T(claim_id), DB_T(person_id), DB_T(output),
+    DbVal a[9] = {DB_T(tx_time(st)),  DB_T(event), DB_T(claim_id), DB_T(person_id), DB_T(output),
                   DB_I(old),          DB_I(now),   DB_I(delta),    DB_T(detail)};
     int rc = db_query(st,
                       "INSERT INTO ledger_audit (at, event, claim_id, person_id, output, "
@@ -3222,7 +3232,7 @@ int rt_ledger_audit(RtStore *st, const char *event, const char *claim_id, const 
 int rt_ledger_reverse(RtStore *st, const char *claim_id, char *err, size_t errlen)
 {
     pthread_mutex_lock(&st->mu);
-    DbVal a[2] = {DB_T(claim_id), DB_T(now_text(st))};
+    DbVal a[2] = {DB_T(claim_id), DB_T(tx_time(st))};
     int64_t moved = 0;
     int rc = db_query(st,
                       "INSERT INTO reversed_claims (claim_id, person_id, fields, outputs, keys, "
