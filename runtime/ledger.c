@@ -1256,6 +1256,24 @@ static int64_t *find_row(const RtStore *st, const RtLedgerPerson *lp, int l, int
     return NULL;
 }
 
+/* the person's row of ledger l under key, a new one (ROW_NEW: the file lacks it; no latest
+ * claim date) added when there is none: the one place a row is made. NULL out of memory,
+ * which room reserved before (rows_reserve) rules out */
+static int64_t *add_row(const RtStore *st, RtLedgerPerson *lp, int l, int64_t key)
+{
+    int64_t *row = find_row(st, lp, l, key);
+    if (row)
+        return row;
+    if (rt_grow(&lp->rows, &lp->cap, lp->nwords + (size_t)st->stride[l], sizeof *lp->rows))
+        return NULL;
+    row = lp->rows + lp->nwords;
+    lp->nwords += (size_t)st->stride[l];
+    row[0] = l | ROW_NEW;
+    row[1] = key;
+    row[ROW_LAST] = POLRT_NONE;
+    return row;
+}
+
 /* room for the rows under keys[] that lp lacks, so put_rows cannot fail: 0, or -1 (memory) */
 static int rows_reserve(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys)
 {
@@ -1280,14 +1298,7 @@ static void put_rows(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys,
     const RtSchema *s = st->s;
     for (int l = 0; l < s->nledgers; l++) {
         const RtLedger *led = &s->ledgers[l];
-        int64_t *row = find_row(st, lp, l, keys[l]);
-        if (!row) {
-            row = lp->rows + lp->nwords;
-            lp->nwords += (size_t)st->stride[l];
-            row[0] = l | ROW_NEW;
-            row[1] = keys[l];
-            row[ROW_LAST] = POLRT_NONE;
-        }
+        int64_t *row = add_row(st, lp, l, keys[l]); /* room reserved: not NULL */
         for (int f = 0; f < led->nfields; f++)
             row[ROW_HEAD + f] = after[led->offset + f];
         if (date != POLRT_NONE && (row[ROW_LAST] == POLRT_NONE || date > row[ROW_LAST]))
@@ -3130,16 +3141,10 @@ int rt_ledger_set_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, const
 {
     const RtLedger *led = &st->s->ledgers[l];
     pthread_mutex_lock(&st->mu);
-    int64_t *row = find_row(st, lp, l, key);
+    int64_t *row = add_row(st, lp, l, key);
     if (!row) {
-        if (rt_grow(&lp->rows, &lp->cap, lp->nwords + (size_t)st->stride[l], sizeof *lp->rows)) {
-            pthread_mutex_unlock(&st->mu);
-            return fail(err, errlen, "out of memory");
-        }
-        row = lp->rows + lp->nwords;
-        lp->nwords += (size_t)st->stride[l];
-        row[0] = l | ROW_NEW;
-        row[1] = key;
+        pthread_mutex_unlock(&st->mu);
+        return fail(err, errlen, "out of memory");
     }
     for (int f = 0; f < led->nfields; f++)
         row[ROW_HEAD + f] = vals[led->offset + f];
