@@ -3210,8 +3210,8 @@ static int audit_locked(RtStore *st, const char *event, const char *claim_id, co
                         size_t errlen)
 {
     int64_t delta = old != POLRT_NONE && now != POLRT_NONE ? now - old : POLRT_NONE;
-    DbVal a[9] = {DB_T(tx_time(st)),  DB_T(event), DB_T(claim_id), DB_T(person_id), DB_T(output),
-                  DB_I(old),          DB_I(now),   DB_I(delta),    DB_T(detail)};
+    DbVal a[9] = {DB_T(tx_time(st)), DB_T(event), DB_T(claim_id), DB_T(person_id), DB_T(output),
+                  DB_I(old),         DB_I(now),   DB_I(delta),    DB_T(detail)};
     int rc = db_query(st,
                       "INSERT INTO ledger_audit (at, event, claim_id, person_id, output, "
                       "old_value, new_value, delta, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, "
