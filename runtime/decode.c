@@ -191,6 +191,18 @@ static int excel_date(const char *s, size_t n, int64_t *out)
     return -1;
 }
 
+/* the member of en whose name or label is cell[0..n), the first in member order (a text
+ * that is one member's name and another's label takes the first), or -1: the one label
+ * lookup, which the decoders' slot table defers to when a slot is shared */
+static int enum_member(const RtEnum *en, const char *cell, size_t n)
+{
+    for (int i = 0; i < en->n; i++)
+        if (eq(cell, n, en->names[i]) ||
+            (en->labels && en->labels[i] && eq(cell, n, en->labels[i])))
+            return i;
+    return -1;
+}
+
 /* parse cell[0..n) (trimmed, not empty) as t: 0, or -1 when the text is no value of t */
 static int parse_cell(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out)
 {
@@ -234,15 +246,11 @@ static int parse_cell(const RtSchema *s, const RtType *t, const char *cell, size
         }
         return -1;
     case RT_ENUM: {
-        const RtEnum *en = &s->enums[t->enum_idx];
-        for (int i = 0; i < en->n; i++) {
-            if (eq(cell, n, en->names[i]) ||
-                (en->labels && en->labels[i] && eq(cell, n, en->labels[i]))) {
-                *out = i;
-                return 0;
-            }
-        }
-        return -1;
+        int i = enum_member(&s->enums[t->enum_idx], cell, n);
+        if (i < 0)
+            return -1;
+        *out = i;
+        return 0;
     }
     }
     return -1; /* not a kind schema.c produces: no value is guessed */
@@ -466,20 +474,18 @@ static int fast_value(const RtBinding *b, const RtColumn *c, const char *cell, s
         unsigned m = b->enum_slots[e][enum_slot(cell, n)];
         if (m == RT_ENUM_NONE)
             return 0; /* no member's text has this slot: the general path words the error */
-        if (m != RT_ENUM_SCAN) {
-            if ((nl[m] == n && memcmp(cell, en->names[m], n) == 0) ||
-                (ll[m] == n && memcmp(cell, en->labels[m], n) == 0)) {
-                *v = m;
-                return 1;
-            }
-            return 0;
+        if (m == RT_ENUM_SCAN) { /* a slot members share: the general lookup, in order */
+            int i = enum_member(en, cell, n);
+            if (i < 0)
+                return 0;
+            *v = i;
+            return 1;
         }
-        for (int i = 0; i < en->n; i++)
-            if ((nl[i] == n && memcmp(cell, en->names[i], n) == 0) ||
-                (ll[i] == n && memcmp(cell, en->labels[i], n) == 0)) {
-                *v = i;
-                return 1;
-            }
+        if ((nl[m] == n && memcmp(cell, en->names[m], n) == 0) ||
+            (ll[m] == n && memcmp(cell, en->labels[m], n) == 0)) {
+            *v = m;
+            return 1;
+        }
         return 0;
     }
     case RT_DEC_MONEY: return polrt_parse_money(cell, n, v) == 0 && *v >= 0;
