@@ -545,9 +545,15 @@ int rt_utf8_valid(const char *s, size_t n)
     return 1;
 }
 
+/* a table, as two tests a cell, where six compares each cost ~9 M instructions on the
+ * 104,638-claim benchmark */
+const unsigned char rt_trim_edge[256] = {
+    [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, [0xE3] = 1, [0x80] = 1,
+};
+
 /* the cell without leading and trailing blanks: ASCII space, tab, CR, LF and the ideographic
  * space U+3000 (E3 80 80) that Chinese input methods type */
-const char *rt_trim(const char *s, size_t *n)
+const char *rt_trim_edges(const char *s, size_t *n)
 {
     size_t len = *n;
     for (;;) {

@@ -316,17 +316,8 @@ int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t 
     return -1;
 }
 
-/* the bytes that may start or end a blank rt_trim removes (U+3000 is E3 80 80): a table, as
- * two tests a cell, where six compares each cost ~9 M instructions on the 104,638-claim
- * benchmark */
-static const unsigned char edge_byte[256] = {
-    [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, [0xE3] = 1, [0x80] = 1,
-};
-
 int rt_cell_blank(const char *s, size_t n)
 {
-    if (n && !edge_byte[(unsigned char)s[0]])
-        return 0; /* most cells: no call to trim (a row's blank test, ~170 k calls) */
     rt_trim(s, &n);
     return n == 0;
 }
@@ -397,12 +388,6 @@ char *rt_format_value(const RtSchema *s, const RtType *t, int64_t v, char *buf, 
 
 /* ---- Headers and rows: columns bound once, each with its decoder -------------------------- */
 
-/* cell[0..n), n > 0, has no blank rt_trim would remove at either end */
-static int no_edge_blank(const char *cell, size_t n)
-{
-    return !(edge_byte[(unsigned char)cell[0]] | edge_byte[(unsigned char)cell[n - 1]]);
-}
-
 /* An enum cell's slot in its enum's table (RtBinding.enum_slots): a hash of its length and
  * its end bytes, which tell the members of the seeds' enums apart ("市级" and "省级" share
  * length and last byte, not the first), so a cell is compared with one member, not each in
@@ -450,7 +435,7 @@ static int fast_value(const RtBinding *b, const RtColumn *c, const char *cell, s
             return 0;
         return 1;
     }
-    if (!no_edge_blank(cell, n))
+    if (rt_trim_may(cell, n))
         return 0;
     switch (c->dec) {
     case RT_DEC_BOOL:
@@ -712,8 +697,6 @@ const char *rt_decode_id(const RtBinding *b, int fixed, const char *const *cells
     if (col < 0 || col >= ncells)
         return NULL;
     *n = lens[col];
-    if (*n && no_edge_blank(cells[col], *n))
-        return cells[col]; /* an id as written, with no call to trim */
     const char *s = rt_trim(cells[col], n);
     return *n ? s : NULL;
 }
