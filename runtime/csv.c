@@ -352,22 +352,26 @@ static inline uint32_t le32(uint32_t w)
 #endif
 }
 
+/* Most Chinese characters are 3 bytes led by E1..EC or EE..EF, whose next two bytes may be
+ * any of 80..BF (RFC 3629's table): 1 when p[0..3) is one, by one test of its 3 bytes read
+ * as a word (~10 instructions, ~25 through utf8_seq), 0 to ask utf8_seq. Inline in
+ * rt_csv_cells' loop and rt_utf8_valid's. */
+static inline int utf8_common3(const unsigned char *p, const unsigned char *e)
+{
+    if (e - p < 4)
+        return 0;
+    uint32_t w;
+    memcpy(&w, p, 4);
+    w = le32(w);
+    /* 1110xxxx 10xxxxxx 10xxxxxx, lead's low bits 1..C, E or F (not E0, ED) */
+    return (w & 0xC0C0F0) == 0x8080E0 && (UTF8_LEAD_3 >> (w & 0xF) & 1);
+}
+
 /* The length of the well-formed UTF-8 sequence at p, p[0] >= 0x80 (RFC 3629: no overlong
  * forms, no surrogates, <= U+10FFFF), or 0: the one check of a sequence, for rt_csv_cells
- * and rt_utf8_valid. Most Chinese characters are 3 bytes led by E1..EC or EE..EF, whose
- * next two bytes may be any of 80..BF (RFC 3629's table): those are taken by one test of
- * their 3 bytes read as a word (~10 instructions, ~25 the long way). */
-static inline __attribute__((always_inline)) int utf8_seq(const unsigned char *p,
-                                                          const unsigned char *e)
+ * and rt_utf8_valid, each of which tries utf8_common3 first */
+static int utf8_seq(const unsigned char *p, const unsigned char *e)
 {
-    if (e - p >= 4) {
-        uint32_t w;
-        memcpy(&w, p, 4);
-        w = le32(w);
-        /* 1110xxxx 10xxxxxx 10xxxxxx, lead's low bits 1..C, E or F (not E0, ED) */
-        if ((w & 0xC0C0F0) == 0x8080E0 && (UTF8_LEAD_3 >> (w & 0xF) & 1))
-            return 3;
-    }
     unsigned c = p[0], lo = 0x80, hi = 0xBF;
     int k;
     if (c >= 0xC2 && c <= 0xDF)
@@ -457,6 +461,10 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
             /* a run of non-ASCII characters (a Chinese cell) checked here in one go: back in
              * the vector loop, each character would stop it again */
             do {
+                if (utf8_common3(p, e)) {
+                    p += 3;
+                    continue;
+                }
                 int k = utf8_seq(p, e);
                 if (!k && !*bad)
                     *bad = not_utf8;
@@ -537,7 +545,7 @@ int rt_utf8_valid(const char *s, size_t n)
             p++;
             continue;
         }
-        int k = utf8_seq(p, end);
+        int k = utf8_common3(p, end) ? 3 : utf8_seq(p, end);
         if (!k)
             return 0;
         p += k;
