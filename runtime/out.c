@@ -34,12 +34,6 @@ int rt_line_grow(RtLine *l, size_t n)
     return l->oom ? -1 : 0;
 }
 
-/* room for n more bytes at the end of l, reserved in one check; 0, or -1 (memory) */
-static inline int reserve(RtLine *l, size_t n)
-{
-    return (l->n + n > l->cap || l->oom) && rt_line_grow(l, n) < 0 ? -1 : 0;
-}
-
 /* the bytes that make a cell quoted: a comma, a quote, a line break (an edge blank too) */
 static const unsigned char quote_byte[256] = {['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1};
 
@@ -106,7 +100,7 @@ static inline __attribute__((always_inline)) void put_cell(RtLine *l, const char
         rt_line_add(l, s, n);
         return;
     }
-    if (reserve(l, 2 * n + 2) < 0)
+    if (rt_line_reserve(l, 2 * n + 2) < 0)
         return;
     l->n = (size_t)(put_quoted(l->p + l->n, s, n) - l->p);
 }
@@ -248,7 +242,7 @@ void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v, int
         rt_line_add(l, name, strlen(name)); /* an identifier: nothing to quote */
         return;
     }
-    if (reserve(l, GENERAL_CELL) < 0)
+    if (rt_line_reserve(l, GENERAL_CELL) < 0)
         return;
     l->n = (size_t)(put_plain(l->p + l->n, s, t, v) - l->p);
 }
@@ -336,7 +330,7 @@ oom:
 void rt_line_row(RtLine *l, const RtRowFmt *f, const int64_t *v, __int128 *sums, const char *tail,
                  size_t ntail)
 {
-    if (reserve(l, f->width + ntail) < 0)
+    if (rt_line_reserve(l, f->width + ntail) < 0)
         return;
     /* in locals: the row's stores are of char, which the compiler must assume alias *f */
     const RtColFmt *col = f->col;

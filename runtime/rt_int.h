@@ -780,10 +780,15 @@ typedef struct RtLine {
 } RtLine;
 /* room for n more bytes: 0, or -1 (memory: the row is marked incomplete) */
 int rt_line_grow(RtLine *l, size_t n);
+/* the same, in one inline check when there is room (a results row reserves once) */
+static inline int rt_line_reserve(RtLine *l, size_t n)
+{
+    return (l->n + n > l->cap || l->oom) && rt_line_grow(l, n) < 0 ? -1 : 0;
+}
 /* n bytes appended; inline, as a results row appends a dozen separators */
 static inline void rt_line_add(RtLine *l, const char *s, size_t n)
 {
-    if ((l->n + n > l->cap || l->oom) && rt_line_grow(l, n) < 0)
+    if (rt_line_reserve(l, n) < 0)
         return;
     memcpy(l->p + l->n, s, n);
     l->n += n;
