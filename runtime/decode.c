@@ -324,6 +324,11 @@ int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t 
 
 int rt_cell_blank(const char *s, size_t n)
 {
+    /* a blank cell starts with a byte a blank can start with: one table read decides most
+     * cells (a row's blank test, ~170 k a 100 k-claim run), where rt_trim's test of both
+     * ends cost 0.87 M instructions more (callgrind) */
+    if (n && !rt_trim_edge[(unsigned char)s[0]])
+        return 0;
     rt_trim(s, &n);
     return n == 0;
 }
