@@ -211,9 +211,8 @@ static int read_all(const char *path, char **data, size_t *n)
 static int link_object(EmitKind k, const char *obj, size_t n, char **linked, size_t *nlinked,
                        char *err, size_t errlen)
 {
-    const char *tmpdir = getenv("TMPDIR");
     char dir[4096], o[4160], out[4160];
-    snprintf(dir, sizeof dir, "%s/polc-link.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    snprintf(dir, sizeof dir, "%s/polc-link.XXXXXX", polrt_temp_dir());
     if (!mkdtemp(dir)) {
         snprintf(err, errlen, "cannot make a directory to link in (%s): %s", dir, strerror(errno));
         return -1;

@@ -128,15 +128,11 @@ char *polrt_fmt_date(int64_t day, char *buf)
     }
     /* digits in place, as the snprintf above writes them: a failed claim's text names its
      * date, and snprintf was ~800 instructions of the ~2,600 such a claim cost (callgrind) */
-    int v[3] = {(int)y, (int)m, (int)d}, w[3] = {4, 2, 2};
-    char *o = buf;
-    for (int i = 0; i < 3; i++) {
-        if (i)
-            *o++ = '-';
-        for (int k = w[i] - 1, x = v[i]; k >= 0; k--, x /= 10)
-            o[k] = (char)('0' + x % 10);
-        o += w[i];
-    }
+    char *o = rt_put_digits0(buf, (uint32_t)y, 4);
+    *o++ = '-';
+    o = rt_put_digits0(o, (uint32_t)m, 2);
+    *o++ = '-';
+    o = rt_put_digits0(o, (uint32_t)d, 2);
     *o = '\0';
     return buf;
 }

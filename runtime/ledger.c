@@ -1256,6 +1256,24 @@ static int64_t *find_row(const RtStore *st, const RtLedgerPerson *lp, int l, int
     return NULL;
 }
 
+/* the person's row of ledger l under key, a new one (ROW_NEW: the file lacks it; no latest
+ * claim date) added when there is none: the one place a row is made. NULL out of memory,
+ * which room reserved before (rows_reserve) rules out */
+static int64_t *add_row(const RtStore *st, RtLedgerPerson *lp, int l, int64_t key)
+{
+    int64_t *row = find_row(st, lp, l, key);
+    if (row)
+        return row;
+    if (rt_grow(&lp->rows, &lp->cap, lp->nwords + (size_t)st->stride[l], sizeof *lp->rows))
+        return NULL;
+    row = lp->rows + lp->nwords;
+    lp->nwords += (size_t)st->stride[l];
+    row[0] = l | ROW_NEW;
+    row[1] = key;
+    row[ROW_LAST] = POLRT_NONE;
+    return row;
+}
+
 /* room for the rows under keys[] that lp lacks, so put_rows cannot fail: 0, or -1 (memory) */
 static int rows_reserve(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys)
 {
@@ -1280,14 +1298,7 @@ static void put_rows(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys,
     const RtSchema *s = st->s;
     for (int l = 0; l < s->nledgers; l++) {
         const RtLedger *led = &s->ledgers[l];
-        int64_t *row = find_row(st, lp, l, keys[l]);
-        if (!row) {
-            row = lp->rows + lp->nwords;
-            lp->nwords += (size_t)st->stride[l];
-            row[0] = l | ROW_NEW;
-            row[1] = keys[l];
-            row[ROW_LAST] = POLRT_NONE;
-        }
+        int64_t *row = add_row(st, lp, l, keys[l]); /* room reserved: not NULL */
         for (int f = 0; f < led->nfields; f++)
             row[ROW_HEAD + f] = after[led->offset + f];
         if (date != POLRT_NONE && (row[ROW_LAST] == POLRT_NONE || date > row[ROW_LAST]))
@@ -1481,8 +1492,8 @@ static int seq_write(RtStore *st, char *err, size_t errlen)
     return rc;
 }
 
-/* "2026-12-03T22:06:40.288Z", as strftime('%Y-%m-%dT%H:%M:%fZ', 'now') wrote it: made once
- * a millisecond, as every row written in a millisecond shares it */
+/* "2026-12-03T22:06:40.288Z", as strftime('%Y-%m-%dT%H:%M:%fZ', 'now') wrote it, into
+ * st->now: made once a millisecond, as every row written in a millisecond shares it */
 static const char *now_text(RtStore *st)
 {
     struct timespec ts;
@@ -1497,6 +1508,16 @@ static const char *now_text(RtStore *st)
         st->now_ms = ms;
     }
     return st->now;
+}
+
+/* The time a row of a transaction carries (settled_at, updated_at, reversed_at, the audit's
+ * at): the one read when it began, so every row of one commit shows the same time, as an
+ * auditor reads them (spec/DATA.md); outside one, a statement is its own transaction and
+ * the time is now. Reading the clock again mid-transaction moved st->now, so the rows
+ * written at commit carried a later time than the claims saved before it. */
+static const char *tx_time(RtStore *st)
+{
+    return st->in_tx ? st->now : now_text(st);
 }
 
 /* BEGIN IMMEDIATE (the write lock, waiting up to BUSY_TIMEOUT_MS for another process), and
@@ -3120,16 +3141,10 @@ int rt_ledger_set_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, const
 {
     const RtLedger *led = &st->s->ledgers[l];
     pthread_mutex_lock(&st->mu);
-    int64_t *row = find_row(st, lp, l, key);
+    int64_t *row = add_row(st, lp, l, key);
     if (!row) {
-        if (rt_grow(&lp->rows, &lp->cap, lp->nwords + (size_t)st->stride[l], sizeof *lp->rows)) {
-            pthread_mutex_unlock(&st->mu);
-            return fail(err, errlen, "out of memory");
-        }
-        row = lp->rows + lp->nwords;
-        lp->nwords += (size_t)st->stride[l];
-        row[0] = l | ROW_NEW;
-        row[1] = key;
+        pthread_mutex_unlock(&st->mu);
+        return fail(err, errlen, "out of memory");
     }
     for (int f = 0; f < led->nfields; f++)
         row[ROW_HEAD + f] = vals[led->offset + f];
@@ -3195,8 +3210,8 @@ static int audit_locked(RtStore *st, const char *event, const char *claim_id, co
                         size_t errlen)
 {
     int64_t delta = old != POLRT_NONE && now != POLRT_NONE ? now - old : POLRT_NONE;
-    DbVal a[9] = {DB_T(now_text(st)), DB_T(event), DB_T(claim_id), DB_T(person_id), DB_T(output),
-                  DB_I(old),          DB_I(now),   DB_I(delta),    DB_T(detail)};
+    DbVal a[9] = {DB_T(tx_time(st)), DB_T(event), DB_T(claim_id), DB_T(person_id), DB_T(output),
+                  DB_I(old),         DB_I(now),   DB_I(delta),    DB_T(detail)};
     int rc = db_query(st,
                       "INSERT INTO ledger_audit (at, event, claim_id, person_id, output, "
                       "old_value, new_value, delta, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, "
@@ -3222,7 +3237,7 @@ int rt_ledger_audit(RtStore *st, const char *event, const char *claim_id, const 
 int rt_ledger_reverse(RtStore *st, const char *claim_id, char *err, size_t errlen)
 {
     pthread_mutex_lock(&st->mu);
-    DbVal a[2] = {DB_T(claim_id), DB_T(now_text(st))};
+    DbVal a[2] = {DB_T(claim_id), DB_T(tx_time(st))};
     int64_t moved = 0;
     int rc = db_query(st,
                       "INSERT INTO reversed_claims (claim_id, person_id, fields, outputs, keys, "

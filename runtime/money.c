@@ -358,21 +358,31 @@ int polrt_parse_rate(const char *s, size_t n, int64_t *micro)
     return 0;
 }
 
-/* digits of u in buf (no terminator), with a comma every 3 digits when grouped; length */
-static size_t put_digits(uint64_t u, char *buf, int grouped)
+// clang-format off
+const char rt_two_digits[200] = "00010203040506070809101112131415161718192021222324252627282930"
+                                "31323334353637383940414243444546474849505152535455565758596061"
+                                "62636465666768697071727374757677787980818283848586878889909192"
+                                "93949596979899";
+const uint64_t rt_pow10[20] = {
+    1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL, 100000000ULL,
+    1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+    100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+    1000000000000000000ULL, 10000000000000000000ULL};
+// clang-format on
+
+/* digits of u at w, with a comma every GROUP_DIGITS digits when grouped: past the last */
+static char *put_grouped(char *w, uint64_t u, int grouped)
 {
-    char tmp[32];
-    size_t k = 0, n = 0;
-    do {
-        if (grouped && k > 0 && k % GROUP_DIGITS == 0)
-            tmp[n++] = ',';
-        tmp[n++] = (char)('0' + u % 10);
-        u /= 10;
-        k++;
-    } while (u);
-    for (size_t j = 0; j < n; j++)
-        buf[j] = tmp[n - 1 - j];
-    return n;
+    if (!grouped)
+        return rt_put_digits(w, u);
+    char d[20];
+    int k = (int)(rt_put_digits(d, u) - d);
+    for (int i = 0; i < k; i++) {
+        if (i > 0 && (k - i) % GROUP_DIGITS == 0)
+            *w++ = ',';
+        *w++ = d[i];
+    }
+    return w;
 }
 
 /* "1234.56" / "1,234.56" / "-0.05": always two decimals */
@@ -380,15 +390,13 @@ char *polrt_fmt_money(int64_t fen, char *buf, int grouped)
 {
     /* magnitude through uint64, so INT64_MIN has one too */
     uint64_t u = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;
-    size_t n = 0;
+    char *w = buf;
     if (fen < 0)
-        buf[n++] = '-';
-    n += put_digits(u / FEN_PER_YUAN, buf + n, grouped);
-    unsigned cents = (unsigned)(u % FEN_PER_YUAN);
-    buf[n++] = '.';
-    buf[n++] = (char)('0' + cents / 10);
-    buf[n++] = (char)('0' + cents % 10);
-    buf[n] = '\0';
+        *w++ = '-';
+    w = put_grouped(w, u / FEN_PER_YUAN, grouped);
+    *w++ = '.';
+    w = rt_put_digits0(w, (uint32_t)(u % FEN_PER_YUAN), MONEY_MAX_DECIMALS);
+    *w = '\0';
     return buf;
 }
 
@@ -396,24 +404,19 @@ char *polrt_fmt_money(int64_t fen, char *buf, int grouped)
 char *polrt_fmt_rate(int64_t micro, char *buf)
 {
     uint64_t u = micro < 0 ? -(uint64_t)micro : (uint64_t)micro;
-    size_t n = 0;
+    char *w = buf;
     if (micro < 0)
-        buf[n++] = '-';
-    n += put_digits(u / MICRO_PER_PERCENT, buf + n, 0);
+        *w++ = '-';
+    w = rt_put_digits(w, u / MICRO_PER_PERCENT);
     unsigned frac = (unsigned)(u % MICRO_PER_PERCENT); /* 1/10,000 of a percent */
     if (frac) {
-        char d[PERCENT_MAX_DECIMALS];
-        int k = PERCENT_MAX_DECIMALS;
-        for (int j = PERCENT_MAX_DECIMALS - 1; j >= 0; j--, frac /= 10)
-            d[j] = (char)('0' + frac % 10);
-        while (d[k - 1] == '0') /* frac != 0, so some digit is not 0 */
-            k--;
-        buf[n++] = '.';
-        memcpy(buf + n, d, (size_t)k);
-        n += (size_t)k;
+        *w++ = '.';
+        w = rt_put_digits0(w, frac, PERCENT_MAX_DECIMALS);
+        while (w[-1] == '0') /* frac != 0, so some digit is not 0 */
+            w--;
     }
-    buf[n++] = '%';
-    buf[n] = '\0';
+    *w++ = '%';
+    *w = '\0';
     return buf;
 }
 

@@ -159,6 +159,56 @@ void *polrt_realloc(void *p, size_t n);
  * called again; n < 0 (the default) never fails. Frees (n == 0 in polrt_realloc) always work. */
 void polrt_test_fail_alloc_after(long n);
 
+/* The one writer of decimal digits (money.c's tables): amounts, rates, ints and dates are
+ * all written by rt_digits_back32, two digits at a time from the right (half the
+ * divisions; the results rows of 1 M claims format 10 M amounts), a value past 2^32 first
+ * cut down by 64-bit steps. Inline, as the results rows need it: below 2^32, dividing by
+ * 100 is a multiply and a shift, half the 64-bit sequence. money.c's digit loop, out.c's
+ * two and dates.c's were three writers before. */
+extern const char rt_two_digits[200]; /* "00" to "99" */
+extern const uint64_t rt_pow10[20];   /* 10^k */
+/* the decimal digits of u (1 for 0), counted from its bit length: 1233 / 4096 is log10 2
+ * close enough below 2^64; u | 1 has the digits of u, 10^k being even, and a bit length */
+static inline size_t rt_ndigits(uint64_t u)
+{
+    unsigned t = ((64u - (unsigned)__builtin_clzll(u | 1)) * 1233u) >> 12;
+    return t + ((u | 1) >= rt_pow10[t]);
+}
+/* the digits of y written backwards ending just before end: where the first one is */
+static inline __attribute__((always_inline)) char *rt_digits_back32(char *end, uint32_t y)
+{
+    char *q = end;
+    for (; y >= 100; y /= 100) {
+        q -= 2;
+        memcpy(q, rt_two_digits + 2 * (y % 100), 2);
+    }
+    if (y >= 10) {
+        q -= 2;
+        memcpy(q, rt_two_digits + 2 * y, 2);
+    } else
+        *--q = (char)('0' + y);
+    return q;
+}
+/* u's digits at w (room for 20): past the last; 64-bit steps only while u needs them */
+static inline __attribute__((always_inline)) char *rt_put_digits(char *w, uint64_t u)
+{
+    w += rt_ndigits(u);
+    char *q = w;
+    for (; u > UINT32_MAX; u /= 100) {
+        q -= 2;
+        memcpy(q, rt_two_digits + 2 * (u % 100), 2);
+    }
+    rt_digits_back32(q, (uint32_t)u);
+    return w;
+}
+/* y < 10^width as exactly width digits, zeros first ("2026", "03"), at w: past the last */
+static inline __attribute__((always_inline)) char *rt_put_digits0(char *w, uint32_t y, int width)
+{
+    memset(w, '0', (size_t)width); /* a constant width: a store or two */
+    rt_digits_back32(w + width, y);
+    return w + width;
+}
+
 /* the supported years of dates (dates.c, calendar.c): a closed range, so year and month
  * arithmetic never overflows and the calendar table has a fixed size. It spans the birth
  * dates of every living insured person and any plausible policy horizon. */
@@ -605,8 +655,22 @@ int rt_csv_temp_text(const char *p, size_t n, const char *path, char *err, size_
  * spreadsheet writes one; a file full of them is UTF-16, and a NUL inside an id would make
  * two ids one for every C string function) */
 int rt_utf8_valid(const char *s, size_t n);
-/* s[0..*n) without leading and trailing blanks (space, tab, CR, LF, U+3000); *n updated */
-const char *rt_trim(const char *s, size_t *n);
+/* the bytes that may start or end a blank rt_trim removes (U+3000 is E3 80 80) (csv.c) */
+extern const unsigned char rt_trim_edge[256];
+/* s[0..n), n > 0, may have a blank rt_trim removes at an end: 0 for most cells */
+static inline int rt_trim_may(const char *s, size_t n)
+{
+    return rt_trim_edge[(unsigned char)s[0]] | rt_trim_edge[(unsigned char)s[n - 1]];
+}
+const char *rt_trim_edges(const char *s, size_t *n); /* rt_trim's work, past its first test */
+/* s[0..*n) without leading and trailing blanks (space, tab, CR, LF, U+3000); *n updated.
+ * Inline, its first test two table reads: most cells have no blank at either end, and a
+ * call for each (~170 k blank tests and ~100 k ids a 100 k-claim run) cost more than the
+ * test; the callers had each grown a copy of it */
+static inline const char *rt_trim(const char *s, size_t *n)
+{
+    return *n && rt_trim_may(s, *n) ? rt_trim_edges(s, n) : s;
+}
 
 /* Sessions for batch runs (session.c). fork: another session on the same engine and the
  * same ledger store (memory or SQLite), for one session per thread: the store is shared and
@@ -766,10 +830,15 @@ typedef struct RtLine {
 } RtLine;
 /* room for n more bytes: 0, or -1 (memory: the row is marked incomplete) */
 int rt_line_grow(RtLine *l, size_t n);
+/* the same, in one inline check when there is room (a results row reserves once) */
+static inline int rt_line_reserve(RtLine *l, size_t n)
+{
+    return (l->n + n > l->cap || l->oom) && rt_line_grow(l, n) < 0 ? -1 : 0;
+}
 /* n bytes appended; inline, as a results row appends a dozen separators */
 static inline void rt_line_add(RtLine *l, const char *s, size_t n)
 {
-    if ((l->n + n > l->cap || l->oom) && rt_line_grow(l, n) < 0)
+    if (rt_line_reserve(l, n) < 0)
         return;
     memcpy(l->p + l->n, s, n);
     l->n += n;

@@ -83,6 +83,12 @@ const char *rt_temp_dir(void)
     return dir && *dir ? dir : "/tmp";
 }
 
+/* the compiler's way to it (polc links the runtime, whose rt_ names are hidden) */
+POLRT_API const char *polrt_temp_dir(void)
+{
+    return rt_temp_dir();
+}
+
 int rt_temp_fd(void)
 {
     /* in TMPDIR as users expect (glibc's tmpfile() ignores it and takes /tmp, which may be

@@ -256,6 +256,9 @@ POLRT_API int polrt_out_write(PolOut *o, const void *data, size_t n, char *err, 
 POLRT_API int polrt_out_sync(PolOut *o, char *err, size_t errlen);
 POLRT_API int polrt_out_commit(PolOut *o, char *err, size_t errlen); /* in place; frees o */
 POLRT_API void polrt_out_abort(PolOut *o); /* temporary removed; frees o; NULL is harmless */
+/* where polc makes its temporary files and directories (the runtime's spills and converted
+ * input, the compiler's link directory): $TMPDIR, else /tmp */
+POLRT_API const char *polrt_temp_dir(void);
 
 /* ---- The progress line (on stderr, redrawn at most every 200 ms; off: a branch) -------- */
 typedef struct PolProgress {

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /* yuan.fen as fen, for readable expectations */
@@ -1045,6 +1046,52 @@ static void test_late(PolEngine *e)
     sqlite3_close(db);
 }
 
+/* One time per transaction (spec/DATA.md): claims, the rows they changed, the audit trail
+ * of a late claim and of a reversal, and the reversed record all carry the time the
+ * transaction began, however long it runs. A reading of the clock mid-transaction (the
+ * audit's) used to move the time of the rows written at commit, so one commit showed two. */
+static void test_tx_time(PolEngine *e)
+{
+    char path[sizeof dir + 16];
+    snprintf(path, sizeof path, "%s/txtime.db", dir);
+    PolResult r;
+    int64_t c[FAKE_NCLAIM];
+    PolSession *s = polrt_session_new(e, path, err, sizeof err);
+    CHECK("tx time: session", s != NULL);
+    if (!s)
+        return;
+    rt_session_late(s, 1);
+    add_persons(s);
+    const struct timespec pause = {0, 5 * 1000 * 1000}; /* 5 ms: the times have ms */
+    CHECK_EQ("tx time: begin", rt_session_begin(s, err, sizeof err), 0);
+    claim(c, FAKE_CITY, day(2024, 6, 1), YUAN(5000, 0), 0, 1, POLRT_NONE);
+    CHECK_EQ("tx time: B settles", polrt_session_claim(s, "B", "P1", c, &r), 0);
+    nanosleep(&pause, NULL);
+    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
+    CHECK_EQ("tx time: A settles late", polrt_session_claim(s, "A", "P1", c, &r), 0);
+    nanosleep(&pause, NULL);
+    CHECK_EQ("tx time: B reversed", rt_session_reverse(s, "B", "P1"), 0);
+    nanosleep(&pause, NULL);
+    CHECK_EQ("tx time: commit", rt_session_commit(s, err, sizeof err), 0);
+    polrt_session_free(s);
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    sqlite3_stmt *q;
+    /* A settled; the year's row; B's adjustments when A came (own, backstop), its
+     * reversal's (basic, own and backstop to 0) and the reversal; B reversed: 1 + 1 + 6 + 1 */
+    sqlite3_prepare_v2(db,
+                       "SELECT count(*), count(DISTINCT t) FROM (SELECT settled_at t FROM "
+                       "settled_claims UNION ALL SELECT updated_at FROM ledger_rows UNION ALL "
+                       "SELECT at FROM ledger_audit UNION ALL SELECT reversed_at FROM "
+                       "reversed_claims)",
+                       -1, &q, NULL);
+    int ok = sqlite3_step(q) == SQLITE_ROW;
+    CHECK_EQ("tx time: rows written", ok ? sqlite3_column_int(q, 0) : -1, 9);
+    CHECK_EQ("tx time: one time for them all", ok ? sqlite3_column_int(q, 1) : -1, 1);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+}
+
 /* Two processes (here two stores) on one file, taking turns: each sees what the other
  * committed, its cached rows notwithstanding, and a claim settled on rows the other changed
  * meanwhile is settled again. */
@@ -1206,6 +1253,7 @@ int main(void)
     test_other_layout(e);
     test_two_writers(e);
     test_late(e);
+    test_tx_time(e);
     test_reform();
     test_alloc_failures();
     test_engine_open();
