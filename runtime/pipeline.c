@@ -740,9 +740,23 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
  * offsets), and rows that shared a line passed it back and forth between the cores at every
  * claim. */
 _Static_assert(sizeof(RtRow) % RT_CACHE_LINE == 0, "RtRow: whole cache lines");
-static int grow_rows(RtBlock *b)
+/* Full at byte pos of the block, the array grows to what the whole block will need at the
+ * density of its rows so far, an eighth more, at most 32 times the rows so far (a block
+ * whose first rows are far shorter than the rest takes more steps, not a huge array).
+ * Doubling from 1,024 copied the rows 4-5 times in a 2 MiB block of claims (~17,000 rows of
+ * 128 bytes): the copies were 8.8 M of the 557.6 M instructions of polc run -j 1 on 104,638
+ * claims; growing once from the first 1,024 rows, 3.4 M (callgrind). */
+static int grow_rows(RtBlock *b, size_t pos)
 {
     size_t cap = b->cap_rows ? 2 * b->cap_rows : 1024;
+    if (b->nrows && pos > b->from) {
+        double est = (double)b->nrows * (double)(b->to - b->from) / (double)(pos - b->from);
+        est = est * 1.125 + 16;
+        if (est > 32.0 * (double)b->nrows)
+            est = 32.0 * (double)b->nrows;
+        if (est > (double)cap)
+            cap = (size_t)est;
+    }
     if (cap > SIZE_MAX / sizeof *b->rows)
         return -1;
     RtRow *v = rt_alloc_lines(cap * sizeof *v, 0); /* decode clears each row it fills */
@@ -780,7 +794,7 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         pos = e;
         if (k == 0)
             continue;
-        if (b->nrows == b->cap_rows && grow_rows(b) < 0) {
+        if (b->nrows == b->cap_rows && grow_rows(b, rpos) < 0) {
             t->oom = 1;
             return;
         }
