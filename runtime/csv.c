@@ -413,7 +413,8 @@ static inline uint32_t le32(uint32_t w)
 static const unsigned char *simple_quoted(const unsigned char *p, const unsigned char *e)
 {
     size_t room = (size_t)(e - p - 1);
-    const unsigned char *q = memchr(p + 1, '"', room < SIMPLE_QUOTED_MAX ? room : SIMPLE_QUOTED_MAX);
+    const unsigned char *q =
+        memchr(p + 1, '"', room < SIMPLE_QUOTED_MAX ? room : SIMPLE_QUOTED_MAX);
     if (!q || (q + 1 < e && q[1] != ',' && q[1] != '\n'))
         return NULL;
     size_t n = (size_t)(q - p - 1);

@@ -675,7 +675,8 @@ static void test_cells_generated(void)
         for (int i = 0; ok && i < ncell; i++)
             ok = c.len[i] == wl[i] && memcmp(c.p[i], want[i], wl[i]) == 0;
         if (!ok && !wrong++)
-            fprintf(stderr, "cells of record %d '%.*s': k %d, bad %s, %d cells, next %zu, lines %lld\n",
+            fprintf(stderr,
+                    "cells of record %d '%.*s': k %d, bad %s, %d cells, next %zu, lines %lld\n",
                     rec, (int)tn, text, k, bad ? bad : "-", c.n, next, (long long)lines);
     }
     rt_cells_free(&c);

@@ -117,8 +117,9 @@ static void test_text(void)
     CHECK_EQ("date rejects 2100-02-29", day_of("2100-02-29"), INT64_MIN);
     CHECK_EQ("date rejects a digit past 9 ('2026-0:-01')", day_of("2026-0:-01"), INT64_MIN);
     CHECK_EQ("date rejects a byte below '0' ('2026-01-0/')", day_of("2026-01-0/"), INT64_MIN);
-    /* every byte value at every place of a few dates, against the rule said byte by byte (a digit 0-9 at 0-3, 5-6, 8-9, '-' at 4 and 7) and the civil
-     * day of what the digits say when they make a date */
+    /* every byte value at every place of a few dates, against the rule said byte by byte (a
+     * digit 0-9 at 0-3, 5-6, 8-9, '-' at 4 and 7) and the civil day of what the digits say
+     * when they make a date */
     {
         static const char *const base[] = {"2024-02-29", "2017-12-31", "1900-01-01", "2199-09-30"};
         int64_t wrong = 0;
@@ -143,8 +144,8 @@ static void test_text(void)
                     if (polrt_parse_date(t, 10, &got) != 0)
                         got = INT64_MIN;
                     if (got != want && !wrong++)
-                        fprintf(stderr, "parse of '%s' with byte %d at %d: %" PRId64
-                                        ", not %" PRId64 "\n",
+                        fprintf(stderr,
+                                "parse of '%s' with byte %d at %d: %" PRId64 ", not %" PRId64 "\n",
                                 base[b], ch, at, got, want);
                 }
         CHECK_EQ("parse: every byte at every place of 4 dates, as the rule says", wrong, 0);
