@@ -232,6 +232,16 @@ char *rt_failure_text(const RtSchema *s, int64_t code, int64_t loc, int64_t asof
  * a check function (rt_engine_can_check). */
 int rt_engine_check(const PolEngine *e, const int64_t *claim, int64_t *pver, int64_t *code,
                     int64_t *loc);
+/* The same for many claims under one landing place, which the caller sets (ctx->jmp) and
+ * catches: a failed check long-jumps there with ctx->err_code and err_loc, to be worded as
+ * rt_engine_check's *code and *loc. rt_engine_checks: the engine has checks to run (else
+ * every claim passes). rt_engine_check_ctx: ctx for them, pver as above. rt_engine_check_in:
+ * one claim, 0 it passes, 1 rejected (*code POLRT_E_REJECTED, *loc the check). A setjmp and a
+ * context a claim were ~110 instructions of a ~10-instruction check (Panji, callgrind). */
+int rt_engine_checks(const PolEngine *e);
+void rt_engine_check_ctx(const PolEngine *e, PolCtx *ctx, int64_t *pver);
+int rt_engine_check_in(const PolEngine *e, PolCtx *ctx, const int64_t *claim, int64_t *code,
+                       int64_t *loc);
 /* 0, or -1 with a message when the schema lists checks and the engine has no polc_check */
 int rt_engine_can_check(const PolEngine *e, char *err, size_t errlen);
 
