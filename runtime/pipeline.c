@@ -21,6 +21,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* ---- limits ------------------------------------------------------------------------------ */
 
 /* bytes read per batch: enough records (~60,000 claims) that the two barriers a batch costs
@@ -807,6 +811,21 @@ static void check_rows(RtPipe *m, RtPThread *t, RtBlock *b)
     }
 }
 
+/* r zeroed, as eight aligned 16-byte stores (rows sit on cache lines of their own):
+ * memset's rep stos cost 25 instructions a row, these 8 (callgrind) */
+static inline void clear_row(RtRow *r)
+{
+#ifdef __SSE2__
+    __m128i z = _mm_setzero_si128(), *v = (__m128i *)(void *)r;
+    _Static_assert(sizeof *r == 8 * sizeof z, "RtRow: eight 16-byte stores");
+    _mm_store_si128(v, z), _mm_store_si128(v + 1, z), _mm_store_si128(v + 2, z);
+    _mm_store_si128(v + 3, z), _mm_store_si128(v + 4, z), _mm_store_si128(v + 5, z);
+    _mm_store_si128(v + 6, z), _mm_store_si128(v + 7, z);
+#else
+    memset(r, 0, sizeof *r);
+#endif
+}
+
 /* Decode one block into rows (phase 1, any thread). */
 static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
 {
@@ -838,7 +857,7 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
             return;
         }
         RtRow *r = &b->rows[b->nrows++];
-        memset(r, 0, sizeof *r);
+        clear_row(r);
         r->line = rline;
         r->raw = buf + rpos;
         r->nraw = (uint32_t)(e - rpos);
@@ -856,7 +875,10 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
             rt_pipe_bad_row(&b->arena, r, bad);
             continue;
         }
-        int blank = 1;
+        /* a first cell opening with a printable ASCII byte is no blank (rt_trim's blanks are
+         * spaces, controls and U+3000): the test of each cell cost ~26 instructions a row */
+        unsigned char c0 = c->len[0] ? (unsigned char)c->p[0][0] : 0;
+        int blank = !(c0 > ' ' && c0 < 0x7F);
         for (int i = 0; i < c->n && blank; i++)
             blank = rt_cell_blank(c->p[i], c->len[i]);
         if (blank) {
