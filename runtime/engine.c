@@ -326,6 +326,11 @@ POLRT_API const char *polrt_engine_sha256(const PolEngine *e)
     return e ? e->schema.sha256 : NULL;
 }
 
+POLRT_API const char *polrt_engine_file(const PolEngine *e)
+{
+    return e ? e->schema.file : NULL;
+}
+
 /* A reform's table: same length as the schema's, brackets well formed. Not while a
  * session of this engine is settling (sessions read the table in place). */
 POLRT_API int polrt_engine_set_params(PolEngine *e, const int64_t *params, size_t n)
