@@ -809,9 +809,11 @@ typedef struct RtRowFmt {
 int rt_rowfmt_init(RtRowFmt *f, const RtSchema *s, const RtType *const *types, int n, int labels);
 void rt_rowfmt_free(RtRowFmt *f);
 /* the values v[0..n), each after a comma (an absent one empty), then tail[0..ntail); each
- * money value (not absent) added to sums[column] on the way */
-void rt_line_row(RtLine *l, const RtRowFmt *f, const int64_t *v, __int128 *sums, const char *tail,
-                 size_t ntail);
+ * money value (not absent) added to the column's sum on the way: spill[column] +
+ * sums[column] is the exact sum (sums[column] moves to spill when the next value would
+ * overflow it) */
+void rt_line_row(RtLine *l, const RtRowFmt *f, const int64_t *v, int64_t *sums, __int128 *spill,
+                 const char *tail, size_t ntail);
 
 /* ---- out.c: what a person reads (spec/DATA.md "Labels"): the one source of the headings and
  * value texts of results, whatever writes them (CSV, a spreadsheet, explain, simulate) ----- */
