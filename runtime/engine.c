@@ -326,6 +326,11 @@ POLRT_API const char *polrt_engine_sha256(const PolEngine *e)
     return e ? e->schema.sha256 : NULL;
 }
 
+POLRT_API const char *polrt_engine_file(const PolEngine *e)
+{
+    return e ? e->schema.file : NULL;
+}
+
 /* A reform's table: same length as the schema's, brackets well formed. Not while a
  * session of this engine is settling (sessions read the table in place). */
 POLRT_API int polrt_engine_set_params(PolEngine *e, const int64_t *params, size_t n)
@@ -365,39 +370,61 @@ int rt_engine_can_check(const PolEngine *e, char *err, size_t errlen)
 
 /* polc_check with polrt_fail's landing place set; ctx is the caller's, so nothing local
  * changes between setjmp and a long jump (no volatile needed). 0, or -1 when it failed. */
-static int run_check(PolCheckFn check, PolCtx *ctx, int64_t *idx)
+static int run_check(PolCtx *ctx, const PolEngine *e, const int64_t *claim, int64_t *code,
+                     int64_t *loc, int *rejected)
 {
     jmp_buf jb;
     ctx->jmp = &jb;
     if (setjmp(jb))
         return -1;
-    *idx = check(ctx);
+    *rejected = rt_engine_check_in(e, ctx, claim, code, loc);
     return 0;
 }
 
-int rt_engine_check(const PolEngine *e, const int64_t *claim, int64_t *pver, int64_t *code,
-                    int64_t *loc)
+int rt_engine_checks(const PolEngine *e)
+{
+    return e->check && e->schema.nrejects > 0;
+}
+
+void rt_engine_check_ctx(const PolEngine *e, PolCtx *ctx, int64_t *pver)
+{
+    /* pver is scratch (rt_int.h): nothing reads what the checks write there, so it is not
+     * cleared first (~20 instructions a claim) */
+    *ctx = (PolCtx){.params = e->params, .pver = pver, .user = e->user};
+}
+
+int rt_engine_check_in(const PolEngine *e, PolCtx *ctx, const int64_t *claim, int64_t *code,
+                       int64_t *loc)
 {
     const RtSchema *s = &e->schema;
-    if (!e->check || s->nrejects == 0)
-        return 0;
-    int64_t asof = e->date_idx >= 0 ? claim[e->date_idx] : POLRT_NONE, idx = -1;
+    int64_t asof = e->date_idx >= 0 ? claim[e->date_idx] : POLRT_NONE;
     if (asof != POLRT_NONE && ((s->valid_from != POLRT_NONE && asof < s->valid_from) ||
                                (s->valid_to != POLRT_NONE && asof >= s->valid_to)))
         return 0;
-    /* pver is scratch (rt_int.h): nothing reads what the checks write there, so it is not
-     * cleared first (~20 instructions a claim) */
-    PolCtx ctx = {.claim = claim, .params = e->params, .pver = pver, .asof = asof, .user = e->user};
-    if (run_check(e->check, &ctx, &idx) != 0) {
-        *code = ctx.err_code;
-        *loc = ctx.err_loc;
-        return 1;
-    }
+    ctx->claim = claim;
+    ctx->asof = asof;
+    int64_t idx = e->check(ctx);
     if (idx < 0)
         return 0;
     *code = POLRT_E_REJECTED;
     *loc = idx;
     return 1;
+}
+
+int rt_engine_check(const PolEngine *e, const int64_t *claim, int64_t *pver, int64_t *code,
+                    int64_t *loc)
+{
+    if (!rt_engine_checks(e))
+        return 0;
+    PolCtx ctx;
+    rt_engine_check_ctx(e, &ctx, pver);
+    int rejected = 0;
+    if (run_check(&ctx, e, claim, code, loc, &rejected) != 0) {
+        *code = ctx.err_code;
+        *loc = ctx.err_loc;
+        return 1;
+    }
+    return rejected;
 }
 
 /* ---- policy errors, in words ----------------------------------------------------------- */

@@ -154,6 +154,10 @@ struct RtPThread {
     RtLine adj;
     struct RtPAdj *adjv;
     size_t nadj, cap_adj;
+    /* the policy's input checks of a block's claims, after it is decoded (check_rows): the
+     * rows that decoded, by index, the one being checked, and the checks' context */
+    size_t *chk_rows, nchk, cap_chk, chk_at;
+    PolCtx chk_ctx;
     char pad[RT_CACHE_LINE]; /* the threads' states sit side by side: rt_int.h */
 };
 

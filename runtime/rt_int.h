@@ -282,6 +282,16 @@ char *rt_failure_text(const RtSchema *s, int64_t code, int64_t loc, int64_t asof
  * a check function (rt_engine_can_check). */
 int rt_engine_check(const PolEngine *e, const int64_t *claim, int64_t *pver, int64_t *code,
                     int64_t *loc);
+/* The same for many claims under one landing place, which the caller sets (ctx->jmp) and
+ * catches: a failed check long-jumps there with ctx->err_code and err_loc, to be worded as
+ * rt_engine_check's *code and *loc. rt_engine_checks: the engine has checks to run (else
+ * every claim passes). rt_engine_check_ctx: ctx for them, pver as above. rt_engine_check_in:
+ * one claim, 0 it passes, 1 rejected (*code POLRT_E_REJECTED, *loc the check). A setjmp and a
+ * context a claim were ~110 instructions of a ~10-instruction check (Panji, callgrind). */
+int rt_engine_checks(const PolEngine *e);
+void rt_engine_check_ctx(const PolEngine *e, PolCtx *ctx, int64_t *pver);
+int rt_engine_check_in(const PolEngine *e, PolCtx *ctx, const int64_t *claim, int64_t *code,
+                       int64_t *loc);
 /* 0, or -1 with a message when the schema lists checks and the engine has no polc_check */
 int rt_engine_can_check(const PolEngine *e, char *err, size_t errlen);
 
@@ -868,9 +878,11 @@ typedef struct RtRowFmt {
 int rt_rowfmt_init(RtRowFmt *f, const RtSchema *s, const RtType *const *types, int n, int labels);
 void rt_rowfmt_free(RtRowFmt *f);
 /* the values v[0..n), each after a comma (an absent one empty), then tail[0..ntail); each
- * money value (not absent) added to sums[column] on the way */
-void rt_line_row(RtLine *l, const RtRowFmt *f, const int64_t *v, __int128 *sums, const char *tail,
-                 size_t ntail);
+ * money value (not absent) added to the column's sum on the way: spill[column] +
+ * sums[column] is the exact sum (sums[column] moves to spill when the next value would
+ * overflow it) */
+void rt_line_row(RtLine *l, const RtRowFmt *f, const int64_t *v, int64_t *sums, __int128 *spill,
+                 const char *tail, size_t ntail);
 
 /* ---- out.c: what a person reads (spec/DATA.md "Labels"): the one source of the headings and
  * value texts of results, whatever writes them (CSV, a spreadsheet, explain, simulate) ----- */

@@ -32,7 +32,9 @@ typedef struct RunThread {
     char *tbuf; /* the one explanation asked for (text) */
     size_t tlen;
     FILE *tf;
-    __int128 *totals; /* per output: the sum of money outputs (fen) */
+    /* per output: the sum of money outputs (fen), sums + totals (rt_line_row) */
+    int64_t *sums;
+    __int128 *totals;
     int64_t settled, already, failed;
     int *keep_col;           /* --keep: each kept column's index in the claims header (-1: absent),
                                 found at this thread's first claim */
@@ -88,7 +90,8 @@ static int thread_init(void *self, RtPThread *t)
     RunThread *x = &r->th[t->id];
     memset(x, 0, sizeof *x);
     x->totals = rt_alloc_lines(((size_t)r->s->noutputs + 1) * sizeof *x->totals, 1);
-    if (!x->totals)
+    x->sums = rt_alloc_lines(((size_t)r->s->noutputs + 1) * sizeof *x->sums, 1);
+    if (!x->totals || !x->sums)
         return -1;
     t->sink = x;
     return 0;
@@ -103,8 +106,8 @@ static void thread_free(void *self, RtPThread *t)
     r->settled += x->settled;
     r->already += x->already;
     r->failed += x->failed;
-    for (int k = 0; k < r->s->noutputs && x->totals && r->totals; k++)
-        r->totals[k] += x->totals[k];
+    for (int k = 0; k < r->s->noutputs && x->totals && x->sums && r->totals; k++)
+        r->totals[k] += x->totals[k] + x->sums[k];
     polrt_realloc(x->out.p, 0);
     if (x->xf)
         fclose(x->xf);
@@ -113,6 +116,7 @@ static void thread_free(void *self, RtPThread *t)
     free(x->xbuf);
     free(x->tbuf);
     polrt_realloc(x->totals, 0);
+    polrt_realloc(x->sums, 0);
     polrt_realloc(x->keep_col, 0);
     rt_cells_free(&x->cells);
     t->sink = NULL;
@@ -222,7 +226,7 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
         return -1;
     if (status != -1) {
         /* the row, the money outputs added to the totals as they are written */
-        rt_line_row(&x->out, &r->fmt, out, x->totals, r->tail[status], r->ntail[status]);
+        rt_line_row(&x->out, &r->fmt, out, x->sums, x->totals, r->tail[status], r->ntail[status]);
     } else {
         /* "error: " and the failure in one cell, as snprintf("%s%s") cut to MSG_MAX would
          * put them, without its call: the text is cut where that cut it */

@@ -78,6 +78,46 @@ for ev in interp jit so exe; do
     fi
 done
 
+# The checks of a block's rows run once it is decoded, under one landing place: two rows in
+# a row whose check overflows are each rejected with its words and the rows after them are
+# still checked; a row a check rejects whose person the persons file lacks is told the
+# check's reason, as when each row was checked before its person was looked up (D4), and a
+# row that passes them, the unknown person (D5)
+cat >claims2.csv <<'EOF'
+claim_id,person_id,医院级别,出院日期,医疗总费用,非合规费用
+D1,P1,county,2024-03-01,"90,000,000,000,000,000.00","50,000,000,000,000,000.00"
+D2,P1,county,2024-03-02,"90,000,000,000,000,000.00","50,000,000,000,000,000.00"
+D3,P1,county,2024-03-03,100,200
+D4,P9,county,2024-03-04,100,200
+D5,P9,county,2024-03-05,100,50
+D6,P1,county,2024-03-06,1000,100
+EOF
+printf 'person_id\nP1\n' >persons2.csv
+printf '%s\n' \
+    'claims2.csv:2: amount overflow in reject "费用合计超出结算范围" (line 29, col 26)' \
+    'claims2.csv:3: amount overflow in reject "费用合计超出结算范围" (line 29, col 26)' \
+    'claims2.csv:4: 非合规费用大于总费用' \
+    'claims2.csv:5: 非合规费用大于总费用' \
+    'claims2.csv:6: unknown person (the person_id is not in persons2.csv)' \
+    >want2.err
+# D6: compliant 900, basic (900 - 300) × 70% = 420, own 480
+printf '%s' "$BOM" >want2.csv
+printf '%s\n' 'claim_id,basic,own,backstop,status' 'D6,420.00,480.00,0.00,settled' >>want2.csv
+for ev in interp so; do
+    rm -f out2.csv
+    case $ev in
+        interp) "$POLC" run "$P" --interp --claims claims2.csv --persons persons2.csv --out out2.csv -q 2>got2.err ;;
+        so) "$POLC" run ./capped.so --claims claims2.csv --persons persons2.csv --out out2.csv -q 2>got2.err ;;
+    esac
+    rc=$?
+    if [ "$rc" -eq 3 ] && cmp -s got2.err want2.err && cmp -s out2.csv want2.csv; then
+        ok "checks ($ev): failing checks in a row, and before the person"
+    else
+        bad "checks ($ev): failing checks in a row, and before the person" \
+            "exit $rc: $(diff want2.err got2.err | head -n 3 | tr '\n' ' ') $(diff want2.csv out2.csv | head -n 3 | tr '\n' ' ')"
+    fi
+done
+
 # one claim at a time (polc explain settles through a session): a rejected claim is said so
 "$POLC" explain "$P" --claims claims.csv --claim C2 >explain.out 2>explain.err
 rc=$?

@@ -615,6 +615,104 @@ static void test_chunk_states(void)
     CHECK_EQ("plain from quoted", out[2], 2);
 }
 
+/* rt_csv_record_end against the record machine in pieces (rt_csv_scan), on every text of 1
+ * to 7 bytes over a, comma, quote, line feed and blank: the end of the first record, or none
+ * (SIZE_MAX) before the text ends. Where the record_end counts quotes instead of walking the
+ * machine, the two must still agree. */
+static void test_record_ends(void)
+{
+    static const char abc[] = "a,\"\n ";
+    char t[8];
+    long wrong = 0, texts = 0;
+    for (int len = 1; len <= 7; len++) {
+        long total = 1;
+        for (int i = 0; i < len; i++)
+            total *= 5;
+        for (long k = 0; k < total; k++, texts++) {
+            long x = k;
+            for (int i = 0; i < len; i++, x /= 5)
+                t[i] = abc[x % 5];
+            RtCsvScan sc = {RT_CSV_START};
+            int64_t lines = 0;
+            size_t want = rt_csv_scan(&sc, t, (size_t)len, &lines);
+            size_t got = rt_csv_record_end(t, 0, (size_t)len, 0);
+            if (got != want && !wrong++)
+                fprintf(stderr, "record_end of '%.*s': %zu, not %zu\n", len, t, got, want);
+        }
+    }
+    CHECK_EQ("record_end = the record machine, every text of 1-7 bytes", wrong, 0);
+    CHECK_EQ("texts tried: 5 + 25 + ... + 78125", texts, 97655);
+}
+
+/* rt_csv_cells on generated well-formed records: cells plain (letters, a blank inside, a
+ * Chinese character) or quoted (besides those, commas, doubled quotes, line feeds, blanks at
+ * the edges, blanks before the opening quote), each cell's text known from how it was made.
+ * Quoted cells take the state machine or, when nothing in them needs it, the splitter's own
+ * path (simple_quoted); the cells, the record's end and its line count must not tell which. */
+static void test_cells_generated(void)
+{
+    static const char *const plain[] = {"a", "b c", "中", "1.5"};
+    static const char *const inner[] = {"a", ",", "\"\"", "\n", " ", "中", "x"};
+    unsigned seed = 12345;
+    long wrong = 0;
+    RtCells c = {0};
+    for (int rec = 0; rec < 20000 && !wrong; rec++) {
+        char text[512], want[8][128];
+        size_t wl[8], tn = 0;
+        int ncell = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 5, feeds = 0;
+        for (int i = 0; i < ncell; i++) {
+            if (i)
+                text[tn++] = ',';
+            unsigned r = (seed = seed * 1103515245u + 12345u) >> 16;
+            wl[i] = 0;
+            if (r % 3 == 0) { /* plain, or empty (not alone: a blank line is no record) */
+                const char *p = r % 9 == 0 && ncell > 1 ? "" : plain[(r >> 4) % 4];
+                memcpy(text + tn, p, strlen(p));
+                tn += strlen(p);
+                memcpy(want[i], p, strlen(p));
+                wl[i] = strlen(p);
+                continue;
+            }
+            if (r % 7 == 1)
+                text[tn++] = ' '; /* a blank before the opening quote */
+            text[tn++] = '"';
+            int parts = (int)(r >> 8) % 5;
+            for (int k = 0; k < parts; k++) {
+                const char *p = inner[((seed = seed * 1103515245u + 12345u) >> 16) % 7];
+                size_t pn = strlen(p);
+                memcpy(text + tn, p, pn);
+                tn += pn;
+                if (p[0] == '"') {
+                    want[i][wl[i]++] = '"';
+                } else {
+                    memcpy(want[i] + wl[i], p, pn);
+                    wl[i] += (int)pn;
+                }
+                feeds += p[0] == '\n';
+            }
+            text[tn++] = '"';
+        }
+        int last = rec % 4 != 0; /* the record's line feed, or the end of the text */
+        if (last)
+            text[tn++] = '\n';
+        size_t next = 0;
+        int64_t lines = 0;
+        const char *bad = "unset";
+        int k = rt_csv_cells(text, 0, tn, &c, &next, &lines, &bad);
+        int ok = k == 1 && !bad && c.n == ncell && next == tn &&
+                 lines == (feeds + last ? feeds + last : 1) &&
+                 rt_csv_record_end(text, 0, tn, 1) == tn;
+        for (int i = 0; ok && i < ncell; i++)
+            ok = c.len[i] == wl[i] && memcmp(c.p[i], want[i], wl[i]) == 0;
+        if (!ok && !wrong++)
+            fprintf(stderr,
+                    "cells of record %d '%.*s': k %d, bad %s, %d cells, next %zu, lines %lld\n",
+                    rec, (int)tn, text, k, bad ? bad : "-", c.n, next, (long long)lines);
+    }
+    rt_cells_free(&c);
+    CHECK_EQ("rt_csv_cells: 20,000 generated records, cells as made", wrong, 0);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -627,6 +725,8 @@ int main(void)
     test_empty();
     test_chunks();
     test_chunk_states();
+    test_record_ends();
+    test_cells_generated();
     test_edges();
     test_values();
     test_bound_enums();

@@ -6,6 +6,7 @@
 
 #include <inttypes.h>
 #include <setjmp.h>
+#include <stdlib.h>
 
 /* the source location every failing call below passes, to see it recorded */
 #define LOC 7
@@ -116,6 +117,39 @@ static void test_text(void)
     CHECK_EQ("date rejects 2100-02-29", day_of("2100-02-29"), INT64_MIN);
     CHECK_EQ("date rejects a digit past 9 ('2026-0:-01')", day_of("2026-0:-01"), INT64_MIN);
     CHECK_EQ("date rejects a byte below '0' ('2026-01-0/')", day_of("2026-01-0/"), INT64_MIN);
+    /* every byte value at every place of a few dates, against the rule said byte by byte (a
+     * digit 0-9 at 0-3, 5-6, 8-9, '-' at 4 and 7) and the civil day of what the digits say
+     * when they make a date */
+    {
+        static const char *const base[] = {"2024-02-29", "2017-12-31", "1900-01-01", "2199-09-30"};
+        int64_t wrong = 0;
+        for (size_t b = 0; b < sizeof base / sizeof *base; b++)
+            for (int at = 0; at < 10; at++)
+                for (int ch = 0; ch < 256; ch++) {
+                    char t[11];
+                    memcpy(t, base[b], 11);
+                    t[at] = (char)ch;
+                    int shape = 1;
+                    for (int i = 0; i < 10; i++)
+                        shape &= i == 4 || i == 7 ? t[i] == '-' : t[i] >= '0' && t[i] <= '9';
+                    int64_t want = INT64_MIN;
+                    if (shape) {
+                        int y = atoi(t), m = atoi(t + 5), d = atoi(t + 8);
+                        int64_t day = polrt_days_from_civil(y, m, d), yy, mm, dd;
+                        polrt_civil_from_days(day, &yy, &mm, &dd);
+                        if (y >= RT_YEAR_MIN && y <= RT_YEAR_MAX && yy == y && mm == m && dd == d)
+                            want = day;
+                    }
+                    int64_t got = INT64_MIN;
+                    if (polrt_parse_date(t, 10, &got) != 0)
+                        got = INT64_MIN;
+                    if (got != want && !wrong++)
+                        fprintf(stderr,
+                                "parse of '%s' with byte %d at %d: %" PRId64 ", not %" PRId64 "\n",
+                                base[b], ch, at, got, want);
+                }
+        CHECK_EQ("parse: every byte at every place of 4 dates, as the rule says", wrong, 0);
+    }
     CHECK_STR("format day 0", polrt_fmt_date(0, buf), "1970-01-01");
     CHECK_STR("format 20739", polrt_fmt_date(20739, buf), "2026-10-13");
     CHECK_STR("format -25567", polrt_fmt_date(-25567, buf), "1900-01-01");

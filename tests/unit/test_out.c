@@ -44,10 +44,11 @@ static void row_is(const char *name, const int64_t *v, int labels, const char *w
 {
     RtRowFmt f;
     RtLine l = {0};
-    __int128 sums[NCOLS] = {0};
+    int64_t sums[NCOLS] = {0};
+    __int128 spill[NCOLS] = {0};
     char what[128];
     CHECK_EQ(name, rt_rowfmt_init(&f, &schema, types, NCOLS, labels), 0);
-    rt_line_row(&l, &f, v, sums, ",settled\n", 9);
+    rt_line_row(&l, &f, v, sums, spill, ",settled\n", 9);
     snprintf(what, sizeof what, "%s (row)", name);
     CHECK_STR(what, text_of(&l), want);
     for (int i = 0; i < NCOLS; i++) {
@@ -98,24 +99,37 @@ static void test_rows(void)
            "settled\n");
 }
 
-/* the sums rt_line_row keeps: money columns only, absent values adding nothing */
+/* the sums rt_line_row keeps: money columns only, absent values adding nothing, exact past
+ * 64 bits either way (an int64 sum a column, moved to a 128-bit spill when it would
+ * overflow) */
 static void test_sums(void)
 {
     RtRowFmt f;
     RtLine l = {0};
-    __int128 sums[NCOLS] = {0};
+    int64_t sums[NCOLS] = {0};
+    __int128 spill[NCOLS] = {0};
     CHECK_EQ("sums: init", rt_rowfmt_init(&f, &schema, types, NCOLS, 0), 0);
     const int64_t a[NCOLS] = {-5, 1, 1, 0, 20513, -7, 125000, 5, POLRT_NONE};
     const int64_t b[NCOLS] = {INT64_MAX, 0, 2, 1, 0, 0, 0, 1, INT64_MAX};
-    rt_line_row(&l, &f, a, sums, "\n", 1);
-    rt_line_row(&l, &f, b, sums, "\n", 1);
-    rt_line_row(&l, &f, b, sums, "\n", 1);
-    /* column 0: -5 + 2 × INT64_MAX, beyond int64 (the summary then says overflow) */
-    CHECK("sums: money beyond 64 bits", sums[0] == (__int128)INT64_MAX * 2 - 5);
-    CHECK("sums: an absent amount adds nothing", sums[8] == (__int128)INT64_MAX * 2);
+    const int64_t c[NCOLS] = {POLRT_NONE, 0, 2, 1, 0, 0, 0, 1, -INT64_MAX};
+    rt_line_row(&l, &f, a, sums, spill, "\n", 1);
+    rt_line_row(&l, &f, b, sums, spill, "\n", 1);
+    rt_line_row(&l, &f, b, sums, spill, "\n", 1);
+    rt_line_row(&l, &f, a, sums, spill, "\n", 1);
+    /* column 0: -5 + 2 × INT64_MAX - 5, beyond int64 (the summary then says overflow) */
+    CHECK("sums: money beyond 64 bits",
+          spill[0] + sums[0] == (__int128)INT64_MAX * 2 - 10 && spill[0] != 0);
+    CHECK("sums: an absent amount adds nothing", spill[8] + sums[8] == (__int128)INT64_MAX * 2);
+    /* column 8 down again: 2 × INT64_MAX - 3 × INT64_MAX, then below -2^63: -INT64_MAX - 1
+     * is INT64_MIN, one more -INT64_MAX overflows downwards */
+    rt_line_row(&l, &f, c, sums, spill, "\n", 1);
+    rt_line_row(&l, &f, c, sums, spill, "\n", 1);
+    rt_line_row(&l, &f, c, sums, spill, "\n", 1);
+    rt_line_row(&l, &f, c, sums, spill, "\n", 1);
+    CHECK("sums: below -2^63, exact", spill[8] + sums[8] == -(__int128)INT64_MAX * 2);
     int others = 0;
     for (int i = 1; i < 8; i++)
-        others |= sums[i] != 0;
+        others |= sums[i] != 0 || spill[i] != 0;
     CHECK_EQ("sums: other kinds not summed", others, 0);
     rt_rowfmt_free(&f);
     polrt_realloc(l.p, 0);

@@ -1197,6 +1197,9 @@ static void test_hash_id(void)
     CHECK("rt_hash_id of a UTF-8 id (12 bytes) = 0xc2dbfdb1a6bde165",
           rt_hash_id("\xe5\xbb\xba\xe6\xa1\xa3\xe7\xab\x8b\xe5\x8d\xa1", 12) ==
               UINT64_C(0xc2dbfdb1a6bde165));
+    /* 17 bytes: two of rt_hash_bytes's eight-byte steps and a byte after them */
+    CHECK("rt_hash_id(\"abcdefghijklmnopq\") = 0x33e8098b464b35e4",
+          rt_hash_id("abcdefghijklmnopq", 17) == UINT64_C(0x33e8098b464b35e4));
     free(h);
 }
 
