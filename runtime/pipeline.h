@@ -141,6 +141,10 @@ struct RtPThread {
      * than -j 1) */
     RtRow **work;
     size_t nwork, cap_work;
+    /* the batch's claim ids of this thread's part, twice: in input order, then sorted by the
+     * region of the id table each falls in (pipeline.c task_number) */
+    struct RtIdRef *idref;
+    size_t cap_idref;
     RtMap persons; /* the persons whose part is this thread */
     RtPool pool;   /* persons, their ids, fields, history and states */
     int64_t npersons;
