@@ -29,12 +29,17 @@
 
 /* ---- limits ------------------------------------------------------------------------------ */
 
-/* bytes read per batch: enough records (~30,000 claims) that the three barriers a batch
- * costs are noise, small enough that the batch and its parsed values stay far below the
- * persons table in memory. With threads, two batches are in memory at once (the sink writes
- * one while the next is decoded): 8 MiB batches then took 45 MB more at the peak than one
- * (polc run -j 2, 2 M claims of 47 bytes: 160 MB -> 205 MB); 4 MiB, as much as one 8 MiB. */
-#define PIPE_BATCH (4 << 20)
+/* bytes read per batch: enough records (~15,000 claims) that the three barriers a batch
+ * costs are noise, few enough that a batch's rows (128 bytes each) and values stay in the
+ * caches from one phase to the next. With threads two batches are in memory at once (the
+ * sink writes one while the next is decoded): 8 MiB batches then took 45 MB more at the
+ * peak than one (polc run -j 2, 2 M claims of 47 bytes: 160 MB -> 205 MB). 2 MiB against
+ * 4 MiB: 122 -> 111 MB (-j 1) and 165 -> 145 MB (-j 2) there; polc run of 1,047,029 claims,
+ * 11 alternated runs under SCHED_FIFO, medians: -j 1 836 -> 824 ms, -j 2 564 -> 527 ms. */
+#define PIPE_BATCH (2 << 20)
+/* across ranks a round of chunks is a batch (spec/SCALE.md), and each round costs collective
+ * exchanges: the batch measured there (bench/mpi.sh) */
+#define PIPE_BATCH_RANKS (8 << 20)
 /* bytes read per batch of the persons file: its rows are short (~60 bytes), so an 8 MiB
  * batch made 140,000 rows, whose row array (25 MB) and values were fresh memory, each page
  * a fault on this VM; 1 MiB batches reuse the same few megabytes. 300,000 persons read in
@@ -2626,7 +2631,10 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
         m->failed = 1;
         goto done;
     }
-    m->cap = test_batch ? test_batch : o->store ? PIPE_BATCH_LEDGER : PIPE_BATCH;
+    m->cap = test_batch ? test_batch
+             : o->store ? PIPE_BATCH_LEDGER
+             : cl       ? PIPE_BATCH_RANKS
+                        : PIPE_BATCH;
     m->buf = polrt_realloc(NULL, m->cap);
     if (m->buf)
         rt_advise_huge(m->buf, m->cap);
