@@ -193,15 +193,22 @@ char *rt_pipe_persons_rejects(const char *rejects)
 
 /* ---- progress (progress.c) ------------------------------------------------------------ */
 
+/* The meter under the pool's mutex: the sink's step clears it from the last thread (run.c,
+ * before a --claim explanation on stdout) while the calling thread reads the next batch and
+ * shows it (review: a race ThreadSanitizer found with the window widened) */
 void rt_pipe_progress_clear(RtPipe *m)
 {
+    pthread_mutex_lock(&m->mu);
     polrt_progress_clear(&m->meter);
+    pthread_mutex_unlock(&m->mu);
 }
 
 static void progress(RtPipe *m, const char *what)
 {
+    pthread_mutex_lock(&m->mu);
     polrt_progress_show(&m->meter, what, m->size > 0 ? (double)m->consumed / (double)m->size : -1,
                         m->seq, "rows");
+    pthread_mutex_unlock(&m->mu);
 }
 
 /* ---- the thread pool ---------------------------------------------------------------------- */
@@ -1000,6 +1007,8 @@ static int reject_row(RtPipe *m, const RtRow *r)
     return 0;
 }
 
+static int sink_wait(RtPipe *m);
+
 /* A record longer than RT_CSV_MAX_RECORD (a quote left open, a file that is not CSV) at the
  * start of the buffer, the rows before it all handled: one rejected row, its bytes streamed
  * unchanged to the rejects file as they are read (never held whole), told with its first
@@ -1010,7 +1019,9 @@ static int reject_long_record(RtPipe *m)
     int64_t line = m->line, lines = 0;
     RtCsvScan sc = {0};
     char last = 0;
-    if (rejects_open(m) < 0)
+    /* the batch before's results first, as with one thread: the record goes out in pieces,
+     * and a rejects file on the results' stream would get rows between them */
+    if (sink_wait(m) < 0 || rejects_open(m) < 0)
         return -1;
     for (;;) {
         size_t e = rt_csv_scan(&sc, m->buf, m->len, &lines);
@@ -1403,7 +1414,9 @@ static int number_rows(RtPipe *m, int ids)
         size_t est = estimate_rows(m, (size_t)m->seq);
         for (int i = 0; i < m->nids; i++) {
             IdSet *s = &m->ids[i];
-            size_t want = (est > s->n ? est : s->n) / (size_t)m->nids + rows / (size_t)m->nids;
+            /* s->n is this part's own count; est, the file's */
+            size_t share = est / (size_t)m->nids;
+            size_t want = (share > s->n ? share : s->n) + rows / (size_t)m->nids;
             if (rt_ids_reserve(s, want + want / 16 + 64) < 0)
                 return -1;
         }
@@ -2218,6 +2231,16 @@ static void sink_batch(RtPipe *m)
                                 sizeof m->sink_err);
 }
 
+/* the sink's step just run: 0, or -1 (its error set) */
+static int sink_result(RtPipe *m)
+{
+    if (m->sink_rc < 0) {
+        rt_pipe_error(m, "%s", m->sink_err);
+        return -1;
+    }
+    return 0;
+}
+
 /* the sink's step begun by sink_start, finished: 0, or -1 (its error set) */
 static int sink_wait(RtPipe *m)
 {
@@ -2227,11 +2250,7 @@ static int sink_wait(RtPipe *m)
     int ran = m->sink_state == SINK_DONE;
     m->sink_state = SINK_NONE;
     pthread_mutex_unlock(&m->mu);
-    if (ran && m->sink_rc < 0) {
-        rt_pipe_error(m, "%s", m->sink_err);
-        return -1;
-    }
-    return 0;
+    return ran ? sink_result(m) : 0;
 }
 
 /* The sink's batch step of blocks[0..n): with threads (not across ranks, whose sinks
@@ -2245,8 +2264,7 @@ static int sink_start(RtPipe *m, RtBlock *blocks, size_t n)
     m->sink_nblocks = n;
     if (m->o->cluster || m->nthreads == 1) {
         sink_batch(m);
-        m->sink_state = SINK_DONE;
-        return sink_wait(m);
+        return sink_result(m);
     }
     pthread_mutex_lock(&m->mu);
     m->sink_state = SINK_DUE;
