@@ -57,7 +57,7 @@
 #define ONE_WEIGHT 1000000
 
 /* the sink's batch step on the last thread (RtPipe.sink_state) */
-enum { SINK_NONE, SINK_DUE, SINK_RUNNING, SINK_DONE };
+enum { SINK_NONE, SINK_DUE, SINK_DONE };
 
 enum {
     TASK_NONE,
@@ -229,8 +229,7 @@ static void *thread_main(void *arg)
         /* the sink's step first: a task given meanwhile waits for it (parallel's decode
          * then has this thread's part of the blocks decoded by the others) */
         if (last && m->sink_state == SINK_DUE) {
-            m->sink_state = SINK_RUNNING;
-            pthread_mutex_unlock(&m->mu);
+            pthread_mutex_unlock(&m->mu); /* still due while it runs: sink_wait waits */
             sink_batch(m);
             pthread_mutex_lock(&m->mu);
             m->sink_state = SINK_DONE;
@@ -489,8 +488,6 @@ static int cut_blocks(RtPipe *m)
         b->to = cut;
         prev = cut;
     }
-    m->batch_first = 0;
-    m->batch_blocks = m->used_blocks;
     return 0;
 }
 
@@ -952,9 +949,9 @@ static void task_decode(RtPThread *t)
     RtPipe *m = t->pipe;
     for (;;) {
         size_t k = atomic_fetch_add(&m->next_block, 1);
-        if (k >= m->batch_blocks)
+        if (k >= m->used_blocks)
             break;
-        decode_block(m, t, &m->blocks[m->batch_first + k]);
+        decode_block(m, t, &m->blocks[k]);
         if (t->oom)
             break;
     }
@@ -1091,7 +1088,7 @@ static size_t estimate_rows(const RtPipe *m, size_t rows_so_far)
     return rows > 1e10 ? 0 : (size_t)(rows * 1.05) + 16;
 }
 
-/* ---- numbering and duplicate claim ids (calling thread, input order) ---------------------- */
+/* ---- numbering and duplicate claim ids (every thread, its part in input order) ------------ */
 
 /* The claim-id table's budget: 2^22 slots (32 MiB, 3.1 M ids), and as much again for the
  * filter once it spills. The filter then sets 8 bits of 512 per id: at 10.5 M claims (1 M
@@ -1100,9 +1097,11 @@ static size_t estimate_rows(const RtPipe *m, size_t rows_so_far)
  * persons (bench/maxrss): 652 and 815 MB with 3.5 and 10.5 M claims when the table grew
  * without bound (128 MiB at 10.5 M), 653 and 754 MB with this budget. */
 #define IDS_MAX_SLOTS ((size_t)1 << 22)
-/* rows ahead whose id slot is fetched while a row is probed: each probe of a 16 MiB table
- * misses the caches (100+ ns on this VM). 1.05 M claims, perf samples at 4 kHz in this pass
- * (numbering and ids): 323, 234, 227 without; 216, 203, 175 fetching 32 ahead (8: no gain) */
+/* entries ahead whose line is fetched where each misses the caches: a persons row's slot in
+ * its partition's table (merge_persons), a spilled id's block of the filter (ids_spill). It
+ * was first the claim ids' look-ahead, in input order: 1.05 M claims, perf samples at 4 kHz
+ * in that pass 323, 234, 227 without, 216, 203, 175 fetching 32 ahead (8: no gain); the ids
+ * now go region by region (IDS_REGION_BITS), where fetching ahead gained nothing */
 #define IDS_PREFETCH 32
 /* A batch's ids are looked up region by region of the table (a counting sort by the top bits
  * of their home slots, stable, so an id's rows keep their input order): with 2^21 slots a
@@ -1191,13 +1190,6 @@ static int ids_maybe(const IdSet *s, uint64_t h)
         if (!(b[i] & ids_bit(h, i)))
             return 0;
     return 1;
-}
-
-void rt_ids_prefetch(const IdSet *s, uint64_t h)
-{
-    __builtin_prefetch(&s->slot[ids_home(s, h)]);
-    if (s->nruns)
-        __builtin_prefetch(ids_block(s, h));
 }
 
 /* bytes of p read from (wr 0) or written to (wr 1) the runs' file at off, whole: 0, or -1
@@ -1356,9 +1348,7 @@ typedef struct RtIdRef {
 /* bits of the home slot below its region (IDS_REGION_BITS) */
 static int ids_region_shift(const IdSet *s)
 {
-    int bits = 0;
-    while (((size_t)1 << bits) < s->cap)
-        bits++;
+    int bits = __builtin_ctzll((unsigned long long)s->cap); /* a power of two */
     return bits > IDS_REGION_BITS ? bits - IDS_REGION_BITS : 0;
 }
 
@@ -1488,7 +1478,7 @@ static void merge_persons(RtPThread *t)
         for (size_t k = 0; k < b->nrows; k++) {
             RtRow *r = &b->rows[k];
             /* a new person's find and put miss the caches twice (slot, hash): fetched some
-             * rows ahead, as the claim ids are (IDS_PREFETCH) */
+             * rows ahead (IDS_PREFETCH) */
             if (k + IDS_PREFETCH < b->nrows && b->rows[k + IDS_PREFETCH].pid &&
                 b->rows[k + IDS_PREFETCH].hash % (uint64_t)m->nthreads == (uint64_t)t->id)
                 rt_map_prefetch(&t->persons, b->rows[k + IDS_PREFETCH].hash);
@@ -2245,7 +2235,7 @@ static int sink_result(RtPipe *m)
 static int sink_wait(RtPipe *m)
 {
     pthread_mutex_lock(&m->mu);
-    while (m->sink_state == SINK_DUE || m->sink_state == SINK_RUNNING)
+    while (m->sink_state == SINK_DUE)
         pthread_cond_wait(&m->done, &m->mu);
     int ran = m->sink_state == SINK_DONE;
     m->sink_state = SINK_NONE;

@@ -101,7 +101,7 @@ struct RtPipe {
      * once, never moved), the other half the batch before, which the sink may still be
      * writing (sink_start) while this one is decoded */
     RtBlock *blocks, *block_store;
-    size_t nblocks, used_blocks, batch_first, batch_blocks;
+    size_t nblocks, used_blocks;
     int half;
     /* the sink's batch step of the batch before: the last thread runs it while the next
      * batch is read and decoded (pipeline.c sink_start), its result in sink_rc, sink_err */
@@ -181,8 +181,6 @@ int rt_ids_reserve(IdSet *s, size_t n);
 /* 1 when h was in s, 0 when added now, -1 when it could not be checked (memory, or the
  * temporary file: s->err) */
 int rt_ids_add(IdSet *s, uint64_t h);
-/* the memory rt_ids_add(s, h) will read, fetched ahead */
-void rt_ids_prefetch(const IdSet *s, uint64_t h);
 /* s's table, filter and file freed */
 void rt_ids_free(IdSet *s);
 /* "claim ids: ..." why rt_ids_add failed, into m's failure */
