@@ -251,119 +251,115 @@ int rt_ranks_long_copy(RtPipe *m, const RtRow *r)
     return 0;
 }
 
-/* Read this rank's chunk of the next round and route its records: the records of this rank's
- * persons, of the whole round, into m->buf in file order, their lines and row numbers in
- * m->xline, m->xseq. 1, 0 when the file is done, -1 (error set). */
-int rt_ranks_read(RtPipe *m)
+/* This rank's chunk of a round: where it is and the records that start in it */
+typedef struct Chunk {
+    int64_t a;         /* its first byte in the file */
+    size_t pre;        /* 1: the byte before it was read too, into m->cbuf.p[0] */
+    size_t nominal;    /* its bytes (fewer at the file's end, 0 past it) */
+    size_t start, end; /* its records, from m->cbuf.p + pre */
+    size_t cut;        /* where a record too long starts (end when there is none) */
+    RtLong lng;        /* that record (len 0: none) */
+    int64_t lfs;       /* its line feeds */
+} Chunk;
+
+/* The record machine's state at this rank's chunk's start: every rank's table of its chunk,
+ * composed in file order from the round's first byte, whose state is known (m->cstate, set to
+ * the next round's) */
+static int chunk_state(RtPipe *m, const Chunk *ck)
 {
     const RtCluster *c = m->o->cluster;
-    int nr = c->size;
-    int64_t per_round = (int64_t)m->chunk * nr;
-    /* one round at least: a header alone still makes the outputs */
-    if (m->round > 0 && m->round * per_round >= m->size - m->data0)
-        return 0;
-    int64_t a = m->data0 + (m->round * nr + c->rank) * (int64_t)m->chunk;
-    size_t nominal =
-        a < m->size ? (size_t)(m->size - a < (int64_t)m->chunk ? m->size - a : (int64_t)m->chunk)
-                    : 0;
-    /* the byte before the chunk too: a line feed there may end a record */
-    size_t pre = a > m->data0 ? 1 : 0;
-    m->cbuf.n = 0;
-    ssize_t got = nominal ? read_at(m, a - (int64_t)pre, pre + nominal) : 0;
-    if (got < 0)
-        return -1;
-    if ((size_t)got != (nominal ? pre + nominal : 0)) {
-        rt_pipe_error(m, "%s changed while it was read (shorter than its size)", m->path);
-        return -1;
-    }
-    /* the record machine's state at each chunk's start: every rank's table of its chunk,
-     * composed in file order from the round's first byte, whose state is known */
     unsigned char f[RT_CSV_STATES], *all = m->xstates;
     for (int s = 0; s < RT_CSV_STATES; s++)
         f[s] = (unsigned char)s;
-    if (nominal)
-        rt_csv_chunk_states(m->cbuf.p + pre, nominal, f);
+    if (ck->nominal)
+        rt_csv_chunk_states(m->cbuf.p + ck->pre, ck->nominal, f);
     c->allgather(c, f, sizeof f, all);
     int st = m->cstate, mine = st;
-    for (int k = 0; k < nr; k++) {
+    for (int k = 0; k < c->size; k++) {
         if (k == c->rank)
             mine = st;
         st = all[(size_t)k * RT_CSV_STATES + (size_t)st];
     }
     m->cstate = st;
-    /* this rank's records: from the first record start at or after a, to the first at or
-     * after a + nominal (the next chunk's first), reading on past the chunk for its last */
-    size_t start = nominal, end = nominal, cut = SIZE_MAX; /* cut: a record too long there */
-    RtLong lng = {0};
-    int64_t lfs = 0; /* its line feeds */
-    if (nominal) {
-        if (!pre || (mine == RT_CSV_START && m->cbuf.p[0] == '\n'))
-            start = 0;
-        else {
-            RtCsvScan sc = {mine};
-            int64_t lines = 0;
-            size_t e = rt_csv_scan(&sc, m->cbuf.p + pre, nominal, &lines);
-            start = e == SIZE_MAX ? nominal : e;
+    return mine;
+}
+
+/* This rank's records (ck->start, end, cut, lng): from the first record start at or after
+ * ck->a, in state mine there, to the first at or after a + nominal (the next chunk's first),
+ * reading on past the chunk for its last. 0, or -1 (error set). */
+static int chunk_records(RtPipe *m, Chunk *ck, int mine)
+{
+    int64_t a = ck->a;
+    size_t pre = ck->pre, nominal = ck->nominal;
+    ck->start = ck->end = nominal;
+    ck->cut = SIZE_MAX;
+    if (!nominal)
+        return 0;
+    if (!pre || (mine == RT_CSV_START && m->cbuf.p[0] == '\n'))
+        ck->start = 0;
+    else {
+        RtCsvScan sc = {mine};
+        int64_t lines = 0;
+        size_t e = rt_csv_scan(&sc, m->cbuf.p + pre, nominal, &lines);
+        ck->start = e == SIZE_MAX ? nominal : e;
+    }
+    size_t p = ck->start;
+    int eof = a + (int64_t)nominal >= m->size;
+    while (p < nominal) {
+        size_t len = m->cbuf.n - pre;
+        /* the first record start at or after the chunk's end (quote-free stretches crossed
+         * by memchr) */
+        size_t e = rt_csv_boundary_after(m->cbuf.p + pre, p, nominal, len, eof);
+        if (e != SIZE_MAX) {
+            p = e;
+            continue;
         }
-        size_t p = start;
-        int eof = a + (int64_t)nominal >= m->size;
-        while (p < nominal) {
-            size_t len = m->cbuf.n - pre;
-            /* the first record start at or after the chunk's end (quote-free stretches crossed
-             * by memchr) */
-            size_t e = rt_csv_boundary_after(m->cbuf.p + pre, p, nominal, len, eof);
-            if (e != SIZE_MAX) {
-                p = e;
-                continue;
-            }
-            /* the record that crosses the chunk's end has not ended in what was read: p to its
-             * start, then, past the length where it may be too long, decided */
-            for (size_t r;
-                 p < nominal && (r = rt_csv_record_end(m->cbuf.p + pre, p, len, eof)) != SIZE_MAX;)
-                p = r;
-            size_t most = m->gb ? RT_CSV_MAX_RECORD / 2 : RT_CSV_MAX_RECORD;
-            if (len - p >= most) {
-                int rc = long_record(m, a, pre, p, &lng, &lfs);
-                if (rc < 0)
-                    return -1;
-                if (rc > 0) { /* too long: rejected whole, reading goes on after it */
-                    cut = p;
-                    p = (size_t)(lng.off + lng.len - a);
-                    break;
-                }
-                eof = a + (int64_t)(m->cbuf.n - pre) >= m->size;
-                continue; /* read whole: it ends now */
-            }
-            /* more, doubling (the record is walked from its start again), up to where it may
-             * be too long: exactly there, as alone (a record that ends past it is) */
-            size_t more = len - p > PIPE_TAIL ? len - p : PIPE_TAIL;
-            if (more > most - (len - p))
-                more = most - (len - p);
-            ssize_t k = read_at(m, a - (int64_t)pre + (int64_t)m->cbuf.n, more);
-            if (k < 0)
+        /* the record that crosses the chunk's end has not ended in what was read: p to its
+         * start, then, past the length where it may be too long, decided */
+        for (size_t r;
+             p < nominal && (r = rt_csv_record_end(m->cbuf.p + pre, p, len, eof)) != SIZE_MAX;)
+            p = r;
+        size_t most = m->gb ? RT_CSV_MAX_RECORD / 2 : RT_CSV_MAX_RECORD;
+        if (len - p >= most) {
+            int rc = long_record(m, a, pre, p, &ck->lng, &ck->lfs);
+            if (rc < 0)
                 return -1;
-            eof = (size_t)k < more;
+            if (rc > 0) { /* too long: rejected whole, reading goes on after it */
+                ck->cut = p;
+                p = (size_t)(ck->lng.off + ck->lng.len - a);
+                break;
+            }
+            eof = a + (int64_t)(m->cbuf.n - pre) >= m->size;
+            continue; /* read whole: it ends now */
         }
-        end = p;
-    }
-    m->cut_bytes += end - start;
-    if (cut > end)
-        cut = end;
-    const char *b = m->cbuf.p + pre;
-    if (m->gb) {
-        /* GB18030: a line feed, comma or quote is never part of another character, so the
-         * records were found in the file's own bytes; they start and end at line feeds (or
-         * the file's end), where the conversion of a piece is the whole's */
-        m->conv.n = 0;
-        if (rt_csv_gb18030_utf8(b + start, cut - start, &m->conv, 1) == SIZE_MAX) {
-            rt_pipe_sys_error(m, 0, "cannot convert %s from GB18030: out of memory", m->path);
+        /* more, doubling (the record is walked from its start again), up to where it may
+         * be too long: exactly there, as alone (a record that ends past it is) */
+        size_t more = len - p > PIPE_TAIL ? len - p : PIPE_TAIL;
+        if (more > most - (len - p))
+            more = most - (len - p);
+        ssize_t k = read_at(m, a - (int64_t)pre + (int64_t)m->cbuf.n, more);
+        if (k < 0)
             return -1;
-        }
-        b = m->conv.p;
-        start = 0;
-        cut = m->conv.n;
+        eof = (size_t)k < more;
     }
-    /* each record to its person's rank, with its line and row number in the chunk */
+    ck->end = p;
+    return 0;
+}
+
+/* a routed record's head appended to the list of its rank */
+static void put_xrec(RtLine *to, const XRec *x)
+{
+    rt_line_add(to, (const char *)&x->line, sizeof x->line);
+    rt_line_add(to, (const char *)&x->seq, sizeof x->seq);
+    rt_line_add(to, (const char *)&x->n, sizeof x->n);
+}
+
+/* Each of the chunk's records (b, from start to cut) to its person's rank (m->xto), with its
+ * line and row number in the chunk; the record too long to rank 0 by where it is. Its lines and
+ * rows counted in lr[0], lr[1]. 0, or -1 (error set). */
+static int route_records(RtPipe *m, const Chunk *ck, const char *b, size_t start, size_t cut,
+                         int64_t lr[2])
+{
     xto_reset(m);
     RtCells *cells = &m->th[0].cells;
     int64_t line = 0, rows = 0;
@@ -391,25 +387,30 @@ int rt_ranks_read(RtPipe *m)
             if (pid)
                 dest = rank_of(m, rt_hash_id(pid, pn));
         }
-        RtLine *to = &m->xto[dest];
-        rt_line_add(to, (const char *)&x.line, sizeof x.line);
-        rt_line_add(to, (const char *)&x.seq, sizeof x.seq);
-        rt_line_add(to, (const char *)&x.n, sizeof x.n);
-        rt_line_add(to, b + rpos, x.n);
+        put_xrec(&m->xto[dest], &x);
+        rt_line_add(&m->xto[dest], b + rpos, x.n);
     }
-    if (lng.len) {
+    if (ck->lng.len) {
         /* the record too long: to rank 0 by where it is (a row of its own there) */
         XRec x = {line, rows++, XREC_LONG};
-        int64_t where[3] = {lng.off, lng.len, lng.lines};
-        line += lfs;
-        rt_line_add(&m->xto[0], (const char *)&x.line, sizeof x.line);
-        rt_line_add(&m->xto[0], (const char *)&x.seq, sizeof x.seq);
-        rt_line_add(&m->xto[0], (const char *)&x.n, sizeof x.n);
+        int64_t where[3] = {ck->lng.off, ck->lng.len, ck->lng.lines};
+        line += ck->lfs;
+        put_xrec(&m->xto[0], &x);
         rt_line_add(&m->xto[0], (const char *)where, sizeof where);
     }
-    /* every chunk's lines and rows: where each chunk's first row is in the file */
-    int64_t lr[2] = {line, rows}, *base = m->xbase;
-    c->allgather(c, lr, sizeof lr, base + 2 * nr);
+    lr[0] = line;
+    lr[1] = rows;
+    return 0;
+}
+
+/* Every chunk's lines and rows (this rank's lr) gathered: where each chunk's first row is in
+ * the file (m->xbase: line, row number a rank), and the round counted */
+static void round_bases(RtPipe *m, int64_t lr[2])
+{
+    const RtCluster *c = m->o->cluster;
+    int nr = c->size;
+    int64_t *base = m->xbase;
+    c->allgather(c, lr, 2 * sizeof *lr, base + 2 * nr);
     int64_t l0 = m->rline, s0 = m->rseq;
     m->oseq0 = s0;
     for (int k = 0; k < nr; k++) {
@@ -422,10 +423,15 @@ int rt_ranks_read(RtPipe *m)
     m->rrows = s0 - m->rseq;
     m->rseq = s0;
     m->round++;
-    char *recv;
-    if (xto_exchange(m, &m->xin, &recv) < 0)
-        return -1;
-    /* the round's records of this rank's persons, in rank order: file order */
+}
+
+/* The round's records of this rank's persons (recv, from each rank in rank order: file order)
+ * into m->buf, their lines and row numbers in m->xline, m->xseq; rank 0's records too long in
+ * m->longs. 0, or -1 (error set). */
+static int take_records(RtPipe *m, const char *recv)
+{
+    int nr = m->o->cluster->size;
+    const int64_t *base = m->xbase;
     size_t total = 0;
     for (int k = 0; k < nr; k++)
         total += m->xcnt[nr + k];
@@ -476,6 +482,59 @@ int rt_ranks_read(RtPipe *m)
             at += x.n;
         }
     }
+    return 0;
+}
+
+/* Read this rank's chunk of the next round and route its records: the records of this rank's
+ * persons, of the whole round, into m->buf in file order, their lines and row numbers in
+ * m->xline, m->xseq. 1, 0 when the file is done, -1 (error set). */
+int rt_ranks_read(RtPipe *m)
+{
+    const RtCluster *c = m->o->cluster;
+    int nr = c->size;
+    int64_t per_round = (int64_t)m->chunk * nr;
+    /* one round at least: a header alone still makes the outputs */
+    if (m->round > 0 && m->round * per_round >= m->size - m->data0)
+        return 0;
+    Chunk ck = {.a = m->data0 + (m->round * nr + c->rank) * (int64_t)m->chunk};
+    ck.nominal = ck.a < m->size ? (size_t)(m->size - ck.a < (int64_t)m->chunk ? m->size - ck.a
+                                                                              : (int64_t)m->chunk)
+                                : 0;
+    /* the byte before the chunk too: a line feed there may end a record */
+    ck.pre = ck.a > m->data0 ? 1 : 0;
+    m->cbuf.n = 0;
+    ssize_t got = ck.nominal ? read_at(m, ck.a - (int64_t)ck.pre, ck.pre + ck.nominal) : 0;
+    if (got < 0)
+        return -1;
+    if ((size_t)got != (ck.nominal ? ck.pre + ck.nominal : 0)) {
+        rt_pipe_error(m, "%s changed while it was read (shorter than its size)", m->path);
+        return -1;
+    }
+    if (chunk_records(m, &ck, chunk_state(m, &ck)) < 0)
+        return -1;
+    size_t start = ck.start, cut = ck.cut > ck.end ? ck.end : ck.cut;
+    m->cut_bytes += ck.end - ck.start;
+    const char *b = m->cbuf.p + ck.pre;
+    if (m->gb) {
+        /* GB18030: a line feed, comma or quote is never part of another character, so the
+         * records were found in the file's own bytes; they start and end at line feeds (or
+         * the file's end), where the conversion of a piece is the whole's */
+        m->conv.n = 0;
+        if (rt_csv_gb18030_utf8(b + start, cut - start, &m->conv, 1) == SIZE_MAX) {
+            rt_pipe_sys_error(m, 0, "cannot convert %s from GB18030: out of memory", m->path);
+            return -1;
+        }
+        b = m->conv.p;
+        start = 0;
+        cut = m->conv.n;
+    }
+    int64_t lr[2];
+    if (route_records(m, &ck, b, start, cut, lr) < 0)
+        return -1;
+    round_bases(m, lr);
+    char *recv;
+    if (xto_exchange(m, &m->xin, &recv) < 0 || take_records(m, recv) < 0)
+        return -1;
     m->start = 0;
     m->complete = m->len;
     m->seq = m->rseq;
