@@ -667,6 +667,135 @@ static int numeric(Type t)
     return t.kind == TY_MONEY || t.kind == TY_RATE || t.kind == TY_INT || t.kind == TY_DURATION;
 }
 
+/* A call of a rule or an extern: its arguments against the declared fields */
+static Type check_user_call(Sema *s, Node *n)
+{
+    int na = n->args.len;
+    Node **args = n->args.data;
+    Decl *d = find_decl(s, n->name, K(DK_RULE) | K(DK_EXTERN));
+    if (!d) {
+        Decl *o = find_decl(s, n->name, NAMED);
+        if (o)
+            diag_error(s->d, n->loc, "'%s' is a %s, not a function", n->name,
+                       decl_kind_name(o->kind));
+        else
+            diag_error(s->d, n->loc, "unknown function '%s'%s", n->name, suggest_name(s, n->name));
+        for (int i = 0; i < na; i++)
+            check_expr(s, args[i]);
+        return T_ERR;
+    }
+    int want_n = d->kind == DK_RULE ? d->fields.len : d->arg_trefs.len;
+    if (na != want_n) {
+        diag_error(s->d, n->loc, "%s '%s' takes %d argument%s, %d given", decl_kind_name(d->kind),
+                   n->name, want_n, want_n == 1 ? "" : "s", na);
+        return T_ERR;
+    }
+    if (d->kind == DK_RULE && !d->fields.len) {
+        diag_error(s->d, n->loc, "rule '%s' takes no arguments; write it without ()", n->name);
+        return T_ERR;
+    }
+    int bad = 0;
+    for (int i = 0; i < na; i++) {
+        /* rule arguments and extern argument types are both resolved into fields */
+        Type at = d->fields.data[i].ty;
+        if (want(s, args[i], at, arena_printf(s->a, "argument %d of '%s'", i + 1, n->name)).kind ==
+            TY_ERROR)
+            bad = 1;
+    }
+    n->decl = d;
+    n->ref = d->kind == DK_RULE ? REF_RULE : REF_NONE;
+    if (d->kind == DK_RULE)
+        add_dep(s, d, n->loc);
+    return bad ? T_ERR : d->ty;
+}
+
+/* min / max: two or more arguments of one type, not booleans (t: the first four's types, err:
+ * one of them was an error) */
+static Type check_min_max(Sema *s, Node *n, Type *t, int err)
+{
+    int na = n->args.len;
+    Node **args = n->args.data;
+    if (na < 2) {
+        diag_error(s->d, n->loc, "%s needs at least 2 arguments", n->name);
+        return T_ERR;
+    }
+    for (int i = 4; i < na; i++)
+        if (check_expr(s, args[i]).kind == TY_ERROR)
+            err = 1;
+    if (err)
+        return T_ERR;
+    for (int i = 1; i < na; i++) {
+        if (!type_eq(args[i]->ty, t[0])) {
+            diag_error(s->d, args[i]->loc, "%s mixes %s and %s", n->name, tn(s, t[0]),
+                       tn(s, args[i]->ty));
+            return T_ERR;
+        }
+    }
+    if (t[0].kind == TY_BOOL) {
+        diag_error(s->d, n->loc, "%s of booleans; use 'and' / 'or'", n->name);
+        return T_ERR;
+    }
+    t[0].optional = 0;
+    return t[0];
+}
+
+/* trunc / floor: explicit rounding (spec §5). The argument is the one product or quotient
+ * whose fen it rounds, so nothing else in it is rounded twice; the mark on that node picks the
+ * runtime helper (ir.c) */
+static Type check_rounding(Sema *s, Node *n, Builtin bi, Type *t, int err)
+{
+    int na = n->args.len;
+    if (na != 1) {
+        diag_error(s->d, n->loc, "%s takes 1 argument (a money × rate or money ÷ int), %d given",
+                   n->name, na);
+        return T_ERR;
+    }
+    if (err)
+        return T_ERR;
+    Node *x = n->args.data[0];
+    int rounds = t[0].kind == TY_MONEY && x->kind == ND_BINARY &&
+                 ((x->op == OP_MUL && (x->a->ty.kind == TY_RATE || x->b->ty.kind == TY_RATE)) ||
+                  (x->op == OP_DIV && x->b->ty.kind == TY_INT));
+    if (!rounds) {
+        diag_error(s->d, x->loc,
+                   "%s needs a money × rate or a money ÷ int, the product or quotient whose "
+                   "fen it rounds, found %s",
+                   n->name,
+                   x->kind == ND_BINARY && t[0].kind == TY_MONEY ? "another money expression"
+                                                                 : tn(s, t[0]));
+        return T_ERR;
+    }
+    x->idx = bi == BI_TRUNC ? 1 : 2;
+    t[0].optional = 0;
+    return t[0];
+}
+
+/* progressive(brackets, amount): the first argument names a brackets param, not a value */
+static Type check_progressive(Sema *s, Node *n)
+{
+    int na = n->args.len;
+    Node **args = n->args.data;
+    if (na != 2) {
+        diag_error(s->d, n->loc, "progressive takes 2 arguments (brackets, amount), %d given", na);
+        return T_ERR;
+    }
+    Node *p = args[0];
+    Decl *d = p->kind == ND_NAME ? find_decl(s, p->name, K(DK_PARAM)) : NULL;
+    if (!d || d->ty.kind != TY_BRACKETS) {
+        diag_error(s->d, p->loc, "the first argument of progressive must be a brackets param");
+        check_expr(s, args[1]);
+        return T_ERR;
+    }
+    p->ref = REF_PARAM;
+    p->decl = d;
+    d->used = 1;
+    if (want(s, args[1], mk(TY_MONEY), "the amount of progressive").kind == TY_ERROR)
+        return T_ERR;
+    return mk(TY_MONEY);
+}
+
+/* A call: of a builtin (the name in builtins[], its number in n->idx), else of a rule or an
+ * extern */
 static Type check_call(Sema *s, Node *n)
 {
     Builtin bi = BI_NONE;
@@ -676,44 +805,8 @@ static Type check_call(Sema *s, Node *n)
     int na = n->args.len;
     Node **args = n->args.data;
     n->idx = (int)bi;
-    if (bi == BI_NONE) {
-        Decl *d = find_decl(s, n->name, K(DK_RULE) | K(DK_EXTERN));
-        if (!d) {
-            Decl *o = find_decl(s, n->name, NAMED);
-            if (o)
-                diag_error(s->d, n->loc, "'%s' is a %s, not a function", n->name,
-                           decl_kind_name(o->kind));
-            else
-                diag_error(s->d, n->loc, "unknown function '%s'%s", n->name,
-                           suggest_name(s, n->name));
-            for (int i = 0; i < na; i++)
-                check_expr(s, args[i]);
-            return T_ERR;
-        }
-        int want_n = d->kind == DK_RULE ? d->fields.len : d->arg_trefs.len;
-        if (na != want_n) {
-            diag_error(s->d, n->loc, "%s '%s' takes %d argument%s, %d given",
-                       decl_kind_name(d->kind), n->name, want_n, want_n == 1 ? "" : "s", na);
-            return T_ERR;
-        }
-        if (d->kind == DK_RULE && !d->fields.len) {
-            diag_error(s->d, n->loc, "rule '%s' takes no arguments; write it without ()", n->name);
-            return T_ERR;
-        }
-        int bad = 0;
-        for (int i = 0; i < na; i++) {
-            /* rule arguments and extern argument types are both resolved into fields */
-            Type at = d->fields.data[i].ty;
-            if (want(s, args[i], at, arena_printf(s->a, "argument %d of '%s'", i + 1, n->name))
-                    .kind == TY_ERROR)
-                bad = 1;
-        }
-        n->decl = d;
-        n->ref = d->kind == DK_RULE ? REF_RULE : REF_NONE;
-        if (d->kind == DK_RULE)
-            add_dep(s, d, n->loc);
-        return bad ? T_ERR : d->ty;
-    }
+    if (bi == BI_NONE)
+        return check_user_call(s, n);
     Type t[4] = {T_ERR, T_ERR, T_ERR, T_ERR};
     int err = 0;
     if (bi != BI_PROGRESSIVE)
@@ -722,29 +815,7 @@ static Type check_call(Sema *s, Node *n)
                 err = 1;
     switch (bi) {
     case BI_MIN:
-    case BI_MAX:
-        if (na < 2) {
-            diag_error(s->d, n->loc, "%s needs at least 2 arguments", n->name);
-            return T_ERR;
-        }
-        for (int i = 4; i < na; i++)
-            if (check_expr(s, args[i]).kind == TY_ERROR)
-                err = 1;
-        if (err)
-            return T_ERR;
-        for (int i = 1; i < na; i++) {
-            if (!type_eq(args[i]->ty, t[0])) {
-                diag_error(s->d, args[i]->loc, "%s mixes %s and %s", n->name, tn(s, t[0]),
-                           tn(s, args[i]->ty));
-                return T_ERR;
-            }
-        }
-        if (t[0].kind == TY_BOOL) {
-            diag_error(s->d, n->loc, "%s of booleans; use 'and' / 'or'", n->name);
-            return T_ERR;
-        }
-        t[0].optional = 0;
-        return t[0];
+    case BI_MAX: return check_min_max(s, n, t, err);
     case BI_POS:
         if (na != 1) {
             diag_error(s->d, n->loc, "pos takes 1 argument, %d given", na);
@@ -773,35 +844,7 @@ static Type check_call(Sema *s, Node *n)
         t[0].optional = 0;
         return t[0];
     case BI_TRUNC:
-    case BI_FLOOR: {
-        /* Explicit rounding (spec §5): the argument is the one product or quotient whose fen
-         * it rounds, so nothing else in it is rounded twice; the mark on that node picks the
-         * runtime helper (ir.c) */
-        if (na != 1) {
-            diag_error(s->d, n->loc,
-                       "%s takes 1 argument (a money × rate or money ÷ int), %d given", n->name,
-                       na);
-            return T_ERR;
-        }
-        if (err)
-            return T_ERR;
-        Node *x = args[0];
-        int rounds = t[0].kind == TY_MONEY && x->kind == ND_BINARY &&
-                     ((x->op == OP_MUL && (x->a->ty.kind == TY_RATE || x->b->ty.kind == TY_RATE)) ||
-                      (x->op == OP_DIV && x->b->ty.kind == TY_INT));
-        if (!rounds) {
-            diag_error(s->d, x->loc,
-                       "%s needs a money × rate or a money ÷ int, the product or quotient whose "
-                       "fen it rounds, found %s",
-                       n->name,
-                       x->kind == ND_BINARY && t[0].kind == TY_MONEY ? "another money expression"
-                                                                     : tn(s, t[0]));
-            return T_ERR;
-        }
-        x->idx = bi == BI_TRUNC ? 1 : 2;
-        t[0].optional = 0;
-        return t[0];
-    }
+    case BI_FLOOR: return check_rounding(s, n, bi, t, err);
     case BI_PRESENT:
         if (na != 1) {
             diag_error(s->d, n->loc, "present takes 1 argument, %d given", na);
@@ -828,26 +871,7 @@ static Type check_call(Sema *s, Node *n)
             return T_ERR;
         }
         return mk(bi == BI_YEAR ? TY_INT : TY_DATE);
-    case BI_PROGRESSIVE: {
-        if (na != 2) {
-            diag_error(s->d, n->loc, "progressive takes 2 arguments (brackets, amount), %d given",
-                       na);
-            return T_ERR;
-        }
-        Node *p = args[0];
-        Decl *d = p->kind == ND_NAME ? find_decl(s, p->name, K(DK_PARAM)) : NULL;
-        if (!d || d->ty.kind != TY_BRACKETS) {
-            diag_error(s->d, p->loc, "the first argument of progressive must be a brackets param");
-            check_expr(s, args[1]);
-            return T_ERR;
-        }
-        p->ref = REF_PARAM;
-        p->decl = d;
-        d->used = 1;
-        if (want(s, args[1], mk(TY_MONEY), "the amount of progressive").kind == TY_ERROR)
-            return T_ERR;
-        return mk(TY_MONEY);
-    }
+    case BI_PROGRESSIVE: return check_progressive(s, n);
     case BI_NONE: break;
     }
     POLC_UNREACHABLE();
