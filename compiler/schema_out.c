@@ -85,27 +85,10 @@ static cJSON *fields_json(Arena *a, Decl *rec, int inputs)
     return arr;
 }
 
-char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
+/* the enums: each with its members' names and labels */
+static cJSON *enums_json(const Policy *pol)
 {
-    Policy *pol = ir->pol;
-    Program *p = pol->prog;
-    cJSON *root = cJSON_CreateObject();
-    cJSON_AddNumberToObject(root, "schema_version", 1);
-    cJSON_AddStringToObject(root, "policy", p->name ? p->name : "");
-    cJSON_AddItemToObject(root, "reform", str_or_null(info->reform));
-    cJSON_AddItemToObject(root, "source", str_or_null(p->source_doc));
-    cJSON_AddStringToObject(root, "file", info->file);
-    cJSON_AddStringToObject(root, "sha256", info->sha256);
-    cJSON_AddStringToObject(root, "compiler", POLC_VERSION_STRING);
-    cJSON_AddStringToObject(root, "built", info->built);
-    cJSON_AddItemToObject(root, "valid_from", date_or_null(pol->valid_from));
-    /* exclusive, like every "to" of the schema: the first day no longer covered */
-    cJSON_AddItemToObject(root, "valid_to", date_or_null(pol->valid_to));
-    cJSON_AddItemToObject(
-        root, "claim_date",
-        str_or_null(pol->dated_field >= 0 ? pol->claim->fields.data[pol->dated_field].name : NULL));
-
-    cJSON *enums = cJSON_AddArrayToObject(root, "enums");
+    cJSON *enums = cJSON_CreateArray();
     for (int i = 0; i < pol->enums.len; i++) {
         Decl *d = pol->enums.data[i];
         cJSON *o = cJSON_CreateObject();
@@ -119,11 +102,13 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         }
         cJSON_AddItemToArray(enums, o);
     }
-    cJSON_AddItemToObject(root, "claim", fields_json(a, pol->claim, 1));
-    cJSON_AddItemToObject(root, "person", fields_json(a, pol->person, 1));
-    cJSON_AddItemToObject(root, "history", fields_json(a, pol->history, 1));
+    return enums;
+}
 
-    cJSON *ledgers = cJSON_AddArrayToObject(root, "ledgers");
+/* the ledgers: each with its key as written and its fields */
+static cJSON *ledgers_json(Arena *a, const Policy *pol)
+{
+    cJSON *ledgers = cJSON_CreateArray();
     for (int i = 0; i < pol->ledgers.len; i++) {
         Decl *d = pol->ledgers.data[i];
         cJSON *o = cJSON_CreateObject();
@@ -145,8 +130,14 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         cJSON_AddItemToObject(o, "fields", fields_json(a, d, 0));
         cJSON_AddItemToArray(ledgers, o);
     }
+    return ledgers;
+}
 
-    cJSON *outs = cJSON_AddArrayToObject(root, "outputs");
+/* the outputs, in column order, each with the rule that computes it */
+static cJSON *outputs_json(Arena *a, const IrProgram *ir)
+{
+    Policy *pol = ir->pol;
+    cJSON *outs = cJSON_CreateArray();
     for (int i = 0; i < ir->noutputs; i++) {
         Decl *r = pol->rules.data[ir->outputs[i]];
         cJSON *o = cJSON_CreateObject();
@@ -157,8 +148,13 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         cJSON_AddNumberToObject(o, "rule", ir->outputs[i]);
         cJSON_AddItemToArray(outs, o);
     }
+    return outs;
+}
 
-    cJSON *params = cJSON_AddArrayToObject(root, "params");
+/* the params, each with its versions' dates and where their values are in the param block */
+static cJSON *params_json(Arena *a, const IrProgram *ir)
+{
+    cJSON *params = cJSON_CreateArray();
     for (int i = 0; i < ir->nparams; i++) {
         const IrParam *ip = &ir->params[i];
         Decl *d = ip->decl;
@@ -182,8 +178,13 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         }
         cJSON_AddItemToArray(params, o);
     }
+    return params;
+}
 
-    cJSON *rules = cJSON_AddArrayToObject(root, "rules");
+/* the rules, each with where it is, its arguments and its branches */
+static cJSON *rules_json(Arena *a, const IrProgram *ir)
+{
+    cJSON *rules = cJSON_CreateArray();
     for (int i = 0; i < ir->nrules; i++) {
         const IrRule *r = &ir->rules[i];
         Decl *d = r->decl;
@@ -214,16 +215,26 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         }
         cJSON_AddItemToArray(rules, o);
     }
+    return rules;
+}
 
-    cJSON *rejects = cJSON_AddArrayToObject(root, "rejects");
+/* the reject statements' messages and lines */
+static cJSON *rejects_json(const IrProgram *ir)
+{
+    cJSON *rejects = cJSON_CreateArray();
     for (int i = 0; i < ir->nrejects; i++) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "message", ir->reject_msgs[i]);
-        cJSON_AddNumberToObject(o, "line", line_of(pol->rejects.data[i]->loc, NULL));
+        cJSON_AddNumberToObject(o, "line", line_of(ir->pol->rejects.data[i]->loc, NULL));
         cJSON_AddItemToArray(rejects, o);
     }
+    return rejects;
+}
 
-    cJSON *locs = cJSON_AddArrayToObject(root, "locs");
+/* the source locations the compiled code reports by number (explanations, failures) */
+static cJSON *locs_json(Arena *a, const IrProgram *ir)
+{
+    cJSON *locs = cJSON_CreateArray();
     for (int i = 0; i < ir->nlocs; i++) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "rule", ir->locs[i].rule ? ir->locs[i].rule : "");
@@ -239,6 +250,38 @@ char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
         }
         cJSON_AddItemToArray(locs, o);
     }
+    return locs;
+}
+
+char *schema_json(Arena *a, const IrProgram *ir, const SchemaInfo *info)
+{
+    Policy *pol = ir->pol;
+    Program *p = pol->prog;
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddNumberToObject(root, "schema_version", 1);
+    cJSON_AddStringToObject(root, "policy", p->name ? p->name : "");
+    cJSON_AddItemToObject(root, "reform", str_or_null(info->reform));
+    cJSON_AddItemToObject(root, "source", str_or_null(p->source_doc));
+    cJSON_AddStringToObject(root, "file", info->file);
+    cJSON_AddStringToObject(root, "sha256", info->sha256);
+    cJSON_AddStringToObject(root, "compiler", POLC_VERSION_STRING);
+    cJSON_AddStringToObject(root, "built", info->built);
+    cJSON_AddItemToObject(root, "valid_from", date_or_null(pol->valid_from));
+    /* exclusive, like every "to" of the schema: the first day no longer covered */
+    cJSON_AddItemToObject(root, "valid_to", date_or_null(pol->valid_to));
+    cJSON_AddItemToObject(
+        root, "claim_date",
+        str_or_null(pol->dated_field >= 0 ? pol->claim->fields.data[pol->dated_field].name : NULL));
+    cJSON_AddItemToObject(root, "enums", enums_json(pol));
+    cJSON_AddItemToObject(root, "claim", fields_json(a, pol->claim, 1));
+    cJSON_AddItemToObject(root, "person", fields_json(a, pol->person, 1));
+    cJSON_AddItemToObject(root, "history", fields_json(a, pol->history, 1));
+    cJSON_AddItemToObject(root, "ledgers", ledgers_json(a, pol));
+    cJSON_AddItemToObject(root, "outputs", outputs_json(a, ir));
+    cJSON_AddItemToObject(root, "params", params_json(a, ir));
+    cJSON_AddItemToObject(root, "rules", rules_json(a, ir));
+    cJSON_AddItemToObject(root, "rejects", rejects_json(ir));
+    cJSON_AddItemToObject(root, "locs", locs_json(a, ir));
     char *txt = cJSON_PrintUnformatted(root);
     char *out = arena_strdup(a, txt);
     free(txt);
