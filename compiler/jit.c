@@ -51,59 +51,56 @@ static int lookup(Jit *j, const char *name, LLVMOrcExecutorAddress *addr, char *
     return 0;
 }
 
-Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, size_t errlen)
+/* j->jit made: the JIT's own target machine carries the -O level, so instruction selection
+ * follows it (DetectHost would always use the default level: -O0 would still pay for -O2
+ * codegen). 0, or -1 (err set). */
+static int make_lljit(Jit *j, int opt, char *err, size_t errlen)
 {
-    Jit *j = calloc(1, sizeof *j);
-    double t0 = now_ms();
-    LLVMInitializeNativeTarget();
-    LLVMInitializeNativeAsmPrinter();
-
-    LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
-    LLVMContextRef ctx = LLVMOrcThreadSafeContextGetContext(tsc);
     char *msg = NULL;
-    LLVMModuleRef m = cg_module(ctx, ir, schema, 0, &msg);
-    if (!m) {
-        fprintf(stderr, "polc: internal error: %s\n", msg);
-        abort();
-    }
-    double t1 = now_ms();
-
-    /* the JIT's own target machine carries the -O level, so instruction selection follows it
-     * (DetectHost would always use the default level: -O0 would still pay for -O2 codegen) */
     LLVMTargetMachineRef jit_tm = cg_target_machine(opt, 0, &msg);
     if (!jit_tm) {
         snprintf(err, errlen, "%s", msg);
         free(msg);
-        goto fail_module;
+        return -1;
     }
     LLVMOrcJITTargetMachineBuilderRef jtmb =
         LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(jit_tm);
-    LLVMErrorRef e;
     LLVMOrcLLJITBuilderRef builder = LLVMOrcCreateLLJITBuilder();
     LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(builder, jtmb);
-    e = LLVMOrcCreateLLJIT(&j->jit, builder);
+    LLVMErrorRef e = LLVMOrcCreateLLJIT(&j->jit, builder);
     if (e) {
         take_error(e, "cannot create the JIT", err, errlen);
-        goto fail_module;
+        return -1;
     }
+    return 0;
+}
+
+/* m given the JIT's target and data layout, then optimised at -O opt. 0, or -1 (err set). */
+static int optimize_for_jit(Jit *j, LLVMModuleRef m, int opt, char *err, size_t errlen)
+{
+    char *msg = NULL;
     LLVMSetTarget(m, LLVMOrcLLJITGetTripleString(j->jit));
     LLVMSetDataLayout(m, LLVMOrcLLJITGetDataLayoutStr(j->jit));
     LLVMTargetMachineRef tm = cg_target_machine(opt, 0, &msg);
     if (!tm) {
         snprintf(err, errlen, "%s", msg);
         free(msg);
-        goto fail_jit;
+        return -1;
     }
-    if (cg_optimize(m, tm, opt, 0, &msg) != 0) {
+    int rc = cg_optimize(m, tm, opt, 0, &msg);
+    LLVMDisposeTargetMachine(tm);
+    if (rc != 0) {
         snprintf(err, errlen, "optimisation failed: %s", msg);
         free(msg);
-        LLVMDisposeTargetMachine(tm);
-        goto fail_jit;
+        return -1;
     }
-    LLVMDisposeTargetMachine(tm);
-    double t2 = now_ms();
+    return 0;
+}
 
-    /* the runtime's helpers, by address: only these may be called from policy code */
+/* The runtime's helpers defined in the JIT's main dylib, by address: only these may be called
+ * from policy code. The dylib, or NULL (err set). */
+static LLVMOrcJITDylibRef define_runtime(Jit *j, char *err, size_t errlen)
+{
     static const struct {
         const char *name;
         void (*fn)(void);
@@ -126,44 +123,73 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
              {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}};
     }
     LLVMOrcJITDylibRef jd = LLVMOrcLLJITGetMainJITDylib(j->jit);
-    e = LLVMOrcJITDylibDefine(jd, LLVMOrcAbsoluteSymbols(syms, ns));
+    LLVMErrorRef e = LLVMOrcJITDylibDefine(jd, LLVMOrcAbsoluteSymbols(syms, ns));
     if (e) {
         take_error(e, "cannot define runtime symbols", err, errlen);
-        goto fail_jit;
+        return NULL;
     }
+    return jd;
+}
+
+/* The compiled policy's entry points and data, looked up by name (which compiles the module).
+ * 0, or -1 (err set). */
+static int lookup_entries(Jit *j, char *err, size_t errlen)
+{
+    LLVMOrcExecutorAddress settle, fast, flags, keys, check, params, schema;
+    if (lookup(j, POLRT_SYM_SETTLE, &settle, err, errlen) ||
+        lookup(j, POLRT_SYM_SETTLE_FAST, &fast, err, errlen) ||
+        lookup(j, POLRT_SYM_FAST_FLAGS, &flags, err, errlen) ||
+        lookup(j, POLRT_SYM_KEYS, &keys, err, errlen) ||
+        lookup(j, POLRT_SYM_CHECK, &check, err, errlen) ||
+        lookup(j, POLRT_SYM_PARAMS, &params, err, errlen) ||
+        lookup(j, POLRT_SYM_SCHEMA, &schema, err, errlen))
+        return -1;
+    j->settle = (PolSettleFn)(uintptr_t)settle;
+    j->settle_fast = (PolSettleFn)(uintptr_t)fast;
+    j->fast_flags = *(const int64_t *)(uintptr_t)flags;
+    j->keys = (PolKeysFn)(uintptr_t)keys;
+    j->check = (PolCheckFn)(uintptr_t)check;
+    j->params = (const int64_t *)(uintptr_t)params;
+    j->schema = (const char *)(uintptr_t)schema;
+    return 0;
+}
+
+/* The policy compiled [ORC-ex]: codegen, optimisation, the module added with the runtime's
+ * helpers, the entry points looked up; each phase timed for --times */
+Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, size_t errlen)
+{
+    Jit *j = calloc(1, sizeof *j);
+    double t0 = now_ms();
+    LLVMInitializeNativeTarget();
+    LLVMInitializeNativeAsmPrinter();
+
+    LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
+    LLVMContextRef ctx = LLVMOrcThreadSafeContextGetContext(tsc);
+    char *msg = NULL;
+    LLVMModuleRef m = cg_module(ctx, ir, schema, 0, &msg);
+    if (!m) {
+        fprintf(stderr, "polc: internal error: %s\n", msg);
+        abort();
+    }
+    double t1 = now_ms();
+    if (make_lljit(j, opt, err, errlen) < 0 || optimize_for_jit(j, m, opt, err, errlen) < 0)
+        goto fail;
+    double t2 = now_ms();
+    LLVMOrcJITDylibRef jd = define_runtime(j, err, errlen);
+    if (!jd)
+        goto fail;
     LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(m, tsc);
     m = NULL;
-    e = LLVMOrcLLJITAddLLVMIRModule(j->jit, jd, tsm);
+    LLVMErrorRef e = LLVMOrcLLJITAddLLVMIRModule(j->jit, jd, tsm);
     if (e) {
         LLVMOrcDisposeThreadSafeModule(tsm);
         take_error(e, "cannot add the module", err, errlen);
-        goto fail_jit;
+        goto fail;
     }
     LLVMOrcDisposeThreadSafeContext(tsc);
     tsc = NULL;
-
-    LLVMOrcExecutorAddress a;
-    if (lookup(j, POLRT_SYM_SETTLE, &a, err, errlen))
-        goto fail_jit;
-    j->settle = (PolSettleFn)(uintptr_t)a;
-    if (lookup(j, POLRT_SYM_SETTLE_FAST, &a, err, errlen))
-        goto fail_jit;
-    j->settle_fast = (PolSettleFn)(uintptr_t)a;
-    if (lookup(j, POLRT_SYM_FAST_FLAGS, &a, err, errlen))
-        goto fail_jit;
-    j->fast_flags = *(const int64_t *)(uintptr_t)a;
-    if (lookup(j, POLRT_SYM_KEYS, &a, err, errlen))
-        goto fail_jit;
-    j->keys = (PolKeysFn)(uintptr_t)a;
-    if (lookup(j, POLRT_SYM_CHECK, &a, err, errlen))
-        goto fail_jit;
-    j->check = (PolCheckFn)(uintptr_t)a;
-    if (lookup(j, POLRT_SYM_PARAMS, &a, err, errlen))
-        goto fail_jit;
-    j->params = (const int64_t *)(uintptr_t)a;
-    if (lookup(j, POLRT_SYM_SCHEMA, &a, err, errlen))
-        goto fail_jit;
-    j->schema = (const char *)(uintptr_t)a;
+    if (lookup_entries(j, err, errlen) < 0)
+        goto fail;
     j->nrules = ir->nrules;
     j->rules = calloc((size_t)ir->nrules + 1, sizeof *j->rules);
     j->cg_ms = t1 - t0;
@@ -171,13 +197,12 @@ Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, siz
     j->load_ms = now_ms() - t2;
     return j;
 
-fail_jit:
+fail:
     if (j->jit) {
         LLVMErrorRef de = LLVMOrcDisposeLLJIT(j->jit);
         if (de)
             LLVMConsumeError(de);
     }
-fail_module:
     if (m)
         LLVMDisposeModule(m);
     if (tsc)
