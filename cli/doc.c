@@ -382,12 +382,13 @@ static void card(Doc *d, const Decl *dc, const char *art)
     fputs("</div>\n", d->o);
 }
 
-static void articles(Doc *d)
+/* d->articles: those the policy cites, in the order the policy's text meets them (a
+ * declaration's cites, or a comment line that opens with an article: # 第一条
+ * 为深入贯彻落实……), the base's text first for a reform; the notice's own articles (第四条,
+ * 三) first, other sources (DOMAIN.md …) after, each group in the policy's order */
+static void collect_articles(Doc *d)
 {
     Program *p = d->prog;
-    /* the articles in the order the policy's text meets them: a declaration's cites, or a
-     * comment line that opens with an article (# 第一条 为深入贯彻落实……) — the base's text
-     * first for a reform */
     const Loaded *files[2] = {d->base ? d->base : d->main, d->base ? d->main : NULL};
     for (int f = 0; f < 2 && files[f]; f++) {
         const TokenList *tl = &files[f]->c.tokens;
@@ -416,87 +417,83 @@ static void articles(Doc *d)
             }
         }
     }
-    /* the notice's own articles (第四条, 三) first, other sources (DOMAIN.md …) after; each
-     * group in the policy's order */
     StrList arts = {0};
     for (int pass = 0; pass < 2; pass++)
         for (int a = 0; a < d->articles.len; a++)
             if (is_article(d->articles.data[a]) == !pass)
                 vec_push(d->a, &arts, d->articles.data[a]);
     d->articles = arts;
-    fputs("<section id=\"articles\"><h2>The notice, article by article</h2>\n"
-          "<p class=\"lead\">Each article the policy cites, in the policy's order: on the left "
-          "the notice's words as the policy's comments quote them, on the right the parameters "
-          "and rules that implement it.</p>\n",
-          d->o);
-    for (int a = 0; a < d->articles.len; a++) {
-        const char *art = d->articles.data[a];
-        if (!is_article(art) && (a == 0 || is_article(d->articles.data[a - 1])))
-            fputs("<h2 id=\"sources\">Other sources the policy cites</h2>\n", d->o);
-        fprintf(d->o, "<section class=\"article\" id=\"art-%d\">\n<h3>", a + 1);
-        esc(d->o, art);
-        fputs("</h3>\n<div class=\"notice\">\n", d->o);
-        /* the comment blocks of each file that quote it, the file's opening block aside */
-        const TokenList *lists[2] = {&d->main->c.tokens, d->base ? &d->base->c.tokens : NULL};
-        const Source *srcs[2] = {d->main->c.file_prog->src,
-                                 d->base ? d->base->c.file_prog->src : NULL};
-        int quoted = 0;
-        d->quoted.len = 0;
-        for (int f = 0; f < 2; f++) {
-            const TokenList *tl = lists[f];
-            const Source *s = srcs[f];
-            if (!tl)
+}
+
+/* An article's left column: the comment blocks of each file that quote it, the file's opening
+ * block aside (kept in d->quoted, so the cards do not repeat them). 1 when there was one. */
+static int article_quotes(Doc *d, const char *art)
+{
+    const TokenList *lists[2] = {&d->main->c.tokens, d->base ? &d->base->c.tokens : NULL};
+    const Source *srcs[2] = {d->main->c.file_prog->src, d->base ? d->base->c.file_prog->src : NULL};
+    int quoted = 0;
+    d->quoted.len = 0;
+    for (int f = 0; f < 2; f++) {
+        const TokenList *tl = lists[f];
+        const Source *s = srcs[f];
+        if (!tl)
+            continue;
+        int first_decl = (int)s->len;
+        Program *fp = f == 0 ? d->main->c.file_prog : d->base->c.file_prog;
+        if (fp->decls.len)
+            first_decl = (int)fp->decls.data[0]->loc.start;
+        for (int i = 0; i < tl->len;) {
+            if (tl->data[i].kind != TOKEN_COMMENT || !own_line(s, tl->data[i])) {
+                i++;
                 continue;
-            int first_decl = (int)s->len;
-            Program *fp = f == 0 ? d->main->c.file_prog : d->base->c.file_prog;
-            if (fp->decls.len)
-                first_decl = (int)fp->decls.data[0]->loc.start;
-            for (int i = 0; i < tl->len;) {
-                if (tl->data[i].kind != TOKEN_COMMENT || !own_line(s, tl->data[i])) {
-                    i++;
-                    continue;
-                }
-                int j = i;
-                while (j + 1 < tl->len && tl->data[j + 1].kind == TOKEN_COMMENT &&
-                       own_line(s, tl->data[j + 1]) &&
-                       line_of(s, tl->data[j + 1].loc.start) ==
-                           line_of(s, tl->data[j].loc.start) + 1)
-                    j++;
-                if ((int)tl->data[i].loc.start > first_decl &&
-                    block_is_article(d, s, tl, i, j, art)) {
-                    prose(d, s, tl, i, j, "quote");
-                    vec_push(d->a, &d->quoted, &tl->data[i]);
-                    quoted = 1;
-                }
-                i = j + 1;
             }
+            int j = i;
+            while (j + 1 < tl->len && tl->data[j + 1].kind == TOKEN_COMMENT &&
+                   own_line(s, tl->data[j + 1]) &&
+                   line_of(s, tl->data[j + 1].loc.start) == line_of(s, tl->data[j].loc.start) + 1)
+                j++;
+            if ((int)tl->data[i].loc.start > first_decl && block_is_article(d, s, tl, i, j, art)) {
+                prose(d, s, tl, i, j, "quote");
+                vec_push(d->a, &d->quoted, &tl->data[i]);
+                quoted = 1;
+            }
+            i = j + 1;
         }
-        if (!quoted)
-            fputs("<p class=\"none\">The policy quotes no text of it.</p>\n", d->o);
-        fputs("</div>\n<div class=\"impl\">\n", d->o);
-        int impl = 0;
-        for (int i = 0; i < p->decls.len; i++) {
-            Decl *dc = p->decls.data[i];
-            if ((dc->kind == DK_PARAM || dc->kind == DK_RULE) && cites_article(dc->cites, art))
-                card(d, dc, art), impl = 1;
-            for (int x = 0; x < dc->excs.len; x++)
-                if (cites_article(dc->excs.data[x].cites, art) && !cites_article(dc->cites, art)) {
-                    fprintf(d->o, "<p class=\"exc\">Exception <code>");
-                    esc(d->o, dc->excs.data[x].name);
-                    fputs("</code> of ", d->o);
-                    link(d, dc);
-                    fputs(": when <code>", d->o);
-                    esc(d->o, node_text(d->a, dc->excs.data[x].cond));
-                    fputs("</code> then <code>", d->o);
-                    esc(d->o, node_text(d->a, dc->excs.data[x].value));
-                    fputs("</code>.</p>\n", d->o);
-                    impl = 1;
-                }
-        }
-        if (!impl)
-            fputs("<p class=\"none\">No parameter or rule cites it.</p>\n", d->o);
-        fputs("</div>\n</section>\n", d->o);
     }
+    return quoted;
+}
+
+/* An article's right column: a card for each param and rule that cites it, a line for each
+ * exception that cites it where its declaration does not. 1 when there was one. */
+static int article_impl(Doc *d, const char *art)
+{
+    Program *p = d->prog;
+    int impl = 0;
+    for (int i = 0; i < p->decls.len; i++) {
+        Decl *dc = p->decls.data[i];
+        if ((dc->kind == DK_PARAM || dc->kind == DK_RULE) && cites_article(dc->cites, art))
+            card(d, dc, art), impl = 1;
+        for (int x = 0; x < dc->excs.len; x++)
+            if (cites_article(dc->excs.data[x].cites, art) && !cites_article(dc->cites, art)) {
+                fprintf(d->o, "<p class=\"exc\">Exception <code>");
+                esc(d->o, dc->excs.data[x].name);
+                fputs("</code> of ", d->o);
+                link(d, dc);
+                fputs(": when <code>", d->o);
+                esc(d->o, node_text(d->a, dc->excs.data[x].cond));
+                fputs("</code> then <code>", d->o);
+                esc(d->o, node_text(d->a, dc->excs.data[x].value));
+                fputs("</code>.</p>\n", d->o);
+                impl = 1;
+            }
+    }
+    return impl;
+}
+
+/* the rules that cite no article, as an article of their own (nothing when there is none) */
+static void uncited_rules(Doc *d)
+{
+    Program *p = d->prog;
     int n = 0;
     for (int i = 0; i < p->decls.len; i++) {
         Decl *dc = p->decls.data[i];
@@ -510,6 +507,33 @@ static void articles(Doc *d)
     }
     if (n)
         fputs("</div></section>\n", d->o);
+}
+
+/* The notice, article by article: its words as the comments quote them beside the params and
+ * rules that implement it */
+static void articles(Doc *d)
+{
+    collect_articles(d);
+    fputs("<section id=\"articles\"><h2>The notice, article by article</h2>\n"
+          "<p class=\"lead\">Each article the policy cites, in the policy's order: on the left "
+          "the notice's words as the policy's comments quote them, on the right the parameters "
+          "and rules that implement it.</p>\n",
+          d->o);
+    for (int a = 0; a < d->articles.len; a++) {
+        const char *art = d->articles.data[a];
+        if (!is_article(art) && (a == 0 || is_article(d->articles.data[a - 1])))
+            fputs("<h2 id=\"sources\">Other sources the policy cites</h2>\n", d->o);
+        fprintf(d->o, "<section class=\"article\" id=\"art-%d\">\n<h3>", a + 1);
+        esc(d->o, art);
+        fputs("</h3>\n<div class=\"notice\">\n", d->o);
+        if (!article_quotes(d, art))
+            fputs("<p class=\"none\">The policy quotes no text of it.</p>\n", d->o);
+        fputs("</div>\n<div class=\"impl\">\n", d->o);
+        if (!article_impl(d, art))
+            fputs("<p class=\"none\">No parameter or rule cites it.</p>\n", d->o);
+        fputs("</div>\n</section>\n", d->o);
+    }
+    uncited_rules(d);
     fputs("</section>\n", d->o);
 }
 
