@@ -161,27 +161,12 @@ static void param_text(const cJSON *p, char *buf, size_t len)
         snprintf(buf, len, "%s = %s (from %s)", name ? name : "?", all, from ? from : "?");
 }
 
-/* Explain one claim under the base and the reform and print only what differs: the rules (by
- * value or exception taken), the parameters in force, the ledger values and the outputs. */
-static int explain_reform(const RunArgs *a, const char *policy, Engine *base, Engine *ref)
+/* The rules whose value or exception taken differ, in the base's order, then those only the
+ * reform needed: the rows printed */
+static int rules_differ(Engine *base, Engine *ref, const cJSON *x, const cJSON *y)
 {
-    int rc1, rc2;
-    cJSON *x = explain_json(base->pe, a, &rc1), *y = explain_json(ref->pe, a, &rc2);
-    int rc = rc1 ? rc1 : rc2;
-    if (!rc && (!x || !y))
-        fprintf(stderr, "polc: claim '%s' is not in %s (or was rejected)\n", a->claim, a->claims);
-    if (rc || !x || !y) {
-        cJSON_Delete(x);
-        cJSON_Delete(y);
-        return rc ? rc : EXIT_USAGE;
-    }
     char b1[512], b2[512], h[256];
-    const char *s1 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(x, "status"));
-    const char *s2 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(y, "status"));
-    printf("claim %s of %s — what the reform changes\n  base:   %s (%s)\n  reform: %s (%s)\n",
-           a->claim, a->claims, policy, s1 ? s1 : "?", a->reform, s2 ? s2 : "?");
-    int any = 0, n = 0;
-    /* rules: in the base's order, then those only the reform needed */
+    int n = 0;
     const cJSON *rx = cJSON_GetObjectItemCaseSensitive(x, "rules");
     const cJSON *ry = cJSON_GetObjectItemCaseSensitive(y, "rules"), *r;
     cJSON_ArrayForEach(r, rx)
@@ -208,9 +193,14 @@ static int explain_reform(const RunArgs *a, const char *policy, Engine *base, En
             puts("rules that differ (base → reform):");
         put_row(rule_heading(ref, name, h, sizeof h), "(not needed) → %s", text_of(r));
     }
-    any += n;
-    /* parameters in force */
-    n = 0;
+    return n;
+}
+
+/* The parameters in force that differ: the rows printed */
+static int params_differ(const cJSON *x, const cJSON *y)
+{
+    char b1[512], b2[512];
+    int n = 0;
     const cJSON *px = cJSON_GetObjectItemCaseSensitive(x, "params");
     const cJSON *py = cJSON_GetObjectItemCaseSensitive(y, "params"), *p;
     cJSON_ArrayForEach(p, px)
@@ -226,9 +216,15 @@ static int explain_reform(const RunArgs *a, const char *policy, Engine *base, En
             puts("parameters that differ:");
         printf("  base:   %s\n  reform: %s\n", b1, o ? b2 : "(not used)");
     }
-    any += n;
-    /* ledger values: each field's value after the claim (and before, when that differs) */
-    n = 0;
+    return n;
+}
+
+/* The ledger values that differ: each field's value after the claim (and before, when that
+ * differs). The rows printed. */
+static int ledgers_differ(const cJSON *x, const cJSON *y)
+{
+    char h[256];
+    int n = 0;
     const cJSON *lx = cJSON_GetObjectItemCaseSensitive(x, "ledgers");
     const cJSON *ly = cJSON_GetObjectItemCaseSensitive(y, "ledgers"), *l;
     cJSON_ArrayForEach(l, lx)
@@ -255,9 +251,14 @@ static int explain_reform(const RunArgs *a, const char *policy, Engine *base, En
             }
         }
     }
-    any += n;
-    /* outputs */
-    n = 0;
+    return n;
+}
+
+/* The outputs that differ: the rows printed */
+static int outputs_differ(Engine *base, const cJSON *x, const cJSON *y)
+{
+    char h[256];
+    int n = 0;
     const cJSON *ox = cJSON_GetObjectItemCaseSensitive(x, "outputs");
     const cJSON *oy = cJSON_GetObjectItemCaseSensitive(y, "outputs"), *ov;
     cJSON_ArrayForEach(ov, ox)
@@ -269,7 +270,31 @@ static int explain_reform(const RunArgs *a, const char *policy, Engine *base, En
             puts("outputs that differ (base → reform):");
         put_row(rule_heading(base, ov->string, h, sizeof h), "%s → %s", text_of(ov), text_of(o2));
     }
-    any += n;
+    return n;
+}
+
+/* Explain one claim under the base and the reform and print only what differs: the rules (by
+ * value or exception taken), the parameters in force, the ledger values and the outputs. */
+static int explain_reform(const RunArgs *a, const char *policy, Engine *base, Engine *ref)
+{
+    int rc1, rc2;
+    cJSON *x = explain_json(base->pe, a, &rc1), *y = explain_json(ref->pe, a, &rc2);
+    int rc = rc1 ? rc1 : rc2;
+    if (!rc && (!x || !y))
+        fprintf(stderr, "polc: claim '%s' is not in %s (or was rejected)\n", a->claim, a->claims);
+    if (rc || !x || !y) {
+        cJSON_Delete(x);
+        cJSON_Delete(y);
+        return rc ? rc : EXIT_USAGE;
+    }
+    const char *s1 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(x, "status"));
+    const char *s2 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(y, "status"));
+    printf("claim %s of %s — what the reform changes\n  base:   %s (%s)\n  reform: %s (%s)\n",
+           a->claim, a->claims, policy, s1 ? s1 : "?", a->reform, s2 ? s2 : "?");
+    int any = rules_differ(base, ref, x, y);
+    any += params_differ(x, y);
+    any += ledgers_differ(x, y);
+    any += outputs_differ(base, x, y);
     if (!any)
         puts("the reform changes nothing in this claim's settlement");
     cJSON_Delete(x);
