@@ -528,127 +528,165 @@ static LLVMValueRef cg_if(Cg *cg, const IrNode *n)
     return phi2(cg, vt, bt_end, ve, be_end);
 }
 
+/* An aggregate's loop over the history spans, as its parts share it */
+typedef struct AggLoop {
+    LLVMValueRef i, acc, found;   /* entry-block allocas: the span's index, the accumulator, a
+                                     candidate seen (max/min) */
+    LLVMValueRef iv;              /* the span's index, in the body */
+    LLVMBasicBlockRef next, done; /* on to the next span; after the loop */
+} AggLoop;
+
+/* The body runs any number of times: a rule it computes may have been computed by an earlier
+ * span's pass, and after the loop it has been computed on some paths only. Entering it: the
+ * availability before (returned) and the rules written so far (*wrote), with cg->wrote cleared
+ * to collect the body's; NULLs when rules are not inlined. */
+static unsigned char *agg_avail_enter(Cg *cg, unsigned char **wrote)
+{
+    *wrote = NULL;
+    if (!cg->inl)
+        return NULL;
+    unsigned char *before = av_save(cg);
+    *wrote = malloc((size_t)cg->p->nrules + 1);
+    memcpy(*wrote, cg->wrote, (size_t)cg->p->nrules);
+    memset(cg->wrote, 0, (size_t)cg->p->nrules);
+    for (int r = 0; r < cg->p->nrules; r++)
+        if (cg->avail[r] == AV_NO)
+            cg->avail[r] = AV_MAYBE;
+    return before;
+}
+
+/* Leaving the body: a rule available before stays so, one the body wrote may be */
+static void agg_avail_leave(Cg *cg, unsigned char *before, unsigned char *wrote)
+{
+    if (!before)
+        return;
+    for (int r = 0; r < cg->p->nrules; r++) {
+        cg->avail[r] = before[r] == AV_YES ? AV_YES : cg->wrote[r] ? AV_MAYBE : before[r];
+        cg->wrote[r] |= wrote[r];
+    }
+    free(before);
+    free(wrote);
+}
+
+/* max (kind 0) / min (1): the span's value kept when it is the first or beats the best */
+static void agg_best(Cg *cg, const IrNode *n, const AggLoop *l)
+{
+    int kind = n->a;
+    LLVMValueRef v = cg_expr(cg, n->x);
+    if (cg->trace) { /* a candidate: an explanation lists it */
+        LLVMValueRef pa[4] = {cg->v_ctx, k64(cg, n->loc), l->iv, v};
+        LLVMBuildCall2(cg->b, cg->pick_ty, cg->pick_fn, pa, 4, "");
+    }
+    LLVMValueRef a = LLVMBuildLoad2(cg->b, cg->t_i64, l->acc, "");
+    LLVMValueRef f = LLVMBuildLoad2(cg->b, cg->t_i64, l->found, "");
+    LLVMValueRef better = LLVMBuildICmp(cg->b, kind == 0 ? LLVMIntSGT : LLVMIntSLT, v, a, "");
+    LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, f, k64(cg, 0), "");
+    LLVMBuildStore(cg->b, LLVMBuildSelect(cg->b, LLVMBuildOr(cg->b, first, better, ""), v, a, ""),
+                   l->acc);
+    LLVMBuildStore(cg->b, k64(cg, 1), l->found);
+}
+
+/* The loop's body for one span: all (kind 4) stops at the first span that fails the
+ * condition; the others take the span when it meets the condition (n->y, if any) into the
+ * accumulator: max, min, sum (2), any (3: stops at the first), count (5) */
+static void agg_body(Cg *cg, const IrNode *n, const AggLoop *l)
+{
+    int kind = n->a;
+    if (kind == 4) {
+        LLVMValueRef c = n->y ? cg_expr(cg, n->y) : k64(cg, 1);
+        LLVMBasicBlockRef no = block(cg, "agg.no");
+        LLVMBuildCondBr(cg->b, truth(cg, c), l->next, no);
+        LLVMPositionBuilderAtEnd(cg->b, no);
+        LLVMBuildStore(cg->b, k64(cg, 0), l->acc);
+        LLVMBuildBr(cg->b, l->done);
+        return;
+    }
+    if (n->y) {
+        LLVMValueRef c = cg_expr(cg, n->y);
+        LLVMBasicBlockRef yes = block(cg, "agg.yes");
+        LLVMBuildCondBr(cg->b, truth(cg, c), yes, l->next);
+        LLVMPositionBuilderAtEnd(cg->b, yes);
+    }
+    LLVMValueRef a = LLVMBuildLoad2(cg->b, cg->t_i64, l->acc, "");
+    switch (kind) {
+    case 0:
+    case 1: agg_best(cg, n, l); break;
+    case 2: {
+        LLVMValueRef v = cg_expr(cg, n->x);
+        a = LLVMBuildLoad2(cg->b, cg->t_i64, l->acc, "");
+        LLVMBuildStore(cg->b, checked(cg, "llvm.sadd.with.overflow", a, v, n->loc), l->acc);
+        break;
+    }
+    case 3:
+        LLVMBuildStore(cg->b, k64(cg, 1), l->acc);
+        LLVMBuildBr(cg->b, l->done);
+        break;
+    case 5: LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, a, k64(cg, 1), ""), l->acc); break;
+    default: POLC_UNREACHABLE();
+    }
+    if (kind != 3)
+        LLVMBuildBr(cg->b, l->next);
+}
+
+/* After the loop: the accumulator; for max and min, the default (n->z) when no span matched */
+static LLVMValueRef agg_result(Cg *cg, const IrNode *n, const AggLoop *l)
+{
+    if (n->a != 0 && n->a != 1)
+        return LLVMBuildLoad2(cg->b, cg->t_i64, l->acc, "");
+    LLVMValueRef f = LLVMBuildLoad2(cg->b, cg->t_i64, l->found, "");
+    LLVMBasicBlockRef dflt = block(cg, "agg.default"), end = block(cg, "agg.end");
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+    LLVMValueRef a = LLVMBuildLoad2(cg->b, cg->t_i64, l->acc, "");
+    LLVMBuildCondBr(cg->b, truth(cg, f), end, dflt);
+    LLVMPositionBuilderAtEnd(cg->b, dflt);
+    unsigned char *found_one = cg->inl ? av_save(cg) : NULL;
+    LLVMValueRef d = cg_expr(cg, n->z);
+    LLVMBasicBlockRef dflt_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, end);
+    LLVMPositionBuilderAtEnd(cg->b, end);
+    if (found_one) {
+        av_join(cg, found_one);
+        free(found_one);
+    }
+    return phi2(cg, a, from, d, dflt_end);
+}
+
 /* max/min/sum/any/all/count over the person's history spans: a loop with the accumulator in
  * entry-block allocas (promoted to registers by mem2reg) */
 static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
 {
-    LLVMValueRef i = entry_alloca(cg, "i"), acc = entry_alloca(cg, "acc"),
-                 found = entry_alloca(cg, "found");
-    int kind = n->a;
-    LLVMBuildStore(cg->b, k64(cg, 0), i);
-    LLVMBuildStore(cg->b, k64(cg, kind == 4 ? 1 : 0), acc);
-    LLVMBuildStore(cg->b, k64(cg, 0), found);
+    AggLoop l = {.i = entry_alloca(cg, "i"),
+                 .acc = entry_alloca(cg, "acc"),
+                 .found = entry_alloca(cg, "found")};
+    LLVMBuildStore(cg->b, k64(cg, 0), l.i);
+    LLVMBuildStore(cg->b, k64(cg, n->a == 4 ? 1 : 0), l.acc);
+    LLVMBuildStore(cg->b, k64(cg, 0), l.found);
     LLVMValueRef nhist = ctx_load(cg, CTX_NHIST);
     LLVMValueRef hist = ctx_load(cg, CTX_HIST);
-    LLVMBasicBlockRef head = block(cg, "agg.head"), body = block(cg, "agg.body"),
-                      next = block(cg, "agg.next"), done = block(cg, "agg.done");
+    LLVMBasicBlockRef head = block(cg, "agg.head"), body = block(cg, "agg.body");
+    l.next = block(cg, "agg.next");
+    l.done = block(cg, "agg.done");
     LLVMBuildBr(cg->b, head);
     LLVMPositionBuilderAtEnd(cg->b, head);
-    LLVMValueRef iv = LLVMBuildLoad2(cg->b, cg->t_i64, i, "");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, iv, nhist, ""), body, done);
+    l.iv = LLVMBuildLoad2(cg->b, cg->t_i64, l.i, "");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, l.iv, nhist, ""), body, l.done);
     LLVMPositionBuilderAtEnd(cg->b, body);
     LLVMValueRef saved = cg->v_span;
-    cg->v_span = elem_ptr(cg, hist, LLVMBuildMul(cg->b, iv, k64(cg, cg->p->nhist), ""));
-    /* the body runs any number of times: a rule it computes may have been computed by an
-     * earlier span's pass, and after the loop it has been computed on some paths only */
-    unsigned char *before = NULL, *wrote = NULL;
-    if (cg->inl) {
-        before = av_save(cg);
-        wrote = malloc((size_t)cg->p->nrules + 1);
-        memcpy(wrote, cg->wrote, (size_t)cg->p->nrules);
-        memset(cg->wrote, 0, (size_t)cg->p->nrules);
-        for (int r = 0; r < cg->p->nrules; r++)
-            if (cg->avail[r] == AV_NO)
-                cg->avail[r] = AV_MAYBE;
-    }
+    cg->v_span = elem_ptr(cg, hist, LLVMBuildMul(cg->b, l.iv, k64(cg, cg->p->nhist), ""));
+    unsigned char *wrote, *before = agg_avail_enter(cg, &wrote);
     if (cg->trace) { /* the span is read: an explanation lists it */
-        LLVMValueRef sa[2] = {cg->v_ctx, iv};
+        LLVMValueRef sa[2] = {cg->v_ctx, l.iv};
         LLVMBuildCall2(cg->b, cg->span_ty, cg->span_fn, sa, 2, "");
     }
-    if (kind == 4) { /* all: stop at the first span that fails the condition */
-        LLVMValueRef c = n->y ? cg_expr(cg, n->y) : k64(cg, 1);
-        LLVMBasicBlockRef no = block(cg, "agg.no");
-        LLVMBuildCondBr(cg->b, truth(cg, c), next, no);
-        LLVMPositionBuilderAtEnd(cg->b, no);
-        LLVMBuildStore(cg->b, k64(cg, 0), acc);
-        LLVMBuildBr(cg->b, done);
-    } else {
-        if (n->y) {
-            LLVMValueRef c = cg_expr(cg, n->y);
-            LLVMBasicBlockRef yes = block(cg, "agg.yes");
-            LLVMBuildCondBr(cg->b, truth(cg, c), yes, next);
-            LLVMPositionBuilderAtEnd(cg->b, yes);
-        }
-        LLVMValueRef a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
-        switch (kind) {
-        case 0:
-        case 1: {
-            LLVMValueRef v = cg_expr(cg, n->x);
-            if (cg->trace) { /* a candidate: an explanation lists it */
-                LLVMValueRef pa[4] = {cg->v_ctx, k64(cg, n->loc), iv, v};
-                LLVMBuildCall2(cg->b, cg->pick_ty, cg->pick_fn, pa, 4, "");
-            }
-            a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
-            LLVMValueRef f = LLVMBuildLoad2(cg->b, cg->t_i64, found, "");
-            LLVMValueRef better =
-                LLVMBuildICmp(cg->b, kind == 0 ? LLVMIntSGT : LLVMIntSLT, v, a, "");
-            LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, f, k64(cg, 0), "");
-            LLVMBuildStore(cg->b,
-                           LLVMBuildSelect(cg->b, LLVMBuildOr(cg->b, first, better, ""), v, a, ""),
-                           acc);
-            LLVMBuildStore(cg->b, k64(cg, 1), found);
-            break;
-        }
-        case 2: {
-            LLVMValueRef v = cg_expr(cg, n->x);
-            a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
-            LLVMBuildStore(cg->b, checked(cg, "llvm.sadd.with.overflow", a, v, n->loc), acc);
-            break;
-        }
-        case 3:
-            LLVMBuildStore(cg->b, k64(cg, 1), acc);
-            LLVMBuildBr(cg->b, done);
-            break;
-        case 5: LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, a, k64(cg, 1), ""), acc); break;
-        default: POLC_UNREACHABLE();
-        }
-        if (kind != 3)
-            LLVMBuildBr(cg->b, next);
-    }
+    agg_body(cg, n, &l);
     cg->v_span = saved;
-    if (before) {
-        for (int r = 0; r < cg->p->nrules; r++) {
-            cg->avail[r] = before[r] == AV_YES ? AV_YES : cg->wrote[r] ? AV_MAYBE : before[r];
-            cg->wrote[r] |= wrote[r];
-        }
-        free(before);
-        free(wrote);
-    }
-    LLVMPositionBuilderAtEnd(cg->b, next);
-    LLVMBuildStore(cg->b,
-                   LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->t_i64, i, ""), k64(cg, 1), ""), i);
+    agg_avail_leave(cg, before, wrote);
+    LLVMPositionBuilderAtEnd(cg->b, l.next);
+    LLVMBuildStore(
+        cg->b, LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->t_i64, l.i, ""), k64(cg, 1), ""), l.i);
     LLVMBuildBr(cg->b, head);
-    LLVMPositionBuilderAtEnd(cg->b, done);
-    if (kind == 0 || kind == 1) {
-        /* no span matched: the default */
-        LLVMValueRef f = LLVMBuildLoad2(cg->b, cg->t_i64, found, "");
-        LLVMBasicBlockRef dflt = block(cg, "agg.default"), end = block(cg, "agg.end");
-        LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
-        LLVMValueRef a = LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
-        LLVMBuildCondBr(cg->b, truth(cg, f), end, dflt);
-        LLVMPositionBuilderAtEnd(cg->b, dflt);
-        unsigned char *found_one = cg->inl ? av_save(cg) : NULL;
-        LLVMValueRef d = cg_expr(cg, n->z);
-        LLVMBasicBlockRef dflt_end = LLVMGetInsertBlock(cg->b);
-        LLVMBuildBr(cg->b, end);
-        LLVMPositionBuilderAtEnd(cg->b, end);
-        if (found_one) {
-            av_join(cg, found_one);
-            free(found_one);
-        }
-        return phi2(cg, a, from, d, dflt_end);
-    }
-    return LLVMBuildLoad2(cg->b, cg->t_i64, acc, "");
+    LLVMPositionBuilderAtEnd(cg->b, l.done);
+    return agg_result(cg, n, &l);
 }
 
 /* traced: the table entry i read of param n->a to ctx->pidx, when the caller asked for a
