@@ -647,12 +647,12 @@ static int named_output(Sim *m, const char *opt, const char *name)
     return -2;
 }
 
-/* The breakdown: the --by claim fields (default "level" when the policy has it) and the
- * person's first identity (the first enum field of the history). */
-static int set_dims(Sim *m)
+/* The breakdown's dimensions into m->dims: the --by claim fields (default "level" when the
+ * policy has it) and the person's first identity (the first enum field of the history).
+ * 0, -1 (memory), -2 (usage, m->err). */
+static int add_dims(Sim *m)
 {
     const RtSchema *s = m->s;
-    PolSim *res = m->res;
     static const char *const dflt[] = {"level"};
     const char *const *by = m->o->by ? m->o->by : dflt;
     int nby = m->o->by ? m->o->nby : 1;
@@ -663,7 +663,7 @@ static int set_dims(Sim *m)
     m->dims = polrt_realloc(NULL, (size_t)(nby + 2) * sizeof *m->dims);
     if (!m->dims)
         return -1;
-    res->dims = m->dims; /* the results own it from here, errors or not */
+    m->res->dims = m->dims; /* the results own it from here, errors or not */
     m->ndims = 0;
     m->ngroups = 1;
     for (int i = 0; i < nby; i++) {
@@ -700,8 +700,15 @@ static int set_dims(Sim *m)
         sim_error(m, "--by: %d groups, at most 65535", m->ngroups);
         return -2;
     }
-    res->ndims = m->ndims;
-    res->dims = m->dims;
+    return 0;
+}
+
+/* The groups of the results: "all", then each dimension's values (enum members or false/true)
+ * and "(none)", with their labels. 0, or -1 (memory). */
+static int name_groups(Sim *m)
+{
+    const RtSchema *s = m->s;
+    PolSim *res = m->res;
     size_t ng = (size_t)m->ngroups;
     res->group_name = polrt_realloc(NULL, ng * sizeof *res->group_name);
     res->group_label = polrt_realloc(NULL, ng * sizeof *res->group_label);
@@ -736,20 +743,25 @@ static int set_dims(Sim *m)
     return 0;
 }
 
-/* the scenarios' layout in m and in the results; -1 (memory), -2 (usage, m->err) */
-static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
+/* The breakdown: its dimensions and groups, in m and in the results; 0, -1 (memory), -2
+ * (usage, m->err) */
+static int set_dims(Sim *m)
+{
+    int k = add_dims(m);
+    if (k < 0)
+        return k;
+    m->res->ndims = m->ndims;
+    m->res->dims = m->dims;
+    return name_groups(m);
+}
+
+/* The compared outputs (the base's money outputs), the payers among them (the outputs of role
+ * payer when the policy says which are, spec/LANGUAGE.md "Outputs", else every money output)
+ * and the own payment and cap outputs; 0, -1 (memory), -2 (usage, m->err) */
+static int set_outputs(Sim *m)
 {
     PolSim *res = m->res;
     const RtSchema *s = m->s;
-    char why[MSG_MAX];
-    m->scen = polrt_realloc(NULL, (size_t)n * sizeof *m->scen);
-    res->scen = polrt_realloc(NULL, (size_t)n * sizeof *res->scen);
-    if (!m->scen || !res->scen)
-        return -1;
-    memset(m->scen, 0, (size_t)n * sizeof *m->scen);
-    memset(res->scen, 0, (size_t)n * sizeof *res->scen);
-    res->nscen = m->nscen = n;
-    /* the compared outputs: the base's money outputs */
     m->money = polrt_realloc(NULL, ((size_t)s->noutputs + 1) * sizeof *m->money);
     if (!m->money)
         return -1;
@@ -759,8 +771,6 @@ static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
             m->money[m->money_n++] = i;
     res->money = m->money;
     res->nmoney = m->money_n;
-    /* the payers: the outputs of role payer when the policy says which are (spec/LANGUAGE.md
-     * "Outputs"), else every money output; the patient's share is the own payment */
     if (!(res->pay = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *res->pay)))
         return -1;
     int roles = 0, patient = -1;
@@ -773,53 +783,79 @@ static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
     for (int k = 0; k < m->money_n; k++)
         if (!roles || s->outputs[m->money[k]].role == RT_ROLE_PAYER)
             res->pay[res->npay++] = k;
+    /* the patient's share is the own payment */
     static const char *const oop_words[] = {"patient", "own", NULL};
     static const char *const cap_words[] = {"backstop", "cap", NULL};
     res->oop = m->o->oop      ? named_output(m, "--oop", m->o->oop)
                : patient >= 0 ? patient
                               : output_like(s, oop_words);
     res->cap = m->o->cap ? named_output(m, "--cap", m->o->cap) : output_like(s, cap_words);
-    if (res->oop == -2 || res->cap == -2)
+    return res->oop == -2 || res->cap == -2 ? -2 : 0;
+}
+
+/* Scenario i: its engine's outputs matched to the base's by name, in m->scen[i] and in the
+ * results; 0, -1 (memory), -2 (usage: it reads other data than the base, m->err) */
+static int set_scenario(Sim *m, const PolSimScenario *sc, int i)
+{
+    PolSim *res = m->res;
+    const RtSchema *s = m->s;
+    char why[MSG_MAX];
+    Scen *x = &m->scen[i];
+    RtSimScen *rs = &res->scen[i];
+    x->e = sc[i].engine;
+    x->s = rt_engine_schema(x->e);
+    const RtSchema *t = x->s;
+    if (!(x->out_of = polrt_realloc(NULL, ((size_t)s->noutputs + 1) * sizeof *x->out_of)))
+        return -1;
+    for (int k = 0; k < s->noutputs; k++)
+        x->out_of[k] = output_index(t, s->outputs[k].name);
+    if (i > 0 && rt_pipe_same_data(s, t, why, sizeof why) < 0) {
+        sim_error(m, "scenario '%s' reads other data than the base: %s", sc[i].name, why);
         return -2;
-    for (int i = 0; i < n; i++) {
-        Scen *x = &m->scen[i];
-        RtSimScen *rs = &res->scen[i];
-        x->e = sc[i].engine;
-        x->s = rt_engine_schema(x->e);
-        const RtSchema *t = x->s;
-        if (!(x->out_of = polrt_realloc(NULL, ((size_t)s->noutputs + 1) * sizeof *x->out_of)))
-            return -1;
-        for (int k = 0; k < s->noutputs; k++)
-            x->out_of[k] = output_index(t, s->outputs[k].name);
-        if (i > 0 && rt_pipe_same_data(s, t, why, sizeof why) < 0) {
-            sim_error(m, "scenario '%s' reads other data than the base: %s", sc[i].name, why);
-            return -2;
-        }
-        rs->name = sc[i].name;
-        rs->source = sc[i].source;
-        rs->x = sc[i].x;
-        rs->x_text = sc[i].x_text;
-        rs->s = t;
-        rs->out_of = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *rs->out_of);
-        rs->totals = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *rs->totals);
-        rs->groups = polrt_realloc(NULL, (size_t)m->ngroups * sizeof *rs->groups);
-        if (!rs->out_of || !rs->totals || !rs->groups)
-            return -1;
-        memset(rs->totals, 0, ((size_t)m->money_n + 1) * sizeof *rs->totals);
-        memset(rs->groups, 0, (size_t)m->ngroups * sizeof *rs->groups);
-        for (int k = 0; k < m->money_n; k++) {
-            int o = output_index(t, s->outputs[m->money[k]].name);
-            rs->out_of[k] = o >= 0 && t->outputs[o].type.kind == RT_MONEY ? o : -1;
-        }
-        if (!(x->mo = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *x->mo)))
-            return -1;
-        x->nmo = 0;
-        for (int k = 0; k < m->money_n; k++)
-            if (rs->out_of[k] >= 0)
-                x->mo[x->nmo++] = (SimMoney){k, rs->out_of[k], i ? res->scen[0].out_of[k] : -1};
-        rs->oop = res->oop >= 0 ? output_index(t, s->outputs[res->oop].name) : -1;
-        rs->cap = res->cap >= 0 ? output_index(t, s->outputs[res->cap].name) : -1;
     }
+    rs->name = sc[i].name;
+    rs->source = sc[i].source;
+    rs->x = sc[i].x;
+    rs->x_text = sc[i].x_text;
+    rs->s = t;
+    rs->out_of = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *rs->out_of);
+    rs->totals = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *rs->totals);
+    rs->groups = polrt_realloc(NULL, (size_t)m->ngroups * sizeof *rs->groups);
+    if (!rs->out_of || !rs->totals || !rs->groups)
+        return -1;
+    memset(rs->totals, 0, ((size_t)m->money_n + 1) * sizeof *rs->totals);
+    memset(rs->groups, 0, (size_t)m->ngroups * sizeof *rs->groups);
+    for (int k = 0; k < m->money_n; k++) {
+        int o = output_index(t, s->outputs[m->money[k]].name);
+        rs->out_of[k] = o >= 0 && t->outputs[o].type.kind == RT_MONEY ? o : -1;
+    }
+    if (!(x->mo = polrt_realloc(NULL, ((size_t)m->money_n + 1) * sizeof *x->mo)))
+        return -1;
+    x->nmo = 0;
+    for (int k = 0; k < m->money_n; k++)
+        if (rs->out_of[k] >= 0)
+            x->mo[x->nmo++] = (SimMoney){k, rs->out_of[k], i ? res->scen[0].out_of[k] : -1};
+    rs->oop = res->oop >= 0 ? output_index(t, s->outputs[res->oop].name) : -1;
+    rs->cap = res->cap >= 0 ? output_index(t, s->outputs[res->cap].name) : -1;
+    return 0;
+}
+
+/* the scenarios' layout in m and in the results; -1 (memory), -2 (usage, m->err) */
+static int set_scenarios(Sim *m, const PolSimScenario *sc, int n)
+{
+    PolSim *res = m->res;
+    m->scen = polrt_realloc(NULL, (size_t)n * sizeof *m->scen);
+    res->scen = polrt_realloc(NULL, (size_t)n * sizeof *res->scen);
+    if (!m->scen || !res->scen)
+        return -1;
+    memset(m->scen, 0, (size_t)n * sizeof *m->scen);
+    memset(res->scen, 0, (size_t)n * sizeof *res->scen);
+    res->nscen = m->nscen = n;
+    int k = set_outputs(m);
+    for (int i = 0; k == 0 && i < n; i++)
+        k = set_scenario(m, sc, i);
+    if (k < 0)
+        return k;
     const RtSchema *b = m->scen[0].s;
     m->date_idx = b->claim_date ? rt_schema_field(b->claim, b->nclaim, b->claim_date) : -1;
     return 0;
@@ -1269,10 +1305,9 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
     return rc;
 }
 
-POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o, PolSim **out)
+/* What a simulation refuses before it starts: 0, or the exit code (the message printed) */
+static int sim_refused(const PolSimScenario *sc, int n, const PolSimOpts *o)
 {
-    if (out)
-        *out = NULL;
     if (!sc || n < 1 || !o || !o->claims) {
         fprintf(stderr, "polc: simulate needs a base scenario and a claims file\n");
         return 2;
@@ -1288,6 +1323,71 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
                 o->cluster->size);
         return 2;
     }
+    return 0;
+}
+
+/* The scenarios set up, the claims settled, the ranks' figures gathered and the results
+ * merged (rank 0); a failure reported (to every rank too). The exit code. */
+static int sim_settle(Sim *m, const PolSimScenario *sc, int n, const char *rejects,
+                      const char *prejects)
+{
+    const RtCluster *cl = m->o->cluster;
+    int rc = 2;
+    int k = set_dims(m);
+    if (k == 0)
+        k = set_scenarios(m, sc, n);
+    if (k == -1) {
+        sim_error(m, "out of memory");
+        rc = POLRT_EXIT_SYSTEM;
+    }
+    if (k == 0) {
+        rc = sim_pipeline(m, sc, n, rejects, prejects);
+        if (cl && (rc == 0 || rc == 3) && gather_ranks(m, cl) < 0)
+            rc = POLRT_EXIT_SYSTEM;
+        /* across ranks, rank 0 alone has the results */
+        int merge = rc == 0 && (!cl || cl->rank == 0);
+        if (merge && merge_results(m) < 0) {
+            sim_error(m, "out of memory");
+            rc = POLRT_EXIT_SYSTEM;
+        } else if (merge)
+            rc = m->res->rejected ? 3 : 0;
+    }
+    if (m->failed) {
+        if (rc != POLRT_EXIT_SYSTEM)
+            rc = POLRT_EXIT_USAGE;
+        /* across ranks a failure stops every rank: the others may be waiting for this one */
+        if (cl)
+            cl->fail(cl, rc, m->err);
+        fprintf(stderr, "polc: %s\n", m->err);
+    }
+    return rc;
+}
+
+/* --changes in place only after a complete run (rejected rows aside), as polc run's results;
+ * a stopped run leaves an earlier file alone. The exit code, rc unless the file fails. */
+static int changes_finish(Sim *m, int rc)
+{
+    if (m->o->changes && (rc == 0 || rc == 3)) {
+        char err[MSG_MAX];
+        if ((!m->changes_open && changes_open(m, err, sizeof err) < 0) ||
+            rt_out_commit(&m->changes, err, sizeof err) < 0) {
+            rc = polrt_exit_for_errno(errno); /* before fprintf may change errno */
+            fprintf(stderr, "polc: %s\n", err);
+        }
+        m->changes_open = 0;
+    }
+    if (m->changes_open)
+        rt_out_abort(&m->changes);
+    return rc;
+}
+
+POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o, PolSim **out)
+{
+    if (out)
+        *out = NULL;
+    int refused = sim_refused(sc, n, o);
+    if (refused)
+        return refused;
     int64_t t0 = rt_now_ns();
     Sim sim = {0}, *m = &sim;
     m->o = o;
@@ -1315,48 +1415,7 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     res->rejects_path = rejects;
     res->sweep = o->sweep;
     res->mode = "streamed";
-    int rc = 2;
-    int k = set_dims(m);
-    if (k == 0)
-        k = set_scenarios(m, sc, n);
-    if (k == -1) {
-        sim_error(m, "out of memory");
-        rc = POLRT_EXIT_SYSTEM;
-    }
-    const RtCluster *cl = o->cluster;
-    if (k == 0) {
-        rc = sim_pipeline(m, sc, n, rejects, prejects);
-        if (cl && (rc == 0 || rc == 3) && gather_ranks(m, cl) < 0)
-            rc = POLRT_EXIT_SYSTEM;
-        /* across ranks, rank 0 alone has the results */
-        int merge = rc == 0 && (!cl || cl->rank == 0);
-        if (merge && merge_results(m) < 0) {
-            sim_error(m, "out of memory");
-            rc = POLRT_EXIT_SYSTEM;
-        } else if (merge)
-            rc = res->rejected ? 3 : 0;
-    }
-    if (m->failed) {
-        if (rc != POLRT_EXIT_SYSTEM)
-            rc = POLRT_EXIT_USAGE;
-        /* across ranks a failure stops every rank: the others may be waiting for this one */
-        if (cl)
-            cl->fail(cl, rc, m->err);
-        fprintf(stderr, "polc: %s\n", m->err);
-    }
-    /* --changes in place only after a complete run (rejected rows aside), as polc run's
-     * results; a stopped run leaves an earlier file alone */
-    if (o->changes && (rc == 0 || rc == 3)) {
-        char err[MSG_MAX];
-        if ((!m->changes_open && changes_open(m, err, sizeof err) < 0) ||
-            rt_out_commit(&m->changes, err, sizeof err) < 0) {
-            rc = polrt_exit_for_errno(errno); /* before fprintf may change errno */
-            fprintf(stderr, "polc: %s\n", err);
-        }
-        m->changes_open = 0;
-    }
-    if (m->changes_open)
-        rt_out_abort(&m->changes);
+    int rc = changes_finish(m, sim_settle(m, sc, n, rejects, prejects));
     sim_free_threads(m);
     for (int i = 0; m->scen && i < m->nscen; i++) {
         polrt_realloc(m->scen[i].out_of, 0);
@@ -1365,6 +1424,7 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     polrt_realloc(m->scen, 0);
     polrt_realloc(prejects, 0);
     res->seconds = (double)(rt_now_ns() - t0) / 1e9;
+    const RtCluster *cl = o->cluster;
     if (rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM || !out || (cl && cl->rank != 0)) {
         polrt_sim_free(res);
         return rc;
