@@ -150,20 +150,104 @@ static const char *token(const char **p, const char *end, size_t *n)
     return start;
 }
 
+/* A year file as it is read: which days its lines listed, and where */
+typedef struct YearFile {
+    const char *path;
+    int year;
+    int64_t jan1, ndays;               /* its first day, its days */
+    unsigned char kind[MAX_YEAR_DAYS]; /* DAY_*, per day of the year */
+    int listed_at[MAX_YEAR_DAYS];      /* the line that listed the day */
+} YearFile;
+
+/* A line's date or range (dt, dn bytes) into *from, *to: a workday line takes one date. 0, or
+ * -1 with the error kept. */
+static int line_dates(const YearFile *y, int line, const char *dt, size_t dn, int is_holiday,
+                      int64_t *from, int64_t *to)
+{
+    const char *path = y->path;
+    if (dn == 0)
+        return set_error("%s:%d: expected a date YYYY-MM-DD after '%s'", path, line,
+                         is_holiday ? "holiday" : "workday");
+    int is_range = dn == RANGE_LEN && memcmp(dt + DATE_LEN, "..", 2) == 0;
+    if (is_range && !is_holiday)
+        return set_error("%s:%d: a workday line takes one date, not a range", path, line);
+    if (is_range) {
+        const char *dt2 = dt + DATE_LEN + 2;
+        if (polrt_parse_date(dt, DATE_LEN, from) || polrt_parse_date(dt2, DATE_LEN, to))
+            return set_error("%s:%d: '%.*s' is not a range of real dates "
+                             "YYYY-MM-DD..YYYY-MM-DD",
+                             path, line, (int)dn, dt);
+        if (*to < *from)
+            return set_error("%s:%d: range '%.*s' ends before it starts", path, line, (int)dn, dt);
+    } else if (dn != DATE_LEN || polrt_parse_date(dt, DATE_LEN, from)) {
+        return set_error("%s:%d: '%.*s' is not a real date YYYY-MM-DD%s", path, line,
+                         (int)(dn > ECHO_MAX ? ECHO_MAX : dn), dt,
+                         is_holiday ? " (or a range)" : "");
+    } else {
+        *to = *from;
+    }
+    return 0;
+}
+
+/* The days from .. to marked holidays or swapped working days, each listed once, in the file's
+ * year; a swapped working day is a Saturday or Sunday. 0, or -1 with the error kept. */
+static int mark_days(YearFile *y, int line, int64_t from, int64_t to, int is_holiday)
+{
+    for (int64_t day = from; day <= to; day++) {
+        char buf[32];
+        int64_t doy = day - y->jan1;
+        if (doy < 0 || doy >= y->ndays)
+            return set_error("%s:%d: %s is not in %d (a year file lists only its year)", y->path,
+                             line, polrt_fmt_date(day, buf), y->year);
+        if (y->kind[doy] != DAY_UNLISTED)
+            return set_error("%s:%d: %s is already listed at line %d", y->path, line,
+                             polrt_fmt_date(day, buf), y->listed_at[doy]);
+        if (!is_holiday && weekday(day) < FIRST_WEEKEND_DAY)
+            return set_error("%s:%d: workday %s is a %s, a working day anyway (a swapped "
+                             "working day is a Saturday or Sunday)",
+                             y->path, line, polrt_fmt_date(day, buf), weekday_names[weekday(day)]);
+        y->kind[doy] = is_holiday ? DAY_HOLIDAY : DAY_WORKDAY;
+        y->listed_at[doy] = line;
+    }
+    return 0;
+}
+
+/* One line, q to le, neither blank nor a comment:
+ *     line := ("holiday" date [".." date] | "workday" date) blanks text
+ * 1 for a holiday line, 0 for a workday line, -1 with the error kept */
+static int parse_line(YearFile *y, int line, const char *q, const char *le)
+{
+    size_t kn, dn, rn;
+    const char *kw = token(&q, le, &kn);
+    int is_holiday = kn == strlen("holiday") && memcmp(kw, "holiday", kn) == 0;
+    if (!is_holiday && !(kn == strlen("workday") && memcmp(kw, "workday", kn) == 0))
+        return set_error("%s:%d: unknown keyword '%.*s' (expected holiday or workday)", y->path,
+                         line, (int)(kn > ECHO_MAX ? ECHO_MAX : kn), kw);
+    const char *dt = token(&q, le, &dn);
+    while (q < le && is_blank(*q))
+        q++;
+    rn = (size_t)(le - q); /* the name or note: the rest of the line */
+    int64_t from, to;
+    if (line_dates(y, line, dt, dn, is_holiday, &from, &to) < 0)
+        return -1;
+    if (rn == 0)
+        return set_error("%s:%d: missing the %s after the date", y->path, line,
+                         is_holiday ? "holiday's name" : "note (e.g. 调休上班)");
+    return mark_days(y, line, from, to, is_holiday) < 0 ? -1 : is_holiday;
+}
+
 /* Parse one year file (format: the comment at the top of this file) into t, replacing that
  * year. On error nothing of t changes and -1 is returned with "path:line: reason" kept. */
 static int parse_year(const char *path, const char *text, size_t len, CalTable *t)
 {
-    int year = year_of_path(path);
-    if (year < 0)
+    YearFile y = {.path = path, .year = year_of_path(path)};
+    if (y.year < 0)
         return set_error("%s: not a calendar file name (expected YYYY.txt)", path);
-    if (year < RT_YEAR_MIN || year > RT_YEAR_MAX)
-        return set_error("%s: year %d is outside the supported %d..%d", path, year, RT_YEAR_MIN,
+    if (y.year < RT_YEAR_MIN || y.year > RT_YEAR_MAX)
+        return set_error("%s: year %d is outside the supported %d..%d", path, y.year, RT_YEAR_MIN,
                          RT_YEAR_MAX);
-    int64_t jan1 = polrt_days_from_civil(year, 1, 1);
-    int64_t ndays = polrt_days_from_civil(year + 1, 1, 1) - jan1;
-    unsigned char kind[MAX_YEAR_DAYS] = {0}; /* DAY_*, per day of the year */
-    int listed_at[MAX_YEAR_DAYS] = {0};      /* the line that listed the day */
+    y.jan1 = polrt_days_from_civil(y.year, 1, 1);
+    y.ndays = polrt_days_from_civil(y.year + 1, 1, 1) - y.jan1;
     int nholidays = 0, line = 0;
     const char *p = text, *end = text + len;
 
@@ -178,73 +262,21 @@ static int parse_year(const char *path, const char *text, size_t len, CalTable *
             q++;
         if (q == le || *q == '#')
             continue;
-
-        /* line := ("holiday" date [".." date] | "workday" date) blanks text */
-        size_t kn, dn, rn;
-        const char *kw = token(&q, le, &kn);
-        int is_holiday = kn == strlen("holiday") && memcmp(kw, "holiday", kn) == 0;
-        if (!is_holiday && !(kn == strlen("workday") && memcmp(kw, "workday", kn) == 0))
-            return set_error("%s:%d: unknown keyword '%.*s' (expected holiday or workday)", path,
-                             line, (int)(kn > ECHO_MAX ? ECHO_MAX : kn), kw);
-        const char *dt = token(&q, le, &dn);
-        while (q < le && is_blank(*q))
-            q++;
-        rn = (size_t)(le - q); /* the name or note: the rest of the line */
-        int64_t from, to;
-        if (dn == 0)
-            return set_error("%s:%d: expected a date YYYY-MM-DD after '%s'", path, line,
-                             is_holiday ? "holiday" : "workday");
-        int is_range = dn == RANGE_LEN && memcmp(dt + DATE_LEN, "..", 2) == 0;
-        if (is_range && !is_holiday)
-            return set_error("%s:%d: a workday line takes one date, not a range", path, line);
-        if (is_range) {
-            const char *dt2 = dt + DATE_LEN + 2;
-            if (polrt_parse_date(dt, DATE_LEN, &from) || polrt_parse_date(dt2, DATE_LEN, &to))
-                return set_error("%s:%d: '%.*s' is not a range of real dates "
-                                 "YYYY-MM-DD..YYYY-MM-DD",
-                                 path, line, (int)dn, dt);
-            if (to < from)
-                return set_error("%s:%d: range '%.*s' ends before it starts", path, line, (int)dn,
-                                 dt);
-        } else if (dn != DATE_LEN || polrt_parse_date(dt, DATE_LEN, &from)) {
-            return set_error("%s:%d: '%.*s' is not a real date YYYY-MM-DD%s", path, line,
-                             (int)(dn > ECHO_MAX ? ECHO_MAX : dn), dt,
-                             is_holiday ? " (or a range)" : "");
-        } else {
-            to = from;
-        }
-        if (rn == 0)
-            return set_error("%s:%d: missing the %s after the date", path, line,
-                             is_holiday ? "holiday's name" : "note (e.g. 调休上班)");
-
-        for (int64_t day = from; day <= to; day++) {
-            char buf[32];
-            int64_t doy = day - jan1;
-            if (doy < 0 || doy >= ndays)
-                return set_error("%s:%d: %s is not in %d (a year file lists only its year)", path,
-                                 line, polrt_fmt_date(day, buf), year);
-            if (kind[doy] != DAY_UNLISTED)
-                return set_error("%s:%d: %s is already listed at line %d", path, line,
-                                 polrt_fmt_date(day, buf), listed_at[doy]);
-            if (!is_holiday && weekday(day) < FIRST_WEEKEND_DAY)
-                return set_error("%s:%d: workday %s is a %s, a working day anyway (a swapped "
-                                 "working day is a Saturday or Sunday)",
-                                 path, line, polrt_fmt_date(day, buf), weekday_names[weekday(day)]);
-            kind[doy] = is_holiday ? DAY_HOLIDAY : DAY_WORKDAY;
-            listed_at[doy] = line;
-        }
+        int is_holiday = parse_line(&y, line, q, le);
+        if (is_holiday < 0)
+            return -1;
         nholidays += is_holiday;
     }
     if (nholidays == 0)
         return set_error("%s: no holiday lines (a year file lists the State Council's "
                          "holidays for %d)",
-                         path, year);
+                         path, y.year);
 
     /* DOMAIN.md "Calendar": a swapped working day, or Monday–Friday outside the holidays */
-    for (int64_t doy = 0; doy < ndays; doy++) {
-        int64_t i = jan1 + doy - t->first_day;
-        int work = kind[doy] == DAY_WORKDAY ||
-                   (kind[doy] == DAY_UNLISTED && weekday(jan1 + doy) < FIRST_WEEKEND_DAY);
+    for (int64_t doy = 0; doy < y.ndays; doy++) {
+        int64_t i = y.jan1 + doy - t->first_day;
+        int work = y.kind[doy] == DAY_WORKDAY ||
+                   (y.kind[doy] == DAY_UNLISTED && weekday(y.jan1 + doy) < FIRST_WEEKEND_DAY);
         put_bit(t->known, i, 1);
         put_bit(t->work, i, work);
     }
