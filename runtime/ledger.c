@@ -675,24 +675,11 @@ static int name_index(const RtSchema *s, Group g, const char *name, size_t len)
     return -1;
 }
 
-/* Another writer's layout from its text: NULL when out of memory or malformed. */
-static Layout *layout_parse(const RtSchema *s, int64_t id, const char *text)
+/* The layout's groups from its lines "key=name,name,...": each name's index in this schema
+ * (-1: none) into L->map, L->n. 0, or -1 when out of memory or a group is missing. */
+static int layout_groups(const RtSchema *s, Layout *L, const char *text)
 {
     static const Group groups[NGROUPS] = {G_FIELDS, G_OUT, G_KEYS, G_LEDGER};
-    Layout *L = polrt_realloc(NULL, sizeof *L);
-    if (!L)
-        return NULL;
-    memset(L, 0, sizeof *L);
-    L->id = id;
-    size_t nl = (size_t)s->nledgers + 1;
-    L->rown = polrt_realloc(NULL, nl * sizeof *L->rown);
-    L->rowmap = polrt_realloc(NULL, nl * sizeof *L->rowmap);
-    if (!L->rown || !L->rowmap) {
-        layout_free(s, L);
-        return NULL;
-    }
-    memset(L->rown, 0, nl * sizeof *L->rown);
-    memset(L->rowmap, 0, nl * sizeof *L->rowmap);
     int seen = 0;
     for (const char *line = text; *line;) {
         const char *end = strchr(line, '\n'), *eq = strchr(line, '=');
@@ -708,10 +695,8 @@ static Layout *layout_parse(const RtSchema *s, int64_t id, const char *text)
             int n = eq + 1 < end;
             for (const char *c = eq + 1; c < end; c++)
                 n += *c == ',';
-            if (!(L->map[g] = polrt_realloc(NULL, ((size_t)n + 1) * sizeof *L->map[g]))) {
-                layout_free(s, L);
-                return NULL;
-            }
+            if (!(L->map[g] = polrt_realloc(NULL, ((size_t)n + 1) * sizeof *L->map[g])))
+                return -1;
             L->n[g] = n;
             const char *nm = eq + 1;
             for (int i = 0; i < n; i++) {
@@ -725,22 +710,19 @@ static Layout *layout_parse(const RtSchema *s, int64_t id, const char *text)
         }
         line = *end ? end + 1 : end;
     }
-    if (seen != (1 << NGROUPS) - 1) {
-        layout_free(s, L);
-        return NULL;
-    }
-    L->fields_same = L->n[G_FIELDS] == s->nclaim;
-    for (int i = 0; i < L->n[G_FIELDS]; i++)
-        L->fields_same &= L->map[G_FIELDS][i] >= 0;
-    /* a stored row of ledger l: the stored G_LEDGER values that map into ledger l, in order
-     * (this schema's ledger fields are contiguous per ledger, so the map says which) */
+    return seen == (1 << NGROUPS) - 1 ? 0 : -1;
+}
+
+/* A stored row of ledger l: the stored G_LEDGER values that map into ledger l, in order (this
+ * schema's ledger fields are contiguous per ledger, so the map says which), into L->rowmap,
+ * L->rown. 0, or -1 when out of memory. */
+static int layout_rows(const RtSchema *s, Layout *L, const char *text)
+{
     for (int l = 0; l < s->nledgers; l++) {
         const RtLedger *led = &s->ledgers[l];
         int n = 0;
-        if (!(L->rowmap[l] = polrt_realloc(NULL, ((size_t)L->n[G_LEDGER] + 1) * sizeof(int)))) {
-            layout_free(s, L);
-            return NULL;
-        }
+        if (!(L->rowmap[l] = polrt_realloc(NULL, ((size_t)L->n[G_LEDGER] + 1) * sizeof(int))))
+            return -1;
         /* the stored ledger's values are those whose names start with "NAME." */
         size_t pl = strlen(led->name);
         const char *p = strstr(text, "\nledger=");
@@ -756,7 +738,36 @@ static Layout *layout_parse(const RtSchema *s, int64_t id, const char *text)
         }
         L->rown[l] = n;
     }
+    return 0;
+}
+
+/* Another writer's layout from its text: NULL when out of memory or malformed. */
+static Layout *layout_parse(const RtSchema *s, int64_t id, const char *text)
+{
+    Layout *L = polrt_realloc(NULL, sizeof *L);
+    if (!L)
+        return NULL;
+    memset(L, 0, sizeof *L);
+    L->id = id;
+    size_t nl = (size_t)s->nledgers + 1;
+    L->rown = polrt_realloc(NULL, nl * sizeof *L->rown);
+    L->rowmap = polrt_realloc(NULL, nl * sizeof *L->rowmap);
+    if (!L->rown || !L->rowmap)
+        goto bad;
+    memset(L->rown, 0, nl * sizeof *L->rown);
+    memset(L->rowmap, 0, nl * sizeof *L->rowmap);
+    if (layout_groups(s, L, text) < 0)
+        goto bad;
+    L->fields_same = L->n[G_FIELDS] == s->nclaim;
+    for (int i = 0; i < L->n[G_FIELDS]; i++)
+        L->fields_same &= L->map[G_FIELDS][i] >= 0;
+    if (layout_rows(s, L, text) < 0)
+        goto bad;
     return L;
+
+bad:
+    layout_free(s, L);
+    return NULL;
 }
 
 /* the PostgreSQL store (at the end of the file) */
