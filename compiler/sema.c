@@ -484,6 +484,38 @@ static Decl *binder_history(Sema *s)
     return s->pol->history;
 }
 
+/* n names member m of enum en: its value, of that enum's type */
+static Type member_ref(Node *n, Decl *en, int m)
+{
+    n->ref = REF_MEMBER;
+    n->decl = en;
+    n->idx = m;
+    n->ival = m;
+    Type t = mk(TY_ENUM);
+    t.en = en;
+    return t;
+}
+
+/* A bare name that is no argument or declaration: an enum member, if exactly one enum has
+ * it */
+static Type check_member_name(Sema *s, Node *n)
+{
+    const char *name = n->name;
+    NameSlot *ms = name_slot(&s->members, name);
+    Decl *found = ms->name ? ms->decl : NULL, *other = ms->other;
+    int idx = ms->idx;
+    if (found && other) {
+        diag_error(s->d, n->loc, "'%s' is a member of both %s and %s; write %s.%s", name,
+                   found->name, other->name, found->name, name);
+        return T_ERR;
+    }
+    if (found)
+        return member_ref(n, found, idx);
+    diag_error(s->d, n->loc, "unknown name '%s'%s", name, suggest_name(s, name));
+    return T_ERR;
+}
+
+/* A bare name: a rule argument, a declaration used as a value, or an enum member */
 static Type check_name(Sema *s, Node *n)
 {
     const char *name = n->name;
@@ -549,26 +581,7 @@ static Type check_name(Sema *s, Node *n)
         default: break;
         }
     }
-    /* an enum member, if exactly one enum has it */
-    NameSlot *ms = name_slot(&s->members, name);
-    Decl *found = ms->name ? ms->decl : NULL, *other = ms->other;
-    int idx = ms->idx;
-    if (found && other) {
-        diag_error(s->d, n->loc, "'%s' is a member of both %s and %s; write %s.%s", name,
-                   found->name, other->name, found->name, name);
-        return T_ERR;
-    }
-    if (found) {
-        n->ref = REF_MEMBER;
-        n->decl = found;
-        n->idx = idx;
-        n->ival = idx;
-        Type t = mk(TY_ENUM);
-        t.en = found;
-        return t;
-    }
-    diag_error(s->d, n->loc, "unknown name '%s'%s", name, suggest_name(s, name));
-    return T_ERR;
+    return check_member_name(s, n);
 }
 
 static Type check_field(Sema *s, Node *n)
@@ -604,13 +617,7 @@ static Type check_field(Sema *s, Node *n)
                            suggest_member(s, d, n->name));
                 return T_ERR;
             }
-            n->ref = REF_MEMBER;
-            n->decl = d;
-            n->idx = m;
-            n->ival = m;
-            Type t = mk(TY_ENUM);
-            t.en = d;
-            return t;
+            return member_ref(n, d, m);
         }
     }
     if (!rec) {
@@ -1364,6 +1371,65 @@ static int is_unknown(const Decl *d, const Node *v)
     return d->ty.kind != TY_ENUM || find_member(d->ty.en, "unknown") < 0;
 }
 
+/* a version of a brackets param: above AMOUNT at RATE, ..., the thresholds increasing */
+static void check_brackets_version(Sema *s, Decl *d, Version *v)
+{
+    if (!v->is_brackets) {
+        diag_error(s->d, v->loc, "'%s' holds brackets: write above AMOUNT at RATE, ...", d->name);
+        return;
+    }
+    int64_t prev = INT64_MIN;
+    for (int i = 0; i < v->entries.len; i++) {
+        Entry *e = &v->entries.data[i];
+        int64_t lo, r;
+        if (literal_value(s, e->a, mk(TY_MONEY), &lo) == 0 && lo <= prev)
+            diag_error(s->d, e->a->loc, "bracket thresholds must increase");
+        literal_value(s, e->b, mk(TY_RATE), &r);
+        prev = lo;
+    }
+}
+
+/* a version of a table over an enum: every member given once (a value, or unknown where the
+ * policy allows it) */
+static void check_table_version(Sema *s, Decl *d, Version *v)
+{
+    if (!v->is_table) {
+        diag_error(s->d, v->loc, "'%s' is a table over %s: give member VALUE, ...", d->name,
+                   d->index_enum->name);
+        return;
+    }
+    int n = d->index_enum->members.len;
+    int *seen = arena_alloc(s->a, sizeof(int) * (size_t)(n ? n : 1));
+    for (int i = 0; i < v->entries.len; i++) {
+        Entry *e = &v->entries.data[i];
+        int m = find_member(d->index_enum, e->member);
+        e->idx = m;
+        if (m < 0) {
+            diag_error(s->d, e->loc, "%s has no member '%s'%s", d->index_enum->name, e->member,
+                       suggest_member(s, d->index_enum, e->member));
+            continue;
+        }
+        if (seen[m]) {
+            diag_error(s->d, e->loc, "'%s' is given twice in this version of '%s'", e->member,
+                       d->name);
+            continue;
+        }
+        seen[m] = 1;
+        if (is_unknown(d, e->a)) {
+            e->unknown = d->has_unknown = 1;
+            continue;
+        }
+        int64_t val;
+        literal_value(s, e->a, d->ty, &val);
+    }
+    for (int m = 0; m < n; m++)
+        if (!seen[m])
+            diag_error(s->d, v->loc, "the table '%s' from %s has no value for %s.%s", d->name,
+                       v->from->text, d->index_enum->name, d->index_enum->members.data[m].name);
+}
+
+/* each version of a param: the shape its type asks for (brackets, a table, one value), with
+ * literal values of that type */
 static void check_param_values(Sema *s, Decl *d)
 {
     Type t = d->ty;
@@ -1376,20 +1442,7 @@ static void check_param_values(Sema *s, Decl *d)
     for (int vi = 0; vi < d->versions.len; vi++) {
         Version *v = &d->versions.data[vi];
         if (t.kind == TY_BRACKETS) {
-            if (!v->is_brackets) {
-                diag_error(s->d, v->loc, "'%s' holds brackets: write above AMOUNT at RATE, ...",
-                           d->name);
-                continue;
-            }
-            int64_t prev = INT64_MIN;
-            for (int i = 0; i < v->entries.len; i++) {
-                Entry *e = &v->entries.data[i];
-                int64_t lo, r;
-                if (literal_value(s, e->a, mk(TY_MONEY), &lo) == 0 && lo <= prev)
-                    diag_error(s->d, e->a->loc, "bracket thresholds must increase");
-                literal_value(s, e->b, mk(TY_RATE), &r);
-                prev = lo;
-            }
+            check_brackets_version(s, d, v);
             continue;
         }
         if (v->is_brackets) {
@@ -1397,40 +1450,7 @@ static void check_param_values(Sema *s, Decl *d)
             continue;
         }
         if (d->index_enum) {
-            if (!v->is_table) {
-                diag_error(s->d, v->loc, "'%s' is a table over %s: give member VALUE, ...", d->name,
-                           d->index_enum->name);
-                continue;
-            }
-            int n = d->index_enum->members.len;
-            int *seen = arena_alloc(s->a, sizeof(int) * (size_t)(n ? n : 1));
-            for (int i = 0; i < v->entries.len; i++) {
-                Entry *e = &v->entries.data[i];
-                int m = find_member(d->index_enum, e->member);
-                e->idx = m;
-                if (m < 0) {
-                    diag_error(s->d, e->loc, "%s has no member '%s'%s", d->index_enum->name,
-                               e->member, suggest_member(s, d->index_enum, e->member));
-                    continue;
-                }
-                if (seen[m]) {
-                    diag_error(s->d, e->loc, "'%s' is given twice in this version of '%s'",
-                               e->member, d->name);
-                    continue;
-                }
-                seen[m] = 1;
-                if (is_unknown(d, e->a)) {
-                    e->unknown = d->has_unknown = 1;
-                    continue;
-                }
-                int64_t val;
-                literal_value(s, e->a, t, &val);
-            }
-            for (int m = 0; m < n; m++)
-                if (!seen[m])
-                    diag_error(s->d, v->loc, "the table '%s' from %s has no value for %s.%s",
-                               d->name, v->from->text, d->index_enum->name,
-                               d->index_enum->members.data[m].name);
+            check_table_version(s, d, v);
             continue;
         }
         if (v->is_table) {
@@ -1630,6 +1650,48 @@ static uint64_t all_of(Type t)
     return n == 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1);
 }
 
+/* A comparison of an enum or bool field, rule or param with a member or a literal (either
+ * side): the members it admits, as one constraint in out. 1, or 0 when it is not one. */
+static int comparison_constraint(Sema *s, Node *n, Constraints *out)
+{
+    Node *k = n->a, *v = n->b;
+    Op op = n->op;
+    if (!expr_key(s, k)) { /* member = field: swap */
+        Node *t = k;
+        k = v, v = t;
+        op = op == OP_LT   ? OP_GT
+             : op == OP_GT ? OP_LT
+             : op == OP_LE ? OP_GE
+             : op == OP_GE ? OP_LE
+                           : op;
+    }
+    const char *key = expr_key(s, k);
+    uint64_t all = key ? all_of(k->ty) : 0;
+    if (!all || k->ty.optional)
+        return 0;
+    int64_t val;
+    if (v->ty.kind == TY_ENUM && v->ref == REF_MEMBER)
+        val = v->idx;
+    else if (v->kind == ND_BOOL)
+        val = v->ival;
+    else
+        return 0;
+    int nvals = k->ty.kind == TY_BOOL ? 2 : k->ty.en->members.len;
+    uint64_t m = 0;
+    for (int i = 0; i < nvals; i++) {
+        int ok = op == OP_EQ   ? i == val
+                 : op == OP_NE ? i != val
+                 : op == OP_LT ? i < val
+                 : op == OP_LE ? i <= val
+                 : op == OP_GT ? i > val
+                               : i >= val;
+        if (ok)
+            m |= (uint64_t)1 << i;
+    }
+    vec_push(s->a, out, ((Constraint){key, m, all}));
+    return 1;
+}
+
 /* fills out; returns 1 when the condition is exactly the conjunction of out */
 static int constraints_of(Sema *s, Node *n, Constraints *out)
 {
@@ -1678,44 +1740,8 @@ static int constraints_of(Sema *s, Node *n, Constraints *out)
         vec_push(s->a, out, ((Constraint){key, 2, 3}));
         return 1;
     }
-    if (n->kind == ND_BINARY && n->op >= OP_EQ && n->op <= OP_GE) {
-        Node *k = n->a, *v = n->b;
-        Op op = n->op;
-        if (!expr_key(s, k)) { /* member = field: swap */
-            Node *t = k;
-            k = v, v = t;
-            op = op == OP_LT   ? OP_GT
-                 : op == OP_GT ? OP_LT
-                 : op == OP_LE ? OP_GE
-                 : op == OP_GE ? OP_LE
-                               : op;
-        }
-        key = expr_key(s, k);
-        uint64_t all = key ? all_of(k->ty) : 0;
-        if (!all || k->ty.optional)
-            return 0;
-        int64_t val;
-        if (v->ty.kind == TY_ENUM && v->ref == REF_MEMBER)
-            val = v->idx;
-        else if (v->kind == ND_BOOL)
-            val = v->ival;
-        else
-            return 0;
-        int nvals = k->ty.kind == TY_BOOL ? 2 : k->ty.en->members.len;
-        uint64_t m = 0;
-        for (int i = 0; i < nvals; i++) {
-            int ok = op == OP_EQ   ? i == val
-                     : op == OP_NE ? i != val
-                     : op == OP_LT ? i < val
-                     : op == OP_LE ? i <= val
-                     : op == OP_GT ? i > val
-                                   : i >= val;
-            if (ok)
-                m |= (uint64_t)1 << i;
-        }
-        vec_push(s->a, out, ((Constraint){key, m, all}));
-        return 1;
-    }
+    if (n->kind == ND_BINARY && n->op >= OP_EQ && n->op <= OP_GE)
+        return comparison_constraint(s, n, out);
     return 0;
 }
 
@@ -1737,13 +1763,11 @@ static int disjoint(Sema *s, Node *a, Node *b)
     return 0;
 }
 
-static void check_exceptions(Sema *s, Decl *d)
+/* prec[i * n + j]: exception i is declared over j; the names checked (unique, each 'over'
+ * naming another exception of the rule) */
+static void exception_over(Sema *s, Decl *d, char *prec)
 {
     int n = d->excs.len;
-    if (!n)
-        return;
-    /* prec[i][j]: i takes precedence over j (transitively) */
-    char *prec = arena_alloc(s->a, (size_t)(n * n));
     for (int i = 0; i < n; i++) {
         Exception *x = &d->excs.data[i];
         for (int j = 0; j < i; j++)
@@ -1771,19 +1795,12 @@ static void check_exceptions(Sema *s, Decl *d)
             }
         }
     }
-    for (int k = 0; k < n; k++) /* transitive closure (Warshall): n is a handful */
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                if (prec[i * n + k] && prec[k * n + j])
-                    prec[i * n + j] = 1;
-    for (int i = 0; i < n; i++)
-        if (prec[i * n + i]) {
-            diag_error(
-                s->d, d->excs.data[i].loc,
-                "the precedence of exception '%s' is circular: it is, through 'over', above itself",
-                d->excs.data[i].name);
-            return;
-        }
+}
+
+/* two exceptions neither above the other whose conditions can both hold: an error each pair */
+static void exception_overlaps(Sema *s, Decl *d, const char *prec)
+{
+    int n = d->excs.len;
     for (int i = 0; i < n; i++)
         for (int j = i + 1; j < n; j++) {
             Exception *a = &d->excs.data[i], *b = &d->excs.data[j];
@@ -1801,7 +1818,12 @@ static void check_exceptions(Sema *s, Decl *d)
                           b->name, a->name);
             }
         }
-    /* evaluation order: an exception comes after every exception above it */
+}
+
+/* evaluation order: an exception comes after every exception above it (its rank) */
+static void exception_ranks(Sema *s, Decl *d, const char *prec)
+{
+    int n = d->excs.len;
     int *done = arena_alloc(s->a, sizeof(int) * (size_t)n);
     for (int r = 0; r < n; r++) {
         for (int i = 0; i < n; i++) {
@@ -1818,6 +1840,33 @@ static void check_exceptions(Sema *s, Decl *d)
             }
         }
     }
+}
+
+/* a rule's exceptions: their names, their precedence (not circular), no two that can apply
+ * at once without one above the other, and the order they are tried in */
+static void check_exceptions(Sema *s, Decl *d)
+{
+    int n = d->excs.len;
+    if (!n)
+        return;
+    /* prec[i][j]: i takes precedence over j (transitively) */
+    char *prec = arena_alloc(s->a, (size_t)(n * n));
+    exception_over(s, d, prec);
+    for (int k = 0; k < n; k++) /* transitive closure (Warshall): n is a handful */
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                if (prec[i * n + k] && prec[k * n + j])
+                    prec[i * n + j] = 1;
+    for (int i = 0; i < n; i++)
+        if (prec[i * n + i]) {
+            diag_error(
+                s->d, d->excs.data[i].loc,
+                "the precedence of exception '%s' is circular: it is, through 'over', above itself",
+                d->excs.data[i].name);
+            return;
+        }
+    exception_overlaps(s, d, prec);
+    exception_ranks(s, d, prec);
 }
 
 static void check_rule(Sema *s, Decl *d)
@@ -2084,6 +2133,44 @@ static void check_kvs(Sema *s, TestItem *t, Decl *rec, const char *what, int nee
                            t->name, rec->fields.data[f].name);
 }
 
+/* an expectation's values: each of a rule of the claim or a ledger field, of its type */
+static void check_expect_values(Sema *s, TestItem *t)
+{
+    for (int k = 0; k < t->kvs.len; k++) {
+        KV *kv = &t->kvs.data[k];
+        Type ft = T_ERR;
+        if (kv->sub) {
+            Decl *l = find_decl(s, kv->name, K(DK_LEDGER));
+            int f = l ? find_field(l, kv->sub) : -1;
+            if (!l)
+                diag_error(s->d, kv->loc, "unknown ledger '%s'%s", kv->name,
+                           suggest_name(s, kv->name));
+            else if (f < 0)
+                diag_error(s->d, kv->loc, "ledger %s has no field '%s'%s", l->name, kv->sub,
+                           suggest_field(s, l, kv->sub));
+            else
+                ft = l->fields.data[f].ty;
+        } else {
+            Decl *r = find_decl(s, kv->name, K(DK_RULE));
+            if (!r)
+                diag_error(s->d, kv->loc, "unknown rule '%s'%s", kv->name,
+                           suggest_name(s, kv->name));
+            else if (r->fields.len)
+                diag_error(s->d, kv->loc, "rule '%s' takes arguments; expect rules of the claim",
+                           kv->name);
+            else
+                ft = r->ty;
+        }
+        if (ft.kind != TY_ERROR) {
+            int64_t v;
+            ft.optional = 0;
+            literal_value(s, kv->value, ft, &v);
+        }
+    }
+}
+
+/* a test case: its persons, history spans, claims and expectations, each naming what it refers
+ * to once and before it is used */
 static void check_test(Sema *s, Decl *d)
 {
     for (int i = 0; i < d->items.len; i++) {
@@ -2127,38 +2214,7 @@ static void check_test(Sema *s, Decl *d)
                     found = 1;
             if (!found)
                 diag_error(s->d, t->loc, "no claim '%s' declared before this expectation", t->name);
-            for (int k = 0; k < t->kvs.len; k++) {
-                KV *kv = &t->kvs.data[k];
-                Type ft = T_ERR;
-                if (kv->sub) {
-                    Decl *l = find_decl(s, kv->name, K(DK_LEDGER));
-                    int f = l ? find_field(l, kv->sub) : -1;
-                    if (!l)
-                        diag_error(s->d, kv->loc, "unknown ledger '%s'%s", kv->name,
-                                   suggest_name(s, kv->name));
-                    else if (f < 0)
-                        diag_error(s->d, kv->loc, "ledger %s has no field '%s'%s", l->name, kv->sub,
-                                   suggest_field(s, l, kv->sub));
-                    else
-                        ft = l->fields.data[f].ty;
-                } else {
-                    Decl *r = find_decl(s, kv->name, K(DK_RULE));
-                    if (!r)
-                        diag_error(s->d, kv->loc, "unknown rule '%s'%s", kv->name,
-                                   suggest_name(s, kv->name));
-                    else if (r->fields.len)
-                        diag_error(s->d, kv->loc,
-                                   "rule '%s' takes arguments; expect rules of the claim",
-                                   kv->name);
-                    else
-                        ft = r->ty;
-                }
-                if (ft.kind != TY_ERROR) {
-                    int64_t v;
-                    ft.optional = 0;
-                    literal_value(s, kv->value, ft, &v);
-                }
-            }
+            check_expect_values(s, t);
             break;
         }
         }
