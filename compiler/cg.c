@@ -722,6 +722,47 @@ static LLVMValueRef cg_maybe_unknown(Cg *cg, const IrNode *n, LLVMValueRef i, LL
     return v;
 }
 
+/* a param's value in force: a scalar, or a table's entry (n->x the index; n->k: the table
+ * has unknown members, which fail when read) */
+static LLVMValueRef cg_param(Cg *cg, const IrNode *n)
+{
+    LLVMValueRef off = param_offset(cg, n->a, n->loc);
+    if (n->x) {
+        LLVMValueRef i = cg_expr(cg, n->x);
+        off = LLVMBuildAdd(cg->b, off, i, "");
+        if (n->k)
+            return cg_maybe_unknown(cg, n, i, off);
+        trace_entry(cg, n, i);
+    }
+    return load_elem(cg, CTX_PARAMS, off);
+}
+
+/* a call of rule n->a with arguments: inlined where its body is, else its function */
+static LLVMValueRef cg_call(Cg *cg, const IrNode *n)
+{
+    LLVMValueRef args[33];
+    POLC_ASSERT(n->nargs <= 32);
+    args[0] = cg->v_ctx;
+    for (int i = 0; i < n->nargs; i++)
+        args[i + 1] = cg_expr(cg, n->args[i]);
+    if (cg->inl && !cg->called[n->a])
+        return rule_value(cg, n->a, args + 1);
+    return LLVMBuildCall2(cg->b, cg->rule_ty[n->a], cg->rule_fn[n->a], args, (unsigned)n->nargs + 1,
+                          "");
+}
+
+/* a host helper; money × rate emitted in line (cg_mul_rate) */
+static LLVMValueRef cg_host(Cg *cg, const IrNode *n)
+{
+    LLVMValueRef vals[2];
+    for (int i = 0; i < n->nargs; i++)
+        vals[i] = cg_expr(cg, n->args[i]);
+    if (n->a == H_MUL_RATE || n->a == H_RATE_MUL)
+        return cg_mul_rate(cg, (HostId)n->a, vals, n->loc);
+    return call_host(cg, (HostId)n->a, vals, n->loc);
+}
+
+/* the one dispatching switch over IR node kinds [c3c, Cone] */
 static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
 {
     LLVMValueRef x, y;
@@ -733,17 +774,7 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         return LLVMBuildLoad2(cg->b, cg->t_i64, elem_ptr(cg, cg->v_span, k64(cg, n->a)), "");
     case IR_LEDGER: return load_elem(cg, CTX_LEDGER_IN, k64(cg, n->a));
     case IR_ARG: return cg->v_args[n->a];
-    case IR_PARAM: {
-        LLVMValueRef off = param_offset(cg, n->a, n->loc);
-        if (n->x) {
-            LLVMValueRef i = cg_expr(cg, n->x);
-            off = LLVMBuildAdd(cg->b, off, i, "");
-            if (n->k)
-                return cg_maybe_unknown(cg, n, i, off);
-            trace_entry(cg, n, i);
-        }
-        return load_elem(cg, CTX_PARAMS, off);
-    }
+    case IR_PARAM: return cg_param(cg, n);
     case IR_PROGRESSIVE: {
         LLVMValueRef off = param_offset(cg, n->a, n->loc);
         LLVMValueRef seg = elem_ptr(cg, ctx_load(cg, CTX_PARAMS), off);
@@ -753,25 +784,8 @@ static LLVMValueRef cg_expr(Cg *cg, const IrNode *n)
         return LLVMBuildCall2(cg->b, cg->prog_ty, cg->prog_fn, args, 4, "");
     }
     case IR_RULE: return cg->inl ? inline_rule(cg, n->a) : call_context_rule(cg, n->a);
-    case IR_CALL: {
-        LLVMValueRef args[33];
-        POLC_ASSERT(n->nargs <= 32);
-        args[0] = cg->v_ctx;
-        for (int i = 0; i < n->nargs; i++)
-            args[i + 1] = cg_expr(cg, n->args[i]);
-        if (cg->inl && !cg->called[n->a])
-            return rule_value(cg, n->a, args + 1);
-        return LLVMBuildCall2(cg->b, cg->rule_ty[n->a], cg->rule_fn[n->a], args,
-                              (unsigned)n->nargs + 1, "");
-    }
-    case IR_HOST: {
-        LLVMValueRef vals[2];
-        for (int i = 0; i < n->nargs; i++)
-            vals[i] = cg_expr(cg, n->args[i]);
-        if (n->a == H_MUL_RATE || n->a == H_RATE_MUL)
-            return cg_mul_rate(cg, (HostId)n->a, vals, n->loc);
-        return call_host(cg, (HostId)n->a, vals, n->loc);
-    }
+    case IR_CALL: return cg_call(cg, n);
+    case IR_HOST: return cg_host(cg, n);
     case IR_ADD:
         x = cg_expr(cg, n->x), y = cg_expr(cg, n->y);
         return checked(cg, "llvm.sadd.with.overflow", x, y, n->loc);
@@ -1180,44 +1194,46 @@ char *cg_rule_symbol(int ridx)
     return s;
 }
 
-LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema, int names,
-                        char **err)
+/* the types every function uses, and the context struct PolCtx the entries take */
+static void cg_types(Cg *cg)
 {
-    Cg cg = {.p = p, .c = c, .names = names};
-    cg.m = LLVMModuleCreateWithNameInContext("policy", c);
-    cg.b = LLVMCreateBuilderInContext(c);
-    cg.t_i64 = LLVMInt64TypeInContext(c);
-    cg.t_i1 = LLVMInt1TypeInContext(c);
-    cg.t_ptr = LLVMPointerTypeInContext(c, 0);
-    cg.t_void = LLVMVoidTypeInContext(c);
+    LLVMContextRef c = cg->c;
+    cg->t_i64 = LLVMInt64TypeInContext(c);
+    cg->t_i1 = LLVMInt1TypeInContext(c);
+    cg->t_ptr = LLVMPointerTypeInContext(c, 0);
+    cg->t_void = LLVMVoidTypeInContext(c);
     LLVMTypeRef fields[CTX_NFIELDS];
     for (int i = 0; i < CTX_NFIELDS; i++)
         fields[i] = i == CTX_NHIST || i == CTX_ASOF || i == CTX_ERR_CODE || i == CTX_ERR_LOC
-                        ? cg.t_i64
-                        : cg.t_ptr;
-    cg.t_ctx = LLVMStructCreateNamed(c, "PolCtx");
-    LLVMStructSetBody(cg.t_ctx, fields, CTX_NFIELDS, 0);
-    declare_runtime(&cg);
-    cg_globals(&cg, schema);
-    cg.rule_fns[0] = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
-    cg.rule_fns[1] = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
-    cg.rule_ty = calloc((size_t)p->nrules + 1, sizeof(LLVMTypeRef));
-    unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+                        ? cg->t_i64
+                        : cg->t_ptr;
+    cg->t_ctx = LLVMStructCreateNamed(c, "PolCtx");
+    LLVMStructSetBody(cg->t_ctx, fields, CTX_NFIELDS, 0);
+}
+
+/* Each rule's two functions declared: the traced one (exported, polc_rule_N) and the fast one
+ * (internal, .fast) */
+static void declare_rules(Cg *cg, unsigned noinline)
+{
+    const IrProgram *p = cg->p;
+    cg->rule_fns[0] = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
+    cg->rule_fns[1] = calloc((size_t)p->nrules + 1, sizeof(LLVMValueRef));
+    cg->rule_ty = calloc((size_t)p->nrules + 1, sizeof(LLVMTypeRef));
     int *uses = rule_uses(p);
     for (int i = 0; i < p->nrules; i++) {
         LLVMTypeRef at[33];
-        at[0] = cg.t_ptr;
+        at[0] = cg->t_ptr;
         for (int j = 0; j < p->rules[i].nargs && j < 32; j++)
-            at[j + 1] = cg.t_i64;
-        cg.rule_ty[i] = LLVMFunctionType(cg.t_i64, at, (unsigned)p->rules[i].nargs + 1, 0);
+            at[j + 1] = cg->t_i64;
+        cg->rule_ty[i] = LLVMFunctionType(cg->t_i64, at, (unsigned)p->rules[i].nargs + 1, 0);
         char *sym = cg_rule_symbol(i);
-        cg.rule_fns[1][i] = LLVMAddFunction(cg.m, sym, cg.rule_ty[i]);
+        cg->rule_fns[1][i] = LLVMAddFunction(cg->m, sym, cg->rule_ty[i]);
         /* the fast variant is reached only through polc_settle_fast: internal, so it is not
          * exported and the optimiser may change it freely */
         char fast[48];
         snprintf(fast, sizeof fast, "%s.fast", sym);
-        cg.rule_fns[0][i] = LLVMAddFunction(cg.m, fast, cg.rule_ty[i]);
-        LLVMSetLinkage(cg.rule_fns[0][i], LLVMInternalLinkage);
+        cg->rule_fns[0][i] = LLVMAddFunction(cg->m, fast, cg->rule_ty[i]);
+        LLVMSetLinkage(cg->rule_fns[0][i], LLVMInternalLinkage);
         free(sym);
         /* A context rule is memoized: its first call computes, the others read the memo. Inlining
          * it at every call site copies the whole computation for nothing (and made compile
@@ -1226,67 +1242,98 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
         if (p->rules[i].nargs == 0)
             for (int v = 0; v < 2; v++)
                 if (v == 1 || uses[i] > 1)
-                    LLVMAddAttributeAtIndex(cg.rule_fns[v][i], LLVMAttributeFunctionIndex,
-                                            LLVMCreateEnumAttribute(c, noinline, 0));
+                    LLVMAddAttributeAtIndex(cg->rule_fns[v][i], LLVMAttributeFunctionIndex,
+                                            LLVMCreateEnumAttribute(cg->c, noinline, 0));
     }
     free(uses);
-    cg_variant(&cg, 1);
-    cg_keys_check(&cg);
-    cg.trace = 0;
-    int64_t fast_flags = 0;
-    if (cg_settle_inline(&cg) == 0) {
-        /* the fast entry's own rule functions: those of the rules with arguments it calls
-         * (which have no memo) */
-        cg.rule_fn = cg.rule_fns[0];
-        for (int i = 0; i < p->nrules; i++)
-            if (cg.called[i])
-                cg_rule(&cg, i);
-            else
-                LLVMDeleteFunction(cg.rule_fns[0][i]);
-        /* its memo is in locals: the runtime need not zero rule_state for it, which was ~25
-         * instructions of Panji's claim (a memset of 60 rules' states) */
-        fast_flags |= POLRT_FAST_NO_MEMO;
-    } else {
-        cg_variant(&cg, 0);
+}
+
+/* The fast entry: inlined where it can be, else a variant of its own; its POLRT_FAST_* flags */
+static int64_t cg_fast_entry(Cg *cg)
+{
+    if (cg_settle_inline(cg) != 0) {
+        cg_variant(cg, 0);
+        return 0;
     }
-    LLVMValueRef g_flags = LLVMAddGlobal(cg.m, cg.t_i64, POLRT_SYM_FAST_FLAGS);
-    LLVMSetInitializer(g_flags, k64(&cg, fast_flags));
-    LLVMSetGlobalConstant(g_flags, 1);
-    /* The traced variant runs only for explanations and tests (polc run settles through
-     * polc_settle_fast): it is not optimised. That takes 40% off the optimiser's and the code
-     * generator's work (->JIT at -O2: Panji 201 -> 122 ms, medical assistance 347 -> 197 ms;
-     * bench/compile.sh), and a run with --explain of every claim is no slower (its time is the
-     * JSON's). optnone needs noinline. */
+    /* the fast entry's own rule functions: those of the rules with arguments it calls (which
+     * have no memo) */
+    cg->rule_fn = cg->rule_fns[0];
+    for (int i = 0; i < cg->p->nrules; i++)
+        if (cg->called[i])
+            cg_rule(cg, i);
+        else
+            LLVMDeleteFunction(cg->rule_fns[0][i]);
+    /* its memo is in locals: the runtime need not zero rule_state for it, which was ~25
+     * instructions of Panji's claim (a memset of 60 rules' states) */
+    return POLRT_FAST_NO_MEMO;
+}
+
+/* The traced variant runs only for explanations and tests (polc run settles through
+ * polc_settle_fast): it is not optimised. That takes 40% off the optimiser's and the code
+ * generator's work (->JIT at -O2: Panji 201 -> 122 ms, medical assistance 347 -> 197 ms;
+ * bench/compile.sh), and a run with --explain of every claim is no slower (its time is the
+ * JSON's). optnone needs noinline. */
+static void traced_optnone(Cg *cg, unsigned noinline)
+{
     unsigned optnone = LLVMGetEnumAttributeKindForName("optnone", 7);
-    LLVMValueRef traced = LLVMGetNamedFunction(cg.m, "polc_settle");
-    for (int i = 0; i <= p->nrules; i++) {
-        LLVMValueRef f = i < p->nrules ? cg.rule_fns[1][i] : traced;
+    LLVMValueRef traced = LLVMGetNamedFunction(cg->m, "polc_settle");
+    for (int i = 0; i <= cg->p->nrules; i++) {
+        LLVMValueRef f = i < cg->p->nrules ? cg->rule_fns[1][i] : traced;
         if (!f)
             continue;
         LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
-                                LLVMCreateEnumAttribute(c, optnone, 0));
+                                LLVMCreateEnumAttribute(cg->c, optnone, 0));
         LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
-                                LLVMCreateEnumAttribute(c, noinline, 0));
+                                LLVMCreateEnumAttribute(cg->c, noinline, 0));
     }
-    free(cg.called);
-    free(cg.rule_fns[0]);
-    free(cg.rule_fns[1]);
-    free(cg.rule_ty);
-    LLVMDisposeBuilder(cg.b);
+}
+
+/* m verified: m, or NULL (m disposed) with *err the verifier's message and the IR, for the
+ * report (a verifier failure is a compiler bug) */
+static LLVMModuleRef verified(LLVMModuleRef m, char **err)
+{
     char *msg = NULL;
-    if (LLVMVerifyModule(cg.m, LLVMReturnStatusAction, &msg)) {
-        /* a verifier failure is a compiler bug: keep the IR for the report */
-        char *ir = LLVMPrintModuleToString(cg.m);
+    if (LLVMVerifyModule(m, LLVMReturnStatusAction, &msg)) {
+        char *ir = LLVMPrintModuleToString(m);
         size_t len = strlen(msg) + strlen(ir) + 64;
         *err = malloc(len);
         snprintf(*err, len, "LLVM module does not verify: %s\n%s", msg, ir);
         LLVMDisposeMessage(ir);
         LLVMDisposeMessage(msg);
-        LLVMDisposeModule(cg.m);
+        LLVMDisposeModule(m);
         return NULL;
     }
     LLVMDisposeMessage(msg);
-    return cg.m;
+    return m;
+}
+
+/* The policy's module: the runtime's declarations, the globals (params, schema), each rule's
+ * traced and fast functions, the traced entry, keys and checks, the fast entry */
+LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema, int names,
+                        char **err)
+{
+    Cg cg = {.p = p, .c = c, .names = names};
+    cg.m = LLVMModuleCreateWithNameInContext("policy", c);
+    cg.b = LLVMCreateBuilderInContext(c);
+    cg_types(&cg);
+    declare_runtime(&cg);
+    cg_globals(&cg, schema);
+    unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+    declare_rules(&cg, noinline);
+    cg_variant(&cg, 1);
+    cg_keys_check(&cg);
+    cg.trace = 0;
+    int64_t fast_flags = cg_fast_entry(&cg);
+    LLVMValueRef g_flags = LLVMAddGlobal(cg.m, cg.t_i64, POLRT_SYM_FAST_FLAGS);
+    LLVMSetInitializer(g_flags, k64(&cg, fast_flags));
+    LLVMSetGlobalConstant(g_flags, 1);
+    traced_optnone(&cg, noinline);
+    free(cg.called);
+    free(cg.rule_fns[0]);
+    free(cg.rule_fns[1]);
+    free(cg.rule_ty);
+    LLVMDisposeBuilder(cg.b);
+    return verified(cg.m, err);
 }
 
 LLVMTargetMachineRef cg_target_machine(int opt, int pic, char **err)
