@@ -115,6 +115,70 @@ static void fields(Walk *w, Decl *d, XrefKind k)
     }
 }
 
+/* a param: its index enum, its type, the values and table entries of its versions */
+static void param_decl(Walk *w, Decl *d)
+{
+    add(w, d->loc, XR_DECL, d, -1, 1);
+    if (d->index_name)
+        add(w, d->index_loc, XR_DECL, find(w->p, DK_ENUM, d->index_name), -1, 0);
+    type_ref(w, d->tref);
+    for (int v = 0; v < d->versions.len; v++) {
+        Version *ver = &d->versions.data[v];
+        expr(w, ver->value);
+        for (int e = 0; e < ver->entries.len; e++) {
+            Entry *en = &ver->entries.data[e];
+            if (en->member && d->index_enum)
+                add(w, en->loc, XR_MEMBER, d->index_enum, en->idx, 0);
+            expr(w, en->a);
+            expr(w, en->b);
+        }
+    }
+}
+
+/* a rule: its arguments, type, body, versions and exceptions (with those each overrides) */
+static void rule_decl(Walk *w, Decl *d)
+{
+    add(w, d->loc, XR_DECL, d, -1, 1);
+    fields(w, d, XR_ARG);
+    type_ref(w, d->tref);
+    expr(w, d->body);
+    for (int v = 0; v < d->versions.len; v++)
+        expr(w, d->versions.data[v].value);
+    for (int i = 0; i < d->excs.len; i++) {
+        Exception *x = &d->excs.data[i];
+        add(w, x->loc, XR_EXC, d, i, 1);
+        for (int o = 0; o < x->over.len; o++)
+            for (int j = 0; j < d->excs.len; j++)
+                if (!strcmp(d->excs.data[j].name, x->over.data[o]))
+                    add(w, x->over_locs.data[o], XR_EXC, d, j, 0);
+        expr(w, x->cond);
+        expr(w, x->value);
+    }
+}
+
+/* a test: the rules and ledger fields its expectations name */
+static void test_decl(Walk *w, Decl *d)
+{
+    add(w, d->loc, XR_DECL, d, -1, 1);
+    for (int i = 0; i < d->items.len; i++) {
+        TestItem *t = &d->items.data[i];
+        if (t->kind != TI_EXPECT)
+            continue;
+        for (int k = 0; k < t->kvs.len; k++) {
+            KV *kv = &t->kvs.data[k];
+            if (!kv->sub) {
+                add(w, head(kv->loc, kv->name), XR_DECL, find(w->p, DK_RULE, kv->name), -1, 0);
+            } else {
+                Decl *l = find(w->p, DK_LEDGER, kv->name);
+                add(w, head(kv->loc, kv->name), XR_DECL, l, -1, 0);
+                for (int f = 0; l && f < l->fields.len; f++)
+                    if (!strcmp(l->fields.data[f].name, kv->sub))
+                        add(w, after_dot(kv->loc, kv->name, kv->sub), XR_FIELD, l, f, 0);
+            }
+        }
+    }
+}
+
 static void decl(Walk *w, Decl *d)
 {
     w->in = d;
@@ -135,41 +199,8 @@ static void decl(Walk *w, Decl *d)
         expr(w, d->key);
         fields(w, d, XR_FIELD);
         return;
-    case DK_PARAM:
-        add(w, d->loc, XR_DECL, d, -1, 1);
-        if (d->index_name)
-            add(w, d->index_loc, XR_DECL, find(w->p, DK_ENUM, d->index_name), -1, 0);
-        type_ref(w, d->tref);
-        for (int v = 0; v < d->versions.len; v++) {
-            Version *ver = &d->versions.data[v];
-            expr(w, ver->value);
-            for (int e = 0; e < ver->entries.len; e++) {
-                Entry *en = &ver->entries.data[e];
-                if (en->member && d->index_enum)
-                    add(w, en->loc, XR_MEMBER, d->index_enum, en->idx, 0);
-                expr(w, en->a);
-                expr(w, en->b);
-            }
-        }
-        return;
-    case DK_RULE:
-        add(w, d->loc, XR_DECL, d, -1, 1);
-        fields(w, d, XR_ARG);
-        type_ref(w, d->tref);
-        expr(w, d->body);
-        for (int v = 0; v < d->versions.len; v++)
-            expr(w, d->versions.data[v].value);
-        for (int i = 0; i < d->excs.len; i++) {
-            Exception *x = &d->excs.data[i];
-            add(w, x->loc, XR_EXC, d, i, 1);
-            for (int o = 0; o < x->over.len; o++)
-                for (int j = 0; j < d->excs.len; j++)
-                    if (!strcmp(d->excs.data[j].name, x->over.data[o]))
-                        add(w, x->over_locs.data[o], XR_EXC, d, j, 0);
-            expr(w, x->cond);
-            expr(w, x->value);
-        }
-        return;
+    case DK_PARAM: param_decl(w, d); return;
+    case DK_RULE: rule_decl(w, d); return;
     case DK_OUTPUT:
         for (int i = 0; i < d->names.len; i++)
             add(w, d->name_locs.data[i], XR_DECL, find(w->p, DK_RULE, d->names.data[i]), -1, 0);
@@ -181,26 +212,7 @@ static void decl(Walk *w, Decl *d)
         type_ref(w, d->tref);
         return;
     case DK_REJECT: expr(w, d->body); return;
-    case DK_TEST:
-        add(w, d->loc, XR_DECL, d, -1, 1);
-        for (int i = 0; i < d->items.len; i++) {
-            TestItem *t = &d->items.data[i];
-            if (t->kind != TI_EXPECT)
-                continue;
-            for (int k = 0; k < t->kvs.len; k++) {
-                KV *kv = &t->kvs.data[k];
-                if (!kv->sub) {
-                    add(w, head(kv->loc, kv->name), XR_DECL, find(w->p, DK_RULE, kv->name), -1, 0);
-                } else {
-                    Decl *l = find(w->p, DK_LEDGER, kv->name);
-                    add(w, head(kv->loc, kv->name), XR_DECL, l, -1, 0);
-                    for (int f = 0; l && f < l->fields.len; f++)
-                        if (!strcmp(l->fields.data[f].name, kv->sub))
-                            add(w, after_dot(kv->loc, kv->name, kv->sub), XR_FIELD, l, f, 0);
-                }
-            }
-        }
-        return;
+    case DK_TEST: test_decl(w, d); return;
     }
 }
 
