@@ -473,6 +473,77 @@ static const char *rule_output(Arena *ar, const Policy *pol, const Decl *d)
                         heading, role);
 }
 
+/* a param's hover: its type, cites and a table of its dated values */
+static const char *describe_param(Arena *ar, const Decl *d)
+{
+    const char *t = arena_printf(ar,
+                                 "**param** `%s%s%s%s`: `%s`%s\n\n| from | to | value |\n"
+                                 "|---|---|---|\n",
+                                 d->name, d->index_name ? "[" : "",
+                                 d->index_name ? d->index_name : "", d->index_name ? "]" : "",
+                                 d->tref.name || d->tref.unit_tok ? type_name(ar, d->ty) : "?",
+                                 cites(ar, d->cites));
+    for (int i = 0; i < d->versions.len; i++) {
+        Version *v = &d->versions.data[i];
+        t = arena_printf(ar, "%s| %s | %s | %s |\n", t, v->from ? v->from->text : "",
+                         v->to ? v->to->text : "", version_text(ar, v));
+    }
+    return t;
+}
+
+/* a rule's hover: its signature, label, cites, output column, versions and exceptions */
+static const char *describe_rule(Arena *ar, const Policy *pol, const Decl *d)
+{
+    const char *args = "";
+    for (int i = 0; i < d->fields.len; i++)
+        args = arena_printf(ar, "%s%s%s: %s", args, i ? ", " : "", d->fields.data[i].name,
+                            type_name(ar, d->fields.data[i].ty));
+    const char *t =
+        arena_printf(ar, "**rule** `%s%s%s%s`: `%s`%s%s%s%s", d->name, d->fields.len ? "(" : "",
+                     args, d->fields.len ? ")" : "", type_name(ar, d->ty), d->label ? " — " : "",
+                     d->label ? d->label : "", cites(ar, d->cites), rule_output(ar, pol, d));
+    for (int i = 0; i < d->versions.len; i++)
+        t = arena_printf(ar, "%s%sfrom %s", t,
+                         i ? ", " : "\n\nversions: ", d->versions.data[i].from->text);
+    for (int i = 0; i < d->excs.len; i++)
+        t = arena_printf(ar, "%s%s%s", t, i ? ", " : "\n\nexceptions: ", d->excs.data[i].name);
+    return t;
+}
+
+/* a declaration's hover, by its kind */
+static const char *describe_decl(Arena *ar, const Policy *pol, const Decl *d)
+{
+    switch (d->kind) {
+    case DK_PARAM: return describe_param(ar, d);
+    case DK_RULE: return describe_rule(ar, pol, d);
+    case DK_ENUM: {
+        const char *t = arena_printf(ar, "**enum** `%s`%s%s\n\n", d->name, d->label ? " — " : "",
+                                     d->label ? d->label : "");
+        for (int i = 0; i < d->members.len; i++)
+            t = arena_printf(ar, "%s%s%s%s%s%s", t, i ? ", " : "", d->members.data[i].name,
+                             d->members.data[i].label ? " (" : "",
+                             d->members.data[i].label ? d->members.data[i].label : "",
+                             d->members.data[i].label ? ")" : "");
+        return t;
+    }
+    case DK_LEDGER:
+        return arena_printf(
+            ar, "**ledger** `%s` per person%s%s", d->name, d->key ? " per year of " : "",
+            d->key ? source_flat(ar, d->key->loc.src, d->key->loc.start, d->key->loc.end) : "");
+    case DK_HISTORY: return arena_printf(ar, "**history** `%s`", d->name);
+    case DK_CLAIM: return "**claim** record: the columns of claims.csv";
+    case DK_PERSON: return "**person** record: the columns of persons.csv";
+    case DK_TEST: return arena_printf(ar, "**test** \"%s\"", d->name);
+    case DK_EXTERN:
+        return arena_printf(ar, "**extern** `%s`: `%s` (a host function)", d->name,
+                            type_name(ar, d->ty));
+    case DK_OUTPUT:
+    case DK_REJECT: break;
+    }
+    return d->name;
+}
+
+/* hover text of a name: what it refers to */
 static const char *describe(Arena *ar, const Policy *pol, const Xref *r)
 {
     Decl *d = r->decl;
@@ -506,63 +577,7 @@ static const char *describe(Arena *ar, const Policy *pol, const Xref *r)
     }
     case XR_DECL: break;
     }
-    switch (d->kind) {
-    case DK_PARAM: {
-        const char *t = arena_printf(ar,
-                                     "**param** `%s%s%s%s`: `%s`%s\n\n| from | to | value |\n"
-                                     "|---|---|---|\n",
-                                     d->name, d->index_name ? "[" : "",
-                                     d->index_name ? d->index_name : "", d->index_name ? "]" : "",
-                                     d->tref.name || d->tref.unit_tok ? type_name(ar, d->ty) : "?",
-                                     cites(ar, d->cites));
-        for (int i = 0; i < d->versions.len; i++) {
-            Version *v = &d->versions.data[i];
-            t = arena_printf(ar, "%s| %s | %s | %s |\n", t, v->from ? v->from->text : "",
-                             v->to ? v->to->text : "", version_text(ar, v));
-        }
-        return t;
-    }
-    case DK_RULE: {
-        const char *args = "";
-        for (int i = 0; i < d->fields.len; i++)
-            args = arena_printf(ar, "%s%s%s: %s", args, i ? ", " : "", d->fields.data[i].name,
-                                type_name(ar, d->fields.data[i].ty));
-        const char *t = arena_printf(
-            ar, "**rule** `%s%s%s%s`: `%s`%s%s%s%s", d->name, d->fields.len ? "(" : "", args,
-            d->fields.len ? ")" : "", type_name(ar, d->ty), d->label ? " — " : "",
-            d->label ? d->label : "", cites(ar, d->cites), rule_output(ar, pol, d));
-        for (int i = 0; i < d->versions.len; i++)
-            t = arena_printf(ar, "%s%sfrom %s", t,
-                             i ? ", " : "\n\nversions: ", d->versions.data[i].from->text);
-        for (int i = 0; i < d->excs.len; i++)
-            t = arena_printf(ar, "%s%s%s", t, i ? ", " : "\n\nexceptions: ", d->excs.data[i].name);
-        return t;
-    }
-    case DK_ENUM: {
-        const char *t = arena_printf(ar, "**enum** `%s`%s%s\n\n", d->name, d->label ? " — " : "",
-                                     d->label ? d->label : "");
-        for (int i = 0; i < d->members.len; i++)
-            t = arena_printf(ar, "%s%s%s%s%s%s", t, i ? ", " : "", d->members.data[i].name,
-                             d->members.data[i].label ? " (" : "",
-                             d->members.data[i].label ? d->members.data[i].label : "",
-                             d->members.data[i].label ? ")" : "");
-        return t;
-    }
-    case DK_LEDGER:
-        return arena_printf(
-            ar, "**ledger** `%s` per person%s%s", d->name, d->key ? " per year of " : "",
-            d->key ? source_flat(ar, d->key->loc.src, d->key->loc.start, d->key->loc.end) : "");
-    case DK_HISTORY: return arena_printf(ar, "**history** `%s`", d->name);
-    case DK_CLAIM: return "**claim** record: the columns of claims.csv";
-    case DK_PERSON: return "**person** record: the columns of persons.csv";
-    case DK_TEST: return arena_printf(ar, "**test** \"%s\"", d->name);
-    case DK_EXTERN:
-        return arena_printf(ar, "**extern** `%s`: `%s` (a host function)", d->name,
-                            type_name(ar, d->ty));
-    case DK_OUTPUT:
-    case DK_REJECT: break;
-    }
-    return d->name;
+    return describe_decl(ar, pol, d);
 }
 
 /* the name under the request's position (NULL: none, or no such document) and its document */
@@ -641,52 +656,36 @@ static int ident_byte(unsigned char c)
     return c == '_' || c >= 0x80 || isalnum(c);
 }
 
-/* names after "x." (fields of the claim, a person, a ledger, a history span; members of an
- * enum), otherwise every declared name, enum member and built-in function */
-static cJSON *completion(Server *s, const cJSON *params)
+/* the names after "base.": fields of the claim, a person, a ledger or (base naming none of
+ * these) a history span, members of an enum */
+static void member_items(Arena *ar, cJSON *arr, const Program *p, const char *base,
+                         const char *prefix)
 {
-    uint32_t off;
-    Doc *doc = doc_at(s, params, &off);
-    cJSON *arr = cJSON_CreateArray();
-    if (!doc)
-        return arr;
-    Analysis *an = doc->good ? doc->good : doc->an;
-    Program *p = an->c.prog ? an->c.prog : an->c.file_prog;
-    if (!p)
-        return arr;
-    Arena *ar = &an->c.arena;
-    const char *t = doc->an->src->text;
-    uint32_t b = off;
-    while (b > 0 && ident_byte((unsigned char)t[b - 1]))
-        b--;
-    const char *prefix = arena_strndup(ar, t + b, off - b);
-    if (b > 0 && t[b - 1] == '.') {
-        uint32_t e = b - 1, a = e;
-        while (a > 0 && ident_byte((unsigned char)t[a - 1]))
-            a--;
-        const char *base = arena_strndup(ar, t + a, e - a);
-        int known = 0;
-        for (int i = 0; i < p->decls.len; i++) {
-            Decl *d = p->decls.data[i];
-            int is_claim = d->kind == DK_CLAIM && (!strcmp(base, "claim") || !strcmp(base, "理赔"));
-            int is_person =
-                d->kind == DK_PERSON && (!strcmp(base, "person") || !strcmp(base, "人员"));
-            if (is_claim || is_person || (d->kind == DK_LEDGER && !strcmp(base, d->name))) {
-                field_items(ar, arr, d, prefix);
-                known = 1;
-            } else if (d->kind == DK_ENUM && !strcmp(base, d->name)) {
-                for (int m = 0; m < d->members.len; m++)
-                    item(arr, d->members.data[m].name, CK_ENUM_MEMBER, d->members.data[m].label,
-                         prefix);
-                known = 1;
-            }
+    int known = 0;
+    for (int i = 0; i < p->decls.len; i++) {
+        Decl *d = p->decls.data[i];
+        int is_claim = d->kind == DK_CLAIM && (!strcmp(base, "claim") || !strcmp(base, "理赔"));
+        int is_person = d->kind == DK_PERSON && (!strcmp(base, "person") || !strcmp(base, "人员"));
+        if (is_claim || is_person || (d->kind == DK_LEDGER && !strcmp(base, d->name))) {
+            field_items(ar, arr, d, prefix);
+            known = 1;
+        } else if (d->kind == DK_ENUM && !strcmp(base, d->name)) {
+            for (int m = 0; m < d->members.len; m++)
+                item(arr, d->members.data[m].name, CK_ENUM_MEMBER, d->members.data[m].label,
+                     prefix);
+            known = 1;
         }
-        if (!known) /* an aggregate's span: h.from, h.identity */
-            for (int i = 0; i < p->decls.len; i++)
-                if (p->decls.data[i]->kind == DK_HISTORY)
-                    field_items(ar, arr, p->decls.data[i], prefix);
-        return arr;
     }
+    if (!known) /* an aggregate's span: h.from, h.identity */
+        for (int i = 0; i < p->decls.len; i++)
+            if (p->decls.data[i]->kind == DK_HISTORY)
+                field_items(ar, arr, p->decls.data[i], prefix);
+}
+
+/* every declared name and enum member, the built-in functions and the record keywords */
+static void name_items(Analysis *an, cJSON *arr, const Program *p, const char *prefix)
+{
+    Arena *ar = &an->c.arena;
     for (int i = 0; i < p->decls.len; i++) {
         Decl *d = p->decls.data[i];
         switch (d->kind) {
@@ -731,6 +730,34 @@ static cJSON *completion(Server *s, const cJSON *params)
         item(arr, aggregates[i], CK_FUNCTION, "built-in", prefix);
     item(arr, "claim", CK_KEYWORD, NULL, prefix);
     item(arr, "person", CK_KEYWORD, NULL, prefix);
+}
+
+/* names after "x." (fields of the claim, a person, a ledger, a history span; members of an
+ * enum), otherwise every declared name, enum member and built-in function */
+static cJSON *completion(Server *s, const cJSON *params)
+{
+    uint32_t off;
+    Doc *doc = doc_at(s, params, &off);
+    cJSON *arr = cJSON_CreateArray();
+    if (!doc)
+        return arr;
+    Analysis *an = doc->good ? doc->good : doc->an;
+    Program *p = an->c.prog ? an->c.prog : an->c.file_prog;
+    if (!p)
+        return arr;
+    Arena *ar = &an->c.arena;
+    const char *t = doc->an->src->text;
+    uint32_t b = off;
+    while (b > 0 && ident_byte((unsigned char)t[b - 1]))
+        b--;
+    const char *prefix = arena_strndup(ar, t + b, off - b);
+    if (b > 0 && t[b - 1] == '.') {
+        uint32_t e = b - 1, a = e;
+        while (a > 0 && ident_byte((unsigned char)t[a - 1]))
+            a--;
+        member_items(ar, arr, p, arena_strndup(ar, t + a, e - a), prefix);
+    } else
+        name_items(an, arr, p, prefix);
     return arr;
 }
 
