@@ -302,6 +302,37 @@ static int explain_reform(const RunArgs *a, const char *policy, Engine *base, En
     return 0;
 }
 
+/* The options that do not go together, for run or explain: OPTS_PARSED, or the exit code (the
+ * usage error printed) */
+static int run_check(const Command *cmd, const RunArgs *a, int explain_only, int *late_reject)
+{
+    int rc = opts_run_check(cmd, run_opts, a->claims, a->reverse, a->late, a->adjustments,
+                            a->ledger, late_reject);
+    if (rc != OPTS_PARSED)
+        return rc;
+    if (explain_only && !a->claim)
+        return opts_usage_error(cmd, run_opts, "--claim ID is required");
+    if (a->reform && !explain_only)
+        return opts_usage_error(cmd, run_opts, "--reform is an option of polc explain");
+    if (a->reform && (a->ledger || a->out || a->explain))
+        return opts_usage_error(cmd, run_opts,
+                                "explain --reform settles in memory and prints: drop --ledger, "
+                                "--out and --explain");
+    return OPTS_PARSED;
+}
+
+/* The engine of spec loaded into *e: 0, or the exit code (e freed). Errors in a --set are the
+ * command line's, not the policy's. */
+static int run_engine(Engine *e, const EngineSpec *spec)
+{
+    switch (engine_load(e, spec)) {
+    case ENGINE_OK: return 0;
+    case ENGINE_POLICY_ERRORS: engine_free(e); return spec->nsets ? EXIT_USAGE : EXIT_POLICY;
+    case ENGINE_FAILED: engine_free(e); return EXIT_USAGE;
+    }
+    POLC_UNREACHABLE();
+}
+
 static int run(const Command *cmd, int argc, char **argv, int explain_only)
 {
     RunArgs a;
@@ -312,17 +343,8 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
     if (npol != 1)
         return opts_usage_error(cmd, run_opts, "give one POLICY or ENGINE.so");
     int late_reject;
-    if ((rc = opts_run_check(cmd, run_opts, a.claims, a.reverse, a.late, a.adjustments, a.ledger,
-                             &late_reject)) != OPTS_PARSED)
+    if ((rc = run_check(cmd, &a, explain_only, &late_reject)) != OPTS_PARSED)
         return rc;
-    if (explain_only && !a.claim)
-        return opts_usage_error(cmd, run_opts, "--claim ID is required");
-    if (a.reform && !explain_only)
-        return opts_usage_error(cmd, run_opts, "--reform is an option of polc explain");
-    if (a.reform && (a.ledger || a.out || a.explain))
-        return opts_usage_error(cmd, run_opts,
-                                "explain --reform settles in memory and prints: drop --ledger, "
-                                "--out and --explain");
     Engine e;
     EngineSpec spec = {.path = pol[0],
                        .mode = a.interp ? ENGINE_INTERP : ENGINE_JIT,
@@ -330,31 +352,17 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
                        .sets = a.sets.v,
                        .nsets = a.sets.n,
                        .open_so = 1};
-    switch (engine_load(&e, &spec)) {
-    case ENGINE_OK: break;
-    case ENGINE_POLICY_ERRORS:
-        /* errors in a --set are the command line's, not the policy's */
-        engine_free(&e);
-        return a.sets.n ? EXIT_USAGE : EXIT_POLICY;
-    case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
-    }
+    if ((rc = run_engine(&e, &spec)))
+        return rc;
     if (a.reform) {
         Engine r;
         EngineSpec rspec = spec;
         rspec.path = a.reform;
-        switch (engine_load(&r, &rspec)) {
-        case ENGINE_OK: break;
-        case ENGINE_POLICY_ERRORS:
+        rc = run_engine(&r, &rspec);
+        if (!rc) {
+            rc = explain_reform(&a, pol[0], &e, &r);
             engine_free(&r);
-            engine_free(&e);
-            return a.sets.n ? EXIT_USAGE : EXIT_POLICY;
-        case ENGINE_FAILED:
-            engine_free(&r);
-            engine_free(&e);
-            return EXIT_USAGE;
         }
-        rc = explain_reform(&a, pol[0], &e, &r);
-        engine_free(&r);
         engine_free(&e);
         return rc;
     }
