@@ -395,91 +395,109 @@ static int parse_ledgers(P *p, const cJSON *root, RtSchema *s)
     return 0;
 }
 
+/* A param's "versions" (pa->versions): dated, in order, not overlapping, each the width of the
+ * param's shape (brackets, one value per index enum member, or a scalar) in the param block
+ * (s->nparam_values grown to hold it). 0, or -1 (error set). */
+static int parse_versions(P *p, const cJSON *o, const char *where, RtSchema *s, RtParam *pa)
+{
+    const cJSON *vs;
+    int nv;
+    char vwhere[PATH_MAX_LEN];
+    if (get_array(p, o, where, "versions", 1, &vs, &nv))
+        return -1;
+    if (nv == 0)
+        return fail(p, where, "parameter '%s' has no versions", pa->name);
+    if (!(pa->versions = alloc_array((size_t)nv, sizeof *pa->versions)))
+        return oom(p);
+    pa->nversions = nv;
+    for (int k = 0; k < nv; k++) {
+        RtVersion *v = &pa->versions[k];
+        const cJSON *vo = get_obj(p, vs, where, "versions", k, vwhere);
+        int64_t off, width;
+        if (!vo || get_date(p, vo, vwhere, "from", 1, &v->from) ||
+            get_date(p, vo, vwhere, "to", 0, &v->to) ||
+            get_int(p, vo, vwhere, "offset", 1, 0, RT_MAX_PARAM_VALUES - 1, &off, NULL) ||
+            get_int(p, vo, vwhere, "width", 1, 1, RT_MAX_PARAM_VALUES, &width, NULL))
+            return -1;
+        if (v->to != POLRT_NONE && v->to <= v->from)
+            return fail(p, vwhere, "ends before it starts");
+        if (k > 0) {
+            const RtVersion *prev = &pa->versions[k - 1];
+            if (prev->to == POLRT_NONE || prev->to > v->from)
+                return fail(p, vwhere, "overlaps the version before it");
+        }
+        if (off + width > RT_MAX_PARAM_VALUES)
+            return fail(p, vwhere, "offset + width beyond %d values", RT_MAX_PARAM_VALUES);
+        int64_t want = pa->index_enum >= 0 ? s->enums[pa->index_enum].n : 1;
+        if (pa->brackets ? (width < 3 || width % 2 == 0) : width != want)
+            return fail(p, vwhere, "width %lld does not fit %s", (long long)width,
+                        pa->brackets          ? "brackets [n, lo_1, rate_1, ...]"
+                        : pa->index_enum >= 0 ? "one value per enum member"
+                                              : "a scalar (1)");
+        v->offset = (int)off;
+        v->width = (int)width;
+        if ((size_t)(off + width) > s->nparam_values)
+            s->nparam_values = (size_t)(off + width);
+    }
+    return 0;
+}
+
+/* Param i of "params" (arr) into s->params[i]: its name (once), index enum, brackets flag and
+ * versions. 0, or -1 (error set). */
+static int parse_param(P *p, const cJSON *arr, int i, RtSchema *s)
+{
+    char where[PATH_MAX_LEN], vwhere[PATH_MAX_LEN];
+    RtParam *pa = &s->params[i];
+    const cJSON *o = get_obj(p, arr, "", "params", i, where), *br;
+    char *index;
+    int64_t line = 0;
+    if (!o || get_str(p, o, where, "name", 1, &pa->name) || get_type(p, s, o, where, &pa->type) ||
+        get_str(p, o, where, "cites", 0, &pa->cites) ||
+        get_int(p, o, where, "line", 0, 0, RT_MAX_LINE, &line, NULL) ||
+        get_str(p, o, where, "index", 0, &index))
+        return -1;
+    pa->line = (int)line;
+    for (int j = 0; j < i; j++)
+        if (strcmp(s->params[j].name, pa->name) == 0) {
+            polrt_realloc(index, 0);
+            return fail(p, where, "parameter '%s' declared twice", pa->name);
+        }
+    pa->index_enum = -1;
+    if (index) {
+        for (int e = 0; e < s->nenums; e++)
+            if (strcmp(s->enums[e].name, index) == 0)
+                pa->index_enum = e;
+        if (pa->index_enum < 0) {
+            join(vwhere, where, "index");
+            fail(p, vwhere, "unknown enum '%s'", index);
+        }
+        polrt_realloc(index, 0);
+        if (pa->index_enum < 0)
+            return -1;
+    }
+    br = cJSON_GetObjectItemCaseSensitive(o, "brackets");
+    if (br && !cJSON_IsNull(br) && !cJSON_IsBool(br)) {
+        join(vwhere, where, "brackets");
+        return fail(p, vwhere, "expected true or false");
+    }
+    pa->brackets = cJSON_IsTrue(br);
+    if (pa->brackets && pa->index_enum >= 0)
+        return fail(p, where, "brackets cannot also be indexed by an enum");
+    return parse_versions(p, o, where, s, pa);
+}
+
 static int parse_params(P *p, const cJSON *root, RtSchema *s)
 {
     const cJSON *arr;
     int n;
-    char where[PATH_MAX_LEN], vwhere[PATH_MAX_LEN];
     if (get_array(p, root, "", "params", 0, &arr, &n))
         return -1;
     if (n && !(s->params = alloc_array((size_t)n, sizeof *s->params)))
         return oom(p);
     s->nparams = n;
-    for (int i = 0; i < n; i++) {
-        RtParam *pa = &s->params[i];
-        const cJSON *o = get_obj(p, arr, "", "params", i, where), *vs, *br;
-        char *index;
-        int64_t line = 0;
-        int nv;
-        if (!o || get_str(p, o, where, "name", 1, &pa->name) ||
-            get_type(p, s, o, where, &pa->type) || get_str(p, o, where, "cites", 0, &pa->cites) ||
-            get_int(p, o, where, "line", 0, 0, RT_MAX_LINE, &line, NULL) ||
-            get_str(p, o, where, "index", 0, &index))
+    for (int i = 0; i < n; i++)
+        if (parse_param(p, arr, i, s) < 0)
             return -1;
-        pa->line = (int)line;
-        for (int j = 0; j < i; j++)
-            if (strcmp(s->params[j].name, pa->name) == 0) {
-                polrt_realloc(index, 0);
-                return fail(p, where, "parameter '%s' declared twice", pa->name);
-            }
-        pa->index_enum = -1;
-        if (index) {
-            for (int e = 0; e < s->nenums; e++)
-                if (strcmp(s->enums[e].name, index) == 0)
-                    pa->index_enum = e;
-            if (pa->index_enum < 0) {
-                join(vwhere, where, "index");
-                fail(p, vwhere, "unknown enum '%s'", index);
-            }
-            polrt_realloc(index, 0);
-            if (pa->index_enum < 0)
-                return -1;
-        }
-        br = cJSON_GetObjectItemCaseSensitive(o, "brackets");
-        if (br && !cJSON_IsNull(br) && !cJSON_IsBool(br)) {
-            join(vwhere, where, "brackets");
-            return fail(p, vwhere, "expected true or false");
-        }
-        pa->brackets = cJSON_IsTrue(br);
-        if (pa->brackets && pa->index_enum >= 0)
-            return fail(p, where, "brackets cannot also be indexed by an enum");
-        if (get_array(p, o, where, "versions", 1, &vs, &nv))
-            return -1;
-        if (nv == 0)
-            return fail(p, where, "parameter '%s' has no versions", pa->name);
-        if (!(pa->versions = alloc_array((size_t)nv, sizeof *pa->versions)))
-            return oom(p);
-        pa->nversions = nv;
-        for (int k = 0; k < nv; k++) {
-            RtVersion *v = &pa->versions[k];
-            const cJSON *vo = get_obj(p, vs, where, "versions", k, vwhere);
-            int64_t off, width;
-            if (!vo || get_date(p, vo, vwhere, "from", 1, &v->from) ||
-                get_date(p, vo, vwhere, "to", 0, &v->to) ||
-                get_int(p, vo, vwhere, "offset", 1, 0, RT_MAX_PARAM_VALUES - 1, &off, NULL) ||
-                get_int(p, vo, vwhere, "width", 1, 1, RT_MAX_PARAM_VALUES, &width, NULL))
-                return -1;
-            if (v->to != POLRT_NONE && v->to <= v->from)
-                return fail(p, vwhere, "ends before it starts");
-            if (k > 0) {
-                const RtVersion *prev = &pa->versions[k - 1];
-                if (prev->to == POLRT_NONE || prev->to > v->from)
-                    return fail(p, vwhere, "overlaps the version before it");
-            }
-            if (off + width > RT_MAX_PARAM_VALUES)
-                return fail(p, vwhere, "offset + width beyond %d values", RT_MAX_PARAM_VALUES);
-            int64_t want = pa->index_enum >= 0 ? s->enums[pa->index_enum].n : 1;
-            if (pa->brackets ? (width < 3 || width % 2 == 0) : width != want)
-                return fail(p, vwhere, "width %lld does not fit %s", (long long)width,
-                            pa->brackets          ? "brackets [n, lo_1, rate_1, ...]"
-                            : pa->index_enum >= 0 ? "one value per enum member"
-                                                  : "a scalar (1)");
-            v->offset = (int)off;
-            v->width = (int)width;
-            if ((size_t)(off + width) > s->nparam_values)
-                s->nparam_values = (size_t)(off + width);
-        }
-    }
     return 0;
 }
 
