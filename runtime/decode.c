@@ -551,16 +551,11 @@ static int is_alias(const char *name, const char *h)
     return 0;
 }
 
-int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, int nf,
-                    const char *const *fixed, int nfixed, int nrequired, const char *file,
-                    int64_t line, const char *const *cells, const size_t *lens, int ncells,
-                    const char *raw, size_t nraw, char *why, size_t len)
+/* b's tables made (the header's names, the columns, each enum's name and label lengths and
+ * lookup table) and the header's raw bytes kept. 0, or -1 when out of memory. */
+static int binding_alloc(RtBinding *b, const RtSchema *s, int nf, int ncells, const char *raw,
+                         size_t nraw)
 {
-    memset(b, 0, sizeof *b);
-    b->s = s;
-    b->nf = nf;
-    b->nfixed = nfixed;
-    b->ncols = ncells;
     size_t nhdr = (size_t)(ncells ? ncells : 1);
     /* the tables rt_binding_free walks are zeroed as soon as they exist: it runs after a
      * failure on the next line too */
@@ -572,20 +567,26 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
     b->enum_slots = polrt_realloc(NULL, ((size_t)s->nenums + 1) * sizeof *b->enum_slots);
     b->raw = polrt_realloc(NULL, nraw + 1);
     if (!b->hdr || !b->cols || !b->enum_len || !b->enum_slots || !b->raw)
-        goto oom;
+        return -1;
     memcpy(b->raw, raw, nraw);
     b->nraw = nraw;
     for (int e = 0; e < s->nenums; e++) {
         const RtEnum *en = &s->enums[e];
         size_t *l = polrt_realloc(NULL, (2 * (size_t)en->n + 1) * sizeof *l);
         if (!(b->enum_len[e] = l))
-            goto oom;
+            return -1;
         for (int i = 0; i < en->n; i++) {
             l[i] = strlen(en->names[i]);
             l[en->n + i] = en->labels && en->labels[i] ? strlen(en->labels[i]) : 0;
         }
         enum_table(en, l, b->enum_slots[e]);
     }
+    return 0;
+}
+
+/* each bound field's decoder, chosen once from its type; no column bound yet */
+static void choose_decoders(RtBinding *b, const RtField *const *f, int nf)
+{
     for (int k = 0; k < RT_BIND_MAX_FIXED; k++)
         b->fixed_col[k] = -1;
     for (int k = 0; k < nf; k++) {
@@ -601,6 +602,50 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
         default: c->dec = RT_DEC_GENERAL; break;
         }
     }
+}
+
+/* The slot a header h binds (a fixed column's or a field's), *gives the name it gives; NULL
+ * when it binds none. The fixed columns (claim_id, person_id, a weight) bind by their names,
+ * and the first two by the headers Chinese settlement systems export (fixed_alias), after the
+ * policy's own field names and labels: the list is short and documented (spec/DATA.md), never
+ * a guess that could capture an unrelated column. */
+static int *header_slot(RtBinding *b, const RtField *const *f, int nf, const char *const *fixed,
+                        int nfixed, const char *h, const char **gives)
+{
+    int *slot = NULL, k = -1;
+    for (int j = 0; j < nfixed && !slot; j++)
+        if (fixed[j] && strcmp(fixed[j], h) == 0)
+            slot = &b->fixed_col[j];
+    for (int j = 0; j < nf && k < 0 && !slot; j++)
+        if (strcmp(f[j]->name, h) == 0)
+            k = j;
+    for (int j = 0; j < nf && k < 0 && !slot; j++)
+        if (f[j]->label && strcmp(f[j]->label, h) == 0)
+            k = j;
+    if (!slot && k >= 0)
+        slot = &b->cols[k].col;
+    *gives = k >= 0 ? f[k]->name : h;
+    for (int j = 0; j < nfixed && !slot; j++)
+        if (fixed[j] && is_alias(fixed[j], h)) {
+            slot = &b->fixed_col[j];
+            *gives = fixed[j];
+        }
+    return slot;
+}
+
+int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, int nf,
+                    const char *const *fixed, int nfixed, int nrequired, const char *file,
+                    int64_t line, const char *const *cells, const size_t *lens, int ncells,
+                    const char *raw, size_t nraw, char *why, size_t len)
+{
+    memset(b, 0, sizeof *b);
+    b->s = s;
+    b->nf = nf;
+    b->nfixed = nfixed;
+    b->ncols = ncells;
+    if (binding_alloc(b, s, nf, ncells, raw, nraw) < 0)
+        goto oom;
+    choose_decoders(b, f, nf);
     char ign[512] = "";
     size_t nign = 0;
     for (int i = 0; i < ncells; i++) {
@@ -616,28 +661,8 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
         memcpy(h, name, n);
         h[n] = '\0';
         b->hdr[i] = h;
-        /* the fixed columns (claim_id, person_id, a weight) bind by their names, and the
-         * first two by the headers Chinese settlement systems export (fixed_alias), after
-         * the policy's own field names and labels: the list is short and documented
-         * (spec/DATA.md), never a guess that could capture an unrelated column */
-        int *slot = NULL, k = -1;
-        for (int j = 0; j < nfixed && !slot; j++)
-            if (fixed[j] && strcmp(fixed[j], h) == 0)
-                slot = &b->fixed_col[j];
-        for (int j = 0; j < nf && k < 0 && !slot; j++)
-            if (strcmp(f[j]->name, h) == 0)
-                k = j;
-        for (int j = 0; j < nf && k < 0 && !slot; j++)
-            if (f[j]->label && strcmp(f[j]->label, h) == 0)
-                k = j;
-        if (!slot && k >= 0)
-            slot = &b->cols[k].col;
-        const char *gives = k >= 0 ? f[k]->name : h;
-        for (int j = 0; j < nfixed && !slot; j++)
-            if (fixed[j] && is_alias(fixed[j], h)) {
-                slot = &b->fixed_col[j];
-                gives = fixed[j];
-            }
+        const char *gives;
+        int *slot = header_slot(b, f, nf, fixed, nfixed, h, &gives);
         if (!slot) {
             int w = snprintf(ign + nign, sizeof ign - nign, "%s'%s'", nign ? ", " : "",
                              n ? h : "(unnamed)");
