@@ -400,35 +400,26 @@ static const char *status_text(int64_t status)
     return status == 0 ? "settled" : status == 1 ? "already settled" : "error";
 }
 
-POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, const int64_t *claim,
-                                  const PolResult *r, FILE *f)
+/* the claim's fields as read */
+static void put_inputs(FILE *f, const RtSchema *s, const int64_t *claim)
 {
-    const RtSchema *s = rt_engine_schema(e);
     char buf[VAL_LEN], why[VAL_LEN];
-    int w;
-    fprintf(f, "claim %s — %s", claim_id ? claim_id : "?", s->policy);
-    if (s->file)
-        fprintf(f, " (%s)", s->file);
-    fputc('\n', f);
-    if (r->status == 1)
-        fputs("status: already settled earlier; the stored result is shown and nothing was "
-              "applied again\n",
-              f);
-    else
-        fprintf(f, "status: %s\n", status_text(r->status));
-
-    if (claim && s->nclaim) {
-        fputs("inputs:\n", f);
-        w = name_width(s->nclaim, field_name, s->claim);
-        for (int i = 0; i < s->nclaim; i++) {
-            put_name(f, field_name(s->claim, i, why), w);
-            fprintf(f, "%s\n", show(s, &s->claim[i].type, claim[i], buf));
-        }
+    if (!claim || !s->nclaim)
+        return;
+    fputs("inputs:\n", f);
+    int w = name_width(s->nclaim, field_name, s->claim);
+    for (int i = 0; i < s->nclaim; i++) {
+        put_name(f, field_name(s->claim, i, why), w);
+        fprintf(f, "%s\n", show(s, &s->claim[i].type, claim[i], buf));
     }
-    put_person(f, s, r);
+}
 
+/* the rules the claim needed, in policy order: value, branch taken, cites */
+static void put_rules(FILE *f, const RtSchema *s, const PolResult *r)
+{
+    char buf[VAL_LEN], why[VAL_LEN];
     int any = 0;
-    w = name_width(s->nrules, rule_name, s->rules);
+    int w = name_width(s->nrules, rule_name, s->rules);
     for (int i = 0; r->branch && i < s->nrules; i++) {
         const RtRule *rule = &s->rules[i];
         int64_t bi = r->branch[i];
@@ -444,11 +435,12 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
         put_cites(f, cites, rule->doc);
         fputc('\n', f);
     }
+}
 
-    put_calls(f, s, r);
-    put_picks(f, s, r);
-
-    any = 0;
+/* the params the claim read, each in the version in force */
+static void put_params(FILE *f, const PolEngine *e, const RtSchema *s, const PolResult *r)
+{
+    int any = 0;
     for (int i = 0; r->pver && i < s->nparams; i++) {
         if (r->pver[i] < 0 || r->pver[i] >= s->params[i].nversions)
             continue;
@@ -456,7 +448,62 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
             fputs("parameters:\n", f);
         put_param(f, s, e->params, r->pidx ? r->pidx[i] : -1, i, r->pver[i]);
     }
+}
 
+/* each ledger's row the claim settled on: every field before → after */
+static void put_ledgers(FILE *f, const RtSchema *s, const PolResult *r)
+{
+    char buf[VAL_LEN], why[VAL_LEN];
+    for (int l = 0; l < s->nledgers; l++) {
+        const RtLedger *led = &s->ledgers[l];
+        if (led->key)
+            fprintf(f, "ledger %s (%s = %" PRId64 "):\n", led->name, led->key, r->keys[l]);
+        else
+            fprintf(f, "ledger %s (key %" PRId64 "):\n", led->name, r->keys[l]);
+        int w = name_width(led->nfields, field_name, led->fields);
+        for (int k = 0; k < led->nfields; k++) {
+            const RtField *fd = &led->fields[k];
+            put_name(f, field_name(led->fields, k, why), w);
+            fprintf(f, "%s → ", show(s, &fd->type, r->ledger_before[led->offset + k], buf));
+            fprintf(f, "%s\n", show(s, &fd->type, r->ledger_after[led->offset + k], buf));
+        }
+    }
+}
+
+/* the outputs, as the results file has them */
+static void put_outputs(FILE *f, const RtSchema *s, const PolResult *r)
+{
+    char buf[VAL_LEN], why[VAL_LEN];
+    if (s->noutputs)
+        fputs("outputs:\n", f);
+    int w = name_width(s->noutputs, output_name, s->outputs);
+    for (int i = 0; i < s->noutputs; i++) {
+        put_name(f, output_name(s->outputs, i, why), w);
+        fprintf(f, "%s\n", show(s, &s->outputs[i].type, r->out[i], buf));
+    }
+}
+
+POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, const int64_t *claim,
+                                  const PolResult *r, FILE *f)
+{
+    const RtSchema *s = rt_engine_schema(e);
+    char why[VAL_LEN];
+    fprintf(f, "claim %s — %s", claim_id ? claim_id : "?", s->policy);
+    if (s->file)
+        fprintf(f, " (%s)", s->file);
+    fputc('\n', f);
+    if (r->status == 1)
+        fputs("status: already settled earlier; the stored result is shown and nothing was "
+              "applied again\n",
+              f);
+    else
+        fprintf(f, "status: %s\n", status_text(r->status));
+    put_inputs(f, s, claim);
+    put_person(f, s, r);
+    put_rules(f, s, r);
+    put_calls(f, s, r);
+    put_picks(f, s, r);
+    put_params(f, e, s, r);
     if (r->status == -1) {
         /* err_code 0: refused before the policy ran (the session's message says why) */
         fprintf(f, "error: %s\n",
@@ -467,29 +514,8 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
             fputs("ledgers unchanged\n", f);
         return;
     }
-
-    for (int l = 0; l < s->nledgers; l++) {
-        const RtLedger *led = &s->ledgers[l];
-        if (led->key)
-            fprintf(f, "ledger %s (%s = %" PRId64 "):\n", led->name, led->key, r->keys[l]);
-        else
-            fprintf(f, "ledger %s (key %" PRId64 "):\n", led->name, r->keys[l]);
-        w = name_width(led->nfields, field_name, led->fields);
-        for (int k = 0; k < led->nfields; k++) {
-            const RtField *fd = &led->fields[k];
-            put_name(f, field_name(led->fields, k, why), w);
-            fprintf(f, "%s → ", show(s, &fd->type, r->ledger_before[led->offset + k], buf));
-            fprintf(f, "%s\n", show(s, &fd->type, r->ledger_after[led->offset + k], buf));
-        }
-    }
-
-    if (s->noutputs)
-        fputs("outputs:\n", f);
-    w = name_width(s->noutputs, output_name, s->outputs);
-    for (int i = 0; i < s->noutputs; i++) {
-        put_name(f, output_name(s->outputs, i, why), w);
-        fprintf(f, "%s\n", show(s, &s->outputs[i].type, r->out[i], buf));
-    }
+    put_ledgers(f, s, r);
+    put_outputs(f, s, r);
 }
 
 /* ---- JSON ------------------------------------------------------------------------------- */
