@@ -2957,60 +2957,64 @@ static DbVal db_text(const char *s)
 #define DB_MAX 16
 typedef int (*DbRowFn)(void *arg, const DbVal *cols, int ncols);
 
-/* Run sql with args; fn (when not NULL) sees each result row (a non-zero return stops with
- * it). *changes: rows changed (NULL: not wanted). 0, the row function's non-zero, or -1 with
- * a message. The caller holds st->mu. */
-static int db_query(RtStore *st, const char *sql, const DbVal *args, int nargs, DbRowFn fn,
+/* db_query on PostgreSQL: the arguments as text (integers) or binary (blobs) */
+static int pg_query(RtStore *st, const char *sql, const DbVal *args, int nargs, DbRowFn fn,
                     void *arg, int64_t *changes, char *err, size_t errlen)
 {
     DbVal cols[DB_MAX];
     int rc = 0;
-    if (st->pg) {
-        const char *vals[DB_MAX];
-        int lens[DB_MAX];
-        char num[DB_MAX][I64_TEXT_MAX];
-        for (int i = 0; i < nargs; i++) {
-            lens[i] = -1;
-            switch (args[i].kind) {
-            case 'T': vals[i] = args[i].text; break;
-            case 'B':
-                vals[i] = args[i].n ? args[i].blob : "";
-                lens[i] = (int)args[i].n;
-                break;
-            case 'I':
-                snprintf(num[i], sizeof num[i], "%lld", (long long)args[i].i);
-                vals[i] = num[i];
-                break;
-            default: vals[i] = NULL;
-            }
+    const char *vals[DB_MAX];
+    int lens[DB_MAX];
+    char num[DB_MAX][I64_TEXT_MAX];
+    for (int i = 0; i < nargs; i++) {
+        lens[i] = -1;
+        switch (args[i].kind) {
+        case 'T': vals[i] = args[i].text; break;
+        case 'B':
+            vals[i] = args[i].n ? args[i].blob : "";
+            lens[i] = (int)args[i].n;
+            break;
+        case 'I':
+            snprintf(num[i], sizeof num[i], "%lld", (long long)args[i].i);
+            vals[i] = num[i];
+            break;
+        default: vals[i] = NULL;
         }
-        /* a statement returns rows when it reads (SELECT) or says what it changed */
-        int rows = strncmp(sql, "SELECT", 6) == 0 || strstr(sql, "RETURNING") != NULL;
-        PGresult *res = pg_run(st, PGS_NONE, sql, nargs, vals, lens,
-                               rows ? PGRES_TUPLES_OK : PGRES_COMMAND_OK, err, errlen);
-        if (!res)
-            return -1;
-        int nc = PQnfields(res) < DB_MAX ? PQnfields(res) : DB_MAX;
-        for (int r = 0; fn && rc == 0 && r < PQntuples(res); r++) {
-            for (int c = 0; c < nc; c++) {
-                memset(&cols[c], 0, sizeof cols[c]);
-                Oid t = PQftype(res, c);
-                if (PQgetisnull(res, r, c))
-                    cols[c].kind = 'N';
-                else if (t == 20) /* int8 */
-                    cols[c] = DB_I(pg_i64(res, r, c));
-                else if (t == 17) /* bytea */
-                    cols[c] = DB_B(PQgetvalue(res, r, c), (size_t)PQgetlength(res, r, c));
-                else
-                    cols[c] = DB_T(PQgetvalue(res, r, c));
-            }
-            rc = fn(arg, cols, nc);
-        }
-        if (changes)
-            *changes = strtoll(PQcmdTuples(res), NULL, 10);
-        PQclear(res);
-        return rc;
     }
+    /* a statement returns rows when it reads (SELECT) or says what it changed */
+    int rows = strncmp(sql, "SELECT", 6) == 0 || strstr(sql, "RETURNING") != NULL;
+    PGresult *res = pg_run(st, PGS_NONE, sql, nargs, vals, lens,
+                           rows ? PGRES_TUPLES_OK : PGRES_COMMAND_OK, err, errlen);
+    if (!res)
+        return -1;
+    int nc = PQnfields(res) < DB_MAX ? PQnfields(res) : DB_MAX;
+    for (int r = 0; fn && rc == 0 && r < PQntuples(res); r++) {
+        for (int c = 0; c < nc; c++) {
+            memset(&cols[c], 0, sizeof cols[c]);
+            Oid t = PQftype(res, c);
+            if (PQgetisnull(res, r, c))
+                cols[c].kind = 'N';
+            else if (t == 20) /* int8 */
+                cols[c] = DB_I(pg_i64(res, r, c));
+            else if (t == 17) /* bytea */
+                cols[c] = DB_B(PQgetvalue(res, r, c), (size_t)PQgetlength(res, r, c));
+            else
+                cols[c] = DB_T(PQgetvalue(res, r, c));
+        }
+        rc = fn(arg, cols, nc);
+    }
+    if (changes)
+        *changes = strtoll(PQcmdTuples(res), NULL, 10);
+    PQclear(res);
+    return rc;
+}
+
+/* db_query on SQLite: the arguments bound to $1 .. $N where the statement has them */
+static int sqlite_query(RtStore *st, const char *sql, const DbVal *args, int nargs, DbRowFn fn,
+                        void *arg, int64_t *changes, char *err, size_t errlen)
+{
+    DbVal cols[DB_MAX];
+    int rc = 0;
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
         return db_fail(st, err, errlen);
@@ -3049,6 +3053,17 @@ static int db_query(RtStore *st, const char *sql, const DbVal *args, int nargs, 
         *changes = sqlite3_changes(st->db);
     sqlite3_finalize(q);
     return rc;
+}
+
+/* Run sql with args; fn (when not NULL) sees each result row (a non-zero return stops with
+ * it). *changes: rows changed (NULL: not wanted). 0, the row function's non-zero, or -1 with
+ * a message. The caller holds st->mu. */
+static int db_query(RtStore *st, const char *sql, const DbVal *args, int nargs, DbRowFn fn,
+                    void *arg, int64_t *changes, char *err, size_t errlen)
+{
+    if (st->pg)
+        return pg_query(st, sql, args, nargs, fn, arg, changes, err, errlen);
+    return sqlite_query(st, sql, args, nargs, fn, arg, changes, err, errlen);
 }
 
 void rt_ledger_late_check(RtStore *st, int on)
