@@ -41,30 +41,10 @@ static int raw_key(const char *s, size_t n)
     return 1;
 }
 
-int rt_ledger_key_read(const char *key_file, const char *ledger, RtLedgerKey *k, char *err,
-                       size_t errlen)
+/* The key file open on fd refused unless it is a regular file owned by root or this user that
+ * no one else may read or write. 0, or the exit code (err set). */
+static int key_file_refused(int fd, const char *key_file, char *err, size_t errlen)
 {
-    memset(k, 0, sizeof *k);
-    if (!key_file)
-        return 0;
-    if (!ledger) {
-        say(err, errlen, "--ledger-key %s without --ledger: a ledger in memory is never written",
-            key_file);
-        return POLRT_EXIT_USAGE;
-    }
-    if (is_postgres(ledger)) {
-        say(err, errlen,
-            "--ledger-key is for an SQLite ledger: a PostgreSQL ledger is protected by the "
-            "server, with TLS (sslmode=verify-full in the URL), its roles and an encrypted data "
-            "directory (spec/PRIVACY.md)");
-        return POLRT_EXIT_USAGE;
-    }
-    int fd = open(key_file, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        int e = errno;
-        say(err, errlen, "cannot read the ledger key %s: %s", key_file, strerror(e));
-        return polrt_exit_for_errno(e);
-    }
     struct stat sb;
     int rc = 0;
     if (fstat(fd, &sb) != 0) {
@@ -89,40 +69,75 @@ int rt_ledger_key_read(const char *key_file, const char *ledger, RtLedgerKey *k,
                                                     : "others",
             (unsigned)(sb.st_mode & 07777), key_file);
     }
+    return rc;
+}
+
+/* The passphrase: the key file's first line (CRLF tolerated), not empty, not over
+ * RT_LEDGER_KEY_MAX bytes, no NUL, into *k. 0, or the exit code (err set). */
+static int key_first_line(int fd, const char *key_file, RtLedgerKey *k, char *err, size_t errlen)
+{
+    /* read up to one byte more than the longest allowed */
+    size_t got = 0;
     ssize_t n = 0;
-    if (rc == 0) {
-        /* the first line: read up to one byte more than the longest allowed */
-        size_t got = 0;
-        while (got < sizeof k->text && (n = read(fd, k->text + got, sizeof k->text - got)) > 0)
-            got += (size_t)n;
-        if (n < 0) {
-            rc = polrt_exit_for_errno(errno);
-            say(err, errlen, "cannot read the ledger key %s: %s", key_file, strerror(errno));
-        } else {
-            size_t len = 0;
-            while (len < got && k->text[len] != '\n')
-                len++;
-            if (len > 0 && k->text[len - 1] == '\r')
-                len--;
-            if (len == got && got == sizeof k->text) {
-                rc = POLRT_EXIT_USAGE;
-                say(err, errlen, "the ledger key %s: the first line is longer than %d bytes",
-                    key_file, RT_LEDGER_KEY_MAX);
-            } else if (len == 0) {
-                rc = POLRT_EXIT_USAGE;
-                say(err, errlen,
-                    "the ledger key %s: the first line is empty: it holds the passphrase",
-                    key_file);
-            } else if (memchr(k->text, '\0', len)) {
-                rc = POLRT_EXIT_USAGE;
-                say(err, errlen, "the ledger key %s: a NUL byte in the passphrase", key_file);
-            } else {
-                k->len = (int)len;
-                k->raw = raw_key(k->text, len);
-                k->file = key_file;
-            }
-        }
+    while (got < sizeof k->text && (n = read(fd, k->text + got, sizeof k->text - got)) > 0)
+        got += (size_t)n;
+    if (n < 0) {
+        int rc = polrt_exit_for_errno(errno);
+        say(err, errlen, "cannot read the ledger key %s: %s", key_file, strerror(errno));
+        return rc;
     }
+    size_t len = 0;
+    while (len < got && k->text[len] != '\n')
+        len++;
+    if (len > 0 && k->text[len - 1] == '\r')
+        len--;
+    if (len == got && got == sizeof k->text) {
+        say(err, errlen, "the ledger key %s: the first line is longer than %d bytes", key_file,
+            RT_LEDGER_KEY_MAX);
+        return POLRT_EXIT_USAGE;
+    }
+    if (len == 0) {
+        say(err, errlen, "the ledger key %s: the first line is empty: it holds the passphrase",
+            key_file);
+        return POLRT_EXIT_USAGE;
+    }
+    if (memchr(k->text, '\0', len)) {
+        say(err, errlen, "the ledger key %s: a NUL byte in the passphrase", key_file);
+        return POLRT_EXIT_USAGE;
+    }
+    k->len = (int)len;
+    k->raw = raw_key(k->text, len);
+    k->file = key_file;
+    return 0;
+}
+
+int rt_ledger_key_read(const char *key_file, const char *ledger, RtLedgerKey *k, char *err,
+                       size_t errlen)
+{
+    memset(k, 0, sizeof *k);
+    if (!key_file)
+        return 0;
+    if (!ledger) {
+        say(err, errlen, "--ledger-key %s without --ledger: a ledger in memory is never written",
+            key_file);
+        return POLRT_EXIT_USAGE;
+    }
+    if (is_postgres(ledger)) {
+        say(err, errlen,
+            "--ledger-key is for an SQLite ledger: a PostgreSQL ledger is protected by the "
+            "server, with TLS (sslmode=verify-full in the URL), its roles and an encrypted data "
+            "directory (spec/PRIVACY.md)");
+        return POLRT_EXIT_USAGE;
+    }
+    int fd = open(key_file, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        int e = errno;
+        say(err, errlen, "cannot read the ledger key %s: %s", key_file, strerror(e));
+        return polrt_exit_for_errno(e);
+    }
+    int rc = key_file_refused(fd, key_file, err, errlen);
+    if (rc == 0)
+        rc = key_first_line(fd, key_file, k, err, errlen);
     close(fd);
     if (rc)
         rt_ledger_key_wipe(k);
