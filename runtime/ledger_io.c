@@ -56,9 +56,14 @@ static int reject(Import *im, const RtRecord *r, const char *why, const char *re
     return 0;
 }
 
-/* one row: 0 imported or unchanged, 1 rejected (why), -1 the store failed (err) */
-static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, char *err,
-                      size_t errlen)
+/* a person id's bytes and its NUL, as imported: ids are short (an 18-character ID number); a
+ * longer one is rejected, not cut */
+#define IMPORT_PERSON_MAX 256
+
+/* A row's person (into person[IMPORT_PERSON_MAX]), ledger (*l: the ledger column, or the policy's
+ * only one) and key (*key: its year, 0 for a lifetime ledger). 0, or 1 rejected (why). */
+static int row_target(Import *im, const RtRecord *r, char *person, int *l, int64_t *key, char *why,
+                      size_t wlen)
 {
     const RtSchema *s = im->s;
     const char *const *cells = (const char *const *)r->field;
@@ -66,19 +71,19 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
     const char *pid = rt_decode_id(&im->bind, COL_PERSON, cells, r->len, r->nfields, &n);
     if (!pid)
         return snprintf(why, wlen, "person_id: missing value"), 1;
-    char person[256];
-    if (n >= sizeof person)
-        return snprintf(why, wlen, "person_id: longer than %zu bytes", sizeof person - 1), 1;
+    if (n >= IMPORT_PERSON_MAX)
+        return snprintf(why, wlen, "person_id: longer than %zu bytes",
+                        (size_t)IMPORT_PERSON_MAX - 1),
+               1;
     memcpy(person, pid, n);
     person[n] = '\0';
-    /* which ledger: the ledger column, or the policy's only one */
-    int l = 0;
+    *l = 0;
     const char *lname = rt_decode_id(&im->bind, COL_LEDGER, cells, r->len, r->nfields, &n);
     if (lname) {
-        while (l < s->nledgers &&
-               !(strlen(s->ledgers[l].name) == n && memcmp(s->ledgers[l].name, lname, n) == 0))
-            l++;
-        if (l == s->nledgers)
+        while (*l < s->nledgers &&
+               !(strlen(s->ledgers[*l].name) == n && memcmp(s->ledgers[*l].name, lname, n) == 0))
+            (*l)++;
+        if (*l == s->nledgers)
             return snprintf(why, wlen, "ledger: '%.*s' is not a ledger of the policy", (int)n,
                             lname),
                    1;
@@ -87,8 +92,8 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
                         s->nledgers),
                1;
     }
-    const RtLedger *led = &s->ledgers[l];
-    int64_t key = 0;
+    const RtLedger *led = &s->ledgers[*l];
+    *key = 0;
     const char *year = rt_decode_id(&im->bind, COL_YEAR, cells, r->len, r->nfields, &n);
     if (!lifetime(led)) {
         char buf[16], *end;
@@ -103,13 +108,21 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
             return snprintf(why, wlen, "year: '%.*s' is not a year (%d to %d)", (int)n, year,
                             RT_YEAR_MIN, RT_YEAR_MAX),
                    1;
-        key = y;
+        *key = y;
     } else if (year) {
         return snprintf(why, wlen, "year: ledger %s is for a lifetime, not per year", led->name), 1;
     }
+    return 0;
+}
+
+/* A row's values of ledger led into im->vals; a value for another ledger's field would be
+ * dropped: said, not guessed. 0, or 1 rejected (why). */
+static int row_values(Import *im, const RtRecord *r, const RtLedger *led, char *why, size_t wlen)
+{
+    const RtSchema *s = im->s;
+    const char *const *cells = (const char *const *)r->field;
     if (rt_decode_fields(&im->bind, cells, r->len, 0, s->nledger_fields, im->vals, why, wlen) < 0)
         return 1;
-    /* a value for another ledger's field would be dropped: said, not guessed */
     for (int i = 0; i < s->nledger_fields; i++) {
         const RtColumn *c = &im->bind.cols[i];
         size_t cn = c->col >= 0 && c->col < r->nfields ? r->len[c->col] : 0;
@@ -119,6 +132,44 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
                             im->bind.hdr[c->col], led->name),
                    1;
     }
+    return 0;
+}
+
+/* The opening balance (im->vals) stored as ledger l's row key of person, with an audit row
+ * that says where it came from and what it was (explanations show it). 0, or -1 (err). */
+static int store_opening(Import *im, const RtRecord *r, RtLedgerPerson *lp, const char *person,
+                         int l, int64_t key, char *err, size_t errlen)
+{
+    const RtSchema *s = im->s;
+    const RtLedger *led = &s->ledgers[l];
+    char src[MSG_MAX], v[64];
+    size_t at =
+        (size_t)snprintf(src, sizeof src, "ledger %s %" PRId64 ": opening balance from %s:%" PRId64,
+                         led->name, key, im->file, r->line);
+    for (int f = 0; f < led->nfields && at < sizeof src; f++)
+        at += (size_t)snprintf(
+            src + at, sizeof src - at, "%s %s %s", f ? "," : ":", led->fields[f].name,
+            rt_format_value(s, &led->fields[f].type, im->vals[led->offset + f], v, sizeof v));
+    int rc = rt_ledger_set_row(im->st, lp, l, key, im->vals, POLRT_NONE, err, errlen);
+    if (rc == 0)
+        rc = rt_ledger_audit(im->st, "import", NULL, person, NULL, POLRT_NONE, POLRT_NONE, src, err,
+                             errlen);
+    return rc;
+}
+
+/* one row: 0 imported or unchanged, 1 rejected (why), -1 the store failed (err) */
+static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, char *err,
+                      size_t errlen)
+{
+    const RtSchema *s = im->s;
+    char person[IMPORT_PERSON_MAX];
+    int l;
+    int64_t key;
+    if (row_target(im, r, person, &l, &key, why, wlen))
+        return 1;
+    const RtLedger *led = &s->ledgers[l];
+    if (row_values(im, r, led, why, wlen))
+        return 1;
     RtLedgerPerson *lp = rt_ledger_hold(
         im->st, person, rt_hash_bytes(RT_HASH_SEED, person, strlen(person)), err, errlen);
     if (!lp)
@@ -151,22 +202,8 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
                  "goes before them (reverse them first)",
                  led->name, key, settled, settled == 1 ? "" : "s");
         rc = 1;
-    } else if (rc == 0) {
-        /* the audit row says where it came from and what it was: explanations show it */
-        char src[MSG_MAX], v[64];
-        size_t at = (size_t)snprintf(src, sizeof src,
-                                     "ledger %s %" PRId64 ": opening balance from %s:%" PRId64,
-                                     led->name, key, im->file, r->line);
-        for (int f = 0; f < led->nfields && at < sizeof src; f++)
-            at += (size_t)snprintf(
-                src + at, sizeof src - at, "%s %s %s", f ? "," : ":", led->fields[f].name,
-                rt_format_value(s, &led->fields[f].type, im->vals[led->offset + f], v, sizeof v));
-        rc = rt_ledger_set_row(im->st, lp, l, key, im->vals, POLRT_NONE, err, errlen);
-        if (rc == 0)
-            rc = rt_ledger_audit(im->st, "import", NULL, person, NULL, POLRT_NONE, POLRT_NONE, src,
-                                 err, errlen);
-        if (rc == 0)
-            im->imported++;
+    } else if (rc == 0 && (rc = store_opening(im, r, lp, person, l, key, err, errlen)) == 0) {
+        im->imported++;
     }
     rt_ledger_release(im->st, lp, 0);
     return rc;
@@ -186,11 +223,95 @@ static RtStore *open_store(const RtSchema *s, const char *ledger_db, const char 
     return st;
 }
 
+/* The fields a ledger file may give, every one optional (a column left out or blank: 0), into
+ * im->fields and the pointers the binding takes, im->fp */
+static void import_fields(Import *im)
+{
+    const RtSchema *s = im->s;
+    for (int l = 0; l < s->nledgers; l++)
+        for (int f = 0; f < s->ledgers[l].nfields; f++) {
+            RtField *x = &im->fields[s->ledgers[l].offset + f];
+            *x = s->ledgers[l].fields[f];
+            x->has_default = 1;
+            x->def = 0;
+            im->fp[s->ledgers[l].offset + f] = x;
+        }
+}
+
+/* The header row read and bound (im->bind). 0, or the exit code (err set). */
+static int import_header(Import *im, RtCsv *csv, char *err, size_t errlen)
+{
+    char why[MSG_MAX];
+    RtRecord r;
+    int got = rt_csv_next(csv, &r);
+    if (got <= 0 || r.error) {
+        snprintf(err, errlen, "%s: %s", im->file,
+                 got < 0    ? rt_csv_errmsg(csv)
+                 : got == 0 ? "empty: no header row"
+                            : r.error);
+        return got < 0 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
+    }
+    int b = rt_binding_init(&im->bind, im->s, im->fp, im->s->nledger_fields, fixed_cols, NCOLS, 1,
+                            im->file, r.line, (const char *const *)r.field, r.len, r.nfields, r.raw,
+                            r.nraw, why, sizeof why);
+    if (b < 0) {
+        snprintf(err, errlen, "%s", b == -2 ? "out of memory" : why);
+        return b == -2 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
+    }
+    if (im->bind.ignored)
+        fprintf(stderr, "polc: note: %s: columns not read: %s\n", im->file, im->bind.ignored);
+    return POLRT_EXIT_OK;
+}
+
+/* Every row after the header imported, or rejected to the rejects file. 0, or the exit code
+ * (err set). */
+static int import_rows(Import *im, RtCsv *csv, const char *rejects, char *err, size_t errlen)
+{
+    char why[MSG_MAX];
+    RtRecord r;
+    int got;
+    while ((got = rt_csv_next(csv, &r)) > 0) {
+        int k = r.error ? (snprintf(why, sizeof why, "%s", r.error), 1)
+                        : import_row(im, &r, why, sizeof why, err, errlen);
+        if (k < 0)
+            return POLRT_EXIT_SYSTEM;
+        if (k > 0 && reject(im, &r, why, rejects, err, errlen) < 0)
+            return polrt_exit_for_errno(errno);
+    }
+    if (got < 0) {
+        snprintf(err, errlen, "%s", rt_csv_errmsg(csv));
+        return POLRT_EXIT_SYSTEM;
+    }
+    return POLRT_EXIT_OK;
+}
+
+/* The import committed (rolled back for a dry run), the rejects file put in place, the counts
+ * told. The exit code: 3 when rows were rejected (err set on a failure). */
+static int import_finish(Import *im, const char *rejects, int dry_run, char *err, size_t errlen)
+{
+    if (dry_run)
+        rt_ledger_rollback(im->st);
+    else if (rt_ledger_commit(im->st, err, errlen))
+        return POLRT_EXIT_SYSTEM;
+    if (im->rej_open) {
+        im->rej_open = 0;
+        if (rt_out_commit(&im->rej, err, errlen) < 0)
+            return polrt_exit_for_errno(errno);
+    }
+    if (im->rejected > MAX_TOLD)
+        fprintf(stderr, "polc: %ld more rows rejected\n", im->rejected - MAX_TOLD);
+    fprintf(stderr, "polc: ledger import: %ld rows %s, %ld unchanged, %ld rejected%s%s%s%s\n",
+            im->imported, dry_run ? "to import" : "imported", im->unchanged, im->rejected,
+            im->rejected ? " (" : "", im->rejected ? rejects : "", im->rejected ? ")" : "",
+            dry_run ? "; dry run: the ledger is unchanged" : "");
+    return im->rejected ? POLRT_EXIT_DATA : POLRT_EXIT_OK;
+}
+
 POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const char *ledger_key,
                                   const char *file, const char *rejects, int dry_run)
 {
     const RtSchema *s = rt_engine_schema(e);
-    char err[MSG_MAX] = "", why[MSG_MAX];
+    char err[MSG_MAX] = "";
     Import im = {.s = s, .file = file};
     int rc = POLRT_EXIT_OK;
     char *rej_buf = NULL;
@@ -218,14 +339,7 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
         rc = POLRT_EXIT_USAGE;
         goto done;
     }
-    for (int l = 0; l < s->nledgers; l++)
-        for (int f = 0; f < s->ledgers[l].nfields; f++) {
-            RtField *x = &im.fields[s->ledgers[l].offset + f];
-            *x = s->ledgers[l].fields[f];
-            x->has_default = 1; /* a column left out or blank: 0 */
-            x->def = 0;
-            im.fp[s->ledgers[l].offset + f] = x;
-        }
+    import_fields(&im);
     if (!(csv = rt_csv_open(file, err, sizeof err))) {
         rc = polrt_exit_for_errno(errno);
         goto done;
@@ -236,63 +350,9 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
         rc = POLRT_EXIT_SYSTEM;
         goto done;
     }
-    RtRecord r;
-    int got = rt_csv_next(csv, &r);
-    if (got <= 0 || r.error) {
-        snprintf(err, sizeof err, "%s: %s", file,
-                 got < 0    ? rt_csv_errmsg(csv)
-                 : got == 0 ? "empty: no header row"
-                            : r.error);
-        rc = got < 0 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
-        goto done;
-    }
-    int b = rt_binding_init(&im.bind, s, im.fp, s->nledger_fields, fixed_cols, NCOLS, 1, file,
-                            r.line, (const char *const *)r.field, r.len, r.nfields, r.raw, r.nraw,
-                            why, sizeof why);
-    if (b < 0) {
-        snprintf(err, sizeof err, "%s", b == -2 ? "out of memory" : why);
-        rc = b == -2 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
-        goto done;
-    }
-    if (im.bind.ignored)
-        fprintf(stderr, "polc: note: %s: columns not read: %s\n", file, im.bind.ignored);
-    while ((got = rt_csv_next(csv, &r)) > 0) {
-        int k = r.error ? (snprintf(why, sizeof why, "%s", r.error), 1)
-                        : import_row(&im, &r, why, sizeof why, err, sizeof err);
-        if (k < 0) {
-            rc = POLRT_EXIT_SYSTEM;
-            goto done;
-        }
-        if (k > 0 && reject(&im, &r, why, rejects, err, sizeof err) < 0) {
-            rc = polrt_exit_for_errno(errno);
-            goto done;
-        }
-    }
-    if (got < 0) {
-        snprintf(err, sizeof err, "%s", rt_csv_errmsg(csv));
-        rc = POLRT_EXIT_SYSTEM;
-        goto done;
-    }
-    if (dry_run)
-        rt_ledger_rollback(im.st);
-    else if (rt_ledger_commit(im.st, err, sizeof err)) {
-        rc = POLRT_EXIT_SYSTEM;
-        goto done;
-    }
-    if (im.rej_open) {
-        im.rej_open = 0;
-        if (rt_out_commit(&im.rej, err, sizeof err) < 0) {
-            rc = polrt_exit_for_errno(errno);
-            goto done;
-        }
-    }
-    if (im.rejected > MAX_TOLD)
-        fprintf(stderr, "polc: %ld more rows rejected\n", im.rejected - MAX_TOLD);
-    fprintf(stderr, "polc: ledger import: %ld rows %s, %ld unchanged, %ld rejected%s%s%s%s\n",
-            im.imported, dry_run ? "to import" : "imported", im.unchanged, im.rejected,
-            im.rejected ? " (" : "", im.rejected ? rejects : "", im.rejected ? ")" : "",
-            dry_run ? "; dry run: the ledger is unchanged" : "");
-    rc = im.rejected ? POLRT_EXIT_DATA : POLRT_EXIT_OK;
+    if ((rc = import_header(&im, csv, err, sizeof err)) == POLRT_EXIT_OK &&
+        (rc = import_rows(&im, csv, rejects, err, sizeof err)) == POLRT_EXIT_OK)
+        rc = import_finish(&im, rejects, dry_run, err, sizeof err);
 done:
     if (rc != POLRT_EXIT_OK && err[0])
         fprintf(stderr, "polc: %s\n", err);
