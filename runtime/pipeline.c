@@ -1993,6 +1993,8 @@ static int reverse_row(RtPThread *t, RtPState *ps, RtRow *r)
     }
     if (rc == 0 && adj_tag(t, r, start) < 0)
         rc = (t->oom = 1, -1);
+    if (rc == 0)
+        t->nreversed++;
     return rc < 0 ? -1 : 0;
 }
 
@@ -2350,6 +2352,8 @@ static int claims_pass(RtPipe *m)
         goto fail;
     close_input(m);
     parallel(m, TASK_FINISH);
+    for (int i = 0; i < m->nthreads; i++)
+        m->st->reversed += m->th[i].nreversed;
     return check_threads(m) < 0 ? 2 : 0;
 fail:
     sink_wait(m); /* its error, if any, comes after the first */
