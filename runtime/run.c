@@ -561,8 +561,7 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
     char a[32], b[32], c[32], d[32], e[32];
     if (r->o->reverse) {
         fprintf(stderr, "%s: %s claims reversed, %s rows rejected%s%s\n", r->o->claims,
-                fmt_count(st->reversed, a),
-                fmt_count(st->rejected, b), st->rejected ? ": " : "",
+                fmt_count(st->reversed, a), fmt_count(st->rejected, b), st->rejected ? ": " : "",
                 st->rejected ? r->rejects_path : "");
         return;
     }
