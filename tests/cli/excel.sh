@@ -119,9 +119,9 @@ printf '%s\r\n' '结算单号,个人编号,医疗机构级别,出院日期,医�
     'c5,p3,县区,2017年3月,5' | gbk > "$d/bad.csv"
 run --claims "$d/bad.csv" --persons "$d/persons.csv" --out "$d/bad.res.csv" 2> "$d/err"
 check "bad cells: exit 3" "$?" 3
-printf '%s\n' "bad.csv:2: 出院日期: not a date '2017/2/30' (expected YYYY-MM-DD)" \
+printf '%s\n' "bad.csv:2: 出院日期: not a date '2017/2/30' (there is no such day: February 2017 has 28 days)" \
     "bad.csv:3: 医疗总费用: not an amount '¥12a' (expected 1234.56 or 1,234.56)" \
-    "bad.csv:5: 出院日期: not a date '2017-13-1' (expected YYYY-MM-DD)" \
+    "bad.csv:5: 出院日期: not a date '2017-13-1' (there is no month 13)" \
     "bad.csv:6: 出院日期: not a date '2017年3月' (expected YYYY-MM-DD)" > "$d/bad.err"
 sed "s|$d/||" "$d/err" > "$d/bad.got"
 same "bad cells: each named by file:line and column" "$d/bad.got" "$d/bad.err"
