@@ -29,8 +29,19 @@ endif
 # into plain ledgers is a separate program.
 SQLITE_CFLAGS := -I/usr/include/sqlcipher -DSQLITE_HAS_CODEC
 SQLITE_LIBS := -lsqlcipher
+# SQLCipher, libpq, libxlsxwriter and Open MPI are not linked: the code that needs one opens
+# it on first use (runtime/dl.h), by the soname of the library its -dev package links
+# (objdump, from binutils, which gcc depends on). A program that calls SQLite itself
+# (test_session, bench/sqlite_floor) links $(SQLITE_LIBS).
+soname = $(shell objdump -p $$($(CC) -print-file-name=lib$(1).so) 2>/dev/null | \
+                 sed -n 's/^ *SONAME *//p')
+DL_SONAMES := -DRT_SONAME_sqlcipher='"$(call soname,sqlcipher)"' \
+              -DRT_SONAME_pq='"$(call soname,pq)"' \
+              -DRT_SONAME_xlsxwriter='"$(call soname,xlsxwriter)"' \
+              -DRT_SONAME_mpi='"$(call soname,mpi)"'
 BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) -MMD -MP \
-               -Iruntime/include -Isim -iquote $(BUILD) -iquote compiler $(SQLITE_CFLAGS)
+               -Iruntime/include -Isim -iquote $(BUILD) -iquote compiler $(SQLITE_CFLAGS) \
+               $(DL_SONAMES)
 SAN_FLAGS :=
 ifeq ($(SAN),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
@@ -42,7 +53,8 @@ LLVM_CFLAGS = $(shell $(LLVM_CONFIG) --cflags 2>/dev/null | sed 's/-D_GNU_SOURCE
 # libLLVM cost every start of polc ~90 ms of CPU (its ~380,000 relocations and the dozen
 # libraries it loads, z3 among them), paid by `polc check`, by `polc run ENGINE.so` that
 # never compiles, and by each of the test suite's polc runs; linked in, the start is
-# ~40 ms, the rest being libpq's, SQLCipher's and Open MPI's libraries. lld links the
+# ~16 ms, half of it libpq's, SQLCipher's and Open MPI's libraries, which are now opened on
+# first use (runtime/dl.h): ~8 ms. lld links the
 # 57 MB binary in ~2.5 s where GNU ld takes ~12. Only polrt_* is exported (what engines and
 # JIT-compiled code call), not the whole of LLVM as -rdynamic would.
 LLVM_COMPONENTS := orcjit native passes bitwriter
@@ -53,7 +65,7 @@ LLVM_LIBS = -fuse-ld=lld $(shell $(LLVM_CONFIG) --ldflags 2>/dev/null) \
 EXPORT_RUNTIME := -Wl,--export-dynamic-symbol='polrt_*'
 # libpq's header directory (Debian: libpq-dev)
 PG_INCLUDE := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
-RT_LIBS := $(SQLITE_LIBS) -lpq -lcjson -lxlsxwriter -lpthread -ldl -lm
+RT_LIBS := -lcjson -lpthread -ldl -lm
 
 ifeq ($(V),1)
 Q :=
@@ -64,7 +76,7 @@ endif
 RUNTIME_SRCS := runtime/money.c runtime/dates.c runtime/calendar.c runtime/engine.c \
                 runtime/schema.c runtime/csv.c runtime/decode.c runtime/out.c runtime/ledger.c runtime/session.c \
                 runtime/progress.c runtime/pipeline.c runtime/ranks.c runtime/resettle.c runtime/ledger_io.c runtime/run.c runtime/explain.c runtime/util.c \
-                runtime/opts.c runtime/service.c runtime/xlsx.c runtime/ledger_key.c
+                runtime/opts.c runtime/service.c runtime/xlsx.c runtime/ledger_key.c runtime/dl.c
 RUNTIME_GEN := $(BUILD)/runtime/calendar_data.c
 RUNTIME_OBJS := $(RUNTIME_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/runtime/calendar_data.o
 
@@ -86,11 +98,10 @@ FRONT_OBJS := $(FRONT_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/parser.o $(BUILD)/lexer.o
 LLVM_OBJS := $(LLVM_SRCS:%.c=$(BUILD)/%.o)
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/%.o)
 TOOLS_OBJS := $(TOOLS_SRCS:%.c=$(BUILD)/%.o)
-# runtime/cluster.c: the one file that speaks MPI (Open MPI), linked into polc only, so that
-# libpolrt and a built engine carry no MPI (spec/SCALE.md)
+# runtime/cluster.c: the one file that speaks MPI (Open MPI, opened when mpirun starts polc:
+# runtime/dl.h), in polc only, so that libpolrt and a built engine carry no MPI (spec/SCALE.md)
 CLUSTER_OBJS := $(BUILD)/runtime/cluster.o
 MPI_CFLAGS = $(shell mpicc --showme:compile 2>/dev/null)
-MPI_LIBS = $(shell mpicc --showme:link 2>/dev/null)
 POLC_OBJS := $(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS) $(CLUSTER_OBJS)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/*.c))
@@ -111,7 +122,7 @@ $(BUILD)/polc: $(POLC_OBJS) $(BUILD)/libpolsim.a $(BUILD)/libpolrt.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(SAN_FLAGS) $(EXPORT_RUNTIME) -o $@ $(POLC_OBJS) $(BUILD)/libpolsim.a \
 	    -Wl,--whole-archive $(BUILD)/libpolrt.a \
-	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi -lnettle -lmicrohttpd $(RT_LIBS) $(MPI_LIBS)
+	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi -lnettle -lmicrohttpd $(RT_LIBS)
 
 $(BUILD)/libpolrt.a: $(RUNTIME_OBJS)
 	@echo "  AR      $@"
@@ -187,7 +198,8 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_SUPPORT) $(BUILD)/libpolrt.a $(BUIL
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS_ALL) -Iruntime -Itests/unit/support -rdynamic -o $@ $< $(UNIT_SUPPORT) \
-	    $(BUILD)/libpolsim.a -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive $(RT_LIBS)
+	    $(BUILD)/libpolsim.a -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive $(RT_LIBS) \
+	    $(SQLITE_LIBS)
 
 unit: $(UNIT_TESTS)
 

@@ -26,7 +26,7 @@ static void warn_stale(PolEngine *e)
         diag_init(&d, devnull ? devnull : stderr);
         Compiled c;
         driver_init(&c, &d);
-        if (driver_parse(&c, file) == 0 && strcmp(c.sha256, polrt_engine_sha256(e)) != 0)
+        if (driver_source_sha256(&c, file) == 0 && strcmp(c.sha256, polrt_engine_sha256(e)) != 0)
             fprintf(stderr,
                     "polc: warning: the engine was built from an older text of %s\n"
                     "  engine built from sha256 %s\n  source now is     sha256 %s\n"

@@ -30,7 +30,8 @@ static const Command commands[] = {
      "--reform policies/anhui/reforms/county-cap-4000.pol --claims examples/claims.csv "
      "--persons examples/persons.csv"},
     {"call", "POLICY RULE [ARG...]", "evaluate one rule on its arguments", cmd_call,
-     "polc call policies/anhui/medical-assistance-2025.pol benefit_start 2025-03-15"},
+     "polc call policies/anhui/medical-assistance-2025.pol benefit_start 2026-03-15 "
+     "--date 2026-03-15"},
     {"gen", "--persons N --seed S --out DIR", "a synthetic population", cmd_gen,
      "polc gen --persons 10000 --seed 1 --out pop"},
     {"serve", "POLICY|ENGINE.so [--listen A:P]", "settle claims over HTTP/JSON (spec/SERVE.md)",

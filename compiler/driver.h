@@ -25,6 +25,10 @@ typedef struct Compiled {
 void driver_init(Compiled *c, Diag *d);
 void driver_free(Compiled *c);
 int driver_parse(Compiled *c, const char *path);
+/* the identity a built engine keeps of the text at path (c->sha256, as driver_parse sets it):
+ * a policy's text is hashed as it is, unparsed; a reform is parsed for its base's. 0, or -1
+ * when it cannot be read or parsed (quietly: c's diagnostics) */
+int driver_source_sha256(Compiled *c, const char *path);
 /* the same for text held in memory (an editor's unsaved buffer); path names it in messages
  * and locates a reform's base. The tokens are kept in c->tokens. */
 int driver_parse_text(Compiled *c, const char *path, const char *text, size_t len);

@@ -115,33 +115,6 @@ static const char *tn(Sema *s, Type t)
 }
 
 /* ---- "did you mean" ------------------------------------------------------------------ */
-/* optimal string alignment distance: a swap of two neighbours counts as one edit, the most
- * common typo ("cots" for "cost") */
-static int edit_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    if (n > 63 || m > 63)
-        return 99;
-    int d[64][64];
-    for (size_t i = 0; i <= n; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= m; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= n; i++)
-        for (size_t j = 1; j <= m; j++) {
-            int cost = a[i - 1] != b[j - 1];
-            int v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < v)
-                v = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
-        }
-    return d[n][m];
-}
 
 typedef struct Suggest {
     const char *best;
@@ -153,7 +126,7 @@ static void suggest_try(Suggest *sg, const char *cand)
 {
     if (!cand)
         return;
-    int d = edit_distance(sg->word, cand);
+    int d = polrt_edit_distance(sg->word, cand); /* in code points (runtime/util.c) */
     int lim = (int)strlen(sg->word) / 3;
     if (lim < 1)
         lim = 1;

@@ -3,6 +3,7 @@
  * Linked into polc only: libpolrt and a built engine carry no MPI. The job is process-wide
  * by nature (MPI_COMM_WORLD), so its state is this file's one static. */
 #include "cluster.h"
+#include "dl.h"
 
 #include <fcntl.h>
 #include <inttypes.h>
@@ -13,6 +14,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* Open MPI, opened by rt_cluster_start when mpirun started polc (dl.h: a process on its own
+ * never loads it). Its predefined handles (MPI_COMM_WORLD, MPI_BYTE, MPI_MIN...) are the
+ * addresses of the library's own objects, named by OMPI_PREDEFINED_GLOBAL in mpi.h: looked
+ * up in the loaded library instead, as each is used (a few a batch). RTLD_GLOBAL: Open MPI's
+ * components, which it opens itself, look up libmpi's names. */
+// clang-format off
+#define MPI_FUNCS(X) X(MPI_Abort) X(MPI_Allgather) X(MPI_Allreduce) X(MPI_Alltoall) \
+    X(MPI_Alltoallv) X(MPI_Bcast) X(MPI_Comm_rank) X(MPI_Comm_size) X(MPI_Finalize) X(MPI_Gather) \
+    X(MPI_Gatherv) X(MPI_Init_thread)
+// clang-format on
+static struct {
+    MPI_FUNCS(RT_DL_SLOT)
+} mpi;
+static const char *const mpi_names[] = {MPI_FUNCS(RT_DL_NAME)};
+RT_DL_CHECK(mpi, mpi_names, RT_SONAME_mpi);
+static RtDl mpi_dl = RT_DL_INIT(RT_SONAME_mpi, "libopenmpi3", mpi_names, &mpi, 1);
+#undef OMPI_PREDEFINED_GLOBAL
+#define OMPI_PREDEFINED_GLOBAL(type, global) ((type)rt_dl_sym(&mpi_dl, #global))
 
 #include "rt_int.h"
 
@@ -36,7 +56,7 @@ static int64_t mpi_ns;
 static void bcast(const RtCluster *c, int64_t *v, int n)
 {
     (void)c;
-    TIMED(MPI_Bcast(v, n, MPI_INT64_T, 0, MPI_COMM_WORLD));
+    TIMED(mpi.MPI_Bcast(v, n, MPI_INT64_T, 0, MPI_COMM_WORLD));
 }
 
 static int gather(const RtCluster *c, const void *buf, size_t n, char **all, size_t *lens)
@@ -56,7 +76,7 @@ static int gather(const RtCluster *c, const void *buf, size_t n, char **all, siz
         displs = malloc((size_t)c->size * sizeof *displs);
         ok = ok && sizes && counts && displs;
     }
-    TIMED(MPI_Gather(&mine, 1, MPI_UINT64_T, sizes, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD));
+    TIMED(mpi.MPI_Gather(&mine, 1, MPI_UINT64_T, sizes, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD));
     char *block = NULL;
     if (c->rank == 0 && ok) {
         uint64_t total = 0;
@@ -77,8 +97,8 @@ static int gather(const RtCluster *c, const void *buf, size_t n, char **all, siz
     int64_t go = ok;
     bcast(c, &go, 1);
     if (go)
-        TIMED(
-            MPI_Gatherv(buf, (int)n, MPI_BYTE, block, counts, displs, MPI_BYTE, 0, MPI_COMM_WORLD));
+        TIMED(mpi.MPI_Gatherv(buf, (int)n, MPI_BYTE, block, counts, displs, MPI_BYTE, 0,
+                              MPI_COMM_WORLD));
     free(sizes);
     free(counts);
     free(displs);
@@ -94,7 +114,7 @@ __attribute__((noreturn)) static void fail(const RtCluster *c, int code, const c
 static void allgather(const RtCluster *c, const void *mine, size_t n, void *all)
 {
     (void)c;
-    TIMED(MPI_Allgather(mine, (int)n, MPI_BYTE, all, (int)n, MPI_BYTE, MPI_COMM_WORLD));
+    TIMED(mpi.MPI_Allgather(mine, (int)n, MPI_BYTE, all, (int)n, MPI_BYTE, MPI_COMM_WORLD));
 }
 
 static int alltoallv(const RtCluster *c, const char *send, const size_t *scount, char **recv,
@@ -112,7 +132,7 @@ static int alltoallv(const RtCluster *c, const char *send, const size_t *scount,
         sz[k] = scount[k];
         out += scount[k];
     }
-    TIMED(MPI_Alltoall(sz, 1, MPI_UINT64_T, sz + nr, 1, MPI_UINT64_T, MPI_COMM_WORLD));
+    TIMED(mpi.MPI_Alltoall(sz, 1, MPI_UINT64_T, sz + nr, 1, MPI_UINT64_T, MPI_COMM_WORLD));
     for (size_t k = 0; k < nr; k++)
         in += sz[nr + k];
     /* MPI counts and displacements are int: an exchange is a batch's records, megabytes */
@@ -126,7 +146,7 @@ static int alltoallv(const RtCluster *c, const char *send, const size_t *scount,
             ok = 0;
     }
     int go = ok, all_go;
-    TIMED(MPI_Allreduce(&go, &all_go, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD));
+    TIMED(mpi.MPI_Allreduce(&go, &all_go, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD));
     if (all_go) {
         int *sc = cnt, *sd = cnt + nr, *rc = cnt + 2 * nr, *rd = cnt + 3 * nr;
         int so = 0, ro = 0;
@@ -139,7 +159,7 @@ static int alltoallv(const RtCluster *c, const char *send, const size_t *scount,
             ro += rc[k];
             rcount[k] = (size_t)rc[k];
         }
-        TIMED(MPI_Alltoallv(send, sc, sd, MPI_BYTE, *recv, rc, rd, MPI_BYTE, MPI_COMM_WORLD));
+        TIMED(mpi.MPI_Alltoallv(send, sc, sd, MPI_BYTE, *recv, rc, rd, MPI_BYTE, MPI_COMM_WORLD));
         moved_bytes += out - scount[c->rank];
         exchanges++;
     }
@@ -166,7 +186,7 @@ static void fail(const RtCluster *c, int code, const char *msg)
     if (write(err_fd >= 0 ? err_fd : 2, line, (size_t)n) < 0) {
         /* nothing more to say it with */
     }
-    MPI_Abort(MPI_COMM_WORLD, code ? code : POLRT_EXIT_SYSTEM);
+    mpi.MPI_Abort(MPI_COMM_WORLD, code ? code : POLRT_EXIT_SYSTEM);
     _exit(code ? code : POLRT_EXIT_SYSTEM);
 }
 
@@ -174,12 +194,18 @@ const RtCluster *rt_cluster_start(int *argc, char ***argv)
 {
     if (!getenv("OMPI_COMM_WORLD_SIZE"))
         return NULL;
+    char err[400];
+    if (rt_dl_load(&mpi_dl, err, sizeof err) < 0) {
+        /* each rank on its own would write the same outputs: no run at all */
+        fprintf(stderr, "polc: started by mpirun, but %s\n", err);
+        exit(POLRT_EXIT_SYSTEM);
+    }
     /* the pipeline's threads never call MPI: only the calling thread does */
     int provided;
-    if (MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
+    if (mpi.MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
         return NULL;
-    MPI_Comm_rank(MPI_COMM_WORLD, &job.rank);
-    MPI_Comm_size(MPI_COMM_WORLD, &job.size);
+    mpi.MPI_Comm_rank(MPI_COMM_WORLD, &job.rank);
+    mpi.MPI_Comm_size(MPI_COMM_WORLD, &job.size);
     job.gather = gather;
     job.bcast = bcast;
     job.allgather = allgather;
@@ -227,6 +253,6 @@ int rt_cluster_end(const RtCluster *c, int rc)
     }
     int64_t v = rc;
     bcast(c, &v, 1);
-    MPI_Finalize();
+    mpi.MPI_Finalize();
     return (int)v;
 }

@@ -409,7 +409,8 @@ static int utf8_seq(const unsigned char *p, const unsigned char *e)
     return k + 1;
 }
 
-static const char not_utf8[] = "not UTF-8 text (save the file as CSV UTF-8)";
+static const char not_utf8[] = "not UTF-8 text (save the file as CSV UTF-8, or name its encoding: "
+                               "--encoding gbk for Chinese Excel's CSV)";
 /* a NUL is valid UTF-8 but no text has one: a binary file, or one saved as UTF-16 */
 static const char nul_byte[] = "NUL byte (a binary or UTF-16 file? save the file as CSV UTF-8)";
 
@@ -1066,6 +1067,18 @@ done:
     polrt_realloc(in, 0);
     polrt_realloc(ob, 0);
     return rc;
+}
+
+/* Read as GB18030, a byte sequence that is none became 0xFF (gb_convert), which the reader
+ * then finds no UTF-8: said as what it is, and why the file was read so. */
+const char *rt_csv_bad_text(const char *bad, int read_gb)
+{
+    if (bad != not_utf8 || !read_gb)
+        return bad;
+    return read_gb == 2 ? "not GB18030 (GBK) text, as --encoding says (without --encoding, each "
+                          "file's encoding is found from its own first bytes)"
+                        : "not GB18030 (GBK) text, as the file's first bytes are (a file of two "
+                          "encodings: save it again as CSV UTF-8)";
 }
 
 int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errlen)

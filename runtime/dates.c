@@ -102,6 +102,39 @@ static unsigned digit_at(const char *s, int i)
 static const int16_t before[MONTHS_PER_YEAR + 1] = {0,   0,   31,  59,  90,  120, 151,
                                                     181, 212, 243, 273, 304, 334};
 
+int rt_date_problem(const char *s, size_t n, char *buf, size_t len)
+{
+    /* the first three runs of ASCII digits (2017-02-30, 2017/2/30, 2017年2月30日) */
+    long v[3];
+    int k = 0;
+    for (size_t i = 0; i < n && k < 3;) {
+        if (s[i] < '0' || s[i] > '9') {
+            i++;
+            continue;
+        }
+        long x = 0;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            x = x < 100000 ? x * 10 + (s[i] - '0') : x;
+        v[k++] = x;
+    }
+    static const char *const names[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
+    if (k < 3 || v[0] < 1000)
+        return 0;
+    if (v[0] < RT_YEAR_MIN || v[0] > RT_YEAR_MAX)
+        snprintf(buf, len, "year %ld: polc knows the years %d to %d", v[0], RT_YEAR_MIN,
+                 RT_YEAR_MAX);
+    else if (v[1] < 1 || v[1] > MONTHS_PER_YEAR)
+        snprintf(buf, len, "there is no month %ld", v[1]);
+    else if (v[2] < 1 || v[2] > days_in_month((uint64_t)v[0], v[1]))
+        snprintf(buf, len, "there is no such day: %s %ld has %d days", names[v[1] - 1], v[0],
+                 (int)days_in_month((uint64_t)v[0], v[1]));
+    else
+        return 0;
+    return 1;
+}
+
 int polrt_parse_date(const char *s, size_t n, int64_t *out)
 {
     if (n != DATE_TEXT_LEN || s[4] != '-' || s[7] != '-')

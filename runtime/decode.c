@@ -262,6 +262,22 @@ static int parse_cell(const RtSchema *s, const RtType *t, const char *cell, size
     return -1; /* not a kind schema.c produces: no value is guessed */
 }
 
+/* the digits after the point of a cell written as a number (1234.567: 3), else 0 */
+static int fen_digits(const char *s, size_t n)
+{
+    const char *dot = memchr(s, '.', n);
+    if (!dot)
+        return 0;
+    for (const char *p = s; p < dot; p++)
+        if (!((*p >= '0' && *p <= '9') || *p == ',' || (p == s && (*p == '-' || *p == '+'))))
+            return 0;
+    int k = 0;
+    for (const char *p = dot + 1; p < s + n; p++, k++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return k;
+}
+
 int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out,
                    char *why_buf, size_t why_len)
 {
@@ -293,11 +309,19 @@ int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t 
                      "not a whole number of fen %s (the column is money in fen: 123456 for "
                      "1,234.56 yuan)",
                      q);
+        else if (fen_digits(cell, n) > 2)
+            snprintf(why_buf, why_len,
+                     "not an amount %s (at most two decimals: yuan to the fen, as 1234.56)", q);
         else
             snprintf(why_buf, why_len, "not an amount %s (expected 1234.56 or 1,234.56)", q);
         return -1;
     case RT_RATE: snprintf(why_buf, why_len, "not a rate %s (expected 80%% or 0.8)", q); return -1;
-    case RT_DATE: snprintf(why_buf, why_len, "not a date %s (expected YYYY-MM-DD)", q); return -1;
+    case RT_DATE:
+        if (rt_date_problem(cell, n, exp, sizeof exp))
+            snprintf(why_buf, why_len, "not a date %s (%s)", q, exp);
+        else
+            snprintf(why_buf, why_len, "not a date %s (expected YYYY-MM-DD)", q);
+        return -1;
     case RT_INT:
         if (rc == -2)
             snprintf(why_buf, why_len, "integer %s out of range (at most %" PRId64 ")", q,
@@ -551,6 +575,36 @@ static int is_alias(const char *name, const char *h)
     return 0;
 }
 
+/* "missing column NAME (LABEL, ...)", and the header no field took that is nearest to its
+ * label or name: an analyst's typo (医疗总费 for 医疗总费用) is named, not just the absence */
+static int missing_column(const RtBinding *b, const char *name, const char *label, const char *file,
+                          int64_t line, char *why, size_t len)
+{
+    const char **free_hdr =
+        polrt_realloc(NULL, (size_t)(b->ncols ? b->ncols : 1) * sizeof *free_hdr);
+    int near = -1;
+    if (free_hdr) {
+        for (int i = 0; i < b->ncols; i++) {
+            int bound = 0;
+            for (int k = 0; k < b->nf && !bound; k++)
+                bound = b->cols[k].col == i;
+            for (int k = 0; k < RT_BIND_MAX_FIXED && !bound; k++)
+                bound = b->fixed_col[k] == i;
+            free_hdr[i] = bound || !b->hdr[i][0] ? NULL : b->hdr[i];
+        }
+        near = label ? rt_suggest(label, free_hdr, b->ncols) : -1;
+        if (near < 0)
+            near = rt_suggest(name, free_hdr, b->ncols);
+        polrt_realloc(free_hdr, 0);
+    }
+    char hint[256] = "";
+    if (near >= 0)
+        snprintf(hint, sizeof hint, "; the header has '%.200s': that column, misspelt?",
+                 b->hdr[near]);
+    return bind_fail(why, len, "%s:%" PRId64 ": missing column '%s' (%s%srequired by the policy)%s",
+                     file, line, name, label ? label : "", label ? ", " : "", hint);
+}
+
 /* b's tables made (the header's names, the columns, each enum's name and label lengths and
  * lookup table) and the header's raw bytes kept. 0, or -1 when out of memory. */
 static int binding_alloc(RtBinding *b, const RtSchema *s, int nf, int ncells, const char *raw,
@@ -677,17 +731,18 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
     }
     if (nign && !(b->ignored = rt_strdup(ign)))
         goto oom;
-    const char *missing = NULL;
+    const char *missing = NULL, *label = NULL;
     for (int j = 0; j < nrequired && !missing; j++)
         if (b->fixed_col[j] < 0)
             missing = fixed[j];
     for (int k = 0; k < nf && !missing; k++)
-        if (b->cols[k].col < 0 && !f[k]->has_default)
+        if (b->cols[k].col < 0 && !f[k]->has_default) {
             missing = f[k]->name; /* optional too: a misspelt header must not read as
                                      "absent" on every row */
+            label = f[k]->label;
+        }
     if (missing)
-        return bind_fail(why, len, "%s:%" PRId64 ": missing column '%s' (required by the policy)",
-                         file, line, missing);
+        return missing_column(b, missing, label, file, line, why, len);
     return 0;
 oom:
     snprintf(why, len, "out of memory");

@@ -4,6 +4,7 @@
  * claim finds its rows without a lookup. Two back ends: memory for a run's life, or an
  * SQLite file that persists across runs, its rows cached per person and written at commit.
  * Also the runtime's hash map. */
+#include "dl.h"
 #include "rt_int.h"
 
 #include <errno.h>
@@ -19,6 +20,37 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+/* SQLCipher and libpq, opened by rt_ledger_open when a ledger file or URL first needs one
+ * (dl.h: neither is loaded by a run without a ledger) */
+// clang-format off
+#define SQ_FUNCS(X) X(sqlite3_bind_blob) X(sqlite3_bind_int64) X(sqlite3_bind_null) \
+    X(sqlite3_bind_parameter_index) X(sqlite3_bind_text) X(sqlite3_busy_timeout) \
+    X(sqlite3_changes) X(sqlite3_clear_bindings) X(sqlite3_close) X(sqlite3_column_blob) \
+    X(sqlite3_column_bytes) X(sqlite3_column_count) X(sqlite3_column_int64) X(sqlite3_column_text) \
+    X(sqlite3_column_type) X(sqlite3_config) X(sqlite3_errmsg) X(sqlite3_exec) \
+    X(sqlite3_extended_result_codes) X(sqlite3_finalize) X(sqlite3_free) X(sqlite3_get_autocommit) \
+    X(sqlite3_key) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_reset) X(sqlite3_step) \
+    X(sqlite3_wal_checkpoint_v2) X(sqlite3_wal_hook)
+#define PQ_FUNCS(X) X(PQclear) X(PQcmdTuples) X(PQconnectdb) X(PQenterPipelineMode) \
+    X(PQerrorMessage) X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQexitPipelineMode) \
+    X(PQfinish) X(PQftype) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) X(PQnfields) \
+    X(PQntuples) X(PQpipelineStatus) X(PQpipelineSync) X(PQprepare) X(PQresultErrorField) \
+    X(PQresultErrorMessage) X(PQresultStatus) X(PQsendPrepare) X(PQsendQueryParams) \
+    X(PQsendQueryPrepared) X(PQstatus)
+// clang-format on
+static struct {
+    SQ_FUNCS(RT_DL_SLOT)
+} sq;
+static struct {
+    PQ_FUNCS(RT_DL_SLOT)
+} pq;
+static const char *const sq_names[] = {SQ_FUNCS(RT_DL_NAME)};
+static const char *const pq_names[] = {PQ_FUNCS(RT_DL_NAME)};
+RT_DL_CHECK(sq, sq_names, RT_SONAME_sqlcipher);
+RT_DL_CHECK(pq, pq_names, RT_SONAME_pq);
+static RtDl sq_dl = RT_DL_INIT(RT_SONAME_sqlcipher, "libsqlcipher0", sq_names, &sq, 0);
+static RtDl pq_dl = RT_DL_INIT(RT_SONAME_pq, "libpq5", pq_names, &pq, 0);
 
 /* ---- the hash map ----------------------------------------------------------------------
  * Open addressing, linear probing, at most half full. Written here rather than taken from a
@@ -456,7 +488,7 @@ __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, 
 
 static int db_fail(RtStore *st, char *err, size_t errlen)
 {
-    return fail(err, errlen, "%s: %s", st->path, sqlite3_errmsg(st->db));
+    return fail(err, errlen, "%s: %s", st->path, sq.sqlite3_errmsg(st->db));
 }
 
 static uint64_t hash_str(const char *s)
@@ -819,16 +851,16 @@ static const Layout *layout_get(RtStore *st, int64_t id, int *bad, char *err, si
         return pg_layout_get(st, id, bad, err, errlen);
     sqlite3_stmt *q = st->q[Q_GET_LAYOUT];
     Layout *L = NULL;
-    sqlite3_bind_int64(q, 1, id);
-    int step = sqlite3_step(q);
-    if (step == SQLITE_ROW && sqlite3_column_text(q, 0))
-        L = layout_parse(st->s, id, (const char *)sqlite3_column_text(q, 0));
+    sq.sqlite3_bind_int64(q, 1, id);
+    int step = sq.sqlite3_step(q);
+    if (step == SQLITE_ROW && sq.sqlite3_column_text(q, 0))
+        L = layout_parse(st->s, id, (const char *)sq.sqlite3_column_text(q, 0));
     if (step != SQLITE_ROW && step != SQLITE_DONE)
         db_fail(st, err, errlen);
     else if (!L)
         fail(err, errlen, "%s: layout %lld of stored values is %s", st->path, (long long)id,
              step == SQLITE_DONE ? "missing" : "unreadable");
-    sqlite3_reset(q);
+    sq.sqlite3_reset(q);
     return layout_keep(st, L, err, errlen, bad);
 }
 
@@ -837,10 +869,10 @@ static const Layout *layout_get(RtStore *st, int64_t id, int *bad, char *err, si
 static int exec_sql(RtStore *st, const char *sql, char *err, size_t errlen)
 {
     char *msg = NULL;
-    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+    if (sq.sqlite3_exec(st->db, sql, NULL, NULL, &msg) == SQLITE_OK)
         return 0;
-    fail(err, errlen, "%s: %s", st->path, msg ? msg : sqlite3_errmsg(st->db));
-    sqlite3_free(msg);
+    fail(err, errlen, "%s: %s", st->path, msg ? msg : sq.sqlite3_errmsg(st->db));
+    sq.sqlite3_free(msg);
     return -1;
 }
 
@@ -850,14 +882,14 @@ static int query_text(RtStore *st, const char *sql, const char *bind, char *buf,
 {
     sqlite3_stmt *q;
     buf[0] = '\0';
-    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+    if (sq.sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
         return db_fail(st, err, errlen);
     if (bind)
-        sqlite3_bind_text(q, 1, bind, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW && sqlite3_column_text(q, 0))
-        snprintf(buf, len, "%s", (const char *)sqlite3_column_text(q, 0));
-    sqlite3_finalize(q);
+        sq.sqlite3_bind_text(q, 1, bind, -1, SQLITE_STATIC);
+    int rc = sq.sqlite3_step(q);
+    if (rc == SQLITE_ROW && sq.sqlite3_column_text(q, 0))
+        snprintf(buf, len, "%s", (const char *)sq.sqlite3_column_text(q, 0));
+    sq.sqlite3_finalize(q);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return db_fail(st, err, errlen);
     return 0;
@@ -867,10 +899,10 @@ static int query_text(RtStore *st, const char *sql, const char *bind, char *buf,
 static int data_version(RtStore *st, int64_t *v, char *err, size_t errlen)
 {
     sqlite3_stmt *q = st->q[Q_DATA_VERSION];
-    int rc = sqlite3_step(q);
+    int rc = sq.sqlite3_step(q);
     if (rc == SQLITE_ROW)
-        *v = sqlite3_column_int64(q, 0);
-    sqlite3_reset(q);
+        *v = sq.sqlite3_column_int64(q, 0);
+    sq.sqlite3_reset(q);
     return rc == SQLITE_ROW ? 0 : db_fail(st, err, errlen);
 }
 
@@ -881,13 +913,14 @@ static int has_column(RtStore *st, const char *table, const char *col, char *err
     char sql[64];
     sqlite3_stmt *q;
     snprintf(sql, sizeof sql, "PRAGMA table_info(%s)", table);
-    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+    if (sq.sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
         return db_fail(st, err, errlen);
     int rc, found = 0;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-        if (sqlite3_column_text(q, 1) && !strcmp((const char *)sqlite3_column_text(q, 1), col))
+    while ((rc = sq.sqlite3_step(q)) == SQLITE_ROW)
+        if (sq.sqlite3_column_text(q, 1) &&
+            !strcmp((const char *)sq.sqlite3_column_text(q, 1), col))
             found = 1;
-    sqlite3_finalize(q);
+    sq.sqlite3_finalize(q);
     return rc == SQLITE_DONE ? found : db_fail(st, err, errlen);
 }
 
@@ -955,7 +988,7 @@ static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 {
     Ckpt *c = arg;
     if (pages >= CKPT_WRAP_PAGES) {
-        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        sq.sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     } else if (pages >= CKPT_PAGES) {
         /* due when CKPT_PAGES are left to copy, not at every commit past the mark: a
          * checkpoint with little to copy still costs its two fsyncs */
@@ -985,7 +1018,7 @@ static void *ckpt_main(void *arg)
         /* a failure (the file busy with another process's checkpoint) leaves the frames for
          * the next one, or for the last connection's close, which checkpoints everything */
         int copied = 0;
-        if (sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &copied) !=
+        if (sq.sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &copied) !=
             SQLITE_OK)
             copied = 0;
         pthread_mutex_lock(&c->mu);
@@ -1006,7 +1039,7 @@ static void ckpt_free(Ckpt *c, int started)
     }
     pthread_cond_destroy(&c->cv);
     pthread_mutex_destroy(&c->mu);
-    sqlite3_close(c->db);
+    sq.sqlite3_close(c->db);
     polrt_realloc(c, 0);
 }
 
@@ -1027,19 +1060,20 @@ static void ckpt_start(RtStore *st, const RtLedgerKey *key)
         polrt_realloc(c, 0);
         return;
     }
-    if (sqlite3_open_v2(st->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+    if (sq.sqlite3_open_v2(st->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
             SQLITE_OK ||
-        (key && key->len && sqlite3_key(c->db, key->text, key->len) != SQLITE_OK) ||
+        (key && key->len && sq.sqlite3_key(c->db, key->text, key->len) != SQLITE_OK) ||
         /* a connection that has never read the file has not opened its log, and SQLite 3.15
          * then takes a checkpoint for one with nothing to do: without this read the thread
          * checkpointed nothing, and the log kept every claim until the last close */
-        sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK ||
+        sq.sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) !=
+            SQLITE_OK ||
         pthread_create(&c->th, NULL, ckpt_main, c) != 0) {
         ckpt_free(c, 0);
         return;
     }
     st->ckpt = c;
-    sqlite3_wal_hook(st->db, wal_hook, c); /* replaces the automatic checkpoint */
+    sq.sqlite3_wal_hook(st->db, wal_hook, c); /* replaces the automatic checkpoint */
 }
 
 /* Open or create the file. Durability: journal_mode=WAL (readers never block the writer, a
@@ -1059,22 +1093,22 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
     int fd = open(st->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0)
         close(fd);
-    int rc = sqlite3_open_v2(
+    int rc = sq.sqlite3_open_v2(
         st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         if (!st->db)
             return fail(err, errlen, "%s: out of memory", st->path);
         return db_fail(st, err, errlen);
     }
-    sqlite3_extended_result_codes(st->db, 1);
-    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    sq.sqlite3_extended_result_codes(st->db, 1);
+    sq.sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
     /* Encrypted at rest (--ledger-key): SQLCipher encrypts every page of the file and of its
      * write-ahead log (AES-256, the key derived from the passphrase with PBKDF2, or a raw
      * key as given), and copies the key. A wrong key, none for an encrypted file or one for
      * a plain file shows at the first read as "file is not a database": said in words. */
-    if (key && key->len && sqlite3_key(st->db, key->text, key->len) != SQLITE_OK)
+    if (key && key->len && sq.sqlite3_key(st->db, key->text, key->len) != SQLITE_OK)
         return db_fail(st, err, errlen);
-    int first = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    int first = sq.sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
     if ((first & 0xff) == SQLITE_NOTADB) {
         static const RtLedgerKey none = {.len = 0};
         return rt_ledger_key_mismatch(st->path, key ? key : &none, err, errlen);
@@ -1106,7 +1140,7 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
         return -1;
     for (int i = 0; i < NQ; i++) {
         const char *sql = i == Q_PUT_CLAIM && st->has_sha ? put_claim_v1 : queries[i];
-        if (sqlite3_prepare_v2(st->db, sql, -1, &st->q[i], NULL) != SQLITE_OK)
+        if (sq.sqlite3_prepare_v2(st->db, sql, -1, &st->q[i], NULL) != SQLITE_OK)
             return db_fail(st, err, errlen);
     }
     if (data_version(st, &st->data_version, err, errlen))
@@ -1121,7 +1155,7 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
  * that uses it itself), sqlite3_config refuses and nothing changes. */
 static void sqlite_setup(void)
 {
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sq.sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, char *err,
@@ -1130,6 +1164,8 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     /* a PostgreSQL URL is not a file name */
     int pg = path && (!strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11));
+    if (path && rt_dl_load(pg ? &pq_dl : &sq_dl, err, errlen) < 0)
+        return NULL;
     if (path && !pg)
         pthread_once(&once, sqlite_setup);
     RtStore *st = polrt_realloc(NULL, sizeof *st);
@@ -1355,9 +1391,9 @@ static int fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
     sqlite3_stmt *q = st->q[Q_GET_ROWS];
     int rc = 0, step = SQLITE_DONE;
     lp->nwords = 0;
-    sqlite3_bind_text(q, 1, lp->id, -1, SQLITE_STATIC);
-    while (rc == 0 && (step = sqlite3_step(q)) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(q, 0);
+    sq.sqlite3_bind_text(q, 1, lp->id, -1, SQLITE_STATIC);
+    while (rc == 0 && (step = sq.sqlite3_step(q)) == SQLITE_ROW) {
+        const char *name = (const char *)sq.sqlite3_column_text(q, 0);
         int l = 0;
         while (name && l < s->nledgers && strcmp(s->ledgers[l].name, name) != 0)
             l++;
@@ -1370,21 +1406,21 @@ static int fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
         int64_t *row = lp->rows + lp->nwords;
         const RtLedger *led = &s->ledgers[l];
         row[0] = l;
-        row[1] = sqlite3_column_int64(q, 1);
-        row[ROW_LAST] =
-            sqlite3_column_type(q, 4) == SQLITE_NULL ? POLRT_NONE : sqlite3_column_int64(q, 4);
+        row[1] = sq.sqlite3_column_int64(q, 1);
+        row[ROW_LAST] = sq.sqlite3_column_type(q, 4) == SQLITE_NULL ? POLRT_NONE
+                                                                    : sq.sqlite3_column_int64(q, 4);
         int bad = 0;
-        if (sqlite3_column_type(q, 2) == SQLITE_TEXT) {
-            bad = decode_text(s, G_ROW, l, (const char *)sqlite3_column_text(q, 2), row + ROW_HEAD,
-                              0);
+        if (sq.sqlite3_column_type(q, 2) == SQLITE_TEXT) {
+            bad = decode_text(s, G_ROW, l, (const char *)sq.sqlite3_column_text(q, 2),
+                              row + ROW_HEAD, 0);
         } else {
-            const Layout *L = layout_get(st, sqlite3_column_int64(q, 3), &bad, err, errlen);
+            const Layout *L = layout_get(st, sq.sqlite3_column_int64(q, 3), &bad, err, errlen);
             if (bad) {
                 rc = -1;
                 break;
             }
-            const void *b = sqlite3_column_blob(q, 2);
-            size_t n = (size_t)sqlite3_column_bytes(q, 2);
+            const void *b = sq.sqlite3_column_blob(q, 2);
+            size_t n = (size_t)sq.sqlite3_column_bytes(q, 2);
             bad = L ? get_values(b, n, L->rowmap[l], L->rown[l], row + ROW_HEAD, led->nfields, 0)
                     : get_values(b, n, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
         }
@@ -1396,8 +1432,8 @@ static int fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
     }
     if (rc == 0 && step != SQLITE_DONE)
         rc = db_fail(st, err, errlen);
-    sqlite3_reset(q);
-    sqlite3_clear_bindings(q);
+    sq.sqlite3_reset(q);
+    sq.sqlite3_clear_bindings(q);
     if (rc)
         lp->nwords = 0;
     else
@@ -1428,8 +1464,8 @@ int rt_ledger_load(RtStore *st, RtLedgerPerson *lp, const int64_t *keys, int64_t
 static int step_done(RtStore *st, int qi, char *err, size_t errlen)
 {
     sqlite3_stmt *q = st->q[qi];
-    int rc = sqlite3_step(q);
-    sqlite3_reset(q);
+    int rc = sq.sqlite3_step(q);
+    sq.sqlite3_reset(q);
     if (rc != SQLITE_DONE)
         return db_fail(st, err, errlen);
     return 0;
@@ -1462,7 +1498,7 @@ static void tx_rollback(RtStore *st)
     if (st->pg) {
         if (st->in_tx)
             pg_rollback(st);
-    } else if (!sqlite3_get_autocommit(st->db))
+    } else if (!sq.sqlite3_get_autocommit(st->db))
         step_done(st, Q_ROLLBACK, NULL, 0);
     st->in_tx = 0;
     st->seq_known = 0; /* a number written in the transaction is undone with it */
@@ -1484,10 +1520,10 @@ static int seq_read(RtStore *st, char *err, size_t errlen)
                      errlen);
     } else {
         sqlite3_stmt *q = st->q[Q_GET_SEQ];
-        rc = sqlite3_step(q);
-        if (rc == SQLITE_ROW && sqlite3_column_text(q, 0))
-            snprintf(val, sizeof val, "%s", (const char *)sqlite3_column_text(q, 0));
-        sqlite3_reset(q);
+        rc = sq.sqlite3_step(q);
+        if (rc == SQLITE_ROW && sq.sqlite3_column_text(q, 0))
+            snprintf(val, sizeof val, "%s", (const char *)sq.sqlite3_column_text(q, 0));
+        sq.sqlite3_reset(q);
         rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(st, err, errlen);
     }
     if (rc) {
@@ -1510,7 +1546,7 @@ static int seq_write(RtStore *st, char *err, size_t errlen)
     if (st->pg) {
         rc = pg_seq_write(st, val, err, errlen);
     } else {
-        sqlite3_bind_text(st->q[Q_PUT_SEQ], 1, val, -1, SQLITE_TRANSIENT);
+        sq.sqlite3_bind_text(st->q[Q_PUT_SEQ], 1, val, -1, SQLITE_TRANSIENT);
         rc = step_done(st, Q_PUT_SEQ, err, errlen);
     }
     if (rc == 0)
@@ -1596,19 +1632,19 @@ static int flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *
         sqlite3_stmt *q = st->q[qi];
         size_t n = put_varints(st->enc, row + ROW_HEAD, s->ledgers[l].nfields);
         /* every parameter bound each time, so no sqlite3_clear_bindings */
-        sqlite3_bind_text(q, 1, lp->id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, s->ledgers[l].name, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(q, 3, row[1]);
-        sqlite3_bind_int64(q, 4, st->layout);
-        sqlite3_bind_blob(q, 5, st->enc, (int)n, SQLITE_STATIC);
-        sqlite3_bind_text(q, 6, now, -1, SQLITE_STATIC);
+        sq.sqlite3_bind_text(q, 1, lp->id, -1, SQLITE_STATIC);
+        sq.sqlite3_bind_text(q, 2, s->ledgers[l].name, -1, SQLITE_STATIC);
+        sq.sqlite3_bind_int64(q, 3, row[1]);
+        sq.sqlite3_bind_int64(q, 4, st->layout);
+        sq.sqlite3_bind_blob(q, 5, st->enc, (int)n, SQLITE_STATIC);
+        sq.sqlite3_bind_text(q, 6, now, -1, SQLITE_STATIC);
         if (row[ROW_LAST] == POLRT_NONE)
-            sqlite3_bind_null(q, 7);
+            sq.sqlite3_bind_null(q, 7);
         else
-            sqlite3_bind_int64(q, 7, row[ROW_LAST]);
+            sq.sqlite3_bind_int64(q, 7, row[ROW_LAST]);
         if (step_done(st, qi, err, errlen))
             return -1;
-        int changed = sqlite3_changes(st->db);
+        int changed = sq.sqlite3_changes(st->db);
         if (changed != 1) /* no person id: spec/PRIVACY.md */
             return fail(err, errlen,
                         "%s: ledger %s, key %lld: %d rows written where 1 was expected (the "
@@ -1713,11 +1749,11 @@ void rt_ledger_close(RtStore *st)
         ckpt_free(st->ckpt, 1); /* first: the store's connection, the last, checkpoints */
     if (st->db) {
         for (int i = 0; i < NQ; i++)
-            sqlite3_finalize(st->q[i]);
-        sqlite3_close(st->db);
+            sq.sqlite3_finalize(st->q[i]);
+        sq.sqlite3_close(st->db);
     }
     if (st->pg)
-        PQfinish(st->pg);
+        pq.PQfinish(st->pg);
     polrt_realloc(st->sent, 0);
     rt_map_free(&st->absent);
     pg_tx_end(st);
@@ -1784,7 +1820,7 @@ static int sql_find_text(RtStore *st, sqlite3_stmt *q, RtClaimRec *r, char *err,
     Buf b = {0};
     int rc;
     for (int i = 0; i < 6; i++)
-        col[i] = (const char *)sqlite3_column_text(q, i);
+        col[i] = (const char *)sq.sqlite3_column_text(q, i);
     encode_text(s, G_FIELDS, 0, r->fields, &b);
     if (b.oom)
         rc = fail(err, errlen, "out of memory");
@@ -1807,8 +1843,8 @@ static int sql_find_text(RtStore *st, sqlite3_stmt *q, RtClaimRec *r, char *err,
 static int column_values(sqlite3_stmt *q, int i, const Layout *L, Group g, int64_t *vals, int n,
                          int64_t missing)
 {
-    const void *b = sqlite3_column_blob(q, i);
-    size_t len = (size_t)sqlite3_column_bytes(q, i);
+    const void *b = sq.sqlite3_column_blob(q, i);
+    size_t len = (size_t)sq.sqlite3_column_bytes(q, i);
     return L ? get_values(b, len, L->map[g], L->n[g], vals, n, missing)
              : get_values(b, len, NULL, n, vals, n, missing);
 }
@@ -1818,27 +1854,27 @@ static int sql_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen)
     const RtSchema *s = st->s;
     sqlite3_stmt *q = st->q[Q_GET_CLAIM];
     int rc, bad = 0;
-    sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
-    int step = sqlite3_step(q);
-    const char *person = step == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : NULL;
+    sq.sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
+    int step = sq.sqlite3_step(q);
+    const char *person = step == SQLITE_ROW ? (const char *)sq.sqlite3_column_text(q, 0) : NULL;
     if (step == SQLITE_DONE) {
         rc = 0;
     } else if (step != SQLITE_ROW) {
         rc = db_fail(st, err, errlen);
-    } else if (sqlite3_column_type(q, 1) == SQLITE_TEXT) {
+    } else if (sq.sqlite3_column_type(q, 1) == SQLITE_TEXT) {
         rc = sql_find_text(st, q, r, err, errlen);
     } else if (!person) {
         rc = fail(err, errlen, "%s: claim %s: stored record is incomplete", st->path, r->claim_id);
     } else {
-        const Layout *L = layout_get(st, sqlite3_column_int64(q, 6), &bad, err, errlen);
+        const Layout *L = layout_get(st, sq.sqlite3_column_int64(q, 6), &bad, err, errlen);
         int same;
         if (bad) {
             rc = -1;
         } else if (!L) {
             /* this schema's layout: the same fields encode to the same bytes */
             size_t n = put_varints(st->enc, r->fields, s->nclaim);
-            same = (size_t)sqlite3_column_bytes(q, 1) == n &&
-                   (n == 0 || memcmp(sqlite3_column_blob(q, 1), st->enc, n) == 0);
+            same = (size_t)sq.sqlite3_column_bytes(q, 1) == n &&
+                   (n == 0 || memcmp(sq.sqlite3_column_blob(q, 1), st->enc, n) == 0);
             rc = same_claim(r, person, same, err, errlen) ? 2 : 1;
         } else {
             same = L->fields_same &&
@@ -1854,8 +1890,8 @@ static int sql_find(RtStore *st, RtClaimRec *r, char *err, size_t errlen)
             rc = fail(err, errlen, "%s: claim %s: stored record is malformed", st->path,
                       r->claim_id);
     }
-    sqlite3_reset(q);
-    sqlite3_clear_bindings(q);
+    sq.sqlite3_reset(q);
+    sq.sqlite3_clear_bindings(q);
     return rc;
 }
 
@@ -1897,19 +1933,19 @@ static int sql_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
     const RtSchema *s = st->s;
     sqlite3_stmt *q = st->q[Q_GET_CLAIM];
     int rc = 1, bad = 0;
-    sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
-    int step = sqlite3_step(q);
-    const char *pid = step == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : NULL;
+    sq.sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
+    int step = sq.sqlite3_step(q);
+    const char *pid = step == SQLITE_ROW ? (const char *)sq.sqlite3_column_text(q, 0) : NULL;
     if (step == SQLITE_DONE) {
         rc = 0;
     } else if (step != SQLITE_ROW) {
         rc = db_fail(st, err, errlen);
     } else if (!pid) {
         rc = fail(err, errlen, "%s: claim %s: stored record is incomplete", st->path, r->claim_id);
-    } else if (sqlite3_column_type(q, 1) == SQLITE_TEXT) {
+    } else if (sq.sqlite3_column_type(q, 1) == SQLITE_TEXT) {
         const char *col[5];
         for (int i = 0; i < 5; i++)
-            col[i] = (const char *)sqlite3_column_text(q, i + 1);
+            col[i] = (const char *)sq.sqlite3_column_text(q, i + 1);
         if (!col[0] || !col[1] || !col[2] || !col[3] || !col[4] ||
             decode_text(s, G_FIELDS, 0, col[0], fields, POLRT_NONE) ||
             decode_text(s, G_OUT, 0, col[1], r->out, POLRT_NONE) ||
@@ -1919,7 +1955,7 @@ static int sql_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
             rc = fail(err, errlen, "%s: claim %s: stored record is malformed", st->path,
                       r->claim_id);
     } else {
-        const Layout *L = layout_get(st, sqlite3_column_int64(q, 6), &bad, err, errlen);
+        const Layout *L = layout_get(st, sq.sqlite3_column_int64(q, 6), &bad, err, errlen);
         if (bad)
             rc = -1;
         else if (column_values(q, 1, L, G_FIELDS, fields, s->nclaim, POLRT_NONE) ||
@@ -1932,8 +1968,8 @@ static int sql_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
     }
     if (rc == 1)
         snprintf(person, plen, "%s", pid);
-    sqlite3_reset(q);
-    sqlite3_clear_bindings(q);
+    sq.sqlite3_reset(q);
+    sq.sqlite3_clear_bindings(q);
     return rc;
 }
 
@@ -2064,20 +2100,20 @@ static int sql_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *
         const int64_t *g[5] = {r->fields, r->out, r->keys, r->before, r->after};
         const int n[5] = {s->nclaim, s->noutputs, s->nledgers, s->nledger_fields,
                           s->nledger_fields};
-        sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, r->person_id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(q, 3, st->layout);
+        sq.sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
+        sq.sqlite3_bind_text(q, 2, r->person_id, -1, SQLITE_STATIC);
+        sq.sqlite3_bind_int64(q, 3, st->layout);
         for (int i = 0; i < 5; i++) {
             len[i] = put_varints(b + at, g[i], n[i]);
-            sqlite3_bind_blob(q, 4 + i, b + at, (int)len[i], SQLITE_STATIC);
+            sq.sqlite3_bind_blob(q, 4 + i, b + at, (int)len[i], SQLITE_STATIC);
             at += len[i];
         }
-        sqlite3_bind_text(q, 9, st->now, -1, SQLITE_STATIC); /* the transaction's time */
-        sqlite3_bind_int64(q, 10, st->seq + 1);
+        sq.sqlite3_bind_text(q, 9, st->now, -1, SQLITE_STATIC); /* the transaction's time */
+        sq.sqlite3_bind_int64(q, 10, st->seq + 1);
         if (st->has_sha)
-            sqlite3_bind_text(q, 11, s->sha256, -1, SQLITE_STATIC);
+            sq.sqlite3_bind_text(q, 11, s->sha256, -1, SQLITE_STATIC);
         rc = step_done(st, Q_PUT_CLAIM, err, errlen); /* every parameter bound again next time */
-        if (rc == 0 && sqlite3_changes(st->db) == 0)
+        if (rc == 0 && sq.sqlite3_changes(st->db) == 0)
             rc = 1; /* stored before, or meanwhile by another session */
     }
     if (rc == 0) {
@@ -2160,7 +2196,7 @@ static const char *const pg_version_sql = "SELECT value FROM meta WHERE name = '
 static int pg_fail(RtStore *st, char *err, size_t errlen)
 {
     char msg[256];
-    snprintf(msg, sizeof msg, "%s", st->pg ? PQerrorMessage(st->pg) : "no connection");
+    snprintf(msg, sizeof msg, "%s", st->pg ? pq.PQerrorMessage(st->pg) : "no connection");
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
@@ -2215,7 +2251,7 @@ static void absent_add(RtStore *st, const char *claim_id)
 
 static int pg_piped(const RtStore *st)
 {
-    return PQpipelineStatus(st->pg) != PQ_PIPELINE_OFF;
+    return pq.PQpipelineStatus(st->pg) != PQ_PIPELINE_OFF;
 }
 
 /* A result's failure as the message: the server's primary text, without the DETAIL that
@@ -2223,13 +2259,13 @@ static int pg_piped(const RtStore *st)
  * when there is no result. Trailing newlines cut. */
 static int pg_res_fail(RtStore *st, const PGresult *res, char *err, size_t errlen)
 {
-    const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    const char *primary = res ? pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
     if (primary)
         fail(err, errlen, PG_NAME ": %s", primary);
     else
         fail(err, errlen, PG_NAME ": %s",
-             res && PQresultErrorMessage(res)[0] ? PQresultErrorMessage(res)
-                                                 : PQerrorMessage(st->pg));
+             res && pq.PQresultErrorMessage(res)[0] ? pq.PQresultErrorMessage(res)
+                                                    : pq.PQerrorMessage(st->pg));
     size_t len = err ? strlen(err) : 0;
     while (len && err[len - 1] == '\n')
         err[--len] = '\0';
@@ -2256,13 +2292,13 @@ static int pg_send(RtStore *st, int stmt, const char *sql, int n, const char *co
     if (rt_grow(&st->sent, &st->cap_sent, st->nsent + 2, sizeof *st->sent))
         return fail(err, errlen, "out of memory");
     if (stmt >= 0 && !st->pg_ready[stmt]) {
-        if (!PQsendPrepare(st->pg, pg_names[stmt], sql, n, NULL))
+        if (!pq.PQsendPrepare(st->pg, pg_names[stmt], sql, n, NULL))
             return pg_fail(st, err, errlen);
         st->sent[st->nsent++] = (PgSent){PGRES_COMMAND_OK, 1, stmt, NULL};
         st->pg_ready[stmt] = 1;
     }
-    int ok = stmt >= 0 ? PQsendQueryPrepared(st->pg, pg_names[stmt], n, vals, lens, fmts, 1)
-                       : PQsendQueryParams(st->pg, sql, n, NULL, vals, lens, fmts, 1);
+    int ok = stmt >= 0 ? pq.PQsendQueryPrepared(st->pg, pg_names[stmt], n, vals, lens, fmts, 1)
+                       : pq.PQsendQueryParams(st->pg, sql, n, NULL, vals, lens, fmts, 1);
     if (!ok)
         return pg_fail(st, err, errlen);
     st->sent[st->nsent++] = (PgSent){want, 0, stmt, out};
@@ -2273,11 +2309,11 @@ static int pg_send(RtStore *st, int stmt, const char *sql, int n, const char *co
  * failure (the statements after it were skipped by the server, their outs stay NULL). */
 static int pg_sync(RtStore *st, char *err, size_t errlen)
 {
-    int rc = PQpipelineSync(st->pg) ? 0 : pg_fail(st, err, errlen);
+    int rc = pq.PQpipelineSync(st->pg) ? 0 : pg_fail(st, err, errlen);
     for (size_t i = 0; i < st->nsent; i++) {
         const PgSent *q = &st->sent[i];
-        PGresult *res = PQgetResult(st->pg);
-        ExecStatusType got = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+        PGresult *res = pq.PQgetResult(st->pg);
+        ExecStatusType got = res ? pq.PQresultStatus(res) : PGRES_FATAL_ERROR;
         int ok = q->want == PG_ANY_OK ? got == PGRES_COMMAND_OK || got == PGRES_TUPLES_OK
                                       : got == (ExecStatusType)q->want;
         if (!ok && q->prepare)
@@ -2287,21 +2323,21 @@ static int pg_sync(RtStore *st, char *err, size_t errlen)
         if (ok && q->out)
             *q->out = res;
         else
-            PQclear(res);
+            pq.PQclear(res);
         /* a statement's results end with a NULL */
-        for (PGresult *more; res && (more = PQgetResult(st->pg)) != NULL;)
-            PQclear(more);
+        for (PGresult *more; res && (more = pq.PQgetResult(st->pg)) != NULL;)
+            pq.PQclear(more);
     }
     st->nsent = 0;
     for (;;) { /* the sync's own result */
-        PGresult *res = PQgetResult(st->pg);
+        PGresult *res = pq.PQgetResult(st->pg);
         if (!res) {
             if (rc == 0)
                 rc = pg_fail(st, err, errlen);
             break;
         }
-        ExecStatusType got = PQresultStatus(res);
-        PQclear(res);
+        ExecStatusType got = pq.PQresultStatus(res);
+        pq.PQclear(res);
         if (got == PGRES_PIPELINE_SYNC)
             break;
     }
@@ -2317,7 +2353,7 @@ static PGresult *pg_run(RtStore *st, int stmt, const char *sql, int n, const cha
         PGresult *res = NULL;
         if (pg_send(st, stmt, sql, n, vals, lens, want, &res, err, errlen) ||
             pg_sync(st, err, errlen)) {
-            PQclear(res);
+            pq.PQclear(res);
             return NULL;
         }
         return res;
@@ -2326,18 +2362,18 @@ static PGresult *pg_run(RtStore *st, int stmt, const char *sql, int n, const cha
     for (int i = 0; i < n; i++)
         fmts[i] = lens && lens[i] >= 0 ? 1 : 0;
     if (stmt >= 0 && !st->pg_ready[stmt]) {
-        PGresult *p = PQprepare(st->pg, pg_names[stmt], sql, n, NULL);
-        int ok = p && PQresultStatus(p) == PGRES_COMMAND_OK;
-        PQclear(p);
+        PGresult *p = pq.PQprepare(st->pg, pg_names[stmt], sql, n, NULL);
+        int ok = p && pq.PQresultStatus(p) == PGRES_COMMAND_OK;
+        pq.PQclear(p);
         if (!ok)
             return pg_fail(st, err, errlen), NULL;
         st->pg_ready[stmt] = 1;
     }
-    PGresult *res = stmt >= 0 ? PQexecPrepared(st->pg, pg_names[stmt], n, vals, lens, fmts, 1)
-                              : PQexecParams(st->pg, sql, n, NULL, vals, lens, fmts, 1);
-    if (!res || PQresultStatus(res) != want) {
+    PGresult *res = stmt >= 0 ? pq.PQexecPrepared(st->pg, pg_names[stmt], n, vals, lens, fmts, 1)
+                              : pq.PQexecParams(st->pg, sql, n, NULL, vals, lens, fmts, 1);
+    if (!res || pq.PQresultStatus(res) != want) {
         pg_res_fail(st, res, err, errlen);
-        PQclear(res);
+        pq.PQclear(res);
         return NULL;
     }
     return res;
@@ -2350,7 +2386,7 @@ static int pg_queue(RtStore *st, int stmt, const char *sql, int n, const char *c
     if (pg_piped(st))
         return pg_send(st, stmt, sql, n, vals, lens, want, NULL, err, errlen);
     PGresult *res = pg_run(st, stmt, sql, n, vals, lens, want, err, errlen);
-    PQclear(res);
+    pq.PQclear(res);
     return res ? 0 : -1;
 }
 
@@ -2362,12 +2398,12 @@ static int pg_cmd(RtStore *st, const char *sql, char *err, size_t errlen)
                        pg_sync(st, err, errlen)
                    ? -1
                    : 0;
-    PGresult *res = PQexec(st->pg, sql);
-    int ok =
-        res && (PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK);
+    PGresult *res = pq.PQexec(st->pg, sql);
+    int ok = res && (pq.PQresultStatus(res) == PGRES_COMMAND_OK ||
+                     pq.PQresultStatus(res) == PGRES_TUPLES_OK);
     if (!ok)
         pg_res_fail(st, res, err, errlen);
-    PQclear(res);
+    pq.PQclear(res);
     return ok ? 0 : -1;
 }
 
@@ -2378,7 +2414,7 @@ static void pg_rollback(RtStore *st)
         if (st->nsent)
             pg_sync(st, NULL, 0); /* a failure there is why we roll back */
         pg_cmd(st, "ROLLBACK", NULL, 0);
-        PQexitPipelineMode(st->pg);
+        pq.PQexitPipelineMode(st->pg);
     } else {
         pg_cmd(st, "ROLLBACK", NULL, 0);
     }
@@ -2391,7 +2427,8 @@ static void pg_tx_end_rows(RtStore *st)
     rt_map_clear(&st->pre_map);
     st->npre = 0;
     st->pre_ids.n = 0;
-    PQclear(st->pre_rows);
+    if (st->pre_rows) /* (a store on SQLite or in memory has not loaded libpq) */
+        pq.PQclear(st->pre_rows);
     st->pre_rows = NULL;
 }
 
@@ -2405,7 +2442,7 @@ static void pg_tx_end(RtStore *st)
 static int64_t pg_i64(const PGresult *res, int row, int col)
 {
     uint64_t be;
-    memcpy(&be, PQgetvalue(res, row, col), sizeof be);
+    memcpy(&be, pq.PQgetvalue(res, row, col), sizeof be);
     return (int64_t)be64toh(be);
 }
 
@@ -2419,16 +2456,16 @@ static int pg_text(RtStore *st, const char *sql, const char *param, char *buf, s
     if (!res)
         return -1;
     buf[0] = '\0';
-    if (PQntuples(res) > 0)
-        snprintf(buf, len, "%.*s", PQgetlength(res, 0, 0), PQgetvalue(res, 0, 0));
-    PQclear(res);
+    if (pq.PQntuples(res) > 0)
+        snprintf(buf, len, "%.*s", pq.PQgetlength(res, 0, 0), pq.PQgetvalue(res, 0, 0));
+    pq.PQclear(res);
     return 0;
 }
 
 static int pg_open(RtStore *st, const char *url, char *err, size_t errlen)
 {
-    st->pg = PQconnectdb(url);
-    if (!st->pg || PQstatus(st->pg) != CONNECTION_OK)
+    st->pg = pq.PQconnectdb(url);
+    if (!st->pg || pq.PQstatus(st->pg) != CONNECTION_OK)
         return pg_fail(st, err, errlen);
     char val[64];
     Buf lt = {0};
@@ -2518,7 +2555,7 @@ static int rows_from(RtStore *st, RtLedgerPerson *lp, const PGresult *res, int f
     int rc = 0;
     lp->nwords = 0;
     for (int i = first; rc == 0 && i < first + n; i++) {
-        const char *name = PQgetvalue(res, i, 0);
+        const char *name = pq.PQgetvalue(res, i, 0);
         int l = 0;
         while (l < s->nledgers && strcmp(s->ledgers[l].name, name) != 0)
             l++;
@@ -2532,16 +2569,16 @@ static int rows_from(RtStore *st, RtLedgerPerson *lp, const PGresult *res, int f
         const RtLedger *led = &s->ledgers[l];
         row[0] = l;
         row[1] = pg_i64(res, i, 1);
-        row[ROW_LAST] = PQgetisnull(res, i, 4) ? POLRT_NONE : pg_i64(res, i, 4);
+        row[ROW_LAST] = pq.PQgetisnull(res, i, 4) ? POLRT_NONE : pg_i64(res, i, 4);
         int bad = 0;
         const Layout *L =
-            PQgetisnull(res, i, 3) ? NULL : layout_get(st, pg_i64(res, i, 3), &bad, err, errlen);
+            pq.PQgetisnull(res, i, 3) ? NULL : layout_get(st, pg_i64(res, i, 3), &bad, err, errlen);
         if (bad) {
             rc = -1;
             break;
         }
-        const void *b = PQgetvalue(res, i, 2);
-        size_t len = (size_t)PQgetlength(res, i, 2);
+        const void *b = pq.PQgetvalue(res, i, 2);
+        size_t len = (size_t)pq.PQgetlength(res, i, 2);
         bad = L ? get_values(b, len, L->rowmap[l], L->rown[l], row + ROW_HEAD, led->nfields, 0)
                 : get_values(b, len, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
         if (bad)
@@ -2569,8 +2606,8 @@ static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errl
                            1, vals, NULL, PGRES_TUPLES_OK, err, errlen);
     if (!res)
         return -1;
-    int rc = rows_from(st, lp, res, 0, PQntuples(res), err, errlen);
-    PQclear(res);
+    int rc = rows_from(st, lp, res, 0, pq.PQntuples(res), err, errlen);
+    pq.PQclear(res);
     return rc;
 }
 
@@ -2578,7 +2615,7 @@ static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errl
  * look; the claims' sequence number. One round trip: the pipeline of the transaction. */
 static int pg_tx_begin(RtStore *st, char *err, size_t errlen)
 {
-    if (!PQenterPipelineMode(st->pg))
+    if (!pq.PQenterPipelineMode(st->pg))
         return pg_fail(st, err, errlen);
     st->in_tx = 1;
     st->tx_wrote = 0;
@@ -2596,14 +2633,14 @@ static int pg_tx_begin(RtStore *st, char *err, size_t errlen)
     if (rc == 0)
         rc = pg_sync(st, err, errlen);
     char val[32] = "";
-    if (rc == 0 && PQntuples(ver) > 0)
-        snprintf(val, sizeof val, "%.*s", PQgetlength(ver, 0, 0), PQgetvalue(ver, 0, 0));
+    if (rc == 0 && pq.PQntuples(ver) > 0)
+        snprintf(val, sizeof val, "%.*s", pq.PQgetlength(ver, 0, 0), pq.PQgetvalue(ver, 0, 0));
     int64_t v = strtoll(val, NULL, 10);
     val[0] = '\0';
-    if (rc == 0 && PQntuples(seq) > 0)
-        snprintf(val, sizeof val, "%.*s", PQgetlength(seq, 0, 0), PQgetvalue(seq, 0, 0));
-    PQclear(ver);
-    PQclear(seq);
+    if (rc == 0 && pq.PQntuples(seq) > 0)
+        snprintf(val, sizeof val, "%.*s", pq.PQgetlength(seq, 0, 0), pq.PQgetvalue(seq, 0, 0));
+    pq.PQclear(ver);
+    pq.PQclear(seq);
     if (rc) {
         tx_rollback(st);
         return -1;
@@ -2679,14 +2716,14 @@ static int pg_commit(RtStore *st, char *err, size_t errlen)
         rc = pg_send(st, PGS_NONE, "COMMIT", 0, NULL, NULL, PGRES_COMMAND_OK, NULL, err, errlen);
     if (rc == 0)
         rc = pg_sync(st, err, errlen);
-    if (rc == 0 && ver && PQntuples(ver) > 0) {
+    if (rc == 0 && ver && pq.PQntuples(ver) > 0) {
         char val[32];
-        snprintf(val, sizeof val, "%.*s", PQgetlength(ver, 0, 0), PQgetvalue(ver, 0, 0));
+        snprintf(val, sizeof val, "%.*s", pq.PQgetlength(ver, 0, 0), pq.PQgetvalue(ver, 0, 0));
         st->data_version = strtoll(val, NULL, 10);
     }
-    PQclear(ver);
+    pq.PQclear(ver);
     if (rc == 0) {
-        PQexitPipelineMode(st->pg);
+        pq.PQexitPipelineMode(st->pg);
         pg_tx_end(st);
     }
     return rc;
@@ -2709,8 +2746,8 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
                            1, vals, NULL, PGRES_TUPLES_OK, err, errlen);
     if (!res)
         return -1;
-    if (PQntuples(res) == 0) {
-        PQclear(res);
+    if (pq.PQntuples(res) == 0) {
+        pq.PQclear(res);
         /* absent under the writers' lock: its record may go out with the commit (pg_put_claim) */
         if (st->in_tx && !fields)
             absent_add(st, r->claim_id);
@@ -2718,9 +2755,9 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
     }
     int bad = 0, rc = 1;
     const Layout *L =
-        PQgetisnull(res, 0, 6) ? NULL : layout_get(st, pg_i64(res, 0, 6), &bad, err, errlen);
-    const char *pid = PQgetvalue(res, 0, 0);
-#define COL(i) PQgetvalue(res, 0, i), (size_t)PQgetlength(res, 0, i)
+        pq.PQgetisnull(res, 0, 6) ? NULL : layout_get(st, pg_i64(res, 0, 6), &bad, err, errlen);
+    const char *pid = pq.PQgetvalue(res, 0, 0);
+#define COL(i) pq.PQgetvalue(res, 0, i), (size_t)pq.PQgetlength(res, 0, i)
 #define MAP(g) L ? L->map[g] : NULL, L ? L->n[g] : 0
     if (bad) {
         rc = -1;
@@ -2733,8 +2770,8 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
         int same;
         if (!L) {
             size_t n = put_varints(st->enc, r->fields, s->nclaim);
-            same = (size_t)PQgetlength(res, 0, 1) == n &&
-                   (n == 0 || memcmp(PQgetvalue(res, 0, 1), st->enc, n) == 0);
+            same = (size_t)pq.PQgetlength(res, 0, 1) == n &&
+                   (n == 0 || memcmp(pq.PQgetvalue(res, 0, 1), st->enc, n) == 0);
         } else {
             same = L->fields_same &&
                    get_values(COL(1), L->map[G_FIELDS], L->n[G_FIELDS], st->tmp, s->nclaim,
@@ -2762,7 +2799,7 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
     }
 #undef COL
 #undef MAP
-    PQclear(res);
+    pq.PQclear(res);
     return rc;
 }
 
@@ -2809,8 +2846,8 @@ static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errl
                10, vals, lens, PGRES_COMMAND_OK, err, errlen);
     if (!res)
         return -1;
-    int inserted = strcmp(PQcmdTuples(res), "0") != 0;
-    PQclear(res);
+    int inserted = strcmp(pq.PQcmdTuples(res), "0") != 0;
+    pq.PQclear(res);
     return inserted ? 0 : 1;
 }
 
@@ -2860,9 +2897,9 @@ static int pre_index(RtStore *st, const char *const *pids, size_t np)
     }
     polrt_realloc(at, 0);
     const PGresult *res = st->pre_rows;
-    for (int r = 0, end; r < PQntuples(res); r = end) {
-        const char *id = PQgetvalue(res, r, 5); /* the columns of rows_from, then the person */
-        for (end = r + 1; end < PQntuples(res) && strcmp(PQgetvalue(res, end, 5), id) == 0;)
+    for (int r = 0, end; r < pq.PQntuples(res); r = end) {
+        const char *id = pq.PQgetvalue(res, r, 5); /* the columns of rows_from, then the person */
+        for (end = r + 1; end < pq.PQntuples(res) && strcmp(pq.PQgetvalue(res, end, 5), id) == 0;)
             end++;
         PrePerson *pp = rt_map_find(&st->pre_map, hash_str(id), pre_eq, id);
         if (pp) {
@@ -2900,10 +2937,10 @@ static int pg_prefetch(RtStore *st, const char *const *ids, size_t n, const char
     if (rc == 0 && rt_map_reserve(&st->absent, n) == 0) {
         for (size_t i = 0; i < n; i++)
             absent_add(st, ids[i]);
-        for (int i = 0; i < PQntuples(claims); i++)
-            rt_map_remove(&st->absent, hash_str(PQgetvalue(claims, i, 0)), any_entry, NULL);
+        for (int i = 0; i < pq.PQntuples(claims); i++)
+            rt_map_remove(&st->absent, hash_str(pq.PQgetvalue(claims, i, 0)), any_entry, NULL);
     }
-    PQclear(claims);
+    pq.PQclear(claims);
     if (rc == 0) {
         /* the rows are read under the lock: another process cannot change them before the
          * commit, and this one writes them only then */
@@ -2912,7 +2949,7 @@ static int pg_prefetch(RtStore *st, const char *const *ids, size_t n, const char
         if (pre_index(st, pids, np) != 0)
             pg_tx_end_rows(st); /* without memory each person's rows are asked for */
     } else {
-        PQclear(rows);
+        pq.PQclear(rows);
     }
     return rc;
 }
@@ -2987,25 +3024,25 @@ static int pg_query(RtStore *st, const char *sql, const DbVal *args, int nargs, 
                            rows ? PGRES_TUPLES_OK : PGRES_COMMAND_OK, err, errlen);
     if (!res)
         return -1;
-    int nc = PQnfields(res) < DB_MAX ? PQnfields(res) : DB_MAX;
-    for (int r = 0; fn && rc == 0 && r < PQntuples(res); r++) {
+    int nc = pq.PQnfields(res) < DB_MAX ? pq.PQnfields(res) : DB_MAX;
+    for (int r = 0; fn && rc == 0 && r < pq.PQntuples(res); r++) {
         for (int c = 0; c < nc; c++) {
             memset(&cols[c], 0, sizeof cols[c]);
-            Oid t = PQftype(res, c);
-            if (PQgetisnull(res, r, c))
+            Oid t = pq.PQftype(res, c);
+            if (pq.PQgetisnull(res, r, c))
                 cols[c].kind = 'N';
             else if (t == 20) /* int8 */
                 cols[c] = DB_I(pg_i64(res, r, c));
             else if (t == 17) /* bytea */
-                cols[c] = DB_B(PQgetvalue(res, r, c), (size_t)PQgetlength(res, r, c));
+                cols[c] = DB_B(pq.PQgetvalue(res, r, c), (size_t)pq.PQgetlength(res, r, c));
             else
-                cols[c] = DB_T(PQgetvalue(res, r, c));
+                cols[c] = DB_T(pq.PQgetvalue(res, r, c));
         }
         rc = fn(arg, cols, nc);
     }
     if (changes)
-        *changes = strtoll(PQcmdTuples(res), NULL, 10);
-    PQclear(res);
+        *changes = strtoll(pq.PQcmdTuples(res), NULL, 10);
+    pq.PQclear(res);
     return rc;
 }
 
@@ -3016,32 +3053,32 @@ static int sqlite_query(RtStore *st, const char *sql, const DbVal *args, int nar
     DbVal cols[DB_MAX];
     int rc = 0;
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+    if (sq.sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
         return db_fail(st, err, errlen);
     for (int i = 0; i < nargs; i++) {
         char name[16]; /* "$1" ... "$16" */
         snprintf(name, sizeof name, "$%d", i + 1);
-        int k = sqlite3_bind_parameter_index(q, name);
+        int k = sq.sqlite3_bind_parameter_index(q, name);
         if (k == 0)
             continue;
         switch (args[i].kind) {
-        case 'T': sqlite3_bind_text(q, k, args[i].text, -1, SQLITE_STATIC); break;
-        case 'B': sqlite3_bind_blob(q, k, args[i].blob, (int)args[i].n, SQLITE_STATIC); break;
-        case 'I': sqlite3_bind_int64(q, k, args[i].i); break;
-        default: sqlite3_bind_null(q, k);
+        case 'T': sq.sqlite3_bind_text(q, k, args[i].text, -1, SQLITE_STATIC); break;
+        case 'B': sq.sqlite3_bind_blob(q, k, args[i].blob, (int)args[i].n, SQLITE_STATIC); break;
+        case 'I': sq.sqlite3_bind_int64(q, k, args[i].i); break;
+        default: sq.sqlite3_bind_null(q, k);
         }
     }
     int step;
-    while (rc == 0 && (step = sqlite3_step(q)) == SQLITE_ROW) {
-        int nc = sqlite3_column_count(q) < DB_MAX ? sqlite3_column_count(q) : DB_MAX;
+    while (rc == 0 && (step = sq.sqlite3_step(q)) == SQLITE_ROW) {
+        int nc = sq.sqlite3_column_count(q) < DB_MAX ? sq.sqlite3_column_count(q) : DB_MAX;
         for (int c = 0; c < nc; c++) {
-            switch (sqlite3_column_type(q, c)) {
+            switch (sq.sqlite3_column_type(q, c)) {
             case SQLITE_NULL: cols[c] = (DbVal){.kind = 'N'}; break;
-            case SQLITE_INTEGER: cols[c] = DB_I(sqlite3_column_int64(q, c)); break;
+            case SQLITE_INTEGER: cols[c] = DB_I(sq.sqlite3_column_int64(q, c)); break;
             case SQLITE_BLOB:
-                cols[c] = DB_B(sqlite3_column_blob(q, c), (size_t)sqlite3_column_bytes(q, c));
+                cols[c] = DB_B(sq.sqlite3_column_blob(q, c), (size_t)sq.sqlite3_column_bytes(q, c));
                 break;
-            default: cols[c] = DB_T((const char *)sqlite3_column_text(q, c));
+            default: cols[c] = DB_T((const char *)sq.sqlite3_column_text(q, c));
             }
         }
         if (fn)
@@ -3050,8 +3087,8 @@ static int sqlite_query(RtStore *st, const char *sql, const DbVal *args, int nar
     if (rc == 0 && step != SQLITE_DONE)
         rc = db_fail(st, err, errlen);
     if (changes)
-        *changes = sqlite3_changes(st->db);
-    sqlite3_finalize(q);
+        *changes = sq.sqlite3_changes(st->db);
+    sq.sqlite3_finalize(q);
     return rc;
 }
 
@@ -3061,6 +3098,8 @@ static int sqlite_query(RtStore *st, const char *sql, const DbVal *args, int nar
 static int db_query(RtStore *st, const char *sql, const DbVal *args, int nargs, DbRowFn fn,
                     void *arg, int64_t *changes, char *err, size_t errlen)
 {
+    if (!st->pg && !st->db) /* (callers keep history to stored ledgers; SQLite is not loaded) */
+        return fail(err, errlen, "a ledger in memory keeps no history: give --ledger");
     if (st->pg)
         return pg_query(st, sql, args, nargs, fn, arg, changes, err, errlen);
     return sqlite_query(st, sql, args, nargs, fn, arg, changes, err, errlen);

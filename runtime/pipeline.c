@@ -324,6 +324,8 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
     }
     if (m->fd != fd0)
         have = fstat(m->fd, &st) == 0;
+    /* read as GB18030 (converted here, or by each rank): its bad bytes are no GB18030 */
+    m->read_gb = !(conv || m->fd != fd0) ? 0 : enc == RT_ENC_GB18030 ? 2 : 1;
     m->size = have && S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1;
     m->consumed = 0;
     polrt_progress_start(&m->meter, m->o->progress);
@@ -572,7 +574,8 @@ static int read_header(RtPipe *m)
             continue;
         }
         if (bad) {
-            fprintf(stderr, "%s:%" PRId64 ": header: %s\n", m->path, line, bad);
+            fprintf(stderr, "%s:%" PRId64 ": header: %s\n", m->path, line,
+                    rt_csv_bad_text(bad, m->read_gb));
             return 3;
         }
         if (!m->is_persons)
@@ -912,7 +915,7 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
             bad = why;
         }
         if (bad) {
-            rt_pipe_bad_row(&b->arena, r, bad);
+            rt_pipe_bad_row(&b->arena, r, rt_csv_bad_text(bad, m->read_gb));
             continue;
         }
         /* a first cell opening with a printable ASCII byte is no blank (rt_trim's blanks are
@@ -1993,6 +1996,8 @@ static int reverse_row(RtPThread *t, RtPState *ps, RtRow *r)
     }
     if (rc == 0 && adj_tag(t, r, start) < 0)
         rc = (t->oom = 1, -1);
+    if (rc == 0)
+        t->nreversed++;
     return rc < 0 ? -1 : 0;
 }
 
@@ -2350,6 +2355,8 @@ static int claims_pass(RtPipe *m)
         goto fail;
     close_input(m);
     parallel(m, TASK_FINISH);
+    for (int i = 0; i < m->nthreads; i++)
+        m->st->reversed += m->th[i].nreversed;
     return check_threads(m) < 0 ? 2 : 0;
 fail:
     sink_wait(m); /* its error, if any, comes after the first */

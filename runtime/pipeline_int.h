@@ -155,6 +155,9 @@ struct RtPipe {
      * and no rank the whole file; the header is read from a converted copy of the file's
      * start (rt_ranks_gb18030) while raw_fd holds the file itself */
     int gb;
+    /* the input is read as GB18030 (converted, either way), as its first bytes are (1) or as
+     * --encoding says (2): rt_csv_bad_text */
+    int read_gb;
     int raw_fd;                  /* the file itself while fd reads the header's copy, or -1 */
     int64_t raw_size, raw_data0; /* its size and its first byte after the header */
     RtLine conv;                 /* a chunk's records in UTF-8 */

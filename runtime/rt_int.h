@@ -651,6 +651,9 @@ int rt_csv_decode_input(int *fd, const char *path, int enc, char *err, size_t er
 /* 1 when fd (path, a file to read) is to be read as GB18030 (enc says so, or RT_ENC_AUTO and
  * a regular file sniffed so), 0 as UTF-8; -1 with a message (unreadable) */
 int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errlen);
+/* a reason rt_csv_cells gave, as told for a file read as GB18030 (read_gb: 1 found from its
+ * bytes, 2 as --encoding says) or not (0) */
+const char *rt_csv_bad_text(const char *bad, int read_gb);
 /* the UTF-8 of GB18030 text in[0..n) appended to out, each byte of a sequence that is no
  * GB18030 character as 0xFF, as rt_csv_decode_input converts a file: a piece of a file cut
  * at line feeds converts to that piece of the whole's conversion (across ranks each rank
@@ -964,7 +967,13 @@ uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker
  * before it). */
 void *rt_alloc_lines(size_t n, int zero);
 void rt_advise_huge(void *p, size_t n); /* ask for huge pages on a large block (advice) */
-int rt_display_width(const char *s);    /* terminal columns; CJK counts two */
+/* a date cell of the right shape naming no day (2017-02-30, month 13, year 2250): 1 with why
+ * in buf, else 0 (dates.c; for messages) */
+int rt_date_problem(const char *s, size_t n, char *buf, size_t len);
+int rt_display_width(const char *s); /* terminal columns; CJK counts two */
+/* the candidate closest to word (a misspelt name): edit distance in code points, a swap of
+ * neighbours one edit, at most a third of word's length (1 to 3); its index, or -1 */
+int rt_suggest(const char *word, const char *const *cands, int n);
 /* an unlinked temporary file in TMPDIR, else /tmp (mode 0600: it may hold the input's
  * personal data), open for reading and writing: its descriptor, or -1 (errno set) (util.c) */
 int rt_temp_fd(void);

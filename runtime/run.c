@@ -560,10 +560,8 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
     int64_t total = settled + already + failed;
     char a[32], b[32], c[32], d[32], e[32];
     if (r->o->reverse) {
-        /* the good rows not rejected while reversing were reversed */
         fprintf(stderr, "%s: %s claims reversed, %s rows rejected%s%s\n", r->o->claims,
-                fmt_count(st->claims - (st->rejected - st->rejected_persons), a),
-                fmt_count(st->rejected, b), st->rejected ? ": " : "",
+                fmt_count(st->reversed, a), fmt_count(st->rejected, b), st->rejected ? ": " : "",
                 st->rejected ? r->rejects_path : "");
         return;
     }

@@ -167,18 +167,27 @@ void rt_pool_free(RtPool *p)
 
 /* Columns a UTF-8 string takes on a terminal: East Asian wide and full-width characters
  * take two (the CJK blocks; enough for the names and labels of Chinese policies). */
+/* the code point at *pp of NUL-terminated text, *pp moved past it (lenient: text for people,
+ * not checked here) */
+static unsigned next_cp(const unsigned char **pp)
+{
+    const unsigned char *p = *pp;
+    unsigned c = *p;
+    int k = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    unsigned cp = k == 0 ? c : c & (0x3Fu >> k);
+    int i = 1;
+    for (; i <= k && (p[i] & 0xC0) == 0x80; i++)
+        cp = (cp << 6) | (p[i] & 0x3F);
+    *pp = p + i;
+    return cp;
+}
+
 int rt_display_width(const char *s)
 {
     int w = 0;
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        unsigned c = *p;
-        int k = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-        unsigned cp = k == 0 ? c : c & (0x3Fu >> k);
-        int i = 1;
-        for (; i <= k && (p[i] & 0xC0) == 0x80; i++)
-            cp = (cp << 6) | (p[i] & 0x3F);
-        p += i;
+        unsigned cp = next_cp(&p);
         int wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
                    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
@@ -186,6 +195,57 @@ int rt_display_width(const char *s)
         w += wide ? 2 : 1;
     }
     return w;
+}
+
+/* optimal string alignment over code points (polrt.h) */
+POLRT_API int polrt_edit_distance(const char *a, const char *b)
+{
+    unsigned x[64], y[64];
+    size_t n = 0, m = 0;
+    for (const unsigned char *p = (const unsigned char *)a; *p; n++)
+        if (n == 63)
+            return 99;
+        else
+            x[n] = next_cp(&p);
+    for (const unsigned char *p = (const unsigned char *)b; *p; m++)
+        if (m == 63)
+            return 99;
+        else
+            y[m] = next_cp(&p);
+    int d[64][64];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            int v = d[i - 1][j - 1] + (x[i - 1] != y[j - 1]);
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[n][m];
+}
+
+int rt_suggest(const char *word, const char *const *cands, int n)
+{
+    int len = 0;
+    for (const unsigned char *p = (const unsigned char *)word; *p; len++)
+        next_cp(&p);
+    int lim = len / 3 < 1 ? 1 : len / 3 > 3 ? 3 : len / 3, best = -1, dist = lim + 1;
+    for (int i = 0; i < n; i++) {
+        int d = cands[i] ? polrt_edit_distance(word, cands[i]) : 99;
+        if (d < dist) {
+            best = i;
+            dist = d;
+        }
+    }
+    return best;
 }
 
 /* Random access into tables of tens of megabytes (persons, claim-id hashes) misses the TLB

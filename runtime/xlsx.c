@@ -3,11 +3,26 @@
  * rates a percentage, dates Excel dates, the rest text) or, for report tables, by its text.
  * The header row is bold and frozen. The workbook is written as every output is (out.c): to
  * a temporary file beside the final name, renamed over it once complete. */
+#include "dl.h"
 #include "rt_int.h"
 
 #include <errno.h>
 #include <string.h>
 #include <xlsxwriter.h>
+
+/* libxlsxwriter, opened by rt_xlsx_open (dl.h: a run writing CSV never loads it) */
+// clang-format off
+#define XL_FUNCS(X) X(format_set_bold) X(format_set_num_format) X(lxw_strerror) \
+    X(workbook_add_format) X(workbook_add_worksheet) X(workbook_close) X(workbook_new_opt) \
+    X(worksheet_freeze_panes) X(worksheet_set_column) X(worksheet_write_number) \
+    X(worksheet_write_string)
+// clang-format on
+static struct {
+    XL_FUNCS(RT_DL_SLOT)
+} xl;
+static const char *const xl_names[] = {XL_FUNCS(RT_DL_NAME)};
+RT_DL_CHECK(xl, xl_names, RT_SONAME_xlsxwriter);
+static RtDl xl_dl = RT_DL_INIT(RT_SONAME_xlsxwriter, "libxlsxwriter4", xl_names, &xl, 0);
 
 /* rows of an Excel worksheet, header included (Excel's limit, LXW_ROW_MAX): more go on to
  * a further sheet that repeats the header */
@@ -41,6 +56,10 @@ RtXlsx *rt_xlsx_open(const char *path, char *err, size_t errlen)
         errno = EINVAL;
         return NULL;
     }
+    if (rt_dl_load(&xl_dl, err, errlen) < 0) {
+        errno = ENOENT;
+        return NULL;
+    }
     RtXlsx *x = polrt_realloc(NULL, sizeof *x);
     if (!x) {
         snprintf(err, errlen, "cannot write %s: out of memory", path);
@@ -54,7 +73,7 @@ RtXlsx *rt_xlsx_open(const char *path, char *err, size_t errlen)
     }
     /* constant memory: rows go to disk as they come (a million claims fit), strings inline */
     lxw_workbook_options wo = {.constant_memory = LXW_TRUE};
-    x->wb = workbook_new_opt(x->out.tmp ? x->out.tmp : path, &wo);
+    x->wb = xl.workbook_new_opt(x->out.tmp ? x->out.tmp : path, &wo);
     if (!x->wb) {
         snprintf(err, errlen, "cannot write %s: cannot start a workbook", path);
         rt_out_abort(&x->out);
@@ -62,16 +81,16 @@ RtXlsx *rt_xlsx_open(const char *path, char *err, size_t errlen)
         errno = ENOMEM;
         return NULL;
     }
-    x->bold = workbook_add_format(x->wb);
-    format_set_bold(x->bold);
-    x->money = workbook_add_format(x->wb);
-    format_set_num_format(x->money, "0.00");
-    x->rate = workbook_add_format(x->wb);
-    format_set_num_format(x->rate, "0.00%");
-    x->date = workbook_add_format(x->wb);
-    format_set_num_format(x->date, "yyyy-mm-dd");
-    x->num = workbook_add_format(x->wb);
-    format_set_num_format(x->num, "0");
+    x->bold = xl.workbook_add_format(x->wb);
+    xl.format_set_bold(x->bold);
+    x->money = xl.workbook_add_format(x->wb);
+    xl.format_set_num_format(x->money, "0.00");
+    x->rate = xl.workbook_add_format(x->wb);
+    xl.format_set_num_format(x->rate, "0.00%");
+    x->date = xl.workbook_add_format(x->wb);
+    xl.format_set_num_format(x->date, "yyyy-mm-dd");
+    x->num = xl.workbook_add_format(x->wb);
+    xl.format_set_num_format(x->num, "0");
     return x;
 }
 
@@ -89,15 +108,15 @@ static int put_header(RtXlsx *x)
         snprintf(name, sizeof name, "%s", x->sheet);
     else
         snprintf(name, sizeof name, "%s (%d)", x->sheet, x->nsheets);
-    if (!(x->ws = workbook_add_worksheet(x->wb, name))) {
+    if (!(x->ws = xl.workbook_add_worksheet(x->wb, name))) {
         note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return -1;
     }
-    worksheet_freeze_panes(x->ws, 1, 0);
-    note(x, worksheet_set_column(x->ws, 0, (lxw_col_t)(x->nhdr ? x->nhdr - 1 : 0), XLSX_COL_WIDTH,
-                                 NULL));
+    xl.worksheet_freeze_panes(x->ws, 1, 0);
+    note(x, xl.worksheet_set_column(x->ws, 0, (lxw_col_t)(x->nhdr ? x->nhdr - 1 : 0),
+                                    XLSX_COL_WIDTH, NULL));
     for (int c = 0; c < x->nhdr; c++)
-        note(x, worksheet_write_string(x->ws, 0, (lxw_col_t)c, x->hdr[c], x->bold));
+        note(x, xl.worksheet_write_string(x->ws, 0, (lxw_col_t)c, x->hdr[c], x->bold));
     x->row = 1;
     return x->failed == LXW_NO_ERROR ? 0 : -1;
 }
@@ -168,13 +187,13 @@ static void put_cell(RtXlsx *x, lxw_col_t col, int k, const char *s, size_t n)
     case RT_XLSX_MONEY:
         if (polrt_parse_money(s, n, &v) == 0) {
             /* fen / 100 is the double nearest the amount: Excel shows it exactly */
-            note(x, worksheet_write_number(x->ws, r, col, (double)v / 100.0, x->money));
+            note(x, xl.worksheet_write_number(x->ws, r, col, (double)v / 100.0, x->money));
             return;
         }
         break;
     case RT_XLSX_RATE:
         if (polrt_parse_rate(s, n, &v) == 0) {
-            note(x, worksheet_write_number(x->ws, r, col, (double)v / 1e6, x->rate));
+            note(x, xl.worksheet_write_number(x->ws, r, col, (double)v / 1e6, x->rate));
             return;
         }
         break;
@@ -182,13 +201,13 @@ static void put_cell(RtXlsx *x, lxw_col_t col, int k, const char *s, size_t n)
         if (polrt_parse_date(s, n, &v) == 0) {
             /* Excel counts days from 1899-12-30 */
             double serial = (double)(v - polrt_days_from_civil(1899, 12, 30));
-            note(x, worksheet_write_number(x->ws, r, col, serial, x->date));
+            note(x, xl.worksheet_write_number(x->ws, r, col, serial, x->date));
             return;
         }
         break;
     case RT_XLSX_INT:
         if (polrt_parse_money(s, n, &v) == 0 && v % 100 == 0 && n < 16) {
-            note(x, worksheet_write_number(x->ws, r, col, (double)(v / 100), x->num));
+            note(x, xl.worksheet_write_number(x->ws, r, col, (double)(v / 100), x->num));
             return;
         }
         break;
@@ -196,14 +215,14 @@ static void put_cell(RtXlsx *x, lxw_col_t col, int k, const char *s, size_t n)
         double d;
         int two;
         if (plain_number(s, &d, &two)) {
-            note(x, worksheet_write_number(x->ws, r, col, d, two ? x->money : NULL));
+            note(x, xl.worksheet_write_number(x->ws, r, col, d, two ? x->money : NULL));
             return;
         }
         break;
     }
     case RT_XLSX_TEXT: break;
     }
-    note(x, worksheet_write_string(x->ws, r, col, s, NULL));
+    note(x, xl.worksheet_write_string(x->ws, r, col, s, NULL));
 }
 
 int rt_xlsx_row(RtXlsx *x, const char *const *cells, const size_t *lens, int n)
@@ -239,11 +258,11 @@ static void xlsx_free(RtXlsx *x)
 int rt_xlsx_commit(RtXlsx *x, char *err, size_t errlen)
 {
     const char *path = x->out.path;
-    lxw_error e = workbook_close(x->wb);
+    lxw_error e = xl.workbook_close(x->wb);
     x->wb = NULL;
     if (x->failed != LXW_NO_ERROR || e != LXW_NO_ERROR) {
         snprintf(err, errlen, "cannot write %s: %s", path,
-                 lxw_strerror(x->failed != LXW_NO_ERROR ? x->failed : e));
+                 xl.lxw_strerror(x->failed != LXW_NO_ERROR ? x->failed : e));
         rt_out_abort(&x->out);
         xlsx_free(x);
         errno = EIO;
@@ -261,7 +280,7 @@ void rt_xlsx_abort(RtXlsx *x)
     if (!x)
         return;
     if (x->wb)
-        workbook_close(x->wb);
+        xl.workbook_close(x->wb);
     rt_out_abort(&x->out);
     xlsx_free(x);
 }

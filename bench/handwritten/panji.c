@@ -866,11 +866,17 @@ static size_t decode(Claims *cs, People *pp, Claim *cl, size_t max)
         x->refused = cell_bool(cs, v[C_REFUSED], "refused");
         x->special = cell_bool(cs, v[C_SPECIAL], "special_chronic");
         x->listed = cell_bool(cs, v[C_LISTED], "listed_disease");
-        /* the policy's check (reject "非合规费用大于医疗总费用"): polc copies the row to its
-         * rejects file and writes no result for it */
+        /* the policy's checks (its two `reject`s): polc copies the row to its rejects file
+         * and writes no result for it */
         if (x->noncompliant > x->total) {
             fprintf(stderr, "%s:%ld: 非合规费用大于医疗总费用 (noncompliant > total)\n", cs->path,
                     cs->line);
+            cs->rejected++;
+            continue;
+        }
+        if (x->discharged < x->admitted) {
+            fprintf(stderr, "%s:%ld: 出院日期早于入院日期 (discharged before admitted)\n",
+                    cs->path, cs->line);
             cs->rejected++;
             continue;
         }

@@ -151,6 +151,10 @@ POLRT_API char *polrt_fmt_money(int64_t fen, char *buf, int grouped); /* 1234.56
 POLRT_API char *polrt_fmt_rate(int64_t micro, char *buf);             /* 80% / 12.5% */
 POLRT_API char *polrt_fmt_date(int64_t day, char *buf);               /* 2026-03-01 */
 POLRT_API int polrt_is_workday(int64_t day); /* 1, 0, or -1 outside shipped years */
+/* "did you mean": the edit distance of a and b in code points (a swap of two neighbours is
+ * one edit, the commonest typo), 99 past 63 code points: the checker's names, the reader's
+ * headers */
+POLRT_API int polrt_edit_distance(const char *a, const char *b);
 /* the calendar directory (data files YYYY.txt); default: POLRT_CALENDAR_DIR */
 POLRT_API int polrt_calendar_load(const char *dir);
 POLRT_API const char *polrt_calendar_error(void);

@@ -65,6 +65,21 @@ check "GBK files: nothing on stderr" "$(cat "$d/err")" ""
 run --claims "$d/claims.csv" --persons "$d/persons.csv" --encoding GBK --out "$d/res2.csv" \
     2> "$d/err"
 same "--encoding GBK: the same results" "$d/res2.csv" "$d/expected.csv"
+# --encoding names every input's: a UTF-8 persons file read as GBK is refused as what it is
+# not, GB18030 (it once said "not UTF-8 text", of a UTF-8 file)
+run --claims "$d/claims.csv" --persons "$d/persons.u8.csv" --encoding gbk --out "$d/res7.csv" \
+    2> "$d/err"
+check "--encoding gbk on a UTF-8 file: exit 3, said as read" "$? $(sed "s|$d/||" "$d/err")" \
+    "3 persons.u8.csv:1: header: not GB18030 (GBK) text, as --encoding says (without --encoding, each file's encoding is found from its own first bytes)"
+# a file whose first MiB is GBK, found so, with a byte no GB18030 has (0x80) further on
+awk 'BEGIN { print "结算单号,个人编号,医疗机构级别,出院日期,医疗总费用"
+             for (i = 0; i < 30000; i++) printf "x%d,p2,乡镇,2017年2月1日,１０００\n", i }' |
+    gbk > "$d/long.csv"
+printf 'bad,p2,\200,2017/2/1,1000\n' >> "$d/long.csv"
+run --claims "$d/long.csv" --persons "$d/persons.csv" --out "$d/res8.csv" 2> "$d/err"
+check "a GBK file's bad byte past its first MiB: exit 3, said as read" \
+    "$? $(sed "s|$d/||" "$d/err")" \
+    "3 long.csv:30002: not GB18030 (GBK) text, as the file's first bytes are (a file of two encodings: save it again as CSV UTF-8)"
 # the UTF-8 original: the same results
 run --claims "$d/claims.u8.csv" --persons "$d/persons.u8.csv" --out "$d/res3.csv" 2> "$d/err"
 same "UTF-8 with Excel's dates, ¥ and full-width digits: the same results" "$d/res3.csv" \
@@ -104,9 +119,9 @@ printf '%s\r\n' '结算单号,个人编号,医疗机构级别,出院日期,医�
     'c5,p3,县区,2017年3月,5' | gbk > "$d/bad.csv"
 run --claims "$d/bad.csv" --persons "$d/persons.csv" --out "$d/bad.res.csv" 2> "$d/err"
 check "bad cells: exit 3" "$?" 3
-printf '%s\n' "bad.csv:2: 出院日期: not a date '2017/2/30' (expected YYYY-MM-DD)" \
+printf '%s\n' "bad.csv:2: 出院日期: not a date '2017/2/30' (there is no such day: February 2017 has 28 days)" \
     "bad.csv:3: 医疗总费用: not an amount '¥12a' (expected 1234.56 or 1,234.56)" \
-    "bad.csv:5: 出院日期: not a date '2017-13-1' (expected YYYY-MM-DD)" \
+    "bad.csv:5: 出院日期: not a date '2017-13-1' (there is no month 13)" \
     "bad.csv:6: 出院日期: not a date '2017年3月' (expected YYYY-MM-DD)" > "$d/bad.err"
 sed "s|$d/||" "$d/err" > "$d/bad.got"
 same "bad cells: each named by file:line and column" "$d/bad.got" "$d/bad.err"
@@ -123,7 +138,7 @@ c1,p1,县区,2017/2/30,1000"
 run --claims "$d/damaged.csv" --persons "$d/persons.csv" --out "$d/dmg.csv" 2> "$d/err"
 check "damaged UTF-8: exit 3" "$?" 3
 check "damaged UTF-8: the row rejected" "$(sed "s|$d/||" "$d/err")" \
-    "damaged.csv:3: not UTF-8 text (save the file as CSV UTF-8)"
+    "damaged.csv:3: not UTF-8 text (save the file as CSV UTF-8, or name its encoding: --encoding gbk for Chinese Excel's CSV)"
 check "damaged UTF-8: the others settle as UTF-8" "$(tail -n +2 "$d/dmg.csv" | tr '\n' ' ')" \
     "c1,7760.00,2240.00,0.00,settled c3,720.00,280.00,0.00,settled "
 

@@ -233,7 +233,7 @@ then
     sim --base $P --claims "$d/noref.csv" --persons $G/persons.csv -q > /dev/null 2> "$d/err"
     check "a missing optional column: exit 3" $? 3
     check "a missing optional column: the message" "$(cat "$d/err")" \
-        "$d/noref.csv:1: missing column 'referral_filed' (required by the policy)"
+        "$d/noref.csv:1: missing column 'referral_filed' (补办转诊日期, required by the policy)"
     "$POLC" run $P --claims "$d/noref.csv" --persons $G/persons.csv --out "$d/noref.out" -q 2> "$d/err2"
     check "a missing optional column: polc run says the same" "$(cat "$d/err2")" "$(cat "$d/err")"
     # a NUL byte is no text: the row is rejected, as polc run rejects it

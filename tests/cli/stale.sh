@@ -45,6 +45,22 @@ if grep -q '^c1,75.01,settled$' "$d/r3.csv" && cmp -s "$d/r3.csv" "$d/r4.csv" &&
 else
     fail "exe/JIT/interp differ: $(cat "$d/r3.csv" "$d/r4.csv" "$d/r5.csv")"
 fi
+# a reform's engine: its identity is its base's text and its own (the base is found by
+# parsing the reform); a policy's own text is hashed unparsed (cli/engine.c): both still warn
+printf '%s\n' '# a comment before the reform line' 'reform "r" of "p.pol"' \
+    'param ratio from 2025-01-01: 50%' > "$d/r.pol"
+"$POLC" build "$d/r.pol" -o "$d/r.so" || fail "build a reform's .so"
+"$POLC" run "$d/r.so" --claims "$d/c.csv" --out "$d/r6.csv" -q 2> "$d/err6"
+if [ -s "$d/err6" ]; then fail "an unchanged reform warned: $(cat "$d/err6")"; else
+    pass "a reform's engine, unchanged: no warning"; fi
+sed -i 's/75%/70%/' "$d/p.pol"
+"$POLC" run "$d/r.so" --claims "$d/c.csv" --out "$d/r7.csv" -q 2> "$d/err7"
+if grep -q "older text of $d/r.pol" "$d/err7"; then pass "its base changed: the reform's engine warns"
+else fail "base changed, no warning of the reform's engine: $(cat "$d/err7")"; fi
+# 100.01 × 50% = 50.005 → 50.01, the reform's rate whatever the base's
+if grep -q '^c1,50.01,settled$' "$d/r7.csv"; then pass "and settles with its own rules (50.01)"; else
+    fail "the reform's engine: $(cat "$d/r7.csv")"; fi
+
 for k in obj ir asm; do
     if "$POLC" build "$d/p.pol" -o "$d/p.$k" --emit "$k" && [ -s "$d/p.$k" ]; then pass "--emit $k"; else fail "--emit $k"; fi
 done

@@ -106,18 +106,18 @@ TXT
 expect_section C1 "the best-of's candidates, 5,400.00 rejected" \
     "candidates (each max or min over history, by span):" <<'TXT'
 candidates (each max or min over history, by span):
-  max of year_limit (line 239, col 3):
+  max of year_limit (line 242, col 3):
     #1  50,000.00 yuan  (taken)
     #2  50,000.00 yuan
-  max of year_extra_limit (line 243, col 3):
+  max of year_extra_limit (line 246, col 3):
     #1  20,000.00 yuan  (taken)
     #2  20,000.00 yuan
-  max of best_total (line 259, col 3):
+  max of best_total (line 262, col 3):
     #1  5,400.00 yuan
     #2  9,600.00 yuan  (taken)
-  max of assistance (line 263, col 3):
+  max of assistance (line 266, col 3):
     #2  9,600.00 yuan  (taken)
-  min of deductible_used (line 269, col 3):
+  min of deductible_used (line 272, col 3):
     #2  0.00 yuan  (taken)
 TXT
 expect_section C1 "the best total taken" "outputs:" <<'TXT'
@@ -184,7 +184,7 @@ json_has 1 "the rejected candidate 5,400.00 (540000 fen)" \
 json_has 1 "the candidate taken 9,600.00 (960000 fen)" \
     '{"rule":"total_for","args":[{"value":1,"text":"tekun","name":"id"}],"value":960000,"text":"9600.00","cites":"三"}'
 json_has 1 "the best-of's candidates, by span" \
-    '{"rule":"best_total","line":259,"col":3,"best":"max","spans":[{"value":540000,"text":"5400.00","span":1,"taken":false},{"value":960000,"text":"9600.00","span":2,"taken":true}]}'
+    '{"rule":"best_total","line":262,"col":3,"best":"max","spans":[{"value":540000,"text":"5400.00","span":1,"taken":false},{"value":960000,"text":"9600.00","span":2,"taken":true}]}'
 # 2026-03-15 is day 20527 since 1970-01-01 (2026-01-01 is 20454, + 31 + 28 + 14)
 json_has 1 "the 特困 span" \
     '{"span":2,"fields":{"identity":{"value":1,"text":"tekun"},"from":{"value":20527,"text":"2026-03-15"},"to":{"value":null,"text":""},"by_illness":{"value":0,"text":"false"}}}'

@@ -127,7 +127,9 @@ static void test_bad_records(void)
     CHECK("resync clean", r.error == NULL);
     CHECK_STR("resync cell", r.field[1], "ok");
     CHECK_EQ("bad UTF-8", rt_csv_next(c, &r), 1);
-    CHECK_STR("bad UTF-8 reason", r.error, "not UTF-8 text (save the file as CSV UTF-8)");
+    CHECK_STR("bad UTF-8 reason", r.error,
+              "not UTF-8 text (save the file as CSV UTF-8, or name its encoding: --encoding gbk "
+              "for Chinese Excel's CSV)");
     CHECK_EQ("bad UTF-8 cells", r.nfields, 0);
     CHECK_EQ("open quote", rt_csv_next(c, &r), 1);
     CHECK_EQ("open quote line", r.line, 5);
@@ -438,6 +440,12 @@ static void test_values(void)
     CHECK_EQ("money whole", val(RT_MONEY, 0, "3000", why), 300000);
     CHECK_EQ("money bad", val(RT_MONEY, 0, "12a", why), -999);
     CHECK_STR("money bad why", why, "not an amount '12a' (expected 1234.56 or 1,234.56)");
+    CHECK_EQ("money, a third decimal", val(RT_MONEY, 0, "-1,234.567", why), -999);
+    CHECK_STR("money, a third decimal: why", why,
+              "not an amount '-1,234.567' (at most two decimals: yuan to the fen, as 1234.56)");
+    CHECK_EQ("money, two points", val(RT_MONEY, 0, "12.3.4", why), -999);
+    CHECK_STR("money, two points: why", why,
+              "not an amount '12.3.4' (expected 1234.56 or 1,234.56)");
     CHECK_EQ("rate %", val(RT_RATE, 0, "80%", why), 800000);
     CHECK_EQ("rate decimal", val(RT_RATE, 0, "0.8", why), 800000);
     CHECK_EQ("rate bad", val(RT_RATE, 0, "80 percent", why), -999);
@@ -445,7 +453,8 @@ static void test_values(void)
     CHECK_EQ("date", val(RT_DATE, 0, "2026-03-01", why), 20513);
     CHECK_EQ("date trimmed", val(RT_DATE, 0, " 2026-03-01\t", why), 20513);
     CHECK_EQ("date bad", val(RT_DATE, 0, "2026-02-30", why), -999);
-    CHECK_STR("date bad why", why, "not a date '2026-02-30' (expected YYYY-MM-DD)");
+    CHECK_STR("date bad why", why,
+              "not a date '2026-02-30' (there is no such day: February 2026 has 28 days)");
     const char *yes[] = {"true", "TRUE", "1", "是", "yes", "Yes"};
     const char *no[] = {"false", "False", "0", "否", "no", "NO"};
     int ok = 1;

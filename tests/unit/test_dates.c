@@ -246,8 +246,32 @@ static void test_months(void)
     CHECK_STR("INT64_MIN months", shifted(polrt_add_months, "2026-01-01", INT64_MIN), "E5@7");
 }
 
+/* why a date-shaped cell names no day, for the reject message (rt_date_problem) */
+static void test_problem(void)
+{
+    char b[128];
+#define PROBLEM(s) (rt_date_problem(s, strlen(s), b, sizeof b) ? b : "(none)")
+    CHECK_STR("30 February", PROBLEM("2017-02-30"),
+              "there is no such day: February 2017 has 28 days");
+    CHECK_STR("29 February of a leap year is a day", PROBLEM("2016-02-29"), "(none)");
+    CHECK_STR("29 February 1900 (no leap year)", PROBLEM("1900-02-29"),
+              "there is no such day: February 1900 has 28 days");
+    CHECK_STR("31 April, Excel's Chinese form", PROBLEM("2017年4月31日"),
+              "there is no such day: April 2017 has 30 days");
+    CHECK_STR("month 13, slashes", PROBLEM("2017/13/1"), "there is no month 13");
+    CHECK_STR("month 0", PROBLEM("2017-00-10"), "there is no month 0");
+    CHECK_STR("day 0", PROBLEM("2017-01-00"), "there is no such day: January 2017 has 31 days");
+    CHECK_STR("a year past 2199", PROBLEM("2250-01-01"),
+              "year 2250: polc knows the years 1900 to 2199");
+    CHECK_STR("no date at all", PROBLEM("yesterday"), "(none)");
+    CHECK_STR("two numbers", PROBLEM("2017年3月"), "(none)");
+    CHECK_STR("day first (not a year first)", PROBLEM("30/02/2017"), "(none)");
+#undef PROBLEM
+}
+
 int main(void)
 {
+    test_problem();
     test_civil();
     test_text();
     test_months();

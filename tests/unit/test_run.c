@@ -292,7 +292,7 @@ static const char bad_err[] =
     "bad.csv:8: duplicate claim id 'A'\n"
     "bad.csv:9: expected 8 fields, found 7\n"
     "bad.csv:10: malformed quotes (a '\"' inside a cell must be doubled and the cell quoted)\n"
-    "bad.csv:11: discharged: not a date '2024-02-30' (expected YYYY-MM-DD)\n"
+    "bad.csv:11: discharged: not a date '2024-02-30' (there is no such day: February 2024 has 29 days)\n"
     "bad.csv:12: emergency: not a yes/no value 'maybe' (expected true/false, 1/0, 是/否)\n"
     "bad.csv:16: 非合规费用大于总费用\n"
     "bad.csv:17: amount overflow in reject \"金额超出结算范围\" (line 63, col 31)\n"
@@ -697,7 +697,7 @@ static void test_bad_persons(void)
     /* personal data: file:line, no person id or value (issue 15, privacy) */
     CHECK_STR("bad persons: messages", err_text,
               "pbad.csv:4: chronic differs from the same person's row on line 3\n"
-              "pbad.csv:5: from: not a date '2016-13-01' (expected YYYY-MM-DD)\n"
+              "pbad.csv:5: from: not a date '2016-13-01' (there is no month 13)\n"
               "pclaims.csv:3: the person has a rejected row (pbad.csv:4)\n"
               "pclaims.csv:4: the person has a rejected row (pbad.csv:5)\n");
     o.show_ids = 1; /* --show-ids: ids and values, as asked */
@@ -705,7 +705,7 @@ static void test_bad_persons(void)
     CHECK_EQ("bad persons, ids shown: exit 3", rc, 3);
     CHECK_STR("bad persons, ids shown: messages", err_text,
               "pbad.csv:4: person 'P2': chronic is 'false' here but 'true' on line 3\n"
-              "pbad.csv:5: from: not a date '2016-13-01' (expected YYYY-MM-DD)\n"
+              "pbad.csv:5: from: not a date '2016-13-01' (there is no month 13)\n"
               "pclaims.csv:3: person 'P2' has a rejected row (pbad.csv:4)\n"
               "pclaims.csv:4: person 'P4' has a rejected row (pbad.csv:5)\n");
     char *rj = slurp("res.csv.rejects.persons.csv");
@@ -745,8 +745,29 @@ static void test_files(void)
     rc = run(&o, NULL);
     CHECK_EQ("missing column: exit 3", rc, 3);
     CHECK_STR("missing column: message", err_text,
-              "nolevel.csv:1: missing column 'level' (required by the policy)\n");
+              "nolevel.csv:1: missing column 'level' (医院级别, required by the policy)\n");
     CHECK("missing column: no results", !exists("res.csv"));
+    /* a header no field took, near the label: the typo named (one code point short) */
+    put("typo.csv", "claim_id,person_id,医院级,discharged,total,noncompliant\n"
+                    "A,P1,county,2024-03-10,12000,1000\n");
+    o.claims = "typo.csv";
+    rc = run(&o, NULL);
+    CHECK_EQ("misspelt column: exit 3", rc, 3);
+    CHECK_STR("misspelt column: the header that was meant", err_text,
+              "typo.csv:1: missing column 'level' (医院级别, required by the policy); the header "
+              "has '医院级': that column, misspelt?\n");
+    /* near the name, by a swap of two neighbours; nothing near: no guess */
+    put("typo2.csv", "claim_id,person_id,lveel,discharged,total,noncompliant\n");
+    o.claims = "typo2.csv";
+    run(&o, NULL);
+    CHECK_STR("misspelt name: the header that was meant", err_text,
+              "typo2.csv:1: missing column 'level' (医院级别, required by the policy); the header "
+              "has 'lveel': that column, misspelt?\n");
+    put("typo3.csv", "claim_id,person_id,grade,discharged,total,noncompliant\n");
+    o.claims = "typo3.csv";
+    run(&o, NULL);
+    CHECK_STR("nothing near: no guess", err_text,
+              "typo3.csv:1: missing column 'level' (医院级别, required by the policy)\n");
 
     put("empty.csv", "");
     o.claims = "empty.csv";
@@ -760,7 +781,7 @@ static void test_files(void)
     rc = run(&o, NULL);
     CHECK_EQ("missing optional column: exit 3", rc, 3);
     CHECK_STR("missing optional column: message", err_text,
-              "noref.csv:1: missing column 'referral' (required by the policy)\n");
+              "noref.csv:1: missing column 'referral' (转诊日期, required by the policy)\n");
     put("hdr.csv", "claim_id,person_id,level,discharged,total,noncompliant,转诊日期\r\n");
     o.claims = "hdr.csv";
     rc = run(&o, NULL);
