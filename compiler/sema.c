@@ -1452,17 +1452,18 @@ static int64_t slip_ratio(int64_t a, int64_t b)
     return hi / SEMA_SLIP_RATIO >= lo ? hi / lo : 0;
 }
 
-/* the value of entry m of version v (a table), or of the version (a scalar); -1 when unset */
+/* the value of entry m of version v (a table), or of the version (a scalar), of the param's
+ * own type (money, a rate); -1 when unset */
 static int64_t version_value(const Decl *d, const Version *v, int m, Node **at)
 {
     if (!d->index_enum) {
         *at = v->value;
-        return v->value && v->value->ty.kind == TY_MONEY ? v->value->ival : -1;
+        return v->value && v->value->ty.kind == d->ty.kind ? v->value->ival : -1;
     }
     for (int i = 0; i < v->entries.len; i++)
         if (v->entries.data[i].idx == m) {
             *at = v->entries.data[i].a;
-            return *at && (*at)->ty.kind == TY_MONEY ? (*at)->ival : -1;
+            return *at && (*at)->ty.kind == d->ty.kind ? (*at)->ival : -1;
         }
     return -1;
 }
@@ -1485,10 +1486,34 @@ static int slip_room(Slips *sl)
  * SEMA_SLIP_RATIO times or more the value of the version before it (the same member of a
  * table), or than every other member of its table, with a note at the value it is compared
  * with. Warnings, not errors: a notice may raise a limit tenfold. */
+/* A rate over 100% (a new-user pass wrote 750% for 75%, and the patient's share went
+ * negative without a word): a share of a cost larger than the cost. A warning: a policy may
+ * define an uplift factor (tests/diff/rounding.pol's 250%). */
+static void check_rate_slips(Slips *sl, const Decl *d)
+{
+    char a[48], b[48];
+    int nm = d->index_enum ? d->index_enum->members.len : 1;
+    for (int vi = 0; vi < d->versions.len; vi++)
+        for (int m = 0; m < nm; m++) {
+            Node *at;
+            int64_t x = version_value(d, &d->versions.data[vi], m, &at);
+            if (x <= POLRT_RATE_ONE || !slip_room(sl))
+                continue;
+            const char *mem = d->index_enum ? d->index_enum->members.data[m].name : NULL;
+            /* the tenth or the hundredth that is a share: 750% -> 75%, 8000% -> 80% */
+            int64_t y = x / 10 <= POLRT_RATE_ONE ? x / 10 : x / 100;
+            diag_warning(sl->d, at->loc, "%s%s%s%s is %s, more than the whole; did you mean %s?",
+                         d->name, mem ? "[" : "", mem ? mem : "", mem ? "]" : "",
+                         polrt_fmt_rate(x, a), polrt_fmt_rate(y, b));
+        }
+}
+
 static void check_unit_slips(Slips *sl, const Decl *d)
 {
     char a[48], b[48];
     Diag *dg = sl->d;
+    if (d->ty.kind == TY_RATE)
+        check_rate_slips(sl, d);
     if (d->ty.kind != TY_MONEY)
         return;
     int nm = d->index_enum ? d->index_enum->members.len : 1;
