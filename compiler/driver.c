@@ -57,6 +57,20 @@ static Program *parse_file(Compiled *c, const char *path, Loc from)
             diag_plain(c->diag, "%s", err);
         return NULL;
     }
+    /* a built engine where text was expected (simulate --base panji.so): said so, not as 20
+     * "unexpected control character" errors */
+    if (src->len >= 4 && memcmp(src->text,
+                                "\x7f"
+                                "ELF",
+                                4) == 0) {
+        const char *m = "%s is a built engine (machine code), not a policy's text: give the .pol "
+                        "file it was built from";
+        if (from.src)
+            diag_error(c->diag, from, m, path);
+        else
+            diag_plain(c->diag, m, path);
+        return NULL;
+    }
     if (from.src && header_of(src) == HDR_NONE) {
         diag_error(c->diag, from, "'%s' is not a policy (it does not start with 'policy \"NAME\"')",
                    path);

@@ -45,6 +45,16 @@ if grep -q '^c1,75.01,settled$' "$d/r3.csv" && cmp -s "$d/r3.csv" "$d/r4.csv" &&
 else
     fail "exe/JIT/interp differ: $(cat "$d/r3.csv" "$d/r4.csv" "$d/r5.csv")"
 fi
+# an engine where a policy's text is read: said so (it once gave 20 "unexpected control
+# character" errors), exit 1 as any policy that cannot be read
+"$POLC" check "$d/p.so" > "$d/out8" 2>&1
+if [ $? = 1 ] && grep -q "p.so is a built engine (machine code), not a policy's text: give the .pol file it was built from" "$d/out8" &&
+    [ "$(grep -c error "$d/out8")" = 2 ]; then pass "check ENGINE.so: one error, saying what it is"
+else fail "check ENGINE.so: $(head -3 "$d/out8")"; fi
+"$POLC" simulate --base "$d/p.so" --claims "$d/c.csv" > "$d/out9" 2>&1
+if [ $? = 1 ] && grep -q "p.so is a built engine" "$d/out9"; then pass "simulate --base ENGINE.so: said so"
+else fail "simulate --base ENGINE.so: $(head -3 "$d/out9")"; fi
+
 # a reform's engine: its identity is its base's text and its own (the base is found by
 # parsing the reform); a policy's own text is hashed unparsed (cli/engine.c): both still warn
 printf '%s\n' '# a comment before the reform line' 'reform "r" of "p.pol"' \
