@@ -962,12 +962,15 @@ static void task_decode(RtPThread *t)
 
 /* ---- rejects ------------------------------------------------------------------------------ */
 
-/* Count a bad row and tell it on stderr (the first max_told, or all) */
-static void tell_row(RtPipe *m, int64_t line, const char *why)
+/* Count a bad row and tell it on stderr (the first max_told, or all; only the explained
+ * claim's when explaining one, id being the row's claim id or NULL) */
+static void tell_row(RtPipe *m, int64_t line, const char *why, const char *id)
 {
     m->st->rejected++;
     if (m->is_persons)
         m->st->rejected_persons++;
+    if (m->o->tell_only && !m->is_persons && id && strcmp(id, m->o->tell_only) != 0)
+        return;
     if (!m->o->max_told || m->told < m->o->max_told) {
         rt_pipe_progress_clear(m);
         fprintf(stderr, "%s:%" PRId64 ": %s\n", m->path, line, why);
@@ -994,7 +997,7 @@ static int rejects_open(RtPipe *m)
 /* Tell a bad row and copy it unchanged to the rejects file: 0, or -1 (run error set) */
 static int reject_row(RtPipe *m, const RtRow *r)
 {
-    tell_row(m, r->line, r->why);
+    tell_row(m, r->line, r->why, r->id);
     if (rejects_open(m) < 0)
         return -1;
     if (m->not_rank0)
@@ -1048,7 +1051,7 @@ static int reject_long_record(RtPipe *m)
              "record longer than %d MiB (%" PRId64 " lines; a quote left open, or not a CSV "
              "file?): rejected whole",
              RT_CSV_MAX_RECORD >> 20, lines + (last != '\n'));
-    tell_row(m, line, why);
+    tell_row(m, line, why, NULL);
     m->line += lines;
     return 0;
 }

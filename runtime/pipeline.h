@@ -205,6 +205,9 @@ typedef struct RtPipeOpts {
     const char *verb;     /* what the progress line says ("settling", "simulating") */
     long max_rejects;     /* stop when this many rows are rejected (0: no limit) */
     long max_told;        /* rejected rows told on stderr before the rest are counted (0: all) */
+    /* explain one claim: of the claims file's rejected rows only this claim's (and rows with
+     * no claim id) are told; the others are counted and copied as ever */
+    const char *tell_only;
     int trace;            /* engine 0 settles through its traced entry (explanations) */
     int notes;            /* tell the columns a file has that the policy does not read */
     int show_ids;         /* row messages may name person ids and their fields' values */

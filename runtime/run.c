@@ -853,6 +853,7 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
         .progress = o->progress == 1 || (o->progress < 0 && isatty(2)),
         .verb = "settling",
         .max_rejects = o->max_rejects,
+        .tell_only = o->explain_claim,
         .trace = o->explain || o->explain_claim,
         .notes = !o->quiet,
         .show_ids = o->show_ids,

@@ -194,14 +194,19 @@ static void test_basic(void)
     CHECK_EQ("explain B: exit 0", rc, 0);
     CHECK("explain B: text on stdout", strncmp(out_text, "claim B — ", 11) == 0);
     CHECK("explain B: the backstop exception", strstr(out_text, "over_cap") != NULL);
+    /* the other rows' rejections are not told (a new-user pass found its own reason lost
+     * among every rejected row of the file); the explained claim's is */
     put("rej.csv", "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
-                   "R1,P1,county,2024-03-10,-1,0,\n");
+                   "R0,P1,county,2024-03-09,-2,0,\n"
+                   "R1,P1,county,2024-03-10,-1,0,\n"
+                   ",P1,county,2024-03-11,-3,0,\n");
     o.claims = "rej.csv";
     o.explain_claim = "R1";
     rc = run(&o, NULL);
     CHECK_EQ("explain rejected: exit 3", rc, 3);
-    CHECK_STR("explain rejected: message", err_text,
-              "rej.csv:2: total: negative amount '-1' (amounts are >= 0)\n"
+    CHECK_STR("explain rejected: its reason alone, and rows of no id", err_text,
+              "rej.csv:3: total: negative amount '-1' (amounts are >= 0)\n"
+              "rej.csv:4: claim_id: missing value\n"
               "polc: claim 'R1' was rejected: nothing to explain\n");
     o.claims = "claims.csv";
     o.explain_claim = "ZZ";
