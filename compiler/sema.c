@@ -1160,8 +1160,10 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
         n->ty = want_t;
         got = want_t;
     } else if (n->kind == ND_NAME) {
-        diag_error(s->d, n->loc, "expected a %s value, found the name '%s'", tn(s, want_t),
-                   n->name);
+        int yes = !strcmp(n->name, "yes") || !strcmp(n->name, "no");
+        diag_error(s->d, n->loc, "expected a %s value, found the name '%s'%s", tn(s, want_t),
+                   n->name,
+                   want_t.kind == TY_BOOL && yes ? "; write true or false (是 or 否)" : "");
         s->formula = saved;
         return -1;
     } else {
@@ -1171,7 +1173,14 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
     if (got.kind == TY_ERROR)
         return -1;
     if (!type_eq(got, want_t)) {
-        diag_error(s->d, n->loc, "expected a %s value, found %s", tn(s, want_t), tn(s, got));
+        /* a bare number where an amount or a share was meant: the fix, in the policy's units
+         * (a new-user pass wrote 75 for 75% and 4000 for 4000 yuan) */
+        const char *fix = "";
+        if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_MONEY)
+            fix = arena_printf(s->a, "; write %s yuan", n->text);
+        else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_RATE)
+            fix = arena_printf(s->a, "; write %s%%", n->text);
+        diag_error(s->d, n->loc, "expected a %s value, found %s%s", tn(s, want_t), tn(s, got), fix);
         return -1;
     }
     *out = n->ival;
