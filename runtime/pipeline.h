@@ -208,10 +208,10 @@ typedef struct RtPipeOpts {
     /* explain one claim: of the claims file's rejected rows only this claim's (and rows with
      * no claim id) are told; the others are counted and copied as ever */
     const char *tell_only;
-    int trace;            /* engine 0 settles through its traced entry (explanations) */
-    int notes;            /* tell the columns a file has that the policy does not read */
-    int show_ids;         /* row messages may name person ids and their fields' values */
-    RtStore *store;       /* engine 0's ledger (NULL: in memory, beside the persons) */
+    int trace;      /* engine 0 settles through its traced entry (explanations) */
+    int notes;      /* tell the columns a file has that the policy does not read */
+    int show_ids;   /* row messages may name person ids and their fields' values */
+    RtStore *store; /* engine 0's ledger (NULL: in memory, beside the persons) */
     /* with a store: a claim dated before a claim of its person-year already settled is
      * settled in date order, the later ones settled again (adjustments); late_reject:
      * rejected instead */

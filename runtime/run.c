@@ -36,9 +36,10 @@ typedef struct RunThread {
     int64_t *sums;
     __int128 *totals;
     int64_t settled, already, failed;
-    int *keep_col;           /* --keep: each kept column's index in the claims header (-1: absent),
-                                found at this thread's first claim */
-    RtCells cells;           /* a row's cells, for --keep */
+    int64_t *why;  /* failed claims by reason (why_slot): the summary's most common reasons */
+    int *keep_col; /* --keep: each kept column's index in the claims header (-1: absent),
+                      found at this thread's first claim */
+    RtCells cells; /* a row's cells, for --keep */
     char pad[RT_CACHE_LINE]; /* the threads' parts sit side by side: rt_int.h */
 } RunThread;
 
@@ -69,6 +70,7 @@ struct Run {
     char *rejects_buf; /* rejects_path when made here */
     __int128 *totals;  /* the threads' sums, added as each thread ends */
     int64_t settled, already, failed;
+    int64_t *why; /* the threads' failed claims by reason, added as each ends (why_slot) */
     char err[2 * MSG_MAX];
     char *keep_buf; /* --keep's copy, cut at its commas */
     char **keep;    /* the kept columns' names */
@@ -84,6 +86,23 @@ struct Run {
 
 /* ---- the sink: in the settling threads -------------------------------------------------- */
 
+/* A failure's reason is its error code and the place in the policy that raised it: the
+ * summary names the commonest (a run of polc gen's claims before Panji's start ended "2,297
+ * failed" with no word of why on the terminal). Slots: code 0..WHY_CODES-1 by place -1..nlocs-1,
+ * and one last for any other. */
+#define WHY_CODES 16
+static size_t why_slots(const RtSchema *s)
+{
+    return (size_t)WHY_CODES * ((size_t)s->nlocs + 1) + 1;
+}
+
+static size_t why_slot(const RtSchema *s, int64_t code, int64_t loc)
+{
+    if (code < 0 || code >= WHY_CODES || loc < -1 || loc >= s->nlocs)
+        return why_slots(s) - 1;
+    return (size_t)code * ((size_t)s->nlocs + 1) + (size_t)(loc + 1);
+}
+
 static int thread_init(void *self, RtPThread *t)
 {
     Run *r = self;
@@ -91,7 +110,8 @@ static int thread_init(void *self, RtPThread *t)
     memset(x, 0, sizeof *x);
     x->totals = rt_alloc_lines(((size_t)r->s->noutputs + 1) * sizeof *x->totals, 1);
     x->sums = rt_alloc_lines(((size_t)r->s->noutputs + 1) * sizeof *x->sums, 1);
-    if (!x->totals || !x->sums)
+    x->why = rt_alloc_lines(why_slots(r->s) * sizeof *x->why, 1);
+    if (!x->totals || !x->sums || !x->why)
         return -1;
     t->sink = x;
     return 0;
@@ -108,6 +128,8 @@ static void thread_free(void *self, RtPThread *t)
     r->failed += x->failed;
     for (int k = 0; k < r->s->noutputs && x->totals && x->sums && r->totals; k++)
         r->totals[k] += x->totals[k] + x->sums[k];
+    for (size_t k = 0; x->why && r->why && k < why_slots(r->s); k++)
+        r->why[k] += x->why[k];
     polrt_realloc(x->out.p, 0);
     if (x->xf)
         fclose(x->xf);
@@ -117,6 +139,7 @@ static void thread_free(void *self, RtPThread *t)
     free(x->tbuf);
     polrt_realloc(x->totals, 0);
     polrt_realloc(x->sums, 0);
+    polrt_realloc(x->why, 0);
     polrt_realloc(x->keep_col, 0);
     rt_cells_free(&x->cells);
     t->sink = NULL;
@@ -237,6 +260,7 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
         int64_t asof = date_idx >= 0 ? row->fields[date_idx] : POLRT_NONE;
         size_t room = MSG_MAX - n < MSG_MAX - 8 ? MSG_MAX - n : MSG_MAX - 8;
         rt_failure_text(s, t->err_code[0], t->err_loc[0], asof, buf + n, room);
+        x->why[why_slot(s, t->err_code[0], t->err_loc[0])]++;
         n += strlen(buf + n);
         rt_line_add(&x->out, r->commas, (size_t)s->noutputs + 1);
         rt_line_celln(&x->out, buf, n);
@@ -553,6 +577,62 @@ static char *fmt_count(int64_t n, char *buf)
     return buf;
 }
 
+/* the commonest reasons of the failed claims, most first (WHY_SHOWN; the rest counted): each
+ * claim's own is in its results row */
+#define WHY_SHOWN 3
+static void failure_reasons(const Run *r)
+{
+    const RtSchema *s = r->s;
+    size_t n = why_slots(s), shown = 0, more = 0, top[WHY_SHOWN];
+    int64_t left = 0;
+    for (size_t k = 0; k < n; k++)
+        if (r->why[k]) {
+            more++;
+            left += r->why[k];
+        }
+    while (shown < WHY_SHOWN && more > 0) {
+        size_t best = n;
+        for (size_t k = 0; k < n; k++) {
+            int taken = 0;
+            for (size_t i = 0; i < shown; i++)
+                taken |= top[i] == k;
+            if (r->why[k] && !taken && (best == n || r->why[k] > r->why[best]))
+                best = k;
+        }
+        if (best == n)
+            break;
+        top[shown++] = best;
+        more--;
+        left -= r->why[best];
+    }
+    for (size_t i = 0; i < shown; i++) {
+        char text[MSG_MAX], count[32];
+        size_t k = top[i];
+        int64_t code = k == n - 1 ? -1 : (int64_t)(k / ((size_t)s->nlocs + 1));
+        int64_t loc = k == n - 1 ? -1 : (int64_t)(k % ((size_t)s->nlocs + 1)) - 1;
+        if (code == POLRT_E_NOVERSION && loc < 0) {
+            /* each claim's text names its own date: together, the policy's validity */
+            char from[32], to[32];
+            if (s->valid_to != POLRT_NONE)
+                snprintf(text, sizeof text, "dated outside the policy's validity (%s to %s)",
+                         polrt_fmt_date(s->valid_from, from), polrt_fmt_date(s->valid_to - 1, to));
+            else
+                snprintf(text, sizeof text, "dated outside the policy's validity (from %s)",
+                         polrt_fmt_date(s->valid_from, from));
+        } else if (code < 0) {
+            snprintf(text, sizeof text, "other failures of the policy");
+        } else {
+            rt_failure_text(s, code, loc, POLRT_NONE, text, sizeof text);
+        }
+        fprintf(stderr, "  failed: %s %s\n", fmt_count(r->why[k], count), text);
+    }
+    if (more) {
+        char count[32];
+        fprintf(stderr, "  failed: %s for %zu other reason%s (the results' status column)\n",
+                fmt_count(left, count), more, more == 1 ? "" : "s");
+    }
+}
+
 static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t already, int64_t failed,
                     const __int128 *totals, double secs)
 {
@@ -568,6 +648,8 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
     fprintf(stderr, "%s: %s claims: %s settled, %s already settled, %s failed, %s rows rejected\n",
             r->o->claims, fmt_count(total, a), fmt_count(settled, b), fmt_count(already, c),
             fmt_count(failed, d), fmt_count(st->rejected, e));
+    if (failed)
+        failure_reasons(r);
     /* each money output's total, headed as the results are (labels or names), padded by
      * display width (CJK two columns) */
     int width = 0;
@@ -601,7 +683,8 @@ static int gather_counts(Run *r)
 {
     const RtCluster *c = r->cl;
     int n = r->s->noutputs;
-    size_t bytes = 3 * sizeof(int64_t) + (size_t)n * sizeof *r->totals;
+    size_t nwhy = why_slots(r->s);
+    size_t bytes = 3 * sizeof(int64_t) + (size_t)n * sizeof *r->totals + nwhy * sizeof *r->why;
     char *mine = polrt_realloc(NULL, bytes);
     char **all = polrt_realloc(NULL, (size_t)c->size * sizeof *all);
     size_t *lens = polrt_realloc(NULL, (size_t)c->size * sizeof *lens);
@@ -610,6 +693,7 @@ static int gather_counts(Run *r)
         int64_t counts[3] = {r->settled, r->already, r->failed};
         memcpy(mine, counts, sizeof counts);
         memcpy(mine + sizeof counts, r->totals, (size_t)n * sizeof *r->totals);
+        memcpy(mine + sizeof counts + (size_t)n * sizeof *r->totals, r->why, nwhy * sizeof *r->why);
         rc = c->gather(c, mine, bytes, all, lens);
     }
     if (rc == 0 && c->rank == 0) {
@@ -623,6 +707,12 @@ static int gather_counts(Run *r)
                 __int128 t;
                 memcpy(&t, all[k] + sizeof counts + (size_t)i * sizeof t, sizeof t);
                 r->totals[i] += t;
+            }
+            const char *w = all[k] + sizeof counts + (size_t)n * sizeof *r->totals;
+            for (size_t i = 0; i < nwhy; i++) {
+                int64_t v;
+                memcpy(&v, w + i * sizeof v, sizeof v);
+                r->why[i] += v;
             }
         }
         polrt_realloc(all[0], 0);
@@ -805,7 +895,8 @@ static int run_setup(Run *r)
     /* zeroed at once: the end frees what th[nth] holds, whatever fails next */
     r->th = rt_alloc_lines(((size_t)r->nth + 1) * sizeof *r->th, 1);
     r->totals = polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
-    if (!r->rejects_path || !r->prejects_path || !r->th || !r->totals) {
+    r->why = rt_alloc_lines(why_slots(r->s) * sizeof *r->why, 1);
+    if (!r->rejects_path || !r->prejects_path || !r->th || !r->totals || !r->why) {
         snprintf(r->err, sizeof r->err, "out of memory");
         return POLRT_EXIT_SYSTEM;
     }
@@ -1014,6 +1105,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     polrt_realloc(r->th, 0);
     polrt_realloc(r->adj.p, 0);
     polrt_realloc(r->totals, 0);
+    polrt_realloc(r->why, 0);
     polrt_realloc(r->prejects_path, 0);
     polrt_realloc(r->rejects_buf, 0);
     polrt_realloc(r->kinds, 0);
