@@ -27,6 +27,14 @@
 #define NUM_DIGITS 15
 /* longest field name or label quoted in a 400 answer */
 #define NAME_SHOW 64
+/* fields of an object whose members bind_object tracks on the stack (Panji's claim has 15);
+ * more take a calloc */
+#define GIVEN_STACK 64
+/* room for "persons[12].history[3]" and the like: longer names are cut */
+#define WHAT_LEN 64
+/* the room an answer's text takes at first: a settled claim of Panji answers ~1,700 bytes,
+ * and growing the text from nothing was ~12 reallocs a claim (~3,300 instructions) */
+#define ANSWER_ROOM 4096
 
 const char *const service_status_name[SVC_NSTATUS] = {"settled", "already settled", "rejected",
                                                       "error",   "conflict",        "reversed"};
@@ -264,7 +272,16 @@ static void json_value(RtLine *l, const RtSchema *sc, const RtType *t, int64_t v
         l->n = (size_t)(w - l->p);
         return;
     }
+    if (t->kind == RT_BOOL) {
+        rt_line_add(l, v ? "\"true\"" : "\"false\"", v ? 6 : 7);
+        return;
+    }
     char buf[64];
+    if (t->kind == RT_ENUM && v >= 0 && v < sc->enums[t->enum_idx].n &&
+        strlen(sc->enums[t->enum_idx].names[v]) < sizeof buf) { /* as rt_format_value, uncut */
+        json_string(l, sc->enums[t->enum_idx].names[v]);
+        return;
+    }
     json_string(l, rt_format_value(sc, t, v, buf, sizeof buf));
 }
 
@@ -475,10 +492,16 @@ __attribute__((format(printf, 2, 3))) static void bad(Bad *b, const char *fmt, .
 }
 
 /* the field of fields[0..n) a member names, by name or label, or -1 */
-static int field_of(const RtField *f, int n, const char *key)
+/* the field of fields[0..n) a member names, by name or label, or -1; the search starts at
+ * field from (< n), the one after the last member's: a client sends the fields in the schema's
+ * order, mostly, and a search from the first field was ~250 strcmp calls a Panji request,
+ * ~5,500 instructions (callgrind under bench/serve.sh). The schema lets a name or label pick
+ * one field only (schema.c), so where the search starts does not change what it finds. */
+static int field_of(const RtField *f, int n, const char *key, int from)
 {
-    for (int i = 0; i < n; i++)
-        if (!strcmp(f[i].name, key) || (f[i].label && !strcmp(f[i].label, key)))
+    for (int k = 0, i = from; k < n; k++, i = i + 1 < n ? i + 1 : 0)
+        if ((f[i].name[0] == key[0] && !strcmp(f[i].name, key)) ||
+            (f[i].label && f[i].label[0] == key[0] && !strcmp(f[i].label, key)))
             return i;
     return -1;
 }
@@ -512,28 +535,36 @@ static int bind_object(const RtSchema *sc, const cJSON *obj, const char *what, c
                        int n, const char *const *skip, int64_t *vals, char *why, size_t wlen,
                        Bad *b)
 {
-    const cJSON **given = calloc((size_t)n + 1, sizeof *given);
+    /* on the stack for the schemas seen (calloc was ~250 instructions an object) */
+    const cJSON *on_stack[GIVEN_STACK];
+    const cJSON **given = n < GIVEN_STACK ? on_stack : calloc((size_t)n + 1, sizeof *given);
     if (!given) {
         bad(b, "%s: out of memory", what);
         return -1;
     }
+    if (given == on_stack)
+        memset(on_stack, 0, sizeof on_stack);
     const cJSON *m;
+    int from = 0;
     cJSON_ArrayForEach(m, obj)
     {
         int skipped = 0;
-        for (int k = 0; skip[k]; k++)
-            skipped |= !strcmp(m->string, skip[k]);
+        for (int k = 0; skip[k] && !skipped; k++)
+            skipped = m->string[0] == skip[k][0] && !strcmp(m->string, skip[k]);
         if (skipped)
             continue;
-        int i = field_of(f, n, m->string);
+        int i = field_of(f, n, m->string, from);
+        from = i + 1 < n ? i + 1 : 0;
         if (i < 0) {
             bad(b, "%s.%.*s: unknown field", what, NAME_SHOW, m->string);
-            free(given);
+            if (given != on_stack)
+                free(given);
             return -1;
         }
         if (given[i]) {
             bad(b, "%s.%.*s: field %s given twice", what, NAME_SHOW, m->string, f[i].name);
-            free(given);
+            if (given != on_stack)
+                free(given);
             return -1;
         }
         given[i] = m;
@@ -551,8 +582,28 @@ static int bind_object(const RtSchema *sc, const cJSON *obj, const char *what, c
         if (rc == 0 && rt_bind_cell(sc, &f[i], column, text, strlen(text), &vals[i], why, wlen) < 0)
             rc = -1; /* the first refused value is the reason; the structure is checked on */
     }
-    free(given);
+    if (given != on_stack)
+        free(given);
     return rc;
+}
+
+/* "AB[i]" into buf (WHAT_LEN bytes; cut to fit), the name of an element in a message: an
+ * snprintf was ~700 instructions a person and a history row, for a name only a fault shows */
+static void name_at(char buf[WHAT_LEN], const char *a, const char *b, int i)
+{
+    char num[24], *e = rt_put_digits(num, (uint64_t)(i < 0 ? 0 : i));
+    size_t na = strlen(a), nb = strlen(b), nn = (size_t)(e - num);
+    if (na + nb + nn + 3 > WHAT_LEN) {
+        snprintf(buf, WHAT_LEN, "%s%s[%d]", a, b, i);
+        return;
+    }
+    char *w = buf;
+    memcpy(w, a, na);
+    memcpy(w += na, b, nb);
+    *(w += nb) = '[';
+    memcpy(++w, num, nn);
+    w[nn] = ']';
+    w[nn + 1] = '\0';
 }
 
 /* a member that must be a string id: its text, or NULL after bad() */
@@ -582,8 +633,12 @@ static int add_persons(Worker *w, const cJSON *persons, char *why, size_t wlen, 
     const cJSON *p;
     cJSON_ArrayForEach(p, persons)
     {
-        char what[32];
-        snprintf(what, sizeof what, persons->string ? "persons[%d]" : "person", k++);
+        char what[WHAT_LEN];
+        if (persons->string)
+            name_at(what, "persons", "", k);
+        else
+            memcpy(what, "person", sizeof "person");
+        k++;
         if (!cJSON_IsObject(p)) {
             bad(b, "%s: expected an object", what);
             return -1;
@@ -618,8 +673,8 @@ static int add_persons(Worker *w, const cJSON *persons, char *why, size_t wlen, 
             w->cap_hist = (size_t)nh;
         }
         for (int i = 0; i < nh; i++) {
-            char hw[64];
-            snprintf(hw, sizeof hw, "%s.history[%d]", what, i);
+            char hw[WHAT_LEN];
+            name_at(hw, what, ".history", i);
             const cJSON *row = cJSON_GetArrayItem(h, i);
             if (!cJSON_IsObject(row)) {
                 bad(b, "%s: expected an object", hw);
@@ -837,6 +892,7 @@ static int settle_single(Worker *w, Job *j, const Parts *p, const cJSON *people)
     Bad b = {0};
     const char *pid = p->person ? id_of(p->person, "person_id", "person", 1, &b) : NULL;
     RtLine l = {0};
+    rt_line_reserve(&l, ANSWER_ROOM); /* out of memory: the answer says so (reply_line) */
     int st = one_claim(w, j, p->claim, "claim", people, pid, &l, &b);
     j->r->nclaims = 1;
     if (st < 0) {
@@ -860,8 +916,8 @@ static int settle_batch(Worker *w, Job *j, const Parts *p, const cJSON *people)
     const cJSON *c;
     cJSON_ArrayForEach(c, p->claims)
     {
-        char what[32];
-        snprintf(what, sizeof what, "claims[%d]", k++);
+        char what[WHAT_LEN];
+        name_at(what, "claims", "", k++);
         if (one_claim(w, j, c, what, people, NULL, NULL, &b) < 0)
             break;
     }
@@ -871,15 +927,16 @@ static int settle_batch(Worker *w, Job *j, const Parts *p, const cJSON *people)
         return 0;
     }
     RtLine l = {0};
+    rt_line_reserve(&l, ANSWER_ROOM);
     rt_line_add(&l, "{\"results\":[", 12);
     int64_t n[SVC_NSTATUS] = {0};
     k = 0;
     cJSON_ArrayForEach(c, p->claims)
     {
-        char what[32];
+        char what[WHAT_LEN];
         if (k)
             rt_line_add(&l, ",", 1);
-        snprintf(what, sizeof what, "claims[%d]", k++);
+        name_at(what, "claims", "", k++);
         int st = one_claim(w, j, c, what, people, NULL, &l, &b);
         if (st < 0) { /* -2 (the structure was checked): the group answers 503 */
             polrt_realloc(l.p, 0);
