@@ -791,8 +791,8 @@ static char *health_text(Server *S, size_t *len)
 
 /* A request to the settle core (settle, reverse, a stored claim) or a reload: suspended until
  * its answer is ready, then resumed (handle answers it then) */
-static enum MHD_Result suspend(Server *S, struct MHD_Connection *c, Req *q, Ep ep,
-                               const char *url, const char *late)
+static enum MHD_Result suspend(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const char *url,
+                               const char *late)
 {
     /* suspended first, so the settling thread's resume always finds it suspended */
     q->c = c;
@@ -811,8 +811,8 @@ static enum MHD_Result suspend(Server *S, struct MHD_Connection *c, Req *q, Ep e
     int flags = (query_flag(c, "explain") ? SVC_EXPLAIN : 0) |
                 (late && !strcmp(late, "reject") ? SVC_LATE_REJECT : 0);
     const char *body = q->body ? q->body : "";
-    if (ep == EP_SETTLE ? service_settle(S->svc, body, q->n, flags, S->a.max_claims, &q->r,
-                                         settled, q)
+    if (ep == EP_SETTLE
+            ? service_settle(S->svc, body, q->n, flags, S->a.max_claims, &q->r, settled, q)
         : ep == EP_REVERSE ? service_reverse(S->svc, body, q->n, S->a.max_claims, &q->r, settled, q)
                            : service_claim(S->svc, url + 11, &q->r, settled, q)) {
         q->state = REQ_ANSWERED; /* at once: a 400, 413 or 503 */

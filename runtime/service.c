@@ -32,9 +32,9 @@
 #define GIVEN_STACK 64
 /* room for "persons[12].history[3]" and the like: longer names are cut */
 #define WHAT_LEN 64
-/* the room an answer's text takes at first: a settled claim of Panji answers ~1,700 bytes,
- * and growing the text from nothing was ~12 reallocs a claim (~3,300 instructions) */
-#define ANSWER_ROOM 4096
+/* the room an answer's text takes at first: a settled claim of Panji answers ~700 bytes, and
+ * growing the text from nothing was ~7 reallocs a claim (~2,100 instructions more, callgrind) */
+#define ANSWER_ROOM 1024
 
 const char *const service_status_name[SVC_NSTATUS] = {"settled", "already settled", "rejected",
                                                       "error",   "conflict",        "reversed"};
@@ -63,11 +63,12 @@ typedef struct Arena {
     Block *more;      /* the blocks after the first (the Job's) */
     size_t size;      /* the first block's size: each later block is at least as big */
 } Arena;
-/* the arena's first block: bytes of tree a byte of body. A single claim of Panji (~1,200
- * bytes) parses into ~5,000 bytes of nodes and strings; a member as short as "a":"1" makes
- * ~100 bytes of 7 */
+/* the arena's first block: bytes of tree a byte of body. A single-claim request of Panji
+ * under bench/serve.sh (~470 bytes) parses into ~2,450 bytes of nodes (64 bytes each) and
+ * strings, 5.6 a byte at most; a member as short as "a":"1" makes ~100 bytes of 7 (a block
+ * more, then) */
 #define ARENA_PER_BYTE 6
-#define ARENA_MIN 1024
+#define ARENA_MIN      1024
 
 typedef enum { JOB_SETTLE, JOB_GET, JOB_REVERSE } JobKind;
 
@@ -80,10 +81,10 @@ typedef struct Job {
     ServiceReply *r;
     void (*done)(void *arg); /* called once r is answered (on a settling thread) */
     void *arg;
-    int worker;        /* the worker that settles it, or SPAN */
-    struct Job *next;  /* the queue, then the group */
-    struct Job *pnext; /* a worker's part of the group */
-    Arena arena;       /* JOB_SETTLE, JOB_REVERSE: where req lives */
+    int worker;                /* the worker that settles it, or SPAN */
+    struct Job *next;          /* the queue, then the group */
+    struct Job *pnext;         /* a worker's part of the group */
+    Arena arena;               /* JOB_SETTLE, JOB_REVERSE: where req lives */
     _Alignas(16) char first[]; /* the arena's first block */
 } Job;
 
