@@ -863,6 +863,12 @@ void rt_line_celln(RtLine *l, const char *s, size_t n); /* the same, of n bytes 
  * member as its label and a bool as 是/否 (rt_value_label) */
 void rt_line_value(RtLine *l, const RtSchema *s, const RtType *t, int64_t v, int labels);
 
+/* v (not absent) of type t as rt_format_value words it, as a CSV cell, at w (room for
+ * RT_PLAIN_MAX bytes): past its end. Money, ints, rates and dates are written without a copy
+ * and are never quoted (digits, sign, point, dashes) */
+#define RT_PLAIN_MAX 130
+char *rt_put_plain(char *w, const RtSchema *s, const RtType *t, int64_t v);
+
 /* A row of values, each column's writer chosen once from its type and the label mode: money
  * formatted in place, enum members and bools copied from a table of their cells (label or
  * name, quoted once if it must be), the row's room reserved once. The bytes are

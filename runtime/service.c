@@ -27,9 +27,48 @@
 #define NUM_DIGITS 15
 /* longest field name or label quoted in a 400 answer */
 #define NAME_SHOW 64
+/* fields of an object whose members bind_object tracks on the stack (Panji's claim has 15);
+ * more take a calloc */
+#define GIVEN_STACK 64
+/* room for "persons[12].history[3]" and the like: longer names are cut */
+#define WHAT_LEN 64
+/* the room an answer's text takes at first: a settled claim of Panji answers ~700 bytes, and
+ * growing the text from nothing was ~7 reallocs a claim (~2,100 instructions more, callgrind) */
+#define ANSWER_ROOM 1024
 
 const char *const service_status_name[SVC_NSTATUS] = {"settled", "already settled", "rejected",
                                                       "error",   "conflict",        "reversed"};
+
+/* An engine's member names as JSON text, `"name":` each, escaped once an engine (service_new,
+ * service_swap): escaping every name again for each answer was ~5,000 instructions a claim
+ * of Panji (callgrind under bench/serve.sh). */
+typedef struct Keys {
+    RtLine text;  /* the names, one after another */
+    uint32_t *at; /* name i is text.p[at[i] .. at[i + 1]) */
+    int nfields;  /* the ledgers' fields, all together */
+} Keys;
+
+/* A request's parse tree lives in an arena of its own, freed whole with the request
+ * (service_reply): cJSON's node, key and string of each value malloc'd, then freed one by one,
+ * were ~23,000 instructions a single-claim request of bench/serve.sh (callgrind: malloc and
+ * free under cJSON_Parse and cJSON_Delete). cJSON's hooks are global, so the arena is the
+ * parsing thread's only while it parses (tl_arena): every other use of cJSON gets malloc and
+ * free. Its first block comes with the request's Job; more, when the tree outgrows it. */
+typedef struct Block {
+    struct Block *next;
+    _Alignas(16) char mem[];
+} Block;
+typedef struct Arena {
+    char *next, *end; /* the free room of the block in use */
+    Block *more;      /* the blocks after the first (the Job's) */
+    size_t size;      /* the first block's size: each later block is at least as big */
+} Arena;
+/* the arena's first block: bytes of tree a byte of body. A single-claim request of Panji
+ * under bench/serve.sh (~470 bytes) parses into ~2,450 bytes of nodes (64 bytes each) and
+ * strings, 5.6 a byte at most; a member as short as "a":"1" makes ~100 bytes of 7 (a block
+ * more, then) */
+#define ARENA_PER_BYTE 6
+#define ARENA_MIN      1024
 
 typedef enum { JOB_SETTLE, JOB_GET, JOB_REVERSE } JobKind;
 
@@ -42,9 +81,11 @@ typedef struct Job {
     ServiceReply *r;
     void (*done)(void *arg); /* called once r is answered (on a settling thread) */
     void *arg;
-    int worker;        /* the worker that settles it, or SPAN */
-    struct Job *next;  /* the queue, then the group */
-    struct Job *pnext; /* a worker's part of the group */
+    int worker;                /* the worker that settles it, or SPAN */
+    struct Job *next;          /* the queue, then the group */
+    struct Job *pnext;         /* a worker's part of the group */
+    Arena arena;               /* JOB_SETTLE, JOB_REVERSE: where req lives */
+    _Alignas(16) char first[]; /* the arena's first block */
 } Job;
 
 /* a request whose persons hash to several workers (Job.worker) */
@@ -61,7 +102,6 @@ typedef struct Worker {
     int64_t *hist;    /* scratch: a person's history rows */
     size_t cap_hist;  /* rows of hist */
     Job *jobs, *tail; /* its part of the group, in arrival order; NULL: none */
-    RtLine json;      /* scratch: an answer's outputs and ledgers as JSON text */
     int failed;       /* the ledger failed on one of them: the group answers 503 */
     int not_held;     /* the last reversal's claim is not in the ledger (404) */
     char err[MSG_LEN];
@@ -89,52 +129,95 @@ struct Service {
     atomic_llong counts[SVC_NSTATUS];
     const char *ledger_key;   /* the encrypted ledger's key file (the caller's), or NULL */
     const char **ids, **pids; /* the group's claim and person ids (settle_group's scratch) */
+    Keys keys;                /* the member names of e's answers */
+    Keys next_keys;           /* those of next_e */
     size_t cap_ids, cap_pids;
 };
 
+/* ---- a request's arena (Arena) ------------------------------------------------------ */
+
+/* the arena this thread's cJSON_Parse allocates from; NULL: malloc */
+static _Thread_local Arena *tl_arena;
+
+/* n bytes of the arena, 16-aligned as malloc's; NULL when out of memory */
+static void *arena_alloc(Arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if ((size_t)(a->end - a->next) < n) {
+        size_t size = n > a->size ? n : a->size;
+        Block *b = polrt_realloc(NULL, sizeof *b + size);
+        if (!b)
+            return NULL;
+        b->next = a->more;
+        a->more = b;
+        a->next = b->mem;
+        a->end = b->mem + size;
+    }
+    void *p = a->next;
+    a->next += n;
+    return p;
+}
+
+static void *hook_malloc(size_t n)
+{
+    return tl_arena ? arena_alloc(tl_arena, n) : malloc(n);
+}
+
+/* while a tree is parsed into the arena, what cJSON frees (a failed parse's nodes) is the
+ * arena's, freed with it */
+static void hook_free(void *p)
+{
+    if (!tl_arena)
+        free(p);
+}
+
+static void hooks_init(void)
+{
+    cJSON_Hooks h = {hook_malloc, hook_free};
+    cJSON_InitHooks(&h);
+}
+
+/* a request's job, its arena's first block sized for a body of n bytes; NULL (memory) */
+static Job *job_new(size_t n)
+{
+    size_t size = n * ARENA_PER_BYTE + ARENA_MIN;
+    Job *j = polrt_realloc(NULL, sizeof *j + size);
+    if (!j)
+        return NULL;
+    memset(j, 0, sizeof *j);
+    j->arena = (Arena){j->first, j->first + size, NULL, size};
+    return j;
+}
+
+/* body[0..n) parsed into j's arena: the tree, or NULL with *end where it stopped */
+static cJSON *job_parse(Job *j, const char *body, size_t n, const char **end)
+{
+    tl_arena = &j->arena;
+    cJSON *req = cJSON_ParseWithLengthOpts(body, n, end, 0);
+    tl_arena = NULL;
+    return req;
+}
+
+static void job_free(Job *j)
+{
+    if (!j)
+        return;
+    for (Block *b = j->arena.more, *next; b; b = next) {
+        next = b->next;
+        polrt_realloc(b, 0);
+    }
+    polrt_realloc(j, 0);
+}
+
 /* ---- answers ------------------------------------------------------------------------- */
 
-/* the answer, as a tree: printed by reply_text on the requester's thread (service_reply), so
- * the settling thread (one for all requests) spends none of its time printing JSON */
-static void reply_json(ServiceReply *r, int code, cJSON *body)
-{
-    cJSON_Delete(r->tree);
-    r->code = code;
-    r->tree = body;
-}
-
-/* the tree as the body text */
-static void reply_text(ServiceReply *r)
-{
-    r->body = r->tree ? cJSON_PrintUnformatted(r->tree) : NULL;
-    cJSON_Delete(r->tree);
-    r->tree = NULL;
-    if (!r->body) {
-        r->code = 500;
-        r->body = strdup("{\"error\":\"out of memory\"}");
-    }
-    r->len = r->body ? strlen(r->body) : 0;
-}
-
-__attribute__((format(printf, 3, 4))) static void reply_error(ServiceReply *r, int code,
-                                                              const char *fmt, ...)
-{
-    char msg[MSG_LEN];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "error", msg);
-    reply_json(r, code, o);
-}
-
-/* The outputs, ledgers and explanation of an answer are written as JSON text and hung on the
- * answer's tree as raw members (cJSON_AddRawToObject: one copy), not built as trees of their
- * own: a tree of a node, a key copy and a value copy per value, then printed and freed, was a
- * third of the service's CPU under bench/serve.sh (perf: add_result 11.5%, printing and freeing
- * the answers 16.5%, parsing the explanation again ~0; 16k claims/s in memory before). The text
- * is the bytes cJSON_PrintUnformatted wrote for the same members. */
+/* An answer is written as JSON text straight into its body, member by member, on the settling
+ * threads: the bytes cJSON_PrintUnformatted wrote for the tree the answer once was (no blanks;
+ * strings escaped as cJSON escapes them; members in the same order). The tree (a node, a key
+ * and a value copy per member, printed and freed on the requester's thread) cost 6,200
+ * instructions a single-claim request of bench/serve.sh to print and free (callgrind:
+ * reply_text), besides building it; the text costs less than the printing alone. This is the
+ * one use of cJSON replaced: its parser still reads every request. */
 
 /* s as a JSON string, escaped as cJSON escapes (quote, backslash, control characters) */
 static void json_string(RtLine *l, const char *s)
@@ -162,19 +245,46 @@ static void json_string(RtLine *l, const char *s)
     rt_line_add(l, "\"", 1);
 }
 
-/* "name":value, after a comma unless first; a value as the results CSV words it, absent null */
-static void json_member(RtLine *l, int first, const char *name, const RtSchema *sc, const RtType *t,
-                        int64_t v)
+/* ,"name":"s" (name a literal that needs no escape) */
+static void json_str_member(RtLine *l, const char *name, const char *s)
 {
-    if (!first)
-        rt_line_add(l, ",", 1);
-    json_string(l, name);
-    rt_line_add(l, ":", 1);
-    char buf[64];
-    if (v == POLRT_NONE)
+    rt_line_add(l, ",\"", 2);
+    rt_line_add(l, name, strlen(name));
+    rt_line_add(l, "\":", 2);
+    json_string(l, s);
+}
+
+/* A value as the results CSV words it, as a JSON string; absent: null. Money, ints, rates and
+ * dates are written in place by the runtime's cell writer (their text is digits, a sign, a
+ * point, dashes or a percent sign: nothing to escape); rt_format_value's copy and the escape's
+ * scan of it were ~700 instructions a value (callgrind, Panji's 36 values an answer). */
+static void json_value(RtLine *l, const RtSchema *sc, const RtType *t, int64_t v)
+{
+    if (v == POLRT_NONE) {
         rt_line_add(l, "null", 4);
-    else
-        json_string(l, rt_format_value(sc, t, v, buf, sizeof buf));
+        return;
+    }
+    if (t->kind == RT_MONEY || t->kind == RT_INT || t->kind == RT_RATE || t->kind == RT_DATE) {
+        if (rt_line_reserve(l, RT_PLAIN_MAX + 2) < 0)
+            return;
+        char *w = l->p + l->n;
+        *w++ = '"';
+        w = rt_put_plain(w, sc, t, v);
+        *w++ = '"';
+        l->n = (size_t)(w - l->p);
+        return;
+    }
+    if (t->kind == RT_BOOL) {
+        rt_line_add(l, v ? "\"true\"" : "\"false\"", v ? 6 : 7);
+        return;
+    }
+    char buf[64];
+    if (t->kind == RT_ENUM && v >= 0 && v < sc->enums[t->enum_idx].n &&
+        strlen(sc->enums[t->enum_idx].names[v]) < sizeof buf) { /* as rt_format_value, uncut */
+        json_string(l, sc->enums[t->enum_idx].names[v]);
+        return;
+    }
+    json_string(l, rt_format_value(sc, t, v, buf, sizeof buf));
 }
 
 /* a value as a tree node (GET /v1/policy's parameter values) */
@@ -186,86 +296,166 @@ static cJSON *value_json(const RtSchema *sc, const RtType *t, int64_t v)
     return cJSON_CreateString(rt_format_value(sc, t, v, buf, sizeof buf));
 }
 
-/* text as the raw member name of o; 0, or -1 (memory) */
-static int add_raw(cJSON *o, const char *name, RtLine *l)
+/* the body l (taken over) as r's answer with status code; l is empty after. Out of memory
+ * on the way: a 500. */
+static void reply_line(ServiceReply *r, int code, RtLine *l)
 {
+    free(r->body);
     rt_line_add(l, "", 1); /* its NUL */
-    int rc = l->oom || !cJSON_AddRawToObject(o, name, l->p) ? -1 : 0;
-    l->n = 0;
-    return rc;
+    if (l->oom) {
+        polrt_realloc(l->p, 0);
+        r->code = 500;
+        r->body = strdup("{\"error\":\"out of memory\"}");
+        r->len = r->body ? strlen(r->body) : 0;
+    } else {
+        r->code = code;
+        r->body = l->p;
+        r->len = l->n - 1;
+    }
+    *l = (RtLine){0};
 }
 
-/* "outputs": each output; "ledger": per ledger its key and its fields before and after the
- * claim, of a claim settled now or before. 0, or -1 (memory) */
-static int add_result(cJSON *o, const RtSchema *sc, const PolResult *res, RtLine *l)
+__attribute__((format(printf, 3, 4))) static void reply_error(ServiceReply *r, int code,
+                                                              const char *fmt, ...)
 {
-    l->n = 0;
-    rt_line_add(l, "{", 1);
-    for (int i = 0; i < sc->noutputs; i++)
-        json_member(l, i == 0, sc->outputs[i].name, sc, &sc->outputs[i].type, res->out[i]);
-    rt_line_add(l, "}", 1);
-    if (add_raw(o, "outputs", l) < 0)
+    char msg[MSG_LEN];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    RtLine l = {0};
+    rt_line_add(&l, "{\"error\":", 9);
+    json_string(&l, msg);
+    rt_line_add(&l, "}", 1);
+    reply_line(r, code, &l);
+}
+
+/* Name i of the keys: the outputs' first (0 .. noutputs-1), then the fields of each ledger in
+ * turn, then the ledgers' own (`"L":{"key":`) */
+static void key(RtLine *l, const Keys *k, int i)
+{
+    rt_line_add(l, k->text.p + k->at[i], k->at[i + 1] - k->at[i]);
+}
+
+static void keys_free(Keys *k)
+{
+    polrt_realloc(k->text.p, 0);
+    polrt_realloc(k->at, 0);
+    memset(k, 0, sizeof *k);
+}
+
+/* the keys of schema sc: 0, or -1 (memory) */
+static int keys_new(Keys *k, const RtSchema *sc)
+{
+    memset(k, 0, sizeof *k);
+    for (int L = 0; L < sc->nledgers; L++)
+        k->nfields += sc->ledgers[L].nfields;
+    size_t n = (size_t)sc->noutputs + (size_t)k->nfields + (size_t)sc->nledgers, i = 0;
+    if (!(k->at = polrt_realloc(NULL, (n + 1) * sizeof *k->at)))
         return -1;
-    rt_line_add(l, "{", 1);
-    for (int k = 0; k < sc->nledgers; k++) {
-        const RtLedger *L = &sc->ledgers[k];
-        if (k)
+    RtLine *l = &k->text;
+    for (int o = 0; o < sc->noutputs; o++, i++) {
+        k->at[i] = (uint32_t)l->n;
+        json_string(l, sc->outputs[o].name);
+        rt_line_add(l, ":", 1);
+    }
+    for (int L = 0; L < sc->nledgers; L++)
+        for (int f = 0; f < sc->ledgers[L].nfields; f++, i++) {
+            k->at[i] = (uint32_t)l->n;
+            json_string(l, sc->ledgers[L].fields[f].name);
+            rt_line_add(l, ":", 1);
+        }
+    for (int L = 0; L < sc->nledgers; L++, i++) {
+        k->at[i] = (uint32_t)l->n;
+        json_string(l, sc->ledgers[L].name);
+        rt_line_add(l, ":{\"key\":", 8);
+    }
+    k->at[n] = (uint32_t)l->n;
+    if (l->oom || l->n > UINT32_MAX) {
+        keys_free(k);
+        return -1;
+    }
+    return 0;
+}
+
+/* ,"outputs": each output; ,"ledger": per ledger its key and its fields before and after the
+ * claim, of a claim settled now or before */
+static void add_result(RtLine *l, const Keys *k, const RtSchema *sc, const PolResult *res)
+{
+    static const RtType int_type = {.kind = RT_INT};
+    rt_line_add(l, ",\"outputs\":{", 12);
+    for (int i = 0; i < sc->noutputs; i++) {
+        if (i)
             rt_line_add(l, ",", 1);
-        json_string(l, L->name);
-        char key[32];
-        int n = res->keys[k] == POLRT_NONE
-                    ? snprintf(key, sizeof key, ":{\"key\":null,")
-                    : snprintf(key, sizeof key, ":{\"key\":%" PRId64 ",", res->keys[k]);
-        rt_line_add(l, key, (size_t)n);
+        key(l, k, i);
+        json_value(l, sc, &sc->outputs[i].type, res->out[i]);
+    }
+    rt_line_add(l, "},\"ledger\":{", 12);
+    int name = sc->noutputs; /* the key of the next ledger field */
+    for (int L = 0; L < sc->nledgers; L++) {
+        const RtLedger *led = &sc->ledgers[L];
+        if (L)
+            rt_line_add(l, ",", 1);
+        key(l, k, sc->noutputs + k->nfields + L);
+        if (res->keys[L] == POLRT_NONE)
+            rt_line_add(l, "null", 4);
+        else if (rt_line_reserve(l, RT_PLAIN_MAX) == 0)
+            l->n = (size_t)(rt_put_plain(l->p + l->n, sc, &int_type, res->keys[L]) - l->p);
         const int64_t *side[2] = {res->ledger_before, res->ledger_after};
         for (int a = 0; a < 2; a++) {
-            rt_line_add(l, a ? ",\"after\":{" : "\"before\":{", 10);
-            for (int i = 0; i < L->nfields; i++)
-                json_member(l, i == 0, L->fields[i].name, sc, &L->fields[i].type,
-                            side[a][L->offset + i]);
+            rt_line_add(l, a ? ",\"after\":{" : ",\"before\":{", a ? 10 : 11);
+            for (int i = 0; i < led->nfields; i++) {
+                if (i)
+                    rt_line_add(l, ",", 1);
+                key(l, k, name + i);
+                json_value(l, sc, &led->fields[i].type, side[a][led->offset + i]);
+            }
             rt_line_add(l, "}", 1);
         }
+        name += led->nfields;
         rt_line_add(l, "}", 1);
     }
     rt_line_add(l, "}", 1);
-    return add_raw(o, "ledger", l);
 }
 
-/* "adjustments": the outputs of other claims (or of a reversed one) that changed, as the rows
- * of polc run --adjustments (spec/DATA.md "Late claims and reversals"); none: no member */
-static void add_adjustments(cJSON *o, const RtSchema *sc, PolSession *s)
+/* ,"adjustments": the outputs of other claims (or of a reversed one) that changed, as the
+ * rows of polc run --adjustments (spec/DATA.md "Late claims and reversals"); none: no member */
+static void add_adjustments(RtLine *l, const RtSchema *sc, PolSession *s)
 {
     size_t n;
     const RtAdjust *a = rt_session_adjustments(s, &n);
     if (!n)
         return;
-    cJSON *arr = cJSON_AddArrayToObject(o, "adjustments");
+    rt_line_add(l, ",\"adjustments\":[", 16);
     for (size_t i = 0; i < n; i++) {
         const RtType *t = &sc->outputs[a[i].output].type;
-        cJSON *x = cJSON_CreateObject();
-        cJSON_AddStringToObject(x, "claim_id", a[i].claim_id);
-        cJSON_AddStringToObject(x, "output", sc->outputs[a[i].output].name);
-        cJSON_AddItemToObject(x, "old", value_json(sc, t, a[i].old));
-        cJSON_AddItemToObject(x, "new", value_json(sc, t, a[i].now));
-        cJSON_AddItemToObject(
-            x, "delta", value_json(sc, t, rt_adjust_delta(sc, a[i].output, a[i].old, a[i].now)));
-        cJSON_AddStringToObject(x, "cause", a[i].cause);
-        cJSON_AddItemToArray(arr, x);
+        rt_line_add(l, i ? ",{\"claim_id\":" : "{\"claim_id\":", i ? 13 : 12);
+        json_string(l, a[i].claim_id);
+        json_str_member(l, "output", sc->outputs[a[i].output].name);
+        rt_line_add(l, ",\"old\":", 7);
+        json_value(l, sc, t, a[i].old);
+        rt_line_add(l, ",\"new\":", 7);
+        json_value(l, sc, t, a[i].now);
+        rt_line_add(l, ",\"delta\":", 9);
+        json_value(l, sc, t, rt_adjust_delta(sc, a[i].output, a[i].old, a[i].now));
+        json_str_member(l, "cause", a[i].cause);
+        rt_line_add(l, "}", 1);
     }
+    rt_line_add(l, "]", 1);
 }
 
-/* the explanation polc run --explain writes for the claim, as a member of o (with the
- * opening balances its ledger rows started from, as polc run's) */
-static void add_explanation(cJSON *o, PolSession *s, const PolEngine *e, const char *claim_id,
+/* ,"explanation": what polc run --explain writes for the claim (with the opening balances its
+ * ledger rows started from, as polc run's) */
+static void add_explanation(RtLine *l, PolSession *s, const PolEngine *e, const char *claim_id,
                             const char *person_id, const int64_t *fields, const PolResult *res)
 {
     const RtSchema *sc = rt_engine_schema(e);
     size_t nl = (size_t)sc->nledgers;
     char *obuf = nl ? malloc(nl * MSG_LEN) : NULL;
     const char **opening = nl ? calloc(nl, sizeof *opening) : NULL;
-    for (size_t l = 0; obuf && opening && l < nl; l++)
-        if (rt_session_opening(s, person_id, (int)l, res->keys[l], obuf + l * MSG_LEN, MSG_LEN))
-            opening[l] = obuf + l * MSG_LEN;
+    for (size_t L = 0; obuf && opening && L < nl; L++)
+        if (rt_session_opening(s, person_id, (int)L, res->keys[L], obuf + L * MSG_LEN, MSG_LEN))
+            opening[L] = obuf + L * MSG_LEN;
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
@@ -274,8 +464,10 @@ static void add_explanation(cJSON *o, PolSession *s, const PolEngine *e, const c
         fclose(f);
         while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
             buf[--len] = '\0';
-        if (len)
-            cJSON_AddRawToObject(o, "explanation", buf);
+        if (len) {
+            rt_line_add(l, ",\"explanation\":", 15);
+            rt_line_add(l, buf, len);
+        }
         free(buf);
     }
     free(obuf);
@@ -302,10 +494,16 @@ __attribute__((format(printf, 2, 3))) static void bad(Bad *b, const char *fmt, .
 }
 
 /* the field of fields[0..n) a member names, by name or label, or -1 */
-static int field_of(const RtField *f, int n, const char *key)
+/* the field of fields[0..n) a member names, by name or label, or -1; the search starts at
+ * field from (< n), the one after the last member's: a client sends the fields in the schema's
+ * order, mostly, and a search from the first field was ~250 strcmp calls a Panji request,
+ * ~5,500 instructions (callgrind under bench/serve.sh). The schema lets a name or label pick
+ * one field only (schema.c), so where the search starts does not change what it finds. */
+static int field_of(const RtField *f, int n, const char *key, int from)
 {
-    for (int i = 0; i < n; i++)
-        if (!strcmp(f[i].name, key) || (f[i].label && !strcmp(f[i].label, key)))
+    for (int k = 0, i = from; k < n; k++, i = i + 1 < n ? i + 1 : 0)
+        if ((f[i].name[0] == key[0] && !strcmp(f[i].name, key)) ||
+            (f[i].label && f[i].label[0] == key[0] && !strcmp(f[i].label, key)))
             return i;
     return -1;
 }
@@ -339,28 +537,36 @@ static int bind_object(const RtSchema *sc, const cJSON *obj, const char *what, c
                        int n, const char *const *skip, int64_t *vals, char *why, size_t wlen,
                        Bad *b)
 {
-    const cJSON **given = calloc((size_t)n + 1, sizeof *given);
+    /* on the stack for the schemas seen (calloc was ~250 instructions an object) */
+    const cJSON *on_stack[GIVEN_STACK];
+    const cJSON **given = n < GIVEN_STACK ? on_stack : calloc((size_t)n + 1, sizeof *given);
     if (!given) {
         bad(b, "%s: out of memory", what);
         return -1;
     }
+    if (given == on_stack)
+        memset(on_stack, 0, sizeof on_stack);
     const cJSON *m;
+    int from = 0;
     cJSON_ArrayForEach(m, obj)
     {
         int skipped = 0;
-        for (int k = 0; skip[k]; k++)
-            skipped |= !strcmp(m->string, skip[k]);
+        for (int k = 0; skip[k] && !skipped; k++)
+            skipped = m->string[0] == skip[k][0] && !strcmp(m->string, skip[k]);
         if (skipped)
             continue;
-        int i = field_of(f, n, m->string);
+        int i = field_of(f, n, m->string, from);
+        from = i + 1 < n ? i + 1 : 0;
         if (i < 0) {
             bad(b, "%s.%.*s: unknown field", what, NAME_SHOW, m->string);
-            free(given);
+            if (given != on_stack)
+                free(given);
             return -1;
         }
         if (given[i]) {
             bad(b, "%s.%.*s: field %s given twice", what, NAME_SHOW, m->string, f[i].name);
-            free(given);
+            if (given != on_stack)
+                free(given);
             return -1;
         }
         given[i] = m;
@@ -378,8 +584,28 @@ static int bind_object(const RtSchema *sc, const cJSON *obj, const char *what, c
         if (rc == 0 && rt_bind_cell(sc, &f[i], column, text, strlen(text), &vals[i], why, wlen) < 0)
             rc = -1; /* the first refused value is the reason; the structure is checked on */
     }
-    free(given);
+    if (given != on_stack)
+        free(given);
     return rc;
+}
+
+/* "AB[i]" into buf (WHAT_LEN bytes; cut to fit), the name of an element in a message: an
+ * snprintf was ~700 instructions a person and a history row, for a name only a fault shows */
+static void name_at(char buf[WHAT_LEN], const char *a, const char *b, int i)
+{
+    char num[24], *e = rt_put_digits(num, (uint64_t)(i < 0 ? 0 : i));
+    size_t na = strlen(a), nb = strlen(b), nn = (size_t)(e - num);
+    if (na + nb + nn + 3 > WHAT_LEN) {
+        snprintf(buf, WHAT_LEN, "%s%s[%d]", a, b, i);
+        return;
+    }
+    char *w = buf;
+    memcpy(w, a, na);
+    memcpy(w += na, b, nb);
+    *(w += nb) = '[';
+    memcpy(++w, num, nn);
+    w[nn] = ']';
+    w[nn + 1] = '\0';
 }
 
 /* a member that must be a string id: its text, or NULL after bad() */
@@ -409,8 +635,12 @@ static int add_persons(Worker *w, const cJSON *persons, char *why, size_t wlen, 
     const cJSON *p;
     cJSON_ArrayForEach(p, persons)
     {
-        char what[32];
-        snprintf(what, sizeof what, persons->string ? "persons[%d]" : "person", k++);
+        char what[WHAT_LEN];
+        if (persons->string)
+            name_at(what, "persons", "", k);
+        else
+            memcpy(what, "person", sizeof "person");
+        k++;
         if (!cJSON_IsObject(p)) {
             bad(b, "%s: expected an object", what);
             return -1;
@@ -445,8 +675,8 @@ static int add_persons(Worker *w, const cJSON *persons, char *why, size_t wlen, 
             w->cap_hist = (size_t)nh;
         }
         for (int i = 0; i < nh; i++) {
-            char hw[64];
-            snprintf(hw, sizeof hw, "%s.history[%d]", what, i);
+            char hw[WHAT_LEN];
+            name_at(hw, what, ".history", i);
             const cJSON *row = cJSON_GetArrayItem(h, i);
             if (!cJSON_IsObject(row)) {
                 bad(b, "%s: expected an object", hw);
@@ -478,9 +708,6 @@ static const char *reason_of(const char *msg, const char *claim_id)
     return msg;
 }
 
-/* One claim object: settled, or refused, into an answer object; its status. -1: a fault of
- * the request's structure (in b: it answers 400); -2: the ledger failed (503). answer NULL:
- * only the structure is checked (0 when sound), nothing settles. */
 /* the person pid is one of the request's persons (a list of person objects) */
 static int in_request(const cJSON *people, const char *pid)
 {
@@ -494,12 +721,59 @@ static int in_request(const cJSON *people, const char *pid)
     return 0;
 }
 
+/* the claim cid settled (polrt_session_claim) into the answer out (after its claim_id): its
+ * status, or -2 (the ledger failed) */
+static int settle_claim(Worker *w, const Job *j, const char *cid, const char *pid, RtLine *out)
+{
+    const RtSchema *sc = rt_engine_schema(w->sv->e);
+    int explain = (j->flags & SVC_EXPLAIN) != 0;
+    rt_session_trace(w->s, explain);
+    rt_session_late_reject(w->s, (j->flags & SVC_LATE_REJECT) != 0);
+    PolResult res;
+    int rc = polrt_session_claim(w->s, cid, pid, w->fields, &res);
+    if (rc == -2)
+        return -2;
+    int st;
+    if (rc == -1)
+        st = rt_session_conflict(w->s) ? SVC_CONFLICT : SVC_REJECTED;
+    else
+        st = res.status == 0 ? SVC_SETTLED : res.status == 1 ? SVC_ALREADY : SVC_ERROR;
+    json_str_member(out, "status", service_status_name[st]);
+    if (st == SVC_SETTLED || st == SVC_ALREADY) {
+        add_result(out, &w->sv->keys, sc, &res);
+        if (explain)
+            add_explanation(out, w->s, w->sv->e, cid, pid, w->fields, &res);
+    } else {
+        json_str_member(out, "reason", reason_of(polrt_session_errmsg(w->s), cid));
+    }
+    /* a late claim: the later claims it settled again (whether it settled or failed) */
+    add_adjustments(out, sc, w->s);
+    return st;
+}
+
+/* the claim cid reversed into the answer out (after its claim_id): its status, or -2 */
+static int reverse_claim(Worker *w, const char *cid, const char *pid, RtLine *out)
+{
+    int rc = rt_session_reverse(w->s, cid, pid);
+    if (rc == -2)
+        return -2;
+    w->not_held = rc == 1;
+    json_str_member(out, "status", service_status_name[rc ? SVC_REJECTED : SVC_REVERSED]);
+    if (rc)
+        json_str_member(out, "reason", reason_of(polrt_session_errmsg(w->s), cid));
+    add_adjustments(out, rt_engine_schema(w->sv->e), w->s);
+    return rc ? SVC_REJECTED : SVC_REVERSED;
+}
+
+/* One claim object: settled, or refused, its answer object appended to out; its status.
+ * -1: a fault of the request's structure (in b: it answers 400); -2: the ledger failed (503).
+ * out NULL: only the structure is checked (0 when sound), nothing settles. */
 static int one_claim(Worker *w, const Job *j, const cJSON *c, const char *what, const cJSON *people,
-                     const char *default_pid, cJSON **answer, Bad *b)
+                     const char *default_pid, RtLine *out, Bad *b)
 {
     const RtSchema *sc = rt_engine_schema(w->sv->e);
     static const char *const skip[] = {"claim_id", "person_id", NULL};
-    int reverse = j->kind == JOB_REVERSE, explain = (j->flags & SVC_EXPLAIN) != 0;
+    int reverse = j->kind == JOB_REVERSE;
     if (!cJSON_IsObject(c)) {
         bad(b, "%s: expected an object", what);
         return -1;
@@ -520,55 +794,24 @@ static int one_claim(Worker *w, const Job *j, const cJSON *c, const char *what, 
         bad(b, "%s: person %s is not in the request", what, pid);
         return -1;
     }
-    if (!answer)
+    if (!out)
         return 0;
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "claim_id", cid);
-    *answer = o;
-    if (bound < 0) {
-        cJSON_AddStringToObject(o, "status", service_status_name[SVC_REJECTED]);
-        cJSON_AddStringToObject(o, "reason", why);
-        return SVC_REJECTED;
-    }
-    if (sc->nperson == 0 && sc->nhist == 0 && rt_session_person_handle(w->s, pid) < 0 &&
-        rt_session_person_add(w->s, pid, NULL, NULL, 0) < 0) {
-        cJSON_AddStringToObject(o, "status", service_status_name[SVC_REJECTED]);
-        cJSON_AddStringToObject(o, "reason", polrt_session_errmsg(w->s));
-        return SVC_REJECTED;
-    }
-    if (reverse) {
-        int rc = rt_session_reverse(w->s, cid, pid);
-        if (rc == -2)
-            return -2;
-        w->not_held = rc == 1;
-        cJSON_AddStringToObject(o, "status", service_status_name[rc ? SVC_REJECTED : SVC_REVERSED]);
-        if (rc)
-            cJSON_AddStringToObject(o, "reason", reason_of(polrt_session_errmsg(w->s), cid));
-        add_adjustments(o, sc, w->s);
-        return rc ? SVC_REJECTED : SVC_REVERSED;
-    }
-    rt_session_trace(w->s, explain);
-    rt_session_late_reject(w->s, (j->flags & SVC_LATE_REJECT) != 0);
-    PolResult res;
-    int rc = polrt_session_claim(w->s, cid, pid, w->fields, &res);
-    if (rc == -2)
-        return -2;
+    rt_line_add(out, "{\"claim_id\":", 12);
+    json_string(out, cid);
     int st;
-    if (rc == -1)
-        st = rt_session_conflict(w->s) ? SVC_CONFLICT : SVC_REJECTED;
-    else
-        st = res.status == 0 ? SVC_SETTLED : res.status == 1 ? SVC_ALREADY : SVC_ERROR;
-    cJSON_AddStringToObject(o, "status", service_status_name[st]);
-    if (st == SVC_SETTLED || st == SVC_ALREADY) {
-        if (add_result(o, sc, &res, &w->json) < 0) /* settled: its outputs can be asked for */
-            cJSON_AddStringToObject(o, "error", "out of memory: GET /v1/claims/ID for its outputs");
-        if (explain)
-            add_explanation(o, w->s, w->sv->e, cid, pid, w->fields, &res);
+    if (bound < 0) {
+        json_str_member(out, "status", service_status_name[SVC_REJECTED]);
+        json_str_member(out, "reason", why);
+        st = SVC_REJECTED;
+    } else if (sc->nperson == 0 && sc->nhist == 0 && rt_session_person_handle(w->s, pid) < 0 &&
+               rt_session_person_add(w->s, pid, NULL, NULL, 0) < 0) {
+        json_str_member(out, "status", service_status_name[SVC_REJECTED]);
+        json_str_member(out, "reason", polrt_session_errmsg(w->s));
+        st = SVC_REJECTED;
     } else {
-        cJSON_AddStringToObject(o, "reason", reason_of(polrt_session_errmsg(w->s), cid));
+        st = reverse ? reverse_claim(w, cid, pid, out) : settle_claim(w, j, cid, pid, out);
     }
-    /* a late claim: the later claims it settled again (whether it settled or failed) */
-    add_adjustments(o, sc, w->s);
+    rt_line_add(out, "}", 1);
     return st;
 }
 
@@ -588,16 +831,19 @@ static void drop_persons(Worker *w, const cJSON *persons)
     }
 }
 
-/* A settle request, on the settling thread: 0 answered in j->r; -2 the ledger failed */
-static int settle_job(Worker *w, Job *j)
+/* a settle or reverse request's top-level members */
+typedef struct Parts {
+    const cJSON *person, *persons, *claim, *claims;
+} Parts;
+
+/* the request's members found and their shape checked: 0, or 1 answered (400, 422) */
+static int request_parts(Worker *w, Job *j, Parts *p)
 {
     const cJSON *req = j->req;
-    int reverse = j->kind == JOB_REVERSE;
-    Bad b = {0};
-    const cJSON *person = cJSON_GetObjectItemCaseSensitive(req, "person");
-    const cJSON *persons = cJSON_GetObjectItemCaseSensitive(req, "persons");
-    const cJSON *claim = cJSON_GetObjectItemCaseSensitive(req, "claim");
-    const cJSON *claims = cJSON_GetObjectItemCaseSensitive(req, "claims");
+    p->person = cJSON_GetObjectItemCaseSensitive(req, "person");
+    p->persons = cJSON_GetObjectItemCaseSensitive(req, "persons");
+    p->claim = cJSON_GetObjectItemCaseSensitive(req, "claim");
+    p->claims = cJSON_GetObjectItemCaseSensitive(req, "claims");
     const cJSON *m;
     cJSON_ArrayForEach(m, req)
     {
@@ -607,108 +853,134 @@ static int settle_job(Worker *w, Job *j)
                         "%.*s: unknown member (expected claim and person, or claims "
                         "and persons)",
                         NAME_SHOW, m->string);
-            return 0;
+            return 1;
         }
     }
-    if (reverse && rt_session_is_memory(w->s)) {
+    if (j->kind == JOB_REVERSE && rt_session_is_memory(w->s)) {
         reply_error(j->r, 422,
                     "the ledger is in memory: it keeps no settled claims to reverse (serve with "
                     "--ledger FILE)");
-        return 0;
+        return 1;
     }
-    if (!!claim + !!claims != 1 || (claim && persons) || (claims && person)) {
+    if (!!p->claim + !!p->claims != 1 || (p->claim && p->persons) || (p->claims && p->person)) {
         reply_error(j->r, 400, "body: give claim (and person), or claims (and persons)");
-        return 0;
+        return 1;
     }
-    if (person && !cJSON_IsObject(person)) {
+    if (p->person && !cJSON_IsObject(p->person)) {
         reply_error(j->r, 400, "person: expected an object");
-        return 0;
+        return 1;
     }
-    if ((persons && !cJSON_IsArray(persons)) || (claims && !cJSON_IsArray(claims))) {
+    if ((p->persons && !cJSON_IsArray(p->persons)) || (p->claims && !cJSON_IsArray(p->claims))) {
         reply_error(j->r, 400, "%s: expected an array",
-                    persons && !cJSON_IsArray(persons) ? "persons" : "claims");
+                    p->persons && !cJSON_IsArray(p->persons) ? "persons" : "claims");
+        return 1;
+    }
+    return 0;
+}
+
+/* the status code of a single claim's answer */
+static int code_of(int st, int not_held)
+{
+    return st == SVC_SETTLED || st == SVC_ALREADY || st == SVC_REVERSED ? 200
+           : st == SVC_CONFLICT                                         ? 409
+           : st == SVC_REJECTED && not_held                             ? 404
+                                                                        : 422;
+}
+
+/* a request of one claim ("claim", and "person" unless the policy reads no persons): 0
+ * answered, or -2 the ledger failed */
+static int settle_single(Worker *w, Job *j, const Parts *p, const cJSON *people)
+{
+    Bad b = {0};
+    const char *pid = p->person ? id_of(p->person, "person_id", "person", 1, &b) : NULL;
+    RtLine l = {0};
+    rt_line_reserve(&l, ANSWER_ROOM); /* out of memory: the answer says so (reply_line) */
+    int st = one_claim(w, j, p->claim, "claim", people, pid, &l, &b);
+    j->r->nclaims = 1;
+    if (st < 0) {
+        polrt_realloc(l.p, 0);
+        if (st == -2)
+            return -2;
+        reply_error(j->r, 400, "%s", b.msg);
         return 0;
     }
+    atomic_fetch_add(&w->sv->counts[st], 1);
+    reply_line(j->r, code_of(st, j->kind == JOB_REVERSE && w->not_held), &l);
+    return 0;
+}
+
+/* a batch ("claims", and "persons"): the whole request's structure first (a 400 settles
+ * nothing), then each claim. 0 answered, or -2 the ledger failed */
+static int settle_batch(Worker *w, Job *j, const Parts *p, const cJSON *people)
+{
+    Bad b = {0};
+    int k = 0;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, p->claims)
+    {
+        char what[WHAT_LEN];
+        name_at(what, "claims", "", k++);
+        if (one_claim(w, j, c, what, people, NULL, NULL, &b) < 0)
+            break;
+    }
+    j->r->nclaims = k;
+    if (b.set) {
+        reply_error(j->r, 400, "%s", b.msg);
+        return 0;
+    }
+    RtLine l = {0};
+    rt_line_reserve(&l, ANSWER_ROOM);
+    rt_line_add(&l, "{\"results\":[", 12);
+    int64_t n[SVC_NSTATUS] = {0};
+    k = 0;
+    cJSON_ArrayForEach(c, p->claims)
+    {
+        char what[WHAT_LEN];
+        if (k)
+            rt_line_add(&l, ",", 1);
+        name_at(what, "claims", "", k++);
+        int st = one_claim(w, j, c, what, people, NULL, &l, &b);
+        if (st < 0) { /* -2 (the structure was checked): the group answers 503 */
+            polrt_realloc(l.p, 0);
+            return -2;
+        }
+        n[st]++;
+    }
+    rt_line_add(&l, "]}", 2);
+    for (int i = 0; i < SVC_NSTATUS; i++)
+        atomic_fetch_add(&w->sv->counts[i], n[i]);
+    reply_line(j->r, 200, &l);
+    return 0;
+}
+
+/* A settle or reverse request, on a settling thread: 0 answered in j->r; -2 the ledger failed */
+static int settle_job(Worker *w, Job *j)
+{
+    Parts p;
+    if (request_parts(w, j, &p))
+        return 0;
     /* the persons first: a one-person request holds the person object itself */
     cJSON *plist = NULL;
-    if (person) {
+    if (p.person) {
         plist = cJSON_CreateArray();
-        cJSON_AddItemReferenceToArray(plist, (cJSON *)person);
+        cJSON_AddItemReferenceToArray(plist, (cJSON *)p.person);
     }
-    const cJSON *people = person ? plist : persons;
+    const cJSON *people = p.person ? plist : p.persons;
     char why[MSG_LEN];
-    int rc = people ? add_persons(w, people, why, sizeof why, &b) : 0;
-    int ret = 0;
+    Bad b = {0};
+    int rc = people ? add_persons(w, people, why, sizeof why, &b) : 0, ret = 0;
     if (rc == -1) {
         reply_error(j->r, 400, "%s", b.msg);
     } else if (rc == -2) {
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "status", service_status_name[SVC_REJECTED]);
-        cJSON_AddStringToObject(o, "error", why);
-        reply_json(j->r, 422, o);
-        atomic_fetch_add(&w->sv->counts[SVC_REJECTED], claims ? cJSON_GetArraySize(claims) : 1);
-    } else if (claim) {
-        const char *pid = person ? id_of(person, "person_id", "person", 1, &b) : NULL;
-        cJSON *a = NULL;
-        int st = one_claim(w, j, claim, "claim", people, pid, &a, &b);
-        if (st == -2) {
-            cJSON_Delete(a);
-            ret = -2;
-        } else if (st < 0) {
-            cJSON_Delete(a);
-            reply_error(j->r, 400, "%s", b.msg);
-        } else {
-            atomic_fetch_add(&w->sv->counts[st], 1);
-            reply_json(j->r,
-                       st == SVC_SETTLED || st == SVC_ALREADY || st == SVC_REVERSED ? 200
-                       : st == SVC_CONFLICT                                         ? 409
-                       : st == SVC_REJECTED && reverse && w->not_held               ? 404
-                                                                                    : 422,
-                       a);
-        }
-        j->r->nclaims = 1;
+        RtLine l = {0};
+        rt_line_add(&l, "{\"status\":", 10);
+        json_string(&l, service_status_name[SVC_REJECTED]);
+        json_str_member(&l, "error", why);
+        rt_line_add(&l, "}", 1);
+        reply_line(j->r, 422, &l);
+        atomic_fetch_add(&w->sv->counts[SVC_REJECTED], p.claims ? cJSON_GetArraySize(p.claims) : 1);
     } else {
-        /* the whole request's structure first: a 400 settles nothing */
-        int k = 0;
-        const cJSON *c;
-        cJSON_ArrayForEach(c, claims)
-        {
-            char what[32];
-            snprintf(what, sizeof what, "claims[%d]", k++);
-            if (one_claim(w, j, c, what, people, NULL, NULL, &b) < 0)
-                break;
-        }
-        j->r->nclaims = k;
-        if (b.set) {
-            reply_error(j->r, 400, "%s", b.msg);
-        } else {
-            cJSON *o = cJSON_CreateObject();
-            cJSON *results = cJSON_AddArrayToObject(o, "results");
-            int64_t n[SVC_NSTATUS] = {0};
-            k = 0;
-            cJSON_ArrayForEach(c, claims)
-            {
-                char what[32];
-                snprintf(what, sizeof what, "claims[%d]", k++);
-                cJSON *a = NULL;
-                int st = one_claim(w, j, c, what, people, NULL, &a, &b);
-                if (st < 0) {
-                    /* -2 (the structure was checked): the group answers 503 */
-                    cJSON_Delete(a);
-                    ret = -2;
-                    break;
-                }
-                n[st]++;
-                cJSON_AddItemToArray(results, a);
-            }
-            if (ret == 0) {
-                for (int i = 0; i < SVC_NSTATUS; i++)
-                    atomic_fetch_add(&w->sv->counts[i], n[i]);
-                reply_json(j->r, 200, o);
-            } else {
-                cJSON_Delete(o);
-            }
-        }
+        ret = p.claim ? settle_single(w, j, &p, people) : settle_batch(w, j, &p, people);
     }
     drop_persons(w, people);
     cJSON_Delete(plist);
@@ -729,22 +1001,23 @@ static void get_job(Worker *w, Job *j)
         reply_error(j->r, 404, "no claim %.*s", NAME_SHOW, j->claim_id);
         return;
     }
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "claim_id", j->claim_id);
-    cJSON_AddStringToObject(o, "person_id", person);
-    cJSON_AddStringToObject(o, "status", service_status_name[SVC_ALREADY]);
-    RtLine *l = &w->json;
-    l->n = 0;
-    rt_line_add(l, "{", 1);
-    for (int i = 0; i < sc->nclaim; i++)
-        json_member(l, i == 0, sc->claim[i].name, sc, &sc->claim[i].type, w->fields[i]);
-    rt_line_add(l, "}", 1);
-    if (add_raw(o, "fields", l) < 0 || add_result(o, sc, &res, l) < 0) {
-        cJSON_Delete(o);
-        reply_error(j->r, 500, "out of memory");
-        return;
+    RtLine l = {0};
+    rt_line_add(&l, "{\"claim_id\":", 12);
+    json_string(&l, j->claim_id);
+    json_str_member(&l, "person_id", person);
+    json_str_member(&l, "status", service_status_name[SVC_ALREADY]);
+    rt_line_add(&l, ",\"fields\":{", 11);
+    for (int i = 0; i < sc->nclaim; i++) {
+        if (i)
+            rt_line_add(&l, ",", 1);
+        json_string(&l, sc->claim[i].name);
+        rt_line_add(&l, ":", 1);
+        json_value(&l, sc, &sc->claim[i].type, w->fields[i]);
     }
-    reply_json(j->r, 200, o);
+    rt_line_add(&l, "}", 1);
+    add_result(&l, &w->sv->keys, sc, &res);
+    rt_line_add(&l, "}", 1);
+    reply_line(j->r, 200, &l);
 }
 
 /* ---- the settling threads --------------------------------------------------------------- */
@@ -921,6 +1194,9 @@ static void *settle_main(void *arg)
                     sv->swap_rc = -1;
             }
             free(sv->next_s);
+            keys_free(&sv->keys);
+            sv->keys = sv->next_keys;
+            sv->next_keys = (Keys){0};
             sv->e = sv->next_e;
             sv->next_s = NULL;
             sv->next_e = NULL;
@@ -1044,11 +1320,11 @@ static void workers_free(Service *sv, int started)
         free(sv->w[i].fields);
         free(sv->w[i].pfields);
         free(sv->w[i].hist);
-        polrt_realloc(sv->w[i].json.p, 0);
     }
     free(sv->w);
     polrt_realloc(sv->ids, 0);
     polrt_realloc(sv->pids, 0);
+    keys_free(&sv->keys);
     pthread_cond_destroy(&sv->wcv);
     pthread_cond_destroy(&sv->wdone);
     pthread_mutex_destroy(&sv->wmu);
@@ -1064,13 +1340,18 @@ Service *service_new(PolEngine *e, const char *ledger, const char *ledger_key, i
         free(sv);
         return NULL;
     }
+    static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+    pthread_once(&hooks_once, hooks_init);
     sv->nw = workers;
     sv->e = e;
     pthread_mutex_init(&sv->wmu, NULL);
     pthread_cond_init(&sv->wcv, NULL);
     pthread_cond_init(&sv->wdone, NULL);
     sv->ledger_key = ledger_key;
-    int started = 1, ok = (ss = sessions_new(e, ledger, ledger_key, workers, err, errlen)) != NULL;
+    int started = 1, ok = keys_new(&sv->keys, rt_engine_schema(e)) == 0;
+    if (!ok)
+        snprintf(err, errlen, "out of memory");
+    ok = ok && (ss = sessions_new(e, ledger, ledger_key, workers, err, errlen)) != NULL;
     for (int i = 0; ok && i < workers; i++) {
         sv->w[i].sv = sv;
         sv->w[i].s = ss[i];
@@ -1120,28 +1401,29 @@ void service_free(Service *sv)
     free(sv);
 }
 
-/* answered at once: the body printed, nothing queued */
-static int answered(ServiceReply *r, cJSON *req)
+/* ---- the API's requests ------------------------------------------------------------------ */
+
+/* answered at once (r holds the answer), nothing queued */
+static int answered(ServiceReply *r, Job *j)
 {
-    cJSON_Delete(req);
-    reply_text(r);
+    job_free(j);
+    r->job = NULL;
     return 1;
 }
 
-/* a copy of job t queued: 0, or 1 answered at once (no memory, or stopping) */
-static int enqueue(Service *sv, Job t)
+/* j queued for worker (a request of kind, answered in r, then done(arg)): 0, or 1 answered
+ * at once (stopping) */
+static int enqueue(Service *sv, Job *j, JobKind kind, int worker, ServiceReply *r,
+                   void (*done)(void *arg), void *arg)
 {
-    Job *j = malloc(sizeof *j);
-    if (!j) {
-        reply_error(t.r, 503, "out of memory");
-        return answered(t.r, t.req);
-    }
-    *j = t;
-    t.r->job = j;
-    if (submit(sv, j)) {
-        service_reply(t.r);
-        return 1;
-    }
+    j->kind = kind;
+    j->worker = worker;
+    j->r = r;
+    j->done = done;
+    j->arg = arg;
+    r->job = j;
+    if (submit(sv, j))
+        return answered(j->r, j);
     return 0;
 }
 
@@ -1150,31 +1432,32 @@ static int request(Service *sv, JobKind kind, const char *body, size_t n, int fl
                    long max_claims, ServiceReply *r, void (*done)(void *arg), void *arg)
 {
     memset(r, 0, sizeof *r);
+    Job *j = job_new(n);
+    if (!j) {
+        reply_error(r, 503, "out of memory");
+        return 1;
+    }
     const char *end = NULL;
-    cJSON *req = cJSON_ParseWithLengthOpts(body, n, &end, 0);
+    cJSON *req = job_parse(j, body, n, &end);
     if (!req) {
         size_t at = end && end >= body ? (size_t)(end - body) : 0;
         reply_error(r, 400, "body: not JSON (near byte %zu)", at);
-        return answered(r, NULL);
+        return answered(r, j);
     }
     if (!cJSON_IsObject(req)) {
         reply_error(r, 400, "body: expected an object");
-        return answered(r, req);
+        return answered(r, j);
     }
     const cJSON *claims = cJSON_GetObjectItemCaseSensitive(req, "claims");
     if (cJSON_IsArray(claims) && cJSON_GetArraySize(claims) > max_claims) {
         r->nclaims = cJSON_GetArraySize(claims);
         reply_error(r, 413, "claims: %d claims, more than the %ld a request may hold", r->nclaims,
                     max_claims);
-        return answered(r, req);
+        return answered(r, j);
     }
-    return enqueue(sv, (Job){.kind = kind,
-                             .req = req,
-                             .flags = flags,
-                             .r = r,
-                             .done = done,
-                             .arg = arg,
-                             .worker = route_of(sv, req)});
+    j->req = req;
+    j->flags = flags;
+    return enqueue(sv, j, kind, route_of(sv, req), r, done, arg);
 }
 
 int service_settle(Service *sv, const char *body, size_t n, int flags, long max_claims,
@@ -1193,25 +1476,19 @@ int service_claim(Service *sv, const char *claim_id, ServiceReply *r, void (*don
                   void *arg)
 {
     memset(r, 0, sizeof *r);
-    return enqueue(sv, (Job){.kind = JOB_GET,
-                             .claim_id = claim_id,
-                             .r = r,
-                             .done = done,
-                             .arg = arg,
-                             .worker = worker_of(sv, claim_id)});
+    Job *j = job_new(0);
+    if (!j) {
+        reply_error(r, 503, "out of memory");
+        return 1;
+    }
+    j->claim_id = claim_id;
+    return enqueue(sv, j, JOB_GET, worker_of(sv, claim_id), r, done, arg);
 }
 
 void service_reply(ServiceReply *r)
 {
-    Job *j = r->job;
-    if (!j && r->body)
-        return; /* answered at once: printed already */
-    if (j) {
-        cJSON_Delete(j->req);
-        free(j);
-        r->job = NULL;
-    }
-    reply_text(r);
+    job_free(r->job);
+    r->job = NULL;
 }
 
 /* can a store written by old be read by new? 0, or 1 with the reason in err */
@@ -1265,15 +1542,23 @@ int service_swap(Service *sv, PolEngine *e, char *err, size_t errlen)
     }
     if (ledgers_compatible(rt_engine_schema(sv->e), rt_engine_schema(e), err, errlen))
         return 1;
+    Keys keys;
+    if (keys_new(&keys, rt_engine_schema(e)) != 0) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     PolSession **ss =
         sessions_new(e, rt_session_ledger_path(sv->w[0].s), sv->ledger_key, sv->nw, err, errlen);
-    if (!ss)
+    if (!ss) {
+        keys_free(&keys);
         return -1;
+    }
     /* the settling thread takes them between two groups, and sizes the workers' scratch for
      * the new schema there */
     pthread_mutex_lock(&sv->mu);
     sv->next_e = e;
     sv->next_s = ss;
+    sv->next_keys = keys;
     pthread_cond_signal(&sv->cv);
     while (sv->next_s)
         pthread_cond_wait(&sv->cv_done, &sv->mu);

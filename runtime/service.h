@@ -26,8 +26,7 @@ typedef struct ServiceReply {
     char *body;
     size_t len;
     int nclaims; /* claims in the request (for the log) */
-    void *tree;  /* the answer before it is printed (private) */
-    void *job;   /* the request while queued (private) */
+    void *job;   /* the request until service_reply (private) */
 } ServiceReply;
 
 /* A service on engine e and the ledger (an SQLite file, a postgresql:// URL, or NULL: in
@@ -42,7 +41,7 @@ void service_free(Service *sv);
 /* POST /v1/settle: body[0..n) is the request; flags SVC_EXPLAIN, SVC_LATE_REJECT; more
  * than max_claims claims answer 413. 1: answered at once (a 400, 413 or 503; r holds the
  * body); 0: queued, and done(arg) is called on a settling thread once the claims are
- * settled and committed; then the caller calls service_reply(r) for the body. r and body
+ * settled and committed (r holds the answer); then the caller calls service_reply(r). r and body
  * are the caller's until then. Never blocks on the ledger. */
 int service_settle(Service *sv, const char *body, size_t n, int flags, long max_claims,
                    ServiceReply *r, void (*done)(void *arg), void *arg);
@@ -52,7 +51,8 @@ int service_reverse(Service *sv, const char *body, size_t n, long max_claims, Se
 /* GET /v1/claims/{id}, as service_settle (claim_id is the caller's until done) */
 int service_claim(Service *sv, const char *claim_id, ServiceReply *r, void (*done)(void *arg),
                   void *arg);
-/* after done: the answer's body into r (code, body, len); after an answer at once, nothing */
+/* after done: the request's own memory freed (r keeps code, body and len); after an answer at
+ * once, nothing */
 void service_reply(ServiceReply *r);
 /* Settle with engine e from the next group on; returns once the settling thread has let go of
  * the old engine (the caller may free it then). 0 done; 1 refused (a ledger in memory, or the
