@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -79,6 +80,7 @@ typedef struct Server {
     const char *policy; /* the POLICY or ENGINE.so operand */
     int is_so;
     Service *svc;
+    int listen_fd; /* bound before anything else starts (open_listener), then libmicrohttpd's */
     struct MHD_Daemon *d;
     Bearer tokens[MAX_TOKENS];
     int ntokens; /* 0: no authentication */
@@ -987,6 +989,8 @@ static void server_free(Server *S)
         engine_free(S->engine);
         free(S->engine);
     }
+    if (S->listen_fd >= 0)
+        close(S->listen_fd);
     pthread_mutex_destroy(&S->mu);
     pthread_cond_destroy(&S->reload_cv);
     free(S);
@@ -1092,8 +1096,29 @@ static int start_service(Server *S, int workers)
     return EXIT_OK;
 }
 
-/* libmicrohttpd listening on sa (HTTPS with cert and key): 0, or -1 after a message */
-static int start_daemon(Server *S, struct sockaddr_in *sa, long ncpu, char *cert, char *key)
+/* The listening socket, bound first: an address in use (another service on the port) is told
+ * with its cause before the engine is compiled or the ledger file made, where libmicrohttpd
+ * said "Failed to bind to port 0" of the port asked (a new-user pass) and the ledger was
+ * already created. 0, or -1 after a message. */
+static int open_listener(Server *S, const struct sockaddr_in *sa)
+{
+    const char *where = S->a.listen ? S->a.listen : "127.0.0.1:8080";
+    int one = 1, fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    /* a restart may bind while the last run's connections wait out TIME_WAIT, as
+     * libmicrohttpd's own socket did */
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        bind(fd, (const struct sockaddr *)sa, sizeof *sa) != 0 || listen(fd, SOMAXCONN) != 0) {
+        fprintf(stderr, "polc: serve: cannot listen on %s: %s\n", where, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    S->listen_fd = fd;
+    return 0;
+}
+
+/* libmicrohttpd on the listening socket (HTTPS with cert and key): 0, or -1 after a message */
+static int start_daemon(Server *S, long ncpu, char *cert, char *key)
 {
     /* a pool of polling threads (epoll), one a processor: a request waiting for its group
      * is suspended, not a thread asleep, so 32 connections cost no 32 threads' switches */
@@ -1102,7 +1127,7 @@ static int start_daemon(Server *S, struct sockaddr_in *sa, long ncpu, char *cert
     if (cert)
         flags |= MHD_USE_TLS;
     struct MHD_OptionItem mo[] = {
-        {MHD_OPTION_SOCK_ADDR, 0, sa},
+        {MHD_OPTION_LISTEN_SOCKET, S->listen_fd, NULL},
         {MHD_OPTION_THREAD_POOL_SIZE, ncpu > 1 ? (intptr_t)ncpu : 1, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)S->a.timeout, NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)request_done, S},
@@ -1113,15 +1138,22 @@ static int start_daemon(Server *S, struct sockaddr_in *sa, long ncpu, char *cert
     const char *listen = S->a.listen ? S->a.listen : "127.0.0.1:8080";
     S->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, S, MHD_OPTION_ARRAY, mo, MHD_OPTION_END);
     if (!S->d) {
-        fprintf(stderr, "polc: serve: cannot listen on %s%s\n", listen,
-                cert ? " (or the certificate and key are not usable)" : "");
+        fprintf(stderr, "polc: serve: cannot serve on %s%s\n", listen,
+                cert ? " (the certificate and key are not usable)" : "");
         return -1;
     }
-    const union MHD_DaemonInfo *di = MHD_get_daemon_info(S->d, MHD_DAEMON_INFO_BIND_PORT);
-    char host[INET_ADDRSTRLEN];
-    inet_ntop(AF_INET, &sa->sin_addr, host, sizeof host);
-    logf_("listening on %s://%s:%u (policy %s, ledger %s)", cert ? "https" : "http", host,
-          di ? di->port : ntohs(sa->sin_port), polrt_engine_sha256(S->engine->pe),
+    S->listen_fd = -1; /* libmicrohttpd's now (stop: MHD_quiesce_daemon gives it back) */
+    struct sockaddr_in at;
+    socklen_t len = sizeof at;
+    char host[INET_ADDRSTRLEN] = "?";
+    unsigned port = 0;
+    if (getsockname(MHD_get_daemon_info(S->d, MHD_DAEMON_INFO_LISTEN_FD)->listen_fd,
+                    (struct sockaddr *)&at, &len) == 0) {
+        inet_ntop(AF_INET, &at.sin_addr, host, sizeof host);
+        port = ntohs(at.sin_port);
+    }
+    logf_("listening on %s://%s:%u (policy %s, ledger %s)", cert ? "https" : "http", host, port,
+          polrt_engine_sha256(S->engine->pe),
           !S->a.ledger                           ? "in memory"
           : !strncmp(S->a.ledger, "postgres", 8) ? "PostgreSQL"
                                                  : S->a.ledger);
@@ -1175,6 +1207,7 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
     pthread_mutex_init(&S->mu, NULL);
     pthread_cond_init(&S->reload_cv, NULL);
     S->watch_fd = -1;
+    S->listen_fd = -1;
     struct sockaddr_in sa;
     int rc = serve_args(S, cmd, argc, argv, &S->policy, &sa);
     char *cert = NULL, *key = NULL;
@@ -1187,7 +1220,10 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
     size_t n = strlen(S->policy);
     S->is_so = n > 3 && !strcmp(S->policy + n - 3, ".so");
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    rc = start_service(S, S->a.threads ? (int)S->a.threads : ncpu > 0 ? (int)ncpu : 1);
+    rc = open_listener(S, &sa) == 0 ? start_service(S, S->a.threads ? (int)S->a.threads
+                                                       : ncpu > 0   ? (int)ncpu
+                                                                    : 1)
+                                    : EXIT_USAGE;
     if (rc != EXIT_OK) {
         free(cert);
         free(key);
@@ -1207,7 +1243,7 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    if (start_daemon(S, &sa, ncpu, cert, key) != 0) {
+    if (start_daemon(S, ncpu, cert, key) != 0) {
         service_free(S->svc);
         free(cert);
         free(key);

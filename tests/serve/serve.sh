@@ -22,6 +22,14 @@ A=4dmin
 serve log --ledger "$SVC" --tokens tokens "$PANJI" --max-body 65536 --max-claims 50 ||
     { bad "start" "$(cat log)"; finish; }
 
+# a second service on the same port: refused with the cause, before a ledger file is made
+# (it once said libmicrohttpd's "Failed to bind to port 0" and left the file behind)
+"$POLC" serve "$PANJI" --listen "127.0.0.1:$PORT" --ledger second.db 2>second.err
+check "the port in use: exit 2, with the cause" \
+    "2 polc: serve: cannot listen on 127.0.0.1:$PORT: Address already in use" "$? $(cat second.err)"
+[ -e second.db ] && bad "the port in use: no ledger file" "second.db was made" ||
+    ok "the port in use: no ledger file made"
+
 # ---- the endpoints without a token: health, metrics ----------------------------------------
 req GET /v1/health ""
 check "health 200" "200 ok $BACKEND" "$CODE $(jq -r '.status + " " + .ledger' body)"
