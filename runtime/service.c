@@ -517,6 +517,13 @@ static int cell_text(const cJSON *v, const char *what, const char *column, char 
         *text = v->valuestring;
     else if (cJSON_IsNumber(v)) {
         snprintf(buf, len, "%.*g", NUM_DIGITS, v->valuedouble);
+        /* more digits than a double keeps: its cell would be another number (a new-user pass
+         * sent 12345678901234567 and was told "not an amount '1.23456789012346e+16'") */
+        if (strtod(buf, NULL) != v->valuedouble) {
+            bad(b, "%s.%.*s: a number of more than %d significant digits (send it as a string)",
+                what, NAME_SHOW, column, NUM_DIGITS);
+            return -1;
+        }
         *text = buf;
     } else if (cJSON_IsBool(v))
         *text = cJSON_IsTrue(v) ? "true" : "false";
