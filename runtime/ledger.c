@@ -1783,8 +1783,9 @@ static int same_claim(const RtClaimRec *r, const char *person, int fields_same, 
                       size_t errlen)
 {
     if (strcmp(person, r->person_id) != 0)
-        return fail(err, errlen, "claim %s was already settled for person %s, not %s", r->claim_id,
-                    person, r->person_id);
+        /* no person id: the stored one is another patient's (a 409 answer would hand it to
+         * the hospital asking), and diagnostics name none (spec/PRIVACY.md) */
+        return fail(err, errlen, "claim %s was already settled for another person", r->claim_id);
     if (!fields_same)
         return fail(err, errlen, "claim %s was already settled with different fields", r->claim_id);
     return 0;

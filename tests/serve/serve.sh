@@ -186,6 +186,12 @@ check "a field by its name, a JSON number" "200 settled 1.00" \
 mk c1.json '.claim["医疗总费用"] = "20001.00"'
 req POST /v1/settle $S c1.json
 check "same id, other fields: 409" "409 conflict" "$CODE $(jq -r .status body)"
+# the same id for another person: the reason names no person (the stored one is another
+# patient's; it once said "already settled for person P01, not P02")
+mk c2.json '.claim.person_id = "PX-2" | .person.person_id = "PX-2"'
+req POST /v1/settle $S c2.json
+check "same id, another person: 409, no person named" \
+    "409 conflict claim Z001 was already settled for another person" "$CODE $(jq -r '.status + " " + .reason' body)"
 
 # ---- 400: the message names the member -------------------------------------------------------
 printf '{"claim": ' >b1.json
@@ -200,9 +206,9 @@ check "wrong type: 400" "400 claim.医疗总费用: expected a string, number, b
     "$CODE $(jq -r .error body)"
 # a number a double cannot hold as written (written by hand: jq would round it first); it
 # was once refused as "not an amount '1.23456789012346e+16'", a number never sent
-mk b5.json '.claim["医疗总费用"] = "BIG"'
-sed -i 's/"BIG"/12345678901234567/' b5.json
-req POST /v1/settle $S b5.json
+mk b8.json '.claim["医疗总费用"] = "BIG"'
+sed -i 's/"BIG"/12345678901234567/' b8.json
+req POST /v1/settle $S b8.json
 check "17 significant digits: 400" \
     "400 claim.医疗总费用: a number of more than 15 significant digits (send it as a string)" \
     "$CODE $(jq -r .error body)"
