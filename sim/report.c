@@ -283,8 +283,18 @@ static size_t next_char(const char *s, int *cols)
     return step;
 }
 
-/* scenario s's name for a table: cut to NAME_COLS display columns on a terminal, keeping its
- * head and its tail around "...": the names of a sweep differ only at the end
+/* the bytes of a "中文 (english)" title before " (", or 0: the part a Chinese reader reads */
+static size_t title_head(const char *name)
+{
+    size_t n = strlen(name);
+    const char *open = strstr(name, " (");
+    return n && name[n - 1] == ')' && open && open > name ? (size_t)(open - name) : 0;
+}
+
+/* scenario s's name for a table: cut to NAME_COLS display columns on a terminal. A reform
+ * titled "中文 (english)" shows its Chinese part when it fits and no other scenario's is the
+ * same (cut in the middle it read "区内兜底线...y cap 4000)": a new-user pass); else the name
+ * keeps its head and its tail around "...": the names of a sweep differ only at the end
  * ("backstop_cap[city]=5000 yuan", "...=6000 yuan"), a reform's title anywhere */
 static const char *scen_name(const PolSim *m, int s, int plain, char *buf)
 {
@@ -295,6 +305,17 @@ static const char *scen_name(const PolSim *m, int s, int plain, char *buf)
         name = m->scen[s].x_text;
     if (plain != FOR_TERM || rt_display_width(name) <= NAME_COLS)
         return name;
+    size_t h = title_head(name);
+    if (h && h < CELL_MAX) {
+        memcpy(buf, name, h);
+        buf[h] = '\0';
+        int unique = rt_display_width(buf) <= NAME_COLS;
+        for (int o = 0; o < m->nscen && unique; o++)
+            unique = o == s || title_head(m->scen[o].name) != h ||
+                     strncmp(m->scen[o].name, name, h) != 0;
+        if (unique)
+            return buf;
+    }
     int head_cols = (NAME_COLS - 3) / 2, tail_cols = NAME_COLS - 3 - head_cols, w = 0, cw;
     size_t k = 0, n = strlen(name);
     for (size_t step; name[k] && (step = next_char(name + k, &cw)) && w + cw <= head_cols;)

@@ -58,6 +58,26 @@ else
     exit 1
 fi
 R=$d/r1
+
+# a reform titled "中文 (english)" too wide for a terminal table's column is headed by its
+# Chinese part (cut in the middle it read "区内兜底线...y cap 4000)"); two that share it keep
+# the middle cut, which tells them apart
+ABS_SIM=$(pwd)/$S/sim.pol
+for v in first second; do
+    printf 'reform "封顶四千元 (the annual cap at 4000 yuan, the %s variant)" of "%s"\nparam cap from 2017-01-01: 4000 yuan\n' \
+        "$v" "$ABS_SIM" > "$d/long_$v.pol"
+done
+sim --base $S/sim.pol --reform "$d/long_first.pol" --claims $S/claims.csv \
+    --persons $S/persons.csv > "$d/outl" 2>&1
+check "a long reform title: headed by its Chinese part" \
+    "$(sed -n 's/^  output  *base  *\([^ ]*\)  *difference.*/\1/p' "$d/outl" | head -1)" "封顶四千元"
+sim --base $S/sim.pol --reform "$d/long_first.pol" --reform "$d/long_second.pol" \
+    --claims $S/claims.csv --persons $S/persons.csv > "$d/outl2" 2>&1
+hdr=$(grep '^  output  *base' "$d/outl2" | head -1)
+case "$hdr" in
+*"封顶四千元...st variant)"*"封顶四千元...nd variant)"*) pass "two sharing it: cut in the middle, told apart" ;;
+*) fail "two sharing it: cut in the middle, told apart: $hdr" ;;
+esac
 # every table starts with a UTF-8 byte order mark (Excel), then its header
 for f in totals counts changes oop; do
     check "$f.csv: a BOM, then the header" "$(head -c 3 $R/$f.csv | od -An -tx1 | tr -d ' \n')" "efbbbf"
