@@ -614,7 +614,7 @@ static int person_eq(const void *entry, const void *key)
 {
     const RtPerson *p = entry;
     const IdKey *k = key;
-    return strncmp(p->id, k->s, k->n) == 0 && p->id[k->n] == '\0';
+    return p->nid == k->n && memcmp(p->id, k->s, k->n) == 0;
 }
 
 static RtPerson *person_find(const RtPipe *m, const char *id, size_t n, uint64_t h)
@@ -632,6 +632,7 @@ static RtPerson *person_add(RtPipe *m, RtPThread *t, const char *id, size_t n, u
     memset(p, 0, sizeof *p);
     if (!(p->id = rt_pool_str(&t->pool, id, n)))
         return NULL;
+    p->nid = (uint32_t)n;
     p->part = (uint8_t)t->id;
     t->npersons++;
     p->weight = ONE_WEIGHT;
@@ -1491,7 +1492,8 @@ static void merge_persons(RtPThread *t)
             if (r->status == RT_ROW_EMPTY || !r->pid ||
                 r->hash % (uint64_t)m->nthreads != (uint64_t)t->id)
                 continue;
-            RtPerson *p = last && r->hash == last_hash && strcmp(last->id, r->pid) == 0
+            RtPerson *p = last && r->hash == last_hash && last->nid == r->npid &&
+                                  memcmp(last->id, r->pid, r->npid) == 0
                               ? last
                               : person_find(m, r->pid, r->npid, r->hash);
             if (!p) {

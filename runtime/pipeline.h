@@ -32,6 +32,7 @@ typedef struct RtPerson {
     int64_t line;     /* its first row in the persons file (0: made from a claim) */
     int64_t bad_line; /* a rejected persons row named it (0: none) */
     uint8_t part;     /* the thread that settles its claims */
+    uint32_t nid;     /* bytes of id (in part's padding): found by memcmp, not strncmp */
     /* the person its partition took in after it from the same persons batch (file order), or
      * NULL: where a claims file follows the persons file's order, decode finds the next
      * claim's person here (pipeline.c claim_row) */
