@@ -49,13 +49,10 @@ struct RtPState {
     int64_t last_date;  /* date of its latest claim settled (POLRT_NONE: none yet) */
     int64_t last_line;  /* and that claim's line */
     RtLedgerPerson *lp; /* engine 0's rows held in the ledger store, when there is one */
-    /* per engine: nrows rows of (ledger, key, fields...) (memory ledgers); room for one row
-     * per ledger is inside the state, more go to the thread's pool. A ledger keyed by the
-     * year of the claim date keeps only its latest year's row. */
-    int64_t **rows;
-    int32_t *nrows, *cap_rows;
-    /* the sink's per-person state follows (RtPipeSink.pstate_extra bytes, zeroed), then the
-     * rows */
+    /* the sink's per-person state follows (RtPipeSink.pstate_extra bytes, zeroed), then per
+     * engine its memory ledger rows (pipeline.c PsRows): rows of (ledger, key, fields...);
+     * room for one row per ledger is inside the state, more go to the thread's pool. A ledger
+     * keyed by the year of the claim date keeps only its latest year's row. */
 };
 /* the sink's part of a person state */
 #define RT_PSTATE_EXTRA(ps) ((void *)((char *)(ps) + rt_pstate_size_base()))
