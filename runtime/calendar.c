@@ -307,6 +307,28 @@ static const CalTable *table(void)
     return t ? t : &embedded_table;
 }
 
+char *rt_calendar_years(char *buf, size_t len)
+{
+    const CalTable *t = table();
+    size_t n = 0;
+    buf[0] = '\0';
+    /* a year is loaded whole (parse_year): its 1 January says */
+    for (int y = RT_YEAR_MIN; y <= RT_YEAR_MAX && n + 16 < len;) {
+        if (lookup(t, polrt_days_from_civil(y, 1, 1)) < 0) {
+            y++;
+            continue;
+        }
+        int z = y;
+        while (z < RT_YEAR_MAX && lookup(t, polrt_days_from_civil(z + 1, 1, 1)) >= 0)
+            z++;
+        int k = z == y ? snprintf(buf + n, len - n, "%s%d", n ? ", " : "", y)
+                       : snprintf(buf + n, len - n, "%s%d to %d", n ? ", " : "", y, z);
+        n += k > 0 ? (size_t)k : 0;
+        y = z + 1;
+    }
+    return buf[0] ? buf : NULL;
+}
+
 int polrt_is_workday(int64_t day)
 {
     return lookup(table(), day);

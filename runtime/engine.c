@@ -474,6 +474,12 @@ POLRT_API char *polrt_failure_text(const PolEngine *e, const int64_t *claim, int
 char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, size_t len)
 {
     const char *what = rt_err_text(code);
+    /* which years there are (a new-user pass was told only "outside the shipped years") */
+    char years[160], list[96];
+    if (code == POLRT_E_CALENDAR && rt_calendar_years(list, sizeof list)) {
+        snprintf(years, sizeof years, "%s (%s)", what, list);
+        what = years;
+    }
     if (code == POLRT_E_REJECTED) { /* the policy's own words for what is wrong */
         if (loc >= 0 && loc < s->nrejects)
             snprintf(buf, len, "%s", s->rejects[loc].message);

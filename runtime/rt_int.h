@@ -265,6 +265,9 @@ int rt_schema_type(const RtSchema *s, const char *text, RtType *t);
 int rt_schema_field(const RtField *fields, int n, const char *name);
 /* a short name of an error code ("amount overflow", ...) */
 const char *rt_err_text(int64_t code);
+/* the calendar's years in use, as "2017 to 2026, 2030" into buf (len >= 32), or NULL when
+ * none (calendar.c; for POLRT_E_CALENDAR's message) */
+char *rt_calendar_years(char *buf, size_t len);
 /* "amount overflow in rule basic_pay (line 41, col 9)" for a failed settle; for
  * POLRT_E_REJECTED (loc: the check's index in s->rejects) the check's own message */
 char *rt_err_describe(const RtSchema *s, int64_t code, int64_t loc, char *buf, size_t len);

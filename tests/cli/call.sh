@@ -110,7 +110,7 @@ t 2 "polc: rule 'with_claim' reads the claim; polc call evaluates rules whose on
 t 3 "polc: amount overflow in rule twice (line 12, col 27)" twice 9223372036854775807
 t 3 "polc: amount overflow in rule added (line 14, col 41)" added 92233720368547758.07 0.01
 t 3 "polc: division by zero in rule share (line 15, col 40)" share 1 0
-t 3 "polc: working day outside the shipped calendar years in rule deadline (line 17, col 45)" deadline 2030-01-01 1
+t 3 "polc: working day outside the shipped calendar years (2017 to 2026) in rule deadline (line 17, col 45)" deadline 2030-01-01 1
 
 # ---- the date: required (ratio and tiered have several versions), inside the validity ------
 d 2 "polc: tests/cli/call.pol has more than one version of param 'ratio': give --date YYYY-MM-DD (valid from 2017-01-01 on)" tiered 100

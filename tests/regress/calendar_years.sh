@@ -61,11 +61,17 @@ is "check warns of 2027-2028" 0 \
     5 | rule deadline: date = claim.d + window
       |                       ^~~~~~~~~~~~~~~~" "$POLC" check c.pol
 is "run without 2027" 3 'claim_id,deadline,status
-c,,"error: working day outside the shipped calendar years in rule deadline (line 5, col 23)"' \
+c,,"error: working day outside the shipped calendar years (2017 to 2026) in rule deadline (line 5, col 23)"' \
     "$POLC" run c.pol --claims c.csv --persons p.csv --out - -q
 is "call without 2027" 3 \
-    "polc: working day outside the shipped calendar years in rule after (line 6, col 29)" \
+    "polc: working day outside the shipped calendar years (2017 to 2026) in rule after (line 6, col 29)" \
     "$POLC" call c.pol after 2026-12-31
+# the years in use are named as they are, a gap included (2030 added, 2027 still missing)
+mkdir cal2030
+printf 'holiday 2030-01-01  元旦\n' >cal2030/2030.txt
+is "call without 2027, with 2030" 3 \
+    "polc: working day outside the shipped calendar years (2017 to 2026, 2030) in rule after (line 6, col 29)" \
+    env POLRT_CALENDAR_DIR=cal2030 "$POLC" call c.pol after 2026-12-31
 
 POLRT_CALENDAR_DIR=$T/cal
 export POLRT_CALENDAR_DIR
