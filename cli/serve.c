@@ -1096,10 +1096,11 @@ static int start_service(Server *S, int workers)
     return EXIT_OK;
 }
 
-/* The listening socket, bound first: an address in use (another service on the port) is told
- * with its cause before the engine is compiled or the ledger file made, where libmicrohttpd
- * said "Failed to bind to port 0" of the port asked (a new-user pass) and the ledger was
- * already created. 0, or -1 after a message. */
+/* The socket, bound first: an address in use (another service on the port) is told with its
+ * cause before the engine is compiled or the ledger file made, where libmicrohttpd said
+ * "Failed to bind to port 0" of the port asked (a new-user pass) and the ledger was already
+ * created. It listens only when the service can answer (start_daemon): connections made while
+ * the policy compiles are refused, not left waiting. 0, or -1 after a message. */
 static int open_listener(Server *S, const struct sockaddr_in *sa)
 {
     const char *where = S->a.listen ? S->a.listen : "127.0.0.1:8080";
@@ -1107,7 +1108,7 @@ static int open_listener(Server *S, const struct sockaddr_in *sa)
     /* a restart may bind while the last run's connections wait out TIME_WAIT, as
      * libmicrohttpd's own socket did */
     if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
-        bind(fd, (const struct sockaddr *)sa, sizeof *sa) != 0 || listen(fd, SOMAXCONN) != 0) {
+        bind(fd, (const struct sockaddr *)sa, sizeof *sa) != 0) {
         fprintf(stderr, "polc: serve: cannot listen on %s: %s\n", where, strerror(errno));
         if (fd >= 0)
             close(fd);
@@ -1135,14 +1136,18 @@ static int start_daemon(Server *S, long ncpu, char *cert, char *key)
         {cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, key},
         {MHD_OPTION_END, 0, NULL},
     };
-    const char *listen = S->a.listen ? S->a.listen : "127.0.0.1:8080";
+    const char *where = S->a.listen ? S->a.listen : "127.0.0.1:8080";
+    if (listen(S->listen_fd, SOMAXCONN) != 0) {
+        fprintf(stderr, "polc: serve: cannot listen on %s: %s\n", where, strerror(errno));
+        return -1;
+    }
     S->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, S, MHD_OPTION_ARRAY, mo, MHD_OPTION_END);
+    S->listen_fd = -1; /* libmicrohttpd's now, whether it started (it closes it if not) */
     if (!S->d) {
-        fprintf(stderr, "polc: serve: cannot serve on %s%s\n", listen,
+        fprintf(stderr, "polc: serve: cannot serve on %s%s\n", where,
                 cert ? " (the certificate and key are not usable)" : "");
         return -1;
     }
-    S->listen_fd = -1; /* libmicrohttpd's now (stop: MHD_quiesce_daemon gives it back) */
     struct sockaddr_in at;
     socklen_t len = sizeof at;
     char host[INET_ADDRSTRLEN] = "?";

@@ -409,8 +409,7 @@ static int utf8_seq(const unsigned char *p, const unsigned char *e)
     return k + 1;
 }
 
-static const char not_utf8[] = "not UTF-8 text (save the file as CSV UTF-8, or name its encoding: "
-                               "--encoding gbk for Chinese Excel's CSV)";
+static const char not_utf8[] = "not UTF-8 text (save the file as CSV UTF-8)";
 /* a NUL is valid UTF-8 but no text has one: a binary file, or one saved as UTF-16 */
 static const char nul_byte[] = "NUL byte (a binary or UTF-16 file? save the file as CSV UTF-8)";
 
@@ -1073,8 +1072,13 @@ done:
  * then finds no UTF-8: said as what it is, and why the file was read so. */
 const char *rt_csv_bad_text(const char *bad, int read_gb)
 {
-    if (bad != not_utf8 || !read_gb)
+    if (bad != not_utf8)
         return bad;
+    /* the batch commands take --encoding (ledger import, which has none, keeps the plain
+     * reason: the review of 8c55203) */
+    if (!read_gb)
+        return "not UTF-8 text (save the file as CSV UTF-8, or name its encoding: --encoding gbk "
+               "for Chinese Excel's CSV)";
     return read_gb == 2 ? "not GB18030 (GBK) text, as --encoding says (without --encoding, each "
                           "file's encoding is found from its own first bytes)"
                         : "not GB18030 (GBK) text, as the file's first bytes are (a file of two "

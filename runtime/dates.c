@@ -113,8 +113,11 @@ int rt_date_problem(const char *s, size_t n, char *buf, size_t len)
             continue;
         }
         long x = 0;
+        size_t from = i;
         for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-            x = x < 100000 ? x * 10 + (s[i] - '0') : x;
+            x = x * 10 + (s[i] - '0');
+        if (i - from > 6) /* no part of a date: say only what a date looks like */
+            return 0;
         v[k++] = x;
     }
     static const char *const names[] = {"January",   "February", "March",    "April",

@@ -654,8 +654,8 @@ int rt_csv_decode_input(int *fd, const char *path, int enc, char *err, size_t er
 /* 1 when fd (path, a file to read) is to be read as GB18030 (enc says so, or RT_ENC_AUTO and
  * a regular file sniffed so), 0 as UTF-8; -1 with a message (unreadable) */
 int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errlen);
-/* a reason rt_csv_cells gave, as told for a file read as GB18030 (read_gb: 1 found from its
- * bytes, 2 as --encoding says) or not (0) */
+/* a reason rt_csv_cells gave, as the batch commands (which take --encoding) tell it for a
+ * file read as GB18030 (read_gb: 1 found from its bytes, 2 as --encoding says) or not (0) */
 const char *rt_csv_bad_text(const char *bad, int read_gb);
 /* the UTF-8 of GB18030 text in[0..n) appended to out, each byte of a sequence that is no
  * GB18030 character as 0xFF, as rt_csv_decode_input converts a file: a piece of a file cut

@@ -11,6 +11,7 @@
 
 #include <cjson/cJSON.h>
 #include <inttypes.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -187,6 +188,19 @@ static Job *job_new(size_t n)
     memset(j, 0, sizeof *j);
     j->arena = (Arena){j->first, j->first + size, NULL, size};
     return j;
+}
+
+/* the byte offset of a \u0000 escape in a JSON text (a backslash escaping a backslash is
+ * not one), or -1: cJSON ends the string there, so "A\u0000B" would be claim "A" (the review
+ * of this change found it settled as such) */
+static long nul_escape(const char *body, size_t n)
+{
+    for (const char *p = body, *e = body + n; (p = memchr(p, '\\', (size_t)(e - p)));) {
+        if (e - p >= 6 && !memcmp(p, "\\u0000", 6))
+            return (long)(p - body);
+        p += p + 1 < e ? 2 : 1; /* an escape is two characters at least: skip the second */
+    }
+    return -1;
 }
 
 /* body[0..n) parsed into j's arena: the tree, or NULL with *end where it stopped */
@@ -516,13 +530,27 @@ static int cell_text(const cJSON *v, const char *what, const char *column, char 
     if (cJSON_IsString(v))
         *text = v->valuestring;
     else if (cJSON_IsNumber(v)) {
-        snprintf(buf, len, "%.*g", NUM_DIGITS, v->valuedouble);
+        double d = v->valuedouble;
+        snprintf(buf, len, "%.*g", NUM_DIGITS, d);
         /* more digits than a double keeps: its cell would be another number (a new-user pass
          * sent 12345678901234567 and was told "not an amount '1.23456789012346e+16'") */
-        if (strtod(buf, NULL) != v->valuedouble) {
+        if (!isfinite(d) || strtod(buf, NULL) != d) {
             bad(b, "%s.%.*s: a number of more than %d significant digits (send it as a string)",
                 what, NAME_SHOW, column, NUM_DIGITS);
             return -1;
+        }
+        /* 1e16 printed "1e+16", which no cell reader takes: a whole number is written out;
+         * anything else in exponent form (1e-7, 1e30) is no amount, rate or int to send as
+         * a number */
+        if (strchr(buf, 'e')) {
+            if (fabs(d) >= 1e18 || d != floor(d)) {
+                bad(b,
+                    "%s.%.*s: %s is too large or too small to send as a number (send it as "
+                    "a string)",
+                    what, NAME_SHOW, column, buf);
+                return -1;
+            }
+            snprintf(buf, len, "%.0f", d);
         }
         *text = buf;
     } else if (cJSON_IsBool(v))
@@ -1443,6 +1471,11 @@ static int request(Service *sv, JobKind kind, const char *body, size_t n, int fl
     if (!j) {
         reply_error(r, 503, "out of memory");
         return 1;
+    }
+    long nul = nul_escape(body, n);
+    if (nul >= 0) {
+        reply_error(r, 400, "body: a string holds \\u0000 (near byte %ld): no field may", nul);
+        return answered(r, j);
     }
     const char *end = NULL;
     cJSON *req = job_parse(j, body, n, &end);

@@ -57,7 +57,7 @@ RtXlsx *rt_xlsx_open(const char *path, char *err, size_t errlen)
         return NULL;
     }
     if (rt_dl_load(&xl_dl, err, errlen) < 0) {
-        errno = ENOENT;
+        errno = ELIBACC; /* a system failure (exit 4), as a ledger's SQLCipher that will not load */
         return NULL;
     }
     RtXlsx *x = polrt_realloc(NULL, sizeof *x);

@@ -50,3 +50,25 @@ loaded "an SQLite ledger: not libpq" no libpq "$d/sqlite.log"
 run "$d/xlsx.log" --xlsx "$d/r.xlsx"
 loaded "--xlsx: libxlsxwriter loaded" yes libxlsxwriter "$d/xlsx.log"
 loaded "--xlsx: not SQLCipher" no libsqlcipher "$d/xlsx.log"
+
+# an optional library that is there but not the one polc was built against (a stub with none
+# of its functions): the run stops with the library's name and its package, exit 4 (a system
+# failure, whichever library), nothing written
+mkdir "$d/stub"
+for so in libsqlcipher.so.0 libxlsxwriter.so.4; do
+    echo 'int polc_stub;' | cc -shared -x c - -o "$d/stub/$so" 2>/dev/null
+done
+LD_LIBRARY_PATH="$d/stub" "$POLC" run tests/sim/sim.pol -q --no-progress \
+    --claims tests/sim/claims.csv --persons tests/sim/persons.csv --ledger "$d/s.db" \
+    --out "$d/s.csv" 2> "$d/err"
+rc=$?
+if [ $rc = 4 ] && grep -q "libsqlcipher.so.0 has no sqlite3_[a-z_]*: a version older than polc was built against (Debian package libsqlcipher0)" "$d/err" &&
+    [ ! -e "$d/s.csv" ]; then pass "SQLCipher without its functions: exit 4, named"
+else fail "SQLCipher without its functions: exit $rc: $(cat "$d/err")"; fi
+LD_LIBRARY_PATH="$d/stub" "$POLC" run tests/sim/sim.pol -q --no-progress \
+    --claims tests/sim/claims.csv --persons tests/sim/persons.csv --xlsx "$d/s.xlsx" \
+    --out "$d/s2.csv" 2> "$d/err"
+rc=$?
+if [ $rc = 4 ] && grep -q "libxlsxwriter.so.4 has no [a-z_]*: a version older than polc was built against (Debian package libxlsxwriter4)" "$d/err"; then
+    pass "libxlsxwriter without its functions: exit 4, named"
+else fail "libxlsxwriter without its functions: exit $rc: $(cat "$d/err")"; fi

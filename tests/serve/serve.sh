@@ -212,6 +212,33 @@ req POST /v1/settle $S b8.json
 check "17 significant digits: 400" \
     "400 claim.医疗总费用: a number of more than 15 significant digits (send it as a string)" \
     "$CODE $(jq -r .error body)"
+# a whole number a double holds, printed 1e+16 by %g: written out, it is an amount (1e16
+# yuan: within int64 fen), refused by the policy's own range as polc run would refuse the cell
+mk b9.json '.claim.claim_id = "BIG16" | .claim["医疗总费用"] = "BIG"'
+sed -i 's/"BIG"/10000000000000000/' b9.json
+req POST /v1/settle $S b9.json
+check "1e16 written out: read as 10000000000000000.00 yuan" "200 10000000000000000.00" \
+    "$CODE $(jq -r '.outputs.compliant' body)"
+# a NUL in a string: cJSON would end the id there ("N1\u0000X" settled as claim "N1"); an
+# escaped backslash before u0000 is text, not one
+mk b11.json '.claim.claim_id = "N1NULX"'
+sed -i 's/N1NULX/N1\\u0000X/' b11.json
+req POST /v1/settle $S b11.json
+check "a \\u0000 in a string: 400" "400" "$CODE"
+mk b12.json '.claim.claim_id = "N2BSX"'
+sed -i 's/N2BSX/N2\\\\u0000X/' b12.json
+req POST /v1/settle $S b12.json
+check "an escaped backslash and u0000: an id like any other" "200 N2\\u0000X" \
+    "$CODE $(jq -r .claim_id body)"
+# a fraction too small for a cell, and a number past a double
+for n in 1e-7 1e400; do
+    mk b10.json '.claim["医疗总费用"] = "BIG"'
+    sed -i "s/\"BIG\"/$n/" b10.json
+    req POST /v1/settle $S b10.json
+    case "$n" in 1e-7) want="400 claim.医疗总费用: 1e-07 is too large or too small to send as a number (send it as a string)" ;;
+    *) want="400 claim.医疗总费用: a number of more than 15 significant digits (send it as a string)" ;; esac
+    check "$n: 400 naming the field" "$want" "$CODE $(jq -r .error body)"
+done
 mk b4.json '.person.history = "poor"'
 req POST /v1/settle $S b4.json
 check "history not an array: 400" "400 person.history: expected an array" \

@@ -266,6 +266,7 @@ static void test_problem(void)
     CHECK_STR("no date at all", PROBLEM("yesterday"), "(none)");
     CHECK_STR("two numbers", PROBLEM("2017年3月"), "(none)");
     CHECK_STR("day first (not a year first)", PROBLEM("30/02/2017"), "(none)");
+    CHECK_STR("a run of digits no date has (the review)", PROBLEM("99999999999-02-30"), "(none)");
 #undef PROBLEM
 }
 
