@@ -506,12 +506,20 @@ static void param_hint(const yypcontext_t *ctx, Lexer *lx, char *buf, size_t siz
     int has_colon = tb < at && *tb == ':';
     tb += has_colon;
     trim(&tb, &te);
+    /* a date where `from DATE:` belongs: the line keeps its date, the value follows it */
+    int dlen = 0;
+    if (tok == YYSYMBOL_DATE) {
+        date = vb;
+        dlen = (int)(yypcontext_location(ctx)->end - yypcontext_location(ctx)->start);
+        for (vb += dlen; vb < le && (*vb == ' ' || *vb == '\t'); vb++)
+            ;
+        vb += vb < le && *vb == ':';
+    } else {
+        dlen = (int)strlen(date);
+    }
     trim(&vb, &le);
     int ok = kw && ne > nb && vb < le && tok != YYSYMBOL_YYEOF && ne - nb < 80 && le - vb < 120
              && te - tb < 40;
-    /* a date where `from DATE` belongs: only `from` is missing, the line keeps its date */
-    int has_date = tok == YYSYMBOL_DATE;
-    const char *d = has_date ? "" : date, *dsep = has_date ? "" : ": ";
     if (P->is_reform) {
         /* the type and index stay the base's; a word that is no type (a member) is value */
         const char *br = memchr(nb, '[', (size_t)(ne - nb));
@@ -520,19 +528,19 @@ static void param_hint(const yypcontext_t *ctx, Lexer *lx, char *buf, size_t siz
         int tn = is_type_name(tb, (size_t)(te - tb)) ? 0 : (int)(te - tb);
         if (ok)
             snprintf(buf, size, "a reform's param line is param NAME from DATE: VALUE; write "
-                     "param %.*s from %s%s%.*s%s%.*s", (int)(ne - nb), nb, d, dsep, tn, tb, sp,
-                     (int)(le - vb), vb);
+                     "param %.*s from %.*s: %.*s%s%.*s", (int)(ne - nb), nb, dlen, date, tn, tb,
+                     sp, (int)(le - vb), vb);
         else
             snprintf(buf, size, "a reform's param line is param NAME from DATE: VALUE");
     } else if (ok) {
         const char *what = te > tb ? "every value of a param is dated"
                                    : "a param has a type and dated values";
-        snprintf(buf, size, "%s; write param %.*s: %.*s from %s%s%.*s", what,
+        snprintf(buf, size, "%s; write param %.*s: %.*s from %.*s: %.*s", what,
                  (int)(ne - nb), nb, te > tb ? (int)(te - tb) : 4, te > tb ? tb : "TYPE",
-                 d, dsep, (int)(le - vb), vb);
+                 dlen, date, (int)(le - vb), vb);
     } else {
-        snprintf(buf, size, "every value of a param is dated: param NAME: TYPE from %s: VALUE",
-                 date);
+        snprintf(buf, size, "every value of a param is dated: param NAME: TYPE from %.*s: VALUE",
+                 dlen, date);
     }
 }
 
