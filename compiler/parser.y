@@ -424,21 +424,173 @@ static void pol_error(const Loc *loc, void *scanner, Lexer *lx, const char *msg)
         diag_error(lx->diag, *loc, "%s", msg);
 }
 
-/* "unexpected X, expected Y or Z" with LAC-corrected expectations [bistromathic] */
+/* The symbol the parser had read i places below the top of its stack (0: the last one), or
+ * YYSYMBOL_YYEOF below the bottom (state 0 is only ever the bottom state). */
+static yysymbol_kind_t read_sym(const yypcontext_t *ctx, int i)
+{
+    for (int k = 0; k <= i; k++)
+        if (ctx->yyssp[-k] == 0)
+            return YYSYMBOL_YYEOF;
+    return YY_ACCESSING_SYMBOL(ctx->yyssp[-i]);
+}
+
+static int sym_in(yysymbol_kind_t s, const yysymbol_kind_t *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == s)
+            return 1;
+    return 0;
+}
+#define SYM_IN(s, ...) \
+    sym_in(s, (const yysymbol_kind_t[]){__VA_ARGS__}, \
+           sizeof((const yysymbol_kind_t[]){__VA_ARGS__}) / sizeof(yysymbol_kind_t))
+
+/* Is the parser inside a param's head (param NAME[I]: TYPE cites "…"), before its first
+ * `from`? Default reductions may already have made the head one symbol. */
+static int in_param_head(const yypcontext_t *ctx)
+{
+    if (read_sym(ctx, 0) == YYSYMBOL_param_head)
+        return 1;
+    int i = 0;
+    while (SYM_IN(read_sym(ctx, i), YYSYMBOL_IDENT, YYSYMBOL_COLON, YYSYMBOL_LBRACKET,
+                  YYSYMBOL_RBRACKET, YYSYMBOL_type, YYSYMBOL_opt_q, YYSYMBOL_QUESTION,
+                  YYSYMBOL_unit, YYSYMBOL_cites_opt, YYSYMBOL_CITES, YYSYMBOL_STRING))
+        i++;
+    return read_sym(ctx, i) == YYSYMBOL_PARAM;
+}
+
+static int is_type_name(const char *s, size_t n)
+{
+    static const char *const names[] = {"money", "金额", "rate", "比例", "int", "整数", "bool",
+                                        "布尔", "date", "日期", "brackets", "分段"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == n && !memcmp(names[i], s, n))
+            return 1;
+    return 0;
+}
+
+static void trim(const char **b, const char **e)
+{
+    while (*b < *e && (**b == ' ' || **b == '\t'))
+        (*b)++;
+    while (*e > *b && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
+        (*e)--;
+}
+
+/* A param head not followed by `from DATE:` (`param x: money 100 yuan`, `param x: money:
+ * 100 yuan`, a reform's `param ratio: 75%`): every value of a param is dated, so say how the
+ * line is written, rebuilt from the line itself when it is one line, `param NAME…` first. */
+static void param_hint(const yypcontext_t *ctx, Lexer *lx, char *buf, size_t size)
+{
+    yysymbol_kind_t tok = yypcontext_token(ctx);
+    const char *date = P->valid_from && !P->is_reform ? P->valid_from->text : "YYYY-MM-DD";
+    const char *text = lx->src->text, *at = text + yypcontext_location(ctx)->start;
+    const char *lb = at, *le = at;
+    while (lb > text && lb[-1] != '\n')
+        lb--;
+    while (*le && *le != '\n' && *le != '#')
+        le++;
+    const char *p = lb;
+    while (p < at && (*p == ' ' || *p == '\t'))
+        p++;
+    size_t kw = strcspn(p, " \t:[\n");
+    kw = p + kw <= at && kw_lookup(p, kw) == TOK_PARAM ? kw : 0;
+    const char *nb = p + kw > at ? at : p + kw, *ne, *tb, *te = at;
+    const char *vb = tok == YYSYMBOL_COLON ? at + 1 : at;
+    while (nb < at && (*nb == ' ' || *nb == '\t'))
+        nb++;
+    for (ne = nb; ne < at && !strchr(" \t:", *ne); ne++)
+        ;
+    for (tb = ne; tb < at && (*tb == ' ' || *tb == '\t'); tb++)
+        ;
+    int has_colon = tb < at && *tb == ':';
+    tb += has_colon;
+    trim(&tb, &te);
+    /* a date where `from DATE:` belongs: the line keeps its date, the value follows it */
+    int dlen = 0;
+    if (tok == YYSYMBOL_DATE) {
+        date = vb;
+        dlen = (int)(yypcontext_location(ctx)->end - yypcontext_location(ctx)->start);
+        for (vb += dlen; vb < le && (*vb == ' ' || *vb == '\t'); vb++)
+            ;
+        vb += vb < le && *vb == ':';
+    } else {
+        dlen = (int)strlen(date);
+    }
+    trim(&vb, &le);
+    int ok = kw && ne > nb && vb < le && tok != YYSYMBOL_YYEOF && ne - nb < 80 && le - vb < 120
+             && te - tb < 40;
+    if (P->is_reform) {
+        /* the type and index stay the base's; a word that is no type (a member) is value */
+        const char *br = memchr(nb, '[', (size_t)(ne - nb));
+        ne = br ? br : ne;
+        const char *sp = is_type_name(tb, (size_t)(te - tb)) || te == tb ? "" : " ";
+        int tn = is_type_name(tb, (size_t)(te - tb)) ? 0 : (int)(te - tb);
+        if (ok)
+            snprintf(buf, size, "a reform's param line is param NAME from DATE: VALUE; write "
+                     "param %.*s from %.*s: %.*s%s%.*s", (int)(ne - nb), nb, dlen, date, tn, tb,
+                     sp, (int)(le - vb), vb);
+        else
+            snprintf(buf, size, "a reform's param line is param NAME from DATE: VALUE");
+    } else if (ok) {
+        const char *what = te > tb ? "every value of a param is dated"
+                                   : "a param has a type and dated values";
+        snprintf(buf, size, "%s; write param %.*s: %.*s from %.*s: %.*s", what,
+                 (int)(ne - nb), nb, te > tb ? (int)(te - tb) : 4, te > tb ? tb : "TYPE",
+                 dlen, date, (int)(le - vb), vb);
+    } else {
+        snprintf(buf, size, "every value of a param is dated: param NAME: TYPE from %.*s: VALUE",
+                 dlen, date);
+    }
+}
+
+static int is_operator(yysymbol_kind_t s)
+{
+    return SYM_IN(s, YYSYMBOL_OR, YYSYMBOL_AND, YYSYMBOL_NOT, YYSYMBOL_EQ, YYSYMBOL_NE,
+                  YYSYMBOL_LT, YYSYMBOL_LE, YYSYMBOL_GT, YYSYMBOL_GE, YYSYMBOL_PLUS,
+                  YYSYMBOL_MINUS, YYSYMBOL_STAR, YYSYMBOL_SLASH);
+}
+
+/* "unexpected X, expected Y or Z" with LAC-corrected expectations [bistromathic], and for the
+ * slips analysts make most (tests/check/err/syn_*.pol) what to write instead */
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *lx)
 {
     (void)scanner;
     enum { MAXEXP = 6 };
-    yysymbol_kind_t exp[MAXEXP];
-    int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
-    yysymbol_kind_t tok = yypcontext_token(ctx);
+    yysymbol_kind_t exp[YYNTOKENS];
+    int n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS), want_else = 0;
+    for (int i = 0; i < n; i++)
+        want_else |= exp[i] == YYSYMBOL_ELSE;
+    yysymbol_kind_t tok = yypcontext_token(ctx), top = read_sym(ctx, 0);
+    /* a value, or a colon after the type, where `from DATE:` belongs */
+    yysymbol_kind_t below = read_sym(ctx, 1);
+    int after_type = SYM_IN(top, YYSYMBOL_type, YYSYMBOL_opt_q, YYSYMBOL_QUESTION,
+                            YYSYMBOL_cites_opt, YYSYMBOL_param_head) ||
+                     (top == YYSYMBOL_IDENT && below == YYSYMBOL_COLON);
+    int value_here = SYM_IN(tok, YYSYMBOL_NUMBER, YYSYMBOL_DATE, YYSYMBOL_MINUS, YYSYMBOL_TRUE,
+                            YYSYMBOL_FALSE, YYSYMBOL_ABOVE) ||
+                     (tok == YYSYMBOL_COLON && after_type) ||
+                     /* a table's first member: param d[Level]: money county 100 yuan */
+                     (tok == YYSYMBOL_IDENT && after_type);
     char buf[512];
+    if (value_here && in_param_head(ctx)) {
+        param_hint(ctx, lx, buf, sizeof buf);
+        diag_error(lx->diag, *yypcontext_location(ctx), "%s", buf);
+        return 0;
+    }
     int k = 0;
     if (tok == YYSYMBOL_YYEOF)
         k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected end of file");
     else
         k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected %s", yysymbol_name(tok));
-    if (n > 0) {
+    if (is_operator(top))
+        /* `claim.x *` and the next line: the expression stops short */
+        snprintf(buf + k, sizeof buf - (size_t)k, "; '%s' needs a value after it",
+                 yysymbol_name(top));
+    else if (want_else && !is_operator(tok))
+        /* `if c then a` where the declaration ends: there is no if without an else */
+        snprintf(buf + k, sizeof buf - (size_t)k, "; an if needs an else: if C then A else B");
+    else if (n > 0 && n <= MAXEXP) {
         k += snprintf(buf + k, sizeof buf - (size_t)k, ", expected ");
         for (int i = 0; i < n && k < (int)sizeof buf - 40; i++)
             k += snprintf(buf + k, sizeof buf - (size_t)k, "%s%s",
