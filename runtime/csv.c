@@ -683,6 +683,13 @@ RtCsv *rt_csv_open(const char *path, char *err, size_t errlen)
             close(fd);
         return NULL;
     }
+    /* a file saved by Chinese Excel (GBK) is read as the batch commands read it: found by its
+     * first bytes and converted (polc ledger import's opening balances came from Excel and
+     * were refused as "not UTF-8") */
+    if (!stdin_ && rt_csv_decode_input(&fd, path, RT_ENC_AUTO, err, errlen) < 0) {
+        close(fd);
+        return NULL;
+    }
     RtCsv *c = polrt_realloc(NULL, sizeof *c);
     char *buf = polrt_realloc(NULL, CSV_CHUNK);
     if (!c || !buf) {
@@ -912,6 +919,9 @@ static int gb_seq(const unsigned char *p, const unsigned char *e)
 int rt_csv_sniff_gb18030(const char *buf, size_t n)
 {
     const unsigned char *p = (const unsigned char *)buf, *e = p + n;
+    /* a UTF-8 byte order mark says so (alone, its bytes would pass for GBK's: EF BB) */
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        return 0;
     long utf8_runs = 0, other_runs = 0;
     while (p < e) {
         if (*p == 0)

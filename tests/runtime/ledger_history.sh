@@ -69,6 +69,14 @@ opening() { # $1 backend name, $2 ledger
     if [ $rc = 0 ] && [ "$(cat dry.csv)" = "$EXPORT_HEAD" ] && grep -q 'dry run' dry.err; then
         ok "$B: import --dry-run writes nothing"
     else bad "$B: import --dry-run writes nothing" "rc $rc: $(cat dry.err dry.csv)"; fi
+    # the same file as Chinese Excel saves it (GBK): read as the batch commands read it (it
+    # was refused as "not UTF-8 text")
+    iconv -f UTF-8 -t GB18030 opening.csv >opening.gbk.csv
+    "$POLC" ledger import "$ENG" --ledger "$L" opening.gbk.csv --dry-run 2>gbk.err
+    rc=$?
+    if [ $rc = 0 ] && grep -q '1 rows to import, 0 unchanged, 0 rejected; dry run' gbk.err; then
+        ok "$B: import of a GBK file (Excel's CSV): read as UTF-8's"
+    else bad "$B: import of a GBK file" "rc $rc: $(cat gbk.err)"; fi
     "$POLC" ledger import "$ENG" --ledger "$L" opening.csv 2>imp1.err &&
         "$POLC" ledger export "$ENG" --ledger "$L" --out exp1.csv &&
         "$POLC" ledger import "$ENG" --ledger "$L" opening.csv 2>imp2.err &&

@@ -425,6 +425,11 @@ static void test_sniff(void)
     const char dmg[] = "a,\xE4\xB8,c\n县区,县区,县区\n";
     CHECK_EQ("UTF-8, one damaged cell: not GB18030", rt_csv_sniff_gb18030(dmg, sizeof dmg - 1), 0);
     CHECK_EQ("ASCII: not GB18030", rt_csv_sniff_gb18030("a,b\n", 4), 0);
+    /* a UTF-8 byte order mark alone: its EF BB would pass for a GBK character (a file of
+     * only a BOM, read by ledger import, was converted and came out a header) */
+    CHECK_EQ("a UTF-8 BOM alone: not GB18030", rt_csv_sniff_gb18030("\xEF\xBB\xBF", 3), 0);
+    CHECK_EQ("a UTF-8 BOM, then GBK-looking bytes: UTF-8",
+             rt_csv_sniff_gb18030("\xEF\xBB\xBF\xBD\xE1", 5), 0);
     CHECK_EQ("0xFF: no GB18030", rt_csv_sniff_gb18030("\xFF\xFF,\xFF\n", 5), 0);
     CHECK_EQ("NUL (UTF-16): not GB18030", rt_csv_sniff_gb18030("\xBD\xE1\0a", 4), 0);
     /* ¥ is a four-byte GB18030 character (81 30 84 36); one cut by the end is left out */
