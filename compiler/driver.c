@@ -345,6 +345,11 @@ int driver_add_set(Compiled *c, const char *spec)
     Program *p = arena_alloc(a, sizeof *p);
     if (parse_source(a, c->diag, src, p) != 0)
         return -1;
+    const char **names = arena_alloc(a, ((size_t)c->nset_params + 1) * sizeof *names);
+    if (c->nset_params)
+        memcpy(names, c->set_params, (size_t)c->nset_params * sizeof *names);
+    names[c->nset_params++] = name;
+    c->set_params = names;
     return apply_reform(c, c->prog, p);
 }
 
@@ -380,7 +385,12 @@ int driver_encode_param_value(Compiled *c, const char *param, const char *text, 
 
 int driver_check(Compiled *c)
 {
-    return sema_check(&c->arena, c->diag, c->prog, &c->pol);
+    int rc = sema_check(&c->arena, c->diag, c->prog, &c->pol);
+    /* --set ma_ratio=750% for 75% (a new-user pass) is warned of as the policy's text would
+     * be by polc check */
+    for (int i = 0; rc == 0 && i < c->nset_params; i++)
+        sema_param_slip_warnings(c->diag, &c->pol, c->set_params[i]);
+    return rc;
 }
 
 int driver_compile(Compiled *c, const char *path)

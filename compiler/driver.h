@@ -20,6 +20,9 @@ typedef struct Compiled {
     IrProgram *ir;
     char *schema; /* JSON */
     char sha256[65];
+    const char **set_params; /* the params --set changed (driver_add_set): their slips are
+                                warned of after the check, as polc check warns of the text's */
+    int nset_params;
 } Compiled;
 
 void driver_init(Compiled *c, Diag *d);

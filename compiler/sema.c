@@ -1581,6 +1581,14 @@ static void check_unit_slips(Slips *sl, const Decl *d)
     }
 }
 
+void sema_param_slip_warnings(Diag *d, const Policy *pol, const char *name)
+{
+    Slips sl = {d, 0};
+    for (int i = 0; i < pol->params.len; i++)
+        if (!strcmp(pol->params.data[i]->name, name))
+            check_unit_slips(&sl, pol->params.data[i]);
+}
+
 void sema_slip_warnings(Diag *d, const Policy *pol)
 {
     Slips sl = {d, 0};

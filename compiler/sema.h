@@ -29,6 +29,8 @@ int sema_calendar_warning(Diag *d, const Policy *pol);
  * value 10x its version before or every other member of its table, 万元 amounts of 10
  * million yuan; at most 20 shown. spec/LANGUAGE.md §17. */
 void sema_slip_warnings(Diag *d, const Policy *pol);
+/* the same for one param (a --set value) */
+void sema_param_slip_warnings(Diag *d, const Policy *pol, const char *name);
 /* "; did you mean 'NAME'?" for the declaration of kind k in p nearest to name (a reform's
  * or --set's misspelt param or rule), or "" */
 const char *sema_suggest_decl(Arena *a, const Program *p, DeclKind k, const char *name);

@@ -59,6 +59,17 @@ else
 fi
 R=$d/r1
 
+# --set warns of a slip as polc check does of the text: a rate over 100% (750% for 75%), on
+# simulate and run alike; the run goes on (a warning)
+sim --base $S/sim.pol --set "ratio=750%" --claims $S/claims.csv --persons $S/persons.csv \
+    > /dev/null 2> "$d/set750.err"
+rc=$?
+check "--set ratio=750%: warned, exit 0" "$rc $(head -1 "$d/set750.err")" \
+    "0 --set ratio=750%:2:30: warning: ratio is 750%, more than the whole; did you mean 75%?"
+"$POLC" run $S/sim.pol --set "ratio=75%" --claims $S/claims.csv --persons $S/persons.csv \
+    --out "$d/set75.csv" -q 2> "$d/set75.err"
+check "--set ratio=75%: no warning" "$(cat "$d/set75.err")" ""
+
 # a reform titled "中文 (english)" too wide for a terminal table's column is headed by its
 # Chinese part (cut in the middle it read "区内兜底线...y cap 4000)"); two that share it keep
 # the middle cut, which tells them apart
