@@ -40,7 +40,7 @@ static const Command commands[] = {
      "--tokens tokens.txt"},
     {"ledger", "import|export|erase POLICY --ledger DB",
      "opening balances in, rows out, a person erased", cmd_ledger,
-     "polc ledger import policies/anhui/panji-2017.pol --ledger ledger.db opening.csv"},
+     "polc ledger import policies/anhui/panji-2017.pol --ledger ledger.db examples/opening.csv"},
     {"ir", "POLICY", "print the policy IR", cmd_ir, "polc ir policies/anhui/panji-2017.pol"},
     {"fmt", "[--check] FILE...", "lay policies out in the canonical layout", cmd_fmt,
      "polc fmt --check policies/anhui/*.pol policies/anhui/reforms/*.pol"},

@@ -36,12 +36,12 @@ done
 
 # every example a --help shows runs as written (a newcomer copies it): from a directory that
 # has the repository's policies/ and examples/, in the order a newcomer would (build makes
-# the panji.so run uses). Not run: serve and lsp (they wait), ledger (its opening.csv is the
-# user's). call's example once needed a --date it did not give (a new-user pass found it).
+# the panji.so run uses). Not run: serve and lsp (they wait). call's example once needed a
+# --date it did not give, and ledger's named an opening.csv nobody had (a new-user pass).
 ABS=$(pwd)
 POLC_ABS=$(cd "$(dirname "$POLC")" && pwd)/$(basename "$POLC")
 mkdir "$T/ex" && ln -s "$ABS/policies" "$ABS/examples" "$T/ex/"
-for cmd in check build run explain simulate call gen test fmt doc; do
+for cmd in check build run explain simulate call gen test fmt doc ledger; do
     ex=$("$POLC" "$cmd" --help | sed -n '/^example:/{n;s/^  polc //;p;}')
     # shellcheck disable=SC2086 # the example's words, as a shell would split them
     if (cd "$T/ex" && "$POLC_ABS" $ex >"$T/ex.out" 2>"$T/ex.err"); then
