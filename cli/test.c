@@ -368,14 +368,15 @@ typedef struct TestTotals {
     int passed, failed;
 } TestTotals;
 
-/* prints [PASS]/[FAIL] per case; -1 when the policy itself does not compile */
+/* prints [PASS]/[FAIL] per case; -2 when the policy cannot be read or has errors, -1 when the
+ * JIT cannot compile it */
 static int run_file(const char *path, int interp_only, TestTotals *tot)
 {
     /* the interpreter's engine, then (unless --interp-only) the JIT's on the same policy */
     Engine ei, ej;
     if (engine_load(&ei, &(EngineSpec){.path = path, .mode = ENGINE_INTERP}) != ENGINE_OK) {
         engine_free(&ei);
-        return -1;
+        return -2; /* not loaded: nothing of it to count */
     }
     Compiled *c = ei.policy;
     if (c->pol.tests.len == 0) { /* nothing to run: do not JIT-compile */
@@ -448,10 +449,15 @@ int cmd_test(const Command *cmd, int argc, char **argv)
     if (npol == 0)
         return opts_usage_error(cmd, test_opts, "give at least one POLICY");
     TestTotals t = {0};
-    int bad_policy = 0;
-    for (int i = 0; i < npol; i++)
-        if (run_file(pol[i], (int)a.interp_only, &t) != 0)
-            bad_policy = 1;
-    printf("%d passed, %d failed\n", t.passed, t.failed);
+    int bad_policy = 0, loaded = 0;
+    for (int i = 0; i < npol; i++) {
+        int got = run_file(pol[i], (int)a.interp_only, &t);
+        bad_policy |= got != 0;
+        loaded += got != -2;
+    }
+    /* no count when no policy could be read: "0 passed, 0 failed" after "cannot open" read
+     * as if there had been nothing to test (a new-user pass) */
+    if (loaded)
+        printf("%d passed, %d failed\n", t.passed, t.failed);
     return bad_policy || t.failed ? EXIT_POLICY : EXIT_OK;
 }

@@ -154,3 +154,20 @@ if "$POLC" build "$P" --emit exe -o "$T/engine" 2>"$T/err"; then
 else
     fail "build --emit exe: $(head -n 1 "$T/err")"
 fi
+
+# test: a policy that cannot be read is its error alone, exit 1 (it was followed by "0 passed,
+# 0 failed", as if there had been nothing to test); with one that can, the count is given
+"$POLC" test "$T/nope.pol" >"$T/out" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && [ "$(cat "$T/out")" = "polc: error: cannot open $T/nope.pol: No such file or directory" ]; then
+    pass "test of a missing policy: its error alone, exit 1"
+else
+    fail "test of a missing policy: exit $rc: $(cat "$T/out")"
+fi
+"$POLC" test "$T/nope.pol" policies/anhui/panji-2017.pol >"$T/out" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && tail -n 1 "$T/out" | grep -q '^[1-9][0-9]* passed, 0 failed$'; then
+    pass "test of a missing and a good policy: the good one counted, exit 1"
+else
+    fail "test of a missing and a good policy: exit $rc: $(tail -n 2 "$T/out")"
+fi
