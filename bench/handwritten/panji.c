@@ -95,11 +95,12 @@ enum {
 };
 
 /* polc's wording of the two failures generated data can meet (runtime/session.c and
- * rt_err_describe in runtime/engine.c; the place is the policy's, line 176 col 55) */
+ * rt_err_describe in runtime/engine.c, which names the shipped years as cal_years below;
+ * the place is the policy's, line 176 col 55) */
 #define MSG_VALIDITY "error: dated %s, outside the policy's validity"
 #define MSG_CALENDAR                                                                               \
-    "\"error: working day outside the shipped calendar years in rule referral_deadline (line "     \
-    "176, col 55)\""
+    "\"error: working day outside the shipped calendar years (2017 to 2026) in rule "               \
+    "referral_deadline (line 176, col 55)\""
 
 /* ---- small helpers ---------------------------------------------------------------------- */
 

@@ -58,6 +58,24 @@ for seed in 11 12; do
     same "gen --persons 3000 --seed $seed" "$d/s$seed"
 done
 
+# seed 11 and a poor person's emergency admitted 2026-12-25 without a referral, filed
+# 2026-12-29: its five working days for the referral run into 2027, which the shipped
+# calendar lacks, so the claim fails with the calendar's message, which names the years
+if [ -s "$d/s11/claims.csv" ]; then
+    mkdir -p "$d/cal"
+    { cat "$d/s11/persons.csv"; echo "P9999999,false,0,,0,poor,2015-05-19,,0"; } \
+        >"$d/cal/persons.csv"
+    { cat "$d/s11/claims.csv"
+      echo "C9999999-1,P9999999,inpatient,2026-12-25,2026-12-28,省级,grade2,92731.68,2832.51,0,1,否,1,2026-12-29,0,否,0,0,1,false,1,否,0,32114.71"
+    } >"$d/cal/claims.csv"
+    same "seed 11 and a claim past the shipped calendar" "$d/cal"
+    if grep -q '^C9999999-1,.*"error: working day outside the shipped calendar years (2017 to 2026) in rule referral_deadline' "$d/cal/hand.csv"; then
+        pass "the claim past the calendar fails with the calendar's message"
+    else
+        fail "the claim past the calendar: $(grep '^C9999999-1,' "$d/cal/hand.csv")"
+    fi
+fi
+
 # seed 12 as a spreadsheet might save it. Columns reversed; the headers kind, level, total
 # and identity by their labels; every 7th claim id quoted with ',x""y' added; CRLF; a BOM.
 mkdir -p "$d/sheet"
