@@ -19,7 +19,9 @@
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -285,6 +287,142 @@ static int check_threads(RtPipe *m)
     return 0;
 }
 
+/* ---- source: a regular file mapped ----
+ * A regular file is mapped, not read: a batch is a window of the mapping. Read in batches of
+ * 2 MiB, every byte of the claims file was copied on the calling thread while the other
+ * threads waited: 27-33 ms of a -j 2 run of 1,047,029 claims (130 MB) that takes ~480 ms.
+ * Mapped, the pages come in as the threads decode them. A file that another program
+ * truncates while it is mapped faults past its new end (SIGBUS): the handler says which
+ * input shrank and ends the process as a failed read does (exit 4), removing the outputs'
+ * temporaries first, so the previous results stay in place and the ledger holds only
+ * committed batches (spec/DATA.md). Any other bus error keeps its default action. A fixed
+ * table, as a handler may neither allocate nor lock. */
+#define MAP_SLOTS 8
+enum { MAP_FREE, MAP_FILLING, MAP_ARMED };
+static struct {
+    atomic_int state; /* MAP_*: the handler reads the rest only when MAP_ARMED */
+    uintptr_t from;
+    size_t len;
+    char msg[512];
+    size_t nmsg;
+} mapped[MAP_SLOTS];
+static atomic_int sigbus_installed;
+
+/* async-signal-safe: write, unlink, _exit, sigaction */
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    uintptr_t a = (uintptr_t)si->si_addr;
+    for (int i = 0; i < MAP_SLOTS; i++)
+        if (atomic_load(&mapped[i].state) == MAP_ARMED && a - mapped[i].from < mapped[i].len) {
+            ssize_t w = write(2, mapped[i].msg, mapped[i].nmsg);
+            (void)w;
+            rt_out_unlink_pending();
+            _exit(POLRT_EXIT_SYSTEM);
+        }
+    /* not an input's page: the default action, when the access faults again on return */
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, NULL);
+}
+
+/* once per process, where SIGBUS's action is still the default: a program's own is kept
+ * (and then a shrinking input is its business) */
+static void install_sigbus(void)
+{
+    if (atomic_exchange(&sigbus_installed, 1))
+        return;
+    struct sigaction old, sa;
+    if (sigaction(SIGBUS, NULL, &old) != 0 || (old.sa_flags & SA_SIGINFO) ||
+        old.sa_handler != SIG_DFL)
+        return;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_sigbus;
+    sa.sa_flags = SA_SIGINFO;
+    sigfillset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
+/* m's input, a regular file of st, mapped when it can be (else it is read: standard input,
+ * a pipe or device, across ranks, an empty file, no address space or table slot left) */
+static void map_input(RtPipe *m, const struct stat *st)
+{
+    if (m->o->cluster || !S_ISREG(st->st_mode) || st->st_size <= 0 ||
+        (uint64_t)st->st_size > SIZE_MAX / 2)
+        return;
+    size_t len = (size_t)st->st_size;
+    for (int i = 0; i < MAP_SLOTS; i++) {
+        int free_ = MAP_FREE;
+        if (!atomic_compare_exchange_strong(&mapped[i].state, &free_, MAP_FILLING))
+            continue;
+        void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, m->fd, 0);
+        if (p == MAP_FAILED) {
+            atomic_store(&mapped[i].state, MAP_FREE);
+            return;
+        }
+        madvise(p, len, MADV_SEQUENTIAL);
+        int k = snprintf(mapped[i].msg, sizeof mapped[i].msg,
+                         "polc: cannot read %s: it shrank while it was read (another program "
+                         "truncated or rewrote it); nothing written\n",
+                         m->path);
+        mapped[i].nmsg = k < 0 ? 0 : (size_t)k < sizeof mapped[i].msg ? (size_t)k
+                                                                       : sizeof mapped[i].msg - 1;
+        mapped[i].from = (uintptr_t)p;
+        mapped[i].len = len;
+        install_sigbus();
+        atomic_store(&mapped[i].state, MAP_ARMED);
+        m->map = p;
+        m->map_len = len;
+        m->map_slot = i;
+        m->heap = m->buf;
+        m->buf = p;
+        return;
+    }
+}
+
+static void unmap_input(RtPipe *m)
+{
+    if (!m->map)
+        return;
+    atomic_store(&mapped[m->map_slot].state, MAP_FREE);
+    munmap(m->map, m->map_len);
+    m->map = NULL;
+    m->buf = m->heap;
+}
+
+/* the first n bytes of the batch are done with: reading moves the rest to the front */
+static void drop(RtPipe *m, size_t n)
+{
+    if (m->map)
+        m->buf += n;
+    else
+        memmove(m->buf, m->buf + n, m->len - n);
+    m->len -= n;
+    m->buf_off += (int64_t)n;
+}
+
+/* the batch up to m->batch bytes, fewer at the end of the input (m->eof); -1 on error */
+static int fill(RtPipe *m)
+{
+    if (m->eof || m->len >= m->batch)
+        return 0;
+    if (m->map) {
+        size_t left = m->map_len - (size_t)m->buf_off;
+        m->len = left < m->batch ? left : m->batch;
+        m->eof = m->len == left;
+        return 0;
+    }
+    size_t want = m->batch - m->len;
+    ssize_t n = rt_pipe_read(m, m->buf + m->len, want, -1);
+    if (n < 0)
+        return -1;
+    m->eof = (size_t)n < want;
+    m->len += (size_t)n;
+    return 0;
+}
+
 /* ---- source: batches of complete records ---------------------------------------------------- */
 
 /* open path to be read in batches of about batch bytes */
@@ -334,11 +472,14 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
     m->eof = 0;
     m->line = 1;
     m->seq = 0;
+    if (have)
+        map_input(m, &st);
     return 0;
 }
 
 static void close_input(RtPipe *m)
 {
+    unmap_input(m);
     if (m->fd > 0)
         close(m->fd);
     m->fd = -1;
@@ -372,22 +513,11 @@ static int reject_long_record(RtPipe *m);
  * complete record ends. 1 with records in [start, complete), 0 at the end, -1 on error. */
 static int next_batch(RtPipe *m)
 {
-    m->buf_off += (int64_t)m->complete;
-    if (m->complete < m->len) {
-        memmove(m->buf, m->buf + m->complete, m->len - m->complete);
-        m->len -= m->complete;
-    } else
-        m->len = 0;
+    drop(m, m->complete);
     m->start = m->complete = 0;
     for (;;) {
-        if (!m->eof && m->len < m->batch) {
-            size_t want = m->batch - m->len;
-            ssize_t n = rt_pipe_read(m, m->buf + m->len, want, -1);
-            if (n < 0)
-                return -1;
-            m->eof = (size_t)n < want;
-            m->len += (size_t)n;
-        }
+        if (fill(m) < 0)
+            return -1;
         if (m->len == 0)
             return 0;
         if (m->eof) {
@@ -435,7 +565,7 @@ static int next_batch(RtPipe *m)
                           m->path, m->line, RT_CSV_MAX_RECORD >> 20);
             return -1;
         }
-        if (m->batch == m->cap) {
+        if (!m->map && m->batch == m->cap) {
             char *nb = polrt_realloc(m->buf, m->cap * 2);
             if (!nb) {
                 rt_pipe_sys_error(m, 0, "out of memory");
@@ -444,7 +574,7 @@ static int next_batch(RtPipe *m)
             m->buf = nb;
             m->cap *= 2;
         }
-        m->batch = 2 * m->batch < m->cap ? 2 * m->batch : m->cap;
+        m->batch = m->map || 2 * m->batch < m->cap ? 2 * m->batch : m->cap;
     }
 }
 
@@ -1034,16 +1164,11 @@ static int reject_long_record(RtPipe *m)
             fwrite(m->buf, 1, n, m->rejects.f);
         if (n)
             last = m->buf[n - 1];
-        memmove(m->buf, m->buf + n, m->len - n);
-        m->len -= n;
-        m->buf_off += (int64_t)n;
+        drop(m, n);
         if (e != SIZE_MAX || m->eof)
             break;
-        ssize_t k = rt_pipe_read(m, m->buf, m->batch, -1);
-        if (k < 0)
+        if (fill(m) < 0)
             return -1;
-        m->eof = (size_t)k < m->batch;
-        m->len = (size_t)k;
     }
     if (last != '\n' && !m->not_rank0)
         fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
@@ -2566,6 +2691,7 @@ static void cleanup(RtPipe *m)
     polrt_realloc(m->block_store, 0);
     rt_binding_free(&m->bind);
     polrt_realloc(m->bind_fields, 0);
+    unmap_input(m);
     polrt_realloc(m->buf, 0);
     for (int i = 0; m->eng && i < m->neng; i++)
         polrt_realloc(m->eng[i].latest, 0);

@@ -1,0 +1,44 @@
+#!/bin/sh
+# A claims file that another program truncates while `polc run` reads it. A regular file is
+# mapped, not read (runtime/pipeline.c map_input), and its pages past the new end then fault:
+# the run stops with exit 4 (a file that cannot be read, spec/DATA.md) and a message naming
+# the file, the previous results stay in place and no temporary is left. The run is held in
+# the middle of the file without timing: its explanations go to a FIFO, which the test reads
+# one byte of (the first claims are settled, so the file is mapped), then truncates the
+# claims file, then drains. The file holds about two batches of claims (the first batch's
+# explanations fill the FIFO's buffer long before its end), so the next batch's bytes are read
+# after the truncation.
+. "$(dirname "$0")/lib.sh"
+work shrink
+"$POLC" gen --persons 20000 --seed 3 --years 2017,2018 --out pop -q 2>err ||
+    { bad "polc gen" "$(head -n 3 err)"; finish; exit; }
+"$POLC" build "$ROOT/policies/anhui/panji-2017.pol" -o panji.so 2>err ||
+    { bad "polc build" "$(head -n 3 err)"; finish; exit; }
+size=$(wc -c <pop/claims.csv)
+[ "$size" -gt 3000000 ] || bad "fixture" "claims.csv is $size bytes, not more than a batch"
+
+echo OLD >results.csv
+mkfifo x.fifo
+"$POLC" run panji.so --claims pop/claims.csv --persons pop/persons.csv --out results.csv \
+    --explain x.fifo -q 2>err &
+pid=$!
+exec 3<x.fifo
+dd bs=1 count=1 <&3 >/dev/null 2>&1
+: >pop/claims.csv
+cat <&3 >/dev/null
+exec 3<&-
+wait $pid
+rc=$?
+if [ "$rc" -eq 4 ]; then ok "truncated under the run: exit 4"; else bad "truncated under the run" "exit $rc, expected 4: $(head -n 3 err)"; fi
+want="polc: cannot read pop/claims.csv: it shrank while it was read (another program truncated or rewrote it); nothing written"
+if [ "$(cat err)" = "$want" ]; then ok "the message names the file"; else bad "the message" "$(head -n 3 err)"; fi
+if [ "$(cat results.csv)" = OLD ]; then ok "the previous results in place"; else bad "results.csv" "$(head -c 200 results.csv)"; fi
+left=$(ls -a | grep '\.tmp' || true)
+if [ -z "$left" ]; then ok "no temporary left"; else bad "temporaries left" "$left"; fi
+
+# the same file read whole from standard input is not mapped: it settles as the file does
+"$POLC" gen --persons 300 --seed 4 --years 2017 --out small -q 2>err
+"$POLC" run panji.so --claims small/claims.csv --persons small/persons.csv --out a.csv -q 2>/dev/null
+"$POLC" run panji.so --claims - --persons small/persons.csv --out b.csv -q <small/claims.csv 2>/dev/null
+if [ -s a.csv ] && cmp -s a.csv b.csv; then ok "a file mapped and the same bytes on standard input: the same results"; else bad "mapped vs stdin" "results differ"; fi
+finish
