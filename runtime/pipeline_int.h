@@ -103,6 +103,9 @@ struct RtPipe {
     char *map, *heap;
     size_t map_len;
     int map_slot;
+    size_t map_prev; /* where the batch dropped last began: its pages stay (drop) */
+    size_t map_gone; /* the mapping's pages below this are out of the process's memory */
+    size_t map_page; /* the page size */
     /* the batch's blocks: one half of block_store (2 × PIPE_BLOCKS_PER_THREAD a thread, made
      * once, never moved), the other half the batch before, which the sink may still be
      * writing (sink_start) while this one is decoded */
