@@ -380,6 +380,24 @@ int rt_bind_cell(const RtSchema *s, const RtField *f, const char *column, const 
     return 0;
 }
 
+/* One check for every reader of history rows (persons.csv, a request's history): a span whose
+ * last day (`to`) is before its first (`from`) holds on no day, and a formula asking whether a
+ * claim falls in it would quietly answer no; the row is refused instead, naming both dates. */
+int rt_span_check(const RtSchema *s, const int64_t *span, const char *from_col, const char *to_col,
+                  char *why, size_t len)
+{
+    if (s->span_from < 0)
+        return 0;
+    int64_t from = span[s->span_from], to = span[s->span_to];
+    if (from == POLRT_NONE || to == POLRT_NONE || to >= from)
+        return 0;
+    char a[16], b[16];
+    snprintf(why, len, "%s %s is before %s %s (a span ends on or after the day it begins)",
+             to_col ? to_col : s->hist[s->span_to].name, polrt_fmt_date(to, b),
+             from_col ? from_col : s->hist[s->span_from].name, polrt_fmt_date(from, a));
+    return -1;
+}
+
 /* s into buf[0..len), cut to fit: the formatting of the common kinds without snprintf,
  * which costs more than the rest of a results row */
 static char *copy_out(const char *s, char *buf, size_t len)

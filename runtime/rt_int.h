@@ -122,6 +122,7 @@ typedef struct RtSchema {
     RtEnum *enums;
     int nclaim, nperson, nhist;
     RtField *claim, *person, *hist;
+    int span_from, span_to;       /* the history's `from` and `to` dates (its span), -1 when none */
     int nledgers, nledger_fields; /* nledger_fields: all ledgers' fields together */
     RtLedger *ledgers;
     int noutputs;
@@ -150,6 +151,10 @@ int rt_bind_cell(const RtSchema *s, const RtField *f, const char *column, const 
                  size_t n, int64_t *v, char *why, size_t len);
 int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out,
                    char *why_buf, size_t why_len);
+/* a decoded history row is a span ending on or after its first day: 0, or -1 with both dates
+ * in why, the columns named from_col and to_col (NULL: the fields' names) */
+int rt_span_check(const RtSchema *s, const int64_t *span, const char *from_col, const char *to_col,
+                  char *why, size_t len);
 /* format a value for results and explanations ("1234.56", "80%", "2026-03-01", "county") */
 char *rt_format_value(const RtSchema *s, const RtType *t, int64_t v, char *buf, size_t len);
 
