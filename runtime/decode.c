@@ -380,24 +380,6 @@ int rt_bind_cell(const RtSchema *s, const RtField *f, const char *column, const 
     return 0;
 }
 
-/* One check for every reader of history rows (persons.csv, a request's history): a span whose
- * last day (`to`) is before its first (`from`) holds on no day, and a formula asking whether a
- * claim falls in it would quietly answer no; the row is refused instead, naming both dates. */
-int rt_span_check(const RtSchema *s, const int64_t *span, const char *from_col, const char *to_col,
-                  char *why, size_t len)
-{
-    if (s->span_from < 0)
-        return 0;
-    int64_t from = span[s->span_from], to = span[s->span_to];
-    if (from == POLRT_NONE || to == POLRT_NONE || to >= from)
-        return 0;
-    char a[16], b[16];
-    snprintf(why, len, "%s %s is before %s %s (a span ends on or after the day it begins)",
-             to_col ? to_col : s->hist[s->span_to].name, polrt_fmt_date(to, b),
-             from_col ? from_col : s->hist[s->span_from].name, polrt_fmt_date(from, a));
-    return -1;
-}
-
 /* s into buf[0..len), cut to fit: the formatting of the common kinds without snprintf,
  * which costs more than the rest of a results row */
 static char *copy_out(const char *s, char *buf, size_t len)
@@ -808,4 +790,25 @@ const char *rt_decode_id(const RtBinding *b, int fixed, const char *const *cells
     *n = lens[col];
     const char *s = rt_trim(cells[col], n);
     return *n ? s : NULL;
+}
+
+/* the header of history field k in b, or its name (no binding, or the column absent) */
+static const char *span_column(const RtSchema *s, const RtBinding *b, int k)
+{
+    int col = b ? b->cols[s->nperson + k].col : -1;
+    return col >= 0 ? b->hdr[col] : s->hist[k].name;
+}
+
+/* One check for every reader of history rows (persons.csv, a request's history, the C API):
+ * a span whose last day (`to`) is before its first (`from`) holds on no day, and a formula
+ * asking whether a claim falls in it would quietly answer no; the row is refused instead,
+ * naming both dates. */
+int rt_span_refuse(const RtSchema *s, const int64_t *span, const RtBinding *b, char *why,
+                   size_t len)
+{
+    char from[16], to[16];
+    snprintf(why, len, "%s %s is before %s %s (a span ends on or after the day it begins)",
+             span_column(s, b, s->span_to), polrt_fmt_date(span[s->span_to], to),
+             span_column(s, b, s->span_from), polrt_fmt_date(span[s->span_from], from));
+    return -1;
 }

@@ -650,13 +650,6 @@ void rt_pipe_bad_row(RtPool *pool, RtRow *r, const char *why)
         r->why = "out of memory";
 }
 
-/* the header of bound field k as the file spells it (NULL when the column is absent or k < 0) */
-static const char *column_name(const RtPipe *m, int k)
-{
-    int col = k >= 0 && k < m->bind.nf ? m->bind.cols[k].col : -1;
-    return col >= 0 ? m->bind.hdr[col] : NULL;
-}
-
 /* a persons row: its id, person fields, identity span and weight; 0, or -1 (memory) */
 static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const char *pid, size_t pn)
 {
@@ -689,8 +682,7 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
             return -1;
         if (rt_decode_fields(&m->bind, c->p, c->len, s->nperson, m->bind.nf, r->hvals, why,
                              sizeof why) < 0 ||
-            rt_span_check(s, r->hvals, column_name(m, s->nperson + s->span_from),
-                          column_name(m, s->nperson + s->span_to), why, sizeof why) < 0) {
+            rt_span_check(s, r->hvals, &m->bind, why, sizeof why) < 0) {
             rt_pipe_bad_row(&b->arena, r, why);
             return 0;
         }

@@ -151,10 +151,6 @@ int rt_bind_cell(const RtSchema *s, const RtField *f, const char *column, const 
                  size_t n, int64_t *v, char *why, size_t len);
 int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out,
                    char *why_buf, size_t why_len);
-/* a decoded history row is a span ending on or after its first day: 0, or -1 with both dates
- * in why, the columns named from_col and to_col (NULL: the fields' names) */
-int rt_span_check(const RtSchema *s, const int64_t *span, const char *from_col, const char *to_col,
-                  char *why, size_t len);
 /* format a value for results and explanations ("1234.56", "80%", "2026-03-01", "county") */
 char *rt_format_value(const RtSchema *s, const RtType *t, int64_t v, char *buf, size_t len);
 
@@ -612,6 +608,22 @@ void rt_binding_free(RtBinding *b);
  * optional), else the decoded value, no negative money; -1 with "column: reason" in why */
 int rt_decode_fields(const RtBinding *b, const char *const *cells, const size_t *lens, int from,
                      int to, int64_t *vals, char *why, size_t len);
+/* the reason for a span ending before it begins (rt_span_check): -1 */
+int rt_span_refuse(const RtSchema *s, const int64_t *span, const RtBinding *b, char *why,
+                   size_t len);
+/* A decoded history row is a span ending on or after its first day: 0, or -1 with both dates
+ * in why, by the columns of b (the persons binding: person fields, then history fields) or,
+ * NULL, the fields' names. Inline: it is on every persons row, and refusing is rare. */
+static inline int rt_span_check(const RtSchema *s, const int64_t *span, const RtBinding *b,
+                                char *why, size_t len)
+{
+    if (s->span_from < 0)
+        return 0;
+    int64_t from = span[s->span_from], to = span[s->span_to];
+    if (from == POLRT_NONE || to == POLRT_NONE || to >= from)
+        return 0;
+    return rt_span_refuse(s, span, b, why, len);
+}
 /* the trimmed text of fixed column k, or NULL when blank or absent */
 const char *rt_decode_id(const RtBinding *b, int k, const char *const *cells, const size_t *lens,
                          int ncells, size_t *n);

@@ -385,7 +385,7 @@ int64_t rt_session_person_add(PolSession *s, const char *person_id, const int64_
             return field_fail(s, what, &sc->hist[bad], row[bad]);
         }
         char why[160];
-        if (rt_span_check(sc, row, NULL, NULL, why, sizeof why) < 0)
+        if (rt_span_check(sc, row, NULL, why, sizeof why) < 0)
             return fail(s, "person %.*s, history row %lld: %s", ID_SHOW, person_id,
                         (long long)r + 1, why);
     }
