@@ -14,28 +14,58 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && !strcmp(s + n - m, suffix);
 }
 
+/* the first error of warn_stale's quiet parse, "file:line:col: message", for its warning */
+typedef struct FirstError {
+    char text[512];
+} FirstError;
+
+static void first_error(void *ctx, const char *severity, Loc loc, const char *msg)
+{
+    FirstError *fe = ctx;
+    if (fe->text[0] || strcmp(severity, "error") != 0)
+        return;
+    if (!loc.src) {
+        snprintf(fe->text, sizeof fe->text, "%s", msg);
+        return;
+    }
+    int line, col;
+    source_linecol(loc.src, loc.start, &line, &col);
+    snprintf(fe->text, sizeof fe->text, "%s:%d:%d: %s", loc.src->path, line, col, msg);
+}
+
 /* A built engine remembers the source it came from: if that file now hashes differently,
- * results would not match the policy text people read. (The path is the runtime's parse of
- * the schema: a second parse of its JSON here was 2.1 M instructions of each start.) */
+ * results would not match the policy text people read. A reform's identity is found by
+ * parsing it (its base's text is part of it): when it no longer parses, that is said with
+ * its first error (it once said nothing). A source no longer there says nothing: an engine
+ * may be deployed without it. (The path is the runtime's parse of the schema: a second parse
+ * of its JSON here was 2.1 M instructions of each start.) */
 static void warn_stale(PolEngine *e)
 {
     const char *file = polrt_engine_file(e);
-    if (file) {
-        FILE *devnull = fopen("/dev/null", "w");
-        Diag d;
-        diag_init(&d, devnull ? devnull : stderr);
-        Compiled c;
-        driver_init(&c, &d);
-        if (driver_source_sha256(&c, file) == 0 && strcmp(c.sha256, polrt_engine_sha256(e)) != 0)
-            fprintf(stderr,
-                    "polc: warning: the engine was built from an older text of %s\n"
-                    "  engine built from sha256 %s\n  source now is     sha256 %s\n"
-                    "  rebuild it with polc build\n",
-                    file, polrt_engine_sha256(e), c.sha256);
-        driver_free(&c);
-        if (devnull)
-            fclose(devnull);
-    }
+    if (!file)
+        return;
+    FirstError fe = {{0}};
+    Diag d;
+    diag_init(&d, NULL);
+    d.sink = first_error;
+    d.sink_ctx = &fe;
+    Compiled c;
+    driver_init(&c, &d);
+    int rc = driver_source_sha256(&c, file);
+    if (rc == 0 && strcmp(c.sha256, polrt_engine_sha256(e)) != 0)
+        fprintf(stderr,
+                "polc: warning: the engine was built from an older text of %s\n"
+                "  engine built from sha256 %s\n  source now is     sha256 %s\n"
+                "  rebuild it with polc build\n",
+                file, polrt_engine_sha256(e), c.sha256);
+    else if (rc != 0 && d.errors > 0)
+        fprintf(stderr,
+                "polc: warning: the engine was built from %s, which no longer parses:\n"
+                "  %s\n"
+                "  the engine settles with the text it was built from; fix %s and rebuild it "
+                "with polc build\n",
+                file, fe.text, file);
+    driver_free(&c);
 }
 
 /* The one place a PolEngine is made from code compiled here: the entry points and params

@@ -8,7 +8,7 @@
 #include <string.h>
 
 typedef struct LedgerArgs {
-    const char *ledger, *ledger_key, *out, *rejects, *person;
+    const char *ledger, *ledger_key, *out, *rejects, *person, *encoding;
     long dry_run;
 } LedgerArgs;
 
@@ -22,6 +22,8 @@ static const Opt ledger_opts[] = {
      .help = "import: rejected rows (default: FILE.rejects.csv)"},
     {"dry-run", 0, OPT_FLAG, AT(dry_run), NULL, 1,
      .help = "import: check every row, write nothing"},
+    {"encoding", 0, OPT_STR, AT(encoding), "NAME",
+     .help = "import: the file's encoding: utf-8 or gb18030 (gbk) (default: detected)"},
     {"person", 0, OPT_STR, AT(person), "ID", .help = "erase: the person whose data goes"},
     {0},
 };
@@ -49,11 +51,12 @@ int cmd_ledger(const Command *cmd, int argc, char **argv)
     if (era != (a.person != NULL))
         return opts_usage_error(cmd, ledger_opts, "%s",
                                 era ? "--person ID is required" : "--person is for erase");
-    if ((a.out && !exp) || ((a.rejects || a.dry_run) && !imp))
+    if ((a.out && !exp) || ((a.rejects || a.dry_run || a.encoding) && !imp))
         return opts_usage_error(cmd, ledger_opts, "--%s is not an option of ledger %s",
                                 a.out       ? "out"
                                 : a.rejects ? "rejects"
-                                            : "dry-run",
+                                : a.dry_run ? "dry-run"
+                                            : "encoding",
                                 what);
     Engine e;
     EngineSpec spec = {.path = ops[1], .mode = ENGINE_INTERP, .open_so = 1};
@@ -62,7 +65,8 @@ int cmd_ledger(const Command *cmd, int argc, char **argv)
     case ENGINE_POLICY_ERRORS: engine_free(&e); return EXIT_POLICY;
     case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
     }
-    rc = imp ? polrt_ledger_import(e.pe, a.ledger, a.ledger_key, ops[2], a.rejects, (int)a.dry_run)
+    rc = imp   ? polrt_ledger_import(e.pe, a.ledger, a.ledger_key, ops[2], a.encoding, a.rejects,
+                                     (int)a.dry_run)
          : exp ? polrt_ledger_export(e.pe, a.ledger, a.ledger_key, a.out)
                : polrt_ledger_erase(e.pe, a.ledger, a.ledger_key, a.person);
     engine_free(&e);

@@ -544,6 +544,74 @@ static void param_hint(const yypcontext_t *ctx, Lexer *lx, char *buf, size_t siz
     }
 }
 
+/* the line's bytes [lb, le) around at: from its first non-blank to its end or comment */
+static void line_around(const char *text, const char *at, const char **lb, const char **le)
+{
+    const char *b = at, *e = at;
+    while (b > text && b[-1] != '\n')
+        b--;
+    while (*e && *e != '\n' && *e != '#')
+        e++;
+    trim(&b, &e);
+    *lb = b;
+    *le = e;
+}
+
+/* longest line a hint rebuilds: a declaration's line, not a generated one */
+#define HINT_LINE_MAX 160
+
+/* `param ratio rate …`, `rule pay money = …`, a field `total money`: the colon between a name
+ * and its type left out, where the grammar wants one. Say the line to write, the colon put
+ * back after the name (or label, index, parameter list) before the word found; 0 when the
+ * word is not there after blanks on the line. */
+static int colon_hint(const yypcontext_t *ctx, Lexer *lx, char *buf, size_t size)
+{
+    const char *text = lx->src->text, *at = text + yypcontext_location(ctx)->start;
+    const char *ne = at; /* the end of what comes before the colon */
+    while (ne > text && (ne[-1] == ' ' || ne[-1] == '\t'))
+        ne--;
+    if (ne == at || ne == text || ne[-1] == '\n')
+        return 0;
+    const char *lb, *le;
+    line_around(text, at, &lb, &le);
+    if (le - lb > HINT_LINE_MAX)
+        return 0;
+    snprintf(buf, size, "missing ':' before '%.*s'; write %.*s: %.*s",
+             (int)(yypcontext_location(ctx)->end - yypcontext_location(ctx)->start), at,
+             (int)(ne - lb), lb, (int)(le - at), at);
+    return 1;
+}
+
+/* `input total money` where a declaration starts: a claim's inputs are its record's fields,
+ * so say the record to write (`claim { total: money }`); 0 unless the line is WORD NAME[:]
+ * TYPE with a type the language has */
+static int input_hint(const yypcontext_t *ctx, Lexer *lx, char *buf, size_t size)
+{
+    const char *text = lx->src->text, *at = text + yypcontext_location(ctx)->start;
+    const char *lb, *le;
+    line_around(text, at, &lb, &le);
+    const char *w = at + (yypcontext_location(ctx)->end - yypcontext_location(ctx)->start);
+    if (lb != at || le - lb > HINT_LINE_MAX)
+        return 0;
+    while (w < le && (*w == ' ' || *w == '\t'))
+        w++;
+    const char *nb = w;
+    while (w < le && !strchr(" \t:", *w))
+        w++;
+    const char *ne = w;
+    while (w < le && (*w == ' ' || *w == '\t' || *w == ':'))
+        w++;
+    const char *tb = w, *te = le;
+    while (w < le && !strchr(" \t?", *w))
+        w++;
+    if (ne == nb || !is_type_name(tb, (size_t)(w - tb)))
+        return 0;
+    snprintf(buf, size, "unexpected identifier '%.*s': a claim's inputs are the fields of its "
+             "record; write claim { %.*s: %.*s }", (int)(yypcontext_location(ctx)->end -
+             yypcontext_location(ctx)->start), at, (int)(ne - nb), nb, (int)(te - tb), tb);
+    return 1;
+}
+
 static int is_operator(yysymbol_kind_t s)
 {
     return SYM_IN(s, YYSYMBOL_OR, YYSYMBOL_AND, YYSYMBOL_NOT, YYSYMBOL_EQ, YYSYMBOL_NE,
@@ -575,6 +643,18 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *
     char buf[512];
     if (value_here && in_param_head(ctx)) {
         param_hint(ctx, lx, buf, sizeof buf);
+        diag_error(lx->diag, *yypcontext_location(ctx), "%s", buf);
+        return 0;
+    }
+    int want_colon = 0, at_decl = 0;
+    for (int i = 0; i < n; i++) {
+        want_colon |= exp[i] == YYSYMBOL_COLON;
+        at_decl |= exp[i] == YYSYMBOL_RULE;
+    }
+    if ((want_colon && SYM_IN(tok, YYSYMBOL_IDENT, YYSYMBOL_YUAN, YYSYMBOL_DAYS,
+                              YYSYMBOL_WORKDAYS, YYSYMBOL_MONTHS, YYSYMBOL_YEARS) &&
+         colon_hint(ctx, lx, buf, sizeof buf)) ||
+        (at_decl && tok == YYSYMBOL_IDENT && input_hint(ctx, lx, buf, sizeof buf))) {
         diag_error(lx->diag, *yypcontext_location(ctx), "%s", buf);
         return 0;
     }

@@ -665,9 +665,10 @@ struct RtCsv {
     char **fieldv; /* handed out in RtRecord.field */
     int cap_fieldv;
     char err[256]; /* message of the last -1 */
+    int read_gb;   /* read as GB18030: 1 found from its bytes, 2 as told (rt_csv_bad_text) */
 };
 
-RtCsv *rt_csv_open(const char *path, char *err, size_t errlen)
+RtCsv *rt_csv_open(const char *path, int enc, char *err, size_t errlen)
 {
     int stdin_ = strcmp(path, "-") == 0;
     int fd = stdin_ ? 0 : open(path, O_RDONLY | O_CLOEXEC);
@@ -685,29 +686,42 @@ RtCsv *rt_csv_open(const char *path, char *err, size_t errlen)
     }
     /* a file saved by Chinese Excel (GBK) is read as the batch commands read it: found by its
      * first bytes and converted (polc ledger import's opening balances came from Excel and
-     * were refused as "not UTF-8") */
-    if (!stdin_ && rt_csv_decode_input(&fd, path, RT_ENC_AUTO, err, errlen) < 0) {
-        close(fd);
-        return NULL;
-    }
-    RtCsv *c = polrt_realloc(NULL, sizeof *c);
-    char *buf = polrt_realloc(NULL, CSV_CHUNK);
-    if (!c || !buf) {
-        snprintf(err, errlen, "cannot read %s: out of memory", path);
-        polrt_realloc(c, 0);
-        polrt_realloc(buf, 0);
+     * were refused as "not UTF-8"), standard input too */
+    char *pre;
+    size_t npre;
+    int fd0 = fd, gb = rt_csv_decode_input(&fd, path, enc, &pre, &npre, err, errlen);
+    if (gb < 0) {
         if (!stdin_)
             close(fd);
         return NULL;
     }
+    if (fd != fd0)
+        have_st = fstat(fd, &st) == 0;
+    RtCsv *c = polrt_realloc(NULL, sizeof *c);
+    size_t cap = npre > CSV_CHUNK ? npre : CSV_CHUNK;
+    char *buf = polrt_realloc(NULL, cap);
+    if (!c || !buf) {
+        snprintf(err, errlen, "cannot read %s: out of memory", path);
+        polrt_realloc(c, 0);
+        polrt_realloc(buf, 0);
+        polrt_realloc(pre, 0);
+        if (!stdin_ || fd != fd0)
+            close(fd);
+        return NULL;
+    }
     memset(c, 0, sizeof *c);
+    if (npre)
+        memcpy(buf, pre, npre); /* standard input's first bytes, read by the sniffer */
+    polrt_realloc(pre, 0);
     c->fd = fd;
-    c->own_fd = !stdin_;
+    c->own_fd = !stdin_ || fd != fd0;
     c->buf = buf;
-    c->cap = CSV_CHUNK;
+    c->len = npre;
+    c->cap = cap;
     c->want = CSV_CHUNK;
     c->line = 1;
     c->size = have_st && S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1;
+    c->read_gb = !gb ? 0 : enc == RT_ENC_GB18030 ? 2 : 1;
     return c;
 }
 
@@ -870,7 +884,7 @@ int rt_csv_next(RtCsv *c, RtRecord *r)
         r->offset = c->off + (int64_t)start;
         r->raw = c->buf + start;
         r->nraw = e - start;
-        r->error = bad;
+        r->error = bad ? rt_csv_bad_text(bad, c->read_gb) : NULL;
         if (bad) {
             r->nfields = 0;
             r->field = c->fieldv;
@@ -964,7 +978,7 @@ static int name_is(const char *s, const char *lower)
     return !*s && !*lower;
 }
 
-int rt_csv_encoding(const char *name)
+int rt_csv_encoding(const char *name, char *err, size_t errlen)
 {
     if (!name)
         return RT_ENC_AUTO;
@@ -973,6 +987,11 @@ int rt_csv_encoding(const char *name)
     if (name_is(name, "gb18030") || name_is(name, "gbk") || name_is(name, "gb2312") ||
         name_is(name, "cp936"))
         return RT_ENC_GB18030;
+    if (err)
+        snprintf(err, errlen,
+                 "unknown encoding '%s' (expected utf-8 or gb18030; gbk is read as "
+                 "gb18030)",
+                 name);
     return -1;
 }
 
@@ -1029,10 +1048,11 @@ size_t rt_csv_gb18030_utf8(const char *in, size_t n, RtLine *out, int eof)
     return n - il;
 }
 
-/* GB18030 from fd into UTF-8 in the temporary file out. A byte sequence that is no GB18030
- * character becomes the byte 0xFF, which no UTF-8 text holds: its row is rejected as not
+/* GB18030 from head[0..nhead) then fd into UTF-8 in the temporary file out. A byte sequence that is
+ * no GB18030 character becomes the byte 0xFF, which no UTF-8 text holds: its row is rejected as not
  * UTF-8 text, at its line, never guessed at. 0, or -1 with a message. */
-static int convert_gb18030(int fd, int out, const char *path, char *err, size_t errlen)
+static int convert_gb18030(int fd, const char *head, size_t nhead, int out, const char *path,
+                           char *err, size_t errlen)
 {
     iconv_t cd = iconv_open("UTF-8", "GB18030");
     if (cd == (iconv_t)-1) {
@@ -1048,7 +1068,13 @@ static int convert_gb18030(int fd, int out, const char *path, char *err, size_t 
     }
     while (!eof || have) {
         if (!eof) {
-            ssize_t k = read(fd, in + have, CSV_CHUNK - have);
+            /* the bytes standard input gave the sniffer first, then the rest of fd */
+            size_t hk = nhead < CSV_CHUNK - have ? nhead : CSV_CHUNK - have;
+            if (hk)
+                memcpy(in + have, head, hk);
+            head += hk;
+            nhead -= hk;
+            ssize_t k = hk ? (ssize_t)hk : read(fd, in + have, CSV_CHUNK - have);
             if (k < 0 && errno == EINTR)
                 continue;
             if (k < 0) {
@@ -1084,8 +1110,6 @@ const char *rt_csv_bad_text(const char *bad, int read_gb)
 {
     if (bad != not_utf8)
         return bad;
-    /* the batch commands take --encoding (ledger import, which has none, keeps the plain
-     * reason: the review of 8c55203) */
     if (!read_gb)
         return "not UTF-8 text (save the file as CSV UTF-8, or name its encoding: --encoding gbk "
                "for Chinese Excel's CSV)";
@@ -1099,7 +1123,8 @@ int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errle
 {
     if (enc != RT_ENC_AUTO)
         return enc == RT_ENC_GB18030;
-    /* a regular file is sniffed where it stands; standard input is taken as UTF-8 */
+    /* a regular file is sniffed where it stands (a stream: rt_csv_decode_input reads its
+     * first bytes) */
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
         return 0;
@@ -1142,24 +1167,66 @@ static int temp_rewind(int fd, const char *path, char *err, size_t errlen)
     return -1;
 }
 
-int rt_csv_decode_input(int *fd, const char *path, int enc, char *err, size_t errlen)
+/* The first CSV_SNIFF bytes of a stream (standard input, a pipe) that cannot be read twice,
+ * into *head (*n bytes, fewer at its end). 0, or -1 with a message. */
+static int read_head(int fd, const char *path, char **head, size_t *n, char *err, size_t errlen)
 {
-    int gb = rt_csv_is_gb18030(*fd, path, enc, err, errlen);
-    if (gb <= 0)
-        return gb;
-    int out = temp_file(path, err, errlen);
-    if (out < 0)
-        return -1;
-    if (convert_gb18030(*fd, out, path, err, errlen) < 0) {
-        close(out);
+    *n = 0;
+    if (!(*head = polrt_realloc(NULL, CSV_SNIFF))) {
+        snprintf(err, errlen, "cannot read %s: out of memory", path);
         return -1;
     }
-    if (temp_rewind(out, path, err, errlen) < 0)
+    while (*n < CSV_SNIFF) {
+        ssize_t k = read(fd, *head + *n, CSV_SNIFF - *n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+            *head = polrt_realloc(*head, 0);
+            return -1;
+        }
+        if (k == 0)
+            break;
+        *n += (size_t)k;
+    }
+    return 0;
+}
+
+int rt_csv_decode_input(int *fd, const char *path, int enc, char **pre, size_t *npre, char *err,
+                        size_t errlen)
+{
+    *pre = NULL;
+    *npre = 0;
+    char *head = NULL;
+    size_t nhead = 0;
+    struct stat st;
+    int gb;
+    if (enc == RT_ENC_AUTO && fstat(*fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* standard input is sniffed as a file is (it was taken as UTF-8: Excel's GBK piped
+         * in was refused row by row), on its first bytes read here: UTF-8, they go back to
+         * the reader, which reads them before the rest */
+        if (read_head(*fd, path, &head, &nhead, err, errlen) < 0)
+            return -1;
+        if (!(gb = nhead > 0 && rt_csv_sniff_gb18030(head, nhead))) {
+            *pre = head;
+            *npre = nhead;
+            return 0;
+        }
+    } else if ((gb = rt_csv_is_gb18030(*fd, path, enc, err, errlen)) <= 0) {
+        return gb;
+    }
+    int out = temp_file(path, err, errlen);
+    if (out >= 0 && convert_gb18030(*fd, head, nhead, out, path, err, errlen) < 0) {
+        close(out);
+        out = -1;
+    }
+    polrt_realloc(head, 0);
+    if (out < 0 || temp_rewind(out, path, err, errlen) < 0)
         return -1;
     if (*fd > 0)
         close(*fd);
     *fd = out;
-    return 0;
+    return 1;
 }
 
 int rt_csv_temp_text(const char *p, size_t n, const char *path, char *err, size_t errlen)

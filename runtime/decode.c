@@ -791,3 +791,24 @@ const char *rt_decode_id(const RtBinding *b, int fixed, const char *const *cells
     const char *s = rt_trim(cells[col], n);
     return *n ? s : NULL;
 }
+
+/* the header of history field k in b, or its name (no binding, or the column absent) */
+static const char *span_column(const RtSchema *s, const RtBinding *b, int k)
+{
+    int col = b ? b->cols[s->nperson + k].col : -1;
+    return col >= 0 ? b->hdr[col] : s->hist[k].name;
+}
+
+/* One check for every reader of history rows (persons.csv, a request's history, the C API):
+ * a span whose last day (`to`) is before its first (`from`) holds on no day, and a formula
+ * asking whether a claim falls in it would quietly answer no; the row is refused instead,
+ * naming both dates. */
+int rt_span_refuse(const RtSchema *s, const int64_t *span, const RtBinding *b, char *why,
+                   size_t len)
+{
+    char from[16], to[16];
+    snprintf(why, len, "%s %s is before %s %s (a span ends on or after the day it begins)",
+             span_column(s, b, s->span_to), polrt_fmt_date(span[s->span_to], to),
+             span_column(s, b, s->span_from), polrt_fmt_date(span[s->span_from], from));
+    return -1;
+}

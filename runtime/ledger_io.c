@@ -308,7 +308,8 @@ static int import_finish(Import *im, const char *rejects, int dry_run, char *err
 }
 
 POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const char *ledger_key,
-                                  const char *file, const char *rejects, int dry_run)
+                                  const char *file, const char *encoding, const char *rejects,
+                                  int dry_run)
 {
     const RtSchema *s = rt_engine_schema(e);
     char err[MSG_MAX] = "";
@@ -340,7 +341,12 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
         goto done;
     }
     import_fields(&im);
-    if (!(csv = rt_csv_open(file, err, sizeof err))) {
+    int enc = rt_csv_encoding(encoding, err, sizeof err);
+    if (enc < 0) {
+        rc = POLRT_EXIT_USAGE;
+        goto done;
+    }
+    if (!(csv = rt_csv_open(file, enc, err, sizeof err))) {
         rc = polrt_exit_for_errno(errno);
         goto done;
     }

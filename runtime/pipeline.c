@@ -457,20 +457,18 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
         return -1;
     }
     /* GBK from Excel: converted to UTF-8 first (csv.c), the size then the converted one */
-    int enc = rt_csv_encoding(m->o->encoding);
+    char why[512];
+    int enc = rt_csv_encoding(m->o->encoding, why, sizeof why);
     if (enc < 0) {
-        rt_pipe_error(m,
-                      "unknown encoding '%s' (expected utf-8 or gb18030; gbk is read as gb18030)",
-                      m->o->encoding);
+        rt_pipe_error(m, "%s", why);
         return -1;
     }
-    char why[512];
     int fd0 = m->fd;
     /* across ranks each rank converts its own chunks (ranks.c) */
     int conv = m->o->cluster ? rt_ranks_gb18030(m, enc) : 0;
     if (conv < 0)
         return -1;
-    if (!conv && rt_csv_decode_input(&m->fd, path, enc, why, sizeof why) < 0) {
+    if (!conv && rt_csv_decode_input(&m->fd, path, enc, &m->pre, &m->npre, why, sizeof why) < 0) {
         rt_pipe_sys_error(m, 0, "%s", why);
         return -1;
     }
@@ -497,6 +495,8 @@ static void close_input(RtPipe *m)
     if (m->fd > 0)
         close(m->fd);
     m->fd = -1;
+    m->pre = polrt_realloc(m->pre, 0);
+    m->npre = m->pre_at = 0;
     if (m->raw_fd > 0)
         close(m->raw_fd);
     m->raw_fd = -1;
@@ -505,6 +505,11 @@ static void close_input(RtPipe *m)
 ssize_t rt_pipe_read(RtPipe *m, char *p, size_t n, int64_t off)
 {
     size_t got = 0;
+    if (off < 0 && m->pre_at < m->npre) { /* the bytes the sniffer read first */
+        got = m->npre - m->pre_at < n ? m->npre - m->pre_at : n;
+        memcpy(p, m->pre + m->pre_at, got);
+        m->pre_at += got;
+    }
     while (got < n) {
         ssize_t k = off < 0 ? read(m->fd, p + got, n - got)
                             : pread(m->fd, p + got, n - got, off + (int64_t)got);
@@ -825,7 +830,8 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
         if (!r->hvals)
             return -1;
         if (rt_decode_fields(&m->bind, c->p, c->len, s->nperson, m->bind.nf, r->hvals, why,
-                             sizeof why) < 0) {
+                             sizeof why) < 0 ||
+            rt_span_check(s, r->hvals, &m->bind, why, sizeof why) < 0) {
             rt_pipe_bad_row(&b->arena, r, why);
             return 0;
         }

@@ -88,6 +88,8 @@ struct RtPipe {
     atomic_size_t next_block;
     /* input */
     int fd;
+    char *pre;           /* standard input's first bytes, read by the sniffer (csv.c), */
+    size_t npre, pre_at; /* read before the rest of fd: [pre_at, npre) are left */
     const char *path;
     int64_t size, consumed;
     char *buf; /* the batch's bytes: the buffer read into, or a window of map */

@@ -122,6 +122,7 @@ typedef struct RtSchema {
     RtEnum *enums;
     int nclaim, nperson, nhist;
     RtField *claim, *person, *hist;
+    int span_from, span_to;       /* the history's `from` and `to` dates (its span), -1 when none */
     int nledgers, nledger_fields; /* nledger_fields: all ledgers' fields together */
     RtLedger *ledgers;
     int noutputs;
@@ -607,6 +608,22 @@ void rt_binding_free(RtBinding *b);
  * optional), else the decoded value, no negative money; -1 with "column: reason" in why */
 int rt_decode_fields(const RtBinding *b, const char *const *cells, const size_t *lens, int from,
                      int to, int64_t *vals, char *why, size_t len);
+/* the reason for a span ending before it begins (rt_span_check): -1 */
+int rt_span_refuse(const RtSchema *s, const int64_t *span, const RtBinding *b, char *why,
+                   size_t len);
+/* A decoded history row is a span ending on or after its first day: 0, or -1 with both dates
+ * in why, by the columns of b (the persons binding: person fields, then history fields) or,
+ * NULL, the fields' names. Inline: it is on every persons row, and refusing is rare. */
+static inline int rt_span_check(const RtSchema *s, const int64_t *span, const RtBinding *b,
+                                char *why, size_t len)
+{
+    if (s->span_from < 0)
+        return 0;
+    int64_t from = span[s->span_from], to = span[s->span_to];
+    if (from == POLRT_NONE || to == POLRT_NONE || to >= from)
+        return 0;
+    return rt_span_refuse(s, span, b, why, len);
+}
 /* the trimmed text of fixed column k, or NULL when blank or absent */
 const char *rt_decode_id(const RtBinding *b, int k, const char *const *cells, const size_t *lens,
                          int ncells, size_t *n);
@@ -628,8 +645,9 @@ typedef struct RtRecord {
 /* 3 when b[0..n) starts with a UTF-8 byte order mark, else 0. At the start of a file it is
  * skipped before its first record is cut or read: it belongs to no cell and to no quoting */
 size_t rt_csv_bom_len(const char *b, size_t n);
-/* NULL with "cannot open F: reason" in err; "-" is standard input (not closed) */
-RtCsv *rt_csv_open(const char *path, char *err, size_t errlen);
+/* NULL with "cannot open F: reason" in err; "-" is standard input (not closed). enc: an RT_ENC_
+ * (rt_csv_decode_input: GB18030 is read as UTF-8, standard input sniffed as a file is) */
+RtCsv *rt_csv_open(const char *path, int enc, char *err, size_t errlen);
 /* the next record, valid until the next call: 1, or 0 at the end, or -1 on an I/O error or
  * a runaway record (rt_csv_errmsg). Blank lines are skipped. */
 int rt_csv_next(RtCsv *c, RtRecord *r);
@@ -640,17 +658,21 @@ int64_t rt_csv_size(const RtCsv *c);   /* file size at open, -1 when not a regul
 int64_t rt_csv_offset(const RtCsv *c); /* bytes consumed so far (progress) */
 void rt_csv_close(RtCsv *c);
 /* The input's text encoding (--encoding): RT_ENC_AUTO sniffs a regular file (GB18030 when
- * rt_csv_sniff_gb18030 says so, else UTF-8); standard input is UTF-8 unless told. */
+ * rt_csv_sniff_gb18030 says so, else UTF-8), standard input on its first bytes as well. */
 enum { RT_ENC_AUTO, RT_ENC_UTF8, RT_ENC_GB18030 };
 /* the RT_ENC_ of an --encoding name (utf-8, gb18030, gbk, gb2312, cp936; any case), the
- * default for NULL, -1 for a name not known */
-int rt_csv_encoding(const char *name);
+ * default for NULL, -1 for a name not known (with the message in err, when not NULL) */
+int rt_csv_encoding(const char *name, char *err, size_t errlen);
 /* 1 when buf[0..n) (the start of a file) is GB18030 text that is not UTF-8 */
 int rt_csv_sniff_gb18030(const char *buf, size_t n);
 /* Make *fd (path, open for reading at its start) read UTF-8: in GB18030 (given, or sniffed),
  * it is converted into an unlinked temporary file, which replaces *fd (the original is
- * closed). 0, or -1 with a message (the file cannot be read or converted: a system error). */
-int rt_csv_decode_input(int *fd, const char *path, int enc, char *err, size_t errlen);
+ * closed, unless standard input). A stream (standard input, a pipe) is sniffed on its first
+ * bytes, read here: when they are UTF-8 they come back in *pre (*npre bytes, the caller frees
+ * it) to be read before the rest of *fd. 1 converted, 0 UTF-8, or -1 with a message (the
+ * input cannot be read or converted: a system error). */
+int rt_csv_decode_input(int *fd, const char *path, int enc, char **pre, size_t *npre, char *err,
+                        size_t errlen);
 /* 1 when fd (path, a file to read) is to be read as GB18030 (enc says so, or RT_ENC_AUTO and
  * a regular file sniffed so), 0 as UTF-8; -1 with a message (unreadable) */
 int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errlen);

@@ -740,6 +740,23 @@ static int check_claim_date(P *p, const cJSON *root, RtSchema *s)
     return 0;
 }
 
+/* A history whose fields `from` and `to` are dates has spans (spec/LANGUAGE.md §11): the
+ * readers of rows refuse one that ends before it begins (rt_span_check). 0 */
+static int find_span(RtSchema *s)
+{
+    for (int i = 0; i < s->nhist; i++) {
+        if (s->hist[i].type.kind != RT_DATE)
+            continue;
+        if (!strcmp(s->hist[i].name, "from"))
+            s->span_from = i;
+        else if (!strcmp(s->hist[i].name, "to"))
+            s->span_to = i;
+    }
+    if (s->span_from < 0 || s->span_to < 0)
+        s->span_from = s->span_to = -1;
+    return 0;
+}
+
 int rt_schema_parse(const char *json, RtSchema *s, char *err, size_t errlen)
 {
     P p = {err, errlen};
@@ -758,6 +775,7 @@ int rt_schema_parse(const char *json, RtSchema *s, char *err, size_t errlen)
         return fail(&p, "", "not valid JSON at byte %td (near \"%.20s\")", end - json, end);
     }
     int rc = -1;
+    s->span_from = s->span_to = -1;
     if (!cJSON_IsObject(root))
         fail(&p, "", "expected a JSON object");
     else if (!parse_header(&p, root, s) && !parse_enums(&p, root, s) &&
@@ -767,7 +785,7 @@ int rt_schema_parse(const char *json, RtSchema *s, char *err, size_t errlen)
              !check_claim_date(&p, root, s) && !parse_ledgers(&p, root, s) &&
              !parse_params(&p, root, s) && !parse_rules(&p, root, s) &&
              !parse_outputs(&p, root, s) && !parse_locs(&p, root, s) && !parse_rejects(&p, root, s))
-        rc = 0;
+        rc = find_span(s);
     cJSON_Delete(root);
     if (rc)
         rt_schema_free(s);

@@ -384,6 +384,10 @@ int64_t rt_session_person_add(PolSession *s, const char *person_id, const int64_
                      (long long)r + 1);
             return field_fail(s, what, &sc->hist[bad], row[bad]);
         }
+        char why[160];
+        if (rt_span_check(sc, row, NULL, why, sizeof why) < 0)
+            return fail(s, "person %.*s, history row %lld: %s", ID_SHOW, person_id,
+                        (long long)r + 1, why);
     }
     size_t nf = (size_t)sc->nperson, nh = (size_t)nhist * (size_t)sc->nhist;
     int64_t *data = polrt_realloc(NULL, (nf + nh + 1) * sizeof *data);

@@ -336,12 +336,15 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *o, PolRunStats *st);
  * label) into the ledger store: a row sets its person-year's ledger row unless that already
  * has settled claims; importing the same file twice leaves the ledger as once. Rejected rows
  * go to rejects (NULL: FILE.rejects.csv). dry_run: everything checked, nothing written.
+ * encoding: the file's, as polc run's --encoding (NULL: found from its first bytes; file "-"
+ * is standard input).
  * export: every ledger row, in the import's format, to out (NULL: stdout). erase: every row
  * of the person in every table, and an audit row that records the erasure, not whose it
  * was. ledger_key: the key file of an encrypted SQLite ledger (NULL: a plain one). Messages
  * on stderr; POLRT_EXIT_ codes. */
 POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const char *ledger_key,
-                                  const char *file, const char *rejects, int dry_run);
+                                  const char *file, const char *encoding, const char *rejects,
+                                  int dry_run);
 POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const char *ledger_key,
                                   const char *out);
 POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char *ledger_key,

@@ -99,6 +99,21 @@ check "TMPDIR missing: the message names it" "$(cat "$d/err")" \
 run --claims - --persons "$d/persons.csv" --encoding gb18030 --out "$d/res4.csv" \
     < "$d/claims.csv" 2> "$d/err"
 same "standard input with --encoding gb18030" "$d/res4.csv" "$d/expected.csv"
+# GB18030 through a pipe, not told: standard input is looked at as a file is (it was taken
+# for UTF-8 and every row refused)
+gbk < "$d/claims.u8.csv" | run --claims - --persons "$d/persons.csv" --out "$d/res9.csv" \
+    2> "$d/err"
+same "GBK through a pipe: found so" "$d/res9.csv" "$d/expected.csv"
+check "GBK through a pipe: nothing on stderr" "$(cat "$d/err")" ""
+# UTF-8 through a pipe: the first bytes the sniffer read are read again, then the rest (a
+# population longer than its first MiB)
+awk 'BEGIN { print "claim_id,person_id,level,discharged,total"
+             for (i = 0; i < 40000; i++) printf "x%d,p2,乡镇,2017-02-01,1000\n", i }' > "$d/long.u8.csv"
+cat "$d/long.u8.csv" | run --claims - --persons "$d/persons.csv" --out "$d/res10.csv" 2> "$d/err"
+run --claims "$d/long.u8.csv" --persons "$d/persons.csv" --out "$d/res11.csv" 2> "$d/err2"
+check "UTF-8 through a pipe, past its first MiB: as the file ($(wc -c < "$d/long.u8.csv") bytes)" \
+    "$(md5sum < "$d/res10.csv") $(cat "$d/err")" "$(md5sum < "$d/res11.csv") $(cat "$d/err2")"
+check "UTF-8 through a pipe: every claim" "$(tail -n +2 "$d/res10.csv" | wc -l)" 40000
 # standard output: no BOM (the input had none), the rows as in the file
 run --claims "$d/claims.csv" --persons "$d/persons.csv" > "$d/stdout.csv" 2> "$d/err"
 check "standard output: no BOM" "$(head -1 "$d/stdout.csv")" "claim_id,basic,patient_pays,backstop,status"

@@ -53,9 +53,9 @@ cmds=$("$POLC" --help | awk '/^  [a-z]/ { print $1 }')
 absent=
 for c in $cmds; do grep -q "^   polc $c" "$d/man.txt" || absent="$absent $c"; done
 check "man polc: a section per command ($(echo $cmds | wc -w))" "$absent" ""
-# run, explain and simulate take both
-check "man polc: --xlsx and --encoding of run, explain, simulate" \
-    "$(grep -c -e '--xlsx FILE' -e '--encoding NAME' "$d/man.txt")" 6
+# run, explain and simulate take both, ledger (import) --encoding
+check "man polc: --xlsx and --encoding of run, explain, simulate; --encoding of ledger" \
+    "$(grep -c -e '--xlsx FILE' -e '--encoding NAME' "$d/man.txt")" 7
 
 # the embed example, built with pkg-config against the prefix, on an engine the installed
 # polc builds (a sanitized runtime, make asan, needs the sanitizers in the host too)

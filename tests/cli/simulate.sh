@@ -70,6 +70,18 @@ check "--set ratio=750%: warned, exit 0" "$rc $(head -1 "$d/set750.err")" \
     --out "$d/set75.csv" -q 2> "$d/set75.err"
 check "--set ratio=75%: no warning" "$(cat "$d/set75.err")" ""
 
+# a persons row whose span ends before it begins (p3's first, turned round) is refused as
+# polc run refuses it: file:line naming both dates, the row in the persons rejects, exit 3
+sed 's/^p3,0,poor,2016-01-01,2017-06-30$/p3,0,poor,2017-06-30,2016-01-01/' $S/persons.csv \
+    > "$d/backspan.csv"
+sim --base $S/sim.pol --claims $S/claims.csv --persons "$d/backspan.csv" \
+    --rejects "$d/rejspan.csv" -q > /dev/null 2> "$d/backspan.err"
+check "a span ending before it begins: exit 3" $? 3
+check "a span ending before it begins: told" "$(head -1 "$d/backspan.err")" \
+    "$d/backspan.csv:4: to 2016-01-01 is before from 2017-06-30 (a span ends on or after the day it begins)"
+check "a span ending before it begins: the persons rejects" \
+    "$(tail -n +2 "$d/rejspan.persons.csv")" "p3,0,poor,2017-06-30,2016-01-01"
+
 # a reform titled "中文 (english)" too wide for a terminal table's column is headed by its
 # Chinese part (cut in the middle it read "区内兜底线...y cap 4000)"); two that share it keep
 # the middle cut, which tells them apart

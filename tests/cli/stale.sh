@@ -70,6 +70,18 @@ else fail "base changed, no warning of the reform's engine: $(cat "$d/err7")"; f
 # 100.01 × 50% = 50.005 → 50.01, the reform's rate whatever the base's
 if grep -q '^c1,50.01,settled$' "$d/r7.csv"; then pass "and settles with its own rules (50.01)"; else
     fail "the reform's engine: $(cat "$d/r7.csv")"; fi
+# the reform's text broken: its identity cannot be found (it is parsed for its base), and the
+# run said nothing; it warns naming the file and its first error, and settles on (50.01)
+sed -i 's/50%$/50% +/' "$d/r.pol"
+"$POLC" run "$d/r.so" --claims "$d/c.csv" --out "$d/r8.csv" -q 2> "$d/err8"
+printf '%s\n' "polc: warning: the engine was built from $d/r.pol, which no longer parses:" \
+    "  $d/r.pol:3:34: unexpected +" \
+    "  the engine settles with the text it was built from; fix $d/r.pol and rebuild it with polc build" \
+    > "$d/want8"
+if cmp -s "$d/err8" "$d/want8"; then pass "a reform that no longer parses: warned with its error"
+else fail "a reform that no longer parses: $(cat "$d/err8")"; fi
+if grep -q '^c1,50.01,settled$' "$d/r8.csv"; then pass "and the engine still settles (50.01)"; else
+    fail "a reform that no longer parses: $(cat "$d/r8.csv")"; fi
 
 for k in obj ir asm; do
     if "$POLC" build "$d/p.pol" -o "$d/p.$k" --emit "$k" && [ -s "$d/p.$k" ]; then pass "--emit $k"; else fail "--emit $k"; fi

@@ -32,7 +32,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: csvdump FILE\n");
         return 2;
     }
-    RtCsv *c = rt_csv_open(argv[1], err, sizeof err);
+    RtCsv *c = rt_csv_open(argv[1], RT_ENC_UTF8, err, sizeof err); /* the bytes as they are */
     if (!c) {
         fprintf(stderr, "csvdump: %s\n", err);
         return 2;

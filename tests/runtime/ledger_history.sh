@@ -77,6 +77,26 @@ opening() { # $1 backend name, $2 ledger
     if [ $rc = 0 ] && grep -q '1 rows to import, 0 unchanged, 0 rejected; dry run' gbk.err; then
         ok "$B: import of a GBK file (Excel's CSV): read as UTF-8's"
     else bad "$B: import of a GBK file" "rc $rc: $(cat gbk.err)"; fi
+    # the same through a pipe: standard input is looked at as a file is (it was taken for
+    # UTF-8 and the row refused), or told by --encoding; an encoding not known: exit 2
+    cat opening.gbk.csv | "$POLC" ledger import "$ENG" --ledger "$L" - --dry-run 2>gbk2.err
+    rc=$?
+    if [ $rc = 0 ] && grep -q '1 rows to import, 0 unchanged, 0 rejected; dry run' gbk2.err; then
+        ok "$B: import of a GBK file from standard input: found so"
+    else bad "$B: import of a GBK file from standard input" "rc $rc: $(cat gbk2.err)"; fi
+    cat opening.gbk.csv |
+        "$POLC" ledger import "$ENG" --ledger "$L" - --encoding gbk --dry-run 2>gbk3.err
+    rc=$?
+    if [ $rc = 0 ] && grep -q '1 rows to import, 0 unchanged, 0 rejected; dry run' gbk3.err; then
+        ok "$B: import --encoding gbk from standard input"
+    else bad "$B: import --encoding gbk from standard input" "rc $rc: $(cat gbk3.err)"; fi
+    "$POLC" ledger import "$ENG" --ledger "$L" opening.gbk.csv --encoding latin9 --dry-run \
+        2>gbk4.err
+    rc=$?
+    if [ "$rc $(cat gbk4.err)" = \
+        "2 polc: unknown encoding 'latin9' (expected utf-8 or gb18030; gbk is read as gb18030)" ]
+    then ok "$B: import --encoding latin9: exit 2, named"
+    else bad "$B: import --encoding latin9" "rc $rc: $(cat gbk4.err)"; fi
     "$POLC" ledger import "$ENG" --ledger "$L" opening.csv 2>imp1.err &&
         "$POLC" ledger export "$ENG" --ledger "$L" --out exp1.csv &&
         "$POLC" ledger import "$ENG" --ledger "$L" opening.csv 2>imp2.err &&

@@ -684,18 +684,21 @@ static void test_duplicates_long_run(void)
     CHECK_EQ("long run: the rest settle", st.settled + st.failed, N);
 }
 
-/* persons rows that disagree, or carry a bad value, taint their person's claims */
+/* persons rows that disagree, carry a bad value or a span ending before it begins (P5: to
+ * 2024-05-31, from 2024-06-01) taint their person's claims */
 static void test_bad_persons(void)
 {
     put("pbad.csv", "person_id,chronic,identity,from,to\n"
                     "P1,0,poor,2016-01-01,\n"
                     "P2,1,dibao,2020-01-01,\n"
                     "P2,0,dibao,2024-08-01,\n"
-                    "P4,0,poor,2016-13-01,\n");
+                    "P4,0,poor,2016-13-01,\n"
+                    "P5,0,poor,2024-06-01,2024-05-31\n");
     put("pclaims.csv", "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
                        "A,P1,county,2024-03-10,12000,1000,\n"
                        "F,P2,county,2024-03-10,100,0,\n"
-                       "G,P4,county,2024-03-10,100,0,\n");
+                       "G,P4,county,2024-03-10,100,0,\n"
+                       "H,P5,county,2024-03-10,100,0,\n");
     PolRunOpts o = opts("pclaims.csv", "pbad.csv", "res.csv");
     int rc = run(&o, NULL);
     CHECK_EQ("bad persons: exit 3", rc, 3);
@@ -703,27 +706,35 @@ static void test_bad_persons(void)
     CHECK_STR("bad persons: messages", err_text,
               "pbad.csv:4: chronic differs from the same person's row on line 3\n"
               "pbad.csv:5: from: not a date '2016-13-01' (there is no month 13)\n"
+              "pbad.csv:6: to 2024-05-31 is before from 2024-06-01 (a span ends on or after "
+              "the day it begins)\n"
               "pclaims.csv:3: the person has a rejected row (pbad.csv:4)\n"
-              "pclaims.csv:4: the person has a rejected row (pbad.csv:5)\n");
+              "pclaims.csv:4: the person has a rejected row (pbad.csv:5)\n"
+              "pclaims.csv:5: the person has a rejected row (pbad.csv:6)\n");
     o.show_ids = 1; /* --show-ids: ids and values, as asked */
     rc = run(&o, NULL);
     CHECK_EQ("bad persons, ids shown: exit 3", rc, 3);
     CHECK_STR("bad persons, ids shown: messages", err_text,
               "pbad.csv:4: person 'P2': chronic is 'false' here but 'true' on line 3\n"
               "pbad.csv:5: from: not a date '2016-13-01' (there is no month 13)\n"
+              "pbad.csv:6: to 2024-05-31 is before from 2024-06-01 (a span ends on or after "
+              "the day it begins)\n"
               "pclaims.csv:3: person 'P2' has a rejected row (pbad.csv:4)\n"
-              "pclaims.csv:4: person 'P4' has a rejected row (pbad.csv:5)\n");
+              "pclaims.csv:4: person 'P4' has a rejected row (pbad.csv:5)\n"
+              "pclaims.csv:5: person 'P5' has a rejected row (pbad.csv:6)\n");
     char *rj = slurp("res.csv.rejects.persons.csv");
     CHECK_STR("bad persons: persons rejects", rj,
               "person_id,chronic,identity,from,to\n"
               "P2,0,dibao,2024-08-01,\n"
-              "P4,0,poor,2016-13-01,\n");
+              "P4,0,poor,2016-13-01,\n"
+              "P5,0,poor,2024-06-01,2024-05-31\n");
     free(rj);
     rj = slurp("res.csv.rejects.csv");
     CHECK_STR("bad persons: claims rejects", rj,
               "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
               "F,P2,county,2024-03-10,100,0,\n"
-              "G,P4,county,2024-03-10,100,0,\n");
+              "G,P4,county,2024-03-10,100,0,\n"
+              "H,P5,county,2024-03-10,100,0,\n");
     free(rj);
     /* A has no referral: county unreferred, basic 0 (第八条) */
     char *res = slurp("res.csv");

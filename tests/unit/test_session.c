@@ -196,6 +196,14 @@ static void test_failures(PolEngine *e)
     CHECK_STR("bad history row: message", polrt_session_errmsg(s),
               "person P9, history row 1: field identity: 5 is not a member of Identity");
     CHECK_EQ("negative history count", polrt_session_person(s, "P9", no, bad, -1), -1);
+    /* a span that ends before it begins: refused here as a persons.csv row is by polc run */
+    int64_t back[FAKE_NHIST] = {FAKE_POOR, day(2020, 1, 1), day(2019, 12, 31)};
+    CHECK_EQ("span ending before it begins", polrt_session_person(s, "P9", no, back, 1), -1);
+    CHECK_STR("span ending before it begins: message", polrt_session_errmsg(s),
+              "person P9, history row 1: to 2019-12-31 is before from 2020-01-01 (a span ends "
+              "on or after the day it begins)");
+    back[2] = day(2020, 1, 1); /* a span of one day */
+    CHECK_EQ("span of one day", polrt_session_person(s, "P9", no, back, 1), 0);
     polrt_session_free(s);
     polrt_engine_free(unchecked);
 }
