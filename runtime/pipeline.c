@@ -346,10 +346,11 @@ static void install_sigbus(void)
 }
 
 /* m's input, a regular file of st, mapped when it can be (else it is read: standard input,
- * a pipe or device, across ranks, an empty file, no address space or table slot left) */
+ * a pipe or device, across ranks, an empty file, bytes the encoding sniffer read first, no
+ * address space or table slot left) */
 static void map_input(RtPipe *m, const struct stat *st)
 {
-    if (m->o->cluster || !S_ISREG(st->st_mode) || st->st_size <= 0 ||
+    if (m->o->cluster || m->npre || !S_ISREG(st->st_mode) || st->st_size <= 0 ||
         (uint64_t)st->st_size > SIZE_MAX / 2)
         return;
     size_t len = (size_t)st->st_size;
