@@ -791,6 +791,48 @@ static const Column claim_cols[NCCOL] = {
     {"listed_disease", "目录慢性病", 1},
 };
 
+/* The claim ids seen (spec/DATA.md: a claim id settles once, and a later row with the same id
+ * is rejected), as their 64-bit hashes: open addressing, at most half full, sized from the
+ * file's first rows and doubled when it fills. polc keeps the same hashes (runtime/pipeline.c
+ * IdSet): two ids of one hash are taken for one, a chance of ~n^2 / 2^65 (3e-8 for a million
+ * claims). */
+typedef struct Ids {
+    uint64_t *slot; /* 0: empty */
+    size_t cap, n;  /* cap a power of two */
+} Ids;
+
+static void ids_init(Ids *s, size_t expect)
+{
+    s->cap = 1 << 16;
+    while (s->cap < 2 * expect)
+        s->cap *= 2;
+    if (!(s->slot = calloc(s->cap, sizeof *s->slot)))
+        die("out of memory");
+    s->n = 0;
+}
+
+/* add the id of hash h: 1 when it was there already */
+static int ids_add(Ids *s, uint64_t h)
+{
+    h |= !h;
+    if (2 * (s->n + 1) > s->cap) {
+        Ids g;
+        ids_init(&g, s->cap);
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slot[i])
+                ids_add(&g, s->slot[i]);
+        free(s->slot);
+        *s = g;
+    }
+    size_t mask = s->cap - 1, i = h & mask;
+    for (; s->slot[i]; i = (i + 1) & mask)
+        if (s->slot[i] == h)
+            return 1;
+    s->slot[i] = h;
+    s->n++;
+    return 0;
+}
+
 /* the claims file being decoded */
 typedef struct Claims {
     const char *path;
@@ -799,6 +841,7 @@ typedef struct Claims {
     long line;
     int32_t last_person; /* the previous row's person: a person's rows come together */
     long rejected;       /* rows the policy's own check refused */
+    Ids ids;             /* the claim ids of the rows so far */
 } Claims;
 
 /* a bool cell of a field declared "= false": blank is the default */
@@ -827,6 +870,12 @@ static size_t decode(Claims *cs, People *pp, Claim *cl, size_t max)
             continue;
         for (int f = 0; f < NCCOL; f++)
             v[f] = cs->col[f] >= 0 && cs->col[f] < n ? trim(c[cs->col[f]]) : (Cell){"", 0};
+        /* a claim id seen before, on any row (one the policy refuses below too): rejected */
+        if (ids_add(&cs->ids, hash_id(v[C_ID].p, v[C_ID].n))) {
+            fprintf(stderr, "%s:%ld: duplicate claim id\n", cs->path, cs->line);
+            cs->rejected++;
+            continue;
+        }
         Claim *x = &cl[k];
         x->id = v[C_ID].p;
         x->idlen = (uint32_t)v[C_ID].n;
@@ -1183,6 +1232,12 @@ int main(int argc, char **argv)
     cs.end = cs.buf + len;
     cs.p = bind_header(argv[2], cs.buf, cs.end, claim_cols, NCCOL, cs.col, &cs.want);
     cs.line = 1;
+    /* the claims the file holds, from the length of its first rows (up to 1 MiB) */
+    size_t sample = (size_t)(cs.end - cs.p) < (1 << 20) ? (size_t)(cs.end - cs.p) : 1 << 20;
+    size_t rows = 0;
+    for (const char *q = cs.p; (q = memchr(q, '\n', sample - (size_t)(q - cs.p))); q++)
+        rows++;
+    ids_init(&cs.ids, rows ? (size_t)(cs.end - cs.p) / (sample / rows) + 1 : 0);
     size_t dropped = 0; /* the claims map's pages given back so far */
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
 
@@ -1222,7 +1277,7 @@ int main(int argc, char **argv)
         die("cannot write %s: %s", argv[3], strerror(errno));
     unslurp(cs.buf, len);
     unslurp(pp.map, pp.maplen);
-    free(pp.v), free(pp.spans), free(pp.slot), free(o.buf);
+    free(pp.v), free(pp.spans), free(pp.slot), free(o.buf), free(cs.ids.slot);
 
     double total = now_s() - t_start;
     fprintf(stderr, "%ld claims: %ld settled, %ld failed, %ld rows rejected\n", nsettled,

@@ -76,6 +76,23 @@ if [ -s "$d/s11/claims.csv" ]; then
     fi
 fi
 
+# seed 11 with duplicate claim ids: row 100 twice in a row, and the last row again at the end
+# (each copy the same person and date as its first, so no date-order rule refuses it): the
+# copies rejected, their first rows settled, as polc's duplicate check does (spec/DATA.md)
+if [ -s "$d/s11/claims.csv" ]; then
+    mkdir -p "$d/dup"
+    cp "$d/s11/persons.csv" "$d/dup/persons.csv"
+    awk '{ print } NR == 101 { print } END { print }' "$d/s11/claims.csv" >"$d/dup/claims.csv"
+    same "seed 11 with two duplicate claim ids" "$d/dup"
+    n=$(grep -c "duplicate claim id" "$d/dup/polc.err")
+    h=$(grep -c "duplicate claim id" "$d/dup/hand.err")
+    if [ "$n" -eq 2 ] && [ "$h" -eq 2 ]; then
+        pass "both reject the 2 duplicate rows"
+    else
+        fail "duplicates: polc rejected $n, the hand-written program $h (expected 2)"
+    fi
+fi
+
 # seed 12 as a spreadsheet might save it. Columns reversed; the headers kind, level, total
 # and identity by their labels; every 7th claim id quoted with ',x""y' added; CRLF; a BOM.
 mkdir -p "$d/sheet"
