@@ -99,7 +99,7 @@ enum {
  * the place is the policy's, line 176 col 55) */
 #define MSG_VALIDITY "error: dated %s, outside the policy's validity"
 #define MSG_CALENDAR                                                                               \
-    "\"error: working day outside the shipped calendar years (2017 to 2026) in rule "               \
+    "\"error: working day outside the shipped calendar years (2017 to 2026) in rule "              \
     "referral_deadline (line 176, col 55)\""
 
 /* ---- small helpers ---------------------------------------------------------------------- */
