@@ -423,18 +423,13 @@ static atomic_int handlers_installed;
 /* the signals that end a process politely: their default action ends it, leaving files */
 static const int out_signals[] = {SIGTERM, SIGINT, SIGHUP};
 
-void rt_out_unlink_pending(void)
-{
-    for (int i = 0; i < OUT_MAX_PENDING; i++)
-        if (atomic_load(&open_temps[i].state) == SLOT_ARMED)
-            unlink(open_temps[i].name);
-}
-
 /* async-signal-safe: unlink, sigaction, raise; errno kept */
 static void on_signal(int sig)
 {
     int e = errno;
-    rt_out_unlink_pending();
+    for (int i = 0; i < OUT_MAX_PENDING; i++)
+        if (atomic_load(&open_temps[i].state) == SLOT_ARMED)
+            unlink(open_temps[i].name);
     struct sigaction dfl;
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;

@@ -19,9 +19,7 @@
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -287,154 +285,36 @@ static int check_threads(RtPipe *m)
     return 0;
 }
 
-/* ---- source: a regular file mapped ----
- * A regular file is mapped, not read: a batch is a window of the mapping. Read in batches of
- * 2 MiB, every byte of the claims file was copied on the calling thread while the other
- * threads waited: 27-33 ms of a -j 2 run of 1,047,029 claims (130 MB) that takes ~480 ms.
- * Mapped, the pages come in as the threads decode them. A file that another program
- * truncates while it is mapped faults past its new end (SIGBUS): the handler says which
- * input shrank and ends the process as a failed read does (exit 4), removing the outputs'
- * temporaries first, so the previous results stay in place and the ledger holds only
- * committed batches (spec/DATA.md). Any other bus error keeps its default action. A fixed
- * table, as a handler may neither allocate nor lock. */
-#define MAP_SLOTS 8
-enum { MAP_FREE, MAP_FILLING, MAP_ARMED };
-static struct {
-    atomic_int state; /* MAP_*: the handler reads the rest only when MAP_ARMED */
-    uintptr_t from;
-    size_t len;
-    char msg[512];
-    size_t nmsg;
-} mapped[MAP_SLOTS];
-static atomic_int sigbus_installed;
-
-/* async-signal-safe: write, unlink, _exit, sigaction */
-static void on_sigbus(int sig, siginfo_t *si, void *uc)
-{
-    (void)uc;
-    uintptr_t a = (uintptr_t)si->si_addr;
-    for (int i = 0; i < MAP_SLOTS; i++)
-        if (atomic_load(&mapped[i].state) == MAP_ARMED && a - mapped[i].from < mapped[i].len) {
-            ssize_t w = write(2, mapped[i].msg, mapped[i].nmsg);
-            (void)w;
-            rt_out_unlink_pending();
-            _exit(POLRT_EXIT_SYSTEM);
-        }
-    /* not an input's page: the default action, when the access faults again on return */
-    struct sigaction dfl;
-    memset(&dfl, 0, sizeof dfl);
-    dfl.sa_handler = SIG_DFL;
-    sigemptyset(&dfl.sa_mask);
-    sigaction(sig, &dfl, NULL);
-}
-
-/* once per process, where SIGBUS's action is still the default: a program's own is kept
- * (and then a shrinking input is its business) */
-static void install_sigbus(void)
-{
-    if (atomic_exchange(&sigbus_installed, 1))
-        return;
-    struct sigaction old, sa;
-    if (sigaction(SIGBUS, NULL, &old) != 0 || (old.sa_flags & SA_SIGINFO) ||
-        old.sa_handler != SIG_DFL)
-        return;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = on_sigbus;
-    sa.sa_flags = SA_SIGINFO;
-    sigfillset(&sa.sa_mask);
-    sigaction(SIGBUS, &sa, NULL);
-}
-
-/* m's input, a regular file of st, mapped when it can be (else it is read: standard input,
- * a pipe or device, across ranks, an empty file, bytes the encoding sniffer read first, no
- * address space or table slot left) */
-static void map_input(RtPipe *m, const struct stat *st)
-{
-    if (m->o->cluster || m->npre || !S_ISREG(st->st_mode) || st->st_size <= 0 ||
-        (uint64_t)st->st_size > SIZE_MAX / 2)
-        return;
-    size_t len = (size_t)st->st_size;
-    for (int i = 0; i < MAP_SLOTS; i++) {
-        int free_ = MAP_FREE;
-        if (!atomic_compare_exchange_strong(&mapped[i].state, &free_, MAP_FILLING))
-            continue;
-        void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, m->fd, 0);
-        if (p == MAP_FAILED) {
-            atomic_store(&mapped[i].state, MAP_FREE);
-            return;
-        }
-        madvise(p, len, MADV_SEQUENTIAL);
-        int k = snprintf(mapped[i].msg, sizeof mapped[i].msg,
-                         "polc: cannot read %s: it shrank while it was read (another program "
-                         "truncated or rewrote it); nothing written\n",
-                         m->path);
-        mapped[i].nmsg = k < 0                              ? 0
-                         : (size_t)k < sizeof mapped[i].msg ? (size_t)k
-                                                            : sizeof mapped[i].msg - 1;
-        mapped[i].from = (uintptr_t)p;
-        mapped[i].len = len;
-        install_sigbus();
-        atomic_store(&mapped[i].state, MAP_ARMED);
-        m->map = p;
-        m->map_len = len;
-        m->map_slot = i;
-        m->map_prev = m->map_gone = 0;
-        long pg = sysconf(_SC_PAGESIZE);
-        m->map_page = pg > 0 ? (size_t)pg : 4096;
-        m->heap = m->buf;
-        m->buf = p;
-        return;
-    }
-}
-
-static void unmap_input(RtPipe *m)
-{
-    if (!m->map)
-        return;
-    atomic_store(&mapped[m->map_slot].state, MAP_FREE);
-    munmap(m->map, m->map_len);
-    m->map = NULL;
-    m->buf = m->heap;
-}
-
-/* the first n bytes of the batch are done with: reading moves the rest to the front; a
- * mapping lets go of its pages before the batch dropped the time before (the sink may still
- * be at the one dropped now), so that the process holds a window of the file, not all it has
- * read (tests/runtime/big_csv.sh: 4 times the claims, the same memory). The page cache keeps
- * them: were one touched again it would come back, the same bytes. */
+/* the first n bytes of the batch are done with: the rest moves to the front */
 static void drop(RtPipe *m, size_t n)
 {
-    if (m->map) {
-        size_t upto = m->map_prev & ~(m->map_page - 1);
-        if (upto > m->map_gone) {
-            madvise(m->map + m->map_gone, upto - m->map_gone, MADV_DONTNEED);
-            m->map_gone = upto;
-        }
-        m->map_prev = (size_t)m->buf_off;
-        m->buf += n;
-    } else
-        memmove(m->buf, m->buf + n, m->len - n);
+    memmove(m->buf, m->buf + n, m->len - n);
     m->len -= n;
     m->buf_off += (int64_t)n;
 }
 
-/* the batch up to m->batch bytes, fewer at the end of the input (m->eof); -1 on error */
+/* The batch up to m->batch bytes, fewer at the end of the input (m->eof); -1 on error. A
+ * regular file that ends before the size it had when opened was truncated or rewritten by
+ * another program while it was read: what was read of it is not the file, so the run stops as
+ * a failed read does (exit 4: the previous results stay in place, the ledger holds only
+ * committed batches); before, the half read was settled, its last record rejected as cut. */
 static int fill(RtPipe *m)
 {
     if (m->eof || m->len >= m->batch)
         return 0;
-    if (m->map) {
-        size_t left = m->map_len - (size_t)m->buf_off;
-        m->len = left < m->batch ? left : m->batch;
-        m->eof = m->len == left;
-        return 0;
-    }
     size_t want = m->batch - m->len;
     ssize_t n = rt_pipe_read(m, m->buf + m->len, want, -1);
     if (n < 0)
         return -1;
     m->eof = (size_t)n < want;
     m->len += (size_t)n;
+    if (m->eof && m->size > 0 && m->buf_off + (int64_t)m->len < m->size) {
+        rt_pipe_sys_error(m, 0,
+                          "cannot read %s: it shrank while it was read (another program "
+                          "truncated or rewrote it); nothing written",
+                          m->path);
+        return -1;
+    }
     return 0;
 }
 
@@ -485,14 +365,11 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
     m->eof = 0;
     m->line = 1;
     m->seq = 0;
-    if (have)
-        map_input(m, &st);
     return 0;
 }
 
 static void close_input(RtPipe *m)
 {
-    unmap_input(m);
     if (m->fd > 0)
         close(m->fd);
     m->fd = -1;
@@ -585,7 +462,7 @@ static int next_batch(RtPipe *m)
                           m->path, m->line, RT_CSV_MAX_RECORD >> 20);
             return -1;
         }
-        if (!m->map && m->batch == m->cap) {
+        if (m->batch == m->cap) {
             char *nb = polrt_realloc(m->buf, m->cap * 2);
             if (!nb) {
                 rt_pipe_sys_error(m, 0, "out of memory");
@@ -594,7 +471,7 @@ static int next_batch(RtPipe *m)
             m->buf = nb;
             m->cap *= 2;
         }
-        m->batch = m->map || 2 * m->batch < m->cap ? 2 * m->batch : m->cap;
+        m->batch = 2 * m->batch < m->cap ? 2 * m->batch : m->cap;
     }
 }
 
@@ -2712,7 +2589,6 @@ static void cleanup(RtPipe *m)
     polrt_realloc(m->block_store, 0);
     rt_binding_free(&m->bind);
     polrt_realloc(m->bind_fields, 0);
-    unmap_input(m);
     polrt_realloc(m->buf, 0);
     for (int i = 0; m->eng && i < m->neng; i++)
         polrt_realloc(m->eng[i].latest, 0);

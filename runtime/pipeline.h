@@ -4,13 +4,12 @@
  *   -> partition by person -> settle on N threads -> sinks (rejects here; results, ledger,
  *   explanations in run.c; what-if aggregates in sim/)
  *
- * The input is read once (a regular file through a mapping, pipeline.c map_input), in batches
- * of a few MiB: the threads cut a batch's records into values (phase 1), the claim ids are
- * checked for duplicates in input order, then every thread settles the batch's claims of its
- * own persons in input order (phase 2), and the sink sees the batch's rows in input order. Results
- * do not depend on the thread count. Memory: the persons (fields, history, ledger rows), one batch,
- * and the duplicate check's fixed budget (its claim ids beyond it go to a temporary file:
- * pipeline_int.h IdSet). */
+ * The input is read once, in batches of a few MiB: the threads cut a batch's records into values
+ * (phase 1), the claim ids are checked for duplicates in input order, then every thread settles the
+ * batch's claims of its own persons in input order (phase 2), and the sink sees the batch's rows in
+ * input order. Results do not depend on the thread count. Memory: the persons (fields, history,
+ * ledger rows), one batch, and the duplicate check's fixed budget (its claim ids beyond it go to a
+ * temporary file: pipeline_int.h IdSet). */
 #ifndef POLC_PIPELINE_H
 #define POLC_PIPELINE_H
 

@@ -92,22 +92,13 @@ struct RtPipe {
     size_t npre, pre_at; /* read before the rest of fd: [pre_at, npre) are left */
     const char *path;
     int64_t size, consumed;
-    char *buf; /* the batch's bytes: the buffer read into, or a window of map */
+    char *buf;
     size_t len, cap, start, complete;
-    size_t batch; /* bytes a batch reads (<= cap: the buffer's size, when read) */
+    size_t batch; /* bytes a batch reads (<= cap: the buffer's size) */
     int eof;
     int64_t line; /* line of buf[start] */
     int64_t seq;  /* data rows so far */
     int64_t buf_off;
-    /* a regular file is mapped (pipeline.c map_input), not read: map, map_len its mapping,
-     * heap the buffer buf points to when reading, map_slot its place in the fault handler's
-     * table */
-    char *map, *heap;
-    size_t map_len;
-    int map_slot;
-    size_t map_prev; /* where the batch dropped last began: its pages stay (drop) */
-    size_t map_gone; /* the mapping's pages below this are out of the process's memory */
-    size_t map_page; /* the page size */
     /* the batch's blocks: one half of block_store (2 × PIPE_BLOCKS_PER_THREAD a thread, made
      * once, never moved), the other half the batch before, which the sink may still be
      * writing (sink_start) while this one is decoded */

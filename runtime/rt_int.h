@@ -824,8 +824,6 @@ int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen);
 int rt_out_sync(RtOut *o, char *err, size_t errlen);
 int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename; -1 + message */
 void rt_out_abort(RtOut *o); /* close and remove the temporary, the final name untouched */
-/* remove every temporary open now (async-signal-safe: for a handler that ends the process) */
-void rt_out_unlink_pending(void);
 /* path and input name one regular file ("-": standard input): writing path would replace it */
 int rt_out_same_file(const char *path, const char *input);
 /* the cause of a failed write to o: the errno of its first failed write (a full disk is
