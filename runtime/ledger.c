@@ -18,6 +18,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1156,6 +1157,16 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
 static void sqlite_setup(void)
 {
     sq.sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+int rt_ledger_exists(const char *db, char *err, size_t errlen)
+{
+    struct stat sb;
+    if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11) || stat(db, &sb) == 0)
+        return 0;
+    int e = errno;
+    snprintf(err, errlen, "cannot open ledger %s: %s", db, strerror(e));
+    return polrt_exit_for_errno(e);
 }
 
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, char *err,

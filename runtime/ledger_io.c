@@ -369,15 +369,14 @@ done:
 }
 
 /* export and erase read a ledger that is there: a name that is not is the command line's
- * mistake (opening it would create an empty ledger). 0, or POLRT_EXIT_USAGE after saying so. */
+ * mistake (opening it would create an empty ledger). 0, or the exit code after saying so. */
 static int ledger_exists(const char *ledger_db)
 {
-    struct stat sb;
-    if (!strncmp(ledger_db, "postgresql://", 13) || !strncmp(ledger_db, "postgres://", 11) ||
-        stat(ledger_db, &sb) == 0)
-        return 0;
-    fprintf(stderr, "polc: cannot open ledger %s: %s\n", ledger_db, strerror(errno));
-    return polrt_exit_for_errno(errno);
+    char err[MSG_MAX];
+    int rc = rt_ledger_exists(ledger_db, err, sizeof err);
+    if (rc)
+        fprintf(stderr, "polc: %s\n", err);
+    return rc;
 }
 
 typedef struct Export {

@@ -342,6 +342,9 @@ typedef struct RtClaimRec {
 typedef struct RtLedgerKey RtLedgerKey;
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, char *err,
                         size_t errlen);
+/* a ledger that is read, not created: 0 when db is a PostgreSQL URL or a file there; else the
+ * exit code (polrt_exit_for_errno), "cannot open ledger DB: why" in err */
+int rt_ledger_exists(const char *db, char *err, size_t errlen);
 RtStore *rt_ledger_retain(RtStore *st); /* one more owner (a forked session) */
 void rt_ledger_close(RtStore *st);      /* the last owner closes it */
 /* group claims into one transaction: commit makes every claim saved so far durable, by any

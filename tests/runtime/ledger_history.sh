@@ -99,6 +99,26 @@ opening() { # $1 backend name, $2 ledger
     if [ "$(tail -1 explain.txt)" = "$OPENING" ]
     then ok "$B: the explanation shows the opening balance on its own line, with its source"
     else bad "$B: the explanation's opening balance" "$(tail -2 explain.txt)"; fi
+    # explain is a question: with --ledger it reads the opening balances and leaves the
+    # ledger as it was, though the file holds claims it has not settled (it settled and
+    # committed them all: a new-user pass). October's stay of P1 (the same as September's)
+    # starts from the row September left, own_paid 10,000 (September owed 0); P2's claim
+    # would add a row.
+    printf '%s\n' "$H" 'S2,P1,住院,2017-10-01,2017-10-10,省级,100000,是,是,' \
+        'S3,P2,住院,2017-10-01,2017-10-10,省级,100000,是,是,' >oct.csv
+    dump() { # the ledger's every table, rows as stored (SQLite); its rows (PostgreSQL)
+        if [ "$B" = sqlite ]; then sqlite3 "$L" .dump; fi
+        "$POLC" ledger export "$ENG" --ledger "$L"
+    }
+    dump >before.txt
+    "$POLC" explain "$ENG" --claims oct.csv --persons persons.csv --ledger "$L" --claim S2 \
+        >oct.txt 2>&1
+    rc=$?
+    dump >after.txt
+    if [ $rc = 0 ] && grep -q '^status: settled' oct.txt &&
+        grep -Eq 'own_paid +10,000.00 yuan → 10,000.00 yuan' oct.txt; then
+        check "$B: explain of claims the ledger has not seen leaves it as it was" before.txt after.txt
+    else bad "$B: explain of a claim not yet settled" "rc $rc: $(head -3 oct.txt)"; fi
     # the JSON explanation: the ledger's "opening", its values encoded (fen; province is
     # member 3 of Level) and worded; the same from the .so (settling it), the JIT and the
     # interpreter (already settled: the stored ledgers)
