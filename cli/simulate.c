@@ -441,6 +441,8 @@ static int simulate(const Scenarios *s, const SimArgs *a, const Sweep *sw)
         .encoding = a->encoding,
         .changes = a->changes,
         .cluster = rt_cluster_job(),
+        .report = a->report,
+        .xlsx = a->xlsx,
     };
     char sweep_name[400];
     if (sw) {

@@ -807,6 +807,19 @@ int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename; -
 void rt_out_abort(RtOut *o); /* close and remove the temporary, the final name untouched */
 /* path and input name one regular file ("-": standard input): writing path would replace it */
 int rt_out_same_file(const char *path, const char *input);
+/* a file a command reads or writes, and how its message names it ("--out", "the claims file
+ * (--claims)") */
+typedef struct RtNamedPath {
+    const char *path, *what;
+} RtNamedPath;
+/* Outputs that would replace an input, or each other, refused before anything is read:
+ * no outs[i] may be the same file as files[k] (rt_out_same_file, through any name or link),
+ * nor name the same path as files[k] for k >= first_out (outputs, not there yet), unless it
+ * is that entry (the same path pointer). A device or "-" is never replaced. 0, or -1 with
+ * "WHAT PATH is WHAT: writing it would replace that file; name another" in err. polc run
+ * and polc simulate (its report's files too) check their files through it. */
+int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *files, size_t nfiles,
+                     size_t first_out, char *err, size_t errlen);
 /* the cause of a failed write to o: the errno of its first failed write (a full disk is
  * ENOSPC, not EIO), else errno, else EIO */
 int rt_out_errno(const RtOut *o);

@@ -736,34 +736,21 @@ static int is_device(const char *path)
 static int outputs_apart(Run *r)
 {
     const PolRunOpts *o = r->o;
-    const struct {
-        const char *path, *what;
-    } outs[] = {{o->out, "--out"},
-                {o->explain, "--explain"},
-                {o->xlsx, "--xlsx"},
-                {o->adjustments, "--adjustments"}},
-      ins[] = {{o->claims, "the claims file (--claims)"},
-               {o->persons, "the persons file (--persons)"},
-               {o->ledger_db, "the ledger (--ledger)"},
-               {r->rejects_path, "the rejects file"},
-               {o->out, "the results file (--out)"}};
+    const RtNamedPath outs[] = {{o->out, "--out"},
+                                {o->explain, "--explain"},
+                                {o->xlsx, "--xlsx"},
+                                {o->adjustments, "--adjustments"}},
+                      files[] = {{o->claims, "the claims file (--claims)"},
+                                 {o->persons, "the persons file (--persons)"},
+                                 {o->ledger_db, "the ledger (--ledger)"},
+                                 {r->rejects_path, "the rejects file"},
+                                 {o->out, "the results file (--out)"}};
     if (o->xlsx && (!*o->xlsx || strcmp(o->xlsx, "-") == 0)) {
         snprintf(r->err, sizeof r->err, "--xlsx needs a file name (a workbook is not text)");
         return -1;
     }
-    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
-        for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++)
-            if (outs[i].path != ins[k].path &&
-                (rt_out_same_file(outs[i].path, ins[k].path) ||
-                 /* two outputs of one name, the file not there yet */
-                 (k >= 3 && outs[i].path && ins[k].path && !strcmp(outs[i].path, ins[k].path) &&
-                  strcmp(outs[i].path, "-") != 0 && !is_device(outs[i].path)))) {
-                snprintf(r->err, sizeof r->err,
-                         "%s %s is %s: writing it would replace that file; name another",
-                         outs[i].what, outs[i].path, ins[k].what);
-                return -1;
-            }
-    return 0;
+    return rt_outputs_apart(outs, sizeof outs / sizeof outs[0], files,
+                            sizeof files / sizeof files[0], 3, r->err, sizeof r->err);
 }
 
 /* A SQLite ledger kept by another number of ranks (files LEDGER.rankKofM, M not this job's;
