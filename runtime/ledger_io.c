@@ -285,6 +285,21 @@ static int import_rows(Import *im, RtCsv *csv, const char *rejects, char *err, s
     return POLRT_EXIT_OK;
 }
 
+/* The ledger polc ledger CMD works on: one file, not a ledger that MPI ranks split into
+ * DB.rankKofN (a new DB beside them would be one no run reads); and for export and erase
+ * (must_exist), one that is there: a name that is not is the command line's mistake (opening
+ * it would create an empty ledger). 0, or the exit code after saying so. */
+static int ledger_check(const char *ledger_db, const char *cmd, int must_exist)
+{
+    char err[MSG_MAX];
+    int rc = rt_ledger_ranks_agree(ledger_db, 1, cmd, err, sizeof err) < 0 ? POLRT_EXIT_USAGE : 0;
+    if (!rc && must_exist)
+        rc = rt_ledger_exists(ledger_db, err, sizeof err);
+    if (rc)
+        fprintf(stderr, "polc: %s\n", err);
+    return rc;
+}
+
 /* The import committed (rolled back for a dry run), the rejects file put in place, the counts
  * told. The exit code: 3 when rows were rejected (err set on a failure). */
 static int import_finish(Import *im, const char *rejects, int dry_run, char *err, size_t errlen)
@@ -344,6 +359,8 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
         rc = polrt_exit_for_errno(errno);
         goto done;
     }
+    if ((rc = ledger_check(ledger_db, "polc ledger import", 0)) != 0)
+        goto done;
     if (!(im.st = open_store(s, ledger_db, ledger_key, &rc, err, sizeof err)))
         goto done;
     if (rt_ledger_begin(im.st, err, sizeof err)) {
@@ -365,17 +382,6 @@ done:
     polrt_realloc(im.fp, 0);
     polrt_realloc(im.vals, 0);
     polrt_realloc(rej_buf, 0);
-    return rc;
-}
-
-/* export and erase read a ledger that is there: a name that is not is the command line's
- * mistake (opening it would create an empty ledger). 0, or the exit code after saying so. */
-static int ledger_exists(const char *ledger_db)
-{
-    char err[MSG_MAX];
-    int rc = rt_ledger_exists(ledger_db, err, sizeof err);
-    if (rc)
-        fprintf(stderr, "polc: %s\n", err);
     return rc;
 }
 
@@ -424,7 +430,7 @@ POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const cha
     Export x = {.s = s};
     int rc = POLRT_EXIT_OK, opened = 0;
     RtStore *st = NULL;
-    if ((rc = ledger_exists(ledger_db)) != 0)
+    if ((rc = ledger_check(ledger_db, "polc ledger export", 1)) != 0)
         return rc;
     if (out && rt_out_same_file(out, ledger_db)) {
         fprintf(stderr, "polc: --out %s is the ledger: name another\n", out);
@@ -474,7 +480,7 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
     char err[MSG_MAX] = "";
     int rc = POLRT_EXIT_OK;
     int64_t removed = 0;
-    if ((rc = ledger_exists(ledger_db)) != 0)
+    if ((rc = ledger_check(ledger_db, "polc ledger erase", 1)) != 0)
         return rc;
     RtStore *st = open_store(s, ledger_db, ledger_key, &rc, err, sizeof err);
     if (!st) {

@@ -342,6 +342,12 @@ typedef struct RtClaimRec {
 typedef struct RtLedgerKey RtLedgerKey;
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, char *err,
                         size_t errlen);
+/* A SQLite ledger kept by another number of ranks than nranks (files DB.rankKofM, M not
+ * nranks; alone, nranks 1: any M): its persons' rows are where this would not look, so their
+ * claims would be settled again, and a new DB would be one no run reads (spec/SCALE.md).
+ * 0; or -1 with the message in err, whose fix is a run on M ranks (cmd NULL: polc run) or,
+ * for cmd ("polc ledger import"), one rank's file. */
+int rt_ledger_ranks_agree(const char *db, int nranks, const char *cmd, char *err, size_t errlen);
 /* a ledger that is read, not created: 0 when db is a PostgreSQL URL or a file there; else the
  * exit code (polrt_exit_for_errno), "cannot open ledger DB: why" in err */
 int rt_ledger_exists(const char *db, char *err, size_t errlen);

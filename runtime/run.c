@@ -6,7 +6,6 @@
 #include "pipeline.h"
 
 #include <errno.h>
-#include <glob.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -753,37 +752,6 @@ static int outputs_apart(Run *r)
                             sizeof files / sizeof files[0], 3, r->err, sizeof r->err);
 }
 
-/* A SQLite ledger kept by another number of ranks (files LEDGER.rankKofM, M not this job's;
- * alone: any): its persons' rows are where this job would not look, so their claims would be
- * settled again. 0, or -1 with the message in r->err. */
-static int ledger_ranks_agree(Run *r, const char *db)
-{
-    int n = r->cl ? r->cl->size : 1;
-    size_t len = strlen(db) + sizeof ".rank*of*";
-    char *pat = polrt_realloc(NULL, len);
-    if (!pat)
-        return 0; /* the open fails on memory next */
-    snprintf(pat, len, "%s.rank*of*", db);
-    glob_t g;
-    int rc = 0;
-    if (glob(pat, 0, NULL, &g) == 0) {
-        for (size_t i = 0; i < g.gl_pathc && rc == 0; i++) {
-            const char *of = strrchr(g.gl_pathv[i], 'f');
-            int m = of ? atoi(of + 1) : 0;
-            if (m > 0 && (n == 1 || m != n)) {
-                snprintf(r->err, sizeof r->err,
-                         "ledger %s was kept by %d ranks (%s): run on %d ranks (mpirun -np %d), "
-                         "or the persons' rows would be looked for where they are not",
-                         db, m, g.gl_pathv[i], m, m);
-                rc = -1;
-            }
-        }
-        globfree(&g);
-    }
-    polrt_realloc(pat, 0);
-    return rc;
-}
-
 /* the ledger this rank keeps: PostgreSQL is one ledger every rank shares; a SQLite file is one
  * writer's, so across N > 1 ranks each keeps its persons' rows in LEDGER.rankKofN (spec/SCALE.md:
  * the same N reads them again) */
@@ -898,9 +866,8 @@ static int run_setup(Run *r)
     if ((rc = rt_ledger_key_read(o->ledger_key, o->ledger_db, &key, r->err, sizeof r->err)))
         return rc;
     if (o->ledger_db) {
-        int pg = !strncmp(o->ledger_db, "postgresql://", 13) ||
-                 !strncmp(o->ledger_db, "postgres://", 11);
-        if (!pg && ledger_ranks_agree(r, o->ledger_db) < 0)
+        if (rt_ledger_ranks_agree(o->ledger_db, r->cl ? r->cl->size : 1, NULL, r->err,
+                                  sizeof r->err) < 0)
             rc = POLRT_EXIT_USAGE;
         else if (o->dry_run) /* a dry run reads a ledger, never creates one */
             rc = rt_ledger_exists(o->ledger_db, r->err, sizeof r->err);
