@@ -127,7 +127,9 @@ static void merge_param(Compiled *c, Decl *base, Decl *ref)
                 continue;
             }
             in_force = &base->versions.data[i];
-            v.to = NULL; /* it now ends where the reform's version starts */
+            int64_t t;
+            if (v.to && (polrt_parse_date(v.to->text, strlen(v.to->text), &t) != 0 || t >= d))
+                v.to = NULL; /* it now ends where the reform's version starts */
             vec_push(a, &kept, v);
         }
         if (nv.is_table && base->index_name && in_force && in_force->is_table) {
