@@ -656,8 +656,8 @@ static Type check_user_call(Sema *s, Node *n)
     if (!d) {
         Decl *o = find_decl(s, n->name, NAMED);
         if (o)
-            diag_error(s->d, n->loc, "'%s' is a %s, not a function", n->name,
-                       decl_kind_name(o->kind));
+            diag_error(s->d, n->loc, "'%s' is %s %s, not a function", n->name,
+                       diag_a(decl_kind_name(o->kind)), decl_kind_name(o->kind));
         else
             diag_error(s->d, n->loc, "unknown function '%s'%s", n->name, suggest_name(s, n->name));
         for (int i = 0; i < na; i++)
@@ -1161,7 +1161,8 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
         got = want_t;
     } else if (n->kind == ND_NAME) {
         int yes = !strcmp(n->name, "yes") || !strcmp(n->name, "no");
-        diag_error(s->d, n->loc, "expected a %s value, found the name '%s'%s", tn(s, want_t),
+        const char *want = tn(s, want_t);
+        diag_error(s->d, n->loc, "expected %s %s value, found the name '%s'%s", diag_a(want), want,
                    n->name,
                    want_t.kind == TY_BOOL && yes ? "; write true or false (是 or 否)" : "");
         s->formula = saved;
@@ -1180,7 +1181,9 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
             fix = arena_printf(s->a, "; write %s yuan", n->text);
         else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_RATE)
             fix = arena_printf(s->a, "; write %s%%", n->text);
-        diag_error(s->d, n->loc, "expected a %s value, found %s%s", tn(s, want_t), tn(s, got), fix);
+        const char *want = tn(s, want_t);
+        diag_error(s->d, n->loc, "expected %s %s value, found %s%s", diag_a(want), want, tn(s, got),
+                   fix);
         return -1;
     }
     *out = n->ival;
@@ -2291,7 +2294,8 @@ static int check_header(Sema *s)
 void sema_declared_twice(Diag *d, const Decl *x, const Decl *first)
 {
     diag_error(d, x->loc, "'%s' is declared twice", x->name);
-    diag_note(d, first->loc, "the first declaration (a %s) is here", decl_kind_name(first->kind));
+    const char *kind = decl_kind_name(first->kind);
+    diag_note(d, first->loc, "the first declaration (%s %s) is here", diag_a(kind), kind);
 }
 
 /* x's name into the name table (declared once, not a built-in's), its members, for an enum,
