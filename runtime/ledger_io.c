@@ -200,7 +200,7 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
         snprintf(why, wlen,
                  "the person's %s %" PRId64 " already has %zu settled claim%s: an opening balance "
                  "goes before them (reverse them first)",
-                 led->name, key, settled, settled == 1 ? "" : "s");
+                 led->name, key, settled, rt_plural(settled));
         rc = 1;
     } else if (rc == 0 && (rc = store_opening(im, r, lp, person, l, key, err, errlen)) == 0) {
         im->imported++;
@@ -314,11 +314,12 @@ static int import_finish(Import *im, const char *rejects, int dry_run, char *err
             return polrt_exit_for_errno(errno);
     }
     if (im->rejected > MAX_TOLD)
-        fprintf(stderr, "polc: %ld more rows rejected\n", im->rejected - MAX_TOLD);
-    fprintf(stderr, "polc: ledger import: %ld rows %s, %ld unchanged, %ld rejected%s%s%s%s\n",
-            im->imported, dry_run ? "to import" : "imported", im->unchanged, im->rejected,
-            im->rejected ? " (" : "", im->rejected ? rejects : "", im->rejected ? ")" : "",
-            dry_run ? "; dry run: the ledger is unchanged" : "");
+        fprintf(stderr, "polc: %ld more row%s rejected\n", im->rejected - MAX_TOLD,
+                rt_plural(im->rejected - MAX_TOLD));
+    fprintf(stderr, "polc: ledger import: %ld row%s %s, %ld unchanged, %ld rejected%s%s%s%s\n",
+            im->imported, rt_plural(im->imported), dry_run ? "to import" : "imported",
+            im->unchanged, im->rejected, im->rejected ? " (" : "", im->rejected ? rejects : "",
+            im->rejected ? ")" : "", dry_run ? "; dry run: the ledger is unchanged" : "");
     return im->rejected ? POLRT_EXIT_DATA : POLRT_EXIT_OK;
 }
 

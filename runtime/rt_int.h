@@ -165,6 +165,11 @@ void polrt_test_fail_alloc_after(long n);
  * cut down by 64-bit steps. Inline, as the results rows need it: below 2^32, dividing by
  * 100 is a multiply and a shift, half the 64-bit sequence. money.c's digit loop, out.c's
  * two and dates.c's were three writers before. */
+/* "s" after a count that is not 1: "1 row imported", "2 rows imported" */
+static inline const char *rt_plural(int64_t n)
+{
+    return n == 1 ? "" : "s";
+}
 extern const char rt_two_digits[200]; /* "00" to "99" */
 extern const uint64_t rt_pow10[20];   /* 10^k */
 /* the decimal digits of u (1 for 0), counted from its bit length: 1233 / 4096 is log10 2

@@ -628,7 +628,7 @@ static void failure_reasons(const Run *r)
     if (more) {
         char count[32];
         fprintf(stderr, "  failed: %s for %zu other reason%s (the results' status column)\n",
-                fmt_count(left, count), more, more == 1 ? "" : "s");
+                fmt_count(left, count), more, rt_plural((int64_t)more));
     }
 }
 
@@ -639,14 +639,17 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
     int64_t total = settled + already + failed;
     char a[32], b[32], c[32], d[32], e[32];
     if (r->o->reverse) {
-        fprintf(stderr, "%s: %s claims reversed, %s rows rejected%s%s\n", r->o->claims,
-                fmt_count(st->reversed, a), fmt_count(st->rejected, b), st->rejected ? ": " : "",
+        fprintf(stderr, "%s: %s claim%s reversed, %s row%s rejected%s%s\n", r->o->claims,
+                fmt_count(st->reversed, a), rt_plural(st->reversed), fmt_count(st->rejected, b),
+                rt_plural(st->rejected), st->rejected ? ": " : "",
                 st->rejected ? r->rejects_path : "");
         return;
     }
-    fprintf(stderr, "%s: %s claims: %s settled, %s already settled, %s failed, %s rows rejected\n",
-            r->o->claims, fmt_count(total, a), fmt_count(settled, b), fmt_count(already, c),
-            fmt_count(failed, d), fmt_count(st->rejected, e));
+    fprintf(stderr,
+            "%s: %s claim%s: %s settled, %s already settled, %s failed, %s row%s rejected\n",
+            r->o->claims, fmt_count(total, a), rt_plural(total), fmt_count(settled, b),
+            fmt_count(already, c), fmt_count(failed, d), fmt_count(st->rejected, e),
+            rt_plural(st->rejected));
     if (failed)
         failure_reasons(r);
     /* each money output's total, headed as the results are (labels or names), padded by
@@ -667,7 +670,8 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
                 over ? "(overflow)" : polrt_fmt_money((int64_t)totals[i], buf, 1));
     }
     if (st->empty_rows)
-        fprintf(stderr, "  %" PRId64 " empty rows skipped\n", st->empty_rows);
+        fprintf(stderr, "  %" PRId64 " empty row%s skipped\n", st->empty_rows,
+                rt_plural(st->empty_rows));
     if (st->rejected > st->rejected_persons)
         fprintf(stderr, "  rejected claim rows: %s\n", r->rejects_path);
     if (st->rejected_persons)

@@ -632,14 +632,16 @@ static void header_lines(const PolSim *m, FILE *f, int html)
     char a[CELL_MAX], b[CELL_MAX];
     if (html)
         fputs("<p class=meta>", f);
-    fprintf(f, "%s claims of %s persons (%s), %d scenario%s, %d thread%s, %.2f s",
-            count(m->nclaims, 0, 0, 0, a),
-            count(m->npersons ? m->npersons : m->claim_persons, 0, 0, 0, b), m->mode ? m->mode : "",
-            m->nscen, m->nscen == 1 ? "" : "s", m->threads, m->threads == 1 ? "" : "s", m->seconds);
+    int64_t np = m->npersons ? m->npersons : m->claim_persons;
+    fprintf(f, "%s claim%s of %s person%s (%s), %d scenario%s, %d thread%s, %.2f s",
+            count(m->nclaims, 0, 0, 0, a), rt_plural(m->nclaims), count(np, 0, 0, 0, b),
+            rt_plural(np), m->mode ? m->mode : "", m->nscen, rt_plural(m->nscen), m->threads,
+            rt_plural(m->threads), m->seconds);
     if (m->weighted)
         fprintf(f, "; weighted by %s (%s people)", m->weight_col, count(0, m->persons_w, 1, 0, a));
     if (m->rejected)
-        fprintf(f, "; %" PRId64 " rows rejected (%s)", m->rejected, m->rejects_path);
+        fprintf(f, "; %" PRId64 " row%s rejected (%s)", m->rejected, rt_plural(m->rejected),
+                m->rejects_path);
     fputs(html ? "</p>\n<ul class=scen>\n" : "\n", f);
     int shown = m->sweep ? 1 : m->nscen;
     for (int s = 0; s < shown; s++) {

@@ -74,7 +74,7 @@ opening() { # $1 backend name, $2 ledger
     iconv -f UTF-8 -t GB18030 opening.csv >opening.gbk.csv
     "$POLC" ledger import "$ENG" --ledger "$L" opening.gbk.csv --dry-run 2>gbk.err
     rc=$?
-    if [ $rc = 0 ] && grep -q '1 rows to import, 0 unchanged, 0 rejected; dry run' gbk.err; then
+    if [ $rc = 0 ] && grep -q '1 row to import, 0 unchanged, 0 rejected; dry run' gbk.err; then
         ok "$B: import of a GBK file (Excel's CSV): read as UTF-8's"
     else bad "$B: import of a GBK file" "rc $rc: $(cat gbk.err)"; fi
     "$POLC" ledger import "$ENG" --ledger "$L" opening.csv 2>imp1.err &&
@@ -149,7 +149,7 @@ opening() { # $1 backend name, $2 ledger
         'bad.csv:5: person_id: missing value' >want
     grep '^bad.csv:' bad.err | grep -v ':6:' >got
     if [ $rc = 3 ] && cmp -s want got && grep -q '^bad.csv:6: own_paid: ' bad.err &&
-        [ "$(wc -l <bad.rej)" = 5 ] && grep -q '1 rows imported, 0 unchanged, 4 rejected' bad.err; then
+        [ "$(wc -l <bad.rej)" = 5 ] && grep -q '1 row imported, 0 unchanged, 4 rejected' bad.err; then
         ok "$B: bad import rows rejected with file:line, exit 3, the good one imported"
     else bad "$B: bad import rows" "rc $rc: $(cat bad.err)"; fi
 }
@@ -322,7 +322,7 @@ reversal() { # $1 backend
         'C,cap,5000.00,3000.00,-2000.00,reversal of B' >want
     if [ $rc = 3 ] && cmp -s want ra.csv &&
         grep -q '^rev.csv:3: not a settled claim of this person (ledger): nothing to reverse' rev.err &&
-        grep -q '^rev.csv: 1 claims reversed, 2 rows rejected: rev.rej$' rev.err
+        grep -q '^rev.csv: 1 claim reversed, 2 rows rejected: rev.rej$' rev.err
     then ok "$B: reversal: the claim's amounts to 0, the later claims' changes, an unknown id rejected"
     else bad "$B: reversal" "rc $rc: $(cat rev.err; diff want ra.csv)"; fi
     { echo "$H"; grep '^B,' all.csv; } >rb.csv
