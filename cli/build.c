@@ -18,7 +18,7 @@ typedef struct BuildArgs {
 static const Opt build_opts[] = {
     {"out", 'o', OPT_STR, AT(out), "OUT", .help = "the file to write (temp + rename)"},
     {"emit", 0, OPT_STR, AT(emit), "KIND", .help = "so (default), exe, obj, ir or asm"},
-    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "optimisation level, 0 to 3 (default 2)"},
+    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, .help = "optimisation level, 0 to 3 (default 2)"},
     {0},
 };
 #undef AT

@@ -1,7 +1,7 @@
 /* call.c — polc call: evaluate one rule on arguments given on the command line, through
  * libffi (the JIT's compiled function, whose signature is known only from the policy) or the
  * interpreter, and print the value as people read it. Only rules whose inputs are their
- * arguments qualify. */
+ * arguments (and params) qualify: one of no arguments too, when it reads no claim data. */
 #include "cli.h"
 
 #include <setjmp.h>
@@ -18,7 +18,9 @@
 /* the most arguments polc call passes to a rule */
 #define CALL_MAX_ARGS 64
 
-/* does rule r depend on anything but its arguments (claim, person, ledger, history)? */
+/* does rule r depend on anything but its arguments and params (claim, person, ledger,
+ * history)? A rule of no arguments is looked into as any other: one that reads only params
+ * was refused as "reads the claim" (a new-user pass). */
 static const char *impure_node(const IrProgram *p, const IrNode *n, int depth);
 
 static const char *impure_rule(const IrProgram *p, int r, int depth)
@@ -26,8 +28,6 @@ static const char *impure_rule(const IrProgram *p, int r, int depth)
     if (depth > 64)
         return NULL;
     const IrRule *ru = &p->rules[r];
-    if (ru->nargs == 0)
-        return "the claim";
     for (int i = 0; i < ru->nbr; i++) {
         const char *w = impure_node(p, ru->br[i].guard, depth + 1);
         if (!w)
@@ -131,11 +131,11 @@ static int callable_rule(Compiled *c, const char *policy, const char *rule, int 
     }
     Decl *decl = ir->rules[r].decl;
     const char *why = impure_rule(ir, r, 0);
-    if (ir->rules[r].nargs == 0 || why) {
+    if (why) {
         fprintf(stderr,
                 "polc: rule '%s' reads %s; polc call evaluates rules whose only inputs "
                 "are their arguments\n",
-                rule, why ? why : "the claim");
+                rule, why);
         return -1;
     }
     if (nargs != decl->fields.len) {

@@ -602,7 +602,8 @@ static void param_table(Doc *d, const Decl *p, const char *id)
         fputs("<tr><td class=\"from\">", d->o);
         esc(d->o, v->from ? v->from->text : "");
         fputs("</td><td class=\"to\">", d->o);
-        esc(d->o, v->to ? v->to->text : i + 1 < p->versions.len ? "" : "open");
+        const char *end = ast_version_end(d->a, p, i);
+        esc(d->o, end ? end : "open");
         fputs("</td>", d->o);
         if (en && v->is_table)
             for (int m = 0; m < en->members.len; m++)

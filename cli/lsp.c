@@ -485,8 +485,9 @@ static const char *describe_param(Arena *ar, const Decl *d)
                                  cites(ar, d->cites));
     for (int i = 0; i < d->versions.len; i++) {
         Version *v = &d->versions.data[i];
+        const char *end = ast_version_end(ar, d, i);
         t = arena_printf(ar, "%s| %s | %s | %s |\n", t, v->from ? v->from->text : "",
-                         v->to ? v->to->text : "", version_text(ar, v));
+                         end ? end : "", version_text(ar, v));
     }
     return t;
 }

@@ -13,40 +13,45 @@
 
 static const Command commands[] = {
     {"check", "POLICY...", "type-check; diagnostics only", cmd_check,
-     "polc check policies/anhui/panji-2017.pol policies/anhui/medical-assistance-2025.pol"},
+     .example =
+         "polc check policies/anhui/panji-2017.pol policies/anhui/medical-assistance-2025.pol"},
     {"build", "POLICY -o OUT", "compile to an engine: so, exe, obj, ir, asm", cmd_build,
-     "polc build policies/anhui/panji-2017.pol -o panji.so"},
+     .example = "polc build policies/anhui/panji-2017.pol -o panji.so"},
     {"run", "POLICY|ENGINE.so --claims FILE", "settle claims and write the results", cmd_run,
-     "polc run panji.so --claims examples/claims.csv --persons examples/persons.csv "
-     "--out results.csv"},
+     .example = "polc run panji.so --claims examples/claims.csv --persons examples/persons.csv "
+                "--out results.csv"},
     {"test", "POLICY...", "run the policies' own test cases", cmd_test,
-     "polc test policies/anhui/panji-2017.pol"},
+     .example = "polc test policies/anhui/panji-2017.pol"},
     {"explain", "POLICY|ENGINE.so --claims FILE --claim ID", "one claim's settlement, step by step",
      cmd_explain,
-     "polc explain policies/anhui/panji-2017.pol --claims examples/claims.csv "
-     "--persons examples/persons.csv --claim Z005"},
+     .example = "polc explain policies/anhui/panji-2017.pol --claims examples/claims.csv "
+                "--persons examples/persons.csv --claim Z005",
+     .writer = "run"},
     {"simulate", "--base POLICY --claims FILE", "what-if: reforms on the same claims", cmd_simulate,
-     "polc simulate --base policies/anhui/panji-2017.pol "
-     "--reform policies/anhui/reforms/county-cap-4000.pol --claims examples/claims.csv "
-     "--persons examples/persons.csv"},
+     .example = "polc simulate --base policies/anhui/panji-2017.pol "
+                "--reform policies/anhui/reforms/county-cap-4000.pol --claims examples/claims.csv "
+                "--persons examples/persons.csv"},
     {"call", "POLICY RULE [ARG...]", "evaluate one rule on its arguments", cmd_call,
-     "polc call policies/anhui/medical-assistance-2025.pol benefit_start 2026-03-15 "
-     "--date 2026-03-15"},
+     .example = "polc call policies/anhui/medical-assistance-2025.pol benefit_start 2026-03-15 "
+                "--date 2026-03-15"},
     {"gen", "--persons N --seed S --out DIR", "a synthetic population", cmd_gen,
-     "polc gen --persons 10000 --seed 1 --out pop"},
+     .example = "polc gen --persons 10000 --seed 1 --out pop"},
     {"serve", "POLICY|ENGINE.so [--listen A:P]", "settle claims over HTTP/JSON (spec/SERVE.md)",
      cmd_serve,
-     "polc serve policies/anhui/panji-2017.pol --listen 127.0.0.1:8080 --ledger ledger.db "
-     "--tokens tokens.txt"},
+     .example =
+         "polc serve policies/anhui/panji-2017.pol --listen 127.0.0.1:8080 --ledger ledger.db "
+         "--tokens tokens.txt"},
     {"ledger", "import|export|erase POLICY --ledger DB",
      "opening balances in, rows out, a person erased", cmd_ledger,
-     "polc ledger import policies/anhui/panji-2017.pol --ledger ledger.db examples/opening.csv"},
-    {"ir", "POLICY", "print the policy IR", cmd_ir, "polc ir policies/anhui/panji-2017.pol"},
+     .example = "polc ledger import policies/anhui/panji-2017.pol --ledger ledger.db "
+                "examples/opening.csv"},
+    {"ir", "POLICY", "print the policy IR", cmd_ir,
+     .example = "polc ir policies/anhui/panji-2017.pol"},
     {"fmt", "[--check] FILE...", "lay policies out in the canonical layout", cmd_fmt,
-     "polc fmt --check policies/anhui/*.pol policies/anhui/reforms/*.pol"},
-    {"lsp", "", "the language server for editors (stdio)", cmd_lsp, "polc lsp"},
+     .example = "polc fmt --check policies/anhui/*.pol policies/anhui/reforms/*.pol"},
+    {"lsp", "", "the language server for editors (stdio)", cmd_lsp, .example = "polc lsp"},
     {"doc", "POLICY -o DIR", "the policy as an HTML document for review", cmd_doc,
-     "polc doc policies/anhui/panji-2017.pol -o panji-doc"},
+     .example = "polc doc policies/anhui/panji-2017.pol -o panji-doc"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

@@ -1,6 +1,7 @@
 /* run.c — polc run and polc explain: load an engine (a built .so, or the policy compiled now:
  * JIT, or the interpreter with --interp), then hand it and the data to the runtime's batch
- * run (polrt_run). explain is a run that prints one claim's settlement and no summary. */
+ * run (polrt_run). explain is a dry run (the ledger read, never written) that prints one
+ * claim's settlement and no summary. */
 #include "cli.h"
 
 #include "cluster.h"
@@ -21,7 +22,8 @@ typedef struct RunArgs {
     long threads, max_rejects, opt, interp, quiet, progress, show_ids;
 } RunArgs;
 
-/* run and explain take the same options */
+/* run and explain take the same options, but for those that write the ledger (Opt.writes):
+ * explain only reads it */
 #define AT(field) offsetof(RunArgs, field)
 static const Opt run_opts[] = {
     OPTS_RUN_ROWS(AT),
@@ -29,7 +31,8 @@ static const Opt run_opts[] = {
      .help = "change a param for this run (a one-line reform)"},
     {"interp", 0, OPT_FLAG, AT(interp), NULL, 1,
      .help = "use the reference interpreter, not the JIT"},
-    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "JIT optimisation level, 0 to 3 (default 2)"},
+    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2,
+     .help = "JIT optimisation level, 0 to 3 (default 2)"},
     {"reform", 0, OPT_STR, AT(reform), "REFORM",
      .help = "explain: the claim under the policy and this reform, only what differs"},
     {0},
@@ -388,6 +391,7 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
         .labels = a.labels,
         .keep = a.keep,
         .cluster = rt_cluster_job(),
+        .dry_run = explain_only, /* explain is a question: the ledger read, left as it was */
     };
     PolRunStats st;
     rc = polrt_run(e.pe, &ro, &st);

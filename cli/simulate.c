@@ -52,9 +52,10 @@ static const Opt sim_opts[] = {
     {"rejects", 0, OPT_STR, AT(rejects), "FILE", .help = "rejected rows (default rejects.csv)"},
     {"encoding", 0, OPT_STR, AT(encoding), "NAME",
      .help = "the inputs' encoding: utf-8 or gb18030 (gbk) (default: detected)"},
-    {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, "settle on N threads (default 1)"},
+    {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, .help = "settle on N threads (default 1)"},
     {"interp", 0, OPT_FLAG, AT(interp), NULL, 1, .help = "use the reference interpreter"},
-    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2, "JIT optimisation level, 0 to 3 (default 2)"},
+    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2,
+     .help = "JIT optimisation level, 0 to 3 (default 2)"},
     {"quiet", 'q', OPT_FLAG, AT(quiet), NULL, 1, .help = "print no tables"},
     {"progress", 0, OPT_FLAG, AT(progress), NULL, 1, .def = -1,
      .help = "show progress (default: when stderr is a terminal)"},
@@ -440,6 +441,8 @@ static int simulate(const Scenarios *s, const SimArgs *a, const Sweep *sw)
         .encoding = a->encoding,
         .changes = a->changes,
         .cluster = rt_cluster_job(),
+        .report = a->report,
+        .xlsx = a->xlsx,
     };
     char sweep_name[400];
     if (sw) {

@@ -1,6 +1,10 @@
 /* ast.c — constructors for the syntax tree and printing of types. */
 #include "ast.h"
 
+#include <string.h>
+
+#include "polrt.h"
+
 Node *ast_node(Arena *a, NodeKind k, Loc loc)
 {
     Node *n = arena_alloc(a, sizeof *n);
@@ -96,4 +100,19 @@ const char *decl_kind_name(DeclKind k)
     case DK_REJECT: return "reject check";
     }
     POLC_UNREACHABLE();
+}
+
+const char *ast_version_end(Arena *a, const Decl *d, int i)
+{
+    const Version *v = &d->versions.data[i];
+    if (v->to)
+        return v->to->text;
+    if (i + 1 >= d->versions.len)
+        return NULL;
+    const char *next = d->versions.data[i + 1].from->text;
+    int64_t day;
+    char buf[32];
+    if (polrt_parse_date(next, strlen(next), &day) != 0)
+        return ""; /* not a date: told by sema */
+    return arena_strdup(a, polrt_fmt_date(day - 1, buf));
 }

@@ -293,6 +293,10 @@ Decl *ast_decl(Arena *a, DeclKind k, const char *name, Loc loc);
 const char *type_name(Arena *a, Type t);
 int type_eq(Type a, Type b); /* ignoring optional */
 const char *decl_kind_name(DeclKind k);
+/* the last day of version i of d, as written ("to 2025-12-31") or, for an open version
+ * followed by another, the day before that one starts ("2018-06-30": a reform's version
+ * cuts the base's there); NULL when it is the last and open */
+const char *ast_version_end(Arena *a, const Decl *d, int i);
 
 /* parse one file into prog (prog->src set); returns 0 when no syntax errors */
 int parse_source(Arena *a, Diag *d, Source *src, Program *prog);

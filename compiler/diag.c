@@ -160,3 +160,8 @@ void diag_plain(Diag *d, const char *fmt, ...)
     fputc('\n', d->out);
     va_end(ap);
 }
+
+const char *diag_a(const char *word)
+{
+    return word && word[0] && strchr("aeiouAEIOU", word[0]) ? "an" : "a";
+}

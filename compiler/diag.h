@@ -32,5 +32,8 @@ void diag_warning(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(
 void diag_note(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* an error with no source position: "polc: error: ..." */
 void diag_plain(Diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* the article of a word a message puts after it: "an" before a vowel ("an int value", "an
+ * enum"), else "a" ("a money value", a CJK name) */
+const char *diag_a(const char *word);
 
 #endif

@@ -102,12 +102,19 @@ static void merge_param(Compiled *c, Decl *base, Decl *ref)
         return;
     }
     for (int r = 0; r < ref->versions.len; r++) {
-        Version nv = ref->versions.data[r];
-        int64_t d;
-        if (polrt_parse_date(nv.from->text, strlen(nv.from->text), &d) != 0) {
-            diag_error(c->diag, nv.from->loc, "'%s' is not a calendar date", nv.from->text);
+        Version *v = &ref->versions.data[r];
+        if (polrt_parse_date(v->from->text, strlen(v->from->text), &v->from_day) != 0) {
+            diag_error(c->diag, v->from->loc, "'%s' is not a calendar date", v->from->text);
             return;
         }
+    }
+    /* each version replaces the base's from its day on: out of order, or two on one day,
+     * one would silently drop the other (a new-user pass) */
+    if (sema_version_order(c->diag, ref) != 0)
+        return;
+    for (int r = 0; r < ref->versions.len; r++) {
+        Version nv = ref->versions.data[r];
+        int64_t d = nv.from_day;
         Version *in_force = NULL;
         VEC(Version) kept = {0};
         for (int i = 0; i < base->versions.len; i++) {
@@ -120,7 +127,9 @@ static void merge_param(Compiled *c, Decl *base, Decl *ref)
                 continue;
             }
             in_force = &base->versions.data[i];
-            v.to = NULL; /* it now ends where the reform's version starts */
+            int64_t t;
+            if (v.to && (polrt_parse_date(v.to->text, strlen(v.to->text), &t) != 0 || t >= d))
+                v.to = NULL; /* it now ends where the reform's version starts */
             vec_push(a, &kept, v);
         }
         if (nv.is_table && base->index_name && in_force && in_force->is_table) {
@@ -147,6 +156,11 @@ static int apply_reform(Compiled *c, Program *base, Program *ref)
     int before = c->diag->errors;
     for (int i = 0; i < ref->decls.len; i++) {
         Decl *d = ref->decls.data[i];
+        const Decl *first = d->kind == DK_TEST ? NULL : find_named(ref, d->kind, d->name);
+        if (first && first != d) {
+            sema_declared_twice(c->diag, d, first);
+            continue;
+        }
         switch (d->kind) {
         case DK_PARAM: {
             Decl *b = find_named(base, DK_PARAM, d->name);

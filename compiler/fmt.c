@@ -59,7 +59,12 @@ typedef struct Fmt {
     int indent; /* its indentation */
     int col;    /* its display width so far */
     int brk;    /* the item to start a new line at, to shorten the first overlong line; -1 */
-    int cand_first, cand_best; /* break candidates of the line being built (-1: none) */
+    /* the places the line being built may break (before item cand[k].i): the column of the
+     * token before, and how much narrower the rest is on a new line (cols there − indent) */
+    struct Cand {
+        int i, col, slack;
+    } * cand;
+    int ncand;
 } Fmt;
 
 static void put(Fmt *f, const char *s, size_t n)
@@ -265,8 +270,24 @@ static void end_line(Fmt *f)
     l->len = f->len - l->off;
     l->width = f->col;
     f->open = 0;
-    if (f->brk < 0 && f->col > FMT_WIDTH && f->cand_first >= 0)
-        f->brk = f->cand_best >= 0 ? f->cand_best : f->cand_first;
+    if (f->brk >= 0 || f->col <= FMT_WIDTH || !f->ncand)
+        return;
+    /* the last place that fits whose rest then fits on its own line: breaking inside the
+     * last bracket that fits can leave the rest wider than the line was (a new-user pass:
+     * 104 columns where breaking at an outer `and` fitted); else the last place that fits
+     * (the rest is broken again); else the first */
+    int fits = -1;
+    for (int k = f->ncand - 1; k >= 0; k--) {
+        if (f->cand[k].col > FMT_WIDTH)
+            continue;
+        if (fits < 0)
+            fits = k;
+        if (f->col - f->cand[k].slack <= FMT_WIDTH) {
+            fits = k;
+            break;
+        }
+    }
+    f->brk = f->cand[fits >= 0 ? fits : 0].i;
 }
 
 static void begin_line(Fmt *f, int blank, int indent)
@@ -283,7 +304,7 @@ static void begin_line(Fmt *f, int blank, int indent)
     f->open = 1;
     f->indent = indent;
     f->col = indent;
-    f->cand_first = f->cand_best = -1;
+    f->ncand = 0;
     spaces(f, indent);
 }
 
@@ -394,14 +415,12 @@ static void layout(Fmt *f)
                 it->nl = 1; /* one declaration per line */
             begin_line(f, it->nl >= 2, indent_for(f, i, frame_for(f, i), 0));
         } else {
-            if (may_break(f, prev, i)) {
-                if (f->cand_first < 0)
-                    f->cand_first = i;
-                if (f->col <= FMT_WIDTH)
-                    f->cand_best = i;
-            }
-            spaces(f, space_between(f, prev, i));
-            f->col += space_between(f, prev, i);
+            int sp = space_between(f, prev, i);
+            if (may_break(f, prev, i))
+                f->cand[f->ncand++] =
+                    (struct Cand){i, f->col, f->col + sp - indent_for(f, i, frame_for(f, i), 0)};
+            spaces(f, sp);
+            f->col += sp;
         }
         int c = f->col;
         put(f, text(f, i), tlen(f, i));
@@ -533,6 +552,7 @@ int fmt_source(Arena *a, Diag *d, Source *src, char **out, size_t *outlen)
     Fmt f = {.text = src->text, .it = items_of(a, src, &toks), .n = toks.len};
     f.fr = arena_alloc(a, sizeof *f.fr * (size_t)(toks.len + 1));
     f.match = arena_alloc(a, sizeof *f.match * (size_t)(toks.len + 1));
+    f.cand = arena_alloc(a, sizeof *f.cand * (size_t)(toks.len + 1));
     int *stack = arena_alloc(a, sizeof *stack * (size_t)(toks.len + 1)), depth = 0;
     for (int i = 0; i < f.n; i++) {
         int k = f.it[i].kind;

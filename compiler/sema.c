@@ -656,8 +656,8 @@ static Type check_user_call(Sema *s, Node *n)
     if (!d) {
         Decl *o = find_decl(s, n->name, NAMED);
         if (o)
-            diag_error(s->d, n->loc, "'%s' is a %s, not a function", n->name,
-                       decl_kind_name(o->kind));
+            diag_error(s->d, n->loc, "'%s' is %s %s, not a function", n->name,
+                       diag_a(decl_kind_name(o->kind)), decl_kind_name(o->kind));
         else
             diag_error(s->d, n->loc, "unknown function '%s'%s", n->name, suggest_name(s, n->name));
         for (int i = 0; i < na; i++)
@@ -1161,7 +1161,8 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
         got = want_t;
     } else if (n->kind == ND_NAME) {
         int yes = !strcmp(n->name, "yes") || !strcmp(n->name, "no");
-        diag_error(s->d, n->loc, "expected a %s value, found the name '%s'%s", tn(s, want_t),
+        const char *want = tn(s, want_t);
+        diag_error(s->d, n->loc, "expected %s %s value, found the name '%s'%s", diag_a(want), want,
                    n->name,
                    want_t.kind == TY_BOOL && yes ? "; write true or false (是 or 否)" : "");
         s->formula = saved;
@@ -1180,7 +1181,9 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
             fix = arena_printf(s->a, "; write %s yuan", n->text);
         else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_RATE)
             fix = arena_printf(s->a, "; write %s%%", n->text);
-        diag_error(s->d, n->loc, "expected a %s value, found %s%s", tn(s, want_t), tn(s, got), fix);
+        const char *want = tn(s, want_t);
+        diag_error(s->d, n->loc, "expected %s %s value, found %s%s", diag_a(want), want, tn(s, got),
+                   fix);
         return -1;
     }
     *out = n->ival;
@@ -1207,6 +1210,27 @@ static int cmp_version(const void *a, const void *b)
     return x->from_day < y->from_day ? -1 : x->from_day > y->from_day;
 }
 
+int sema_version_order(Diag *diag, const Decl *d)
+{
+    const Version *v = d->versions.data;
+    int errors = 0;
+    for (int i = 1; i < d->versions.len; i++)
+        if (v[i].from_day < v[i - 1].from_day) {
+            diag_error(diag, v[i].loc,
+                       "versions of '%s' must be listed in date order: %s comes after %s", d->name,
+                       v[i].from->text, v[i - 1].from->text);
+            return -1;
+        }
+    for (int i = 1; i < d->versions.len; i++)
+        if (v[i].from_day == v[i - 1].from_day) {
+            diag_error(diag, v[i].loc, "two versions of '%s' start on %s", d->name,
+                       v[i].from->text);
+            diag_note(diag, v[i - 1].loc, "the other version is here");
+            errors++;
+        }
+    return errors;
+}
+
 /* Versions must tile the policy's validity: sorted by start, each ends where the next starts
  * (an explicit `to` must meet it), no overlap, no gap; a gap before the first version or after
  * a closed last one inside the validity is an error too. */
@@ -1230,21 +1254,14 @@ static void check_versions(Sema *s, Decl *d)
             }
         }
     }
-    for (int i = 1; i < n; i++)
-        if (d->versions.data[i].from_day < d->versions.data[i - 1].from_day) {
-            diag_error(s->d, d->versions.data[i].loc,
-                       "versions of '%s' must be listed in date order: %s comes after %s", d->name,
-                       d->versions.data[i].from->text, d->versions.data[i - 1].from->text);
-            qsort(d->versions.data, (size_t)n, sizeof(Version), cmp_version);
-            return;
-        }
+    if (sema_version_order(s->d, d) < 0) {
+        qsort(d->versions.data, (size_t)n, sizeof(Version), cmp_version);
+        return;
+    }
     for (int i = 0; i + 1 < n; i++) {
         Version *v = &d->versions.data[i], *w = &d->versions.data[i + 1];
-        if (v->from_day == w->from_day) {
-            diag_error(s->d, w->loc, "two versions of '%s' start on %s", d->name, w->from->text);
-            diag_note(s->d, v->loc, "the other version is here");
-            continue;
-        }
+        if (v->from_day == w->from_day)
+            continue; /* two on one day: told by sema_version_order */
         if (v->to_day == INT64_MAX) {
             v->to_day = w->from_day;
         } else if (v->to_day > w->from_day) {
@@ -2274,6 +2291,13 @@ static int check_header(Sema *s)
     return 0;
 }
 
+void sema_declared_twice(Diag *d, const Decl *x, const Decl *first)
+{
+    diag_error(d, x->loc, "'%s' is declared twice", x->name);
+    const char *kind = decl_kind_name(first->kind);
+    diag_note(d, first->loc, "the first declaration (%s %s) is here", diag_a(kind), kind);
+}
+
 /* x's name into the name table (declared once, not a built-in's), its members, for an enum,
  * into the member table */
 static void enter_name(Sema *s, Decl *x)
@@ -2282,9 +2306,7 @@ static void enter_name(Sema *s, Decl *x)
     NameSlot *sl = name_slot(&s->names, x->name);
     if (sl->name) {
         sl->other = x;
-        diag_error(d, x->loc, "'%s' is declared twice", x->name);
-        diag_note(d, sl->decl->loc, "the first declaration (a %s) is here",
-                  decl_kind_name(sl->decl->kind));
+        sema_declared_twice(d, x, sl->decl);
     } else {
         sl->name = x->name;
         sl->decl = x;

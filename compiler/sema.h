@@ -34,6 +34,14 @@ void sema_param_slip_warnings(Diag *d, const Policy *pol, const char *name);
 /* "; did you mean 'NAME'?" for the declaration of kind k in p nearest to name (a reform's
  * or --set's misspelt param or rule), or "" */
 const char *sema_suggest_decl(Arena *a, const Program *p, DeclKind k, const char *name);
+/* The versions of d (their from_day set) listed in date order, no two starting on one day
+ * (spec/LANGUAGE.md §8): -1 after the error when out of order, else how many start on the day
+ * of the one before (each an error, with a note). sema checks a policy's, the driver a
+ * reform's before it merges them into its base's. */
+int sema_version_order(Diag *diag, const Decl *d);
+/* "'NAME' is declared twice", at x, with a note at the first declaration: in a policy, and of
+ * a param or rule a reform changes twice (the second would silently replace the first) */
+void sema_declared_twice(Diag *d, const Decl *x, const Decl *first);
 /* the name of built-in function i (the checker's table), NULL past the last */
 const char *sema_builtin(size_t i);
 

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <endian.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <inttypes.h>
 #include <libpq-fe.h>
 #include <pthread.h>
@@ -18,6 +19,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1156,6 +1158,52 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
 static void sqlite_setup(void)
 {
     sq.sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+int rt_ledger_ranks_agree(const char *db, int nranks, const char *cmd, char *err, size_t errlen)
+{
+    if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11))
+        return 0; /* one ledger every rank shares */
+    size_t len = strlen(db) + sizeof ".rank*of*";
+    char *pat = polrt_realloc(NULL, len);
+    if (!pat)
+        return 0; /* the open fails on memory next */
+    snprintf(pat, len, "%s.rank*of*", db);
+    glob_t g;
+    int rc = 0;
+    if (glob(pat, 0, NULL, &g) == 0) {
+        for (size_t i = 0; i < g.gl_pathc && rc == 0; i++) {
+            const char *of = strrchr(g.gl_pathv[i], 'f');
+            int m = of ? atoi(of + 1) : 0;
+            if (m <= 0 || (nranks > 1 && m == nranks))
+                continue;
+            if (cmd)
+                snprintf(err, errlen,
+                         "ledger %s was kept by %d ranks (%s): %s works on one of their files at "
+                         "a time (--ledger %s); it does not yet split a ledger across ranks "
+                         "(spec/SCALE.md)",
+                         db, m, g.gl_pathv[i], cmd, g.gl_pathv[i]);
+            else
+                snprintf(err, errlen,
+                         "ledger %s was kept by %d ranks (%s): run on %d ranks (mpirun -np %d), "
+                         "or the persons' rows would be looked for where they are not",
+                         db, m, g.gl_pathv[i], m, m);
+            rc = -1;
+        }
+        globfree(&g);
+    }
+    polrt_realloc(pat, 0);
+    return rc;
+}
+
+int rt_ledger_exists(const char *db, char *err, size_t errlen)
+{
+    struct stat sb;
+    if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11) || stat(db, &sb) == 0)
+        return 0;
+    int e = errno;
+    snprintf(err, errlen, "cannot open ledger %s: %s", db, strerror(e));
+    return polrt_exit_for_errno(e);
 }
 
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, char *err,

@@ -200,7 +200,7 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
         snprintf(why, wlen,
                  "the person's %s %" PRId64 " already has %zu settled claim%s: an opening balance "
                  "goes before them (reverse them first)",
-                 led->name, key, settled, settled == 1 ? "" : "s");
+                 led->name, key, settled, rt_plural(settled));
         rc = 1;
     } else if (rc == 0 && (rc = store_opening(im, r, lp, person, l, key, err, errlen)) == 0) {
         im->imported++;
@@ -285,6 +285,21 @@ static int import_rows(Import *im, RtCsv *csv, const char *rejects, char *err, s
     return POLRT_EXIT_OK;
 }
 
+/* The ledger polc ledger CMD works on: one file, not a ledger that MPI ranks split into
+ * DB.rankKofN (a new DB beside them would be one no run reads); and for export and erase
+ * (must_exist), one that is there: a name that is not is the command line's mistake (opening
+ * it would create an empty ledger). 0, or the exit code after saying so. */
+static int ledger_check(const char *ledger_db, const char *cmd, int must_exist)
+{
+    char err[MSG_MAX];
+    int rc = rt_ledger_ranks_agree(ledger_db, 1, cmd, err, sizeof err) < 0 ? POLRT_EXIT_USAGE : 0;
+    if (!rc && must_exist)
+        rc = rt_ledger_exists(ledger_db, err, sizeof err);
+    if (rc)
+        fprintf(stderr, "polc: %s\n", err);
+    return rc;
+}
+
 /* The import committed (rolled back for a dry run), the rejects file put in place, the counts
  * told. The exit code: 3 when rows were rejected (err set on a failure). */
 static int import_finish(Import *im, const char *rejects, int dry_run, char *err, size_t errlen)
@@ -299,11 +314,12 @@ static int import_finish(Import *im, const char *rejects, int dry_run, char *err
             return polrt_exit_for_errno(errno);
     }
     if (im->rejected > MAX_TOLD)
-        fprintf(stderr, "polc: %ld more rows rejected\n", im->rejected - MAX_TOLD);
-    fprintf(stderr, "polc: ledger import: %ld rows %s, %ld unchanged, %ld rejected%s%s%s%s\n",
-            im->imported, dry_run ? "to import" : "imported", im->unchanged, im->rejected,
-            im->rejected ? " (" : "", im->rejected ? rejects : "", im->rejected ? ")" : "",
-            dry_run ? "; dry run: the ledger is unchanged" : "");
+        fprintf(stderr, "polc: %ld more row%s rejected\n", im->rejected - MAX_TOLD,
+                rt_plural(im->rejected - MAX_TOLD));
+    fprintf(stderr, "polc: ledger import: %ld row%s %s, %ld unchanged, %ld rejected%s%s%s%s\n",
+            im->imported, rt_plural(im->imported), dry_run ? "to import" : "imported",
+            im->unchanged, im->rejected, im->rejected ? " (" : "", im->rejected ? rejects : "",
+            im->rejected ? ")" : "", dry_run ? "; dry run: the ledger is unchanged" : "");
     return im->rejected ? POLRT_EXIT_DATA : POLRT_EXIT_OK;
 }
 
@@ -350,6 +366,8 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
         rc = polrt_exit_for_errno(errno);
         goto done;
     }
+    if ((rc = ledger_check(ledger_db, "polc ledger import", 0)) != 0)
+        goto done;
     if (!(im.st = open_store(s, ledger_db, ledger_key, &rc, err, sizeof err)))
         goto done;
     if (rt_ledger_begin(im.st, err, sizeof err)) {
@@ -372,18 +390,6 @@ done:
     polrt_realloc(im.vals, 0);
     polrt_realloc(rej_buf, 0);
     return rc;
-}
-
-/* export and erase read a ledger that is there: a name that is not is the command line's
- * mistake (opening it would create an empty ledger). 0, or POLRT_EXIT_USAGE after saying so. */
-static int ledger_exists(const char *ledger_db)
-{
-    struct stat sb;
-    if (!strncmp(ledger_db, "postgresql://", 13) || !strncmp(ledger_db, "postgres://", 11) ||
-        stat(ledger_db, &sb) == 0)
-        return 0;
-    fprintf(stderr, "polc: cannot open ledger %s: %s\n", ledger_db, strerror(errno));
-    return polrt_exit_for_errno(errno);
 }
 
 typedef struct Export {
@@ -431,7 +437,7 @@ POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const cha
     Export x = {.s = s};
     int rc = POLRT_EXIT_OK, opened = 0;
     RtStore *st = NULL;
-    if ((rc = ledger_exists(ledger_db)) != 0)
+    if ((rc = ledger_check(ledger_db, "polc ledger export", 1)) != 0)
         return rc;
     if (out && rt_out_same_file(out, ledger_db)) {
         fprintf(stderr, "polc: --out %s is the ledger: name another\n", out);
@@ -481,7 +487,7 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
     char err[MSG_MAX] = "";
     int rc = POLRT_EXIT_OK;
     int64_t removed = 0;
-    if ((rc = ledger_exists(ledger_db)) != 0)
+    if ((rc = ledger_check(ledger_db, "polc ledger erase", 1)) != 0)
         return rc;
     RtStore *st = open_store(s, ledger_db, ledger_key, &rc, err, sizeof err);
     if (!st) {

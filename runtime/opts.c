@@ -175,6 +175,10 @@ int opts_parse(const Command *cmd, const Opt *opts, int argc, char **argv, void 
         }
         if (!o)
             return opts_usage_error(cmd, opts, "unknown option '%s'", a);
+        if (o->writes && cmd->writer)
+            return opts_usage_error(cmd, opts,
+                                    "%s writes the ledger, and %s only reads it: use polc %s",
+                                    spelt, cmd->name, cmd->writer);
         if (o->kind == OPT_FLAG) {
             if (value)
                 return opts_usage_error(cmd, opts, "%s takes no value, got '%s'", spelt, a);
@@ -201,6 +205,8 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *f)
     if (!at_end(opts))
         fputs("options:\n", f);
     for (const Opt *o = opts; !at_end(o); o++) {
+        if (o->writes && cmd->writer)
+            continue;
         char left[96];
         int k = 0;
         if (o->letter)

@@ -35,6 +35,9 @@ typedef struct Opt {
     long lo, hi;      /* OPT_INT: the range; OPT_FLAG: lo is stored; OPT_LIST: hi is the most */
     long def;         /* OPT_INT, OPT_FLAG: the value when the option is not given */
     const char *help; /* one line for `polc CMD --help` */
+    /* the option writes the ledger (--reverse, --adjustments): a command that only reads it
+     * (Command.writer set) refuses it, naming the command that writes, and does not list it */
+    int writes;
 } Opt;
 
 /* one row of main.c's command table */
@@ -48,6 +51,9 @@ struct Command {
      * start at argv[1] */
     int (*run)(const Command *cmd, int argc, char **argv);
     const char *example; /* one command line, for --help */
+    /* NULL; or, for a command that only reads the ledger (explain), the one that writes it
+     * ("run"): options marked Opt.writes are a usage error that names it */
+    const char *writer;
 };
 
 /* opts_parse's answer when the command should go on (any other is the exit code) */
@@ -86,7 +92,7 @@ int opts_run_check(const Command *cmd, const Opt *opts, const char *claims, cons
     {"persons", 0, OPT_STR, AT(persons), "FILE", .help = "the persons and their identity history"}, \
     {"ledger", 0, OPT_STR, AT(ledger), "DB", .help = "the SQLite ledger, or postgresql://..."},    \
     {"ledger-key", 0, OPT_STR, AT(ledger_key), "FILE",                                             \
-     .help = "encrypt the SQLite ledger with the passphrase in FILE (mode 0600)"},                  \
+     .help = "encrypt the SQLite ledger with the passphrase in FILE (mode 0600)"},                 \
     {"out", 'o', OPT_STR, AT(out), "FILE", .help = "the results CSV (default: standard output)"},  \
     {"explain", 0, OPT_STR, AT(explain), "FILE", .help = "every claim's explanation, JSON lines"}, \
     {"xlsx", 0, OPT_STR, AT(xlsx), "FILE", .help = "the results also as an Excel workbook"},       \
@@ -96,16 +102,18 @@ int opts_run_check(const Command *cmd, const Opt *opts, const char *claims, cons
     {"claim", 0, OPT_STR, AT(claim), "ID", .help = "print this claim's settlement step by step"},  \
     {"rejects", 0, OPT_STR, AT(rejects), "FILE", .help = "rejected rows (default: OUT.rejects.csv)"}, \
     {"adjustments", 0, OPT_STR, AT(adjustments), "FILE",                                          \
-     .help = "claims settled again (late claims, reversals): claim, output, old, new, delta"},    \
+     .help = "claims settled again (late claims, reversals): claim, output, old, new, delta",     \
+     .writes = 1},                                                                                 \
     {"late", 0, OPT_STR, AT(late), "resettle|reject",                                              \
      .help = "a claim dated before its person-year's settled claims (default: resettle)"},       \
     {"reverse", 0, OPT_STR, AT(reverse), "FILE",                                                   \
-     .help = "reverse the settled claims listed (claim_id, person_id) instead of --claims"},     \
+     .help = "reverse the settled claims listed (claim_id, person_id) instead of --claims",      \
+     .writes = 1},                                                                                 \
     {"encoding", 0, OPT_STR, AT(encoding), "NAME",                                                 \
      .help = "the inputs' encoding: utf-8 or gb18030 (gbk) (default: detected)"},                  \
-    {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, "settle on N threads (default 1)"},          \
+    {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, .help = "settle on N threads (default 1)"},  \
     {"max-rejects", 0, OPT_INT, AT(max_rejects), "N", 0, 1000000000, 0,                            \
-     "stop after N rejected rows (default 0: no limit)"},                                          \
+     .help = "stop after N rejected rows (default 0: no limit)"},                                  \
     {"quiet", 'q', OPT_FLAG, AT(quiet), NULL, 1, .help = "no summary on stderr"},                  \
     {"show-ids", 0, OPT_FLAG, AT(show_ids), NULL, 1,                                               \
      .help = "name person ids and values in row messages (default: file:line only)"},              \

@@ -789,6 +789,43 @@ int rt_out_same_file(const char *path, const char *input)
     return got == 0 && S_ISREG(b.st_mode) && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+/* a and b name one path: the same text, or the same name in one existing directory
+ * ("rep/x.csv" and "./rep//x.csv"); a file not there yet has no inode to compare */
+static int same_path(const char *a, const char *b)
+{
+    if (!strcmp(a, b))
+        return 1;
+    const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+    const char *na = sa ? sa + 1 : a, *nb = sb ? sb + 1 : b;
+    if (strcmp(na, nb) != 0)
+        return 0;
+    char da[PATH_MAX], db[PATH_MAX], ra[PATH_MAX], rb[PATH_MAX];
+    snprintf(da, sizeof da, "%.*s", sa ? (int)(sa - a) + 1 : 1, sa ? a : ".");
+    snprintf(db, sizeof db, "%.*s", sb ? (int)(sb - b) + 1 : 1, sb ? b : ".");
+    return realpath(da, ra) && realpath(db, rb) && !strcmp(ra, rb);
+}
+
+int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *files, size_t nfiles,
+                     size_t first_out, char *err, size_t errlen)
+{
+    for (size_t i = 0; i < nouts; i++) {
+        const char *p = outs[i].path;
+        struct stat st;
+        if (!p || !strcmp(p, "-") || (stat(p, &st) == 0 && !S_ISREG(st.st_mode)))
+            continue; /* standard output, a device or a pipe (/dev/null) */
+        for (size_t k = 0; k < nfiles; k++)
+            if (files[k].path && files[k].path != p &&
+                (rt_out_same_file(p, files[k].path) ||
+                 (k >= first_out && same_path(p, files[k].path)))) {
+                snprintf(err, errlen,
+                         "%s %s is %s: writing it would replace that file; name another",
+                         outs[i].what, p, files[k].what);
+                return -1;
+            }
+    }
+    return 0;
+}
+
 /* 1 when the regular file at path (not through a link) begins with the line head[0..n) (its
  * own line end, if any, aside) followed by LF or CRLF: a file polc wrote with that first line */
 int rt_out_first_line_is(const char *path, const char *head, size_t n)

@@ -2745,8 +2745,8 @@ done:
         rc = m->code ? m->code : POLRT_EXIT_USAGE;
     }
     if (o->max_told && m->told > o->max_told)
-        fprintf(stderr, "polc: ... %" PRId64 " more rows rejected (each in %s)\n",
-                m->told - o->max_told, o->rejects);
+        fprintf(stderr, "polc: ... %" PRId64 " more row%s rejected (each in %s)\n",
+                m->told - o->max_told, rt_plural(m->told - o->max_told), o->rejects);
     cleanup(m);
     return rc;
 }

@@ -166,6 +166,11 @@ void polrt_test_fail_alloc_after(long n);
  * cut down by 64-bit steps. Inline, as the results rows need it: below 2^32, dividing by
  * 100 is a multiply and a shift, half the 64-bit sequence. money.c's digit loop, out.c's
  * two and dates.c's were three writers before. */
+/* "s" after a count that is not 1: "1 row imported", "2 rows imported" */
+static inline const char *rt_plural(int64_t n)
+{
+    return n == 1 ? "" : "s";
+}
 extern const char rt_two_digits[200]; /* "00" to "99" */
 extern const uint64_t rt_pow10[20];   /* 10^k */
 /* the decimal digits of u (1 for 0), counted from its bit length: 1233 / 4096 is log10 2
@@ -343,6 +348,15 @@ typedef struct RtClaimRec {
 typedef struct RtLedgerKey RtLedgerKey;
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, char *err,
                         size_t errlen);
+/* A SQLite ledger kept by another number of ranks than nranks (files DB.rankKofM, M not
+ * nranks; alone, nranks 1: any M): its persons' rows are where this would not look, so their
+ * claims would be settled again, and a new DB would be one no run reads (spec/SCALE.md).
+ * 0; or -1 with the message in err, whose fix is a run on M ranks (cmd NULL: polc run) or,
+ * for cmd ("polc ledger import"), one rank's file. */
+int rt_ledger_ranks_agree(const char *db, int nranks, const char *cmd, char *err, size_t errlen);
+/* a ledger that is read, not created: 0 when db is a PostgreSQL URL or a file there; else the
+ * exit code (polrt_exit_for_errno), "cannot open ledger DB: why" in err */
+int rt_ledger_exists(const char *db, char *err, size_t errlen);
 RtStore *rt_ledger_retain(RtStore *st); /* one more owner (a forked session) */
 void rt_ledger_close(RtStore *st);      /* the last owner closes it */
 /* group claims into one transaction: commit makes every claim saved so far durable, by any
@@ -826,6 +840,19 @@ int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename; -
 void rt_out_abort(RtOut *o); /* close and remove the temporary, the final name untouched */
 /* path and input name one regular file ("-": standard input): writing path would replace it */
 int rt_out_same_file(const char *path, const char *input);
+/* a file a command reads or writes, and how its message names it ("--out", "the claims file
+ * (--claims)") */
+typedef struct RtNamedPath {
+    const char *path, *what;
+} RtNamedPath;
+/* Outputs that would replace an input, or each other, refused before anything is read:
+ * no outs[i] may be the same file as files[k] (rt_out_same_file, through any name or link),
+ * nor name the same path as files[k] for k >= first_out (outputs, not there yet), unless it
+ * is that entry (the same path pointer). A device or "-" is never replaced. 0, or -1 with
+ * "WHAT PATH is WHAT: writing it would replace that file; name another" in err. polc run
+ * and polc simulate (its report's files too) check their files through it. */
+int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *files, size_t nfiles,
+                     size_t first_out, char *err, size_t errlen);
 /* the cause of a failed write to o: the errno of its first failed write (a full disk is
  * ENOSPC, not EIO), else errno, else EIO */
 int rt_out_errno(const RtOut *o);

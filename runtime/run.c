@@ -6,7 +6,6 @@
 #include "pipeline.h"
 
 #include <errno.h>
-#include <glob.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -475,7 +474,7 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
     if (rank0 && !r->opened && open_outputs(r, p, rt_pipe_stats(p)->bom, err, errlen) < 0)
         return -1;
     /* the ledger: every claim of the batch durable before its results are written */
-    if (r->store && r->o->max_rejects == 0 && !r->turns) {
+    if (r->store && r->o->max_rejects == 0 && !r->turns && !r->o->dry_run) {
         if (rt_ledger_commit(r->store, err, errlen) != 0 ||
             rt_ledger_begin(r->store, err, errlen) != 0) {
             r->code = POLRT_EXIT_SYSTEM;
@@ -629,7 +628,7 @@ static void failure_reasons(const Run *r)
     if (more) {
         char count[32];
         fprintf(stderr, "  failed: %s for %zu other reason%s (the results' status column)\n",
-                fmt_count(left, count), more, more == 1 ? "" : "s");
+                fmt_count(left, count), more, rt_plural((int64_t)more));
     }
 }
 
@@ -649,14 +648,17 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
     int64_t total = settled + already + failed;
     char a[32], b[32], c[32], d[32], e[32];
     if (r->o->reverse) {
-        fprintf(stderr, "%s: %s claims reversed, %s rows rejected%s%s\n", r->o->claims,
-                fmt_count(st->reversed, a), fmt_count(st->rejected, b), st->rejected ? ": " : "",
+        fprintf(stderr, "%s: %s claim%s reversed, %s row%s rejected%s%s\n", r->o->claims,
+                fmt_count(st->reversed, a), rt_plural(st->reversed), fmt_count(st->rejected, b),
+                rt_plural(st->rejected), st->rejected ? ": " : "",
                 st->rejected ? r->rejects_path : "");
         return;
     }
-    fprintf(stderr, "%s: %s claims: %s settled, %s already settled, %s failed, %s rows rejected\n",
-            r->o->claims, fmt_count(total, a), fmt_count(settled, b), fmt_count(already, c),
-            fmt_count(failed, d), fmt_count(st->rejected, e));
+    fprintf(stderr,
+            "%s: %s claim%s: %s settled, %s already settled, %s failed, %s row%s rejected\n",
+            r->o->claims, fmt_count(total, a), rt_plural(total), fmt_count(settled, b),
+            fmt_count(already, c), fmt_count(failed, d), fmt_count(st->rejected, e),
+            rt_plural(st->rejected));
     if (failed)
         failure_reasons(r);
     /* each money output's total, headed as the results are (labels or names), padded by
@@ -677,7 +679,8 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
                 over ? "(overflow)" : polrt_fmt_money((int64_t)totals[i], buf, 1));
     }
     if (st->empty_rows)
-        fprintf(stderr, "  %" PRId64 " empty rows skipped\n", st->empty_rows);
+        fprintf(stderr, "  %" PRId64 " empty row%s skipped\n", st->empty_rows,
+                rt_plural(st->empty_rows));
     if (st->rejected > st->rejected_persons)
         fprintf(stderr, "  rejected claim rows: %s\n", r->rejects_path);
     if (st->rejected_persons)
@@ -745,65 +748,21 @@ static int is_device(const char *path)
 static int outputs_apart(Run *r)
 {
     const PolRunOpts *o = r->o;
-    const struct {
-        const char *path, *what;
-    } outs[] = {{o->out, "--out"},
-                {o->explain, "--explain"},
-                {o->xlsx, "--xlsx"},
-                {o->adjustments, "--adjustments"}},
-      ins[] = {{o->claims, "the claims file (--claims)"},
-               {o->persons, "the persons file (--persons)"},
-               {o->ledger_db, "the ledger (--ledger)"},
-               {r->rejects_path, "the rejects file"},
-               {o->out, "the results file (--out)"}};
+    const RtNamedPath outs[] = {{o->out, "--out"},
+                                {o->explain, "--explain"},
+                                {o->xlsx, "--xlsx"},
+                                {o->adjustments, "--adjustments"}},
+                      files[] = {{o->claims, "the claims file (--claims)"},
+                                 {o->persons, "the persons file (--persons)"},
+                                 {o->ledger_db, "the ledger (--ledger)"},
+                                 {r->rejects_path, "the rejects file"},
+                                 {o->out, "the results file (--out)"}};
     if (o->xlsx && (!*o->xlsx || strcmp(o->xlsx, "-") == 0)) {
         snprintf(r->err, sizeof r->err, "--xlsx needs a file name (a workbook is not text)");
         return -1;
     }
-    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
-        for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++)
-            if (outs[i].path != ins[k].path &&
-                (rt_out_same_file(outs[i].path, ins[k].path) ||
-                 /* two outputs of one name, the file not there yet */
-                 (k >= 3 && outs[i].path && ins[k].path && !strcmp(outs[i].path, ins[k].path) &&
-                  strcmp(outs[i].path, "-") != 0 && !is_device(outs[i].path)))) {
-                snprintf(r->err, sizeof r->err,
-                         "%s %s is %s: writing it would replace that file; name another",
-                         outs[i].what, outs[i].path, ins[k].what);
-                return -1;
-            }
-    return 0;
-}
-
-/* A SQLite ledger kept by another number of ranks (files LEDGER.rankKofM, M not this job's;
- * alone: any): its persons' rows are where this job would not look, so their claims would be
- * settled again. 0, or -1 with the message in r->err. */
-static int ledger_ranks_agree(Run *r, const char *db)
-{
-    int n = r->cl ? r->cl->size : 1;
-    size_t len = strlen(db) + sizeof ".rank*of*";
-    char *pat = polrt_realloc(NULL, len);
-    if (!pat)
-        return 0; /* the open fails on memory next */
-    snprintf(pat, len, "%s.rank*of*", db);
-    glob_t g;
-    int rc = 0;
-    if (glob(pat, 0, NULL, &g) == 0) {
-        for (size_t i = 0; i < g.gl_pathc && rc == 0; i++) {
-            const char *of = strrchr(g.gl_pathv[i], 'f');
-            int m = of ? atoi(of + 1) : 0;
-            if (m > 0 && (n == 1 || m != n)) {
-                snprintf(r->err, sizeof r->err,
-                         "ledger %s was kept by %d ranks (%s): run on %d ranks (mpirun -np %d), "
-                         "or the persons' rows would be looked for where they are not",
-                         db, m, g.gl_pathv[i], m, m);
-                rc = -1;
-            }
-        }
-        globfree(&g);
-    }
-    polrt_realloc(pat, 0);
-    return rc;
+    return rt_outputs_apart(outs, sizeof outs / sizeof outs[0], files,
+                            sizeof files / sizeof files[0], 3, r->err, sizeof r->err);
 }
 
 /* the ledger this rank keeps: PostgreSQL is one ledger every rank shares; a SQLite file is one
@@ -920,11 +879,12 @@ static int run_setup(Run *r)
     if ((rc = rt_ledger_key_read(o->ledger_key, o->ledger_db, &key, r->err, sizeof r->err)))
         return rc;
     if (o->ledger_db) {
-        int pg = !strncmp(o->ledger_db, "postgresql://", 13) ||
-                 !strncmp(o->ledger_db, "postgres://", 11);
-        if (!pg && ledger_ranks_agree(r, o->ledger_db) < 0)
+        if (rt_ledger_ranks_agree(o->ledger_db, r->cl ? r->cl->size : 1, NULL, r->err,
+                                  sizeof r->err) < 0)
             rc = POLRT_EXIT_USAGE;
-        else if (!(r->store = rt_ledger_open(r->s, ledger_path(r), &key, r->err, sizeof r->err)))
+        else if (o->dry_run) /* a dry run reads a ledger, never creates one */
+            rc = rt_ledger_exists(o->ledger_db, r->err, sizeof r->err);
+        if (!rc && !(r->store = rt_ledger_open(r->s, ledger_path(r), &key, r->err, sizeof r->err)))
             rc = POLRT_EXIT_SYSTEM;
         rt_ledger_key_wipe(&key);
         if (rc)
@@ -986,7 +946,8 @@ static int run_finish(Run *r, int rc)
 {
     const PolRunOpts *o = r->o;
     char lerr[MSG_MAX];
-    if (rc == 0 && r->store && rt_ledger_commit(r->store, lerr, sizeof lerr) != 0) {
+    /* a dry run (polc explain) leaves the ledger as it was: rt_ledger_close rolls back */
+    if (rc == 0 && r->store && !o->dry_run && rt_ledger_commit(r->store, lerr, sizeof lerr) != 0) {
         snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
         rc = POLRT_EXIT_SYSTEM;
     }

@@ -37,6 +37,10 @@ typedef struct PolSimOpts {
     /* the MPI job polc was started in (runtime/cluster.h, spec/SCALE.md); NULL: alone. Every
      * rank settles its persons' claims; rank 0 alone gets the results (*out), the others NULL */
     const struct RtCluster *cluster;
+    /* what the caller writes after the run (polrt_sim_write_report's directory, _xlsx's
+     * workbook; NULL: none): refused before the run, as --changes is, when one of its files
+     * would replace an input or another output (exit 2) */
+    const char *report, *xlsx;
 } PolSimOpts;
 typedef struct PolSim PolSim;
 /* Run the simulation: 0 ok, 2 usage/IO (message printed), 3 some rows were rejected (the

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -631,14 +632,16 @@ static void header_lines(const PolSim *m, FILE *f, int html)
     char a[CELL_MAX], b[CELL_MAX];
     if (html)
         fputs("<p class=meta>", f);
-    fprintf(f, "%s claims of %s persons (%s), %d scenario%s, %d thread%s, %.2f s",
-            count(m->nclaims, 0, 0, 0, a),
-            count(m->npersons ? m->npersons : m->claim_persons, 0, 0, 0, b), m->mode ? m->mode : "",
-            m->nscen, m->nscen == 1 ? "" : "s", m->threads, m->threads == 1 ? "" : "s", m->seconds);
+    int64_t np = m->npersons ? m->npersons : m->claim_persons;
+    fprintf(f, "%s claim%s of %s person%s (%s), %d scenario%s, %d thread%s, %.2f s",
+            count(m->nclaims, 0, 0, 0, a), rt_plural(m->nclaims), count(np, 0, 0, 0, b),
+            rt_plural(np), m->mode ? m->mode : "", m->nscen, rt_plural(m->nscen), m->threads,
+            rt_plural(m->threads), m->seconds);
     if (m->weighted)
         fprintf(f, "; weighted by %s (%s people)", m->weight_col, count(0, m->persons_w, 1, 0, a));
     if (m->rejected)
-        fprintf(f, "; %" PRId64 " rows rejected (%s)", m->rejected, m->rejects_path);
+        fprintf(f, "; %" PRId64 " row%s rejected (%s)", m->rejected, rt_plural(m->rejected),
+                m->rejects_path);
     fputs(html ? "</p>\n<ul class=scen>\n" : "\n", f);
     int shown = m->sweep ? 1 : m->nscen;
     for (int s = 0; s < shown; s++) {
@@ -1343,6 +1346,37 @@ static int build_totals_csv(const PolSim *m, Table *t)
     return 0;
 }
 
+/* the files the report writes in its directory: each_table's, in order, then the page */
+enum { RF_TOTALS, RF_COUNTS, RF_CHANGES, RF_OOP, RF_FAILURES, RF_SWEEP, RF_HTML, RF_N };
+static const char *const report_files[RF_N] = {
+    "totals.csv",   "counts.csv", "changes.csv", "oop.csv",
+    "failures.csv", "sweep.csv",  "report.html",
+};
+
+int rt_sim_outputs_apart(const PolSimOpts *o, const char *rejects, char *err, size_t errlen)
+{
+    if (o->xlsx && (!*o->xlsx || strcmp(o->xlsx, "-") == 0)) {
+        snprintf(err, errlen, "--xlsx needs a file name (a workbook is not text)");
+        return -1;
+    }
+    /* the inputs, then the outputs (compared by name too): the rejects, --changes, --xlsx,
+     * the report's files */
+    char paths[RF_N][PATH_MAX];
+    RtNamedPath files[5 + RF_N] = {{o->claims, "the claims file (--claims)"},
+                                   {o->persons, "the persons file (--persons)"},
+                                   {rejects, "the rejects file"},
+                                   {o->changes, "the changes file (--changes)"},
+                                   {o->xlsx, "the workbook (--xlsx)"}},
+                          outs[2 + RF_N] = {{o->changes, "--changes"}, {o->xlsx, "--xlsx"}};
+    size_t n = 5;
+    for (int i = 0; o->report && i < RF_N; i++) {
+        snprintf(paths[i], sizeof paths[i], "%s/%s", o->report, report_files[i]);
+        files[n++] = (RtNamedPath){paths[i], "a file of the report (--report)"};
+        outs[2 + i] = (RtNamedPath){paths[i], "--report"};
+    }
+    return rt_outputs_apart(outs, n - 3, files, n, 2, err, errlen);
+}
+
 /* a sink of the report's tables: the CSV files of a directory, or the sheets of a workbook */
 typedef int (*TablePut)(void *ctx, const char *name, const Table *t, char *err, size_t errlen);
 
@@ -1353,11 +1387,11 @@ static int each_table(const PolSim *m, TablePut put, void *ctx, char *err, size_
     Table t;
     char title[CELL_MAX * 2];
     int rc = 0;
-    if (build_totals_csv(m, &t) < 0 || put(ctx, "totals.csv", &t, err, errlen) < 0)
+    if (build_totals_csv(m, &t) < 0 || put(ctx, report_files[RF_TOTALS], &t, err, errlen) < 0)
         rc = -1;
     tab_free(&t);
-    if (rc == 0 &&
-        (build_counts(m, FOR_CSV, &t) < 0 || put(ctx, "counts.csv", &t, err, errlen) < 0))
+    if (rc == 0 && (build_counts(m, FOR_CSV, &t) < 0 ||
+                    put(ctx, report_files[RF_COUNTS], &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
     if (rc == 0 && m->oop >= 0 && m->nscen > 1 && !m->sweep) {
@@ -1375,7 +1409,7 @@ static int each_table(const PolSim *m, TablePut put, void *ctx, char *err, size_
             }
             tab_free(&t);
         }
-        if (rc == 0 && put(ctx, "changes.csv", &all, err, errlen) < 0)
+        if (rc == 0 && put(ctx, report_files[RF_CHANGES], &all, err, errlen) < 0)
             rc = -1;
         tab_free(&all);
         if (rc < 0 && !err[0])
@@ -1383,15 +1417,16 @@ static int each_table(const PolSim *m, TablePut put, void *ctx, char *err, size_
     }
     if (rc == 0 && m->oop >= 0 &&
         (build_breakdown(m, -1, FOR_CSV, &t, title) < 0 ||
-         put(ctx, "oop.csv", &t, err, errlen) < 0))
+         put(ctx, report_files[RF_OOP], &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
-    if (rc == 0 &&
-        (build_failures(m, FOR_CSV, &t) < 0 || put(ctx, "failures.csv", &t, err, errlen) < 0))
+    if (rc == 0 && (build_failures(m, FOR_CSV, &t) < 0 ||
+                    put(ctx, report_files[RF_FAILURES], &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
     if (rc == 0 && m->sweep &&
-        (build_sweep(m, FOR_CSV, &t, title) < 0 || put(ctx, "sweep.csv", &t, err, errlen) < 0))
+        (build_sweep(m, FOR_CSV, &t, title) < 0 ||
+         put(ctx, report_files[RF_SWEEP], &t, err, errlen) < 0))
         rc = -1;
     tab_free(&t);
     return rc;
@@ -1448,7 +1483,7 @@ POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err
     Report r = {.dir = dir};
     err[0] = 0;
     int rc = each_table(m, put_csv, &r, err, errlen);
-    RtOut *o = rc == 0 ? report_file(&r, "report.html", err, errlen) : NULL;
+    RtOut *o = rc == 0 ? report_file(&r, report_files[RF_HTML], err, errlen) : NULL;
     if (o) {
         write_html(m, o->f);
         rc = report_sync(&r, o, err, errlen);

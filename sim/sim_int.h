@@ -98,5 +98,9 @@ struct PolSim {
 
 /* "1,234,567.89" for a weighted sum: Σ w × fen / 1000000, rounded half away from zero */
 int64_t rt_wide_fen(RtWide v);
+/* the outputs of a simulation (--changes, --xlsx, the --report directory's files) apart from
+ * its inputs and from each other (rt_outputs_apart, as polc run's): 0, or -1 with the
+ * message in err. report.c, which names the report's files. */
+int rt_sim_outputs_apart(const PolSimOpts *o, const char *rejects, char *err, size_t errlen);
 
 #endif

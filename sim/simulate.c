@@ -1306,7 +1306,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
 }
 
 /* What a simulation refuses before it starts: 0, or the exit code (the message printed) */
-static int sim_refused(const PolSimScenario *sc, int n, const PolSimOpts *o)
+static int sim_refused(const PolSimScenario *sc, int n, const PolSimOpts *o, const char *rejects)
 {
     if (!sc || n < 1 || !o || !o->claims) {
         fprintf(stderr, "polc: simulate needs a base scenario and a claims file\n");
@@ -1321,6 +1321,11 @@ static int sim_refused(const PolSimScenario *sc, int n, const PolSimOpts *o)
     if (o->changes && o->cluster && o->cluster->size > 1) {
         fprintf(stderr, "polc: --changes is not a job for %d ranks yet: run it alone\n",
                 o->cluster->size);
+        return 2;
+    }
+    char err[1024];
+    if (rt_sim_outputs_apart(o, rejects, err, sizeof err) < 0) {
+        fprintf(stderr, "polc: %s\n", err);
         return 2;
     }
     return 0;
@@ -1385,7 +1390,8 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
 {
     if (out)
         *out = NULL;
-    int refused = sim_refused(sc, n, o);
+    const char *rejects = o && o->rejects ? o->rejects : "rejects.csv";
+    int refused = sim_refused(sc, n, o, rejects);
     if (refused)
         return refused;
     int64_t t0 = rt_now_ns();
@@ -1393,7 +1399,6 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     m->o = o;
     m->s = rt_engine_schema(sc[0].engine);
     m->nthreads = o->threads < 1 ? 1 : o->threads > 256 ? 256 : o->threads;
-    const char *rejects = o->rejects ? o->rejects : "rejects.csv";
     char *prejects = rt_pipe_persons_rejects(rejects);
     PolSim *res = polrt_realloc(NULL, sizeof *res);
     m->th = rt_alloc_lines((size_t)m->nthreads * sizeof *m->th, 1);

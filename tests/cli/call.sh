@@ -1,8 +1,9 @@
 #!/bin/sh
 # tests/cli/call.sh — `polc call POLICY RULE ARG... [--date D] [--interp]` on tests/cli/call.pol:
 # arguments of every type (money, rate, int, bool, date, enum by name and by label, each
-# duration unit) print exactly as people read them; bad arguments, a wrong count, an unknown
-# rule and a rule that reads the claim are usage errors (exit 2) with one clear message; a
+# duration unit) print exactly as people read them, and a rule of no arguments that reads only
+# params; bad arguments, a wrong count, an unknown rule and a rule that reads the claim (itself
+# or through another) are usage errors (exit 2) with one clear message; a
 # failure inside the rule (overflow, division by zero, the calendar) names the rule and line
 # (exit 3). --date is required when a param or rule has several versions, and refused outside
 # the policy's validity (exit 2); a policy of single versions needs none. Every case runs twice: through the JIT (libffi) and with --interp.
@@ -105,6 +106,12 @@ t 2 "polc: argument 1 of 'halved' (r) must be rate, got 'half'" halved half
 t 2 "polc: --date needs YYYY-MM-DD, got '2026-02-30'" tiered 1 --date 2026-02-30
 t 2 "polc: rule 'own' reads the claim; polc call evaluates rules whose only inputs are their arguments" own
 t 2 "polc: rule 'with_claim' reads the claim; polc call evaluates rules whose only inputs are their arguments" with_claim 1
+# a rule of no arguments that reads only params is evaluated (ratio 90% from 2026-01-01, 80%
+# before; doubled = 2 x plain_ratio); one that reads the claim through another is refused
+t 0 "90%" plain_ratio
+t 0 "80%" plain_ratio --date 2017-05-01
+t 0 "180%" doubled
+t 2 "polc: rule 'own_twice' reads the claim; polc call evaluates rules whose only inputs are their arguments" own_twice
 
 # ---- failures inside the rule: exit 3, naming the rule and its line --------------------
 t 3 "polc: amount overflow in rule twice (line 12, col 27)" twice 9223372036854775807

@@ -141,6 +141,12 @@ sed -n '/<section id="changes">/,/<\/section>/p' "$h" | tr -d '\n' >"$WORK/ch"
 grep -qF '<h3>changes param <code>backstop_cap</code></h3>' "$WORK/ch" &&
     grep -qF '<td class="from">2018-01-01</td><td class="to">open</td><td class="changed">4000 yuan <span class="was">was 0.3 万元</span></td><td class="changed">4000 yuan <span class="was">was 0.3 万元</span></td><td>0.5 万元</td>' "$WORK/ch" &&
     ok "reform: what it changes, against the base" || bad "reform changes" "$(head -c 800 "$WORK/ch")"
+# with the reform, the base's version ends the day before the reform's starts (its cell was
+# blank: a new-user pass)
+grep -qF '<p>With the reform:</p>' "$WORK/ch" &&
+    grep -qF '<td class="from">2017-04-07</td><td class="to">2017-12-31</td>' "$WORK/ch" &&
+    ok "reform: the base's version it cuts ends on 2017-12-31" ||
+    bad "reform: the cut version's end" "$(grep -o '<td class="to">[^<]*' "$WORK/ch" | tr '\n' ' ')"
 check_page reform policies/anhui/panji-2017.pol "$h" 2>/dev/null | grep -E 'param versions|self-contained|balanced|link targets' |
     while read -r l; do echo "$l"; done >"$WORK/rc"
 cat "$WORK/rc"

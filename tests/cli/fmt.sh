@@ -197,6 +197,29 @@ fi
 "$POLC" fmt --stdout messy2.pol | cmp -s - want.pol && cmp -s messy2.pol "$WORK/messy2.pol" &&
     ok "--stdout prints it" || bad "--stdout" "differs"
 
+# a line of 124 columns, whose last place that fits (after `or`, inside the parentheses) left
+# a rest of 104 columns under the `(`: broken after the outer `and`, the rest fits (a new-user
+# pass; spec/LANGUAGE.md §16.1)
+{
+    printf '%s\n' 'policy "w" valid from 2025-01-01 dated by claim.discharged' \
+        'claim { admitted: date discharged: date }' \
+        'history identities { from: date to: date? }' \
+        'rule eligible: bool = any(h in identities where h.from <= claim.discharged and (not present(h.to) or claim.admitted <= h.to))' \
+        'output eligible'
+} >wide.pol
+{
+    printf '%s\n' 'policy "w" valid from 2025-01-01 dated by claim.discharged' \
+        'claim { admitted: date discharged: date }' \
+        'history identities { from: date to: date? }' \
+        'rule eligible: bool = any(h in identities where h.from <= claim.discharged and'
+    printf '%48s%s\n' '' '(not present(h.to) or claim.admitted <= h.to))'
+    printf '%s\n' 'output eligible'
+} >wide.want
+"$POLC" fmt --stdout wide.pol >wide.out 2>&1
+if cmp -s wide.out wide.want && "$POLC" fmt --stdout wide.out | cmp -s - wide.out; then
+    ok "a wide line broken where the rest fits too (after the outer and), idempotent"
+else bad "a wide line" "$(diff wide.want wide.out | head -6)"; fi
+
 printf 'policy "x"\nrule r: money = (1 yuan\n' >broken.pol
 cp broken.pol broken0.pol
 "$POLC" fmt broken.pol >out 2>err

@@ -85,6 +85,23 @@ err "bundled short options are not a thing" "polc: run: unknown option '-qj2'" r
 err "gen: unknown option" "polc: gen: unknown option '--bogus'" gen --persons 1 --seed 1 \
     --out "$T/g" --bogus
 err "unknown command" "polc: unknown command 'frobnicate'" frobnicate
+# explain is a question: it reads the ledger and writes nothing (a new-user pass saw
+# `explain --reverse` really reverse the claim); the options that write it are run's, and
+# its --help does not list them
+for o in reverse adjustments; do
+    err "explain --$o is run's" \
+        "polc: explain: --$o writes the ledger, and explain only reads it: use polc run" \
+        explain "$P" $C --claim Z005 --ledger "$T/never.db" --$o "$T/x.csv"
+done
+if [ -e "$T/never.db" ]; then
+    fail "explain with an option that writes created the ledger"
+elif "$POLC" explain --help | grep -qE -- '--(reverse|adjustments)'; then
+    fail "explain --help lists an option that writes the ledger"
+elif ! "$POLC" run --help | grep -q -- '--reverse FILE'; then
+    fail "run --help lost --reverse"
+else
+    pass "explain --help lists no option that writes the ledger; run's lists them"
+fi
 
 # every spelling of the same options gives the same results
 "$POLC" run "$P" $C --interp -q -j 2 --out "$T/r1.csv" >/dev/null 2>&1

@@ -333,6 +333,27 @@ usage "--by tier: the policy has no claim field of that name" --base $S/sim.pol 
 usage "no column 'w' (the --weight column)" --base $S/sim.pol --weight w $C
 usage "--claims FILE is required" --base $S/sim.pol
 usage "cannot open" --base $S/sim.pol --claims "$d/none.csv" --persons $S/persons.csv
+# two outputs naming one file, or an output an input (rt_outputs_apart, as polc run's):
+# --changes (or --xlsx) of the name the report's band table has was overwritten by it, and
+# nothing is written when refused (a new-user pass)
+CR="--base $S/sim.pol --reform $S/cap4000.pol $C"
+usage "--changes $d/rep/changes.csv is a file of the report (--report): writing it would replace that file; name another" \
+    $CR --report "$d/rep" --changes "$d/rep/changes.csv"
+if [ -e "$d/rep" ]; then fail "a refused simulate wrote its report"
+else pass "a refused simulate wrote nothing"; fi
+mkdir "$d/rep"
+usage "--xlsx $d/rep/./changes.csv is a file of the report (--report)" \
+    $CR --report "$d/rep" --xlsx "$d/rep/./changes.csv"
+usage "--changes $d/w.xlsx is the workbook (--xlsx): writing it would replace that file" \
+    $CR --changes "$d/w.xlsx" --xlsx "$d/w.xlsx"
+# on a copy: were the check to fail, the claims file itself would be overwritten
+cp $S/claims.csv "$d/in.csv"
+usage "--changes $d/in.csv is the claims file (--claims)" --base $S/sim.pol --claims "$d/in.csv" \
+    --persons $S/persons.csv --changes "$d/in.csv"
+cp $S/claims.csv "$d/rep/totals.csv"
+usage "--report $d/rep/totals.csv is the claims file (--claims)" --base $S/sim.pol \
+    --claims "$d/rep/totals.csv" --persons $S/persons.csv --report "$d/rep"
+rm -r "$d/rep"
 
 # ---- report.html: self-contained, and it renders -------------------------------------------
 H=$R/report.html

@@ -48,3 +48,12 @@ printf '%s\n' claim_id,person_id,d,a,n,c ok,p1,2017-03-02,10,2,1 > "$d/c2.csv"
 "$POLC" run "$d/f.pol" --claims "$d/c2.csv" --out "$d/r2.csv" --no-progress 2> "$d/err2"
 if grep -q '^  failed' "$d/err2"; then echo "[FAIL] failure reasons: told with none failed"
 else echo "[PASS] failure reasons: none when none failed"; fi
+# one claim and one rejected row are counted in the singular ("1 claims", "1 rows": a
+# new-user pass); the empty line is skipped, in the singular too
+printf '%s\n' claim_id,person_id,d,a,n,c ok,p1,2017-03-02,10,2,1 bad,p1,2017-13-01,10,2,1 ',,,,,' \
+    > "$d/c3.csv"
+"$POLC" run "$d/f.pol" --claims "$d/c3.csv" --out "$d/r3.csv" --no-progress 2> "$d/err3"
+if grep -q 'c3.csv: 1 claim: 1 settled, 0 already settled, 0 failed, 1 row rejected$' "$d/err3" &&
+    grep -q '^  1 empty row skipped$' "$d/err3"; then
+    echo "[PASS] failure reasons: one claim, one row, in the singular"
+else echo "[FAIL] failure reasons: the singular: $(tr '\n' '|' < "$d/err3")"; fi

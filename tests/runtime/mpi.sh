@@ -459,6 +459,23 @@ if [ "$rc1" -ne 2 ] || [ "$rc2" -ne 2 ] || [ -f l3.csv ] || [ -f l4.csv ] || [ -
 else
     ok "mpi: a ledger kept by 3 ranks, alone or on 2: refused, exit 2"
 fi
+# polc ledger works on one file: on the split ledger it made a new l.db no run reads and said
+# "1 rows imported" (a new-user pass); refused through the same check, nothing created
+printf '%s\n' 'person_id,year,own_paid,top_level' 'P1,2017,10000,省级' >opening.csv
+"$POLC" ledger import "$POL" --ledger l.db opening.csv 2>li.err
+rc1=$?
+"$POLC" ledger export "$POL" --ledger l.db 2>le.err >/dev/null
+rc2=$?
+"$POLC" ledger erase "$POL" --ledger l.db --person P1 2>lr.err
+rc3=$?
+if [ "$rc1$rc2$rc3" != 222 ] || [ -f l.db ] ||
+    ! grep -q '^polc: ledger l.db was kept by 3 ranks (l.db.rank[0-2]of3): polc ledger import works on one of their files at a time (--ledger l.db.rank[0-2]of3)' li.err ||
+    ! grep -q 'polc ledger export works on one of their files' le.err ||
+    ! grep -q 'polc ledger erase works on one of their files' lr.err; then
+    bad "mpi: polc ledger on a ledger of 3 ranks" "exit $rc1 $rc2 $rc3: $(cat li.err le.err lr.err)"
+else
+    ok "mpi: polc ledger import, export, erase on a ledger of 3 ranks: refused, exit 2"
+fi
 
 # ---- a rank killed mid-job: the job fails, nothing in place ------------------------------
 mkdir killed
