@@ -81,13 +81,13 @@ opening() { # $1 backend name, $2 ledger
     # UTF-8 and the row refused), or told by --encoding; an encoding not known: exit 2
     cat opening.gbk.csv | "$POLC" ledger import "$ENG" --ledger "$L" - --dry-run 2>gbk2.err
     rc=$?
-    if [ $rc = 0 ] && grep -q '1 rows to import, 0 unchanged, 0 rejected; dry run' gbk2.err; then
+    if [ $rc = 0 ] && grep -q '1 row to import, 0 unchanged, 0 rejected; dry run' gbk2.err; then
         ok "$B: import of a GBK file from standard input: found so"
     else bad "$B: import of a GBK file from standard input" "rc $rc: $(cat gbk2.err)"; fi
     cat opening.gbk.csv |
         "$POLC" ledger import "$ENG" --ledger "$L" - --encoding gbk --dry-run 2>gbk3.err
     rc=$?
-    if [ $rc = 0 ] && grep -q '1 rows to import, 0 unchanged, 0 rejected; dry run' gbk3.err; then
+    if [ $rc = 0 ] && grep -q '1 row to import, 0 unchanged, 0 rejected; dry run' gbk3.err; then
         ok "$B: import --encoding gbk from standard input"
     else bad "$B: import --encoding gbk from standard input" "rc $rc: $(cat gbk3.err)"; fi
     "$POLC" ledger import "$ENG" --ledger "$L" opening.gbk.csv --encoding latin9 --dry-run \
