@@ -83,12 +83,14 @@ printf 'x\n' >"out.csv.tmp$dead.0.keep"
 head -n 3 claims.csv >small.csv
 "$POLC" run "$P" --claims small.csv --out out.csv -q 2>err
 rc=$?
-left=$(ls out.csv.tmp* other.csv.tmp* 2>/dev/null | tr '\n' ' ')
+left=$(ls out.csv.tmp* other.csv.tmp* 2>/dev/null | sort | tr '\n' ' ')
+# in ls's order whatever the PIDs' digits (891 sorts after 1002)
+expect=$(printf '%s\n' "other.csv.tmp$dead.0" "out.csv.tmp$$.0" "out.csv.tmp$dead.0.keep" | sort | tr '\n' ' ')
 if [ -z "$killed" ]; then
     fail "SIGKILL: no temporary to clean up"
 elif [ $rc -ne 0 ]; then
     fail "run after SIGKILL: exit $rc: $(head -n 1 err)"
-elif [ "$left" != "other.csv.tmp$dead.0 out.csv.tmp$$.0 out.csv.tmp$dead.0.keep " ]; then
+elif [ "$left" != "$expect" ]; then
     fail "run after SIGKILL: left '$left' (expected only the live process's and other names)"
 else
     pass "a later run removes the temporaries of dead runs on the same output, only those"
