@@ -246,6 +246,35 @@ const Xref *xref_def(const XrefList *l, const Xref *r)
     return NULL;
 }
 
+/* A rule counts as used when a declaration that settles claims reads it: an output, a ledger's
+ * key or update, a reject, another rule (or its exceptions). A test's expectation does not
+ * count: it checks a value no claim's settlement computes, and a rule left unwired by a typo in
+ * the output that should read it still passes its tests. Nor does `polc call`, a way to try a
+ * rule by hand: a rule only it reaches also never touches a claim. polc doc's "Used by nothing
+ * else" is the same condition. */
+int xref_unused_rules(Diag *d, const Program *p, const XrefList *l)
+{
+    int n = 0;
+    for (int k = 0; k < p->decls.len; k++) {
+        const Decl *r = p->decls.data[k];
+        if (r->kind != DK_RULE)
+            continue;
+        int used = 0;
+        for (int i = 0; i < l->len && !used; i++) {
+            const Xref *x = &l->data[i];
+            used = !x->def && x->kind == XR_DECL && x->decl == r && x->in != r;
+        }
+        if (!used) {
+            diag_warning(d, r->loc,
+                         "rule '%s' is used by nothing: no output, ledger, check or other rule "
+                         "reads it; remove it, or use it",
+                         r->name);
+            n++;
+        }
+    }
+    return n;
+}
+
 /* ---- outputs: labels and roles ---------------------------------------------------------- */
 
 int xref_output(const Policy *pol, const Decl *r, const char **heading, const char **role)

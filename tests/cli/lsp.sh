@@ -7,7 +7,7 @@
 # shutdown and exit. Every response is compared exactly. Then: a file with 25 errors (20
 # reported, then the stop), an empty file, a seed policy (no diagnostics, hover on a param),
 # exit without shutdown (exit 1), garbage input; a reform (hover on its param: the base's and
-# its versions; definition: in the base policy).
+# its versions; definition: in the base policy); a rule nothing reads (polc check's warning).
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
 set -u
@@ -232,6 +232,26 @@ if cmp -s got4b want4; then
 else
     bad "labels and roles" "$(diff want4 got4b | head -n 6)"
 fi
+
+# a rule nothing reads: polc check's warning, as a warning diagnostic (xref_unused_rules)
+cat >unused.pol <<'EOF'
+policy "t" valid from 2017-01-01 dated by claim.d
+claim { d: date  cost: money }
+rule held: money = claim.cost
+rule hold: money = claim.cost
+output hold
+EOF
+U=file://$WORK/unused.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext unused.pol)"'"}}}'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in5
+"$POLC" lsp <in5 >out5 2>&1
+unframe out5 >got5
+w='{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"'$U'","diagnostics":[{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":9}},"severity":2,"source":"polc","message":"rule '"'held'"' is used by nothing: no output, ledger, check or other rule reads it; remove it, or use it"}]}}'
+[ "$(sed -n 2p got5)" = "$w" ] && ok "a rule nothing reads: a warning" ||
+    bad "unused rule" "$(sed -n 2p got5)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
