@@ -29,7 +29,7 @@ int cmd_check(const Command *cmd, int argc, char **argv)
             sema_slip_warnings(&d, &c.pol);
             XrefList xr = {0};
             xref_build(&c.arena, c.prog, &xr);
-            xref_unused_rules(&d, c.prog, &xr);
+            xref_unused_rules(&c.arena, &d, c.prog, &xr);
         }
         if (d.errors)
             fprintf(stderr, "%s: %d error%s\n", pol[i], d.errors, d.errors == 1 ? "" : "s");

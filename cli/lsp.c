@@ -306,7 +306,7 @@ static Analysis *analyse(Doc *doc)
             }
         }
     if (ok) /* polc check's warnings from the same cross-reference */
-        xref_unused_rules(&an->d, an->c.prog, &an->xr);
+        xref_unused_rules(&an->c.arena, &an->d, an->c.prog, &an->xr);
     return an;
 }
 
