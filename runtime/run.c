@@ -633,15 +633,6 @@ static void failure_reasons(const Run *r)
     }
 }
 
-/* An output the summary totals: money a fund pays, the patient's share, or an amount the
- * policy gives no role; one of role `info` (a cap, a base: spec/LANGUAGE.md §7.5) is no
- * amount paid, and its sum over claims means nothing (Panji's yearly cap summed to 176,000
- * yuan over 46 claims) */
-static int summed(const RtOutput *o)
-{
-    return o->type.kind == RT_MONEY && o->role != RT_ROLE_INFO;
-}
-
 static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t already, int64_t failed,
                     const __int128 *totals, double secs)
 {
@@ -664,11 +655,11 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
     int width = 0;
     for (int i = 0; i < s->noutputs; i++) {
         int w = rt_display_width(rt_output_heading(s, i, r->labels));
-        if (summed(&s->outputs[i]) && w > width)
+        if (rt_output_counts(&s->outputs[i]) && w > width)
             width = w;
     }
     for (int i = 0; i < s->noutputs; i++) {
-        if (!summed(&s->outputs[i]))
+        if (!rt_output_counts(&s->outputs[i]))
             continue;
         char buf[32];
         int over = totals[i] > INT64_MAX || totals[i] < INT64_MIN;
