@@ -162,12 +162,15 @@ static void rule_decl(Walk *w, Decl *d)
     }
 }
 
-/* a test: the rules and ledger fields its expectations name */
+/* a test: the rules and ledger fields its expectations name, and the enum members of every
+ * item's values (best: tekun, identity: dibao) */
 static void test_decl(Walk *w, Decl *d)
 {
     add(w, d->loc, XR_DECL, d, -1, 1);
     for (int i = 0; i < d->items.len; i++) {
         TestItem *t = &d->items.data[i];
+        for (int k = 0; k < t->kvs.len; k++)
+            expr(w, t->kvs.data[k].value);
         if (t->kind != TI_EXPECT)
             continue;
         for (int k = 0; k < t->kvs.len; k++) {

@@ -7,7 +7,8 @@
 # shutdown and exit. Every response is compared exactly. Then: a file with 25 errors (20
 # reported, then the stop), an empty file, a seed policy (no diagnostics, hover on a param),
 # exit without shutdown (exit 1), garbage input; a reform (hover on its param: the base's and
-# its versions; definition: in the base policy); a rule nothing reads (polc check's warning).
+# its versions; definition: in the base policy); a rule nothing reads (polc check's warning);
+# hover and definition on enum members in a test's data (they returned null there).
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
 set -u
@@ -252,6 +253,47 @@ unframe out5 >got5
 w='{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"'$U'","diagnostics":[{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":9}},"severity":2,"source":"polc","message":"rule '"'held'"' is used by nothing: no output, ledger, check or other rule reads it; remove it, or use it"}]}}'
 [ "$(sed -n 2p got5)" = "$w" ] && ok "a rule nothing reads: a warning" ||
     bad "unused rule" "$(sed -n 2p got5)"
+
+# enum members in a test's data: a history row's field and an expectation, as in a formula
+cat >members.pol <<'EOF'
+policy "t" valid from 2025-01-01 dated by claim.d
+enum Identity { tekun "特困人员", dibao "低保对象" }
+claim { d: date  cost: money }
+history identities { identity: Identity  from: date }
+rule best: Identity = min(h.identity for h in identities default dibao)
+rule pay: money = if best = tekun then claim.cost else 0 yuan
+output pay
+test "members" {
+  person p {}
+  history p { identity: dibao, from: 2024-01-01 }
+  claim c of p { d: 2025-03-01, cost: 100 yuan }
+  expect c { best: dibao, pay: 0 yuan }
+}
+EOF
+U=file://$WORK/members.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext members.pol)"'"}}}'
+    at 2 hover "$U" 9 26
+    at 3 definition "$U" 9 26
+    at 4 hover "$U" 11 20
+    at 5 definition "$U" 11 20
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in6
+"$POLC" lsp <in6 >out6 2>&1
+unframe out6 >got6
+cat >want6 <<EOF
+{"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**Identity.dibao** — 低保对象 (enum member)"},"range":{"start":{"line":9,"character":24},"end":{"line":9,"character":29}}}}
+{"jsonrpc":"2.0","id":3,"result":{"uri":"$U","range":{"start":{"line":1,"character":30},"end":{"line":1,"character":35}}}}
+{"jsonrpc":"2.0","id":4,"result":{"contents":{"kind":"markdown","value":"**Identity.dibao** — 低保对象 (enum member)"},"range":{"start":{"line":11,"character":19},"end":{"line":11,"character":24}}}}
+{"jsonrpc":"2.0","id":5,"result":{"uri":"$U","range":{"start":{"line":1,"character":30},"end":{"line":1,"character":35}}}}
+EOF
+sed -n '3,6p' got6 >got6b
+if cmp -s got6b want6; then
+    ok "a test's data: hover and definition on enum members"
+else
+    bad "a test's data: enum members" "$(diff want6 got6b | head -n 6)"
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
