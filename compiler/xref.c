@@ -265,7 +265,7 @@ const Xref *xref_def(const XrefList *l, const Xref *r)
  * else" is the same condition. */
 static int cmp_ptr(const void *a, const void *b)
 {
-    uintptr_t x = (uintptr_t)*(const Decl *const *)a, y = (uintptr_t)*(const Decl *const *)b;
+    uintptr_t x = (uintptr_t) * (const Decl *const *)a, y = (uintptr_t) * (const Decl *const *)b;
     return (x > y) - (x < y);
 }
 

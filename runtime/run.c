@@ -634,9 +634,9 @@ static void failure_reasons(const Run *r)
     }
 }
 
-/* The claims settled again after late claims (or reversals), and the adjustments (spec/DATA.md "Late claims
- * and reversals"): results alone say nothing of them, so the summary does, and where they
- * went; without --adjustments they are kept only in the ledger's audit table */
+/* The claims settled again after late claims (or reversals), and the adjustments (spec/DATA.md
+ * "Late claims and reversals"): results alone say nothing of them, so the summary does, and where
+ * they went; without --adjustments they are kept only in the ledger's audit table */
 static void adjustments(const Run *r)
 {
     char a[32], b[32];

@@ -99,9 +99,9 @@ typedef struct SimT {
 /* a compared money output of a scenario, looked up once (claim() resolved each per claim:
  * ~480 instructions a claim of Panji's 12 outputs in two scenarios) */
 typedef struct SimMoney {
-    int k; /* the compared output (PolSim.money index) */
-    int o; /* its index in the scenario's outputs */
-    int b; /* the base's index of it, -1 when the base has none */
+    int k;      /* the compared output (PolSim.money index) */
+    int o;      /* its index in the scenario's outputs */
+    int b;      /* the base's index of it, -1 when the base has none */
     int counts; /* a change of it is a change of the claim (rt_output_counts: not `info`) */
 } SimMoney;
 

@@ -44,6 +44,8 @@ unframe() {
             print body
         }' "$1"
 }
+# lsp IN GOT: the server on the messages of IN, its answers one a line in GOT
+lsp() { "$POLC" lsp <"$1" >"$1.out" 2>&1; unframe "$1.out" >"$2"; }
 at() { # at ID METHOD URI LINE CHAR [EXTRA]
     J '{"jsonrpc":"2.0","id":'$1',"method":"textDocument/'$2'","params":{"textDocument":{"uri":"'$3'"},"position":{"line":'$4',"character":'$5'}'"${6:-}"'}}'
 }
@@ -218,8 +220,7 @@ U=file://$WORK/lab.pol
     J '{"jsonrpc":"2.0","id":7,"method":"shutdown"}'
     J '{"jsonrpc":"2.0","method":"exit"}'
 } >in4
-"$POLC" lsp <in4 >out4 2>&1
-unframe out4 >got4
+lsp in4 got4
 cat >want4 <<EOF
 {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**rule** \`basic\`: \`money\` — 基本医保 — cites \"第三条\"\n\noutput 1 of 3, column \"基本医保\"; role payer (基金): money a fund pays, counted as a cost in reports"},"range":{"start":{"line":7,"character":7},"end":{"line":7,"character":12}}}}
 {"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**rule** \`own\`: \`money\` — 个人自付\n\noutput 2 of 3, column \"自付金额\"; role patient (个人): what the patient pays"},"range":{"start":{"line":7,"character":17},"end":{"line":7,"character":20}}}}
@@ -248,8 +249,7 @@ U=file://$WORK/unused.pol
     J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext unused.pol)"'"}}}'
     J '{"jsonrpc":"2.0","method":"exit"}'
 } >in5
-"$POLC" lsp <in5 >out5 2>&1
-unframe out5 >got5
+lsp in5 got5
 w='{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"'$U'","diagnostics":[{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":9}},"severity":2,"source":"polc","message":"rule '"'held'"' is used by nothing: no output, ledger, check or other rule reads it; remove it, or use it"}]}}'
 [ "$(sed -n 2p got5)" = "$w" ] && ok "a rule nothing reads: a warning" ||
     bad "unused rule" "$(sed -n 2p got5)"
@@ -280,8 +280,7 @@ U=file://$WORK/members.pol
     at 5 definition "$U" 11 20
     J '{"jsonrpc":"2.0","method":"exit"}'
 } >in6
-"$POLC" lsp <in6 >out6 2>&1
-unframe out6 >got6
+lsp in6 got6
 cat >want6 <<EOF
 {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**Identity.dibao** — 低保对象 (enum member)"},"range":{"start":{"line":9,"character":24},"end":{"line":9,"character":29}}}}
 {"jsonrpc":"2.0","id":3,"result":{"uri":"$U","range":{"start":{"line":1,"character":30},"end":{"line":1,"character":35}}}}
