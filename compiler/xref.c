@@ -257,12 +257,12 @@ const Xref *xref_def(const XrefList *l, const Xref *r)
     return NULL;
 }
 
-/* A rule counts as used when a declaration that settles claims reads it: an output, a ledger's
- * key or update, a reject, another rule (or its exceptions). A test's expectation does not
- * count: it checks a value no claim's settlement computes, and a rule left unwired by a typo in
- * the output that should read it still passes its tests. Nor does `polc call`, a way to try a
- * rule by hand: a rule only it reaches also never touches a claim. polc doc's "Used by nothing
- * else" is the same condition. */
+/* A rule of the claim counts as used when anything names it: an output, a ledger's key or
+ * update, another rule (or its exceptions), or a test's expectation (the analyst checks that
+ * value on purpose) -- polc doc's "Used by nothing else" is the same condition. A rule with
+ * arguments is left alone: it is never an output, so the slip warned of (an output naming a
+ * rule by a typo) cannot leave it unwired, and `polc call` is how such a rule is tried by hand
+ * (tests/cli/call.pol and tests/regress/calendar_years.sh hold rules for it alone). */
 static int cmp_ptr(const void *a, const void *b)
 {
     uintptr_t x = (uintptr_t) * (const Decl *const *)a, y = (uintptr_t) * (const Decl *const *)b;
@@ -284,7 +284,7 @@ int xref_unused_rules(Arena *a, Diag *d, const Program *p, const XrefList *l)
     int warned = 0;
     for (int k = 0; k < p->decls.len; k++) {
         const Decl *r = p->decls.data[k];
-        if (r->kind != DK_RULE || bsearch(&r, read, n, sizeof *read, cmp_ptr))
+        if (r->kind != DK_RULE || r->fields.len || bsearch(&r, read, n, sizeof *read, cmp_ptr))
             continue;
         diag_warning(d, r->loc,
                      "rule '%s' is used by nothing: no output, ledger, check or other rule reads "
