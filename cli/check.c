@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "driver.h"
+#include "xref.h"
 
 /* neither command has options of its own */
 static const Opt no_opts[] = {{0}};
@@ -26,6 +27,9 @@ int cmd_check(const Command *cmd, int argc, char **argv)
         else {
             sema_calendar_warning(&d, &c.pol);
             sema_slip_warnings(&d, &c.pol);
+            XrefList xr = {0};
+            xref_build(&c.arena, c.prog, &xr);
+            xref_unused_rules(&c.arena, &d, c.prog, &xr);
         }
         if (d.errors)
             fprintf(stderr, "%s: %d error%s\n", pol[i], d.errors, d.errors == 1 ? "" : "s");

@@ -1156,7 +1156,7 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
             s->formula = saved;
             return -1;
         }
-        n->ival = m;
+        member_ref(n, want_t.en, m); /* resolved as in a formula: the cross-reference sees it */
         n->ty = want_t;
         got = want_t;
     } else if (n->kind == ND_NAME) {

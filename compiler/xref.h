@@ -35,6 +35,11 @@ int xref_same(const Xref *a, const Xref *b);
 /* the definition of what r names, or NULL */
 const Xref *xref_def(const XrefList *l, const Xref *r);
 
+/* polc check's (and the language server's) warning of each rule without arguments nothing
+ * names: no output, ledger, other rule (its own exceptions aside) or test expectation
+ * (spec/LANGUAGE.md §17). The number of rules warned of. */
+int xref_unused_rules(Arena *a, Diag *d, const Program *p, const XrefList *l);
+
 /* Rule r among pol's outputs (spec/LANGUAGE.md §7.5): its position (0-based), or -1 when it is
  * not one. *heading: its column's heading for a reader (the output's label, else the rule's,
  * else its name); *role: what reports take it for, in words ("payer (基金): money a fund

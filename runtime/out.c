@@ -360,6 +360,11 @@ const char *rt_output_heading(const RtSchema *s, int i, int labels)
     return labels && s->outputs[i].label ? s->outputs[i].label : s->outputs[i].name;
 }
 
+int rt_output_counts(const RtOutput *o)
+{
+    return o->type.kind == RT_MONEY && o->role != RT_ROLE_INFO;
+}
+
 const char *rt_rule_heading(const RtSchema *s, int i, int labels, char *buf, size_t len)
 {
     const RtRule *r = &s->rules[i];

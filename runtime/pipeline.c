@@ -2011,6 +2011,8 @@ static int late_end(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs, int rc
             rc = -1;
         else if (adj_tag(t, r, start) < 0)
             rc = (t->oom = 1, -1);
+        t->nresettled += (int64_t)rs->nredo;
+        t->nadjustment += (int64_t)rs->nadj;
     }
     rt_resettle_free(rs);
     return rc;
@@ -2033,6 +2035,10 @@ static int reverse_row(RtPThread *t, RtPState *ps, RtRow *r)
     int rc = rt_resettle_reverse_claim(m->eng[0].e, st, ps->lp, ps->p->id, ps->p->fields,
                                        ps->p->hist, ps->p->nspans, r->id, cause, sizeof cause, &rs,
                                        &t->adj, t->fatal, sizeof t->fatal);
+    if (rc == 0) {
+        t->nresettled += (int64_t)rs.nredo;
+        t->nadjustment += (int64_t)rs.nadj;
+    }
     rt_resettle_free(&rs);
     if (rc == 1) {
         settle_reject(t, r, RT_NOT_SETTLED);
@@ -2399,8 +2405,11 @@ static int claims_pass(RtPipe *m)
         goto fail;
     close_input(m);
     parallel(m, TASK_FINISH);
-    for (int i = 0; i < m->nthreads; i++)
+    for (int i = 0; i < m->nthreads; i++) {
         m->st->reversed += m->th[i].nreversed;
+        m->st->resettled += m->th[i].nresettled;
+        m->st->adjustments += m->th[i].nadjustment;
+    }
     return check_threads(m) < 0 ? 2 : 0;
 fail:
     sink_wait(m); /* its error, if any, comes after the first */

@@ -149,7 +149,9 @@ struct RtPThread {
     /* of them, those of the persons file and their weight, counted as merged: a walk of the
      * tables afterwards read every slot and person (~15 ms of serial time for 300,000) */
     int64_t nfile, wfile;
-    int64_t nreversed; /* --reverse: claims reversed */
+    int64_t nreversed;   /* --reverse: claims reversed */
+    int64_t nresettled;  /* claims settled again (late claims, reversals) */
+    int64_t nadjustment; /* adjustments made (late claims and reversals) */
     int oom;
     char fatal[512]; /* a ledger error while settling (the run stops) */
     /* adjustments (rt_resettle_replay's CSV rows) of the batch's claims of this thread, each
@@ -241,6 +243,8 @@ typedef struct RtPipeStats {
     int64_t empty_rows;           /* blank data rows (both files) */
     int64_t npersons, persons_w;  /* persons in the persons file, their weight */
     int64_t reversed;             /* --reverse: the claims reversed */
+    int64_t resettled;            /* claims settled again after late claims and reversals */
+    int64_t adjustments;          /* the outputs they (and reversals) changed: adjustment rows */
     int bom;                      /* the claims file starts with a byte order mark */
     int crlf;                     /* its header ends with CRLF */
     int64_t decode_ns, settle_ns; /* the claims' decode and settle phases, all threads (wall) */

@@ -952,6 +952,13 @@ void rt_line_row(RtLine *l, const RtRowFmt *f, const int64_t *v, int64_t *sums, 
 int rt_labels_on(const RtSchema *s, const char *want, char *err, size_t errlen);
 /* output i's heading: its label when labels are on and it has one, else its name */
 const char *rt_output_heading(const RtSchema *s, int i, int labels);
+/* output o counts as an amount: money a fund pays, the patient's share, or an amount the
+ * policy gives no role; one of role `info` (a cap, a base: spec/LANGUAGE.md §7.5) is no amount
+ * paid. polc run's summary totals only these (Panji's yearly cap summed to 176,000 yuan over
+ * 46 claims), and simulate counts a claim or person changed only when one of these changes
+ * (a city cap raised to 6000 yuan changed Panji's info output cap for 186 persons, a paid
+ * amount for 3) */
+int rt_output_counts(const RtOutput *o);
 /* rule i's name for a reader: "label (name)" with labels and a label, else the name */
 const char *rt_rule_heading(const RtSchema *s, int i, int labels, char *buf, size_t len);
 /* the label text of value v of type t: an enum member's label, 是/否 for a bool; NULL when

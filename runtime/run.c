@@ -69,6 +69,7 @@ struct Run {
     char *rejects_buf; /* rejects_path when made here */
     __int128 *totals;  /* the threads' sums, added as each thread ends */
     int64_t settled, already, failed;
+    int64_t resettled, adjustments; /* the pipeline's (RtPipeStats), summed across ranks */
     int64_t *why; /* the threads' failed claims by reason, added as each ends (why_slot) */
     char err[2 * MSG_MAX];
     char *keep_buf; /* --keep's copy, cut at its commas */
@@ -632,13 +633,26 @@ static void failure_reasons(const Run *r)
     }
 }
 
-/* An output the summary totals: money a fund pays, the patient's share, or an amount the
- * policy gives no role; one of role `info` (a cap, a base: spec/LANGUAGE.md §7.5) is no
- * amount paid, and its sum over claims means nothing (Panji's yearly cap summed to 176,000
- * yuan over 46 claims) */
-static int summed(const RtOutput *o)
+/* The claims settled again after late claims (or reversals), and the adjustments (spec/DATA.md
+ * "Late claims and reversals"): results alone say nothing of them, so the summary does, and where
+ * they went; without --adjustments they are kept only in the ledger's audit table */
+static void adjustments(const Run *r)
 {
-    return o->type.kind == RT_MONEY && o->role != RT_ROLE_INFO;
+    char a[32], b[32];
+    if (!r->resettled && !r->adjustments)
+        return;
+    fputs("  ", stderr);
+    if (r->resettled)
+        fprintf(stderr, "%s %s claim%s settled again%s: ", fmt_count(r->resettled, a),
+                r->o->reverse ? "later" : "earlier", rt_plural(r->resettled),
+                r->o->reverse ? "" : " (late claims)");
+    const char *n = fmt_count(r->adjustments, b), *s = rt_plural(r->adjustments);
+    if (!r->adjustments)
+        fputs("no output changed\n", stderr);
+    else if (r->o->adjustments)
+        fprintf(stderr, "%s adjustment%s written to %s\n", n, s, r->o->adjustments);
+    else
+        fprintf(stderr, "%s adjustment%s; write them with --adjustments FILE\n", n, s);
 }
 
 static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t already, int64_t failed,
@@ -652,6 +666,7 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
                 fmt_count(st->reversed, a), rt_plural(st->reversed), fmt_count(st->rejected, b),
                 rt_plural(st->rejected), st->rejected ? ": " : "",
                 st->rejected ? r->rejects_path : "");
+        adjustments(r);
         return;
     }
     fprintf(stderr,
@@ -659,6 +674,7 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
             r->o->claims, fmt_count(total, a), rt_plural(total), fmt_count(settled, b),
             fmt_count(already, c), fmt_count(failed, d), fmt_count(st->rejected, e),
             rt_plural(st->rejected));
+    adjustments(r);
     if (failed)
         failure_reasons(r);
     /* each money output's total, headed as the results are (labels or names), padded by
@@ -666,11 +682,11 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
     int width = 0;
     for (int i = 0; i < s->noutputs; i++) {
         int w = rt_display_width(rt_output_heading(s, i, r->labels));
-        if (summed(&s->outputs[i]) && w > width)
+        if (rt_output_counts(&s->outputs[i]) && w > width)
             width = w;
     }
     for (int i = 0; i < s->noutputs; i++) {
-        if (!summed(&s->outputs[i]))
+        if (!rt_output_counts(&s->outputs[i]))
             continue;
         char buf[32];
         int over = totals[i] > INT64_MAX || totals[i] < INT64_MIN;
@@ -696,13 +712,13 @@ static int gather_counts(Run *r)
     const RtCluster *c = r->cl;
     int n = r->s->noutputs;
     size_t nwhy = why_slots(r->s);
-    size_t bytes = 3 * sizeof(int64_t) + (size_t)n * sizeof *r->totals + nwhy * sizeof *r->why;
+    size_t bytes = 5 * sizeof(int64_t) + (size_t)n * sizeof *r->totals + nwhy * sizeof *r->why;
     char *mine = polrt_realloc(NULL, bytes);
     char **all = polrt_realloc(NULL, (size_t)c->size * sizeof *all);
     size_t *lens = polrt_realloc(NULL, (size_t)c->size * sizeof *lens);
     int rc = -1;
     if (mine && all && lens) {
-        int64_t counts[3] = {r->settled, r->already, r->failed};
+        int64_t counts[5] = {r->settled, r->already, r->failed, r->resettled, r->adjustments};
         memcpy(mine, counts, sizeof counts);
         memcpy(mine + sizeof counts, r->totals, (size_t)n * sizeof *r->totals);
         memcpy(mine + sizeof counts + (size_t)n * sizeof *r->totals, r->why, nwhy * sizeof *r->why);
@@ -710,11 +726,13 @@ static int gather_counts(Run *r)
     }
     if (rc == 0 && c->rank == 0) {
         for (int k = 1; k < c->size; k++) {
-            int64_t counts[3];
+            int64_t counts[5];
             memcpy(counts, all[k], sizeof counts);
             r->settled += counts[0];
             r->already += counts[1];
             r->failed += counts[2];
+            r->resettled += counts[3];
+            r->adjustments += counts[4];
             for (int i = 0; i < n; i++) {
                 __int128 t;
                 memcpy(&t, all[k] + sizeof counts + (size_t)i * sizeof t, sizeof t);
@@ -1041,6 +1059,8 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
         rc = run_setup(r);
     if (rc == 0)
         rc = run_finish(r, run_pipeline(r, &ps));
+    r->resettled = ps.resettled;
+    r->adjustments = ps.adjustments;
     if (r->cl && rc != POLRT_EXIT_USAGE && rc != POLRT_EXIT_SYSTEM && gather_counts(r) < 0) {
         snprintf(r->err, sizeof r->err, "out of memory");
         rc = POLRT_EXIT_SYSTEM;

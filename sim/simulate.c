@@ -99,9 +99,10 @@ typedef struct SimT {
 /* a compared money output of a scenario, looked up once (claim() resolved each per claim:
  * ~480 instructions a claim of Panji's 12 outputs in two scenarios) */
 typedef struct SimMoney {
-    int k; /* the compared output (PolSim.money index) */
-    int o; /* its index in the scenario's outputs */
-    int b; /* the base's index of it, -1 when the base has none */
+    int k;      /* the compared output (PolSim.money index) */
+    int o;      /* its index in the scenario's outputs */
+    int b;      /* the base's index of it, -1 when the base has none */
+    int counts; /* a change of it is a change of the claim (rt_output_counts: not `info`) */
 } SimMoney;
 
 typedef struct Scen {
@@ -379,11 +380,22 @@ static void note_failure(Acc *a, const RtRow *r, int64_t code, int64_t loc)
     x->example = example_of(r); /* NULL (memory) only loses the example */
 }
 
-/* The sink's part of a good claim the pipeline settled in every scenario: its totals, its
- * person-year's own payment, whether it differs from the base. 0, or -1 (memory). */
-/* --changes: the claim's rows, one per scenario and output whose value differs from the
- * base's (both settled): claim_id, person_id, scenario, output, label, base, value, difference
- * (money only). Into the thread's buffer; batch() writes them in input order. 0, or -1. */
+/* a claim settled in the base and scenario x differs in an output that counts (a cap of role
+ * info changing alone is no change to anyone: spec/SIMULATE.md §2.5) */
+static int counted_change(const Scen *x, const int64_t *base, const int64_t *out)
+{
+    for (int i = 0; i < x->nmo; i++) {
+        const SimMoney *q = &x->mo[i];
+        if (q->counts && q->b >= 0 && out[q->o] != POLRT_NONE && out[q->o] != base[q->b])
+            return 1;
+    }
+    return 0;
+}
+
+/* --changes: the claim's rows, one per scenario in which it is a claim with a change
+ * (counted_change) and output whose value differs from the base's (both settled; info outputs
+ * too): claim_id, person_id, scenario, output, label, base, value, difference (money only).
+ * Into the thread's buffer; batch() writes them in input order. 0, or -1. */
 static int changed_rows(Sim *m, SimT *t, RtPThread *pt, RtPState *pps, RtRow *r)
 {
     const RtSchema *s = m->s;
@@ -396,6 +408,8 @@ static int changed_rows(Sim *m, SimT *t, RtPThread *pt, RtPState *pps, RtRow *r)
             continue; /* a failure is in failures.csv */
         const Scen *x = &m->scen[si];
         const int64_t *out = pt->outs + (size_t)si * maxout;
+        if (!counted_change(x, base, out))
+            continue; /* not a claim with a change: its info outputs alone differ */
         for (int i = 0; i < s->noutputs; i++) {
             int o = x->out_of[i];
             if (o < 0 || out[o] == base[i])
@@ -424,6 +438,8 @@ static int changed_rows(Sim *m, SimT *t, RtPThread *pt, RtPState *pps, RtRow *r)
     return l->oom ? -1 : 0;
 }
 
+/* The sink's part of a good claim the pipeline settled in every scenario: its totals, its
+ * person-year's own payment, whether it differs from the base. 0, or -1 (memory). */
 static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
 {
     Sim *m = self;
@@ -465,15 +481,13 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
             note_failure(a, r, pt->err_code[si], pt->err_loc[si]);
         } else {
             a->settled++;
-            int cmp = si > 0 && pt->ok[0];
             for (int i = 0; i < x->nmo; i++) {
                 const SimMoney *q = &x->mo[i];
                 int64_t v = out[q->o];
-                if (v == POLRT_NONE)
-                    continue;
-                a->totals[q->k] += (RtWide)v * w;
-                differs |= cmp && q->b >= 0 && v != base[q->b];
+                if (v != POLRT_NONE)
+                    a->totals[q->k] += (RtWide)v * w;
             }
+            differs |= si > 0 && pt->ok[0] && counted_change(x, base, out);
             int64_t oop = rs->oop >= 0 && out[rs->oop] != POLRT_NONE ? out[rs->oop] : 0;
             int capped = rs->cap >= 0 && out[rs->cap] != POLRT_NONE && out[rs->cap] > 0;
             sum_oop[si] += oop;
@@ -834,7 +848,8 @@ static int set_scenario(Sim *m, const PolSimScenario *sc, int i)
     x->nmo = 0;
     for (int k = 0; k < m->money_n; k++)
         if (rs->out_of[k] >= 0)
-            x->mo[x->nmo++] = (SimMoney){k, rs->out_of[k], i ? res->scen[0].out_of[k] : -1};
+            x->mo[x->nmo++] = (SimMoney){k, rs->out_of[k], i ? res->scen[0].out_of[k] : -1,
+                                         rt_output_counts(&s->outputs[m->money[k]])};
     rs->oop = res->oop >= 0 ? output_index(t, s->outputs[res->oop].name) : -1;
     rs->cap = res->cap >= 0 ? output_index(t, s->outputs[res->cap].name) : -1;
     return 0;

@@ -7,7 +7,8 @@
 # shutdown and exit. Every response is compared exactly. Then: a file with 25 errors (20
 # reported, then the stop), an empty file, a seed policy (no diagnostics, hover on a param),
 # exit without shutdown (exit 1), garbage input; a reform (hover on its param: the base's and
-# its versions; definition: in the base policy).
+# its versions; definition: in the base policy); a rule nothing reads (polc check's warning);
+# hover and definition on enum members in a test's data (they returned null there).
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
 set -u
@@ -43,6 +44,8 @@ unframe() {
             print body
         }' "$1"
 }
+# lsp IN GOT: the server on the messages of IN, its answers one a line in GOT
+lsp() { "$POLC" lsp <"$1" >"$1.out" 2>&1; unframe "$1.out" >"$2"; }
 at() { # at ID METHOD URI LINE CHAR [EXTRA]
     J '{"jsonrpc":"2.0","id":'$1',"method":"textDocument/'$2'","params":{"textDocument":{"uri":"'$3'"},"position":{"line":'$4',"character":'$5'}'"${6:-}"'}}'
 }
@@ -219,8 +222,7 @@ U=file://$WORK/lab.pol
     J '{"jsonrpc":"2.0","id":7,"method":"shutdown"}'
     J '{"jsonrpc":"2.0","method":"exit"}'
 } >in4
-"$POLC" lsp <in4 >out4 2>&1
-unframe out4 >got4
+lsp in4 got4
 cat >want4 <<EOF
 {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**rule** \`basic\`: \`money\` — 基本医保 — cites \"第三条\"\n\noutput 1 of 3, column \"基本医保\"; role payer (基金): money a fund pays, counted as a cost in reports"},"range":{"start":{"line":7,"character":7},"end":{"line":7,"character":12}}}}
 {"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**rule** \`own\`: \`money\` — 个人自付\n\noutput 2 of 3, column \"自付金额\"; role patient (个人): what the patient pays"},"range":{"start":{"line":7,"character":17},"end":{"line":7,"character":20}}}}
@@ -233,6 +235,65 @@ if cmp -s got4b want4; then
     ok "labels and roles: hover on outputs (payer, patient, info), a rule that is none; completion"
 else
     bad "labels and roles" "$(diff want4 got4b | head -n 6)"
+fi
+
+# a rule nothing reads: polc check's warning, as a warning diagnostic (xref_unused_rules)
+cat >unused.pol <<'EOF'
+policy "t" valid from 2017-01-01 dated by claim.d
+claim { d: date  cost: money }
+rule held: money = claim.cost
+rule hold: money = claim.cost
+output hold
+EOF
+U=file://$WORK/unused.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext unused.pol)"'"}}}'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in5
+lsp in5 got5
+w='{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"'$U'","diagnostics":[{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":9}},"severity":2,"source":"polc","message":"rule '"'held'"' is used by nothing: no output, ledger, check or other rule reads it; remove it, or use it"}]}}'
+[ "$(sed -n 2p got5)" = "$w" ] && ok "a rule nothing reads: a warning" ||
+    bad "unused rule" "$(sed -n 2p got5)"
+
+# enum members in a test's data: a history row's field and an expectation, as in a formula
+cat >members.pol <<'EOF'
+policy "t" valid from 2025-01-01 dated by claim.d
+enum Identity { tekun "特困人员", dibao "低保对象" }
+claim { d: date  cost: money }
+history identities { identity: Identity  from: date }
+rule best: Identity = min(h.identity for h in identities default dibao)
+rule pay: money = if best = tekun then claim.cost else 0 yuan
+output pay
+test "members" {
+  person p {}
+  history p { identity: dibao, from: 2024-01-01 }
+  claim c of p { d: 2025-03-01, cost: 100 yuan }
+  expect c { best: dibao, pay: 0 yuan }
+}
+EOF
+U=file://$WORK/members.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext members.pol)"'"}}}'
+    at 2 hover "$U" 9 26
+    at 3 definition "$U" 9 26
+    at 4 hover "$U" 11 20
+    at 5 definition "$U" 11 20
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in6
+lsp in6 got6
+cat >want6 <<EOF
+{"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**Identity.dibao** — 低保对象 (enum member)"},"range":{"start":{"line":9,"character":24},"end":{"line":9,"character":29}}}}
+{"jsonrpc":"2.0","id":3,"result":{"uri":"$U","range":{"start":{"line":1,"character":30},"end":{"line":1,"character":35}}}}
+{"jsonrpc":"2.0","id":4,"result":{"contents":{"kind":"markdown","value":"**Identity.dibao** — 低保对象 (enum member)"},"range":{"start":{"line":11,"character":19},"end":{"line":11,"character":24}}}}
+{"jsonrpc":"2.0","id":5,"result":{"uri":"$U","range":{"start":{"line":1,"character":30},"end":{"line":1,"character":35}}}}
+EOF
+sed -n '3,6p' got6 >got6b
+if cmp -s got6b want6; then
+    ok "a test's data: hover and definition on enum members"
+else
+    bad "a test's data: enum members" "$(diff want6 got6b | head -n 6)"
 fi
 
 echo "$pass passed, $fail failed"

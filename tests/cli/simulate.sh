@@ -143,6 +143,25 @@ has "no change: everyone unchanged" "$d/r0/changes.csv" "不变,0,3,1.000000,0.0
 check "no change: distributions equal" \
     "$(grep ',base,' "$d/r0/oop.csv" | cut -d, -f1,2,4-)" "$(grep ',不变,' "$d/r0/oop.csv" | cut -d, -f1,2,4-)"
 
+# an output of role info (the room left under the cap, cap - own paid so far) changes with the
+# cap on every claim: room base → cap4000, c1 3000 → 4000, c2 760 → 1760, c3 3000 → 4000,
+# c4 3000 → 4000, c5 (2018) 3000 → 4000. A change of it alone is none (spec/SIMULATE.md §2.5):
+# the terminal, counts.csv and --changes count c2 and c4 (persons p1, p3) as without it
+mkdir -p "$d/info"
+sed 's/^output basic, patient_pays, backstop$/rule room: money = pos(cap - annual.own_paid)\
+output basic payer, patient_pays patient, backstop payer, room info/' $S/sim.pol > "$d/info/sim.pol"
+cp $S/cap4000.pol "$d/info/"
+sim --base "$d/info/sim.pol" --reform "$d/info/cap4000.pol" --claims $S/claims.csv \
+    --persons $S/persons.csv --report "$d/info/r" --changes "$d/info/c.csv" > "$d/info/out" \
+    2> "$d/err" || fail "an info output: $(cat "$d/err")"
+has "an info output: claims and persons changed as without it" "$d/info/r/counts.csv" \
+    "封顶4000,5,0,2,0.400000,2,0.666667"
+check "an info output: the terminal agrees" \
+    "$(grep '^  封顶4000 ' "$d/info/out" | sed -n 2p | tr -s ' ')" " 封顶4000 5 0 2 40.00% 2 66.67%"
+check "an info output: --changes lists c2 and c4, room beside them" \
+    "$(tail -n +2 "$d/info/c.csv" | cut -d, -f1,4 | tr '\n' ' ')" \
+    "c2,patient_pays c2,backstop c2,room c4,patient_pays c4,backstop c4,room "
+
 sim --base policies/anhui/panji-2017.pol --sweep 'backstop_cap[city]=5000..8000:1000' \
     --claims examples/claims.csv --persons examples/persons.csv >"$d/sweep.txt" 2>&1
 # a sweep's tables name each point by its full value (the parameter is in the title): the

@@ -285,7 +285,7 @@ late_examples() { # $1 backend: the adjustments of one order, exactly
     { echo "$H"; grep '^D,' all.csv; grep '^B,' all.csv; } >r1.csv
     { echo "$H"; grep '^A,' all.csv; } >r2.csv
     "$POLC" run "$ENG" --labels names --claims r1.csv --persons persons.csv --ledger "$L" --out o1.csv \
-        --adjustments a1.csv -q 2>run.err
+        --adjustments a1.csv --no-progress 2>run1.err
     "$POLC" run "$ENG" --labels names --claims r2.csv --persons persons.csv --ledger "$L" --out o2.csv \
         --adjustments a2.csv -q 2>>run.err
     # D first alone: acc 16,600: CI 6,960, left 9,640, MA 6,748, R 2,892 (room 10,000).
@@ -305,6 +305,22 @@ late_examples() { # $1 backend: the adjustments of one order, exactly
         'B,patient_pays,2199.00,1299.00,-900.00,late claim A' \
         'B,selfpay_counted,2199.00,1299.00,-900.00,late claim A' >want
     check "$B: late claim A: B's adjustments" want a2.csv
+    # the summary tells of the claims settled again and where their adjustments went (it said
+    # "2 settled" and nothing of them), and how to have them when not asked for
+    grep -qx '  1 earlier claim settled again (late claims): 4 adjustments written to a1.csv' \
+        run1.err && ok "$B: the summary: the claims settled again, the adjustments' file" ||
+        bad "$B: the summary of a late claim" "$(cat run1.err)"
+    fresh "$B"
+    "$POLC" run "$ENG" --labels names --claims r1.csv --persons persons.csv --ledger "$L" --out o1.csv \
+        --no-progress 2>run1.err
+    grep -qx '  1 earlier claim settled again (late claims): 4 adjustments; write them with --adjustments FILE' \
+        run1.err && ok "$B: the summary: adjustments not written, and how to write them" ||
+        bad "$B: the summary of a late claim, no --adjustments" "$(cat run1.err)"
+    fresh "$B"
+    "$POLC" run "$ENG" --labels names --claims r1.csv --persons persons.csv --ledger "$L" --out o1.csv \
+        -q 2>>run.err
+    "$POLC" run "$ENG" --labels names --claims r2.csv --persons persons.csv --ledger "$L" --out o2.csv \
+        -q 2>>run.err
     # --late reject: C (07-10) after D (08-10) is refused, the ledger unchanged
     "$POLC" ledger export "$ENG" --ledger "$L" --out before.ledger
     { echo "$H"; grep '^C,' all.csv; } >r3.csv
@@ -342,7 +358,8 @@ reversal() { # $1 backend
         'C,cap,5000.00,3000.00,-2000.00,reversal of B' >want
     if [ $rc = 3 ] && cmp -s want ra.csv &&
         grep -q '^rev.csv:3: not a settled claim of this person (ledger): nothing to reverse' rev.err &&
-        grep -q '^rev.csv: 1 claim reversed, 2 rows rejected: rev.rej$' rev.err
+        grep -q '^rev.csv: 1 claim reversed, 2 rows rejected: rev.rej$' rev.err &&
+        grep -qx '  2 later claims settled again: 8 adjustments written to ra.csv' rev.err
     then ok "$B: reversal: the claim's amounts to 0, the later claims' changes, an unknown id rejected"
     else bad "$B: reversal" "rc $rc: $(cat rev.err; diff want ra.csv)"; fi
     { echo "$H"; grep '^B,' all.csv; } >rb.csv
