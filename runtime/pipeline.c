@@ -358,6 +358,11 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
     /* read as GB18030 (converted here, or by each rank): its bad bytes are no GB18030 */
     m->read_gb = !(conv || m->fd != fd0) ? 0 : enc == RT_ENC_GB18030 ? 2 : 1;
     m->size = have && S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1;
+    /* standard input may be a file already read into (a script that skipped a title line):
+     * what is left of it is what fill() must find */
+    off_t at = m->size > 0 ? lseek(m->fd, 0, SEEK_CUR) : -1;
+    if (at > 0)
+        m->size = at < m->size ? m->size - at : 0;
     m->consumed = 0;
     polrt_progress_start(&m->meter, m->o->progress);
     m->buf_off = 0;
@@ -2011,8 +2016,10 @@ static int late_end(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs, int rc
             rc = -1;
         else if (adj_tag(t, r, start) < 0)
             rc = (t->oom = 1, -1);
-        t->nresettled += (int64_t)rs->nredo;
-        t->nadjustment += (int64_t)rs->nadj;
+        else {
+            t->nresettled += (int64_t)rs->nredo;
+            t->nadjustment += (int64_t)rs->nadj;
+        }
     }
     rt_resettle_free(rs);
     return rc;

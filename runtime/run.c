@@ -642,9 +642,11 @@ static void adjustments(const Run *r)
     if (!r->resettled && !r->adjustments)
         return;
     fputs("  ", stderr);
+    /* settlements redone, not claims: two late claims of a person-year each settle its
+     * five later claims again, ten in all */
     if (r->resettled)
-        fprintf(stderr, "%s %s claim%s settled again%s: ", fmt_count(r->resettled, a),
-                r->o->reverse ? "later" : "earlier", rt_plural(r->resettled),
+        fprintf(stderr, "%s settlement%s of %s claims redone%s: ", fmt_count(r->resettled, a),
+                rt_plural(r->resettled), r->o->reverse ? "later" : "earlier",
                 r->o->reverse ? "" : " (late claims)");
     const char *n = fmt_count(r->adjustments, b), *s = rt_plural(r->adjustments);
     if (!r->adjustments)

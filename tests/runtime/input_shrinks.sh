@@ -40,4 +40,10 @@ if [ -z "$left" ]; then ok "no temporary left"; else bad "temporaries left" "$le
 "$POLC" run panji.so --claims small/claims.csv --persons small/persons.csv --out a.csv -q 2>/dev/null
 "$POLC" run panji.so --claims - --persons small/persons.csv --out b.csv -q <small/claims.csv 2>/dev/null
 if [ -s a.csv ] && cmp -s a.csv b.csv; then ok "a file and the same bytes on standard input: the same results"; else bad "file vs stdin" "results differ"; fi
+# standard input that is a file a script has read the first line of (an Excel title row): the
+# rest is the input, read whole, not a file that shrank
+{ echo "a title line"; cat small/claims.csv; } >titled.csv
+{ read -r _title; "$POLC" run panji.so --claims - --persons small/persons.csv --out c.csv -q; } \
+    <titled.csv 2>c.err
+if [ -s c.csv ] && cmp -s a.csv c.csv; then ok "standard input read from a line in: the rest settles"; else bad "standard input from a line in" "$(head -n 2 c.err)"; fi
 finish

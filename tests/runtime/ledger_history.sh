@@ -307,13 +307,13 @@ late_examples() { # $1 backend: the adjustments of one order, exactly
     check "$B: late claim A: B's adjustments" want a2.csv
     # the summary tells of the claims settled again and where their adjustments went (it said
     # "2 settled" and nothing of them), and how to have them when not asked for
-    grep -qx '  1 earlier claim settled again (late claims): 4 adjustments written to a1.csv' \
+    grep -qx '  1 settlement of earlier claims redone (late claims): 4 adjustments written to a1.csv' \
         run1.err && ok "$B: the summary: the claims settled again, the adjustments' file" ||
         bad "$B: the summary of a late claim" "$(cat run1.err)"
     fresh "$B"
     "$POLC" run "$ENG" --labels names --claims r1.csv --persons persons.csv --ledger "$L" --out o1.csv \
         --no-progress 2>run1.err
-    grep -qx '  1 earlier claim settled again (late claims): 4 adjustments; write them with --adjustments FILE' \
+    grep -qx '  1 settlement of earlier claims redone (late claims): 4 adjustments; write them with --adjustments FILE' \
         run1.err && ok "$B: the summary: adjustments not written, and how to write them" ||
         bad "$B: the summary of a late claim, no --adjustments" "$(cat run1.err)"
     fresh "$B"
@@ -359,7 +359,7 @@ reversal() { # $1 backend
     if [ $rc = 3 ] && cmp -s want ra.csv &&
         grep -q '^rev.csv:3: not a settled claim of this person (ledger): nothing to reverse' rev.err &&
         grep -q '^rev.csv: 1 claim reversed, 2 rows rejected: rev.rej$' rev.err &&
-        grep -qx '  2 later claims settled again: 8 adjustments written to ra.csv' rev.err
+        grep -qx '  2 settlements of later claims redone: 8 adjustments written to ra.csv' rev.err
     then ok "$B: reversal: the claim's amounts to 0, the later claims' changes, an unknown id rejected"
     else bad "$B: reversal" "rc $rc: $(cat rev.err; diff want ra.csv)"; fi
     { echo "$H"; grep '^B,' all.csv; } >rb.csv
