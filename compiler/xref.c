@@ -287,7 +287,7 @@ int xref_unused_rules(Arena *a, Diag *d, const Program *p, const XrefList *l)
         if (r->kind != DK_RULE || r->fields.len || bsearch(&r, read, n, sizeof *read, cmp_ptr))
             continue;
         diag_warning(d, r->loc,
-                     "rule '%s' is used by nothing: no output, ledger, check or other rule reads "
+                     "rule '%s' is used by nothing: no output, ledger, test or other rule reads "
                      "it; remove it, or use it",
                      r->name);
         warned++;

@@ -252,7 +252,7 @@ U=file://$WORK/unused.pol
     J '{"jsonrpc":"2.0","method":"exit"}'
 } >in5
 lsp in5 got5
-w='{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"'$U'","diagnostics":[{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":9}},"severity":2,"source":"polc","message":"rule '"'held'"' is used by nothing: no output, ledger, check or other rule reads it; remove it, or use it"}]}}'
+w='{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"'$U'","diagnostics":[{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":9}},"severity":2,"source":"polc","message":"rule '"'held'"' is used by nothing: no output, ledger, test or other rule reads it; remove it, or use it"}]}}'
 [ "$(sed -n 2p got5)" = "$w" ] && ok "a rule nothing reads: a warning" ||
     bad "unused rule" "$(sed -n 2p got5)"
 
