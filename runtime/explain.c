@@ -172,15 +172,17 @@ static const char *output_name(const void *a, int i, char *buf)
     return heading(((const RtOutput *)a)[i].name, ((const RtOutput *)a)[i].label, buf);
 }
 
-/* "(in force from 2017-04-07)" or "(in force from 2017-01-01 until 2025-01-01)" */
+/* "(in force from 2017-04-07)" or "(in force from 2017-01-01 to 2024-12-31)": the last day
+ * it is in force, as the policy writes `to` (v->to is the first day it is not, which read as
+ * "until 2025-01-01" seemed to take that day in) */
 static void put_period(FILE *f, const RtVersion *v)
 {
     char a[32], b[32];
     if (v->to == POLRT_NONE)
         fprintf(f, "(in force from %s)", polrt_fmt_date(v->from, a));
     else
-        fprintf(f, "(in force from %s until %s)", polrt_fmt_date(v->from, a),
-                polrt_fmt_date(v->to, b));
+        fprintf(f, "(in force from %s to %s)", polrt_fmt_date(v->from, a),
+                polrt_fmt_date(v->to - 1, b));
 }
 
 /* a table entry: its value, or "unknown" for a member the policy marks so (a param is never

@@ -67,7 +67,7 @@ fi
 "$POLC" explain "$P" --claims claims.csv --claim C2 >x.txt 2>x.err
 rc=$?
 if [ $rc = 3 ] && grep -qxF "error: $why2" x.txt &&
-    grep -qxF '  deductible[county] = unknown (in force from 2017-01-01 until 2020-01-01)  — 第三条' x.txt; then
+    grep -qxF '  deductible[county] = unknown (in force from 2017-01-01 to 2019-12-31)  — 第三条' x.txt; then
     ok "explain C2: exit 3, the failure and the unknown entry"
 else
     bad "explain C2" "exit $rc; $(cat x.txt x.err)"

@@ -34,7 +34,7 @@ static const char golden_b[] =
     "  兜底 (backstop)  1,600.00 yuan  (exception over_cap)  — 第四条: 政府兜底\n"
     "  own_pay          25.00 yuan\n"
     "parameters:\n"
-    "  deductible[city] = 500.00 yuan (in force from 2017-01-01 until 2025-01-01)  — 第三条\n"
+    "  deductible[city] = 500.00 yuan (in force from 2017-01-01 to 2024-12-31)  — 第三条\n"
     "  ratio = 75% (in force from 2017-01-01)  — 第三条\n"
     "  cap = 3,000.00 yuan (in force from 2017-01-01)  — 第四条\n"
     "ledger year (year of claim.discharged = 2024):\n"
@@ -64,7 +64,7 @@ static const char golden_x[] =
     "  deduct           300.00 yuan  — 第三条: 起付线\n"
     "  referred         true  — 第八条\n"
     "parameters:\n"
-    "  deductible[county] = 300.00 yuan (in force from 2017-01-01 until 2025-01-01)  — 第三条\n"
+    "  deductible[county] = 300.00 yuan (in force from 2017-01-01 to 2024-12-31)  — 第三条\n"
     "error: amount overflow in rule basic_pay (line 41, col 9)\n"
     "ledgers unchanged\n";
 
