@@ -5,7 +5,12 @@
  * half the memory ledger's speed; this is the floor under any ledger format that keeps a
  * row (or an index entry) per claim, whatever else it stores (bench/README.md).
  *
- *   sqlite_floor N [seq|random] [FILE]     (FILE: /tmp/polc-sqlite-floor.db, removed)
+ *   sqlite_floor N [seq|random|batch] [FILE]     (FILE: /tmp/polc-sqlite-floor.db, removed)
+ *
+ * `batch` measures the other kind of format, one that keeps no row per claim: each
+ * transaction's claims appended as one row of RECORD_BYTES a claim (the size of the ledger's
+ * varint claim records) plus one row of their ids' sorted 16-byte (hash, place) pairs, the
+ * run a log-structured id index would merge later (the merging not counted).
  *
  * prints "N inserts (ORDER keys): T s, X ns an insert". The figure to compare is the
  * instruction count, which callgrind gives whatever the machine's load:
@@ -23,6 +28,67 @@
 
 /* claims a transaction: `polc run --ledger` commits 51 times over 104,638 claims */
 #define COMMIT_EVERY 2048
+static int run(sqlite3 *db, const char *sql);
+
+/* a claim record's bytes (runtime/ledger.c: "a claim record is ~100 bytes") */
+#define RECORD_BYTES 100
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* batch mode: n claims in transactions of COMMIT_EVERY, two rows a transaction */
+static int run_batched(sqlite3 *db, long n)
+{
+    static unsigned char rec[COMMIT_EVERY * RECORD_BYTES];
+    static uint64_t ids[2 * COMMIT_EVERY];
+    sqlite3_stmt *ins = NULL;
+    if (sqlite3_exec(db, "CREATE TABLE claim_log (seq INTEGER PRIMARY KEY, recs BLOB NOT NULL);"
+                         "CREATE TABLE id_runs (seq INTEGER PRIMARY KEY, pairs BLOB NOT NULL)",
+                     NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "INSERT INTO claim_log (seq, recs) VALUES (?1, ?2)", -1, &ins,
+                           NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_stmt *ins2 = NULL;
+    if (sqlite3_prepare_v2(db, "INSERT INTO id_runs (seq, pairs) VALUES (?1, ?2)", -1, &ins2,
+                           NULL) != SQLITE_OK) {
+        sqlite3_finalize(ins);
+        return -1;
+    }
+    uint64_t x = UINT64_C(88172645463325252);
+    int rc = 0;
+    for (long i = 0, t = 0; i < n && rc == 0; t++) {
+        long k = n - i < COMMIT_EVERY ? n - i : COMMIT_EVERY;
+        for (long j = 0; j < k; j++) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            memset(rec + j * RECORD_BYTES, (int)(x & 0x7F), RECORD_BYTES); /* the record's encoding aside */
+            ids[2 * j] = x;
+            ids[2 * j + 1] = (uint64_t)(i + j);
+        }
+        qsort(ids, (size_t)k, 2 * sizeof *ids, cmp_u64);
+        rc = run(db, "BEGIN");
+        sqlite3_bind_int64(ins, 1, t + 1);
+        sqlite3_bind_blob(ins, 2, rec, (int)(k * RECORD_BYTES), SQLITE_STATIC);
+        sqlite3_bind_int64(ins2, 1, t + 1);
+        sqlite3_bind_blob(ins2, 2, ids, (int)(k * 2 * sizeof *ids), SQLITE_STATIC);
+        if (rc == 0 && (sqlite3_step(ins) != SQLITE_DONE || sqlite3_step(ins2) != SQLITE_DONE)) {
+            fprintf(stderr, "sqlite_floor: insert: %s\n", sqlite3_errmsg(db));
+            rc = -1;
+        }
+        sqlite3_reset(ins);
+        sqlite3_reset(ins2);
+        if (rc == 0)
+            rc = run(db, "COMMIT");
+        i += k;
+    }
+    sqlite3_finalize(ins);
+    sqlite3_finalize(ins2);
+    return rc;
+}
 
 static int run(sqlite3 *db, const char *sql)
 {
@@ -39,9 +105,10 @@ int main(int argc, char **argv)
 {
     long n = argc > 1 ? strtol(argv[1], NULL, 10) : 0;
     int seq = argc > 2 && strcmp(argv[2], "seq") == 0;
+    int batch = argc > 2 && strcmp(argv[2], "batch") == 0;
     const char *path = argc > 3 ? argv[3] : "/tmp/polc-sqlite-floor.db";
-    if (n <= 0 || (argc > 2 && !seq && strcmp(argv[2], "random") != 0)) {
-        fputs("usage: sqlite_floor N [seq|random] [FILE]\n", stderr);
+    if (n <= 0 || (argc > 2 && !seq && !batch && strcmp(argv[2], "random") != 0)) {
+        fputs("usage: sqlite_floor N [seq|random|batch] [FILE]\n", stderr);
         return 2;
     }
     char wal[4096];
@@ -50,6 +117,26 @@ int main(int argc, char **argv)
     remove(wal);
     sqlite3 *db = NULL;
     sqlite3_stmt *ins = NULL;
+    if (batch) {
+        struct timespec b0, b1;
+        clock_gettime(CLOCK_MONOTONIC, &b0);
+        int brc = sqlite3_open(path, &db) != SQLITE_OK ||
+                          run(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") < 0
+                      ? -1
+                      : run_batched(db, n);
+        if (brc < 0 && db)
+            fprintf(stderr, "sqlite_floor: %s: %s\n", path, sqlite3_errmsg(db));
+        clock_gettime(CLOCK_MONOTONIC, &b1);
+        sqlite3_close(db);
+        remove(path);
+        remove(wal);
+        if (brc < 0)
+            return 1;
+        double s = (double)(b1.tv_sec - b0.tv_sec) + (double)(b1.tv_nsec - b0.tv_nsec) / 1e9;
+        printf("%ld claims batched (%d a row): %.3f s, %.0f ns a claim\n", n, COMMIT_EVERY, s,
+               s * 1e9 / (double)n);
+        return 0;
+    }
     if (sqlite3_open(path, &db) != SQLITE_OK ||
         run(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
                 "CREATE TABLE claims (h INTEGER PRIMARY KEY)") < 0 ||
