@@ -104,6 +104,12 @@ typedef struct RtBlock {
     RtRow *rows;
     size_t nrows, cap_rows;
     RtPool arena;
+    /* the rows routed to the threads that take them next (pipeline.c route_block): indexes
+     * into rows, grouped by at[] (2 × threads + 2 bounds), so that a thread walks its own
+     * rows rather than every row of the batch */
+    uint32_t *route, *at;
+    size_t cap_route;
+    int routed;              /* route holds this batch's rows */
     char pad[RT_CACHE_LINE]; /* threads decode neighbouring blocks at once: rt_int.h */
 } RtBlock;
 
