@@ -494,7 +494,14 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
     if (s->file)
         fprintf(f, " (%s)", s->file);
     fputc('\n', f);
-    if (r->status == 1)
+    int traced = 0; /* an already settled claim's rules: the policy run again (pipeline.c) */
+    for (int i = 0; r->status == 1 && r->branch && i < s->nrules && !traced; i++)
+        traced = r->branch[i] >= 0;
+    if (traced)
+        fputs("status: already settled earlier; nothing was applied again (the stored result, "
+              "explained from the ledgers as they stood before this claim)\n",
+              f);
+    else if (r->status == 1)
         fputs("status: already settled earlier; the stored result is shown and nothing was "
               "applied again\n",
               f);

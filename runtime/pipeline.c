@@ -1861,6 +1861,10 @@ static int row_load(void *arg, const int64_t *keys, int64_t *before)
     const Eng *x = &l->m->eng[l->ei];
     const RtSchema *s = x->s;
     if (l->ei == 0 && l->m->o->store) {
+        if (l->t->replay) {
+            memcpy(before, l->t->replay, (size_t)s->nledger_fields * sizeof *before);
+            return 0;
+        }
         if (rt_ledger_load(l->m->o->store, l->ps->lp, keys, before, l->t->fatal,
                            sizeof l->t->fatal) != 0) {
             l->failed = 1;
@@ -2176,6 +2180,46 @@ int rt_pipe_take_adjustments(RtPipe *m, RtLine *out)
  * (status 1), or is refused when stored with other data. There is no lookup before settling:
  * the save finds a stored id (the audit table's key). 0 settled or answered (r->settled,
  * t->ok[0]), 1 rejected (reason set), -1 a run-level error (t->fatal). */
+/* A claim the ledger had settled, explained (polc explain --ledger): the stored record
+ * (sc's outputs, keys, ledgers before and after, as rt_ledger_find left them) is what the
+ * claim answers; the policy runs again with the trace, from the ledgers as they stood before
+ * the claim (the record's ledger_before, not the store's rows, which later claims moved), so
+ * that the explanation shows the rules and params behind the stored result. The run is kept
+ * only when it gives the stored keys, outputs and ledgers exactly (a policy edited since may
+ * not); else the stored result is shown alone, with no rule. Nothing is written. 0, or -1
+ * (t->fatal or t->oom set). */
+static int explain_stored(RtPThread *t, RtPState *ps, RtRow *r)
+{
+    const RtSchema *s = t->pipe->eng[0].s;
+    RtScratch *sc = &t->scr[0];
+    size_t no = (size_t)s->noutputs, nk = (size_t)s->nledgers, nf = (size_t)s->nledger_fields;
+    int64_t *stored = polrt_realloc(NULL, (no + nk + 2 * nf + 1) * sizeof *stored);
+    if (!stored) {
+        t->oom = 1;
+        return -1;
+    }
+    int64_t *out = stored, *keys = out + no, *before = keys + nk, *after = before + nf;
+    memcpy(out, sc->out, no * sizeof *out);
+    memcpy(keys, sc->keys, nk * sizeof *keys);
+    memcpy(before, sc->before, nf * sizeof *before);
+    memcpy(after, sc->after, nf * sizeof *after);
+    reset_trace_only(s, sc);
+    t->replay = before;
+    int rc = settle_one(t, 0, ps, r);
+    t->replay = NULL;
+    if (rc != 0 || memcmp(sc->out, out, no * sizeof *out) != 0 ||
+        memcmp(sc->keys, keys, nk * sizeof *keys) != 0 ||
+        memcmp(sc->after, after, nf * sizeof *after) != 0) {
+        memcpy(sc->out, out, no * sizeof *out);
+        memcpy(sc->keys, keys, nk * sizeof *keys);
+        memcpy(sc->before, before, nf * sizeof *before);
+        memcpy(sc->after, after, nf * sizeof *after);
+        reset_trace_only(s, sc); /* no rule ran for this answer */
+    }
+    polrt_realloc(stored, 0);
+    return rc < 0 ? -1 : 0;
+}
+
 static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
 {
     RtPipe *m = t->pipe;
@@ -2244,8 +2288,8 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
                          found < 0 ? why : "settled meanwhile, but not found");
                 return late_end(t, ps, r, &rs, -1);
             }
-            if (m->o->trace) /* no rule ran for this answer */
-                reset_trace_only(m->eng[0].s, sc);
+            if (m->o->trace && explain_stored(t, ps, r) < 0)
+                return late_end(t, ps, r, &rs, -1);
             r->settled = 1;
             t->ok[0] = 1;
             return late_end(t, ps, r, &rs, 0);

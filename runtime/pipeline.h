@@ -160,6 +160,8 @@ struct RtPThread {
     int64_t nadjustment; /* adjustments made (late claims and reversals) */
     int oom;
     char fatal[512]; /* a ledger error while settling (the run stops) */
+    /* explain_stored: the ledgers before a stored claim, read in place of the store's rows */
+    const int64_t *replay;
     /* adjustments (rt_resettle_replay's CSV rows) of the batch's claims of this thread, each
      * run of them tagged with its row's rank, for rt_pipe_take_adjustments */
     RtLine adj;
