@@ -486,11 +486,16 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
 typedef struct RowsLoad {
     PolSession *s;
     RtLedgerPerson *lp;
+    const int64_t *stored; /* explain_stored: a stored claim's ledgers before it, read instead */
 } RowsLoad;
 
 static int rows_load(void *arg, const int64_t *keys, int64_t *before)
 {
     RowsLoad *l = arg;
+    if (l->stored) {
+        memcpy(before, l->stored, (size_t)l->s->s->nledger_fields * sizeof *before);
+        return 0;
+    }
     return rt_ledger_load(l->s->st, l->lp, keys, before, l->s->err, sizeof l->s->err);
 }
 
@@ -596,6 +601,64 @@ static int late_done(PolSession *s, Person *p, const char *claim_id, int rc)
     return rc;
 }
 
+/* the policy's context for the session's claim of person p */
+static PolCtx claim_ctx(PolSession *s, const Person *p)
+{
+    return (PolCtx){
+        .claim = s->claim,
+        .person = p->data,
+        .hist = p->data + s->s->nperson,
+        .nhist = p->nhist,
+        .out = s->out,
+        .params = s->e->params,
+        .rule_val = s->rule_val,
+        .rule_state = s->rule_state,
+        .branch = s->branch,
+        .pver = s->pver,
+        .pidx = s->pidx,
+        .trace = s->trace ? &s->tr : NULL,
+        .asof = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE,
+        .user = s->e->user,
+    };
+}
+
+/* A claim the ledger had settled, explained (a traced session: the service's ?explain=1):
+ * the stored record (the session's outputs, keys and ledgers, as settled_before left them)
+ * answers; the policy runs again, traced, from the ledgers as they stood before the claim
+ * (the record's, not the store's rows), so that the explanation shows the rules behind the
+ * stored result, as polc explain does (pipeline.c explain_stored). Kept only when it gives
+ * the stored keys, outputs and ledgers exactly; else no rule is shown. Nothing is written.
+ * 0, or -1 out of memory. */
+static int explain_stored(PolSession *s, Person *p)
+{
+    const RtSchema *sc = s->s;
+    size_t no = (size_t)sc->noutputs, nk = (size_t)sc->nledgers, nf = (size_t)sc->nledger_fields;
+    int64_t *stored = polrt_realloc(NULL, (no + nk + 2 * nf + 1) * sizeof *stored);
+    if (!stored)
+        return -1;
+    int64_t *out = stored, *keys = out + no, *before = keys + nk, *after = before + nf;
+    memcpy(out, s->out, no * sizeof *out);
+    memcpy(keys, s->keys, nk * sizeof *keys);
+    memcpy(before, s->before, nf * sizeof *before);
+    memcpy(after, s->after, nf * sizeof *after);
+    reset_trace(s);
+    PolCtx ctx = claim_ctx(s, p);
+    RowsLoad load = {s, p->led, before};
+    int settled =
+        rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
+    if (settled != 0 || memcmp(s->out, out, no * sizeof *out) != 0 ||
+        memcmp(s->keys, keys, nk * sizeof *keys) != 0 ||
+        memcmp(s->after, after, nf * sizeof *after) != 0) {
+        memcpy(s->out, out, no * sizeof *out);
+        memcpy(s->keys, keys, nk * sizeof *keys);
+        memcpy(s->before, before, nf * sizeof *before);
+        memcpy(s->after, after, nf * sizeof *after);
+        reset_trace(s); /* no rule ran for this answer */
+    }
+    polrt_realloc(stored, 0);
+    return 0;
+}
+
 /* One claim of person p (res started by claim_start): the field checks, the policy's input
  * checks, then settle and save. A claim id the store holds already is found when saving it
  * (the insert that records it tells), so a new claim costs no lookup: the policy runs, and
@@ -629,24 +692,9 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
         return -2;
 
     RtClaimRec rec = {claim_id, p->id, s->claim, s->out, s->keys, s->before, s->after};
-    RowsLoad load = {s, p->led};
+    RowsLoad load = {s, p->led, NULL};
     for (int tries = 0;; tries++) {
-        PolCtx ctx = {
-            .claim = s->claim,
-            .person = p->data,
-            .hist = p->data + sc->nperson,
-            .nhist = p->nhist,
-            .out = s->out,
-            .params = s->e->params,
-            .rule_val = s->rule_val,
-            .rule_state = s->rule_state,
-            .branch = s->branch,
-            .pver = s->pver,
-            .pidx = s->pidx,
-            .trace = s->trace ? &s->tr : NULL,
-            .asof = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE,
-            .user = s->e->user,
-        };
+        PolCtx ctx = claim_ctx(s, p);
         int settled =
             rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
         if (settled < 0)
@@ -695,6 +743,10 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
             int rc = settled_before(s, &rec, res);
             if (rc == 0 && res->status != 1) {
                 fail(s, "claim %.*s: settled meanwhile, but not found", ID_SHOW, claim_id);
+                rc = -2;
+            }
+            if (rc == 0 && s->trace && explain_stored(s, p) < 0) {
+                fail(s, "claim %.*s: out of memory", ID_SHOW, claim_id);
                 rc = -2;
             }
             return late_done(s, p, claim_id, rc);

@@ -253,6 +253,13 @@ req POST '/v1/settle?explain=1' "" open.json
 check "explain=1: the opening balance, as polc run --explain" \
     "200 0.00 opening.csv:2 $(jq -c '.ledgers[0].opening' open.jsonl)" \
     "$CODE $(jq -r '.outputs.patient_pays + " " + .explanation.ledgers[0].opening.source' body) $(jq -c '.explanation.ledgers[0].opening' body)"
+# the same claim again, with ?explain=1: the stored result, explained by the rules as it was
+# settled (from the ledger before it: own_paid 10,000.00, the opening), as polc explain does
+jq -c '.explanation.rules' body >first_rules.json
+req POST '/v1/settle?explain=1' "" open.json
+check "explain=1 of a claim already settled: its rules, from the ledger before it" \
+    "200 already settled $(cat first_rules.json) 1000000" \
+    "$CODE $(jq -r '.status' body) $(jq -c '.explanation.rules' body) $(jq -r '.explanation.ledgers[0].fields[] | select(.name == "own_paid") | .before.value' body)"
 
 stop
 check "SIGTERM: exit 0" "0" "$STOPPED"
