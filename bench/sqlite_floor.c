@@ -33,6 +33,14 @@ static int run(sqlite3 *db, const char *sql);
 /* a claim record's bytes (runtime/ledger.c: "a claim record is ~100 bytes") */
 #define RECORD_BYTES 100
 
+/* xorshift64: claim-id hashes in random order */
+static uint64_t xorshift(uint64_t x)
+{
+    x ^= x << 13;
+    x ^= x >> 7;
+    return x ^ x << 17;
+}
+
 static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -45,8 +53,9 @@ static int run_batched(sqlite3 *db, long n)
     static unsigned char rec[COMMIT_EVERY * RECORD_BYTES];
     static uint64_t ids[2 * COMMIT_EVERY];
     sqlite3_stmt *ins = NULL;
-    if (sqlite3_exec(db, "CREATE TABLE claim_log (seq INTEGER PRIMARY KEY, recs BLOB NOT NULL);"
-                         "CREATE TABLE id_runs (seq INTEGER PRIMARY KEY, pairs BLOB NOT NULL)",
+    if (sqlite3_exec(db,
+                     "CREATE TABLE claim_log (seq INTEGER PRIMARY KEY, recs BLOB NOT NULL);"
+                     "CREATE TABLE id_runs (seq INTEGER PRIMARY KEY, pairs BLOB NOT NULL)",
                      NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db, "INSERT INTO claim_log (seq, recs) VALUES (?1, ?2)", -1, &ins,
                            NULL) != SQLITE_OK)
@@ -62,10 +71,9 @@ static int run_batched(sqlite3 *db, long n)
     for (long i = 0, t = 0; i < n && rc == 0; t++) {
         long k = n - i < COMMIT_EVERY ? n - i : COMMIT_EVERY;
         for (long j = 0; j < k; j++) {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            memset(rec + j * RECORD_BYTES, (int)(x & 0x7F), RECORD_BYTES); /* the record's encoding aside */
+            x = xorshift(x);
+            /* the record's encoding aside */
+            memset(rec + j * RECORD_BYTES, (int)(x & 0x7F), RECORD_BYTES);
             ids[2 * j] = x;
             ids[2 * j + 1] = (uint64_t)(i + j);
         }
@@ -101,6 +109,32 @@ static int run(sqlite3 *db, const char *sql)
     return 0;
 }
 
+/* the seq and random modes: a row a claim, COMMIT_EVERY a transaction */
+static int run_rows(sqlite3 *db, long n, int seq)
+{
+    sqlite3_stmt *ins = NULL;
+    if (run(db, "CREATE TABLE claims (h INTEGER PRIMARY KEY)") < 0 ||
+        sqlite3_prepare_v2(db, "INSERT INTO claims (h) VALUES (?1)", -1, &ins, NULL) != SQLITE_OK)
+        return -1;
+    uint64_t x = UINT64_C(88172645463325252);
+    int rc = run(db, "BEGIN");
+    for (long i = 0; i < n && rc == 0; i++) {
+        x = xorshift(x);
+        sqlite3_bind_int64(ins, 1, seq ? (int64_t)i + 1 : (int64_t)(x >> 1));
+        if (sqlite3_step(ins) != SQLITE_DONE) {
+            fprintf(stderr, "sqlite_floor: insert: %s\n", sqlite3_errmsg(db));
+            rc = -1;
+        }
+        sqlite3_reset(ins);
+        if (rc == 0 && i % COMMIT_EVERY == COMMIT_EVERY - 1)
+            rc = run(db, "COMMIT") < 0 || run(db, "BEGIN") < 0 ? -1 : 0;
+    }
+    if (rc == 0)
+        rc = run(db, "COMMIT");
+    sqlite3_finalize(ins);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     long n = argc > 1 ? strtol(argv[1], NULL, 10) : 0;
@@ -116,63 +150,27 @@ int main(int argc, char **argv)
     remove(path);
     remove(wal);
     sqlite3 *db = NULL;
-    sqlite3_stmt *ins = NULL;
-    if (batch) {
-        struct timespec b0, b1;
-        clock_gettime(CLOCK_MONOTONIC, &b0);
-        int brc = sqlite3_open(path, &db) != SQLITE_OK ||
-                          run(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") < 0
-                      ? -1
-                      : run_batched(db, n);
-        if (brc < 0 && db)
-            fprintf(stderr, "sqlite_floor: %s: %s\n", path, sqlite3_errmsg(db));
-        clock_gettime(CLOCK_MONOTONIC, &b1);
-        sqlite3_close(db);
-        remove(path);
-        remove(wal);
-        if (brc < 0)
-            return 1;
-        double s = (double)(b1.tv_sec - b0.tv_sec) + (double)(b1.tv_nsec - b0.tv_nsec) / 1e9;
-        printf("%ld claims batched (%d a row): %.3f s, %.0f ns a claim\n", n, COMMIT_EVERY, s,
-               s * 1e9 / (double)n);
-        return 0;
-    }
-    if (sqlite3_open(path, &db) != SQLITE_OK ||
-        run(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                "CREATE TABLE claims (h INTEGER PRIMARY KEY)") < 0 ||
-        sqlite3_prepare_v2(db, "INSERT INTO claims (h) VALUES (?1)", -1, &ins, NULL) != SQLITE_OK) {
-        fprintf(stderr, "sqlite_floor: %s: %s\n", path, db ? sqlite3_errmsg(db) : "cannot open");
-        sqlite3_close(db);
-        return 2;
-    }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    uint64_t x = UINT64_C(88172645463325252); /* xorshift64: claim-id hashes in random order */
-    int rc = run(db, "BEGIN");
-    for (long i = 0; i < n && rc == 0; i++) {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        sqlite3_bind_int64(ins, 1, seq ? (int64_t)i + 1 : (int64_t)(x >> 1));
-        if (sqlite3_step(ins) != SQLITE_DONE) {
-            fprintf(stderr, "sqlite_floor: insert: %s\n", sqlite3_errmsg(db));
-            rc = -1;
-        }
-        sqlite3_reset(ins);
-        if (rc == 0 && i % COMMIT_EVERY == COMMIT_EVERY - 1)
-            rc = run(db, "COMMIT") < 0 || run(db, "BEGIN") < 0 ? -1 : 0;
-    }
-    if (rc == 0)
-        rc = run(db, "COMMIT");
+    int rc = sqlite3_open(path, &db) != SQLITE_OK ||
+                     run(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") < 0
+                 ? -1
+             : batch ? run_batched(db, n)
+                     : run_rows(db, n, seq);
+    if (rc < 0)
+        fprintf(stderr, "sqlite_floor: %s: %s\n", path, db ? sqlite3_errmsg(db) : "cannot open");
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    sqlite3_finalize(ins);
     sqlite3_close(db);
     remove(path);
     remove(wal);
     if (rc < 0)
         return 1;
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("%ld inserts (%s keys): %.3f s, %.0f ns an insert\n", n, seq ? "sequential" : "random",
-           s, s * 1e9 / (double)n);
+    if (batch)
+        printf("%ld claims batched (%d a row): %.3f s, %.0f ns a claim\n", n, COMMIT_EVERY, s,
+               s * 1e9 / (double)n);
+    else
+        printf("%ld inserts (%s keys): %.3f s, %.0f ns an insert\n", n,
+               seq ? "sequential" : "random", s, s * 1e9 / (double)n);
     return 0;
 }

@@ -472,6 +472,40 @@ static void put_ledgers(FILE *f, const RtSchema *s, const PolResult *r)
     }
 }
 
+int rt_stored_keep(RtStored *k, const RtSchema *s, const int64_t *out, const int64_t *keys,
+                   const int64_t *before, const int64_t *after)
+{
+    k->no = (size_t)s->noutputs;
+    k->nk = (size_t)s->nledgers;
+    k->nf = (size_t)s->nledger_fields;
+    if (!(k->out = polrt_realloc(NULL, (k->no + k->nk + 2 * k->nf + 1) * sizeof *k->out)))
+        return -1;
+    k->keys = k->out + k->no;
+    k->before = k->keys + k->nk;
+    k->after = k->before + k->nf;
+    memcpy(k->out, out, k->no * sizeof *out);
+    memcpy(k->keys, keys, k->nk * sizeof *keys);
+    memcpy(k->before, before, k->nf * sizeof *before);
+    memcpy(k->after, after, k->nf * sizeof *after);
+    return 0;
+}
+
+int rt_stored_end(RtStored *k, int rc, int64_t *out, int64_t *keys, int64_t *before,
+                  int64_t *after)
+{
+    int same = rc == 0 && memcmp(out, k->out, k->no * sizeof *out) == 0 &&
+               memcmp(keys, k->keys, k->nk * sizeof *keys) == 0 &&
+               memcmp(after, k->after, k->nf * sizeof *after) == 0;
+    if (!same) {
+        memcpy(out, k->out, k->no * sizeof *out);
+        memcpy(keys, k->keys, k->nk * sizeof *keys);
+        memcpy(before, k->before, k->nf * sizeof *before);
+        memcpy(after, k->after, k->nf * sizeof *after);
+    }
+    polrt_realloc(k->out, 0);
+    return same;
+}
+
 /* the outputs, as the results file has them */
 static void put_outputs(FILE *f, const RtSchema *s, const PolResult *r)
 {

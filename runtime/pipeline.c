@@ -2192,31 +2192,17 @@ static int explain_stored(RtPThread *t, RtPState *ps, RtRow *r)
 {
     const RtSchema *s = t->pipe->eng[0].s;
     RtScratch *sc = &t->scr[0];
-    size_t no = (size_t)s->noutputs, nk = (size_t)s->nledgers, nf = (size_t)s->nledger_fields;
-    int64_t *stored = polrt_realloc(NULL, (no + nk + 2 * nf + 1) * sizeof *stored);
-    if (!stored) {
+    RtStored k;
+    if (rt_stored_keep(&k, s, sc->out, sc->keys, sc->before, sc->after) < 0) {
         t->oom = 1;
         return -1;
     }
-    int64_t *out = stored, *keys = out + no, *before = keys + nk, *after = before + nf;
-    memcpy(out, sc->out, no * sizeof *out);
-    memcpy(keys, sc->keys, nk * sizeof *keys);
-    memcpy(before, sc->before, nf * sizeof *before);
-    memcpy(after, sc->after, nf * sizeof *after);
     reset_trace_only(s, sc);
-    t->replay = before;
+    t->replay = k.before;
     int rc = settle_one(t, 0, ps, r);
     t->replay = NULL;
-    if (rc != 0 || memcmp(sc->out, out, no * sizeof *out) != 0 ||
-        memcmp(sc->keys, keys, nk * sizeof *keys) != 0 ||
-        memcmp(sc->after, after, nf * sizeof *after) != 0) {
-        memcpy(sc->out, out, no * sizeof *out);
-        memcpy(sc->keys, keys, nk * sizeof *keys);
-        memcpy(sc->before, before, nf * sizeof *before);
-        memcpy(sc->after, after, nf * sizeof *after);
+    if (!rt_stored_end(&k, rc, sc->out, sc->keys, sc->before, sc->after))
         reset_trace_only(s, sc); /* no rule ran for this answer */
-    }
-    polrt_realloc(stored, 0);
     return rc < 0 ? -1 : 0;
 }
 

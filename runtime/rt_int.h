@@ -780,6 +780,19 @@ int rt_session_reverse(PolSession *s, const char *claim_id, const char *person_i
  * started from (rt_ledger_opening), or NULL: the ledger's "opening" member (spec/DATA.md) */
 void rt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *claim,
                      const PolResult *r, const char *const *opening, FILE *f);
+/* A claim the ledger had settled, explained (pipeline.c and session.c explain_stored): its
+ * stored result (outputs, keys, ledgers before and after) kept while the policy runs again,
+ * traced, from the stored ledgers before it; rt_stored_end then keeps the run when it gave
+ * that result exactly (1), else puts the stored result back in the arrays (0: no rule may
+ * be shown for it). rt_stored_keep: 0, or -1 out of memory. */
+typedef struct RtStored {
+    int64_t *out, *keys, *before, *after; /* the copies (out owns the memory) */
+    size_t no, nk, nf;
+} RtStored;
+int rt_stored_keep(RtStored *k, const RtSchema *s, const int64_t *out, const int64_t *keys,
+                   const int64_t *before, const int64_t *after);
+int rt_stored_end(RtStored *k, int rc, int64_t *out, int64_t *keys, int64_t *before,
+                  int64_t *after);
 /* rt_ledger_opening on the session's store */
 int rt_session_opening(PolSession *s, const char *person_id, int ledger, int64_t key, char *buf,
                        size_t len);

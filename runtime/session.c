@@ -631,31 +631,16 @@ static PolCtx claim_ctx(PolSession *s, const Person *p)
  * 0, or -1 out of memory. */
 static int explain_stored(PolSession *s, Person *p)
 {
-    const RtSchema *sc = s->s;
-    size_t no = (size_t)sc->noutputs, nk = (size_t)sc->nledgers, nf = (size_t)sc->nledger_fields;
-    int64_t *stored = polrt_realloc(NULL, (no + nk + 2 * nf + 1) * sizeof *stored);
-    if (!stored)
+    RtStored k;
+    if (rt_stored_keep(&k, s->s, s->out, s->keys, s->before, s->after) < 0)
         return -1;
-    int64_t *out = stored, *keys = out + no, *before = keys + nk, *after = before + nf;
-    memcpy(out, s->out, no * sizeof *out);
-    memcpy(keys, s->keys, nk * sizeof *keys);
-    memcpy(before, s->before, nf * sizeof *before);
-    memcpy(after, s->after, nf * sizeof *after);
     reset_trace(s);
     PolCtx ctx = claim_ctx(s, p);
-    RowsLoad load = {s, p->led, before};
+    RowsLoad load = {s, p->led, k.before};
     int settled =
         rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
-    if (settled != 0 || memcmp(s->out, out, no * sizeof *out) != 0 ||
-        memcmp(s->keys, keys, nk * sizeof *keys) != 0 ||
-        memcmp(s->after, after, nf * sizeof *after) != 0) {
-        memcpy(s->out, out, no * sizeof *out);
-        memcpy(s->keys, keys, nk * sizeof *keys);
-        memcpy(s->before, before, nf * sizeof *before);
-        memcpy(s->after, after, nf * sizeof *after);
+    if (!rt_stored_end(&k, settled, s->out, s->keys, s->before, s->after))
         reset_trace(s); /* no rule ran for this answer */
-    }
-    polrt_realloc(stored, 0);
     return 0;
 }
 
