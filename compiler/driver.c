@@ -407,6 +407,13 @@ int driver_check(Compiled *c)
     return rc;
 }
 
+void driver_warnings(Compiled *c, const XrefList *xr)
+{
+    sema_calendar_warning(c->diag, &c->pol);
+    sema_slip_warnings(c->diag, &c->pol);
+    xref_unused_rules(&c->arena, c->diag, c->prog, xr);
+}
+
 int driver_compile(Compiled *c, const char *path)
 {
     return driver_compile_with(c, path, NULL, 0);
