@@ -30,7 +30,7 @@ int cmd_check(const Command *cmd, int argc, char **argv)
             driver_warnings(&c, &xr);
         }
         if (d.errors)
-            fprintf(stderr, "%s: %d error%s\n", pol[i], d.errors, d.errors == 1 ? "" : "s");
+            fprintf(stderr, "%s: %d error%s\n", pol[i], d.errors, diag_plural(d.errors));
         driver_free(&c);
     }
     return bad ? EXIT_POLICY : EXIT_OK;

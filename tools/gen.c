@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "polrt.h"
 
 /* ---- limits and constants ------------------------------------------------------------- */
@@ -700,8 +701,9 @@ int gen_population(const GenOpts *o)
         fprintf(stderr, "polc: %s\n", err);
     if (rc == 0 && show)
         fprintf(stderr,
-                "polc: wrote %s/persons.csv (%ld persons, %ld rows) and %s/claims.csv "
-                "(%ld claims) in %.1f s\n",
-                dir, persons, g.nspans, dir, g.nclaims, polrt_progress_seconds(&meter));
+                "polc: wrote %s/persons.csv (%ld person%s, %ld row%s) and %s/claims.csv "
+                "(%ld claim%s) in %.1f s\n",
+                dir, persons, diag_plural(persons), g.nspans, diag_plural(g.nspans), dir, g.nclaims,
+                diag_plural(g.nclaims), polrt_progress_seconds(&meter));
     return rc;
 }

@@ -135,6 +135,11 @@ gen --persons 0 --seed 1 --out "$d/z" &&
     check "--persons 0: headers only" "$(cat "$d/z/persons.csv" "$d/z/claims.csv" | wc -l)" 2 ||
     fail "--persons 0: $(cat "$d/err")"
 
+# the closing line counts in the singular where a count is 1 (it said "1 persons, 1 rows")
+"$POLC" gen --persons 1 --seed 3 --progress --out "$d/one" 2> "$d/err"
+check "one person: the closing line" "$(tail -n 1 "$d/err" | sed 's/ in [0-9.]* s$//')" \
+    "polc: wrote $d/one/persons.csv (1 person, 1 row) and $d/one/claims.csv (4 claims)"
+
 # errors: exit 2 with a message
 usage() {
     "$POLC" gen "$@" > /dev/null 2> "$d/err"
