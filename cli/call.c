@@ -140,7 +140,7 @@ static int callable_rule(Compiled *c, const char *policy, const char *rule, int 
     }
     if (nargs != decl->fields.len) {
         fprintf(stderr, "polc: rule '%s' takes %d argument%s (", rule, decl->fields.len,
-                decl->fields.len == 1 ? "" : "s");
+                diag_plural(decl->fields.len));
         for (int i = 0; i < decl->fields.len; i++)
             fprintf(stderr, "%s%s: %s", i ? ", " : "", decl->fields.data[i].name,
                     type_name(&c->arena, decl->fields.data[i].ty));

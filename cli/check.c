@@ -25,14 +25,12 @@ int cmd_check(const Command *cmd, int argc, char **argv)
         if (driver_parse(&c, pol[i]) != 0 || driver_check(&c) != 0)
             bad = 1;
         else {
-            sema_calendar_warning(&d, &c.pol);
-            sema_slip_warnings(&d, &c.pol);
             XrefList xr = {0};
             xref_build(&c.arena, c.prog, &xr);
-            xref_unused_rules(&c.arena, &d, c.prog, &xr);
+            driver_warnings(&c, &xr);
         }
         if (d.errors)
-            fprintf(stderr, "%s: %d error%s\n", pol[i], d.errors, d.errors == 1 ? "" : "s");
+            fprintf(stderr, "%s: %d error%s\n", pol[i], d.errors, diag_plural(d.errors));
         driver_free(&c);
     }
     return bad ? EXIT_POLICY : EXIT_OK;

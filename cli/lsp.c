@@ -305,8 +305,8 @@ static Analysis *analyse(Doc *doc)
                     vec_push(&an->c.arena, &an->xr, ((Xref){r->loc, XR_DECL, b, -1, 0, b}));
             }
         }
-    if (ok) /* polc check's warnings from the same cross-reference */
-        xref_unused_rules(&an->c.arena, &an->d, an->c.prog, &an->xr);
+    if (ok) /* polc check's warnings, from the same place (its unused rules: this xref) */
+        driver_warnings(&an->c, &an->xr);
     return an;
 }
 

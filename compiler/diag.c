@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <strings.h>
 
 void diag_init(Diag *d, FILE *out)
 {
@@ -163,5 +164,22 @@ void diag_plain(Diag *d, const char *fmt, ...)
 
 const char *diag_a(const char *word)
 {
-    return word && word[0] && strchr("aeiouAEIOU", word[0]) ? "an" : "a";
+    if (!word || !word[0] || !strchr("aeiouAEIOU", word[0]))
+        return "a";
+    /* a vowel letter sounded "yoo" or "w": "a unit", "a user", "a one-day stay" ("an
+     * uninsured year" keeps its "an": "un-" as a prefix) */
+    static const char *const consonant_sound[] = {"unit", "union", "unique", "univers", "uniform",
+                                                  "usa",  "use",   "usu",    "uti",     "uro",
+                                                  "eu",   "one",   "once"};
+    for (size_t i = 0; i < sizeof consonant_sound / sizeof *consonant_sound; i++) {
+        size_t n = strlen(consonant_sound[i]);
+        if (strncasecmp(word, consonant_sound[i], n) == 0)
+            return "a";
+    }
+    return "an";
+}
+
+const char *diag_plural(long long n)
+{
+    return n == 1 ? "" : "s";
 }

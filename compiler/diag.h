@@ -33,7 +33,12 @@ void diag_note(Diag *d, Loc loc, const char *fmt, ...) __attribute__((format(pri
 /* an error with no source position: "polc: error: ..." */
 void diag_plain(Diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* the article of a word a message puts after it: "an" before a vowel ("an int value", "an
- * enum"), else "a" ("a money value", a CJK name) */
+ * enum"), else "a" ("a money value", a CJK name, and a vowel sounded as a consonant: "a User",
+ * "a unit", "a usage", "a one-off") */
 const char *diag_a(const char *word);
+/* "s" after a count that is not 1: "1 error", "2 errors". The compiler's and the command
+ * line's (cli/, tools/); the runtime, a library shipped without the compiler, has its own
+ * rt_plural (runtime/rt_int.h), the same rule */
+const char *diag_plural(long long n);
 
 #endif

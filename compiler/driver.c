@@ -151,6 +151,40 @@ static void merge_param(Compiled *c, Decl *base, Decl *ref)
     }
 }
 
+/* A reform's param or rule d whose name the base gives to a declaration of another kind
+ * (found by its namespace: enums, histories, ledgers, externs too): an error at d naming what
+ * the base's is, and a note at it. A param named like a base rule said only "the base has no
+ * param 'x' to change"; a rule named like a base param was "declared twice", the base's a
+ * "first declaration" a reader had not written twice. 1 when it told. */
+static int other_kind(Compiled *c, Program *base, const Decl *d)
+{
+    static const DeclKind named[] = {DK_ENUM, DK_HISTORY, DK_PARAM, DK_LEDGER, DK_RULE, DK_EXTERN};
+    const Decl *o = NULL;
+    for (size_t k = 0; !o && k < sizeof named / sizeof *named; k++)
+        if (named[k] != d->kind)
+            o = find_named(base, named[k], d->name);
+    if (!o)
+        return 0;
+    const char *kind = decl_kind_name(o->kind);
+    if (o->kind == DK_RULE && d->kind == DK_PARAM)
+        diag_error(c->diag, d->loc,
+                   "'%s' is a rule of the base policy \"%s\", not a param: a reform replaces it "
+                   "with 'rule %s: TYPE = ...'",
+                   d->name, base->name, d->name);
+    else if (o->kind == DK_PARAM && d->kind == DK_RULE)
+        diag_error(c->diag, d->loc,
+                   "'%s' is a param of the base policy \"%s\", not a rule: a reform changes its "
+                   "values with 'param %s from DATE: ...'",
+                   d->name, base->name, d->name);
+    else
+        diag_error(c->diag, d->loc,
+                   "'%s' is %s %s of the base policy \"%s\": a reform's %s cannot "
+                   "take its name",
+                   d->name, diag_a(kind), kind, base->name, decl_kind_name(d->kind));
+    diag_note(c->diag, o->loc, "the base's %s '%s' is here", kind, o->name);
+    return 1;
+}
+
 static int apply_reform(Compiled *c, Program *base, Program *ref)
 {
     int before = c->diag->errors;
@@ -161,6 +195,8 @@ static int apply_reform(Compiled *c, Program *base, Program *ref)
             sema_declared_twice(c->diag, d, first);
             continue;
         }
+        if ((d->kind == DK_PARAM || d->kind == DK_RULE) && other_kind(c, base, d))
+            continue;
         switch (d->kind) {
         case DK_PARAM: {
             Decl *b = find_named(base, DK_PARAM, d->name);
@@ -405,6 +441,13 @@ int driver_check(Compiled *c)
     for (int i = 0; rc == 0 && i < c->nset_params; i++)
         sema_param_slip_warnings(c->diag, &c->pol, c->set_params[i]);
     return rc;
+}
+
+void driver_warnings(Compiled *c, const XrefList *xr)
+{
+    sema_calendar_warning(c->diag, &c->pol);
+    sema_slip_warnings(c->diag, &c->pol);
+    xref_unused_rules(&c->arena, c->diag, c->prog, xr);
 }
 
 int driver_compile(Compiled *c, const char *path)

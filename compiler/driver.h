@@ -5,6 +5,7 @@
 
 #include "ir.h"
 #include "schema_out.h"
+#include "xref.h"
 
 typedef struct Compiled {
     Arena arena; /* everything below lives here */
@@ -39,6 +40,11 @@ int driver_parse_text(Compiled *c, const char *path, const char *text, size_t le
  * one-line reform (no date: for the whole run). 0, or -1 after a diagnostic */
 int driver_add_set(Compiled *c, const char *spec);
 int driver_check(Compiled *c);
+/* after a driver_check without errors: the warnings polc check gives beyond the checker's
+ * (working days the calendar lacks, unit slips in money params, rules nothing reads), xr the
+ * cross-reference of c->prog. polc check and the language server both call this, so an
+ * editor shows what check prints. */
+void driver_warnings(Compiled *c, const XrefList *xr);
 /* after driver_compile: encode TEXT ("4000 yuan", "80%") as a value of param NAME's type,
  * for parameter sweeps that rewrite the params table instead of recompiling */
 int driver_encode_param_value(Compiled *c, const char *param, const char *text, int64_t *out);

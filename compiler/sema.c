@@ -514,7 +514,7 @@ static Type check_name(Sema *s, Node *n)
         case DK_RULE:
             if (d->fields.len) {
                 diag_error(s->d, n->loc, "rule '%s' takes %d argument%s; call it as %s(...)", name,
-                           d->fields.len, d->fields.len == 1 ? "" : "s", name);
+                           d->fields.len, diag_plural(d->fields.len), name);
                 return T_ERR;
             }
             n->ref = REF_RULE;
@@ -667,7 +667,7 @@ static Type check_user_call(Sema *s, Node *n)
     int want_n = d->kind == DK_RULE ? d->fields.len : d->arg_trefs.len;
     if (na != want_n) {
         diag_error(s->d, n->loc, "%s '%s' takes %d argument%s, %d given", decl_kind_name(d->kind),
-                   n->name, want_n, want_n == 1 ? "" : "s", na);
+                   n->name, want_n, diag_plural(want_n), na);
         return T_ERR;
     }
     if (d->kind == DK_RULE && !d->fields.len) {

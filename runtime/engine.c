@@ -331,6 +331,12 @@ POLRT_API const char *polrt_engine_file(const PolEngine *e)
     return e ? e->schema.file : NULL;
 }
 
+POLRT_API void polrt_engine_validity(const PolEngine *e, int64_t *from, int64_t *to)
+{
+    *from = e->schema.valid_from;
+    *to = e->schema.valid_to;
+}
+
 /* A reform's table: same length as the schema's, brackets well formed. Not while a
  * session of this engine is settling (sessions read the table in place). */
 POLRT_API int polrt_engine_set_params(PolEngine *e, const int64_t *params, size_t n)

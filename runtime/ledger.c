@@ -30,7 +30,7 @@
     X(sqlite3_bind_parameter_index) X(sqlite3_bind_text) X(sqlite3_busy_timeout) \
     X(sqlite3_changes) X(sqlite3_clear_bindings) X(sqlite3_close) X(sqlite3_column_blob) \
     X(sqlite3_column_bytes) X(sqlite3_column_count) X(sqlite3_column_int64) X(sqlite3_column_text) \
-    X(sqlite3_column_type) X(sqlite3_config) X(sqlite3_errmsg) X(sqlite3_exec) \
+    X(sqlite3_column_type) X(sqlite3_config) X(sqlite3_errcode) X(sqlite3_errmsg) X(sqlite3_exec) \
     X(sqlite3_extended_result_codes) X(sqlite3_finalize) X(sqlite3_free) X(sqlite3_get_autocommit) \
     X(sqlite3_key) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_reset) X(sqlite3_step) \
     X(sqlite3_wal_checkpoint_v2) X(sqlite3_wal_hook)
@@ -488,9 +488,23 @@ __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, 
     return -1;
 }
 
+/* An SQLite failure on the ledger file, in SQLite's words (msg, else its last message) but
+ * for the one a user meets most: another process holding the write lock past BUSY_TIMEOUT_MS,
+ * which SQLite calls "database is locked", naming neither the ledger nor who holds it */
+static int sq_fail(RtStore *st, const char *msg, char *err, size_t errlen)
+{
+    if ((sq.sqlite3_errcode(st->db) & 0xff) == SQLITE_BUSY)
+        return fail(err, errlen,
+                    "%s: the ledger is locked by another process writing to it (a polc run, "
+                    "serve or ledger command on the same file, or an SQLite tool in a "
+                    "transaction): waited %d s; run again when it has finished",
+                    st->path, BUSY_TIMEOUT_MS / 1000);
+    return fail(err, errlen, "%s: %s", st->path, msg ? msg : sq.sqlite3_errmsg(st->db));
+}
+
 static int db_fail(RtStore *st, char *err, size_t errlen)
 {
-    return fail(err, errlen, "%s: %s", st->path, sq.sqlite3_errmsg(st->db));
+    return sq_fail(st, NULL, err, errlen);
 }
 
 static uint64_t hash_str(const char *s)
@@ -873,7 +887,7 @@ static int exec_sql(RtStore *st, const char *sql, char *err, size_t errlen)
     char *msg = NULL;
     if (sq.sqlite3_exec(st->db, sql, NULL, NULL, &msg) == SQLITE_OK)
         return 0;
-    fail(err, errlen, "%s: %s", st->path, msg ? msg : sq.sqlite3_errmsg(st->db));
+    sq_fail(st, msg, err, errlen);
     sq.sqlite3_free(msg);
     return -1;
 }
@@ -1179,15 +1193,15 @@ int rt_ledger_ranks_agree(const char *db, int nranks, const char *cmd, char *err
                 continue;
             if (cmd)
                 snprintf(err, errlen,
-                         "ledger %s was kept by %d ranks (%s): %s works on one of their files at "
-                         "a time (--ledger %s); it does not yet split a ledger across ranks "
+                         "ledger %s was kept by %d rank%s (%s): %s works on one of their files "
+                         "at a time (--ledger %s); it does not yet split a ledger across ranks "
                          "(spec/SCALE.md)",
-                         db, m, g.gl_pathv[i], cmd, g.gl_pathv[i]);
+                         db, m, rt_plural(m), g.gl_pathv[i], cmd, g.gl_pathv[i]);
             else
                 snprintf(err, errlen,
-                         "ledger %s was kept by %d ranks (%s): run on %d ranks (mpirun -np %d), "
-                         "or the persons' rows would be looked for where they are not",
-                         db, m, g.gl_pathv[i], m, m);
+                         "ledger %s was kept by %d rank%s (%s): run on %d rank%s (mpirun -np "
+                         "%d), or the persons' rows would be looked for where they are not",
+                         db, m, rt_plural(m), g.gl_pathv[i], m, rt_plural(m), m);
             rc = -1;
         }
         globfree(&g);

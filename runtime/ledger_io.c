@@ -505,9 +505,9 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
         rc = POLRT_EXIT_SYSTEM;
     } else {
         fprintf(stderr,
-                "polc: ledger erase: %lld claims and rows removed; the audit trail records the "
-                "erasure, not the person\n",
-                (long long)removed);
+                "polc: ledger erase: %lld record%s removed (claims and ledger rows); the audit "
+                "trail records the erasure, not the person\n",
+                (long long)removed, rt_plural(removed));
     }
     if (rc != POLRT_EXIT_OK)
         fprintf(stderr, "polc: %s\n", err);

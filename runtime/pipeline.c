@@ -1143,9 +1143,9 @@ static int reject_long_record(RtPipe *m)
         fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
     char why[MSG_MAX];
     snprintf(why, sizeof why,
-             "record longer than %d MiB (%" PRId64 " lines; a quote left open, or not a CSV "
+             "record longer than %d MiB (%" PRId64 " line%s; a quote left open, or not a CSV "
              "file?): rejected whole",
-             RT_CSV_MAX_RECORD >> 20, lines + (last != '\n'));
+             RT_CSV_MAX_RECORD >> 20, lines + (last != '\n'), rt_plural(lines + (last != '\n')));
     tell_row(m, line, why, NULL);
     m->line += lines;
     return 0;
@@ -2536,7 +2536,7 @@ static int same_fields(const RtSchema *a, const RtField *fa, int na, const RtSch
                        const RtField *fb, int nb, char *why, size_t len)
 {
     if (na != nb) {
-        snprintf(why, len, "%d fields where the base has %d", nb, na);
+        snprintf(why, len, "%d field%s where the base has %d", nb, rt_plural(nb), na);
         return -1;
     }
     for (int i = 0; i < na; i++) {

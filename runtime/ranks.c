@@ -775,9 +775,9 @@ static int take_long(RtPipe *m, const RtLong *l)
     }
     char why[MSG_MAX];
     snprintf(why, sizeof why,
-             "record longer than %d MiB (%" PRId64 " lines; a quote left open, or not a CSV "
+             "record longer than %d MiB (%" PRId64 " line%s; a quote left open, or not a CSV "
              "file?): rejected whole",
-             RT_CSV_MAX_RECORD >> 20, l->lines);
+             RT_CSV_MAX_RECORD >> 20, l->lines, rt_plural(l->lines));
     ob->nrows++;
     r->seq = l->seq;
     r->line = l->line;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "polrt.h"
 
 /* ---- limits and constants ------------------------------------------------------------- */
@@ -283,6 +284,7 @@ typedef struct Gen {
     int weights;        /* write a weight column */
     Out po, co;
     long nspans, nclaims;
+    int64_t first, last; /* the days claims may fall on (GenOpts valid_from, valid_to - 1) */
 } Gen;
 
 typedef struct Claim {
@@ -413,6 +415,12 @@ static int draw_claims(const Gen *g, Rng *r, int chronic, Claim *cl, int max)
     for (int yi = 0; yi < g->nyears; yi++) {
         int y = g->years[yi];
         int64_t y0 = civil(y, 1, 1), y1 = civil(y, 12, 31);
+        /* inside the policy's validity (--policy); without it first and last are open and
+         * the draws, so the bytes, are as before the option */
+        y0 = y0 < g->first ? g->first : y0;
+        y1 = y1 > g->last ? g->last : y1;
+        if (y0 > y1)
+            continue;
         int nin = poisson(r, rate), nout = chronic ? poisson(r, 4.0 * g->claim_scale) : 0;
         if (nin > GEN_MAX_YEAR_CLAIMS / 2)
             nin = GEN_MAX_YEAR_CLAIMS / 2;
@@ -618,6 +626,23 @@ int gen_population(const GenOpts *o)
     int weights = o->weights, progress = o->progress;
     const int *years = o->years ? o->years : default_years;
     int nyears = o->years ? o->nyears : (int)(sizeof default_years / sizeof default_years[0]);
+    /* --policy: a claim year must meet the validity, or the files would hold no claim */
+    int meets = 0;
+    for (int i = 0; i < nyears; i++)
+        meets |= (o->valid_from == POLRT_NONE || civil(years[i], 12, 31) >= o->valid_from) &&
+                 (o->valid_to == POLRT_NONE || civil(years[i], 1, 1) < o->valid_to);
+    if (!meets) {
+        char from[32] = "", to[32] = "";
+        if (o->valid_from != POLRT_NONE)
+            polrt_fmt_date(o->valid_from, from);
+        if (o->valid_to != POLRT_NONE)
+            polrt_fmt_date(o->valid_to - 1, to);
+        fprintf(stderr,
+                "polc: --policy: no claim year falls in the policy's validity (%s%s%s%s%s): give "
+                "--years\n",
+                from[0] ? "from " : "", from, from[0] && to[0] ? " " : "", to[0] ? "to " : "", to);
+        return POLRT_EXIT_USAGE;
+    }
     struct stat st;
     if (stat(dir, &st) != 0) {
         if (errno != ENOENT || mkdir(dir, 0777) != 0) {
@@ -633,6 +658,8 @@ int gen_population(const GenOpts *o)
              .persons = persons,
              .years = years,
              .nyears = nyears,
+             .first = o->valid_from == POLRT_NONE ? INT64_MIN : o->valid_from,
+             .last = o->valid_to == POLRT_NONE ? INT64_MAX : o->valid_to - 1,
              .claim_scale = o->claim_scale,
              .weights = weights};
     g.id_width = 7;
@@ -674,8 +701,9 @@ int gen_population(const GenOpts *o)
         fprintf(stderr, "polc: %s\n", err);
     if (rc == 0 && show)
         fprintf(stderr,
-                "polc: wrote %s/persons.csv (%ld persons, %ld rows) and %s/claims.csv "
-                "(%ld claims) in %.1f s\n",
-                dir, persons, g.nspans, dir, g.nclaims, polrt_progress_seconds(&meter));
+                "polc: wrote %s/persons.csv (%ld person%s, %ld row%s) and %s/claims.csv "
+                "(%ld claim%s) in %.1f s\n",
+                dir, persons, diag_plural(persons), g.nspans, diag_plural(g.nspans), dir, g.nclaims,
+                diag_plural(g.nclaims), polrt_progress_seconds(&meter));
     return rc;
 }

@@ -21,6 +21,9 @@ typedef struct GenOpts {
     double claim_scale; /* multiplies claim rates, above 0 and at most 20 */
     int weights;        /* add a weight column to persons.csv */
     int progress;       /* 1 always, 0 never, -1 when stderr is a terminal */
+    /* claim dates (admission and discharge) only on from <= day < to (a policy's validity,
+     * --policy); each POLRT_NONE when open. A year outside them has no claims. */
+    int64_t valid_from, valid_to;
 } GenOpts;
 
 /* write both files (temp + rename, both complete before either is renamed); 0, or 2 after a

@@ -182,6 +182,9 @@ POLRT_API const char *polrt_engine_schema(const PolEngine *e); /* the JSON text 
 POLRT_API const char *polrt_engine_sha256(const PolEngine *e); /* of the policy source */
 /* the policy source's path as the schema records it (its "file"), NULL when it has none */
 POLRT_API const char *polrt_engine_file(const PolEngine *e);
+/* the days the policy is valid, from <= day < to; each POLRT_NONE when open (polc gen
+ * --policy draws claim dates inside them) */
+POLRT_API void polrt_engine_validity(const PolEngine *e, int64_t *from, int64_t *to);
 /* replace the parameter table (same layout as polc_params; copied) */
 POLRT_API int polrt_engine_set_params(PolEngine *e, const int64_t *params, size_t n);
 POLRT_API size_t polrt_engine_nparams(const PolEngine *e);

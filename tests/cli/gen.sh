@@ -2,7 +2,8 @@
 # polc gen (spec/SIMULATE.md §1): the same seed gives the same bytes and another seed other
 # bytes; the files have exactly the shared columns of spec/DATA.md; every person is there,
 # claims are sorted by person then date and name known persons; polc run reads every row
-# (nothing rejected); the options and their errors; nothing is left under a temporary name.
+# (nothing rejected); --policy dates the claims inside a policy's validity, and without it the
+# bytes are unchanged; the options and their errors; nothing is left under a temporary name.
 set -u
 POLC=${POLC:-build/polc}
 d=$(mktemp -d)
@@ -82,6 +83,41 @@ if [ -f policies/anhui/panji-2017.pol ]; then
         fail "polc run rejected generated rows: $(head -n 3 "$d/err")"
 fi
 
+# --policy: the claims' dates inside the policy's validity, so a first run on them settles
+# every claim (without it, Panji fails those before 2017-04-07 and exits 3); persons the same
+if [ -f policies/anhui/panji-2017.pol ]; then
+    gen --persons 3000 --seed 42 --policy policies/anhui/panji-2017.pol --out "$d/pol" ||
+        fail "--policy: $(cat "$d/err")"
+    check "--policy: the same persons" "$(md5sum < "$d/pol/persons.csv")" "$(md5sum < "$d/a/persons.csv")"
+    early=$(tail -n +2 "$d/pol/claims.csv" | awk -F, '$4 < "2017-04-07" || $5 < "2017-04-07"' | wc -l)
+    check "--policy: no claim admitted or discharged before 2017-04-07" "$early" 0
+    "$POLC" run policies/anhui/panji-2017.pol --claims "$d/pol/claims.csv" \
+        --persons "$d/pol/persons.csv" --out "$d/rp.csv" 2> "$d/err"
+    check "--policy: polc run settles every generated claim (exit 0)" "$?" 0
+    n=$(($(wc -l < "$d/pol/claims.csv") - 1))
+    grep -q "claims.csv: $(echo "$n" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') claims: $(echo "$n" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') settled, 0 already settled, 0 failed" "$d/err" &&
+        pass "--policy: all $n claims settled" || fail "--policy: $(grep claims: "$d/err")"
+    # a built engine gives the same validity, so the same bytes
+    "$POLC" build policies/anhui/panji-2017.pol -o "$d/panji.so" 2> "$d/err" &&
+        gen --persons 3000 --seed 42 --policy "$d/panji.so" --out "$d/q" &&
+        cmp -s "$d/pol/claims.csv" "$d/q/claims.csv" && pass "--policy ENGINE.so: the same claims" ||
+        fail "--policy ENGINE.so: $(cat "$d/err")"
+    # no year of the list in the validity (medical-assistance-2025 starts in 2025)
+    "$POLC" gen --persons 10 --seed 1 --years 2017 --out "$d/e" \
+        --policy policies/anhui/medical-assistance-2025.pol > /dev/null 2> "$d/err"
+    check "--policy, no year in the validity: exit 2" "$?" 2
+    check "--policy, no year in the validity: message" "$(cat "$d/err")" \
+        "polc: --policy: no claim year falls in the policy's validity (from 2025-09-08): give --years"
+    [ ! -e "$d/e" ] && pass "--policy, no year in the validity: nothing written" ||
+        fail "--policy, no year in the validity: $d/e was created"
+fi
+# without --policy the bytes are as they were before it (bench/README.md's figures and the
+# tests' fixed-seed populations rest on them): persons.csv then claims.csv of 200 persons,
+# seed 1, as polc gen wrote them before --policy existed
+check "the default population's bytes unchanged" \
+    "$(gen --persons 200 --seed 1 --out "$d/f" && cat "$d/f/persons.csv" "$d/f/claims.csv" | md5sum)" \
+    "7e8a79b85e50cf46e08f34975b8e6078  -"
+
 # options
 gen --persons 500 --seed 1 --years 2017,2018 --out "$d/y" &&
     check "--years 2017,2018" "$(tail -n +2 "$d/y/claims.csv" | cut -d, -f5 | cut -c1-4 | sort -u | tr '\n' ' ')" "2017 2018 " ||
@@ -98,6 +134,11 @@ gen --persons 500 --seed 1 --out "$d/s1" && gen --persons 500 --seed 1 --claim-s
 gen --persons 0 --seed 1 --out "$d/z" &&
     check "--persons 0: headers only" "$(cat "$d/z/persons.csv" "$d/z/claims.csv" | wc -l)" 2 ||
     fail "--persons 0: $(cat "$d/err")"
+
+# the closing line counts in the singular where a count is 1 (it said "1 persons, 1 rows")
+"$POLC" gen --persons 1 --seed 3 --progress --out "$d/one" 2> "$d/err"
+check "one person: the closing line" "$(tail -n 1 "$d/err" | sed 's/ in [0-9.]* s$//')" \
+    "polc: wrote $d/one/persons.csv (1 person, 1 row) and $d/one/claims.csv (4 claims)"
 
 # errors: exit 2 with a message
 usage() {

@@ -8,6 +8,7 @@
 # reported, then the stop), an empty file, a seed policy (no diagnostics, hover on a param),
 # exit without shutdown (exit 1), garbage input; a reform (hover on its param: the base's and
 # its versions; definition: in the base policy); a rule nothing reads (polc check's warning);
+# check's calendar and unit-slip warnings too;
 # hover and definition on enum members in a test's data (they returned null there).
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
@@ -255,6 +256,33 @@ lsp in5 got5
 w='{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"'$U'","diagnostics":[{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":9}},"severity":2,"source":"polc","message":"rule '"'held'"' is used by nothing: no output, ledger, test or other rule reads it; remove it, or use it"}]}}'
 [ "$(sed -n 2p got5)" = "$w" ] && ok "a rule nothing reads: a warning" ||
     bad "unused rule" "$(sed -n 2p got5)"
+
+# polc check's other warnings, from the one place check takes them (driver_warnings): the
+# working-day calendar lacking years of the validity (2027-2028: 2017-2026 ship) and a unit
+# slip (6000 万元 for 6000 yuan); the editor showed neither
+cat >warn.pol <<'EOF'
+policy "t" valid from 2017-01-01 to 2028-12-31 dated by claim.d
+claim { d: date  cost: money }
+param window: workdays from 2017-01-01: 5 workdays
+param cap: money from 2017-01-01: 6000 万元
+rule due: date = claim.d + window
+rule pay: money = min(claim.cost, cap)
+output due, pay
+EOF
+U=file://$WORK/warn.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext warn.pol)"'"}}}'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in6
+(unset POLRT_CALENDAR_DIR; lsp in6 got6)
+w='{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"'$U'","diagnostics":[{"range":{"start":{"line":4,"character":17},"end":{"line":4,"character":33}},"severity":2,"source":"polc","message":"working days are counted, but the calendar has no data for 2027-2028, which the policy'"'"'s validity covers: a claim that needs those years fails (add runtime/calendar/YYYY.txt, or set POLRT_CALENDAR_DIR)"},{"range":{"start":{"line":3,"character":34},"end":{"line":3,"character":41}},"severity":2,"source":"polc","message":"6000 万元 is 60,000,000.00 yuan; did you mean 6000 yuan?"}]}}'
+[ "$(sed -n 2p got6)" = "$w" ] && ok "polc check's calendar and unit-slip warnings, as warning diagnostics" ||
+    bad "calendar and unit-slip warnings" "$(sed -n 2p got6)"
+# and they are check's, one for one: its lines and columns (1-based) are the ranges' starts
+(unset POLRT_CALENDAR_DIR; "$POLC" check warn.pol 2>&1) | sed -n 's/^warn\.pol:\([0-9]*\):\([0-9]*\): warning: .*/\1:\2/p' >check6
+[ "$(tr '\n' ' ' <check6)" = "5:18 4:35 " ] && ok "polc check gives the same two warnings" ||
+    bad "polc check's warnings" "$(cat check6)"
 
 # enum members in a test's data: a history row's field and an expectation, as in a formula
 cat >members.pol <<'EOF'

@@ -55,3 +55,19 @@ if [ $rc -ne 1 ] || [ "$(head -n 1 err)" != "polc: error: cannot read fifo.pol: 
 else
     pass "polc check on a FIFO is refused, not hung"
 fi
+
+# A reform's param named like the base's rule: the error at the reform's line, a note at the
+# base's (tests/check/err/reform_kind.pol checks the errors; its runner skips another file's
+# notes, so the base's file:line is checked here)
+printf 'policy "b" valid from 2017-01-01 dated by claim.d\nclaim { d: date  cost: money }\nrule share: money = claim.cost\noutput share\n' >b.pol
+printf 'reform "r" of "b.pol"\nparam share from 2018-01-01: 100 yuan\n' >k.pol
+"$POLC" check k.pol >out 2>err
+rc=$?
+got=$(grep -E '^[^ ]+:[0-9]+:[0-9]+: (error|note): ' err)
+want="k.pol:2:7: error: 'share' is a rule of the base policy \"b\", not a param: a reform replaces it with 'rule share: TYPE = ...'
+./b.pol:3:6: note: the base's rule 'share' is here"
+if [ $rc -eq 1 ] && [ "$got" = "$want" ]; then
+    pass "a reform's param named like a base rule: both declarations named"
+else
+    fail "a reform's param named like a base rule: exit $rc, said '$got'"
+fi

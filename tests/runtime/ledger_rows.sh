@@ -2,7 +2,7 @@
 # tests/runtime/ledger_rows.sh — how an SQLite ledger writes its rows at commit: an INSERT for
 # a person-year the file lacks, an UPDATE for one it holds, each checked to change exactly one
 # row. Exact amounts by hand over three runs on one file (new rows, updated rows, a re-run
-# that counts nothing twice); then a file whose rows do not take the write (a trigger that
+# that counts nothing twice, in the ledger or in the summary's totals); then a file whose rows do not take the write (a trigger that
 # skips it, as a tampered or damaged file would): the batch is refused with exit 4 and a
 # message naming the ledger and key, nothing of it is stored, and once the file is mended a
 # run settles the claim once.
@@ -51,6 +51,10 @@ same "re-run: already settled" "$(results three)" \
     "D,0.00,already settled E,600.00,already settled F,300.00,already settled "
 same "re-run: ledger unchanged" "$(rows)" \
     "P,annual,2018,1000.00 P,annual,2019,600.00 Q,annual,2018,900.00 "
+# the summary's totals are what this run paid: nothing (they read 900.00, D + E + F again,
+# as if the claims were paid twice)
+same "re-run: summary" "$(grep -v '/s (' three.err | tr '\n' '|')" \
+    "three.csv: 3 claims: 0 settled, 3 already settled, 0 failed, 0 rows rejected|  nothing newly settled: the 3 claims settled before (ledger) are in three.out as stored|"
 
 # 4: an UPDATE that changes no row: G would be P's 2019 row's second claim
 sqlite3 l.db "CREATE TRIGGER skip BEFORE UPDATE ON ledger_rows BEGIN SELECT RAISE(IGNORE); END"
@@ -84,4 +88,11 @@ run six G,P,2019-02-01,100 H,Q,2019-03-01,200
 same "mended, again: results" "$(results six)" "G,100.00,already settled H,200.00,already settled "
 same "mended: ledger" "$(rows)" \
     "P,annual,2018,1000.00 P,annual,2019,700.00 Q,annual,2018,900.00 Q,annual,2019,200.00 "
+
+# 7: a batch of one claim settled before (G, 100) and one new (I, R's first, 250): the total
+# is I's 250.00 alone
+run seven G,P,2019-02-01,100 I,R,2018-04-01,250
+same "mixed: results" "$(results seven)" "G,100.00,already settled I,250.00,settled "
+same "mixed: summary" "$(grep -v '/s (' seven.err | tr '\n' '|')" \
+    "seven.csv: 2 claims: 1 settled, 1 already settled, 0 failed, 0 rows rejected|  totals of the 1 claim settled now, not of the 1 settled before (ledger, in seven.out as stored)|  pays             250.00 yuan|"
 finish

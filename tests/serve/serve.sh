@@ -288,8 +288,10 @@ ids=$(cut -d, -f1 "$EX/persons.csv" | tail -n +2 | sort -u)
 leak=""
 for id in $ids P99; do grep -q "$id" log && leak="$leak $id"; done
 check "no person id in the log" "" "$leak"
-grep -q 'POST /v1/settle 200 1 claims' log && ok "the log has the requests" ||
-    bad "the log has the requests" "$(tail -3 log)"
+grep -q 'POST /v1/settle 200 1 claim [0-9.]* ms$' log && ok "the log has the requests, 1 claim in the singular" ||
+    bad "the log has the requests, 1 claim in the singular" "$(tail -3 log)"
+grep -q 'POST /v1/settle 200 46 claims [0-9.]* ms$' log && ok "the log: 46 claims in the plural" ||
+    bad "the log: 46 claims in the plural" "$(grep ' 46 claim' log | head -1)"
 
 # ---- SIGTERM: exit 0, the ledger closed whole -------------------------------------------------
 stop

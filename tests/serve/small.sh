@@ -67,7 +67,7 @@ if [ $BACKEND = sqlite ] && command -v sqlite3 >/dev/null; then
     req POST /v1/settle "" l1.json
     check "the ledger locked by another process: 503" "503" "$CODE"
     case $(jq -r .error body) in
-    "ledger: "*"(nothing settled: send again)") ok "503: the ledger's reason" ;;
+    "ledger: "*"busy.db: the ledger is locked by another process writing to it"*"(nothing settled: send again)") ok "503: the ledger's reason, named as locked" ;;
     *) bad "503: the ledger's reason" "$(cat body)" ;;
     esac
     wait $holder
