@@ -490,8 +490,7 @@ int rt_stored_keep(RtStored *k, const RtSchema *s, const int64_t *out, const int
     return 0;
 }
 
-int rt_stored_end(RtStored *k, int rc, int64_t *out, int64_t *keys, int64_t *before,
-                  int64_t *after)
+int rt_stored_end(RtStored *k, int rc, int64_t *out, int64_t *keys, int64_t *before, int64_t *after)
 {
     int same = rc == 0 && memcmp(out, k->out, k->no * sizeof *out) == 0 &&
                memcmp(keys, k->keys, k->nk * sizeof *keys) == 0 &&
