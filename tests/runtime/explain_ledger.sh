@@ -6,7 +6,7 @@
 #      when there was one; a reader may leave an empty one, no frames. PostgreSQL: every
 #      table, pg_dump), for claims it holds and claims it does not, under the policy that
 #      wrote it and under one of another value layout (cap2.pol, a ledger field more), which
-#      opening recorded in the ledger's meta table before;
+#      opening recorded in the ledger's meta table before; and after polc ledger export;
 #   2. polc run --ledger on other claims completes while an explain over the same ledger is
 #      held in the middle of its claims file (a FIFO the test keeps open): the explain held
 #      SQLite's write lock (PostgreSQL's writers' lock) for its whole run, and the run failed
@@ -105,6 +105,13 @@ backend() {
     else bad "$B: another layout's explanation" "rc $rc: $(grep -E 'paid|stays|error' c2.txt)"; fi
     if cmp -s before after2; then ok "$B: the ledger unchanged by an explain (another layout)"
     else bad "$B: the ledger changed by another layout's explain" "$(diff before after2 | head -4)"; fi
+    # polc ledger export only reads too: the same store, read-only
+    "$POLC" ledger export cap2.pol --ledger "$L" >export.csv 2>export.err
+    rc=$?
+    state >after3
+    same "$B: export under another layout: the rows through theirs (stays 0), the ledger unchanged" \
+        "$rc $(tr '\n' ' ' <export.csv) $(cmp -s before after3 && echo same)" \
+        "0 person_id,ledger,year,paid,stays P1,annual,2017,200.00,0 P2,annual,2017,900.00,0  same"
 
     # ---- 2: a run completes while an explain is held in the middle of its claims ----
     rm -f held.fifo
