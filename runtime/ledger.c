@@ -2313,11 +2313,22 @@ static int read_save(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char 
 {
     if (st->late_check && is_late(st, lp, r->keys, claim_date(st, r->fields)))
         return 3;
-    /* a record the file holds is read into r's arrays, where the caller's rt_ledger_find puts
-     * it next; one of other data (2) is that find's to say */
-    RtClaimRec probe = *r;
-    int found = st->pg ? pg_find(st, &probe, NULL, NULL, 0, err, errlen)
-                       : sql_find(st, &probe, err, errlen);
+    /* stored in the file: the caller's rt_ledger_find reads the record next (this claim's,
+     * or one of other data), so SQLite only looks the id up here. Decoding it here too (as
+     * sql_find) cost 440 instructions a claim of an explain whose file holds 50,000 settled
+     * claims of 104,638 (22,413 -> 21,973, callgrind) */
+    int found;
+    if (st->pg) {
+        RtClaimRec probe = *r; /* the record read into r's arrays, where the find puts it */
+        found = pg_find(st, &probe, NULL, NULL, 0, err, errlen);
+    } else {
+        sqlite3_stmt *q = st->q[Q_GET_CLAIM];
+        sq.sqlite3_bind_text(q, 1, r->claim_id, -1, SQLITE_STATIC);
+        int step = sq.sqlite3_step(q);
+        found = step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : db_fail(st, err, errlen);
+        sq.sqlite3_reset(q);
+        sq.sqlite3_clear_bindings(q);
+    }
     return found < 0 ? -1 : found ? 1 : mem_keep(st, lp, r, err, errlen);
 }
 
