@@ -212,12 +212,12 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
 /* the ledger store with its key (NULL: plain): NULL with *rc the exit code, message in err:
  * 2 or 4 for the key file (ledger_key.c), 4 for a ledger that cannot be opened */
 static RtStore *open_store(const RtSchema *s, const char *ledger_db, const char *ledger_key,
-                           int *rc, char *err, size_t errlen)
+                           int read_only, int *rc, char *err, size_t errlen)
 {
     RtLedgerKey key;
     RtStore *st = NULL;
     if ((*rc = rt_ledger_key_read(ledger_key, ledger_db, &key, err, errlen)) == 0 &&
-        !(st = rt_ledger_open(s, ledger_db, &key, err, errlen)))
+        !(st = rt_ledger_open(s, ledger_db, &key, read_only, err, errlen)))
         *rc = POLRT_EXIT_SYSTEM;
     rt_ledger_key_wipe(&key);
     return st;
@@ -368,7 +368,7 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
     }
     if ((rc = ledger_check(ledger_db, "polc ledger import", 0)) != 0)
         goto done;
-    if (!(im.st = open_store(s, ledger_db, ledger_key, &rc, err, sizeof err)))
+    if (!(im.st = open_store(s, ledger_db, ledger_key, 0, &rc, err, sizeof err)))
         goto done;
     if (rt_ledger_begin(im.st, err, sizeof err)) {
         rc = POLRT_EXIT_SYSTEM;
@@ -443,7 +443,7 @@ POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const cha
         fprintf(stderr, "polc: --out %s is the ledger: name another\n", out);
         return POLRT_EXIT_USAGE;
     }
-    if (!(st = open_store(s, ledger_db, ledger_key, &rc, err, sizeof err)))
+    if (!(st = open_store(s, ledger_db, ledger_key, 1, &rc, err, sizeof err))) /* read */
         goto done;
     if (rt_out_open(&x.out, out, err, sizeof err) < 0) {
         rc = polrt_exit_for_errno(errno);
@@ -489,7 +489,7 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
     int64_t removed = 0;
     if ((rc = ledger_check(ledger_db, "polc ledger erase", 1)) != 0)
         return rc;
-    RtStore *st = open_store(s, ledger_db, ledger_key, &rc, err, sizeof err);
+    RtStore *st = open_store(s, ledger_db, ledger_key, 0, &rc, err, sizeof err);
     if (!st) {
         /* rc said by open_store */
     } else if (rt_ledger_begin(st, err, sizeof err) ||

@@ -346,8 +346,13 @@ typedef struct RtClaimRec {
 /* key: an encrypted SQLite ledger's (ledger_key.c), copied into the store; NULL or len 0: a
  * plain ledger */
 typedef struct RtLedgerKey RtLedgerKey;
-RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, char *err,
-                        size_t errlen);
+/* The store: in memory (path NULL), an SQLite file or a postgresql:// database. read_only:
+ * opened to read (polc explain, polc ledger export): nothing created, upgraded or recorded (a
+ * ledger that needs either is refused, saying what makes or upgrades it), no write lock, no
+ * transaction held; each read is its own short one, so writers go on. What is saved, settled
+ * again or set is kept in memory over the file's for the store's life, never written. */
+RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, int read_only,
+                        char *err, size_t errlen);
 /* A SQLite ledger kept by another number of ranks than nranks (files DB.rankKofM, M not
  * nranks; alone, nranks 1: any M): its persons' rows are where this would not look, so their
  * claims would be settled again, and a new DB would be one no run reads (spec/SCALE.md).

@@ -487,7 +487,7 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
     if (rank0 && !r->opened && open_outputs(r, p, rt_pipe_stats(p)->bom, err, errlen) < 0)
         return -1;
     /* the ledger: every claim of the batch durable before its results are written */
-    if (r->store && r->o->max_rejects == 0 && !r->turns && !r->o->dry_run) {
+    if (r->store && r->o->max_rejects == 0 && !r->turns) {
         if (rt_ledger_commit(r->store, err, errlen) != 0 ||
             rt_ledger_begin(r->store, err, errlen) != 0) {
             r->code = POLRT_EXIT_SYSTEM;
@@ -932,7 +932,8 @@ static int run_setup(Run *r)
             rc = POLRT_EXIT_USAGE;
         else if (o->dry_run) /* a dry run reads a ledger, never creates one */
             rc = rt_ledger_exists(o->ledger_db, r->err, sizeof r->err);
-        if (!rc && !(r->store = rt_ledger_open(r->s, ledger_path(r), &key, r->err, sizeof r->err)))
+        if (!rc && !(r->store = rt_ledger_open(r->s, ledger_path(r), &key, o->dry_run, r->err,
+                                               sizeof r->err)))
             rc = POLRT_EXIT_SYSTEM;
         rt_ledger_key_wipe(&key);
         if (rc)
@@ -994,8 +995,7 @@ static int run_finish(Run *r, int rc)
 {
     const PolRunOpts *o = r->o;
     char lerr[MSG_MAX];
-    /* a dry run (polc explain) leaves the ledger as it was: rt_ledger_close rolls back */
-    if (rc == 0 && r->store && !o->dry_run && rt_ledger_commit(r->store, lerr, sizeof lerr) != 0) {
+    if (rc == 0 && r->store && rt_ledger_commit(r->store, lerr, sizeof lerr) != 0) {
         snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
         rc = POLRT_EXIT_SYSTEM;
     }

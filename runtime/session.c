@@ -129,7 +129,7 @@ static PolSession *session_make(PolEngine *e, RtStore *st, const char *ledger_db
     else {
         RtLedgerKey key;
         if (rt_ledger_key_read(ledger_key, ledger_db, &key, err, errlen) == 0)
-            s->st = rt_ledger_open(sc, ledger_db, &key, err, errlen);
+            s->st = rt_ledger_open(sc, ledger_db, &key, 0, err, errlen);
         rt_ledger_key_wipe(&key);
     }
     if (!s->st) {

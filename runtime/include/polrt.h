@@ -312,8 +312,9 @@ typedef struct PolRunOpts {
     /* the MPI job polc was started in (runtime/cluster.h, spec/SCALE.md); NULL: alone */
     const struct RtCluster *cluster;
     const char *ledger_key; /* the key file of an encrypted SQLite ledger (NULL: plain) */
-    /* the ledger is read, never written: one transaction, rolled back at the end (polc
-     * explain); a ledger_db that does not exist is a usage error, not a new ledger */
+    /* the ledger is read, never written (polc explain): opened read-only, no lock held, what
+     * the run settles kept in memory (spec/DATA.md); a ledger_db that does not exist is a
+     * usage error, not a new ledger */
     int dry_run;
 } PolRunOpts;
 typedef struct PolRunStats {
