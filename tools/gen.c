@@ -285,7 +285,14 @@ typedef struct Gen {
     Out po, co;
     long nspans, nclaims;
     int64_t first, last; /* the days claims may fall on (GenOpts valid_from, valid_to - 1) */
+    int for_policy;      /* --policy: every claim must settle under it */
 } Gen;
+
+/* With --policy, no claim is admitted in the last GEN_CALENDAR_MARGIN days before the shipped
+ * working-day calendar ends: a policy's working-day counts from a claim (Panji's referral
+ * deadline, 5 working days after admission, longer across a holiday) must stay inside it (a
+ * claim admitted 2026-12-25 failed with "working day outside the shipped calendar years") */
+#define GEN_CALENDAR_MARGIN 30
 
 typedef struct Claim {
     int64_t admitted, discharged;
@@ -419,6 +426,9 @@ static int draw_claims(const Gen *g, Rng *r, int chronic, Claim *cl, int max)
          * the draws, so the bytes, are as before the option */
         y0 = y0 < g->first ? g->first : y0;
         y1 = y1 > g->last ? g->last : y1;
+        if (g->for_policy && polrt_is_workday(civil(y + 1, 1, 1)) < 0 &&
+            y1 > civil(y, 12, 31) - GEN_CALENDAR_MARGIN)
+            y1 = civil(y, 12, 31) - GEN_CALENDAR_MARGIN;
         if (y0 > y1)
             continue;
         int nin = poisson(r, rate), nout = chronic ? poisson(r, 4.0 * g->claim_scale) : 0;
@@ -660,6 +670,7 @@ int gen_population(const GenOpts *o)
              .nyears = nyears,
              .first = o->valid_from == POLRT_NONE ? INT64_MIN : o->valid_from,
              .last = o->valid_to == POLRT_NONE ? INT64_MAX : o->valid_to - 1,
+             .for_policy = o->valid_from != POLRT_NONE || o->valid_to != POLRT_NONE,
              .claim_scale = o->claim_scale,
              .weights = weights};
     g.id_width = 7;

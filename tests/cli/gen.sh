@@ -97,6 +97,11 @@ if [ -f policies/anhui/panji-2017.pol ]; then
     n=$(($(wc -l < "$d/pol/claims.csv") - 1))
     grep -q "claims.csv: $(echo "$n" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') claims: $(echo "$n" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') settled, 0 already settled, 0 failed" "$d/err" &&
         pass "--policy: all $n claims settled" || fail "--policy: $(grep claims: "$d/err")"
+    # nor one admitted within 30 days of the shipped calendar's end (2026-12-31): Panji's
+    # referral deadline counts 5 working days from admission (seed 1, 30,000 persons had one
+    # admitted 2026-12-25 that failed "working day outside the shipped calendar years")
+    late=$(tail -n +2 "$d/pol/claims.csv" | awk -F, '$4 > "2026-12-01"' | wc -l)
+    check "--policy: no claim admitted in the calendar's last 30 days" "$late" 0
     # a built engine gives the same validity, so the same bytes
     "$POLC" build policies/anhui/panji-2017.pol -o "$d/panji.so" 2> "$d/err" &&
         gen --persons 3000 --seed 42 --policy "$d/panji.so" --out "$d/q" &&
