@@ -9,6 +9,7 @@
 #include "rt_int.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <endian.h>
 #include <fcntl.h>
 #include <glob.h>
@@ -1176,6 +1177,28 @@ static void ckpt_start(RtStore *st, const RtLedgerKey *key)
     sq.sqlite3_wal_hook(st->db, wal_hook, c); /* replaces the automatic checkpoint */
 }
 
+/* Read-only, by a user other than the ledger's owner, of a ledger no process has open (no
+ * -shm beside it): SQLite would create its -wal and -shm, owned by this user, which a
+ * read-only connection cannot remove when it closes, and the owner's next run could not open
+ * them ("unable to open database file": review, with explain run as nobody on a ledger of
+ * daemon's in a shared directory). Refused before anything is created: 0, or -1 (err set).
+ * Root's files SQLite gives to the database's owner itself. */
+static int read_only_leaves_files(const RtStore *st, char *err, size_t errlen)
+{
+    struct stat db, shm;
+    char path[PATH_MAX];
+    if (geteuid() == 0 || stat(st->path, &db) != 0 || db.st_uid == geteuid())
+        return 0;
+    if ((size_t)snprintf(path, sizeof path, "%s-shm", st->path) >= sizeof path ||
+        stat(path, &shm) == 0 || errno != ENOENT)
+        return 0;
+    return fail(err, errlen,
+                "%s: owned by another user (uid %u): reading it as this one (uid %u) would leave "
+                "its -wal and -shm files beside it, owned by this user, and the owner could then "
+                "not open the ledger; run this as the ledger's owner",
+                st->path, (unsigned)db.st_uid, (unsigned)geteuid());
+}
+
 /* Open or create the file. Durability: journal_mode=WAL (readers never block the writer, a
  * commit is one append to the log) with synchronous=NORMAL, chosen over FULL: a process
  * killed at any point (SIGKILL, a crash, OOM) loses nothing committed and never corrupts the
@@ -1195,6 +1218,8 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
                  : open(st->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0)
         close(fd);
+    if (st->read_only && read_only_leaves_files(st, err, errlen) < 0)
+        return -1;
     int rc = sq.sqlite3_open_v2(
         st->path, &st->db,
         (st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |

@@ -15,7 +15,9 @@
 #      ledger's tables and one of an older format to upgrade: exit 4, said, the file as it was;
 #   4. claims of one person in the explained file see the ones before them (kept in memory),
 #      and a late one settles the others again in date order, those in memory and the
-#      ledger's.
+#      ledger's;
+#   5. another user's ledger no process has open is refused (exit 4) before SQLite leaves
+#      its -wal and -shm beside it, which would lock the owner out (as root, with runuser).
 # Exact amounts by hand below (cap.pol: pays = min(total, 1,000 − the year's paid)).
 #
 #   sh tests/runtime/explain_ledger.sh        env: POLC (build/polc)
@@ -165,6 +167,30 @@ rc=$?
 same "a ledger of format 1: exit 4, the commands that upgrade it named, the file as it was" \
     "$rc $(cat old.err) $(sha256sum old.db | cut -c1-16)" \
     "4 polc: old.db: a ledger of an older polc (format 1), to be upgraded before it is read: polc run, polc serve or polc ledger import upgrades it when it opens it $(echo "$sum" | cut -c1-16)"
+
+# 5. another user's ledger that no process has open (no -shm): reading it would leave -wal and
+# -shm files owned by the reader that the owner could not open (review: the owner's next run
+# failed "unable to open database file"). Refused, nothing created, the owner's run goes on.
+if [ "$(id -u)" = 0 ] && id daemon >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+    # outside the work directory (which others cannot enter): the engine and files, and the
+    # ledger in a directory all may write (polc loads no engine from such a directory)
+    SHARED=$(mktemp -d "${TMPDIR:-/tmp}/polc-shared.XXXXXX") && CLEANUP="$CLEANUP; rm -rf '$SHARED'"
+    chmod 0755 "$SHARED" && cp p.so ledger.csv e.csv "$SHARED" && chmod 0644 "$SHARED"/* &&
+        mkdir -m 0777 "$SHARED/led"
+    as() { (cd "$SHARED" && runuser -u "$@"); }
+    as daemon -- "$POLC" run p.so --claims ledger.csv --ledger led/d.db --out /dev/null -q &&
+        chmod 0644 "$SHARED/led/d.db"
+    as nobody -- "$POLC" explain p.so --claims e.csv --ledger led/d.db --claim E1 >/dev/null \
+        2>nobody.err
+    rc=$?
+    same "another user's ledger: refused (exit 4), said, nothing left beside it" \
+        "$rc $(cat nobody.err) $(ls "$SHARED/led" | grep -c 'd.db-')" \
+        "4 polc: led/d.db: owned by another user (uid $(id -u daemon)): reading it as this one (uid $(id -u nobody)) would leave its -wal and -shm files beside it, owned by this user, and the owner could then not open the ledger; run this as the ledger's owner 0"
+    as daemon -- "$POLC" run p.so --claims e.csv --ledger led/d.db --out /dev/null -q 2>daemon.err
+    same "another user's ledger: its owner's next run" "$? $(cat daemon.err)" "0 "
+else
+    echo "note: not root, or no daemon/nobody users: the other user's ledger case skipped"
+fi
 
 if pg_start "$WORK/pg"; then
     backend postgresql "$PGURL"
