@@ -485,7 +485,6 @@ static RtBlock *add_block(RtPipe *m)
     RtBlock *b = &m->blocks[m->used_blocks++];
     b->nrows = 0;
     b->lines = 0;
-    b->routed = 0;
     rt_pool_reset(&b->arena);
     return b;
 }
@@ -962,7 +961,6 @@ static int route_block(RtPipe *m, RtBlock *b)
     /* at[g] is now group g's end: shifted back, [at[g], at[g + 1]) is group g */
     memmove(at + 1, at, groups * sizeof *at);
     at[0] = 0;
-    b->routed = 1;
     return 0;
 }
 

@@ -109,7 +109,6 @@ typedef struct RtBlock {
      * rows rather than every row of the batch */
     uint32_t *route, *at;
     size_t cap_route;
-    int routed;              /* route holds this batch's rows */
     char pad[RT_CACHE_LINE]; /* threads decode neighbouring blocks at once: rt_int.h */
 } RtBlock;
 
