@@ -1296,9 +1296,14 @@ static void sqlite_setup(void)
     sq.sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+int rt_ledger_is_pg(const char *db)
+{
+    return db && (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11));
+}
+
 int rt_ledger_ranks_agree(const char *db, int nranks, const char *cmd, char *err, size_t errlen)
 {
-    if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11))
+    if (rt_ledger_is_pg(db))
         return 0; /* one ledger every rank shares */
     size_t len = strlen(db) + sizeof ".rank*of*";
     char *pat = polrt_realloc(NULL, len);
@@ -1335,7 +1340,7 @@ int rt_ledger_ranks_agree(const char *db, int nranks, const char *cmd, char *err
 int rt_ledger_exists(const char *db, char *err, size_t errlen)
 {
     struct stat sb;
-    if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11) || stat(db, &sb) == 0)
+    if (rt_ledger_is_pg(db) || stat(db, &sb) == 0)
         return 0;
     int e = errno;
     snprintf(err, errlen, "cannot open ledger %s: %s", db, strerror(e));
@@ -1347,7 +1352,7 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     /* a PostgreSQL URL is not a file name */
-    int pg = path && (!strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11));
+    int pg = rt_ledger_is_pg(path);
     if (path && rt_dl_load(pg ? &pq_dl : &sq_dl, err, errlen) < 0)
         return NULL;
     if (path && !pg)

@@ -25,10 +25,6 @@ __attribute__((format(printf, 3, 4))) static int say(char *err, size_t errlen, c
     return -1;
 }
 
-static int is_postgres(const char *ledger)
-{
-    return !strncmp(ledger, "postgresql://", 13) || !strncmp(ledger, "postgres://", 11);
-}
 
 /* x'<64 hex digits>': SQLCipher's raw 256-bit key, used as it is (no key derivation) */
 static int raw_key(const char *s, size_t n)
@@ -122,7 +118,7 @@ int rt_ledger_key_read(const char *key_file, const char *ledger, RtLedgerKey *k,
             key_file);
         return POLRT_EXIT_USAGE;
     }
-    if (is_postgres(ledger)) {
+    if (rt_ledger_is_pg(ledger)) {
         say(err, errlen,
             "--ledger-key is for an SQLite ledger: a PostgreSQL ledger is protected by the "
             "server, with TLS (sslmode=verify-full in the URL), its roles and an encrypted data "

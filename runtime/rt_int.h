@@ -362,6 +362,8 @@ int rt_ledger_ranks_agree(const char *db, int nranks, const char *cmd, char *err
 /* a ledger that is read, not created: 0 when db is a PostgreSQL URL or a file there; else the
  * exit code (polrt_exit_for_errno), "cannot open ledger DB: why" in err */
 int rt_ledger_exists(const char *db, char *err, size_t errlen);
+/* db names a PostgreSQL ledger (postgresql:// or postgres://), not a file */
+int rt_ledger_is_pg(const char *db);
 RtStore *rt_ledger_retain(RtStore *st); /* one more owner (a forked session) */
 void rt_ledger_close(RtStore *st);      /* the last owner closes it */
 /* group claims into one transaction: commit makes every claim saved so far durable, by any

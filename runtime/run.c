@@ -819,8 +819,7 @@ static int outputs_apart(Run *r)
 static const char *ledger_path(Run *r)
 {
     const char *db = r->o->ledger_db;
-    if (!r->cl || r->cl->size == 1 || !strncmp(db, "postgresql://", 13) ||
-        !strncmp(db, "postgres://", 11))
+    if (!r->cl || r->cl->size == 1 || rt_ledger_is_pg(db))
         return db;
     size_t n = strlen(db) + 32;
     if (!r->ledger_buf && (r->ledger_buf = polrt_realloc(NULL, n)))
@@ -1075,7 +1074,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
      * transaction, rolled back when the run stops ("nothing was settled"): not a turn. */
     r->turns =
         r->cl && r->cl->size > 1 && o.ledger_db &&
-        (!strncmp(o.ledger_db, "postgresql://", 13) || !strncmp(o.ledger_db, "postgres://", 11));
+        rt_ledger_is_pg(o.ledger_db);
     if (rc == 0 && r->turns && o.max_rejects) {
         snprintf(r->err, sizeof r->err,
                  "--max-rejects with a PostgreSQL ledger is not a job for %d ranks yet (the "
