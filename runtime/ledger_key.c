@@ -25,7 +25,6 @@ __attribute__((format(printf, 3, 4))) static int say(char *err, size_t errlen, c
     return -1;
 }
 
-
 /* x'<64 hex digits>': SQLCipher's raw 256-bit key, used as it is (no key derivation) */
 static int raw_key(const char *s, size_t n)
 {

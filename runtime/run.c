@@ -1072,9 +1072,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     /* a PostgreSQL ledger takes one writer at a time: across ranks they take turns, a
      * transaction a batch (RtPipeOpts.ledger_turns). --max-rejects keeps the run one
      * transaction, rolled back when the run stops ("nothing was settled"): not a turn. */
-    r->turns =
-        r->cl && r->cl->size > 1 && o.ledger_db &&
-        rt_ledger_is_pg(o.ledger_db);
+    r->turns = r->cl && r->cl->size > 1 && o.ledger_db && rt_ledger_is_pg(o.ledger_db);
     if (rc == 0 && r->turns && o.max_rejects) {
         snprintf(r->err, sizeof r->err,
                  "--max-rejects with a PostgreSQL ledger is not a job for %d ranks yet (the "
