@@ -50,7 +50,9 @@ static int reject(Import *im, const RtRecord *r, const char *why, const char *re
         if (rt_out_open(&im->rej, rejects, err, errlen) < 0)
             return -1;
         im->rej_open = 1;
-        fwrite(im->bind.raw, 1, im->bind.nraw, im->rej.f);
+        size_t b = rt_csv_bom_len(im->bind.raw, im->bind.nraw);
+        rt_out_bom(&im->rej, b != 0);
+        fwrite(im->bind.raw + b, 1, im->bind.nraw - b, im->rej.f);
     }
     fwrite(r->raw, 1, r->nraw, im->rej.f);
     return 0;
@@ -612,6 +614,7 @@ POLRT_API int polrt_ledger_history(PolEngine *e, const char *ledger_db, const ch
                           sizeof err)) != 0)
         goto done;
     opened = 1;
+    rt_out_bom(&h.out, 0);
     for (int i = 0; i < NH; i++) {
         if (i)
             rt_line_add(&h.l, ",", 1);

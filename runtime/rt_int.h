@@ -851,6 +851,10 @@ typedef struct RtOut {
     mode_t mode; /* the final file's mode before the umask (the temporary is 0600) */
 } RtOut;
 int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen);
+/* The start of a CSV written for people (results, rejects, adjustments, a ledger's history,
+ * simulate's tables): a UTF-8 byte order mark, so Chinese Excel reads it as UTF-8 and not as
+ * GBK; on standard output only when the input had one (input_bom), as it goes to programs */
+void rt_out_bom(RtOut *o, int input_bom);
 /* flush and fsync, not yet in place (a pair of files synced before either is renamed) */
 int rt_out_sync(RtOut *o, char *err, size_t errlen);
 int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename; -1 + message */
@@ -878,7 +882,8 @@ int rt_out_errno(const RtOut *o);
 int rt_out_write(RtOut *o, const void *p, size_t n);
 /* a write to o failed (its FILE's error, or one of rt_out_write's own): 1, else 0 */
 int rt_out_failed(const RtOut *o);
-/* the file at path begins with the line head[0..n) (a file polc wrote with that header) */
+/* the file at path begins with the line head[0..n) (a file polc wrote with that header; a
+ * byte order mark on either side aside) */
 int rt_out_first_line_is(const char *path, const char *head, size_t n);
 
 /* xlsx.c: an Excel workbook of sheets of rows (--xlsx), written aside and renamed as out.c
