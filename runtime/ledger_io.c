@@ -564,8 +564,8 @@ static int history_row(void *arg, const RtAuditRow *r)
         /* a row of an output the policy has lost: its values as stored, said so once */
         if (!h->stale++)
             fprintf(stderr,
-                    "polc: note: output %s is not in the policy: its values are shown as "
-                    "stored (money in fen)\n",
+                    "polc: note: output %s, and any other the policy does not have: values "
+                    "shown as stored (money in fen)\n",
                     r->output);
         char num[3][24] = {"", "", ""};
         if (r->old != POLRT_NONE)
@@ -574,8 +574,11 @@ static int history_row(void *arg, const RtAuditRow *r)
             snprintf(num[1], sizeof num[1], "%" PRId64, r->now);
         if (r->old != POLRT_NONE && r->now != POLRT_NONE)
             snprintf(num[2], sizeof num[2], "%" PRId64, r->now - r->old);
-        for (int i = 0; i < 3; i++)
-            rt_line_cell(l, num[i]), rt_line_add(l, i < 2 ? "," : "", i < 2);
+        for (int i = 0; i < 3; i++) {
+            if (i)
+                rt_line_add(l, ",", 1);
+            rt_line_cell(l, num[i]);
+        }
     } else {
         rt_line_add(l, ",,", 2);
     }

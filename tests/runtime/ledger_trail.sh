@@ -120,6 +120,17 @@ trail sqlite l.db
 # the file holds people's ids: created 0600 as the other files that do
 if [ "$(stat -c %a h.csv)" = 600 ]; then ok "sqlite: history file mode 0600"
 else bad "sqlite: history file mode" "$(stat -c %a h.csv)"; fi
+# a policy without the ledger's outputs (tests/sim/sim.pol has no critical_illness): their
+# values as stored, in fen, and a note says so; the outputs it has (patient_pays) in yuan
+cp l.db other.db
+"$POLC" ledger history "$ROOT/tests/sim/sim.pol" --ledger other.db --claim L --labels names \
+    2>other.err | strip /dev/stdin | sed -n '2p;5p' >got
+printf '%s\n' 'adjust,P1,A,critical_illness,216000,516000,300000,L,late claim L' \
+    'adjust,P1,A,patient_pays,1932.00,68.00,-1864.00,L,late claim L' >want.other
+check "history with a policy that lacks an output: its values in fen" want.other got
+if [ "$(cat other.err)" = "polc: note: output critical_illness, and any other the policy does not have: values shown as stored (money in fen)
+polc: ledger history: 8 events" ]; then ok "history with a policy that lacks an output: said once"
+else bad "history with a policy that lacks an output: the note" "$(cat other.err)"; fi
 # usage: --person and --claim together, an option of another command, a ledger that is not
 "$POLC" ledger history "$PANJI" --ledger l.db --person P1 --claim A >/dev/null 2>u1.err
 rc1=$?
