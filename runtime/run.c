@@ -653,8 +653,18 @@ static void adjustments(const Run *r)
         fputs("no output changed\n", stderr);
     else if (r->o->adjustments)
         fprintf(stderr, "%s adjustment%s written to %s\n", n, s, r->o->adjustments);
-    else
+    else if (!r->cl || r->cl->size == 1)
         fprintf(stderr, "%s adjustment%s; write them with --adjustments FILE\n", n, s);
+    else if (strstr(r->o->ledger_db, "://")) /* the URL may hold a password: not shown */
+        fprintf(stderr,
+                "%s adjustment%s, in the ledger: polc ledger history POLICY --ledger URL "
+                "lists them\n",
+                n, s);
+    else /* across ranks --adjustments is refused: each rank's file holds its persons' */
+        fprintf(stderr,
+                "%s adjustment%s, in each rank's ledger: polc ledger history POLICY "
+                "--ledger %s.rankKof%d lists them\n",
+                n, s, r->o->ledger_db, r->cl->size);
 }
 
 static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t already, int64_t failed,
