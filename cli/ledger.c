@@ -54,8 +54,6 @@ int cmd_ledger(const Command *cmd, int argc, char **argv)
         return opts_usage_error(cmd, ledger_opts, "--ledger DB is required");
     if (era && !a.person)
         return opts_usage_error(cmd, ledger_opts, "--person ID is required");
-    if (a.person && a.claim)
-        return opts_usage_error(cmd, ledger_opts, "give --person or --claim, not both");
     /* the first option given that the command does not take */
     const char *bad = a.out && !exp && !his           ? "out"
                       : a.person && !era && !his      ? "person"
@@ -66,6 +64,8 @@ int cmd_ledger(const Command *cmd, int argc, char **argv)
                                                       : NULL;
     if (bad)
         return opts_usage_error(cmd, ledger_opts, "--%s is not an option of ledger %s", bad, what);
+    if (a.person && a.claim)
+        return opts_usage_error(cmd, ledger_opts, "give --person or --claim, not both");
     Engine e;
     EngineSpec spec = {.path = ops[1], .mode = ENGINE_INTERP, .open_so = 1};
     switch (engine_load(&e, &spec)) {
