@@ -357,7 +357,8 @@ static void test_bad_rows(void)
     CHECK_EQ("max rejects: nothing settled", st.settled, 0);
     rj = slurp("res.csv.rejects.csv");
     CHECK_STR("max rejects: rejects so far", rj,
-              "\xEF\xBB\xBF" "claim_id,person_id,level,discharged,total,noncompliant,emergency,referral\n"
+              "\xEF\xBB\xBF"
+              "claim_id,person_id,level,discharged,total,noncompliant,emergency,referral\n"
               "X1,P1,county,2024-03-11,,0,0,2024-03-01\n"
               "X2,P1,county,2024-03-12,12a,0,0,2024-03-01\n");
     free(rj);
