@@ -41,8 +41,8 @@ static const Command commands[] = {
      .example =
          "polc serve policies/anhui/panji-2017.pol --listen 127.0.0.1:8080 --ledger ledger.db "
          "--tokens tokens.txt"},
-    {"ledger", "import|export|erase POLICY --ledger DB",
-     "opening balances in, rows out, a person erased", cmd_ledger,
+    {"ledger", "import|export|history|erase POLICY --ledger DB",
+     "opening balances in, rows out, the audit trail, a person erased", cmd_ledger,
      .example = "polc ledger import policies/anhui/panji-2017.pol --ledger ledger.db "
                 "examples/opening.csv"},
     {"ir", "POLICY", "print the policy IR", cmd_ir,

@@ -3765,6 +3765,61 @@ int rt_ledger_export(RtStore *st, RtLedgerRowFn fn, void *arg, char *err, size_t
     return rc;
 }
 
+/* rt_ledger_history's caller */
+typedef struct AuditQuery {
+    RtAuditFn fn;
+    void *arg;
+} AuditQuery;
+
+/* at, event, claim_id, person_id, output, old_value, new_value, detail, settled_at */
+static int audit_row(void *arg, const DbVal *c, int nc)
+{
+    const AuditQuery *q = arg;
+    if (nc < 9)
+        return 0;
+#define COL_T(k) (c[k].kind == 'T' ? c[k].text : NULL)
+#define COL_I(k) (c[k].kind == 'I' ? c[k].i : POLRT_NONE)
+    RtAuditRow r = {COL_T(0), COL_T(1), COL_T(2), COL_T(3), COL_T(4),
+                    COL_T(7), COL_T(8), COL_I(5), COL_I(6)};
+#undef COL_T
+#undef COL_I
+    return q->fn(q->arg, &r);
+}
+
+int rt_ledger_history(RtStore *st, const char *person_id, const char *claim_id, RtAuditFn fn,
+                      void *arg, char *err, size_t errlen)
+{
+    /* a claim's rows: its own (adjusted, reversed) and those its arrival or reversal caused
+     * (resettle.c's causes "late claim ID", "reversal of ID"). Within one commit every row
+     * has the same time: the order written is SQLite's rowid, PostgreSQL's ctid (the table
+     * is only appended to; an erasure's freed space is reused only after a VACUUM) */
+    char sql[768];
+    DbVal a[2];
+    int n = 0;
+    size_t at = (size_t)snprintf(
+        sql, sizeof sql,
+        "SELECT a.at, a.event, a.claim_id, a.person_id, a.output, a.old_value, a.new_value, "
+        "a.detail, r.settled_at FROM ledger_audit a LEFT JOIN reversed_claims r ON "
+        "a.event = 'reverse' AND r.claim_id = a.claim_id AND r.reversed_at = a.at WHERE 1 = 1");
+    if (person_id) {
+        a[n++] = DB_T(person_id);
+        at += (size_t)snprintf(sql + at, sizeof sql - at, " AND a.person_id = $%d", n);
+    }
+    if (claim_id) {
+        a[n++] = DB_T(claim_id);
+        at += (size_t)snprintf(sql + at, sizeof sql - at,
+                               " AND (a.claim_id = $%d OR a.detail = 'late claim ' || $%d OR "
+                               "a.detail = 'reversal of ' || $%d)",
+                               n, n, n);
+    }
+    snprintf(sql + at, sizeof sql - at, " ORDER BY a.at, %s", st->pg ? "a.ctid" : "a.rowid");
+    AuditQuery q = {fn, arg};
+    pthread_mutex_lock(&st->mu);
+    int rc = db_query(st, sql, a, n, audit_row, &q, NULL, err, errlen);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
 /* the detail of the latest import audit row that starts with prefix */
 typedef struct Detail {
     char *buf;

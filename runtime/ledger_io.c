@@ -50,7 +50,9 @@ static int reject(Import *im, const RtRecord *r, const char *why, const char *re
         if (rt_out_open(&im->rej, rejects, err, errlen) < 0)
             return -1;
         im->rej_open = 1;
-        fwrite(im->bind.raw, 1, im->bind.nraw, im->rej.f);
+        size_t b = rt_csv_bom_len(im->bind.raw, im->bind.nraw);
+        rt_out_bom(&im->rej, b != 0);
+        fwrite(im->bind.raw + b, 1, im->bind.nraw - b, im->rej.f);
     }
     fwrite(r->raw, 1, r->nraw, im->rej.f);
     return 0;
@@ -392,6 +394,25 @@ done:
     return rc;
 }
 
+/* What a command that reads the ledger and writes a CSV (export, history) opens: the ledger
+ * (*st), which must exist, and out (NULL: stdout), which must not be it. 0, or the exit code
+ * (the message in err, or said by ledger_check). */
+static int open_reader(const RtSchema *s, const char *ledger_db, const char *ledger_key,
+                       const char *out, const char *cmd, RtStore **st, RtOut *o, char *err,
+                       size_t errlen)
+{
+    int rc;
+    if ((rc = ledger_check(ledger_db, cmd, 1)) != 0)
+        return rc;
+    if (out && rt_out_same_file(out, ledger_db)) {
+        snprintf(err, errlen, "--out %s is the ledger: name another", out);
+        return POLRT_EXIT_USAGE;
+    }
+    if (!(*st = open_store(s, ledger_db, ledger_key, 1, &rc, err, errlen))) /* read */
+        return rc;
+    return rt_out_open(o, out, err, errlen) < 0 ? polrt_exit_for_errno(errno) : 0;
+}
+
 typedef struct Export {
     const RtSchema *s;
     RtOut out;
@@ -437,18 +458,9 @@ POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const cha
     Export x = {.s = s};
     int rc = POLRT_EXIT_OK, opened = 0;
     RtStore *st = NULL;
-    if ((rc = ledger_check(ledger_db, "polc ledger export", 1)) != 0)
-        return rc;
-    if (out && rt_out_same_file(out, ledger_db)) {
-        fprintf(stderr, "polc: --out %s is the ledger: name another\n", out);
-        return POLRT_EXIT_USAGE;
-    }
-    if (!(st = open_store(s, ledger_db, ledger_key, 1, &rc, err, sizeof err))) /* read */
+    if ((rc = open_reader(s, ledger_db, ledger_key, out, "polc ledger export", &st, &x.out, err,
+                          sizeof err)) != 0)
         goto done;
-    if (rt_out_open(&x.out, out, err, sizeof err) < 0) {
-        rc = polrt_exit_for_errno(errno);
-        goto done;
-    }
     opened = 1;
     for (int i = 0; i < NCOLS; i++)
         fprintf(x.out.f, "%s%s", i ? "," : "", fixed_cols[i]);
@@ -477,6 +489,171 @@ done:
         rt_out_abort(&x.out);
     rt_ledger_close(st);
     polrt_realloc(x.l.p, 0);
+    return rc;
+}
+
+/* polc ledger history's columns, as programs and (labels) as people read them; the claim
+ * id's heading is the results' (结算单号), the person id's the persons file's alias (个人编号) */
+enum { H_AT, H_EVENT, H_PERSON, H_CLAIM, H_OUTPUT, H_OLD, H_NEW, H_DELTA, H_CAUSE, H_DETAIL, NH };
+static const char *const history_cols[NH][2] = {
+    [H_AT] = {"at", "时间"},
+    [H_EVENT] = {"event", "事件"},
+    [H_PERSON] = {"person_id", "个人编号"},
+    [H_CLAIM] = {"claim_id", "结算单号"},
+    [H_OUTPUT] = {"output", "输出项"},
+    [H_OLD] = {"old", "原值"},
+    [H_NEW] = {"new", "新值"},
+    [H_DELTA] = {"delta", "差额"},
+    [H_CAUSE] = {"caused_by", "起因结算单号"},
+    [H_DETAIL] = {"detail", "说明"},
+};
+/* the events of ledger_audit (spec/DATA.md) in Chinese */
+static const char *const history_events[][2] = {
+    {"adjust", "调整"}, {"reverse", "冲销"}, {"import", "期初余额导入"}, {"erase", "删除个人数据"}};
+
+typedef struct History {
+    const RtSchema *s;
+    RtOut out;
+    RtLine l;
+    int labels;
+    long n;
+    int stale; /* an output the policy no longer has was met (told once) */
+} History;
+
+/* the claim that caused an adjustment, from its stored cause (resettle.c): "late claim ID",
+ * "reversal of ID", or "reversed" (the claim's own reversal); NULL for other events */
+static const char *caused_by(const RtAuditRow *r)
+{
+    static const char *const pre[] = {"late claim ", "reversal of "};
+    if (!r->detail || strcmp(r->event, "adjust") != 0)
+        return NULL;
+    for (size_t i = 0; i < sizeof pre / sizeof *pre; i++)
+        if (strncmp(r->detail, pre[i], strlen(pre[i])) == 0)
+            return r->detail + strlen(pre[i]);
+    return strcmp(r->detail, "reversed") == 0 ? r->claim_id : NULL;
+}
+
+/* one audit row as a CSV row: its amounts worded as in results, its output named (labelled)
+ * as the policy names it */
+static int history_row(void *arg, const RtAuditRow *r)
+{
+    History *h = arg;
+    const RtSchema *s = h->s;
+    RtLine *l = &h->l;
+    const char *event = r->event ? r->event : "";
+    for (size_t i = 0; i < sizeof history_events / sizeof *history_events; i++)
+        if (strcmp(event, history_events[i][0]) == 0)
+            event = history_events[i][h->labels != 0];
+    int k = -1;
+    for (int i = 0; r->output && i < s->noutputs && k < 0; i++)
+        if (strcmp(s->outputs[i].name, r->output) == 0)
+            k = i;
+    const char *cells[] = {r->at ? r->at : "", event, r->person_id ? r->person_id : "",
+                           r->claim_id ? r->claim_id : "",
+                           k >= 0      ? rt_output_heading(s, k, h->labels)
+                           : r->output ? r->output
+                                       : ""};
+    l->n = 0;
+    for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+        rt_line_cell(l, cells[i]);
+        rt_line_add(l, ",", 1);
+    }
+    if (k >= 0 && (r->old != POLRT_NONE || r->now != POLRT_NONE)) {
+        rt_adjust_cells(l, s, k, r->old, r->now, h->labels);
+    } else if (r->output) {
+        /* a row of an output the policy has lost: its values as stored, said so once */
+        if (!h->stale++)
+            fprintf(stderr,
+                    "polc: note: output %s, and any other the policy does not have: values "
+                    "shown as stored (money in fen)\n",
+                    r->output);
+        char num[3][24] = {"", "", ""};
+        if (r->old != POLRT_NONE)
+            snprintf(num[0], sizeof num[0], "%" PRId64, r->old);
+        if (r->now != POLRT_NONE)
+            snprintf(num[1], sizeof num[1], "%" PRId64, r->now);
+        if (r->old != POLRT_NONE && r->now != POLRT_NONE)
+            snprintf(num[2], sizeof num[2], "%" PRId64, r->now - r->old);
+        for (int i = 0; i < 3; i++) {
+            if (i)
+                rt_line_add(l, ",", 1);
+            rt_line_cell(l, num[i]);
+        }
+    } else {
+        rt_line_add(l, ",,", 2);
+    }
+    rt_line_add(l, ",", 1);
+    const char *cause = caused_by(r);
+    rt_line_cell(l, cause ? cause : "");
+    rt_line_add(l, ",", 1);
+    if (r->settled_at) { /* a reversal: when the claim it undid was settled (reversed_claims) */
+        char d[MSG_MAX];
+        snprintf(d, sizeof d, "%s (settled %s)", r->detail ? r->detail : "", r->settled_at);
+        rt_line_cell(l, d);
+    } else {
+        rt_line_cell(l, r->detail ? r->detail : "");
+    }
+    rt_line_add(l, "\n", 1);
+    if (l->oom)
+        return 1;
+    h->n++;
+    return rt_out_write(&h->out, l->p, l->n) < 0 ? 2 : 0;
+}
+
+POLRT_API int polrt_ledger_history(PolEngine *e, const char *ledger_db, const char *ledger_key,
+                                   const char *person_id, const char *claim_id, const char *out,
+                                   const char *labels)
+{
+    const RtSchema *s = rt_engine_schema(e);
+    char err[MSG_MAX] = "";
+    History h = {.s = s};
+    int rc = POLRT_EXIT_OK, opened = 0;
+    RtStore *st = NULL;
+    if ((h.labels = rt_labels_on(s, labels, err, sizeof err)) < 0) {
+        fprintf(stderr, "polc: %s\n", err);
+        return POLRT_EXIT_USAGE;
+    }
+    if ((rc = open_reader(s, ledger_db, ledger_key, out, "polc ledger history", &st, &h.out, err,
+                          sizeof err)) != 0)
+        goto done;
+    opened = 1;
+    rt_out_bom(&h.out, 0);
+    for (int i = 0; i < NH; i++) {
+        if (i)
+            rt_line_add(&h.l, ",", 1);
+        rt_line_cell(&h.l, history_cols[i][h.labels != 0]);
+    }
+    rt_line_add(&h.l, "\n", 1);
+    if (h.l.oom) {
+        snprintf(err, sizeof err, "out of memory");
+        rc = POLRT_EXIT_SYSTEM;
+        goto done;
+    }
+    rt_out_write(&h.out, h.l.p, h.l.n); /* a failure: the commit says why */
+    /* 2, a write that failed: the commit says why */
+    int k = rt_ledger_history(st, person_id, claim_id, history_row, &h, err, sizeof err);
+    if (k < 0 || k == 1) {
+        if (k == 1)
+            snprintf(err, sizeof err, "out of memory");
+        rc = POLRT_EXIT_SYSTEM;
+        goto done;
+    }
+    opened = 0;
+    if (rt_out_commit(&h.out, err, sizeof err) < 0) {
+        rc = polrt_exit_for_errno(errno);
+        goto done;
+    }
+    fprintf(stderr, "polc: ledger history: %ld event%s%s\n", h.n, rt_plural(h.n),
+            h.n || !person_id ? ""
+                              : ": a person's claims settled once, in date order, leave none "
+                                "(polc explain --ledger shows how a claim was paid)");
+done:
+    if (rc != POLRT_EXIT_OK && err[0])
+        fprintf(stderr, "polc: %s\n", err);
+    if (opened)
+        rt_out_abort(&h.out);
+    rt_ledger_close(st);
+    polrt_realloc(h.l.p, 0);
     return rc;
 }
 

@@ -695,6 +695,12 @@ int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen)
     return out_open(o, path, 0600, err, errlen);
 }
 
+void rt_out_bom(RtOut *o, int input_bom)
+{
+    if (o->f && (o->path || input_bom))
+        fwrite("\xEF\xBB\xBF", 1, 3, o->f);
+}
+
 int rt_out_failed(const RtOut *o)
 {
     return o->f && (ferror(o->f) || (o->io && o->io->err));
@@ -835,6 +841,9 @@ int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *f
  * own line end, if any, aside) followed by LF or CRLF: a file polc wrote with that first line */
 int rt_out_first_line_is(const char *path, const char *head, size_t n)
 {
+    /* a byte order mark on either side is no part of the line (rt_out_bom writes one) */
+    size_t hb = rt_csv_bom_len(head, n);
+    head += hb, n -= hb;
     while (n && (head[n - 1] == '\n' || head[n - 1] == '\r'))
         n--;
     if (!n)
@@ -844,17 +853,22 @@ int rt_out_first_line_is(const char *path, const char *head, size_t n)
         return 0;
     struct stat st;
     char *buf = NULL;
-    size_t got = 0;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (buf = polrt_realloc(NULL, n + 2)))
-        while (got < n + 2) {
-            ssize_t k = read(fd, buf + got, n + 2 - got);
+    size_t got = 0, want = n + 5; /* a BOM, the line, CR LF */
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (buf = polrt_realloc(NULL, want)))
+        while (got < want) {
+            ssize_t k = read(fd, buf + got, want - got);
             if (k <= 0)
                 break;
             got += (size_t)k;
         }
     close(fd);
-    int same = got >= n + 1 && memcmp(buf, head, n) == 0 &&
-               (buf[n] == '\n' || (got == n + 2 && buf[n] == '\r' && buf[n + 1] == '\n'));
+    if (!buf)
+        return 0;
+    size_t b = rt_csv_bom_len(buf, got);
+    const char *line = buf + b;
+    got -= b;
+    int same = got >= n + 1 && memcmp(line, head, n) == 0 &&
+               (line[n] == '\n' || (got >= n + 2 && line[n] == '\r' && line[n + 1] == '\n'));
     polrt_realloc(buf, 0);
     return same;
 }

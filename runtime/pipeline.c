@@ -1076,7 +1076,9 @@ static void tell_row(RtPipe *m, int64_t line, const char *why, const char *id)
     m->told++;
 }
 
-/* the rejects file open, its first line the header: 0, or -1 (run error set) */
+/* the rejects file open, its first line the header, started as every CSV for people is
+ * (rt_out_bom; a GBK file's rows are copied as UTF-8, so Excel needs it): 0, or -1 (run
+ * error set) */
 static int rejects_open(RtPipe *m)
 {
     if (m->rejects.f || m->not_rank0)
@@ -1086,7 +1088,9 @@ static int rejects_open(RtPipe *m)
         rt_pipe_sys_error(m, errno, "%s", err);
         return -1;
     }
-    fwrite(m->bind.raw, 1, m->bind.nraw, m->rejects.f);
+    size_t b = rt_csv_bom_len(m->bind.raw, m->bind.nraw);
+    rt_out_bom(&m->rejects, b != 0);
+    fwrite(m->bind.raw + b, 1, m->bind.nraw - b, m->rejects.f);
     if (m->bind.nraw && m->bind.raw[m->bind.nraw - 1] != '\n')
         fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
     return 0;

@@ -28,6 +28,19 @@ int64_t rt_adjust_delta(const RtSchema *s, int output, int64_t old, int64_t now)
     return now - old;
 }
 
+void rt_adjust_cells(struct RtLine *l, const RtSchema *s, int output, int64_t old, int64_t now,
+                     int labels)
+{
+    const RtType *t = &s->outputs[output].type;
+    rt_line_value(l, s, t, old, labels);
+    rt_line_add(l, ",", 1);
+    rt_line_value(l, s, t, now, labels);
+    rt_line_add(l, ",", 1);
+    int64_t delta = rt_adjust_delta(s, output, old, now);
+    if (delta != POLRT_NONE)
+        rt_line_value(l, s, t, delta, 0);
+}
+
 void rt_resettle_late_text(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const int64_t *keys,
                            int64_t date, int64_t *vals, char *buf, size_t len)
 {
@@ -169,13 +182,7 @@ static int adjust(RtStore *st, const RtSchema *s, RtResettle *rs, const char *cl
         rt_line_add(adj, ",", 1);
         rt_line_cell(adj, o->name);
         rt_line_add(adj, ",", 1);
-        rt_line_value(adj, s, &o->type, old, 0);
-        rt_line_add(adj, ",", 1);
-        rt_line_value(adj, s, &o->type, now, 0);
-        rt_line_add(adj, ",", 1);
-        int64_t delta = rt_adjust_delta(s, k, old, now);
-        if (delta != POLRT_NONE)
-            rt_line_value(adj, s, &o->type, delta, 0);
+        rt_adjust_cells(adj, s, k, old, now, 0);
         rt_line_add(adj, ",", 1);
         rt_line_cell(adj, cause);
         rt_line_add(adj, "\n", 1);

@@ -470,6 +470,19 @@ int rt_ledger_erase(RtStore *st, const char *person_id, int64_t *nremoved, char 
 typedef int (*RtLedgerRowFn)(void *arg, const char *person_id, int ledger, int64_t key,
                              const int64_t *fields, int64_t last);
 int rt_ledger_export(RtStore *st, RtLedgerRowFn fn, void *arg, char *err, size_t errlen);
+/* a row of the audit trail as stored (ledger_audit; settled_at from reversed_claims for a
+ * reversal): NULL and POLRT_NONE for what the event does not have */
+typedef struct RtAuditRow {
+    const char *at, *event, *claim_id, *person_id, *output, *detail;
+    const char *settled_at; /* a reversal: when the reversed claim was settled */
+    int64_t old, now;       /* an adjustment's values, in the stored encoding (money in fen) */
+} RtAuditRow;
+typedef int (*RtAuditFn)(void *arg, const RtAuditRow *row);
+/* the audit trail in time order (the order written within one commit), only the person's
+ * (person_id not NULL) or the claim's (claim_id not NULL: the claim's own rows and the
+ * adjustments it caused); fn returns 0 to go on. 0, fn's non-zero, or -1 (message) */
+int rt_ledger_history(RtStore *st, const char *person_id, const char *claim_id, RtAuditFn fn,
+                      void *arg, char *err, size_t errlen);
 
 /* resettle.c: late claims and reversals. undo: the person's stored claims after the point
  * (a late claim: dated after date, with its keys; a reversal: after the claim target, which
@@ -501,6 +514,10 @@ typedef struct RtResettle {
 /* an adjustment's delta: now - old for a money, int or rate output; POLRT_NONE for others
  * (a bool, an enum) and when either is absent */
 int64_t rt_adjust_delta(const RtSchema *s, int output, int64_t old, int64_t now);
+/* an adjustment's cells "old,new,delta" as the adjustments file and polc ledger history
+ * write them (values as in results; with labels, an enum's or bool's label) */
+void rt_adjust_cells(struct RtLine *l, const RtSchema *s, int output, int64_t old, int64_t now,
+                     int labels);
 /* the reason a late claim is refused (--late reject, the service's ?late=reject): "dated D,
  * before a claim of the same person and ledger year dated L already settled (ledger): late
  * claims are refused (--late reject)"; a ledger in memory, which keeps no claims to settle
@@ -854,6 +871,10 @@ typedef struct RtOut {
     mode_t mode; /* the final file's mode before the umask (the temporary is 0600) */
 } RtOut;
 int rt_out_open(RtOut *o, const char *path, char *err, size_t errlen);
+/* The start of a CSV written for people (results, rejects, adjustments, a ledger's history,
+ * simulate's tables): a UTF-8 byte order mark, so Chinese Excel reads it as UTF-8 and not as
+ * GBK; on standard output only when the input had one (input_bom), as it goes to programs */
+void rt_out_bom(RtOut *o, int input_bom);
 /* flush and fsync, not yet in place (a pair of files synced before either is renamed) */
 int rt_out_sync(RtOut *o, char *err, size_t errlen);
 int rt_out_commit(RtOut *o, char *err, size_t errlen); /* flush, sync, rename; -1 + message */
@@ -881,7 +902,8 @@ int rt_out_errno(const RtOut *o);
 int rt_out_write(RtOut *o, const void *p, size_t n);
 /* a write to o failed (its FILE's error, or one of rt_out_write's own): 1, else 0 */
 int rt_out_failed(const RtOut *o);
-/* the file at path begins with the line head[0..n) (a file polc wrote with that header) */
+/* the file at path begins with the line head[0..n) (a file polc wrote with that header; a
+ * byte order mark on either side aside) */
 int rt_out_first_line_is(const char *path, const char *head, size_t n);
 
 /* xlsx.c: an Excel workbook of sheets of rows (--xlsx), written aside and renamed as out.c

@@ -365,12 +365,10 @@ static int row_remote(void *self, RtRow *row, const char *const *text, const siz
 
 /* ---- the sink: after each batch, on the calling thread ------------------------------------- */
 
-/* a results line (CSV text, a BOM aside) cut into r->cells: the workbook's cells are the
- * CSV's. 0, or -1 (memory) */
+/* a results line (CSV text; the file's BOM is not in it) cut into r->cells: the workbook's
+ * cells are the CSV's. 0, or -1 (memory) */
 static int cut_line(Run *r, const char *p, size_t n)
 {
-    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3, n -= 3;
     size_t next;
     int64_t lines;
     const char *bad;
@@ -412,9 +410,9 @@ oom:
 }
 
 /* open the outputs: only once the claims header is read, so a run stopped by its input
- * leaves earlier results alone. A results file starts with a byte order mark, so Excel
- * reads its Chinese as UTF-8; standard output has one only when the input had one (it goes
- * to other programs). The header is the input's (CRLF kept out: rows end with LF). */
+ * leaves earlier results alone. The results and adjustments start as every CSV for people
+ * does (rt_out_bom: a byte order mark in a file, on standard output as the input). The
+ * header is the input's (CRLF kept out: rows end with LF). */
 static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
 {
     const PolRunOpts *o = r->o;
@@ -446,12 +444,14 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
         r->code = polrt_exit_for_errno(errno);
         return -1;
     }
-    if (r->adjust.f)
+    if (r->adjust.f) {
+        rt_out_bom(&r->adjust, bom);
         fputs(RT_ADJUST_HEADER, r->adjust.f);
+    }
     if (r->results.f || o->xlsx) { /* polc explain --xlsx: the workbook alone */
         RtLine l = {0};
-        if (bom || o->out)
-            rt_line_add(&l, "\xEF\xBB\xBF", 3);
+        if (r->results.f)
+            rt_out_bom(&r->results, bom);
         rt_line_cell(&l, rt_results_word(RT_W_CLAIM_ID, r->labels));
         for (int k = 0; k < r->nkeep; k++) {
             rt_line_add(&l, ",", 1);
@@ -665,8 +665,18 @@ static void adjustments(const Run *r)
         fputs("no output changed\n", stderr);
     else if (r->o->adjustments)
         fprintf(stderr, "%s adjustment%s written to %s\n", n, s, r->o->adjustments);
-    else
+    else if (!r->cl || r->cl->size == 1)
         fprintf(stderr, "%s adjustment%s; write them with --adjustments FILE\n", n, s);
+    else if (strstr(r->o->ledger_db, "://")) /* the URL may hold a password: not shown */
+        fprintf(stderr,
+                "%s adjustment%s, in the ledger: polc ledger history POLICY --ledger URL "
+                "lists them\n",
+                n, s);
+    else /* across ranks --adjustments is refused: each rank's file holds its persons' */
+        fprintf(stderr,
+                "%s adjustment%s, in each rank's ledger: polc ledger history POLICY "
+                "--ledger %s.rankKof%d lists them\n",
+                n, s, r->o->ledger_db, r->cl->size);
 }
 
 static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t already, int64_t failed,

@@ -1310,7 +1310,8 @@ static int write_table(Report *r, const char *name, const Table *t, char *err, s
         return -1;
     /* UTF-8 with a byte order mark: Excel opens a CSV without one in the system's code page,
      * and the scenario names and labels come out as mojibake (issue 11) */
-    if (fputs("\xEF\xBB\xBF", o->f) < 0 || tab_csv(t, o->f) < 0) {
+    rt_out_bom(o, 0);
+    if (tab_csv(t, o->f) < 0) {
         snprintf(err, errlen, "cannot write %s: out of memory", o->path);
         return -1;
     }

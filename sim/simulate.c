@@ -571,16 +571,16 @@ static void thread_free(void *self, RtPThread *pt)
     }
 }
 
-/* the --changes file open, its header written: 0, or -1 (message in err) */
-static int changes_open(Sim *m, char *err, size_t errlen)
+/* the --changes file open, its header written (started as every CSV for people, as the
+ * report's CSV files: rt_out_bom): 0, or -1 (message in err) */
+static int changes_open(Sim *m, int input_bom, char *err, size_t errlen)
 {
     if (rt_out_open(&m->changes, strcmp(m->o->changes, "-") ? m->o->changes : NULL, err, errlen) <
         0)
         return -1;
     m->changes_open = 1;
-    fputs("\xEF\xBB\xBF" /* UTF-8 for spreadsheets, as the report's CSV files */
-          "claim_id,person_id,scenario,output,label,base,value,difference\n",
-          m->changes.f);
+    rt_out_bom(&m->changes, input_bom);
+    fputs("claim_id,person_id,scenario,output,label,base,value,difference\n", m->changes.f);
     return 0;
 }
 
@@ -589,8 +589,7 @@ static int changes_open(Sim *m, char *err, size_t errlen)
 static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen)
 {
     Sim *m = self;
-    (void)p;
-    if (!m->changes_open && changes_open(m, err, errlen) < 0) {
+    if (!m->changes_open && changes_open(m, rt_pipe_stats(p)->bom, err, errlen) < 0) {
         m->code = polrt_exit_for_errno(errno); /* memory, a full disk: 4 */
         return -1;
     }
@@ -1389,7 +1388,7 @@ static int changes_finish(Sim *m, int rc)
 {
     if (m->o->changes && (rc == 0 || rc == 3)) {
         char err[MSG_MAX];
-        if ((!m->changes_open && changes_open(m, err, sizeof err) < 0) ||
+        if ((!m->changes_open && changes_open(m, 0, err, sizeof err) < 0) ||
             rt_out_commit(&m->changes, err, sizeof err) < 0) {
             rc = polrt_exit_for_errno(errno); /* before fprintf may change errno */
             fprintf(stderr, "polc: %s\n", err);

@@ -354,6 +354,14 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
                                   int dry_run);
 POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const char *ledger_key,
                                   const char *out);
+/* history: the audit trail (adjustments and their causes, reversals, opening balances
+ * imported, erasures) in time order, as CSV to out (NULL: stdout), amounts as in results;
+ * person_id / claim_id (NULL: every one) keep the person's rows / the claim's and those it
+ * caused; labels as polc run's --labels ("zh", "names", NULL: zh when the policy labels its
+ * outputs). */
+POLRT_API int polrt_ledger_history(PolEngine *e, const char *ledger_db, const char *ledger_key,
+                                   const char *person_id, const char *claim_id, const char *out,
+                                   const char *labels);
 POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char *ledger_key,
                                  const char *person_id);
 

@@ -141,9 +141,64 @@ printf '%s\n' "bad.csv:2: 出院日期: not a date '2017/2/30' (there is no such
 sed "s|$d/||" "$d/err" > "$d/bad.got"
 same "bad cells: each named by file:line and column" "$d/bad.got" "$d/bad.err"
 check "bad cells: the good row settles" "$(tail -n +2 "$d/bad.res.csv")" "c3,720.00,280.00,0.00,settled"
-check "bad cells: rejects in UTF-8, the header first" "$(head -2 "$d/bad.res.csv.rejects.csv" | tr -d '\r')" \
-    "结算单号,个人编号,医疗机构级别,出院日期,医疗总费用
+check "bad cells: rejects in UTF-8 with a BOM, the header first" \
+    "$(head -2 "$d/bad.res.csv.rejects.csv" | tr -d '\r')" \
+    "${BOM}结算单号,个人编号,医疗机构级别,出院日期,医疗总费用
 c1,p1,县区,2017/2/30,1000"
+
+# ---- every CSV of a run for people starts as the results do (rt_out_bom) -------------------
+# A GBK run with a ledger, a late claim, a bad claim row and a bad persons row: the results,
+# the rejects, the persons' rejects and the adjustments each start with one BOM (the rejects
+# and adjustments had none, and Excel showed their Chinese as mojibake). c2 alone (city
+# 20000): basic 15600, remainder 4400, pays the cap 3000, backstop 1400; the late c1 (county
+# 10000, pays 2240) leaves c2 room 760: pays 760, backstop 3640.
+first3() { head -c 3 "$1" | od -An -tx1 | tr -d ' \n'; }
+H5='结算单号,个人编号,医疗机构级别,出院日期,医疗总费用'
+printf '%s\r\n' "$H5" 'c2,p1,市级,2017-5-1,20000' | gbk > "$d/may.csv"
+printf '%s\r\n' "$H5" 'c1,p1,县区,2017/3/1,10000' 'c9,p1,县区,2017/3/1,¥12a' | gbk > "$d/march.csv"
+{ cat "$d/persons.u8.csv"; printf '%s\r\n' 'p4,否,建档立卡贫困人口,2016/13/1,'; } | gbk \
+    > "$d/persons4.csv"
+run --claims "$d/may.csv" --persons "$d/persons4.csv" --ledger "$d/l.db" --out "$d/may.res.csv" \
+    2> /dev/null
+run --claims "$d/march.csv" --persons "$d/persons4.csv" --ledger "$d/l.db" --out "$d/m.csv" \
+    --adjustments "$d/adj.csv" 2> /dev/null
+check "GBK run: exit 3 (rows rejected)" "$?" 3
+for f in m.csv m.csv.rejects.csv m.csv.rejects.persons.csv adj.csv; do
+    check "GBK run: $f starts with a BOM" "$(first3 "$d/$f")" efbbbf
+done
+check "GBK run: the adjustments after the BOM" "$(cat "$d/adj.csv")" "${BOM}claim_id,output,old,new,delta,cause
+c2,patient_pays,3000.00,760.00,-2240.00,late claim c1
+c2,backstop,1400.00,3640.00,2240.00,late claim c1"
+check "GBK run: the rejected row after the BOM, in UTF-8" \
+    "$(tr -d '\r' < "$d/m.csv.rejects.csv")" "${BOM}$H5
+c9,p1,县区,2017/3/1,¥12a"
+# a UTF-8 input with its own BOM: the rejects file has one BOM, not the input's and its own
+{ printf '%s' "$BOM"; cat "$d/claims.u8.csv"; printf 'c8,p1,县区,2017/3/1,x\r\n'; } \
+    > "$d/bom.csv"
+run --claims "$d/bom.csv" --persons "$d/persons.u8.csv" --out "$d/b.csv" 2> /dev/null
+check "a BOM input: one BOM in the rejects" "$(head -1 "$d/b.csv.rejects.csv" | tr -d '\r')" \
+    "${BOM}$H5"
+# polc ledger history to a file: a BOM; to standard output (no input): none
+"$POLC" ledger history "$P" --ledger "$d/l.db" -o "$d/h.csv" 2> /dev/null
+check "ledger history -o: a BOM" "$(first3 "$d/h.csv")" efbbbf
+check "ledger history to standard output: no BOM" \
+    "$("$POLC" ledger history "$P" --ledger "$d/l.db" 2> /dev/null | head -1)" \
+    "at,event,person_id,claim_id,output,old,new,delta,caused_by,detail"
+# polc ledger import's rejects of a GBK opening-balance file: a BOM, the row in UTF-8
+printf '%s\r\n' '个人编号,year,own_paid' 'p1,2016,10' 'p2,17,5' | gbk > "$d/open.csv"
+"$POLC" ledger import "$P" --ledger "$d/l.db" "$d/open.csv" 2> /dev/null
+check "ledger import: a GBK file's rejects with a BOM, in UTF-8" \
+    "$(tr -d '\r' < "$d/open.csv.rejects.csv")" "${BOM}个人编号,year,own_paid
+p2,17,5"
+# simulate --changes: a file gets a BOM; standard output only when the input had one
+S=tests/sim
+"$POLC" simulate --no-progress -q --base $S/sim.pol --reform $S/cap4000.pol \
+    --claims "$d/claims.csv" --persons "$d/persons.csv" --changes "$d/ch.csv" 2> /dev/null
+check "simulate --changes FILE: a BOM" "$(first3 "$d/ch.csv")" efbbbf
+"$POLC" simulate --no-progress -q --base $S/sim.pol --reform $S/cap4000.pol \
+    --claims "$d/claims.csv" --persons "$d/persons.csv" --changes - 2> /dev/null > "$d/ch2.csv"
+check "simulate --changes -: no BOM (the input had none)" "$(head -1 "$d/ch2.csv")" \
+    "claim_id,person_id,scenario,output,label,base,value,difference"
 
 # a UTF-8 file with one damaged cell is not taken for GBK: that row alone is rejected
 { printf 'claim_id,person_id,level,discharged,total\n'

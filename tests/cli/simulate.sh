@@ -274,7 +274,8 @@ then
     line=$(wc -l < "$d/bad.csv")
     grep -q "bad.csv:$line: total: not an amount 'lots'" "$d/err" && pass "a bad row is told" ||
         fail "a bad row: $(cat "$d/err")"
-    check "the rejects file: header and the row" "$(cut -d, -f1 "$d/rej.csv" | tr '\n' ' ')" "claim_id BAD-1 "
+    check "the rejects file: a BOM, the header and the row" \
+        "$(cut -d, -f1 "$d/rej.csv" | tr '\n' ' ')" "$(printf '\357\273\277')claim_id BAD-1 "
     check "a bad row changes no total" "$(md5sum < "$d/o_bad/totals.csv")" "$(md5sum < "$d/j2/totals.csv")"
     # the rejects file is written through the one writer polc run uses: a FIFO (or a device)
     # named by --rejects is written in place, never replaced by a regular file
@@ -287,7 +288,7 @@ then
     wait $reader
     [ -p "$d/fifo" ] && pass "rejects into a FIFO: still a FIFO" || fail "rejects: the FIFO was replaced"
     check "rejects into a FIFO: the row went through it" "$(cut -d, -f1 "$d/fifo.out" | tr '\n' ' ')" \
-        "claim_id BAD-1 "
+        "$(printf '\357\273\277')claim_id BAD-1 "
     # a missing optional column is an error in simulate as in run (spec/DATA.md): a misspelt
     # header must not read as "absent" on every row
     cut -d, -f1-13,15- $G/claims.csv > "$d/noref.csv"

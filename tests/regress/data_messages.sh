@@ -70,7 +70,7 @@ long.csv:3: record longer than 16 MiB (3 lines; a quote left open, or not a CSV 
 long.csv:7: 医院级别: unknown Level label 'nowhere' (expected 乡镇, 县区 or 市级)
 EOF
 {
-    printf '%s\n' "$H"
+    printf '\357\273\277%s\n' "$H" # a BOM, as every CSV for people (spec/DATA.md)
     sed -n '3,5p' long.csv
     printf 'C4,P1,nowhere,2024-03-04,1000,0\n'
 } >want.rejects

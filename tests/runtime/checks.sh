@@ -30,8 +30,9 @@ printf '%s\n' \
     'claims.csv:6: 费用合计超出结算范围' \
     'claims.csv:8: 非合规费用大于总费用' \
     >want.err
+# the rejects file starts with a BOM, as the results (spec/DATA.md "Results")
 printf '%s\n' \
-    'claim_id,person_id,医院级别,出院日期,医疗总费用,非合规费用' \
+    "${BOM}claim_id,person_id,医院级别,出院日期,医疗总费用,非合规费用" \
     'C2,P1,city,2024-05-01,8000,8000.01' \
     'C4,P2,county,2024-02-01,"90,000,000,000,000,000.00","50,000,000,000,000,000.00"' \
     'C5,P2,county,2024-02-02,"20,000,000",0' \

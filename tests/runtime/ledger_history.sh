@@ -293,13 +293,13 @@ late_examples() { # $1 backend: the adjustments of one order, exactly
     # R 1,992 (−900). B alone: acc 10,825, CI 3,495, left 7,330, MA 5,131, R 2,199.
     # A before B: B's CI 6,495 (+3,000), MA 3,031 (−2,100), R 1,299 (−900); D unchanged
     # (its acc stays above 5,000 either way, and its own_paid room is not reached).
-    printf '%s\n' claim_id,output,old,new,delta,cause \
+    printf '%s\n' ${BOM}claim_id,output,old,new,delta,cause \
         'D,critical_illness,6960.00,9960.00,3000.00,late claim B' \
         'D,assistance,6748.00,4648.00,-2100.00,late claim B' \
         'D,patient_pays,2892.00,1992.00,-900.00,late claim B' \
         'D,selfpay_counted,2892.00,1992.00,-900.00,late claim B' >want
     check "$B: late claim B: D's adjustments" want a1.csv
-    printf '%s\n' claim_id,output,old,new,delta,cause \
+    printf '%s\n' ${BOM}claim_id,output,old,new,delta,cause \
         'B,critical_illness,3495.00,6495.00,3000.00,late claim A' \
         'B,assistance,5131.00,3031.00,-2100.00,late claim A' \
         'B,patient_pays,2199.00,1299.00,-900.00,late claim A' \
@@ -350,7 +350,7 @@ reversal() { # $1 backend
     # CI 2,826 (unchanged: all of it above 5,000), MA and R unchanged, cap: the year's highest
     # level is county again: 3,000 (was city's 5,000); D unchanged but for nothing (its cap
     # is province's either way, room enough)
-    printf '%s\n' claim_id,output,old,new,delta,cause \
+    printf '%s\n' ${BOM}claim_id,output,old,new,delta,cause \
         B,compliant,30000.00,0.00,-30000.00,reversed B,basic,19175.00,0.00,-19175.00,reversed \
         B,critical_illness,6495.00,0.00,-6495.00,reversed \
         B,assistance,3031.00,0.00,-3031.00,reversed B,patient_pays,1299.00,0.00,-1299.00,reversed \

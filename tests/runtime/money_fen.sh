@@ -58,7 +58,7 @@ for ev in interp jit so; do
         bad "money in fen ($ev)" "exit $rc; $(diff want.csv $ev.csv; diff want.err $ev.err)"
     fi
 done
-if [ "$(wc -l <rejects.csv)" = 5 ] && sed -n 1p rejects.csv | grep -qxF 'claim_id,person_id,on,总费用,已付,其他'; then
+if [ "$(wc -l <rejects.csv)" = 5 ] && sed -n 1p rejects.csv | grep -qxF "${BOM}claim_id,person_id,on,总费用,已付,其他"; then
     ok "money in fen: the rejected rows go to the rejects file unchanged"
 else
     bad "money in fen: rejects file" "$(cat rejects.csv)"

@@ -542,4 +542,31 @@ for opt in adjustments reverse changes; do
         bad "mpi: --$opt across 2 ranks" "exit $rc: $(head -n 1 adj.err)"
     fi
 done
+# so the summary of a run across ranks with late claims does not advise --adjustments (which
+# is refused, above): it names what lists them, polc ledger history on each rank's file, and
+# that advice works: the two files' adjust events are the N adjustments it counted
+mpi 2 "$POLC" run "$POL" --claims lclaims.csv --persons small/persons.csv --out la.csv \
+    --ledger la.db 2>la.err
+n=$(sed -n 's/.* \([0-9,]*\) adjustments, in each rank.s ledger: .*/\1/p' la.err | tr -d ,)
+for k in 0 1; do
+    "$POLC" ledger history "$POL" --ledger la.db.rank${k}of2 --labels names 2>/dev/null
+done | grep -c '^[^,]*,adjust,' >la.count
+if grep -q -- '--adjustments' la.err; then
+    bad "mpi: late claims across 2 ranks: the summary" "advises --adjustments: $(grep -- --adjustments la.err)"
+elif ! grep -q "adjustments, in each rank's ledger: polc ledger history POLICY --ledger la.db.rankKof2 lists them$" la.err ||
+    [ "${n:-0}" -le 0 ] || [ "$(cat la.count)" != "$n" ]; then
+    bad "mpi: late claims across 2 ranks: the summary" "$(polc_err la.err | tail -n 3); history: $(cat la.count), summary: ${n:-none}"
+else
+    ok "mpi: late claims across 2 ranks: the summary names polc ledger history per rank file ($n adjustments, as listed)"
+fi
+# on a shared PostgreSQL ledger (run 1 of -np 2 above): the command, not the URL (it may hold
+# a password)
+if [ -n "${PGURL:-}" ]; then
+    if grep -q 'adjustments, in the ledger: polc ledger history POLICY --ledger URL lists them$' p2.1.err &&
+        ! grep -q -e '--adjustments' -e 'postgresql://' p2.1.err; then
+        ok "mpi: late claims across 2 ranks on PostgreSQL: the summary names polc ledger history"
+    else
+        bad "mpi: late claims across 2 ranks on PostgreSQL: the summary" "$(polc_err p2.1.err | tail -n 3)"
+    fi
+fi
 finish

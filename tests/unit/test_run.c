@@ -303,7 +303,8 @@ static const char bad_err[] =
     "bad.csv:17: amount overflow in reject \"金额超出结算范围\" (line 63, col 31)\n"
     "bad.csv:18: person_id: missing value\n";
 
-static const char bad_rejects[] = "claim_id,person_id,level,discharged,total,noncompliant,"
+static const char bad_rejects[] = "\xEF\xBB\xBF" /* a BOM: every CSV for people */
+                                  "claim_id,person_id,level,discharged,total,noncompliant,"
                                   "emergency,referral\n"
                                   "X1,P1,county,2024-03-11,,0,0,2024-03-01\n"
                                   "X2,P1,county,2024-03-12,12a,0,0,2024-03-01\n"
@@ -356,6 +357,7 @@ static void test_bad_rows(void)
     CHECK_EQ("max rejects: nothing settled", st.settled, 0);
     rj = slurp("res.csv.rejects.csv");
     CHECK_STR("max rejects: rejects so far", rj,
+              "\xEF\xBB\xBF"
               "claim_id,person_id,level,discharged,total,noncompliant,emergency,referral\n"
               "X1,P1,county,2024-03-11,,0,0,2024-03-01\n"
               "X2,P1,county,2024-03-12,12a,0,0,2024-03-01\n");
@@ -409,7 +411,7 @@ static void test_duplicates(void)
                   "dup.csv:9: duplicate claim id 'Z'\n");
         char *rj = slurp("res.csv.rejects.csv");
         CHECK_STR("duplicates: rejects", rj,
-                  "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+                  "\xEF\xBB\xBF" "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
                   "Z,P1,county,2024-03-11,1x,0,\n"
                   "A,P2,county,2024-03-12,100,0,2024-03-01\n"
                   "C,P2,county,2024-03-13,100,x,\n"
@@ -547,7 +549,7 @@ static void test_ids_spill(void)
                   "ids.csv:304: duplicate claim id 'K299'\n");
         char *rj = slurp("ids-res.csv.rejects.csv");
         CHECK_STR("ids spilled: rejects", rj,
-                  "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+                  "\xEF\xBB\xBF" "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
                   "K000,P1,county,2024-03-11,100,0,\n"
                   "K150,P2,county,2024-03-11,100,0,\n"
                   "K299,P2,county,2024-03-11,100,0,\n");
@@ -724,14 +726,14 @@ static void test_bad_persons(void)
               "pclaims.csv:5: person 'P5' has a rejected row (pbad.csv:6)\n");
     char *rj = slurp("res.csv.rejects.persons.csv");
     CHECK_STR("bad persons: persons rejects", rj,
-              "person_id,chronic,identity,from,to\n"
+              "\xEF\xBB\xBF" "person_id,chronic,identity,from,to\n"
               "P2,0,dibao,2024-08-01,\n"
               "P4,0,poor,2016-13-01,\n"
               "P5,0,poor,2024-06-01,2024-05-31\n");
     free(rj);
     rj = slurp("res.csv.rejects.csv");
     CHECK_STR("bad persons: claims rejects", rj,
-              "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+              "\xEF\xBB\xBF" "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
               "F,P2,county,2024-03-10,100,0,\n"
               "G,P4,county,2024-03-10,100,0,\n"
               "H,P5,county,2024-03-10,100,0,\n");
@@ -1111,7 +1113,7 @@ static void test_ledger(void)
                   "changed.csv:3: claim id E was already settled with other data (ledger)\n");
         char *rj = slurp("changed-res.csv.rejects.csv");
         CHECK_STR("ledger conflict: the rows rejected", rj,
-                  "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
+                  "\xEF\xBB\xBF" "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
                   "A,P1,county,2024-03-10,12000.01,1000,2024-03-01\n"
                   "E,P1,county,2024-05-01,2000,0,2024-04-01\n");
         free(rj);
