@@ -166,6 +166,12 @@ __attribute__((format(printf, 1, 2))) static void logf_(const char *fmt, ...)
     log_write(line, len);
 }
 
+/* a line of the settle core (service_set_log) */
+static void log_line(const char *line)
+{
+    logf_("%s", line);
+}
+
 /* s at w: past it */
 static char *put_text(char *w, const char *s, size_t n)
 {
@@ -821,17 +827,23 @@ static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const cha
     return 0;
 }
 
-/* GET /v1/health's body */
-static char *health_text(Server *S, size_t *len)
+/* GET /v1/health's body, its status in *code: 503 while a PostgreSQL ledger's connection is
+ * lost, so a load balancer sends elsewhere until it is back */
+static char *health_text(Server *S, size_t *len, int *code)
 {
+    char why[512];
+    int lost = service_health(S->svc, why, sizeof why);
+    *code = lost ? 503 : 200;
     pthread_mutex_lock(&S->mu);
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "status", "ok");
+    cJSON_AddStringToObject(o, "status", lost ? "unavailable" : "ok");
     cJSON_AddStringToObject(o, "sha256", polrt_engine_sha256(S->engine->pe));
     cJSON_AddStringToObject(o, "ledger",
                             !S->a.ledger                           ? "memory"
                             : !strncmp(S->a.ledger, "postgres", 8) ? "postgresql"
                                                                    : "sqlite");
+    if (lost)
+        cJSON_AddStringToObject(o, "error", why);
     pthread_mutex_unlock(&S->mu);
     char *body = cJSON_PrintUnformatted(o);
     *len = body ? strlen(body) : 0;
@@ -917,8 +929,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
             body = policy_text(S, &len);
             break;
         case EP_HEALTH:
-            code = 200;
-            body = health_text(S, &len);
+            body = health_text(S, &len, &code);
             break;
         case EP_METRICS:
             code = 200;
@@ -1093,6 +1104,7 @@ static int start_service(Server *S, int workers)
         free(e);
         return EXIT_SYSTEM; /* as every command whose ledger cannot be opened */
     }
+    service_set_log(S->svc, log_line);
     engine_in_service(S, e);
     return EXIT_OK;
 }

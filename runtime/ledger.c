@@ -34,12 +34,12 @@
     X(sqlite3_extended_result_codes) X(sqlite3_finalize) X(sqlite3_free) X(sqlite3_get_autocommit) \
     X(sqlite3_key) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_reset) X(sqlite3_step) \
     X(sqlite3_wal_checkpoint_v2) X(sqlite3_wal_hook)
-#define PQ_FUNCS(X) X(PQclear) X(PQcmdTuples) X(PQconnectdb) X(PQenterPipelineMode) \
+#define PQ_FUNCS(X) X(PQclear) X(PQcmdTuples) X(PQconnectdbParams) X(PQconsumeInput) X(PQenterPipelineMode) \
     X(PQerrorMessage) X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQexitPipelineMode) \
     X(PQfinish) X(PQftype) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) X(PQnfields) \
     X(PQntuples) X(PQpipelineStatus) X(PQpipelineSync) X(PQprepare) X(PQresultErrorField) \
     X(PQresultErrorMessage) X(PQresultStatus) X(PQsendPrepare) X(PQsendQueryParams) \
-    X(PQsendQueryPrepared) X(PQstatus)
+    X(PQsendQueryPrepared) X(PQsetNoticeProcessor) X(PQstatus)
 // clang-format on
 static struct {
     SQ_FUNCS(RT_DL_SLOT)
@@ -474,6 +474,12 @@ struct RtStore {
     Buf pre_ids;
     RtMap pre_map;
     PGresult *pre_rows;
+    /* the connection lost (pg_note_lost) and made again (pg_reconnect) */
+    int pg_lost;          /* no connection now: a transaction first connects again */
+    long pg_losses;       /* connections lost so far (rt_ledger_link) */
+    int64_t pg_retry_ms;  /* pg_lost: the next try not before (CLOCK_MONOTONIC ms) */
+    int64_t pg_backoff;   /* pg_lost: ms from a failed try to the next */
+    char pg_why[200];     /* the last loss's reason, or the last failed try's */
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, const char *fmt,
@@ -809,6 +815,7 @@ static const Layout *pg_layout_get(RtStore *st, int64_t id, int *bad, char *err,
 static int pg_open(RtStore *st, const char *url, char *err, size_t errlen);
 static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen);
 static int pg_tx_begin(RtStore *st, char *err, size_t errlen);
+static int pg_reconnect(RtStore *st, char *err, size_t errlen);
 static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *err,
                            size_t errlen);
 static int pg_commit(RtStore *st, char *err, size_t errlen);
@@ -1730,9 +1737,10 @@ static int tx_commit(RtStore *st, char *err, size_t errlen)
         }
         pop_dirty(st);
     }
-    if (st->pg ? pg_commit(st, err, errlen) : step_done(st, Q_COMMIT, err, errlen)) {
+    int rc = st->pg ? pg_commit(st, err, errlen) : step_done(st, Q_COMMIT, err, errlen);
+    if (rc) {
         tx_rollback(st);
-        return -1;
+        return rc;
     }
     st->in_tx = 0;
     st->tx_wrote = 0;
@@ -2242,8 +2250,52 @@ static const char *const pg_create_sql =
 
 static const char *const pg_version_sql = "SELECT value FROM meta WHERE name = 'version'";
 
+/* the connection lost and found again:
+ * A server restarted (or a network cut) leaves the connection broken, and libpq says so
+ * (CONNECTION_BAD) once a statement fails on it. The store then connects again at the next
+ * transaction's start (pg_tx_begin), with a backoff between tries (PG_RETRY_MIN_MS, doubled
+ * at each failed try up to PG_RETRY_MAX_MS), so a database that stays down costs a
+ * connection attempt per backoff, not one per request: between tries a transaction fails at
+ * once, with the reason. After a new connection every cached row is read again (a new
+ * epoch): another process may have committed meanwhile, and so may a commit whose answer
+ * the loss swallowed (rt_ledger_commit's -2). */
+#define PG_RETRY_MIN_MS    250
+#define PG_RETRY_MAX_MS    5000
+#define PG_CONNECT_TIMEOUT "5" /* seconds: a host that drops packets holds no thread longer */
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* the first line of msg into buf, libpq's "FATAL:  " or "ERROR:  " cut */
+static void first_line(char *buf, size_t len, const char *msg)
+{
+    if (!strncmp(msg, "FATAL:  ", 8) || !strncmp(msg, "ERROR:  ", 8))
+        msg += 8;
+    size_t n = strcspn(msg, "\n");
+    snprintf(buf, len, "%.*s", (int)n, msg);
+}
+
+/* after a failure: the connection broken? then it is lost (once) */
+static void pg_note_lost(RtStore *st)
+{
+    if (st->pg_lost || !st->pg || pq.PQstatus(st->pg) != CONNECTION_BAD)
+        return;
+    st->pg_lost = 1;
+    st->pg_losses++;
+    first_line(st->pg_why, sizeof st->pg_why, pq.PQerrorMessage(st->pg));
+    if (!st->pg_why[0])
+        snprintf(st->pg_why, sizeof st->pg_why, "the connection broke");
+    st->pg_retry_ms = mono_ms(); /* the first try at once: nothing may be wrong but the socket */
+    st->pg_backoff = PG_RETRY_MIN_MS;
+}
+
 static int pg_fail(RtStore *st, char *err, size_t errlen)
 {
+    pg_note_lost(st);
     char msg[256];
     snprintf(msg, sizeof msg, "%s", st->pg ? pq.PQerrorMessage(st->pg) : "no connection");
     size_t n = strlen(msg);
@@ -2308,6 +2360,7 @@ static int pg_piped(const RtStore *st)
  * when there is no result. Trailing newlines cut. */
 static int pg_res_fail(RtStore *st, const PGresult *res, char *err, size_t errlen)
 {
+    pg_note_lost(st);
     const char *primary = res ? pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
     if (primary)
         fail(err, errlen, PG_NAME ": %s", primary);
@@ -2511,11 +2564,28 @@ static int pg_text(RtStore *st, const char *sql, const char *param, char *buf, s
     return 0;
 }
 
+/* libpq's notices: none is printed raw on stderr (the FATAL a server sends to an idle
+ * connection as it stops arrives as one); a lost connection is told by rt_ledger_link */
+static void pg_notice(void *arg, const char *msg)
+{
+    (void)arg;
+    (void)msg;
+}
+
 static int pg_open(RtStore *st, const char *url, char *err, size_t errlen)
 {
-    st->pg = pq.PQconnectdb(url);
-    if (!st->pg || pq.PQstatus(st->pg) != CONNECTION_OK)
+    /* the URL's own connect_timeout, when it has one, overrides ours (it comes after) */
+    const char *const keys[] = {"connect_timeout", "dbname", NULL};
+    const char *const vals[] = {PG_CONNECT_TIMEOUT, url, NULL};
+    PGconn *c = pq.PQconnectdbParams(keys, vals, 1);
+    if (!c)
+        return fail(err, errlen, "out of memory");
+    if (st->pg) /* a lost one (pg_reconnect) */
+        pq.PQfinish(st->pg);
+    st->pg = c;
+    if (pq.PQstatus(st->pg) != CONNECTION_OK)
         return pg_fail(st, err, errlen);
+    pq.PQsetNoticeProcessor(st->pg, pg_notice, NULL);
     char val[64];
     Buf lt = {0};
     if (pg_cmd(st, "SET client_min_messages = warning", err, errlen) ||
@@ -2577,6 +2647,30 @@ static const Layout *pg_layout_get(RtStore *st, int64_t id, int *bad, char *err,
                  text[0] ? "unreadable" : "missing");
     }
     return layout_keep(st, L, err, errlen, bad);
+}
+
+int rt_ledger_link(RtStore *st, int mode, RtLink *l)
+{
+    if (!st->path || st->db) /* in memory, SQLite (both fixed at open) */
+        return -1;
+    if (mode == RT_LINK_PROBE ? pthread_mutex_trylock(&st->mu) != 0
+                              : pthread_mutex_lock(&st->mu) != 0)
+        return -1;
+    if (!st->in_tx) {
+        /* idle: the socket read without blocking (libpq's is non-blocking), so a server that
+         * closed it is seen before a claim fails on it */
+        if (!st->pg_lost && !pq.PQconsumeInput(st->pg))
+            pg_note_lost(st);
+        if (mode == RT_LINK_RETRY && st->pg_lost)
+            pg_reconnect(st, NULL, 0);
+    }
+    l->lost = st->pg_lost;
+    l->losses = st->pg_losses;
+    int64_t wait = st->pg_retry_ms - mono_ms();
+    l->wait_ms = !st->pg_lost ? 0 : wait > 0 ? wait : 0;
+    snprintf(l->why, sizeof l->why, "%s", st->pg_why);
+    pthread_mutex_unlock(&st->mu);
+    return 0;
 }
 
 /* A person's rows prefetched for the transaction (rt_ledger_prefetch) */
@@ -2660,9 +2754,52 @@ static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errl
     return rc;
 }
 
+/* A new connection for a lost one, when the backoff allows a try: 0, or -1 with the reason
+ * (no connection: the old one is kept, broken, for the next try) */
+static int pg_reconnect(RtStore *st, char *err, size_t errlen)
+{
+    int64_t now = mono_ms();
+    if (now < st->pg_retry_ms)
+        return fail(err, errlen,
+                    PG_NAME ": no connection to the server (%s; next try in %lld ms)",
+                    st->pg_why, (long long)(st->pg_retry_ms - now));
+    memset(st->pg_ready, 0, sizeof st->pg_ready); /* prepared statements die with it */
+    st->nsent = 0;
+    pg_tx_end(st);
+    char why[256];
+    if (pg_open(st, st->path, why, sizeof why)) {
+        const char *w = strncmp(why, PG_NAME ": ", sizeof PG_NAME + 1) ? why
+                                                                      : why + sizeof PG_NAME + 1;
+        first_line(st->pg_why, sizeof st->pg_why, w);
+        st->pg_backoff = st->pg_backoff * 2 < PG_RETRY_MAX_MS ? st->pg_backoff * 2 : PG_RETRY_MAX_MS;
+        st->pg_retry_ms = mono_ms() + st->pg_backoff;
+        return fail(err, errlen, PG_NAME ": no connection to the server (%s; next try in %lld ms)",
+                    st->pg_why, (long long)st->pg_backoff);
+    }
+    st->pg_lost = 0;
+    st->epoch++;
+    st->seq_known = 0;
+    return 0;
+}
+
+static int pg_tx_begin1(RtStore *st, char *err, size_t errlen);
+
+/* A transaction's start, on a new connection when the last one was lost; a loss found at
+ * BEGIN (the server restarted while we were idle) is tried again once on a new connection
+ * at once: nothing was written. */
+static int pg_tx_begin(RtStore *st, char *err, size_t errlen)
+{
+    if (st->pg_lost && pg_reconnect(st, err, errlen))
+        return -1;
+    int rc = pg_tx_begin1(st, err, errlen);
+    if (rc && st->pg_lost && pg_reconnect(st, err, errlen) == 0)
+        rc = pg_tx_begin1(st, err, errlen);
+    return rc;
+}
+
 /* BEGIN, the writers' lock, and a new epoch when another process committed since our last
  * look; the claims' sequence number. One round trip: the pipeline of the transaction. */
-static int pg_tx_begin(RtStore *st, char *err, size_t errlen)
+static int pg_tx_begin1(RtStore *st, char *err, size_t errlen)
 {
     if (!pq.PQenterPipelineMode(st->pg))
         return pg_fail(st, err, errlen);
@@ -2775,7 +2912,9 @@ static int pg_commit(RtStore *st, char *err, size_t errlen)
         pq.PQexitPipelineMode(st->pg);
         pg_tx_end(st);
     }
-    return rc;
+    /* the connection broke with COMMIT sent or about to be: whether the server committed is
+     * not known (-2) */
+    return rc && st->pg_lost ? -2 : rc;
 }
 
 /* the claim r->claim_id as stored: as sql_find (fields NULL: compared with r's) or sql_get

@@ -364,7 +364,23 @@ void rt_ledger_close(RtStore *st);      /* the last owner closes it */
  * commit rolls the whole transaction back (its claims are lost, as if the process had been
  * killed). No-ops in memory. */
 int rt_ledger_begin(RtStore *st, char *err, size_t errlen);
+/* commit: 0; -1 failed (nothing of it kept); -2 the connection to a PostgreSQL ledger broke
+ * at COMMIT: whether the server committed is not known (a claim of it, sent again, answers
+ * already settled if it did) */
 int rt_ledger_commit(RtStore *st, char *err, size_t errlen);
+/* A PostgreSQL ledger's connection (ledger.c "the connection lost and found again"): lost
+ * now, how many times so far, when the next try is due, the last loss's reason. */
+typedef struct RtLink {
+    int lost;
+    long losses;
+    int64_t wait_ms;
+    char why[200];
+} RtLink;
+/* RT_LINK_PROBE: an idle connection checked without blocking (skipped, -1, while a
+ * transaction holds the store); RT_LINK_RETRY: a lost one made again when its try is due.
+ * 0 with l filled, or -1 (not PostgreSQL, or busy) */
+enum { RT_LINK_PROBE, RT_LINK_RETRY };
+int rt_ledger_link(RtStore *st, int mode, RtLink *l);
 /* undo the open transaction (its claims are lost, as if the process had been killed; cached
  * rows are read again); no-op in memory or outside a transaction */
 void rt_ledger_rollback(RtStore *st);
@@ -757,6 +773,7 @@ int rt_session_prefetches(const PolSession *s);
 int rt_session_prefetch(PolSession *s, const char *const *ids, size_t n, const char *const *pids,
                         size_t np, char *err, size_t errlen);
 void rt_session_rollback(PolSession *s); /* rt_ledger_rollback of its store */
+int rt_session_link(PolSession *s, int mode, RtLink *l); /* rt_ledger_link of its store */
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
  * data (a conflict with the ledger), 0 for any other refusal */
 int rt_session_conflict(const PolSession *s);

@@ -239,6 +239,11 @@ void rt_session_rollback(PolSession *s)
     rt_ledger_rollback(s->st);
 }
 
+int rt_session_link(PolSession *s, int mode, RtLink *l)
+{
+    return rt_ledger_link(s->st, mode, l);
+}
+
 int rt_session_conflict(const PolSession *s)
 {
     return s->conflict;
