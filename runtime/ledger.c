@@ -261,6 +261,8 @@ void rt_map_free(RtMap *m)
 #define ROW_LEDGER INT64_C(0xffffffff)
 #define ROW_DIRTY  (INT64_C(1) << 32)
 #define ROW_NEW    (INT64_C(1) << 33)
+#define ROW_NEWER  (INT64_C(1) << 34) /* written by a later policy with fields this one lacks */
+#define ROW_LAYOUT 40                 /* ROW_NEWER: the bits from here hold that layout's id */
 #define ROW_LAST   2 /* the word of the row's latest claim date */
 #define ROW_HEAD   3 /* words before a row's fields */
 
@@ -315,6 +317,8 @@ typedef struct Layout {
     int *rown;         /* per ledger: values in a stored row */
     int **rowmap;      /* per ledger: stored position -> this ledger's field, or -1 */
     int fields_same;   /* the stored claim fields are this schema's, in some order */
+    char **unknown;    /* per ledger: the first stored field this schema lacks (malloc'd,
+                          "ledger.field"), or NULL */
 } Layout;
 
 /* the prepared statements, reused for every claim */
@@ -698,6 +702,9 @@ static void layout_free(const RtSchema *s, Layout *L)
         polrt_realloc(L->map[g], 0);
     for (int l = 0; L->rowmap && l < s->nledgers; l++)
         polrt_realloc(L->rowmap[l], 0);
+    for (int l = 0; L->unknown && l < s->nledgers; l++)
+        polrt_realloc(L->unknown[l], 0);
+    polrt_realloc(L->unknown, 0);
     polrt_realloc(L->rowmap, 0);
     polrt_realloc(L->rown, 0);
     polrt_realloc(L, 0);
@@ -773,6 +780,12 @@ static int layout_rows(const RtSchema *s, Layout *L, const char *text)
                 int j = L->map[G_LEDGER][i];
                 L->rowmap[l][n++] =
                     j >= led->offset && j < led->offset + led->nfields ? j - led->offset : -1;
+                if (L->rowmap[l][n - 1] < 0 && !L->unknown[l]) {
+                    if (!(L->unknown[l] = polrt_realloc(NULL, (size_t)(c - p) + 1)))
+                        return -1;
+                    memcpy(L->unknown[l], p, (size_t)(c - p));
+                    L->unknown[l][c - p] = '\0';
+                }
             }
             p = *c == ',' ? c + 1 : c;
         }
@@ -792,10 +805,12 @@ static Layout *layout_parse(const RtSchema *s, int64_t id, const char *text)
     size_t nl = (size_t)s->nledgers + 1;
     L->rown = polrt_realloc(NULL, nl * sizeof *L->rown);
     L->rowmap = polrt_realloc(NULL, nl * sizeof *L->rowmap);
-    if (!L->rown || !L->rowmap)
+    L->unknown = polrt_realloc(NULL, nl * sizeof *L->unknown);
+    if (!L->rown || !L->rowmap || !L->unknown)
         goto bad;
     memset(L->rown, 0, nl * sizeof *L->rown);
     memset(L->rowmap, 0, nl * sizeof *L->rowmap);
+    memset(L->unknown, 0, nl * sizeof *L->unknown);
     if (layout_groups(s, L, text) < 0)
         goto bad;
     L->fields_same = L->n[G_FIELDS] == s->nclaim;
@@ -810,7 +825,9 @@ bad:
     return NULL;
 }
 
-/* the PostgreSQL store (at the end of the file) */
+/* the PostgreSQL store (at the end of the file); its name in messages, never the URL (it may
+ * hold a password) */
+#define PG_NAME "PostgreSQL ledger"
 static const Layout *pg_layout_get(RtStore *st, int64_t id, int *bad, char *err, size_t errlen);
 static int pg_open(RtStore *st, const char *url, char *err, size_t errlen);
 static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen);
@@ -828,6 +845,33 @@ static void pg_tx_end(RtStore *st);
 static int pg_seq_write(RtStore *st, const char *val, char *err, size_t errlen);
 static int pg_text(RtStore *st, const char *sql, const char *param, char *buf, size_t len,
                    char *err, size_t errlen);
+
+/* ROW_NEWER for a row of ledger l stored in layout L, when L is a later policy's (layouts are
+ * numbered as the ledger first meets them) with a field of l this one lacks: rewriting the row
+ * in this layout would drop that field's value, silently (an instance behind on a rolling
+ * reload, two instances on one ledger). An earlier policy's fields this one lacks are
+ * dropped: a reload that removes a field is allowed (spec/SERVE.md "Engine regeneration"). */
+static int64_t row_newer(const RtStore *st, const Layout *L, int l)
+{
+    return L && L->id > st->layout && L->unknown[l] ? ROW_NEWER | L->id << ROW_LAYOUT : 0;
+}
+
+/* A ROW_NEWER row refused: 1, the field it has and this policy lacks named in err (no
+ * person id: spec/PRIVACY.md) */
+static int newer_fail(const RtStore *st, const int64_t *row, char *err, size_t errlen)
+{
+    int l = (int)(row[0] & ROW_LEDGER);
+    const char *field = "?";
+    for (int i = 0; i < st->nlayouts; i++)
+        if (st->layouts[i]->id == row[0] >> ROW_LAYOUT)
+            field = st->layouts[i]->unknown[l];
+    fail(err, errlen,
+         "%s: ledger %s, key %lld: written by a newer policy, with fields this one lacks (%s): "
+         "writing it here would drop them; settle with the newer policy (polc serve: reload "
+         "this instance)",
+         st->pg ? PG_NAME : st->path, st->s->ledgers[l].name, (long long)row[1], field);
+    return 1;
+}
 
 /* a layout just read (NULL: it could not be, err says why) into the store's cache of them;
  * *bad set and NULL when it is not there */
@@ -1425,16 +1469,21 @@ static void put_rows(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys,
 }
 
 /* every ledger's fields under keys[] into vals (zeros for a row not there) */
-static void get_rows(const RtStore *st, const RtLedgerPerson *lp, const int64_t *keys,
-                     int64_t *vals)
+/* the rows under keys into vals: 0, or 1 when one was written by a later policy with fields
+ * this one lacks (ROW_NEWER: said in err) */
+static int get_rows(const RtStore *st, const RtLedgerPerson *lp, const int64_t *keys,
+                    int64_t *vals, char *err, size_t errlen)
 {
     const RtSchema *s = st->s;
     for (int l = 0; l < s->nledgers; l++) {
         const RtLedger *led = &s->ledgers[l];
         const int64_t *row = find_row(st, lp, l, keys[l]);
+        if (row && (row[0] & ROW_NEWER))
+            return newer_fail(st, row, err, errlen);
         for (int f = 0; f < led->nfields; f++)
             vals[led->offset + f] = row ? row[ROW_HEAD + f] : 0;
     }
+    return 0;
 }
 
 /* SQLite: the person's rows from the file, replacing what lp held (never unwritten rows:
@@ -1478,6 +1527,7 @@ static int fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
             size_t n = (size_t)sq.sqlite3_column_bytes(q, 2);
             bad = L ? get_values(b, n, L->rowmap[l], L->rown[l], row + ROW_HEAD, led->nfields, 0)
                     : get_values(b, n, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
+            row[0] |= row_newer(st, L, l);
         }
         if (bad)
             rc = fail(err, errlen, "%s: ledger %s, key %lld: a stored row is malformed", st->path,
@@ -1500,15 +1550,14 @@ int rt_ledger_load(RtStore *st, RtLedgerPerson *lp, const int64_t *keys, int64_t
                    size_t errlen)
 {
     if (!st->db && !st->pg) {
-        get_rows(st, lp, keys, vals); /* the holder's own rows: no lock */
-        return 0;
+        return get_rows(st, lp, keys, vals, err, errlen); /* the holder's own rows: no lock */
     }
     pthread_mutex_lock(&st->mu);
     int rc = lp->epoch == st->epoch ? 0
              : st->pg               ? pg_fetch_rows(st, lp, err, errlen)
                                     : fetch_rows(st, lp, err, errlen);
     if (rc == 0)
-        get_rows(st, lp, keys, vals);
+        rc = get_rows(st, lp, keys, vals, err, errlen);
     pthread_mutex_unlock(&st->mu);
     return rc;
 }
@@ -2227,7 +2276,6 @@ const char *rt_ledger_path(const RtStore *st)
 
 /* the advisory lock every writing transaction takes: "polc" */
 #define PG_LOCK_KEY "1886350435"
-#define PG_NAME     "PostgreSQL ledger"
 
 static const char *const pg_create_sql =
     "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -2724,6 +2772,7 @@ static int rows_from(RtStore *st, RtLedgerPerson *lp, const PGresult *res, int f
         size_t len = (size_t)pq.PQgetlength(res, i, 2);
         bad = L ? get_values(b, len, L->rowmap[l], L->rown[l], row + ROW_HEAD, led->nfields, 0)
                 : get_values(b, len, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
+        row[0] |= row_newer(st, L, l);
         if (bad)
             rc = fail(err, errlen, PG_NAME ": ledger %s, key %lld: a stored row is malformed",
                       led->name, (long long)row[1]); /* no person id: spec/PRIVACY.md */
@@ -3409,7 +3458,12 @@ int rt_ledger_set_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, const
 {
     const RtLedger *led = &st->s->ledgers[l];
     pthread_mutex_lock(&st->mu);
-    int64_t *row = add_row(st, lp, l, key);
+    int64_t *row = find_row(st, lp, l, key);
+    if (row && (row[0] & ROW_NEWER)) {
+        pthread_mutex_unlock(&st->mu);
+        return newer_fail(st, row, err, errlen);
+    }
+    row = add_row(st, lp, l, key);
     if (!row) {
         pthread_mutex_unlock(&st->mu);
         return fail(err, errlen, "out of memory");

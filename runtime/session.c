@@ -491,12 +491,15 @@ int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int
 typedef struct RowsLoad {
     PolSession *s;
     RtLedgerPerson *lp;
+    int newer; /* a row was written by a newer policy (rt_ledger_load's 1): the claim refused */
 } RowsLoad;
 
 static int rows_load(void *arg, const int64_t *keys, int64_t *before)
 {
     RowsLoad *l = arg;
-    return rt_ledger_load(l->s->st, l->lp, keys, before, l->s->err, sizeof l->s->err);
+    int rc = rt_ledger_load(l->s->st, l->lp, keys, before, l->s->err, sizeof l->s->err);
+    l->newer = rc > 0;
+    return rc;
 }
 
 /* traced, the trace of a claim whose rules did not run (already settled, or rejected), and
@@ -634,7 +637,7 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
         return -2;
 
     RtClaimRec rec = {claim_id, p->id, s->claim, s->out, s->keys, s->before, s->after};
-    RowsLoad load = {s, p->led};
+    RowsLoad load = {s, p->led, 0};
     for (int tries = 0;; tries++) {
         PolCtx ctx = {
             .claim = s->claim,
@@ -654,6 +657,16 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
         };
         int settled =
             rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
+        if (settled < 0 && load.newer) {
+            /* refused as a conflict is (409 in polc serve): nothing settled, the ledger
+             * untouched, the other claims of a group settle */
+            char why[ERR_LEN - ID_SHOW - 16];
+            snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1, s->err);
+            reset_result(s);
+            s->conflict = 1;
+            fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
+            return late_done(s, p, claim_id, -1);
+        }
         if (settled < 0)
             return late_done(s, p, claim_id, -2);
         if (settled > 0)
