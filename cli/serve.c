@@ -35,6 +35,10 @@
 /* how long SIGTERM waits for the requests in flight before it stops anyway: longer than
  * any settlement takes, shorter than a supervisor's kill timeout (systemd: 90 s) */
 #define STOP_WAIT_MS 30000
+/* how long SIGTERM waits for bodies still arriving: a request whose body is complete by then
+ * is answered (503: stopping); one still sending is cut off, not waited for up to --timeout
+ * (a client that sent headers and half a body held the stop for 29 s: operations pass) */
+#define STOP_BODY_GRACE_MS 2000
 /* an editor's save may be several writes and a rename: events this close are one save (a
  * save's writes come within a millisecond or two; every ms here is a ms of the reload) */
 #define WATCH_SETTLE_MS 20
@@ -67,6 +71,7 @@ typedef struct Req {
     char *body;
     size_t n, cap;
     int too_big; /* the body passed --max-body: read and dropped, answered 413 */
+    int held;    /* counted in Server.held */
     int64_t t0;
     ReqState state;
     struct MHD_Connection *c;
@@ -86,6 +91,8 @@ typedef struct Server {
     int ntokens; /* 0: no authentication */
     atomic_int stopping;
     atomic_int active; /* requests begun and not yet completed */
+    atomic_int held;   /* of those, requests whose body arrived (in the settle core, or being
+                          answered): SIGTERM waits for these, not for bodies still arriving */
 
     pthread_mutex_t mu; /* the engine in service, its description, reload results */
     Engine *engine;
@@ -662,6 +669,8 @@ static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
     (void)toe;
     if (!q)
         return;
+    if (q->held)
+        atomic_fetch_sub(&S->held, 1);
     free(q->body);
     free(q);
     *con_cls = NULL;
@@ -901,6 +910,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (*size)
         return read_body(S, q, url, method, data, size);
 
+    if (!q->held) { /* the body is in: SIGTERM waits for its answer */
+        q->held = 1;
+        atomic_fetch_add(&S->held, 1);
+    }
     Ep ep = route(url);
     if (q->state == REQ_WAITING)
         return MHD_YES; /* not yet answered (resumed only once it is) */
@@ -1015,8 +1028,16 @@ static void stop(Server *S)
     MHD_socket fd = MHD_quiesce_daemon(S->d);
     if (fd != MHD_INVALID_SOCKET)
         close(fd);
-    for (int ms = 0; atomic_load(&S->active) > 0 && ms < STOP_WAIT_MS; ms += 10)
+    int ms = 0;
+    for (; atomic_load(&S->active) > 0 && ms < STOP_WAIT_MS; ms += 10) {
+        if (ms >= STOP_BODY_GRACE_MS && atomic_load(&S->held) == 0)
+            break; /* only bodies still arriving: not waited for */
         usleep(10000);
+    }
+    int cut = atomic_load(&S->active);
+    if (cut > 0)
+        logf_("stopping: closed %d connection%s %s", cut, cut == 1 ? "" : "s",
+              ms >= STOP_WAIT_MS ? "unanswered after 30 s" : "with a body still arriving");
     MHD_stop_daemon(S->d);
     pthread_mutex_lock(&S->mu);
     S->reload_stop = 1;
