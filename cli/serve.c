@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "rt_int.h"
 #include "service.h"
 
 /* the most tokens a tokens file holds (a counter's staff, a few systems, the admins) */
@@ -267,6 +268,12 @@ static int load_tokens(Server *S, const char *path)
     FILE *f = fopen(path, "r");
     if (!f) {
         fprintf(stderr, "polc: serve: cannot read %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    char why[512]; /* a token is a password: checked as --ledger-key's file is */
+    if (rt_secret_refused(fileno(f), "the tokens file", path, why, sizeof why)) {
+        fprintf(stderr, "polc: serve: %s\n", why);
+        fclose(f);
         return -1;
     }
     char line[TOKEN_LINE];
@@ -1152,6 +1159,23 @@ static int open_listener(Server *S, const struct sockaddr_in *sa)
     return 0;
 }
 
+/* libmicrohttpd's (and through it GnuTLS's) error lines, as the service's own: prefixed,
+ * one line each, written whole (they reached stderr raw: "Error: received handshake message
+ * out of context." of a client speaking plain HTTP or a bad TLS, among the service's lines) */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    char msg[400];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    for (char *c = msg; *c; c++) /* one log line */
+        if (*c == '\n' || *c == '\r')
+            *c = ' ';
+    logf_("libmicrohttpd: %s", msg);
+}
+
 /* libmicrohttpd on the listening socket (HTTPS with cert and key): 0, or -1 after a message */
 static int start_daemon(Server *S, long ncpu, char *cert, char *key)
 {
@@ -1162,6 +1186,7 @@ static int start_daemon(Server *S, long ncpu, char *cert, char *key)
     if (cert)
         flags |= MHD_USE_TLS;
     struct MHD_OptionItem mo[] = {
+        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)mhd_log, NULL}, /* first, or it warns */
         {MHD_OPTION_LISTEN_SOCKET, S->listen_fd, NULL},
         {MHD_OPTION_THREAD_POOL_SIZE, ncpu > 1 ? (intptr_t)ncpu : 1, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)S->a.timeout, NULL},

@@ -1013,6 +1013,10 @@ struct RtLedgerKey {
 int rt_ledger_key_read(const char *key_file, const char *ledger, RtLedgerKey *k, char *err,
                        size_t errlen);
 void rt_ledger_key_wipe(RtLedgerKey *k); /* the key's bytes overwritten */
+/* A secret's file open on fd (what: "the ledger key", "the tokens file") refused unless it is
+ * a regular file owned by root or this user that no one else may read or write, as ssh
+ * checks a private key: 0, or the exit code with the reason in err */
+int rt_secret_refused(int fd, const char *what, const char *path, char *err, size_t errlen);
 /* why the SQLite file path is "not a database" to key k (len 0: opened without a key):
  * a plain ledger opened with a key, an encrypted one without, a wrong key; -1, err said */
 int rt_ledger_key_mismatch(const char *path, const RtLedgerKey *k, char *err, size_t errlen);

@@ -10,6 +10,14 @@
 . "$(dirname "$0")/lib.sh"
 
 printf 'settle s3cret\nadmin 4dmin\n# a comment\n\n' >tokens
+# a tokens file its group or others may read is refused, as --ledger-key's is (a token is a
+# password): exit 2, the same words
+chmod 640 tokens
+timeout 20 "$POLC" serve "$PANJI" --tokens tokens --listen 127.0.0.1:0 2>tokens.err
+check "a tokens file its group may read: exit 2, said" \
+    "2 polc: serve: the tokens file tokens: refused: its group can read or write it (mode 0640): chmod 600 tokens" \
+    "$? $(cat tokens.err)"
+chmod 600 tokens
 S=s3cret
 A=4dmin
 
