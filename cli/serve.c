@@ -635,6 +635,8 @@ static char *policy_text(Server *S, size_t *len)
         if (S->last_msg)
             cJSON_AddStringToObject(l, S->last == RELOAD_FAILED ? "diagnostics" : "reason",
                                     S->last_msg);
+    } else {
+        cJSON_AddNullToObject(o, "last_reload"); /* spec/SERVE.md: null until a reload is tried */
     }
     pthread_mutex_unlock(&S->mu);
     char *s = cJSON_PrintUnformatted(o);

@@ -3427,6 +3427,52 @@ static int claim_order(const void *a, const void *b)
     return strcmp(x->claim_id, y->claim_id);
 }
 
+/* a reversed claim's record (reversed_claims), claim_row's columns then person_id and
+ * reversed_at */
+typedef struct Reversed {
+    ClaimList cl;
+    char *person, *at;
+    size_t plen, atlen;
+} Reversed;
+
+static int reversed_row(void *arg, const DbVal *c, int nc)
+{
+    Reversed *v = arg;
+    if (nc < 10 || c[8].kind != 'T' || c[9].kind != 'T')
+        return fail(v->cl.err, v->cl.errlen, "%s: a reversed claim is incomplete", v->cl.st->path);
+    snprintf(v->person, v->plen, "%s", c[8].text);
+    snprintf(v->at, v->atlen, "%s", c[9].text);
+    return claim_row(&v->cl, c, nc);
+}
+
+int rt_ledger_get_reversed(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen,
+                           char *at, size_t atlen, char *err, size_t errlen)
+{
+    if (!st->db && !st->pg)
+        return 0;
+    const RtSchema *s = st->s;
+    Reversed v = {{st, NULL, 0, 0, err, errlen}, person, at, plen, atlen};
+    DbVal a[1] = {DB_T(r->claim_id)};
+    pthread_mutex_lock(&st->mu);
+    /* the latest reversal: a claim settled again after one may be reversed again */
+    int rc = db_query(st,
+                      "SELECT claim_id, fields, outputs, keys, ledger_before, ledger_after, "
+                      "layout, seq, person_id, reversed_at FROM reversed_claims WHERE "
+                      "claim_id = $1 ORDER BY reversed_at DESC LIMIT 1",
+                      a, 1, reversed_row, &v, NULL, err, errlen);
+    pthread_mutex_unlock(&st->mu);
+    if (rc == 0 && v.cl.n == 1) {
+        const RtStoredClaim *c = v.cl.v;
+        memcpy(fields, c->fields, (size_t)s->nclaim * sizeof *fields);
+        memcpy(r->out, c->out, (size_t)s->noutputs * sizeof *r->out);
+        memcpy(r->keys, c->keys, (size_t)s->nledgers * sizeof *r->keys);
+        memcpy(r->before, c->before, (size_t)s->nledger_fields * sizeof *r->before);
+        memcpy(r->after, c->after, (size_t)s->nledger_fields * sizeof *r->after);
+    }
+    rt_ledger_claims_free(v.cl.v, v.cl.n);
+    return rc ? -1 : v.cl.n == 1;
+}
+
 int rt_ledger_person_claims(RtStore *st, const char *person_id, RtStoredClaim **list, size_t *n,
                             char *err, size_t errlen)
 {

@@ -400,6 +400,10 @@ int rt_ledger_prefetches(const RtStore *st); /* 1 when rt_ledger_prefetch saves 
  * out, keys, before and after into r; 0 no such claim; -1 error (message in err) */
 int rt_ledger_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen, char *err,
                   size_t errlen);
+/* the same of a reversed claim (reversed_claims: its record as it was when reversed, the
+ * latest reversal's), and when it was reversed into at[0..atlen) */
+int rt_ledger_get_reversed(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen,
+                           char *at, size_t atlen, char *err, size_t errlen);
 /* A store in memory keeps every settled claim (the audit trail that answers "already
  * settled") unless told not to: a batch run that checked its file for duplicate ids itself
  * needs none, and then the store's memory does not grow with the claims and no claim id is
@@ -807,8 +811,10 @@ void rt_session_forget(PolSession *s, const char *person_id);
  * spares every claim the "already settled" lookup (the caller has checked its ids) */
 void rt_session_keep_claims(PolSession *s, int keep);
 /* the settled claim claim_id as stored (rt_ledger_get): 1 with res (status 1: out, keys and
- * ledgers), its fields and person; 0 none; -1 error (polrt_session_errmsg) */
+ * ledgers), its fields and person; 2 not settled but reversed (rt_ledger_get_reversed: res
+ * as it was, when in reversed_at[0..atlen)); 0 none; -1 error (polrt_session_errmsg) */
 int rt_session_get(PolSession *s, const char *claim_id, int64_t *fields, char *person, size_t plen,
+                   char *reversed_at, size_t atlen,
                    PolResult *res);
 /* the session's ledger lives in memory (its life is the store's, it cannot be reopened) */
 int rt_session_is_memory(const PolSession *s);

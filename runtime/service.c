@@ -1031,9 +1031,10 @@ static int settle_job(Worker *w, Job *j)
 static void get_job(Worker *w, Job *j)
 {
     const RtSchema *sc = rt_engine_schema(w->sv->e);
-    char person[256];
+    char person[256], at[48];
     PolResult res;
-    int rc = rt_session_get(w->s, j->claim_id, w->fields, person, sizeof person, &res);
+    int rc = rt_session_get(w->s, j->claim_id, w->fields, person, sizeof person, at, sizeof at,
+                            &res);
     if (rc < 0) {
         reply_error(j->r, 503, "ledger: %s", polrt_session_errmsg(w->s));
         return;
@@ -1046,7 +1047,11 @@ static void get_job(Worker *w, Job *j)
     rt_line_add(&l, "{\"claim_id\":", 12);
     json_string(&l, j->claim_id);
     json_str_member(&l, "person_id", person);
-    json_str_member(&l, "status", service_status_name[SVC_ALREADY]);
+    /* reversed (2): 410, the record as it was when reversed, and when: a reprint must not
+     * pass it for a settlement, an auditor learns what became of it */
+    json_str_member(&l, "status", service_status_name[rc == 2 ? SVC_REVERSED : SVC_ALREADY]);
+    if (rc == 2)
+        json_str_member(&l, "reversed_at", at);
     rt_line_add(&l, ",\"fields\":{", 11);
     for (int i = 0; i < sc->nclaim; i++) {
         if (i)
@@ -1058,7 +1063,7 @@ static void get_job(Worker *w, Job *j)
     rt_line_add(&l, "}", 1);
     add_result(&l, &w->sv->keys, sc, &res);
     rt_line_add(&l, "}", 1);
-    reply_line(j->r, 200, &l);
+    reply_line(j->r, rc == 2 ? 410 : 200, &l);
 }
 
 /* ---- the settling threads --------------------------------------------------------------- */

@@ -759,11 +759,16 @@ int rt_session_claim_h(PolSession *s, const char *claim_id, int64_t person, cons
 }
 
 int rt_session_get(PolSession *s, const char *claim_id, int64_t *fields, char *person, size_t plen,
-                   PolResult *res)
+                   char *reversed_at, size_t atlen, PolResult *res)
 {
     claim_start(s, res);
     RtClaimRec rec = {claim_id, NULL, NULL, s->out, s->keys, s->before, s->after};
     int rc = rt_ledger_get(s->st, &rec, fields, person, plen, s->err, sizeof s->err);
+    if (rc == 0) {
+        rc = rt_ledger_get_reversed(s->st, &rec, fields, person, plen, reversed_at, atlen, s->err,
+                                    sizeof s->err);
+        rc = rc == 1 ? 2 : rc;
+    }
     reset_trace(s);
     if (rc == 1)
         res->status = 1;

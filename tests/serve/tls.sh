@@ -47,4 +47,15 @@ check "an untrusted certificate: refused by the client" "000" "$code"
 stop
 check "SIGTERM: exit 0" "0" "$STOPPED"
 check "no line in the log without the prefix" "" "$(grep -v '^polc: serve: ' log)"
+
+# spec/SERVE.md's example: a certificate that names localhost, reached with --resolve
+openssl req -x509 -newkey rsa:2048 -nodes -keyout lkey.pem -out lcert.pem -days 2 \
+    -subj /CN=localhost -addext subjectAltName=DNS:localhost >/dev/null 2>&1
+serve log2 "$PANJI" --tls-cert lcert.pem --tls-key lkey.pem || { bad "start" "$(cat log2)"; finish; }
+code=$(curl -s -o body -w '%{http_code}' --cacert lcert.pem --resolve "localhost:$PORT:127.0.0.1" \
+    "https://localhost:$PORT/v1/health")
+check "a localhost certificate: --cacert and --resolve" "200 ok" "$code $(jq -r .status body)"
+code=$(curl -s -o /dev/null -w '%{http_code}' --cacert lcert.pem "https://127.0.0.1:$PORT/v1/health")
+check "... by address, the name does not match: refused by the client" "000" "$code"
+stop
 finish

@@ -1030,7 +1030,7 @@ static void test_late(PolEngine *e)
     CHECK_EQ("late: A settled now", r.status, 0);
     check_out("late: A as in date order", &r, YUAN(8025, 0), YUAN(2975, 0), 0);
     CHECK_EQ("late: A found the row empty", r.ledger_before[FAKE_L_CLAIMS], 0);
-    CHECK_EQ("late: B stored", rt_session_get(s, "B", f, person, sizeof person, &r), 1);
+    CHECK_EQ("late: B stored", rt_session_get(s, "B", f, person, sizeof person, NULL, 0, &r), 1);
     check_out("late: B settled again", &r, YUAN(3375, 0), YUAN(25, 0), YUAN(1600, 0));
     CHECK_EQ("late: B after A", r.ledger_before[FAKE_L_CLAIMS], 1);
     CHECK_EQ("late: the year's row", r.ledger_after[FAKE_L_OWN_PAID], YUAN(3000, 0));
