@@ -950,9 +950,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
             code = 200;
             body = policy_text(S, &len);
             break;
-        case EP_HEALTH:
-            body = health_text(S, &len, &code);
-            break;
+        case EP_HEALTH: body = health_text(S, &len, &code); break;
         case EP_METRICS:
             code = 200;
             ctype = "text/plain; version=0.0.4";

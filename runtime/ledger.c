@@ -263,8 +263,8 @@ void rt_map_free(RtMap *m)
 #define ROW_NEW    (INT64_C(1) << 33)
 #define ROW_NEWER  (INT64_C(1) << 34) /* written by a later policy with fields this one lacks */
 #define ROW_LAYOUT 40                 /* ROW_NEWER: the bits from here hold that layout's id */
-#define ROW_LAST   2 /* the word of the row's latest claim date */
-#define ROW_HEAD   3 /* words before a row's fields */
+#define ROW_LAST   2                  /* the word of the row's latest claim date */
+#define ROW_HEAD   3                  /* words before a row's fields */
 
 /* A person's ledger rows as the store keeps them (rt_int.h's RtLedgerPerson). Found by id in
  * RtStore.persons; a session that settles the person holds it, so its claims reach the rows
@@ -479,11 +479,11 @@ struct RtStore {
     RtMap pre_map;
     PGresult *pre_rows;
     /* the connection lost (pg_note_lost) and made again (pg_reconnect) */
-    int pg_lost;          /* no connection now: a transaction first connects again */
-    long pg_losses;       /* connections lost so far (rt_ledger_link) */
-    int64_t pg_retry_ms;  /* pg_lost: the next try not before (CLOCK_MONOTONIC ms) */
-    int64_t pg_backoff;   /* pg_lost: ms from a failed try to the next */
-    char pg_why[200];     /* the last loss's reason, or the last failed try's */
+    int pg_lost;         /* no connection now: a transaction first connects again */
+    long pg_losses;      /* connections lost so far (rt_ledger_link) */
+    int64_t pg_retry_ms; /* pg_lost: the next try not before (CLOCK_MONOTONIC ms) */
+    int64_t pg_backoff;  /* pg_lost: ms from a failed try to the next */
+    char pg_why[200];    /* the last loss's reason, or the last failed try's */
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, const char *fmt,
@@ -1471,8 +1471,8 @@ static void put_rows(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys,
 /* every ledger's fields under keys[] into vals (zeros for a row not there) */
 /* the rows under keys into vals: 0, or 1 when one was written by a later policy with fields
  * this one lacks (ROW_NEWER: said in err) */
-static int get_rows(const RtStore *st, const RtLedgerPerson *lp, const int64_t *keys,
-                    int64_t *vals, char *err, size_t errlen)
+static int get_rows(const RtStore *st, const RtLedgerPerson *lp, const int64_t *keys, int64_t *vals,
+                    char *err, size_t errlen)
 {
     const RtSchema *s = st->s;
     for (int l = 0; l < s->nledgers; l++) {
@@ -2809,18 +2809,18 @@ static int pg_reconnect(RtStore *st, char *err, size_t errlen)
 {
     int64_t now = mono_ms();
     if (now < st->pg_retry_ms)
-        return fail(err, errlen,
-                    PG_NAME ": no connection to the server (%s; next try in %lld ms)",
+        return fail(err, errlen, PG_NAME ": no connection to the server (%s; next try in %lld ms)",
                     st->pg_why, (long long)(st->pg_retry_ms - now));
     memset(st->pg_ready, 0, sizeof st->pg_ready); /* prepared statements die with it */
     st->nsent = 0;
     pg_tx_end(st);
     char why[256];
     if (pg_open(st, st->path, why, sizeof why)) {
-        const char *w = strncmp(why, PG_NAME ": ", sizeof PG_NAME + 1) ? why
-                                                                      : why + sizeof PG_NAME + 1;
+        const char *w =
+            strncmp(why, PG_NAME ": ", sizeof PG_NAME + 1) ? why : why + sizeof PG_NAME + 1;
         first_line(st->pg_why, sizeof st->pg_why, w);
-        st->pg_backoff = st->pg_backoff * 2 < PG_RETRY_MAX_MS ? st->pg_backoff * 2 : PG_RETRY_MAX_MS;
+        st->pg_backoff =
+            st->pg_backoff * 2 < PG_RETRY_MAX_MS ? st->pg_backoff * 2 : PG_RETRY_MAX_MS;
         st->pg_retry_ms = mono_ms() + st->pg_backoff;
         return fail(err, errlen, PG_NAME ": no connection to the server (%s; next try in %lld ms)",
                     st->pg_why, (long long)st->pg_backoff);

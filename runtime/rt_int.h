@@ -776,7 +776,7 @@ int rt_session_commit(PolSession *s, char *err, size_t errlen);
 int rt_session_prefetches(const PolSession *s);
 int rt_session_prefetch(PolSession *s, const char *const *ids, size_t n, const char *const *pids,
                         size_t np, char *err, size_t errlen);
-void rt_session_rollback(PolSession *s); /* rt_ledger_rollback of its store */
+void rt_session_rollback(PolSession *s);                 /* rt_ledger_rollback of its store */
 int rt_session_link(PolSession *s, int mode, RtLink *l); /* rt_ledger_link of its store */
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
  * data (a conflict with the ledger), 0 for any other refusal */
@@ -814,8 +814,7 @@ void rt_session_keep_claims(PolSession *s, int keep);
  * ledgers), its fields and person; 2 not settled but reversed (rt_ledger_get_reversed: res
  * as it was, when in reversed_at[0..atlen)); 0 none; -1 error (polrt_session_errmsg) */
 int rt_session_get(PolSession *s, const char *claim_id, int64_t *fields, char *person, size_t plen,
-                   char *reversed_at, size_t atlen,
-                   PolResult *res);
+                   char *reversed_at, size_t atlen, PolResult *res);
 /* the session's ledger lives in memory (its life is the store's, it cannot be reopened) */
 int rt_session_is_memory(const PolSession *s);
 const char *rt_session_ledger_path(const PolSession *s); /* the file, or NULL (memory) */

@@ -137,7 +137,7 @@ struct Service {
     /* a PostgreSQL ledger's connection as last seen (link_seen; under mu): lost, a
      * service's health answers 503 and the settling thread tries again when due */
     RtLink link;
-    int64_t retry_at_ms; /* link.lost: when the settling thread tries again */
+    int64_t retry_at_ms;           /* link.lost: when the settling thread tries again */
     void (*log)(const char *line); /* service_set_log, or NULL */
 };
 
@@ -1033,8 +1033,8 @@ static void get_job(Worker *w, Job *j)
     const RtSchema *sc = rt_engine_schema(w->sv->e);
     char person[256], at[48];
     PolResult res;
-    int rc = rt_session_get(w->s, j->claim_id, w->fields, person, sizeof person, at, sizeof at,
-                            &res);
+    int rc =
+        rt_session_get(w->s, j->claim_id, w->fields, person, sizeof person, at, sizeof at, &res);
     if (rc < 0) {
         reply_error(j->r, 503, "ledger: %s", polrt_session_errmsg(w->s));
         return;

@@ -937,8 +937,10 @@ static void test_format1(PolEngine *e)
                                                         "formats 1 and 2") != NULL);
 }
 
-/* Values another version of the policy stored (meta layout:N: other fields, another order)
- * are read by name: absent fields are 0, fields this version lacks are dropped. */
+/* Values an earlier version of the policy stored (meta layout:N: other fields, another
+ * order) are read by name: absent fields are 0, fields this version lacks are dropped (a
+ * newer version's are refused: tests/serve/layout.sh). Layouts are numbered as the ledger
+ * meets them: this version's is moved after the older one's (9 > 7). */
 static void test_other_layout(PolEngine *e)
 {
     char path[sizeof dir + 16];
@@ -947,6 +949,7 @@ static void test_other_layout(PolEngine *e)
     polrt_session_free(s);
     sqlite3 *db;
     sqlite3_open(path, &db);
+    sql(db, "UPDATE meta SET name = 'layout:9' WHERE name = 'layout:1'");
     sql(db, "INSERT INTO meta VALUES ('layout:7', 'policy=older\n"
             "fields=total,level,discharged,noncompliant,emergency,referral\n"
             "outputs=own,basic,gone\nkeys=year\nledger=year.claims,year.gone,year.own_paid\n')");
