@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "rt_int.h"
 #include "service.h"
 
 /* the most tokens a tokens file holds (a counter's staff, a few systems, the admins) */
@@ -35,6 +36,10 @@
 /* how long SIGTERM waits for the requests in flight before it stops anyway: longer than
  * any settlement takes, shorter than a supervisor's kill timeout (systemd: 90 s) */
 #define STOP_WAIT_MS 30000
+/* how long SIGTERM waits for bodies still arriving: a request whose body is complete by then
+ * is answered (503: stopping); one still sending is cut off, not waited for up to --timeout
+ * (a client that sent headers and half a body held the stop for 29 s: operations pass) */
+#define STOP_BODY_GRACE_MS 2000
 /* an editor's save may be several writes and a rename: events this close are one save (a
  * save's writes come within a millisecond or two; every ms here is a ms of the reload) */
 #define WATCH_SETTLE_MS 20
@@ -67,6 +72,7 @@ typedef struct Req {
     char *body;
     size_t n, cap;
     int too_big; /* the body passed --max-body: read and dropped, answered 413 */
+    int held;    /* counted in Server.held */
     int64_t t0;
     ReqState state;
     struct MHD_Connection *c;
@@ -86,6 +92,8 @@ typedef struct Server {
     int ntokens; /* 0: no authentication */
     atomic_int stopping;
     atomic_int active; /* requests begun and not yet completed */
+    atomic_int held;   /* of those, requests whose body arrived (in the settle core, or being
+                          answered): SIGTERM waits for these, not for bodies still arriving */
 
     pthread_mutex_t mu; /* the engine in service, its description, reload results */
     Engine *engine;
@@ -164,6 +172,12 @@ __attribute__((format(printf, 1, 2))) static void logf_(const char *fmt, ...)
     size_t len = sizeof log_prefix - 1 + (n < 0 ? 0 : (size_t)n < room ? (size_t)n : room - 1);
     line[len++] = '\n';
     log_write(line, len);
+}
+
+/* a line of the settle core (service_set_log) */
+static void log_line(const char *line)
+{
+    logf_("%s", line);
 }
 
 /* s at w: past it */
@@ -257,6 +271,12 @@ static int load_tokens(Server *S, const char *path)
     FILE *f = fopen(path, "r");
     if (!f) {
         fprintf(stderr, "polc: serve: cannot read %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    char why[512]; /* a token is a password: checked as --ledger-key's file is */
+    if (rt_secret_refused(fileno(f), "the tokens file", path, why, sizeof why)) {
+        fprintf(stderr, "polc: serve: %s\n", why);
+        fclose(f);
         return -1;
     }
     char line[TOKEN_LINE];
@@ -618,6 +638,8 @@ static char *policy_text(Server *S, size_t *len)
         if (S->last_msg)
             cJSON_AddStringToObject(l, S->last == RELOAD_FAILED ? "diagnostics" : "reason",
                                     S->last_msg);
+    } else {
+        cJSON_AddNullToObject(o, "last_reload"); /* spec/SERVE.md: null until a reload is tried */
     }
     pthread_mutex_unlock(&S->mu);
     char *s = cJSON_PrintUnformatted(o);
@@ -659,6 +681,8 @@ static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
     (void)toe;
     if (!q)
         return;
+    if (q->held)
+        atomic_fetch_sub(&S->held, 1);
     free(q->body);
     free(q);
     *con_cls = NULL;
@@ -824,17 +848,23 @@ static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const cha
     return 0;
 }
 
-/* GET /v1/health's body */
-static char *health_text(Server *S, size_t *len)
+/* GET /v1/health's body, its status in *code: 503 while a PostgreSQL ledger's connection is
+ * lost, so a load balancer sends elsewhere until it is back */
+static char *health_text(Server *S, size_t *len, int *code)
 {
+    char why[512];
+    int lost = service_health(S->svc, why, sizeof why);
+    *code = lost ? 503 : 200;
     pthread_mutex_lock(&S->mu);
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "status", "ok");
+    cJSON_AddStringToObject(o, "status", lost ? "unavailable" : "ok");
     cJSON_AddStringToObject(o, "sha256", polrt_engine_sha256(S->engine->pe));
     cJSON_AddStringToObject(o, "ledger",
                             !S->a.ledger                           ? "memory"
                             : !strncmp(S->a.ledger, "postgres", 8) ? "postgresql"
                                                                    : "sqlite");
+    if (lost)
+        cJSON_AddStringToObject(o, "error", why);
     pthread_mutex_unlock(&S->mu);
     char *body = cJSON_PrintUnformatted(o);
     *len = body ? strlen(body) : 0;
@@ -892,6 +922,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (*size)
         return read_body(S, q, url, method, data, size);
 
+    if (!q->held) { /* the body is in: SIGTERM waits for its answer */
+        q->held = 1;
+        atomic_fetch_add(&S->held, 1);
+    }
     Ep ep = route(url);
     if (q->state == REQ_WAITING)
         return MHD_YES; /* not yet answered (resumed only once it is) */
@@ -919,10 +953,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
             code = 200;
             body = policy_text(S, &len);
             break;
-        case EP_HEALTH:
-            code = 200;
-            body = health_text(S, &len);
-            break;
+        case EP_HEALTH: body = health_text(S, &len, &code); break;
         case EP_METRICS:
             code = 200;
             ctype = "text/plain; version=0.0.4";
@@ -1007,8 +1038,16 @@ static void stop(Server *S)
     MHD_socket fd = MHD_quiesce_daemon(S->d);
     if (fd != MHD_INVALID_SOCKET)
         close(fd);
-    for (int ms = 0; atomic_load(&S->active) > 0 && ms < STOP_WAIT_MS; ms += 10)
+    int ms = 0;
+    for (; atomic_load(&S->active) > 0 && ms < STOP_WAIT_MS; ms += 10) {
+        if (ms >= STOP_BODY_GRACE_MS && atomic_load(&S->held) == 0)
+            break; /* only bodies still arriving: not waited for */
         usleep(10000);
+    }
+    int cut = atomic_load(&S->active);
+    if (cut > 0)
+        logf_("stopping: closed %d connection%s %s", cut, cut == 1 ? "" : "s",
+              ms >= STOP_WAIT_MS ? "unanswered after 30 s" : "with a body still arriving");
     MHD_stop_daemon(S->d);
     pthread_mutex_lock(&S->mu);
     S->reload_stop = 1;
@@ -1096,6 +1135,7 @@ static int start_service(Server *S, int workers)
         free(e);
         return EXIT_SYSTEM; /* as every command whose ledger cannot be opened */
     }
+    service_set_log(S->svc, log_line);
     engine_in_service(S, e);
     return EXIT_OK;
 }
@@ -1122,6 +1162,23 @@ static int open_listener(Server *S, const struct sockaddr_in *sa)
     return 0;
 }
 
+/* libmicrohttpd's (and through it GnuTLS's) error lines, as the service's own: prefixed,
+ * one line each, written whole (they reached stderr raw: "Error: received handshake message
+ * out of context." of a client speaking plain HTTP or a bad TLS, among the service's lines) */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    char msg[400];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    for (char *c = msg; *c; c++) /* one log line */
+        if (*c == '\n' || *c == '\r')
+            *c = ' ';
+    logf_("libmicrohttpd: %s", msg);
+}
+
 /* libmicrohttpd on the listening socket (HTTPS with cert and key): 0, or -1 after a message */
 static int start_daemon(Server *S, long ncpu, char *cert, char *key)
 {
@@ -1132,6 +1189,7 @@ static int start_daemon(Server *S, long ncpu, char *cert, char *key)
     if (cert)
         flags |= MHD_USE_TLS;
     struct MHD_OptionItem mo[] = {
+        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)mhd_log, NULL}, /* first, or it warns */
         {MHD_OPTION_LISTEN_SOCKET, S->listen_fd, NULL},
         {MHD_OPTION_THREAD_POOL_SIZE, ncpu > 1 ? (intptr_t)ncpu : 1, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)S->a.timeout, NULL},

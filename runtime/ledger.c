@@ -36,12 +36,12 @@
     X(sqlite3_extended_result_codes) X(sqlite3_finalize) X(sqlite3_free) X(sqlite3_get_autocommit) \
     X(sqlite3_key) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_reset) X(sqlite3_step) \
     X(sqlite3_wal_checkpoint_v2) X(sqlite3_wal_hook)
-#define PQ_FUNCS(X) X(PQclear) X(PQcmdTuples) X(PQconnectdb) X(PQenterPipelineMode) \
+#define PQ_FUNCS(X) X(PQclear) X(PQcmdTuples) X(PQconnectdbParams) X(PQconsumeInput) X(PQenterPipelineMode) \
     X(PQerrorMessage) X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQexitPipelineMode) \
     X(PQfinish) X(PQftype) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) X(PQnfields) \
     X(PQntuples) X(PQpipelineStatus) X(PQpipelineSync) X(PQprepare) X(PQresultErrorField) \
     X(PQresultErrorMessage) X(PQresultStatus) X(PQsendPrepare) X(PQsendQueryParams) \
-    X(PQsendQueryPrepared) X(PQstatus)
+    X(PQsendQueryPrepared) X(PQsetNoticeProcessor) X(PQstatus)
 // clang-format on
 static struct {
     SQ_FUNCS(RT_DL_SLOT)
@@ -263,8 +263,10 @@ void rt_map_free(RtMap *m)
 #define ROW_LEDGER INT64_C(0xffffffff)
 #define ROW_DIRTY  (INT64_C(1) << 32)
 #define ROW_NEW    (INT64_C(1) << 33)
-#define ROW_LAST   2 /* the word of the row's latest claim date */
-#define ROW_HEAD   3 /* words before a row's fields */
+#define ROW_NEWER  (INT64_C(1) << 34) /* written by a later policy with fields this one lacks */
+#define ROW_LAYOUT 40                 /* ROW_NEWER: the bits from here hold that layout's id */
+#define ROW_LAST   2                  /* the word of the row's latest claim date */
+#define ROW_HEAD   3                  /* words before a row's fields */
 
 /* A person's ledger rows as the store keeps them (rt_int.h's RtLedgerPerson). Found by id in
  * RtStore.persons; a session that settles the person holds it, so its claims reach the rows
@@ -324,6 +326,8 @@ typedef struct Layout {
     int *rown;         /* per ledger: values in a stored row */
     int **rowmap;      /* per ledger: stored position -> this ledger's field, or -1 */
     int fields_same;   /* the stored claim fields are this schema's, in some order */
+    char **unknown;    /* per ledger: the first stored field this schema lacks (malloc'd,
+                          "ledger.field"), or NULL */
 } Layout;
 
 /* the prepared statements, reused for every claim */
@@ -487,6 +491,12 @@ struct RtStore {
     Buf pre_ids;
     RtMap pre_map;
     PGresult *pre_rows;
+    /* the connection lost (pg_note_lost) and made again (pg_reconnect) */
+    int pg_lost;         /* no connection now: a transaction first connects again */
+    long pg_losses;      /* connections lost so far (rt_ledger_link) */
+    int64_t pg_retry_ms; /* pg_lost: the next try not before (CLOCK_MONOTONIC ms) */
+    int64_t pg_backoff;  /* pg_lost: ms from a failed try to the next */
+    char pg_why[200];    /* the last loss's reason, or the last failed try's */
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, const char *fmt,
@@ -719,6 +729,9 @@ static void layout_free(const RtSchema *s, Layout *L)
         polrt_realloc(L->map[g], 0);
     for (int l = 0; L->rowmap && l < s->nledgers; l++)
         polrt_realloc(L->rowmap[l], 0);
+    for (int l = 0; L->unknown && l < s->nledgers; l++)
+        polrt_realloc(L->unknown[l], 0);
+    polrt_realloc(L->unknown, 0);
     polrt_realloc(L->rowmap, 0);
     polrt_realloc(L->rown, 0);
     polrt_realloc(L, 0);
@@ -794,6 +807,12 @@ static int layout_rows(const RtSchema *s, Layout *L, const char *text)
                 int j = L->map[G_LEDGER][i];
                 L->rowmap[l][n++] =
                     j >= led->offset && j < led->offset + led->nfields ? j - led->offset : -1;
+                if (L->rowmap[l][n - 1] < 0 && !L->unknown[l]) {
+                    if (!(L->unknown[l] = polrt_realloc(NULL, (size_t)(c - p) + 1)))
+                        return -1;
+                    memcpy(L->unknown[l], p, (size_t)(c - p));
+                    L->unknown[l][c - p] = '\0';
+                }
             }
             p = *c == ',' ? c + 1 : c;
         }
@@ -813,10 +832,12 @@ static Layout *layout_parse(const RtSchema *s, int64_t id, const char *text)
     size_t nl = (size_t)s->nledgers + 1;
     L->rown = polrt_realloc(NULL, nl * sizeof *L->rown);
     L->rowmap = polrt_realloc(NULL, nl * sizeof *L->rowmap);
-    if (!L->rown || !L->rowmap)
+    L->unknown = polrt_realloc(NULL, nl * sizeof *L->unknown);
+    if (!L->rown || !L->rowmap || !L->unknown)
         goto bad;
     memset(L->rown, 0, nl * sizeof *L->rown);
     memset(L->rowmap, 0, nl * sizeof *L->rowmap);
+    memset(L->unknown, 0, nl * sizeof *L->unknown);
     if (layout_groups(s, L, text) < 0)
         goto bad;
     L->fields_same = L->n[G_FIELDS] == s->nclaim;
@@ -831,13 +852,14 @@ bad:
     return NULL;
 }
 
-/* the PostgreSQL store (at the end of the file); its name in messages (a URL may hold a
- * password) */
+/* the PostgreSQL store (at the end of the file); its name in messages, never the URL (it may
+ * hold a password) */
 #define PG_NAME "PostgreSQL ledger"
 static const Layout *pg_layout_get(RtStore *st, int64_t id, int *bad, char *err, size_t errlen);
 static int pg_open(RtStore *st, const char *url, char *err, size_t errlen);
 static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen);
 static int pg_tx_begin(RtStore *st, char *err, size_t errlen);
+static int pg_reconnect(RtStore *st, char *err, size_t errlen);
 static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *err,
                            size_t errlen);
 static int pg_commit(RtStore *st, char *err, size_t errlen);
@@ -850,6 +872,33 @@ static void pg_tx_end(RtStore *st);
 static int pg_seq_write(RtStore *st, const char *val, char *err, size_t errlen);
 static int pg_text(RtStore *st, const char *sql, const char *param, char *buf, size_t len,
                    char *err, size_t errlen);
+
+/* ROW_NEWER for a row of ledger l stored in layout L, when L is a later policy's (layouts are
+ * numbered as the ledger first meets them) with a field of l this one lacks: rewriting the row
+ * in this layout would drop that field's value, silently (an instance behind on a rolling
+ * reload, two instances on one ledger). An earlier policy's fields this one lacks are
+ * dropped: a reload that removes a field is allowed (spec/SERVE.md "Engine regeneration"). */
+static int64_t row_newer(const RtStore *st, const Layout *L, int l)
+{
+    return L && L->id > st->layout && L->unknown[l] ? ROW_NEWER | L->id << ROW_LAYOUT : 0;
+}
+
+/* A ROW_NEWER row refused: 1, the field it has and this policy lacks named in err (no
+ * person id: spec/PRIVACY.md) */
+static int newer_fail(const RtStore *st, const int64_t *row, char *err, size_t errlen)
+{
+    int l = (int)(row[0] & ROW_LEDGER);
+    const char *field = "?";
+    for (int i = 0; i < st->nlayouts; i++)
+        if (st->layouts[i]->id == row[0] >> ROW_LAYOUT)
+            field = st->layouts[i]->unknown[l];
+    fail(err, errlen,
+         "%s: ledger %s, key %lld: written by a newer policy, with fields this one lacks (%s): "
+         "writing it here would drop them; settle with the newer policy (polc serve: reload "
+         "this instance)",
+         st->pg ? PG_NAME : st->path, st->s->ledgers[l].name, (long long)row[1], field);
+    return 1;
+}
 
 /* a layout just read (NULL: it could not be, err says why) into the store's cache of them;
  * *bad set and NULL when it is not there */
@@ -1560,16 +1609,21 @@ static void put_rows(const RtStore *st, RtLedgerPerson *lp, const int64_t *keys,
 }
 
 /* every ledger's fields under keys[] into vals (zeros for a row not there) */
-static void get_rows(const RtStore *st, const RtLedgerPerson *lp, const int64_t *keys,
-                     int64_t *vals)
+/* the rows under keys into vals: 0, or 1 when one was written by a later policy with fields
+ * this one lacks (ROW_NEWER: said in err) */
+static int get_rows(const RtStore *st, const RtLedgerPerson *lp, const int64_t *keys, int64_t *vals,
+                    char *err, size_t errlen)
 {
     const RtSchema *s = st->s;
     for (int l = 0; l < s->nledgers; l++) {
         const RtLedger *led = &s->ledgers[l];
         const int64_t *row = find_row(st, lp, l, keys[l]);
+        if (row && (row[0] & ROW_NEWER))
+            return newer_fail(st, row, err, errlen);
         for (int f = 0; f < led->nfields; f++)
             vals[led->offset + f] = row ? row[ROW_HEAD + f] : 0;
     }
+    return 0;
 }
 
 /* SQLite: the person's rows from the file, replacing what lp held (never unwritten rows:
@@ -1613,6 +1667,7 @@ static int fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errlen)
             size_t n = (size_t)sq.sqlite3_column_bytes(q, 2);
             bad = L ? get_values(b, n, L->rowmap[l], L->rown[l], row + ROW_HEAD, led->nfields, 0)
                     : get_values(b, n, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
+            row[0] |= row_newer(st, L, l);
         }
         if (bad)
             rc = fail(err, errlen, "%s: ledger %s, key %lld: a stored row is malformed", st->path,
@@ -1635,15 +1690,14 @@ int rt_ledger_load(RtStore *st, RtLedgerPerson *lp, const int64_t *keys, int64_t
                    size_t errlen)
 {
     if (!st->db && !st->pg) {
-        get_rows(st, lp, keys, vals); /* the holder's own rows: no lock */
-        return 0;
+        return get_rows(st, lp, keys, vals, err, errlen); /* the holder's own rows: no lock */
     }
     pthread_mutex_lock(&st->mu);
     int rc = lp->epoch == st->epoch ? 0
              : st->pg               ? pg_fetch_rows(st, lp, err, errlen)
                                     : fetch_rows(st, lp, err, errlen);
     if (rc == 0)
-        get_rows(st, lp, keys, vals);
+        rc = get_rows(st, lp, keys, vals, err, errlen);
     pthread_mutex_unlock(&st->mu);
     return rc;
 }
@@ -1872,9 +1926,10 @@ static int tx_commit(RtStore *st, char *err, size_t errlen)
         }
         pop_dirty(st);
     }
-    if (st->pg ? pg_commit(st, err, errlen) : step_done(st, Q_COMMIT, err, errlen)) {
+    int rc = st->pg ? pg_commit(st, err, errlen) : step_done(st, Q_COMMIT, err, errlen);
+    if (rc) {
         tx_rollback(st);
-        return -1;
+        return rc;
     }
     st->in_tx = 0;
     st->tx_wrote = 0;
@@ -2438,8 +2493,52 @@ static const char *const pg_create_sql =
 
 static const char *const pg_version_sql = "SELECT value FROM meta WHERE name = 'version'";
 
+/* the connection lost and found again:
+ * A server restarted (or a network cut) leaves the connection broken, and libpq says so
+ * (CONNECTION_BAD) once a statement fails on it. The store then connects again at the next
+ * transaction's start (pg_tx_begin), with a backoff between tries (PG_RETRY_MIN_MS, doubled
+ * at each failed try up to PG_RETRY_MAX_MS), so a database that stays down costs a
+ * connection attempt per backoff, not one per request: between tries a transaction fails at
+ * once, with the reason. After a new connection every cached row is read again (a new
+ * epoch): another process may have committed meanwhile, and so may a commit whose answer
+ * the loss swallowed (rt_ledger_commit's -2). */
+#define PG_RETRY_MIN_MS    250
+#define PG_RETRY_MAX_MS    5000
+#define PG_CONNECT_TIMEOUT "5" /* seconds: a host that drops packets holds no thread longer */
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* the first line of msg into buf, libpq's "FATAL:  " or "ERROR:  " cut */
+static void first_line(char *buf, size_t len, const char *msg)
+{
+    if (!strncmp(msg, "FATAL:  ", 8) || !strncmp(msg, "ERROR:  ", 8))
+        msg += 8;
+    size_t n = strcspn(msg, "\n");
+    snprintf(buf, len, "%.*s", (int)n, msg);
+}
+
+/* after a failure: the connection broken? then it is lost (once) */
+static void pg_note_lost(RtStore *st)
+{
+    if (st->pg_lost || !st->pg || pq.PQstatus(st->pg) != CONNECTION_BAD)
+        return;
+    st->pg_lost = 1;
+    st->pg_losses++;
+    first_line(st->pg_why, sizeof st->pg_why, pq.PQerrorMessage(st->pg));
+    if (!st->pg_why[0])
+        snprintf(st->pg_why, sizeof st->pg_why, "the connection broke");
+    st->pg_retry_ms = mono_ms(); /* the first try at once: nothing may be wrong but the socket */
+    st->pg_backoff = PG_RETRY_MIN_MS;
+}
+
 static int pg_fail(RtStore *st, char *err, size_t errlen)
 {
+    pg_note_lost(st);
     char msg[256];
     snprintf(msg, sizeof msg, "%s", st->pg ? pq.PQerrorMessage(st->pg) : "no connection");
     size_t n = strlen(msg);
@@ -2504,6 +2603,7 @@ static int pg_piped(const RtStore *st)
  * when there is no result. Trailing newlines cut. */
 static int pg_res_fail(RtStore *st, const PGresult *res, char *err, size_t errlen)
 {
+    pg_note_lost(st);
     const char *primary = res ? pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
     if (primary)
         fail(err, errlen, PG_NAME ": %s", primary);
@@ -2707,11 +2807,28 @@ static int pg_text(RtStore *st, const char *sql, const char *param, char *buf, s
     return 0;
 }
 
+/* libpq's notices: none is printed raw on stderr (the FATAL a server sends to an idle
+ * connection as it stops arrives as one); a lost connection is told by rt_ledger_link */
+static void pg_notice(void *arg, const char *msg)
+{
+    (void)arg;
+    (void)msg;
+}
+
 static int pg_open(RtStore *st, const char *url, char *err, size_t errlen)
 {
-    st->pg = pq.PQconnectdb(url);
-    if (!st->pg || pq.PQstatus(st->pg) != CONNECTION_OK)
+    /* the URL's own connect_timeout, when it has one, overrides ours (it comes after) */
+    const char *const keys[] = {"connect_timeout", "dbname", NULL};
+    const char *const vals[] = {PG_CONNECT_TIMEOUT, url, NULL};
+    PGconn *c = pq.PQconnectdbParams(keys, vals, 1);
+    if (!c)
+        return fail(err, errlen, "out of memory");
+    if (st->pg) /* a lost one (pg_reconnect) */
+        pq.PQfinish(st->pg);
+    st->pg = c;
+    if (pq.PQstatus(st->pg) != CONNECTION_OK)
         return pg_fail(st, err, errlen);
+    pq.PQsetNoticeProcessor(st->pg, pg_notice, NULL);
     char val[64];
     Buf lt = {0};
     if (pg_cmd(st, "SET client_min_messages = warning", err, errlen))
@@ -2781,6 +2898,30 @@ static const Layout *pg_layout_get(RtStore *st, int64_t id, int *bad, char *err,
     return layout_keep(st, L, err, errlen, bad);
 }
 
+int rt_ledger_link(RtStore *st, int mode, RtLink *l)
+{
+    if (!st->path || st->db) /* in memory, SQLite (both fixed at open) */
+        return -1;
+    if (mode == RT_LINK_PROBE ? pthread_mutex_trylock(&st->mu) != 0
+                              : pthread_mutex_lock(&st->mu) != 0)
+        return -1;
+    if (!st->in_tx) {
+        /* idle: the socket read without blocking (libpq's is non-blocking), so a server that
+         * closed it is seen before a claim fails on it */
+        if (!st->pg_lost && !pq.PQconsumeInput(st->pg))
+            pg_note_lost(st);
+        if (mode == RT_LINK_RETRY && st->pg_lost)
+            pg_reconnect(st, NULL, 0);
+    }
+    l->lost = st->pg_lost;
+    l->losses = st->pg_losses;
+    int64_t wait = st->pg_retry_ms - mono_ms();
+    l->wait_ms = !st->pg_lost ? 0 : wait > 0 ? wait : 0;
+    snprintf(l->why, sizeof l->why, "%s", st->pg_why);
+    pthread_mutex_unlock(&st->mu);
+    return 0;
+}
+
 /* A person's rows prefetched for the transaction (rt_ledger_prefetch) */
 typedef struct PrePerson {
     const char *id;   /* in RtStore.pre_ids */
@@ -2832,6 +2973,7 @@ static int rows_from(RtStore *st, RtLedgerPerson *lp, const PGresult *res, int f
         size_t len = (size_t)pq.PQgetlength(res, i, 2);
         bad = L ? get_values(b, len, L->rowmap[l], L->rown[l], row + ROW_HEAD, led->nfields, 0)
                 : get_values(b, len, NULL, led->nfields, row + ROW_HEAD, led->nfields, 0);
+        row[0] |= row_newer(st, L, l);
         if (bad)
             rc = fail(err, errlen, PG_NAME ": ledger %s, key %lld: a stored row is malformed",
                       led->name, (long long)row[1]); /* no person id: spec/PRIVACY.md */
@@ -2862,9 +3004,52 @@ static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errl
     return rc;
 }
 
+/* A new connection for a lost one, when the backoff allows a try: 0, or -1 with the reason
+ * (no connection: the old one is kept, broken, for the next try) */
+static int pg_reconnect(RtStore *st, char *err, size_t errlen)
+{
+    int64_t now = mono_ms();
+    if (now < st->pg_retry_ms)
+        return fail(err, errlen, PG_NAME ": no connection to the server (%s; next try in %lld ms)",
+                    st->pg_why, (long long)(st->pg_retry_ms - now));
+    memset(st->pg_ready, 0, sizeof st->pg_ready); /* prepared statements die with it */
+    st->nsent = 0;
+    pg_tx_end(st);
+    char why[256];
+    if (pg_open(st, st->path, why, sizeof why)) {
+        const char *w =
+            strncmp(why, PG_NAME ": ", sizeof PG_NAME + 1) ? why : why + sizeof PG_NAME + 1;
+        first_line(st->pg_why, sizeof st->pg_why, w);
+        st->pg_backoff =
+            st->pg_backoff * 2 < PG_RETRY_MAX_MS ? st->pg_backoff * 2 : PG_RETRY_MAX_MS;
+        st->pg_retry_ms = mono_ms() + st->pg_backoff;
+        return fail(err, errlen, PG_NAME ": no connection to the server (%s; next try in %lld ms)",
+                    st->pg_why, (long long)st->pg_backoff);
+    }
+    st->pg_lost = 0;
+    st->epoch++;
+    st->seq_known = 0;
+    return 0;
+}
+
+static int pg_tx_begin1(RtStore *st, char *err, size_t errlen);
+
+/* A transaction's start, on a new connection when the last one was lost; a loss found at
+ * BEGIN (the server restarted while we were idle) is tried again once on a new connection
+ * at once: nothing was written. */
+static int pg_tx_begin(RtStore *st, char *err, size_t errlen)
+{
+    if (st->pg_lost && pg_reconnect(st, err, errlen))
+        return -1;
+    int rc = pg_tx_begin1(st, err, errlen);
+    if (rc && st->pg_lost && pg_reconnect(st, err, errlen) == 0)
+        rc = pg_tx_begin1(st, err, errlen);
+    return rc;
+}
+
 /* BEGIN, the writers' lock, and a new epoch when another process committed since our last
  * look; the claims' sequence number. One round trip: the pipeline of the transaction. */
-static int pg_tx_begin(RtStore *st, char *err, size_t errlen)
+static int pg_tx_begin1(RtStore *st, char *err, size_t errlen)
 {
     if (!pq.PQenterPipelineMode(st->pg))
         return pg_fail(st, err, errlen);
@@ -2977,7 +3162,9 @@ static int pg_commit(RtStore *st, char *err, size_t errlen)
         pq.PQexitPipelineMode(st->pg);
         pg_tx_end(st);
     }
-    return rc;
+    /* the connection broke with COMMIT sent or about to be: whether the server committed is
+     * not known (-2) */
+    return rc && st->pg_lost ? -2 : rc;
 }
 
 /* the claim r->claim_id as stored: as sql_find (fields NULL: compared with r's) or sql_get
@@ -3479,6 +3666,52 @@ static int mem_claims(RtStore *st, const char *person_id, ClaimList *cl)
     return 0;
 }
 
+/* a reversed claim's record (reversed_claims), claim_row's columns then person_id and
+ * reversed_at */
+typedef struct Reversed {
+    ClaimList cl;
+    char *person, *at;
+    size_t plen, atlen;
+} Reversed;
+
+static int reversed_row(void *arg, const DbVal *c, int nc)
+{
+    Reversed *v = arg;
+    if (nc < 10 || c[8].kind != 'T' || c[9].kind != 'T')
+        return fail(v->cl.err, v->cl.errlen, "%s: a reversed claim is incomplete", v->cl.st->path);
+    snprintf(v->person, v->plen, "%s", c[8].text);
+    snprintf(v->at, v->atlen, "%s", c[9].text);
+    return claim_row(&v->cl, c, nc);
+}
+
+int rt_ledger_get_reversed(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen,
+                           char *at, size_t atlen, char *err, size_t errlen)
+{
+    if (!st->db && !st->pg)
+        return 0;
+    const RtSchema *s = st->s;
+    Reversed v = {{st, NULL, 0, 0, err, errlen}, person, at, plen, atlen};
+    DbVal a[1] = {DB_T(r->claim_id)};
+    pthread_mutex_lock(&st->mu);
+    /* the latest reversal: a claim settled again after one may be reversed again */
+    int rc = db_query(st,
+                      "SELECT claim_id, fields, outputs, keys, ledger_before, ledger_after, "
+                      "layout, seq, person_id, reversed_at FROM reversed_claims WHERE "
+                      "claim_id = $1 ORDER BY reversed_at DESC LIMIT 1",
+                      a, 1, reversed_row, &v, NULL, err, errlen);
+    pthread_mutex_unlock(&st->mu);
+    if (rc == 0 && v.cl.n == 1) {
+        const RtStoredClaim *c = v.cl.v;
+        memcpy(fields, c->fields, (size_t)s->nclaim * sizeof *fields);
+        memcpy(r->out, c->out, (size_t)s->noutputs * sizeof *r->out);
+        memcpy(r->keys, c->keys, (size_t)s->nledgers * sizeof *r->keys);
+        memcpy(r->before, c->before, (size_t)s->nledger_fields * sizeof *r->before);
+        memcpy(r->after, c->after, (size_t)s->nledger_fields * sizeof *r->after);
+    }
+    rt_ledger_claims_free(v.cl.v, v.cl.n);
+    return rc ? -1 : v.cl.n == 1;
+}
+
 int rt_ledger_person_claims(RtStore *st, const char *person_id, RtStoredClaim **list, size_t *n,
                             char *err, size_t errlen)
 {
@@ -3512,7 +3745,12 @@ int rt_ledger_set_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, const
 {
     const RtLedger *led = &st->s->ledgers[l];
     pthread_mutex_lock(&st->mu);
-    int64_t *row = add_row(st, lp, l, key);
+    int64_t *row = find_row(st, lp, l, key);
+    if (row && (row[0] & ROW_NEWER)) {
+        pthread_mutex_unlock(&st->mu);
+        return newer_fail(st, row, err, errlen);
+    }
+    row = add_row(st, lp, l, key);
     if (!row) {
         pthread_mutex_unlock(&st->mu);
         return fail(err, errlen, "out of memory");

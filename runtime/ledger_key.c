@@ -36,33 +36,29 @@ static int raw_key(const char *s, size_t n)
     return 1;
 }
 
-/* The key file open on fd refused unless it is a regular file owned by root or this user that
- * no one else may read or write. 0, or the exit code (err set). */
-static int key_file_refused(int fd, const char *key_file, char *err, size_t errlen)
+int rt_secret_refused(int fd, const char *what, const char *path, char *err, size_t errlen)
 {
     struct stat sb;
     int rc = 0;
     if (fstat(fd, &sb) != 0) {
         rc = polrt_exit_for_errno(errno);
-        say(err, errlen, "cannot read the ledger key %s: %s", key_file, strerror(errno));
+        say(err, errlen, "cannot read %s %s: %s", what, path, strerror(errno));
     } else if (!S_ISREG(sb.st_mode)) {
         rc = POLRT_EXIT_USAGE;
-        say(err, errlen, "the ledger key %s: refused: not a regular file", key_file);
+        say(err, errlen, "%s %s: refused: not a regular file", what, path);
     } else if (sb.st_uid != geteuid() && sb.st_uid != 0) {
         rc = POLRT_EXIT_USAGE;
-        say(err, errlen,
-            "the ledger key %s: refused: owned by uid %ld, neither root nor you (uid %ld)",
-            key_file, (long)sb.st_uid, (long)geteuid());
+        say(err, errlen, "%s %s: refused: owned by uid %ld, neither root nor you (uid %ld)", what,
+            path, (long)sb.st_uid, (long)geteuid());
     } else if (sb.st_mode & 077) {
-        /* as ssh refuses a private key others can read: the key is as good as the data */
+        /* as ssh refuses a private key others can read: the secret is as good as the data */
         rc = POLRT_EXIT_USAGE;
-        say(err, errlen,
-            "the ledger key %s: refused: %s can read or write it (mode %04o): chmod 600 %s",
-            key_file,
+        say(err, errlen, "%s %s: refused: %s can read or write it (mode %04o): chmod 600 %s", what,
+            path,
             (sb.st_mode & 070) && (sb.st_mode & 07) ? "group and others"
             : (sb.st_mode & 070)                    ? "its group"
                                                     : "others",
-            (unsigned)(sb.st_mode & 07777), key_file);
+            (unsigned)(sb.st_mode & 07777), path);
     }
     return rc;
 }
@@ -130,7 +126,7 @@ int rt_ledger_key_read(const char *key_file, const char *ledger, RtLedgerKey *k,
         say(err, errlen, "cannot read the ledger key %s: %s", key_file, strerror(e));
         return polrt_exit_for_errno(e);
     }
-    int rc = key_file_refused(fd, key_file, err, errlen);
+    int rc = rt_secret_refused(fd, "the ledger key", key_file, err, errlen);
     if (rc == 0)
         rc = key_first_line(fd, key_file, k, err, errlen);
     close(fd);

@@ -371,7 +371,23 @@ void rt_ledger_close(RtStore *st);      /* the last owner closes it */
  * commit rolls the whole transaction back (its claims are lost, as if the process had been
  * killed). No-ops in memory. */
 int rt_ledger_begin(RtStore *st, char *err, size_t errlen);
+/* commit: 0; -1 failed (nothing of it kept); -2 the connection to a PostgreSQL ledger broke
+ * at COMMIT: whether the server committed is not known (a claim of it, sent again, answers
+ * already settled if it did) */
 int rt_ledger_commit(RtStore *st, char *err, size_t errlen);
+/* A PostgreSQL ledger's connection (ledger.c "the connection lost and found again"): lost
+ * now, how many times so far, when the next try is due, the last loss's reason. */
+typedef struct RtLink {
+    int lost;
+    long losses;
+    int64_t wait_ms;
+    char why[200];
+} RtLink;
+/* RT_LINK_PROBE: an idle connection checked without blocking (skipped, -1, while a
+ * transaction holds the store); RT_LINK_RETRY: a lost one made again when its try is due.
+ * 0 with l filled, or -1 (not PostgreSQL, or busy) */
+enum { RT_LINK_PROBE, RT_LINK_RETRY };
+int rt_ledger_link(RtStore *st, int mode, RtLink *l);
 /* undo the open transaction (its claims are lost, as if the process had been killed; cached
  * rows are read again); no-op in memory or outside a transaction */
 void rt_ledger_rollback(RtStore *st);
@@ -391,6 +407,10 @@ int rt_ledger_prefetches(const RtStore *st); /* 1 when rt_ledger_prefetch saves 
  * out, keys, before and after into r; 0 no such claim; -1 error (message in err) */
 int rt_ledger_get(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen, char *err,
                   size_t errlen);
+/* the same of a reversed claim (reversed_claims: its record as it was when reversed, the
+ * latest reversal's), and when it was reversed into at[0..atlen) */
+int rt_ledger_get_reversed(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, size_t plen,
+                           char *at, size_t atlen, char *err, size_t errlen);
 /* A store in memory keeps every settled claim (the audit trail that answers "already
  * settled") unless told not to: a batch run that checked its file for duplicate ids itself
  * needs none, and then the store's memory does not grow with the claims and no claim id is
@@ -780,7 +800,8 @@ int rt_session_commit(PolSession *s, char *err, size_t errlen);
 int rt_session_prefetches(const PolSession *s);
 int rt_session_prefetch(PolSession *s, const char *const *ids, size_t n, const char *const *pids,
                         size_t np, char *err, size_t errlen);
-void rt_session_rollback(PolSession *s); /* rt_ledger_rollback of its store */
+void rt_session_rollback(PolSession *s);                 /* rt_ledger_rollback of its store */
+int rt_session_link(PolSession *s, int mode, RtLink *l); /* rt_ledger_link of its store */
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
  * data (a conflict with the ledger), 0 for any other refusal */
 int rt_session_conflict(const PolSession *s);
@@ -827,9 +848,10 @@ void rt_session_forget(PolSession *s, const char *person_id);
  * spares every claim the "already settled" lookup (the caller has checked its ids) */
 void rt_session_keep_claims(PolSession *s, int keep);
 /* the settled claim claim_id as stored (rt_ledger_get): 1 with res (status 1: out, keys and
- * ledgers), its fields and person; 0 none; -1 error (polrt_session_errmsg) */
+ * ledgers), its fields and person; 2 not settled but reversed (rt_ledger_get_reversed: res
+ * as it was, when in reversed_at[0..atlen)); 0 none; -1 error (polrt_session_errmsg) */
 int rt_session_get(PolSession *s, const char *claim_id, int64_t *fields, char *person, size_t plen,
-                   PolResult *res);
+                   char *reversed_at, size_t atlen, PolResult *res);
 /* the session's ledger lives in memory (its life is the store's, it cannot be reopened) */
 int rt_session_is_memory(const PolSession *s);
 const char *rt_session_ledger_path(const PolSession *s); /* the file, or NULL (memory) */
@@ -1038,6 +1060,10 @@ struct RtLedgerKey {
 int rt_ledger_key_read(const char *key_file, const char *ledger, RtLedgerKey *k, char *err,
                        size_t errlen);
 void rt_ledger_key_wipe(RtLedgerKey *k); /* the key's bytes overwritten */
+/* A secret's file open on fd (what: "the ledger key", "the tokens file") refused unless it is
+ * a regular file owned by root or this user that no one else may read or write, as ssh
+ * checks a private key: 0, or the exit code with the reason in err */
+int rt_secret_refused(int fd, const char *what, const char *path, char *err, size_t errlen);
 /* why the SQLite file path is "not a database" to key k (len 0: opened without a key):
  * a plain ledger opened with a key, an encrypted one without, a wrong key; -1, err said */
 int rt_ledger_key_mismatch(const char *path, const RtLedgerKey *k, char *err, size_t errlen);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rt_int.h"
 
@@ -133,6 +134,11 @@ struct Service {
     Keys keys;                /* the member names of e's answers */
     Keys next_keys;           /* those of next_e */
     size_t cap_ids, cap_pids;
+    /* a PostgreSQL ledger's connection as last seen (link_seen; under mu): lost, a
+     * service's health answers 503 and the settling thread tries again when due */
+    RtLink link;
+    int64_t retry_at_ms;           /* link.lost: when the settling thread tries again */
+    void (*log)(const char *line); /* service_set_log, or NULL */
 };
 
 /* ---- a request's arena (Arena) ------------------------------------------------------ */
@@ -1025,9 +1031,10 @@ static int settle_job(Worker *w, Job *j)
 static void get_job(Worker *w, Job *j)
 {
     const RtSchema *sc = rt_engine_schema(w->sv->e);
-    char person[256];
+    char person[256], at[48];
     PolResult res;
-    int rc = rt_session_get(w->s, j->claim_id, w->fields, person, sizeof person, &res);
+    int rc =
+        rt_session_get(w->s, j->claim_id, w->fields, person, sizeof person, at, sizeof at, &res);
     if (rc < 0) {
         reply_error(j->r, 503, "ledger: %s", polrt_session_errmsg(w->s));
         return;
@@ -1040,7 +1047,11 @@ static void get_job(Worker *w, Job *j)
     rt_line_add(&l, "{\"claim_id\":", 12);
     json_string(&l, j->claim_id);
     json_str_member(&l, "person_id", person);
-    json_str_member(&l, "status", service_status_name[SVC_ALREADY]);
+    /* reversed (2): 410, the record as it was when reversed, and when: a reprint must not
+     * pass it for a settlement, an auditor learns what became of it */
+    json_str_member(&l, "status", service_status_name[rc == 2 ? SVC_REVERSED : SVC_ALREADY]);
+    if (rc == 2)
+        json_str_member(&l, "reversed_at", at);
     rt_line_add(&l, ",\"fields\":{", 11);
     for (int i = 0; i < sc->nclaim; i++) {
         if (i)
@@ -1052,7 +1063,7 @@ static void get_job(Worker *w, Job *j)
     rt_line_add(&l, "}", 1);
     add_result(&l, &w->sv->keys, sc, &res);
     rt_line_add(&l, "}", 1);
-    reply_line(j->r, 200, &l);
+    reply_line(j->r, rc == 2 ? 410 : 200, &l);
 }
 
 /* ---- the settling threads --------------------------------------------------------------- */
@@ -1206,9 +1217,47 @@ static int settle_group(Service *sv, Job *group, char *err, size_t errlen)
             failed = 1;
         }
     }
-    if (!failed && rt_session_commit(w0->s, err, errlen) != 0)
-        failed = 1;
-    return failed ? -1 : 0;
+    if (failed)
+        return -1;
+    return rt_session_commit(w0->s, err, errlen); /* -2: its outcome not known */
+}
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The ledger's connection as now seen (under mu): a loss and a return are logged once each
+ * (a loss the store made good at once, within a group, too), and while it is lost the
+ * settling thread is woken to try again when due. */
+static void link_seen(Service *sv, const RtLink *now)
+{
+    char line[MSG_LEN];
+    if (sv->log && now->losses > sv->link.losses) {
+        snprintf(line, sizeof line, "ledger: PostgreSQL ledger: connection lost (%s)", now->why);
+        sv->log(line);
+    }
+    if (sv->log && !now->lost && (sv->link.lost || now->losses > sv->link.losses))
+        sv->log("ledger: PostgreSQL ledger: connected again");
+    sv->link = *now;
+    if (now->lost) {
+        sv->retry_at_ms = mono_ms() + now->wait_ms;
+        pthread_cond_signal(&sv->cv);
+    }
+}
+
+/* worker 0's store asked (mode: RT_LINK_PROBE or RT_LINK_RETRY), what it says seen; mu not
+ * held (RETRY may connect) */
+static void link_check(Service *sv, int mode)
+{
+    RtLink now;
+    if (rt_session_link(sv->w[0].s, mode, &now) != 0)
+        return;
+    pthread_mutex_lock(&sv->mu);
+    link_seen(sv, &now);
+    pthread_mutex_unlock(&sv->mu);
 }
 
 static void *settle_main(void *arg)
@@ -1217,8 +1266,36 @@ static void *settle_main(void *arg)
     char err[MSG_LEN];
     pthread_mutex_lock(&sv->mu);
     for (;;) {
-        while (!sv->head && !sv->next_s && !sv->stop)
-            pthread_cond_wait(&sv->cv, &sv->mu);
+        int retry = 0;
+        while (!sv->head && !sv->next_s && !sv->stop && !retry) {
+            if (!sv->link.lost) {
+                pthread_cond_wait(&sv->cv, &sv->mu);
+                continue;
+            }
+            /* a lost connection tried again when due, requests or not: a load balancer that
+             * stopped sending on the health's 503 sends again once it answers 200 */
+            int64_t at = sv->retry_at_ms;
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            int64_t wait = at - mono_ms();
+            if (wait <= 0) {
+                retry = 1;
+                break;
+            }
+            ts.tv_sec += wait / 1000;
+            ts.tv_nsec += (wait % 1000) * 1000000;
+            if (ts.tv_nsec >= 1000000000) {
+                ts.tv_sec++;
+                ts.tv_nsec -= 1000000000;
+            }
+            pthread_cond_timedwait(&sv->cv, &sv->mu, &ts);
+        }
+        if (retry && !sv->head && !sv->next_s && !sv->stop) {
+            pthread_mutex_unlock(&sv->mu);
+            link_check(sv, RT_LINK_RETRY);
+            pthread_mutex_lock(&sv->mu);
+            continue;
+        }
         if (sv->next_s) {
             /* the swap: between two groups, so a request settles wholly on one engine */
             sv->swap_rc = 0;
@@ -1233,6 +1310,7 @@ static void *settle_main(void *arg)
             sv->keys = sv->next_keys;
             sv->next_keys = (Keys){0};
             sv->e = sv->next_e;
+            sv->link = (RtLink){0}; /* the new sessions' store: its own connection */
             sv->next_s = NULL;
             sv->next_e = NULL;
             pthread_cond_broadcast(&sv->cv_done);
@@ -1244,15 +1322,22 @@ static void *settle_main(void *arg)
         sv->head = sv->tail = NULL;
         pthread_mutex_unlock(&sv->mu);
 
-        if (settle_group(sv, group, err, sizeof err) != 0) {
+        int rc = settle_group(sv, group, err, sizeof err);
+        if (rc != 0) {
             /* nothing of the group is durable (a failed commit rolled back; a claim that
              * failed mid-group rolls back here): every request of it answers 503, and a
              * retry settles its claims as this one would have. In memory (where only memory
-             * running out fails) what was settled stays, and a retry finds it. */
+             * running out fails) what was settled stays, and a retry finds it. The
+             * connection lost at COMMIT (-2): the server may have committed, and then a
+             * retry finds each claim already settled, counted once. */
             rt_session_rollback(sv->w[0].s);
             for (Job *j = group; j; j = j->next)
-                reply_error(j->r, 503, "ledger: %s (nothing settled: send again)", err);
+                reply_error(j->r, 503, "ledger: %s (%s)", err,
+                            rc == -2 ? "the commit's outcome is not known: send again, and a "
+                                       "claim it kept answers already settled"
+                                     : "nothing settled: send again");
         }
+        link_check(sv, RT_LINK_PROBE);
         for (Job *j = group, *next; j; j = next) {
             next = j->next; /* j is the requester's: gone once it is told */
             j->done(j->arg);
@@ -1418,6 +1503,26 @@ Service *service_new(PolEngine *e, const char *ledger, const char *ledger_key, i
         return NULL;
     }
     return sv;
+}
+
+void service_set_log(Service *sv, void (*log)(const char *line))
+{
+    pthread_mutex_lock(&sv->mu);
+    sv->log = log;
+    pthread_mutex_unlock(&sv->mu);
+}
+
+int service_health(Service *sv, char *why, size_t len)
+{
+    RtLink now;
+    pthread_mutex_lock(&sv->mu); /* the sessions are swapped under it */
+    if (rt_session_link(sv->w[0].s, RT_LINK_PROBE, &now) == 0)
+        link_seen(sv, &now);
+    int lost = sv->link.lost;
+    if (lost)
+        snprintf(why, len, "PostgreSQL ledger: no connection to the server (%s)", sv->link.why);
+    pthread_mutex_unlock(&sv->mu);
+    return lost;
 }
 
 void service_free(Service *sv)

@@ -36,6 +36,12 @@ typedef struct ServiceReply {
  * (service_swap hands over to another; service_free ends it). */
 Service *service_new(PolEngine *e, const char *ledger, const char *ledger_key, int workers,
                      char *err, size_t errlen);
+/* where the service's own log lines go (a PostgreSQL ledger's connection lost, and back),
+ * one line a call without its newline; NULL: nowhere */
+void service_set_log(Service *sv, void (*log)(const char *line));
+/* GET /v1/health's ledger: 0 fine; 1 a PostgreSQL ledger's connection is lost (the reason
+ * in why): nothing can settle until it is back */
+int service_health(Service *sv, char *why, size_t len);
 /* stop taking requests, settle those queued, commit, close the ledger */
 void service_free(Service *sv);
 /* POST /v1/settle: body[0..n) is the request; flags SVC_EXPLAIN, SVC_LATE_REJECT; more

@@ -239,6 +239,11 @@ void rt_session_rollback(PolSession *s)
     rt_ledger_rollback(s->st);
 }
 
+int rt_session_link(PolSession *s, int mode, RtLink *l)
+{
+    return rt_ledger_link(s->st, mode, l);
+}
+
 int rt_session_conflict(const PolSession *s)
 {
     return s->conflict;
@@ -487,6 +492,7 @@ typedef struct RowsLoad {
     PolSession *s;
     RtLedgerPerson *lp;
     const int64_t *stored; /* explain_stored: a stored claim's ledgers before it, read instead */
+    int newer; /* a row was written by a newer policy (rt_ledger_load's 1): the claim refused */
 } RowsLoad;
 
 static int rows_load(void *arg, const int64_t *keys, int64_t *before)
@@ -496,7 +502,9 @@ static int rows_load(void *arg, const int64_t *keys, int64_t *before)
         memcpy(before, l->stored, (size_t)l->s->s->nledger_fields * sizeof *before);
         return 0;
     }
-    return rt_ledger_load(l->s->st, l->lp, keys, before, l->s->err, sizeof l->s->err);
+    int rc = rt_ledger_load(l->s->st, l->lp, keys, before, l->s->err, sizeof l->s->err);
+    l->newer = rc > 0;
+    return rc;
 }
 
 /* traced, the trace of a claim whose rules did not run (already settled, or rejected), and
@@ -636,7 +644,7 @@ static int explain_stored(PolSession *s, Person *p)
         return -1;
     reset_trace(s);
     PolCtx ctx = claim_ctx(s, p);
-    RowsLoad load = {s, p->led, k.before};
+    RowsLoad load = {s, p->led, k.before, 0};
     int settled =
         rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
     if (!rt_stored_end(&k, settled, s->out, s->keys, s->before, s->after))
@@ -677,11 +685,21 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
         return -2;
 
     RtClaimRec rec = {claim_id, p->id, s->claim, s->out, s->keys, s->before, s->after};
-    RowsLoad load = {s, p->led, NULL};
+    RowsLoad load = {s, p->led, NULL, 0};
     for (int tries = 0;; tries++) {
         PolCtx ctx = claim_ctx(s, p);
         int settled =
             rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
+        if (settled < 0 && load.newer) {
+            /* refused as a conflict is (409 in polc serve): nothing settled, the ledger
+             * untouched, the other claims of a group settle */
+            char why[ERR_LEN - ID_SHOW - 16];
+            snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1, s->err);
+            reset_result(s);
+            s->conflict = 1;
+            fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
+            return late_done(s, p, claim_id, -1);
+        }
         if (settled < 0)
             return late_done(s, p, claim_id, -2);
         if (settled > 0)
@@ -778,11 +796,16 @@ int rt_session_claim_h(PolSession *s, const char *claim_id, int64_t person, cons
 }
 
 int rt_session_get(PolSession *s, const char *claim_id, int64_t *fields, char *person, size_t plen,
-                   PolResult *res)
+                   char *reversed_at, size_t atlen, PolResult *res)
 {
     claim_start(s, res);
     RtClaimRec rec = {claim_id, NULL, NULL, s->out, s->keys, s->before, s->after};
     int rc = rt_ledger_get(s->st, &rec, fields, person, plen, s->err, sizeof s->err);
+    if (rc == 0) {
+        rc = rt_ledger_get_reversed(s->st, &rec, fields, person, plen, reversed_at, atlen, s->err,
+                                    sizeof s->err);
+        rc = rc == 1 ? 2 : rc;
+    }
     reset_trace(s);
     if (rc == 1)
         res->status = 1;

@@ -212,7 +212,12 @@ if cmp -s want.adj got.adj && [ "$(export_of "$SVC" REV)" = "$(cat reversed.ledg
     ok "reverse: polc run --reverse's adjustments and ledger"
 else bad "reverse: polc run --reverse's adjustments and ledger" "$(diff want.adj got.adj)"; fi
 req GET /v1/claims/REVB ""
-check "reverse: the claim is no longer settled (404)" "404" "$CODE"
+# an auditor learns it was reversed, when, and the record as it was (the amounts the
+# reversal's adjustments took to 0): 410, not a settlement a reprint could pass on
+check "reverse: GET the claim: 410 reversed, when, its person and the amounts reversed" \
+    "410 reversed true REV 19175.00 5000.00 30000.00" \
+    "$CODE $(jq -r '[.status, (.reversed_at | test("^20[0-9-]*T[0-9:.]*Z$") | tostring), .person_id,
+        .outputs.basic, .outputs.cap, .fields.total] | join(" ")' body)"
 # one claim: 404 when the ledger does not hold it (a retried reversal too)
 jq -c '{person: .persons[0], claim: {claim_id: "REVB", person_id: "REV"}}' settle.json >again.json
 req POST /v1/reverse "" again.json
@@ -233,6 +238,9 @@ check "reversal then the claim again: settled, C's cap back" \
     "$CODE $(jq -r .status body) $(adjustments body)"
 check "reversal then the claim again: the original ledger" "$(cat settled.ledger)" \
     "$(export_of "$SVC" REV)"
+req GET /v1/claims/REVB ""
+check "settled again: GET the claim: 200 already settled" "200 already settled" \
+    "$CODE $(jq -r .status body)"
 req GET /metrics ""
 check "metrics: 1 reversed" "1" "$(sed -n 's/^polc_claims_total{status="reversed"} //p' body)"
 

@@ -120,3 +120,20 @@ requests() {
     jq -n -c --slurpfile pol pol.json --rawfile persons "$1" --rawfile claims "$2" \
         -f "$ROOT/tests/serve/requests.jq"
 }
+
+# clients FILE: four clients, in the background (their pids in CLIENTS), each sending the
+# requests of FILE (requests.jsonl) of its persons (a hash of the person id), in order: client
+# K calls the caller's `client K` on its requests, in mine.K
+clients() {
+    CLIENTS=""
+    for k in 0 1 2 3; do
+        jq -c --argjson k "$k" 'select((.claim.person_id | explode | add) % 4 == $k)' \
+            "$1" >mine.$k
+        client $k &
+        CLIENTS="$CLIENTS $!"
+    done
+}
+# a ledger's claims and rows, as sql reads them to compare two ledgers byte for byte
+Q_CLAIMS="SELECT claim_id, person_id, hex(outputs), hex(ledger_before), hex(ledger_after)
+          FROM settled_claims ORDER BY 1"
+Q_ROWS="SELECT person_id, ledger, key, hex(vals) FROM ledger_rows ORDER BY 1, 2, 3"

@@ -11,6 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 
 printf 'settle s3cret\nadmin 4dmin\n' >tokens
+chmod 600 tokens
 S=s3cret
 A=4dmin
 cp "$PANJI" old.pol

@@ -10,6 +10,14 @@
 . "$(dirname "$0")/lib.sh"
 
 printf 'settle s3cret\nadmin 4dmin\n# a comment\n\n' >tokens
+# a tokens file its group or others may read is refused, as --ledger-key's is (a token is a
+# password): exit 2, the same words
+chmod 640 tokens
+timeout 20 "$POLC" serve "$PANJI" --tokens tokens --listen 127.0.0.1:0 2>tokens.err
+check "a tokens file its group may read: exit 2, said" \
+    "2 polc: serve: the tokens file tokens: refused: its group can read or write it (mode 0640): chmod 600 tokens" \
+    "$? $(cat tokens.err)"
+chmod 600 tokens
 S=s3cret
 A=4dmin
 
@@ -48,6 +56,9 @@ req POST /v1/reload $S empty.json
 check "settle token on reload: 403" "403" "$CODE"
 req GET /v1/policy $S
 check "policy 200" "200 潘政办秘〔2017〕31号" "$CODE $(jq -r .source body)"
+check "policy: last_reload null before a reload" "null 0" \
+    "$(jq -c '.last_reload' body) $(jq -r '.reloads' body)"
+check "policy: last_reload is a member" "true" "$(jq -r 'has("last_reload")' body)"
 cp body pol.json
 # the deductible table's first version, worded as results are: township 200 yuan (第四条)
 check "policy: a param's values" "$(jq -r '.params[] | select(.name == "deductible")
@@ -192,7 +203,8 @@ check "a span ending before it begins: 422" \
 # ---- 409: a claim id settled with other data ----------------------------------------------------
 mk c1.json '.claim["医疗总费用"] = "20001.00"'
 req POST /v1/settle $S c1.json
-check "same id, other fields: 409" "409 conflict" "$CODE $(jq -r .status body)"
+check "same id, other fields: 409" "409 conflict claim Z001 was already settled with different fields" \
+    "$CODE $(jq -r '.status + " " + .reason' body)"
 # the same id for another person: the reason names no person (the stored one is another
 # patient's; it once said "already settled for person P01, not P02")
 mk c2.json '.claim.person_id = "PX-2" | .person.person_id = "PX-2"'

@@ -1,0 +1,121 @@
+#!/bin/sh
+# tests/serve/restart.sh — polc serve on a PostgreSQL ledger whose server restarts (spec/SERVE.md
+# "PostgreSQL": the connection lost and made again). A real PostgreSQL 15 (tests/serve/pg.sh),
+# stopped with pg_ctl -m fast under the service: /v1/health answers 503 with the reason while
+# it is down (a load balancer stops sending), a settle answers 503 naming it; started again,
+# the service connects again by itself (no request needed), health answers 200, claims
+# settle; the log has one line for the loss and one for the return. Then a restart under a
+# stream of requests (four clients, each sending its persons' claims in order and sending a
+# 503 or a cut connection again): every claim acknowledged is in the ledger once, and in the
+# end the ledger is one batch run's of all the claims, byte for byte: nothing lost, nothing
+# counted twice (a commit whose answer the restart swallowed answers already settled when
+# sent again).
+#
+#   sh tests/serve/restart.sh        env: POLC (build/polc)
+. "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/serve/pg.sh"
+command -v sqlite3 >/dev/null || { echo "[SKIP] restart: no sqlite3 shell"; exit 0; }
+trap '[ -n "$SPID" ] && kill -9 $SPID 2>/dev/null; pg_stop; rm -rf "$WORK"' EXIT
+if ! pg_start "$WORK/pg"; then
+    bad "postgresql" "cannot start PostgreSQL 15 ($PGBIN; make deps installs it)"
+    finish
+fi
+pg_down() {
+    $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null 2>&1
+}
+pg_up() {
+    $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w -t 30 \
+        -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=on" start >/dev/null 2>&1
+}
+# health_is CODE: /v1/health answers CODE within 10 s (the service's retry is at most 5 s away)
+health_is() {
+    i=0
+    while [ $i -lt 100 ]; do
+        req GET /v1/health ""
+        [ "$CODE" = "$1" ] && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# ---- down and up again, no request meanwhile ----
+serve log --ledger "$PGURL" "$PANJI" || { bad "start" "$(cat log)"; finish; }
+req GET /v1/policy ""
+cp body pol.json
+requests "$EX/persons.csv" "$EX/claims.csv" >requests.jsonl
+sed -n 1p requests.jsonl >one.json
+sed -n 2p requests.jsonl >two.json
+req POST /v1/settle "" one.json
+check "before the restart: settled" "200 settled" "$CODE $(jq -r .status body)"
+pg_down
+health_is 503 || bad "stopped: health" "answers $CODE: $(cat body)"
+check "stopped: health names the loss" "unavailable PostgreSQL ledger: no connection to the server" \
+    "$(jq -r '.status + " " + (.error | sub(" \\(.*"; ""))' body)"
+req POST /v1/settle "" two.json
+check "stopped: a settle answers 503" "503" "$CODE"
+check "stopped: naming the cause, nothing settled" "1 1" \
+    "$(grep -c 'no connection to the server' body) $(grep -c 'nothing settled: send again' body)"
+pg_up
+health_is 200 || bad "started again: health" "answers $CODE: $(cat body)"
+check "started again: health ok" "ok" "$(jq -r .status body)"
+req POST /v1/settle "" two.json
+check "started again: the claim settles" "200 settled" "$CODE $(jq -r .status body)"
+req POST /v1/settle "" one.json
+check "started again: the first one already settled" "200 already settled" \
+    "$CODE $(jq -r .status body)"
+check "the log: one line for the loss" "1" "$(grep -c 'serve: ledger: PostgreSQL ledger: connection lost (' log)"
+check "the log: one line for the return" "1" "$(grep -c 'serve: ledger: PostgreSQL ledger: connected again' log)"
+check "the log: nothing from libpq raw" "" "$(grep -v '^polc: serve: ' log | head -2)"
+stop
+check "SIGTERM: exit 0" "0" "$STOPPED"
+
+# ---- a restart under a stream of requests ----
+"$POLC" gen --persons 60 --seed 11 --out pop >/dev/null 2>&1 || { bad "gen" "failed"; finish; }
+"$POLC" run "$PANJI" --labels names --claims pop/claims.csv --persons pop/persons.csv --ledger all.db -q \
+    --out all.csv 2>/dev/null
+awk -F, '$NF == "settled" { print $1 }' all.csv | sort >settleable
+psql -Atq "$PGURL" -c "CREATE DATABASE stream" >/dev/null
+DB=${PGURL%/polc}/stream
+serve log2 --ledger "$DB" "$PANJI" || { bad "start" "$(cat log2)"; finish; }
+requests pop/persons.csv pop/claims.csv >requests.jsonl
+# client K (lib.sh clients): each request until it is answered (not 503, not a cut connection); "CLAIM CODE
+# STATUS TRIES" a request
+client() {
+    while IFS= read -r line; do
+        printf '%s' "$line" >req.$1
+        id=${line#*\"claim_id\":\"}
+        n=0
+        while :; do
+            n=$((n + 1))
+            code=$(curl -s -o ans.$1 -w '%{http_code}' --data-binary @req.$1 "$URL/v1/settle")
+            case $code in 503 | 000) ;; *) break ;; esac
+            [ $n -ge 300 ] && break
+            sleep 0.05
+        done
+        echo "${id%%\"*} $code $(jq -r .status ans.$1 2>/dev/null | tr ' ' _) $n"
+    done <mine.$1 >acks.$1
+}
+clients requests.jsonl
+sleep 1
+pg_down
+sleep 1
+pg_up
+wait $CLIENTS
+cat acks.0 acks.1 acks.2 acks.3 >acks
+echo "  $(wc -l <acks | tr -d ' ') requests, $(awk '$4 > 1' acks | wc -l | tr -d ' ') sent again; answers:" \
+    $(awk '{ print $2 "/" $3 }' acks | sort | uniq -c)
+check "every request answered in the end (none left at 503)" "" "$(awk '$2 == 503 || $2 == "000"' acks | head -2)"
+check "some requests were sent again (the restart was met)" "1" \
+    "$(awk '$4 > 1 { n++ } END { print (n > 0) }' acks)"
+awk '$3 == "settled" || $3 == "already_settled" { print $1 }' acks | sort >answered
+check "the claims answered settled are the batch run's" "" "$(diff settleable answered | head -3)"
+sql "$DB" 'SELECT claim_id FROM settled_claims ORDER BY 1' >stored
+check "every claim settled is stored once" "$(cat settleable)" "$(cat stored)"
+[ "$(sql "$DB" "$Q_CLAIMS")" = "$(sql all.db "$Q_CLAIMS")" ] &&
+    ok "stored claims equal one batch run's" || bad "stored claims equal one batch run's" "they differ"
+[ "$(sql "$DB" "$Q_ROWS")" = "$(sql all.db "$Q_ROWS")" ] &&
+    ok "ledger rows equal one batch run's" || bad "ledger rows equal one batch run's" "they differ"
+stop
+check "SIGTERM: exit 0" "0" "$STOPPED"
+finish
