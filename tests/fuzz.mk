@@ -26,6 +26,18 @@ $(BUILD)/tests/csvdump: tests/fuzz/csvdump.c $(BUILD)/libpolrt.a
 	    -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive $(RT_LIBS)
 unit: $(BUILD)/tests/csvdump
 
+# the runtime's fuzz targets compiled (not linked: libFuzzer is clang's) with the unit tests,
+# so an API change cannot leave them stale between fuzzing runs (service_new and
+# service_settle had changed under fuzz_runtime.c unnoticed)
+FUZZ_RT_OBJS := $(foreach t,CSV PERSONS SERVICE,$(BUILD)/tests/fuzz_runtime_$(t).o)
+$(FUZZ_RT_OBJS): $(BUILD)/tests/fuzz_runtime_%.o: tests/fuzz/fuzz_runtime.c runtime/service.h \
+    runtime/include/polrt.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< ($*)"
+	$(Q)$(CC) $(CFLAGS_ALL) -DFUZZ_TARGET_$*=1 -Iruntime/include -Iruntime -Itests/unit/support \
+	    -c -o $@ $<
+unit: $(FUZZ_RT_OBJS)
+
 DIFF_FILES ?= 20000
 fuzz-diffcsv: deps
 	$(Q)$(MAKE) --no-print-directory $(BUILD)/tests/csvdump

@@ -14,6 +14,7 @@
  * which run.sh closes (-close_fd_mask); the fuzzer looks for crashes, hangs, leaks and
  * sanitizer reports, and aborts on the two properties above. */
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,12 +38,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 static PolEngine *engine;
 static char dir[256];
 
-/* the fixed good file of the run (the other file is the fuzzer's): the seeds
- * tests/fuzz/seeds/persons/good.csv and tests/fuzz/seeds/csv/good.csv, read at start from
- * $FUZZ_ROOT (run.sh sets it) */
-static char *fixed;
-static size_t nfixed;
-
+#if !FUZZ_TARGET_SERVICE /* the readers' targets: files */
 static char *path(const char *name)
 {
     static char buf[8][512];
@@ -51,6 +47,12 @@ static char *path(const char *name)
     snprintf(p, 512, "%s/%s", dir, name);
     return p;
 }
+
+/* the fixed good file of the run (the other file is the fuzzer's): the seeds
+ * tests/fuzz/seeds/persons/good.csv and tests/fuzz/seeds/csv/good.csv, read at start from
+ * $FUZZ_ROOT (run.sh sets it) */
+static char *fixed;
+static size_t nfixed;
 
 static void put(const char *name, const void *b, size_t n)
 {
@@ -85,6 +87,7 @@ static char *slurp(const char *name, size_t *n)
     *n = len;
     return b;
 }
+#endif
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -114,15 +117,36 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 #if FUZZ_TARGET_SERVICE
+/* a request queued: its settling thread's done() wakes the fuzzer's thread */
+static pthread_mutex_t done_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t done_cv = PTHREAD_COND_INITIALIZER;
+static int settled;
+
+static void done(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&done_mu);
+    settled = 1;
+    pthread_cond_signal(&done_cv);
+    pthread_mutex_unlock(&done_mu);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static Service *sv;
     char err[512];
-    if (!sv && !(sv = service_new(engine, NULL, NULL, err, sizeof err)))
+    if (!sv && !(sv = service_new(engine, NULL, NULL, 1, err, sizeof err)))
         abort();
     ServiceReply r;
     memset(&r, 0, sizeof r);
-    service_settle(sv, (const char *)data, size, 1, 1000, &r);
+    settled = 0;
+    if (service_settle(sv, (const char *)data, size, SVC_EXPLAIN, 1000, &r, done, NULL) == 0) {
+        pthread_mutex_lock(&done_mu);
+        while (!settled)
+            pthread_cond_wait(&done_cv, &done_mu);
+        pthread_mutex_unlock(&done_mu);
+        service_reply(&r);
+    }
     if (!r.body)
         abort();
     cJSON *j = cJSON_ParseWithLength(r.body, r.len);
