@@ -518,6 +518,16 @@ static void put_outputs(FILE *f, const RtSchema *s, const PolResult *r)
     }
 }
 
+/* an already settled claim with its rules: the policy run again from the stored ledgers
+ * before it gave the stored result (pipeline.c and session.c explain_stored) */
+static int stored_explained(const RtSchema *s, const PolResult *r)
+{
+    for (int i = 0; r->status == 1 && r->branch && i < s->nrules; i++)
+        if (r->branch[i] >= 0)
+            return 1;
+    return 0;
+}
+
 POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, const int64_t *claim,
                                   const PolResult *r, FILE *f)
 {
@@ -527,10 +537,7 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
     if (s->file)
         fprintf(f, " (%s)", s->file);
     fputc('\n', f);
-    int traced = 0; /* an already settled claim's rules: the policy run again (pipeline.c) */
-    for (int i = 0; r->status == 1 && r->branch && i < s->nrules && !traced; i++)
-        traced = r->branch[i] >= 0;
-    if (traced)
+    if (stored_explained(s, r))
         fputs("status: already settled earlier; nothing was applied again (the stored result, "
               "explained from the ledgers as they stood before this claim)\n",
               f);
@@ -873,6 +880,9 @@ void rt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *cl
     add(&j, root, "sha256", cJSON_CreateString(s->sha256));
     add(&j, root, "status",
         cJSON_CreateString(status[r->status >= 0 && r->status <= 1 ? r->status + 1 : 0]));
+    /* already settled: its rules explain the stored result, or it is shown alone */
+    if (r->status == 1)
+        add(&j, root, "explained", cJSON_CreateBool(stored_explained(s, r)));
     cJSON *in = add(&j, root, "inputs", claim ? cJSON_CreateObject() : cJSON_CreateNull());
     for (int i = 0; claim && i < s->nclaim; i++)
         add(&j, in, s->claim[i].name, json_value(&j, s, &s->claim[i].type, claim[i]));

@@ -42,6 +42,14 @@ if grep -q '^  own_paid          5,772.00 yuan → 6,804.00 yuan$' stored.txt &&
     ok "a stored claim: the ledger before it (5,772.00), not as later claims left it"
 else bad "a stored claim's ledger" "$(grep -n 'own_paid\|(assistance)' stored.txt | tr '\n' ' ')"; fi
 
+# the JSON explanation (polc run --explain over claims the ledger has): "explained"
+"$POLC" run "$PANJI" --persons persons.csv --claims claims.csv --ledger l.db --out /dev/null \
+    --explain again.jsonl -q
+if [ "$(jq -r '[.claim_id, .status, .explained, (.rules | length > 0)] | join(" ")' again.jsonl | tr '\n' ' ')" = \
+    "S1 already_settled true true S2 already_settled true true " ]; then
+    ok "JSON: already_settled, explained, with its rules"
+else bad "JSON of stored claims" "$(jq -c '[.claim_id, .status, .explained]' again.jsonl | tr '\n' ' ')"; fi
+
 # a claim settled again by a late one: S2 first, then S1 dated before it; S2's record is
 # now the date-ordered settlement, and so is its explanation
 sed -n '1p;3p' claims.csv >s2.csv
@@ -66,4 +74,10 @@ if [ $rc -eq 0 ] && [ "$(sed -n 2p edited.txt)" = "$want" ] && ! grep -q '^rules
     grep -q '医疗救助 (assistance)  *2,408.00 yuan$' edited.txt; then
     ok "a policy edited since: the stored 2,408.00 shown alone, no rules"
 else bad "a policy edited since" "rc $rc: $(sed -n 2p edited.txt); $(grep -n 'rules\|(assistance)' edited.txt | tr '\n' ' ')"; fi
+"$POLC" run edited.pol --persons persons.csv --claims claims.csv --ledger l.db --out /dev/null \
+    --explain edited.jsonl -q
+if [ "$(jq -r 'select(.claim_id == "S2") | [.status, .explained, (.rules | length)] | join(" ")' edited.jsonl)" = \
+    "already_settled false 0" ]; then
+    ok "JSON, a policy edited since: explained false, no rules"
+else bad "JSON, a policy edited since" "$(jq -c 'select(.claim_id == "S2") | [.status, .explained, (.rules | length)]' edited.jsonl)"; fi
 finish
