@@ -1537,6 +1537,13 @@ static int number_rows(RtPipe *m, int ids)
  * rejects it, task_settle: a row is written by one thread). It finds them in the blocks'
  * routes (route_block), reads the second cache line (hash) of the rows of its ids' part
  * and writes only its rows' first (line, seq), so no line is written by two cores. */
+/* row k of block b numbered: its line (decode counted it from the block's start) and rank */
+static inline void number_row(const RtBlock *b, size_t k)
+{
+    b->rows[k].line += b->base_line;
+    b->rows[k].seq = b->base_seq + (int64_t)k;
+}
+
 static void task_number(RtPThread *t)
 {
     RtPipe *m = t->pipe;
@@ -1544,33 +1551,25 @@ static void task_number(RtPThread *t)
     IdSet *set = ids ? &m->ids[me] : NULL;
     size_t nid = 0;
     for (size_t bi = 0; bi < m->used_blocks; bi++) {
-        RtBlock *b = &m->blocks[bi];
+        const RtBlock *b = &m->blocks[bi];
         int mine = (int)(bi % (size_t)n) == me;
         if (!ids) {
             /* the persons file's rows, numbered by the block's owner */
-            for (size_t k = 0; mine && k < b->nrows; k++) {
-                b->rows[k].line += b->base_line;
-                b->rows[k].seq = b->base_seq + (int64_t)k;
-            }
+            for (size_t k = 0; mine && k < b->nrows; k++)
+                number_row(b, k);
             continue;
         }
         const uint32_t *at = b->at, *ix = b->route;
         for (uint32_t j = at[me]; j < at[me + 1]; j++) {
-            RtRow *r = &b->rows[ix[j]];
-            r->line += b->base_line;
-            r->seq = b->base_seq + (int64_t)ix[j];
-            t->work[t->nwork++] = r;
+            number_row(b, ix[j]);
+            t->work[t->nwork++] = &b->rows[ix[j]];
         }
-        for (uint32_t j = mine ? at[n] : 0; j < (mine ? at[n + 1] : 0); j++) {
-            RtRow *r = &b->rows[ix[j]];
-            r->line += b->base_line;
-            r->seq = b->base_seq + (int64_t)ix[j];
-        }
+        /* the block's rejected rows: its owner's */
+        for (uint32_t j = at[n]; mine && j < at[n + 1]; j++)
+            number_row(b, ix[j]);
         /* a rejected row's id counts too: its id is taken */
-        for (uint32_t j = at[n + 1 + me]; j < at[n + 2 + me]; j++) {
-            RtRow *r = &b->rows[ix[j]];
-            t->idref[nid++] = (RtIdRef){r->hash, r};
-        }
+        for (uint32_t j = at[n + 1 + me]; j < at[n + 2 + me]; j++)
+            t->idref[nid++] = (RtIdRef){b->rows[ix[j]].hash, &b->rows[ix[j]]};
     }
     if (set && nid && ids_add_sorted(t, set, nid) < 0)
         set->failed = 1;
