@@ -143,7 +143,7 @@ int rt_map_reserve(RtMap *m, size_t extra)
             return -1;
         cap *= 2;
     }
-    void **slots = polrt_realloc(NULL, cap * sizeof *slots);
+    void **slots = rt_alloc_zero(cap * sizeof *slots);
     uint64_t *hashes = polrt_realloc(NULL, cap * sizeof *hashes);
     if (!slots || !hashes) {
         polrt_realloc(slots, 0);
@@ -152,7 +152,6 @@ int rt_map_reserve(RtMap *m, size_t extra)
     }
     rt_advise_huge(slots, cap * sizeof *slots);
     rt_advise_huge(hashes, cap * sizeof *hashes);
-    memset(slots, 0, cap * sizeof *slots);
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i])
             continue;

@@ -1232,13 +1232,12 @@ static size_t ids_home(const IdSet *s, uint64_t h)
 /* the table rebuilt with cap slots: 0, or -1 on memory */
 static int ids_rehash(IdSet *s, size_t cap)
 {
-    uint64_t *ns = polrt_realloc(NULL, cap * sizeof *ns);
+    uint64_t *ns = rt_alloc_zero(cap * sizeof *ns);
     if (!ns) {
         s->err = 0;
         return -1;
     }
     rt_advise_huge(ns, cap * sizeof *ns);
-    memset(ns, 0, cap * sizeof *ns);
     for (size_t i = 0; i < s->cap; i++)
         if (s->slot[i]) {
             size_t j = (size_t)(s->slot[i] >> 7) & (cap - 1);
