@@ -515,8 +515,8 @@ static int cut_blocks(RtPipe *m)
     size_t prev = m->start;
     for (size_t k = 1; prev < m->complete; k++) {
         /* the first k blocks' parts: want + (want - 1) + ... + (want - k + 1) */
-        size_t target = k < want ? m->start + n * (k * want - k * (k - 1) / 2) / parts
-                                 : m->complete;
+        size_t target =
+            k < want ? m->start + n * (k * want - k * (k - 1) / 2) / parts : m->complete;
         size_t cut = target <= prev ? prev
                      : target >= m->complete
                          ? m->complete
@@ -1048,6 +1048,14 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
     b->lines = line;
     if (t->nchk)
         check_rows(m, t, b);
+    /* counted while the rows are in this core's cache: reject_batch then walks a batch's
+     * rows only when one was rejected (the walk, on the calling thread while the others
+     * waited, was ~3.6 ms of a 1 M-claim run) */
+    b->nbad = b->nempty = 0;
+    for (size_t k = 0; k < b->nrows; k++) {
+        b->nbad += b->rows[k].status == RT_ROW_BAD;
+        b->nempty += b->rows[k].status == RT_ROW_EMPTY;
+    }
     /* (across ranks, ranks.c numbers the claims and hands them out) */
     if ((m->is_persons || (m->o->persons && !m->o->cluster)) && route_block(m, b) < 0)
         t->oom = 1;
@@ -1165,6 +1173,24 @@ static int reject_long_record(RtPipe *m)
  * -1 (run error), 1 too many rejected rows (told) */
 static int reject_batch(RtPipe *m, RtBlock *blocks, size_t n)
 {
+    /* none rejected (the counts of decode_block and the later steps; across ranks the
+     * outcomes' block is not decoded here): only the counts */
+    if (!m->o->cluster) {
+        size_t bad = 0, empty = 0, rows = 0;
+        for (int i = 0; i < m->nthreads; i++)
+            bad += (size_t)m->th[i].late_bad;
+        for (size_t bi = 0; bi < n; bi++) {
+            bad += blocks[bi].nbad;
+            empty += blocks[bi].nempty;
+            rows += blocks[bi].nrows;
+        }
+        if (!bad) {
+            m->st->empty_rows += (int64_t)empty;
+            if (!m->is_persons)
+                m->st->claims += (int64_t)(rows - empty);
+            return 0;
+        }
+    }
     for (size_t bi = 0; bi < n; bi++)
         for (size_t k = 0; k < blocks[bi].nrows; k++) {
             RtRow *r = &blocks[bi].rows[k];
@@ -1649,6 +1675,7 @@ static void merge_persons(RtPThread *t)
                              p->line);
                 if (what) {
                     r->status = RT_ROW_BAD;
+                    t->late_bad++;
                     r->why = rt_pool_str(&t->batch, why, strlen(why));
                     if (!r->why)
                         r->why = "person fields differ from an earlier row";
@@ -1700,8 +1727,10 @@ static void merge_persons(RtPThread *t)
 /* the batch pools of the threads start over (reasons of the last batch's rows are told) */
 static void reset_batch_pools(RtPipe *m)
 {
-    for (int i = 0; i < m->nthreads; i++)
+    for (int i = 0; i < m->nthreads; i++) {
         rt_pool_reset(&m->th[i].batch);
+        m->th[i].late_bad = 0;
+    }
 }
 
 /* Read the persons file into the partitions: 0, 2 or 3. */
@@ -2035,6 +2064,7 @@ static RtPState *enter_person(RtPThread *t, RtPerson *p)
 static void settle_reject(RtPThread *t, RtRow *r, const char *why)
 {
     rt_pipe_bad_row(&t->batch, r, why);
+    t->late_bad++;
 }
 
 /* Times a claim is settled again when another process wrote the ledger file between reading
@@ -2358,6 +2388,7 @@ static void task_settle(RtPThread *t)
         RtRow *r = t->work[k];
         if (r->dup) {
             rt_pipe_dup_row(&t->batch, r);
+            t->late_bad++;
             continue;
         }
         RtPState *ps = enter_person(t, r->p);

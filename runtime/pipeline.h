@@ -109,6 +109,7 @@ typedef struct RtBlock {
      * rows rather than every row of the batch */
     uint32_t *route, *at;
     size_t cap_route;
+    size_t nbad, nempty;     /* its rows decode rejected or found blank (pipeline.c reject_batch) */
     char pad[RT_CACHE_LINE]; /* threads decode neighbouring blocks at once: rt_int.h */
 } RtBlock;
 
@@ -157,6 +158,7 @@ struct RtPThread {
     int64_t nreversed;   /* --reverse: claims reversed */
     int64_t nresettled;  /* claims settled again (late claims, reversals) */
     int64_t nadjustment; /* adjustments made (late claims and reversals) */
+    int64_t late_bad;    /* rows of the batch rejected after their decode (reject_batch) */
     int oom;
     char fatal[512]; /* a ledger error while settling (the run stops) */
     /* explain_stored: the ledgers before a stored claim, read in place of the store's rows */
