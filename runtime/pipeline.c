@@ -485,7 +485,6 @@ static RtBlock *add_block(RtPipe *m)
     RtBlock *b = &m->blocks[m->used_blocks++];
     b->nrows = 0;
     b->lines = 0;
-    rt_pool_reset(&b->arena);
     return b;
 }
 
@@ -512,6 +511,9 @@ static int cut_blocks(RtPipe *m)
     m->half = m->nthreads > 1 && !m->o->cluster ? !m->half : 0; /* claims_pass's overlap */
     m->blocks = m->block_store + (m->half ? want : 0);
     m->used_blocks = 0;
+    /* the cells of this half's rows two batches ago are done with (sink_wait) */
+    for (int i = 0; i < m->nthreads; i++)
+        rt_pool_reset(&m->th[i].cells_pool[m->half]);
     size_t prev = m->start;
     for (size_t k = 1; prev < m->complete; k++) {
         /* the first k blocks' parts: want + (want - 1) + ... + (want - k + 1) */
@@ -698,17 +700,17 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
     if (!pid) {
         snprintf(why, sizeof why, "%s: missing value",
                  m->bind.hdr[m->bind.fixed_col[COL_PERSON_ID]]);
-        rt_pipe_bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
-    r->pid = rt_pool_str(&b->arena, pid, pn);
+    r->pid = rt_pool_str(b->pool, pid, pn);
     r->npid = (uint32_t)pn;
     r->hash = rt_hash_id(pid, pn);
-    r->fields = rt_pool_alloc(&b->arena, ((size_t)s->nperson + 1) * sizeof *r->fields);
+    r->fields = rt_pool_alloc(b->pool, ((size_t)s->nperson + 1) * sizeof *r->fields);
     if (!r->pid || !r->fields)
         return -1;
     if (rt_decode_fields(&m->bind, c->p, c->len, 0, s->nperson, r->fields, why, sizeof why) < 0) {
-        rt_pipe_bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
     int any = 0;
@@ -717,13 +719,13 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
         any = col >= 0 && !rt_cell_blank(c->p[col], c->len[col]);
     }
     if (any) {
-        r->hvals = rt_pool_alloc(&b->arena, ((size_t)s->nhist + 1) * sizeof *r->hvals);
+        r->hvals = rt_pool_alloc(b->pool, ((size_t)s->nhist + 1) * sizeof *r->hvals);
         if (!r->hvals)
             return -1;
         if (rt_decode_fields(&m->bind, c->p, c->len, s->nperson, m->bind.nf, r->hvals, why,
                              sizeof why) < 0 ||
             rt_span_check(s, r->hvals, &m->bind, why, sizeof why) < 0) {
-            rt_pipe_bad_row(&b->arena, r, why);
+            rt_pipe_bad_row(b->pool, r, why);
             return 0;
         }
     }
@@ -736,7 +738,7 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
             snprintf(why, sizeof why,
                      "%s: not a weight '%.*s' (expected a number >= 0 such as 1.25)",
                      m->bind.hdr[wcol], (int)(wn > 40 ? 40 : wn), w);
-            rt_pipe_bad_row(&b->arena, r, why);
+            rt_pipe_bad_row(b->pool, r, why);
         }
     }
     return 0;
@@ -754,11 +756,11 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
     if (!id) {
         snprintf(why, sizeof why, "%s: missing value",
                  m->bind.hdr[m->bind.fixed_col[COL_CLAIM_ID]]);
-        rt_pipe_bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
-    r->fields = rt_pool_alloc(&b->arena, ((size_t)s->nclaim + 1) * sizeof *r->fields);
-    r->id = rt_pool_str(&b->arena, id, n);
+    r->fields = rt_pool_alloc(b->pool, ((size_t)s->nclaim + 1) * sizeof *r->fields);
+    r->id = rt_pool_str(b->pool, id, n);
     if (!r->fields || !r->id)
         return -1;
     r->hash = rt_hash_id(id, n);
@@ -767,12 +769,12 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
     if (!pid) {
         snprintf(why, sizeof why, "%s: missing value",
                  m->bind.hdr[m->bind.fixed_col[COL_PERSON_ID]]);
-        rt_pipe_bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
     if (!m->o->reverse &&
         rt_decode_fields(&m->bind, c->p, c->len, 0, s->nclaim, r->fields, why, sizeof why) < 0) {
-        rt_pipe_bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
     /* the base policy's own input checks (reject ... when ...): once the block is decoded */
@@ -793,7 +795,7 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
     r->phash = h;
     if (!m->o->persons) {
         /* persons made from the claims: the calling thread adds them after this phase */
-        if (!(r->pid = rt_pool_str(&b->arena, pid, pn)))
+        if (!(r->pid = rt_pool_str(b->pool, pid, pn)))
             return -1;
         r->npid = (uint32_t)pn;
         r->phash = h ? h : rt_hash_id(pid, pn);
@@ -808,7 +810,7 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
                      m->o->persons);
         else
             snprintf(why, sizeof why, "unknown person (the person_id is not in %s)", m->o->persons);
-        rt_pipe_bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
     if (p->bad_line) {
@@ -818,7 +820,7 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
         else
             snprintf(why, sizeof why, "the person has a rejected row (%s:%" PRId64 ")",
                      m->o->persons, p->bad_line);
-        rt_pipe_bad_row(&b->arena, r, why);
+        rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
     r->p = p;
@@ -866,7 +868,7 @@ static void check_reject(RtPipe *m, RtBlock *b, RtRow *r, int64_t code, int64_t 
 {
     char why[MSG_MAX];
     rt_err_describe(m->s, code, loc, why, sizeof why);
-    rt_pipe_bad_row(&b->arena, r, why);
+    rt_pipe_bad_row(b->pool, r, why);
 }
 
 /* The base policy's input checks of the block's claims that decoded (t->chk_rows), in one
@@ -983,6 +985,7 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
     RtPerson *last = NULL;
     int check = !m->is_persons && !m->o->reverse && rt_engine_checks(m->eng[0].e);
     t->nchk = 0;
+    b->pool = &t->cells_pool[m->half];
     while (pos < b->to) {
         size_t e;
         const char *bad;
@@ -1018,7 +1021,7 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
             bad = why;
         }
         if (bad) {
-            rt_pipe_bad_row(&b->arena, r, rt_csv_bad_text(bad, m->read_gb));
+            rt_pipe_bad_row(b->pool, r, rt_csv_bad_text(bad, m->read_gb));
             continue;
         }
         /* a first cell opening with a printable ASCII byte is no blank (rt_trim's blanks are
@@ -1033,7 +1036,7 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         }
         if (c->n != m->bind.ncols) {
             snprintf(why, sizeof why, "expected %d fields, found %d", m->bind.ncols, c->n);
-            rt_pipe_bad_row(&b->arena, r, why);
+            rt_pipe_bad_row(b->pool, r, why);
             continue;
         }
         size_t pn;
@@ -2724,6 +2727,8 @@ static void thread_free(RtPipe *m, RtPThread *t)
     rt_map_free(&t->persons);
     rt_pool_free(&t->pool);
     rt_pool_free(&t->batch);
+    rt_pool_free(&t->cells_pool[0]);
+    rt_pool_free(&t->cells_pool[1]);
 }
 
 static void cleanup(RtPipe *m)
@@ -2747,7 +2752,6 @@ static void cleanup(RtPipe *m)
         polrt_realloc(m->block_store[i].rows, 0);
         polrt_realloc(m->block_store[i].route, 0);
         polrt_realloc(m->block_store[i].at, 0);
-        rt_pool_free(&m->block_store[i].arena);
     }
     polrt_realloc(m->block_store, 0);
     rt_binding_free(&m->bind);
@@ -2776,7 +2780,7 @@ static void cleanup(RtPipe *m)
     polrt_realloc(m->xline, 0);
     polrt_realloc(m->xseq, 0);
     polrt_realloc(m->oblk.rows, 0);
-    rt_pool_free(&m->oblk.arena);
+    rt_pool_free(&m->opool);
     rt_out_abort(&m->rejects);
     close_input(m);
     pthread_mutex_destroy(&m->mu);

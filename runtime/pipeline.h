@@ -64,8 +64,8 @@ size_t rt_pstate_size_base(void);
 enum { RT_ROW_OK, RT_ROW_BAD, RT_ROW_EMPTY };
 typedef struct RtRow {
     RtPerson *p;
-    const char *id;  /* claim id (block arena) */
-    int64_t *fields; /* claim values (block arena) */
+    const char *id;  /* claim id (the block's pool) */
+    int64_t *fields; /* claim values (the block's pool) */
     int64_t line;    /* physical line of its first byte */
     int64_t seq;     /* rank among the data rows of the file */
     const char *raw; /* its bytes, for the rejects file */
@@ -103,7 +103,7 @@ typedef struct RtBlock {
     int64_t lines;     /* line feeds in it */
     RtRow *rows;
     size_t nrows, cap_rows;
-    RtPool arena;
+    RtPool *pool; /* its rows' cells and texts: the decoding thread's (RtPThread.cells_pool) */
     /* the rows routed to the threads that take them next (pipeline.c route_block): indexes
      * into rows, grouped by at[] (2 × threads + 2 bounds), so that a thread walks its own
      * rows rather than every row of the batch */
@@ -151,6 +151,11 @@ struct RtPThread {
     size_t cap_idref;
     RtMap persons; /* the persons whose part is this thread */
     RtPool pool;   /* persons, their ids, fields, history and states */
+    /* the cells and texts of the rows it decodes, per half of the block store (cut_blocks).
+     * One a thread, not one a block: each block's took at least a huge page of fresh memory,
+     * 16 of them at -j 2 (1 M claims: peak memory 181 -> 156 MB at -j 2, 152 -> 144 at -j 1;
+     * on this VM a fresh page costs a fault in the host as well) */
+    RtPool cells_pool[2];
     int64_t npersons;
     /* of them, those of the persons file and their weight, counted as merged: a walk of the
      * tables afterwards read every slot and person (~15 ms of serial time for 300,000) */

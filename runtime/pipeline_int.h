@@ -152,6 +152,7 @@ struct RtPipe {
     int64_t *xline, *xseq;  /* the received records' lines and row numbers, in order */
     size_t xn, xcap_line, xcap_seq;
     RtBlock oblk;       /* rank 0: the round's rows, every rank's outcome in its place */
+    RtPool opool;       /* and their texts */
     uint64_t cut_bytes; /* bytes of records this rank cut from the files */
     /* across ranks, a GB18030 file: each rank converts its own chunks' records (rt_ranks_read)
      * and no rank the whole file; the header is read from a converted copy of the file's

@@ -627,7 +627,7 @@ static int cluster_ids(RtPipe *m, IdSet *ids)
                 continue;
             int dup = back[cur[rank_of(m, r->hash)]++];
             if (dup && r->status == RT_ROW_OK)
-                rt_pipe_dup_row(&b->arena, r);
+                rt_pipe_dup_row(b->pool, r);
         }
     }
     return 0;
@@ -745,8 +745,8 @@ static int take_outcome(RtPipe *m, int k, const char **at, const char *end)
             return -1;
         }
     if (status == RT_ROW_BAD) {
-        char *raw = rt_pool_alloc(&ob->arena, len[1] + 1);
-        r->why = rt_pool_str(&ob->arena, text[0], len[0]);
+        char *raw = rt_pool_alloc(&m->opool, len[1] + 1);
+        r->why = rt_pool_str(&m->opool, text[0], len[0]);
         if (!raw || !r->why) {
             rt_pipe_sys_error(m, 0, "out of memory");
             return -1;
@@ -784,7 +784,7 @@ static int take_long(RtPipe *m, const RtLong *l)
     r->status = RT_ROW_BAD;
     r->raw = NULL;
     r->nraw = 0;
-    if (!(r->why = rt_pool_str(&ob->arena, why, strlen(why)))) {
+    if (!(r->why = rt_pool_str(&m->opool, why, strlen(why)))) {
         rt_pipe_sys_error(m, 0, "out of memory");
         return -1;
     }
@@ -839,7 +839,7 @@ int rt_ranks_outcomes(RtPipe *m)
     int rc = 0;
     if (c->rank == 0) {
         RtBlock *ob = &m->oblk;
-        rt_pool_reset(&ob->arena);
+        rt_pool_reset(&m->opool);
         ob->nrows = 0;
         if (rt_grow(&ob->rows, &ob->cap_rows, (size_t)m->rrows + 1, sizeof *ob->rows) < 0) {
             rt_pipe_sys_error(m, 0, "out of memory");
