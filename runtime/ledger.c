@@ -143,15 +143,13 @@ int rt_map_reserve(RtMap *m, size_t extra)
             return -1;
         cap *= 2;
     }
-    void **slots = rt_alloc_zero(cap * sizeof *slots);
-    uint64_t *hashes = polrt_realloc(NULL, cap * sizeof *hashes);
+    void **slots = rt_huge_alloc(cap * sizeof *slots);
+    uint64_t *hashes = rt_huge_alloc(cap * sizeof *hashes);
     if (!slots || !hashes) {
-        polrt_realloc(slots, 0);
-        polrt_realloc(hashes, 0);
+        rt_huge_free(slots, cap * sizeof *slots);
+        rt_huge_free(hashes, cap * sizeof *hashes);
         return -1;
     }
-    rt_advise_huge(slots, cap * sizeof *slots);
-    rt_advise_huge(hashes, cap * sizeof *hashes);
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i])
             continue;
@@ -161,8 +159,8 @@ int rt_map_reserve(RtMap *m, size_t extra)
         slots[j] = m->slots[i];
         hashes[j] = m->hashes[i];
     }
-    polrt_realloc(m->slots, 0);
-    polrt_realloc(m->hashes, 0);
+    rt_huge_free(m->slots, m->cap * sizeof *m->slots);
+    rt_huge_free(m->hashes, m->cap * sizeof *m->hashes);
     m->slots = slots;
     m->hashes = hashes;
     m->cap = cap;
@@ -217,8 +215,8 @@ void rt_map_clear(RtMap *m)
 
 void rt_map_free(RtMap *m)
 {
-    polrt_realloc(m->slots, 0);
-    polrt_realloc(m->hashes, 0);
+    rt_huge_free(m->slots, m->cap * sizeof *m->slots);
+    rt_huge_free(m->hashes, m->cap * sizeof *m->hashes);
     memset(m, 0, sizeof *m);
 }
 

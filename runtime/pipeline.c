@@ -409,6 +409,20 @@ ssize_t rt_pipe_read(RtPipe *m, char *p, size_t n, int64_t off)
     return (ssize_t)got;
 }
 
+int rt_pipe_buf_grow(RtPipe *m, size_t cap)
+{
+    char *nb = rt_huge_alloc(cap);
+    if (!nb) {
+        rt_pipe_sys_error(m, 0, "out of memory");
+        return -1;
+    }
+    memcpy(nb, m->buf, m->len);
+    rt_huge_free(m->buf, m->cap);
+    m->buf = nb;
+    m->cap = cap;
+    return 0;
+}
+
 static int reject_long_record(RtPipe *m);
 
 /* Read the next batch: keep the unfinished record, fill the buffer, and find where the last
@@ -467,15 +481,8 @@ static int next_batch(RtPipe *m)
                           m->path, m->line, RT_CSV_MAX_RECORD >> 20);
             return -1;
         }
-        if (m->batch == m->cap) {
-            char *nb = polrt_realloc(m->buf, m->cap * 2);
-            if (!nb) {
-                rt_pipe_sys_error(m, 0, "out of memory");
-                return -1;
-            }
-            m->buf = nb;
-            m->cap *= 2;
-        }
+        if (m->batch == m->cap && rt_pipe_buf_grow(m, m->cap * 2) < 0)
+            return -1;
         m->batch = 2 * m->batch < m->cap ? 2 * m->batch : m->cap;
     }
 }
@@ -1269,12 +1276,11 @@ static size_t ids_home(const IdSet *s, uint64_t h)
 /* the table rebuilt with cap slots: 0, or -1 on memory */
 static int ids_rehash(IdSet *s, size_t cap)
 {
-    uint64_t *ns = rt_alloc_zero(cap * sizeof *ns);
+    uint64_t *ns = rt_huge_alloc(cap * sizeof *ns);
     if (!ns) {
         s->err = 0;
         return -1;
     }
-    rt_advise_huge(ns, cap * sizeof *ns);
     for (size_t i = 0; i < s->cap; i++)
         if (s->slot[i]) {
             size_t j = (size_t)(s->slot[i] >> 7) & (cap - 1);
@@ -1282,7 +1288,7 @@ static int ids_rehash(IdSet *s, size_t cap)
                 j = (j + 1) & (cap - 1);
             ns[j] = s->slot[i];
         }
-    polrt_realloc(s->slot, 0);
+    rt_huge_free(s->slot, s->cap * sizeof *s->slot);
     s->slot = ns;
     s->cap = cap;
     return 0;
@@ -1454,7 +1460,7 @@ void rt_ids_free(IdSet *s)
 {
     if (s->filter && s->fd >= 0)
         close(s->fd);
-    polrt_realloc(s->slot, 0);
+    rt_huge_free(s->slot, s->cap * sizeof *s->slot);
     polrt_realloc(s->filter, 0);
     polrt_realloc(s->rbuf, 0);
     memset(s, 0, sizeof *s);
@@ -2756,7 +2762,7 @@ static void cleanup(RtPipe *m)
     polrt_realloc(m->block_store, 0);
     rt_binding_free(&m->bind);
     polrt_realloc(m->bind_fields, 0);
-    polrt_realloc(m->buf, 0);
+    rt_huge_free(m->buf, m->cap);
     for (int i = 0; m->eng && i < m->neng; i++)
         polrt_realloc(m->eng[i].latest, 0);
     polrt_realloc(m->eng, 0);
@@ -2861,9 +2867,7 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
              : o->store ? PIPE_BATCH_LEDGER
              : cl       ? PIPE_BATCH_RANKS
                         : PIPE_BATCH;
-    m->buf = polrt_realloc(NULL, m->cap);
-    if (m->buf)
-        rt_advise_huge(m->buf, m->cap);
+    m->buf = rt_huge_alloc(m->cap);
     m->th = rt_alloc_lines((size_t)m->nthreads * sizeof *m->th, 1);
     m->nids = cl ? 1 : m->nthreads;
     m->ids = ids_parts(m->nids);

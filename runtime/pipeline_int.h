@@ -176,6 +176,8 @@ __attribute__((format(printf, 2, 3))) void rt_pipe_error(RtPipe *m, const char *
  * the usage code when e says a name does not exist (polrt_exit_for_errno) */
 __attribute__((format(printf, 3, 4))) void rt_pipe_sys_error(RtPipe *m, int e, const char *fmt,
                                                              ...);
+/* the batch buffer grown to cap bytes, its first m->len kept: 0, or -1 (error set) */
+int rt_pipe_buf_grow(RtPipe *m, size_t cap);
 /* Up to n bytes of the input into p: at off (pread), or where the file stands (off < 0: a
  * pipe has no offsets). Interrupted and short reads are retried, so fewer than n only at
  * the file's end. The bytes read, or -1 (error set). The one read loop of the pipeline. */

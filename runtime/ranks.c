@@ -435,15 +435,8 @@ static int take_records(RtPipe *m, const char *recv)
     size_t total = 0;
     for (int k = 0; k < nr; k++)
         total += m->xcnt[nr + k];
-    if (total > m->cap) {
-        char *nb = polrt_realloc(m->buf, total);
-        if (!nb) {
-            rt_pipe_sys_error(m, 0, "out of memory");
-            return -1;
-        }
-        m->buf = nb;
-        m->cap = total;
-    }
+    if (total > m->cap && rt_pipe_buf_grow(m, total) < 0)
+        return -1;
     m->len = 0;
     m->xn = 0;
     m->nlongs = 0;

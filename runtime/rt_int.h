@@ -1099,7 +1099,10 @@ uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker
  * (0.277 s on lines of their own; padding an array's end cannot keep off what malloc puts
  * before it). */
 void *rt_alloc_lines(size_t n, int zero);
-void *rt_alloc_zero(size_t n);          /* calloc from the test budget (polrt_realloc frees it) */
+/* n zeroed bytes on huge pages of their own from 1 MiB up (money.c), from the test budget;
+ * freed by rt_huge_free with the same n, never by polrt_realloc */
+void *rt_huge_alloc(size_t n);
+void rt_huge_free(void *p, size_t n);
 void rt_advise_huge(void *p, size_t n); /* ask for huge pages on a large block (advice) */
 /* a date cell of the right shape naming no day (2017-02-30, month 13, year 2250): 1 with why
  * in buf, else 0 (dates.c; for messages) */
