@@ -2415,6 +2415,10 @@ static void task_finish(RtPThread *t)
 {
     RtPipe *m = t->pipe;
     RtMap *pm = &t->persons;
+    /* nothing to hand over (polc run's memory ledger): the walk of every person and state
+     * missed the caches, ~9 ms a thread at -j 2 on 300,000 persons */
+    if (!m->o->store && !m->sink->person_end)
+        return;
     for (size_t k = 0; k < pm->cap; k++) {
         RtPerson *p = pm->slots[k];
         if (!p || !p->state)
