@@ -455,6 +455,7 @@ struct RtStore {
      * written, and no lock is taken; what a run settles (claims, rows) is kept in memory, as
      * a memory store keeps it, over what was read (rt_ledger_open) */
     int read_only;
+    int no_tables; /* read-only: refused as not a ledger yet (RT_LEDGER_READ_OR_EMPTY) */
     /* SQLite */
     sqlite3 *db;
     sqlite3_stmt *q[NQ];
@@ -1088,11 +1089,13 @@ static int read_tables(RtStore *st, char *err, size_t errlen)
                               : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
                                 "name IN ('meta', 'ledger_rows', 'settled_claims')",
                        NULL, val, sizeof val, err, errlen);
-    if (rc == 0 && strcmp(val, "3") != 0)
+    if (rc == 0 && strcmp(val, "3") != 0) {
+        st->no_tables = 1;
         return fail(err, errlen,
                     "%s: not a ledger yet (it has no ledger tables): polc run or polc ledger "
                     "import makes one",
                     name);
+    }
     if (rc == 0)
         rc = meta_text(st, "SELECT value FROM meta WHERE name = 'format'", NULL, val, sizeof val,
                        err, errlen);
@@ -1402,6 +1405,10 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     /* a PostgreSQL URL is not a file name */
     int pg = rt_ledger_is_pg(path);
+    struct stat sb;
+    if (read_only == RT_LEDGER_READ_OR_EMPTY && path && !pg && stat(path, &sb) != 0 &&
+        errno == ENOENT)
+        path = NULL; /* no file: an empty ledger, in memory (opening it would create it) */
     if (path && rt_dl_load(pg ? &pq_dl : &sq_dl, err, errlen) < 0)
         return NULL;
     if (path && !pg)
@@ -1443,8 +1450,9 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *
             return NULL;
         }
         if (pg ? pg_open(st, path, err, errlen) : open_db(st, key, err, errlen)) {
+            int empty = st->no_tables && read_only == RT_LEDGER_READ_OR_EMPTY;
             rt_ledger_close(st);
-            return NULL;
+            return empty ? rt_ledger_open(s, NULL, NULL, 0, err, errlen) : NULL;
         }
     }
     return st;

@@ -370,7 +370,10 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
     }
     if ((rc = ledger_check(ledger_db, "polc ledger import", 0)) != 0)
         goto done;
-    if (!(im.st = open_store(s, ledger_db, ledger_key, 0, &rc, err, sizeof err)))
+    /* a dry run reads the ledger as export does: no write lock, nothing created, upgraded or
+     * recorded; the rows it would import are kept in memory over the ledger's */
+    if (!(im.st = open_store(s, ledger_db, ledger_key, dry_run ? RT_LEDGER_READ_OR_EMPTY : 0, &rc,
+                             err, sizeof err)))
         goto done;
     if (rt_ledger_begin(im.st, err, sizeof err)) {
         rc = POLRT_EXIT_SYSTEM;

@@ -353,6 +353,11 @@ typedef struct RtLedgerKey RtLedgerKey;
  * again or set is kept in memory over the file's for the store's life, never written. */
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, int read_only,
                         char *err, size_t errlen);
+/* rt_ledger_open's read_only for a dry run (polc ledger import --dry-run): read-only, and a
+ * ledger not made yet (no SQLite file, or a file or database without polc's tables) is an
+ * empty one in memory, so every row is checked as an import into it would check it, and
+ * nothing is created */
+#define RT_LEDGER_READ_OR_EMPTY 2
 /* A SQLite ledger kept by another number of ranks than nranks (files DB.rankKofM, M not
  * nranks; alone, nranks 1: any M): its persons' rows are where this would not look, so their
  * claims would be settled again, and a new DB would be one no run reads (spec/SCALE.md).
