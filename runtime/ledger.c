@@ -1114,6 +1114,9 @@ static int read_tables(RtStore *st, char *err, size_t errlen)
                  meta_text(st, "SELECT seq FROM settled_claims WHERE 1 = 0", NULL, none,
                            sizeof none, NULL, 0)))
         old = "format " LEDGER_FORMAT ", before late claims";
+    if (!old && st->pg &&
+        meta_text(st, "SELECT seq FROM ledger_audit WHERE 1 = 0", NULL, none, sizeof none, NULL, 0))
+        old = "format " LEDGER_FORMAT ", before its audit rows were numbered";
     if (old)
         return fail(err, errlen,
                     "%s: a ledger of an older polc (%s), to be upgraded before it is read: polc "
@@ -2493,6 +2496,10 @@ static const char *const pg_create_sql =
     " settled_at TEXT NOT NULL, layout BIGINT);"
     "ALTER TABLE ledger_rows ADD COLUMN IF NOT EXISTS last_date BIGINT;"
     "ALTER TABLE settled_claims ADD COLUMN IF NOT EXISTS seq BIGINT;" HISTORY_TABLES
+    /* the order audit rows were written in (rt_ledger_history), SQLite's rowid: a heap row's
+     * ctid is no order, as an UPDATE or VACUUM moves rows (existing rows are numbered in
+     * the table's order, all an older ledger has) */
+    "ALTER TABLE ledger_audit ADD COLUMN IF NOT EXISTS seq BIGINT GENERATED ALWAYS AS IDENTITY;"
     "INSERT INTO meta (name, value) VALUES ('format', '" LEDGER_FORMAT "') ON CONFLICT DO NOTHING;"
     "INSERT INTO meta (name, value) VALUES ('version', '0') ON CONFLICT DO NOTHING;"
     "INSERT INTO meta (name, value) VALUES ('created_at',"
@@ -4011,6 +4018,11 @@ int rt_ledger_export(RtStore *st, RtLedgerRowFn fn, void *arg, char *err, size_t
     return rc;
 }
 
+/* ledger_audit's column that numbers its rows in the order written: SQLite's rowid (the
+ * largest so far plus one), PostgreSQL's seq (pg_create_sql); both tie-break rows of one
+ * commit, which share their time */
+#define AUDIT_ORDER(st) ((st)->pg ? "seq" : "rowid")
+
 /* rt_ledger_history's caller */
 typedef struct AuditQuery {
     RtAuditFn fn;
@@ -4037,8 +4049,7 @@ int rt_ledger_history(RtStore *st, const char *person_id, const char *claim_id, 
 {
     /* a claim's rows: its own (adjusted, reversed) and those its arrival or reversal caused
      * (resettle.c's causes "late claim ID", "reversal of ID"). Within one commit every row
-     * has the same time: the order written is SQLite's rowid, PostgreSQL's ctid (the table
-     * is only appended to; an erasure's freed space is reused only after a VACUUM) */
+     * has the same time: the order written is AUDIT_ORDER */
     char sql[768];
     DbVal a[2];
     int n = 0;
@@ -4058,7 +4069,7 @@ int rt_ledger_history(RtStore *st, const char *person_id, const char *claim_id, 
                                "a.detail = 'reversal of ' || $%d)",
                                n, n, n);
     }
-    snprintf(sql + at, sizeof sql - at, " ORDER BY a.at, %s", st->pg ? "a.ctid" : "a.rowid");
+    snprintf(sql + at, sizeof sql - at, " ORDER BY a.at, a.%s", AUDIT_ORDER(st));
     AuditQuery q = {fn, arg};
     pthread_mutex_lock(&st->mu);
     int rc = db_query(st, sql, a, n, audit_row, &q, NULL, err, errlen);
@@ -4091,11 +4102,14 @@ int rt_ledger_opening(RtStore *st, const char *person_id, int l, int64_t key, ch
     snprintf(prefix, sizeof prefix, "ledger %s %lld: %%", st->s->ledgers[l].name, (long long)key);
     DbVal a[2] = {DB_T(person_id), DB_T(prefix)};
     Detail d = {buf, len, 0};
+    /* the last written: a file that gives the row twice imports its later line */
+    char sql[192];
+    snprintf(sql, sizeof sql,
+             "SELECT detail FROM ledger_audit WHERE event = 'import' AND person_id = $1 AND "
+             "detail LIKE $2 ORDER BY at DESC, %s DESC LIMIT 1",
+             AUDIT_ORDER(st));
     pthread_mutex_lock(&st->mu);
-    int rc = db_query(st,
-                      "SELECT detail FROM ledger_audit WHERE event = 'import' AND person_id = $1 "
-                      "AND detail LIKE $2 ORDER BY at DESC LIMIT 1",
-                      a, 2, detail_row, &d, NULL, NULL, 0);
+    int rc = db_query(st, sql, a, 2, detail_row, &d, NULL, NULL, 0);
     pthread_mutex_unlock(&st->mu);
     return rc == 0 && d.found;
 }

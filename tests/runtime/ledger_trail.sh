@@ -116,7 +116,22 @@ trail() { # $1 backend name, $2 ledger
     else bad "$B: history --person with no event" "rc $rc: $(cat h9.err)"; fi
 }
 
+# twice NAME LEDGER: a file that gives a person-year twice imports its later line, and the
+# explanation names that line as the opening balance (it named the earlier: the import rows
+# of one commit share their time, and the latest was taken in no defined order)
+printf '%s\n' 'person_id,year,own_paid,top_level' 'P1,2017,8000,省级' 'P1,2017,9000,省级' >twice.csv
+twice() {
+    "$POLC" ledger import "$PANJI" --ledger "$2" twice.csv 2>/dev/null
+    "$POLC" explain "$PANJI" --claims run1.csv --persons persons.csv --ledger "$2" --claim A \
+        >twice.txt 2>&1
+    if tail -1 twice.txt | grep -q '^ledger annual 2017: opening balance from twice.csv:3: .*own_paid 9000.00'
+    then ok "$1: a person-year imported twice: the later line is the opening balance explained"
+    else bad "$1: a person-year imported twice" "$(tail -1 twice.txt)"; fi
+}
+
 trail sqlite l.db
+strip h.csv >sqlite.h
+twice sqlite twice.db
 # the file holds people's ids: created 0600 as the other files that do
 if [ "$(stat -c %a h.csv)" = 600 ]; then ok "sqlite: history file mode 0600"
 else bad "sqlite: history file mode" "$(stat -c %a h.csv)"; fi
@@ -148,6 +163,17 @@ else bad "history: usage errors" "$rc1 $rc2 $rc3 $rc4: $(cat u1.err u2.err u3.er
 
 if pg_start "$WORK/pg"; then
     trail postgresql "$PGURL"
+    # rows an UPDATE moved (a correction by hand; any tool's) and VACUUM FULL compacted: the
+    # history in the order written, as SQLite's; it came in ctid order, the moved rows last
+    # of their commit
+    psql -Atq "$PGURL" -c "UPDATE ledger_audit SET detail = detail WHERE output = 'critical_illness'" \
+        -c "VACUUM FULL ledger_audit"
+    "$POLC" ledger history "$PANJI" --ledger "$PGURL" --labels names -o hm.csv 2>/dev/null
+    strip hm.csv >got
+    check "postgresql: history after rows were moved (UPDATE, VACUUM FULL): SQLite's, byte for byte" \
+        sqlite.h got
+    psql -Atq "$PGURL" -c "CREATE DATABASE twice" >/dev/null
+    twice postgresql "${PGURL%/polc}/twice"
 else
     echo "note: PostgreSQL 15 not installed: the PostgreSQL half skipped"
 fi
