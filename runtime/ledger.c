@@ -3781,6 +3781,16 @@ int rt_ledger_set_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, const
     return 0;
 }
 
+int rt_ledger_row_newer(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, char *err,
+                        size_t errlen)
+{
+    pthread_mutex_lock(&st->mu);
+    const int64_t *row = find_row(st, lp, l, key);
+    int rc = row && (row[0] & ROW_NEWER) ? newer_fail(st, row, err, errlen) : 0;
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
 int rt_ledger_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, int64_t *vals, int64_t *last)
 {
     pthread_mutex_lock(&st->mu);

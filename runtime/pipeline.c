@@ -2132,6 +2132,8 @@ static int reverse_row(RtPThread *t, RtPState *ps, RtRow *r)
         settle_reject(t, r, RT_NOT_SETTLED);
         return 1;
     }
+    if (rc == RT_UNDO_NEWER) /* the run stops, as settling on that row does (the reason said) */
+        return -1;
     if (rc == 0 && adj_tag(t, r, start) < 0)
         rc = (t->oom = 1, -1);
     if (rc == 0)

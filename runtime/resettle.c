@@ -141,6 +141,14 @@ int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const c
                  "(changed outside polc?)");
         return -1;
     }
+    /* a row of a later policy's, which this one would write back without the fields it
+     * lacks: refused before any row is set, so nothing is half undone and the claims settled
+     * beside it (a service's group) commit */
+    for (size_t k = 0; k < nt; k++)
+        if (rt_ledger_row_newer(st, lp, (int)touched[2 * k], touched[2 * k + 1], err, errlen)) {
+            polrt_realloc(touched, 0);
+            return RT_UNDO_NEWER;
+        }
     /* each row written by an undone claim goes back to what the earliest of them found; its
      * latest claim is then the latest of the claims that stay */
     int rc = 0;
@@ -159,8 +167,8 @@ int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const c
                 last = c->date;
             }
         }
-        if (vals)
-            rc = rt_ledger_set_row(st, lp, l, key, vals, last, err, errlen);
+        if (vals && rt_ledger_set_row(st, lp, l, key, vals, last, err, errlen))
+            rc = -1; /* (not newer: looked at above) */
     }
     polrt_realloc(touched, 0);
     return rc;

@@ -471,9 +471,14 @@ int rt_ledger_hold_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errle
 int rt_ledger_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, int64_t *vals,
                   int64_t *last);
 /* the row of ledger l under key set to vals' ledger l fields (all ledgers' layout), its latest
- * claim date to last; written at commit. 0, or -1 (memory) */
+ * claim date to last; written at commit. 0; 1 the row was written by a later policy with
+ * fields this one lacks (rt_ledger_row_newer); or -1 (memory) */
 int rt_ledger_set_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, const int64_t *vals,
                       int64_t last, char *err, size_t errlen);
+/* 1 when ledger l's row under key was written by a later policy with fields this one lacks,
+ * which writing it would drop (said in err, as settling on it says it: a conflict); else 0 */
+int rt_ledger_row_newer(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, char *err,
+                        size_t errlen);
 /* a stored claim settled again: its record replaced (same id, person, sequence), r->after
  * into its rows. 0, or -1 */
 int rt_ledger_update_claim(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *err,
@@ -550,14 +555,21 @@ void rt_adjust_cells(struct RtLine *l, const RtSchema *s, int output, int64_t ol
 void rt_resettle_late_text(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const int64_t *keys,
                            int64_t date, int64_t *vals, char *buf, size_t len);
 /* a reversal whole: undo (target claim_id), reverse, replay with cause "reversal of ID".
- * 0 done; 1 not a settled claim of the person (nothing changed); -1 (message). rs is the
- * caller's to free (its adjustments stay readable until then). */
+ * 0 done; 1 not a settled claim of the person, RT_UNDO_NEWER (nothing changed in either);
+ * -1 (message). rs is the caller's to free (its adjustments stay readable until then). */
 int rt_resettle_reverse_claim(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char *person_id,
                               const int64_t *person, const int64_t *hist, int64_t nhist,
                               const char *claim_id, char *cause, size_t cause_len, RtResettle *rs,
                               struct RtLine *adj, char *err, size_t errlen);
 /* the reason a reversal of a claim the ledger does not hold for the person is refused */
 #define RT_NOT_SETTLED "not a settled claim of this person (ledger): nothing to reverse"
+/* rt_resettle_undo's answer when a row it would set back was written by a later policy with
+ * fields this one lacks (rt_ledger_row_newer, said in err): nothing undone, the claim refused
+ * as settling on that row is (409 in polc serve, exit 4 in polc run) */
+#define RT_UNDO_NEWER 2
+/* the person's claims (rs) after date (target NULL), or target and those after it sharing its
+ * rows, undone: the rows they wrote set back to what the first of them found. 0; 1 target is
+ * not a settled claim of the person; RT_UNDO_NEWER; -1 (message) */
 int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const char *person_id,
                      const int64_t *keys, int64_t date, const char *target, RtResettle *rs,
                      char *err, size_t errlen);
@@ -824,7 +836,8 @@ const RtAdjust *rt_session_adjustments(const PolSession *s, size_t *n);
 /* reverse a settled claim of a registered person (spec/DATA.md "Late claims and reversals"):
  * its ledger effect removed, its record moved to reversed_claims, the person's later claims
  * settled again (rt_session_adjustments). 0 done; 1 the ledger does not hold it for the
- * person (the message RT_NOT_SETTLED); -1 refused (unknown person); -2 ledger error */
+ * person (the message RT_NOT_SETTLED); -1 refused (unknown person; a row of a later
+ * policy's, rt_session_conflict set); -2 ledger error */
 int rt_session_reverse(PolSession *s, const char *claim_id, const char *person_id);
 /* polrt_explain_json with, per ledger, the audit detail of the opening balance its row
  * started from (rt_ledger_opening), or NULL: the ledger's "opening" member (spec/DATA.md) */

@@ -530,6 +530,17 @@ static void reset_result(PolSession *s)
     reset_trace(s);
 }
 
+/* A claim (to settle, or reverse) meets a ledger row of a later policy's with fields this
+ * one lacks (the reason in s->err): refused as a conflict is (409 in polc serve), nothing of
+ * it changed, so the other claims of a group settle. -1 */
+static int newer_conflict(PolSession *s, const char *claim_id)
+{
+    char why[ERR_LEN - ID_SHOW - 16];
+    snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1, s->err);
+    s->conflict = 1;
+    return fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
+}
+
 /* a claim begins: res points at the session's arrays, which are cleared */
 static void claim_start(PolSession *s, PolResult *res)
 {
@@ -691,14 +702,8 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
         int settled =
             rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
         if (settled < 0 && load.newer) {
-            /* refused as a conflict is (409 in polc serve): nothing settled, the ledger
-             * untouched, the other claims of a group settle */
-            char why[ERR_LEN - ID_SHOW - 16];
-            snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1, s->err);
             reset_result(s);
-            s->conflict = 1;
-            fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
-            return late_done(s, p, claim_id, -1);
+            return late_done(s, p, claim_id, newer_conflict(s, claim_id));
         }
         if (settled < 0)
             return late_done(s, p, claim_id, -2);
@@ -728,10 +733,12 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
                     reset_result(s);
                     return fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
                 }
-                if (rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL, &s->rs, s->err,
-                                     sizeof s->err)) {
+                int undone = rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL,
+                                              &s->rs, s->err, sizeof s->err);
+                if (undone) {
                     rt_resettle_free(&s->rs);
-                    return -2;
+                    reset_result(s);
+                    return undone == RT_UNDO_NEWER ? newer_conflict(s, claim_id) : -2;
                 }
                 reset_result(s);
                 continue;
@@ -842,6 +849,8 @@ int rt_session_reverse(PolSession *s, const char *claim_id, const char *person_i
         fail(s, "claim %.*s: %s", ID_SHOW, claim_id, RT_NOT_SETTLED);
         return 1;
     }
+    if (rc == RT_UNDO_NEWER)
+        return newer_conflict(s, claim_id);
     return rc < 0 ? -2 : 0;
 }
 
