@@ -539,6 +539,7 @@ typedef struct RtResettle {
     size_t target; /* a reversal: the claim reversed; else SIZE_MAX */
     RtAdjust *adj; /* every adjustment made, in order */
     size_t nadj, cap_adj;
+    char *cause; /* the replay's cause, "late claim ID" or "reversal of ID" (rt_resettle_cause) */
 } RtResettle;
 #define RT_ADJUST_HEADER "claim_id,output,old,new,delta,cause\n"
 /* an adjustment's delta: now - old for a money, int or rate output; POLRT_NONE for others
@@ -554,13 +555,17 @@ void rt_adjust_cells(struct RtLine *l, const RtSchema *s, int output, int64_t ol
  * again, says so instead; vals: scratch of nledger_fields */
 void rt_resettle_late_text(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const int64_t *keys,
                            int64_t date, int64_t *vals, char *buf, size_t len);
+/* rs->cause set to "WHAT ID", the id whole (whatever its length: the audit trail's detail,
+ * which polc ledger history --claim ID matches): 0, or -1 (out of memory, said in err) */
+int rt_resettle_cause(RtResettle *rs, const char *what, const char *claim_id, char *err,
+                      size_t errlen);
 /* a reversal whole: undo (target claim_id), reverse, replay with cause "reversal of ID".
  * 0 done; 1 not a settled claim of the person, RT_UNDO_NEWER (nothing changed in either);
  * -1 (message). rs is the caller's to free (its adjustments stay readable until then). */
 int rt_resettle_reverse_claim(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char *person_id,
                               const int64_t *person, const int64_t *hist, int64_t nhist,
-                              const char *claim_id, char *cause, size_t cause_len, RtResettle *rs,
-                              struct RtLine *adj, char *err, size_t errlen);
+                              const char *claim_id, RtResettle *rs, struct RtLine *adj, char *err,
+                              size_t errlen);
 /* the reason a reversal of a claim the ledger does not hold for the person is refused */
 #define RT_NOT_SETTLED "not a settled claim of this person (ledger): nothing to reverse"
 /* rt_resettle_undo's answer when a row it would set back was written by a later policy with
@@ -577,7 +582,7 @@ int rt_resettle_reverse(RtStore *st, const RtSchema *s, const char *person_id, R
                         struct RtLine *adj, char *err, size_t errlen);
 int rt_resettle_replay(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char *person_id,
                        const int64_t *person, const int64_t *hist, int64_t nhist, RtResettle *rs,
-                       const char *cause, struct RtLine *adj, char *err, size_t errlen);
+                       struct RtLine *adj, char *err, size_t errlen);
 void rt_resettle_free(RtResettle *rs);
 
 /* ==== csv.c, decode.c, run.c (data in, results out) ============================================

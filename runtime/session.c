@@ -46,7 +46,6 @@ struct PolSession {
     int trace;       /* settle traced (results carry the trace); 0: the fast entry */
     int late_reject; /* a late claim is refused (rt_session_late_reject), not settled in order */
     RtResettle rs;   /* the last claim's or reversal's resettling: its adjustments */
-    char cause[ID_SHOW + 32]; /* their cause: "late claim ID", "reversal of ID" */
     char err[ERR_LEN];
     /* one claim's scratch, sized by the schema; PolResult points here. out, keys, before and
      * after are contiguous (cleared at once), and so are rule_val and rule_state (zeroed)
@@ -612,10 +611,10 @@ static int late_done(PolSession *s, Person *p, const char *claim_id, int rc)
 {
     if (!s->rs.list)
         return rc;
-    snprintf(s->cause, sizeof s->cause, "late claim %.*s", ID_SHOW, claim_id);
     /* the replay uses its own scratch: the late claim's result stays in the session's */
-    if (rt_resettle_replay(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson, p->nhist,
-                           &s->rs, s->cause, NULL, s->err, sizeof s->err))
+    if (rt_resettle_cause(&s->rs, "late claim", claim_id, s->err, sizeof s->err) ||
+        rt_resettle_replay(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson, p->nhist,
+                           &s->rs, NULL, s->err, sizeof s->err))
         rc = -2;
     return rc;
 }
@@ -842,8 +841,7 @@ int rt_session_reverse(PolSession *s, const char *claim_id, const char *person_i
     if (!p->led && !(p->led = rt_ledger_hold(s->st, p->id, p->hash, s->err, sizeof s->err)))
         return -2;
     int rc = rt_resettle_reverse_claim(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson,
-                                       p->nhist, claim_id, s->cause, sizeof s->cause, &s->rs, NULL,
-                                       s->err, sizeof s->err);
+                                       p->nhist, claim_id, &s->rs, NULL, s->err, sizeof s->err);
     if (rc == 1) {
         rt_resettle_free(&s->rs);
         fail(s, "claim %.*s: %s", ID_SHOW, claim_id, RT_NOT_SETTLED);

@@ -131,6 +131,27 @@ twice() {
 
 trail sqlite l.db
 strip h.csv >sqlite.h
+# a late claim whose id is 28 Chinese characters (84 bytes), then reversed: the causes name it
+# whole, valid UTF-8, in the adjustments file and the history (they were cut at 64 bytes,
+# mid-character, and history --claim of the id found none of them)
+LID=迟到的住院结算单第二零一七年四月十日至四月二十日省级医院
+printf '%s\n' "$H" "$LID,P1,住院,2017-04-10,2017-04-20,省级,20000,是,是," >late_long.csv
+printf '%s\n' claim_id,person_id "$LID,P1" >rev_long.csv
+"$POLC" run "$PANJI" --claims run1.csv --persons persons.csv --ledger long.db -o /dev/null -q
+"$POLC" run "$PANJI" --claims late_long.csv --persons persons.csv --ledger long.db -o /dev/null \
+    --adjustments late_long.adj -q
+"$POLC" run "$PANJI" --reverse rev_long.csv --persons persons.csv --ledger long.db \
+    --adjustments rev_long.adj -q
+if [ "$(sed 1d late_long.adj | cut -d, -f6 | sort -u)" = "late claim $LID" ] &&
+    [ "$(sed 1d rev_long.adj | cut -d, -f6 | sort -u | tr '\n' '|')" = "reversal of $LID|reversed|" ] &&
+    iconv -f UTF-8 -t UTF-8 late_long.adj rev_long.adj >/dev/null; then
+    ok "sqlite: a long Chinese claim id whole in the causes of its adjustments"
+else bad "sqlite: a long Chinese claim id in the causes" "$(cat late_long.adj rev_long.adj)"; fi
+# its events: the 4 adjustments of A it caused (without the opening balance, B stays within
+# its cap: unchanged), its own 7 money outputs to 0, the reversal, A's 4 back: 16
+"$POLC" ledger history "$PANJI" --ledger long.db --claim "$LID" -o hlong.csv 2>/dev/null
+if [ "$(sed 1d hlong.csv | wc -l)" = 16 ]; then ok "sqlite: history --claim of a long id: its 16 events"
+else bad "sqlite: history --claim of a long id" "$(wc -l <hlong.csv) lines"; fi
 twice sqlite twice.db
 # the file holds people's ids: created 0600 as the other files that do
 if [ "$(stat -c %a h.csv)" = 600 ]; then ok "sqlite: history file mode 0600"
