@@ -2118,9 +2118,9 @@ static int reverse_row(RtPThread *t, RtPState *ps, RtRow *r)
         return -1;
     RtResettle rs;
     size_t start = t->adj.n;
-    int rc = rt_resettle_reverse_claim(m->eng[0].e, st, ps->lp, ps->p->id, ps->p->fields,
-                                       ps->p->hist, ps->p->nspans, r->id, &rs, &t->adj, t->fatal,
-                                       sizeof t->fatal);
+    int rc =
+        rt_resettle_reverse_claim(m->eng[0].e, st, ps->lp, ps->p->id, ps->p->fields, ps->p->hist,
+                                  ps->p->nspans, r->id, &rs, &t->adj, t->fatal, sizeof t->fatal);
     if (rc == 0) {
         t->nresettled += (int64_t)rs.nredo;
         t->nadjustment += (int64_t)rs.nadj;

@@ -800,9 +800,7 @@ static int reverse_claim(Worker *w, const char *cid, const char *pid, RtLine *ou
         return -2;
     w->not_held = rc == 1;
     /* a row of a later policy's: settling's conflict (409), for this claim alone */
-    int st = rc == 0                     ? SVC_REVERSED
-             : rt_session_conflict(w->s) ? SVC_CONFLICT
-                                         : SVC_REJECTED;
+    int st = rc == 0 ? SVC_REVERSED : rt_session_conflict(w->s) ? SVC_CONFLICT : SVC_REJECTED;
     json_str_member(out, "status", service_status_name[st]);
     if (rc)
         json_str_member(out, "reason", reason_of(polrt_session_errmsg(w->s), cid));

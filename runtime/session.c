@@ -732,8 +732,8 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
                     reset_result(s);
                     return fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
                 }
-                int undone = rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL,
-                                              &s->rs, s->err, sizeof s->err);
+                int undone = rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL, &s->rs,
+                                              s->err, sizeof s->err);
                 if (undone) {
                     rt_resettle_free(&s->rs);
                     reset_result(s);
