@@ -54,8 +54,15 @@ typedef struct RtLedger {
 } RtLedger;
 
 /* what an output is to a reader (spec/SCHEMA.md "outputs"): money a fund pays, the patient's
- * share, or information; RT_ROLE_NONE when the policy does not say */
-typedef enum { RT_ROLE_NONE, RT_ROLE_PAYER, RT_ROLE_PATIENT, RT_ROLE_INFO } RtRole;
+ * share, information, or an amount the hospital bears; RT_ROLE_NONE when the policy does not
+ * say. In the order of the schema's role words (schema.c) */
+typedef enum {
+    RT_ROLE_NONE,
+    RT_ROLE_PAYER,
+    RT_ROLE_PATIENT,
+    RT_ROLE_INFO,
+    RT_ROLE_HOSPITAL
+} RtRole;
 
 typedef struct RtOutput {
     char *name;
@@ -1039,12 +1046,12 @@ void rt_line_row(RtLine *l, const RtRowFmt *f, const int64_t *v, int64_t *sums, 
 int rt_labels_on(const RtSchema *s, const char *want, char *err, size_t errlen);
 /* output i's heading: its label when labels are on and it has one, else its name */
 const char *rt_output_heading(const RtSchema *s, int i, int labels);
-/* output o counts as an amount: money a fund pays, the patient's share, or an amount the
- * policy gives no role; one of role `info` (a cap, a base: spec/LANGUAGE.md §7.5) is no amount
- * paid. polc run's summary totals only these (Panji's yearly cap summed to 176,000 yuan over
- * 46 claims), and simulate counts a claim or person changed only when one of these changes
- * (a city cap raised to 6000 yuan changed Panji's info output cap for 186 persons, a paid
- * amount for 3) */
+/* output o counts as an amount: money a fund pays, the patient's share, what the hospital
+ * bears, or an amount the policy gives no role; one of role `info` (a cap, a base:
+ * spec/LANGUAGE.md §7.5) is no amount paid. polc run's summary totals only these (Panji's yearly
+ * cap summed to 176,000 yuan over 46 claims), and simulate counts a claim or person changed only
+ * when one of these changes (a city cap raised to 6000 yuan changed Panji's info output cap for 186
+ * persons, a paid amount for 3) */
 int rt_output_counts(const RtOutput *o);
 /* rule i's name for a reader: "label (name)" with labels and a label, else the name */
 const char *rt_rule_heading(const RtSchema *s, int i, int labels, char *buf, size_t len);

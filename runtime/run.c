@@ -733,14 +733,18 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
         if (rt_output_counts(&s->outputs[i]) && w > width)
             width = w;
     }
+    /* an amount the hospital bears (role hospital) is a total a bureau reports beside the
+     * funds', said to be no fund's: the fund totals are what was paid */
     for (int i = 0; i < s->noutputs; i++) {
         if (!rt_output_counts(&s->outputs[i]))
             continue;
         char buf[32];
         int over = totals[i] > INT64_MAX || totals[i] < INT64_MIN;
         const char *h = rt_output_heading(s, i, r->labels);
-        fprintf(stderr, "  %s%*s %18s yuan\n", h, width - rt_display_width(h), "",
-                over ? "(overflow)" : polrt_fmt_money((int64_t)totals[i], buf, 1));
+        fprintf(stderr, "  %s%*s %18s yuan%s\n", h, width - rt_display_width(h), "",
+                over ? "(overflow)" : polrt_fmt_money((int64_t)totals[i], buf, 1),
+                s->outputs[i].role == RT_ROLE_HOSPITAL ? "  (borne by the hospital, not a fund)"
+                                                       : "");
     }
 tail:
     if (st->empty_rows)
