@@ -206,6 +206,11 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
         rc = 1;
     } else if (rc == 0 && (rc = store_opening(im, r, lp, person, l, key, err, errlen)) == 0) {
         im->imported++;
+    } else if (rc == 1) {
+        /* a row of a later policy's, which this one would write without the fields it lacks
+         * (rt_ledger_set_row): the row rejected with that reason (it was told with none) */
+        snprintf(why, wlen, "%s", err);
+        err[0] = '\0';
     }
     rt_ledger_release(im->st, lp, 0);
     return rc;

@@ -88,6 +88,16 @@ check "polc run --reverse with the old policy: exit 4, the reason" "4 1" \
 check "Z026 stays settled after polc run --reverse" "1" \
     "$(sql "$SVC" "SELECT count(*) FROM settled_claims WHERE claim_id = 'Z026'")"
 
+# an opening balance the new policy imported, imported again with the old one: that row
+# rejected (exit 3), the reason on its line (it was told as "import.csv:2: " with none)
+printf '%s\n' 'person_id,year,own_paid,top_level' 'Q1,2017,100,省级' >open_new.csv
+printf '%s\n' 'person_id,year,own_paid,top_level' 'Q1,2017,200,省级' >open_old.csv
+"$POLC" ledger import new.pol --ledger "$SVC" open_new.csv 2>/dev/null
+"$POLC" ledger import "$PANJI" --ledger "$SVC" open_old.csv 2>imp.err
+rc=$?
+check "an old policy's import onto the new policy's row: exit 3, the reason on the row's line" \
+    "3 1" "$rc $(grep -c '^open_old.csv:2: .*ledger annual, key 2017: written by a newer policy, with fields this one lacks (annual.extra_count)' imp.err)"
+
 # polc run with the old policy on that person-year: stops, nothing of it kept
 (head -1 "$EX/claims.csv" && grep '^Z028,' "$EX/claims.csv") >z028.csv
 "$POLC" run "$PANJI" --labels names --claims z028.csv --persons "$EX/persons.csv" --ledger "$SVC" \
