@@ -319,8 +319,8 @@ out_name: IDENT[n] label_opt[l] role_opt[r]
     { Decl *d = P->decls.data[P->decls.len - 1];
       vec_push(A, &d->names, $n); vec_push(A, &d->name_locs, @n); vec_push(A, &d->labels, $l);
       vec_push(A, &d->roles, $r.name); vec_push(A, &d->role_locs, $r.loc); } ;
-/* the output's role, a word sema checks (payer, patient, info): not keywords, so no policy's
- * identifiers are taken */
+/* the output's role, a word sema checks (payer, patient, hospital, info): not keywords, so no
+ * policy's identifiers are taken */
 role_opt: %empty { $$ = (NameLoc){NULL, @$}; } | IDENT { $$ = (NameLoc){$1, @1}; } ;
 
 /* ---- extern workdays_between(date, date): int ---- */

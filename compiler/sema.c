@@ -2469,14 +2469,16 @@ static void check_signatures(Sema *s)
 }
 
 /* An output's role (spec/LANGUAGE.md "Outputs"): payer, money a fund pays; patient, the
- * patient's share; info, anything else. Chinese aliases as the notices say it. The role word
+ * patient's share; hospital, an amount the hospital bears (non-compliant cost it may not
+ * charge: 医疗机构承担); info, anything else. Chinese aliases as the notices say it. The role word
  * of output k of o, canonical, or NULL when none is written (or it is wrong: reported). */
 static const char *output_role(Sema *s, Decl *o, int k, Decl *r)
 {
     static const struct {
         const char *word, *role;
-    } roles[] = {{"payer", "payer"},  {"基金", "payer"}, {"patient", "patient"},
-                 {"个人", "patient"}, {"info", "info"},  {"信息", "info"}};
+    } roles[] = {{"payer", "payer"},  {"基金", "payer"},        {"patient", "patient"},
+                 {"个人", "patient"}, {"hospital", "hospital"}, {"医疗机构", "hospital"},
+                 {"info", "info"},    {"信息", "info"}};
     const char *w = k < o->roles.len ? o->roles.data[k] : NULL;
     if (!w)
         return NULL;
@@ -2489,7 +2491,7 @@ static const char *output_role(Sema *s, Decl *o, int k, Decl *r)
             return roles[i].role;
         }
     diag_error(s->d, o->role_locs.data[k],
-               "unknown output role '%s', expected payer, patient or info", w);
+               "unknown output role '%s', expected payer, patient, hospital or info", w);
     return NULL;
 }
 

@@ -315,6 +315,8 @@ int xref_output(const Policy *pol, const Decl *r, const char **heading, const ch
         *role = "payer (基金): money a fund pays, counted as a cost in reports";
     else if (w && !strcmp(w, "patient"))
         *role = "patient (个人): what the patient pays";
+    else if (w && !strcmp(w, "hospital"))
+        *role = "hospital (医疗机构): what the hospital bears, totalled apart from the funds";
     else if (w)
         *role = "info (信息): shown, not counted as a cost";
     else if (!any_role && money)

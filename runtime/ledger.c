@@ -452,6 +452,7 @@ struct RtStore {
      * written, and no lock is taken; what a run settles (claims, rows) is kept in memory, as
      * a memory store keeps it, over what was read (rt_ledger_open) */
     int read_only;
+    int no_tables; /* read-only: refused as not a ledger yet (RT_LEDGER_READ_OR_EMPTY) */
     /* SQLite */
     sqlite3 *db;
     sqlite3_stmt *q[NQ];
@@ -1085,11 +1086,13 @@ static int read_tables(RtStore *st, char *err, size_t errlen)
                               : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
                                 "name IN ('meta', 'ledger_rows', 'settled_claims')",
                        NULL, val, sizeof val, err, errlen);
-    if (rc == 0 && strcmp(val, "3") != 0)
+    if (rc == 0 && strcmp(val, "3") != 0) {
+        st->no_tables = 1;
         return fail(err, errlen,
                     "%s: not a ledger yet (it has no ledger tables): polc run or polc ledger "
                     "import makes one",
                     name);
+    }
     if (rc == 0)
         rc = meta_text(st, "SELECT value FROM meta WHERE name = 'format'", NULL, val, sizeof val,
                        err, errlen);
@@ -1108,6 +1111,9 @@ static int read_tables(RtStore *st, char *err, size_t errlen)
                  meta_text(st, "SELECT seq FROM settled_claims WHERE 1 = 0", NULL, none,
                            sizeof none, NULL, 0)))
         old = "format " LEDGER_FORMAT ", before late claims";
+    if (!old && st->pg &&
+        meta_text(st, "SELECT seq FROM ledger_audit WHERE 1 = 0", NULL, none, sizeof none, NULL, 0))
+        old = "format " LEDGER_FORMAT ", before its audit rows were numbered";
     if (old)
         return fail(err, errlen,
                     "%s: a ledger of an older polc (%s), to be upgraded before it is read: polc "
@@ -1399,6 +1405,10 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     /* a PostgreSQL URL is not a file name */
     int pg = rt_ledger_is_pg(path);
+    struct stat sb;
+    if (read_only == RT_LEDGER_READ_OR_EMPTY && path && !pg && stat(path, &sb) != 0 &&
+        errno == ENOENT)
+        path = NULL; /* no file: an empty ledger, in memory (opening it would create it) */
     if (path && rt_dl_load(pg ? &pq_dl : &sq_dl, err, errlen) < 0)
         return NULL;
     if (path && !pg)
@@ -1440,8 +1450,9 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *
             return NULL;
         }
         if (pg ? pg_open(st, path, err, errlen) : open_db(st, key, err, errlen)) {
+            int empty = st->no_tables && read_only == RT_LEDGER_READ_OR_EMPTY;
             rt_ledger_close(st);
-            return NULL;
+            return empty ? rt_ledger_open(s, NULL, NULL, 0, err, errlen) : NULL;
         }
     }
     return st;
@@ -2482,6 +2493,10 @@ static const char *const pg_create_sql =
     " settled_at TEXT NOT NULL, layout BIGINT);"
     "ALTER TABLE ledger_rows ADD COLUMN IF NOT EXISTS last_date BIGINT;"
     "ALTER TABLE settled_claims ADD COLUMN IF NOT EXISTS seq BIGINT;" HISTORY_TABLES
+    /* the order audit rows were written in (rt_ledger_history), SQLite's rowid: a heap row's
+     * ctid is no order, as an UPDATE or VACUUM moves rows (existing rows are numbered in
+     * the table's order, all an older ledger has) */
+    "ALTER TABLE ledger_audit ADD COLUMN IF NOT EXISTS seq BIGINT GENERATED ALWAYS AS IDENTITY;"
     "INSERT INTO meta (name, value) VALUES ('format', '" LEDGER_FORMAT "') ON CONFLICT DO NOTHING;"
     "INSERT INTO meta (name, value) VALUES ('version', '0') ON CONFLICT DO NOTHING;"
     "INSERT INTO meta (name, value) VALUES ('created_at',"
@@ -3763,6 +3778,16 @@ int rt_ledger_set_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, const
     return 0;
 }
 
+int rt_ledger_row_newer(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, char *err,
+                        size_t errlen)
+{
+    pthread_mutex_lock(&st->mu);
+    const int64_t *row = find_row(st, lp, l, key);
+    int rc = row && (row[0] & ROW_NEWER) ? newer_fail(st, row, err, errlen) : 0;
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
 int rt_ledger_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, int64_t *vals, int64_t *last)
 {
     pthread_mutex_lock(&st->mu);
@@ -4000,6 +4025,11 @@ int rt_ledger_export(RtStore *st, RtLedgerRowFn fn, void *arg, char *err, size_t
     return rc;
 }
 
+/* ledger_audit's column that numbers its rows in the order written: SQLite's rowid (the
+ * largest so far plus one), PostgreSQL's seq (pg_create_sql); both tie-break rows of one
+ * commit, which share their time */
+#define AUDIT_ORDER(st) ((st)->pg ? "seq" : "rowid")
+
 /* rt_ledger_history's caller */
 typedef struct AuditQuery {
     RtAuditFn fn;
@@ -4026,8 +4056,7 @@ int rt_ledger_history(RtStore *st, const char *person_id, const char *claim_id, 
 {
     /* a claim's rows: its own (adjusted, reversed) and those its arrival or reversal caused
      * (resettle.c's causes "late claim ID", "reversal of ID"). Within one commit every row
-     * has the same time: the order written is SQLite's rowid, PostgreSQL's ctid (the table
-     * is only appended to; an erasure's freed space is reused only after a VACUUM) */
+     * has the same time: the order written is AUDIT_ORDER */
     char sql[768];
     DbVal a[2];
     int n = 0;
@@ -4047,7 +4076,7 @@ int rt_ledger_history(RtStore *st, const char *person_id, const char *claim_id, 
                                "a.detail = 'reversal of ' || $%d)",
                                n, n, n);
     }
-    snprintf(sql + at, sizeof sql - at, " ORDER BY a.at, %s", st->pg ? "a.ctid" : "a.rowid");
+    snprintf(sql + at, sizeof sql - at, " ORDER BY a.at, a.%s", AUDIT_ORDER(st));
     AuditQuery q = {fn, arg};
     pthread_mutex_lock(&st->mu);
     int rc = db_query(st, sql, a, n, audit_row, &q, NULL, err, errlen);
@@ -4080,11 +4109,14 @@ int rt_ledger_opening(RtStore *st, const char *person_id, int l, int64_t key, ch
     snprintf(prefix, sizeof prefix, "ledger %s %lld: %%", st->s->ledgers[l].name, (long long)key);
     DbVal a[2] = {DB_T(person_id), DB_T(prefix)};
     Detail d = {buf, len, 0};
+    /* the last written: a file that gives the row twice imports its later line */
+    char sql[192];
+    snprintf(sql, sizeof sql,
+             "SELECT detail FROM ledger_audit WHERE event = 'import' AND person_id = $1 AND "
+             "detail LIKE $2 ORDER BY at DESC, %s DESC LIMIT 1",
+             AUDIT_ORDER(st));
     pthread_mutex_lock(&st->mu);
-    int rc = db_query(st,
-                      "SELECT detail FROM ledger_audit WHERE event = 'import' AND person_id = $1 "
-                      "AND detail LIKE $2 ORDER BY at DESC LIMIT 1",
-                      a, 2, detail_row, &d, NULL, NULL, 0);
+    int rc = db_query(st, sql, a, 2, detail_row, &d, NULL, NULL, 0);
     pthread_mutex_unlock(&st->mu);
     return rc == 0 && d.found;
 }

@@ -206,6 +206,11 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
         rc = 1;
     } else if (rc == 0 && (rc = store_opening(im, r, lp, person, l, key, err, errlen)) == 0) {
         im->imported++;
+    } else if (rc == 1) {
+        /* a row of a later policy's, which this one would write without the fields it lacks
+         * (rt_ledger_set_row): the row rejected with that reason (it was told with none) */
+        snprintf(why, wlen, "%s", err);
+        err[0] = '\0';
     }
     rt_ledger_release(im->st, lp, 0);
     return rc;
@@ -370,7 +375,10 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
     }
     if ((rc = ledger_check(ledger_db, "polc ledger import", 0)) != 0)
         goto done;
-    if (!(im.st = open_store(s, ledger_db, ledger_key, 0, &rc, err, sizeof err)))
+    /* a dry run reads the ledger as export does: no write lock, nothing created, upgraded or
+     * recorded; the rows it would import are kept in memory over the ledger's */
+    if (!(im.st = open_store(s, ledger_db, ledger_key, dry_run ? RT_LEDGER_READ_OR_EMPTY : 0, &rc,
+                             err, sizeof err)))
         goto done;
     if (rt_ledger_begin(im.st, err, sizeof err)) {
         rc = POLRT_EXIT_SYSTEM;

@@ -95,7 +95,8 @@ int opts_run_check(const Command *cmd, const Opt *opts, const char *claims, cons
      .help = "encrypt the SQLite ledger with the passphrase in FILE (mode 0600)"},                 \
     {"out", 'o', OPT_STR, AT(out), "FILE", .help = "the results CSV (default: standard output)"},  \
     {"explain", 0, OPT_STR, AT(explain), "FILE", .help = "every claim's explanation, JSON lines"}, \
-    {"xlsx", 0, OPT_STR, AT(xlsx), "FILE", .help = "the results also as an Excel workbook"},       \
+    {"xlsx", 0, OPT_STR, AT(xlsx), "FILE",                                                         \
+     .help = "the results also as an Excel workbook (--claim, no --out: that claim's row)"},       \
     {"labels", 0, OPT_STR, AT(labels), "zh|names",                                                 \
      .help = "head results by labels or names (default zh when the policy has labels)"},          \
     {"keep", 0, OPT_STR, AT(keep), "COLS", .help = "copy these input columns into the results"},  \

@@ -2134,12 +2134,11 @@ static int late_end(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs, int rc
         return rc;
     RtPipe *m = t->pipe;
     if (rc >= 0) { /* settled, failed or refused, the undone claims settle again */
-        char cause[96];
-        snprintf(cause, sizeof cause, "late claim %.64s", r->id);
         size_t start = t->adj.n;
         RtPerson *p = ps->p;
-        if (rt_resettle_replay(m->eng[0].e, m->o->store, ps->lp, p->id, p->fields, p->hist,
-                               p->nspans, rs, cause, &t->adj, t->fatal, sizeof t->fatal) < 0)
+        if (rt_resettle_cause(rs, "late claim", r->id, t->fatal, sizeof t->fatal) ||
+            rt_resettle_replay(m->eng[0].e, m->o->store, ps->lp, p->id, p->fields, p->hist,
+                               p->nspans, rs, &t->adj, t->fatal, sizeof t->fatal) < 0)
             rc = -1;
         else if (adj_tag(t, r, start) < 0)
             rc = (t->oom = 1, -1);
@@ -2165,10 +2164,9 @@ static int reverse_row(RtPThread *t, RtPState *ps, RtRow *r)
         return -1;
     RtResettle rs;
     size_t start = t->adj.n;
-    char cause[96];
-    int rc = rt_resettle_reverse_claim(m->eng[0].e, st, ps->lp, ps->p->id, ps->p->fields,
-                                       ps->p->hist, ps->p->nspans, r->id, cause, sizeof cause, &rs,
-                                       &t->adj, t->fatal, sizeof t->fatal);
+    int rc =
+        rt_resettle_reverse_claim(m->eng[0].e, st, ps->lp, ps->p->id, ps->p->fields, ps->p->hist,
+                                  ps->p->nspans, r->id, &rs, &t->adj, t->fatal, sizeof t->fatal);
     if (rc == 0) {
         t->nresettled += (int64_t)rs.nredo;
         t->nadjustment += (int64_t)rs.nadj;
@@ -2178,6 +2176,8 @@ static int reverse_row(RtPThread *t, RtPState *ps, RtRow *r)
         settle_reject(t, r, RT_NOT_SETTLED);
         return 1;
     }
+    if (rc == RT_UNDO_NEWER) /* the run stops, as settling on that row does (the reason said) */
+        return -1;
     if (rc == 0 && adj_tag(t, r, start) < 0)
         rc = (t->oom = 1, -1);
     if (rc == 0)

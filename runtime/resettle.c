@@ -16,7 +16,21 @@ void rt_resettle_free(RtResettle *rs)
     rt_ledger_claims_free(rs->list, rs->n);
     polrt_realloc(rs->redo, 0);
     polrt_realloc(rs->adj, 0);
+    polrt_realloc(rs->cause, 0);
     memset(rs, 0, sizeof *rs);
+}
+
+int rt_resettle_cause(RtResettle *rs, const char *what, const char *claim_id, char *err,
+                      size_t errlen)
+{
+    size_t n = strlen(what) + 1 + strlen(claim_id) + 1;
+    polrt_realloc(rs->cause, 0);
+    if (!(rs->cause = polrt_realloc(NULL, n))) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    snprintf(rs->cause, n, "%s %s", what, claim_id);
+    return 0;
 }
 
 int64_t rt_adjust_delta(const RtSchema *s, int output, int64_t old, int64_t now)
@@ -141,6 +155,14 @@ int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const c
                  "(changed outside polc?)");
         return -1;
     }
+    /* a row of a later policy's, which this one would write back without the fields it
+     * lacks: refused before any row is set, so nothing is half undone and the claims settled
+     * beside it (a service's group) commit */
+    for (size_t k = 0; k < nt; k++)
+        if (rt_ledger_row_newer(st, lp, (int)touched[2 * k], touched[2 * k + 1], err, errlen)) {
+            polrt_realloc(touched, 0);
+            return RT_UNDO_NEWER;
+        }
     /* each row written by an undone claim goes back to what the earliest of them found; its
      * latest claim is then the latest of the claims that stay */
     int rc = 0;
@@ -159,8 +181,8 @@ int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const c
                 last = c->date;
             }
         }
-        if (vals)
-            rc = rt_ledger_set_row(st, lp, l, key, vals, last, err, errlen);
+        if (vals && rt_ledger_set_row(st, lp, l, key, vals, last, err, errlen))
+            rc = -1; /* (not newer: looked at above) */
     }
     polrt_realloc(touched, 0);
     return rc;
@@ -227,8 +249,9 @@ int rt_resettle_reverse(RtStore *st, const RtSchema *s, const char *person_id, R
 
 int rt_resettle_replay(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char *person_id,
                        const int64_t *person, const int64_t *hist, int64_t nhist, RtResettle *rs,
-                       const char *cause, RtLine *adj, char *err, size_t errlen)
+                       RtLine *adj, char *err, size_t errlen)
 {
+    const char *cause = rs->cause;
     const RtSchema *s = rt_engine_schema(e);
     if (rs->nredo == 0)
         return 0;
@@ -294,17 +317,17 @@ int rt_resettle_replay(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char
 
 int rt_resettle_reverse_claim(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char *person_id,
                               const int64_t *person, const int64_t *hist, int64_t nhist,
-                              const char *claim_id, char *cause, size_t cause_len, RtResettle *rs,
-                              RtLine *adj, char *err, size_t errlen)
+                              const char *claim_id, RtResettle *rs, RtLine *adj, char *err,
+                              size_t errlen)
 {
     const RtSchema *s = rt_engine_schema(e);
     int rc = rt_resettle_undo(st, s, lp, person_id, NULL, POLRT_NONE, claim_id, rs, err, errlen);
     if (rc != 0)
         return rc;
-    snprintf(cause, cause_len, "reversal of %.64s", claim_id);
-    rc = rt_resettle_reverse(st, s, person_id, rs, adj, err, errlen);
+    rc = rt_resettle_cause(rs, "reversal of", claim_id, err, errlen);
     if (rc == 0)
-        rc = rt_resettle_replay(e, st, lp, person_id, person, hist, nhist, rs, cause, adj, err,
-                                errlen);
+        rc = rt_resettle_reverse(st, s, person_id, rs, adj, err, errlen);
+    if (rc == 0)
+        rc = rt_resettle_replay(e, st, lp, person_id, person, hist, nhist, rs, adj, err, errlen);
     return rc < 0 ? -1 : 0;
 }

@@ -54,8 +54,15 @@ typedef struct RtLedger {
 } RtLedger;
 
 /* what an output is to a reader (spec/SCHEMA.md "outputs"): money a fund pays, the patient's
- * share, or information; RT_ROLE_NONE when the policy does not say */
-typedef enum { RT_ROLE_NONE, RT_ROLE_PAYER, RT_ROLE_PATIENT, RT_ROLE_INFO } RtRole;
+ * share, information, or an amount the hospital bears; RT_ROLE_NONE when the policy does not
+ * say. In the order of the schema's role words (schema.c) */
+typedef enum {
+    RT_ROLE_NONE,
+    RT_ROLE_PAYER,
+    RT_ROLE_PATIENT,
+    RT_ROLE_INFO,
+    RT_ROLE_HOSPITAL
+} RtRole;
 
 typedef struct RtOutput {
     char *name;
@@ -353,6 +360,11 @@ typedef struct RtLedgerKey RtLedgerKey;
  * again or set is kept in memory over the file's for the store's life, never written. */
 RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *key, int read_only,
                         char *err, size_t errlen);
+/* rt_ledger_open's read_only for a dry run (polc ledger import --dry-run): read-only, and a
+ * ledger not made yet (no SQLite file, or a file or database without polc's tables) is an
+ * empty one in memory, so every row is checked as an import into it would check it, and
+ * nothing is created */
+#define RT_LEDGER_READ_OR_EMPTY 2
 /* A SQLite ledger kept by another number of ranks than nranks (files DB.rankKofM, M not
  * nranks; alone, nranks 1: any M): its persons' rows are where this would not look, so their
  * claims would be settled again, and a new DB would be one no run reads (spec/SCALE.md).
@@ -466,9 +478,14 @@ int rt_ledger_hold_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errle
 int rt_ledger_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, int64_t *vals,
                   int64_t *last);
 /* the row of ledger l under key set to vals' ledger l fields (all ledgers' layout), its latest
- * claim date to last; written at commit. 0, or -1 (memory) */
+ * claim date to last; written at commit. 0; 1 the row was written by a later policy with
+ * fields this one lacks (rt_ledger_row_newer); or -1 (memory) */
 int rt_ledger_set_row(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, const int64_t *vals,
                       int64_t last, char *err, size_t errlen);
+/* 1 when ledger l's row under key was written by a later policy with fields this one lacks,
+ * which writing it would drop (said in err, as settling on it says it: a conflict); else 0 */
+int rt_ledger_row_newer(RtStore *st, RtLedgerPerson *lp, int l, int64_t key, char *err,
+                        size_t errlen);
 /* a stored claim settled again: its record replaced (same id, person, sequence), r->after
  * into its rows. 0, or -1 */
 int rt_ledger_update_claim(RtStore *st, RtLedgerPerson *lp, const RtClaimRec *r, char *err,
@@ -529,6 +546,7 @@ typedef struct RtResettle {
     size_t target; /* a reversal: the claim reversed; else SIZE_MAX */
     RtAdjust *adj; /* every adjustment made, in order */
     size_t nadj, cap_adj;
+    char *cause; /* the replay's cause, "late claim ID" or "reversal of ID" (rt_resettle_cause) */
 } RtResettle;
 #define RT_ADJUST_HEADER "claim_id,output,old,new,delta,cause\n"
 /* an adjustment's delta: now - old for a money, int or rate output; POLRT_NONE for others
@@ -544,15 +562,26 @@ void rt_adjust_cells(struct RtLine *l, const RtSchema *s, int output, int64_t ol
  * again, says so instead; vals: scratch of nledger_fields */
 void rt_resettle_late_text(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const int64_t *keys,
                            int64_t date, int64_t *vals, char *buf, size_t len);
+/* rs->cause set to "WHAT ID", the id whole (whatever its length: the audit trail's detail,
+ * which polc ledger history --claim ID matches): 0, or -1 (out of memory, said in err) */
+int rt_resettle_cause(RtResettle *rs, const char *what, const char *claim_id, char *err,
+                      size_t errlen);
 /* a reversal whole: undo (target claim_id), reverse, replay with cause "reversal of ID".
- * 0 done; 1 not a settled claim of the person (nothing changed); -1 (message). rs is the
- * caller's to free (its adjustments stay readable until then). */
+ * 0 done; 1 not a settled claim of the person, RT_UNDO_NEWER (nothing changed in either);
+ * -1 (message). rs is the caller's to free (its adjustments stay readable until then). */
 int rt_resettle_reverse_claim(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char *person_id,
                               const int64_t *person, const int64_t *hist, int64_t nhist,
-                              const char *claim_id, char *cause, size_t cause_len, RtResettle *rs,
-                              struct RtLine *adj, char *err, size_t errlen);
+                              const char *claim_id, RtResettle *rs, struct RtLine *adj, char *err,
+                              size_t errlen);
 /* the reason a reversal of a claim the ledger does not hold for the person is refused */
 #define RT_NOT_SETTLED "not a settled claim of this person (ledger): nothing to reverse"
+/* rt_resettle_undo's answer when a row it would set back was written by a later policy with
+ * fields this one lacks (rt_ledger_row_newer, said in err): nothing undone, the claim refused
+ * as settling on that row is (409 in polc serve, exit 4 in polc run) */
+#define RT_UNDO_NEWER 2
+/* the person's claims (rs) after date (target NULL), or target and those after it sharing its
+ * rows, undone: the rows they wrote set back to what the first of them found. 0; 1 target is
+ * not a settled claim of the person; RT_UNDO_NEWER; -1 (message) */
 int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const char *person_id,
                      const int64_t *keys, int64_t date, const char *target, RtResettle *rs,
                      char *err, size_t errlen);
@@ -560,7 +589,7 @@ int rt_resettle_reverse(RtStore *st, const RtSchema *s, const char *person_id, R
                         struct RtLine *adj, char *err, size_t errlen);
 int rt_resettle_replay(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char *person_id,
                        const int64_t *person, const int64_t *hist, int64_t nhist, RtResettle *rs,
-                       const char *cause, struct RtLine *adj, char *err, size_t errlen);
+                       struct RtLine *adj, char *err, size_t errlen);
 void rt_resettle_free(RtResettle *rs);
 
 /* ==== csv.c, decode.c, run.c (data in, results out) ============================================
@@ -819,7 +848,8 @@ const RtAdjust *rt_session_adjustments(const PolSession *s, size_t *n);
 /* reverse a settled claim of a registered person (spec/DATA.md "Late claims and reversals"):
  * its ledger effect removed, its record moved to reversed_claims, the person's later claims
  * settled again (rt_session_adjustments). 0 done; 1 the ledger does not hold it for the
- * person (the message RT_NOT_SETTLED); -1 refused (unknown person); -2 ledger error */
+ * person (the message RT_NOT_SETTLED); -1 refused (unknown person; a row of a later
+ * policy's, rt_session_conflict set); -2 ledger error */
 int rt_session_reverse(PolSession *s, const char *claim_id, const char *person_id);
 /* polrt_explain_json with, per ledger, the audit detail of the opening balance its row
  * started from (rt_ledger_opening), or NULL: the ledger's "opening" member (spec/DATA.md) */
@@ -1016,12 +1046,12 @@ void rt_line_row(RtLine *l, const RtRowFmt *f, const int64_t *v, int64_t *sums, 
 int rt_labels_on(const RtSchema *s, const char *want, char *err, size_t errlen);
 /* output i's heading: its label when labels are on and it has one, else its name */
 const char *rt_output_heading(const RtSchema *s, int i, int labels);
-/* output o counts as an amount: money a fund pays, the patient's share, or an amount the
- * policy gives no role; one of role `info` (a cap, a base: spec/LANGUAGE.md §7.5) is no amount
- * paid. polc run's summary totals only these (Panji's yearly cap summed to 176,000 yuan over
- * 46 claims), and simulate counts a claim or person changed only when one of these changes
- * (a city cap raised to 6000 yuan changed Panji's info output cap for 186 persons, a paid
- * amount for 3) */
+/* output o counts as an amount: money a fund pays, the patient's share, what the hospital
+ * bears, or an amount the policy gives no role; one of role `info` (a cap, a base:
+ * spec/LANGUAGE.md §7.5) is no amount paid. polc run's summary totals only these (Panji's yearly
+ * cap summed to 176,000 yuan over 46 claims), and simulate counts a claim or person changed only
+ * when one of these changes (a city cap raised to 6000 yuan changed Panji's info output cap for 186
+ * persons, a paid amount for 3) */
 int rt_output_counts(const RtOutput *o);
 /* rule i's name for a reader: "label (name)" with labels and a label, else the name */
 const char *rt_rule_heading(const RtSchema *s, int i, int labels, char *buf, size_t len);

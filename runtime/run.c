@@ -479,6 +479,14 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
     return 0;
 }
 
+/* One claim's explanation is all the run writes (polc explain: no results file, no
+ * explanations file): its exit code is that claim's, and its workbook (--xlsx) holds that
+ * claim's row, what it explains, not the rows of results it does not write */
+static int explain_only(const PolRunOpts *o)
+{
+    return o->explain_claim && !o->out && !o->explain;
+}
+
 static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen)
 {
     Run *r = self;
@@ -523,14 +531,15 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
             if (r->explain.f)
                 fwrite((row->thread == r->nth ? r->remote_x.p : x->xbuf) + row->x_off, 1,
                        row->x_len, r->explain.f);
-            if (r->xlsx && cut_line(r, x->out.p + row->out_off, row->out_len) < 0) {
+            if (!r->xlsx || (explain_only(r->o) && strcmp(row->id, r->o->explain_claim) != 0))
+                continue;
+            if (cut_line(r, x->out.p + row->out_off, row->out_len) < 0) {
                 snprintf(err, errlen, "cannot write %s: out of memory", r->o->xlsx);
                 r->code = POLRT_EXIT_SYSTEM;
                 return -1;
             }
             /* a failed write is kept and told by rt_xlsx_commit, which then fails the run */
-            if (r->xlsx)
-                rt_xlsx_row(r->xlsx, r->cells.p, r->cells.len, r->cells.n);
+            rt_xlsx_row(r->xlsx, r->cells.p, r->cells.len, r->cells.n);
         }
     if (run)
         rt_out_write(&r->results, run, run_len);
@@ -724,14 +733,18 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
         if (rt_output_counts(&s->outputs[i]) && w > width)
             width = w;
     }
+    /* an amount the hospital bears (role hospital) is a total a bureau reports beside the
+     * funds', said to be no fund's: the fund totals are what was paid */
     for (int i = 0; i < s->noutputs; i++) {
         if (!rt_output_counts(&s->outputs[i]))
             continue;
         char buf[32];
         int over = totals[i] > INT64_MAX || totals[i] < INT64_MIN;
         const char *h = rt_output_heading(s, i, r->labels);
-        fprintf(stderr, "  %s%*s %18s yuan\n", h, width - rt_display_width(h), "",
-                over ? "(overflow)" : polrt_fmt_money((int64_t)totals[i], buf, 1));
+        fprintf(stderr, "  %s%*s %18s yuan%s\n", h, width - rt_display_width(h), "",
+                over ? "(overflow)" : polrt_fmt_money((int64_t)totals[i], buf, 1),
+                s->outputs[i].role == RT_ROLE_HOSPITAL ? "  (borne by the hospital, not a fund)"
+                                                       : "");
     }
 tail:
     if (st->empty_rows)
@@ -1109,10 +1122,10 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     if (rc == 0 && !o.quiet)
         summary(r, &ps, r->settled, r->already, r->failed, r->totals, secs);
     /* rows rejected, or claims their data made fail: bad input. When one claim's explanation
-     * is all the run writes (polc explain: no results, no explanations file), the exit code
-     * is that claim's: 0 when it settled, whatever became of the file's other claims. */
-    int explain_only = o.explain_claim && !o.out && !o.explain;
-    if (rc == 0 && (explain_only ? !r->explained || r->explain_failed : ps.rejected || r->failed))
+     * is all the run writes, the exit code is that claim's: 0 when it settled, whatever
+     * became of the file's other claims. */
+    if (rc == 0 &&
+        (explain_only(&o) ? !r->explained || r->explain_failed : ps.rejected || r->failed))
         rc = 3;
     if (st) {
         st->settled = r->settled;

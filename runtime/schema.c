@@ -601,14 +601,14 @@ static int parse_outputs(P *p, const cJSON *root, RtSchema *s)
             get_str(p, o, where, "label", 0, &out->label) || get_type(p, s, o, where, &out->type) ||
             get_str(p, o, where, "role", 0, &role))
             return -1;
-        static const char *const roles[] = {"payer", "patient", "info"};
-        for (int k = 0; role && k < 3; k++)
+        static const char *const roles[] = {"payer", "patient", "info", "hospital"};
+        for (int k = 0; role && k < (int)(sizeof roles / sizeof roles[0]); k++)
             if (strcmp(role, roles[k]) == 0)
                 out->role = (RtRole)(RT_ROLE_PAYER + k);
         int bad_role = role && out->role == RT_ROLE_NONE;
         polrt_realloc(role, 0);
         if (bad_role)
-            return fail(p, where, "unknown role of output '%s' (payer, patient or info)",
+            return fail(p, where, "unknown role of output '%s' (payer, patient, hospital or info)",
                         out->name);
         for (int j = 0; j < i; j++)
             if (strcmp(s->outputs[j].name, out->name) == 0)

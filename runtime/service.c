@@ -799,11 +799,13 @@ static int reverse_claim(Worker *w, const char *cid, const char *pid, RtLine *ou
     if (rc == -2)
         return -2;
     w->not_held = rc == 1;
-    json_str_member(out, "status", service_status_name[rc ? SVC_REJECTED : SVC_REVERSED]);
+    /* a row of a later policy's: settling's conflict (409), for this claim alone */
+    int st = rc == 0 ? SVC_REVERSED : rt_session_conflict(w->s) ? SVC_CONFLICT : SVC_REJECTED;
+    json_str_member(out, "status", service_status_name[st]);
     if (rc)
         json_str_member(out, "reason", reason_of(polrt_session_errmsg(w->s), cid));
     add_adjustments(out, rt_engine_schema(w->sv->e), w->s);
-    return rc ? SVC_REJECTED : SVC_REVERSED;
+    return st;
 }
 
 /* One claim object: settled, or refused, its answer object appended to out; its status.

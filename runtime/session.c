@@ -46,7 +46,6 @@ struct PolSession {
     int trace;       /* settle traced (results carry the trace); 0: the fast entry */
     int late_reject; /* a late claim is refused (rt_session_late_reject), not settled in order */
     RtResettle rs;   /* the last claim's or reversal's resettling: its adjustments */
-    char cause[ID_SHOW + 32]; /* their cause: "late claim ID", "reversal of ID" */
     char err[ERR_LEN];
     /* one claim's scratch, sized by the schema; PolResult points here. out, keys, before and
      * after are contiguous (cleared at once), and so are rule_val and rule_state (zeroed)
@@ -530,6 +529,17 @@ static void reset_result(PolSession *s)
     reset_trace(s);
 }
 
+/* A claim (to settle, or reverse) meets a ledger row of a later policy's with fields this
+ * one lacks (the reason in s->err): refused as a conflict is (409 in polc serve), nothing of
+ * it changed, so the other claims of a group settle. -1 */
+static int newer_conflict(PolSession *s, const char *claim_id)
+{
+    char why[ERR_LEN - ID_SHOW - 16];
+    snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1, s->err);
+    s->conflict = 1;
+    return fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
+}
+
 /* a claim begins: res points at the session's arrays, which are cleared */
 static void claim_start(PolSession *s, PolResult *res)
 {
@@ -601,10 +611,10 @@ static int late_done(PolSession *s, Person *p, const char *claim_id, int rc)
 {
     if (!s->rs.list)
         return rc;
-    snprintf(s->cause, sizeof s->cause, "late claim %.*s", ID_SHOW, claim_id);
     /* the replay uses its own scratch: the late claim's result stays in the session's */
-    if (rt_resettle_replay(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson, p->nhist,
-                           &s->rs, s->cause, NULL, s->err, sizeof s->err))
+    if (rt_resettle_cause(&s->rs, "late claim", claim_id, s->err, sizeof s->err) ||
+        rt_resettle_replay(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson, p->nhist,
+                           &s->rs, NULL, s->err, sizeof s->err))
         rc = -2;
     return rc;
 }
@@ -691,14 +701,8 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
         int settled =
             rt_settle_ctx(s->e, &ctx, s->keys, s->before, s->after, rows_load, &load, s->trace);
         if (settled < 0 && load.newer) {
-            /* refused as a conflict is (409 in polc serve): nothing settled, the ledger
-             * untouched, the other claims of a group settle */
-            char why[ERR_LEN - ID_SHOW - 16];
-            snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1, s->err);
             reset_result(s);
-            s->conflict = 1;
-            fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
-            return late_done(s, p, claim_id, -1);
+            return late_done(s, p, claim_id, newer_conflict(s, claim_id));
         }
         if (settled < 0)
             return late_done(s, p, claim_id, -2);
@@ -728,10 +732,12 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
                     reset_result(s);
                     return fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
                 }
-                if (rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL, &s->rs, s->err,
-                                     sizeof s->err)) {
+                int undone = rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL, &s->rs,
+                                              s->err, sizeof s->err);
+                if (undone) {
                     rt_resettle_free(&s->rs);
-                    return -2;
+                    reset_result(s);
+                    return undone == RT_UNDO_NEWER ? newer_conflict(s, claim_id) : -2;
                 }
                 reset_result(s);
                 continue;
@@ -835,13 +841,14 @@ int rt_session_reverse(PolSession *s, const char *claim_id, const char *person_i
     if (!p->led && !(p->led = rt_ledger_hold(s->st, p->id, p->hash, s->err, sizeof s->err)))
         return -2;
     int rc = rt_resettle_reverse_claim(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson,
-                                       p->nhist, claim_id, s->cause, sizeof s->cause, &s->rs, NULL,
-                                       s->err, sizeof s->err);
+                                       p->nhist, claim_id, &s->rs, NULL, s->err, sizeof s->err);
     if (rc == 1) {
         rt_resettle_free(&s->rs);
         fail(s, "claim %.*s: %s", ID_SHOW, claim_id, RT_NOT_SETTLED);
         return 1;
     }
+    if (rc == RT_UNDO_NEWER)
+        return newer_conflict(s, claim_id);
     return rc < 0 ? -2 : 0;
 }
 

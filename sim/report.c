@@ -1320,7 +1320,7 @@ static int write_table(Report *r, const char *name, const Table *t, char *err, s
 
 static int build_totals_csv(const PolSim *m, Table *t)
 {
-    static const char *const role[] = {"", "payer", "patient", "info"};
+    static const char *const role[] = {"", "payer", "patient", "info", "hospital"};
     tab_init(t, NULL, 8);
     const char *hdr[] = {"scenario",   "output", "total", "base",
                          "difference", "change", "label", "role"};

@@ -308,7 +308,8 @@ typedef struct PolRunOpts {
     int late_reject;         /* a late claim is rejected (default: settled in date order) */
     const char *encoding;    /* the inputs' text encoding: "utf-8", "gb18030" (or "gbk"); NULL:
                                 a file that is GB18030 and not UTF-8 is read as GB18030 */
-    const char *xlsx;        /* the results also as an Excel workbook (NULL: none) */
+    const char *xlsx;        /* the results also as an Excel workbook (NULL: none); when
+                                explain_claim's explanation is all the run writes, its row */
     /* the MPI job polc was started in (runtime/cluster.h, spec/SCALE.md); NULL: alone */
     const struct RtCluster *cluster;
     const char *ledger_key; /* the key file of an encrypted SQLite ledger (NULL: plain) */

@@ -117,8 +117,9 @@ grep -q '<li><code>own_paid</code> (money): the sum, over the claims, of <code>s
     ok "panji: ledger annual in words" || bad "panji ledger" "not in words"
 # labels and roles (spec/LANGUAGE.md §7.5, §16.3): a rule's label beside its name; the outputs
 # as a table in column order, each with its heading, rule, type and role: panji-2017.pol's
-# `output gate, covered, compliant, basic payer, …, patient_pays patient, hospital_bears info,
-# …`: compliant has no role where others have, so reports do not count it as a payer
+# `output gate, covered, compliant, basic payer, …, patient_pays patient, hospital_bears
+# hospital, selfpay_counted info, …`: compliant has no role where others have, so reports do
+# not count it as a payer
 grep -qF '<h4>rule <code>backstop</code> <span class="label">政府兜底</span>: <span class="type">money</span>' "$h" &&
     ok "panji: a rule's label beside its name" || bad "panji rule label" "$(grep -F '<h4>rule <code>backstop</code>' "$h")"
 sed -n '/<section id="outputs">/,/<\/section>/p' "$h" | tr -d '\n' >"$WORK/outs"
@@ -127,7 +128,8 @@ sed -n '/<section id="outputs">/,/<\/section>/p' "$h" | tr -d '\n' >"$WORK/outs"
     grep -qF '<tr><td>3</td><td>合规医药费用</td><td><a href="#rule-compliant">rule <code>compliant</code></a></td><td class="type">money</td><td>none written: not counted as a payer (other outputs have roles)</td></tr>' "$WORK/outs" &&
     grep -qF '<tr><td>7</td><td>政府兜底</td><td><a href="#rule-backstop">rule <code>backstop</code></a></td><td class="type">money</td><td>payer (基金): money a fund pays, counted as a cost in reports</td></tr>' "$WORK/outs" &&
     grep -qF '<tr><td>9</td><td>个人自付</td><td><a href="#rule-patient_pays">rule <code>patient_pays</code></a></td><td class="type">money</td><td>patient (个人): what the patient pays</td></tr>' "$WORK/outs" &&
-    grep -qF '<tr><td>10</td><td>医疗机构承担</td><td><a href="#rule-hospital_bears">rule <code>hospital_bears</code></a></td><td class="type">money</td><td>info (信息): shown, not counted as a cost</td></tr>' "$WORK/outs" &&
+    grep -qF '<tr><td>10</td><td>医疗机构承担</td><td><a href="#rule-hospital_bears">rule <code>hospital_bears</code></a></td><td class="type">money</td><td>hospital (医疗机构): what the hospital bears, totalled apart from the funds</td></tr>' "$WORK/outs" &&
+    grep -qF '<tr><td>11</td><td>计入兜底线的个人自付</td><td><a href="#rule-selfpay_counted">rule <code>selfpay_counted</code></a></td><td class="type">money</td><td>info (信息): shown, not counted as a cost</td></tr>' "$WORK/outs" &&
     ok "panji: the outputs' table: 12 columns, headings, rules, types, roles" ||
     bad "panji outputs" "$(head -c 900 "$WORK/outs")"
 

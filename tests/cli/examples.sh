@@ -121,6 +121,25 @@ check supplement 2339.84
 check patient_pays 267426.71
 check hospital_bears 1500.00
 
+# the summary's totals, those above; hospital_bears (role hospital, 第七条) among them, said
+# to be the hospital's, not a fund's; selfpay_counted and cap (role info: a cap summed over
+# claims is no amount anyone paid) not
+"$POLC" run policies/anhui/panji-2017.pol --claims examples/claims.csv \
+    --persons examples/persons.csv --out "$d/r2.csv" --labels names --no-progress 2> "$d/sum"
+sed -n '/46 claims: /,/claims\/s/p' "$d/sum" | sed '1d;$d' > "$d/totals"
+cat > "$d/want" <<'EOF'
+  compliant              1,432,950.00 yuan
+  basic                    811,200.00 yuan
+  critical_illness         197,893.50 yuan
+  assistance               148,089.55 yuan
+  backstop                   7,200.40 yuan
+  supplement                 2,339.84 yuan
+  patient_pays             267,426.71 yuan
+  hospital_bears             1,500.00 yuan  (borne by the hospital, not a fund)
+EOF
+if cmp -s "$d/totals" "$d/want"; then pass "the summary's totals, the hospital's apart"
+else fail "the summary's totals: $(diff "$d/want" "$d/totals" | tr '\n' ' ')"; fi
+
 # claims per gate: 35 comprehensive, and one or more of every refusal
 gates=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "gate") c = i; next } { n[$c]++ }
                  END { for (g in n) print g "=" n[g] }' "$d/r.csv" | sort | tr '\n' ' ')

@@ -273,9 +273,15 @@ case $tot in
 *) fail "simulate --xlsx: totals: $tot" ;;
 esac
 
-# polc explain --xlsx: the explanation on standard output, every claim's row in the workbook
+# polc explain --xlsx: the explanation on standard output, and in the workbook the row of the
+# claim it explains (it held every claim's row, which explain does not write); with --out,
+# the results again, every row, as polc run's
 "$POLC" explain "$P" --claims "$d/claims.csv" --persons "$d/persons.csv" --claim c2 \
     --xlsx "$d/e.xlsx" > "$d/explain.txt" 2> "$d/err"
 check "explain --xlsx: exit 0 (c2 settled)" "$?" 0
 check "explain --xlsx: the explanation of c2" "$(head -1 "$d/explain.txt" | cut -d" " -f1-2)" "claim c2"
-check "explain --xlsx: the same sheet as polc run's" "$(sheet "$d/e.xlsx" 1)" "$want"
+check "explain --xlsx: the header and c2's row alone" "$(sheet "$d/e.xlsx" 1)" \
+    "$hdr$(row 2 c2 15600 760 3640)"
+"$POLC" explain "$P" --claims "$d/claims.csv" --persons "$d/persons.csv" --claim c2 \
+    --out "$d/e.csv" --xlsx "$d/e2.xlsx" > /dev/null 2> "$d/err"
+check "explain --out --xlsx: the results' every row, as polc run's" "$(sheet "$d/e2.xlsx" 1)" "$want"

@@ -116,7 +116,43 @@ trail() { # $1 backend name, $2 ledger
     else bad "$B: history --person with no event" "rc $rc: $(cat h9.err)"; fi
 }
 
+# twice NAME LEDGER: a file that gives a person-year twice imports its later line, and the
+# explanation names that line as the opening balance (it named the earlier: the import rows
+# of one commit share their time, and the latest was taken in no defined order)
+printf '%s\n' 'person_id,year,own_paid,top_level' 'P1,2017,8000,省级' 'P1,2017,9000,省级' >twice.csv
+twice() {
+    "$POLC" ledger import "$PANJI" --ledger "$2" twice.csv 2>/dev/null
+    "$POLC" explain "$PANJI" --claims run1.csv --persons persons.csv --ledger "$2" --claim A \
+        >twice.txt 2>&1
+    if tail -1 twice.txt | grep -q '^ledger annual 2017: opening balance from twice.csv:3: .*own_paid 9000.00'
+    then ok "$1: a person-year imported twice: the later line is the opening balance explained"
+    else bad "$1: a person-year imported twice" "$(tail -1 twice.txt)"; fi
+}
+
 trail sqlite l.db
+strip h.csv >sqlite.h
+# a late claim whose id is 28 Chinese characters (84 bytes), then reversed: the causes name it
+# whole, valid UTF-8, in the adjustments file and the history (they were cut at 64 bytes,
+# mid-character, and history --claim of the id found none of them)
+LID=迟到的住院结算单第二零一七年四月十日至四月二十日省级医院
+printf '%s\n' "$H" "$LID,P1,住院,2017-04-10,2017-04-20,省级,20000,是,是," >late_long.csv
+printf '%s\n' claim_id,person_id "$LID,P1" >rev_long.csv
+"$POLC" run "$PANJI" --claims run1.csv --persons persons.csv --ledger long.db -o /dev/null -q
+"$POLC" run "$PANJI" --claims late_long.csv --persons persons.csv --ledger long.db -o /dev/null \
+    --adjustments late_long.adj -q
+"$POLC" run "$PANJI" --reverse rev_long.csv --persons persons.csv --ledger long.db \
+    --adjustments rev_long.adj -q
+if [ "$(sed 1d late_long.adj | cut -d, -f6 | sort -u)" = "late claim $LID" ] &&
+    [ "$(sed 1d rev_long.adj | cut -d, -f6 | sort -u | tr '\n' '|')" = "reversal of $LID|reversed|" ] &&
+    iconv -f UTF-8 -t UTF-8 late_long.adj rev_long.adj >/dev/null; then
+    ok "sqlite: a long Chinese claim id whole in the causes of its adjustments"
+else bad "sqlite: a long Chinese claim id in the causes" "$(cat late_long.adj rev_long.adj)"; fi
+# its events: the 4 adjustments of A it caused (without the opening balance, B stays within
+# its cap: unchanged), its own 7 money outputs to 0, the reversal, A's 4 back: 16
+"$POLC" ledger history "$PANJI" --ledger long.db --claim "$LID" -o hlong.csv 2>/dev/null
+if [ "$(sed 1d hlong.csv | wc -l)" = 16 ]; then ok "sqlite: history --claim of a long id: its 16 events"
+else bad "sqlite: history --claim of a long id" "$(wc -l <hlong.csv) lines"; fi
+twice sqlite twice.db
 # the file holds people's ids: created 0600 as the other files that do
 if [ "$(stat -c %a h.csv)" = 600 ]; then ok "sqlite: history file mode 0600"
 else bad "sqlite: history file mode" "$(stat -c %a h.csv)"; fi
@@ -148,6 +184,17 @@ else bad "history: usage errors" "$rc1 $rc2 $rc3 $rc4: $(cat u1.err u2.err u3.er
 
 if pg_start "$WORK/pg"; then
     trail postgresql "$PGURL"
+    # rows an UPDATE moved (a correction by hand; any tool's) and VACUUM FULL compacted: the
+    # history in the order written, as SQLite's; it came in ctid order, the moved rows last
+    # of their commit
+    psql -Atq "$PGURL" -c "UPDATE ledger_audit SET detail = detail WHERE output = 'critical_illness'" \
+        -c "VACUUM FULL ledger_audit"
+    "$POLC" ledger history "$PANJI" --ledger "$PGURL" --labels names -o hm.csv 2>/dev/null
+    strip hm.csv >got
+    check "postgresql: history after rows were moved (UPDATE, VACUUM FULL): SQLite's, byte for byte" \
+        sqlite.h got
+    psql -Atq "$PGURL" -c "CREATE DATABASE twice" >/dev/null
+    twice postgresql "${PGURL%/polc}/twice"
 else
     echo "note: PostgreSQL 15 not installed: the PostgreSQL half skipped"
 fi

@@ -269,6 +269,23 @@ check "explain=1 of a claim already settled: its rules, from the ledger before i
     "200 already settled $(cat first_rules.json) 1000000" \
     "$CODE $(jq -r '.status' body) $(jq -c '.explanation.rules' body) $(jq -r '.explanation.ledgers[0].fields[] | select(.name == "own_paid") | .before.value' body)"
 
+# ---- 4. a late claim's id whole in its cause -------------------------------------------------
+# a late claim whose id is 28 Chinese characters (84 bytes): its adjustments' cause names it
+# whole (it was cut at 64 bytes, mid-character: invalid UTF-8 in the answer's JSON), and
+# history --claim finds them by it
+LID=迟到的住院结算单第二零一七年四月十日至四月二十日省级医院
+printf '%s\n' 'person_id,身份类别,认定日期,退出日期' 'LNG,建档立卡贫困人口,2015-12-31,' >lng_p.csv
+printf '%s\n' "$H" 'LNGA,LNG,住院,2017-05-01,2017-05-10,省级,20000,是,是,' >lng_a.csv
+printf '%s\n' "$H" "$LID,LNG,住院,2017-04-10,2017-04-20,省级,20000,是,是," >lng_l.csv
+requests lng_p.csv lng_a.csv >lng_a.json
+requests lng_p.csv lng_l.csv >lng_l.json
+req POST /v1/settle "" lng_a.json
+req POST /v1/settle "" lng_l.json
+check "a late claim with a long Chinese id: the cause names it whole" "200 late claim $LID" \
+    "$CODE $(jq -r '.adjustments[0].cause' body)"
+check "history --claim of that id: its adjustments" "4" \
+    "$("$POLC" ledger history "$ENG" --ledger "$SVC" --claim "$LID" 2>/dev/null | sed 1d | wc -l)"
+
 stop
 check "SIGTERM: exit 0" "0" "$STOPPED"
 # a ledger in memory keeps no history: a reversal is refused (422)

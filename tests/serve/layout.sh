@@ -58,6 +58,46 @@ req POST /v1/settle "" Z027.json
 check "A settles Z027: extra_count 2 -> 3" "200 settled 2 3" \
     "$CODE $(jq -r '.status + " " + .ledger.annual.before.extra_count + " " + .ledger.annual.after.extra_count' body)"
 
+# B reverses Z026 (its person-year's row in A's layout) and Z001 (its own) in one request:
+# Z026 gets settling's answer, a conflict, for it alone, and nothing of it changes; Z001 is
+# reversed (the row's refusal failed the whole group: 503)
+URL=$B
+jq -s -c '{persons: [.[].person], claims: [.[].claim | {claim_id, person_id}]}' Z026.json \
+    Z001.json >rev2.json
+req POST /v1/reverse "" rev2.json
+check "B reverses Z026 and Z001 together: 200, Z026 a conflict, Z001 reversed" \
+    "200 conflict reversed" "$CODE $(jq -r '.results[0].status + " " + .results[1].status' body)"
+check "B's reason for Z026's reversal: settling's" \
+    "ledger annual, key 2017: written by a newer policy, with fields this one lacks (annual.extra_count): writing it here would drop them; settle with the newer policy (polc serve: reload this instance)" \
+    "$(jq -r '.results[0].reason' body | sed 's/^[^:]*: ledger annual/ledger annual/')"
+check "Z026 stays settled, Z001 is reversed" "1 1" \
+    "$(sql "$SVC" "SELECT count(*) FROM settled_claims WHERE claim_id = 'Z026'") $(sql "$SVC" "SELECT count(*) FROM reversed_claims WHERE claim_id = 'Z001'")"
+jq -c '{person, claim: (.claim | {claim_id, person_id})}' Z026.json >rev1.json
+req POST /v1/reverse "" rev1.json
+check "B reverses Z026 alone: 409 conflict" "409 conflict" "$CODE $(jq -r .status body)"
+URL=$A
+
+# polc run --reverse with the old policy on that person-year: exit 4 with the reason, as
+# settling; Z026 stays settled
+printf '%s\n' claim_id,person_id "Z026,$(jq -r .claim.person_id Z026.json)" >rev.csv
+"$POLC" run "$PANJI" --labels names --reverse rev.csv --persons "$EX/persons.csv" --ledger "$SVC" \
+    -q 2>rrun.err
+rc=$?
+check "polc run --reverse with the old policy: exit 4, the reason" "4 1" \
+    "$rc $(grep -c 'ledger annual, key 2017: written by a newer policy, with fields this one lacks (annual.extra_count)' rrun.err)"
+check "Z026 stays settled after polc run --reverse" "1" \
+    "$(sql "$SVC" "SELECT count(*) FROM settled_claims WHERE claim_id = 'Z026'")"
+
+# an opening balance the new policy imported, imported again with the old one: that row
+# rejected (exit 3), the reason on its line (it was told as "import.csv:2: " with none)
+printf '%s\n' 'person_id,year,own_paid,top_level' 'Q1,2017,100,省级' >open_new.csv
+printf '%s\n' 'person_id,year,own_paid,top_level' 'Q1,2017,200,省级' >open_old.csv
+"$POLC" ledger import new.pol --ledger "$SVC" open_new.csv 2>/dev/null
+"$POLC" ledger import "$PANJI" --ledger "$SVC" open_old.csv 2>imp.err
+rc=$?
+check "an old policy's import onto the new policy's row: exit 3, the reason on the row's line" \
+    "3 1" "$rc $(grep -c '^open_old.csv:2: .*ledger annual, key 2017: written by a newer policy, with fields this one lacks (annual.extra_count)' imp.err)"
+
 # polc run with the old policy on that person-year: stops, nothing of it kept
 (head -1 "$EX/claims.csv" && grep '^Z028,' "$EX/claims.csv") >z028.csv
 "$POLC" run "$PANJI" --labels names --claims z028.csv --persons "$EX/persons.csv" --ledger "$SVC" \
