@@ -349,7 +349,8 @@ static int open_input(RtPipe *m, const char *path, size_t batch)
     int conv = m->o->cluster ? rt_ranks_gb18030(m, enc) : 0;
     if (conv < 0)
         return -1;
-    if (!conv && rt_csv_decode_input(&m->fd, path, enc, &m->pre, &m->npre, why, sizeof why) < 0) {
+    if (!conv && rt_csv_decode_input(&m->fd, path, enc, &m->pre, &m->npre, m->buf, m->cap, why,
+                                     sizeof why) < 0) {
         rt_pipe_sys_error(m, 0, "%s", why);
         return -1;
     }

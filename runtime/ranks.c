@@ -908,7 +908,7 @@ int rt_ranks_gb18030(RtPipe *m, int enc)
 {
     char why[MSG_MAX];
     struct stat st;
-    int gb = rt_csv_is_gb18030(m->fd, m->path, enc, why, sizeof why);
+    int gb = rt_csv_is_gb18030(m->fd, m->path, enc, m->buf, m->cap, why, sizeof why);
     if (gb < 0) {
         rt_pipe_sys_error(m, 0, "%s", why);
         return -1;

@@ -758,11 +758,14 @@ int rt_csv_sniff_gb18030(const char *buf, size_t n);
  * bytes, read here: when they are UTF-8 they come back in *pre (*npre bytes, the caller frees
  * it) to be read before the rest of *fd. 1 converted, 0 UTF-8, or -1 with a message (the
  * input cannot be read or converted: a system error). */
-int rt_csv_decode_input(int *fd, const char *path, int enc, char **pre, size_t *npre, char *err,
-                        size_t errlen);
+int rt_csv_decode_input(int *fd, const char *path, int enc, char **pre, size_t *npre, char *scratch,
+                        size_t nscratch, char *err, size_t errlen);
 /* 1 when fd (path, a file to read) is to be read as GB18030 (enc says so, or RT_ENC_AUTO and
- * a regular file sniffed so), 0 as UTF-8; -1 with a message (unreadable) */
-int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errlen);
+ * a regular file sniffed so), 0 as UTF-8; -1 with a message (unreadable). The sample is read
+ * into scratch (nscratch bytes, its contents lost) when it is large enough, else into memory
+ * of its own; rt_csv_decode_input passes them on. */
+int rt_csv_is_gb18030(int fd, const char *path, int enc, char *scratch, size_t nscratch, char *err,
+                      size_t errlen);
 /* a reason rt_csv_cells gave, as the batch commands (which take --encoding) tell it for a
  * file read as GB18030 (read_gb: 1 found from its bytes, 2 as --encoding says) or not (0) */
 const char *rt_csv_bad_text(const char *bad, int read_gb);
