@@ -34,7 +34,8 @@ static const Opt run_opts[] = {
     {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2,
      .help = "JIT optimisation level, 0 to 3 (default 2)"},
     {"reform", 0, OPT_STR, AT(reform), "REFORM",
-     .help = "explain: the claim under the policy and this reform, only what differs"},
+     .help = "the claim under the policy and this reform, only what differs",
+     .only = "explain"},
     {0},
 };
 #undef AT
@@ -315,8 +316,6 @@ static int run_check(const Command *cmd, const RunArgs *a, int explain_only, int
         return rc;
     if (explain_only && !a->claim)
         return opts_usage_error(cmd, run_opts, "--claim ID is required");
-    if (a->reform && !explain_only)
-        return opts_usage_error(cmd, run_opts, "--reform is an option of polc explain");
     if (a->reform && (a->ledger || a->out || a->explain))
         return opts_usage_error(cmd, run_opts,
                                 "explain --reform settles in memory and prints: drop --ledger, "

@@ -38,6 +38,9 @@ typedef struct Opt {
     /* the option writes the ledger (--reverse, --adjustments): a command that only reads it
      * (Command.writer set) refuses it, naming the command that writes, and does not list it */
     int writes;
+    /* NULL; or the one command of those sharing the table that takes the option (explain's
+     * --reform, in run's table): the others refuse it, naming that command, and do not list it */
+    const char *only;
 } Opt;
 
 /* one row of main.c's command table */
