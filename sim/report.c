@@ -627,6 +627,26 @@ static int build_sweep(const PolSim *m, int fmt, Table *t, char *title)
 
 /* ---- the terminal ----------------------------------------------------------------------- */
 
+int rt_sim_failed(const PolSim *m, FILE *f, int html)
+{
+    char a[CELL_MAX];
+    int n = 0;
+    for (int s = 0; s < m->nscen; s++) {
+        if (!m->scen[s].failed)
+            continue;
+        if (f) {
+            fprintf(f, "%s %s claim%s in ", n ? "," : "failed to settle, not in the totals:",
+                    count(m->scen[s].failed, 0, 0, 0, a), rt_plural(m->scen[s].failed));
+            if (html)
+                html_text(f, m->scen[s].name);
+            else
+                fputs(m->scen[s].name, f);
+        }
+        n++;
+    }
+    return n;
+}
+
 static void header_lines(const PolSim *m, FILE *f, int html)
 {
     char a[CELL_MAX], b[CELL_MAX];
@@ -642,6 +662,10 @@ static void header_lines(const PolSim *m, FILE *f, int html)
     if (m->rejected)
         fprintf(f, "; %" PRId64 " row%s rejected (%s)", m->rejected, rt_plural(m->rejected),
                 m->rejects_path);
+    /* claims that failed are left out of the totals: said where the totals are read */
+    if (rt_sim_failed(m, NULL, 0))
+        fputs("; ", f);
+    rt_sim_failed(m, f, html);
     fputs(html ? "</p>\n<ul class=scen>\n" : "\n", f);
     int shown = m->sweep ? 1 : m->nscen;
     for (int s = 0; s < shown; s++) {

@@ -1368,8 +1368,16 @@ static int sim_settle(Sim *m, const PolSimScenario *sc, int n, const char *rejec
         if (merge && merge_results(m) < 0) {
             sim_error(m, "out of memory");
             rc = POLRT_EXIT_SYSTEM;
-        } else if (merge)
+        } else if (merge) {
             rc = m->res->rejected ? 3 : 0;
+            /* a what-if is no settlement: claims that failed leave it complete for the others
+             * (exit 0), but are not in the totals, so stderr says so even under -q */
+            if (rt_sim_failed(m->res, NULL, 0)) {
+                fputs("polc: simulate: ", stderr);
+                rt_sim_failed(m->res, stderr, 0);
+                fputs(" (the report's failures table says why)\n", stderr);
+            }
+        }
     }
     if (m->failed) {
         if (rc != POLRT_EXIT_SYSTEM)
