@@ -2907,8 +2907,11 @@ int rt_ledger_link(RtStore *st, int mode, RtLink *l)
         return -1;
     if (!st->in_tx) {
         /* idle: the socket read without blocking (libpq's is non-blocking), so a server that
-         * closed it is seen before a claim fails on it */
-        if (!st->pg_lost && !pq.PQconsumeInput(st->pg))
+         * closed it is seen before a claim fails on it. Read twice: a server shut down (pg_ctl
+         * stop) first sends its FATAL message, which one read takes without error, and the
+         * end of the stream is seen by the next (health answered 200 once after the stop) */
+        if (!st->pg_lost && (!pq.PQconsumeInput(st->pg) || !pq.PQconsumeInput(st->pg) ||
+                             pq.PQstatus(st->pg) == CONNECTION_BAD))
             pg_note_lost(st);
         if (mode == RT_LINK_RETRY && st->pg_lost)
             pg_reconnect(st, NULL, 0);
