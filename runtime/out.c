@@ -816,6 +816,60 @@ static int same_path(const char *a, const char *b)
     return realpath(da, ra) && realpath(db, rb) && !strcmp(ra, rb);
 }
 
+/* what output path p writes to, in *st: 1 for standard output ("-") and any file or device
+ * that exists, but /dev/null (every output may be thrown away); else 0 */
+static int stream_of(const char *p, struct stat *st)
+{
+    struct stat nul;
+    if (!p)
+        return 0;
+    if (!strcmp(p, "-")) {
+        if (fstat(1, st) != 0)
+            memset(st, 0, sizeof *st); /* stdout closed: every "-" still one stream */
+        return 1;
+    }
+    if (stat(p, st) != 0)
+        return 0;
+    return !(S_ISCHR(st->st_mode) && stat("/dev/null", &nul) == 0 && st->st_rdev == nul.st_rdev);
+}
+
+/* Two outputs that write to one stream (standard output twice, "-" and /dev/stdout, one
+ * terminal or pipe) would mix their lines into one: the outputs are outs, then files from
+ * first_out on (an entry of both counted once). 0, or -1 with the message in err. */
+static int streams_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *files,
+                         size_t nfiles, size_t first_out, char *err, size_t errlen)
+{
+    const RtNamedPath *all[16];
+    size_t n = 0;
+    for (size_t i = 0; i < nouts && n < 16; i++)
+        all[n++] = &outs[i];
+    for (size_t k = first_out; k < nfiles && n < 16; k++) {
+        size_t i = 0;
+        while (i < nouts && outs[i].path != files[k].path)
+            i++;
+        if (i == nouts)
+            all[n++] = &files[k];
+    }
+    struct stat a, b;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; stream_of(all[i]->path, &a) && j < n; j++)
+            if (stream_of(all[j]->path, &b) && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+                /* "--explain -", "the rejects file", "the results" (no --out, or --out -) */
+                int pi = !strncmp(all[i]->what, "--", 2) || strcmp(all[i]->path, "-");
+                int pj = !strncmp(all[j]->what, "--", 2) || strcmp(all[j]->path, "-");
+                snprintf(err, errlen,
+                         "%s%s%s and %s%s%s write to one stream%s: their lines would mix; name a "
+                         "file for one",
+                         all[i]->what, pi ? " " : "", pi ? all[i]->path : "", all[j]->what,
+                         pj ? " " : "", pj ? all[j]->path : "",
+                         !strcmp(all[i]->path, "-") || !strcmp(all[j]->path, "-")
+                             ? " (standard output)"
+                             : "");
+                return -1;
+            }
+    return 0;
+}
+
 int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *files, size_t nfiles,
                      size_t first_out, char *err, size_t errlen)
 {
@@ -834,7 +888,7 @@ int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *f
                 return -1;
             }
     }
-    return 0;
+    return streams_apart(outs, nouts, files, nfiles, first_out, err, errlen);
 }
 
 /* 1 when the regular file at path (not through a link) begins with the line head[0..n) (its

@@ -908,7 +908,8 @@ int rt_out_same_file(const char *path, const char *input);
 typedef struct RtNamedPath {
     const char *path, *what;
 } RtNamedPath;
-/* Outputs that would replace an input, or each other, refused before anything is read:
+/* Outputs that would replace an input, or each other, or mix into one stream ("-" twice,
+ * "-" and /dev/stdout, one terminal or pipe; /dev/null aside), refused before anything is read:
  * no outs[i] may be the same file as files[k] (rt_out_same_file, through any name or link),
  * nor name the same path as files[k] for k >= first_out (outputs, not there yet), unless it
  * is that entry (the same path pointer). A device or "-" is never replaced. 0, or -1 with

@@ -806,7 +806,9 @@ static int is_device(const char *path)
 static int outputs_apart(Run *r)
 {
     const PolRunOpts *o = r->o;
-    const RtNamedPath outs[] = {{o->out, "--out"},
+    /* no --out: the results (or explain's claim) go to standard output; a reversal writes none */
+    const char *results = o->out ? o->out : o->reverse ? NULL : "-";
+    const RtNamedPath outs[] = {{results, o->out ? "--out" : "the results"},
                                 {o->explain, "--explain"},
                                 {o->xlsx, "--xlsx"},
                                 {o->adjustments, "--adjustments"}},
@@ -814,7 +816,7 @@ static int outputs_apart(Run *r)
                                  {o->persons, "the persons file (--persons)"},
                                  {o->ledger_db, "the ledger (--ledger)"},
                                  {r->rejects_path, "the rejects file"},
-                                 {o->out, "the results file (--out)"}};
+                                 {results, "the results file (--out)"}};
     if (o->xlsx && (!*o->xlsx || strcmp(o->xlsx, "-") == 0)) {
         snprintf(r->err, sizeof r->err, "--xlsx needs a file name (a workbook is not text)");
         return -1;
