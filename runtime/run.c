@@ -284,7 +284,8 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     if (!r->o->explain && !r->o->explain_claim)
         return 0;
     PolResult res = result_of(t, ps, row);
-    int text = r->o->explain_claim && strcmp(r->o->explain_claim, row->id) == 0;
+    int text = r->o->explain_claim && !r->o->explain_json_only &&
+               strcmp(r->o->explain_claim, row->id) == 0;
     if (!r->o->explain && !text)
         return 0;
     /* the ledger rows that started from an opening balance: their audit detail (source and
@@ -505,6 +506,9 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
             if (r->o->explain_claim && row->id && strcmp(row->id, r->o->explain_claim) == 0) {
                 r->explain_found = 1;
                 r->explain_failed = row->status == RT_ROW_OK && row->settled == -1;
+                /* no text to write: the claim is explained when its row was not rejected */
+                if (r->o->explain_json_only && row->status == RT_ROW_OK)
+                    r->explained = 1;
             }
             if (row->status != RT_ROW_OK)
                 continue;
@@ -1113,7 +1117,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     /* rows rejected, or claims their data made fail: bad input. When one claim's explanation
      * is all the run writes (polc explain: no results, no explanations file), the exit code
      * is that claim's: 0 when it settled, whatever became of the file's other claims. */
-    int explain_only = o.explain_claim && !o.out && !o.explain;
+    int explain_only = o.explain_claim && ((!o.out && !o.explain) || o.explain_json_only);
     if (rc == 0 && (explain_only ? !r->explained || r->explain_failed : ps.rejected || r->failed))
         rc = 3;
     if (st) {
