@@ -200,3 +200,38 @@ if [ $rc -eq 1 ] && tail -n 1 "$T/out" | grep -q '^[1-9][0-9]* passed, 0 failed$
 else
     fail "test of a missing and a good policy: exit $rc: $(tail -n 2 "$T/out")"
 fi
+
+# the synopses of spec/ name exactly the options `polc CMD --help` lists (SIMULATE.md lacked
+# --changes, DATA.md's ledger lines --ledger-key): each "polc CMD" line of a fenced block and
+# the indented lines that continue it
+synopsis_opts() { # FILE CMD: the --options of CMD's synopsis lines in FILE
+    awk -v cmd="polc $2" '/^```/ { inb = !inb; on = 0; next }
+        inb && index($0, cmd " ") == 1 { on = 1; print; next }
+        inb && on && /^ +[[-]/ { print; next } { on = 0 }' "$1" |
+        grep -o -- '--[a-z][a-z-]*' | sort -u
+}
+help_opts() { "$POLC" "$1" --help | awk '/^  -/' | grep -o -- '--[a-z][a-z-]*' | grep -vx -- --help | sort -u; }
+for pair in spec/SIMULATE.md:simulate spec/SIMULATE.md:gen spec/SERVE.md:serve spec/DATA.md:ledger; do
+    f=${pair%%:*} cmd=${pair#*:}
+    synopsis_opts "$f" "$cmd" >"$T/syn"
+    help_opts "$cmd" >"$T/hlp"
+    d=$(diff "$T/syn" "$T/hlp" | grep '^[<>]' | tr '\n' ' ')
+    if [ ! -s "$T/syn" ]; then
+        fail "$f has no synopsis of polc $cmd"
+    elif [ -n "$d" ]; then
+        fail "$f's synopsis of polc $cmd and its --help differ (< spec only, > help only): $d"
+    else
+        pass "$f's synopsis of polc $cmd names the options --help lists"
+    fi
+done
+
+# every --sweep example of SIMULATE.md runs on the example claims (ratio=70..90:5% did not:
+# ratio is a table over Level)
+grep -o '`--sweep [^`]*`' spec/SIMULATE.md | tr -d '`' | sed 's/^--sweep //' | grep -v '[A-Z]' |
+    while IFS= read -r sw; do
+        if "$POLC" simulate -q --base "$P" $C --sweep "$sw" >/dev/null 2>"$T/err"; then
+            pass "SIMULATE.md's --sweep $sw runs"
+        else
+            fail "SIMULATE.md's --sweep $sw: $(head -n 1 "$T/err")"
+        fi
+    done
