@@ -593,14 +593,19 @@ static int build_sweep(const PolSim *m, int fmt, Table *t, char *title)
 {
     int plain = fmt == FOR_CSV;
     snprintf(title, CELL_MAX * 2, "Sweep of %s: totals (yuan) by value", m->sweep);
-    int nc = 1 + m->npay + 2;
+    /* the CSV (and the workbook) keep numbers plain: the point's name (the scenario column of
+     * totals.csv: "base", "3000 yuan") is a label, its value a number, its unit apart */
+    int lead = plain ? 3 : 1;
+    int nc = lead + m->npay + 2;
     if (nc > 64)
         nc = 64;
     tab_init(t, title, nc);
     const char *hdr[64];
     hdr[0] = m->sweep;
-    for (int k = 0; k < nc - 3; k++)
-        hdr[1 + k] = out_name(m, m->pay[k]);
+    if (plain)
+        hdr[0] = "scenario", hdr[1] = m->sweep, hdr[2] = "unit";
+    for (int k = 0; k < nc - lead - 2; k++)
+        hdr[lead + k] = out_name(m, m->pay[k]);
     hdr[nc - 2] = "mean own payment";
     hdr[nc - 1] = "at cap";
     if (tab_row(t, hdr) < 0)
@@ -610,9 +615,19 @@ static int build_sweep(const PolSim *m, int fmt, Table *t, char *title)
         const char *row[64];
         char v[64][CELL_MAX];
         row[0] = s == 0 ? (plain ? "base" : "(base)") : x->x_text ? x->x_text : x->name;
-        for (int p = 0; p < nc - 3; p++) {
+        if (plain) {
+            /* "3000 yuan": 3000, yuan; "70%": 70, %; the base: the policy's own values */
+            const char *sp = s && x->x_text ? strrchr(x->x_text, ' ') : NULL;
+            const char *pct = s && x->x_text ? strchr(x->x_text, '%') : NULL;
+            if (s)
+                snprintf(v[1], CELL_MAX, "%.10g", x->x);
+            row[1] = s ? v[1] : "";
+            row[2] = sp ? sp + 1 : pct ? "%" : "";
+        }
+        for (int p = 0; p < nc - lead - 2; p++) {
             int k = m->pay[p];
-            row[1 + p] = x->out_of[k] < 0 ? "-" : money(rt_wide_fen(x->totals[k]), plain, v[1 + p]);
+            row[lead + p] = x->out_of[k] < 0 ? "-"
+                                             : money(rt_wide_fen(x->totals[k]), plain, v[lead + p]);
         }
         const RtSimStat *st = &x->groups[0];
         row[nc - 2] = money(st->mean, plain, v[nc - 2]);
