@@ -55,12 +55,22 @@ static const Command commands[] = {
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
+/* the width of polc --help's synopsis column: the longest synopsis but ledger's, and a space */
+#define SYNOPSIS_COLS 43
+
 static void usage(FILE *f)
 {
     fputs("usage: polc COMMAND [ARGS]        (polc COMMAND --help: its options, an example)\n\n",
           f);
+    /* a synopsis as wide as its column puts the summary on a line of its own (ledger's ran
+     * into it: "--ledger DBopening balances") */
     for (int i = 0; i < NCOMMANDS; i++)
-        fprintf(f, "  %-10s%-43s%s\n", commands[i].name, commands[i].synopsis, commands[i].summary);
+        if (strlen(commands[i].synopsis) < SYNOPSIS_COLS)
+            fprintf(f, "  %-10s%-*s%s\n", commands[i].name, SYNOPSIS_COLS, commands[i].synopsis,
+                    commands[i].summary);
+        else
+            fprintf(f, "  %-10s%s\n  %-*s%s\n", commands[i].name, commands[i].synopsis,
+                    10 + SYNOPSIS_COLS, "", commands[i].summary);
     fputs("\nExit codes: 0 success, 1 policy errors or failed tests, 2 usage, 3 bad input data,\n"
           "4 system failure (disk full, I/O error, locked ledger).\n"
           "The language: spec/LANGUAGE.md; data formats: spec/DATA.md.\n",

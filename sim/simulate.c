@@ -1384,8 +1384,11 @@ static int sim_settle(Sim *m, const PolSimScenario *sc, int n, const char *rejec
             rc = POLRT_EXIT_USAGE;
         /* across ranks a failure stops every rank: the others may be waiting for this one */
         if (cl)
-            cl->fail(cl, rc, m->err);
-        fprintf(stderr, "polc: %s\n", m->err);
+            cl->fail(cl, rc, m->err[0] ? m->err : "failed");
+        /* a message the pipeline printed itself (a file's line: no --weight column) leaves
+         * err empty: nothing more to say (an empty "polc: " line followed it) */
+        if (m->err[0])
+            fprintf(stderr, "polc: %s\n", m->err);
     }
     return rc;
 }

@@ -51,6 +51,17 @@ for cmd in check build run explain simulate call gen test fmt doc ledger; do
     fi
 done
 
+# polc --help: each command's summary stands apart from its synopsis (ledger's long synopsis
+# ran into it: "--ledger DBopening balances in")
+for cmd in $("$POLC" --help | awk '/^  [a-z]/ { print $1 }'); do
+    summary=$("$POLC" "$cmd" --help | sed -n '2s/^  //p')
+    if "$POLC" --help | grep -qF -- " $summary"; then
+        pass "polc --help: $cmd's summary apart from its synopsis"
+    else
+        fail "polc --help: $cmd's summary '$summary' runs into its synopsis"
+    fi
+done
+
 # err NAME TEXT ARGS...: exit 2, TEXT on stderr, then the command's usage line
 err() {
     name=$1 text=$2
