@@ -103,9 +103,10 @@ int opts_run_check(const Command *cmd, const Opt *opts, const char *claims, cons
      .help = "head results by labels or names (default zh when the policy has labels)"},          \
     {"keep", 0, OPT_STR, AT(keep), "COLS", .help = "copy these input columns into the results"},  \
     {"claim", 0, OPT_STR, AT(claim), "ID", .help = "print this claim's settlement step by step"},  \
-    {"rejects", 0, OPT_STR, AT(rejects), "FILE", .help = "rejected rows (default: OUT.rejects.csv)"}, \
+    {"rejects", 0, OPT_STR, AT(rejects), "FILE",                                                   \
+     .help = "rejected rows (default: OUT.rejects.csv; -: standard output)"},                      \
     {"adjustments", 0, OPT_STR, AT(adjustments), "FILE",                                          \
-     .help = "claims settled again (late claims, reversals): claim, output, old, new, delta",     \
+     .help = "claims settled again (late, reversed): claim, output, old, new, delta (-: stdout)", \
      .writes = 1},                                                                                 \
     {"late", 0, OPT_STR, AT(late), "resettle|reject",                                              \
      .help = "a claim dated before its person-year's settled claims (default: resettle)"},       \

@@ -408,7 +408,7 @@ const char *rt_results_word(RtWord w, int labels)
  * replace the device. path NULL: stdout.
  *
  * The temporary is NAME.tmpPID.K, created 0600 (O_EXCL: nothing planted there is followed)
- * and given the final mode only when complete. SIGTERM, SIGINT and SIGHUP remove the
+ * and given the final mode only when complete. SIGTERM, SIGINT, SIGHUP and SIGPIPE remove the
  * temporaries open at that moment (a handler installed where the signal's action is the
  * default), then end the process as the signal would have; SIGKILL cannot be caught, so
  * opening NAME first removes the temporaries of NAME that processes no longer alive left. */
@@ -425,8 +425,10 @@ static struct {
 } open_temps[OUT_MAX_PENDING];
 static atomic_int handlers_installed;
 
-/* the signals that end a process politely: their default action ends it, leaving files */
-static const int out_signals[] = {SIGTERM, SIGINT, SIGHUP};
+/* the signals that end a process politely: their default action ends it, leaving files.
+ * SIGPIPE too: `polc run --explain e.json ... | head` ended at the first write to a closed
+ * pipe and left e.json.tmpPID.K (58 MB of a 3,000-person population) behind */
+static const int out_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGPIPE};
 
 /* async-signal-safe: unlink, sigaction, raise; errno kept */
 static void on_signal(int sig)
@@ -873,6 +875,15 @@ static int streams_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPat
 int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *files, size_t nfiles,
                      size_t first_out, char *err, size_t errlen)
 {
+    /* standard input is one stream: two inputs cannot both be read from it (the second found
+     * it used up: "-:1: missing column") */
+    for (size_t i = 0; i < first_out && i < nfiles; i++)
+        for (size_t k = i + 1; files[i].path && !strcmp(files[i].path, "-") && k < first_out; k++)
+            if (files[k].path && !strcmp(files[k].path, "-")) {
+                snprintf(err, errlen, "%s and %s cannot both be standard input (-): name a file "
+                         "for one", files[i].what, files[k].what);
+                return -1;
+            }
     for (size_t i = 0; i < nouts; i++) {
         const char *p = outs[i].path;
         struct stat st;

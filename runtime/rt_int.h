@@ -909,7 +909,8 @@ int rt_out_same_file(const char *path, const char *input);
 typedef struct RtNamedPath {
     const char *path, *what;
 } RtNamedPath;
-/* Outputs that would replace an input, or each other, or mix into one stream ("-" twice,
+/* Two inputs (files before first_out) both "-" (one standard input), outputs that would
+ * replace an input, or each other, or mix into one stream ("-" twice,
  * "-" and /dev/stdout, one terminal or pipe; /dev/null aside), refused before anything is read:
  * no outs[i] may be the same file as files[k] (rt_out_same_file, through any name or link),
  * nor name the same path as files[k] for k >= first_out (outputs, not there yet), unless it

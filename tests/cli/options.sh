@@ -156,13 +156,42 @@ else
     fail "--: exit $rc: $(head -n 1 "$T/out")"
 fi
 
-# gen: -q is --no-progress
-if "$POLC" gen -q --persons 5 --seed 1 --out "$T/g" 2>"$T/err" && [ ! -s "$T/err" ] &&
-    [ -s "$T/g/claims.csv" ]; then
-    pass "gen -q"
-else
-    fail "gen -q: $(head -n 1 "$T/err")"
-fi
+# gen: -q is --no-progress, and --quiet as run and simulate spell it (gen refused it)
+for q in -q --quiet; do
+    rm -rf "$T/g"
+    if "$POLC" gen $q --persons 5 --seed 1 --out "$T/g" 2>"$T/err" && [ ! -s "$T/err" ] &&
+        [ -s "$T/g/claims.csv" ]; then
+        pass "gen $q"
+    else
+        fail "gen $q: $(head -n 1 "$T/err")"
+    fi
+done
+
+# a word too many for polc help or polc --version is a usage error, not ignored (exit 0)
+err "polc help of no command" "polc: help: unknown command 'nosuch'" help nosuch
+for args in "--version extra" "--help extra" "help run extra"; do
+    # shellcheck disable=SC2086 # the words of args
+    "$POLC" $args >"$T/out" 2>"$T/err"
+    rc=$?
+    if [ $rc -eq 2 ] && grep -q "^polc: .* takes .*, not 'extra'$" "$T/err" && [ ! -s "$T/out" ]; then
+        pass "polc $args: exit 2"
+    else
+        fail "polc $args: exit $rc: $(head -n 1 "$T/err")"
+    fi
+done
+
+# standard input is one stream: --claims - and --persons - both is a usage error (it was
+# exit 3, "-:1: missing column", the persons read from what the claims left)
+for cmd in "run $P" "simulate --base $P"; do
+    # shellcheck disable=SC2086 # the command's words
+    "$POLC" $cmd --claims - --persons - -q <examples/claims.csv >/dev/null 2>"$T/err"
+    rc=$?
+    if [ $rc -eq 2 ] && [ "$(cat "$T/err")" = "polc: the claims file (--claims) and the persons file (--persons) cannot both be standard input (-): name a file for one" ]; then
+        pass "${cmd%% *} --claims - --persons -: a usage error"
+    else
+        fail "${cmd%% *} --claims - --persons -: exit $rc: $(head -n 1 "$T/err")"
+    fi
+done
 
 # a standalone engine (--emit exe) reads polc run's options with the same parser: its usage
 # and messages name the program; -j2 and --out= work; a bad -j is a usage error (exit 2)
