@@ -34,8 +34,7 @@ static const Opt run_opts[] = {
     {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2,
      .help = "JIT optimisation level, 0 to 3 (default 2)"},
     {"reform", 0, OPT_STR, AT(reform), "REFORM",
-     .help = "the claim under the policy and this reform, only what differs",
-     .only = "explain"},
+     .help = "the claim under the policy and this reform, only what differs", .only = "explain"},
     {0},
 };
 #undef AT

@@ -880,8 +880,9 @@ int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *f
     for (size_t i = 0; i < first_out && i < nfiles; i++)
         for (size_t k = i + 1; files[i].path && !strcmp(files[i].path, "-") && k < first_out; k++)
             if (files[k].path && !strcmp(files[k].path, "-")) {
-                snprintf(err, errlen, "%s and %s cannot both be standard input (-): name a file "
-                         "for one", files[i].what, files[k].what);
+                snprintf(err, errlen,
+                         "%s and %s cannot both be standard input (-): name a file for one",
+                         files[i].what, files[k].what);
                 return -1;
             }
     for (size_t i = 0; i < nouts; i++) {

@@ -626,8 +626,8 @@ static int build_sweep(const PolSim *m, int fmt, Table *t, char *title)
         }
         for (int p = 0; p < nc - lead - 2; p++) {
             int k = m->pay[p];
-            row[lead + p] = x->out_of[k] < 0 ? "-"
-                                             : money(rt_wide_fen(x->totals[k]), plain, v[lead + p]);
+            row[lead + p] =
+                x->out_of[k] < 0 ? "-" : money(rt_wide_fen(x->totals[k]), plain, v[lead + p]);
         }
         const RtSimStat *st = &x->groups[0];
         row[nc - 2] = money(st->mean, plain, v[nc - 2]);
