@@ -29,7 +29,9 @@ static const Opt gen_opts[] = {
     {"weights", 0, OPT_FLAG, AT(weights), NULL, 1, .help = "add a sampling weight column"},
     {"progress", 0, OPT_FLAG, AT(progress), NULL, 1, .def = -1,
      .help = "show progress (default: when stderr is a terminal)"},
-    {"no-progress", 'q', OPT_FLAG, AT(progress), NULL, 0, .def = -1, .help = "never show progress"},
+    {"no-progress", 0, OPT_FLAG, AT(progress), NULL, 0, .def = -1, .help = "never show progress"},
+    /* run's and simulate's spelling too: gen prints nothing but progress */
+    {"quiet", 'q', OPT_FLAG, AT(progress), NULL, 0, .def = -1, .help = "the same as --no-progress"},
     {0},
 };
 #undef AT

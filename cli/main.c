@@ -55,12 +55,22 @@ static const Command commands[] = {
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
+/* the width of polc --help's synopsis column: the longest synopsis but ledger's, and a space */
+#define SYNOPSIS_COLS 43
+
 static void usage(FILE *f)
 {
     fputs("usage: polc COMMAND [ARGS]        (polc COMMAND --help: its options, an example)\n\n",
           f);
+    /* a synopsis as wide as its column puts the summary on a line of its own (ledger's ran
+     * into it: "--ledger DBopening balances") */
     for (int i = 0; i < NCOMMANDS; i++)
-        fprintf(f, "  %-10s%-43s%s\n", commands[i].name, commands[i].synopsis, commands[i].summary);
+        if (strlen(commands[i].synopsis) < SYNOPSIS_COLS)
+            fprintf(f, "  %-10s%-*s%s\n", commands[i].name, SYNOPSIS_COLS, commands[i].synopsis,
+                    commands[i].summary);
+        else
+            fprintf(f, "  %-10s%s\n  %-*s%s\n", commands[i].name, commands[i].synopsis,
+                    10 + SYNOPSIS_COLS, "", commands[i].summary);
     fputs("\nExit codes: 0 success, 1 policy errors or failed tests, 2 usage, 3 bad input data,\n"
           "4 system failure (disk full, I/O error, locked ledger).\n"
           "The language: spec/LANGUAGE.md; data formats: spec/DATA.md.\n",
@@ -82,17 +92,31 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *name = argv[1];
+    int help = !strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "help");
+    /* polc --version, polc --help take nothing more, and polc help one command: an extra word
+     * is a mistake, not ignored (exit 2, as every usage error) */
+    if ((!strcmp(name, "--version") && argc > 2) || (help && argc > (name[0] == 'h' ? 3 : 2))) {
+        fprintf(stderr, "polc: %s takes %s, not '%s'\n", name,
+                name[0] == 'h' ? "one command" : "nothing more", argv[name[0] == 'h' ? 3 : 2]);
+        return EXIT_USAGE;
+    }
     if (!strcmp(name, "--version")) {
         puts(POLC_VERSION_STRING);
         return EXIT_OK;
     }
-    if (!strcmp(name, "help") && argc == 3 && find_command(argv[2])) {
+    if (!strcmp(name, "help") && argc == 3) {
         /* polc help CMD is polc CMD --help */
-        char help[] = "--help";
-        char *hv[] = {argv[0], argv[2], help, NULL};
-        return find_command(argv[2])->run(find_command(argv[2]), 3, hv);
+        const Command *c = find_command(argv[2]);
+        if (!c) {
+            fprintf(stderr, "polc: help: unknown command '%s'\n", argv[2]);
+            usage(stderr);
+            return EXIT_USAGE;
+        }
+        char opt[] = "--help";
+        char *hv[] = {argv[0], argv[2], opt, NULL};
+        return c->run(c, 3, hv);
     }
-    if (!strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "help")) {
+    if (help) {
         usage(stdout);
         return EXIT_OK;
     }

@@ -34,15 +34,16 @@ static const Opt run_opts[] = {
     {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2,
      .help = "JIT optimisation level, 0 to 3 (default 2)"},
     {"reform", 0, OPT_STR, AT(reform), "REFORM",
-     .help = "explain: the claim under the policy and this reform, only what differs"},
+     .help = "the claim under the policy and this reform, only what differs", .only = "explain"},
     {0},
 };
 #undef AT
 
 /* ---- polc explain --reform: what a reform changes in one claim's settlement ---------------- */
 
-/* the claim's explanation (JSON, polrt_explain_json) as engine e settles the claims file:
- * a cJSON tree to free, or NULL (not there: *rc 0; the run failed: *rc its exit code) */
+/* the claim's explanation (JSON, polrt_explain_json) as engine e settles the claims file, as
+ * polc explain would (only the claim's row told if rejected; "not in", "was rejected" said):
+ * a cJSON tree to free, or NULL with *rc the exit code (2 not in the file, 3 rejected) */
 static cJSON *explain_json(PolEngine *e, const RunArgs *a, int *rc)
 {
     char tmp[] = "/tmp/polc-explain-XXXXXX";
@@ -56,8 +57,9 @@ static cJSON *explain_json(PolEngine *e, const RunArgs *a, int *rc)
     close(fd);
     PolRunOpts ro = {.claims = a->claims,
                      .persons = a->persons,
-                     .out = "/dev/null",
                      .explain = tmp,
+                     .explain_claim = a->claim,
+                     .explain_json_only = 1,
                      .rejects = a->rejects,
                      .threads = (int)a->threads,
                      .quiet = 1};
@@ -79,8 +81,8 @@ static cJSON *explain_json(PolEngine *e, const RunArgs *a, int *rc)
     if (f)
         fclose(f);
     unlink(tmp);
-    if (r != 0 && r != EXIT_DATA)
-        *rc = r;
+    if (!found)
+        *rc = r ? r : EXIT_DATA;
     return found;
 }
 
@@ -280,15 +282,12 @@ static int outputs_differ(Engine *base, const cJSON *x, const cJSON *y)
  * value or exception taken), the parameters in force, the ledger values and the outputs. */
 static int explain_reform(const RunArgs *a, const char *policy, Engine *base, Engine *ref)
 {
-    int rc1, rc2;
-    cJSON *x = explain_json(base->pe, a, &rc1), *y = explain_json(ref->pe, a, &rc2);
-    int rc = rc1 ? rc1 : rc2;
-    if (!rc && (!x || !y))
-        fprintf(stderr, "polc: claim '%s' is not in %s (or was rejected)\n", a->claim, a->claims);
-    if (rc || !x || !y) {
+    int rc = 0;
+    /* the reform's run only for a claim the base explains: its rows are not told twice */
+    cJSON *x = explain_json(base->pe, a, &rc), *y = x ? explain_json(ref->pe, a, &rc) : NULL;
+    if (!x || !y) {
         cJSON_Delete(x);
-        cJSON_Delete(y);
-        return rc ? rc : EXIT_USAGE;
+        return rc;
     }
     const char *s1 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(x, "status"));
     const char *s2 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(y, "status"));
@@ -315,8 +314,6 @@ static int run_check(const Command *cmd, const RunArgs *a, int explain_only, int
         return rc;
     if (explain_only && !a->claim)
         return opts_usage_error(cmd, run_opts, "--claim ID is required");
-    if (a->reform && !explain_only)
-        return opts_usage_error(cmd, run_opts, "--reform is an option of polc explain");
     if (a->reform && (a->ledger || a->out || a->explain))
         return opts_usage_error(cmd, run_opts,
                                 "explain --reform settles in memory and prints: drop --ledger, "

@@ -1260,8 +1260,9 @@ static void wait_signals(Server *S, sigset_t *sigs)
             reload_request(S);
             continue;
         }
-        logf_("stopping (%s): finishing %d requests in flight",
-              sig == SIGTERM ? "SIGTERM" : "SIGINT", atomic_load(&S->active));
+        int active = atomic_load(&S->active);
+        logf_("stopping (%s): finishing %d request%s in flight",
+              sig == SIGTERM ? "SIGTERM" : "SIGINT", active, diag_plural(active));
         return;
     }
 }

@@ -2919,8 +2919,11 @@ int rt_ledger_link(RtStore *st, int mode, RtLink *l)
         return -1;
     if (!st->in_tx) {
         /* idle: the socket read without blocking (libpq's is non-blocking), so a server that
-         * closed it is seen before a claim fails on it */
-        if (!st->pg_lost && !pq.PQconsumeInput(st->pg))
+         * closed it is seen before a claim fails on it. Read twice: a server shut down (pg_ctl
+         * stop) first sends its FATAL message, which one read takes without error, and the
+         * end of the stream is seen by the next (health answered 200 once after the stop) */
+        if (!st->pg_lost && (!pq.PQconsumeInput(st->pg) || !pq.PQconsumeInput(st->pg) ||
+                             pq.PQstatus(st->pg) == CONNECTION_BAD))
             pg_note_lost(st);
         if (mode == RT_LINK_RETRY && st->pg_lost)
             pg_reconnect(st, NULL, 0);
@@ -3913,10 +3916,13 @@ int rt_ledger_reverse(RtStore *st, const char *claim_id, char *err, size_t errle
     return rc;
 }
 
-int rt_ledger_erase(RtStore *st, const char *person_id, int64_t *nclaims, char *err, size_t errlen)
+int rt_ledger_erase(RtStore *st, const char *person_id, int64_t *nclaims, char *what,
+                    size_t whatlen, char *err, size_t errlen)
 {
     static const char *const tables[] = {"settled_claims", "reversed_claims", "ledger_rows",
                                          "ledger_audit"};
+    static const char *const kinds[] = {"settled claim", "reversed claim", "ledger row",
+                                        "audit row"};
     int64_t n[4] = {0};
     DbVal a[1] = {DB_T(person_id)};
     pthread_mutex_lock(&st->mu);
@@ -3927,12 +3933,16 @@ int rt_ledger_erase(RtStore *st, const char *person_id, int64_t *nclaims, char *
         snprintf(sql, sizeof sql, "DELETE FROM %s WHERE person_id = $1", tables[i]);
         rc = db_query(st, sql, a, 1, NULL, NULL, &n[i], err, errlen);
     }
-    /* the erasure is recorded, never whose it was: only what was removed */
+    /* the erasure is recorded, never whose it was: only what was removed, by kind (the kinds
+     * of which nothing was removed left out) */
+    size_t k = 0;
+    what[0] = 0;
+    for (int i = 0; i < 4 && k < whatlen; i++)
+        if (n[i])
+            k += (size_t)snprintf(what + k, whatlen - k, "%s%lld %s%s", k ? ", " : "",
+                                  (long long)n[i], kinds[i], rt_plural(n[i]));
     char detail[256];
-    snprintf(detail, sizeof detail,
-             "a person's data erased: %lld settled claims, %lld reversed claims, %lld ledger "
-             "rows, %lld audit rows",
-             (long long)n[0], (long long)n[1], (long long)n[2], (long long)n[3]);
+    snprintf(detail, sizeof detail, "a person's data erased: %s", what);
     if (rc == 0)
         rc = audit_locked(st, "erase", NULL, NULL, NULL, POLRT_NONE, POLRT_NONE, detail, err,
                           errlen);

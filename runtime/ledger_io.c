@@ -672,13 +672,14 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
     char err[MSG_MAX] = "";
     int rc = POLRT_EXIT_OK;
     int64_t removed = 0;
+    char what[200];
     if ((rc = ledger_check(ledger_db, "polc ledger erase", 1)) != 0)
         return rc;
     RtStore *st = open_store(s, ledger_db, ledger_key, 0, &rc, err, sizeof err);
     if (!st) {
         /* rc said by open_store */
     } else if (rt_ledger_begin(st, err, sizeof err) ||
-               rt_ledger_erase(st, person_id, &removed, err, sizeof err)) {
+               rt_ledger_erase(st, person_id, &removed, what, sizeof what, err, sizeof err)) {
         rc = POLRT_EXIT_SYSTEM;
     } else if (removed == 0) {
         /* nothing of the person: no erasure to record */
@@ -690,9 +691,9 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
         rc = POLRT_EXIT_SYSTEM;
     } else {
         fprintf(stderr,
-                "polc: ledger erase: %lld record%s removed (claims and ledger rows); the audit "
-                "trail records the erasure, not the person\n",
-                (long long)removed, rt_plural(removed));
+                "polc: ledger erase: removed %s; the audit trail records the erasure, not the "
+                "person\n",
+                what);
     }
     if (rc != POLRT_EXIT_OK)
         fprintf(stderr, "polc: %s\n", err);

@@ -49,6 +49,12 @@ static const Opt *find_letter(const Opt *opts, char c)
     return NULL;
 }
 
+/* whether cmd takes o: not an option of another command sharing the table (Opt.only) */
+static int takes(const Command *cmd, const Opt *o)
+{
+    return !o->only || !strcmp(o->only, cmd->name);
+}
+
 /* how messages name the command: "polc run", or a standalone program's own name */
 static void put_name(const Command *cmd, FILE *f)
 {
@@ -179,6 +185,8 @@ int opts_parse(const Command *cmd, const Opt *opts, int argc, char **argv, void 
             return opts_usage_error(cmd, opts,
                                     "%s writes the ledger, and %s only reads it: use polc %s",
                                     spelt, cmd->name, cmd->writer);
+        if (!takes(cmd, o))
+            return opts_usage_error(cmd, opts, "%s is an option of polc %s", spelt, o->only);
         if (o->kind == OPT_FLAG) {
             if (value)
                 return opts_usage_error(cmd, opts, "%s takes no value, got '%s'", spelt, a);
@@ -205,7 +213,7 @@ void opts_usage(const Command *cmd, const Opt *opts, FILE *f)
     if (!at_end(opts))
         fputs("options:\n", f);
     for (const Opt *o = opts; !at_end(o); o++) {
-        if (o->writes && cmd->writer)
+        if ((o->writes && cmd->writer) || !takes(cmd, o))
             continue;
         char left[96];
         int k = 0;

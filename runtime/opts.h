@@ -38,6 +38,9 @@ typedef struct Opt {
     /* the option writes the ledger (--reverse, --adjustments): a command that only reads it
      * (Command.writer set) refuses it, naming the command that writes, and does not list it */
     int writes;
+    /* NULL; or the one command of those sharing the table that takes the option (explain's
+     * --reform, in run's table): the others refuse it, naming that command, and do not list it */
+    const char *only;
 } Opt;
 
 /* one row of main.c's command table */
@@ -101,9 +104,10 @@ int opts_run_check(const Command *cmd, const Opt *opts, const char *claims, cons
      .help = "head results by labels or names (default zh when the policy has labels)"},          \
     {"keep", 0, OPT_STR, AT(keep), "COLS", .help = "copy these input columns into the results"},  \
     {"claim", 0, OPT_STR, AT(claim), "ID", .help = "print this claim's settlement step by step"},  \
-    {"rejects", 0, OPT_STR, AT(rejects), "FILE", .help = "rejected rows (default: OUT.rejects.csv)"}, \
+    {"rejects", 0, OPT_STR, AT(rejects), "FILE",                                                   \
+     .help = "rejected rows (default: OUT.rejects.csv; -: standard output)"},                      \
     {"adjustments", 0, OPT_STR, AT(adjustments), "FILE",                                          \
-     .help = "claims settled again (late claims, reversals): claim, output, old, new, delta",     \
+     .help = "claims settled again (late, reversed): claim, output, old, new, delta (-: stdout)", \
      .writes = 1},                                                                                 \
     {"late", 0, OPT_STR, AT(late), "resettle|reject",                                              \
      .help = "a claim dated before its person-year's settled claims (default: resettle)"},       \

@@ -408,7 +408,7 @@ const char *rt_results_word(RtWord w, int labels)
  * replace the device. path NULL: stdout.
  *
  * The temporary is NAME.tmpPID.K, created 0600 (O_EXCL: nothing planted there is followed)
- * and given the final mode only when complete. SIGTERM, SIGINT and SIGHUP remove the
+ * and given the final mode only when complete. SIGTERM, SIGINT, SIGHUP and SIGPIPE remove the
  * temporaries open at that moment (a handler installed where the signal's action is the
  * default), then end the process as the signal would have; SIGKILL cannot be caught, so
  * opening NAME first removes the temporaries of NAME that processes no longer alive left. */
@@ -425,8 +425,10 @@ static struct {
 } open_temps[OUT_MAX_PENDING];
 static atomic_int handlers_installed;
 
-/* the signals that end a process politely: their default action ends it, leaving files */
-static const int out_signals[] = {SIGTERM, SIGINT, SIGHUP};
+/* the signals that end a process politely: their default action ends it, leaving files.
+ * SIGPIPE too: `polc run --explain e.json ... | head` ended at the first write to a closed
+ * pipe and left e.json.tmpPID.K (58 MB of a 3,000-person population) behind */
+static const int out_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGPIPE};
 
 /* async-signal-safe: unlink, sigaction, raise; errno kept */
 static void on_signal(int sig)
@@ -816,9 +818,73 @@ static int same_path(const char *a, const char *b)
     return realpath(da, ra) && realpath(db, rb) && !strcmp(ra, rb);
 }
 
+/* what output path p writes to, in *st: 1 for standard output ("-") and any file or device
+ * that exists, but /dev/null (every output may be thrown away); else 0 */
+static int stream_of(const char *p, struct stat *st)
+{
+    struct stat nul;
+    if (!p)
+        return 0;
+    if (!strcmp(p, "-")) {
+        if (fstat(1, st) != 0)
+            memset(st, 0, sizeof *st); /* stdout closed: every "-" still one stream */
+        return 1;
+    }
+    if (stat(p, st) != 0)
+        return 0;
+    return !(S_ISCHR(st->st_mode) && stat("/dev/null", &nul) == 0 && st->st_rdev == nul.st_rdev);
+}
+
+/* Two outputs that write to one stream (standard output twice, "-" and /dev/stdout, one
+ * terminal or pipe) would mix their lines into one: the outputs are outs, then files from
+ * first_out on (an entry of both counted once). 0, or -1 with the message in err. */
+static int streams_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *files,
+                         size_t nfiles, size_t first_out, char *err, size_t errlen)
+{
+    const RtNamedPath *all[16];
+    size_t n = 0;
+    for (size_t i = 0; i < nouts && n < 16; i++)
+        all[n++] = &outs[i];
+    for (size_t k = first_out; k < nfiles && n < 16; k++) {
+        size_t i = 0;
+        while (i < nouts && outs[i].path != files[k].path)
+            i++;
+        if (i == nouts)
+            all[n++] = &files[k];
+    }
+    struct stat a, b;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; stream_of(all[i]->path, &a) && j < n; j++)
+            if (stream_of(all[j]->path, &b) && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+                /* "--explain -", "the rejects file", "the results" (no --out, or --out -) */
+                int pi = !strncmp(all[i]->what, "--", 2) || strcmp(all[i]->path, "-");
+                int pj = !strncmp(all[j]->what, "--", 2) || strcmp(all[j]->path, "-");
+                snprintf(err, errlen,
+                         "%s%s%s and %s%s%s write to one stream%s: their lines would mix; name a "
+                         "file for one",
+                         all[i]->what, pi ? " " : "", pi ? all[i]->path : "", all[j]->what,
+                         pj ? " " : "", pj ? all[j]->path : "",
+                         !strcmp(all[i]->path, "-") || !strcmp(all[j]->path, "-")
+                             ? " (standard output)"
+                             : "");
+                return -1;
+            }
+    return 0;
+}
+
 int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *files, size_t nfiles,
                      size_t first_out, char *err, size_t errlen)
 {
+    /* standard input is one stream: two inputs cannot both be read from it (the second found
+     * it used up: "-:1: missing column") */
+    for (size_t i = 0; i < first_out && i < nfiles; i++)
+        for (size_t k = i + 1; files[i].path && !strcmp(files[i].path, "-") && k < first_out; k++)
+            if (files[k].path && !strcmp(files[k].path, "-")) {
+                snprintf(err, errlen,
+                         "%s and %s cannot both be standard input (-): name a file for one",
+                         files[i].what, files[k].what);
+                return -1;
+            }
     for (size_t i = 0; i < nouts; i++) {
         const char *p = outs[i].path;
         struct stat st;
@@ -834,7 +900,7 @@ int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *f
                 return -1;
             }
     }
-    return 0;
+    return streams_apart(outs, nouts, files, nfiles, first_out, err, errlen);
 }
 
 /* 1 when the regular file at path (not through a link) begins with the line head[0..n) (its

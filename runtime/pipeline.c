@@ -1024,8 +1024,8 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
             int64_t span = lines + (buf[e - 1] != '\n');
             snprintf(why, sizeof why,
                      "%s: the record starts on this line and runs to the end of the file (%" PRId64
-                     " lines read as one record; close the quote)",
-                     bad, span);
+                     " line%s read as one record; close the quote)",
+                     bad, span, rt_plural(span));
             bad = why;
         }
         if (bad) {
@@ -1216,8 +1216,9 @@ static int reject_batch(RtPipe *m, RtBlock *blocks, size_t n)
                     rt_pipe_progress_clear(m);
                     fprintf(stderr,
                             "polc: %s: stopped after %" PRId64
-                            " rejected rows (max %ld); nothing was settled\n",
-                            m->path, m->st->rejected, m->o->max_rejects);
+                            " rejected row%s (max %ld); nothing was settled\n",
+                            m->path, m->st->rejected, rt_plural(m->st->rejected),
+                            m->o->max_rejects);
                     return 1;
                 }
             } else if (!m->is_persons)

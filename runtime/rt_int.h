@@ -499,9 +499,10 @@ int rt_ledger_audit(RtStore *st, const char *event, const char *claim_id, const 
  * effect is the caller's to undo. 0, or -1 (not stored: message) */
 int rt_ledger_reverse(RtStore *st, const char *claim_id, char *err, size_t errlen);
 /* every row of the person's, in every table, deleted; an audit row says what was removed
- * (counts, never whose); *nremoved: claims and rows removed. 0, or -1 */
-int rt_ledger_erase(RtStore *st, const char *person_id, int64_t *nremoved, char *err,
-                    size_t errlen);
+ * (counts, never whose); *nremoved: claims and ledger rows removed; what: the counts by kind,
+ * the audit row's words ("1 settled claim, 2 ledger rows, 3 audit rows"). 0, or -1 */
+int rt_ledger_erase(RtStore *st, const char *person_id, int64_t *nremoved, char *what,
+                    size_t whatlen, char *err, size_t errlen);
 /* every ledger row, by person id, ledger and key: fn(arg, person, ledger, key, the ledger's
  * fields, latest claim date) returns 0 to go on. 0, fn's non-zero, or -1 (message) */
 typedef int (*RtLedgerRowFn)(void *arg, const char *person_id, int ledger, int64_t key,
@@ -941,7 +942,9 @@ int rt_out_same_file(const char *path, const char *input);
 typedef struct RtNamedPath {
     const char *path, *what;
 } RtNamedPath;
-/* Outputs that would replace an input, or each other, refused before anything is read:
+/* Two inputs (files before first_out) both "-" (one standard input), outputs that would
+ * replace an input, or each other, or mix into one stream ("-" twice,
+ * "-" and /dev/stdout, one terminal or pipe; /dev/null aside), refused before anything is read:
  * no outs[i] may be the same file as files[k] (rt_out_same_file, through any name or link),
  * nor name the same path as files[k] for k >= first_out (outputs, not there yet), unless it
  * is that entry (the same path pointer). A device or "-" is never replaced. 0, or -1 with

@@ -284,7 +284,8 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     if (!r->o->explain && !r->o->explain_claim)
         return 0;
     PolResult res = result_of(t, ps, row);
-    int text = r->o->explain_claim && strcmp(r->o->explain_claim, row->id) == 0;
+    int text = r->o->explain_claim && !r->o->explain_json_only &&
+               strcmp(r->o->explain_claim, row->id) == 0;
     if (!r->o->explain && !text)
         return 0;
     /* the ledger rows that started from an opening balance: their audit detail (source and
@@ -480,11 +481,12 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
 }
 
 /* One claim's explanation is all the run writes (polc explain: no results file, no
- * explanations file): its exit code is that claim's, and its workbook (--xlsx) holds that
- * claim's row, what it explains, not the rows of results it does not write */
+ * explanations file, or its JSON on standard output): its exit code is that claim's, and its
+ * workbook (--xlsx) holds that claim's row, what it explains, not the rows of results it does not
+ * write */
 static int explain_only(const PolRunOpts *o)
 {
-    return o->explain_claim && !o->out && !o->explain;
+    return o->explain_claim && ((!o->out && !o->explain) || o->explain_json_only);
 }
 
 static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen)
@@ -513,6 +515,9 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
             if (r->o->explain_claim && row->id && strcmp(row->id, r->o->explain_claim) == 0) {
                 r->explain_found = 1;
                 r->explain_failed = row->status == RT_ROW_OK && row->settled == -1;
+                /* no text to write: the claim is explained when its row was not rejected */
+                if (r->o->explain_json_only && row->status == RT_ROW_OK)
+                    r->explained = 1;
             }
             if (row->status != RT_ROW_OK)
                 continue;
@@ -819,7 +824,9 @@ static int is_device(const char *path)
 static int outputs_apart(Run *r)
 {
     const PolRunOpts *o = r->o;
-    const RtNamedPath outs[] = {{o->out, "--out"},
+    /* no --out: the results (or explain's claim) go to standard output; a reversal writes none */
+    const char *results = o->out ? o->out : o->reverse ? NULL : "-";
+    const RtNamedPath outs[] = {{results, o->out ? "--out" : "the results"},
                                 {o->explain, "--explain"},
                                 {o->xlsx, "--xlsx"},
                                 {o->adjustments, "--adjustments"}},
@@ -827,7 +834,7 @@ static int outputs_apart(Run *r)
                                  {o->persons, "the persons file (--persons)"},
                                  {o->ledger_db, "the ledger (--ledger)"},
                                  {r->rejects_path, "the rejects file"},
-                                 {o->out, "the results file (--out)"}};
+                                 {results, "the results file (--out)"}};
     if (o->xlsx && (!*o->xlsx || strcmp(o->xlsx, "-") == 0)) {
         snprintf(r->err, sizeof r->err, "--xlsx needs a file name (a workbook is not text)");
         return -1;

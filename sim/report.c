@@ -593,14 +593,19 @@ static int build_sweep(const PolSim *m, int fmt, Table *t, char *title)
 {
     int plain = fmt == FOR_CSV;
     snprintf(title, CELL_MAX * 2, "Sweep of %s: totals (yuan) by value", m->sweep);
-    int nc = 1 + m->npay + 2;
+    /* the CSV (and the workbook) keep numbers plain: the point's name (the scenario column of
+     * totals.csv: "base", "3000 yuan") is a label, its value a number, its unit apart */
+    int lead = plain ? 3 : 1;
+    int nc = lead + m->npay + 2;
     if (nc > 64)
         nc = 64;
     tab_init(t, title, nc);
     const char *hdr[64];
     hdr[0] = m->sweep;
-    for (int k = 0; k < nc - 3; k++)
-        hdr[1 + k] = out_name(m, m->pay[k]);
+    if (plain)
+        hdr[0] = "scenario", hdr[1] = m->sweep, hdr[2] = "unit";
+    for (int k = 0; k < nc - lead - 2; k++)
+        hdr[lead + k] = out_name(m, m->pay[k]);
     hdr[nc - 2] = "mean own payment";
     hdr[nc - 1] = "at cap";
     if (tab_row(t, hdr) < 0)
@@ -610,9 +615,19 @@ static int build_sweep(const PolSim *m, int fmt, Table *t, char *title)
         const char *row[64];
         char v[64][CELL_MAX];
         row[0] = s == 0 ? (plain ? "base" : "(base)") : x->x_text ? x->x_text : x->name;
-        for (int p = 0; p < nc - 3; p++) {
+        if (plain) {
+            /* "3000 yuan": 3000, yuan; "70%": 70, %; the base: the policy's own values */
+            const char *sp = s && x->x_text ? strrchr(x->x_text, ' ') : NULL;
+            const char *pct = s && x->x_text ? strchr(x->x_text, '%') : NULL;
+            if (s)
+                snprintf(v[1], CELL_MAX, "%.10g", x->x);
+            row[1] = s ? v[1] : "";
+            row[2] = sp ? sp + 1 : pct ? "%" : "";
+        }
+        for (int p = 0; p < nc - lead - 2; p++) {
             int k = m->pay[p];
-            row[1 + p] = x->out_of[k] < 0 ? "-" : money(rt_wide_fen(x->totals[k]), plain, v[1 + p]);
+            row[lead + p] =
+                x->out_of[k] < 0 ? "-" : money(rt_wide_fen(x->totals[k]), plain, v[lead + p]);
         }
         const RtSimStat *st = &x->groups[0];
         row[nc - 2] = money(st->mean, plain, v[nc - 2]);
@@ -626,6 +641,26 @@ static int build_sweep(const PolSim *m, int fmt, Table *t, char *title)
 }
 
 /* ---- the terminal ----------------------------------------------------------------------- */
+
+int rt_sim_failed(const PolSim *m, FILE *f, int html)
+{
+    char a[CELL_MAX];
+    int n = 0;
+    for (int s = 0; s < m->nscen; s++) {
+        if (!m->scen[s].failed)
+            continue;
+        if (f) {
+            fprintf(f, "%s %s claim%s in ", n ? "," : "failed to settle, not in the totals:",
+                    count(m->scen[s].failed, 0, 0, 0, a), rt_plural(m->scen[s].failed));
+            if (html)
+                html_text(f, m->scen[s].name);
+            else
+                fputs(m->scen[s].name, f);
+        }
+        n++;
+    }
+    return n;
+}
 
 static void header_lines(const PolSim *m, FILE *f, int html)
 {
@@ -642,6 +677,10 @@ static void header_lines(const PolSim *m, FILE *f, int html)
     if (m->rejected)
         fprintf(f, "; %" PRId64 " row%s rejected (%s)", m->rejected, rt_plural(m->rejected),
                 m->rejects_path);
+    /* claims that failed are left out of the totals: said where the totals are read */
+    if (rt_sim_failed(m, NULL, 0))
+        fputs("; ", f);
+    rt_sim_failed(m, f, html);
     fputs(html ? "</p>\n<ul class=scen>\n" : "\n", f);
     int shown = m->sweep ? 1 : m->nscen;
     for (int s = 0; s < shown; s++) {

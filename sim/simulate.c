@@ -1368,16 +1368,27 @@ static int sim_settle(Sim *m, const PolSimScenario *sc, int n, const char *rejec
         if (merge && merge_results(m) < 0) {
             sim_error(m, "out of memory");
             rc = POLRT_EXIT_SYSTEM;
-        } else if (merge)
+        } else if (merge) {
             rc = m->res->rejected ? 3 : 0;
+            /* a what-if is no settlement: claims that failed leave it complete for the others
+             * (exit 0), but are not in the totals, so stderr says so even under -q */
+            if (rt_sim_failed(m->res, NULL, 0)) {
+                fputs("polc: simulate: ", stderr);
+                rt_sim_failed(m->res, stderr, 0);
+                fputs(" (the report's failures table says why)\n", stderr);
+            }
+        }
     }
     if (m->failed) {
         if (rc != POLRT_EXIT_SYSTEM)
             rc = POLRT_EXIT_USAGE;
         /* across ranks a failure stops every rank: the others may be waiting for this one */
         if (cl)
-            cl->fail(cl, rc, m->err);
-        fprintf(stderr, "polc: %s\n", m->err);
+            cl->fail(cl, rc, m->err[0] ? m->err : "failed");
+        /* a message the pipeline printed itself (a file's line: no --weight column) leaves
+         * err empty: nothing more to say (an empty "polc: " line followed it) */
+        if (m->err[0])
+            fprintf(stderr, "polc: %s\n", m->err);
     }
     return rc;
 }

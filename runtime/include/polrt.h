@@ -317,6 +317,9 @@ typedef struct PolRunOpts {
      * the run settles kept in memory (spec/DATA.md); a ledger_db that does not exist is a
      * usage error, not a new ledger */
     int dry_run;
+    /* with explain_claim: its explanation goes to explain (JSON) alone, no text on stdout; the
+     * exit code and messages stay one claim's (polc explain --reform compares two) */
+    int explain_json_only;
 } PolRunOpts;
 typedef struct PolRunStats {
     long settled, already, rejected, failed;

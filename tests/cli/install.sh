@@ -105,10 +105,25 @@ t polc simulate --enc
 t polc run --encoding g
 t polc build x.pol --emit e
 t polc help exp
+t polc run --cl
+t polc serve --tls
+t polc run --re
+t polc run x.pol --labels ""
+t polc run x.pol --late r
+t polc ledger ""
 EOF
+# each option once (the option column only: --claims was offered twice, from --reverse's help,
+# --tls-cert from --tls-key's), run without explain's --reform, the values of --labels and
+# --late (spelt a|b in --help), ledger's subcommands
 check "bash completion" "$(bash "$d/comp.sh" 2>&1)" "simulate
 --xlsx
 --encoding
 gb18030 gbk
 exe
-explain"
+explain
+--claims --claim
+--tls-cert --tls-key
+--rejects --reverse
+zh names
+resettle reject
+import export history erase"

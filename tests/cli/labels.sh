@@ -197,6 +197,20 @@ check "explain --reform of a claim the reform leaves alone" "$(tail -n 1 "$d/xz.
 "$POLC" explain $P --claims examples/claims.csv --persons examples/persons.csv --claim NOPE \
     --reform $R/county-cap-4000.pol > /dev/null 2> "$d/err"
 check "explain --reform of a claim not in the file: exit 2" "$?" 2
+check "explain --reform of a claim not in the file: said once" "$(cat "$d/err")" \
+    "polc: claim 'NOPE' is not in examples/claims.csv"
+# a rejected claim: bad input data (exit 3), with --reform or without, its row told once and
+# "nothing to explain" once (with --reform it was exit 2 and every rejected row told twice:
+# once per policy run)
+{ head -n 1 examples/claims.csv; echo 'Z002,P02,住院,平圩镇卫生院,乡镇,nowhere,否,否,,否,否,否,2017-05-08,2017-05-15,5000.00,0,否'; } > "$d/bad.csv"
+for how in plain reform; do
+    set -- ; [ $how = reform ] && set -- --reform $R/county-cap-4000.pol
+    "$POLC" explain $P --claims "$d/bad.csv" --persons examples/persons.csv --claim Z002 "$@" \
+        > /dev/null 2> "$d/err"
+    check "explain ($how) of a rejected claim: exit 3, told once" "$? $(cat "$d/err")" \
+        "3 $d/bad.csv:2: 定点医疗机构: not a yes/no value 'nowhere' (expected true/false, 1/0, 是/否)
+polc: claim 'Z002' was rejected: nothing to explain"
+done
 "$POLC" run $P --claims examples/claims.csv --persons examples/persons.csv -q \
     --reform $R/county-cap-4000.pol > /dev/null 2> "$d/err"
 check "run --reform: a usage error" "$?" 2

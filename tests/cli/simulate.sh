@@ -175,7 +175,12 @@ sim --base $S/sim.pol --sweep "cap=3000..5000:1000" --claims $S/claims.csv \
     --persons $S/persons.csv --report "$d/sw" -q 2> "$d/err" || fail "sweep: $(cat "$d/err")"
 sim --base $S/sim.pol --set "cap=4000 yuan" --claims $S/claims.csv --persons $S/persons.csv \
     --report "$d/set" -q 2> "$d/err" || fail "--set: $(cat "$d/err")"
-has "sweep: the 4000 point" "$d/sw/sweep.csv" "4000 yuan,48160.00,8460.00,4880.00,2115.00,0.500000"
+has "sweep: the 4000 point" "$d/sw/sweep.csv" "4000 yuan,4000,yuan,48160.00,8460.00,4880.00,2115.00,0.500000"
+# sweep.csv's numbers are plain (SIMULATE.md §3.2): the point's name (totals.csv's scenario)
+# apart from its value and unit; the base row has none (it was "base" and "3000 yuan" in the
+# value's column)
+check "sweep.csv: its header and base row" "$(sed -n '1s/^\xef\xbb\xbf//; 1,2p' "$d/sw/sweep.csv" | cut -d, -f1-3 | tr '\n' ' ')" \
+    "scenario,cap,unit base,, "
 check "sweep point = --set cap=4000 yuan" \
     "$(grep '^cap=4000 yuan,' "$d/set/totals.csv" | cut -d, -f2,3 | tr '\n' ' ')" \
     "$(grep '^cap=4000 yuan,' "$d/sw/totals.csv" | cut -d, -f2,3 | tr '\n' ' ')"
@@ -351,6 +356,8 @@ usage "--sweep needs NAME=FROM..TO:STEP" --base $S/sim.pol --sweep "cap=5..1:1" 
 usage "no money output 'nosuch'" --base $S/sim.pol --oop nosuch $C
 usage "--by tier: the policy has no claim field of that name" --base $S/sim.pol --by tier $C
 usage "no column 'w' (the --weight column)" --base $S/sim.pol --weight w $C
+# ... and that line alone (an empty "polc: " line followed it)
+check "no --weight column: one line" "$(cat "$d/err")" "$S/persons.csv:1: no column 'w' (the --weight column)"
 usage "--claims FILE is required" --base $S/sim.pol
 usage "cannot open" --base $S/sim.pol --claims "$d/none.csv" --persons $S/persons.csv
 # two outputs naming one file, or an output an input (rt_outputs_apart, as polc run's):

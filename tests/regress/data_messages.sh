@@ -54,6 +54,25 @@ messages "a quote left open says where it starts and how many lines it took" quo
 quote.csv:3: unterminated quoted field: the record starts on this line and runs to the end of the file (25 lines read as one record; close the quote)
 EOF
 
+# one line taken is "1 line", not "1 lines" (the quote opened on the last line)
+{
+    printf '%s\n' "$H"
+    printf 'C1,P1,county,2024-03-01,1000,0\n'
+    printf 'C2,P1,county,2024-03-02,"1000,0\n'
+} >quote1.csv
+messages "a quote left open on the last line: 1 line" quote1.csv <<'EOF'
+quote1.csv:3: unterminated quoted field: the record starts on this line and runs to the end of the file (1 line read as one record; close the quote)
+EOF
+# --max-rejects 1: "stopped after 1 rejected row" (it said "1 rejected rows")
+printf '%s\nC1,P1,nowhere,2024-03-01,1000,0\nC2,P1,county,2024-03-02,1000,0\n' "$H" >one.csv
+"$POLC" run "$P" --claims one.csv --out out.csv -q --max-rejects 1 2>got
+rc=$?
+if [ $rc -eq 3 ] && [ "$(tail -n 1 got)" = "polc: one.csv: stopped after 1 rejected row (max 1); nothing was settled" ]; then
+    pass "--max-rejects 1: stopped after 1 rejected row"
+else
+    fail "--max-rejects 1: exit $rc, said: $(cat got)"
+fi
+
 # a record of 17 MB inside a quoted cell (three lines), a bad row after it: line numbers
 # go on right after it
 {

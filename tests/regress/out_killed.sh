@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regression (issue 15, 3): a killed run left its results' temporary (OUT.tmpPID.K, mode
-# 0644) behind: SIGTERM, SIGINT and SIGHUP had no handler, SIGKILL cannot have one, and no
+# 0644) behind: SIGTERM, SIGINT, SIGHUP (and SIGPIPE) had no handler, SIGKILL cannot have one, and no
 # later run removed them. Now the one writer (runtime/out.c) creates its temporaries 0600,
 # removes them on SIGTERM/SIGINT/SIGHUP before dying of the signal, and opening OUT first
 # removes the temporaries of OUT whose writer is no longer alive.
@@ -67,6 +67,23 @@ for sig in TERM INT HUP; do
         pass "SIG$sig removes the results' temporary (created 0600) and ends the run"
     fi
 done
+
+# SIGPIPE (the reader of standard output went away: `polc run ... | head`): the run ends with
+# 141 as before, but the temporaries of its other outputs go too (the explanations' 58 MB
+# temporary of a 3,000-person run was left behind); the previous explanations stay
+printf 'previous explanations\n' >ex.json
+{ env --default-signal=PIPE "$POLC" run "$P" --claims claims.csv --explain ex.json -q 2>err
+  echo $? >rc; } | head -n 1 >/dev/null
+rc=$(cat rc)
+if [ "$rc" -ne 141 ]; then
+    fail "SIGPIPE: exit $rc, not 141: $(head -n 1 err)"
+elif [ -n "$(ls ex.json.tmp* 2>/dev/null)" ]; then
+    fail "SIGPIPE left $(ls ex.json.tmp*)"
+elif [ "$(cat ex.json)" != "previous explanations" ]; then
+    fail "SIGPIPE: ex.json changed"
+else
+    pass "SIGPIPE removes the other outputs' temporaries and ends the run (141)"
+fi
 
 # SIGKILL: the temporary stays; the next run on the same output removes it, and only it:
 # not one of a live process ($$), not one of another output

@@ -109,3 +109,24 @@ elif [ $rc2 -ne 0 ]; then
 else
     pass "--out and --explain of one name are refused (a device may be both)"
 fi
+
+# two outputs on one stream would mix their lines (CSV and JSON in one file, exit 0): "-"
+# twice, the results' default standard output and "-", "-" and /dev/stdout (a regular file
+# here: refused() sends stdout to a file), the rejects on "-" beside the results; not when
+# one of them has a file of its own
+MIX='write to one stream (standard output): their lines would mix; name a file for one'
+refused "--out - and --explain -" "polc: the results and --explain - $MIX" \
+    --claims claims.csv --out - --explain -
+refused "--explain - without --out" "polc: the results and --explain - $MIX" \
+    --claims claims.csv --explain -
+refused "--out /dev/stdout and --explain -" "polc: --out /dev/stdout and --explain - $MIX" \
+    --claims claims.csv --out /dev/stdout --explain -
+refused "--rejects - without --out" "polc: the results and the rejects file $MIX" \
+    --claims claims.csv --rejects -
+"$POLC" run "$P" --claims claims.csv --out out.csv --explain - -q >ex.jsonl 2>err
+rc=$?
+if [ $rc -eq 0 ] && [ "$(head -c 20 ex.jsonl)" = '{"explain_version":1' ]; then
+    pass "--explain - with --out FILE: the explanations alone on standard output"
+else
+    fail "--explain - with --out FILE: exit $rc: $(cat err)"
+fi

@@ -34,10 +34,19 @@ cd "$T" || exit 2
 "$POLC" simulate --no-progress --base "$S/sim.pol" --reform "$S/cap4000.pol" \
     --claims "$T/claims.csv" --persons "$T/persons.csv" --report "$T/r" >"$T/out" 2>"$T/err"
 rc=$?
-# failed claims are counted in the report, not rejected rows: exit 0
+# failed claims are counted in the report, not rejected rows: exit 0 (a what-if is no
+# settlement); but never silently: the header line and stderr count them per scenario (they
+# were told only in a table further down; spec/SIMULATE.md §2.6)
 if [ $rc -ne 0 ]; then
     fail "simulate with failing claims: exit $rc, expected 0: $(head -n 1 "$T/err")"
     exit 1
+fi
+said='failed to settle, not in the totals: 2 claims in base, 2 claims in 封顶4000'
+if head -n 1 "$T/out" | grep -qF "; $said" &&
+    [ "$(cat "$T/err")" = "polc: simulate: $said (the report's failures table says why)" ]; then
+    pass "simulate with failing claims: exit 0, the header and stderr count them per scenario"
+else
+    fail "simulate with failing claims: header '$(head -n 1 "$T/out")', stderr '$(cat "$T/err")'"
 fi
 # failures.csv: both failures share one reason, once per scenario (the reform is named
 # 封顶4000); the first is on line 2

@@ -92,7 +92,7 @@ check "a raw key: the re-run finds both claims settled" "0 2" "$? $(grep -c ',al
 
 # erase through the key: the person's rows go, the export is its header alone
 "$POLC" ledger erase "$P" --ledger enc.db --ledger-key good.key --person PERSON-110101 2>err
-check "erase through the key" "0 polc: ledger erase: 3 records removed (claims and ledger rows); the audit trail records the erasure, not the person" "$? $(head -n 1 err)"
+check "erase through the key" "0 polc: ledger erase: removed 2 settled claims, 1 ledger row; the audit trail records the erasure, not the person" "$? $(head -n 1 err)"
 "$POLC" ledger export "$P" --ledger enc.db --ledger-key good.key -o x2.csv 2>err
 check "after the erasure the export holds no row" "0 1" "$? $(wc -l <x2.csv)"
 finish

@@ -430,6 +430,16 @@ erase() { # $1 backend
         grep -q 'holds nothing of that person' erase2.err; then
         ok "$B: ledger erase: nothing of the person left, one audit row without them"
     else bad "$B: ledger erase" "rc $rc $rc2 left '$left': $(cat erase.err erase2.err)"; fi
+    # the message counts what was removed by kind, as the erasure's audit row does (it said "N
+    # records removed (claims and ledger rows)", the audit rows not counted, "1 records"). P1:
+    # the 3 claims of all.csv that stay settled, C reversed, its one 2017 row, 8 audit rows (its
+    # claims' adjustments and the reversal's)
+    DQ="SELECT detail FROM ledger_audit WHERE event = 'erase'"
+    if [ "$B" = sqlite ]; then detail=$(sqlite3 "$L" "$DQ"); else detail=$(psql -Atq "$L" -c "$DQ"); fi
+    printf '%s\n' "polc: ledger erase: removed 3 settled claims, 1 reversed claim, 1 ledger row, 8 audit rows; the audit trail records the erasure, not the person" \
+        "a person's data erased: 3 settled claims, 1 reversed claim, 1 ledger row, 8 audit rows" >erase.want
+    { cat erase.err; echo "$detail"; } >erase.got
+    check "$B: ledger erase: the message counts by kind, as the audit row" erase.want erase.got
     if [ "$B" = sqlite ]; then
         "$POLC" ledger export "$ENG" --ledger none.db 2>none.err
         rc=$?

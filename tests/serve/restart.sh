@@ -2,7 +2,7 @@
 # tests/serve/restart.sh — polc serve on a PostgreSQL ledger whose server restarts (spec/SERVE.md
 # "PostgreSQL": the connection lost and made again). A real PostgreSQL 15 (tests/serve/pg.sh),
 # stopped with pg_ctl -m fast under the service: /v1/health answers 503 with the reason while
-# it is down (a load balancer stops sending), a settle answers 503 naming it; started again,
+# it is down, from the first health request after the stop (no claim need fail first) (a load balancer stops sending), a settle answers 503 naming it; started again,
 # the service connects again by itself (no request needed), health answers 200, claims
 # settle; the log has one line for the loss and one for the return. Then a restart under a
 # stream of requests (four clients, each sending its persons' claims in order and sending a
@@ -49,6 +49,11 @@ sed -n 2p requests.jsonl >two.json
 req POST /v1/settle "" one.json
 check "before the restart: settled" "200 settled" "$CODE $(jq -r .status body)"
 pg_down
+# the first health after the stop already answers 503: the server's goodbye (its FATAL
+# message) read without error once hid the closed socket, and health answered 200 until a
+# settle failed
+req GET /v1/health ""
+check "stopped: the first health after the stop answers 503" "503" "$CODE"
 health_is 503 || bad "stopped: health" "answers $CODE: $(cat body)"
 check "stopped: health names the loss" "unavailable PostgreSQL ledger: no connection to the server" \
     "$(jq -r '.status + " " + (.error | sub(" \\(.*"; ""))' body)"
