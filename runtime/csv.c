@@ -665,6 +665,7 @@ struct RtCsv {
     char **fieldv; /* handed out in RtRecord.field */
     int cap_fieldv;
     char err[256]; /* message of the last -1 */
+    char why[512]; /* RtRecord.error, when worded with the record's span (rt_csv_bad_text) */
     int read_gb;   /* read as GB18030: 1 found from its bytes, 2 as told (rt_csv_bad_text) */
 };
 
@@ -884,7 +885,9 @@ int rt_csv_next(RtCsv *c, RtRecord *r)
         r->offset = c->off + (int64_t)start;
         r->raw = c->buf + start;
         r->nraw = e - start;
-        r->error = bad ? rt_csv_bad_text(bad, c->read_gb) : NULL;
+        r->error = bad ? rt_csv_bad_text(bad, c->read_gb, lines + (c->buf[e - 1] != '\n'), c->why,
+                                         sizeof c->why)
+                       : NULL;
         if (bad) {
             r->nfields = 0;
             r->field = c->fieldv;
@@ -1105,9 +1108,26 @@ done:
 }
 
 /* Read as GB18030, a byte sequence that is none became 0xFF (gb_convert), which the reader
- * then finds no UTF-8: said as what it is, and why the file was read so. */
-const char *rt_csv_bad_text(const char *bad, int read_gb)
+ * then finds no UTF-8: said as what it is, and why the file was read so. A quote left open
+ * takes the line ends after it into its record: how many lines the record took is said, so
+ * that "1 row rejected" is not read as one line lost (a stray '"住院,' took three claims
+ * after it unnamed). */
+const char *rt_csv_bad_text(const char *bad, int read_gb, int64_t span, char *buf, size_t len)
 {
+    if (bad == rt_csv_unterminated) {
+        snprintf(buf, len,
+                 "%s: the record starts on this line and runs to the end of the file (%" PRId64
+                 " lines read as one record; close the quote)",
+                 bad, span);
+        return buf;
+    }
+    if (bad != not_utf8 && span > 1) {
+        snprintf(buf, len,
+                 "%s: %" PRId64 " lines read as one record, this one and the %" PRId64
+                 " after it (a quoted cell ran over their line ends)",
+                 bad, span, span - 1);
+        return buf;
+    }
     if (bad != not_utf8)
         return bad;
     if (!read_gb)

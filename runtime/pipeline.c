@@ -607,7 +607,8 @@ static int read_header(RtPipe *m)
         }
         if (bad) {
             fprintf(stderr, "%s:%" PRId64 ": header: %s\n", m->path, line,
-                    rt_csv_bad_text(bad, m->read_gb));
+                    rt_csv_bad_text(bad, m->read_gb, lines + (m->buf[e - 1] != '\n'), why,
+                                    sizeof why));
             return 3;
         }
         if (!m->is_persons)
@@ -999,18 +1000,10 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         r->line = rline;
         r->raw = buf + rpos;
         r->nraw = (uint32_t)(e - rpos);
-        if (bad == rt_csv_unterminated) {
-            /* one quote left open takes every line after it: say how many, so "1 row
-             * rejected" is not read as one line lost */
-            int64_t span = lines + (buf[e - 1] != '\n');
-            snprintf(why, sizeof why,
-                     "%s: the record starts on this line and runs to the end of the file (%" PRId64
-                     " lines read as one record; close the quote)",
-                     bad, span);
-            bad = why;
-        }
         if (bad) {
-            rt_pipe_bad_row(&b->arena, r, rt_csv_bad_text(bad, m->read_gb));
+            rt_pipe_bad_row(&b->arena, r,
+                            rt_csv_bad_text(bad, m->read_gb, lines + (buf[e - 1] != '\n'), why,
+                                            sizeof why));
             continue;
         }
         /* a first cell opening with a printable ASCII byte is no blank (rt_trim's blanks are

@@ -735,8 +735,10 @@ int rt_csv_decode_input(int *fd, const char *path, int enc, char **pre, size_t *
  * a regular file sniffed so), 0 as UTF-8; -1 with a message (unreadable) */
 int rt_csv_is_gb18030(int fd, const char *path, int enc, char *err, size_t errlen);
 /* a reason rt_csv_cells gave, as the batch commands (which take --encoding) tell it for a
- * file read as GB18030 (read_gb: 1 found from its bytes, 2 as --encoding says) or not (0) */
-const char *rt_csv_bad_text(const char *bad, int read_gb);
+ * file read as GB18030 (read_gb: 1 found from its bytes, 2 as --encoding says) or not (0),
+ * with the lines the record took (span: its line feeds, and 1 for a last line without one)
+ * when a quote made it more than one; the text in buf[0..len) or static */
+const char *rt_csv_bad_text(const char *bad, int read_gb, int64_t span, char *buf, size_t len);
 /* the UTF-8 of GB18030 text in[0..n) appended to out, each byte of a sequence that is no
  * GB18030 character as 0xFF, as rt_csv_decode_input converts a file: a piece of a file cut
  * at line feeds converts to that piece of the whole's conversion (across ranks each rank

@@ -54,6 +54,31 @@ messages "a quote left open says where it starts and how many lines it took" quo
 quote.csv:3: unterminated quoted field: the record starts on this line and runs to the end of the file (25 lines read as one record; close the quote)
 EOF
 
+# a stray opening quote closed lines later: the record ran from line 3 to line 6 (where a
+# quote closed and a cell went on after it), and the claims on lines 4 and 5 went into it
+# unnamed. How many lines it took is said, and the rejects file holds them all.
+{
+    printf '%s\n' "$H"
+    printf 'C1,P1,county,2024-03-01,1000,0\n'
+    printf 'C2,P1,"county,2024-03-02,1000,0\n'
+    printf 'C3,P1,county,2024-03-03,1000,0\n'
+    printf 'C4,P1,county,2024-03-04,1000,0\n'
+    printf 'C5,P1,county,2024-03-05,"1,000",0\n'
+    printf 'C6,P1,county,2024-03-06,1000,0\n'
+} >stray.csv
+messages "a stray quote closed later says how many lines it took" stray.csv <<'EOF'
+stray.csv:3: malformed quotes (a '"' inside a cell must be doubled and the cell quoted): 4 lines read as one record, this one and the 3 after it (a quoted cell ran over their line ends)
+EOF
+{
+    printf '\357\273\277%s\n' "$H"
+    sed -n '3,6p' stray.csv
+} >want.rejects
+if cmp -s want.rejects out.csv.rejects.csv; then
+    pass "the stray quote's record is in the rejects file whole"
+else
+    fail "the stray quote's record in the rejects file: $(cat out.csv.rejects.csv)"
+fi
+
 # a record of 17 MB inside a quoted cell (three lines), a bad row after it: line numbers
 # go on right after it
 {
