@@ -965,6 +965,29 @@ static int route_block(RtPipe *m, RtBlock *b)
     return 0;
 }
 
+/* A persons record rejected whole (bad quotes, not UTF-8, a NUL, a wrong field count) still
+ * names its person when the id column's cell can be read: the person's claims then say "the
+ * person has a rejected row (persons.csv:4)", not "unknown person". In a record the reader
+ * could not cut (whole 0), only a plain cell on its first line is taken: after a quote that
+ * ran over a line end, cells come from other lines. 0, or -1 (memory). */
+static int bad_person_id(RtBlock *b, RtRow *r, const RtBinding *bind, const RtCells *c, int whole)
+{
+    size_t pn;
+    const char *pid = rt_decode_id(bind, COL_PERSON_ID, c->p, c->len, c->n, &pn);
+    if (!pid || !rt_utf8_valid(pid, pn))
+        return 0;
+    if (!whole) {
+        const char *lf = memchr(r->raw, '\n', r->nraw), *end = lf ? lf : r->raw + r->nraw;
+        if (pid < r->raw || pid + pn > end)
+            return 0;
+    }
+    if (!(r->pid = rt_pool_str(&b->arena, pid, pn)))
+        return -1;
+    r->npid = (uint32_t)pn;
+    r->hash = rt_hash_id(pid, pn);
+    return 0;
+}
+
 /* Decode one block into rows (phase 1, any thread). */
 static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
 {
@@ -1004,6 +1027,10 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
             rt_pipe_bad_row(&b->arena, r,
                             rt_csv_bad_text(bad, m->read_gb, lines + (buf[e - 1] != '\n'), why,
                                             sizeof why));
+            if (m->is_persons && bad_person_id(b, r, &m->bind, c, 0) < 0) {
+                t->oom = 1;
+                return;
+            }
             continue;
         }
         /* a first cell opening with a printable ASCII byte is no blank (rt_trim's blanks are
@@ -1019,6 +1046,10 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         if (c->n != m->bind.ncols) {
             snprintf(why, sizeof why, "expected %d fields, found %d", m->bind.ncols, c->n);
             rt_pipe_bad_row(&b->arena, r, why);
+            if (m->is_persons && bad_person_id(b, r, &m->bind, c, 1) < 0) {
+                t->oom = 1;
+                return;
+            }
             continue;
         }
         size_t pn;

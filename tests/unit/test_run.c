@@ -687,7 +687,9 @@ static void test_duplicates_long_run(void)
 }
 
 /* persons rows that disagree, carry a bad value or a span ending before it begins (P5: to
- * 2024-05-31, from 2024-06-01) taint their person's claims */
+ * 2024-05-31, from 2024-06-01) taint their person's claims; so do rows rejected whole whose
+ * id cell can be read (P6 a cell too many, P7 a stray quote, P8 bytes not UTF-8): their
+ * claims were "unknown person" */
 static void test_bad_persons(void)
 {
     put("pbad.csv", "person_id,chronic,identity,from,to\n"
@@ -695,12 +697,18 @@ static void test_bad_persons(void)
                     "P2,1,dibao,2020-01-01,\n"
                     "P2,0,dibao,2024-08-01,\n"
                     "P4,0,poor,2016-13-01,\n"
-                    "P5,0,poor,2024-06-01,2024-05-31\n");
+                    "P5,0,poor,2024-06-01,2024-05-31\n"
+                    "P6,0,poor,2016-01-01,,x\n"
+                    "P7,0,po\"or,2016-01-01,\n"
+                    "P8,0,\xff,2016-01-01,\n");
     put("pclaims.csv", "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
                        "A,P1,county,2024-03-10,12000,1000,\n"
                        "F,P2,county,2024-03-10,100,0,\n"
                        "G,P4,county,2024-03-10,100,0,\n"
-                       "H,P5,county,2024-03-10,100,0,\n");
+                       "H,P5,county,2024-03-10,100,0,\n"
+                       "I,P6,county,2024-03-10,100,0,\n"
+                       "J,P7,county,2024-03-10,100,0,\n"
+                       "K,P8,county,2024-03-10,100,0,\n");
     PolRunOpts o = opts("pclaims.csv", "pbad.csv", "res.csv");
     int rc = run(&o, NULL);
     CHECK_EQ("bad persons: exit 3", rc, 3);
@@ -710,9 +718,17 @@ static void test_bad_persons(void)
               "pbad.csv:5: from: not a date '2016-13-01' (there is no month 13)\n"
               "pbad.csv:6: to 2024-05-31 is before from 2024-06-01 (a span ends on or after "
               "the day it begins)\n"
+              "pbad.csv:7: expected 5 fields, found 6\n"
+              "pbad.csv:8: malformed quotes (a '\"' inside a cell must be doubled and the cell "
+              "quoted)\n"
+              "pbad.csv:9: not UTF-8 text (save the file as CSV UTF-8, or name its encoding: "
+              "--encoding gbk for Chinese Excel's CSV)\n"
               "pclaims.csv:3: the person has a rejected row (pbad.csv:4)\n"
               "pclaims.csv:4: the person has a rejected row (pbad.csv:5)\n"
-              "pclaims.csv:5: the person has a rejected row (pbad.csv:6)\n");
+              "pclaims.csv:5: the person has a rejected row (pbad.csv:6)\n"
+              "pclaims.csv:6: the person has a rejected row (pbad.csv:7)\n"
+              "pclaims.csv:7: the person has a rejected row (pbad.csv:8)\n"
+              "pclaims.csv:8: the person has a rejected row (pbad.csv:9)\n");
     o.show_ids = 1; /* --show-ids: ids and values, as asked */
     rc = run(&o, NULL);
     CHECK_EQ("bad persons, ids shown: exit 3", rc, 3);
@@ -721,22 +737,36 @@ static void test_bad_persons(void)
               "pbad.csv:5: from: not a date '2016-13-01' (there is no month 13)\n"
               "pbad.csv:6: to 2024-05-31 is before from 2024-06-01 (a span ends on or after "
               "the day it begins)\n"
+              "pbad.csv:7: expected 5 fields, found 6\n"
+              "pbad.csv:8: malformed quotes (a '\"' inside a cell must be doubled and the cell "
+              "quoted)\n"
+              "pbad.csv:9: not UTF-8 text (save the file as CSV UTF-8, or name its encoding: "
+              "--encoding gbk for Chinese Excel's CSV)\n"
               "pclaims.csv:3: person 'P2' has a rejected row (pbad.csv:4)\n"
               "pclaims.csv:4: person 'P4' has a rejected row (pbad.csv:5)\n"
-              "pclaims.csv:5: person 'P5' has a rejected row (pbad.csv:6)\n");
+              "pclaims.csv:5: person 'P5' has a rejected row (pbad.csv:6)\n"
+              "pclaims.csv:6: person 'P6' has a rejected row (pbad.csv:7)\n"
+              "pclaims.csv:7: person 'P7' has a rejected row (pbad.csv:8)\n"
+              "pclaims.csv:8: person 'P8' has a rejected row (pbad.csv:9)\n");
     char *rj = slurp("res.csv.rejects.persons.csv");
     CHECK_STR("bad persons: persons rejects", rj,
               "\xEF\xBB\xBF" "person_id,chronic,identity,from,to\n"
               "P2,0,dibao,2024-08-01,\n"
               "P4,0,poor,2016-13-01,\n"
-              "P5,0,poor,2024-06-01,2024-05-31\n");
+              "P5,0,poor,2024-06-01,2024-05-31\n"
+              "P6,0,poor,2016-01-01,,x\n"
+              "P7,0,po\"or,2016-01-01,\n"
+              "P8,0,\xff,2016-01-01,\n");
     free(rj);
     rj = slurp("res.csv.rejects.csv");
     CHECK_STR("bad persons: claims rejects", rj,
               "\xEF\xBB\xBF" "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
               "F,P2,county,2024-03-10,100,0,\n"
               "G,P4,county,2024-03-10,100,0,\n"
-              "H,P5,county,2024-03-10,100,0,\n");
+              "H,P5,county,2024-03-10,100,0,\n"
+              "I,P6,county,2024-03-10,100,0,\n"
+              "J,P7,county,2024-03-10,100,0,\n"
+              "K,P8,county,2024-03-10,100,0,\n");
     free(rj);
     /* A has no referral: county unreferred, basic 0 (第八条) */
     char *res = slurp("res.csv");
