@@ -311,7 +311,7 @@ static int fill(RtPipe *m)
     if (m->eof && m->size > 0 && m->buf_off + (int64_t)m->len < m->size) {
         rt_pipe_sys_error(m, 0,
                           "cannot read %s: it shrank while it was read (another program "
-                          "truncated or rewrote it); nothing written",
+                          "truncated or rewrote it)" RT_PIPE_NOTHING_WRITTEN,
                           m->path);
         return -1;
     }

@@ -243,6 +243,10 @@ typedef struct RtPipeOpts {
     int ledger_turns;
 } RtPipeOpts;
 
+/* the end of a stop's message that says the run wrote nothing (a file that shrank while it
+ * was read): a sink that committed ledger batches says what it wrote instead (run.c) */
+#define RT_PIPE_NOTHING_WRITTEN "; nothing written"
+
 typedef struct RtPipeStats {
     int64_t claims;               /* good claim rows */
     int64_t rejected;             /* rows rejected (both files) */
