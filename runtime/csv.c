@@ -778,9 +778,8 @@ static int fill(RtCsv *c)
     }
     if (c->len == c->cap) {
         if (c->cap >= RT_CSV_MAX_RECORD) {
-            snprintf(c->err, sizeof c->err,
-                     "line %" PRId64 ": record longer than %d MiB (unterminated quoted field?)",
-                     c->line, RT_CSV_MAX_RECORD >> 20);
+            snprintf(c->err, sizeof c->err, "line %" PRId64 ": record longer than %d MiB (%s)",
+                     c->line, RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(c->buf, c->len));
             return -1;
         }
         char *nb = polrt_realloc(c->buf, c->cap * 2);
@@ -1105,6 +1104,20 @@ done:
     polrt_realloc(in, 0);
     polrt_realloc(ob, 0);
     return rc;
+}
+
+int rt_csv_cr_only(const char *b, size_t n)
+{
+    return memchr(b, '\r', n) && !memchr(b, '\n', n);
+}
+
+const char *rt_csv_long_why(const char *b, size_t n)
+{
+    if (memchr(b, '"', n))
+        return "unterminated quoted field?";
+    if (rt_csv_cr_only(b, n))
+        return RT_CSV_CR_ONLY;
+    return "no line end in it: not a CSV file?";
 }
 
 /* Read as GB18030, a byte sequence that is none became 0xFF (gb_convert), which the reader

@@ -314,6 +314,10 @@ static int import_header(Import *im, RtCsv *csv, char *err, size_t errlen)
     char why[MSG_MAX];
     RtRecord r;
     int got = rt_csv_next(csv, &r);
+    if (got > 0 && rt_csv_cr_only(r.raw, r.nraw)) {
+        snprintf(err, errlen, "%s:%" PRId64 ": header: " RT_CSV_CR_ONLY, im->file, r.line);
+        return POLRT_EXIT_DATA;
+    }
     if (got <= 0 || r.error) {
         snprintf(err, errlen, "%s: %s", im->file,
                  got < 0    ? rt_csv_errmsg(csv)

@@ -462,9 +462,8 @@ static int next_batch(RtPipe *m)
             }
         }
         if (m->batch >= RT_CSV_MAX_RECORD) {
-            rt_pipe_error(m,
-                          "%s:%" PRId64 ": record longer than %d MiB (unterminated quoted field?)",
-                          m->path, m->line, RT_CSV_MAX_RECORD >> 20);
+            rt_pipe_error(m, "%s:%" PRId64 ": record longer than %d MiB (%s)", m->path,
+                          m->line, RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(m->buf, m->len));
             return -1;
         }
         if (m->batch == m->cap) {
@@ -604,6 +603,10 @@ static int read_header(RtPipe *m)
                 return 3;
             }
             continue;
+        }
+        if (rt_csv_cr_only(m->buf + rs, e - rs)) {
+            fprintf(stderr, "%s:%" PRId64 ": header: " RT_CSV_CR_ONLY "\n", m->path, line);
+            return 3;
         }
         if (bad) {
             fprintf(stderr, "%s:%" PRId64 ": header: %s\n", m->path, line,

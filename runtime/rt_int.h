@@ -703,6 +703,14 @@ typedef struct RtRecord {
 /* 3 when b[0..n) starts with a UTF-8 byte order mark, else 0. At the start of a file it is
  * skipped before its first record is cut or read: it belongs to no cell and to no quoting */
 size_t rt_csv_bom_len(const char *b, size_t n);
+/* b[0..n) (a header record, or the start of a file) has carriage returns and no line feed:
+ * its lines end in CR alone, which no reader here takes as a line end (the whole file was
+ * one header row, and its claims columns not read) */
+int rt_csv_cr_only(const char *b, size_t n);
+#define RT_CSV_CR_ONLY "its lines end in CR only, as an old Mac file's: save it with LF or CRLF line ends"
+/* why a record (b[0..n), a file's start) runs past RT_CSV_MAX_RECORD: a quote left open,
+ * lines ending in CR, or no line end at all */
+const char *rt_csv_long_why(const char *b, size_t n);
 /* NULL with "cannot open F: reason" in err; "-" is standard input (not closed). enc: an RT_ENC_
  * (rt_csv_decode_input: GB18030 is read as UTF-8, standard input sniffed as a file is) */
 RtCsv *rt_csv_open(const char *path, int enc, char *err, size_t errlen);

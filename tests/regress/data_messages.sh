@@ -106,3 +106,22 @@ elif [ "$(cut -d, -f1,5 out.csv | tr '\n' ' ')" != "$(printf '\357\273\277')clai
 else
     pass "the long record is copied whole to the rejects file; the rows around it settle"
 fi
+
+# lines that end in CR alone (an old Mac file) were one header row: 0 claims, exit 0; with a
+# quote in it, "header: malformed quotes". Said as what it is, exit 3.
+{
+    printf '%s\r' "$H"
+    printf 'C1,P1,county,2024-03-01,"1,000",0\r'
+} >cr.csv
+messages "lines ending in CR only are said so" cr.csv <<'EOF'
+cr.csv:1: header: its lines end in CR only, as an old Mac file's: save it with LF or CRLF line ends
+EOF
+# a header of 17 MB with no quote in it was "(unterminated quoted field?)"
+head -c 17000000 /dev/zero | tr '\0' x >longh.csv
+"$POLC" run "$P" --claims longh.csv --out out.csv -q 2>got
+rc=$?
+if [ $rc -eq 2 ] && [ "$(cat got)" = "polc: longh.csv:1: record longer than 16 MiB (no line end in it: not a CSV file?)" ]; then
+    pass "a header over 16 MiB without a quote says no line end, not a quote"
+else
+    fail "a header over 16 MiB without a quote: exit $rc, said: $(cat got)"
+fi
