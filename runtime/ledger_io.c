@@ -424,9 +424,11 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
         rc = POLRT_EXIT_SYSTEM;
         goto done;
     }
-    if (rt_out_same_file(rejects, file) || rt_out_same_file(rejects, ledger_db)) {
-        snprintf(err, sizeof err, "the rejects file %s is an input: name another (--rejects)",
-                 rejects);
+    /* the ledger is written too: naming the file imported (exit 4, "not an SQLite file"
+     * after opening it) is the command line's mistake, as polc run says it */
+    const RtNamedPath outs[] = {{ledger_db, "--ledger"}, {rejects, "the rejects file (--rejects)"}},
+                      files[] = {{file, "the file imported"}, {ledger_db, "the ledger (--ledger)"}};
+    if (rt_outputs_apart(outs, 2, files, 2, 1, err, sizeof err) < 0) {
         rc = POLRT_EXIT_USAGE;
         goto done;
     }
