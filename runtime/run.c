@@ -702,11 +702,16 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
         adjustments(r);
         return;
     }
-    fprintf(stderr,
-            "%s: %s claim%s: %s settled, %s already settled, %s failed, %s row%s rejected\n",
+    /* each file's rejected rows on its own name: a persons row counted in the claims
+     * file's line was looked for there */
+    int64_t rej = st->rejected - st->rejected_persons;
+    fprintf(stderr, "%s: %s claim%s: %s settled, %s already settled, %s failed, %s row%s rejected",
             r->o->claims, fmt_count(total, a), rt_plural(total), fmt_count(settled, b),
-            fmt_count(already, c), fmt_count(failed, d), fmt_count(st->rejected, e),
-            rt_plural(st->rejected));
+            fmt_count(already, c), fmt_count(failed, d), fmt_count(rej, e), rt_plural(rej));
+    if (st->rejected_persons)
+        fprintf(stderr, "; %s: %s row%s rejected", r->o->persons,
+                fmt_count(st->rejected_persons, a), rt_plural(st->rejected_persons));
+    fputc('\n', stderr);
     adjustments(r);
     if (failed)
         failure_reasons(r);

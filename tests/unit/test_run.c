@@ -768,6 +768,14 @@ static void test_bad_persons(void)
               "J,P7,county,2024-03-10,100,0,\n"
               "K,P8,county,2024-03-10,100,0,\n");
     free(rj);
+    /* each file's rejected rows on its own name: 6 claims rows (F-K, their persons' rows
+     * rejected) in pclaims.csv; 6 rows of pbad.csv (lines 4-9) were counted in its line */
+    o.show_ids = 0;
+    o.quiet = 0;
+    run(&o, NULL);
+    CHECK("bad persons: the summary counts each file's rows",
+          strstr(err_text, "pclaims.csv: 1 claim: 1 settled, 0 already settled, 0 failed, 6 rows "
+                           "rejected; pbad.csv: 6 rows rejected\n") != NULL);
     /* A has no referral: county unreferred, basic 0 (第八条) */
     char *res = slurp("res.csv");
     CHECK_STR("bad persons: the good claim", res,
