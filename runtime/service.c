@@ -1740,8 +1740,7 @@ static int request(Service *sv, JobKind kind, const char *body, size_t n, int fl
     while (at < n && (body[at] == ' ' || body[at] == '\t' || body[at] == '\n' || body[at] == '\r'))
         at++;
     if (at < n) {
-        reply_error(r, 400, "body: text after the JSON object (at byte %zu): send one object",
-                    at);
+        reply_error(r, 400, "body: text after the JSON object (at byte %zu): send one object", at);
         return answered(r, j);
     }
     if (!cJSON_IsObject(req)) {
@@ -1776,6 +1775,12 @@ int service_claim(Service *sv, const char *claim_id, ServiceReply *r, void (*don
                   void *arg)
 {
     memset(r, 0, sizeof *r);
+    /* no claim settles with such an id (request() refuses the body), and PostgreSQL refuses
+     * the look-up (a 503) */
+    if (!rt_utf8_valid(claim_id, strlen(claim_id))) {
+        reply_error(r, 400, "claim id: not UTF-8 text (no claim has such an id)");
+        return 1;
+    }
     Job *j = job_new(0);
     if (!j) {
         reply_error(r, 503, "out of memory");

@@ -286,8 +286,10 @@ refused() {
 printf '{"claim":{"claim_id":"Z\377\376","person_id":"P01"},"person":{"person_id":"P01"}}' >u1.json
 refused u1.json "an id not UTF-8: 400 naming the byte" \
     "400 body: not UTF-8 text (near byte 23): send JSON as UTF-8"
+# (looked up, PostgreSQL refused the id: 503)
 req GET /v1/claims/Z%FF%FE $S
-check "an id not UTF-8: not settled" "404" "$CODE"
+check "an id not UTF-8: looked up, 400" "400 claim id: not UTF-8 text (no claim has such an id)" \
+    "$CODE $(jq -r .error body)"
 sed -n 1p requests.jsonl | iconv -f UTF-8 -t GB18030 >u2.json
 req POST /v1/settle $S u2.json
 check "a GBK body: 400, not UTF-8" "400 body: not UTF-8 text" \
