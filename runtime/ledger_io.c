@@ -38,8 +38,8 @@ typedef struct Import {
     RtOut rej;
     int rej_open;
     long imported, unchanged, rejected;
-    RtMap seen;   /* the rows this file gave a ledger row, by person, ledger and key (Seen) */
-    RtPool pool;  /* their Seen entries */
+    RtMap seen;  /* the rows this file gave a ledger row, by person, ledger and key (Seen) */
+    RtPool pool; /* their Seen entries */
 } Import;
 
 /* A ledger row this file gave already: a second row for it with other values is refused,
@@ -49,7 +49,7 @@ typedef struct Seen {
     int64_t line; /* the row that gave it */
     int64_t key;
     int ledger;
-    size_t n;     /* person id bytes */
+    size_t n; /* person id bytes */
     char id[];
 } Seen;
 
@@ -115,15 +115,17 @@ static int row_target(Import *im, const RtRecord *r, char *person, int *l, int64
     *key = 0;
     const char *year = rt_decode_id(&im->bind, COL_YEAR, cells, r->len, r->nfields, &n);
     if (!lifetime(led)) {
-        char buf[16], *end;
         if (!year)
             return snprintf(why, wlen, "year: missing value (ledger %s is per %s)", led->name,
                             led->key),
                    1;
-        snprintf(buf, sizeof buf, "%.*s", (int)(n < 15 ? n : 15), year);
-        errno = 0;
-        long y = strtol(buf, &end, 10);
-        if (n > 4 || *end || end == buf || y < RT_YEAR_MIN || y > RT_YEAR_MAX)
+        /* read as polc run reads an int cell (full-width digits too, as Chinese spreadsheets
+         * write them: strtol refused ２０１７) */
+        static const RtType int_type = {.kind = RT_INT};
+        char w[MSG_MAX];
+        int64_t y;
+        if (rt_parse_value(s, &int_type, year, n, &y, w, sizeof w) < 0 || y < RT_YEAR_MIN ||
+            y > RT_YEAR_MAX)
             return snprintf(why, wlen, "year: '%.*s' is not a year (%d to %d)", (int)n, year,
                             RT_YEAR_MIN, RT_YEAR_MAX),
                    1;
