@@ -123,6 +123,10 @@ char *const *rt_pipe_header(const RtPipe *p, int *n)
     *n = p->bind.ncols;
     return p->bind.hdr;
 }
+int rt_pipe_id_col(const RtPipe *p)
+{
+    return p->bind.fixed_col[COL_CLAIM_ID];
+}
 int rt_pipe_person_col(const RtPipe *p, int k)
 {
     return p->keep_pcol ? p->keep_pcol[k] : -1;
@@ -462,8 +466,8 @@ static int next_batch(RtPipe *m)
             }
         }
         if (m->batch >= RT_CSV_MAX_RECORD) {
-            rt_pipe_error(m, "%s:%" PRId64 ": record longer than %d MiB (%s)", m->path,
-                          m->line, RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(m->buf, m->len));
+            rt_pipe_error(m, "%s:%" PRId64 ": record longer than %d MiB (%s)", m->path, m->line,
+                          RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(m->buf, m->len));
             return -1;
         }
         if (m->batch == m->cap) {
@@ -609,9 +613,9 @@ static int read_header(RtPipe *m)
             return 3;
         }
         if (bad) {
-            fprintf(stderr, "%s:%" PRId64 ": header: %s\n", m->path, line,
-                    rt_csv_bad_text(bad, m->read_gb, lines + (m->buf[e - 1] != '\n'), why,
-                                    sizeof why));
+            fprintf(
+                stderr, "%s:%" PRId64 ": header: %s\n", m->path, line,
+                rt_csv_bad_text(bad, m->read_gb, lines + (m->buf[e - 1] != '\n'), why, sizeof why));
             return 3;
         }
         if (!m->is_persons)
@@ -1027,9 +1031,9 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         r->raw = buf + rpos;
         r->nraw = (uint32_t)(e - rpos);
         if (bad) {
-            rt_pipe_bad_row(&b->arena, r,
-                            rt_csv_bad_text(bad, m->read_gb, lines + (buf[e - 1] != '\n'), why,
-                                            sizeof why));
+            rt_pipe_bad_row(
+                &b->arena, r,
+                rt_csv_bad_text(bad, m->read_gb, lines + (buf[e - 1] != '\n'), why, sizeof why));
             if (m->is_persons && bad_person_id(b, r, &m->bind, c, 0) < 0) {
                 t->oom = 1;
                 return;
@@ -2338,9 +2342,10 @@ static int settle_row(RtPThread *t, RtPState *ps, RtRow *r)
             char a[32], b[32];
             snprintf(why, sizeof why,
                      "dated %s, before the claim of the same person dated %s on line %" PRId64
-                     ", already settled: a person's claims must come in date order (sort the file "
-                     "by date)",
-                     polrt_fmt_date(d, a), polrt_fmt_date(ps->last_date, b), ps->last_line);
+                     ", %s: a person's claims must come in date order (sort the file by date)",
+                     polrt_fmt_date(d, a), polrt_fmt_date(ps->last_date, b),
+                     ps->last_line < 0 ? -ps->last_line : ps->last_line,
+                     ps->last_line < 0 ? "which failed to settle" : "already settled");
             settle_reject(t, r, why);
             return 0;
         }
@@ -2368,6 +2373,8 @@ static int settle_row(RtPThread *t, RtPState *ps, RtRow *r)
         if (ei == 0 && rc)
             r->settled = -1;
     }
+    if (r->settled == -1 && ps->last_line == r->line)
+        ps->last_line = -r->line;
     return m->sink->claim(m->sink->self, t, ps, r) < 0 ? (t->oom = 1, -1) : 0;
 }
 

@@ -707,7 +707,8 @@ size_t rt_csv_bom_len(const char *b, size_t n);
  * its lines end in CR alone, which no reader here takes as a line end (the whole file was
  * one header row, and its claims columns not read) */
 int rt_csv_cr_only(const char *b, size_t n);
-#define RT_CSV_CR_ONLY "its lines end in CR only, as an old Mac file's: save it with LF or CRLF line ends"
+#define RT_CSV_CR_ONLY                                                                             \
+    "its lines end in CR only, as an old Mac file's: save it with LF or CRLF line ends"
 /* why a record (b[0..n), a file's start) runs past RT_CSV_MAX_RECORD: a quote left open,
  * lines ending in CR, or no line end at all */
 const char *rt_csv_long_why(const char *b, size_t n);
@@ -1114,8 +1115,9 @@ void rt_advise_huge(void *p, size_t n); /* ask for huge pages on a large block (
  * in buf, else 0 (dates.c; for messages) */
 int rt_date_problem(const char *s, size_t n, char *buf, size_t len);
 int rt_display_width(const char *s); /* terminal columns; CJK counts two */
-/* the candidate closest to word (a misspelt name): edit distance in code points, a swap of
- * neighbours one edit, at most a third of word's length (1 to 3); its index, or -1 */
+/* the candidate closest to word (a misspelt name): one equal but for ASCII case first, else
+ * edit distance in code points, a swap of neighbours one edit, at most a third of word's
+ * length (1 to 3); its index, or -1 */
 int rt_suggest(const char *word, const char *const *cands, int n);
 /* an unlinked temporary file in TMPDIR, else /tmp (mode 0600: it may hold the input's
  * personal data), open for reading and writing: its descriptor, or -1 (errno set) (util.c) */

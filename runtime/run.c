@@ -431,6 +431,8 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
         else if (col[k] == KEEP_PTWICE)
             snprintf(err, errlen, "--keep: %s has two columns '%s' (rename one), %s none", pe, name,
                      cl);
+        else if (col[k] == rt_pipe_id_col(p)) /* a second heading of that name otherwise */
+            snprintf(err, errlen, "--keep: '%s' is the claim id, the results' first column", name);
         else
             continue;
         r->code = POLRT_EXIT_USAGE;
@@ -879,6 +881,11 @@ static int parse_keep(Run *r)
             snprintf(r->err, sizeof r->err, "--keep: at most %d columns", RUN_MAX_KEEP);
             return POLRT_EXIT_USAGE;
         }
+        for (int k = 0; k < r->nkeep; k++)
+            if (strcmp(r->keep[k], name) == 0) { /* the results would head two columns so */
+                snprintf(r->err, sizeof r->err, "--keep: column '%s' named twice", name);
+                return POLRT_EXIT_USAGE;
+            }
         r->keep[r->nkeep++] = (char *)name;
     }
     return 0;

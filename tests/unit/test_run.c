@@ -812,13 +812,23 @@ static void test_files(void)
     CHECK_STR("misspelt column: the header that was meant", err_text,
               "typo.csv:1: missing column 'level' (医院级别, required by the policy); the header "
               "has '医院级': that column, misspelt?\n");
-    /* near the name, by a swap of two neighbours; nothing near: no guess */
-    put("typo2.csv", "claim_id,person_id,lveel,discharged,total,noncompliant\n");
-    o.claims = "typo2.csv";
-    run(&o, NULL);
-    CHECK_STR("misspelt name: the header that was meant", err_text,
-              "typo2.csv:1: missing column 'level' (医院级别, required by the policy); the header "
-              "has 'lveel': that column, misspelt?\n");
+    /* near the name, by a swap of two neighbours, or in capitals (five edits from 'level',
+     * past the limit, yet the column meant) */
+    static const char *const meant[] = {"lveel", "LEVEL"};
+    for (int i = 0; i < 2; i++) {
+        char text[128], want[256];
+        snprintf(text, sizeof text, "claim_id,person_id,%s,discharged,total,noncompliant\n",
+                 meant[i]);
+        put("typo2.csv", text);
+        o.claims = "typo2.csv";
+        run(&o, NULL);
+        snprintf(want, sizeof want,
+                 "typo2.csv:1: missing column 'level' (医院级别, required by the policy); the "
+                 "header has '%s': that column, misspelt?\n",
+                 meant[i]);
+        CHECK_STR(meant[i], err_text, want);
+    }
+    /* nothing near: no guess */
     put("typo3.csv", "claim_id,person_id,grade,discharged,total,noncompliant\n");
     o.claims = "typo3.csv";
     run(&o, NULL);
@@ -875,6 +885,7 @@ static void test_failures(void)
                    "O3,P3,township,2024-01-03,\"90,000,000,000,000,000.00\",0,\n"
                    "O4,P3,township,2024-01-04,\"90,000,000,000,000,000.00\",0,\n"
                    "O5,P3,township,2024-01-05,\"90,000,000,000,000,000.00\",0,\n"
+                   "O6,P3,township,2024-01-04,100,0,\n"
                    "A,P1,county,2024-03-10,12000,1000,\n");
     PolRunOpts o = opts("big.csv", "persons.csv", "res.csv");
     PolRunStats st;
@@ -895,6 +906,11 @@ static void test_failures(void)
     free(res);
     CHECK_EQ("failures: failed", st.failed, 2);
     CHECK_EQ("failures: settled", st.settled, 5);
+    /* O6, dated before O5, comes after it: O5 failed, so it was not "already settled" */
+    CHECK_STR("failures: an earlier date after a failed claim", err_text,
+              "big.csv:8: dated 2024-01-04, before the claim of the same person dated 2024-01-05 "
+              "on line 7, which failed to settle: a person's claims must come in date order "
+              "(sort the file by date)\n");
 }
 
 /* ---- many claims: threads, ledgers, a killed run ----------------------------------------- */
