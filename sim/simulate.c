@@ -1380,7 +1380,8 @@ static int sim_settle(Sim *m, const PolSimScenario *sc, int n, const char *rejec
         /* across ranks a failure stops every rank: the others may be waiting for this one */
         if (cl)
             cl->fail(cl, rc, m->err);
-        fprintf(stderr, "polc: %s\n", m->err);
+        if (m->err[0]) /* the pipeline may have told it already (a --weight column missing) */
+            fprintf(stderr, "polc: %s\n", m->err);
     }
     return rc;
 }

@@ -368,6 +368,8 @@ usage "--sweep needs NAME=FROM..TO:STEP" --base $S/sim.pol --sweep "cap=5..1:1" 
 usage "no money output 'nosuch'" --base $S/sim.pol --oop nosuch $C
 usage "--by tier: the policy has no claim field of that name" --base $S/sim.pol --by tier $C
 usage "no column 'w' (the --weight column)" --base $S/sim.pol --weight w $C
+# (followed by a line "polc: " of nothing: the pipeline had told it already)
+check "no column 'w': no empty message after it" "$(grep -c '^polc: *$' "$d/err")" 0
 usage "--claims FILE is required" --base $S/sim.pol
 usage "cannot open" --base $S/sim.pol --claims "$d/none.csv" --persons $S/persons.csv
 # two outputs naming one file, or an output an input (rt_outputs_apart, as polc run's):
