@@ -605,10 +605,15 @@ int rt_utf8_valid(const char *s, size_t n)
             p++;
             continue;
         }
-        int k = utf8_common3(p, end) ? 3 : utf8_seq(p, end);
-        if (!k)
-            return 0;
-        p += k;
+        /* a run of non-ASCII characters in one go, as rt_csv_cells checks one: back in the
+         * vector loop, each CJK character stopped it again (a single-claim request of
+         * examples/, all of it checked by the service: 5,813 -> 4,839 instructions) */
+        do {
+            int k = utf8_common3(p, end) ? 3 : utf8_seq(p, end);
+            if (!k)
+                return 0;
+            p += k;
+        } while (p < end && *p >= 0x80);
     }
     return 1;
 }
