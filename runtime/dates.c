@@ -107,6 +107,7 @@ int rt_date_problem(const char *s, size_t n, char *buf, size_t len)
     /* the first three runs of ASCII digits (2017-02-30, 2017/2/30, 2017年2月30日) */
     long v[3];
     int k = 0;
+    size_t ydigits = 0; /* of the first run: four is a year, 0000 as much as 9999 */
     for (size_t i = 0; i < n && k < 3;) {
         if (s[i] < '0' || s[i] > '9') {
             i++;
@@ -118,12 +119,14 @@ int rt_date_problem(const char *s, size_t n, char *buf, size_t len)
             x = x * 10 + (s[i] - '0');
         if (i - from > 6) /* no part of a date: say only what a date looks like */
             return 0;
+        if (k == 0)
+            ydigits = i - from;
         v[k++] = x;
     }
     static const char *const names[] = {"January",   "February", "March",    "April",
                                         "May",       "June",     "July",     "August",
                                         "September", "October",  "November", "December"};
-    if (k < 3 || v[0] < 1000)
+    if (k < 3 || (v[0] < 1000 && ydigits != 4)) /* 17-05-01: no year to speak of */
         return 0;
     if (v[0] < RT_YEAR_MIN || v[0] > RT_YEAR_MAX)
         snprintf(buf, len, "year %ld: polc knows the years %d to %d", v[0], RT_YEAR_MIN,

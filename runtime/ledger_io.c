@@ -38,7 +38,20 @@ typedef struct Import {
     RtOut rej;
     int rej_open;
     long imported, unchanged, rejected;
+    RtMap seen;  /* the rows this file gave a ledger row, by person, ledger and key (Seen) */
+    RtPool pool; /* their Seen entries */
 } Import;
+
+/* A ledger row this file gave already: a second row for it with other values is refused,
+ * naming this one's line, as persons.csv refuses a person whose rows differ (the last would
+ * otherwise win without a word). */
+typedef struct Seen {
+    int64_t line; /* the row that gave it */
+    int64_t key;
+    int ledger;
+    size_t n; /* person id bytes */
+    char id[];
+} Seen;
 
 /* a bad row: told (the first MAX_TOLD), counted, copied to the rejects file */
 static int reject(Import *im, const RtRecord *r, const char *why, const char *rejects, char *err,
@@ -70,6 +83,10 @@ static int row_target(Import *im, const RtRecord *r, char *person, int *l, int64
     const RtSchema *s = im->s;
     const char *const *cells = (const char *const *)r->field;
     size_t n;
+    /* the check decode_block makes for polc run: a short row's missing cells are not left
+     * to whatever the cell array held before, nor an extra cell dropped */
+    if (r->nfields != im->bind.ncols)
+        return snprintf(why, wlen, "expected %d fields, found %d", im->bind.ncols, r->nfields), 1;
     const char *pid = rt_decode_id(&im->bind, COL_PERSON, cells, r->len, r->nfields, &n);
     if (!pid)
         return snprintf(why, wlen, "person_id: missing value"), 1;
@@ -98,15 +115,17 @@ static int row_target(Import *im, const RtRecord *r, char *person, int *l, int64
     *key = 0;
     const char *year = rt_decode_id(&im->bind, COL_YEAR, cells, r->len, r->nfields, &n);
     if (!lifetime(led)) {
-        char buf[16], *end;
         if (!year)
             return snprintf(why, wlen, "year: missing value (ledger %s is per %s)", led->name,
                             led->key),
                    1;
-        snprintf(buf, sizeof buf, "%.*s", (int)(n < 15 ? n : 15), year);
-        errno = 0;
-        long y = strtol(buf, &end, 10);
-        if (n > 4 || *end || end == buf || y < RT_YEAR_MIN || y > RT_YEAR_MAX)
+        /* read as polc run reads an int cell (full-width digits too, as Chinese spreadsheets
+         * write them: strtol refused ２０１７) */
+        static const RtType int_type = {.kind = RT_INT};
+        char w[MSG_MAX];
+        int64_t y;
+        if (rt_parse_value(s, &int_type, year, n, &y, w, sizeof w) < 0 || y < RT_YEAR_MIN ||
+            y > RT_YEAR_MAX)
             return snprintf(why, wlen, "year: '%.*s' is not a year (%d to %d)", (int)n, year,
                             RT_YEAR_MIN, RT_YEAR_MAX),
                    1;
@@ -159,6 +178,44 @@ static int store_opening(Import *im, const RtRecord *r, RtLedgerPerson *lp, cons
     return rc;
 }
 
+typedef struct SeenKey {
+    const char *id;
+    size_t n;
+    int ledger;
+    int64_t key;
+} SeenKey;
+
+static int seen_eq(const void *entry, const void *key)
+{
+    const Seen *e = entry;
+    const SeenKey *k = key;
+    return e->ledger == k->ledger && e->key == k->key && e->n == k->n &&
+           memcmp(e->id, k->id, k->n) == 0;
+}
+
+/* The row of this file that gave person's ledger l, key already (*first, NULL for none); a
+ * new entry for it when there is none (*first then NULL, *added it). 0, or -1 (memory). */
+static int seen_row(Import *im, const char *person, int l, int64_t key, const RtRecord *r,
+                    const Seen **first, Seen **added)
+{
+    SeenKey k = {person, strlen(person), l, key};
+    uint64_t h = rt_hash_i64(rt_hash_i64(rt_hash_bytes(RT_HASH_SEED, k.id, k.n), l), key);
+    Seen *e = rt_map_find(&im->seen, h, seen_eq, &k);
+    *first = e && e->line ? e : NULL;
+    *added = NULL;
+    if (*first)
+        return 0;
+    if (!e) {
+        if (!(e = rt_pool_alloc(&im->pool, sizeof *e + k.n)) || rt_map_put(&im->seen, h, e) < 0)
+            return -1;
+        *e = (Seen){.key = key, .ledger = l, .n = k.n};
+        memcpy(e->id, person, k.n);
+    }
+    e->line = r->line; /* line 0: an entry whose row was not taken */
+    *added = e;
+    return 0;
+}
+
 /* one row: 0 imported or unchanged, 1 rejected (why), -1 the store failed (err) */
 static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, char *err,
                       size_t errlen)
@@ -172,6 +229,10 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
     const RtLedger *led = &s->ledgers[l];
     if (row_values(im, r, led, why, wlen))
         return 1;
+    const Seen *first;
+    Seen *added;
+    if (seen_row(im, person, l, key, r, &first, &added) < 0)
+        return snprintf(err, errlen, "out of memory"), -1;
     RtLedgerPerson *lp = rt_ledger_hold(
         im->st, person, rt_hash_bytes(RT_HASH_SEED, person, strlen(person)), err, errlen);
     if (!lp)
@@ -179,9 +240,16 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
     int rc = rt_ledger_hold_rows(im->st, lp, err, errlen);
     int64_t *cur = im->vals + s->nledger_fields, last;
     int had = rc == 0 ? rt_ledger_row(im->st, lp, l, key, cur, &last) : 0;
-    int same = had;
-    for (int f = led->offset; same && f < led->offset + led->nfields; f++)
-        same = cur[f] == im->vals[f];
+    int same = had, d = 0;
+    for (; same && d < led->nfields; d++)
+        same = cur[led->offset + d] == im->vals[led->offset + d];
+    if (rc == 0 && first && !same) {
+        /* the row holds what the first of the file's rows for it gave: d - 1 differs */
+        snprintf(why, wlen, "%s differs from the same person's row on line %" PRId64,
+                 led->fields[d > 0 ? d - 1 : 0].name, first->line);
+        rt_ledger_release(im->st, lp, 0);
+        return 1;
+    }
     /* with claims settled on the row, the opening balance is what the first of them found:
      * the same values import as unchanged (a file imported again), others are refused */
     RtStoredClaim *claims = NULL;
@@ -212,6 +280,8 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
         snprintf(why, wlen, "%s", err);
         err[0] = '\0';
     }
+    if (rc != 0 && added) /* not taken: a later row for the key is judged on its own */
+        added->line = 0;
     rt_ledger_release(im->st, lp, 0);
     return rc;
 }
@@ -251,6 +321,10 @@ static int import_header(Import *im, RtCsv *csv, char *err, size_t errlen)
     char why[MSG_MAX];
     RtRecord r;
     int got = rt_csv_next(csv, &r);
+    if (got > 0 && rt_csv_cr_only(r.raw, r.nraw)) {
+        snprintf(err, errlen, "%s:%" PRId64 ": header: " RT_CSV_CR_ONLY, im->file, r.line);
+        return POLRT_EXIT_DATA;
+    }
     if (got <= 0 || r.error) {
         snprintf(err, errlen, "%s: %s", im->file,
                  got < 0    ? rt_csv_errmsg(csv)
@@ -357,9 +431,11 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
         rc = POLRT_EXIT_SYSTEM;
         goto done;
     }
-    if (rt_out_same_file(rejects, file) || rt_out_same_file(rejects, ledger_db)) {
-        snprintf(err, sizeof err, "the rejects file %s is an input: name another (--rejects)",
-                 rejects);
+    /* the ledger is written too: naming the file imported (exit 4, "not an SQLite file"
+     * after opening it) is the command line's mistake, as polc run says it */
+    const RtNamedPath outs[] = {{ledger_db, "--ledger"}, {rejects, "the rejects file (--rejects)"}},
+                      files[] = {{file, "the file imported"}, {ledger_db, "the ledger (--ledger)"}};
+    if (rt_outputs_apart(outs, 2, files, 2, 1, err, sizeof err) < 0) {
         rc = POLRT_EXIT_USAGE;
         goto done;
     }
@@ -393,6 +469,8 @@ done:
     if (im.rej_open)
         rt_out_abort(&im.rej);
     rt_binding_free(&im.bind);
+    rt_map_free(&im.seen);
+    rt_pool_free(&im.pool);
     rt_csv_close(csv);
     rt_ledger_close(im.st); /* an uncommitted import is rolled back */
     polrt_realloc(im.fields, 0);

@@ -123,6 +123,10 @@ char *const *rt_pipe_header(const RtPipe *p, int *n)
     *n = p->bind.ncols;
     return p->bind.hdr;
 }
+int rt_pipe_id_col(const RtPipe *p)
+{
+    return p->bind.fixed_col[COL_CLAIM_ID];
+}
 int rt_pipe_person_col(const RtPipe *p, int k)
 {
     return p->keep_pcol ? p->keep_pcol[k] : -1;
@@ -311,7 +315,7 @@ static int fill(RtPipe *m)
     if (m->eof && m->size > 0 && m->buf_off + (int64_t)m->len < m->size) {
         rt_pipe_sys_error(m, 0,
                           "cannot read %s: it shrank while it was read (another program "
-                          "truncated or rewrote it); nothing written",
+                          "truncated or rewrote it)" RT_PIPE_NOTHING_WRITTEN,
                           m->path);
         return -1;
     }
@@ -477,9 +481,8 @@ static int next_batch(RtPipe *m)
             }
         }
         if (m->batch >= RT_CSV_MAX_RECORD) {
-            rt_pipe_error(m,
-                          "%s:%" PRId64 ": record longer than %d MiB (unterminated quoted field?)",
-                          m->path, m->line, RT_CSV_MAX_RECORD >> 20);
+            rt_pipe_error(m, "%s:%" PRId64 ": record longer than %d MiB (%s)", m->path, m->line,
+                          RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(m->buf, m->len));
             return -1;
         }
         if (m->batch == m->cap && rt_pipe_buf_grow(m, m->cap * 2) < 0)
@@ -623,9 +626,14 @@ static int read_header(RtPipe *m)
             }
             continue;
         }
+        if (rt_csv_cr_only(m->buf + rs, e - rs)) {
+            fprintf(stderr, "%s:%" PRId64 ": header: " RT_CSV_CR_ONLY "\n", m->path, line);
+            return 3;
+        }
         if (bad) {
-            fprintf(stderr, "%s:%" PRId64 ": header: %s\n", m->path, line,
-                    rt_csv_bad_text(bad, m->read_gb));
+            fprintf(
+                stderr, "%s:%" PRId64 ": header: %s\n", m->path, line,
+                rt_csv_bad_text(bad, m->read_gb, lines + (m->buf[e - 1] != '\n'), why, sizeof why));
             return 3;
         }
         if (!m->is_persons)
@@ -982,6 +990,29 @@ static int route_block(RtPipe *m, RtBlock *b)
     return 0;
 }
 
+/* A persons record rejected whole (bad quotes, not UTF-8, a NUL, a wrong field count) still
+ * names its person when the id column's cell can be read: the person's claims then say "the
+ * person has a rejected row (persons.csv:4)", not "unknown person". In a record the reader
+ * could not cut (whole 0), only a plain cell on its first line is taken: after a quote that
+ * ran over a line end, cells come from other lines. 0, or -1 (memory). */
+static int bad_person_id(RtBlock *b, RtRow *r, const RtBinding *bind, const RtCells *c, int whole)
+{
+    size_t pn;
+    const char *pid = rt_decode_id(bind, COL_PERSON_ID, c->p, c->len, c->n, &pn);
+    if (!pid || !rt_utf8_valid(pid, pn))
+        return 0;
+    if (!whole) {
+        const char *lf = memchr(r->raw, '\n', r->nraw), *end = lf ? lf : r->raw + r->nraw;
+        if (pid < r->raw || pid + pn > end)
+            return 0;
+    }
+    if (!(r->pid = rt_pool_str(&b->arena, pid, pn)))
+        return -1;
+    r->npid = (uint32_t)pn;
+    r->hash = rt_hash_id(pid, pn);
+    return 0;
+}
+
 /* Decode one block into rows (phase 1, any thread). */
 static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
 {
@@ -1018,18 +1049,14 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         r->line = rline;
         r->raw = buf + rpos;
         r->nraw = (uint32_t)(e - rpos);
-        if (bad == rt_csv_unterminated) {
-            /* one quote left open takes every line after it: say how many, so "1 row
-             * rejected" is not read as one line lost */
-            int64_t span = lines + (buf[e - 1] != '\n');
-            snprintf(why, sizeof why,
-                     "%s: the record starts on this line and runs to the end of the file (%" PRId64
-                     " line%s read as one record; close the quote)",
-                     bad, span, rt_plural(span));
-            bad = why;
-        }
         if (bad) {
-            rt_pipe_bad_row(b->pool, r, rt_csv_bad_text(bad, m->read_gb));
+            rt_pipe_bad_row(
+                b->pool, r,
+                rt_csv_bad_text(bad, m->read_gb, lines + (buf[e - 1] != '\n'), why, sizeof why));
+            if (m->is_persons && bad_person_id(b, r, &m->bind, c, 0) < 0) {
+                t->oom = 1;
+                return;
+            }
             continue;
         }
         /* a first cell opening with a printable ASCII byte is no blank (rt_trim's blanks are
@@ -1045,6 +1072,10 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         if (c->n != m->bind.ncols) {
             snprintf(why, sizeof why, "expected %d fields, found %d", m->bind.ncols, c->n);
             rt_pipe_bad_row(b->pool, r, why);
+            if (m->is_persons && bad_person_id(b, r, &m->bind, c, 1) < 0) {
+                t->oom = 1;
+                return;
+            }
             continue;
         }
         size_t pn;
@@ -2359,9 +2390,10 @@ static int settle_row(RtPThread *t, RtPState *ps, RtRow *r)
             char a[32], b[32];
             snprintf(why, sizeof why,
                      "dated %s, before the claim of the same person dated %s on line %" PRId64
-                     ", already settled: a person's claims must come in date order (sort the file "
-                     "by date)",
-                     polrt_fmt_date(d, a), polrt_fmt_date(ps->last_date, b), ps->last_line);
+                     ", %s: a person's claims must come in date order (sort the file by date)",
+                     polrt_fmt_date(d, a), polrt_fmt_date(ps->last_date, b),
+                     ps->last_line < 0 ? -ps->last_line : ps->last_line,
+                     ps->last_line < 0 ? "which failed to settle" : "already settled");
             settle_reject(t, r, why);
             return 0;
         }
@@ -2389,6 +2421,8 @@ static int settle_row(RtPThread *t, RtPState *ps, RtRow *r)
         if (ei == 0 && rc)
             r->settled = -1;
     }
+    if (r->settled == -1 && ps->last_line == r->line)
+        ps->last_line = -r->line;
     return m->sink->claim(m->sink->self, t, ps, r) < 0 ? (t->oom = 1, -1) : 0;
 }
 

@@ -47,7 +47,8 @@ typedef struct RtPerson {
 struct RtPState {
     RtPerson *p;
     int64_t last_date;  /* date of its latest claim settled (POLRT_NONE: none yet) */
-    int64_t last_line;  /* and that claim's line */
+    int64_t last_line;  /* and that claim's line, negated when it failed to settle (so an
+                           earlier-dated claim after it is not told it was settled) */
     RtLedgerPerson *lp; /* engine 0's rows held in the ledger store, when there is one */
     /* the sink's per-person state follows (RtPipeSink.pstate_extra bytes, zeroed), then per
      * engine its memory ledger rows (pipeline.c PsRows): rows of (ledger, key, fields...);
@@ -250,6 +251,10 @@ typedef struct RtPipeOpts {
     int ledger_turns;
 } RtPipeOpts;
 
+/* the end of a stop's message that says the run wrote nothing (a file that shrank while it
+ * was read): a sink that committed ledger batches says what it wrote instead (run.c) */
+#define RT_PIPE_NOTHING_WRITTEN "; nothing written"
+
 typedef struct RtPipeStats {
     int64_t claims;               /* good claim rows */
     int64_t rejected;             /* rows rejected (both files) */
@@ -294,6 +299,8 @@ const RtPipeStats *rt_pipe_stats(const RtPipe *p);
 /* the header cells of the file being read (trimmed), their number in *n: a sink reads the
  * claims header from its first claim on (run.c --keep) */
 char *const *rt_pipe_header(const RtPipe *p, int *n);
+/* the claims header's claim id column (the results' first column) */
+int rt_pipe_id_col(const RtPipe *p);
 /* RtPipeOpts.keep[k] in the persons file's header: its column (>= 0), -1 when the header lacks
  * it (or there is no persons file), -2 when two columns have that name */
 int rt_pipe_person_col(const RtPipe *p, int k);

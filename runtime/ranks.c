@@ -952,8 +952,8 @@ int rt_ranks_gb18030(RtPipe *m, int enc)
             }
         }
         if (h == SIZE_MAX && have >= RT_CSV_MAX_RECORD) {
-            rt_pipe_error(m, "%s:1: record longer than %d MiB (unterminated quoted field?)",
-                          m->path, RT_CSV_MAX_RECORD >> 20);
+            rt_pipe_error(m, "%s:1: record longer than %d MiB (%s)", m->path,
+                          RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(m->cbuf.p, have));
             return -1;
         }
         want *= 2;

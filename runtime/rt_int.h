@@ -733,6 +733,15 @@ typedef struct RtRecord {
 /* 3 when b[0..n) starts with a UTF-8 byte order mark, else 0. At the start of a file it is
  * skipped before its first record is cut or read: it belongs to no cell and to no quoting */
 size_t rt_csv_bom_len(const char *b, size_t n);
+/* b[0..n) (a header record, or the start of a file) has carriage returns and no line feed:
+ * its lines end in CR alone, which no reader here takes as a line end (the whole file was
+ * one header row, and its claims columns not read) */
+int rt_csv_cr_only(const char *b, size_t n);
+#define RT_CSV_CR_ONLY                                                                             \
+    "its lines end in CR only, as an old Mac file's: save it with LF or CRLF line ends"
+/* why a record (b[0..n), a file's start) runs past RT_CSV_MAX_RECORD: a quote left open,
+ * lines ending in CR, or no line end at all */
+const char *rt_csv_long_why(const char *b, size_t n);
 /* NULL with "cannot open F: reason" in err; "-" is standard input (not closed). enc: an RT_ENC_
  * (rt_csv_decode_input: GB18030 is read as UTF-8, standard input sniffed as a file is) */
 RtCsv *rt_csv_open(const char *path, int enc, char *err, size_t errlen);
@@ -768,8 +777,10 @@ int rt_csv_decode_input(int *fd, const char *path, int enc, char **pre, size_t *
 int rt_csv_is_gb18030(int fd, const char *path, int enc, char *scratch, size_t nscratch, char *err,
                       size_t errlen);
 /* a reason rt_csv_cells gave, as the batch commands (which take --encoding) tell it for a
- * file read as GB18030 (read_gb: 1 found from its bytes, 2 as --encoding says) or not (0) */
-const char *rt_csv_bad_text(const char *bad, int read_gb);
+ * file read as GB18030 (read_gb: 1 found from its bytes, 2 as --encoding says) or not (0),
+ * with the lines the record took (span: its line feeds, and 1 for a last line without one)
+ * when a quote made it more than one; the text in buf[0..len) or static */
+const char *rt_csv_bad_text(const char *bad, int read_gb, int64_t span, char *buf, size_t len);
 /* the UTF-8 of GB18030 text in[0..n) appended to out, each byte of a sequence that is no
  * GB18030 character as 0xFF, as rt_csv_decode_input converts a file: a piece of a file cut
  * at line feeds converts to that piece of the whole's conversion (across ranks each rank
@@ -1144,8 +1155,9 @@ void rt_advise_huge(void *p, size_t n); /* ask for huge pages on a large block (
  * in buf, else 0 (dates.c; for messages) */
 int rt_date_problem(const char *s, size_t n, char *buf, size_t len);
 int rt_display_width(const char *s); /* terminal columns; CJK counts two */
-/* the candidate closest to word (a misspelt name): edit distance in code points, a swap of
- * neighbours one edit, at most a third of word's length (1 to 3); its index, or -1 */
+/* the candidate closest to word (a misspelt name): one equal but for ASCII case first, else
+ * edit distance in code points, a swap of neighbours one edit, at most a third of word's
+ * length (1 to 3); its index, or -1 */
 int rt_suggest(const char *word, const char *const *cands, int n);
 /* an unlinked temporary file in TMPDIR, else /tmp (mode 0600: it may hold the input's
  * personal data), open for reading and writing: its descriptor, or -1 (errno set) (util.c) */

@@ -68,6 +68,7 @@ struct Run {
     int explain_found, explained;
     int explain_failed; /* the claim explained failed to settle (status -1) */
     RtStore *store;
+    int64_t committed; /* claims settled into the ledger by the batches committed so far */
     char *rejects_buf; /* rejects_path when made here */
     __int128 *totals;  /* the threads' sums, added as each thread ends */
     int64_t settled, already, failed;
@@ -431,6 +432,8 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
         else if (col[k] == KEEP_PTWICE)
             snprintf(err, errlen, "--keep: %s has two columns '%s' (rename one), %s none", pe, name,
                      cl);
+        else if (col[k] == rt_pipe_id_col(p)) /* a second heading of that name otherwise */
+            snprintf(err, errlen, "--keep: '%s' is the claim id, the results' first column", name);
         else
             continue;
         r->code = POLRT_EXIT_USAGE;
@@ -498,8 +501,16 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
         return -1;
     /* the ledger: every claim of the batch durable before its results are written */
     if (r->store && r->o->max_rejects == 0 && !r->turns) {
-        if (rt_ledger_commit(r->store, err, errlen) != 0 ||
-            rt_ledger_begin(r->store, err, errlen) != 0) {
+        if (rt_ledger_commit(r->store, err, errlen) != 0) {
+            r->code = POLRT_EXIT_SYSTEM;
+            return -1;
+        }
+        /* what a run stopped later leaves in the ledger (run_pipeline says it) */
+        for (size_t bi = 0; bi < n; bi++)
+            for (size_t k = 0; k < blocks[bi].nrows; k++)
+                r->committed +=
+                    blocks[bi].rows[k].status == RT_ROW_OK && blocks[bi].rows[k].settled == 0;
+        if (rt_ledger_begin(r->store, err, errlen) != 0) {
             r->code = POLRT_EXIT_SYSTEM;
             return -1;
         }
@@ -707,11 +718,16 @@ static void summary(Run *r, const RtPipeStats *st, int64_t settled, int64_t alre
         adjustments(r);
         return;
     }
-    fprintf(stderr,
-            "%s: %s claim%s: %s settled, %s already settled, %s failed, %s row%s rejected\n",
+    /* each file's rejected rows on its own name: a persons row counted in the claims
+     * file's line was looked for there */
+    int64_t rej = st->rejected - st->rejected_persons;
+    fprintf(stderr, "%s: %s claim%s: %s settled, %s already settled, %s failed, %s row%s rejected",
             r->o->claims, fmt_count(total, a), rt_plural(total), fmt_count(settled, b),
-            fmt_count(already, c), fmt_count(failed, d), fmt_count(st->rejected, e),
-            rt_plural(st->rejected));
+            fmt_count(already, c), fmt_count(failed, d), fmt_count(rej, e), rt_plural(rej));
+    if (st->rejected_persons)
+        fprintf(stderr, "; %s: %s row%s rejected", r->o->persons,
+                fmt_count(st->rejected_persons, a), rt_plural(st->rejected_persons));
+    fputc('\n', stderr);
     adjustments(r);
     if (failed)
         failure_reasons(r);
@@ -829,7 +845,8 @@ static int outputs_apart(Run *r)
     const RtNamedPath outs[] = {{results, o->out ? "--out" : "the results"},
                                 {o->explain, "--explain"},
                                 {o->xlsx, "--xlsx"},
-                                {o->adjustments, "--adjustments"}},
+                                {o->adjustments, "--adjustments"},
+                                {o->ledger_db, "--ledger"}},
                       files[] = {{o->claims, "the claims file (--claims)"},
                                  {o->persons, "the persons file (--persons)"},
                                  {o->ledger_db, "the ledger (--ledger)"},
@@ -884,6 +901,11 @@ static int parse_keep(Run *r)
             snprintf(r->err, sizeof r->err, "--keep: at most %d columns", RUN_MAX_KEEP);
             return POLRT_EXIT_USAGE;
         }
+        for (int k = 0; k < r->nkeep; k++)
+            if (strcmp(r->keep[k], name) == 0) { /* the results would head two columns so */
+                snprintf(r->err, sizeof r->err, "--keep: column '%s' named twice", name);
+                return POLRT_EXIT_USAGE;
+            }
         r->keep[r->nkeep++] = (char *)name;
     }
     return 0;
@@ -1015,6 +1037,15 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
     };
     PolEngine *engines[] = {r->e};
     int rc = rt_pipe_run(engines, 1, &po, &sink, ps, r->err, sizeof r->err);
+    /* a stop after ledger batches were committed wrote them: "nothing written" is untrue
+     * (a trial had 30,612 claims in the ledger); their count, and what a run again does */
+    size_t n = strlen(r->err), t = sizeof RT_PIPE_NOTHING_WRITTEN - 1;
+    if (rc != 0 && r->committed > 0 && n >= t && !strcmp(r->err + n - t, RT_PIPE_NOTHING_WRITTEN))
+        snprintf(r->err + n - t, sizeof r->err - (n - t),
+                 "; the results were not written, and the ledger %s holds the %" PRId64
+                 " claim%s settled in the batches committed before: a run again settles the "
+                 "rest, each claim once",
+                 o->ledger_db, r->committed, rt_plural(r->committed));
     return rc == POLRT_EXIT_USAGE && r->code ? r->code : rc;
 }
 

@@ -209,6 +209,45 @@ static long nul_escape(const char *body, size_t n)
     return -1;
 }
 
+/* The offset of the first byte of body[0..n) that is not part of well-formed UTF-8 (the
+ * body is known not to be: rt_utf8_valid said so; this slow walk only finds where) */
+static size_t not_utf8_at(const char *body, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t k = 1;
+        while (k <= 4 && (i + k > n || !rt_utf8_valid(body + i, k)))
+            k++;
+        if (k > 4)
+            break;
+        i += k;
+    }
+    return i;
+}
+
+/* the depth of [ and { open at body[0..n), strings skipped: cJSON stops at CJSON_NESTING_LIMIT
+ * with no reason of its own, and "not JSON" would be untrue of a valid text nested deeper */
+static int depth_at(const char *body, size_t n)
+{
+    int depth = 0, in_string = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = body[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+        } else if (c == '"') {
+            in_string = 1;
+        } else if (c == '[' || c == '{') {
+            depth++;
+        } else if (c == ']' || c == '}') {
+            depth--;
+        }
+    }
+    return depth;
+}
+
 /* body[0..n) parsed into j's arena: the tree, or NULL with *end where it stopped */
 static cJSON *job_parse(Job *j, const char *body, size_t n, const char **end)
 {
@@ -589,13 +628,22 @@ static int bind_object(const RtSchema *sc, const cJSON *obj, const char *what, c
         memset(on_stack, 0, sizeof on_stack);
     const cJSON *m;
     int from = 0;
+    unsigned skipped_seen = 0; /* bit k: skip[k] met (a second would be taken silently) */
     cJSON_ArrayForEach(m, obj)
     {
-        int skipped = 0;
-        for (int k = 0; skip[k] && !skipped; k++)
+        int skipped = 0, k = 0;
+        for (; skip[k] && !skipped; k++)
             skipped = m->string[0] == skip[k][0] && !strcmp(m->string, skip[k]);
-        if (skipped)
+        if (skipped && (skipped_seen & 1u << (k - 1))) {
+            bad(b, "%s.%s: given twice", what, m->string);
+            if (given != on_stack)
+                free(given);
+            return -1;
+        }
+        if (skipped) {
+            skipped_seen |= 1u << (k - 1);
             continue;
+        }
         int i = field_of(f, n, m->string, from);
         from = i + 1 < n ? i + 1 : 0;
         if (i < 0) {
@@ -665,9 +713,63 @@ static const char *id_of(const cJSON *obj, const char *key, const char *what, in
     return v->valuestring;
 }
 
-/* The request's persons into the session. 0; -1 a 400 in b; -2 a person refused (its
- * reason in why: the whole request answers 422, as every claim of it would be refused). */
-static int add_persons(Worker *w, const cJSON *persons, char *why, size_t wlen, Bad *b)
+/* a person object of the request met before (add_persons) */
+typedef struct PersonSeen {
+    const cJSON *obj;
+    const char *id;
+    int at; /* its index in persons */
+} PersonSeen;
+
+static int person_seen_eq(const void *entry, const void *key)
+{
+    return !strcmp(((const PersonSeen *)entry)->id, key);
+}
+
+/* The member of a or b that the other lacks or has otherwise (both objects), or NULL */
+static const char *member_differs(const cJSON *a, const cJSON *b)
+{
+    const cJSON *m;
+    cJSON_ArrayForEach(m, a)
+    {
+        if (!cJSON_Compare(m, cJSON_GetObjectItemCaseSensitive(b, m->string), 1))
+            return m->string;
+    }
+    cJSON_ArrayForEach(m, b)
+    {
+        if (!cJSON_GetObjectItemCaseSensitive(a, m->string))
+            return m->string;
+    }
+    return NULL;
+}
+
+/* Person object p (persons[at], id pid) against the request's earlier ones (seen): 0 new (now
+ * in seen), 1 given before as it is here (nothing to add), -2 given before otherwise (why:
+ * the last would win without a word; polc run refuses a person whose rows differ), -1 out of
+ * memory (b) */
+static int person_again(RtMap *seen, PersonSeen *slots, const cJSON *p, const char *pid, int at,
+                        char *why, size_t wlen, Bad *b)
+{
+    uint64_t h = rt_hash_id(pid, strlen(pid));
+    const PersonSeen *e = rt_map_find(seen, h, person_seen_eq, pid);
+    if (!e) {
+        slots[at] = (PersonSeen){p, pid, at};
+        if (rt_map_put(seen, h, &slots[at]) < 0) {
+            bad(b, "persons: out of memory");
+            return -1;
+        }
+        return 0;
+    }
+    const char *m = member_differs(e->obj, p);
+    if (!m)
+        return 1;
+    snprintf(why, wlen, "person %.*s: %.*s differs from the same person's persons[%d]", NAME_SHOW,
+             pid, NAME_SHOW, m, e->at);
+    return -2;
+}
+
+/* add_persons, a batch's persons checked against each other in seen (NULL: one person) */
+static int add_persons_seen(Worker *w, const cJSON *persons, RtMap *seen, PersonSeen *slots,
+                            char *why, size_t wlen, Bad *b)
 {
     const RtSchema *sc = rt_engine_schema(w->sv->e);
     static const char *const skip[] = {"person_id", "history", NULL};
@@ -689,6 +791,11 @@ static int add_persons(Worker *w, const cJSON *persons, char *why, size_t wlen, 
         const char *pid = id_of(p, "person_id", what, 1, b);
         if (!pid)
             return -1;
+        int again = seen ? person_again(seen, slots, p, pid, k - 1, why, wlen, b) : 0;
+        if (again < 0)
+            return again;
+        if (again)
+            continue;
         char r[MSG_LEN / 2];
         if (bind_object(sc, p, what, sc->person, sc->nperson, skip, w->pfields, r, sizeof r, b)) {
             if (b->set)
@@ -737,6 +844,24 @@ static int add_persons(Worker *w, const cJSON *persons, char *why, size_t wlen, 
         }
     }
     return 0;
+}
+
+/* The request's persons into the session. 0; -1 a 400 in b; -2 a person refused (its
+ * reason in why: the whole request answers 422, as every claim of it would be refused). */
+static int add_persons(Worker *w, const cJSON *persons, char *why, size_t wlen, Bad *b)
+{
+    /* a batch's persons by id (a map: a batch may hold --max-claims persons) */
+    int n = persons->string ? cJSON_GetArraySize(persons) : 0;
+    RtMap seen = {0};
+    PersonSeen *slots = n > 1 ? polrt_realloc(NULL, (size_t)n * sizeof *slots) : NULL;
+    if (n > 1 && !slots) {
+        bad(b, "persons: out of memory");
+        return -1;
+    }
+    int rc = add_persons_seen(w, persons, n > 1 ? &seen : NULL, slots, why, wlen, b);
+    rt_map_free(&seen);
+    polrt_realloc(slots, 0);
+    return rc;
 }
 
 /* a session message without its "claim ID: " (polc run words a row's reason without it) */
@@ -888,14 +1013,22 @@ static int request_parts(Worker *w, Job *j, Parts *p)
     p->claim = cJSON_GetObjectItemCaseSensitive(req, "claim");
     p->claims = cJSON_GetObjectItemCaseSensitive(req, "claims");
     const cJSON *m;
+    int count[4] = {0};
     cJSON_ArrayForEach(m, req)
     {
-        if (strcmp(m->string, "person") && strcmp(m->string, "persons") &&
-            strcmp(m->string, "claim") && strcmp(m->string, "claims")) {
+        static const char *const members[] = {"person", "persons", "claim", "claims"};
+        int k = 0;
+        while (k < 4 && strcmp(m->string, members[k]))
+            k++;
+        if (k == 4) {
             reply_error(j->r, 400,
                         "%.*s: unknown member (expected claim and person, or claims "
                         "and persons)",
                         NAME_SHOW, m->string);
+            return 1;
+        }
+        if (count[k]++) { /* cJSON finds the first; the second would be ignored */
+            reply_error(j->r, 400, "%s: given twice", members[k]);
             return 1;
         }
     }
@@ -1584,11 +1717,32 @@ static int request(Service *sv, JobKind kind, const char *body, size_t n, int fl
         reply_error(r, 400, "body: a string holds \\u0000 (near byte %ld): no field may", nul);
         return answered(r, j);
     }
+    /* JSON is UTF-8 text (RFC 8259 §8.1): an id or a label in another encoding would be
+     * stored and echoed as bytes no JSON reader takes, and a GBK key was an "unknown field"
+     * (as polc run refuses such a row: not UTF-8 text) */
+    if (!rt_utf8_valid(body, n)) {
+        reply_error(r, 400, "body: not UTF-8 text (near byte %zu): send JSON as UTF-8",
+                    not_utf8_at(body, n));
+        return answered(r, j);
+    }
     const char *end = NULL;
     cJSON *req = job_parse(j, body, n, &end);
     if (!req) {
         size_t at = end && end >= body ? (size_t)(end - body) : 0;
-        reply_error(r, 400, "body: not JSON (near byte %zu)", at);
+        if (depth_at(body, at) >= CJSON_NESTING_LIMIT)
+            reply_error(r, 400, "body: nested deeper than %d levels (near byte %zu)",
+                        CJSON_NESTING_LIMIT, at);
+        else
+            reply_error(r, 400, "body: not JSON (near byte %zu)", at);
+        return answered(r, j);
+    }
+    /* a second object (or anything but blanks) after the first was ignored: a client that
+     * sent two would see one answered and think both were */
+    size_t at = (size_t)(end - body);
+    while (at < n && (body[at] == ' ' || body[at] == '\t' || body[at] == '\n' || body[at] == '\r'))
+        at++;
+    if (at < n) {
+        reply_error(r, 400, "body: text after the JSON object (at byte %zu): send one object", at);
         return answered(r, j);
     }
     if (!cJSON_IsObject(req)) {
@@ -1623,6 +1777,12 @@ int service_claim(Service *sv, const char *claim_id, ServiceReply *r, void (*don
                   void *arg)
 {
     memset(r, 0, sizeof *r);
+    /* no claim settles with such an id (request() refuses the body), and PostgreSQL refuses
+     * the look-up (a 503) */
+    if (!rt_utf8_valid(claim_id, strlen(claim_id))) {
+        reply_error(r, 400, "claim id: not UTF-8 text (no claim has such an id)");
+        return 1;
+    }
     Job *j = job_new(0);
     if (!j) {
         reply_error(r, 503, "out of memory");

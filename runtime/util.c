@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -234,6 +235,11 @@ POLRT_API int polrt_edit_distance(const char *a, const char *b)
 
 int rt_suggest(const char *word, const char *const *cands, int n)
 {
+    /* a header in capitals (TOTAL for total) is five edits from the name, past the limit,
+     * and one that differs only in case is the one meant */
+    for (int i = 0; i < n; i++)
+        if (cands[i] && strcasecmp(word, cands[i]) == 0)
+            return i;
     int len = 0;
     for (const unsigned char *p = (const unsigned char *)word; *p; len++)
         next_cp(&p);

@@ -44,7 +44,9 @@ typedef struct PolSimOpts {
 } PolSimOpts;
 typedef struct PolSim PolSim;
 /* Run the simulation: 0 ok, 2 usage/IO (message printed), 3 some rows were rejected (the
- * results cover the good ones). *out receives the results unless the run stopped (2). */
+ * results cover the good ones) or the input could not be read (a header lacking a column:
+ * nothing settled). *out receives the results unless the run stopped (2, 4) or settled
+ * nothing (3 without results: write no report over an earlier one). */
 POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o, PolSim **out);
 /* aligned tables for a terminal */
 POLRT_API void polrt_sim_print(const PolSim *sim, FILE *f);

@@ -130,7 +130,9 @@ typedef struct Sim {
     int changes_open;
     char err[MSG_MAX];
     int failed;
-    int code; /* the exit code of a failure of the sink (the pipeline says 2 for any) */
+    int code;   /* the exit code of a failure of the sink (the pipeline says 2 for any) */
+    int unread; /* the input could not be read (a header lacking a column): nothing settled,
+                   so nothing is written over an earlier report or --changes file */
 } Sim;
 
 __attribute__((format(printf, 2, 3))) static void sim_error(Sim *m, const char *fmt, ...)
@@ -1308,6 +1310,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
         rc = m->code;
     if (rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM)
         m->failed = 1;
+    m->unread = rc == POLRT_EXIT_DATA; /* rejected rows alone return 0 (rt_pipe_run) */
     if (rc == 0 || rc == 3) {
         PolSim *res = m->res;
         res->nclaims = st.claims;
@@ -1397,7 +1400,7 @@ static int sim_settle(Sim *m, const PolSimScenario *sc, int n, const char *rejec
  * a stopped run leaves an earlier file alone. The exit code, rc unless the file fails. */
 static int changes_finish(Sim *m, int rc)
 {
-    if (m->o->changes && (rc == 0 || rc == 3)) {
+    if (m->o->changes && (rc == 0 || rc == 3) && !m->unread) {
         char err[MSG_MAX];
         if ((!m->changes_open && changes_open(m, 0, err, sizeof err) < 0) ||
             rt_out_commit(&m->changes, err, sizeof err) < 0) {
@@ -1455,7 +1458,8 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     polrt_realloc(prejects, 0);
     res->seconds = (double)(rt_now_ns() - t0) / 1e9;
     const RtCluster *cl = o->cluster;
-    if (rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM || !out || (cl && cl->rank != 0)) {
+    if (rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM || m->unread || !out ||
+        (cl && cl->rank != 0)) {
         polrt_sim_free(res);
         return rc;
     }

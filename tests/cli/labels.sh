@@ -137,6 +137,18 @@ check "--keep of a column the persons file has twice: the message" "$(cat "$d/er
 "$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q --keep 'person_id,,x' \
     --out "$d/bad.csv" 2> "$d/err"
 check "--keep with an empty name: exit 2" "$?" 2
+# a name twice, or the claim id, gave the results two columns of one heading
+for keep in person_id,person_id claim_id; do
+    rm -f "$d/bad.csv"
+    "$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q --keep $keep \
+        --out "$d/bad.csv" 2> "$d/err"
+    rc=$?
+    [ $keep = claim_id ] && want="polc: --keep: 'claim_id' is the claim id, the results' first column" ||
+        want="polc: --keep: column 'person_id' named twice"
+    check "--keep $keep: exit 2" "$rc" 2
+    check "--keep $keep: the message" "$(cat "$d/err")" "$want"
+    [ ! -e "$d/bad.csv" ] && pass "--keep $keep: no results" || fail "--keep $keep: results written"
+done
 
 # ---- explain reads the labels -----------------------------------------------------------
 "$POLC" explain $P --claims $L/claims.csv --persons examples/persons.csv --claim Z001 > "$d/x.txt"

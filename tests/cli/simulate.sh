@@ -304,6 +304,23 @@ then
         "$d/noref.csv:1: missing column 'referral_filed' (补办转诊日期, required by the policy)"
     "$POLC" run $P --claims "$d/noref.csv" --persons $G/persons.csv --out "$d/noref.out" -q 2> "$d/err2"
     check "a missing optional column: polc run says the same" "$(cat "$d/err2")" "$(cat "$d/err")"
+    # nothing settled, nothing written: an earlier report, workbook and --changes file stay
+    # (they were written over with 0-claim ones)
+    sim --base $S/sim.pol --reform $S/cap4000.pol --claims $S/claims.csv --persons $S/persons.csv \
+        --report "$d/keep" --xlsx "$d/keep.xlsx" --changes "$d/keep.csv" -q 2>/dev/null
+    (cd "$d" && md5sum keep/* keep.xlsx keep.csv) > "$d/keep.md5"
+    cut -d, -f1,2,4- $S/claims.csv > "$d/nolevel.csv"
+    cut -d, -f1,2,4- $S/persons.csv > "$d/noident.csv"
+    for f in claims persons; do
+        [ $f = claims ] && set -- --claims "$d/nolevel.csv" --persons $S/persons.csv ||
+            set -- --claims $S/claims.csv --persons "$d/noident.csv"
+        sim --base $S/sim.pol --reform $S/cap4000.pol "$@" --report "$d/keep" \
+            --xlsx "$d/keep.xlsx" --changes "$d/keep.csv" > "$d/out" 2>/dev/null
+        check "a $f header lacking a column: exit 3" $? 3
+        (cd "$d" && md5sum -c --quiet keep.md5) >/dev/null 2>&1 && [ ! -s "$d/out" ] &&
+            pass "a $f header lacking a column: nothing printed, the earlier report, workbook, changes kept" ||
+            fail "a $f header lacking a column: earlier outputs written over: $(cd "$d" && md5sum -c keep.md5 2>&1 | grep -v OK)"
+    done
     # a NUL byte is no text: the row is rejected, as polc run rejects it
     { cat $G/claims.csv; printf 'NUL-1,P0000001,inpatient,2017-05-01,2017-05-03,county,grade2,100\000,0,0,1,0,0,,0,0,0,1,1,0,0,0,0,0\n'; } > "$d/nul.csv"
     sim --base $P --claims "$d/nul.csv" --persons $G/persons.csv --rejects "$d/rejn.csv" -q \
@@ -358,6 +375,8 @@ usage "--by tier: the policy has no claim field of that name" --base $S/sim.pol 
 usage "no column 'w' (the --weight column)" --base $S/sim.pol --weight w $C
 # ... and that line alone (an empty "polc: " line followed it)
 check "no --weight column: one line" "$(cat "$d/err")" "$S/persons.csv:1: no column 'w' (the --weight column)"
+# (followed by a line "polc: " of nothing: the pipeline had told it already)
+check "no column 'w': no empty message after it" "$(grep -c '^polc: *$' "$d/err")" 0
 usage "--claims FILE is required" --base $S/sim.pol
 usage "cannot open" --base $S/sim.pol --claims "$d/none.csv" --persons $S/persons.csv
 # two outputs naming one file, or an output an input (rt_outputs_apart, as polc run's):

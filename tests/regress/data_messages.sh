@@ -72,6 +72,30 @@ if [ $rc -eq 3 ] && [ "$(tail -n 1 got)" = "polc: one.csv: stopped after 1 rejec
 else
     fail "--max-rejects 1: exit $rc, said: $(cat got)"
 fi
+# a stray opening quote closed lines later: the record ran from line 3 to line 6 (where a
+# quote closed and a cell went on after it), and the claims on lines 4 and 5 went into it
+# unnamed. How many lines it took is said, and the rejects file holds them all.
+{
+    printf '%s\n' "$H"
+    printf 'C1,P1,county,2024-03-01,1000,0\n'
+    printf 'C2,P1,"county,2024-03-02,1000,0\n'
+    printf 'C3,P1,county,2024-03-03,1000,0\n'
+    printf 'C4,P1,county,2024-03-04,1000,0\n'
+    printf 'C5,P1,county,2024-03-05,"1,000",0\n'
+    printf 'C6,P1,county,2024-03-06,1000,0\n'
+} >stray.csv
+messages "a stray quote closed later says how many lines it took" stray.csv <<'EOF'
+stray.csv:3: malformed quotes (a '"' inside a cell must be doubled and the cell quoted): 4 lines read as one record, this one and the 3 after it (a quoted cell ran over their line ends)
+EOF
+{
+    printf '\357\273\277%s\n' "$H"
+    sed -n '3,6p' stray.csv
+} >want.rejects
+if cmp -s want.rejects out.csv.rejects.csv; then
+    pass "the stray quote's record is in the rejects file whole"
+else
+    fail "the stray quote's record in the rejects file: $(cat out.csv.rejects.csv)"
+fi
 
 # a record of 17 MB inside a quoted cell (three lines), a bad row after it: line numbers
 # go on right after it
@@ -99,4 +123,23 @@ elif [ "$(cut -d, -f1,5 out.csv | tr '\n' ' ')" != "$(printf '\357\273\277')clai
     fail "the rows around the long record: $(cat out.csv)"
 else
     pass "the long record is copied whole to the rejects file; the rows around it settle"
+fi
+
+# lines that end in CR alone (an old Mac file) were one header row: 0 claims, exit 0; with a
+# quote in it, "header: malformed quotes". Said as what it is, exit 3.
+{
+    printf '%s\r' "$H"
+    printf 'C1,P1,county,2024-03-01,"1,000",0\r'
+} >cr.csv
+messages "lines ending in CR only are said so" cr.csv <<'EOF'
+cr.csv:1: header: its lines end in CR only, as an old Mac file's: save it with LF or CRLF line ends
+EOF
+# a header of 17 MB with no quote in it was "(unterminated quoted field?)"
+head -c 17000000 /dev/zero | tr '\0' x >longh.csv
+"$POLC" run "$P" --claims longh.csv --out out.csv -q 2>got
+rc=$?
+if [ $rc -eq 2 ] && [ "$(cat got)" = "polc: longh.csv:1: record longer than 16 MiB (no line end in it: not a CSV file?)" ]; then
+    pass "a header over 16 MiB without a quote says no line end, not a quote"
+else
+    fail "a header over 16 MiB without a quote: exit $rc, said: $(cat got)"
 fi

@@ -4,7 +4,9 @@
 # input replaced the input with results, exit 0. Now an output naming an input (the same
 # file, under any name) is refused before anything is read (exit 2, the input untouched),
 # and a clean run removes only a recognisable earlier rejects file: one whose first line is
-# the header of the file just read. Env: POLC (default build/polc).
+# the header of the file just read. --ledger naming an input (run, ledger import) is such an
+# output too: it was opened as a ledger, exit 4 "not an SQLite file". Env: POLC (default
+# build/polc).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 POLC=${POLC:-build/polc}
@@ -56,6 +58,24 @@ refused "--out naming the persons file" \
 refused "--explain naming the claims file" \
     'polc: --explain claims.csv is the claims file (--claims): writing it would replace that file; name another' \
     --claims claims.csv --out out.csv --explain claims.csv
+# --ledger naming an input: it was opened as a ledger, exit 4 "not an SQLite file"
+refused "--ledger naming the claims file" \
+    'polc: --ledger claims.csv is the claims file (--claims): writing it would replace that file; name another' \
+    --claims claims.csv --out out.csv --ledger claims.csv
+printf 'person_id,year,own\nP1,2024,1\n' >open.csv
+cp open.csv open.orig
+for args in "--ledger open.csv" "--ledger l.db --rejects open.csv"; do
+    # shellcheck disable=SC2086
+    "$POLC" ledger import "$P" open.csv $args 2>err
+    rc=$?
+    case $args in *--rejects*) what="the rejects file (--rejects)" ;; *) what=--ledger ;; esac
+    want="polc: $what open.csv is the file imported: writing it would replace that file; name another"
+    if [ $rc -eq 2 ] && cmp -s open.csv open.orig && [ "$(cat err)" = "$want" ]; then
+        pass "ledger import: $what naming the file imported is refused"
+    else
+        fail "ledger import: $what naming the file imported: exit $rc, said $(cat err)"
+    fi
+done
 "$POLC" run "$P" --claims - --out claims.csv -q <claims.csv >out 2>err
 rc=$?
 if [ $rc -ne 2 ] || ! cmp -s claims.csv claims.orig; then

@@ -49,9 +49,13 @@ H='claim_id,person_id,就诊类型,入院日期,出院日期,医疗机构级别,
 printf '%s\n' "$H" 'S1,P1,住院,2017-09-01,2017-09-10,省级,100000,是,是,' >sept.csv
 printf '%s\n' 'person_id,year,own_paid,top_level' 'P1,2017,10000,省级' >opening.csv
 # labels and the ledger column bind too; a row per reason to reject
+# (lines 7-10: a short row was filled from the row before it, an extra cell dropped, and a
+# second row for P2's 2017 with other values won, all without a word; the same values again
+# are unchanged. Line 11: a year in full-width digits, as polc run reads an int, was refused)
 printf '%s\n' 'person_id,ledger,year,own_paid,top_level' 'P2,annual,2017,500,县区' \
     'P2,annual,17,1,县区' 'P2,yearly,2017,1,县区' ',annual,2017,1,县区' 'P2,annual,2017,-5,县区' \
-    >bad.csv
+    'P3,annual' 'P3,annual,2017,1,县区,x' 'P2,annual,2017,700,县区' 'P2,annual,2017,500,县区' \
+    'P4,annual,２０１７,1,县区' >bad.csv
 OUT_HEAD=${BOM}claim_id,gate,covered,compliant,basic,critical_illness,assistance,backstop,supplement,patient_pays,hospital_bears,selfpay_counted,cap,status
 EXPORT_HEAD=person_id,ledger,year,ci_accumulated,ma_paid,own_paid,top_level,outpatient_basic,own_district,own_city,own_province
 
@@ -200,10 +204,12 @@ opening() { # $1 backend name, $2 ledger
     rc=$?
     printf '%s\n' 'bad.csv:3: year: '"'"'17'"'"' is not a year (1900 to 2199)' \
         "bad.csv:4: ledger: 'yearly' is not a ledger of the policy" \
-        'bad.csv:5: person_id: missing value' >want
+        'bad.csv:5: person_id: missing value' 'bad.csv:7: expected 5 fields, found 2' \
+        'bad.csv:8: expected 5 fields, found 6' \
+        "bad.csv:9: own_paid differs from the same person's row on line 2" >want
     grep '^bad.csv:' bad.err | grep -v ':6:' >got
     if [ $rc = 3 ] && cmp -s want got && grep -q '^bad.csv:6: own_paid: ' bad.err &&
-        [ "$(wc -l <bad.rej)" = 5 ] && grep -q '1 row imported, 0 unchanged, 4 rejected' bad.err; then
+        [ "$(wc -l <bad.rej)" = 8 ] && grep -q '2 rows imported, 1 unchanged, 7 rejected' bad.err; then
         ok "$B: bad import rows rejected with file:line, exit 3, the good one imported"
     else bad "$B: bad import rows" "rc $rc: $(cat bad.err)"; fi
 }

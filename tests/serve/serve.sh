@@ -275,6 +275,63 @@ req POST /v1/settle $S b6.json
 check "claim_id a number: 400" "400 claim.claim_id: expected a non-empty string" \
     "$CODE $(jq -r .error body)"
 
+# refused FILE NAME WANT: FILE posted to /v1/settle answers WANT, "CODE error"
+refused() {
+    req POST /v1/settle $S "$1"
+    check "$2" "$3" "$CODE $(jq -r .error body)"
+}
+# bytes that are not UTF-8 in an id were settled, stored and echoed raw (no JSON reader takes
+# the answer); a GBK body was "person.<bytes>: unknown field". Refused as polc run refuses
+# such a row: byte 23 (from 0) is the \377 after '{"claim":{"claim_id":"Z'
+printf '{"claim":{"claim_id":"Z\377\376","person_id":"P01"},"person":{"person_id":"P01"}}' >u1.json
+refused u1.json "an id not UTF-8: 400 naming the byte" \
+    "400 body: not UTF-8 text (near byte 23): send JSON as UTF-8"
+# (looked up, PostgreSQL refused the id: 503)
+req GET /v1/claims/Z%FF%FE $S
+check "an id not UTF-8: looked up, 400" "400 claim id: not UTF-8 text (no claim has such an id)" \
+    "$CODE $(jq -r .error body)"
+sed -n 1p requests.jsonl | iconv -f UTF-8 -t GB18030 >u2.json
+req POST /v1/settle $S u2.json
+check "a GBK body: 400, not UTF-8" "400 body: not UTF-8 text" \
+    "$CODE $(jq -r .error body | sed 's/ (near.*//')"
+# a member given twice: cJSON finds the first and the second was ignored without a word
+# (a policy field twice was already refused)
+mk_raw d1.json '.claim.claim_id = "RAW"' '"D1","claim_id":"D2"'
+refused d1.json "claim_id twice: 400" "400 claim.claim_id: given twice"
+mk_raw d2.json '.claim.claim_id = "D3" | .person.history = "RAW"' '[],"history":[]'
+refused d2.json "history twice: 400" "400 person.history: given twice"
+mk_raw d3.json '.claim.claim_id = "D4" | .person.person_id = "RAW"' '"P01","person_id":"P02"'
+refused d3.json "person_id twice: 400" "400 person.person_id: given twice"
+one=$(sed -n 1p requests.jsonl | jq -c '.claim.claim_id = "D5"')
+printf '{"claim":{},%s\n' "${one#?}" >d4.json
+refused d4.json "claim twice: 400" "400 claim: given twice"
+# text after the object: a second request in the body was ignored; byte = the first's length
+# and the blank between them
+printf '%s %s\n' "$one" "$one" >t1.json
+refused t1.json "two objects in one body: 400 naming the byte" \
+    "400 body: text after the JSON object (at byte $((${#one} + 1))): send one object"
+printf '%s x' "$one" >t2.json
+refused t2.json "trailing garbage: 400" \
+    "400 body: text after the JSON object (at byte $((${#one} + 1))): send one object"
+req GET /v1/claims/D5 $S
+check "two objects, trailing garbage, a member twice: nothing settled" "404" "$CODE"
+# valid JSON nested past cJSON's 1,000 levels was "not JSON"
+awk 'BEGIN { for (i = 0; i < 1001; i++) printf "["; for (i = 0; i < 1001; i++) printf "]" }' >n1.json
+req POST /v1/settle $S n1.json
+check "nested too deep: 400, said so" "400 body: nested deeper than 1000 levels" \
+    "$CODE $(jq -r .error body | sed 's/ (near.*//')"
+# the same person twice in a batch with other data: the last won; refused as persons.csv's
+# rows that differ are (422, nothing settled); given twice alike it is one person
+head -1 requests.jsonl | jq -c -s '{persons: (map(.person) + map(.person)), claims: map(.claim)}
+    | .claims[0].claim_id = "D6" | .persons[1]["慢性病患者"] = "是"' >p1.json
+refused p1.json "a person twice, differing: 422 naming the member" \
+    "422 person P01: 慢性病患者 differs from the same person's persons[0]"
+req GET /v1/claims/D6 $S
+check "a person twice, differing: nothing settled" "404" "$CODE"
+jq -c '.persons[1] = .persons[0]' p1.json >p2.json
+req POST /v1/settle $S p2.json
+check "a person twice alike: settled" "200 settled" "$CODE $(jq -r '.results[0].status' body)"
+
 head -3 requests.jsonl | jq -c -s '{persons: map(.person), claims: map(.claim)}
     | .claims[0].claim_id = "N1" | .claims[1].claim_id = "N2" | .claims[2].claim_id = "N3"
     | .claims[2].foo = 1' >b7.json

@@ -263,6 +263,11 @@ static void test_problem(void)
     CHECK_STR("day 0", PROBLEM("2017-01-00"), "there is no such day: January 2017 has 31 days");
     CHECK_STR("a year past 2199", PROBLEM("2250-01-01"),
               "year 2250: polc knows the years 1900 to 2199");
+    /* four digits are a year before 1000 too: one message for a year out of range (0000 was
+     * "expected YYYY-MM-DD" where 9999 named the years) */
+    CHECK_STR("year 0000", PROBLEM("0000-05-01"), "year 0: polc knows the years 1900 to 2199");
+    CHECK_STR("year 9999", PROBLEM("9999-12-31"), "year 9999: polc knows the years 1900 to 2199");
+    CHECK_STR("two digits are no year", PROBLEM("17-05-01"), "(none)");
     CHECK_STR("no date at all", PROBLEM("yesterday"), "(none)");
     CHECK_STR("two numbers", PROBLEM("2017年3月"), "(none)");
     CHECK_STR("day first (not a year first)", PROBLEM("30/02/2017"), "(none)");

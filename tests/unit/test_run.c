@@ -687,7 +687,9 @@ static void test_duplicates_long_run(void)
 }
 
 /* persons rows that disagree, carry a bad value or a span ending before it begins (P5: to
- * 2024-05-31, from 2024-06-01) taint their person's claims */
+ * 2024-05-31, from 2024-06-01) taint their person's claims; so do rows rejected whole whose
+ * id cell can be read (P6 a cell too many, P7 a stray quote, P8 bytes not UTF-8): their
+ * claims were "unknown person" */
 static void test_bad_persons(void)
 {
     put("pbad.csv", "person_id,chronic,identity,from,to\n"
@@ -695,12 +697,18 @@ static void test_bad_persons(void)
                     "P2,1,dibao,2020-01-01,\n"
                     "P2,0,dibao,2024-08-01,\n"
                     "P4,0,poor,2016-13-01,\n"
-                    "P5,0,poor,2024-06-01,2024-05-31\n");
+                    "P5,0,poor,2024-06-01,2024-05-31\n"
+                    "P6,0,poor,2016-01-01,,x\n"
+                    "P7,0,po\"or,2016-01-01,\n"
+                    "P8,0,\xff,2016-01-01,\n");
     put("pclaims.csv", "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
                        "A,P1,county,2024-03-10,12000,1000,\n"
                        "F,P2,county,2024-03-10,100,0,\n"
                        "G,P4,county,2024-03-10,100,0,\n"
-                       "H,P5,county,2024-03-10,100,0,\n");
+                       "H,P5,county,2024-03-10,100,0,\n"
+                       "I,P6,county,2024-03-10,100,0,\n"
+                       "J,P7,county,2024-03-10,100,0,\n"
+                       "K,P8,county,2024-03-10,100,0,\n");
     PolRunOpts o = opts("pclaims.csv", "pbad.csv", "res.csv");
     int rc = run(&o, NULL);
     CHECK_EQ("bad persons: exit 3", rc, 3);
@@ -710,9 +718,17 @@ static void test_bad_persons(void)
               "pbad.csv:5: from: not a date '2016-13-01' (there is no month 13)\n"
               "pbad.csv:6: to 2024-05-31 is before from 2024-06-01 (a span ends on or after "
               "the day it begins)\n"
+              "pbad.csv:7: expected 5 fields, found 6\n"
+              "pbad.csv:8: malformed quotes (a '\"' inside a cell must be doubled and the cell "
+              "quoted)\n"
+              "pbad.csv:9: not UTF-8 text (save the file as CSV UTF-8, or name its encoding: "
+              "--encoding gbk for Chinese Excel's CSV)\n"
               "pclaims.csv:3: the person has a rejected row (pbad.csv:4)\n"
               "pclaims.csv:4: the person has a rejected row (pbad.csv:5)\n"
-              "pclaims.csv:5: the person has a rejected row (pbad.csv:6)\n");
+              "pclaims.csv:5: the person has a rejected row (pbad.csv:6)\n"
+              "pclaims.csv:6: the person has a rejected row (pbad.csv:7)\n"
+              "pclaims.csv:7: the person has a rejected row (pbad.csv:8)\n"
+              "pclaims.csv:8: the person has a rejected row (pbad.csv:9)\n");
     o.show_ids = 1; /* --show-ids: ids and values, as asked */
     rc = run(&o, NULL);
     CHECK_EQ("bad persons, ids shown: exit 3", rc, 3);
@@ -721,23 +737,45 @@ static void test_bad_persons(void)
               "pbad.csv:5: from: not a date '2016-13-01' (there is no month 13)\n"
               "pbad.csv:6: to 2024-05-31 is before from 2024-06-01 (a span ends on or after "
               "the day it begins)\n"
+              "pbad.csv:7: expected 5 fields, found 6\n"
+              "pbad.csv:8: malformed quotes (a '\"' inside a cell must be doubled and the cell "
+              "quoted)\n"
+              "pbad.csv:9: not UTF-8 text (save the file as CSV UTF-8, or name its encoding: "
+              "--encoding gbk for Chinese Excel's CSV)\n"
               "pclaims.csv:3: person 'P2' has a rejected row (pbad.csv:4)\n"
               "pclaims.csv:4: person 'P4' has a rejected row (pbad.csv:5)\n"
-              "pclaims.csv:5: person 'P5' has a rejected row (pbad.csv:6)\n");
+              "pclaims.csv:5: person 'P5' has a rejected row (pbad.csv:6)\n"
+              "pclaims.csv:6: person 'P6' has a rejected row (pbad.csv:7)\n"
+              "pclaims.csv:7: person 'P7' has a rejected row (pbad.csv:8)\n"
+              "pclaims.csv:8: person 'P8' has a rejected row (pbad.csv:9)\n");
     char *rj = slurp("res.csv.rejects.persons.csv");
     CHECK_STR("bad persons: persons rejects", rj,
               "\xEF\xBB\xBF" "person_id,chronic,identity,from,to\n"
               "P2,0,dibao,2024-08-01,\n"
               "P4,0,poor,2016-13-01,\n"
-              "P5,0,poor,2024-06-01,2024-05-31\n");
+              "P5,0,poor,2024-06-01,2024-05-31\n"
+              "P6,0,poor,2016-01-01,,x\n"
+              "P7,0,po\"or,2016-01-01,\n"
+              "P8,0,\xff,2016-01-01,\n");
     free(rj);
     rj = slurp("res.csv.rejects.csv");
     CHECK_STR("bad persons: claims rejects", rj,
               "\xEF\xBB\xBF" "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
               "F,P2,county,2024-03-10,100,0,\n"
               "G,P4,county,2024-03-10,100,0,\n"
-              "H,P5,county,2024-03-10,100,0,\n");
+              "H,P5,county,2024-03-10,100,0,\n"
+              "I,P6,county,2024-03-10,100,0,\n"
+              "J,P7,county,2024-03-10,100,0,\n"
+              "K,P8,county,2024-03-10,100,0,\n");
     free(rj);
+    /* each file's rejected rows on its own name: 6 claims rows (F-K, their persons' rows
+     * rejected) in pclaims.csv; 6 rows of pbad.csv (lines 4-9) were counted in its line */
+    o.show_ids = 0;
+    o.quiet = 0;
+    run(&o, NULL);
+    CHECK("bad persons: the summary counts each file's rows",
+          strstr(err_text, "pclaims.csv: 1 claim: 1 settled, 0 already settled, 0 failed, 6 rows "
+                           "rejected; pbad.csv: 6 rows rejected\n") != NULL);
     /* A has no referral: county unreferred, basic 0 (第八条) */
     char *res = slurp("res.csv");
     CHECK_STR("bad persons: the good claim", res,
@@ -774,13 +812,23 @@ static void test_files(void)
     CHECK_STR("misspelt column: the header that was meant", err_text,
               "typo.csv:1: missing column 'level' (医院级别, required by the policy); the header "
               "has '医院级': that column, misspelt?\n");
-    /* near the name, by a swap of two neighbours; nothing near: no guess */
-    put("typo2.csv", "claim_id,person_id,lveel,discharged,total,noncompliant\n");
-    o.claims = "typo2.csv";
-    run(&o, NULL);
-    CHECK_STR("misspelt name: the header that was meant", err_text,
-              "typo2.csv:1: missing column 'level' (医院级别, required by the policy); the header "
-              "has 'lveel': that column, misspelt?\n");
+    /* near the name, by a swap of two neighbours, or in capitals (five edits from 'level',
+     * past the limit, yet the column meant) */
+    static const char *const meant[] = {"lveel", "LEVEL"};
+    for (int i = 0; i < 2; i++) {
+        char text[128], want[256];
+        snprintf(text, sizeof text, "claim_id,person_id,%s,discharged,total,noncompliant\n",
+                 meant[i]);
+        put("typo2.csv", text);
+        o.claims = "typo2.csv";
+        run(&o, NULL);
+        snprintf(want, sizeof want,
+                 "typo2.csv:1: missing column 'level' (医院级别, required by the policy); the "
+                 "header has '%s': that column, misspelt?\n",
+                 meant[i]);
+        CHECK_STR(meant[i], err_text, want);
+    }
+    /* nothing near: no guess */
     put("typo3.csv", "claim_id,person_id,grade,discharged,total,noncompliant\n");
     o.claims = "typo3.csv";
     run(&o, NULL);
@@ -837,6 +885,7 @@ static void test_failures(void)
                    "O3,P3,township,2024-01-03,\"90,000,000,000,000,000.00\",0,\n"
                    "O4,P3,township,2024-01-04,\"90,000,000,000,000,000.00\",0,\n"
                    "O5,P3,township,2024-01-05,\"90,000,000,000,000,000.00\",0,\n"
+                   "O6,P3,township,2024-01-04,100,0,\n"
                    "A,P1,county,2024-03-10,12000,1000,\n");
     PolRunOpts o = opts("big.csv", "persons.csv", "res.csv");
     PolRunStats st;
@@ -857,6 +906,11 @@ static void test_failures(void)
     free(res);
     CHECK_EQ("failures: failed", st.failed, 2);
     CHECK_EQ("failures: settled", st.settled, 5);
+    /* O6, dated before O5, comes after it: O5 failed, so it was not "already settled" */
+    CHECK_STR("failures: an earlier date after a failed claim", err_text,
+              "big.csv:8: dated 2024-01-04, before the claim of the same person dated 2024-01-05 "
+              "on line 7, which failed to settle: a person's claims must come in date order "
+              "(sort the file by date)\n");
 }
 
 /* ---- many claims: threads, ledgers, a killed run ----------------------------------------- */
