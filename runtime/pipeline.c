@@ -1006,7 +1006,7 @@ static int bad_person_id(RtBlock *b, RtRow *r, const RtBinding *bind, const RtCe
         if (pid < r->raw || pid + pn > end)
             return 0;
     }
-    if (!(r->pid = rt_pool_str(&b->arena, pid, pn)))
+    if (!(r->pid = rt_pool_str(b->pool, pid, pn)))
         return -1;
     r->npid = (uint32_t)pn;
     r->hash = rt_hash_id(pid, pn);
