@@ -116,17 +116,19 @@ trail() { # $1 backend name, $2 ledger
     else bad "$B: history --person with no event" "rc $rc: $(cat h9.err)"; fi
 }
 
-# twice NAME LEDGER: a file that gives a person-year twice imports its later line, and the
-# explanation names that line as the opening balance (it named the earlier: the import rows
-# of one commit share their time, and the latest was taken in no defined order)
+# twice NAME LEDGER: a file that gives a person-year twice with other values has its later
+# line refused (exit 3, spec/DATA.md: an opening balance is not silently replaced), and the
+# explanation names the line imported as the opening balance
 printf '%s\n' 'person_id,year,own_paid,top_level' 'P1,2017,8000,省级' 'P1,2017,9000,省级' >twice.csv
 twice() {
-    "$POLC" ledger import "$PANJI" --ledger "$2" twice.csv 2>/dev/null
+    "$POLC" ledger import "$PANJI" --ledger "$2" twice.csv 2>twice.err
+    rc=$?
     "$POLC" explain "$PANJI" --claims run1.csv --persons persons.csv --ledger "$2" --claim A \
         >twice.txt 2>&1
-    if tail -1 twice.txt | grep -q '^ledger annual 2017: opening balance from twice.csv:3: .*own_paid 9000.00'
-    then ok "$1: a person-year imported twice: the later line is the opening balance explained"
-    else bad "$1: a person-year imported twice" "$(tail -1 twice.txt)"; fi
+    if [ $rc = 3 ] && grep -q '^twice.csv:3: own_paid differs' twice.err &&
+        tail -1 twice.txt | grep -q '^ledger annual 2017: opening balance from twice.csv:2: .*own_paid 8000.00'
+    then ok "$1: a person-year imported twice: the later line refused, the earlier explained"
+    else bad "$1: a person-year imported twice" "rc $rc: $(cat twice.err) / $(tail -1 twice.txt)"; fi
 }
 
 trail sqlite l.db
