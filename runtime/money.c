@@ -466,8 +466,9 @@ void *polrt_realloc(void *p, size_t n)
  * all of it can be huge pages: malloc's block of 2^k bytes starts 16 bytes past a page, so
  * its first and last ~2 MiB (all of a 2 MiB batch buffer) had 4 KiB pages, and on this VM a
  * 4 KiB fault costs ~3 us (128 MB faulted in 4 KiB pages: 100-120 ms; in huge pages: 12-15
- * ms). 1 M claims at -j 2 faulted ~3,000 pages in the tables, the batch buffer and the
- * encoding sniffer's sample. Smaller blocks come from calloc. */
+ * ms): 1 M claims at -j 2 faulted ~2,500 pages fewer in the tables and the batch buffer
+ * (and 512 in the encoding sniffer's sample, now read into the batch buffer: csv.c). Smaller
+ * blocks come from calloc. */
 #define HUGE_MIN (1u << 20)
 
 static size_t huge_len(size_t n)
