@@ -2518,13 +2518,6 @@ static const char *const pg_version_sql = "SELECT value FROM meta WHERE name = '
 #define PG_RETRY_MAX_MS    5000
 #define PG_CONNECT_TIMEOUT "5" /* seconds: a host that drops packets holds no thread longer */
 
-static int64_t mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* the first line of msg into buf, libpq's "FATAL:  " or "ERROR:  " cut */
 static void first_line(char *buf, size_t len, const char *msg)
 {
@@ -2544,7 +2537,7 @@ static void pg_note_lost(RtStore *st)
     first_line(st->pg_why, sizeof st->pg_why, pq.PQerrorMessage(st->pg));
     if (!st->pg_why[0])
         snprintf(st->pg_why, sizeof st->pg_why, "the connection broke");
-    st->pg_retry_ms = mono_ms(); /* the first try at once: nothing may be wrong but the socket */
+    st->pg_retry_ms = rt_now_ms(); /* the first try at once: nothing may be wrong but the socket */
     st->pg_backoff = PG_RETRY_MIN_MS;
 }
 
@@ -2930,7 +2923,7 @@ int rt_ledger_link(RtStore *st, int mode, RtLink *l)
     }
     l->lost = st->pg_lost;
     l->losses = st->pg_losses;
-    int64_t wait = st->pg_retry_ms - mono_ms();
+    int64_t wait = st->pg_retry_ms - rt_now_ms();
     l->wait_ms = !st->pg_lost ? 0 : wait > 0 ? wait : 0;
     snprintf(l->why, sizeof l->why, "%s", st->pg_why);
     pthread_mutex_unlock(&st->mu);
@@ -3023,7 +3016,7 @@ static int pg_fetch_rows(RtStore *st, RtLedgerPerson *lp, char *err, size_t errl
  * (no connection: the old one is kept, broken, for the next try) */
 static int pg_reconnect(RtStore *st, char *err, size_t errlen)
 {
-    int64_t now = mono_ms();
+    int64_t now = rt_now_ms();
     if (now < st->pg_retry_ms)
         return fail(err, errlen, PG_NAME ": no connection to the server (%s; next try in %lld ms)",
                     st->pg_why, (long long)(st->pg_retry_ms - now));
@@ -3037,7 +3030,7 @@ static int pg_reconnect(RtStore *st, char *err, size_t errlen)
         first_line(st->pg_why, sizeof st->pg_why, w);
         st->pg_backoff =
             st->pg_backoff * 2 < PG_RETRY_MAX_MS ? st->pg_backoff * 2 : PG_RETRY_MAX_MS;
-        st->pg_retry_ms = mono_ms() + st->pg_backoff;
+        st->pg_retry_ms = rt_now_ms() + st->pg_backoff;
         return fail(err, errlen, PG_NAME ": no connection to the server (%s; next try in %lld ms)",
                     st->pg_why, (long long)st->pg_backoff);
     }
@@ -4082,8 +4075,8 @@ int rt_ledger_history(RtStore *st, const char *person_id, const char *claim_id, 
     if (claim_id) {
         a[n++] = DB_T(claim_id);
         at += (size_t)snprintf(sql + at, sizeof sql - at,
-                               " AND (a.claim_id = $%d OR a.detail = 'late claim ' || $%d OR "
-                               "a.detail = 'reversal of ' || $%d)",
+                               " AND (a.claim_id = $%d OR a.detail = '" RT_CAUSE_LATE
+                               " ' || $%d OR a.detail = '" RT_CAUSE_REVERSAL " ' || $%d)",
                                n, n, n);
     }
     snprintf(sql + at, sizeof sql - at, " ORDER BY a.at, a.%s", AUDIT_ORDER(st));

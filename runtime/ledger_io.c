@@ -610,7 +610,7 @@ typedef struct History {
  * "reversal of ID", or "reversed" (the claim's own reversal); NULL for other events */
 static const char *caused_by(const RtAuditRow *r)
 {
-    static const char *const pre[] = {"late claim ", "reversal of "};
+    static const char *const pre[] = {RT_CAUSE_LATE " ", RT_CAUSE_REVERSAL " "};
     if (!r->detail || strcmp(r->event, "adjust") != 0)
         return NULL;
     for (size_t i = 0; i < sizeof pre / sizeof *pre; i++)

@@ -854,7 +854,7 @@ static int streams_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPat
     }
     struct stat a, b;
     for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; stream_of(all[i]->path, &a) && j < n; j++)
+        for (size_t j = i + 1, si = stream_of(all[i]->path, &a); si && j < n; j++)
             if (stream_of(all[j]->path, &b) && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
                 /* "--explain -", "the rejects file", "the results" (no --out, or --out -) */
                 int pi = !strncmp(all[i]->what, "--", 2) || strcmp(all[i]->path, "-");

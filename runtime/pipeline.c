@@ -2169,7 +2169,7 @@ static int late_end(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs, int rc
     if (rc >= 0) { /* settled, failed or refused, the undone claims settle again */
         size_t start = t->adj.n;
         RtPerson *p = ps->p;
-        if (rt_resettle_cause(rs, "late claim", r->id, t->fatal, sizeof t->fatal) ||
+        if (rt_resettle_cause(rs, RT_CAUSE_LATE, r->id, t->fatal, sizeof t->fatal) ||
             rt_resettle_replay(m->eng[0].e, m->o->store, ps->lp, p->id, p->fields, p->hist,
                                p->nspans, rs, &t->adj, t->fatal, sizeof t->fatal) < 0)
             rc = -1;

@@ -324,7 +324,7 @@ int rt_resettle_reverse_claim(PolEngine *e, RtStore *st, RtLedgerPerson *lp, con
     int rc = rt_resettle_undo(st, s, lp, person_id, NULL, POLRT_NONE, claim_id, rs, err, errlen);
     if (rc != 0)
         return rc;
-    rc = rt_resettle_cause(rs, "reversal of", claim_id, err, errlen);
+    rc = rt_resettle_cause(rs, RT_CAUSE_REVERSAL, claim_id, err, errlen);
     if (rc == 0)
         rc = rt_resettle_reverse(st, s, person_id, rs, adj, err, errlen);
     if (rc == 0)

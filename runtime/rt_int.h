@@ -563,6 +563,10 @@ void rt_adjust_cells(struct RtLine *l, const RtSchema *s, int output, int64_t ol
  * again, says so instead; vals: scratch of nledger_fields */
 void rt_resettle_late_text(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const int64_t *keys,
                            int64_t date, int64_t *vals, char *buf, size_t len);
+/* the words of an adjustment's cause (rt_resettle_cause: "late claim ID", "reversal of ID"),
+ * as the audit trail stores them and polc ledger history finds a claim's adjustments by */
+#define RT_CAUSE_LATE     "late claim"
+#define RT_CAUSE_REVERSAL "reversal of"
 /* rs->cause set to "WHAT ID", the id whole (whatever its length: the audit trail's detail,
  * which polc ledger history --claim ID matches): 0, or -1 (out of memory, said in err) */
 int rt_resettle_cause(RtResettle *rs, const char *what, const char *claim_id, char *err,
@@ -1117,6 +1121,10 @@ int rt_ledger_key_mismatch(const char *path, const RtLedgerKey *k, char *err, si
 
 /* ---- util.c: pieces every part of the runtime shares ----------------------------------- */
 int64_t rt_now_ns(void); /* monotonic clock */
+static inline int64_t rt_now_ms(void)
+{
+    return rt_now_ns() / 1000000;
+}
 /* rt_grow's slow path: *v reallocated to hold at least n > *cap */
 int rt_grow_more(void *v, size_t *cap, size_t n, size_t sz);
 /* grow *v (elements of sz bytes) to hold at least n: 0, or -1 (memory; *v unchanged).

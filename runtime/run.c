@@ -499,17 +499,16 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
     int rank0 = !r->cl || r->cl->rank == 0;
     if (rank0 && !r->opened && open_outputs(r, p, rt_pipe_stats(p)->bom, err, errlen) < 0)
         return -1;
-    /* the ledger: every claim of the batch durable before its results are written */
+    /* the ledger: every claim of the batch durable before its results are written; the
+     * claims it settled are counted in the rows' loop below (what a run stopped later leaves
+     * in the ledger: run_pipeline says it) */
+    int committed = 0;
     if (r->store && r->o->max_rejects == 0 && !r->turns) {
         if (rt_ledger_commit(r->store, err, errlen) != 0) {
             r->code = POLRT_EXIT_SYSTEM;
             return -1;
         }
-        /* what a run stopped later leaves in the ledger (run_pipeline says it) */
-        for (size_t bi = 0; bi < n; bi++)
-            for (size_t k = 0; k < blocks[bi].nrows; k++)
-                r->committed +=
-                    blocks[bi].rows[k].status == RT_ROW_OK && blocks[bi].rows[k].settled == 0;
+        committed = 1;
         if (rt_ledger_begin(r->store, err, errlen) != 0) {
             r->code = POLRT_EXIT_SYSTEM;
             return -1;
@@ -532,6 +531,7 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
             }
             if (row->status != RT_ROW_OK)
                 continue;
+            r->committed += committed && row->settled == 0;
             const RunThread *x = &r->th[row->thread];
             if (r->results.f) {
                 const char *text = x->out.p + row->out_off;
@@ -692,7 +692,7 @@ static void adjustments(const Run *r)
         fprintf(stderr, "%s adjustment%s written to %s\n", n, s, r->o->adjustments);
     else if (!r->cl || r->cl->size == 1)
         fprintf(stderr, "%s adjustment%s; write them with --adjustments FILE\n", n, s);
-    else if (strstr(r->o->ledger_db, "://")) /* the URL may hold a password: not shown */
+    else if (rt_ledger_is_pg(r->o->ledger_db)) /* the URL may hold a password: not shown */
         fprintf(stderr,
                 "%s adjustment%s, in the ledger: polc ledger history POLICY --ledger URL "
                 "lists them\n",

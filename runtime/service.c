@@ -1357,13 +1357,6 @@ static int settle_group(Service *sv, Job *group, char *err, size_t errlen)
     return rt_session_commit(w0->s, err, errlen); /* -2: its outcome not known */
 }
 
-static int64_t mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The ledger's connection as now seen (under mu): a loss and a return are logged once each
  * (a loss the store made good at once, within a group, too), and while it is lost the
  * settling thread is woken to try again when due. */
@@ -1378,7 +1371,7 @@ static void link_seen(Service *sv, const RtLink *now)
         sv->log("ledger: PostgreSQL ledger: connected again");
     sv->link = *now;
     if (now->lost) {
-        sv->retry_at_ms = mono_ms() + now->wait_ms;
+        sv->retry_at_ms = rt_now_ms() + now->wait_ms;
         pthread_cond_signal(&sv->cv);
     }
 }
@@ -1412,7 +1405,7 @@ static void *settle_main(void *arg)
             int64_t at = sv->retry_at_ms;
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
-            int64_t wait = at - mono_ms();
+            int64_t wait = at - rt_now_ms();
             if (wait <= 0) {
                 retry = 1;
                 break;

@@ -612,7 +612,7 @@ static int late_done(PolSession *s, Person *p, const char *claim_id, int rc)
     if (!s->rs.list)
         return rc;
     /* the replay uses its own scratch: the late claim's result stays in the session's */
-    if (rt_resettle_cause(&s->rs, "late claim", claim_id, s->err, sizeof s->err) ||
+    if (rt_resettle_cause(&s->rs, RT_CAUSE_LATE, claim_id, s->err, sizeof s->err) ||
         rt_resettle_replay(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson, p->nhist,
                            &s->rs, NULL, s->err, sizeof s->err))
         rc = -2;
