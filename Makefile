@@ -29,16 +29,17 @@ endif
 # into plain ledgers is a separate program.
 SQLITE_CFLAGS := -I/usr/include/sqlcipher -DSQLITE_HAS_CODEC
 SQLITE_LIBS := -lsqlcipher
-# SQLCipher, libpq, libxlsxwriter and Open MPI are not linked: the code that needs one opens
-# it on first use (runtime/dl.h), by the soname of the library its -dev package links
-# (objdump, from binutils, which gcc depends on). A program that calls SQLite itself
+# SQLCipher, libpq, libxlsxwriter, libmicrohttpd and Open MPI are not linked: the code that
+# needs one opens it on first use (runtime/dl.h), by the soname of the library its -dev
+# package links (objdump, from binutils, which gcc depends on). A program that calls SQLite itself
 # (test_session, bench/sqlite_floor) links $(SQLITE_LIBS).
 soname = $(shell objdump -p $$($(CC) -print-file-name=lib$(1).so) 2>/dev/null | \
                  sed -n 's/^ *SONAME *//p')
 DL_SONAMES := -DRT_SONAME_sqlcipher='"$(call soname,sqlcipher)"' \
               -DRT_SONAME_pq='"$(call soname,pq)"' \
               -DRT_SONAME_xlsxwriter='"$(call soname,xlsxwriter)"' \
-              -DRT_SONAME_mpi='"$(call soname,mpi)"'
+              -DRT_SONAME_mpi='"$(call soname,mpi)"' \
+              -DRT_SONAME_microhttpd='"$(call soname,microhttpd)"'
 BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) -MMD -MP \
                -Iruntime/include -Isim -iquote $(BUILD) -iquote compiler $(SQLITE_CFLAGS) \
                $(DL_SONAMES)
@@ -51,18 +52,23 @@ CFLAGS_ALL = $(BASE_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
 LLVM_CFLAGS = $(shell $(LLVM_CONFIG) --cflags 2>/dev/null | sed 's/-D_GNU_SOURCE//')
 # LLVM is linked statically (the archives of Debian's llvm-19-dev), and by lld: the shared
 # libLLVM cost every start of polc ~90 ms of CPU (its ~380,000 relocations and the dozen
-# libraries it loads, z3 among them), paid by `polc check`, by `polc run ENGINE.so` that
-# never compiles, and by each of the test suite's polc runs; linked in, the start is
-# ~16 ms, half of it libpq's, SQLCipher's and Open MPI's libraries, which are now opened on
-# first use (runtime/dl.h): ~8 ms. lld links the
-# 57 MB binary in ~2.5 s where GNU ld takes ~12. Only polrt_* is exported (what engines and
-# JIT-compiled code call), not the whole of LLVM as -rdynamic would.
+# libraries it loads, z3 among them). It lives in the back end, $(BACKEND_SO) (compiler/cg.c,
+# jit.c, emit.c with LLVM and libstdc++ inside, only their own names exported), which polc
+# opens the first time it compiles (cli/backend.h): linked into polc, LLVM's 121,000
+# relocations, its 4,600 lookups of libstdc++'s names and its option-registering constructors
+# were ~8 ms of every start (`polc --version` 1,220 page faults, 10.3 M instructions), paid
+# by `polc run ENGINE.so`, `polc ledger`, `polc gen` and each of the test suite's thousands
+# of polc processes that never compile. lld links it in ~2.5 s where GNU ld takes ~12.
+# polc exports polrt_* (what engines and JIT-compiled code call) and the few front-end names
+# the back end uses, not the whole of polc as -rdynamic would.
 LLVM_COMPONENTS := orcjit native passes bitwriter
 LLVM_LIBS = -fuse-ld=lld $(shell $(LLVM_CONFIG) --ldflags 2>/dev/null) \
             $(shell $(LLVM_CONFIG) --link-static --libs $(LLVM_COMPONENTS) 2>/dev/null) \
             -Wl,--as-needed $(shell $(LLVM_CONFIG) --link-static --system-libs 2>/dev/null) \
-            -lstdc++ -Wl,--no-as-needed
+            -Wl,--no-as-needed
 EXPORT_RUNTIME := -Wl,--export-dynamic-symbol='polrt_*'
+BACKEND_IMPORTS := ir_hosts polc_internal_error polc_own_file
+EXPORT_FRONT := $(BACKEND_IMPORTS:%=-Wl,--export-dynamic-symbol=%)
 # libpq's header directory (Debian: libpq-dev)
 PG_INCLUDE := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
 RT_LIBS := -lcjson -lpthread -ldl -lm
@@ -87,10 +93,10 @@ SIM_OBJS := $(SIM_SRCS:%.c=$(BUILD)/%.o)
 # compiler/: the phases; cli/: the command table and one file per command; tools/: polc gen
 FRONT_SRCS := compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c \
               compiler/sema.c compiler/ir.c compiler/interp.c compiler/schema_out.c \
-              compiler/driver.c compiler/fmt.c compiler/xref.c
+              compiler/driver.c compiler/fmt.c compiler/xref.c compiler/ffi.c
 FRONT_GEN := $(BUILD)/parser.c $(BUILD)/lexer.c
-LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c compiler/ffi.c
-CLI_SRCS := cli/main.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c cli/ledger.c \
+LLVM_SRCS := compiler/cg.c compiler/jit.c compiler/emit.c
+CLI_SRCS := cli/main.c cli/backend.c cli/engine.c cli/text.c cli/check.c cli/build.c cli/run.c cli/ledger.c \
             cli/test.c cli/simulate.c cli/call.c cli/gen.c cli/fmt.c \
             cli/lsp.c cli/doc.c cli/serve.c
 TOOLS_SRCS := tools/gen.c
@@ -102,7 +108,8 @@ TOOLS_OBJS := $(TOOLS_SRCS:%.c=$(BUILD)/%.o)
 # runtime/dl.h), in polc only, so that libpolrt and a built engine carry no MPI (spec/SCALE.md)
 CLUSTER_OBJS := $(BUILD)/runtime/cluster.o
 MPI_CFLAGS = $(shell mpicc --showme:compile 2>/dev/null)
-POLC_OBJS := $(FRONT_OBJS) $(LLVM_OBJS) $(CLI_OBJS) $(TOOLS_OBJS) $(CLUSTER_OBJS)
+POLC_OBJS := $(FRONT_OBJS) $(CLI_OBJS) $(TOOLS_OBJS) $(CLUSTER_OBJS)
+BACKEND_SO := $(BUILD)/polc-backend.so
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/*.c))
 
@@ -112,7 +119,8 @@ POLC_VERSION := $(shell sed -n 's/.*POLC_VERSION_STRING "polc \(.*\)"/\1/p' comp
 POLRT_SOVERSION := 0
 POLRT_SO := libpolrt.so.$(POLC_VERSION)
 .PHONY: all deps test demo asan tsan lint grammar fuzz-frontend bench clean unit install report-shot
-all: $(BUILD)/polc $(BUILD)/libpolrt.a $(BUILD)/runtime/engine_main.o $(BUILD)/$(POLRT_SO)
+all: $(BUILD)/polc $(BACKEND_SO) $(BUILD)/libpolrt.a $(BUILD)/runtime/engine_main.o \
+     $(BUILD)/$(POLRT_SO)
 
 # ---- set-up: check Debian packages, install missing ones when root -------------------
 deps:
@@ -120,9 +128,17 @@ deps:
 
 $(BUILD)/polc: $(POLC_OBJS) $(BUILD)/libpolsim.a $(BUILD)/libpolrt.a
 	@echo "  LD      $@"
-	$(Q)$(CC) $(SAN_FLAGS) $(EXPORT_RUNTIME) -o $@ $(POLC_OBJS) $(BUILD)/libpolsim.a \
-	    -Wl,--whole-archive $(BUILD)/libpolrt.a \
-	    -Wl,--no-whole-archive $(LLVM_LIBS) -lffi -lnettle -lmicrohttpd $(RT_LIBS)
+	$(Q)$(CC) $(SAN_FLAGS) $(EXPORT_RUNTIME) $(EXPORT_FRONT) -o $@ $(POLC_OBJS) \
+	    $(BUILD)/libpolsim.a -Wl,--whole-archive $(BUILD)/libpolrt.a \
+	    -Wl,--no-whole-archive -lffi -lnettle $(RT_LIBS)
+
+# the back end: its objects' names exported (jit_*, emit_*), LLVM's and libstdc++'s kept
+# inside (--exclude-libs); its imports from polc resolve against polc's exports when polc
+# opens it
+$(BACKEND_SO): $(LLVM_OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(SAN_FLAGS) -shared -Wl,--exclude-libs,ALL -o $@ $(LLVM_OBJS) $(LLVM_LIBS) \
+	    -static-libgcc -Wl,-Bstatic -lstdc++ -Wl,-Bdynamic
 
 $(BUILD)/libpolrt.a: $(RUNTIME_OBJS)
 	@echo "  AR      $@"
@@ -182,8 +198,8 @@ $(BUILD)/tools/%.o: tools/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
-# only these include LLVM or libffi
-$(LLVM_OBJS): CFLAGS += $(LLVM_CFLAGS)
+# only these include LLVM
+$(LLVM_OBJS): CFLAGS += $(LLVM_CFLAGS) -fPIC
 # only this one includes MPI
 $(CLUSTER_OBJS): CFLAGS += $(MPI_CFLAGS)
 # the commands call tools/ (polc gen); tools/ knows nothing of the command line. They share
@@ -223,6 +239,7 @@ install: all
 	ln -sf $(POLRT_SO) $(DESTDIR)$(LIBDIR)/libpolrt.so.$(POLRT_SOVERSION)
 	ln -sf libpolrt.so.$(POLRT_SOVERSION) $(DESTDIR)$(LIBDIR)/libpolrt.so
 	install -m 644 $(BUILD)/runtime/engine_main.o $(DESTDIR)$(LIBDIR)/polc/engine_main.o
+	install -m 755 $(BACKEND_SO) $(DESTDIR)$(LIBDIR)/polc/polc-backend.so
 	install -m 644 runtime/include/polrt.h $(DESTDIR)$(INCLUDEDIR)/polrt.h
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 	    'Name: polrt' 'Description: the polc runtime: load a policy engine, settle claims' \

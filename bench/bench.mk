@@ -13,7 +13,7 @@ $(BENCH_COMPILE): $(BUILD)/bench/compile_bench.o $(FRONT_OBJS) $(LLVM_OBJS) $(BU
 	@echo "  LD      $@"
 	$(Q)$(CC) $(SAN_FLAGS) $(EXPORT_RUNTIME) -o $@ $(BUILD)/bench/compile_bench.o $(FRONT_OBJS) \
 	    $(LLVM_OBJS) -Wl,--whole-archive $(BUILD)/libpolrt.a -Wl,--no-whole-archive \
-	    $(LLVM_LIBS) -lffi -lnettle $(RT_LIBS)
+	    $(LLVM_LIBS) -lstdc++ -lffi -lnettle $(RT_LIBS)
 
 # ledger_bench: the session and ledger alone, on the unit tests' hand-written fake policy
 BENCH_LEDGER := $(BUILD)/bench/ledger_bench

@@ -3,10 +3,11 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <string.h>
 #include <sys/stat.h>
 
+#include "backend.h"
 #include "driver.h"
-#include "emit.h"
 #include "polrt.h"
 
 typedef struct BuildArgs {
@@ -22,6 +23,18 @@ static const Opt build_opts[] = {
     {0},
 };
 #undef AT
+
+/* --emit's value */
+static int emit_kind(const char *s, EmitKind *k)
+{
+    static const char *const names[] = {"so", "exe", "obj", "ir", "asm"};
+    for (int i = 0; i < 5; i++)
+        if (!strcmp(s, names[i])) {
+            *k = (EmitKind)i;
+            return 0;
+        }
+    return -1;
+}
 
 int cmd_build(const Command *cmd, int argc, char **argv)
 {
@@ -54,7 +67,8 @@ int cmd_build(const Command *cmd, int argc, char **argv)
     }
     char err[1024];
     errno = 0;
-    rc = emit_file(c.ir, c.schema, k, (int)a.opt, a.out, err, sizeof err);
+    const PolBackend *be = polc_backend(err, sizeof err);
+    rc = be ? be->emit_file(c.ir, c.schema, k, (int)a.opt, a.out, err, sizeof err) : -1;
     int e = errno;
     if (rc != 0)
         fprintf(stderr, "polc: %s\n", err);

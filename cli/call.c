@@ -235,7 +235,7 @@ static int evaluate(const Engine *e, int r, const int64_t *vals, int nargs, int6
     for (int i = 0; i < nr + np; i++)
         memo[2 * nr + i] = -1;
     jmp_buf jb;
-    PolCtx ctx = {.params = e->jit ? jit_params(e->jit) : ir->ptable,
+    PolCtx ctx = {.params = e->jit ? polc_backend_loaded()->jit_params(e->jit) : ir->ptable,
                   .rule_val = memo,
                   .rule_state = memo + nr,
                   .branch = memo + 2 * nr,
@@ -245,8 +245,9 @@ static int evaluate(const Engine *e, int r, const int64_t *vals, int nargs, int6
                   .user = (void *)ir};
     int rc;
     if (setjmp(jb) == 0) {
-        int64_t v = e->jit ? ffi_call_rule(jit_rule(e->jit, r), &ctx, vals, nargs)
-                           : interp_call(&ctx, r, vals);
+        int64_t v =
+            e->jit ? ffi_call_rule(polc_backend_loaded()->jit_rule(e->jit, r), &ctx, vals, nargs)
+                   : interp_call(&ctx, r, vals);
         char buf[128];
         puts(text_value(&e->policy->pol, ir->rules[r].decl->ty, v, buf, sizeof buf));
         rc = EXIT_OK;

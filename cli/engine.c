@@ -75,13 +75,14 @@ static void warn_stale(PolEngine *e)
 static PolEngine *new_engine(const Compiled *c, Jit *jit, char *err, size_t errlen)
 {
     PolEngine *pe;
+    const PolBackend *be = polc_backend_loaded(); /* loaded: jit was made by it */
     if (jit) {
-        pe = polrt_engine_new(jit_schema(jit), jit_params(jit), jit_settle(jit), jit_keys(jit),
-                              NULL, err, errlen);
+        pe = polrt_engine_new(be->jit_schema(jit), be->jit_params(jit), be->jit_settle(jit),
+                              be->jit_keys(jit), NULL, err, errlen);
         if (pe) {
-            polrt_engine_set_check(pe, jit_check(jit));
-            polrt_engine_set_fast(pe, jit_settle_fast(jit));
-            polrt_engine_set_fast_flags(pe, jit_fast_flags(jit));
+            polrt_engine_set_check(pe, be->jit_check(jit));
+            polrt_engine_set_fast(pe, be->jit_settle_fast(jit));
+            polrt_engine_set_fast_flags(pe, be->jit_fast_flags(jit));
         }
     } else {
         pe = polrt_engine_new(c->schema, c->ir->ptable, interp_settle, interp_keys, c->ir, err,
@@ -97,7 +98,8 @@ static EngineStatus start(Engine *e, EngineMode mode, int opt)
 {
     char err[512];
     if (mode == ENGINE_JIT) {
-        e->jit = jit_create(e->policy->ir, e->policy->schema, opt, err, sizeof err);
+        const PolBackend *be = polc_backend(err, sizeof err);
+        e->jit = be ? be->jit_create(e->policy->ir, e->policy->schema, opt, err, sizeof err) : NULL;
         if (!e->jit) {
             fprintf(stderr, "polc: %s\n", err);
             return ENGINE_FAILED;
@@ -168,7 +170,7 @@ void engine_free(Engine *e)
     if (e->pe)
         polrt_engine_free(e->pe);
     if (e->owns_jit)
-        jit_free(e->jit);
+        polc_backend_loaded()->jit_free(e->jit);
     if (e->policy == &e->own)
         driver_free(&e->own);
     memset(e, 0, sizeof *e);
@@ -176,5 +178,7 @@ void engine_free(Engine *e)
 
 void engine_shutdown(void)
 {
-    jit_shutdown();
+    const PolBackend *be = polc_backend_loaded();
+    if (be)
+        be->jit_shutdown();
 }

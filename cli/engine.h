@@ -5,7 +5,7 @@
 #define POLC_ENGINE_H
 
 #include "driver.h"
-#include "jit.h"
+#include "backend.h"
 #include "polrt.h"
 
 typedef enum {

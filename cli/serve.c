@@ -25,9 +25,32 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dl.h"
 #include "engine.h"
 #include "rt_int.h"
 #include "service.h"
+
+/* libmicrohttpd, opened when the service starts (runtime/dl.h): linked, it and the GnuTLS it
+ * brings (with p11-kit, gmp, nettle's hogweed, libtasn1, idn2, unistring) were loaded and
+ * initialised at every polc start, 0.6 M instructions of GnuTLS's constructors alone */
+#define MHD_FUNCS(X)                                                                               \
+    X(MHD_start_daemon)                                                                            \
+    X(MHD_stop_daemon)                                                                             \
+    X(MHD_quiesce_daemon)                                                                          \
+    X(MHD_get_daemon_info)                                                                         \
+    X(MHD_lookup_connection_value)                                                                 \
+    X(MHD_create_response_from_buffer)                                                             \
+    X(MHD_add_response_header)                                                                     \
+    X(MHD_queue_response)                                                                          \
+    X(MHD_destroy_response)                                                                        \
+    X(MHD_suspend_connection)                                                                      \
+    X(MHD_resume_connection)
+static struct {
+    MHD_FUNCS(RT_DL_SLOT)
+} mhd;
+static const char *const mhd_names[] = {MHD_FUNCS(RT_DL_NAME)};
+RT_DL_CHECK(mhd, mhd_names, RT_SONAME_microhttpd);
+static RtDl mhd_dl = RT_DL_INIT(RT_SONAME_microhttpd, "libmicrohttpd12", mhd_names, &mhd, 0);
 
 /* the most tokens a tokens file holds (a counter's staff, a few systems, the admins) */
 #define MAX_TOKENS 256
@@ -329,7 +352,7 @@ static Role role_of(Server *S, struct MHD_Connection *c, int *given)
     *given = 0;
     if (S->ntokens == 0)
         return ROLE_ADMIN;
-    const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+    const char *h = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
     if (!h || strncasecmp(h, "Bearer ", 7) != 0)
         return ROLE_NONE;
     *given = 1;
@@ -346,18 +369,18 @@ static Role role_of(Server *S, struct MHD_Connection *c, int *given)
 static enum MHD_Result answer(struct MHD_Connection *c, int code, char *body, size_t len,
                               const char *ctype, const char *allow)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    struct MHD_Response *r = mhd.MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         free(body);
         return MHD_NO;
     }
-    MHD_add_response_header(r, "Content-Type", ctype);
+    mhd.MHD_add_response_header(r, "Content-Type", ctype);
     if (code == 401)
-        MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
+        mhd.MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
     if (allow)
-        MHD_add_response_header(r, "Allow", allow);
-    enum MHD_Result rc = MHD_queue_response(c, (unsigned)code, r);
-    MHD_destroy_response(r);
+        mhd.MHD_add_response_header(r, "Allow", allow);
+    enum MHD_Result rc = mhd.MHD_queue_response(c, (unsigned)code, r);
+    mhd.MHD_destroy_response(r);
     return rc;
 }
 
@@ -460,7 +483,7 @@ static void answer_waiting(Server *S)
         *p = q->next;
         q->r.code = reload_answer(S, &q->r.body, &q->r.len);
         q->state = REQ_ANSWERED;
-        MHD_resume_connection(q->c);
+        mhd.MHD_resume_connection(q->c);
     }
 }
 
@@ -668,7 +691,7 @@ static int reload_answer(Server *S, char **body, size_t *len)
 
 static int query_flag(struct MHD_Connection *c, const char *name)
 {
-    const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+    const char *v = mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
     return v && (!strcmp(v, "1") || !strcmp(v, "true") || !strcmp(v, "yes"));
 }
 
@@ -754,7 +777,7 @@ static void settled(void *arg)
 {
     Req *q = arg;
     q->state = REQ_ANSWERED;
-    MHD_resume_connection(q->c);
+    mhd.MHD_resume_connection(q->c);
 }
 
 /* A piece of a request's body (data[0..*size)) kept, or dropped past --max-body (answered 413
@@ -880,7 +903,7 @@ static enum MHD_Result suspend(Server *S, struct MHD_Connection *c, Req *q, Ep e
     /* suspended first, so the settling thread's resume always finds it suspended */
     q->c = c;
     q->state = REQ_WAITING;
-    MHD_suspend_connection(c);
+    mhd.MHD_suspend_connection(c);
     if (ep == EP_RELOAD) {
         /* answered by the reload thread once this reload is done (answer_waiting) */
         pthread_mutex_lock(&S->mu);
@@ -899,7 +922,7 @@ static enum MHD_Result suspend(Server *S, struct MHD_Connection *c, Req *q, Ep e
         : ep == EP_REVERSE ? service_reverse(S->svc, body, q->n, S->a.max_claims, &q->r, settled, q)
                            : service_claim(S->svc, url + 11, &q->r, settled, q)) {
         q->state = REQ_ANSWERED; /* at once: a 400, 413 or 503 */
-        MHD_resume_connection(c);
+        mhd.MHD_resume_connection(c);
     }
     return MHD_YES;
 }
@@ -941,7 +964,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     const char *ctype = "application/json";
     const char *allow = NULL;
     /* ?late=resettle (the default) or reject, as polc run --late */
-    const char *late = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "late");
+    const char *late = mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "late");
     int code = refusal(S, c, q, ep, method, late, &body, &len, &allow);
     if (!code) {
         switch (ep) {
@@ -1035,7 +1058,7 @@ static void server_free(Server *S)
 static void stop(Server *S)
 {
     atomic_store(&S->stopping, 1);
-    MHD_socket fd = MHD_quiesce_daemon(S->d);
+    MHD_socket fd = mhd.MHD_quiesce_daemon(S->d);
     if (fd != MHD_INVALID_SOCKET)
         close(fd);
     int ms = 0;
@@ -1048,7 +1071,7 @@ static void stop(Server *S)
     if (cut > 0)
         logf_("stopping: closed %d connection%s %s", cut, cut == 1 ? "" : "s",
               ms >= STOP_WAIT_MS ? "unanswered after 30 s" : "with a body still arriving");
-    MHD_stop_daemon(S->d);
+    mhd.MHD_stop_daemon(S->d);
     pthread_mutex_lock(&S->mu);
     S->reload_stop = 1;
     pthread_cond_broadcast(&S->reload_cv);
@@ -1199,11 +1222,17 @@ static int start_daemon(Server *S, long ncpu, char *cert, char *key)
         {MHD_OPTION_END, 0, NULL},
     };
     const char *where = S->a.listen ? S->a.listen : "127.0.0.1:8080";
+    char err[400];
+    if (rt_dl_load(&mhd_dl, err, sizeof err) < 0) {
+        fprintf(stderr, "polc: serve: %s\n", err);
+        return -1;
+    }
     if (listen(S->listen_fd, SOMAXCONN) != 0) {
         fprintf(stderr, "polc: serve: cannot listen on %s: %s\n", where, strerror(errno));
         return -1;
     }
-    S->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, S, MHD_OPTION_ARRAY, mo, MHD_OPTION_END);
+    S->d =
+        mhd.MHD_start_daemon(flags, 0, NULL, NULL, handle, S, MHD_OPTION_ARRAY, mo, MHD_OPTION_END);
     S->listen_fd = -1; /* libmicrohttpd's now, whether it started (it closes it if not) */
     if (!S->d) {
         fprintf(stderr, "polc: serve: cannot serve on %s%s\n", where,
@@ -1214,7 +1243,7 @@ static int start_daemon(Server *S, long ncpu, char *cert, char *key)
     socklen_t len = sizeof at;
     char host[INET_ADDRSTRLEN] = "?";
     unsigned port = 0;
-    if (getsockname(MHD_get_daemon_info(S->d, MHD_DAEMON_INFO_LISTEN_FD)->listen_fd,
+    if (getsockname(mhd.MHD_get_daemon_info(S->d, MHD_DAEMON_INFO_LISTEN_FD)->listen_fd,
                     (struct sockaddr *)&at, &len) == 0) {
         inet_ntop(AF_INET, &at.sin_addr, host, sizeof host);
         port = ntohs(at.sin_port);

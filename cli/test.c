@@ -111,7 +111,8 @@ static int eval_rule(PolCtx *ctx, Jit *jit, int r, int64_t *v)
     ctx->jmp = &jb;
     if (setjmp(jb) != 0)
         return -1;
-    *v = jit ? ffi_call_rule(jit_rule(jit, r), ctx, NULL, 0) : interp_call(ctx, r, NULL);
+    *v = jit ? ffi_call_rule(polc_backend_loaded()->jit_rule(jit, r), ctx, NULL, 0)
+             : interp_call(ctx, r, NULL);
     return 0;
 }
 
@@ -146,7 +147,7 @@ static void eval_unneeded(Compiled *c, Decl *test, const char *claim, Jit *jit,
                           .ledger_in = ledger_before,
                           .ledger_out = scratch,
                           .out = scratch,
-                          .params = jit ? jit_params(jit) : ir->ptable,
+                          .params = jit ? polc_backend_loaded()->jit_params(jit) : ir->ptable,
                           .rule_val = memo,
                           .rule_state = memo + nr,
                           .branch = memo + 2 * nr,

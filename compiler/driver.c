@@ -4,7 +4,10 @@
 
 #include <libgen.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "polrt.h"
 
@@ -468,4 +471,22 @@ int driver_compile_with(Compiled *c, const char *path, const char *const *sets, 
     SchemaInfo info = {path, c->sha256, schema_build_time(&c->arena), c->reform_name};
     c->schema = schema_json(&c->arena, c->ir, &info);
     return 0;
+}
+
+int polc_own_file(const char *in_build, const char *installed, char *out, size_t len)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return -1;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return -1;
+    *slash = '\0';
+    snprintf(out, len, "%s/%s", exe, in_build);
+    if (access(out, R_OK) == 0)
+        return 0;
+    snprintf(out, len, "%s/../%s", exe, installed);
+    return access(out, R_OK) == 0 ? 0 : -1;
 }

@@ -53,4 +53,11 @@ int driver_compile(Compiled *c, const char *path);
 /* the same with --set overrides applied before checking */
 int driver_compile_with(Compiled *c, const char *path, const char *const *sets, int nsets);
 
+/* A file polc ships, found from where polc itself is, never from a path compiled in: beside it
+ * in its build tree (build/polc, build/IN_BUILD), else installed (PREFIX/bin/polc,
+ * PREFIX/INSTALLED), so an installed polc moved elsewhere still finds it. 0 with its path in
+ * out, or -1 when it is in neither place. The back end (cli/backend.h) and the runtime a
+ * standalone engine links with (compiler/emit.c) are found so. */
+int polc_own_file(const char *in_build, const char *installed, char *out, size_t len);
+
 #endif

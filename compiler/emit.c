@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cg.h"
+#include "driver.h"
 #include "polrt.h"
 
 extern char **environ;
@@ -27,17 +28,6 @@ extern char **environ;
 #ifndef POLC_LINK_EXTRA
 #define POLC_LINK_EXTRA ""
 #endif
-
-int emit_kind(const char *s, EmitKind *k)
-{
-    static const char *names[] = {"so", "exe", "obj", "ir", "asm"};
-    for (int i = 0; i < 5; i++)
-        if (!strcmp(s, names[i])) {
-            *k = (EmitKind)i;
-            return 0;
-        }
-    return -1;
-}
 
 /* ---- the module ------------------------------------------------------------------------- */
 
@@ -112,29 +102,15 @@ static int run_cc(char *const argv[], char *err, size_t errlen)
     return 0;
 }
 
-/* The runtime a standalone engine links with, found from where polc itself is, never from
- * a path compiled in: beside it in its build tree (build/polc, build/libpolrt.a,
- * build/runtime/engine_main.o), else installed (PREFIX/bin/polc, PREFIX/lib/libpolrt.a,
- * PREFIX/lib/polc/engine_main.o), so an installed polc moved elsewhere still links. 0, or
- * -1 when neither is there. */
+/* The runtime a standalone engine links with, beside polc in its build tree or installed
+ * (polc_own_file): 0, or -1 when either is missing */
 static int runtime_files(char *lib, char *main_o, size_t len)
 {
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return -1;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return -1;
-    *slash = '\0';
-    snprintf(lib, len, "%s/libpolrt.a", exe);
-    snprintf(main_o, len, "%s/runtime/engine_main.o", exe);
-    if (access(lib, R_OK) == 0 && access(main_o, R_OK) == 0)
-        return 0;
-    snprintf(lib, len, "%s/../lib/libpolrt.a", exe);
-    snprintf(main_o, len, "%s/../lib/polc/engine_main.o", exe);
-    return access(lib, R_OK) == 0 && access(main_o, R_OK) == 0 ? 0 : -1;
+    return polc_own_file("libpolrt.a", "lib/libpolrt.a", lib, len) == 0 &&
+                   polc_own_file("runtime/engine_main.o", "lib/polc/engine_main.o", main_o, len) ==
+                       0
+               ? 0
+               : -1;
 }
 
 /* cc's command line: a shared library whose polrt_* helpers resolve against the process that

@@ -9,7 +9,6 @@
 
 typedef enum { EMIT_SO, EMIT_EXE, EMIT_OBJ, EMIT_IR, EMIT_ASM } EmitKind;
 
-int emit_kind(const char *s, EmitKind *k);
 /* 0 on success; -1 with a message in err */
 int emit_file(const IrProgram *ir, const char *schema, EmitKind k, int opt, const char *out,
               char *err, size_t errlen);

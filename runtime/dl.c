@@ -20,14 +20,19 @@ int rt_dl_load(RtDl *d, char *err, size_t errlen)
              * has it (a function pointer and a void * have one representation) */
             memcpy((char *)d->fns + i * sizeof f, &f, sizeof f);
         }
-        if (!h)
+        if (!h && d->package)
             snprintf(d->err, sizeof d->err, "cannot load %s (Debian package %s): %s", d->soname,
                      d->package, why ? why : "not found");
-        else if (missing)
+        else if (!h) /* one of polc's own (the back end): dlerror names the path */
+            snprintf(d->err, sizeof d->err, "cannot load %s", why ? why : d->soname);
+        else if (missing && d->package)
             snprintf(d->err, sizeof d->err,
                      "%s has no %s: a version older than polc was built "
                      "against (Debian package %s)",
                      d->soname, missing, d->package);
+        else if (missing)
+            snprintf(d->err, sizeof d->err, "%s has no %s: not the one this polc was built with",
+                     d->soname, missing);
         if (h && missing)
             dlclose(h);
         else

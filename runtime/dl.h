@@ -1,12 +1,14 @@
 /* dl.h — the optional libraries, loaded on their first use (dlopen), not at every start.
  *
  * polc links only what every command needs. SQLCipher (SQLite ledgers), libpq (PostgreSQL
- * ledgers), libxlsxwriter (Excel output) and Open MPI (the cluster) are opened by the code
- * that uses them, the first time it does: together with the thirty libraries they bring
- * (OpenSSL, Kerberos, LDAP, SASL, hwloc, libevent...) they were ~8 ms of each polc start
- * of ~16 (perf stat, an empty program linked with and without them: 9.0 against 1.7 ms),
- * paid by `polc check`, by every run without a ledger and by each of the test suite's
- * thousands of polc processes. A built engine needs them only where it uses them too.
+ * ledgers), libxlsxwriter (Excel output), libmicrohttpd (polc serve) and Open MPI (the
+ * cluster) are opened by the code that uses them, the first time it does: together with the
+ * thirty libraries they bring (OpenSSL, GnuTLS, Kerberos, LDAP, SASL, hwloc, libevent...)
+ * they were ~8 ms of each polc start of ~16 (perf stat, an empty program linked with and
+ * without them: 9.0 against 1.7 ms), paid by `polc check`, by every run without a ledger
+ * and by each of the test suite's thousands of polc processes. A built engine needs them
+ * only where it uses them too. polc's own LLVM back end is opened the same way
+ * (cli/backend.h).
  *
  * A library's functions are a struct of pointers, typed from its own header:
  *
@@ -29,7 +31,8 @@
 
 typedef struct RtDl {
     const char *soname;       /* e.g. "libpq.so.5" */
-    const char *package;      /* the Debian package that ships it, for the message */
+    const char *package;      /* the Debian package that ships it, for the message; NULL for
+                               * one of polc's own, soname then its path (cli/backend.h) */
     const char *const *names; /* the functions, in the order of the struct's slots */
     size_t n;
     void *fns;  /* the struct of n function pointers */

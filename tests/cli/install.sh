@@ -30,7 +30,7 @@ else
 fi
 missing=
 for f in bin/polc lib/libpolrt.a "lib/libpolrt.so.$V" lib/libpolrt.so.0 lib/libpolrt.so \
-    lib/polc/engine_main.o include/polrt.h lib/pkgconfig/polrt.pc share/polc/calendar/2026.txt \
+    lib/polc/engine_main.o lib/polc/polc-backend.so include/polrt.h lib/pkgconfig/polrt.pc share/polc/calendar/2026.txt \
     share/man/man1/polc.1 share/bash-completion/completions/polc; do
     [ -e "$P/$f" ] || missing="$missing $f"
 done
