@@ -68,7 +68,12 @@ int cmd_build(const Command *cmd, int argc, char **argv)
     char err[1024];
     errno = 0;
     const PolBackend *be = polc_backend(err, sizeof err);
-    rc = be ? be->emit_file(c.ir, c.schema, k, (int)a.opt, a.out, err, sizeof err) : -1;
+    if (!be) {
+        fprintf(stderr, "polc: %s\n", err);
+        driver_free(&c);
+        return EXIT_SYSTEM;
+    }
+    rc = be->emit_file(c.ir, c.schema, k, (int)a.opt, a.out, err, sizeof err);
     int e = errno;
     if (rc != 0)
         fprintf(stderr, "polc: %s\n", err);

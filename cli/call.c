@@ -270,6 +270,7 @@ static int call_rule(const char *policy, const char *rule, const char **args, in
     case ENGINE_OK: break;
     case ENGINE_POLICY_ERRORS: engine_free(&e); return EXIT_POLICY;
     case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
+    case ENGINE_SYSTEM: engine_free(&e); return EXIT_SYSTEM;
     }
     int64_t vals[CALL_MAX_ARGS], asof;
     int r = callable_rule(e.policy, policy, rule, nargs);

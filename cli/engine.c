@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli.h"
 #include "interp.h"
 
 static int ends_with(const char *s, const char *suffix)
@@ -99,7 +100,11 @@ static EngineStatus start(Engine *e, EngineMode mode, int opt)
     char err[512];
     if (mode == ENGINE_JIT) {
         const PolBackend *be = polc_backend(err, sizeof err);
-        e->jit = be ? be->jit_create(e->policy->ir, e->policy->schema, opt, err, sizeof err) : NULL;
+        if (!be) {
+            fprintf(stderr, "polc: %s\n", err);
+            return ENGINE_SYSTEM;
+        }
+        e->jit = be->jit_create(e->policy->ir, e->policy->schema, opt, err, sizeof err);
         if (!e->jit) {
             fprintf(stderr, "polc: %s\n", err);
             return ENGINE_FAILED;
@@ -112,6 +117,13 @@ static EngineStatus start(Engine *e, EngineMode mode, int opt)
         return ENGINE_FAILED;
     }
     return ENGINE_OK;
+}
+
+int engine_exit(EngineStatus st)
+{
+    return st == ENGINE_POLICY_ERRORS ? EXIT_POLICY
+           : st == ENGINE_SYSTEM      ? EXIT_SYSTEM
+                                      : EXIT_USAGE;
 }
 
 EngineStatus engine_load(Engine *e, const EngineSpec *spec)

@@ -30,7 +30,13 @@ typedef enum {
     ENGINE_POLICY_ERRORS, /* the policy or a --set has errors; the diagnostics are printed */
     ENGINE_FAILED,        /* no engine (a .so that cannot be opened, --set on a .so, the JIT or
                              the runtime refused); the message is printed */
+    ENGINE_SYSTEM,        /* polc's own back end cannot be loaded (an installation's fault);
+                             the message is printed */
 } EngineStatus;
+
+/* the exit code of a command whose engine did not load (cli.h's EXIT_*): the policy's
+ * errors 1, the command line's 2, the system's 4 */
+int engine_exit(EngineStatus st);
 
 /* Does not move once loaded (the compiled policy points at its Diag). */
 typedef struct Engine {

@@ -112,6 +112,7 @@ int cmd_gen(const Command *cmd, int argc, char **argv)
         case ENGINE_OK: break;
         case ENGINE_POLICY_ERRORS: engine_free(&e); return EXIT_POLICY;
         case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
+        case ENGINE_SYSTEM: engine_free(&e); return EXIT_SYSTEM;
         }
         polrt_engine_validity(e.pe, &g.valid_from, &g.valid_to);
         engine_free(&e);

@@ -72,6 +72,7 @@ int cmd_ledger(const Command *cmd, int argc, char **argv)
     case ENGINE_OK: break;
     case ENGINE_POLICY_ERRORS: engine_free(&e); return EXIT_POLICY;
     case ENGINE_FAILED: engine_free(&e); return EXIT_USAGE;
+    case ENGINE_SYSTEM: engine_free(&e); return EXIT_SYSTEM;
     }
     rc = imp   ? polrt_ledger_import(e.pe, a.ledger, a.ledger_key, ops[2], a.encoding, a.rejects,
                                      (int)a.dry_run)

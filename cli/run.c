@@ -329,6 +329,7 @@ static int run_engine(Engine *e, const EngineSpec *spec)
     case ENGINE_OK: return 0;
     case ENGINE_POLICY_ERRORS: engine_free(e); return spec->nsets ? EXIT_USAGE : EXIT_POLICY;
     case ENGINE_FAILED: engine_free(e); return EXIT_USAGE;
+    case ENGINE_SYSTEM: engine_free(e); return EXIT_SYSTEM;
     }
     POLC_UNREACHABLE();
 }

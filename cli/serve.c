@@ -1149,7 +1149,7 @@ static int start_service(Server *S, int workers)
         if (e)
             engine_free(e);
         free(e);
-        return es == ENGINE_POLICY_ERRORS ? EXIT_POLICY : EXIT_USAGE;
+        return engine_exit(es);
     }
     char err[512];
     if (!(S->svc = service_new(e->pe, S->a.ledger, S->a.ledger_key, workers, err, sizeof err))) {

@@ -320,7 +320,7 @@ static int add_base(Scenarios *s, const char *base)
     Engine *e = &s->eng[s->n];
     EngineStatus st = engine_load(e, &(EngineSpec){.path = base, .mode = s->mode, .opt = s->opt});
     if (st != ENGINE_OK)
-        return st == ENGINE_POLICY_ERRORS ? EXIT_POLICY : EXIT_USAGE;
+        return engine_exit(st);
     if (e->policy->reform_name) {
         fprintf(stderr, "polc: --base %s is a reform; give the policy it changes (%s)\n", base,
                 e->policy->base_path);
@@ -341,8 +341,8 @@ static int add_reform(Scenarios *s, const char *reform, const char *base)
     EngineStatus st = engine_load(e, &(EngineSpec){.path = reform, .mode = s->mode, .opt = s->opt});
     if (st == ENGINE_POLICY_ERRORS)
         fprintf(stderr, "polc: the reform %s cannot be applied to %s\n", reform, base);
-    if (st != ENGINE_OK)
-        return EXIT_USAGE;
+    if (st != ENGINE_OK) /* a reform that does not apply is the command line's */
+        return st == ENGINE_SYSTEM ? EXIT_SYSTEM : EXIT_USAGE;
     snprintf(s->names[s->n], sizeof s->names[s->n], "%s",
              e->policy->reform_name ? e->policy->reform_name : "reform");
     s->sc[s->n] = (PolSimScenario){.name = s->names[s->n], .source = reform, .engine = e->pe};
@@ -359,7 +359,7 @@ static int add_set(Scenarios *s, const char *const *set, const char *base)
     if (st == ENGINE_POLICY_ERRORS)
         fprintf(stderr, "polc: --set %s cannot be applied to %s\n", *set, base);
     if (st != ENGINE_OK)
-        return EXIT_USAGE;
+        return st == ENGINE_SYSTEM ? EXIT_SYSTEM : EXIT_USAGE;
     snprintf(s->names[s->n], sizeof s->names[s->n], "%s", *set);
     snprintf(s->texts[s->n], sizeof s->texts[s->n], "--set");
     s->sc[s->n] = (PolSimScenario){

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The optional libraries load on first use (runtime/dl.h): polc is not linked with SQLCipher,
-# libpq, libxlsxwriter or Open MPI; a run without a ledger or a workbook loads none of them;
+# libpq, libxlsxwriter, libmicrohttpd, Open MPI or LLVM (its back end, cli/backend.h, is
+# opened when a command compiles); a run without a ledger or a workbook loads none of them;
 # an SQLite ledger loads SQLCipher (and not libpq), --xlsx libxlsxwriter. What each then does
 # is tested where it is used (tests/runtime, tests/serve, tests/cli/excel.sh, mpi.sh). The
 # dynamic loader says what it loads (LD_DEBUG=files: "file=SONAME [0];  dynamically loaded").
@@ -31,8 +32,9 @@ run() { # run LOG ARGS...: polc run on sim.pol, the loader's log in LOG
 
 needed=$(objdump -p "$POLC" | sed -n 's/^ *NEEDED *//p' | tr '\n' ' ')
 case "$needed" in
-*libsqlcipher* | *libpq* | *libxlsxwriter* | *libmpi*) fail "polc is linked with $needed" ;;
-*) pass "polc links none of SQLCipher, libpq, libxlsxwriter, Open MPI" ;;
+*libsqlcipher* | *libpq* | *libxlsxwriter* | *libmpi* | *libmicrohttpd* | *libstdc++* | *LLVM* | *libz3*)
+    fail "polc is linked with $needed" ;;
+*) pass "polc links none of SQLCipher, libpq, libxlsxwriter, libmicrohttpd, Open MPI, LLVM" ;;
 esac
 
 run "$d/plain.log" --out "$d/r.csv"
@@ -41,6 +43,19 @@ for lib in libsqlcipher libpq libxlsxwriter libmpi; do
 done
 if grep -q '^c1,7760.00,' "$d/r.csv"; then pass "and its results"; else
     fail "results: $(head -2 "$d/r.csv" | tr '\n' ' ')"
+fi
+
+loaded "a run of a policy (the JIT): the back end loaded" yes ".*polc-backend.so" "$d/plain.log"
+loaded "a run: not libmicrohttpd" no libmicrohttpd "$d/plain.log"
+"$POLC" build tests/sim/sim.pol -o "$d/sim.so" 2> "$d/err" || fail "polc build: $(cat "$d/err")"
+LD_DEBUG=files LD_DEBUG_OUTPUT="$d/ld" "$POLC" run "$d/sim.so" -q --no-progress \
+    --claims tests/sim/claims.csv --persons tests/sim/persons.csv --out "$d/so.csv" 2> "$d/err" ||
+    fail "polc run sim.so: $(cat "$d/err")"
+cat "$d"/ld.* > "$d/so.log" 2> /dev/null
+rm -f "$d"/ld.*
+loaded "a run of a built engine: no back end" no ".*polc-backend.so" "$d/so.log"
+if cmp -s "$d/so.csv" "$d/r.csv"; then pass "and the same results"; else
+    fail "built engine's results differ: $(head -2 "$d/so.csv" | tr '\n' ' ')"
 fi
 
 run "$d/sqlite.log" --ledger "$d/l.db" --out "$d/r2.csv"
@@ -72,3 +87,33 @@ rc=$?
 if [ $rc = 4 ] && grep -q "libxlsxwriter.so.4 has no [a-z_]*: a version older than polc was built against (Debian package libxlsxwriter4)" "$d/err"; then
     pass "libxlsxwriter without its functions: exit 4, named"
 else fail "libxlsxwriter without its functions: exit $rc: $(cat "$d/err")"; fi
+
+# polc without its back end (copied alone: neither beside it nor in its ../lib/polc): what
+# compiles stops with exit 4 and says what is missing, nothing written; what does not compile
+# works (a built engine, polc check). A back end that is not polc's (a stub): exit 4, named.
+mkdir -p "$d/alone/bin"
+cp "$POLC" "$d/alone/bin/polc"
+A=$d/alone/bin/polc
+"$A" run tests/sim/sim.pol -q --no-progress --claims tests/sim/claims.csv \
+    --persons tests/sim/persons.csv --out "$d/a.csv" 2> "$d/err"
+rc=$?
+if [ $rc = 4 ] && [ ! -e "$d/a.csv" ] && grep -q "^polc: cannot find the compiler's back end (polc-backend.so) beside polc or in its ../lib/polc: build it (make) or install it (make install)$" "$d/err"; then
+    pass "no back end: polc run POLICY exits 4, says so, writes nothing"
+else fail "no back end: polc run POLICY: exit $rc: $(cat "$d/err")"; fi
+"$A" build tests/sim/sim.pol -o "$d/a.so" 2> "$d/err"
+rc=$?
+if [ $rc = 4 ] && [ ! -e "$d/a.so" ] && grep -q "cannot find the compiler's back end" "$d/err"; then
+    pass "no back end: polc build exits 4"
+else fail "no back end: polc build: exit $rc: $(cat "$d/err")"; fi
+if "$A" run "$d/sim.so" -q --no-progress --claims tests/sim/claims.csv \
+    --persons tests/sim/persons.csv --out "$d/a2.csv" 2> "$d/err" && cmp -s "$d/a2.csv" "$d/r.csv" &&
+    "$A" check tests/sim/sim.pol 2> "$d/err"; then
+    pass "no back end: a built engine runs, polc check checks"
+else fail "no back end: built engine or check: $(cat "$d/err")"; fi
+echo 'int polc_stub;' | cc -shared -x c - -o "$d/alone/bin/polc-backend.so" 2>/dev/null
+"$A" run tests/sim/sim.pol -q --no-progress --claims tests/sim/claims.csv \
+    --persons tests/sim/persons.csv --out "$d/a3.csv" 2> "$d/err"
+rc=$?
+if [ $rc = 4 ] && [ ! -e "$d/a3.csv" ] && grep -q "polc-backend.so has no jit_create: not the one this polc was built with" "$d/err"; then
+    pass "a back end that is not polc's: exit 4, named"
+else fail "a stub back end: exit $rc: $(cat "$d/err")"; fi
