@@ -96,6 +96,10 @@ struct PolSim {
     double seconds;
 };
 
+/* n (value, weight) pairs, 2n int64s, into ascending order of value, each pair kept whole, for
+ * the exact percentiles (which read the values only: equal values may come in any order of
+ * weight): 0, or -1 (memory) */
+int rt_sim_sort_vw(int64_t *vw, size_t n);
 /* "1,234,567.89" for a weighted sum: Σ w × fen / 1000000, rounded half away from zero */
 int64_t rt_wide_fen(RtWide v);
 /* the outputs of a simulation (--changes, --xlsx, the --report directory's files) apart from

@@ -906,12 +906,52 @@ static int64_t percentile_hist(const int64_t *h, int64_t wsum, int q)
     return hist_mid(last);
 }
 
-static int vw_cmp(const void *a, const void *b)
+/* sim_int.h: a least-significant-digit radix sort on the value's 8 bytes (the sign bit
+ * flipped, so negatives come first), a pass skipped where every value has the same byte
+ * (money's top bytes). qsort with a comparison callback took 181 M instructions of a
+ * county-sized simulate's 1,677 M (callgrind: the 104,638 claims of polc gen --persons 30000,
+ * base + one reform, -j 1); this sort takes 34 M, the same tables and report. */
+int rt_sim_sort_vw(int64_t *vw, size_t n)
 {
-    const int64_t *x = a, *y = b;
-    if (x[0] != y[0])
-        return x[0] < y[0] ? -1 : 1;
-    return (x[1] > y[1]) - (x[1] < y[1]);
+    if (n < 2)
+        return 0;
+    int64_t *tmp = polrt_realloc(NULL, 2 * n * sizeof *tmp);
+    uint32_t(*count)[256] = calloc(8, sizeof *count);
+    if (!tmp || !count) {
+        polrt_realloc(tmp, 0);
+        free(count);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t u = (uint64_t)vw[2 * i] ^ (UINT64_C(1) << 63);
+        for (int b = 0; b < 8; b++)
+            count[b][(u >> (8 * b)) & 0xff]++;
+    }
+    int64_t *src = vw, *dst = tmp;
+    for (int b = 0; b < 8; b++) {
+        uint64_t u0 = (uint64_t)vw[0] ^ (UINT64_C(1) << 63);
+        if (count[b][(u0 >> (8 * b)) & 0xff] == n)
+            continue; /* one byte value throughout: the order stands */
+        size_t at[256], sum = 0;
+        for (int k = 0; k < 256; k++) {
+            at[k] = sum;
+            sum += count[b][k];
+        }
+        for (size_t i = 0; i < n; i++) {
+            uint64_t u = (uint64_t)src[2 * i] ^ (UINT64_C(1) << 63);
+            size_t j = at[(u >> (8 * b)) & 0xff]++;
+            dst[2 * j] = src[2 * i];
+            dst[2 * j + 1] = src[2 * i + 1];
+        }
+        int64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != vw)
+        memcpy(vw, src, 2 * n * sizeof *vw);
+    polrt_realloc(tmp, 0);
+    free(count);
+    return 0;
 }
 
 /* Σ w v / Σ w, rounded half away from zero */
@@ -959,7 +999,10 @@ static int merge_dist(Sim *m, int si, int g, RtSimStat *st)
                 memcpy(vw + 2 * k, d->vals, 2 * d->nvals * sizeof *vw);
             k += d->nvals;
         }
-        qsort(vw, nv, 2 * sizeof *vw, vw_cmp);
+        if (rt_sim_sort_vw(vw, nv) < 0) {
+            polrt_realloc(vw, 0);
+            return -1;
+        }
         st->p50 = percentile_exact(vw, nv, st->w, 50);
         st->p90 = percentile_exact(vw, nv, st->w, 90);
         st->p99 = percentile_exact(vw, nv, st->w, 99);
