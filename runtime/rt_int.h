@@ -395,11 +395,15 @@ typedef struct RtLink {
     int64_t wait_ms;
     char why[200];
 } RtLink;
-/* RT_LINK_PROBE: an idle connection checked without blocking (skipped, -1, while a
- * transaction holds the store); RT_LINK_RETRY: a lost one made again when its try is due.
+/* RT_LINK_PROBE: an idle connection checked without blocking, but for the query of
+ * rt_ledger_answer_within (skipped, -1, while a transaction holds the store); RT_LINK_RETRY: a lost one made again when its try is due.
  * 0 with l filled, or -1 (not PostgreSQL, or busy) */
 enum { RT_LINK_PROBE, RT_LINK_RETRY };
 int rt_ledger_link(RtStore *st, int mode, RtLink *l);
+/* a PostgreSQL ledger: the server's answer to a statement awaited at most ms (0, the default:
+ * as long as it takes), after which the connection is lost; and PROBE then asks an idle
+ * connection a query (at most once a second) to see a server that answers nothing */
+void rt_ledger_answer_within(RtStore *st, int ms);
 /* undo the open transaction (its claims are lost, as if the process had been killed; cached
  * rows are read again); no-op in memory or outside a transaction */
 void rt_ledger_rollback(RtStore *st);
@@ -850,6 +854,7 @@ int rt_session_prefetch(PolSession *s, const char *const *ids, size_t n, const c
                         size_t np, char *err, size_t errlen);
 void rt_session_rollback(PolSession *s);                 /* rt_ledger_rollback of its store */
 int rt_session_link(PolSession *s, int mode, RtLink *l); /* rt_ledger_link of its store */
+void rt_session_answer_within(PolSession *s, int ms); /* rt_ledger_answer_within, its store */
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
  * data (a conflict with the ledger), 0 for any other refusal */
 int rt_session_conflict(const PolSession *s);

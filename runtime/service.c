@@ -29,6 +29,11 @@
 #define NUM_DIGITS 15
 /* longest field name or label quoted in a 400 answer */
 #define NAME_SHOW 64
+/* the longest a settling thread waits for a PostgreSQL ledger's answer: a server that
+ * answers nothing (stopped, hung) fails the requests then (503), well within --timeout's
+ * default 30 s, instead of holding them for ever. The service's statements take ms; the
+ * writers' lock, held by a batch run's commit beside it, well under a second. */
+#define LEDGER_ANSWER_MS 10000
 /* fields of an object whose members bind_object tracks on the stack (Panji's claim has 15);
  * more take a calloc */
 #define GIVEN_STACK 64
@@ -1536,6 +1541,8 @@ static PolSession **sessions_new(PolEngine *e, const char *ledger, const char *l
         return NULL;
     }
     ss[0] = polrt_session_open(e, ledger, ledger_key, err, errlen);
+    if (ss[0]) /* (the workers' forks share its store) */
+        rt_session_answer_within(ss[0], LEDGER_ANSWER_MS);
     /* a late claim settles in date order (in memory, where no claims are kept, it is refused) */
     if (ss[0])
         rt_session_late(ss[0], 1);

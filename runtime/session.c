@@ -243,6 +243,11 @@ int rt_session_link(PolSession *s, int mode, RtLink *l)
     return rt_ledger_link(s->st, mode, l);
 }
 
+void rt_session_answer_within(PolSession *s, int ms)
+{
+    rt_ledger_answer_within(s->st, ms);
+}
+
 int rt_session_conflict(const PolSession *s)
 {
     return s->conflict;
