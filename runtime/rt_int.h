@@ -1143,6 +1143,16 @@ char *rt_strdup(const char *s); /* through polrt_realloc; NULL when out of memor
 /* s after the first at bytes of buf (len bytes), cut to fit as snprintf cuts, NUL-terminated:
  * the length now in buf (0 when len is 0) */
 size_t rt_cut_copy(char *buf, size_t len, size_t at, const char *s);
+/* User text (an id, a name, a cell) in a message: whole when it fits in buf (len bytes, the
+ * NUL included), else cut back to a character's first byte and marked "...", so a message
+ * never holds half a character (printf's %.64s cut a Chinese id mid-character: invalid
+ * UTF-8). rt_show returns s itself when it fits; rt_show_n takes n bytes of s, not a string. */
+#define RT_SHOW_MARK 4 /* "..." and the NUL */
+#define RT_SHOW_ID   (64 + RT_SHOW_MARK) /* an id or a name: 64 bytes, 21 Chinese characters */
+const char *rt_show(char *buf, size_t len, const char *s);
+const char *rt_show_n(char *buf, size_t len, const char *s, size_t n);
+/* rt_show of an id or a name into a buffer of the statement's own (an argument of a printf) */
+#define RT_SHOW(s) rt_show((char[RT_SHOW_ID]){0}, RT_SHOW_ID, (s))
 uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker choice */
 #define RT_HUGE_PAGE (2u << 20)
 /* Bytes that keep one thread's hot data off another's cache line. Structures that threads

@@ -27,8 +27,6 @@
 /* a number written as a cell: 15 significant digits round-trip through a double, so
  * 1234.56 or 0.8 come out as written */
 #define NUM_DIGITS 15
-/* longest field name or label quoted in a 400 answer */
-#define NAME_SHOW 64
 /* the longest a settling thread waits for a PostgreSQL ledger's answer: a server that
  * answers nothing (stopped, hung) fails the requests then (503), well within --timeout's
  * default 30 s, instead of holding them for ever. The service's statements take ms; the
@@ -585,8 +583,8 @@ static int cell_text(const cJSON *v, const char *what, const char *column, char 
         /* more digits than a double keeps: its cell would be another number (a new-user pass
          * sent 12345678901234567 and was told "not an amount '1.23456789012346e+16'") */
         if (!isfinite(d) || strtod(buf, NULL) != d) {
-            bad(b, "%s.%.*s: a number of more than %d significant digits (send it as a string)",
-                what, NAME_SHOW, column, NUM_DIGITS);
+            bad(b, "%s.%s: a number of more than %d significant digits (send it as a string)",
+                what, RT_SHOW(column), NUM_DIGITS);
             return -1;
         }
         /* 1e16 printed "1e+16", which no cell reader takes: a whole number is written out;
@@ -595,9 +593,9 @@ static int cell_text(const cJSON *v, const char *what, const char *column, char 
         if (strchr(buf, 'e')) {
             if (fabs(d) >= 1e18 || d != floor(d)) {
                 bad(b,
-                    "%s.%.*s: %s is too large or too small to send as a number (send it as "
+                    "%s.%s: %s is too large or too small to send as a number (send it as "
                     "a string)",
-                    what, NAME_SHOW, column, buf);
+                    what, RT_SHOW(column), buf);
                 return -1;
             }
             snprintf(buf, len, "%.0f", d);
@@ -608,7 +606,7 @@ static int cell_text(const cJSON *v, const char *what, const char *column, char 
     else if (cJSON_IsNull(v))
         *text = "";
     else {
-        bad(b, "%s.%.*s: expected a string, number, boolean or null", what, NAME_SHOW, column);
+        bad(b, "%s.%s: expected a string, number, boolean or null", what, RT_SHOW(column));
         return -1;
     }
     return 0;
@@ -652,13 +650,13 @@ static int bind_object(const RtSchema *sc, const cJSON *obj, const char *what, c
         int i = field_of(f, n, m->string, from);
         from = i + 1 < n ? i + 1 : 0;
         if (i < 0) {
-            bad(b, "%s.%.*s: unknown field", what, NAME_SHOW, m->string);
+            bad(b, "%s.%s: unknown field", what, RT_SHOW(m->string));
             if (given != on_stack)
                 free(given);
             return -1;
         }
         if (given[i]) {
-            bad(b, "%s.%.*s: field %s given twice", what, NAME_SHOW, m->string, f[i].name);
+            bad(b, "%s.%s: field %s given twice", what, RT_SHOW(m->string), f[i].name);
             if (given != on_stack)
                 free(given);
             return -1;
@@ -822,8 +820,8 @@ static int person_again(const RtSchema *sc, RtMap *seen, PersonSeen *slots, cons
     const char *m = member_differs(sc, e->obj, p);
     if (!m)
         return 1;
-    snprintf(why, wlen, "person %.*s: %.*s differs from the same person's persons[%d]", NAME_SHOW,
-             pid, NAME_SHOW, m, e->at);
+    snprintf(why, wlen, "person %s: %s differs from the same person's persons[%d]", RT_SHOW(pid),
+             RT_SHOW(m), e->at);
     return -2;
 }
 
@@ -1082,9 +1080,9 @@ static int request_parts(Worker *w, Job *j, Parts *p)
             k++;
         if (k == 4) {
             reply_error(j->r, 400,
-                        "%.*s: unknown member (expected claim and person, or claims "
+                        "%s: unknown member (expected claim and person, or claims "
                         "and persons)",
-                        NAME_SHOW, m->string);
+                        RT_SHOW(m->string));
             return 1;
         }
         if (count[k]++) { /* cJSON finds the first; the second would be ignored */
@@ -1235,7 +1233,7 @@ static void get_job(Worker *w, Job *j)
         return;
     }
     if (rc == 0) {
-        reply_error(j->r, 404, "no claim %.*s", NAME_SHOW, j->claim_id);
+        reply_error(j->r, 404, "no claim %s", RT_SHOW(j->claim_id));
         return;
     }
     RtLine l = {0};
