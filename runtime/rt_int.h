@@ -753,8 +753,9 @@ const char *rt_csv_long_why(const char *b, size_t n);
 /* NULL with "cannot open F: reason" in err; "-" is standard input (not closed). enc: an RT_ENC_
  * (rt_csv_decode_input: GB18030 is read as UTF-8, standard input sniffed as a file is) */
 RtCsv *rt_csv_open(const char *path, int enc, char *err, size_t errlen);
-/* the next record, valid until the next call: 1, or 0 at the end, or -1 on an I/O error or
- * a runaway record (rt_csv_errmsg). Blank lines are skipped. */
+/* the next record, valid until the next call: 1, or 0 at the end, or -1 on an I/O error, or
+ * -2 on a record longer than RT_CSV_MAX_RECORD (bad input data: rt_csv_errmsg is "LINE:
+ * record longer than ...", to follow "FILE:"). Blank lines are skipped. */
 int rt_csv_next(RtCsv *c, RtRecord *r);
 /* continue reading at a record start seen before (RtRecord.offset and .line) */
 int rt_csv_seek(RtCsv *c, int64_t offset, int64_t line);
