@@ -971,6 +971,9 @@ typedef struct RtNamedPath {
  * is that entry (the same path pointer). A device or "-" is never replaced. 0, or -1 with
  * "WHAT PATH is WHAT: writing it would replace that file; name another" in err. polc run
  * and polc simulate (its report's files too) check their files through it. */
+/* output path writes to standard output: "-", or the file, terminal or pipe behind fd 1
+ * (/dev/stdout; /dev/null never): where it carries data, the words go to stderr */
+int rt_out_is_stdout(const char *path);
 int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *files, size_t nfiles,
                      size_t first_out, char *err, size_t errlen);
 /* the cause of a failed write to o: the errno of its first failed write (a full disk is
