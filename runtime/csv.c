@@ -784,8 +784,8 @@ static int fill(RtCsv *c)
     }
     if (c->len == c->cap) {
         if (c->cap >= RT_CSV_MAX_RECORD) {
-            snprintf(c->err, sizeof c->err, "%" PRId64 ": record longer than %d MiB (%s)",
-                     c->line, RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(c->buf, c->len));
+            snprintf(c->err, sizeof c->err, "%" PRId64 ": record longer than %d MiB (%s)", c->line,
+                     RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(c->buf, c->len));
             return -2;
         }
         char *nb = polrt_realloc(c->buf, c->cap * 2);

@@ -438,9 +438,9 @@ typedef struct Ckpt {
     int want, stop; /* a checkpoint is due; the store closes */
     int busy;       /* a checkpoint running on the thread (idle: signalled at its end) */
     pthread_cond_t idle;
-    int copied;     /* frames of the log the last checkpoint had copied (0: none, or the log
-                       started again since) */
-    sqlite3 *db;    /* its own connection to the file */
+    int copied;  /* frames of the log the last checkpoint had copied (0: none, or the log
+                    started again since) */
+    sqlite3 *db; /* its own connection to the file */
 } Ckpt;
 
 /* a growing text (buf_add) */
@@ -2817,8 +2817,8 @@ static PGresult *pg_run(RtStore *st, int stmt, const char *sql, int n, const cha
     for (int i = 0; i < n; i++)
         fmts[i] = lens && lens[i] >= 0 ? 1 : 0;
     if (stmt >= 0 && !st->pg_ready[stmt]) {
-        PGresult *p = pg_last(st, pq.PQsendPrepare(st->pg, pg_names[stmt], sql, n, NULL), err,
-                              errlen);
+        PGresult *p =
+            pg_last(st, pq.PQsendPrepare(st->pg, pg_names[stmt], sql, n, NULL), err, errlen);
         int ok = p && pq.PQresultStatus(p) == PGRES_COMMAND_OK;
         if (p && !ok)
             pg_res_fail(st, p, err, errlen);
@@ -2827,11 +2827,11 @@ static PGresult *pg_run(RtStore *st, int stmt, const char *sql, int n, const cha
             return NULL;
         st->pg_ready[stmt] = 1;
     }
-    PGresult *res = pg_last(
-        st,
-        stmt >= 0 ? pq.PQsendQueryPrepared(st->pg, pg_names[stmt], n, vals, lens, fmts, 1)
-                  : pq.PQsendQueryParams(st->pg, sql, n, NULL, vals, lens, fmts, 1),
-        err, errlen);
+    PGresult *res =
+        pg_last(st,
+                stmt >= 0 ? pq.PQsendQueryPrepared(st->pg, pg_names[stmt], n, vals, lens, fmts, 1)
+                          : pq.PQsendQueryParams(st->pg, sql, n, NULL, vals, lens, fmts, 1),
+                err, errlen);
     if (res && pq.PQresultStatus(res) != want) {
         pg_res_fail(st, res, err, errlen);
         pq.PQclear(res);

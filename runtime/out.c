@@ -839,7 +839,8 @@ int rt_out_is_stdout(const char *path)
 {
     struct stat a, b;
     return stream_of(path, &a) &&
-           (!strcmp(path, "-") || (fstat(1, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino));
+           (!strcmp(path, "-") ||
+            (fstat(1, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino));
 }
 
 /* Two outputs that write to one stream (standard output twice, "-" and /dev/stdout, one

@@ -396,8 +396,8 @@ typedef struct RtLink {
     char why[200];
 } RtLink;
 /* RT_LINK_PROBE: an idle connection checked without blocking, but for the query of
- * rt_ledger_answer_within (skipped, -1, while a transaction holds the store); RT_LINK_RETRY: a lost one made again when its try is due.
- * 0 with l filled, or -1 (not PostgreSQL, or busy) */
+ * rt_ledger_answer_within (skipped, -1, while a transaction holds the store); RT_LINK_RETRY: a lost
+ * one made again when its try is due. 0 with l filled, or -1 (not PostgreSQL, or busy) */
 enum { RT_LINK_PROBE, RT_LINK_RETRY };
 int rt_ledger_link(RtStore *st, int mode, RtLink *l);
 /* a PostgreSQL ledger: the server's answer to a statement awaited at most ms (0, the default:
@@ -855,7 +855,7 @@ int rt_session_prefetch(PolSession *s, const char *const *ids, size_t n, const c
                         size_t np, char *err, size_t errlen);
 void rt_session_rollback(PolSession *s);                 /* rt_ledger_rollback of its store */
 int rt_session_link(PolSession *s, int mode, RtLink *l); /* rt_ledger_link of its store */
-void rt_session_answer_within(PolSession *s, int ms); /* rt_ledger_answer_within, its store */
+void rt_session_answer_within(PolSession *s, int ms);    /* rt_ledger_answer_within, its store */
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
  * data (a conflict with the ledger), 0 for any other refusal */
 int rt_session_conflict(const PolSession *s);
@@ -1151,7 +1151,7 @@ size_t rt_cut_copy(char *buf, size_t len, size_t at, const char *s);
  * NUL included), else cut back to a character's first byte and marked "...", so a message
  * never holds half a character (printf's %.64s cut a Chinese id mid-character: invalid
  * UTF-8). rt_show returns s itself when it fits; rt_show_n takes n bytes of s, not a string. */
-#define RT_SHOW_MARK 4 /* "..." and the NUL */
+#define RT_SHOW_MARK 4                   /* "..." and the NUL */
 #define RT_SHOW_ID   (64 + RT_SHOW_MARK) /* an id or a name: 64 bytes, 21 Chinese characters */
 const char *rt_show(char *buf, size_t len, const char *s);
 const char *rt_show_n(char *buf, size_t len, const char *s, size_t n);

@@ -583,8 +583,8 @@ static int cell_text(const cJSON *v, const char *what, const char *column, char 
         /* more digits than a double keeps: its cell would be another number (a new-user pass
          * sent 12345678901234567 and was told "not an amount '1.23456789012346e+16'") */
         if (!isfinite(d) || strtod(buf, NULL) != d) {
-            bad(b, "%s.%s: a number of more than %d significant digits (send it as a string)",
-                what, RT_SHOW(column), NUM_DIGITS);
+            bad(b, "%s.%s: a number of more than %d significant digits (send it as a string)", what,
+                RT_SHOW(column), NUM_DIGITS);
             return -1;
         }
         /* 1e16 printed "1e+16", which no cell reader takes: a whole number is written out;

@@ -393,8 +393,8 @@ int64_t rt_session_person_add(PolSession *s, const char *person_id, const int64_
         }
         char why[160];
         if (rt_span_check(sc, row, NULL, why, sizeof why) < 0)
-            return fail(s, "person %s, history row %lld: %s", RT_SHOW(person_id),
-                        (long long)r + 1, why);
+            return fail(s, "person %s, history row %lld: %s", RT_SHOW(person_id), (long long)r + 1,
+                        why);
     }
     size_t nf = (size_t)sc->nperson, nh = (size_t)nhist * (size_t)sc->nhist;
     int64_t *data = polrt_realloc(NULL, (nf + nh + 1) * sizeof *data);
@@ -785,8 +785,7 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
     Person *p = s->last >= 0 ? s->byh[s->last] : NULL;
     if (!p || strcmp(p->id, person_id) != 0) {
         if (!(p = rt_map_find(&s->persons, hash_id(person_id), person_eq, person_id)))
-            return fail(s, "claim %s: unknown person %s", RT_SHOW(claim_id),
-                        RT_SHOW(person_id));
+            return fail(s, "claim %s: unknown person %s", RT_SHOW(claim_id), RT_SHOW(person_id));
         s->last = p->handle;
     }
     return claim_of(s, claim_id, p, fields, res);
