@@ -858,7 +858,7 @@ static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const cha
     }
     if (ep == EP_SETTLE && late && strcmp(late, "resettle") && strcmp(late, "reject")) {
         char msg[160];
-        snprintf(msg, sizeof msg, "late: takes resettle or reject, not '%.64s'", late);
+        snprintf(msg, sizeof msg, "late: takes resettle or reject, not '%s'", RT_SHOW(late));
         *body = error_body(msg, len);
         return 400;
     }

@@ -16,6 +16,7 @@
 #include "engine.h"
 #include "polrt.h"
 #include "polsim.h"
+#include "rt_int.h"
 
 /* scenarios on one command line: a base, reforms and --set variants, or sweep points */
 #define SIM_MAX_SCENARIOS 64
@@ -452,16 +453,19 @@ static int simulate(const Scenarios *s, const SimArgs *a, const Sweep *sw)
     }
     PolSim *res = NULL;
     int rc = polrt_sim_run(s->sc, s->n, &so, &res);
+    /* --changes on standard output (-, /dev/stdout): that stream carries the CSV only, and the
+     * tables go to stderr, as polc run's summary does beside its results */
+    FILE *words = a->changes && rt_out_is_stdout(a->changes) ? stderr : stdout;
     if (res) {
         if (!a->quiet)
-            polrt_sim_print(res, stdout);
+            polrt_sim_print(res, words);
         if (a->report) {
             char err[1024] = "";
             if (polrt_sim_write_report(res, a->report, err, sizeof err) != 0) {
                 fprintf(stderr, "polc: %s\n", err);
                 rc = polrt_exit_for_errno(errno);
             } else if (!a->quiet)
-                printf("\nreport: %s/report.html (and CSV files beside it)\n", a->report);
+                fprintf(words, "\nreport: %s/report.html (and CSV files beside it)\n", a->report);
         }
         if (a->xlsx) {
             char err[1024] = "";
@@ -469,7 +473,7 @@ static int simulate(const Scenarios *s, const SimArgs *a, const Sweep *sw)
                 fprintf(stderr, "polc: %s\n", err);
                 rc = polrt_exit_for_errno(errno);
             } else if (!a->quiet)
-                printf("workbook: %s\n", a->xlsx);
+                fprintf(words, "workbook: %s\n", a->xlsx);
         }
         polrt_sim_free(res);
     }

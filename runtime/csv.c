@@ -772,7 +772,8 @@ int rt_csv_seek(RtCsv *c, int64_t offset, int64_t line)
 }
 
 /* Read more: the unread bytes move to the front, then one read(2) (the buffer doubles when
- * it is full of one record). 0, or -1 with a message. */
+ * it is full of one record). 0, or -1 with a message, -2 for a record longer than
+ * RT_CSV_MAX_RECORD (the input's fault, not the system's). */
 static int fill(RtCsv *c)
 {
     if (c->pos > 0) {
@@ -783,9 +784,9 @@ static int fill(RtCsv *c)
     }
     if (c->len == c->cap) {
         if (c->cap >= RT_CSV_MAX_RECORD) {
-            snprintf(c->err, sizeof c->err, "line %" PRId64 ": record longer than %d MiB (%s)",
-                     c->line, RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(c->buf, c->len));
-            return -1;
+            snprintf(c->err, sizeof c->err, "%" PRId64 ": record longer than %d MiB (%s)", c->line,
+                     RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(c->buf, c->len));
+            return -2;
         }
         char *nb = polrt_realloc(c->buf, c->cap * 2);
         if (!nb) {
@@ -856,9 +857,10 @@ int rt_csv_next(RtCsv *c, RtRecord *r)
         /* a byte order mark is part of the raw bytes, not of the first cell, nor of the
          * record's quoting (a quoted first cell after it is no stray quote) */
         size_t from = c->pos;
+        int filled;
         if (c->off + (int64_t)from == 0 && c->len - from < 3 && !c->eof) {
-            if (fill(c) < 0)
-                return -1;
+            if ((filled = fill(c)) < 0)
+                return filled;
             continue;
         }
         if (c->off + (int64_t)from == 0)
@@ -867,8 +869,8 @@ int rt_csv_next(RtCsv *c, RtRecord *r)
         if (e == SIZE_MAX) {
             if (c->eof)
                 return 0; /* nothing left */
-            if (fill(c) < 0)
-                return -1;
+            if ((filled = fill(c)) < 0)
+                return filled;
             continue;
         }
         size_t next;

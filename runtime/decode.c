@@ -13,13 +13,8 @@
 /* the cell quoted for a message, cut at a character boundary after WHY_CELL_MAX bytes */
 static const char *quote_cell(const char *s, size_t n, char *buf, size_t len)
 {
-    size_t k = n;
-    if (k > WHY_CELL_MAX) {
-        k = WHY_CELL_MAX;
-        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
-            k--;
-    }
-    snprintf(buf, len, "'%.*s%s'", (int)k, s, k < n ? "..." : "");
+    char cut[WHY_CELL_MAX + RT_SHOW_MARK];
+    snprintf(buf, len, "'%s'", rt_show_n(cut, sizeof cut, s, n));
     return buf;
 }
 
@@ -597,10 +592,10 @@ static int missing_column(const RtBinding *b, const char *name, const char *labe
             near = rt_suggest(name, free_hdr, b->ncols);
         polrt_realloc(free_hdr, 0);
     }
-    char hint[256] = "";
+    char hint[256] = "", col[200];
     if (near >= 0)
-        snprintf(hint, sizeof hint, "; the header has '%.200s': that column, misspelt?",
-                 b->hdr[near]);
+        snprintf(hint, sizeof hint, "; the header has '%s': that column, misspelt?",
+                 rt_show(col, sizeof col, b->hdr[near]));
     return bind_fail(why, len, "%s:%" PRId64 ": missing column '%s' (%s%srequired by the policy)%s",
                      file, line, name, label ? label : "", label ? ", " : "", hint);
 }

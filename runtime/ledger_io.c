@@ -326,11 +326,11 @@ static int import_header(Import *im, RtCsv *csv, char *err, size_t errlen)
         return POLRT_EXIT_DATA;
     }
     if (got <= 0 || r.error) {
-        snprintf(err, errlen, "%s: %s", im->file,
+        snprintf(err, errlen, "%s%s%s", im->file, got == -2 ? ":" : ": ",
                  got < 0    ? rt_csv_errmsg(csv)
                  : got == 0 ? "empty: no header row"
                             : r.error);
-        return got < 0 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
+        return got == -1 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
     }
     int b = rt_binding_init(&im->bind, im->s, im->fp, im->s->nledger_fields, fixed_cols, NCOLS, 1,
                             im->file, r.line, (const char *const *)r.field, r.len, r.nfields, r.raw,
@@ -359,9 +359,10 @@ static int import_rows(Import *im, RtCsv *csv, const char *rejects, char *err, s
         if (k > 0 && reject(im, &r, why, rejects, err, errlen) < 0)
             return polrt_exit_for_errno(errno);
     }
-    if (got < 0) {
-        snprintf(err, errlen, "%s", rt_csv_errmsg(csv));
-        return POLRT_EXIT_SYSTEM;
+    if (got < 0) { /* -2: a record longer than RT_CSV_MAX_RECORD, the file's fault */
+        snprintf(err, errlen, "%s%s%s", got == -2 ? im->file : "", got == -2 ? ":" : "",
+                 rt_csv_errmsg(csv));
+        return got == -2 ? POLRT_EXIT_DATA : POLRT_EXIT_SYSTEM;
     }
     return POLRT_EXIT_OK;
 }

@@ -835,6 +835,14 @@ static int stream_of(const char *p, struct stat *st)
     return !(S_ISCHR(st->st_mode) && stat("/dev/null", &nul) == 0 && st->st_rdev == nul.st_rdev);
 }
 
+int rt_out_is_stdout(const char *path)
+{
+    struct stat a, b;
+    return stream_of(path, &a) &&
+           (!strcmp(path, "-") ||
+            (fstat(1, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino));
+}
+
 /* Two outputs that write to one stream (standard output twice, "-" and /dev/stdout, one
  * terminal or pipe) would mix their lines into one: the outputs are outs, then files from
  * first_out on (an entry of both counted once). 0, or -1 with the message in err. */

@@ -254,6 +254,11 @@ typedef struct RtPipeOpts {
 /* the end of a stop's message that says the run wrote nothing (a file that shrank while it
  * was read): a sink that committed ledger batches says what it wrote instead (run.c) */
 #define RT_PIPE_NOTHING_WRITTEN "; nothing written"
+/* the stop for an input file that shrank while it was read (its path the one %s), alone and
+ * across ranks: exit 4, one spelling (ranks.c; pipeline.c's fill has the same words) */
+#define RT_PIPE_SHRANK                                                                             \
+    "cannot read %s: it shrank while it was read (another program truncated or rewrote "           \
+    "it)" RT_PIPE_NOTHING_WRITTEN
 
 typedef struct RtPipeStats {
     int64_t claims;               /* good claim rows */

@@ -169,7 +169,7 @@ static int long_record(RtPipe *m, int64_t a, size_t pre, size_t p, RtLong *l, in
         ssize_t k = read_at(m, at, PIPE_LONG_PIECE);
         if (k <= 0) {
             if (k == 0)
-                rt_pipe_error(m, "%s changed while it was read (shorter than its size)", m->path);
+                rt_pipe_sys_error(m, 0, RT_PIPE_SHRANK, m->path);
             return -1;
         }
         const char *piece = m->cbuf.p + m->cbuf.n - k;
@@ -500,7 +500,7 @@ int rt_ranks_read(RtPipe *m)
     if (got < 0)
         return -1;
     if ((size_t)got != (ck.nominal ? ck.pre + ck.nominal : 0)) {
-        rt_pipe_error(m, "%s changed while it was read (shorter than its size)", m->path);
+        rt_pipe_sys_error(m, 0, RT_PIPE_SHRANK, m->path);
         return -1;
     }
     if (chunk_records(m, &ck, chunk_state(m, &ck)) < 0)

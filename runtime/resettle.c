@@ -297,7 +297,8 @@ int rt_resettle_replay(PolEngine *e, RtStore *st, RtLedgerPerson *lp, const char
             /* it settled before on other rows; now the policy fails on it (an amount
              * overflows): the run cannot leave the ledger half re-settled */
             char why[256];
-            snprintf(err, errlen, "claim %.64s, settled again after %.64s: %s", c->claim_id, cause,
+            snprintf(err, errlen, "claim %s, settled again after %s: %s", RT_SHOW(c->claim_id),
+                     RT_SHOW(cause),
                      rt_failure_text(s, ctx.err_code, ctx.err_loc,
                                      settled == 2 ? ctx.asof : POLRT_NONE, why, sizeof why));
             rc = -1;

@@ -395,11 +395,15 @@ typedef struct RtLink {
     int64_t wait_ms;
     char why[200];
 } RtLink;
-/* RT_LINK_PROBE: an idle connection checked without blocking (skipped, -1, while a
- * transaction holds the store); RT_LINK_RETRY: a lost one made again when its try is due.
- * 0 with l filled, or -1 (not PostgreSQL, or busy) */
+/* RT_LINK_PROBE: an idle connection checked without blocking, but for the query of
+ * rt_ledger_answer_within (skipped, -1, while a transaction holds the store); RT_LINK_RETRY: a lost
+ * one made again when its try is due. 0 with l filled, or -1 (not PostgreSQL, or busy) */
 enum { RT_LINK_PROBE, RT_LINK_RETRY };
 int rt_ledger_link(RtStore *st, int mode, RtLink *l);
+/* a PostgreSQL ledger: the server's answer to a statement awaited at most ms (0, the default:
+ * as long as it takes), after which the connection is lost; and PROBE then asks an idle
+ * connection a query (at most once a second) to see a server that answers nothing */
+void rt_ledger_answer_within(RtStore *st, int ms);
 /* undo the open transaction (its claims are lost, as if the process had been killed; cached
  * rows are read again); no-op in memory or outside a transaction */
 void rt_ledger_rollback(RtStore *st);
@@ -749,8 +753,9 @@ const char *rt_csv_long_why(const char *b, size_t n);
 /* NULL with "cannot open F: reason" in err; "-" is standard input (not closed). enc: an RT_ENC_
  * (rt_csv_decode_input: GB18030 is read as UTF-8, standard input sniffed as a file is) */
 RtCsv *rt_csv_open(const char *path, int enc, char *err, size_t errlen);
-/* the next record, valid until the next call: 1, or 0 at the end, or -1 on an I/O error or
- * a runaway record (rt_csv_errmsg). Blank lines are skipped. */
+/* the next record, valid until the next call: 1, or 0 at the end, or -1 on an I/O error, or
+ * -2 on a record longer than RT_CSV_MAX_RECORD (bad input data: rt_csv_errmsg is "LINE:
+ * record longer than ...", to follow "FILE:"). Blank lines are skipped. */
 int rt_csv_next(RtCsv *c, RtRecord *r);
 /* continue reading at a record start seen before (RtRecord.offset and .line) */
 int rt_csv_seek(RtCsv *c, int64_t offset, int64_t line);
@@ -850,6 +855,7 @@ int rt_session_prefetch(PolSession *s, const char *const *ids, size_t n, const c
                         size_t np, char *err, size_t errlen);
 void rt_session_rollback(PolSession *s);                 /* rt_ledger_rollback of its store */
 int rt_session_link(PolSession *s, int mode, RtLink *l); /* rt_ledger_link of its store */
+void rt_session_answer_within(PolSession *s, int ms);    /* rt_ledger_answer_within, its store */
 /* after polrt_session_claim returned -1: 1 when the claim id was settled earlier with other
  * data (a conflict with the ledger), 0 for any other refusal */
 int rt_session_conflict(const PolSession *s);
@@ -965,6 +971,9 @@ typedef struct RtNamedPath {
  * is that entry (the same path pointer). A device or "-" is never replaced. 0, or -1 with
  * "WHAT PATH is WHAT: writing it would replace that file; name another" in err. polc run
  * and polc simulate (its report's files too) check their files through it. */
+/* output path writes to standard output: "-", or the file, terminal or pipe behind fd 1
+ * (/dev/stdout; /dev/null never): where it carries data, the words go to stderr */
+int rt_out_is_stdout(const char *path);
 int rt_outputs_apart(const RtNamedPath *outs, size_t nouts, const RtNamedPath *files, size_t nfiles,
                      size_t first_out, char *err, size_t errlen);
 /* the cause of a failed write to o: the errno of its first failed write (a full disk is
@@ -1138,6 +1147,16 @@ char *rt_strdup(const char *s); /* through polrt_realloc; NULL when out of memor
 /* s after the first at bytes of buf (len bytes), cut to fit as snprintf cuts, NUL-terminated:
  * the length now in buf (0 when len is 0) */
 size_t rt_cut_copy(char *buf, size_t len, size_t at, const char *s);
+/* User text (an id, a name, a cell) in a message: whole when it fits in buf (len bytes, the
+ * NUL included), else cut back to a character's first byte and marked "...", so a message
+ * never holds half a character (printf's %.64s cut a Chinese id mid-character: invalid
+ * UTF-8). rt_show returns s itself when it fits; rt_show_n takes n bytes of s, not a string. */
+#define RT_SHOW_MARK 4                   /* "..." and the NUL */
+#define RT_SHOW_ID   (64 + RT_SHOW_MARK) /* an id or a name: 64 bytes, 21 Chinese characters */
+const char *rt_show(char *buf, size_t len, const char *s);
+const char *rt_show_n(char *buf, size_t len, const char *s, size_t n);
+/* rt_show of an id or a name into a buffer of the statement's own (an argument of a printf) */
+#define RT_SHOW(s) rt_show((char[RT_SHOW_ID]){0}, RT_SHOW_ID, (s))
 uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker choice */
 #define RT_HUGE_PAGE (2u << 20)
 /* Bytes that keep one thread's hot data off another's cache line. Structures that threads

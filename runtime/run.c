@@ -502,7 +502,9 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
     /* the ledger: every claim of the batch durable before its results are written; the
      * claims it settled are counted in the rows' loop below (what a run stopped later leaves
      * in the ledger: run_pipeline says it) */
-    int committed = 0;
+    /* across ranks on a PostgreSQL ledger every rank committed its claims of the batch (its
+     * turn, ranks.c) before the rows came here: rank 0's are every rank's */
+    int committed = r->turns;
     if (r->store && r->o->max_rejects == 0 && !r->turns) {
         if (rt_ledger_commit(r->store, err, errlen) != 0) {
             r->code = POLRT_EXIT_SYSTEM;
@@ -1040,12 +1042,26 @@ static int run_pipeline(Run *r, RtPipeStats *ps)
     /* a stop after ledger batches were committed wrote them: "nothing written" is untrue
      * (a trial had 30,612 claims in the ledger); their count, and what a run again does */
     size_t n = strlen(r->err), t = sizeof RT_PIPE_NOTHING_WRITTEN - 1;
-    if (rc != 0 && r->committed > 0 && n >= t && !strcmp(r->err + n - t, RT_PIPE_NOTHING_WRITTEN))
+    if (rc != 0 && r->committed > 0 && n >= t && !strcmp(r->err + n - t, RT_PIPE_NOTHING_WRITTEN)) {
+        /* which ledger: a URL may hold a password (not shown); across ranks rank 0 saw every
+         * rank's rows, another rank its own (its SQLite file; of a shared PostgreSQL ledger,
+         * its persons' claims beside the other ranks') */
+        int pg = rt_ledger_is_pg(o->ledger_db), ranks = r->cl && r->cl->size > 1;
+        int own = ranks && r->cl->rank != 0;
+        char what[sizeof r->err];
+        if (pg || !ranks)
+            snprintf(what, sizeof what, "the ledger%s%s holds", pg ? "" : " ",
+                     pg ? "" : o->ledger_db);
+        else if (own)
+            snprintf(what, sizeof what, "the ledger %s holds", ledger_path(r));
+        else
+            snprintf(what, sizeof what, "the ledgers %s.rankKof%d hold", o->ledger_db, r->cl->size);
         snprintf(r->err + n - t, sizeof r->err - (n - t),
-                 "; the results were not written, and the ledger %s holds the %" PRId64
-                 " claim%s settled in the batches committed before: a run again settles the "
-                 "rest, each claim once",
-                 o->ledger_db, r->committed, rt_plural(r->committed));
+                 "; the results were not written, and %s the %" PRId64 " claim%s%s settled in the "
+                 "batches committed before: a run again settles the rest, each claim once",
+                 what, r->committed, rt_plural(r->committed),
+                 own && pg ? " of this rank's persons (with the other ranks')" : "");
+    }
     return rc == POLRT_EXIT_USAGE && r->code ? r->code : rc;
 }
 

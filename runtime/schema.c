@@ -772,7 +772,9 @@ int rt_schema_parse(const char *json, RtSchema *s, char *err, size_t errlen)
         /* cJSON reports where it stopped; give the byte offset and a little context */
         if (!end)
             return fail(&p, "", "not valid JSON");
-        return fail(&p, "", "not valid JSON at byte %td (near \"%.20s\")", end - json, end);
+        char near[20 + RT_SHOW_MARK];
+        return fail(&p, "", "not valid JSON at byte %td (near \"%s\")", end - json,
+                    rt_show(near, sizeof near, end));
     }
     int rc = -1;
     s->span_from = s->span_to = -1;

@@ -27,8 +27,11 @@
 /* a number written as a cell: 15 significant digits round-trip through a double, so
  * 1234.56 or 0.8 come out as written */
 #define NUM_DIGITS 15
-/* longest field name or label quoted in a 400 answer */
-#define NAME_SHOW 64
+/* the longest a settling thread waits for a PostgreSQL ledger's answer: a server that
+ * answers nothing (stopped, hung) fails the requests then (503), well within --timeout's
+ * default 30 s, instead of holding them for ever. The service's statements take ms; the
+ * writers' lock, held by a batch run's commit beside it, well under a second. */
+#define LEDGER_ANSWER_MS 10000
 /* fields of an object whose members bind_object tracks on the stack (Panji's claim has 15);
  * more take a calloc */
 #define GIVEN_STACK 64
@@ -580,8 +583,8 @@ static int cell_text(const cJSON *v, const char *what, const char *column, char 
         /* more digits than a double keeps: its cell would be another number (a new-user pass
          * sent 12345678901234567 and was told "not an amount '1.23456789012346e+16'") */
         if (!isfinite(d) || strtod(buf, NULL) != d) {
-            bad(b, "%s.%.*s: a number of more than %d significant digits (send it as a string)",
-                what, NAME_SHOW, column, NUM_DIGITS);
+            bad(b, "%s.%s: a number of more than %d significant digits (send it as a string)", what,
+                RT_SHOW(column), NUM_DIGITS);
             return -1;
         }
         /* 1e16 printed "1e+16", which no cell reader takes: a whole number is written out;
@@ -590,9 +593,9 @@ static int cell_text(const cJSON *v, const char *what, const char *column, char 
         if (strchr(buf, 'e')) {
             if (fabs(d) >= 1e18 || d != floor(d)) {
                 bad(b,
-                    "%s.%.*s: %s is too large or too small to send as a number (send it as "
+                    "%s.%s: %s is too large or too small to send as a number (send it as "
                     "a string)",
-                    what, NAME_SHOW, column, buf);
+                    what, RT_SHOW(column), buf);
                 return -1;
             }
             snprintf(buf, len, "%.0f", d);
@@ -603,7 +606,7 @@ static int cell_text(const cJSON *v, const char *what, const char *column, char 
     else if (cJSON_IsNull(v))
         *text = "";
     else {
-        bad(b, "%s.%.*s: expected a string, number, boolean or null", what, NAME_SHOW, column);
+        bad(b, "%s.%s: expected a string, number, boolean or null", what, RT_SHOW(column));
         return -1;
     }
     return 0;
@@ -647,13 +650,13 @@ static int bind_object(const RtSchema *sc, const cJSON *obj, const char *what, c
         int i = field_of(f, n, m->string, from);
         from = i + 1 < n ? i + 1 : 0;
         if (i < 0) {
-            bad(b, "%s.%.*s: unknown field", what, NAME_SHOW, m->string);
+            bad(b, "%s.%s: unknown field", what, RT_SHOW(m->string));
             if (given != on_stack)
                 free(given);
             return -1;
         }
         if (given[i]) {
-            bad(b, "%s.%.*s: field %s given twice", what, NAME_SHOW, m->string, f[i].name);
+            bad(b, "%s.%s: field %s given twice", what, RT_SHOW(m->string), f[i].name);
             if (given != on_stack)
                 free(given);
             return -1;
@@ -725,19 +728,74 @@ static int person_seen_eq(const void *entry, const void *key)
     return !strcmp(((const PersonSeen *)entry)->id, key);
 }
 
-/* The member of a or b that the other lacks or has otherwise (both objects), or NULL */
-static const char *member_differs(const cJSON *a, const cJSON *b)
+/* the member of obj that gives field f, by its name or its label, or NULL */
+static const cJSON *member_of(const cJSON *obj, const RtField *f)
 {
-    const cJSON *m;
-    cJSON_ArrayForEach(m, a)
-    {
-        if (!cJSON_Compare(m, cJSON_GetObjectItemCaseSensitive(b, m->string), 1))
-            return m->string;
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, f->name);
+    return m || !f->label ? m : cJSON_GetObjectItemCaseSensitive(obj, f->label);
+}
+
+/* Objects a and b (a person's members, or a history row's) decoded as fields f[0..n) of sc,
+ * as settling decodes them (cell_text, rt_bind_cell): the name of a member whose value
+ * differs, or NULL. So "100", 100, 1e2 and 100.0 for an amount are one value, as are a
+ * field given by its name or its label, and null, "" and a member left out (the field's
+ * default); a member no field names, or a value either side refuses, differs. skip[] names
+ * the members that are not fields. Called only where the JSON texts differ. */
+static const char *fields_differ(const RtSchema *sc, const RtField *f, int n,
+                                 const char *const *skip, const cJSON *a, const cJSON *b)
+{
+    const cJSON *obj[2] = {a, b}, *m;
+    for (int k = 0; k < 2; k++)
+        cJSON_ArrayForEach(m, obj[k])
+        {
+            int skipped = 0;
+            for (int s = 0; skip[s] && !skipped; s++)
+                skipped = !strcmp(m->string, skip[s]);
+            if (!skipped && field_of(f, n, m->string, 0) < 0)
+                return m->string;
+        }
+    for (int i = 0; i < n; i++) {
+        const cJSON *x[2] = {member_of(a, &f[i]), member_of(b, &f[i])};
+        if ((!x[0] && !x[1]) || cJSON_Compare(x[0], x[1], 1))
+            continue;
+        int64_t v[2];
+        for (int k = 0; k < 2; k++) {
+            char num[64], why[MSG_LEN / 2];
+            const char *text = "";
+            Bad bd = {0};
+            if ((x[k] && cell_text(x[k], "", f[i].name, num, sizeof num, &text, &bd)) ||
+                rt_bind_cell(sc, &f[i], f[i].name, text, strlen(text), &v[k], why, sizeof why) < 0)
+                return x[k] ? x[k]->string : f[i].name;
+        }
+        if (v[0] != v[1])
+            return x[0] ? x[0]->string : x[1]->string;
     }
-    cJSON_ArrayForEach(m, b)
-    {
-        if (!cJSON_GetObjectItemCaseSensitive(a, m->string))
-            return m->string;
+    return NULL;
+}
+
+/* Person objects a and b of one id: the member whose value differs (fields_differ), the
+ * history's rows compared row by row ("history"), or NULL */
+static const char *member_differs(const RtSchema *sc, const cJSON *a, const cJSON *b)
+{
+    static const char *const skip[] = {"person_id", "history", NULL};
+    static const char *const skip_hist[] = {NULL};
+    const char *m = fields_differ(sc, sc->person, sc->nperson, skip, a, b);
+    if (m)
+        return m;
+    const cJSON *ha = cJSON_GetObjectItemCaseSensitive(a, "history"),
+                *hb = cJSON_GetObjectItemCaseSensitive(b, "history");
+    if (cJSON_Compare(ha, hb, 1))
+        return NULL;
+    /* not given is no rows */
+    int na = !ha ? 0 : cJSON_IsArray(ha) ? cJSON_GetArraySize(ha) : -1;
+    int nb = !hb ? 0 : cJSON_IsArray(hb) ? cJSON_GetArraySize(hb) : -1;
+    if (na != nb || na < 0)
+        return "history";
+    for (int r = 0; r < na; r++) {
+        const cJSON *ra = cJSON_GetArrayItem(ha, r), *rb = cJSON_GetArrayItem(hb, r);
+        if (!cJSON_IsObject(ra) || !cJSON_IsObject(rb) ||
+            fields_differ(sc, sc->hist, sc->nhist, skip_hist, ra, rb))
+            return "history";
     }
     return NULL;
 }
@@ -746,8 +804,8 @@ static const char *member_differs(const cJSON *a, const cJSON *b)
  * in seen), 1 given before as it is here (nothing to add), -2 given before otherwise (why:
  * the last would win without a word; polc run refuses a person whose rows differ), -1 out of
  * memory (b) */
-static int person_again(RtMap *seen, PersonSeen *slots, const cJSON *p, const char *pid, int at,
-                        char *why, size_t wlen, Bad *b)
+static int person_again(const RtSchema *sc, RtMap *seen, PersonSeen *slots, const cJSON *p,
+                        const char *pid, int at, char *why, size_t wlen, Bad *b)
 {
     uint64_t h = rt_hash_id(pid, strlen(pid));
     const PersonSeen *e = rt_map_find(seen, h, person_seen_eq, pid);
@@ -759,11 +817,11 @@ static int person_again(RtMap *seen, PersonSeen *slots, const cJSON *p, const ch
         }
         return 0;
     }
-    const char *m = member_differs(e->obj, p);
+    const char *m = member_differs(sc, e->obj, p);
     if (!m)
         return 1;
-    snprintf(why, wlen, "person %.*s: %.*s differs from the same person's persons[%d]", NAME_SHOW,
-             pid, NAME_SHOW, m, e->at);
+    snprintf(why, wlen, "person %s: %s differs from the same person's persons[%d]", RT_SHOW(pid),
+             RT_SHOW(m), e->at);
     return -2;
 }
 
@@ -791,7 +849,7 @@ static int add_persons_seen(Worker *w, const cJSON *persons, RtMap *seen, Person
         const char *pid = id_of(p, "person_id", what, 1, b);
         if (!pid)
             return -1;
-        int again = seen ? person_again(seen, slots, p, pid, k - 1, why, wlen, b) : 0;
+        int again = seen ? person_again(sc, seen, slots, p, pid, k - 1, why, wlen, b) : 0;
         if (again < 0)
             return again;
         if (again)
@@ -1022,9 +1080,9 @@ static int request_parts(Worker *w, Job *j, Parts *p)
             k++;
         if (k == 4) {
             reply_error(j->r, 400,
-                        "%.*s: unknown member (expected claim and person, or claims "
+                        "%s: unknown member (expected claim and person, or claims "
                         "and persons)",
-                        NAME_SHOW, m->string);
+                        RT_SHOW(m->string));
             return 1;
         }
         if (count[k]++) { /* cJSON finds the first; the second would be ignored */
@@ -1175,7 +1233,7 @@ static void get_job(Worker *w, Job *j)
         return;
     }
     if (rc == 0) {
-        reply_error(j->r, 404, "no claim %.*s", NAME_SHOW, j->claim_id);
+        reply_error(j->r, 404, "no claim %s", RT_SHOW(j->claim_id));
         return;
     }
     RtLine l = {0};
@@ -1536,6 +1594,8 @@ static PolSession **sessions_new(PolEngine *e, const char *ledger, const char *l
         return NULL;
     }
     ss[0] = polrt_session_open(e, ledger, ledger_key, err, errlen);
+    if (ss[0]) /* (the workers' forks share its store) */
+        rt_session_answer_within(ss[0], LEDGER_ANSWER_MS);
     /* a late claim settles in date order (in memory, where no claims are kept, it is refused) */
     if (ss[0])
         rt_session_late(ss[0], 1);

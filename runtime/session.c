@@ -13,8 +13,6 @@
 
 /* room for a message: a claim id, a person id and a rule's location */
 #define ERR_LEN 512
-/* longest id kept in a message, so the reason is never cut off */
-#define ID_SHOW 64
 /* Times a claim is settled again when another process wrote the ledger file between reading
  * the person's rows and saving the claim (rt_ledger_save's 2). Each retry follows a commit
  * by that process, which holds the write lock for a batch at a time, so one or two retries
@@ -243,6 +241,11 @@ int rt_session_link(PolSession *s, int mode, RtLink *l)
     return rt_ledger_link(s->st, mode, l);
 }
 
+void rt_session_answer_within(PolSession *s, int ms)
+{
+    rt_ledger_answer_within(s->st, ms);
+}
+
 int rt_session_conflict(const PolSession *s)
 {
     return s->conflict;
@@ -364,34 +367,34 @@ int64_t rt_session_person_add(PolSession *s, const char *person_id, const int64_
                               const int64_t *hist, int64_t nhist)
 {
     const RtSchema *sc = s->s;
-    char what[ID_SHOW + 64];
+    char what[RT_SHOW_ID + 64];
     s->err[0] = '\0';
     if (check_id(s, "person", person_id))
         return -1;
     if (nhist < 0 ||
         (sc->nhist > 0 && (uint64_t)nhist > SIZE_MAX / sizeof(int64_t) / (uint64_t)sc->nhist))
-        return fail(s, "person %.*s: %lld history rows", ID_SHOW, person_id, (long long)nhist);
+        return fail(s, "person %s: %lld history rows", RT_SHOW(person_id), (long long)nhist);
     if (sc->nhist == 0 && nhist > 0)
-        return fail(s, "person %.*s: %lld history rows, but the policy declares no history",
-                    ID_SHOW, person_id, (long long)nhist);
+        return fail(s, "person %s: %lld history rows, but the policy declares no history",
+                    RT_SHOW(person_id), (long long)nhist);
     if ((sc->nperson > 0 && !fields) || (nhist > 0 && !hist))
-        return fail(s, "person %.*s: fields missing", ID_SHOW, person_id);
+        return fail(s, "person %s: fields missing", RT_SHOW(person_id));
     int bad = bad_field(sc, sc->person, sc->nperson, fields);
     if (bad >= 0) {
-        snprintf(what, sizeof what, "person %.*s", ID_SHOW, person_id);
+        snprintf(what, sizeof what, "person %s", RT_SHOW(person_id));
         return field_fail(s, what, &sc->person[bad], fields[bad]);
     }
     for (int64_t r = 0; r < nhist; r++) {
         const int64_t *row = hist + r * sc->nhist;
         if ((bad = bad_field(sc, sc->hist, sc->nhist, row)) >= 0) {
-            snprintf(what, sizeof what, "person %.*s, history row %lld", ID_SHOW, person_id,
+            snprintf(what, sizeof what, "person %s, history row %lld", RT_SHOW(person_id),
                      (long long)r + 1);
             return field_fail(s, what, &sc->hist[bad], row[bad]);
         }
         char why[160];
         if (rt_span_check(sc, row, NULL, why, sizeof why) < 0)
-            return fail(s, "person %.*s, history row %lld: %s", ID_SHOW, person_id,
-                        (long long)r + 1, why);
+            return fail(s, "person %s, history row %lld: %s", RT_SHOW(person_id), (long long)r + 1,
+                        why);
     }
     size_t nf = (size_t)sc->nperson, nh = (size_t)nhist * (size_t)sc->nhist;
     int64_t *data = polrt_realloc(NULL, (nf + nh + 1) * sizeof *data);
@@ -534,10 +537,10 @@ static void reset_result(PolSession *s)
  * it changed, so the other claims of a group settle. -1 */
 static int newer_conflict(PolSession *s, const char *claim_id)
 {
-    char why[ERR_LEN - ID_SHOW - 16];
-    snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1, s->err);
+    char why[ERR_LEN - RT_SHOW_ID - 16];
+    rt_show_n(why, sizeof why, s->err, strlen(s->err)); /* a copy: fail writes s->err */
     s->conflict = 1;
-    return fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
+    return fail(s, "claim %s: %s", RT_SHOW(claim_id), why);
 }
 
 /* a claim begins: res points at the session's arrays, which are cleared */
@@ -589,7 +592,7 @@ static int settled_before(PolSession *s, RtClaimRec *rec, PolResult *res)
 static int claim_failed(PolSession *s, RtClaimRec *rec, const PolCtx *ctx, int settled,
                         PolResult *res)
 {
-    char why[ERR_LEN - ID_SHOW - 16];
+    char why[ERR_LEN - RT_SHOW_ID - 16];
     if (rt_ledger_keeps_claims(s->st)) {
         int rc = settled_before(s, rec, res);
         if (rc != 0 || res->status == 1)
@@ -598,7 +601,7 @@ static int claim_failed(PolSession *s, RtClaimRec *rec, const PolCtx *ctx, int s
     res->status = -1;
     res->err_code = ctx->err_code;
     res->err_loc = ctx->err_loc;
-    fail(s, "claim %.*s: %s", ID_SHOW, rec->claim_id,
+    fail(s, "claim %s: %s", RT_SHOW(rec->claim_id),
          rt_failure_text(s->s, ctx->err_code, ctx->err_loc, settled == 2 ? ctx->asof : POLRT_NONE,
                          why, sizeof why));
     return 0;
@@ -674,11 +677,11 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
     res->hist = p->data + sc->nperson;
     res->nhist = p->nhist;
     if (sc->nclaim > 0 && !fields)
-        return fail(s, "claim %.*s: fields missing", ID_SHOW, claim_id);
+        return fail(s, "claim %s: fields missing", RT_SHOW(claim_id));
     int bad = bad_field(sc, sc->claim, sc->nclaim, fields);
     if (bad >= 0) {
-        char what[ID_SHOW + 16];
-        snprintf(what, sizeof what, "claim %.*s", ID_SHOW, claim_id);
+        char what[RT_SHOW_ID + 16];
+        snprintf(what, sizeof what, "claim %s", RT_SHOW(claim_id));
         return field_fail(s, what, &sc->claim[bad], fields[bad]);
     }
     if (sc->nclaim)
@@ -686,9 +689,9 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
 
     /* the policy's input checks: a claim that fails one is refused as a bad row is */
     if (rt_engine_check(s->e, s->claim, s->pver, &res->err_code, &res->err_loc)) {
-        char why[ERR_LEN - ID_SHOW - 16];
+        char why[ERR_LEN - RT_SHOW_ID - 16];
         reset_trace(s);
-        return fail(s, "claim %.*s: %s", ID_SHOW, claim_id,
+        return fail(s, "claim %s: %s", RT_SHOW(claim_id),
                     rt_err_describe(sc, res->err_code, res->err_loc, why, sizeof why));
     }
     if (!p->led && !(p->led = rt_ledger_hold(s->st, p->id, p->hash, s->err, sizeof s->err)))
@@ -726,11 +729,11 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
             if (found == 0) {
                 int64_t date = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE;
                 if (s->late_reject || rt_ledger_is_memory(s->st)) {
-                    char why[ERR_LEN - ID_SHOW - 16];
+                    char why[ERR_LEN - RT_SHOW_ID - 16];
                     rt_resettle_late_text(s->st, sc, p->led, s->keys, date, s->before, why,
                                           sizeof why);
                     reset_result(s);
-                    return fail(s, "claim %.*s: %s", ID_SHOW, claim_id, why);
+                    return fail(s, "claim %s: %s", RT_SHOW(claim_id), why);
                 }
                 int undone = rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL, &s->rs,
                                               s->err, sizeof s->err);
@@ -744,18 +747,18 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
             }
             saved = 1;
         } else if (saved == 3) {
-            fail(s, "claim %.*s: still late once the later claims were undone", ID_SHOW, claim_id);
+            fail(s, "claim %s: still late once the later claims were undone", RT_SHOW(claim_id));
             return late_done(s, p, claim_id, -2);
         }
         if (saved == 1) {
             /* settled before, or by another session meanwhile: the stored record answers */
             int rc = settled_before(s, &rec, res);
             if (rc == 0 && res->status != 1) {
-                fail(s, "claim %.*s: settled meanwhile, but not found", ID_SHOW, claim_id);
+                fail(s, "claim %s: settled meanwhile, but not found", RT_SHOW(claim_id));
                 rc = -2;
             }
             if (rc == 0 && s->trace && explain_stored(s, p) < 0) {
-                fail(s, "claim %.*s: out of memory", ID_SHOW, claim_id);
+                fail(s, "claim %s: out of memory", RT_SHOW(claim_id));
                 rc = -2;
             }
             return late_done(s, p, claim_id, rc);
@@ -763,9 +766,9 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
         /* another process wrote the ledger since the rows were read: settle again */
         if (tries == STALE_RETRIES) {
             fail(s,
-                 "claim %.*s: the ledger changed under every attempt to settle it (another "
+                 "claim %s: the ledger changed under every attempt to settle it (another "
                  "process keeps writing it)",
-                 ID_SHOW, claim_id);
+                 RT_SHOW(claim_id));
             return -2;
         }
         reset_result(s);
@@ -782,8 +785,7 @@ POLRT_API int polrt_session_claim(PolSession *s, const char *claim_id, const cha
     Person *p = s->last >= 0 ? s->byh[s->last] : NULL;
     if (!p || strcmp(p->id, person_id) != 0) {
         if (!(p = rt_map_find(&s->persons, hash_id(person_id), person_eq, person_id)))
-            return fail(s, "claim %.*s: unknown person %.*s", ID_SHOW, claim_id, ID_SHOW,
-                        person_id);
+            return fail(s, "claim %s: unknown person %s", RT_SHOW(claim_id), RT_SHOW(person_id));
         s->last = p->handle;
     }
     return claim_of(s, claim_id, p, fields, res);
@@ -796,7 +798,7 @@ int rt_session_claim_h(PolSession *s, const char *claim_id, int64_t person, cons
     if (check_id(s, "claim", claim_id))
         return -1;
     if (person < 0 || (size_t)person >= s->nbyh || !s->byh[person])
-        return fail(s, "claim %.*s: unknown person handle %lld", ID_SHOW, claim_id,
+        return fail(s, "claim %s: unknown person handle %lld", RT_SHOW(claim_id),
                     (long long)person);
     return claim_of(s, claim_id, s->byh[person], fields, res);
 }
@@ -837,14 +839,14 @@ int rt_session_reverse(PolSession *s, const char *claim_id, const char *person_i
         return -1;
     Person *p = rt_map_find(&s->persons, hash_id(person_id), person_eq, person_id);
     if (!p)
-        return fail(s, "claim %.*s: unknown person %.*s", ID_SHOW, claim_id, ID_SHOW, person_id);
+        return fail(s, "claim %s: unknown person %s", RT_SHOW(claim_id), RT_SHOW(person_id));
     if (!p->led && !(p->led = rt_ledger_hold(s->st, p->id, p->hash, s->err, sizeof s->err)))
         return -2;
     int rc = rt_resettle_reverse_claim(s->e, s->st, p->led, p->id, p->data, p->data + s->s->nperson,
                                        p->nhist, claim_id, &s->rs, NULL, s->err, sizeof s->err);
     if (rc == 1) {
         rt_resettle_free(&s->rs);
-        fail(s, "claim %.*s: %s", ID_SHOW, claim_id, RT_NOT_SETTLED);
+        fail(s, "claim %s: %s", RT_SHOW(claim_id), RT_NOT_SETTLED);
         return 1;
     }
     if (rc == RT_UNDO_NEWER)

@@ -52,6 +52,28 @@ size_t rt_cut_copy(char *buf, size_t len, size_t at, const char *s)
     return at + n;
 }
 
+const char *rt_show_n(char *buf, size_t len, const char *s, size_t n)
+{
+    if (n < len) {
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        return buf;
+    }
+    size_t k = len > RT_SHOW_MARK ? len - RT_SHOW_MARK : 0;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) /* back to a character's first byte */
+        k--;
+    memcpy(buf, s, k);
+    memcpy(buf + k, "...", len > RT_SHOW_MARK ? RT_SHOW_MARK : 0);
+    buf[len > RT_SHOW_MARK ? k + 3 : 0] = '\0';
+    return buf;
+}
+
+const char *rt_show(char *buf, size_t len, const char *s)
+{
+    size_t n = strlen(s);
+    return n < len ? s : rt_show_n(buf, len, s, n);
+}
+
 char *rt_strdup(const char *s)
 {
     size_t n = strlen(s) + 1;

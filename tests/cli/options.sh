@@ -265,6 +265,34 @@ for pair in spec/SIMULATE.md:simulate spec/SIMULATE.md:gen spec/SERVE.md:serve s
     fi
 done
 
+# spec/LANGUAGE.md §16's command summary lists exactly the commands `polc help` lists (it
+# lacked serve and ledger, and two lines ended in "..."), each line's options ones that its
+# --help lists; the full synopses are checked above against their own spec
+awk '/^## 16\. /{on = 1} on && /^```/ {if (inb) exit; inb = 1; next} inb' spec/LANGUAGE.md >"$T/s16"
+awk '$1 == "polc" { print $2 }' "$T/s16" | sort >"$T/s16.cmds"
+"$POLC" help | awk '/^  [a-z]/ { print $1 }' | sort >"$T/help.cmds"
+d=$(diff "$T/s16.cmds" "$T/help.cmds" | grep '^[<>]' | tr '\n' ' ')
+if [ ! -s "$T/s16.cmds" ] || [ -n "$d" ]; then
+    fail "LANGUAGE.md §16 and polc help list other commands (< spec only, > help only): $d"
+else
+    pass "LANGUAGE.md §16 lists every command polc help lists ($(wc -l <"$T/s16.cmds" | tr -d ' '))"
+fi
+if grep -q '\.\.\.$' "$T/s16"; then
+    fail "LANGUAGE.md §16: a line ends in '...': $(grep '\.\.\.$' "$T/s16" | head -n 1)"
+else
+    pass "LANGUAGE.md §16: no line ends in '...'"
+fi
+while read -r cmd; do
+    synopsis_opts spec/LANGUAGE.md "$cmd" >"$T/syn"
+    help_opts "$cmd" >"$T/hlp"
+    extra=$(comm -23 "$T/syn" "$T/hlp" | tr '\n' ' ')
+    if [ -n "$extra" ]; then
+        fail "LANGUAGE.md §16's polc $cmd names options its --help lacks: $extra"
+    else
+        pass "LANGUAGE.md §16's polc $cmd: its options are --help's"
+    fi
+done <"$T/s16.cmds"
+
 # every --sweep example of SIMULATE.md runs on the example claims (ratio=70..90:5% did not:
 # ratio is a table over Level)
 grep -o '`--sweep [^`]*`' spec/SIMULATE.md | tr -d '`' | sed 's/^--sweep //' | grep -v '[A-Z]' |

@@ -161,6 +161,17 @@ check "an info output: the terminal agrees" \
 check "an info output: --changes lists c2 and c4, room beside them" \
     "$(tail -n +2 "$d/info/c.csv" | cut -d, -f1,4 | tr '\n' ' ')" \
     "c2,patient_pays c2,backstop c2,room c4,patient_pays c4,backstop c4,room "
+# --changes - (and /dev/stdout): standard output carries the CSV only, the tables go to
+# stderr (they were printed into the CSV's stream); without -q, as with it
+for to in - /dev/stdout; do
+    sim --base "$d/info/sim.pol" --reform "$d/info/cap4000.pol" --claims $S/claims.csv \
+        --persons $S/persons.csv --changes "$to" > "$d/info/c2.csv" 2> "$d/info/out2" ||
+        fail "--changes $to: $(cat "$d/info/out2")"
+    check "--changes $to: standard output is the changes file alone" \
+        "$(sed '1s/^\xef\xbb\xbf//' "$d/info/c2.csv" | md5sum)" "$(sed '1s/^\xef\xbb\xbf//' "$d/info/c.csv" | md5sum)"
+    check "--changes $to: the tables on stderr" \
+        "$(grep '^  封顶4000 ' "$d/info/out2" | sed -n 2p | tr -s ' ')" " 封顶4000 5 0 2 40.00% 2 66.67%"
+done
 
 sim --base policies/anhui/panji-2017.pol --sweep 'backstop_cap[city]=5000..8000:1000' \
     --claims examples/claims.csv --persons examples/persons.csv >"$d/sweep.txt" 2>&1

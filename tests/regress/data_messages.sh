@@ -143,3 +143,26 @@ if [ $rc -eq 2 ] && [ "$(cat got)" = "polc: longh.csv:1: record longer than 16 M
 else
     fail "a header over 16 MiB without a quote: exit $rc, said: $(cat got)"
 fi
+# polc ledger import said it with exit 4, a system failure: it is bad input data, exit 3
+"$POLC" ledger import "$P" --ledger imp.db longh.csv 2>got
+rc=$?
+if [ $rc -eq 3 ] && [ "$(cat got)" = "polc: longh.csv:1: record longer than 16 MiB (no line end in it: not a CSV file?)" ]; then
+    pass "ledger import: a header over 16 MiB is bad data, exit 3, file:line"
+else
+    fail "ledger import: a header over 16 MiB: exit $rc, said: $(cat got)"
+fi
+# a row of the import over 16 MiB (a quote left open on line 3): the same, nothing imported
+{
+    echo 'person_id,year,own_paid'
+    echo 'P1,2024,100'
+    printf '"P2,2024,'
+    head -c 17000000 /dev/zero | tr '\0' x
+} >longr.csv
+"$POLC" ledger import "$P" --ledger imp.db longr.csv 2>got
+rc=$?
+if [ $rc -eq 3 ] && [ "$(cat got)" = "polc: longr.csv:3: record longer than 16 MiB (unterminated quoted field?)" ] &&
+    [ -z "$("$POLC" ledger export "$P" --ledger imp.db 2>/dev/null | sed 1d)" ]; then
+    pass "ledger import: a row over 16 MiB is bad data, exit 3, file:line, nothing imported"
+else
+    fail "ledger import: a row over 16 MiB: exit $rc, said: $(cat got)"
+fi

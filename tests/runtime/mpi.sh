@@ -441,6 +441,43 @@ if pg_start "$WORK/pg"; then
     else
         bad "mpi: --max-rejects on a PostgreSQL ledger across 2 ranks" "exit $rc: $(head -n 1 pm.err)"
     fi
+    # a claims file truncated under a run across 2 ranks (held in its first batch by a FIFO
+    # of explanations, as tests/runtime/input_shrinks.sh holds one process): the ranks' turns
+    # had committed that batch, yet a rank said "changed while it was read (shorter than its
+    # size)", exit 2, no word of the ledger. Now the words and exit 4 of one process: the
+    # claims committed told (rank 0's count is every rank's; another rank's, its persons'),
+    # and a run again finds them already settled; the URL never shown (it may hold a password)
+    psql -q "$PGURL" -c "CREATE DATABASE d" || bad "mpi: PostgreSQL" "createdb d"
+    cp pop/claims.csv shr.csv
+    rm -f x.fifo
+    mkfifo x.fifo
+    mpi 2 "$POLC" run "$POL" --claims shr.csv --persons pop/persons.csv --out ps.csv \
+        --explain x.fifo -q --ledger "$db/d" 2>ps.err &
+    spid=$!
+    exec 3<x.fifo
+    dd bs=1 count=1 <&3 >/dev/null 2>&1
+    : >shr.csv
+    cat <&3 >/dev/null
+    exec 3<&-
+    wait $spid
+    rc=$?
+    msg=$(polc_err ps.err | grep '^polc: rank')
+    k=$(echo "$msg" | sed -n 's/^polc: rank \([01]\) of 2: .*/\1/p')
+    n=$(echo "$msg" | sed -n 's/.*the ledger holds the \([0-9]*\) claims.* settled in the batches committed before.*/\1/p')
+    want="polc: rank $k of 2: cannot read shr.csv: it shrank while it was read (another program truncated or rewrote it); the results were not written, and the ledger holds the $n claims$([ "$k" = 1 ] && echo " of this rank's persons (with the other ranks')") settled in the batches committed before: a run again settles the rest, each claim once; stopping every rank"
+    if [ "$rc" -eq 4 ] && [ -n "$n" ] && [ "$n" -gt 0 ] && [ "$msg" = "$want" ] && [ ! -e ps.csv ]; then
+        ok "mpi: a claims file shrunk under 2 ranks on PostgreSQL: exit 4, one process's words, $n claims committed told (rank $k)"
+    else
+        bad "mpi: a claims file shrunk under 2 ranks on PostgreSQL" "exit $rc: $msg"
+    fi
+    "$POLC" run "$POL" --claims pop/claims.csv --persons pop/persons.csv --out ps2.csv \
+        --ledger "$db/d" 2>ps2.err
+    a=$(grep ' claims: ' ps2.err | tr -d , | sed -n 's/.* \([0-9]*\) already settled.*/\1/p')
+    if [ -n "$n" ] && [ -n "$a" ] && { [ "$k" = 0 ] && [ "$a" -eq "$n" ] || [ "$k" = 1 ] && [ "$a" -ge "$n" ]; }; then
+        ok "mpi: shrunk on PostgreSQL: a run again finds the $a committed claims already settled"
+    else
+        bad "mpi: shrunk on PostgreSQL: the run again" "$(grep ' claims: ' ps2.err) (told ${n:-none}, rank $k)"
+    fi
 else
     echo "note: PostgreSQL 15 not found ($PGBIN): the PostgreSQL cases skipped"
 fi

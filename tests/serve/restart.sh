@@ -9,7 +9,8 @@
 # 503 or a cut connection again): every claim acknowledged is in the ledger once, and in the
 # end the ledger is one batch run's of all the claims, byte for byte: nothing lost, nothing
 # counted twice (a commit whose answer the restart swallowed answers already settled when
-# sent again).
+# sent again). Between the two, a hung server (its processes SIGSTOPped): health 503 within
+# seconds, a settle 503 within 20 s, both 200 again after SIGCONT.
 #
 #   sh tests/serve/restart.sh        env: POLC (build/polc)
 . "$(dirname "$0")/lib.sh"
@@ -72,6 +73,56 @@ check "started again: the first one already settled" "200 already settled" \
 check "the log: one line for the loss" "1" "$(grep -c 'serve: ledger: PostgreSQL ledger: connection lost (' log)"
 check "the log: one line for the return" "1" "$(grep -c 'serve: ledger: PostgreSQL ledger: connected again' log)"
 check "the log: nothing from libpq raw" "" "$(grep -v '^polc: serve: ' log | head -2)"
+stop
+check "SIGTERM: exit 0" "0" "$STOPPED"
+
+# ---- a hung server: its processes stopped (SIGSTOP), the connection open ----
+# Before, libpq waited for ever: health answered 200 (the socket looked fine) and a settle
+# never answered. Now an idle connection is asked SELECT 1 at most once a second, given 2 s
+# (health: 503 within 1 + 2 s), and a statement is given 10 s (a settle: 503 within 10 s;
+# one on a connection already lost waits for a new one's try, libpq's connect_timeout 5 s).
+pg_signal() { # SIG: the postmaster and its children (the service's backend among them)
+    pm=$(head -n 1 "$PGDIR/data/postmaster.pid")
+    kill -"$1" "$pm" $(pgrep -P "$pm")
+}
+# a settle given 60 s at most (req waits as long as it takes: before, for ever)
+settle_within() {
+    CODE=$(curl -s -m 60 -o body -w '%{http_code}' -H 'Content-Type: application/json' \
+        --data-binary "@$1" "$URL/v1/settle")
+}
+serve log3 --ledger "$PGURL" "$PANJI" || { bad "start" "$(cat log3)"; finish; }
+sed -n 3p requests.jsonl >three.json
+sed -n 4p requests.jsonl >four.json
+req GET /v1/health ""
+check "before the hang: health 200" "200" "$CODE"
+pg_signal STOP
+t0=$(date +%s)
+health_is 503 || bad "hung: health" "answers $CODE: $(cat body)"
+check "hung: health answers 503 within 8 s" "1" "$(($(date +%s) - t0 <= 8))"
+check "hung: health names it" \
+    "unavailable PostgreSQL ledger: no connection to the server (no answer from the server within 2 s)" \
+    "$(jq -r '.status + " " + .error' body)"
+t0=$(date +%s)
+settle_within three.json
+check "hung: a settle answers 503 within 20 s" "503 1" "$CODE $(($(date +%s) - t0 <= 20))"
+pg_signal CONT
+health_is 200 || bad "woken: health" "answers $CODE: $(cat body)"
+req POST /v1/settle "" three.json
+check "woken: the claim settles" "200 settled" "$CODE $(jq -r .status body)"
+# the hang met inside a settle's transaction (no health asked: the probe does not see it)
+pg_signal STOP
+t0=$(date +%s)
+settle_within four.json
+check "hung mid-settle: 503 within 20 s, named, nothing settled" "503 1 1 1" \
+    "$CODE $(($(date +%s) - t0 <= 20)) $(grep -c 'no answer from the server within 10 s' body) $(grep -c 'nothing settled: send again' body)"
+req GET /v1/health ""
+check "hung mid-settle: health 503 after it" "503" "$CODE"
+pg_signal CONT
+health_is 200 || bad "woken again: health" "answers $CODE: $(cat body)"
+req POST /v1/settle "" four.json
+check "woken again: the claim settles (once)" "200 settled" "$CODE $(jq -r .status body)"
+check "the log: the two hangs, a line each" "2" \
+    "$(grep -c 'connection lost (no answer from the server within' log3)"
 stop
 check "SIGTERM: exit 0" "0" "$STOPPED"
 

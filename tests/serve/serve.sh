@@ -155,6 +155,12 @@ check "claims/Z005: 200, its person, its outputs" \
     "$CODE $(jq -r .person_id body) $(jq -c .outputs body)"
 check "claims/Z005: its fields, by name" "80000.00 county" \
     "$(jq -r '.fields.total + " " + .fields.level' body)"
+# an id of 30 Chinese characters (90 bytes) not found: the message shows 21 (63 bytes) and
+# "...", never the 22nd character's first byte (%.64s cut it there: not UTF-8)
+long=$(printf '%%E7%%94%%B2%.0s' $(seq 30))
+req GET "/v1/claims/$long" $S
+check "claims/<30 Chinese characters>: 404, the id cut on a character" \
+    "404 no claim $(printf '甲%.0s' $(seq 21))..." "$CODE $(jq -r .error body)"
 
 # ---- explain=1 (the 11th claim above): the explanation polc run --explain writes ------------
 id11=$(jq -r .claim_id x11.json)

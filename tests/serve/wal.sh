@@ -35,12 +35,15 @@ sed -i "s|URL|$URL|" curl.cfg
 # one curl, one connection kept alive, the requests one after another: each its own commit
 curl -K curl.cfg >codes
 check "every request answered 200" "$N" "$(grep -c '^200$' codes)"
-# the log while the service runs: CKPT_WRAP_PAGES frames and the commits made while the other
-# thread's checkpoint held the file's checkpoint lock (the store's then waits for the next
-# commit): at most 17,500 frames (a frame is a 4,096-byte page and a 24-byte header, after
-# the log's 32-byte header), where the 5,000 commits write ~30,000
+# the log while the service runs: at most CKPT_LOG_MAX frames (runtime/ledger.c: 16,896),
+# where the store's checkpoint waits for the other thread's rather than fail on its lock,
+# and the frames of the one commit that crossed it (~6; 64 allowed): 16,960 frames (a frame
+# is a 4,096-byte page and a 24-byte header, after the log's 32-byte header), where the
+# 5,000 commits write ~30,000. (The bound was 17,500 frames, of which the commits made while
+# the other thread held the lock took an unbounded share: it failed now and then with two
+# suites at once on 2 cores.)
 wal=$(stat -c %s svc.db-wal)
-max=$((32 + 17500 * (4096 + 24)))
+max=$((32 + (16896 + 64) * (4096 + 24)))
 if [ "$wal" -le $max ]; then ok "log bounded ($wal bytes)"; else
     bad "log bounded" "$wal bytes, more than $max"
 fi
