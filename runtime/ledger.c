@@ -477,14 +477,14 @@ struct RtStore {
      * at most keep_max, the one forgotten longest ago let go first */
     size_t keep_max, nkept;
     RtLedgerPerson *kept_old, *kept_new;
-    unsigned char *enc;    /* scratch: a claim record's blobs */
-    int64_t *tmp;          /* scratch: claim fields read back */
-    char now[48];          /* settled_at / updated_at text of now_ms */
-    int date_idx;          /* the claim date field (a row's latest claim date), or -1 */
-    int late_check;        /* rt_ledger_save refuses a late claim (3) */
-    int64_t seq;           /* the last claim sequence number given (meta 'seq'), in a tx */
-    int64_t seq_read;      /* seq as read at the transaction's start */
-    int seq_known;         /* SQLite: seq_read is the file's (no other process committed since) */
+    unsigned char *enc; /* scratch: a claim record's blobs */
+    int64_t *tmp;       /* scratch: claim fields read back */
+    char now[48];       /* settled_at / updated_at text of now_ms */
+    int date_idx;       /* the claim date field (a row's latest claim date), or -1 */
+    int late_check;     /* rt_ledger_save refuses a late claim (3) */
+    int64_t seq;        /* the last claim sequence number given (meta 'seq'), in a tx */
+    int64_t seq_read;   /* seq as read at the transaction's start */
+    int seq_known;      /* SQLite: seq_read is the file's (no other process committed since) */
     int64_t now_ms;
     Ckpt *ckpt; /* NULL: SQLite checkpoints in the commit itself */
     /* PostgreSQL (a postgresql:// path): the same tables, values and layouts as SQLite */
