@@ -70,6 +70,17 @@ static RtDl mhd_dl = RT_DL_INIT(RT_SONAME_microhttpd, "libmicrohttpd12", mhd_nam
 static const double buckets[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                  0.05,   0.1,   0.25,   0.5,   1,    2.5};
 #define NBUCKETS (int)(sizeof buckets / sizeof buckets[0])
+/* libmicrohttpd's memory a connection (its read buffer, half of it at first, the request's
+ * headers, the answer's header): it zeroes the whole of it after every request, so its 32 KiB
+ * default was 49,000 instructions a request of bench/serve.sh, a third of a request's with an
+ * SQLite ledger (callgrind, which counts `rep stosb` a byte an instruction: the CPU's own cost
+ * is nearer 1 us). 8 KiB holds a request's headers ~16 times over (a bearer token, the
+ * client's few), and a body passes through it in 4 KiB reads, copied out as they come
+ * (read_body). */
+#define CONN_MEMORY 8192
+/* the largest body buffer a connection keeps for its next request: a big batch's (up to
+ * --max-body) is given back once answered, so 32 idle connections do not hold 32 MB */
+#define KEEP_BODY 65536
 
 typedef enum { ROLE_NONE, ROLE_SETTLE, ROLE_ADMIN } Role;
 
@@ -90,7 +101,10 @@ typedef struct ServeArgs {
 typedef enum { REQ_READING, REQ_WAITING, REQ_ANSWERED } ReqState;
 
 /* one request's state while its body arrives and while it waits (suspended) for the settling
- * threads or a reload: a polling thread serves many connections, so it never blocks */
+ * threads or a reload: a polling thread serves many connections, so it never blocks. One a
+ * connection (connection_event), its body's buffer kept for the connection's next request:
+ * a calloc, a realloc and two frees a request were ~1,200 instructions (callgrind, bench/serve.sh's
+ * single-claim POSTs on keep-alive connections) */
 typedef struct Req {
     char *body;
     size_t n, cap;
@@ -706,10 +720,30 @@ static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
         return;
     if (q->held)
         atomic_fetch_sub(&S->held, 1);
-    free(q->body);
-    free(q);
-    *con_cls = NULL;
+    if (q->cap > KEEP_BODY) {
+        free(q->body);
+        q->body = NULL;
+        q->cap = 0;
+    }
+    *con_cls = NULL; /* the Req is the connection's (connection_event frees it) */
     atomic_fetch_sub(&S->active, 1);
+}
+
+/* a connection's Req, made when it opens and freed when it closes (after its last request's
+ * request_done) */
+static void connection_event(void *cls, struct MHD_Connection *c, void **socket_context,
+                             enum MHD_ConnectionNotificationCode toe)
+{
+    (void)cls;
+    (void)c;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        *socket_context = calloc(1, sizeof(Req)); /* NULL: its requests are refused (handle) */
+    } else if (*socket_context) {
+        Req *q = *socket_context;
+        free(q->body);
+        free(q);
+        *socket_context = NULL;
+    }
 }
 
 /* the route of a request path: the endpoint's methods, its role, its log name */
@@ -935,8 +969,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     Req *q = *con_cls;
     (void)version;
     if (!q) {
-        if (!(q = calloc(1, sizeof *q)))
-            return MHD_NO;
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        if (!ci || !(q = ci->socket_context))
+            return MHD_NO; /* its Req could not be made: out of memory */
+        char *keep = q->body;
+        size_t cap = q->cap;
+        memset(q, 0, sizeof *q);
+        q->body = keep;
+        q->cap = cap;
         q->t0 = mono_us();
         *con_cls = q;
         atomic_fetch_add(&S->active, 1);
@@ -1216,7 +1257,9 @@ static int start_daemon(Server *S, long ncpu, char *cert, char *key)
         {MHD_OPTION_LISTEN_SOCKET, S->listen_fd, NULL},
         {MHD_OPTION_THREAD_POOL_SIZE, ncpu > 1 ? (intptr_t)ncpu : 1, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)S->a.timeout, NULL},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)request_done, S},
+        {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)connection_event, NULL},
         {cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert},
         {cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, key},
         {MHD_OPTION_END, 0, NULL},

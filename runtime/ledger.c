@@ -286,8 +286,10 @@ struct RtLedgerPerson {
     int in_map;     /* findable by id; else it goes when unheld and written */
     int dirty;      /* SQLite: rows to write at commit; it is on RtStore.dirty */
     int forgotten;  /* SQLite: forgotten while dirty: leaves the map once written */
+    int kept;       /* forgotten, its rows kept for its next claim: on RtStore's kept list */
     uint64_t epoch; /* SQLite: RtStore.epoch when the rows were read (0: never) */
     RtLedgerPerson *next_dirty;
+    RtLedgerPerson *kept_prev, *kept_next; /* the kept list, oldest first */
     /* read-only store: the claims settled (or settled again) in memory, last first */
     struct MemClaim *claims;
     int64_t *rows; /* the rows (layout above) */
@@ -349,6 +351,7 @@ enum {
     Q_DATA_VERSION,
     Q_GET_LAYOUT,
     Q_GET_SEQ,
+    Q_SET_SEQ,
     Q_PUT_SEQ,
     NQ
 };
@@ -373,7 +376,11 @@ static const char *const queries[NQ] = {
     [Q_DATA_VERSION] = "PRAGMA data_version",
     [Q_GET_LAYOUT] = "SELECT value FROM meta WHERE name = 'layout:' || ?1",
     [Q_GET_SEQ] = "SELECT value FROM meta WHERE name = 'seq'",
-    [Q_PUT_SEQ] = "INSERT OR REPLACE INTO meta (name, value) VALUES ('seq', ?1)",
+    /* the number changed in place (its row is there after the first commit that gave numbers
+     * out): INSERT OR REPLACE, a delete and an insert, wrote meta's page and its key index's,
+     * two of the 6.2 pages a one-claim commit wrote to the log (bench/README.md) */
+    [Q_SET_SEQ] = "UPDATE meta SET value = ?1 WHERE name = 'seq'",
+    [Q_PUT_SEQ] = "INSERT INTO meta (name, value) VALUES ('seq', ?1)",
 };
 /* Q_PUT_CLAIM in a file upgraded from format 1, whose claims carry the policy's hash */
 static const char *const put_claim_v1 =
@@ -477,14 +484,18 @@ struct RtStore {
     int64_t data_version;  /* PRAGMA data_version when last looked: another process wrote
                               the file when it changes, and then the epoch moves on */
     RtLedgerPerson *dirty; /* persons with rows to write at commit */
-    unsigned char *enc;    /* scratch: a claim record's blobs */
-    int64_t *tmp;          /* scratch: claim fields read back */
-    char now[48];          /* settled_at / updated_at text of now_ms */
-    int date_idx;          /* the claim date field (a row's latest claim date), or -1 */
-    int late_check;        /* rt_ledger_save refuses a late claim (3) */
-    int64_t seq;           /* the last claim sequence number given (meta 'seq'), in a tx */
-    int64_t seq_read;      /* seq as read at the transaction's start */
-    int seq_known;         /* SQLite: seq_read is the file's (no other process committed since) */
+    /* persons forgotten whose rows stay findable, read in their epoch (rt_ledger_keep):
+     * at most keep_max, the one forgotten longest ago let go first */
+    size_t keep_max, nkept;
+    RtLedgerPerson *kept_old, *kept_new;
+    unsigned char *enc; /* scratch: a claim record's blobs */
+    int64_t *tmp;       /* scratch: claim fields read back */
+    char now[48];       /* settled_at / updated_at text of now_ms */
+    int date_idx;       /* the claim date field (a row's latest claim date), or -1 */
+    int late_check;     /* rt_ledger_save refuses a late claim (3) */
+    int64_t seq;        /* the last claim sequence number given (meta 'seq'), in a tx */
+    int64_t seq_read;   /* seq as read at the transaction's start */
+    int seq_known;      /* SQLite: seq_read is the file's (no other process committed since) */
     int64_t now_ms;
     Ckpt *ckpt; /* NULL: SQLite checkpoints in the commit itself */
     /* PostgreSQL (a postgresql:// path): the same tables, values and layouts as SQLite */
@@ -1524,14 +1535,68 @@ static void lp_drop_if_unused(RtLedgerPerson *lp)
     }
 }
 
+/* lp off the kept list (held again, or let go) */
+static void kept_unlink(RtStore *st, RtLedgerPerson *lp)
+{
+    if (!lp->kept)
+        return;
+    if (lp->kept_prev)
+        lp->kept_prev->kept_next = lp->kept_next;
+    else
+        st->kept_old = lp->kept_next;
+    if (lp->kept_next)
+        lp->kept_next->kept_prev = lp->kept_prev;
+    else
+        st->kept_new = lp->kept_prev;
+    lp->kept_prev = lp->kept_next = NULL;
+    lp->kept = 0;
+    st->nkept--;
+}
+
+/* A person forgotten with nothing left to write: unfindable (it goes once unheld), or, when
+ * the store keeps persons (rt_ledger_keep) and no one holds it, findable still, so its next
+ * claim reads its rows from here, not the file, unless another process wrote the file since
+ * (the epoch); past keep_max the one forgotten longest ago goes. */
+static void let_go(RtStore *st, RtLedgerPerson *lp)
+{
+    kept_unlink(st, lp); /* (never on it here: holding took it off) */
+    if (!st->keep_max || lp->holders > 0 || !lp->in_map) {
+        lp_unmap(st, lp);
+        return;
+    }
+    lp->kept_prev = st->kept_new;
+    if (st->kept_new)
+        st->kept_new->kept_next = lp;
+    else
+        st->kept_old = lp;
+    st->kept_new = lp;
+    lp->kept = 1;
+    st->nkept++;
+    while (st->nkept > st->keep_max) {
+        RtLedgerPerson *old = st->kept_old;
+        kept_unlink(st, old);
+        lp_unmap(st, old);
+        lp_drop_if_unused(old);
+    }
+}
+
 /* a person none of whose claims is still to come: in memory the rows go (the ledger of a
- * person forgotten is forgotten); SQLite keeps them in the file, and in memory until written */
+ * person forgotten is forgotten); SQLite keeps them in the file, and in memory until written
+ * (and after, let_go) */
 static void forget_locked(RtStore *st, RtLedgerPerson *lp)
 {
     if (lp->dirty)
         lp->forgotten = 1;
     else
-        lp_unmap(st, lp);
+        let_go(st, lp);
+}
+
+void rt_ledger_keep(RtStore *st, size_t persons)
+{
+    pthread_mutex_lock(&st->mu);
+    if (!rt_ledger_is_memory(st) && !st->read_only)
+        st->keep_max = persons;
+    pthread_mutex_unlock(&st->mu);
 }
 
 RtLedgerPerson *rt_ledger_hold(RtStore *st, const char *person_id, uint64_t hash, char *err,
@@ -1553,6 +1618,7 @@ RtLedgerPerson *rt_ledger_hold(RtStore *st, const char *person_id, uint64_t hash
         }
     }
     if (lp) {
+        kept_unlink(st, lp);
         lp->holders++;
         lp->forgotten = 0;
     }
@@ -1762,8 +1828,10 @@ static void pop_dirty(RtStore *st)
     st->dirty = lp->next_dirty;
     lp->next_dirty = NULL;
     lp->dirty = 0;
-    if (lp->forgotten)
-        lp_unmap(st, lp);
+    if (lp->forgotten) {
+        lp->forgotten = 0;
+        let_go(st, lp);
+    }
     lp_drop_if_unused(lp);
 }
 
@@ -1829,8 +1897,12 @@ static int seq_write(RtStore *st, char *err, size_t errlen)
     if (st->pg) {
         rc = pg_seq_write(st, val, err, errlen);
     } else {
-        sq.sqlite3_bind_text(st->q[Q_PUT_SEQ], 1, val, -1, SQLITE_TRANSIENT);
-        rc = step_done(st, Q_PUT_SEQ, err, errlen);
+        sq.sqlite3_bind_text(st->q[Q_SET_SEQ], 1, val, -1, SQLITE_STATIC);
+        rc = step_done(st, Q_SET_SEQ, err, errlen);
+        if (rc == 0 && sq.sqlite3_changes(st->db) == 0) { /* no row yet: a new ledger */
+            sq.sqlite3_bind_text(st->q[Q_PUT_SEQ], 1, val, -1, SQLITE_STATIC);
+            rc = step_done(st, Q_PUT_SEQ, err, errlen);
+        }
     }
     if (rc == 0)
         st->seq_read = st->seq;

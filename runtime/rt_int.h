@@ -434,6 +434,10 @@ int rt_ledger_get_reversed(RtStore *st, RtClaimRec *r, int64_t *fields, char *pe
 void rt_ledger_keep_claims(RtStore *st, int keep);
 int rt_ledger_keeps_claims(const RtStore *st); /* 1 when claims are kept (SQLite: always) */
 int rt_ledger_is_memory(const RtStore *st);    /* no file: the store is the ledger */
+/* A file's or database's store keeps up to `persons` forgotten persons' rows findable (0, the
+ * default: none), so a person's next claim reads its rows from memory, not the file, unless
+ * another process wrote the file since; a store in memory or read-only ignores it. */
+void rt_ledger_keep(RtStore *st, size_t persons);
 const char *rt_ledger_path(const RtStore *st); /* the file, or NULL */
 /* The person's rows, held by the caller until rt_ledger_release: made empty when new. hash:
  * rt_hash_bytes(RT_HASH_SEED, person_id, strlen(person_id)). NULL when out of memory. */
@@ -864,6 +868,8 @@ int rt_session_conflict(const PolSession *s);
  * change an adjustment in the audit trail (spec/DATA.md "Late claims"); the store's setting,
  * shared by its forks. Off (the default): it settles on the rows as they are. */
 void rt_session_late(PolSession *s, int on);
+/* rt_ledger_keep on the store shared by s and its forks */
+void rt_session_keep(PolSession *s, size_t persons);
 /* on: with rt_session_late, a late claim is refused instead (-1, the message the reason
  * polc run --late reject gives); this session's setting, for its next claims */
 void rt_session_late_reject(PolSession *s, int on);

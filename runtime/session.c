@@ -261,6 +261,11 @@ void rt_session_late(PolSession *s, int on)
     rt_ledger_late_check(s->st, on);
 }
 
+void rt_session_keep(PolSession *s, size_t persons)
+{
+    rt_ledger_keep(s->st, persons);
+}
+
 void rt_session_late_reject(PolSession *s, int on)
 {
     s->late_reject = on != 0;

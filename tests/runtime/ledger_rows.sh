@@ -37,12 +37,20 @@ same "new rows: ledger" "$(rows)" "P,annual,2018,1000.00 Q,annual,2018,600.00 "
 
 # 2: P 2018 and Q 2018 updated, P 2019 new. D 0 (P's 2018 is full); E 600 in 2019;
 # F 300 (Q: 600 + 300 = 900, under the cap)
+seq_row=$(sqlite3 l.db "SELECT rowid FROM meta WHERE name = 'seq'")
 run two D,P,2018-02-01,600 E,P,2019-01-02,600 F,Q,2018-03-01,300
 same "updated rows: exit" "$rc" 0
 same "updated rows: results" "$(results two)" "D,0.00,settled E,600.00,settled F,300.00,settled "
 same "updated rows: ledger" "$(rows)" \
     "P,annual,2018,1000.00 P,annual,2019,600.00 Q,annual,2018,900.00 "
 same "one row a person-year" "$(sqlite3 l.db 'SELECT count(*) FROM ledger_rows')" 3
+# the claims' number (meta 'seq'): written by the first run, changed in place by the second
+# (an UPDATE, not a delete and an insert: ledger.c Q_SET_SEQ), 6 = the six claims A to F
+same "claims numbered: one row, the last number" \
+    "$(sqlite3 l.db "SELECT count(*), max(value) FROM meta WHERE name = 'seq'")" "1|6"
+same "claims numbered: as stored" "$(sqlite3 l.db 'SELECT max(seq) FROM settled_claims')" 6
+same "claims numbered: the row kept" "$(sqlite3 l.db "SELECT rowid FROM meta WHERE name = 'seq'")" \
+    "$seq_row"
 
 # 3: the same claims again: settled before, the ledger unchanged
 run three D,P,2018-02-01,600 E,P,2019-01-02,600 F,Q,2018-03-01,300

@@ -41,6 +41,14 @@ check "the port in use: exit 2, with the cause" \
 # ---- the endpoints without a token: health, metrics ----------------------------------------
 req GET /v1/health ""
 check "health 200" "200 ok $BACKEND" "$CODE $(jq -r '.status + " " + .ledger' body)"
+# the headers a connection's 8 KiB holds (serve.c CONN_MEMORY): a 6,000-byte header is taken,
+# a 9,000-byte one answered 431 by libmicrohttpd (spec/SERVE.md)
+big=$(head -c 6000 /dev/zero | tr '\0' a)
+CODE=$(curl -s -o body -w '%{http_code}' -H "X-Note: $big" "$URL/v1/health")
+check "headers of 6,000 bytes: 200" "200" "$CODE"
+big=$(head -c 9000 /dev/zero | tr '\0' a)
+CODE=$(curl -s -o body -w '%{http_code}' -H "X-Note: $big" "$URL/v1/health")
+check "headers of 9,000 bytes: 431" "431" "$CODE"
 req GET /metrics ""
 check "metrics 200" "200" "$CODE"
 grep -q '^polc_claims_total{status="settled"} 0$' body && ok "metrics: no claims yet" ||
