@@ -44,6 +44,7 @@
     X(MHD_queue_response)                                                                          \
     X(MHD_destroy_response)                                                                        \
     X(MHD_suspend_connection)                                                                      \
+    X(MHD_get_connection_info)                                                                     \
     X(MHD_resume_connection)
 static struct {
     MHD_FUNCS(RT_DL_SLOT)
@@ -970,7 +971,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     (void)version;
     if (!q) {
         const union MHD_ConnectionInfo *ci =
-            MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+            mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
         if (!ci || !(q = ci->socket_context))
             return MHD_NO; /* its Req could not be made: out of memory */
         char *keep = q->body;
