@@ -313,10 +313,7 @@ static int fill(RtPipe *m)
     m->eof = (size_t)n < want;
     m->len += (size_t)n;
     if (m->eof && m->size > 0 && m->buf_off + (int64_t)m->len < m->size) {
-        rt_pipe_sys_error(m, 0,
-                          "cannot read %s: it shrank while it was read (another program "
-                          "truncated or rewrote it)" RT_PIPE_NOTHING_WRITTEN,
-                          m->path);
+        rt_pipe_sys_error(m, 0, RT_PIPE_SHRANK, m->path);
         return -1;
     }
     return 0;
@@ -2152,7 +2149,7 @@ static int late_claim(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs)
     }
     char why[MSG_MAX];
     if (rt_resettle_undo(st, s, ps->lp, ps->p->id, sc->keys, date, NULL, rs, why, sizeof why)) {
-        snprintf(t->fatal, sizeof t->fatal, "claim %.64s: %.400s", r->id, why);
+        snprintf(t->fatal, sizeof t->fatal, "claim %s: %.400s", RT_SHOW(r->id), why);
         rt_resettle_free(rs);
         return -1;
     }
@@ -2333,9 +2330,9 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
             saved = 1;
         } else if (saved == 3) {
             snprintf(t->fatal, sizeof t->fatal,
-                     "claim %.64s: still late once the later claims "
+                     "claim %s: still late once the later claims "
                      "were undone",
-                     r->id);
+                     RT_SHOW(r->id));
             rt_resettle_free(&rs);
             return -1;
         }
@@ -2350,7 +2347,7 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
                 return late_end(t, ps, r, &rs, 1);
             }
             if (found != 1) {
-                snprintf(t->fatal, sizeof t->fatal, "claim %.64s: %.400s", r->id,
+                snprintf(t->fatal, sizeof t->fatal, "claim %s: %.400s", RT_SHOW(r->id),
                          found < 0 ? why : "settled meanwhile, but not found");
                 return late_end(t, ps, r, &rs, -1);
             }

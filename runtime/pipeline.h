@@ -255,7 +255,7 @@ typedef struct RtPipeOpts {
  * was read): a sink that committed ledger batches says what it wrote instead (run.c) */
 #define RT_PIPE_NOTHING_WRITTEN "; nothing written"
 /* the stop for an input file that shrank while it was read (its path the one %s), alone and
- * across ranks: exit 4, one spelling (ranks.c; pipeline.c's fill has the same words) */
+ * across ranks: exit 4, one spelling (pipeline.c's fill, ranks.c) */
 #define RT_PIPE_SHRANK                                                                             \
     "cannot read %s: it shrank while it was read (another program truncated or rewrote "           \
     "it)" RT_PIPE_NOTHING_WRITTEN
