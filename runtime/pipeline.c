@@ -428,7 +428,8 @@ int rt_pipe_buf_grow(RtPipe *m, size_t cap)
 static int reject_long_record(RtPipe *m);
 
 /* Read the next batch: keep the unfinished record, fill the buffer, and find where the last
- * complete record ends. 1 with records in [start, complete), 0 at the end, -1 on error. */
+ * complete record ends. 1 with records in [start, complete), 0 at the end, -1 on error, -2 a header
+ * longer than RT_CSV_MAX_RECORD (said). */
 static int next_batch(RtPipe *m)
 {
     drop(m, m->complete);
@@ -478,9 +479,11 @@ static int next_batch(RtPipe *m)
             }
         }
         if (m->batch >= RT_CSV_MAX_RECORD) {
-            rt_pipe_error(m, "%s:%" PRId64 ": record longer than %d MiB (%s)", m->path, m->line,
-                          RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(m->buf, m->len));
-            return -1;
+            /* only a header gets here (a longer row is rejected above): bad input, exit 3,
+             * said as read_header says the header's other faults */
+            fprintf(stderr, "%s:%" PRId64 ": header: record longer than %d MiB (%s)\n", m->path,
+                    m->line, RT_CSV_MAX_RECORD >> 20, rt_csv_long_why(m->buf, m->len));
+            return -2;
         }
         if (m->batch == m->cap && rt_pipe_buf_grow(m, m->cap * 2) < 0)
             return -1;
@@ -586,7 +589,7 @@ static int read_header(RtPipe *m)
     int got = next_batch(m);
     m->in_header = 0;
     if (got < 0)
-        return 2;
+        return got == -2 ? 3 : 2;
     if (got == 0) {
         fprintf(stderr, "%s:1: empty file (expected a header row)\n", m->path);
         return 3;

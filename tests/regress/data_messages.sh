@@ -138,8 +138,8 @@ EOF
 head -c 17000000 /dev/zero | tr '\0' x >longh.csv
 "$POLC" run "$P" --claims longh.csv --out out.csv -q 2>got
 rc=$?
-if [ $rc -eq 2 ] && [ "$(cat got)" = "polc: longh.csv:1: record longer than 16 MiB (no line end in it: not a CSV file?)" ]; then
-    pass "a header over 16 MiB without a quote says no line end, not a quote"
+if [ $rc -eq 3 ] && [ "$(cat got)" = "longh.csv:1: header: record longer than 16 MiB (no line end in it: not a CSV file?)" ]; then
+    pass "a header over 16 MiB without a quote says no line end, not a quote; bad data, exit 3"
 else
     fail "a header over 16 MiB without a quote: exit $rc, said: $(cat got)"
 fi
