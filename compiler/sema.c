@@ -1901,6 +1901,28 @@ static void check_exceptions(Sema *s, Decl *d)
     exception_ranks(s, d, prec);
 }
 
+/* A value the rule may take — its body, a dated version's, an exception's — may be absent only
+ * when the rule is declared T?: otherwise an absent input would settle the claim with an empty
+ * amount where the policy promises one (a version or an exception slipped past this before). */
+static void absent_value(Sema *s, Decl *d, Node *value, Type t)
+{
+    if (t.kind != TY_ERROR && d->ty.kind != TY_ERROR && t.optional && !d->ty.optional)
+        diag_error(s->d, value->loc,
+                   "rule '%s' is %s, but this value may be absent; declare it %s? or "
+                   "give a default: if present(x) then x else ...",
+                   d->name, tn(s, d->ty), tn(s, d->ty));
+}
+
+/* the body or a dated version of rule d: of the rule's type rt, absent only if d is T? */
+static void rule_value(Sema *s, Decl *d, Node *value, Type rt, const char *what)
+{
+    Type t = check_expr(s, value);
+    if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
+        diag_error(s->d, value->loc, "%s must be %s, found %s", what, tn(s, d->ty), tn(s, t));
+    else
+        absent_value(s, d, value, t);
+}
+
 static void check_rule(Sema *s, Decl *d)
 {
     d->ty = resolve_type(s, &d->tref);
@@ -1915,23 +1937,11 @@ static void check_rule(Sema *s, Decl *d)
     rt.optional = 0;
     const char *what = arena_printf(s->a, "the value of rule '%s'", d->name);
     if (d->body) {
-        Type t = check_expr(s, d->body);
-        if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
-            diag_error(s->d, d->body->loc, "%s must be %s, found %s", what, tn(s, d->ty), tn(s, t));
-        else if (t.kind != TY_ERROR && t.optional && !d->ty.optional)
-            diag_error(s->d, d->body->loc,
-                       "rule '%s' is %s, but this value may be absent; declare it %s? or "
-                       "give a default: if present(x) then x else ...",
-                       d->name, tn(s, d->ty), tn(s, d->ty));
+        rule_value(s, d, d->body, rt, what);
     } else {
         check_versions(s, d);
-        for (int i = 0; i < d->versions.len; i++) {
-            Version *v = &d->versions.data[i];
-            Type t = check_expr(s, v->value);
-            if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
-                diag_error(s->d, v->value->loc, "%s must be %s, found %s", what, tn(s, d->ty),
-                           tn(s, t));
-        }
+        for (int i = 0; i < d->versions.len; i++)
+            rule_value(s, d, d->versions.data[i].value, rt, what);
     }
     for (int i = 0; i < d->excs.len; i++) {
         Exception *x = &d->excs.data[i];
@@ -1941,6 +1951,8 @@ static void check_rule(Sema *s, Decl *d)
         if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
             diag_error(s->d, x->value->loc, "exception '%s' gives %s, but rule '%s' is %s", x->name,
                        tn(s, t), d->name, tn(s, d->ty));
+        else
+            absent_value(s, d, x->value, t);
     }
     check_exceptions(s, d);
     s->rule = NULL;
