@@ -2431,6 +2431,62 @@ static void check_member_clashes(Sema *s)
     }
 }
 
+/* The column headers a field binds in its CSV: its name, and its label if it has one. */
+static int field_columns(const Field *f, const char *col[2])
+{
+    col[0] = f->name;
+    col[1] = f->label;
+    return f->label ? 2 : 1;
+}
+
+static const char *record_field(const Decl *rec)
+{
+    return rec->kind == DK_CLAIM ? "claim field" : rec->kind == DK_PERSON ? "person field"
+                                                                           : "history field";
+}
+
+/* A CSV column binds by its header to the field whose name or label it is, after the fixed id
+ * columns (spec/DATA.md). One file is read for the claim record (claims.csv: ids claim_id,
+ * person_id) and one for the person record and the history together (persons.csv: person_id),
+ * so within a file each header must name one field and no id: two fields labelled 费用 left
+ * the runtime refusing the schema (an internal error), and person { from } beside history
+ * { from } a persons.csv that could never bind. a and b are the file's records (b may be
+ * NULL); a clash of two names within one record is "duplicate field" already. */
+static void check_columns(Sema *s, Decl *a, Decl *b, const char *file, const char *const *ids)
+{
+    Decl *recs[2] = {a, b};
+    for (int r = 0; r < 2; r++)
+        for (int i = 0; recs[r] && i < recs[r]->fields.len; i++) {
+            const Field *f = &recs[r]->fields.data[i];
+            const char *fc[2];
+            int nf = field_columns(f, fc);
+            for (int k = 0; f->label && ids[k]; k++)
+                if (!strcmp(f->label, ids[k]))
+                    diag_error(s->d, f->loc,
+                               "the label of field '%s' is '%s', the id column of %s; give it "
+                               "another label",
+                               f->name, ids[k], file);
+            for (int q = 0; q <= r; q++)
+                for (int j = 0; j < (q < r ? recs[q]->fields.len : i); j++) {
+                    const Field *g = &recs[q]->fields.data[j];
+                    const char *gc[2];
+                    int ng = field_columns(g, gc), clash = -1;
+                    for (int x = 0; x < nf && clash < 0; x++)
+                        for (int y = 0; y < ng && clash < 0; y++)
+                            if (!(q == r && x == 0 && y == 0) && !strcmp(fc[x], gc[y]))
+                                clash = x;
+                    if (clash < 0)
+                        continue;
+                    diag_error(s->d, f->loc,
+                               "the column '%s' of %s would be both %s '%s' and %s '%s'; give "
+                               "one of them another name or label",
+                               fc[clash], file, record_field(recs[q]), g->name,
+                               record_field(recs[r]), f->name);
+                    diag_note(s->d, g->loc, "'%s' is declared here", g->name);
+                }
+        }
+}
+
 /* the claim, person and history records, and the claim date the header names */
 static void check_records(Sema *s)
 {
@@ -2443,6 +2499,12 @@ static void check_records(Sema *s)
         check_fields(s, pol->person, 1);
     if (pol->history)
         check_fields(s, pol->history, 1);
+    static const char *const claim_ids[] = {"claim_id", "person_id", NULL};
+    static const char *const person_ids[] = {"person_id", NULL};
+    if (pol->claim)
+        check_columns(s, pol->claim, NULL, "claims.csv", claim_ids);
+    check_columns(s, pol->person ? pol->person : pol->history,
+                  pol->person ? pol->history : NULL, "persons.csv", person_ids);
     if (p->dated_by) {
         pol->dated_field = find_field(pol->claim, p->dated_by);
         if (pol->dated_field < 0)
