@@ -1963,9 +1963,10 @@ static void check_rule(Sema *s, Decl *d)
 static void check_ledger(Sema *s, Decl *d)
 {
     s->formula = 1;
-    if (d->key) {
-        want(s, d->key, mk(TY_DATE), "the date a ledger year is taken from");
-    }
+    if (d->key && want(s, d->key, mk(TY_DATE), "the date a ledger year is taken from").optional)
+        diag_error(s->d, d->key->loc,
+                   "the date a ledger year is taken from may be absent; a claim without it has "
+                   "no year to count in: use a date every claim has");
     s->formula = 0;
     check_fields(s, d, 0);
 }
@@ -1987,7 +1988,14 @@ static void check_ledger_updates(Sema *s, Decl *d)
                        tn(s, f->ty));
             continue;
         }
-        want(s, f->update, f->ty, arena_printf(s->a, "the update of %s.%s", d->name, f->name));
+        /* absent, the update would fail every claim without the value: as a rule's value
+         * (absent_value), the checker asks for the default instead */
+        if (want(s, f->update, f->ty, arena_printf(s->a, "the update of %s.%s", d->name, f->name))
+                .optional)
+            diag_error(s->d, f->update->loc,
+                       "ledger field '%s.%s' always has a value, but this update may be absent; "
+                       "give a default: if present(x) then x else ...",
+                       d->name, f->name);
     }
     s->formula = 0;
 }
