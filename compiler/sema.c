@@ -2191,6 +2191,16 @@ static void check_expect_values(Sema *s, TestItem *t)
     for (int k = 0; k < t->kvs.len; k++) {
         KV *kv = &t->kvs.data[k];
         Type ft = T_ERR;
+        /* the same value expected twice is a slip: the two could disagree, and one would fail */
+        for (int j = 0; j < k; j++) {
+            const KV *o = &t->kvs.data[j];
+            if (!strcmp(o->name, kv->name) && (o->sub ? kv->sub && !strcmp(o->sub, kv->sub)
+                                                      : !kv->sub)) {
+                diag_error(s->d, kv->loc, "'%s%s%s' is expected twice for claim '%s'", kv->name,
+                           kv->sub ? "." : "", kv->sub ? kv->sub : "", t->name);
+                break;
+            }
+        }
         if (kv->sub) {
             Decl *l = find_decl(s, kv->name, K(DK_LEDGER));
             int f = l ? find_field(l, kv->sub) : -1;
