@@ -98,6 +98,8 @@ typedef struct Sema {
     VEC(Dep) deps;
     NameTable names;   /* declared names */
     NameTable members; /* enum member names */
+    NodeList guards;   /* the conditions that decide whether the expression being checked is
+                          evaluated: enclosing ifs, an and/or's left side, an exception's when */
 } Sema;
 
 static const Type T_ERR = {TY_ERROR, 0, 0, NULL};
@@ -947,6 +949,70 @@ static void uses_workdays(Sema *s, Loc loc)
         s->pol->workdays = loc;
 }
 
+/* the value of entry m of version v (a table), or of the version (a scalar), of the param's
+ * own type (money, a rate); -1 when unset */
+static int64_t version_value(const Decl *d, const Version *v, int m, Node **at)
+{
+    if (!d->index_enum) {
+        *at = v->value;
+        return v->value && v->value->ty.kind == d->ty.kind ? v->value->ival : -1;
+    }
+    for (int i = 0; i < v->entries.len; i++)
+        if (v->entries.data[i].idx == m) {
+            *at = v->entries.data[i].a;
+            return *at && (*at)->ty.kind == d->ty.kind ? (*at)->ival : -1;
+        }
+    return -1;
+}
+
+/* whether param p is read anywhere in n */
+static int mentions(const Node *n, const Decl *p)
+{
+    if (!n)
+        return 0;
+    if (n->ref == REF_PARAM && n->decl == p)
+        return 1;
+    for (int i = 0; i < n->args.len; i++)
+        if (mentions(n->args.data[i], p))
+            return 1;
+    return mentions(n->a, p) || mentions(n->b, p) || mentions(n->c, p);
+}
+
+/* A division by a param that is 0 in a version (a table: at a member) fails every claim dated
+ * then with "division by zero". The checker says so where it is written — unless a condition
+ * that decides whether the division runs reads the param (if z = 0 then … else a / z), the
+ * way a policy that expects the zero guards against it. */
+static void zero_divisor(Sema *s, Node *div)
+{
+    Node *b = div->b;
+    int member = -1;
+    if (!(b->kind == ND_NAME || b->kind == ND_INDEX) || !b->decl || b->decl->kind != DK_PARAM)
+        return;
+    Decl *p = b->decl;
+    if (b->kind == ND_INDEX && b->b->ref == REF_MEMBER)
+        member = b->b->idx;
+    for (int i = 0; i < s->guards.len; i++)
+        if (mentions(s->guards.data[i], p))
+            return;
+    int nm = p->index_enum ? p->index_enum->members.len : 1;
+    for (int i = 0; i < p->versions.len; i++)
+        for (int m = p->index_enum ? 0 : -1; m < nm; m++) {
+            Node *at = NULL;
+            if ((member >= 0 && m != member) || version_value(p, &p->versions.data[i], m, &at))
+                continue;
+            const char *what = m >= 0 ? arena_printf(s->a, "%s[%s]", p->name,
+                                                     p->index_enum->members.data[m].name)
+                                      : p->name;
+            diag_error(s->d, b->loc,
+                       "%s is 0 from %s: dividing by it fails every claim that reads it then; "
+                       "guard the division (if %s = 0 then … else …) or correct the value",
+                       what, p->versions.data[i].from->text,
+                       source_flat(s->a, b->loc.src, b->loc.start, b->loc.end));
+            diag_note(s->d, at->loc, "the value is here");
+            return;
+        }
+}
+
 /* the unit algebra of spec/LANGUAGE.md §5 */
 static Type arith(Sema *s, Node *n, Type l, Type r)
 {
@@ -988,14 +1054,11 @@ static Type arith(Sema *s, Node *n, Type l, Type r)
             return a == TY_DURATION ? l : r;
         break;
     case OP_DIV:
-        if (a == TY_MONEY && b == TY_INT)
-            return mk(TY_MONEY);
+        if ((a == TY_MONEY || a == TY_RATE || a == TY_INT) && b == TY_INT)
+            return zero_divisor(s, n), a == TY_MONEY ? mk(TY_MONEY) : a == TY_RATE ? mk(TY_RATE)
+                                                                                 : mk(TY_INT);
         if (a == TY_MONEY && b == TY_MONEY)
-            return mk(TY_RATE);
-        if (a == TY_RATE && b == TY_INT)
-            return mk(TY_RATE);
-        if (a == TY_INT && b == TY_INT)
-            return mk(TY_INT);
+            return zero_divisor(s, n), mk(TY_RATE);
         break;
     default: break;
     }
@@ -1027,8 +1090,10 @@ static Type check_binary(Sema *s, Node *n)
                     "'and' and 'or' mixed without parentheses; add them to say which binds first");
         Type l = want(s, n->a, mk(TY_BOOL),
                       arena_printf(s->a, "the left side of '%s'", n->op == OP_AND ? "and" : "or"));
+        vec_push(s->a, &s->guards, n->a);
         Type r = want(s, n->b, mk(TY_BOOL),
                       arena_printf(s->a, "the right side of '%s'", n->op == OP_AND ? "and" : "or"));
+        s->guards.len--;
         return l.kind == TY_ERROR || r.kind == TY_ERROR ? T_ERR : mk(TY_BOOL);
     }
     Type l = check_expr(s, n->a), r = check_expr(s, n->b);
@@ -1121,7 +1186,9 @@ static Type check_expr(Sema *s, Node *n)
     case ND_BINARY: t = check_binary(s, n); break;
     case ND_IF: {
         Type c = want(s, n->a, mk(TY_BOOL), "an if condition");
+        vec_push(s->a, &s->guards, n->a);
         Type a = check_expr(s, n->b), b = check_expr(s, n->c);
+        s->guards.len--;
         if (c.kind == TY_ERROR || a.kind == TY_ERROR || b.kind == TY_ERROR)
             break;
         if (!type_eq(a, b)) {
@@ -1476,22 +1543,6 @@ static int64_t slip_ratio(int64_t a, int64_t b)
         return 0;
     int64_t hi = a > b ? a : b, lo = a > b ? b : a;
     return hi / SEMA_SLIP_RATIO >= lo ? hi / lo : 0;
-}
-
-/* the value of entry m of version v (a table), or of the version (a scalar), of the param's
- * own type (money, a rate); -1 when unset */
-static int64_t version_value(const Decl *d, const Version *v, int m, Node **at)
-{
-    if (!d->index_enum) {
-        *at = v->value;
-        return v->value && v->value->ty.kind == d->ty.kind ? v->value->ival : -1;
-    }
-    for (int i = 0; i < v->entries.len; i++)
-        if (v->entries.data[i].idx == m) {
-            *at = v->entries.data[i].a;
-            return *at && (*at)->ty.kind == d->ty.kind ? (*at)->ival : -1;
-        }
-    return -1;
 }
 
 /* polc check's warnings are counted: past SEMA_MAX_SLIP_WARNINGS the rest are only counted
@@ -1947,7 +1998,9 @@ static void check_rule(Sema *s, Decl *d)
         Exception *x = &d->excs.data[i];
         want(s, x->cond, mk(TY_BOOL),
              arena_printf(s->a, "the condition of exception '%s'", x->name));
+        vec_push(s->a, &s->guards, x->cond);
         Type t = check_expr(s, x->value);
+        s->guards.len--;
         if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
             diag_error(s->d, x->value->loc, "exception '%s' gives %s, but rule '%s' is %s", x->name,
                        tn(s, t), d->name, tn(s, d->ty));
