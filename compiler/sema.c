@@ -2640,6 +2640,36 @@ static const char *output_role(Sema *s, Decl *o, int k, Decl *r)
     return NULL;
 }
 
+/* The results' columns are headed by the outputs' labels (else names) with --labels zh, by
+ * their names with --labels names, between the claim id's and the status's (out.c
+ * rt_results_word), and a results file is read back by its headings as a claims file is
+ * (spec/DATA.md): output r, headed label, must head a column of its own in both. */
+static void output_heading(Sema *s, Loc at, const Decl *r, const char *label)
+{
+    static const char *const fixed[] = {"claim_id", "status", "结算单号", "结算状态"};
+    const char *zh = label ? label : r->name;
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        if (!strcmp(zh, fixed[i]) || !strcmp(r->name, fixed[i])) {
+            diag_error(s->d, at,
+                       "output '%s' would head its results column '%s', the heading of the "
+                       "results' %s column; %s",
+                       r->name, fixed[i], i % 2 ? "status" : "claim id",
+                       strcmp(r->name, fixed[i]) ? "give it another label" : "rename the rule");
+            return;
+        }
+    for (int j = 0; j < s->pol->outputs.len; j++) {
+        const Decl *q = s->pol->outputs.data[j];
+        const char *qzh = s->pol->output_labels.data[j] ? s->pol->output_labels.data[j] : q->name;
+        if (q != r && !strcmp(zh, qzh)) {
+            diag_error(s->d, at,
+                       "outputs '%s' and '%s' would both head a results column '%s'; give one "
+                       "of them another label",
+                       q->name, r->name, zh);
+            return;
+        }
+    }
+}
+
 /* output RULE, ...: rules of the claim, each listed once, at least one when there are claims */
 static void collect_outputs(Sema *s)
 {
@@ -2667,9 +2697,10 @@ static void collect_outputs(Sema *s)
                 if (pol->outputs.data[j] == r)
                     diag_error(d, o->name_locs.data[k], "'%s' is listed twice as an output",
                                r->name);
-            vec_push(a, &pol->outputs, r);
             /* the output list's label, else the rule's: what a person reads as its heading */
             const char *l = k < o->labels.len ? o->labels.data[k] : NULL;
+            output_heading(s, o->name_locs.data[k], r, l ? l : r->label);
+            vec_push(a, &pol->outputs, r);
             vec_push(a, &pol->output_labels, l ? l : r->label);
             vec_push(a, &pol->output_roles, output_role(s, o, k, r));
         }
