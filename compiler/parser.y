@@ -658,6 +658,29 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *
         diag_error(lx->diag, *yypcontext_location(ctx), "%s", buf);
         return 0;
     }
+    /* `a < b < c`: comparisons are non-associative (spec/LANGUAGE.md §2). The second one
+     * finds the first below the operand it ends: under that operand's pieces (an expression
+     * not yet reduced, `a * b` of `x >= a * b < c`) lies the first comparison. */
+    if (SYM_IN(tok, YYSYMBOL_EQ, YYSYMBOL_NE, YYSYMBOL_LT, YYSYMBOL_LE, YYSYMBOL_GT,
+               YYSYMBOL_GE) &&
+        SYM_IN(top, YYSYMBOL_expr, YYSYMBOL_postfix, YYSYMBOL_primary)) {
+        yysymbol_kind_t first = YYSYMBOL_YYEOF;
+        for (int i = 1; first == YYSYMBOL_YYEOF; i++) {
+            yysymbol_kind_t sy = read_sym(ctx, i);
+            if (SYM_IN(sy, YYSYMBOL_EQ, YYSYMBOL_NE, YYSYMBOL_LT, YYSYMBOL_LE, YYSYMBOL_GT,
+                       YYSYMBOL_GE))
+                first = sy;
+            else if (!SYM_IN(sy, YYSYMBOL_expr, YYSYMBOL_postfix, YYSYMBOL_primary,
+                             YYSYMBOL_PLUS, YYSYMBOL_MINUS, YYSYMBOL_STAR, YYSYMBOL_SLASH))
+                break;
+        }
+        if (first != YYSYMBOL_YYEOF) {
+            diag_error(lx->diag, *yypcontext_location(ctx),
+                       "unexpected %s: comparisons do not chain; write a %s b and b %s c",
+                       yysymbol_name(tok), yysymbol_name(first), yysymbol_name(tok));
+            return 0;
+        }
+    }
     int k = 0;
     if (tok == YYSYMBOL_YYEOF)
         k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected end of file");
