@@ -1000,9 +1000,9 @@ static void zero_divisor(Sema *s, Node *div)
             Node *at = NULL;
             if ((member >= 0 && m != member) || version_value(p, &p->versions.data[i], m, &at))
                 continue;
-            const char *what = m >= 0 ? arena_printf(s->a, "%s[%s]", p->name,
-                                                     p->index_enum->members.data[m].name)
-                                      : p->name;
+            const char *what =
+                m >= 0 ? arena_printf(s->a, "%s[%s]", p->name, p->index_enum->members.data[m].name)
+                       : p->name;
             diag_error(s->d, b->loc,
                        "%s is 0 from %s: dividing by it fails every claim that reads it then; "
                        "guard the division (if %s = 0 then … else …) or correct the value",
@@ -1054,11 +1054,12 @@ static Type arith(Sema *s, Node *n, Type l, Type r)
             return a == TY_DURATION ? l : r;
         break;
     case OP_DIV:
-        if ((a == TY_MONEY || a == TY_RATE || a == TY_INT) && b == TY_INT)
-            return zero_divisor(s, n), a == TY_MONEY ? mk(TY_MONEY) : a == TY_RATE ? mk(TY_RATE)
-                                                                                 : mk(TY_INT);
-        if (a == TY_MONEY && b == TY_MONEY)
-            return zero_divisor(s, n), mk(TY_RATE);
+        /* money, rate or int ÷ int is of the dividend's type; money ÷ money is a rate */
+        if (((a == TY_MONEY || a == TY_RATE || a == TY_INT) && b == TY_INT) ||
+            (a == TY_MONEY && b == TY_MONEY)) {
+            zero_divisor(s, n);
+            return b == TY_MONEY ? mk(TY_RATE) : mk(a);
+        }
         break;
     default: break;
     }
@@ -2247,8 +2248,8 @@ static void check_expect_values(Sema *s, TestItem *t)
         /* the same value expected twice is a slip: the two could disagree, and one would fail */
         for (int j = 0; j < k; j++) {
             const KV *o = &t->kvs.data[j];
-            if (!strcmp(o->name, kv->name) && (o->sub ? kv->sub && !strcmp(o->sub, kv->sub)
-                                                      : !kv->sub)) {
+            if (!strcmp(o->name, kv->name) &&
+                (o->sub ? kv->sub && !strcmp(o->sub, kv->sub) : !kv->sub)) {
                 diag_error(s->d, kv->loc, "'%s%s%s' is expected twice for claim '%s'", kv->name,
                            kv->sub ? "." : "", kv->sub ? kv->sub : "", t->name);
                 break;
@@ -2512,8 +2513,9 @@ static int field_columns(const Field *f, const char *col[2])
 
 static const char *record_field(const Decl *rec)
 {
-    return rec->kind == DK_CLAIM ? "claim field" : rec->kind == DK_PERSON ? "person field"
-                                                                           : "history field";
+    return rec->kind == DK_CLAIM    ? "claim field"
+           : rec->kind == DK_PERSON ? "person field"
+                                    : "history field";
 }
 
 /* A CSV column binds by its header to the field whose name or label it is, after the fixed id
@@ -2574,8 +2576,8 @@ static void check_records(Sema *s)
     static const char *const person_ids[] = {"person_id", NULL};
     if (pol->claim)
         check_columns(s, pol->claim, NULL, "claims.csv", claim_ids);
-    check_columns(s, pol->person ? pol->person : pol->history,
-                  pol->person ? pol->history : NULL, "persons.csv", person_ids);
+    check_columns(s, pol->person ? pol->person : pol->history, pol->person ? pol->history : NULL,
+                  "persons.csv", person_ids);
     if (p->dated_by) {
         pol->dated_field = find_field(pol->claim, p->dated_by);
         if (pol->dated_field < 0)
@@ -2644,7 +2646,7 @@ static const char *output_role(Sema *s, Decl *o, int k, Decl *r)
  * their names with --labels names, between the claim id's and the status's (out.c
  * rt_results_word), and a results file is read back by its headings as a claims file is
  * (spec/DATA.md): output r, headed label, must head a column of its own in both. */
-static void output_heading(Sema *s, Loc at, const Decl *r, const char *label)
+static void output_heading(Sema *s, NameTable *heads, Loc at, Decl *r, const char *label)
 {
     static const char *const fixed[] = {"claim_id", "status", "结算单号", "结算状态"};
     const char *zh = label ? label : r->name;
@@ -2657,16 +2659,15 @@ static void output_heading(Sema *s, Loc at, const Decl *r, const char *label)
                        strcmp(r->name, fixed[i]) ? "give it another label" : "rename the rule");
             return;
         }
-    for (int j = 0; j < s->pol->outputs.len; j++) {
-        const Decl *q = s->pol->outputs.data[j];
-        const char *qzh = s->pol->output_labels.data[j] ? s->pol->output_labels.data[j] : q->name;
-        if (q != r && !strcmp(zh, qzh)) {
-            diag_error(s->d, at,
-                       "outputs '%s' and '%s' would both head a results column '%s'; give one "
-                       "of them another label",
-                       q->name, r->name, zh);
-            return;
-        }
+    NameSlot *sl = name_slot(heads, zh);
+    if (!sl->name) {
+        sl->name = zh;
+        sl->decl = r;
+    } else if (sl->decl != r) {
+        diag_error(s->d, at,
+                   "outputs '%s' and '%s' would both head a results column '%s'; give one of "
+                   "them another label",
+                   sl->decl->name, r->name, zh);
     }
 }
 
@@ -2677,6 +2678,14 @@ static void collect_outputs(Sema *s)
     Diag *d = s->d;
     Program *p = s->p;
     Policy *pol = s->pol;
+    /* the rules listed and the headings taken so far: hashed, as a generated policy may list
+     * 40,000 outputs (comparing each with those before took 24 s) */
+    int n = 0;
+    for (int i = 0; i < p->decls.len; i++)
+        n += p->decls.data[i]->kind == DK_OUTPUT ? p->decls.data[i]->names.len : 0;
+    NameTable listed, heads;
+    name_table_init(a, &listed, n);
+    name_table_init(a, &heads, n);
     for (int i = 0; i < p->decls.len; i++) {
         Decl *o = p->decls.data[i];
         if (o->kind != DK_OUTPUT)
@@ -2693,13 +2702,13 @@ static void collect_outputs(Sema *s)
                            "rule '%s' takes arguments; an output is a rule of the claim", r->name);
                 continue;
             }
-            for (int j = 0; j < pol->outputs.len; j++)
-                if (pol->outputs.data[j] == r)
-                    diag_error(d, o->name_locs.data[k], "'%s' is listed twice as an output",
-                               r->name);
+            NameSlot *sl = name_slot(&listed, r->name);
+            if (sl->name)
+                diag_error(d, o->name_locs.data[k], "'%s' is listed twice as an output", r->name);
+            sl->name = r->name;
             /* the output list's label, else the rule's: what a person reads as its heading */
             const char *l = k < o->labels.len ? o->labels.data[k] : NULL;
-            output_heading(s, o->name_locs.data[k], r, l ? l : r->label);
+            output_heading(s, &heads, o->name_locs.data[k], r, l ? l : r->label);
             vec_push(a, &pol->outputs, r);
             vec_push(a, &pol->output_labels, l ? l : r->label);
             vec_push(a, &pol->output_roles, output_role(s, o, k, r));
