@@ -2014,7 +2014,10 @@ static void check_rule(Sema *s, Decl *d)
     s->formula = 0;
 }
 
-static void check_ledger(Sema *s, Decl *d)
+/* The date of `per year of DATE`: checked once the rules' types are known (check_signatures),
+ * as it may name a rule: checked before, a rule's type read as unknown and let any through
+ * (`per year of cost`, money, took the year of 10,000 fen as days: 1997). */
+static void check_ledger_year(Sema *s, Decl *d)
 {
     s->formula = 1;
     if (d->key && want(s, d->key, mk(TY_DATE), "the date a ledger year is taken from").optional)
@@ -2022,7 +2025,6 @@ static void check_ledger(Sema *s, Decl *d)
                    "the date a ledger year is taken from may be absent; a claim without it has "
                    "no year to count in: use a date every claim has");
     s->formula = 0;
-    check_fields(s, d, 0);
 }
 
 static void check_ledger_updates(Sema *s, Decl *d)
@@ -2148,6 +2150,59 @@ static void check_cycles(Sema *s)
             }
         }
     }
+}
+
+/* ---- ledger keys ----------------------------------------------------------------------- */
+/* The first ledger field n reads, itself or through the rules it uses (each rule looked into
+ * once: seen is indexed by rule); NULL when none. */
+static Node *reads_ledger(Node *n, char *seen)
+{
+    if (!n)
+        return NULL;
+    if (n->ref == REF_LEDGER_FIELD)
+        return n;
+    Decl *r = n->decl && n->decl->kind == DK_RULE && (n->ref == REF_RULE || n->kind == ND_CALL)
+                  ? n->decl
+                  : NULL;
+    if (r && !seen[r->index]) {
+        seen[r->index] = 1;
+        Node *x = reads_ledger(r->body, seen);
+        for (int i = 0; !x && i < r->versions.len; i++)
+            x = reads_ledger(r->versions.data[i].value, seen);
+        for (int i = 0; !x && i < r->excs.len; i++)
+            if (!(x = reads_ledger(r->excs.data[i].cond, seen)))
+                x = reads_ledger(r->excs.data[i].value, seen);
+        if (x)
+            return x;
+    }
+    for (int i = 0; i < n->args.len; i++) {
+        Node *x = reads_ledger(n->args.data[i], seen);
+        if (x)
+            return x;
+    }
+    Node *x = reads_ledger(n->a, seen);
+    if (!x)
+        x = reads_ledger(n->b, seen);
+    return x ? x : reads_ledger(n->c, seen);
+}
+
+/* A claim's ledger rows are found by the ledgers' years before anything reads them (interp.c
+ * interp_keys, then the rows, then the rules): a year that reads a ledger, itself or through
+ * a rule, would see no row yet, and the rules that read both would see two values of one
+ * field in one claim. */
+static void ledger_year_reads(Sema *s, Decl *d)
+{
+    if (!d->key || d->key->ty.kind == TY_ERROR)
+        return;
+    char *seen = arena_alloc(s->a, (size_t)s->pol->rules.len + 1);
+    Node *x = reads_ledger(d->key, seen);
+    if (!x)
+        return;
+    diag_error(s->d, d->key->loc,
+               "the year of ledger '%s' reads a ledger (%s.%s), which is read only once the "
+               "year has found the claim's rows; take the year from the claim",
+               d->name, x->decl->name, x->decl->fields.data[x->idx].name);
+    diag_note(s->d, x->loc, "the ledger is read here");
 }
 
 /* ---- input checks ---------------------------------------------------------------------- */
@@ -2741,8 +2796,10 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     for (int i = 0; i < pol->params.len; i++)
         check_param(&s, pol->params.data[i]);
     for (int i = 0; i < pol->ledgers.len; i++)
-        check_ledger(&s, pol->ledgers.data[i]);
+        check_fields(&s, pol->ledgers.data[i], 0);
     check_signatures(&s);
+    for (int i = 0; i < pol->ledgers.len; i++)
+        check_ledger_year(&s, pol->ledgers.data[i]);
     for (int i = 0; i < pol->rules.len; i++)
         check_rule(&s, pol->rules.data[i]);
     for (int i = 0; i < pol->ledgers.len; i++)
@@ -2750,6 +2807,8 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     for (int i = 0; i < pol->rejects.len; i++)
         check_reject(&s, pol->rejects.data[i]);
     check_cycles(&s);
+    for (int i = 0; i < pol->ledgers.len; i++)
+        ledger_year_reads(&s, pol->ledgers.data[i]);
     collect_outputs(&s);
     for (int i = 0; i < pol->tests.len; i++)
         check_test(&s, pol->tests.data[i]);
