@@ -1368,10 +1368,62 @@ static void check_versions(Sema *s, Decl *d)
 }
 
 /* ---- declarations -------------------------------------------------------------------- */
+/* whether label starts or ends with a blank a CSV cell loses when read (runtime/csv.c
+ * rt_trim_edges: space, tab, CR, LF and the ideographic space U+3000) */
+static int blank_edge(const char *label, size_t n)
+{
+    static const char *const blanks[] = {" ", "\t", "\r", "\n", "\xE3\x80\x80"};
+    for (size_t i = 0; i < sizeof blanks / sizeof *blanks; i++) {
+        size_t k = strlen(blanks[i]);
+        if (n >= k && (!memcmp(label, blanks[i], k) || !memcmp(label + n - k, blanks[i], k)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A label is the text a CSV header or cell holds for a field or member, and the heading of a
+ * result: one that is empty, or has a blank at an edge, no trimmed cell can ever equal (the
+ * column is always "missing"), and a control character breaks the line it is written on. */
+static void check_label(Sema *s, Loc at, const char *label, const char *what, const char *name)
+{
+    if (!label)
+        return;
+    size_t n = strlen(label);
+    int ctl = 0;
+    for (size_t i = 0; i < n; i++)
+        ctl |= (unsigned char)label[i] < 0x20 || label[i] == 0x7f;
+    if (n == 0)
+        diag_error(s->d, at, "the label of %s '%s' is empty; write its text or leave it out", what,
+                   name);
+    else if (ctl)
+        diag_error(s->d, at,
+                   "the label of %s '%s' holds a control character (a line break or tab); "
+                   "labels are one line of text",
+                   what, name);
+    else if (blank_edge(label, n))
+        diag_error(s->d, at,
+                   "the label \"%s\" of %s '%s' starts or ends with a blank, which a CSV cell "
+                   "never keeps (cells are trimmed); leave it out",
+                   label, what, name);
+}
+
 static void check_enum(Sema *s, Decl *d)
 {
     if (d->members.len == 0)
         diag_error(s->d, d->loc, "enum %s has no members", d->name);
+    check_label(s, d->loc, d->label, "enum", d->name);
+    for (int i = 0; i < d->members.len; i++) {
+        const EnumMember *m = &d->members.data[i];
+        check_label(s, m->loc, m->label, "member", m->name);
+        /* a cell holds a member's name or its label: one text, one member */
+        for (int j = 0; m->label && j < d->members.len; j++)
+            if (j != i && !strcmp(m->label, d->members.data[j].name))
+                diag_error(s->d, m->loc,
+                           "the label of member '%s' is '%s', the name of member '%s': a cell "
+                           "'%s' would be read as %s; give it another label",
+                           m->name, m->label, d->members.data[j].name, m->label,
+                           d->members.data[j].name);
+    }
     for (int i = 0; i < d->members.len; i++)
         for (int j = 0; j < i; j++) {
             if (!strcmp(d->members.data[i].name, d->members.data[j].name)) {
@@ -1409,6 +1461,7 @@ static void check_fields(Sema *s, Decl *d, int inputs)
 {
     for (int i = 0; i < d->fields.len; i++) {
         Field *f = &d->fields.data[i];
+        check_label(s, f->loc, f->label, "field", f->name);
         for (int j = 0; j < i; j++)
             if (!strcmp(d->fields.data[j].name, f->name)) {
                 diag_error(s->d, f->loc, "duplicate field '%s'", f->name);
@@ -1977,6 +2030,7 @@ static void rule_value(Sema *s, Decl *d, Node *value, Type rt, const char *what)
 
 static void check_rule(Sema *s, Decl *d)
 {
+    check_label(s, d->loc, d->label, "rule", d->name);
     d->ty = resolve_type(s, &d->tref);
     if (d->ty.kind == TY_BRACKETS) {
         diag_error(s->d, d->tref.loc, "brackets are a param type only");
@@ -2763,6 +2817,7 @@ static void collect_outputs(Sema *s)
             sl->name = r->name;
             /* the output list's label, else the rule's: what a person reads as its heading */
             const char *l = k < o->labels.len ? o->labels.data[k] : NULL;
+            check_label(s, o->name_locs.data[k], l, "output", r->name);
             output_heading(s, &heads, o->name_locs.data[k], r, l ? l : r->label);
             vec_push(a, &pol->outputs, r);
             vec_push(a, &pol->output_labels, l ? l : r->label);
