@@ -795,6 +795,18 @@ int lex_open(Lexer *lx, Loc loc)
 }
 
 /* Full-width punctuation typed in a Chinese input method: say so, read the ASCII twin. */
+/* ３０００元 as a Chinese input method types it: one error for the run of digits, which reads
+ * as the number it writes, so the slip gives one error and the rest is checked */
+const char *lex_wide_digits(Lexer *lx, Loc loc, const char *s, size_t n)
+{
+    char *num = arena_alloc(lx->arena, n / 3 + 1);
+    for (size_t i = 0; i < n / 3; i++)
+        num[i] = (char)('0' + ((unsigned char)s[3 * i + 2] - 0x90)); /* EF BC 90..99: ０..９ */
+    num[n / 3] = '\0';
+    diag_error(lx->diag, loc, "full-width digits '%.*s' here; write %s", (int)n, s, num);
+    return num;
+}
+
 int lex_wide_punct(Lexer *lx, Loc loc, const char *s)
 {
     static const struct { const char *wide, *ascii; int tok; } map[] = {
