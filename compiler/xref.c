@@ -269,7 +269,7 @@ static int cmp_ptr(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-int xref_unused_rules(Arena *a, Diag *d, const Program *p, const XrefList *l)
+int xref_unused(Arena *a, Diag *d, const Program *p, const XrefList *l)
 {
     /* the rules read, sorted to be looked up: a scan of the references per rule hit the 60 s limit
      * on tests/cli/frontend.sh's 80,000 generated rules */
@@ -277,19 +277,29 @@ int xref_unused_rules(Arena *a, Diag *d, const Program *p, const XrefList *l)
     size_t n = 0;
     for (int i = 0; i < l->len; i++) {
         const Xref *x = &l->data[i];
-        if (!x->def && x->kind == XR_DECL && x->decl->kind == DK_RULE && x->in != x->decl)
+        if (!x->def && x->kind == XR_DECL &&
+            (x->decl->kind == DK_RULE || x->decl->kind == DK_PARAM) && x->in != x->decl)
             read[n++] = x->decl;
     }
     qsort(read, n, sizeof *read, cmp_ptr);
     int warned = 0;
     for (int k = 0; k < p->decls.len; k++) {
         const Decl *r = p->decls.data[k];
-        if (r->kind != DK_RULE || r->fields.len || bsearch(&r, read, n, sizeof *read, cmp_ptr))
+        if ((r->kind != DK_RULE && r->kind != DK_PARAM) || r->fields.len ||
+            bsearch(&r, read, n, sizeof *read, cmp_ptr))
             continue;
-        diag_warning(d, r->loc,
-                     "rule '%s' is used by nothing: no output, ledger, test or other rule reads "
-                     "it; remove it, or use it",
-                     r->name);
+        /* a param nothing reads is a number of the notice the policy forgot to apply: the
+         * cap declared, the formula never capped (a param is no test's expectation) */
+        if (r->kind == DK_PARAM)
+            diag_warning(d, r->loc,
+                         "param '%s' is read by nothing: no rule, ledger or reject check reads "
+                         "it; remove it, or use it",
+                         r->name);
+        else
+            diag_warning(d, r->loc,
+                         "rule '%s' is used by nothing: no output, ledger, test or other rule "
+                         "reads it; remove it, or use it",
+                         r->name);
         warned++;
     }
     return warned;
