@@ -536,7 +536,6 @@ static Type check_name(Sema *s, Node *n)
             }
             n->ref = REF_PARAM;
             n->decl = d;
-            d->used = 1;
             return d->ty;
         case DK_ENUM:
             diag_error(s->d, n->loc, "'%s' is an enum; name a member: %s.%s", name, name,
@@ -639,7 +638,6 @@ static Type check_index(Sema *s, Node *n)
         return T_ERR;
     b->ref = REF_PARAM;
     b->decl = d;
-    d->used = 1;
     n->decl = d;
     return d->ty;
 }
@@ -770,7 +768,6 @@ static Type check_progressive(Sema *s, Node *n)
     }
     p->ref = REF_PARAM;
     p->decl = d;
-    d->used = 1;
     if (want(s, args[1], mk(TY_MONEY), "the amount of progressive").kind == TY_ERROR)
         return T_ERR;
     return mk(TY_MONEY);
