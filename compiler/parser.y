@@ -682,6 +682,13 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *
         }
     }
     int k = 0;
+    if (tok == YYSYMBOL_YYEOF && lx->depth > 0) {
+        /* `(claim.a` at the end of the file: the list of what could follow says nothing */
+        diag_error(lx->diag, *yypcontext_location(ctx),
+                   "unexpected end of file; %d '(' %s not closed", lx->depth,
+                   lx->depth == 1 ? "is" : "are");
+        return 0;
+    }
     if (tok == YYSYMBOL_YYEOF)
         k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected end of file");
     else
@@ -794,7 +801,6 @@ int lex_open(Lexer *lx, Loc loc)
     return lx->depth > LEX_MAX_DEPTH;
 }
 
-/* Full-width punctuation typed in a Chinese input method: say so, read the ASCII twin. */
 /* ３０００元 as a Chinese input method types it: one error for the run of digits, which reads
  * as the number it writes, so the slip gives one error and the rest is checked */
 const char *lex_wide_digits(Lexer *lx, Loc loc, const char *s, size_t n)
@@ -807,6 +813,7 @@ const char *lex_wide_digits(Lexer *lx, Loc loc, const char *s, size_t n)
     return num;
 }
 
+/* Full-width punctuation typed in a Chinese input method: say so, read the ASCII twin. */
 int lex_wide_punct(Lexer *lx, Loc loc, const char *s)
 {
     static const struct { const char *wide, *ascii; int tok; } map[] = {
