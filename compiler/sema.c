@@ -96,10 +96,12 @@ typedef struct Sema {
     int formula;        /* inside a formula: numbers must come from params */
     Decl *dep_from;     /* rule being checked: record edges for the cycle check */
     VEC(Dep) deps;
-    NameTable names;   /* declared names */
-    NameTable members; /* enum member names */
-    NodeList guards;   /* the conditions that decide whether the expression being checked is
-                          evaluated: enclosing ifs, an and/or's left side, an exception's when */
+    NameTable names;          /* declared names */
+    NameTable members;        /* enum member names */
+    NodeList guards;          /* the conditions that decide whether the expression being checked is
+                                 evaluated: enclosing ifs, an and/or's left side, an exception's when */
+    int64_t win_from, win_to; /* the claim dates it is evaluated for, [from, to): a rule
+                                 version's, else INT64_MIN, INT64_MAX */
 } Sema;
 
 static const Type T_ERR = {TY_ERROR, 0, 0, NULL};
@@ -994,6 +996,11 @@ static void zero_divisor(Sema *s, Node *div)
     int nm = p->index_enum ? p->index_enum->members.len : 1;
     for (int i = 0; i < p->versions.len; i++)
         for (int m = p->index_enum ? 0 : -1; m < nm; m++) {
+            /* a version of the param no claim reading it here is dated in: a rule's version
+             * from 2018 may divide by what was 0 until 2017 */
+            if (p->versions.data[i].from_day >= s->win_to ||
+                p->versions.data[i].to_day <= s->win_from)
+                break;
             Node *at = NULL;
             if ((member >= 0 && m != member) || version_value(p, &p->versions.data[i], m, &at))
                 continue;
@@ -2043,8 +2050,13 @@ static void check_rule(Sema *s, Decl *d)
         rule_value(s, d, d->body, rt, what);
     } else {
         check_versions(s, d);
-        for (int i = 0; i < d->versions.len; i++)
+        for (int i = 0; i < d->versions.len; i++) {
+            s->win_from = d->versions.data[i].from_day;
+            s->win_to = d->versions.data[i].to_day;
             rule_value(s, d, d->versions.data[i].value, rt, what);
+        }
+        s->win_from = INT64_MIN;
+        s->win_to = INT64_MAX;
     }
     for (int i = 0; i < d->excs.len; i++) {
         Exception *x = &d->excs.data[i];
@@ -2833,7 +2845,7 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     memset(pol, 0, sizeof *pol);
     pol->prog = p;
     pol->dated_field = -1;
-    Sema s = {.a = a, .d = d, .p = p, .pol = pol};
+    Sema s = {.a = a, .d = d, .p = p, .pol = pol, .win_from = INT64_MIN, .win_to = INT64_MAX};
     int before = d->errors;
 
     if (check_header(&s) != 0)
