@@ -243,7 +243,6 @@ struct Decl {
     int index;       /* position among decls of its kind */
     int has_unknown; /* param: a version marks a table member unknown */
     int state;       /* cycle detection */
-    int used;
 };
 
 typedef VEC(Decl *) DeclList;

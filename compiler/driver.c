@@ -450,7 +450,7 @@ void driver_warnings(Compiled *c, const XrefList *xr)
 {
     sema_calendar_warning(c->diag, &c->pol);
     sema_slip_warnings(c->diag, &c->pol);
-    xref_unused_rules(&c->arena, c->diag, c->prog, xr);
+    xref_unused(&c->arena, c->diag, c->prog, xr);
 }
 
 int driver_compile(Compiled *c, const char *path)

@@ -21,6 +21,8 @@ void lex_error(Lexer *lx, Loc loc, const char *msg);
 /* "6,000 yuan": a number written with thousands separators before a unit (num without them) */
 void lex_thousands(Lexer *lx, Loc loc, const char *num, const char *unit);
 void lex_bad_byte(Lexer *lx, Loc loc, unsigned char c);
+/* "３０００": full-width digits s[0..n) (3 bytes each), reported once; their ASCII number */
+const char *lex_wide_digits(Lexer *lx, Loc loc, const char *s, size_t n);
 void lex_comment(Lexer *lx, Loc loc, const char *s, size_t n);
 int lex_wide_punct(Lexer *lx, Loc loc, const char *s);
 int lex_open(Lexer *lx, Loc loc);

@@ -658,7 +658,37 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *
         diag_error(lx->diag, *yypcontext_location(ctx), "%s", buf);
         return 0;
     }
+    /* `a < b < c`: comparisons are non-associative (spec/LANGUAGE.md §2). The second one
+     * finds the first below the operand it ends: under that operand's pieces (an expression
+     * not yet reduced, `a * b` of `x >= a * b < c`) lies the first comparison. */
+    if (SYM_IN(tok, YYSYMBOL_EQ, YYSYMBOL_NE, YYSYMBOL_LT, YYSYMBOL_LE, YYSYMBOL_GT,
+               YYSYMBOL_GE) &&
+        SYM_IN(top, YYSYMBOL_expr, YYSYMBOL_postfix, YYSYMBOL_primary)) {
+        yysymbol_kind_t first = YYSYMBOL_YYEOF;
+        for (int i = 1; first == YYSYMBOL_YYEOF; i++) {
+            yysymbol_kind_t sy = read_sym(ctx, i);
+            if (SYM_IN(sy, YYSYMBOL_EQ, YYSYMBOL_NE, YYSYMBOL_LT, YYSYMBOL_LE, YYSYMBOL_GT,
+                       YYSYMBOL_GE))
+                first = sy;
+            else if (!SYM_IN(sy, YYSYMBOL_expr, YYSYMBOL_postfix, YYSYMBOL_primary,
+                             YYSYMBOL_PLUS, YYSYMBOL_MINUS, YYSYMBOL_STAR, YYSYMBOL_SLASH))
+                break;
+        }
+        if (first != YYSYMBOL_YYEOF) {
+            diag_error(lx->diag, *yypcontext_location(ctx),
+                       "unexpected %s: comparisons do not chain; write a %s b and b %s c",
+                       yysymbol_name(tok), yysymbol_name(first), yysymbol_name(tok));
+            return 0;
+        }
+    }
     int k = 0;
+    if (tok == YYSYMBOL_YYEOF && lx->depth > 0) {
+        /* `(claim.a` at the end of the file: the list of what could follow says nothing */
+        diag_error(lx->diag, *yypcontext_location(ctx),
+                   "unexpected end of file; %d '(' %s not closed", lx->depth,
+                   lx->depth == 1 ? "is" : "are");
+        return 0;
+    }
     if (tok == YYSYMBOL_YYEOF)
         k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected end of file");
     else
@@ -769,6 +799,18 @@ int lex_open(Lexer *lx, Loc loc)
     if (++lx->depth == LEX_MAX_DEPTH + 1)
         diag_error(lx->diag, loc, "parentheses nested more than %d deep", LEX_MAX_DEPTH);
     return lx->depth > LEX_MAX_DEPTH;
+}
+
+/* ３０００元 as a Chinese input method types it: one error for the run of digits, which reads
+ * as the number it writes, so the slip gives one error and the rest is checked */
+const char *lex_wide_digits(Lexer *lx, Loc loc, const char *s, size_t n)
+{
+    char *num = arena_alloc(lx->arena, n / 3 + 1);
+    for (size_t i = 0; i < n / 3; i++)
+        num[i] = (char)('0' + ((unsigned char)s[3 * i + 2] - 0x90)); /* EF BC 90..99: ０..９ */
+    num[n / 3] = '\0';
+    diag_error(lx->diag, loc, "full-width digits '%.*s' here; write %s", (int)n, s, num);
+    return num;
 }
 
 /* Full-width punctuation typed in a Chinese input method: say so, read the ASCII twin. */

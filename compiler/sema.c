@@ -96,8 +96,12 @@ typedef struct Sema {
     int formula;        /* inside a formula: numbers must come from params */
     Decl *dep_from;     /* rule being checked: record edges for the cycle check */
     VEC(Dep) deps;
-    NameTable names;   /* declared names */
-    NameTable members; /* enum member names */
+    NameTable names;          /* declared names */
+    NameTable members;        /* enum member names */
+    NodeList guards;          /* the conditions that decide whether the expression being checked is
+                                 evaluated: enclosing ifs, an and/or's left side, an exception's when */
+    int64_t win_from, win_to; /* the claim dates it is evaluated for, [from, to): a rule
+                                 version's, else INT64_MIN, INT64_MAX */
 } Sema;
 
 static const Type T_ERR = {TY_ERROR, 0, 0, NULL};
@@ -534,7 +538,6 @@ static Type check_name(Sema *s, Node *n)
             }
             n->ref = REF_PARAM;
             n->decl = d;
-            d->used = 1;
             return d->ty;
         case DK_ENUM:
             diag_error(s->d, n->loc, "'%s' is an enum; name a member: %s.%s", name, name,
@@ -637,7 +640,6 @@ static Type check_index(Sema *s, Node *n)
         return T_ERR;
     b->ref = REF_PARAM;
     b->decl = d;
-    d->used = 1;
     n->decl = d;
     return d->ty;
 }
@@ -768,7 +770,6 @@ static Type check_progressive(Sema *s, Node *n)
     }
     p->ref = REF_PARAM;
     p->decl = d;
-    d->used = 1;
     if (want(s, args[1], mk(TY_MONEY), "the amount of progressive").kind == TY_ERROR)
         return T_ERR;
     return mk(TY_MONEY);
@@ -947,6 +948,75 @@ static void uses_workdays(Sema *s, Loc loc)
         s->pol->workdays = loc;
 }
 
+/* the value of entry m of version v (a table), or of the version (a scalar), of the param's
+ * own type (money, a rate); -1 when unset */
+static int64_t version_value(const Decl *d, const Version *v, int m, Node **at)
+{
+    if (!d->index_enum) {
+        *at = v->value;
+        return v->value && v->value->ty.kind == d->ty.kind ? v->value->ival : -1;
+    }
+    for (int i = 0; i < v->entries.len; i++)
+        if (v->entries.data[i].idx == m) {
+            *at = v->entries.data[i].a;
+            return *at && (*at)->ty.kind == d->ty.kind ? (*at)->ival : -1;
+        }
+    return -1;
+}
+
+/* whether param p is read anywhere in n */
+static int mentions(const Node *n, const Decl *p)
+{
+    if (!n)
+        return 0;
+    if (n->ref == REF_PARAM && n->decl == p)
+        return 1;
+    for (int i = 0; i < n->args.len; i++)
+        if (mentions(n->args.data[i], p))
+            return 1;
+    return mentions(n->a, p) || mentions(n->b, p) || mentions(n->c, p);
+}
+
+/* A division by a param that is 0 in a version (a table: at a member) fails every claim dated
+ * then with "division by zero". The checker says so where it is written — unless a condition
+ * that decides whether the division runs reads the param (if z = 0 then … else a / z), the
+ * way a policy that expects the zero guards against it. */
+static void zero_divisor(Sema *s, Node *div)
+{
+    Node *b = div->b;
+    int member = -1;
+    if (!(b->kind == ND_NAME || b->kind == ND_INDEX) || !b->decl || b->decl->kind != DK_PARAM)
+        return;
+    Decl *p = b->decl;
+    if (b->kind == ND_INDEX && b->b->ref == REF_MEMBER)
+        member = b->b->idx;
+    for (int i = 0; i < s->guards.len; i++)
+        if (mentions(s->guards.data[i], p))
+            return;
+    int nm = p->index_enum ? p->index_enum->members.len : 1;
+    for (int i = 0; i < p->versions.len; i++)
+        for (int m = p->index_enum ? 0 : -1; m < nm; m++) {
+            /* a version of the param no claim reading it here is dated in: a rule's version
+             * from 2018 may divide by what was 0 until 2017 */
+            if (p->versions.data[i].from_day >= s->win_to ||
+                p->versions.data[i].to_day <= s->win_from)
+                break;
+            Node *at = NULL;
+            if ((member >= 0 && m != member) || version_value(p, &p->versions.data[i], m, &at))
+                continue;
+            const char *what =
+                m >= 0 ? arena_printf(s->a, "%s[%s]", p->name, p->index_enum->members.data[m].name)
+                       : p->name;
+            diag_error(s->d, b->loc,
+                       "%s is 0 from %s: dividing by it fails every claim that reads it then; "
+                       "guard the division (if %s = 0 then … else …) or correct the value",
+                       what, p->versions.data[i].from->text,
+                       source_flat(s->a, b->loc.src, b->loc.start, b->loc.end));
+            diag_note(s->d, at->loc, "the value is here");
+            return;
+        }
+}
+
 /* the unit algebra of spec/LANGUAGE.md §5 */
 static Type arith(Sema *s, Node *n, Type l, Type r)
 {
@@ -988,14 +1058,12 @@ static Type arith(Sema *s, Node *n, Type l, Type r)
             return a == TY_DURATION ? l : r;
         break;
     case OP_DIV:
-        if (a == TY_MONEY && b == TY_INT)
-            return mk(TY_MONEY);
-        if (a == TY_MONEY && b == TY_MONEY)
-            return mk(TY_RATE);
-        if (a == TY_RATE && b == TY_INT)
-            return mk(TY_RATE);
-        if (a == TY_INT && b == TY_INT)
-            return mk(TY_INT);
+        /* money, rate or int ÷ int is of the dividend's type; money ÷ money is a rate */
+        if (((a == TY_MONEY || a == TY_RATE || a == TY_INT) && b == TY_INT) ||
+            (a == TY_MONEY && b == TY_MONEY)) {
+            zero_divisor(s, n);
+            return b == TY_MONEY ? mk(TY_RATE) : mk(a);
+        }
         break;
     default: break;
     }
@@ -1027,8 +1095,10 @@ static Type check_binary(Sema *s, Node *n)
                     "'and' and 'or' mixed without parentheses; add them to say which binds first");
         Type l = want(s, n->a, mk(TY_BOOL),
                       arena_printf(s->a, "the left side of '%s'", n->op == OP_AND ? "and" : "or"));
+        vec_push(s->a, &s->guards, n->a);
         Type r = want(s, n->b, mk(TY_BOOL),
                       arena_printf(s->a, "the right side of '%s'", n->op == OP_AND ? "and" : "or"));
+        s->guards.len--;
         return l.kind == TY_ERROR || r.kind == TY_ERROR ? T_ERR : mk(TY_BOOL);
     }
     Type l = check_expr(s, n->a), r = check_expr(s, n->b);
@@ -1121,7 +1191,9 @@ static Type check_expr(Sema *s, Node *n)
     case ND_BINARY: t = check_binary(s, n); break;
     case ND_IF: {
         Type c = want(s, n->a, mk(TY_BOOL), "an if condition");
+        vec_push(s->a, &s->guards, n->a);
         Type a = check_expr(s, n->b), b = check_expr(s, n->c);
+        s->guards.len--;
         if (c.kind == TY_ERROR || a.kind == TY_ERROR || b.kind == TY_ERROR)
             break;
         if (!type_eq(a, b)) {
@@ -1300,10 +1372,62 @@ static void check_versions(Sema *s, Decl *d)
 }
 
 /* ---- declarations -------------------------------------------------------------------- */
+/* whether label starts or ends with a blank a CSV cell loses when read (runtime/csv.c
+ * rt_trim_edges: space, tab, CR, LF and the ideographic space U+3000) */
+static int blank_edge(const char *label, size_t n)
+{
+    static const char *const blanks[] = {" ", "\t", "\r", "\n", "\xE3\x80\x80"};
+    for (size_t i = 0; i < sizeof blanks / sizeof *blanks; i++) {
+        size_t k = strlen(blanks[i]);
+        if (n >= k && (!memcmp(label, blanks[i], k) || !memcmp(label + n - k, blanks[i], k)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A label is the text a CSV header or cell holds for a field or member, and the heading of a
+ * result: one that is empty, or has a blank at an edge, no trimmed cell can ever equal (the
+ * column is always "missing"), and a control character breaks the line it is written on. */
+static void check_label(Sema *s, Loc at, const char *label, const char *what, const char *name)
+{
+    if (!label)
+        return;
+    size_t n = strlen(label);
+    int ctl = 0;
+    for (size_t i = 0; i < n; i++)
+        ctl |= (unsigned char)label[i] < 0x20 || label[i] == 0x7f;
+    if (n == 0)
+        diag_error(s->d, at, "the label of %s '%s' is empty; write its text or leave it out", what,
+                   name);
+    else if (ctl)
+        diag_error(s->d, at,
+                   "the label of %s '%s' holds a control character (a line break or tab); "
+                   "labels are one line of text",
+                   what, name);
+    else if (blank_edge(label, n))
+        diag_error(s->d, at,
+                   "the label \"%s\" of %s '%s' starts or ends with a blank, which a CSV cell "
+                   "never keeps (cells are trimmed); leave it out",
+                   label, what, name);
+}
+
 static void check_enum(Sema *s, Decl *d)
 {
     if (d->members.len == 0)
         diag_error(s->d, d->loc, "enum %s has no members", d->name);
+    check_label(s, d->loc, d->label, "enum", d->name);
+    for (int i = 0; i < d->members.len; i++) {
+        const EnumMember *m = &d->members.data[i];
+        check_label(s, m->loc, m->label, "member", m->name);
+        /* a cell holds a member's name or its label: one text, one member */
+        for (int j = 0; m->label && j < d->members.len; j++)
+            if (j != i && !strcmp(m->label, d->members.data[j].name))
+                diag_error(s->d, m->loc,
+                           "the label of member '%s' is '%s', the name of member '%s': a cell "
+                           "'%s' would be read as %s; give it another label",
+                           m->name, m->label, d->members.data[j].name, m->label,
+                           d->members.data[j].name);
+    }
     for (int i = 0; i < d->members.len; i++)
         for (int j = 0; j < i; j++) {
             if (!strcmp(d->members.data[i].name, d->members.data[j].name)) {
@@ -1341,6 +1465,7 @@ static void check_fields(Sema *s, Decl *d, int inputs)
 {
     for (int i = 0; i < d->fields.len; i++) {
         Field *f = &d->fields.data[i];
+        check_label(s, f->loc, f->label, "field", f->name);
         for (int j = 0; j < i; j++)
             if (!strcmp(d->fields.data[j].name, f->name)) {
                 diag_error(s->d, f->loc, "duplicate field '%s'", f->name);
@@ -1476,22 +1601,6 @@ static int64_t slip_ratio(int64_t a, int64_t b)
         return 0;
     int64_t hi = a > b ? a : b, lo = a > b ? b : a;
     return hi / SEMA_SLIP_RATIO >= lo ? hi / lo : 0;
-}
-
-/* the value of entry m of version v (a table), or of the version (a scalar), of the param's
- * own type (money, a rate); -1 when unset */
-static int64_t version_value(const Decl *d, const Version *v, int m, Node **at)
-{
-    if (!d->index_enum) {
-        *at = v->value;
-        return v->value && v->value->ty.kind == d->ty.kind ? v->value->ival : -1;
-    }
-    for (int i = 0; i < v->entries.len; i++)
-        if (v->entries.data[i].idx == m) {
-            *at = v->entries.data[i].a;
-            return *at && (*at)->ty.kind == d->ty.kind ? (*at)->ival : -1;
-        }
-    return -1;
 }
 
 /* polc check's warnings are counted: past SEMA_MAX_SLIP_WARNINGS the rest are only counted
@@ -1901,8 +2010,31 @@ static void check_exceptions(Sema *s, Decl *d)
     exception_ranks(s, d, prec);
 }
 
+/* A value the rule may take — its body, a dated version's, an exception's — may be absent only
+ * when the rule is declared T?: otherwise an absent input would settle the claim with an empty
+ * amount where the policy promises one (a version or an exception slipped past this before). */
+static void absent_value(Sema *s, Decl *d, Node *value, Type t)
+{
+    if (t.kind != TY_ERROR && d->ty.kind != TY_ERROR && t.optional && !d->ty.optional)
+        diag_error(s->d, value->loc,
+                   "rule '%s' is %s, but this value may be absent; declare it %s? or "
+                   "give a default: if present(x) then x else ...",
+                   d->name, tn(s, d->ty), tn(s, d->ty));
+}
+
+/* the body or a dated version of rule d: of the rule's type rt, absent only if d is T? */
+static void rule_value(Sema *s, Decl *d, Node *value, Type rt, const char *what)
+{
+    Type t = check_expr(s, value);
+    if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
+        diag_error(s->d, value->loc, "%s must be %s, found %s", what, tn(s, d->ty), tn(s, t));
+    else
+        absent_value(s, d, value, t);
+}
+
 static void check_rule(Sema *s, Decl *d)
 {
+    check_label(s, d->loc, d->label, "rule", d->name);
     d->ty = resolve_type(s, &d->tref);
     if (d->ty.kind == TY_BRACKETS) {
         diag_error(s->d, d->tref.loc, "brackets are a param type only");
@@ -1915,32 +2047,29 @@ static void check_rule(Sema *s, Decl *d)
     rt.optional = 0;
     const char *what = arena_printf(s->a, "the value of rule '%s'", d->name);
     if (d->body) {
-        Type t = check_expr(s, d->body);
-        if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
-            diag_error(s->d, d->body->loc, "%s must be %s, found %s", what, tn(s, d->ty), tn(s, t));
-        else if (t.kind != TY_ERROR && t.optional && !d->ty.optional)
-            diag_error(s->d, d->body->loc,
-                       "rule '%s' is %s, but this value may be absent; declare it %s? or "
-                       "give a default: if present(x) then x else ...",
-                       d->name, tn(s, d->ty), tn(s, d->ty));
+        rule_value(s, d, d->body, rt, what);
     } else {
         check_versions(s, d);
         for (int i = 0; i < d->versions.len; i++) {
-            Version *v = &d->versions.data[i];
-            Type t = check_expr(s, v->value);
-            if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
-                diag_error(s->d, v->value->loc, "%s must be %s, found %s", what, tn(s, d->ty),
-                           tn(s, t));
+            s->win_from = d->versions.data[i].from_day;
+            s->win_to = d->versions.data[i].to_day;
+            rule_value(s, d, d->versions.data[i].value, rt, what);
         }
+        s->win_from = INT64_MIN;
+        s->win_to = INT64_MAX;
     }
     for (int i = 0; i < d->excs.len; i++) {
         Exception *x = &d->excs.data[i];
         want(s, x->cond, mk(TY_BOOL),
              arena_printf(s->a, "the condition of exception '%s'", x->name));
+        vec_push(s->a, &s->guards, x->cond);
         Type t = check_expr(s, x->value);
+        s->guards.len--;
         if (t.kind != TY_ERROR && rt.kind != TY_ERROR && !type_eq(t, rt))
             diag_error(s->d, x->value->loc, "exception '%s' gives %s, but rule '%s' is %s", x->name,
                        tn(s, t), d->name, tn(s, d->ty));
+        else
+            absent_value(s, d, x->value, t);
     }
     check_exceptions(s, d);
     s->rule = NULL;
@@ -1948,14 +2077,17 @@ static void check_rule(Sema *s, Decl *d)
     s->formula = 0;
 }
 
-static void check_ledger(Sema *s, Decl *d)
+/* The date of `per year of DATE`: checked once the rules' types are known (check_signatures),
+ * as it may name a rule: checked before, a rule's type read as unknown and let any through
+ * (`per year of cost`, money, took the year of 10,000 fen as days: 1997). */
+static void check_ledger_year(Sema *s, Decl *d)
 {
     s->formula = 1;
-    if (d->key) {
-        want(s, d->key, mk(TY_DATE), "the date a ledger year is taken from");
-    }
+    if (d->key && want(s, d->key, mk(TY_DATE), "the date a ledger year is taken from").optional)
+        diag_error(s->d, d->key->loc,
+                   "the date a ledger year is taken from may be absent; a claim without it has "
+                   "no year to count in: use a date every claim has");
     s->formula = 0;
-    check_fields(s, d, 0);
 }
 
 static void check_ledger_updates(Sema *s, Decl *d)
@@ -1975,7 +2107,14 @@ static void check_ledger_updates(Sema *s, Decl *d)
                        tn(s, f->ty));
             continue;
         }
-        want(s, f->update, f->ty, arena_printf(s->a, "the update of %s.%s", d->name, f->name));
+        /* absent, the update would fail every claim without the value: as a rule's value
+         * (absent_value), the checker asks for the default instead */
+        if (want(s, f->update, f->ty, arena_printf(s->a, "the update of %s.%s", d->name, f->name))
+                .optional)
+            diag_error(s->d, f->update->loc,
+                       "ledger field '%s.%s' always has a value, but this update may be absent; "
+                       "give a default: if present(x) then x else ...",
+                       d->name, f->name);
     }
     s->formula = 0;
 }
@@ -2076,6 +2215,59 @@ static void check_cycles(Sema *s)
     }
 }
 
+/* ---- ledger keys ----------------------------------------------------------------------- */
+/* The first ledger field n reads, itself or through the rules it uses (each rule looked into
+ * once: seen is indexed by rule); NULL when none. */
+static Node *reads_ledger(Node *n, char *seen)
+{
+    if (!n)
+        return NULL;
+    if (n->ref == REF_LEDGER_FIELD)
+        return n;
+    Decl *r = n->decl && n->decl->kind == DK_RULE && (n->ref == REF_RULE || n->kind == ND_CALL)
+                  ? n->decl
+                  : NULL;
+    if (r && !seen[r->index]) {
+        seen[r->index] = 1;
+        Node *x = reads_ledger(r->body, seen);
+        for (int i = 0; !x && i < r->versions.len; i++)
+            x = reads_ledger(r->versions.data[i].value, seen);
+        for (int i = 0; !x && i < r->excs.len; i++)
+            if (!(x = reads_ledger(r->excs.data[i].cond, seen)))
+                x = reads_ledger(r->excs.data[i].value, seen);
+        if (x)
+            return x;
+    }
+    for (int i = 0; i < n->args.len; i++) {
+        Node *x = reads_ledger(n->args.data[i], seen);
+        if (x)
+            return x;
+    }
+    Node *x = reads_ledger(n->a, seen);
+    if (!x)
+        x = reads_ledger(n->b, seen);
+    return x ? x : reads_ledger(n->c, seen);
+}
+
+/* A claim's ledger rows are found by the ledgers' years before anything reads them (interp.c
+ * interp_keys, then the rows, then the rules): a year that reads a ledger, itself or through
+ * a rule, would see no row yet, and the rules that read both would see two values of one
+ * field in one claim. */
+static void ledger_year_reads(Sema *s, Decl *d)
+{
+    if (!d->key || d->key->ty.kind == TY_ERROR)
+        return;
+    char *seen = arena_alloc(s->a, (size_t)s->pol->rules.len + 1);
+    Node *x = reads_ledger(d->key, seen);
+    if (!x)
+        return;
+    diag_error(s->d, d->key->loc,
+               "the year of ledger '%s' reads a ledger (%s.%s), which is read only once the "
+               "year has found the claim's rows; take the year from the claim",
+               d->name, x->decl->name, x->decl->fields.data[x->idx].name);
+    diag_note(s->d, x->loc, "the ledger is read here");
+}
+
 /* ---- input checks ---------------------------------------------------------------------- */
 /* the first thing a reject condition reads that a row of claims.csv does not hold */
 static Node *beyond_the_row(Node *n)
@@ -2171,6 +2363,16 @@ static void check_expect_values(Sema *s, TestItem *t)
     for (int k = 0; k < t->kvs.len; k++) {
         KV *kv = &t->kvs.data[k];
         Type ft = T_ERR;
+        /* the same value expected twice is a slip: the two could disagree, and one would fail */
+        for (int j = 0; j < k; j++) {
+            const KV *o = &t->kvs.data[j];
+            if (!strcmp(o->name, kv->name) &&
+                (o->sub ? kv->sub && !strcmp(o->sub, kv->sub) : !kv->sub)) {
+                diag_error(s->d, kv->loc, "'%s%s%s' is expected twice for claim '%s'", kv->name,
+                           kv->sub ? "." : "", kv->sub ? kv->sub : "", t->name);
+                break;
+            }
+        }
         if (kv->sub) {
             Decl *l = find_decl(s, kv->name, K(DK_LEDGER));
             int f = l ? find_field(l, kv->sub) : -1;
@@ -2419,6 +2621,63 @@ static void check_member_clashes(Sema *s)
     }
 }
 
+/* The column headers a field binds in its CSV: its name, and its label if it has one. */
+static int field_columns(const Field *f, const char *col[2])
+{
+    col[0] = f->name;
+    col[1] = f->label;
+    return f->label ? 2 : 1;
+}
+
+static const char *record_field(const Decl *rec)
+{
+    return rec->kind == DK_CLAIM    ? "claim field"
+           : rec->kind == DK_PERSON ? "person field"
+                                    : "history field";
+}
+
+/* A CSV column binds by its header to the field whose name or label it is, after the fixed id
+ * columns (spec/DATA.md). One file is read for the claim record (claims.csv: ids claim_id,
+ * person_id) and one for the person record and the history together (persons.csv: person_id),
+ * so within a file each header must name one field and no id: two fields labelled 费用 left
+ * the runtime refusing the schema (an internal error), and person { from } beside history
+ * { from } a persons.csv that could never bind. a and b are the file's records (b may be
+ * NULL); a clash of two names within one record is "duplicate field" already. */
+static void check_columns(Sema *s, Decl *a, Decl *b, const char *file, const char *const *ids)
+{
+    Decl *recs[2] = {a, b};
+    for (int r = 0; r < 2; r++)
+        for (int i = 0; recs[r] && i < recs[r]->fields.len; i++) {
+            const Field *f = &recs[r]->fields.data[i];
+            const char *fc[2];
+            int nf = field_columns(f, fc);
+            for (int k = 0; f->label && ids[k]; k++)
+                if (!strcmp(f->label, ids[k]))
+                    diag_error(s->d, f->loc,
+                               "the label of field '%s' is '%s', the id column of %s; give it "
+                               "another label",
+                               f->name, ids[k], file);
+            for (int q = 0; q <= r; q++)
+                for (int j = 0; j < (q < r ? recs[q]->fields.len : i); j++) {
+                    const Field *g = &recs[q]->fields.data[j];
+                    const char *gc[2];
+                    int ng = field_columns(g, gc), clash = -1;
+                    for (int x = 0; x < nf && clash < 0; x++)
+                        for (int y = 0; y < ng && clash < 0; y++)
+                            if (!(q == r && x == 0 && y == 0) && !strcmp(fc[x], gc[y]))
+                                clash = x;
+                    if (clash < 0)
+                        continue;
+                    diag_error(s->d, f->loc,
+                               "the column '%s' of %s would be both %s '%s' and %s '%s'; give "
+                               "one of them another name or label",
+                               fc[clash], file, record_field(recs[q]), g->name,
+                               record_field(recs[r]), f->name);
+                    diag_note(s->d, g->loc, "'%s' is declared here", g->name);
+                }
+        }
+}
+
 /* the claim, person and history records, and the claim date the header names */
 static void check_records(Sema *s)
 {
@@ -2431,6 +2690,12 @@ static void check_records(Sema *s)
         check_fields(s, pol->person, 1);
     if (pol->history)
         check_fields(s, pol->history, 1);
+    static const char *const claim_ids[] = {"claim_id", "person_id", NULL};
+    static const char *const person_ids[] = {"person_id", NULL};
+    if (pol->claim)
+        check_columns(s, pol->claim, NULL, "claims.csv", claim_ids);
+    check_columns(s, pol->person ? pol->person : pol->history, pol->person ? pol->history : NULL,
+                  "persons.csv", person_ids);
     if (p->dated_by) {
         pol->dated_field = find_field(pol->claim, p->dated_by);
         if (pol->dated_field < 0)
@@ -2495,6 +2760,35 @@ static const char *output_role(Sema *s, Decl *o, int k, Decl *r)
     return NULL;
 }
 
+/* The results' columns are headed by the outputs' labels (else names) with --labels zh, by
+ * their names with --labels names, between the claim id's and the status's (out.c
+ * rt_results_word), and a results file is read back by its headings as a claims file is
+ * (spec/DATA.md): output r, headed label, must head a column of its own in both. */
+static void output_heading(Sema *s, NameTable *heads, Loc at, Decl *r, const char *label)
+{
+    static const char *const fixed[] = {"claim_id", "status", "结算单号", "结算状态"};
+    const char *zh = label ? label : r->name;
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        if (!strcmp(zh, fixed[i]) || !strcmp(r->name, fixed[i])) {
+            diag_error(s->d, at,
+                       "output '%s' would head its results column '%s', the heading of the "
+                       "results' %s column; %s",
+                       r->name, fixed[i], i % 2 ? "status" : "claim id",
+                       strcmp(r->name, fixed[i]) ? "give it another label" : "rename the rule");
+            return;
+        }
+    NameSlot *sl = name_slot(heads, zh);
+    if (!sl->name) {
+        sl->name = zh;
+        sl->decl = r;
+    } else if (sl->decl != r) {
+        diag_error(s->d, at,
+                   "outputs '%s' and '%s' would both head a results column '%s'; give one of "
+                   "them another label",
+                   sl->decl->name, r->name, zh);
+    }
+}
+
 /* output RULE, ...: rules of the claim, each listed once, at least one when there are claims */
 static void collect_outputs(Sema *s)
 {
@@ -2502,6 +2796,14 @@ static void collect_outputs(Sema *s)
     Diag *d = s->d;
     Program *p = s->p;
     Policy *pol = s->pol;
+    /* the rules listed and the headings taken so far: hashed, as a generated policy may list
+     * 40,000 outputs (comparing each with those before took 24 s) */
+    int n = 0;
+    for (int i = 0; i < p->decls.len; i++)
+        n += p->decls.data[i]->kind == DK_OUTPUT ? p->decls.data[i]->names.len : 0;
+    NameTable listed, heads;
+    name_table_init(a, &listed, n);
+    name_table_init(a, &heads, n);
     for (int i = 0; i < p->decls.len; i++) {
         Decl *o = p->decls.data[i];
         if (o->kind != DK_OUTPUT)
@@ -2518,13 +2820,15 @@ static void collect_outputs(Sema *s)
                            "rule '%s' takes arguments; an output is a rule of the claim", r->name);
                 continue;
             }
-            for (int j = 0; j < pol->outputs.len; j++)
-                if (pol->outputs.data[j] == r)
-                    diag_error(d, o->name_locs.data[k], "'%s' is listed twice as an output",
-                               r->name);
-            vec_push(a, &pol->outputs, r);
+            NameSlot *sl = name_slot(&listed, r->name);
+            if (sl->name)
+                diag_error(d, o->name_locs.data[k], "'%s' is listed twice as an output", r->name);
+            sl->name = r->name;
             /* the output list's label, else the rule's: what a person reads as its heading */
             const char *l = k < o->labels.len ? o->labels.data[k] : NULL;
+            check_label(s, o->name_locs.data[k], l, "output", r->name);
+            output_heading(s, &heads, o->name_locs.data[k], r, l ? l : r->label);
+            vec_push(a, &pol->outputs, r);
             vec_push(a, &pol->output_labels, l ? l : r->label);
             vec_push(a, &pol->output_roles, output_role(s, o, k, r));
         }
@@ -2541,7 +2845,7 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     memset(pol, 0, sizeof *pol);
     pol->prog = p;
     pol->dated_field = -1;
-    Sema s = {.a = a, .d = d, .p = p, .pol = pol};
+    Sema s = {.a = a, .d = d, .p = p, .pol = pol, .win_from = INT64_MIN, .win_to = INT64_MAX};
     int before = d->errors;
 
     if (check_header(&s) != 0)
@@ -2556,8 +2860,10 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     for (int i = 0; i < pol->params.len; i++)
         check_param(&s, pol->params.data[i]);
     for (int i = 0; i < pol->ledgers.len; i++)
-        check_ledger(&s, pol->ledgers.data[i]);
+        check_fields(&s, pol->ledgers.data[i], 0);
     check_signatures(&s);
+    for (int i = 0; i < pol->ledgers.len; i++)
+        check_ledger_year(&s, pol->ledgers.data[i]);
     for (int i = 0; i < pol->rules.len; i++)
         check_rule(&s, pol->rules.data[i]);
     for (int i = 0; i < pol->ledgers.len; i++)
@@ -2565,6 +2871,8 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *pol)
     for (int i = 0; i < pol->rejects.len; i++)
         check_reject(&s, pol->rejects.data[i]);
     check_cycles(&s);
+    for (int i = 0; i < pol->ledgers.len; i++)
+        ledger_year_reads(&s, pol->ledgers.data[i]);
     collect_outputs(&s);
     for (int i = 0; i < pol->tests.len; i++)
         check_test(&s, pol->tests.data[i]);

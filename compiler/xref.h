@@ -36,9 +36,9 @@ int xref_same(const Xref *a, const Xref *b);
 const Xref *xref_def(const XrefList *l, const Xref *r);
 
 /* polc check's (and the language server's) warning of each rule without arguments nothing
- * names: no output, ledger, other rule (its own exceptions aside) or test expectation
- * (spec/LANGUAGE.md §17). The number of rules warned of. */
-int xref_unused_rules(Arena *a, Diag *d, const Program *p, const XrefList *l);
+ * names: no output, ledger, other rule (its own exceptions aside) or test expectation; and of
+ * each param nothing reads (spec/LANGUAGE.md §17). The number of declarations warned of. */
+int xref_unused(Arena *a, Diag *d, const Program *p, const XrefList *l);
 
 /* Rule r among pol's outputs (spec/LANGUAGE.md §7.5): its position (0-based), or -1 when it is
  * not one. *heading: its column's heading for a reader (the output's label, else the rule's,
