@@ -102,14 +102,13 @@ struct PolSim {
 int rt_sim_sort_vw(int64_t *vw, size_t n);
 /* "1,234,567.89" for a weighted sum: Σ w × fen / 1000000, rounded half away from zero */
 int64_t rt_wide_fen(RtWide v);
-/* the outputs of a simulation (--changes, --xlsx, the --report directory's files) apart from
- * its inputs and from each other (rt_outputs_apart, as polc run's): 0, or -1 with the
- * message in err. report.c, which names the report's files. */
 /* The claims that failed to settle, per scenario ("failed to settle, not in the totals: 2
  * claims in base, 1 claim in X"), written to f (NULL: only counted; html: names escaped): the
  * scenarios with a failed claim. The report's header and simulate's note on stderr. */
 int rt_sim_failed(const PolSim *m, FILE *f, int html);
-
+/* the outputs of a simulation (--changes, --xlsx, the --report directory's files) apart from
+ * its inputs and from each other (rt_outputs_apart, as polc run's): 0, or -1 with the
+ * message in err. report.c, which names the report's files. */
 int rt_sim_outputs_apart(const PolSimOpts *o, const char *rejects, char *err, size_t errlen);
 
 #endif
