@@ -2407,6 +2407,15 @@ static void check_expect_values(Sema *s, TestItem *t)
  * to once and before it is used */
 static void check_test(Sema *s, Decl *d)
 {
+    /* a test that settles no claim checks nothing, yet polc test would pass it */
+    int claims = 0;
+    for (int i = 0; i < d->items.len; i++)
+        claims += d->items.data[i].kind == TI_CLAIM;
+    if (!claims)
+        diag_error(s->d, d->loc,
+                   "test '%s' has no claim: a test settles claims and expects what they paid; "
+                   "add 'claim NAME of PERSON { ... }' and an expect",
+                   d->name);
     for (int i = 0; i < d->items.len; i++) {
         TestItem *t = &d->items.data[i];
         switch (t->kind) {

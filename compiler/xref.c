@@ -2,6 +2,7 @@
  * resolved each name (Node.ref, decl, idx), recording the byte range of every name written. */
 #include "xref.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -315,11 +316,17 @@ int xref_unused(Arena *a, Diag *d, const Program *p, const XrefList *l)
             read[n++] = x->decl;
     }
     qsort(read, n, sizeof *read, cmp_ptr);
-    int warned = 0;
+    /* printed text stops at XREF_MAX_UNUSED_SHOWN of a kind; the language server (a sink) gets
+     * every one, each at its place in the editor */
+    int shown = d->sink ? INT_MAX : XREF_MAX_UNUSED_SHOWN;
+    int warned = 0, nparams = 0, nrules = 0;
     for (int k = 0; k < p->decls.len; k++) {
         const Decl *r = p->decls.data[k];
         if ((r->kind != DK_RULE && r->kind != DK_PARAM) || r->fields.len ||
             bsearch(&r, read, n, sizeof *read, cmp_ptr))
+            continue;
+        warned++;
+        if ((r->kind == DK_PARAM ? nparams++ : nrules++) >= shown)
             continue;
         /* a param nothing reads is a number of the notice the policy forgot to apply: the
          * cap declared, the formula never capped (a param is no test's expectation) */
@@ -333,8 +340,13 @@ int xref_unused(Arena *a, Diag *d, const Program *p, const XrefList *l)
                          "rule '%s' is used by nothing: no output, ledger, test or other rule "
                          "reads it; remove it, or use it",
                          r->name);
-        warned++;
     }
+    if (nparams > shown)
+        diag_warning(d, (Loc){0}, "... and %d more params nothing reads (the first %d are shown)",
+                     nparams - shown, shown);
+    if (nrules > shown)
+        diag_warning(d, (Loc){0}, "... and %d more rules nothing reads (the first %d are shown)",
+                     nrules - shown, shown);
     return warned;
 }
 

@@ -35,6 +35,10 @@ int xref_same(const Xref *a, const Xref *b);
 /* the definition of what r names, or NULL */
 const Xref *xref_def(const XrefList *l, const Xref *r);
 
+/* polc check prints this many unused rules, and as many params, then one line counting the
+ * rest: a generated policy of 40,000 rules printed ~38,000 warnings, and past the first
+ * screenful the analyst reads the count, not the names (the language server gets all) */
+#define XREF_MAX_UNUSED_SHOWN 20
 /* polc check's (and the language server's) warning of each rule without arguments nothing
  * names: no output, ledger, other rule (its own exceptions aside) or test expectation; and of
  * each param nothing reads (spec/LANGUAGE.md §17). The number of declarations warned of. */

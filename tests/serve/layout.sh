@@ -31,9 +31,14 @@ cp body pol.json
 requests "$EX/persons.csv" "$EX/claims.csv" >requests.jsonl
 for c in Z025 Z026 Z027 Z001; do grep "\"claim_id\":\"$c\"" requests.jsonl >$c.json; done
 
+# the save alone reloads A (inotify, 20 ms after the write closes); the POST makes sure a
+# reload followed it. Which of the two swaps the engine is timing (curl slower than the
+# watch's settle under load: "200 unchanged", it flaked), so the test asks for what it needs:
+# the new policy's text in service, reloaded by one or the other (200: reloaded or unchanged)
 cp new.pol a.pol
 req POST /v1/reload ""
-check "A reloads the policy with extra_count" "200 reloaded" "$CODE $(jq -r .result body)"
+check "A has the policy with extra_count in service (reloaded by the save or the POST)" \
+    "200 $(sha256sum new.pol | cut -d' ' -f1)" "$CODE $(jq -r .sha256 body)"
 req POST /v1/settle "" Z025.json
 check "A settles Z025: extra_count 0 -> 1" "200 settled 0 1" \
     "$CODE $(jq -r '.status + " " + .ledger.annual.before.extra_count + " " + .ledger.annual.after.extra_count' body)"
