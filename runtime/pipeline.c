@@ -1933,27 +1933,15 @@ typedef struct RowLoad {
     int failed; /* the store could not load (t->fatal says why) */
 } RowLoad;
 
-/* rt_settle_ctx's ledgers: the person's rows in memory, or the store's */
-static int row_load(void *arg, const int64_t *keys, int64_t *before)
+/* rt_settle_ctx's ledgers from memory: the person's rows. A row's fields are contiguous, as
+ * are a ledger's in before: one copy each (callgrind: the element loops were ~60 instructions
+ * a claim of Panji's 8 fields). Each row found is kept (RtScratch.rowi) for row_store, which
+ * searched the rows again (~40 a claim). Inlined where the plain path calls it. */
+static inline int row_load_mem(void *arg, const int64_t *keys, int64_t *before)
 {
     RowLoad *l = arg;
     const Eng *x = &l->m->eng[l->ei];
     const RtSchema *s = x->s;
-    if (l->ei == 0 && l->m->o->store) {
-        if (l->t->replay) {
-            memcpy(before, l->t->replay, (size_t)s->nledger_fields * sizeof *before);
-            return 0;
-        }
-        if (rt_ledger_load(l->m->o->store, l->ps->lp, keys, before, l->t->fatal,
-                           sizeof l->t->fatal) != 0) {
-            l->failed = 1;
-            return -1;
-        }
-        return 0;
-    }
-    /* a row's fields are contiguous, as are a ledger's in before: one copy each (callgrind:
-     * the element loops were ~60 instructions a claim of Panji's 8 fields). Each row found
-     * is kept (RtScratch.rowi) for row_store, which searched the rows again (~40 a claim). */
     int64_t *rowi = l->t->scr[l->ei].rowi;
     for (int k = 0; k < s->nledgers; k++) {
         const RtLedger *L = &s->ledgers[k];
@@ -1967,43 +1955,74 @@ static int row_load(void *arg, const int64_t *keys, int64_t *before)
     return 0;
 }
 
+/* rt_settle_ctx's ledgers: the person's rows in memory, or the store's */
+static int row_load(void *arg, const int64_t *keys, int64_t *before)
+{
+    RowLoad *l = arg;
+    if (l->ei == 0 && l->m->o->store) {
+        if (l->t->replay) {
+            memcpy(before, l->t->replay, (size_t)l->m->eng[0].s->nledger_fields * sizeof *before);
+            return 0;
+        }
+        if (rt_ledger_load(l->m->o->store, l->ps->lp, keys, before, l->t->fatal,
+                           sizeof l->t->fatal) != 0) {
+            l->failed = 1;
+            return -1;
+        }
+        return 0;
+    }
+    return row_load_mem(arg, keys, before);
+}
+
+/* the row of ledger l for the claim's key where row_load found none: a row of an earlier key
+ * taken over (Eng.latest), or a new one; NULL (memory) */
+static int64_t *row_new(RtPThread *t, RtPState *ps, int ei, int l)
+{
+    const Eng *x = &t->pipe->eng[ei];
+    const RtScratch *sc = &t->scr[ei];
+    PsRows pr = ps_rows(t->pipe, ps);
+    if (x->latest[l]) {
+        int64_t *r = pr.rows[ei];
+        for (int32_t i = 0; i < pr.n[ei]; i++, r += x->stride)
+            if (r[0] == l && r[1] < sc->keys[l]) {
+                r[1] = sc->keys[l];
+                return r + 2;
+            }
+    }
+    if (pr.n[ei] == pr.cap[ei]) {
+        /* rows live in the partition's pool: a fuller person gets a doubled array (the old
+         * one stays in the pool, unused) */
+        int32_t cap = 2 * pr.cap[ei];
+        int64_t *nr = rt_pool_alloc(&t->pool, (size_t)cap * (size_t)x->stride * 8);
+        if (!nr)
+            return NULL;
+        if (pr.n[ei])
+            memcpy(nr, pr.rows[ei], (size_t)pr.n[ei] * (size_t)x->stride * 8);
+        pr.rows[ei] = nr;
+        pr.cap[ei] = cap;
+    }
+    int64_t *nr = pr.rows[ei] + (size_t)pr.n[ei]++ * (size_t)x->stride;
+    nr[0] = l;
+    nr[1] = sc->keys[l];
+    return nr + 2;
+}
+
 /* the new ledger values into the person's rows (memory ledgers), where row_load found them
- * (the keys have not changed since); 0, or -1 (memory) */
-static int row_store(RtPThread *t, RtPState *ps, int ei)
+ * (the keys have not changed since); 0, or -1 (memory). Inlined, the new rows apart (one
+ * claim in three of Panji's makes one), as a found person's state is (enter_person): the
+ * settle phase 615 -> 585 instructions a claim (task_settle's figure). */
+static inline int row_store(RtPThread *t, RtPState *ps, int ei)
 {
     const Eng *x = &t->pipe->eng[ei];
     const RtSchema *s = x->s;
     const RtScratch *sc = &t->scr[ei];
-    PsRows pr = ps_rows(t->pipe, ps);
     for (int l = 0; l < s->nledgers; l++) {
         const RtLedger *L = &s->ledgers[l];
-        int64_t *row = sc->rowi[l] >= 0 ? pr.rows[ei] + sc->rowi[l] * x->stride + 2 : NULL;
-        if (!row && x->latest[l]) {
-            int64_t *r = pr.rows[ei];
-            for (int32_t i = 0; i < pr.n[ei] && !row; i++, r += x->stride)
-                if (r[0] == l && r[1] < sc->keys[l]) {
-                    r[1] = sc->keys[l];
-                    row = r + 2;
-                }
-        }
-        if (!row) {
-            if (pr.n[ei] == pr.cap[ei]) {
-                /* rows live in the partition's pool: a fuller person gets a doubled array
-                 * (the old one stays in the pool, unused) */
-                int32_t cap = 2 * pr.cap[ei];
-                int64_t *nr = rt_pool_alloc(&t->pool, (size_t)cap * (size_t)x->stride * 8);
-                if (!nr)
-                    return -1;
-                if (pr.n[ei])
-                    memcpy(nr, pr.rows[ei], (size_t)pr.n[ei] * (size_t)x->stride * 8);
-                pr.rows[ei] = nr;
-                pr.cap[ei] = cap;
-            }
-            int64_t *nr = pr.rows[ei] + (size_t)pr.n[ei]++ * (size_t)x->stride;
-            nr[0] = l;
-            nr[1] = sc->keys[l];
-            row = nr + 2;
-        }
+        int64_t *row = sc->rowi[l] >= 0
+                           ? ps_rows(t->pipe, ps).rows[ei] + sc->rowi[l] * x->stride + 2
+                           : row_new(t, ps, ei, l);
+        if (!row)
+            return -1;
         memcpy(row, sc->after + L->offset, (size_t)L->nfields * sizeof *row);
     }
     return 0;
@@ -2029,21 +2048,39 @@ static void reset_trace(const RtSchema *s, RtScratch *sc)
         sc->before[i] = sc->after[i] = 0;
 }
 
+/* engine ei's policy failed on the claim (the entry's result, or polrt_fail landing in
+ * task_settle): why, for the sink */
+static inline void settle_failed(RtPThread *t, int ei)
+{
+    const RtSchema *s = t->pipe->eng[ei].s;
+    RtScratch *sc = &t->scr[ei];
+    t->err_code[ei] = sc->ctx.err_code;
+    t->err_loc[ei] = sc->ctx.err_loc;
+    if (!sc->ctx.trace) {
+        /* nothing of the claim before shows in a failed one (no sink reads them) */
+        memset(sc->out, 0, (size_t)s->noutputs * sizeof *sc->out);
+        memset(sc->keys, 0, (size_t)s->nledgers * sizeof *sc->keys);
+    }
+}
+
 /* Settle row r of person ps in engine ei: 0 settled, 1 the policy failed (t->err_code,
  * err_loc), -1 a run-level error (t->fatal or t->oom). The thread's PolCtx has all but the
  * claim's own fields set (thread_init): building one a claim, zeroing the outputs, keys and
  * memo before it, was ~110 instructions of Panji's claim. Inlined into its callers: the
  * settle phase 711.5 → 696.4 instructions a claim (callgrind, settle_bench, Panji, 104,638
- * claims of polc gen --persons 30000 --seed 1), the call and its frame saved. */
+ * claims of polc gen --persons 30000 --seed 1), the call and its frame saved.
+ * plain (a constant at each call): the run's common case (memory ledgers, no trace, no
+ * reversal), whose polrt_fail lands in task_settle (one setjmp a batch) and whose ledger rows
+ * are loaded inline; else through rt_settle_ctx, a landing place a claim. */
 static inline __attribute__((always_inline)) int settle_one(RtPThread *t, int ei, RtPState *ps,
-                                                            const RtRow *r)
+                                                            const RtRow *r, const int plain)
 {
     RtPipe *m = t->pipe;
     const Eng *x = &m->eng[ei];
     const RtSchema *s = x->s;
     RtScratch *sc = &t->scr[ei];
     PolCtx *ctx = &sc->ctx;
-    int trace = ctx->trace != NULL;
+    int trace = !plain && ctx->trace != NULL;
     if (trace) {
         /* an explanation shows the outputs and keys as they stand when a rule fails (the
          * memo is rt_settle_ctx's to clear) */
@@ -2058,31 +2095,32 @@ static inline __attribute__((always_inline)) int settle_one(RtPThread *t, int ei
     ctx->params = x->e->params; /* a reform's table, when it was set after thread_init */
     ctx->asof = x->date_idx >= 0 ? r->fields[x->date_idx] : POLRT_NONE;
     RowLoad load = {m, t, ps, ei, 0};
-    int rc = rt_settle_ctx(x->e, ctx, sc->keys, sc->before, sc->after, row_load, &load, trace);
-    if (rc < 0)
-        return -1;
+    int rc;
+    if (plain) {
+        t->set_ei = ei; /* where a polrt_fail of this engine lands: task_settle */
+        rc = rt_settle_open(x->e, ctx, 0);
+        if (!rc && (rc = rt_settle_steps(x->e, ctx, sc->keys, sc->before, sc->after, row_load_mem,
+                                         &load, 0)) == 1)
+            memcpy(sc->after, sc->before, (size_t)s->nledger_fields * sizeof *sc->after);
+    } else {
+        rc = rt_settle_ctx(x->e, ctx, sc->keys, sc->before, sc->after, row_load, &load, trace);
+        if (rc < 0)
+            return -1;
+    }
     if (rc > 0) {
-        t->err_code[ei] = ctx->err_code;
-        t->err_loc[ei] = ctx->err_loc;
-        if (!trace) {
-            /* nothing of the claim before shows in a failed one (no sink reads them) */
-            memset(sc->out, 0, (size_t)s->noutputs * sizeof *sc->out);
-            memset(sc->keys, 0, (size_t)s->nledgers * sizeof *sc->keys);
-        }
+        settle_failed(t, ei);
         return 1;
     }
-    if (ei == 0 && m->o->store)
+    if (!plain && ei == 0 && m->o->store)
         return 0; /* settle_stored saves it */
     return row_store(t, ps, ei) < 0 ? (t->oom = 1, -1) : 0;
 }
 
 /* the person's settle state, made on its first claim: one allocation, laid out as
  * [RtPState][the sink's part][rows, nrows, cap_rows per engine][each engine's inline rows] */
-static RtPState *enter_person(RtPThread *t, RtPerson *p)
+static RtPState *person_state(RtPThread *t, RtPerson *p)
 {
     RtPipe *m = t->pipe;
-    if (p->state)
-        return p->state;
     char *b = rt_pool_alloc(&t->pool, m->pstate_size);
     if (!b)
         return NULL;
@@ -2100,6 +2138,11 @@ static RtPState *enter_person(RtPThread *t, RtPerson *p)
     ps->last_date = POLRT_NONE;
     p->state = ps;
     return ps;
+}
+
+static inline RtPState *enter_person(RtPThread *t, RtPerson *p)
+{
+    return p->state ? p->state : person_state(t, p);
 }
 
 /* a row rejected while settling: the reason in the thread's batch pool */
@@ -2279,7 +2322,7 @@ static int explain_stored(RtPThread *t, RtPState *ps, RtRow *r)
     }
     reset_trace_only(s, sc);
     t->replay = k.before;
-    int rc = settle_one(t, 0, ps, r);
+    int rc = settle_one(t, 0, ps, r, 0);
     t->replay = NULL;
     if (!rt_stored_end(&k, rc, sc->out, sc->keys, sc->before, sc->after))
         reset_trace_only(s, sc); /* no rule ran for this answer */
@@ -2298,7 +2341,7 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
     RtClaimRec rec = {r->id, ps->p->id, r->fields, sc->out, sc->keys, sc->before, sc->after};
     RtResettle rs = {0}; /* a late claim: the later claims undone, to settle again */
     for (int tries = 0;; tries++) {
-        int rc = settle_one(t, 0, ps, r);
+        int rc = settle_one(t, 0, ps, r, 0);
         if (rc < 0)
             return late_end(t, ps, r, &rs, -1);
         if (rc > 0) {
@@ -2372,19 +2415,38 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
     }
 }
 
-/* Settle a good row in every engine: 0, or -1 (run-level error). */
-static int settle_row(RtPThread *t, RtPState *ps, RtRow *r)
+/* Engines from .. neng of the claim r, then its sink: 0, or -1 (run-level error) */
+static inline __attribute__((always_inline)) int settle_engines(RtPThread *t, RtPState *ps,
+                                                                RtRow *r, int from, const int plain)
+{
+    RtPipe *m = t->pipe;
+    for (int ei = from; ei < m->neng; ei++) {
+        int rc = settle_one(t, ei, ps, r, plain);
+        if (rc < 0)
+            return -1;
+        t->ok[ei] = rc == 0;
+        if (ei == 0 && rc)
+            r->settled = -1;
+    }
+    if (r->settled == -1 && ps->last_line == r->line)
+        ps->last_line = -r->line;
+    return m->sink->claim(m->sink->self, t, ps, r) < 0 ? (t->oom = 1, -1) : 0;
+}
+
+/* Settle a good row in every engine: 0, or -1 (run-level error). plain: settle_one's. */
+static inline __attribute__((always_inline)) int settle_row(RtPThread *t, RtPState *ps, RtRow *r,
+                                                            const int plain)
 {
     RtPipe *m = t->pipe;
     char why[MSG_MAX];
     /* a person's claims in date order: an earlier claim after a later one was settled would
      * have been settled against the future */
-    if (m->o->reverse) {
+    if (!plain && m->o->reverse) {
         int rc = reverse_row(t, ps, r);
         return rc < 0 ? -1 : 0;
     }
     /* (a ledger store settles a late claim in date order itself: settle_stored) */
-    if (m->date_idx >= 0 && !m->o->store) {
+    if (m->date_idx >= 0 && (plain || !m->o->store)) {
         int64_t d = r->fields[m->date_idx];
         if (d != POLRT_NONE && ps->last_date != POLRT_NONE && d < ps->last_date) {
             char a[32], b[32];
@@ -2402,35 +2464,25 @@ static int settle_row(RtPThread *t, RtPState *ps, RtRow *r)
             ps->last_line = r->line;
         }
     }
-    RtScratch *sc0 = &t->scr[0];
     int first = 0;
     r->settled = 0;
-    if (m->o->trace)
-        reset_trace(m->eng[0].s, sc0);
-    if (m->o->store) {
+    if (!plain && m->o->trace)
+        reset_trace(m->eng[0].s, &t->scr[0]);
+    if (!plain && m->o->store) {
         int rc = settle_stored(t, ps, r);
         if (rc != 0)
             return rc < 0 ? -1 : 0; /* 1: rejected (a conflict with the ledger) */
         first = 1;
     }
-    for (int ei = first; ei < m->neng; ei++) {
-        int rc = settle_one(t, ei, ps, r);
-        if (rc < 0)
-            return -1;
-        t->ok[ei] = rc == 0;
-        if (ei == 0 && rc)
-            r->settled = -1;
-    }
-    if (r->settled == -1 && ps->last_line == r->line)
-        ps->last_line = -r->line;
-    return m->sink->claim(m->sink->self, t, ps, r) < 0 ? (t->oom = 1, -1) : 0;
+    return settle_engines(t, ps, r, first, plain);
 }
 
-/* phase 2: the thread's claims of the batch, in input order */
-static void task_settle(RtPThread *t)
+/* phase 2: the thread's claims of the batch, in input order (t->set_at, in memory: the
+ * landing place below reads it after a long jump). plain: settle_one's, a constant. */
+static inline __attribute__((always_inline)) void settle_work(RtPThread *t, const int plain)
 {
-    for (size_t k = 0; k < t->nwork; k++) {
-        RtRow *r = t->work[k];
+    for (; t->set_at < t->nwork; t->set_at++) {
+        RtRow *r = t->work[t->set_at];
         if (r->dup) {
             rt_pipe_dup_row(&t->batch, r);
             t->late_bad++;
@@ -2441,9 +2493,43 @@ static void task_settle(RtPThread *t)
             t->oom = 1;
             return;
         }
-        if (settle_row(t, ps, r) < 0)
+        if (settle_row(t, ps, r, plain) < 0)
             return;
     }
+}
+
+/* Phase 2. In the plain case (settle_one) every engine's polrt_fail lands here, one setjmp a
+ * batch where rt_settle_ctx took one a claim: the claim in progress (set_at) is failed in the
+ * engine that failed (set_ei), its other engines and its sink run, and the batch goes on
+ * after it, as check_rows does. With the loads of the person's ledger rows inlined and the
+ * case's tests folded away, the settle phase (settle_bench, Panji, 104,638 claims of polc gen
+ * --persons 30000 --seed 1, callgrind) 735 -> 615 instructions a claim. */
+static void task_settle(RtPThread *t)
+{
+    RtPipe *m = t->pipe;
+    t->set_at = 0;
+    if (m->o->reverse || m->o->store || m->o->trace) {
+        settle_work(t, 0);
+        return;
+    }
+    jmp_buf jb;
+    for (int ei = 0; ei < m->neng; ei++)
+        t->scr[ei].ctx.jmp = &jb;
+    if (setjmp(jb)) {
+        RtRow *r = t->work[t->set_at];
+        int ei = t->set_ei;
+        RtScratch *sc = &t->scr[ei];
+        /* the policy failed: nothing is stored, the ledger stays as it was */
+        memcpy(sc->after, sc->before, (size_t)m->eng[ei].s->nledger_fields * sizeof *sc->after);
+        settle_failed(t, ei);
+        t->ok[ei] = 0;
+        if (ei == 0)
+            r->settled = -1;
+        if (settle_engines(t, r->p->state, r, ei + 1, 1) < 0)
+            return;
+        t->set_at++;
+    }
+    settle_work(t, 1);
 }
 
 /* the end: every person of the thread that had a claim */

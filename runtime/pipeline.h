@@ -177,6 +177,8 @@ struct RtPThread {
     /* the policy's input checks of a block's claims, after it is decoded (check_rows): the
      * rows that decoded, by index, the one being checked, and the checks' context */
     size_t *chk_rows, nchk, cap_chk, chk_at;
+    size_t set_at; /* task_settle: the claim (in work) being settled, and in which engine */
+    int set_ei;
     PolCtx chk_ctx;
     char pad[RT_CACHE_LINE]; /* the threads' states sit side by side: rt_int.h */
 };

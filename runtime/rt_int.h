@@ -851,6 +851,49 @@ PolSession *rt_session_fork(PolSession *s, char *err, size_t errlen);
 typedef int (*RtLedgerLoadFn)(void *arg, const int64_t *keys, int64_t *before);
 int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int64_t *after,
                   RtLedgerLoadFn load, void *arg, int trace);
+
+/* rt_settle_ctx in two steps, for a caller that keeps one landing place for polrt_fail over
+ * many claims (the batch pipeline's task_settle: one setjmp a batch, not one a claim) and
+ * whose load inlines here. ctx->ledger_in/out already point at before/after.
+ * rt_settle_open: the validity window (2, as rt_settle_ctx) and the memo; else 0.
+ * rt_settle_steps, under the caller's landing place (ctx->jmp): the keys, load, after =
+ * before, the entry; 0 settled, 1 the entry returned a failure (err_code, err_loc set; after
+ * is the caller's to restore, as after a polrt_fail), -1 load failed. */
+static inline int rt_settle_open(const PolEngine *e, PolCtx *ctx, int trace)
+{
+    const RtSchema *sc = &e->schema;
+    /* the policy's own validity: outside it no version of anything is in force */
+    if (ctx->asof != POLRT_NONE && ((sc->valid_from != POLRT_NONE && ctx->asof < sc->valid_from) ||
+                                    (sc->valid_to != POLRT_NONE && ctx->asof >= sc->valid_to))) {
+        ctx->err_code = POLRT_E_NOVERSION;
+        ctx->err_loc = -1;
+        return 2;
+    }
+    /* the memo must start empty: here, for every caller; an untraced entry built since
+     * polc_fast_flags keeps it in locals and needs none */
+    if (trace || e->fast_memo)
+        memset(ctx->rule_state, 0, (size_t)sc->nrules * sizeof *ctx->rule_state);
+    return 0;
+}
+
+static inline __attribute__((always_inline)) int
+rt_settle_steps(const PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int64_t *after,
+                RtLedgerLoadFn load, void *arg, int trace)
+{
+    if (e->keys)
+        e->keys(ctx, keys);
+    if (load(arg, keys, before))
+        return -1;
+    /* fields settle leaves alone keep their value */
+    memcpy(after, before, (size_t)e->schema.nledger_fields * sizeof *after);
+    int64_t rc = (trace ? e->settle : e->settle_fast)(ctx);
+    if (rc == 0)
+        return 0;
+    /* settle reports failures through polrt_fail; any other result is one too */
+    ctx->err_code = rc;
+    ctx->err_loc = -1;
+    return 1;
+}
 int rt_session_begin(PolSession *s, char *err, size_t errlen);
 int rt_session_commit(PolSession *s, char *err, size_t errlen);
 /* rt_ledger_prefetch of its store; rt_session_prefetches: rt_ledger_prefetches */

@@ -458,39 +458,19 @@ int64_t rt_session_person_handle(const PolSession *s, const char *person_id)
 int rt_settle_ctx(PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before, int64_t *after,
                   RtLedgerLoadFn load, void *arg, int trace)
 {
-    const RtSchema *sc = &e->schema;
     ctx->ledger_in = before;
     ctx->ledger_out = after;
-    /* the policy's own validity: outside it no version of anything is in force */
-    if (ctx->asof != POLRT_NONE && ((sc->valid_from != POLRT_NONE && ctx->asof < sc->valid_from) ||
-                                    (sc->valid_to != POLRT_NONE && ctx->asof >= sc->valid_to))) {
-        ctx->err_code = POLRT_E_NOVERSION;
-        ctx->err_loc = -1;
+    if (rt_settle_open(e, ctx, trace))
         return 2;
-    }
-    /* the memo must start empty: here, for every caller; an untraced entry built since
-     * polc_fast_flags keeps it in locals and needs none */
-    if (trace || e->fast_memo)
-        memset(ctx->rule_state, 0, (size_t)sc->nrules * sizeof *ctx->rule_state);
-    size_t nfields = (size_t)sc->nledger_fields;
     jmp_buf jb;
     ctx->jmp = &jb;
     if (setjmp(jb) == 0) {
-        if (e->keys)
-            e->keys(ctx, keys);
-        if (load(arg, keys, before))
-            return -1;
-        /* fields settle leaves alone keep their value */
-        memcpy(after, before, nfields * sizeof *after);
-        int64_t rc = (trace ? e->settle : e->settle_fast)(ctx);
-        if (rc == 0)
-            return 0;
-        /* settle reports failures through polrt_fail; any other result is one too */
-        ctx->err_code = rc;
-        ctx->err_loc = -1;
+        int rc = rt_settle_steps(e, ctx, keys, before, after, load, arg, trace);
+        if (rc <= 0)
+            return rc;
     }
     /* the policy failed: nothing is stored, the ledger stays as it was */
-    memcpy(after, before, nfields * sizeof *after);
+    memcpy(after, before, (size_t)e->schema.nledger_fields * sizeof *after);
     return 1;
 }
 
