@@ -3,7 +3,9 @@
  * check, lower) and give the runtime its entry points from the JIT or the interpreter. */
 #include "engine.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -149,7 +151,60 @@ EngineStatus engine_load(Engine *e, const EngineSpec *spec)
     e->policy = &e->own;
     if (driver_compile_with(&e->own, spec->path, spec->sets, spec->nsets) != 0)
         return ENGINE_POLICY_ERRORS;
-    return start(e, spec->mode, spec->opt);
+    e->mode = spec->mode;
+    e->opt = spec->opt;
+    return spec->defer ? ENGINE_OK : start(e, spec->mode, spec->opt);
+}
+
+typedef struct StartAll {
+    Engine *const *es;
+    EngineStatus *st;
+    int n, next; /* the next engine to start, taken atomically */
+} StartAll;
+
+static void *start_some(void *arg)
+{
+    StartAll *a = arg;
+    for (int i; (i = __atomic_fetch_add(&a->next, 1, __ATOMIC_RELAXED)) < a->n;)
+        a->st[i] = start(a->es[i], a->es[i]->mode, a->es[i]->opt);
+    return NULL;
+}
+
+/* A simulation's base and each reform were compiled one after the other: for a county-sized
+ * run of Panji and one reform the two compiles were half the instructions (805 of 1,537 M,
+ * callgrind). At once on two threads, the shipped example's simulate of Panji and one
+ * reform at -j 2 took 125 ms where it took 225 (medians of 9 alternated runs, SCHED_FIFO). */
+EngineStatus engine_start_all(Engine *const *es, int n, int threads)
+{
+    char err[512];
+    for (int i = 0; i < n; i++)
+        if (es[i]->mode == ENGINE_JIT && !polc_backend(err, sizeof err)) {
+            fprintf(stderr, "polc: %s\n", err); /* opened here, once, not by each thread */
+            return ENGINE_SYSTEM;
+        }
+    int more = threads - 1 < n - 1 ? threads - 1 : n - 1; /* threads beside this one */
+    EngineStatus *st = calloc((size_t)n + 1, sizeof *st);
+    pthread_t *th = calloc((size_t)(more > 0 ? more : 1), sizeof *th);
+    if (!st || !th) {
+        free(st);
+        free(th);
+        fputs("polc: out of memory\n", stderr);
+        return ENGINE_FAILED;
+    }
+    StartAll a = {es, st, n, 0};
+    int started = 0;
+    for (; started < more; started++)
+        if (pthread_create(&th[started], NULL, start_some, &a) != 0)
+            break; /* fewer threads: this one starts the rest */
+    start_some(&a);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    EngineStatus rc = ENGINE_OK;
+    for (int i = 0; i < n && rc == ENGINE_OK; i++)
+        rc = st[i];
+    free(st);
+    free(th);
+    return rc;
 }
 
 EngineStatus engine_again(Engine *e, const Engine *from, EngineMode mode, int opt)

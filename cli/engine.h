@@ -23,6 +23,7 @@ typedef struct EngineSpec {
                     without it every path is policy text (test, call, simulate read it) */
     FILE *diag;  /* where the policy's diagnostics go (NULL: stderr; serve keeps a rejected
                     reload's for GET /v1/policy) */
+    int defer;   /* a policy checked and lowered now, its engine made by engine_start_all */
 } EngineSpec;
 
 typedef enum {
@@ -44,11 +45,17 @@ typedef struct Engine {
     Jit *jit;         /* the compiled code, or NULL (the interpreter; a .so carries its own) */
     PolEngine *pe;    /* what the runtime settles with */
     int owns_jit;     /* jit was compiled for this engine (not shared with a sweep point) */
-    Compiled own;     /* the policy, when this engine compiled it */
-    Diag diag;        /* own's diagnostics, to stderr */
+    EngineMode mode;  /* with EngineSpec.defer: how engine_start_all is to make pe */
+    int opt;
+    Compiled own; /* the policy, when this engine compiled it */
+    Diag diag;    /* own's diagnostics, to stderr */
 } Engine;
 
 EngineStatus engine_load(Engine *e, const EngineSpec *spec);
+/* The engines of policies loaded with EngineSpec.defer, made on up to `threads` threads at
+ * once (the JIT's compiles, each policy's own). ENGINE_OK, or the failure of the first engine
+ * in es that failed (each failure's message is printed). */
+EngineStatus engine_start_all(Engine *const *es, int n, int threads);
 /* the policy `from` compiled, run another way (polc test: the interpreter, then the JIT) */
 EngineStatus engine_again(Engine *e, const Engine *from, EngineMode mode, int opt);
 /* the code of `from` with another params table of n entries (a sweep point) */

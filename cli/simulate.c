@@ -319,7 +319,8 @@ static void scenarios_free(Scenarios *s)
 static int add_base(Scenarios *s, const char *base)
 {
     Engine *e = &s->eng[s->n];
-    EngineStatus st = engine_load(e, &(EngineSpec){.path = base, .mode = s->mode, .opt = s->opt});
+    EngineStatus st =
+        engine_load(e, &(EngineSpec){.path = base, .mode = s->mode, .opt = s->opt, .defer = 1});
     if (st != ENGINE_OK)
         return engine_exit(st);
     if (e->policy->reform_name) {
@@ -327,7 +328,7 @@ static int add_base(Scenarios *s, const char *base)
                 e->policy->base_path);
         return EXIT_USAGE;
     }
-    s->sc[s->n++] = (PolSimScenario){.name = "base", .source = base, .engine = e->pe};
+    s->sc[s->n++] = (PolSimScenario){.name = "base", .source = base};
     return EXIT_OK;
 }
 
@@ -339,14 +340,15 @@ static int add_reform(Scenarios *s, const char *reform, const char *base)
     if (rc != EXIT_OK)
         return rc;
     Engine *e = &s->eng[s->n];
-    EngineStatus st = engine_load(e, &(EngineSpec){.path = reform, .mode = s->mode, .opt = s->opt});
+    EngineStatus st =
+        engine_load(e, &(EngineSpec){.path = reform, .mode = s->mode, .opt = s->opt, .defer = 1});
     if (st == ENGINE_POLICY_ERRORS)
         fprintf(stderr, "polc: the reform %s cannot be applied to %s\n", reform, base);
     if (st != ENGINE_OK) /* a reform that does not apply is the command line's */
         return st == ENGINE_SYSTEM ? EXIT_SYSTEM : EXIT_USAGE;
     snprintf(s->names[s->n], sizeof s->names[s->n], "%s",
              e->policy->reform_name ? e->policy->reform_name : "reform");
-    s->sc[s->n] = (PolSimScenario){.name = s->names[s->n], .source = reform, .engine = e->pe};
+    s->sc[s->n] = (PolSimScenario){.name = s->names[s->n], .source = reform};
     s->n++;
     return EXIT_OK;
 }
@@ -356,16 +358,31 @@ static int add_set(Scenarios *s, const char *const *set, const char *base)
 {
     Engine *e = &s->eng[s->n];
     EngineStatus st = engine_load(
-        e, &(EngineSpec){.path = base, .mode = s->mode, .opt = s->opt, .sets = set, .nsets = 1});
+        e, &(EngineSpec){
+               .path = base, .mode = s->mode, .opt = s->opt, .sets = set, .nsets = 1, .defer = 1});
     if (st == ENGINE_POLICY_ERRORS)
         fprintf(stderr, "polc: --set %s cannot be applied to %s\n", *set, base);
     if (st != ENGINE_OK)
         return st == ENGINE_SYSTEM ? EXIT_SYSTEM : EXIT_USAGE;
     snprintf(s->names[s->n], sizeof s->names[s->n], "%s", *set);
     snprintf(s->texts[s->n], sizeof s->texts[s->n], "--set");
-    s->sc[s->n] = (PolSimScenario){
-        .name = s->names[s->n], .source = "--set (base with this change)", .engine = e->pe};
+    s->sc[s->n] =
+        (PolSimScenario){.name = s->names[s->n], .source = "--set (base with this change)"};
     s->n++;
+    return EXIT_OK;
+}
+
+/* the engines of the scenarios so far, compiled -j at a time (engine_start_all) */
+static int start_scenarios(Scenarios *s, int threads)
+{
+    Engine *es[SIM_MAX_SCENARIOS];
+    for (int i = 0; i < s->n; i++)
+        es[i] = &s->eng[i];
+    EngineStatus st = engine_start_all(es, s->n, threads);
+    if (st != ENGINE_OK)
+        return st == ENGINE_SYSTEM ? EXIT_SYSTEM : EXIT_USAGE;
+    for (int i = 0; i < s->n; i++)
+        s->sc[i].engine = s->eng[i].pe;
     return EXIT_OK;
 }
 
@@ -512,6 +529,8 @@ int cmd_simulate(const Command *cmd, int argc, char **argv)
         rc = add_reform(&s, a.reforms.v[i], a.base);
     for (int i = 0; i < a.sets.n && rc == EXIT_OK; i++)
         rc = add_set(&s, &a.sets.v[i], a.base);
+    if (rc == EXIT_OK)
+        rc = start_scenarios(&s, (int)a.threads);
     if (a.sweep && rc == EXIT_OK)
         rc = add_sweep(&s, &sw);
     if (rc == EXIT_OK)

@@ -154,15 +154,23 @@ static int lookup_entries(Jit *j, char *err, size_t errlen)
     return 0;
 }
 
+/* LLVM's targets registered when the back end is opened (dlopen runs this once, on one
+ * thread): registering them adds to a list unguarded, and polc simulate compiles its
+ * scenarios on several threads at once (cli/engine.c, engine_start_all), each with its own
+ * context, module and LLJIT, which LLVM allows once the registry is set */
+__attribute__((constructor)) static void jit_targets(void)
+{
+    LLVMInitializeNativeTarget();
+    LLVMInitializeNativeAsmPrinter();
+}
+
 /* The policy compiled [ORC-ex]: codegen, optimisation, the module added with the runtime's
- * helpers, the entry points looked up; each phase timed for --times */
+ * helpers, the entry points looked up; each phase timed for --times. Callable from several
+ * threads at once, each compiling its own policy. */
 Jit *jit_create(const IrProgram *ir, const char *schema, int opt, char *err, size_t errlen)
 {
     Jit *j = calloc(1, sizeof *j);
     double t0 = now_ms();
-    LLVMInitializeNativeTarget();
-    LLVMInitializeNativeAsmPrinter();
-
     LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
     LLVMContextRef ctx = LLVMOrcThreadSafeContextGetContext(tsc);
     char *msg = NULL;

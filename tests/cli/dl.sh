@@ -104,6 +104,14 @@ alone_run "$d/a.csv"
 if [ $rc = 4 ] && [ ! -e "$d/a.csv" ] && grep -q "^polc: cannot find the compiler's back end (polc-backend.so) beside polc or in its ../lib/polc: build it (make) or install it (make install)$" "$d/err"; then
     pass "no back end: polc run POLICY exits 4, says so, writes nothing"
 else fail "no back end: polc run POLICY: exit $rc: $(cat "$d/err")"; fi
+# simulate compiles its scenarios together (engine_start_all): the same words, once
+"$A" simulate --base tests/sim/sim.pol --reform tests/sim/cap4000.pol -j 2 -q \
+    --claims tests/sim/claims.csv --persons tests/sim/persons.csv --changes "$d/ch.csv" 2> "$d/err"
+rc=$?
+if [ $rc = 4 ] && [ ! -e "$d/ch.csv" ] && [ "$(grep -c "back end" "$d/err")" = 1 ] &&
+    grep -q "^polc: cannot find the compiler's back end (polc-backend.so)" "$d/err"; then
+    pass "no back end: polc simulate exits 4, says so once, writes nothing"
+else fail "no back end: polc simulate: exit $rc: $(cat "$d/err")"; fi
 "$A" build tests/sim/sim.pol -o "$d/a.so" 2> "$d/err"
 rc=$?
 if [ $rc = 4 ] && [ ! -e "$d/a.so" ] && grep -q "cannot find the compiler's back end" "$d/err"; then
