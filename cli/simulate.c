@@ -53,7 +53,7 @@ static const Opt sim_opts[] = {
     {"rejects", 0, OPT_STR, AT(rejects), "FILE", .help = "rejected rows (default rejects.csv)"},
     {"encoding", 0, OPT_STR, AT(encoding), "NAME",
      .help = "the inputs' encoding: utf-8 or gb18030 (gbk) (default: detected)"},
-    {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, .help = "settle on N threads (default 1)"},
+    {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1, .help = "compile and settle on N threads (default 1)"},
     {"interp", 0, OPT_FLAG, AT(interp), NULL, 1, .help = "use the reference interpreter"},
     {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2,
      .help = "JIT optimisation level, 0 to 3 (default 2)"},
