@@ -1047,6 +1047,11 @@ static int cg_settle_inline(Cg *cg)
     LLVMValueRef fn = LLVMAddFunction(cg->m, POLRT_SYM_SETTLE_FAST, ft);
     begin_function(cg, fn);
     cg->inl = 1;
+    /* the rules with arguments it calls are their fast functions: it called the traced ones
+     * (optnone, polrt_trace_call on every call) before, and medical assistance's fast entry
+     * took 1,897 instructions a claim where it now takes 852 (callgrind, polc gen --persons
+     * 30000 --seed 1 --policy) */
+    cg->rule_fn = cg->rule_fns[0];
     cg->memo_v = calloc(nr, sizeof *cg->memo_v);
     cg->memo_f = calloc(nr, sizeof *cg->memo_f);
     cg->avail = calloc(nr, 1);

@@ -798,7 +798,7 @@ branch:                                           ; preds = %entry
   %6 = load i64, ptr %5, align 4
   %7 = getelementptr i64, ptr %ctx.f, i64 2
   %8 = load i64, ptr %7, align 4
-  %9 = call i64 @polc_rule_0(ptr %0, i64 %6, i64 %8)
+  %9 = call i64 @polc_rule_0.fast(ptr %0, i64 %6, i64 %8)
   store i64 %9, ptr %result, align 4
   br label %done
 
