@@ -304,10 +304,10 @@ ok5:                                              ; preds = %ok
   %26 = icmp slt i64 %25, %v
   %27 = icmp slt i64 0, %23
   %28 = and i1 %27, %26
-  br i1 %28, label %prog.bracket, label %prog.sum
+  br i1 %28, label %prog.bracket, label %prog.end
 
-prog.sum:                                         ; preds = %prog.ok27, %prog.ok19, %prog.ok, %ok5
-  %29 = phi i64 [ 0, %ok5 ], [ %v10, %prog.ok ], [ %v17, %prog.ok19 ], [ %v25, %prog.ok27 ]
+prog.sum:                                         ; preds = %prog.ok27, %prog.ok19, %prog.ok
+  %29 = phi i64 [ %v10, %prog.ok ], [ %v17, %prog.ok19 ], [ %v25, %prog.ok27 ]
   %30 = sdiv i64 %29, 1000000
   %31 = srem i64 %29, 1000000
   %32 = icmp sge i64 %31, 500000
@@ -322,8 +322,8 @@ prog.wide:                                        ; preds = %prog.bracket20, %pr
   %37 = call i64 @polrt_progressive(ptr %0, ptr %17, i64 %v, i64 2)
   br label %prog.end
 
-prog.end:                                         ; preds = %prog.wide, %prog.sum
-  %38 = phi i64 [ %rounded, %prog.sum ], [ %37, %prog.wide ]
+prog.end:                                         ; preds = %prog.wide, %prog.sum, %ok5
+  %38 = phi i64 [ %rounded, %prog.sum ], [ %37, %prog.wide ], [ 0, %ok5 ]
   %39 = icmp slt i64 %ctx.f, 9223372036854775807
   %40 = icmp sge i64 %ctx.f, 17167
   %41 = and i1 %40, %39
@@ -423,10 +423,10 @@ ok29:                                             ; preds = %prog.end
   %92 = icmp slt i64 %91, %88
   %93 = icmp slt i64 0, %89
   %94 = and i1 %93, %92
-  br i1 %94, label %prog.bracket33, label %prog.sum30
+  br i1 %94, label %prog.bracket33, label %prog.end32
 
-prog.sum30:                                       ; preds = %prog.ok56, %prog.ok48, %prog.ok40, %ok29
-  %95 = phi i64 [ 0, %ok29 ], [ %v38, %prog.ok40 ], [ %v46, %prog.ok48 ], [ %v54, %prog.ok56 ]
+prog.sum30:                                       ; preds = %prog.ok56, %prog.ok48, %prog.ok40
+  %95 = phi i64 [ %v38, %prog.ok40 ], [ %v46, %prog.ok48 ], [ %v54, %prog.ok56 ]
   %96 = sdiv i64 %95, 1000000
   %97 = srem i64 %95, 1000000
   %98 = icmp sge i64 %97, 500000
@@ -441,8 +441,8 @@ prog.wide31:                                      ; preds = %prog.bracket49, %pr
   %103 = call i64 @polrt_progressive(ptr %0, ptr %86, i64 %88, i64 5)
   br label %prog.end32
 
-prog.end32:                                       ; preds = %prog.wide31, %prog.sum30
-  %104 = phi i64 [ %rounded57, %prog.sum30 ], [ %103, %prog.wide31 ]
+prog.end32:                                       ; preds = %prog.wide31, %prog.sum30, %ok29
+  %104 = phi i64 [ %rounded57, %prog.sum30 ], [ %103, %prog.wide31 ], [ 0, %ok29 ]
   %105 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %38, i64 %104)
   %v58 = extractvalue { i64, i1 } %105, 0
   %ovf59 = extractvalue { i64, i1 } %105, 1
