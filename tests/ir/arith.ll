@@ -1202,23 +1202,23 @@ entry:
 
 define i64 @polc_settle_fast(ptr %0) {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f128 = load ptr, ptr %1, align 8
-  %result123 = alloca i64, align 8
-  %result116 = alloca i64, align 8
-  %result107 = alloca i64, align 8
-  %result98 = alloca i64, align 8
-  %result85 = alloca i64, align 8
-  %result80 = alloca i64, align 8
-  %result75 = alloca i64, align 8
-  %result66 = alloca i64, align 8
-  %result47 = alloca i64, align 8
-  %result40 = alloca i64, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f34 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f31 = load i64, ptr %3, align 4
-  %result23 = alloca i64, align 8
+  %result124 = alloca i64, align 8
+  %result117 = alloca i64, align 8
+  %result108 = alloca i64, align 8
+  %result99 = alloca i64, align 8
+  %result86 = alloca i64, align 8
+  %result81 = alloca i64, align 8
+  %result76 = alloca i64, align 8
+  %result67 = alloca i64, align 8
+  %result48 = alloca i64, align 8
+  %result41 = alloca i64, align 8
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f35 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f32 = load i64, ptr %2, align 4
+  %result24 = alloca i64, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f23 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %4, align 8
   %result = alloca i64, align 8
@@ -1264,16 +1264,18 @@ done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
   store i64 %value, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
-  br label %branch25
+  %5 = getelementptr i64, ptr %ctx.f23, i64 0
+  store i64 %value, ptr %5, align 4
+  br label %branch26
 
 branch:                                           ; preds = %entry
-  %5 = getelementptr i64, ptr %ctx.f, i64 1
-  %6 = load i64, ptr %5, align 4
-  %7 = getelementptr i64, ptr %ctx.f, i64 2
-  %8 = load i64, ptr %7, align 4
-  %9 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %6, i64 %8)
-  %v = extractvalue { i64, i1 } %9, 0
-  %ovf = extractvalue { i64, i1 } %9, 1
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %7, i64 %9)
+  %v = extractvalue { i64, i1 } %10, 0
+  %ovf = extractvalue { i64, i1 } %10, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -1288,464 +1290,462 @@ ok:                                               ; preds = %branch
   store i64 %v, ptr %result, align 4
   br label %done
 
-done24:                                           ; preds = %ok38
-  %value39 = load i64, ptr %result23, align 4
-  store i64 %value39, ptr %memo1, align 4
+done25:                                           ; preds = %ok39
+  %value40 = load i64, ptr %result24, align 4
+  store i64 %value40, ptr %memo1, align 4
   store i64 1, ptr %memo.done2, align 4
-  br label %branch42
+  %11 = getelementptr i64, ptr %ctx.f23, i64 1
+  store i64 %value40, ptr %11, align 4
+  br label %branch43
 
-branch25:                                         ; preds = %done
-  %10 = getelementptr i64, ptr %ctx.f, i64 1
-  %11 = load i64, ptr %10, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 2
+branch26:                                         ; preds = %done
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
   %13 = load i64, ptr %12, align 4
-  %14 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %11, i64 %13)
-  %v27 = extractvalue { i64, i1 } %14, 0
-  %ovf28 = extractvalue { i64, i1 } %14, 1
-  br i1 %ovf28, label %fail29, label %ok30
+  %14 = getelementptr i64, ptr %ctx.f, i64 2
+  %15 = load i64, ptr %14, align 4
+  %16 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %13, i64 %15)
+  %v28 = extractvalue { i64, i1 } %16, 0
+  %ovf29 = extractvalue { i64, i1 } %16, 1
+  br i1 %ovf29, label %fail30, label %ok31
 
-next26:                                           ; No predecessors!
+next27:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 6)
   unreachable
 
-fail29:                                           ; preds = %branch25
+fail30:                                           ; preds = %branch26
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok30:                                             ; preds = %branch25
-  %15 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %16 = icmp sge i64 %ctx.f31, 17167
-  %17 = and i1 %16, %15
-  %18 = select i1 %17, i64 1, i64 -1
-  %19 = icmp slt i64 %18, 0
-  br i1 %19, label %fail32, label %ok33
+ok31:                                             ; preds = %branch26
+  %17 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %18 = icmp sge i64 %ctx.f32, 17167
+  %19 = and i1 %18, %17
+  %20 = select i1 %19, i64 1, i64 -1
+  %21 = icmp slt i64 %20, 0
+  br i1 %21, label %fail33, label %ok34
 
-fail32:                                           ; preds = %ok30
+fail33:                                           ; preds = %ok31
   call void @polrt_fail(ptr %0, i64 6, i64 10)
   unreachable
 
-ok33:                                             ; preds = %ok30
-  %20 = getelementptr i64, ptr %ctx.f34, i64 %18
-  %21 = load i64, ptr %20, align 4
-  %22 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v27, i64 %21)
-  %v35 = extractvalue { i64, i1 } %22, 0
-  %ovf36 = extractvalue { i64, i1 } %22, 1
-  br i1 %ovf36, label %fail37, label %ok38
+ok34:                                             ; preds = %ok31
+  %22 = getelementptr i64, ptr %ctx.f35, i64 %20
+  %23 = load i64, ptr %22, align 4
+  %24 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v28, i64 %23)
+  %v36 = extractvalue { i64, i1 } %24, 0
+  %ovf37 = extractvalue { i64, i1 } %24, 1
+  br i1 %ovf37, label %fail38, label %ok39
 
-fail37:                                           ; preds = %ok33
+fail38:                                           ; preds = %ok34
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok38:                                             ; preds = %ok33
-  %23 = icmp sgt i64 %v35, 0
-  %24 = select i1 %23, i64 %v35, i64 0
-  store i64 %24, ptr %result23, align 4
-  br label %done24
+ok39:                                             ; preds = %ok34
+  %25 = icmp sgt i64 %v36, 0
+  %26 = select i1 %25, i64 %v36, i64 0
+  store i64 %26, ptr %result24, align 4
+  br label %done25
 
-done41:                                           ; preds = %rate.done
-  %value46 = load i64, ptr %result40, align 4
-  store i64 %value46, ptr %memo3, align 4
+done42:                                           ; preds = %rate.done
+  %value47 = load i64, ptr %result41, align 4
+  store i64 %value47, ptr %memo3, align 4
   store i64 1, ptr %memo.done4, align 4
-  br label %branch49
+  %27 = getelementptr i64, ptr %ctx.f23, i64 2
+  store i64 %value47, ptr %27, align 4
+  br label %branch50
 
-branch42:                                         ; preds = %done24
-  %25 = getelementptr i64, ptr %ctx.f, i64 1
-  %26 = load i64, ptr %25, align 4
-  %27 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %28 = icmp sge i64 %ctx.f31, 17167
-  %29 = and i1 %28, %27
-  %30 = select i1 %29, i64 0, i64 -1
-  %31 = icmp slt i64 %30, 0
-  br i1 %31, label %fail44, label %ok45
+branch43:                                         ; preds = %done25
+  %28 = getelementptr i64, ptr %ctx.f, i64 1
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %31 = icmp sge i64 %ctx.f32, 17167
+  %32 = and i1 %31, %30
+  %33 = select i1 %32, i64 0, i64 -1
+  %34 = icmp slt i64 %33, 0
+  br i1 %34, label %fail45, label %ok46
 
-next43:                                           ; No predecessors!
+next44:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 11)
   unreachable
 
-fail44:                                           ; preds = %branch42
+fail45:                                           ; preds = %branch43
   call void @polrt_fail(ptr %0, i64 6, i64 13)
   unreachable
 
-ok45:                                             ; preds = %branch42
-  %32 = getelementptr i64, ptr %ctx.f34, i64 %30
-  %33 = load i64, ptr %32, align 4
-  %34 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %26, i64 %33)
-  %prod = extractvalue { i64, i1 } %34, 0
-  %wide = extractvalue { i64, i1 } %34, 1
-  %35 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
-  br i1 %35, label %rate.wide, label %rate.fast
+ok46:                                             ; preds = %branch43
+  %35 = getelementptr i64, ptr %ctx.f35, i64 %33
+  %36 = load i64, ptr %35, align 4
+  %37 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %29, i64 %36)
+  %prod = extractvalue { i64, i1 } %37, 0
+  %wide = extractvalue { i64, i1 } %37, 1
+  %38 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %38, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok45
-  %36 = call i64 @polrt_mul_rate(ptr %0, i64 %26, i64 %33, i64 12)
+rate.wide:                                        ; preds = %ok46
+  %39 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %36, i64 12)
   br label %rate.done
 
-rate.fast:                                        ; preds = %ok45
-  %37 = sdiv i64 %prod, 1000000
-  %38 = srem i64 %prod, 1000000
-  %39 = icmp sge i64 %38, 500000
-  %40 = icmp sle i64 %38, -500000
-  %41 = zext i1 %39 to i64
-  %42 = add i64 %37, %41
-  %43 = zext i1 %40 to i64
-  %rounded = sub i64 %42, %43
+rate.fast:                                        ; preds = %ok46
+  %40 = sdiv i64 %prod, 1000000
+  %41 = srem i64 %prod, 1000000
+  %42 = icmp sge i64 %41, 500000
+  %43 = icmp sle i64 %41, -500000
+  %44 = zext i1 %42 to i64
+  %45 = add i64 %40, %44
+  %46 = zext i1 %43 to i64
+  %rounded = sub i64 %45, %46
   br label %rate.done
 
 rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %44 = phi i64 [ %rounded, %rate.fast ], [ %36, %rate.wide ]
-  store i64 %44, ptr %result40, align 4
-  br label %done41
+  %47 = phi i64 [ %rounded, %rate.fast ], [ %39, %rate.wide ]
+  store i64 %47, ptr %result41, align 4
+  br label %done42
 
-done48:                                           ; preds = %rate.done63
-  %value65 = load i64, ptr %result47, align 4
-  store i64 %value65, ptr %memo5, align 4
+done49:                                           ; preds = %rate.done64
+  %value66 = load i64, ptr %result48, align 4
+  store i64 %value66, ptr %memo5, align 4
   store i64 1, ptr %memo.done6, align 4
-  br label %branch68
+  %48 = getelementptr i64, ptr %ctx.f23, i64 3
+  store i64 %value66, ptr %48, align 4
+  br label %branch69
 
-branch49:                                         ; preds = %done41
-  %45 = getelementptr i64, ptr %ctx.f, i64 1
-  %46 = load i64, ptr %45, align 4
-  %47 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %48 = icmp sge i64 %ctx.f31, 17167
-  %49 = and i1 %48, %47
-  %50 = select i1 %49, i64 0, i64 -1
-  %51 = icmp slt i64 %50, 0
-  br i1 %51, label %fail51, label %ok52
+branch50:                                         ; preds = %done42
+  %49 = getelementptr i64, ptr %ctx.f, i64 1
+  %50 = load i64, ptr %49, align 4
+  %51 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %52 = icmp sge i64 %ctx.f32, 17167
+  %53 = and i1 %52, %51
+  %54 = select i1 %53, i64 0, i64 -1
+  %55 = icmp slt i64 %54, 0
+  br i1 %55, label %fail52, label %ok53
 
-next50:                                           ; No predecessors!
+next51:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 14)
   unreachable
 
-fail51:                                           ; preds = %branch49
+fail52:                                           ; preds = %branch50
   call void @polrt_fail(ptr %0, i64 6, i64 15)
   unreachable
 
-ok52:                                             ; preds = %branch49
-  %52 = getelementptr i64, ptr %ctx.f34, i64 %50
-  %53 = load i64, ptr %52, align 4
-  %54 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %46, i64 %53)
-  %prod53 = extractvalue { i64, i1 } %54, 0
-  %wide54 = extractvalue { i64, i1 } %54, 1
-  %55 = call i1 @llvm.expect.i1(i1 %wide54, i1 false)
-  br i1 %55, label %rate.wide55, label %rate.fast56
+ok53:                                             ; preds = %branch50
+  %56 = getelementptr i64, ptr %ctx.f35, i64 %54
+  %57 = load i64, ptr %56, align 4
+  %58 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %50, i64 %57)
+  %prod54 = extractvalue { i64, i1 } %58, 0
+  %wide55 = extractvalue { i64, i1 } %58, 1
+  %59 = call i1 @llvm.expect.i1(i1 %wide55, i1 false)
+  br i1 %59, label %rate.wide56, label %rate.fast57
 
-rate.wide55:                                      ; preds = %ok52
-  %56 = call i64 @polrt_mul_rate(ptr %0, i64 %46, i64 %53, i64 15)
-  br label %rate.done57
+rate.wide56:                                      ; preds = %ok53
+  %60 = call i64 @polrt_mul_rate(ptr %0, i64 %50, i64 %57, i64 15)
+  br label %rate.done58
 
-rate.fast56:                                      ; preds = %ok52
-  %57 = sdiv i64 %prod53, 1000000
-  %58 = srem i64 %prod53, 1000000
-  %59 = icmp sge i64 %58, 500000
-  %60 = icmp sle i64 %58, -500000
-  %61 = zext i1 %59 to i64
-  %62 = add i64 %57, %61
-  %63 = zext i1 %60 to i64
-  %rounded58 = sub i64 %62, %63
-  br label %rate.done57
+rate.fast57:                                      ; preds = %ok53
+  %61 = sdiv i64 %prod54, 1000000
+  %62 = srem i64 %prod54, 1000000
+  %63 = icmp sge i64 %62, 500000
+  %64 = icmp sle i64 %62, -500000
+  %65 = zext i1 %63 to i64
+  %66 = add i64 %61, %65
+  %67 = zext i1 %64 to i64
+  %rounded59 = sub i64 %66, %67
+  br label %rate.done58
 
-rate.done57:                                      ; preds = %rate.wide55, %rate.fast56
-  %64 = phi i64 [ %rounded58, %rate.fast56 ], [ %56, %rate.wide55 ]
-  %65 = getelementptr i64, ptr %ctx.f, i64 4
-  %66 = load i64, ptr %65, align 4
-  %67 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %64, i64 %66)
-  %prod59 = extractvalue { i64, i1 } %67, 0
-  %wide60 = extractvalue { i64, i1 } %67, 1
-  %68 = call i1 @llvm.expect.i1(i1 %wide60, i1 false)
-  br i1 %68, label %rate.wide61, label %rate.fast62
+rate.done58:                                      ; preds = %rate.wide56, %rate.fast57
+  %68 = phi i64 [ %rounded59, %rate.fast57 ], [ %60, %rate.wide56 ]
+  %69 = getelementptr i64, ptr %ctx.f, i64 4
+  %70 = load i64, ptr %69, align 4
+  %71 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %68, i64 %70)
+  %prod60 = extractvalue { i64, i1 } %71, 0
+  %wide61 = extractvalue { i64, i1 } %71, 1
+  %72 = call i1 @llvm.expect.i1(i1 %wide61, i1 false)
+  br i1 %72, label %rate.wide62, label %rate.fast63
 
-rate.wide61:                                      ; preds = %rate.done57
-  %69 = call i64 @polrt_mul_rate(ptr %0, i64 %64, i64 %66, i64 15)
-  br label %rate.done63
+rate.wide62:                                      ; preds = %rate.done58
+  %73 = call i64 @polrt_mul_rate(ptr %0, i64 %68, i64 %70, i64 15)
+  br label %rate.done64
 
-rate.fast62:                                      ; preds = %rate.done57
-  %70 = sdiv i64 %prod59, 1000000
-  %71 = srem i64 %prod59, 1000000
-  %72 = icmp sge i64 %71, 500000
-  %73 = icmp sle i64 %71, -500000
-  %74 = zext i1 %72 to i64
-  %75 = add i64 %70, %74
-  %76 = zext i1 %73 to i64
-  %rounded64 = sub i64 %75, %76
-  br label %rate.done63
+rate.fast63:                                      ; preds = %rate.done58
+  %74 = sdiv i64 %prod60, 1000000
+  %75 = srem i64 %prod60, 1000000
+  %76 = icmp sge i64 %75, 500000
+  %77 = icmp sle i64 %75, -500000
+  %78 = zext i1 %76 to i64
+  %79 = add i64 %74, %78
+  %80 = zext i1 %77 to i64
+  %rounded65 = sub i64 %79, %80
+  br label %rate.done64
 
-rate.done63:                                      ; preds = %rate.wide61, %rate.fast62
-  %77 = phi i64 [ %rounded64, %rate.fast62 ], [ %69, %rate.wide61 ]
-  store i64 %77, ptr %result47, align 4
-  br label %done48
+rate.done64:                                      ; preds = %rate.wide62, %rate.fast63
+  %81 = phi i64 [ %rounded65, %rate.fast63 ], [ %73, %rate.wide62 ]
+  store i64 %81, ptr %result48, align 4
+  br label %done49
 
-done67:                                           ; preds = %ok73
-  %value74 = load i64, ptr %result66, align 4
-  store i64 %value74, ptr %memo7, align 4
+done68:                                           ; preds = %ok74
+  %value75 = load i64, ptr %result67, align 4
+  store i64 %value75, ptr %memo7, align 4
   store i64 1, ptr %memo.done8, align 4
-  br label %branch77
+  %82 = getelementptr i64, ptr %ctx.f23, i64 4
+  store i64 %value75, ptr %82, align 4
+  br label %branch78
 
-branch68:                                         ; preds = %done48
-  %78 = getelementptr i64, ptr %ctx.f, i64 1
-  %79 = load i64, ptr %78, align 4
-  %80 = getelementptr i64, ptr %ctx.f, i64 3
-  %81 = load i64, ptr %80, align 4
-  %82 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %79, i64 %81)
-  %v70 = extractvalue { i64, i1 } %82, 0
-  %ovf71 = extractvalue { i64, i1 } %82, 1
-  br i1 %ovf71, label %fail72, label %ok73
-
-next69:                                           ; No predecessors!
-  call void @polrt_fail(ptr %0, i64 6, i64 18)
-  unreachable
-
-fail72:                                           ; preds = %branch68
-  call void @polrt_fail(ptr %0, i64 1, i64 19)
-  unreachable
-
-ok73:                                             ; preds = %branch68
-  store i64 %v70, ptr %result66, align 4
-  br label %done67
-
-done76:                                           ; preds = %branch77
-  %value79 = load i64, ptr %result75, align 4
-  store i64 %value79, ptr %memo9, align 4
-  store i64 1, ptr %memo.done10, align 4
-  br label %branch82
-
-branch77:                                         ; preds = %done67
+branch69:                                         ; preds = %done49
   %83 = getelementptr i64, ptr %ctx.f, i64 1
   %84 = load i64, ptr %83, align 4
   %85 = getelementptr i64, ptr %ctx.f, i64 3
   %86 = load i64, ptr %85, align 4
-  %87 = call i64 @polrt_div_round(ptr %0, i64 %84, i64 %86, i64 22)
-  store i64 %87, ptr %result75, align 4
-  br label %done76
+  %87 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %84, i64 %86)
+  %v71 = extractvalue { i64, i1 } %87, 0
+  %ovf72 = extractvalue { i64, i1 } %87, 1
+  br i1 %ovf72, label %fail73, label %ok74
 
-next78:                                           ; No predecessors!
+next70:                                           ; No predecessors!
+  call void @polrt_fail(ptr %0, i64 6, i64 18)
+  unreachable
+
+fail73:                                           ; preds = %branch69
+  call void @polrt_fail(ptr %0, i64 1, i64 19)
+  unreachable
+
+ok74:                                             ; preds = %branch69
+  store i64 %v71, ptr %result67, align 4
+  br label %done68
+
+done77:                                           ; preds = %branch78
+  %value80 = load i64, ptr %result76, align 4
+  store i64 %value80, ptr %memo9, align 4
+  store i64 1, ptr %memo.done10, align 4
+  %88 = getelementptr i64, ptr %ctx.f23, i64 5
+  store i64 %value80, ptr %88, align 4
+  br label %branch83
+
+branch78:                                         ; preds = %done68
+  %89 = getelementptr i64, ptr %ctx.f, i64 1
+  %90 = load i64, ptr %89, align 4
+  %91 = getelementptr i64, ptr %ctx.f, i64 3
+  %92 = load i64, ptr %91, align 4
+  %93 = call i64 @polrt_div_round(ptr %0, i64 %90, i64 %92, i64 22)
+  store i64 %93, ptr %result76, align 4
+  br label %done77
+
+next79:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 21)
   unreachable
 
-done81:                                           ; preds = %branch82
-  %value84 = load i64, ptr %result80, align 4
-  store i64 %value84, ptr %memo11, align 4
+done82:                                           ; preds = %branch83
+  %value85 = load i64, ptr %result81, align 4
+  store i64 %value85, ptr %memo11, align 4
   store i64 1, ptr %memo.done12, align 4
-  br label %branch87
+  %94 = getelementptr i64, ptr %ctx.f23, i64 6
+  store i64 %value85, ptr %94, align 4
+  br label %branch88
 
-branch82:                                         ; preds = %done76
-  %88 = getelementptr i64, ptr %ctx.f, i64 2
-  %89 = load i64, ptr %88, align 4
-  %90 = getelementptr i64, ptr %ctx.f, i64 1
-  %91 = load i64, ptr %90, align 4
-  %92 = call i64 @polrt_ratio(ptr %0, i64 %89, i64 %91, i64 25)
-  store i64 %92, ptr %result80, align 4
-  br label %done81
+branch83:                                         ; preds = %done77
+  %95 = getelementptr i64, ptr %ctx.f, i64 2
+  %96 = load i64, ptr %95, align 4
+  %97 = getelementptr i64, ptr %ctx.f, i64 1
+  %98 = load i64, ptr %97, align 4
+  %99 = call i64 @polrt_ratio(ptr %0, i64 %96, i64 %98, i64 25)
+  store i64 %99, ptr %result81, align 4
+  br label %done82
 
-next83:                                           ; No predecessors!
+next84:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 24)
   unreachable
 
-done86:                                           ; preds = %rate.done95
-  %value97 = load i64, ptr %result85, align 4
-  store i64 %value97, ptr %memo13, align 4
+done87:                                           ; preds = %rate.done96
+  %value98 = load i64, ptr %result86, align 4
+  store i64 %value98, ptr %memo13, align 4
   store i64 1, ptr %memo.done14, align 4
-  br label %branch100
+  %100 = getelementptr i64, ptr %ctx.f23, i64 7
+  store i64 %value98, ptr %100, align 4
+  br label %branch101
 
-branch87:                                         ; preds = %done81
-  %93 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %94 = icmp sge i64 %ctx.f31, 17167
-  %95 = and i1 %94, %93
-  %96 = select i1 %95, i64 0, i64 -1
-  %97 = icmp slt i64 %96, 0
-  br i1 %97, label %fail89, label %ok90
+branch88:                                         ; preds = %done82
+  %101 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %102 = icmp sge i64 %ctx.f32, 17167
+  %103 = and i1 %102, %101
+  %104 = select i1 %103, i64 0, i64 -1
+  %105 = icmp slt i64 %104, 0
+  br i1 %105, label %fail90, label %ok91
 
-next88:                                           ; No predecessors!
+next89:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 27)
   unreachable
 
-fail89:                                           ; preds = %branch87
+fail90:                                           ; preds = %branch88
   call void @polrt_fail(ptr %0, i64 6, i64 28)
   unreachable
 
-ok90:                                             ; preds = %branch87
-  %98 = getelementptr i64, ptr %ctx.f34, i64 %96
-  %99 = load i64, ptr %98, align 4
-  %100 = getelementptr i64, ptr %ctx.f, i64 4
-  %101 = load i64, ptr %100, align 4
-  %102 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %99, i64 %101)
-  %prod91 = extractvalue { i64, i1 } %102, 0
-  %wide92 = extractvalue { i64, i1 } %102, 1
-  %103 = call i1 @llvm.expect.i1(i1 %wide92, i1 false)
-  br i1 %103, label %rate.wide93, label %rate.fast94
+ok91:                                             ; preds = %branch88
+  %106 = getelementptr i64, ptr %ctx.f35, i64 %104
+  %107 = load i64, ptr %106, align 4
+  %108 = getelementptr i64, ptr %ctx.f, i64 4
+  %109 = load i64, ptr %108, align 4
+  %110 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %107, i64 %109)
+  %prod92 = extractvalue { i64, i1 } %110, 0
+  %wide93 = extractvalue { i64, i1 } %110, 1
+  %111 = call i1 @llvm.expect.i1(i1 %wide93, i1 false)
+  br i1 %111, label %rate.wide94, label %rate.fast95
 
-rate.wide93:                                      ; preds = %ok90
-  %104 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %99, i64 %101, i64 28)
-  br label %rate.done95
+rate.wide94:                                      ; preds = %ok91
+  %112 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %107, i64 %109, i64 28)
+  br label %rate.done96
 
-rate.fast94:                                      ; preds = %ok90
-  %105 = sdiv i64 %prod91, 1000000
-  %106 = srem i64 %prod91, 1000000
-  %107 = icmp sge i64 %106, 500000
-  %108 = icmp sle i64 %106, -500000
-  %109 = zext i1 %107 to i64
-  %110 = add i64 %105, %109
-  %111 = zext i1 %108 to i64
-  %rounded96 = sub i64 %110, %111
-  br label %rate.done95
+rate.fast95:                                      ; preds = %ok91
+  %113 = sdiv i64 %prod92, 1000000
+  %114 = srem i64 %prod92, 1000000
+  %115 = icmp sge i64 %114, 500000
+  %116 = icmp sle i64 %114, -500000
+  %117 = zext i1 %115 to i64
+  %118 = add i64 %113, %117
+  %119 = zext i1 %116 to i64
+  %rounded97 = sub i64 %118, %119
+  br label %rate.done96
 
-rate.done95:                                      ; preds = %rate.wide93, %rate.fast94
-  %112 = phi i64 [ %rounded96, %rate.fast94 ], [ %104, %rate.wide93 ]
-  %113 = getelementptr i64, ptr %ctx.f, i64 3
-  %114 = load i64, ptr %113, align 4
-  %115 = call i64 @polrt_div_round(ptr %0, i64 %112, i64 %114, i64 28)
-  store i64 %115, ptr %result85, align 4
-  br label %done86
+rate.done96:                                      ; preds = %rate.wide94, %rate.fast95
+  %120 = phi i64 [ %rounded97, %rate.fast95 ], [ %112, %rate.wide94 ]
+  %121 = getelementptr i64, ptr %ctx.f, i64 3
+  %122 = load i64, ptr %121, align 4
+  %123 = call i64 @polrt_div_round(ptr %0, i64 %120, i64 %122, i64 28)
+  store i64 %123, ptr %result86, align 4
+  br label %done87
 
-done99:                                           ; preds = %ok105
-  %value106 = load i64, ptr %result98, align 4
-  store i64 %value106, ptr %memo15, align 4
+done100:                                          ; preds = %ok106
+  %value107 = load i64, ptr %result99, align 4
+  store i64 %value107, ptr %memo15, align 4
   store i64 1, ptr %memo.done16, align 4
-  br label %branch109
+  %124 = getelementptr i64, ptr %ctx.f23, i64 8
+  store i64 %value107, ptr %124, align 4
+  br label %branch110
 
-branch100:                                        ; preds = %done86
-  %116 = getelementptr i64, ptr %ctx.f, i64 1
-  %117 = load i64, ptr %116, align 4
-  %118 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %117)
-  %v102 = extractvalue { i64, i1 } %118, 0
-  %ovf103 = extractvalue { i64, i1 } %118, 1
-  br i1 %ovf103, label %fail104, label %ok105
+branch101:                                        ; preds = %done87
+  %125 = getelementptr i64, ptr %ctx.f, i64 1
+  %126 = load i64, ptr %125, align 4
+  %127 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %126)
+  %v103 = extractvalue { i64, i1 } %127, 0
+  %ovf104 = extractvalue { i64, i1 } %127, 1
+  br i1 %ovf104, label %fail105, label %ok106
 
-next101:                                          ; No predecessors!
+next102:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 31)
   unreachable
 
-fail104:                                          ; preds = %branch100
+fail105:                                          ; preds = %branch101
   call void @polrt_fail(ptr %0, i64 1, i64 32)
   unreachable
 
-ok105:                                            ; preds = %branch100
-  store i64 %v102, ptr %result98, align 4
-  br label %done99
+ok106:                                            ; preds = %branch101
+  store i64 %v103, ptr %result99, align 4
+  br label %done100
 
-done108:                                          ; preds = %ok114
-  %value115 = load i64, ptr %result107, align 4
-  store i64 %value115, ptr %memo17, align 4
+done109:                                          ; preds = %ok115
+  %value116 = load i64, ptr %result108, align 4
+  store i64 %value116, ptr %memo17, align 4
   store i64 1, ptr %memo.done18, align 4
-  br label %branch118
+  %128 = getelementptr i64, ptr %ctx.f23, i64 9
+  store i64 %value116, ptr %128, align 4
+  br label %branch119
 
-branch109:                                        ; preds = %done99
-  %119 = getelementptr i64, ptr %ctx.f, i64 1
-  %120 = load i64, ptr %119, align 4
-  %121 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %122 = icmp sge i64 %ctx.f31, 17167
-  %123 = and i1 %122, %121
-  %124 = select i1 %123, i64 1, i64 -1
-  %125 = icmp slt i64 %124, 0
-  br i1 %125, label %fail111, label %ok112
+branch110:                                        ; preds = %done100
+  %129 = getelementptr i64, ptr %ctx.f, i64 1
+  %130 = load i64, ptr %129, align 4
+  %131 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %132 = icmp sge i64 %ctx.f32, 17167
+  %133 = and i1 %132, %131
+  %134 = select i1 %133, i64 1, i64 -1
+  %135 = icmp slt i64 %134, 0
+  br i1 %135, label %fail112, label %ok113
 
-next110:                                          ; No predecessors!
+next111:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 34)
   unreachable
 
-fail111:                                          ; preds = %branch109
+fail112:                                          ; preds = %branch110
   call void @polrt_fail(ptr %0, i64 6, i64 36)
   unreachable
 
-ok112:                                            ; preds = %branch109
-  %126 = getelementptr i64, ptr %ctx.f34, i64 %124
-  %127 = load i64, ptr %126, align 4
-  %128 = icmp sgt i64 %120, %127
-  %129 = select i1 %128, i64 %120, i64 %127
-  %130 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %131 = icmp sge i64 %ctx.f31, 17167
-  %132 = and i1 %131, %130
-  %133 = select i1 %132, i64 2, i64 -1
-  %134 = icmp slt i64 %133, 0
-  br i1 %134, label %fail113, label %ok114
+ok113:                                            ; preds = %branch110
+  %136 = getelementptr i64, ptr %ctx.f35, i64 %134
+  %137 = load i64, ptr %136, align 4
+  %138 = icmp sgt i64 %130, %137
+  %139 = select i1 %138, i64 %130, i64 %137
+  %140 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %141 = icmp sge i64 %ctx.f32, 17167
+  %142 = and i1 %141, %140
+  %143 = select i1 %142, i64 2, i64 -1
+  %144 = icmp slt i64 %143, 0
+  br i1 %144, label %fail114, label %ok115
 
-fail113:                                          ; preds = %ok112
+fail114:                                          ; preds = %ok113
   call void @polrt_fail(ptr %0, i64 6, i64 35)
   unreachable
 
-ok114:                                            ; preds = %ok112
-  %135 = getelementptr i64, ptr %ctx.f34, i64 %133
-  %136 = load i64, ptr %135, align 4
-  %137 = icmp slt i64 %129, %136
-  %138 = select i1 %137, i64 %129, i64 %136
-  store i64 %138, ptr %result107, align 4
-  br label %done108
+ok115:                                            ; preds = %ok113
+  %145 = getelementptr i64, ptr %ctx.f35, i64 %143
+  %146 = load i64, ptr %145, align 4
+  %147 = icmp slt i64 %139, %146
+  %148 = select i1 %147, i64 %139, i64 %146
+  store i64 %148, ptr %result108, align 4
+  br label %done109
 
-done117:                                          ; preds = %ok121
-  %value122 = load i64, ptr %result116, align 4
-  store i64 %value122, ptr %memo19, align 4
+done118:                                          ; preds = %ok122
+  %value123 = load i64, ptr %result117, align 4
+  store i64 %value123, ptr %memo19, align 4
   store i64 1, ptr %memo.done20, align 4
-  br label %branch125
+  %149 = getelementptr i64, ptr %ctx.f23, i64 10
+  store i64 %value123, ptr %149, align 4
+  br label %branch126
 
-branch118:                                        ; preds = %done108
-  %139 = getelementptr i64, ptr %ctx.f, i64 1
-  %140 = load i64, ptr %139, align 4
-  %141 = getelementptr i64, ptr %ctx.f, i64 2
-  %142 = load i64, ptr %141, align 4
-  %143 = icmp slt i64 %140, %142
-  %144 = select i1 %143, i64 %140, i64 %142
-  %145 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %146 = icmp sge i64 %ctx.f31, 17167
-  %147 = and i1 %146, %145
-  %148 = select i1 %147, i64 2, i64 -1
-  %149 = icmp slt i64 %148, 0
-  br i1 %149, label %fail120, label %ok121
+branch119:                                        ; preds = %done109
+  %150 = getelementptr i64, ptr %ctx.f, i64 1
+  %151 = load i64, ptr %150, align 4
+  %152 = getelementptr i64, ptr %ctx.f, i64 2
+  %153 = load i64, ptr %152, align 4
+  %154 = icmp slt i64 %151, %153
+  %155 = select i1 %154, i64 %151, i64 %153
+  %156 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %157 = icmp sge i64 %ctx.f32, 17167
+  %158 = and i1 %157, %156
+  %159 = select i1 %158, i64 2, i64 -1
+  %160 = icmp slt i64 %159, 0
+  br i1 %160, label %fail121, label %ok122
 
-next119:                                          ; No predecessors!
+next120:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 39)
   unreachable
 
-fail120:                                          ; preds = %branch118
+fail121:                                          ; preds = %branch119
   call void @polrt_fail(ptr %0, i64 6, i64 43)
   unreachable
 
-ok121:                                            ; preds = %branch118
-  %150 = getelementptr i64, ptr %ctx.f34, i64 %148
-  %151 = load i64, ptr %150, align 4
-  %152 = icmp slt i64 %144, %151
-  %153 = select i1 %152, i64 %144, i64 %151
-  store i64 %153, ptr %result116, align 4
-  br label %done117
+ok122:                                            ; preds = %branch119
+  %161 = getelementptr i64, ptr %ctx.f35, i64 %159
+  %162 = load i64, ptr %161, align 4
+  %163 = icmp slt i64 %155, %162
+  %164 = select i1 %163, i64 %155, i64 %162
+  store i64 %164, ptr %result117, align 4
+  br label %done118
 
-done124:                                          ; preds = %branch125
-  %value127 = load i64, ptr %result123, align 4
-  store i64 %value127, ptr %memo21, align 4
+done125:                                          ; preds = %branch126
+  %value128 = load i64, ptr %result124, align 4
+  store i64 %value128, ptr %memo21, align 4
   store i64 1, ptr %memo.done22, align 4
-  %154 = getelementptr i64, ptr %ctx.f128, i64 0
-  store i64 %value, ptr %154, align 4
-  %155 = getelementptr i64, ptr %ctx.f128, i64 1
-  store i64 %value39, ptr %155, align 4
-  %156 = getelementptr i64, ptr %ctx.f128, i64 2
-  store i64 %value46, ptr %156, align 4
-  %157 = getelementptr i64, ptr %ctx.f128, i64 3
-  store i64 %value65, ptr %157, align 4
-  %158 = getelementptr i64, ptr %ctx.f128, i64 4
-  store i64 %value74, ptr %158, align 4
-  %159 = getelementptr i64, ptr %ctx.f128, i64 5
-  store i64 %value79, ptr %159, align 4
-  %160 = getelementptr i64, ptr %ctx.f128, i64 6
-  store i64 %value84, ptr %160, align 4
-  %161 = getelementptr i64, ptr %ctx.f128, i64 7
-  store i64 %value97, ptr %161, align 4
-  %162 = getelementptr i64, ptr %ctx.f128, i64 8
-  store i64 %value106, ptr %162, align 4
-  %163 = getelementptr i64, ptr %ctx.f128, i64 9
-  store i64 %value115, ptr %163, align 4
-  %164 = getelementptr i64, ptr %ctx.f128, i64 10
-  store i64 %value122, ptr %164, align 4
-  %165 = getelementptr i64, ptr %ctx.f128, i64 11
-  store i64 %value127, ptr %165, align 4
+  %165 = getelementptr i64, ptr %ctx.f23, i64 11
+  store i64 %value128, ptr %165, align 4
   ret i64 0
 
-branch125:                                        ; preds = %done117
+branch126:                                        ; preds = %done118
   %166 = getelementptr i64, ptr %ctx.f, i64 1
   %167 = load i64, ptr %166, align 4
   %168 = getelementptr i64, ptr %ctx.f, i64 2
   %169 = load i64, ptr %168, align 4
   %170 = icmp sgt i64 %167, %169
   %171 = select i1 %170, i64 %167, i64 %169
-  store i64 %171, ptr %result123, align 4
-  br label %done124
+  store i64 %171, ptr %result124, align 4
+  br label %done125
 
-next126:                                          ; No predecessors!
+next127:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 44)
   unreachable
 }

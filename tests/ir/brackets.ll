@@ -238,7 +238,7 @@ entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
   %ctx.f67 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f66 = load ptr, ptr %2, align 8
+  %ctx.f62 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f3 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
@@ -257,22 +257,24 @@ done:                                             ; preds = %ok61
   %value = load i64, ptr %result, align 4
   store i64 %value, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
-  %7 = getelementptr i64, ptr %ctx.f2, i64 0
-  %8 = load i64, ptr %7, align 4
-  %9 = getelementptr i64, ptr %ctx.f3, i64 1
-  %10 = load i64, ptr %9, align 4
-  %11 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %8, i64 %10)
-  %v62 = extractvalue { i64, i1 } %11, 0
-  %ovf63 = extractvalue { i64, i1 } %11, 1
-  br i1 %ovf63, label %fail64, label %ok65
+  %7 = getelementptr i64, ptr %ctx.f62, i64 0
+  store i64 %value, ptr %7, align 4
+  %8 = getelementptr i64, ptr %ctx.f2, i64 0
+  %9 = load i64, ptr %8, align 4
+  %10 = getelementptr i64, ptr %ctx.f3, i64 1
+  %11 = load i64, ptr %10, align 4
+  %12 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %9, i64 %11)
+  %v63 = extractvalue { i64, i1 } %12, 0
+  %ovf64 = extractvalue { i64, i1 } %12, 1
+  br i1 %ovf64, label %fail65, label %ok66
 
 branch:                                           ; preds = %entry
-  %12 = icmp slt i64 %ctx.f, 9223372036854775807
-  %13 = icmp sge i64 %ctx.f, 17167
-  %14 = and i1 %13, %12
-  %15 = select i1 %14, i64 0, i64 -1
-  %16 = icmp slt i64 %15, 0
-  br i1 %16, label %fail, label %ok
+  %13 = icmp slt i64 %ctx.f, 9223372036854775807
+  %14 = icmp sge i64 %ctx.f, 17167
+  %15 = and i1 %14, %13
+  %16 = select i1 %15, i64 0, i64 -1
+  %17 = icmp slt i64 %16, 0
+  br i1 %17, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 1)
@@ -283,14 +285,14 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %17 = getelementptr i64, ptr %ctx.f1, i64 %15
-  %18 = getelementptr i64, ptr %ctx.f2, i64 0
-  %19 = load i64, ptr %18, align 4
-  %20 = getelementptr i64, ptr %ctx.f3, i64 1
-  %21 = load i64, ptr %20, align 4
-  %22 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %19, i64 %21)
-  %v = extractvalue { i64, i1 } %22, 0
-  %ovf = extractvalue { i64, i1 } %22, 1
+  %18 = getelementptr i64, ptr %ctx.f1, i64 %16
+  %19 = getelementptr i64, ptr %ctx.f2, i64 0
+  %20 = load i64, ptr %19, align 4
+  %21 = getelementptr i64, ptr %ctx.f3, i64 1
+  %22 = load i64, ptr %21, align 4
+  %23 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %20, i64 %22)
+  %v = extractvalue { i64, i1 } %23, 0
+  %ovf = extractvalue { i64, i1 } %23, 1
   br i1 %ovf, label %fail4, label %ok5
 
 fail4:                                            ; preds = %ok
@@ -298,113 +300,113 @@ fail4:                                            ; preds = %ok
   unreachable
 
 ok5:                                              ; preds = %ok
-  %23 = load i64, ptr %17, align 4
-  %24 = getelementptr i64, ptr %17, i64 1
-  %25 = load i64, ptr %24, align 4
-  %26 = icmp slt i64 %25, %v
-  %27 = icmp slt i64 0, %23
-  %28 = and i1 %27, %26
-  br i1 %28, label %prog.bracket, label %prog.end
+  %24 = load i64, ptr %18, align 4
+  %25 = getelementptr i64, ptr %18, i64 1
+  %26 = load i64, ptr %25, align 4
+  %27 = icmp slt i64 %26, %v
+  %28 = icmp slt i64 0, %24
+  %29 = and i1 %28, %27
+  br i1 %29, label %prog.bracket, label %prog.end
 
 prog.sum:                                         ; preds = %prog.ok27, %prog.ok19, %prog.ok
-  %29 = phi i64 [ %v10, %prog.ok ], [ %v17, %prog.ok19 ], [ %v25, %prog.ok27 ]
-  %30 = sdiv i64 %29, 1000000
-  %31 = srem i64 %29, 1000000
-  %32 = icmp sge i64 %31, 500000
-  %33 = icmp sle i64 %31, -500000
-  %34 = zext i1 %32 to i64
-  %35 = add i64 %30, %34
-  %36 = zext i1 %33 to i64
-  %rounded = sub i64 %35, %36
+  %30 = phi i64 [ %v10, %prog.ok ], [ %v17, %prog.ok19 ], [ %v25, %prog.ok27 ]
+  %31 = sdiv i64 %30, 1000000
+  %32 = srem i64 %30, 1000000
+  %33 = icmp sge i64 %32, 500000
+  %34 = icmp sle i64 %32, -500000
+  %35 = zext i1 %33 to i64
+  %36 = add i64 %31, %35
+  %37 = zext i1 %34 to i64
+  %rounded = sub i64 %36, %37
   br label %prog.end
 
 prog.wide:                                        ; preds = %prog.bracket20, %prog.bracket12, %prog.bracket
-  %37 = call i64 @polrt_progressive(ptr %0, ptr %17, i64 %v, i64 2)
+  %38 = call i64 @polrt_progressive(ptr %0, ptr %18, i64 %v, i64 2)
   br label %prog.end
 
 prog.end:                                         ; preds = %prog.wide, %prog.sum, %ok5
-  %38 = phi i64 [ %rounded, %prog.sum ], [ %37, %prog.wide ], [ 0, %ok5 ]
-  %39 = icmp slt i64 %ctx.f, 9223372036854775807
-  %40 = icmp sge i64 %ctx.f, 17167
-  %41 = and i1 %40, %39
-  %42 = select i1 %41, i64 0, i64 -1
-  %43 = icmp slt i64 %42, 0
-  br i1 %43, label %fail28, label %ok29
+  %39 = phi i64 [ %rounded, %prog.sum ], [ %38, %prog.wide ], [ 0, %ok5 ]
+  %40 = icmp slt i64 %ctx.f, 9223372036854775807
+  %41 = icmp sge i64 %ctx.f, 17167
+  %42 = and i1 %41, %40
+  %43 = select i1 %42, i64 0, i64 -1
+  %44 = icmp slt i64 %43, 0
+  br i1 %44, label %fail28, label %ok29
 
 prog.bracket:                                     ; preds = %ok5
-  %44 = getelementptr i64, ptr %17, i64 2
-  %45 = load i64, ptr %44, align 4
-  %46 = getelementptr i64, ptr %17, i64 3
-  %47 = load i64, ptr %46, align 4
-  %48 = icmp slt i64 %47, %v
-  %49 = icmp slt i64 1, %23
-  %50 = and i1 %49, %48
-  %51 = select i1 %50, i64 %47, i64 %v
-  %52 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %51, i64 %25)
-  %v6 = extractvalue { i64, i1 } %52, 0
-  %ovf7 = extractvalue { i64, i1 } %52, 1
-  %53 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v6, i64 %45)
-  %v8 = extractvalue { i64, i1 } %53, 0
-  %ovf9 = extractvalue { i64, i1 } %53, 1
-  %54 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 0, i64 %v8)
-  %v10 = extractvalue { i64, i1 } %54, 0
-  %ovf11 = extractvalue { i64, i1 } %54, 1
-  %55 = or i1 %ovf7, %ovf9
-  %56 = or i1 %55, %ovf11
-  %57 = call i1 @llvm.expect.i1(i1 %56, i1 false)
-  br i1 %57, label %prog.wide, label %prog.ok
+  %45 = getelementptr i64, ptr %18, i64 2
+  %46 = load i64, ptr %45, align 4
+  %47 = getelementptr i64, ptr %18, i64 3
+  %48 = load i64, ptr %47, align 4
+  %49 = icmp slt i64 %48, %v
+  %50 = icmp slt i64 1, %24
+  %51 = and i1 %50, %49
+  %52 = select i1 %51, i64 %48, i64 %v
+  %53 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %52, i64 %26)
+  %v6 = extractvalue { i64, i1 } %53, 0
+  %ovf7 = extractvalue { i64, i1 } %53, 1
+  %54 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v6, i64 %46)
+  %v8 = extractvalue { i64, i1 } %54, 0
+  %ovf9 = extractvalue { i64, i1 } %54, 1
+  %55 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 0, i64 %v8)
+  %v10 = extractvalue { i64, i1 } %55, 0
+  %ovf11 = extractvalue { i64, i1 } %55, 1
+  %56 = or i1 %ovf7, %ovf9
+  %57 = or i1 %56, %ovf11
+  %58 = call i1 @llvm.expect.i1(i1 %57, i1 false)
+  br i1 %58, label %prog.wide, label %prog.ok
 
 prog.ok:                                          ; preds = %prog.bracket
-  %58 = icmp slt i64 %47, %v
-  %59 = icmp slt i64 1, %23
-  %60 = and i1 %59, %58
-  br i1 %60, label %prog.bracket12, label %prog.sum
+  %59 = icmp slt i64 %48, %v
+  %60 = icmp slt i64 1, %24
+  %61 = and i1 %60, %59
+  br i1 %61, label %prog.bracket12, label %prog.sum
 
 prog.bracket12:                                   ; preds = %prog.ok
-  %61 = getelementptr i64, ptr %17, i64 4
-  %62 = load i64, ptr %61, align 4
-  %63 = getelementptr i64, ptr %17, i64 5
-  %64 = load i64, ptr %63, align 4
-  %65 = icmp slt i64 %64, %v
-  %66 = icmp slt i64 2, %23
-  %67 = and i1 %66, %65
-  %68 = select i1 %67, i64 %64, i64 %v
-  %69 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %68, i64 %47)
-  %v13 = extractvalue { i64, i1 } %69, 0
-  %ovf14 = extractvalue { i64, i1 } %69, 1
-  %70 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v13, i64 %62)
-  %v15 = extractvalue { i64, i1 } %70, 0
-  %ovf16 = extractvalue { i64, i1 } %70, 1
-  %71 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v10, i64 %v15)
-  %v17 = extractvalue { i64, i1 } %71, 0
-  %ovf18 = extractvalue { i64, i1 } %71, 1
-  %72 = or i1 %ovf14, %ovf16
-  %73 = or i1 %72, %ovf18
-  %74 = call i1 @llvm.expect.i1(i1 %73, i1 false)
-  br i1 %74, label %prog.wide, label %prog.ok19
+  %62 = getelementptr i64, ptr %18, i64 4
+  %63 = load i64, ptr %62, align 4
+  %64 = getelementptr i64, ptr %18, i64 5
+  %65 = load i64, ptr %64, align 4
+  %66 = icmp slt i64 %65, %v
+  %67 = icmp slt i64 2, %24
+  %68 = and i1 %67, %66
+  %69 = select i1 %68, i64 %65, i64 %v
+  %70 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %69, i64 %48)
+  %v13 = extractvalue { i64, i1 } %70, 0
+  %ovf14 = extractvalue { i64, i1 } %70, 1
+  %71 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v13, i64 %63)
+  %v15 = extractvalue { i64, i1 } %71, 0
+  %ovf16 = extractvalue { i64, i1 } %71, 1
+  %72 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v10, i64 %v15)
+  %v17 = extractvalue { i64, i1 } %72, 0
+  %ovf18 = extractvalue { i64, i1 } %72, 1
+  %73 = or i1 %ovf14, %ovf16
+  %74 = or i1 %73, %ovf18
+  %75 = call i1 @llvm.expect.i1(i1 %74, i1 false)
+  br i1 %75, label %prog.wide, label %prog.ok19
 
 prog.ok19:                                        ; preds = %prog.bracket12
-  %75 = icmp slt i64 %64, %v
-  %76 = icmp slt i64 2, %23
-  %77 = and i1 %76, %75
-  br i1 %77, label %prog.bracket20, label %prog.sum
+  %76 = icmp slt i64 %65, %v
+  %77 = icmp slt i64 2, %24
+  %78 = and i1 %77, %76
+  br i1 %78, label %prog.bracket20, label %prog.sum
 
 prog.bracket20:                                   ; preds = %prog.ok19
-  %78 = getelementptr i64, ptr %17, i64 6
-  %79 = load i64, ptr %78, align 4
-  %80 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %64)
-  %v21 = extractvalue { i64, i1 } %80, 0
-  %ovf22 = extractvalue { i64, i1 } %80, 1
-  %81 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v21, i64 %79)
-  %v23 = extractvalue { i64, i1 } %81, 0
-  %ovf24 = extractvalue { i64, i1 } %81, 1
-  %82 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v17, i64 %v23)
-  %v25 = extractvalue { i64, i1 } %82, 0
-  %ovf26 = extractvalue { i64, i1 } %82, 1
-  %83 = or i1 %ovf22, %ovf24
-  %84 = or i1 %83, %ovf26
-  %85 = call i1 @llvm.expect.i1(i1 %84, i1 false)
-  br i1 %85, label %prog.wide, label %prog.ok27
+  %79 = getelementptr i64, ptr %18, i64 6
+  %80 = load i64, ptr %79, align 4
+  %81 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %65)
+  %v21 = extractvalue { i64, i1 } %81, 0
+  %ovf22 = extractvalue { i64, i1 } %81, 1
+  %82 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v21, i64 %80)
+  %v23 = extractvalue { i64, i1 } %82, 0
+  %ovf24 = extractvalue { i64, i1 } %82, 1
+  %83 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v17, i64 %v23)
+  %v25 = extractvalue { i64, i1 } %83, 0
+  %ovf26 = extractvalue { i64, i1 } %83, 1
+  %84 = or i1 %ovf22, %ovf24
+  %85 = or i1 %84, %ovf26
+  %86 = call i1 @llvm.expect.i1(i1 %85, i1 false)
+  br i1 %86, label %prog.wide, label %prog.ok27
 
 prog.ok27:                                        ; preds = %prog.bracket20
   br label %prog.sum
@@ -414,114 +416,114 @@ fail28:                                           ; preds = %prog.end
   unreachable
 
 ok29:                                             ; preds = %prog.end
-  %86 = getelementptr i64, ptr %ctx.f1, i64 %42
-  %87 = getelementptr i64, ptr %ctx.f2, i64 0
-  %88 = load i64, ptr %87, align 4
-  %89 = load i64, ptr %86, align 4
-  %90 = getelementptr i64, ptr %86, i64 1
-  %91 = load i64, ptr %90, align 4
-  %92 = icmp slt i64 %91, %88
-  %93 = icmp slt i64 0, %89
-  %94 = and i1 %93, %92
-  br i1 %94, label %prog.bracket33, label %prog.end32
+  %87 = getelementptr i64, ptr %ctx.f1, i64 %43
+  %88 = getelementptr i64, ptr %ctx.f2, i64 0
+  %89 = load i64, ptr %88, align 4
+  %90 = load i64, ptr %87, align 4
+  %91 = getelementptr i64, ptr %87, i64 1
+  %92 = load i64, ptr %91, align 4
+  %93 = icmp slt i64 %92, %89
+  %94 = icmp slt i64 0, %90
+  %95 = and i1 %94, %93
+  br i1 %95, label %prog.bracket33, label %prog.end32
 
 prog.sum30:                                       ; preds = %prog.ok56, %prog.ok48, %prog.ok40
-  %95 = phi i64 [ %v38, %prog.ok40 ], [ %v46, %prog.ok48 ], [ %v54, %prog.ok56 ]
-  %96 = sdiv i64 %95, 1000000
-  %97 = srem i64 %95, 1000000
-  %98 = icmp sge i64 %97, 500000
-  %99 = icmp sle i64 %97, -500000
-  %100 = zext i1 %98 to i64
-  %101 = add i64 %96, %100
-  %102 = zext i1 %99 to i64
-  %rounded57 = sub i64 %101, %102
+  %96 = phi i64 [ %v38, %prog.ok40 ], [ %v46, %prog.ok48 ], [ %v54, %prog.ok56 ]
+  %97 = sdiv i64 %96, 1000000
+  %98 = srem i64 %96, 1000000
+  %99 = icmp sge i64 %98, 500000
+  %100 = icmp sle i64 %98, -500000
+  %101 = zext i1 %99 to i64
+  %102 = add i64 %97, %101
+  %103 = zext i1 %100 to i64
+  %rounded57 = sub i64 %102, %103
   br label %prog.end32
 
 prog.wide31:                                      ; preds = %prog.bracket49, %prog.bracket41, %prog.bracket33
-  %103 = call i64 @polrt_progressive(ptr %0, ptr %86, i64 %88, i64 5)
+  %104 = call i64 @polrt_progressive(ptr %0, ptr %87, i64 %89, i64 5)
   br label %prog.end32
 
 prog.end32:                                       ; preds = %prog.wide31, %prog.sum30, %ok29
-  %104 = phi i64 [ %rounded57, %prog.sum30 ], [ %103, %prog.wide31 ], [ 0, %ok29 ]
-  %105 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %38, i64 %104)
-  %v58 = extractvalue { i64, i1 } %105, 0
-  %ovf59 = extractvalue { i64, i1 } %105, 1
+  %105 = phi i64 [ %rounded57, %prog.sum30 ], [ %104, %prog.wide31 ], [ 0, %ok29 ]
+  %106 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %39, i64 %105)
+  %v58 = extractvalue { i64, i1 } %106, 0
+  %ovf59 = extractvalue { i64, i1 } %106, 1
   br i1 %ovf59, label %fail60, label %ok61
 
 prog.bracket33:                                   ; preds = %ok29
-  %106 = getelementptr i64, ptr %86, i64 2
-  %107 = load i64, ptr %106, align 4
-  %108 = getelementptr i64, ptr %86, i64 3
-  %109 = load i64, ptr %108, align 4
-  %110 = icmp slt i64 %109, %88
-  %111 = icmp slt i64 1, %89
-  %112 = and i1 %111, %110
-  %113 = select i1 %112, i64 %109, i64 %88
-  %114 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %113, i64 %91)
-  %v34 = extractvalue { i64, i1 } %114, 0
-  %ovf35 = extractvalue { i64, i1 } %114, 1
-  %115 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v34, i64 %107)
-  %v36 = extractvalue { i64, i1 } %115, 0
-  %ovf37 = extractvalue { i64, i1 } %115, 1
-  %116 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 0, i64 %v36)
-  %v38 = extractvalue { i64, i1 } %116, 0
-  %ovf39 = extractvalue { i64, i1 } %116, 1
-  %117 = or i1 %ovf35, %ovf37
-  %118 = or i1 %117, %ovf39
-  %119 = call i1 @llvm.expect.i1(i1 %118, i1 false)
-  br i1 %119, label %prog.wide31, label %prog.ok40
+  %107 = getelementptr i64, ptr %87, i64 2
+  %108 = load i64, ptr %107, align 4
+  %109 = getelementptr i64, ptr %87, i64 3
+  %110 = load i64, ptr %109, align 4
+  %111 = icmp slt i64 %110, %89
+  %112 = icmp slt i64 1, %90
+  %113 = and i1 %112, %111
+  %114 = select i1 %113, i64 %110, i64 %89
+  %115 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %114, i64 %92)
+  %v34 = extractvalue { i64, i1 } %115, 0
+  %ovf35 = extractvalue { i64, i1 } %115, 1
+  %116 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v34, i64 %108)
+  %v36 = extractvalue { i64, i1 } %116, 0
+  %ovf37 = extractvalue { i64, i1 } %116, 1
+  %117 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 0, i64 %v36)
+  %v38 = extractvalue { i64, i1 } %117, 0
+  %ovf39 = extractvalue { i64, i1 } %117, 1
+  %118 = or i1 %ovf35, %ovf37
+  %119 = or i1 %118, %ovf39
+  %120 = call i1 @llvm.expect.i1(i1 %119, i1 false)
+  br i1 %120, label %prog.wide31, label %prog.ok40
 
 prog.ok40:                                        ; preds = %prog.bracket33
-  %120 = icmp slt i64 %109, %88
-  %121 = icmp slt i64 1, %89
-  %122 = and i1 %121, %120
-  br i1 %122, label %prog.bracket41, label %prog.sum30
+  %121 = icmp slt i64 %110, %89
+  %122 = icmp slt i64 1, %90
+  %123 = and i1 %122, %121
+  br i1 %123, label %prog.bracket41, label %prog.sum30
 
 prog.bracket41:                                   ; preds = %prog.ok40
-  %123 = getelementptr i64, ptr %86, i64 4
-  %124 = load i64, ptr %123, align 4
-  %125 = getelementptr i64, ptr %86, i64 5
-  %126 = load i64, ptr %125, align 4
-  %127 = icmp slt i64 %126, %88
-  %128 = icmp slt i64 2, %89
-  %129 = and i1 %128, %127
-  %130 = select i1 %129, i64 %126, i64 %88
-  %131 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %130, i64 %109)
-  %v42 = extractvalue { i64, i1 } %131, 0
-  %ovf43 = extractvalue { i64, i1 } %131, 1
-  %132 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v42, i64 %124)
-  %v44 = extractvalue { i64, i1 } %132, 0
-  %ovf45 = extractvalue { i64, i1 } %132, 1
-  %133 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v38, i64 %v44)
-  %v46 = extractvalue { i64, i1 } %133, 0
-  %ovf47 = extractvalue { i64, i1 } %133, 1
-  %134 = or i1 %ovf43, %ovf45
-  %135 = or i1 %134, %ovf47
-  %136 = call i1 @llvm.expect.i1(i1 %135, i1 false)
-  br i1 %136, label %prog.wide31, label %prog.ok48
+  %124 = getelementptr i64, ptr %87, i64 4
+  %125 = load i64, ptr %124, align 4
+  %126 = getelementptr i64, ptr %87, i64 5
+  %127 = load i64, ptr %126, align 4
+  %128 = icmp slt i64 %127, %89
+  %129 = icmp slt i64 2, %90
+  %130 = and i1 %129, %128
+  %131 = select i1 %130, i64 %127, i64 %89
+  %132 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %131, i64 %110)
+  %v42 = extractvalue { i64, i1 } %132, 0
+  %ovf43 = extractvalue { i64, i1 } %132, 1
+  %133 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v42, i64 %125)
+  %v44 = extractvalue { i64, i1 } %133, 0
+  %ovf45 = extractvalue { i64, i1 } %133, 1
+  %134 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v38, i64 %v44)
+  %v46 = extractvalue { i64, i1 } %134, 0
+  %ovf47 = extractvalue { i64, i1 } %134, 1
+  %135 = or i1 %ovf43, %ovf45
+  %136 = or i1 %135, %ovf47
+  %137 = call i1 @llvm.expect.i1(i1 %136, i1 false)
+  br i1 %137, label %prog.wide31, label %prog.ok48
 
 prog.ok48:                                        ; preds = %prog.bracket41
-  %137 = icmp slt i64 %126, %88
-  %138 = icmp slt i64 2, %89
-  %139 = and i1 %138, %137
-  br i1 %139, label %prog.bracket49, label %prog.sum30
+  %138 = icmp slt i64 %127, %89
+  %139 = icmp slt i64 2, %90
+  %140 = and i1 %139, %138
+  br i1 %140, label %prog.bracket49, label %prog.sum30
 
 prog.bracket49:                                   ; preds = %prog.ok48
-  %140 = getelementptr i64, ptr %86, i64 6
-  %141 = load i64, ptr %140, align 4
-  %142 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %88, i64 %126)
-  %v50 = extractvalue { i64, i1 } %142, 0
-  %ovf51 = extractvalue { i64, i1 } %142, 1
-  %143 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v50, i64 %141)
-  %v52 = extractvalue { i64, i1 } %143, 0
-  %ovf53 = extractvalue { i64, i1 } %143, 1
-  %144 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v46, i64 %v52)
-  %v54 = extractvalue { i64, i1 } %144, 0
-  %ovf55 = extractvalue { i64, i1 } %144, 1
-  %145 = or i1 %ovf51, %ovf53
-  %146 = or i1 %145, %ovf55
-  %147 = call i1 @llvm.expect.i1(i1 %146, i1 false)
-  br i1 %147, label %prog.wide31, label %prog.ok56
+  %141 = getelementptr i64, ptr %87, i64 6
+  %142 = load i64, ptr %141, align 4
+  %143 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %89, i64 %127)
+  %v50 = extractvalue { i64, i1 } %143, 0
+  %ovf51 = extractvalue { i64, i1 } %143, 1
+  %144 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v50, i64 %142)
+  %v52 = extractvalue { i64, i1 } %144, 0
+  %ovf53 = extractvalue { i64, i1 } %144, 1
+  %145 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v46, i64 %v52)
+  %v54 = extractvalue { i64, i1 } %145, 0
+  %ovf55 = extractvalue { i64, i1 } %145, 1
+  %146 = or i1 %ovf51, %ovf53
+  %147 = or i1 %146, %ovf55
+  %148 = call i1 @llvm.expect.i1(i1 %147, i1 false)
+  br i1 %148, label %prog.wide31, label %prog.ok56
 
 prog.ok56:                                        ; preds = %prog.bracket49
   br label %prog.sum30
@@ -534,15 +536,13 @@ ok61:                                             ; preds = %prog.end32
   store i64 %v58, ptr %result, align 4
   br label %done
 
-fail64:                                           ; preds = %done
+fail65:                                           ; preds = %done
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok65:                                             ; preds = %done
-  %148 = getelementptr i64, ptr %ctx.f66, i64 0
-  store i64 %value, ptr %148, align 4
+ok66:                                             ; preds = %done
   %149 = getelementptr i64, ptr %ctx.f67, i64 0
-  store i64 %v62, ptr %149, align 4
+  store i64 %v63, ptr %149, align 4
   ret i64 0
 }
 

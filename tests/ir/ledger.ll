@@ -542,12 +542,12 @@ define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
   %ctx.f47 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f46 = load ptr, ptr %2, align 8
-  %result21 = alloca i64, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f15 = load ptr, ptr %3, align 8
-  %result7 = alloca i64, align 8
+  %result22 = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
+  %ctx.f16 = load ptr, ptr %2, align 8
+  %result8 = alloca i64, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f7 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f6 = load ptr, ptr %4, align 8
   %5 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
@@ -570,17 +570,19 @@ done:                                             ; preds = %rate.done
   %value = load i64, ptr %result, align 4
   store i64 %value, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
-  br label %branch9
+  %7 = getelementptr i64, ptr %ctx.f7, i64 0
+  store i64 %value, ptr %7, align 4
+  br label %branch10
 
 branch:                                           ; preds = %entry
-  %7 = getelementptr i64, ptr %ctx.f, i64 1
-  %8 = load i64, ptr %7, align 4
-  %9 = icmp slt i64 %ctx.f5, 9223372036854775807
-  %10 = icmp sge i64 %ctx.f5, 17167
-  %11 = and i1 %10, %9
-  %12 = select i1 %11, i64 1, i64 -1
-  %13 = icmp slt i64 %12, 0
-  br i1 %13, label %fail, label %ok
+  %8 = getelementptr i64, ptr %ctx.f, i64 1
+  %9 = load i64, ptr %8, align 4
+  %10 = icmp slt i64 %ctx.f5, 9223372036854775807
+  %11 = icmp sge i64 %ctx.f5, 17167
+  %12 = and i1 %11, %10
+  %13 = select i1 %12, i64 1, i64 -1
+  %14 = icmp slt i64 %13, 0
+  br i1 %14, label %fail, label %ok
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 2)
@@ -591,185 +593,183 @@ fail:                                             ; preds = %branch
   unreachable
 
 ok:                                               ; preds = %branch
-  %14 = getelementptr i64, ptr %ctx.f6, i64 %12
-  %15 = load i64, ptr %14, align 4
-  %16 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %8, i64 %15)
-  %prod = extractvalue { i64, i1 } %16, 0
-  %wide = extractvalue { i64, i1 } %16, 1
-  %17 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
-  br i1 %17, label %rate.wide, label %rate.fast
+  %15 = getelementptr i64, ptr %ctx.f6, i64 %13
+  %16 = load i64, ptr %15, align 4
+  %17 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %9, i64 %16)
+  %prod = extractvalue { i64, i1 } %17, 0
+  %wide = extractvalue { i64, i1 } %17, 1
+  %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %18, label %rate.wide, label %rate.fast
 
 rate.wide:                                        ; preds = %ok
-  %18 = call i64 @polrt_mul_rate(ptr %0, i64 %8, i64 %15, i64 3)
+  %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 3)
   br label %rate.done
 
 rate.fast:                                        ; preds = %ok
-  %19 = sdiv i64 %prod, 1000000
-  %20 = srem i64 %prod, 1000000
-  %21 = icmp sge i64 %20, 500000
-  %22 = icmp sle i64 %20, -500000
-  %23 = zext i1 %21 to i64
-  %24 = add i64 %19, %23
-  %25 = zext i1 %22 to i64
-  %rounded = sub i64 %24, %25
+  %20 = sdiv i64 %prod, 1000000
+  %21 = srem i64 %prod, 1000000
+  %22 = icmp sge i64 %21, 500000
+  %23 = icmp sle i64 %21, -500000
+  %24 = zext i1 %22 to i64
+  %25 = add i64 %20, %24
+  %26 = zext i1 %23 to i64
+  %rounded = sub i64 %25, %26
   br label %rate.done
 
 rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %26 = phi i64 [ %rounded, %rate.fast ], [ %18, %rate.wide ]
-  store i64 %26, ptr %result, align 4
+  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
+  store i64 %27, ptr %result, align 4
   br label %done
 
-done8:                                            ; preds = %ok19
-  %value20 = load i64, ptr %result7, align 4
-  store i64 %value20, ptr %memo1, align 4
+done9:                                            ; preds = %ok20
+  %value21 = load i64, ptr %result8, align 4
+  store i64 %value21, ptr %memo1, align 4
   store i64 1, ptr %memo.done2, align 4
-  br label %branch23
+  %28 = getelementptr i64, ptr %ctx.f7, i64 1
+  store i64 %value21, ptr %28, align 4
+  br label %branch24
 
-branch9:                                          ; preds = %done
-  %27 = getelementptr i64, ptr %ctx.f, i64 1
-  %28 = load i64, ptr %27, align 4
-  %29 = load i64, ptr %memo, align 4
-  %30 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %28, i64 %29)
-  %v = extractvalue { i64, i1 } %30, 0
-  %ovf = extractvalue { i64, i1 } %30, 1
-  br i1 %ovf, label %fail11, label %ok12
+branch10:                                         ; preds = %done
+  %29 = getelementptr i64, ptr %ctx.f, i64 1
+  %30 = load i64, ptr %29, align 4
+  %31 = load i64, ptr %memo, align 4
+  %32 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %30, i64 %31)
+  %v = extractvalue { i64, i1 } %32, 0
+  %ovf = extractvalue { i64, i1 } %32, 1
+  br i1 %ovf, label %fail12, label %ok13
 
-next10:                                           ; No predecessors!
+next11:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 5)
   unreachable
 
-fail11:                                           ; preds = %branch9
+fail12:                                           ; preds = %branch10
   call void @polrt_fail(ptr %0, i64 1, i64 6)
   unreachable
 
-ok12:                                             ; preds = %branch9
-  %31 = icmp slt i64 %ctx.f5, 9223372036854775807
-  %32 = icmp sge i64 %ctx.f5, 17167
-  %33 = and i1 %32, %31
-  %34 = select i1 %33, i64 0, i64 -1
-  %35 = icmp slt i64 %34, 0
-  br i1 %35, label %fail13, label %ok14
+ok13:                                             ; preds = %branch10
+  %33 = icmp slt i64 %ctx.f5, 9223372036854775807
+  %34 = icmp sge i64 %ctx.f5, 17167
+  %35 = and i1 %34, %33
+  %36 = select i1 %35, i64 0, i64 -1
+  %37 = icmp slt i64 %36, 0
+  br i1 %37, label %fail14, label %ok15
 
-fail13:                                           ; preds = %ok12
+fail14:                                           ; preds = %ok13
   call void @polrt_fail(ptr %0, i64 6, i64 9)
   unreachable
 
-ok14:                                             ; preds = %ok12
-  %36 = getelementptr i64, ptr %ctx.f6, i64 %34
-  %37 = load i64, ptr %36, align 4
-  %38 = getelementptr i64, ptr %ctx.f15, i64 0
+ok15:                                             ; preds = %ok13
+  %38 = getelementptr i64, ptr %ctx.f6, i64 %36
   %39 = load i64, ptr %38, align 4
-  %40 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %37, i64 %39)
-  %v16 = extractvalue { i64, i1 } %40, 0
-  %ovf17 = extractvalue { i64, i1 } %40, 1
-  br i1 %ovf17, label %fail18, label %ok19
+  %40 = getelementptr i64, ptr %ctx.f16, i64 0
+  %41 = load i64, ptr %40, align 4
+  %42 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %39, i64 %41)
+  %v17 = extractvalue { i64, i1 } %42, 0
+  %ovf18 = extractvalue { i64, i1 } %42, 1
+  br i1 %ovf18, label %fail19, label %ok20
 
-fail18:                                           ; preds = %ok14
+fail19:                                           ; preds = %ok15
   call void @polrt_fail(ptr %0, i64 1, i64 9)
   unreachable
 
-ok19:                                             ; preds = %ok14
-  %41 = icmp sgt i64 %v16, 0
-  %42 = select i1 %41, i64 %v16, i64 0
-  %43 = icmp slt i64 %v, %42
-  %44 = select i1 %43, i64 %v, i64 %42
-  store i64 %44, ptr %result7, align 4
-  br label %done8
+ok20:                                             ; preds = %ok15
+  %43 = icmp sgt i64 %v17, 0
+  %44 = select i1 %43, i64 %v17, i64 0
+  %45 = icmp slt i64 %v, %44
+  %46 = select i1 %45, i64 %v, i64 %44
+  store i64 %46, ptr %result8, align 4
+  br label %done9
 
-done22:                                           ; preds = %ok32
-  %value33 = load i64, ptr %result21, align 4
-  store i64 %value33, ptr %memo3, align 4
+done23:                                           ; preds = %ok33
+  %value34 = load i64, ptr %result22, align 4
+  store i64 %value34, ptr %memo3, align 4
   store i64 1, ptr %memo.done4, align 4
-  %45 = getelementptr i64, ptr %ctx.f15, i64 0
-  %46 = load i64, ptr %45, align 4
-  %47 = load i64, ptr %memo1, align 4
-  %48 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %46, i64 %47)
-  %v34 = extractvalue { i64, i1 } %48, 0
-  %ovf35 = extractvalue { i64, i1 } %48, 1
-  br i1 %ovf35, label %fail36, label %ok37
+  %47 = getelementptr i64, ptr %ctx.f7, i64 2
+  store i64 %value34, ptr %47, align 4
+  %48 = getelementptr i64, ptr %ctx.f16, i64 0
+  %49 = load i64, ptr %48, align 4
+  %50 = load i64, ptr %memo1, align 4
+  %51 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %49, i64 %50)
+  %v35 = extractvalue { i64, i1 } %51, 0
+  %ovf36 = extractvalue { i64, i1 } %51, 1
+  br i1 %ovf36, label %fail37, label %ok38
 
-branch23:                                         ; preds = %done8
-  %49 = getelementptr i64, ptr %ctx.f, i64 1
-  %50 = load i64, ptr %49, align 4
-  %51 = load i64, ptr %memo, align 4
-  %52 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %50, i64 %51)
-  %v25 = extractvalue { i64, i1 } %52, 0
-  %ovf26 = extractvalue { i64, i1 } %52, 1
-  br i1 %ovf26, label %fail27, label %ok28
+branch24:                                         ; preds = %done9
+  %52 = getelementptr i64, ptr %ctx.f, i64 1
+  %53 = load i64, ptr %52, align 4
+  %54 = load i64, ptr %memo, align 4
+  %55 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %53, i64 %54)
+  %v26 = extractvalue { i64, i1 } %55, 0
+  %ovf27 = extractvalue { i64, i1 } %55, 1
+  br i1 %ovf27, label %fail28, label %ok29
 
-next24:                                           ; No predecessors!
+next25:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 12)
   unreachable
 
-fail27:                                           ; preds = %branch23
+fail28:                                           ; preds = %branch24
   call void @polrt_fail(ptr %0, i64 1, i64 13)
   unreachable
 
-ok28:                                             ; preds = %branch23
-  %53 = load i64, ptr %memo1, align 4
-  %54 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v25, i64 %53)
-  %v29 = extractvalue { i64, i1 } %54, 0
-  %ovf30 = extractvalue { i64, i1 } %54, 1
-  br i1 %ovf30, label %fail31, label %ok32
+ok29:                                             ; preds = %branch24
+  %56 = load i64, ptr %memo1, align 4
+  %57 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v26, i64 %56)
+  %v30 = extractvalue { i64, i1 } %57, 0
+  %ovf31 = extractvalue { i64, i1 } %57, 1
+  br i1 %ovf31, label %fail32, label %ok33
 
-fail31:                                           ; preds = %ok28
+fail32:                                           ; preds = %ok29
   call void @polrt_fail(ptr %0, i64 1, i64 13)
   unreachable
 
-ok32:                                             ; preds = %ok28
-  store i64 %v29, ptr %result21, align 4
-  br label %done22
+ok33:                                             ; preds = %ok29
+  store i64 %v30, ptr %result22, align 4
+  br label %done23
 
-fail36:                                           ; preds = %done22
+fail37:                                           ; preds = %done23
   call void @polrt_fail(ptr %0, i64 1, i64 17)
   unreachable
 
-ok37:                                             ; preds = %done22
-  %55 = getelementptr i64, ptr %ctx.f15, i64 1
-  %56 = load i64, ptr %55, align 4
-  %57 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %56, i64 1)
-  %v38 = extractvalue { i64, i1 } %57, 0
-  %ovf39 = extractvalue { i64, i1 } %57, 1
-  br i1 %ovf39, label %fail40, label %ok41
+ok38:                                             ; preds = %done23
+  %58 = getelementptr i64, ptr %ctx.f16, i64 1
+  %59 = load i64, ptr %58, align 4
+  %60 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %59, i64 1)
+  %v39 = extractvalue { i64, i1 } %60, 0
+  %ovf40 = extractvalue { i64, i1 } %60, 1
+  br i1 %ovf40, label %fail41, label %ok42
 
-fail40:                                           ; preds = %ok37
+fail41:                                           ; preds = %ok38
   call void @polrt_fail(ptr %0, i64 1, i64 19)
   unreachable
 
-ok41:                                             ; preds = %ok37
-  %58 = getelementptr i64, ptr %ctx.f15, i64 2
-  %59 = load i64, ptr %58, align 4
-  %60 = getelementptr i64, ptr %ctx.f, i64 1
-  %61 = load i64, ptr %60, align 4
-  %62 = icmp sgt i64 %59, %61
-  %63 = select i1 %62, i64 %59, i64 %61
-  %64 = getelementptr i64, ptr %ctx.f15, i64 3
-  %65 = load i64, ptr %64, align 4
-  %66 = load i64, ptr %memo, align 4
-  %67 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %65, i64 %66)
-  %v42 = extractvalue { i64, i1 } %67, 0
-  %ovf43 = extractvalue { i64, i1 } %67, 1
-  br i1 %ovf43, label %fail44, label %ok45
+ok42:                                             ; preds = %ok38
+  %61 = getelementptr i64, ptr %ctx.f16, i64 2
+  %62 = load i64, ptr %61, align 4
+  %63 = getelementptr i64, ptr %ctx.f, i64 1
+  %64 = load i64, ptr %63, align 4
+  %65 = icmp sgt i64 %62, %64
+  %66 = select i1 %65, i64 %62, i64 %64
+  %67 = getelementptr i64, ptr %ctx.f16, i64 3
+  %68 = load i64, ptr %67, align 4
+  %69 = load i64, ptr %memo, align 4
+  %70 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %68, i64 %69)
+  %v43 = extractvalue { i64, i1 } %70, 0
+  %ovf44 = extractvalue { i64, i1 } %70, 1
+  br i1 %ovf44, label %fail45, label %ok46
 
-fail44:                                           ; preds = %ok41
+fail45:                                           ; preds = %ok42
   call void @polrt_fail(ptr %0, i64 1, i64 24)
   unreachable
 
-ok45:                                             ; preds = %ok41
-  %68 = getelementptr i64, ptr %ctx.f46, i64 0
-  store i64 %value, ptr %68, align 4
-  %69 = getelementptr i64, ptr %ctx.f46, i64 1
-  store i64 %value20, ptr %69, align 4
-  %70 = getelementptr i64, ptr %ctx.f46, i64 2
-  store i64 %value33, ptr %70, align 4
+ok46:                                             ; preds = %ok42
   %71 = getelementptr i64, ptr %ctx.f47, i64 0
-  store i64 %v34, ptr %71, align 4
+  store i64 %v35, ptr %71, align 4
   %72 = getelementptr i64, ptr %ctx.f47, i64 1
-  store i64 %v38, ptr %72, align 4
+  store i64 %v39, ptr %72, align 4
   %73 = getelementptr i64, ptr %ctx.f47, i64 2
-  store i64 %63, ptr %73, align 4
+  store i64 %66, ptr %73, align 4
   %74 = getelementptr i64, ptr %ctx.f47, i64 3
-  store i64 %v42, ptr %74, align 4
+  store i64 %v43, ptr %74, align 4
   ret i64 0
 }
 
