@@ -270,34 +270,36 @@ ok:                                               ; preds = %branch
   %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %28, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok
+rate.wide:                                        ; preds = %rate.fast, %ok
   %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 12)
   br label %rate.done
 
 rate.fast:                                        ; preds = %ok
-  %30 = sdiv i64 %prod, 1000000
-  %31 = srem i64 %prod, 1000000
-  %32 = icmp sge i64 %31, 500000
-  %33 = icmp sle i64 %31, -500000
-  %34 = zext i1 %32 to i64
-  %35 = add i64 %30, %34
-  %36 = zext i1 %33 to i64
-  %rounded = sub i64 %35, %36
-  br label %rate.done
+  %30 = icmp slt i64 %prod, 0
+  %31 = select i1 %30, i64 -500000, i64 500000
+  %32 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %31)
+  %v = extractvalue { i64, i1 } %32, 0
+  %ovf = extractvalue { i64, i1 } %32, 1
+  %33 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
+  br i1 %33, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
-  store i64 %37, ptr %result, align 4
-  %38 = getelementptr i64, ptr %ctx.f6, i64 2
-  store i64 0, ptr %38, align 4
+rate.done:                                        ; preds = %rate.wide, %round
+  %34 = phi i64 [ %rounded, %round ], [ %29, %rate.wide ]
+  store i64 %34, ptr %result, align 4
+  %35 = getelementptr i64, ptr %ctx.f6, i64 2
+  store i64 0, ptr %35, align 4
   br label %done
+
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %rate.done
 }
 
 ; Function Attrs: noinline optnone
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f12 = load ptr, ptr %1, align 8
+  %ctx.f15 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f5 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
@@ -364,52 +366,56 @@ ok:                                               ; preds = %branch
   %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %28, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok
+rate.wide:                                        ; preds = %rate.fast, %ok
   %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 15)
   br label %rate.done
 
 rate.fast:                                        ; preds = %ok
-  %30 = sdiv i64 %prod, 1000000
-  %31 = srem i64 %prod, 1000000
-  %32 = icmp sge i64 %31, 500000
-  %33 = icmp sle i64 %31, -500000
-  %34 = zext i1 %32 to i64
-  %35 = add i64 %30, %34
-  %36 = zext i1 %33 to i64
-  %rounded = sub i64 %35, %36
+  %30 = icmp slt i64 %prod, 0
+  %31 = select i1 %30, i64 -500000, i64 500000
+  %32 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %31)
+  %v = extractvalue { i64, i1 } %32, 0
+  %ovf = extractvalue { i64, i1 } %32, 1
+  %33 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
+  br i1 %33, label %rate.wide, label %round
+
+rate.done:                                        ; preds = %rate.wide, %round
+  %34 = phi i64 [ %rounded, %round ], [ %29, %rate.wide ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 4
+  %36 = load i64, ptr %35, align 4
+  %37 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %34, i64 %36)
+  %prod6 = extractvalue { i64, i1 } %37, 0
+  %wide7 = extractvalue { i64, i1 } %37, 1
+  %38 = call i1 @llvm.expect.i1(i1 %wide7, i1 false)
+  br i1 %38, label %rate.wide8, label %rate.fast9
+
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
   br label %rate.done
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
-  %38 = getelementptr i64, ptr %ctx.f2, i64 4
-  %39 = load i64, ptr %38, align 4
-  %40 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %37, i64 %39)
-  %prod6 = extractvalue { i64, i1 } %40, 0
-  %wide7 = extractvalue { i64, i1 } %40, 1
-  %41 = call i1 @llvm.expect.i1(i1 %wide7, i1 false)
-  br i1 %41, label %rate.wide8, label %rate.fast9
-
-rate.wide8:                                       ; preds = %rate.done
-  %42 = call i64 @polrt_mul_rate(ptr %0, i64 %37, i64 %39, i64 15)
+rate.wide8:                                       ; preds = %rate.fast9, %rate.done
+  %39 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %36, i64 15)
   br label %rate.done10
 
 rate.fast9:                                       ; preds = %rate.done
-  %43 = sdiv i64 %prod6, 1000000
-  %44 = srem i64 %prod6, 1000000
-  %45 = icmp sge i64 %44, 500000
-  %46 = icmp sle i64 %44, -500000
-  %47 = zext i1 %45 to i64
-  %48 = add i64 %43, %47
-  %49 = zext i1 %46 to i64
-  %rounded11 = sub i64 %48, %49
-  br label %rate.done10
+  %40 = icmp slt i64 %prod6, 0
+  %41 = select i1 %40, i64 -500000, i64 500000
+  %42 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod6, i64 %41)
+  %v11 = extractvalue { i64, i1 } %42, 0
+  %ovf12 = extractvalue { i64, i1 } %42, 1
+  %43 = call i1 @llvm.expect.i1(i1 %ovf12, i1 false)
+  br i1 %43, label %rate.wide8, label %round13
 
-rate.done10:                                      ; preds = %rate.wide8, %rate.fast9
-  %50 = phi i64 [ %rounded11, %rate.fast9 ], [ %42, %rate.wide8 ]
-  store i64 %50, ptr %result, align 4
-  %51 = getelementptr i64, ptr %ctx.f12, i64 3
-  store i64 0, ptr %51, align 4
+rate.done10:                                      ; preds = %rate.wide8, %round13
+  %44 = phi i64 [ %rounded14, %round13 ], [ %39, %rate.wide8 ]
+  store i64 %44, ptr %result, align 4
+  %45 = getelementptr i64, ptr %ctx.f15, i64 3
+  store i64 0, ptr %45, align 4
   br label %done
+
+round13:                                          ; preds = %rate.fast9
+  %rounded14 = sdiv i64 %v11, 1000000
+  br label %rate.done10
 }
 
 ; Function Attrs: noinline optnone
@@ -645,30 +651,32 @@ ok:                                               ; preds = %branch
   %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %28, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok
+rate.wide:                                        ; preds = %rate.fast, %ok
   %29 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %24, i64 %26, i64 28)
   br label %rate.done
 
 rate.fast:                                        ; preds = %ok
-  %30 = sdiv i64 %prod, 1000000
-  %31 = srem i64 %prod, 1000000
-  %32 = icmp sge i64 %31, 500000
-  %33 = icmp sle i64 %31, -500000
-  %34 = zext i1 %32 to i64
-  %35 = add i64 %30, %34
-  %36 = zext i1 %33 to i64
-  %rounded = sub i64 %35, %36
-  br label %rate.done
+  %30 = icmp slt i64 %prod, 0
+  %31 = select i1 %30, i64 -500000, i64 500000
+  %32 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %31)
+  %v = extractvalue { i64, i1 } %32, 0
+  %ovf = extractvalue { i64, i1 } %32, 1
+  %33 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
+  br i1 %33, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
-  %38 = getelementptr i64, ptr %ctx.f5, i64 3
-  %39 = load i64, ptr %38, align 4
-  %40 = call i64 @polrt_div_round(ptr %0, i64 %37, i64 %39, i64 28)
-  store i64 %40, ptr %result, align 4
-  %41 = getelementptr i64, ptr %ctx.f6, i64 7
-  store i64 0, ptr %41, align 4
+rate.done:                                        ; preds = %rate.wide, %round
+  %34 = phi i64 [ %rounded, %round ], [ %29, %rate.wide ]
+  %35 = getelementptr i64, ptr %ctx.f5, i64 3
+  %36 = load i64, ptr %35, align 4
+  %37 = call i64 @polrt_div_round(ptr %0, i64 %34, i64 %36, i64 28)
+  store i64 %37, ptr %result, align 4
+  %38 = getelementptr i64, ptr %ctx.f6, i64 7
+  store i64 0, ptr %38, align 4
   br label %done
+
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %rate.done
 }
 
 ; Function Attrs: noinline optnone
@@ -1202,15 +1210,15 @@ entry:
 
 define i64 @polc_settle_fast(ptr %0) {
 entry:
-  %result124 = alloca i64, align 8
-  %result117 = alloca i64, align 8
-  %result108 = alloca i64, align 8
-  %result99 = alloca i64, align 8
-  %result86 = alloca i64, align 8
-  %result81 = alloca i64, align 8
-  %result76 = alloca i64, align 8
-  %result67 = alloca i64, align 8
-  %result48 = alloca i64, align 8
+  %result135 = alloca i64, align 8
+  %result128 = alloca i64, align 8
+  %result119 = alloca i64, align 8
+  %result110 = alloca i64, align 8
+  %result94 = alloca i64, align 8
+  %result89 = alloca i64, align 8
+  %result84 = alloca i64, align 8
+  %result75 = alloca i64, align 8
+  %result50 = alloca i64, align 8
   %result41 = alloca i64, align 8
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f35 = load ptr, ptr %1, align 8
@@ -1347,12 +1355,12 @@ ok39:                                             ; preds = %ok34
   br label %done25
 
 done42:                                           ; preds = %rate.done
-  %value47 = load i64, ptr %result41, align 4
-  store i64 %value47, ptr %memo3, align 4
+  %value49 = load i64, ptr %result41, align 4
+  store i64 %value49, ptr %memo3, align 4
   store i64 1, ptr %memo.done4, align 4
   %27 = getelementptr i64, ptr %ctx.f23, i64 2
-  store i64 %value47, ptr %27, align 4
-  br label %branch50
+  store i64 %value49, ptr %27, align 4
+  br label %branch52
 
 branch43:                                         ; preds = %done25
   %28 = getelementptr i64, ptr %ctx.f, i64 1
@@ -1381,371 +1389,379 @@ ok46:                                             ; preds = %branch43
   %38 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %38, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok46
+rate.wide:                                        ; preds = %rate.fast, %ok46
   %39 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %36, i64 12)
   br label %rate.done
 
 rate.fast:                                        ; preds = %ok46
-  %40 = sdiv i64 %prod, 1000000
-  %41 = srem i64 %prod, 1000000
-  %42 = icmp sge i64 %41, 500000
-  %43 = icmp sle i64 %41, -500000
-  %44 = zext i1 %42 to i64
-  %45 = add i64 %40, %44
-  %46 = zext i1 %43 to i64
-  %rounded = sub i64 %45, %46
-  br label %rate.done
+  %40 = icmp slt i64 %prod, 0
+  %41 = select i1 %40, i64 -500000, i64 500000
+  %42 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %41)
+  %v47 = extractvalue { i64, i1 } %42, 0
+  %ovf48 = extractvalue { i64, i1 } %42, 1
+  %43 = call i1 @llvm.expect.i1(i1 %ovf48, i1 false)
+  br i1 %43, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %47 = phi i64 [ %rounded, %rate.fast ], [ %39, %rate.wide ]
-  store i64 %47, ptr %result41, align 4
+rate.done:                                        ; preds = %rate.wide, %round
+  %44 = phi i64 [ %rounded, %round ], [ %39, %rate.wide ]
+  store i64 %44, ptr %result41, align 4
   br label %done42
 
-done49:                                           ; preds = %rate.done64
-  %value66 = load i64, ptr %result48, align 4
-  store i64 %value66, ptr %memo5, align 4
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v47, 1000000
+  br label %rate.done
+
+done51:                                           ; preds = %rate.done69
+  %value74 = load i64, ptr %result50, align 4
+  store i64 %value74, ptr %memo5, align 4
   store i64 1, ptr %memo.done6, align 4
-  %48 = getelementptr i64, ptr %ctx.f23, i64 3
-  store i64 %value66, ptr %48, align 4
-  br label %branch69
+  %45 = getelementptr i64, ptr %ctx.f23, i64 3
+  store i64 %value74, ptr %45, align 4
+  br label %branch77
 
-branch50:                                         ; preds = %done42
-  %49 = getelementptr i64, ptr %ctx.f, i64 1
-  %50 = load i64, ptr %49, align 4
-  %51 = icmp slt i64 %ctx.f32, 9223372036854775807
-  %52 = icmp sge i64 %ctx.f32, 17167
-  %53 = and i1 %52, %51
-  %54 = select i1 %53, i64 0, i64 -1
-  %55 = icmp slt i64 %54, 0
-  br i1 %55, label %fail52, label %ok53
+branch52:                                         ; preds = %done42
+  %46 = getelementptr i64, ptr %ctx.f, i64 1
+  %47 = load i64, ptr %46, align 4
+  %48 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %49 = icmp sge i64 %ctx.f32, 17167
+  %50 = and i1 %49, %48
+  %51 = select i1 %50, i64 0, i64 -1
+  %52 = icmp slt i64 %51, 0
+  br i1 %52, label %fail54, label %ok55
 
-next51:                                           ; No predecessors!
+next53:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 14)
   unreachable
 
-fail52:                                           ; preds = %branch50
+fail54:                                           ; preds = %branch52
   call void @polrt_fail(ptr %0, i64 6, i64 15)
   unreachable
 
-ok53:                                             ; preds = %branch50
-  %56 = getelementptr i64, ptr %ctx.f35, i64 %54
-  %57 = load i64, ptr %56, align 4
-  %58 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %50, i64 %57)
-  %prod54 = extractvalue { i64, i1 } %58, 0
-  %wide55 = extractvalue { i64, i1 } %58, 1
-  %59 = call i1 @llvm.expect.i1(i1 %wide55, i1 false)
-  br i1 %59, label %rate.wide56, label %rate.fast57
+ok55:                                             ; preds = %branch52
+  %53 = getelementptr i64, ptr %ctx.f35, i64 %51
+  %54 = load i64, ptr %53, align 4
+  %55 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %47, i64 %54)
+  %prod56 = extractvalue { i64, i1 } %55, 0
+  %wide57 = extractvalue { i64, i1 } %55, 1
+  %56 = call i1 @llvm.expect.i1(i1 %wide57, i1 false)
+  br i1 %56, label %rate.wide58, label %rate.fast59
 
-rate.wide56:                                      ; preds = %ok53
-  %60 = call i64 @polrt_mul_rate(ptr %0, i64 %50, i64 %57, i64 15)
-  br label %rate.done58
+rate.wide58:                                      ; preds = %rate.fast59, %ok55
+  %57 = call i64 @polrt_mul_rate(ptr %0, i64 %47, i64 %54, i64 15)
+  br label %rate.done60
 
-rate.fast57:                                      ; preds = %ok53
-  %61 = sdiv i64 %prod54, 1000000
-  %62 = srem i64 %prod54, 1000000
-  %63 = icmp sge i64 %62, 500000
-  %64 = icmp sle i64 %62, -500000
-  %65 = zext i1 %63 to i64
-  %66 = add i64 %61, %65
-  %67 = zext i1 %64 to i64
-  %rounded59 = sub i64 %66, %67
-  br label %rate.done58
+rate.fast59:                                      ; preds = %ok55
+  %58 = icmp slt i64 %prod56, 0
+  %59 = select i1 %58, i64 -500000, i64 500000
+  %60 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod56, i64 %59)
+  %v61 = extractvalue { i64, i1 } %60, 0
+  %ovf62 = extractvalue { i64, i1 } %60, 1
+  %61 = call i1 @llvm.expect.i1(i1 %ovf62, i1 false)
+  br i1 %61, label %rate.wide58, label %round63
 
-rate.done58:                                      ; preds = %rate.wide56, %rate.fast57
-  %68 = phi i64 [ %rounded59, %rate.fast57 ], [ %60, %rate.wide56 ]
-  %69 = getelementptr i64, ptr %ctx.f, i64 4
-  %70 = load i64, ptr %69, align 4
-  %71 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %68, i64 %70)
-  %prod60 = extractvalue { i64, i1 } %71, 0
-  %wide61 = extractvalue { i64, i1 } %71, 1
-  %72 = call i1 @llvm.expect.i1(i1 %wide61, i1 false)
-  br i1 %72, label %rate.wide62, label %rate.fast63
+rate.done60:                                      ; preds = %rate.wide58, %round63
+  %62 = phi i64 [ %rounded64, %round63 ], [ %57, %rate.wide58 ]
+  %63 = getelementptr i64, ptr %ctx.f, i64 4
+  %64 = load i64, ptr %63, align 4
+  %65 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %62, i64 %64)
+  %prod65 = extractvalue { i64, i1 } %65, 0
+  %wide66 = extractvalue { i64, i1 } %65, 1
+  %66 = call i1 @llvm.expect.i1(i1 %wide66, i1 false)
+  br i1 %66, label %rate.wide67, label %rate.fast68
 
-rate.wide62:                                      ; preds = %rate.done58
-  %73 = call i64 @polrt_mul_rate(ptr %0, i64 %68, i64 %70, i64 15)
-  br label %rate.done64
+round63:                                          ; preds = %rate.fast59
+  %rounded64 = sdiv i64 %v61, 1000000
+  br label %rate.done60
 
-rate.fast63:                                      ; preds = %rate.done58
-  %74 = sdiv i64 %prod60, 1000000
-  %75 = srem i64 %prod60, 1000000
-  %76 = icmp sge i64 %75, 500000
-  %77 = icmp sle i64 %75, -500000
-  %78 = zext i1 %76 to i64
-  %79 = add i64 %74, %78
-  %80 = zext i1 %77 to i64
-  %rounded65 = sub i64 %79, %80
-  br label %rate.done64
+rate.wide67:                                      ; preds = %rate.fast68, %rate.done60
+  %67 = call i64 @polrt_mul_rate(ptr %0, i64 %62, i64 %64, i64 15)
+  br label %rate.done69
 
-rate.done64:                                      ; preds = %rate.wide62, %rate.fast63
-  %81 = phi i64 [ %rounded65, %rate.fast63 ], [ %73, %rate.wide62 ]
-  store i64 %81, ptr %result48, align 4
-  br label %done49
+rate.fast68:                                      ; preds = %rate.done60
+  %68 = icmp slt i64 %prod65, 0
+  %69 = select i1 %68, i64 -500000, i64 500000
+  %70 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod65, i64 %69)
+  %v70 = extractvalue { i64, i1 } %70, 0
+  %ovf71 = extractvalue { i64, i1 } %70, 1
+  %71 = call i1 @llvm.expect.i1(i1 %ovf71, i1 false)
+  br i1 %71, label %rate.wide67, label %round72
 
-done68:                                           ; preds = %ok74
-  %value75 = load i64, ptr %result67, align 4
-  store i64 %value75, ptr %memo7, align 4
+rate.done69:                                      ; preds = %rate.wide67, %round72
+  %72 = phi i64 [ %rounded73, %round72 ], [ %67, %rate.wide67 ]
+  store i64 %72, ptr %result50, align 4
+  br label %done51
+
+round72:                                          ; preds = %rate.fast68
+  %rounded73 = sdiv i64 %v70, 1000000
+  br label %rate.done69
+
+done76:                                           ; preds = %ok82
+  %value83 = load i64, ptr %result75, align 4
+  store i64 %value83, ptr %memo7, align 4
   store i64 1, ptr %memo.done8, align 4
-  %82 = getelementptr i64, ptr %ctx.f23, i64 4
-  store i64 %value75, ptr %82, align 4
-  br label %branch78
+  %73 = getelementptr i64, ptr %ctx.f23, i64 4
+  store i64 %value83, ptr %73, align 4
+  br label %branch86
 
-branch69:                                         ; preds = %done49
-  %83 = getelementptr i64, ptr %ctx.f, i64 1
-  %84 = load i64, ptr %83, align 4
-  %85 = getelementptr i64, ptr %ctx.f, i64 3
-  %86 = load i64, ptr %85, align 4
-  %87 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %84, i64 %86)
-  %v71 = extractvalue { i64, i1 } %87, 0
-  %ovf72 = extractvalue { i64, i1 } %87, 1
-  br i1 %ovf72, label %fail73, label %ok74
+branch77:                                         ; preds = %done51
+  %74 = getelementptr i64, ptr %ctx.f, i64 1
+  %75 = load i64, ptr %74, align 4
+  %76 = getelementptr i64, ptr %ctx.f, i64 3
+  %77 = load i64, ptr %76, align 4
+  %78 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %75, i64 %77)
+  %v79 = extractvalue { i64, i1 } %78, 0
+  %ovf80 = extractvalue { i64, i1 } %78, 1
+  br i1 %ovf80, label %fail81, label %ok82
 
-next70:                                           ; No predecessors!
+next78:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 18)
   unreachable
 
-fail73:                                           ; preds = %branch69
+fail81:                                           ; preds = %branch77
   call void @polrt_fail(ptr %0, i64 1, i64 19)
   unreachable
 
-ok74:                                             ; preds = %branch69
-  store i64 %v71, ptr %result67, align 4
-  br label %done68
+ok82:                                             ; preds = %branch77
+  store i64 %v79, ptr %result75, align 4
+  br label %done76
 
-done77:                                           ; preds = %branch78
-  %value80 = load i64, ptr %result76, align 4
-  store i64 %value80, ptr %memo9, align 4
+done85:                                           ; preds = %branch86
+  %value88 = load i64, ptr %result84, align 4
+  store i64 %value88, ptr %memo9, align 4
   store i64 1, ptr %memo.done10, align 4
-  %88 = getelementptr i64, ptr %ctx.f23, i64 5
-  store i64 %value80, ptr %88, align 4
-  br label %branch83
+  %79 = getelementptr i64, ptr %ctx.f23, i64 5
+  store i64 %value88, ptr %79, align 4
+  br label %branch91
 
-branch78:                                         ; preds = %done68
-  %89 = getelementptr i64, ptr %ctx.f, i64 1
-  %90 = load i64, ptr %89, align 4
-  %91 = getelementptr i64, ptr %ctx.f, i64 3
-  %92 = load i64, ptr %91, align 4
-  %93 = call i64 @polrt_div_round(ptr %0, i64 %90, i64 %92, i64 22)
-  store i64 %93, ptr %result76, align 4
-  br label %done77
+branch86:                                         ; preds = %done76
+  %80 = getelementptr i64, ptr %ctx.f, i64 1
+  %81 = load i64, ptr %80, align 4
+  %82 = getelementptr i64, ptr %ctx.f, i64 3
+  %83 = load i64, ptr %82, align 4
+  %84 = call i64 @polrt_div_round(ptr %0, i64 %81, i64 %83, i64 22)
+  store i64 %84, ptr %result84, align 4
+  br label %done85
 
-next79:                                           ; No predecessors!
+next87:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 21)
   unreachable
 
-done82:                                           ; preds = %branch83
-  %value85 = load i64, ptr %result81, align 4
-  store i64 %value85, ptr %memo11, align 4
+done90:                                           ; preds = %branch91
+  %value93 = load i64, ptr %result89, align 4
+  store i64 %value93, ptr %memo11, align 4
   store i64 1, ptr %memo.done12, align 4
-  %94 = getelementptr i64, ptr %ctx.f23, i64 6
-  store i64 %value85, ptr %94, align 4
-  br label %branch88
+  %85 = getelementptr i64, ptr %ctx.f23, i64 6
+  store i64 %value93, ptr %85, align 4
+  br label %branch96
 
-branch83:                                         ; preds = %done77
-  %95 = getelementptr i64, ptr %ctx.f, i64 2
-  %96 = load i64, ptr %95, align 4
-  %97 = getelementptr i64, ptr %ctx.f, i64 1
-  %98 = load i64, ptr %97, align 4
-  %99 = call i64 @polrt_ratio(ptr %0, i64 %96, i64 %98, i64 25)
-  store i64 %99, ptr %result81, align 4
-  br label %done82
+branch91:                                         ; preds = %done85
+  %86 = getelementptr i64, ptr %ctx.f, i64 2
+  %87 = load i64, ptr %86, align 4
+  %88 = getelementptr i64, ptr %ctx.f, i64 1
+  %89 = load i64, ptr %88, align 4
+  %90 = call i64 @polrt_ratio(ptr %0, i64 %87, i64 %89, i64 25)
+  store i64 %90, ptr %result89, align 4
+  br label %done90
 
-next84:                                           ; No predecessors!
+next92:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 24)
   unreachable
 
-done87:                                           ; preds = %rate.done96
-  %value98 = load i64, ptr %result86, align 4
-  store i64 %value98, ptr %memo13, align 4
+done95:                                           ; preds = %rate.done104
+  %value109 = load i64, ptr %result94, align 4
+  store i64 %value109, ptr %memo13, align 4
   store i64 1, ptr %memo.done14, align 4
-  %100 = getelementptr i64, ptr %ctx.f23, i64 7
-  store i64 %value98, ptr %100, align 4
-  br label %branch101
+  %91 = getelementptr i64, ptr %ctx.f23, i64 7
+  store i64 %value109, ptr %91, align 4
+  br label %branch112
 
-branch88:                                         ; preds = %done82
-  %101 = icmp slt i64 %ctx.f32, 9223372036854775807
-  %102 = icmp sge i64 %ctx.f32, 17167
-  %103 = and i1 %102, %101
-  %104 = select i1 %103, i64 0, i64 -1
-  %105 = icmp slt i64 %104, 0
-  br i1 %105, label %fail90, label %ok91
+branch96:                                         ; preds = %done90
+  %92 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %93 = icmp sge i64 %ctx.f32, 17167
+  %94 = and i1 %93, %92
+  %95 = select i1 %94, i64 0, i64 -1
+  %96 = icmp slt i64 %95, 0
+  br i1 %96, label %fail98, label %ok99
 
-next89:                                           ; No predecessors!
+next97:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 27)
   unreachable
 
-fail90:                                           ; preds = %branch88
+fail98:                                           ; preds = %branch96
   call void @polrt_fail(ptr %0, i64 6, i64 28)
   unreachable
 
-ok91:                                             ; preds = %branch88
-  %106 = getelementptr i64, ptr %ctx.f35, i64 %104
-  %107 = load i64, ptr %106, align 4
-  %108 = getelementptr i64, ptr %ctx.f, i64 4
-  %109 = load i64, ptr %108, align 4
-  %110 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %107, i64 %109)
-  %prod92 = extractvalue { i64, i1 } %110, 0
-  %wide93 = extractvalue { i64, i1 } %110, 1
-  %111 = call i1 @llvm.expect.i1(i1 %wide93, i1 false)
-  br i1 %111, label %rate.wide94, label %rate.fast95
+ok99:                                             ; preds = %branch96
+  %97 = getelementptr i64, ptr %ctx.f35, i64 %95
+  %98 = load i64, ptr %97, align 4
+  %99 = getelementptr i64, ptr %ctx.f, i64 4
+  %100 = load i64, ptr %99, align 4
+  %101 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %98, i64 %100)
+  %prod100 = extractvalue { i64, i1 } %101, 0
+  %wide101 = extractvalue { i64, i1 } %101, 1
+  %102 = call i1 @llvm.expect.i1(i1 %wide101, i1 false)
+  br i1 %102, label %rate.wide102, label %rate.fast103
 
-rate.wide94:                                      ; preds = %ok91
-  %112 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %107, i64 %109, i64 28)
-  br label %rate.done96
+rate.wide102:                                     ; preds = %rate.fast103, %ok99
+  %103 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %98, i64 %100, i64 28)
+  br label %rate.done104
 
-rate.fast95:                                      ; preds = %ok91
-  %113 = sdiv i64 %prod92, 1000000
-  %114 = srem i64 %prod92, 1000000
-  %115 = icmp sge i64 %114, 500000
-  %116 = icmp sle i64 %114, -500000
-  %117 = zext i1 %115 to i64
-  %118 = add i64 %113, %117
-  %119 = zext i1 %116 to i64
-  %rounded97 = sub i64 %118, %119
-  br label %rate.done96
+rate.fast103:                                     ; preds = %ok99
+  %104 = icmp slt i64 %prod100, 0
+  %105 = select i1 %104, i64 -500000, i64 500000
+  %106 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod100, i64 %105)
+  %v105 = extractvalue { i64, i1 } %106, 0
+  %ovf106 = extractvalue { i64, i1 } %106, 1
+  %107 = call i1 @llvm.expect.i1(i1 %ovf106, i1 false)
+  br i1 %107, label %rate.wide102, label %round107
 
-rate.done96:                                      ; preds = %rate.wide94, %rate.fast95
-  %120 = phi i64 [ %rounded97, %rate.fast95 ], [ %112, %rate.wide94 ]
-  %121 = getelementptr i64, ptr %ctx.f, i64 3
-  %122 = load i64, ptr %121, align 4
-  %123 = call i64 @polrt_div_round(ptr %0, i64 %120, i64 %122, i64 28)
-  store i64 %123, ptr %result86, align 4
-  br label %done87
+rate.done104:                                     ; preds = %rate.wide102, %round107
+  %108 = phi i64 [ %rounded108, %round107 ], [ %103, %rate.wide102 ]
+  %109 = getelementptr i64, ptr %ctx.f, i64 3
+  %110 = load i64, ptr %109, align 4
+  %111 = call i64 @polrt_div_round(ptr %0, i64 %108, i64 %110, i64 28)
+  store i64 %111, ptr %result94, align 4
+  br label %done95
 
-done100:                                          ; preds = %ok106
-  %value107 = load i64, ptr %result99, align 4
-  store i64 %value107, ptr %memo15, align 4
+round107:                                         ; preds = %rate.fast103
+  %rounded108 = sdiv i64 %v105, 1000000
+  br label %rate.done104
+
+done111:                                          ; preds = %ok117
+  %value118 = load i64, ptr %result110, align 4
+  store i64 %value118, ptr %memo15, align 4
   store i64 1, ptr %memo.done16, align 4
-  %124 = getelementptr i64, ptr %ctx.f23, i64 8
-  store i64 %value107, ptr %124, align 4
-  br label %branch110
+  %112 = getelementptr i64, ptr %ctx.f23, i64 8
+  store i64 %value118, ptr %112, align 4
+  br label %branch121
 
-branch101:                                        ; preds = %done87
-  %125 = getelementptr i64, ptr %ctx.f, i64 1
-  %126 = load i64, ptr %125, align 4
-  %127 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %126)
-  %v103 = extractvalue { i64, i1 } %127, 0
-  %ovf104 = extractvalue { i64, i1 } %127, 1
-  br i1 %ovf104, label %fail105, label %ok106
+branch112:                                        ; preds = %done95
+  %113 = getelementptr i64, ptr %ctx.f, i64 1
+  %114 = load i64, ptr %113, align 4
+  %115 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %114)
+  %v114 = extractvalue { i64, i1 } %115, 0
+  %ovf115 = extractvalue { i64, i1 } %115, 1
+  br i1 %ovf115, label %fail116, label %ok117
 
-next102:                                          ; No predecessors!
+next113:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 31)
   unreachable
 
-fail105:                                          ; preds = %branch101
+fail116:                                          ; preds = %branch112
   call void @polrt_fail(ptr %0, i64 1, i64 32)
   unreachable
 
-ok106:                                            ; preds = %branch101
-  store i64 %v103, ptr %result99, align 4
-  br label %done100
+ok117:                                            ; preds = %branch112
+  store i64 %v114, ptr %result110, align 4
+  br label %done111
 
-done109:                                          ; preds = %ok115
-  %value116 = load i64, ptr %result108, align 4
-  store i64 %value116, ptr %memo17, align 4
+done120:                                          ; preds = %ok126
+  %value127 = load i64, ptr %result119, align 4
+  store i64 %value127, ptr %memo17, align 4
   store i64 1, ptr %memo.done18, align 4
-  %128 = getelementptr i64, ptr %ctx.f23, i64 9
-  store i64 %value116, ptr %128, align 4
-  br label %branch119
+  %116 = getelementptr i64, ptr %ctx.f23, i64 9
+  store i64 %value127, ptr %116, align 4
+  br label %branch130
 
-branch110:                                        ; preds = %done100
-  %129 = getelementptr i64, ptr %ctx.f, i64 1
-  %130 = load i64, ptr %129, align 4
-  %131 = icmp slt i64 %ctx.f32, 9223372036854775807
-  %132 = icmp sge i64 %ctx.f32, 17167
-  %133 = and i1 %132, %131
-  %134 = select i1 %133, i64 1, i64 -1
-  %135 = icmp slt i64 %134, 0
-  br i1 %135, label %fail112, label %ok113
+branch121:                                        ; preds = %done111
+  %117 = getelementptr i64, ptr %ctx.f, i64 1
+  %118 = load i64, ptr %117, align 4
+  %119 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %120 = icmp sge i64 %ctx.f32, 17167
+  %121 = and i1 %120, %119
+  %122 = select i1 %121, i64 1, i64 -1
+  %123 = icmp slt i64 %122, 0
+  br i1 %123, label %fail123, label %ok124
 
-next111:                                          ; No predecessors!
+next122:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 34)
   unreachable
 
-fail112:                                          ; preds = %branch110
+fail123:                                          ; preds = %branch121
   call void @polrt_fail(ptr %0, i64 6, i64 36)
   unreachable
 
-ok113:                                            ; preds = %branch110
-  %136 = getelementptr i64, ptr %ctx.f35, i64 %134
-  %137 = load i64, ptr %136, align 4
-  %138 = icmp sgt i64 %130, %137
-  %139 = select i1 %138, i64 %130, i64 %137
-  %140 = icmp slt i64 %ctx.f32, 9223372036854775807
-  %141 = icmp sge i64 %ctx.f32, 17167
-  %142 = and i1 %141, %140
-  %143 = select i1 %142, i64 2, i64 -1
-  %144 = icmp slt i64 %143, 0
-  br i1 %144, label %fail114, label %ok115
+ok124:                                            ; preds = %branch121
+  %124 = getelementptr i64, ptr %ctx.f35, i64 %122
+  %125 = load i64, ptr %124, align 4
+  %126 = icmp sgt i64 %118, %125
+  %127 = select i1 %126, i64 %118, i64 %125
+  %128 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %129 = icmp sge i64 %ctx.f32, 17167
+  %130 = and i1 %129, %128
+  %131 = select i1 %130, i64 2, i64 -1
+  %132 = icmp slt i64 %131, 0
+  br i1 %132, label %fail125, label %ok126
 
-fail114:                                          ; preds = %ok113
+fail125:                                          ; preds = %ok124
   call void @polrt_fail(ptr %0, i64 6, i64 35)
   unreachable
 
-ok115:                                            ; preds = %ok113
-  %145 = getelementptr i64, ptr %ctx.f35, i64 %143
-  %146 = load i64, ptr %145, align 4
-  %147 = icmp slt i64 %139, %146
-  %148 = select i1 %147, i64 %139, i64 %146
-  store i64 %148, ptr %result108, align 4
-  br label %done109
+ok126:                                            ; preds = %ok124
+  %133 = getelementptr i64, ptr %ctx.f35, i64 %131
+  %134 = load i64, ptr %133, align 4
+  %135 = icmp slt i64 %127, %134
+  %136 = select i1 %135, i64 %127, i64 %134
+  store i64 %136, ptr %result119, align 4
+  br label %done120
 
-done118:                                          ; preds = %ok122
-  %value123 = load i64, ptr %result117, align 4
-  store i64 %value123, ptr %memo19, align 4
+done129:                                          ; preds = %ok133
+  %value134 = load i64, ptr %result128, align 4
+  store i64 %value134, ptr %memo19, align 4
   store i64 1, ptr %memo.done20, align 4
-  %149 = getelementptr i64, ptr %ctx.f23, i64 10
-  store i64 %value123, ptr %149, align 4
-  br label %branch126
+  %137 = getelementptr i64, ptr %ctx.f23, i64 10
+  store i64 %value134, ptr %137, align 4
+  br label %branch137
 
-branch119:                                        ; preds = %done109
-  %150 = getelementptr i64, ptr %ctx.f, i64 1
-  %151 = load i64, ptr %150, align 4
-  %152 = getelementptr i64, ptr %ctx.f, i64 2
-  %153 = load i64, ptr %152, align 4
-  %154 = icmp slt i64 %151, %153
-  %155 = select i1 %154, i64 %151, i64 %153
-  %156 = icmp slt i64 %ctx.f32, 9223372036854775807
-  %157 = icmp sge i64 %ctx.f32, 17167
-  %158 = and i1 %157, %156
-  %159 = select i1 %158, i64 2, i64 -1
-  %160 = icmp slt i64 %159, 0
-  br i1 %160, label %fail121, label %ok122
+branch130:                                        ; preds = %done120
+  %138 = getelementptr i64, ptr %ctx.f, i64 1
+  %139 = load i64, ptr %138, align 4
+  %140 = getelementptr i64, ptr %ctx.f, i64 2
+  %141 = load i64, ptr %140, align 4
+  %142 = icmp slt i64 %139, %141
+  %143 = select i1 %142, i64 %139, i64 %141
+  %144 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %145 = icmp sge i64 %ctx.f32, 17167
+  %146 = and i1 %145, %144
+  %147 = select i1 %146, i64 2, i64 -1
+  %148 = icmp slt i64 %147, 0
+  br i1 %148, label %fail132, label %ok133
 
-next120:                                          ; No predecessors!
+next131:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 39)
   unreachable
 
-fail121:                                          ; preds = %branch119
+fail132:                                          ; preds = %branch130
   call void @polrt_fail(ptr %0, i64 6, i64 43)
   unreachable
 
-ok122:                                            ; preds = %branch119
-  %161 = getelementptr i64, ptr %ctx.f35, i64 %159
-  %162 = load i64, ptr %161, align 4
-  %163 = icmp slt i64 %155, %162
-  %164 = select i1 %163, i64 %155, i64 %162
-  store i64 %164, ptr %result117, align 4
-  br label %done118
+ok133:                                            ; preds = %branch130
+  %149 = getelementptr i64, ptr %ctx.f35, i64 %147
+  %150 = load i64, ptr %149, align 4
+  %151 = icmp slt i64 %143, %150
+  %152 = select i1 %151, i64 %143, i64 %150
+  store i64 %152, ptr %result128, align 4
+  br label %done129
 
-done125:                                          ; preds = %branch126
-  %value128 = load i64, ptr %result124, align 4
-  store i64 %value128, ptr %memo21, align 4
+done136:                                          ; preds = %branch137
+  %value139 = load i64, ptr %result135, align 4
+  store i64 %value139, ptr %memo21, align 4
   store i64 1, ptr %memo.done22, align 4
-  %165 = getelementptr i64, ptr %ctx.f23, i64 11
-  store i64 %value128, ptr %165, align 4
+  %153 = getelementptr i64, ptr %ctx.f23, i64 11
+  store i64 %value139, ptr %153, align 4
   ret i64 0
 
-branch126:                                        ; preds = %done118
-  %166 = getelementptr i64, ptr %ctx.f, i64 1
-  %167 = load i64, ptr %166, align 4
-  %168 = getelementptr i64, ptr %ctx.f, i64 2
-  %169 = load i64, ptr %168, align 4
-  %170 = icmp sgt i64 %167, %169
-  %171 = select i1 %170, i64 %167, i64 %169
-  store i64 %171, ptr %result124, align 4
-  br label %done125
+branch137:                                        ; preds = %done129
+  %154 = getelementptr i64, ptr %ctx.f, i64 1
+  %155 = load i64, ptr %154, align 4
+  %156 = getelementptr i64, ptr %ctx.f, i64 2
+  %157 = load i64, ptr %156, align 4
+  %158 = icmp sgt i64 %155, %157
+  %159 = select i1 %158, i64 %155, i64 %157
+  store i64 %159, ptr %result135, align 4
+  br label %done136
 
-next127:                                          ; No predecessors!
+next138:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 44)
   unreachable
 }

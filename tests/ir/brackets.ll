@@ -236,9 +236,9 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f67 = load ptr, ptr %1, align 8
+  %ctx.f72 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f62 = load ptr, ptr %2, align 8
+  %ctx.f67 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f3 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
@@ -253,20 +253,20 @@ entry:
   store i64 0, ptr %memo.done, align 4
   br label %branch
 
-done:                                             ; preds = %ok61
+done:                                             ; preds = %ok66
   %value = load i64, ptr %result, align 4
   store i64 %value, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
-  %7 = getelementptr i64, ptr %ctx.f62, i64 0
+  %7 = getelementptr i64, ptr %ctx.f67, i64 0
   store i64 %value, ptr %7, align 4
   %8 = getelementptr i64, ptr %ctx.f2, i64 0
   %9 = load i64, ptr %8, align 4
   %10 = getelementptr i64, ptr %ctx.f3, i64 1
   %11 = load i64, ptr %10, align 4
   %12 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %9, i64 %11)
-  %v63 = extractvalue { i64, i1 } %12, 0
-  %ovf64 = extractvalue { i64, i1 } %12, 1
-  br i1 %ovf64, label %fail65, label %ok66
+  %v68 = extractvalue { i64, i1 } %12, 0
+  %ovf69 = extractvalue { i64, i1 } %12, 1
+  br i1 %ovf69, label %fail70, label %ok71
 
 branch:                                           ; preds = %entry
   %13 = icmp slt i64 %ctx.f, 9223372036854775807
@@ -310,239 +310,243 @@ ok5:                                              ; preds = %ok
 
 prog.sum:                                         ; preds = %prog.ok27, %prog.ok19, %prog.ok
   %30 = phi i64 [ %v10, %prog.ok ], [ %v17, %prog.ok19 ], [ %v25, %prog.ok27 ]
-  %31 = sdiv i64 %30, 1000000
-  %32 = srem i64 %30, 1000000
-  %33 = icmp sge i64 %32, 500000
-  %34 = icmp sle i64 %32, -500000
-  %35 = zext i1 %33 to i64
-  %36 = add i64 %31, %35
-  %37 = zext i1 %34 to i64
-  %rounded = sub i64 %36, %37
+  %31 = icmp slt i64 %30, 0
+  %32 = select i1 %31, i64 -500000, i64 500000
+  %33 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %30, i64 %32)
+  %v28 = extractvalue { i64, i1 } %33, 0
+  %ovf29 = extractvalue { i64, i1 } %33, 1
+  %34 = call i1 @llvm.expect.i1(i1 %ovf29, i1 false)
+  br i1 %34, label %prog.wide, label %round
+
+prog.wide:                                        ; preds = %prog.sum, %prog.bracket20, %prog.bracket12, %prog.bracket
+  %35 = call i64 @polrt_progressive(ptr %0, ptr %18, i64 %v, i64 2)
   br label %prog.end
 
-prog.wide:                                        ; preds = %prog.bracket20, %prog.bracket12, %prog.bracket
-  %38 = call i64 @polrt_progressive(ptr %0, ptr %18, i64 %v, i64 2)
-  br label %prog.end
-
-prog.end:                                         ; preds = %prog.wide, %prog.sum, %ok5
-  %39 = phi i64 [ %rounded, %prog.sum ], [ %38, %prog.wide ], [ 0, %ok5 ]
-  %40 = icmp slt i64 %ctx.f, 9223372036854775807
-  %41 = icmp sge i64 %ctx.f, 17167
-  %42 = and i1 %41, %40
-  %43 = select i1 %42, i64 0, i64 -1
-  %44 = icmp slt i64 %43, 0
-  br i1 %44, label %fail28, label %ok29
+prog.end:                                         ; preds = %prog.wide, %round, %ok5
+  %36 = phi i64 [ %rounded, %round ], [ %35, %prog.wide ], [ 0, %ok5 ]
+  %37 = icmp slt i64 %ctx.f, 9223372036854775807
+  %38 = icmp sge i64 %ctx.f, 17167
+  %39 = and i1 %38, %37
+  %40 = select i1 %39, i64 0, i64 -1
+  %41 = icmp slt i64 %40, 0
+  br i1 %41, label %fail30, label %ok31
 
 prog.bracket:                                     ; preds = %ok5
-  %45 = getelementptr i64, ptr %18, i64 2
-  %46 = load i64, ptr %45, align 4
-  %47 = getelementptr i64, ptr %18, i64 3
-  %48 = load i64, ptr %47, align 4
-  %49 = icmp slt i64 %48, %v
-  %50 = icmp slt i64 1, %24
-  %51 = and i1 %50, %49
-  %52 = select i1 %51, i64 %48, i64 %v
-  %53 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %52, i64 %26)
-  %v6 = extractvalue { i64, i1 } %53, 0
-  %ovf7 = extractvalue { i64, i1 } %53, 1
-  %54 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v6, i64 %46)
-  %v8 = extractvalue { i64, i1 } %54, 0
-  %ovf9 = extractvalue { i64, i1 } %54, 1
-  %55 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 0, i64 %v8)
-  %v10 = extractvalue { i64, i1 } %55, 0
-  %ovf11 = extractvalue { i64, i1 } %55, 1
-  %56 = or i1 %ovf7, %ovf9
-  %57 = or i1 %56, %ovf11
-  %58 = call i1 @llvm.expect.i1(i1 %57, i1 false)
-  br i1 %58, label %prog.wide, label %prog.ok
+  %42 = getelementptr i64, ptr %18, i64 2
+  %43 = load i64, ptr %42, align 4
+  %44 = getelementptr i64, ptr %18, i64 3
+  %45 = load i64, ptr %44, align 4
+  %46 = icmp slt i64 %45, %v
+  %47 = icmp slt i64 1, %24
+  %48 = and i1 %47, %46
+  %49 = select i1 %48, i64 %45, i64 %v
+  %50 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %49, i64 %26)
+  %v6 = extractvalue { i64, i1 } %50, 0
+  %ovf7 = extractvalue { i64, i1 } %50, 1
+  %51 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v6, i64 %43)
+  %v8 = extractvalue { i64, i1 } %51, 0
+  %ovf9 = extractvalue { i64, i1 } %51, 1
+  %52 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 0, i64 %v8)
+  %v10 = extractvalue { i64, i1 } %52, 0
+  %ovf11 = extractvalue { i64, i1 } %52, 1
+  %53 = or i1 %ovf7, %ovf9
+  %54 = or i1 %53, %ovf11
+  %55 = call i1 @llvm.expect.i1(i1 %54, i1 false)
+  br i1 %55, label %prog.wide, label %prog.ok
 
 prog.ok:                                          ; preds = %prog.bracket
-  %59 = icmp slt i64 %48, %v
-  %60 = icmp slt i64 1, %24
-  %61 = and i1 %60, %59
-  br i1 %61, label %prog.bracket12, label %prog.sum
+  %56 = icmp slt i64 %45, %v
+  %57 = icmp slt i64 1, %24
+  %58 = and i1 %57, %56
+  br i1 %58, label %prog.bracket12, label %prog.sum
 
 prog.bracket12:                                   ; preds = %prog.ok
-  %62 = getelementptr i64, ptr %18, i64 4
-  %63 = load i64, ptr %62, align 4
-  %64 = getelementptr i64, ptr %18, i64 5
-  %65 = load i64, ptr %64, align 4
-  %66 = icmp slt i64 %65, %v
-  %67 = icmp slt i64 2, %24
-  %68 = and i1 %67, %66
-  %69 = select i1 %68, i64 %65, i64 %v
-  %70 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %69, i64 %48)
-  %v13 = extractvalue { i64, i1 } %70, 0
-  %ovf14 = extractvalue { i64, i1 } %70, 1
-  %71 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v13, i64 %63)
-  %v15 = extractvalue { i64, i1 } %71, 0
-  %ovf16 = extractvalue { i64, i1 } %71, 1
-  %72 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v10, i64 %v15)
-  %v17 = extractvalue { i64, i1 } %72, 0
-  %ovf18 = extractvalue { i64, i1 } %72, 1
-  %73 = or i1 %ovf14, %ovf16
-  %74 = or i1 %73, %ovf18
-  %75 = call i1 @llvm.expect.i1(i1 %74, i1 false)
-  br i1 %75, label %prog.wide, label %prog.ok19
+  %59 = getelementptr i64, ptr %18, i64 4
+  %60 = load i64, ptr %59, align 4
+  %61 = getelementptr i64, ptr %18, i64 5
+  %62 = load i64, ptr %61, align 4
+  %63 = icmp slt i64 %62, %v
+  %64 = icmp slt i64 2, %24
+  %65 = and i1 %64, %63
+  %66 = select i1 %65, i64 %62, i64 %v
+  %67 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %66, i64 %45)
+  %v13 = extractvalue { i64, i1 } %67, 0
+  %ovf14 = extractvalue { i64, i1 } %67, 1
+  %68 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v13, i64 %60)
+  %v15 = extractvalue { i64, i1 } %68, 0
+  %ovf16 = extractvalue { i64, i1 } %68, 1
+  %69 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v10, i64 %v15)
+  %v17 = extractvalue { i64, i1 } %69, 0
+  %ovf18 = extractvalue { i64, i1 } %69, 1
+  %70 = or i1 %ovf14, %ovf16
+  %71 = or i1 %70, %ovf18
+  %72 = call i1 @llvm.expect.i1(i1 %71, i1 false)
+  br i1 %72, label %prog.wide, label %prog.ok19
 
 prog.ok19:                                        ; preds = %prog.bracket12
-  %76 = icmp slt i64 %65, %v
-  %77 = icmp slt i64 2, %24
-  %78 = and i1 %77, %76
-  br i1 %78, label %prog.bracket20, label %prog.sum
+  %73 = icmp slt i64 %62, %v
+  %74 = icmp slt i64 2, %24
+  %75 = and i1 %74, %73
+  br i1 %75, label %prog.bracket20, label %prog.sum
 
 prog.bracket20:                                   ; preds = %prog.ok19
-  %79 = getelementptr i64, ptr %18, i64 6
-  %80 = load i64, ptr %79, align 4
-  %81 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %65)
-  %v21 = extractvalue { i64, i1 } %81, 0
-  %ovf22 = extractvalue { i64, i1 } %81, 1
-  %82 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v21, i64 %80)
-  %v23 = extractvalue { i64, i1 } %82, 0
-  %ovf24 = extractvalue { i64, i1 } %82, 1
-  %83 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v17, i64 %v23)
-  %v25 = extractvalue { i64, i1 } %83, 0
-  %ovf26 = extractvalue { i64, i1 } %83, 1
-  %84 = or i1 %ovf22, %ovf24
-  %85 = or i1 %84, %ovf26
-  %86 = call i1 @llvm.expect.i1(i1 %85, i1 false)
-  br i1 %86, label %prog.wide, label %prog.ok27
+  %76 = getelementptr i64, ptr %18, i64 6
+  %77 = load i64, ptr %76, align 4
+  %78 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v, i64 %62)
+  %v21 = extractvalue { i64, i1 } %78, 0
+  %ovf22 = extractvalue { i64, i1 } %78, 1
+  %79 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v21, i64 %77)
+  %v23 = extractvalue { i64, i1 } %79, 0
+  %ovf24 = extractvalue { i64, i1 } %79, 1
+  %80 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v17, i64 %v23)
+  %v25 = extractvalue { i64, i1 } %80, 0
+  %ovf26 = extractvalue { i64, i1 } %80, 1
+  %81 = or i1 %ovf22, %ovf24
+  %82 = or i1 %81, %ovf26
+  %83 = call i1 @llvm.expect.i1(i1 %82, i1 false)
+  br i1 %83, label %prog.wide, label %prog.ok27
 
 prog.ok27:                                        ; preds = %prog.bracket20
   br label %prog.sum
 
-fail28:                                           ; preds = %prog.end
+round:                                            ; preds = %prog.sum
+  %rounded = sdiv i64 %v28, 1000000
+  br label %prog.end
+
+fail30:                                           ; preds = %prog.end
   call void @polrt_fail(ptr %0, i64 6, i64 5)
   unreachable
 
-ok29:                                             ; preds = %prog.end
-  %87 = getelementptr i64, ptr %ctx.f1, i64 %43
-  %88 = getelementptr i64, ptr %ctx.f2, i64 0
+ok31:                                             ; preds = %prog.end
+  %84 = getelementptr i64, ptr %ctx.f1, i64 %40
+  %85 = getelementptr i64, ptr %ctx.f2, i64 0
+  %86 = load i64, ptr %85, align 4
+  %87 = load i64, ptr %84, align 4
+  %88 = getelementptr i64, ptr %84, i64 1
   %89 = load i64, ptr %88, align 4
-  %90 = load i64, ptr %87, align 4
-  %91 = getelementptr i64, ptr %87, i64 1
-  %92 = load i64, ptr %91, align 4
-  %93 = icmp slt i64 %92, %89
-  %94 = icmp slt i64 0, %90
-  %95 = and i1 %94, %93
-  br i1 %95, label %prog.bracket33, label %prog.end32
+  %90 = icmp slt i64 %89, %86
+  %91 = icmp slt i64 0, %87
+  %92 = and i1 %91, %90
+  br i1 %92, label %prog.bracket35, label %prog.end34
 
-prog.sum30:                                       ; preds = %prog.ok56, %prog.ok48, %prog.ok40
-  %96 = phi i64 [ %v38, %prog.ok40 ], [ %v46, %prog.ok48 ], [ %v54, %prog.ok56 ]
-  %97 = sdiv i64 %96, 1000000
-  %98 = srem i64 %96, 1000000
-  %99 = icmp sge i64 %98, 500000
-  %100 = icmp sle i64 %98, -500000
-  %101 = zext i1 %99 to i64
-  %102 = add i64 %97, %101
-  %103 = zext i1 %100 to i64
-  %rounded57 = sub i64 %102, %103
-  br label %prog.end32
+prog.sum32:                                       ; preds = %prog.ok58, %prog.ok50, %prog.ok42
+  %93 = phi i64 [ %v40, %prog.ok42 ], [ %v48, %prog.ok50 ], [ %v56, %prog.ok58 ]
+  %94 = icmp slt i64 %93, 0
+  %95 = select i1 %94, i64 -500000, i64 500000
+  %96 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %93, i64 %95)
+  %v59 = extractvalue { i64, i1 } %96, 0
+  %ovf60 = extractvalue { i64, i1 } %96, 1
+  %97 = call i1 @llvm.expect.i1(i1 %ovf60, i1 false)
+  br i1 %97, label %prog.wide33, label %round61
 
-prog.wide31:                                      ; preds = %prog.bracket49, %prog.bracket41, %prog.bracket33
-  %104 = call i64 @polrt_progressive(ptr %0, ptr %87, i64 %89, i64 5)
-  br label %prog.end32
+prog.wide33:                                      ; preds = %prog.sum32, %prog.bracket51, %prog.bracket43, %prog.bracket35
+  %98 = call i64 @polrt_progressive(ptr %0, ptr %84, i64 %86, i64 5)
+  br label %prog.end34
 
-prog.end32:                                       ; preds = %prog.wide31, %prog.sum30, %ok29
-  %105 = phi i64 [ %rounded57, %prog.sum30 ], [ %104, %prog.wide31 ], [ 0, %ok29 ]
-  %106 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %39, i64 %105)
-  %v58 = extractvalue { i64, i1 } %106, 0
-  %ovf59 = extractvalue { i64, i1 } %106, 1
-  br i1 %ovf59, label %fail60, label %ok61
+prog.end34:                                       ; preds = %prog.wide33, %round61, %ok31
+  %99 = phi i64 [ %rounded62, %round61 ], [ %98, %prog.wide33 ], [ 0, %ok31 ]
+  %100 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %36, i64 %99)
+  %v63 = extractvalue { i64, i1 } %100, 0
+  %ovf64 = extractvalue { i64, i1 } %100, 1
+  br i1 %ovf64, label %fail65, label %ok66
 
-prog.bracket33:                                   ; preds = %ok29
-  %107 = getelementptr i64, ptr %87, i64 2
-  %108 = load i64, ptr %107, align 4
-  %109 = getelementptr i64, ptr %87, i64 3
-  %110 = load i64, ptr %109, align 4
-  %111 = icmp slt i64 %110, %89
-  %112 = icmp slt i64 1, %90
-  %113 = and i1 %112, %111
-  %114 = select i1 %113, i64 %110, i64 %89
-  %115 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %114, i64 %92)
-  %v34 = extractvalue { i64, i1 } %115, 0
-  %ovf35 = extractvalue { i64, i1 } %115, 1
-  %116 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v34, i64 %108)
-  %v36 = extractvalue { i64, i1 } %116, 0
-  %ovf37 = extractvalue { i64, i1 } %116, 1
-  %117 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 0, i64 %v36)
-  %v38 = extractvalue { i64, i1 } %117, 0
-  %ovf39 = extractvalue { i64, i1 } %117, 1
-  %118 = or i1 %ovf35, %ovf37
-  %119 = or i1 %118, %ovf39
-  %120 = call i1 @llvm.expect.i1(i1 %119, i1 false)
-  br i1 %120, label %prog.wide31, label %prog.ok40
+prog.bracket35:                                   ; preds = %ok31
+  %101 = getelementptr i64, ptr %84, i64 2
+  %102 = load i64, ptr %101, align 4
+  %103 = getelementptr i64, ptr %84, i64 3
+  %104 = load i64, ptr %103, align 4
+  %105 = icmp slt i64 %104, %86
+  %106 = icmp slt i64 1, %87
+  %107 = and i1 %106, %105
+  %108 = select i1 %107, i64 %104, i64 %86
+  %109 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %108, i64 %89)
+  %v36 = extractvalue { i64, i1 } %109, 0
+  %ovf37 = extractvalue { i64, i1 } %109, 1
+  %110 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v36, i64 %102)
+  %v38 = extractvalue { i64, i1 } %110, 0
+  %ovf39 = extractvalue { i64, i1 } %110, 1
+  %111 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 0, i64 %v38)
+  %v40 = extractvalue { i64, i1 } %111, 0
+  %ovf41 = extractvalue { i64, i1 } %111, 1
+  %112 = or i1 %ovf37, %ovf39
+  %113 = or i1 %112, %ovf41
+  %114 = call i1 @llvm.expect.i1(i1 %113, i1 false)
+  br i1 %114, label %prog.wide33, label %prog.ok42
 
-prog.ok40:                                        ; preds = %prog.bracket33
-  %121 = icmp slt i64 %110, %89
-  %122 = icmp slt i64 1, %90
-  %123 = and i1 %122, %121
-  br i1 %123, label %prog.bracket41, label %prog.sum30
+prog.ok42:                                        ; preds = %prog.bracket35
+  %115 = icmp slt i64 %104, %86
+  %116 = icmp slt i64 1, %87
+  %117 = and i1 %116, %115
+  br i1 %117, label %prog.bracket43, label %prog.sum32
 
-prog.bracket41:                                   ; preds = %prog.ok40
-  %124 = getelementptr i64, ptr %87, i64 4
-  %125 = load i64, ptr %124, align 4
-  %126 = getelementptr i64, ptr %87, i64 5
-  %127 = load i64, ptr %126, align 4
-  %128 = icmp slt i64 %127, %89
-  %129 = icmp slt i64 2, %90
-  %130 = and i1 %129, %128
-  %131 = select i1 %130, i64 %127, i64 %89
-  %132 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %131, i64 %110)
-  %v42 = extractvalue { i64, i1 } %132, 0
-  %ovf43 = extractvalue { i64, i1 } %132, 1
-  %133 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v42, i64 %125)
-  %v44 = extractvalue { i64, i1 } %133, 0
-  %ovf45 = extractvalue { i64, i1 } %133, 1
-  %134 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v38, i64 %v44)
-  %v46 = extractvalue { i64, i1 } %134, 0
-  %ovf47 = extractvalue { i64, i1 } %134, 1
-  %135 = or i1 %ovf43, %ovf45
-  %136 = or i1 %135, %ovf47
-  %137 = call i1 @llvm.expect.i1(i1 %136, i1 false)
-  br i1 %137, label %prog.wide31, label %prog.ok48
+prog.bracket43:                                   ; preds = %prog.ok42
+  %118 = getelementptr i64, ptr %84, i64 4
+  %119 = load i64, ptr %118, align 4
+  %120 = getelementptr i64, ptr %84, i64 5
+  %121 = load i64, ptr %120, align 4
+  %122 = icmp slt i64 %121, %86
+  %123 = icmp slt i64 2, %87
+  %124 = and i1 %123, %122
+  %125 = select i1 %124, i64 %121, i64 %86
+  %126 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %125, i64 %104)
+  %v44 = extractvalue { i64, i1 } %126, 0
+  %ovf45 = extractvalue { i64, i1 } %126, 1
+  %127 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v44, i64 %119)
+  %v46 = extractvalue { i64, i1 } %127, 0
+  %ovf47 = extractvalue { i64, i1 } %127, 1
+  %128 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v40, i64 %v46)
+  %v48 = extractvalue { i64, i1 } %128, 0
+  %ovf49 = extractvalue { i64, i1 } %128, 1
+  %129 = or i1 %ovf45, %ovf47
+  %130 = or i1 %129, %ovf49
+  %131 = call i1 @llvm.expect.i1(i1 %130, i1 false)
+  br i1 %131, label %prog.wide33, label %prog.ok50
 
-prog.ok48:                                        ; preds = %prog.bracket41
-  %138 = icmp slt i64 %127, %89
-  %139 = icmp slt i64 2, %90
-  %140 = and i1 %139, %138
-  br i1 %140, label %prog.bracket49, label %prog.sum30
+prog.ok50:                                        ; preds = %prog.bracket43
+  %132 = icmp slt i64 %121, %86
+  %133 = icmp slt i64 2, %87
+  %134 = and i1 %133, %132
+  br i1 %134, label %prog.bracket51, label %prog.sum32
 
-prog.bracket49:                                   ; preds = %prog.ok48
-  %141 = getelementptr i64, ptr %87, i64 6
-  %142 = load i64, ptr %141, align 4
-  %143 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %89, i64 %127)
-  %v50 = extractvalue { i64, i1 } %143, 0
-  %ovf51 = extractvalue { i64, i1 } %143, 1
-  %144 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v50, i64 %142)
-  %v52 = extractvalue { i64, i1 } %144, 0
-  %ovf53 = extractvalue { i64, i1 } %144, 1
-  %145 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v46, i64 %v52)
-  %v54 = extractvalue { i64, i1 } %145, 0
-  %ovf55 = extractvalue { i64, i1 } %145, 1
-  %146 = or i1 %ovf51, %ovf53
-  %147 = or i1 %146, %ovf55
-  %148 = call i1 @llvm.expect.i1(i1 %147, i1 false)
-  br i1 %148, label %prog.wide31, label %prog.ok56
+prog.bracket51:                                   ; preds = %prog.ok50
+  %135 = getelementptr i64, ptr %84, i64 6
+  %136 = load i64, ptr %135, align 4
+  %137 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %86, i64 %121)
+  %v52 = extractvalue { i64, i1 } %137, 0
+  %ovf53 = extractvalue { i64, i1 } %137, 1
+  %138 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %v52, i64 %136)
+  %v54 = extractvalue { i64, i1 } %138, 0
+  %ovf55 = extractvalue { i64, i1 } %138, 1
+  %139 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %v48, i64 %v54)
+  %v56 = extractvalue { i64, i1 } %139, 0
+  %ovf57 = extractvalue { i64, i1 } %139, 1
+  %140 = or i1 %ovf53, %ovf55
+  %141 = or i1 %140, %ovf57
+  %142 = call i1 @llvm.expect.i1(i1 %141, i1 false)
+  br i1 %142, label %prog.wide33, label %prog.ok58
 
-prog.ok56:                                        ; preds = %prog.bracket49
-  br label %prog.sum30
+prog.ok58:                                        ; preds = %prog.bracket51
+  br label %prog.sum32
 
-fail60:                                           ; preds = %prog.end32
+round61:                                          ; preds = %prog.sum32
+  %rounded62 = sdiv i64 %v59, 1000000
+  br label %prog.end34
+
+fail65:                                           ; preds = %prog.end34
   call void @polrt_fail(ptr %0, i64 1, i64 2)
   unreachable
 
-ok61:                                             ; preds = %prog.end32
-  store i64 %v58, ptr %result, align 4
+ok66:                                             ; preds = %prog.end34
+  store i64 %v63, ptr %result, align 4
   br label %done
 
-fail65:                                           ; preds = %done
+fail70:                                           ; preds = %done
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok66:                                             ; preds = %done
-  %149 = getelementptr i64, ptr %ctx.f67, i64 0
-  store i64 %v63, ptr %149, align 4
+ok71:                                             ; preds = %done
+  %143 = getelementptr i64, ptr %ctx.f72, i64 0
+  store i64 %v68, ptr %143, align 4
   ret i64 0
 }
 

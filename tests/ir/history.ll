@@ -789,7 +789,7 @@ ok:                                               ; preds = %rhs
 define i64 @polc_rule_7(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f16 = load ptr, ptr %1, align 8
+  %ctx.f19 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f3 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
@@ -875,9 +875,9 @@ else:                                             ; preds = %logic
   br i1 %37, label %memo.hit7, label %memo.miss8
 
 endif:                                            ; preds = %rate.done14, %rate.done
-  %38 = phi i64 [ %54, %rate.done ], [ %69, %rate.done14 ]
+  %38 = phi i64 [ %51, %rate.done ], [ %63, %rate.done14 ]
   store i64 %38, ptr %result, align 4
-  %39 = getelementptr i64, ptr %ctx.f16, i64 7
+  %39 = getelementptr i64, ptr %ctx.f19, i64 7
   store i64 0, ptr %39, align 4
   br label %done
 
@@ -898,60 +898,64 @@ memo6:                                            ; preds = %memo.miss5, %memo.h
   %45 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %45, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %memo6
+rate.wide:                                        ; preds = %rate.fast, %memo6
   %46 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %43, i64 44)
   br label %rate.done
 
 rate.fast:                                        ; preds = %memo6
-  %47 = sdiv i64 %prod, 1000000
-  %48 = srem i64 %prod, 1000000
-  %49 = icmp sge i64 %48, 500000
-  %50 = icmp sle i64 %48, -500000
-  %51 = zext i1 %49 to i64
-  %52 = add i64 %47, %51
-  %53 = zext i1 %50 to i64
-  %rounded = sub i64 %52, %53
-  br label %rate.done
+  %47 = icmp slt i64 %prod, 0
+  %48 = select i1 %47, i64 -500000, i64 500000
+  %49 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %48)
+  %v = extractvalue { i64, i1 } %49, 0
+  %ovf = extractvalue { i64, i1 } %49, 1
+  %50 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
+  br i1 %50, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %54 = phi i64 [ %rounded, %rate.fast ], [ %46, %rate.wide ]
+rate.done:                                        ; preds = %rate.wide, %round
+  %51 = phi i64 [ %rounded, %round ], [ %46, %rate.wide ]
   br label %endif
 
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %rate.done
+
 memo.hit7:                                        ; preds = %else
-  %55 = getelementptr i64, ptr %ctx.f1, i64 1
-  %56 = load i64, ptr %55, align 4
+  %52 = getelementptr i64, ptr %ctx.f1, i64 1
+  %53 = load i64, ptr %52, align 4
   br label %memo9
 
 memo.miss8:                                       ; preds = %else
-  %57 = call i64 @polc_rule_1(ptr %0)
+  %54 = call i64 @polc_rule_1(ptr %0)
   br label %memo9
 
 memo9:                                            ; preds = %memo.miss8, %memo.hit7
-  %58 = phi i64 [ %56, %memo.hit7 ], [ %57, %memo.miss8 ]
-  %59 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %34, i64 %58)
-  %prod10 = extractvalue { i64, i1 } %59, 0
-  %wide11 = extractvalue { i64, i1 } %59, 1
-  %60 = call i1 @llvm.expect.i1(i1 %wide11, i1 false)
-  br i1 %60, label %rate.wide12, label %rate.fast13
+  %55 = phi i64 [ %53, %memo.hit7 ], [ %54, %memo.miss8 ]
+  %56 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %34, i64 %55)
+  %prod10 = extractvalue { i64, i1 } %56, 0
+  %wide11 = extractvalue { i64, i1 } %56, 1
+  %57 = call i1 @llvm.expect.i1(i1 %wide11, i1 false)
+  br i1 %57, label %rate.wide12, label %rate.fast13
 
-rate.wide12:                                      ; preds = %memo9
-  %61 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %58, i64 46)
+rate.wide12:                                      ; preds = %rate.fast13, %memo9
+  %58 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %55, i64 46)
   br label %rate.done14
 
 rate.fast13:                                      ; preds = %memo9
-  %62 = sdiv i64 %prod10, 1000000
-  %63 = srem i64 %prod10, 1000000
-  %64 = icmp sge i64 %63, 500000
-  %65 = icmp sle i64 %63, -500000
-  %66 = zext i1 %64 to i64
-  %67 = add i64 %62, %66
-  %68 = zext i1 %65 to i64
-  %rounded15 = sub i64 %67, %68
-  br label %rate.done14
+  %59 = icmp slt i64 %prod10, 0
+  %60 = select i1 %59, i64 -500000, i64 500000
+  %61 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod10, i64 %60)
+  %v15 = extractvalue { i64, i1 } %61, 0
+  %ovf16 = extractvalue { i64, i1 } %61, 1
+  %62 = call i1 @llvm.expect.i1(i1 %ovf16, i1 false)
+  br i1 %62, label %rate.wide12, label %round17
 
-rate.done14:                                      ; preds = %rate.wide12, %rate.fast13
-  %69 = phi i64 [ %rounded15, %rate.fast13 ], [ %61, %rate.wide12 ]
+rate.done14:                                      ; preds = %rate.wide12, %round17
+  %63 = phi i64 [ %rounded18, %round17 ], [ %58, %rate.wide12 ]
   br label %endif
+
+round17:                                          ; preds = %rate.fast13
+  %rounded18 = sdiv i64 %v15, 1000000
+  br label %rate.done14
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
@@ -1649,11 +1653,11 @@ ok100:                                            ; preds = %rhs97
   br label %logic98
 
 done103:                                          ; preds = %endif
-  %value115 = load i64, ptr %result102, align 4
-  store i64 %value115, ptr %memo13, align 4
+  %value120 = load i64, ptr %result102, align 4
+  store i64 %value120, ptr %memo13, align 4
   store i64 1, ptr %memo.done14, align 4
   %168 = getelementptr i64, ptr %ctx.f23, i64 7
-  store i64 %value115, ptr %168, align 4
+  store i64 %value120, ptr %168, align 4
   ret i64 0
 
 branch104:                                        ; preds = %done94
@@ -1692,53 +1696,57 @@ else:                                             ; preds = %logic108
   %183 = load i64, ptr %182, align 4
   %184 = load i64, ptr %memo1, align 4
   %185 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %183, i64 %184)
-  %prod109 = extractvalue { i64, i1 } %185, 0
-  %wide110 = extractvalue { i64, i1 } %185, 1
-  %186 = call i1 @llvm.expect.i1(i1 %wide110, i1 false)
-  br i1 %186, label %rate.wide111, label %rate.fast112
+  %prod111 = extractvalue { i64, i1 } %185, 0
+  %wide112 = extractvalue { i64, i1 } %185, 1
+  %186 = call i1 @llvm.expect.i1(i1 %wide112, i1 false)
+  br i1 %186, label %rate.wide113, label %rate.fast114
 
-endif:                                            ; preds = %rate.done113, %rate.done
-  %187 = phi i64 [ %196, %rate.done ], [ %205, %rate.done113 ]
+endif:                                            ; preds = %rate.done115, %rate.done
+  %187 = phi i64 [ %193, %rate.done ], [ %199, %rate.done115 ]
   store i64 %187, ptr %result102, align 4
   br label %done103
 
-rate.wide:                                        ; preds = %then
+rate.wide:                                        ; preds = %rate.fast, %then
   %188 = call i64 @polrt_mul_rate(ptr %0, i64 %178, i64 %179, i64 44)
   br label %rate.done
 
 rate.fast:                                        ; preds = %then
-  %189 = sdiv i64 %prod, 1000000
-  %190 = srem i64 %prod, 1000000
-  %191 = icmp sge i64 %190, 500000
-  %192 = icmp sle i64 %190, -500000
-  %193 = zext i1 %191 to i64
-  %194 = add i64 %189, %193
-  %195 = zext i1 %192 to i64
-  %rounded = sub i64 %194, %195
+  %189 = icmp slt i64 %prod, 0
+  %190 = select i1 %189, i64 -500000, i64 500000
+  %191 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %190)
+  %v109 = extractvalue { i64, i1 } %191, 0
+  %ovf110 = extractvalue { i64, i1 } %191, 1
+  %192 = call i1 @llvm.expect.i1(i1 %ovf110, i1 false)
+  br i1 %192, label %rate.wide, label %round
+
+rate.done:                                        ; preds = %rate.wide, %round
+  %193 = phi i64 [ %rounded, %round ], [ %188, %rate.wide ]
+  br label %endif
+
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v109, 1000000
   br label %rate.done
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %196 = phi i64 [ %rounded, %rate.fast ], [ %188, %rate.wide ]
+rate.wide113:                                     ; preds = %rate.fast114, %else
+  %194 = call i64 @polrt_mul_rate(ptr %0, i64 %183, i64 %184, i64 46)
+  br label %rate.done115
+
+rate.fast114:                                     ; preds = %else
+  %195 = icmp slt i64 %prod111, 0
+  %196 = select i1 %195, i64 -500000, i64 500000
+  %197 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod111, i64 %196)
+  %v116 = extractvalue { i64, i1 } %197, 0
+  %ovf117 = extractvalue { i64, i1 } %197, 1
+  %198 = call i1 @llvm.expect.i1(i1 %ovf117, i1 false)
+  br i1 %198, label %rate.wide113, label %round118
+
+rate.done115:                                     ; preds = %rate.wide113, %round118
+  %199 = phi i64 [ %rounded119, %round118 ], [ %194, %rate.wide113 ]
   br label %endif
 
-rate.wide111:                                     ; preds = %else
-  %197 = call i64 @polrt_mul_rate(ptr %0, i64 %183, i64 %184, i64 46)
-  br label %rate.done113
-
-rate.fast112:                                     ; preds = %else
-  %198 = sdiv i64 %prod109, 1000000
-  %199 = srem i64 %prod109, 1000000
-  %200 = icmp sge i64 %199, 500000
-  %201 = icmp sle i64 %199, -500000
-  %202 = zext i1 %200 to i64
-  %203 = add i64 %198, %202
-  %204 = zext i1 %201 to i64
-  %rounded114 = sub i64 %203, %204
-  br label %rate.done113
-
-rate.done113:                                     ; preds = %rate.wide111, %rate.fast112
-  %205 = phi i64 [ %rounded114, %rate.fast112 ], [ %197, %rate.wide111 ]
-  br label %endif
+round118:                                         ; preds = %rate.fast114
+  %rounded119 = sdiv i64 %v116, 1000000
+  br label %rate.done115
 }
 
 attributes #0 = { noreturn }

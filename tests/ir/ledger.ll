@@ -115,27 +115,29 @@ ok:                                               ; preds = %branch
   %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %28, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok
+rate.wide:                                        ; preds = %rate.fast, %ok
   %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 3)
   br label %rate.done
 
 rate.fast:                                        ; preds = %ok
-  %30 = sdiv i64 %prod, 1000000
-  %31 = srem i64 %prod, 1000000
-  %32 = icmp sge i64 %31, 500000
-  %33 = icmp sle i64 %31, -500000
-  %34 = zext i1 %32 to i64
-  %35 = add i64 %30, %34
-  %36 = zext i1 %33 to i64
-  %rounded = sub i64 %35, %36
-  br label %rate.done
+  %30 = icmp slt i64 %prod, 0
+  %31 = select i1 %30, i64 -500000, i64 500000
+  %32 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %31)
+  %v = extractvalue { i64, i1 } %32, 0
+  %ovf = extractvalue { i64, i1 } %32, 1
+  %33 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
+  br i1 %33, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
-  store i64 %37, ptr %result, align 4
-  %38 = getelementptr i64, ptr %ctx.f6, i64 0
-  store i64 0, ptr %38, align 4
+rate.done:                                        ; preds = %rate.wide, %round
+  %34 = phi i64 [ %rounded, %round ], [ %29, %rate.wide ]
+  store i64 %34, ptr %result, align 4
+  %35 = getelementptr i64, ptr %ctx.f6, i64 0
+  store i64 0, ptr %35, align 4
   br label %done
+
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %rate.done
 }
 
 ; Function Attrs: noinline optnone
@@ -360,6 +362,9 @@ declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
 declare i1 @llvm.expect.i1(i1, i1) #3
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
+
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.ssub.with.overflow.i64(i64, i64) #2
 
 ; Function Attrs: noinline optnone
@@ -516,9 +521,6 @@ ok25:                                             ; preds = %memo21
   ret i64 0
 }
 
-; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare { i64, i1 } @llvm.sadd.with.overflow.i64(i64, i64) #2
-
 define void @polc_keys(ptr %0, ptr %1) {
 entry:
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
@@ -541,10 +543,10 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 5
-  %ctx.f47 = load ptr, ptr %1, align 8
-  %result22 = alloca i64, align 8
+  %ctx.f49 = load ptr, ptr %1, align 8
+  %result24 = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 4
-  %ctx.f16 = load ptr, ptr %2, align 8
+  %ctx.f18 = load ptr, ptr %2, align 8
   %result8 = alloca i64, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
   %ctx.f7 = load ptr, ptr %3, align 8
@@ -601,175 +603,177 @@ ok:                                               ; preds = %branch
   %18 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %18, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok
+rate.wide:                                        ; preds = %rate.fast, %ok
   %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 3)
   br label %rate.done
 
 rate.fast:                                        ; preds = %ok
-  %20 = sdiv i64 %prod, 1000000
-  %21 = srem i64 %prod, 1000000
-  %22 = icmp sge i64 %21, 500000
-  %23 = icmp sle i64 %21, -500000
-  %24 = zext i1 %22 to i64
-  %25 = add i64 %20, %24
-  %26 = zext i1 %23 to i64
-  %rounded = sub i64 %25, %26
-  br label %rate.done
+  %20 = icmp slt i64 %prod, 0
+  %21 = select i1 %20, i64 -500000, i64 500000
+  %22 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %21)
+  %v = extractvalue { i64, i1 } %22, 0
+  %ovf = extractvalue { i64, i1 } %22, 1
+  %23 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
+  br i1 %23, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %27 = phi i64 [ %rounded, %rate.fast ], [ %19, %rate.wide ]
-  store i64 %27, ptr %result, align 4
+rate.done:                                        ; preds = %rate.wide, %round
+  %24 = phi i64 [ %rounded, %round ], [ %19, %rate.wide ]
+  store i64 %24, ptr %result, align 4
   br label %done
 
-done9:                                            ; preds = %ok20
-  %value21 = load i64, ptr %result8, align 4
-  store i64 %value21, ptr %memo1, align 4
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %rate.done
+
+done9:                                            ; preds = %ok22
+  %value23 = load i64, ptr %result8, align 4
+  store i64 %value23, ptr %memo1, align 4
   store i64 1, ptr %memo.done2, align 4
-  %28 = getelementptr i64, ptr %ctx.f7, i64 1
-  store i64 %value21, ptr %28, align 4
-  br label %branch24
+  %25 = getelementptr i64, ptr %ctx.f7, i64 1
+  store i64 %value23, ptr %25, align 4
+  br label %branch26
 
 branch10:                                         ; preds = %done
-  %29 = getelementptr i64, ptr %ctx.f, i64 1
-  %30 = load i64, ptr %29, align 4
-  %31 = load i64, ptr %memo, align 4
-  %32 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %30, i64 %31)
-  %v = extractvalue { i64, i1 } %32, 0
-  %ovf = extractvalue { i64, i1 } %32, 1
-  br i1 %ovf, label %fail12, label %ok13
+  %26 = getelementptr i64, ptr %ctx.f, i64 1
+  %27 = load i64, ptr %26, align 4
+  %28 = load i64, ptr %memo, align 4
+  %29 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %27, i64 %28)
+  %v12 = extractvalue { i64, i1 } %29, 0
+  %ovf13 = extractvalue { i64, i1 } %29, 1
+  br i1 %ovf13, label %fail14, label %ok15
 
 next11:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 5)
   unreachable
 
-fail12:                                           ; preds = %branch10
+fail14:                                           ; preds = %branch10
   call void @polrt_fail(ptr %0, i64 1, i64 6)
   unreachable
 
-ok13:                                             ; preds = %branch10
-  %33 = icmp slt i64 %ctx.f5, 9223372036854775807
-  %34 = icmp sge i64 %ctx.f5, 17167
-  %35 = and i1 %34, %33
-  %36 = select i1 %35, i64 0, i64 -1
-  %37 = icmp slt i64 %36, 0
-  br i1 %37, label %fail14, label %ok15
+ok15:                                             ; preds = %branch10
+  %30 = icmp slt i64 %ctx.f5, 9223372036854775807
+  %31 = icmp sge i64 %ctx.f5, 17167
+  %32 = and i1 %31, %30
+  %33 = select i1 %32, i64 0, i64 -1
+  %34 = icmp slt i64 %33, 0
+  br i1 %34, label %fail16, label %ok17
 
-fail14:                                           ; preds = %ok13
+fail16:                                           ; preds = %ok15
   call void @polrt_fail(ptr %0, i64 6, i64 9)
   unreachable
 
-ok15:                                             ; preds = %ok13
-  %38 = getelementptr i64, ptr %ctx.f6, i64 %36
-  %39 = load i64, ptr %38, align 4
-  %40 = getelementptr i64, ptr %ctx.f16, i64 0
-  %41 = load i64, ptr %40, align 4
-  %42 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %39, i64 %41)
-  %v17 = extractvalue { i64, i1 } %42, 0
-  %ovf18 = extractvalue { i64, i1 } %42, 1
-  br i1 %ovf18, label %fail19, label %ok20
+ok17:                                             ; preds = %ok15
+  %35 = getelementptr i64, ptr %ctx.f6, i64 %33
+  %36 = load i64, ptr %35, align 4
+  %37 = getelementptr i64, ptr %ctx.f18, i64 0
+  %38 = load i64, ptr %37, align 4
+  %39 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %36, i64 %38)
+  %v19 = extractvalue { i64, i1 } %39, 0
+  %ovf20 = extractvalue { i64, i1 } %39, 1
+  br i1 %ovf20, label %fail21, label %ok22
 
-fail19:                                           ; preds = %ok15
+fail21:                                           ; preds = %ok17
   call void @polrt_fail(ptr %0, i64 1, i64 9)
   unreachable
 
-ok20:                                             ; preds = %ok15
-  %43 = icmp sgt i64 %v17, 0
-  %44 = select i1 %43, i64 %v17, i64 0
-  %45 = icmp slt i64 %v, %44
-  %46 = select i1 %45, i64 %v, i64 %44
-  store i64 %46, ptr %result8, align 4
+ok22:                                             ; preds = %ok17
+  %40 = icmp sgt i64 %v19, 0
+  %41 = select i1 %40, i64 %v19, i64 0
+  %42 = icmp slt i64 %v12, %41
+  %43 = select i1 %42, i64 %v12, i64 %41
+  store i64 %43, ptr %result8, align 4
   br label %done9
 
-done23:                                           ; preds = %ok33
-  %value34 = load i64, ptr %result22, align 4
-  store i64 %value34, ptr %memo3, align 4
+done25:                                           ; preds = %ok35
+  %value36 = load i64, ptr %result24, align 4
+  store i64 %value36, ptr %memo3, align 4
   store i64 1, ptr %memo.done4, align 4
-  %47 = getelementptr i64, ptr %ctx.f7, i64 2
-  store i64 %value34, ptr %47, align 4
-  %48 = getelementptr i64, ptr %ctx.f16, i64 0
-  %49 = load i64, ptr %48, align 4
-  %50 = load i64, ptr %memo1, align 4
-  %51 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %49, i64 %50)
-  %v35 = extractvalue { i64, i1 } %51, 0
-  %ovf36 = extractvalue { i64, i1 } %51, 1
-  br i1 %ovf36, label %fail37, label %ok38
+  %44 = getelementptr i64, ptr %ctx.f7, i64 2
+  store i64 %value36, ptr %44, align 4
+  %45 = getelementptr i64, ptr %ctx.f18, i64 0
+  %46 = load i64, ptr %45, align 4
+  %47 = load i64, ptr %memo1, align 4
+  %48 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %46, i64 %47)
+  %v37 = extractvalue { i64, i1 } %48, 0
+  %ovf38 = extractvalue { i64, i1 } %48, 1
+  br i1 %ovf38, label %fail39, label %ok40
 
-branch24:                                         ; preds = %done9
-  %52 = getelementptr i64, ptr %ctx.f, i64 1
-  %53 = load i64, ptr %52, align 4
-  %54 = load i64, ptr %memo, align 4
-  %55 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %53, i64 %54)
-  %v26 = extractvalue { i64, i1 } %55, 0
-  %ovf27 = extractvalue { i64, i1 } %55, 1
-  br i1 %ovf27, label %fail28, label %ok29
+branch26:                                         ; preds = %done9
+  %49 = getelementptr i64, ptr %ctx.f, i64 1
+  %50 = load i64, ptr %49, align 4
+  %51 = load i64, ptr %memo, align 4
+  %52 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %50, i64 %51)
+  %v28 = extractvalue { i64, i1 } %52, 0
+  %ovf29 = extractvalue { i64, i1 } %52, 1
+  br i1 %ovf29, label %fail30, label %ok31
 
-next25:                                           ; No predecessors!
+next27:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 12)
   unreachable
 
-fail28:                                           ; preds = %branch24
+fail30:                                           ; preds = %branch26
   call void @polrt_fail(ptr %0, i64 1, i64 13)
   unreachable
 
-ok29:                                             ; preds = %branch24
-  %56 = load i64, ptr %memo1, align 4
-  %57 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v26, i64 %56)
-  %v30 = extractvalue { i64, i1 } %57, 0
-  %ovf31 = extractvalue { i64, i1 } %57, 1
-  br i1 %ovf31, label %fail32, label %ok33
+ok31:                                             ; preds = %branch26
+  %53 = load i64, ptr %memo1, align 4
+  %54 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v28, i64 %53)
+  %v32 = extractvalue { i64, i1 } %54, 0
+  %ovf33 = extractvalue { i64, i1 } %54, 1
+  br i1 %ovf33, label %fail34, label %ok35
 
-fail32:                                           ; preds = %ok29
+fail34:                                           ; preds = %ok31
   call void @polrt_fail(ptr %0, i64 1, i64 13)
   unreachable
 
-ok33:                                             ; preds = %ok29
-  store i64 %v30, ptr %result22, align 4
-  br label %done23
+ok35:                                             ; preds = %ok31
+  store i64 %v32, ptr %result24, align 4
+  br label %done25
 
-fail37:                                           ; preds = %done23
+fail39:                                           ; preds = %done25
   call void @polrt_fail(ptr %0, i64 1, i64 17)
   unreachable
 
-ok38:                                             ; preds = %done23
-  %58 = getelementptr i64, ptr %ctx.f16, i64 1
-  %59 = load i64, ptr %58, align 4
-  %60 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %59, i64 1)
-  %v39 = extractvalue { i64, i1 } %60, 0
-  %ovf40 = extractvalue { i64, i1 } %60, 1
-  br i1 %ovf40, label %fail41, label %ok42
+ok40:                                             ; preds = %done25
+  %55 = getelementptr i64, ptr %ctx.f18, i64 1
+  %56 = load i64, ptr %55, align 4
+  %57 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %56, i64 1)
+  %v41 = extractvalue { i64, i1 } %57, 0
+  %ovf42 = extractvalue { i64, i1 } %57, 1
+  br i1 %ovf42, label %fail43, label %ok44
 
-fail41:                                           ; preds = %ok38
+fail43:                                           ; preds = %ok40
   call void @polrt_fail(ptr %0, i64 1, i64 19)
   unreachable
 
-ok42:                                             ; preds = %ok38
-  %61 = getelementptr i64, ptr %ctx.f16, i64 2
-  %62 = load i64, ptr %61, align 4
-  %63 = getelementptr i64, ptr %ctx.f, i64 1
-  %64 = load i64, ptr %63, align 4
-  %65 = icmp sgt i64 %62, %64
-  %66 = select i1 %65, i64 %62, i64 %64
-  %67 = getelementptr i64, ptr %ctx.f16, i64 3
-  %68 = load i64, ptr %67, align 4
-  %69 = load i64, ptr %memo, align 4
-  %70 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %68, i64 %69)
-  %v43 = extractvalue { i64, i1 } %70, 0
-  %ovf44 = extractvalue { i64, i1 } %70, 1
-  br i1 %ovf44, label %fail45, label %ok46
+ok44:                                             ; preds = %ok40
+  %58 = getelementptr i64, ptr %ctx.f18, i64 2
+  %59 = load i64, ptr %58, align 4
+  %60 = getelementptr i64, ptr %ctx.f, i64 1
+  %61 = load i64, ptr %60, align 4
+  %62 = icmp sgt i64 %59, %61
+  %63 = select i1 %62, i64 %59, i64 %61
+  %64 = getelementptr i64, ptr %ctx.f18, i64 3
+  %65 = load i64, ptr %64, align 4
+  %66 = load i64, ptr %memo, align 4
+  %67 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %65, i64 %66)
+  %v45 = extractvalue { i64, i1 } %67, 0
+  %ovf46 = extractvalue { i64, i1 } %67, 1
+  br i1 %ovf46, label %fail47, label %ok48
 
-fail45:                                           ; preds = %ok42
+fail47:                                           ; preds = %ok44
   call void @polrt_fail(ptr %0, i64 1, i64 24)
   unreachable
 
-ok46:                                             ; preds = %ok42
-  %71 = getelementptr i64, ptr %ctx.f47, i64 0
-  store i64 %v35, ptr %71, align 4
-  %72 = getelementptr i64, ptr %ctx.f47, i64 1
-  store i64 %v39, ptr %72, align 4
-  %73 = getelementptr i64, ptr %ctx.f47, i64 2
-  store i64 %66, ptr %73, align 4
-  %74 = getelementptr i64, ptr %ctx.f47, i64 3
-  store i64 %v43, ptr %74, align 4
+ok48:                                             ; preds = %ok44
+  %68 = getelementptr i64, ptr %ctx.f49, i64 0
+  store i64 %v37, ptr %68, align 4
+  %69 = getelementptr i64, ptr %ctx.f49, i64 1
+  store i64 %v41, ptr %69, align 4
+  %70 = getelementptr i64, ptr %ctx.f49, i64 2
+  store i64 %63, ptr %70, align 4
+  %71 = getelementptr i64, ptr %ctx.f49, i64 3
+  store i64 %v45, ptr %71, align 4
   ret i64 0
 }
 
