@@ -75,6 +75,7 @@ typedef struct Cg {
     int too_big;            /* max_copies or MAX_INLINE_DEPTH exceeded: fall back */
     unsigned char *called;  /* per rule with arguments: 1 when the fast entry calls it (it
                              * reads no context rule), 0 when its body is inlined */
+    LLVMValueRef years;     /* cg_year_of's table, made when first needed */
 } Cg;
 
 /* what the fast entry's code knows, at a point, of whether a rule has been computed on the
@@ -253,6 +254,21 @@ static LLVMValueRef call_host(Cg *cg, HostId h, LLVMValueRef *vals, int loc)
     return LLVMBuildCall2(cg->b, cg->host_ty[h], cg->host_fn[h], args, (unsigned)n, "");
 }
 
+/* A helper emitted in line (the insertion point ends its path, with value v) and its call
+ * in block b_call for what the in-line path leaves to it: the two joined, the value */
+static LLVMValueRef or_call_host(Cg *cg, LLVMValueRef v, LLVMBasicBlockRef b_call, HostId h,
+                                 LLVMValueRef *vals, int loc)
+{
+    LLVMBasicBlockRef v_end = LLVMGetInsertBlock(cg->b), done = block(cg, "host.done");
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, b_call);
+    LLVMValueRef v_call = call_host(cg, h, vals, loc);
+    LLVMBasicBlockRef call_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    return phi2(cg, v, v_end, v_call, call_end);
+}
+
 /* llvm.expect.i1(v, 0): v is rarely true (the pipeline turns it into branch weights) */
 static LLVMValueRef unlikely(Cg *cg, LLVMValueRef v)
 {
@@ -299,22 +315,11 @@ static LLVMValueRef cg_mul_rate(Cg *cg, HostId h, LLVMValueRef *vals, int loc)
     LLVMValueRef r = LLVMBuildCall2(cg->b, ft, f, vals, 2, "");
     LLVMValueRef prod = LLVMBuildExtractValue(cg->b, r, 0, nm(cg, "prod"));
     LLVMValueRef wide = unlikely(cg, LLVMBuildExtractValue(cg->b, r, 1, nm(cg, "wide")));
-    LLVMBasicBlockRef b_slow = block(cg, "rate.wide"), b_fast = block(cg, "rate.fast"),
-                      done = block(cg, "rate.done");
+    LLVMBasicBlockRef b_slow = block(cg, "rate.wide"), b_fast = block(cg, "rate.fast");
     LLVMBuildCondBr(cg->b, wide, b_slow, b_fast);
 
     LLVMPositionBuilderAtEnd(cg->b, b_fast);
-    LLVMValueRef q = round_rate(cg, prod, b_slow);
-    b_fast = LLVMGetInsertBlock(cg->b);
-    LLVMBuildBr(cg->b, done);
-
-    LLVMPositionBuilderAtEnd(cg->b, b_slow);
-    LLVMValueRef v_slow = call_host(cg, h, vals, loc);
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(cg->b);
-    LLVMBuildBr(cg->b, done);
-
-    LLVMPositionBuilderAtEnd(cg->b, done);
-    return phi2(cg, q, b_fast, v_slow, slow_end);
+    return or_call_host(cg, round_rate(cg, prod, b_slow), b_slow, h, vals, loc);
 }
 
 /* progressive(brackets, x) in the fast entry, bit for bit polrt_progressive's 64-bit path
@@ -771,7 +776,69 @@ static LLVMValueRef cg_call(Cg *cg, const IrNode *n)
                           "");
 }
 
-/* a host helper; money × rate emitted in line (cg_mul_rate) */
+/* cg_year_of's table covers the days of 1 January YEARS_FIRST to 31 December YEARS_LAST (the
+ * years the data can hold, spec/DATA.md) in blocks of 2^YEARS_SHIFT days; a block, shorter
+ * than a year, holds at most one 1 January */
+#define YEARS_FIRST 1900
+#define YEARS_LAST  2199
+#define YEARS_SHIFT 8
+/* an entry: the year of the block's first day less YEARS_FIRST, above the bits that say how
+ * many of the block's days come before the next 1 January (2^YEARS_SHIFT: none in it) */
+#define YEARS_OFF_BITS (YEARS_SHIFT + 1)
+
+/* year(day), bit for bit polrt_year_of, without the call for a day YEARS_FIRST to
+ * YEARS_LAST: the day's block's entry, one more when the day is at or past the 1 January
+ * in the block. The table is made here by the runtime's own polrt_year_of and
+ * polrt_days_from_civil, so it cannot disagree with them; other days call polrt_year_of.
+ * Every yearly ledger keys a claim by this: polc_keys 30.0 -> 22.0 instructions a claim
+ * for Panji, 59.0 -> 42.0 for medical assistance's two (callgrind, polc gen --persons
+ * 30000 --seed 1). */
+static LLVMValueRef cg_year_of(Cg *cg, LLVMValueRef *vals, int loc)
+{
+    int64_t first = polrt_days_from_civil(YEARS_FIRST, 1, 1);
+    int64_t span = polrt_days_from_civil(YEARS_LAST + 1, 1, 1) - first;
+    int64_t block_days = INT64_C(1) << YEARS_SHIFT;
+    int nb = (int)((span + block_days - 1) >> YEARS_SHIFT);
+    LLVMTypeRef t_i32 = LLVMInt32TypeInContext(cg->c);
+    LLVMTypeRef t_tab = LLVMArrayType2(t_i32, (uint64_t)nb);
+    if (!cg->years) {
+        LLVMValueRef *e = malloc(sizeof *e * (size_t)nb);
+        for (int b = 0; b < nb; b++) {
+            int64_t start = first + ((int64_t)b << YEARS_SHIFT), y = polrt_year_of(start);
+            int64_t before = polrt_days_from_civil(y + 1, 1, 1) - start;
+            if (before > block_days)
+                before = block_days;
+            e[b] = LLVMConstInt(
+                t_i32, (unsigned long long)((y - YEARS_FIRST) << YEARS_OFF_BITS | before), 0);
+        }
+        cg->years = LLVMAddGlobal(cg->m, t_tab, "polc.years");
+        LLVMSetInitializer(cg->years, LLVMConstArray2(t_i32, e, (uint64_t)nb));
+        LLVMSetGlobalConstant(cg->years, 1);
+        LLVMSetLinkage(cg->years, LLVMPrivateLinkage);
+        LLVMSetUnnamedAddress(cg->years, LLVMGlobalUnnamedAddr);
+        free(e);
+    }
+    LLVMValueRef t = LLVMBuildSub(cg->b, vals[0], k64(cg, first), "");
+    /* unsigned: a day before the first is a large t */
+    LLVMValueRef in = LLVMBuildICmp(cg->b, LLVMIntULT, t, k64(cg, span), "");
+    LLVMBasicBlockRef b_tab = block(cg, "year.table"), b_call = block(cg, "year.call");
+    LLVMBuildCondBr(cg->b, in, b_tab, b_call);
+
+    LLVMPositionBuilderAtEnd(cg->b, b_tab);
+    LLVMValueRef idx[2] = {k64(cg, 0), LLVMBuildLShr(cg->b, t, k64(cg, YEARS_SHIFT), "")};
+    LLVMValueRef e = LLVMBuildZExt(
+        cg->b, LLVMBuildLoad2(cg->b, t_i32, LLVMBuildGEP2(cg->b, t_tab, cg->years, idx, 2, ""), ""),
+        cg->t_i64, "");
+    LLVMValueRef before = LLVMBuildAnd(cg->b, e, k64(cg, (INT64_C(1) << YEARS_OFF_BITS) - 1), "");
+    LLVMValueRef past = LLVMBuildICmp(
+        cg->b, LLVMIntUGE, LLVMBuildAnd(cg->b, t, k64(cg, block_days - 1), ""), before, "");
+    LLVMValueRef y = LLVMBuildAdd(cg->b, LLVMBuildLShr(cg->b, e, k64(cg, YEARS_OFF_BITS), ""),
+                                  k64(cg, YEARS_FIRST), "");
+    return or_call_host(cg, LLVMBuildAdd(cg->b, y, to_i64(cg, past), nm(cg, "year")), b_call,
+                        H_YEAR_OF, vals, loc);
+}
+
+/* a host helper; money × rate and year() emitted in line (cg_mul_rate, cg_year_of) */
 static LLVMValueRef cg_host(Cg *cg, const IrNode *n)
 {
     LLVMValueRef vals[2];
@@ -779,6 +846,8 @@ static LLVMValueRef cg_host(Cg *cg, const IrNode *n)
         vals[i] = cg_expr(cg, n->args[i]);
     if (n->a == H_MUL_RATE || n->a == H_RATE_MUL)
         return cg_mul_rate(cg, (HostId)n->a, vals, n->loc);
+    if (n->a == H_YEAR_OF)
+        return cg_year_of(cg, vals, n->loc);
     return call_host(cg, (HostId)n->a, vals, n->loc);
 }
 

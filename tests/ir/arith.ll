@@ -232,7 +232,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %rate.done
+done:                                             ; preds = %host.done
   %value = load i64, ptr %result, align 4
   %14 = getelementptr i64, ptr %ctx.f1, i64 2
   store i64 %value, ptr %14, align 4
@@ -272,7 +272,7 @@ ok:                                               ; preds = %branch
 
 rate.wide:                                        ; preds = %rate.fast, %ok
   %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 12)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok
   %30 = icmp slt i64 %prod, 0
@@ -283,16 +283,16 @@ rate.fast:                                        ; preds = %ok
   %33 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
   br i1 %33, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %round
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
   %34 = phi i64 [ %rounded, %round ], [ %29, %rate.wide ]
   store i64 %34, ptr %result, align 4
   %35 = getelementptr i64, ptr %ctx.f6, i64 2
   store i64 0, ptr %35, align 4
   br label %done
-
-round:                                            ; preds = %rate.fast
-  %rounded = sdiv i64 %v, 1000000
-  br label %rate.done
 }
 
 ; Function Attrs: noinline optnone
@@ -328,7 +328,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %rate.done10
+done:                                             ; preds = %host.done14
   %value = load i64, ptr %result, align 4
   %14 = getelementptr i64, ptr %ctx.f1, i64 3
   store i64 %value, ptr %14, align 4
@@ -368,7 +368,7 @@ ok:                                               ; preds = %branch
 
 rate.wide:                                        ; preds = %rate.fast, %ok
   %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 15)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok
   %30 = icmp slt i64 %prod, 0
@@ -379,7 +379,11 @@ rate.fast:                                        ; preds = %ok
   %33 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
   br i1 %33, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %round
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
   %34 = phi i64 [ %rounded, %round ], [ %29, %rate.wide ]
   %35 = getelementptr i64, ptr %ctx.f2, i64 4
   %36 = load i64, ptr %35, align 4
@@ -389,33 +393,29 @@ rate.done:                                        ; preds = %rate.wide, %round
   %38 = call i1 @llvm.expect.i1(i1 %wide7, i1 false)
   br i1 %38, label %rate.wide8, label %rate.fast9
 
-round:                                            ; preds = %rate.fast
-  %rounded = sdiv i64 %v, 1000000
-  br label %rate.done
-
-rate.wide8:                                       ; preds = %rate.fast9, %rate.done
+rate.wide8:                                       ; preds = %rate.fast9, %host.done
   %39 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %36, i64 15)
-  br label %rate.done10
+  br label %host.done14
 
-rate.fast9:                                       ; preds = %rate.done
+rate.fast9:                                       ; preds = %host.done
   %40 = icmp slt i64 %prod6, 0
   %41 = select i1 %40, i64 -500000, i64 500000
   %42 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod6, i64 %41)
-  %v11 = extractvalue { i64, i1 } %42, 0
-  %ovf12 = extractvalue { i64, i1 } %42, 1
-  %43 = call i1 @llvm.expect.i1(i1 %ovf12, i1 false)
-  br i1 %43, label %rate.wide8, label %round13
+  %v10 = extractvalue { i64, i1 } %42, 0
+  %ovf11 = extractvalue { i64, i1 } %42, 1
+  %43 = call i1 @llvm.expect.i1(i1 %ovf11, i1 false)
+  br i1 %43, label %rate.wide8, label %round12
 
-rate.done10:                                      ; preds = %rate.wide8, %round13
-  %44 = phi i64 [ %rounded14, %round13 ], [ %39, %rate.wide8 ]
+round12:                                          ; preds = %rate.fast9
+  %rounded13 = sdiv i64 %v10, 1000000
+  br label %host.done14
+
+host.done14:                                      ; preds = %rate.wide8, %round12
+  %44 = phi i64 [ %rounded13, %round12 ], [ %39, %rate.wide8 ]
   store i64 %44, ptr %result, align 4
   %45 = getelementptr i64, ptr %ctx.f15, i64 3
   store i64 0, ptr %45, align 4
   br label %done
-
-round13:                                          ; preds = %rate.fast9
-  %rounded14 = sdiv i64 %v11, 1000000
-  br label %rate.done10
 }
 
 ; Function Attrs: noinline optnone
@@ -613,7 +613,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %rate.done
+done:                                             ; preds = %host.done
   %value = load i64, ptr %result, align 4
   %14 = getelementptr i64, ptr %ctx.f1, i64 7
   store i64 %value, ptr %14, align 4
@@ -653,7 +653,7 @@ ok:                                               ; preds = %branch
 
 rate.wide:                                        ; preds = %rate.fast, %ok
   %29 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %24, i64 %26, i64 28)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok
   %30 = icmp slt i64 %prod, 0
@@ -664,7 +664,11 @@ rate.fast:                                        ; preds = %ok
   %33 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
   br i1 %33, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %round
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
   %34 = phi i64 [ %rounded, %round ], [ %29, %rate.wide ]
   %35 = getelementptr i64, ptr %ctx.f5, i64 3
   %36 = load i64, ptr %35, align 4
@@ -673,10 +677,6 @@ rate.done:                                        ; preds = %rate.wide, %round
   %38 = getelementptr i64, ptr %ctx.f6, i64 7
   store i64 0, ptr %38, align 4
   br label %done
-
-round:                                            ; preds = %rate.fast
-  %rounded = sdiv i64 %v, 1000000
-  br label %rate.done
 }
 
 ; Function Attrs: noinline optnone
@@ -1354,7 +1354,7 @@ ok39:                                             ; preds = %ok34
   store i64 %26, ptr %result24, align 4
   br label %done25
 
-done42:                                           ; preds = %rate.done
+done42:                                           ; preds = %host.done
   %value49 = load i64, ptr %result41, align 4
   store i64 %value49, ptr %memo3, align 4
   store i64 1, ptr %memo.done4, align 4
@@ -1391,7 +1391,7 @@ ok46:                                             ; preds = %branch43
 
 rate.wide:                                        ; preds = %rate.fast, %ok46
   %39 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %36, i64 12)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok46
   %40 = icmp slt i64 %prod, 0
@@ -1402,16 +1402,16 @@ rate.fast:                                        ; preds = %ok46
   %43 = call i1 @llvm.expect.i1(i1 %ovf48, i1 false)
   br i1 %43, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %round
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v47, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
   %44 = phi i64 [ %rounded, %round ], [ %39, %rate.wide ]
   store i64 %44, ptr %result41, align 4
   br label %done42
 
-round:                                            ; preds = %rate.fast
-  %rounded = sdiv i64 %v47, 1000000
-  br label %rate.done
-
-done51:                                           ; preds = %rate.done69
+done51:                                           ; preds = %host.done73
   %value74 = load i64, ptr %result50, align 4
   store i64 %value74, ptr %memo5, align 4
   store i64 1, ptr %memo.done6, align 4
@@ -1448,19 +1448,23 @@ ok55:                                             ; preds = %branch52
 
 rate.wide58:                                      ; preds = %rate.fast59, %ok55
   %57 = call i64 @polrt_mul_rate(ptr %0, i64 %47, i64 %54, i64 15)
-  br label %rate.done60
+  br label %host.done64
 
 rate.fast59:                                      ; preds = %ok55
   %58 = icmp slt i64 %prod56, 0
   %59 = select i1 %58, i64 -500000, i64 500000
   %60 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod56, i64 %59)
-  %v61 = extractvalue { i64, i1 } %60, 0
-  %ovf62 = extractvalue { i64, i1 } %60, 1
-  %61 = call i1 @llvm.expect.i1(i1 %ovf62, i1 false)
-  br i1 %61, label %rate.wide58, label %round63
+  %v60 = extractvalue { i64, i1 } %60, 0
+  %ovf61 = extractvalue { i64, i1 } %60, 1
+  %61 = call i1 @llvm.expect.i1(i1 %ovf61, i1 false)
+  br i1 %61, label %rate.wide58, label %round62
 
-rate.done60:                                      ; preds = %rate.wide58, %round63
-  %62 = phi i64 [ %rounded64, %round63 ], [ %57, %rate.wide58 ]
+round62:                                          ; preds = %rate.fast59
+  %rounded63 = sdiv i64 %v60, 1000000
+  br label %host.done64
+
+host.done64:                                      ; preds = %rate.wide58, %round62
+  %62 = phi i64 [ %rounded63, %round62 ], [ %57, %rate.wide58 ]
   %63 = getelementptr i64, ptr %ctx.f, i64 4
   %64 = load i64, ptr %63, align 4
   %65 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %62, i64 %64)
@@ -1469,31 +1473,27 @@ rate.done60:                                      ; preds = %rate.wide58, %round
   %66 = call i1 @llvm.expect.i1(i1 %wide66, i1 false)
   br i1 %66, label %rate.wide67, label %rate.fast68
 
-round63:                                          ; preds = %rate.fast59
-  %rounded64 = sdiv i64 %v61, 1000000
-  br label %rate.done60
-
-rate.wide67:                                      ; preds = %rate.fast68, %rate.done60
+rate.wide67:                                      ; preds = %rate.fast68, %host.done64
   %67 = call i64 @polrt_mul_rate(ptr %0, i64 %62, i64 %64, i64 15)
-  br label %rate.done69
+  br label %host.done73
 
-rate.fast68:                                      ; preds = %rate.done60
+rate.fast68:                                      ; preds = %host.done64
   %68 = icmp slt i64 %prod65, 0
   %69 = select i1 %68, i64 -500000, i64 500000
   %70 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod65, i64 %69)
-  %v70 = extractvalue { i64, i1 } %70, 0
-  %ovf71 = extractvalue { i64, i1 } %70, 1
-  %71 = call i1 @llvm.expect.i1(i1 %ovf71, i1 false)
-  br i1 %71, label %rate.wide67, label %round72
+  %v69 = extractvalue { i64, i1 } %70, 0
+  %ovf70 = extractvalue { i64, i1 } %70, 1
+  %71 = call i1 @llvm.expect.i1(i1 %ovf70, i1 false)
+  br i1 %71, label %rate.wide67, label %round71
 
-rate.done69:                                      ; preds = %rate.wide67, %round72
-  %72 = phi i64 [ %rounded73, %round72 ], [ %67, %rate.wide67 ]
+round71:                                          ; preds = %rate.fast68
+  %rounded72 = sdiv i64 %v69, 1000000
+  br label %host.done73
+
+host.done73:                                      ; preds = %rate.wide67, %round71
+  %72 = phi i64 [ %rounded72, %round71 ], [ %67, %rate.wide67 ]
   store i64 %72, ptr %result50, align 4
   br label %done51
-
-round72:                                          ; preds = %rate.fast68
-  %rounded73 = sdiv i64 %v70, 1000000
-  br label %rate.done69
 
 done76:                                           ; preds = %ok82
   %value83 = load i64, ptr %result75, align 4
@@ -1567,7 +1567,7 @@ next92:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 24)
   unreachable
 
-done95:                                           ; preds = %rate.done104
+done95:                                           ; preds = %host.done108
   %value109 = load i64, ptr %result94, align 4
   store i64 %value109, ptr %memo13, align 4
   store i64 1, ptr %memo.done14, align 4
@@ -1604,28 +1604,28 @@ ok99:                                             ; preds = %branch96
 
 rate.wide102:                                     ; preds = %rate.fast103, %ok99
   %103 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %98, i64 %100, i64 28)
-  br label %rate.done104
+  br label %host.done108
 
 rate.fast103:                                     ; preds = %ok99
   %104 = icmp slt i64 %prod100, 0
   %105 = select i1 %104, i64 -500000, i64 500000
   %106 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod100, i64 %105)
-  %v105 = extractvalue { i64, i1 } %106, 0
-  %ovf106 = extractvalue { i64, i1 } %106, 1
-  %107 = call i1 @llvm.expect.i1(i1 %ovf106, i1 false)
-  br i1 %107, label %rate.wide102, label %round107
+  %v104 = extractvalue { i64, i1 } %106, 0
+  %ovf105 = extractvalue { i64, i1 } %106, 1
+  %107 = call i1 @llvm.expect.i1(i1 %ovf105, i1 false)
+  br i1 %107, label %rate.wide102, label %round106
 
-rate.done104:                                     ; preds = %rate.wide102, %round107
-  %108 = phi i64 [ %rounded108, %round107 ], [ %103, %rate.wide102 ]
+round106:                                         ; preds = %rate.fast103
+  %rounded107 = sdiv i64 %v104, 1000000
+  br label %host.done108
+
+host.done108:                                     ; preds = %rate.wide102, %round106
+  %108 = phi i64 [ %rounded107, %round106 ], [ %103, %rate.wide102 ]
   %109 = getelementptr i64, ptr %ctx.f, i64 3
   %110 = load i64, ptr %109, align 4
   %111 = call i64 @polrt_div_round(ptr %0, i64 %108, i64 %110, i64 28)
   store i64 %111, ptr %result94, align 4
   br label %done95
-
-round107:                                         ; preds = %rate.fast103
-  %rounded108 = sdiv i64 %v105, 1000000
-  br label %rate.done104
 
 done111:                                          ; preds = %ok117
   %value118 = load i64, ptr %result110, align 4

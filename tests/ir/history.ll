@@ -874,8 +874,8 @@ else:                                             ; preds = %logic
   %37 = icmp eq i64 %36, 2
   br i1 %37, label %memo.hit7, label %memo.miss8
 
-endif:                                            ; preds = %rate.done14, %rate.done
-  %38 = phi i64 [ %51, %rate.done ], [ %63, %rate.done14 ]
+endif:                                            ; preds = %host.done18, %host.done
+  %38 = phi i64 [ %51, %host.done ], [ %63, %host.done18 ]
   store i64 %38, ptr %result, align 4
   %39 = getelementptr i64, ptr %ctx.f19, i64 7
   store i64 0, ptr %39, align 4
@@ -900,7 +900,7 @@ memo6:                                            ; preds = %memo.miss5, %memo.h
 
 rate.wide:                                        ; preds = %rate.fast, %memo6
   %46 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %43, i64 44)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %memo6
   %47 = icmp slt i64 %prod, 0
@@ -911,13 +911,13 @@ rate.fast:                                        ; preds = %memo6
   %50 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
   br i1 %50, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %round
-  %51 = phi i64 [ %rounded, %round ], [ %46, %rate.wide ]
-  br label %endif
-
 round:                                            ; preds = %rate.fast
   %rounded = sdiv i64 %v, 1000000
-  br label %rate.done
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
+  %51 = phi i64 [ %rounded, %round ], [ %46, %rate.wide ]
+  br label %endif
 
 memo.hit7:                                        ; preds = %else
   %52 = getelementptr i64, ptr %ctx.f1, i64 1
@@ -938,24 +938,24 @@ memo9:                                            ; preds = %memo.miss8, %memo.h
 
 rate.wide12:                                      ; preds = %rate.fast13, %memo9
   %58 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %55, i64 46)
-  br label %rate.done14
+  br label %host.done18
 
 rate.fast13:                                      ; preds = %memo9
   %59 = icmp slt i64 %prod10, 0
   %60 = select i1 %59, i64 -500000, i64 500000
   %61 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod10, i64 %60)
-  %v15 = extractvalue { i64, i1 } %61, 0
-  %ovf16 = extractvalue { i64, i1 } %61, 1
-  %62 = call i1 @llvm.expect.i1(i1 %ovf16, i1 false)
-  br i1 %62, label %rate.wide12, label %round17
+  %v14 = extractvalue { i64, i1 } %61, 0
+  %ovf15 = extractvalue { i64, i1 } %61, 1
+  %62 = call i1 @llvm.expect.i1(i1 %ovf15, i1 false)
+  br i1 %62, label %rate.wide12, label %round16
 
-rate.done14:                                      ; preds = %rate.wide12, %round17
-  %63 = phi i64 [ %rounded18, %round17 ], [ %58, %rate.wide12 ]
+round16:                                          ; preds = %rate.fast13
+  %rounded17 = sdiv i64 %v14, 1000000
+  br label %host.done18
+
+host.done18:                                      ; preds = %rate.wide12, %round16
+  %63 = phi i64 [ %rounded17, %round16 ], [ %58, %rate.wide12 ]
   br label %endif
-
-round17:                                          ; preds = %rate.fast13
-  %rounded18 = sdiv i64 %v15, 1000000
-  br label %rate.done14
 }
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
@@ -1701,14 +1701,14 @@ else:                                             ; preds = %logic108
   %186 = call i1 @llvm.expect.i1(i1 %wide112, i1 false)
   br i1 %186, label %rate.wide113, label %rate.fast114
 
-endif:                                            ; preds = %rate.done115, %rate.done
-  %187 = phi i64 [ %193, %rate.done ], [ %199, %rate.done115 ]
+endif:                                            ; preds = %host.done119, %host.done
+  %187 = phi i64 [ %193, %host.done ], [ %199, %host.done119 ]
   store i64 %187, ptr %result102, align 4
   br label %done103
 
 rate.wide:                                        ; preds = %rate.fast, %then
   %188 = call i64 @polrt_mul_rate(ptr %0, i64 %178, i64 %179, i64 44)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %then
   %189 = icmp slt i64 %prod, 0
@@ -1719,34 +1719,34 @@ rate.fast:                                        ; preds = %then
   %192 = call i1 @llvm.expect.i1(i1 %ovf110, i1 false)
   br i1 %192, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %round
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v109, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
   %193 = phi i64 [ %rounded, %round ], [ %188, %rate.wide ]
   br label %endif
 
-round:                                            ; preds = %rate.fast
-  %rounded = sdiv i64 %v109, 1000000
-  br label %rate.done
-
 rate.wide113:                                     ; preds = %rate.fast114, %else
   %194 = call i64 @polrt_mul_rate(ptr %0, i64 %183, i64 %184, i64 46)
-  br label %rate.done115
+  br label %host.done119
 
 rate.fast114:                                     ; preds = %else
   %195 = icmp slt i64 %prod111, 0
   %196 = select i1 %195, i64 -500000, i64 500000
   %197 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod111, i64 %196)
-  %v116 = extractvalue { i64, i1 } %197, 0
-  %ovf117 = extractvalue { i64, i1 } %197, 1
-  %198 = call i1 @llvm.expect.i1(i1 %ovf117, i1 false)
-  br i1 %198, label %rate.wide113, label %round118
+  %v115 = extractvalue { i64, i1 } %197, 0
+  %ovf116 = extractvalue { i64, i1 } %197, 1
+  %198 = call i1 @llvm.expect.i1(i1 %ovf116, i1 false)
+  br i1 %198, label %rate.wide113, label %round117
 
-rate.done115:                                     ; preds = %rate.wide113, %round118
-  %199 = phi i64 [ %rounded119, %round118 ], [ %194, %rate.wide113 ]
+round117:                                         ; preds = %rate.fast114
+  %rounded118 = sdiv i64 %v115, 1000000
+  br label %host.done119
+
+host.done119:                                     ; preds = %rate.wide113, %round117
+  %199 = phi i64 [ %rounded118, %round117 ], [ %194, %rate.wide113 ]
   br label %endif
-
-round118:                                         ; preds = %rate.fast114
-  %rounded119 = sdiv i64 %v116, 1000000
-  br label %rate.done115
 }
 
 attributes #0 = { noreturn }

@@ -5,6 +5,7 @@ source_filename = "policy"
 
 @polc_schema = constant [2751 x i8] c"{\22schema_version\22:1,\22policy\22:\22\E5\8F\B0\E8\B4\A6\22,\22reform\22:null,\22source\22:null,\22file\22:\22tests/ir/ledger.pol\22,\22sha256\22:\2271135c2efa4b79d50ea7f8f6971f28e36604b61a01020734f1fcebb8ed4fcb41\22,\22compiler\22:\22polc 0.1.0\22,\22built\22:\221970-01-01T00:00:00Z\22,\22valid_from\22:\222017-01-01\22,\22valid_to\22:null,\22claim_date\22:\22discharged\22,\22enums\22:[],\22claim\22:[{\22name\22:\22discharged\22,\22type\22:\22date\22,\22label\22:null,\22default\22:null},{\22name\22:\22total\22,\22type\22:\22money\22,\22label\22:null,\22default\22:null}],\22person\22:[],\22history\22:[],\22ledgers\22:[{\22name\22:\22annual\22,\22key\22:\22year of claim.discharged\22,\22key_field\22:\22discharged\22,\22fields\22:[{\22name\22:\22own_paid\22,\22type\22:\22money\22},{\22name\22:\22visits\22,\22type\22:\22int\22},{\22name\22:\22largest\22,\22type\22:\22money\22}]},{\22name\22:\22life\22,\22key\22:\22lifetime\22,\22key_field\22:null,\22fields\22:[{\22name\22:\22paid\22,\22type\22:\22money\22}]}],\22outputs\22:[{\22name\22:\22basic\22,\22type\22:\22money\22,\22label\22:null,\22role\22:null,\22rule\22:0},{\22name\22:\22own\22,\22type\22:\22money\22,\22label\22:null,\22role\22:null,\22rule\22:1},{\22name\22:\22backstop\22,\22type\22:\22money\22,\22label\22:null,\22role\22:null,\22rule\22:2}],\22params\22:[{\22name\22:\22cap\22,\22type\22:\22money\22,\22brackets\22:false,\22index\22:null,\22cites\22:null,\22line\22:5,\22versions\22:[{\22from\22:\222017-01-01\22,\22to\22:null,\22offset\22:0,\22width\22:1}]},{\22name\22:\22ratio\22,\22type\22:\22rate\22,\22brackets\22:false,\22index\22:null,\22cites\22:null,\22line\22:6,\22versions\22:[{\22from\22:\222017-01-01\22,\22to\22:null,\22offset\22:1,\22width\22:1}]}],\22rules\22:[{\22name\22:\22basic\22,\22type\22:\22money\22,\22label\22:null,\22cites\22:null,\22line\22:13,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:13}]},{\22name\22:\22own\22,\22type\22:\22money\22,\22label\22:null,\22cites\22:null,\22line\22:14,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:14}]},{\22name\22:\22backstop\22,\22type\22:\22money\22,\22label\22:null,\22cites\22:null,\22line\22:15,\22col\22:6,\22nargs\22:0,\22args\22:[],\22branches\22:[{\22name\22:\22default\22,\22cites\22:null,\22line\22:15}]}],\22rejects\22:[],\22locs\22:[{\22rule\22:\22cap\22,\22line\22:5,\22col\22:7},{\22rule\22:\22ratio\22,\22line\22:6,\22col\22:7},{\22rule\22:\22basic\22,\22line\22:13,\22col\22:6},{\22rule\22:\22basic\22,\22line\22:13,\22col\22:21},{\22rule\22:\22basic\22,\22line\22:13,\22col\22:35},{\22rule\22:\22own\22,\22line\22:14,\22col\22:6},{\22rule\22:\22own\22,\22line\22:14,\22col\22:23},{\22rule\22:\22own\22,\22line\22:14,\22col\22:37},{\22rule\22:\22own\22,\22line\22:14,\22col\22:44},{\22rule\22:\22own\22,\22line\22:14,\22col\22:48},{\22rule\22:\22own\22,\22line\22:14,\22col\22:54},{\22rule\22:\22own\22,\22line\22:14,\22col\22:19},{\22rule\22:\22backstop\22,\22line\22:15,\22col\22:6},{\22rule\22:\22backstop\22,\22line\22:15,\22col\22:24},{\22rule\22:\22backstop\22,\22line\22:15,\22col\22:38},{\22rule\22:\22backstop\22,\22line\22:15,\22col\22:46},{\22rule\22:\22annual\22,\22line\22:7,\22col\22:38},{\22rule\22:\22annual.own_paid\22,\22line\22:8,\22col\22:22},{\22rule\22:\22annual.own_paid\22,\22line\22:8,\22col\22:3},{\22rule\22:\22annual.visits\22,\22line\22:9,\22col\22:18},{\22rule\22:\22annual.visits\22,\22line\22:9,\22col\22:3},{\22rule\22:\22annual.largest\22,\22line\22:10,\22col\22:24},{\22rule\22:\22annual.largest\22,\22line\22:10,\22col\22:40},{\22rule\22:\22annual.largest\22,\22line\22:10,\22col\22:20},{\22rule\22:\22life.paid\22,\22line\22:12,\22col\22:41},{\22rule\22:\22life.paid\22,\22line\22:12,\22col\22:26}]}\00"
 @polc_params = constant [3 x i64] [i64 300000, i64 800000, i64 0]
+@polc.years = private unnamed_addr constant [429 x i32] [i32 256, i32 109, i32 730, i32 1280, i32 1095, i32 1716, i32 2304, i32 2082, i32 2703, i32 3324, i32 3840, i32 3689, i32 4311, i32 4864, i32 4676, i32 5297, i32 5888, i32 5662, i32 6284, i32 6905, i32 7424, i32 7270, i32 7891, i32 8448, i32 8257, i32 8878, i32 9472, i32 9243, i32 9864, i32 10486, i32 11008, i32 10851, i32 11472, i32 12032, i32 11837, i32 12459, i32 13056, i32 12824, i32 13445, i32 14066, i32 14592, i32 14432, i32 15053, i32 15616, i32 15418, i32 16039, i32 16640, i32 16405, i32 17026, i32 17647, i32 18176, i32 18012, i32 18634, i32 19200, i32 18999, i32 19620, i32 20224, i32 19985, i32 20607, i32 21228, i32 21760, i32 21593, i32 22214, i32 22784, i32 22580, i32 23201, i32 23808, i32 23566, i32 24187, i32 24809, i32 25344, i32 25174, i32 25795, i32 26368, i32 26160, i32 26782, i32 27392, i32 27147, i32 27768, i32 28389, i32 28928, i32 28755, i32 29376, i32 29952, i32 29741, i32 30362, i32 30976, i32 30728, i32 31349, i32 31970, i32 32512, i32 32335, i32 32957, i32 33536, i32 33322, i32 33943, i32 34560, i32 34308, i32 34930, i32 35551, i32 36096, i32 35916, i32 36537, i32 37120, i32 36903, i32 37524, i32 38144, i32 37889, i32 38510, i32 39132, i32 39680, i32 39497, i32 40118, i32 40704, i32 40483, i32 41105, i32 41726, i32 42240, i32 42091, i32 42712, i32 43264, i32 43078, i32 43699, i32 44288, i32 44064, i32 44685, i32 45307, i32 45824, i32 45672, i32 46293, i32 46848, i32 46658, i32 47280, i32 47872, i32 47645, i32 48266, i32 48887, i32 49408, i32 49253, i32 49874, i32 50432, i32 50239, i32 50860, i32 51456, i32 51226, i32 51847, i32 52468, i32 52992, i32 52833, i32 53455, i32 54016, i32 53820, i32 54441, i32 55040, i32 54806, i32 55428, i32 56049, i32 56576, i32 56414, i32 57035, i32 57600, i32 57401, i32 58022, i32 58624, i32 58387, i32 59008, i32 59630, i32 60160, i32 59995, i32 60616, i32 61184, i32 60981, i32 61603, i32 62208, i32 61968, i32 62589, i32 63210, i32 63744, i32 63576, i32 64197, i32 64768, i32 64562, i32 65183, i32 65792, i32 65549, i32 66170, i32 66791, i32 67328, i32 67156, i32 67778, i32 68352, i32 68143, i32 68764, i32 69376, i32 69129, i32 69751, i32 70372, i32 70912, i32 70737, i32 71358, i32 71936, i32 71724, i32 72345, i32 72960, i32 72710, i32 73331, i32 73953, i32 74496, i32 74318, i32 74939, i32 75520, i32 75304, i32 75926, i32 76544, i32 76291, i32 76912, i32 77533, i32 78080, i32 77899, i32 78520, i32 79104, i32 78885, i32 79506, i32 80128, i32 80640, i32 80493, i32 81114, i32 81664, i32 81479, i32 82101, i32 82688, i32 82466, i32 83087, i32 83708, i32 84224, i32 84074, i32 84695, i32 85248, i32 85060, i32 85681, i32 86272, i32 86047, i32 86668, i32 87289, i32 87808, i32 87654, i32 88276, i32 88832, i32 88641, i32 89262, i32 89856, i32 89627, i32 90249, i32 90870, i32 91392, i32 91235, i32 91856, i32 92416, i32 92222, i32 92843, i32 93440, i32 93208, i32 93829, i32 94451, i32 94976, i32 94816, i32 95437, i32 96000, i32 95802, i32 96424, i32 97024, i32 96789, i32 97410, i32 98031, i32 98560, i32 98397, i32 99018, i32 99584, i32 99383, i32 100004, i32 100608, i32 100370, i32 100991, i32 101612, i32 102144, i32 101977, i32 102598, i32 103168, i32 102963, i32 103584, i32 104192, i32 103949, i32 104571, i32 105192, i32 105728, i32 105557, i32 106178, i32 106752, i32 106544, i32 107165, i32 107776, i32 107530, i32 108151, i32 108773, i32 109312, i32 109138, i32 109759, i32 110336, i32 110124, i32 110746, i32 111360, i32 111111, i32 111732, i32 112353, i32 112896, i32 112719, i32 113340, i32 113920, i32 113705, i32 114326, i32 114944, i32 114692, i32 115313, i32 115934, i32 116480, i32 116299, i32 116921, i32 117504, i32 117286, i32 117907, i32 118528, i32 119040, i32 118894, i32 119515, i32 120064, i32 119880, i32 120501, i32 121088, i32 120867, i32 121488, i32 122109, i32 122624, i32 122474, i32 123096, i32 123648, i32 123461, i32 124082, i32 124672, i32 124447, i32 125069, i32 125690, i32 126208, i32 126055, i32 126676, i32 127232, i32 127042, i32 127663, i32 128256, i32 128028, i32 128649, i32 129271, i32 129792, i32 129636, i32 130257, i32 130816, i32 130622, i32 131244, i32 131840, i32 131609, i32 132230, i32 132851, i32 133376, i32 133217, i32 133838, i32 134400, i32 134203, i32 134824, i32 135424, i32 135190, i32 135811, i32 136432, i32 136960, i32 136797, i32 137419, i32 137984, i32 137784, i32 138405, i32 139008, i32 138770, i32 139392, i32 140013, i32 140544, i32 140378, i32 140999, i32 141568, i32 141365, i32 141986, i32 142592, i32 142351, i32 142972, i32 143594, i32 144128, i32 143959, i32 144580, i32 145152, i32 144945, i32 145567, i32 146176, i32 145932, i32 146553, i32 147174, i32 147712, i32 147540, i32 148161, i32 148736, i32 148526, i32 149147, i32 149760, i32 149513, i32 150134, i32 150755, i32 151296, i32 151120, i32 151742, i32 152320, i32 152107, i32 152728, i32 153344, i32 153093]
 @polc_fast_flags = constant i64 1
 
 ; Function Attrs: noreturn
@@ -77,7 +78,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %rate.done
+done:                                             ; preds = %host.done
   %value = load i64, ptr %result, align 4
   %14 = getelementptr i64, ptr %ctx.f1, i64 0
   store i64 %value, ptr %14, align 4
@@ -117,7 +118,7 @@ ok:                                               ; preds = %branch
 
 rate.wide:                                        ; preds = %rate.fast, %ok
   %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 3)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok
   %30 = icmp slt i64 %prod, 0
@@ -128,16 +129,16 @@ rate.fast:                                        ; preds = %ok
   %33 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
   br i1 %33, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %round
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
   %34 = phi i64 [ %rounded, %round ], [ %29, %rate.wide ]
   store i64 %34, ptr %result, align 4
   %35 = getelementptr i64, ptr %ctx.f6, i64 0
   store i64 0, ptr %35, align 4
   br label %done
-
-round:                                            ; preds = %rate.fast
-  %rounded = sdiv i64 %v, 1000000
-  br label %rate.done
 }
 
 ; Function Attrs: noinline optnone
@@ -527,11 +528,34 @@ entry:
   %ctx.f = load ptr, ptr %2, align 8
   %3 = getelementptr i64, ptr %ctx.f, i64 0
   %4 = load i64, ptr %3, align 4
-  %5 = call i64 @polrt_year_of(i64 %4)
-  %6 = getelementptr i64, ptr %1, i64 0
-  store i64 %5, ptr %6, align 4
-  %7 = getelementptr i64, ptr %1, i64 1
-  store i64 0, ptr %7, align 4
+  %5 = sub i64 %4, -25567
+  %6 = icmp ult i64 %5, 109573
+  br i1 %6, label %year.table, label %year.call
+
+year.table:                                       ; preds = %entry
+  %7 = lshr i64 %5, 8
+  %8 = getelementptr [429 x i32], ptr @polc.years, i64 0, i64 %7
+  %9 = load i32, ptr %8, align 4
+  %10 = zext i32 %9 to i64
+  %11 = and i64 %10, 511
+  %12 = and i64 %5, 255
+  %13 = icmp uge i64 %12, %11
+  %14 = lshr i64 %10, 9
+  %15 = add i64 %14, 1900
+  %16 = zext i1 %13 to i64
+  %year = add i64 %15, %16
+  br label %host.done
+
+year.call:                                        ; preds = %entry
+  %17 = call i64 @polrt_year_of(i64 %4)
+  br label %host.done
+
+host.done:                                        ; preds = %year.call, %year.table
+  %18 = phi i64 [ %year, %year.table ], [ %17, %year.call ]
+  %19 = getelementptr i64, ptr %1, i64 0
+  store i64 %18, ptr %19, align 4
+  %20 = getelementptr i64, ptr %1, i64 1
+  store i64 0, ptr %20, align 4
   ret void
 }
 
@@ -568,7 +592,7 @@ entry:
   store i64 0, ptr %memo.done4, align 4
   br label %branch
 
-done:                                             ; preds = %rate.done
+done:                                             ; preds = %host.done
   %value = load i64, ptr %result, align 4
   store i64 %value, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
@@ -605,7 +629,7 @@ ok:                                               ; preds = %branch
 
 rate.wide:                                        ; preds = %rate.fast, %ok
   %19 = call i64 @polrt_mul_rate(ptr %0, i64 %9, i64 %16, i64 3)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok
   %20 = icmp slt i64 %prod, 0
@@ -616,14 +640,14 @@ rate.fast:                                        ; preds = %ok
   %23 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
   br i1 %23, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %round
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
   %24 = phi i64 [ %rounded, %round ], [ %19, %rate.wide ]
   store i64 %24, ptr %result, align 4
   br label %done
-
-round:                                            ; preds = %rate.fast
-  %rounded = sdiv i64 %v, 1000000
-  br label %rate.done
 
 done9:                                            ; preds = %ok22
   %value23 = load i64, ptr %result8, align 4

@@ -79,7 +79,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %14, align 4
   br label %branch
 
-done:                                             ; preds = %rate.done
+done:                                             ; preds = %host.done
   %value = load i64, ptr %result, align 4
   %15 = getelementptr i64, ptr %ctx.f1, i64 0
   store i64 %value, ptr %15, align 4
@@ -170,7 +170,7 @@ ok10:                                             ; preds = %ok8
 
 rate.wide:                                        ; preds = %rate.fast, %ok10
   %57 = call i64 @polrt_mul_rate(ptr %0, i64 %45, i64 %54, i64 3)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok10
   %58 = icmp slt i64 %prod, 0
@@ -181,16 +181,16 @@ rate.fast:                                        ; preds = %ok10
   %61 = call i1 @llvm.expect.i1(i1 %ovf12, i1 false)
   br i1 %61, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %round
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v11, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
   %62 = phi i64 [ %rounded, %round ], [ %57, %rate.wide ]
   store i64 %62, ptr %result, align 4
   %63 = getelementptr i64, ptr %ctx.f13, i64 0
   store i64 0, ptr %63, align 4
   br label %done
-
-round:                                            ; preds = %rate.fast
-  %rounded = sdiv i64 %v11, 1000000
-  br label %rate.done
 }
 
 ; Function Attrs: noinline optnone
@@ -501,7 +501,7 @@ next:                                             ; preds = %entry
   %13 = icmp ne i64 %12, 0
   br i1 %13, label %rhs, label %logic
 
-done4:                                            ; preds = %rate.done
+done4:                                            ; preds = %host.done
   %value = load i64, ptr %result3, align 4
   store i64 %value, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
@@ -574,7 +574,7 @@ ok12:                                             ; preds = %ok10
 
 rate.wide:                                        ; preds = %rate.fast, %ok12
   %46 = call i64 @polrt_mul_rate(ptr %0, i64 %36, i64 %43, i64 3)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok12
   %47 = icmp slt i64 %prod, 0
@@ -585,14 +585,14 @@ rate.fast:                                        ; preds = %ok12
   %50 = call i1 @llvm.expect.i1(i1 %ovf14, i1 false)
   br i1 %50, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %round
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v13, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
   %51 = phi i64 [ %rounded, %round ], [ %46, %rate.wide ]
   store i64 %51, ptr %result3, align 4
   br label %done4
-
-round:                                            ; preds = %rate.fast
-  %rounded = sdiv i64 %v13, 1000000
-  br label %rate.done
 
 branch15:                                         ; preds = %logic
   store i64 0, ptr %result, align 4
@@ -630,7 +630,7 @@ next18:                                           ; preds = %next16
 guard:                                            ; preds = %next16
   br label %branch17
 
-done20:                                           ; preds = %rate.done35
+done20:                                           ; preds = %host.done39
   %value40 = load i64, ptr %result19, align 4
   store i64 %value40, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
@@ -703,25 +703,25 @@ ok30:                                             ; preds = %ok28
 
 rate.wide33:                                      ; preds = %rate.fast34, %ok30
   %98 = call i64 @polrt_mul_rate(ptr %0, i64 %88, i64 %95, i64 3)
-  br label %rate.done35
+  br label %host.done39
 
 rate.fast34:                                      ; preds = %ok30
   %99 = icmp slt i64 %prod31, 0
   %100 = select i1 %99, i64 -500000, i64 500000
   %101 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod31, i64 %100)
-  %v36 = extractvalue { i64, i1 } %101, 0
-  %ovf37 = extractvalue { i64, i1 } %101, 1
-  %102 = call i1 @llvm.expect.i1(i1 %ovf37, i1 false)
-  br i1 %102, label %rate.wide33, label %round38
+  %v35 = extractvalue { i64, i1 } %101, 0
+  %ovf36 = extractvalue { i64, i1 } %101, 1
+  %102 = call i1 @llvm.expect.i1(i1 %ovf36, i1 false)
+  br i1 %102, label %rate.wide33, label %round37
 
-rate.done35:                                      ; preds = %rate.wide33, %round38
-  %103 = phi i64 [ %rounded39, %round38 ], [ %98, %rate.wide33 ]
+round37:                                          ; preds = %rate.fast34
+  %rounded38 = sdiv i64 %v35, 1000000
+  br label %host.done39
+
+host.done39:                                      ; preds = %rate.wide33, %round37
+  %103 = phi i64 [ %rounded38, %round37 ], [ %98, %rate.wide33 ]
   store i64 %103, ptr %result19, align 4
   br label %done20
-
-round38:                                          ; preds = %rate.fast34
-  %rounded39 = sdiv i64 %v36, 1000000
-  br label %rate.done35
 
 branch41:                                         ; preds = %guard43
   br label %branch46
@@ -733,7 +733,7 @@ next42:                                           ; preds = %next18
 guard43:                                          ; preds = %next18
   br label %branch41
 
-done45:                                           ; preds = %rate.done60
+done45:                                           ; preds = %host.done64
   %value65 = load i64, ptr %result44, align 4
   store i64 %value65, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
@@ -818,25 +818,25 @@ ok55:                                             ; preds = %ok53
 
 rate.wide58:                                      ; preds = %rate.fast59, %ok55
   %149 = call i64 @polrt_mul_rate(ptr %0, i64 %139, i64 %146, i64 3)
-  br label %rate.done60
+  br label %host.done64
 
 rate.fast59:                                      ; preds = %ok55
   %150 = icmp slt i64 %prod56, 0
   %151 = select i1 %150, i64 -500000, i64 500000
   %152 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod56, i64 %151)
-  %v61 = extractvalue { i64, i1 } %152, 0
-  %ovf62 = extractvalue { i64, i1 } %152, 1
-  %153 = call i1 @llvm.expect.i1(i1 %ovf62, i1 false)
-  br i1 %153, label %rate.wide58, label %round63
+  %v60 = extractvalue { i64, i1 } %152, 0
+  %ovf61 = extractvalue { i64, i1 } %152, 1
+  %153 = call i1 @llvm.expect.i1(i1 %ovf61, i1 false)
+  br i1 %153, label %rate.wide58, label %round62
 
-rate.done60:                                      ; preds = %rate.wide58, %round63
-  %154 = phi i64 [ %rounded64, %round63 ], [ %149, %rate.wide58 ]
+round62:                                          ; preds = %rate.fast59
+  %rounded63 = sdiv i64 %v60, 1000000
+  br label %host.done64
+
+host.done64:                                      ; preds = %rate.wide58, %round62
+  %154 = phi i64 [ %rounded63, %round62 ], [ %149, %rate.wide58 ]
   store i64 %154, ptr %result44, align 4
   br label %done45
-
-round63:                                          ; preds = %rate.fast59
-  %rounded64 = sdiv i64 %v61, 1000000
-  br label %rate.done60
 
 fail66:                                           ; preds = %done45
   call void @polrt_fail(ptr %0, i64 6, i64 18)
