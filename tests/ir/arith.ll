@@ -232,7 +232,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %rate.done
+done:                                             ; preds = %host.done
   %value = load i64, ptr %result, align 4
   %14 = getelementptr i64, ptr %ctx.f1, i64 2
   store i64 %value, ptr %14, align 4
@@ -270,26 +270,28 @@ ok:                                               ; preds = %branch
   %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %28, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok
+rate.wide:                                        ; preds = %rate.fast, %ok
   %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 12)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok
-  %30 = sdiv i64 %prod, 1000000
-  %31 = srem i64 %prod, 1000000
-  %32 = icmp sge i64 %31, 500000
-  %33 = icmp sle i64 %31, -500000
-  %34 = zext i1 %32 to i64
-  %35 = add i64 %30, %34
-  %36 = zext i1 %33 to i64
-  %rounded = sub i64 %35, %36
-  br label %rate.done
+  %30 = icmp slt i64 %prod, 0
+  %31 = select i1 %30, i64 -500000, i64 500000
+  %32 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %31)
+  %v = extractvalue { i64, i1 } %32, 0
+  %ovf = extractvalue { i64, i1 } %32, 1
+  %33 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
+  br i1 %33, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
-  store i64 %37, ptr %result, align 4
-  %38 = getelementptr i64, ptr %ctx.f6, i64 2
-  store i64 0, ptr %38, align 4
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
+  %34 = phi i64 [ %rounded, %round ], [ %29, %rate.wide ]
+  store i64 %34, ptr %result, align 4
+  %35 = getelementptr i64, ptr %ctx.f6, i64 2
+  store i64 0, ptr %35, align 4
   br label %done
 }
 
@@ -297,7 +299,7 @@ rate.done:                                        ; preds = %rate.wide, %rate.fa
 define i64 @polc_rule_3(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f12 = load ptr, ptr %1, align 8
+  %ctx.f15 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f5 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 11
@@ -326,7 +328,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %rate.done10
+done:                                             ; preds = %host.done14
   %value = load i64, ptr %result, align 4
   %14 = getelementptr i64, ptr %ctx.f1, i64 3
   store i64 %value, ptr %14, align 4
@@ -364,51 +366,55 @@ ok:                                               ; preds = %branch
   %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %28, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok
+rate.wide:                                        ; preds = %rate.fast, %ok
   %29 = call i64 @polrt_mul_rate(ptr %0, i64 %17, i64 %26, i64 15)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok
-  %30 = sdiv i64 %prod, 1000000
-  %31 = srem i64 %prod, 1000000
-  %32 = icmp sge i64 %31, 500000
-  %33 = icmp sle i64 %31, -500000
-  %34 = zext i1 %32 to i64
-  %35 = add i64 %30, %34
-  %36 = zext i1 %33 to i64
-  %rounded = sub i64 %35, %36
-  br label %rate.done
+  %30 = icmp slt i64 %prod, 0
+  %31 = select i1 %30, i64 -500000, i64 500000
+  %32 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %31)
+  %v = extractvalue { i64, i1 } %32, 0
+  %ovf = extractvalue { i64, i1 } %32, 1
+  %33 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
+  br i1 %33, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
-  %38 = getelementptr i64, ptr %ctx.f2, i64 4
-  %39 = load i64, ptr %38, align 4
-  %40 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %37, i64 %39)
-  %prod6 = extractvalue { i64, i1 } %40, 0
-  %wide7 = extractvalue { i64, i1 } %40, 1
-  %41 = call i1 @llvm.expect.i1(i1 %wide7, i1 false)
-  br i1 %41, label %rate.wide8, label %rate.fast9
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %host.done
 
-rate.wide8:                                       ; preds = %rate.done
-  %42 = call i64 @polrt_mul_rate(ptr %0, i64 %37, i64 %39, i64 15)
-  br label %rate.done10
+host.done:                                        ; preds = %rate.wide, %round
+  %34 = phi i64 [ %rounded, %round ], [ %29, %rate.wide ]
+  %35 = getelementptr i64, ptr %ctx.f2, i64 4
+  %36 = load i64, ptr %35, align 4
+  %37 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %34, i64 %36)
+  %prod6 = extractvalue { i64, i1 } %37, 0
+  %wide7 = extractvalue { i64, i1 } %37, 1
+  %38 = call i1 @llvm.expect.i1(i1 %wide7, i1 false)
+  br i1 %38, label %rate.wide8, label %rate.fast9
 
-rate.fast9:                                       ; preds = %rate.done
-  %43 = sdiv i64 %prod6, 1000000
-  %44 = srem i64 %prod6, 1000000
-  %45 = icmp sge i64 %44, 500000
-  %46 = icmp sle i64 %44, -500000
-  %47 = zext i1 %45 to i64
-  %48 = add i64 %43, %47
-  %49 = zext i1 %46 to i64
-  %rounded11 = sub i64 %48, %49
-  br label %rate.done10
+rate.wide8:                                       ; preds = %rate.fast9, %host.done
+  %39 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %36, i64 15)
+  br label %host.done14
 
-rate.done10:                                      ; preds = %rate.wide8, %rate.fast9
-  %50 = phi i64 [ %rounded11, %rate.fast9 ], [ %42, %rate.wide8 ]
-  store i64 %50, ptr %result, align 4
-  %51 = getelementptr i64, ptr %ctx.f12, i64 3
-  store i64 0, ptr %51, align 4
+rate.fast9:                                       ; preds = %host.done
+  %40 = icmp slt i64 %prod6, 0
+  %41 = select i1 %40, i64 -500000, i64 500000
+  %42 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod6, i64 %41)
+  %v10 = extractvalue { i64, i1 } %42, 0
+  %ovf11 = extractvalue { i64, i1 } %42, 1
+  %43 = call i1 @llvm.expect.i1(i1 %ovf11, i1 false)
+  br i1 %43, label %rate.wide8, label %round12
+
+round12:                                          ; preds = %rate.fast9
+  %rounded13 = sdiv i64 %v10, 1000000
+  br label %host.done14
+
+host.done14:                                      ; preds = %rate.wide8, %round12
+  %44 = phi i64 [ %rounded13, %round12 ], [ %39, %rate.wide8 ]
+  store i64 %44, ptr %result, align 4
+  %45 = getelementptr i64, ptr %ctx.f15, i64 3
+  store i64 0, ptr %45, align 4
   br label %done
 }
 
@@ -607,7 +613,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %13, align 4
   br label %branch
 
-done:                                             ; preds = %rate.done
+done:                                             ; preds = %host.done
   %value = load i64, ptr %result, align 4
   %14 = getelementptr i64, ptr %ctx.f1, i64 7
   store i64 %value, ptr %14, align 4
@@ -645,29 +651,31 @@ ok:                                               ; preds = %branch
   %28 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %28, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok
+rate.wide:                                        ; preds = %rate.fast, %ok
   %29 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %24, i64 %26, i64 28)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok
-  %30 = sdiv i64 %prod, 1000000
-  %31 = srem i64 %prod, 1000000
-  %32 = icmp sge i64 %31, 500000
-  %33 = icmp sle i64 %31, -500000
-  %34 = zext i1 %32 to i64
-  %35 = add i64 %30, %34
-  %36 = zext i1 %33 to i64
-  %rounded = sub i64 %35, %36
-  br label %rate.done
+  %30 = icmp slt i64 %prod, 0
+  %31 = select i1 %30, i64 -500000, i64 500000
+  %32 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %31)
+  %v = extractvalue { i64, i1 } %32, 0
+  %ovf = extractvalue { i64, i1 } %32, 1
+  %33 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
+  br i1 %33, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %37 = phi i64 [ %rounded, %rate.fast ], [ %29, %rate.wide ]
-  %38 = getelementptr i64, ptr %ctx.f5, i64 3
-  %39 = load i64, ptr %38, align 4
-  %40 = call i64 @polrt_div_round(ptr %0, i64 %37, i64 %39, i64 28)
-  store i64 %40, ptr %result, align 4
-  %41 = getelementptr i64, ptr %ctx.f6, i64 7
-  store i64 0, ptr %41, align 4
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
+  %34 = phi i64 [ %rounded, %round ], [ %29, %rate.wide ]
+  %35 = getelementptr i64, ptr %ctx.f5, i64 3
+  %36 = load i64, ptr %35, align 4
+  %37 = call i64 @polrt_div_round(ptr %0, i64 %34, i64 %36, i64 28)
+  store i64 %37, ptr %result, align 4
+  %38 = getelementptr i64, ptr %ctx.f6, i64 7
+  store i64 0, ptr %38, align 4
   br label %done
 }
 
@@ -1202,23 +1210,23 @@ entry:
 
 define i64 @polc_settle_fast(ptr %0) {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f128 = load ptr, ptr %1, align 8
-  %result123 = alloca i64, align 8
-  %result116 = alloca i64, align 8
-  %result107 = alloca i64, align 8
-  %result98 = alloca i64, align 8
-  %result85 = alloca i64, align 8
-  %result80 = alloca i64, align 8
+  %result135 = alloca i64, align 8
+  %result128 = alloca i64, align 8
+  %result119 = alloca i64, align 8
+  %result110 = alloca i64, align 8
+  %result94 = alloca i64, align 8
+  %result89 = alloca i64, align 8
+  %result84 = alloca i64, align 8
   %result75 = alloca i64, align 8
-  %result66 = alloca i64, align 8
-  %result47 = alloca i64, align 8
-  %result40 = alloca i64, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f34 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f31 = load i64, ptr %3, align 4
-  %result23 = alloca i64, align 8
+  %result50 = alloca i64, align 8
+  %result41 = alloca i64, align 8
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f35 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f32 = load i64, ptr %2, align 4
+  %result24 = alloca i64, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f23 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %4, align 8
   %result = alloca i64, align 8
@@ -1264,16 +1272,18 @@ done:                                             ; preds = %ok
   %value = load i64, ptr %result, align 4
   store i64 %value, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
-  br label %branch25
+  %5 = getelementptr i64, ptr %ctx.f23, i64 0
+  store i64 %value, ptr %5, align 4
+  br label %branch26
 
 branch:                                           ; preds = %entry
-  %5 = getelementptr i64, ptr %ctx.f, i64 1
-  %6 = load i64, ptr %5, align 4
-  %7 = getelementptr i64, ptr %ctx.f, i64 2
-  %8 = load i64, ptr %7, align 4
-  %9 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %6, i64 %8)
-  %v = extractvalue { i64, i1 } %9, 0
-  %ovf = extractvalue { i64, i1 } %9, 1
+  %6 = getelementptr i64, ptr %ctx.f, i64 1
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %7, i64 %9)
+  %v = extractvalue { i64, i1 } %10, 0
+  %ovf = extractvalue { i64, i1 } %10, 1
   br i1 %ovf, label %fail, label %ok
 
 next:                                             ; No predecessors!
@@ -1288,464 +1298,470 @@ ok:                                               ; preds = %branch
   store i64 %v, ptr %result, align 4
   br label %done
 
-done24:                                           ; preds = %ok38
-  %value39 = load i64, ptr %result23, align 4
-  store i64 %value39, ptr %memo1, align 4
+done25:                                           ; preds = %ok39
+  %value40 = load i64, ptr %result24, align 4
+  store i64 %value40, ptr %memo1, align 4
   store i64 1, ptr %memo.done2, align 4
-  br label %branch42
+  %11 = getelementptr i64, ptr %ctx.f23, i64 1
+  store i64 %value40, ptr %11, align 4
+  br label %branch43
 
-branch25:                                         ; preds = %done
-  %10 = getelementptr i64, ptr %ctx.f, i64 1
-  %11 = load i64, ptr %10, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 2
+branch26:                                         ; preds = %done
+  %12 = getelementptr i64, ptr %ctx.f, i64 1
   %13 = load i64, ptr %12, align 4
-  %14 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %11, i64 %13)
-  %v27 = extractvalue { i64, i1 } %14, 0
-  %ovf28 = extractvalue { i64, i1 } %14, 1
-  br i1 %ovf28, label %fail29, label %ok30
+  %14 = getelementptr i64, ptr %ctx.f, i64 2
+  %15 = load i64, ptr %14, align 4
+  %16 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %13, i64 %15)
+  %v28 = extractvalue { i64, i1 } %16, 0
+  %ovf29 = extractvalue { i64, i1 } %16, 1
+  br i1 %ovf29, label %fail30, label %ok31
 
-next26:                                           ; No predecessors!
+next27:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 6)
   unreachable
 
-fail29:                                           ; preds = %branch25
+fail30:                                           ; preds = %branch26
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok30:                                             ; preds = %branch25
-  %15 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %16 = icmp sge i64 %ctx.f31, 17167
-  %17 = and i1 %16, %15
-  %18 = select i1 %17, i64 1, i64 -1
-  %19 = icmp slt i64 %18, 0
-  br i1 %19, label %fail32, label %ok33
+ok31:                                             ; preds = %branch26
+  %17 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %18 = icmp sge i64 %ctx.f32, 17167
+  %19 = and i1 %18, %17
+  %20 = select i1 %19, i64 1, i64 -1
+  %21 = icmp slt i64 %20, 0
+  br i1 %21, label %fail33, label %ok34
 
-fail32:                                           ; preds = %ok30
+fail33:                                           ; preds = %ok31
   call void @polrt_fail(ptr %0, i64 6, i64 10)
   unreachable
 
-ok33:                                             ; preds = %ok30
-  %20 = getelementptr i64, ptr %ctx.f34, i64 %18
-  %21 = load i64, ptr %20, align 4
-  %22 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v27, i64 %21)
-  %v35 = extractvalue { i64, i1 } %22, 0
-  %ovf36 = extractvalue { i64, i1 } %22, 1
-  br i1 %ovf36, label %fail37, label %ok38
+ok34:                                             ; preds = %ok31
+  %22 = getelementptr i64, ptr %ctx.f35, i64 %20
+  %23 = load i64, ptr %22, align 4
+  %24 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %v28, i64 %23)
+  %v36 = extractvalue { i64, i1 } %24, 0
+  %ovf37 = extractvalue { i64, i1 } %24, 1
+  br i1 %ovf37, label %fail38, label %ok39
 
-fail37:                                           ; preds = %ok33
+fail38:                                           ; preds = %ok34
   call void @polrt_fail(ptr %0, i64 1, i64 8)
   unreachable
 
-ok38:                                             ; preds = %ok33
-  %23 = icmp sgt i64 %v35, 0
-  %24 = select i1 %23, i64 %v35, i64 0
-  store i64 %24, ptr %result23, align 4
-  br label %done24
+ok39:                                             ; preds = %ok34
+  %25 = icmp sgt i64 %v36, 0
+  %26 = select i1 %25, i64 %v36, i64 0
+  store i64 %26, ptr %result24, align 4
+  br label %done25
 
-done41:                                           ; preds = %rate.done
-  %value46 = load i64, ptr %result40, align 4
-  store i64 %value46, ptr %memo3, align 4
+done42:                                           ; preds = %host.done
+  %value49 = load i64, ptr %result41, align 4
+  store i64 %value49, ptr %memo3, align 4
   store i64 1, ptr %memo.done4, align 4
-  br label %branch49
+  %27 = getelementptr i64, ptr %ctx.f23, i64 2
+  store i64 %value49, ptr %27, align 4
+  br label %branch52
 
-branch42:                                         ; preds = %done24
-  %25 = getelementptr i64, ptr %ctx.f, i64 1
-  %26 = load i64, ptr %25, align 4
-  %27 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %28 = icmp sge i64 %ctx.f31, 17167
-  %29 = and i1 %28, %27
-  %30 = select i1 %29, i64 0, i64 -1
-  %31 = icmp slt i64 %30, 0
-  br i1 %31, label %fail44, label %ok45
+branch43:                                         ; preds = %done25
+  %28 = getelementptr i64, ptr %ctx.f, i64 1
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %31 = icmp sge i64 %ctx.f32, 17167
+  %32 = and i1 %31, %30
+  %33 = select i1 %32, i64 0, i64 -1
+  %34 = icmp slt i64 %33, 0
+  br i1 %34, label %fail45, label %ok46
 
-next43:                                           ; No predecessors!
+next44:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 11)
   unreachable
 
-fail44:                                           ; preds = %branch42
+fail45:                                           ; preds = %branch43
   call void @polrt_fail(ptr %0, i64 6, i64 13)
   unreachable
 
-ok45:                                             ; preds = %branch42
-  %32 = getelementptr i64, ptr %ctx.f34, i64 %30
-  %33 = load i64, ptr %32, align 4
-  %34 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %26, i64 %33)
-  %prod = extractvalue { i64, i1 } %34, 0
-  %wide = extractvalue { i64, i1 } %34, 1
-  %35 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
-  br i1 %35, label %rate.wide, label %rate.fast
+ok46:                                             ; preds = %branch43
+  %35 = getelementptr i64, ptr %ctx.f35, i64 %33
+  %36 = load i64, ptr %35, align 4
+  %37 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %29, i64 %36)
+  %prod = extractvalue { i64, i1 } %37, 0
+  %wide = extractvalue { i64, i1 } %37, 1
+  %38 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
+  br i1 %38, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok45
-  %36 = call i64 @polrt_mul_rate(ptr %0, i64 %26, i64 %33, i64 12)
-  br label %rate.done
+rate.wide:                                        ; preds = %rate.fast, %ok46
+  %39 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %36, i64 12)
+  br label %host.done
 
-rate.fast:                                        ; preds = %ok45
-  %37 = sdiv i64 %prod, 1000000
-  %38 = srem i64 %prod, 1000000
-  %39 = icmp sge i64 %38, 500000
-  %40 = icmp sle i64 %38, -500000
-  %41 = zext i1 %39 to i64
-  %42 = add i64 %37, %41
-  %43 = zext i1 %40 to i64
-  %rounded = sub i64 %42, %43
-  br label %rate.done
+rate.fast:                                        ; preds = %ok46
+  %40 = icmp slt i64 %prod, 0
+  %41 = select i1 %40, i64 -500000, i64 500000
+  %42 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %41)
+  %v47 = extractvalue { i64, i1 } %42, 0
+  %ovf48 = extractvalue { i64, i1 } %42, 1
+  %43 = call i1 @llvm.expect.i1(i1 %ovf48, i1 false)
+  br i1 %43, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %44 = phi i64 [ %rounded, %rate.fast ], [ %36, %rate.wide ]
-  store i64 %44, ptr %result40, align 4
-  br label %done41
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v47, 1000000
+  br label %host.done
 
-done48:                                           ; preds = %rate.done63
-  %value65 = load i64, ptr %result47, align 4
-  store i64 %value65, ptr %memo5, align 4
+host.done:                                        ; preds = %rate.wide, %round
+  %44 = phi i64 [ %rounded, %round ], [ %39, %rate.wide ]
+  store i64 %44, ptr %result41, align 4
+  br label %done42
+
+done51:                                           ; preds = %host.done73
+  %value74 = load i64, ptr %result50, align 4
+  store i64 %value74, ptr %memo5, align 4
   store i64 1, ptr %memo.done6, align 4
-  br label %branch68
+  %45 = getelementptr i64, ptr %ctx.f23, i64 3
+  store i64 %value74, ptr %45, align 4
+  br label %branch77
 
-branch49:                                         ; preds = %done41
-  %45 = getelementptr i64, ptr %ctx.f, i64 1
-  %46 = load i64, ptr %45, align 4
-  %47 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %48 = icmp sge i64 %ctx.f31, 17167
-  %49 = and i1 %48, %47
-  %50 = select i1 %49, i64 0, i64 -1
-  %51 = icmp slt i64 %50, 0
-  br i1 %51, label %fail51, label %ok52
+branch52:                                         ; preds = %done42
+  %46 = getelementptr i64, ptr %ctx.f, i64 1
+  %47 = load i64, ptr %46, align 4
+  %48 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %49 = icmp sge i64 %ctx.f32, 17167
+  %50 = and i1 %49, %48
+  %51 = select i1 %50, i64 0, i64 -1
+  %52 = icmp slt i64 %51, 0
+  br i1 %52, label %fail54, label %ok55
 
-next50:                                           ; No predecessors!
+next53:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 14)
   unreachable
 
-fail51:                                           ; preds = %branch49
+fail54:                                           ; preds = %branch52
   call void @polrt_fail(ptr %0, i64 6, i64 15)
   unreachable
 
-ok52:                                             ; preds = %branch49
-  %52 = getelementptr i64, ptr %ctx.f34, i64 %50
-  %53 = load i64, ptr %52, align 4
-  %54 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %46, i64 %53)
-  %prod53 = extractvalue { i64, i1 } %54, 0
-  %wide54 = extractvalue { i64, i1 } %54, 1
-  %55 = call i1 @llvm.expect.i1(i1 %wide54, i1 false)
-  br i1 %55, label %rate.wide55, label %rate.fast56
+ok55:                                             ; preds = %branch52
+  %53 = getelementptr i64, ptr %ctx.f35, i64 %51
+  %54 = load i64, ptr %53, align 4
+  %55 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %47, i64 %54)
+  %prod56 = extractvalue { i64, i1 } %55, 0
+  %wide57 = extractvalue { i64, i1 } %55, 1
+  %56 = call i1 @llvm.expect.i1(i1 %wide57, i1 false)
+  br i1 %56, label %rate.wide58, label %rate.fast59
 
-rate.wide55:                                      ; preds = %ok52
-  %56 = call i64 @polrt_mul_rate(ptr %0, i64 %46, i64 %53, i64 15)
-  br label %rate.done57
+rate.wide58:                                      ; preds = %rate.fast59, %ok55
+  %57 = call i64 @polrt_mul_rate(ptr %0, i64 %47, i64 %54, i64 15)
+  br label %host.done64
 
-rate.fast56:                                      ; preds = %ok52
-  %57 = sdiv i64 %prod53, 1000000
-  %58 = srem i64 %prod53, 1000000
-  %59 = icmp sge i64 %58, 500000
-  %60 = icmp sle i64 %58, -500000
-  %61 = zext i1 %59 to i64
-  %62 = add i64 %57, %61
-  %63 = zext i1 %60 to i64
-  %rounded58 = sub i64 %62, %63
-  br label %rate.done57
+rate.fast59:                                      ; preds = %ok55
+  %58 = icmp slt i64 %prod56, 0
+  %59 = select i1 %58, i64 -500000, i64 500000
+  %60 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod56, i64 %59)
+  %v60 = extractvalue { i64, i1 } %60, 0
+  %ovf61 = extractvalue { i64, i1 } %60, 1
+  %61 = call i1 @llvm.expect.i1(i1 %ovf61, i1 false)
+  br i1 %61, label %rate.wide58, label %round62
 
-rate.done57:                                      ; preds = %rate.wide55, %rate.fast56
-  %64 = phi i64 [ %rounded58, %rate.fast56 ], [ %56, %rate.wide55 ]
-  %65 = getelementptr i64, ptr %ctx.f, i64 4
-  %66 = load i64, ptr %65, align 4
-  %67 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %64, i64 %66)
-  %prod59 = extractvalue { i64, i1 } %67, 0
-  %wide60 = extractvalue { i64, i1 } %67, 1
-  %68 = call i1 @llvm.expect.i1(i1 %wide60, i1 false)
-  br i1 %68, label %rate.wide61, label %rate.fast62
+round62:                                          ; preds = %rate.fast59
+  %rounded63 = sdiv i64 %v60, 1000000
+  br label %host.done64
 
-rate.wide61:                                      ; preds = %rate.done57
-  %69 = call i64 @polrt_mul_rate(ptr %0, i64 %64, i64 %66, i64 15)
-  br label %rate.done63
+host.done64:                                      ; preds = %rate.wide58, %round62
+  %62 = phi i64 [ %rounded63, %round62 ], [ %57, %rate.wide58 ]
+  %63 = getelementptr i64, ptr %ctx.f, i64 4
+  %64 = load i64, ptr %63, align 4
+  %65 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %62, i64 %64)
+  %prod65 = extractvalue { i64, i1 } %65, 0
+  %wide66 = extractvalue { i64, i1 } %65, 1
+  %66 = call i1 @llvm.expect.i1(i1 %wide66, i1 false)
+  br i1 %66, label %rate.wide67, label %rate.fast68
 
-rate.fast62:                                      ; preds = %rate.done57
-  %70 = sdiv i64 %prod59, 1000000
-  %71 = srem i64 %prod59, 1000000
-  %72 = icmp sge i64 %71, 500000
-  %73 = icmp sle i64 %71, -500000
-  %74 = zext i1 %72 to i64
-  %75 = add i64 %70, %74
-  %76 = zext i1 %73 to i64
-  %rounded64 = sub i64 %75, %76
-  br label %rate.done63
+rate.wide67:                                      ; preds = %rate.fast68, %host.done64
+  %67 = call i64 @polrt_mul_rate(ptr %0, i64 %62, i64 %64, i64 15)
+  br label %host.done73
 
-rate.done63:                                      ; preds = %rate.wide61, %rate.fast62
-  %77 = phi i64 [ %rounded64, %rate.fast62 ], [ %69, %rate.wide61 ]
-  store i64 %77, ptr %result47, align 4
-  br label %done48
+rate.fast68:                                      ; preds = %host.done64
+  %68 = icmp slt i64 %prod65, 0
+  %69 = select i1 %68, i64 -500000, i64 500000
+  %70 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod65, i64 %69)
+  %v69 = extractvalue { i64, i1 } %70, 0
+  %ovf70 = extractvalue { i64, i1 } %70, 1
+  %71 = call i1 @llvm.expect.i1(i1 %ovf70, i1 false)
+  br i1 %71, label %rate.wide67, label %round71
 
-done67:                                           ; preds = %ok73
-  %value74 = load i64, ptr %result66, align 4
-  store i64 %value74, ptr %memo7, align 4
+round71:                                          ; preds = %rate.fast68
+  %rounded72 = sdiv i64 %v69, 1000000
+  br label %host.done73
+
+host.done73:                                      ; preds = %rate.wide67, %round71
+  %72 = phi i64 [ %rounded72, %round71 ], [ %67, %rate.wide67 ]
+  store i64 %72, ptr %result50, align 4
+  br label %done51
+
+done76:                                           ; preds = %ok82
+  %value83 = load i64, ptr %result75, align 4
+  store i64 %value83, ptr %memo7, align 4
   store i64 1, ptr %memo.done8, align 4
-  br label %branch77
+  %73 = getelementptr i64, ptr %ctx.f23, i64 4
+  store i64 %value83, ptr %73, align 4
+  br label %branch86
 
-branch68:                                         ; preds = %done48
-  %78 = getelementptr i64, ptr %ctx.f, i64 1
-  %79 = load i64, ptr %78, align 4
-  %80 = getelementptr i64, ptr %ctx.f, i64 3
-  %81 = load i64, ptr %80, align 4
-  %82 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %79, i64 %81)
-  %v70 = extractvalue { i64, i1 } %82, 0
-  %ovf71 = extractvalue { i64, i1 } %82, 1
-  br i1 %ovf71, label %fail72, label %ok73
+branch77:                                         ; preds = %done51
+  %74 = getelementptr i64, ptr %ctx.f, i64 1
+  %75 = load i64, ptr %74, align 4
+  %76 = getelementptr i64, ptr %ctx.f, i64 3
+  %77 = load i64, ptr %76, align 4
+  %78 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %75, i64 %77)
+  %v79 = extractvalue { i64, i1 } %78, 0
+  %ovf80 = extractvalue { i64, i1 } %78, 1
+  br i1 %ovf80, label %fail81, label %ok82
 
-next69:                                           ; No predecessors!
+next78:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 18)
   unreachable
 
-fail72:                                           ; preds = %branch68
+fail81:                                           ; preds = %branch77
   call void @polrt_fail(ptr %0, i64 1, i64 19)
   unreachable
 
-ok73:                                             ; preds = %branch68
-  store i64 %v70, ptr %result66, align 4
-  br label %done67
-
-done76:                                           ; preds = %branch77
-  %value79 = load i64, ptr %result75, align 4
-  store i64 %value79, ptr %memo9, align 4
-  store i64 1, ptr %memo.done10, align 4
-  br label %branch82
-
-branch77:                                         ; preds = %done67
-  %83 = getelementptr i64, ptr %ctx.f, i64 1
-  %84 = load i64, ptr %83, align 4
-  %85 = getelementptr i64, ptr %ctx.f, i64 3
-  %86 = load i64, ptr %85, align 4
-  %87 = call i64 @polrt_div_round(ptr %0, i64 %84, i64 %86, i64 22)
-  store i64 %87, ptr %result75, align 4
+ok82:                                             ; preds = %branch77
+  store i64 %v79, ptr %result75, align 4
   br label %done76
 
-next78:                                           ; No predecessors!
+done85:                                           ; preds = %branch86
+  %value88 = load i64, ptr %result84, align 4
+  store i64 %value88, ptr %memo9, align 4
+  store i64 1, ptr %memo.done10, align 4
+  %79 = getelementptr i64, ptr %ctx.f23, i64 5
+  store i64 %value88, ptr %79, align 4
+  br label %branch91
+
+branch86:                                         ; preds = %done76
+  %80 = getelementptr i64, ptr %ctx.f, i64 1
+  %81 = load i64, ptr %80, align 4
+  %82 = getelementptr i64, ptr %ctx.f, i64 3
+  %83 = load i64, ptr %82, align 4
+  %84 = call i64 @polrt_div_round(ptr %0, i64 %81, i64 %83, i64 22)
+  store i64 %84, ptr %result84, align 4
+  br label %done85
+
+next87:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 21)
   unreachable
 
-done81:                                           ; preds = %branch82
-  %value84 = load i64, ptr %result80, align 4
-  store i64 %value84, ptr %memo11, align 4
+done90:                                           ; preds = %branch91
+  %value93 = load i64, ptr %result89, align 4
+  store i64 %value93, ptr %memo11, align 4
   store i64 1, ptr %memo.done12, align 4
-  br label %branch87
+  %85 = getelementptr i64, ptr %ctx.f23, i64 6
+  store i64 %value93, ptr %85, align 4
+  br label %branch96
 
-branch82:                                         ; preds = %done76
-  %88 = getelementptr i64, ptr %ctx.f, i64 2
+branch91:                                         ; preds = %done85
+  %86 = getelementptr i64, ptr %ctx.f, i64 2
+  %87 = load i64, ptr %86, align 4
+  %88 = getelementptr i64, ptr %ctx.f, i64 1
   %89 = load i64, ptr %88, align 4
-  %90 = getelementptr i64, ptr %ctx.f, i64 1
-  %91 = load i64, ptr %90, align 4
-  %92 = call i64 @polrt_ratio(ptr %0, i64 %89, i64 %91, i64 25)
-  store i64 %92, ptr %result80, align 4
-  br label %done81
+  %90 = call i64 @polrt_ratio(ptr %0, i64 %87, i64 %89, i64 25)
+  store i64 %90, ptr %result89, align 4
+  br label %done90
 
-next83:                                           ; No predecessors!
+next92:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 24)
   unreachable
 
-done86:                                           ; preds = %rate.done95
-  %value97 = load i64, ptr %result85, align 4
-  store i64 %value97, ptr %memo13, align 4
+done95:                                           ; preds = %host.done108
+  %value109 = load i64, ptr %result94, align 4
+  store i64 %value109, ptr %memo13, align 4
   store i64 1, ptr %memo.done14, align 4
-  br label %branch100
+  %91 = getelementptr i64, ptr %ctx.f23, i64 7
+  store i64 %value109, ptr %91, align 4
+  br label %branch112
 
-branch87:                                         ; preds = %done81
-  %93 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %94 = icmp sge i64 %ctx.f31, 17167
-  %95 = and i1 %94, %93
-  %96 = select i1 %95, i64 0, i64 -1
-  %97 = icmp slt i64 %96, 0
-  br i1 %97, label %fail89, label %ok90
+branch96:                                         ; preds = %done90
+  %92 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %93 = icmp sge i64 %ctx.f32, 17167
+  %94 = and i1 %93, %92
+  %95 = select i1 %94, i64 0, i64 -1
+  %96 = icmp slt i64 %95, 0
+  br i1 %96, label %fail98, label %ok99
 
-next88:                                           ; No predecessors!
+next97:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 27)
   unreachable
 
-fail89:                                           ; preds = %branch87
+fail98:                                           ; preds = %branch96
   call void @polrt_fail(ptr %0, i64 6, i64 28)
   unreachable
 
-ok90:                                             ; preds = %branch87
-  %98 = getelementptr i64, ptr %ctx.f34, i64 %96
-  %99 = load i64, ptr %98, align 4
-  %100 = getelementptr i64, ptr %ctx.f, i64 4
-  %101 = load i64, ptr %100, align 4
-  %102 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %99, i64 %101)
-  %prod91 = extractvalue { i64, i1 } %102, 0
-  %wide92 = extractvalue { i64, i1 } %102, 1
-  %103 = call i1 @llvm.expect.i1(i1 %wide92, i1 false)
-  br i1 %103, label %rate.wide93, label %rate.fast94
+ok99:                                             ; preds = %branch96
+  %97 = getelementptr i64, ptr %ctx.f35, i64 %95
+  %98 = load i64, ptr %97, align 4
+  %99 = getelementptr i64, ptr %ctx.f, i64 4
+  %100 = load i64, ptr %99, align 4
+  %101 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %98, i64 %100)
+  %prod100 = extractvalue { i64, i1 } %101, 0
+  %wide101 = extractvalue { i64, i1 } %101, 1
+  %102 = call i1 @llvm.expect.i1(i1 %wide101, i1 false)
+  br i1 %102, label %rate.wide102, label %rate.fast103
 
-rate.wide93:                                      ; preds = %ok90
-  %104 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %99, i64 %101, i64 28)
-  br label %rate.done95
+rate.wide102:                                     ; preds = %rate.fast103, %ok99
+  %103 = call i64 @polrt_rate_mul_rate(ptr %0, i64 %98, i64 %100, i64 28)
+  br label %host.done108
 
-rate.fast94:                                      ; preds = %ok90
-  %105 = sdiv i64 %prod91, 1000000
-  %106 = srem i64 %prod91, 1000000
-  %107 = icmp sge i64 %106, 500000
-  %108 = icmp sle i64 %106, -500000
-  %109 = zext i1 %107 to i64
-  %110 = add i64 %105, %109
-  %111 = zext i1 %108 to i64
-  %rounded96 = sub i64 %110, %111
-  br label %rate.done95
+rate.fast103:                                     ; preds = %ok99
+  %104 = icmp slt i64 %prod100, 0
+  %105 = select i1 %104, i64 -500000, i64 500000
+  %106 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod100, i64 %105)
+  %v104 = extractvalue { i64, i1 } %106, 0
+  %ovf105 = extractvalue { i64, i1 } %106, 1
+  %107 = call i1 @llvm.expect.i1(i1 %ovf105, i1 false)
+  br i1 %107, label %rate.wide102, label %round106
 
-rate.done95:                                      ; preds = %rate.wide93, %rate.fast94
-  %112 = phi i64 [ %rounded96, %rate.fast94 ], [ %104, %rate.wide93 ]
-  %113 = getelementptr i64, ptr %ctx.f, i64 3
-  %114 = load i64, ptr %113, align 4
-  %115 = call i64 @polrt_div_round(ptr %0, i64 %112, i64 %114, i64 28)
-  store i64 %115, ptr %result85, align 4
-  br label %done86
+round106:                                         ; preds = %rate.fast103
+  %rounded107 = sdiv i64 %v104, 1000000
+  br label %host.done108
 
-done99:                                           ; preds = %ok105
-  %value106 = load i64, ptr %result98, align 4
-  store i64 %value106, ptr %memo15, align 4
+host.done108:                                     ; preds = %rate.wide102, %round106
+  %108 = phi i64 [ %rounded107, %round106 ], [ %103, %rate.wide102 ]
+  %109 = getelementptr i64, ptr %ctx.f, i64 3
+  %110 = load i64, ptr %109, align 4
+  %111 = call i64 @polrt_div_round(ptr %0, i64 %108, i64 %110, i64 28)
+  store i64 %111, ptr %result94, align 4
+  br label %done95
+
+done111:                                          ; preds = %ok117
+  %value118 = load i64, ptr %result110, align 4
+  store i64 %value118, ptr %memo15, align 4
   store i64 1, ptr %memo.done16, align 4
-  br label %branch109
+  %112 = getelementptr i64, ptr %ctx.f23, i64 8
+  store i64 %value118, ptr %112, align 4
+  br label %branch121
 
-branch100:                                        ; preds = %done86
-  %116 = getelementptr i64, ptr %ctx.f, i64 1
-  %117 = load i64, ptr %116, align 4
-  %118 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %117)
-  %v102 = extractvalue { i64, i1 } %118, 0
-  %ovf103 = extractvalue { i64, i1 } %118, 1
-  br i1 %ovf103, label %fail104, label %ok105
+branch112:                                        ; preds = %done95
+  %113 = getelementptr i64, ptr %ctx.f, i64 1
+  %114 = load i64, ptr %113, align 4
+  %115 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 0, i64 %114)
+  %v114 = extractvalue { i64, i1 } %115, 0
+  %ovf115 = extractvalue { i64, i1 } %115, 1
+  br i1 %ovf115, label %fail116, label %ok117
 
-next101:                                          ; No predecessors!
+next113:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 31)
   unreachable
 
-fail104:                                          ; preds = %branch100
+fail116:                                          ; preds = %branch112
   call void @polrt_fail(ptr %0, i64 1, i64 32)
   unreachable
 
-ok105:                                            ; preds = %branch100
-  store i64 %v102, ptr %result98, align 4
-  br label %done99
+ok117:                                            ; preds = %branch112
+  store i64 %v114, ptr %result110, align 4
+  br label %done111
 
-done108:                                          ; preds = %ok114
-  %value115 = load i64, ptr %result107, align 4
-  store i64 %value115, ptr %memo17, align 4
+done120:                                          ; preds = %ok126
+  %value127 = load i64, ptr %result119, align 4
+  store i64 %value127, ptr %memo17, align 4
   store i64 1, ptr %memo.done18, align 4
-  br label %branch118
+  %116 = getelementptr i64, ptr %ctx.f23, i64 9
+  store i64 %value127, ptr %116, align 4
+  br label %branch130
 
-branch109:                                        ; preds = %done99
-  %119 = getelementptr i64, ptr %ctx.f, i64 1
-  %120 = load i64, ptr %119, align 4
-  %121 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %122 = icmp sge i64 %ctx.f31, 17167
-  %123 = and i1 %122, %121
-  %124 = select i1 %123, i64 1, i64 -1
-  %125 = icmp slt i64 %124, 0
-  br i1 %125, label %fail111, label %ok112
+branch121:                                        ; preds = %done111
+  %117 = getelementptr i64, ptr %ctx.f, i64 1
+  %118 = load i64, ptr %117, align 4
+  %119 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %120 = icmp sge i64 %ctx.f32, 17167
+  %121 = and i1 %120, %119
+  %122 = select i1 %121, i64 1, i64 -1
+  %123 = icmp slt i64 %122, 0
+  br i1 %123, label %fail123, label %ok124
 
-next110:                                          ; No predecessors!
+next122:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 34)
   unreachable
 
-fail111:                                          ; preds = %branch109
+fail123:                                          ; preds = %branch121
   call void @polrt_fail(ptr %0, i64 6, i64 36)
   unreachable
 
-ok112:                                            ; preds = %branch109
-  %126 = getelementptr i64, ptr %ctx.f34, i64 %124
-  %127 = load i64, ptr %126, align 4
-  %128 = icmp sgt i64 %120, %127
-  %129 = select i1 %128, i64 %120, i64 %127
-  %130 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %131 = icmp sge i64 %ctx.f31, 17167
-  %132 = and i1 %131, %130
-  %133 = select i1 %132, i64 2, i64 -1
-  %134 = icmp slt i64 %133, 0
-  br i1 %134, label %fail113, label %ok114
+ok124:                                            ; preds = %branch121
+  %124 = getelementptr i64, ptr %ctx.f35, i64 %122
+  %125 = load i64, ptr %124, align 4
+  %126 = icmp sgt i64 %118, %125
+  %127 = select i1 %126, i64 %118, i64 %125
+  %128 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %129 = icmp sge i64 %ctx.f32, 17167
+  %130 = and i1 %129, %128
+  %131 = select i1 %130, i64 2, i64 -1
+  %132 = icmp slt i64 %131, 0
+  br i1 %132, label %fail125, label %ok126
 
-fail113:                                          ; preds = %ok112
+fail125:                                          ; preds = %ok124
   call void @polrt_fail(ptr %0, i64 6, i64 35)
   unreachable
 
-ok114:                                            ; preds = %ok112
-  %135 = getelementptr i64, ptr %ctx.f34, i64 %133
-  %136 = load i64, ptr %135, align 4
-  %137 = icmp slt i64 %129, %136
-  %138 = select i1 %137, i64 %129, i64 %136
-  store i64 %138, ptr %result107, align 4
-  br label %done108
+ok126:                                            ; preds = %ok124
+  %133 = getelementptr i64, ptr %ctx.f35, i64 %131
+  %134 = load i64, ptr %133, align 4
+  %135 = icmp slt i64 %127, %134
+  %136 = select i1 %135, i64 %127, i64 %134
+  store i64 %136, ptr %result119, align 4
+  br label %done120
 
-done117:                                          ; preds = %ok121
-  %value122 = load i64, ptr %result116, align 4
-  store i64 %value122, ptr %memo19, align 4
+done129:                                          ; preds = %ok133
+  %value134 = load i64, ptr %result128, align 4
+  store i64 %value134, ptr %memo19, align 4
   store i64 1, ptr %memo.done20, align 4
-  br label %branch125
+  %137 = getelementptr i64, ptr %ctx.f23, i64 10
+  store i64 %value134, ptr %137, align 4
+  br label %branch137
 
-branch118:                                        ; preds = %done108
-  %139 = getelementptr i64, ptr %ctx.f, i64 1
-  %140 = load i64, ptr %139, align 4
-  %141 = getelementptr i64, ptr %ctx.f, i64 2
-  %142 = load i64, ptr %141, align 4
-  %143 = icmp slt i64 %140, %142
-  %144 = select i1 %143, i64 %140, i64 %142
-  %145 = icmp slt i64 %ctx.f31, 9223372036854775807
-  %146 = icmp sge i64 %ctx.f31, 17167
-  %147 = and i1 %146, %145
-  %148 = select i1 %147, i64 2, i64 -1
-  %149 = icmp slt i64 %148, 0
-  br i1 %149, label %fail120, label %ok121
+branch130:                                        ; preds = %done120
+  %138 = getelementptr i64, ptr %ctx.f, i64 1
+  %139 = load i64, ptr %138, align 4
+  %140 = getelementptr i64, ptr %ctx.f, i64 2
+  %141 = load i64, ptr %140, align 4
+  %142 = icmp slt i64 %139, %141
+  %143 = select i1 %142, i64 %139, i64 %141
+  %144 = icmp slt i64 %ctx.f32, 9223372036854775807
+  %145 = icmp sge i64 %ctx.f32, 17167
+  %146 = and i1 %145, %144
+  %147 = select i1 %146, i64 2, i64 -1
+  %148 = icmp slt i64 %147, 0
+  br i1 %148, label %fail132, label %ok133
 
-next119:                                          ; No predecessors!
+next131:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 39)
   unreachable
 
-fail120:                                          ; preds = %branch118
+fail132:                                          ; preds = %branch130
   call void @polrt_fail(ptr %0, i64 6, i64 43)
   unreachable
 
-ok121:                                            ; preds = %branch118
-  %150 = getelementptr i64, ptr %ctx.f34, i64 %148
-  %151 = load i64, ptr %150, align 4
-  %152 = icmp slt i64 %144, %151
-  %153 = select i1 %152, i64 %144, i64 %151
-  store i64 %153, ptr %result116, align 4
-  br label %done117
+ok133:                                            ; preds = %branch130
+  %149 = getelementptr i64, ptr %ctx.f35, i64 %147
+  %150 = load i64, ptr %149, align 4
+  %151 = icmp slt i64 %143, %150
+  %152 = select i1 %151, i64 %143, i64 %150
+  store i64 %152, ptr %result128, align 4
+  br label %done129
 
-done124:                                          ; preds = %branch125
-  %value127 = load i64, ptr %result123, align 4
-  store i64 %value127, ptr %memo21, align 4
+done136:                                          ; preds = %branch137
+  %value139 = load i64, ptr %result135, align 4
+  store i64 %value139, ptr %memo21, align 4
   store i64 1, ptr %memo.done22, align 4
-  %154 = getelementptr i64, ptr %ctx.f128, i64 0
-  store i64 %value, ptr %154, align 4
-  %155 = getelementptr i64, ptr %ctx.f128, i64 1
-  store i64 %value39, ptr %155, align 4
-  %156 = getelementptr i64, ptr %ctx.f128, i64 2
-  store i64 %value46, ptr %156, align 4
-  %157 = getelementptr i64, ptr %ctx.f128, i64 3
-  store i64 %value65, ptr %157, align 4
-  %158 = getelementptr i64, ptr %ctx.f128, i64 4
-  store i64 %value74, ptr %158, align 4
-  %159 = getelementptr i64, ptr %ctx.f128, i64 5
-  store i64 %value79, ptr %159, align 4
-  %160 = getelementptr i64, ptr %ctx.f128, i64 6
-  store i64 %value84, ptr %160, align 4
-  %161 = getelementptr i64, ptr %ctx.f128, i64 7
-  store i64 %value97, ptr %161, align 4
-  %162 = getelementptr i64, ptr %ctx.f128, i64 8
-  store i64 %value106, ptr %162, align 4
-  %163 = getelementptr i64, ptr %ctx.f128, i64 9
-  store i64 %value115, ptr %163, align 4
-  %164 = getelementptr i64, ptr %ctx.f128, i64 10
-  store i64 %value122, ptr %164, align 4
-  %165 = getelementptr i64, ptr %ctx.f128, i64 11
-  store i64 %value127, ptr %165, align 4
+  %153 = getelementptr i64, ptr %ctx.f23, i64 11
+  store i64 %value139, ptr %153, align 4
   ret i64 0
 
-branch125:                                        ; preds = %done117
-  %166 = getelementptr i64, ptr %ctx.f, i64 1
-  %167 = load i64, ptr %166, align 4
-  %168 = getelementptr i64, ptr %ctx.f, i64 2
-  %169 = load i64, ptr %168, align 4
-  %170 = icmp sgt i64 %167, %169
-  %171 = select i1 %170, i64 %167, i64 %169
-  store i64 %171, ptr %result123, align 4
-  br label %done124
+branch137:                                        ; preds = %done129
+  %154 = getelementptr i64, ptr %ctx.f, i64 1
+  %155 = load i64, ptr %154, align 4
+  %156 = getelementptr i64, ptr %ctx.f, i64 2
+  %157 = load i64, ptr %156, align 4
+  %158 = icmp sgt i64 %155, %157
+  %159 = select i1 %158, i64 %155, i64 %157
+  store i64 %159, ptr %result135, align 4
+  br label %done136
 
-next126:                                          ; No predecessors!
+next138:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 44)
   unreachable
 }

@@ -750,17 +750,17 @@ entry:
 
 define i64 @polc_settle_fast(ptr %0) {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f52 = load ptr, ptr %1, align 8
-  %result45 = alloca i64, align 8
-  %result34 = alloca i64, align 8
-  %result27 = alloca i64, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
-  %ctx.f25 = load ptr, ptr %2, align 8
-  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
-  %ctx.f22 = load i64, ptr %3, align 4
-  %result18 = alloca i64, align 8
-  %result13 = alloca i64, align 8
+  %result46 = alloca i64, align 8
+  %result35 = alloca i64, align 8
+  %result28 = alloca i64, align 8
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
+  %ctx.f26 = load ptr, ptr %1, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
+  %ctx.f23 = load i64, ptr %2, align 4
+  %result19 = alloca i64, align 8
+  %result14 = alloca i64, align 8
+  %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f13 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f = load ptr, ptr %4, align 8
   %result = alloca i64, align 8
@@ -791,188 +791,188 @@ done:                                             ; preds = %branch
   %value = load i64, ptr %result, align 4
   store i64 %value, ptr %memo1, align 4
   store i64 1, ptr %memo.done2, align 4
-  br label %branch15
+  %5 = getelementptr i64, ptr %ctx.f13, i64 0
+  store i64 %value, ptr %5, align 4
+  br label %branch16
 
 branch:                                           ; preds = %entry
-  %5 = getelementptr i64, ptr %ctx.f, i64 0
-  %6 = load i64, ptr %5, align 4
-  %7 = getelementptr i64, ptr %ctx.f, i64 2
-  %8 = load i64, ptr %7, align 4
-  %9 = call i64 @polc_rule_0(ptr %0, i64 %6, i64 %8)
-  store i64 %9, ptr %result, align 4
+  %6 = getelementptr i64, ptr %ctx.f, i64 0
+  %7 = load i64, ptr %6, align 4
+  %8 = getelementptr i64, ptr %ctx.f, i64 2
+  %9 = load i64, ptr %8, align 4
+  %10 = call i64 @polc_rule_0.fast(ptr %0, i64 %7, i64 %9)
+  store i64 %10, ptr %result, align 4
   br label %done
 
 next:                                             ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 8)
   unreachable
 
-done14:                                           ; preds = %branch15
-  %value17 = load i64, ptr %result13, align 4
-  store i64 %value17, ptr %memo3, align 4
+done15:                                           ; preds = %branch16
+  %value18 = load i64, ptr %result14, align 4
+  store i64 %value18, ptr %memo3, align 4
   store i64 1, ptr %memo.done4, align 4
-  br label %branch20
+  %11 = getelementptr i64, ptr %ctx.f13, i64 1
+  store i64 %value18, ptr %11, align 4
+  br label %branch21
 
-branch15:                                         ; preds = %done
-  %10 = getelementptr i64, ptr %ctx.f, i64 0
-  %11 = load i64, ptr %10, align 4
-  %12 = getelementptr i64, ptr %ctx.f, i64 2
+branch16:                                         ; preds = %done
+  %12 = getelementptr i64, ptr %ctx.f, i64 0
   %13 = load i64, ptr %12, align 4
-  %14 = call i64 @polrt_workdays_between(ptr %0, i64 %11, i64 %13, i64 15)
-  store i64 %14, ptr %result13, align 4
-  br label %done14
+  %14 = getelementptr i64, ptr %ctx.f, i64 2
+  %15 = load i64, ptr %14, align 4
+  %16 = call i64 @polrt_workdays_between(ptr %0, i64 %13, i64 %15, i64 15)
+  store i64 %16, ptr %result14, align 4
+  br label %done15
 
-next16:                                           ; No predecessors!
+next17:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 12)
   unreachable
 
-done19:                                           ; preds = %ok24
-  %value26 = load i64, ptr %result18, align 4
-  store i64 %value26, ptr %memo5, align 4
+done20:                                           ; preds = %ok25
+  %value27 = load i64, ptr %result19, align 4
+  store i64 %value27, ptr %memo5, align 4
   store i64 1, ptr %memo.done6, align 4
-  br label %branch29
+  %17 = getelementptr i64, ptr %ctx.f13, i64 2
+  store i64 %value27, ptr %17, align 4
+  br label %branch30
 
-branch20:                                         ; preds = %done14
-  %15 = getelementptr i64, ptr %ctx.f, i64 1
-  %16 = load i64, ptr %15, align 4
-  %17 = getelementptr i64, ptr %ctx.f, i64 0
-  %18 = load i64, ptr %17, align 4
-  %19 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %16, i64 %18)
-  %v = extractvalue { i64, i1 } %19, 0
-  %ovf = extractvalue { i64, i1 } %19, 1
+branch21:                                         ; preds = %done15
+  %18 = getelementptr i64, ptr %ctx.f, i64 1
+  %19 = load i64, ptr %18, align 4
+  %20 = getelementptr i64, ptr %ctx.f, i64 0
+  %21 = load i64, ptr %20, align 4
+  %22 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %19, i64 %21)
+  %v = extractvalue { i64, i1 } %22, 0
+  %ovf = extractvalue { i64, i1 } %22, 1
   br i1 %ovf, label %fail, label %ok
 
-next21:                                           ; No predecessors!
+next22:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 16)
   unreachable
 
-fail:                                             ; preds = %branch20
+fail:                                             ; preds = %branch21
   call void @polrt_fail(ptr %0, i64 1, i64 17)
   unreachable
 
-ok:                                               ; preds = %branch20
-  %20 = icmp slt i64 %ctx.f22, 9223372036854775807
-  %21 = icmp sge i64 %ctx.f22, 20089
-  %22 = and i1 %21, %20
-  %23 = select i1 %22, i64 1, i64 -1
-  %24 = icmp slt i64 %23, 0
-  br i1 %24, label %fail23, label %ok24
+ok:                                               ; preds = %branch21
+  %23 = icmp slt i64 %ctx.f23, 9223372036854775807
+  %24 = icmp sge i64 %ctx.f23, 20089
+  %25 = and i1 %24, %23
+  %26 = select i1 %25, i64 1, i64 -1
+  %27 = icmp slt i64 %26, 0
+  br i1 %27, label %fail24, label %ok25
 
-fail23:                                           ; preds = %ok
+fail24:                                           ; preds = %ok
   call void @polrt_fail(ptr %0, i64 6, i64 19)
   unreachable
 
-ok24:                                             ; preds = %ok
-  %25 = getelementptr i64, ptr %ctx.f25, i64 %23
-  %26 = load i64, ptr %25, align 4
-  %27 = icmp sgt i64 %v, %26
-  %28 = zext i1 %27 to i64
-  store i64 %28, ptr %result18, align 4
-  br label %done19
+ok25:                                             ; preds = %ok
+  %28 = getelementptr i64, ptr %ctx.f26, i64 %26
+  %29 = load i64, ptr %28, align 4
+  %30 = icmp sgt i64 %v, %29
+  %31 = zext i1 %30 to i64
+  store i64 %31, ptr %result19, align 4
+  br label %done20
 
-done28:                                           ; preds = %ok32
-  %value33 = load i64, ptr %result27, align 4
-  store i64 %value33, ptr %memo7, align 4
+done29:                                           ; preds = %ok33
+  %value34 = load i64, ptr %result28, align 4
+  store i64 %value34, ptr %memo7, align 4
   store i64 1, ptr %memo.done8, align 4
-  br label %branch36
+  %32 = getelementptr i64, ptr %ctx.f13, i64 3
+  store i64 %value34, ptr %32, align 4
+  br label %branch37
 
-branch29:                                         ; preds = %done19
-  %29 = getelementptr i64, ptr %ctx.f, i64 0
-  %30 = load i64, ptr %29, align 4
-  %31 = icmp slt i64 %ctx.f22, 9223372036854775807
-  %32 = icmp sge i64 %ctx.f22, 20089
-  %33 = and i1 %32, %31
-  %34 = select i1 %33, i64 2, i64 -1
-  %35 = icmp slt i64 %34, 0
-  br i1 %35, label %fail31, label %ok32
+branch30:                                         ; preds = %done20
+  %33 = getelementptr i64, ptr %ctx.f, i64 0
+  %34 = load i64, ptr %33, align 4
+  %35 = icmp slt i64 %ctx.f23, 9223372036854775807
+  %36 = icmp sge i64 %ctx.f23, 20089
+  %37 = and i1 %36, %35
+  %38 = select i1 %37, i64 2, i64 -1
+  %39 = icmp slt i64 %38, 0
+  br i1 %39, label %fail32, label %ok33
 
-next30:                                           ; No predecessors!
+next31:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 20)
   unreachable
 
-fail31:                                           ; preds = %branch29
+fail32:                                           ; preds = %branch30
   call void @polrt_fail(ptr %0, i64 6, i64 22)
   unreachable
 
-ok32:                                             ; preds = %branch29
-  %36 = getelementptr i64, ptr %ctx.f25, i64 %34
-  %37 = load i64, ptr %36, align 4
-  %38 = call i64 @polrt_add_months(ptr %0, i64 %30, i64 %37, i64 21)
-  %39 = getelementptr i64, ptr %ctx.f, i64 4
-  %40 = load i64, ptr %39, align 4
-  %41 = call i64 @polrt_add_months(ptr %0, i64 %38, i64 %40, i64 21)
-  %42 = call i64 @polrt_month_after(ptr %0, i64 %41, i64 24)
-  store i64 %42, ptr %result27, align 4
-  br label %done28
-
-done35:                                           ; preds = %ok43
-  %value44 = load i64, ptr %result34, align 4
-  store i64 %value44, ptr %memo9, align 4
-  store i64 1, ptr %memo.done10, align 4
-  br label %branch47
-
-branch36:                                         ; preds = %done28
-  %43 = getelementptr i64, ptr %ctx.f, i64 0
+ok33:                                             ; preds = %branch30
+  %40 = getelementptr i64, ptr %ctx.f26, i64 %38
+  %41 = load i64, ptr %40, align 4
+  %42 = call i64 @polrt_add_months(ptr %0, i64 %34, i64 %41, i64 21)
+  %43 = getelementptr i64, ptr %ctx.f, i64 4
   %44 = load i64, ptr %43, align 4
-  %45 = icmp slt i64 %ctx.f22, 9223372036854775807
-  %46 = icmp sge i64 %ctx.f22, 20089
-  %47 = and i1 %46, %45
-  %48 = select i1 %47, i64 3, i64 -1
-  %49 = icmp slt i64 %48, 0
-  br i1 %49, label %fail38, label %ok39
+  %45 = call i64 @polrt_add_months(ptr %0, i64 %42, i64 %44, i64 21)
+  %46 = call i64 @polrt_month_after(ptr %0, i64 %45, i64 24)
+  store i64 %46, ptr %result28, align 4
+  br label %done29
 
-next37:                                           ; No predecessors!
+done36:                                           ; preds = %ok44
+  %value45 = load i64, ptr %result35, align 4
+  store i64 %value45, ptr %memo9, align 4
+  store i64 1, ptr %memo.done10, align 4
+  %47 = getelementptr i64, ptr %ctx.f13, i64 4
+  store i64 %value45, ptr %47, align 4
+  br label %branch48
+
+branch37:                                         ; preds = %done29
+  %48 = getelementptr i64, ptr %ctx.f, i64 0
+  %49 = load i64, ptr %48, align 4
+  %50 = icmp slt i64 %ctx.f23, 9223372036854775807
+  %51 = icmp sge i64 %ctx.f23, 20089
+  %52 = and i1 %51, %50
+  %53 = select i1 %52, i64 3, i64 -1
+  %54 = icmp slt i64 %53, 0
+  br i1 %54, label %fail39, label %ok40
+
+next38:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 25)
   unreachable
 
-fail38:                                           ; preds = %branch36
+fail39:                                           ; preds = %branch37
   call void @polrt_fail(ptr %0, i64 6, i64 27)
   unreachable
 
-ok39:                                             ; preds = %branch36
-  %50 = getelementptr i64, ptr %ctx.f25, i64 %48
-  %51 = load i64, ptr %50, align 4
-  %52 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %51, i64 12)
-  %v40 = extractvalue { i64, i1 } %52, 0
-  %ovf41 = extractvalue { i64, i1 } %52, 1
-  br i1 %ovf41, label %fail42, label %ok43
+ok40:                                             ; preds = %branch37
+  %55 = getelementptr i64, ptr %ctx.f26, i64 %53
+  %56 = load i64, ptr %55, align 4
+  %57 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %56, i64 12)
+  %v41 = extractvalue { i64, i1 } %57, 0
+  %ovf42 = extractvalue { i64, i1 } %57, 1
+  br i1 %ovf42, label %fail43, label %ok44
 
-fail42:                                           ; preds = %ok39
+fail43:                                           ; preds = %ok40
   call void @polrt_fail(ptr %0, i64 1, i64 26)
   unreachable
 
-ok43:                                             ; preds = %ok39
-  %53 = call i64 @polrt_add_months(ptr %0, i64 %44, i64 %v40, i64 26)
-  store i64 %53, ptr %result34, align 4
-  br label %done35
+ok44:                                             ; preds = %ok40
+  %58 = call i64 @polrt_add_months(ptr %0, i64 %49, i64 %v41, i64 26)
+  store i64 %58, ptr %result35, align 4
+  br label %done36
 
-done46:                                           ; preds = %endif
-  %value51 = load i64, ptr %result45, align 4
-  store i64 %value51, ptr %memo11, align 4
+done47:                                           ; preds = %endif
+  %value52 = load i64, ptr %result46, align 4
+  store i64 %value52, ptr %memo11, align 4
   store i64 1, ptr %memo.done12, align 4
-  %54 = getelementptr i64, ptr %ctx.f52, i64 0
-  store i64 %value, ptr %54, align 4
-  %55 = getelementptr i64, ptr %ctx.f52, i64 1
-  store i64 %value17, ptr %55, align 4
-  %56 = getelementptr i64, ptr %ctx.f52, i64 2
-  store i64 %value26, ptr %56, align 4
-  %57 = getelementptr i64, ptr %ctx.f52, i64 3
-  store i64 %value33, ptr %57, align 4
-  %58 = getelementptr i64, ptr %ctx.f52, i64 4
-  store i64 %value44, ptr %58, align 4
-  %59 = getelementptr i64, ptr %ctx.f52, i64 5
-  store i64 %value51, ptr %59, align 4
+  %59 = getelementptr i64, ptr %ctx.f13, i64 5
+  store i64 %value52, ptr %59, align 4
   ret i64 0
 
-branch47:                                         ; preds = %done35
+branch48:                                         ; preds = %done36
   %60 = load i64, ptr %memo1, align 4
   %61 = icmp ne i64 %60, 0
   br i1 %61, label %rhs, label %logic
 
-next48:                                           ; No predecessors!
+next49:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 28)
   unreachable
 
-rhs:                                              ; preds = %branch47
+rhs:                                              ; preds = %branch48
   %62 = load i64, ptr %memo5, align 4
   %63 = icmp eq i64 %62, 0
   %64 = zext i1 %63 to i64
@@ -980,12 +980,12 @@ rhs:                                              ; preds = %branch47
   %66 = zext i1 %65 to i64
   br label %logic
 
-logic:                                            ; preds = %rhs, %branch47
-  %67 = phi i64 [ 0, %branch47 ], [ %66, %rhs ]
+logic:                                            ; preds = %rhs, %branch48
+  %67 = phi i64 [ 0, %branch48 ], [ %66, %rhs ]
   %68 = icmp ne i64 %67, 0
-  br i1 %68, label %rhs49, label %logic50
+  br i1 %68, label %rhs50, label %logic51
 
-rhs49:                                            ; preds = %logic
+rhs50:                                            ; preds = %logic
   %69 = getelementptr i64, ptr %ctx.f, i64 1
   %70 = load i64, ptr %69, align 4
   %71 = load i64, ptr %memo7, align 4
@@ -993,25 +993,25 @@ rhs49:                                            ; preds = %logic
   %73 = zext i1 %72 to i64
   %74 = icmp ne i64 %73, 0
   %75 = zext i1 %74 to i64
-  br label %logic50
+  br label %logic51
 
-logic50:                                          ; preds = %rhs49, %logic
-  %76 = phi i64 [ 0, %logic ], [ %75, %rhs49 ]
+logic51:                                          ; preds = %rhs50, %logic
+  %76 = phi i64 [ 0, %logic ], [ %75, %rhs50 ]
   %77 = icmp ne i64 %76, 0
   br i1 %77, label %then, label %else
 
-then:                                             ; preds = %logic50
+then:                                             ; preds = %logic51
   %78 = getelementptr i64, ptr %ctx.f, i64 3
   %79 = load i64, ptr %78, align 4
   br label %endif
 
-else:                                             ; preds = %logic50
+else:                                             ; preds = %logic51
   br label %endif
 
 endif:                                            ; preds = %else, %then
   %80 = phi i64 [ %79, %then ], [ 0, %else ]
-  store i64 %80, ptr %result45, align 4
-  br label %done46
+  store i64 %80, ptr %result46, align 4
+  br label %done47
 }
 
 attributes #0 = { noreturn }

@@ -789,7 +789,7 @@ ok:                                               ; preds = %rhs
 define i64 @polc_rule_7(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f16 = load ptr, ptr %1, align 8
+  %ctx.f19 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 0
   %ctx.f3 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
@@ -874,10 +874,10 @@ else:                                             ; preds = %logic
   %37 = icmp eq i64 %36, 2
   br i1 %37, label %memo.hit7, label %memo.miss8
 
-endif:                                            ; preds = %rate.done14, %rate.done
-  %38 = phi i64 [ %54, %rate.done ], [ %69, %rate.done14 ]
+endif:                                            ; preds = %host.done18, %host.done
+  %38 = phi i64 [ %51, %host.done ], [ %63, %host.done18 ]
   store i64 %38, ptr %result, align 4
-  %39 = getelementptr i64, ptr %ctx.f16, i64 7
+  %39 = getelementptr i64, ptr %ctx.f19, i64 7
   store i64 0, ptr %39, align 4
   br label %done
 
@@ -898,59 +898,63 @@ memo6:                                            ; preds = %memo.miss5, %memo.h
   %45 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %45, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %memo6
+rate.wide:                                        ; preds = %rate.fast, %memo6
   %46 = call i64 @polrt_mul_rate(ptr %0, i64 %29, i64 %43, i64 44)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %memo6
-  %47 = sdiv i64 %prod, 1000000
-  %48 = srem i64 %prod, 1000000
-  %49 = icmp sge i64 %48, 500000
-  %50 = icmp sle i64 %48, -500000
-  %51 = zext i1 %49 to i64
-  %52 = add i64 %47, %51
-  %53 = zext i1 %50 to i64
-  %rounded = sub i64 %52, %53
-  br label %rate.done
+  %47 = icmp slt i64 %prod, 0
+  %48 = select i1 %47, i64 -500000, i64 500000
+  %49 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %48)
+  %v = extractvalue { i64, i1 } %49, 0
+  %ovf = extractvalue { i64, i1 } %49, 1
+  %50 = call i1 @llvm.expect.i1(i1 %ovf, i1 false)
+  br i1 %50, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %54 = phi i64 [ %rounded, %rate.fast ], [ %46, %rate.wide ]
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
+  %51 = phi i64 [ %rounded, %round ], [ %46, %rate.wide ]
   br label %endif
 
 memo.hit7:                                        ; preds = %else
-  %55 = getelementptr i64, ptr %ctx.f1, i64 1
-  %56 = load i64, ptr %55, align 4
+  %52 = getelementptr i64, ptr %ctx.f1, i64 1
+  %53 = load i64, ptr %52, align 4
   br label %memo9
 
 memo.miss8:                                       ; preds = %else
-  %57 = call i64 @polc_rule_1(ptr %0)
+  %54 = call i64 @polc_rule_1(ptr %0)
   br label %memo9
 
 memo9:                                            ; preds = %memo.miss8, %memo.hit7
-  %58 = phi i64 [ %56, %memo.hit7 ], [ %57, %memo.miss8 ]
-  %59 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %34, i64 %58)
-  %prod10 = extractvalue { i64, i1 } %59, 0
-  %wide11 = extractvalue { i64, i1 } %59, 1
-  %60 = call i1 @llvm.expect.i1(i1 %wide11, i1 false)
-  br i1 %60, label %rate.wide12, label %rate.fast13
+  %55 = phi i64 [ %53, %memo.hit7 ], [ %54, %memo.miss8 ]
+  %56 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %34, i64 %55)
+  %prod10 = extractvalue { i64, i1 } %56, 0
+  %wide11 = extractvalue { i64, i1 } %56, 1
+  %57 = call i1 @llvm.expect.i1(i1 %wide11, i1 false)
+  br i1 %57, label %rate.wide12, label %rate.fast13
 
-rate.wide12:                                      ; preds = %memo9
-  %61 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %58, i64 46)
-  br label %rate.done14
+rate.wide12:                                      ; preds = %rate.fast13, %memo9
+  %58 = call i64 @polrt_mul_rate(ptr %0, i64 %34, i64 %55, i64 46)
+  br label %host.done18
 
 rate.fast13:                                      ; preds = %memo9
-  %62 = sdiv i64 %prod10, 1000000
-  %63 = srem i64 %prod10, 1000000
-  %64 = icmp sge i64 %63, 500000
-  %65 = icmp sle i64 %63, -500000
-  %66 = zext i1 %64 to i64
-  %67 = add i64 %62, %66
-  %68 = zext i1 %65 to i64
-  %rounded15 = sub i64 %67, %68
-  br label %rate.done14
+  %59 = icmp slt i64 %prod10, 0
+  %60 = select i1 %59, i64 -500000, i64 500000
+  %61 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod10, i64 %60)
+  %v14 = extractvalue { i64, i1 } %61, 0
+  %ovf15 = extractvalue { i64, i1 } %61, 1
+  %62 = call i1 @llvm.expect.i1(i1 %ovf15, i1 false)
+  br i1 %62, label %rate.wide12, label %round16
 
-rate.done14:                                      ; preds = %rate.wide12, %rate.fast13
-  %69 = phi i64 [ %rounded15, %rate.fast13 ], [ %61, %rate.wide12 ]
+round16:                                          ; preds = %rate.fast13
+  %rounded17 = sdiv i64 %v14, 1000000
+  br label %host.done18
+
+host.done18:                                      ; preds = %rate.wide12, %round16
+  %63 = phi i64 [ %rounded17, %round16 ], [ %58, %rate.wide12 ]
   br label %endif
 }
 
@@ -1131,32 +1135,32 @@ entry:
 
 define i64 @polc_settle_fast(ptr %0) {
 entry:
-  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f115 = load ptr, ptr %1, align 8
-  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
-  %ctx.f105 = load ptr, ptr %2, align 8
-  %result101 = alloca i64, align 8
-  %result92 = alloca i64, align 8
-  %found86 = alloca i64, align 8
-  %acc85 = alloca i64, align 8
-  %i84 = alloca i64, align 8
-  %result80 = alloca i64, align 8
-  %found73 = alloca i64, align 8
-  %acc72 = alloca i64, align 8
-  %i71 = alloca i64, align 8
-  %result67 = alloca i64, align 8
-  %found60 = alloca i64, align 8
-  %acc59 = alloca i64, align 8
-  %i58 = alloca i64, align 8
-  %result54 = alloca i64, align 8
-  %found45 = alloca i64, align 8
-  %acc44 = alloca i64, align 8
-  %i43 = alloca i64, align 8
-  %result39 = alloca i64, align 8
-  %found29 = alloca i64, align 8
-  %acc28 = alloca i64, align 8
-  %i27 = alloca i64, align 8
-  %result23 = alloca i64, align 8
+  %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 1
+  %ctx.f106 = load ptr, ptr %1, align 8
+  %result102 = alloca i64, align 8
+  %result93 = alloca i64, align 8
+  %found87 = alloca i64, align 8
+  %acc86 = alloca i64, align 8
+  %i85 = alloca i64, align 8
+  %result81 = alloca i64, align 8
+  %found74 = alloca i64, align 8
+  %acc73 = alloca i64, align 8
+  %i72 = alloca i64, align 8
+  %result68 = alloca i64, align 8
+  %found61 = alloca i64, align 8
+  %acc60 = alloca i64, align 8
+  %i59 = alloca i64, align 8
+  %result55 = alloca i64, align 8
+  %found46 = alloca i64, align 8
+  %acc45 = alloca i64, align 8
+  %i44 = alloca i64, align 8
+  %result40 = alloca i64, align 8
+  %found30 = alloca i64, align 8
+  %acc29 = alloca i64, align 8
+  %i28 = alloca i64, align 8
+  %result24 = alloca i64, align 8
+  %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
+  %ctx.f23 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f22 = load ptr, ptr %3, align 8
   %4 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
@@ -1201,7 +1205,9 @@ done:                                             ; preds = %agg.end
   %value = load i64, ptr %result, align 4
   store i64 %value, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
-  br label %branch25
+  %8 = getelementptr i64, ptr %ctx.f23, i64 0
+  store i64 %value, ptr %8, align 4
+  br label %branch26
 
 branch:                                           ; preds = %entry
   store i64 0, ptr %i, align 4
@@ -1214,61 +1220,61 @@ next:                                             ; No predecessors!
   unreachable
 
 agg.head:                                         ; preds = %agg.next, %branch
-  %8 = load i64, ptr %i, align 4
-  %9 = icmp slt i64 %8, %ctx.f
-  br i1 %9, label %agg.body, label %agg.done
+  %9 = load i64, ptr %i, align 4
+  %10 = icmp slt i64 %9, %ctx.f
+  br i1 %10, label %agg.body, label %agg.done
 
 agg.body:                                         ; preds = %agg.head
-  %10 = mul i64 %8, 4
-  %11 = getelementptr i64, ptr %ctx.f15, i64 %10
-  %12 = getelementptr i64, ptr %11, i64 1
-  %13 = load i64, ptr %12, align 4
-  %14 = getelementptr i64, ptr %ctx.f16, i64 0
-  %15 = load i64, ptr %14, align 4
-  %16 = icmp sle i64 %13, %15
-  %17 = zext i1 %16 to i64
-  %18 = icmp ne i64 %17, 0
-  br i1 %18, label %rhs, label %logic
+  %11 = mul i64 %9, 4
+  %12 = getelementptr i64, ptr %ctx.f15, i64 %11
+  %13 = getelementptr i64, ptr %12, i64 1
+  %14 = load i64, ptr %13, align 4
+  %15 = getelementptr i64, ptr %ctx.f16, i64 0
+  %16 = load i64, ptr %15, align 4
+  %17 = icmp sle i64 %14, %16
+  %18 = zext i1 %17 to i64
+  %19 = icmp ne i64 %18, 0
+  br i1 %19, label %rhs, label %logic
 
 agg.next:                                         ; preds = %ok21, %logic
-  %19 = load i64, ptr %i, align 4
-  %20 = add i64 %19, 1
-  store i64 %20, ptr %i, align 4
+  %20 = load i64, ptr %i, align 4
+  %21 = add i64 %20, 1
+  store i64 %21, ptr %i, align 4
   br label %agg.head
 
 agg.done:                                         ; preds = %agg.head
-  %21 = load i64, ptr %found, align 4
-  %22 = load i64, ptr %acc, align 4
-  %23 = icmp ne i64 %21, 0
-  br i1 %23, label %agg.end, label %agg.default
+  %22 = load i64, ptr %found, align 4
+  %23 = load i64, ptr %acc, align 4
+  %24 = icmp ne i64 %22, 0
+  br i1 %24, label %agg.end, label %agg.default
 
 rhs:                                              ; preds = %agg.body
-  %24 = getelementptr i64, ptr %11, i64 2
-  %25 = load i64, ptr %24, align 4
-  %26 = icmp ne i64 %25, -9223372036854775808
-  %27 = zext i1 %26 to i64
-  %28 = icmp eq i64 %27, 0
-  %29 = zext i1 %28 to i64
-  %30 = icmp ne i64 %29, 0
-  br i1 %30, label %logic18, label %rhs17
+  %25 = getelementptr i64, ptr %12, i64 2
+  %26 = load i64, ptr %25, align 4
+  %27 = icmp ne i64 %26, -9223372036854775808
+  %28 = zext i1 %27 to i64
+  %29 = icmp eq i64 %28, 0
+  %30 = zext i1 %29 to i64
+  %31 = icmp ne i64 %30, 0
+  br i1 %31, label %logic18, label %rhs17
 
 logic:                                            ; preds = %logic18, %agg.body
-  %31 = phi i64 [ 0, %agg.body ], [ %40, %logic18 ]
-  %32 = icmp ne i64 %31, 0
-  br i1 %32, label %agg.yes, label %agg.next
+  %32 = phi i64 [ 0, %agg.body ], [ %41, %logic18 ]
+  %33 = icmp ne i64 %32, 0
+  br i1 %33, label %agg.yes, label %agg.next
 
 rhs17:                                            ; preds = %rhs
-  %33 = getelementptr i64, ptr %ctx.f16, i64 0
-  %34 = load i64, ptr %33, align 4
-  %35 = getelementptr i64, ptr %11, i64 2
-  %36 = load i64, ptr %35, align 4
-  %37 = icmp eq i64 %36, -9223372036854775808
-  br i1 %37, label %fail, label %ok
+  %34 = getelementptr i64, ptr %ctx.f16, i64 0
+  %35 = load i64, ptr %34, align 4
+  %36 = getelementptr i64, ptr %12, i64 2
+  %37 = load i64, ptr %36, align 4
+  %38 = icmp eq i64 %37, -9223372036854775808
+  br i1 %38, label %fail, label %ok
 
 logic18:                                          ; preds = %ok, %rhs
-  %38 = phi i64 [ 1, %rhs ], [ %44, %ok ]
-  %39 = icmp ne i64 %38, 0
-  %40 = zext i1 %39 to i64
+  %39 = phi i64 [ 1, %rhs ], [ %45, %ok ]
+  %40 = icmp ne i64 %39, 0
+  %41 = zext i1 %40 to i64
   br label %logic
 
 fail:                                             ; preds = %rhs17
@@ -1276,38 +1282,38 @@ fail:                                             ; preds = %rhs17
   unreachable
 
 ok:                                               ; preds = %rhs17
-  %41 = icmp sle i64 %34, %36
-  %42 = zext i1 %41 to i64
-  %43 = icmp ne i64 %42, 0
-  %44 = zext i1 %43 to i64
+  %42 = icmp sle i64 %35, %37
+  %43 = zext i1 %42 to i64
+  %44 = icmp ne i64 %43, 0
+  %45 = zext i1 %44 to i64
   br label %logic18
 
 agg.yes:                                          ; preds = %logic
-  %45 = load i64, ptr %acc, align 4
-  %46 = icmp slt i64 %ctx.f19, 9223372036854775807
-  %47 = icmp sge i64 %ctx.f19, 20089
-  %48 = and i1 %47, %46
-  %49 = select i1 %48, i64 0, i64 -1
-  %50 = icmp slt i64 %49, 0
-  br i1 %50, label %fail20, label %ok21
+  %46 = load i64, ptr %acc, align 4
+  %47 = icmp slt i64 %ctx.f19, 9223372036854775807
+  %48 = icmp sge i64 %ctx.f19, 20089
+  %49 = and i1 %48, %47
+  %50 = select i1 %49, i64 0, i64 -1
+  %51 = icmp slt i64 %50, 0
+  br i1 %51, label %fail20, label %ok21
 
 fail20:                                           ; preds = %agg.yes
   call void @polrt_fail(ptr %0, i64 6, i64 3)
   unreachable
 
 ok21:                                             ; preds = %agg.yes
-  %51 = getelementptr i64, ptr %11, i64 0
-  %52 = load i64, ptr %51, align 4
-  %53 = add i64 %49, %52
-  %54 = getelementptr i64, ptr %ctx.f22, i64 %53
-  %55 = load i64, ptr %54, align 4
-  %56 = load i64, ptr %acc, align 4
-  %57 = load i64, ptr %found, align 4
-  %58 = icmp sgt i64 %55, %56
-  %59 = icmp eq i64 %57, 0
-  %60 = or i1 %59, %58
-  %61 = select i1 %60, i64 %55, i64 %56
-  store i64 %61, ptr %acc, align 4
+  %52 = getelementptr i64, ptr %12, i64 0
+  %53 = load i64, ptr %52, align 4
+  %54 = add i64 %50, %53
+  %55 = getelementptr i64, ptr %ctx.f22, i64 %54
+  %56 = load i64, ptr %55, align 4
+  %57 = load i64, ptr %acc, align 4
+  %58 = load i64, ptr %found, align 4
+  %59 = icmp sgt i64 %56, %57
+  %60 = icmp eq i64 %58, 0
+  %61 = or i1 %60, %59
+  %62 = select i1 %61, i64 %56, i64 %57
+  store i64 %62, ptr %acc, align 4
   store i64 1, ptr %found, align 4
   br label %agg.next
 
@@ -1315,369 +1321,367 @@ agg.default:                                      ; preds = %agg.done
   br label %agg.end
 
 agg.end:                                          ; preds = %agg.default, %agg.done
-  %62 = phi i64 [ %22, %agg.done ], [ 0, %agg.default ]
-  store i64 %62, ptr %result, align 4
+  %63 = phi i64 [ %23, %agg.done ], [ 0, %agg.default ]
+  store i64 %63, ptr %result, align 4
   br label %done
 
-done24:                                           ; preds = %agg.end37
-  %value38 = load i64, ptr %result23, align 4
-  store i64 %value38, ptr %memo1, align 4
+done25:                                           ; preds = %agg.end38
+  %value39 = load i64, ptr %result24, align 4
+  store i64 %value39, ptr %memo1, align 4
   store i64 1, ptr %memo.done2, align 4
-  br label %branch41
+  %64 = getelementptr i64, ptr %ctx.f23, i64 1
+  store i64 %value39, ptr %64, align 4
+  br label %branch42
 
-branch25:                                         ; preds = %done
-  store i64 0, ptr %i27, align 4
-  store i64 0, ptr %acc28, align 4
-  store i64 0, ptr %found29, align 4
-  br label %agg.head30
+branch26:                                         ; preds = %done
+  store i64 0, ptr %i28, align 4
+  store i64 0, ptr %acc29, align 4
+  store i64 0, ptr %found30, align 4
+  br label %agg.head31
 
-next26:                                           ; No predecessors!
+next27:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 13)
   unreachable
 
-agg.head30:                                       ; preds = %agg.next32, %branch25
-  %63 = load i64, ptr %i27, align 4
-  %64 = icmp slt i64 %63, %ctx.f
-  br i1 %64, label %agg.body31, label %agg.done33
+agg.head31:                                       ; preds = %agg.next33, %branch26
+  %65 = load i64, ptr %i28, align 4
+  %66 = icmp slt i64 %65, %ctx.f
+  br i1 %66, label %agg.body32, label %agg.done34
 
-agg.body31:                                       ; preds = %agg.head30
-  %65 = mul i64 %63, 4
-  %66 = getelementptr i64, ptr %ctx.f15, i64 %65
-  %67 = load i64, ptr %acc28, align 4
-  %68 = icmp slt i64 %ctx.f19, 9223372036854775807
-  %69 = icmp sge i64 %ctx.f19, 20089
-  %70 = and i1 %69, %68
-  %71 = select i1 %70, i64 0, i64 -1
-  %72 = icmp slt i64 %71, 0
-  br i1 %72, label %fail34, label %ok35
+agg.body32:                                       ; preds = %agg.head31
+  %67 = mul i64 %65, 4
+  %68 = getelementptr i64, ptr %ctx.f15, i64 %67
+  %69 = load i64, ptr %acc29, align 4
+  %70 = icmp slt i64 %ctx.f19, 9223372036854775807
+  %71 = icmp sge i64 %ctx.f19, 20089
+  %72 = and i1 %71, %70
+  %73 = select i1 %72, i64 0, i64 -1
+  %74 = icmp slt i64 %73, 0
+  br i1 %74, label %fail35, label %ok36
 
-agg.next32:                                       ; preds = %ok35
-  %73 = load i64, ptr %i27, align 4
-  %74 = add i64 %73, 1
-  store i64 %74, ptr %i27, align 4
-  br label %agg.head30
+agg.next33:                                       ; preds = %ok36
+  %75 = load i64, ptr %i28, align 4
+  %76 = add i64 %75, 1
+  store i64 %76, ptr %i28, align 4
+  br label %agg.head31
 
-agg.done33:                                       ; preds = %agg.head30
-  %75 = load i64, ptr %found29, align 4
-  %76 = load i64, ptr %acc28, align 4
-  %77 = icmp ne i64 %75, 0
-  br i1 %77, label %agg.end37, label %agg.default36
+agg.done34:                                       ; preds = %agg.head31
+  %77 = load i64, ptr %found30, align 4
+  %78 = load i64, ptr %acc29, align 4
+  %79 = icmp ne i64 %77, 0
+  br i1 %79, label %agg.end38, label %agg.default37
 
-fail34:                                           ; preds = %agg.body31
+fail35:                                           ; preds = %agg.body32
   call void @polrt_fail(ptr %0, i64 6, i64 15)
   unreachable
 
-ok35:                                             ; preds = %agg.body31
-  %78 = getelementptr i64, ptr %66, i64 0
-  %79 = load i64, ptr %78, align 4
-  %80 = add i64 %71, %79
-  %81 = getelementptr i64, ptr %ctx.f22, i64 %80
-  %82 = load i64, ptr %81, align 4
-  %83 = load i64, ptr %acc28, align 4
-  %84 = load i64, ptr %found29, align 4
-  %85 = icmp slt i64 %82, %83
-  %86 = icmp eq i64 %84, 0
-  %87 = or i1 %86, %85
-  %88 = select i1 %87, i64 %82, i64 %83
-  store i64 %88, ptr %acc28, align 4
-  store i64 1, ptr %found29, align 4
-  br label %agg.next32
+ok36:                                             ; preds = %agg.body32
+  %80 = getelementptr i64, ptr %68, i64 0
+  %81 = load i64, ptr %80, align 4
+  %82 = add i64 %73, %81
+  %83 = getelementptr i64, ptr %ctx.f22, i64 %82
+  %84 = load i64, ptr %83, align 4
+  %85 = load i64, ptr %acc29, align 4
+  %86 = load i64, ptr %found30, align 4
+  %87 = icmp slt i64 %84, %85
+  %88 = icmp eq i64 %86, 0
+  %89 = or i1 %88, %87
+  %90 = select i1 %89, i64 %84, i64 %85
+  store i64 %90, ptr %acc29, align 4
+  store i64 1, ptr %found30, align 4
+  br label %agg.next33
 
-agg.default36:                                    ; preds = %agg.done33
-  br label %agg.end37
+agg.default37:                                    ; preds = %agg.done34
+  br label %agg.end38
 
-agg.end37:                                        ; preds = %agg.default36, %agg.done33
-  %89 = phi i64 [ %76, %agg.done33 ], [ 0, %agg.default36 ]
-  store i64 %89, ptr %result23, align 4
-  br label %done24
+agg.end38:                                        ; preds = %agg.default37, %agg.done34
+  %91 = phi i64 [ %78, %agg.done34 ], [ 0, %agg.default37 ]
+  store i64 %91, ptr %result24, align 4
+  br label %done25
 
-done40:                                           ; preds = %agg.done49
-  %value53 = load i64, ptr %result39, align 4
-  store i64 %value53, ptr %memo3, align 4
+done41:                                           ; preds = %agg.done50
+  %value54 = load i64, ptr %result40, align 4
+  store i64 %value54, ptr %memo3, align 4
   store i64 1, ptr %memo.done4, align 4
-  br label %branch56
+  %92 = getelementptr i64, ptr %ctx.f23, i64 2
+  store i64 %value54, ptr %92, align 4
+  br label %branch57
 
-branch41:                                         ; preds = %done24
-  store i64 0, ptr %i43, align 4
-  store i64 0, ptr %acc44, align 4
-  store i64 0, ptr %found45, align 4
-  br label %agg.head46
+branch42:                                         ; preds = %done25
+  store i64 0, ptr %i44, align 4
+  store i64 0, ptr %acc45, align 4
+  store i64 0, ptr %found46, align 4
+  br label %agg.head47
 
-next42:                                           ; No predecessors!
+next43:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 18)
   unreachable
 
-agg.head46:                                       ; preds = %agg.next48, %branch41
-  %90 = load i64, ptr %i43, align 4
-  %91 = icmp slt i64 %90, %ctx.f
-  br i1 %91, label %agg.body47, label %agg.done49
+agg.head47:                                       ; preds = %agg.next49, %branch42
+  %93 = load i64, ptr %i44, align 4
+  %94 = icmp slt i64 %93, %ctx.f
+  br i1 %94, label %agg.body48, label %agg.done50
 
-agg.body47:                                       ; preds = %agg.head46
-  %92 = mul i64 %90, 4
-  %93 = getelementptr i64, ptr %ctx.f15, i64 %92
-  %94 = getelementptr i64, ptr %93, i64 0
-  %95 = load i64, ptr %94, align 4
-  %96 = icmp ne i64 %95, 0
-  %97 = zext i1 %96 to i64
-  %98 = icmp ne i64 %97, 0
-  br i1 %98, label %agg.yes50, label %agg.next48
+agg.body48:                                       ; preds = %agg.head47
+  %95 = mul i64 %93, 4
+  %96 = getelementptr i64, ptr %ctx.f15, i64 %95
+  %97 = getelementptr i64, ptr %96, i64 0
+  %98 = load i64, ptr %97, align 4
+  %99 = icmp ne i64 %98, 0
+  %100 = zext i1 %99 to i64
+  %101 = icmp ne i64 %100, 0
+  br i1 %101, label %agg.yes51, label %agg.next49
 
-agg.next48:                                       ; preds = %ok52, %agg.body47
-  %99 = load i64, ptr %i43, align 4
-  %100 = add i64 %99, 1
-  store i64 %100, ptr %i43, align 4
-  br label %agg.head46
+agg.next49:                                       ; preds = %ok53, %agg.body48
+  %102 = load i64, ptr %i44, align 4
+  %103 = add i64 %102, 1
+  store i64 %103, ptr %i44, align 4
+  br label %agg.head47
 
-agg.done49:                                       ; preds = %agg.head46
-  %101 = load i64, ptr %acc44, align 4
-  store i64 %101, ptr %result39, align 4
-  br label %done40
+agg.done50:                                       ; preds = %agg.head47
+  %104 = load i64, ptr %acc45, align 4
+  store i64 %104, ptr %result40, align 4
+  br label %done41
 
-agg.yes50:                                        ; preds = %agg.body47
-  %102 = load i64, ptr %acc44, align 4
-  %103 = getelementptr i64, ptr %93, i64 3
-  %104 = load i64, ptr %103, align 4
-  %105 = load i64, ptr %acc44, align 4
-  %106 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %105, i64 %104)
-  %v = extractvalue { i64, i1 } %106, 0
-  %ovf = extractvalue { i64, i1 } %106, 1
-  br i1 %ovf, label %fail51, label %ok52
+agg.yes51:                                        ; preds = %agg.body48
+  %105 = load i64, ptr %acc45, align 4
+  %106 = getelementptr i64, ptr %96, i64 3
+  %107 = load i64, ptr %106, align 4
+  %108 = load i64, ptr %acc45, align 4
+  %109 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %108, i64 %107)
+  %v = extractvalue { i64, i1 } %109, 0
+  %ovf = extractvalue { i64, i1 } %109, 1
+  br i1 %ovf, label %fail52, label %ok53
 
-fail51:                                           ; preds = %agg.yes50
+fail52:                                           ; preds = %agg.yes51
   call void @polrt_fail(ptr %0, i64 1, i64 19)
   unreachable
 
-ok52:                                             ; preds = %agg.yes50
-  store i64 %v, ptr %acc44, align 4
-  br label %agg.next48
+ok53:                                             ; preds = %agg.yes51
+  store i64 %v, ptr %acc45, align 4
+  br label %agg.next49
 
-done55:                                           ; preds = %agg.done64
-  %value66 = load i64, ptr %result54, align 4
-  store i64 %value66, ptr %memo5, align 4
+done56:                                           ; preds = %agg.done65
+  %value67 = load i64, ptr %result55, align 4
+  store i64 %value67, ptr %memo5, align 4
   store i64 1, ptr %memo.done6, align 4
-  br label %branch69
+  %110 = getelementptr i64, ptr %ctx.f23, i64 3
+  store i64 %value67, ptr %110, align 4
+  br label %branch70
 
-branch56:                                         ; preds = %done40
-  store i64 0, ptr %i58, align 4
-  store i64 0, ptr %acc59, align 4
-  store i64 0, ptr %found60, align 4
-  br label %agg.head61
+branch57:                                         ; preds = %done41
+  store i64 0, ptr %i59, align 4
+  store i64 0, ptr %acc60, align 4
+  store i64 0, ptr %found61, align 4
+  br label %agg.head62
 
-next57:                                           ; No predecessors!
+next58:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 23)
   unreachable
 
-agg.head61:                                       ; preds = %agg.next63, %branch56
-  %107 = load i64, ptr %i58, align 4
-  %108 = icmp slt i64 %107, %ctx.f
-  br i1 %108, label %agg.body62, label %agg.done64
+agg.head62:                                       ; preds = %agg.next64, %branch57
+  %111 = load i64, ptr %i59, align 4
+  %112 = icmp slt i64 %111, %ctx.f
+  br i1 %112, label %agg.body63, label %agg.done65
 
-agg.body62:                                       ; preds = %agg.head61
-  %109 = mul i64 %107, 4
-  %110 = getelementptr i64, ptr %ctx.f15, i64 %109
-  %111 = getelementptr i64, ptr %110, i64 2
-  %112 = load i64, ptr %111, align 4
-  %113 = icmp ne i64 %112, -9223372036854775808
-  %114 = zext i1 %113 to i64
-  %115 = icmp ne i64 %114, 0
-  br i1 %115, label %agg.yes65, label %agg.next63
+agg.body63:                                       ; preds = %agg.head62
+  %113 = mul i64 %111, 4
+  %114 = getelementptr i64, ptr %ctx.f15, i64 %113
+  %115 = getelementptr i64, ptr %114, i64 2
+  %116 = load i64, ptr %115, align 4
+  %117 = icmp ne i64 %116, -9223372036854775808
+  %118 = zext i1 %117 to i64
+  %119 = icmp ne i64 %118, 0
+  br i1 %119, label %agg.yes66, label %agg.next64
 
-agg.next63:                                       ; preds = %agg.yes65, %agg.body62
-  %116 = load i64, ptr %i58, align 4
-  %117 = add i64 %116, 1
-  store i64 %117, ptr %i58, align 4
-  br label %agg.head61
+agg.next64:                                       ; preds = %agg.yes66, %agg.body63
+  %120 = load i64, ptr %i59, align 4
+  %121 = add i64 %120, 1
+  store i64 %121, ptr %i59, align 4
+  br label %agg.head62
 
-agg.done64:                                       ; preds = %agg.head61
-  %118 = load i64, ptr %acc59, align 4
-  store i64 %118, ptr %result54, align 4
-  br label %done55
+agg.done65:                                       ; preds = %agg.head62
+  %122 = load i64, ptr %acc60, align 4
+  store i64 %122, ptr %result55, align 4
+  br label %done56
 
-agg.yes65:                                        ; preds = %agg.body62
-  %119 = load i64, ptr %acc59, align 4
-  %120 = add i64 %119, 1
-  store i64 %120, ptr %acc59, align 4
-  br label %agg.next63
+agg.yes66:                                        ; preds = %agg.body63
+  %123 = load i64, ptr %acc60, align 4
+  %124 = add i64 %123, 1
+  store i64 %124, ptr %acc60, align 4
+  br label %agg.next64
 
-done68:                                           ; preds = %agg.done77
-  %value79 = load i64, ptr %result67, align 4
-  store i64 %value79, ptr %memo7, align 4
+done69:                                           ; preds = %agg.done78
+  %value80 = load i64, ptr %result68, align 4
+  store i64 %value80, ptr %memo7, align 4
   store i64 1, ptr %memo.done8, align 4
-  br label %branch82
+  %125 = getelementptr i64, ptr %ctx.f23, i64 4
+  store i64 %value80, ptr %125, align 4
+  br label %branch83
 
-branch69:                                         ; preds = %done55
-  store i64 0, ptr %i71, align 4
-  store i64 0, ptr %acc72, align 4
-  store i64 0, ptr %found73, align 4
-  br label %agg.head74
+branch70:                                         ; preds = %done56
+  store i64 0, ptr %i72, align 4
+  store i64 0, ptr %acc73, align 4
+  store i64 0, ptr %found74, align 4
+  br label %agg.head75
 
-next70:                                           ; No predecessors!
+next71:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 27)
   unreachable
 
-agg.head74:                                       ; preds = %agg.next76, %branch69
-  %121 = load i64, ptr %i71, align 4
-  %122 = icmp slt i64 %121, %ctx.f
-  br i1 %122, label %agg.body75, label %agg.done77
+agg.head75:                                       ; preds = %agg.next77, %branch70
+  %126 = load i64, ptr %i72, align 4
+  %127 = icmp slt i64 %126, %ctx.f
+  br i1 %127, label %agg.body76, label %agg.done78
 
-agg.body75:                                       ; preds = %agg.head74
-  %123 = mul i64 %121, 4
-  %124 = getelementptr i64, ptr %ctx.f15, i64 %123
-  %125 = getelementptr i64, ptr %124, i64 0
-  %126 = load i64, ptr %125, align 4
-  %127 = icmp eq i64 %126, 1
-  %128 = zext i1 %127 to i64
-  %129 = icmp ne i64 %128, 0
-  br i1 %129, label %agg.yes78, label %agg.next76
+agg.body76:                                       ; preds = %agg.head75
+  %128 = mul i64 %126, 4
+  %129 = getelementptr i64, ptr %ctx.f15, i64 %128
+  %130 = getelementptr i64, ptr %129, i64 0
+  %131 = load i64, ptr %130, align 4
+  %132 = icmp eq i64 %131, 1
+  %133 = zext i1 %132 to i64
+  %134 = icmp ne i64 %133, 0
+  br i1 %134, label %agg.yes79, label %agg.next77
 
-agg.next76:                                       ; preds = %agg.body75
-  %130 = load i64, ptr %i71, align 4
-  %131 = add i64 %130, 1
-  store i64 %131, ptr %i71, align 4
-  br label %agg.head74
+agg.next77:                                       ; preds = %agg.body76
+  %135 = load i64, ptr %i72, align 4
+  %136 = add i64 %135, 1
+  store i64 %136, ptr %i72, align 4
+  br label %agg.head75
 
-agg.done77:                                       ; preds = %agg.yes78, %agg.head74
-  %132 = load i64, ptr %acc72, align 4
-  store i64 %132, ptr %result67, align 4
-  br label %done68
+agg.done78:                                       ; preds = %agg.yes79, %agg.head75
+  %137 = load i64, ptr %acc73, align 4
+  store i64 %137, ptr %result68, align 4
+  br label %done69
 
-agg.yes78:                                        ; preds = %agg.body75
-  %133 = load i64, ptr %acc72, align 4
-  store i64 1, ptr %acc72, align 4
-  br label %agg.done77
+agg.yes79:                                        ; preds = %agg.body76
+  %138 = load i64, ptr %acc73, align 4
+  store i64 1, ptr %acc73, align 4
+  br label %agg.done78
 
-done81:                                           ; preds = %agg.done90
-  %value91 = load i64, ptr %result80, align 4
-  store i64 %value91, ptr %memo9, align 4
+done82:                                           ; preds = %agg.done91
+  %value92 = load i64, ptr %result81, align 4
+  store i64 %value92, ptr %memo9, align 4
   store i64 1, ptr %memo.done10, align 4
-  br label %branch94
+  %139 = getelementptr i64, ptr %ctx.f23, i64 5
+  store i64 %value92, ptr %139, align 4
+  br label %branch95
 
-branch82:                                         ; preds = %done68
-  store i64 0, ptr %i84, align 4
-  store i64 1, ptr %acc85, align 4
-  store i64 0, ptr %found86, align 4
-  br label %agg.head87
+branch83:                                         ; preds = %done69
+  store i64 0, ptr %i85, align 4
+  store i64 1, ptr %acc86, align 4
+  store i64 0, ptr %found87, align 4
+  br label %agg.head88
 
-next83:                                           ; No predecessors!
+next84:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 31)
   unreachable
 
-agg.head87:                                       ; preds = %agg.next89, %branch82
-  %134 = load i64, ptr %i84, align 4
-  %135 = icmp slt i64 %134, %ctx.f
-  br i1 %135, label %agg.body88, label %agg.done90
+agg.head88:                                       ; preds = %agg.next90, %branch83
+  %140 = load i64, ptr %i85, align 4
+  %141 = icmp slt i64 %140, %ctx.f
+  br i1 %141, label %agg.body89, label %agg.done91
 
-agg.body88:                                       ; preds = %agg.head87
-  %136 = mul i64 %134, 4
-  %137 = getelementptr i64, ptr %ctx.f15, i64 %136
-  %138 = getelementptr i64, ptr %137, i64 2
-  %139 = load i64, ptr %138, align 4
-  %140 = icmp ne i64 %139, -9223372036854775808
-  %141 = zext i1 %140 to i64
-  %142 = icmp ne i64 %141, 0
-  br i1 %142, label %agg.next89, label %agg.no
+agg.body89:                                       ; preds = %agg.head88
+  %142 = mul i64 %140, 4
+  %143 = getelementptr i64, ptr %ctx.f15, i64 %142
+  %144 = getelementptr i64, ptr %143, i64 2
+  %145 = load i64, ptr %144, align 4
+  %146 = icmp ne i64 %145, -9223372036854775808
+  %147 = zext i1 %146 to i64
+  %148 = icmp ne i64 %147, 0
+  br i1 %148, label %agg.next90, label %agg.no
 
-agg.next89:                                       ; preds = %agg.body88
-  %143 = load i64, ptr %i84, align 4
-  %144 = add i64 %143, 1
-  store i64 %144, ptr %i84, align 4
-  br label %agg.head87
+agg.next90:                                       ; preds = %agg.body89
+  %149 = load i64, ptr %i85, align 4
+  %150 = add i64 %149, 1
+  store i64 %150, ptr %i85, align 4
+  br label %agg.head88
 
-agg.done90:                                       ; preds = %agg.no, %agg.head87
-  %145 = load i64, ptr %acc85, align 4
-  store i64 %145, ptr %result80, align 4
-  br label %done81
+agg.done91:                                       ; preds = %agg.no, %agg.head88
+  %151 = load i64, ptr %acc86, align 4
+  store i64 %151, ptr %result81, align 4
+  br label %done82
 
-agg.no:                                           ; preds = %agg.body88
-  store i64 0, ptr %acc85, align 4
-  br label %agg.done90
+agg.no:                                           ; preds = %agg.body89
+  store i64 0, ptr %acc86, align 4
+  br label %agg.done91
 
-done93:                                           ; preds = %logic97
-  %value100 = load i64, ptr %result92, align 4
-  store i64 %value100, ptr %memo11, align 4
+done94:                                           ; preds = %logic98
+  %value101 = load i64, ptr %result93, align 4
+  store i64 %value101, ptr %memo11, align 4
   store i64 1, ptr %memo.done12, align 4
-  br label %branch103
+  %152 = getelementptr i64, ptr %ctx.f23, i64 6
+  store i64 %value101, ptr %152, align 4
+  br label %branch104
 
-branch94:                                         ; preds = %done81
-  %146 = getelementptr i64, ptr %ctx.f16, i64 2
-  %147 = load i64, ptr %146, align 4
-  %148 = icmp ne i64 %147, -9223372036854775808
-  %149 = zext i1 %148 to i64
-  %150 = icmp ne i64 %149, 0
-  br i1 %150, label %rhs96, label %logic97
+branch95:                                         ; preds = %done82
+  %153 = getelementptr i64, ptr %ctx.f16, i64 2
+  %154 = load i64, ptr %153, align 4
+  %155 = icmp ne i64 %154, -9223372036854775808
+  %156 = zext i1 %155 to i64
+  %157 = icmp ne i64 %156, 0
+  br i1 %157, label %rhs97, label %logic98
 
-next95:                                           ; No predecessors!
+next96:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 35)
   unreachable
 
-rhs96:                                            ; preds = %branch94
-  %151 = getelementptr i64, ptr %ctx.f16, i64 2
-  %152 = load i64, ptr %151, align 4
-  %153 = icmp eq i64 %152, -9223372036854775808
-  br i1 %153, label %fail98, label %ok99
+rhs97:                                            ; preds = %branch95
+  %158 = getelementptr i64, ptr %ctx.f16, i64 2
+  %159 = load i64, ptr %158, align 4
+  %160 = icmp eq i64 %159, -9223372036854775808
+  br i1 %160, label %fail99, label %ok100
 
-logic97:                                          ; preds = %ok99, %branch94
-  %154 = phi i64 [ 0, %branch94 ], [ %160, %ok99 ]
-  store i64 %154, ptr %result92, align 4
-  br label %done93
+logic98:                                          ; preds = %ok100, %branch95
+  %161 = phi i64 [ 0, %branch95 ], [ %167, %ok100 ]
+  store i64 %161, ptr %result93, align 4
+  br label %done94
 
-fail98:                                           ; preds = %rhs96
+fail99:                                           ; preds = %rhs97
   call void @polrt_fail(ptr %0, i64 4, i64 36)
   unreachable
 
-ok99:                                             ; preds = %rhs96
-  %155 = getelementptr i64, ptr %ctx.f16, i64 0
-  %156 = load i64, ptr %155, align 4
-  %157 = icmp sge i64 %152, %156
-  %158 = zext i1 %157 to i64
-  %159 = icmp ne i64 %158, 0
-  %160 = zext i1 %159 to i64
-  br label %logic97
+ok100:                                            ; preds = %rhs97
+  %162 = getelementptr i64, ptr %ctx.f16, i64 0
+  %163 = load i64, ptr %162, align 4
+  %164 = icmp sge i64 %159, %163
+  %165 = zext i1 %164 to i64
+  %166 = icmp ne i64 %165, 0
+  %167 = zext i1 %166 to i64
+  br label %logic98
 
-done102:                                          ; preds = %endif
-  %value114 = load i64, ptr %result101, align 4
-  store i64 %value114, ptr %memo13, align 4
+done103:                                          ; preds = %endif
+  %value120 = load i64, ptr %result102, align 4
+  store i64 %value120, ptr %memo13, align 4
   store i64 1, ptr %memo.done14, align 4
-  %161 = getelementptr i64, ptr %ctx.f115, i64 0
-  store i64 %value, ptr %161, align 4
-  %162 = getelementptr i64, ptr %ctx.f115, i64 1
-  store i64 %value38, ptr %162, align 4
-  %163 = getelementptr i64, ptr %ctx.f115, i64 2
-  store i64 %value53, ptr %163, align 4
-  %164 = getelementptr i64, ptr %ctx.f115, i64 3
-  store i64 %value66, ptr %164, align 4
-  %165 = getelementptr i64, ptr %ctx.f115, i64 4
-  store i64 %value79, ptr %165, align 4
-  %166 = getelementptr i64, ptr %ctx.f115, i64 5
-  store i64 %value91, ptr %166, align 4
-  %167 = getelementptr i64, ptr %ctx.f115, i64 6
-  store i64 %value100, ptr %167, align 4
-  %168 = getelementptr i64, ptr %ctx.f115, i64 7
-  store i64 %value114, ptr %168, align 4
+  %168 = getelementptr i64, ptr %ctx.f23, i64 7
+  store i64 %value120, ptr %168, align 4
   ret i64 0
 
-branch103:                                        ; preds = %done93
-  %169 = getelementptr i64, ptr %ctx.f105, i64 0
+branch104:                                        ; preds = %done94
+  %169 = getelementptr i64, ptr %ctx.f106, i64 0
   %170 = load i64, ptr %169, align 4
   %171 = icmp ne i64 %170, 0
-  br i1 %171, label %logic107, label %rhs106
+  br i1 %171, label %logic108, label %rhs107
 
-next104:                                          ; No predecessors!
+next105:                                          ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 40)
   unreachable
 
-rhs106:                                           ; preds = %branch103
+rhs107:                                           ; preds = %branch104
   %172 = load i64, ptr %memo7, align 4
   %173 = icmp ne i64 %172, 0
   %174 = zext i1 %173 to i64
-  br label %logic107
+  br label %logic108
 
-logic107:                                         ; preds = %rhs106, %branch103
-  %175 = phi i64 [ 1, %branch103 ], [ %174, %rhs106 ]
+logic108:                                         ; preds = %rhs107, %branch104
+  %175 = phi i64 [ 1, %branch104 ], [ %174, %rhs107 ]
   %176 = icmp ne i64 %175, 0
   br i1 %176, label %then, label %else
 
-then:                                             ; preds = %logic107
+then:                                             ; preds = %logic108
   %177 = getelementptr i64, ptr %ctx.f16, i64 1
   %178 = load i64, ptr %177, align 4
   %179 = load i64, ptr %memo, align 4
@@ -1687,57 +1691,61 @@ then:                                             ; preds = %logic107
   %181 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %181, label %rate.wide, label %rate.fast
 
-else:                                             ; preds = %logic107
+else:                                             ; preds = %logic108
   %182 = getelementptr i64, ptr %ctx.f16, i64 1
   %183 = load i64, ptr %182, align 4
   %184 = load i64, ptr %memo1, align 4
   %185 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %183, i64 %184)
-  %prod108 = extractvalue { i64, i1 } %185, 0
-  %wide109 = extractvalue { i64, i1 } %185, 1
-  %186 = call i1 @llvm.expect.i1(i1 %wide109, i1 false)
-  br i1 %186, label %rate.wide110, label %rate.fast111
+  %prod111 = extractvalue { i64, i1 } %185, 0
+  %wide112 = extractvalue { i64, i1 } %185, 1
+  %186 = call i1 @llvm.expect.i1(i1 %wide112, i1 false)
+  br i1 %186, label %rate.wide113, label %rate.fast114
 
-endif:                                            ; preds = %rate.done112, %rate.done
-  %187 = phi i64 [ %196, %rate.done ], [ %205, %rate.done112 ]
-  store i64 %187, ptr %result101, align 4
-  br label %done102
+endif:                                            ; preds = %host.done119, %host.done
+  %187 = phi i64 [ %193, %host.done ], [ %199, %host.done119 ]
+  store i64 %187, ptr %result102, align 4
+  br label %done103
 
-rate.wide:                                        ; preds = %then
+rate.wide:                                        ; preds = %rate.fast, %then
   %188 = call i64 @polrt_mul_rate(ptr %0, i64 %178, i64 %179, i64 44)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %then
-  %189 = sdiv i64 %prod, 1000000
-  %190 = srem i64 %prod, 1000000
-  %191 = icmp sge i64 %190, 500000
-  %192 = icmp sle i64 %190, -500000
-  %193 = zext i1 %191 to i64
-  %194 = add i64 %189, %193
-  %195 = zext i1 %192 to i64
-  %rounded = sub i64 %194, %195
-  br label %rate.done
+  %189 = icmp slt i64 %prod, 0
+  %190 = select i1 %189, i64 -500000, i64 500000
+  %191 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %190)
+  %v109 = extractvalue { i64, i1 } %191, 0
+  %ovf110 = extractvalue { i64, i1 } %191, 1
+  %192 = call i1 @llvm.expect.i1(i1 %ovf110, i1 false)
+  br i1 %192, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %196 = phi i64 [ %rounded, %rate.fast ], [ %188, %rate.wide ]
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v109, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
+  %193 = phi i64 [ %rounded, %round ], [ %188, %rate.wide ]
   br label %endif
 
-rate.wide110:                                     ; preds = %else
-  %197 = call i64 @polrt_mul_rate(ptr %0, i64 %183, i64 %184, i64 46)
-  br label %rate.done112
+rate.wide113:                                     ; preds = %rate.fast114, %else
+  %194 = call i64 @polrt_mul_rate(ptr %0, i64 %183, i64 %184, i64 46)
+  br label %host.done119
 
-rate.fast111:                                     ; preds = %else
-  %198 = sdiv i64 %prod108, 1000000
-  %199 = srem i64 %prod108, 1000000
-  %200 = icmp sge i64 %199, 500000
-  %201 = icmp sle i64 %199, -500000
-  %202 = zext i1 %200 to i64
-  %203 = add i64 %198, %202
-  %204 = zext i1 %201 to i64
-  %rounded113 = sub i64 %203, %204
-  br label %rate.done112
+rate.fast114:                                     ; preds = %else
+  %195 = icmp slt i64 %prod111, 0
+  %196 = select i1 %195, i64 -500000, i64 500000
+  %197 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod111, i64 %196)
+  %v115 = extractvalue { i64, i1 } %197, 0
+  %ovf116 = extractvalue { i64, i1 } %197, 1
+  %198 = call i1 @llvm.expect.i1(i1 %ovf116, i1 false)
+  br i1 %198, label %rate.wide113, label %round117
 
-rate.done112:                                     ; preds = %rate.wide110, %rate.fast111
-  %205 = phi i64 [ %rounded113, %rate.fast111 ], [ %197, %rate.wide110 ]
+round117:                                         ; preds = %rate.fast114
+  %rounded118 = sdiv i64 %v115, 1000000
+  br label %host.done119
+
+host.done119:                                     ; preds = %rate.wide113, %round117
+  %199 = phi i64 [ %rounded118, %round117 ], [ %194, %rate.wide113 ]
   br label %endif
 }
 

@@ -48,7 +48,7 @@ declare void @polrt_trace_pick(ptr, i64, i64, i64)
 define i64 @polc_rule_0(ptr %0) #1 {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 10
-  %ctx.f11 = load ptr, ptr %1, align 8
+  %ctx.f13 = load ptr, ptr %1, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f6 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 17
@@ -79,7 +79,7 @@ compute:                                          ; preds = %entry
   store i64 1, ptr %14, align 4
   br label %branch
 
-done:                                             ; preds = %rate.done
+done:                                             ; preds = %host.done
   %value = load i64, ptr %result, align 4
   %15 = getelementptr i64, ptr %ctx.f1, i64 0
   store i64 %value, ptr %15, align 4
@@ -168,26 +168,28 @@ ok10:                                             ; preds = %ok8
   %56 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %56, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok10
+rate.wide:                                        ; preds = %rate.fast, %ok10
   %57 = call i64 @polrt_mul_rate(ptr %0, i64 %45, i64 %54, i64 3)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok10
-  %58 = sdiv i64 %prod, 1000000
-  %59 = srem i64 %prod, 1000000
-  %60 = icmp sge i64 %59, 500000
-  %61 = icmp sle i64 %59, -500000
-  %62 = zext i1 %60 to i64
-  %63 = add i64 %58, %62
-  %64 = zext i1 %61 to i64
-  %rounded = sub i64 %63, %64
-  br label %rate.done
+  %58 = icmp slt i64 %prod, 0
+  %59 = select i1 %58, i64 -500000, i64 500000
+  %60 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %59)
+  %v11 = extractvalue { i64, i1 } %60, 0
+  %ovf12 = extractvalue { i64, i1 } %60, 1
+  %61 = call i1 @llvm.expect.i1(i1 %ovf12, i1 false)
+  br i1 %61, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %65 = phi i64 [ %rounded, %rate.fast ], [ %57, %rate.wide ]
-  store i64 %65, ptr %result, align 4
-  %66 = getelementptr i64, ptr %ctx.f11, i64 0
-  store i64 0, ptr %66, align 4
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v11, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
+  %62 = phi i64 [ %rounded, %round ], [ %57, %rate.wide ]
+  store i64 %62, ptr %result, align 4
+  %63 = getelementptr i64, ptr %ctx.f13, i64 0
+  store i64 0, ptr %63, align 4
   br label %done
 }
 
@@ -458,9 +460,9 @@ entry:
 define i64 @polc_settle_fast(ptr %0) {
 entry:
   %1 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 6
-  %ctx.f65 = load ptr, ptr %1, align 8
-  %result39 = alloca i64, align 8
-  %result17 = alloca i64, align 8
+  %ctx.f73 = load ptr, ptr %1, align 8
+  %result44 = alloca i64, align 8
+  %result19 = alloca i64, align 8
   %2 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 7
   %ctx.f8 = load ptr, ptr %2, align 8
   %3 = getelementptr inbounds %PolCtx, ptr %0, i32 0, i32 12
@@ -480,12 +482,12 @@ entry:
   %7 = icmp ne i64 %6, 0
   br i1 %7, label %branch, label %next
 
-done:                                             ; preds = %ok63, %done18, %branch13, %done4
-  %value64 = load i64, ptr %result, align 4
-  store i64 %value64, ptr %memo1, align 4
+done:                                             ; preds = %ok71, %done20, %branch15, %done4
+  %value72 = load i64, ptr %result, align 4
+  store i64 %value72, ptr %memo1, align 4
   store i64 1, ptr %memo.done2, align 4
-  %8 = getelementptr i64, ptr %ctx.f65, i64 0
-  store i64 %value64, ptr %8, align 4
+  %8 = getelementptr i64, ptr %ctx.f73, i64 0
+  store i64 %value72, ptr %8, align 4
   ret i64 0
 
 branch:                                           ; preds = %entry
@@ -499,7 +501,7 @@ next:                                             ; preds = %entry
   %13 = icmp ne i64 %12, 0
   br i1 %13, label %rhs, label %logic
 
-done4:                                            ; preds = %rate.done
+done4:                                            ; preds = %host.done
   %value = load i64, ptr %result3, align 4
   store i64 %value, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
@@ -570,287 +572,293 @@ ok12:                                             ; preds = %ok10
   %45 = call i1 @llvm.expect.i1(i1 %wide, i1 false)
   br i1 %45, label %rate.wide, label %rate.fast
 
-rate.wide:                                        ; preds = %ok12
+rate.wide:                                        ; preds = %rate.fast, %ok12
   %46 = call i64 @polrt_mul_rate(ptr %0, i64 %36, i64 %43, i64 3)
-  br label %rate.done
+  br label %host.done
 
 rate.fast:                                        ; preds = %ok12
-  %47 = sdiv i64 %prod, 1000000
-  %48 = srem i64 %prod, 1000000
-  %49 = icmp sge i64 %48, 500000
-  %50 = icmp sle i64 %48, -500000
-  %51 = zext i1 %49 to i64
-  %52 = add i64 %47, %51
-  %53 = zext i1 %50 to i64
-  %rounded = sub i64 %52, %53
-  br label %rate.done
+  %47 = icmp slt i64 %prod, 0
+  %48 = select i1 %47, i64 -500000, i64 500000
+  %49 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod, i64 %48)
+  %v13 = extractvalue { i64, i1 } %49, 0
+  %ovf14 = extractvalue { i64, i1 } %49, 1
+  %50 = call i1 @llvm.expect.i1(i1 %ovf14, i1 false)
+  br i1 %50, label %rate.wide, label %round
 
-rate.done:                                        ; preds = %rate.wide, %rate.fast
-  %54 = phi i64 [ %rounded, %rate.fast ], [ %46, %rate.wide ]
-  store i64 %54, ptr %result3, align 4
+round:                                            ; preds = %rate.fast
+  %rounded = sdiv i64 %v13, 1000000
+  br label %host.done
+
+host.done:                                        ; preds = %rate.wide, %round
+  %51 = phi i64 [ %rounded, %round ], [ %46, %rate.wide ]
+  store i64 %51, ptr %result3, align 4
   br label %done4
 
-branch13:                                         ; preds = %logic
+branch15:                                         ; preds = %logic
   store i64 0, ptr %result, align 4
   br label %done
 
-next14:                                           ; preds = %logic
-  %55 = icmp slt i64 %ctx.f7, 17713
-  %56 = icmp sge i64 %ctx.f7, 17167
-  %57 = and i1 %56, %55
-  br i1 %57, label %guard, label %next16
+next16:                                           ; preds = %logic
+  %52 = icmp slt i64 %ctx.f7, 17713
+  %53 = icmp sge i64 %ctx.f7, 17167
+  %54 = and i1 %53, %52
+  br i1 %54, label %guard, label %next18
 
 rhs:                                              ; preds = %next
-  %58 = getelementptr i64, ptr %ctx.f, i64 1
-  %59 = load i64, ptr %58, align 4
-  %60 = icmp eq i64 %59, 2
-  %61 = zext i1 %60 to i64
-  %62 = icmp ne i64 %61, 0
-  %63 = zext i1 %62 to i64
+  %55 = getelementptr i64, ptr %ctx.f, i64 1
+  %56 = load i64, ptr %55, align 4
+  %57 = icmp eq i64 %56, 2
+  %58 = zext i1 %57 to i64
+  %59 = icmp ne i64 %58, 0
+  %60 = zext i1 %59 to i64
   br label %logic
 
 logic:                                            ; preds = %rhs, %next
-  %64 = phi i64 [ 0, %next ], [ %63, %rhs ]
-  %65 = icmp ne i64 %64, 0
-  br i1 %65, label %branch13, label %next14
+  %61 = phi i64 [ 0, %next ], [ %60, %rhs ]
+  %62 = icmp ne i64 %61, 0
+  br i1 %62, label %branch15, label %next16
 
-branch15:                                         ; preds = %guard
-  br label %branch19
+branch17:                                         ; preds = %guard
+  br label %branch21
 
-next16:                                           ; preds = %next14
-  %66 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %67 = icmp sge i64 %ctx.f7, 17713
-  %68 = and i1 %67, %66
-  br i1 %68, label %guard38, label %next37
+next18:                                           ; preds = %next16
+  %63 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %64 = icmp sge i64 %ctx.f7, 17713
+  %65 = and i1 %64, %63
+  br i1 %65, label %guard43, label %next42
 
-guard:                                            ; preds = %next14
-  br label %branch15
+guard:                                            ; preds = %next16
+  br label %branch17
 
-done18:                                           ; preds = %rate.done33
-  %value35 = load i64, ptr %result17, align 4
-  store i64 %value35, ptr %memo, align 4
+done20:                                           ; preds = %host.done39
+  %value40 = load i64, ptr %result19, align 4
+  store i64 %value40, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
-  store i64 %value35, ptr %result, align 4
+  store i64 %value40, ptr %result, align 4
   br label %done
 
-branch19:                                         ; preds = %branch15
-  %69 = getelementptr i64, ptr %ctx.f, i64 2
-  %70 = load i64, ptr %69, align 4
-  %71 = icmp slt i64 %ctx.f7, 17532
-  %72 = icmp sge i64 %ctx.f7, 17167
-  %73 = and i1 %72, %71
-  %74 = select i1 %73, i64 0, i64 -1
-  %75 = icmp slt i64 %ctx.f7, 17897
-  %76 = icmp sge i64 %ctx.f7, 17532
-  %77 = and i1 %76, %75
-  %78 = select i1 %77, i64 3, i64 %74
-  %79 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %80 = icmp sge i64 %ctx.f7, 17897
-  %81 = and i1 %80, %79
-  %82 = select i1 %81, i64 6, i64 %78
-  %83 = icmp slt i64 %82, 0
-  br i1 %83, label %fail21, label %ok22
+branch21:                                         ; preds = %branch17
+  %66 = getelementptr i64, ptr %ctx.f, i64 2
+  %67 = load i64, ptr %66, align 4
+  %68 = icmp slt i64 %ctx.f7, 17532
+  %69 = icmp sge i64 %ctx.f7, 17167
+  %70 = and i1 %69, %68
+  %71 = select i1 %70, i64 0, i64 -1
+  %72 = icmp slt i64 %ctx.f7, 17897
+  %73 = icmp sge i64 %ctx.f7, 17532
+  %74 = and i1 %73, %72
+  %75 = select i1 %74, i64 3, i64 %71
+  %76 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %77 = icmp sge i64 %ctx.f7, 17897
+  %78 = and i1 %77, %76
+  %79 = select i1 %78, i64 6, i64 %75
+  %80 = icmp slt i64 %79, 0
+  br i1 %80, label %fail23, label %ok24
 
-next20:                                           ; No predecessors!
+next22:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 2)
   unreachable
 
-fail21:                                           ; preds = %branch19
+fail23:                                           ; preds = %branch21
   call void @polrt_fail(ptr %0, i64 6, i64 5)
   unreachable
 
-ok22:                                             ; preds = %branch19
-  %84 = getelementptr i64, ptr %ctx.f, i64 1
+ok24:                                             ; preds = %branch21
+  %81 = getelementptr i64, ptr %ctx.f, i64 1
+  %82 = load i64, ptr %81, align 4
+  %83 = add i64 %79, %82
+  %84 = getelementptr i64, ptr %ctx.f8, i64 %83
   %85 = load i64, ptr %84, align 4
-  %86 = add i64 %82, %85
-  %87 = getelementptr i64, ptr %ctx.f8, i64 %86
-  %88 = load i64, ptr %87, align 4
-  %89 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %70, i64 %88)
-  %v23 = extractvalue { i64, i1 } %89, 0
-  %ovf24 = extractvalue { i64, i1 } %89, 1
-  br i1 %ovf24, label %fail25, label %ok26
+  %86 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %67, i64 %85)
+  %v25 = extractvalue { i64, i1 } %86, 0
+  %ovf26 = extractvalue { i64, i1 } %86, 1
+  br i1 %ovf26, label %fail27, label %ok28
 
-fail25:                                           ; preds = %ok22
+fail27:                                           ; preds = %ok24
   call void @polrt_fail(ptr %0, i64 1, i64 4)
   unreachable
 
-ok26:                                             ; preds = %ok22
-  %90 = icmp sgt i64 %v23, 0
-  %91 = select i1 %90, i64 %v23, i64 0
-  %92 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %93 = icmp sge i64 %ctx.f7, 17167
-  %94 = and i1 %93, %92
-  %95 = select i1 %94, i64 9, i64 -1
-  %96 = icmp slt i64 %95, 0
-  br i1 %96, label %fail27, label %ok28
+ok28:                                             ; preds = %ok24
+  %87 = icmp sgt i64 %v25, 0
+  %88 = select i1 %87, i64 %v25, i64 0
+  %89 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %90 = icmp sge i64 %ctx.f7, 17167
+  %91 = and i1 %90, %89
+  %92 = select i1 %91, i64 9, i64 -1
+  %93 = icmp slt i64 %92, 0
+  br i1 %93, label %fail29, label %ok30
 
-fail27:                                           ; preds = %ok26
+fail29:                                           ; preds = %ok28
   call void @polrt_fail(ptr %0, i64 6, i64 7)
   unreachable
 
-ok28:                                             ; preds = %ok26
-  %97 = getelementptr i64, ptr %ctx.f8, i64 %95
-  %98 = load i64, ptr %97, align 4
-  %99 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %91, i64 %98)
-  %prod29 = extractvalue { i64, i1 } %99, 0
-  %wide30 = extractvalue { i64, i1 } %99, 1
-  %100 = call i1 @llvm.expect.i1(i1 %wide30, i1 false)
-  br i1 %100, label %rate.wide31, label %rate.fast32
+ok30:                                             ; preds = %ok28
+  %94 = getelementptr i64, ptr %ctx.f8, i64 %92
+  %95 = load i64, ptr %94, align 4
+  %96 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %88, i64 %95)
+  %prod31 = extractvalue { i64, i1 } %96, 0
+  %wide32 = extractvalue { i64, i1 } %96, 1
+  %97 = call i1 @llvm.expect.i1(i1 %wide32, i1 false)
+  br i1 %97, label %rate.wide33, label %rate.fast34
 
-rate.wide31:                                      ; preds = %ok28
-  %101 = call i64 @polrt_mul_rate(ptr %0, i64 %91, i64 %98, i64 3)
-  br label %rate.done33
+rate.wide33:                                      ; preds = %rate.fast34, %ok30
+  %98 = call i64 @polrt_mul_rate(ptr %0, i64 %88, i64 %95, i64 3)
+  br label %host.done39
 
-rate.fast32:                                      ; preds = %ok28
-  %102 = sdiv i64 %prod29, 1000000
-  %103 = srem i64 %prod29, 1000000
-  %104 = icmp sge i64 %103, 500000
-  %105 = icmp sle i64 %103, -500000
-  %106 = zext i1 %104 to i64
-  %107 = add i64 %102, %106
-  %108 = zext i1 %105 to i64
-  %rounded34 = sub i64 %107, %108
-  br label %rate.done33
+rate.fast34:                                      ; preds = %ok30
+  %99 = icmp slt i64 %prod31, 0
+  %100 = select i1 %99, i64 -500000, i64 500000
+  %101 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod31, i64 %100)
+  %v35 = extractvalue { i64, i1 } %101, 0
+  %ovf36 = extractvalue { i64, i1 } %101, 1
+  %102 = call i1 @llvm.expect.i1(i1 %ovf36, i1 false)
+  br i1 %102, label %rate.wide33, label %round37
 
-rate.done33:                                      ; preds = %rate.wide31, %rate.fast32
-  %109 = phi i64 [ %rounded34, %rate.fast32 ], [ %101, %rate.wide31 ]
-  store i64 %109, ptr %result17, align 4
-  br label %done18
+round37:                                          ; preds = %rate.fast34
+  %rounded38 = sdiv i64 %v35, 1000000
+  br label %host.done39
 
-branch36:                                         ; preds = %guard38
-  br label %branch41
+host.done39:                                      ; preds = %rate.wide33, %round37
+  %103 = phi i64 [ %rounded38, %round37 ], [ %98, %rate.wide33 ]
+  store i64 %103, ptr %result19, align 4
+  br label %done20
 
-next37:                                           ; preds = %next16
+branch41:                                         ; preds = %guard43
+  br label %branch46
+
+next42:                                           ; preds = %next18
   call void @polrt_fail(ptr %0, i64 6, i64 8)
   unreachable
 
-guard38:                                          ; preds = %next16
-  br label %branch36
+guard43:                                          ; preds = %next18
+  br label %branch41
 
-done40:                                           ; preds = %rate.done55
-  %value57 = load i64, ptr %result39, align 4
-  store i64 %value57, ptr %memo, align 4
+done45:                                           ; preds = %host.done64
+  %value65 = load i64, ptr %result44, align 4
+  store i64 %value65, ptr %memo, align 4
   store i64 1, ptr %memo.done, align 4
-  %110 = icmp slt i64 %ctx.f7, 17532
-  %111 = icmp sge i64 %ctx.f7, 17167
-  %112 = and i1 %111, %110
-  %113 = select i1 %112, i64 0, i64 -1
-  %114 = icmp slt i64 %ctx.f7, 17897
-  %115 = icmp sge i64 %ctx.f7, 17532
-  %116 = and i1 %115, %114
-  %117 = select i1 %116, i64 3, i64 %113
-  %118 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %119 = icmp sge i64 %ctx.f7, 17897
-  %120 = and i1 %119, %118
-  %121 = select i1 %120, i64 6, i64 %117
-  %122 = icmp slt i64 %121, 0
-  br i1 %122, label %fail58, label %ok59
+  %104 = icmp slt i64 %ctx.f7, 17532
+  %105 = icmp sge i64 %ctx.f7, 17167
+  %106 = and i1 %105, %104
+  %107 = select i1 %106, i64 0, i64 -1
+  %108 = icmp slt i64 %ctx.f7, 17897
+  %109 = icmp sge i64 %ctx.f7, 17532
+  %110 = and i1 %109, %108
+  %111 = select i1 %110, i64 3, i64 %107
+  %112 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %113 = icmp sge i64 %ctx.f7, 17897
+  %114 = and i1 %113, %112
+  %115 = select i1 %114, i64 6, i64 %111
+  %116 = icmp slt i64 %115, 0
+  br i1 %116, label %fail66, label %ok67
 
-branch41:                                         ; preds = %branch36
-  %123 = getelementptr i64, ptr %ctx.f, i64 2
-  %124 = load i64, ptr %123, align 4
-  %125 = icmp slt i64 %ctx.f7, 17532
-  %126 = icmp sge i64 %ctx.f7, 17167
-  %127 = and i1 %126, %125
-  %128 = select i1 %127, i64 0, i64 -1
-  %129 = icmp slt i64 %ctx.f7, 17897
-  %130 = icmp sge i64 %ctx.f7, 17532
-  %131 = and i1 %130, %129
-  %132 = select i1 %131, i64 3, i64 %128
-  %133 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %134 = icmp sge i64 %ctx.f7, 17897
-  %135 = and i1 %134, %133
-  %136 = select i1 %135, i64 6, i64 %132
-  %137 = icmp slt i64 %136, 0
-  br i1 %137, label %fail43, label %ok44
+branch46:                                         ; preds = %branch41
+  %117 = getelementptr i64, ptr %ctx.f, i64 2
+  %118 = load i64, ptr %117, align 4
+  %119 = icmp slt i64 %ctx.f7, 17532
+  %120 = icmp sge i64 %ctx.f7, 17167
+  %121 = and i1 %120, %119
+  %122 = select i1 %121, i64 0, i64 -1
+  %123 = icmp slt i64 %ctx.f7, 17897
+  %124 = icmp sge i64 %ctx.f7, 17532
+  %125 = and i1 %124, %123
+  %126 = select i1 %125, i64 3, i64 %122
+  %127 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %128 = icmp sge i64 %ctx.f7, 17897
+  %129 = and i1 %128, %127
+  %130 = select i1 %129, i64 6, i64 %126
+  %131 = icmp slt i64 %130, 0
+  br i1 %131, label %fail48, label %ok49
 
-next42:                                           ; No predecessors!
+next47:                                           ; No predecessors!
   call void @polrt_fail(ptr %0, i64 6, i64 2)
   unreachable
 
-fail43:                                           ; preds = %branch41
+fail48:                                           ; preds = %branch46
   call void @polrt_fail(ptr %0, i64 6, i64 5)
   unreachable
 
-ok44:                                             ; preds = %branch41
-  %138 = getelementptr i64, ptr %ctx.f, i64 1
-  %139 = load i64, ptr %138, align 4
-  %140 = add i64 %136, %139
-  %141 = getelementptr i64, ptr %ctx.f8, i64 %140
-  %142 = load i64, ptr %141, align 4
-  %143 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %124, i64 %142)
-  %v45 = extractvalue { i64, i1 } %143, 0
-  %ovf46 = extractvalue { i64, i1 } %143, 1
-  br i1 %ovf46, label %fail47, label %ok48
+ok49:                                             ; preds = %branch46
+  %132 = getelementptr i64, ptr %ctx.f, i64 1
+  %133 = load i64, ptr %132, align 4
+  %134 = add i64 %130, %133
+  %135 = getelementptr i64, ptr %ctx.f8, i64 %134
+  %136 = load i64, ptr %135, align 4
+  %137 = call { i64, i1 } @llvm.ssub.with.overflow.i64(i64 %118, i64 %136)
+  %v50 = extractvalue { i64, i1 } %137, 0
+  %ovf51 = extractvalue { i64, i1 } %137, 1
+  br i1 %ovf51, label %fail52, label %ok53
 
-fail47:                                           ; preds = %ok44
+fail52:                                           ; preds = %ok49
   call void @polrt_fail(ptr %0, i64 1, i64 4)
   unreachable
 
-ok48:                                             ; preds = %ok44
-  %144 = icmp sgt i64 %v45, 0
-  %145 = select i1 %144, i64 %v45, i64 0
-  %146 = icmp slt i64 %ctx.f7, 9223372036854775807
-  %147 = icmp sge i64 %ctx.f7, 17167
-  %148 = and i1 %147, %146
-  %149 = select i1 %148, i64 9, i64 -1
-  %150 = icmp slt i64 %149, 0
-  br i1 %150, label %fail49, label %ok50
+ok53:                                             ; preds = %ok49
+  %138 = icmp sgt i64 %v50, 0
+  %139 = select i1 %138, i64 %v50, i64 0
+  %140 = icmp slt i64 %ctx.f7, 9223372036854775807
+  %141 = icmp sge i64 %ctx.f7, 17167
+  %142 = and i1 %141, %140
+  %143 = select i1 %142, i64 9, i64 -1
+  %144 = icmp slt i64 %143, 0
+  br i1 %144, label %fail54, label %ok55
 
-fail49:                                           ; preds = %ok48
+fail54:                                           ; preds = %ok53
   call void @polrt_fail(ptr %0, i64 6, i64 7)
   unreachable
 
-ok50:                                             ; preds = %ok48
-  %151 = getelementptr i64, ptr %ctx.f8, i64 %149
-  %152 = load i64, ptr %151, align 4
-  %153 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %145, i64 %152)
-  %prod51 = extractvalue { i64, i1 } %153, 0
-  %wide52 = extractvalue { i64, i1 } %153, 1
-  %154 = call i1 @llvm.expect.i1(i1 %wide52, i1 false)
-  br i1 %154, label %rate.wide53, label %rate.fast54
+ok55:                                             ; preds = %ok53
+  %145 = getelementptr i64, ptr %ctx.f8, i64 %143
+  %146 = load i64, ptr %145, align 4
+  %147 = call { i64, i1 } @llvm.smul.with.overflow.i64(i64 %139, i64 %146)
+  %prod56 = extractvalue { i64, i1 } %147, 0
+  %wide57 = extractvalue { i64, i1 } %147, 1
+  %148 = call i1 @llvm.expect.i1(i1 %wide57, i1 false)
+  br i1 %148, label %rate.wide58, label %rate.fast59
 
-rate.wide53:                                      ; preds = %ok50
-  %155 = call i64 @polrt_mul_rate(ptr %0, i64 %145, i64 %152, i64 3)
-  br label %rate.done55
+rate.wide58:                                      ; preds = %rate.fast59, %ok55
+  %149 = call i64 @polrt_mul_rate(ptr %0, i64 %139, i64 %146, i64 3)
+  br label %host.done64
 
-rate.fast54:                                      ; preds = %ok50
-  %156 = sdiv i64 %prod51, 1000000
-  %157 = srem i64 %prod51, 1000000
-  %158 = icmp sge i64 %157, 500000
-  %159 = icmp sle i64 %157, -500000
-  %160 = zext i1 %158 to i64
-  %161 = add i64 %156, %160
-  %162 = zext i1 %159 to i64
-  %rounded56 = sub i64 %161, %162
-  br label %rate.done55
+rate.fast59:                                      ; preds = %ok55
+  %150 = icmp slt i64 %prod56, 0
+  %151 = select i1 %150, i64 -500000, i64 500000
+  %152 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %prod56, i64 %151)
+  %v60 = extractvalue { i64, i1 } %152, 0
+  %ovf61 = extractvalue { i64, i1 } %152, 1
+  %153 = call i1 @llvm.expect.i1(i1 %ovf61, i1 false)
+  br i1 %153, label %rate.wide58, label %round62
 
-rate.done55:                                      ; preds = %rate.wide53, %rate.fast54
-  %163 = phi i64 [ %rounded56, %rate.fast54 ], [ %155, %rate.wide53 ]
-  store i64 %163, ptr %result39, align 4
-  br label %done40
+round62:                                          ; preds = %rate.fast59
+  %rounded63 = sdiv i64 %v60, 1000000
+  br label %host.done64
 
-fail58:                                           ; preds = %done40
+host.done64:                                      ; preds = %rate.wide58, %round62
+  %154 = phi i64 [ %rounded63, %round62 ], [ %149, %rate.wide58 ]
+  store i64 %154, ptr %result44, align 4
+  br label %done45
+
+fail66:                                           ; preds = %done45
   call void @polrt_fail(ptr %0, i64 6, i64 18)
   unreachable
 
-ok59:                                             ; preds = %done40
-  %164 = getelementptr i64, ptr %ctx.f, i64 1
-  %165 = load i64, ptr %164, align 4
-  %166 = add i64 %121, %165
-  %167 = getelementptr i64, ptr %ctx.f8, i64 %166
-  %168 = load i64, ptr %167, align 4
-  %169 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %value57, i64 %168)
-  %v60 = extractvalue { i64, i1 } %169, 0
-  %ovf61 = extractvalue { i64, i1 } %169, 1
-  br i1 %ovf61, label %fail62, label %ok63
+ok67:                                             ; preds = %done45
+  %155 = getelementptr i64, ptr %ctx.f, i64 1
+  %156 = load i64, ptr %155, align 4
+  %157 = add i64 %115, %156
+  %158 = getelementptr i64, ptr %ctx.f8, i64 %157
+  %159 = load i64, ptr %158, align 4
+  %160 = call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %value65, i64 %159)
+  %v68 = extractvalue { i64, i1 } %160, 0
+  %ovf69 = extractvalue { i64, i1 } %160, 1
+  br i1 %ovf69, label %fail70, label %ok71
 
-fail62:                                           ; preds = %ok59
+fail70:                                           ; preds = %ok67
   call void @polrt_fail(ptr %0, i64 1, i64 17)
   unreachable
 
-ok63:                                             ; preds = %ok59
-  store i64 %v60, ptr %result, align 4
+ok71:                                             ; preds = %ok67
+  store i64 %v68, ptr %result, align 4
   br label %done
 }
 

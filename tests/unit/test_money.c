@@ -233,16 +233,17 @@ static int64_t ref_round(Wide num, Wide den, int64_t *code)
     return (int64_t)q;
 }
 
-/* What cg_mul_rate emits, written in C: when x × y fits in 64 bits, the quotient and the
- * remainder by 10^6 and one step away from zero at |remainder| >= 500000; otherwise the
- * generated code calls polrt_mul_rate (0 here). */
+/* What cg_mul_rate emits, written in C: when x × y, and x × y moved half a unit (500000)
+ * away from zero, fit in 64 bits, the moved product divided by 10^6 with C's truncation;
+ * otherwise the generated code calls polrt_mul_rate (0 here). */
 static int inline_mul_rate(int64_t x, int64_t y, int64_t *out)
 {
-    int64_t prod;
-    if (__builtin_mul_overflow(x, y, &prod))
+    int64_t prod, moved;
+    if (__builtin_mul_overflow(x, y, &prod) ||
+        __builtin_add_overflow(prod, prod < 0 ? -(POLRT_RATE_ONE / 2) : POLRT_RATE_ONE / 2,
+                               &moved))
         return 0;
-    int64_t q = prod / POLRT_RATE_ONE, rem = prod % POLRT_RATE_ONE;
-    *out = q + (rem >= POLRT_RATE_ONE / 2) - (rem <= -(POLRT_RATE_ONE / 2));
+    *out = moved / POLRT_RATE_ONE;
     return 1;
 }
 
@@ -342,7 +343,8 @@ static void test_fast_paths(void)
     }
 
     /* money × rate as compiled code computes it: identical wherever it does not defer to
-     * polrt_mul_rate, and it defers only when the product leaves 64 bits */
+     * polrt_mul_rate, and it defers only when the product, or the product moved half a unit
+     * away from zero, leaves 64 bits */
     long bad = 0, inline_n = 0, n = 0;
     for (int i = 0; i < NEDGES + NRANDOM; i++)
         for (int j = 0; j < (i < NEDGES ? NEDGES : 1); j++) {
@@ -351,7 +353,8 @@ static void test_fast_paths(void)
             int64_t got, want, p;
             n++;
             if (!inline_mul_rate(a, b, &got)) {
-                bad += !__builtin_mul_overflow(a, b, &p);
+                bad += !__builtin_mul_overflow(a, b, &p) && p <= INT64_MAX - POLRT_RATE_ONE / 2 &&
+                       p >= INT64_MIN + POLRT_RATE_ONE / 2;
                 continue;
             }
             inline_n++;
@@ -372,6 +375,15 @@ static void test_fast_paths(void)
     CHECK("inline: 1005 x 50% = 503", inline_mul_rate(1005, PCT(50), &v) && v == 503);
     CHECK("inline: -1 x 49.9999% = 0", inline_mul_rate(-1, 499999, &v) && v == 0);
     CHECK("inline: INT64_MAX x 100% defers", !inline_mul_rate(INT64_MAX, POLRT_RATE_ONE, &v));
+    /* INT64_MAX - 499999 moved up by 500000 leaves 64 bits, INT64_MAX - 500000 does not:
+     * 9223372036854775807 - 500000 = 9223372036854275807, / 10^6 = ...854.28: 9223372036854;
+     * INT64_MIN + 500000 = -9223372036854275808: -9223372036854 */
+    CHECK("inline: a product within half a unit of INT64_MAX defers",
+          !inline_mul_rate(INT64_MAX - POLRT_RATE_ONE / 2 + 1, 1, &v));
+    CHECK("inline: INT64_MAX - 500000 x 1 = 9223372036854",
+          inline_mul_rate(INT64_MAX - POLRT_RATE_ONE / 2, 1, &v) && v == 9223372036854);
+    CHECK("inline: INT64_MIN + 500000 x 1 = -9223372036854",
+          inline_mul_rate(INT64_MIN + POLRT_RATE_ONE / 2, 1, &v) && v == -9223372036854);
 
     /* progressive brackets: 64-bit sum, or the 128-bit one after an overflow */
     bad = 0;
