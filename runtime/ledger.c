@@ -37,7 +37,7 @@
     X(sqlite3_column_type) X(sqlite3_config) X(sqlite3_errcode) X(sqlite3_errmsg) X(sqlite3_exec) \
     X(sqlite3_extended_result_codes) X(sqlite3_finalize) X(sqlite3_free) X(sqlite3_get_autocommit) \
     X(sqlite3_key) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_reset) X(sqlite3_step) \
-    X(sqlite3_wal_checkpoint_v2) X(sqlite3_wal_hook)
+    X(sqlite3_vfs_find) X(sqlite3_vfs_register) X(sqlite3_wal_checkpoint_v2) X(sqlite3_wal_hook)
 #define PQ_FUNCS(X) X(PQclear) X(PQcmdTuples) X(PQconnectdbParams) X(PQconsumeInput) X(PQenterPipelineMode) \
     X(PQerrorMessage) X(PQexitPipelineMode) \
     X(PQfinish) X(PQftype) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) X(PQisBusy) \
@@ -1238,6 +1238,191 @@ static void ckpt_free(Ckpt *c, int started)
     polrt_realloc(c, 0);
 }
 
+/* ---- the write-ahead log's frames, one write each ----------------------------------------
+ * SQLite appends a frame to the log as two writes, its 24-byte header and then its page
+ * (wal.c, walWriteOneFrame): under bench/serve.sh's single-claim POSTs pwrite64 was 10.3
+ * calls of a request's 22.6 (perf stat's syscall counts) and 18% of the service's CPU (perf
+ * record; ext4's write_begin/write_end run per call, a page at a time). This VFS, the
+ * default one (unix) with the log files' writes wrapped, holds a frame header back and writes
+ * it with the page that follows it at once, in one pwrite64. The header is held only between
+ * those two xWrite calls of one thread: any other call on the file writes it first. Nothing
+ * else changes: the main database file and every other call are the default VFS's own.
+ * Measured: pwrite64 10.3 -> 6.1 calls a request, all system calls 22.6 -> 18.1; CPU a
+ * request 96.6 -> 89.7 us (user + system, medians of 3 alternated 8 s runs: rough, noisy
+ * machine). tests/runtime/ledger_frames.sh counts the writes. */
+#define WAL_FRAME_HDR 24
+#define LOG_VFS       "polc-log"
+
+typedef struct LogFile {
+    sqlite3_file base;  /* pMethods: log_io */
+    sqlite3_int64 at;   /* where the header held goes */
+    int held;           /* a frame header is held in buf[0..WAL_FRAME_HDR) */
+    int cap;            /* bytes of buf */
+    unsigned char *buf; /* the header, then the page, written as one */
+    sqlite3_file *real; /* the default VFS's file, right after this struct */
+} LogFile;
+
+static sqlite3_vfs log_vfs;
+static sqlite3_vfs *log_real; /* the default VFS */
+static const sqlite3_io_methods log_io;
+
+/* the header held, written (before anything else touches the file) */
+static int log_flush(LogFile *f)
+{
+    if (!f->held)
+        return SQLITE_OK;
+    f->held = 0;
+    return f->real->pMethods->xWrite(f->real, f->buf, WAL_FRAME_HDR, f->at);
+}
+
+static int log_write(sqlite3_file *pf, const void *p, int n, sqlite3_int64 off)
+{
+    LogFile *f = (LogFile *)pf;
+    if (f->held && off == f->at + WAL_FRAME_HDR && n > 0) { /* the header's page */
+        if (WAL_FRAME_HDR + n > f->cap) {
+            unsigned char *b = realloc(f->buf, (size_t)(WAL_FRAME_HDR + n));
+            if (!b) { /* out of memory: the two writes */
+                int rc = log_flush(f);
+                return rc != SQLITE_OK ? rc : f->real->pMethods->xWrite(f->real, p, n, off);
+            }
+            f->buf = b;
+            f->cap = WAL_FRAME_HDR + n;
+        }
+        memcpy(f->buf + WAL_FRAME_HDR, p, (size_t)n);
+        f->held = 0;
+        return f->real->pMethods->xWrite(f->real, f->buf, WAL_FRAME_HDR + n, f->at);
+    }
+    int rc = log_flush(f);
+    if (rc != SQLITE_OK)
+        return rc;
+    if (n != WAL_FRAME_HDR)
+        return f->real->pMethods->xWrite(f->real, p, n, off);
+    if (!f->buf) {
+        if (!(f->buf = malloc(WAL_FRAME_HDR + 4096)))
+            return f->real->pMethods->xWrite(f->real, p, n, off);
+        f->cap = WAL_FRAME_HDR + 4096;
+    }
+    memcpy(f->buf, p, WAL_FRAME_HDR);
+    f->at = off;
+    f->held = 1;
+    return SQLITE_OK;
+}
+
+static int log_close(sqlite3_file *pf)
+{
+    LogFile *f = (LogFile *)pf;
+    int rc = log_flush(f), rc2 = f->real->pMethods ? f->real->pMethods->xClose(f->real) : 0;
+    free(f->buf);
+    f->buf = NULL;
+    return rc != SQLITE_OK ? rc : rc2;
+}
+
+/* every other call: the header held written first, then the default VFS's */
+#define LOG_PASS(name, params, args)                                                               \
+    static int log_##name params                                                                   \
+    {                                                                                              \
+        LogFile *f = (LogFile *)pf;                                                                \
+        int rc = log_flush(f);                                                                     \
+        return rc != SQLITE_OK ? rc : f->real->pMethods->name args;                                \
+    }
+LOG_PASS(xRead, (sqlite3_file * pf, void *p, int n, sqlite3_int64 off), (f->real, p, n, off))
+LOG_PASS(xTruncate, (sqlite3_file * pf, sqlite3_int64 size), (f->real, size))
+LOG_PASS(xSync, (sqlite3_file * pf, int flags), (f->real, flags))
+LOG_PASS(xFileSize, (sqlite3_file * pf, sqlite3_int64 *size), (f->real, size))
+LOG_PASS(xLock, (sqlite3_file * pf, int lock), (f->real, lock))
+LOG_PASS(xUnlock, (sqlite3_file * pf, int lock), (f->real, lock))
+LOG_PASS(xCheckReservedLock, (sqlite3_file * pf, int *out), (f->real, out))
+LOG_PASS(xFileControl, (sqlite3_file * pf, int op, void *arg), (f->real, op, arg))
+LOG_PASS(xShmMap, (sqlite3_file * pf, int pg, int size, int extend, void volatile **p),
+         (f->real, pg, size, extend, p))
+LOG_PASS(xShmLock, (sqlite3_file * pf, int off, int n, int flags), (f->real, off, n, flags))
+LOG_PASS(xShmUnmap, (sqlite3_file * pf, int del), (f->real, del))
+LOG_PASS(xFetch, (sqlite3_file * pf, sqlite3_int64 off, int n, void **p), (f->real, off, n, p))
+LOG_PASS(xUnfetch, (sqlite3_file * pf, sqlite3_int64 off, void *p), (f->real, off, p))
+#undef LOG_PASS
+static int log_sector(sqlite3_file *pf)
+{
+    LogFile *f = (LogFile *)pf;
+    return f->real->pMethods->xSectorSize(f->real);
+}
+static int log_device(sqlite3_file *pf)
+{
+    LogFile *f = (LogFile *)pf;
+    return f->real->pMethods->xDeviceCharacteristics(f->real);
+}
+static void log_barrier(sqlite3_file *pf)
+{
+    LogFile *f = (LogFile *)pf;
+    log_flush(f);
+    f->real->pMethods->xShmBarrier(f->real);
+}
+
+/* a log file wrapped; any other file is the default VFS's own */
+static int log_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *pf, int flags, int *out)
+{
+    (void)vfs;
+    if (!(flags & SQLITE_OPEN_WAL))
+        return log_real->xOpen(log_real, name, pf, flags, out);
+    LogFile *f = (LogFile *)pf;
+    memset(f, 0, sizeof *f);
+    f->real = (sqlite3_file *)(f + 1);
+    int rc = log_real->xOpen(log_real, name, f->real, flags, out);
+    if (rc != SQLITE_OK) {
+        if (f->real->pMethods) /* SQLite calls xClose on a file whose pMethods is set */
+            f->real->pMethods->xClose(f->real);
+        f->base.pMethods = NULL;
+        return rc;
+    }
+    if (f->real->pMethods->iVersion < log_io.iVersion) { /* an older default VFS: its own */
+        f->real->pMethods->xClose(f->real);
+        return log_real->xOpen(log_real, name, pf, flags, out);
+    }
+    f->base.pMethods = &log_io;
+    return SQLITE_OK;
+}
+
+static const sqlite3_io_methods log_io = {.iVersion = 3,
+                                          .xClose = log_close,
+                                          .xRead = log_xRead,
+                                          .xWrite = log_write,
+                                          .xTruncate = log_xTruncate,
+                                          .xSync = log_xSync,
+                                          .xFileSize = log_xFileSize,
+                                          .xLock = log_xLock,
+                                          .xUnlock = log_xUnlock,
+                                          .xCheckReservedLock = log_xCheckReservedLock,
+                                          .xFileControl = log_xFileControl,
+                                          .xSectorSize = log_sector,
+                                          .xDeviceCharacteristics = log_device,
+                                          .xShmMap = log_xShmMap,
+                                          .xShmLock = log_xShmLock,
+                                          .xShmBarrier = log_barrier,
+                                          .xShmUnmap = log_xShmUnmap,
+                                          .xFetch = log_xFetch,
+                                          .xUnfetch = log_xUnfetch};
+
+static void log_vfs_register(void)
+{
+    if (!(log_real = sq.sqlite3_vfs_find(NULL)))
+        return;
+    log_vfs = *log_real;
+    log_vfs.zName = LOG_VFS;
+    log_vfs.szOsFile = (int)sizeof(LogFile) + log_real->szOsFile;
+    log_vfs.xOpen = log_open;
+    log_vfs.pNext = NULL;
+    if (sq.sqlite3_vfs_register(&log_vfs, 0) != SQLITE_OK)
+        log_real = NULL;
+}
+
+/* the VFS a connection opens the file with: LOG_VFS, or NULL (the default) when it could not
+ * be made */
+static const char *log_vfs_name(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, log_vfs_register);
+    return log_real ? LOG_VFS : NULL;
+}
+
 /* Start the checkpointer; when it cannot start (memory, threads), SQLite checkpoints as it
  * always does, in the commits: nothing is lost but speed. */
 static void ckpt_start(RtStore *st, const RtLedgerKey *key)
@@ -1261,8 +1446,8 @@ static void ckpt_start(RtStore *st, const RtLedgerKey *key)
         polrt_realloc(c, 0);
         return;
     }
-    if (sq.sqlite3_open_v2(st->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
-            SQLITE_OK ||
+    if (sq.sqlite3_open_v2(st->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                           log_vfs_name()) != SQLITE_OK ||
         (key && key->len && sq.sqlite3_key(c->db, key->text, key->len) != SQLITE_OK) ||
         /* a connection that has never read the file has not opened its log, and SQLite 3.15
          * then takes a checkpoint for one with nothing to do: without this read the thread
@@ -1324,7 +1509,7 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
         st->path, &st->db,
         (st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
             SQLITE_OPEN_NOMUTEX,
-        NULL);
+        log_vfs_name());
     if (rc != SQLITE_OK) {
         if (!st->db)
             return fail(err, errlen, "%s: out of memory", st->path);
