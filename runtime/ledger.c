@@ -896,6 +896,7 @@ static int pg_find(RtStore *st, RtClaimRec *r, int64_t *fields, char *person, si
                    char *err, size_t errlen);
 static int pg_put_claim(RtStore *st, const RtClaimRec *r, char *err, size_t errlen);
 static int pg_cmd(RtStore *st, const char *sql, char *err, size_t errlen);
+static int pg_bound_locks(RtStore *st, char *err, size_t errlen);
 static void pg_rollback(RtStore *st);
 static void pg_tx_end(RtStore *st);
 static int pg_seq_write(RtStore *st, const char *val, char *err, size_t errlen);
@@ -2827,6 +2828,13 @@ static const char *const pg_version_sql = "SELECT value FROM meta WHERE name = '
  * health check costs a round trip at most once a second however often it is asked. */
 #define PG_PROBE_EVERY_MS 1000
 #define PG_PROBE_MS       2000
+/* A wait for the writers' lock (PG_LOCK_KEY) behind another process's long transaction (a
+ * batch run's, or one stopped midway) is no hung server: bounded by the server itself
+ * (lock_timeout) this much before the store's bound, it fails as the server's own error
+ * (55P03: "... the writers' lock ..."), the group answers 503 and the connection is kept.
+ * Bounded only by the store's wait, it was taken for a hung server: the connection given up,
+ * /v1/health 503 and connections made again with backoff, for a lock held 10 s. */
+#define PG_LOCK_MARGIN_MS 2000
 
 /* the first line of msg into buf, libpq's "FATAL:  " or "ERROR:  " cut */
 static void first_line(char *buf, size_t len, const char *msg)
@@ -2955,7 +2963,13 @@ static int pg_res_fail(RtStore *st, const PGresult *res, char *err, size_t errle
 {
     pg_note_lost(st);
     const char *primary = res ? pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-    if (primary)
+    const char *state = res ? pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    if (state && !strcmp(state, "55P03")) /* lock_not_available: lock_timeout passed */
+        fail(err, errlen,
+             PG_NAME ": another process held the writers' lock longer than %d s (a batch run's "
+                     "transaction?)",
+             (st->answer_ms - PG_LOCK_MARGIN_MS) / 1000);
+    else if (primary)
         fail(err, errlen, PG_NAME ": %s", primary);
     else
         fail(err, errlen, PG_NAME ": %s",
@@ -3217,7 +3231,8 @@ static int pg_open(RtStore *st, const char *url, char *err, size_t errlen)
     pq.PQsetNoticeProcessor(st->pg, pg_notice, NULL);
     char val[64];
     Buf lt = {0};
-    if (pg_cmd(st, "SET client_min_messages = warning", err, errlen))
+    if (pg_cmd(st, "SET client_min_messages = warning", err, errlen) ||
+        pg_bound_locks(st, err, errlen))
         return -1;
     /* to read: every transaction of the session read-only, so the server refuses a write */
     if (st->read_only)
@@ -3284,9 +3299,22 @@ static const Layout *pg_layout_get(RtStore *st, int64_t id, int *bad, char *err,
     return layout_keep(st, L, err, errlen, bad);
 }
 
+/* the server's own bound on lock waits (PG_LOCK_MARGIN_MS), on this connection; 0, or -1 */
+static int pg_bound_locks(RtStore *st, char *err, size_t errlen)
+{
+    char sql[64];
+    if (st->answer_ms <= PG_LOCK_MARGIN_MS)
+        return 0;
+    snprintf(sql, sizeof sql, "SET lock_timeout = %d", st->answer_ms - PG_LOCK_MARGIN_MS);
+    return pg_cmd(st, sql, err, errlen);
+}
+
 void rt_ledger_answer_within(RtStore *st, int ms)
 {
+    char err[256];
     st->answer_ms = ms;
+    if (st->pg && !st->pg_lost && !st->in_tx) /* a failure: the store's own bound only */
+        pg_bound_locks(st, err, sizeof err);
 }
 
 int rt_ledger_link(RtStore *st, int mode, RtLink *l)

@@ -51,7 +51,7 @@ if [ "$n" = 46 ]; then echo "[PASS] postgresql: a re-run: 46 already settled"; e
     echo "[FAIL] postgresql: a re-run: 46 already settled: $n"; rc=1; fi
 cd "$ROOT" || exit 2
 
-for t in serve kill reload tls small late layout keep; do
+for t in serve kill reload tls small late layout keep pglock; do
     sh "tests/serve/$t.sh" | sed 's/^\[\(PASS\|FAIL\)\] /[\1] postgresql: /'
 done
 
