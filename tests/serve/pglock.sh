@@ -1,4 +1,3 @@
-#!/bin/sh
 # tests/serve/pglock.sh — a PostgreSQL ledger's writers' lock held by another process longer
 # than the service waits for it (a batch run's long transaction; here psql holds it 12 s):
 # the request answers 503 within ~8 s with the reason (another process held the writers'
@@ -8,9 +7,11 @@
 # logged, /v1/health 503, connections made again with backoff. (SQLite's writers wait on
 # its own busy timeout: runtime/ledger.c BUSY_TIMEOUT_MS.)
 #
-#   sh tests/serve/pglock.sh        env: POLC (build/polc), SERVE_PG (else nothing to test)
+# Run by tests/serve/postgresql.sh, which starts the server (SERVE_PG); not by tests/run on its
+# own (no #!, not executable), as there is no SQLite form of it.
+#   SERVE_PG=postgresql://USER@HOST:PORT sh tests/serve/pglock.sh        env: POLC (build/polc)
 . "$(dirname "$0")/lib.sh"
-[ $BACKEND = postgresql ] || { echo "pglock.sh: a PostgreSQL ledger's test"; finish; }
+[ $BACKEND = postgresql ] || { bad "SERVE_PG" "unset: run by tests/serve/postgresql.sh"; finish; }
 
 cp "$ROOT/tests/runtime/cap.pol" cap.pol # 1,000 yuan a person-year
 claim() { # claim ID: a claim of 600 yuan of person P, the request's body in ID.json
