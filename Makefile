@@ -10,7 +10,7 @@ OPT ?= -O2 -g
 # Debian packages the project needs; `make deps` installs what is missing (as root).
 DEB_PKGS := gcc make flex bison llvm-19-dev libffi-dev libsqlcipher-dev libcjson-dev nettle-dev \
             pkg-config clang-format libmicrohttpd-dev libxlsxwriter-dev unzip man-db \
-            libpq-dev postgresql curl wrk jq openssl python3 sqlite3 sqlcipher lld libzstd-dev \
+            libpq-dev postgresql curl wrk jq openssl python3 sqlite3 sqlcipher lld libzstd-dev strace \
             libopenmpi-dev openmpi-bin
 FUZZ_PKGS := clang-19 libclang-rt-19-dev
 # `make report-shot` only: headless Chromium and a CJK font to render simulate's report

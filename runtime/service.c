@@ -149,6 +149,8 @@ struct Service {
     RtLink link;
     int64_t retry_at_ms;           /* link.lost: when the settling thread tries again */
     void (*log)(const char *line); /* service_set_log, or NULL */
+    void (*group_end)(void *arg);  /* service_set_group_end, or NULL */
+    void *group_arg;
 };
 
 /* ---- a request's arena (Arena) ------------------------------------------------------ */
@@ -1514,6 +1516,8 @@ static void *settle_main(void *arg)
             break;
         Job *group = sv->head;
         sv->head = sv->tail = NULL;
+        void (*end)(void *arg) = sv->group_end;
+        void *end_arg = sv->group_arg;
         pthread_mutex_unlock(&sv->mu);
 
         int rc = settle_group(sv, group, err, sizeof err);
@@ -1536,6 +1540,8 @@ static void *settle_main(void *arg)
             next = j->next; /* j is the requester's: gone once it is told */
             j->done(j->arg);
         }
+        if (end)
+            end(end_arg);
         pthread_mutex_lock(&sv->mu);
     }
     pthread_mutex_unlock(&sv->mu);
@@ -1707,6 +1713,14 @@ void service_set_log(Service *sv, void (*log)(const char *line))
 {
     pthread_mutex_lock(&sv->mu);
     sv->log = log;
+    pthread_mutex_unlock(&sv->mu);
+}
+
+void service_set_group_end(Service *sv, void (*end)(void *arg), void *arg)
+{
+    pthread_mutex_lock(&sv->mu);
+    sv->group_end = end;
+    sv->group_arg = arg;
     pthread_mutex_unlock(&sv->mu);
 }
 

@@ -39,6 +39,9 @@ Service *service_new(PolEngine *e, const char *ledger, const char *ledger_key, i
 /* where the service's own log lines go (a PostgreSQL ledger's connection lost, and back),
  * one line a call without its newline; NULL: nowhere */
 void service_set_log(Service *sv, void (*log)(const char *line));
+/* end(arg) is called on the settling thread after the done() calls of each group's requests
+ * (the caller may gather what done() does and finish it there, once a group); NULL: nothing */
+void service_set_group_end(Service *sv, void (*end)(void *arg), void *arg);
 /* GET /v1/health's ledger: 0 fine; 1 a PostgreSQL ledger's connection is lost (the reason
  * in why): nothing can settle until it is back */
 int service_health(Service *sv, char *why, size_t len);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/serve/postgresql.sh — the service's tests on a PostgreSQL ledger: a real PostgreSQL 15
 # (tests/serve/pg.sh: initdb and pg_ctl on a temporary directory and a loopback port, as the
-# postgres user), then the service's tests (serve, kill, reload, tls, small, late) with SERVE_PG
+# postgres user), then the service's tests (serve, kill, reload, tls, small, late, layout, keep, and
+# pglock: the writers' lock held by another process, a test of PostgreSQL only) with SERVE_PG
 # set, each on fresh databases; and polc run --ledger on it, equal to its SQLite ledger byte for byte.
 #
 #   sh tests/serve/postgresql.sh        env: POLC (build/polc)
@@ -51,7 +52,7 @@ if [ "$n" = 46 ]; then echo "[PASS] postgresql: a re-run: 46 already settled"; e
     echo "[FAIL] postgresql: a re-run: 46 already settled: $n"; rc=1; fi
 cd "$ROOT" || exit 2
 
-for t in serve kill reload tls small late layout keep; do
+for t in serve kill reload tls small late layout keep pglock; do
     sh "tests/serve/$t.sh" | sed 's/^\[\(PASS\|FAIL\)\] /[\1] postgresql: /'
 done
 
