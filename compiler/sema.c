@@ -2407,14 +2407,23 @@ static void check_expect_values(Sema *s, TestItem *t)
  * to once and before it is used */
 static void check_test(Sema *s, Decl *d)
 {
-    /* a test that settles no claim checks nothing, yet polc test would pass it */
-    int claims = 0;
-    for (int i = 0; i < d->items.len; i++)
+    /* a test that settles no claim, or expects nothing of the claims it settles, checks
+     * nothing, yet polc test would pass it. A test's name is a string, so it is quoted as
+     * written ("x"); identifiers are quoted 'x'. */
+    int claims = 0, expects = 0;
+    for (int i = 0; i < d->items.len; i++) {
         claims += d->items.data[i].kind == TI_CLAIM;
+        expects += d->items.data[i].kind == TI_EXPECT || d->items.data[i].kind == TI_EXPECT_FAIL;
+    }
     if (!claims)
         diag_error(s->d, d->loc,
-                   "test '%s' has no claim: a test settles claims and expects what they paid; "
+                   "test \"%s\" has no claim: a test settles claims and expects what they paid; "
                    "add 'claim NAME of PERSON { ... }' and an expect",
+                   d->name);
+    else if (!expects)
+        diag_error(s->d, d->loc,
+                   "test \"%s\" expects nothing, so it cannot fail: add 'expect CLAIM { RULE: "
+                   "VALUE }' or 'expect CLAIM fails \"TEXT\"' after a claim",
                    d->name);
     for (int i = 0; i < d->items.len; i++) {
         TestItem *t = &d->items.data[i];
