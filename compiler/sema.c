@@ -2536,9 +2536,12 @@ static int check_header(Sema *s)
     pol->valid_from = INT64_MIN;
     pol->valid_to = INT64_MAX;
     if (p->nheaders == 0) {
+        /* an empty file (or one of a byte order mark, blanks and comments alone) is said to
+         * be one, as what it is, not as a declaration missing its header */
         diag_error(d, (Loc){p->src, 0, 0},
-                   "a policy starts with its header: policy \"NAME\" valid from YYYY-MM-DD "
-                   "dated by claim.FIELD");
+                   "%sa policy starts with its header: policy \"NAME\" valid from YYYY-MM-DD "
+                   "dated by claim.FIELD",
+                   p->decls.len ? "" : "the file holds no policy text; ");
         return -1;
     }
     if (p->nheaders > 1)
