@@ -16,9 +16,7 @@
 enum { HDR_NONE, HDR_POLICY, HDR_REFORM };
 static int header_of(const Source *s)
 {
-    const char *p = s->text, *end = s->text + s->len;
-    if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3;
+    const char *p = s->text + s->line_start[0], *end = s->text + s->len; /* after a BOM */
     for (;;) {
         while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
             p++;

@@ -949,19 +949,20 @@ static void uses_workdays(Sema *s, Loc loc)
 }
 
 /* the value of entry m of version v (a table), or of the version (a scalar), of the param's
- * own type (money, a rate); -1 when unset */
+ * own type (money, a rate); -1 and *at NULL when unset (or not of that type) */
 static int64_t version_value(const Decl *d, const Version *v, int m, Node **at)
 {
-    if (!d->index_enum) {
-        *at = v->value;
-        return v->value && v->value->ty.kind == d->ty.kind ? v->value->ival : -1;
-    }
-    for (int i = 0; i < v->entries.len; i++)
-        if (v->entries.data[i].idx == m) {
-            *at = v->entries.data[i].a;
-            return *at && (*at)->ty.kind == d->ty.kind ? (*at)->ival : -1;
-        }
-    return -1;
+    *at = NULL;
+    Node *n = NULL;
+    if (!d->index_enum)
+        n = v->value;
+    for (int i = 0; d->index_enum && i < v->entries.len; i++)
+        if (v->entries.data[i].idx == m)
+            n = v->entries.data[i].a;
+    if (!n || n->ty.kind != d->ty.kind)
+        return -1;
+    *at = n;
+    return n->ival;
 }
 
 /* whether param p is read anywhere in n */
@@ -1508,7 +1509,15 @@ static void check_brackets_version(Sema *s, Decl *d, Version *v)
         int64_t lo, r;
         if (literal_value(s, e->a, mk(TY_MONEY), &lo) == 0 && lo <= prev)
             diag_error(s->d, e->a->loc, "bracket thresholds must increase");
-        literal_value(s, e->b, mk(TY_RATE), &r);
+        /* a negative share of a segment makes a larger cost pay less: no segment schedule
+         * does that (DOMAIN.md step 3), so unlike a scalar rate (a cut) it is an error */
+        if (literal_value(s, e->b, mk(TY_RATE), &r) == 0 && r < 0) {
+            char a[48], b[48];
+            diag_error(s->d, e->b->loc,
+                       "a bracket pays a share of its segment, 0%% or more; %s is negative: "
+                       "did you mean %s?",
+                       polrt_fmt_rate(r, a), polrt_fmt_rate(-r, b));
+        }
         prev = lo;
     }
 }
@@ -1623,31 +1632,68 @@ static int slip_room(Slips *sl)
  * with. Warnings, not errors: a notice may raise a limit tenfold. */
 /* A rate over 100% (a new-user pass wrote 750% for 75%, and the patient's share went
  * negative without a word): a share of a cost larger than the cost. A warning: a policy may
- * define an uplift factor (tests/diff/rounding.pol's 250%). */
-static void check_rate_slips(Slips *sl, const Decl *d)
+ * define an uplift factor (tests/diff/rounding.pol's 250%). A rate under 0% (-75% for 75%:
+ * every payer's share turns into a charge) is a warning too: a cut of some points (降低10个
+ * 百分点) may be meant, and written positive and subtracted it warns no more. `what` names
+ * the value (ratio, ratio[city], seg above 5,000.00 yuan); at is where it is written. */
+static void rate_slip(Slips *sl, const char *what, int64_t x, const Node *at)
 {
     char a[48], b[48];
+    if (x >= 0 && x <= POLRT_RATE_ONE)
+        return;
+    if (!slip_room(sl))
+        return;
+    if (x < 0) {
+        diag_warning(sl->d, at->loc,
+                     "%s is %s, less than nothing; did you mean %s? (a cut is written positive "
+                     "and subtracted: x - cut)",
+                     what, polrt_fmt_rate(x, a), polrt_fmt_rate(-x, b));
+        return;
+    }
+    /* the tenth or the hundredth that is a share: 750% -> 75%, 8000% -> 80% */
+    int64_t y = x / 10 <= POLRT_RATE_ONE ? x / 10 : x / 100;
+    diag_warning(sl->d, at->loc, "%s is %s, more than the whole; did you mean %s?", what,
+                 polrt_fmt_rate(x, a), polrt_fmt_rate(y, b));
+}
+
+/* each rate of a rate param (scalar or table) or of a brackets param, through rate_slip */
+static void check_rate_slips(Slips *sl, const Decl *d)
+{
+    char a[48], what[256];
     int nm = d->index_enum ? d->index_enum->members.len : 1;
-    for (int vi = 0; vi < d->versions.len; vi++)
+    for (int vi = 0; vi < d->versions.len; vi++) {
+        const Version *v = &d->versions.data[vi];
+        if (d->ty.kind == TY_BRACKETS) {
+            /* a negative bracket rate is sema's error (check_brackets_version) */
+            for (int i = 0; i < v->entries.len; i++) {
+                const Entry *e = &v->entries.data[i];
+                if (e->a->ty.kind != TY_MONEY || e->b->ty.kind != TY_RATE || e->b->ival < 0)
+                    continue;
+                snprintf(what, sizeof what, "%s above %s yuan", d->name,
+                         polrt_fmt_money(e->a->ival, a, 1));
+                rate_slip(sl, what, e->b->ival, e->b);
+            }
+            continue;
+        }
         for (int m = 0; m < nm; m++) {
             Node *at;
-            int64_t x = version_value(d, &d->versions.data[vi], m, &at);
-            if (x <= POLRT_RATE_ONE || !slip_room(sl))
+            int64_t x = version_value(d, v, m, &at);
+            if (!at)
                 continue;
-            const char *mem = d->index_enum ? d->index_enum->members.data[m].name : NULL;
-            /* the tenth or the hundredth that is a share: 750% -> 75%, 8000% -> 80% */
-            int64_t y = x / 10 <= POLRT_RATE_ONE ? x / 10 : x / 100;
-            diag_warning(sl->d, at->loc, "%s%s%s%s is %s, more than the whole; did you mean %s?",
-                         d->name, mem ? "[" : "", mem ? mem : "", mem ? "]" : "",
-                         polrt_fmt_rate(x, a), polrt_fmt_rate(y, b));
+            if (d->index_enum)
+                snprintf(what, sizeof what, "%s[%s]", d->name, d->index_enum->members.data[m].name);
+            else
+                snprintf(what, sizeof what, "%s", d->name);
+            rate_slip(sl, what, x, at);
         }
+    }
 }
 
 static void check_unit_slips(Slips *sl, const Decl *d)
 {
     char a[48], b[48];
     Diag *dg = sl->d;
-    if (d->ty.kind == TY_RATE)
+    if (d->ty.kind == TY_RATE || d->ty.kind == TY_BRACKETS)
         check_rate_slips(sl, d);
     if (d->ty.kind != TY_MONEY)
         return;
@@ -2407,14 +2453,23 @@ static void check_expect_values(Sema *s, TestItem *t)
  * to once and before it is used */
 static void check_test(Sema *s, Decl *d)
 {
-    /* a test that settles no claim checks nothing, yet polc test would pass it */
-    int claims = 0;
-    for (int i = 0; i < d->items.len; i++)
+    /* a test that settles no claim, or expects nothing of the claims it settles, checks
+     * nothing, yet polc test would pass it. A test's name is a string, so it is quoted as
+     * written ("x"); identifiers are quoted 'x'. */
+    int claims = 0, expects = 0;
+    for (int i = 0; i < d->items.len; i++) {
         claims += d->items.data[i].kind == TI_CLAIM;
+        expects += d->items.data[i].kind == TI_EXPECT || d->items.data[i].kind == TI_EXPECT_FAIL;
+    }
     if (!claims)
         diag_error(s->d, d->loc,
-                   "test '%s' has no claim: a test settles claims and expects what they paid; "
+                   "test \"%s\" has no claim: a test settles claims and expects what they paid; "
                    "add 'claim NAME of PERSON { ... }' and an expect",
+                   d->name);
+    else if (!expects)
+        diag_error(s->d, d->loc,
+                   "test \"%s\" expects nothing, so it cannot fail: add 'expect CLAIM { RULE: "
+                   "VALUE }' or 'expect CLAIM fails \"TEXT\"' after a claim",
                    d->name);
     for (int i = 0; i < d->items.len; i++) {
         TestItem *t = &d->items.data[i];
@@ -2481,9 +2536,12 @@ static int check_header(Sema *s)
     pol->valid_from = INT64_MIN;
     pol->valid_to = INT64_MAX;
     if (p->nheaders == 0) {
+        /* an empty file (or one of a byte order mark, blanks and comments alone) is said to
+         * be one, as what it is, not as a declaration missing its header */
         diag_error(d, (Loc){p->src, 0, 0},
-                   "a policy starts with its header: policy \"NAME\" valid from YYYY-MM-DD "
-                   "dated by claim.FIELD");
+                   "%sa policy starts with its header: policy \"NAME\" valid from YYYY-MM-DD "
+                   "dated by claim.FIELD",
+                   p->decls.len ? "" : "the file holds no policy text; ");
         return -1;
     }
     if (p->nheaders > 1)

@@ -18,7 +18,9 @@ static void build_lines(Arena *a, Source *s)
     s->line_start = arena_alloc(a, sizeof(uint32_t) * (size_t)(n + 1));
     s->nlines = n;
     int k = 0;
-    s->line_start[k++] = 0;
+    /* a leading byte order mark is no part of line 1: its columns, the line a diagnostic
+     * echoes and the caret under it start after the mark (a BOM-only file echoed the mark) */
+    s->line_start[k++] = s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     for (size_t i = 0; i < s->len; i++)
         if (s->text[i] == '\n')
             s->line_start[k++] = (uint32_t)(i + 1);

@@ -12,7 +12,7 @@ typedef struct Source {
     const char *path; /* as given on the command line */
     const char *text; /* bytes, NUL-terminated (an embedded NUL is a lexical error) */
     size_t len;
-    uint32_t *line_start; /* byte offset of each line's first byte */
+    uint32_t *line_start; /* byte offset of each line's first byte (line 1's after a BOM) */
     int nlines;
 } Source;
 

@@ -813,6 +813,39 @@ static int fill(RtCsv *c)
     return 0;
 }
 
+int rt_csv_pass_long(RtCsv *c, FILE *out, int64_t *line, int64_t *lines)
+{
+    RtCsvScan sc = {0};
+    int64_t lf = 0;
+    char last = 0;
+    *line = c->line;
+    for (;;) {
+        size_t avail = c->len - c->pos, e = rt_csv_scan(&sc, c->buf + c->pos, avail, &lf);
+        size_t n = e == SIZE_MAX ? avail : e;
+        if (out)
+            fwrite(c->buf + c->pos, 1, n, out);
+        if (n)
+            last = c->buf[c->pos + n - 1];
+        c->pos += n;
+        if (e != SIZE_MAX || c->eof)
+            break;
+        if (fill(c) < 0) /* the buffer is empty now: only a read error fails */
+            return -1;
+    }
+    c->line += lf;
+    *lines = lf + (last != '\n');
+    return 0;
+}
+
+char *rt_csv_long_record(int64_t lines, char *buf, size_t n)
+{
+    snprintf(buf, n,
+             "record longer than %d MiB (%" PRId64 " line%s; a quote left open, or not a CSV "
+             "file?): rejected whole",
+             RT_CSV_MAX_RECORD >> 20, lines, rt_plural(lines));
+    return buf;
+}
+
 /* the record's cells as RtRecord hands them out: NUL-terminated copies, unquoted cells
  * without surrounding blanks (space, tab, CR), the file's first cell without its BOM */
 static int hand_out(RtCsv *c, RtRecord *r)

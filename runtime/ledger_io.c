@@ -53,22 +53,53 @@ typedef struct Seen {
     char id[];
 } Seen;
 
-/* a bad row: told (the first MAX_TOLD), counted, copied to the rejects file */
+/* a bad row told (the first MAX_TOLD) and counted */
+static void tell(Import *im, int64_t line, const char *why)
+{
+    if (im->rejected++ < MAX_TOLD)
+        fprintf(stderr, "%s:%" PRId64 ": %s\n", im->file, line, why);
+}
+
+/* the rejects file open, its first line the file's header: 0, or -1 (err, errno) */
+static int rejects_open(Import *im, const char *rejects, char *err, size_t errlen)
+{
+    if (im->rej_open)
+        return 0;
+    if (rt_out_open(&im->rej, rejects, err, errlen) < 0)
+        return -1;
+    im->rej_open = 1;
+    size_t b = rt_csv_bom_len(im->bind.raw, im->bind.nraw);
+    rt_out_bom(&im->rej, b != 0);
+    fwrite(im->bind.raw + b, 1, im->bind.nraw - b, im->rej.f);
+    return 0;
+}
+
+/* a bad row: told, counted, copied to the rejects file */
 static int reject(Import *im, const RtRecord *r, const char *why, const char *rejects, char *err,
                   size_t errlen)
 {
-    if (im->rejected++ < MAX_TOLD)
-        fprintf(stderr, "%s:%" PRId64 ": %s\n", im->file, r->line, why);
-    if (!im->rej_open) {
-        if (rt_out_open(&im->rej, rejects, err, errlen) < 0)
-            return -1;
-        im->rej_open = 1;
-        size_t b = rt_csv_bom_len(im->bind.raw, im->bind.nraw);
-        rt_out_bom(&im->rej, b != 0);
-        fwrite(im->bind.raw + b, 1, im->bind.nraw - b, im->rej.f);
-    }
+    tell(im, r->line, why);
+    if (rejects_open(im, rejects, err, errlen) < 0)
+        return -1;
     fwrite(r->raw, 1, r->nraw, im->rej.f);
     return 0;
+}
+
+/* A record longer than RT_CSV_MAX_RECORD (rt_csv_next gave -2): one bad row, as polc run
+ * has it, streamed whole to the rejects file and told in run's words; the rows after it are
+ * read. It stopped the import with nothing imported. 0, or the exit code (err set). */
+static int reject_long(Import *im, RtCsv *csv, const char *rejects, char *err, size_t errlen)
+{
+    int64_t line, lines;
+    char why[MSG_MAX];
+    if (rejects_open(im, rejects, err, errlen) < 0)
+        return polrt_exit_for_errno(errno);
+    if (rt_csv_pass_long(csv, im->rej.f, &line, &lines) < 0) {
+        snprintf(err, errlen, "%s: %s", im->file, rt_csv_errmsg(csv));
+        return POLRT_EXIT_SYSTEM;
+    }
+    tell(im, line, rt_csv_long_record(lines, why, sizeof why));
+    return POLRT_EXIT_OK;
 }
 
 /* a person id's bytes and its NUL, as imported: ids are short (an 18-character ID number); a
@@ -326,10 +357,16 @@ static int import_header(Import *im, RtCsv *csv, char *err, size_t errlen)
         return POLRT_EXIT_DATA;
     }
     if (got <= 0 || r.error) {
-        snprintf(err, errlen, "%s%s%s", im->file, got == -2 ? ":" : ": ",
-                 got < 0    ? rt_csv_errmsg(csv)
-                 : got == 0 ? "empty: no header row"
-                            : r.error);
+        /* a header too long stops the import as it stops polc run, in run's words:
+         * "FILE:1: header: record longer than 16 MiB (...)" */
+        const char *msg = rt_csv_errmsg(csv), *colon = strchr(msg, ':');
+        if (got == -2 && colon)
+            snprintf(err, errlen, "%s:%.*s: header%s", im->file, (int)(colon - msg), msg, colon);
+        else
+            snprintf(err, errlen, "%s: %s", im->file,
+                     got < 0    ? msg
+                     : got == 0 ? "empty: no header row"
+                                : r.error);
         return got == -1 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
     }
     int b = rt_binding_init(&im->bind, im->s, im->fp, im->s->nledger_fields, fixed_cols, NCOLS, 1,
@@ -351,18 +388,22 @@ static int import_rows(Import *im, RtCsv *csv, const char *rejects, char *err, s
     char why[MSG_MAX];
     RtRecord r;
     int got;
-    while ((got = rt_csv_next(csv, &r)) > 0) {
+    while ((got = rt_csv_next(csv, &r)) != 0) {
+        if (got == -1) {
+            snprintf(err, errlen, "%s: %s", im->file, rt_csv_errmsg(csv));
+            return POLRT_EXIT_SYSTEM;
+        }
+        int rc;
+        if (got == -2 && (rc = reject_long(im, csv, rejects, err, errlen)) != POLRT_EXIT_OK)
+            return rc;
+        if (got == -2)
+            continue;
         int k = r.error ? (snprintf(why, sizeof why, "%s", r.error), 1)
                         : import_row(im, &r, why, sizeof why, err, errlen);
         if (k < 0)
             return POLRT_EXIT_SYSTEM;
         if (k > 0 && reject(im, &r, why, rejects, err, errlen) < 0)
             return polrt_exit_for_errno(errno);
-    }
-    if (got < 0) { /* -2: a record longer than RT_CSV_MAX_RECORD, the file's fault */
-        snprintf(err, errlen, "%s%s%s", got == -2 ? im->file : "", got == -2 ? ":" : "",
-                 rt_csv_errmsg(csv));
-        return got == -2 ? POLRT_EXIT_DATA : POLRT_EXIT_SYSTEM;
     }
     return POLRT_EXIT_OK;
 }

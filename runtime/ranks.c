@@ -767,10 +767,7 @@ static int take_long(RtPipe *m, const RtLong *l)
         return -1;
     }
     char why[MSG_MAX];
-    snprintf(why, sizeof why,
-             "record longer than %d MiB (%" PRId64 " line%s; a quote left open, or not a CSV "
-             "file?): rejected whole",
-             RT_CSV_MAX_RECORD >> 20, l->lines, rt_plural(l->lines));
+    rt_csv_long_record(l->lines, why, sizeof why);
     ob->nrows++;
     r->seq = l->seq;
     r->line = l->line;

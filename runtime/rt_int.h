@@ -761,6 +761,15 @@ RtCsv *rt_csv_open(const char *path, int enc, char *err, size_t errlen);
  * -2 on a record longer than RT_CSV_MAX_RECORD (bad input data: rt_csv_errmsg is "LINE:
  * record longer than ...", to follow "FILE:"). Blank lines are skipped. */
 int rt_csv_next(RtCsv *c, RtRecord *r);
+/* After rt_csv_next gave -2: the record too long to hold (a quote left open, a file that is
+ * not CSV), streamed unchanged to out (NULL: dropped) as it is read, never held whole, and
+ * reading goes on just after it, as polc run rejects one and goes on. *line its first line,
+ * *lines the lines it spans (a last one without a line feed counted). 0, or -1 (a read
+ * error: rt_csv_errmsg). */
+int rt_csv_pass_long(RtCsv *c, FILE *out, int64_t *line, int64_t *lines);
+/* the reason such a record is rejected, of the lines it spans, in buf: every command that
+ * reads rows says it in these words (polc run, across ranks, polc ledger import) */
+char *rt_csv_long_record(int64_t lines, char *buf, size_t n);
 /* continue reading at a record start seen before (RtRecord.offset and .line) */
 int rt_csv_seek(RtCsv *c, int64_t offset, int64_t line);
 const char *rt_csv_errmsg(const RtCsv *c);

@@ -76,10 +76,10 @@ printf 'rule r: money = claim.x\n' >>"$T/valid.pol"
 case_check "a valid policy" 0 "$T/valid.pol"
 
 : >"$T/empty.pol"
-case_check "empty file" 1 "$T/empty.pol" 'a policy starts with its header'
+case_check "empty file" 1 "$T/empty.pol" 'the file holds no policy text; a policy starts with its header'
 
 printf '\357\273\277' >"$T/bom.pol"
-case_check "only a byte order mark" 1 "$T/bom.pol" 'a policy starts with its header'
+case_check "only a byte order mark" 1 "$T/bom.pol" 'the file holds no policy text; a policy starts with its header'
 
 printf '%s' "$HDR" | sed 's/$/\r/' >"$T/crlf.pol"
 printf 'rule r: money = claim.x\r\n' >>"$T/crlf.pol"

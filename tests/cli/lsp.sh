@@ -132,7 +132,7 @@ while IFS= read -r w; do
 done <want
 [ "$(wc -l <got)" = "$(wc -l <want)" ] && ok "no other message" || bad "messages" "$(wc -l <got) lines"
 
-# 25 errors: 20 diagnostics and the stop; an empty file: the missing header
+# 25 errors: 20 diagnostics and the stop; an empty file: it holds no policy text
 echo 'policy "many" valid from 2017-01-01 dated by claim.d' >many.pol
 echo 'claim { d: date x: money }' >>many.pol
 i=0
@@ -160,7 +160,7 @@ nd=$(printf '%s' "$many" | grep -o '"severity":1' | wc -l)
 printf '%s' "$many" | grep -q '"message":"too many errors, stopping"}]}}$' && [ "$nd" = 21 ] &&
     printf '%s' "$many" | grep -q '"range":{"start":{"line":21,"character":18},"end":{"line":21,"character":35}},"severity":1,"source":"polc","message":"cannot multiply money by money"}' &&
     ok "25 errors: the first 20 and the stop" || bad "25 errors" "$nd: $many"
-w='{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file://'$WORK'/empty.pol","diagnostics":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"severity":1,"source":"polc","message":"a policy starts with its header: policy \"NAME\" valid from YYYY-MM-DD dated by claim.FIELD"}]}}'
+w='{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file://'$WORK'/empty.pol","diagnostics":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"severity":1,"source":"polc","message":"the file holds no policy text; a policy starts with its header: policy \"NAME\" valid from YYYY-MM-DD dated by claim.FIELD"}]}}'
 [ "$(sed -n 3p got2)" = "$w" ] && ok "an empty file: one diagnostic" || bad "empty file" "$(sed -n 3p got2)"
 [ "$(sed -n 4p got2)" = '{"jsonrpc":"2.0","id":2,"result":[]}' ] &&
     [ "$(sed -n 5p got2)" = '{"jsonrpc":"2.0","id":3,"result":null}' ] &&

@@ -1,7 +1,7 @@
-# tests/runtime/lib.sh — sourced by the runtime tests (not run itself), as tests/serve/lib.sh
-# is by the service's: the repository as ROOT, POLC made absolute, ok/bad/finish, and
-# `work NAME`: a new work directory WORK as the current directory, removed at exit after
-# running CLEANUP (e.g. CLEANUP=pg_stop when the test started a PostgreSQL).
+# tests/runtime/lib.sh — sourced by the runtime and regress tests (not run itself), as
+# tests/serve/lib.sh is by the service's: the repository as ROOT, POLC made absolute,
+# ok/bad/finish, and `work NAME`: a new work directory WORK as the current directory, removed
+# at exit after running CLEANUP (e.g. CLEANUP=pg_stop when the test started a PostgreSQL).
 #   . "$(dirname "$0")/lib.sh"; work NAME        env: POLC (build/polc)
 set -u
 cd "$(dirname "$0")/../.." || exit 2

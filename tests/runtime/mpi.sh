@@ -461,14 +461,29 @@ if pg_start "$WORK/pg"; then
     exec 3<&-
     wait $spid
     rc=$?
-    msg=$(polc_err ps.err | grep '^polc: rank')
-    k=$(echo "$msg" | sed -n 's/^polc: rank \([01]\) of 2: .*/\1/p')
-    n=$(echo "$msg" | sed -n 's/.*the ledger holds the \([0-9]*\) claims.* settled in the batches committed before.*/\1/p')
-    want="polc: rank $k of 2: cannot read shr.csv: it shrank while it was read (another program truncated or rewrote it); the results were not written, and the ledger holds the $n claims$([ "$k" = 1 ] && echo " of this rank's persons (with the other ranks')") settled in the batches committed before: a run again settles the rest, each claim once; stopping every rank"
-    if [ "$rc" -eq 4 ] && [ -n "$n" ] && [ "$n" -gt 0 ] && [ "$msg" = "$want" ] && [ ! -e ps.csv ]; then
+    # Each rank that finds the file shorter says its own failure (spec/SCALE.md "Messages"):
+    # one of them, or both when the second finds it before the first stops the job (a race
+    # the test lost now and then on a loaded machine, main included). Every such line is in
+    # one process's words; the run again is held to rank 0's count when rank 0 spoke (every
+    # rank's claims), else rank 1's (its persons' alone).
+    msgs=$(polc_err ps.err | grep '^polc: rank')
+    said=0 k= n= good=1
+    while IFS= read -r msg; do
+        kk=$(echo "$msg" | sed -n 's/^polc: rank \([01]\) of 2: .*/\1/p')
+        nn=$(echo "$msg" | sed -n 's/.*the ledger holds the \([0-9]*\) claims.* settled in the batches committed before.*/\1/p')
+        want="polc: rank $kk of 2: cannot read shr.csv: it shrank while it was read (another program truncated or rewrote it); the results were not written, and the ledger holds the $nn claims$([ "$kk" = 1 ] && echo " of this rank's persons (with the other ranks')") settled in the batches committed before: a run again settles the rest, each claim once; stopping every rank"
+        { [ -n "$nn" ] && [ "$nn" -gt 0 ] && [ "$msg" = "$want" ]; } || good=0
+        said=$((said + 1))
+        if [ -z "$k" ] || [ "$kk" = 0 ]; then
+            k=$kk n=$nn
+        fi
+    done <<EOF
+$msgs
+EOF
+    if [ "$rc" -eq 4 ] && [ "$good" = 1 ] && [ "$said" -ge 1 ] && [ "$said" -le 2 ] && [ ! -e ps.csv ]; then
         ok "mpi: a claims file shrunk under 2 ranks on PostgreSQL: exit 4, one process's words, $n claims committed told (rank $k)"
     else
-        bad "mpi: a claims file shrunk under 2 ranks on PostgreSQL" "exit $rc: $msg"
+        bad "mpi: a claims file shrunk under 2 ranks on PostgreSQL" "exit $rc: $msgs"
     fi
     "$POLC" run "$POL" --claims pop/claims.csv --persons pop/persons.csv --out ps2.csv \
         --ledger "$db/d" 2>ps2.err

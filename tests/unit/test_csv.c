@@ -320,6 +320,16 @@ static void test_edges(void)
     CHECK_STR("runaway: message, after FILE:", rt_csv_errmsg(c),
               "2: record longer than 16 MiB (unterminated quoted field?)");
     CHECK("runaway: stopped near the limit", rt_csv_offset(c) < 17 * 1024 * 1024);
+    /* passed over as one rejected row (polc ledger import, as polc run): from line 2 to the
+     * end, 4501 lines (4500 line feeds, the last line without one), then nothing */
+    int64_t first = 0, spans = 0;
+    CHECK_EQ("runaway: passed over", rt_csv_pass_long(c, NULL, &first, &spans), 0);
+    CHECK("runaway: its first line and the lines it spans", first == 2 && spans == 4501);
+    CHECK_EQ("runaway: then the end", rt_csv_next(c, &r), 0);
+    CHECK_STR("runaway: the reason, in polc run's words",
+              rt_csv_long_record(spans, err, sizeof err),
+              "record longer than 16 MiB (4501 lines; a quote left open, or not a CSV file?): "
+              "rejected whole");
     rt_csv_close(c);
     unlink(path);
 }
