@@ -1202,11 +1202,7 @@ static int reject_long_record(RtPipe *m)
     if (last != '\n' && !m->not_rank0)
         fputs(m->crlf_hdr ? "\r\n" : "\n", m->rejects.f);
     char why[MSG_MAX];
-    snprintf(why, sizeof why,
-             "record longer than %d MiB (%" PRId64 " line%s; a quote left open, or not a CSV "
-             "file?): rejected whole",
-             RT_CSV_MAX_RECORD >> 20, lines + (last != '\n'), rt_plural(lines + (last != '\n')));
-    tell_row(m, line, why, NULL);
+    tell_row(m, line, rt_csv_long_record(lines + (last != '\n'), why, sizeof why), NULL);
     m->line += lines;
     return 0;
 }
