@@ -1431,10 +1431,11 @@ LLVMModuleRef cg_module(LLVMContextRef c, const IrProgram *p, const char *schema
     return verified(cg.m, err);
 }
 
+/* the native target is registered once, when the back end is opened (jit.c, jit_targets):
+ * registering it again here, on each of simulate's compiling threads, rewrote the target's
+ * entries while other threads read them (a data race helgrind reports) */
 LLVMTargetMachineRef cg_target_machine(int opt, int pic, char **err)
 {
-    LLVMInitializeNativeTarget();
-    LLVMInitializeNativeAsmPrinter();
     char *triple = LLVMGetDefaultTargetTriple();
     LLVMTargetRef target;
     if (LLVMGetTargetFromTriple(triple, &target, err)) {

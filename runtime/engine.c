@@ -298,11 +298,26 @@ POLRT_API void polrt_engine_set_fast(PolEngine *e, PolSettleFn settle_fast)
     }
 }
 
+/* whether polc_keys may read the memo: a key that is neither lifetime nor a claim field's
+ * year (key_field) is an expression, which may call a context rule, and polc_keys (traced, as
+ * every engine built so far) computes that through rule_state. Left uncleared, the first
+ * claim's key was every later claim's (tests/runtime/key_rule.sh). */
+static int keys_read_memo(const RtSchema *s)
+{
+    for (int i = 0; i < s->nledgers; i++) {
+        const RtLedger *l = &s->ledgers[i];
+        if (!l->key_field && (!l->key || strcmp(l->key, "lifetime") != 0))
+            return 1;
+    }
+    return 0;
+}
+
 POLRT_API void polrt_engine_set_fast_flags(PolEngine *e, int64_t flags)
 {
     /* the traced entry standing in for a missing fast one keeps its memo whatever the flags */
     if (e)
-        e->fast_memo = !(flags & POLRT_FAST_NO_MEMO) || e->settle_fast == e->settle;
+        e->fast_memo = !(flags & POLRT_FAST_NO_MEMO) || e->settle_fast == e->settle ||
+                       keys_read_memo(&e->schema);
 }
 
 POLRT_API void polrt_engine_free(PolEngine *e)

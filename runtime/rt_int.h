@@ -249,8 +249,9 @@ struct PolEngine {
     void *user;       /* passed through to PolCtx.user */
     void *dl;         /* dlopen handle (polrt_engine_open), else NULL */
     int date_idx;     /* the claim field that is PolCtx.asof (schema claim_date), or -1 */
-    /* settle_fast reads the memo in PolCtx.rule_state, which must then be zeroed per claim:
-     * 1 unless the engine says otherwise (POLRT_FAST_NO_MEMO in polc_fast_flags) */
+    /* settle_fast or polc_keys reads the memo in PolCtx.rule_state, which must then be
+     * zeroed per claim: 1 unless the engine says otherwise (POLRT_FAST_NO_MEMO in
+     * polc_fast_flags) and no ledger's key is an expression (engine.c, keys_read_memo) */
     int fast_memo;
 };
 const RtSchema *rt_engine_schema(const PolEngine *e);
