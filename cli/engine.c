@@ -166,7 +166,9 @@ static void *start_some(void *arg)
 {
     StartAll *a = arg;
     for (int i; (i = __atomic_fetch_add(&a->next, 1, __ATOMIC_RELAXED)) < a->n;)
-        a->st[i] = start(a->es[i], a->es[i]->mode, a->es[i]->opt);
+        a->st[i] = a->es[i]->pe || !a->es[i]->policy /* made already, or a .so */
+                       ? ENGINE_OK
+                       : start(a->es[i], a->es[i]->mode, a->es[i]->opt);
     return NULL;
 }
 
@@ -189,7 +191,7 @@ EngineStatus engine_start_all(Engine *const *es, int n, int threads)
         free(st);
         free(th);
         fputs("polc: out of memory\n", stderr);
-        return ENGINE_FAILED;
+        return ENGINE_SYSTEM; /* exit 4, as spec/SIMULATE.md says of memory */
     }
     StartAll a = {es, st, n, 0};
     int started = 0;

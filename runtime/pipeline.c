@@ -2098,6 +2098,8 @@ static inline __attribute__((always_inline)) int settle_one(RtPThread *t, int ei
         if (!rc && (rc = rt_settle_steps(x->e, ctx, sc->keys, sc->before, sc->after, row_load_mem,
                                          &load, 0)) == 1)
             memcpy(sc->after, sc->before, (size_t)s->nledger_fields * sizeof *sc->after);
+        if (rc < 0) /* row_load_mem does not fail today; a loader that could would say why */
+            return -1;
     } else {
         rc = rt_settle_ctx(x->e, ctx, sc->keys, sc->before, sc->after, row_load, &load, trace);
         if (rc < 0)
@@ -2814,6 +2816,9 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
         x->pidx = x->pver + s->nparams;
         x->rowi = x->pidx + s->nparams;
         int trace = i == 0 && m->o->trace;
+        /* .jmp is set where the claims settle: by rt_settle_ctx a claim, or by task_settle a
+         * batch in the plain case, where it is left pointing at task_settle's finished frame
+         * between batches: nothing but settle_one may call the policy through this context */
         x->ctx = (PolCtx){
             .ledger_in = x->before,
             .ledger_out = x->after,
