@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -22,6 +23,7 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -201,16 +203,105 @@ static int64_t mono_us(void)
  * CPU under bench/serve.sh, perf) */
 static const char log_prefix[] = "polc: serve: ";
 
-/* a log line (its newline included) written whole */
-static void log_write(const char *line, size_t len)
+/* Where the log goes. A log read through a pipe (systemd's journal, `| logger`, a tee) whose
+ * reader stops would block the thread writing a line: since a group's lines are written by
+ * the settling thread, every settlement would wait on the log's reader. A pipe's lines are
+ * written through a descriptor of our own, non-blocking (stderr reopened through /proc, so the
+ * parent's stderr keeps its flags); a socket's are sent with MSG_DONTWAIT. A write the reader
+ * has no room for drops its lines and counts them; the next write that goes through says how
+ * many were dropped, first. A file or a terminal is written as before. */
+enum { LOG_BLOCKING, LOG_PIPE, LOG_SOCKET };
+static int log_fd = STDERR_FILENO, log_kind = LOG_BLOCKING;
+static atomic_long log_dropped; /* lines no room was found for since the last told */
+
+static void log_open(void)
 {
-    for (size_t off = 0; off < len;) { /* a short write to a pipe: the rest */
-        ssize_t w = write(STDERR_FILENO, line + off, len - off);
+    struct stat st;
+    if (fstat(STDERR_FILENO, &st) != 0)
+        return;
+    if (S_ISFIFO(st.st_mode)) {
+        int fd = open("/proc/self/fd/2", O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd >= 0) {
+            log_fd = fd;
+            log_kind = LOG_PIPE;
+        }
+    } else if (S_ISSOCK(st.st_mode))
+        log_kind = LOG_SOCKET;
+}
+
+/* buf[0..len) to the log whole, blocking; 0, or -1 */
+static int log_all(const char *buf, size_t len)
+{
+    for (size_t off = 0; off < len;) { /* a short write: the rest */
+        ssize_t w = write(STDERR_FILENO, buf + off, len - off);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
-            break;
+            return -1;
         off += (size_t)w;
+    }
+    return 0;
+}
+
+/* whole lines buf[0..len) (len <= PIPE_BUF: a pipe takes them at once or not at all), without
+ * waiting for the reader: 1 written, 0 no room (nothing written), -1 the log is gone */
+static int log_try(const char *buf, size_t len)
+{
+    for (;;) {
+        ssize_t w = log_kind == LOG_SOCKET
+                        ? send(STDERR_FILENO, buf, len, MSG_DONTWAIT | MSG_NOSIGNAL)
+                        : write(log_fd, buf, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
+        /* a stream socket may take part: the rest is waited for, not torn */
+        return (size_t)w == len || log_all(buf + w, len - (size_t)w) == 0 ? 1 : -1;
+    }
+}
+
+static long count_lines(const char *buf, size_t len)
+{
+    long n = 0;
+    for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + len - p))); p++)
+        n++;
+    return n;
+}
+
+/* log lines (each with its newline) written whole */
+static void log_write(const char *buf, size_t len)
+{
+    if (log_kind == LOG_BLOCKING) {
+        log_all(buf, len);
+        return;
+    }
+    while (len) {
+        /* the most whole lines that fit in one atomic write */
+        size_t n = len;
+        if (n > PIPE_BUF) {
+            n = PIPE_BUF;
+            while (n > 0 && buf[n - 1] != '\n')
+                n--;
+            if (n == 0) /* a line longer than PIPE_BUF (logf_'s are 512 bytes at most) */
+                n = PIPE_BUF;
+        }
+        long dropped = atomic_exchange(&log_dropped, 0);
+        if (dropped) {
+            char note[160];
+            int k = snprintf(note, sizeof note,
+                             "%s%ld log line%s dropped: the log's reader did not keep up\n",
+                             log_prefix, dropped, dropped == 1 ? "" : "s");
+            if (log_try(note, (size_t)k) != 1) {
+                atomic_fetch_add(&log_dropped, dropped + count_lines(buf, len));
+                return;
+            }
+        }
+        if (log_try(buf, n) != 1) {
+            atomic_fetch_add(&log_dropped, count_lines(buf, len));
+            return;
+        }
+        buf += n;
+        len -= n;
     }
 }
 
@@ -1411,6 +1502,7 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
         server_free(S);
         return rc;
     }
+    log_open();
     size_t n = strlen(S->policy);
     S->is_so = n > 3 && !strcmp(S->policy + n - 3, ".so");
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);

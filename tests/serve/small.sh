@@ -8,14 +8,7 @@
 #   sh tests/serve/small.sh        env: POLC (build/polc)
 . "$(dirname "$0")/lib.sh"
 
-cat >cap.pol <<'POL'
-policy "cap" valid from 2017-01-01 dated by claim.discharged
-claim { discharged: date  total: money }
-param cap: money from 2017-01-01: 1000 yuan
-ledger annual per person per year of claim.discharged { paid: money += pays }
-rule pays: money = min(claim.total, pos(cap - annual.paid))
-output pays
-POL
+cp "$ROOT/tests/serve/cap.pol" .
 # claims of P: 600 (600 paid), 600 -> 400 (the rest of 1,000), 600 -> 0; Q: 600; P in 2018: 600
 cat >batch.json <<'JSON'
 {"claims": [
