@@ -82,6 +82,13 @@ static int reject(Import *im, const RtRecord *r, const char *why, const char *re
     if (rejects_open(im, rejects, err, errlen) < 0)
         return -1;
     fwrite(r->raw, 1, r->nraw, im->rej.f);
+    /* the file's last row without its line end: one of the header's kind, as polc run adds
+     * (a row rejected after it would run on in the same line) */
+    if (r->nraw && r->raw[r->nraw - 1] != '\n') {
+        const char *h = im->bind.raw;
+        size_t n = im->bind.nraw;
+        fputs(n >= 2 && h[n - 2] == '\r' && h[n - 1] == '\n' ? "\r\n" : "\n", im->rej.f);
+    }
     return 0;
 }
 

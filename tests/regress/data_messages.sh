@@ -191,6 +191,17 @@ fi
     sed -n '1p;3,5p;7p' longr.csv
 } | rejects "ledger import: the long row is copied whole to the rejects file, with the bad one" \
     longr.csv.rejects.csv
+# a bad last row without its line end: copied with one, of the header's kind (LF, CRLF), as
+# polc run copies it (import left the rejects file ending in the middle of a line)
+printf 'person_id,year,own_paid\nP7,2024,700\nP8,2024,bad' >lastlf.csv
+printf 'person_id,year,own_paid\r\nP9,2024,bad' >lastcr.csv
+for f in lastlf lastcr; do
+    "$POLC" ledger import "$P" --ledger imp.db $f.csv 2>/dev/null
+done
+printf '\357\273\277person_id,year,own_paid\nP8,2024,bad\n' |
+    rejects "ledger import: a bad last row without a line end gets one (LF)" lastlf.csv.rejects.csv
+printf '\357\273\277person_id,year,own_paid\r\nP9,2024,bad\r\n' |
+    rejects "ledger import: a bad last row without a line end gets one (CRLF)" lastcr.csv.rejects.csv
 # a quote never closed: the record runs to the end of the file, one line without a line end
 {
     echo 'person_id,year,own_paid'
