@@ -2044,6 +2044,14 @@ static void reset_trace(const RtSchema *s, RtScratch *sc)
         sc->before[i] = sc->after[i] = 0;
 }
 
+/* engine ei's policy failed on the claim: nothing is stored, the ledger stays as it was
+ * (rt_settle_ctx does the same for its callers) */
+static inline void ledger_kept(RtPThread *t, int ei)
+{
+    RtScratch *sc = &t->scr[ei];
+    memcpy(sc->after, sc->before, (size_t)t->pipe->eng[ei].s->nledger_fields * sizeof *sc->after);
+}
+
 /* engine ei's policy failed on the claim (the entry's result, or polrt_fail landing in
  * task_settle): why, for the sink */
 static inline void settle_failed(RtPThread *t, int ei)
@@ -2097,7 +2105,7 @@ static inline __attribute__((always_inline)) int settle_one(RtPThread *t, int ei
         rc = rt_settle_open(x->e, ctx, 0);
         if (!rc && (rc = rt_settle_steps(x->e, ctx, sc->keys, sc->before, sc->after, row_load_mem,
                                          &load, 0)) == 1)
-            memcpy(sc->after, sc->before, (size_t)s->nledger_fields * sizeof *sc->after);
+            ledger_kept(t, ei);
         if (rc < 0) /* row_load_mem does not fail today; a loader that could would say why */
             return -1;
     } else {
@@ -2413,6 +2421,14 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
     }
 }
 
+/* engine ei's outcome of the claim r (settle_one's 0 or 1), for the sink */
+static inline void engine_done(RtPThread *t, RtRow *r, int ei, int rc)
+{
+    t->ok[ei] = rc == 0;
+    if (ei == 0 && rc)
+        r->settled = -1;
+}
+
 /* Engines from .. neng of the claim r, then its sink: 0, or -1 (run-level error) */
 static inline __attribute__((always_inline)) int settle_engines(RtPThread *t, RtPState *ps,
                                                                 RtRow *r, int from, const int plain)
@@ -2422,9 +2438,7 @@ static inline __attribute__((always_inline)) int settle_engines(RtPThread *t, Rt
         int rc = settle_one(t, ei, ps, r, plain);
         if (rc < 0)
             return -1;
-        t->ok[ei] = rc == 0;
-        if (ei == 0 && rc)
-            r->settled = -1;
+        engine_done(t, r, ei, rc);
     }
     if (r->settled == -1 && ps->last_line == r->line)
         ps->last_line = -r->line;
@@ -2516,13 +2530,9 @@ static void task_settle(RtPThread *t)
     if (setjmp(jb)) {
         RtRow *r = t->work[t->set_at];
         int ei = t->set_ei;
-        RtScratch *sc = &t->scr[ei];
-        /* the policy failed: nothing is stored, the ledger stays as it was */
-        memcpy(sc->after, sc->before, (size_t)m->eng[ei].s->nledger_fields * sizeof *sc->after);
+        ledger_kept(t, ei);
         settle_failed(t, ei);
-        t->ok[ei] = 0;
-        if (ei == 0)
-            r->settled = -1;
+        engine_done(t, r, ei, 1);
         if (settle_engines(t, r->p->state, r, ei + 1, 1) < 0)
             return;
         t->set_at++;
