@@ -285,7 +285,10 @@ static void log_write(const char *buf, size_t len)
             if (n == 0) /* a line longer than PIPE_BUF (logf_'s are 512 bytes at most) */
                 n = PIPE_BUF;
         }
-        long dropped = atomic_exchange(&log_dropped, 0);
+        /* a load first: the exchange (a locked instruction) only when lines were dropped */
+        long dropped = atomic_load_explicit(&log_dropped, memory_order_relaxed)
+                           ? atomic_exchange(&log_dropped, 0)
+                           : 0;
         if (dropped) {
             char note[160];
             int k = snprintf(note, sizeof note,
