@@ -668,7 +668,8 @@ typedef enum {
     RT_DEC_DATE,
     RT_DEC_BOOL,
     RT_DEC_ENUM,
-    RT_DEC_INT
+    RT_DEC_INT,
+    RT_DEC_KINDS
 } RtDec;
 typedef struct RtColumn {
     const RtField *f;
@@ -694,6 +695,9 @@ typedef struct RtBinding {
     size_t **enum_len; /* per schema enum: name lengths, then label lengths (0: none) */
     uint8_t (*enum_slots)[RT_ENUM_SLOTS]; /* per schema enum: the member a cell's slot names
                                              (decode.c enum_slot), RT_ENUM_NONE, RT_ENUM_SCAN */
+    uint8_t *enum_mix;                    /* per schema enum: its enum_slot mix */
+    struct RtDecOp *plan;                 /* each field's decoding, grouped by decoder (decode.c) */
+    int plan_at[RT_DEC_KINDS + 1]; /* decoder d's group: plan[plan_at[d] .. plan_at[d + 1]) */
 } RtBinding;
 /* Bind header cells to fields f[0..nf) and the names fixed[0..nfixed) (the first nrequired
  * must be there; fields without a default must be there, optional ones too, so a misspelt

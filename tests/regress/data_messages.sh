@@ -214,3 +214,17 @@ IMPORT=1 messages "ledger import: a quote left open to the end of the file: one 
 longe.csv:3: record longer than 16 MiB (1 line; a quote left open, or not a CSV file?): rejected whole
 polc: ledger import: 1 row imported, 0 unchanged, 1 rejected (longe.csv.rejects.csv)
 EOF
+
+# A row with more than one bad cell is refused for the first bad field in the policy's
+# order (the level, then the date, then the amount), though the decoder reads a row's dates
+# and amounts before its enum labels (decode.c decode_planned): the ordered pass words it
+{
+    printf '%s\n' "$H"
+    printf 'C1,P1,nowhere,2024-13-01,12x,0\n'
+    printf 'C2,P1,county,2024-13-01,12x,0\n'
+    printf 'C3,P1,county,2024-03-01,1000,-5\n'
+} >several.csv
+messages "several bad cells: the first field's reason" several.csv <<'EOF'
+several.csv:2: 医院级别: unknown Level label 'nowhere' (expected 乡镇, 县区 or 市级)
+several.csv:3: 出院日期: not a date '2024-13-01' (there is no month 13)
+several.csv:4: 非合规费用: negative amount '-5' (amounts are >= 0)
