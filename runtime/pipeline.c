@@ -722,25 +722,25 @@ static int person_row(RtPipe *m, RtBlock *b, RtRow *r, const RtCells *c, const c
     r->pid = rt_pool_str(b->pool, pid, pn);
     r->npid = (uint32_t)pn;
     r->hash = rt_hash_id(pid, pn);
-    r->fields = rt_pool_alloc(b->pool, ((size_t)s->nperson + 1) * sizeof *r->fields);
-    if (!r->pid || !r->fields)
-        return -1;
-    if (rt_decode_fields(&m->bind, c->p, c->len, 0, s->nperson, r->fields, why, sizeof why) < 0) {
-        rt_pipe_bad_row(b->pool, r, why);
-        return 0;
-    }
-    int any = 0;
+    int any = 0; /* a history cell not blank: the row holds a span */
     for (int f = s->nperson; f < m->bind.nf && !any; f++) {
         int col = m->bind.cols[f].col;
         any = col >= 0 && !rt_cell_blank(c->p[col], c->len[col]);
     }
+    /* the person's fields and the span's in one array, decoded at once (one pass over the
+     * binding's plan where two ranged ones cost ~230 instructions a row more) */
+    r->fields = rt_pool_alloc(b->pool, ((size_t)s->nperson + (any ? (size_t)s->nhist : 0) + 1) *
+                                           sizeof *r->fields);
+    if (!r->pid || !r->fields)
+        return -1;
+    if (any ? rt_decode_fields(&m->bind, c->p, c->len, 0, m->bind.nf, r->fields, why, sizeof why)
+            : rt_decode_fields(&m->bind, c->p, c->len, 0, s->nperson, r->fields, why, sizeof why)) {
+        rt_pipe_bad_row(b->pool, r, why);
+        return 0;
+    }
     if (any) {
-        r->hvals = rt_pool_alloc(b->pool, ((size_t)s->nhist + 1) * sizeof *r->hvals);
-        if (!r->hvals)
-            return -1;
-        if (rt_decode_fields(&m->bind, c->p, c->len, s->nperson, m->bind.nf, r->hvals, why,
-                             sizeof why) < 0 ||
-            rt_span_check(s, r->hvals, &m->bind, why, sizeof why) < 0) {
+        r->hvals = r->fields + s->nperson;
+        if (rt_span_check(s, r->hvals, &m->bind, why, sizeof why) < 0) {
             rt_pipe_bad_row(b->pool, r, why);
             return 0;
         }
