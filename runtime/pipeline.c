@@ -1648,12 +1648,93 @@ static void task_number(RtPThread *t)
 
 /* ---- persons ------------------------------------------------------------------------------- */
 
-/* A persons batch, phase 2: thread t takes the rows of its partition, in file order. */
-static void merge_persons(RtPThread *t)
+/* A later persons row of person p: its fields and weight must agree with the first row's.
+ * 1 when they differ (the row refused, its reason in the batch's pool), else 0. */
+static int person_differs(RtPThread *t, RtPerson *p, RtRow *r)
 {
     RtPipe *m = t->pipe;
     const RtSchema *s = m->s;
     char why[MSG_MAX];
+    const char *what = NULL;
+    char a[64] = "", bb[64] = "";
+    for (int j = 0; j < s->nperson && !what; j++) {
+        if (p->fields[j] == r->fields[j])
+            continue;
+        rt_format_value(s, &s->person[j].type, r->fields[j], a, sizeof a);
+        rt_format_value(s, &s->person[j].type, p->fields[j], bb, sizeof bb);
+        what = s->person[j].name;
+    }
+    if (!what && p->weight != r->weight) {
+        polrt_fmt_rate(r->weight * 100, a);
+        polrt_fmt_rate(p->weight * 100, bb);
+        a[strlen(a) - 1] = bb[strlen(bb) - 1] = '\0';
+        what = m->o->weight;
+    }
+    if (!what)
+        return 0;
+    if (m->o->show_ids)
+        snprintf(why, sizeof why, "person '%s': %s is '%s' here but '%s' on line %" PRId64, p->id,
+                 what, a, bb, p->line);
+    else /* personal data: no id, no values unless asked */
+        snprintf(why, sizeof why, "%s differs from the same person's row on line %" PRId64, what,
+                 p->line);
+    r->status = RT_ROW_BAD;
+    t->late_bad++;
+    r->why = rt_pool_str(&t->batch, why, strlen(why));
+    if (!r->why)
+        r->why = "person fields differ from an earlier row";
+    if (!p->bad_line)
+        p->bad_line = r->line;
+    return 1;
+}
+
+/* person p's first persons row r: its line, weight, fields and kept cells taken (t->oom set
+ * when out of memory) */
+static void person_first(RtPThread *t, RtPerson *p, const RtRow *r)
+{
+    RtPipe *m = t->pipe;
+    const RtSchema *s = m->s;
+    p->line = r->line;
+    p->weight = r->weight;
+    t->nfile++;
+    t->wfile += r->weight;
+    if (s->nperson) {
+        p->fields = rt_pool_alloc(&t->pool, (size_t)s->nperson * sizeof *p->fields);
+        if (!p->fields) {
+            t->oom = 1;
+            return;
+        }
+        memcpy(p->fields, r->fields, (size_t)s->nperson * sizeof *p->fields);
+    }
+    if (m->nkeep_pcol && keep_person_cells(m, t, p, r) < 0)
+        t->oom = 1;
+}
+
+/* a span (the history fields' values) added to person p's; 0, or -1 (memory). Spans live
+ * in the partition's pool: a person with more spans than room gets a new, doubled array
+ * (the old one stays in the pool, unused) */
+static int add_span(RtPThread *t, RtPerson *p, const int64_t *span)
+{
+    size_t w = (size_t)t->pipe->s->nhist;
+    if (p->nspans == p->cap_spans) {
+        int64_t cap = p->cap_spans ? 2 * p->cap_spans : 1;
+        int64_t *h = rt_pool_alloc(&t->pool, (size_t)cap * w * sizeof *h + 8);
+        if (!h)
+            return -1;
+        if (p->nspans)
+            memcpy(h, p->hist, (size_t)p->nspans * w * sizeof *h);
+        p->hist = h;
+        p->cap_spans = cap;
+    }
+    memcpy(p->hist + (size_t)p->nspans * w, span, w * sizeof *p->hist);
+    p->nspans++;
+    return 0;
+}
+
+/* A persons batch, phase 2: thread t takes the rows of its partition, in file order. */
+static void merge_persons(RtPThread *t)
+{
+    RtPipe *m = t->pipe;
     RtPerson *last = NULL, *added = NULL; /* the person found last, the one added last */
     uint64_t last_hash = 0;
     for (size_t bi = 0; bi < m->used_blocks; bi++) {
@@ -1686,77 +1767,15 @@ static void merge_persons(RtPThread *t)
                     p->bad_line = r->line;
                 continue;
             }
-            if (p->line) {
-                /* a later row of the same person: fields and weight must agree */
-                const char *what = NULL;
-                char a[64] = "", bb[64] = "";
-                for (int j = 0; j < s->nperson && !what; j++) {
-                    if (p->fields[j] == r->fields[j])
-                        continue;
-                    rt_format_value(s, &s->person[j].type, r->fields[j], a, sizeof a);
-                    rt_format_value(s, &s->person[j].type, p->fields[j], bb, sizeof bb);
-                    what = s->person[j].name;
-                }
-                if (!what && p->weight != r->weight) {
-                    polrt_fmt_rate(r->weight * 100, a);
-                    polrt_fmt_rate(p->weight * 100, bb);
-                    a[strlen(a) - 1] = bb[strlen(bb) - 1] = '\0';
-                    what = m->o->weight;
-                }
-                if (what && m->o->show_ids)
-                    snprintf(why, sizeof why,
-                             "person '%s': %s is '%s' here but '%s' on line %" PRId64, p->id, what,
-                             a, bb, p->line);
-                else if (what) /* personal data: no id, no values unless asked */
-                    snprintf(why, sizeof why,
-                             "%s differs from the same person's row on line %" PRId64, what,
-                             p->line);
-                if (what) {
-                    r->status = RT_ROW_BAD;
-                    t->late_bad++;
-                    r->why = rt_pool_str(&t->batch, why, strlen(why));
-                    if (!r->why)
-                        r->why = "person fields differ from an earlier row";
-                    if (!p->bad_line)
-                        p->bad_line = r->line;
-                    continue;
-                }
-            } else {
-                p->line = r->line;
-                p->weight = r->weight;
-                t->nfile++;
-                t->wfile += r->weight;
-                if (s->nperson) {
-                    p->fields = rt_pool_alloc(&t->pool, (size_t)s->nperson * sizeof *p->fields);
-                    if (!p->fields) {
-                        t->oom = 1;
-                        return;
-                    }
-                    memcpy(p->fields, r->fields, (size_t)s->nperson * sizeof *p->fields);
-                }
-                if (m->nkeep_pcol && keep_person_cells(m, t, p, r) < 0) {
-                    t->oom = 1;
-                    return;
-                }
-            }
-            if (r->hvals) {
-                /* spans live in the partition's pool: a person with more spans than room
-                 * gets a new, doubled array (the old one stays in the pool, unused) */
-                size_t w = (size_t)s->nhist;
-                if (p->nspans == p->cap_spans) {
-                    int64_t cap = p->cap_spans ? 2 * p->cap_spans : 1;
-                    int64_t *h = rt_pool_alloc(&t->pool, (size_t)cap * w * sizeof *h + 8);
-                    if (!h) {
-                        t->oom = 1;
-                        return;
-                    }
-                    if (p->nspans)
-                        memcpy(h, p->hist, (size_t)p->nspans * w * sizeof *h);
-                    p->hist = h;
-                    p->cap_spans = cap;
-                }
-                memcpy(p->hist + p->nspans * s->nhist, r->hvals, w * sizeof *p->hist);
-                p->nspans++;
+            if (!p->line)
+                person_first(t, p, r);
+            else if (person_differs(t, p, r))
+                continue;
+            if (t->oom)
+                return;
+            if (r->hvals && add_span(t, p, r->hvals) < 0) {
+                t->oom = 1;
+                return;
             }
         }
     }

@@ -232,58 +232,31 @@ static int stream_open(FILE **f, char **buf, size_t *len)
     return *f ? 0 : -1;
 }
 
-static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
+/* a failed claim's results row: its id's cell written, then the outputs' cells empty and
+ * "error: " and the failure in the status cell, as snprintf("%s%s") cut to MSG_MAX would put
+ * them, without its call: the text is cut where that cut it */
+static void failed_row(Run *r, RunThread *x, RtPThread *t, const RtRow *row)
 {
-    Run *r = self;
-    RunThread *x = t->sink;
     const RtSchema *s = r->s;
-    const int64_t *out = t->scr[0].out;
     char buf[MSG_MAX];
-    int status = row->settled;
-    if (status == 0)
-        x->settled++;
-    else if (status == 1)
-        x->already++;
-    else
-        x->failed++;
-    /* the results row: claim_id, the outputs (empty when it failed), status */
-    row->out_off = x->out.n;
-    rt_line_cell(&x->out, row->id);
-    if (r->nkeep && kept_cells(r, x, t->pipe, row, ps ? ps->p : NULL) < 0)
-        return -1;
-    if (status != -1) {
-        /* the row, the money outputs added to the totals as they are written; a claim
-         * already settled to the second half, which the summary leaves out (no test in the
-         * row's loop). callgrind, 30k persons: 4,979.2 instructions a claim before, 4,977.3
-         * with this; sums + status * n was 4,985.8, a pointer pair in RunThread 4,983.8 */
-        int64_t *sums = x->sums;
-        __int128 *spill = x->totals;
-        if (status) {
-            sums += s->noutputs + 1;
-            spill += s->noutputs + 1;
-        }
-        rt_line_row(&x->out, &r->fmt, out, sums, spill, r->tail[status], r->ntail[status]);
-    } else {
-        /* "error: " and the failure in one cell, as snprintf("%s%s") cut to MSG_MAX would
-         * put them, without its call: the text is cut where that cut it */
-        const char *pre = rt_results_word(RT_W_ERROR, r->labels);
-        size_t n = strlen(pre);
-        memcpy(buf, pre, n);
-        int date_idx = rt_pipe_date_idx(t->pipe);
-        int64_t asof = date_idx >= 0 ? row->fields[date_idx] : POLRT_NONE;
-        size_t room = MSG_MAX - n < MSG_MAX - 8 ? MSG_MAX - n : MSG_MAX - 8;
-        rt_failure_text(s, t->err_code[0], t->err_loc[0], asof, buf + n, room);
-        x->why[why_slot(s, t->err_code[0], t->err_loc[0])]++;
-        n += strlen(buf + n);
-        rt_line_add(&x->out, r->commas, (size_t)s->noutputs + 1);
-        rt_line_celln(&x->out, buf, n);
-        rt_line_add(&x->out, "\n", 1);
-    }
-    if (x->out.oom)
-        return -1;
-    row->out_len = x->out.n - row->out_off;
-    if (!r->o->explain && !r->o->explain_claim)
-        return 0;
+    const char *pre = rt_results_word(RT_W_ERROR, r->labels);
+    size_t n = strlen(pre);
+    memcpy(buf, pre, n);
+    int date_idx = rt_pipe_date_idx(t->pipe);
+    int64_t asof = date_idx >= 0 ? row->fields[date_idx] : POLRT_NONE;
+    size_t room = MSG_MAX - n < MSG_MAX - 8 ? MSG_MAX - n : MSG_MAX - 8;
+    rt_failure_text(s, t->err_code[0], t->err_loc[0], asof, buf + n, room);
+    x->why[why_slot(s, t->err_code[0], t->err_loc[0])]++;
+    n += strlen(buf + n);
+    rt_line_add(&x->out, r->commas, (size_t)s->noutputs + 1);
+    rt_line_celln(&x->out, buf, n);
+    rt_line_add(&x->out, "\n", 1);
+}
+
+/* --explain's JSON line and --explain-claim's text for a claim (status as claim's); 0, or -1 */
+static int explain_row(Run *r, RunThread *x, RtPThread *t, RtPState *ps, RtRow *row, int status)
+{
+    const RtSchema *s = r->s;
     PolResult res = result_of(t, ps, row);
     int text = r->o->explain_claim && !r->o->explain_json_only &&
                strcmp(r->o->explain_claim, row->id) == 0;
@@ -334,6 +307,47 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     polrt_realloc(obuf, 0);
     polrt_realloc(opening, 0);
     return rc;
+}
+
+/* the claim sink: a claim's results row, its counts, and its explanation when asked */
+static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
+{
+    Run *r = self;
+    RunThread *x = t->sink;
+    const RtSchema *s = r->s;
+    const int64_t *out = t->scr[0].out;
+    int status = row->settled;
+    if (status == 0)
+        x->settled++;
+    else if (status == 1)
+        x->already++;
+    else
+        x->failed++;
+    /* the results row: claim_id, the outputs (empty when it failed), status */
+    row->out_off = x->out.n;
+    rt_line_cell(&x->out, row->id);
+    if (r->nkeep && kept_cells(r, x, t->pipe, row, ps ? ps->p : NULL) < 0)
+        return -1;
+    if (status != -1) {
+        /* the row, the money outputs added to the totals as they are written; a claim
+         * already settled to the second half, which the summary leaves out (no test in the
+         * row's loop). callgrind, 30k persons: 4,979.2 instructions a claim before, 4,977.3
+         * with this; sums + status * n was 4,985.8, a pointer pair in RunThread 4,983.8 */
+        int64_t *sums = x->sums;
+        __int128 *spill = x->totals;
+        if (status) {
+            sums += s->noutputs + 1;
+            spill += s->noutputs + 1;
+        }
+        rt_line_row(&x->out, &r->fmt, out, sums, spill, r->tail[status], r->ntail[status]);
+    } else
+        failed_row(r, x, t, row);
+    if (x->out.oom)
+        return -1;
+    row->out_len = x->out.n - row->out_off;
+    if (!r->o->explain && !r->o->explain_claim)
+        return 0;
+    return explain_row(r, x, t, ps, row, status);
 }
 
 /* across ranks: a row this rank settled, its results row and explanation for rank 0 */
@@ -492,33 +506,30 @@ static int explain_only(const PolRunOpts *o)
     return o->explain_claim && ((!o->out && !o->explain) || o->explain_json_only);
 }
 
-static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen)
+/* The ledger's part of a batch: every claim of the batch durable before its results are
+ * written; the claims it settled are counted in batch_rows (what a run stopped later leaves
+ * in the ledger: run_pipeline says it). Across ranks on a PostgreSQL ledger every rank
+ * committed its claims of the batch (its turn, ranks.c) before the rows came here: rank 0's
+ * are every rank's. 1 when the batch's claims are committed, 0 when not yet, -1 on failure. */
+static int batch_commit(Run *r, char *err, size_t errlen)
 {
-    Run *r = self;
-    /* across ranks, rank 0 writes every row; the others only commit their ledgers */
-    int rank0 = !r->cl || r->cl->rank == 0;
-    if (rank0 && !r->opened && open_outputs(r, p, rt_pipe_stats(p)->bom, err, errlen) < 0)
+    if (!r->store || r->o->max_rejects != 0 || r->turns)
+        return r->turns;
+    if (rt_ledger_commit(r->store, err, errlen) != 0 ||
+        rt_ledger_begin(r->store, err, errlen) != 0) {
+        r->code = POLRT_EXIT_SYSTEM;
         return -1;
-    /* the ledger: every claim of the batch durable before its results are written; the
-     * claims it settled are counted in the rows' loop below (what a run stopped later leaves
-     * in the ledger: run_pipeline says it) */
-    /* across ranks on a PostgreSQL ledger every rank committed its claims of the batch (its
-     * turn, ranks.c) before the rows came here: rank 0's are every rank's */
-    int committed = r->turns;
-    if (r->store && r->o->max_rejects == 0 && !r->turns) {
-        if (rt_ledger_commit(r->store, err, errlen) != 0) {
-            r->code = POLRT_EXIT_SYSTEM;
-            return -1;
-        }
-        committed = 1;
-        if (rt_ledger_begin(r->store, err, errlen) != 0) {
-            r->code = POLRT_EXIT_SYSTEM;
-            return -1;
-        }
     }
-    /* results rows that follow each other in one thread's buffer (a person's claims; all of
-     * them with one thread) go out in one fwrite: a call per row had ~70 perf samples (4 kHz,
-     * ~17 ms) of a 1 M-claim run, on the serial path; now none */
+    return 1;
+}
+
+/* The batch's rows in input order to the results, the explanations and the workbook.
+ * Results rows that follow each other in one thread's buffer (a person's claims; all of
+ * them with one thread) go out in one write: a call per row had ~70 perf samples (4 kHz,
+ * ~17 ms) of a 1 M-claim run, on the serial path; now none. 0, or -1 with err. */
+static int batch_rows(Run *r, const RtBlock *blocks, size_t n, int committed, char *err,
+                      size_t errlen)
+{
     const char *run = NULL;
     size_t run_len = 0;
     for (size_t bi = 0; bi < n; bi++)
@@ -561,16 +572,12 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
         }
     if (run)
         rt_out_write(&r->results, run, run_len);
-    /* the claims settled again for the batch's late claims and reversals */
-    r->adj.n = 0;
-    if (rt_pipe_take_adjustments(p, &r->adj) < 0) {
-        snprintf(err, errlen, "out of memory");
-        r->code = POLRT_EXIT_SYSTEM;
-        return -1;
-    }
-    if (r->adjust.f && r->adj.n)
-        fwrite(r->adj.p, 1, r->adj.n, r->adjust.f);
-    /* the one text explanation, and the threads' buffers start over */
+    return 0;
+}
+
+/* the one text explanation written, and the threads' buffers start over */
+static void batch_reset(Run *r, RtPipe *p)
+{
     r->th[r->nth].out.n = 0;
     r->remote_x.n = 0;
     for (int i = 0; i < r->nth; i++) {
@@ -592,6 +599,30 @@ static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, si
         x->xbuf = x->tbuf = NULL;
         x->xlen = x->tlen = 0;
     }
+}
+
+/* the batch sink: the ledger committed, the rows written in input order, the adjustments
+ * of the batch's late claims and reversals; 0, or -1 with err (and r->code) */
+static int batch(void *self, RtPipe *p, RtBlock *blocks, size_t n, char *err, size_t errlen)
+{
+    Run *r = self;
+    /* across ranks, rank 0 writes every row; the others only commit their ledgers */
+    int rank0 = !r->cl || r->cl->rank == 0;
+    if (rank0 && !r->opened && open_outputs(r, p, rt_pipe_stats(p)->bom, err, errlen) < 0)
+        return -1;
+    int committed = batch_commit(r, err, errlen);
+    if (committed < 0 || batch_rows(r, blocks, n, committed, err, errlen) < 0)
+        return -1;
+    /* the claims settled again for the batch's late claims and reversals */
+    r->adj.n = 0;
+    if (rt_pipe_take_adjustments(p, &r->adj) < 0) {
+        snprintf(err, errlen, "out of memory");
+        r->code = POLRT_EXIT_SYSTEM;
+        return -1;
+    }
+    if (r->adjust.f && r->adj.n)
+        fwrite(r->adj.p, 1, r->adj.n, r->adjust.f);
+    batch_reset(r, p);
     /* the file that failed, and the cause of its first failed write (ENOSPC, not EIO) */
     const RtOut *bad = rt_out_failed(&r->results)   ? &r->results
                        : rt_out_failed(&r->explain) ? &r->explain
@@ -1113,6 +1144,57 @@ static int run_finish(Run *r, int rc)
     return rc;
 }
 
+/* what a run across ranks cannot do yet (spec/SCALE.md): POLRT_EXIT_USAGE with the reason in
+ * r->err, or 0. r->turns set: a PostgreSQL ledger takes one writer at a time, so across ranks
+ * they take turns, a transaction a batch (RtPipeOpts.ledger_turns). */
+static int cluster_refusal(Run *r)
+{
+    const PolRunOpts *o = r->o;
+    r->turns = r->cl && r->cl->size > 1 && o->ledger_db && rt_ledger_is_pg(o->ledger_db);
+    if (r->cl && o->explain_claim)
+        snprintf(r->err, sizeof r->err,
+                 "one claim's explanation is not a job for %d ranks: run polc explain alone",
+                 r->cl->size);
+    /* a late claim's or a reversal's adjustments are made on the rank of the person, and
+     * gathered nowhere: they stay in each rank's ledger_audit */
+    else if (r->cl && r->cl->size > 1 && (o->adjustments || o->reverse))
+        snprintf(r->err, sizeof r->err, "%s is not a job for %d ranks yet: run it alone",
+                 o->reverse ? "--reverse" : "--adjustments", r->cl->size);
+    /* --max-rejects keeps the run one transaction, rolled back when the run stops ("nothing
+     * was settled"): not a turn */
+    else if (r->turns && o->max_rejects)
+        snprintf(r->err, sizeof r->err,
+                 "--max-rejects with a PostgreSQL ledger is not a job for %d ranks yet (the "
+                 "ranks commit each batch in turn): run it alone",
+                 r->cl->size);
+    else
+        return 0;
+    return POLRT_EXIT_USAGE;
+}
+
+/* what a run holds, freed (the ledger closed: an uncommitted transaction is rolled back) */
+static void run_free(Run *r)
+{
+    if (r->store)
+        rt_ledger_close(r->store);
+    if (r->th)
+        polrt_realloc(r->th[r->nth].out.p, 0);
+    polrt_realloc(r->remote_x.p, 0);
+    polrt_realloc(r->ledger_buf, 0);
+    polrt_realloc(r->th, 0);
+    polrt_realloc(r->adj.p, 0);
+    polrt_realloc(r->totals, 0);
+    polrt_realloc(r->why, 0);
+    polrt_realloc(r->prejects_path, 0);
+    polrt_realloc(r->rejects_buf, 0);
+    polrt_realloc(r->kinds, 0);
+    rt_cells_free(&r->cells);
+    polrt_realloc(r->keep_buf, 0);
+    polrt_realloc(r->keep, 0);
+    rt_rowfmt_free(&r->fmt);
+    polrt_realloc(r->commas, 0);
+}
+
 POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
 {
     int64_t t0 = rt_now_ns();
@@ -1131,32 +1213,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     r->o = &o;
     r->cl = o.cluster;
     RtPipeStats ps = {0};
-    int rc = 0;
-    if (r->cl && o.explain_claim) {
-        snprintf(r->err, sizeof r->err,
-                 "one claim's explanation is not a job for %d ranks: run "
-                 "polc explain alone",
-                 r->cl->size);
-        rc = POLRT_EXIT_USAGE;
-    }
-    /* a late claim's or a reversal's adjustments are made on the rank of the person, and
-     * gathered nowhere: they stay in each rank's ledger_audit (spec/SCALE.md) */
-    if (rc == 0 && r->cl && r->cl->size > 1 && (o.adjustments || o.reverse)) {
-        snprintf(r->err, sizeof r->err, "%s is not a job for %d ranks yet: run it alone",
-                 o.reverse ? "--reverse" : "--adjustments", r->cl->size);
-        rc = POLRT_EXIT_USAGE;
-    }
-    /* a PostgreSQL ledger takes one writer at a time: across ranks they take turns, a
-     * transaction a batch (RtPipeOpts.ledger_turns). --max-rejects keeps the run one
-     * transaction, rolled back when the run stops ("nothing was settled"): not a turn. */
-    r->turns = r->cl && r->cl->size > 1 && o.ledger_db && rt_ledger_is_pg(o.ledger_db);
-    if (rc == 0 && r->turns && o.max_rejects) {
-        snprintf(r->err, sizeof r->err,
-                 "--max-rejects with a PostgreSQL ledger is not a job for %d ranks yet (the "
-                 "ranks commit each batch in turn): run it alone",
-                 r->cl->size);
-        rc = POLRT_EXIT_USAGE;
-    }
+    int rc = cluster_refusal(r);
     if (rc == 0 && (r->labels = rt_labels_on(r->s, o.labels, r->err, sizeof r->err)) < 0)
         rc = POLRT_EXIT_USAGE;
     if (rc == 0)
@@ -1190,23 +1247,6 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     }
     if ((rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM) && r->err[0])
         fprintf(stderr, "polc: %s\n", r->err);
-    if (r->store)
-        rt_ledger_close(r->store); /* an uncommitted transaction is rolled back */
-    if (r->th)
-        polrt_realloc(r->th[r->nth].out.p, 0);
-    polrt_realloc(r->remote_x.p, 0);
-    polrt_realloc(r->ledger_buf, 0);
-    polrt_realloc(r->th, 0);
-    polrt_realloc(r->adj.p, 0);
-    polrt_realloc(r->totals, 0);
-    polrt_realloc(r->why, 0);
-    polrt_realloc(r->prejects_path, 0);
-    polrt_realloc(r->rejects_buf, 0);
-    polrt_realloc(r->kinds, 0);
-    rt_cells_free(&r->cells);
-    polrt_realloc(r->keep_buf, 0);
-    polrt_realloc(r->keep, 0);
-    rt_rowfmt_free(&r->fmt);
-    polrt_realloc(r->commas, 0);
+    run_free(r);
     return rc;
 }
