@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "interp.h"
@@ -121,6 +123,73 @@ static EngineStatus start(Engine *e, EngineMode mode, int opt)
     return ENGINE_OK;
 }
 
+/* ---- the JIT's level chosen by the work (-O not given) -------------------------------------- */
+
+/* From this many claims settled per compiled policy, -O2's dearer compile is paid back by its
+ * faster settling. Callgrind, whole process (bench/README.md "The JIT's level"): Panji
+ * compiles in 78 M instructions at -O0 and 371 M at -O2, whose code settles 567 instructions
+ * a claim fewer (polc run, 104,638 claims): even at 516 k claims; simulate with one reform at
+ * 547 k a policy; the medical-assistance policy (130 M -> 999 M, 1,378 a claim fewer) at
+ * 631 k. -O1 compiles as dearly as -O2 (370 M for Panji) and settles slower (514 a claim
+ * fewer than -O0): never the least, so the choice is -O0 or -O2. */
+#define OPT_O2_FROM 500000
+/* the bytes of the claims file's start whose rows give the mean row length: ~500 rows of a
+ * generated file (124 bytes each), one read of under a millisecond */
+#define OPT_SAMPLE_BYTES 65536
+
+/* About how many claims the file at path holds: all its rows when it is no longer than the
+ * sample, else its size over the mean length of the rows in its first OPT_SAMPLE_BYTES (the
+ * header not counted). -1 when that cannot be known: standard input or a pipe (no size), a
+ * file that cannot be read (the run says why), a first row longer than the sample. */
+static long long claims_in(const char *path)
+{
+    struct stat st;
+    if (!path || !strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return -1;
+    FILE *f = fopen(path, "rb");
+    char *buf = malloc(OPT_SAMPLE_BYTES);
+    size_t n = f && buf ? fread(buf, 1, OPT_SAMPLE_BYTES, f) : 0;
+    if (f)
+        fclose(f);
+    const char *nl = n ? memchr(buf, '\n', n) : NULL;
+    long long rows = 0, body = 0; /* the sample's rows after the header, and their bytes */
+    for (const char *p = nl; p && (size_t)(p - buf) + 1 < n;) {
+        const char *q = memchr(p + 1, '\n', n - (size_t)(p + 1 - buf));
+        if (!q && (long long)n < (long long)st.st_size)
+            break; /* a row cut by the sample's end: the rows before it give the mean */
+        rows++;
+        body = (q ? q : buf + n) - nl;
+        p = q;
+    }
+    long long est = !nl                          ? (n == (size_t)st.st_size ? 0 : -1)
+                    : (long long)n == st.st_size ? rows
+                    : rows                       ? (st.st_size - (nl + 1 - buf)) * rows / body
+                                                 : -1;
+    free(buf);
+    return est;
+}
+
+int engine_choose_opt(int opt, const char *claims, int scenarios, int compiles, char *what,
+                      size_t len)
+{
+    char times[32] = "";
+    if (scenarios > 1)
+        snprintf(times, sizeof times, " × %d scenarios", scenarios);
+    if (opt != ENGINE_OPT_AUTO) {
+        snprintf(what, len, "compiling at -O%d (-O given)", opt);
+        return opt;
+    }
+    long long rows = claims_in(claims);
+    /* no size (a pipe): -O2, whose worst (its compile, ~0.1 s, spent on a few claims) is
+     * bounded, where -O0's grows with the claims */
+    opt = rows < 0 || rows * scenarios / compiles >= OPT_O2_FROM ? 2 : 0;
+    if (rows < 0)
+        snprintf(what, len, "compiling at -O2: claims of unknown number");
+    else
+        snprintf(what, len, "compiling at -O%d: ~%lld claims%s", opt, rows, times);
+    return opt;
+}
+
 int engine_exit(EngineStatus st)
 {
     return st == ENGINE_POLICY_ERRORS ? EXIT_POLICY
@@ -176,14 +245,21 @@ static void *start_some(void *arg)
  * run of Panji and one reform the two compiles were half the instructions (805 of 1,537 M,
  * callgrind). At once on two threads, the shipped example's simulate of Panji and one
  * reform at -j 2 took 125 ms where it took 225 (medians of 9 alternated runs, SCHED_FIFO). */
-EngineStatus engine_start_all(Engine *const *es, int n, int threads)
+EngineStatus engine_start_all(Engine *const *es, int n, int threads, const char *what, int progress)
 {
     char err[512];
+    int compiles = 0; /* policies the JIT compiles, for the progress line */
     for (int i = 0; i < n; i++)
-        if (es[i]->mode == ENGINE_JIT && !polc_backend(err, sizeof err)) {
-            fprintf(stderr, "polc: %s\n", err); /* opened here, once, not by each thread */
-            return ENGINE_SYSTEM;
+        if (es[i]->mode == ENGINE_JIT && es[i]->policy && !es[i]->pe) {
+            if (!compiles++ && !polc_backend(err, sizeof err)) {
+                fprintf(stderr, "polc: %s\n", err); /* opened here, once, not by each thread */
+                return ENGINE_SYSTEM;
+            }
         }
+    /* as the runtime's batch run decides (runtime/run.c): --progress, or stderr a terminal */
+    PolProgress pg;
+    polrt_progress_start(&pg, what && compiles && (progress == 1 || (progress < 0 && isatty(2))));
+    polrt_progress_show(&pg, what, -1, compiles, compiles == 1 ? "policy" : "policies");
     int more = threads - 1 < n - 1 ? threads - 1 : n - 1; /* threads beside this one */
     EngineStatus *st = calloc((size_t)n + 1, sizeof *st);
     pthread_t *th = calloc((size_t)(more > 0 ? more : 1), sizeof *th);
@@ -201,6 +277,7 @@ EngineStatus engine_start_all(Engine *const *es, int n, int threads)
     start_some(&a);
     for (int i = 0; i < started; i++)
         pthread_join(th[i], NULL);
+    polrt_progress_clear(&pg);
     EngineStatus rc = ENGINE_OK;
     for (int i = 0; i < n && rc == ENGINE_OK; i++)
         rc = st[i];

@@ -16,7 +16,7 @@ typedef enum {
 typedef struct EngineSpec {
     const char *path;        /* a policy, a reform, or (with open_so) a built ENGINE.so */
     EngineMode mode;         /* for a policy: how it runs */
-    int opt;                 /* the JIT's optimisation level, 0 to 3 */
+    int opt;                 /* the JIT's optimisation level, 0 to 3 (engine_choose_opt) */
     const char *const *sets; /* --set NAME[MEMBER]=VALUE[@DATE] changes, before checking */
     int nsets;
     int open_so; /* a path ending in .so is a built engine, opened as it is (run, explain);
@@ -51,11 +51,23 @@ typedef struct Engine {
     Diag diag;    /* own's diagnostics, to stderr */
 } Engine;
 
+/* -O not given: the level is chosen by the work (engine_choose_opt) */
+#define ENGINE_OPT_AUTO (-1)
+
+/* The JIT's level: opt when -O was given (0 to 3); else (ENGINE_OPT_AUTO) 0 or 2, the one
+ * whose compiles and settling cost least when every claim of the file `claims` is settled in
+ * `scenarios` scenarios by `compiles` compiled policies (run: 1 and 1; a simulate sweep: its
+ * points and the base, and 1). `what` gets the progress line's words for the compile. */
+int engine_choose_opt(int opt, const char *claims, int scenarios, int compiles, char *what,
+                      size_t len);
 EngineStatus engine_load(Engine *e, const EngineSpec *spec);
 /* The engines of policies loaded with EngineSpec.defer, made on up to `threads` threads at
- * once (the JIT's compiles, each policy's own). ENGINE_OK, or the failure of the first engine
- * in es that failed (each failure's message is printed). */
-EngineStatus engine_start_all(Engine *const *es, int n, int threads);
+ * once (the JIT's compiles, each policy's own). While the JIT compiles, the progress line
+ * (`progress` 1 on, 0 off, -1 when stderr is a terminal) shows `what` (engine_choose_opt's;
+ * NULL: nothing). ENGINE_OK, or the failure of the first engine in es that failed (each
+ * failure's message is printed). */
+EngineStatus engine_start_all(Engine *const *es, int n, int threads, const char *what,
+                              int progress);
 /* the policy `from` compiled, run another way (polc test: the interpreter, then the JIT) */
 EngineStatus engine_again(Engine *e, const Engine *from, EngineMode mode, int opt);
 /* the code of `from` with another params table of n entries (a sweep point) */

@@ -31,8 +31,8 @@ static const Opt run_opts[] = {
      .help = "change a param for this run (a one-line reform)"},
     {"interp", 0, OPT_FLAG, AT(interp), NULL, 1,
      .help = "use the reference interpreter, not the JIT"},
-    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2,
-     .help = "JIT optimisation level, 0 to 3 (default 2)"},
+    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, ENGINE_OPT_AUTO,
+     .help = "JIT optimisation level, 0 to 3 (default: 0, or 2 from 500,000 claims)"},
     {"reform", 0, OPT_STR, AT(reform), "REFORM",
      .help = "the claim under the policy and this reform, only what differs", .only = "explain"},
     {0},
@@ -321,11 +321,15 @@ static int run_check(const Command *cmd, const RunArgs *a, int explain_only, int
     return OPTS_PARSED;
 }
 
-/* The engine of spec loaded into *e: 0, or the exit code (e freed). Errors in a --set are the
+/* The engine of spec (EngineSpec.defer) loaded into *e, then made, the progress line showing
+ * `what` while the JIT compiles: 0, or the exit code (e freed). Errors in a --set are the
  * command line's, not the policy's. */
-static int run_engine(Engine *e, const EngineSpec *spec)
+static int run_engine(Engine *e, const EngineSpec *spec, const char *what, int progress)
 {
-    switch (engine_load(e, spec)) {
+    EngineStatus st = engine_load(e, spec);
+    if (st == ENGINE_OK)
+        st = engine_start_all(&e, 1, 1, what, progress);
+    switch (st) {
     case ENGINE_OK: return 0;
     case ENGINE_POLICY_ERRORS: engine_free(e); return spec->nsets ? EXIT_USAGE : EXIT_POLICY;
     case ENGINE_FAILED: engine_free(e); return EXIT_USAGE;
@@ -347,19 +351,22 @@ static int run(const Command *cmd, int argc, char **argv, int explain_only)
     if ((rc = run_check(cmd, &a, explain_only, &late_reject)) != OPTS_PARSED)
         return rc;
     Engine e;
+    char what[128];
     EngineSpec spec = {.path = pol[0],
                        .mode = a.interp ? ENGINE_INTERP : ENGINE_JIT,
-                       .opt = (int)a.opt,
+                       .opt = engine_choose_opt((int)a.opt, a.reverse ? a.reverse : a.claims, 1, 1,
+                                                what, sizeof what),
                        .sets = a.sets.v,
                        .nsets = a.sets.n,
-                       .open_so = 1};
-    if ((rc = run_engine(&e, &spec)))
+                       .open_so = 1,
+                       .defer = 1};
+    if ((rc = run_engine(&e, &spec, what, (int)a.progress)))
         return rc;
     if (a.reform) {
         Engine r;
         EngineSpec rspec = spec;
         rspec.path = a.reform;
-        rc = run_engine(&r, &rspec);
+        rc = run_engine(&r, &rspec, what, (int)a.progress);
         if (!rc) {
             rc = explain_reform(&a, pol[0], &e, &r);
             engine_free(&r);

@@ -56,8 +56,8 @@ static const Opt sim_opts[] = {
     {NULL, 'j', OPT_INT, AT(threads), "N", 1, 256, 1,
      .help = "compile and settle on N threads (default 1)"},
     {"interp", 0, OPT_FLAG, AT(interp), NULL, 1, .help = "use the reference interpreter"},
-    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, 2,
-     .help = "JIT optimisation level, 0 to 3 (default 2)"},
+    {NULL, 'O', OPT_INT, AT(opt), "N", 0, 3, ENGINE_OPT_AUTO,
+     .help = "JIT optimisation level (default: 0, or 2 from 500,000 claims a policy)"},
     {"quiet", 'q', OPT_FLAG, AT(quiet), NULL, 1, .help = "print no tables"},
     {"progress", 0, OPT_FLAG, AT(progress), NULL, 1, .def = -1,
      .help = "show progress (default: when stderr is a terminal)"},
@@ -286,11 +286,14 @@ typedef struct Scenarios {
     char (*names)[600]; /* a scenario's name: a reform's, "--set ...", "cap=3500 yuan" */
     char (*texts)[128]; /* a sweep point's value as written */
     EngineMode mode;    /* --interp or the JIT */
-    int opt;            /* -O */
+    int opt;            /* -O, given or chosen (engine_choose_opt) */
+    char what[128];     /* the progress line's words while the policies compile */
     int n;
 } Scenarios;
 
-static int scenarios_init(Scenarios *s, const SimArgs *a)
+/* the scenarios' tables, and -O: the base and each --reform or --set compiled, a sweep's
+ * points (npts) sharing the base's code */
+static int scenarios_init(Scenarios *s, const SimArgs *a, int npts)
 {
     memset(s, 0, sizeof *s);
     s->eng = calloc(SIM_MAX_SCENARIOS, sizeof *s->eng);
@@ -298,7 +301,9 @@ static int scenarios_init(Scenarios *s, const SimArgs *a)
     s->names = calloc(SIM_MAX_SCENARIOS, sizeof *s->names);
     s->texts = calloc(SIM_MAX_SCENARIOS, sizeof *s->texts);
     s->mode = a->interp ? ENGINE_INTERP : ENGINE_JIT;
-    s->opt = (int)a->opt;
+    int compiles = 1 + a->reforms.n + a->sets.n;
+    s->opt = engine_choose_opt((int)a->opt, a->claims, compiles + npts, compiles, s->what,
+                               sizeof s->what);
     if (!s->eng || !s->sc || !s->names || !s->texts) {
         fputs("polc: out of memory\n", stderr);
         return EXIT_USAGE;
@@ -374,12 +379,12 @@ static int add_set(Scenarios *s, const char *const *set, const char *base)
 }
 
 /* the engines of the scenarios so far, compiled -j at a time (engine_start_all) */
-static int start_scenarios(Scenarios *s, int threads)
+static int start_scenarios(Scenarios *s, int threads, int progress)
 {
     Engine *es[SIM_MAX_SCENARIOS];
     for (int i = 0; i < s->n; i++)
         es[i] = &s->eng[i];
-    EngineStatus st = engine_start_all(es, s->n, threads);
+    EngineStatus st = engine_start_all(es, s->n, threads, s->what, progress);
     if (st != ENGINE_OK)
         return st == ENGINE_SYSTEM ? EXIT_SYSTEM : EXIT_USAGE;
     for (int i = 0; i < s->n; i++)
@@ -510,7 +515,7 @@ int cmd_simulate(const Command *cmd, int argc, char **argv)
                                 pos[0]);
     if (check_args(cmd, &a) != 0)
         return EXIT_USAGE;
-    Sweep sw;
+    Sweep sw = {.npts = 0};
     if (a.sweep) {
         int k = parse_sweep(a.sweep, &sw);
         if (k == -2)
@@ -523,7 +528,7 @@ int cmd_simulate(const Command *cmd, int argc, char **argv)
                                     a.sweep);
     }
     Scenarios s;
-    rc = scenarios_init(&s, &a);
+    rc = scenarios_init(&s, &a, a.sweep ? sw.npts : 0);
     if (rc == EXIT_OK)
         rc = add_base(&s, a.base);
     for (int i = 0; i < a.reforms.n && rc == EXIT_OK; i++)
@@ -531,7 +536,7 @@ int cmd_simulate(const Command *cmd, int argc, char **argv)
     for (int i = 0; i < a.sets.n && rc == EXIT_OK; i++)
         rc = add_set(&s, &a.sets.v[i], a.base);
     if (rc == EXIT_OK)
-        rc = start_scenarios(&s, (int)a.threads);
+        rc = start_scenarios(&s, (int)a.threads, (int)a.progress);
     if (a.sweep && rc == EXIT_OK)
         rc = add_sweep(&s, &sw);
     if (rc == EXIT_OK)
