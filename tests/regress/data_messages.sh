@@ -228,3 +228,4 @@ messages "several bad cells: the first field's reason" several.csv <<'EOF'
 several.csv:2: 医院级别: unknown Level label 'nowhere' (expected 乡镇, 县区 or 市级)
 several.csv:3: 出院日期: not a date '2024-13-01' (there is no month 13)
 several.csv:4: 非合规费用: negative amount '-5' (amounts are >= 0)
+EOF
