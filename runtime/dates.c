@@ -116,7 +116,8 @@ int rt_date_problem(const char *s, size_t n, char *buf, size_t len)
         long x = 0;
         size_t from = i;
         for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-            x = x * 10 + (s[i] - '0');
+            if (i - from < 7) /* past 6 digits the run is no part of a date: no overflow */
+                x = x * 10 + (s[i] - '0');
         if (i - from > 6) /* no part of a date: say only what a date looks like */
             return 0;
         if (k == 0)

@@ -228,3 +228,16 @@ messages "several bad cells: the first field's reason" several.csv <<'EOF'
 several.csv:2: 医院级别: unknown Level label 'nowhere' (expected 乡镇, 县区 or 市级)
 several.csv:3: 出院日期: not a date '2024-13-01' (there is no month 13)
 several.csv:4: 非合规费用: negative amount '-5' (amounts are >= 0)
+EOF
+
+# A date cell of a long run of digits: rt_date_problem multiplied the run up to its end, a
+# signed overflow past 18 digits (UBSan stops `make asan` here); a run past 6 digits is no
+# part of a date, so the message is the plain one
+{
+    printf '%s\n' "$H"
+    printf 'C1,P1,county,99999999999999999999,1000,0\n'
+    printf 'C2,P1,county,2024-03-01,1000,0\n'
+} >longdate.csv
+messages "a date cell of 20 digits: the plain message, no overflow" longdate.csv <<'EOF'
+longdate.csv:2: 出院日期: not a date '99999999999999999999' (expected YYYY-MM-DD)
+EOF
