@@ -331,7 +331,8 @@ fi
 # the mark and `policy "t" valid from 2017-01-01 dated by claim.`, 1 + 48 units); on line 2,
 # 𠮷 (U+20BB7) is two UTF-16 units: 'zz' is at 39 (`rule own "` 10, 𠮷 2, `自付": money =
 # claim.total * ` 27). Then range edits, applied in order to the text the server holds: 'q'
-# made 'd' (0:49-0:50), and ' * zz' taken out (2:36-2:41): no diagnostics; hover on 'total' at
+# made 'd' (0:49-0:50), hover on it the claim field (the header's `dated by claim.d` was no
+# use of the field: hover found nothing), and ' * zz' taken out (2:36-2:41): no diagnostics; hover on 'total' at
 # 2:33 is the claim field, 31-36 (a range edit replaced the whole text with its piece)
 printf '\357\273\277policy "t" valid from 2017-01-01 dated by claim.q\nclaim { d: date  total: money "总费用" }\nrule own "\360\240\256\267自付": money = claim.total * zz\noutput own\n' >bom.pol
 U=file://$WORK/bom.pol
@@ -342,6 +343,7 @@ ch() { # ch VERSION SL SC EL EC TEXT
     J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
     J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext bom.pol)"'"}}}'
     ch 2 0 49 0 50 d
+    at 2 hover "$U" 0 49
     ch 3 2 36 2 41 ''
     at 3 hover "$U" 2 33
     J '{"jsonrpc":"2.0","method":"exit"}'
@@ -350,10 +352,11 @@ lsp in7 got7
 cat >want7 <<EOF
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":0,"character":49},"end":{"line":0,"character":50}},"severity":1,"source":"polc","message":"the claim record has no field 'q'; did you mean 'd'?"},{"range":{"start":{"line":2,"character":39},"end":{"line":2,"character":41}},"severity":1,"source":"polc","message":"unknown name 'zz'"}]}}
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":2,"character":39},"end":{"line":2,"character":41}},"severity":1,"source":"polc","message":"unknown name 'zz'"}]}}
+{"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**claim field** \`d\`: \`date\`"},"range":{"start":{"line":0,"character":49},"end":{"line":0,"character":50}}}}
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
 {"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**claim field** \`total\`: \`money\` — 总费用"},"range":{"start":{"line":2,"character":31},"end":{"line":2,"character":36}}}}
 EOF
-sed -n '2,5p' got7 >got7b
+sed -n '2,6p' got7 >got7b
 if cmp -s got7b want7; then
     ok "a byte order mark: line 0's columns count it; range edits applied in order"
 else
