@@ -992,8 +992,9 @@ int cmd_doc(const Command *cmd, int argc, char **argv)
         d.base = &base_l;
     }
     if (mkdir(a.out, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "polc: doc: cannot create %s: %s\n", a.out, strerror(errno));
-        rc = EXIT_USAGE;
+        int e = errno; /* a missing parent is the command line's (2); no permission, 4 */
+        fprintf(stderr, "polc: doc: cannot create %s: %s\n", a.out, strerror(e));
+        rc = polrt_exit_for_errno(e);
         goto out;
     }
     char *html = NULL;

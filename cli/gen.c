@@ -36,9 +36,10 @@ static const Opt gen_opts[] = {
 };
 #undef AT
 
-/* parse "2017,2018,2025" into years[]; every year must be one the calendar ships. The count,
- * or -1 (not a list), or -2 (a year outside the calendar). */
-static int parse_years(const char *s, int *years, int max)
+/* parse "2017,2018,2025" into years[]; every year must be one the calendar has, once (a year
+ * given twice had its claims made twice). The count, or -1 (not a list), -2 (*bad outside the
+ * calendar) or -3 (*bad given twice). */
+static int parse_years(const char *s, int *years, int max, int *bad)
 {
     int n = 0;
     while (*s) {
@@ -46,9 +47,13 @@ static int parse_years(const char *s, int *years, int max)
         long y = strtol(s, &end, 10);
         if (end == s || n == max || y < 1900 || y > 2199)
             return -1;
+        *bad = (int)y;
         if (polrt_is_workday(polrt_days_from_civil(y, 1, 1)) < 0 ||
             polrt_is_workday(polrt_days_from_civil(y, 12, 31)) < 0)
             return -2;
+        for (int i = 0; i < n; i++)
+            if (years[i] == y)
+                return -3;
         years[n++] = (int)y;
         s = end;
         if (*s == ',')
@@ -93,10 +98,15 @@ int cmd_gen(const Command *cmd, int argc, char **argv)
     }
     int years[GEN_MAX_YEARS];
     if (a.years) {
-        g.nyears = parse_years(a.years, years, GEN_MAX_YEARS);
+        int bad = 0;
+        g.nyears = parse_years(a.years, years, GEN_MAX_YEARS, &bad);
         if (g.nyears == -2)
             return opts_usage_error(cmd, gen_opts,
-                                    "--years: a year outside the shipped working-day calendar");
+                                    "--years: the working-day calendar has no data for %d (add "
+                                    "runtime/calendar/%d.txt, or set POLRT_CALENDAR_DIR)",
+                                    bad, bad);
+        if (g.nyears == -3)
+            return opts_usage_error(cmd, gen_opts, "--years: %d is given twice", bad);
         if (g.nyears <= 0)
             return opts_usage_error(cmd, gen_opts,
                                     "--years needs a list such as 2017,2018,2025,2026");

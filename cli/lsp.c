@@ -191,8 +191,31 @@ static char *path_to_uri(Arena *a, const char *path)
     return out;
 }
 
-/* byte offset -> line (0-based) and character (UTF-16 units) */
-static void off_to_pos(const Source *s, uint32_t off, int *line, int *ch)
+/* Positions are in the text the editor holds. A byte order mark that text starts with is a
+ * character of its line 0 there (U+FEFF, one UTF-16 unit), though the checker's line table
+ * starts line 1 after it (for a diagnostic's echo): so line 0 of a text the editor sent is
+ * counted from byte 0. A file the server read itself (a reform's base) is counted from after
+ * its mark, as an editor that opens it decodes the mark away. */
+static uint32_t line_begin(const Source *s, int line, int held)
+{
+    return line == 0 && held ? 0 : s->line_start[line];
+}
+
+/* the character of t at byte i: the byte after it, and *u grown by its UTF-16 units (a byte
+ * that starts no valid UTF-8 sequence one) */
+static uint32_t next_char(const char *t, size_t len, uint32_t i, int *u)
+{
+    uint32_t cp;
+    int k = utf8_decode((const unsigned char *)t + i, len - i, &cp);
+    if (!k)
+        k = 1, cp = 0;
+    *u += cp >= 0x10000 ? 2 : 1;
+    return i + (uint32_t)k;
+}
+
+/* byte offset -> line (0-based) and character (UTF-16 units); held: s is the text the
+ * editor sent */
+static void off_to_pos(const Source *s, uint32_t off, int held, int *line, int *ch)
 {
     int lo = 0, hi = s->nlines - 1;
     while (lo < hi) {
@@ -203,33 +226,25 @@ static void off_to_pos(const Source *s, uint32_t off, int *line, int *ch)
             hi = mid - 1;
     }
     *line = lo;
+    uint32_t b = line_begin(s, lo, held);
     int u = 0;
-    for (uint32_t i = s->line_start[lo]; i < off && i < s->len;) {
-        uint32_t cp;
-        int k = utf8_decode((const unsigned char *)s->text + i, s->len - i, &cp);
-        if (!k)
-            k = 1, cp = 0;
-        u += cp >= 0x10000 ? 2 : 1;
-        i += (uint32_t)k;
-    }
+    for (uint32_t i = b, end = off < s->len ? off : (uint32_t)s->len; i < end;)
+        i = next_char(s->text, s->len, i, &u);
     *ch = u;
 }
 
-static uint32_t pos_to_off(const Source *s, int line, int ch)
+/* line (0-based) and character (UTF-16 units) in the text the editor holds -> byte offset; a
+ * character past the line's end is its end (LSP: "defaults back to the line length") */
+static uint32_t pos_to_off(const char *t, size_t len, int line, int ch)
 {
+    uint32_t i = 0;
+    for (int l = 0; l < line && i < len; i++)
+        if (t[i] == '\n')
+            l++;
     if (line < 0)
         return 0;
-    if (line >= s->nlines)
-        return (uint32_t)s->len;
-    uint32_t i = s->line_start[line];
-    for (int u = 0; u < ch && i < s->len && s->text[i] != '\n';) {
-        uint32_t cp;
-        int k = utf8_decode((const unsigned char *)s->text + i, s->len - i, &cp);
-        if (!k)
-            k = 1, cp = 0;
-        u += cp >= 0x10000 ? 2 : 1;
-        i += (uint32_t)k;
-    }
+    for (int u = 0; u < ch && i < len && t[i] != '\n';)
+        i = next_char(t, len, i, &u);
     return i;
 }
 
@@ -241,13 +256,15 @@ static cJSON *position(int line, int ch)
     return p;
 }
 
-static cJSON *range_of(Loc l)
+/* l as an LSP range; held: the source of the text the editor sent (its positions count a
+ * leading byte order mark) */
+static cJSON *range_of(Loc l, const Source *held)
 {
     cJSON *r = cJSON_CreateObject();
     int l1 = 0, c1 = 0, l2 = 0, c2 = 0;
     if (l.src) {
-        off_to_pos(l.src, l.start, &l1, &c1);
-        off_to_pos(l.src, l.end, &l2, &c2);
+        off_to_pos(l.src, l.start, l.src == held, &l1, &c1);
+        off_to_pos(l.src, l.end, l.src == held, &l2, &c2);
     }
     cJSON_AddItemToObject(r, "start", position(l1, c1));
     cJSON_AddItemToObject(r, "end", position(l2, c2));
@@ -258,7 +275,7 @@ static cJSON *location(Analysis *an, Loc l)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "uri", path_to_uri(&an->c.arena, l.src->path));
-    cJSON_AddItemToObject(o, "range", range_of(l));
+    cJSON_AddItemToObject(o, "range", range_of(l, an->src));
     return o;
 }
 
@@ -350,7 +367,8 @@ static void publish(Server *s, Doc *doc)
             continue;
         }
         cJSON *dg = cJSON_CreateObject();
-        cJSON_AddItemToObject(dg, "range", range_of(l.src == an->src ? l : (Loc){an->src, 0, 0}));
+        cJSON_AddItemToObject(dg, "range",
+                              range_of(l.src == an->src ? l : (Loc){an->src, 0, 0}, an->src));
         cJSON_AddNumberToObject(dg, "severity",
                                 !strcmp(g->sev, "warning") ? SEV_WARNING : SEV_ERROR);
         cJSON_AddStringToObject(dg, "source", "polc");
@@ -425,7 +443,7 @@ static Doc *doc_at(Server *s, const cJSON *params, uint32_t *off)
     if (!doc || !doc->an->src)
         return NULL;
     if (off)
-        *off = pos_to_off(doc->an->src, num(pos, "line"), num(pos, "character"));
+        *off = pos_to_off(doc->text, doc->len, num(pos, "line"), num(pos, "character"));
     return doc;
 }
 
@@ -601,7 +619,7 @@ static cJSON *hover(Server *s, const cJSON *params)
     cJSON *c = cJSON_AddObjectToObject(h, "contents");
     cJSON_AddStringToObject(c, "kind", "markdown");
     cJSON_AddStringToObject(c, "value", describe(&doc->an->c.arena, &doc->an->c.pol, r));
-    cJSON_AddItemToObject(h, "range", range_of(r->loc));
+    cJSON_AddItemToObject(h, "range", range_of(r->loc, doc->an->src));
     return h;
 }
 
@@ -774,9 +792,8 @@ static cJSON *symbol(Analysis *an, const char *name, int kind, const char *detai
     if (detail)
         cJSON_AddStringToObject(o, "detail", detail);
     cJSON_AddNumberToObject(o, "kind", kind);
-    cJSON_AddItemToObject(o, "range", range_of(full));
-    cJSON_AddItemToObject(o, "selectionRange", range_of(sel));
-    (void)an;
+    cJSON_AddItemToObject(o, "range", range_of(full, an->src));
+    cJSON_AddItemToObject(o, "selectionRange", range_of(sel, an->src));
     return o;
 }
 
@@ -872,7 +889,7 @@ static cJSON *formatting(Server *s, const cJSON *params)
     if (fmt_source(&ar, &d, src, &out, &len) == 0 &&
         (len != doc->len || memcmp(out, doc->text, len) != 0)) {
         cJSON *e = cJSON_CreateObject();
-        cJSON_AddItemToObject(e, "range", range_of((Loc){src, 0, (uint32_t)src->len}));
+        cJSON_AddItemToObject(e, "range", range_of((Loc){src, 0, (uint32_t)src->len}, src));
         cJSON_AddStringToObject(e, "newText", out);
         cJSON_AddItemToArray(arr, e);
     }
@@ -901,6 +918,37 @@ static cJSON *capabilities(void)
     return r;
 }
 
+/* t (malloc'd, or NULL when the server holds no text) with one of didChange's changes made:
+ * the whole text, or with a range (incremental sync, which the server does not ask for but a
+ * client may send) that range replaced; changes come in order, each on the text the one before
+ * left. NULL for a range edit on no text: there is nothing it could be applied to. */
+static char *apply_change(char *t, const cJSON *change)
+{
+    const char *with = str(change, "text");
+    const cJSON *r = cJSON_GetObjectItemCaseSensitive(change, "range");
+    if (!with)
+        return t;
+    if (!r) {
+        free(t);
+        return strdup(with);
+    }
+    if (!t)
+        return NULL;
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(r, "start"),
+                *b = cJSON_GetObjectItemCaseSensitive(r, "end");
+    size_t len = strlen(t), wl = strlen(with);
+    uint32_t from = pos_to_off(t, len, num(a, "line"), num(a, "character")),
+             to = pos_to_off(t, len, num(b, "line"), num(b, "character"));
+    if (to < from)
+        to = from;
+    char *out = malloc(len - (to - from) + wl + 1);
+    memcpy(out, t, from);
+    memcpy(out + from, with, wl);
+    memcpy(out + from + wl, t + to, len - to + 1);
+    free(t);
+    return out;
+}
+
 /* one message; returns 1 when the server should stop (exit) */
 static int dispatch(Server *s, const cJSON *m, int *rc)
 {
@@ -920,11 +968,21 @@ static int dispatch(Server *s, const cJSON *m, int *rc)
     if (!strcmp(method, "textDocument/didOpen") || !strcmp(method, "textDocument/didChange")) {
         const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
         const char *uri = str(td, "uri"), *text = str(td, "text");
-        const cJSON *ch = cJSON_GetObjectItemCaseSensitive(params, "contentChanges");
-        if (ch) /* full sync: the last change holds the whole text */
-            text = str(cJSON_GetArrayItem(ch, cJSON_GetArraySize(ch) - 1), "text");
-        if (uri && text)
-            update(s, uri, text);
+        const cJSON *changes = cJSON_GetObjectItemCaseSensitive(params, "contentChanges");
+        if (!uri)
+            return 0;
+        if (!changes) {
+            if (text)
+                update(s, uri, text);
+            return 0;
+        }
+        Doc *doc = find_doc(s, uri);
+        char *t = doc ? strdup(doc->text) : NULL;
+        const cJSON *c;
+        cJSON_ArrayForEach(c, changes) t = apply_change(t, c);
+        if (t)
+            update(s, uri, t);
+        free(t);
         return 0;
     }
     if (!strcmp(method, "textDocument/didClose")) {

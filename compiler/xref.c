@@ -266,6 +266,13 @@ void xref_build(Arena *a, Program *p, XrefList *out)
         vec_push(a, &w.kind[p->decls.data[i]->kind], p->decls.data[i]);
     for (int i = 0; i < p->decls.len; i++)
         decl(&w, p->decls.data[i]);
+    /* the header's `dated by claim.FIELD` is a use of that field too (hover, definition and
+     * references on it found nothing) */
+    Decl *claim = w.kind[DK_CLAIM].len ? w.kind[DK_CLAIM].data[0] : NULL;
+    w.in = NULL;
+    for (int f = 0; claim && p->dated_by && f < claim->fields.len; f++)
+        if (!strcmp(claim->fields.data[f].name, p->dated_by))
+            add(&w, p->dated_loc, XR_FIELD, claim, f, 0);
 }
 
 const Xref *xref_at(const XrefList *l, const Source *src, uint32_t off)

@@ -1640,6 +1640,16 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *
     /* a PostgreSQL URL is not a file name */
     int pg = rt_ledger_is_pg(path);
     struct stat sb;
+    /* SQLite handed a directory or a device says "disk I/O error", naming no cause, and a
+     * read-only opening of a FIFO waits for a writer for ever: a ledger is a regular file */
+    if (path && !pg && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        fail(err, errlen, "cannot open ledger %s: not a regular file (a %s)", path,
+             S_ISDIR(sb.st_mode)    ? "directory"
+             : S_ISFIFO(sb.st_mode) ? "pipe"
+             : S_ISSOCK(sb.st_mode) ? "socket"
+                                    : "device");
+        return NULL;
+    }
     if (read_only == RT_LEDGER_READ_OR_EMPTY && path && !pg && stat(path, &sb) != 0 &&
         errno == ENOENT)
         path = NULL; /* no file: an empty ledger, in memory (opening it would create it) */

@@ -778,10 +778,14 @@ POLRT_API int polrt_ledger_history(PolEngine *e, const char *ledger_db, const ch
         rc = polrt_exit_for_errno(errno);
         goto done;
     }
+    /* no event for the person or claim asked of: say why, or it reads as a wrong id */
     fprintf(stderr, "polc: ledger history: %ld event%s%s\n", h.n, rt_plural(h.n),
-            h.n || !person_id ? ""
-                              : ": a person's claims settled once, in date order, leave none "
-                                "(polc explain --ledger shows how a claim was paid)");
+            h.n         ? ""
+            : person_id ? ": a person's claims settled once, in date order, leave none "
+                          "(polc explain --ledger shows how a claim was paid)"
+            : claim_id  ? ": a claim settled once, in date order, and never reversed, leaves "
+                          "none (polc explain --ledger shows how it was paid)"
+                        : "");
 done:
     if (rc != POLRT_EXIT_OK && err[0])
         fprintf(stderr, "polc: %s\n", err);

@@ -4,7 +4,7 @@
 # the policy cites has its section; every param has its dated table with every version's
 # date; every rule, ledger and test its anchor, and every link a target; every test is a
 # worked example; a reform shows what it changes against its base. A policy with errors gives
-# its diagnostics and no page.
+# its diagnostics and no page; an -o DIR that cannot be made, exit 4 or 2 by the cause.
 #
 #   sh tests/cli/doc.sh        env: POLC (build/polc)
 set -u
@@ -163,6 +163,20 @@ rc=$?
     ok "a policy with errors: diagnostics, exit 1, no page" || bad "errors" "rc $rc"
 "$POLC" doc policies/anhui/panji-2017.pol >/dev/null 2>&1
 [ $? = 2 ] && ok "no -o: usage error" || bad "no -o" "not exit 2"
+
+# -o DIR that cannot be made for want of permission is a system failure, exit 4, as when
+# index.html cannot be written (it was exit 2, a usage error); a DIR under a missing one stays
+# exit 2. As root, the permission is tried as nobody.
+mkdir "$WORK/ro" && chmod 555 "$WORK/ro" && chmod 711 "$WORK"
+as_user() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }
+as_user "$POLC" doc "$(pwd)/policies/anhui/panji-2017.pol" -o "$WORK/ro/d" 2>"$WORK/err"
+rc=$?
+[ $rc = 4 ] && [ "$(cat "$WORK/err")" = "polc: doc: cannot create $WORK/ro/d: Permission denied" ] &&
+    ok "-o DIR without permission: exit 4, the cause named" || bad "-o DIR without permission" "rc $rc: $(cat "$WORK/err")"
+"$POLC" doc policies/anhui/panji-2017.pol -o "$WORK/none/d" 2>"$WORK/err"
+rc=$?
+[ $rc = 2 ] && [ "$(cat "$WORK/err")" = "polc: doc: cannot create $WORK/none/d: No such file or directory" ] &&
+    ok "-o DIR under a missing directory: exit 2" || bad "-o DIR under a missing one" "rc $rc: $(cat "$WORK/err")"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -156,6 +156,13 @@ usage --persons 10 --seed 1
 usage --persons ten --seed 1 --out "$d/e"
 usage --persons 10 --seed -1 --out "$d/e"
 usage --persons 10 --seed 1 --out "$d/e" --years 2016
+# --years: the year the calendar lacks named (it said "a year outside the shipped working-day
+# calendar"), and a year given twice refused (its claims were made twice)
+"$POLC" gen --persons 10 --seed 1 --out "$d/e" --years 2017,2016 2> "$d/err"
+check "--years 2017,2016: exit 2, 2016 named" "$?: $(head -1 "$d/err")" \
+    "2: polc: gen: --years: the working-day calendar has no data for 2016 (add runtime/calendar/2016.txt, or set POLRT_CALENDAR_DIR)"
+"$POLC" gen --persons 10 --seed 1 --out "$d/e" --years 2017,2018,2017 2> "$d/err"
+check "--years 2017,2018,2017: exit 2" "$?: $(head -1 "$d/err")" "2: polc: gen: --years: 2017 is given twice"
 usage --persons 10 --seed 1 --out "$d/e" --claim-scale 0
 usage --persons 10 --seed 1 --out "$d/e" --bogus
 : > "$d/file"

@@ -9,7 +9,9 @@
 # exit without shutdown (exit 1), garbage input; a reform (hover on its param: the base's and
 # its versions; definition: in the base policy); a rule nothing reads (polc check's warning);
 # check's calendar and unit-slip warnings too;
-# hover and definition on enum members in a test's data (they returned null there).
+# hover and definition on enum members in a test's data (they returned null there);
+# a text that starts with a byte order mark (line 1's columns were one short: the editor
+# counts the mark) and didChange range edits (each replaced the whole text with its piece).
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
 set -u
@@ -322,6 +324,43 @@ if cmp -s got6b want6; then
     ok "a test's data: hover and definition on enum members"
 else
     bad "a test's data: enum members" "$(diff want6 got6b | head -n 6)"
+fi
+
+# a text that starts with a byte order mark: the editor holds U+FEFF as line 0's first
+# character, so every column on that line counts it (they were one short: 'q' is at 49, after
+# the mark and `policy "t" valid from 2017-01-01 dated by claim.`, 1 + 48 units); on line 2,
+# 𠮷 (U+20BB7) is two UTF-16 units: 'zz' is at 39 (`rule own "` 10, 𠮷 2, `自付": money =
+# claim.total * ` 27). Then range edits, applied in order to the text the server holds: 'q'
+# made 'd' (0:49-0:50), hover on it the claim field (the header's `dated by claim.d` was no
+# use of the field: hover found nothing), and ' * zz' taken out (2:36-2:41): no diagnostics; hover on 'total' at
+# 2:33 is the claim field, 31-36 (a range edit replaced the whole text with its piece)
+printf '\357\273\277policy "t" valid from 2017-01-01 dated by claim.q\nclaim { d: date  total: money "总费用" }\nrule own "\360\240\256\267自付": money = claim.total * zz\noutput own\n' >bom.pol
+U=file://$WORK/bom.pol
+ch() { # ch VERSION SL SC EL EC TEXT
+    J '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"'$U'","version":'$1'},"contentChanges":[{"range":{"start":{"line":'$2',"character":'$3'},"end":{"line":'$4',"character":'$5'}},"text":"'$6'"}]}}'
+}
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext bom.pol)"'"}}}'
+    ch 2 0 49 0 50 d
+    at 2 hover "$U" 0 49
+    ch 3 2 36 2 41 ''
+    at 3 hover "$U" 2 33
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in7
+lsp in7 got7
+cat >want7 <<EOF
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":0,"character":49},"end":{"line":0,"character":50}},"severity":1,"source":"polc","message":"the claim record has no field 'q'; did you mean 'd'?"},{"range":{"start":{"line":2,"character":39},"end":{"line":2,"character":41}},"severity":1,"source":"polc","message":"unknown name 'zz'"}]}}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":2,"character":39},"end":{"line":2,"character":41}},"severity":1,"source":"polc","message":"unknown name 'zz'"}]}}
+{"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**claim field** \`d\`: \`date\`"},"range":{"start":{"line":0,"character":49},"end":{"line":0,"character":50}}}}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
+{"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**claim field** \`total\`: \`money\` — 总费用"},"range":{"start":{"line":2,"character":31},"end":{"line":2,"character":36}}}}
+EOF
+sed -n '2,6p' got7 >got7b
+if cmp -s got7b want7; then
+    ok "a byte order mark: line 0's columns count it; range edits applied in order"
+else
+    bad "a byte order mark, range edits" "$(diff want7 got7b | head -n 8)"
 fi
 
 echo "$pass passed, $fail failed"

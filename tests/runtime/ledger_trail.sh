@@ -114,6 +114,13 @@ trail() { # $1 backend name, $2 ledger
         ! grep -q P9 h9.err; then
         ok "$B: history --person with no event: the heading, exit 0, why"
     else bad "$B: history --person with no event" "rc $rc: $(cat h9.err)"; fi
+    # so for a claim with no event (it said "0 events" and no more, as for a claim id the
+    # ledger never saw)
+    "$POLC" ledger history "$PANJI" --ledger "$L" --claim Z9 >z9.csv 2>z9.err
+    rc=$?
+    if [ $rc = 0 ] && [ "$(wc -l <z9.csv)" = 1 ] && [ "$(cat z9.err)" = "polc: ledger history: 0 events: a claim settled once, in date order, and never reversed, leaves none (polc explain --ledger shows how it was paid)" ]; then
+        ok "$B: history --claim with no event: the heading, exit 0, why"
+    else bad "$B: history --claim with no event" "rc $rc: $(cat z9.err)"; fi
 }
 
 # twice NAME LEDGER: a file that gives a person-year twice with other values has its later
