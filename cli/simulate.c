@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cluster.h"
 #include "driver.h"
@@ -79,6 +81,10 @@ static int check_args(const Command *cmd, const SimArgs *a)
     if (a->reforms.n + a->sets.n > SIM_MAX_SCENARIOS - 1)
         return opts_usage_error(cmd, sim_opts, "too many scenarios: at most %d --reform and --set",
                                 SIM_MAX_SCENARIOS - 1);
+    /* told before the claims are read and settled, not after the tables are printed */
+    struct stat st;
+    if (a->report && stat(a->report, &st) == 0 && !S_ISDIR(st.st_mode))
+        return opts_usage_error(cmd, sim_opts, "--report %s is not a directory", a->report);
     return 0;
 }
 
@@ -348,7 +354,9 @@ static int add_reform(Scenarios *s, const char *reform, const char *base)
     Engine *e = &s->eng[s->n];
     EngineStatus st =
         engine_load(e, &(EngineSpec){.path = reform, .mode = s->mode, .opt = s->opt, .defer = 1});
-    if (st == ENGINE_POLICY_ERRORS)
+    /* a reform the compiler could not read has been told so: it is no reform that does not
+     * apply */
+    if (st == ENGINE_POLICY_ERRORS && access(reform, R_OK) == 0)
         fprintf(stderr, "polc: the reform %s cannot be applied to %s\n", reform, base);
     if (st != ENGINE_OK) /* a reform that does not apply is the command line's */
         return st == ENGINE_SYSTEM ? EXIT_SYSTEM : EXIT_USAGE;

@@ -424,6 +424,19 @@ H=$R/report.html
 check "report.html: four charts" "$(grep -o '<svg' $H | wc -l)" 4
 check "report.html: nothing fetched" "$(grep -Eo '(src|href)=|@import|url\(' $H | wc -l)" 0
 # headless Chromium: installed here when missing and we are root (Debian's package)
+
+# --report naming a file that is no directory: refused before the claims are read (no tables
+# printed first, no simulation run for nothing), exit 2 as spec/SIMULATE.md's usage errors
+: > "$d/afile"
+sim --base $S/sim.pol --claims $S/claims.csv --persons $S/persons.csv --report "$d/afile" \
+    > "$d/rf.out" 2> "$d/rf.err"
+check "--report a file: exit 2, refused first" "$? $(head -1 "$d/rf.err") $(wc -c < "$d/rf.out")" \
+    "2 polc: simulate: --report $d/afile is not a directory 0"
+# a --reform file that does not exist: its open error alone, not also "cannot be applied"
+sim --base $S/sim.pol --reform "$d/none.pol" --claims $S/claims.csv -q 2> "$d/rn.err"
+check "a missing --reform: one message, exit 2" "$? $(cat "$d/rn.err")" \
+    "2 polc: error: cannot open $d/none.pol: No such file or directory"
+
 if ! command -v chromium > /dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei \
         > "$d/apt.log" 2>&1 || true
