@@ -185,8 +185,8 @@ static void fail(const RtCluster *c, int code, const char *msg)
     if (c->rank != 0)
         nanosleep(&(struct timespec){.tv_nsec = 300 * 1000 * 1000}, NULL);
     char line[1024];
-    int n = snprintf(line, sizeof line, "polc: rank %d of %d: %s; stopping every rank\n", c->rank,
-                     c->size, msg);
+    int n = snprintf(line, sizeof line, "%s: rank %d of %d: %s; stopping every rank\n",
+                     opts_program(), c->rank, c->size, msg);
     if (n > (int)sizeof line - 1)
         n = (int)sizeof line - 1;
     fflush(stderr);
@@ -204,7 +204,7 @@ const RtCluster *rt_cluster_start(int *argc, char ***argv)
     char err[400];
     if (rt_dl_load(&mpi_dl, err, sizeof err) < 0) {
         /* each rank on its own would write the same outputs: no run at all */
-        fprintf(stderr, "polc: started by mpirun, but %s\n", err);
+        fprintf(stderr, "%s: started by mpirun, but %s\n", opts_program(), err);
         exit(POLRT_EXIT_SYSTEM);
     }
     /* the pipeline's threads never call MPI: only the calling thread does */
@@ -248,12 +248,12 @@ int rt_cluster_end(const RtCluster *c, int rc)
     if (getenv("POLC_CLUSTER_STATS")) {
         char line[320];
         int n = snprintf(line, sizeof line,
-                         "polc: rank %d of %d: sent %" PRIu64 " bytes to rank 0 in %" PRIu64
+                         "%s: rank %d of %d: sent %" PRIu64 " bytes to rank 0 in %" PRIu64
                          " gathers, %" PRIu64 " bytes to other ranks in %" PRIu64
                          " exchanges; cut %" PRIu64 " bytes of records, held %" PRIu64
                          " persons; %.2f s in MPI\n",
-                         c->rank, c->size, sent_bytes, gathers, moved_bytes, exchanges, cut_bytes,
-                         held_persons, (double)mpi_ns / 1e9);
+                         opts_program(), c->rank, c->size, sent_bytes, gathers, moved_bytes,
+                         exchanges, cut_bytes, held_persons, (double)mpi_ns / 1e9);
         if (write(err_fd >= 0 ? err_fd : 2, line, (size_t)n) < 0) {
             /* a figure for a benchmark: nothing to do */
         }

@@ -31,7 +31,9 @@ static const Opt engine_opts[] = {OPTS_RUN_ROWS(AT), {0}};
 
 int main(int argc, char **argv)
 {
-    Command cmd = {.name = argv[0],
+    /* its messages name it as its operator ran it ("eng: ..."), not polc they never typed */
+    opts_set_program(argc > 0 ? argv[0] : NULL);
+    Command cmd = {.name = opts_program(),
                    .synopsis = "--claims FILE",
                    .summary = "settle claims under the policy built into this engine"};
     EngineArgs a;
@@ -67,14 +69,14 @@ int main(int argc, char **argv)
                     .progress = (int)a.progress};
     /* later years' calendars, or corrected ones, as every polc command takes them */
     if (polrt_calendar_load(NULL) != 0) {
-        fprintf(stderr, "%s: POLRT_CALENDAR_DIR: %s\n", argv[0], polrt_calendar_error());
+        fprintf(stderr, "%s: POLRT_CALENDAR_DIR: %s\n", opts_program(), polrt_calendar_error());
         return 2;
     }
     char err[512];
     PolEngine *e =
         polrt_engine_new(polc_schema, polc_params, polc_settle, polc_keys, NULL, err, sizeof err);
     if (!e) {
-        fprintf(stderr, "%s: %s\n", argv[0], err);
+        fprintf(stderr, "%s: %s\n", opts_program(), err);
         return 2;
     }
     polrt_engine_set_check(e, polc_check);

@@ -384,7 +384,8 @@ static int import_header(Import *im, RtCsv *csv, char *err, size_t errlen)
         return b == -2 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
     }
     if (im->bind.ignored)
-        fprintf(stderr, "polc: note: %s: columns not read: %s\n", im->file, im->bind.ignored);
+        fprintf(stderr, "%s: note: %s: columns not read: %s\n", opts_program(), im->file,
+                im->bind.ignored);
     return POLRT_EXIT_OK;
 }
 
@@ -426,7 +427,7 @@ static int ledger_check(const char *ledger_db, const char *cmd, int must_exist)
     if (!rc && must_exist)
         rc = rt_ledger_exists(ledger_db, err, sizeof err);
     if (rc)
-        fprintf(stderr, "polc: %s\n", err);
+        fprintf(stderr, "%s: %s\n", opts_program(), err);
     return rc;
 }
 
@@ -444,12 +445,13 @@ static int import_finish(Import *im, const char *rejects, int dry_run, char *err
             return polrt_exit_for_errno(errno);
     }
     if (im->rejected > MAX_TOLD)
-        fprintf(stderr, "polc: %ld more row%s rejected\n", im->rejected - MAX_TOLD,
+        fprintf(stderr, "%s: %ld more row%s rejected\n", opts_program(), im->rejected - MAX_TOLD,
                 rt_plural(im->rejected - MAX_TOLD));
-    fprintf(stderr, "polc: ledger import: %ld row%s %s, %ld unchanged, %ld rejected%s%s%s%s\n",
-            im->imported, rt_plural(im->imported), dry_run ? "to import" : "imported",
-            im->unchanged, im->rejected, im->rejected ? " (" : "", im->rejected ? rejects : "",
-            im->rejected ? ")" : "", dry_run ? "; dry run: the ledger is unchanged" : "");
+    fprintf(stderr, "%s: ledger import: %ld row%s %s, %ld unchanged, %ld rejected%s%s%s%s\n",
+            opts_program(), im->imported, rt_plural(im->imported),
+            dry_run ? "to import" : "imported", im->unchanged, im->rejected,
+            im->rejected ? " (" : "", im->rejected ? rejects : "", im->rejected ? ")" : "",
+            dry_run ? "; dry run: the ledger is unchanged" : "");
     return im->rejected ? POLRT_EXIT_DATA : POLRT_EXIT_OK;
 }
 
@@ -514,7 +516,7 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
         rc = import_finish(&im, rejects, dry_run, err, sizeof err);
 done:
     if (rc != POLRT_EXIT_OK && err[0])
-        fprintf(stderr, "polc: %s\n", err);
+        fprintf(stderr, "%s: %s\n", opts_program(), err);
     if (im.rej_open)
         rt_out_abort(&im.rej);
     rt_binding_free(&im.bind);
@@ -619,7 +621,7 @@ POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const cha
         rc = polrt_exit_for_errno(errno);
 done:
     if (rc != POLRT_EXIT_OK && err[0])
-        fprintf(stderr, "polc: %s\n", err);
+        fprintf(stderr, "%s: %s\n", opts_program(), err);
     if (opened)
         rt_out_abort(&x.out);
     rt_ledger_close(st);
@@ -699,9 +701,9 @@ static int history_row(void *arg, const RtAuditRow *r)
         /* a row of an output the policy has lost: its values as stored, said so once */
         if (!h->stale++)
             fprintf(stderr,
-                    "polc: note: output %s, and any other the policy does not have: values "
+                    "%s: note: output %s, and any other the policy does not have: values "
                     "shown as stored (money in fen)\n",
-                    r->output);
+                    opts_program(), r->output);
         char num[3][24] = {"", "", ""};
         if (r->old != POLRT_NONE)
             snprintf(num[0], sizeof num[0], "%" PRId64, r->old);
@@ -745,7 +747,7 @@ POLRT_API int polrt_ledger_history(PolEngine *e, const char *ledger_db, const ch
     int rc = POLRT_EXIT_OK, opened = 0;
     RtStore *st = NULL;
     if ((h.labels = rt_labels_on(s, labels, err, sizeof err)) < 0) {
-        fprintf(stderr, "polc: %s\n", err);
+        fprintf(stderr, "%s: %s\n", opts_program(), err);
         return POLRT_EXIT_USAGE;
     }
     if ((rc = open_reader(s, ledger_db, ledger_key, out, "polc ledger history", &st, &h.out, err,
@@ -779,7 +781,7 @@ POLRT_API int polrt_ledger_history(PolEngine *e, const char *ledger_db, const ch
         goto done;
     }
     /* no event for the person or claim asked of: say why, or it reads as a wrong id */
-    fprintf(stderr, "polc: ledger history: %ld event%s%s\n", h.n, rt_plural(h.n),
+    fprintf(stderr, "%s: ledger history: %ld event%s%s\n", opts_program(), h.n, rt_plural(h.n),
             h.n         ? ""
             : person_id ? ": a person's claims settled once, in date order, leave none "
                           "(polc explain --ledger shows how a claim was paid)"
@@ -788,7 +790,7 @@ POLRT_API int polrt_ledger_history(PolEngine *e, const char *ledger_db, const ch
                         : "");
 done:
     if (rc != POLRT_EXIT_OK && err[0])
-        fprintf(stderr, "polc: %s\n", err);
+        fprintf(stderr, "%s: %s\n", opts_program(), err);
     if (opened)
         rt_out_abort(&h.out);
     rt_ledger_close(st);
@@ -822,12 +824,12 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
         rc = POLRT_EXIT_SYSTEM;
     } else {
         fprintf(stderr,
-                "polc: ledger erase: removed %s; the audit trail records the erasure, not the "
+                "%s: ledger erase: removed %s; the audit trail records the erasure, not the "
                 "person\n",
-                what);
+                opts_program(), what);
     }
     if (rc != POLRT_EXIT_OK)
-        fprintf(stderr, "polc: %s\n", err);
+        fprintf(stderr, "%s: %s\n", opts_program(), err);
     rt_ledger_close(st);
     return rc;
 }

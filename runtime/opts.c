@@ -55,21 +55,38 @@ static int takes(const Command *cmd, const Opt *o)
     return !o->only || !strcmp(o->only, cmd->name);
 }
 
+/* The program's name, as every message of polc and the runtime begins: "polc", or a
+ * standalone engine's own. The one mutable global of the runtime: set once in main, before any
+ * thread starts, and read-only after (a context argument to every message would reach through
+ * each function that can fail). */
+static const char *program = "polc";
+
+void opts_set_program(const char *argv0)
+{
+    const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
+    const char *base = slash ? slash + 1 : argv0;
+    if (base && *base)
+        program = base;
+}
+
+const char *opts_program(void)
+{
+    return program;
+}
+
 /* how messages name the command: "polc run", or a standalone program's own name */
 static void put_name(const Command *cmd, FILE *f)
 {
-    if (!cmd->run)
-        fputs(cmd->name, f);
-    else
-        fprintf(f, "polc %s", cmd->name);
+    fputs(program, f);
+    if (cmd->run)
+        fprintf(f, " %s", cmd->name);
 }
 
 static void vusage_error(const Command *cmd, const Opt *opts, const char *fmt, va_list ap)
 {
-    if (!cmd->run)
+    fprintf(stderr, "%s: ", program);
+    if (cmd->run)
         fprintf(stderr, "%s: ", cmd->name);
-    else
-        fprintf(stderr, "polc: %s: ", cmd->name);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     fputs("usage: ", stderr);

@@ -50,14 +50,21 @@ struct Command {
     const char *synopsis; /* operands and required options: "POLICY --claims FILE" */
     const char *summary;  /* what it does, one line */
     /* its cmd_NAME (cli.h); NULL for a standalone program (an engine built with --emit exe):
-     * then name is the program's, messages say it instead of "polc NAME", and its options
-     * start at argv[1] */
+     * then messages say opts_program() instead of "polc NAME", and its options start at
+     * argv[1] */
     int (*run)(const Command *cmd, int argc, char **argv);
     const char *example; /* one command line, for --help */
     /* NULL; or, for a command that only reads the ledger (explain), the one that writes it
      * ("run"): options marked Opt.writes are a usage error that names it */
     const char *writer;
 };
+
+/* Name the program for every message of the runtime and of the option parser: argv0's base
+ * name ("eng" for ./eng); NULL or an empty name keeps "polc". A standalone engine calls it
+ * first thing in main; polc never does. */
+void opts_set_program(const char *argv0);
+/* "polc", or the name opts_set_program gave */
+const char *opts_program(void);
 
 /* opts_parse's answer when the command should go on (any other is the exit code) */
 #define OPTS_PARSED (-1)

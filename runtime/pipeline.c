@@ -655,8 +655,8 @@ static int read_header(RtPipe *m)
             return 2;
         }
         if (m->bind.ignored && m->o->notes)
-            fprintf(stderr, "polc: note: %s: columns ignored (not in the policy): %s\n", m->path,
-                    m->bind.ignored);
+            fprintf(stderr, "%s: note: %s: columns ignored (not in the policy): %s\n",
+                    opts_program(), m->path, m->bind.ignored);
         return 0;
     }
 }
@@ -1242,9 +1242,9 @@ static int reject_batch(RtPipe *m, RtBlock *blocks, size_t n)
                 if (m->o->max_rejects && r->raw && m->st->rejected >= m->o->max_rejects) {
                     rt_pipe_progress_clear(m);
                     fprintf(stderr,
-                            "polc: %s: stopped after %" PRId64
+                            "%s: %s: stopped after %" PRId64
                             " rejected row%s (max %ld); nothing was settled\n",
-                            m->path, m->st->rejected, rt_plural(m->st->rejected),
+                            opts_program(), m->path, m->st->rejected, rt_plural(m->st->rejected),
                             m->o->max_rejects);
                     return 1;
                 }
@@ -3072,7 +3072,7 @@ done:
         rc = m->code ? m->code : POLRT_EXIT_USAGE;
     }
     if (o->max_told && m->told > o->max_told)
-        fprintf(stderr, "polc: ... %" PRId64 " more row%s rejected (each in %s)\n",
+        fprintf(stderr, "%s: ... %" PRId64 " more row%s rejected (each in %s)\n", opts_program(),
                 m->told - o->max_told, rt_plural(m->told - o->max_told), o->rejects);
     cleanup(m);
     return rc;

@@ -37,13 +37,14 @@ POLRT_API void polrt_progress_show(PolProgress *p, const char *what, double frac
         for (int i = 0; i < width; i++)
             bar[i] = i < fill ? '#' : '.';
         bar[width] = '\0';
-        fprintf(stderr, "\rpolc: %s [%s] %3d%%  %s %s", what, bar, (int)(frac * 100), n, unit);
+        fprintf(stderr, "\r%s: %s [%s] %3d%%  %s %s", opts_program(), what, bar, (int)(frac * 100),
+                n, unit);
         if (frac > 0.01 && frac < 1) {
             long left = (long)(secs / frac * (1 - frac));
             fprintf(stderr, "  %ld:%02ld left", left / 60, left % 60);
         }
     } else
-        fprintf(stderr, "\rpolc: %s  %s %s  %.0f s", what, n, unit, secs);
+        fprintf(stderr, "\r%s: %s  %s %s  %.0f s", opts_program(), what, n, unit, secs);
     fputs("  ", stderr);
     p->shown = 1;
 }

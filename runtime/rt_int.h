@@ -3,6 +3,7 @@
 #ifndef POLC_RT_INT_H
 #define POLC_RT_INT_H
 
+#include "opts.h" /* opts_program(): the name every message begins with */
 #include "polrt.h"
 
 #include <string.h>

@@ -1140,7 +1140,8 @@ static int run_finish(Run *r, int rc)
     if (rc == 3)
         r->settled = r->already = r->failed = 0;
     if (rc == 0 && o->explain_claim && !r->explained)
-        fprintf(stderr, "polc: claim '%s' was rejected: nothing to explain\n", o->explain_claim);
+        fprintf(stderr, "%s: claim '%s' was rejected: nothing to explain\n", opts_program(),
+                o->explain_claim);
     return rc;
 }
 
@@ -1201,7 +1202,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
     if (st)
         memset(st, 0, sizeof *st);
     if (!e || !opts || !opts->claims) {
-        fprintf(stderr, "polc: no claims file given\n");
+        fprintf(stderr, "%s: no claims file given\n", opts_program());
         return 2;
     }
     PolRunOpts o = *opts;
@@ -1246,7 +1247,7 @@ POLRT_API int polrt_run(PolEngine *e, const PolRunOpts *opts, PolRunStats *st)
         st->seconds = secs;
     }
     if ((rc == POLRT_EXIT_USAGE || rc == POLRT_EXIT_SYSTEM) && r->err[0])
-        fprintf(stderr, "polc: %s\n", r->err);
+        fprintf(stderr, "%s: %s\n", opts_program(), r->err);
     run_free(r);
     return rc;
 }

@@ -1369,23 +1369,23 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
 static int sim_refused(const PolSimScenario *sc, int n, const PolSimOpts *o, const char *rejects)
 {
     if (!sc || n < 1 || !o || !o->claims) {
-        fprintf(stderr, "polc: simulate needs a base scenario and a claims file\n");
+        fprintf(stderr, "%s: simulate needs a base scenario and a claims file\n", opts_program());
         return 2;
     }
     /* a person-year's entry marks the scenarios whose cap bound in one 64-bit word (SimPS) */
     if (n > 64) {
-        fprintf(stderr, "polc: simulate: %d scenarios, at most 64\n", n);
+        fprintf(stderr, "%s: simulate: %d scenarios, at most 64\n", opts_program(), n);
         return 2;
     }
     /* each rank knows only its persons' changed claims, and one file has one writer */
     if (o->changes && o->cluster && o->cluster->size > 1) {
-        fprintf(stderr, "polc: --changes is not a job for %d ranks yet: run it alone\n",
-                o->cluster->size);
+        fprintf(stderr, "%s: --changes is not a job for %d ranks yet: run it alone\n",
+                opts_program(), o->cluster->size);
         return 2;
     }
     char err[1024];
     if (rt_sim_outputs_apart(o, rejects, err, sizeof err) < 0) {
-        fprintf(stderr, "polc: %s\n", err);
+        fprintf(stderr, "%s: %s\n", opts_program(), err);
         return 2;
     }
     return 0;
@@ -1419,7 +1419,7 @@ static int sim_settle(Sim *m, const PolSimScenario *sc, int n, const char *rejec
             /* a what-if is no settlement: claims that failed leave it complete for the others
              * (exit 0), but are not in the totals, so stderr says so even under -q */
             if (rt_sim_failed(m->res, NULL, 0)) {
-                fputs("polc: simulate: ", stderr);
+                fprintf(stderr, "%s: simulate: ", opts_program());
                 rt_sim_failed(m->res, stderr, 0);
                 fputs(" (the report's failures table says why)\n", stderr);
             }
@@ -1434,7 +1434,7 @@ static int sim_settle(Sim *m, const PolSimScenario *sc, int n, const char *rejec
         /* a message the pipeline printed itself (a file's line: no --weight column) leaves
          * err empty: nothing more to say (an empty "polc: " line followed it) */
         if (m->err[0])
-            fprintf(stderr, "polc: %s\n", m->err);
+            fprintf(stderr, "%s: %s\n", opts_program(), m->err);
     }
     return rc;
 }
@@ -1448,7 +1448,7 @@ static int changes_finish(Sim *m, int rc)
         if ((!m->changes_open && changes_open(m, 0, err, sizeof err) < 0) ||
             rt_out_commit(&m->changes, err, sizeof err) < 0) {
             rc = polrt_exit_for_errno(errno); /* before fprintf may change errno */
-            fprintf(stderr, "polc: %s\n", err);
+            fprintf(stderr, "%s: %s\n", opts_program(), err);
         }
         m->changes_open = 0;
     }
@@ -1477,7 +1477,7 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
         polrt_realloc(res, 0);
         polrt_realloc(prejects, 0);
         polrt_realloc(m->th, 0);
-        fprintf(stderr, "polc: out of memory\n");
+        fprintf(stderr, "%s: out of memory\n", opts_program());
         return POLRT_EXIT_SYSTEM;
     }
     memset(res, 0, sizeof *res);

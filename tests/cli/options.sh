@@ -194,11 +194,12 @@ for cmd in "run $P" "simulate --base $P"; do
 done
 
 # a standalone engine (--emit exe) reads polc run's options with the same parser: its usage
-# and messages name the program; -j2 and --out= work; a bad -j is a usage error (exit 2)
+# and messages name the program by its base name; -j2 and --out= work; a bad -j is a usage
+# error (exit 2)
 if "$POLC" build "$P" --emit exe -o "$T/engine" 2>"$T/err"; then
     "$T/engine" --help >"$T/h" 2>&1
     rc=$?
-    if [ $rc -eq 0 ] && head -n 1 "$T/h" | grep -q "^usage: $T/engine --claims FILE" &&
+    if [ $rc -eq 0 ] && head -n 1 "$T/h" | grep -q "^usage: engine --claims FILE" &&
         grep -q '^  -j N  ' "$T/h"; then
         pass "engine --help: its own name, polc run's options"
     else
@@ -206,8 +207,8 @@ if "$POLC" build "$P" --emit exe -o "$T/engine" 2>"$T/err"; then
     fi
     "$T/engine" -j 0 $C >"$T/out" 2>"$T/err"
     rc=$?
-    if [ $rc -eq 2 ] && grep -qF "$T/engine: -j needs a whole number from 1 to 256, got '0'" "$T/err" &&
-        grep -qF "usage: $T/engine --claims FILE [OPTIONS]" "$T/err"; then
+    if [ $rc -eq 2 ] && grep -qxF "engine: -j needs a whole number from 1 to 256, got '0'" "$T/err" &&
+        grep -qF "usage: engine --claims FILE [OPTIONS]" "$T/err"; then
         pass "engine -j 0: a usage error naming the program"
     else
         fail "engine -j 0: exit $rc: $(head -n 2 "$T/err")"
