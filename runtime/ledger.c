@@ -342,6 +342,7 @@ typedef struct Layout {
     int fields_same;   /* the stored claim fields are this schema's, in some order */
     char **unknown;    /* per ledger: the first stored field this schema lacks (malloc'd,
                           "ledger.field"), or NULL */
+    char policy[16];   /* the writer's policy, as messages name it: its sha256's first 12 */
 } Layout;
 
 /* the prepared statements, reused for every claim */
@@ -874,6 +875,8 @@ static Layout *layout_parse(const RtSchema *s, int64_t id, const char *text)
         L->fields_same &= L->map[G_FIELDS][i] >= 0;
     if (layout_rows(s, L, text) < 0)
         goto bad;
+    if (!strncmp(text, "policy=", 7))
+        snprintf(L->policy, sizeof L->policy, "%.12s", text + 7);
     return L;
 
 bad:
@@ -4418,13 +4421,64 @@ static int row_order(const void *a, const void *b)
     return x->key < y->key ? -1 : x->key > y->key;
 }
 
+/* export_lossless's look at one (ledger, layout) the rows are stored in */
+typedef struct StoredAs {
+    RtStore *st;
+    char *err;
+    size_t errlen;
+} StoredAs;
+
+/* A kind of stored row (c: ledger name, layout id or NULL for format-1 text) that this schema
+ * shows whole: 0; or -1, err saying what it would drop and whose rows they are. Rows read
+ * through another writer's layout map by name: a field this schema adds reads as 0, as when
+ * settling (spec/DATA.md "Ledger files"); a ledger or field it lacks has nowhere to go. */
+static int stored_as(void *arg, const DbVal *c, int nc)
+{
+    StoredAs *a = arg;
+    RtStore *st = a->st;
+    const RtSchema *s = st->s;
+    if (nc < 2 || c[0].kind != 'T')
+        return 0;
+    int l = 0, bad = 0;
+    while (l < s->nledgers && strcmp(s->ledgers[l].name, c[0].text) != 0)
+        l++;
+    const Layout *L = c[1].kind == 'I' ? layout_get(st, c[1].i, &bad, a->err, a->errlen) : NULL;
+    if (bad)
+        return -1;
+    const char *what = l == s->nledgers ? "ledger" : L ? L->unknown[l] : NULL;
+    if (!what)
+        return 0;
+    char whose[64] = "an earlier polc (format 1)";
+    if (L)
+        snprintf(whose, sizeof whose, "policy sha256 %s... (layout %lld)", L->policy,
+                 (long long)L->id);
+    const char *where = st->pg ? PG_NAME : st->path;
+    if (l == s->nledgers)
+        fail(a->err, a->errlen,
+             "%s: ledger %s, which policy \"%s\" does not have, holds rows written by %s: "
+             "exporting through this policy would drop them; export with the one that wrote them",
+             where, c[0].text, s->policy, whose);
+    else
+        fail(a->err, a->errlen,
+             "%s: ledger %s holds %s, which policy \"%s\" does not have (rows written by %s): "
+             "exporting through this policy would drop its values; export with the one that "
+             "wrote them",
+             where, c[0].text, what, s->policy, whose);
+    return -1;
+}
+
 int rt_ledger_export(RtStore *st, RtLedgerRowFn fn, void *arg, char *err, size_t errlen)
 {
     IdList ids = {0};
     if (!st->db && !st->pg)
         return 0;
     pthread_mutex_lock(&st->mu);
-    int rc = db_query(st, "SELECT DISTINCT person_id FROM ledger_rows ORDER BY person_id", NULL, 0,
+    /* refused before a row is written, rather than rows exported short of values */
+    StoredAs sa = {st, err, errlen};
+    int rc = db_query(st, "SELECT DISTINCT ledger, layout FROM ledger_rows ORDER BY ledger", NULL,
+                      0, stored_as, &sa, NULL, err, errlen);
+    if (rc == 0)
+        rc = db_query(st, "SELECT DISTINCT person_id FROM ledger_rows ORDER BY person_id", NULL, 0,
                       id_row, &ids, NULL, err, errlen);
     pthread_mutex_unlock(&st->mu);
     if (rc > 0)

@@ -554,7 +554,25 @@ typedef struct Export {
     const RtSchema *s;
     RtOut out;
     RtLine l;
+    int headed; /* the heading is written: held back until the ledger is known to export whole */
 } Export;
+
+/* the heading: the fixed columns, then every ledger's fields */
+static void export_heading(Export *x)
+{
+    const RtSchema *s = x->s;
+    x->headed = 1;
+    for (int i = 0; i < NCOLS; i++)
+        fprintf(x->out.f, "%s%s", i ? "," : "", fixed_cols[i]);
+    for (int l = 0; l < s->nledgers; l++)
+        for (int f = 0; f < s->ledgers[l].nfields; f++) {
+            fputc(',', x->out.f);
+            x->l.n = 0;
+            rt_line_cell(&x->l, s->ledgers[l].fields[f].name);
+            fwrite(x->l.p, 1, x->l.n, x->out.f);
+        }
+    fputc('\n', x->out.f);
+}
 
 /* one ledger row as a CSV row: person, ledger, year (blank for a lifetime), every field */
 static int export_row(void *arg, const char *person_id, int ledger, int64_t key,
@@ -564,6 +582,8 @@ static int export_row(void *arg, const char *person_id, int ledger, int64_t key,
     const RtSchema *s = x->s;
     const RtLedger *led = &s->ledgers[ledger];
     (void)last;
+    if (!x->headed)
+        export_heading(x);
     x->l.n = 0;
     rt_line_cell(&x->l, person_id);
     rt_line_add(&x->l, ",", 1);
@@ -599,16 +619,6 @@ POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const cha
                           sizeof err)) != 0)
         goto done;
     opened = 1;
-    for (int i = 0; i < NCOLS; i++)
-        fprintf(x.out.f, "%s%s", i ? "," : "", fixed_cols[i]);
-    for (int l = 0; l < s->nledgers; l++)
-        for (int f = 0; f < s->ledgers[l].nfields; f++) {
-            fputc(',', x.out.f);
-            x.l.n = 0;
-            rt_line_cell(&x.l, s->ledgers[l].fields[f].name);
-            fwrite(x.l.p, 1, x.l.n, x.out.f);
-        }
-    fputc('\n', x.out.f);
     int k = rt_ledger_export(st, export_row, &x, err, sizeof err);
     if (k != 0) {
         if (k > 0)
@@ -616,6 +626,8 @@ POLRT_API int polrt_ledger_export(PolEngine *e, const char *ledger_db, const cha
         rc = POLRT_EXIT_SYSTEM;
         goto done;
     }
+    if (!x.headed) /* an empty ledger: the heading alone */
+        export_heading(&x);
     opened = 0;
     if (rt_out_commit(&x.out, err, sizeof err) < 0)
         rc = polrt_exit_for_errno(errno);
