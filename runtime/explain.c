@@ -308,9 +308,12 @@ static void put_person(FILE *f, const RtSchema *s, const PolResult *r)
             fputs("history (the spans the rules read):\n", f);
         const int64_t *row = r->hist + i * (size_t)s->nhist;
         fprintf(f, INDENT "#%zu ", i + 1);
+        /* a span with no end is open, not "to none" (the JSON keeps "to": null) */
         for (int k = 0; k < s->nhist; k++)
             fprintf(f, "%s %s %s", k ? "," : "", s->hist[k].name,
-                    show(s, &s->hist[k].type, row[k], buf));
+                    k == s->span_to && row[k] == POLRT_NONE
+                        ? "(open)"
+                        : show(s, &s->hist[k].type, row[k], buf));
         fputc('\n', f);
     }
 }

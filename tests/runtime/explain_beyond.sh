@@ -75,7 +75,7 @@ done
 expect_section C1 "both identities, as the rules read them" "history (the spans the rules read):" <<'TXT'
 history (the spans the rules read):
   #1  identity dibao_edge (低保边缘家庭成员), from 2025-10-01, to 2026-03-14, by_illness false
-  #2  identity tekun (特困人员), from 2026-03-15, to none, by_illness false
+  #2  identity tekun (特困人员), from 2026-03-15, to (open), by_illness false
 TXT
 expect_section C1 "each identity's candidate, 5,400.00 rejected for 9,600.00" \
     "calls of rules with arguments (in policy order):" <<'TXT'

@@ -21,9 +21,9 @@ static const char golden_b[] =
     "  转诊日期 (referral)        none\n"
     "person:\n"
     "  chronic           false\n"
-    /* eligible (第二条) read the one span */
+    /* eligible (第二条) read the one span, still open: no end date */
     "history (the spans the rules read):\n"
-    "  #1  identity poor (建档立卡), from 2016-01-01, to none\n"
+    "  #1  identity poor (建档立卡), from 2016-01-01, to (open)\n"
     "rules (in policy order, those this claim needed):\n"
     "  compliant        5,000.00 yuan  — 第七条: 合规费用 = 总费用 - 非合规费用\n"
     "  deduct           500.00 yuan  — 第三条: 起付线\n"
