@@ -1,6 +1,7 @@
 /* fmt.c — polc fmt: lay policies out in the one canonical layout (compiler/fmt.c), in place
  * (temp + rename, only the files that change), or with --check only name the files that would
- * change. A file with syntax errors is left alone: its diagnostics, exit 1. */
+ * change. A file with syntax errors is left alone: its diagnostics, exit 1. "-" reads standard
+ * input and writes the formatted text to standard output (--check: names it, changes nothing). */
 #include "cli.h"
 
 #include <errno.h>
@@ -12,6 +13,9 @@
 typedef struct FmtArgs {
     long check, to_stdout;
 } FmtArgs;
+
+/* how messages and --check name standard input ("-") */
+#define STDIN_NAME "<stdin>"
 
 #define AT(field) offsetof(FmtArgs, field)
 static const Opt fmt_opts[] = {
@@ -54,6 +58,12 @@ int cmd_fmt(const Command *cmd, int argc, char **argv)
         return opts_usage_error(cmd, fmt_opts, "give at least one FILE");
     if (a.check && a.to_stdout)
         return opts_usage_error(cmd, fmt_opts, "--check and --stdout do not go together");
+    /* "-" is standard input, as for the data commands' files: read once, so given once */
+    int dashes = 0;
+    for (int i = 0; i < nfiles; i++)
+        dashes += !strcmp(files[i], "-");
+    if (dashes > 1)
+        return opts_usage_error(cmd, fmt_opts, "- (standard input) given %d times", dashes);
     int bad = 0, changed = 0, sys = 0;
     for (int i = 0; i < nfiles; i++) {
         Arena ar;
@@ -61,21 +71,23 @@ int cmd_fmt(const Command *cmd, int argc, char **argv)
         Diag d;
         diag_init(&d, stderr);
         char err[512];
-        Source *src = source_load(&ar, files[i], err, sizeof err);
+        int in = !strcmp(files[i], "-");
+        Source *src = in ? source_read(&ar, STDIN_NAME, stdin, err, sizeof err)
+                         : source_load(&ar, files[i], err, sizeof err);
         char *out;
         size_t len;
         if (!src) {
             diag_plain(&d, "%s", err);
             bad = 1;
         } else if (fmt_source(&ar, &d, src, &out, &len) != 0) {
-            fprintf(stderr, "%s: not formatted: it has syntax errors\n", files[i]);
+            fprintf(stderr, "%s: not formatted: it has syntax errors\n", src->path);
             bad = 1;
-        } else if (a.to_stdout) {
+        } else if (a.to_stdout || (in && !a.check)) { /* standard input cannot be rewritten */
             fwrite(out, 1, len, stdout);
         } else if (len != src->len || memcmp(out, src->text, len) != 0) {
             changed = 1;
             if (a.check)
-                printf("%s\n", files[i]);
+                printf("%s\n", src->path);
             else if ((rc = rewrite(files[i], out, len)) != 0)
                 sys = rc;
         }

@@ -64,14 +64,20 @@ Source *source_load(Arena *a, const char *path, char *err, size_t errlen)
         close(fd);
         return NULL;
     }
+    Source *s = source_read(a, path, f, err, errlen);
+    fclose(f);
+    return s;
+}
+
+Source *source_read(Arena *a, const char *name, FILE *f, char *err, size_t errlen)
+{
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap);
     for (;;) {
         if (len == cap) {
             if (cap >= SOURCE_MAX_BYTES) {
-                snprintf(err, errlen, "%s: file larger than %u MiB", path, SOURCE_MAX_BYTES >> 20);
+                snprintf(err, errlen, "%s: file larger than %u MiB", name, SOURCE_MAX_BYTES >> 20);
                 free(buf);
-                fclose(f);
                 return NULL;
             }
             cap *= 2;
@@ -82,14 +88,12 @@ Source *source_load(Arena *a, const char *path, char *err, size_t errlen)
         if (n == 0)
             break;
     }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        snprintf(err, errlen, "cannot read %s", path);
+    if (ferror(f)) {
+        snprintf(err, errlen, "cannot read %s", name);
         free(buf);
         return NULL;
     }
-    Source *s = source_from_string(a, path, buf, len);
+    Source *s = source_from_string(a, name, buf, len);
     free(buf);
     return s;
 }

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "arena.h"
 
@@ -26,6 +27,9 @@ typedef struct Loc {
 #define SOURCE_MAX_BYTES (64u * 1024 * 1024)
 
 Source *source_load(Arena *a, const char *path, char *err, size_t errlen);
+/* the policy text f holds up to its end (standard input for `polc fmt -`), named name in
+ * messages; f is left open. NULL with the reason in err. */
+Source *source_read(Arena *a, const char *name, FILE *f, char *err, size_t errlen);
 Source *source_from_string(Arena *a, const char *path, const char *text, size_t len);
 void source_linecol(const Source *s, uint32_t off, int *line,
                     int *col); /* 1-based, col in code points */

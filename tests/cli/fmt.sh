@@ -4,7 +4,8 @@
 # same diagnostics (positions aside: spacing moves columns), the same IR (`polc ir`), the same
 # `polc test` results; a file with syntax errors is refused and left alone. The shipped
 # policies and reforms are kept formatted (`polc fmt --check`). One messy policy against its
-# exact canonical layout; --check names the files that would change and exits 1.
+# exact canonical layout; --check names the files that would change and exits 1; "-" reads
+# standard input and writes standard output.
 #
 #   sh tests/cli/fmt.sh        env: POLC (build/polc)
 set -u
@@ -232,6 +233,31 @@ rc=$?
     bad "empty file" "changed"
 "$POLC" fmt >/dev/null 2>&1
 [ $? = 2 ] && ok "no FILE: usage error" || bad "no FILE" "not exit 2"
+
+# "-" is standard input, as for the data commands' files: the formatted text on standard
+# output (it cannot be rewritten); --check names it "<stdin>", exit 1, and prints nothing else
+"$POLC" fmt - <messy2.pol >out 2>err
+rc=$?
+[ $rc = 0 ] && cmp -s out want.pol && [ ! -s err ] && ok "fmt -: standard input formatted to standard output" ||
+    bad "fmt -" "rc $rc: $(diff want.pol out | head -4) $(cat err)"
+out=$("$POLC" fmt --check - <messy2.pol 2>&1)
+rc=$?
+[ $rc = 1 ] && [ "$out" = "<stdin>" ] && ok "fmt --check -: names <stdin>, exit 1" ||
+    bad "fmt --check -" "rc $rc, '$out'"
+out=$("$POLC" fmt --check - <want.pol 2>&1)
+rc=$?
+[ $rc = 0 ] && [ -z "$out" ] && ok "fmt --check - of a formatted text: nothing, exit 0" ||
+    bad "fmt --check - formatted" "rc $rc, '$out'"
+"$POLC" fmt - <broken.pol >out 2>err
+rc=$?
+[ $rc = 1 ] && [ ! -s out ] && grep -qx '<stdin>: not formatted: it has syntax errors' err &&
+    grep -q '^<stdin>:2:24: error: unexpected end of file' err &&
+    ok "fmt - with syntax errors: named <stdin>, exit 1, nothing on standard output" ||
+    bad "fmt - broken" "rc $rc: $(cat err)"
+"$POLC" fmt - - <want.pol >out 2>err
+rc=$?
+[ $rc = 2 ] && grep -qx 'polc: fmt: - (standard input) given 2 times' err &&
+    ok "fmt - -: usage error" || bad "fmt - -" "rc $rc: $(cat err)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
