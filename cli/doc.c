@@ -647,9 +647,21 @@ static void params(Doc *d)
     fputs("</section>\n", d->o);
 }
 
+/* the declarations of that kind the policy has */
+static int count_decls(const Doc *d, DeclKind kind)
+{
+    int n = 0;
+    for (int i = 0; i < d->prog->decls.len; i++)
+        n += d->prog->decls.data[i]->kind == kind;
+    return n;
+}
+
 static void ledgers(Doc *d)
 {
     fputs("<section id=\"ledgers\"><h2>Ledgers</h2>\n", d->o);
+    /* an empty section read as if its text were missing; the contents still link here */
+    if (!count_decls(d, DK_LEDGER))
+        fputs("<p class=\"lead\">None: no claim carries anything over to the next.</p>\n", d->o);
     for (int i = 0; i < d->prog->decls.len; i++) {
         Decl *l = d->prog->decls.data[i];
         if (l->kind != DK_LEDGER)
@@ -713,9 +725,13 @@ static void kv_table(Doc *d, const TestItem *t)
 
 static void tests(Doc *d)
 {
-    fputs("<section id=\"tests\"><h2>Worked examples</h2>\n<p class=\"lead\">The policy's own "
-          "test cases (<code>polc test</code> checks every expected amount).</p>\n",
-          d->o);
+    fputs("<section id=\"tests\"><h2>Worked examples</h2>\n", d->o);
+    if (!count_decls(d, DK_TEST))
+        fputs("<p class=\"lead\">None: the policy has no test cases.</p>\n", d->o);
+    else
+        fputs("<p class=\"lead\">The policy's own test cases (<code>polc test</code> checks "
+              "every expected amount).</p>\n",
+              d->o);
     for (int i = 0; i < d->prog->decls.len; i++) {
         Decl *t = d->prog->decls.data[i];
         if (t->kind != DK_TEST)

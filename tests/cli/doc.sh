@@ -155,6 +155,29 @@ cat "$WORK/rc"
 pass=$((pass + $(grep -c '^\[PASS\]' "$WORK/rc")))
 fail=$((fail + $(grep -c '^\[FAIL\]' "$WORK/rc")))
 
+# a policy with no ledger and no test: each section says so in one line (they were printed
+# with no text at all: a new-user pass); the seed policy, which has both, says neither
+printf 'policy "x" valid from 2017-01-01 dated by claim.d\nclaim { d: date  cost: money }\nrule r: money = claim.cost\noutput r\n' >"$WORK/bare.pol"
+"$POLC" doc "$WORK/bare.pol" -o "$WORK/bare" 2>"$WORK/err"
+rc=$?
+h="$WORK/bare/index.html"
+if [ $rc = 0 ] &&
+    grep -qxF '<section id="ledgers"><h2>Ledgers</h2>' "$h" &&
+    grep -A1 -xF '<section id="ledgers"><h2>Ledgers</h2>' "$h" | tail -n 1 |
+    grep -qxF '<p class="lead">None: no claim carries anything over to the next.</p>' &&
+    grep -A1 -xF '<section id="tests"><h2>Worked examples</h2>' "$h" | tail -n 1 |
+    grep -qxF '<p class="lead">None: the policy has no test cases.</p>'; then
+    ok "no ledgers, no tests: each section says none"
+else
+    bad "empty sections" "rc $rc: $(grep -A1 'id="ledgers"\|id="tests"' "$h" | head -4) $(cat "$WORK/err")"
+fi
+"$POLC" doc policies/anhui/panji-2017.pol -o "$WORK/pj" 2>/dev/null
+if [ -s "$WORK/pj/index.html" ] && ! grep -q '<p class="lead">None:' "$WORK/pj/index.html"; then
+    ok "ledgers and tests: no 'None' line"
+else
+    bad "panji's sections" "$(grep '<p class="lead">None:' "$WORK/pj/index.html")"
+fi
+
 # errors: diagnostics, exit 1, no page
 printf 'policy "x" valid from 2017-01-01 dated by claim.d\nclaim { d: date }\nrule r: money = claim.d * 2\noutput r\n' >"$WORK/bad.pol"
 "$POLC" doc "$WORK/bad.pol" -o "$WORK/bad" 2>"$WORK/err"
