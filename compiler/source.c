@@ -81,7 +81,14 @@ Source *source_read(Arena *a, const char *name, FILE *f, char *err, size_t errle
                 return NULL;
             }
             cap *= 2;
-            buf = realloc(buf, cap);
+            char *more = buf ? realloc(buf, cap) : NULL;
+            if (!more)
+                free(buf);
+            buf = more;
+        }
+        if (!buf) {
+            snprintf(err, errlen, "cannot read %s: out of memory", name);
+            return NULL;
         }
         size_t n = fread(buf + len, 1, cap - len, f);
         len += n;
