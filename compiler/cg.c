@@ -66,17 +66,17 @@ typedef struct Cg {
     int names; /* name values (debug builds) */
     /* polc_settle_fast as one function (inline_rule): each rule's memo is a pair of locals,
      * and what codegen knows of them at the insertion point is avail */
-    int inl;                /* generating that function */
-    LLVMValueRef *memo_v;   /* per rule: its value (alloca) */
-    LLVMValueRef *memo_f;   /* per rule: 1 once computed on the path taken (alloca) */
-    unsigned char *avail;   /* per rule, here: AV_NO, AV_MAYBE or AV_YES */
-    unsigned char *wrote;   /* per rule: computed somewhere since the mark was last cleared */
-    int copies, max_copies; /* rule bodies emitted, and how many are allowed */
-    int depth;              /* rule bodies being emitted, one inside another */
-    int too_big;            /* max_copies or MAX_INLINE_DEPTH exceeded: fall back */
-    unsigned char *called;  /* per rule with arguments: 1 when the fast entry calls it (it
-                             * reads no context rule), 0 when its body is inlined */
-    LLVMValueRef years;     /* cg_year_of's table, made when first needed */
+    int inl;                   /* generating that function */
+    LLVMValueRef *memo_v;      /* per rule: its value (alloca) */
+    LLVMValueRef *memo_f;      /* per rule: 1 once computed on the path taken (alloca) */
+    unsigned char *avail;      /* per rule, here: AV_NO, AV_MAYBE or AV_YES */
+    unsigned char *wrote;      /* per rule: computed somewhere since the mark was last cleared */
+    int copies, max_copies;    /* rule bodies emitted, and how many are allowed */
+    int depth;                 /* rule bodies being emitted, one inside another */
+    int too_big;               /* max_copies or MAX_INLINE_DEPTH exceeded: fall back */
+    unsigned char *called;     /* per rule with arguments: 1 when the fast entry calls it (it
+                                * reads no context rule), 0 when its body is inlined */
+    LLVMValueRef years;        /* cg_year_of's table, made when first needed */
     const struct Frame *frame; /* the fast entry: the inlined call whose body is emitted */
     struct SpanMemo *smemo;    /* the fast entry: its span memos (span_memo_call) */
     int nsmemo;
@@ -85,9 +85,9 @@ typedef struct Cg {
 /* a call of a rule with arguments inlined in the fast entry, for the span memo's keys: an
  * argument of its body (IR_ARG) is an expression of its caller's */
 typedef struct Frame {
-    IrNode *const *args;     /* the call's arguments, in the caller's frame */
-    const struct Frame *up;  /* the caller's frame (NULL: not inside an inlined call) */
-    LLVMValueRef span_i;     /* the span the caller's code was at (v_span_i), or NULL */
+    IrNode *const *args;    /* the call's arguments, in the caller's frame */
+    const struct Frame *up; /* the caller's frame (NULL: not inside an inlined call) */
+    LLVMValueRef span_i;    /* the span the caller's code was at (v_span_i), or NULL */
 } Frame;
 
 /* the span memo's key of a call: the rule and its arguments written out */
@@ -812,7 +812,9 @@ static int span_key(const Cg *cg, const Frame *f, LLVMValueRef span_i, const IrN
 {
     int w;
     switch (n->op) {
-    case IR_CONST: w = snprintf(k + *len, SPAN_KEY_MAX - (size_t)*len, "k%lld,", (long long)n->k); break;
+    case IR_CONST:
+        w = snprintf(k + *len, SPAN_KEY_MAX - (size_t)*len, "k%lld,", (long long)n->k);
+        break;
     case IR_HIST:
         if (!span_i || span_i != cg->v_span_i)
             return 0;
@@ -873,15 +875,15 @@ static LLVMValueRef call_value(Cg *cg, const IrNode *n, LLVMValueRef *args)
                           "");
 }
 
-/* v kept as the current span's value in s (in: the span is one s keeps; bit: its bit) */
+/* v kept as the current span's value in s (in: the span is one s keeps; bit: its bit, 0
+ * when it is not) */
 static LLVMValueRef span_memo_store(Cg *cg, LLVMValueRef v, SpanMemo *s, LLVMValueRef in,
                                     LLVMValueRef bit)
 {
     LLVMValueRef slot = LLVMBuildSelect(cg->b, in, cg->v_span_i, k64(cg, SPAN_MEMO_SPANS), "");
     LLVMBuildStore(cg->b, v, elem_ptr(cg, s->vals, slot));
     LLVMValueRef done = LLVMBuildLoad2(cg->b, cg->t_i64, s->done, "");
-    LLVMBuildStore(cg->b, LLVMBuildSelect(cg->b, in, LLVMBuildOr(cg->b, done, bit, ""), done, ""),
-                   s->done);
+    LLVMBuildStore(cg->b, LLVMBuildOr(cg->b, done, bit, ""), s->done);
     return v;
 }
 
@@ -896,8 +898,13 @@ static LLVMValueRef span_memo_call(Cg *cg, const IrNode *n, LLVMValueRef *args, 
 {
     LLVMValueRef i = cg->v_span_i;
     LLVMValueRef in = LLVMBuildICmp(cg->b, LLVMIntULT, i, k64(cg, SPAN_MEMO_SPANS), "");
-    LLVMValueRef bit = LLVMBuildShl(
-        cg->b, k64(cg, 1), LLVMBuildAnd(cg->b, i, k64(cg, SPAN_MEMO_SPANS - 1), ""), "");
+    /* 0 past the last span kept: never found, never marked; one test where the hit was
+     * `in` and the bit, two (medical assistance 527.4 -> 514.1 instructions a claim) */
+    LLVMValueRef bit =
+        LLVMBuildSelect(cg->b, in,
+                        LLVMBuildShl(cg->b, k64(cg, 1),
+                                     LLVMBuildAnd(cg->b, i, k64(cg, SPAN_MEMO_SPANS - 1), ""), ""),
+                        k64(cg, 0), "");
     if (!s->stored) {
         /* The first use in the code's order: a later one in the same pass runs after it, and
          * one on the next pass is at another span, so nothing can be kept for this span yet
@@ -908,8 +915,7 @@ static LLVMValueRef span_memo_call(Cg *cg, const IrNode *n, LLVMValueRef *args, 
         return span_memo_store(cg, call_value(cg, n, args), s, in, bit);
     }
     LLVMValueRef done = LLVMBuildLoad2(cg->b, cg->t_i64, s->done, "");
-    LLVMValueRef hit = LLVMBuildAnd(
-        cg->b, in, truth(cg, LLVMBuildAnd(cg->b, done, bit, "")), "");
+    LLVMValueRef hit = truth(cg, LLVMBuildAnd(cg->b, done, bit, ""));
     LLVMBasicBlockRef b_hit = block(cg, "span.hit"), b_miss = block(cg, "span.miss"),
                       join = block(cg, "span.memo");
     LLVMBuildCondBr(cg->b, hit, b_hit, b_miss);
