@@ -74,6 +74,7 @@ typedef struct Cg {
     int copies, max_copies;    /* rule bodies emitted, and how many are allowed */
     int depth;                 /* rule bodies being emitted, one inside another */
     int too_big;               /* max_copies or MAX_INLINE_DEPTH exceeded: fall back */
+    unsigned char *memo_worth; /* per rule with arguments: its calls are memoized by span */
     unsigned char *called;     /* per rule with arguments: 1 when the fast entry calls it (it
                                 * reads no context rule), 0 when its body is inlined */
     LLVMValueRef years;        /* cg_year_of's table, made when first needed */
@@ -97,6 +98,13 @@ typedef struct Frame {
 /* spans 0 .. SPAN_MEMO_SPANS-1 are memoized (a bit each in one i64); a person with more
  * spans computes the others at each use */
 #define SPAN_MEMO_SPANS 64
+/* a rule whose body (with the bodies of the rules it calls) is fewer IR nodes than this is
+ * evaluated again at each use: its test and store cost about what they save, and each memo
+ * grows the function the optimiser works on. Medical assistance (held_in_year 15, is_ma 10,
+ * ded_for 9 left out; ma_for 22, covers 70, total_for 75 kept): 514.1 -> 509.6 instructions a
+ * claim, and polc build 1,655 -> 1,430 M instructions (1,022 M before the memo); at 30 (ma_for
+ * left out too) 554.3 and 1,229 M (callgrind) */
+#define SPAN_MEMO_MIN_COST 20
 
 /* one call of a rule with arguments that read only the span, memoized per span: done has
  * bit i set once vals[i] holds the value for span i (vals[SPAN_MEMO_SPANS] is a scratch
@@ -943,7 +951,7 @@ static LLVMValueRef cg_call(Cg *cg, const IrNode *n)
     args[0] = cg->v_ctx;
     for (int i = 0; i < n->nargs; i++)
         args[i + 1] = cg_expr(cg, n->args[i]);
-    SpanMemo *s = cg->inl ? span_memo(cg, n) : NULL;
+    SpanMemo *s = cg->inl && cg->memo_worth[n->a] ? span_memo(cg, n) : NULL;
     return s ? span_memo_call(cg, n, args, s) : call_value(cg, n, args);
 }
 
@@ -1295,6 +1303,23 @@ static int reads_context(const IrProgram *p, const IrNode *n, unsigned char *mem
     return 0;
 }
 
+/* the IR nodes evaluating n takes, the bodies of the rules with arguments it calls counted
+ * in (sema rejects cycles); a context rule counts 1 (memoized) */
+static int ir_cost(const IrProgram *p, const IrNode *n)
+{
+    if (!n)
+        return 0;
+    int c = 1 + ir_cost(p, n->x) + ir_cost(p, n->y) + ir_cost(p, n->z);
+    for (int i = 0; i < n->nargs; i++)
+        c += ir_cost(p, n->args[i]);
+    if (n->op == IR_CALL) {
+        const IrRule *r = &p->rules[n->a];
+        for (int b = 0; b < r->nbr; b++)
+            c += ir_cost(p, r->br[b].guard) + ir_cost(p, r->br[b].body);
+    }
+    return c;
+}
+
 /* polc_settle_fast as one function (see inline_rule): every output's rule, stored as soon
  * as it is known (as the traced entry does), then every ledger field into locals, stored at
  * the end (ledger_out may be ledger_in's buffer for all the code knows, and the updates
@@ -1334,6 +1359,11 @@ static int cg_settle_inline(Cg *cg)
         cg->called[r] = p->rules[r].nargs > 0 && !reads_context(p, &call, memo);
     }
     free(memo);
+    cg->memo_worth = calloc(nr, 1);
+    for (int r = 0; r < p->nrules; r++) {
+        IrNode call = {.op = IR_CALL, .a = r};
+        cg->memo_worth[r] = p->rules[r].nargs > 0 && ir_cost(p, &call) >= SPAN_MEMO_MIN_COST;
+    }
     cg->max_copies = MAX_COPIES_PER_RULE * p->nrules + MAX_COPIES_PER_RULE;
     for (int r = 0; r < p->nrules; r++) {
         cg->memo_v[r] = entry_alloca(cg, "memo");
@@ -1355,6 +1385,7 @@ static int cg_settle_inline(Cg *cg)
     free(cg->avail);
     free(cg->wrote);
     free(cg->smemo);
+    free(cg->memo_worth);
     cg->smemo = NULL;
     cg->inl = 0;
     if (cg->too_big) {
