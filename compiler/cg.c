@@ -454,7 +454,8 @@ static LLVMValueRef cg_progressive(Cg *cg, const IrNode *n, LLVMValueRef *args)
  * the path that has not computed it). The same order means the same first failure, so a rule
  * that fails only on a path the lazy order skips never fails a claim it settled; the same
  * values are computed, so the results are the traced entry's bit for bit. Rules with
- * arguments are inlined too (they have no memo). */
+ * arguments are inlined too (they have no memo of their own; inside an aggregate,
+ * span_memo_call keeps a call's value per history span). */
 
 /* a rule body emitted more often than this many times the number of rules (AV_MAYBE copies,
  * calls of rules with arguments) means a policy whose conditional uses multiply copies: its
@@ -1304,20 +1305,26 @@ static int reads_context(const IrProgram *p, const IrNode *n, unsigned char *mem
 }
 
 /* the IR nodes evaluating n takes, the bodies of the rules with arguments it calls counted
- * in (sema rejects cycles); a context rule counts 1 (memoized) */
-static int ir_cost(const IrProgram *p, const IrNode *n)
+ * in (sema rejects cycles; a context rule counts 1, it is memoized), added to *c until it
+ * reaches SPAN_MEMO_MIN_COST: counted further, rules that call others twice over many levels
+ * would take exponential time */
+static void ir_cost(const IrProgram *p, const IrNode *n, int *c)
 {
-    if (!n)
-        return 0;
-    int c = 1 + ir_cost(p, n->x) + ir_cost(p, n->y) + ir_cost(p, n->z);
+    if (!n || *c >= SPAN_MEMO_MIN_COST)
+        return;
+    ++*c;
+    ir_cost(p, n->x, c);
+    ir_cost(p, n->y, c);
+    ir_cost(p, n->z, c);
     for (int i = 0; i < n->nargs; i++)
-        c += ir_cost(p, n->args[i]);
+        ir_cost(p, n->args[i], c);
     if (n->op == IR_CALL) {
         const IrRule *r = &p->rules[n->a];
-        for (int b = 0; b < r->nbr; b++)
-            c += ir_cost(p, r->br[b].guard) + ir_cost(p, r->br[b].body);
+        for (int b = 0; b < r->nbr; b++) {
+            ir_cost(p, r->br[b].guard, c);
+            ir_cost(p, r->br[b].body, c);
+        }
     }
-    return c;
 }
 
 /* polc_settle_fast as one function (see inline_rule): every output's rule, stored as soon
@@ -1362,7 +1369,9 @@ static int cg_settle_inline(Cg *cg)
     cg->memo_worth = calloc(nr, 1);
     for (int r = 0; r < p->nrules; r++) {
         IrNode call = {.op = IR_CALL, .a = r};
-        cg->memo_worth[r] = p->rules[r].nargs > 0 && ir_cost(p, &call) >= SPAN_MEMO_MIN_COST;
+        int c = 0;
+        ir_cost(p, &call, &c);
+        cg->memo_worth[r] = p->rules[r].nargs > 0 && c >= SPAN_MEMO_MIN_COST;
     }
     cg->max_copies = MAX_COPIES_PER_RULE * p->nrules + MAX_COPIES_PER_RULE;
     for (int r = 0; r < p->nrules; r++) {
