@@ -52,6 +52,7 @@ typedef struct Cg {
     LLVMValueRef v_ctx;      /* the PolCtx * argument */
     LLVMValueRef *v_args;    /* the rule's arguments */
     LLVMValueRef v_span;     /* current history span (inside an aggregate) */
+    LLVMValueRef v_span_i;   /* its index */
     LLVMValueRef v_field[CTX_NFIELDS]; /* ctx fields loaded in this function's entry block */
     int trace;                 /* generating the traced variant (polc_settle), else the fast one */
     LLVMValueRef *rule_fn;     /* per rule, of the variant being generated: rule_fns[trace] */
@@ -65,18 +66,55 @@ typedef struct Cg {
     int names; /* name values (debug builds) */
     /* polc_settle_fast as one function (inline_rule): each rule's memo is a pair of locals,
      * and what codegen knows of them at the insertion point is avail */
-    int inl;                /* generating that function */
-    LLVMValueRef *memo_v;   /* per rule: its value (alloca) */
-    LLVMValueRef *memo_f;   /* per rule: 1 once computed on the path taken (alloca) */
-    unsigned char *avail;   /* per rule, here: AV_NO, AV_MAYBE or AV_YES */
-    unsigned char *wrote;   /* per rule: computed somewhere since the mark was last cleared */
-    int copies, max_copies; /* rule bodies emitted, and how many are allowed */
-    int depth;              /* rule bodies being emitted, one inside another */
-    int too_big;            /* max_copies or MAX_INLINE_DEPTH exceeded: fall back */
-    unsigned char *called;  /* per rule with arguments: 1 when the fast entry calls it (it
-                             * reads no context rule), 0 when its body is inlined */
-    LLVMValueRef years;     /* cg_year_of's table, made when first needed */
+    int inl;                   /* generating that function */
+    LLVMValueRef *memo_v;      /* per rule: its value (alloca) */
+    LLVMValueRef *memo_f;      /* per rule: 1 once computed on the path taken (alloca) */
+    unsigned char *avail;      /* per rule, here: AV_NO, AV_MAYBE or AV_YES */
+    unsigned char *wrote;      /* per rule: computed somewhere since the mark was last cleared */
+    int copies, max_copies;    /* rule bodies emitted, and how many are allowed */
+    int depth;                 /* rule bodies being emitted, one inside another */
+    int too_big;               /* max_copies or MAX_INLINE_DEPTH exceeded: fall back */
+    unsigned char *memo_worth; /* per rule with arguments: its calls are memoized by span */
+    unsigned char *called;     /* per rule with arguments: 1 when the fast entry calls it (it
+                                * reads no context rule), 0 when its body is inlined */
+    LLVMValueRef years;        /* cg_year_of's table, made when first needed */
+    const struct Frame *frame; /* the fast entry: the inlined call whose body is emitted */
+    struct SpanMemo *smemo;    /* the fast entry: its span memos (span_memo_call) */
+    int nsmemo;
 } Cg;
+
+/* a call of a rule with arguments inlined in the fast entry, for the span memo's keys: an
+ * argument of its body (IR_ARG) is an expression of its caller's */
+typedef struct Frame {
+    IrNode *const *args;    /* the call's arguments, in the caller's frame */
+    const struct Frame *up; /* the caller's frame (NULL: not inside an inlined call) */
+    LLVMValueRef span_i;    /* the span the caller's code was at (v_span_i), or NULL */
+} Frame;
+
+/* the span memo's key of a call: the rule and its arguments written out */
+#define SPAN_KEY_MAX 96
+/* a policy's calls memoized by span; the others are evaluated at each use as before */
+#define MAX_SPAN_MEMOS 32
+/* spans 0 .. SPAN_MEMO_SPANS-1 are memoized (a bit each in one i64); a person with more
+ * spans computes the others at each use */
+#define SPAN_MEMO_SPANS 64
+/* a rule whose body (with the bodies of the rules it calls) is fewer IR nodes than this is
+ * evaluated again at each use: its test and store cost about what they save, and each memo
+ * grows the function the optimiser works on. Medical assistance (held_in_year 15, is_ma 10,
+ * ded_for 9 left out; ma_for 22, covers 70, total_for 75 kept): 514.1 -> 509.6 instructions a
+ * claim, and polc build 1,655 -> 1,430 M instructions (1,022 M before the memo); at 30 (ma_for
+ * left out too) 554.3 and 1,229 M (callgrind) */
+#define SPAN_MEMO_MIN_COST 20
+
+/* one call of a rule with arguments that read only the span, memoized per span: done has
+ * bit i set once vals[i] holds the value for span i (vals[SPAN_MEMO_SPANS] is a scratch
+ * slot for the spans past the last) */
+typedef struct SpanMemo {
+    int rule;
+    char key[SPAN_KEY_MAX];
+    LLVMValueRef done, vals; /* entry-block allocas: i64, [SPAN_MEMO_SPANS + 1 x i64] */
+    int stored;              /* code that stores into it has been emitted */
+} SpanMemo;
 
 /* what the fast entry's code knows, at a point, of whether a rule has been computed on the
  * path that reached it: not on any path, on some, on every one */
@@ -416,7 +454,8 @@ static LLVMValueRef cg_progressive(Cg *cg, const IrNode *n, LLVMValueRef *args)
  * the path that has not computed it). The same order means the same first failure, so a rule
  * that fails only on a path the lazy order skips never fails a claim it settled; the same
  * values are computed, so the results are the traced entry's bit for bit. Rules with
- * arguments are inlined too (they have no memo). */
+ * arguments are inlined too (they have no memo of their own; inside an aggregate,
+ * span_memo_call keeps a call's value per history span). */
 
 /* a rule body emitted more often than this many times the number of rules (AV_MAYBE copies,
  * calls of rules with arguments) means a policy whose conditional uses multiply copies: its
@@ -448,6 +487,16 @@ static void av_set(Cg *cg, const unsigned char *a)
 
 static LLVMValueRef rule_value(Cg *cg, int ridx, LLVMValueRef *args);
 
+/* context rule ridx's body here: in no inlined call's frame (it has no arguments) */
+static LLVMValueRef context_body(Cg *cg, int ridx)
+{
+    const Frame *f = cg->frame;
+    cg->frame = NULL;
+    LLVMValueRef v = rule_value(cg, ridx, NULL);
+    cg->frame = f;
+    return v;
+}
+
 /* context rule ridx's value at the insertion point of the fast entry */
 static LLVMValueRef inline_rule(Cg *cg, int ridx)
 {
@@ -461,7 +510,7 @@ static LLVMValueRef inline_rule(Cg *cg, int ridx)
         LLVMBuildCondBr(cg->b, truth(cg, f), done, miss);
         LLVMPositionBuilderAtEnd(cg->b, miss);
         unsigned char *before = av_save(cg);
-        LLVMBuildStore(cg->b, rule_value(cg, ridx, NULL), mv);
+        LLVMBuildStore(cg->b, context_body(cg, ridx), mv);
         LLVMBuildStore(cg->b, k64(cg, 1), mf);
         cg->wrote[ridx] = 1;
         LLVMBuildBr(cg->b, done);
@@ -473,7 +522,7 @@ static LLVMValueRef inline_rule(Cg *cg, int ridx)
         return LLVMBuildLoad2(cg->b, cg->t_i64, mv, "");
     }
     }
-    LLVMValueRef v = rule_value(cg, ridx, NULL);
+    LLVMValueRef v = context_body(cg, ridx);
     LLVMBuildStore(cg->b, v, mv);
     LLVMBuildStore(cg->b, k64(cg, 1), mf);
     cg->wrote[ridx] = 1;
@@ -696,8 +745,9 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
     l.iv = LLVMBuildLoad2(cg->b, cg->t_i64, l.i, "");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, l.iv, nhist, ""), body, l.done);
     LLVMPositionBuilderAtEnd(cg->b, body);
-    LLVMValueRef saved = cg->v_span;
+    LLVMValueRef saved = cg->v_span, saved_i = cg->v_span_i;
     cg->v_span = elem_ptr(cg, hist, LLVMBuildMul(cg->b, l.iv, k64(cg, cg->p->nhist), ""));
+    cg->v_span_i = l.iv;
     unsigned char *wrote, *before = agg_avail_enter(cg, &wrote);
     if (cg->trace) { /* the span is read: an explanation lists it */
         LLVMValueRef sa[2] = {cg->v_ctx, l.iv};
@@ -705,6 +755,7 @@ static LLVMValueRef cg_agg(Cg *cg, const IrNode *n)
     }
     agg_body(cg, n, &l);
     cg->v_span = saved;
+    cg->v_span_i = saved_i;
     agg_avail_leave(cg, before, wrote);
     LLVMPositionBuilderAtEnd(cg->b, l.next);
     LLVMBuildStore(
@@ -762,7 +813,138 @@ static LLVMValueRef cg_param(Cg *cg, const IrNode *n)
     return load_elem(cg, CTX_PARAMS, off);
 }
 
-/* a call of rule n->a with arguments: inlined where its body is, else its function */
+/* n, an argument in frame f whose code was at span span_i, appended to the key k (*len
+ * used of SPAN_KEY_MAX): 1, or 0 when n reads more than constants and the span the
+ * insertion point is at (an argument of an inlined call is followed to its caller) */
+static int span_key(const Cg *cg, const Frame *f, LLVMValueRef span_i, const IrNode *n, char *k,
+                    int *len)
+{
+    int w;
+    switch (n->op) {
+    case IR_CONST:
+        w = snprintf(k + *len, SPAN_KEY_MAX - (size_t)*len, "k%lld,", (long long)n->k);
+        break;
+    case IR_HIST:
+        if (!span_i || span_i != cg->v_span_i)
+            return 0;
+        w = snprintf(k + *len, SPAN_KEY_MAX - (size_t)*len, "h%d,", n->a);
+        break;
+    case IR_ARG: return f && span_key(cg, f->up, f->span_i, f->args[n->a], k, len);
+    default: return 0;
+    }
+    if (w < 0 || *len + w >= SPAN_KEY_MAX)
+        return 0;
+    *len += w;
+    return 1;
+}
+
+/* the span memo of call n at the insertion point, made at its first use, or NULL when its
+ * arguments read more than the span and constants (or there are too many) */
+static SpanMemo *span_memo(Cg *cg, const IrNode *n)
+{
+    char k[SPAN_KEY_MAX];
+    int len = 0;
+    if (!cg->v_span_i)
+        return NULL;
+    for (int i = 0; i < n->nargs; i++)
+        if (!span_key(cg, cg->frame, cg->v_span_i, n->args[i], k, &len))
+            return NULL;
+    k[len] = 0;
+    for (int i = 0; i < cg->nsmemo; i++)
+        if (cg->smemo[i].rule == n->a && strcmp(cg->smemo[i].key, k) == 0)
+            return &cg->smemo[i];
+    if (cg->nsmemo == MAX_SPAN_MEMOS)
+        return NULL;
+    SpanMemo *s = &cg->smemo[cg->nsmemo++];
+    s->rule = n->a;
+    memcpy(s->key, k, (size_t)len + 1);
+    s->stored = 0;
+    s->vals = entry_array(cg, SPAN_MEMO_SPANS + 1, "span.memo");
+    s->done = entry_alloca(cg, "span.done");
+    /* zeroed on entry: after the allocas (entry_array puts them first), before any use */
+    LLVMBuilderRef top = LLVMCreateBuilderInContext(cg->c);
+    LLVMPositionBuilderBefore(top, LLVMGetNextInstruction(s->done));
+    LLVMBuildStore(top, k64(cg, 0), s->done);
+    LLVMDisposeBuilder(top);
+    return s;
+}
+
+/* rule n->a's value with arguments args (after the ctx) here: its body inlined, or its
+ * function called */
+static LLVMValueRef call_value(Cg *cg, const IrNode *n, LLVMValueRef *args)
+{
+    if (cg->inl && !cg->called[n->a]) {
+        Frame f = {.args = n->args, .up = cg->frame, .span_i = cg->v_span_i};
+        cg->frame = &f;
+        LLVMValueRef v = rule_value(cg, n->a, args + 1);
+        cg->frame = f.up;
+        return v;
+    }
+    return LLVMBuildCall2(cg->b, cg->rule_ty[n->a], cg->rule_fn[n->a], args, (unsigned)n->nargs + 1,
+                          "");
+}
+
+/* v kept as the current span's value in s (in: the span is one s keeps; bit: its bit, 0
+ * when it is not) */
+static LLVMValueRef span_memo_store(Cg *cg, LLVMValueRef v, SpanMemo *s, LLVMValueRef in,
+                                    LLVMValueRef bit)
+{
+    LLVMValueRef slot = LLVMBuildSelect(cg->b, in, cg->v_span_i, k64(cg, SPAN_MEMO_SPANS), "");
+    LLVMBuildStore(cg->b, v, elem_ptr(cg, s->vals, slot));
+    LLVMValueRef done = LLVMBuildLoad2(cg->b, cg->t_i64, s->done, "");
+    LLVMBuildStore(cg->b, LLVMBuildOr(cg->b, done, bit, ""), s->done);
+    return v;
+}
+
+/* A call of a rule with arguments that read only the span, in the fast entry: its value for
+ * this span when an earlier use computed it, else computed and kept. The aggregates over a
+ * person's history call the same rule with the same span's fields again and again
+ * (medical assistance: covers() in six, total_for() and ma_for() in three, ma_for() twice
+ * more inside total_for()), and a rule's value is a function of its arguments and the
+ * claim, so the value kept is the one a second evaluation would give, and a first
+ * evaluation that failed ended the claim: the same values and failures. */
+static LLVMValueRef span_memo_call(Cg *cg, const IrNode *n, LLVMValueRef *args, SpanMemo *s)
+{
+    LLVMValueRef i = cg->v_span_i;
+    LLVMValueRef in = LLVMBuildICmp(cg->b, LLVMIntULT, i, k64(cg, SPAN_MEMO_SPANS), "");
+    /* 0 past the last span kept: never found, never marked; one test where the hit was
+     * `in` and the bit, two (medical assistance 527.4 -> 514.1 instructions a claim) */
+    LLVMValueRef bit =
+        LLVMBuildSelect(cg->b, in,
+                        LLVMBuildShl(cg->b, k64(cg, 1),
+                                     LLVMBuildAnd(cg->b, i, k64(cg, SPAN_MEMO_SPANS - 1), ""), ""),
+                        k64(cg, 0), "");
+    if (!s->stored) {
+        /* The first use in the code's order: a later one in the same pass runs after it, and
+         * one on the next pass is at another span, so nothing can be kept for this span yet
+         * (a use reached again through an enclosing loop computes again, which is only
+         * slower). No test: medical assistance 564.6 -> 527.4 instructions a claim
+         * (callgrind, polc gen --policy ... --persons 30000 --seed 1). */
+        s->stored = 1;
+        return span_memo_store(cg, call_value(cg, n, args), s, in, bit);
+    }
+    LLVMValueRef done = LLVMBuildLoad2(cg->b, cg->t_i64, s->done, "");
+    LLVMValueRef hit = truth(cg, LLVMBuildAnd(cg->b, done, bit, ""));
+    LLVMBasicBlockRef b_hit = block(cg, "span.hit"), b_miss = block(cg, "span.miss"),
+                      join = block(cg, "span.memo");
+    LLVMBuildCondBr(cg->b, hit, b_hit, b_miss);
+    LLVMPositionBuilderAtEnd(cg->b, b_hit);
+    LLVMValueRef v_hit = LLVMBuildLoad2(cg->b, cg->t_i64, elem_ptr(cg, s->vals, i), "");
+    LLVMBuildBr(cg->b, join);
+    LLVMPositionBuilderAtEnd(cg->b, b_miss);
+    unsigned char *before = av_save(cg);
+    LLVMValueRef v = span_memo_store(cg, call_value(cg, n, args), s, in, bit);
+    LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, join);
+    LLVMPositionBuilderAtEnd(cg->b, join);
+    /* the rules the body computed are known on the miss side only */
+    av_join(cg, before);
+    free(before);
+    return phi2(cg, v_hit, b_hit, v, miss_end);
+}
+
+/* a call of rule n->a with arguments: inlined where its body is, else its function; in the
+ * fast entry memoized by span where its arguments allow */
 static LLVMValueRef cg_call(Cg *cg, const IrNode *n)
 {
     LLVMValueRef args[33];
@@ -770,10 +952,8 @@ static LLVMValueRef cg_call(Cg *cg, const IrNode *n)
     args[0] = cg->v_ctx;
     for (int i = 0; i < n->nargs; i++)
         args[i + 1] = cg_expr(cg, n->args[i]);
-    if (cg->inl && !cg->called[n->a])
-        return rule_value(cg, n->a, args + 1);
-    return LLVMBuildCall2(cg->b, cg->rule_ty[n->a], cg->rule_fn[n->a], args, (unsigned)n->nargs + 1,
-                          "");
+    SpanMemo *s = cg->inl && cg->memo_worth[n->a] ? span_memo(cg, n) : NULL;
+    return s ? span_memo_call(cg, n, args, s) : call_value(cg, n, args);
 }
 
 /* cg_year_of's table covers the days of 1 January YEARS_FIRST to 31 December YEARS_LAST (the
@@ -923,7 +1103,7 @@ static void begin_function(Cg *cg, LLVMValueRef fn)
     cg->entry = LLVMAppendBasicBlockInContext(cg->c, fn, nm(cg, "entry"));
     LLVMPositionBuilderAtEnd(cg->b, cg->entry);
     cg->v_ctx = LLVMGetParam(fn, 0);
-    cg->v_span = NULL;
+    cg->v_span = cg->v_span_i = NULL;
     memset(cg->v_field, 0, sizeof cg->v_field);
 }
 
@@ -1124,6 +1304,29 @@ static int reads_context(const IrProgram *p, const IrNode *n, unsigned char *mem
     return 0;
 }
 
+/* the IR nodes evaluating n takes, the bodies of the rules with arguments it calls counted
+ * in (sema rejects cycles; a context rule counts 1, it is memoized), added to *c until it
+ * reaches SPAN_MEMO_MIN_COST: counted further, rules that call others twice over many levels
+ * would take exponential time */
+static void ir_cost(const IrProgram *p, const IrNode *n, int *c)
+{
+    if (!n || *c >= SPAN_MEMO_MIN_COST)
+        return;
+    ++*c;
+    ir_cost(p, n->x, c);
+    ir_cost(p, n->y, c);
+    ir_cost(p, n->z, c);
+    for (int i = 0; i < n->nargs; i++)
+        ir_cost(p, n->args[i], c);
+    if (n->op == IR_CALL) {
+        const IrRule *r = &p->rules[n->a];
+        for (int b = 0; b < r->nbr; b++) {
+            ir_cost(p, r->br[b].guard, c);
+            ir_cost(p, r->br[b].body, c);
+        }
+    }
+}
+
 /* polc_settle_fast as one function (see inline_rule): every output's rule, stored as soon
  * as it is known (as the traced entry does), then every ledger field into locals, stored at
  * the end (ledger_out may be ledger_in's buffer for all the code knows, and the updates
@@ -1149,6 +1352,9 @@ static int cg_settle_inline(Cg *cg)
     cg->avail = calloc(nr, 1);
     cg->wrote = calloc(nr, 1);
     cg->copies = cg->depth = cg->too_big = 0;
+    cg->smemo = calloc(MAX_SPAN_MEMOS, sizeof *cg->smemo);
+    cg->nsmemo = 0;
+    cg->frame = NULL;
     /* A rule with arguments has no memo, so each call inlined is one more copy of its body
      * (and of the calls in it): one that reads no context rule stays a function of its own
      * (polc_rule_N.fast, which the optimiser inlines where that pays); one that does is
@@ -1160,6 +1366,13 @@ static int cg_settle_inline(Cg *cg)
         cg->called[r] = p->rules[r].nargs > 0 && !reads_context(p, &call, memo);
     }
     free(memo);
+    cg->memo_worth = calloc(nr, 1);
+    for (int r = 0; r < p->nrules; r++) {
+        IrNode call = {.op = IR_CALL, .a = r};
+        int c = 0;
+        ir_cost(p, &call, &c);
+        cg->memo_worth[r] = p->rules[r].nargs > 0 && c >= SPAN_MEMO_MIN_COST;
+    }
     cg->max_copies = MAX_COPIES_PER_RULE * p->nrules + MAX_COPIES_PER_RULE;
     for (int r = 0; r < p->nrules; r++) {
         cg->memo_v[r] = entry_alloca(cg, "memo");
@@ -1180,6 +1393,9 @@ static int cg_settle_inline(Cg *cg)
     free(cg->memo_f);
     free(cg->avail);
     free(cg->wrote);
+    free(cg->smemo);
+    free(cg->memo_worth);
+    cg->smemo = NULL;
     cg->inl = 0;
     if (cg->too_big) {
         LLVMDeleteFunction(fn);

@@ -7,7 +7,7 @@
  * spelling, empty optional cells, identity-history spans. Same seed, same bytes.
  *
  *   randdata (--engine ENGINE.so | --schema SCHEMA.json) --out DIR
- *            [--claims N] [--persons M] [--seed S] [--huge P] [--empty P]
+ *            [--claims N] [--persons M] [--seed S] [--huge P] [--empty P] [--spans K]
  *
  * Every row it writes is valid data: evaluators are compared on settlement, not on rejects. */
 #include <cjson/cJSON.h>
@@ -24,7 +24,7 @@
 #define MAX_FIELDS 256  /* fields per record: the seed policies declare about 30 */
 #define MAX_THRESH 4096 /* remembered parameter values per type */
 #define MAX_BOUNDS 512  /* remembered version-boundary dates */
-#define MAX_SPANS  4    /* history spans per person: enough to exercise 就高不就低 */
+#define MAX_SPANS  4    /* history spans per person (--spans): enough to exercise 就高不就低 */
 #define DAY_NONE   INT64_MIN
 
 /* ---- the PRNG: xoshiro256**, seeded through splitmix64 (deterministic on every host) --- */
@@ -722,7 +722,8 @@ static void span_cells(Buf *row, const Cols *c, double huge)
     }
 }
 
-static void write_persons(const char *dir, int64_t npersons, double huge, double empty)
+static void write_persons(const char *dir, int64_t npersons, int64_t max_spans, double huge,
+                          double empty)
 {
     FILE *f = open_out(dir, "persons.csv");
     Buf row = {0};
@@ -750,7 +751,7 @@ static void write_persons(const char *dir, int64_t npersons, double huge, double
                      : r < 20      ? 0
                      : r < 70      ? 1
                      : r < 90      ? 2
-                                   : (int)between(3, MAX_SPANS);
+                                   : (int)between(3, max_spans);
         for (int s = 0; s < (nspans ? nspans : 1); s++) {
             row.n = 0;
             cell(&row, 1, id);
@@ -849,17 +850,18 @@ static char *slurp(const char *path)
 
 static const char usage_text[] =
     "usage: randdata (--engine ENGINE.so | --schema SCHEMA.json) --out DIR\n"
-    "                [--claims N] [--persons M] [--seed S] [--huge P] [--empty P]\n"
+    "                [--claims N] [--persons M] [--seed S] [--huge P] [--empty P] [--spans K]\n"
     "  --claims N   claims to write (10000)\n"
     "  --persons M  persons (N/8, at least 1)\n"
     "  --seed S     the PRNG seed (1): the same seed writes the same bytes\n"
     "  --huge P     probability of an amount near the int64-fen limit (0.005)\n"
-    "  --empty P    probability of an empty cell where a field has a default (0.1)\n";
+    "  --empty P    probability of an empty cell where a field has a default (0.1)\n"
+    "  --spans K    the most history spans a person has, at least 3 (4)\n";
 
 int main(int argc, char **argv)
 {
     const char *engine = NULL, *schema = NULL, *out = NULL;
-    int64_t nclaims = 10000, npersons = -1;
+    int64_t nclaims = 10000, npersons = -1, max_spans = MAX_SPANS;
     uint64_t seed = 1;
     double huge = 0.005, empty = 0.1;
     for (int i = 1; i < argc; i++) {
@@ -889,13 +891,15 @@ int main(int argc, char **argv)
             huge = strtod(v, NULL);
         else if (!strcmp(a, "--empty"))
             empty = strtod(v, NULL);
+        else if (!strcmp(a, "--spans"))
+            max_spans = strtoll(v, NULL, 10);
         else {
             fprintf(stderr, "randdata: unknown option '%s'\n", a);
             fputs(usage_text, stderr);
             return 2;
         }
     }
-    if (!out || !!engine == !!schema || nclaims < 0) {
+    if (!out || !!engine == !!schema || nclaims < 0 || max_spans < 3) {
         fputs(usage_text, stderr);
         return 2;
     }
@@ -924,7 +928,7 @@ int main(int argc, char **argv)
     read_schema(json, ptable);
     if (mkdir(out, 0777) != 0 && errno != EEXIST)
         die("cannot create %s", out);
-    write_persons(out, npersons, huge, empty);
+    write_persons(out, npersons, max_spans, huge, empty);
     write_claims(out, nclaims, npersons, huge, empty);
     return 0;
 }
