@@ -1643,9 +1643,12 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *
     /* a PostgreSQL URL is not a file name */
     int pg = rt_ledger_is_pg(path);
     struct stat sb;
+    /* one look at the file: absent (errno ENOENT), or there and of its kind */
+    int there = path && !pg && stat(path, &sb) == 0,
+        absent = path && !pg && !there && errno == ENOENT;
     /* SQLite handed a directory or a device says "disk I/O error", naming no cause, and a
      * read-only opening of a FIFO waits for a writer for ever: a ledger is a regular file */
-    if (path && !pg && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+    if (there && !S_ISREG(sb.st_mode)) {
         fail(err, errlen, "cannot open ledger %s: not a regular file (a %s)", path,
              S_ISDIR(sb.st_mode)    ? "directory"
              : S_ISFIFO(sb.st_mode) ? "pipe"
@@ -1653,8 +1656,7 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *
                                     : "device");
         return NULL;
     }
-    if (read_only == RT_LEDGER_READ_OR_EMPTY && path && !pg && stat(path, &sb) != 0 &&
-        errno == ENOENT)
+    if (read_only == RT_LEDGER_READ_OR_EMPTY && absent)
         path = NULL; /* no file: an empty ledger, in memory (opening it would create it) */
     if (path && rt_dl_load(pg ? &pq_dl : &sq_dl, err, errlen) < 0)
         return NULL;
