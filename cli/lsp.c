@@ -930,7 +930,7 @@ static char *apply_change(char *t, const cJSON *change)
         return t;
     if (!r) {
         free(t);
-        return strdup(with);
+        return strdup(with); /* NULL when out of memory: the document keeps its last text */
     }
     if (!t)
         return NULL;
@@ -942,6 +942,10 @@ static char *apply_change(char *t, const cJSON *change)
     if (to < from)
         to = from;
     char *out = malloc(len - (to - from) + wl + 1);
+    if (!out) { /* out of memory: the document keeps its last text */
+        free(t);
+        return NULL;
+    }
     memcpy(out, t, from);
     memcpy(out + from, with, wl);
     memcpy(out + from + wl, t + to, len - to + 1);
