@@ -1,6 +1,8 @@
 /* test.c — polc test: the test cases written in a policy's own file. Each case is run
- * through the runtime's session API twice, with the reference interpreter and with the JIT;
- * every expectation is checked in both, and the two must agree bit for bit on every claim. */
+ * through the runtime's session API with the reference interpreter and with the JIT; every
+ * expectation is checked in both, and the two must agree bit for bit on every claim. The JIT's
+ * fast entry (polc run's, serve's, simulate's) settles each case once more and must give the
+ * JIT's traced results: a difference is polc's fault, reported as such. */
 #include "cli.h"
 
 #include <setjmp.h>
@@ -11,6 +13,7 @@
 #include "engine.h"
 #include "ffi.h"
 #include "interp.h"
+#include "rt_int.h"
 #include "text.h"
 
 /* what a settled claim left behind, copied out of the session's PolResult */
@@ -166,14 +169,18 @@ static void eval_unneeded(Compiled *c, Decl *test, const char *claim, Jit *jit,
     }
 }
 
-/* run one test case with one engine; results go to out[] (one per claim item) */
-static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, Settled *out, int *nout,
-                    char *err, size_t errlen)
+/* Run one test case with one engine; results go to out[] (one per claim item). trace 1:
+ * through the engine's traced entry, with the values of the rules a test may expect; 0:
+ * through its fast entry (rt_session_trace), as polc run, serve and simulate settle, which
+ * leaves the rules' values and branches out (only failures, outputs and ledgers are set). */
+static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, int trace, Settled *out,
+                    int *nout, char *err, size_t errlen)
 {
     Policy *pol = &c->pol;
     PolSession *s = polrt_session_new(e, NULL, err, errlen);
     if (!s)
         return -1;
+    rt_session_trace(s, trace);
     /* persons first: a person's history is static data of the case */
     if (add_persons(c, test, s, err, errlen) != 0) {
         polrt_session_free(s);
@@ -209,7 +216,7 @@ static int run_case(Compiled *c, Decl *test, PolEngine *e, Jit *jit, Settled *ou
         st->out = copy(&c->arena, r.status == 0 ? r.out : NULL, pol->outputs.len);
         st->fail_code = copy(&c->arena, NULL, nr);
         st->fail_loc = copy(&c->arena, NULL, nr);
-        if (r.status == 0) {
+        if (r.status == 0 && trace) {
             /* the person's data as the session has it */
             int64_t *pfields, *hist;
             int nh;
@@ -338,6 +345,83 @@ static int same_results(Compiled *c, Settled *a, Settled *b, int n, char *why, s
     return 0;
 }
 
+/* the name and type of ledger field f (in the order of the ledgers' fields, PolResult's) */
+static const char *ledger_field(Compiled *c, int f, Type *ty)
+{
+    Policy *pol = &c->pol;
+    for (int l = 0; l < pol->ledgers.len; f -= pol->ledgers.data[l++]->fields.len) {
+        Decl *ld = pol->ledgers.data[l];
+        if (f < ld->fields.len) {
+            *ty = ld->fields.data[f].ty;
+            return arena_printf(&c->arena, "%s.%s after the claim", ld->name,
+                                ld->fields.data[f].name);
+        }
+    }
+    polc_internal_error(__FILE__, __LINE__, "ledger field %d out of range", f);
+}
+
+/* how a claim ended, in words: "settled it", or "failed: " and the failure */
+static const char *outcome(Compiled *c, const PolEngine *pe, const Settled *s)
+{
+    char msg[512];
+    if (s->status == 0)
+        return "settled it";
+    polrt_failure_text(pe, s->fields, s->err_code, s->err_loc, msg, sizeof msg);
+    return arena_printf(&c->arena, "failed: %s", msg);
+}
+
+/* the two entries, as the messages name them, and what the user can do about a difference */
+#define TRACED "the traced entry (polc test, explain)"
+#define FAST   "the fast entry (polc run, serve, simulate)"
+#define POLC_FAULT                                                                                 \
+    "this is a fault of polc, not of the policy; please report it with the policy and the "        \
+    "output of `polc build %s --emit ir -o policy.ll`"
+
+/* The fast entry must give what the traced entry gives, claim by claim (each carried its own
+ * ledgers from the case's earlier claims): the same failure, outputs and ledgers after. A
+ * difference is not the policy's to fix, and the message says so and how to report it. */
+static int same_entries(Compiled *c, const char *path, const PolEngine *pe, Settled *tr,
+                        Settled *fa, int n, char *why, size_t whylen, const char **bad_claim)
+{
+    Policy *pol = &c->pol;
+    int nl = 0;
+    for (int l = 0; l < pol->ledgers.len; l++)
+        nl += pol->ledgers.data[l]->fields.len;
+    for (int i = 0; i < n; i++) {
+        if (tr[i].status != fa[i].status || tr[i].err_code != fa[i].err_code ||
+            tr[i].err_loc != fa[i].err_loc) {
+            snprintf(why, whylen, "claim %s: " TRACED " %s, but " FAST " %s: " POLC_FAULT,
+                     tr[i].name, outcome(c, pe, &tr[i]), outcome(c, pe, &fa[i]), path);
+            *bad_claim = tr[i].name;
+            return -1;
+        }
+        const char *what = NULL;
+        Type ty;
+        int64_t va = 0, vb = 0;
+        for (int o = 0; !what && tr[i].status == 0 && o < pol->outputs.len; o++)
+            if (tr[i].out[o] != fa[i].out[o]) {
+                what = arena_printf(&c->arena, "output %s", pol->outputs.data[o]->name);
+                ty = pol->outputs.data[o]->ty;
+                va = tr[i].out[o], vb = fa[i].out[o];
+            }
+        for (int f = 0; !what && f < nl; f++)
+            if (tr[i].ledger_after[f] != fa[i].ledger_after[f]) {
+                what = ledger_field(c, f, &ty);
+                va = tr[i].ledger_after[f], vb = fa[i].ledger_after[f];
+            }
+        if (what) {
+            char a[96], b[96];
+            snprintf(why, whylen,
+                     "claim %s: %s is %s through " TRACED " but %s through " FAST ": " POLC_FAULT,
+                     tr[i].name, what, text_value(pol, ty, va, a, sizeof a),
+                     text_value(pol, ty, vb, b, sizeof b), path);
+            *bad_claim = tr[i].name;
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* print the explanation of a claim by settling the case again up to it */
 static void explain_claim(Compiled *c, Decl *test, PolEngine *e, const char *claim)
 {
@@ -399,17 +483,20 @@ static int run_file(const char *path, int interp_only, TestTotals *tot)
             nclaims += t->items.data[j].kind == TI_CLAIM;
         Settled *ri = arena_alloc(&c->arena, sizeof(Settled) * (size_t)(nclaims + 1));
         Settled *rj = arena_alloc(&c->arena, sizeof(Settled) * (size_t)(nclaims + 1));
-        int ni = 0, nj = 0;
+        Settled *rf = arena_alloc(&c->arena, sizeof(Settled) * (size_t)(nclaims + 1));
+        int ni = 0, nj = 0, nf = 0;
         char why[1024] = "";
         const char *bad = NULL;
         PolEngine *bad_engine = ei.pe;
-        int ok = run_case(c, t, ei.pe, NULL, ri, &ni, why, sizeof why) == 0 &&
+        int ok = run_case(c, t, ei.pe, NULL, 1, ri, &ni, why, sizeof why) == 0 &&
                  check_case(c, t, ei.pe, ri, ni, "interpreter", why, sizeof why, &bad) == 0;
         if (ok && ej.pe) {
             bad_engine = ej.pe;
-            ok = run_case(c, t, ej.pe, ej.jit, rj, &nj, why, sizeof why) == 0 &&
+            ok = run_case(c, t, ej.pe, ej.jit, 1, rj, &nj, why, sizeof why) == 0 &&
                  check_case(c, t, ej.pe, rj, nj, "jit", why, sizeof why, &bad) == 0 &&
-                 same_results(c, ri, rj, ni, why, sizeof why, &bad) == 0;
+                 same_results(c, ri, rj, ni, why, sizeof why, &bad) == 0 &&
+                 run_case(c, t, ej.pe, ej.jit, 0, rf, &nf, why, sizeof why) == 0 &&
+                 same_entries(c, path, ej.pe, rj, rf, nj, why, sizeof why, &bad) == 0;
         }
         int line, col;
         source_linecol(t->loc.src, t->loc.start, &line, &col);
@@ -436,7 +523,7 @@ typedef struct TestArgs {
 
 static const Opt test_opts[] = {
     {"interp-only", 0, OPT_FLAG, offsetof(TestArgs, interp_only), NULL, 1,
-     .help = "run the cases with the interpreter alone (no JIT)"},
+     .help = "run the cases with the interpreter alone (no JIT, nor its fast entry)"},
     {0},
 };
 
