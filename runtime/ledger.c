@@ -1488,6 +1488,24 @@ static int read_only_leaves_files(const RtStore *st, char *err, size_t errlen)
                 st->path, (unsigned)db.st_uid, (unsigned)geteuid());
 }
 
+/* Read-only by the ledger's owner (or root), who may write the file and its folder: opened
+ * for writing but answering queries only (query_only), so that its close, the last
+ * connection's, removes the -wal and -shm files SQLite makes beside a WAL ledger, which a
+ * read-only connection cannot remove (`polc ledger export` left them behind). Its queries
+ * write nothing; the close copies the log into the file, as any writer's close does. */
+static int tidy_read_only(const RtStore *st)
+{
+    struct stat db;
+    char dir[PATH_MAX];
+    if (!st->read_only || stat(st->path, &db) != 0 || !S_ISREG(db.st_mode) ||
+        (geteuid() != 0 && db.st_uid != geteuid()) || access(st->path, W_OK) != 0 ||
+        (size_t)snprintf(dir, sizeof dir, "%s", st->path) >= sizeof dir)
+        return 0;
+    char *slash = strrchr(dir, '/');
+    const char *d = !slash ? "." : slash == dir ? "/" : (*slash = 0, dir);
+    return access(d, W_OK) == 0;
+}
+
 /* Open or create the file. Durability: journal_mode=WAL (readers never block the writer, a
  * commit is one append to the log) with synchronous=NORMAL, chosen over FULL: a process
  * killed at any point (SIGKILL, a crash, OOM) loses nothing committed and never corrupts the
@@ -1509,11 +1527,13 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
         close(fd);
     if (st->read_only && read_only_leaves_files(st, err, errlen) < 0)
         return -1;
-    int rc = sq.sqlite3_open_v2(
-        st->path, &st->db,
-        (st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-            SQLITE_OPEN_NOMUTEX,
-        log_vfs_name());
+    int tidy = tidy_read_only(st);
+    int rc = sq.sqlite3_open_v2(st->path, &st->db,
+                                (tidy            ? SQLITE_OPEN_READWRITE
+                                 : st->read_only ? SQLITE_OPEN_READONLY
+                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                                    SQLITE_OPEN_NOMUTEX,
+                                log_vfs_name());
     if (rc != SQLITE_OK) {
         if (!st->db)
             return fail(err, errlen, "%s: out of memory", st->path);
@@ -1532,8 +1552,8 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
         static const RtLedgerKey none = {.len = 0};
         return rt_ledger_key_mismatch(st->path, key ? key : &none, err, errlen);
     }
-    if (first != SQLITE_OK)
-        return db_fail(st, err, errlen);
+    if (first != SQLITE_OK || (tidy && exec_sql(st, "PRAGMA query_only=1", err, errlen)))
+        return first != SQLITE_OK ? db_fail(st, err, errlen) : -1;
     /* (a reader takes the file's journal mode as it is: in WAL, it never blocks the writer) */
     if (!st->read_only &&
         (query_text(st, "PRAGMA journal_mode=WAL", NULL, val, sizeof val, err, errlen) ||
