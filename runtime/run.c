@@ -28,9 +28,12 @@ typedef struct Run Run;
 
 /* Good rows of a batch that one thread settled one after the other in the file (consecutive
  * RtRow.seq), their texts one after the other in its buffers: the batch step writes a span in
- * one piece and reads none of its rows. Claims come grouped by person, so a span is about a
- * person's claims: the step had walked every row of the batch (41 instructions a row, ~2/3 of
- * its own, callgrind), and at -j 2 a run of rows in one thread's buffer ended there too. */
+ * one piece and reads only its first row. Claims come grouped by person, so at -j 2 a span is
+ * a person's claims or a few persons', ~14 rows (polc gen). The step had read every row of
+ * the batch (41 instructions a row) and copied each span into stdio's buffer (~300 a span):
+ * 64 instructions a claim on one thread while the others decode the next batch; 8 now, and
+ * keeping the spans costs each settling thread ~18 a claim (callgrind, -j 2, 104,638 claims
+ * of polc gen --persons 30000). */
 typedef struct RunSpan {
     int64_t seq, next;       /* rank of its first row, and of the row after its last */
     size_t out_off, out_len; /* its results rows in the thread's out */
@@ -653,7 +656,7 @@ static int batch_rows(Run *r, const RtBlock *blocks, size_t n, int committed, ch
     size_t want = 0, done = 0; /* spans to write, and written */
     for (int i = remote ? r->nth : 0; i < r->nth + remote; i++)
         want += r->th[i].nspan;
-    if (remote)
+    if (remote && r->th[r->nth].nspan > 1) /* none: no array to give qsort */
         qsort(r->th[r->nth].span, r->th[r->nth].nspan, sizeof(RunSpan), span_order);
     int64_t left = 0; /* rows of the span just written not yet stepped past */
     for (size_t bi = 0, k = 0; bi < n;) {
