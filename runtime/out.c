@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -708,18 +709,56 @@ int rt_out_failed(const RtOut *o)
     return o->f && (ferror(o->f) || (o->io && o->io->err));
 }
 
-/* A block of OUT_BUFSIZE or more goes out in one write(2) of its own, after what stdio
- * holds: stdio first fills its 64 KB buffer from it and writes that, then the rest, so a
- * batch of results took two writes (strace -c of the 104,638-claim benchmark: 5 writes to
- * the results, two of them 64 KB; the hand-written program's 3). A failed write keeps its
- * cause in io->err, which rt_out_failed and the commit read. */
-int rt_out_write(RtOut *o, const void *p, size_t n)
+/* iov[0..n) through writev(2), the calls retried as write_all retries (interrupted, short);
+ * iov is consumed. 0, or -1 with the cause kept in io->err. */
+static int writev_all(RtOutFd *io, struct iovec *iov, int n)
 {
-    if (n < OUT_BUFSIZE || !o->io)
-        return fwrite(p, 1, n, o->f) == n ? 0 : -1;
+    while (n > 0) {
+        ssize_t k = writev(io->fd, iov, n < IOV_MAX ? n : IOV_MAX);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (!io->err)
+                io->err = k < 0 ? errno : EIO;
+            return -1;
+        }
+        for (; n > 0 && (size_t)k >= iov->iov_len; n--, iov++)
+            k -= (ssize_t)iov->iov_len;
+        if (n > 0) { /* a short write: the rest of this piece next */
+            iov->iov_base = (char *)iov->iov_base + k;
+            iov->iov_len -= (size_t)k;
+        }
+    }
+    return 0;
+}
+
+/* Pieces of OUT_BUFSIZE or more in all go out in writev(2) calls of their own, after what
+ * stdio holds, straight from where they are: through stdio a batch of results was copied
+ * into its 64 KB buffer piece by piece (~300 instructions a piece, a piece a run of one
+ * thread's rows: callgrind, -j 2), and a block over 64 KB took two writes (strace -c of the
+ * 104,638-claim benchmark: 5 writes to the results, two of them 64 KB; the hand-written
+ * program's 3). Fewer bytes, or standard output, go through stdio. A failed write keeps its
+ * cause in io->err, which rt_out_failed and the commit read. iov is consumed. */
+int rt_out_writev(RtOut *o, struct iovec *iov, int n)
+{
+    size_t bytes = 0;
+    for (int i = 0; i < n; i++)
+        bytes += iov[i].iov_len;
+    if (bytes < OUT_BUFSIZE || !o->io) {
+        for (int i = 0; i < n; i++)
+            if (fwrite(iov[i].iov_base, 1, iov[i].iov_len, o->f) != iov[i].iov_len)
+                return -1;
+        return 0;
+    }
     if (rt_out_failed(o) || fflush(o->f) != 0)
         return -1;
-    return (size_t)write_all(o->io, p, n) == n ? 0 : -1;
+    return writev_all(o->io, iov, n);
+}
+
+int rt_out_write(RtOut *o, const void *p, size_t n)
+{
+    struct iovec v = {(void *)p, n};
+    return rt_out_writev(o, &v, 1);
 }
 
 /* the written bytes flushed, errors seen: 0, or the errno of the first failure */

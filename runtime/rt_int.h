@@ -1046,6 +1046,10 @@ int rt_out_errno(const RtOut *o);
 /* n bytes to o: through its stdio buffer, a large block in one write of its own; 0, or -1
  * (rt_out_failed then says so, rt_out_errno why) */
 int rt_out_write(RtOut *o, const void *p, size_t n);
+/* the pieces iov[0..n) to o in order, as rt_out_write of each would: many bytes in writev(2)
+ * calls straight from the pieces, without stdio's copy (iov is consumed); 0, or -1 */
+struct iovec;
+int rt_out_writev(RtOut *o, struct iovec *iov, int n);
 /* a write to o failed (its FILE's error, or one of rt_out_write's own): 1, else 0 */
 int rt_out_failed(const RtOut *o);
 /* the file at path begins with the line head[0..n) (a file polc wrote with that header; a

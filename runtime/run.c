@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 /* longest message kept for a row or a claim error */
@@ -19,13 +20,41 @@
 /* the most columns --keep copies: a person's id, name, level and a few more; a longer list
  * is a usage error rather than a silent cut */
 #define RUN_MAX_KEEP 16
+/* pieces of text a write takes: IOV_MAX, what one writev(2) takes on Linux (a batch of ~15,000
+ * claims at -j 2 is ~1,100 spans, so about one write) */
+#define RUN_IOV 1024
 
 typedef struct Run Run;
 
+/* Good rows of a batch that one thread settled one after the other in the file (consecutive
+ * RtRow.seq), their texts one after the other in its buffers: the batch step writes a span in
+ * one piece and reads only its first row. Claims come grouped by person, so at -j 2 a span is
+ * a person's claims or a few persons', ~14 rows (polc gen). The step had read every row of
+ * the batch (41 instructions a row) and copied each span into stdio's buffer (~300 a span):
+ * 64 instructions a claim on one thread while the others decode the next batch; 8 now, and
+ * keeping the spans costs each settling thread ~18 a claim (callgrind, -j 2, 104,638 claims
+ * of polc gen --persons 30000). */
+typedef struct RunSpan {
+    int64_t seq, next;       /* rank of its first row, and of the row after its last */
+    size_t out_off, out_len; /* its results rows in the thread's out */
+    size_t x_off, x_len;     /* its explanations (JSON lines) in the thread's xbuf */
+    int64_t settled;         /* its rows settled now (status 0): committed with the batch */
+} RunSpan;
+
+/* a batch's pieces of one output gathered for one rt_out_writev */
+typedef struct RunIov {
+    RtOut *to;
+    struct iovec v[RUN_IOV];
+    int n;
+} RunIov;
+
 /* a thread's part: the batch's results rows and explanations, and its counts */
 typedef struct RunThread {
-    RtLine out; /* results rows of the batch */
-    char *xbuf; /* explanations (JSON lines) of the batch: a memory stream */
+    RtLine out;    /* results rows of the batch */
+    RunSpan *span; /* the batch's spans of its rows, in input order */
+    size_t nspan, cap_span;
+    size_t span_at; /* the batch step: the next span to write */
+    char *xbuf;     /* explanations (JSON lines) of the batch: a memory stream */
     size_t xlen;
     FILE *xf;
     char *tbuf; /* the one explanation asked for (text) */
@@ -59,6 +88,7 @@ struct Run {
     int turns;        /* across ranks on a PostgreSQL ledger: a transaction a settled batch
                          (RtPipeOpts.ledger_turns), begun and committed by the pipeline */
     RtOut results, explain;
+    RunIov *iov;          /* [0] the results', [1] the explanations' pieces of a batch */
     RtXlsx *xlsx;         /* --xlsx: the results again as a workbook, or NULL */
     unsigned char *kinds; /* the results columns' RT_XLSX_ kinds */
     RtCells cells;        /* a results row cut into cells for the workbook */
@@ -135,6 +165,7 @@ static void thread_free(void *self, RtPThread *t)
     for (size_t k = 0; x->why && r->why && k < why_slots(r->s); k++)
         r->why[k] += x->why[k];
     polrt_realloc(x->out.p, 0);
+    polrt_realloc(x->span, 0);
     if (x->xf)
         fclose(x->xf);
     if (x->tf)
@@ -309,6 +340,41 @@ static int explain_row(Run *r, RunThread *x, RtPThread *t, RtPState *ps, RtRow *
     return rc;
 }
 
+/* row, whose texts (out_off/len; x_off, x_len: its explanation, 0 when none) x holds, a new
+ * span of its own. 0, or -1 (memory). */
+static __attribute__((noinline)) int span_new(RunThread *x, const RtRow *row, size_t x_len)
+{
+    if (rt_grow(&x->span, &x->cap_span, x->nspan + 1, sizeof *x->span) < 0)
+        return -1;
+    RunSpan *sp = &x->span[x->nspan++];
+    sp->seq = row->seq;
+    sp->next = row->seq + 1;
+    sp->out_off = row->out_off;
+    sp->out_len = row->out_len;
+    sp->x_off = row->x_off;
+    sp->x_len = x_len;
+    sp->settled = row->settled == 0;
+    return 0;
+}
+
+/* row added to x's spans: to the last one when it follows that span's last row in the file,
+ * else as a new one. A thread's texts are appended in the order of its rows, so the row's
+ * follow the span's. Inline, a test and four adds a claim: as a call with the texts' places
+ * checked too it was ~50 instructions a claim (callgrind), nearly what it saved the batch
+ * step. 0, or -1 (memory). */
+static inline __attribute__((always_inline)) int span_add(RunThread *x, const RtRow *row,
+                                                          size_t x_len)
+{
+    if (!x->nspan || x->span[x->nspan - 1].next != row->seq)
+        return span_new(x, row, x_len);
+    RunSpan *sp = &x->span[x->nspan - 1];
+    sp->next++;
+    sp->out_len += row->out_len;
+    sp->x_len += x_len;
+    sp->settled += row->settled == 0;
+    return 0;
+}
+
 /* the claim sink: a claim's results row, its counts, and its explanation when asked */
 static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
 {
@@ -345,9 +411,9 @@ static int claim(void *self, RtPThread *t, RtPState *ps, RtRow *row)
     if (x->out.oom)
         return -1;
     row->out_len = x->out.n - row->out_off;
-    if (!r->o->explain && !r->o->explain_claim)
-        return 0;
-    return explain_row(r, x, t, ps, row, status);
+    if ((r->o->explain || r->o->explain_claim) && explain_row(r, x, t, ps, row, status) < 0)
+        return -1;
+    return span_add(x, row, r->o->explain ? row->x_len : 0);
 }
 
 /* across ranks: a row this rank settled, its results row and explanation for rank 0 */
@@ -376,7 +442,7 @@ static int row_remote(void *self, RtRow *row, const char *const *text, const siz
     row->x_len = len[1];
     if (len[1]) /* no explanation: nothing to copy (the buffer may not exist yet) */
         rt_line_add(&r->remote_x, text[1], len[1]);
-    return x->out.oom || r->remote_x.oom ? -1 : 0;
+    return x->out.oom || r->remote_x.oom || span_add(x, row, len[1]) < 0 ? -1 : 0;
 }
 
 /* ---- the sink: after each batch, on the calling thread ------------------------------------- */
@@ -523,55 +589,121 @@ static int batch_commit(Run *r, char *err, size_t errlen)
     return 1;
 }
 
-/* The batch's rows in input order to the results, the explanations and the workbook.
- * Results rows that follow each other in one thread's buffer (a person's claims; all of
- * them with one thread) go out in one write: a call per row had ~70 perf samples (4 kHz,
- * ~17 ms) of a 1 M-claim run, on the serial path; now none. 0, or -1 with err. */
+static void iov_flush(RunIov *iv)
+{
+    if (iv->n)
+        rt_out_writev(iv->to, iv->v, iv->n); /* a failure is kept in to: batch tells it */
+    iv->n = 0;
+}
+
+/* p[0..n) after what iv holds: the last piece grown when p follows it */
+static void iov_add(RunIov *iv, const char *p, size_t n)
+{
+    if (!n)
+        return;
+    struct iovec *last = iv->n ? &iv->v[iv->n - 1] : NULL;
+    if (last && (const char *)last->iov_base + last->iov_len == p) {
+        last->iov_len += n;
+        return;
+    }
+    if (iv->n == RUN_IOV)
+        iov_flush(iv);
+    iv->v[iv->n++] = (struct iovec){(void *)p, n};
+}
+
+static int span_order(const void *a, const void *b)
+{
+    int64_t x = ((const RunSpan *)a)->seq, y = ((const RunSpan *)b)->seq;
+    return x < y ? -1 : x > y;
+}
+
+/* what the batch step does for each row when it must: the claim explained found (rejected
+ * or not), a good row into the workbook. 0, or -1 with err. */
+static int row_each(Run *r, const RtRow *row, char *err, size_t errlen)
+{
+    if (r->o->explain_claim && row->id && strcmp(row->id, r->o->explain_claim) == 0) {
+        r->explain_found = 1;
+        r->explain_failed = row->status == RT_ROW_OK && row->settled == -1;
+        /* no text to write: the claim is explained when its row was not rejected */
+        if (r->o->explain_json_only && row->status == RT_ROW_OK)
+            r->explained = 1;
+    }
+    if (row->status != RT_ROW_OK || !r->xlsx ||
+        (explain_only(r->o) && strcmp(row->id, r->o->explain_claim) != 0))
+        return 0;
+    const RunThread *x = &r->th[row->thread];
+    if (cut_line(r, x->out.p + row->out_off, row->out_len) < 0) {
+        snprintf(err, errlen, "cannot write %s: out of memory", r->o->xlsx);
+        r->code = POLRT_EXIT_SYSTEM;
+        return -1;
+    }
+    /* a failed write is kept and told by rt_xlsx_commit, which then fails the run */
+    rt_xlsx_row(r->xlsx, r->cells.p, r->cells.len, r->cells.n);
+    return 0;
+}
+
+/* The batch's rows in input order to the results, the explanations and the workbook, a span
+ * at a time (RunSpan): at a span's first row its texts go out whole and the walk steps past
+ * its rows, visiting each only for the claim explained or the workbook. A good row that
+ * starts no span has no text (a reversal). Across ranks, rank 0 has every row's text in the
+ * remote part, in the order the ranks sent them: its spans sorted first. 0, or -1 with err. */
 static int batch_rows(Run *r, const RtBlock *blocks, size_t n, int committed, char *err,
                       size_t errlen)
 {
-    const char *run = NULL;
-    size_t run_len = 0;
-    for (size_t bi = 0; bi < n; bi++)
-        for (size_t k = 0; k < blocks[bi].nrows; k++) {
-            const RtRow *row = &blocks[bi].rows[k];
-            if (r->o->explain_claim && row->id && strcmp(row->id, r->o->explain_claim) == 0) {
-                r->explain_found = 1;
-                r->explain_failed = row->status == RT_ROW_OK && row->settled == -1;
-                /* no text to write: the claim is explained when its row was not rejected */
-                if (r->o->explain_json_only && row->status == RT_ROW_OK)
-                    r->explained = 1;
-            }
-            if (row->status != RT_ROW_OK)
-                continue;
-            r->committed += committed && row->settled == 0;
-            const RunThread *x = &r->th[row->thread];
-            if (r->results.f) {
-                const char *text = x->out.p + row->out_off;
-                if (run && run + run_len == text)
-                    run_len += row->out_len;
-                else {
-                    if (run)
-                        rt_out_write(&r->results, run, run_len);
-                    run = text;
-                    run_len = row->out_len;
-                }
-            }
-            if (r->explain.f)
-                fwrite((row->thread == r->nth ? r->remote_x.p : x->xbuf) + row->x_off, 1,
-                       row->x_len, r->explain.f);
-            if (!r->xlsx || (explain_only(r->o) && strcmp(row->id, r->o->explain_claim) != 0))
-                continue;
-            if (cut_line(r, x->out.p + row->out_off, row->out_len) < 0) {
-                snprintf(err, errlen, "cannot write %s: out of memory", r->o->xlsx);
-                r->code = POLRT_EXIT_SYSTEM;
-                return -1;
-            }
-            /* a failed write is kept and told by rt_xlsx_commit, which then fails the run */
-            rt_xlsx_row(r->xlsx, r->cells.p, r->cells.len, r->cells.n);
+    int each = r->o->explain_claim || r->xlsx;
+    int remote = r->cl && r->cl->rank == 0; /* the rows are the remote part's */
+    RunIov *res = r->results.f ? &r->iov[0] : NULL, *xpl = r->explain.f ? &r->iov[1] : NULL;
+    size_t want = 0, done = 0; /* spans to write, and written */
+    for (int i = remote ? r->nth : 0; i < r->nth + remote; i++)
+        want += r->th[i].nspan;
+    if (remote && r->th[r->nth].nspan > 1) /* none: no array to give qsort */
+        qsort(r->th[r->nth].span, r->th[r->nth].nspan, sizeof(RunSpan), span_order);
+    int64_t left = 0; /* rows of the span just written not yet stepped past */
+    for (size_t bi = 0, k = 0; bi < n;) {
+        if (k >= blocks[bi].nrows) {
+            k -= blocks[bi].nrows;
+            bi++;
+            continue;
         }
-    if (run)
-        rt_out_write(&r->results, run, run_len);
+        const RtRow *row = &blocks[bi].rows[k];
+        if (!left && row->status == RT_ROW_OK) {
+            RunThread *x = &r->th[row->thread];
+            const RunSpan *sp = x->span_at < x->nspan ? &x->span[x->span_at] : NULL;
+            if (sp && sp->seq == row->seq) {
+                x->span_at++;
+                done++;
+                if (res)
+                    iov_add(res, x->out.p + sp->out_off, sp->out_len);
+                if (xpl)
+                    iov_add(xpl, (row->thread == r->nth ? r->remote_x.p : x->xbuf) + sp->x_off,
+                            sp->x_len);
+                r->committed += committed ? sp->settled : 0;
+                left = sp->next - sp->seq;
+            } else
+                r->committed += committed && row->settled == 0;
+        }
+        if (left && !each) {
+            k += (size_t)left;
+            left = 0;
+            continue;
+        }
+        left -= left > 0;
+        if (each && row_each(r, row, err, errlen) < 0)
+            return -1;
+        k++;
+    }
+    if (res)
+        iov_flush(res);
+    if (xpl)
+        iov_flush(xpl);
+    if (done != want) { /* a row's text would be missing: never so */
+        snprintf(err, errlen,
+                 "internal error: %zu of the batch's %zu spans of results written "
+                 "(run.c)",
+                 done, want);
+        r->code = POLRT_EXIT_SYSTEM;
+        return -1;
+    }
     return 0;
 }
 
@@ -579,10 +711,12 @@ static int batch_rows(Run *r, const RtBlock *blocks, size_t n, int committed, ch
 static void batch_reset(Run *r, RtPipe *p)
 {
     r->th[r->nth].out.n = 0;
+    r->th[r->nth].nspan = r->th[r->nth].span_at = 0;
     r->remote_x.n = 0;
     for (int i = 0; i < r->nth; i++) {
         RunThread *x = &r->th[i];
         x->out.n = 0;
+        x->nspan = x->span_at = 0;
         if (x->tf && x->tlen) {
             rt_pipe_progress_clear(p);
             fwrite(x->tbuf, 1, x->tlen, stdout);
@@ -996,7 +1130,12 @@ static int run_setup(Run *r)
     r->th = rt_alloc_lines(((size_t)r->nth + 1) * sizeof *r->th, 1);
     r->totals = polrt_realloc(NULL, ((size_t)r->s->noutputs + 1) * sizeof *r->totals);
     r->why = rt_alloc_lines(why_slots(r->s) * sizeof *r->why, 1);
-    if (!r->rejects_path || !r->prejects_path || !r->th || !r->totals || !r->why) {
+    if ((r->iov = polrt_realloc(NULL, 2 * sizeof *r->iov))) {
+        r->iov[0].to = &r->results;
+        r->iov[1].to = &r->explain;
+        r->iov[0].n = r->iov[1].n = 0;
+    }
+    if (!r->rejects_path || !r->prejects_path || !r->th || !r->totals || !r->why || !r->iov) {
         snprintf(r->err, sizeof r->err, "out of memory");
         return POLRT_EXIT_SYSTEM;
     }
@@ -1178,8 +1317,11 @@ static void run_free(Run *r)
 {
     if (r->store)
         rt_ledger_close(r->store);
-    if (r->th)
+    if (r->th) {
         polrt_realloc(r->th[r->nth].out.p, 0);
+        polrt_realloc(r->th[r->nth].span, 0);
+    }
+    polrt_realloc(r->iov, 0);
     polrt_realloc(r->remote_x.p, 0);
     polrt_realloc(r->ledger_buf, 0);
     polrt_realloc(r->th, 0);

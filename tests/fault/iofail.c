@@ -1,8 +1,8 @@
 /* iofail.c — an LD_PRELOAD shim that makes the file system fail on purpose, for
  * tests/runtime/io_faults.sh: polc's writers (runtime/out.c: temp + fsync + rename) and
- * SQLite's (the ledger, its -wal and journal) call write, pwrite, fsync and rename through
+ * SQLite's (the ledger, its -wal and journal) call write, writev, pwrite, fsync and rename through
  * the dynamic linker, so this library's definitions take their place.
- *   IOFAIL_OP     write (write, pwrite, pwrite64), sync (fsync, fdatasync) or rename
+ *   IOFAIL_OP     write (write, writev, pwrite, pwrite64), sync (fsync, fdatasync) or rename
  *   IOFAIL_MATCH  only calls on a file whose path contains this (rename: the new name)
  *   IOFAIL_NTH    the Nth matching call fails, and every one after it (a full disk stays
  *                 full), default 1
@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 static long seen;
@@ -83,6 +84,38 @@ ssize_t write(int fd, const void *b, size_t n)
         return -1;
     }
     return REAL(write)(fd, b, n);
+}
+
+/* writev (runtime/out.c writes a batch's results from the threads' buffers): as write, a
+ * short one writing half the bytes */
+ssize_t writev(int fd, const struct iovec *iov, int n)
+{
+    char path[4096];
+    int v = 0;
+    size_t bytes = 0;
+    for (int i = 0; i < n; i++)
+        bytes += iov[i].iov_len;
+    if (fd > 2 && want("write")) {
+        fd_path(fd, path, sizeof path);
+        v = verdict("write", path);
+    }
+    if (v == 2 && bytes > 1) {
+        /* the pieces up to half the bytes, the last one cut */
+        struct iovec half[64];
+        int k = 0;
+        for (size_t left = bytes / 2; left && k < n && k < 64; k++) {
+            half[k] = iov[k];
+            if (half[k].iov_len > left)
+                half[k].iov_len = left;
+            left -= half[k].iov_len;
+        }
+        return REAL(writev)(fd, half, k);
+    }
+    if (v) {
+        errno = fail_errno();
+        return -1;
+    }
+    return REAL(writev)(fd, iov, n);
 }
 
 /* pwrite and pwrite64 (one function on 64-bit glibc, two names) */

@@ -93,8 +93,8 @@ for f in "write ENOSPC 0" "write EIO 0" "write ENOSPC 1" "sync EIO 0" "rename EI
     output "doc" d/index.html "$1" "$2" "$3" -- "$POLC" doc "$P" -o d
 done
 
-# a batch of results of 64 KB or more goes out in one write(2) of its own, after the header
-# stdio holds (runtime/out.c rt_out_write): the 2nd write to the file is that block (2,000
+# a batch of results of 64 KB or more goes out in one writev(2) of its own, after the header
+# stdio holds (runtime/out.c rt_out_writev): the 2nd write to the file is that block (2,000
 # persons: ~700 KB of results in one batch); its failure is the same exit 4, cause and file
 "$POLC" gen --persons 2000 --seed 15 --years 2017 --out "$T/big" -q || { fail "polc gen"; exit 1; }
 NTH=2
