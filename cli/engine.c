@@ -3,6 +3,7 @@
  * check, lower) and give the runtime its entry points from the JIT or the interpreter. */
 #include "engine.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,9 +162,12 @@ static long long claims_in(const char *path)
         body = (q ? q : buf + n) - nl;
         p = q;
     }
+    /* size × rows / body in two parts: the product overflows from a 2^47-byte file (a sparse
+     * one on tmpfs); each row is a byte at least (rows <= body), so neither part does */
+    long long after = st.st_size - (nl ? nl + 1 - buf : 0);
     long long est = !nl                          ? (n == (size_t)st.st_size ? 0 : -1)
                     : (long long)n == st.st_size ? rows
-                    : rows                       ? (st.st_size - (nl + 1 - buf)) * rows / body
+                    : rows                       ? after / body * rows + after % body * rows / body
                                                  : -1;
     free(buf);
     return est;
@@ -182,7 +186,9 @@ int engine_choose_opt(int opt, const char *claims, int scenarios, int compiles, 
     long long rows = claims_in(claims);
     /* no size (a pipe): -O2, whose worst (its compile, ~0.1 s, spent on a few claims) is
      * bounded, where -O0's grows with the claims */
-    opt = rows < 0 || rows * scenarios / compiles >= OPT_O2_FROM ? 2 : 0;
+    opt = rows < 0 || rows > LLONG_MAX / scenarios || rows * scenarios / compiles >= OPT_O2_FROM
+              ? 2
+              : 0;
     if (rows < 0)
         snprintf(what, len, "compiling at -O2: claims of unknown number");
     else

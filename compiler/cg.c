@@ -947,8 +947,8 @@ static LLVMValueRef span_memo_call(Cg *cg, const IrNode *n, LLVMValueRef *args, 
  * fast entry memoized by span where its arguments allow */
 static LLVMValueRef cg_call(Cg *cg, const IrNode *n)
 {
-    LLVMValueRef args[33];
-    POLC_ASSERT(n->nargs <= 32);
+    LLVMValueRef args[RULE_MAX_ARGS + 1];
+    POLC_ASSERT(n->nargs <= RULE_MAX_ARGS);
     args[0] = cg->v_ctx;
     for (int i = 0; i < n->nargs; i++)
         args[i + 1] = cg_expr(cg, n->args[i]);
@@ -1207,8 +1207,9 @@ static void cg_rule(Cg *cg, int ridx)
 {
     const IrRule *r = &cg->p->rules[ridx];
     begin_function(cg, cg->rule_fn[ridx]);
-    LLVMValueRef args[33];
-    for (int i = 0; i < r->nargs && i < 32; i++)
+    LLVMValueRef args[RULE_MAX_ARGS + 1];
+    POLC_ASSERT(r->nargs <= RULE_MAX_ARGS);
+    for (int i = 0; i < r->nargs; i++)
         args[i] = LLVMGetParam(cg->fn, (unsigned)i + 1);
     cg->v_args = args;
     if (r->nargs == 0 && cg->trace) {
@@ -1532,9 +1533,10 @@ static void declare_rules(Cg *cg, unsigned noinline)
     cg->rule_ty = calloc((size_t)p->nrules + 1, sizeof(LLVMTypeRef));
     int *uses = rule_uses(p);
     for (int i = 0; i < p->nrules; i++) {
-        LLVMTypeRef at[33];
+        LLVMTypeRef at[RULE_MAX_ARGS + 1];
         at[0] = cg->t_ptr;
-        for (int j = 0; j < p->rules[i].nargs && j < 32; j++)
+        POLC_ASSERT(p->rules[i].nargs <= RULE_MAX_ARGS);
+        for (int j = 0; j < p->rules[i].nargs; j++)
             at[j + 1] = cg->t_i64;
         cg->rule_ty[i] = LLVMFunctionType(cg->t_i64, at, (unsigned)p->rules[i].nargs + 1, 0);
         char *sym = cg_rule_symbol(i);

@@ -157,8 +157,8 @@ static int64_t eval(Env *e, const IrNode *n)
     }
     case IR_RULE: return context_rule(e, n->a);
     case IR_CALL: {
-        int64_t args[16];
-        POLC_ASSERT(n->nargs <= 16);
+        int64_t args[RULE_MAX_ARGS];
+        POLC_ASSERT(n->nargs <= RULE_MAX_ARGS);
         for (int i = 0; i < n->nargs; i++)
             args[i] = eval(e, n->args[i]);
         return rule_value(e, n->a, args);

@@ -2788,6 +2788,10 @@ static void check_signatures(Sema *s)
     Policy *pol = s->pol;
     for (int i = 0; i < pol->rules.len; i++) {
         Decl *r = pol->rules.data[i];
+        if (r->fields.len > RULE_MAX_ARGS)
+            diag_error(d, r->fields.data[RULE_MAX_ARGS].loc,
+                       "rule '%s' has %d arguments; a rule takes at most %d", r->name,
+                       r->fields.len, RULE_MAX_ARGS);
         for (int j = 0; j < r->fields.len; j++) {
             Field *f = &r->fields.data[j];
             for (int k = 0; k < j; k++)

@@ -18,6 +18,12 @@ typedef struct Policy {
     Loc workdays;                 /* the first use of working days (src NULL: none) */
 } Policy;
 
+/* A rule takes at most this many arguments (spec/LANGUAGE.md §18): the interpreter gathers a
+ * call's arguments in an array of this size, the code generator in one of one more (the
+ * PolCtx first); real rules take a few (medical assistance's covers(): 4). Unchecked, 17
+ * stopped the interpreter on an assertion and 33 crashed the code generator. */
+#define RULE_MAX_ARGS 16
+
 /* 0 when the program is well-formed; diagnostics otherwise */
 int sema_check(Arena *a, Diag *d, Program *p, Policy *out);
 
