@@ -244,13 +244,11 @@ void rt_map_free(RtMap *m)
  * but never ends the log (only a writer that finds every frame copied starts it again from
  * the top), so under a writer that never pauses (polc serve under wrk) the log grew for as
  * long as the service ran, 60 MB a second. The checkpointer has copied most frames by then,
- * so this one copies the rest (and syncs: tens of ms on the settling thread, so not often:
- * 64 MB, about a second of that load) and the next transaction starts the log again.
- * Measured (bench/serve.sh's load, SQLite ledger, load average 5-7): this checkpoint succeeds
- * about once a second and holds the settling thread 20-120 ms, nearly all of it its two
- * fdatasyncs, whatever it copies: left to do it only once the checkpointer had brought the
- * frames still to copy under 512 (2 MB), it held the thread just as long (12-270 ms) and
- * twice as often, so the p99 that it costs is the disk's sync time, not the copying. */
+ * so this one copies the rest and syncs, and the next transaction starts the log again:
+ * 64 MB, several times a second under bench/serve.sh's load. Its syncs cost what the
+ * checkpointer left unsynced: the database's pages copied since the last wrap until the
+ * checkpointer synced them after each pass (ckpt_main), 6-7 ms a wrap then, 1.5-7 ms now,
+ * mostly the few hundred frames it copies. */
 #define CKPT_WRAP_PAGES 16384
 /* pages in the log past which that checkpoint waits for the checkpointer's to end rather
  * than fail on its lock: the log's bound, whatever the scheduler does. Without it, the commits
