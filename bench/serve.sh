@@ -7,7 +7,8 @@
 # the two that a busy machine does not bend, so SQLite's part of a claim shows against the
 # memory run's (bench/README.md keeps the figures). Needs wrk and jq (make deps).
 #
-#   sh bench/serve.sh        env: POLC (build/polc), SERVE_PERSONS (40000), SERVE_SECONDS (10),
+#   sh bench/serve.sh        env: POLC (build/polc), SERVE_PERSONS (120000: ~390,000
+#                                 claims, so a run at 25,000/s sends none twice), SERVE_SECONDS (10),
 #                                 SERVE_CONNECTIONS (32), SERVE_THREADS (2, wrk's),
 #                                 SERVE_ARGS (more options of polc serve: -j 1),
 #                                 SERVE_LEDGERS (which runs: "sqlite postgresql memory")
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.." || exit 2
 ROOT=$(pwd)
 POLC=${POLC:-build/polc}
 case $POLC in /*) ;; */*) POLC=$ROOT/$POLC ;; esac
-PERSONS=${SERVE_PERSONS:-40000}
+PERSONS=${SERVE_PERSONS:-120000}
 SECONDS_=${SERVE_SECONDS:-10}
 CONN=${SERVE_CONNECTIONS:-32}
 SERVE_THREADS=${SERVE_THREADS:-2}
