@@ -625,6 +625,7 @@ static void answer_waiting(Server *S)
 static void *reload_main(void *arg)
 {
     Server *S = arg;
+    rt_thread_name("polc-reload", 0);
     pthread_mutex_lock(&S->mu);
     for (;;) {
         while (S->want == S->done && !S->reload_stop)
@@ -699,6 +700,7 @@ static long reload_request(Server *S)
 static void *watch_main(void *arg)
 {
     Server *S = arg;
+    rt_thread_name("polc-watch", 0);
     const char *slash = strrchr(S->policy, '/');
     const char *base = slash ? slash + 1 : S->policy;
     char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));

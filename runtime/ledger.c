@@ -1200,6 +1200,7 @@ static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 static void *ckpt_main(void *arg)
 {
     Ckpt *c = arg;
+    rt_thread_name("polc-ckpt", 0);
     pthread_mutex_lock(&c->mu);
     for (;;) {
         while (!c->want && !c->stop)

@@ -224,6 +224,7 @@ static void *thread_main(void *arg)
 {
     RtPThread *t = arg;
     RtPipe *m = t->pipe;
+    rt_thread_name("polc-pipe%d", (int)(t - m->th));
     uint64_t seen = 0;
     int last = t->id == m->nthreads - 1;
     pthread_mutex_lock(&m->mu);

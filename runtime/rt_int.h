@@ -1198,6 +1198,9 @@ int rt_ledger_key_mismatch(const char *path, const RtLedgerKey *k, char *err, si
 
 /* ---- util.c: pieces every part of the runtime shares ----------------------------------- */
 int64_t rt_now_ns(void); /* monotonic clock */
+/* The calling thread named fmt with n (printf), cut to 15 bytes: what `top -H`, `ps -L`, perf
+ * and gdb show for it ("polc-settle", "polc-ckpt"), where every thread was "polc" */
+void rt_thread_name(const char *fmt, int n);
 static inline int64_t rt_now_ms(void)
 {
     return rt_now_ns() / 1000000;

@@ -1306,6 +1306,7 @@ static void *worker_main(void *arg)
 {
     Worker *w = arg;
     Service *sv = w->sv;
+    rt_thread_name("polc-settle%d", (int)(w - sv->w));
     pthread_mutex_lock(&sv->wmu);
     for (;;) {
         while (!w->jobs && !sv->stop_workers)
@@ -1459,6 +1460,7 @@ static void link_check(Service *sv, int mode)
 static void *settle_main(void *arg)
 {
     Service *sv = arg;
+    rt_thread_name("polc-settle", 0);
     char err[MSG_LEN];
     pthread_mutex_lock(&sv->mu);
     for (;;) {

@@ -5,6 +5,7 @@
 #include "rt_int.h"
 
 #include <sys/mman.h>
+#include <sys/prctl.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +22,13 @@ int64_t rt_now_ns(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+void rt_thread_name(const char *fmt, int n)
+{
+    char name[16]; /* the kernel keeps 15 bytes */
+    snprintf(name, sizeof name, fmt, n);
+    prctl(PR_SET_NAME, name, 0, 0, 0);
 }
 
 int rt_grow_more(void *v, size_t *cap, size_t n, size_t sz)
