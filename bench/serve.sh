@@ -11,7 +11,12 @@
 #                                 claims, so a run at 25,000/s sends none twice), SERVE_SECONDS (10),
 #                                 SERVE_CONNECTIONS (32), SERVE_THREADS (2, wrk's),
 #                                 SERVE_ARGS (more options of polc serve: -j 1),
-#                                 SERVE_LEDGERS (which runs: "sqlite postgresql memory")
+#                                 SERVE_LEDGERS (which runs: "sqlite postgresql memory reload")
+#
+# reload: the SQLite run again on a copy of Panji that is saved half way through with a new
+# dated version of the backstop cap (tests/serve/reload.sh's edit): inotify picks it up, and
+# the line says wrk's answers other than 200 and the service's log "reload: reloaded in C ms,
+# S ms after the save" (the -O0 engine swapped in; the -O2 one follows).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 ROOT=$(pwd)
@@ -23,7 +28,7 @@ CONN=${SERVE_CONNECTIONS:-32}
 SERVE_THREADS=${SERVE_THREADS:-2}
 export SERVE_THREADS
 SERVE_ARGS=${SERVE_ARGS:-}
-LEDGERS=${SERVE_LEDGERS:-sqlite postgresql memory}
+LEDGERS=${SERVE_LEDGERS:-sqlite postgresql memory reload}
 for t in wrk jq; do
     command -v $t >/dev/null || { echo "serve.sh: $t is missing (make deps)" >&2; exit 2; }
 done
@@ -32,6 +37,7 @@ SPID=""
 . "$ROOT/tests/serve/pg.sh"
 trap '[ -n "$SPID" ] && kill $SPID 2>/dev/null; pg_stop; rm -rf "$WORK"' EXIT
 PANJI=$ROOT/policies/anhui/panji-2017.pol
+SERVED=$PANJI # the policy the service runs
 
 "$POLC" gen --persons "$PERSONS" --seed 1 --out "$WORK/pop" >/dev/null 2>&1 || exit 2
 
@@ -40,7 +46,7 @@ start() { # start LOG ARGS...
     shift
     : >"$log"
     # shellcheck disable=SC2086 # SERVE_ARGS: several words
-    "$POLC" serve "$PANJI" --listen 127.0.0.1:0 $SERVE_ARGS "$@" 2>"$log" &
+    "$POLC" serve "$SERVED" --listen 127.0.0.1:0 $SERVE_ARGS "$@" 2>"$log" &
     SPID=$!
     PORT=""
     while [ -z "$PORT" ] && kill -0 $SPID 2>/dev/null; do
@@ -106,7 +112,25 @@ for l in $LEDGERS; do
             echo "PostgreSQL ledger:           not run (no PostgreSQL 15: make deps)"
         fi ;;
     memory) run "ledger in memory" ;;
-    *) echo "serve.sh: SERVE_LEDGERS: $l is none of sqlite, postgresql, memory" >&2; exit 2 ;;
+    reload)
+        mkdir -p "$WORK/pol"
+        cp "$PANJI" "$WORK/pol/panji.pol"
+        SERVED=$WORK/pol/panji.pol
+        # 4,000 yuan from 2018 in county and township hospitals (as tests/serve/reload.sh)
+        sed '/^param backstop_cap\[Level\]/{n;n;s/$/\n  from 2018-01-01: township 0.4 万元, county 0.4 万元, city 0.5 万元, province 1 万元,\n                   out_of_province 1 万元/}' \
+            "$PANJI" >"$WORK/new.pol"
+        cmp -s "$PANJI" "$WORK/new.pol" && { echo "serve.sh: the edit did nothing" >&2; exit 2; }
+        (
+            sleep $((SECONDS_ / 2))
+            cp "$WORK/new.pol" "$WORK/pol/.panji.pol.tmp" && mv "$WORK/pol/.panji.pol.tmp" "$SERVED"
+        ) &
+        saver=$!
+        run "SQLite, saved half way" --ledger "$WORK/ledger.db"
+        wait $saver
+        printf '%-28s %s\n' "" "$(grep -o 'reload: .*' "$WORK/log.SQLite, saved half way" |
+            tr '\n' ';' | sed 's/;$//; s/;/; /g')"
+        SERVED=$PANJI ;;
+    *) echo "serve.sh: SERVE_LEDGERS: $l is none of sqlite, postgresql, memory, reload" >&2; exit 2 ;;
     esac
     rm -f "$WORK/ledger.db" "$WORK/ledger.db-wal" "$WORK/ledger.db-shm"
 done
