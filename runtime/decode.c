@@ -585,22 +585,36 @@ static const char *const fixed_alias[][3] = {
     {"person_id", "个人编号", "身份证号"},
 };
 
-/* header h names the fixed column name by one of its aliases */
-static int is_alias(const char *name, const char *h)
+/* the fixed column name's row of fixed_alias, or NULL when it has no other header */
+static const char *const *aliases(const char *name)
 {
     for (size_t i = 0; i < sizeof fixed_alias / sizeof fixed_alias[0]; i++)
         if (strcmp(fixed_alias[i][0], name) == 0)
-            return strcmp(fixed_alias[i][1], h) == 0 || strcmp(fixed_alias[i][2], h) == 0;
-    return 0;
+            return fixed_alias[i];
+    return NULL;
+}
+
+/* header h names the fixed column name by one of its aliases */
+static int is_alias(const char *name, const char *h)
+{
+    const char *const *a = aliases(name);
+    return a && (strcmp(a[1], h) == 0 || strcmp(a[2], h) == 0);
 }
 
 /* "missing column NAME (LABEL, ...)", and the header no field took that is nearest to its
- * label or name: an analyst's typo (医疗总费 for 医疗总费用) is named, not just the absence */
+ * label or name: an analyst's typo (医疗总费 for 医疗总费用) is named, not just the absence.
+ * An id column's other headers stand as its label (个人编码 for 个人编号 is named too). */
 static int missing_column(const RtBinding *b, const char *name, const char *label, const char *file,
                           int64_t line, char *why, size_t len)
 {
     const char **free_hdr =
         polrt_realloc(NULL, (size_t)(b->ncols ? b->ncols : 1) * sizeof *free_hdr);
+    const char *const *al = label ? NULL : aliases(name);
+    char other[64];
+    if (al) {
+        snprintf(other, sizeof other, "%s or %s", al[1], al[2]);
+        label = other;
+    }
     int near = -1;
     if (free_hdr) {
         for (int i = 0; i < b->ncols; i++) {
@@ -612,6 +626,8 @@ static int missing_column(const RtBinding *b, const char *name, const char *labe
             free_hdr[i] = bound || !b->hdr[i][0] ? NULL : b->hdr[i];
         }
         near = label ? rt_suggest(label, free_hdr, b->ncols) : -1;
+        for (int i = 1; al && i < 3 && near < 0; i++)
+            near = rt_suggest(al[i], free_hdr, b->ncols);
         if (near < 0)
             near = rt_suggest(name, free_hdr, b->ncols);
         polrt_realloc(free_hdr, 0);
