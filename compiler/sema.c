@@ -1338,13 +1338,19 @@ static void check_versions(Sema *s, Decl *d)
         if (v->to_day == INT64_MAX) {
             v->to_day = w->from_day;
         } else if (v->to_day > w->from_day) {
+            /* the notes point at the `to` to change, and say to what */
             diag_error(s->d, w->loc, "versions of '%s' overlap: %s–%s and from %s", d->name,
                        v->from->text, v->to->text, w->from->text);
-            diag_note(s->d, v->loc, "the earlier version is here");
+            diag_note(s->d, v->to->loc,
+                      "the earlier version ends here; end it on %s, the day before the next "
+                      "starts",
+                      day_text(s, w->from_day - 1));
         } else if (v->to_day < w->from_day) {
             diag_error(s->d, w->loc, "'%s' has no version from %s to %s", d->name,
                        day_text(s, v->to_day), day_text(s, w->from_day - 1));
-            diag_note(s->d, v->loc, "the earlier version ends here");
+            diag_note(s->d, v->to->loc,
+                      "the earlier version ends here; end it on %s, or start the next on %s",
+                      day_text(s, w->from_day - 1), day_text(s, v->to_day));
         }
     }
     if (n == 0)
