@@ -1254,6 +1254,12 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
             fix = arena_printf(s->a, "; write %s yuan", n->text);
         else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_RATE)
             fix = arena_printf(s->a, "; write %s%%", n->text);
+        /* a unit slip: 80 yuan for a ratio of 80% (0.8 yuan for 0.8); a larger amount is no
+         * ratio (an amount and a rate swapped: no guess) */
+        else if (n->kind == ND_NUM && n->unit == NUM_YUAN && want_t.kind == TY_RATE &&
+                 strtod(n->text, NULL) <= 100)
+            fix = arena_printf(s->a, "; a rate has no yuan: write %s%s", n->text,
+                               strchr(n->text, '.') ? "" : "%");
         const char *want = tn(s, want_t);
         diag_error(s->d, n->loc, "expected %s %s value, found %s%s", diag_a(want), want, tn(s, got),
                    fix);
