@@ -4,7 +4,8 @@
 # year, every row was rejected alike, "year: missing value"; with no column naming a ledger
 # field (the fields' names misspelt), every row imported as zeros, exit 0, the note "columns
 # not read" the only sign. Both now stop at the header, exit 3, saying what it lacks, and
-# import nothing; a file for a lifetime ledger still needs no year.
+# import nothing; a file for a lifetime ledger still needs no year. A column near a field's
+# name, the field left 0, is named in the note with the field.
 # Env: POLC (default build/polc).
 . "$(dirname "$0")/../runtime/lib.sh"
 work ledger-import-header
@@ -55,6 +56,10 @@ polc: open.csv:1: no column names a ledger field (paid, visits): every row would
 import "one field given, the other left out: imported, the other 0" v.pol \
     'person_id,year,visits\np1,2025,2\n' 0 \
     "polc: ledger import: 1 row imported, 0 unchanged, 0 rejected" "p1,annual,2025,0.00,2"
+import "a misspelt field column: imported, the note names the field left 0" v.pol \
+    'person_id,year,paid,visit\np1,2025,10,3\n' 0 \
+    "polc: note: open.csv: columns not read: 'visit' (misspelt 'visits'? that field then takes its default)
+polc: ledger import: 1 row imported, 0 unchanged, 0 rejected" "p1,annual,2025,10.00,0"
 import "two ledgers, no field column: each named with its ledger" two.pol \
     'person_id,ledger,year\np1,annual,2025\n' 3 \
     "polc: open.csv:1: no column names a ledger field (annual.paid, lifetime.total): every row would import as zeros" ""

@@ -852,6 +852,20 @@ static void test_files(void)
               "typo5.csv:1: missing column 'claim_id' (结算单号 or 就诊编号, required by the "
               "policy)\n");
 
+    /* a header near a field with a default, which then takes it: the note names the field
+     * (急症 for 急诊: the emergency column misspelt, every claim read as no emergency) */
+    put("typo6.csv", "claim_id,person_id,level,discharged,total,noncompliant,急症,referral\n"
+                     "A,P1,county,2024-03-10,12000,1000,是,2024-03-01\n");
+    o.claims = "typo6.csv";
+    o.quiet = 0;
+    rc = run(&o, NULL);
+    o.quiet = 1;
+    CHECK_EQ("misspelt defaulted column: settled, exit 0", rc, 0);
+    const char *note = "polc: note: typo6.csv: columns ignored (not in the policy): '急症' "
+                       "(misspelt '急诊'? that field then takes its default)\n";
+    CHECK("misspelt defaulted column: the note names the field",
+          strncmp(err_text, note, strlen(note)) == 0);
+
     put("empty.csv", "");
     o.claims = "empty.csv";
     rc = run(&o, NULL);
