@@ -488,7 +488,21 @@ static Type check_member_name(Sema *s, Node *n)
     }
     if (found)
         return member_ref(n, found, idx);
-    diag_error(s->d, n->loc, "unknown name '%s'%s", name, suggest_name(s, name));
+    /* a record's field written bare (discharged for claim.discharged) is named as it is
+     * read; one spelt nearly so, when no declared name is near */
+    Suggest sf = {NULL, 99, name};
+    const char *rec = NULL, *near = suggest_name(s, name);
+    Decl *recs[] = {s->pol->claim, s->pol->person};
+    for (int r = 0; r < 2; r++)
+        for (int i = 0; recs[r] && i < recs[r]->fields.len; i++) {
+            const char *was = sf.best;
+            suggest_try(&sf, recs[r]->fields.data[i].name);
+            if (sf.best != was)
+                rec = r ? "person" : "claim";
+        }
+    if (sf.best && (sf.dist == 0 || !near[0]))
+        near = arena_printf(s->a, "; did you mean '%s.%s'?", rec, sf.best);
+    diag_error(s->d, n->loc, "unknown name '%s'%s", name, near);
     return T_ERR;
 }
 
