@@ -118,7 +118,8 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/u
 POLC_VERSION := $(shell sed -n 's/.*POLC_VERSION_STRING "polc \(.*\)"/\1/p' compiler/schema_out.h)
 POLRT_SOVERSION := 0
 POLRT_SO := libpolrt.so.$(POLC_VERSION)
-.PHONY: all deps test demo asan tsan lint grammar fuzz-frontend bench clean unit install report-shot
+.PHONY: all deps test demo asan tsan lint grammar fuzz-frontend bench clean unit install report-shot \
+    man
 all: $(BUILD)/polc $(BACKEND_SO) $(BUILD)/libpolrt.a $(BUILD)/runtime/engine_main.o \
      $(BUILD)/$(POLRT_SO)
 
@@ -249,6 +250,13 @@ install: all
 	sh tools/man.sh $(BUILD)/polc doc/polc.1.in "polc $(POLC_VERSION)" $(DATADIR) \
 	    $(INCLUDEDIR) $(LIBDIR) > $(DESTDIR)$(DATADIR)/man/man1/polc.1
 	install -m 644 doc/polc.bash-completion $(DESTDIR)$(DATADIR)/bash-completion/completions/polc
+
+# The same page from the build tree, read before installing: `make man; man -l build/polc.1`
+# (its FILES name where `make install PREFIX=...` puts them)
+man: $(BUILD)/polc.1
+$(BUILD)/polc.1: $(BUILD)/polc doc/polc.1.in tools/man.sh
+	$(Q)sh tools/man.sh $(BUILD)/polc doc/polc.1.in "polc $(POLC_VERSION)" $(DATADIR) \
+	    $(INCLUDEDIR) $(LIBDIR) > $@.tmp && mv $@.tmp $@
 
 # ---- the suite -----------------------------------------------------------------------
 test: deps

@@ -309,8 +309,11 @@ static int check_case(Compiled *c, Decl *test, const PolEngine *pe, Settled *res
                 char g[96], w[96];
                 text_value(pol, ty, got, g, sizeof g);
                 text_value(pol, ty, want, w, sizeof w);
-                snprintf(why, whylen, "claim %s: %s = %s, expected %s (%s)", t->name, what, g, w,
-                         engine);
+                /* the expectation's line: a test expects many values over many lines */
+                int line, col;
+                source_linecol(kv->loc.src, kv->loc.start, &line, &col);
+                snprintf(why, whylen, "claim %s: %s = %s, expected %s on line %d (%s)", t->name,
+                         what, g, w, line, engine);
                 *bad_claim = t->name;
                 return -1;
             }

@@ -27,6 +27,7 @@ int pol_lex(POL_STYPE *yylval_param, POL_LTYPE *yylloc_param, void *yyscanner);
 %code {
 #include <stdio.h>
 #include "lexer_int.h"
+#include "polrt.h"
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                                        \
     do {                                                                                   \
@@ -749,6 +750,27 @@ void lex_thousands(Lexer *lx, Loc loc, const char *num, const char *unit)
     int n = !strncmp(unit, "yuan", 4) ? 4 : !strncmp(unit, "万元", 6) ? 6 : 3;
     diag_error(lx->diag, loc, "write %s %.*s (no thousands separator in policy text)", num, n,
                unit);
+}
+
+const char *lex_loose_date(Lexer *lx, Loc loc, const char *s, size_t n)
+{
+    /* the lexer matched 4 digits, then 1-2 digits twice, each after a separator, so the
+     * parts fit "YYYY-MM-DD" */
+    char *day = arena_alloc(lx->arena, sizeof "YYYY-MM-DD");
+    const char *p = s + 4;
+    int part[2];
+    for (int i = 0; i < 2; i++) {
+        while (!isdigit((unsigned char)*p))
+            p++;
+        part[i] = (int)strtol(p, (char **)&p, 10);
+    }
+    snprintf(day, sizeof "YYYY-MM-DD", "%.4s-%02d-%02d", s, part[0], part[1]);
+    int64_t v;
+    if (polrt_parse_date(day, strlen(day), &v) != 0)
+        diag_error(lx->diag, loc, "'%.*s' is not a calendar date", (int)n, s);
+    else
+        diag_error(lx->diag, loc, "write %s (a date in policy text is YYYY-MM-DD)", day);
+    return day;
 }
 
 /* every token the parser reads, recorded when a tool asked for them (end of file is not) */

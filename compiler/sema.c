@@ -488,7 +488,21 @@ static Type check_member_name(Sema *s, Node *n)
     }
     if (found)
         return member_ref(n, found, idx);
-    diag_error(s->d, n->loc, "unknown name '%s'%s", name, suggest_name(s, name));
+    /* a record's field written bare (discharged for claim.discharged) is named as it is
+     * read; one spelt nearly so, when no declared name is near */
+    Suggest sf = {NULL, 99, name};
+    const char *rec = NULL, *near = suggest_name(s, name);
+    Decl *recs[] = {s->pol->claim, s->pol->person};
+    for (int r = 0; r < 2; r++)
+        for (int i = 0; recs[r] && i < recs[r]->fields.len; i++) {
+            const char *was = sf.best;
+            suggest_try(&sf, recs[r]->fields.data[i].name);
+            if (sf.best != was)
+                rec = r ? "person" : "claim";
+        }
+    if (sf.best && (sf.dist == 0 || !near[0]))
+        near = arena_printf(s->a, "; did you mean '%s.%s'?", rec, sf.best);
+    diag_error(s->d, n->loc, "unknown name '%s'%s", name, near);
     return T_ERR;
 }
 
@@ -1254,6 +1268,12 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
             fix = arena_printf(s->a, "; write %s yuan", n->text);
         else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_RATE)
             fix = arena_printf(s->a, "; write %s%%", n->text);
+        /* a unit slip: 80 yuan for a ratio of 80% (0.8 yuan for 0.8); a larger amount is no
+         * ratio (an amount and a rate swapped: no guess) */
+        else if (n->kind == ND_NUM && n->unit == NUM_YUAN && want_t.kind == TY_RATE &&
+                 strtod(n->text, NULL) <= 100)
+            fix = arena_printf(s->a, "; a rate has no yuan: write %s%s", n->text,
+                               strchr(n->text, '.') ? "" : "%");
         const char *want = tn(s, want_t);
         diag_error(s->d, n->loc, "expected %s %s value, found %s%s", diag_a(want), want, tn(s, got),
                    fix);
@@ -1338,13 +1358,19 @@ static void check_versions(Sema *s, Decl *d)
         if (v->to_day == INT64_MAX) {
             v->to_day = w->from_day;
         } else if (v->to_day > w->from_day) {
+            /* the notes point at the `to` to change, and say to what */
             diag_error(s->d, w->loc, "versions of '%s' overlap: %s–%s and from %s", d->name,
                        v->from->text, v->to->text, w->from->text);
-            diag_note(s->d, v->loc, "the earlier version is here");
+            diag_note(s->d, v->to->loc,
+                      "the earlier version ends here; end it on %s, the day before the next "
+                      "starts",
+                      day_text(s, w->from_day - 1));
         } else if (v->to_day < w->from_day) {
             diag_error(s->d, w->loc, "'%s' has no version from %s to %s", d->name,
                        day_text(s, v->to_day), day_text(s, w->from_day - 1));
-            diag_note(s->d, v->loc, "the earlier version ends here");
+            diag_note(s->d, v->to->loc,
+                      "the earlier version ends here; end it on %s, or start the next on %s",
+                      day_text(s, w->from_day - 1), day_text(s, v->to_day));
         }
     }
     if (n == 0)

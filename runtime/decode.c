@@ -585,22 +585,36 @@ static const char *const fixed_alias[][3] = {
     {"person_id", "个人编号", "身份证号"},
 };
 
-/* header h names the fixed column name by one of its aliases */
-static int is_alias(const char *name, const char *h)
+/* the fixed column name's row of fixed_alias, or NULL when it has no other header */
+static const char *const *aliases(const char *name)
 {
     for (size_t i = 0; i < sizeof fixed_alias / sizeof fixed_alias[0]; i++)
         if (strcmp(fixed_alias[i][0], name) == 0)
-            return strcmp(fixed_alias[i][1], h) == 0 || strcmp(fixed_alias[i][2], h) == 0;
-    return 0;
+            return fixed_alias[i];
+    return NULL;
+}
+
+/* header h names the fixed column name by one of its aliases */
+static int is_alias(const char *name, const char *h)
+{
+    const char *const *a = aliases(name);
+    return a && (strcmp(a[1], h) == 0 || strcmp(a[2], h) == 0);
 }
 
 /* "missing column NAME (LABEL, ...)", and the header no field took that is nearest to its
- * label or name: an analyst's typo (医疗总费 for 医疗总费用) is named, not just the absence */
+ * label or name: an analyst's typo (医疗总费 for 医疗总费用) is named, not just the absence.
+ * An id column's other headers stand as its label (个人编码 for 个人编号 is named too). */
 static int missing_column(const RtBinding *b, const char *name, const char *label, const char *file,
                           int64_t line, char *why, size_t len)
 {
     const char **free_hdr =
         polrt_realloc(NULL, (size_t)(b->ncols ? b->ncols : 1) * sizeof *free_hdr);
+    const char *const *al = label ? NULL : aliases(name);
+    char other[64];
+    if (al) {
+        snprintf(other, sizeof other, "%s or %s", al[1], al[2]);
+        label = other;
+    }
     int near = -1;
     if (free_hdr) {
         for (int i = 0; i < b->ncols; i++) {
@@ -612,6 +626,8 @@ static int missing_column(const RtBinding *b, const char *name, const char *labe
             free_hdr[i] = bound || !b->hdr[i][0] ? NULL : b->hdr[i];
         }
         near = label ? rt_suggest(label, free_hdr, b->ncols) : -1;
+        for (int i = 1; al && i < 3 && near < 0; i++)
+            near = rt_suggest(al[i], free_hdr, b->ncols);
         if (near < 0)
             near = rt_suggest(name, free_hdr, b->ncols);
         polrt_realloc(free_hdr, 0);
@@ -740,6 +756,46 @@ static int plan_decoders(RtBinding *b)
     return 0;
 }
 
+/* b->ignored: "'foo', 'bar'", the headers that bound nothing (NULL: none). One near the name
+ * or label of a field left unbound, which then silently takes its default (an opening
+ * balance's field 0, a claim's non-compliant cost 0), is named with it: "'deductd' (misspelt
+ * 'deducted'? that field then takes its default)". 0, or -1 (memory). */
+static int ignored_columns(RtBinding *b, const RtField *const *f, int nf)
+{
+    char ign[512] = "";
+    size_t nign = 0;
+    const char **cands = polrt_realloc(NULL, (size_t)(2 * nf + 1) * sizeof *cands);
+    if (!cands)
+        return -1;
+    for (int k = 0; k < nf; k++) {
+        int open = b->cols[k].col < 0 && f[k]->has_default;
+        cands[2 * k] = open ? f[k]->name : NULL;
+        cands[2 * k + 1] = open ? f[k]->label : NULL;
+    }
+    for (int i = 0; i < b->ncols; i++) {
+        int bound = 0;
+        for (int k = 0; k < nf && !bound; k++)
+            bound = b->cols[k].col == i;
+        for (int k = 0; k < RT_BIND_MAX_FIXED && !bound; k++)
+            bound = b->fixed_col[k] == i;
+        if (bound)
+            continue;
+        const char *h = b->hdr[i];
+        int near = h[0] ? rt_suggest(h, cands, 2 * nf) : -1;
+        int w = snprintf(ign + nign, sizeof ign - nign, "%s'%s'", nign ? ", " : "",
+                         h[0] ? h : "(unnamed)");
+        if (w > 0 && (size_t)w < sizeof ign - nign)
+            nign += (size_t)w;
+        if (near >= 0)
+            w = snprintf(ign + nign, sizeof ign - nign,
+                         " (misspelt '%s'? that field then takes its default)", cands[near]);
+        if (near >= 0 && w > 0 && (size_t)w < sizeof ign - nign)
+            nign += (size_t)w;
+    }
+    polrt_realloc(cands, 0);
+    return nign && !(b->ignored = rt_strdup(ign)) ? -1 : 0;
+}
+
 int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, int nf,
                     const char *const *fixed, int nfixed, int nrequired, const char *file,
                     int64_t line, const char *const *cells, const size_t *lens, int ncells,
@@ -753,8 +809,6 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
     if (binding_alloc(b, s, nf, ncells, raw, nraw) < 0)
         goto oom;
     choose_decoders(b, f, nf);
-    char ign[512] = "";
-    size_t nign = 0;
     for (int i = 0; i < ncells; i++) {
         size_t n = lens[i];
         const char *name = rt_trim(cells[i], &n);
@@ -770,19 +824,14 @@ int rt_binding_init(RtBinding *b, const RtSchema *s, const RtField *const *f, in
         b->hdr[i] = h;
         const char *gives;
         int *slot = header_slot(b, f, nf, fixed, nfixed, h, &gives);
-        if (!slot) {
-            int w = snprintf(ign + nign, sizeof ign - nign, "%s'%s'", nign ? ", " : "",
-                             n ? h : "(unnamed)");
-            if (w > 0 && (size_t)w < sizeof ign - nign)
-                nign += (size_t)w;
+        if (!slot)
             continue;
-        }
         if (*slot >= 0)
             return bind_fail(why, len, "%s:%" PRId64 ": columns '%s' and '%s' both give '%s'", file,
                              line, b->hdr[*slot], h, gives);
         *slot = i;
     }
-    if (nign && !(b->ignored = rt_strdup(ign)))
+    if (ignored_columns(b, f, nf) < 0)
         goto oom;
     const char *missing = NULL, *label = NULL;
     for (int j = 0; j < nrequired && !missing; j++)

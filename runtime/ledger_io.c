@@ -353,6 +353,43 @@ static void import_fields(Import *im)
         }
 }
 
+/* A header every row of which would be refused, or read as nothing: no year column when
+ * every ledger is kept per year (each row "year: missing value"), or no column for any ledger
+ * field (each row an opening balance of zeros, the columns' names misspelt). 1 (err set), or 0. */
+static int header_incomplete(const Import *im, int64_t line, char *err, size_t errlen)
+{
+    const RtSchema *s = im->s;
+    int per_year = 0, given = 0;
+    for (int l = 0; l < s->nledgers; l++)
+        per_year += !lifetime(&s->ledgers[l]);
+    if (im->bind.fixed_col[COL_YEAR] < 0 && s->nledgers && per_year == s->nledgers) {
+        if (s->nledgers == 1)
+            snprintf(err, errlen, "%s:%" PRId64 ": missing column 'year' (ledger %s is per %s)",
+                     im->file, line, s->ledgers[0].name, s->ledgers[0].key);
+        else
+            snprintf(err, errlen,
+                     "%s:%" PRId64 ": missing column 'year' (every ledger of the policy is kept "
+                     "per year)",
+                     im->file, line);
+        return 1;
+    }
+    for (int i = 0; i < s->nledger_fields; i++)
+        given += im->bind.cols[i].col >= 0;
+    if (given || !s->nledger_fields)
+        return 0;
+    size_t at = (size_t)snprintf(err, errlen, "%s:%" PRId64 ": no column names a ledger field (",
+                                 im->file, line);
+    for (int l = 0; l < s->nledgers; l++)
+        for (int f = 0; f < s->ledgers[l].nfields && at < errlen; f++)
+            at += (size_t)snprintf(err + at, errlen - at, "%s%s%s%s",
+                                   at && err[at - 1] != '(' ? ", " : "",
+                                   s->nledgers > 1 ? s->ledgers[l].name : "",
+                                   s->nledgers > 1 ? "." : "", s->ledgers[l].fields[f].name);
+    if (at < errlen)
+        snprintf(err + at, errlen - at, "): every row would import as zeros");
+    return 1;
+}
+
 /* The header row read and bound (im->bind). 0, or the exit code (err set). */
 static int import_header(Import *im, RtCsv *csv, char *err, size_t errlen)
 {
@@ -386,6 +423,8 @@ static int import_header(Import *im, RtCsv *csv, char *err, size_t errlen)
     if (im->bind.ignored)
         fprintf(stderr, "%s: note: %s: columns not read: %s\n", opts_program(), im->file,
                 im->bind.ignored);
+    if (header_incomplete(im, r.line, err, errlen))
+        return POLRT_EXIT_DATA;
     return POLRT_EXIT_OK;
 }
 

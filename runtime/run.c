@@ -491,6 +491,34 @@ oom:
     return -1;
 }
 
+/* --keep NAME that no header has, where NAME is a field's name or label: the file heads
+ * that column by the other, and --keep copies a header as written (no field is looked up,
+ * which would copy a decoded value, not the cell): said, with the other as the likely fix */
+static const char *keep_hint(const RtSchema *s, const char *name, char *buf, size_t len)
+{
+    const struct {
+        const RtField *f;
+        int n;
+        const char *what;
+    } recs[] = {{s->claim, s->nclaim, "claim"},
+                {s->person, s->nperson, "person"},
+                {s->hist, s->nhist, "history"}};
+    for (size_t r = 0; r < sizeof recs / sizeof recs[0]; r++)
+        for (int i = 0; i < recs[r].n; i++) {
+            const RtField *f = &recs[r].f[i];
+            int by_name = strcmp(f->name, name) == 0;
+            if (!f->label || (!by_name && strcmp(f->label, name) != 0))
+                continue;
+            snprintf(buf, len,
+                     " (the %s of %s field '%s'; --keep takes a header as the file writes it: "
+                     "'%s'?)",
+                     by_name ? "name" : "label", recs[r].what, f->name,
+                     by_name ? f->label : f->name);
+            return buf;
+        }
+    return "";
+}
+
 /* open the outputs: only once the claims header is read, so a run stopped by its input
  * leaves earlier results alone. The results and adjustments start as every CSV for people
  * does (rt_out_bom: a byte order mark in a file, on standard output as the input). The
@@ -503,10 +531,13 @@ static int open_outputs(Run *r, RtPipe *p, int bom, char *err, size_t errlen)
     find_kept(r, p, col);
     for (int k = 0; k < r->nkeep; k++) {
         const char *name = r->keep[k], *cl = o->claims, *pe = o->persons;
+        char hint[256];
         if (col[k] == KEEP_NONE && pe)
-            snprintf(err, errlen, "--keep: neither %s nor %s has a column '%s'", cl, pe, name);
+            snprintf(err, errlen, "--keep: neither %s nor %s has a column '%s'%s", cl, pe, name,
+                     keep_hint(r->s, name, hint, sizeof hint));
         else if (col[k] == KEEP_NONE)
-            snprintf(err, errlen, "--keep: %s has no column '%s'", cl, name);
+            snprintf(err, errlen, "--keep: %s has no column '%s'%s", cl, name,
+                     keep_hint(r->s, name, hint, sizeof hint));
         else if (col[k] == KEEP_TWICE)
             snprintf(err, errlen, "--keep: %s has two columns '%s' (rename one)", cl, name);
         else if (col[k] == KEEP_PTWICE)

@@ -57,6 +57,16 @@ check "man polc: a section per command ($(echo $cmds | wc -w))" "$absent" ""
 check "man polc: --xlsx and --encoding of run, explain, simulate; --encoding of ledger" \
     "$(grep -c -e '--xlsx FILE' -e '--encoding NAME' "$d/man.txt")" 7
 
+# `make man`: the same page in the build tree, to read before installing (paths of the
+# default prefix)
+if MAKEFLAGS='' ${MAKE:-make} -s --no-print-directory BUILD="$BUILD" man > "$d/make" 2>&1; then
+    sed "s|$P|/usr/local|g" "$P/share/man/man1/polc.1" > "$d/polc.1"
+    check "make man: $BUILD/polc.1 is the page make install writes" \
+        "$(cmp "$d/polc.1" "$BUILD/polc.1" 2>&1)" ""
+else
+    fail "make man: $(tail -n 5 "$d/make")"
+fi
+
 # the embed example, built with pkg-config against the prefix, on an engine the installed
 # polc builds (a sanitized runtime, make asan, needs the sanitizers in the host too)
 san=

@@ -101,6 +101,11 @@ check "--keep of a column neither file has: exit 2" "$?" 2
 check "--keep 电话: the message names both files" "$(cat "$d/err")" \
     "polc: --keep: neither $L/claims.csv nor examples/persons.csv has a column '电话'"
 [ ! -e "$d/bad.csv" ] && pass "a refused run writes no results" || fail "results written"
+# a field's name where the file heads it by its label: the header it has named
+"$POLC" run $P --claims $L/claims.csv --persons examples/persons.csv -q --keep level \
+    --out "$d/bad.csv" 2> "$d/err"
+check "--keep level (headed 医疗机构级别): exit 2, the header named" "$? $(cat "$d/err")" \
+    "2 polc: --keep: neither $L/claims.csv nor examples/persons.csv has a column 'level' (the name of claim field 'level'; --keep takes a header as the file writes it: '医疗机构级别'?)"
 "$POLC" run tests/cli/overflow.pol --claims "$d/o.csv" -q --keep 姓名 --out "$d/bad.csv" \
     2> "$d/err"
 check "--keep without --persons: exit 2" "$?" 2

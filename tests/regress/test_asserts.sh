@@ -40,4 +40,29 @@ rc=$?
 [ "$rc" -eq 0 ] && [ "$(tail -n 1 out)" = "2 passed, 0 failed" ] &&
     ok "polc test: 'expect c fails' is an expectation" ||
     bad "polc test: 'expect c fails' is an expectation" "exit $rc: $(cat out err)"
+
+# A wrong expected value: the verdict named the test's line only, and a test expects many
+# values over many lines; it names the line of the expectation that failed too
+cat >w.pol <<'POL'
+policy "w" valid from 2017-01-01 dated by claim.d
+claim { d: date  x: money }
+rule r: money = claim.x
+output r
+test "two claims" {
+  person p {}
+  claim a of p { d: 2017-05-01, x: 1 yuan }
+  expect a { r: 1 yuan }
+  claim b of p { d: 2017-05-02, x: 2 yuan }
+  # 2 yuan, not 3
+  expect b {
+    r: 3 yuan
+  }
+}
+POL
+"$POLC" test w.pol >out 2>err
+rc=$?
+want='[FAIL] w.pol:5: two claims: claim b: r = 2.00 yuan, expected 3.00 yuan on line 12 (interpreter)'
+[ "$rc" -eq 1 ] && [ "$(head -n 1 out)" = "$want" ] &&
+    ok "polc test: a wrong expected value names its line" ||
+    bad "polc test: a wrong expected value" "exit $rc: $(head -n 1 out)"
 finish

@@ -835,6 +835,37 @@ static void test_files(void)
     CHECK_STR("nothing near: no guess", err_text,
               "typo3.csv:1: missing column 'level' (医院级别, required by the policy)\n");
 
+    /* an id column has no label, but the headers settlement systems give it stand as one:
+     * the typo of 个人编号 is named as a label's is, and with no header near, the headers that
+     * would do are still listed */
+    put("typo4.csv", "claim_id,个人编码,level,discharged,total,noncompliant\n");
+    o.claims = "typo4.csv";
+    rc = run(&o, NULL);
+    CHECK_EQ("misspelt id column: exit 3", rc, 3);
+    CHECK_STR("misspelt id column: its other headers, the one meant", err_text,
+              "typo4.csv:1: missing column 'person_id' (个人编号 or 身份证号, required by the "
+              "policy); the header has '个人编码': that column, misspelt?\n");
+    put("typo5.csv", "票据号,person_id,level,discharged,total,noncompliant\n");
+    o.claims = "typo5.csv";
+    run(&o, NULL);
+    CHECK_STR("id column, nothing near: its other headers", err_text,
+              "typo5.csv:1: missing column 'claim_id' (结算单号 or 就诊编号, required by the "
+              "policy)\n");
+
+    /* a header near a field with a default, which then takes it: the note names the field
+     * (急症 for 急诊: the emergency column misspelt, every claim read as no emergency) */
+    put("typo6.csv", "claim_id,person_id,level,discharged,total,noncompliant,急症,referral\n"
+                     "A,P1,county,2024-03-10,12000,1000,是,2024-03-01\n");
+    o.claims = "typo6.csv";
+    o.quiet = 0;
+    rc = run(&o, NULL);
+    o.quiet = 1;
+    CHECK_EQ("misspelt defaulted column: settled, exit 0", rc, 0);
+    const char *note = "polc: note: typo6.csv: columns ignored (not in the policy): '急症' "
+                       "(misspelt '急诊'? that field then takes its default)\n";
+    CHECK("misspelt defaulted column: the note names the field",
+          strncmp(err_text, note, strlen(note)) == 0);
+
     put("empty.csv", "");
     o.claims = "empty.csv";
     rc = run(&o, NULL);
