@@ -478,6 +478,7 @@ struct RtStore {
     int no_tables; /* read-only: refused as not a ledger yet (RT_LEDGER_READ_OR_EMPTY) */
     /* SQLite */
     sqlite3 *db;
+    int wal_fd; /* its write-ahead log, opened by rt_ledger_sync (-1: not yet) */
     sqlite3_stmt *q[NQ];
     int in_tx;        /* a transaction is open (rt_ledger_begin, or one save's own) */
     int tx_wrote;     /* rows were changed in it (a rollback must drop cached rows) */
@@ -1700,6 +1701,7 @@ RtStore *rt_ledger_open(const RtSchema *s, const char *path, const RtLedgerKey *
         return NULL;
     }
     memset(st, 0, sizeof *st);
+    st->wal_fd = -1;
     if (pthread_mutex_init(&st->mu, NULL)) {
         polrt_realloc(st, 0);
         fail(err, errlen, "cannot create a mutex");
@@ -2323,6 +2325,33 @@ int rt_ledger_commit(RtStore *st, char *err, size_t errlen)
     return rc;
 }
 
+int rt_ledger_needs_sync(const RtStore *st)
+{
+    return st->db && !st->read_only;
+}
+
+/* The log's file synced: what every commit made before the call wrote there is on the disk.
+ * Its own descriptor, not the connection's: the caller's thread syncs while the settling
+ * thread goes on writing (fdatasync covers what was written before it began). SQLite never
+ * removes the log while a connection is open, and starts it again in place, so the descriptor
+ * stays the log's. */
+int rt_ledger_sync(RtStore *st, char *err, size_t errlen)
+{
+    if (!rt_ledger_needs_sync(st))
+        return 0;
+    if (st->wal_fd < 0) {
+        char path[PATH_MAX];
+        if ((size_t)snprintf(path, sizeof path, "%s-wal", st->path) >= sizeof path)
+            return fail(err, errlen, "%s-wal: the name is too long", st->path);
+        if ((st->wal_fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+            return fail(err, errlen, "%s: cannot open it to sync it: %s", path, strerror(errno));
+    }
+    if (fdatasync(st->wal_fd) != 0)
+        return fail(err, errlen, "%s-wal: cannot sync it to the disk: %s", st->path,
+                    strerror(errno));
+    return 0;
+}
+
 void rt_ledger_rollback(RtStore *st)
 {
     if (!writes(st))
@@ -2374,6 +2403,8 @@ void rt_ledger_close(RtStore *st)
     polrt_realloc(st->stride, 0);
     polrt_realloc(st->enc, 0);
     polrt_realloc(st->tmp, 0);
+    if (st->wal_fd >= 0)
+        close(st->wal_fd);
     polrt_realloc(st->path, 0);
     pthread_mutex_destroy(&st->mu);
     polrt_realloc(st, 0);

@@ -389,6 +389,11 @@ int rt_ledger_begin(RtStore *st, char *err, size_t errlen);
  * at COMMIT: whether the server committed is not known (a claim of it, sent again, answers
  * already settled if it did) */
 int rt_ledger_commit(RtStore *st, char *err, size_t errlen);
+/* an SQLite ledger written to: its commits are durable against a power cut only once its log
+ * is synced (synchronous=NORMAL, spec/DATA.md), which rt_ledger_sync does, from any thread:
+ * 0, or -1 (err set) */
+int rt_ledger_needs_sync(const RtStore *st);
+int rt_ledger_sync(RtStore *st, char *err, size_t errlen);
 /* A PostgreSQL ledger's connection (ledger.c "the connection lost and found again"): lost
  * now, how many times so far, when the next try is due, the last loss's reason. */
 typedef struct RtLink {
@@ -911,6 +916,8 @@ rt_settle_steps(const PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before,
 }
 int rt_session_begin(PolSession *s, char *err, size_t errlen);
 int rt_session_commit(PolSession *s, char *err, size_t errlen);
+int rt_session_needs_sync(const PolSession *s); /* rt_ledger_needs_sync of its store */
+int rt_session_sync(PolSession *s, char *err, size_t errlen); /* rt_ledger_sync of its store */
 /* rt_ledger_prefetch of its store; rt_session_prefetches: rt_ledger_prefetches */
 int rt_session_prefetches(const PolSession *s);
 int rt_session_prefetch(PolSession *s, const char *const *ids, size_t n, const char *const *pids,

@@ -220,6 +220,16 @@ int rt_session_commit(PolSession *s, char *err, size_t errlen)
     return rt_ledger_commit(s->st, err, errlen);
 }
 
+int rt_session_needs_sync(const PolSession *s)
+{
+    return rt_ledger_needs_sync(s->st);
+}
+
+int rt_session_sync(PolSession *s, char *err, size_t errlen)
+{
+    return rt_ledger_sync(s->st, err, errlen);
+}
+
 int rt_session_prefetches(const PolSession *s)
 {
     return rt_ledger_prefetches(s->st);
