@@ -35,8 +35,8 @@
     X(sqlite3_changes) X(sqlite3_clear_bindings) X(sqlite3_close) X(sqlite3_column_blob) \
     X(sqlite3_column_bytes) X(sqlite3_column_count) X(sqlite3_column_int64) X(sqlite3_column_text) \
     X(sqlite3_column_type) X(sqlite3_config) X(sqlite3_errcode) X(sqlite3_errmsg) X(sqlite3_exec) \
-    X(sqlite3_extended_result_codes) X(sqlite3_file_control) X(sqlite3_finalize) X(sqlite3_free) X(sqlite3_get_autocommit) \
-    X(sqlite3_key) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_reset) X(sqlite3_step) \
+    X(sqlite3_extended_result_codes) X(sqlite3_file_control) X(sqlite3_finalize) X(sqlite3_free) \
+    X(sqlite3_get_autocommit) X(sqlite3_key) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_reset) X(sqlite3_step) \
     X(sqlite3_vfs_find) X(sqlite3_vfs_register) X(sqlite3_wal_checkpoint_v2) X(sqlite3_wal_hook)
 #define PQ_FUNCS(X) X(PQclear) X(PQcmdTuples) X(PQconnectdbParams) X(PQconsumeInput) X(PQenterPipelineMode) \
     X(PQerrorMessage) X(PQexitPipelineMode) \
@@ -450,9 +450,10 @@ typedef struct Ckpt {
     int want, stop; /* a checkpoint is due; the store closes */
     int busy;       /* a checkpoint running on the thread (idle: signalled at its end) */
     pthread_cond_t idle;
-    int copied;  /* frames of the log the last checkpoint had copied (0: none, or the log
-                    started again since) */
-    sqlite3 *db; /* its own connection to the file */
+    int copied;        /* frames of the log the last checkpoint had copied (0: none, or the log
+                          started again since) */
+    sqlite3 *db;       /* its own connection to the file */
+    sqlite3_file *dbf; /* that connection's database file, synced after each pass, or NULL */
 } Ckpt;
 
 /* a growing text (buf_add) */
@@ -1225,11 +1226,8 @@ static void *ckpt_main(void *arg)
          * 14-16 ms. With this, the wrap's sync writes the few pages it copies itself: p99
          * 6.5-8.0 ms (ten alternated runs, quiet), for 12-15% more CPU a request (pages
          * written back at each pass rather than once a wrap). */
-        sqlite3_file *db = NULL;
-        if (copied > 0 &&
-            sq.sqlite3_file_control(c->db, "main", SQLITE_FCNTL_FILE_POINTER, &db) == SQLITE_OK &&
-            db && db->pMethods)
-            db->pMethods->xSync(db, SQLITE_SYNC_NORMAL); /* a failure: the wrap's sync does it */
+        if (copied > 0 && c->dbf)
+            c->dbf->pMethods->xSync(c->dbf, SQLITE_SYNC_NORMAL); /* failing: the wrap's does it */
         pthread_mutex_lock(&c->mu);
         c->copied = copied;
         c->busy = 0;
@@ -1470,8 +1468,14 @@ static void ckpt_start(RtStore *st, const RtLedgerKey *key)
          * then takes a checkpoint for one with nothing to do: without this read the thread
          * checkpointed nothing, and the log kept every claim until the last close */
         sq.sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) !=
-            SQLITE_OK ||
-        pthread_create(&c->th, NULL, ckpt_main, c) != 0) {
+            SQLITE_OK) {
+        ckpt_free(c, 0);
+        return;
+    }
+    if (sq.sqlite3_file_control(c->db, "main", SQLITE_FCNTL_FILE_POINTER, &c->dbf) != SQLITE_OK ||
+        !c->dbf || !c->dbf->pMethods)
+        c->dbf = NULL; /* not synced by the thread: the wrap's checkpoint syncs it */
+    if (pthread_create(&c->th, NULL, ckpt_main, c) != 0) {
         ckpt_free(c, 0);
         return;
     }
