@@ -168,7 +168,7 @@ typedef struct Synced {
     Job *group;
     void (*end)(void *arg); /* the group's end (service_set_group_end), or NULL */
     void *end_arg;
-    PolSession *s; /* whose ledger's log to sync before answering; NULL: nothing written */
+    PolSession *s; /* whose ledger's log to sync before answering; NULL: nothing committed */
     struct Synced *next;
 } Synced;
 
@@ -1554,7 +1554,8 @@ static void sync_drain(Service *sv)
 }
 
 /* A group settled: answered through the durability stage when it runs (s: the session whose
- * ledger its commit wrote, or NULL), else here, its log synced first when s needs it */
+ * ledger its commit wrote, or NULL), else here, its log synced first (rt_session_sync does
+ * nothing for a ledger in memory or in PostgreSQL) */
 static void group_done(Service *sv, Job *group, void (*end)(void *arg), void *end_arg,
                        PolSession *s)
 {
@@ -1665,8 +1666,7 @@ static void *settle_main(void *arg)
                                      : "nothing settled: send again");
         }
         link_check(sv, RT_LINK_PROBE);
-        group_done(sv, group, end, end_arg,
-                   rc == 0 && rt_session_needs_sync(sv->w[0].s) ? sv->w[0].s : NULL);
+        group_done(sv, group, end, end_arg, rc == 0 ? sv->w[0].s : NULL);
         pthread_mutex_lock(&sv->mu);
     }
     pthread_mutex_unlock(&sv->mu);
