@@ -562,12 +562,15 @@ struct RtOutFd {
     int err; /* errno of the first failed write, sync or close; 0: none */
 };
 
-static ssize_t write_all(void *cookie, const char *p, size_t n)
+/* iov[0..n) through writev(2), the calls retried when interrupted or short; iov is
+ * consumed. The bytes written: all of them, or fewer with the cause kept in io->err. */
+static size_t writev_all(RtOutFd *io, struct iovec *iov, int n)
 {
-    RtOutFd *io = cookie;
     size_t done = 0;
-    while (done < n) {
-        ssize_t k = write(io->fd, p + done, n - done);
+    for (; n > 0 && !iov->iov_len; n--)
+        iov++; /* nothing to write: no call */
+    while (n > 0) {
+        ssize_t k = writev(io->fd, iov, n < IOV_MAX ? n : IOV_MAX);
         if (k < 0 && errno == EINTR)
             continue;
         if (k <= 0) {
@@ -576,8 +579,20 @@ static ssize_t write_all(void *cookie, const char *p, size_t n)
             break;
         }
         done += (size_t)k;
+        for (; n > 0 && (size_t)k >= iov->iov_len; n--, iov++)
+            k -= (ssize_t)iov->iov_len;
+        if (n > 0) { /* a short write: the rest of this piece next */
+            iov->iov_base = (char *)iov->iov_base + k;
+            iov->iov_len -= (size_t)k;
+        }
     }
-    return (ssize_t)done; /* short: stdio sets the error flag */
+    return done;
+}
+
+static ssize_t write_all(void *cookie, const char *p, size_t n)
+{
+    struct iovec v = {(void *)p, n};
+    return (ssize_t)writev_all(cookie, &v, 1); /* short: stdio sets the error flag */
 }
 
 static int close_fd(void *cookie)
@@ -709,29 +724,6 @@ int rt_out_failed(const RtOut *o)
     return o->f && (ferror(o->f) || (o->io && o->io->err));
 }
 
-/* iov[0..n) through writev(2), the calls retried as write_all retries (interrupted, short);
- * iov is consumed. 0, or -1 with the cause kept in io->err. */
-static int writev_all(RtOutFd *io, struct iovec *iov, int n)
-{
-    while (n > 0) {
-        ssize_t k = writev(io->fd, iov, n < IOV_MAX ? n : IOV_MAX);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0) {
-            if (!io->err)
-                io->err = k < 0 ? errno : EIO;
-            return -1;
-        }
-        for (; n > 0 && (size_t)k >= iov->iov_len; n--, iov++)
-            k -= (ssize_t)iov->iov_len;
-        if (n > 0) { /* a short write: the rest of this piece next */
-            iov->iov_base = (char *)iov->iov_base + k;
-            iov->iov_len -= (size_t)k;
-        }
-    }
-    return 0;
-}
-
 /* Pieces of OUT_BUFSIZE or more in all go out in writev(2) calls of their own, after what
  * stdio holds, straight from where they are: through stdio a batch of results was copied
  * into its 64 KB buffer piece by piece (~300 instructions a piece, a piece a run of one
@@ -752,7 +744,7 @@ int rt_out_writev(RtOut *o, struct iovec *iov, int n)
     }
     if (rt_out_failed(o) || fflush(o->f) != 0)
         return -1;
-    return writev_all(o->io, iov, n);
+    return writev_all(o->io, iov, n) == bytes ? 0 : -1;
 }
 
 int rt_out_write(RtOut *o, const void *p, size_t n)
