@@ -337,10 +337,16 @@ static int same_results(Compiled *c, Settled *a, Settled *b, int n, char *why, s
         for (int r = 0; r < pol->rules.len; r++)
             if (a[i].branch[r] != b[i].branch[r] ||
                 (a[i].branch[r] >= 0 && a[i].rule_val[r] != b[i].rule_val[r])) {
+                /* the values in words, as every other message has them (money in yuan) */
+                char va[96], vb[96];
+                Type ty = pol->rules.data[r]->ty;
                 snprintf(why, whylen,
-                         "claim %s: interpreter and JIT disagree on rule %s (%lld vs %lld)",
-                         a[i].name, pol->rules.data[r]->name, (long long)a[i].rule_val[r],
-                         (long long)b[i].rule_val[r]);
+                         "claim %s: interpreter and JIT disagree on rule %s (%s vs %s)", a[i].name,
+                         pol->rules.data[r]->name,
+                         a[i].branch[r] >= 0 ? text_value(pol, ty, a[i].rule_val[r], va, sizeof va)
+                                             : "no value",
+                         b[i].branch[r] >= 0 ? text_value(pol, ty, b[i].rule_val[r], vb, sizeof vb)
+                                             : "no value");
                 *bad_claim = a[i].name;
                 return -1;
             }
