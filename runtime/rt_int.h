@@ -278,6 +278,8 @@ void rt_trace_free(RtTrace *t);
 int rt_schema_type(const RtSchema *s, const char *text, RtType *t);
 /* index of the named field in fields[0..n), or -1 */
 int rt_schema_field(const RtField *fields, int n, const char *name);
+/* the policy's validity in words, into buf: "2017-04-07 to 2026-12-31", "from 2017-04-07" */
+char *rt_schema_validity(const RtSchema *s, char *buf, size_t len);
 /* a short name of an error code ("amount overflow", ...) */
 const char *rt_err_text(int64_t code);
 /* the calendar's years in use, as "2017 to 2026, 2030" into buf (len >= 32), or NULL when
