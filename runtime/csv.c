@@ -1192,6 +1192,95 @@ const char *rt_csv_bad_text(const char *bad, int read_gb, int64_t span, char *bu
                           "encodings: save it again as CSV UTF-8)";
 }
 
+/* cell[0..n) without its surrounding ASCII blanks */
+static const char *trim_ascii(const char *s, size_t n, size_t *out)
+{
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    *out = n;
+    return s;
+}
+
+/* how many ASCII digits s[0..n) opens with */
+static size_t digits(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] >= '0' && s[k] <= '9')
+        k++;
+    return k;
+}
+
+/* The head of an amount a thousands comma split: a sign, a yuan sign (¥ or full-width ￥) and
+ * 1 to 3 digits, nothing else; its sign's bytes in *sign (0 when none). */
+static int amount_head(const char *s, size_t n, size_t *sign)
+{
+    *sign = 0;
+    if (n && (*s == '-' || *s == '+'))
+        (*sign)++;
+    if (n - *sign >= 2 && !memcmp(s + *sign, "\xC2\xA5", 2))
+        *sign += 2;
+    else if (n - *sign >= 3 && !memcmp(s + *sign, "\xEF\xBF\xA5", 3))
+        *sign += 3;
+    size_t d = digits(s + *sign, n - *sign);
+    return d >= 1 && d <= 3 && *sign + d == n;
+}
+
+/* a thousands group after the comma: 3 digits, then (the last group) a decimal part or not;
+ * 2 when it has one (no group follows it), 1 without, 0 when it is no group */
+static int amount_group(const char *s, size_t n)
+{
+    if (digits(s, n) != 3)
+        return 0;
+    if (n == 3)
+        return 1;
+    return s[3] == '.' && n > 4 && digits(s + 4, n - 4) == n - 4 ? 2 : 0;
+}
+
+/* the longest amount the hint quotes: a split amount is short; longer cells are something
+ * else */
+#define SPLIT_AMOUNT_MAX 48
+
+char *rt_csv_count_text(int want, int n, const char *const *cell, const size_t *len, char *buf,
+                        size_t blen)
+{
+    int at = snprintf(buf, blen, "expected %d fields, found %d", want, n);
+    for (int i = 0; n > want && i + 1 < n && at >= 0 && (size_t)at < blen; i++) {
+        size_t hn, sign, gn;
+        const char *h = trim_ascii(cell[i], len[i], &hn);
+        if (!amount_head(h, hn, &sign))
+            continue;
+        /* the groups after it, as many as the extra cells allow */
+        char whole[SPLIT_AMOUNT_MAX + 1], plain[SPLIT_AMOUNT_MAX + 1];
+        size_t wn = hn, pn = 0;
+        memcpy(whole, h, hn);
+        if (*h == '-' || *h == '+')
+            plain[pn++] = *h;
+        memcpy(plain + pn, h + sign, hn - sign);
+        pn += hn - sign;
+        int j = i + 1, kind = 0;
+        while (j < n && j - i <= n - want && kind != 2) {
+            const char *g = trim_ascii(cell[j], len[j], &gn);
+            if ((kind = amount_group(g, gn)) == 0 || wn + 1 + gn > SPLIT_AMOUNT_MAX)
+                break;
+            whole[wn++] = ',';
+            memcpy(whole + wn, g, gn), wn += gn;
+            memcpy(plain + pn, g, gn), pn += gn;
+            j++;
+        }
+        if (j == i + 1)
+            continue;
+        snprintf(buf + at, blen - (size_t)at,
+                 " (fields %d %s %d look like one amount split at its thousands comma%s: quote "
+                 "the field, \"%.*s\", or write %.*s)",
+                 i + 1, j - i > 2 ? "to" : "and", j, j - i > 2 ? "s" : "", (int)wn, whole, (int)pn,
+                 plain);
+        break;
+    }
+    return buf;
+}
+
 int rt_csv_is_gb18030(int fd, const char *path, int enc, char *scratch, size_t nscratch, char *err,
                       size_t errlen)
 {

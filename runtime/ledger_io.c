@@ -131,7 +131,7 @@ static int row_target(Import *im, const RtRecord *r, char *person, int *l, int64
     /* the check decode_block makes for polc run: a short row's missing cells are not left
      * to whatever the cell array held before, nor an extra cell dropped */
     if (r->nfields != im->bind.ncols)
-        return snprintf(why, wlen, "expected %d fields, found %d", im->bind.ncols, r->nfields), 1;
+        return rt_csv_count_text(im->bind.ncols, r->nfields, cells, r->len, why, wlen), 1;
     const char *pid = rt_decode_id(&im->bind, COL_PERSON, cells, r->len, r->nfields, &n);
     if (!pid)
         return snprintf(why, wlen, "person_id: missing value"), 1;
