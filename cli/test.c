@@ -462,10 +462,40 @@ typedef struct TestTotals {
     int passed, failed;
 } TestTotals;
 
+/* A built ENGINE.so, which polc test does not take (spec/LANGUAGE.md §16: POLICY...): its
+ * test cases are in the policy's text, which the engine does not carry. Said with what to run
+ * instead, the policy the engine names as built from (its schema's file); 1 when path is one. */
+static int built_engine(const char *path)
+{
+    size_t n = strlen(path);
+    if (n < 3 || strcmp(path + n - 3, ".so") != 0)
+        return 0;
+    char err[512];
+    PolEngine *e = polrt_engine_open(path, err, sizeof err);
+    if (!e) /* no engine of polc's after all: read as a policy, which says what it is */
+        return 0;
+    const char *file = polrt_engine_file(e);
+    if (file && *file)
+        fprintf(stderr,
+                "polc: error: %s is a built engine, which does not carry the policy's test cases: "
+                "run `polc test %s`, the policy it was built from (polc test compiles it with "
+                "polc build's code generator and checks both entries)\n",
+                path, file);
+    else
+        fprintf(stderr,
+                "polc: error: %s is a built engine, which does not carry the policy's test cases: "
+                "run polc test on the .pol file it was built from\n",
+                path);
+    polrt_engine_free(e);
+    return 1;
+}
+
 /* prints [PASS]/[FAIL] per case; -2 when the policy cannot be read or has errors, -1 when the
  * JIT cannot compile it */
 static int run_file(const char *path, int interp_only, TestTotals *tot)
 {
+    if (built_engine(path))
+        return -2;
     /* the interpreter's engine, then (unless --interp-only) the JIT's on the same policy */
     Engine ei, ej;
     if (engine_load(&ei, &(EngineSpec){.path = path, .mode = ENGINE_INTERP}) != ENGINE_OK) {
