@@ -39,13 +39,19 @@ static int64_t faulty(PolCtx *ctx)
     return rc;
 }
 
+/* the real back end's entry of j that the function name gives */
+static PolSettleFn real_entry(const char *name, Jit *j)
+{
+    PolSettleFn (*next)(Jit *) = (PolSettleFn(*)(Jit *))dlsym(RTLD_NEXT, name);
+    if (!next)
+        abort();
+    return next(j);
+}
+
 PolSettleFn jit_settle_fast(Jit *j);
 PolSettleFn jit_settle_fast(Jit *j)
 {
-    PolSettleFn (*next)(Jit *) = (PolSettleFn(*)(Jit *))dlsym(RTLD_NEXT, "jit_settle_fast");
-    if (!next)
-        abort();
-    real = next(j);
+    real = real_entry("jit_settle_fast", j);
     return faulty;
 }
 
@@ -61,9 +67,6 @@ static int64_t faulty_traced(PolCtx *ctx)
 PolSettleFn jit_settle(Jit *j);
 PolSettleFn jit_settle(Jit *j)
 {
-    PolSettleFn (*next)(Jit *) = (PolSettleFn(*)(Jit *))dlsym(RTLD_NEXT, "jit_settle");
-    if (!next)
-        abort();
-    traced = next(j);
+    traced = real_entry("jit_settle", j);
     return faulty_traced;
 }
