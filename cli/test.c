@@ -237,7 +237,63 @@ static Settled *find_settled(Settled *s, int n, const char *name)
     return NULL;
 }
 
-/* check one engine's results against the case's expectations; 0 when all hold */
+/* an `expect C fails "TEXT"`: the claim failed, with TEXT in its failure; 0, or -1 (why) */
+static int check_failed(const PolEngine *pe, const TestItem *t, const Settled *s,
+                        const char *engine, char *why, size_t whylen)
+{
+    char msg[512];
+    polrt_failure_text(pe, s->fields, s->err_code, s->err_loc, msg, sizeof msg);
+    if (s->status != -1) {
+        snprintf(why, whylen, "claim %s settled, but was expected to fail with \"%s\" (%s)",
+                 t->name, t->fail_text, engine);
+        return -1;
+    }
+    if (!strstr(msg, t->fail_text)) {
+        snprintf(why, whylen, "claim %s failed with \"%s\", expected \"%s\" (%s)", t->name, msg,
+                 t->fail_text, engine);
+        return -1;
+    }
+    return 0;
+}
+
+/* What one expectation of a settled claim names: a ledger field after the claim (LEDGER.FIELD)
+ * or a rule's value; its type, value and words into *ty, *got, *what. 0, or -1 (why) when
+ * the rule has no value. */
+static int expected_of(Compiled *c, const PolEngine *pe, const TestItem *t, const KV *kv,
+                       const Settled *s, const char *engine, Type *ty, int64_t *got,
+                       const char **what, char *why, size_t whylen)
+{
+    Policy *pol = &c->pol;
+    if (kv->sub) {
+        int off = 0, found = -1;
+        for (int l = 0; l < pol->ledgers.len; l++) {
+            Decl *ld = pol->ledgers.data[l];
+            if (!strcmp(ld->name, kv->name))
+                for (int f = 0; f < ld->fields.len; f++)
+                    if (!strcmp(ld->fields.data[f].name, kv->sub))
+                        found = off + f, *ty = ld->fields.data[f].ty;
+            off += ld->fields.len;
+        }
+        *got = s->ledger_after[found];
+        *what = arena_printf(&c->arena, "%s.%s after the claim", kv->name, kv->sub);
+        return 0;
+    }
+    int r = find_rule(pol, kv->name);
+    *ty = pol->rules.data[r]->ty;
+    if (s->branch[r] < 0) {
+        char msg[512];
+        polrt_failure_text(pe, s->fields, s->fail_code[r], s->fail_loc[r], msg, sizeof msg);
+        snprintf(why, whylen, "claim %s: rule %s has no value: %s (%s)", t->name, kv->name,
+                 s->fail_code[r] ? msg : "none of its branches applies", engine);
+        return -1;
+    }
+    *got = s->rule_val[r];
+    *what = kv->name;
+    return 0;
+}
+
+/* check one engine's results against the case's expectations; 0 when all hold, else -1 with
+ * why and the claim concerned in *bad_claim */
 static int check_case(Compiled *c, Decl *test, const PolEngine *pe, Settled *res, int nres,
                       const char *engine, char *why, size_t whylen, const char **bad_claim)
 {
@@ -247,28 +303,16 @@ static int check_case(Compiled *c, Decl *test, const PolEngine *pe, Settled *res
         if (t->kind != TI_EXPECT && t->kind != TI_EXPECT_FAIL)
             continue;
         Settled *s = find_settled(res, nres, t->name);
+        *bad_claim = t->name;
         if (t->kind == TI_EXPECT_FAIL) {
-            char msg[512];
-            polrt_failure_text(pe, s->fields, s->err_code, s->err_loc, msg, sizeof msg);
-            if (s->status != -1) {
-                snprintf(why, whylen, "claim %s settled, but was expected to fail with \"%s\" (%s)",
-                         t->name, t->fail_text, engine);
-                *bad_claim = t->name;
+            if (check_failed(pe, t, s, engine, why, whylen) != 0)
                 return -1;
-            }
-            if (!strstr(msg, t->fail_text)) {
-                snprintf(why, whylen, "claim %s failed with \"%s\", expected \"%s\" (%s)", t->name,
-                         msg, t->fail_text, engine);
-                *bad_claim = t->name;
-                return -1;
-            }
             continue;
         }
         if (s->status == -1) {
             char msg[512];
             polrt_failure_text(pe, s->fields, s->err_code, s->err_loc, msg, sizeof msg);
             snprintf(why, whylen, "claim %s failed: %s (%s)", t->name, msg, engine);
-            *bad_claim = t->name;
             return -1;
         }
         for (int k = 0; k < t->kvs.len; k++) {
@@ -276,34 +320,8 @@ static int check_case(Compiled *c, Decl *test, const PolEngine *pe, Settled *res
             Type ty;
             int64_t got;
             const char *what;
-            if (kv->sub) {
-                int off = 0, found = -1;
-                for (int l = 0; l < pol->ledgers.len; l++) {
-                    Decl *ld = pol->ledgers.data[l];
-                    if (!strcmp(ld->name, kv->name))
-                        for (int f = 0; f < ld->fields.len; f++)
-                            if (!strcmp(ld->fields.data[f].name, kv->sub))
-                                found = off + f, ty = ld->fields.data[f].ty;
-                    off += ld->fields.len;
-                }
-                got = s->ledger_after[found];
-                what = arena_printf(&c->arena, "%s.%s after the claim", kv->name, kv->sub);
-            } else {
-                int r = find_rule(pol, kv->name);
-                ty = pol->rules.data[r]->ty;
-                if (s->branch[r] < 0) {
-                    char msg[512];
-                    polrt_failure_text(pe, s->fields, s->fail_code[r], s->fail_loc[r], msg,
-                                       sizeof msg);
-                    snprintf(why, whylen, "claim %s: rule %s has no value: %s (%s)", t->name,
-                             kv->name, s->fail_code[r] ? msg : "none of its branches applies",
-                             engine);
-                    *bad_claim = t->name;
-                    return -1;
-                }
-                got = s->rule_val[r];
-                what = kv->name;
-            }
+            if (expected_of(c, pe, t, kv, s, engine, &ty, &got, &what, why, whylen) != 0)
+                return -1;
             int64_t want = literal(c, kv->value, ty);
             if (got != want) {
                 char g[96], w[96];
@@ -314,11 +332,11 @@ static int check_case(Compiled *c, Decl *test, const PolEngine *pe, Settled *res
                 source_linecol(kv->loc.src, kv->loc.start, &line, &col);
                 snprintf(why, whylen, "claim %s: %s = %s, expected %s on line %d (%s)", t->name,
                          what, g, w, line, engine);
-                *bad_claim = t->name;
                 return -1;
             }
         }
     }
+    *bad_claim = NULL;
     return 0;
 }
 
@@ -337,10 +355,16 @@ static int same_results(Compiled *c, Settled *a, Settled *b, int n, char *why, s
         for (int r = 0; r < pol->rules.len; r++)
             if (a[i].branch[r] != b[i].branch[r] ||
                 (a[i].branch[r] >= 0 && a[i].rule_val[r] != b[i].rule_val[r])) {
+                /* the values in words, as every other message has them (money in yuan) */
+                char va[96], vb[96];
+                Type ty = pol->rules.data[r]->ty;
                 snprintf(why, whylen,
-                         "claim %s: interpreter and JIT disagree on rule %s (%lld vs %lld)",
-                         a[i].name, pol->rules.data[r]->name, (long long)a[i].rule_val[r],
-                         (long long)b[i].rule_val[r]);
+                         "claim %s: interpreter and JIT disagree on rule %s (%s vs %s)", a[i].name,
+                         pol->rules.data[r]->name,
+                         a[i].branch[r] >= 0 ? text_value(pol, ty, a[i].rule_val[r], va, sizeof va)
+                                             : "no value",
+                         b[i].branch[r] >= 0 ? text_value(pol, ty, b[i].rule_val[r], vb, sizeof vb)
+                                             : "no value");
                 *bad_claim = a[i].name;
                 return -1;
             }
@@ -456,10 +480,40 @@ typedef struct TestTotals {
     int passed, failed;
 } TestTotals;
 
+/* A built ENGINE.so, which polc test does not take (spec/LANGUAGE.md §16: POLICY...): its
+ * test cases are in the policy's text, which the engine does not carry. Said with what to run
+ * instead, the policy the engine names as built from (its schema's file); 1 when path is one. */
+static int built_engine(const char *path)
+{
+    size_t n = strlen(path);
+    if (n < 3 || strcmp(path + n - 3, ".so") != 0)
+        return 0;
+    char err[512];
+    PolEngine *e = polrt_engine_open(path, err, sizeof err);
+    if (!e) /* no engine of polc's after all: read as a policy, which says what it is */
+        return 0;
+    const char *file = polrt_engine_file(e);
+    if (file && *file)
+        fprintf(stderr,
+                "polc: error: %s is a built engine, which does not carry the policy's test cases: "
+                "run `polc test %s`, the policy it was built from (polc test compiles it with "
+                "polc build's code generator and checks both entries)\n",
+                path, file);
+    else
+        fprintf(stderr,
+                "polc: error: %s is a built engine, which does not carry the policy's test cases: "
+                "run polc test on the .pol file it was built from\n",
+                path);
+    polrt_engine_free(e);
+    return 1;
+}
+
 /* prints [PASS]/[FAIL] per case; -2 when the policy cannot be read or has errors, -1 when the
  * JIT cannot compile it */
 static int run_file(const char *path, int interp_only, TestTotals *tot)
 {
+    if (built_engine(path))
+        return -2;
     /* the interpreter's engine, then (unless --interp-only) the JIT's on the same policy */
     Engine ei, ej;
     if (engine_load(&ei, &(EngineSpec){.path = path, .mode = ENGINE_INTERP}) != ENGINE_OK) {

@@ -87,6 +87,21 @@ void rt_cells_free(RtCells *c)
 }
 
 const char rt_csv_unterminated[] = "unterminated quoted field";
+static const char malformed_quotes[] =
+    "malformed quotes (a '\"' inside a cell must be doubled and the cell quoted)";
+
+/* The last cell of a record that ends (at a line feed, or the end of the file) in state st of
+ * quoted_record, into c: a plain cell from plain to at, a quoted one c->buf[cell..o), an
+ * empty one after a comma; nothing for a record of no cell, or a malformed one. */
+static void last_cell(RtCells *c, int st, const char *at, const char *plain, size_t cell, size_t o)
+{
+    if (st == Q_PLAIN)
+        rt_cells_add(c, plain, (size_t)(at - plain), 0);
+    else if (st == Q_START && c->n > 0)
+        rt_cells_add(c, at, 0, 0);
+    else if (st == Q_QUOTE || st == Q_AFTER)
+        rt_cells_add(c, c->buf + cell, o - cell, 1);
+}
 
 /* The record starting at b[pos] that holds a quote, by the state machine: returns the
  * offset just past its end (after its line feed, or end at the end of the file), or
@@ -115,14 +130,8 @@ static size_t quoted_record(const char *b, size_t pos, size_t end, int eof, RtCe
         }
         if (ch == '\n' && st != Q_QUOTED) {
             ++*lines;
-            if (c) {
-                if (st == Q_PLAIN)
-                    rt_cells_add(c, plain, (size_t)(b + i - plain), 0);
-                else if (st == Q_START && c->n > 0)
-                    rt_cells_add(c, b + i, 0, 0);
-                else if (st != Q_START)
-                    rt_cells_add(c, c->buf + cell, o - cell, 1);
-            }
+            if (c)
+                last_cell(c, st, b + i, plain, cell, o);
             return i + 1;
         }
         switch (st) {
@@ -145,8 +154,7 @@ static size_t quoted_record(const char *b, size_t pos, size_t end, int eof, RtCe
                 st = Q_START;
             } else if (ch == '"') {
                 st = Q_BAD;
-                *bad = "malformed quotes (a '\"' inside a cell must be doubled and the cell "
-                       "quoted)";
+                *bad = malformed_quotes;
             }
             break;
         case Q_QUOTED:
@@ -172,8 +180,7 @@ static size_t quoted_record(const char *b, size_t pos, size_t end, int eof, RtCe
                 st = Q_AFTER;
             } else {
                 st = Q_BAD;
-                *bad = "malformed quotes (a '\"' inside a cell must be doubled and the cell "
-                       "quoted)";
+                *bad = malformed_quotes;
             }
             break;
         case Q_AFTER:
@@ -183,8 +190,7 @@ static size_t quoted_record(const char *b, size_t pos, size_t end, int eof, RtCe
                 st = Q_START;
             } else if (!is_blank_ch(ch)) {
                 st = Q_BAD;
-                *bad = "malformed quotes (a '\"' inside a cell must be doubled and the cell "
-                       "quoted)";
+                *bad = malformed_quotes;
             }
             break;
         }
@@ -194,12 +200,8 @@ static size_t quoted_record(const char *b, size_t pos, size_t end, int eof, RtCe
     /* the file ends inside the record */
     if (st == Q_QUOTED)
         *bad = rt_csv_unterminated;
-    else if (c && st == Q_PLAIN)
-        rt_cells_add(c, plain, (size_t)(b + end - plain), 0);
-    else if (c && (st == Q_QUOTE || st == Q_AFTER))
-        rt_cells_add(c, c->buf + cell, o - cell, 1);
-    else if (c && st == Q_START && c->n > 0)
-        rt_cells_add(c, b + end, 0, 0);
+    else if (c)
+        last_cell(c, st, b + end, plain, cell, o);
     return end;
 }
 
@@ -442,6 +444,26 @@ static const unsigned char *simple_quoted(const unsigned char *p, const unsigned
     return q;
 }
 
+/* The record at b[pos..end) that holds a quote simple_quoted does not take: its cells through
+ * the state machine, one pass to find its end and one to unquote them into c->buf, then its
+ * UTF-8 checked; *next just past it, its line feeds in *lines. 1, or -1 (memory). */
+static int machine_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next,
+                         int64_t *lines, const char **bad)
+{
+    *lines = 0;
+    size_t rend = quoted_record(b, pos, end, 1, NULL, lines, bad);
+    if (rt_grow(&c->buf, &c->cap_buf, rend - pos + 1, 1) < 0)
+        return -1;
+    *lines = 0;
+    quoted_record(b, pos, rend, 1, c, lines, bad);
+    if (*lines == 0)
+        *lines = 1;
+    *next = rend;
+    if (!*bad && !rt_utf8_valid(b + pos, rend - pos))
+        *bad = memchr(b + pos, 0, rend - pos) ? nul_byte : not_utf8;
+    return 1;
+}
+
 /* The record at b[pos..end), end being a record boundary: its cells into c and *next just
  * past it. A record without a quote is cut at commas in the same pass that finds its end
  * and checks its UTF-8: with SSE2, 16 bytes at a time until a byte that is not plain ASCII
@@ -557,18 +579,7 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
             break;
         }
         /* a quote: the whole record through the state machine */
-        *lines = 0;
-        size_t rend = quoted_record(b, pos, end, 1, NULL, lines, bad);
-        if (rt_grow(&c->buf, &c->cap_buf, rend - pos + 1, 1) < 0)
-            return -1;
-        *lines = 0;
-        quoted_record(b, pos, rend, 1, c, lines, bad);
-        if (*lines == 0)
-            *lines = 1;
-        *next = rend;
-        if (!*bad && !rt_utf8_valid(b + pos, rend - pos))
-            *bad = memchr(b + pos, 0, rend - pos) ? nul_byte : not_utf8;
-        return 1;
+        return machine_cells(b, pos, end, c, next, lines, bad);
     }
     c->n = n;
     /* a line of blanks is no row */
@@ -1190,6 +1201,95 @@ const char *rt_csv_bad_text(const char *bad, int read_gb, int64_t span, char *bu
                           "file's encoding is found from its own first bytes)"
                         : "not GB18030 (GBK) text, as the file's first bytes are (a file of two "
                           "encodings: save it again as CSV UTF-8)";
+}
+
+/* cell[0..n) without its surrounding ASCII blanks */
+static const char *trim_ascii(const char *s, size_t n, size_t *out)
+{
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    *out = n;
+    return s;
+}
+
+/* how many ASCII digits s[0..n) opens with */
+static size_t digits(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] >= '0' && s[k] <= '9')
+        k++;
+    return k;
+}
+
+/* The head of an amount a thousands comma split: a sign, a yuan sign (¥ or full-width ￥) and
+ * 1 to 3 digits, nothing else; its sign's bytes in *sign (0 when none). */
+static int amount_head(const char *s, size_t n, size_t *sign)
+{
+    *sign = 0;
+    if (n && (*s == '-' || *s == '+'))
+        (*sign)++;
+    if (n - *sign >= 2 && !memcmp(s + *sign, "\xC2\xA5", 2))
+        *sign += 2;
+    else if (n - *sign >= 3 && !memcmp(s + *sign, "\xEF\xBF\xA5", 3))
+        *sign += 3;
+    size_t d = digits(s + *sign, n - *sign);
+    return d >= 1 && d <= 3 && *sign + d == n;
+}
+
+/* a thousands group after the comma: 3 digits, then (the last group) a decimal part or not;
+ * 2 when it has one (no group follows it), 1 without, 0 when it is no group */
+static int amount_group(const char *s, size_t n)
+{
+    if (digits(s, n) != 3)
+        return 0;
+    if (n == 3)
+        return 1;
+    return s[3] == '.' && n > 4 && digits(s + 4, n - 4) == n - 4 ? 2 : 0;
+}
+
+/* the longest amount the hint quotes: a split amount is short; longer cells are something
+ * else */
+#define SPLIT_AMOUNT_MAX 48
+
+char *rt_csv_count_text(int want, int n, const char *const *cell, const size_t *len, char *buf,
+                        size_t blen)
+{
+    int at = snprintf(buf, blen, "expected %d fields, found %d", want, n);
+    for (int i = 0; n > want && i + 1 < n && at >= 0 && (size_t)at < blen; i++) {
+        size_t hn, sign, gn;
+        const char *h = trim_ascii(cell[i], len[i], &hn);
+        if (!amount_head(h, hn, &sign))
+            continue;
+        /* the groups after it, as many as the extra cells allow */
+        char whole[SPLIT_AMOUNT_MAX + 1], plain[SPLIT_AMOUNT_MAX + 1];
+        size_t wn = hn, pn = 0;
+        memcpy(whole, h, hn);
+        if (*h == '-' || *h == '+')
+            plain[pn++] = *h;
+        memcpy(plain + pn, h + sign, hn - sign);
+        pn += hn - sign;
+        int j = i + 1, kind = 0;
+        while (j < n && j - i <= n - want && kind != 2) {
+            const char *g = trim_ascii(cell[j], len[j], &gn);
+            if ((kind = amount_group(g, gn)) == 0 || wn + 1 + gn > SPLIT_AMOUNT_MAX)
+                break;
+            whole[wn++] = ',';
+            memcpy(whole + wn, g, gn), wn += gn;
+            memcpy(plain + pn, g, gn), pn += gn;
+            j++;
+        }
+        if (j == i + 1)
+            continue;
+        snprintf(buf + at, blen - (size_t)at,
+                 " (fields %d %s %d look like one amount split at its thousands comma%s: quote "
+                 "the field, \"%.*s\", or write %.*s)",
+                 i + 1, j - i > 2 ? "to" : "and", j, j - i > 2 ? "s" : "", (int)wn, whole, (int)pn,
+                 plain);
+        break;
+    }
+    return buf;
 }
 
 int rt_csv_is_gb18030(int fd, const char *path, int enc, char *scratch, size_t nscratch, char *err,

@@ -109,6 +109,13 @@ static int reject_long(Import *im, RtCsv *csv, const char *rejects, char *err, s
     return POLRT_EXIT_OK;
 }
 
+/* 1 when no day of year y lies in the policy's validity */
+static int outside_validity(const RtSchema *s, int64_t y)
+{
+    return (s->valid_from != POLRT_NONE && y < polrt_year_of(s->valid_from)) ||
+           (s->valid_to != POLRT_NONE && y > polrt_year_of(s->valid_to - 1));
+}
+
 /* a person id's bytes and its NUL, as imported: ids are short (an 18-character ID number); a
  * longer one is rejected, not cut */
 #define IMPORT_PERSON_MAX 256
@@ -124,7 +131,7 @@ static int row_target(Import *im, const RtRecord *r, char *person, int *l, int64
     /* the check decode_block makes for polc run: a short row's missing cells are not left
      * to whatever the cell array held before, nor an extra cell dropped */
     if (r->nfields != im->bind.ncols)
-        return snprintf(why, wlen, "expected %d fields, found %d", im->bind.ncols, r->nfields), 1;
+        return rt_csv_count_text(im->bind.ncols, r->nfields, cells, r->len, why, wlen), 1;
     const char *pid = rt_decode_id(&im->bind, COL_PERSON, cells, r->len, r->nfields, &n);
     if (!pid)
         return snprintf(why, wlen, "person_id: missing value"), 1;
@@ -168,6 +175,17 @@ static int row_target(Import *im, const RtRecord *r, char *person, int *l, int64
                             RT_YEAR_MIN, RT_YEAR_MAX),
                    1;
         *key = y;
+        /* a year keyed by the claim's date (the date that picks the policy's versions) with no
+         * day of the policy's validity: no claim of it settles, so its balance opens nothing */
+        if (led->key_field && s->claim_date && !strcmp(led->key_field, s->claim_date) &&
+            outside_validity(s, y)) {
+            char v[80];
+            return snprintf(why, wlen,
+                            "year: %" PRId64 " is outside the policy's validity (%s): no claim "
+                            "of that year settles under it",
+                            y, rt_schema_validity(s, v, sizeof v)),
+                   1;
+        }
     } else if (year) {
         return snprintf(why, wlen, "year: ledger %s is for a lifetime, not per year", led->name), 1;
     }

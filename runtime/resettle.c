@@ -101,6 +101,59 @@ static int touch(const RtSchema *s, const int64_t *keys, int64_t **touched, size
     return 0;
 }
 
+/* The claims to settle again, from rs->list[first] on, into rs->redo: the closure of those
+ * reading a row (keys: the late or reversed claim's) that an undone claim wrote. The rows
+ * they write into *touched (pairs of ledger, key; *nt of them). 0, or -1 (memory). */
+static int undo_closure(const RtSchema *s, RtResettle *rs, size_t first, const int64_t *keys,
+                        int64_t **touched, size_t *nt, char *err, size_t errlen)
+{
+    size_t cap = 0;
+    rs->redo = polrt_realloc(NULL, rs->n + 1);
+    if (!rs->redo || touch(s, keys, touched, nt, &cap)) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    memset(rs->redo, 0, rs->n + 1);
+    /* the closure: a later claim that reads a row an undone claim wrote is undone too */
+    for (size_t i = first; i < rs->n; i++) {
+        if (!touches(&rs->list[i], *touched, *nt))
+            continue;
+        rs->redo[i] = 1;
+        rs->nredo++;
+        if (touch(s, rs->list[i].keys, touched, nt, &cap)) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Each row written by an undone claim (touched[0..nt)) goes back to what the earliest of
+ * them found; its latest claim is then the latest of the claims that stay. 0, or -1. */
+static int undo_rows(RtStore *st, RtLedgerPerson *lp, const RtResettle *rs, const int64_t *touched,
+                     size_t nt, char *err, size_t errlen)
+{
+    for (size_t k = 0; k < nt; k++) {
+        int l = (int)touched[2 * k];
+        int64_t key = touched[2 * k + 1], last = POLRT_NONE;
+        const int64_t *vals = NULL;
+        for (size_t i = 0; i < rs->n; i++) {
+            const RtStoredClaim *c = &rs->list[i];
+            if (c->keys[l] != key)
+                continue;
+            if (rs->redo[i] || i == rs->target) {
+                if (!vals)
+                    vals = c->before;
+            } else if (c->date != POLRT_NONE && (last == POLRT_NONE || c->date > last)) {
+                last = c->date;
+            }
+        }
+        if (vals && rt_ledger_set_row(st, lp, l, key, vals, last, err, errlen))
+            return -1; /* (not newer: rt_resettle_undo looked) */
+    }
+    return 0;
+}
+
 int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const char *person_id,
                      const int64_t *keys, int64_t date, const char *target, RtResettle *rs,
                      char *err, size_t errlen)
@@ -125,65 +178,25 @@ int rt_resettle_undo(RtStore *st, const RtSchema *s, RtLedgerPerson *lp, const c
             first++;
     }
     int64_t *touched = NULL;
-    size_t nt = 0, cap = 0;
-    rs->redo = polrt_realloc(NULL, rs->n + 1);
-    if (!rs->redo || touch(s, keys, &touched, &nt, &cap)) {
-        polrt_realloc(touched, 0);
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    memset(rs->redo, 0, rs->n + 1);
-    /* the closure: a later claim that reads a row an undone claim wrote is undone too */
-    for (size_t i = first; i < rs->n; i++) {
-        if (!touches(&rs->list[i], touched, nt))
-            continue;
-        rs->redo[i] = 1;
-        rs->nredo++;
-        if (touch(s, rs->list[i].keys, &touched, &nt, &cap)) {
-            polrt_realloc(touched, 0);
-            snprintf(err, errlen, "out of memory");
-            return -1;
-        }
-    }
+    size_t nt = 0;
+    int rc = undo_closure(s, rs, first, keys, &touched, &nt, err, errlen);
     /* late against rows no stored claim explains: undoing nothing would leave it as late, and
      * its caller would try again for ever (a ledger whose later claim was deleted by hand) */
-    if (!target && rs->nredo == 0) {
-        polrt_realloc(touched, 0);
+    if (rc == 0 && !target && rs->nredo == 0) {
         snprintf(err, errlen,
                  "the ledger's rows say a claim of this person dated after this one was settled, "
                  "but no such claim is stored: the ledger's rows and settled claims disagree "
                  "(changed outside polc?)");
-        return -1;
+        rc = -1;
     }
     /* a row of a later policy's, which this one would write back without the fields it
      * lacks: refused before any row is set, so nothing is half undone and the claims settled
      * beside it (a service's group) commit */
-    for (size_t k = 0; k < nt; k++)
-        if (rt_ledger_row_newer(st, lp, (int)touched[2 * k], touched[2 * k + 1], err, errlen)) {
-            polrt_realloc(touched, 0);
-            return RT_UNDO_NEWER;
-        }
-    /* each row written by an undone claim goes back to what the earliest of them found; its
-     * latest claim is then the latest of the claims that stay */
-    int rc = 0;
-    for (size_t k = 0; rc == 0 && k < nt; k++) {
-        int l = (int)touched[2 * k];
-        int64_t key = touched[2 * k + 1], last = POLRT_NONE;
-        const int64_t *vals = NULL;
-        for (size_t i = 0; i < rs->n; i++) {
-            const RtStoredClaim *c = &rs->list[i];
-            if (c->keys[l] != key)
-                continue;
-            if (rs->redo[i] || i == rs->target) {
-                if (!vals)
-                    vals = c->before;
-            } else if (c->date != POLRT_NONE && (last == POLRT_NONE || c->date > last)) {
-                last = c->date;
-            }
-        }
-        if (vals && rt_ledger_set_row(st, lp, l, key, vals, last, err, errlen))
-            rc = -1; /* (not newer: looked at above) */
-    }
+    for (size_t k = 0; rc == 0 && k < nt; k++)
+        if (rt_ledger_row_newer(st, lp, (int)touched[2 * k], touched[2 * k + 1], err, errlen))
+            rc = RT_UNDO_NEWER;
+    if (rc == 0)
+        rc = undo_rows(st, lp, rs, touched, nt, err, errlen);
     polrt_realloc(touched, 0);
     return rc;
 }

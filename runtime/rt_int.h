@@ -278,6 +278,8 @@ void rt_trace_free(RtTrace *t);
 int rt_schema_type(const RtSchema *s, const char *text, RtType *t);
 /* index of the named field in fields[0..n), or -1 */
 int rt_schema_field(const RtField *fields, int n, const char *name);
+/* the policy's validity in words, into buf: "2017-04-07 to 2026-12-31", "from 2017-04-07" */
+char *rt_schema_validity(const RtSchema *s, char *buf, size_t len);
 /* a short name of an error code ("amount overflow", ...) */
 const char *rt_err_text(int64_t code);
 /* the calendar's years in use, as "2017 to 2026, 2030" into buf (len >= 32), or NULL when
@@ -814,6 +816,11 @@ int rt_csv_is_gb18030(int fd, const char *path, int enc, char *scratch, size_t n
  * with the lines the record took (span: its line feeds, and 1 for a last line without one)
  * when a quote made it more than one; the text in buf[0..len) or static */
 const char *rt_csv_bad_text(const char *bad, int read_gb, int64_t span, char *buf, size_t len);
+/* "expected 5 fields, found 6" for a record of n cells (cell[i], len[i] bytes) under a header
+ * of want, into buf[0..blen); when the record has too many and neighbouring cells look like
+ * one amount split at its thousands comma (an unquoted ¥1,234.50), what to do about it */
+char *rt_csv_count_text(int want, int n, const char *const *cell, const size_t *len, char *buf,
+                        size_t blen);
 /* the UTF-8 of GB18030 text in[0..n) appended to out, each byte of a sequence that is no
  * GB18030 character as 0xFF, as rt_csv_decode_input converts a file: a piece of a file cut
  * at line feeds converts to that piece of the whole's conversion (across ranks each rank

@@ -847,13 +847,9 @@ static void failure_reasons(const Run *r)
         int64_t loc = k == n - 1 ? -1 : (int64_t)(k % ((size_t)s->nlocs + 1)) - 1;
         if (code == POLRT_E_NOVERSION && loc < 0) {
             /* each claim's text names its own date: together, the policy's validity */
-            char from[32], to[32];
-            if (s->valid_to != POLRT_NONE)
-                snprintf(text, sizeof text, "dated outside the policy's validity (%s to %s)",
-                         polrt_fmt_date(s->valid_from, from), polrt_fmt_date(s->valid_to - 1, to));
-            else
-                snprintf(text, sizeof text, "dated outside the policy's validity (from %s)",
-                         polrt_fmt_date(s->valid_from, from));
+            char v[80];
+            snprintf(text, sizeof text, "dated outside the policy's validity (%s)",
+                     rt_schema_validity(s, v, sizeof v));
         } else if (code < 0) {
             snprintf(text, sizeof text, "other failures of the policy");
         } else {

@@ -289,6 +289,17 @@ int rt_schema_field(const RtField *fields, int n, const char *name)
     return -1;
 }
 
+char *rt_schema_validity(const RtSchema *s, char *buf, size_t len)
+{
+    char from[32], to[32];
+    if (s->valid_to != POLRT_NONE)
+        snprintf(buf, len, "%s to %s", polrt_fmt_date(s->valid_from, from),
+                 polrt_fmt_date(s->valid_to - 1, to));
+    else
+        snprintf(buf, len, "from %s", polrt_fmt_date(s->valid_from, from));
+    return buf;
+}
+
 /* ---- sections ------------------------------------------------------------------------ */
 
 static int parse_enums(P *p, const cJSON *root, RtSchema *s)

@@ -660,17 +660,11 @@ static int explain_stored(PolSession *s, Person *p)
     return 0;
 }
 
-/* One claim of person p (res started by claim_start): the field checks, the policy's input
- * checks, then settle and save. A claim id the store holds already is found when saving it
- * (the insert that records it tells), so a new claim costs no lookup: the policy runs, and
- * its result is dropped for the stored one if the id was there. */
-static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_t *fields,
-                    PolResult *res)
+/* A claim's fields, checked, into the session's claim; then the policy's input checks: a
+ * claim that fails one is refused as a bad row is. 0, or -1 refused (the message in s). */
+static int claim_checks(PolSession *s, const char *claim_id, const int64_t *fields, PolResult *res)
 {
     const RtSchema *sc = s->s;
-    res->person = p->data;
-    res->hist = p->data + sc->nperson;
-    res->nhist = p->nhist;
     if (sc->nclaim > 0 && !fields)
         return fail(s, "claim %s: fields missing", RT_SHOW(claim_id));
     int bad = bad_field(sc, sc->claim, sc->nclaim, fields);
@@ -681,14 +675,79 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
     }
     if (sc->nclaim)
         memcpy(s->claim, fields, (size_t)sc->nclaim * sizeof *s->claim);
-
-    /* the policy's input checks: a claim that fails one is refused as a bad row is */
     if (rt_engine_check(s->e, s->claim, s->pver, &res->err_code, &res->err_loc)) {
         char why[ERR_LEN - RT_SHOW_ID - 16];
         reset_trace(s);
         return fail(s, "claim %s: %s", RT_SHOW(claim_id),
                     rt_err_describe(sc, res->err_code, res->err_loc, why, sizeof why));
     }
+    return 0;
+}
+
+/* what late_claim found for a late claim */
+enum { LATE_AGAIN, LATE_STORED, LATE_DONE };
+
+/* A claim found late (rt_session_late: dated before the person-year's settled claims): a
+ * stored id answers (LATE_STORED); else it is refused (rt_session_late_reject, or a ledger
+ * in memory: no claims kept to settle again), or the person's later claims of its rows are
+ * undone and it settles again (LATE_AGAIN). LATE_DONE: the claim's return is *rc. */
+static int late_claim(PolSession *s, Person *p, const char *claim_id, RtClaimRec *rec, int *rc)
+{
+    const RtSchema *sc = s->s;
+    int found = rt_ledger_find(s->st, rec, s->err, sizeof s->err);
+    if (found != 0) {
+        *rc = -2;
+        return found < 0 ? LATE_DONE : LATE_STORED;
+    }
+    int64_t date = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE;
+    if (s->late_reject || rt_ledger_is_memory(s->st)) {
+        char why[ERR_LEN - RT_SHOW_ID - 16];
+        rt_resettle_late_text(s->st, sc, p->led, s->keys, date, s->before, why, sizeof why);
+        reset_result(s);
+        *rc = fail(s, "claim %s: %s", RT_SHOW(claim_id), why);
+        return LATE_DONE;
+    }
+    int undone = rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL, &s->rs, s->err,
+                                  sizeof s->err);
+    reset_result(s);
+    if (undone) {
+        rt_resettle_free(&s->rs);
+        *rc = undone == RT_UNDO_NEWER ? newer_conflict(s, claim_id) : -2;
+        return LATE_DONE;
+    }
+    return LATE_AGAIN;
+}
+
+/* A claim settled before, or by another session meanwhile: the stored record answers (and,
+ * traced, is explained). The claim's return. */
+static int stored_answer(PolSession *s, Person *p, const char *claim_id, RtClaimRec *rec,
+                         PolResult *res)
+{
+    int rc = settled_before(s, rec, res);
+    if (rc == 0 && res->status != 1) {
+        fail(s, "claim %s: settled meanwhile, but not found", RT_SHOW(claim_id));
+        rc = -2;
+    }
+    if (rc == 0 && s->trace && explain_stored(s, p) < 0) {
+        fail(s, "claim %s: out of memory", RT_SHOW(claim_id));
+        rc = -2;
+    }
+    return rc;
+}
+
+/* One claim of person p (res started by claim_start): the checks, then settle and save. A
+ * claim id the store holds already is found when saving it (the insert that records it
+ * tells), so a new claim costs no lookup: the policy runs, and its result is dropped for the
+ * stored one if the id was there. */
+static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_t *fields,
+                    PolResult *res)
+{
+    res->person = p->data;
+    res->hist = p->data + s->s->nperson;
+    res->nhist = p->nhist;
+    int rc = claim_checks(s, claim_id, fields, res);
+    if (rc)
+        return rc;
     if (!p->led && !(p->led = rt_ledger_hold(s->st, p->id, p->hash, s->err, sizeof s->err)))
         return -2;
 
@@ -714,50 +773,18 @@ static int claim_of(PolSession *s, const char *claim_id, Person *p, const int64_
         if (saved < 0)
             return late_done(s, p, claim_id, -2);
         if (saved == 3 && !s->rs.list) {
-            /* late (rt_session_late): a stored id answers below; else refused
-             * (rt_session_late_reject, or a ledger in memory: no claims kept to settle
-             * again), or the person's later claims of its rows are undone and it settles
-             * again */
-            int found = rt_ledger_find(s->st, &rec, s->err, sizeof s->err);
-            if (found < 0)
-                return -2;
-            if (found == 0) {
-                int64_t date = s->date_idx >= 0 ? s->claim[s->date_idx] : POLRT_NONE;
-                if (s->late_reject || rt_ledger_is_memory(s->st)) {
-                    char why[ERR_LEN - RT_SHOW_ID - 16];
-                    rt_resettle_late_text(s->st, sc, p->led, s->keys, date, s->before, why,
-                                          sizeof why);
-                    reset_result(s);
-                    return fail(s, "claim %s: %s", RT_SHOW(claim_id), why);
-                }
-                int undone = rt_resettle_undo(s->st, sc, p->led, p->id, s->keys, date, NULL, &s->rs,
-                                              s->err, sizeof s->err);
-                if (undone) {
-                    rt_resettle_free(&s->rs);
-                    reset_result(s);
-                    return undone == RT_UNDO_NEWER ? newer_conflict(s, claim_id) : -2;
-                }
-                reset_result(s);
+            int late = late_claim(s, p, claim_id, &rec, &rc);
+            if (late == LATE_DONE)
+                return rc;
+            if (late == LATE_AGAIN)
                 continue;
-            }
             saved = 1;
         } else if (saved == 3) {
             fail(s, "claim %s: still late once the later claims were undone", RT_SHOW(claim_id));
             return late_done(s, p, claim_id, -2);
         }
-        if (saved == 1) {
-            /* settled before, or by another session meanwhile: the stored record answers */
-            int rc = settled_before(s, &rec, res);
-            if (rc == 0 && res->status != 1) {
-                fail(s, "claim %s: settled meanwhile, but not found", RT_SHOW(claim_id));
-                rc = -2;
-            }
-            if (rc == 0 && s->trace && explain_stored(s, p) < 0) {
-                fail(s, "claim %s: out of memory", RT_SHOW(claim_id));
-                rc = -2;
-            }
-            return late_done(s, p, claim_id, rc);
-        }
+        if (saved == 1)
+            return late_done(s, p, claim_id, stored_answer(s, p, claim_id, &rec, res));
         /* another process wrote the ledger since the rows were read: settle again */
         if (tries == STALE_RETRIES) {
             fail(s,

@@ -185,7 +185,7 @@ check "ledger history to standard output: no BOM" \
     "$("$POLC" ledger history "$P" --ledger "$d/l.db" 2> /dev/null | head -1)" \
     "at,event,person_id,claim_id,output,old,new,delta,caused_by,detail"
 # polc ledger import's rejects of a GBK opening-balance file: a BOM, the row in UTF-8
-printf '%s\r\n' '个人编号,year,own_paid' 'p1,2016,10' 'p2,17,5' | gbk > "$d/open.csv"
+printf '%s\r\n' '个人编号,year,own_paid' 'p0,2017,10' 'p2,17,5' | gbk > "$d/open.csv"
 "$POLC" ledger import "$P" --ledger "$d/l.db" "$d/open.csv" 2> /dev/null
 check "ledger import: a GBK file's rejects with a BOM, in UTF-8" \
     "$(tr -d '\r' < "$d/open.csv.rejects.csv")" "${BOM}个人编号,year,own_paid

@@ -54,6 +54,13 @@ else fail "check ENGINE.so: $(head -3 "$d/out8")"; fi
 "$POLC" simulate --base "$d/p.so" --claims "$d/c.csv" > "$d/out9" 2>&1
 if [ $? = 1 ] && grep -q "p.so is a built engine" "$d/out9"; then pass "simulate --base ENGINE.so: said so"
 else fail "simulate --base ENGINE.so: $(head -3 "$d/out9")"; fi
+# polc test takes policies (spec/LANGUAGE.md §16): an engine carries no test cases, and the
+# refusal names the policy to test instead, the file the engine was built from; no count
+"$POLC" test "$d/p.so" > "$d/out10" 2>&1
+rc=$?
+if [ $rc = 1 ] && [ "$(cat "$d/out10")" = "polc: error: $d/p.so is a built engine, which does not carry the policy's test cases: run \`polc test $d/p.pol\`, the policy it was built from (polc test compiles it with polc build's code generator and checks both entries)" ]; then
+    pass "test ENGINE.so: refused, naming the policy to test"
+else fail "test ENGINE.so: exit $rc: $(head -3 "$d/out10")"; fi
 
 # a reform's engine: its identity is its base's text and its own (the base is found by
 # parsing the reform); a policy's own text is hashed unparsed (cli/engine.c): both still warn

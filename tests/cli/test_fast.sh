@@ -51,12 +51,12 @@ if [ ! -s bin/polc-backend.so ]; then
     exit
 fi
 
-# FAULT WANT...: polc test t.pol with the stand-in's fault FAULT (empty: none); its exit
-# code and the lines of its output that are not the explanation, one a line, must be WANT
+# FAULT WANT...: polc test ${POL:-t.pol} with the stand-in's fault FAULT (empty: none); its
+# exit code and the lines of its output that are not the explanation, one a line, must be WANT
 run_fault() {
     fault=$1
     shift
-    FASTFAULT=$fault bin/polc test t.pol >out 2>err
+    FASTFAULT=$fault bin/polc test "${POL:-t.pol}" >out 2>err
     echo "exit $?" >got
     grep -e '^\[' -e 'passed, ' out >>got
     printf '%s\n' "$@" >want
@@ -92,6 +92,26 @@ run_fault fail "exit 1" \
 if grep -q '^  explanation of claim c1:$' out && grep -q '^  pay  *80.00 yuan$' out; then
     ok "test_fast: the failed claim explained"
 else bad "test_fast: the failed claim explained" "$(cat out)"; fi
+
+# the JIT's traced entry a fen off on a rule no case expects: the cases' expectations hold in
+# both engines, and the interpreter and the JIT disagree on the rule, in yuan as every other
+# message has money (base: 100 yuan, 100.01 through the faulty JIT)
+cat >u.pol <<'POL'
+policy "u" valid from 2017-01-01 dated by claim.d
+claim { d: date  cost: money }
+param ratio: rate from 2017-01-01: 80%
+rule base: money = claim.cost
+rule pay: money = base * ratio
+output pay
+test "a rule no case expects" {
+  person p {}
+  claim c1 of p { d: 2017-03-01, cost: 100 yuan }
+  expect c1 { pay: 80 yuan }
+}
+POL
+POL=u.pol run_fault rule "exit 1" \
+    "[FAIL] u.pol:7: a rule no case expects: claim c1: interpreter and JIT disagree on rule base (100.00 yuan vs 100.01 yuan)" \
+    "0 passed, 1 failed"
 
 # --interp-only runs no JIT, so neither entry of its code: the fault is not reached
 FASTFAULT=out bin/polc test --interp-only t.pol >out 2>err

@@ -9,16 +9,7 @@
 . "$(dirname "$0")/../runtime/lib.sh"
 work ledger-read-tidy
 
-cat >v.pol <<'POL'
-policy "v" valid from 2017-04-07 dated by claim.d
-claim { d: date  cost: money }
-param ratio: rate from 2017-04-07: 80%
-ledger annual per person per year of claim.d {
-  paid: money += pay
-}
-rule pay: money = claim.cost * ratio
-output pay
-POL
+cp "$ROOT/tests/regress/annual_paid.pol" v.pol
 printf 'claim_id,person_id,d,cost\nc1,p1,2017-05-02,100\nc2,p2,2017-06-01,50.50\n' >c.csv
 "$POLC" run v.pol --claims c.csv --ledger l.db -q -o r.csv 2>err ||
     bad "the run" "$(cat err)"

@@ -169,6 +169,48 @@ static void test_bad_records(void)
     rt_csv_close(c);
 }
 
+/* rt_csv_count_text: a record of the wrong width, and the hint for an unquoted amount its
+ * thousands comma split */
+static void test_count_text(void)
+{
+    char buf[256];
+    const char *c1[] = {"c1", "p1",
+                        "\xC2\xA5"
+                        "1",
+                        "234.50", "x"};
+    const char *c2[] = {"c1", " -1", "234", "567", "x"};
+    const char *c3[] = {"c1",
+                        "p1",
+                        "\xEF\xBF\xA5"
+                        "12",
+                        "345",
+                        "x",
+                        "y"};
+    const char *c4[] = {"c1", "p1", "1", "2345", "x"};
+    size_t l1[] = {2, 2, 3, 6, 1}, l2[] = {2, 3, 3, 3, 1}, l3[] = {2, 2, 5, 3, 1, 1},
+           l4[] = {2, 2, 1, 4, 1};
+    CHECK_STR("too few: the count alone", rt_csv_count_text(5, 4, c1, l1, buf, sizeof buf),
+              "expected 5 fields, found 4");
+    CHECK_STR("¥1,234.50 split in two", rt_csv_count_text(4, 5, c1, l1, buf, sizeof buf),
+              "expected 4 fields, found 5 (fields 3 and 4 look like one amount split at its "
+              "thousands comma: quote the field, \"\xC2\xA5"
+              "1,234.50\", or write 1234.50)");
+    /* two extra cells: the three groups of -1,234,567 (a blank before the sign trimmed) */
+    CHECK_STR("-1,234,567 split in three", rt_csv_count_text(3, 5, c2, l2, buf, sizeof buf),
+              "expected 3 fields, found 5 (fields 2 to 4 look like one amount split at its "
+              "thousands commas: quote the field, \"-1,234,567\", or write -1234567)");
+    /* one extra cell: no more than two cells are one amount */
+    CHECK_STR("as many groups as extra cells", rt_csv_count_text(4, 5, c2, l2, buf, sizeof buf),
+              "expected 4 fields, found 5 (fields 2 and 3 look like one amount split at its "
+              "thousands comma: quote the field, \"-1,234\", or write -1234)");
+    CHECK_STR("full-width yuan sign", rt_csv_count_text(5, 6, c3, l3, buf, sizeof buf),
+              "expected 5 fields, found 6 (fields 3 and 4 look like one amount split at its "
+              "thousands comma: quote the field, \"\xEF\xBF\xA5"
+              "12,345\", or write 12345)");
+    CHECK_STR("no group of three digits: no hint", rt_csv_count_text(4, 5, c4, l4, buf, sizeof buf),
+              "expected 4 fields, found 5");
+}
+
 static void test_empty(void)
 {
     char err[256];
@@ -778,6 +820,7 @@ int main(void)
     test_quoting();
     test_bom_quoted();
     test_bad_records();
+    test_count_text();
     test_empty();
     test_chunks();
     test_chunk_states();
