@@ -1071,7 +1071,7 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
             continue;
         }
         if (c->n != m->bind.ncols) {
-            snprintf(why, sizeof why, "expected %d fields, found %d", m->bind.ncols, c->n);
+            rt_csv_count_text(m->bind.ncols, c->n, c->p, c->len, why, sizeof why);
             rt_pipe_bad_row(b->pool, r, why);
             if (m->is_persons && bad_person_id(b, r, &m->bind, c, 1) < 0) {
                 t->oom = 1;

@@ -4,8 +4,8 @@
 # count alone, "expected 3 fields, found 4", which did not say which cell or why. The count
 # stays the message's first part (tests and users rely on it); the cells that look like one
 # amount split at its comma are named, with the two ways to write it. The advice is checked
-# too: the amount quoted imports as 1,234.50 yuan. polc ledger import's reader here; polc run's
-# claims take the same words from rt_csv_count_text once runtime/pipeline.c calls it.
+# too: the amount quoted imports as 1,234.50 yuan. polc ledger import's reader, then polc run's
+# claims (the pipeline's decoder): the same words, from rt_csv_count_text.
 # Env: POLC (default build/polc).
 . "$(dirname "$0")/../runtime/lib.sh"
 work split-amount
@@ -28,5 +28,15 @@ polc: ledger import: 1 row imported, 0 unchanged, 2 rejected (open.csv.rejects.c
     ok "a split amount named with the count; the quoted one imported; 5,6 no amount"
 else
     bad "a split amount" "exit $rc, said: $(cat err); rows: $rows"
+fi
+
+printf 'claim_id,person_id,d,cost\nc1,p1,2017-03-01,¥1,234.50\nc2,p2,2017-03-01,"¥1,234.50"\n' >c.csv
+"$POLC" run v.pol --claims c.csv --out r.csv -q 2>err
+rc=$?
+if [ $rc = 3 ] && [ "$(head -1 err)" = 'c.csv:2: expected 4 fields, found 5 (fields 4 and 5 look like one amount split at its thousands comma: quote the field, "¥1,234.50", or write 1234.50)' ] &&
+    [ "$(tail -n +2 r.csv | tr -d '\r')" = "c2,1234.50,settled" ]; then
+    ok "polc run: a split amount named with the count; the quoted one settled"
+else
+    bad "polc run: a split amount" "exit $rc, said: $(cat err); results: $(cat r.csv)"
 fi
 finish
