@@ -2560,6 +2560,11 @@ static void task_settle(RtPThread *t)
     settle_work(t, 1);
 }
 
+/* slots of the persons table fetched ahead of the end's walk (task_finish): the table is at
+ * most half full, so 8 slots hold up to 4 persons; a person is fetched 3 steps of 8 slots
+ * ahead, its state 2, and the sink fetches what its person_end reads beyond them 1 ahead */
+#define FINISH_AHEAD 8
+
 /* the end: every person of the thread that had a claim */
 static void task_finish(RtPThread *t)
 {
@@ -2570,6 +2575,18 @@ static void task_finish(RtPThread *t)
     if (!m->o->store && !m->sink->person_end)
         return;
     for (size_t k = 0; k < pm->cap; k++) {
+        /* the persons are in hash order, their states where their first claims put them: a
+         * miss at each, unless fetched ahead (10 M claims: 590 -> 358 perf samples after the
+         * last batch; the person and its state) */
+        if (k + 3 * FINISH_AHEAD < pm->cap && pm->slots[k + 3 * FINISH_AHEAD])
+            __builtin_prefetch(pm->slots[k + 3 * FINISH_AHEAD]);
+        RtPerson *q = k + 2 * FINISH_AHEAD < pm->cap ? pm->slots[k + 2 * FINISH_AHEAD] : NULL;
+        if (q && q->state)
+            for (size_t off = 0; off < m->pstate_rows; off += RT_CACHE_LINE)
+                __builtin_prefetch((char *)q->state + off, 1);
+        q = k + FINISH_AHEAD < pm->cap ? pm->slots[k + FINISH_AHEAD] : NULL;
+        if (q && q->state && m->sink->person_ahead)
+            m->sink->person_ahead(m->sink->self, q->state);
         RtPerson *p = pm->slots[k];
         if (!p || !p->state)
             continue;
