@@ -63,9 +63,10 @@ typedef struct SimPS {
      * (SIM_KEY: year, dimension, group), the scenarios whose cap bound (bit si), the own
      * payment per scenario. A person's claims come in date order, so a year is folded in when
      * the next one starts: a person holds one year's entries. The first SIM_INLINE are inside
-     * the person state (SIM_ENTRIES; years NULL until the first), more are malloc'd: a
-     * malloc and free per person cost ~230 instructions a claim (callgrind, 100,000 persons,
-     * 348,337 claims) and 144 bytes a person. */
+     * the person state (SIM_ENTRIES; years NULL until the first), more come from the
+     * thread's pool (SimT.years), kept to the end as malloc'd ones were: a malloc and free per
+     * person cost ~230 instructions a claim (callgrind, 100,000 persons, 348,337 claims) and
+     * 144 bytes a person, and each free at the end of 10 M claims a miss or two. */
     int64_t *years;
     uint32_t nyears, cap_years; /* entries */
     int claimed;                /* a good claim was settled */
@@ -92,7 +93,7 @@ typedef struct SimPS {
 typedef struct SimT {
     Acc *acc; /* per scenario */
     int64_t claim_persons, claim_persons_w;
-    size_t heap_years;       /* persons whose entries are malloc'd and not yet freed */
+    RtPool years;            /* persons' entries past SIM_INLINE (year_entry) */
     RtLine chg;              /* --changes rows of the batch's claims of this thread */
     char pad[RT_CACHE_LINE]; /* the threads' parts sit side by side: rt_int.h */
 } SimT;
@@ -319,14 +320,10 @@ static long year_entry(Sim *m, SimT *t, SimPS *ps, int64_t key)
         if (ps->years[i * stride] == key)
             return (long)i;
     if (ps->nyears == ps->cap_years) {
-        int64_t *in = SIM_ENTRIES(ps, m->nscen), *old = ps->years == in ? NULL : ps->years;
-        int64_t *y = polrt_realloc(old, 2 * ps->cap_years * stride * sizeof *y);
+        int64_t *y = rt_pool_alloc(&t->years, 2 * ps->cap_years * stride * sizeof *y);
         if (!y)
             return -1;
-        if (!old) {
-            memcpy(y, in, ps->nyears * stride * sizeof *y);
-            t->heap_years++;
-        }
+        memcpy(y, ps->years, ps->nyears * stride * sizeof *y);
         ps->years = y;
         ps->cap_years *= 2;
     }
@@ -334,17 +331,6 @@ static long year_entry(Sim *m, SimT *t, SimPS *ps, int64_t key)
     memset(y, 0, stride * sizeof *y);
     y[0] = key;
     return (long)ps->nyears++;
-}
-
-/* the person's entries freed when malloc'd (SIM_INLINE) */
-static void years_free(SimT *t, SimPS *x, int nscen)
-{
-    if (x->years && x->years != SIM_ENTRIES(x, nscen)) {
-        polrt_realloc(x->years, 0);
-        t->heap_years--;
-    }
-    x->years = NULL;
-    x->nyears = x->cap_years = 0;
 }
 
 /* where a failed claim is: "line N" of the claims file, never its claim id (the report is
@@ -562,12 +548,13 @@ static int person_end(void *self, RtPThread *pt, RtPState *ps)
         t->claim_persons++;
         t->claim_persons_w += ps->p->weight;
     }
-    years_free(t, x, m->nscen);
+    x->years = NULL;
+    x->nyears = x->cap_years = 0;
     return rc;
 }
 
-/* a person whose person_end comes soon (the pipeline's end walk): its malloc'd entries and its
- * first identity, which fold_years reads, fetched now; they were its misses (perf) */
+/* a person whose person_end comes soon (the pipeline's end walk): its entries past SIM_INLINE
+ * and its first identity, which fold_years reads, fetched now; they were its misses (perf) */
 static void person_ahead(void *self, const RtPState *ps)
 {
     Sim *m = self;
@@ -578,21 +565,6 @@ static void person_ahead(void *self, const RtPState *ps)
     }
     if (ps->p->nspans > 0)
         __builtin_prefetch(ps->p->hist);
-}
-
-/* the thread's end, after the run or a failure: the person-years of persons whose end never
- * came (a run stopped mid-way, memory ran out) are freed here; person_end freed the rest.
- * Only when some are left: the walk of every person missed the caches at each one, 0.1 s of
- * the calling thread at the end of 10 M claims (perf), after a run that had freed them all. */
-static void thread_free(void *self, RtPThread *pt)
-{
-    Sim *m = self;
-    SimT *t = &m->th[pt->id];
-    for (size_t k = 0; k < pt->persons.cap && t->heap_years; k++) {
-        RtPerson *p = pt->persons.slots[k];
-        if (p && p->state)
-            years_free(t, RT_PSTATE_EXTRA(p->state), m->nscen);
-    }
 }
 
 /* the --changes file open, its header written (started as every CSV for people, as the
@@ -641,6 +613,7 @@ static void sim_free_threads(Sim *m)
             acc_free(m, &m->th[i].acc[k]);
         polrt_realloc(m->th[i].acc, 0);
         polrt_realloc(m->th[i].chg.p, 0);
+        rt_pool_free(&m->th[i].years);
     }
     polrt_realloc(m->th, 0);
     m->th = NULL;
@@ -1363,7 +1336,6 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
         .pstate_extra =
             SIM_ENTRIES_OFF(m->nscen) + SIM_INLINE * (2 + (size_t)m->nscen) * sizeof(int64_t),
         .thread_init = thread_init,
-        .thread_free = thread_free,
         .claim = claim,
         .person_end = person_end,
         .person_ahead = person_ahead,
