@@ -1275,10 +1275,10 @@ static size_t estimate_rows(const RtPipe *m, size_t rows_so_far)
  * without bound (128 MiB at 10.5 M), 653 and 754 MB with this budget. */
 #define IDS_MAX_SLOTS ((size_t)1 << 22)
 /* entries ahead whose line is fetched where each misses the caches: a persons row's slot in
- * its partition's table (merge_persons), a spilled id's block of the filter (ids_spill). It
- * was first the claim ids' look-ahead, in input order: 1.05 M claims, perf samples at 4 kHz
- * in that pass 323, 234, 227 without, 216, 203, 175 fetching 32 ahead (8: no gain); the ids
- * now go region by region (IDS_REGION_BITS), where fetching ahead gained nothing */
+ * its partition's table (merge_persons). It was first the claim ids' look-ahead, in input
+ * order: 1.05 M claims, perf samples at 4 kHz in that pass 323, 234, 227 without, 216, 203,
+ * 175 fetching 32 ahead (8: no gain); the ids now go region by region (IDS_REGION_BITS) and
+ * fetch IDS_AHEAD on */
 #define IDS_PREFETCH 32
 /* A batch's ids are looked up region by region of the table (a counting sort by the top bits
  * of their home slots, stable, so an id's rows keep their input order): with 2^21 slots a
@@ -1450,12 +1450,10 @@ static int ids_spill(IdSet *s)
     size_t want = s->cap * sizeof *s->slot;
     if (ids_io(s, 1, s->slot, want, (size_t)s->nruns * want) < 0)
         return -1;
-    /* each id's block is a random line of the 32 MiB filter: fetched IDS_PREFETCH slots
-     * ahead, or every one of the 3.1 M ids of a spill waits for memory (perf, simulate over
-     * 10.1 M claims: rt_ids_add 12% of the run's samples with the wait, ~2.5% without) */
+    /* the slots in order write the filter's blocks in order (ids_block); when each id's block
+     * was a random line, every one of the 3.1 M ids of a spill waited for memory unless
+     * fetched ahead (perf, simulate over 10.1 M claims: rt_ids_add 12% of the samples) */
     for (size_t i = 0; i < s->cap; i++) {
-        if (i + IDS_PREFETCH < s->cap && s->slot[i + IDS_PREFETCH])
-            __builtin_prefetch(ids_block(s, s->slot[i + IDS_PREFETCH]), 1);
         if (s->slot[i]) {
             uint64_t *b = ids_block(s, s->slot[i]);
             for (int w = 0; w < 8; w++)
