@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +114,10 @@ typedef struct Scen {
     int *out_of;  /* per base output: the same output here (by name), or -1 (--changes) */
     SimMoney *mo; /* the compared outputs it has */
     int nmo;
+    /* where every output that counts is at the base's index: the outputs eq_lo to eq_lo +
+     * eq_n - 1 hold them all, and equal there means no counted change (counted_change's fast
+     * path); eq_n -1 otherwise */
+    int eq_lo, eq_n;
 } Scen;
 
 typedef struct Sim {
@@ -377,6 +382,10 @@ static void note_failure(Acc *a, const RtRow *r, int64_t code, int64_t loc)
  * info changing alone is no change to anyone: spec/SIMULATE.md §2.5) */
 static int counted_change(const Scen *x, const int64_t *base, const int64_t *out)
 {
+    /* nearly every claim is the same in a reform: one memcmp, not a test per output (~150
+     * instructions a claim of Panji's 20 money outputs, callgrind) */
+    if (x->eq_n >= 0 && !memcmp(out + x->eq_lo, base + x->eq_lo, (size_t)x->eq_n * sizeof *out))
+        return 0;
     for (int i = 0; i < x->nmo; i++) {
         const SimMoney *q = &x->mo[i];
         if (q->counts && q->b >= 0 && out[q->o] != POLRT_NONE && out[q->o] != base[q->b])
@@ -846,6 +855,17 @@ static int set_scenario(Sim *m, const PolSimScenario *sc, int i)
         if (rs->out_of[k] >= 0)
             x->mo[x->nmo++] = (SimMoney){k, rs->out_of[k], i ? res->scen[0].out_of[k] : -1,
                                          rt_output_counts(&s->outputs[m->money[k]])};
+    int lo = INT_MAX, hi = -1, same = 1;
+    for (int k = 0; k < x->nmo; k++) {
+        const SimMoney *q = &x->mo[k];
+        if (!q->counts || q->b < 0)
+            continue;
+        same &= q->o == q->b;
+        lo = q->o < lo ? q->o : lo;
+        hi = q->o + 1 > hi ? q->o + 1 : hi;
+    }
+    x->eq_lo = same && hi > lo ? lo : 0;
+    x->eq_n = same && hi > lo ? hi - lo : -1;
     rs->oop = res->oop >= 0 ? output_index(t, s->outputs[res->oop].name) : -1;
     rs->cap = res->cap >= 0 ? output_index(t, s->outputs[res->cap].name) : -1;
     return 0;
