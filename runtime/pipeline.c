@@ -1275,10 +1275,10 @@ static size_t estimate_rows(const RtPipe *m, size_t rows_so_far)
  * without bound (128 MiB at 10.5 M), 653 and 754 MB with this budget. */
 #define IDS_MAX_SLOTS ((size_t)1 << 22)
 /* entries ahead whose line is fetched where each misses the caches: a persons row's slot in
- * its partition's table (merge_persons), a spilled id's block of the filter (ids_spill). It
- * was first the claim ids' look-ahead, in input order: 1.05 M claims, perf samples at 4 kHz
- * in that pass 323, 234, 227 without, 216, 203, 175 fetching 32 ahead (8: no gain); the ids
- * now go region by region (IDS_REGION_BITS), where fetching ahead gained nothing */
+ * its partition's table (merge_persons). It was first the claim ids' look-ahead, in input
+ * order: 1.05 M claims, perf samples at 4 kHz in that pass 323, 234, 227 without, 216, 203,
+ * 175 fetching 32 ahead (8: no gain); the ids now go region by region (IDS_REGION_BITS) and
+ * fetch IDS_AHEAD on */
 #define IDS_PREFETCH 32
 /* A batch's ids are looked up region by region of the table (a counting sort by the top bits
  * of their home slots, stable, so an id's rows keep their input order): with 2^21 slots a
@@ -1286,6 +1286,13 @@ static size_t estimate_rows(const RtPipe *m, size_t rows_so_far)
  * order missed it at nearly every look-up (~75 ns an id: rt_ids_add had 7-8% of a
  * polc run -j 1's perf samples, fetching ahead or not) */
 #define IDS_REGION_BITS 8
+/* ids whose slot (and filter block) is fetched ahead of the look-up in region order, in a
+ * table past the caches (2 MiB: 2^18 slots). perf samples of rt_ids_add and ids_add_sorted:
+ * 10 M claims, simulate -j 2 (tables of 2^21 slots and a spill) 8-9% -> 4.5-5%; 1.05 M
+ * claims, polc run -j 1, 127-131 -> 72-77 samples at 4 kHz. It costs ~11 instructions an id
+ * (callgrind, 104,638 claims, where the table is 2^18 slots). */
+#define IDS_AHEAD     16
+#define IDS_AHEAD_MIN ((size_t)1 << 18)
 /* slots read from a run at a time when looking an id up on disk: 4 KiB */
 #define IDS_READ 512
 /* the filter's bit choice: a second mix of the id's hash (the block is its low bits) */
@@ -1347,9 +1354,13 @@ int rt_ids_reserve(IdSet *s, size_t n)
     return ids_rehash(s, cap < s->max_cap ? cap : s->max_cap);
 }
 
+/* h's block of the filter: the one of its home slot's line in a table of max_cap slots (the
+ * table's size once it spilled), so that ids taken region by region (ids_add_sorted) read the
+ * filter region by region too, and a spill writes it in order; before, a random line of the
+ * 32 MiB filter for every id, a miss (rt_ids_add: 10-11% of a 10 M-claim simulate's samples) */
 static uint64_t *ids_block(const IdSet *s, uint64_t h)
 {
-    return s->filter + 8 * (size_t)(h & (s->fblocks - 1));
+    return s->filter + 8 * (((size_t)(h >> 7) & (s->max_cap - 1)) / 8 & (s->fblocks - 1));
 }
 
 /* the bit of word i of h's block */
@@ -1439,12 +1450,10 @@ static int ids_spill(IdSet *s)
     size_t want = s->cap * sizeof *s->slot;
     if (ids_io(s, 1, s->slot, want, (size_t)s->nruns * want) < 0)
         return -1;
-    /* each id's block is a random line of the 32 MiB filter: fetched IDS_PREFETCH slots
-     * ahead, or every one of the 3.1 M ids of a spill waits for memory (perf, simulate over
-     * 10.1 M claims: rt_ids_add 12% of the run's samples with the wait, ~2.5% without) */
+    /* the slots in order write the filter's blocks in order (ids_block); when each id's block
+     * was a random line, every one of the 3.1 M ids of a spill waited for memory unless
+     * fetched ahead (perf, simulate over 10.1 M claims: rt_ids_add 12% of the samples) */
     for (size_t i = 0; i < s->cap; i++) {
-        if (i + IDS_PREFETCH < s->cap && s->slot[i + IDS_PREFETCH])
-            __builtin_prefetch(ids_block(s, s->slot[i + IDS_PREFETCH]), 1);
         if (s->slot[i]) {
             uint64_t *b = ids_block(s, s->slot[i]);
             for (int w = 0; w < 8; w++)
@@ -1540,7 +1549,16 @@ static int ids_add_sorted(RtPThread *t, IdSet *set, size_t n)
         at[g] += at[g - 1];
     for (size_t i = 0; i < n; i++)
         out[at[ids_home(set, in[i].h) >> shift]++] = in[i];
+    /* in region order the lines an id reads are near its neighbours', but each is still a
+     * miss in a table (and filter) of megabytes: fetched IDS_AHEAD ids on */
+    size_t ahead = set->cap >= IDS_AHEAD_MIN ? IDS_AHEAD : n;
     for (size_t i = 0; i < n; i++) {
+        if (i + ahead < n) {
+            uint64_t h = out[i + IDS_AHEAD].h;
+            __builtin_prefetch(&set->slot[ids_home(set, h)]);
+            if (set->nruns)
+                __builtin_prefetch(ids_block(set, h));
+        }
         int dup = rt_ids_add(set, out[i].h);
         if (dup < 0)
             return -1;
@@ -2560,6 +2578,11 @@ static void task_settle(RtPThread *t)
     settle_work(t, 1);
 }
 
+/* slots of the persons table fetched ahead of the end's walk (task_finish): the table is at
+ * most half full, so 8 slots hold up to 4 persons; a person is fetched 3 steps of 8 slots
+ * ahead, its state 2, and the sink fetches what its person_end reads beyond them 1 ahead */
+#define FINISH_AHEAD 8
+
 /* the end: every person of the thread that had a claim */
 static void task_finish(RtPThread *t)
 {
@@ -2570,6 +2593,18 @@ static void task_finish(RtPThread *t)
     if (!m->o->store && !m->sink->person_end)
         return;
     for (size_t k = 0; k < pm->cap; k++) {
+        /* the persons are in hash order, their states where their first claims put them: a
+         * miss at each, unless fetched ahead (10 M claims: 590 -> 358 perf samples after the
+         * last batch; the person and its state) */
+        if (k + 3 * FINISH_AHEAD < pm->cap && pm->slots[k + 3 * FINISH_AHEAD])
+            __builtin_prefetch(pm->slots[k + 3 * FINISH_AHEAD]);
+        RtPerson *q = k + 2 * FINISH_AHEAD < pm->cap ? pm->slots[k + 2 * FINISH_AHEAD] : NULL;
+        if (q && q->state)
+            for (size_t off = 0; off < m->pstate_rows; off += RT_CACHE_LINE)
+                __builtin_prefetch((char *)q->state + off, 1);
+        q = k + FINISH_AHEAD < pm->cap ? pm->slots[k + FINISH_AHEAD] : NULL;
+        if (q && q->state && m->sink->person_ahead)
+            m->sink->person_ahead(m->sink->self, q->state);
         RtPerson *p = pm->slots[k];
         if (!p || !p->state)
             continue;

@@ -194,6 +194,10 @@ typedef struct RtPipeSink {
     int (*claim)(void *self, RtPThread *t, RtPState *ps, RtRow *r);
     /* the end: each person that had a claim, once, in its thread; 0 or -1 (memory) */
     int (*person_end)(void *self, RtPThread *t, RtPState *ps);
+    /* NULL, or a person whose person_end comes a few persons later, its state already in the
+     * caches: prefetch what person_end will read beyond the state (the end's walk misses the
+     * caches at every person: task_finish) */
+    void (*person_ahead)(void *self, const RtPState *ps);
     /* after a batch settled: its rows in input order (rejected ones already told and copied
      * to the rejects file). With threads (not across ranks) it runs on the last thread while
      * the next batch is decoded, so it reads only the rows and its own per-thread state (the

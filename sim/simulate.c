@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,9 +64,10 @@ typedef struct SimPS {
      * (SIM_KEY: year, dimension, group), the scenarios whose cap bound (bit si), the own
      * payment per scenario. A person's claims come in date order, so a year is folded in when
      * the next one starts: a person holds one year's entries. The first SIM_INLINE are inside
-     * the person state (SIM_ENTRIES; years NULL until the first), more are malloc'd: a
-     * malloc and free per person cost ~230 instructions a claim (callgrind, 100,000 persons,
-     * 348,337 claims) and 144 bytes a person. */
+     * the person state (SIM_ENTRIES; years NULL until the first), more come from the
+     * thread's pool (SimT.years), kept to the end as malloc'd ones were: a malloc and free per
+     * person cost ~230 instructions a claim (callgrind, 100,000 persons, 348,337 claims) and
+     * 144 bytes a person, and each free at the end of 10 M claims a miss or two. */
     int64_t *years;
     uint32_t nyears, cap_years; /* entries */
     int claimed;                /* a good claim was settled */
@@ -92,6 +94,7 @@ typedef struct SimPS {
 typedef struct SimT {
     Acc *acc; /* per scenario */
     int64_t claim_persons, claim_persons_w;
+    RtPool years;            /* persons' entries past SIM_INLINE (year_entry) */
     RtLine chg;              /* --changes rows of the batch's claims of this thread */
     char pad[RT_CACHE_LINE]; /* the threads' parts sit side by side: rt_int.h */
 } SimT;
@@ -111,6 +114,10 @@ typedef struct Scen {
     int *out_of;  /* per base output: the same output here (by name), or -1 (--changes) */
     SimMoney *mo; /* the compared outputs it has */
     int nmo;
+    /* where every output that counts is at the base's index: the outputs eq_lo to eq_lo +
+     * eq_n - 1 hold them all, and equal there means no counted change (counted_change's fast
+     * path); eq_n -1 otherwise */
+    int eq_lo, eq_n;
 } Scen;
 
 typedef struct Sim {
@@ -307,7 +314,7 @@ static int finalize(Sim *m, SimT *t, RtPState *ps)
 
 /* the index of the person's entry of key, created when new; -1 on memory (the array may
  * move: callers keep indices, not pointers) */
-static long year_entry(Sim *m, SimPS *ps, int64_t key)
+static long year_entry(Sim *m, SimT *t, SimPS *ps, int64_t key)
 {
     size_t stride = 2 + (size_t)m->nscen;
     if (!ps->years) {
@@ -318,12 +325,10 @@ static long year_entry(Sim *m, SimPS *ps, int64_t key)
         if (ps->years[i * stride] == key)
             return (long)i;
     if (ps->nyears == ps->cap_years) {
-        int64_t *in = SIM_ENTRIES(ps, m->nscen), *old = ps->years == in ? NULL : ps->years;
-        int64_t *y = polrt_realloc(old, 2 * ps->cap_years * stride * sizeof *y);
+        int64_t *y = rt_pool_alloc(&t->years, 2 * ps->cap_years * stride * sizeof *y);
         if (!y)
             return -1;
-        if (!old)
-            memcpy(y, in, ps->nyears * stride * sizeof *y);
+        memcpy(y, ps->years, ps->nyears * stride * sizeof *y);
         ps->years = y;
         ps->cap_years *= 2;
     }
@@ -331,15 +336,6 @@ static long year_entry(Sim *m, SimPS *ps, int64_t key)
     memset(y, 0, stride * sizeof *y);
     y[0] = key;
     return (long)ps->nyears++;
-}
-
-/* the person's entries freed when malloc'd (SIM_INLINE) */
-static void years_free(SimPS *x, int nscen)
-{
-    if (x->years && x->years != SIM_ENTRIES(x, nscen))
-        polrt_realloc(x->years, 0);
-    x->years = NULL;
-    x->nyears = x->cap_years = 0;
 }
 
 /* where a failed claim is: "line N" of the claims file, never its claim id (the report is
@@ -386,6 +382,10 @@ static void note_failure(Acc *a, const RtRow *r, int64_t code, int64_t loc)
  * info changing alone is no change to anyone: spec/SIMULATE.md §2.5) */
 static int counted_change(const Scen *x, const int64_t *base, const int64_t *out)
 {
+    /* nearly every claim is the same in a reform: one memcmp, not a test per output (~150
+     * instructions a claim of Panji's 20 money outputs, callgrind) */
+    if (x->eq_n >= 0 && !memcmp(out + x->eq_lo, base + x->eq_lo, (size_t)x->eq_n * sizeof *out))
+        return 0;
     for (int i = 0; i < x->nmo; i++) {
         const SimMoney *q = &x->mo[i];
         if (q->counts && q->b >= 0 && out[q->o] != POLRT_NONE && out[q->o] != base[q->b])
@@ -460,7 +460,7 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
         return -1;
     long ent[1 + SIM_MAX_DIMS];
     int nent = 0;
-    if ((ent[nent++] = year_entry(m, ps, SIM_KEY(year, -1, 0))) < 0)
+    if ((ent[nent++] = year_entry(m, t, ps, SIM_KEY(year, -1, 0))) < 0)
         return -1;
     for (int d = 0; d < m->ndims; d++) {
         const RtSimDim *D = &m->dims[d];
@@ -468,7 +468,7 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
             continue;
         int64_t v = r->fields[D->field];
         int g = D->first + (v == POLRT_NONE || v < 0 || v >= D->n - 1 ? D->n - 1 : (int)v);
-        if ((ent[nent++] = year_entry(m, ps, SIM_KEY(year, d, g))) < 0)
+        if ((ent[nent++] = year_entry(m, t, ps, SIM_KEY(year, d, g))) < 0)
             return -1;
     }
     const int64_t *base = pt->outs;
@@ -557,20 +557,23 @@ static int person_end(void *self, RtPThread *pt, RtPState *ps)
         t->claim_persons++;
         t->claim_persons_w += ps->p->weight;
     }
-    years_free(x, m->nscen);
+    x->years = NULL;
+    x->nyears = x->cap_years = 0;
     return rc;
 }
 
-/* the thread's end, after the run or a failure: the person-years of persons whose end never
- * came (a run stopped mid-way, memory ran out) are freed here; person_end freed the rest */
-static void thread_free(void *self, RtPThread *pt)
+/* a person whose person_end comes soon (the pipeline's end walk): its entries past SIM_INLINE
+ * and its first identity, which fold_years reads, fetched now; they were its misses (perf) */
+static void person_ahead(void *self, const RtPState *ps)
 {
     Sim *m = self;
-    for (size_t k = 0; k < pt->persons.cap; k++) {
-        RtPerson *p = pt->persons.slots[k];
-        if (p && p->state)
-            years_free(RT_PSTATE_EXTRA(p->state), m->nscen);
+    const SimPS *x = RT_PSTATE_EXTRA(ps);
+    if (x->years && x->years != SIM_ENTRIES(x, m->nscen)) {
+        __builtin_prefetch(x->years);
+        __builtin_prefetch((const char *)x->years + RT_CACHE_LINE);
     }
+    if (ps->p->nspans > 0)
+        __builtin_prefetch(ps->p->hist);
 }
 
 /* the --changes file open, its header written (started as every CSV for people, as the
@@ -619,6 +622,7 @@ static void sim_free_threads(Sim *m)
             acc_free(m, &m->th[i].acc[k]);
         polrt_realloc(m->th[i].acc, 0);
         polrt_realloc(m->th[i].chg.p, 0);
+        rt_pool_free(&m->th[i].years);
     }
     polrt_realloc(m->th, 0);
     m->th = NULL;
@@ -851,6 +855,17 @@ static int set_scenario(Sim *m, const PolSimScenario *sc, int i)
         if (rs->out_of[k] >= 0)
             x->mo[x->nmo++] = (SimMoney){k, rs->out_of[k], i ? res->scen[0].out_of[k] : -1,
                                          rt_output_counts(&s->outputs[m->money[k]])};
+    int lo = INT_MAX, hi = -1, same = 1;
+    for (int k = 0; k < x->nmo; k++) {
+        const SimMoney *q = &x->mo[k];
+        if (!q->counts || q->b < 0)
+            continue;
+        same &= q->o == q->b;
+        lo = q->o < lo ? q->o : lo;
+        hi = q->o + 1 > hi ? q->o + 1 : hi;
+    }
+    x->eq_lo = same && hi > lo ? lo : 0;
+    x->eq_n = same && hi > lo ? hi - lo : -1;
     rs->oop = res->oop >= 0 ? output_index(t, s->outputs[res->oop].name) : -1;
     rs->cap = res->cap >= 0 ? output_index(t, s->outputs[res->cap].name) : -1;
     return 0;
@@ -1341,9 +1356,9 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
         .pstate_extra =
             SIM_ENTRIES_OFF(m->nscen) + SIM_INLINE * (2 + (size_t)m->nscen) * sizeof(int64_t),
         .thread_init = thread_init,
-        .thread_free = thread_free,
         .claim = claim,
         .person_end = person_end,
+        .person_ahead = person_ahead,
         .batch = m->o->changes ? batch : NULL,
     };
     RtPipeStats st;
