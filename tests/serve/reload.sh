@@ -20,7 +20,10 @@ sed '/^param backstop_cap\[Level\]/{n;n;s/$/\n  from 2018-01-01: township 0.4 �
 sed 's/^ledger annual per person per year of claim.discharged {/ledger annual per person per year of claim.admitted {/' \
     old.pol >incompat.pol
 sed 's/^rule cap "个人年度自付兜底线": money /rule cap "个人年度自付兜底线": money money /' old.pol >broken.pol
-for f in new incompat broken; do cmp -s old.pol $f.pol && bad "edit $f" "the sed did nothing"; done
+# own_province, a money the policy only adds to, counted as an int: the stored fen are no count
+sed 's/^  own_province: money += if claim.level = province then selfpay_counted else 0 yuan/  own_province: int += if claim.level = province then 1 else 0/' \
+    new.pol >retyped.pol
+for f in new incompat broken retyped; do cmp -s old.pol $f.pol && bad "edit $f" "the sed did nothing"; done
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 
 # the reference: claims 1-20 under the old policy, then the rest under the new, one ledger
@@ -120,6 +123,16 @@ case $(jq -r .error body) in
 esac
 req GET /v1/policy $S
 check "incompatible: the engine in service stays" "$(sha new.pol)" "$(jq -r .sha256 body)"
+# a field's type changed: the reason names both types and the way out (a new-user pass was
+# told only "changes type in the new policy")
+cp retyped.pol pol/panji.pol
+req POST /v1/reload $A empty.json
+check "a field retyped: 409 refused" "409 refused" "$CODE $(jq -r .result body)"
+check "a field retyped: the reason" "ledger annual: field own_province was money, is int in the \
+new policy: keep its type, or give the field a new name (the stored values are then dropped)" \
+    "$(jq -r .error body)"
+req GET /v1/policy $S
+check "a field retyped: the engine in service stays" "$(sha new.pol)" "$(jq -r .sha256 body)"
 stop
 check "SIGTERM: exit 0" "0" "$STOPPED"
 
