@@ -701,8 +701,18 @@ static int bind_object(const RtSchema *sc, const cJSON *obj, const char *what, c
             rc = -1;
             break;
         }
-        if (rc == 0 && rt_bind_cell(sc, &f[i], column, text, strlen(text), &vals[i], why, wlen) < 0)
+        if (rc == 0 &&
+            rt_bind_cell(sc, &f[i], column, text, strlen(text), &vals[i], why, wlen) < 0) {
             rc = -1; /* the first refused value is the reason; the structure is checked on */
+            /* a field not given is named by its name and label, either of which the client
+             * may use ("total (医疗总费用): missing value"; a new-user pass sending labels was
+             * told "total: missing value") */
+            if (!given[i] && f[i].label) {
+                char both[256];
+                snprintf(both, sizeof both, "%s (%s)", f[i].name, f[i].label);
+                rt_bind_cell(sc, &f[i], both, text, strlen(text), &vals[i], why, wlen);
+            }
+        }
     }
     if (given != on_stack)
         free(given);

@@ -188,6 +188,12 @@ req POST /v1/settle $S r1.json
 check "bad amount: 422, polc run's reason" \
     "422 rejected 医疗总费用: not an amount 'abc' (expected 1234.56 or 1,234.56)" \
     "$CODE $(jq -r '.status + " " + .reason' body)"
+# a required field left out is named by its name and its label, either of which a client
+# sends (it was "total: missing value" to a client that sent every other field by its label)
+mk r1b.json '.claim.claim_id = "B1b" | del(.claim["医疗总费用"])'
+req POST /v1/settle $S r1b.json
+check "a required field left out: 422, named both ways" \
+    "422 rejected total (医疗总费用): missing value" "$CODE $(jq -r '.status + " " + .reason' body)"
 mk r2.json '.claim.claim_id = "B2" | .claim["就诊类型"] = "xx"'
 req POST /v1/settle $S r2.json
 check "bad label: 422" "422 就诊类型: unknown Kind label 'xx' (expected 住院 or 慢性病门诊)" \
