@@ -889,7 +889,9 @@ static Ep route(const char *url)
 {
     if (!strcmp(url, "/v1/settle"))
         return EP_SETTLE;
-    if (!strncmp(url, "/v1/claims/", 11) && url[11] && !strchr(url + 11, '/'))
+    /* the rest of the path, percent-decoded by libmicrohttpd, is the id: a claim id may hold
+     * a slash (ZY2017/0001, sent as ZY2017%2F0001), and was once "no such endpoint" */
+    if (!strncmp(url, "/v1/claims/", 11) && url[11])
         return EP_CLAIM;
     if (!strcmp(url, "/v1/policy"))
         return EP_POLICY;

@@ -163,6 +163,12 @@ check "claims/Z005: 200, its person, its outputs" \
     "$CODE $(jq -r .person_id body) $(jq -c .outputs body)"
 check "claims/Z005: its fields, by name" "80000.00 county" \
     "$(jq -r '.fields.total + " " + .fields.level' body)"
+# an id with a slash, sent percent-encoded: it settled, but its reprint was "no such endpoint"
+sed -n 1p requests.jsonl | jq -c '.claim.claim_id = "ZY2017/0001"' >slash.json
+req POST /v1/settle $S slash.json
+req GET /v1/claims/ZY2017%2F0001 $S
+check "claims/ZY2017%2F0001: 200, the claim with a slash in its id" "200 ZY2017/0001 P01" \
+    "$CODE $(jq -r '.claim_id + " " + .person_id' body)"
 # an id of 30 Chinese characters (90 bytes) not found: the message shows 21 (63 bytes) and
 # "...", never the 22nd character's first byte (%.64s cut it there: not UTF-8)
 long=$(printf '%%E7%%94%%B2%.0s' $(seq 30))
