@@ -622,6 +622,10 @@ static void answer_waiting(Server *S)
     }
 }
 
+/* the most of a failed reload's first diagnostic the log shows (bytes): a line of the log
+ * holds 512, and a diagnostic's first line is ~100 */
+#define RELOAD_WHY_LOGGED 300
+
 static void *reload_main(void *arg)
 {
     Server *S = arg;
@@ -641,11 +645,20 @@ static void *reload_main(void *arg)
         Reload r = reload_once(S, 0, 0, &msg);
         atomic_fetch_add(&S->reload_count[r], 1);
         int64_t t1 = mono_us();
+        /* a failed or refused reload's first line (the first diagnostic, or the ledger's
+         * reason), cut on a character, so the operator watching the log sees why; the whole
+         * text is /v1/policy's. A policy's text holds no person's data. */
+        const char *why = (r == RELOAD_FAILED || r == RELOAD_REFUSED) && msg ? msg : "";
+        int wn = (int)strcspn(why, "\n");
+        if (wn > RELOAD_WHY_LOGGED)
+            for (wn = RELOAD_WHY_LOGGED; wn > 0 && (why[wn] & 0xC0) == 0x80;)
+                wn--;
+        char after[64] = "";
         if (saved)
-            logf_("reload: %s in %.1f ms, %.1f ms after the save", reload_name[r],
-                  (double)(t1 - t0) / 1000.0, (double)(t1 - saved) / 1000.0);
-        else
-            logf_("reload: %s in %.1f ms", reload_name[r], (double)(t1 - t0) / 1000.0);
+            snprintf(after, sizeof after, ", %.1f ms after the save",
+                     (double)(t1 - saved) / 1000.0);
+        logf_("reload: %s in %.1f ms%s%s%.*s", reload_name[r], (double)(t1 - t0) / 1000.0, after,
+              wn ? ": " : "", wn, why);
         pthread_mutex_lock(&S->mu);
         S->tried = 1;
         S->last = r;

@@ -105,6 +105,11 @@ case $(jq -r .diagnostics body) in
 *"panji.pol:"*"error:"*) ok "broken policy: the diagnostics" ;;
 *) bad "broken policy: the diagnostics" "$(head -c 300 body)" ;;
 esac
+# the log says why, the first diagnostic (it said "reload: failed in N ms" alone)
+# (the watch's reload of the save may log after the POST's: either line will do)
+if grep -q 'reload: failed in [0-9.]* ms: pol/panji.pol:[0-9]*:[0-9]*: error: ' log; then
+    ok "broken policy: the log has the first diagnostic"
+else bad "broken policy: the log has the first diagnostic" "$(grep 'reload: failed' log)"; fi
 req GET /v1/policy $S
 check "broken policy: the new engine serves on, /v1/policy tells" "$(sha new.pol) failed" \
     "$(jq -r '.sha256 + " " + .last_reload.result' body)"
@@ -131,6 +136,9 @@ check "a field retyped: 409 refused" "409 refused" "$CODE $(jq -r .result body)"
 check "a field retyped: the reason" "ledger annual: field own_province was money, is int in the \
 new policy: keep its type, or give the field a new name (the stored values are then dropped)" \
     "$(jq -r .error body)"
+if grep -q 'reload: refused in [0-9.]* ms: ledger annual: field own_province was money' log; then
+    ok "a field retyped: the log says why"
+else bad "a field retyped: the log says why" "$(grep 'reload: refused' log)"; fi
 req GET /v1/policy $S
 check "a field retyped: the engine in service stays" "$(sha new.pol)" "$(jq -r .sha256 body)"
 stop
