@@ -41,6 +41,7 @@
     X(MHD_quiesce_daemon)                                                                          \
     X(MHD_get_daemon_info)                                                                         \
     X(MHD_lookup_connection_value)                                                                 \
+    X(MHD_get_connection_values)                                                                   \
     X(MHD_create_response_from_buffer)                                                             \
     X(MHD_add_response_header)                                                                     \
     X(MHD_queue_response)                                                                          \
@@ -839,10 +840,17 @@ static int reload_answer(Server *S, char **body, size_t *len)
 
 /* ---- the request handler -------------------------------------------------------------------- */
 
+/* a yes/no query parameter's value: 1 yes, 0 no, -1 another (refusal() answers 400) */
+static int yes_no(const char *v)
+{
+    if (v && (!strcmp(v, "1") || !strcmp(v, "true") || !strcmp(v, "yes")))
+        return 1;
+    return v && (!strcmp(v, "0") || !strcmp(v, "false") || !strcmp(v, "no")) ? 0 : -1;
+}
+
 static int query_flag(struct MHD_Connection *c, const char *name)
 {
-    const char *v = mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
-    return v && (!strcmp(v, "1") || !strcmp(v, "true") || !strcmp(v, "yes"));
+    return yes_no(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name)) > 0;
 }
 
 static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -1013,9 +1021,36 @@ static enum MHD_Result read_body(Server *S, Req *q, const char *url, const char 
     return MHD_YES;
 }
 
+/* the query parameters of a request (MHD_get_connection_values): the first one its endpoint
+ * does not take, and whether explain was given a value it does not take (a bare ?explain has
+ * none) */
+typedef struct QueryCheck {
+    Ep ep;
+    const char *unknown;
+    int bad_explain;
+    const char *explain;
+} QueryCheck;
+
+static enum MHD_Result query_known(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+    QueryCheck *k = cls;
+    (void)kind;
+    if (k->ep == EP_SETTLE && !strcmp(key, "explain")) {
+        k->bad_explain = yes_no(value) < 0;
+        k->explain = value ? value : "";
+        return k->bad_explain ? MHD_NO : MHD_YES;
+    }
+    if (k->ep == EP_SETTLE && !strcmp(key, "late"))
+        return MHD_YES;
+    k->unknown = key;
+    return MHD_NO;
+}
+
 /* An answer that refuses the request before its endpoint sees it (no such endpoint, the
- * method, the token, stopping, a bad ?late=, the body too big): the status code with the body
- * in *body (and an Allow header's value in *allow), or 0: the endpoint answers */
+ * method, the token, stopping, a query parameter unknown or of a bad value, the body too big):
+ * the status code with the body in *body (and an Allow header's value in *allow), or 0: the
+ * endpoint answers */
 static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const char *method,
                    const char *late, char **body, size_t *len, const char **allow)
 {
@@ -1051,6 +1086,27 @@ static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const cha
             *body = error_body("the service is stopping", len);
         }
         return 503;
+    }
+    /* a parameter mistyped (?explian=1) or sent where it does nothing (a reprint's
+     * ?explain=1) was ignored without a word: the answer simply lacked what was asked for */
+    QueryCheck k = {ep, NULL, 0, NULL};
+    if (ep == EP_SETTLE || ep == EP_REVERSE || ep == EP_CLAIM)
+        mhd.MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_known, &k);
+    if (k.unknown) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "query: unknown parameter '%s' (%s)", RT_SHOW(k.unknown),
+                 ep == EP_SETTLE ? "POST /v1/settle takes explain and late"
+                 : ep == EP_CLAIM
+                     ? "GET /v1/claims/{id} takes none: POST /v1/settle?explain=1 explains a claim"
+                     : "POST /v1/reverse takes none");
+        *body = error_body(msg, len);
+        return 400;
+    }
+    if (k.bad_explain) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "explain: takes 1 or 0, not '%s'", RT_SHOW(k.explain));
+        *body = error_body(msg, len);
+        return 400;
     }
     if (ep == EP_SETTLE && late && strcmp(late, "resettle") && strcmp(late, "reject")) {
         char msg[160];
@@ -1111,7 +1167,7 @@ static enum MHD_Result suspend(Server *S, struct MHD_Connection *c, Req *q, Ep e
         pthread_mutex_unlock(&S->mu);
         return MHD_YES;
     }
-    int flags = (query_flag(c, "explain") ? SVC_EXPLAIN : 0) |
+    int flags = (query_flag(c, "explain") > 0 ? SVC_EXPLAIN : 0) |
                 (late && !strcmp(late, "reject") ? SVC_LATE_REJECT : 0);
     const char *body = q->body ? q->body : "";
     if (ep == EP_SETTLE
