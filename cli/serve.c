@@ -810,8 +810,8 @@ static char *policy_text(Server *S, size_t *len)
         cJSON_AddStringToObject(l, "at", S->last_at);
         cJSON_AddStringToObject(l, "result", reload_name[S->last]);
         if (S->last_msg)
-            cJSON_AddStringToObject(l, S->last == RELOAD_FAILED ? "diagnostics" : "reason",
-                                    S->last_msg);
+            cJSON_AddStringToObject(l, S->last == RELOAD_FAILED ? "diagnostics" : "error",
+                                    S->last_msg); /* the members of POST /v1/reload's answer */
     } else {
         cJSON_AddNullToObject(o, "last_reload"); /* spec/SERVE.md: null until a reload is tried */
     }

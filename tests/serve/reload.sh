@@ -139,8 +139,12 @@ new policy: keep its type, or give the field a new name (the stored values are t
 if grep -q 'reload: refused in [0-9.]* ms: ledger annual: field own_province was money' log; then
     ok "a field retyped: the log says why"
 else bad "a field retyped: the log says why" "$(grep 'reload: refused' log)"; fi
+cp body reload.json
 req GET /v1/policy $S
 check "a field retyped: the engine in service stays" "$(sha new.pol)" "$(jq -r .sha256 body)"
+# last_reload's members are the reload's answer's (its reason was "reason" here, "error" there)
+check "a field retyped: /v1/policy's last_reload has the answer's error" \
+    "refused $(jq -r .error reload.json)" "$(jq -r '.last_reload | .result + " " + .error' body)"
 stop
 check "SIGTERM: exit 0" "0" "$STOPPED"
 
