@@ -219,11 +219,12 @@ req POST /v1/settle $S r5.json
 check "a field by its name, a JSON number" "200 settled 1.00" \
     "$CODE $(jq -r '.status + " " + .outputs.compliant' body)"
 # a history span that ends before it begins (Z001's person P01 held poor from 2015-12-31):
-# refused by the one check polc run's persons rows go through (rt_span_check)
+# refused by the one check polc run's persons rows go through (rt_span_check); the dates named
+# by name and label, either of which a request may use (it said "to ... is before from ...")
 mk r6.json '.claim.claim_id = "B8" | .person.history[0]["退出日期"] = "2015-12-30"'
 req POST /v1/settle $S r6.json
 check "a span ending before it begins: 422" \
-    "422 person P01, history row 1: to 2015-12-30 is before from 2015-12-31 (a span ends on or after the day it begins)" \
+    "422 person P01, history row 1: to (退出日期) 2015-12-30 is before from (认定日期) 2015-12-31 (a span ends on or after the day it begins)" \
     "$CODE $(jq -r .error body)"
 
 # ---- 409: a claim id settled with other data ----------------------------------------------------
