@@ -1277,24 +1277,36 @@ static const Opt serve_opts[] = {
 };
 #undef AT
 
-/* "ADDR:PORT" into sa; 0, or -1 */
-static int parse_listen(const char *s, struct sockaddr_in *sa)
+/* "ADDR:PORT" into sa; 0, or -1 with what is wrong in why */
+static int parse_listen(const char *s, struct sockaddr_in *sa, char *why, size_t len)
 {
     const char *colon = strrchr(s, ':');
-    if (!colon || colon == s || colon - s >= 64)
+    if (!colon || colon == s || colon - s >= 64) {
+        snprintf(why, len, "expected ADDR:PORT (127.0.0.1:8080)");
         return -1;
+    }
     char host[64];
     memcpy(host, s, (size_t)(colon - s));
     host[colon - s] = '\0';
     char *end;
     errno = 0;
     long port = strtol(colon + 1, &end, 10);
-    if (!colon[1] || *end || errno || port < 0 || port > 65535)
+    if (!colon[1] || *end || errno || port < 0 || port > 65535) {
+        snprintf(why, len, "the port '%s' is not a number from 0 to 65535 (0: any free one)",
+                 colon + 1);
         return -1;
+    }
     memset(sa, 0, sizeof *sa);
     sa->sin_family = AF_INET;
     sa->sin_port = htons((uint16_t)port);
-    return inet_pton(AF_INET, host, &sa->sin_addr) == 1 ? 0 : -1;
+    if (inet_pton(AF_INET, host, &sa->sin_addr) == 1)
+        return 0;
+    /* --listen localhost:8443 said only "expected ADDR:PORT" (operations pass) */
+    snprintf(why, len,
+             "'%s' is not an IPv4 address (a name is not looked up: 127.0.0.1 for this machine "
+             "alone, 0.0.0.0 for every interface)",
+             host);
+    return -1;
 }
 
 static void server_free(Server *S)
@@ -1359,9 +1371,9 @@ static int serve_args(Server *S, const Command *cmd, int argc, char **argv, cons
     const char *listen = S->a.listen ? S->a.listen : "127.0.0.1:8080";
     if (npol != 1)
         return opts_usage_error(cmd, serve_opts, "give one POLICY or ENGINE.so");
-    if (parse_listen(listen, sa) != 0)
-        return opts_usage_error(cmd, serve_opts, "--listen %s: expected ADDR:PORT (127.0.0.1:8080)",
-                                listen);
+    char why[256];
+    if (parse_listen(listen, sa, why, sizeof why) != 0)
+        return opts_usage_error(cmd, serve_opts, "--listen %s: %s", listen, why);
     if (!S->a.tls_cert != !S->a.tls_key)
         return opts_usage_error(cmd, serve_opts, "--tls-cert and --tls-key go together");
     if (S->a.tokens && load_tokens(S, S->a.tokens) != 0)

@@ -37,6 +37,15 @@ check "the port in use: exit 2, with the cause" \
     "2 polc: serve: cannot listen on 127.0.0.1:$PORT: Address already in use" "$? $(cat second.err)"
 [ -e second.db ] && bad "the port in use: no ledger file" "second.db was made" ||
     ok "the port in use: no ledger file made"
+# --listen by a name, or with a port out of range: exit 2 saying which part is wrong (both
+# said "expected ADDR:PORT (127.0.0.1:8080)", the name given as ADDR)
+"$POLC" serve "$PANJI" --listen localhost:8443 2>listen.err
+check "--listen localhost:8443: exit 2, not an IPv4 address" "2 polc: serve: --listen \
+localhost:8443: 'localhost' is not an IPv4 address (a name is not looked up: 127.0.0.1 for this \
+machine alone, 0.0.0.0 for every interface)" "$? $(head -1 listen.err)"
+"$POLC" serve "$PANJI" --listen 0.0.0.0:84430 2>listen.err
+check "--listen 0.0.0.0:84430: exit 2, the port" "2 polc: serve: --listen 0.0.0.0:84430: the port \
+'84430' is not a number from 0 to 65535 (0: any free one)" "$? $(head -1 listen.err)"
 
 # ---- the endpoints without a token: health, metrics ----------------------------------------
 req GET /v1/health ""
