@@ -41,6 +41,7 @@
     X(MHD_quiesce_daemon)                                                                          \
     X(MHD_get_daemon_info)                                                                         \
     X(MHD_lookup_connection_value)                                                                 \
+    X(MHD_get_connection_values)                                                                   \
     X(MHD_create_response_from_buffer)                                                             \
     X(MHD_add_response_header)                                                                     \
     X(MHD_queue_response)                                                                          \
@@ -622,6 +623,10 @@ static void answer_waiting(Server *S)
     }
 }
 
+/* the most of a failed reload's first diagnostic the log shows (bytes): a line of the log
+ * holds 512, and a diagnostic's first line is ~100 */
+#define RELOAD_WHY_LOGGED 300
+
 static void *reload_main(void *arg)
 {
     Server *S = arg;
@@ -641,11 +646,20 @@ static void *reload_main(void *arg)
         Reload r = reload_once(S, 0, 0, &msg);
         atomic_fetch_add(&S->reload_count[r], 1);
         int64_t t1 = mono_us();
+        /* a failed or refused reload's first line (the first diagnostic, or the ledger's
+         * reason), cut on a character, so the operator watching the log sees why; the whole
+         * text is /v1/policy's. A policy's text holds no person's data. */
+        const char *why = (r == RELOAD_FAILED || r == RELOAD_REFUSED) && msg ? msg : "";
+        int wn = (int)strcspn(why, "\n");
+        if (wn > RELOAD_WHY_LOGGED)
+            for (wn = RELOAD_WHY_LOGGED; wn > 0 && (why[wn] & 0xC0) == 0x80;)
+                wn--;
+        char after[64] = "";
         if (saved)
-            logf_("reload: %s in %.1f ms, %.1f ms after the save", reload_name[r],
-                  (double)(t1 - t0) / 1000.0, (double)(t1 - saved) / 1000.0);
-        else
-            logf_("reload: %s in %.1f ms", reload_name[r], (double)(t1 - t0) / 1000.0);
+            snprintf(after, sizeof after, ", %.1f ms after the save",
+                     (double)(t1 - saved) / 1000.0);
+        logf_("reload: %s in %.1f ms%s%s%.*s", reload_name[r], (double)(t1 - t0) / 1000.0, after,
+              wn ? ": " : "", wn, why);
         pthread_mutex_lock(&S->mu);
         S->tried = 1;
         S->last = r;
@@ -796,8 +810,8 @@ static char *policy_text(Server *S, size_t *len)
         cJSON_AddStringToObject(l, "at", S->last_at);
         cJSON_AddStringToObject(l, "result", reload_name[S->last]);
         if (S->last_msg)
-            cJSON_AddStringToObject(l, S->last == RELOAD_FAILED ? "diagnostics" : "reason",
-                                    S->last_msg);
+            cJSON_AddStringToObject(l, S->last == RELOAD_FAILED ? "diagnostics" : "error",
+                                    S->last_msg); /* the members of POST /v1/reload's answer */
     } else {
         cJSON_AddNullToObject(o, "last_reload"); /* spec/SERVE.md: null until a reload is tried */
     }
@@ -826,10 +840,17 @@ static int reload_answer(Server *S, char **body, size_t *len)
 
 /* ---- the request handler -------------------------------------------------------------------- */
 
+/* a yes/no query parameter's value: 1 yes, 0 no, -1 another (refusal() answers 400) */
+static int yes_no(const char *v)
+{
+    if (v && (!strcmp(v, "1") || !strcmp(v, "true") || !strcmp(v, "yes")))
+        return 1;
+    return v && (!strcmp(v, "0") || !strcmp(v, "false") || !strcmp(v, "no")) ? 0 : -1;
+}
+
 static int query_flag(struct MHD_Connection *c, const char *name)
 {
-    const char *v = mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
-    return v && (!strcmp(v, "1") || !strcmp(v, "true") || !strcmp(v, "yes"));
+    return yes_no(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name)) > 0;
 }
 
 static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -889,7 +910,9 @@ static Ep route(const char *url)
 {
     if (!strcmp(url, "/v1/settle"))
         return EP_SETTLE;
-    if (!strncmp(url, "/v1/claims/", 11) && url[11] && !strchr(url + 11, '/'))
+    /* the rest of the path, percent-decoded by libmicrohttpd, is the id: a claim id may hold
+     * a slash (ZY2017/0001, sent as ZY2017%2F0001), and was once "no such endpoint" */
+    if (!strncmp(url, "/v1/claims/", 11) && url[11])
         return EP_CLAIM;
     if (!strcmp(url, "/v1/policy"))
         return EP_POLICY;
@@ -998,9 +1021,36 @@ static enum MHD_Result read_body(Server *S, Req *q, const char *url, const char 
     return MHD_YES;
 }
 
+/* the query parameters of a request (MHD_get_connection_values): the first one its endpoint
+ * does not take, and whether explain was given a value it does not take (a bare ?explain has
+ * none) */
+typedef struct QueryCheck {
+    Ep ep;
+    const char *unknown;
+    int bad_explain;
+    const char *explain;
+} QueryCheck;
+
+static enum MHD_Result query_known(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+    QueryCheck *k = cls;
+    (void)kind;
+    if (k->ep == EP_SETTLE && !strcmp(key, "explain")) {
+        k->bad_explain = yes_no(value) < 0;
+        k->explain = value ? value : "";
+        return k->bad_explain ? MHD_NO : MHD_YES;
+    }
+    if (k->ep == EP_SETTLE && !strcmp(key, "late"))
+        return MHD_YES;
+    k->unknown = key;
+    return MHD_NO;
+}
+
 /* An answer that refuses the request before its endpoint sees it (no such endpoint, the
- * method, the token, stopping, a bad ?late=, the body too big): the status code with the body
- * in *body (and an Allow header's value in *allow), or 0: the endpoint answers */
+ * method, the token, stopping, a query parameter unknown or of a bad value, the body too big):
+ * the status code with the body in *body (and an Allow header's value in *allow), or 0: the
+ * endpoint answers */
 static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const char *method,
                    const char *late, char **body, size_t *len, const char **allow)
 {
@@ -1036,6 +1086,27 @@ static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const cha
             *body = error_body("the service is stopping", len);
         }
         return 503;
+    }
+    /* a parameter mistyped (?explian=1) or sent where it does nothing (a reprint's
+     * ?explain=1) was ignored without a word: the answer simply lacked what was asked for */
+    QueryCheck k = {ep, NULL, 0, NULL};
+    if (ep == EP_SETTLE || ep == EP_REVERSE || ep == EP_CLAIM)
+        mhd.MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_known, &k);
+    if (k.unknown) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "query: unknown parameter '%s' (%s)", RT_SHOW(k.unknown),
+                 ep == EP_SETTLE ? "POST /v1/settle takes explain and late"
+                 : ep == EP_CLAIM
+                     ? "GET /v1/claims/{id} takes none: POST /v1/settle?explain=1 explains a claim"
+                     : "POST /v1/reverse takes none");
+        *body = error_body(msg, len);
+        return 400;
+    }
+    if (k.bad_explain) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "explain: takes 1 or 0, not '%s'", RT_SHOW(k.explain));
+        *body = error_body(msg, len);
+        return 400;
     }
     if (ep == EP_SETTLE && late && strcmp(late, "resettle") && strcmp(late, "reject")) {
         char msg[160];
@@ -1096,7 +1167,7 @@ static enum MHD_Result suspend(Server *S, struct MHD_Connection *c, Req *q, Ep e
         pthread_mutex_unlock(&S->mu);
         return MHD_YES;
     }
-    int flags = (query_flag(c, "explain") ? SVC_EXPLAIN : 0) |
+    int flags = (query_flag(c, "explain") > 0 ? SVC_EXPLAIN : 0) |
                 (late && !strcmp(late, "reject") ? SVC_LATE_REJECT : 0);
     const char *body = q->body ? q->body : "";
     if (ep == EP_SETTLE
@@ -1206,24 +1277,36 @@ static const Opt serve_opts[] = {
 };
 #undef AT
 
-/* "ADDR:PORT" into sa; 0, or -1 */
-static int parse_listen(const char *s, struct sockaddr_in *sa)
+/* "ADDR:PORT" into sa; 0, or -1 with what is wrong in why */
+static int parse_listen(const char *s, struct sockaddr_in *sa, char *why, size_t len)
 {
     const char *colon = strrchr(s, ':');
-    if (!colon || colon == s || colon - s >= 64)
+    if (!colon || colon == s || colon - s >= 64) {
+        snprintf(why, len, "expected ADDR:PORT (127.0.0.1:8080)");
         return -1;
+    }
     char host[64];
     memcpy(host, s, (size_t)(colon - s));
     host[colon - s] = '\0';
     char *end;
     errno = 0;
     long port = strtol(colon + 1, &end, 10);
-    if (!colon[1] || *end || errno || port < 0 || port > 65535)
+    if (!colon[1] || *end || errno || port < 0 || port > 65535) {
+        snprintf(why, len, "the port '%s' is not a number from 0 to 65535 (0: any free one)",
+                 colon + 1);
         return -1;
+    }
     memset(sa, 0, sizeof *sa);
     sa->sin_family = AF_INET;
     sa->sin_port = htons((uint16_t)port);
-    return inet_pton(AF_INET, host, &sa->sin_addr) == 1 ? 0 : -1;
+    if (inet_pton(AF_INET, host, &sa->sin_addr) == 1)
+        return 0;
+    /* --listen localhost:8443 said only "expected ADDR:PORT" (operations pass) */
+    snprintf(why, len,
+             "'%s' is not an IPv4 address (a name is not looked up: 127.0.0.1 for this machine "
+             "alone, 0.0.0.0 for every interface)",
+             host);
+    return -1;
 }
 
 static void server_free(Server *S)
@@ -1288,9 +1371,9 @@ static int serve_args(Server *S, const Command *cmd, int argc, char **argv, cons
     const char *listen = S->a.listen ? S->a.listen : "127.0.0.1:8080";
     if (npol != 1)
         return opts_usage_error(cmd, serve_opts, "give one POLICY or ENGINE.so");
-    if (parse_listen(listen, sa) != 0)
-        return opts_usage_error(cmd, serve_opts, "--listen %s: expected ADDR:PORT (127.0.0.1:8080)",
-                                listen);
+    char why[256];
+    if (parse_listen(listen, sa, why, sizeof why) != 0)
+        return opts_usage_error(cmd, serve_opts, "--listen %s: %s", listen, why);
     if (!S->a.tls_cert != !S->a.tls_key)
         return opts_usage_error(cmd, serve_opts, "--tls-cert and --tls-key go together");
     if (S->a.tokens && load_tokens(S, S->a.tokens) != 0)

@@ -1005,11 +1005,17 @@ const char *rt_decode_id(const RtBinding *b, int fixed, const char *const *cells
     return *n ? s : NULL;
 }
 
-/* the header of history field k in b, or its name (no binding, or the column absent) */
-static const char *span_column(const RtSchema *s, const RtBinding *b, int k)
+/* the header of history field k in b, or (no binding: a request's history, the C API) its
+ * name and label, either of which a request may have used: "to (退出日期)" */
+static const char *span_column(const RtSchema *s, const RtBinding *b, int k, char *buf, size_t len)
 {
     int col = b ? b->cols[s->nperson + k].col : -1;
-    return col >= 0 ? b->hdr[col] : s->hist[k].name;
+    if (col >= 0)
+        return b->hdr[col];
+    if (!s->hist[k].label)
+        return s->hist[k].name;
+    snprintf(buf, len, "%s (%s)", s->hist[k].name, s->hist[k].label);
+    return buf;
 }
 
 /* One check for every reader of history rows (persons.csv, a request's history, the C API):
@@ -1019,9 +1025,10 @@ static const char *span_column(const RtSchema *s, const RtBinding *b, int k)
 int rt_span_refuse(const RtSchema *s, const int64_t *span, const RtBinding *b, char *why,
                    size_t len)
 {
-    char from[16], to[16];
+    char from[16], to[16], cto[160], cfrom[160];
     snprintf(why, len, "%s %s is before %s %s (a span ends on or after the day it begins)",
-             span_column(s, b, s->span_to), polrt_fmt_date(span[s->span_to], to),
-             span_column(s, b, s->span_from), polrt_fmt_date(span[s->span_from], from));
+             span_column(s, b, s->span_to, cto, sizeof cto), polrt_fmt_date(span[s->span_to], to),
+             span_column(s, b, s->span_from, cfrom, sizeof cfrom),
+             polrt_fmt_date(span[s->span_from], from));
     return -1;
 }

@@ -1542,6 +1542,10 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
                  : open(st->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0)
         close(fd);
+    /* neither made nor there (its directory missing or closed to us): SQLite would say only
+     * "unable to open database file" (a new-user pass, --ledger in a missing directory) */
+    else if (!st->read_only && errno != EEXIST)
+        return fail(err, errlen, "cannot create ledger %s: %s", st->path, strerror(errno));
     if (st->read_only && read_only_leaves_files(st, err, errlen) < 0)
         return -1;
     int tidy = tidy_read_only(st);

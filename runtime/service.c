@@ -708,8 +708,18 @@ static int bind_object(const RtSchema *sc, const cJSON *obj, const char *what, c
             rc = -1;
             break;
         }
-        if (rc == 0 && rt_bind_cell(sc, &f[i], column, text, strlen(text), &vals[i], why, wlen) < 0)
+        if (rc == 0 &&
+            rt_bind_cell(sc, &f[i], column, text, strlen(text), &vals[i], why, wlen) < 0) {
             rc = -1; /* the first refused value is the reason; the structure is checked on */
+            /* a field not given is named by its name and label, either of which the client
+             * may use ("total (医疗总费用): missing value"; a new-user pass sending labels was
+             * told "total: missing value") */
+            if (!given[i] && f[i].label) {
+                char both[256];
+                snprintf(both, sizeof both, "%s (%s)", f[i].name, f[i].label);
+                rt_bind_cell(sc, &f[i], both, text, strlen(text), &vals[i], why, wlen);
+            }
+        }
     }
     if (given != on_stack)
         free(given);
@@ -2038,6 +2048,25 @@ void service_reply(ServiceReply *r)
     r->job = NULL;
 }
 
+/* a field's type as the policy writes it ("money", "Level", "date?", "workdays"), for a
+ * refused reload's reason */
+static const char *type_word(const RtSchema *s, const RtType *t, char *buf, size_t len)
+{
+    static const char *const units[] = {"days", "workdays", "months", "years"};
+    const char *w = "";
+    switch (t->kind) {
+    case RT_MONEY: w = "money"; break;
+    case RT_RATE: w = "rate"; break;
+    case RT_INT: w = "int"; break;
+    case RT_BOOL: w = "bool"; break;
+    case RT_DATE: w = "date"; break;
+    case RT_ENUM: w = s->enums[t->enum_idx].name; break;
+    case RT_DURATION: w = units[t->unit]; break;
+    }
+    snprintf(buf, len, "%s%s", w, t->optional ? "?" : "");
+    return buf;
+}
+
 /* can a store written by old be read by new? 0, or 1 with the reason in err */
 static int ledgers_compatible(const RtSchema *old, const RtSchema *new, char *err, size_t errlen)
 {
@@ -2066,10 +2095,12 @@ static int ledgers_compatible(const RtSchema *old, const RtSchema *new, char *er
                         !strcmp(old->enums[ta->enum_idx].name, new->enums[tb->enum_idx].name)) &&
                        (ta->kind != RT_DURATION || ta->unit == tb->unit);
             if (!same) {
+                char wa[64], wb[64];
                 snprintf(err, errlen,
-                         "ledger %s: field %s changes type in the new policy: the stored values "
-                         "cannot be read as the new type",
-                         a->name, a->fields[i].name);
+                         "ledger %s: field %s was %s, is %s in the new policy: keep its type, or "
+                         "give the field a new name (the stored values are then dropped)",
+                         a->name, a->fields[i].name, type_word(old, ta, wa, sizeof wa),
+                         type_word(new, tb, wb, sizeof wb));
                 return 1;
             }
         }

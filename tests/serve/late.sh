@@ -159,6 +159,22 @@ else bad "late=reject: nothing stored" "$CODE"; fi
 req POST '/v1/settle?late=later' "" c.json
 check "late=later: 400" "400 late: takes resettle or reject, not 'later'" \
     "$CODE $(jq -r .error body)"
+# a parameter mistyped, or sent where it does nothing, and a bad explain= were ignored without
+# a word (the answer lacked its explanation); refused as late=later is, nothing settled
+req POST '/v1/settle?late=reject&explian=1' "" c.json
+check "explian=1: 400" "400 query: unknown parameter 'explian' (POST /v1/settle takes explain and late)" \
+    "$CODE $(jq -r .error body)"
+req POST '/v1/settle?explain=banana' "" c.json
+check "explain=banana: 400" "400 explain: takes 1 or 0, not 'banana'" "$CODE $(jq -r .error body)"
+req GET '/v1/claims/D?explain=1' ""
+check "a reprint's explain=1: 400" \
+    "400 query: unknown parameter 'explain' (GET /v1/claims/{id} takes none: POST /v1/settle?explain=1 explains a claim)" \
+    "$CODE $(jq -r .error body)"
+req POST '/v1/settle?explain=0&late=reject' "" c.json
+check "explain=0: no explanation (late=reject: 422)" "422 false" \
+    "$CODE $(jq -r 'has("explanation")' body)"
+req GET /v1/claims/REJC ""
+check "refused parameters: nothing settled" "404" "$CODE"
 # the same sent without late=reject settles before D. C alone: acc 4,710 (below 5,000: CI 0),
 # left 4,710, MA 70% 3,297. D after it: acc 21,310, CI (21310 − 5000) × 60% = 9,786 (was
 # 6,960), left 40000 − 23400 − 9786 = 6,814, MA 4,769.80 (was 6,748), R 2,044.20 (was 2,892)

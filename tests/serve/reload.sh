@@ -20,7 +20,10 @@ sed '/^param backstop_cap\[Level\]/{n;n;s/$/\n  from 2018-01-01: township 0.4 �
 sed 's/^ledger annual per person per year of claim.discharged {/ledger annual per person per year of claim.admitted {/' \
     old.pol >incompat.pol
 sed 's/^rule cap "个人年度自付兜底线": money /rule cap "个人年度自付兜底线": money money /' old.pol >broken.pol
-for f in new incompat broken; do cmp -s old.pol $f.pol && bad "edit $f" "the sed did nothing"; done
+# own_province, a money the policy only adds to, counted as an int: the stored fen are no count
+sed 's/^  own_province: money += if claim.level = province then selfpay_counted else 0 yuan/  own_province: int += if claim.level = province then 1 else 0/' \
+    new.pol >retyped.pol
+for f in new incompat broken retyped; do cmp -s old.pol $f.pol && bad "edit $f" "the sed did nothing"; done
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 
 # the reference: claims 1-20 under the old policy, then the rest under the new, one ledger
@@ -102,6 +105,11 @@ case $(jq -r .diagnostics body) in
 *"panji.pol:"*"error:"*) ok "broken policy: the diagnostics" ;;
 *) bad "broken policy: the diagnostics" "$(head -c 300 body)" ;;
 esac
+# the log says why, the first diagnostic (it said "reload: failed in N ms" alone)
+# (the watch's reload of the save may log after the POST's: either line will do)
+if grep -q 'reload: failed in [0-9.]* ms: pol/panji.pol:[0-9]*:[0-9]*: error: ' log; then
+    ok "broken policy: the log has the first diagnostic"
+else bad "broken policy: the log has the first diagnostic" "$(grep 'reload: failed' log)"; fi
 req GET /v1/policy $S
 check "broken policy: the new engine serves on, /v1/policy tells" "$(sha new.pol) failed" \
     "$(jq -r '.sha256 + " " + .last_reload.result' body)"
@@ -120,6 +128,23 @@ case $(jq -r .error body) in
 esac
 req GET /v1/policy $S
 check "incompatible: the engine in service stays" "$(sha new.pol)" "$(jq -r .sha256 body)"
+# a field's type changed: the reason names both types and the way out (a new-user pass was
+# told only "changes type in the new policy")
+cp retyped.pol pol/panji.pol
+req POST /v1/reload $A empty.json
+check "a field retyped: 409 refused" "409 refused" "$CODE $(jq -r .result body)"
+check "a field retyped: the reason" "ledger annual: field own_province was money, is int in the \
+new policy: keep its type, or give the field a new name (the stored values are then dropped)" \
+    "$(jq -r .error body)"
+if grep -q 'reload: refused in [0-9.]* ms: ledger annual: field own_province was money' log; then
+    ok "a field retyped: the log says why"
+else bad "a field retyped: the log says why" "$(grep 'reload: refused' log)"; fi
+cp body reload.json
+req GET /v1/policy $S
+check "a field retyped: the engine in service stays" "$(sha new.pol)" "$(jq -r .sha256 body)"
+# last_reload's members are the reload's answer's (its reason was "reason" here, "error" there)
+check "a field retyped: /v1/policy's last_reload has the answer's error" \
+    "refused $(jq -r .error reload.json)" "$(jq -r '.last_reload | .result + " " + .error' body)"
 stop
 check "SIGTERM: exit 0" "0" "$STOPPED"
 

@@ -37,6 +37,15 @@ check "the port in use: exit 2, with the cause" \
     "2 polc: serve: cannot listen on 127.0.0.1:$PORT: Address already in use" "$? $(cat second.err)"
 [ -e second.db ] && bad "the port in use: no ledger file" "second.db was made" ||
     ok "the port in use: no ledger file made"
+# --listen by a name, or with a port out of range: exit 2 saying which part is wrong (both
+# said "expected ADDR:PORT (127.0.0.1:8080)", the name given as ADDR)
+"$POLC" serve "$PANJI" --listen localhost:8443 2>listen.err
+check "--listen localhost:8443: exit 2, not an IPv4 address" "2 polc: serve: --listen \
+localhost:8443: 'localhost' is not an IPv4 address (a name is not looked up: 127.0.0.1 for this \
+machine alone, 0.0.0.0 for every interface)" "$? $(head -1 listen.err)"
+"$POLC" serve "$PANJI" --listen 0.0.0.0:84430 2>listen.err
+check "--listen 0.0.0.0:84430: exit 2, the port" "2 polc: serve: --listen 0.0.0.0:84430: the port \
+'84430' is not a number from 0 to 65535 (0: any free one)" "$? $(head -1 listen.err)"
 
 # ---- the endpoints without a token: health, metrics ----------------------------------------
 req GET /v1/health ""
@@ -163,6 +172,12 @@ check "claims/Z005: 200, its person, its outputs" \
     "$CODE $(jq -r .person_id body) $(jq -c .outputs body)"
 check "claims/Z005: its fields, by name" "80000.00 county" \
     "$(jq -r '.fields.total + " " + .fields.level' body)"
+# an id with a slash, sent percent-encoded: it settled, but its reprint was "no such endpoint"
+sed -n 1p requests.jsonl | jq -c '.claim.claim_id = "ZY2017/0001"' >slash.json
+req POST /v1/settle $S slash.json
+req GET /v1/claims/ZY2017%2F0001 $S
+check "claims/ZY2017%2F0001: 200, the claim with a slash in its id" "200 ZY2017/0001 P01" \
+    "$CODE $(jq -r '.claim_id + " " + .person_id' body)"
 # an id of 30 Chinese characters (90 bytes) not found: the message shows 21 (63 bytes) and
 # "...", never the 22nd character's first byte (%.64s cut it there: not UTF-8)
 long=$(printf '%%E7%%94%%B2%.0s' $(seq 30))
@@ -188,6 +203,12 @@ req POST /v1/settle $S r1.json
 check "bad amount: 422, polc run's reason" \
     "422 rejected 医疗总费用: not an amount 'abc' (expected 1234.56 or 1,234.56)" \
     "$CODE $(jq -r '.status + " " + .reason' body)"
+# a required field left out is named by its name and its label, either of which a client
+# sends (it was "total: missing value" to a client that sent every other field by its label)
+mk r1b.json '.claim.claim_id = "B1b" | del(.claim["医疗总费用"])'
+req POST /v1/settle $S r1b.json
+check "a required field left out: 422, named both ways" \
+    "422 rejected total (医疗总费用): missing value" "$CODE $(jq -r '.status + " " + .reason' body)"
 mk r2.json '.claim.claim_id = "B2" | .claim["就诊类型"] = "xx"'
 req POST /v1/settle $S r2.json
 check "bad label: 422" "422 就诊类型: unknown Kind label 'xx' (expected 住院 or 慢性病门诊)" \
@@ -207,11 +228,12 @@ req POST /v1/settle $S r5.json
 check "a field by its name, a JSON number" "200 settled 1.00" \
     "$CODE $(jq -r '.status + " " + .outputs.compliant' body)"
 # a history span that ends before it begins (Z001's person P01 held poor from 2015-12-31):
-# refused by the one check polc run's persons rows go through (rt_span_check)
+# refused by the one check polc run's persons rows go through (rt_span_check); the dates named
+# by name and label, either of which a request may use (it said "to ... is before from ...")
 mk r6.json '.claim.claim_id = "B8" | .person.history[0]["退出日期"] = "2015-12-30"'
 req POST /v1/settle $S r6.json
 check "a span ending before it begins: 422" \
-    "422 person P01, history row 1: to 2015-12-30 is before from 2015-12-31 (a span ends on or after the day it begins)" \
+    "422 person P01, history row 1: to (退出日期) 2015-12-30 is before from (认定日期) 2015-12-31 (a span ends on or after the day it begins)" \
     "$CODE $(jq -r .error body)"
 
 # ---- 409: a claim id settled with other data ----------------------------------------------------

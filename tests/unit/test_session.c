@@ -200,8 +200,8 @@ static void test_failures(PolEngine *e)
     int64_t back[FAKE_NHIST] = {FAKE_POOR, day(2020, 1, 1), day(2019, 12, 31)};
     CHECK_EQ("span ending before it begins", polrt_session_person(s, "P9", no, back, 1), -1);
     CHECK_STR("span ending before it begins: message", polrt_session_errmsg(s),
-              "person P9, history row 1: to 2019-12-31 is before from 2020-01-01 (a span ends "
-              "on or after the day it begins)");
+              "person P9, history row 1: to (退出日期) 2019-12-31 is before from (认定日期) "
+              "2020-01-01 (a span ends on or after the day it begins)");
     back[2] = day(2020, 1, 1); /* a span of one day */
     CHECK_EQ("span of one day", polrt_session_person(s, "P9", no, back, 1), 0);
     polrt_session_free(s);
