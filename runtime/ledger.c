@@ -34,7 +34,8 @@
     X(sqlite3_bind_parameter_index) X(sqlite3_bind_text) X(sqlite3_busy_timeout) \
     X(sqlite3_changes) X(sqlite3_clear_bindings) X(sqlite3_close) X(sqlite3_column_blob) \
     X(sqlite3_column_bytes) X(sqlite3_column_count) X(sqlite3_column_int64) X(sqlite3_column_text) \
-    X(sqlite3_column_type) X(sqlite3_config) X(sqlite3_errcode) X(sqlite3_errmsg) X(sqlite3_exec) \
+    X(sqlite3_column_type) X(sqlite3_config) X(sqlite3_db_filename) X(sqlite3_errcode) \
+    X(sqlite3_errmsg) X(sqlite3_exec) \
     X(sqlite3_extended_result_codes) X(sqlite3_file_control) X(sqlite3_finalize) X(sqlite3_free) \
     X(sqlite3_get_autocommit) X(sqlite3_key) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_reset) X(sqlite3_step) \
     X(sqlite3_vfs_find) X(sqlite3_vfs_register) X(sqlite3_wal_checkpoint_v2) X(sqlite3_wal_hook)
@@ -479,7 +480,7 @@ struct RtStore {
     int no_tables; /* read-only: refused as not a ledger yet (RT_LEDGER_READ_OR_EMPTY) */
     /* SQLite */
     sqlite3 *db;
-    int wal_fd; /* its write-ahead log, opened by rt_ledger_sync (-1: not yet) */
+    int wal_fd; /* its write-ahead log, for rt_ledger_sync (wal_open; -1: not yet) */
     sqlite3_stmt *q[NQ];
     int in_tx;        /* a transaction is open (rt_ledger_begin, or one save's own) */
     int tx_wrote;     /* rows were changed in it (a rollback must drop cached rows) */
@@ -1523,6 +1524,22 @@ static int tidy_read_only(const RtStore *st)
     return access(d, W_OK) == 0;
 }
 
+/* The log's file opened for rt_ledger_sync, by the name SQLite gave it: the database's full
+ * path, a symbolic link resolved, and -wal (the path as given named no file when it was a
+ * link: every sync failed). Opened with the ledger, so a ledger moved while served is still
+ * synced (SQLite writes on by its descriptors). 0, or -1 with errno set. */
+static int wal_open(RtStore *st)
+{
+    char path[PATH_MAX];
+    const char *db = sq.sqlite3_db_filename(st->db, "main");
+    if (!db || !*db || (size_t)snprintf(path, sizeof path, "%s-wal", db) >= sizeof path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    st->wal_fd = open(path, O_RDONLY | O_CLOEXEC);
+    return st->wal_fd < 0 ? -1 : 0;
+}
+
 /* Open or create the file. Durability: journal_mode=WAL (readers never block the writer, a
  * commit is one append to the log) with synchronous=NORMAL, chosen over FULL: a process
  * killed at any point (SIGKILL, a crash, OOM) loses nothing committed and never corrupts the
@@ -1608,8 +1625,10 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
     }
     if (data_version(st, &st->data_version, err, errlen))
         return -1;
-    if (!st->read_only) /* a reader has nothing to copy back */
+    if (!st->read_only) { /* a reader has nothing to copy back, nor a log to sync */
         ckpt_start(st, key);
+        wal_open(st);
+    }
     return 0;
 }
 
@@ -2343,13 +2362,9 @@ int rt_ledger_sync(RtStore *st, char *err, size_t errlen)
 {
     if (!rt_ledger_needs_sync(st))
         return 0;
-    if (st->wal_fd < 0) {
-        char path[PATH_MAX];
-        if ((size_t)snprintf(path, sizeof path, "%s-wal", st->path) >= sizeof path)
-            return fail(err, errlen, "%s-wal: the name is too long", st->path);
-        if ((st->wal_fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-            return fail(err, errlen, "%s: cannot open it to sync it: %s", path, strerror(errno));
-    }
+    if (st->wal_fd < 0 && wal_open(st) != 0)
+        return fail(err, errlen, "%s-wal: cannot open it to sync it: %s", st->path,
+                    strerror(errno));
     if (fdatasync(st->wal_fd) != 0)
         return fail(err, errlen, "%s-wal: cannot sync it to the disk: %s", st->path,
                     strerror(errno));
