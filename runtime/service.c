@@ -161,6 +161,7 @@ struct Service {
     pthread_cond_t scv, sidle;    /* a group queued, or stop; the stage idle */
     struct Synced *shead, *stail; /* groups waiting, oldest first */
     int sbusy, sstop;
+    char sync_failed[MSG_LEN]; /* a sync failed (log_sync; the syncing thread's): why, or "" */
 };
 
 /* a group settled (and committed, or answered with 503), waiting for the durability stage */
@@ -1488,16 +1489,41 @@ static void answer_group(Job *group, void (*end)(void *arg), void *end_arg)
 }
 
 /* the log could not be synced: what the group settled is committed, but not known to
- * survive a power cut, so its answers become 503 (a retry finds each claim kept: already
- * settled) */
+ * survive a power cut, so its answers become 503 (a retry after the restart finds each claim
+ * the disk kept: already settled) */
 static void not_synced(Job *group, const char *err)
 {
     for (Job *j = group; j; j = j->next)
         if (j->r->code < 300)
             reply_error(j->r, 503,
                         "ledger: %s (settled and committed, but not known to be on the disk: "
-                        "send again, and a claim it kept answers already settled)",
+                        "restart the service, then send again, and a claim it kept answers "
+                        "already settled)",
                         err);
+}
+
+/* The log of a group's commit synced (s: its session; NULL: nothing committed): 0, or -1 with
+ * the reason in err. A failure sticks: Linux reports a write-back it lost to one fsync of the
+ * file and marks the pages clean, so a later fdatasync succeeds with them not on the disk
+ * (why PostgreSQL stops at a failed fsync), and no later answer could vouch for its claims,
+ * a claim of the failed group sent again (already settled) among them. Until the service
+ * restarts and reads the ledger from the disk (a reload's sessions share the open file),
+ * every group answers 503. */
+static int log_sync(Service *sv, PolSession *s, char *err, size_t errlen)
+{
+    if (!s)
+        return 0;
+    if (sv->sync_failed[0]) {
+        snprintf(err, errlen,
+                 "an earlier sync of the log failed, and what the disk holds is known again "
+                 "only once the service restarts: %.300s",
+                 sv->sync_failed);
+        return -1;
+    }
+    if (rt_session_sync(s, err, errlen) == 0)
+        return 0;
+    snprintf(sv->sync_failed, sizeof sv->sync_failed, "%s", err);
+    return -1;
 }
 
 /* The durability stage: the groups queued, answered once the log is synced, one sync for
@@ -1526,7 +1552,7 @@ static void *sync_main(void *arg)
             if (g->s)
                 s = g->s;
         char err[MSG_LEN];
-        int rc = s ? rt_session_sync(s, err, sizeof err) : 0;
+        int rc = log_sync(sv, s, err, sizeof err);
         for (Synced *g = list, *next; g; g = next) {
             next = g->next;
             if (rc != 0 && g->s)
@@ -1576,7 +1602,7 @@ static void group_done(Service *sv, Job *group, void (*end)(void *arg), void *en
         sync_drain(sv); /* out of memory: answered here, after the groups before it */
     }
     char err[MSG_LEN];
-    if (s && rt_session_sync(s, err, sizeof err) != 0)
+    if (log_sync(sv, s, err, sizeof err) != 0)
         not_synced(group, err);
     answer_group(group, end, end_arg);
 }

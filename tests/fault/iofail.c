@@ -9,6 +9,8 @@
  *   IOFAIL_ERRNO  ENOSPC (default) or EIO
  *   IOFAIL_SHORT  1: the Nth matching write writes half its bytes and returns that count
  *                 (a short write); the ones after it fail
+ *   IOFAIL_ONCE   1: only the Nth matching call fails, the ones after it pass (as Linux
+ *                 reports a lost write-back to a file's fsync once, and later ones succeed)
  * On the first failure it appends "iofail: OP PATH" to $IOFAIL_LOG (when set), so that a test
  * knows the fault was met. Nothing else changes. */
 #define _GNU_SOURCE
@@ -48,7 +50,8 @@ static int verdict(const char *op, const char *path)
     if (m && !strstr(path, m))
         return 0;
     long nth = getenv("IOFAIL_NTH") ? atol(getenv("IOFAIL_NTH")) : 1;
-    if (__atomic_add_fetch(&seen, 1, __ATOMIC_SEQ_CST) < nth)
+    long n = __atomic_add_fetch(&seen, 1, __ATOMIC_SEQ_CST);
+    if (n < nth || (n > nth && getenv("IOFAIL_ONCE") && atoi(getenv("IOFAIL_ONCE"))))
         return 0;
     if (!__atomic_exchange_n(&told, 1, __ATOMIC_SEQ_CST) && getenv("IOFAIL_LOG")) {
         int fd = open(getenv("IOFAIL_LOG"), O_WRONLY | O_CREAT | O_APPEND, 0600);
