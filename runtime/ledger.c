@@ -455,6 +455,7 @@ typedef struct Ckpt {
                           started again since) */
     sqlite3 *db;       /* its own connection to the file */
     sqlite3_file *dbf; /* that connection's database file, synced after each pass, or NULL */
+    atomic_int failed; /* a checkpoint could not sync the database (rt_ledger_sync says so) */
 } Ckpt;
 
 /* a growing text (buf_add) */
@@ -1184,7 +1185,9 @@ static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
                 pthread_cond_wait(&c->idle, &c->mu);
             pthread_mutex_unlock(&c->mu);
         }
-        sq.sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        if ((sq.sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) &
+             0xff) == SQLITE_IOERR)
+            atomic_store(&c->failed, 1);
     } else if (pages >= CKPT_PAGES) {
         /* due when CKPT_PAGES are left to copy, not at every commit past the mark: a
          * checkpoint with little to copy still costs its two fsyncs */
@@ -1227,8 +1230,13 @@ static void *ckpt_main(void *arg)
          * 14-16 ms. With this, the wrap's sync writes the few pages it copies itself: p99
          * 6.5-8.0 ms (ten alternated runs, quiet), for 12-15% more CPU a request (pages
          * written back at each pass rather than once a wrap). */
-        if (copied > 0 && c->dbf)
-            c->dbf->pMethods->xSync(c->dbf, SQLITE_SYNC_NORMAL); /* failing: the wrap's does it */
+        /* Failing, the pages it wrote may be lost (Linux reports a lost write-back once and
+         * marks them clean) while SQLite counts them copied, so no later checkpoint writes
+         * them again and a later sync vouches for nothing: the ledger's syncs fail from then
+         * on (rt_ledger_sync), and polc serve answers 503 until it restarts. */
+        if (copied > 0 && c->dbf &&
+            c->dbf->pMethods->xSync(c->dbf, SQLITE_SYNC_NORMAL) != SQLITE_OK)
+            atomic_store(&c->failed, 1);
         pthread_mutex_lock(&c->mu);
         c->copied = copied;
         c->busy = 0;
@@ -2362,6 +2370,8 @@ int rt_ledger_sync(RtStore *st, char *err, size_t errlen)
 {
     if (!rt_ledger_needs_sync(st))
         return 0;
+    if (st->ckpt && atomic_load(&st->ckpt->failed))
+        return fail(err, errlen, "%s: a checkpoint could not sync it to the disk", st->path);
     if (st->wal_fd < 0 && wal_open(st) != 0)
         return fail(err, errlen, "%s-wal: cannot open it to sync it: %s", st->path,
                     strerror(errno));
