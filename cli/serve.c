@@ -1261,7 +1261,11 @@ static void stop(Server *S)
     if (cut > 0)
         logf_("stopping: closed %d connection%s %s", cut, cut == 1 ? "" : "s",
               ms >= STOP_WAIT_MS ? "unanswered after 30 s" : "with a body still arriving");
-    mhd.MHD_stop_daemon(S->d);
+    /* every suspended request answered and resumed before the daemon stops, which refuses
+     * to stop with one suspended (MHD_PANIC, an abort: a group whose log took longer than
+     * STOP_WAIT_MS to sync, a disk stalling, aborted the stop). Past STOP_WAIT_MS only those
+     * in the settle core are waited for, however long their ledger takes: a supervisor's kill
+     * bounds it. */
     pthread_mutex_lock(&S->mu);
     S->reload_stop = 1;
     pthread_cond_broadcast(&S->reload_cv);
@@ -1273,6 +1277,8 @@ static void stop(Server *S)
         pthread_join(S->watch_th, NULL);
     if (S->watch_fd >= 0)
         close(S->watch_fd);
+    service_stop(S->svc);
+    mhd.MHD_stop_daemon(S->d);
     service_free(S->svc);
 }
 

@@ -161,6 +161,7 @@ struct Service {
     pthread_cond_t scv, sidle;    /* a group queued, or stop; the stage idle */
     struct Synced *shead, *stail; /* groups waiting, oldest first */
     int sbusy, sstop;
+    int stopped;               /* service_stop done: the threads above joined */
     char sync_failed[MSG_LEN]; /* a sync failed (log_sync; the syncing thread's): why, or "" */
 };
 
@@ -1912,9 +1913,9 @@ int service_health(Service *sv, char *why, size_t len)
     return lost;
 }
 
-void service_free(Service *sv)
+void service_stop(Service *sv)
 {
-    if (!sv)
+    if (!sv || sv->stopped)
         return;
     pthread_mutex_lock(&sv->mu);
     sv->stop = 1;
@@ -1922,6 +1923,14 @@ void service_free(Service *sv)
     pthread_mutex_unlock(&sv->mu);
     pthread_join(sv->th, NULL);
     sync_stop(sv); /* after the settling thread: the groups it queued answered */
+    sv->stopped = 1;
+}
+
+void service_free(Service *sv)
+{
+    if (!sv)
+        return;
+    service_stop(sv);
     workers_free(sv, sv->nw);
     pthread_cond_destroy(&sv->cv);
     pthread_cond_destroy(&sv->cv_done);

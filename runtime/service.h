@@ -45,6 +45,10 @@ void service_set_group_end(Service *sv, void (*end)(void *arg), void *arg);
 /* GET /v1/health's ledger: 0 fine; 1 a PostgreSQL ledger's connection is lost (the reason
  * in why): nothing can settle until it is back */
 int service_health(Service *sv, char *why, size_t len);
+/* stop taking requests (503 at once), settle those queued and answer them (each done()
+ * called), however long their ledger takes; the service stays for service_health and
+ * service_counts until service_free. Once; service_free does it when it was not done */
+void service_stop(Service *sv);
 /* stop taking requests, settle those queued, commit, close the ledger */
 void service_free(Service *sv);
 /* POST /v1/settle: body[0..n) is the request; flags SVC_EXPLAIN, SVC_LATE_REJECT; more

@@ -10,6 +10,7 @@
  *   IOFAIL_ERRNO  ENOSPC (default) or EIO
  *   IOFAIL_SHORT  1: the Nth matching write writes half its bytes and returns that count
  *                 (a short write); the ones after it fail
+ *   IOFAIL_SLEEP  seconds a failing sync takes before it fails (a disk that stalls, then errs)
  *   IOFAIL_ONCE   1: only the Nth matching call fails, the ones after it pass (as Linux
  *                 reports a lost write-back to a file's fsync once, and later ones succeed)
  * On the first failure it appends "iofail: OP PATH" to $IOFAIL_LOG (when set), so that a test
@@ -162,6 +163,8 @@ static int faulty_sync(int (*real)(int), int fd)
     if (want("sync")) {
         fd_path(fd, path, sizeof path);
         if (verdict("sync", path)) {
+            if (getenv("IOFAIL_SLEEP"))
+                sleep((unsigned)atoi(getenv("IOFAIL_SLEEP")));
             errno = fail_errno();
             return -1;
         }
