@@ -1217,11 +1217,16 @@ static void *ckpt_main(void *arg)
         c->busy = 1;
         pthread_mutex_unlock(&c->mu);
         /* a failure (the file busy with another process's checkpoint) leaves the frames for
-         * the next one, or for the last connection's close, which checkpoints everything */
+         * the next one, or for the last connection's close, which checkpoints everything;
+         * one of I/O (the sync SQLite makes when it reached the log's end) is the failed
+         * sync below */
         int copied = 0;
-        if (sq.sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &copied) !=
-            SQLITE_OK)
+        int rc =
+            sq.sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &copied);
+        if (rc != SQLITE_OK)
             copied = 0;
+        if ((rc & 0xff) == SQLITE_IOERR)
+            atomic_store(&c->failed, 1);
         /* The pages it copied made durable here: SQLite syncs the database only at the end of
          * a checkpoint that reached the log's end, which under a steady writer is never
          * this thread's but the wrap's, on the settling thread (wal_hook), whose fdatasync
