@@ -162,7 +162,7 @@ struct Service {
     struct Synced *shead, *stail; /* groups waiting, oldest first */
     int sbusy, sstop;
     int stopped;               /* service_stop done: the threads above joined */
-    char sync_failed[MSG_LEN]; /* a sync failed (log_sync; the syncing thread's): why, or "" */
+    char sync_failed[MSG_LEN]; /* a sync failed (log_sync; written under mu): why, or "" */
 };
 
 /* a group settled (and committed, or answered with 503), waiting for the durability stage */
@@ -1523,7 +1523,9 @@ static int log_sync(Service *sv, PolSession *s, char *err, size_t errlen)
     }
     if (rt_session_sync(s, err, errlen) == 0)
         return 0;
+    pthread_mutex_lock(&sv->mu); /* service_health reads it */
     snprintf(sv->sync_failed, sizeof sv->sync_failed, "%s", err);
+    pthread_mutex_unlock(&sv->mu);
     return -1;
 }
 
@@ -1906,9 +1908,11 @@ int service_health(Service *sv, char *why, size_t len)
     pthread_mutex_lock(&sv->mu); /* the sessions are swapped under it */
     if (rt_session_link(sv->w[0].s, RT_LINK_PROBE, &now) == 0)
         link_seen(sv, &now);
-    int lost = sv->link.lost;
-    if (lost)
+    int lost = sv->link.lost || sv->sync_failed[0];
+    if (sv->link.lost)
         snprintf(why, len, "PostgreSQL ledger: no connection to the server (%s)", sv->link.why);
+    else if (lost) /* every group answers 503 until the restart (log_sync) */
+        snprintf(why, len, "%.300s: restart the service", sv->sync_failed);
     pthread_mutex_unlock(&sv->mu);
     return lost;
 }

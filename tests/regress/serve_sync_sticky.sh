@@ -5,7 +5,8 @@
 # marks the pages clean: the next fdatasync succeeds without the data being on the disk (the
 # reason PostgreSQL stops at a failed fsync), so those answers vouched for claims a power cut
 # could take. A failed sync now sticks: every later group answers 503 until the service
-# restarts, and the restarted service finds what the disk kept. Shown with the log's third
+# restarts (its health too, so a load balancer sends elsewhere), and the restarted service
+# finds what the disk kept. Shown with the log's third
 # fdatasync failing once (tests/fault/iofail.c, IOFAIL_ONCE; the first is SQLite's, of the new
 # log's header): C1 200; C2 503; C2 again and C3 503 (they answered 200 before); after a
 # restart without the fault C2 and C3 are already settled (the shim lost nothing), C1 and C2
@@ -50,6 +51,9 @@ case $msg in
 esac
 req POST /v1/settle "" C3.json
 check "C3, a claim of another person: 503" "503" "$CODE"
+req GET /v1/health ""
+check "health: 503, unavailable until the restart" "503 unavailable restart" \
+    "$CODE $(jq -r '.status + " " + (.error | sub(".*: "; ""))' body 2>/dev/null | sed 's/ the service$//')"
 stop
 [ "$STOPPED" = 0 ] && ok "stopped: exit 0" || bad "stopped" "exit $STOPPED"
 
