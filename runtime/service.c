@@ -1652,6 +1652,9 @@ static void *settle_main(void *arg)
              * once the groups before it are answered (their sessions are freed here) */
             pthread_mutex_unlock(&sv->mu);
             sync_drain(sv);
+            /* a failed sync the old store alone knows (its checkpointer's) kept */
+            char serr[MSG_LEN];
+            log_sync(sv, sv->w[0].s, serr, sizeof serr);
             pthread_mutex_lock(&sv->mu);
             sv->swap_rc = 0;
             for (int i = 0; i < sv->nw; i++) {
