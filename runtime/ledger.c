@@ -1177,6 +1177,8 @@ static int read_tables(RtStore *st, char *err, size_t errlen)
 static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 {
     Ckpt *c = arg;
+    if (atomic_load(&c->failed))
+        return SQLITE_OK; /* checkpoints no more (ckpt_main) */
     if (pages >= CKPT_WRAP_PAGES) {
         if (pages >= CKPT_LOG_MAX) {
             pthread_mutex_lock(&c->mu);
@@ -1220,9 +1222,10 @@ static void *ckpt_main(void *arg)
          * the next one, or for the last connection's close, which checkpoints everything;
          * one of I/O (the sync SQLite makes when it reached the log's end) is the failed
          * sync below */
-        int copied = 0;
-        int rc =
-            sq.sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &copied);
+        int copied = 0, rc = SQLITE_OK;
+        if (!atomic_load(&c->failed))
+            rc =
+                sq.sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &copied);
         if (rc != SQLITE_OK)
             copied = 0;
         if ((rc & 0xff) == SQLITE_IOERR)
@@ -1238,7 +1241,10 @@ static void *ckpt_main(void *arg)
         /* Failing, the pages it wrote may be lost (Linux reports a lost write-back once and
          * marks them clean) while SQLite counts them copied, so no later checkpoint writes
          * them again and a later sync vouches for nothing: the ledger's syncs fail from then
-         * on (rt_ledger_sync), and polc serve answers 503 until it restarts. */
+         * on (rt_ledger_sync), and polc serve answers 503 until it restarts. Nor does anything
+         * checkpoint again, the close included (rt_ledger_close): a checkpoint that reached
+         * the log's end would let SQLite start the log again over the only good copy of those
+         * pages. The next open finds the log, rebuilds its index, and copies all of it. */
         if (copied > 0 && c->dbf &&
             c->dbf->pMethods->xSync(c->dbf, SQLITE_SYNC_NORMAL) != SQLITE_OK)
             atomic_store(&c->failed, 1);
@@ -2416,12 +2422,18 @@ void rt_ledger_close(RtStore *st)
         polrt_realloc(st->claims.slots[i], 0);
     rt_map_free(&st->persons);
     rt_map_free(&st->claims);
+    int keep_log = st->ckpt && atomic_load(&st->ckpt->failed); /* (ckpt_main) */
     if (st->ckpt)
         ckpt_free(st->ckpt, 1); /* first: the store's connection, the last, checkpoints */
     if (st->db) {
         for (int i = 0; i < NQ; i++)
             sq.sqlite3_finalize(st->q[i]);
-        sq.sqlite3_close(st->db);
+        /* After a checkpoint's failed sync, left open as a crash leaves it: its close, the
+         * last, would checkpoint from where the failed pass ended and remove the log, the
+         * only good copy of its pages (SQLCipher's SQLite 3.15 has no NO_CKPT_ON_CLOSE). The
+         * process's end keeps the log for the next open's recovery, which copies all of it. */
+        if (!keep_log)
+            sq.sqlite3_close(st->db);
     }
     if (st->pg)
         pq.PQfinish(st->pg);

@@ -4,7 +4,10 @@
 # 200. Linux reports a write-back it lost once and marks the pages clean, and SQLite counts
 # the frames copied, so no later checkpoint writes them again and no later sync covers them:
 # the answers vouched for a ledger the disk may not hold. The failure now fails the ledger's
-# syncs, so the service answers 503 until it restarts. Shown with the database's first
+# syncs, so the service answers 503 until it restarts; and nothing checkpoints again, the
+# close included, which would let SQLite start the log again over the only good copy of
+# those pages (the close's checkpoint copies from where the failed pass ended): the log stays
+# for the next open, whose recovery copies all of it. Shown with the database's first
 # fdatasync failing once (tests/fault/iofail.c: l.db$ matches the database, not its -wal):
 # single-claim requests until it has failed (~230 of them fill the 1,000 pages of log
 # after which a pass is due), then one more: 503. After a restart without the fault that
@@ -71,6 +74,8 @@ for how in "" reload; do
     esac
     stop
     [ "$STOPPED" = 0 ] && ok "stopped: exit 0" || bad "stopped" "exit $STOPPED"
+    [ -s l.db-wal ] && ok "the log kept, not checkpointed at the close" ||
+        bad "the log kept" "$(ls -l l.db*)"
 
     k=${last##* }
     printf '{"claims": [{"claim_id": "%s", "person_id": "Q%s", %s}]}' "$k" "${k#K}" \
@@ -80,6 +85,7 @@ for how in "" reload; do
     check "$k after the restart: already settled" "200 already settled 100.00" \
         "$CODE $(jq -r '.results[0].status + " " + .results[0].outputs.pays' body 2>/dev/null)"
     stop
+    check "the log copied and removed at the restart's close" "" "$(ls l.db-wal 2>/dev/null)"
     n=$(sed -n 's/^met \([0-9]*\)$/\1/p' out)
     check "each claim kept once" "$((n + 1)) $((n + 1))" \
         "$(sqlite3 l.db 'SELECT count(*), count(DISTINCT claim_id) FROM settled_claims' |
