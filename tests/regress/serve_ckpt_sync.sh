@@ -19,10 +19,7 @@
 . "$(dirname "$0")/../serve/lib.sh"
 [ $BACKEND = sqlite ] || { echo "serve_ckpt_sync.sh: an SQLite ledger's test"; finish; }
 
-"${CC:-cc}" -shared -fPIC -o iofail.so "$ROOT/tests/fault/iofail.c" -ldl 2>cc.err ||
-    { bad "the shim builds" "$(cat cc.err)"; finish; }
-. "$ROOT/tests/fault/preload.sh"
-cp "$ROOT/tests/runtime/cap.pol" cap.pol
+shim
 printf 'claim_id,person_id,discharged,total\n' >none.csv
 cat >load.py <<'PY'
 import http.client, json, os, sys, time
@@ -78,12 +75,10 @@ for how in "" reload; do
         bad "the log kept" "$(ls -l l.db*)"
 
     k=${last##* }
-    printf '{"claims": [{"claim_id": "%s", "person_id": "Q%s", %s}]}' "$k" "${k#K}" \
-        '"discharged": "2017-03-01", "total": "100"' >again.json
+    one_claim "$k" "Q${k#K}" 100
     serve log2 cap.pol --ledger l.db || { bad "restarted" "$(cat log2)"; finish; }
-    req POST /v1/settle "" again.json
-    check "$k after the restart: already settled" "200 already settled 100.00" \
-        "$CODE $(jq -r '.results[0].status + " " + .results[0].outputs.pays' body 2>/dev/null)"
+    req POST /v1/settle "" "$k.json"
+    check "$k after the restart: already settled" "200 already settled 100.00" "$(outcome)"
     stop
     check "the log copied and removed at the restart's close" "" "$(ls l.db-wal 2>/dev/null)"
     n=$(sed -n 's/^met \([0-9]*\)$/\1/p' out)

@@ -15,20 +15,10 @@
 . "$(dirname "$0")/../serve/lib.sh"
 [ $BACKEND = sqlite ] || { echo "serve_sync_sticky.sh: an SQLite ledger's test"; finish; }
 
-"${CC:-cc}" -shared -fPIC -o iofail.so "$ROOT/tests/fault/iofail.c" -ldl 2>cc.err ||
-    { bad "the shim builds" "$(cat cc.err)"; finish; }
-. "$ROOT/tests/fault/preload.sh"
-cp "$ROOT/tests/runtime/cap.pol" cap.pol
-claim() { # claim ID PERSON TOTAL: a request body in ID.json
-    printf '{"claims": [{"claim_id": "%s", "person_id": "%s", "discharged": "2017-03-01", "total": "%s"}]}' \
-        "$1" "$2" "$3" >"$1.json"
-}
-claim C1 P1 600
-claim C2 P2 700
-claim C3 P3 800
-answer() { # the last answer's status code, status and payout
-    echo "$CODE $(jq -r '.results[0].status + " " + .results[0].outputs.pays' body 2>/dev/null)"
-}
+shim
+one_claim C1 P1 600
+one_claim C2 P2 700
+one_claim C3 P3 800
 
 export LD_PRELOAD IOFAIL_OP=sync IOFAIL_MATCH=l.db-wal IOFAIL_NTH=3 IOFAIL_ONCE=1 \
     IOFAIL_ERRNO=EIO IOFAIL_LOG=$WORK/iofail.log
@@ -38,7 +28,7 @@ started=$?
 unset LD_PRELOAD IOFAIL_OP IOFAIL_MATCH IOFAIL_NTH IOFAIL_ONCE IOFAIL_ERRNO IOFAIL_LOG
 [ $started = 0 ] || { bad "polc serve started" "$(cat log)"; finish; }
 req POST /v1/settle "" C1.json
-check "C1, its log synced: settled" "200 settled 600.00" "$(answer)"
+check "C1, its log synced: settled" "200 settled 600.00" "$(outcome)"
 req POST /v1/settle "" C2.json
 check "C2, the log's sync failing: 503" "503" "$CODE"
 req POST /v1/settle "" C2.json
@@ -52,16 +42,19 @@ esac
 req POST /v1/settle "" C3.json
 check "C3, a claim of another person: 503" "503" "$CODE"
 req GET /v1/health ""
-check "health: 503, unavailable until the restart" "503 unavailable restart" \
-    "$CODE $(jq -r '.status + " " + (.error | sub(".*: "; ""))' body 2>/dev/null | sed 's/ the service$//')"
+check "health: 503, unavailable" "503 unavailable" "$CODE $(jq -r .status body 2>/dev/null)"
+case $(jq -r .error body 2>/dev/null) in
+    *"l.db-wal: cannot sync it to the disk"*"restart the service") ok "health says to restart" ;;
+    *) bad "health's error" "$(cat body)" ;;
+esac
 stop
 [ "$STOPPED" = 0 ] && ok "stopped: exit 0" || bad "stopped" "exit $STOPPED"
 
 serve log2 cap.pol --ledger l.db || { bad "restarted" "$(cat log2)"; finish; }
 req POST /v1/settle "" C2.json
-check "C2 after the restart: already settled" "200 already settled 700.00" "$(answer)"
+check "C2 after the restart: already settled" "200 already settled 700.00" "$(outcome)"
 req POST /v1/settle "" C3.json
-check "C3 after the restart: already settled" "200 already settled 800.00" "$(answer)"
+check "C3 after the restart: already settled" "200 already settled 800.00" "$(outcome)"
 stop
 check "each claim kept once" "C1 C2 C3" \
     "$(sqlite3 l.db 'SELECT claim_id FROM settled_claims ORDER BY 1' | tr '\n' ' ' | sed 's/ $//')"

@@ -12,21 +12,10 @@
 . "$(dirname "$0")/../serve/lib.sh"
 [ $BACKEND = sqlite ] || { echo "serve_wal_link.sh: an SQLite ledger's test"; finish; }
 
-"${CC:-cc}" -shared -fPIC -o iofail.so "$ROOT/tests/fault/iofail.c" -ldl 2>cc.err ||
-    { bad "the shim builds" "$(cat cc.err)"; finish; }
-. "$ROOT/tests/fault/preload.sh"
-cp "$ROOT/tests/runtime/cap.pol" cap.pol
-claim() { # claim ID PERSON TOTAL: a request body in ID.json
-    printf '{"claims": [{"claim_id": "%s", "person_id": "%s", "discharged": "2017-03-01", "total": "%s"}]}' \
-        "$1" "$2" "$3" >"$1.json"
-}
-claim C1 P1 600
-claim C2 P2 700
-claim C3 P3 800
-settled() { # NAME WANT: the last answer's status code, status and payout
-    check "$1" "$2" \
-        "$CODE $(jq -r '.results[0].status + " " + .results[0].outputs.pays' body 2>/dev/null)"
-}
+shim
+one_claim C1 P1 600
+one_claim C2 P2 700
+one_claim C3 P3 800
 
 mkdir data
 ln -s data/real.db link.db
@@ -38,7 +27,7 @@ started=$?
 unset LD_PRELOAD IOFAIL_OP IOFAIL_MATCH IOFAIL_NTH IOFAIL_ERRNO IOFAIL_LOG
 [ $started = 0 ] || { bad "polc serve started" "$(cat log)"; finish; }
 req POST /v1/settle "" C1.json
-settled "C1 through the link, its log synced: settled" "200 settled 600.00"
+check "C1 through the link, its log synced: settled" "200 settled 600.00" "$(outcome)"
 req POST /v1/settle "" C2.json
 check "C2, data/real.db-wal's sync failing: 503" "503" "$CODE"
 stop
@@ -50,7 +39,7 @@ mkdir d1
 serve log2 cap.pol --ledger d1/l.db || { bad "served d1/l.db" "$(cat log2)"; finish; }
 mv d1 d2
 req POST /v1/settle "" C3.json
-settled "C3 after the ledger's folder moved: settled" "200 settled 800.00"
+check "C3 after the ledger's folder moved: settled" "200 settled 800.00" "$(outcome)"
 stop
 [ "$STOPPED" = 0 ] && ok "stopped: exit 0" || bad "stopped" "exit $STOPPED"
 check "C3 kept in the moved ledger" "C3" "$(sqlite3 d2/l.db 'SELECT claim_id FROM settled_claims')"
