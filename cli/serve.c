@@ -1514,6 +1514,15 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
         return rc;
     }
     log_open();
+    /* the signals go to the main thread's sigwait: every thread inherits the mask, the
+     * settle core's too (started by start_service: a SIGHUP or SIGTERM the kernel gave one
+     * of them, as it may when the main thread is not in sigwait, ended the process there) */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     size_t n = strlen(S->policy);
     S->is_so = n > 3 && !strcmp(S->policy + n - 3, ".so");
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1530,14 +1539,6 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
     if (S->ntokens == 0)
         logf_("warning: no --tokens: every request is allowed");
 
-    /* the signals go to the main thread's sigwait: every thread started from here on
-     * inherits the mask */
-    sigset_t sigs;
-    sigemptyset(&sigs);
-    sigaddset(&sigs, SIGTERM);
-    sigaddset(&sigs, SIGINT);
-    sigaddset(&sigs, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
     if (start_daemon(S, ncpu, cert, key) != 0) {
