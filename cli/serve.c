@@ -1278,6 +1278,10 @@ static void stop(Server *S)
     if (S->watch_fd >= 0)
         close(S->watch_fd);
     service_stop(S->svc);
+    /* and their answers sent (request_done), which a resume only asks the daemon's thread to
+     * do: stopped at once, it could close the connection first (C2's client had none, once) */
+    for (int t = 0; atomic_load(&S->held) > 0 && t < STOP_BODY_GRACE_MS; t += 10)
+        usleep(10000);
     mhd.MHD_stop_daemon(S->d);
     service_free(S->svc);
 }
