@@ -1344,7 +1344,11 @@ static void stop(Server *S)
     if (cut > 0)
         logf_("stopping: closed %d connection%s %s", cut, cut == 1 ? "" : "s",
               ms >= STOP_WAIT_MS ? "unanswered after 30 s" : "with a body still arriving");
-    mhd.MHD_stop_daemon(S->d);
+    /* every suspended request answered and resumed before the daemon stops, which refuses
+     * to stop with one suspended (MHD_PANIC, an abort: a group whose log took longer than
+     * STOP_WAIT_MS to sync, a disk stalling, aborted the stop). Past STOP_WAIT_MS only those
+     * in the settle core are waited for, however long their ledger takes: a supervisor's kill
+     * bounds it. */
     pthread_mutex_lock(&S->mu);
     S->reload_stop = 1;
     pthread_cond_broadcast(&S->reload_cv);
@@ -1356,6 +1360,12 @@ static void stop(Server *S)
         pthread_join(S->watch_th, NULL);
     if (S->watch_fd >= 0)
         close(S->watch_fd);
+    service_stop(S->svc);
+    /* and their answers sent (request_done), which a resume only asks the daemon's thread to
+     * do: stopped at once, it could close the connection first (C2's client had none, once) */
+    for (int t = 0; atomic_load(&S->held) > 0 && t < STOP_BODY_GRACE_MS; t += 10)
+        usleep(10000);
+    mhd.MHD_stop_daemon(S->d);
     service_free(S->svc);
 }
 
@@ -1591,6 +1601,15 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
         return rc;
     }
     log_open();
+    /* the signals go to the main thread's sigwait: every thread inherits the mask, the
+     * settle core's too (started by start_service: a SIGHUP or SIGTERM the kernel gave one
+     * of them, as it may when the main thread is not in sigwait, ended the process there) */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     size_t n = strlen(S->policy);
     S->is_so = n > 3 && !strcmp(S->policy + n - 3, ".so");
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1607,14 +1626,6 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
     if (S->ntokens == 0)
         logf_("warning: no --tokens: every request is allowed");
 
-    /* the signals go to the main thread's sigwait: every thread started from here on
-     * inherits the mask */
-    sigset_t sigs;
-    sigemptyset(&sigs);
-    sigaddset(&sigs, SIGTERM);
-    sigaddset(&sigs, SIGINT);
-    sigaddset(&sigs, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
     if (start_daemon(S, ncpu, cert, key) != 0) {

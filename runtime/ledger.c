@@ -34,7 +34,8 @@
     X(sqlite3_bind_parameter_index) X(sqlite3_bind_text) X(sqlite3_busy_timeout) \
     X(sqlite3_changes) X(sqlite3_clear_bindings) X(sqlite3_close) X(sqlite3_column_blob) \
     X(sqlite3_column_bytes) X(sqlite3_column_count) X(sqlite3_column_int64) X(sqlite3_column_text) \
-    X(sqlite3_column_type) X(sqlite3_config) X(sqlite3_errcode) X(sqlite3_errmsg) X(sqlite3_exec) \
+    X(sqlite3_column_type) X(sqlite3_config) X(sqlite3_db_filename) X(sqlite3_errcode) \
+    X(sqlite3_errmsg) X(sqlite3_exec) \
     X(sqlite3_extended_result_codes) X(sqlite3_file_control) X(sqlite3_finalize) X(sqlite3_free) \
     X(sqlite3_get_autocommit) X(sqlite3_key) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_reset) X(sqlite3_step) \
     X(sqlite3_vfs_find) X(sqlite3_vfs_register) X(sqlite3_wal_checkpoint_v2) X(sqlite3_wal_hook)
@@ -454,6 +455,7 @@ typedef struct Ckpt {
                           started again since) */
     sqlite3 *db;       /* its own connection to the file */
     sqlite3_file *dbf; /* that connection's database file, synced after each pass, or NULL */
+    atomic_int failed; /* a checkpoint could not sync the database (rt_ledger_sync says so) */
 } Ckpt;
 
 /* a growing text (buf_add) */
@@ -479,7 +481,7 @@ struct RtStore {
     int no_tables; /* read-only: refused as not a ledger yet (RT_LEDGER_READ_OR_EMPTY) */
     /* SQLite */
     sqlite3 *db;
-    int wal_fd; /* its write-ahead log, opened by rt_ledger_sync (-1: not yet) */
+    int wal_fd; /* its write-ahead log, for rt_ledger_sync (wal_open; -1: not yet) */
     sqlite3_stmt *q[NQ];
     int in_tx;        /* a transaction is open (rt_ledger_begin, or one save's own) */
     int tx_wrote;     /* rows were changed in it (a rollback must drop cached rows) */
@@ -1175,6 +1177,8 @@ static int read_tables(RtStore *st, char *err, size_t errlen)
 static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 {
     Ckpt *c = arg;
+    if (atomic_load(&c->failed))
+        return SQLITE_OK; /* checkpoints no more (ckpt_main) */
     if (pages >= CKPT_WRAP_PAGES) {
         if (pages >= CKPT_LOG_MAX) {
             pthread_mutex_lock(&c->mu);
@@ -1183,7 +1187,9 @@ static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
                 pthread_cond_wait(&c->idle, &c->mu);
             pthread_mutex_unlock(&c->mu);
         }
-        sq.sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        if ((sq.sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) &
+             0xff) == SQLITE_IOERR)
+            atomic_store(&c->failed, 1);
     } else if (pages >= CKPT_PAGES) {
         /* due when CKPT_PAGES are left to copy, not at every commit past the mark: a
          * checkpoint with little to copy still costs its two fsyncs */
@@ -1213,11 +1219,17 @@ static void *ckpt_main(void *arg)
         c->busy = 1;
         pthread_mutex_unlock(&c->mu);
         /* a failure (the file busy with another process's checkpoint) leaves the frames for
-         * the next one, or for the last connection's close, which checkpoints everything */
-        int copied = 0;
-        if (sq.sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &copied) !=
-            SQLITE_OK)
+         * the next one, or for the last connection's close, which checkpoints everything;
+         * one of I/O (the sync SQLite makes when it reached the log's end) is the failed
+         * sync below */
+        int copied = 0, rc = SQLITE_OK;
+        if (!atomic_load(&c->failed))
+            rc =
+                sq.sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &copied);
+        if (rc != SQLITE_OK)
             copied = 0;
+        if ((rc & 0xff) == SQLITE_IOERR)
+            atomic_store(&c->failed, 1);
         /* The pages it copied made durable here: SQLite syncs the database only at the end of
          * a checkpoint that reached the log's end, which under a steady writer is never
          * this thread's but the wrap's, on the settling thread (wal_hook), whose fdatasync
@@ -1226,8 +1238,16 @@ static void *ckpt_main(void *arg)
          * 14-16 ms. With this, the wrap's sync writes the few pages it copies itself: p99
          * 6.5-8.0 ms (ten alternated runs, quiet), for 12-15% more CPU a request (pages
          * written back at each pass rather than once a wrap). */
-        if (copied > 0 && c->dbf)
-            c->dbf->pMethods->xSync(c->dbf, SQLITE_SYNC_NORMAL); /* failing: the wrap's does it */
+        /* Failing, the pages it wrote may be lost (Linux reports a lost write-back once and
+         * marks them clean) while SQLite counts them copied, so no later checkpoint writes
+         * them again and a later sync vouches for nothing: the ledger's syncs fail from then
+         * on (rt_ledger_sync), and polc serve answers 503 until it restarts. Nor does anything
+         * checkpoint again, the close included (rt_ledger_close): a checkpoint that reached
+         * the log's end would let SQLite start the log again over the only good copy of those
+         * pages. The next open finds the log, rebuilds its index, and copies all of it. */
+        if (copied > 0 && c->dbf &&
+            c->dbf->pMethods->xSync(c->dbf, SQLITE_SYNC_NORMAL) != SQLITE_OK)
+            atomic_store(&c->failed, 1);
         pthread_mutex_lock(&c->mu);
         c->copied = copied;
         c->busy = 0;
@@ -1523,6 +1543,22 @@ static int tidy_read_only(const RtStore *st)
     return access(d, W_OK) == 0;
 }
 
+/* The log's file opened for rt_ledger_sync, by the name SQLite gave it: the database's full
+ * path, a symbolic link resolved, and -wal (the path as given named no file when it was a
+ * link: every sync failed). Opened with the ledger, so a ledger moved while served is still
+ * synced (SQLite writes on by its descriptors). 0, or -1 with errno set. */
+static int wal_open(RtStore *st)
+{
+    char path[PATH_MAX];
+    const char *db = sq.sqlite3_db_filename(st->db, "main");
+    if (!db || !*db || (size_t)snprintf(path, sizeof path, "%s-wal", db) >= sizeof path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    st->wal_fd = open(path, O_RDONLY | O_CLOEXEC);
+    return st->wal_fd < 0 ? -1 : 0;
+}
+
 /* Open or create the file. Durability: journal_mode=WAL (readers never block the writer, a
  * commit is one append to the log) with synchronous=NORMAL, chosen over FULL: a process
  * killed at any point (SIGKILL, a crash, OOM) loses nothing committed and never corrupts the
@@ -1612,8 +1648,10 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
     }
     if (data_version(st, &st->data_version, err, errlen))
         return -1;
-    if (!st->read_only) /* a reader has nothing to copy back */
+    if (!st->read_only) { /* a reader has nothing to copy back, nor a log to sync */
         ckpt_start(st, key);
+        wal_open(st);
+    }
     return 0;
 }
 
@@ -2347,13 +2385,11 @@ int rt_ledger_sync(RtStore *st, char *err, size_t errlen)
 {
     if (!rt_ledger_needs_sync(st))
         return 0;
-    if (st->wal_fd < 0) {
-        char path[PATH_MAX];
-        if ((size_t)snprintf(path, sizeof path, "%s-wal", st->path) >= sizeof path)
-            return fail(err, errlen, "%s-wal: the name is too long", st->path);
-        if ((st->wal_fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-            return fail(err, errlen, "%s: cannot open it to sync it: %s", path, strerror(errno));
-    }
+    if (st->ckpt && atomic_load(&st->ckpt->failed))
+        return fail(err, errlen, "%s: a checkpoint could not sync it to the disk", st->path);
+    if (st->wal_fd < 0 && wal_open(st) != 0)
+        return fail(err, errlen, "%s-wal: cannot open it to sync it: %s", st->path,
+                    strerror(errno));
     if (fdatasync(st->wal_fd) != 0)
         return fail(err, errlen, "%s-wal: cannot sync it to the disk: %s", st->path,
                     strerror(errno));
@@ -2390,12 +2426,18 @@ void rt_ledger_close(RtStore *st)
         polrt_realloc(st->claims.slots[i], 0);
     rt_map_free(&st->persons);
     rt_map_free(&st->claims);
+    int keep_log = st->ckpt && atomic_load(&st->ckpt->failed); /* (ckpt_main) */
     if (st->ckpt)
         ckpt_free(st->ckpt, 1); /* first: the store's connection, the last, checkpoints */
     if (st->db) {
         for (int i = 0; i < NQ; i++)
             sq.sqlite3_finalize(st->q[i]);
-        sq.sqlite3_close(st->db);
+        /* After a checkpoint's failed sync, left open as a crash leaves it: its close, the
+         * last, would checkpoint from where the failed pass ended and remove the log, the
+         * only good copy of its pages (SQLCipher's SQLite 3.15 has no NO_CKPT_ON_CLOSE). The
+         * process's end keeps the log for the next open's recovery, which copies all of it. */
+        if (!keep_log)
+            sq.sqlite3_close(st->db);
     }
     if (st->pg)
         pq.PQfinish(st->pg);

@@ -168,6 +168,8 @@ struct Service {
     pthread_cond_t scv, sidle;    /* a group queued, or stop; the stage idle */
     struct Synced *shead, *stail; /* groups waiting, oldest first */
     int sbusy, sstop;
+    int stopped;               /* service_stop done: the threads above joined */
+    char sync_failed[MSG_LEN]; /* a sync failed (log_sync; written under mu): why, or "" */
 };
 
 /* a group settled (and committed, or answered with 503), waiting for the durability stage */
@@ -1510,16 +1512,43 @@ static void answer_group(Job *group, void (*end)(void *arg), void *end_arg)
 }
 
 /* the log could not be synced: what the group settled is committed, but not known to
- * survive a power cut, so its answers become 503 (a retry finds each claim kept: already
- * settled) */
+ * survive a power cut, so its answers become 503 (a retry after the restart finds each claim
+ * the disk kept: already settled) */
 static void not_synced(Job *group, const char *err)
 {
     for (Job *j = group; j; j = j->next)
         if (j->r->code < 300)
             reply_error(j->r, 503,
                         "ledger: %s (settled and committed, but not known to be on the disk: "
-                        "send again, and a claim it kept answers already settled)",
+                        "restart the service, then send again, and a claim it kept answers "
+                        "already settled)",
                         err);
+}
+
+/* The log of a group's commit synced (s: its session; NULL: nothing committed): 0, or -1 with
+ * the reason in err. A failure sticks: Linux reports a write-back it lost to one fsync of the
+ * file and marks the pages clean, so a later fdatasync succeeds with them not on the disk
+ * (why PostgreSQL stops at a failed fsync), and no later answer could vouch for its claims,
+ * a claim of the failed group sent again (already settled) among them. Until the service
+ * restarts and reads the ledger from the disk (a reload's sessions share the open file),
+ * every group answers 503. */
+static int log_sync(Service *sv, PolSession *s, char *err, size_t errlen)
+{
+    if (!s)
+        return 0;
+    if (sv->sync_failed[0]) {
+        snprintf(err, errlen,
+                 "an earlier sync of the log failed, and what the disk holds is known again "
+                 "only once the service restarts: %.300s",
+                 sv->sync_failed);
+        return -1;
+    }
+    if (rt_session_sync(s, err, errlen) == 0)
+        return 0;
+    pthread_mutex_lock(&sv->mu); /* service_health reads it */
+    snprintf(sv->sync_failed, sizeof sv->sync_failed, "%s", err);
+    pthread_mutex_unlock(&sv->mu);
+    return -1;
 }
 
 /* The durability stage: the groups queued, answered once the log is synced, one sync for
@@ -1548,7 +1577,7 @@ static void *sync_main(void *arg)
             if (g->s)
                 s = g->s;
         char err[MSG_LEN];
-        int rc = s ? rt_session_sync(s, err, sizeof err) : 0;
+        int rc = log_sync(sv, s, err, sizeof err);
         for (Synced *g = list, *next; g; g = next) {
             next = g->next;
             if (rc != 0 && g->s)
@@ -1598,7 +1627,7 @@ static void group_done(Service *sv, Job *group, void (*end)(void *arg), void *en
         sync_drain(sv); /* out of memory: answered here, after the groups before it */
     }
     char err[MSG_LEN];
-    if (s && rt_session_sync(s, err, sizeof err) != 0)
+    if (log_sync(sv, s, err, sizeof err) != 0)
         not_synced(group, err);
     answer_group(group, end, end_arg);
 }
@@ -1645,6 +1674,9 @@ static void *settle_main(void *arg)
              * once the groups before it are answered (their sessions are freed here) */
             pthread_mutex_unlock(&sv->mu);
             sync_drain(sv);
+            /* a failed sync the old store alone knows (its checkpointer's) kept */
+            char serr[MSG_LEN];
+            log_sync(sv, sv->w[0].s, serr, sizeof serr);
             pthread_mutex_lock(&sv->mu);
             sv->swap_rc = 0;
             for (int i = 0; i < sv->nw; i++) {
@@ -1901,16 +1933,18 @@ int service_health(Service *sv, char *why, size_t len)
     pthread_mutex_lock(&sv->mu); /* the sessions are swapped under it */
     if (rt_session_link(sv->w[0].s, RT_LINK_PROBE, &now) == 0)
         link_seen(sv, &now);
-    int lost = sv->link.lost;
-    if (lost)
+    int lost = sv->link.lost || sv->sync_failed[0];
+    if (sv->link.lost)
         snprintf(why, len, "PostgreSQL ledger: no connection to the server (%s)", sv->link.why);
+    else if (lost) /* every group answers 503 until the restart (log_sync) */
+        snprintf(why, len, "%.300s: restart the service", sv->sync_failed);
     pthread_mutex_unlock(&sv->mu);
     return lost;
 }
 
-void service_free(Service *sv)
+void service_stop(Service *sv)
 {
-    if (!sv)
+    if (!sv || sv->stopped)
         return;
     pthread_mutex_lock(&sv->mu);
     sv->stop = 1;
@@ -1918,6 +1952,14 @@ void service_free(Service *sv)
     pthread_mutex_unlock(&sv->mu);
     pthread_join(sv->th, NULL);
     sync_stop(sv); /* after the settling thread: the groups it queued answered */
+    sv->stopped = 1;
+}
+
+void service_free(Service *sv)
+{
+    if (!sv)
+        return;
+    service_stop(sv);
     workers_free(sv, sv->nw);
     pthread_cond_destroy(&sv->cv);
     pthread_cond_destroy(&sv->cv_done);

@@ -42,9 +42,14 @@ void service_set_log(Service *sv, void (*log)(const char *line));
 /* end(arg) is called on the settling thread after the done() calls of each group's requests
  * (the caller may gather what done() does and finish it there, once a group); NULL: nothing */
 void service_set_group_end(Service *sv, void (*end)(void *arg), void *arg);
-/* GET /v1/health's ledger: 0 fine; 1 a PostgreSQL ledger's connection is lost (the reason
- * in why): nothing can settle until it is back */
+/* GET /v1/health's ledger: 0 fine; 1 a PostgreSQL ledger's connection is lost, or an SQLite
+ * ledger's sync failed (the reason in why): nothing can settle until it is back, or until
+ * the service restarts */
 int service_health(Service *sv, char *why, size_t len);
+/* stop taking requests (503 at once), settle those queued and answer them (each done()
+ * called), however long their ledger takes; the service stays for service_health and
+ * service_counts until service_free. Once; service_free does it when it was not done */
+void service_stop(Service *sv);
 /* stop taking requests, settle those queued, commit, close the ledger */
 void service_free(Service *sv);
 /* POST /v1/settle: body[0..n) is the request; flags SVC_EXPLAIN, SVC_LATE_REJECT; more

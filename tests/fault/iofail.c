@@ -3,12 +3,16 @@
  * SQLite's (the ledger, its -wal and journal) call write, writev, pwrite, fsync and rename through
  * the dynamic linker, so this library's definitions take their place.
  *   IOFAIL_OP     write (write, writev, pwrite, pwrite64), sync (fsync, fdatasync) or rename
- *   IOFAIL_MATCH  only calls on a file whose path contains this (rename: the new name)
+ *   IOFAIL_MATCH  only calls on a file whose path contains this (rename: the new name); a
+ *                 final $ matches the path's end only (l.db$: the database, not l.db-wal)
  *   IOFAIL_NTH    the Nth matching call fails, and every one after it (a full disk stays
  *                 full), default 1
  *   IOFAIL_ERRNO  ENOSPC (default) or EIO
  *   IOFAIL_SHORT  1: the Nth matching write writes half its bytes and returns that count
  *                 (a short write); the ones after it fail
+ *   IOFAIL_SLEEP  seconds a failing sync takes before it fails (a disk that stalls, then errs)
+ *   IOFAIL_ONCE   1: only the Nth matching call fails, the ones after it pass (as Linux
+ *                 reports a lost write-back to a file's fsync once, and later ones succeed)
  * On the first failure it appends "iofail: OP PATH" to $IOFAIL_LOG (when set), so that a test
  * knows the fault was met. Nothing else changes. */
 #define _GNU_SOURCE
@@ -45,10 +49,16 @@ static int verdict(const char *op, const char *path)
     if (!want(op))
         return 0;
     const char *m = getenv("IOFAIL_MATCH");
-    if (m && !strstr(path, m))
-        return 0;
+    if (m && *m) {
+        size_t n = strlen(m), len = strlen(path);
+        int hit = m[n - 1] == '$' ? len >= n - 1 && !memcmp(path + len - (n - 1), m, n - 1)
+                                  : strstr(path, m) != NULL;
+        if (!hit)
+            return 0;
+    }
     long nth = getenv("IOFAIL_NTH") ? atol(getenv("IOFAIL_NTH")) : 1;
-    if (__atomic_add_fetch(&seen, 1, __ATOMIC_SEQ_CST) < nth)
+    long k = __atomic_add_fetch(&seen, 1, __ATOMIC_SEQ_CST);
+    if (k < nth || (k > nth && getenv("IOFAIL_ONCE") && atoi(getenv("IOFAIL_ONCE"))))
         return 0;
     if (!__atomic_exchange_n(&told, 1, __ATOMIC_SEQ_CST) && getenv("IOFAIL_LOG")) {
         int fd = open(getenv("IOFAIL_LOG"), O_WRONLY | O_CREAT | O_APPEND, 0600);
@@ -153,6 +163,8 @@ static int faulty_sync(int (*real)(int), int fd)
     if (want("sync")) {
         fd_path(fd, path, sizeof path);
         if (verdict("sync", path)) {
+            if (getenv("IOFAIL_SLEEP"))
+                sleep((unsigned)atoi(getenv("IOFAIL_SLEEP")));
             errno = fail_errno();
             return -1;
         }

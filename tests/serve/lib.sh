@@ -137,3 +137,22 @@ clients() {
 Q_CLAIMS="SELECT claim_id, person_id, hex(outputs), hex(ledger_before), hex(ledger_after)
           FROM settled_claims ORDER BY 1"
 Q_ROWS="SELECT person_id, ledger, key, hex(vals) FROM ledger_rows ORDER BY 1, 2, 3"
+
+# For the tests that make an SQLite ledger's file system fail: shim builds tests/fault/iofail.c
+# as $WORK/iofail.so and defines preload (tests/fault/preload.sh); on failure it says so and
+# ends the test. one_claim ID PERSON TOTAL writes ID.json, a request of one claim of
+# tests/runtime/cap.pol (copied here, 1,000 yuan a person-year) discharged 2017-03-01.
+# outcome: the last answer's status code, and its first result's status and payout.
+shim() {
+    "${CC:-cc}" -shared -fPIC -o iofail.so "$ROOT/tests/fault/iofail.c" -ldl 2>cc.err ||
+        { bad "the shim builds" "$(cat cc.err)"; finish; }
+    . "$ROOT/tests/fault/preload.sh"
+    cp "$ROOT/tests/runtime/cap.pol" cap.pol
+}
+one_claim() {
+    printf '{"claims": [{"claim_id": "%s", "person_id": "%s", %s, "total": "%s"}]}' \
+        "$1" "$2" '"discharged": "2017-03-01"' "$3" >"$1.json"
+}
+outcome() {
+    echo "$CODE $(jq -r '.results[0].status + " " + .results[0].outputs.pays' body 2>/dev/null)"
+}

@@ -12,16 +12,9 @@
 . "$(dirname "$0")/lib.sh"
 [ $BACKEND = sqlite ] || { echo "sync.sh: an SQLite ledger's test"; finish; }
 
-"${CC:-cc}" -shared -fPIC -o iofail.so "$ROOT/tests/fault/iofail.c" -ldl 2>cc.err ||
-    { bad "the shim builds" "$(cat cc.err)"; finish; }
-. "$ROOT/tests/fault/preload.sh"
-cp "$ROOT/tests/runtime/cap.pol" cap.pol
-claim() { # claim ID PERSON TOTAL: a request body in ID.json
-    printf '{"claims": [{"claim_id": "%s", "person_id": "%s", "discharged": "2017-03-01", "total": "%s"}]}' \
-        "$1" "$2" "$3" >"$1.json"
-}
-claim C1 P1 600
-claim C2 P2 700
+shim
+one_claim C1 P1 600
+one_claim C2 P2 700
 
 export LD_PRELOAD IOFAIL_OP=sync IOFAIL_MATCH=l.db-wal IOFAIL_NTH=3 IOFAIL_ERRNO=EIO \
     IOFAIL_LOG=$WORK/iofail.log
@@ -31,8 +24,7 @@ started=$?
 unset LD_PRELOAD IOFAIL_OP IOFAIL_MATCH IOFAIL_NTH IOFAIL_ERRNO IOFAIL_LOG
 [ $started = 0 ] || { bad "polc serve started" "$(cat log)"; finish; }
 req POST /v1/settle "" C1.json
-check "C1, its log synced: settled" "200 settled 600.00" \
-    "$CODE $(jq -r '.results[0].status + " " + .results[0].outputs.pays' body 2>/dev/null)"
+check "C1, its log synced: settled" "200 settled 600.00" "$(outcome)"
 req POST /v1/settle "" C2.json
 check "C2, the log's sync failing: 503" "503" "$CODE"
 msg=$(jq -r .error body 2>/dev/null)
@@ -49,11 +41,10 @@ stop
 serve log2 cap.pol --ledger l.db || { bad "restarted" "$(cat log2)"; finish; }
 req POST /v1/settle "" C2.json
 check "C2 again, without the fault: already settled, as committed" "200 already settled 700.00" \
-    "$CODE $(jq -r '.results[0].status + " " + .results[0].outputs.pays' body 2>/dev/null)"
-claim C3 P2 500
+    "$(outcome)"
+one_claim C3 P2 500
 req POST /v1/settle "" C3.json
 # P2's 2017 had C2's 700: 1,000 - 700 = 300 of C3's 500
-check "C3 of P2: 300.00 (C2's 700 counted once)" "200 settled 300.00" \
-    "$CODE $(jq -r '.results[0].status + " " + .results[0].outputs.pays' body 2>/dev/null)"
+check "C3 of P2: 300.00 (C2's 700 counted once)" "200 settled 300.00" "$(outcome)"
 stop
 finish
