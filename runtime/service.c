@@ -1702,8 +1702,25 @@ static void *settle_main(void *arg)
         sv->head = sv->tail = NULL;
         void (*end)(void *arg) = sv->group_end;
         void *end_arg = sv->group_arg;
+        int sync_failed = sv->sync_failed[0] != 0;
         pthread_mutex_unlock(&sv->mu);
 
+        /* After a failed sync (log_sync) nothing is settled: a commit would write to a
+         * ledger whose disk no sync vouches for, and one that let SQLite start its log again
+         * (the wrap's checkpoint, on a reload's new store too) would write over the only good
+         * copy of pages a failed write-back lost. The group answers 503 as log_sync words it,
+         * and its claims settle once the service restarts. */
+        if (sync_failed) {
+            log_sync(sv, sv->w[0].s, err, sizeof err); /* its words */
+            for (Job *j = group; j; j = j->next)
+                reply_error(j->r, 503,
+                            "ledger: %s (nothing settled: restart the service, then "
+                            "send again)",
+                            err);
+            group_done(sv, group, end, end_arg, NULL);
+            pthread_mutex_lock(&sv->mu);
+            continue;
+        }
         int rc = settle_group(sv, group, err, sizeof err);
         if (rc != 0) {
             /* nothing of the group is durable (a failed commit rolled back; a claim that

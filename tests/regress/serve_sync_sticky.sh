@@ -8,9 +8,13 @@
 # restarts (its health too, so a load balancer sends elsewhere), and the restarted service
 # finds what the disk kept. Shown with the log's third
 # fdatasync failing once (tests/fault/iofail.c, IOFAIL_ONCE; the first is SQLite's, of the new
-# log's header): C1 200; C2 503; C2 again and C3 503 (they answered 200 before); after a
-# restart without the fault C2 and C3 are already settled (the shim lost nothing), C1 and C2
-# counted once. cap.pol: 1,000 yuan a person-year.
+# log's header): C1 200; C2 503; C2 again and C3 503 (they answered 200 before). Nor is
+# anything settled after the failure: a commit would write to a ledger no sync vouches for,
+# and one whose checkpoint started the log again (on a reload's new store too, which once
+# settled and checkpointed) would write over the only good copy of pages a failed write-back
+# lost: C3, and C4 after a reload (SIGHUP), answer 503 with nothing kept. After a restart
+# without the fault C2 is already settled (committed in its group; the shim lost nothing), C3
+# settles, C1 and C2 counted once. cap.pol: 1,000 yuan a person-year.
 #   env: POLC (build/polc), CC (cc)
 . "$(dirname "$0")/../serve/lib.sh"
 [ $BACKEND = sqlite ] || { echo "serve_sync_sticky.sh: an SQLite ledger's test"; finish; }
@@ -19,6 +23,7 @@ shim
 one_claim C1 P1 600
 one_claim C2 P2 700
 one_claim C3 P3 800
+one_claim C4 P4 900
 
 export LD_PRELOAD IOFAIL_OP=sync IOFAIL_MATCH=l.db-wal IOFAIL_NTH=3 IOFAIL_ONCE=1 \
     IOFAIL_ERRNO=EIO IOFAIL_LOG=$WORK/iofail.log
@@ -41,6 +46,23 @@ case $msg in
 esac
 req POST /v1/settle "" C3.json
 check "C3, a claim of another person: 503" "503" "$CODE"
+case $(jq -r .error body 2>/dev/null) in
+    *"an earlier sync"*"(nothing settled: restart the service, then send again)")
+        ok "C3's 503: nothing settled" ;;
+    *) bad "C3's 503" "$(cat body)" ;;
+esac
+echo "# edited: a new engine, a new store" >>cap.pol
+kill -HUP $SPID
+i=0
+while [ $i -lt 100 ]; do
+    req GET /metrics ""
+    [ "$(sed -n 's/^polc_reloads_total{result="reloaded"} //p' body)" = 1 ] && break
+    sleep 0.1
+    i=$((i + 1))
+done
+[ $i -lt 100 ] && ok "reloaded (SIGHUP)" || bad "reloaded (SIGHUP)" "$(tail -3 log)"
+req POST /v1/settle "" C4.json
+check "C4 on the reload's new store: 503" "503" "$CODE"
 req GET /v1/health ""
 check "health: 503, unavailable" "503 unavailable" "$CODE $(jq -r .status body 2>/dev/null)"
 case $(jq -r .error body 2>/dev/null) in
@@ -49,12 +71,14 @@ case $(jq -r .error body 2>/dev/null) in
 esac
 stop
 [ "$STOPPED" = 0 ] && ok "stopped: exit 0" || bad "stopped" "exit $STOPPED"
+check "at the stop: C1 and C2 kept, nothing after the failure" "C1 C2" \
+    "$(sqlite3 l.db 'SELECT claim_id FROM settled_claims ORDER BY 1' | tr '\n' ' ' | sed 's/ $//')"
 
 serve log2 cap.pol --ledger l.db || { bad "restarted" "$(cat log2)"; finish; }
 req POST /v1/settle "" C2.json
 check "C2 after the restart: already settled" "200 already settled 700.00" "$(outcome)"
 req POST /v1/settle "" C3.json
-check "C3 after the restart: already settled" "200 already settled 800.00" "$(outcome)"
+check "C3 after the restart: settled" "200 settled 800.00" "$(outcome)"
 stop
 check "each claim kept once" "C1 C2 C3" \
     "$(sqlite3 l.db 'SELECT claim_id FROM settled_claims ORDER BY 1' | tr '\n' ' ' | sed 's/ $//')"
