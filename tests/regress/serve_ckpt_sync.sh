@@ -11,7 +11,9 @@
 # fdatasync failing once (tests/fault/iofail.c: l.db$ matches the database, not its -wal):
 # single-claim requests until it has failed (~230 of them fill the 1,000 pages of log
 # after which a pass is due), then one more: 503. After a restart without the fault that
-# claim answers already settled and every claim is kept once. Again with a reload between
+# claim answers already settled (committed, its group's sync meeting the failure) or settles
+# (refused unsettled, an earlier sync having met it), as its 503 said, and every claim is
+# kept once. Again with a reload between
 # the failure and that claim: the failure, which the old sessions' store alone knew, is kept
 # when they are swapped. cap.pol: 1,000 yuan a person-year, so a first claim of 100 yuan
 # pays 100.
@@ -51,13 +53,7 @@ for how in "" reload; do
     rm -f l.db l.db-wal l.db-shm iofail.log
     "$POLC" run cap.pol --claims none.csv --ledger l.db -q -o r.csv 2>err ||
         { bad "the ledger made" "$(cat err)"; finish; }
-    export LD_PRELOAD IOFAIL_OP=sync 'IOFAIL_MATCH=l.db$' IOFAIL_NTH=1 IOFAIL_ONCE=1 \
-        IOFAIL_ERRNO=EIO IOFAIL_LOG=$WORK/iofail.log
-    LD_PRELOAD=$(preload "$WORK/iofail.so")
-    serve log cap.pol --ledger l.db
-    started=$?
-    unset LD_PRELOAD IOFAIL_OP IOFAIL_MATCH IOFAIL_NTH IOFAIL_ONCE IOFAIL_ERRNO IOFAIL_LOG
-    [ $started = 0 ] || { bad "polc serve started" "$(cat log)"; finish; }
+    faulty l.db IOFAIL_OP=sync 'IOFAIL_MATCH=l.db$' IOFAIL_NTH=1 IOFAIL_ONCE=1 IOFAIL_ERRNO=EIO
     python3 load.py "$PORT" $how >out 2>&1 || bad "the requests" "$(cat out)"
     case $(sed -n 1p out) in
         "met "*) ok "the fault met: $(cat iofail.log)" ;;
@@ -78,7 +74,13 @@ for how in "" reload; do
     one_claim "$k" "Q${k#K}" 100
     serve log2 cap.pol --ledger l.db || { bad "restarted" "$(cat log2)"; finish; }
     req POST /v1/settle "" "$k.json"
-    check "$k after the restart: already settled" "200 already settled 100.00" "$(outcome)"
+    # committed when its own group's sync met the failure, refused unsettled when an earlier
+    # sync had (the 503 says which; the reload's swap syncs the old store first)
+    case $last in
+        *"nothing settled"*) want="200 settled 100.00" ;;
+        *) want="200 already settled 100.00" ;;
+    esac
+    check "$k after the restart: as its 503 said" "$want" "$(outcome)"
     stop
     check "the log copied and removed at the restart's close" "" "$(ls l.db-wal 2>/dev/null)"
     n=$(sed -n 's/^met \([0-9]*\)$/\1/p' out)

@@ -15,13 +15,7 @@ shim
 one_claim C1 P1 600
 one_claim C2 P2 700
 
-export LD_PRELOAD IOFAIL_OP=sync IOFAIL_MATCH=l.db-wal IOFAIL_NTH=3 IOFAIL_ONCE=1 \
-    IOFAIL_SLEEP=33 IOFAIL_ERRNO=EIO
-LD_PRELOAD=$(preload "$WORK/iofail.so")
-serve log cap.pol --ledger l.db
-started=$?
-unset LD_PRELOAD IOFAIL_OP IOFAIL_MATCH IOFAIL_NTH IOFAIL_ONCE IOFAIL_SLEEP IOFAIL_ERRNO
-[ $started = 0 ] || { bad "polc serve started" "$(cat log)"; finish; }
+faulty l.db IOFAIL_OP=sync IOFAIL_MATCH=l.db-wal IOFAIL_NTH=3 IOFAIL_ONCE=1 IOFAIL_SLEEP=33 IOFAIL_ERRNO=EIO
 req POST /v1/settle "" C1.json
 check "C1: settled" "200" "$CODE"
 curl -s -o c2.body -w '%{http_code}' -X POST -H 'Content-Type: application/json' \

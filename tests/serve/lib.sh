@@ -68,7 +68,8 @@ serve() {
     SLOG=$log
     shift
     : >"$log"
-    "$POLC" serve "$@" --listen 127.0.0.1:0 2>"$log" &
+    # shellcheck disable=SC2086 # SERVE_ENV: NAME=VALUE words (faulty)
+    env ${SERVE_ENV:-} "$POLC" serve "$@" --listen 127.0.0.1:0 2>"$log" &
     SPID=$!
     PORT=""
     i=0
@@ -148,6 +149,18 @@ shim() {
         { bad "the shim builds" "$(cat cc.err)"; finish; }
     . "$ROOT/tests/fault/preload.sh"
     cp "$ROOT/tests/runtime/cap.pol" cap.pol
+}
+# faulty LEDGER NAME=VALUE...: serve cap.pol on LEDGER (log in log) with the shim loaded and
+# set by the NAME=VALUEs (IOFAIL_LOG is $WORK/iofail.log), in that process alone; the test
+# ends when it does not start
+faulty() {
+    ledger=$1
+    shift
+    SERVE_ENV="LD_PRELOAD=$(preload "$WORK/iofail.so") IOFAIL_LOG=$WORK/iofail.log $*"
+    serve log cap.pol --ledger "$ledger"
+    started=$?
+    SERVE_ENV=""
+    [ $started = 0 ] || { bad "polc serve started" "$(cat log)"; finish; }
 }
 one_claim() {
     printf '{"claims": [{"claim_id": "%s", "person_id": "%s", %s, "total": "%s"}]}' \

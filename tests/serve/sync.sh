@@ -16,13 +16,7 @@ shim
 one_claim C1 P1 600
 one_claim C2 P2 700
 
-export LD_PRELOAD IOFAIL_OP=sync IOFAIL_MATCH=l.db-wal IOFAIL_NTH=3 IOFAIL_ERRNO=EIO \
-    IOFAIL_LOG=$WORK/iofail.log
-LD_PRELOAD=$(preload "$WORK/iofail.so")
-serve log cap.pol --ledger l.db
-started=$?
-unset LD_PRELOAD IOFAIL_OP IOFAIL_MATCH IOFAIL_NTH IOFAIL_ERRNO IOFAIL_LOG
-[ $started = 0 ] || { bad "polc serve started" "$(cat log)"; finish; }
+faulty l.db IOFAIL_OP=sync IOFAIL_MATCH=l.db-wal IOFAIL_NTH=3 IOFAIL_ERRNO=EIO
 req POST /v1/settle "" C1.json
 check "C1, its log synced: settled" "200 settled 600.00" "$(outcome)"
 req POST /v1/settle "" C2.json
