@@ -576,6 +576,46 @@ static void test_ids_spill(void)
     rt_pipe_test_ids(0);
 }
 
+/* The filter's block is an id's home slot's line (simfast): with one block (test_ids_spill)
+ * any choice passes. 3,000 ids in tables of 256 slots (-j 1: 32 blocks, 15 runs on disk;
+ * -j 2 and 3: a part's 128 or 64 slots), then K0000 (the first run), K1500, K2999 (the
+ * table) and K3000 (new): a block chosen otherwise when the filter is written than when it is
+ * read misses a duplicate on disk */
+static void test_ids_spill_blocks(void)
+{
+    static char f[3100 * 40];
+    size_t n = (size_t)snprintf(
+        f, sizeof f, "%s", "claim_id,person_id,level,discharged,total,noncompliant,referral\n");
+    for (int i = 0; i < 3000; i++)
+        n += (size_t)snprintf(f + n, sizeof f - n, "K%04d,P%d,county,2024-03-10,100,0,\n", i,
+                              1 + i % 2);
+    snprintf(f + n, sizeof f - n, "%s",
+             "K0000,P1,county,2024-03-11,100,0,\n"
+             "K1500,P1,county,2024-03-11,100,0,\n"
+             "K2999,P2,county,2024-03-11,100,0,\n"
+             "K3000,P1,county,2024-03-11,100,0,\n");
+    put("idsb.csv", f);
+    rt_pipe_test_ids(256);
+    for (int j = 1; j <= 3; j++) {
+        rt_pipe_test_batch(j == 1 ? 0 : 4096);
+        PolRunOpts o = opts("idsb.csv", "persons.csv", "idsb-res.csv");
+        o.threads = j;
+        PolRunStats st;
+        char name[96];
+        snprintf(name, sizeof name, "ids spilled, 32 blocks (-j %d): exit 3", j);
+        CHECK_EQ(name, run(&o, &st), 3);
+        snprintf(name, sizeof name, "ids spilled, 32 blocks (-j %d): messages", j);
+        CHECK_STR(name, err_text,
+                  "idsb.csv:3002: duplicate claim id 'K0000'\n"
+                  "idsb.csv:3003: duplicate claim id 'K1500'\n"
+                  "idsb.csv:3004: duplicate claim id 'K2999'\n");
+        snprintf(name, sizeof name, "ids spilled, 32 blocks (-j %d): settled (3,000 and K3000)", j);
+        CHECK_EQ(name, st.settled, 3001);
+    }
+    rt_pipe_test_batch(0);
+    rt_pipe_test_ids(0);
+}
+
 /* "-" reads the claims from standard input and writes the results to standard output */
 static void test_stdio(void)
 {
@@ -1327,6 +1367,7 @@ int main(void)
     test_duplicates();
     test_blocks();
     test_ids_spill();
+    test_ids_spill_blocks();
     test_stdio();
     test_duplicates_random();
     test_duplicates_long_run();
