@@ -520,20 +520,27 @@ static void test_blocks(void)
  * with batches of 64 bytes. The filter has one block (8 slots / 8), full after a few runs: nearly
  * every id not in the table is looked up in each run on disk, and only the three taken ones are
  * rejected. */
+/* the claims file name: n distinct ids K000.. (of P1 and P2 in turn, digits as n's), then the
+ * first, the middle and the last again, and one new */
+static void ids_file(const char *name, int n)
+{
+    static char f[3100 * 40];
+    int w = n > 1000 ? 4 : 3;
+    size_t k = (size_t)snprintf(
+        f, sizeof f, "%s", "claim_id,person_id,level,discharged,total,noncompliant,referral\n");
+    for (int i = 0; i < n; i++)
+        k += (size_t)snprintf(f + k, sizeof f - k, "K%0*d,P%d,county,2024-03-10,100,0,\n", w, i,
+                              1 + i % 2);
+    const int tail[] = {0, n / 2, n - 1, n};
+    for (int i = 0; i < 4; i++)
+        k += (size_t)snprintf(f + k, sizeof f - k, "K%0*d,P%d,county,2024-03-11,100,0,\n", w,
+                              tail[i], 1 + (i == 1 || i == 2));
+    put(name, f);
+}
+
 static void test_ids_spill(void)
 {
-    static char f[400 * 40];
-    size_t n = (size_t)snprintf(
-        f, sizeof f, "%s", "claim_id,person_id,level,discharged,total,noncompliant,referral\n");
-    for (int i = 0; i < 300; i++)
-        n += (size_t)snprintf(f + n, sizeof f - n, "K%03d,P%d,county,2024-03-10,100,0,\n", i,
-                              1 + i % 2);
-    snprintf(f + n, sizeof f - n, "%s",
-             "K000,P1,county,2024-03-11,100,0,\n"
-             "K150,P2,county,2024-03-11,100,0,\n"
-             "K299,P2,county,2024-03-11,100,0,\n"
-             "K300,P1,county,2024-03-11,100,0,\n");
-    put("ids.csv", f);
+    ids_file("ids.csv", 300);
     rt_pipe_test_ids(8);
     for (int j = 1; j <= 2; j++) {
         rt_pipe_test_batch(j == 1 ? 0 : 64);
@@ -583,18 +590,7 @@ static void test_ids_spill(void)
  * read misses a duplicate on disk */
 static void test_ids_spill_blocks(void)
 {
-    static char f[3100 * 40];
-    size_t n = (size_t)snprintf(
-        f, sizeof f, "%s", "claim_id,person_id,level,discharged,total,noncompliant,referral\n");
-    for (int i = 0; i < 3000; i++)
-        n += (size_t)snprintf(f + n, sizeof f - n, "K%04d,P%d,county,2024-03-10,100,0,\n", i,
-                              1 + i % 2);
-    snprintf(f + n, sizeof f - n, "%s",
-             "K0000,P1,county,2024-03-11,100,0,\n"
-             "K1500,P1,county,2024-03-11,100,0,\n"
-             "K2999,P2,county,2024-03-11,100,0,\n"
-             "K3000,P1,county,2024-03-11,100,0,\n");
-    put("idsb.csv", f);
+    ids_file("idsb.csv", 3000);
     rt_pipe_test_ids(256);
     for (int j = 1; j <= 3; j++) {
         rt_pipe_test_batch(j == 1 ? 0 : 4096);
