@@ -42,6 +42,7 @@
     X(MHD_get_daemon_info)                                                                         \
     X(MHD_lookup_connection_value)                                                                 \
     X(MHD_get_connection_values)                                                                   \
+    X(MHD_http_unescape)                                                                           \
     X(MHD_create_response_from_buffer)                                                             \
     X(MHD_add_response_header)                                                                     \
     X(MHD_queue_response)                                                                          \
@@ -853,6 +854,27 @@ static int query_flag(struct MHD_Connection *c, const char *name)
     return yes_no(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name)) > 0;
 }
 
+/* the path's and the query's percent-decoding (MHD_OPTION_UNESCAPE_CALLBACK): libmicrohttpd's,
+ * but a %00 decodes to C0 80, which no UTF-8 check passes, so GET /v1/claims/Z001%00xyz is a
+ * 400 (not UTF-8 text) and ?late=reject%00x a bad value: decoded to a NUL, the string ended
+ * there, and Z001's reprint answered for a claim id no claim has */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+    (void)cls, (void)c;
+    char *w = s;
+    for (const char *r = s; *r;) {
+        if (r[0] == '%' && r[1] == '0' && r[2] == '0') {
+            *w++ = (char)0xC0;
+            *w++ = (char)0x80;
+            r += 3;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = 0;
+    return mhd.MHD_http_unescape(s);
+}
+
 static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
@@ -1022,13 +1044,17 @@ static enum MHD_Result read_body(Server *S, Req *q, const char *url, const char 
 }
 
 /* the query parameters of a request (MHD_get_connection_values): the first one its endpoint
- * does not take, and whether explain was given a value it does not take (a bare ?explain has
- * none) */
+ * does not take, the first given twice (?explain=1&explain=0: MHD_lookup_connection_value
+ * reads the first alone, so a second ?late=bogus went unchecked), whether explain was given
+ * a value it does not take, and late's value (a bare ?explain or ?late has none: "") */
 typedef struct QueryCheck {
     Ep ep;
     const char *unknown;
+    const char *twice;
     int bad_explain;
     const char *explain;
+    const char *late;
+    int not_text;
 } QueryCheck;
 
 static enum MHD_Result query_known(void *cls, enum MHD_ValueKind kind, const char *key,
@@ -1036,13 +1062,22 @@ static enum MHD_Result query_known(void *cls, enum MHD_ValueKind kind, const cha
 {
     QueryCheck *k = cls;
     (void)kind;
-    if (k->ep == EP_SETTLE && !strcmp(key, "explain")) {
-        k->bad_explain = yes_no(value) < 0;
-        k->explain = value ? value : "";
+    /* echoed in a message, its bytes made the answer's JSON not UTF-8 (?explain=%FF) */
+    if (!rt_utf8_valid(key, strlen(key)) || (value && !rt_utf8_valid(value, strlen(value)))) {
+        k->not_text = 1;
+        return MHD_NO;
+    }
+    int explain = !strcmp(key, "explain");
+    if (k->ep == EP_SETTLE && (explain || !strcmp(key, "late"))) {
+        const char **seen = explain ? &k->explain : &k->late;
+        if (*seen) {
+            k->twice = key;
+            return MHD_NO;
+        }
+        *seen = value ? value : "";
+        k->bad_explain = explain && yes_no(value) < 0;
         return k->bad_explain ? MHD_NO : MHD_YES;
     }
-    if (k->ep == EP_SETTLE && !strcmp(key, "late"))
-        return MHD_YES;
     k->unknown = key;
     return MHD_NO;
 }
@@ -1052,7 +1087,7 @@ static enum MHD_Result query_known(void *cls, enum MHD_ValueKind kind, const cha
  * the status code with the body in *body (and an Allow header's value in *allow), or 0: the
  * endpoint answers */
 static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const char *method,
-                   const char *late, char **body, size_t *len, const char **allow)
+                   char **body, size_t *len, const char **allow)
 {
     int get = !strcmp(method, "GET"), post = !strcmp(method, "POST");
     int given;
@@ -1089,9 +1124,13 @@ static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const cha
     }
     /* a parameter mistyped (?explian=1) or sent where it does nothing (a reprint's
      * ?explain=1) was ignored without a word: the answer simply lacked what was asked for */
-    QueryCheck k = {ep, NULL, 0, NULL};
+    QueryCheck k = {ep, NULL, NULL, 0, NULL, NULL, 0};
     if (ep == EP_SETTLE || ep == EP_REVERSE || ep == EP_CLAIM)
         mhd.MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_known, &k);
+    if (k.not_text) {
+        *body = error_body("query: not UTF-8 text (percent-decoded)", len);
+        return 400;
+    }
     if (k.unknown) {
         char msg[200];
         snprintf(msg, sizeof msg, "query: unknown parameter '%s' (%s)", RT_SHOW(k.unknown),
@@ -1102,15 +1141,21 @@ static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const cha
         *body = error_body(msg, len);
         return 400;
     }
+    if (k.twice) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "query: %s given twice", k.twice);
+        *body = error_body(msg, len);
+        return 400;
+    }
     if (k.bad_explain) {
         char msg[160];
         snprintf(msg, sizeof msg, "explain: takes 1 or 0, not '%s'", RT_SHOW(k.explain));
         *body = error_body(msg, len);
         return 400;
     }
-    if (ep == EP_SETTLE && late && strcmp(late, "resettle") && strcmp(late, "reject")) {
+    if (k.late && strcmp(k.late, "resettle") && strcmp(k.late, "reject")) {
         char msg[160];
-        snprintf(msg, sizeof msg, "late: takes resettle or reject, not '%s'", RT_SHOW(late));
+        snprintf(msg, sizeof msg, "late: takes resettle or reject, not '%s'", RT_SHOW(k.late));
         *body = error_body(msg, len);
         return 400;
     }
@@ -1226,7 +1271,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     const char *allow = NULL;
     /* ?late=resettle (the default) or reject, as polc run --late */
     const char *late = mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "late");
-    int code = refusal(S, c, q, ep, method, late, &body, &len, &allow);
+    int code = refusal(S, c, q, ep, method, &body, &len, &allow);
     if (!code) {
         switch (ep) {
         case EP_SETTLE:
@@ -1503,6 +1548,7 @@ static int start_daemon(Server *S, long ncpu, char *cert, char *key)
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)request_done, S},
         {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)connection_event, NULL},
+        {MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)unescape, NULL},
         {cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert},
         {cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, key},
         {MHD_OPTION_END, 0, NULL},

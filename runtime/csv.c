@@ -1203,12 +1203,13 @@ const char *rt_csv_bad_text(const char *bad, int read_gb, int64_t span, char *bu
                           "encodings: save it again as CSV UTF-8)";
 }
 
-/* cell[0..n) without its surrounding ASCII blanks */
+/* cell[0..n) without its surrounding blanks (is_blank_ch: a CRLF row's last cell, as
+ * polc run's decoder hands it over, ends in its \r) */
 static const char *trim_ascii(const char *s, size_t n, size_t *out)
 {
-    while (n && (*s == ' ' || *s == '\t'))
+    while (n && is_blank_ch(*s))
         s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    while (n && is_blank_ch(s[n - 1]))
         n--;
     *out = n;
     return s;
@@ -1270,16 +1271,18 @@ char *rt_csv_count_text(int want, int n, const char *const *cell, const size_t *
             plain[pn++] = *h;
         memcpy(plain + pn, h + sign, hn - sign);
         pn += hn - sign;
-        int j = i + 1, kind = 0;
+        int j = i + 1, kind = 0, cut = 0;
         while (j < n && j - i <= n - want && kind != 2) {
             const char *g = trim_ascii(cell[j], len[j], &gn);
-            if ((kind = amount_group(g, gn)) == 0 || wn + 1 + gn > SPLIT_AMOUNT_MAX)
+            if ((kind = amount_group(g, gn)) == 0 || (cut = wn + 1 + gn > SPLIT_AMOUNT_MAX))
                 break;
             whole[wn++] = ',';
             memcpy(whole + wn, g, gn), wn += gn;
             memcpy(plain + pn, g, gn), pn += gn;
             j++;
         }
+        if (cut) /* its groups run on past the longest amount: no amount, nor one of its tails */
+            break;
         if (j == i + 1)
             continue;
         snprintf(buf + at, blen - (size_t)at,

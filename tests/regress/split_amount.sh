@@ -39,4 +39,13 @@ if [ $rc = 3 ] && [ "$(head -1 err)" = 'c.csv:2: expected 4 fields, found 5 (fie
 else
     bad "polc run: a split amount" "exit $rc, said: $(cat err); results: $(cat r.csv)"
 fi
+# a file Excel saved, its lines ended CRLF: the row's last cell came with its \r, and the
+# split amount at the row's end had no hint
+printf 'claim_id,person_id,d,cost\r\nc1,p1,2017-03-01,¥1,234.50\r\n' >crlf.csv
+"$POLC" run v.pol --claims crlf.csv --out r.csv -q 2>err
+if [ "$(head -1 err)" = 'crlf.csv:2: expected 4 fields, found 5 (fields 4 and 5 look like one amount split at its thousands comma: quote the field, "¥1,234.50", or write 1234.50)' ]; then
+    ok "polc run: a split amount at a CRLF row's end named"
+else
+    bad "polc run: a split amount at a CRLF row's end" "said: $(head -1 err)"
+fi
 finish

@@ -173,6 +173,23 @@ check "a reprint's explain=1: 400" \
 req POST '/v1/settle?explain=0&late=reject' "" c.json
 check "explain=0: no explanation (late=reject: 422)" "422 false" \
     "$CODE $(jq -r 'has("explanation")' body)"
+# a parameter given twice: the first was read alone, so late=reject&late=later refused C as
+# late (422) and never saw 'later', and explain=1&explain=0 explained; a bare ?late was the
+# default (resettle: C settled) where a bare ?explain was a 400. A value not UTF-8 text once
+# percent-decoded was echoed into the answer's JSON as its raw bytes
+req POST '/v1/settle?late=reject&late=later' "" c.json
+check "late=reject&late=later: 400" "400 query: late given twice" "$CODE $(jq -r .error body)"
+req POST '/v1/settle?explain=1&explain=0&late=reject' "" c.json
+check "explain=1&explain=0: 400" "400 query: explain given twice" "$CODE $(jq -r .error body)"
+req POST '/v1/settle?late' "" c.json
+check "a bare ?late: 400, as ?late= is" "400 late: takes resettle or reject, not ''" \
+    "$CODE $(jq -r .error body)"
+req POST '/v1/settle?explain=%FF&late=reject' "" c.json
+check "explain=%FF: 400, the answer UTF-8" "400 query: not UTF-8 text (percent-decoded)" \
+    "$CODE $(iconv -f UTF-8 -t UTF-8 body | jq -r .error)"
+req POST '/v1/settle?late=reject%00x' "" c.json
+check "late=reject%00x: 400, not late=reject (the NUL ended the value)" \
+    "400 query: not UTF-8 text (percent-decoded)" "$CODE $(jq -r .error body)"
 req GET /v1/claims/REJC ""
 check "refused parameters: nothing settled" "404" "$CODE"
 # the same sent without late=reject settles before D. C alone: acc 4,710 (below 5,000: CI 0),

@@ -178,6 +178,10 @@ req POST /v1/settle $S slash.json
 req GET /v1/claims/ZY2017%2F0001 $S
 check "claims/ZY2017%2F0001: 200, the claim with a slash in its id" "200 ZY2017/0001 P01" \
     "$CODE $(jq -r '.claim_id + " " + .person_id' body)"
+# a %00 in the id: decoded to a NUL, it ended the id there, and Z005%00x answered Z005's record
+req GET /v1/claims/Z005%00x $S
+check "claims/Z005%00x: 400, not Z005's record" \
+    "400 claim id: not UTF-8 text (no claim has such an id)" "$CODE $(jq -r .error body)"
 # an id of 30 Chinese characters (90 bytes) not found: the message shows 21 (63 bytes) and
 # "...", never the 22nd character's first byte (%.64s cut it there: not UTF-8)
 long=$(printf '%%E7%%94%%B2%.0s' $(seq 30))

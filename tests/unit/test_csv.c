@@ -209,6 +209,21 @@ static void test_count_text(void)
               "12,345\", or write 12345)");
     CHECK_STR("no group of three digits: no hint", rt_csv_count_text(4, 5, c4, l4, buf, sizeof buf),
               "expected 4 fields, found 5");
+    /* a CRLF row's last cell, as polc run's decoder hands it over, ends in \r: no hint was
+     * given for a file Excel saved */
+    const char *c5[] = {"c1", "1", "234.50\r"};
+    size_t l5[] = {2, 1, 7};
+    CHECK_STR("the last cell's \\r trimmed", rt_csv_count_text(2, 3, c5, l5, buf, sizeof buf),
+              "expected 2 fields, found 3 (fields 2 and 3 look like one amount split at its "
+              "thousands comma: quote the field, \"1,234.50\", or write 1234.50)");
+    /* groups past the longest amount (1 and 14 groups: 57 bytes): no hint, not the first 47
+     * bytes' (quoted so, the row still had three cells too many) */
+    const char *c6[16] = {"c1", "1"};
+    size_t l6[16] = {2, 1};
+    for (int i = 2; i < 16; i++)
+        c6[i] = "234", l6[i] = 3;
+    CHECK_STR("groups past the longest amount: no hint",
+              rt_csv_count_text(2, 16, c6, l6, buf, sizeof buf), "expected 2 fields, found 16");
 }
 
 static void test_empty(void)

@@ -520,20 +520,27 @@ static void test_blocks(void)
  * with batches of 64 bytes. The filter has one block (8 slots / 8), full after a few runs: nearly
  * every id not in the table is looked up in each run on disk, and only the three taken ones are
  * rejected. */
+/* the claims file name: n distinct ids K000.. (of P1 and P2 in turn, digits as n's), then the
+ * first, the middle and the last again, and one new */
+static void ids_file(const char *name, int n)
+{
+    static char f[3100 * 40];
+    int w = n > 1000 ? 4 : 3;
+    size_t k = (size_t)snprintf(
+        f, sizeof f, "%s", "claim_id,person_id,level,discharged,total,noncompliant,referral\n");
+    for (int i = 0; i < n; i++)
+        k += (size_t)snprintf(f + k, sizeof f - k, "K%0*d,P%d,county,2024-03-10,100,0,\n", w, i,
+                              1 + i % 2);
+    const int tail[] = {0, n / 2, n - 1, n};
+    for (int i = 0; i < 4; i++)
+        k += (size_t)snprintf(f + k, sizeof f - k, "K%0*d,P%d,county,2024-03-11,100,0,\n", w,
+                              tail[i], 1 + (i == 1 || i == 2));
+    put(name, f);
+}
+
 static void test_ids_spill(void)
 {
-    static char f[400 * 40];
-    size_t n = (size_t)snprintf(
-        f, sizeof f, "%s", "claim_id,person_id,level,discharged,total,noncompliant,referral\n");
-    for (int i = 0; i < 300; i++)
-        n += (size_t)snprintf(f + n, sizeof f - n, "K%03d,P%d,county,2024-03-10,100,0,\n", i,
-                              1 + i % 2);
-    snprintf(f + n, sizeof f - n, "%s",
-             "K000,P1,county,2024-03-11,100,0,\n"
-             "K150,P2,county,2024-03-11,100,0,\n"
-             "K299,P2,county,2024-03-11,100,0,\n"
-             "K300,P1,county,2024-03-11,100,0,\n");
-    put("ids.csv", f);
+    ids_file("ids.csv", 300);
     rt_pipe_test_ids(8);
     for (int j = 1; j <= 2; j++) {
         rt_pipe_test_batch(j == 1 ? 0 : 64);
@@ -572,6 +579,35 @@ static void test_ids_spill(void)
     CHECK_STR("ids spill without its file: the message", err_text,
               "polc: claim ids: the duplicate check's temporary file in no-such-dir: No such file "
               "or directory\n");
+    rt_pipe_test_batch(0);
+    rt_pipe_test_ids(0);
+}
+
+/* The filter's block is an id's home slot's line (simfast): with one block (test_ids_spill)
+ * any choice passes. 3,000 ids in tables of 256 slots (-j 1: 32 blocks, 15 runs on disk;
+ * -j 2 and 3: a part's 128 or 64 slots), then K0000 (the first run), K1500, K2999 (the
+ * table) and K3000 (new): a block chosen otherwise when the filter is written than when it is
+ * read misses a duplicate on disk */
+static void test_ids_spill_blocks(void)
+{
+    ids_file("idsb.csv", 3000);
+    rt_pipe_test_ids(256);
+    for (int j = 1; j <= 3; j++) {
+        rt_pipe_test_batch(j == 1 ? 0 : 4096);
+        PolRunOpts o = opts("idsb.csv", "persons.csv", "idsb-res.csv");
+        o.threads = j;
+        PolRunStats st;
+        char name[96];
+        snprintf(name, sizeof name, "ids spilled, 32 blocks (-j %d): exit 3", j);
+        CHECK_EQ(name, run(&o, &st), 3);
+        snprintf(name, sizeof name, "ids spilled, 32 blocks (-j %d): messages", j);
+        CHECK_STR(name, err_text,
+                  "idsb.csv:3002: duplicate claim id 'K0000'\n"
+                  "idsb.csv:3003: duplicate claim id 'K1500'\n"
+                  "idsb.csv:3004: duplicate claim id 'K2999'\n");
+        snprintf(name, sizeof name, "ids spilled, 32 blocks (-j %d): settled (3,000 and K3000)", j);
+        CHECK_EQ(name, st.settled, 3001);
+    }
     rt_pipe_test_batch(0);
     rt_pipe_test_ids(0);
 }
@@ -1327,6 +1363,7 @@ int main(void)
     test_duplicates();
     test_blocks();
     test_ids_spill();
+    test_ids_spill_blocks();
     test_stdio();
     test_duplicates_random();
     test_duplicates_long_run();
