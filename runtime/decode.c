@@ -18,11 +18,6 @@ static const char *quote_cell(const char *s, size_t n, char *buf, size_t len)
     return buf;
 }
 
-static int eq(const char *s, size_t n, const char *lit)
-{
-    return strlen(lit) == n && memcmp(s, lit, n) == 0;
-}
-
 /* ASCII case-insensitive equality with a lower-case literal */
 static int eq_nocase(const char *s, size_t n, const char *lit)
 {
@@ -204,6 +199,25 @@ static inline int enum_member(const RtEnum *en, const size_t *len, const char *c
     return -1;
 }
 
+/* A bool cell's texts, false then true, ASCII letters in any case: the one list parse_cell
+ * takes and bool_expected() words (the fast paths below take a subset in line) */
+static const char *const bool_texts[][2] = {
+    {"false", "true"}, {"no", "yes"}, {"0", "1"}, {"否", "是"}};
+
+/* "true/false, yes/no (any case), 1/0, 是/否": bool_texts as a refusal lists them */
+static void bool_expected(char *buf, size_t len)
+{
+    size_t n = sizeof bool_texts / sizeof bool_texts[0], at = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && at < len; i++) { /* the table is lower case: a-z is a word */
+        int word = bool_texts[i][1][0] >= 'a' && bool_texts[i][1][0] <= 'z';
+        int next_word =
+            i + 1 < n && bool_texts[i + 1][1][0] >= 'a' && bool_texts[i + 1][1][0] <= 'z';
+        at += (size_t)snprintf(buf + at, len - at, "%s%s/%s%s", i ? ", " : "", bool_texts[i][1],
+                               bool_texts[i][0], word && !next_word ? " (any case)" : "");
+    }
+}
+
 /* parse cell[0..n) (trimmed, not empty) as t: 0, or -1 when the text is no value of t */
 static int parse_cell(const RtSchema *s, const RtType *t, const char *cell, size_t n, int64_t *out)
 {
@@ -235,16 +249,12 @@ static int parse_cell(const RtSchema *s, const RtType *t, const char *cell, size
     }
     case RT_DURATION: return parse_duration(cell, n, t->unit, out);
     case RT_BOOL:
-        if (eq_nocase(cell, n, "true") || eq_nocase(cell, n, "yes") || eq(cell, n, "1") ||
-            eq(cell, n, "是")) {
-            *out = 1;
-            return 0;
-        }
-        if (eq_nocase(cell, n, "false") || eq_nocase(cell, n, "no") || eq(cell, n, "0") ||
-            eq(cell, n, "否")) {
-            *out = 0;
-            return 0;
-        }
+        for (size_t i = 0; i < sizeof bool_texts / sizeof bool_texts[0]; i++)
+            for (int v = 0; v <= 1; v++)
+                if (eq_nocase(cell, n, bool_texts[i][v])) {
+                    *out = v;
+                    return 0;
+                }
         return -1;
     case RT_ENUM: {
         int i = enum_member(&s->enums[t->enum_idx], NULL, cell, n);
@@ -325,7 +335,8 @@ int rt_parse_value(const RtSchema *s, const RtType *t, const char *cell, size_t 
             snprintf(why_buf, why_len, "not an integer %s", q);
         return -1;
     case RT_BOOL:
-        snprintf(why_buf, why_len, "not a yes/no value %s (expected true/false, 1/0, 是/否)", q);
+        bool_expected(exp, sizeof exp);
+        snprintf(why_buf, why_len, "not a yes/no value %s (expected %s)", q, exp);
         return -1;
     case RT_DURATION:
         snprintf(why_buf, why_len, "not a number of %s %s", unit_words[t->unit][0], q);

@@ -1559,6 +1559,44 @@ static int wal_open(RtStore *st)
     return st->wal_fd < 0 ? -1 : 0;
 }
 
+/* symbolic links followed to a ledger not made yet, at most: the kernel's own limit */
+#define LEDGER_LINK_HOPS 40
+
+/* A new ledger file made 0600 at path or, path a symbolic link to no file yet, at the file the
+ * link names (a link to a link followed too): SQLite follows the link and would make that file
+ * 0644, and O_EXCL never follows one (it said EEXIST). made: the name tried last. The
+ * descriptor, or -1 with errno (EEXIST: a file is there, through any link). */
+static int create_ledger_file(const char *path, char *made, size_t len)
+{
+    char link[PATH_MAX];
+    snprintf(made, len, "%s", path);
+    for (int hop = 0;; hop++) {
+        int fd = open(made, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        struct stat sb;
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+        if (lstat(made, &sb) != 0 || !S_ISLNK(sb.st_mode) || stat(made, &sb) == 0) {
+            errno = EEXIST;
+            return -1;
+        }
+        if (errno != ENOENT) /* a loop of links (ELOOP): not followed */
+            return -1;
+        ssize_t n = readlink(made, link, sizeof link);
+        if (hop == LEDGER_LINK_HOPS || n < 0 || (size_t)n >= sizeof link) {
+            errno = n < 0 ? errno : hop == LEDGER_LINK_HOPS ? ELOOP : ENAMETOOLONG;
+            return -1;
+        }
+        link[n] = 0;
+        char *slash = strrchr(made, '/'); /* a relative target: from the link's folder */
+        size_t dir = link[0] == '/' || !slash ? 0 : (size_t)(slash - made) + 1;
+        if (dir + (size_t)n >= len) {
+            errno = ENAMETOOLONG;
+            return -1;
+        }
+        memcpy(made + dir, link, (size_t)n + 1);
+    }
+}
+
 /* Open or create the file. Durability: journal_mode=WAL (readers never block the writer, a
  * commit is one append to the log) with synchronous=NORMAL, chosen over FULL: a process
  * killed at any point (SIGKILL, a crash, OOM) loses nothing committed and never corrupts the
@@ -1573,15 +1611,17 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
     /* a new ledger holds personal data: created 0600 (less with a stricter umask) before
      * SQLite opens it, as SQLite would make it 0644; its -wal and -shm files take the
      * database file's mode. An empty file is an empty database. Read-only: never created. */
-    int fd = st->read_only
-                 ? -1
-                 : open(st->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    char made[PATH_MAX];
+    int fd = st->read_only ? -1 : create_ledger_file(st->path, made, sizeof made);
     if (fd >= 0)
         close(fd);
     /* neither made nor there (its directory missing or closed to us): SQLite would say only
      * "unable to open database file" (a new-user pass, --ledger in a missing directory) */
     else if (!st->read_only && errno != EEXIST)
-        return fail(err, errlen, "cannot create ledger %s: %s", st->path, strerror(errno));
+        return fail(err, errlen, "cannot create ledger %s%s%s%s: %s", st->path,
+                    strcmp(made, st->path) ? " (a symbolic link to " : "",
+                    strcmp(made, st->path) ? made : "", strcmp(made, st->path) ? ")" : "",
+                    strerror(errno));
     if (st->read_only && read_only_leaves_files(st, err, errlen) < 0)
         return -1;
     int tidy = tidy_read_only(st);
@@ -2376,6 +2416,17 @@ int rt_ledger_needs_sync(const RtStore *st)
     return st->db && !st->read_only;
 }
 
+/* the log's name for a message: the ledger's as given and -wal, or, the ledger a symbolic
+ * link, the name of the log SQLite writes and wal_open opens (the link resolved) */
+static const char *wal_name(const RtStore *st, char *buf, size_t len)
+{
+    struct stat sb;
+    const char *db = sq.sqlite3_db_filename(st->db, "main");
+    int link = db && *db && lstat(st->path, &sb) == 0 && S_ISLNK(sb.st_mode);
+    snprintf(buf, len, "%s-wal", link ? db : st->path);
+    return buf;
+}
+
 /* The log's file synced: what every commit made before the call wrote there is on the disk.
  * Its own descriptor, not the connection's: the caller's thread syncs while the settling
  * thread goes on writing (fdatasync covers what was written before it began). SQLite never
@@ -2387,13 +2438,16 @@ int rt_ledger_sync(RtStore *st, char *err, size_t errlen)
         return 0;
     if (st->ckpt && atomic_load(&st->ckpt->failed))
         return fail(err, errlen, "%s: a checkpoint could not sync it to the disk", st->path);
+    const char *what = NULL;
     if (st->wal_fd < 0 && wal_open(st) != 0)
-        return fail(err, errlen, "%s-wal: cannot open it to sync it: %s", st->path,
-                    strerror(errno));
-    if (fdatasync(st->wal_fd) != 0)
-        return fail(err, errlen, "%s-wal: cannot sync it to the disk: %s", st->path,
-                    strerror(errno));
-    return 0;
+        what = "cannot open it to sync it";
+    else if (fdatasync(st->wal_fd) != 0)
+        what = "cannot sync it to the disk";
+    if (!what)
+        return 0;
+    int e = errno; /* (wal_name's lstat may set it) */
+    char wal[PATH_MAX + 8];
+    return fail(err, errlen, "%s: %s: %s", wal_name(st, wal, sizeof wal), what, strerror(e));
 }
 
 void rt_ledger_rollback(RtStore *st)

@@ -739,6 +739,72 @@ static const char *caused_by(const RtAuditRow *r)
     return strcmp(r->detail, "reversed") == 0 ? r->claim_id : NULL;
 }
 
+/* The words polc stores in an audit row's detail (resettle.c, rt_ledger_erase, store_opening)
+ * as a Chinese-labelled history words them: {English, Chinese}, matched at the detail's start
+ * (the rest, an id, a source or the policy's names and values, copied as stored); an erasure's
+ * counts, "3 settled claims, 1 reversed claim", after it by erased_kinds */
+enum { DW_LATE, DW_REVERSAL, DW_REVERSED, DW_KEPT, DW_ERASED, DW_OPENING, NDW };
+static const char *const detail_words[NDW][2] = {
+    [DW_LATE] = {RT_CAUSE_LATE " ", "迟到结算单 "},
+    [DW_REVERSAL] = {RT_CAUSE_REVERSAL " ", "冲销结算单 "},
+    [DW_REVERSED] = {"reversed", "已冲销"},
+    [DW_KEPT] = {"record kept in reversed_claims", "记录保留在 reversed_claims"},
+    [DW_ERASED] = {"a person's data erased: ", "删除个人数据："},
+    [DW_OPENING] = {"ledger ", "台账 "},
+};
+static const char *const erased_kinds[][2] = {{"settled claim", "条已结算单"},
+                                              {"reversed claim", "条已冲销结算单"},
+                                              {"ledger row", "条台账行"},
+                                              {"audit row", "条审计行"}};
+#define NKINDS       (sizeof erased_kinds / sizeof *erased_kinds)
+#define OPENING_FROM ": opening balance from "
+
+/* r's detail cell: as stored, or (labels) with polc's words in Chinese; a reversal's adds
+ * when the claim it undid was settled (reversed_claims) */
+static void history_detail(RtLine *l, const RtAuditRow *r, int labels)
+{
+    char d[MSG_MAX];
+    const char *t = r->detail ? r->detail : "";
+    size_t at = 0;
+    int w = 0;
+    while (labels && w < NDW && strncmp(t, detail_words[w][0], strlen(detail_words[w][0])))
+        w++;
+    if (labels && w < NDW) {
+        at = (size_t)snprintf(d, sizeof d, "%s", detail_words[w][1]);
+        t += strlen(detail_words[w][0]);
+    }
+    /* an erasure's "N kind[s]" a time, ", " between, while they are polc's words */
+    for (int first = 1; w == DW_ERASED && *t && at < sizeof d; first = 0) {
+        char *e;
+        long long k = strtoll(t, &e, 10);
+        size_t j = 0;
+        while (j < NKINDS &&
+               (*e != ' ' || strncmp(e + 1, erased_kinds[j][0], strlen(erased_kinds[j][0])) != 0))
+            j++;
+        if (j == NKINDS)
+            break;
+        e += 1 + strlen(erased_kinds[j][0]);
+        e += *e == 's';
+        at += (size_t)snprintf(d + at, sizeof d - at, "%s%lld %s", first ? "" : "，", k,
+                               erased_kinds[j][1]);
+        t = e + (strncmp(e, ", ", 2) == 0 ? 2 : 0);
+    }
+    /* an opening balance's "ledger NAME KEY: opening balance from SRC: values" */
+    const char *from = w == DW_OPENING ? strstr(t, OPENING_FROM) : NULL;
+    if (from && at < sizeof d) {
+        at += (size_t)snprintf(d + at, sizeof d - at, "%.*s：期初余额，来自 ", (int)(from - t), t);
+        t = from + strlen(OPENING_FROM);
+    }
+    if (at < sizeof d)
+        snprintf(d + at, sizeof d - at, "%s", t);
+    if (r->settled_at) { /* a reversal: when the claim it undid was settled (reversed_claims) */
+        at = strlen(d);
+        snprintf(d + at, sizeof d - at, labels ? "（原结算于 %s）" : " (settled %s)",
+                 r->settled_at);
+    }
+    rt_line_cell(l, d);
+}
+
 /* one audit row as a CSV row: its amounts worded as in results, its output named (labelled)
  * as the policy names it */
 static int history_row(void *arg, const RtAuditRow *r)
@@ -792,13 +858,7 @@ static int history_row(void *arg, const RtAuditRow *r)
     const char *cause = caused_by(r);
     rt_line_cell(l, cause ? cause : "");
     rt_line_add(l, ",", 1);
-    if (r->settled_at) { /* a reversal: when the claim it undid was settled (reversed_claims) */
-        char d[MSG_MAX];
-        snprintf(d, sizeof d, "%s (settled %s)", r->detail ? r->detail : "", r->settled_at);
-        rt_line_cell(l, d);
-    } else {
-        rt_line_cell(l, r->detail ? r->detail : "");
-    }
+    history_detail(l, r, h->labels);
     rt_line_add(l, "\n", 1);
     if (l->oom)
         return 1;

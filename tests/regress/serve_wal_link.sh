@@ -7,7 +7,9 @@
 # before the first request did the same. The log is now the one SQLite names, opened when the
 # ledger is: C1 answers 200, and the sync is shown to be that log's by failing it (as
 # tests/serve/sync.sh: the third fdatasync of data/real.db-wal, SQLite's of the new log's
-# header being the first): C2 answers 503. cap.pol: 1,000 yuan a person-year.
+# header being the first): C2 answers 503, naming data/real.db-wal (it named link.db-wal).
+# The link dangling, SQLite made data/real.db 0644: polc now makes it 0600 through the link.
+# cap.pol: 1,000 yuan a person-year.
 #   env: POLC (build/polc), CC (cc)
 . "$(dirname "$0")/../serve/lib.sh"
 [ $BACKEND = sqlite ] || { echo "serve_wal_link.sh: an SQLite ledger's test"; finish; }
@@ -24,6 +26,13 @@ req POST /v1/settle "" C1.json
 check "C1 through the link, its log synced: settled" "200 settled 600.00" "$(outcome)"
 req POST /v1/settle "" C2.json
 check "C2, data/real.db-wal's sync failing: 503" "503" "$CODE"
+# the 503 names the log synced, the link's target's (it named link.db-wal, which is not)
+case $(cat body) in
+*"$WORK/data/real.db-wal: cannot sync it to the disk: Input/output error"*) ok "C2's 503 names data/real.db-wal" ;;
+*) bad "C2's 503 names the log synced" "$(cat body)" ;;
+esac
+# made through the dangling link, the ledger is 0600 as any (SQLite made it 0644)
+check "data/real.db made 0600 through the link" "600" "$(stat -c %a data/real.db)"
 stop
 [ "$STOPPED" = 0 ] && ok "stopped: exit 0" || bad "stopped" "exit $STOPPED"
 check "no link.db-wal made beside the link" "" "$(ls link.db-* 2>/dev/null)"

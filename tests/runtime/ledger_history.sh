@@ -446,6 +446,12 @@ erase() { # $1 backend
         "a person's data erased: 3 settled claims, 1 reversed claim, 1 ledger row, 8 audit rows" >erase.want
     { cat erase.err; echo "$detail"; } >erase.got
     check "$B: ledger erase: the message counts by kind, as the audit row" erase.want erase.got
+    # the history in Chinese words the erasure in Chinese (it kept polc's English words)
+    "$POLC" ledger history "$ENG" --ledger "$L" --labels zh 2>/dev/null | cut -d, -f2- |
+        grep '^删除个人数据' >erase.zh
+    printf '%s\n' '删除个人数据,,,,,,,,删除个人数据：3 条已结算单，1 条已冲销结算单，1 条台账行，8 条审计行' \
+        >erase.zhwant
+    check "$B: ledger history --labels zh: the erasure in Chinese" erase.zhwant erase.zh
     if [ "$B" = sqlite ]; then
         "$POLC" ledger export "$ENG" --ledger none.db 2>none.err
         rc=$?

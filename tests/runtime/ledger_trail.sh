@@ -65,12 +65,19 @@ EOF
 { head -1 want; grep ',L,late claim L$' want; } >want.L
 { head -1 want; grep '^adjust,P1,B,' want; } >want.B
 # the labelled heading and the first adjustment as a person reads them (default: the policy
-# labels its outputs)
+# labels its outputs), the detail's words in Chinese too (they were English: "late claim L")
 printf '%s\n' '时间,事件,个人编号,结算单号,输出项,原值,新值,差额,起因结算单号,说明' \
-    '调整,P1,A,大病保险,2160.00,5160.00,3000.00,L,late claim L' >want.zh
+    '调整,P1,A,大病保险,2160.00,5160.00,3000.00,L,迟到结算单 L' >want.zh
+# and every other kind of detail, labelled: the opening balance (the policy's names and
+# values as stored), a reversed claim's own amounts, the reversal, an adjustment it caused
+printf '%s\n' \
+    '期初余额导入,P1,,,,,,,"台账 annual 2017：期初余额，来自 opening.csv:2: ci_accumulated 0.00, ma_paid 0.00, own_paid 8000.00, top_level province, outpatient_basic 0.00, own_district 0.00, own_city 0.00, own_province 0.00"' \
+    '调整,P1,A,合规医药费用,20000.00,0.00,-20000.00,A,已冲销' \
+    '冲销,P1,A,,,,,,记录保留在 reversed_claims（原结算于 T）' \
+    '调整,P1,B,政府兜底,1032.00,964.00,-68.00,A,冲销结算单 A' >want.zh.details
 
 # the history without its at column, the reversed claim's settlement time as T
-strip() { cut -d, -f2- "$1" | sed 's/(settled [0-9TZ:.-]*)/(settled T)/'; }
+strip() { cut -d, -f2- "$1" | sed 's/(settled [0-9TZ:.-]*)/(settled T)/; s/（原结算于 [0-9TZ:.-]*）/（原结算于 T）/'; }
 
 trail() { # $1 backend name, $2 ledger
     B=$1
@@ -104,6 +111,8 @@ trail() { # $1 backend name, $2 ledger
     { head -1 hp.csv; sed -n 3p hp.csv; } | strip /dev/stdin >got
     { sed -n 1p want.zh | cut -d, -f2-; sed -n 2p want.zh; } >want.zh2
     check "$B: history --person, labelled by default: headings and outputs in Chinese" want.zh2 got
+    strip hp.csv | sed -n '2p;11p;19p;20p' >got
+    check "$B: history --person, labelled: every kind of detail in Chinese" want.zh.details got
     if [ "$(wc -l <hp.csv)" = 22 ]; then ok "$B: history --person P1: the person's 21 events"
     else bad "$B: history --person P1" "$(wc -l <hp.csv) lines"; fi
     # a person the trail has nothing of: the heading alone, exit 0, the reason said (a person

@@ -566,7 +566,10 @@ static void test_values(void)
         ok = ok && val(RT_BOOL, 0, yes[i], why) == 1 && val(RT_BOOL, 0, no[i], why) == 0;
     CHECK("bools", ok);
     CHECK_EQ("bool bad", val(RT_BOOL, 0, "对", why), -999);
-    CHECK_STR("bool bad why", why, "not a yes/no value '对' (expected true/false, 1/0, 是/否)");
+    /* the texts the loop above takes, each of them, and only those */
+    CHECK_STR("bool bad why", why,
+              "not a yes/no value '对' (expected true/false, yes/no (any case), 1/0, 是/否)");
+    CHECK_EQ("bool Y", val(RT_BOOL, 0, "Y", why), -999);
     CHECK_EQ("int", val(RT_INT, 0, "-42", why), -42);
     CHECK_EQ("int max", val(RT_INT, 0, "9223372036854775807", why), INT64_MAX);
     CHECK_EQ("int NONE pattern", val(RT_INT, 0, "-9223372036854775808", why), -999);

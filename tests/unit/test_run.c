@@ -298,7 +298,7 @@ static const char bad_err[] =
     "bad.csv:9: expected 8 fields, found 7\n"
     "bad.csv:10: malformed quotes (a '\"' inside a cell must be doubled and the cell quoted)\n"
     "bad.csv:11: discharged: not a date '2024-02-30' (there is no such day: February 2024 has 29 days)\n"
-    "bad.csv:12: emergency: not a yes/no value 'maybe' (expected true/false, 1/0, 是/否)\n"
+    "bad.csv:12: emergency: not a yes/no value 'maybe' (expected true/false, yes/no (any case), 1/0, 是/否)\n"
     "bad.csv:16: 非合规费用大于总费用\n"
     "bad.csv:17: amount overflow in reject \"金额超出结算范围\" (line 63, col 31)\n"
     "bad.csv:18: person_id: missing value\n";
