@@ -849,11 +849,6 @@ static int yes_no(const char *v)
     return v && (!strcmp(v, "0") || !strcmp(v, "false") || !strcmp(v, "no")) ? 0 : -1;
 }
 
-static int query_flag(struct MHD_Connection *c, const char *name)
-{
-    return yes_no(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name)) > 0;
-}
-
 /* the path's and the query's percent-decoding (MHD_OPTION_UNESCAPE_CALLBACK): libmicrohttpd's,
  * but a %00 decodes to C0 80, which no UTF-8 check passes, so GET /v1/claims/Z001%00xyz is a
  * 400 (not UTF-8 text) and ?late=reject%00x a bad value: decoded to a NUL, the string ended
@@ -1085,9 +1080,9 @@ static enum MHD_Result query_known(void *cls, enum MHD_ValueKind kind, const cha
 /* An answer that refuses the request before its endpoint sees it (no such endpoint, the
  * method, the token, stopping, a query parameter unknown or of a bad value, the body too big):
  * the status code with the body in *body (and an Allow header's value in *allow), or 0: the
- * endpoint answers */
+ * endpoint answers, with the query's SVC_EXPLAIN and SVC_LATE_REJECT in *flags */
 static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const char *method,
-                   char **body, size_t *len, const char **allow)
+                   char **body, size_t *len, const char **allow, int *flags)
 {
     int get = !strcmp(method, "GET"), post = !strcmp(method, "POST");
     int given;
@@ -1165,6 +1160,9 @@ static int refusal(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const cha
         *body = error_body(msg, len);
         return 413;
     }
+    /* ?late=resettle (the default) or reject, as polc run --late */
+    *flags = (k.explain && yes_no(k.explain) > 0 ? SVC_EXPLAIN : 0) |
+             (k.late && !strcmp(k.late, "reject") ? SVC_LATE_REJECT : 0);
     return 0;
 }
 
@@ -1195,7 +1193,7 @@ static char *health_text(Server *S, size_t *len, int *code)
 /* A request to the settle core (settle, reverse, a stored claim) or a reload: suspended until
  * its answer is ready, then resumed (handle answers it then) */
 static enum MHD_Result suspend(Server *S, struct MHD_Connection *c, Req *q, Ep ep, const char *url,
-                               const char *late)
+                               int flags)
 {
     /* suspended first, so the settling thread's resume always finds it suspended */
     q->c = c;
@@ -1212,8 +1210,6 @@ static enum MHD_Result suspend(Server *S, struct MHD_Connection *c, Req *q, Ep e
         pthread_mutex_unlock(&S->mu);
         return MHD_YES;
     }
-    int flags = (query_flag(c, "explain") > 0 ? SVC_EXPLAIN : 0) |
-                (late && !strcmp(late, "reject") ? SVC_LATE_REJECT : 0);
     const char *body = q->body ? q->body : "";
     if (ep == EP_SETTLE
             ? service_settle(S->svc, body, q->n, flags, S->a.max_claims, &q->r, settled, q)
@@ -1269,15 +1265,14 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     size_t len = 0;
     const char *ctype = "application/json";
     const char *allow = NULL;
-    /* ?late=resettle (the default) or reject, as polc run --late */
-    const char *late = mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "late");
-    int code = refusal(S, c, q, ep, method, &body, &len, &allow);
+    int flags = 0;
+    int code = refusal(S, c, q, ep, method, &body, &len, &allow, &flags);
     if (!code) {
         switch (ep) {
         case EP_SETTLE:
         case EP_CLAIM:
         case EP_REVERSE:
-        case EP_RELOAD: return suspend(S, c, q, ep, url, late);
+        case EP_RELOAD: return suspend(S, c, q, ep, url, flags);
         case EP_POLICY:
             code = 200;
             body = policy_text(S, &len);
