@@ -276,6 +276,7 @@ void rt_trace_free(RtTrace *t);
 
 /* parse a type string ("money", "enum:Level", "date?", ...) against s's enums: 0 or -1 */
 int rt_schema_type(const RtSchema *s, const char *text, RtType *t);
+const char *rt_schema_type_text(const RtSchema *s, const RtType *t, char *buf, size_t len);
 /* index of the named field in fields[0..n), or -1 */
 int rt_schema_field(const RtField *fields, int n, const char *name);
 /* the policy's validity in words, into buf: "2017-04-07 to 2026-12-31", "from 2017-04-07" */

@@ -195,17 +195,17 @@ static const cJSON *get_obj(P *p, const cJSON *arr, const char *path, const char
 
 /* ---- types ----------------------------------------------------------------------------- */
 
+/* the types' words in a schema's text, read by rt_schema_type and written back by
+ * rt_schema_type_text */
+static const struct {
+    const char *name;
+    RtKind kind;
+} simple[] = {
+    {"money", RT_MONEY}, {"rate", RT_RATE}, {"int", RT_INT}, {"bool", RT_BOOL}, {"date", RT_DATE}};
+static const char *const units[] = {"days", "workdays", "months", "years"};
+
 int rt_schema_type(const RtSchema *s, const char *text, RtType *t)
 {
-    static const struct {
-        const char *name;
-        RtKind kind;
-    } simple[] = {{"money", RT_MONEY},
-                  {"rate", RT_RATE},
-                  {"int", RT_INT},
-                  {"bool", RT_BOOL},
-                  {"date", RT_DATE}};
-    static const char *const units[] = {"days", "workdays", "months", "years"};
     size_t n = strlen(text);
     memset(t, 0, sizeof *t);
     t->enum_idx = -1;
@@ -245,6 +245,20 @@ int rt_schema_type(const RtSchema *s, const char *text, RtType *t)
         }
     }
     return -1;
+}
+
+/* t as the policy writes it ("money", "Level", "date?", "workdays"): a refused reload's
+ * reason names a field's old and new types so */
+const char *rt_schema_type_text(const RtSchema *s, const RtType *t, char *buf, size_t len)
+{
+    const char *w = t->kind == RT_ENUM       ? s->enums[t->enum_idx].name
+                    : t->kind == RT_DURATION ? units[t->unit]
+                                             : "";
+    for (size_t i = 0; i < sizeof simple / sizeof simple[0]; i++)
+        if (simple[i].kind == t->kind)
+            w = simple[i].name;
+    snprintf(buf, len, "%s%s", w, t->optional ? "?" : "");
+    return buf;
 }
 
 static int get_type(P *p, const RtSchema *s, const cJSON *obj, const char *path, RtType *t)

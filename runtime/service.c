@@ -2108,25 +2108,6 @@ void service_reply(ServiceReply *r)
     r->job = NULL;
 }
 
-/* a field's type as the policy writes it ("money", "Level", "date?", "workdays"), for a
- * refused reload's reason */
-static const char *type_word(const RtSchema *s, const RtType *t, char *buf, size_t len)
-{
-    static const char *const units[] = {"days", "workdays", "months", "years"};
-    const char *w = "";
-    switch (t->kind) {
-    case RT_MONEY: w = "money"; break;
-    case RT_RATE: w = "rate"; break;
-    case RT_INT: w = "int"; break;
-    case RT_BOOL: w = "bool"; break;
-    case RT_DATE: w = "date"; break;
-    case RT_ENUM: w = s->enums[t->enum_idx].name; break;
-    case RT_DURATION: w = units[t->unit]; break;
-    }
-    snprintf(buf, len, "%s%s", w, t->optional ? "?" : "");
-    return buf;
-}
-
 /* can a store written by old be read by new? 0, or 1 with the reason in err */
 static int ledgers_compatible(const RtSchema *old, const RtSchema *new, char *err, size_t errlen)
 {
@@ -2159,8 +2140,8 @@ static int ledgers_compatible(const RtSchema *old, const RtSchema *new, char *er
                 snprintf(err, errlen,
                          "ledger %s: field %s was %s, is %s in the new policy: keep its type, or "
                          "give the field a new name (the stored values are then dropped)",
-                         a->name, a->fields[i].name, type_word(old, ta, wa, sizeof wa),
-                         type_word(new, tb, wb, sizeof wb));
+                         a->name, a->fields[i].name, rt_schema_type_text(old, ta, wa, sizeof wa),
+                         rt_schema_type_text(new, tb, wb, sizeof wb));
                 return 1;
             }
         }
