@@ -1613,15 +1613,17 @@ static int open_db(RtStore *st, const RtLedgerKey *key, char *err, size_t errlen
      * database file's mode. An empty file is an empty database. Read-only: never created. */
     char made[PATH_MAX];
     int fd = st->read_only ? -1 : create_ledger_file(st->path, made, sizeof made);
-    if (fd >= 0)
+    if (fd >= 0) {
         close(fd);
-    /* neither made nor there (its directory missing or closed to us): SQLite would say only
-     * "unable to open database file" (a new-user pass, --ledger in a missing directory) */
-    else if (!st->read_only && errno != EEXIST)
+    } else if (!st->read_only && errno != EEXIST) {
+        /* neither made nor there (its directory missing or closed to us): SQLite would say
+         * only "unable to open database file" (a new-user pass, --ledger in a missing
+         * directory) */
+        int e = errno, link = strcmp(made, st->path) != 0;
         return fail(err, errlen, "cannot create ledger %s%s%s%s: %s", st->path,
-                    strcmp(made, st->path) ? " (a symbolic link to " : "",
-                    strcmp(made, st->path) ? made : "", strcmp(made, st->path) ? ")" : "",
-                    strerror(errno));
+                    link ? " (a symbolic link to " : "", link ? made : "", link ? ")" : "",
+                    strerror(e));
+    }
     if (st->read_only && read_only_leaves_files(st, err, errlen) < 0)
         return -1;
     int tidy = tidy_read_only(st);
