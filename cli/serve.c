@@ -1653,10 +1653,8 @@ int cmd_serve(const Command *cmd, int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     size_t n = strlen(S->policy);
     S->is_so = n > 3 && !strcmp(S->policy + n - 3, ".so");
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    rc = open_listener(S, &sa) == 0 ? start_service(S, S->a.threads ? (int)S->a.threads
-                                                       : ncpu > 0   ? (int)ncpu
-                                                                    : 1)
+    int ncpu = rt_ncpu();
+    rc = open_listener(S, &sa) == 0 ? start_service(S, S->a.threads ? (int)S->a.threads : ncpu)
                                     : EXIT_USAGE;
     if (rc != EXIT_OK) {
         free(cert);

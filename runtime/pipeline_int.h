@@ -83,8 +83,10 @@ struct RtPipe {
     pthread_mutex_t mu;
     pthread_cond_t go, done;
     int task;
-    uint64_t generation;
-    int running;
+    /* read without the lock by a thread spinning before it sleeps (pipeline.c spin) */
+    _Atomic uint64_t generation;
+    _Atomic int running;
+    int spin; /* threads spin before sleeping: a core for each (pipeline.c spin) */
     atomic_size_t next_block;
     /* input */
     int fd;
@@ -107,7 +109,8 @@ struct RtPipe {
     int half;
     /* the sink's batch step of the batch before: the last thread runs it while the next
      * batch is read and decoded (pipeline.c sink_start), its result in sink_rc, sink_err */
-    int sink_state, sink_rc;
+    _Atomic int sink_state;
+    int sink_rc;
     RtBlock *sink_blocks;
     size_t sink_nblocks;
     char sink_err[MSG_MAX];

@@ -1213,6 +1213,9 @@ int rt_ledger_key_mismatch(const char *path, const RtLedgerKey *k, char *err, si
 
 /* ---- util.c: pieces every part of the runtime shares ----------------------------------- */
 int64_t rt_now_ns(void); /* monotonic clock */
+/* the processors online, at least 1: `polc serve`'s settle threads by default, and whether
+ * the pipeline's threads spin before they sleep (pipeline.c spin) */
+int rt_ncpu(void);
 /* The calling thread named fmt with n (printf), cut to 15 bytes: what `top -H`, `ps -L`, perf
  * and gdb show for it ("polc-settle", "polc-ckpt"), where every thread was "polc" */
 void rt_thread_name(const char *fmt, int n);

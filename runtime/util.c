@@ -24,6 +24,12 @@ int64_t rt_now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+int rt_ncpu(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
 void rt_thread_name(const char *fmt, int n)
 {
     char name[16]; /* the kernel keeps 15 bytes */
