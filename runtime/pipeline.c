@@ -1160,15 +1160,6 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
 static void task_decode(RtPThread *t)
 {
     RtPipe *m = t->pipe;
-    /* the persons and their settle states come from t->pool in steps shared out by persons
-     * (merge_persons, settle): its next chunk's pages faulted in here, where the blocks are
-     * shared out as threads ask. Faulted in there, a thread's 2 MiB page now and then made
-     * the other wait: simulate over 10.1 M claims, -j 2, 0.28-0.54 s waited at the settle
-     * steps' ends, 0.11 s with the states' memory touched before the run (bench/README.md) */
-    if (m->nthreads > 1 && rt_pool_ready(&t->pool, RT_POOL_CHUNK / 2) < 0) {
-        t->oom = 1;
-        return;
-    }
     for (;;) {
         size_t k = atomic_fetch_add(&m->next_block, 1);
         if (k >= m->used_blocks)

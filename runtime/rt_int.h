@@ -1298,13 +1298,6 @@ typedef struct RtPool {
 /* the next chunk (a new one, or one kept by a reset) with room for n bytes: rt_pool_alloc's
  * slow path; NULL when out of memory */
 void *rt_pool_more(RtPool *p, size_t n);
-/* Room for want bytes (<= RT_POOL_CHUNK) made ahead: when the chunk in use has less and no
- * chunk follows it, the next is made now and its pages touched, so that the allocations
- * that reach it later do not stop to fault them in. For a pipeline step shared out by
- * blocks, where the time this takes is balanced, ahead of one shared out by persons, where
- * a thread stopped for the kernel kept the others waiting (pipeline.c task_decode).
- * 0, or -1 (memory). */
-int rt_pool_ready(RtPool *p, size_t want);
 /* n bytes, 8-byte aligned; NULL when out of memory. Inline: decoding asks two or three a
  * claim, and the call was ~38 instructions each where the bump is a handful (callgrind). */
 static inline void *rt_pool_alloc(RtPool *p, size_t n)

@@ -150,58 +150,31 @@ int rt_temp_fd(void)
  * malloc's alignment only the inner 2 MiB of a 4 MiB chunk could be a huge page, and the
  * rest took a 4 KiB fault per page (1 M claims: 31,000 faults, a fifth of the run's time
  * in the kernel on this VM). The unused head and tail are never touched, so cost nothing. */
-/* a new chunk of size bytes right after the current one (first: at 0), later ones kept for
- * reuse: its index, or -1 (memory) */
-static long new_chunk(RtPool *p, size_t size)
-{
-    if (rt_grow(&p->chunks, &p->cap, p->nchunks + 1, sizeof *p->chunks) < 0)
-        return -1;
-    char *mem = polrt_realloc(NULL, size + RT_HUGE_PAGE);
-    if (!mem)
-        return -1;
-    char *base = (char *)(((uintptr_t)mem + RT_HUGE_PAGE - 1) & ~(uintptr_t)(RT_HUGE_PAGE - 1));
-    rt_advise_huge(base, size);
-    size_t at = p->nchunks ? p->cur + 1 : 0;
-    memmove(p->chunks + at + 1, p->chunks + at, (p->nchunks - at) * sizeof *p->chunks);
-    p->chunks[at] = (RtPoolChunk){base, mem, size};
-    p->nchunks++;
-    return (long)at;
-}
-
 void *rt_pool_more(RtPool *p, size_t n)
 {
     if (p->nchunks && p->cur + 1 < p->nchunks && p->chunks[p->cur + 1].size >= n) {
-        p->cur++; /* a chunk kept by a reset, or made ahead (rt_pool_ready) */
+        p->cur++; /* a chunk kept by a reset */
     } else {
-        long at = new_chunk(p, n > RT_POOL_CHUNK ? n : RT_POOL_CHUNK);
-        if (at < 0)
+        size_t size = n > RT_POOL_CHUNK ? n : RT_POOL_CHUNK;
+        if (rt_grow(&p->chunks, &p->cap, p->nchunks + 1, sizeof *p->chunks) < 0)
             return NULL;
-        p->cur = (size_t)at;
+        char *mem = polrt_realloc(NULL, size + RT_HUGE_PAGE);
+        if (!mem)
+            return NULL;
+        char *base = (char *)(((uintptr_t)mem + RT_HUGE_PAGE - 1) & ~(uintptr_t)(RT_HUGE_PAGE - 1));
+        rt_advise_huge(base, size);
+        /* the new chunk goes right after the current one, keeping later ones for reuse */
+        size_t at = p->nchunks ? p->cur + 1 : 0;
+        memmove(p->chunks + at + 1, p->chunks + at, (p->nchunks - at) * sizeof *p->chunks);
+        p->chunks[at] = (RtPoolChunk){base, mem, size};
+        p->nchunks++;
+        p->cur = at;
     }
     /* n fits the chunk: the rest of it is the pool's free room */
     char *r = p->chunks[p->cur].base;
     p->next = r + n;
     p->end = r + p->chunks[p->cur].size;
     return r;
-}
-
-int rt_pool_ready(RtPool *p, size_t want)
-{
-    if ((size_t)(p->end - p->next) >= want || (p->nchunks && p->cur + 1 < p->nchunks))
-        return 0;
-    long at = new_chunk(p, RT_POOL_CHUNK);
-    if (at < 0)
-        return -1;
-    RtPoolChunk *c = &p->chunks[at];
-    if (p->nchunks == 1) { /* the first: in use from now, as rt_pool_more would make it */
-        p->cur = 0;
-        p->next = c->base;
-        p->end = c->base + c->size;
-    }
-    /* a write a page: the kernel gives each (or each huge page) its zeroed memory now */
-    for (size_t off = 0; off < c->size; off += 4096)
-        ((volatile char *)c->base)[off] = 0;
-    return 0;
 }
 
 char *rt_pool_str(RtPool *p, const char *s, size_t n)

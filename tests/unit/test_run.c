@@ -538,34 +538,6 @@ static void ids_file(const char *name, int n)
     put(name, f);
 }
 
-/* rt_pool_ready (util.c): room made ahead is where the allocations then go, never a chunk
- * past it; a pool with room enough is left as it is */
-static void test_pool_ready(void)
-{
-    RtPool p = {0};
-    CHECK_EQ("pool ready: an empty pool", rt_pool_ready(&p, 1000), 0);
-    CHECK_EQ("pool ready: its first chunk made", p.nchunks, 1);
-    char *first = p.chunks[0].base;
-    CHECK("pool ready: the first allocation at the made chunk's start",
-          rt_pool_alloc(&p, 100) == first);
-    CHECK_EQ("pool ready: room enough, nothing made", rt_pool_ready(&p, 1000), 0);
-    CHECK_EQ("pool ready: still one chunk", p.nchunks, 1);
-    /* leave 1,000 bytes in the chunk: less than asked, so the next chunk is made ahead */
-    size_t left = (size_t)(p.end - p.next);
-    CHECK("pool ready: fill", rt_pool_alloc(&p, left - 1000) != NULL);
-    CHECK_EQ("pool ready: less than asked", rt_pool_ready(&p, 4096), 0);
-    CHECK_EQ("pool ready: the next chunk made", p.nchunks, 2);
-    CHECK_EQ("pool ready: the one in use unchanged", p.cur, 0);
-    CHECK_EQ("pool ready: made once", rt_pool_ready(&p, 4096), 0);
-    CHECK_EQ("pool ready: no third", p.nchunks, 2);
-    CHECK("pool ready: what fits stays in the first chunk",
-          rt_pool_alloc(&p, 1000) == first + RT_POOL_CHUNK - 1000);
-    CHECK("pool ready: what does not goes to the chunk made ahead",
-          rt_pool_alloc(&p, 8) == p.chunks[1].base);
-    CHECK_EQ("pool ready: no chunk beyond it", p.nchunks, 2);
-    rt_pool_free(&p);
-}
-
 static void test_ids_spill(void)
 {
     ids_file("ids.csv", 300);
@@ -1390,7 +1362,6 @@ int main(void)
     test_bad_rows();
     test_duplicates();
     test_blocks();
-    test_pool_ready();
     test_ids_spill();
     test_ids_spill_blocks();
     test_stdio();
