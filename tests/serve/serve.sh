@@ -43,9 +43,14 @@ check "the port in use: exit 2, with the cause" \
 check "--listen localhost:8443: exit 2, not an IPv4 address" "2 polc: serve: --listen \
 localhost:8443: 'localhost' is not an IPv4 address (a name is not looked up: 127.0.0.1 for this \
 machine alone, 0.0.0.0 for every interface)" "$? $(head -1 listen.err)"
-"$POLC" serve "$PANJI" --listen 0.0.0.0:84430 2>listen.err
-check "--listen 0.0.0.0:84430: exit 2, the port" "2 polc: serve: --listen 0.0.0.0:84430: the port \
-'84430' is not a number from 0 to 65535 (0: any free one)" "$? $(head -1 listen.err)"
+# a port is decimal digits alone: a sign, a leading space or zero were taken by strtol (+80,
+# ' 80' and 080 as port 80, -0 as port 0: any free one); timeout: a port taken would serve
+for port in 84430 65536 +80 ' 80' '80 ' 0x50 080 -0 ''; do
+    timeout 10 "$POLC" serve "$PANJI" --listen "0.0.0.0:$port" 2>listen.err
+    check "--listen 0.0.0.0:$port: exit 2, the port" "2 polc: serve: --listen 0.0.0.0:$port: the \
+port '$port' is not a number from 0 to 65535 (digits only: no sign, space or leading zero; 0: any \
+free one)" "$? $(head -1 listen.err)"
+done
 
 # ---- the endpoints without a token: health, metrics ----------------------------------------
 req GET /v1/health ""
