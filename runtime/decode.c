@@ -1017,15 +1017,15 @@ const char *rt_decode_id(const RtBinding *b, int fixed, const char *const *cells
 }
 
 /* the header of history field k in b, or (no binding: a request's history, the C API) its
- * name and label, either of which a request may have used: "to (退出日期)" */
+ * name and label, either of which a request may have used: "to (退出日期)"; cut on a
+ * character, marked "...", past len bytes (a label is as long as the policy writes it) */
 static const char *span_column(const RtSchema *s, const RtBinding *b, int k, char *buf, size_t len)
 {
     int col = b ? b->cols[s->nperson + k].col : -1;
-    if (col >= 0)
-        return b->hdr[col];
-    if (!s->hist[k].label)
-        return s->hist[k].name;
-    snprintf(buf, len, "%s (%s)", s->hist[k].name, s->hist[k].label);
+    if (col >= 0 || !s->hist[k].label)
+        return rt_show(buf, len, col >= 0 ? b->hdr[col] : s->hist[k].name);
+    if ((size_t)snprintf(buf, len, "%s (%s)", s->hist[k].name, s->hist[k].label) >= len)
+        rt_show_cut(buf, len);
     return buf;
 }
 
@@ -1037,9 +1037,11 @@ int rt_span_refuse(const RtSchema *s, const int64_t *span, const RtBinding *b, c
                    size_t len)
 {
     char from[16], to[16], cto[160], cfrom[160];
-    snprintf(why, len, "%s %s is before %s %s (a span ends on or after the day it begins)",
-             span_column(s, b, s->span_to, cto, sizeof cto), polrt_fmt_date(span[s->span_to], to),
-             span_column(s, b, s->span_from, cfrom, sizeof cfrom),
-             polrt_fmt_date(span[s->span_from], from));
+    if ((size_t)snprintf(
+            why, len, "%s %s is before %s %s (a span ends on or after the day it begins)",
+            span_column(s, b, s->span_to, cto, sizeof cto), polrt_fmt_date(span[s->span_to], to),
+            span_column(s, b, s->span_from, cfrom, sizeof cfrom),
+            polrt_fmt_date(span[s->span_from], from)) >= len)
+        rt_show_cut(why, len); /* a short why (the C API's) cut, on a character */
     return -1;
 }
