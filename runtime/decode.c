@@ -110,17 +110,21 @@ static void enum_expected(const RtEnum *en, char *buf, size_t len)
 
 /* The cell with what Chinese spreadsheets put in numbers made ASCII, into buf (FOLD_MAX
  * bytes): full-width forms U+FF01..U+FF3F (digits ０-９, ．，－／％) as their ASCII
- * characters, and with money a leading ¥ (U+00A5) or ￥ (U+FFE5). The length, or 0 when
- * nothing changed or the cell is too long. */
+ * characters, and with money a leading ¥ (U+00A5) or ￥ (U+FFE5), after a minus or not.
+ * The length, or 0 when nothing changed or the cell is too long. */
 static size_t fold_cell(const char *cell, size_t n, int money, char *buf)
 {
     const unsigned char *p = (const unsigned char *)cell, *e = p + n;
     int changed = 0;
-    if (money && e - p >= 2 && p[0] == 0xC2 && p[1] == 0xA5)
-        p += 2, changed = 1;
-    else if (money && e - p >= 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xA5)
-        p += 3, changed = 1;
     size_t k = 0;
+    /* a minus before the yuan sign (-¥1,234) kept: told negative, as ¥-1,234 is */
+    const unsigned char *y = money && p < e && *p == '-' ? p + 1 : p;
+    if (money && e - y >= 2 && y[0] == 0xC2 && y[1] == 0xA5)
+        p = y + 2, changed = 1;
+    else if (money && e - y >= 3 && y[0] == 0xEF && y[1] == 0xBF && y[2] == 0xA5)
+        p = y + 3, changed = 1;
+    if (changed && y != (const unsigned char *)cell)
+        buf[k++] = '-';
     while (p < e) {
         if (k + 1 >= FOLD_MAX)
             return 0;

@@ -212,6 +212,15 @@ req POST /v1/settle $S r1.json
 check "bad amount: 422, polc run's reason" \
     "422 rejected 医疗总费用: not an amount 'abc' (expected 1234.56 or 1,234.56)" \
     "$CODE $(jq -r '.status + " " + .reason' body)"
+# a negative amount, the yuan sign before or after the minus: refused as negative (-¥1,234
+# was "not an amount", ¥-1,234 "negative amount"), in polc run's words
+for amount in '¥-1,234' '-¥1,234'; do
+    mk r1n.json ".claim.claim_id = \"BN\" | .claim[\"医疗总费用\"] = \"$amount\""
+    req POST /v1/settle $S r1n.json
+    check "amount $amount: 422, negative" \
+        "422 rejected 医疗总费用: negative amount '$amount' (amounts are >= 0)" \
+        "$CODE $(jq -r '.status + " " + .reason' body)"
+done
 # a required field left out is named by its name and its label, either of which a client
 # sends (it was "total: missing value" to a client that sent every other field by its label)
 mk r1b.json '.claim.claim_id = "B1b" | del(.claim["医疗总费用"])'
