@@ -1328,12 +1328,16 @@ static int parse_listen(const char *s, struct sockaddr_in *sa, char *why, size_t
     char host[64];
     memcpy(host, s, (size_t)(colon - s));
     host[colon - s] = '\0';
-    char *end;
-    errno = 0;
-    long port = strtol(colon + 1, &end, 10);
-    if (!colon[1] || *end || errno || port < 0 || port > 65535) {
-        snprintf(why, len, "the port '%s' is not a number from 0 to 65535 (0: any free one)",
-                 colon + 1);
+    /* decimal digits alone: strtol took a sign, leading blanks (' 80', '+80', '-0') and a
+     * leading zero ('080', which some tools read as octal) */
+    const char *p = colon + 1;
+    size_t nd = strspn(p, "0123456789");
+    long port = nd && nd <= 5 && !p[nd] && (p[0] != '0' || nd == 1) ? strtol(p, NULL, 10) : -1;
+    if (port < 0 || port > 65535) {
+        snprintf(why, len,
+                 "the port '%s' is not a number from 0 to 65535 (digits only: no sign, space or "
+                 "leading zero; 0: any free one)",
+                 p);
         return -1;
     }
     memset(sa, 0, sizeof *sa);

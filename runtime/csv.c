@@ -1224,19 +1224,25 @@ static size_t digits(const char *s, size_t n)
     return k;
 }
 
-/* The head of an amount a thousands comma split: a sign, a yuan sign (¥ or full-width ￥) and
- * 1 to 3 digits, nothing else; its sign's bytes in *sign (0 when none). */
-static int amount_head(const char *s, size_t n, size_t *sign)
+/* The head of an amount a thousands comma split: a sign and a yuan sign (¥ or full-width ￥)
+ * in either order ("-¥1" or "¥-1"), then 1 to 3 digits, nothing else; the bytes before the
+ * digits in *pre, the sign in *sign (0 when none), whether it has a yuan sign in *yuan. */
+static int amount_head(const char *s, size_t n, size_t *pre, char *sign, int *yuan)
 {
+    size_t i = 0;
     *sign = 0;
-    if (n && (*s == '-' || *s == '+'))
-        (*sign)++;
-    if (n - *sign >= 2 && !memcmp(s + *sign, "\xC2\xA5", 2))
-        *sign += 2;
-    else if (n - *sign >= 3 && !memcmp(s + *sign, "\xEF\xBF\xA5", 3))
-        *sign += 3;
-    size_t d = digits(s + *sign, n - *sign);
-    return d >= 1 && d <= 3 && *sign + d == n;
+    *yuan = 0;
+    for (int k = 0; k < 2; k++) {
+        if (!*sign && i < n && (s[i] == '-' || s[i] == '+'))
+            *sign = s[i++];
+        else if (!*yuan && n - i >= 2 && !memcmp(s + i, "\xC2\xA5", 2))
+            i += 2, *yuan = 1;
+        else if (!*yuan && n - i >= 3 && !memcmp(s + i, "\xEF\xBF\xA5", 3))
+            i += 3, *yuan = 1;
+    }
+    *pre = i;
+    size_t d = digits(s + i, n - i);
+    return d >= 1 && d <= 3 && i + d == n;
 }
 
 /* a thousands group after the comma: 3 digits, then (the last group) a decimal part or not;
@@ -1259,18 +1265,20 @@ char *rt_csv_count_text(int want, int n, const char *const *cell, const size_t *
 {
     int at = snprintf(buf, blen, "expected %d fields, found %d", want, n);
     for (int i = 0; n > want && i + 1 < n && at >= 0 && (size_t)at < blen; i++) {
-        size_t hn, sign, gn;
+        size_t hn, pre, gn;
+        char sign;
+        int yuan;
         const char *h = trim_ascii(cell[i], len[i], &hn);
-        if (!amount_head(h, hn, &sign))
+        if (!amount_head(h, hn, &pre, &sign, &yuan))
             continue;
         /* the groups after it, as many as the extra cells allow */
         char whole[SPLIT_AMOUNT_MAX + 1], plain[SPLIT_AMOUNT_MAX + 1];
         size_t wn = hn, pn = 0;
         memcpy(whole, h, hn);
-        if (*h == '-' || *h == '+')
-            plain[pn++] = *h;
-        memcpy(plain + pn, h + sign, hn - sign);
-        pn += hn - sign;
+        if (sign)
+            plain[pn++] = sign;
+        memcpy(plain + pn, h + pre, hn - pre);
+        pn += hn - pre;
         int j = i + 1, kind = 0, cut = 0;
         while (j < n && j - i <= n - want && kind != 2) {
             const char *g = trim_ascii(cell[j], len[j], &gn);
@@ -1285,11 +1293,17 @@ char *rt_csv_count_text(int want, int n, const char *const *cell, const size_t *
             break;
         if (j == i + 1)
             continue;
-        snprintf(buf + at, blen - (size_t)at,
-                 " (fields %d %s %d look like one amount split at its thousands comma%s: quote "
-                 "the field, \"%.*s\", or write %.*s)",
-                 i + 1, j - i > 2 ? "to" : "and", j, j - i > 2 ? "s" : "", (int)wn, whole, (int)pn,
-                 plain);
+        const char *many = j - i > 2 ? "s" : "", *to = j - i > 2 ? "to" : "and";
+        if (yuan && sign == '-') /* money, and negative: quoted or not, it is refused */
+            snprintf(buf + at, blen - (size_t)at,
+                     " (fields %d %s %d look like one amount split at its thousands comma%s, "
+                     "\"%.*s\", a negative amount: amounts are >= 0)",
+                     i + 1, to, j, many, (int)wn, whole);
+        else
+            snprintf(buf + at, blen - (size_t)at,
+                     " (fields %d %s %d look like one amount split at its thousands comma%s: "
+                     "quote the field, \"%.*s\", or write %.*s)",
+                     i + 1, to, j, many, (int)wn, whole, (int)pn, plain);
         break;
     }
     return buf;

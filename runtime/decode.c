@@ -110,17 +110,21 @@ static void enum_expected(const RtEnum *en, char *buf, size_t len)
 
 /* The cell with what Chinese spreadsheets put in numbers made ASCII, into buf (FOLD_MAX
  * bytes): full-width forms U+FF01..U+FF3F (digits ０-９, ．，－／％) as their ASCII
- * characters, and with money a leading ¥ (U+00A5) or ￥ (U+FFE5). The length, or 0 when
- * nothing changed or the cell is too long. */
+ * characters, and with money a leading ¥ (U+00A5) or ￥ (U+FFE5), after a minus or not.
+ * The length, or 0 when nothing changed or the cell is too long. */
 static size_t fold_cell(const char *cell, size_t n, int money, char *buf)
 {
     const unsigned char *p = (const unsigned char *)cell, *e = p + n;
     int changed = 0;
-    if (money && e - p >= 2 && p[0] == 0xC2 && p[1] == 0xA5)
-        p += 2, changed = 1;
-    else if (money && e - p >= 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xA5)
-        p += 3, changed = 1;
     size_t k = 0;
+    /* a minus before the yuan sign (-¥1,234) kept: told negative, as ¥-1,234 is */
+    const unsigned char *y = money && p < e && *p == '-' ? p + 1 : p;
+    if (money && e - y >= 2 && y[0] == 0xC2 && y[1] == 0xA5)
+        p = y + 2, changed = 1;
+    else if (money && e - y >= 3 && y[0] == 0xEF && y[1] == 0xBF && y[2] == 0xA5)
+        p = y + 3, changed = 1;
+    if (changed && y != (const unsigned char *)cell)
+        buf[k++] = '-';
     while (p < e) {
         if (k + 1 >= FOLD_MAX)
             return 0;
@@ -1017,15 +1021,15 @@ const char *rt_decode_id(const RtBinding *b, int fixed, const char *const *cells
 }
 
 /* the header of history field k in b, or (no binding: a request's history, the C API) its
- * name and label, either of which a request may have used: "to (退出日期)" */
+ * name and label, either of which a request may have used: "to (退出日期)"; cut on a
+ * character, marked "...", past len bytes (a label is as long as the policy writes it) */
 static const char *span_column(const RtSchema *s, const RtBinding *b, int k, char *buf, size_t len)
 {
     int col = b ? b->cols[s->nperson + k].col : -1;
-    if (col >= 0)
-        return b->hdr[col];
-    if (!s->hist[k].label)
-        return s->hist[k].name;
-    snprintf(buf, len, "%s (%s)", s->hist[k].name, s->hist[k].label);
+    if (col >= 0 || !s->hist[k].label)
+        return rt_show(buf, len, col >= 0 ? b->hdr[col] : s->hist[k].name);
+    if ((size_t)snprintf(buf, len, "%s (%s)", s->hist[k].name, s->hist[k].label) >= len)
+        rt_show_cut(buf, len);
     return buf;
 }
 
@@ -1037,9 +1041,11 @@ int rt_span_refuse(const RtSchema *s, const int64_t *span, const RtBinding *b, c
                    size_t len)
 {
     char from[16], to[16], cto[160], cfrom[160];
-    snprintf(why, len, "%s %s is before %s %s (a span ends on or after the day it begins)",
-             span_column(s, b, s->span_to, cto, sizeof cto), polrt_fmt_date(span[s->span_to], to),
-             span_column(s, b, s->span_from, cfrom, sizeof cfrom),
-             polrt_fmt_date(span[s->span_from], from));
+    if ((size_t)snprintf(
+            why, len, "%s %s is before %s %s (a span ends on or after the day it begins)",
+            span_column(s, b, s->span_to, cto, sizeof cto), polrt_fmt_date(span[s->span_to], to),
+            span_column(s, b, s->span_from, cfrom, sizeof cfrom),
+            polrt_fmt_date(span[s->span_from], from)) >= len)
+        rt_show_cut(why, len); /* a short why (the C API's) cut, on a character */
     return -1;
 }

@@ -33,7 +33,9 @@ typedef struct Import {
     const char *file;
     RtField *fields; /* every ledger's fields, as optional columns (blank: 0) */
     const RtField **fp;
-    RtBinding bind;
+    RtBinding bind;   /* the header bound to every ledger's fields (a name two share: the first) */
+    RtBinding *lbind; /* each ledger's fields bound alone: a row's values are read within the
+                         ledger it names, whose field names another ledger's may share */
     int64_t *vals;
     RtOut rej;
     int rej_open;
@@ -192,21 +194,23 @@ static int row_target(Import *im, const RtRecord *r, char *person, int *l, int64
     return 0;
 }
 
-/* A row's values of ledger led into im->vals; a value for another ledger's field would be
- * dropped: said, not guessed. 0, or 1 rejected (why). */
-static int row_values(Import *im, const RtRecord *r, const RtLedger *led, char *why, size_t wlen)
+/* A row's values of ledger l into im->vals, each column read as the field of that name or
+ * label in ledger l; a value in a column only another ledger's field takes would be dropped:
+ * said, not guessed. 0, or 1 rejected (why). */
+static int row_values(Import *im, const RtRecord *r, int l, char *why, size_t wlen)
 {
-    const RtSchema *s = im->s;
+    const RtLedger *led = &im->s->ledgers[l];
+    const RtBinding *lb = &im->lbind[l];
     const char *const *cells = (const char *const *)r->field;
-    if (rt_decode_fields(&im->bind, cells, r->len, 0, s->nledger_fields, im->vals, why, wlen) < 0)
+    if (rt_decode_fields(lb, cells, r->len, 0, led->nfields, im->vals + led->offset, why, wlen) < 0)
         return 1;
-    for (int i = 0; i < s->nledger_fields; i++) {
-        const RtColumn *c = &im->bind.cols[i];
-        size_t cn = c->col >= 0 && c->col < r->nfields ? r->len[c->col] : 0;
-        if ((i < led->offset || i >= led->offset + led->nfields) && cn &&
-            !rt_cell_blank(cells[c->col], cn))
-            return snprintf(why, wlen, "%s: a field of another ledger than %s",
-                            im->bind.hdr[c->col], led->name),
+    for (int i = 0; i < im->s->nledger_fields; i++) {
+        int col = im->bind.cols[i].col, own = 0;
+        for (int f = 0; f < led->nfields && !own; f++)
+            own = lb->cols[f].col == col;
+        if (col >= 0 && !own && r->len[col] && !rt_cell_blank(cells[col], r->len[col]))
+            return snprintf(why, wlen, "%s: a field of another ledger than %s", im->bind.hdr[col],
+                            led->name),
                    1;
     }
     return 0;
@@ -283,7 +287,7 @@ static int import_row(Import *im, const RtRecord *r, char *why, size_t wlen, cha
     if (row_target(im, r, person, &l, &key, why, wlen))
         return 1;
     const RtLedger *led = &s->ledgers[l];
-    if (row_values(im, r, led, why, wlen))
+    if (row_values(im, r, l, why, wlen))
         return 1;
     const Seen *first;
     Seen *added;
@@ -408,7 +412,7 @@ static int header_incomplete(const Import *im, int64_t line, char *err, size_t e
     return 1;
 }
 
-/* The header row read and bound (im->bind). 0, or the exit code (err set). */
+/* The header row read and bound (im->bind, im->lbind). 0, or the exit code (err set). */
 static int import_header(Import *im, RtCsv *csv, char *err, size_t errlen)
 {
     char why[MSG_MAX];
@@ -431,12 +435,17 @@ static int import_header(Import *im, RtCsv *csv, char *err, size_t errlen)
                                 : r.error);
         return got == -1 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
     }
-    int b = rt_binding_init(&im->bind, im->s, im->fp, im->s->nledger_fields, fixed_cols, NCOLS, 1,
-                            im->file, r.line, (const char *const *)r.field, r.len, r.nfields, r.raw,
-                            r.nraw, why, sizeof why);
-    if (b < 0) {
-        snprintf(err, errlen, "%s", b == -2 ? "out of memory" : why);
-        return b == -2 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
+    /* the header bound to every ledger's fields (l = -1), then to each ledger's alone */
+    for (int l = -1; l < im->s->nledgers; l++) {
+        const RtLedger *led = l >= 0 ? &im->s->ledgers[l] : NULL;
+        int b = rt_binding_init(
+            l >= 0 ? &im->lbind[l] : &im->bind, im->s, im->fp + (led ? led->offset : 0),
+            led ? led->nfields : im->s->nledger_fields, fixed_cols, NCOLS, 1, im->file, r.line,
+            (const char *const *)r.field, r.len, r.nfields, r.raw, r.nraw, why, sizeof why);
+        if (b < 0) {
+            snprintf(err, errlen, "%s", b == -2 ? "out of memory" : why);
+            return b == -2 ? POLRT_EXIT_SYSTEM : POLRT_EXIT_DATA;
+        }
     }
     if (im->bind.ignored)
         fprintf(stderr, "%s: note: %s: columns not read: %s\n", opts_program(), im->file,
@@ -533,8 +542,10 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
     im.fields = polrt_realloc(NULL, nf * sizeof *im.fields);
     im.fp = polrt_realloc(NULL, nf * sizeof *im.fp);
     im.vals = polrt_realloc(NULL, 2 * nf * sizeof *im.vals);
+    if ((im.lbind = polrt_realloc(NULL, ((size_t)s->nledgers + 1) * sizeof *im.lbind)))
+        memset(im.lbind, 0, ((size_t)s->nledgers + 1) * sizeof *im.lbind);
     RtCsv *csv = NULL;
-    if (!im.fields || !im.fp || !im.vals || !rejects) {
+    if (!im.fields || !im.fp || !im.vals || !im.lbind || !rejects) {
         snprintf(err, sizeof err, "out of memory");
         rc = POLRT_EXIT_SYSTEM;
         goto done;
@@ -577,6 +588,9 @@ done:
     if (im.rej_open)
         rt_out_abort(&im.rej);
     rt_binding_free(&im.bind);
+    for (int l = 0; im.lbind && l < s->nledgers; l++)
+        rt_binding_free(&im.lbind[l]);
+    polrt_realloc(im.lbind, 0);
     rt_map_free(&im.seen);
     rt_pool_free(&im.pool);
     rt_csv_close(csv);
@@ -614,7 +628,20 @@ typedef struct Export {
     int headed; /* the heading is written: held back until the ledger is known to export whole */
 } Export;
 
-/* the heading: the fixed columns, then every ledger's fields */
+/* Field i of the policy's ledger fields (schema order) heads a column of its own: no ledger
+ * before its own has a field of its name. A name two ledgers share is one column, which
+ * import reads within the ledger a row names. */
+static int own_column(const RtSchema *s, int l, int f)
+{
+    const char *name = s->ledgers[l].fields[f].name;
+    for (int m = 0; m < l; m++)
+        for (int g = 0; g < s->ledgers[m].nfields; g++)
+            if (strcmp(s->ledgers[m].fields[g].name, name) == 0)
+                return 0;
+    return 1;
+}
+
+/* the heading: the fixed columns, then every ledger's fields, a name once */
 static void export_heading(Export *x)
 {
     const RtSchema *s = x->s;
@@ -623,6 +650,8 @@ static void export_heading(Export *x)
         fprintf(x->out.f, "%s%s", i ? "," : "", fixed_cols[i]);
     for (int l = 0; l < s->nledgers; l++)
         for (int f = 0; f < s->ledgers[l].nfields; f++) {
+            if (!own_column(s, l, f))
+                continue;
             fputc(',', x->out.f);
             x->l.n = 0;
             rt_line_cell(&x->l, s->ledgers[l].fields[f].name);
@@ -631,7 +660,8 @@ static void export_heading(Export *x)
     fputc('\n', x->out.f);
 }
 
-/* one ledger row as a CSV row: person, ledger, year (blank for a lifetime), every field */
+/* one ledger row as a CSV row: person, ledger, year (blank for a lifetime), then under each
+ * column the row's ledger's field of that name, the others empty */
 static int export_row(void *arg, const char *person_id, int ledger, int64_t key,
                       const int64_t *fields, int64_t last)
 {
@@ -653,9 +683,13 @@ static int export_row(void *arg, const char *person_id, int ledger, int64_t key,
     }
     for (int l = 0; l < s->nledgers; l++)
         for (int f = 0; f < s->ledgers[l].nfields; f++) {
+            if (!own_column(s, l, f))
+                continue;
             rt_line_add(&x->l, ",", 1);
-            if (l == ledger)
-                rt_line_value(&x->l, s, &s->ledgers[l].fields[f].type, fields[f], 0);
+            const char *name = s->ledgers[l].fields[f].name;
+            for (int g = 0; g < led->nfields; g++)
+                if (strcmp(led->fields[g].name, name) == 0)
+                    rt_line_value(&x->l, s, &led->fields[g].type, fields[g], 0);
         }
     rt_line_add(&x->l, "\n", 1);
     if (x->l.oom)

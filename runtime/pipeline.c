@@ -1617,6 +1617,10 @@ static int ids_add_sorted(RtPThread *t, IdSet *set, size_t n)
             return -1;
         if (dup)
             out[i].r->dup = 1;
+        /* a row rejected already (no person_id, a bad cell) says both in one line; a good
+         * one is told when its thread comes to it (settle_work) */
+        if (dup && out[i].r->status == RT_ROW_BAD)
+            rt_pipe_dup_row(&t->batch, out[i].r);
     }
     return 0;
 }
@@ -1624,7 +1628,10 @@ static int ids_add_sorted(RtPThread *t, IdSet *set, size_t n)
 void rt_pipe_dup_row(RtPool *pool, RtRow *r)
 {
     char why[MSG_MAX];
-    snprintf(why, sizeof why, "duplicate claim id '%s'", r->id);
+    int bad = r->status == RT_ROW_BAD;
+    if ((size_t)snprintf(why, sizeof why, "%s%sduplicate claim id '%s'", bad ? r->why : "",
+                         bad ? "; " : "", r->id) >= sizeof why)
+        rt_show_cut(why, sizeof why);
     rt_pipe_bad_row(pool, r, why);
 }
 

@@ -196,7 +196,8 @@ int rt_ids_add(IdSet *s, uint64_t h);
 void rt_ids_free(IdSet *s);
 /* "claim ids: ..." why rt_ids_add failed, into m's failure */
 void rt_ids_fail(RtPipe *m, const IdSet *s);
-/* the reason of a row whose claim id was seen before, into pool (the batch's) */
+/* the reason of a row whose claim id was seen before, into pool (the batch's); after its
+ * reason when the row was rejected already */
 void rt_pipe_dup_row(RtPool *pool, RtRow *r);
 
 /* ---- across ranks (ranks.c; spec/SCALE.md "What is split") ------------------------------ */

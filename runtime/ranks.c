@@ -619,7 +619,7 @@ static int cluster_ids(RtPipe *m, IdSet *ids)
             if (!r->id)
                 continue;
             int dup = back[cur[rank_of(m, r->hash)]++];
-            if (dup && r->status == RT_ROW_OK)
+            if (dup)
                 rt_pipe_dup_row(b->pool, r);
         }
     }

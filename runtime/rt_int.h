@@ -1244,6 +1244,9 @@ size_t rt_cut_copy(char *buf, size_t len, size_t at, const char *s);
 #define RT_SHOW_ID   (64 + RT_SHOW_MARK) /* an id or a name: 64 bytes, 21 Chinese characters */
 const char *rt_show(char *buf, size_t len, const char *s);
 const char *rt_show_n(char *buf, size_t len, const char *s, size_t n);
+/* buf (len bytes) that snprintf cut: its end cut back to a character's first byte and marked
+ * "...", as rt_show_n marks a cut */
+const char *rt_show_cut(char *buf, size_t len);
 /* rt_show of an id or a name into a buffer of the statement's own (an argument of a printf) */
 #define RT_SHOW(s) rt_show((char[RT_SHOW_ID]){0}, RT_SHOW_ID, (s))
 uint64_t rt_hash_id(const char *s, size_t n); /* an id's hash: tables and worker choice */

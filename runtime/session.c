@@ -60,7 +60,8 @@ __attribute__((format(printf, 2, 3))) static int fail(PolSession *s, const char 
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    if ((size_t)vsnprintf(s->err, sizeof s->err, fmt, ap) >= sizeof s->err)
+        rt_show_cut(s->err, sizeof s->err); /* never half a character */
     va_end(ap);
     return -1;
 }
@@ -406,7 +407,7 @@ int64_t rt_session_person_add(PolSession *s, const char *person_id, const int64_
                      (long long)r + 1);
             return field_fail(s, what, &sc->hist[bad], row[bad]);
         }
-        char why[160];
+        char why[ERR_LEN - RT_SHOW_ID - 16]; /* two fields' names and labels (decode.c) */
         if (rt_span_check(sc, row, NULL, why, sizeof why) < 0)
             return fail(s, "person %s, history row %lld: %s", RT_SHOW(person_id), (long long)r + 1,
                         why);

@@ -66,6 +66,17 @@ size_t rt_cut_copy(char *buf, size_t len, size_t at, const char *s)
     return at + n;
 }
 
+const char *rt_show_cut(char *buf, size_t len)
+{
+    size_t k = len > RT_SHOW_MARK ? len - RT_SHOW_MARK : 0;
+    while (k > 0 && ((unsigned char)buf[k] & 0xC0) == 0x80) /* back to a character's first byte */
+        k--;
+    memcpy(buf + k, "...", len > RT_SHOW_MARK ? RT_SHOW_MARK : 0);
+    if (len)
+        buf[len > RT_SHOW_MARK ? k + 3 : 0] = '\0';
+    return buf;
+}
+
 const char *rt_show_n(char *buf, size_t len, const char *s, size_t n)
 {
     if (n < len) {
@@ -73,13 +84,9 @@ const char *rt_show_n(char *buf, size_t len, const char *s, size_t n)
         buf[n] = '\0';
         return buf;
     }
-    size_t k = len > RT_SHOW_MARK ? len - RT_SHOW_MARK : 0;
-    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) /* back to a character's first byte */
-        k--;
-    memcpy(buf, s, k);
-    memcpy(buf + k, "...", len > RT_SHOW_MARK ? RT_SHOW_MARK : 0);
-    buf[len > RT_SHOW_MARK ? k + 3 : 0] = '\0';
-    return buf;
+    if (len)
+        memcpy(buf, s, len - 1);
+    return rt_show_cut(buf, len);
 }
 
 const char *rt_show(char *buf, size_t len, const char *s)

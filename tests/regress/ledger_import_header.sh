@@ -30,21 +30,6 @@ rule pay: money = claim.cost
 output pay
 POL
 
-# $1 what, $2 the policy, $3 the file's text, $4 the exit wanted, $5 the stderr wanted; the
-# ledger must hold no row after it but those wanted ($6, export's lines after its header)
-import() {
-    rm -f l.db l.db-wal l.db-shm
-    printf "$3" >open.csv
-    "$POLC" ledger import "$2" open.csv --ledger l.db >out 2>err
-    rc=$?
-    rows=$("$POLC" ledger export "$2" --ledger l.db 2>/dev/null | tail -n +2)
-    if [ $rc = "$4" ] && [ "$(cat err)" = "$5" ] && [ "$rows" = "$6" ]; then
-        ok "$1"
-    else
-        bad "$1" "exit $rc, said: $(cat err); rows: $rows"
-    fi
-}
-
 import "no year column: exit 3 at the header, nothing imported" v.pol \
     'person_id,年度,paid\np1,2025,10\np2,2025,20\n' 3 \
     "polc: note: open.csv: columns not read: '年度'

@@ -11,8 +11,8 @@ P=$ROOT/tests/runtime/capped.pol
 work checks
 
 # C2: non-compliant above the total; C4: the check's sum overflows; C5: the second check;
-# C7: the same id again (a duplicate, not checked twice); C8: outside the policy's validity,
-# where nothing is in force (checks included): settling says so
+# C7: the same id again, failing the first check too (both reasons, in one line); C8: outside
+# the policy's validity, where nothing is in force (checks included): settling says so
 cat >claims.csv <<'EOF'
 claim_id,person_id,医院级别,出院日期,医疗总费用,非合规费用
 C1,P1,county,2024-03-01,10000,500
@@ -28,7 +28,7 @@ printf '%s\n' \
     'claims.csv:3: 非合规费用大于总费用' \
     'claims.csv:5: amount overflow in reject "费用合计超出结算范围" (line 29, col 26)' \
     'claims.csv:6: 费用合计超出结算范围' \
-    'claims.csv:8: 非合规费用大于总费用' \
+    "claims.csv:8: 非合规费用大于总费用; duplicate claim id 'C1'" \
     >want.err
 # the rejects file starts with a BOM, as the results (spec/DATA.md "Results")
 printf '%s\n' \

@@ -31,3 +31,19 @@ finish() {
     echo "$pass passed, $fail failed"
     [ "$fail" -eq 0 ]
 }
+
+# import WHAT POLICY TEXT EXIT STDERR ROWS: `polc ledger import POLICY` of TEXT (a printf
+# format) as open.csv into a new ledger l.db must exit EXIT, say STDERR and leave the rows
+# ROWS (export's lines after its heading)
+import() {
+    rm -f l.db l.db-wal l.db-shm
+    printf "$3" >open.csv
+    "$POLC" ledger import "$2" open.csv --ledger l.db >out 2>err
+    rc=$?
+    rows=$("$POLC" ledger export "$2" --ledger l.db 2>/dev/null | tail -n +2)
+    if [ $rc = "$4" ] && [ "$(cat err)" = "$5" ] && [ "$rows" = "$6" ]; then
+        ok "$1"
+    else
+        bad "$1" "exit $rc, said: $(cat err); rows: $rows"
+    fi
+}

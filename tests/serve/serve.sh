@@ -43,9 +43,14 @@ check "the port in use: exit 2, with the cause" \
 check "--listen localhost:8443: exit 2, not an IPv4 address" "2 polc: serve: --listen \
 localhost:8443: 'localhost' is not an IPv4 address (a name is not looked up: 127.0.0.1 for this \
 machine alone, 0.0.0.0 for every interface)" "$? $(head -1 listen.err)"
-"$POLC" serve "$PANJI" --listen 0.0.0.0:84430 2>listen.err
-check "--listen 0.0.0.0:84430: exit 2, the port" "2 polc: serve: --listen 0.0.0.0:84430: the port \
-'84430' is not a number from 0 to 65535 (0: any free one)" "$? $(head -1 listen.err)"
+# a port is decimal digits alone: a sign, a leading space or zero were taken by strtol (+80,
+# ' 80' and 080 as port 80, -0 as port 0: any free one); timeout: a port taken would serve
+for port in 84430 65536 +80 ' 80' '80 ' 0x50 080 -0 ''; do
+    timeout 10 "$POLC" serve "$PANJI" --listen "0.0.0.0:$port" 2>listen.err
+    check "--listen 0.0.0.0:$port: exit 2, the port" "2 polc: serve: --listen 0.0.0.0:$port: the \
+port '$port' is not a number from 0 to 65535 (digits only: no sign, space or leading zero; 0: any \
+free one)" "$? $(head -1 listen.err)"
+done
 
 # ---- the endpoints without a token: health, metrics ----------------------------------------
 req GET /v1/health ""
@@ -207,6 +212,15 @@ req POST /v1/settle $S r1.json
 check "bad amount: 422, polc run's reason" \
     "422 rejected 医疗总费用: not an amount 'abc' (expected 1234.56 or 1,234.56)" \
     "$CODE $(jq -r '.status + " " + .reason' body)"
+# a negative amount, the yuan sign before or after the minus: refused as negative (-¥1,234
+# was "not an amount", ¥-1,234 "negative amount"), in polc run's words
+for amount in '¥-1,234' '-¥1,234'; do
+    mk r1n.json ".claim.claim_id = \"BN\" | .claim[\"医疗总费用\"] = \"$amount\""
+    req POST /v1/settle $S r1n.json
+    check "amount $amount: 422, negative" \
+        "422 rejected 医疗总费用: negative amount '$amount' (amounts are >= 0)" \
+        "$CODE $(jq -r '.status + " " + .reason' body)"
+done
 # a required field left out is named by its name and its label, either of which a client
 # sends (it was "total: missing value" to a client that sent every other field by its label)
 mk r1b.json '.claim.claim_id = "B1b" | del(.claim["医疗总费用"])'
