@@ -86,7 +86,10 @@ struct RtPipe {
     /* read without the lock by a thread spinning before it sleeps (pipeline.c spin) */
     _Atomic uint64_t generation;
     _Atomic int running;
-    int spin; /* threads spin before sleeping: a core for each (pipeline.c spin) */
+    /* threads spin before sleeping (pipeline.c spin): a core for each, and spinning found
+     * what it waited for often enough; the waits spun and those that outlasted the spin */
+    _Atomic int spin;
+    atomic_uint spins, spins_missed;
     atomic_size_t next_block;
     /* input */
     int fd;
