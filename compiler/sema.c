@@ -426,11 +426,13 @@ static void check_formula_literal(Sema *s, Node *n)
              (n->ty.kind == TY_DURATION && n->ival == 1);
     if (!ok)
         diag_error(s->d, n->loc,
-                   "the number %s%s is written inside a formula; declare it as a dated param",
-                   n->text,
-                   n->unit == NUM_YUAN      ? " yuan"
+                   "the number %s%s%s is written inside a formula; declare it as a dated param",
+                   n->text, n->unit == NUM_PERCENT || n->unit == NUM_PLAIN ? "" : " ",
+                   n->unit == NUM_YUAN      ? "yuan"
+                   : n->unit == NUM_WAN     ? "万元"
                    : n->unit == NUM_PERCENT ? "%"
-                                            : "");
+                   : n->unit == NUM_PLAIN   ? ""
+                                            : tn(s, n->ty)); /* 30 days, as the caret shows */
 }
 
 int sema_literal(Arena *a, Diag *d, Policy *pol, Node *n, Type want, int64_t *out);
@@ -1264,8 +1266,18 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
         /* a bare number where an amount or a share was meant: the fix, in the policy's units
          * (a new-user pass wrote 75 for 75% and 4000 for 4000 yuan) */
         const char *fix = "";
-        if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_MONEY)
+        /* 0.4 where the notice says 0.4万元: a fraction of a yuan is rarely what is meant
+         * (and past the fen only 万元 can be) */
+        const char *dot = n->kind == ND_NUM ? strchr(n->text, '.') : NULL;
+        if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_MONEY && dot)
+            fix = strlen(dot + 1) <= 2
+                      ? arena_printf(s->a, "; write %s 万元 or %s yuan", n->text, n->text)
+                      : arena_printf(s->a, "; write %s 万元", n->text);
+        else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_MONEY)
             fix = arena_printf(s->a, "; write %s yuan", n->text);
+        else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_DURATION &&
+                 !strchr(n->text, '.'))
+            fix = arena_printf(s->a, "; write %s %s", n->text, tn(s, want_t));
         else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_RATE)
             fix = arena_printf(s->a, "; write %s%%", n->text);
         /* a unit slip: 80 yuan for a ratio of 80% (0.8 yuan for 0.8); a larger amount is no
