@@ -1989,10 +1989,11 @@ static int disjoint(Sema *s, Node *a, Node *b)
 }
 
 /* prec[i * n + j]: exception i is declared over j; the names checked (unique, each 'over'
- * naming another exception of the rule) */
-static void exception_over(Sema *s, Decl *d, char *prec)
+ * naming another exception of the rule). The errors told: with one, the order meant is not
+ * known, so no pair is told it lacks one (a misspelt 'over' gave a second error) */
+static int exception_over(Sema *s, Decl *d, char *prec)
 {
-    int n = d->excs.len;
+    int n = d->excs.len, before = s->d->errors;
     for (int i = 0; i < n; i++) {
         Exception *x = &d->excs.data[i];
         for (int j = 0; j < i; j++)
@@ -2020,6 +2021,7 @@ static void exception_over(Sema *s, Decl *d, char *prec)
             }
         }
     }
+    return s->d->errors - before;
 }
 
 /* two exceptions neither above the other whose conditions can both hold: an error each pair */
@@ -2076,7 +2078,7 @@ static void check_exceptions(Sema *s, Decl *d)
         return;
     /* prec[i][j]: i takes precedence over j (transitively) */
     char *prec = arena_alloc(s->a, (size_t)(n * n));
-    exception_over(s, d, prec);
+    int bad_names = exception_over(s, d, prec);
     for (int k = 0; k < n; k++) /* transitive closure (Warshall): n is a handful */
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
@@ -2090,7 +2092,8 @@ static void check_exceptions(Sema *s, Decl *d)
                 d->excs.data[i].name);
             return;
         }
-    exception_overlaps(s, d, prec);
+    if (!bad_names)
+        exception_overlaps(s, d, prec);
     exception_ranks(s, d, prec);
 }
 
