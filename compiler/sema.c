@@ -131,7 +131,10 @@ static void suggest_try(Suggest *sg, const char *cand)
     if (!cand)
         return;
     int d = polrt_edit_distance(sg->word, cand); /* in code points (runtime/util.c) */
-    int lim = (int)strlen(sg->word) / 3;
+    int len = 0; /* so is the limit: in bytes, '县区' (2 code points) took 'p' for a near name */
+    for (const char *c = sg->word; *c; c++)
+        len += ((unsigned char)*c & 0xC0) != 0x80;
+    int lim = len / 3;
     if (lim < 1)
         lim = 1;
     if (lim > 3)
@@ -237,8 +240,25 @@ static const char *suggest_field(Sema *s, Decl *rec, const char *name)
     return did_you_mean(s, sg.best);
 }
 
+/* a member written as its label (乡镇 for township), as a CSV cell may be but policy text is
+ * not: the member to write, or "" */
+static const char *label_fix(Sema *s, const char *name)
+{
+    for (int i = 0; i < s->p->decls.len; i++) {
+        const Decl *en = s->p->decls.data[i];
+        for (int m = 0; en->kind == DK_ENUM && m < en->members.len; m++)
+            if (en->members.data[m].label && !strcmp(en->members.data[m].label, name))
+                return arena_printf(s->a, "; that is the label of %s.%s: write %s", en->name,
+                                    en->members.data[m].name, en->members.data[m].name);
+    }
+    return "";
+}
+
 static const char *suggest_member(Sema *s, Decl *en, const char *name)
 {
+    const char *label = label_fix(s, name);
+    if (*label)
+        return label;
     Suggest sg = {NULL, 99, name};
     for (int i = 0; i < en->members.len; i++)
         suggest_try(&sg, en->members.data[i].name);
@@ -248,6 +268,9 @@ static const char *suggest_member(Sema *s, Decl *en, const char *name)
 /* a name: every declared name, every enum member, builtins, the current rule's arguments */
 static const char *suggest_name(Sema *s, const char *name)
 {
+    const char *label = label_fix(s, name);
+    if (*label)
+        return label;
     Suggest sg = {NULL, 99, name};
     for (int i = 0; i < s->p->decls.len; i++) {
         Decl *d = s->p->decls.data[i];
@@ -1570,7 +1593,7 @@ static void check_table_version(Sema *s, Decl *d, Version *v)
         return;
     }
     int n = d->index_enum->members.len;
-    int *seen = arena_alloc(s->a, sizeof(int) * (size_t)(n ? n : 1));
+    int *seen = arena_alloc(s->a, sizeof(int) * (size_t)(n ? n : 1)), misnamed = 0;
     for (int i = 0; i < v->entries.len; i++) {
         Entry *e = &v->entries.data[i];
         int m = find_member(d->index_enum, e->member);
@@ -1578,6 +1601,7 @@ static void check_table_version(Sema *s, Decl *d, Version *v)
         if (m < 0) {
             diag_error(s->d, e->loc, "%s has no member '%s'%s", d->index_enum->name, e->member,
                        suggest_member(s, d->index_enum, e->member));
+            misnamed++;
             continue;
         }
         if (seen[m]) {
@@ -1593,7 +1617,8 @@ static void check_table_version(Sema *s, Decl *d, Version *v)
         int64_t val;
         literal_value(s, e->a, d->ty, &val);
     }
-    for (int m = 0; m < n; m++)
+    /* a misnamed member is most likely the missing one: not told twice */
+    for (int m = 0; m < n && !misnamed; m++)
         if (!seen[m])
             diag_error(s->d, v->loc, "the table '%s' from %s has no value for %s.%s", d->name,
                        v->from->text, d->index_enum->name, d->index_enum->members.data[m].name);
