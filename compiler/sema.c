@@ -1289,13 +1289,14 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
         /* a bare number where an amount or a share was meant: the fix, in the policy's units
          * (a new-user pass wrote 75 for 75% and 4000 for 4000 yuan) */
         const char *fix = "";
-        /* 0.4 where the notice says 0.4万元: a fraction of a yuan is rarely what is meant
-         * (and past the fen only 万元 can be) */
+        /* 0.4 where the notice says 0.4万元: notices write 万元 with one decimal, yuan with
+         * none or two (212.50); past the fen only 万元 can be meant */
         const char *dot = n->kind == ND_NUM ? strchr(n->text, '.') : NULL;
-        if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_MONEY && dot)
-            fix = strlen(dot + 1) <= 2
-                      ? arena_printf(s->a, "; write %s 万元 or %s yuan", n->text, n->text)
-                      : arena_printf(s->a, "; write %s 万元", n->text);
+        size_t decimals = dot ? strlen(dot + 1) : 0;
+        if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_MONEY && dot &&
+            decimals != 2)
+            fix = decimals == 1 ? arena_printf(s->a, "; write %s 万元 or %s yuan", n->text, n->text)
+                                : arena_printf(s->a, "; write %s 万元", n->text);
         else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_MONEY)
             fix = arena_printf(s->a, "; write %s yuan", n->text);
         else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_DURATION &&
