@@ -1402,8 +1402,12 @@ static void check_versions(Sema *s, Decl *d)
                       "starts",
                       day_text(s, w->from_day - 1));
         } else if (v->to_day < w->from_day) {
-            diag_error(s->d, w->loc, "'%s' has no version from %s to %s", d->name,
-                       day_text(s, v->to_day), day_text(s, w->from_day - 1));
+            if (v->to_day == w->from_day - 1) /* one day: "from D to D" read as a typo */
+                diag_error(s->d, w->loc, "'%s' has no version on %s", d->name,
+                           day_text(s, v->to_day));
+            else
+                diag_error(s->d, w->loc, "'%s' has no version from %s to %s", d->name,
+                           day_text(s, v->to_day), day_text(s, w->from_day - 1));
             diag_note(s->d, v->to->loc,
                       "the earlier version ends here; end it on %s, or start the next on %s",
                       day_text(s, w->from_day - 1), day_text(s, v->to_day));
