@@ -2952,9 +2952,29 @@ static void collect_outputs(Sema *s)
             continue;
         for (int k = 0; k < o->names.len; k++) {
             Decl *r = find_decl(s, o->names.data[k], K(DK_RULE));
+            /* a param listed (a new-user pass listed 'cap'): "did you mean 'cap'?" named it */
+            Decl *other = r ? NULL
+                            : find_decl(s, o->names.data[k],
+                                        K(DK_PARAM) | K(DK_LEDGER) | K(DK_ENUM) | K(DK_HISTORY) |
+                                            K(DK_EXTERN));
+            if (other) {
+                const char *kind = decl_kind_name(other->kind), *fix = "";
+                if (other->kind == DK_PARAM && other->ty.kind != TY_ERROR)
+                    fix = arena_printf(a,
+                                       "; to show its value, write rule NAME: %s = %s and "
+                                       "list NAME",
+                                       tn(s, other->ty),
+                                       other->index_name ? arena_printf(a, "%s[...]", other->name)
+                                                         : other->name);
+                diag_error(d, o->name_locs.data[k],
+                           "'%s' is %s %s, not a rule: an output lists "
+                           "rules%s",
+                           o->names.data[k], diag_a(kind), kind, fix);
+                continue;
+            }
             if (!r) {
                 diag_error(d, o->name_locs.data[k], "unknown rule '%s' in the output list%s",
-                           o->names.data[k], suggest_name(s, o->names.data[k]));
+                           o->names.data[k], sema_suggest_decl(a, p, DK_RULE, o->names.data[k]));
                 continue;
             }
             if (r->fields.len) {
