@@ -3065,6 +3065,16 @@ int sema_calendar_warning(Diag *d, const Policy *pol)
         for (int64_t y = y0; y <= y0 + OPEN_SCAN_YEARS; y++)
             if (polrt_is_workday(polrt_days_from_civil(y, 1, 1)) >= 0)
                 y1 = y;
+        /* and the year a version starts in: an amendment from 2027-01-01 is written for
+         * claims of 2027, which fail if they count working days there (a new-user pass) */
+        const DeclList *lists[] = {&pol->params, &pol->rules};
+        for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+            for (int i = 0; i < lists[l]->len; i++)
+                for (int j = 0; j < lists[l]->data[i]->versions.len; j++) {
+                    int64_t f = lists[l]->data[i]->versions.data[j].from_day;
+                    if (f != INT64_MIN && year_of(f) > y1 && year_of(f) <= y0 + OPEN_SCAN_YEARS)
+                        y1 = year_of(f);
+                }
     }
     char list[256] = "";
     size_t n = 0;
