@@ -221,6 +221,18 @@ static int params_differ(const cJSON *x, const cJSON *y)
             puts("parameters that differ:");
         printf("  base:   %s\n  reform: %s\n", b1, o ? b2 : "(not used)");
     }
+    /* those only the reform used: a param it adds (a waiting period), or one the base's
+     * rules did not read for this claim */
+    cJSON_ArrayForEach(p, py)
+    {
+        const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "name"));
+        if (!name || by_name(px, name))
+            continue;
+        param_text(p, b2, sizeof b2);
+        if (!n++)
+            puts("parameters that differ:");
+        printf("  base:   (not used)\n  reform: %s\n", b2);
+    }
     return n;
 }
 

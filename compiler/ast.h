@@ -280,6 +280,10 @@ typedef struct Lexer {
     int depth; /* open parentheses */
     Program *prog;
     TokenList *tokens; /* NULL, or where every token and comment is recorded in order */
+    uint32_t slip_end; /* end of the last token read as a stand-in after an error (a full-width
+                          '。' read as '.'), 0 if none: a syntax error at it, or at the token
+                          after it, says nothing more */
+    uint32_t prev_end; /* end of the token read before the last one */
 } Lexer;
 
 /* constructors used by parser actions: one call per action [PG] */

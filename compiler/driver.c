@@ -201,13 +201,23 @@ static int apply_reform(Compiled *c, Program *base, Program *ref)
         switch (d->kind) {
         case DK_PARAM: {
             Decl *b = find_named(base, DK_PARAM, d->name);
-            if (!b) {
+            const char *near = b ? "" : sema_suggest_decl(&c->arena, base, DK_PARAM, d->name);
+            if (b) {
+                merge_param(c, b, d);
+            } else if (d->tref.name || d->tref.unit_tok) {
+                /* a new param, declared with its type as in a policy: a reform that adds a
+                 * rule needing a new number (a waiting period) has nowhere else to put it. The
+                 * type says a new one is meant (a change has none); a misspelt change with a
+                 * type anyway is read by nothing, which sema warns of. */
+                vec_push(&c->arena, &base->decls, d);
+            } else {
+                const char *add = arena_printf(&c->arena,
+                                               "; a reform adds a param with its type: param %s: "
+                                               "TYPE from DATE: VALUE",
+                                               d->name);
                 diag_error(c->diag, d->loc, "the base policy \"%s\" has no param '%s' to change%s",
-                           base->name, d->name,
-                           sema_suggest_decl(&c->arena, base, DK_PARAM, d->name));
-                break;
+                           base->name, d->name, *near ? near : add);
             }
-            merge_param(c, b, d);
             break;
         }
         case DK_RULE: {

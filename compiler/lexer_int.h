@@ -20,8 +20,8 @@ const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n);
 void lex_error(Lexer *lx, Loc loc, const char *msg);
 /* "6,000 yuan": a number written with thousands separators before a unit (num without them) */
 void lex_thousands(Lexer *lx, Loc loc, const char *num, const char *unit);
-/* "2025-1-1", "2025/01/01", "2025年1月1日": a date not written YYYY-MM-DD, reported; its
- * YYYY-MM-DD text (the checker then judges the day) */
+/* "2025-1-1", "2025/01/01", "2025.1.1", "2025年1月1日": a date not written YYYY-MM-DD, reported;
+ * its YYYY-MM-DD text (the checker then judges the day) */
 const char *lex_loose_date(Lexer *lx, Loc loc, const char *s, size_t n);
 void lex_bad_byte(Lexer *lx, Loc loc, unsigned char c);
 /* "３０００": full-width digits s[0..n) (3 bytes each), reported once; their ASCII number */

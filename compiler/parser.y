@@ -631,6 +631,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *
     for (int i = 0; i < n; i++)
         want_else |= exp[i] == YYSYMBOL_ELSE;
     yysymbol_kind_t tok = yypcontext_token(ctx), top = read_sym(ctx, 0);
+    /* a token the lexer already reported and read as its stand-in (。 read as '.'): one slip,
+     * one error; the parser recovers as after any syntax error */
+    if (lx->slip_end &&
+        (yypcontext_location(ctx)->end == lx->slip_end || lx->prev_end == lx->slip_end))
+        return 0;
     /* a value, or a colon after the type, where `from DATE:` belongs */
     yysymbol_kind_t below = read_sym(ctx, 1);
     int after_type = SYM_IN(top, YYSYMBOL_type, YYSYMBOL_opt_q, YYSYMBOL_QUESTION,
@@ -742,7 +747,11 @@ const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n)
     return out;
 }
 
-void lex_error(Lexer *lx, Loc loc, const char *msg) { diag_error(lx->diag, loc, "%s", msg); }
+void lex_error(Lexer *lx, Loc loc, const char *msg)
+{
+    diag_error(lx->diag, loc, "%s", msg);
+    lx->slip_end = loc.end;
+}
 
 void lex_thousands(Lexer *lx, Loc loc, const char *num, const char *unit)
 {
@@ -776,8 +785,9 @@ const char *lex_loose_date(Lexer *lx, Loc loc, const char *s, size_t n)
 /* every token the parser reads, recorded when a tool asked for them (end of file is not) */
 int pol_lex(POL_STYPE *yylval_param, POL_LTYPE *yylloc_param, void *yyscanner)
 {
-    int t = pol_lex_raw(yylval_param, yylloc_param, yyscanner);
     Lexer *lx = pol_get_extra(yyscanner);
+    lx->prev_end = lx->pos; /* the lexer stands at the end of the token read last */
+    int t = pol_lex_raw(yylval_param, yylloc_param, yyscanner);
     if (lx->tokens && t != TOK_YYEOF)
         vec_push(lx->arena, lx->tokens, ((Token){t, *yylloc_param}));
     return t;
@@ -832,6 +842,7 @@ const char *lex_wide_digits(Lexer *lx, Loc loc, const char *s, size_t n)
         num[i] = (char)('0' + ((unsigned char)s[3 * i + 2] - 0x90)); /* EF BC 90..99: ０..９ */
     num[n / 3] = '\0';
     diag_error(lx->diag, loc, "full-width digits '%.*s' here; write %s", (int)n, s, num);
+    lx->slip_end = loc.end;
     return num;
 }
 
@@ -850,7 +861,11 @@ int lex_wide_punct(Lexer *lx, Loc loc, const char *s)
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (memcmp(s, map[i].wide, 3) == 0) {
-            diag_error(lx->diag, loc, "full-width '%s' here; write '%s'", map[i].wide, map[i].ascii);
+            /* 。 ends a sentence in a notice: most often it is to go, not to become a '.' */
+            int stop = !strcmp(map[i].wide, "\xE3\x80\x82");
+            diag_error(lx->diag, loc, "full-width '%s' here; write '%s'%s", map[i].wide,
+                       map[i].ascii, stop ? " (or drop it: a line needs no full stop)" : "");
+            lx->slip_end = loc.end;
             if (map[i].tok == TOK_LPAREN && lex_open(lx, loc))
                 return TOK_POL_error;
             if (map[i].tok == TOK_RPAREN)

@@ -131,7 +131,10 @@ static void suggest_try(Suggest *sg, const char *cand)
     if (!cand)
         return;
     int d = polrt_edit_distance(sg->word, cand); /* in code points (runtime/util.c) */
-    int lim = (int)strlen(sg->word) / 3;
+    int len = 0; /* so is the limit: in bytes, '县区' (2 code points) took 'p' for a near name */
+    for (const char *c = sg->word; *c; c++)
+        len += ((unsigned char)*c & 0xC0) != 0x80;
+    int lim = len / 3;
     if (lim < 1)
         lim = 1;
     if (lim > 3)
@@ -237,8 +240,25 @@ static const char *suggest_field(Sema *s, Decl *rec, const char *name)
     return did_you_mean(s, sg.best);
 }
 
+/* a member written as its label (乡镇 for township), as a CSV cell may be but policy text is
+ * not: the member to write, or "" */
+static const char *label_fix(Sema *s, const char *name)
+{
+    for (int i = 0; i < s->p->decls.len; i++) {
+        const Decl *en = s->p->decls.data[i];
+        for (int m = 0; en->kind == DK_ENUM && m < en->members.len; m++)
+            if (en->members.data[m].label && !strcmp(en->members.data[m].label, name))
+                return arena_printf(s->a, "; that is the label of %s.%s: write %s", en->name,
+                                    en->members.data[m].name, en->members.data[m].name);
+    }
+    return "";
+}
+
 static const char *suggest_member(Sema *s, Decl *en, const char *name)
 {
+    const char *label = label_fix(s, name);
+    if (*label)
+        return label;
     Suggest sg = {NULL, 99, name};
     for (int i = 0; i < en->members.len; i++)
         suggest_try(&sg, en->members.data[i].name);
@@ -248,6 +268,9 @@ static const char *suggest_member(Sema *s, Decl *en, const char *name)
 /* a name: every declared name, every enum member, builtins, the current rule's arguments */
 static const char *suggest_name(Sema *s, const char *name)
 {
+    const char *label = label_fix(s, name);
+    if (*label)
+        return label;
     Suggest sg = {NULL, 99, name};
     for (int i = 0; i < s->p->decls.len; i++) {
         Decl *d = s->p->decls.data[i];
@@ -426,11 +449,13 @@ static void check_formula_literal(Sema *s, Node *n)
              (n->ty.kind == TY_DURATION && n->ival == 1);
     if (!ok)
         diag_error(s->d, n->loc,
-                   "the number %s%s is written inside a formula; declare it as a dated param",
-                   n->text,
-                   n->unit == NUM_YUAN      ? " yuan"
+                   "the number %s%s%s is written inside a formula; declare it as a dated param",
+                   n->text, n->unit == NUM_PERCENT || n->unit == NUM_PLAIN ? "" : " ",
+                   n->unit == NUM_YUAN      ? "yuan"
+                   : n->unit == NUM_WAN     ? "万元"
                    : n->unit == NUM_PERCENT ? "%"
-                                            : "");
+                   : n->unit == NUM_PLAIN   ? ""
+                                            : tn(s, n->ty)); /* 30 days, as the caret shows */
 }
 
 int sema_literal(Arena *a, Diag *d, Policy *pol, Node *n, Type want, int64_t *out);
@@ -1264,8 +1289,19 @@ static int literal_value(Sema *s, Node *n, Type want_t, int64_t *out)
         /* a bare number where an amount or a share was meant: the fix, in the policy's units
          * (a new-user pass wrote 75 for 75% and 4000 for 4000 yuan) */
         const char *fix = "";
-        if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_MONEY)
+        /* 0.4 where the notice says 0.4万元: notices write 万元 with one decimal, yuan with
+         * none or two (212.50); past the fen only 万元 can be meant */
+        const char *dot = n->kind == ND_NUM ? strchr(n->text, '.') : NULL;
+        size_t decimals = dot ? strlen(dot + 1) : 0;
+        if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_MONEY && dot &&
+            decimals != 2)
+            fix = decimals == 1 ? arena_printf(s->a, "; write %s 万元 or %s yuan", n->text, n->text)
+                                : arena_printf(s->a, "; write %s 万元", n->text);
+        else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_MONEY)
             fix = arena_printf(s->a, "; write %s yuan", n->text);
+        else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_DURATION &&
+                 !strchr(n->text, '.'))
+            fix = arena_printf(s->a, "; write %s %s", n->text, tn(s, want_t));
         else if (n->kind == ND_NUM && n->unit == NUM_PLAIN && want_t.kind == TY_RATE)
             fix = arena_printf(s->a, "; write %s%%", n->text);
         /* a unit slip: 80 yuan for a ratio of 80% (0.8 yuan for 0.8); a larger amount is no
@@ -1366,8 +1402,12 @@ static void check_versions(Sema *s, Decl *d)
                       "starts",
                       day_text(s, w->from_day - 1));
         } else if (v->to_day < w->from_day) {
-            diag_error(s->d, w->loc, "'%s' has no version from %s to %s", d->name,
-                       day_text(s, v->to_day), day_text(s, w->from_day - 1));
+            if (v->to_day == w->from_day - 1) /* one day: "from D to D" read as a typo */
+                diag_error(s->d, w->loc, "'%s' has no version on %s", d->name,
+                           day_text(s, v->to_day));
+            else
+                diag_error(s->d, w->loc, "'%s' has no version from %s to %s", d->name,
+                           day_text(s, v->to_day), day_text(s, w->from_day - 1));
             diag_note(s->d, v->to->loc,
                       "the earlier version ends here; end it on %s, or start the next on %s",
                       day_text(s, w->from_day - 1), day_text(s, v->to_day));
@@ -1558,7 +1598,7 @@ static void check_table_version(Sema *s, Decl *d, Version *v)
         return;
     }
     int n = d->index_enum->members.len;
-    int *seen = arena_alloc(s->a, sizeof(int) * (size_t)(n ? n : 1));
+    int *seen = arena_alloc(s->a, sizeof(int) * (size_t)(n ? n : 1)), misnamed = 0;
     for (int i = 0; i < v->entries.len; i++) {
         Entry *e = &v->entries.data[i];
         int m = find_member(d->index_enum, e->member);
@@ -1566,6 +1606,7 @@ static void check_table_version(Sema *s, Decl *d, Version *v)
         if (m < 0) {
             diag_error(s->d, e->loc, "%s has no member '%s'%s", d->index_enum->name, e->member,
                        suggest_member(s, d->index_enum, e->member));
+            misnamed++;
             continue;
         }
         if (seen[m]) {
@@ -1581,7 +1622,8 @@ static void check_table_version(Sema *s, Decl *d, Version *v)
         int64_t val;
         literal_value(s, e->a, d->ty, &val);
     }
-    for (int m = 0; m < n; m++)
+    /* a misnamed member is most likely the missing one: not told twice */
+    for (int m = 0; m < n && !misnamed; m++)
         if (!seen[m])
             diag_error(s->d, v->loc, "the table '%s' from %s has no value for %s.%s", d->name,
                        v->from->text, d->index_enum->name, d->index_enum->members.data[m].name);
@@ -1977,10 +2019,11 @@ static int disjoint(Sema *s, Node *a, Node *b)
 }
 
 /* prec[i * n + j]: exception i is declared over j; the names checked (unique, each 'over'
- * naming another exception of the rule) */
-static void exception_over(Sema *s, Decl *d, char *prec)
+ * naming another exception of the rule). The errors told: with one, the order meant is not
+ * known, so no pair is told it lacks one (a misspelt 'over' gave a second error) */
+static int exception_over(Sema *s, Decl *d, char *prec)
 {
-    int n = d->excs.len;
+    int n = d->excs.len, before = s->d->errors;
     for (int i = 0; i < n; i++) {
         Exception *x = &d->excs.data[i];
         for (int j = 0; j < i; j++)
@@ -2008,6 +2051,7 @@ static void exception_over(Sema *s, Decl *d, char *prec)
             }
         }
     }
+    return s->d->errors - before;
 }
 
 /* two exceptions neither above the other whose conditions can both hold: an error each pair */
@@ -2064,7 +2108,7 @@ static void check_exceptions(Sema *s, Decl *d)
         return;
     /* prec[i][j]: i takes precedence over j (transitively) */
     char *prec = arena_alloc(s->a, (size_t)(n * n));
-    exception_over(s, d, prec);
+    int bad_names = exception_over(s, d, prec);
     for (int k = 0; k < n; k++) /* transitive closure (Warshall): n is a handful */
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
@@ -2078,7 +2122,8 @@ static void check_exceptions(Sema *s, Decl *d)
                 d->excs.data[i].name);
             return;
         }
-    exception_overlaps(s, d, prec);
+    if (!bad_names)
+        exception_overlaps(s, d, prec);
     exception_ranks(s, d, prec);
 }
 
@@ -2907,9 +2952,29 @@ static void collect_outputs(Sema *s)
             continue;
         for (int k = 0; k < o->names.len; k++) {
             Decl *r = find_decl(s, o->names.data[k], K(DK_RULE));
+            /* a param listed (a new-user pass listed 'cap'): "did you mean 'cap'?" named it */
+            Decl *other = r ? NULL
+                            : find_decl(s, o->names.data[k],
+                                        K(DK_PARAM) | K(DK_LEDGER) | K(DK_ENUM) | K(DK_HISTORY) |
+                                            K(DK_EXTERN));
+            if (other) {
+                const char *kind = decl_kind_name(other->kind), *fix = "";
+                if (other->kind == DK_PARAM && other->ty.kind != TY_ERROR)
+                    fix = arena_printf(a,
+                                       "; to show its value, write rule NAME: %s = %s and "
+                                       "list NAME",
+                                       tn(s, other->ty),
+                                       other->index_name ? arena_printf(a, "%s[...]", other->name)
+                                                         : other->name);
+                diag_error(d, o->name_locs.data[k],
+                           "'%s' is %s %s, not a rule: an output lists "
+                           "rules%s",
+                           o->names.data[k], diag_a(kind), kind, fix);
+                continue;
+            }
             if (!r) {
                 diag_error(d, o->name_locs.data[k], "unknown rule '%s' in the output list%s",
-                           o->names.data[k], suggest_name(s, o->names.data[k]));
+                           o->names.data[k], sema_suggest_decl(a, p, DK_RULE, o->names.data[k]));
                 continue;
             }
             if (r->fields.len) {
@@ -3000,6 +3065,16 @@ int sema_calendar_warning(Diag *d, const Policy *pol)
         for (int64_t y = y0; y <= y0 + OPEN_SCAN_YEARS; y++)
             if (polrt_is_workday(polrt_days_from_civil(y, 1, 1)) >= 0)
                 y1 = y;
+        /* and the year a version starts in: an amendment from 2027-01-01 is written for
+         * claims of 2027, which fail if they count working days there (a new-user pass) */
+        const DeclList *lists[] = {&pol->params, &pol->rules};
+        for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+            for (int i = 0; i < lists[l]->len; i++)
+                for (int j = 0; j < lists[l]->data[i]->versions.len; j++) {
+                    int64_t f = lists[l]->data[i]->versions.data[j].from_day;
+                    if (f != INT64_MIN && year_of(f) > y1 && year_of(f) <= y0 + OPEN_SCAN_YEARS)
+                        y1 = year_of(f);
+                }
     }
     char list[256] = "";
     size_t n = 0;

@@ -29,7 +29,8 @@ int sema_check(Arena *a, Diag *d, Program *p, Policy *out);
 
 /* polc check's warning when the policy counts working days and the loaded calendar
  * (polrt_is_workday) lacks years of its validity, named ("2019-2024, 2027"); an open
- * validity is checked up to the last loaded year. 1 when it warned. */
+ * validity is checked up to the last loaded year, or the year the last version of a param or
+ * rule starts, if later. 1 when it warned. */
 int sema_calendar_warning(Diag *d, const Policy *pol);
 /* polc check's warnings of unit slips in money params (万元 for yuan, a digit too many): a
  * value 10x its version before or every other member of its table, 万元 amounts of 10

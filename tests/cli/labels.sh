@@ -207,6 +207,20 @@ check "--set of a misspelt param: did you mean" "$(cat "$d/err")" \
 check "explain --reform exits 0" "$?" 0
 same "explain --reform: the rules, params, ledger values and outputs that differ" "$d/xr.txt" \
     $L/explain_M042.txt
+# a param the reform adds (a new-user pass: a waiting period) is a param that differs, the
+# base having none; M042's supplement 24.80 × (80% + 0%) = 19.84 is unchanged
+cat > "$d/extra.pol" <<EOF
+reform "extra" of "$(pwd)/$P"
+param extra: rate from 2017-04-07: 0%
+rule supplement: money = if covered and claim.kind = chronic_outpatient
+  then selfpay_counted * (supplement_ratio + extra) else 0 yuan
+EOF
+"$POLC" explain $P --claims examples/claims.csv --persons examples/persons.csv --claim M042 \
+    --reform "$d/extra.pol" > "$d/xe.txt" 2> "$d/err"
+check "explain --reform of a param the reform adds" \
+    "$? $(sed -n '/^parameters/,/^  reform/p' "$d/xe.txt")" "0 parameters that differ:
+  base:   (not used)
+  reform: extra = 0% (from 2017-04-07)"
 "$POLC" explain $P --claims examples/claims.csv --persons examples/persons.csv --claim Z001 \
     --reform $R/county-cap-4000.pol > "$d/xz.txt" 2> "$d/err"
 check "explain --reform of a claim the reform leaves alone" "$(tail -n 1 "$d/xz.txt")" \

@@ -73,6 +73,29 @@ is "call without 2027, with 2030" 3 \
     "polc: working day outside the shipped calendar years (2017 to 2026, 2030) in rule after (line 6, col 29)" \
     env POLRT_CALENDAR_DIR=cal2030 "$POLC" call c.pol after 2026-12-31
 
+# an open validity is checked up to the last calendar year, or the year a version starts if
+# later (a new-user pass: an amendment from 2027-01-01 checked clean, and its 2027 claims that
+# count working days failed only when settled)
+cat >open.pol <<'POL'
+policy "open" valid from 2017-01-01 dated by claim.d
+claim { d: date }
+param window: workdays from 2017-01-01: 5 workdays
+param cap: money
+  from 2017-01-01: 3000 yuan
+  from 2027-01-01: 4000 yuan
+rule deadline: date = claim.d + window
+rule cap_now: money = cap
+output deadline, cap_now
+POL
+is "check warns of 2027, the year a version starts" 0 \
+"open.pol:7:23: warning: working days are counted, but the calendar has no data for 2027, which the policy's validity covers: a claim that needs that year fails (add runtime/calendar/YYYY.txt, or set POLRT_CALENDAR_DIR)
+    7 | rule deadline: date = claim.d + window
+      |                       ^~~~~~~~~~~~~~~~" "$POLC" check open.pol
+sed '/2027-01-01: 4000/d' open.pol >open2026.pol
+is "check of an open validity with no later version: no warning" 0 "" "$POLC" check open2026.pol
+is "check with the year's calendar: no warning" 0 "" env POLRT_CALENDAR_DIR="$T/cal" \
+    "$POLC" check open.pol
+
 POLRT_CALENDAR_DIR=$T/cal
 export POLRT_CALENDAR_DIR
 is "check with POLRT_CALENDAR_DIR: no warning" 0 "" "$POLC" check c.pol
