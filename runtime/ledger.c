@@ -4561,6 +4561,32 @@ int rt_ledger_erase(RtStore *st, const char *person_id, int64_t *nclaims, char *
     return rc;
 }
 
+/* The frames an SQLite log holds stay in it after a checkpoint, until the log starts again
+ * and overwrites them; the last connection's close removes the log, but another process on
+ * the file (polc serve) keeps it open for months. So the erasure's commit is followed by a
+ * checkpoint that copies the log (the zeroed pages of secure_delete) into the file and
+ * truncates the log, waiting as a writer does (BUSY_TIMEOUT_MS) for a reader to finish. */
+int rt_ledger_erase_log(RtStore *st, char *err, size_t errlen)
+{
+    if (!st->db || st->read_only)
+        return 0;
+    pthread_mutex_lock(&st->mu);
+    int rc = sq.sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        char wal[PATH_MAX + 8];
+        rc = (rc & 0xff) == SQLITE_BUSY
+                 ? fail(err, errlen,
+                        "%s: the erasure is committed, but the ledger's log still holds "
+                        "copies of the erased rows: another process kept reading or writing "
+                        "the ledger past %d s; they go when the last process using the ledger "
+                        "closes it",
+                        wal_name(st, wal, sizeof wal), BUSY_TIMEOUT_MS / 1000)
+                 : sq_fail(st, NULL, err, errlen);
+    }
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
 typedef struct IdList {
     char **v;
     size_t n, cap;
