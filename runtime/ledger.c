@@ -2278,13 +2278,19 @@ static const char *tx_time(RtStore *st)
 static int tx_begin(RtStore *st, char *err, size_t errlen)
 {
     /* the time of the transaction's claims (settled_at) and rows (updated_at): a clock read
-     * a batch, not one a claim */
-    now_text(st);
-    if (st->pg)
-        return pg_tx_begin(st, err, errlen);
+     * a batch, not one a claim, once the writers' lock is held. Read before it, a writer that
+     * waited for another process's commits stamped its rows earlier than theirs, and polc
+     * ledger history, in time order, listed its adjustments before the ones they followed */
+    if (st->pg) {
+        int rc = pg_tx_begin(st, err, errlen);
+        if (rc == 0)
+            now_text(st);
+        return rc;
+    }
     int64_t v = 0;
     if (step_done(st, Q_BEGIN, err, errlen))
         return -1;
+    now_text(st);
     st->in_tx = 1;
     st->tx_wrote = 0;
     if (data_version(st, &v, err, errlen)) {
