@@ -88,7 +88,9 @@ tx_time() { # $1 backend name, $2 ledger
     at=$(sql "$L" "SELECT settled_at FROM settled_claims WHERE claim_id = 'A'")
     adj=$(sql "$L" "SELECT at || ' ' || old_value || ' ' || new_value FROM ledger_audit WHERE
         event = 'adjust' AND claim_id = 'B'")
-    if [ "$got" = 600.00 ] && [ -n "$rel" ] && [ -n "$at" ] && [ ! "$at" \< "$rel" ] &&
+    # (the times are of one format: in text order, the earlier first)
+    first=$(printf '%s\n%s\n' "$rel" "$at" | LC_ALL=C sort | head -n 1)
+    if [ "$got" = 600.00 ] && [ -n "$rel" ] && [ -n "$at" ] && [ "$first" = "$rel" ] &&
         [ "$adj" = "$at 60000 40000" ]; then
         ok "$B: a claim that waited for another writer's lock: stamped after that commit"
     else
