@@ -4577,7 +4577,14 @@ int rt_ledger_erase_log(RtStore *st, char *err, size_t errlen)
     if (!st->db || st->read_only)
         return 0;
     pthread_mutex_lock(&st->mu);
-    int rc = sq.sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    /* another process's checkpoint (a service's checkpoint thread) holds the checkpoint lock,
+     * for which SQLite answers busy at once, its busy handler not called: tried again */
+    int64_t until = rt_now_ms() + BUSY_TIMEOUT_MS;
+    int rc;
+    while ((rc = sq.sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL,
+                                              NULL)) == SQLITE_BUSY &&
+           rt_now_ms() < until)
+        nanosleep(&(struct timespec){.tv_nsec = 10 * 1000 * 1000}, NULL);
     if (rc != SQLITE_OK) {
         char wal[PATH_MAX + 8];
         rc = (rc & 0xff) == SQLITE_BUSY
