@@ -9,27 +9,15 @@
 # file and empties it (spec/DATA.md "Ledger files"). A reader that keeps the log in use past
 # 10 s makes that checkpoint fail: exit 4, the erasure committed, and a message that says so.
 # Env: POLC (default build/polc).
-. "$(dirname "$0")/../runtime/lib.sh"
-work ledger-erase-log
+. "$(dirname "$0")/../serve/lib.sh"
 P=$ROOT/tests/serve/cap.pol # pays = min(total, pos(1000 yuan - the year's paid))
-SPID=""
-CLEANUP='[ -n "$SPID" ] && kill -9 $SPID 2>/dev/null'
 
-"$POLC" serve "$P" --ledger s.db --listen 127.0.0.1:0 2>serve.log &
-SPID=$!
-PORT=""
-i=0
-while [ -z "$PORT" ] && [ $i -lt 100 ] && kill -0 $SPID 2>/dev/null; do
-    sleep 0.1
-    PORT=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
-    i=$((i + 1))
-done
-[ -n "$PORT" ] || { bad "the service starts" "$(cat serve.log)"; finish; exit; }
+serve serve.log "$P" --ledger s.db || { bad "the service starts" "$(cat serve.log)"; finish; }
 # settle ID PERSON DATE TOTAL: the answer's pays
 settle() {
     curl -s -X POST -H 'Content-Type: application/json' --data-binary \
         "{\"claim\":{\"claim_id\":\"$1\",\"person_id\":\"$2\",\"discharged\":\"$3\",\"total\":\"$4\"}}" \
-        "http://127.0.0.1:$PORT/v1/settle" | sed -n 's/.*"pays":"\([0-9.]*\)".*/\1/p'
+        "$URL/v1/settle" | sed -n 's/.*"pays":"\([0-9.]*\)".*/\1/p'
 }
 # how many times the erased person's id is in the ledger's files
 copies() { cat s.db s.db-wal 2>/dev/null | grep -a -o ERASEDPERSON77 | wc -l; }
@@ -52,9 +40,7 @@ fi
 got="$(settle C ERASEDPERSON77 2020-04-01 300) $(settle D OTHER 2020-04-01 600)"
 [ "$got" = "300.00 400.00" ] && ok "the service settles on after the erasure: 300.00, 400.00" ||
     bad "the service settles on after the erasure" "pays $got"
-kill -TERM $SPID
-wait $SPID
-SPID=""
+stop
 "$POLC" ledger export "$P" --ledger s.db >e.csv 2>err
 want='person_id,ledger,year,paid
 ERASEDPERSON77,annual,2020,300.00

@@ -13,21 +13,12 @@
 # holds the advisory lock), each skipped with a note when its tools are missing.
 # cap.pol: pays = min(total, pos(1000 yuan - the year's paid)).
 # Env: POLC (default build/polc).
-. "$(dirname "$0")/../runtime/lib.sh"
+. "$(dirname "$0")/../serve/lib.sh"
 . "$ROOT/tests/serve/pg.sh"
-work ledger-tx-time
+trap '[ -n "$SPID" ] && kill -9 $SPID 2>/dev/null; pg_stop; rm -rf "$WORK"' EXIT
 P=$ROOT/tests/serve/cap.pol
-SPID=""
-CLEANUP='[ -n "$SPID" ] && kill -9 $SPID 2>/dev/null; pg_stop'
 LOCK=1886350435 # runtime/ledger.c PG_LOCK_KEY
 
-# sql LEDGER QUERY
-sql() {
-    case $1 in
-    postgres*) psql -Atq "$1" -c "$2" ;;
-    *) sqlite3 "$1" "$2" ;;
-    esac
-}
 # held LEDGER: 0 when another process holds the writers' lock
 held() {
     case $1 in
@@ -41,22 +32,13 @@ held() {
 settle() {
     curl -s -X POST -H 'Content-Type: application/json' --data-binary \
         "{\"claim\":{\"claim_id\":\"$1\",\"person_id\":\"P\",\"discharged\":\"$2\",\"total\":\"600\"}}" \
-        "http://127.0.0.1:$PORT/v1/settle" | sed -n 's/.*"pays":"\([0-9.]*\)".*/\1/p'
+        "$URL/v1/settle" | sed -n 's/.*"pays":"\([0-9.]*\)".*/\1/p'
 }
 
 tx_time() { # $1 backend name, $2 ledger
     B=$1
     L=$2
-    "$POLC" serve "$P" --ledger "$L" --listen 127.0.0.1:0 2>serve.log &
-    SPID=$!
-    PORT=""
-    i=0
-    while [ -z "$PORT" ] && [ $i -lt 100 ] && kill -0 $SPID 2>/dev/null; do
-        sleep 0.1
-        PORT=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
-        i=$((i + 1))
-    done
-    [ -n "$PORT" ] || { bad "$B: the service starts" "$(cat serve.log)"; return; }
+    serve serve.log "$P" --ledger "$L" || { bad "$B: the service starts" "$(cat serve.log)"; return; }
     # B of May pays 600 of the year's 1,000
     [ "$(settle B 2020-05-01)" = 600.00 ] || bad "$B: B settles" "$(cat serve.log)"
 
@@ -97,9 +79,7 @@ tx_time() { # $1 backend name, $2 ledger
         bad "$B: a claim that waited for another writer's lock" \
             "pays $got, lock let go at $rel, settled_at $at, adjustment '$adj': $(cat holder.out)"
     fi
-    kill -TERM $SPID
-    wait $SPID
-    SPID=""
+    stop
 }
 
 if command -v sqlite3 >/dev/null 2>&1; then tx_time sqlite s.db
