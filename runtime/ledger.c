@@ -2278,13 +2278,19 @@ static const char *tx_time(RtStore *st)
 static int tx_begin(RtStore *st, char *err, size_t errlen)
 {
     /* the time of the transaction's claims (settled_at) and rows (updated_at): a clock read
-     * a batch, not one a claim */
-    now_text(st);
-    if (st->pg)
-        return pg_tx_begin(st, err, errlen);
+     * a batch, not one a claim, once the writers' lock is held. Read before it, a writer that
+     * waited for another process's commits stamped its rows earlier than theirs, and polc
+     * ledger history, in time order, listed its adjustments before the ones they followed */
+    if (st->pg) {
+        int rc = pg_tx_begin(st, err, errlen);
+        if (rc == 0)
+            now_text(st);
+        return rc;
+    }
     int64_t v = 0;
     if (step_done(st, Q_BEGIN, err, errlen))
         return -1;
+    now_text(st);
     st->in_tx = 1;
     st->tx_wrote = 0;
     if (data_version(st, &v, err, errlen)) {
@@ -4558,6 +4564,39 @@ int rt_ledger_erase(RtStore *st, const char *person_id, int64_t *nclaims, char *
     pthread_mutex_unlock(&st->mu);
     if (nclaims)
         *nclaims = n[0] + n[1] + n[2];
+    return rc;
+}
+
+/* The frames an SQLite log holds stay in it after a checkpoint, until the log starts again
+ * and overwrites them; the last connection's close removes the log, but another process on
+ * the file (polc serve) keeps it open for months. So the erasure's commit is followed by a
+ * checkpoint that copies the log (the zeroed pages of secure_delete) into the file and
+ * truncates the log, waiting as a writer does (BUSY_TIMEOUT_MS) for a reader to finish. */
+int rt_ledger_erase_log(RtStore *st, char *err, size_t errlen)
+{
+    if (!st->db || st->read_only)
+        return 0;
+    pthread_mutex_lock(&st->mu);
+    /* another process's checkpoint (a service's checkpoint thread) holds the checkpoint lock,
+     * for which SQLite answers busy at once, its busy handler not called: tried again */
+    int64_t until = rt_now_ms() + BUSY_TIMEOUT_MS;
+    int rc;
+    while ((rc = sq.sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL,
+                                              NULL)) == SQLITE_BUSY &&
+           rt_now_ms() < until)
+        nanosleep(&(struct timespec){.tv_nsec = 10 * 1000 * 1000}, NULL);
+    if (rc != SQLITE_OK) {
+        char wal[PATH_MAX + 8];
+        rc = (rc & 0xff) == SQLITE_BUSY
+                 ? fail(err, errlen,
+                        "%s: the erasure is committed, but the ledger's log still holds "
+                        "copies of the erased rows: another process kept reading or writing "
+                        "the ledger past %d s; they go when the last process using the ledger "
+                        "closes it",
+                        wal_name(st, wal, sizeof wal), BUSY_TIMEOUT_MS / 1000)
+                 : sq_fail(st, NULL, err, errlen);
+    }
+    pthread_mutex_unlock(&st->mu);
     return rc;
 }
 

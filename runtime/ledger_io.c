@@ -983,7 +983,7 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
         snprintf(err, sizeof err, "ledger %s holds nothing of that person: nothing erased",
                  ledger_db);
         rc = POLRT_EXIT_DATA;
-    } else if (rt_ledger_commit(st, err, sizeof err)) {
+    } else if (rt_ledger_commit(st, err, sizeof err) || rt_ledger_erase_log(st, err, sizeof err)) {
         rc = POLRT_EXIT_SYSTEM;
     } else {
         fprintf(stderr,

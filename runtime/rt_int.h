@@ -521,6 +521,10 @@ int rt_ledger_reverse(RtStore *st, const char *claim_id, char *err, size_t errle
  * the audit row's words ("1 settled claim, 2 ledger rows, 3 audit rows"). 0, or -1 */
 int rt_ledger_erase(RtStore *st, const char *person_id, int64_t *nremoved, char *what,
                     size_t whatlen, char *err, size_t errlen);
+/* after an erasure's commit: an SQLite ledger's log copied into the file and emptied, so no
+ * earlier frame of it keeps the erased rows while another process holds the file open.
+ * 0 (also PostgreSQL), or -1 (message) */
+int rt_ledger_erase_log(RtStore *st, char *err, size_t errlen);
 /* every ledger row, by person id, ledger and key: fn(arg, person, ledger, key, the ledger's
  * fields, latest claim date) returns 0 to go on. 0, fn's non-zero, or -1 (message) */
 typedef int (*RtLedgerRowFn)(void *arg, const char *person_id, int ledger, int64_t key,
