@@ -416,6 +416,21 @@ static const char not_utf8[] = "not UTF-8 text (save the file as CSV UTF-8)";
 static const char nul_byte[] = "NUL byte (a binary or UTF-16 file? save the file as CSV UTF-8)";
 
 #ifdef __SSE2__
+/* the index of m's lowest set bit, m != 0, as a 64-bit value: gcc's __builtin_ctzll is an int
+ * it sign-extends, and clears the register first (a false dependency of tzcnt on some CPUs),
+ * two instructions more for each cell of the vector loop. "rep bsf" is tzcnt where there is
+ * one and bsf elsewhere: the same for m != 0. */
+static inline uint64_t low_bit(uint64_t m)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    uint64_t i;
+    __asm__("rep bsfq %1, %0" : "=r"(i) : "rm"(m) : "cc");
+    return i;
+#else
+    return (uint64_t)__builtin_ctzll(m);
+#endif
+}
+
 /* The stop mask of a 16-byte step v of rt_csv_cells whose bytes >= 0x80 (high, a mask) are
  * all common 3-byte characters (utf8_common3) lying wholly in the step: stop less them, bar a
  * lead at byte 14 or 15 whose character runs past the step (the byte loop takes it); stop
@@ -505,8 +520,8 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
 {
     const unsigned char *p = (const unsigned char *)b + pos, *e = (const unsigned char *)b + end;
     const unsigned char *cell = p;
-    int n = 0;      /* cells so far: c->n on the way out */
-    int quoted = 0; /* a cell was quoted (simple_quoted): the record is no blank line */
+    ptrdiff_t n = 0; /* cells so far: c->n on the way out */
+    int quoted = 0;  /* a cell was quoted (simple_quoted): the record is no blank line */
     *bad = NULL;
     c->n = 0;
     c->any_quoted = 0;
@@ -515,7 +530,7 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
             return -1; /* a doubling leaves room for a step: cap >= 32 */
         const char **cp = c->p;
         size_t *cl = c->len;
-        int lim = c->cap - CELLS_STEP; /* past lim cells, a step may not fit */
+        ptrdiff_t lim = c->cap - CELLS_STEP; /* past lim cells, a step may not fit */
 #ifdef __SSE2__
         while (e - p >= 16 && n <= lim) {
             __m128i v = _mm_loadu_si128((const __m128i *)p);
@@ -528,15 +543,16 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
             unsigned high = stop ? (unsigned)_mm_movemask_epi8(v) : 0;
             if (high)
                 stop = common3_step(v, stop, high);
-            unsigned k = stop ? (unsigned)__builtin_ctz(stop) : 16;
-            comma &= (1u << k) - 1;
-            for (; comma; comma &= comma - 1) {
-                const unsigned char *at = p + __builtin_ctz(comma);
+            /* the commas before the first stop, as 64-bit masks: the bit's index needs no
+             * sign extension to address with (~3 instructions a cell fewer) */
+            uint64_t cm = (uint64_t)comma & (((uint64_t)stop - 1) & ~(uint64_t)stop);
+            for (; cm; cm &= cm - 1) {
+                const unsigned char *at = p + low_bit(cm);
                 cp[n] = (const char *)cell;
                 cl[n++] = (size_t)(at - cell);
                 cell = at + 1;
             }
-            p += k;
+            p += low_bit((uint64_t)stop | 0x10000);
             if (stop)
                 break;
         }
@@ -609,7 +625,7 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
         /* a quote: the whole record through the state machine */
         return machine_cells(b, pos, end, c, next, lines, bad);
     }
-    c->n = n;
+    c->n = (int)n;
     /* a line of blanks is no row */
     if (!*bad && n == 1 && !quoted) {
         size_t len = c->len[0];
