@@ -525,6 +525,10 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
     *bad = NULL;
     c->n = 0;
     c->any_quoted = 0;
+#ifdef __SSE2__
+    /* the last start of a whole step: an address, not a pointer before b for a short record */
+    const uintptr_t vend = (uintptr_t)e - 16;
+#endif
     for (;;) {
         if (n > c->cap - CELLS_STEP && cells_grow(c) < 0)
             return -1; /* a doubling leaves room for a step: cap >= 32 */
@@ -532,7 +536,7 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
         size_t *cl = c->len;
         ptrdiff_t lim = c->cap - CELLS_STEP; /* past lim cells, a step may not fit */
 #ifdef __SSE2__
-        while (e - p >= 16 && n <= lim) {
+        while ((uintptr_t)p <= vend && n <= lim) {
             __m128i v = _mm_loadu_si128((const __m128i *)p);
             __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
@@ -544,17 +548,22 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
             if (high)
                 stop = common3_step(v, stop, high);
             /* the commas before the first stop, as 64-bit masks: the bit's index needs no
-             * sign extension to address with (~3 instructions a cell fewer) */
-            uint64_t cm = (uint64_t)comma & (((uint64_t)stop - 1) & ~(uint64_t)stop);
+             * sign extension to address with (~3 instructions a cell fewer); a step with no
+             * stop (most of them) keeps them all and goes on */
+            uint64_t cm = comma;
+            if (stop)
+                cm &= ((uint64_t)stop - 1) & ~(uint64_t)stop;
             for (; cm; cm &= cm - 1) {
                 const unsigned char *at = p + low_bit(cm);
                 cp[n] = (const char *)cell;
                 cl[n++] = (size_t)(at - cell);
                 cell = at + 1;
             }
-            p += low_bit((uint64_t)stop | 0x10000);
-            if (stop)
+            if (stop) {
+                p += low_bit(stop);
                 break;
+            }
+            p += 16;
         }
 #endif
         if (p == e) {
