@@ -351,9 +351,10 @@ void rt_csv_chunk_states(const char *b, size_t n, unsigned char *out)
     }
 }
 
-/* the ASCII bytes the splitter stops at: 1 comma, 2 line feed, 3 quote, 4 NUL (no text has
- * one: rt_utf8_valid refuses it too; the row is rejected as holding a NUL byte) */
-static const unsigned char ascii_stop[128] = {[','] = 1, ['\n'] = 2, ['"'] = 3, [0] = 4};
+/* the ASCII bytes the splitter's byte loop stops at, a line feed aside (it tests that
+ * first): 1 comma, 3 quote, 4 NUL (no text has one: rt_utf8_valid refuses it too; the row is
+ * rejected as holding a NUL byte) */
+static const unsigned char ascii_stop[128] = {[','] = 1, ['"'] = 3, [0] = 4};
 
 /* the low 4 bits of the 3-byte leads E1..EC, EE, EF, as bits: any continuation bytes follow
  * them (E0 and ED restrict the second byte) */
@@ -574,6 +575,13 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
             break;
         }
         unsigned ch = *p;
+        if (ch == '\n') { /* the record's end: the vector loop's usual stop, tested first */
+            cp[n] = (const char *)cell;
+            cl[n++] = (size_t)(p - cell);
+            *next = (size_t)((const char *)p - b) + 1;
+            *lines = 1;
+            break;
+        }
         if (ch >= 0x80) {
             /* a run of non-ASCII characters (a Chinese cell) checked here in one go: back in
              * the vector loop, each character would stop it again */
@@ -599,13 +607,6 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
             cl[n++] = (size_t)(p - cell);
             cell = ++p;
             continue;
-        }
-        if (k == 2) {
-            cp[n] = (const char *)cell;
-            cl[n++] = (size_t)(p - cell);
-            *next = (size_t)((const char *)p - b) + 1;
-            *lines = 1;
-            break;
         }
         if (k == 4) {
             if (!*bad)
