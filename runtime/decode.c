@@ -913,6 +913,26 @@ static inline int bool_common(const char *cell, size_t n)
     return -1;
 }
 
+/* a[0..n) == b[0..n): for 4 to 16 bytes (every enum text of the seeds: "city", "县区",
+ * "慢性病门诊") by two loads of each, their first and last bytes (overlapping), no call; a
+ * call of memcmp cost ~20 instructions an enum cell */
+static inline int same_text(const char *a, const char *b, size_t n)
+{
+    if (n >= 8 && n <= 16) {
+        uint64_t a0, a1, b0, b1;
+        memcpy(&a0, a, 8), memcpy(&a1, a + n - 8, 8);
+        memcpy(&b0, b, 8), memcpy(&b1, b + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4), memcpy(&a1, a + n - 4, 4);
+        memcpy(&b0, b, 4), memcpy(&b1, b + n - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
 /* The row's fields in [from, to) (all of them when whole: the claims' case, the range tests
  * then compiled out), a group of the plan at a time, each in its common form in line (a
  * blank, a 0/1 or true/false or 是/否, a plain date, plain money, an enum member's own
@@ -970,8 +990,8 @@ decode_planned(const RtBinding *b, const char *const *cells, const size_t *lens,
             const RtEnum *en = &b->s->enums[e];
             const size_t *nl = b->enum_len[e];
             unsigned m = b->enum_slots[e][enum_slot(cell, n, b->enum_mix[e])];
-            if (m < RT_ENUM_NONE && ((nl[m] == n && memcmp(cell, en->names[m], n) == 0) ||
-                                     (nl[en->n + m] == n && memcmp(cell, en->labels[m], n) == 0))) {
+            if (m < RT_ENUM_NONE && ((nl[m] == n && same_text(cell, en->names[m], n)) ||
+                                     (nl[en->n + m] == n && same_text(cell, en->labels[m], n)))) {
                 vals[k - from] = m;
                 continue;
             }
