@@ -954,48 +954,51 @@ decode_planned(const RtBinding *b, const char *const *cells, const size_t *lens,
 {
     const RtDecOp *op = b->plan;
     const int *at = b->plan_at;
+    /* each group's ops by pointer, its end taken once: a field_value call in a loop made gcc
+     * reload plan_at[d + 1] after every cell */
+    const RtDecOp *o, *oe;
 #define IN_RANGE(k) (whole || ((k) >= from && (k) < to))
-    for (int i = at[RT_DEC_BOOL]; i < at[RT_DEC_BOOL + 1]; i++) {
-        int k = op[i].k, v;
+    for (o = op + at[RT_DEC_BOOL], oe = op + at[RT_DEC_BOOL + 1]; o < oe; o++) {
+        int k = o->k, v;
         if (!IN_RANGE(k))
             continue;
-        if ((v = bool_common(cells[op[i].col], lens[op[i].col])) >= 0)
+        if ((v = bool_common(cells[o->col], lens[o->col])) >= 0)
             vals[k - from] = v;
         else if (field_value(b, k, cells, lens, &vals[k - from], why, len) < 0)
             return -1;
     }
-    for (int i = at[RT_DEC_DATE]; i < at[RT_DEC_DATE + 1]; i++) {
-        int k = op[i].k;
-        size_t n = lens[op[i].col];
+    for (o = op + at[RT_DEC_DATE], oe = op + at[RT_DEC_DATE + 1]; o < oe; o++) {
+        int k = o->k;
+        size_t n = lens[o->col];
         if (!IN_RANGE(k))
             continue;
-        if (n == 0 && op[i].blank_ok)
-            vals[k - from] = op[i].blank;
-        else if (polrt_parse_date(cells[op[i].col], n, &vals[k - from]) < 0 &&
+        if (n == 0 && o->blank_ok)
+            vals[k - from] = o->blank;
+        else if (polrt_parse_date(cells[o->col], n, &vals[k - from]) < 0 &&
                  field_value(b, k, cells, lens, &vals[k - from], why, len) < 0)
             return -1;
     }
-    for (int i = at[RT_DEC_MONEY]; i < at[RT_DEC_MONEY + 1]; i++) {
-        int k = op[i].k;
-        const char *cell = cells[op[i].col];
-        size_t n = lens[op[i].col];
+    for (o = op + at[RT_DEC_MONEY], oe = op + at[RT_DEC_MONEY + 1]; o < oe; o++) {
+        int k = o->k;
+        const char *cell = cells[o->col];
+        size_t n = lens[o->col];
         int64_t *v = &vals[k - from];
         if (!IN_RANGE(k))
             continue;
-        if (n == 0 && op[i].blank_ok)
-            *v = op[i].blank;
+        if (n == 0 && o->blank_ok)
+            *v = o->blank;
         else if (!(n && !rt_trim_may(cell, n) && polrt_parse_money(cell, n, v) == 0 && *v >= 0) &&
                  field_value(b, k, cells, lens, v, why, len) < 0)
             return -1;
     }
-    for (int i = at[RT_DEC_ENUM]; i < at[RT_DEC_ENUM + 1]; i++) {
-        int k = op[i].k;
-        const char *cell = cells[op[i].col];
-        size_t n = lens[op[i].col];
+    for (o = op + at[RT_DEC_ENUM], oe = op + at[RT_DEC_ENUM + 1]; o < oe; o++) {
+        int k = o->k;
+        const char *cell = cells[o->col];
+        size_t n = lens[o->col];
         if (!IN_RANGE(k))
             continue;
         if (n && !rt_trim_may(cell, n)) {
-            int e = op[i].e;
+            int e = o->e;
             const RtEnum *en = &b->s->enums[e];
             const size_t *nl = b->enum_len[e];
             unsigned m = b->enum_slots[e][enum_slot(cell, n, b->enum_mix[e])];
@@ -1012,8 +1015,8 @@ decode_planned(const RtBinding *b, const char *const *cells, const size_t *lens,
      * them */
     static const RtDec rest[] = {RT_DEC_INT, RT_DEC_GENERAL};
     for (size_t r = 0; r < sizeof rest / sizeof rest[0]; r++)
-        for (int i = at[rest[r]]; i < at[rest[r] + 1]; i++) {
-            int k = op[i].k;
+        for (o = op + at[rest[r]], oe = op + at[rest[r] + 1]; o < oe; o++) {
+            int k = o->k;
             if (IN_RANGE(k) && field_value(b, k, cells, lens, &vals[k - from], why, len) < 0)
                 return -1;
         }
