@@ -1012,14 +1012,13 @@ decode_planned(const RtBinding *b, const char *const *cells, const size_t *lens,
             return -1;
     }
     /* the rest (ints, the general kinds, absent columns) as fast_value and rt_bind_cell take
-     * them */
-    static const RtDec rest[] = {RT_DEC_INT, RT_DEC_GENERAL};
-    for (size_t r = 0; r < sizeof rest / sizeof rest[0]; r++)
-        for (o = op + at[rest[r]], oe = op + at[rest[r] + 1]; o < oe; o++) {
-            int k = o->k;
-            if (IN_RANGE(k) && field_value(b, k, cells, lens, &vals[k - from], why, len) < 0)
-                return -1;
-        }
+     * them, ints first; a loop over the two kinds cost ~35 instructions a row with none */
+    for (o = op + at[RT_DEC_INT], oe = op + at[RT_DEC_INT + 1]; o < oe; o++)
+        if (IN_RANGE(o->k) && field_value(b, o->k, cells, lens, &vals[o->k - from], why, len) < 0)
+            return -1;
+    for (o = op + at[RT_DEC_GENERAL], oe = op + at[RT_DEC_GENERAL + 1]; o < oe; o++)
+        if (IN_RANGE(o->k) && field_value(b, o->k, cells, lens, &vals[o->k - from], why, len) < 0)
+            return -1;
 #undef IN_RANGE
     return 0;
 }
