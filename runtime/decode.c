@@ -741,6 +741,7 @@ typedef struct RtDecOp {
     int32_t blank_ok;
     int32_t e; /* an enum field's enum (RtBinding.enum_len, enum_slots, enum_mix index) */
     int64_t blank;
+    const RtEnum *en; /* that enum (NULL for other fields); 32 bytes an op, a shift to index */
 } RtDecOp;
 
 /* The bound fields grouped by decoder, each group in field order, so rt_decode_fields runs
@@ -758,11 +759,13 @@ static int plan_decoders(RtBinding *b)
             if ((c->col < 0 ? RT_DEC_GENERAL : c->dec) != (RtDec)d)
                 continue;
             const RtField *f = c->f;
-            b->plan[n++] = (RtDecOp){.col = c->col,
-                                     .k = k,
-                                     .blank_ok = f->has_default || f->type.optional,
-                                     .e = f->type.kind == RT_ENUM ? f->type.enum_idx : 0,
-                                     .blank = f->has_default ? f->def : POLRT_NONE};
+            b->plan[n++] =
+                (RtDecOp){.col = c->col,
+                          .k = k,
+                          .blank_ok = f->has_default || f->type.optional,
+                          .e = f->type.kind == RT_ENUM ? f->type.enum_idx : 0,
+                          .en = f->type.kind == RT_ENUM ? &b->s->enums[f->type.enum_idx] : NULL,
+                          .blank = f->has_default ? f->def : POLRT_NONE};
         }
     }
     b->plan_at[RT_DEC_KINDS] = n;
@@ -999,7 +1002,7 @@ decode_planned(const RtBinding *b, const char *const *cells, const size_t *lens,
             continue;
         if (n && !rt_trim_may(cell, n)) {
             int e = o->e;
-            const RtEnum *en = &b->s->enums[e];
+            const RtEnum *en = o->en;
             const size_t *nl = b->enum_len[e];
             unsigned m = b->enum_slots[e][enum_slot(cell, n, b->enum_mix[e])];
             if (m < RT_ENUM_NONE && ((nl[m] == n && same_text(cell, en->names[m], n)) ||
