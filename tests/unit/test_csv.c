@@ -465,8 +465,8 @@ static void test_utf8_cells(void)
  * 3-byte characters without the byte loop: a lead 80..FF and two bytes from each range the
  * checks tell apart (ASCII, 80..8F, 90..9F, A0..BF, C0 and up), at every offset of a step
  * (14 and 15: the character runs past it), after ASCII or after 中 in the same step, with a
- * cell of 32 bytes and a second cell after it: the verdict is UTF-8 by code point, and the
- * cells are as written when it is text. */
+ * cell of 32 bytes and a second cell after it, or the text cut inside the character: the
+ * verdict is UTF-8 by code point, and the cells are as written when it is text. */
 static void test_utf8_steps(void)
 {
     static const unsigned char pick[] = {0x30, 0x7F, 0x80, 0x8F, 0x90,
@@ -503,6 +503,28 @@ static void test_utf8_steps(void)
                     if (!ok && !wrong++)
                         printf("# %02X %02X %02X (layout %d): tokenizer says %s, %d cells\n", b0,
                                pick[i1], pick[i2], layout, bad ? bad : "valid", c.n);
+                }
+    /* the text ending inside a character that runs past the step (no line feed): nothing
+     * past the end is read (ASan), and the verdict is the same */
+    for (unsigned b0 = 0xE1; b0 <= 0xEF; b0++)
+        for (size_t i1 = 0; i1 < sizeof pick; i1++)
+            for (size_t off = 14; off <= 15; off++)
+                for (size_t cut = 16 - off; cut <= 2; cut++) {
+                    char *rec = malloc(off + cut);
+                    size_t next;
+                    int64_t lines;
+                    const char *bad;
+                    memset(rec, 'a', off);
+                    rec[off] = (char)b0;
+                    if (cut == 2)
+                        rec[off + 1] = (char)pick[i1];
+                    if (rt_csv_cells(rec, 0, off + cut, &c, &next, &lines, &bad) < 0)
+                        wrong++;
+                    int valid = utf8_by_code_point((const unsigned char *)rec, off + cut);
+                    if (((bad == NULL) != valid || next != off + cut) && !wrong++)
+                        printf("# %02X %02X cut at %zu: tokenizer says %s\n", b0, pick[i1],
+                               off + cut, bad ? bad : "valid");
+                    free(rec);
                 }
     rt_cells_free(&c);
     CHECK_EQ("vector loop: tokenizer = UTF-8 by code point, 449 k records", wrong, 0);
