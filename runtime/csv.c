@@ -444,8 +444,8 @@ static inline unsigned common3_step(__m128i v, unsigned stop, unsigned high, con
     /* 1110xxxx leads, 10xxxxxx continuations, and E0 or ED leads (not utf8_common3's) */
     unsigned lead = (unsigned)_mm_movemask_epi8(
         _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xF0)), _mm_set1_epi8((char)0xE0)));
-    unsigned cont = (unsigned)_mm_movemask_epi8(
-        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+    /* (80..BF are the signed bytes below C0) */
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
     unsigned odd =
         (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE0)),
                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED))));
