@@ -552,9 +552,10 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
             __m128i v = _mm_loadu_si128((const __m128i *)p);
             /* a quote, or a byte below 0x0B as a signed byte: NUL to line feed (the controls
              * between them stop the step too, and the byte loop takes them as text) and every
-             * byte >= 0x80; one compare where NUL, line feed and the top bit took five */
+             * byte >= 0x80, whose top bit stays set after a saturating subtraction of 0x0B
+             * (one instruction, where NUL, line feed and the top bit took five) */
             unsigned stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-                _mm_cmplt_epi8(v, _mm_set1_epi8('\n' + 1)), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+                _mm_subs_epi8(v, _mm_set1_epi8('\n' + 1)), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
             unsigned comma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
             unsigned high = stop ? (unsigned)_mm_movemask_epi8(v) : 0, past = 0;
             if (high)
