@@ -649,7 +649,7 @@ int rt_csv_cells(const char *b, size_t pos, size_t end, RtCells *c, size_t *next
     }
     c->n = (int)n;
     /* a line of blanks is no row */
-    if (!*bad && n == 1 && !quoted) {
+    if (n == 1 && !*bad && !quoted) {
         size_t len = c->len[0];
         rt_trim(c->p[0], &len);
         if (len == 0)
