@@ -661,7 +661,10 @@ static void export_heading(Export *x)
 }
 
 /* one ledger row as a CSV row: person, ledger, year (blank for a lifetime), then under each
- * column the row's ledger's field of that name, the others empty */
+ * column the row's ledger's field of that name, the others empty. A row of zeros is left
+ * out: a missing row reads as zeros, and such a row (a person-year whose claims were all
+ * reversed) made the export differ from a clean run's and, imported, an opening balance of
+ * nothing */
 static int export_row(void *arg, const char *person_id, int ledger, int64_t key,
                       const int64_t *fields, int64_t last)
 {
@@ -669,6 +672,11 @@ static int export_row(void *arg, const char *person_id, int ledger, int64_t key,
     const RtSchema *s = x->s;
     const RtLedger *led = &s->ledgers[ledger];
     (void)last;
+    int nz = 0;
+    while (nz < led->nfields && fields[nz] == 0)
+        nz++;
+    if (nz == led->nfields)
+        return 0;
     if (!x->headed)
         export_heading(x);
     x->l.n = 0;
