@@ -1339,9 +1339,14 @@ char *rt_csv_count_text(int want, int n, const char *const *cell, const size_t *
             continue;
         /* the groups after it, as many as the extra cells allow */
         char whole[SPLIT_AMOUNT_MAX + 1], plain[SPLIT_AMOUNT_MAX + 1];
-        size_t wn = hn, pn = 0;
-        memcpy(whole, h, hn);
-        if (sign)
+        size_t wn = 0, pn = 0;
+        /* a plus before an amount in yuan goes: money takes no sign ('+1234' is refused), an
+         * int does ('+3') */
+        int drop_plus = yuan && sign == '+';
+        for (size_t k = 0; k < hn; k++)
+            if (!(drop_plus && k < pre && h[k] == '+'))
+                whole[wn++] = h[k];
+        if (sign && !drop_plus)
             plain[pn++] = sign;
         memcpy(plain + pn, h + pre, hn - pre);
         pn += hn - pre;

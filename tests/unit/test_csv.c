@@ -224,6 +224,22 @@ static void test_count_text(void)
         c6[i] = "234", l6[i] = 3;
     CHECK_STR("groups past the longest amount: no hint",
               rt_csv_count_text(2, 16, c6, l6, buf, sizeof buf), "expected 2 fields, found 16");
+    /* a plus before an amount in yuan: money takes no sign, so neither fix has it ('+1234'
+     * and '+¥1,234' are refused); before a bare number, which may be an int's, it stays */
+    const char *c7[] = {"c1",
+                        "+\xC2\xA5"
+                        "1",
+                        "234", "x"},
+               *c8[] = {"c1", "+1", "234", "x"};
+    size_t l7[] = {2, 4, 3, 1}, l8[] = {2, 2, 3, 1};
+    CHECK_STR("+¥1,234: the fixes without the plus",
+              rt_csv_count_text(3, 4, c7, l7, buf, sizeof buf),
+              "expected 3 fields, found 4 (fields 2 and 3 look like one amount split at its "
+              "thousands comma: quote the field, \"\xC2\xA5"
+              "1,234\", or write 1234)");
+    CHECK_STR("+1,234: the plus kept", rt_csv_count_text(3, 4, c8, l8, buf, sizeof buf),
+              "expected 3 fields, found 4 (fields 2 and 3 look like one amount split at its "
+              "thousands comma: quote the field, \"+1,234\", or write +1234)");
 }
 
 static void test_empty(void)
@@ -469,8 +485,8 @@ static void test_utf8_cells(void)
  * verdict is UTF-8 by code point, and the cells are as written when it is text. */
 static void test_utf8_steps(void)
 {
-    static const unsigned char pick[] = {0x30, 0x7F, 0x80, 0x8F, 0x90,
-                                         0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF};
+    static const unsigned char pick[] = {0x30, 0x7F, 0x80, 0x8F, 0x90, 0x9F,
+                                         0xA0, 0xBF, 0xC0, 0xE4, 0xFF};
     RtCells c = {0};
     long wrong = 0, seen_bad = 0, seen_good = 0;
     for (unsigned b0 = 0x80; b0 <= 0xFF; b0++)
