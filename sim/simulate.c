@@ -118,6 +118,13 @@ typedef struct Scen {
      * eq_n - 1 hold them all, and equal there means no counted change (counted_change's fast
      * path); eq_n -1 otherwise */
     int eq_lo, eq_n;
+    /* a reform with eq_n >= 0: its first nsame compared outputs (mo) are those that count, at
+     * the base's indexes. A claim settled in both and equal there (eq_lo ...) adds to their
+     * totals what it adds to the base's, so claim() adds nothing to them for it, and for every
+     * other claim its own amounts less the base's; merge_results adds the base's totals
+     * (exact: integer sums). Nearly every claim is the same in a reform: -130 instructions a
+     * claim of Panji in county-cap-4000 (callgrind). 0 otherwise (and in the base). */
+    int nsame;
 } Scen;
 
 typedef struct Sim {
@@ -160,10 +167,10 @@ static int oop_bucket(int64_t v)
 {
     static const int64_t edge[RT_SIM_NOOPB - 1] = {0,      10000,  50000,  100000,
                                                    300000, 500000, 1000000};
-    int b = 0;
-    while (b < RT_SIM_NOOPB - 1 && v > edge[b])
-        b++;
-    return b;
+    /* the count of edges below v, by halves (3 tests, not up to 7: every dist_add asks) */
+    int b = v > edge[3] ? 4 : 0;
+    b += v > edge[b + 1] ? 2 : 0;
+    return b + (v > edge[b]);
 }
 
 /* the histogram bucket of v (fen): exact below SIM_SUB, then SIM_SUB per power of two */
@@ -204,18 +211,10 @@ static int dist_to_hist(Dist *d)
     return 0;
 }
 
-static int dist_add(Dist *d, int64_t v, int64_t w, int capped)
+/* dist_add's rarer part: v, weight w, into d's exact values when their array is full, or d
+ * into the histogram once past SIM_EXACT_MAX. 0, or -1 (memory). */
+static int dist_add_more(Dist *d, int64_t v, int64_t w)
 {
-    if (d->n == 0 || v > d->max)
-        d->max = v;
-    d->n++;
-    d->w += w;
-    d->sum += (RtWide)v * w;
-    if (capped) {
-        d->capped_n++;
-        d->capped_w += w;
-    }
-    d->buckets[oop_bucket(v)] += w;
     if (!d->hist && d->n <= SIM_EXACT_MAX) {
         if (rt_grow(&d->vals, &d->cap_vals, 2 * (d->nvals + 1), sizeof *d->vals) < 0)
             return -1;
@@ -227,6 +226,32 @@ static int dist_add(Dist *d, int64_t v, int64_t w, int capped)
     if (!d->hist && dist_to_hist(d) < 0)
         return -1;
     d->hist[hist_bucket(v)] += w;
+    return 0;
+}
+
+/* a person-year's own payment v (fen), weight w, into d; inline, the rest in dist_add_more
+ * (a call's saving of registers was a quarter of its instructions). 0, or -1 (memory). */
+static inline __attribute__((always_inline)) int dist_add(Dist *d, int64_t v, int64_t w, int capped)
+{
+    if (d->n == 0 || v > d->max)
+        d->max = v;
+    d->n++;
+    d->w += w;
+    d->sum += (RtWide)v * w;
+    if (capped) {
+        d->capped_n++;
+        d->capped_w += w;
+    }
+    d->buckets[oop_bucket(v)] += w;
+    if (d->hist) {
+        d->hist[hist_bucket(v)] += w;
+        return 0;
+    }
+    if (d->n > SIM_EXACT_MAX || 2 * (d->nvals + 1) > d->cap_vals)
+        return dist_add_more(d, v, w);
+    d->vals[2 * d->nvals] = v;
+    d->vals[2 * d->nvals + 1] = w;
+    d->nvals++;
     return 0;
 }
 
@@ -269,18 +294,16 @@ static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
             kept++;
             continue;
         }
-        int dim = SIM_KEY_DIM(y[0]);
+        /* the entry's groups: all the person's claims and its first identity's, or one */
+        int g[2] = {SIM_KEY_DIM(y[0]) < 0 ? 0 : SIM_KEY_GROUP(y[0]), idg};
+        int ng = SIM_KEY_DIM(y[0]) < 0 && idg >= 0 ? 2 : 1;
         for (int si = 0; si < ns; si++) {
             int64_t oop = y[2 + si];
             int capped = (int)(((uint64_t)y[1] >> si) & 1);
             Dist *dd = t->acc[si].dist;
-            if (dim < 0) {
-                if (dist_add(&dd[0], oop, w, capped) < 0)
+            for (int j = 0; j < ng; j++)
+                if (dist_add(&dd[g[j]], oop, w, capped) < 0)
                     return -1;
-                if (idg >= 0 && dist_add(&dd[idg], oop, w, capped) < 0)
-                    return -1;
-            } else if (dist_add(&dd[SIM_KEY_GROUP(y[0])], oop, w, capped) < 0)
-                return -1;
         }
     }
     x->nyears = kept;
@@ -312,18 +335,15 @@ static int finalize(Sim *m, SimT *t, RtPState *ps)
     return 0;
 }
 
-/* the index of the person's entry of key, created when new; -1 on memory (the array may
- * move: callers keep indices, not pointers) */
-static long year_entry(Sim *m, SimT *t, SimPS *ps, int64_t key)
+/* year_entry's part for a key the person has no entry of: a new entry, zeroed; its index,
+ * or -1 on memory */
+static long year_entry_new(Sim *m, SimT *t, SimPS *ps, int64_t key)
 {
     size_t stride = 2 + (size_t)m->nscen;
     if (!ps->years) {
         ps->years = SIM_ENTRIES(ps, m->nscen);
         ps->cap_years = SIM_INLINE;
     }
-    for (uint32_t i = 0; i < ps->nyears; i++)
-        if (ps->years[i * stride] == key)
-            return (long)i;
     if (ps->nyears == ps->cap_years) {
         int64_t *y = rt_pool_alloc(&t->years, 2 * ps->cap_years * stride * sizeof *y);
         if (!y)
@@ -336,6 +356,19 @@ static long year_entry(Sim *m, SimT *t, SimPS *ps, int64_t key)
     memset(y, 0, stride * sizeof *y);
     y[0] = key;
     return (long)ps->nyears++;
+}
+
+/* the index of the person's entry of key, created when new; -1 on memory (the array may
+ * move: callers keep indices, not pointers). In line: claim() asks twice a claim, and the
+ * entry is nearly always there (the call was a third of its instructions). */
+static inline __attribute__((always_inline)) long year_entry(Sim *m, SimT *t, SimPS *ps,
+                                                             int64_t key)
+{
+    size_t stride = 2 + (size_t)m->nscen;
+    for (uint32_t i = 0; i < ps->nyears; i++)
+        if (ps->years[i * stride] == key)
+            return (long)i;
+    return year_entry_new(m, t, ps, key);
 }
 
 /* where a failed claim is: "line N" of the claims file, never its claim id (the report is
@@ -479,17 +512,27 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
         Acc *a = &t->acc[si];
         const int64_t *out = pt->outs + (size_t)si * maxout;
         int differs = pt->ok[si] != pt->ok[0];
+        /* the same as the base in the outputs that count: their totals are the base's (nsame) */
+        int same = x->nsame && pt->ok[si] && pt->ok[0] &&
+                   !memcmp(out + x->eq_lo, base + x->eq_lo, (size_t)x->eq_n * sizeof *out);
+        if (x->nsame && !same && pt->ok[0])
+            for (int i = 0; i < x->nsame; i++) {
+                const SimMoney *q = &x->mo[i];
+                int64_t v = base[q->b];
+                if (v != POLRT_NONE)
+                    a->totals[q->k] -= (RtWide)v * w;
+            }
         if (!pt->ok[si]) {
             note_failure(a, r, pt->err_code[si], pt->err_loc[si]);
         } else {
             a->settled++;
-            for (int i = 0; i < x->nmo; i++) {
+            for (int i = same ? x->nsame : 0; i < x->nmo; i++) {
                 const SimMoney *q = &x->mo[i];
                 int64_t v = out[q->o];
                 if (v != POLRT_NONE)
                     a->totals[q->k] += (RtWide)v * w;
             }
-            differs |= si > 0 && pt->ok[0] && counted_change(x, base, out);
+            differs |= si > 0 && pt->ok[0] && !same && counted_change(x, base, out);
             int64_t oop = rs->oop >= 0 && out[rs->oop] != POLRT_NONE ? out[rs->oop] : 0;
             int capped = rs->cap >= 0 && out[rs->cap] != POLRT_NONE && out[rs->cap] > 0;
             sum_oop[si] += oop;
@@ -866,6 +909,13 @@ static int set_scenario(Sim *m, const PolSimScenario *sc, int i)
     }
     x->eq_lo = same && hi > lo ? lo : 0;
     x->eq_n = same && hi > lo ? hi - lo : -1;
+    x->nsame = 0;
+    for (int k = 0; i > 0 && x->eq_n >= 0 && k < x->nmo; k++)
+        if (x->mo[k].counts && x->mo[k].b >= 0) { /* to the front: the order is no matter */
+            SimMoney q = x->mo[k];
+            x->mo[k] = x->mo[x->nsame];
+            x->mo[x->nsame++] = q;
+        }
     rs->oop = res->oop >= 0 ? output_index(t, s->outputs[res->oop].name) : -1;
     rs->cap = res->cap >= 0 ? output_index(t, s->outputs[res->cap].name) : -1;
     return 0;
@@ -921,40 +971,53 @@ static int64_t percentile_hist(const int64_t *h, int64_t wsum, int q)
     return hist_mid(last);
 }
 
-/* sim_int.h: a least-significant-digit radix sort on the value's 8 bytes (the sign bit
- * flipped, so negatives come first), a pass skipped where every value has the same byte
- * (money's top bytes). qsort with a comparison callback took 181 M instructions of a
- * county-sized simulate's 1,677 M (callgrind: the 104,638 claims of polc gen --persons 30000,
- * base + one reform, -j 1); this sort takes 34 M, the same tables and report. */
+/* bits a digit of rt_sim_sort_vw sorts by: amounts in fen differ in their low 20-30 bits,
+ * 2-3 passes of 11 where bytes took 3-4, with tables (8 KB each) still in the L1 cache */
+#define SIM_DIGIT_BITS 11
+#define SIM_DIGITS     (1 << SIM_DIGIT_BITS)
+
+/* sim_int.h: a least-significant-digit radix sort on the bits that differ between the values
+ * (the sign bit flipped, so negatives come first), SIM_DIGIT_BITS at a time; bits alike in
+ * every value (money's top bytes) leave the order as it stands. qsort with a comparison
+ * callback took 181 M instructions of a county-sized simulate's 1,677 M (callgrind: the
+ * 104,638 claims of polc gen --persons 30000, base + one reform, -j 1); a sort by the 8 bytes
+ * 34 M, by the bytes that differ 29 M; the same tables and report. */
 int rt_sim_sort_vw(int64_t *vw, size_t n)
 {
     if (n < 2)
         return 0;
+    uint64_t all = ~UINT64_C(0), any = 0;
+    for (size_t i = 0; i < n; i++) {
+        all &= (uint64_t)vw[2 * i];
+        any |= (uint64_t)vw[2 * i];
+    }
+    if (all == any)
+        return 0; /* one value throughout */
+    int lo = __builtin_ctzll(all ^ any), hi = 63 - __builtin_clzll(all ^ any);
+    int npass = (hi - lo + SIM_DIGIT_BITS) / SIM_DIGIT_BITS;
     int64_t *tmp = polrt_realloc(NULL, 2 * n * sizeof *tmp);
-    uint32_t(*count)[256] = calloc(8, sizeof *count);
+    uint32_t(*count)[SIM_DIGITS] = calloc((size_t)npass, sizeof *count);
     if (!tmp || !count) {
         polrt_realloc(tmp, 0);
         free(count);
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
-        uint64_t u = (uint64_t)vw[2 * i] ^ (UINT64_C(1) << 63);
-        for (int b = 0; b < 8; b++)
-            count[b][(u >> (8 * b)) & 0xff]++;
+        uint64_t u = ((uint64_t)vw[2 * i] ^ (UINT64_C(1) << 63)) >> lo;
+        for (int q = 0; q < npass; q++)
+            count[q][(u >> (SIM_DIGIT_BITS * q)) & (SIM_DIGITS - 1)]++;
     }
     int64_t *src = vw, *dst = tmp;
-    for (int b = 0; b < 8; b++) {
-        uint64_t u0 = (uint64_t)vw[0] ^ (UINT64_C(1) << 63);
-        if (count[b][(u0 >> (8 * b)) & 0xff] == n)
-            continue; /* one byte value throughout: the order stands */
-        size_t at[256], sum = 0;
-        for (int k = 0; k < 256; k++) {
+    for (int q = 0; q < npass; q++) {
+        int shift = lo + SIM_DIGIT_BITS * q;
+        size_t at[SIM_DIGITS], sum = 0;
+        for (int k = 0; k < SIM_DIGITS; k++) {
             at[k] = sum;
-            sum += count[b][k];
+            sum += count[q][k];
         }
         for (size_t i = 0; i < n; i++) {
             uint64_t u = (uint64_t)src[2 * i] ^ (UINT64_C(1) << 63);
-            size_t j = at[(u >> (8 * b)) & 0xff]++;
+            size_t j = at[(u >> shift) & (SIM_DIGITS - 1)]++;
             dst[2 * j] = src[2 * i];
             dst[2 * j + 1] = src[2 * i + 1];
         }
@@ -1074,6 +1137,10 @@ static int merge_results(Sim *m)
             const Acc *a = &m->th[i].acc[si];
             for (int k = 0; k < m->money_n; k++)
                 rs->totals[k] += a->totals[k];
+            for (int k = 0; i == 0 && k < m->scen[si].nsame; k++) { /* claim(): less the base */
+                int q = m->scen[si].mo[k].k;
+                rs->totals[q] += res->scen[0].totals[q];
+            }
             rs->settled += a->settled;
             rs->failed += a->failed;
             rs->aff_claims += a->aff_claims;
