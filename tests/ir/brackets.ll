@@ -224,33 +224,37 @@ entry:
   %3 = getelementptr i64, ptr %ctx.f, i64 0
   %4 = load i64, ptr %3, align 4
   %5 = sub i64 %4, -25567
-  %6 = icmp ult i64 %5, 109573
-  br i1 %6, label %year.table, label %year.call
+  %6 = icmp uge i64 %5, 109573
+  %7 = call i1 @llvm.expect.i1(i1 %6, i1 false)
+  br i1 %7, label %year.call, label %year.table
 
 year.table:                                       ; preds = %entry
-  %7 = lshr i64 %5, 8
-  %8 = getelementptr [429 x i32], ptr @polc.years, i64 0, i64 %7
-  %9 = load i32, ptr %8, align 4
-  %10 = zext i32 %9 to i64
-  %11 = and i64 %10, 511
-  %12 = and i64 %5, 255
-  %13 = icmp uge i64 %12, %11
-  %14 = lshr i64 %10, 9
-  %15 = add i64 %14, 1900
-  %16 = zext i1 %13 to i64
-  %year = add i64 %15, %16
+  %8 = lshr i64 %5, 8
+  %9 = getelementptr [429 x i32], ptr @polc.years, i64 0, i64 %8
+  %10 = load i32, ptr %9, align 4
+  %11 = zext i32 %10 to i64
+  %12 = and i64 %11, 511
+  %13 = and i64 %5, 255
+  %14 = icmp uge i64 %13, %12
+  %15 = lshr i64 %11, 9
+  %16 = add i64 %15, 1900
+  %17 = zext i1 %14 to i64
+  %year = add i64 %16, %17
   br label %host.done
 
 year.call:                                        ; preds = %entry
-  %17 = call i64 @polrt_year_of(i64 %4)
+  %18 = call i64 @polrt_year_of(i64 %4)
   br label %host.done
 
 host.done:                                        ; preds = %year.call, %year.table
-  %18 = phi i64 [ %year, %year.table ], [ %17, %year.call ]
-  %19 = getelementptr i64, ptr %1, i64 0
-  store i64 %18, ptr %19, align 4
+  %19 = phi i64 [ %year, %year.table ], [ %18, %year.call ]
+  %20 = getelementptr i64, ptr %1, i64 0
+  store i64 %19, ptr %20, align 4
   ret void
 }
+
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
+declare i1 @llvm.expect.i1(i1, i1) #3
 
 define i64 @polc_check(ptr %0) {
 entry:
@@ -576,9 +580,6 @@ ok71:                                             ; preds = %done
 
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64) #2
-
-; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
-declare i1 @llvm.expect.i1(i1, i1) #3
 
 attributes #0 = { noreturn }
 attributes #1 = { noinline optnone }
