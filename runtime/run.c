@@ -457,8 +457,9 @@ static int cut_line(Run *r, const char *p, size_t n)
     return rt_csv_cells(p, 0, n, &r->cells, &next, &lines, &bad) < 0 ? -1 : 0;
 }
 
-/* --xlsx: the workbook started, its sheet "results" headed by the results CSV's header line
- * l; the kinds of its columns from the outputs' types. 0, or -1 with a message */
+/* --xlsx: the workbook started, its sheet "results" (结算结果 with labels) headed by the
+ * results CSV's header line l; the kinds of its columns from the outputs' types. 0, or -1
+ * with a message */
 static int xlsx_open(Run *r, const RtLine *l, char *err, size_t errlen)
 {
     if (!r->o->xlsx)
@@ -482,7 +483,8 @@ static int xlsx_open(Run *r, const RtLine *l, char *err, size_t errlen)
         return -1;
     }
     if (cut_line(r, l->p, l->n) < 0 ||
-        rt_xlsx_sheet(r->xlsx, "results", r->cells.p, r->cells.len, r->cells.n, r->kinds) < 0)
+        rt_xlsx_sheet(r->xlsx, rt_results_word(RT_W_SHEET, r->labels), r->cells.p, r->cells.len,
+                      r->cells.n, r->kinds) < 0)
         goto oom;
     return 0;
 oom:
