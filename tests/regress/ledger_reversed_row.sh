@@ -1,6 +1,9 @@
 #!/bin/sh
-# Regression (leftover11): a person-year whose claims were all reversed kept an all-zero row in
-# the ledger's store (`ledger export` left it out, but the store was not a clean run's). Such a
+# Regression (review10, leftover11): a person-year whose claims were all reversed kept an
+# all-zero row in the ledger's store, a row a run without those claims never makes: `ledger
+# export` printed it (p2,annual,2017,0.00,0), and imported, it made an opening balance of
+# nothing. Export now leaves a row of zeros out (an earlier polc's file still holds such rows:
+# one is put in with the sqlite3 shell below), and the store keeps none: such a
 # row (every field 0, no claim that wrote it) is now deleted at commit, on SQLite and on
 # PostgreSQL (a real one, tests/serve/pg.sh; skipped with a note when it is not installed):
 # after reversing p2's c2 and c3 and p1's c4, the stored rows are exactly those of a run of
@@ -67,8 +70,22 @@ p1,annual,2017,100.00,1" ]; then
         bad "reversed row ($name): a claim after" "$(cat err) $(cat a.out 2>/dev/null)"
 }
 
+# a row of zeros an earlier polc left (p9's, beside p1's): export leaves it out
+zeros_left_out() {
+    sqlite3 r.db "INSERT INTO ledger_rows (person_id, ledger, key, layout, vals, updated_at,
+        last_date) SELECT 'p9', ledger, key, layout, x'0000', updated_at, NULL FROM ledger_rows
+        WHERE person_id = 'p1'" &&
+        [ "$("$POLC" ledger export z.pol --ledger r.db --out - 2>&1)" = \
+            "person_id,ledger,year,paid,visits
+p1,annual,2017,100.00,1
+p2,annual,2017,25.00,1" ] &&
+        ok "reversed row: export leaves out a row of zeros an earlier polc stored" ||
+        bad "reversed row: a stored row of zeros" "$("$POLC" ledger export z.pol --ledger r.db --out - 2>&1)"
+}
+
 if command -v sqlite3 >/dev/null; then
     check sqlite r.db c.db
+    zeros_left_out
 else
     echo "note: no sqlite3 shell: the SQLite store not read"
 fi
