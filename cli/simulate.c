@@ -27,7 +27,7 @@
 
 typedef struct SimArgs {
     const char *base, *claims, *persons, *report, *sweep, *weight, *oop, *cap, *rejects, *changes;
-    const char *encoding, *xlsx;
+    const char *encoding, *xlsx, *labels;
     OptList reforms, sets, by;
     long threads, progress, quiet, interp, opt;
 } SimArgs;
@@ -45,6 +45,8 @@ static const Opt sim_opts[] = {
     {"persons", 0, OPT_STR, AT(persons), "FILE", .help = "the persons and their identity history"},
     {"report", 0, OPT_STR, AT(report), "DIR", .help = "write DIR/report.html and CSV tables"},
     {"xlsx", 0, OPT_STR, AT(xlsx), "FILE", .help = "the report's tables as an Excel workbook"},
+    {"labels", 0, OPT_STR, AT(labels), "zh|names",
+     .help = "the workbook's sheets and headings (default zh when the policy has labels)"},
     {"changes", 0, OPT_STR, AT(changes), "FILE",
      .help = "write every claim a scenario changes, with both values (CSV)"},
     {"weight", 0, OPT_STR, AT(weight), "COLUMN", .help = "the persons column weighting totals"},
@@ -475,6 +477,7 @@ static int simulate(const Scenarios *s, const SimArgs *a, const Sweep *sw)
         .cluster = rt_cluster_job(),
         .report = a->report,
         .xlsx = a->xlsx,
+        .labels = a->labels,
     };
     char sweep_name[400];
     if (sw) {

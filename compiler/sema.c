@@ -1757,6 +1757,11 @@ static void check_rate_slips(Slips *sl, const Decl *d)
     }
 }
 
+/* A value of a money param whose unit may have slipped: one warning at the value, however
+ * many checks find it (4000 万元 in a table was once three warnings and two notes for one
+ * slip: its 万元, its ratio to the version before, its ratio to the other members). The first
+ * that finds it words the warning: 万元 (did you mean yuan? says it all), else the version
+ * before or the nearest other member, with a note at that value. */
 static void check_unit_slips(Slips *sl, const Decl *d)
 {
     char a[48], b[48];
@@ -1769,26 +1774,16 @@ static void check_unit_slips(Slips *sl, const Decl *d)
     for (int vi = 0; vi < d->versions.len; vi++) {
         const Version *v = &d->versions.data[vi];
         for (int m = 0; m < nm; m++) {
-            Node *at, *pat;
-            int64_t x = version_value(d, v, m, &at), r;
+            Node *at, *pat = NULL;
+            int64_t x = version_value(d, v, m, &at);
             const char *mem = d->index_enum ? d->index_enum->members.data[m].name : NULL;
             if (x <= 0)
                 continue;
             /* 万元 where yuan was meant multiplies by 10,000: no amount of these notices on
              * one person reaches 10 million yuan */
-            if (at->unit == NUM_WAN && x >= SEMA_WAN_SLIP_FEN && slip_room(sl))
-                diag_warning(dg, at->loc, "%s 万元 is %s yuan; did you mean %s yuan?", at->text,
-                             polrt_fmt_money(x, a, 1), at->text);
-            if (vi > 0 && (r = slip_ratio(x, version_value(d, v - 1, m, &pat))) && slip_room(sl)) {
-                diag_warning(dg, at->loc,
-                             "%s%s%s%s is %s yuan from %s, %" PRId64 " times the %s yuan before: "
-                             "is the unit right?",
-                             d->name, mem ? "[" : "", mem ? mem : "", mem ? "]" : "",
-                             polrt_fmt_money(x, a, 1), v->from->text, r,
-                             polrt_fmt_money(pat->ival, b, 1));
-                diag_note(dg, pat->loc, "the version before: %s yuan",
-                          polrt_fmt_money(pat->ival, b, 1));
-            }
+            int wan = at->unit == NUM_WAN && x >= SEMA_WAN_SLIP_FEN;
+            /* this far from the version before (the same member) */
+            int64_t r = vi > 0 ? slip_ratio(x, version_value(d, v - 1, m, &pat)) : 0;
             /* an outlier of its table: this far above (or below) every other member that
              * has a value, of at least two others (of two, each would be the other's outlier) */
             int others = 0, above = 1, below = 1, near = -1;
@@ -1804,16 +1799,34 @@ static void check_unit_slips(Slips *sl, const Decl *d)
                 if (near < 0 || (x > y ? y > nearest : y < nearest))
                     near = k, nearest = y;
             }
-            int all = others >= 2 && (above || below);
-            if (all && slip_room(sl)) {
-                Node *o;
-                version_value(d, v, near, &o);
+            int outlier = others >= 2 && (above || below);
+            if (!(wan || r || outlier) || !slip_room(sl))
+                continue;
+            if (wan)
+                diag_warning(dg, at->loc, "%s 万元 is %s yuan; did you mean %s yuan?", at->text,
+                             polrt_fmt_money(x, a, 1), at->text);
+            else if (r)
+                diag_warning(dg, at->loc,
+                             "%s%s%s%s is %s yuan from %s, %" PRId64 " times the %s yuan before: "
+                             "is the unit right?",
+                             d->name, mem ? "[" : "", mem ? mem : "", mem ? "]" : "",
+                             polrt_fmt_money(x, a, 1), v->from->text, r,
+                             polrt_fmt_money(pat->ival, b, 1));
+            else
                 diag_warning(dg, at->loc,
                              "%s[%s] is %s yuan, %" PRId64 " times the other members of the "
                              "table (%s: %s yuan): is the unit right?",
                              d->name, mem, polrt_fmt_money(x, a, 1), slip_ratio(x, nearest),
                              d->index_enum->members.data[near].name,
                              polrt_fmt_money(nearest, b, 1));
+            if (wan)
+                continue;
+            if (r)
+                diag_note(dg, pat->loc, "the version before: %s yuan",
+                          polrt_fmt_money(pat->ival, b, 1));
+            else {
+                Node *o;
+                version_value(d, v, near, &o);
                 diag_note(dg, o->loc, "%s[%s] is %s yuan", d->name,
                           d->index_enum->members.data[near].name, polrt_fmt_money(nearest, b, 1));
             }

@@ -349,6 +349,7 @@ enum {
     Q_GET_ROWS,
     Q_ADD_ROW,
     Q_SET_ROW,
+    Q_DEL_ROW,
     Q_GET_CLAIM,
     Q_PUT_CLAIM,
     Q_BEGIN,
@@ -371,6 +372,8 @@ static const char *const queries[NQ] = {
                   "last_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [Q_SET_ROW] = "UPDATE ledger_rows SET layout = ?4, vals = ?5, updated_at = ?6, last_date = ?7 "
                   "WHERE person_id = ?1 AND ledger = ?2 AND key = ?3",
+    /* a row that went back to nothing (row_void) */
+    [Q_DEL_ROW] = "DELETE FROM ledger_rows WHERE person_id = ?1 AND ledger = ?2 AND key = ?3",
     [Q_GET_CLAIM] = "SELECT person_id, fields, outputs, keys, ledger_before, ledger_after, "
                     "layout FROM settled_claims WHERE claim_id = ?1",
     [Q_PUT_CLAIM] = "INSERT OR IGNORE INTO settled_claims (claim_id, person_id, layout, fields, "
@@ -2311,11 +2314,37 @@ static int tx_begin(RtStore *st, char *err, size_t errlen)
     return seq_read(st, err, errlen);
 }
 
+/* A row gone back to nothing: every field 0 and no claim that wrote it (ROW_LAST unknown), as
+ * when every claim of a person-year was reversed (rt_resettle_undo). A missing row reads the
+ * same (zeros, nothing late against it), so such a row is deleted at commit, not written: a
+ * ledger after reversals stores what a run without those claims stores (spec/DATA.md). */
+static int row_void(const RtStore *st, const int64_t *row)
+{
+    if (row[ROW_LAST] != POLRT_NONE)
+        return 0;
+    const RtLedger *led = &st->s->ledgers[row[0] & ROW_LEDGER];
+    for (int f = 0; f < led->nfields; f++)
+        if (row[ROW_HEAD + f] != 0)
+            return 0;
+    return 1;
+}
+
+/* the rows of lp just written: none changed since, and a void one is not in the store */
+static void rows_written(const RtStore *st, RtLedgerPerson *lp)
+{
+    for (size_t i = 0; i < lp->nwords; i += (size_t)st->stride[lp->rows[i] & ROW_LEDGER]) {
+        int64_t *row = lp->rows + i;
+        if (row[0] & ROW_DIRTY)
+            row[0] = (row[0] & ~(ROW_DIRTY | ROW_NEW)) | (row_void(st, row) ? ROW_NEW : 0);
+    }
+}
+
 /* Write the changed rows of one person: an INSERT for a row the file lacks (ROW_NEW), else an
- * UPDATE. The rows were read under the write lock, and read again whenever another process
- * wrote the file (the epoch), so each statement changes exactly one row; any other count
- * means the file and the cache disagree, and the transaction is refused rather than a guess
- * written over it. */
+ * UPDATE, or a DELETE for one gone back to nothing (row_void; nothing when the file lacks it).
+ * The rows were read under the write lock, and read again whenever another process wrote the
+ * file (the epoch), so each statement changes exactly one row; any other count means the file
+ * and the cache disagree, and the transaction is refused rather than a guess written over
+ * it. */
 static int flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *err, size_t errlen)
 {
     const RtSchema *s = st->s;
@@ -2325,20 +2354,25 @@ static int flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *
         i += (size_t)st->stride[l];
         if (!(row[0] & ROW_DIRTY))
             continue;
-        int qi = row[0] & ROW_NEW ? Q_ADD_ROW : Q_SET_ROW;
+        int gone = row_void(st, row);
+        if (gone && (row[0] & ROW_NEW))
+            continue;
+        int qi = gone ? Q_DEL_ROW : row[0] & ROW_NEW ? Q_ADD_ROW : Q_SET_ROW;
         sqlite3_stmt *q = st->q[qi];
-        size_t n = put_varints(st->enc, row + ROW_HEAD, s->ledgers[l].nfields);
         /* every parameter bound each time, so no sqlite3_clear_bindings */
         sq.sqlite3_bind_text(q, 1, lp->id, -1, SQLITE_STATIC);
         sq.sqlite3_bind_text(q, 2, s->ledgers[l].name, -1, SQLITE_STATIC);
         sq.sqlite3_bind_int64(q, 3, row[1]);
-        sq.sqlite3_bind_int64(q, 4, st->layout);
-        sq.sqlite3_bind_blob(q, 5, st->enc, (int)n, SQLITE_STATIC);
-        sq.sqlite3_bind_text(q, 6, now, -1, SQLITE_STATIC);
-        if (row[ROW_LAST] == POLRT_NONE)
-            sq.sqlite3_bind_null(q, 7);
-        else
-            sq.sqlite3_bind_int64(q, 7, row[ROW_LAST]);
+        if (!gone) {
+            size_t n = put_varints(st->enc, row + ROW_HEAD, s->ledgers[l].nfields);
+            sq.sqlite3_bind_int64(q, 4, st->layout);
+            sq.sqlite3_bind_blob(q, 5, st->enc, (int)n, SQLITE_STATIC);
+            sq.sqlite3_bind_text(q, 6, now, -1, SQLITE_STATIC);
+            if (row[ROW_LAST] == POLRT_NONE)
+                sq.sqlite3_bind_null(q, 7);
+            else
+                sq.sqlite3_bind_int64(q, 7, row[ROW_LAST]);
+        }
         if (step_done(st, qi, err, errlen))
             return -1;
         int changed = sq.sqlite3_changes(st->db);
@@ -2348,8 +2382,7 @@ static int flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, char *
                         "file disagrees with the rows read from it)",
                         st->path, s->ledgers[l].name, (long long)row[1], changed);
     }
-    for (size_t i = 0; i < lp->nwords; i += (size_t)st->stride[lp->rows[i] & ROW_LEDGER])
-        lp->rows[i] &= ~(ROW_DIRTY | ROW_NEW);
+    rows_written(st, lp);
     return 0;
 }
 
@@ -3737,8 +3770,17 @@ static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, cha
         i += (size_t)st->stride[l];
         if (!(row[0] & ROW_DIRTY))
             continue;
-        size_t n = put_varints(st->enc, row + ROW_HEAD, s->ledgers[l].nfields);
         snprintf(key, sizeof key, "%lld", (long long)row[1]);
+        if (row_void(st, row)) { /* gone back to nothing: deleted, as flush_person */
+            const char *del[3] = {lp->id, s->ledgers[l].name, key};
+            if (pg_queue(st, PGS_NONE,
+                         "DELETE FROM ledger_rows WHERE person_id = $1 AND ledger = $2 AND "
+                         "key = $3",
+                         3, del, NULL, PGRES_COMMAND_OK, err, errlen))
+                return -1;
+            continue;
+        }
+        size_t n = put_varints(st->enc, row + ROW_HEAD, s->ledgers[l].nfields);
         snprintf(last, sizeof last, "%lld", (long long)row[ROW_LAST]);
         const char *vals[7] = {lp->id,
                                s->ledgers[l].name,
@@ -3757,8 +3799,7 @@ static int pg_flush_person(RtStore *st, RtLedgerPerson *lp, const char *now, cha
                      7, vals, lens, PGRES_COMMAND_OK, err, errlen))
             return -1;
     }
-    for (size_t i = 0; i < lp->nwords; i += (size_t)st->stride[lp->rows[i] & ROW_LEDGER])
-        lp->rows[i] &= ~(ROW_DIRTY | ROW_NEW);
+    rows_written(st, lp);
     return 0;
 }
 

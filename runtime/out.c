@@ -396,6 +396,7 @@ const char *rt_results_word(RtWord w, int labels)
         [RT_W_SETTLED] = {"settled", "已结算"},
         [RT_W_ALREADY] = {"already settled", "此前已结算"},
         [RT_W_ERROR] = {"error: ", "结算失败："},
+        [RT_W_SHEET] = {"results", "结算结果"},
     };
     return words[w][labels != 0];
 }

@@ -2814,7 +2814,9 @@ static int claims_pass(RtPipe *m)
             rt_pipe_sys_error(m, 0, "out of memory");
             goto fail;
         }
-        if (m->o->ledger_turns && rt_ranks_ledger_turn(m, 1) < 0)
+        /* the batch's transaction begun once it is read (the sink commits it, or the rank
+         * at its turn's end): a stalled input holds no writers' lock */
+        if (m->o->store && rt_ranks_ledger_turn(m, 1) < 0)
             goto fail;
         int64_t t_settle = rt_now_ns();
         parallel(m, TASK_SETTLE);

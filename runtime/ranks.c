@@ -885,7 +885,9 @@ void rt_ranks_persons(RtPipe *m)
  * rank: begun just before (waiting there, if need be, for the rank that holds the lock to
  * commit) and committed just after, before the outcomes go to rank 0, which writes the rows'
  * results only then: every claim is in the ledger before its result is written, as alone. A
- * rank with no claim in the batch takes no turn. 0, or -1 (error set: exit 4). */
+ * rank with no claim in the batch takes no turn. Alone (or on its own SQLite file) a batch's
+ * transaction is begun here too, and committed by the sink (run.c): none is held while the
+ * input is read. 0, or -1 (error set: exit 4). */
 int rt_ranks_ledger_turn(RtPipe *m, int begin)
 {
     char err[MSG_MAX];

@@ -1176,13 +1176,14 @@ const char *rt_rule_heading(const RtSchema *s, int i, int labels, char *buf, siz
  * the value has none (the plain text then) */
 const char *rt_value_label(const RtSchema *s, const RtType *t, int64_t v);
 /* the results' own words, not the policy's: the claim id's and status's headings, the
- * statuses and the prefix of a failure's status */
+ * statuses, the prefix of a failure's status and the workbook's sheet (--xlsx) */
 typedef enum {
     RT_W_CLAIM_ID,
     RT_W_STATUS,
     RT_W_SETTLED,
     RT_W_ALREADY,
     RT_W_ERROR,
+    RT_W_SHEET,
     RT_NWORDS
 } RtWord;
 /* word w in Chinese with labels (结算单号, 结算状态, 已结算, ...), else as programs read it

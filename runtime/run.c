@@ -457,8 +457,9 @@ static int cut_line(Run *r, const char *p, size_t n)
     return rt_csv_cells(p, 0, n, &r->cells, &next, &lines, &bad) < 0 ? -1 : 0;
 }
 
-/* --xlsx: the workbook started, its sheet "results" headed by the results CSV's header line
- * l; the kinds of its columns from the outputs' types. 0, or -1 with a message */
+/* --xlsx: the workbook started, its sheet "results" (结算结果 with labels) headed by the
+ * results CSV's header line l; the kinds of its columns from the outputs' types. 0, or -1
+ * with a message */
 static int xlsx_open(Run *r, const RtLine *l, char *err, size_t errlen)
 {
     if (!r->o->xlsx)
@@ -482,7 +483,8 @@ static int xlsx_open(Run *r, const RtLine *l, char *err, size_t errlen)
         return -1;
     }
     if (cut_line(r, l->p, l->n) < 0 ||
-        rt_xlsx_sheet(r->xlsx, "results", r->cells.p, r->cells.len, r->cells.n, r->kinds) < 0)
+        rt_xlsx_sheet(r->xlsx, rt_results_word(RT_W_SHEET, r->labels), r->cells.p, r->cells.len,
+                      r->cells.n, r->kinds) < 0)
         goto oom;
     return 0;
 oom:
@@ -607,13 +609,15 @@ static int explain_only(const PolRunOpts *o)
  * written; the claims it settled are counted in batch_rows (what a run stopped later leaves
  * in the ledger: run_pipeline says it). Across ranks on a PostgreSQL ledger every rank
  * committed its claims of the batch (its turn, ranks.c) before the rows came here: rank 0's
- * are every rank's. 1 when the batch's claims are committed, 0 when not yet, -1 on failure. */
+ * are every rank's. The next batch's transaction is begun by the pipeline once that batch is
+ * read (rt_ranks_ledger_turn), not here: begun here, the writers' lock was held while the
+ * input was read, and a pipe whose writer paused held up a polc serve on the same ledger.
+ * 1 when the batch's claims are committed, 0 when not yet, -1 on failure. */
 static int batch_commit(Run *r, char *err, size_t errlen)
 {
     if (!r->store || r->o->max_rejects != 0 || r->turns)
         return r->turns;
-    if (rt_ledger_commit(r->store, err, errlen) != 0 ||
-        rt_ledger_begin(r->store, err, errlen) != 0) {
+    if (rt_ledger_commit(r->store, err, errlen) != 0) {
         r->code = POLRT_EXIT_SYSTEM;
         return -1;
     }
@@ -1189,11 +1193,6 @@ static int run_setup(Run *r)
         if (rc)
             return rc;
         rt_ledger_late_check(r->store, 1); /* late claims: spec/DATA.md */
-        char lerr[MSG_MAX];
-        if (!r->turns && rt_ledger_begin(r->store, lerr, sizeof lerr) != 0) {
-            snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
-            return POLRT_EXIT_SYSTEM;
-        }
     }
     return 0;
 }

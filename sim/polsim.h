@@ -41,6 +41,9 @@ typedef struct PolSimOpts {
      * workbook; NULL: none): refused before the run, as --changes is, when one of its files
      * would replace an input or another output (exit 2) */
     const char *report, *xlsx;
+    /* the workbook's words (--labels): "zh" its sheets and headings in Chinese, "names" in
+     * English; NULL: zh when the base policy labels an output (as polc run's results) */
+    const char *labels;
 } PolSimOpts;
 typedef struct PolSim PolSim;
 /* Run the simulation: 0 ok, 2 usage/IO (message printed), 3 some rows were rejected (the

@@ -1477,17 +1477,96 @@ static int put_csv(void *r, const char *name, const Table *t, char *err, size_t 
     return write_table(r, name, t, err, errlen);
 }
 
-/* a table as a sheet named as its file without ".csv" */
-static int put_sheet(void *x, const char *name, const Table *t, char *err, size_t errlen)
+/* The workbook's words in Chinese (--labels zh, spec/SIMULATE.md): each sheet's name (as its
+ * file without ".csv") and each heading the tables write in English. Excel takes a sheet
+ * name of at most 31 characters without []:*?/\ (these have 4 to 6, and xlsx.c's buffer
+ * holds 24 bytes, 8 of them). A heading not here (a parameter's, an output's or a --by
+ * field's name or label) is written as it is. */
+static const char *const zh_words[][2] = {
+    /* the sheets */
+    {"totals", "支付合计"},
+    {"counts", "结算单与人数"},
+    {"changes", "个人负担变化"},
+    {"oop", "年度个人负担"},
+    {"failures", "结算失败"},
+    {"sweep", "参数扫描"},
+    /* the headings */
+    {"scenario", "方案"},
+    {"output", "输出项"},
+    {"total", "合计"},
+    {"base", "基准"},
+    {"difference", "差额"},
+    {"change", "变化率"},
+    {"label", "名称"},
+    {"role", "类别"},
+    {"settled", "已结算"},
+    {"failed", "结算失败"},
+    {"claims with a change", "有变化的结算单"},
+    {"share", "占比"},
+    {"persons with a change", "有变化的人数"},
+    {"band", "变化区间"},
+    {"persons", "人数"},
+    {"total change", "变化合计"},
+    {"dimension", "维度"},
+    {"group", "分组"},
+    {"person_years", "人年数"},
+    {"mean", "人均"},
+    {"p50", "中位数"},
+    {"p90", "90分位"},
+    {"p99", "99分位"},
+    {"max", "最大值"},
+    {"at_cap_share", "封顶占比"},
+    {"claims", "结算单数"},
+    {"reason", "原因"},
+    {"for example", "示例"},
+    {"unit", "单位"},
+    {"mean own payment", "人均个人负担"},
+    {"at cap", "封顶占比"},
+};
+
+/* en in Chinese when the table above has it and it is no name of the policy's (the swept
+ * parameter, an output: the sweep's headings), else en */
+static const char *zh_word(const PolSim *m, const char *en)
 {
+    if (m->sweep && strcmp(en, m->sweep) == 0)
+        return en;
+    for (int k = 0; k < m->nmoney; k++)
+        if (strcmp(en, out_name(m, k)) == 0)
+            return en;
+    for (size_t i = 0; i < sizeof zh_words / sizeof *zh_words; i++)
+        if (strcmp(zh_words[i][0], en) == 0)
+            return zh_words[i][1];
+    return en;
+}
+
+/* the workbook put_sheet writes to, and in which words */
+typedef struct Book {
+    RtXlsx *x;
+    const PolSim *m; /* NULL: in English; else its sheets and headings in Chinese */
+} Book;
+
+/* the most columns a table has (build_totals, build_sweep) */
+#define TABLE_COLS 64
+
+/* a table as a sheet named as its file without ".csv" (in Chinese: zh_words) */
+static int put_sheet(void *ctx, const char *name, const Table *t, char *err, size_t errlen)
+{
+    Book *b = ctx;
     char sheet[32];
     snprintf(sheet, sizeof sheet, "%.*s", (int)(strlen(name) - 4), name);
-    if (rt_xlsx_sheet(x, sheet, (const char *const *)t->cells, NULL, t->ncols, NULL) < 0) {
+    const char *hdr[TABLE_COLS];
+    const char *const *h = (const char *const *)t->cells;
+    if (b->m && t->ncols <= TABLE_COLS) {
+        for (int c = 0; c < t->ncols; c++)
+            hdr[c] = zh_word(b->m, t->cells[c]);
+        h = hdr;
+    }
+    if (rt_xlsx_sheet(b->x, b->m ? zh_word(b->m, sheet) : sheet, h, NULL, t->ncols, NULL) < 0) {
         snprintf(err, errlen, "cannot write the workbook: out of memory");
         return -1;
     }
     for (int r = 1; r < t->nrows; r++)
-        if (rt_xlsx_row(x, (const char *const *)t->cells + (size_t)r * (size_t)t->ncols, NULL,
+        if (rt_xlsx_row(b->x, (const char *const *)t->cells + (size_t)r * (size_t)t->ncols, NULL,
                         t->ncols) < 0) {
             snprintf(err, errlen, "cannot write the workbook: out of memory");
             return -1;
@@ -1497,14 +1576,14 @@ static int put_sheet(void *x, const char *name, const Table *t, char *err, size_
 
 POLRT_API int polrt_sim_write_xlsx(const PolSim *m, const char *path, char *err, size_t errlen)
 {
-    RtXlsx *x = rt_xlsx_open(path, err, errlen);
-    if (!x)
+    Book b = {rt_xlsx_open(path, err, errlen), m->labels ? m : NULL};
+    if (!b.x)
         return -1;
-    if (each_table(m, put_sheet, x, err, errlen) < 0) {
-        rt_xlsx_abort(x);
+    if (each_table(m, put_sheet, &b, err, errlen) < 0) {
+        rt_xlsx_abort(b.x);
         return -1;
     }
-    return rt_xlsx_commit(x, err, errlen);
+    return rt_xlsx_commit(b.x, err, errlen);
 }
 
 POLRT_API int polrt_sim_write_report(const PolSim *m, const char *dir, char *err, size_t errlen)

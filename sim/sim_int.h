@@ -87,6 +87,7 @@ struct PolSim {
     const char *weight_col;
     const char *claims_path, *persons_path, *rejects_path;
     const char *sweep; /* the swept parameter, or NULL */
+    int labels;        /* the workbook's sheets and headings in Chinese (PolSimOpts.labels) */
     int64_t nclaims;   /* good claim rows */
     int64_t rejected, empty_rows;
     int64_t npersons, persons_w;            /* persons in the persons file */

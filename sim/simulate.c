@@ -1466,6 +1466,10 @@ static int sim_refused(const PolSimScenario *sc, int n, const PolSimOpts *o, con
         return 2;
     }
     char err[1024];
+    if (o->labels && rt_labels_on(NULL, o->labels, err, sizeof err) < 0) {
+        fprintf(stderr, "%s: %s\n", opts_program(), err);
+        return 2;
+    }
     if (rt_sim_outputs_apart(o, rejects, err, sizeof err) < 0) {
         fprintf(stderr, "%s: %s\n", opts_program(), err);
         return 2;
@@ -1572,6 +1576,7 @@ POLRT_API int polrt_sim_run(const PolSimScenario *sc, int n, const PolSimOpts *o
     res->persons_path = o->persons;
     res->rejects_path = rejects;
     res->sweep = o->sweep;
+    res->labels = rt_labels_on(m->s, o->labels, NULL, 0); /* (a bad word refused before) */
     res->mode = "streamed";
     int rc = changes_finish(m, sim_settle(m, sc, n, rejects, prejects));
     sim_free_threads(m);
