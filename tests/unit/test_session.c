@@ -677,48 +677,25 @@ static void test_fast_memo(void)
     claim(c, FAKE_COUNTY, day(2024, 3, 13), YUAN(1000, 0), 0, 0, POLRT_NONE);
     polrt_session_claim(f, "M4", "P1", c, &r);
     CHECK_EQ("a new fast entry: its flags unknown, the memo zeroed", memo_dirty, 1);
-    /* the traced entry serves when there is no fast one: its memo is zeroed whatever the
-     * flags say (a traced session clears it with the trace; an untraced one must) */
-    polrt_engine_set_fast(e, NULL);
-    polrt_engine_set_fast_flags(e, POLRT_FAST_NO_MEMO);
-    CHECK_EQ("traced entry standing in: its memo zeroed", e->fast_memo, 1);
-    polrt_session_free(f);
-    polrt_engine_free(e);
-}
-
-/* POLRT_FAST_LEDGER_IN_PLACE: the fast entry writes every ledger field, so an untraced session
- * no longer fills after from before for it (rt_settle_steps): the results stay as they were
- * (claims A and B of fake_policy.c: after B the 2024 ledger holds 3,000.00 own paid and 2
- * claims). The traced entry standing in for a missing fast one writes field by field, and a
- * new fast entry's flags are unknown: neither is in place. */
-static int64_t other_fast(PolCtx *c)
-{
-    return polc_settle(c);
-}
-
-static void test_fast_in_place(void)
-{
-    PolEngine *e = fake_policy_engine(err, sizeof err);
-    PolSession *f = polrt_session_new(e, NULL, err, sizeof err);
-    PolResult r;
-    int64_t c[FAKE_NCLAIM];
-    rt_session_trace(f, 0);
-    add_persons(f);
-    polrt_engine_set_fast(e, other_fast);
-    polrt_engine_set_fast_flags(e, POLRT_FAST_LEDGER_IN_PLACE); /* its memo is rule_state */
-    CHECK_EQ("in place: flagged", e->fast_in_place, 1);
-    claim(c, FAKE_COUNTY, day(2024, 3, 10), YUAN(12000, 0), YUAN(1000, 0), 0, day(2024, 3, 1));
-    polrt_session_claim(f, "A", "P1", c, &r);
-    claim(c, FAKE_CITY, day(2024, 6, 1), YUAN(5000, 0), 0, 1, POLRT_NONE);
-    CHECK_EQ("in place: B settles", polrt_session_claim(f, "B", "P1", c, &r), 0);
-    check_out("in place: B", &r, YUAN(3375, 0), YUAN(25, 0), YUAN(1600, 0));
-    CHECK_EQ("in place: own paid after B", r.ledger_after[FAKE_L_OWN_PAID], YUAN(3000, 0));
-    CHECK_EQ("in place: claims after B", r.ledger_after[FAKE_L_CLAIMS], 2);
-    polrt_engine_set_fast(e, other_fast);
-    CHECK_EQ("in place: a new fast entry's flags unknown", e->fast_in_place, 0);
-    polrt_engine_set_fast(e, NULL);
+    /* POLRT_FAST_LEDGER_IN_PLACE: the entry writes every ledger field, so the session no
+     * longer fills after from before (rt_settle_steps); claim D of fake_policy.c starts P1's
+     * 2025 ledger: after it 3,000.00 own paid and 1 claim */
     polrt_engine_set_fast_flags(e, POLRT_FAST_LEDGER_IN_PLACE);
-    CHECK_EQ("in place: never the traced entry standing in", e->fast_in_place, 0);
+    CHECK_EQ("in place: flagged", e->fast_in_place, 1);
+    claim(c, FAKE_COUNTY, day(2025, 2, 1), YUAN(12000, 0), YUAN(1000, 0), 0, day(2025, 1, 20));
+    CHECK_EQ("in place: D settles", polrt_session_claim(f, "D", "P1", c, &r), 0);
+    check_out("in place: D", &r, YUAN(7950, 0), YUAN(3000, 0), YUAN(50, 0));
+    CHECK_EQ("in place: own paid after D", r.ledger_after[FAKE_L_OWN_PAID], YUAN(3000, 0));
+    CHECK_EQ("in place: claims after D", r.ledger_after[FAKE_L_CLAIMS], 1);
+    polrt_engine_set_fast(e, marking_fast);
+    CHECK_EQ("in place: a new fast entry's flags unknown", e->fast_in_place, 0);
+    /* the traced entry serves when there is no fast one: its memo is zeroed whatever the
+     * flags say (a traced session clears it with the trace; an untraced one must), and it
+     * writes the ledger field by field: never in place */
+    polrt_engine_set_fast(e, NULL);
+    polrt_engine_set_fast_flags(e, POLRT_FAST_NO_MEMO | POLRT_FAST_LEDGER_IN_PLACE);
+    CHECK_EQ("traced entry standing in: its memo zeroed", e->fast_memo, 1);
+    CHECK_EQ("traced entry standing in: not in place", e->fast_in_place, 0);
     polrt_session_free(f);
     polrt_engine_free(e);
 }
@@ -1314,7 +1291,6 @@ int main(void)
     test_engine_open();
     test_fast_entry();
     test_fast_memo();
-    test_fast_in_place();
     polrt_engine_free(e);
     char cmd[sizeof dir + 16];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
