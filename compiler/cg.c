@@ -1569,6 +1569,8 @@ static void declare_rules(Cg *cg, unsigned noinline)
 /* The fast entry: inlined where it can be, else a variant of its own; its POLRT_FAST_* flags */
 static int64_t cg_fast_entry(Cg *cg)
 {
+    /* the function-per-rule fast entry stores each ledger field as it computes it, before
+     * the next reads ledger_in: not in place */
     if (cg_settle_inline(cg) != 0) {
         cg_variant(cg, 0);
         return 0;
@@ -1582,8 +1584,10 @@ static int64_t cg_fast_entry(Cg *cg)
         else
             LLVMDeleteFunction(cg->rule_fns[0][i]);
     /* its memo is in locals: the runtime need not zero rule_state for it, which was ~25
-     * instructions of Panji's claim (a memset of 60 rules' states) */
-    return POLRT_FAST_NO_MEMO;
+     * instructions of Panji's claim (a memset of 60 rules' states). It stores every ledger
+     * field at its end, once all are computed (cg_settle_inline), so nothing after a failure:
+     * the runtime hands it the person's ledger row as ledger_in and ledger_out at once */
+    return POLRT_FAST_NO_MEMO | POLRT_FAST_LEDGER_IN_PLACE;
 }
 
 /* The traced variant runs only for explanations and tests (polc run settles through

@@ -295,6 +295,7 @@ POLRT_API void polrt_engine_set_fast(PolEngine *e, PolSettleFn settle_fast)
     if (e) {
         e->settle_fast = settle_fast ? settle_fast : e->settle;
         e->fast_memo = 1; /* until the new entry's flags say otherwise */
+        e->fast_in_place = 0;
     }
 }
 
@@ -315,9 +316,11 @@ static int keys_read_memo(const RtSchema *s)
 POLRT_API void polrt_engine_set_fast_flags(PolEngine *e, int64_t flags)
 {
     /* the traced entry standing in for a missing fast one keeps its memo whatever the flags */
-    if (e)
+    if (e) {
         e->fast_memo = !(flags & POLRT_FAST_NO_MEMO) || e->settle_fast == e->settle ||
                        keys_read_memo(&e->schema);
+        e->fast_in_place = (flags & POLRT_FAST_LEDGER_IN_PLACE) && e->settle_fast != e->settle;
+    }
 }
 
 POLRT_API void polrt_engine_free(PolEngine *e)

@@ -114,7 +114,10 @@ typedef struct RtBlock {
     char pad[RT_CACHE_LINE]; /* threads decode neighbouring blocks at once: rt_int.h */
 } RtBlock;
 
-/* a thread's view of the claim being settled, per engine */
+/* a thread's view of the claim being settled, per engine. before and after hold the claim's
+ * ledgers only where something reads them (an explanation's trace, a ledger store's record,
+ * a reversal): in the plain case an engine that settles in place (pipeline_int.h Eng.in_place)
+ * settles the person's row itself and leaves them as they were, and no sink reads them */
 typedef struct RtScratch {
     int64_t *keys, *before, *after, *out, *rule_val, *rule_state, *branch, *pver, *pidx;
     /* memory ledgers, per ledger: the index in the person's rows of the claim key's row,

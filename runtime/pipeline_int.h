@@ -29,6 +29,11 @@ typedef struct Eng {
      * follow in order (the date-order check): a row of an earlier key is never read again,
      * so the new year's row takes its place and a person holds one row per ledger */
     uint8_t *latest;
+    /* its fast entry settles the person's row in place (PolEngine.fast_in_place) and it has
+     * one ledger, whose fields a row holds as ledger_in lays them out: pipeline.c,
+     * settle_in_place */
+    int in_place;
+    int64_t *zeros; /* in place: its ledger fields as a key with no row reads them, or NULL */
 } Eng;
 
 /* Across ranks, a record longer than RT_CSV_MAX_RECORD (a quote left open), rejected whole as

@@ -254,6 +254,10 @@ struct PolEngine {
      * zeroed per claim: 1 unless the engine says otherwise (POLRT_FAST_NO_MEMO in
      * polc_fast_flags) and no ledger's key is an expression (engine.c, keys_read_memo) */
     int fast_memo;
+    /* settle_fast writes every ledger field after reading them, none when it fails
+     * (POLRT_FAST_LEDGER_IN_PLACE): after need not be copied from before for it, and the
+     * pipeline settles a person's one ledger row in place (pipeline.c, settle_in_place) */
+    int fast_in_place;
 };
 const RtSchema *rt_engine_schema(const PolEngine *e);
 
@@ -916,8 +920,9 @@ rt_settle_steps(const PolEngine *e, PolCtx *ctx, int64_t *keys, int64_t *before,
         e->keys(ctx, keys);
     if (load(arg, keys, before))
         return -1;
-    /* fields settle leaves alone keep their value */
-    memcpy(after, before, (size_t)e->schema.nledger_fields * sizeof *after);
+    /* fields settle leaves alone keep their value (an entry that writes them all needs none) */
+    if (trace || !e->fast_in_place)
+        memcpy(after, before, (size_t)e->schema.nledger_fields * sizeof *after);
     int64_t rc = (trace ? e->settle : e->settle_fast)(ctx);
     if (rc == 0)
         return 0;

@@ -96,9 +96,13 @@ typedef int64_t (*PolCheckFn)(PolCtx *ctx);
 /* const int64_t polc_fast_flags: what polc_settle_fast needs of its caller beyond polc_settle's
  * contract, as bits; an engine without the symbol (built before it existed) needs everything.
  * POLRT_FAST_NO_MEMO: it reads and writes neither rule_val nor rule_state (the memo is in its
- * locals), so they need not be zeroed per claim. */
-#define POLRT_SYM_FAST_FLAGS "polc_fast_flags"
-#define POLRT_FAST_NO_MEMO   1
+ * locals), so they need not be zeroed per claim.
+ * POLRT_FAST_LEDGER_IN_PLACE: it writes every field of ledger_out, each after its last read
+ * of ledger_in, and none when it fails: ledger_out need not hold ledger_in's values before
+ * the call, and may be ledger_in itself (the caller's ledger row, settled in place). */
+#define POLRT_SYM_FAST_FLAGS       "polc_fast_flags"
+#define POLRT_FAST_NO_MEMO         1
+#define POLRT_FAST_LEDGER_IN_PLACE 2
 
 /* ---- Helpers compiled policies call (also the interpreter) --------------------------
  * These are the only implementations of the arithmetic they name: the interpreter and

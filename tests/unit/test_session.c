@@ -677,11 +677,25 @@ static void test_fast_memo(void)
     claim(c, FAKE_COUNTY, day(2024, 3, 13), YUAN(1000, 0), 0, 0, POLRT_NONE);
     polrt_session_claim(f, "M4", "P1", c, &r);
     CHECK_EQ("a new fast entry: its flags unknown, the memo zeroed", memo_dirty, 1);
+    /* POLRT_FAST_LEDGER_IN_PLACE: the entry writes every ledger field, so the session no
+     * longer fills after from before (rt_settle_steps); claim D of fake_policy.c starts P1's
+     * 2025 ledger: after it 3,000.00 own paid and 1 claim */
+    polrt_engine_set_fast_flags(e, POLRT_FAST_LEDGER_IN_PLACE);
+    CHECK_EQ("in place: flagged", e->fast_in_place, 1);
+    claim(c, FAKE_COUNTY, day(2025, 2, 1), YUAN(12000, 0), YUAN(1000, 0), 0, day(2025, 1, 20));
+    CHECK_EQ("in place: D settles", polrt_session_claim(f, "D", "P1", c, &r), 0);
+    check_out("in place: D", &r, YUAN(7950, 0), YUAN(3000, 0), YUAN(50, 0));
+    CHECK_EQ("in place: own paid after D", r.ledger_after[FAKE_L_OWN_PAID], YUAN(3000, 0));
+    CHECK_EQ("in place: claims after D", r.ledger_after[FAKE_L_CLAIMS], 1);
+    polrt_engine_set_fast(e, marking_fast);
+    CHECK_EQ("in place: a new fast entry's flags unknown", e->fast_in_place, 0);
     /* the traced entry serves when there is no fast one: its memo is zeroed whatever the
-     * flags say (a traced session clears it with the trace; an untraced one must) */
+     * flags say (a traced session clears it with the trace; an untraced one must), and it
+     * writes the ledger field by field: never in place */
     polrt_engine_set_fast(e, NULL);
-    polrt_engine_set_fast_flags(e, POLRT_FAST_NO_MEMO);
+    polrt_engine_set_fast_flags(e, POLRT_FAST_NO_MEMO | POLRT_FAST_LEDGER_IN_PLACE);
     CHECK_EQ("traced entry standing in: its memo zeroed", e->fast_memo, 1);
+    CHECK_EQ("traced entry standing in: not in place", e->fast_in_place, 0);
     polrt_session_free(f);
     polrt_engine_free(e);
 }
