@@ -116,12 +116,31 @@ static size_t slot_of(uint64_t h, size_t cap)
     return (size_t)h & (cap - 1);
 }
 
+/* a map with hash_in: entry e's own hash */
+static inline uint64_t own_hash(const RtMap *m, const void *e)
+{
+    return *(const uint64_t *)(const void *)((const char *)e + m->hash_in - 1);
+}
+
+/* the hash of the entry in slot i */
+static uint64_t hash_at(const RtMap *m, size_t i)
+{
+    return m->hash_in ? own_hash(m, m->slots[i]) : m->hashes[i];
+}
+
 void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const void *key),
                   const void *key)
 {
     if (m->cap == 0)
         return NULL;
-    for (size_t i = slot_of(h, m->cap); m->slots[i]; i = (i + 1) & (m->cap - 1))
+    size_t mask = m->cap - 1, i = slot_of(h, m->cap);
+    if (m->hash_in) { /* the entries' own hashes: one test a call, not one a slot */
+        for (void *e; (e = m->slots[i]); i = (i + 1) & mask)
+            if (own_hash(m, e) == h && eq(e, key))
+                return e;
+        return NULL;
+    }
+    for (; m->slots[i]; i = (i + 1) & mask)
         if (m->hashes[i] == h && eq(m->slots[i], key))
             return m->slots[i];
     return NULL;
@@ -132,7 +151,8 @@ void rt_map_prefetch(const RtMap *m, uint64_t h)
     if (m->cap) {
         size_t i = slot_of(h, m->cap);
         __builtin_prefetch(&m->slots[i]);
-        __builtin_prefetch(&m->hashes[i], 1);
+        if (!m->hash_in)
+            __builtin_prefetch(&m->hashes[i], 1);
     }
 }
 
@@ -147,8 +167,8 @@ int rt_map_reserve(RtMap *m, size_t extra)
         cap *= 2;
     }
     void **slots = rt_huge_alloc(cap * sizeof *slots);
-    uint64_t *hashes = rt_huge_alloc(cap * sizeof *hashes);
-    if (!slots || !hashes) {
+    uint64_t *hashes = m->hash_in ? NULL : rt_huge_alloc(cap * sizeof *hashes);
+    if (!slots || (!hashes && !m->hash_in)) {
         rt_huge_free(slots, cap * sizeof *slots);
         rt_huge_free(hashes, cap * sizeof *hashes);
         return -1;
@@ -156,11 +176,13 @@ int rt_map_reserve(RtMap *m, size_t extra)
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i])
             continue;
-        size_t j = slot_of(m->hashes[i], cap);
+        uint64_t h = hash_at(m, i);
+        size_t j = slot_of(h, cap);
         while (slots[j])
             j = (j + 1) & (cap - 1);
         slots[j] = m->slots[i];
-        hashes[j] = m->hashes[i];
+        if (hashes)
+            hashes[j] = h;
     }
     rt_huge_free(m->slots, m->cap * sizeof *m->slots);
     rt_huge_free(m->hashes, m->cap * sizeof *m->hashes);
@@ -178,17 +200,18 @@ void *rt_map_remove(RtMap *m, uint64_t h, int (*eq)(const void *entry, const voi
     if (m->cap == 0)
         return NULL;
     size_t mask = m->cap - 1, i = slot_of(h, m->cap);
-    while (m->slots[i] && !(m->hashes[i] == h && eq(m->slots[i], key)))
+    while (m->slots[i] && !(hash_at(m, i) == h && eq(m->slots[i], key)))
         i = (i + 1) & mask;
     void *entry = m->slots[i];
     if (!entry)
         return NULL;
     for (size_t j = (i + 1) & mask; m->slots[j]; j = (j + 1) & mask) {
-        size_t k = slot_of(m->hashes[j], m->cap);
+        size_t k = slot_of(hash_at(m, j), m->cap);
         if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
             continue;
         m->slots[i] = m->slots[j];
-        m->hashes[i] = m->hashes[j];
+        if (m->hashes)
+            m->hashes[i] = m->hashes[j];
         i = j;
     }
     m->slots[i] = NULL;
@@ -204,7 +227,8 @@ int rt_map_put(RtMap *m, uint64_t h, void *entry)
     while (m->slots[i])
         i = (i + 1) & (m->cap - 1);
     m->slots[i] = entry;
-    m->hashes[i] = h;
+    if (m->hashes)
+        m->hashes[i] = h;
     m->n++;
     return 0;
 }
@@ -220,7 +244,7 @@ void rt_map_free(RtMap *m)
 {
     rt_huge_free(m->slots, m->cap * sizeof *m->slots);
     rt_huge_free(m->hashes, m->cap * sizeof *m->hashes);
-    memset(m, 0, sizeof *m);
+    *m = (RtMap){.hash_in = m->hash_in};
 }
 
 /* ---- the store -------------------------------------------------------------------------- */

@@ -132,6 +132,20 @@ int rt_pipe_person_col(const RtPipe *p, int k)
     return p->keep_pcol ? p->keep_pcol[k] : -1;
 }
 
+/* where person p's parts after its id begin in its allocation (fields, kept cells, span) */
+static inline char *person_tail(const RtPerson *p)
+{
+    return (char *)p + ((offsetof(RtPerson, id) + p->nid + 1 + 7) & ~(size_t)7);
+}
+
+/* the kept cells follow the fields, which a person of the persons file always has room for */
+const char *const *rt_pipe_person_kept(const RtPipe *p, const RtPerson *q)
+{
+    return p->nkeep_pcol && q->line
+               ? (const char *const *)(void *)(person_tail(q) + p->person_fields_b)
+               : NULL;
+}
+
 /* --keep: the persons header's column of each kept name (-1 none, -2 two of them); 0, or -1
  * (memory) */
 static int find_person_cols(RtPipe *m)
@@ -153,6 +167,16 @@ static int find_person_cols(RtPipe *m)
     return 0;
 }
 
+/* the bytes a person of the persons file has after its id (person_add): its fields, its kept
+ * cells when the file has a kept column, and with room for a span, the span's */
+static void person_sizes(RtPipe *m)
+{
+    m->person_fields_b = (size_t)m->s->nperson * sizeof(int64_t);
+    m->person_tail_b =
+        m->person_fields_b + (m->nkeep_pcol ? (size_t)m->o->nkeep * sizeof(char *) : 0);
+    m->span_b = (size_t)m->s->nhist * sizeof(int64_t);
+}
+
 /* --keep: a person's kept cells, from its first persons row r (its bytes still in the batch),
  * copied into the partition's pool; 0, or -1 (memory) */
 static int keep_person_cells(RtPipe *m, RtPThread *t, RtPerson *p, const RtRow *r)
@@ -162,17 +186,17 @@ static int keep_person_cells(RtPipe *m, RtPThread *t, RtPerson *p, const RtRow *
     const char *bad = NULL;
     int n = m->o->nkeep;
     /* a good row was cut into cells before: cut again, the same cells */
-    if (rt_csv_cells(r->raw, 0, r->nraw, &t->cells, &next, &lines, &bad) < 0 ||
-        !(p->kept = rt_pool_alloc(&t->pool, (size_t)n * sizeof *p->kept)))
+    if (rt_csv_cells(r->raw, 0, r->nraw, &t->cells, &next, &lines, &bad) < 0)
         return -1;
+    const char **kept = (const char **)(void *)(person_tail(p) + m->person_fields_b);
     for (int k = 0; k < n; k++) {
         int c = m->keep_pcol[k];
-        p->kept[k] = NULL;
+        kept[k] = NULL;
         if (c < 0 || c >= t->cells.n || bad)
             continue;
         size_t len = t->cells.len[c];
         const char *v = rt_trim(t->cells.p[c], &len);
-        if (!(p->kept[k] = rt_pool_str(&t->pool, v, len)))
+        if (!(kept[k] = rt_pool_str(&t->pool, v, len)))
             return -1;
     }
     return 0;
@@ -723,6 +747,8 @@ static int read_header(RtPipe *m)
             rt_pipe_sys_error(m, 0, "out of memory");
             return 2;
         }
+        if (m->is_persons)
+            person_sizes(m);
         if (m->bind.ignored && m->o->notes)
             fprintf(stderr, "%s: note: %s: columns ignored (not in the policy): %s\n",
                     opts_program(), m->path, m->bind.ignored);
@@ -750,20 +776,27 @@ static RtPerson *person_find(const RtPipe *m, const char *id, size_t n, uint64_t
     return rt_map_find(&m->th[h % (uint64_t)m->nthreads].persons, h, person_eq, &k);
 }
 
-/* a new person in thread t's partition; NULL on memory */
-static RtPerson *person_add(RtPipe *m, RtPThread *t, const char *id, size_t n, uint64_t h)
+/* A new person in thread t's partition, with hash h of its id, in one allocation: its id,
+ * room for its fields from the persons file (and kept cells), and with span room for its
+ * first span (person_size); NULL on memory */
+static RtPerson *person_add(RtPipe *m, RtPThread *t, const char *id, size_t n, uint64_t h, int span)
 {
-    RtPerson *p = rt_pool_alloc(&t->pool, sizeof *p);
+    size_t head = (offsetof(RtPerson, id) + n + 1 + 7) & ~(size_t)7;
+    RtPerson *p = rt_pool_alloc(&t->pool, head + m->person_tail_b + (span ? m->span_b : 0));
     if (!p)
         return NULL;
-    memset(p, 0, sizeof *p);
-    if (!(p->id = rt_pool_str(&t->pool, id, n)))
-        return NULL;
-    p->nid = (uint32_t)n;
-    p->part = (uint8_t)t->id;
+    *p = (RtPerson){.fields = m->defaults,
+                    .weight = ONE_WEIGHT,
+                    .hash = h,
+                    .nid = (uint32_t)n,
+                    .part = (uint8_t)t->id};
+    memcpy(p->id, id, n);
+    p->id[n] = '\0';
+    if (span) {
+        p->hist = (int64_t *)(void *)((char *)p + head + m->person_tail_b);
+        p->cap_spans = 1;
+    }
     t->npersons++;
-    p->weight = ONE_WEIGHT;
-    p->fields = m->defaults;
     if (rt_map_put(&t->persons, h, p) < 0)
         return NULL;
     return p;
@@ -1793,26 +1826,24 @@ static void person_first(RtPThread *t, RtPerson *p, const RtRow *r)
     t->nfile++;
     t->wfile += r->weight;
     if (s->nperson) {
-        p->fields = rt_pool_alloc(&t->pool, (size_t)s->nperson * sizeof *p->fields);
-        if (!p->fields) {
-            t->oom = 1;
-            return;
-        }
+        p->fields = (int64_t *)(void *)person_tail(p);
         memcpy(p->fields, r->fields, (size_t)s->nperson * sizeof *p->fields);
     }
     if (m->nkeep_pcol && keep_person_cells(m, t, p, r) < 0)
         t->oom = 1;
 }
 
-/* a span (the history fields' values) added to person p's; 0, or -1 (memory). Spans live
- * in the partition's pool: a person with more spans than room gets a new, doubled array
- * (the old one stays in the pool, unused) */
+/* a span (the history fields' values) added to person p's; 0, or -1 (memory). The first is
+ * inside the person when its first row had one; more live in the partition's pool: a person
+ * with more spans than room gets a new, doubled array (the old one stays unused) */
 static int add_span(RtPThread *t, RtPerson *p, const int64_t *span)
 {
     size_t w = (size_t)t->pipe->s->nhist;
     if (p->nspans == p->cap_spans) {
-        int64_t cap = p->cap_spans ? 2 * p->cap_spans : 1;
-        int64_t *h = rt_pool_alloc(&t->pool, (size_t)cap * w * sizeof *h + 8);
+        if (p->cap_spans > UINT32_MAX / 2)
+            return -1; /* 2^31 spans: memory would have run out first */
+        uint32_t cap = p->cap_spans ? 2 * p->cap_spans : 1;
+        int64_t *h = rt_pool_alloc(&t->pool, (size_t)cap * w * sizeof *h);
         if (!h)
             return -1;
         if (p->nspans)
@@ -1846,7 +1877,9 @@ static void merge_persons(RtPThread *t)
                               ? last
                               : person_find(m, r->pid, r->npid, r->hash);
             if (!p) {
-                if (!(p = person_add(m, t, r->pid, r->npid, r->hash))) {
+                /* its first row's span goes inside it */
+                int span = r->status != RT_ROW_BAD && r->hvals;
+                if (!(p = person_add(m, t, r->pid, r->npid, r->hash, span))) {
                     t->oom = 1;
                     return;
                 }
@@ -1993,7 +2026,7 @@ static int resolve_persons(RtPipe *m)
             RtPerson *p = person_find(m, r->pid, r->npid, r->phash);
             if (!p)
                 p = person_add(m, &m->th[r->phash % (uint64_t)m->nthreads], r->pid, r->npid,
-                               r->phash);
+                               r->phash, 0);
             if (!p)
                 return -1;
             r->p = p;
@@ -2954,6 +2987,7 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
 {
     memset(t, 0, sizeof *t);
     t->pipe = m;
+    t->persons.hash_in = RT_MAP_HASH_IN(RtPerson, hash);
     t->id = id;
     size_t ns = (size_t)m->neng;
     /* on lines of their own: the threads write them at every claim (rt_int.h) */

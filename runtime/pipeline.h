@@ -22,25 +22,29 @@ typedef struct RtPipe RtPipe;
 typedef struct RtPThread RtPThread;
 typedef struct RtPState RtPState;
 
-/* a person: fields and history from the persons file (or the defaults) */
+/* a person: fields and history from the persons file (or the defaults). One allocation in its
+ * partition's pool: this, its id, then its fields, kept cells and room for its first span
+ * (pipeline.c person_add). A run holds millions, and each page of them costs a fault when
+ * first written (on this VM, a dear one): they were 184 bytes of four allocations a person
+ * (2.9 M persons: 96 of this, 16 of id, 32 of fields and 40 of span), 144 now (Panji). */
 typedef struct RtPerson {
-    const char *id;
-    int64_t *fields; /* schema "person" values */
-    int64_t *hist;   /* nspans rows of schema "history" width */
-    int64_t nspans, cap_spans;
-    int64_t weight;   /* millionths: the --weight column, else 1000000 */
-    int64_t line;     /* its first row in the persons file (0: made from a claim) */
-    int64_t bad_line; /* a rejected persons row named it (0: none) */
-    uint8_t part;     /* the thread that settles its claims */
-    uint32_t nid;     /* bytes of id (in part's padding): found by memcmp, not strncmp */
+    int64_t *fields; /* schema "person" values: inside (persons file), else the defaults */
+    int64_t *hist;   /* nspans rows of schema "history" width: the first inside, more in the pool */
+    RtPState *state; /* while its claims settle: ledger rows, date, the sink's part */
     /* the person its partition took in after it from the same persons batch (file order), or
      * NULL: where a claims file follows the persons file's order, decode finds the next
      * claim's person here (pipeline.c claim_row) */
     struct RtPerson *next;
-    RtPState *state; /* while its claims settle: ledger rows, date, the sink's part */
-    /* RtPipeOpts.keep: the trimmed text of each kept column of its first persons row (NULL
-     * where the persons file lacks it); NULL: none */
-    const char **kept;
+    int64_t weight;   /* millionths: the --weight column, else 1000000 */
+    int64_t line;     /* its first row in the persons file (0: made from a claim) */
+    int64_t bad_line; /* a rejected persons row named it (0: none) */
+    uint64_t hash;    /* rt_hash_id of its id: its partition's table reads it (RT_MAP_HASH_IN) */
+    /* spans: a person's rows of the persons file are fewer than 2^32 (at 8 bytes a span and
+     * more, more than 32 GiB of memory) */
+    uint32_t nspans, cap_spans;
+    uint32_t nid; /* bytes of id: found by memcmp, not strncmp */
+    uint8_t part; /* the thread that settles its claims */
+    char id[];    /* nid bytes and a NUL */
 } RtPerson;
 
 /* the settle state of a person with a claim: written only by the person's thread */
@@ -242,7 +246,7 @@ typedef struct RtPipeOpts {
     int reverse;
     const char *encoding; /* the inputs' text encoding (--encoding; NULL: sniffed, csv.c) */
     /* --keep (run.c): columns a sink copies into its rows as text; those the persons file has
-     * are kept with each person (RtPerson.kept), for the claims file may lack them */
+     * are kept with each person (rt_pipe_person_kept), for the claims file may lack them */
     char *const *keep;
     int nkeep;
     /* across MPI ranks (NULL: this process alone): every rank reads its chunks of the files
@@ -315,6 +319,9 @@ int rt_pipe_id_col(const RtPipe *p);
 /* RtPipeOpts.keep[k] in the persons file's header: its column (>= 0), -1 when the header lacks
  * it (or there is no persons file), -2 when two columns have that name */
 int rt_pipe_person_col(const RtPipe *p, int k);
+/* person q's kept cells: per RtPipeOpts.keep name, the trimmed text of its first persons row
+ * (NULL where the persons file lacks the column); NULL when the persons file has none of them */
+const char *const *rt_pipe_person_kept(const RtPipe *p, const RtPerson *q);
 /* the batch's adjustments, in input order of the claims that caused them, appended to out
  * (the threads' buffers start over): 0, or -1 (memory) */
 int rt_pipe_take_adjustments(RtPipe *p, RtLine *out);
