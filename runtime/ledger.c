@@ -116,16 +116,22 @@ static size_t slot_of(uint64_t h, size_t cap)
     return (size_t)h & (cap - 1);
 }
 
-/* a map with hash_in: entry e's own hash */
-static inline uint64_t own_hash(const RtMap *m, const void *e)
+/* a map with tag_in: entry e's tag */
+static inline uint32_t tag_of(const RtMap *m, const void *e)
 {
-    return *(const uint64_t *)(const void *)((const char *)e + m->hash_in - 1);
+    return *(const uint32_t *)(const void *)((const char *)e + m->tag_in - 1);
 }
 
-/* the hash of the entry in slot i */
-static uint64_t hash_at(const RtMap *m, size_t i)
+/* what places an entry: its hash, or with tag_in its tag (then slot_of(tag) as well) */
+static inline uint64_t key_of(const RtMap *m, uint64_t h)
 {
-    return m->hash_in ? own_hash(m, m->slots[i]) : m->hashes[i];
+    return m->tag_in ? rt_map_tag(h) : h;
+}
+
+/* what placed the entry in slot i */
+static uint64_t key_at(const RtMap *m, size_t i)
+{
+    return m->tag_in ? tag_of(m, m->slots[i]) : m->hashes[i];
 }
 
 void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const void *key),
@@ -133,14 +139,15 @@ void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const
 {
     if (m->cap == 0)
         return NULL;
-    size_t mask = m->cap - 1, i = slot_of(h, m->cap);
-    if (m->hash_in) { /* the entries' own hashes: one test a call, not one a slot */
-        for (void *e; (e = m->slots[i]); i = (i + 1) & mask)
-            if (own_hash(m, e) == h && eq(e, key))
-                return e;
+    size_t mask = m->cap - 1;
+    if (m->tag_in) { /* the entries' tags: one test a call, not one a slot */
+        uint32_t t = rt_map_tag(h);
+        for (size_t i = slot_of(t, m->cap); m->slots[i]; i = (i + 1) & mask)
+            if (tag_of(m, m->slots[i]) == t && eq(m->slots[i], key))
+                return m->slots[i];
         return NULL;
     }
-    for (; m->slots[i]; i = (i + 1) & mask)
+    for (size_t i = slot_of(h, m->cap); m->slots[i]; i = (i + 1) & mask)
         if (m->hashes[i] == h && eq(m->slots[i], key))
             return m->slots[i];
     return NULL;
@@ -149,9 +156,9 @@ void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const
 void rt_map_prefetch(const RtMap *m, uint64_t h)
 {
     if (m->cap) {
-        size_t i = slot_of(h, m->cap);
+        size_t i = slot_of(key_of(m, h), m->cap);
         __builtin_prefetch(&m->slots[i]);
-        if (!m->hash_in)
+        if (!m->tag_in)
             __builtin_prefetch(&m->hashes[i], 1);
     }
 }
@@ -167,8 +174,8 @@ int rt_map_reserve(RtMap *m, size_t extra)
         cap *= 2;
     }
     void **slots = rt_huge_alloc(cap * sizeof *slots);
-    uint64_t *hashes = m->hash_in ? NULL : rt_huge_alloc(cap * sizeof *hashes);
-    if (!slots || (!hashes && !m->hash_in)) {
+    uint64_t *hashes = m->tag_in ? NULL : rt_huge_alloc(cap * sizeof *hashes);
+    if (!slots || (!hashes && !m->tag_in)) {
         rt_huge_free(slots, cap * sizeof *slots);
         rt_huge_free(hashes, cap * sizeof *hashes);
         return -1;
@@ -176,7 +183,7 @@ int rt_map_reserve(RtMap *m, size_t extra)
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i])
             continue;
-        uint64_t h = hash_at(m, i);
+        uint64_t h = key_at(m, i);
         size_t j = slot_of(h, cap);
         while (slots[j])
             j = (j + 1) & (cap - 1);
@@ -199,14 +206,15 @@ void *rt_map_remove(RtMap *m, uint64_t h, int (*eq)(const void *entry, const voi
 {
     if (m->cap == 0)
         return NULL;
-    size_t mask = m->cap - 1, i = slot_of(h, m->cap);
-    while (m->slots[i] && !(hash_at(m, i) == h && eq(m->slots[i], key)))
+    uint64_t hk = key_of(m, h);
+    size_t mask = m->cap - 1, i = slot_of(hk, m->cap);
+    while (m->slots[i] && !(key_at(m, i) == hk && eq(m->slots[i], key)))
         i = (i + 1) & mask;
     void *entry = m->slots[i];
     if (!entry)
         return NULL;
     for (size_t j = (i + 1) & mask; m->slots[j]; j = (j + 1) & mask) {
-        size_t k = slot_of(hash_at(m, j), m->cap);
+        size_t k = slot_of(key_at(m, j), m->cap);
         if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
             continue;
         m->slots[i] = m->slots[j];
@@ -223,7 +231,7 @@ int rt_map_put(RtMap *m, uint64_t h, void *entry)
 {
     if (rt_map_reserve(m, 1))
         return -1;
-    size_t i = slot_of(h, m->cap);
+    size_t i = slot_of(key_of(m, h), m->cap);
     while (m->slots[i])
         i = (i + 1) & (m->cap - 1);
     m->slots[i] = entry;
@@ -244,7 +252,7 @@ void rt_map_free(RtMap *m)
 {
     rt_huge_free(m->slots, m->cap * sizeof *m->slots);
     rt_huge_free(m->hashes, m->cap * sizeof *m->hashes);
-    *m = (RtMap){.hash_in = m->hash_in};
+    *m = (RtMap){.tag_in = m->tag_in};
 }
 
 /* ---- the store -------------------------------------------------------------------------- */

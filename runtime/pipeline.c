@@ -787,15 +787,13 @@ static RtPerson *person_add(RtPipe *m, RtPThread *t, const char *id, size_t n, u
         return NULL;
     *p = (RtPerson){.fields = m->defaults,
                     .weight = ONE_WEIGHT,
-                    .hash = h,
+                    .tag = rt_map_tag(h),
                     .nid = (uint32_t)n,
                     .part = (uint8_t)t->id};
     memcpy(p->id, id, n);
     p->id[n] = '\0';
-    if (span) {
+    if (span) /* room for one */
         p->hist = (int64_t *)(void *)((char *)p + head + m->person_tail_b);
-        p->cap_spans = 1;
-    }
     t->npersons++;
     if (rt_map_put(&t->persons, h, p) < 0)
         return NULL;
@@ -931,7 +929,7 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
         rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
-    if (p->bad_line) {
+    if (p->bad) {
         if (m->o->show_ids)
             snprintf(why, sizeof why, "person '%.*s' has a rejected row (%s:%" PRId64 ")", (int)pn,
                      pid, m->o->persons, p->bad_line);
@@ -1775,6 +1773,17 @@ static void task_number(RtPThread *t)
 
 /* ---- persons ------------------------------------------------------------------------------- */
 
+/* person p named by rejected persons row r: its first such row kept (its claims are rejected
+ * citing it) in place of its spans, which nothing reads now */
+static void person_bad(RtPerson *p, const RtRow *r)
+{
+    if (!p->bad) {
+        p->bad = 1;
+        p->bad_line = r->line;
+        p->nspans = 0;
+    }
+}
+
 /* A later persons row of person p: its fields and weight must agree with the first row's.
  * 1 when they differ (the row refused, its reason in the batch's pool), else 0. */
 static int person_differs(RtPThread *t, RtPerson *p, RtRow *r)
@@ -1810,8 +1819,7 @@ static int person_differs(RtPThread *t, RtPerson *p, RtRow *r)
     r->why = rt_pool_str(&t->batch, why, strlen(why));
     if (!r->why)
         r->why = "person fields differ from an earlier row";
-    if (!p->bad_line)
-        p->bad_line = r->line;
+    person_bad(p, r);
     return 1;
 }
 
@@ -1835,21 +1843,23 @@ static void person_first(RtPThread *t, RtPerson *p, const RtRow *r)
 
 /* a span (the history fields' values) added to person p's; 0, or -1 (memory). The first is
  * inside the person when its first row had one; more live in the partition's pool: a person
- * with more spans than room gets a new, doubled array (the old one stays unused) */
+ * with more spans than room gets a new, doubled array (the old one stays unused). Room is
+ * for a power of two of spans, so full at 1, 2, 4, ... (RtPerson.nspans) */
 static int add_span(RtPThread *t, RtPerson *p, const int64_t *span)
 {
     size_t w = (size_t)t->pipe->s->nhist;
-    if (p->nspans == p->cap_spans) {
-        if (p->cap_spans > UINT32_MAX / 2)
+    uint32_t n = p->nspans;
+    /* full: no room yet, or a power of two of spans (the room) */
+    if (n ? !(n & (n - 1)) : !p->hist) {
+        if (n > UINT32_MAX / 4)
             return -1; /* 2^31 spans: memory would have run out first */
-        uint32_t cap = p->cap_spans ? 2 * p->cap_spans : 1;
-        int64_t *h = rt_pool_alloc(&t->pool, (size_t)cap * w * sizeof *h);
+        size_t cap = n ? 2 * (size_t)n : 1;
+        int64_t *h = rt_pool_alloc(&t->pool, cap * w * sizeof *h);
         if (!h)
             return -1;
-        if (p->nspans)
-            memcpy(h, p->hist, (size_t)p->nspans * w * sizeof *h);
+        if (n)
+            memcpy(h, p->hist, (size_t)n * w * sizeof *h);
         p->hist = h;
-        p->cap_spans = cap;
     }
     memcpy(p->hist + (size_t)p->nspans * w, span, w * sizeof *p->hist);
     p->nspans++;
@@ -1868,7 +1878,7 @@ static void merge_persons(RtPThread *t)
         const uint32_t *ix = b->route + b->at[t->id], *end = b->route + b->at[t->id + 1];
         for (; ix < end; ix++) {
             RtRow *r = &b->rows[*ix];
-            /* a new person's find and put miss the caches twice (slot, hash): fetched some
+            /* a new person's find and put miss the caches at its slot: fetched some
              * rows ahead (IDS_PREFETCH) */
             if (end - ix > IDS_PREFETCH)
                 rt_map_prefetch(&t->persons, b->rows[ix[IDS_PREFETCH]].hash);
@@ -1890,8 +1900,7 @@ static void merge_persons(RtPThread *t)
             last = p;
             last_hash = r->hash;
             if (r->status == RT_ROW_BAD) {
-                if (!p->bad_line)
-                    p->bad_line = r->line;
+                person_bad(p, r);
                 continue;
             }
             if (!p->line)
@@ -1900,7 +1909,7 @@ static void merge_persons(RtPThread *t)
                 continue;
             if (t->oom)
                 return;
-            if (r->hvals && add_span(t, p, r->hvals) < 0) {
+            if (r->hvals && !p->bad && add_span(t, p, r->hvals) < 0) {
                 t->oom = 1;
                 return;
             }
@@ -2987,7 +2996,7 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
 {
     memset(t, 0, sizeof *t);
     t->pipe = m;
-    t->persons.hash_in = RT_MAP_HASH_IN(RtPerson, hash);
+    t->persons.tag_in = RT_MAP_TAG_IN(RtPerson, tag);
     t->id = id;
     size_t ns = (size_t)m->neng;
     /* on lines of their own: the threads write them at every claim (rt_int.h) */

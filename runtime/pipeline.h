@@ -24,26 +24,33 @@ typedef struct RtPState RtPState;
 
 /* a person: fields and history from the persons file (or the defaults). One allocation in its
  * partition's pool: this, its id, then its fields, kept cells and room for its first span
- * (pipeline.c person_add). A run holds millions, and each page of them costs a fault when
- * first written (on this VM, a dear one): they were 184 bytes of four allocations a person
- * (2.9 M persons: 96 of this, 16 of id, 32 of fields and 40 of span), 144 now (Panji). */
+ * (pipeline.c person_add). A run holds millions, and each page of them costs a fault and its
+ * zeroing when first written (dear on this VM): 152 bytes a person of Panji in four
+ * allocations (96 of this, 16 of id, 8 of fields and 32 of span) are 104 in one. */
 typedef struct RtPerson {
     int64_t *fields; /* schema "person" values: inside (persons file), else the defaults */
-    int64_t *hist;   /* nspans rows of schema "history" width: the first inside, more in the pool */
+    union {
+        /* nspans rows of schema "history" width: the first inside, more in the pool */
+        int64_t *hist;
+        /* with bad: a rejected persons row named it, on this line. Its claims are rejected
+         * (pipeline.c claim_row), so nothing reads its spans: it has none (nspans 0) */
+        int64_t bad_line;
+    };
     RtPState *state; /* while its claims settle: ledger rows, date, the sink's part */
     /* the person its partition took in after it from the same persons batch (file order), or
      * NULL: where a claims file follows the persons file's order, decode finds the next
      * claim's person here (pipeline.c claim_row) */
     struct RtPerson *next;
-    int64_t weight;   /* millionths: the --weight column, else 1000000 */
-    int64_t line;     /* its first row in the persons file (0: made from a claim) */
-    int64_t bad_line; /* a rejected persons row named it (0: none) */
-    uint64_t hash;    /* rt_hash_id of its id: its partition's table reads it (RT_MAP_HASH_IN) */
-    /* spans: a person's rows of the persons file are fewer than 2^32 (at 8 bytes a span and
-     * more, more than 32 GiB of memory) */
-    uint32_t nspans, cap_spans;
+    int64_t weight; /* millionths: the --weight column, else 1000000 */
+    int64_t line;   /* its first row in the persons file (0: made from a claim) */
+    uint32_t tag;   /* rt_map_tag of its id's hash: its partition's table reads it (RtMap) */
+    /* its spans: room for a power of two of them (1 to start), or none yet (hist NULL). A
+     * person's rows of the persons file are fewer than 2^31 (at 8 bytes a span or more, 16
+     * GiB of memory) */
+    uint32_t nspans;
     uint32_t nid; /* bytes of id: found by memcmp, not strncmp */
     uint8_t part; /* the thread that settles its claims */
+    uint8_t bad;  /* a rejected persons row named it: bad_line, no spans */
     char id[];    /* nid bytes and a NUL */
 } RtPerson;
 

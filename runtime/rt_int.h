@@ -317,20 +317,26 @@ int rt_engine_check_in(const PolEngine *e, PolCtx *ctx, const int64_t *claim, in
 int rt_engine_can_check(const PolEngine *e, char *err, size_t errlen);
 
 /* A hash map of caller-owned entries by 64-bit hash (ledger.c): open addressing with linear
- * probing; the caller compares keys. Zero-initialise to start empty. A map whose entries hold
- * their own hash (hash_in set before the first put) keeps no hash per slot: 8 bytes a slot
- * rather than 16, 2-4 slots an entry (the persons of a run: ~45 MB less at 2.9 M of them),
- * for a look at an entry wherever a slot's would do. */
+ * probing; the caller compares keys. Zero-initialise to start empty.
+ * A map whose entries hold a tag of their hash (tag_in set before the first put: the entry's
+ * uint32_t rt_map_tag of it) keeps no hash per slot and places entries by their tags: 8 bytes
+ * a slot rather than 16, at 2-4 slots an entry (the persons of a run: ~45 MB less at 2.9 M
+ * of them), for a look at an entry where a slot's hash would do. Two keys whose tags agree
+ * are told apart by the caller's comparison, as are two whose hashes agree. */
 typedef struct RtMap {
     size_t cap, n;    /* slots (a power of two, or 0), entries */
-    uint64_t *hashes; /* per slot; meaningful when the slot holds an entry (NULL with hash_in) */
+    uint64_t *hashes; /* per slot; meaningful when the slot holds an entry (NULL with tag_in) */
     void **slots;     /* entries, NULL when free */
-    size_t hash_in;   /* 0, or RT_MAP_HASH_IN: each entry's hash is its uint64_t there */
+    size_t tag_in;    /* 0, or RT_MAP_TAG_IN: where each entry holds its tag */
 } RtMap;
-/* hash_in of a map of entries of type T whose hash is their uint64_t member M (put(h, e)
- * then requires e->M == h) */
-#define RT_MAP_HASH_IN(T, M) (offsetof(T, M) + 1)
-#define RT_HASH_SEED         UINT64_C(14695981039346656037)  /* FNV-1a 64-bit offset basis */
+/* tag_in of a map of entries of type T holding their tag in uint32_t member M */
+#define RT_MAP_TAG_IN(T, M) (offsetof(T, M) + 1)
+/* the tag of hash h that an entry of a map with tag_in holds */
+static inline uint32_t rt_map_tag(uint64_t h)
+{
+    return (uint32_t)(h ^ (h >> 32));
+}
+#define RT_HASH_SEED UINT64_C(14695981039346656037)          /* FNV-1a 64-bit offset basis */
 uint64_t rt_hash_bytes(uint64_t h, const void *p, size_t n); /* FNV-1a; start at RT_HASH_SEED */
 uint64_t rt_hash_i64(uint64_t h, int64_t v);
 /* find: the entry with hash h for which eq(entry, key) != 0, or NULL */
