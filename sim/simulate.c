@@ -64,13 +64,13 @@ typedef struct SimPS {
      * (SIM_KEY: year, dimension, group), the scenarios whose cap bound (bit si), the own
      * payment per scenario. A person's claims come in date order, so a year is folded in when
      * the next one starts: a person holds one year's entries. The first SIM_INLINE are inside
-     * the person state (SIM_ENTRIES; years NULL until the first), more come from the
-     * thread's pool (SimT.years), kept to the end as malloc'd ones were: a malloc and free per
-     * person cost ~230 instructions a claim (callgrind, 100,000 persons, 348,337 claims) and
-     * 144 bytes a person, and each free at the end of 10 M claims a miss or two. */
+     * the person state (SIM_ENTRIES; years NULL until the first, so until a good claim was
+     * settled), more come from the thread's pool (SimT.years), kept to the end as malloc'd
+     * ones were: a malloc and free per person cost ~230 instructions a claim (callgrind,
+     * 100,000 persons, 348,337 claims) and 144 bytes a person, and each free at the end of
+     * 10 M claims a miss or two. */
     int64_t *years;
     uint32_t nyears, cap_years; /* entries */
-    int claimed;                /* a good claim was settled */
     /* then, inside the person state: int64_t sum_oop[nscen] (all the person's claims),
      * uint8_t affected[nscen] (a claim differs from the base), SIM_INLINE entries */
 } SimPS;
@@ -80,8 +80,7 @@ typedef struct SimPS {
 /* bytes from the sink's part to its inline entries */
 #define SIM_ENTRIES_OFF(n) (SIM_PS_HEAD + 8 * (size_t)(n) + (((size_t)(n) + 7) & ~(size_t)7))
 #define SIM_ENTRIES(x, n)  ((int64_t *)((char *)(x) + SIM_ENTRIES_OFF(n)))
-/* entries inside the person state: the year's and one claim group's (a person-year whose
- * claims are all of one level) */
+/* entries inside the person state: a person-year's claims of up to two levels (Sim.tdim) */
 #define SIM_INLINE 2
 /* an entry's key: the year, the dimension (-1: all the person's claims; its first identity's
  * group counted with them) and the group (0 for -1); years are >= 0 */
@@ -137,6 +136,12 @@ typedef struct Sim {
     SimT *th;
     int ndims, ngroups;
     RtSimDim *dims;
+    /* the first claim dimension (0), whose groups hold each claim once, or -1 (none). With
+     * one, a person-year's own payment over all its claims is the sum of its entries of that
+     * dimension, and has no entry of its own: with "level", 54% of Panji's person-years have
+     * claims of one level and 41% of two, which took 3 entries (10 M claims, 2.9 M persons:
+     * 92 MB of entries past the inline ones; 24 MB now) */
+    int tdim;
     int money_n;
     int *money;
     int date_idx;
@@ -270,6 +275,45 @@ static int change_band(int64_t c)
     return c < 0 ? k : RT_SIM_NBANDS - 1 - k;
 }
 
+/* With a claim dimension (Sim.tdim): the totals of the person's years before `year` over all
+ * their claims, each the sum of the year's entries of that dimension, into thread t's
+ * distributions of all person-years (group 0) and of its first identity (idg, -1 none). 0, or
+ * -1 (memory). */
+static int fold_totals(Sim *m, SimT *t, const SimPS *x, int64_t year, int64_t w, int idg)
+{
+    int ns = m->nscen;
+    size_t stride = 2 + (size_t)ns;
+    const int64_t *ys = x->years;
+    for (size_t i = 0; i < x->nyears; i++) {
+        const int64_t *y = ys + i * stride;
+        int64_t yr = SIM_KEY_YEAR(y[0]);
+        if (yr >= year || SIM_KEY_DIM(y[0]) != m->tdim)
+            continue;
+        size_t j = 0; /* the year's first entry of the dimension sums them */
+        while (j < i &&
+               !(SIM_KEY_YEAR(ys[j * stride]) == yr && SIM_KEY_DIM(ys[j * stride]) == m->tdim))
+            j++;
+        if (j < i)
+            continue;
+        for (int si = 0; si < ns; si++) {
+            int64_t oop = 0;
+            int capped = 0;
+            for (j = i; j < x->nyears; j++) {
+                const int64_t *z = ys + j * stride;
+                if (SIM_KEY_YEAR(z[0]) == yr && SIM_KEY_DIM(z[0]) == m->tdim) {
+                    oop += z[2 + si];
+                    capped |= (int)(((uint64_t)z[1] >> si) & 1);
+                }
+            }
+            Dist *dd = t->acc[si].dist;
+            if (dist_add(&dd[0], oop, w, capped) < 0 ||
+                (idg >= 0 && dist_add(&dd[idg], oop, w, capped) < 0))
+                return -1;
+        }
+    }
+    return 0;
+}
+
 /* Fold the person's years before `year` (all: INT64_MAX) into thread t's distributions, and
  * keep the others. 0, or -1 (memory). */
 static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
@@ -285,6 +329,8 @@ static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
             int64_t v = p->nspans > 0 ? p->hist[D->field] : POLRT_NONE;
             idg = D->first + (v == POLRT_NONE || v < 0 || v >= D->n - 1 ? D->n - 1 : (int)v);
         }
+    if (m->tdim >= 0 && fold_totals(m, t, x, year, w, idg) < 0)
+        return -1;
     size_t kept = 0;
     for (size_t i = 0; i < x->nyears; i++) {
         const int64_t *y = x->years + i * (size_t)stride;
@@ -484,7 +530,6 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
     int64_t w = pps->p->weight;
     int64_t *sum_oop = SIM_SUM_OOP(ps);
     uint8_t *affected = SIM_AFFECTED(ps, ns);
-    ps->claimed = 1;
     int64_t year = m->date_idx >= 0 && r->fields[m->date_idx] != POLRT_NONE
                        ? polrt_year_of(r->fields[m->date_idx])
                        : 0;
@@ -493,7 +538,8 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
         return -1;
     long ent[1 + SIM_MAX_DIMS];
     int nent = 0;
-    if ((ent[nent++] = year_entry(m, t, ps, SIM_KEY(year, -1, 0))) < 0)
+    /* the person-year's entry of all its claims, unless a claim dimension sums to it */
+    if (m->tdim < 0 && (ent[nent++] = year_entry(m, t, ps, SIM_KEY(year, -1, 0))) < 0)
         return -1;
     for (int d = 0; d < m->ndims; d++) {
         const RtSimDim *D = &m->dims[d];
@@ -595,8 +641,9 @@ static int person_end(void *self, RtPThread *pt, RtPState *ps)
     Sim *m = self;
     SimT *t = &m->th[pt->id];
     SimPS *x = RT_PSTATE_EXTRA(ps);
-    int rc = x->claimed ? finalize(m, t, ps) : 0;
-    if (x->claimed) {
+    int claimed = x->years != NULL; /* a good claim was settled */
+    int rc = claimed ? finalize(m, t, ps) : 0;
+    if (claimed) {
         t->claim_persons++;
         t->claim_persons_w += ps->p->weight;
     }
@@ -814,6 +861,7 @@ static int set_dims(Sim *m)
         return k;
     m->res->ndims = m->ndims;
     m->res->dims = m->dims;
+    m->tdim = m->ndims > 0 && !m->dims[0].person ? 0 : -1;
     return name_groups(m);
 }
 
