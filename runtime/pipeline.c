@@ -201,10 +201,6 @@ static int keep_person_cells(RtPipe *m, RtPThread *t, RtPerson *p, const RtRow *
     }
     return 0;
 }
-size_t rt_pstate_size_base(void)
-{
-    return (sizeof(RtPState) + 15) & ~(size_t)15;
-}
 
 char *rt_pipe_persons_rejects(const char *rejects)
 {
@@ -3196,7 +3192,7 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
         goto done;
     /* 8-byte alignment is all a state's parts need (a pool gives no more): 16 cost the
      * simulate sink's 104 bytes 8 more, 12 MB at 1.5 M persons with a claim */
-    m->pstate_rows = rt_pstate_size_base() + ((sink->pstate_extra + 7) & ~(size_t)7);
+    m->pstate_rows = RT_PSTATE_BASE + ((sink->pstate_extra + 7) & ~(size_t)7);
     m->pstate_size = m->pstate_rows + (size_t)n * (sizeof(int64_t *) + 2 * sizeof(int32_t));
     for (int i = 0; i < n; i++)
         m->pstate_size += m->eng[i].inline_b;
