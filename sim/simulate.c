@@ -94,6 +94,7 @@ typedef struct SimT {
     Acc *acc; /* per scenario */
     int64_t claim_persons, claim_persons_w;
     RtPool years;            /* persons' entries past SIM_INLINE (year_entry) */
+    size_t maxout;           /* rt_pipe_maxout: each scenario's outputs in RtPThread.outs */
     RtLine chg;              /* --changes rows of the batch's claims of this thread */
     char pad[RT_CACHE_LINE]; /* the threads' parts sit side by side: rt_int.h */
 } SimT;
@@ -551,7 +552,7 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
             return -1;
     }
     const int64_t *base = pt->outs;
-    size_t maxout = (size_t)rt_pipe_maxout(pt->pipe), stride = 2 + (size_t)ns;
+    size_t maxout = t->maxout, stride = 2 + (size_t)ns;
     for (int si = 0; si < ns; si++) {
         const RtSimScen *rs = &m->res->scen[si];
         const Scen *x = &m->scen[si];
@@ -626,6 +627,7 @@ static int thread_init(void *self, RtPThread *pt)
     Sim *m = self;
     SimT *t = &m->th[pt->id];
     memset(t, 0, sizeof *t);
+    t->maxout = (size_t)rt_pipe_maxout(pt->pipe); /* asked once, not a call a claim */
     t->acc = rt_alloc_lines((size_t)m->nscen * sizeof *t->acc, 1);
     if (!t->acc)
         return -1;
