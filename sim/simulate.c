@@ -60,9 +60,9 @@ typedef struct Acc {
 /* a person's part of the pipeline's person state: per (year, breakdown group) the own
  * payment and whether the cap bound, per scenario */
 typedef struct SimPS {
-    /* the person-years not yet in the distributions: entries of 2 + nscen int64: the key
-     * (SIM_KEY: year, dimension, group), the scenarios whose cap bound (bit si), the own
-     * payment per scenario. A person's claims come in date order, so a year is folded in when
+    /* the person-years not yet in the distributions: entries of 1 + nscen int64: the key
+     * (SIM_KEY: year, dimension, group), then per scenario the own payment and whether the
+     * cap bound (SIM_ADD). A person's claims come in date order, so a year is folded in when
      * the next one starts: a person holds one year's entries. The first SIM_INLINE are inside
      * the person state (SIM_ENTRIES; years NULL until the first, so until a good claim was
      * settled), more come from the thread's pool (SimT.years), kept to the end as malloc'd
@@ -80,6 +80,7 @@ typedef struct SimPS {
 /* bytes from the sink's part to its inline entries */
 #define SIM_ENTRIES_OFF(n) (SIM_PS_HEAD + 8 * (size_t)(n) + (((size_t)(n) + 7) & ~(size_t)7))
 #define SIM_ENTRIES(x, n)  ((int64_t *)((char *)(x) + SIM_ENTRIES_OFF(n)))
+#define SIM_STRIDE(n)      (1 + (size_t)(n)) /* int64 an entry */
 /* entries inside the person state: a person-year's claims of up to two levels (Sim.tdim) */
 #define SIM_INLINE 2
 /* an entry's key: the year, the dimension (-1: all the person's claims; its first identity's
@@ -88,6 +89,14 @@ typedef struct SimPS {
 #define SIM_KEY_YEAR(k)       ((k) >> 24)
 #define SIM_KEY_DIM(k)        ((int)(((k) >> 16) & 0xff) - 1)
 #define SIM_KEY_GROUP(k)      ((int)((k)&0xffff))
+/* an entry's word of a scenario: twice the own payment (fen), plus 1 once the cap bound on a
+ * claim: SIM_ADD(v, oop, capped) is v with a claim's added. A word of its own for the cap bits
+ * made an entry of 2 scenarios 32 bytes, 24 now. The own payment of a person-year stays within
+ * +-2^62 fen (4.6 * 10^16 yuan), as its int64 sum within 2^63 did. */
+#define SIM_ADD(v, oop, capped)                                                                    \
+    ((int64_t)(((uint64_t)(v) + ((uint64_t)(oop) << 1)) | (uint64_t)(capped)))
+#define SIM_OOP(v)    ((v) >> 1) /* arithmetic shift (gcc, clang): floor((2 oop + c) / 2) */
+#define SIM_CAPPED(v) ((int)((v)&1))
 
 /* one pipeline thread's accumulators */
 typedef struct SimT {
@@ -283,7 +292,7 @@ static int change_band(int64_t c)
 static int fold_totals(Sim *m, SimT *t, const SimPS *x, int64_t year, int64_t w, int idg)
 {
     int ns = m->nscen;
-    size_t stride = 2 + (size_t)ns;
+    size_t stride = SIM_STRIDE(ns);
     const int64_t *ys = x->years;
     for (size_t i = 0; i < x->nyears; i++) {
         const int64_t *y = ys + i * stride;
@@ -302,8 +311,8 @@ static int fold_totals(Sim *m, SimT *t, const SimPS *x, int64_t year, int64_t w,
             for (j = i; j < x->nyears; j++) {
                 const int64_t *z = ys + j * stride;
                 if (SIM_KEY_YEAR(z[0]) == yr && SIM_KEY_DIM(z[0]) == m->tdim) {
-                    oop += z[2 + si];
-                    capped |= (int)(((uint64_t)z[1] >> si) & 1);
+                    oop += SIM_OOP(z[1 + si]);
+                    capped |= SIM_CAPPED(z[1 + si]);
                 }
             }
             Dist *dd = t->acc[si].dist;
@@ -322,7 +331,8 @@ static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
     SimPS *x = RT_PSTATE_EXTRA(ps);
     RtPerson *p = ps->p;
     int64_t w = p->weight;
-    int ns = m->nscen, stride = 2 + ns;
+    int ns = m->nscen;
+    size_t stride = SIM_STRIDE(ns);
     int idg = -1;
     for (int d = 0; d < m->ndims; d++)
         if (m->dims[d].person) {
@@ -334,10 +344,10 @@ static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
         return -1;
     size_t kept = 0;
     for (size_t i = 0; i < x->nyears; i++) {
-        const int64_t *y = x->years + i * (size_t)stride;
+        const int64_t *y = x->years + i * stride;
         if (SIM_KEY_YEAR(y[0]) >= year) {
             if (kept != i)
-                memmove(x->years + kept * (size_t)stride, y, (size_t)stride * sizeof *y);
+                memmove(x->years + kept * stride, y, stride * sizeof *y);
             kept++;
             continue;
         }
@@ -345,8 +355,8 @@ static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
         int g[2] = {SIM_KEY_DIM(y[0]) < 0 ? 0 : SIM_KEY_GROUP(y[0]), idg};
         int ng = SIM_KEY_DIM(y[0]) < 0 && idg >= 0 ? 2 : 1;
         for (int si = 0; si < ns; si++) {
-            int64_t oop = y[2 + si];
-            int capped = (int)(((uint64_t)y[1] >> si) & 1);
+            int64_t oop = SIM_OOP(y[1 + si]);
+            int capped = SIM_CAPPED(y[1 + si]);
             Dist *dd = t->acc[si].dist;
             for (int j = 0; j < ng; j++)
                 if (dist_add(&dd[g[j]], oop, w, capped) < 0)
@@ -386,7 +396,7 @@ static int finalize(Sim *m, SimT *t, RtPState *ps)
  * or -1 on memory */
 static long year_entry_new(Sim *m, SimT *t, SimPS *ps, int64_t key)
 {
-    size_t stride = 2 + (size_t)m->nscen;
+    size_t stride = SIM_STRIDE(m->nscen);
     if (!ps->years) {
         ps->years = SIM_ENTRIES(ps, m->nscen);
         ps->cap_years = SIM_INLINE;
@@ -411,7 +421,7 @@ static long year_entry_new(Sim *m, SimT *t, SimPS *ps, int64_t key)
 static inline __attribute__((always_inline)) long year_entry(Sim *m, SimT *t, SimPS *ps,
                                                              int64_t key)
 {
-    size_t stride = 2 + (size_t)m->nscen;
+    size_t stride = SIM_STRIDE(m->nscen);
     for (uint32_t i = 0; i < ps->nyears; i++)
         if (ps->years[i * stride] == key)
             return (long)i;
@@ -552,7 +562,7 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
             return -1;
     }
     const int64_t *base = pt->outs;
-    size_t maxout = t->maxout, stride = 2 + (size_t)ns;
+    size_t maxout = t->maxout, stride = SIM_STRIDE(ns);
     for (int si = 0; si < ns; si++) {
         const RtSimScen *rs = &m->res->scen[si];
         const Scen *x = &m->scen[si];
@@ -583,10 +593,10 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
             int64_t oop = rs->oop >= 0 && out[rs->oop] != POLRT_NONE ? out[rs->oop] : 0;
             int capped = rs->cap >= 0 && out[rs->cap] != POLRT_NONE && out[rs->cap] > 0;
             sum_oop[si] += oop;
+            int64_t *ys = ps->years + 1 + si;
             for (int e = 0; e < nent; e++) {
-                int64_t *y = ps->years + (size_t)ent[e] * stride;
-                y[2 + si] += oop;
-                y[1] |= (int64_t)((uint64_t)capped << si);
+                int64_t *v = ys + (size_t)ent[e] * stride;
+                *v = SIM_ADD(*v, oop, capped);
             }
         }
         if (si > 0 && differs) {
@@ -1471,7 +1481,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
     RtPipeSink sink = {
         .self = m,
         .pstate_extra =
-            SIM_ENTRIES_OFF(m->nscen) + SIM_INLINE * (2 + (size_t)m->nscen) * sizeof(int64_t),
+            SIM_ENTRIES_OFF(m->nscen) + SIM_INLINE * SIM_STRIDE(m->nscen) * sizeof(int64_t),
         .thread_init = thread_init,
         .claim = claim,
         .person_end = person_end,
