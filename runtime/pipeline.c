@@ -774,7 +774,7 @@ static RtPerson *person_find(const RtPipe *m, const char *id, size_t n, uint64_t
 
 /* A new person in thread t's partition, with hash h of its id, in one allocation: its id,
  * room for its fields from the persons file (and kept cells), and with span room for its
- * first span (person_size); NULL on memory */
+ * first span (person_sizes); NULL on memory */
 static RtPerson *person_add(RtPipe *m, RtPThread *t, const char *id, size_t n, uint64_t h, int span)
 {
     size_t head = (offsetof(RtPerson, id) + n + 1 + 7) & ~(size_t)7;
