@@ -71,14 +71,13 @@ typedef struct SimPS {
      * 10 M claims a miss or two. */
     int64_t *years;
     uint32_t nyears, cap_years; /* entries */
-    /* then, inside the person state: int64_t sum_oop[nscen] (all the person's claims),
-     * uint8_t affected[nscen] (a claim differs from the base), SIM_INLINE entries */
+    /* then, inside the person state: int64_t sum_oop[nscen], the own payment of all the
+     * person's claims and whether one differs from the base (SIM_ADD), SIM_INLINE entries */
 } SimPS;
-#define SIM_PS_HEAD        ((sizeof(SimPS) + 7) & ~(size_t)7)
-#define SIM_SUM_OOP(x)     ((int64_t *)((char *)(x) + SIM_PS_HEAD))
-#define SIM_AFFECTED(x, n) ((uint8_t *)(SIM_SUM_OOP(x) + (n)))
+#define SIM_PS_HEAD    ((sizeof(SimPS) + 7) & ~(size_t)7)
+#define SIM_SUM_OOP(x) ((int64_t *)((char *)(x) + SIM_PS_HEAD))
 /* bytes from the sink's part to its inline entries */
-#define SIM_ENTRIES_OFF(n) (SIM_PS_HEAD + 8 * (size_t)(n) + (((size_t)(n) + 7) & ~(size_t)7))
+#define SIM_ENTRIES_OFF(n) (SIM_PS_HEAD + 8 * (size_t)(n))
 #define SIM_ENTRIES(x, n)  ((int64_t *)((char *)(x) + SIM_ENTRIES_OFF(n)))
 #define SIM_STRIDE(n)      (1 + (size_t)(n)) /* int64 an entry */
 /* entries inside the person state: a person-year's claims of up to two levels (Sim.tdim) */
@@ -89,14 +88,17 @@ typedef struct SimPS {
 #define SIM_KEY_YEAR(k)       ((k) >> 24)
 #define SIM_KEY_DIM(k)        ((int)(((k) >> 16) & 0xff) - 1)
 #define SIM_KEY_GROUP(k)      ((int)((k)&0xffff))
-/* an entry's word of a scenario: twice the own payment (fen), plus 1 once the cap bound on a
- * claim: SIM_ADD(v, oop, capped) is v with a claim's added. A word of its own for the cap bits
- * made an entry of 2 scenarios 32 bytes, 24 now. The own payment of a person-year stays within
- * +-2^62 fen (4.6 * 10^16 yuan), as its int64 sum within 2^63 did. */
-#define SIM_ADD(v, oop, capped)                                                                    \
-    ((int64_t)(((uint64_t)(v) + ((uint64_t)(oop) << 1)) | (uint64_t)(capped)))
-#define SIM_OOP(v)    ((v) >> 1) /* arithmetic shift (gcc, clang): floor((2 oop + c) / 2) */
-#define SIM_CAPPED(v) ((int)((v)&1))
+/* a word of an amount and a flag: twice the amount (fen), plus 1 once the flag is set.
+ * SIM_ADD(v, oop, flag) is v with oop added and flag set if true. An entry's word of a
+ * scenario holds the person-year's own payment and whether the cap bound on a claim; sum_oop
+ * the person's own payment and whether a claim differs from the base. A word of its own for
+ * the flags made an entry of 2 scenarios 32 bytes (24 now), and a state 8 bytes more. An own
+ * payment of a person or person-year stays within +-2^62 fen (4.6 * 10^16 yuan), as its int64
+ * sum within 2^63 did. */
+#define SIM_ADD(v, oop, flag)                                                                      \
+    ((int64_t)(((uint64_t)(v) + ((uint64_t)(oop) << 1)) | (uint64_t)(flag)))
+#define SIM_OOP(v)  ((v) >> 1) /* arithmetic shift (gcc, clang): floor((2 oop + f) / 2) */
+#define SIM_FLAG(v) ((int)((v)&1))
 
 /* one pipeline thread's accumulators */
 typedef struct SimT {
@@ -312,7 +314,7 @@ static int fold_totals(Sim *m, SimT *t, const SimPS *x, int64_t year, int64_t w,
                 const int64_t *z = ys + j * stride;
                 if (SIM_KEY_YEAR(z[0]) == yr && SIM_KEY_DIM(z[0]) == m->tdim) {
                     oop += SIM_OOP(z[1 + si]);
-                    capped |= SIM_CAPPED(z[1 + si]);
+                    capped |= SIM_FLAG(z[1 + si]);
                 }
             }
             Dist *dd = t->acc[si].dist;
@@ -356,7 +358,7 @@ static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
         int ng = SIM_KEY_DIM(y[0]) < 0 && idg >= 0 ? 2 : 1;
         for (int si = 0; si < ns; si++) {
             int64_t oop = SIM_OOP(y[1 + si]);
-            int capped = SIM_CAPPED(y[1 + si]);
+            int capped = SIM_FLAG(y[1 + si]);
             Dist *dd = t->acc[si].dist;
             for (int j = 0; j < ng; j++)
                 if (dist_add(&dd[g[j]], oop, w, capped) < 0)
@@ -374,17 +376,16 @@ static int finalize(Sim *m, SimT *t, RtPState *ps)
     int64_t w = ps->p->weight;
     int ns = m->nscen;
     const int64_t *sum_oop = SIM_SUM_OOP(x);
-    const uint8_t *affected = SIM_AFFECTED(x, ns);
     if (fold_years(m, t, ps, INT64_MAX) < 0)
         return -1;
     for (int si = 1; si < ns; si++) {
         Acc *a = &t->acc[si];
-        int64_t change = sum_oop[si] - sum_oop[0];
+        int64_t change = SIM_OOP(sum_oop[si]) - SIM_OOP(sum_oop[0]);
         int band = change_band(change);
         a->band_n[band]++;
         a->band_w[band] += w;
         a->band_sum[band] += (RtWide)change * w;
-        if (affected[si]) {
+        if (SIM_FLAG(sum_oop[si])) { /* a claim differs */
             a->aff_persons++;
             a->aff_persons_w += w;
         }
@@ -540,7 +541,6 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
     int ns = m->nscen;
     int64_t w = pps->p->weight;
     int64_t *sum_oop = SIM_SUM_OOP(ps);
-    uint8_t *affected = SIM_AFFECTED(ps, ns);
     int64_t year = m->date_idx >= 0 && r->fields[m->date_idx] != POLRT_NONE
                        ? polrt_year_of(r->fields[m->date_idx])
                        : 0;
@@ -592,7 +592,7 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
             differs |= si > 0 && pt->ok[0] && !same && counted_change(x, base, out);
             int64_t oop = rs->oop >= 0 && out[rs->oop] != POLRT_NONE ? out[rs->oop] : 0;
             int capped = rs->cap >= 0 && out[rs->cap] != POLRT_NONE && out[rs->cap] > 0;
-            sum_oop[si] += oop;
+            sum_oop[si] = SIM_ADD(sum_oop[si], oop, 0);
             int64_t *ys = ps->years + 1 + si;
             for (int e = 0; e < nent; e++) {
                 int64_t *v = ys + (size_t)ent[e] * stride;
@@ -602,7 +602,7 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
         if (si > 0 && differs) {
             a->aff_claims++;
             a->aff_claims_w += w;
-            affected[si] = 1;
+            sum_oop[si] |= 1; /* a claim differs (SIM_FLAG) */
         }
     }
     return m->o->changes ? changed_rows(m, t, pt, pps, r) : 0;
