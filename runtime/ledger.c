@@ -143,7 +143,8 @@ void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const
     if (m->tag_in) { /* the entries' tags: one test a call, not one a slot */
         uint32_t t = rt_map_tag(h);
         for (size_t i = slot_of(t, m->cap); m->slots[i]; i = (i + 1) & mask)
-            if (tag_of(m, m->slots[i]) == t && eq(m->slots[i], key))
+            if (m->tags[i] == (uint16_t)(t >> 16) && tag_of(m, m->slots[i]) == t &&
+                eq(m->slots[i], key))
                 return m->slots[i];
         return NULL;
     }
@@ -158,7 +159,9 @@ void rt_map_prefetch(const RtMap *m, uint64_t h)
     if (m->cap) {
         size_t i = slot_of(key_of(m, h), m->cap);
         __builtin_prefetch(&m->slots[i]);
-        if (!m->tag_in)
+        if (m->tag_in)
+            __builtin_prefetch(&m->tags[i], 1);
+        else
             __builtin_prefetch(&m->hashes[i], 1);
     }
 }
@@ -175,9 +178,11 @@ int rt_map_reserve(RtMap *m, size_t extra)
     }
     void **slots = rt_huge_alloc(cap * sizeof *slots);
     uint64_t *hashes = m->tag_in ? NULL : rt_huge_alloc(cap * sizeof *hashes);
-    if (!slots || (!hashes && !m->tag_in)) {
+    uint16_t *tags = m->tag_in ? rt_huge_alloc(cap * sizeof *tags) : NULL;
+    if (!slots || (m->tag_in ? !tags : !hashes)) {
         rt_huge_free(slots, cap * sizeof *slots);
         rt_huge_free(hashes, cap * sizeof *hashes);
+        rt_huge_free(tags, cap * sizeof *tags);
         return -1;
     }
     for (size_t i = 0; i < m->cap; i++) {
@@ -190,11 +195,15 @@ int rt_map_reserve(RtMap *m, size_t extra)
         slots[j] = m->slots[i];
         if (hashes)
             hashes[j] = h;
+        else
+            tags[j] = (uint16_t)(h >> 16);
     }
     rt_huge_free(m->slots, m->cap * sizeof *m->slots);
     rt_huge_free(m->hashes, m->cap * sizeof *m->hashes);
+    rt_huge_free(m->tags, m->cap * sizeof *m->tags);
     m->slots = slots;
     m->hashes = hashes;
+    m->tags = tags;
     m->cap = cap;
     return 0;
 }
@@ -220,6 +229,8 @@ void *rt_map_remove(RtMap *m, uint64_t h, int (*eq)(const void *entry, const voi
         m->slots[i] = m->slots[j];
         if (m->hashes)
             m->hashes[i] = m->hashes[j];
+        else
+            m->tags[i] = m->tags[j];
         i = j;
     }
     m->slots[i] = NULL;
@@ -231,12 +242,15 @@ int rt_map_put(RtMap *m, uint64_t h, void *entry)
 {
     if (rt_map_reserve(m, 1))
         return -1;
-    size_t i = slot_of(key_of(m, h), m->cap);
+    uint64_t k = key_of(m, h);
+    size_t i = slot_of(k, m->cap);
     while (m->slots[i])
         i = (i + 1) & (m->cap - 1);
     m->slots[i] = entry;
     if (m->hashes)
         m->hashes[i] = h;
+    else
+        m->tags[i] = (uint16_t)(k >> 16);
     m->n++;
     return 0;
 }
@@ -252,6 +266,7 @@ void rt_map_free(RtMap *m)
 {
     rt_huge_free(m->slots, m->cap * sizeof *m->slots);
     rt_huge_free(m->hashes, m->cap * sizeof *m->hashes);
+    rt_huge_free(m->tags, m->cap * sizeof *m->tags);
     *m = (RtMap){.tag_in = m->tag_in};
 }
 
