@@ -116,12 +116,39 @@ static size_t slot_of(uint64_t h, size_t cap)
     return (size_t)h & (cap - 1);
 }
 
+/* a map with tag_in: entry e's tag */
+static inline uint32_t tag_of(const RtMap *m, const void *e)
+{
+    return *(const uint32_t *)(const void *)((const char *)e + m->tag_in - 1);
+}
+
+/* what places an entry: its hash, or with tag_in its tag (then slot_of(tag) as well) */
+static inline uint64_t key_of(const RtMap *m, uint64_t h)
+{
+    return m->tag_in ? rt_map_tag(h) : h;
+}
+
+/* what placed the entry in slot i */
+static uint64_t key_at(const RtMap *m, size_t i)
+{
+    return m->tag_in ? tag_of(m, m->slots[i]) : m->hashes[i];
+}
+
 void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const void *key),
                   const void *key)
 {
     if (m->cap == 0)
         return NULL;
-    for (size_t i = slot_of(h, m->cap); m->slots[i]; i = (i + 1) & (m->cap - 1))
+    size_t mask = m->cap - 1;
+    if (m->tag_in) { /* the entries' tags: one test a call, not one a slot */
+        uint32_t t = rt_map_tag(h);
+        for (size_t i = slot_of(t, m->cap); m->slots[i]; i = (i + 1) & mask)
+            if (m->tags[i] == (uint16_t)(t >> 16) && tag_of(m, m->slots[i]) == t &&
+                eq(m->slots[i], key))
+                return m->slots[i];
+        return NULL;
+    }
+    for (size_t i = slot_of(h, m->cap); m->slots[i]; i = (i + 1) & mask)
         if (m->hashes[i] == h && eq(m->slots[i], key))
             return m->slots[i];
     return NULL;
@@ -130,9 +157,12 @@ void *rt_map_find(const RtMap *m, uint64_t h, int (*eq)(const void *entry, const
 void rt_map_prefetch(const RtMap *m, uint64_t h)
 {
     if (m->cap) {
-        size_t i = slot_of(h, m->cap);
+        size_t i = slot_of(key_of(m, h), m->cap);
         __builtin_prefetch(&m->slots[i]);
-        __builtin_prefetch(&m->hashes[i], 1);
+        if (m->tag_in)
+            __builtin_prefetch(&m->tags[i], 1);
+        else
+            __builtin_prefetch(&m->hashes[i], 1);
     }
 }
 
@@ -147,25 +177,33 @@ int rt_map_reserve(RtMap *m, size_t extra)
         cap *= 2;
     }
     void **slots = rt_huge_alloc(cap * sizeof *slots);
-    uint64_t *hashes = rt_huge_alloc(cap * sizeof *hashes);
-    if (!slots || !hashes) {
+    uint64_t *hashes = m->tag_in ? NULL : rt_huge_alloc(cap * sizeof *hashes);
+    uint16_t *tags = m->tag_in ? rt_huge_alloc(cap * sizeof *tags) : NULL;
+    if (!slots || (m->tag_in ? !tags : !hashes)) {
         rt_huge_free(slots, cap * sizeof *slots);
         rt_huge_free(hashes, cap * sizeof *hashes);
+        rt_huge_free(tags, cap * sizeof *tags);
         return -1;
     }
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i])
             continue;
-        size_t j = slot_of(m->hashes[i], cap);
+        uint64_t h = key_at(m, i);
+        size_t j = slot_of(h, cap);
         while (slots[j])
             j = (j + 1) & (cap - 1);
         slots[j] = m->slots[i];
-        hashes[j] = m->hashes[i];
+        if (hashes)
+            hashes[j] = h;
+        else
+            tags[j] = (uint16_t)(h >> 16);
     }
     rt_huge_free(m->slots, m->cap * sizeof *m->slots);
     rt_huge_free(m->hashes, m->cap * sizeof *m->hashes);
+    rt_huge_free(m->tags, m->cap * sizeof *m->tags);
     m->slots = slots;
     m->hashes = hashes;
+    m->tags = tags;
     m->cap = cap;
     return 0;
 }
@@ -177,18 +215,22 @@ void *rt_map_remove(RtMap *m, uint64_t h, int (*eq)(const void *entry, const voi
 {
     if (m->cap == 0)
         return NULL;
-    size_t mask = m->cap - 1, i = slot_of(h, m->cap);
-    while (m->slots[i] && !(m->hashes[i] == h && eq(m->slots[i], key)))
+    uint64_t hk = key_of(m, h);
+    size_t mask = m->cap - 1, i = slot_of(hk, m->cap);
+    while (m->slots[i] && !(key_at(m, i) == hk && eq(m->slots[i], key)))
         i = (i + 1) & mask;
     void *entry = m->slots[i];
     if (!entry)
         return NULL;
     for (size_t j = (i + 1) & mask; m->slots[j]; j = (j + 1) & mask) {
-        size_t k = slot_of(m->hashes[j], m->cap);
+        size_t k = slot_of(key_at(m, j), m->cap);
         if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
             continue;
         m->slots[i] = m->slots[j];
-        m->hashes[i] = m->hashes[j];
+        if (m->hashes)
+            m->hashes[i] = m->hashes[j];
+        else
+            m->tags[i] = m->tags[j];
         i = j;
     }
     m->slots[i] = NULL;
@@ -200,11 +242,15 @@ int rt_map_put(RtMap *m, uint64_t h, void *entry)
 {
     if (rt_map_reserve(m, 1))
         return -1;
-    size_t i = slot_of(h, m->cap);
+    uint64_t k = key_of(m, h);
+    size_t i = slot_of(k, m->cap);
     while (m->slots[i])
         i = (i + 1) & (m->cap - 1);
     m->slots[i] = entry;
-    m->hashes[i] = h;
+    if (m->hashes)
+        m->hashes[i] = h;
+    else
+        m->tags[i] = (uint16_t)(k >> 16);
     m->n++;
     return 0;
 }
@@ -220,7 +266,8 @@ void rt_map_free(RtMap *m)
 {
     rt_huge_free(m->slots, m->cap * sizeof *m->slots);
     rt_huge_free(m->hashes, m->cap * sizeof *m->hashes);
-    memset(m, 0, sizeof *m);
+    rt_huge_free(m->tags, m->cap * sizeof *m->tags);
+    *m = (RtMap){.tag_in = m->tag_in};
 }
 
 /* ---- the store -------------------------------------------------------------------------- */

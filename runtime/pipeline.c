@@ -132,6 +132,20 @@ int rt_pipe_person_col(const RtPipe *p, int k)
     return p->keep_pcol ? p->keep_pcol[k] : -1;
 }
 
+/* where person p's parts after its id begin in its allocation (fields, kept cells, span) */
+static inline char *person_tail(const RtPerson *p)
+{
+    return (char *)p + ((offsetof(RtPerson, id) + p->nid + 1 + 7) & ~(size_t)7);
+}
+
+/* the kept cells follow the fields, which a person of the persons file always has room for */
+const char *const *rt_pipe_person_kept(const RtPipe *p, const RtPerson *q)
+{
+    return p->nkeep_pcol && q->line
+               ? (const char *const *)(void *)(person_tail(q) + p->person_fields_b)
+               : NULL;
+}
+
 /* --keep: the persons header's column of each kept name (-1 none, -2 two of them); 0, or -1
  * (memory) */
 static int find_person_cols(RtPipe *m)
@@ -153,6 +167,16 @@ static int find_person_cols(RtPipe *m)
     return 0;
 }
 
+/* the bytes a person of the persons file has after its id (person_add): its fields, its kept
+ * cells when the file has a kept column, and with room for a span, the span's */
+static void person_sizes(RtPipe *m)
+{
+    m->person_fields_b = (size_t)m->s->nperson * sizeof(int64_t);
+    m->person_tail_b =
+        m->person_fields_b + (m->nkeep_pcol ? (size_t)m->o->nkeep * sizeof(char *) : 0);
+    m->span_b = (size_t)m->s->nhist * sizeof(int64_t);
+}
+
 /* --keep: a person's kept cells, from its first persons row r (its bytes still in the batch),
  * copied into the partition's pool; 0, or -1 (memory) */
 static int keep_person_cells(RtPipe *m, RtPThread *t, RtPerson *p, const RtRow *r)
@@ -162,24 +186,20 @@ static int keep_person_cells(RtPipe *m, RtPThread *t, RtPerson *p, const RtRow *
     const char *bad = NULL;
     int n = m->o->nkeep;
     /* a good row was cut into cells before: cut again, the same cells */
-    if (rt_csv_cells(r->raw, 0, r->nraw, &t->cells, &next, &lines, &bad) < 0 ||
-        !(p->kept = rt_pool_alloc(&t->pool, (size_t)n * sizeof *p->kept)))
+    if (rt_csv_cells(r->raw, 0, r->nraw, &t->cells, &next, &lines, &bad) < 0)
         return -1;
+    const char **kept = (const char **)(void *)(person_tail(p) + m->person_fields_b);
     for (int k = 0; k < n; k++) {
         int c = m->keep_pcol[k];
-        p->kept[k] = NULL;
+        kept[k] = NULL;
         if (c < 0 || c >= t->cells.n || bad)
             continue;
         size_t len = t->cells.len[c];
         const char *v = rt_trim(t->cells.p[c], &len);
-        if (!(p->kept[k] = rt_pool_str(&t->pool, v, len)))
+        if (!(kept[k] = rt_pool_str(&t->pool, v, len)))
             return -1;
     }
     return 0;
-}
-size_t rt_pstate_size_base(void)
-{
-    return (sizeof(RtPState) + 15) & ~(size_t)15;
 }
 
 char *rt_pipe_persons_rejects(const char *rejects)
@@ -723,6 +743,8 @@ static int read_header(RtPipe *m)
             rt_pipe_sys_error(m, 0, "out of memory");
             return 2;
         }
+        if (m->is_persons)
+            person_sizes(m);
         if (m->bind.ignored && m->o->notes)
             fprintf(stderr, "%s: note: %s: columns ignored (not in the policy): %s\n",
                     opts_program(), m->path, m->bind.ignored);
@@ -750,20 +772,25 @@ static RtPerson *person_find(const RtPipe *m, const char *id, size_t n, uint64_t
     return rt_map_find(&m->th[h % (uint64_t)m->nthreads].persons, h, person_eq, &k);
 }
 
-/* a new person in thread t's partition; NULL on memory */
-static RtPerson *person_add(RtPipe *m, RtPThread *t, const char *id, size_t n, uint64_t h)
+/* A new person in thread t's partition, with hash h of its id, in one allocation: its id,
+ * room for its fields from the persons file (and kept cells), and with span room for its
+ * first span (person_sizes); NULL on memory */
+static RtPerson *person_add(RtPipe *m, RtPThread *t, const char *id, size_t n, uint64_t h, int span)
 {
-    RtPerson *p = rt_pool_alloc(&t->pool, sizeof *p);
+    size_t head = (offsetof(RtPerson, id) + n + 1 + 7) & ~(size_t)7;
+    RtPerson *p = rt_pool_alloc(&t->pool, head + m->person_tail_b + (span ? m->span_b : 0));
     if (!p)
         return NULL;
-    memset(p, 0, sizeof *p);
-    if (!(p->id = rt_pool_str(&t->pool, id, n)))
-        return NULL;
-    p->nid = (uint32_t)n;
-    p->part = (uint8_t)t->id;
+    *p = (RtPerson){.fields = m->defaults,
+                    .weight = ONE_WEIGHT,
+                    .tag = rt_map_tag(h),
+                    .nid = (uint32_t)n,
+                    .part = (uint8_t)t->id};
+    memcpy(p->id, id, n);
+    p->id[n] = '\0';
+    if (span) /* room for one */
+        p->hist = (int64_t *)(void *)((char *)p + head + m->person_tail_b);
     t->npersons++;
-    p->weight = ONE_WEIGHT;
-    p->fields = m->defaults;
     if (rt_map_put(&t->persons, h, p) < 0)
         return NULL;
     return p;
@@ -898,7 +925,7 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
         rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
-    if (p->bad_line) {
+    if (p->bad) {
         if (m->o->show_ids)
             snprintf(why, sizeof why, "person '%.*s' has a rejected row (%s:%" PRId64 ")", (int)pn,
                      pid, m->o->persons, p->bad_line);
@@ -1742,6 +1769,17 @@ static void task_number(RtPThread *t)
 
 /* ---- persons ------------------------------------------------------------------------------- */
 
+/* person p named by rejected persons row r: its first such row kept (its claims are rejected
+ * citing it) in place of its spans, which nothing reads now */
+static void person_bad(RtPerson *p, const RtRow *r)
+{
+    if (!p->bad) {
+        p->bad = 1;
+        p->bad_line = r->line;
+        p->nspans = 0;
+    }
+}
+
 /* A later persons row of person p: its fields and weight must agree with the first row's.
  * 1 when they differ (the row refused, its reason in the batch's pool), else 0. */
 static int person_differs(RtPThread *t, RtPerson *p, RtRow *r)
@@ -1777,8 +1815,7 @@ static int person_differs(RtPThread *t, RtPerson *p, RtRow *r)
     r->why = rt_pool_str(&t->batch, why, strlen(why));
     if (!r->why)
         r->why = "person fields differ from an earlier row";
-    if (!p->bad_line)
-        p->bad_line = r->line;
+    person_bad(p, r);
     return 1;
 }
 
@@ -1793,32 +1830,32 @@ static void person_first(RtPThread *t, RtPerson *p, const RtRow *r)
     t->nfile++;
     t->wfile += r->weight;
     if (s->nperson) {
-        p->fields = rt_pool_alloc(&t->pool, (size_t)s->nperson * sizeof *p->fields);
-        if (!p->fields) {
-            t->oom = 1;
-            return;
-        }
+        p->fields = (int64_t *)(void *)person_tail(p);
         memcpy(p->fields, r->fields, (size_t)s->nperson * sizeof *p->fields);
     }
     if (m->nkeep_pcol && keep_person_cells(m, t, p, r) < 0)
         t->oom = 1;
 }
 
-/* a span (the history fields' values) added to person p's; 0, or -1 (memory). Spans live
- * in the partition's pool: a person with more spans than room gets a new, doubled array
- * (the old one stays in the pool, unused) */
+/* a span (the history fields' values) added to person p's; 0, or -1 (memory). The first is
+ * inside the person when its first row had one; more live in the partition's pool: a person
+ * with more spans than room gets a new, doubled array (the old one stays unused). Room is
+ * for a power of two of spans, so full at 1, 2, 4, ... (RtPerson.nspans) */
 static int add_span(RtPThread *t, RtPerson *p, const int64_t *span)
 {
     size_t w = (size_t)t->pipe->s->nhist;
-    if (p->nspans == p->cap_spans) {
-        int64_t cap = p->cap_spans ? 2 * p->cap_spans : 1;
-        int64_t *h = rt_pool_alloc(&t->pool, (size_t)cap * w * sizeof *h + 8);
+    uint32_t n = p->nspans;
+    /* full: no room yet, or a power of two of spans (the room) */
+    if (n ? !(n & (n - 1)) : !p->hist) {
+        if (n > UINT32_MAX / 4)
+            return -1; /* 2^31 spans: memory would have run out first */
+        size_t cap = n ? 2 * (size_t)n : 1;
+        int64_t *h = rt_pool_alloc(&t->pool, cap * w * sizeof *h);
         if (!h)
             return -1;
-        if (p->nspans)
-            memcpy(h, p->hist, (size_t)p->nspans * w * sizeof *h);
+        if (n)
+            memcpy(h, p->hist, (size_t)n * w * sizeof *h);
         p->hist = h;
-        p->cap_spans = cap;
     }
     memcpy(p->hist + (size_t)p->nspans * w, span, w * sizeof *p->hist);
     p->nspans++;
@@ -1837,7 +1874,7 @@ static void merge_persons(RtPThread *t)
         const uint32_t *ix = b->route + b->at[t->id], *end = b->route + b->at[t->id + 1];
         for (; ix < end; ix++) {
             RtRow *r = &b->rows[*ix];
-            /* a new person's find and put miss the caches twice (slot, hash): fetched some
+            /* a new person's find and put miss the caches at its slot: fetched some
              * rows ahead (IDS_PREFETCH) */
             if (end - ix > IDS_PREFETCH)
                 rt_map_prefetch(&t->persons, b->rows[ix[IDS_PREFETCH]].hash);
@@ -1846,7 +1883,9 @@ static void merge_persons(RtPThread *t)
                               ? last
                               : person_find(m, r->pid, r->npid, r->hash);
             if (!p) {
-                if (!(p = person_add(m, t, r->pid, r->npid, r->hash))) {
+                /* its first row's span goes inside it */
+                int span = r->status != RT_ROW_BAD && r->hvals;
+                if (!(p = person_add(m, t, r->pid, r->npid, r->hash, span))) {
                     t->oom = 1;
                     return;
                 }
@@ -1857,8 +1896,7 @@ static void merge_persons(RtPThread *t)
             last = p;
             last_hash = r->hash;
             if (r->status == RT_ROW_BAD) {
-                if (!p->bad_line)
-                    p->bad_line = r->line;
+                person_bad(p, r);
                 continue;
             }
             if (!p->line)
@@ -1867,7 +1905,7 @@ static void merge_persons(RtPThread *t)
                 continue;
             if (t->oom)
                 return;
-            if (r->hvals && add_span(t, p, r->hvals) < 0) {
+            if (r->hvals && !p->bad && add_span(t, p, r->hvals) < 0) {
                 t->oom = 1;
                 return;
             }
@@ -1993,7 +2031,7 @@ static int resolve_persons(RtPipe *m)
             RtPerson *p = person_find(m, r->pid, r->npid, r->phash);
             if (!p)
                 p = person_add(m, &m->th[r->phash % (uint64_t)m->nthreads], r->pid, r->npid,
-                               r->phash);
+                               r->phash, 0);
             if (!p)
                 return -1;
             r->p = p;
@@ -3071,6 +3109,7 @@ static int thread_init(RtPipe *m, RtPThread *t, int id)
 {
     memset(t, 0, sizeof *t);
     t->pipe = m;
+    t->persons.tag_in = RT_MAP_TAG_IN(RtPerson, tag);
     t->id = id;
     size_t ns = (size_t)m->neng;
     /* on lines of their own: the threads write them at every claim (rt_int.h) */
@@ -3270,7 +3309,9 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
         }
     if (set_engines(m, engines, n) < 0)
         goto done;
-    m->pstate_rows = rt_pstate_size_base() + ((sink->pstate_extra + 15) & ~(size_t)15);
+    /* 8-byte alignment is all a state's parts need (a pool gives no more): 16 cost the
+     * simulate sink's 104 bytes 8 more, 12 MB at 1.5 M persons with a claim */
+    m->pstate_rows = RT_PSTATE_BASE + ((sink->pstate_extra + 7) & ~(size_t)7);
     m->pstate_size = m->pstate_rows + (size_t)n * (sizeof(int64_t *) + 2 * sizeof(int32_t));
     for (int i = 0; i < n; i++)
         m->pstate_size += m->eng[i].inline_b;

@@ -22,25 +22,36 @@ typedef struct RtPipe RtPipe;
 typedef struct RtPThread RtPThread;
 typedef struct RtPState RtPState;
 
-/* a person: fields and history from the persons file (or the defaults) */
+/* a person: fields and history from the persons file (or the defaults). One allocation in its
+ * partition's pool: this, its id, then its fields, kept cells and room for its first span
+ * (pipeline.c person_add). A run holds millions, and each page of them costs a fault and its
+ * zeroing when first written (dear on this VM): 152 bytes a person of Panji in four
+ * allocations (96 of this, 16 of id, 8 of fields and 32 of span) are 104 in one. */
 typedef struct RtPerson {
-    const char *id;
-    int64_t *fields; /* schema "person" values */
-    int64_t *hist;   /* nspans rows of schema "history" width */
-    int64_t nspans, cap_spans;
-    int64_t weight;   /* millionths: the --weight column, else 1000000 */
-    int64_t line;     /* its first row in the persons file (0: made from a claim) */
-    int64_t bad_line; /* a rejected persons row named it (0: none) */
-    uint8_t part;     /* the thread that settles its claims */
-    uint32_t nid;     /* bytes of id (in part's padding): found by memcmp, not strncmp */
+    int64_t *fields; /* schema "person" values: inside (persons file), else the defaults */
+    union {
+        /* nspans rows of schema "history" width: the first inside, more in the pool */
+        int64_t *hist;
+        /* with bad: a rejected persons row named it, on this line. Its claims are rejected
+         * (pipeline.c claim_row), so nothing reads its spans: it has none (nspans 0) */
+        int64_t bad_line;
+    };
+    RtPState *state; /* while its claims settle: ledger rows, date, the sink's part */
     /* the person its partition took in after it from the same persons batch (file order), or
      * NULL: where a claims file follows the persons file's order, decode finds the next
      * claim's person here (pipeline.c claim_row) */
     struct RtPerson *next;
-    RtPState *state; /* while its claims settle: ledger rows, date, the sink's part */
-    /* RtPipeOpts.keep: the trimmed text of each kept column of its first persons row (NULL
-     * where the persons file lacks it); NULL: none */
-    const char **kept;
+    int64_t weight; /* millionths: the --weight column, else 1000000 */
+    int64_t line;   /* its first row in the persons file (0: made from a claim) */
+    uint32_t tag;   /* rt_map_tag of its id's hash: its partition's table reads it (RtMap) */
+    /* its spans: room for a power of two of them (1 to start), or none yet (hist NULL). A
+     * person's rows of the persons file are fewer than 2^31 (at 8 bytes a span or more, 16
+     * GiB of memory) */
+    uint32_t nspans;
+    uint32_t nid; /* bytes of id: found by memcmp, not strncmp */
+    uint8_t part; /* the thread that settles its claims */
+    uint8_t bad;  /* a rejected persons row named it: bad_line, no spans */
+    char id[];    /* nid bytes and a NUL */
 } RtPerson;
 
 /* the settle state of a person with a claim: written only by the person's thread */
@@ -55,9 +66,10 @@ struct RtPState {
      * room for one row per ledger is inside the state, more go to the thread's pool. A ledger
      * keyed by the year of the claim date keeps only its latest year's row. */
 };
-/* the sink's part of a person state */
-#define RT_PSTATE_EXTRA(ps) ((void *)((char *)(ps) + rt_pstate_size_base()))
-size_t rt_pstate_size_base(void);
+/* the sink's part of a person state, RT_PSTATE_BASE bytes in: a constant, where a call to
+ * say where was ~5 instructions of each claim of the simulate sink's (callgrind) */
+#define RT_PSTATE_BASE      ((sizeof(RtPState) + 7) & ~(size_t)7)
+#define RT_PSTATE_EXTRA(ps) ((void *)((char *)(ps) + RT_PSTATE_BASE))
 
 /* one data row of a batch. Every pass over a batch walks its rows (60,000 a batch, not
  * cache-resident), and decode clears each: 128 bytes, from 176 (decode's memset alone had
@@ -245,7 +257,7 @@ typedef struct RtPipeOpts {
     int reverse;
     const char *encoding; /* the inputs' text encoding (--encoding; NULL: sniffed, csv.c) */
     /* --keep (run.c): columns a sink copies into its rows as text; those the persons file has
-     * are kept with each person (RtPerson.kept), for the claims file may lack them */
+     * are kept with each person (rt_pipe_person_kept), for the claims file may lack them */
     char *const *keep;
     int nkeep;
     /* across MPI ranks (NULL: this process alone): every rank reads its chunks of the files
@@ -318,6 +330,9 @@ int rt_pipe_id_col(const RtPipe *p);
 /* RtPipeOpts.keep[k] in the persons file's header: its column (>= 0), -1 when the header lacks
  * it (or there is no persons file), -2 when two columns have that name */
 int rt_pipe_person_col(const RtPipe *p, int k);
+/* person q's kept cells: per RtPipeOpts.keep name, the trimmed text of its first persons row
+ * (NULL where the persons file lacks the column); NULL when the persons file has none of them */
+const char *const *rt_pipe_person_kept(const RtPipe *p, const RtPerson *q);
 /* the batch's adjustments, in input order of the claims that caused them, appended to out
  * (the threads' buffers start over): 0, or -1 (memory) */
 int rt_pipe_take_adjustments(RtPipe *p, RtLine *out);

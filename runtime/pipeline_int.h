@@ -128,6 +128,9 @@ struct RtPipe {
     int64_t *defaults; /* person fields when there is no persons file */
     int *keep_pcol;    /* per RtPipeOpts.keep name: its persons column (rt_pipe_person_col) */
     int nkeep_pcol;    /* of them, those found once: each person keeps their text */
+    /* a person's bytes after its id (pipeline.c person_add): its fields from the persons file,
+     * then those and its kept cells, and its first span's */
+    size_t person_fields_b, person_tail_b, span_b;
     /* the claim ids seen so far, in parts by hash (rt_ids_part): thread i checks part i in
      * input order, so the first row with an id keeps it whatever the threads; across ranks
      * one part, the rank's, checked by the calling thread (nids 1) */

@@ -243,8 +243,9 @@ static int kept_cells(const Run *r, RunThread *x, RtPipe *p, const RtRow *row, c
     for (int k = 0; k < r->nkeep; k++) {
         rt_line_add(&x->out, ",", 1);
         int c = x->keep_col[k];
-        if (c == KEEP_PERSON && pp && pp->kept && pp->kept[k])
-            rt_line_cell(&x->out, pp->kept[k]);
+        const char *const *kept = c == KEEP_PERSON && pp ? rt_pipe_person_kept(p, pp) : NULL;
+        if (kept && kept[k])
+            rt_line_cell(&x->out, kept[k]);
         if (c < 0 || c >= x->cells.n || bad)
             continue;
         size_t n = x->cells.len[c];

@@ -60,28 +60,27 @@ typedef struct Acc {
 /* a person's part of the pipeline's person state: per (year, breakdown group) the own
  * payment and whether the cap bound, per scenario */
 typedef struct SimPS {
-    /* the person-years not yet in the distributions: entries of 2 + nscen int64: the key
-     * (SIM_KEY: year, dimension, group), the scenarios whose cap bound (bit si), the own
-     * payment per scenario. A person's claims come in date order, so a year is folded in when
+    /* the person-years not yet in the distributions: entries of 1 + nscen int64: the key
+     * (SIM_KEY: year, dimension, group), then per scenario the own payment and whether the
+     * cap bound (SIM_ADD). A person's claims come in date order, so a year is folded in when
      * the next one starts: a person holds one year's entries. The first SIM_INLINE are inside
-     * the person state (SIM_ENTRIES; years NULL until the first), more come from the
-     * thread's pool (SimT.years), kept to the end as malloc'd ones were: a malloc and free per
-     * person cost ~230 instructions a claim (callgrind, 100,000 persons, 348,337 claims) and
-     * 144 bytes a person, and each free at the end of 10 M claims a miss or two. */
+     * the person state (SIM_ENTRIES; years NULL until the first, so until a good claim was
+     * settled), more come from the thread's pool (SimT.years), kept to the end as malloc'd
+     * ones were: a malloc and free per person cost ~230 instructions a claim (callgrind,
+     * 100,000 persons, 348,337 claims) and 144 bytes a person, and each free at the end of
+     * 10 M claims a miss or two. */
     int64_t *years;
     uint32_t nyears, cap_years; /* entries */
-    int claimed;                /* a good claim was settled */
-    /* then, inside the person state: int64_t sum_oop[nscen] (all the person's claims),
-     * uint8_t affected[nscen] (a claim differs from the base), SIM_INLINE entries */
+    /* then, inside the person state: int64_t sum_oop[nscen], the own payment of all the
+     * person's claims and whether one differs from the base (SIM_ADD), SIM_INLINE entries */
 } SimPS;
-#define SIM_PS_HEAD        ((sizeof(SimPS) + 7) & ~(size_t)7)
-#define SIM_SUM_OOP(x)     ((int64_t *)((char *)(x) + SIM_PS_HEAD))
-#define SIM_AFFECTED(x, n) ((uint8_t *)(SIM_SUM_OOP(x) + (n)))
+#define SIM_PS_HEAD    ((sizeof(SimPS) + 7) & ~(size_t)7)
+#define SIM_SUM_OOP(x) ((int64_t *)((char *)(x) + SIM_PS_HEAD))
 /* bytes from the sink's part to its inline entries */
-#define SIM_ENTRIES_OFF(n) (SIM_PS_HEAD + 8 * (size_t)(n) + (((size_t)(n) + 7) & ~(size_t)7))
+#define SIM_ENTRIES_OFF(n) (SIM_PS_HEAD + 8 * (size_t)(n))
 #define SIM_ENTRIES(x, n)  ((int64_t *)((char *)(x) + SIM_ENTRIES_OFF(n)))
-/* entries inside the person state: the year's and one claim group's (a person-year whose
- * claims are all of one level) */
+#define SIM_STRIDE(n)      (1 + (size_t)(n)) /* int64 an entry */
+/* entries inside the person state: a person-year's claims of up to two levels (Sim.tdim) */
 #define SIM_INLINE 2
 /* an entry's key: the year, the dimension (-1: all the person's claims; its first identity's
  * group counted with them) and the group (0 for -1); years are >= 0 */
@@ -89,12 +88,24 @@ typedef struct SimPS {
 #define SIM_KEY_YEAR(k)       ((k) >> 24)
 #define SIM_KEY_DIM(k)        ((int)(((k) >> 16) & 0xff) - 1)
 #define SIM_KEY_GROUP(k)      ((int)((k)&0xffff))
+/* a word of an amount and a flag: twice the amount (fen), plus 1 once the flag is set.
+ * SIM_ADD(v, oop, flag) is v with oop added and flag set if true. An entry's word of a
+ * scenario holds the person-year's own payment and whether the cap bound on a claim; sum_oop
+ * the person's own payment and whether a claim differs from the base. A word of its own for
+ * the flags made an entry of 2 scenarios 32 bytes (24 now), and a state 8 bytes more. An own
+ * payment of a person or person-year stays within +-2^62 fen (4.6 * 10^16 yuan), as its int64
+ * sum within 2^63 did. */
+#define SIM_ADD(v, oop, flag)                                                                      \
+    ((int64_t)(((uint64_t)(v) + ((uint64_t)(oop) << 1)) | (uint64_t)(flag)))
+#define SIM_OOP(v)  ((v) >> 1) /* arithmetic shift (gcc, clang): floor((2 oop + f) / 2) */
+#define SIM_FLAG(v) ((int)((v)&1))
 
 /* one pipeline thread's accumulators */
 typedef struct SimT {
     Acc *acc; /* per scenario */
     int64_t claim_persons, claim_persons_w;
     RtPool years;            /* persons' entries past SIM_INLINE (year_entry) */
+    size_t maxout;           /* rt_pipe_maxout: each scenario's outputs in RtPThread.outs */
     RtLine chg;              /* --changes rows of the batch's claims of this thread */
     char pad[RT_CACHE_LINE]; /* the threads' parts sit side by side: rt_int.h */
 } SimT;
@@ -137,6 +148,12 @@ typedef struct Sim {
     SimT *th;
     int ndims, ngroups;
     RtSimDim *dims;
+    /* the first claim dimension (0), whose groups hold each claim once, or -1 (none). With
+     * one, a person-year's own payment over all its claims is the sum of its entries of that
+     * dimension, and has no entry of its own: with "level", 54% of Panji's person-years have
+     * claims of one level and 41% of two, which took 3 entries (10 M claims, 2.9 M persons:
+     * 92 MB of entries past the inline ones; 24 MB now) */
+    int tdim;
     int money_n;
     int *money;
     int date_idx;
@@ -270,6 +287,45 @@ static int change_band(int64_t c)
     return c < 0 ? k : RT_SIM_NBANDS - 1 - k;
 }
 
+/* With a claim dimension (Sim.tdim): the totals of the person's years before `year` over all
+ * their claims, each the sum of the year's entries of that dimension, into thread t's
+ * distributions of all person-years (group 0) and of its first identity (idg, -1 none). 0, or
+ * -1 (memory). */
+static int fold_totals(Sim *m, SimT *t, const SimPS *x, int64_t year, int64_t w, int idg)
+{
+    int ns = m->nscen;
+    size_t stride = SIM_STRIDE(ns);
+    const int64_t *ys = x->years;
+    for (size_t i = 0; i < x->nyears; i++) {
+        const int64_t *y = ys + i * stride;
+        int64_t yr = SIM_KEY_YEAR(y[0]);
+        if (yr >= year || SIM_KEY_DIM(y[0]) != m->tdim)
+            continue;
+        size_t j = 0; /* the year's first entry of the dimension sums them */
+        while (j < i &&
+               !(SIM_KEY_YEAR(ys[j * stride]) == yr && SIM_KEY_DIM(ys[j * stride]) == m->tdim))
+            j++;
+        if (j < i)
+            continue;
+        for (int si = 0; si < ns; si++) {
+            int64_t oop = 0;
+            int capped = 0;
+            for (j = i; j < x->nyears; j++) {
+                const int64_t *z = ys + j * stride;
+                if (SIM_KEY_YEAR(z[0]) == yr && SIM_KEY_DIM(z[0]) == m->tdim) {
+                    oop += SIM_OOP(z[1 + si]);
+                    capped |= SIM_FLAG(z[1 + si]);
+                }
+            }
+            Dist *dd = t->acc[si].dist;
+            if (dist_add(&dd[0], oop, w, capped) < 0 ||
+                (idg >= 0 && dist_add(&dd[idg], oop, w, capped) < 0))
+                return -1;
+        }
+    }
+    return 0;
+}
+
 /* Fold the person's years before `year` (all: INT64_MAX) into thread t's distributions, and
  * keep the others. 0, or -1 (memory). */
 static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
@@ -277,7 +333,8 @@ static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
     SimPS *x = RT_PSTATE_EXTRA(ps);
     RtPerson *p = ps->p;
     int64_t w = p->weight;
-    int ns = m->nscen, stride = 2 + ns;
+    int ns = m->nscen;
+    size_t stride = SIM_STRIDE(ns);
     int idg = -1;
     for (int d = 0; d < m->ndims; d++)
         if (m->dims[d].person) {
@@ -285,12 +342,14 @@ static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
             int64_t v = p->nspans > 0 ? p->hist[D->field] : POLRT_NONE;
             idg = D->first + (v == POLRT_NONE || v < 0 || v >= D->n - 1 ? D->n - 1 : (int)v);
         }
+    if (m->tdim >= 0 && fold_totals(m, t, x, year, w, idg) < 0)
+        return -1;
     size_t kept = 0;
     for (size_t i = 0; i < x->nyears; i++) {
-        const int64_t *y = x->years + i * (size_t)stride;
+        const int64_t *y = x->years + i * stride;
         if (SIM_KEY_YEAR(y[0]) >= year) {
             if (kept != i)
-                memmove(x->years + kept * (size_t)stride, y, (size_t)stride * sizeof *y);
+                memmove(x->years + kept * stride, y, stride * sizeof *y);
             kept++;
             continue;
         }
@@ -298,8 +357,8 @@ static int fold_years(Sim *m, SimT *t, RtPState *ps, int64_t year)
         int g[2] = {SIM_KEY_DIM(y[0]) < 0 ? 0 : SIM_KEY_GROUP(y[0]), idg};
         int ng = SIM_KEY_DIM(y[0]) < 0 && idg >= 0 ? 2 : 1;
         for (int si = 0; si < ns; si++) {
-            int64_t oop = y[2 + si];
-            int capped = (int)(((uint64_t)y[1] >> si) & 1);
+            int64_t oop = SIM_OOP(y[1 + si]);
+            int capped = SIM_FLAG(y[1 + si]);
             Dist *dd = t->acc[si].dist;
             for (int j = 0; j < ng; j++)
                 if (dist_add(&dd[g[j]], oop, w, capped) < 0)
@@ -317,17 +376,16 @@ static int finalize(Sim *m, SimT *t, RtPState *ps)
     int64_t w = ps->p->weight;
     int ns = m->nscen;
     const int64_t *sum_oop = SIM_SUM_OOP(x);
-    const uint8_t *affected = SIM_AFFECTED(x, ns);
     if (fold_years(m, t, ps, INT64_MAX) < 0)
         return -1;
     for (int si = 1; si < ns; si++) {
         Acc *a = &t->acc[si];
-        int64_t change = sum_oop[si] - sum_oop[0];
+        int64_t change = SIM_OOP(sum_oop[si]) - SIM_OOP(sum_oop[0]);
         int band = change_band(change);
         a->band_n[band]++;
         a->band_w[band] += w;
         a->band_sum[band] += (RtWide)change * w;
-        if (affected[si]) {
+        if (SIM_FLAG(sum_oop[si])) { /* a claim differs */
             a->aff_persons++;
             a->aff_persons_w += w;
         }
@@ -339,7 +397,7 @@ static int finalize(Sim *m, SimT *t, RtPState *ps)
  * or -1 on memory */
 static long year_entry_new(Sim *m, SimT *t, SimPS *ps, int64_t key)
 {
-    size_t stride = 2 + (size_t)m->nscen;
+    size_t stride = SIM_STRIDE(m->nscen);
     if (!ps->years) {
         ps->years = SIM_ENTRIES(ps, m->nscen);
         ps->cap_years = SIM_INLINE;
@@ -364,7 +422,7 @@ static long year_entry_new(Sim *m, SimT *t, SimPS *ps, int64_t key)
 static inline __attribute__((always_inline)) long year_entry(Sim *m, SimT *t, SimPS *ps,
                                                              int64_t key)
 {
-    size_t stride = 2 + (size_t)m->nscen;
+    size_t stride = SIM_STRIDE(m->nscen);
     for (uint32_t i = 0; i < ps->nyears; i++)
         if (ps->years[i * stride] == key)
             return (long)i;
@@ -483,8 +541,6 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
     int ns = m->nscen;
     int64_t w = pps->p->weight;
     int64_t *sum_oop = SIM_SUM_OOP(ps);
-    uint8_t *affected = SIM_AFFECTED(ps, ns);
-    ps->claimed = 1;
     int64_t year = m->date_idx >= 0 && r->fields[m->date_idx] != POLRT_NONE
                        ? polrt_year_of(r->fields[m->date_idx])
                        : 0;
@@ -493,7 +549,8 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
         return -1;
     long ent[1 + SIM_MAX_DIMS];
     int nent = 0;
-    if ((ent[nent++] = year_entry(m, t, ps, SIM_KEY(year, -1, 0))) < 0)
+    /* the person-year's entry of all its claims, unless a claim dimension sums to it */
+    if (m->tdim < 0 && (ent[nent++] = year_entry(m, t, ps, SIM_KEY(year, -1, 0))) < 0)
         return -1;
     for (int d = 0; d < m->ndims; d++) {
         const RtSimDim *D = &m->dims[d];
@@ -505,7 +562,7 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
             return -1;
     }
     const int64_t *base = pt->outs;
-    size_t maxout = (size_t)rt_pipe_maxout(pt->pipe), stride = 2 + (size_t)ns;
+    size_t maxout = t->maxout, stride = SIM_STRIDE(ns);
     for (int si = 0; si < ns; si++) {
         const RtSimScen *rs = &m->res->scen[si];
         const Scen *x = &m->scen[si];
@@ -535,17 +592,17 @@ static int claim(void *self, RtPThread *pt, RtPState *pps, RtRow *r)
             differs |= si > 0 && pt->ok[0] && !same && counted_change(x, base, out);
             int64_t oop = rs->oop >= 0 && out[rs->oop] != POLRT_NONE ? out[rs->oop] : 0;
             int capped = rs->cap >= 0 && out[rs->cap] != POLRT_NONE && out[rs->cap] > 0;
-            sum_oop[si] += oop;
+            sum_oop[si] = SIM_ADD(sum_oop[si], oop, 0);
+            int64_t *ys = ps->years + 1 + si;
             for (int e = 0; e < nent; e++) {
-                int64_t *y = ps->years + (size_t)ent[e] * stride;
-                y[2 + si] += oop;
-                y[1] |= (int64_t)((uint64_t)capped << si);
+                int64_t *v = ys + (size_t)ent[e] * stride;
+                *v = SIM_ADD(*v, oop, capped);
             }
         }
         if (si > 0 && differs) {
             a->aff_claims++;
             a->aff_claims_w += w;
-            affected[si] = 1;
+            sum_oop[si] |= 1; /* a claim differs (SIM_FLAG) */
         }
     }
     return m->o->changes ? changed_rows(m, t, pt, pps, r) : 0;
@@ -580,6 +637,7 @@ static int thread_init(void *self, RtPThread *pt)
     Sim *m = self;
     SimT *t = &m->th[pt->id];
     memset(t, 0, sizeof *t);
+    t->maxout = (size_t)rt_pipe_maxout(pt->pipe); /* asked once, not a call a claim */
     t->acc = rt_alloc_lines((size_t)m->nscen * sizeof *t->acc, 1);
     if (!t->acc)
         return -1;
@@ -595,8 +653,9 @@ static int person_end(void *self, RtPThread *pt, RtPState *ps)
     Sim *m = self;
     SimT *t = &m->th[pt->id];
     SimPS *x = RT_PSTATE_EXTRA(ps);
-    int rc = x->claimed ? finalize(m, t, ps) : 0;
-    if (x->claimed) {
+    int claimed = x->years != NULL; /* a good claim was settled */
+    int rc = claimed ? finalize(m, t, ps) : 0;
+    if (claimed) {
         t->claim_persons++;
         t->claim_persons_w += ps->p->weight;
     }
@@ -814,6 +873,7 @@ static int set_dims(Sim *m)
         return k;
     m->res->ndims = m->ndims;
     m->res->dims = m->dims;
+    m->tdim = m->ndims > 0 && !m->dims[0].person ? 0 : -1;
     return name_groups(m);
 }
 
@@ -1421,7 +1481,7 @@ static int sim_pipeline(Sim *m, const PolSimScenario *sc, int n, const char *rej
     RtPipeSink sink = {
         .self = m,
         .pstate_extra =
-            SIM_ENTRIES_OFF(m->nscen) + SIM_INLINE * (2 + (size_t)m->nscen) * sizeof(int64_t),
+            SIM_ENTRIES_OFF(m->nscen) + SIM_INLINE * SIM_STRIDE(m->nscen) * sizeof(int64_t),
         .thread_init = thread_init,
         .claim = claim,
         .person_end = person_end,

@@ -119,6 +119,20 @@ has "by level: county" $R/oop.csv "level,county,base,2,2620.00,2240.00,3000.00,3
 has "by level: city" $R/oop.csv "level,city,封顶4000,1,1760.00,1760.00,1760.00,1760.00,1760.00,1.000000"
 has "by identity: poor" $R/oop.csv "identity,poor,base,3,2060.00,3000.00,3000.00,3000.00,3000.00,0.666667"
 has "by identity: dibao" $R/oop.csv "identity,dibao,base,1,280.00,280.00,280.00,280.00,280.00,0.000000"
+# a person-year's own payment over all its claims is the sum of its levels' (p1/2017: county
+# 2240 + city 760 = 3000, capped as the city one); a policy with no claim dimension to sum
+# keeps it whole: the same distributions of all and by identity (the policy and claims with
+# `level` renamed `lvl`, which no breakdown reads)
+sed 's/\blevel\b/lvl/g' $S/sim.pol > "$d/nolevel.pol"
+sed '1s/,level,/,lvl,/' $S/claims.csv > "$d/nolevel.csv"
+sim --base "$d/nolevel.pol" --claims "$d/nolevel.csv" --persons $S/persons.csv \
+    --report "$d/nl" -q 2> "$d/err" || fail "no claim dimension: $(cat "$d/err")"
+has "no claim dimension: the distribution" "$d/nl/oop.csv" \
+    ",all,base,4,1615.00,280.00,3000.00,3000.00,3000.00,0.500000"
+check "no claim dimension: by identity as with level" \
+    "$(grep '^identity,.*,base,' "$d/nl/oop.csv")" "$(grep '^identity,.*,base,' $R/oop.csv)"
+! grep -q '^level,' "$d/nl/oop.csv" && pass "no claim dimension: no level rows" ||
+    fail "no claim dimension: level rows"
 grep -q '^  patient_pays   6,460.00   8,460.00   +2,000.00  +30.96%$' "$d/out1" &&
     pass "terminal: aligned totals" || fail "terminal totals: $(grep patient_pays "$d/out1" | head -1)"
 grep -q 'more by 100 to 1,000        2  66.67%     +2,000.00' "$d/out1" &&

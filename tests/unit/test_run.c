@@ -725,7 +725,8 @@ static void test_duplicates_long_run(void)
 /* persons rows that disagree, carry a bad value or a span ending before it begins (P5: to
  * 2024-05-31, from 2024-06-01) taint their person's claims; so do rows rejected whole whose
  * id cell can be read (P6 a cell too many, P7 a stray quote, P8 bytes not UTF-8): their
- * claims were "unknown person" */
+ * claims were "unknown person". P9's rows after its rejected first one are still compared
+ * with its first good row (its rejected row's line takes the place of its spans) */
 static void test_bad_persons(void)
 {
     put("pbad.csv", "person_id,chronic,identity,from,to\n"
@@ -736,7 +737,10 @@ static void test_bad_persons(void)
                     "P5,0,poor,2024-06-01,2024-05-31\n"
                     "P6,0,poor,2016-01-01,,x\n"
                     "P7,0,po\"or,2016-01-01,\n"
-                    "P8,0,\xff,2016-01-01,\n");
+                    "P8,0,\xff,2016-01-01,\n"
+                    "P9,0,poor,2016-13-01,\n"
+                    "P9,0,poor,2016-01-01,\n"
+                    "P9,1,poor,2017-01-01,\n");
     put("pclaims.csv", "claim_id,person_id,level,discharged,total,noncompliant,referral\n"
                        "A,P1,county,2024-03-10,12000,1000,\n"
                        "F,P2,county,2024-03-10,100,0,\n"
@@ -744,7 +748,8 @@ static void test_bad_persons(void)
                        "H,P5,county,2024-03-10,100,0,\n"
                        "I,P6,county,2024-03-10,100,0,\n"
                        "J,P7,county,2024-03-10,100,0,\n"
-                       "K,P8,county,2024-03-10,100,0,\n");
+                       "K,P8,county,2024-03-10,100,0,\n"
+                       "L,P9,county,2024-03-10,100,0,\n");
     PolRunOpts o = opts("pclaims.csv", "pbad.csv", "res.csv");
     int rc = run(&o, NULL);
     CHECK_EQ("bad persons: exit 3", rc, 3);
@@ -759,12 +764,15 @@ static void test_bad_persons(void)
               "quoted)\n"
               "pbad.csv:9: not UTF-8 text (save the file as CSV UTF-8, or name its encoding: "
               "--encoding gbk for Chinese Excel's CSV)\n"
+              "pbad.csv:10: from: not a date '2016-13-01' (there is no month 13)\n"
+              "pbad.csv:12: chronic differs from the same person's row on line 11\n"
               "pclaims.csv:3: the person has a rejected row (pbad.csv:4)\n"
               "pclaims.csv:4: the person has a rejected row (pbad.csv:5)\n"
               "pclaims.csv:5: the person has a rejected row (pbad.csv:6)\n"
               "pclaims.csv:6: the person has a rejected row (pbad.csv:7)\n"
               "pclaims.csv:7: the person has a rejected row (pbad.csv:8)\n"
-              "pclaims.csv:8: the person has a rejected row (pbad.csv:9)\n");
+              "pclaims.csv:8: the person has a rejected row (pbad.csv:9)\n"
+              "pclaims.csv:9: the person has a rejected row (pbad.csv:10)\n");
     o.show_ids = 1; /* --show-ids: ids and values, as asked */
     rc = run(&o, NULL);
     CHECK_EQ("bad persons, ids shown: exit 3", rc, 3);
@@ -778,12 +786,15 @@ static void test_bad_persons(void)
               "quoted)\n"
               "pbad.csv:9: not UTF-8 text (save the file as CSV UTF-8, or name its encoding: "
               "--encoding gbk for Chinese Excel's CSV)\n"
+              "pbad.csv:10: from: not a date '2016-13-01' (there is no month 13)\n"
+              "pbad.csv:12: person 'P9': chronic is 'true' here but 'false' on line 11\n"
               "pclaims.csv:3: person 'P2' has a rejected row (pbad.csv:4)\n"
               "pclaims.csv:4: person 'P4' has a rejected row (pbad.csv:5)\n"
               "pclaims.csv:5: person 'P5' has a rejected row (pbad.csv:6)\n"
               "pclaims.csv:6: person 'P6' has a rejected row (pbad.csv:7)\n"
               "pclaims.csv:7: person 'P7' has a rejected row (pbad.csv:8)\n"
-              "pclaims.csv:8: person 'P8' has a rejected row (pbad.csv:9)\n");
+              "pclaims.csv:8: person 'P8' has a rejected row (pbad.csv:9)\n"
+              "pclaims.csv:9: person 'P9' has a rejected row (pbad.csv:10)\n");
     char *rj = slurp("res.csv.rejects.persons.csv");
     CHECK_STR("bad persons: persons rejects", rj,
               "\xEF\xBB\xBF" "person_id,chronic,identity,from,to\n"
@@ -792,7 +803,9 @@ static void test_bad_persons(void)
               "P5,0,poor,2024-06-01,2024-05-31\n"
               "P6,0,poor,2016-01-01,,x\n"
               "P7,0,po\"or,2016-01-01,\n"
-              "P8,0,\xff,2016-01-01,\n");
+              "P8,0,\xff,2016-01-01,\n"
+              "P9,0,poor,2016-13-01,\n"
+              "P9,1,poor,2017-01-01,\n");
     free(rj);
     rj = slurp("res.csv.rejects.csv");
     CHECK_STR("bad persons: claims rejects", rj,
@@ -802,16 +815,17 @@ static void test_bad_persons(void)
               "H,P5,county,2024-03-10,100,0,\n"
               "I,P6,county,2024-03-10,100,0,\n"
               "J,P7,county,2024-03-10,100,0,\n"
-              "K,P8,county,2024-03-10,100,0,\n");
+              "K,P8,county,2024-03-10,100,0,\n"
+              "L,P9,county,2024-03-10,100,0,\n");
     free(rj);
-    /* each file's rejected rows on its own name: 6 claims rows (F-K, their persons' rows
-     * rejected) in pclaims.csv; 6 rows of pbad.csv (lines 4-9) were counted in its line */
+    /* each file's rejected rows on its own name: 7 claims rows (F-L, their persons' rows
+     * rejected) in pclaims.csv; 8 rows of pbad.csv (lines 4-10 and 12) in its part */
     o.show_ids = 0;
     o.quiet = 0;
     run(&o, NULL);
     CHECK("bad persons: the summary counts each file's rows",
-          strstr(err_text, "pclaims.csv: 1 claim: 1 settled, 0 already settled, 0 failed, 6 rows "
-                           "rejected; pbad.csv: 6 rows rejected\n") != NULL);
+          strstr(err_text, "pclaims.csv: 1 claim: 1 settled, 0 already settled, 0 failed, 7 rows "
+                           "rejected; pbad.csv: 8 rows rejected\n") != NULL);
     /* A has no referral: county unreferred, basic 0 (第八条) */
     char *res = slurp("res.csv");
     CHECK_STR("bad persons: the good claim", res,
