@@ -182,7 +182,8 @@ awk -v s="$settle" -v p="$psettle" -v n="$N" 'BEGIN {
 # 4.2 M and 8.4 M claims). Issue 4 and issue 9: memory is bounded by the persons (loaded whole,
 # as claims may name them in any order) and the window, not by the claims. The claim-id check
 # grows with the claims up to its cap (a 32 MiB table, then a 32 MiB filter of the runs it
-# spills to disk), reached below 4x: from there on, flat. (The first half of a file sorted by
+# spills to disk: the least budget, which these persons' 8 slots each do not pass), reached
+# below 4x: from there on, flat. (The first half of a file sorted by
 # person, as this check took before, reaches half the persons: it measured their states.)
 repeat() {
     [ -s "$POP/claims-x$1.csv" ] ||

@@ -1362,13 +1362,21 @@ static size_t estimate_rows(const RtPipe *m, size_t rows_so_far)
 
 /* ---- numbering and duplicate claim ids (every thread, its part in input order) ------------ */
 
-/* The claim-id table's budget: 2^22 slots (32 MiB, 3.1 M ids), and as much again for the
- * filter once it spills. The filter then sets 8 bits of 512 per id: at 10.5 M claims (1 M
- * persons, gen --claim-scale 3) it has ~25 bits an id, and about one id in 30,000 not seen
- * before is looked up on disk in vain. Peak memory of simulate base + reform -j 2 over 1 M
- * persons (bench/maxrss): 652 and 815 MB with 3.5 and 10.5 M claims when the table grew
- * without bound (128 MiB at 10.5 M), 653 and 754 MB with this budget. */
-#define IDS_MAX_SLOTS ((size_t)1 << 22)
+/* The claim-id table's budget: IDS_SLOTS_A_PERSON slots for each person loaded, at least
+ * IDS_MIN_SLOTS (2^22: 32 MiB, 3.1 M ids), and as much again for the filter once it spills.
+ * The filter then sets 8 bits of 512 per id: at 10.5 M claims (1 M persons, gen
+ * --claim-scale 3) it has ~25 bits an id, and about one id in 30,000 not seen before is
+ * looked up on disk in vain. Peak memory of simulate base + reform -j 2 over 1 M persons
+ * (bench/maxrss): 652 and 815 MB with 3.5 and 10.5 M claims when the table grew without
+ * bound (128 MiB at 10.5 M), 653 and 754 MB with a fixed 2^22. A budget by the persons keeps
+ * the check bounded by them, as the rest of memory is, and lets a population's usual claims
+ * (gen: ~3.5 a person) fit without a spill: simulate base + reform over 10.1 M claims of 2.9 M
+ * persons, -j 2, spilled three times with the fixed 2^22 (each run a 32 MiB write, every id
+ * also reading the filter): 2.50-2.68 s, user CPU 4.33-4.41 s, peak 1,017 MB; with 8 slots a
+ * person (2^24 at -j 2: its threads' shares are powers of two), no spill: 2.17-2.34 s,
+ * 3.99-4.11 s, 1,084 MB (alternated, idle). */
+#define IDS_MIN_SLOTS      ((size_t)1 << 22)
+#define IDS_SLOTS_A_PERSON 8
 /* entries ahead whose line is fetched where each misses the caches: a persons row's slot in
  * its partition's table (merge_persons). It was first the claim ids' look-ahead, in input
  * order: 1.05 M claims, perf samples at 4 kHz in that pass 323, 234, 227 without, 216, 203,
@@ -1426,16 +1434,27 @@ static int ids_rehash(IdSet *s, size_t cap)
     return 0;
 }
 
-/* n empty sets, each with its share of the budget (a power of two, at least 2: a table
- * keeps a slot free, or probing would not end), on cache lines of their own; NULL on memory */
+/* the n sets' budget for npersons persons loaded (before any id is added): each set its
+ * share, a power of two, at least 2 (a table keeps a slot free, or probing would not end) */
+static void ids_budget(IdSet *v, int n, size_t npersons)
+{
+    size_t slots =
+        npersons < SIZE_MAX / IDS_SLOTS_A_PERSON ? IDS_SLOTS_A_PERSON * npersons : SIZE_MAX;
+    if (slots < IDS_MIN_SLOTS)
+        slots = IDS_MIN_SLOTS;
+    size_t share = (test_ids ? test_ids : slots) / (size_t)n, cap = 2;
+    while (2 * cap <= share && 2 * cap > cap)
+        cap *= 2;
+    for (int i = 0; i < n; i++)
+        v[i].max_cap = cap;
+}
+
+/* n empty sets on cache lines of their own, with the budget of no persons; NULL on memory */
 static IdSet *ids_parts(int n)
 {
     IdSet *v = rt_alloc_lines((size_t)n * sizeof *v, 1);
-    size_t share = (test_ids ? test_ids : IDS_MAX_SLOTS) / (size_t)n, cap = 2;
-    while (v && 2 * cap <= share)
-        cap *= 2;
-    for (int i = 0; v && i < n; i++)
-        v[i].max_cap = cap;
+    if (v)
+        ids_budget(v, n, 0);
     return v;
 }
 
@@ -3353,6 +3372,11 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
         goto done;
     else if (finish_rejects(m, o->prejects, 0) < 0)
         goto done;
+    /* no id added yet: the check's budget follows the persons this process holds */
+    size_t persons = 0;
+    for (int i = 0; i < m->nthreads; i++)
+        persons += (size_t)m->th[i].npersons;
+    ids_budget(m->ids, m->nids, persons);
     m->told = 0;
     rc = claims_pass(m);
     if (cl && rc == 0) {
