@@ -1258,6 +1258,60 @@ static void test_map_remove(void)
     rt_map_free(&m);
 }
 
+/* A map with tag_in (the persons table's): entries whose tags agree, whose hashes agree, or
+ * whose tags agree in the 16 bits a slot keeps, are told apart by the caller's comparison, and
+ * none is lost through growth and removal */
+typedef struct TagEntry {
+    uint32_t tag;
+    int i;
+} TagEntry;
+
+static uint64_t tag_hash(int i)
+{
+    uint64_t hi = (uint64_t)(i + 1) * UINT64_C(0x9E3779B9) & 0xffffffff;
+    /* every tag 0xabcd1234, each hash its own (lo ^ hi is the tag) */
+    if (i % 3 == 0)
+        return hi << 32 | (hi ^ 0xabcd1234);
+    /* one hash for all */
+    if (i % 3 == 1)
+        return UINT64_C(0x0123456789abcdef);
+    /* tags 0xabcdNNNN: the slot's 16 bits agree, the tags do not */
+    return hi << 32 | (hi ^ (0xabcd0000 | (uint32_t)(i & 0xffff)));
+}
+
+static void test_map_tags(void)
+{
+    enum { N = 3000 };
+    static TagEntry v[N];
+    RtMap m = {.tag_in = RT_MAP_TAG_IN(TagEntry, tag)};
+    int ok = 1;
+    for (int i = 0; i < N; i++) {
+        v[i] = (TagEntry){.tag = rt_map_tag(tag_hash(i)), .i = i};
+        ok &= rt_map_put(&m, tag_hash(i), &v[i]) == 0;
+    }
+    CHECK("map with tags: the crafted tags agree",
+          rt_map_tag(tag_hash(0)) == rt_map_tag(tag_hash(3)) &&
+              rt_map_tag(tag_hash(2)) >> 16 == rt_map_tag(tag_hash(5)) >> 16 &&
+              rt_map_tag(tag_hash(2)) != rt_map_tag(tag_hash(5)));
+    for (int i = 0; i < N; i++)
+        ok &= rt_map_find(&m, tag_hash(i), map_eq, &v[i]) == &v[i];
+    CHECK("map with tags: equal tags, hashes or slot bits, each entry found as itself", ok);
+    for (int i = 0; i < N; i += 4)
+        ok &= rt_map_remove(&m, tag_hash(i), map_eq, &v[i]) == &v[i];
+    for (int i = 0; i < N; i++) {
+        void *f = rt_map_find(&m, tag_hash(i), map_eq, &v[i]);
+        ok &= i % 4 == 0 ? f == NULL : f == &v[i];
+    }
+    CHECK("map with tags: removal keeps the rest findable", ok);
+    CHECK_EQ("map with tags: count", m.n, N - N / 4);
+    CHECK("map with tags: no hashes kept", m.hashes == NULL && m.tags != NULL);
+    /* the persons table's own hash: tests/runtime/person_tags.sh's ids share a tag */
+    CHECK("rt_hash_id: Q0071811 and Q0102802 share a tag, not a hash",
+          rt_map_tag(rt_hash_id("Q0071811", 8)) == rt_map_tag(rt_hash_id("Q0102802", 8)) &&
+              rt_hash_id("Q0071811", 8) != rt_hash_id("Q0102802", 8));
+    rt_map_free(&m);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -1279,6 +1333,7 @@ int main(void)
     test_checks(e);
     test_forget(e);
     test_map_remove();
+    test_map_tags();
     test_hash_id();
     test_handles(e);
     test_format1(e);
