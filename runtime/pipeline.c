@@ -3109,7 +3109,9 @@ static int set_engines(RtPipe *m, PolEngine *const *engines, int n)
             const char *k = t->ledgers[l].key_field;
             x->latest[l] = k && m->s->claim_date && strcmp(k, m->s->claim_date) == 0;
         }
-        x->in_place = x->e->fast_in_place && t->nledgers == 1;
+        /* an engine made by polrt_engine_new may have no keys function: it settles by
+         * rt_settle_steps, which checks for one */
+        x->in_place = x->e->fast_in_place && x->e->keys && t->nledgers == 1;
         size_t nz = (size_t)t->nledger_fields + 1; /* + 1: never an allocation of 0 */
         if (x->in_place && !(x->zeros = polrt_realloc(NULL, nz * sizeof *x->zeros))) {
             rt_pipe_sys_error(m, 0, "out of memory");
