@@ -1449,6 +1449,15 @@ static void ids_budget(IdSet *v, int n, size_t npersons)
         v[i].max_cap = cap;
 }
 
+/* the persons this process holds, in all its partitions */
+static uint64_t persons_held(const RtPipe *m)
+{
+    uint64_t n = 0;
+    for (int i = 0; i < m->nthreads; i++)
+        n += (uint64_t)m->th[i].npersons;
+    return n;
+}
+
 /* n empty sets on cache lines of their own, with the budget of no persons; NULL on memory */
 static IdSet *ids_parts(int n)
 {
@@ -2176,19 +2185,27 @@ static inline __attribute__((always_inline)) int64_t *row_free(RtPThread *t, RtP
     return pr.rows[ei] + (size_t)pr.n[ei] * (size_t)x->stride;
 }
 
+/* row r (row_older's, or row_free's when fresh) made the person's row of ledger l and key */
+static inline __attribute__((always_inline)) void
+row_take(RtPThread *t, RtPState *ps, int ei, int64_t *r, int fresh, int l, int64_t key)
+{
+    if (fresh) {
+        ps_rows(t->pipe, ps).n[ei]++;
+        r[0] = l;
+    }
+    r[1] = key;
+}
+
 /* the row of ledger l for the claim's key where row_load found none: a row of an earlier key
  * taken over, or a new one; NULL (memory) */
 static int64_t *row_new(RtPThread *t, RtPState *ps, int ei, int l)
 {
     int64_t key = t->scr[ei].keys[l];
     int64_t *r = row_older(t, ps, ei, l, key);
-    if (!r) {
-        if (!(r = row_free(t, ps, ei)))
-            return NULL;
-        ps_rows(t->pipe, ps).n[ei]++;
-        r[0] = l;
-    }
-    r[1] = key;
+    int fresh = !r;
+    if (fresh && !(r = row_free(t, ps, ei)))
+        return NULL;
+    row_take(t, ps, ei, r, fresh, l, key);
     return r + 2;
 }
 
@@ -2242,13 +2259,8 @@ static inline __attribute__((always_inline)) int settle_new_row(RtPThread *t, in
     ctx->ledger_in = x->zeros;
     ctx->ledger_out = row + 2;
     int rc = in_place_rc(ctx, x->e->settle_fast(ctx));
-    if (rc == 0) {
-        if (fresh) {
-            ps_rows(t->pipe, ps).n[ei]++;
-            row[0] = 0;
-        }
-        row[1] = key;
-    }
+    if (rc == 0)
+        row_take(t, ps, ei, row, fresh != NULL, 0, key);
     return rc;
 }
 
@@ -2260,9 +2272,8 @@ static inline __attribute__((always_inline)) int settle_new_row(RtPThread *t, in
  * loop of its own (PLAIN_IN_PLACE); 191.2 with neither inlined, 150.3 with a new row settled
  * into after and copied into the row_new made; the search counting rows down rather than up
  * to the rows' end, whose multiply and loads were ~6 a claim: 130.3 -> 124.3). before, after
- * and rowi are left alone: no
- * sink of the plain case reads them (an explanation is traced, a store's record is not
- * plain). rt_settle_steps' results; -1 is out of memory (t->oom). */
+ * and rowi are left alone: no sink of the plain case reads them (an explanation is traced, a
+ * store's record is not plain). rt_settle_steps' results; -1 is out of memory (t->oom). */
 static inline __attribute__((always_inline)) int settle_in_place(RtPThread *t, int ei, RtPState *ps)
 {
     const Eng *x = &t->pipe->eng[ei];
@@ -3375,18 +3386,11 @@ int rt_pipe_run(PolEngine *const *engines, int n, const RtPipeOpts *o, const RtP
     else if (finish_rejects(m, o->prejects, 0) < 0)
         goto done;
     /* no id added yet: the check's budget follows the persons this process holds */
-    size_t persons = 0;
-    for (int i = 0; i < m->nthreads; i++)
-        persons += (size_t)m->th[i].npersons;
-    ids_budget(m->ids, m->nids, persons);
+    ids_budget(m->ids, m->nids, (size_t)persons_held(m));
     m->told = 0;
     rc = claims_pass(m);
-    if (cl && rc == 0) {
-        uint64_t held = 0;
-        for (int i = 0; i < m->nthreads; i++)
-            held += m->th[i].npersons;
-        cl->tell(cl, m->cut_bytes, held);
-    }
+    if (cl && rc == 0)
+        cl->tell(cl, m->cut_bytes, persons_held(m));
     /* a run stopped by too many rejected rows keeps them: they say why */
     if ((rc == 0 || rc == 3) &&
         finish_rejects(m, o->rejects, st->rejected - st->rejected_persons) < 0)
