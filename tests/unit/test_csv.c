@@ -661,6 +661,17 @@ static void test_values(void)
     CHECK_EQ("date bad", val(RT_DATE, 0, "2026-02-30", why), -999);
     CHECK_STR("date bad why", why,
               "not a date '2026-02-30' (there is no such day: February 2026 has 28 days)");
+    /* Excel's text of a date-and-time cell (newuser8): refused, told to write the date alone */
+    CHECK_EQ("date and time", val(RT_DATE, 0, "2026/1/5 0:00", why), -999);
+    CHECK_STR("date and time: why", why,
+              "not a date '2026/1/5 0:00' (a date with a time of day: write the date alone, "
+              "2026-01-05)");
+    CHECK_EQ("date and time, seconds", val(RT_DATE, 0, "2026-01-05 08:30:00", why), -999);
+    CHECK_STR("date and time, seconds: why", why,
+              "not a date '2026-01-05 08:30:00' (a date with a time of day: write the date "
+              "alone, 2026-01-05)");
+    CHECK_EQ("date, then a word", val(RT_DATE, 0, "2026-01-05 ab", why), -999);
+    CHECK_STR("date, then a word: why", why, "not a date '2026-01-05 ab' (expected YYYY-MM-DD)");
     const char *yes[] = {"true", "TRUE", "1", "是", "yes", "Yes"};
     const char *no[] = {"false", "False", "0", "否", "no", "NO"};
     int ok = 1;
