@@ -672,7 +672,19 @@ static int missing_column(const RtBinding *b, const char *name, const char *labe
         polrt_realloc(free_hdr, 0);
     }
     char hint[256] = "", col[200];
-    if (near >= 0)
+    /* a header of one cell with tabs or semicolons in it: the file is no CSV (Excel's "Text
+     * (Tab delimited)" or "Unicode Text", a locale's ';' CSV), whatever its names say */
+    char sep = 0;
+    if (b->ncols == 1 && strchr(b->hdr[0], '\t'))
+        sep = '\t';
+    else if (b->ncols == 1 && strchr(b->hdr[0], ';'))
+        sep = ';';
+    if (sep)
+        snprintf(hint, sizeof hint,
+                 "; the header is one column: its fields are separated by %s, not commas (save "
+                 "the file as CSV)",
+                 sep == '\t' ? "tabs" : "semicolons");
+    else if (near >= 0)
         snprintf(hint, sizeof hint, "; the header has '%s': that column, misspelt?",
                  rt_show(col, sizeof col, b->hdr[near]));
     return bind_fail(why, len, "%s:%" PRId64 ": missing column '%s' (%s%srequired by the policy)%s",
