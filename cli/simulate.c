@@ -112,8 +112,10 @@ static int check_reform_base(const char *reform, const char *base)
     driver_init(&c, &d);
     int rc = EXIT_OK;
     driver_parse(&c, reform);
-    if (!c.prog && !c.base_path) {
-        rc = EXIT_OK; /* unreadable or unparsable: the real compile says why */
+    if (!c.prog || (c.prog->is_reform && !c.base_path)) {
+        /* unreadable or unparsable, or a reform whose base cannot be read: the real compile
+         * says why (not "a policy, not a reform") */
+        rc = EXIT_OK;
     } else if (!c.base_path) {
         fprintf(stderr,
                 "polc: --reform %s is a policy, not a reform (a reform starts "

@@ -102,6 +102,7 @@ int rt_date_problem(const char *s, size_t n, char *buf, size_t len)
     long v[3];
     int k = 0;
     size_t ydigits = 0; /* of the first run: four is a year, 0000 as much as 9999 */
+    size_t end = 0;     /* where the third run ends */
     for (size_t i = 0; i < n && k < 3;) {
         if (s[i] < '0' || s[i] > '9') {
             i++;
@@ -117,6 +118,7 @@ int rt_date_problem(const char *s, size_t n, char *buf, size_t len)
         if (k == 0)
             ydigits = i - from;
         v[k++] = x;
+        end = i;
     }
     static const char *const names[] = {"January",   "February", "March",    "April",
                                         "May",       "June",     "July",     "August",
@@ -131,6 +133,10 @@ int rt_date_problem(const char *s, size_t n, char *buf, size_t len)
     else if (v[2] < 1 || v[2] > days_in_month((uint64_t)v[0], v[1]))
         snprintf(buf, len, "there is no such day: %s %ld has %d days", names[v[1] - 1], v[0],
                  (int)days_in_month((uint64_t)v[0], v[1]));
+    else if (end < n && s[end] == ' ' && memchr(s + end, ':', n - end))
+        /* 2018/5/2 0:00: Excel's text of a cell formatted as a date and time */
+        snprintf(buf, len, "a date with a time of day: write the date alone, %04ld-%02ld-%02ld",
+                 v[0], v[1], v[2]);
     else
         return 0;
     return 1;

@@ -397,6 +397,15 @@ if [ -f $REF ]; then
         --base $S/sim.pol --reform $REF $C
 fi
 usage "is a policy, not a reform" --base $S/sim.pol --reform $S/sim.pol $C
+# a reform copied away from its base ('of "../panji-2017.pol"' names no file from there): the
+# compile says so, not "a policy, not a reform" (it was, newuser8)
+if [ -f $REF ]; then
+    mkdir -p "$d/away" && cp $REF "$d/away/r.pol"
+    usage "$d/away/r.pol:4:45: error: cannot open $d/away/../panji-2017.pol: No such file" \
+        --base $P --reform "$d/away/r.pol" $C
+    check "a reform whose base is not there: not called a policy" \
+        "$(grep -c 'is a policy, not a reform' "$d/err")" 0
+fi
 usage "--sweep: the policy has no param 'nosuch'" --base $S/sim.pol --sweep "nosuch=1..2:1" $C
 usage "is a table over Level" --base $S/sim.pol --sweep "deductible=1..2:1" $C
 usage "--sweep runs the base alone" --base $S/sim.pol --sweep "cap=1..2:1" --set "cap=1 yuan" $C

@@ -636,6 +636,22 @@ static void test_values(void)
     CHECK_EQ("money, two points", val(RT_MONEY, 0, "12.3.4", why), -999);
     CHECK_STR("money, two points: why", why,
               "not an amount '12.3.4' (expected 1234.56 or 1,234.56)");
+    /* a unit in the cell (newuser8): refused, the reason giving the amount in yuan to write;
+     * 0.5万元 = 0.5 x 10,000 = 5,000 yuan, 1.2万 = 12,000, 1,234.50元 = 1,234.50 */
+    CHECK_EQ("money in 万元", val(RT_MONEY, 0, "0.5万元", why), -999);
+    CHECK_STR("money in 万元: why", why,
+              "not an amount '0.5万元' (amounts are in yuan, without a unit: write 5000.00)");
+    CHECK_EQ("money in 万", val(RT_MONEY, 0, "1.2 万", why), -999);
+    CHECK_STR("money in 万: why", why,
+              "not an amount '1.2 万' (amounts are in yuan, without a unit: write 12000.00)");
+    CHECK_EQ("money in 元", val(RT_MONEY, 0, "1,234.50元", why), -999);
+    CHECK_STR("money in 元: why", why,
+              "not an amount '1,234.50元' (amounts are in yuan, without a unit: write 1234.50)");
+    CHECK_EQ("元 alone", val(RT_MONEY, 0, "元", why), -999);
+    CHECK_STR("元 alone: why", why, "not an amount '元' (expected 1234.56 or 1,234.56)");
+    CHECK_EQ("a negative amount in 万元", val(RT_MONEY, 0, "-1万元", why), -999);
+    CHECK_STR("a negative amount in 万元: why", why,
+              "not an amount '-1万元' (expected 1234.56 or 1,234.56)");
     CHECK_EQ("rate %", val(RT_RATE, 0, "80%", why), 800000);
     CHECK_EQ("rate decimal", val(RT_RATE, 0, "0.8", why), 800000);
     CHECK_EQ("rate bad", val(RT_RATE, 0, "80 percent", why), -999);
@@ -645,6 +661,17 @@ static void test_values(void)
     CHECK_EQ("date bad", val(RT_DATE, 0, "2026-02-30", why), -999);
     CHECK_STR("date bad why", why,
               "not a date '2026-02-30' (there is no such day: February 2026 has 28 days)");
+    /* Excel's text of a date-and-time cell (newuser8): refused, told to write the date alone */
+    CHECK_EQ("date and time", val(RT_DATE, 0, "2026/1/5 0:00", why), -999);
+    CHECK_STR("date and time: why", why,
+              "not a date '2026/1/5 0:00' (a date with a time of day: write the date alone, "
+              "2026-01-05)");
+    CHECK_EQ("date and time, seconds", val(RT_DATE, 0, "2026-01-05 08:30:00", why), -999);
+    CHECK_STR("date and time, seconds: why", why,
+              "not a date '2026-01-05 08:30:00' (a date with a time of day: write the date "
+              "alone, 2026-01-05)");
+    CHECK_EQ("date, then a word", val(RT_DATE, 0, "2026-01-05 ab", why), -999);
+    CHECK_STR("date, then a word: why", why, "not a date '2026-01-05 ab' (expected YYYY-MM-DD)");
     const char *yes[] = {"true", "TRUE", "1", "是", "yes", "Yes"};
     const char *no[] = {"false", "False", "0", "否", "no", "NO"};
     int ok = 1;

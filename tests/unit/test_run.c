@@ -901,6 +901,23 @@ static void test_files(void)
     CHECK_STR("id column, nothing near: its other headers", err_text,
               "typo5.csv:1: missing column 'claim_id' (结算单号 or 就诊编号, required by the "
               "policy)\n");
+    /* a file of tabs (Excel's "Text (Tab delimited)") or semicolons: its header is one
+     * column, and that is said, not just the first column missing (newuser8) */
+    put("tabs.csv", "claim_id\tperson_id\tlevel\tdischarged\ttotal\tnoncompliant\n");
+    o.claims = "tabs.csv";
+    rc = run(&o, NULL);
+    CHECK_EQ("tab-separated: exit 3", rc, 3);
+    CHECK_STR("tab-separated: said so", err_text,
+              "tabs.csv:1: missing column 'claim_id' (结算单号 or 就诊编号, required by the "
+              "policy); the header is one column: its fields are separated by tabs, not commas "
+              "(save the file as CSV)\n");
+    put("semi.csv", "claim_id;person_id;level;discharged;total;noncompliant\n");
+    o.claims = "semi.csv";
+    run(&o, NULL);
+    CHECK_STR("semicolon-separated: said so", err_text,
+              "semi.csv:1: missing column 'claim_id' (结算单号 or 就诊编号, required by the "
+              "policy); the header is one column: its fields are separated by semicolons, not "
+              "commas (save the file as CSV)\n");
 
     /* a header near a field with a default, which then takes it: the note names the field
      * (急症 for 急诊: the emergency column misspelt, every claim read as no emergency) */
