@@ -988,8 +988,12 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
     } else if (removed == 0) {
         /* nothing of the person: no erasure to record */
         rt_ledger_rollback(st);
-        snprintf(err, sizeof err, "ledger %s holds nothing of that person: nothing erased",
-                 ledger_db);
+        /* a PostgreSQL ledger is "the ledger": its URL may hold a password (spec/DATA.md) */
+        if (rt_ledger_is_pg(ledger_db))
+            snprintf(err, sizeof err, "the ledger holds nothing of that person: nothing erased");
+        else
+            snprintf(err, sizeof err, "ledger %s holds nothing of that person: nothing erased",
+                     ledger_db);
         rc = POLRT_EXIT_DATA;
     } else if (rt_ledger_commit(st, err, sizeof err) || rt_ledger_erase_log(st, err, sizeof err)) {
         rc = POLRT_EXIT_SYSTEM;
