@@ -1269,7 +1269,10 @@ static int run_finish(Run *r, int rc)
     const PolRunOpts *o = r->o;
     char lerr[MSG_MAX];
     if (rc == 0 && r->store && rt_ledger_commit(r->store, lerr, sizeof lerr) != 0) {
-        snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
+        if (rt_ledger_is_pg(o->ledger_db)) /* the URL may hold a password: not shown */
+            snprintf(r->err, sizeof r->err, "the ledger: %s", lerr);
+        else
+            snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
         rc = POLRT_EXIT_SYSTEM;
     }
     if (rc == 0 && o->explain_claim && !r->explain_found) {
