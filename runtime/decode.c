@@ -1090,6 +1090,32 @@ const char *rt_decode_id(const RtBinding *b, int fixed, const char *const *cells
     return *n ? s : NULL;
 }
 
+int rt_id_excel_number(const char *col, const char *s, size_t n, char *why, size_t len)
+{
+    /* the shape Excel gives: d[.ddd]E+dd; the test of the '+' first, as every claim's id comes
+     * here (C0000005-1, P0000001 fail it at once) */
+    if (n < 5 || (s[n - 3] != '+' && s[n - 4] != '+') || s[0] < '0' || s[0] > '9')
+        return 0;
+    size_t i = 1;
+    if (s[i] == '.') {
+        if (++i == n || s[i] < '0' || s[i] > '9')
+            return 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    if (i + 3 > n || (s[i] != 'E' && s[i] != 'e') || s[i + 1] != '+')
+        return 0;
+    for (i += 2; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    char shown[64];
+    snprintf(why, len,
+             "%s: '%s' is a number Excel shortened (scientific notation), not an id: the digits "
+             "it hides are lost; export the ids again with their column formatted as Text",
+             col, rt_show_n(shown, sizeof shown, s, n));
+    return 1;
+}
+
 /* the header of history field k in b, or (no binding: a request's history, the C API) its
  * name and label, either of which a request may have used: "to (退出日期)"; cut on a
  * character, marked "...", past len bytes (a label is as long as the policy writes it) */

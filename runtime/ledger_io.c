@@ -137,6 +137,8 @@ static int row_target(Import *im, const RtRecord *r, char *person, int *l, int64
     const char *pid = rt_decode_id(&im->bind, COL_PERSON, cells, r->len, r->nfields, &n);
     if (!pid)
         return snprintf(why, wlen, "person_id: missing value"), 1;
+    if (rt_id_excel_number("person_id", pid, n, why, wlen))
+        return 1;
     if (n >= IMPORT_PERSON_MAX)
         return snprintf(why, wlen, "person_id: longer than %zu bytes",
                         (size_t)IMPORT_PERSON_MAX - 1),

@@ -871,6 +871,10 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
         rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
+    if (rt_id_excel_number(m->bind.hdr[m->bind.fixed_col[COL_CLAIM_ID]], id, n, why, sizeof why)) {
+        rt_pipe_bad_row(b->pool, r, why);
+        return 0;
+    }
     r->fields = rt_pool_alloc(b->pool, ((size_t)s->nclaim + 1) * sizeof *r->fields);
     r->id = rt_pool_str(b->pool, id, n);
     if (!r->fields || !r->id)
@@ -1176,6 +1180,16 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         }
         size_t pn;
         const char *pid = rt_decode_id(&m->bind, COL_PERSON_ID, c->p, c->len, c->n, &pn);
+        /* a person id Excel shortened: the row refused (persons: and the claims of that text) */
+        if (pid && rt_id_excel_number(m->bind.hdr[m->bind.fixed_col[COL_PERSON_ID]], pid, pn, why,
+                                      sizeof why)) {
+            rt_pipe_bad_row(b->pool, r, why);
+            if (m->is_persons && bad_person_id(b, r, &m->bind, c, 1) < 0) {
+                t->oom = 1;
+                return;
+            }
+            continue;
+        }
         int rc = m->is_persons ? person_row(m, b, r, c, pid, pn)
                                : claim_row(m, t, b, r, c, pid, pn, &last, check);
         if (rc < 0) {

@@ -765,6 +765,10 @@ static inline int rt_span_check(const RtSchema *s, const int64_t *span, const Rt
 /* the trimmed text of fixed column k, or NULL when blank or absent */
 const char *rt_decode_id(const RtBinding *b, int k, const char *const *cells, const size_t *lens,
                          int ncells, size_t *n);
+/* an id cell that is a number Excel showed in scientific notation ("3.40123E+17": a long id
+ * typed or pasted into a General cell, its digits past the sixth lost): the reason the row is
+ * refused, into why, and 1; 0 for any other id. col names the column. */
+int rt_id_excel_number(const char *col, const char *s, size_t n, char *why, size_t len);
 
 /* The stream reader: records one by one from a file, or standard input for "-". */
 typedef struct RtCsv RtCsv;
