@@ -106,6 +106,7 @@ struct RtPipe {
     size_t len, cap, start, complete;
     size_t batch; /* bytes a batch reads (<= cap: the buffer's size) */
     int eof;
+    int cut_end;  /* at eof: the input's last byte is no line end (note_cut_end) */
     int64_t line; /* line of buf[start] */
     int64_t seq;  /* data rows so far */
     int64_t buf_off;
