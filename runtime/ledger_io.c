@@ -572,6 +572,10 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
     }
     if ((rc = ledger_check(ledger_db, "polc ledger import", 0)) != 0)
         goto done;
+    /* the header first: a file refused at its header creates no ledger (it made the file,
+     * its tables and the policy's layout, with nothing imported: newuser8) */
+    if ((rc = import_header(&im, csv, err, sizeof err)) != POLRT_EXIT_OK)
+        goto done;
     /* a dry run reads the ledger as export does: no write lock, nothing created, upgraded or
      * recorded; the rows it would import are kept in memory over the ledger's */
     if (!(im.st = open_store(s, ledger_db, ledger_key, dry_run ? RT_LEDGER_READ_OR_EMPTY : 0, &rc,
@@ -581,8 +585,7 @@ POLRT_API int polrt_ledger_import(PolEngine *e, const char *ledger_db, const cha
         rc = POLRT_EXIT_SYSTEM;
         goto done;
     }
-    if ((rc = import_header(&im, csv, err, sizeof err)) == POLRT_EXIT_OK &&
-        (rc = import_rows(&im, csv, rejects, err, sizeof err)) == POLRT_EXIT_OK)
+    if ((rc = import_rows(&im, csv, rejects, err, sizeof err)) == POLRT_EXIT_OK)
         rc = import_finish(&im, rejects, dry_run, err, sizeof err);
 done:
     if (rc != POLRT_EXIT_OK && err[0])

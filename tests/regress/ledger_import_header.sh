@@ -52,6 +52,18 @@ import "a lifetime ledger's rows need no year column" two.pol \
     'person_id,ledger,total\np1,lifetime,30\n' 0 \
     "polc: ledger import: 1 row imported, 0 unchanged, 0 rejected" "p1,lifetime,,,30.00"
 
+# a file refused at its header makes no ledger: it made the file, its tables and the
+# policy's layout, with nothing imported (newuser8)
+rm -f made.db
+printf 'person_id,年度,paid\np1,2025,10\n' >open.csv
+"$POLC" ledger import v.pol open.csv --ledger made.db >out 2>err
+rc=$?
+if [ $rc = 3 ] && [ ! -e made.db ] && [ ! -e made.db-wal ]; then
+    ok "refused at the header: no ledger made"
+else
+    bad "refused at the header" "exit $rc; $(ls)"
+fi
+
 # a dry run stops at the same header
 printf 'person_id,年度,paid\np1,2025,10\n' >open.csv
 "$POLC" ledger import v.pol open.csv --ledger dry.db --dry-run >out 2>err
