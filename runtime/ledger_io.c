@@ -959,10 +959,12 @@ POLRT_API int polrt_ledger_history(PolEngine *e, const char *ledger_db, const ch
     /* no event for the person or claim asked of: say why, or it reads as a wrong id */
     fprintf(stderr, "%s: ledger history: %ld event%s%s\n", opts_program(), h.n, rt_plural(h.n),
             h.n         ? ""
-            : person_id ? ": a person's claims settled once, in date order, leave none "
-                          "(polc explain --ledger shows how a claim was paid)"
+            : person_id ? ": a person's claims settled once, in date order, leave none, as "
+                          "does a person the ledger never held or has erased (polc explain "
+                          "--ledger shows how a claim was paid)"
             : claim_id  ? ": a claim settled once, in date order, and never reversed, leaves "
-                          "none (polc explain --ledger shows how it was paid)"
+                          "none, as does a claim the ledger never held or has erased (polc "
+                          "explain --ledger shows how it was paid)"
                         : "");
 done:
     if (rc != POLRT_EXIT_OK && err[0])

@@ -439,6 +439,12 @@ erase() { # $1 backend
         [ "$(cat erase2.err)" = "$nothing" ]; then
         ok "$B: ledger erase: nothing of the person left, one audit row without them"
     else bad "$B: ledger erase" "rc $rc $rc2 left '$left': $(cat erase.err erase2.err)"; fi
+    # the erased person's history: no event, and the message says an erased person has none
+    # too (it said only that claims settled once in date order leave none: newuser8)
+    "$POLC" ledger history "$ENG" --ledger "$L" --person P1 --out h1.csv 2>h1.err
+    if [ $? = 0 ] && [ "$(cat h1.err)" = "polc: ledger history: 0 events: a person's claims settled once, in date order, leave none, as does a person the ledger never held or has erased (polc explain --ledger shows how a claim was paid)" ]; then
+        ok "$B: ledger history of an erased person: no event, and why"
+    else bad "$B: ledger history of an erased person" "$(cat h1.err)"; fi
     # the message counts what was removed by kind, as the erasure's audit row does (it said "N
     # records removed (claims and ledger rows)", the audit rows not counted, "1 records"). P1:
     # the 3 claims of all.csv that stay settled, C reversed, its one 2017 row, 8 audit rows (its
