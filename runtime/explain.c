@@ -540,7 +540,16 @@ POLRT_API void polrt_explain_text(const PolEngine *e, const char *claim_id, cons
     if (s->file)
         fprintf(f, " (%s)", s->file);
     fputc('\n', f);
-    if (stored_explained(s, r))
+    if (r->status == 1 && r->resettled)
+        /* the stored result is not the one stored before the run (newuser8) */
+        fprintf(f,
+                "status: already settled earlier, and settled again in this run after a late "
+                "claim dated before it: shown is the result it now has%s; what changed is an "
+                "adjustment (--adjustments)\n",
+                stored_explained(s, r) ? " (explained from the ledgers as they stood before "
+                                         "this claim)"
+                                       : "");
+    else if (stored_explained(s, r))
         fputs("status: already settled earlier; nothing was applied again (the stored result, "
               "explained from the ledgers as they stood before this claim)\n",
               f);
@@ -884,8 +893,11 @@ void rt_explain_json(const PolEngine *e, const char *claim_id, const int64_t *cl
     add(&j, root, "status",
         cJSON_CreateString(status[r->status >= 0 && r->status <= 1 ? r->status + 1 : 0]));
     /* already settled: its rules explain the stored result, or it is shown alone */
-    if (r->status == 1)
+    if (r->status == 1) {
         add(&j, root, "explained", cJSON_CreateBool(stored_explained(s, r)));
+        /* settled again in this run by a late claim dated before it (newuser8) */
+        add(&j, root, "resettled", cJSON_CreateBool(r->resettled != 0));
+    }
     cJSON *in = add(&j, root, "inputs", claim ? cJSON_CreateObject() : cJSON_CreateNull());
     for (int i = 0; claim && i < s->nclaim; i++)
         add(&j, in, s->claim[i].name, json_value(&j, s, &s->claim[i].type, claim[i]));

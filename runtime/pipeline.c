@@ -2516,6 +2516,27 @@ static int late_claim(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs)
     return 0;
 }
 
+static int id_eq(const void *entry, const void *key)
+{
+    return strcmp(entry, key) == 0;
+}
+
+/* with a trace: the claims rs settled again, kept by id (RtPThread.resettled). 0, or -1
+ * (memory) */
+static int note_resettled(RtPThread *t, const RtResettle *rs)
+{
+    for (size_t i = 0; i < rs->n && i < rs->nredo; i++) {
+        const char *id = rs->list[i].claim_id;
+        uint64_t h = rt_hash_bytes(RT_HASH_SEED, id, strlen(id));
+        if (!rs->redo[i] || rt_map_find(&t->resettled, h, id_eq, id))
+            continue;
+        char *kept = rt_pool_str(&t->pool, id, strlen(id));
+        if (!kept || rt_map_put(&t->resettled, h, kept) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* the end of a claim on a store: the claims a late claim undid settled again, their
  * adjustments tagged with r's rank. rc passed through, or -1. */
 static int late_end(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs, int rc)
@@ -2530,7 +2551,7 @@ static int late_end(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs, int rc
             rt_resettle_replay(m->eng[0].e, m->o->store, ps->lp, p->id, p->fields, p->hist,
                                p->nspans, rs, &t->adj, t->fatal, sizeof t->fatal) < 0)
             rc = -1;
-        else if (adj_tag(t, r, start) < 0)
+        else if (adj_tag(t, r, start) < 0 || (m->o->trace && note_resettled(t, rs) < 0))
             rc = (t->oom = 1, -1);
         else {
             t->nresettled += (int64_t)rs->nredo;
@@ -2714,6 +2735,9 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
             if (m->o->trace && explain_stored(t, ps, r) < 0)
                 return late_end(t, ps, r, &rs, -1);
             r->settled = 1;
+            r->again = m->o->trace &&
+                       rt_map_find(&t->resettled, rt_hash_bytes(RT_HASH_SEED, r->id, strlen(r->id)),
+                                   id_eq, r->id) != NULL;
             t->ok[0] = 1;
             return late_end(t, ps, r, &rs, 0);
         }
@@ -3243,6 +3267,7 @@ static void thread_free(RtPipe *m, RtPThread *t)
     polrt_realloc(t->adj.p, 0);
     polrt_realloc(t->adjv, 0);
     rt_map_free(&t->persons);
+    rt_map_free(&t->resettled);
     rt_pool_free(&t->pool);
     rt_pool_free(&t->batch);
     rt_pool_free(&t->cells_pool[0]);

@@ -97,6 +97,8 @@ typedef struct RtRow {
                         ledger's stored outputs), -1 the policy failed (engine 0) */
     uint16_t thread; /* RT_ROW_OK: the thread that settles it (its person's part) */
     uint8_t dup;     /* its claim id was seen before: its thread rejects it (task_settle) */
+    uint8_t again;   /* settled 1 and traced: a late claim settled it again in this run, so its
+                        stored result is the one this run left (PolResult.resettled) */
     union {
         struct {            /* persons rows */
             int64_t *hvals; /* the span's values, NULL when none */
@@ -184,6 +186,10 @@ struct RtPThread {
     char fatal[512]; /* a ledger error while settling (the run stops) */
     /* explain_stored: the ledgers before a stored claim, read in place of the store's rows */
     const int64_t *replay;
+    /* with a trace (polc explain): the ids of the claims a late claim settled again in this
+     * run (late_end), so that such a claim met again is explained as settled again, not as
+     * the result stored before the run (newuser8); entries: ids in pool */
+    RtMap resettled;
     /* adjustments (rt_resettle_replay's CSV rows) of the batch's claims of this thread, each
      * run of them tagged with its row's rank, for rt_pipe_take_adjustments */
     RtLine adj;

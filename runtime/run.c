@@ -201,6 +201,7 @@ static PolResult result_of(const RtPThread *t, const RtPState *ps, const RtRow *
         .person = p ? p->fields : NULL,
         .hist = p ? p->hist : NULL,
         .nhist = p ? p->nspans : 0,
+        .resettled = r->settled == 1 && r->again,
     };
     return res;
 }

@@ -556,6 +556,7 @@ static void claim_start(PolSession *s, PolResult *res)
     res->trace = s->trace ? &s->tr : NULL;
     res->person = res->hist = NULL; /* the person's, once known (claim_of) */
     res->nhist = 0;
+    res->resettled = 0; /* a claim settled again by a late one is said so only in a run */
     s->err[0] = '\0';
     s->conflict = 0;
     rt_resettle_free(&s->rs);

@@ -216,6 +216,10 @@ typedef struct PolResult {
     const int64_t *person; /* the person's fields, schema "person" order (NULL: not known) */
     const int64_t *hist;   /* the person's history spans, nhist rows of schema "history" width */
     int64_t nhist;
+    /* status 1 in a run (polc explain, run --explain): a late claim dated before it settled it
+     * again earlier in this run, so the stored result is the one the run left, not the one
+     * stored before it (its change is an adjustment); 0 otherwise */
+    int64_t resettled;
 } PolResult;
 /* ledger_db NULL: ledgers in memory for the session's life; else an SQLite file, created
  * when missing. The engine must outlive its sessions. */

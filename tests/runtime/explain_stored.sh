@@ -45,8 +45,8 @@ else bad "a stored claim's ledger" "$(grep -n 'own_paid\|(assistance)' stored.tx
 # the JSON explanation (polc run --explain over claims the ledger has): "explained"
 "$POLC" run "$PANJI" --persons persons.csv --claims claims.csv --ledger l.db --out /dev/null \
     --explain again.jsonl -q
-if [ "$(jq -r '[.claim_id, .status, .explained, (.rules | length > 0)] | join(" ")' again.jsonl | tr '\n' ' ')" = \
-    "S1 already_settled true true S2 already_settled true true " ]; then
+if [ "$(jq -r '[.claim_id, .status, .explained, .resettled, (.rules | length > 0)] | join(" ")' again.jsonl | tr '\n' ' ')" = \
+    "S1 already_settled true false true S2 already_settled true false true " ]; then
     ok "JSON: already_settled, explained, with its rules"
 else bad "JSON of stored claims" "$(jq -c '[.claim_id, .status, .explained]' again.jsonl | tr '\n' ' ')"; fi
 
@@ -62,6 +62,29 @@ sed -n '1,2p' claims.csv >s1.csv
 if sed 1,2d late.txt >c && cmp -s a c; then
     ok "a claim settled again by a late claim: explained as it now stands"
 else bad "a claim settled again by a late claim" "$(diff a c | head -4 | tr '\n' ' ')"; fi
+
+# the late claim in the same run as the claim it settles again: a ledger holding S2 alone,
+# explained over S1 (dated before S2: late) then S2. S2's stored result is then the one this
+# run left, S2 settled after S1, not the one stored before the run (S2 settled alone): the
+# status line says so (it said "nothing was applied again (the stored result...)" over the
+# new figures: newuser8), and the explanation is the date-ordered one, as above
+"$POLC" run "$PANJI" --persons persons.csv --claims s2.csv --ledger same.db --out r3.csv -q ||
+    bad "S2 alone" "exit $?"
+"$POLC" explain "$PANJI" --persons persons.csv --claims claims.csv --ledger same.db --claim S2 \
+    >same.txt 2>&1
+rc=$?
+want='status: already settled earlier, and settled again in this run after a late claim dated before it: shown is the result it now has (explained from the ledgers as they stood before this claim); what changed is an adjustment (--adjustments)'
+if [ $rc -eq 0 ] && [ "$(sed -n 2p same.txt)" = "$want" ] && sed 1,2d same.txt >d && cmp -s a d; then
+    ok "settled again by a late claim earlier in the run: said so, explained as it now stands"
+else bad "settled again in the run" "rc $rc: $(sed -n 2p same.txt); $(diff a d | head -4 | tr '\n' ' ')"; fi
+rm -f same.db*
+"$POLC" run "$PANJI" --persons persons.csv --claims s2.csv --ledger same.db --out r3.csv -q
+"$POLC" run "$PANJI" --persons persons.csv --claims claims.csv --ledger same.db --out /dev/null \
+    --explain same.jsonl -q
+if [ "$(jq -r '[.claim_id, .status, .resettled] | join(" ")' same.jsonl | tr '\n' ' ')" = \
+    "S1 settled  S2 already_settled true " ]; then
+    ok "JSON: \"resettled\": true for the claim a late one settled again in the run"
+else bad "JSON resettled" "$(jq -c '[.claim_id, .status, .resettled]' same.jsonl | tr '\n' ' ')"; fi
 
 # the policy edited since: the stored result alone, no rule pretends to explain it
 sed 's/^  from 2017-04-07: 70%$/  from 2017-04-07: 80%/' "$PANJI" >edited.pol
