@@ -6,16 +6,9 @@
 # claims file, a person id of the persons file and of an opening-balance import, each
 # file:line with its column and what to do; the rows around it settle. Ids that merely
 # hold digits, a dot, an E or a plus (P1.5E+3x, 1E+, E+17) are ids as before.
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-POLC=${POLC:-build/polc}
-case $POLC in /*) ;; *) POLC=$(pwd)/$POLC ;; esac
-P=$(pwd)/tests/runtime/capped.pol
-T=$(mktemp -d "${TMPDIR:-/tmp}/polc-regress.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT
-cd "$T" || exit 2
-pass() { echo "[PASS] regress: $1"; }
-fail() { echo "[FAIL] regress: $1"; }
+. "$(dirname "$0")/../runtime/lib.sh"
+work excel-ids
+P=$ROOT/tests/runtime/capped.pol
 H='claim_id,person_id,医院级别,出院日期,医疗总费用,非合规费用'
 W='is a number Excel shortened (scientific notation), not an id: the digits it hides are lost; export the ids again with their column formatted as Text'
 
@@ -38,20 +31,20 @@ claims.csv:4: person_id: '3.40123e+17' $W
 claims.csv:5: person_id: '4E+17' $W
 EOF
 if [ $rc -eq 3 ] && cmp -s want got; then
-    pass "polc run: ids in scientific notation refused, file:line and column, exit 3"
+    ok "polc run: ids in scientific notation refused, file:line and column, exit 3"
 else
-    fail "polc run: exit $rc, said: $(cat got)"
+    bad "polc run" "exit $rc, said: $(cat got)"
 fi
 # the other three rows are ids and settle: C5, C6 and E+17
 if [ "$(cut -d, -f1 out.csv | tail -n +2 | tr '\n' ' ')" = "C5 C6 E+17 " ]; then
-    pass "polc run: ids that only look alike settle"
+    ok "polc run: ids that only look alike settle"
 else
-    fail "polc run: results $(cut -d, -f1 out.csv | tr '\n' ' ')"
+    bad "polc run: results" "$(cut -d, -f1 out.csv | tr '\n' ' ')"
 fi
 if [ "$(cut -d, -f1 out.csv.rejects.csv | tail -n +2 | tr '\n' ' ')" = "2.01812E+11 C2 C3 C4 " ]; then
-    pass "polc run: the refused rows in the rejects file"
+    ok "polc run: the refused rows in the rejects file"
 else
-    fail "polc run: rejects $(cat out.csv.rejects.csv)"
+    bad "polc run: rejects" "$(cat out.csv.rejects.csv)"
 fi
 
 # the persons file: the row refused, and the claims of that text refused for it
@@ -61,9 +54,9 @@ printf '%s\n' "$H" 'C1,P9,county,2024-03-01,1000,0' >c2.csv
 rc=$?
 printf '%s\n' "persons.csv:2: person_id: '3.40123E+17' $W" >want
 if [ $rc -eq 3 ] && grep -v '^polc: note:' got | cmp -s want -; then
-    pass "persons file: an id in scientific notation refused"
+    ok "persons file: an id in scientific notation refused"
 else
-    fail "persons file: exit $rc, said: $(cat got)"
+    bad "persons file" "exit $rc, said: $(cat got)"
 fi
 
 # an opening balance
@@ -73,7 +66,8 @@ rc=$?
 printf '%s\n' "open.csv:2: person_id: '3.40123E+17' $W" \
     "polc: ledger import: 1 row imported, 0 unchanged, 1 rejected (open.csv.rejects.csv)" >want
 if [ $rc -eq 3 ] && cmp -s want got; then
-    pass "ledger import: a person id in scientific notation refused"
+    ok "ledger import: a person id in scientific notation refused"
 else
-    fail "ledger import: exit $rc, said: $(cat got)"
+    bad "ledger import" "exit $rc, said: $(cat got)"
 fi
+finish
