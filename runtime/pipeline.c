@@ -1965,7 +1965,6 @@ static void reset_batch_pools(RtPipe *m)
     }
 }
 
-/* Read the persons file into the partitions: 0, 2 or 3. */
 /* A file whose last line has no line end may be one a copy or a download cut short, inside
  * its last row: an amount 20000.00 read as 2000 settles, nothing to tell it from a file
  * written without the last line end. Said, once the file is read (newuser8). */
@@ -1978,6 +1977,7 @@ static void note_cut_end(const RtPipe *m)
                 opts_program(), m->path);
 }
 
+/* Read the persons file into the partitions: 0, 2 or 3. */
 static int load_persons(RtPipe *m)
 {
     m->is_persons = 1;
@@ -2525,7 +2525,7 @@ static int id_eq(const void *entry, const void *key)
  * (memory) */
 static int note_resettled(RtPThread *t, const RtResettle *rs)
 {
-    for (size_t i = 0; i < rs->n && i < rs->nredo; i++) {
+    for (size_t i = 0; rs->redo && i < rs->n; i++) {
         const char *id = rs->list[i].claim_id;
         uint64_t h = rt_hash_bytes(RT_HASH_SEED, id, strlen(id));
         if (!rs->redo[i] || rt_map_find(&t->resettled, h, id_eq, id))

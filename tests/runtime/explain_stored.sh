@@ -85,6 +85,17 @@ if [ "$(jq -r '[.claim_id, .status, .resettled] | join(" ")' same.jsonl | tr '\n
     "S1 settled  S2 already_settled true " ]; then
     ok "JSON: \"resettled\": true for the claim a late one settled again in the run"
 else bad "JSON resettled" "$(jq -c '[.claim_id, .status, .resettled]' same.jsonl | tr '\n' ' ')"; fi
+# and behind a claim the late one does not settle again: S0 (August, before S1) and S2 stored;
+# of the person's claims in date order [S0, S2] only S2, the second, is settled again
+{ sed -n 1p claims.csv; echo 'S0,P1,住院,2017-08-01,2017-08-03,省级,5000,是,是,'; sed -n 3p claims.csv; } >s02.csv
+rm -f same.db*
+"$POLC" run "$PANJI" --persons persons.csv --claims s02.csv --ledger same.db --out r3.csv -q
+"$POLC" run "$PANJI" --persons persons.csv --claims claims.csv --ledger same.db --out /dev/null \
+    --explain same2.jsonl -q
+if [ "$(jq -r '[.claim_id, .status, .resettled] | join(" ")' same2.jsonl | tr '\n' ' ')" = \
+    "S1 settled  S2 already_settled true " ]; then
+    ok "JSON: \"resettled\": true for the second of the person's claims, the first kept"
+else bad "JSON resettled, S0 kept" "$(jq -c '[.claim_id, .status, .resettled]' same2.jsonl | tr '\n' ' ')"; fi
 
 # the policy edited since: the stored result alone, no rule pretends to explain it
 sed 's/^  from 2017-04-07: 70%$/  from 2017-04-07: 80%/' "$PANJI" >edited.pol
