@@ -168,7 +168,11 @@ struct RtPThread {
     struct RtIdRef *idref;
     size_t cap_idref;
     RtMap persons; /* the persons whose part is this thread */
-    RtPool pool;   /* persons, their ids, fields, history and states */
+    /* the settle states of those of them with a claim, in the order they were made (which is
+     * their order in pool): the end's walk (task_finish) */
+    RtPState **states;
+    size_t nstates, cap_states;
+    RtPool pool; /* persons, their ids, fields, history and states */
     /* the cells and texts of the rows it decodes, per half of the block store (cut_blocks).
      * One a thread, not one a block: each block's took at least a huge page of fresh memory,
      * 16 of them at -j 2 (1 M claims: peak memory 181 -> 156 MB at -j 2, 152 -> 144 at -j 1;
