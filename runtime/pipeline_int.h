@@ -14,6 +14,11 @@
 #define PIPE_TAIL 65536
 /* a message about a row or a claim */
 #define MSG_MAX 512
+/* most pieces a batch's read is cut into, to be shared by the threads (pipeline.c
+ * read_shared) */
+#define PIPE_READ_PIECES 8
+/* the least piece worth sharing: a smaller read is this thread's alone */
+#define PIPE_READ_PIECE_MIN (128 << 10)
 
 /* fixed columns: claim_id, person_id and the --weight column, bound by name (decode.c) */
 enum { COL_CLAIM_ID, COL_PERSON_ID, COL_WEIGHT };
@@ -96,6 +101,18 @@ struct RtPipe {
     _Atomic int spin;
     atomic_uint spins, spins_missed;
     atomic_size_t next_block;
+    /* a batch's read shared by the threads waiting for their next step (pipeline.c
+     * read_shared): pieces of rd_piece bytes of [rd_dst, rd_dst + rd_want) from file offset
+     * rd_off; rd_take is the round, its pieces and the next piece to take (pipeline.c
+     * RD_ROUND), rd_done the pieces read; each piece's bytes read (or -errno) in rd_got */
+    _Atomic uint64_t rd_take;
+    atomic_uint rd_done;
+    char *rd_dst;
+    size_t rd_want, rd_piece;
+    int64_t rd_off;
+    ssize_t rd_got[PIPE_READ_PIECES];
+    int pread_on; /* a regular file read by pread at fpos (read_shared), not read() */
+    int64_t fpos;
     /* input */
     int fd;
     char *pre;           /* standard input's first bytes, read by the sniffer (csv.c), */
