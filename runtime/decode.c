@@ -1092,9 +1092,8 @@ const char *rt_decode_id(const RtBinding *b, int fixed, const char *const *cells
 
 int rt_id_excel_number(const char *col, const char *s, size_t n, char *why, size_t len)
 {
-    /* the shape Excel gives: d[.ddd]E+dd; the test of the '+' first, as every claim's id comes
-     * here (C0000005-1, P0000001 fail it at once) */
-    if (n < 5 || (s[n - 3] != '+' && s[n - 4] != '+') || s[0] < '0' || s[0] > '9')
+    /* the shape Excel gives: d[.ddd]E+dd */
+    if (!rt_id_excel_maybe(s, n) || s[0] < '0' || s[0] > '9')
         return 0;
     size_t i = 1;
     if (s[i] == '.') {

@@ -993,7 +993,8 @@ static int claim_row(RtPipe *m, RtPThread *t, RtBlock *b, RtRow *r, const RtCell
         rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
-    if (rt_id_excel_number(m->bind.hdr[m->bind.fixed_col[COL_CLAIM_ID]], id, n, why, sizeof why)) {
+    if (rt_id_excel_maybe(id, n) &&
+        rt_id_excel_number(m->bind.hdr[m->bind.fixed_col[COL_CLAIM_ID]], id, n, why, sizeof why)) {
         rt_pipe_bad_row(b->pool, r, why);
         return 0;
     }
@@ -1303,8 +1304,9 @@ static void decode_block(RtPipe *m, RtPThread *t, RtBlock *b)
         size_t pn;
         const char *pid = rt_decode_id(&m->bind, COL_PERSON_ID, c->p, c->len, c->n, &pn);
         /* a person id Excel shortened: the row refused (persons: and the claims of that text) */
-        if (pid && rt_id_excel_number(m->bind.hdr[m->bind.fixed_col[COL_PERSON_ID]], pid, pn, why,
-                                      sizeof why)) {
+        if (pid && rt_id_excel_maybe(pid, pn) &&
+            rt_id_excel_number(m->bind.hdr[m->bind.fixed_col[COL_PERSON_ID]], pid, pn, why,
+                               sizeof why)) {
             rt_pipe_bad_row(b->pool, r, why);
             if (m->is_persons && bad_person_id(b, r, &m->bind, c, 1) < 0) {
                 t->oom = 1;

@@ -769,6 +769,12 @@ const char *rt_decode_id(const RtBinding *b, int k, const char *const *cells, co
  * typed or pasted into a General cell, its digits past the sixth lost): the reason the row is
  * refused, into why, and 1; 0 for any other id. col names the column. */
 int rt_id_excel_number(const char *col, const char *s, size_t n, char *why, size_t len);
+/* its first test, in line where every claim's two ids come: a '+' third or fourth from the
+ * end (the call was 0.2% of a 10 M-claim simulate's samples, for ids that never have one) */
+static inline int rt_id_excel_maybe(const char *s, size_t n)
+{
+    return n >= 5 && (s[n - 3] == '+' || s[n - 4] == '+');
+}
 
 /* The stream reader: records one by one from a file, or standard input for "-". */
 typedef struct RtCsv RtCsv;
