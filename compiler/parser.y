@@ -747,6 +747,22 @@ const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n)
     return out;
 }
 
+/* “第五条”, as a Chinese input method types quotes: say how policy text writes the string, then
+ * read it as that string, so one slip gives one error */
+const char *lex_curly_string(Lexer *lx, Loc loc, const char *s, size_t n)
+{
+    size_t close = s[n - 1] == '"' ? 1 : 3, inner = n - 3 - close;
+    char *plain = arena_alloc(lx->arena, inner + 3);
+    plain[0] = '"';
+    memcpy(plain + 1, s + 3, inner);
+    plain[inner + 1] = '"';
+    plain[inner + 2] = 0;
+    const char *v = lex_string(lx, loc, plain, inner + 2);
+    char *msg = arena_printf(lx->arena, "curly quotes here; write %s", plain);
+    lex_error(lx, loc, msg);
+    return v;
+}
+
 void lex_error(Lexer *lx, Loc loc, const char *msg)
 {
     diag_error(lx->diag, loc, "%s", msg);
