@@ -31,6 +31,8 @@ const char *lex_wide_digits(Lexer *lx, Loc loc, const char *s, size_t n);
 void lex_comment(Lexer *lx, Loc loc, const char *s, size_t n);
 int lex_wide_punct(Lexer *lx, Loc loc, const char *s);
 int lex_open(Lexer *lx, Loc loc);
+/* a '{' (open) or '}' read: kept, so an error can name a '{' not closed */
+void lex_brace(Lexer *lx, Loc loc, int open);
 int kw_lookup(const char *s, size_t n);
 
 #endif

@@ -620,6 +620,27 @@ static int is_operator(yysymbol_kind_t s)
                   YYSYMBOL_MINUS, YYSYMBOL_STAR, YYSYMBOL_SLASH);
 }
 
+/* Does the error show a '{' left open? The file ends inside a block, or a keyword that starts
+ * a declaration or a test's item begins a line where the block's '}' could have come. */
+static int brace_unclosed(const yypcontext_t *ctx, Lexer *lx, const yysymbol_kind_t *exp, int n)
+{
+    if (lx->braces <= 0 || lx->braces > LEX_BRACES_KEPT)
+        return 0;
+    yysymbol_kind_t tok = yypcontext_token(ctx);
+    if (tok == YYSYMBOL_YYEOF)
+        return 1;
+    if (!SYM_IN(tok, YYSYMBOL_POLICY, YYSYMBOL_REFORM, YYSYMBOL_ENUM, YYSYMBOL_CLAIM,
+                YYSYMBOL_PERSON, YYSYMBOL_HISTORY, YYSYMBOL_PARAM, YYSYMBOL_LEDGER,
+                YYSYMBOL_RULE, YYSYMBOL_OUTPUT, YYSYMBOL_TEST, YYSYMBOL_EXTERN, YYSYMBOL_REJECT,
+                YYSYMBOL_EXPECT) ||
+        !sym_in(YYSYMBOL_RBRACE, exp, (size_t)n))
+        return 0;
+    const char *text = lx->src->text, *p = text + yypcontext_location(ctx)->start;
+    while (p > text && (p[-1] == ' ' || p[-1] == '\t'))
+        p--;
+    return p == text || p[-1] == '\n';
+}
+
 /* "unexpected X, expected Y or Z" with LAC-corrected expectations [bistromathic], and for the
  * slips analysts make most (tests/check/err/syn_*.pol) what to write instead */
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *lx)
@@ -693,6 +714,29 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *
         diag_error(lx->diag, *yypcontext_location(ctx),
                    "unexpected end of file; %d '(' %s not closed", lx->depth,
                    lx->depth == 1 ? "is" : "are");
+        return 0;
+    }
+    if (tok == YYSYMBOL_RBRACE && lx->stray_brace == yypcontext_location(ctx)->start + 1) {
+        diag_error(lx->diag, *yypcontext_location(ctx),
+                   "unexpected }; no '{' is open here: delete it");
+        return 0;
+    }
+    if (brace_unclosed(ctx, lx, exp, n)) {
+        /* `ledger a … {` and no '}' before the next declaration: the list of what could
+         * follow the block's last item says nothing of the brace */
+        uint32_t at = lx->brace_at[lx->braces - 1];
+        int line, col;
+        source_linecol(lx->src, at, &line, &col);
+        if (tok == YYSYMBOL_YYEOF)
+            diag_error(lx->diag, *yypcontext_location(ctx),
+                       "unexpected end of file; the '{' on line %d is not closed: add its '}'",
+                       line);
+        else
+            diag_error(lx->diag, *yypcontext_location(ctx),
+                       "unexpected %s; the '{' on line %d is not closed: add its '}' before "
+                       "this line",
+                       yysymbol_name(tok), line);
+        diag_note(lx->diag, (Loc){lx->src, at, at + 1}, "this '{' has no '}'");
         return 0;
     }
     if (tok == YYSYMBOL_YYEOF)
@@ -842,6 +886,19 @@ void lex_comment(Lexer *lx, Loc loc, const char *s, size_t n)
     }
 }
 
+void lex_brace(Lexer *lx, Loc loc, int open)
+{
+    if (!open) {
+        if (lx->braces == 0)
+            lx->stray_brace = loc.start + 1;
+        lx->braces -= lx->braces > 0;
+        return;
+    }
+    if (lx->braces < LEX_BRACES_KEPT)
+        lx->brace_at[lx->braces] = loc.start;
+    lx->braces++;
+}
+
 int lex_open(Lexer *lx, Loc loc)
 {
     if (++lx->depth == LEX_MAX_DEPTH + 1)
@@ -886,6 +943,8 @@ int lex_wide_punct(Lexer *lx, Loc loc, const char *s)
                 return TOK_POL_error;
             if (map[i].tok == TOK_RPAREN)
                 lx->depth--;
+            if (map[i].tok == TOK_LBRACE || map[i].tok == TOK_RBRACE)
+                lex_brace(lx, loc, map[i].tok == TOK_LBRACE);
             return map[i].tok;
         }
     diag_error(lx->diag, loc, "unexpected punctuation '%.3s'", s);
