@@ -1010,10 +1010,64 @@ int parse_source(Arena *a, Diag *d, Source *src, Program *prog)
     return parse_source_tokens(a, d, src, prog, NULL);
 }
 
+/* A file needs this many two- or four-byte GB18030 characters, and not one byte outside them,
+ * to be taken for GBK rather than UTF-8 with a few bad bytes (a truncated character). */
+#define GB_MIN_CHARS 4
+
+/* Is the text in another encoding than UTF-8, as Chinese Windows tools save it: UTF-16 (its
+ * byte order mark), or GBK / GB18030 throughout with some byte that is not UTF-8? Then each
+ * of its bytes would be an error of its own, saying nothing of the cause: name the encoding
+ * once, at *at (the first byte that is not UTF-8), and what to do. */
+static const char *other_encoding(const Source *src, uint32_t *at)
+{
+    const unsigned char *t = (const unsigned char *)src->text;
+    size_t n = src->len;
+    if (n >= 2 && ((t[0] == 0xFF && t[1] == 0xFE) || (t[0] == 0xFE && t[1] == 0xFF))) {
+        *at = 0;
+        return "UTF-16";
+    }
+    size_t i = 0;
+    for (uint32_t cp; i < n;) {
+        int k = t[i] < 0x80 ? 1 : utf8_decode(t + i, n - i, &cp);
+        if (!k)
+            break;
+        i += (size_t)k;
+    }
+    if (i == n)
+        return NULL; /* UTF-8 */
+    *at = (uint32_t)i;
+    int gb = 0;
+    for (i = 0; i < n;) {
+        if (t[i] < 0x80) {
+            i++;
+        } else if (t[i] == 0x80 || t[i] == 0xFF || i + 1 >= n) {
+            return NULL; /* no GB18030 lead byte */
+        } else if (t[i + 1] >= 0x30 && t[i + 1] <= 0x39) { /* four bytes */
+            if (i + 3 >= n || t[i + 2] < 0x81 || t[i + 2] == 0xFF || t[i + 3] < 0x30 ||
+                t[i + 3] > 0x39)
+                return NULL;
+            i += 4, gb++;
+        } else if (t[i + 1] >= 0x40 && t[i + 1] != 0x7F && t[i + 1] != 0xFF) { /* two */
+            i += 2, gb++;
+        } else {
+            return NULL;
+        }
+    }
+    return gb >= GB_MIN_CHARS ? "GBK (GB18030)" : NULL;
+}
+
 int parse_source_tokens(Arena *a, Diag *d, Source *src, Program *prog, TokenList *toks)
 {
     Lexer lx = {.src = src, .arena = a, .diag = d, .prog = prog, .tokens = toks};
     prog->src = src;
+    uint32_t at = 0;
+    const char *enc = other_encoding(src, &at);
+    if (enc) {
+        diag_error(d, (Loc){src, at, at + 1},
+                   "the file is not UTF-8 but %s; save it as UTF-8 (iconv -f %s -t UTF-8)",
+                   enc, !strcmp(enc, "UTF-16") ? "UTF-16" : "GB18030");
+        return -1;
+    }
     yyscan_t sc;
     if (pol_lex_init_extra(&lx, &sc))
         polc_internal_error(__FILE__, __LINE__, "cannot create the scanner");
