@@ -335,15 +335,22 @@ static Doc *find_doc(Server *s, const char *uri)
     return NULL;
 }
 
-static void publish(Server *s, Doc *doc)
+/* a publishDiagnostics notification for uri; *arr: its list, empty */
+static cJSON *diagnostics_msg(const char *uri, cJSON **arr)
 {
-    Analysis *an = doc->an;
     cJSON *m = cJSON_CreateObject();
     cJSON_AddStringToObject(m, "jsonrpc", "2.0");
     cJSON_AddStringToObject(m, "method", "textDocument/publishDiagnostics");
     cJSON *p = cJSON_AddObjectToObject(m, "params");
-    cJSON_AddStringToObject(p, "uri", doc->uri);
-    cJSON *arr = cJSON_AddArrayToObject(p, "diagnostics");
+    cJSON_AddStringToObject(p, "uri", uri);
+    *arr = cJSON_AddArrayToObject(p, "diagnostics");
+    return m;
+}
+
+static void publish(Server *s, Doc *doc)
+{
+    Analysis *an = doc->an;
+    cJSON *arr, *m = diagnostics_msg(doc->uri, &arr);
     cJSON *last = NULL;
     for (int i = 0; i < an->msgs.len; i++) {
         Msg *g = &an->msgs.data[i];
@@ -405,6 +412,14 @@ static void update(Server *s, const char *uri, const char *text)
         doc->good = doc->an;
     }
     publish(s, doc);
+}
+
+/* the document's diagnostics cleared: the client owns none of them (LSP: the server's to
+ * clear), so a closed or renamed file would keep its errors in the problems list */
+static void unpublish(Server *s, const char *uri)
+{
+    cJSON *arr;
+    send(s, diagnostics_msg(uri, &arr));
 }
 
 static void close_doc(Server *s, const char *uri)
@@ -991,8 +1006,10 @@ static int dispatch(Server *s, const cJSON *m, int *rc)
     }
     if (!strcmp(method, "textDocument/didClose")) {
         const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
-        if (str(td, "uri"))
+        if (str(td, "uri") && find_doc(s, str(td, "uri"))) {
             close_doc(s, str(td, "uri"));
+            unpublish(s, str(td, "uri"));
+        }
         return 0;
     }
     if (!id) /* other notifications: initialized, didSave, $/cancelRequest, ... */

@@ -11,7 +11,8 @@
 # check's calendar and unit-slip warnings too;
 # hover and definition on enum members in a test's data (they returned null there);
 # a text that starts with a byte order mark (line 1's columns were one short: the editor
-# counts the mark) and didChange range edits (each replaced the whole text with its piece).
+# counts the mark) and didChange range edits (each replaced the whole text with its piece);
+# didClose clears the document's diagnostics (they stayed).
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
 set -u
@@ -361,6 +362,32 @@ if cmp -s got7b want7; then
     ok "a byte order mark: line 0's columns count it; range edits applied in order"
 else
     bad "a byte order mark, range edits" "$(diff want7 got7b | head -n 8)"
+fi
+
+# didClose clears the document's diagnostics (they stayed in the editor's problems list, for a
+# file closed, or renamed: close of the old name, open of the new); a close of a document
+# never opened says nothing
+printf 'policy "t" valid from 2017-01-01 dated by claim.d\nclaim { d: date  x: money }\nrule r: money = claim.x * claim.x\noutput r\n' >closed.pol
+U=file://$WORK/closed.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext closed.pol)"'"}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"'$U'"}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"'$U'"}}}'
+    J '{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"'$U'"},"position":{"line":2,"character":6}}}'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in8
+lsp in8 got8
+cat >want8 <<EOF
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":2,"character":16},"end":{"line":2,"character":33}},"severity":1,"source":"polc","message":"cannot multiply money by money"}]}}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
+{"jsonrpc":"2.0","id":2,"result":null}
+EOF
+sed -n '2,$p' got8 >got8b
+if cmp -s got8b want8; then
+    ok "didClose: the document's diagnostics cleared, once"
+else
+    bad "didClose" "$(diff want8 got8b | head -n 6)"
 fi
 
 echo "$pass passed, $fail failed"
