@@ -386,6 +386,20 @@ static void publish(Server *s, Doc *doc)
     send(s, m);
 }
 
+/* analyse the document's text and publish its diagnostics */
+static void reanalyse(Server *s, Doc *doc)
+{
+    if (doc->an && doc->an != doc->good)
+        analysis_free(doc->an);
+    doc->an = analyse(doc);
+    if (doc->an->c.prog || doc->an->ok) {
+        if (doc->good && doc->good != doc->an)
+            analysis_free(doc->good);
+        doc->good = doc->an;
+    }
+    publish(s, doc);
+}
+
 /* a new text for the document: analyse it and publish its diagnostics */
 static void update(Server *s, const char *uri, const char *text)
 {
@@ -403,15 +417,18 @@ static void update(Server *s, const char *uri, const char *text)
     free(doc->text);
     doc->text = strdup(text);
     doc->len = strlen(text);
-    if (doc->an && doc->an != doc->good)
-        analysis_free(doc->an);
-    doc->an = analyse(doc);
-    if (doc->an->c.prog || doc->an->ok) {
-        if (doc->good && doc->good != doc->an)
-            analysis_free(doc->good);
-        doc->good = doc->an;
+    reanalyse(s, doc);
+}
+
+/* A document saved: a reform open beside it reads its base from disk, so analyse each open
+ * reform again (its base may be the file saved; an error there fixed must go from it). */
+static void saved(Server *s, const char *uri)
+{
+    for (int i = 0; i < s->ndocs; i++) {
+        Doc *d = &s->docs[i];
+        if (strcmp(d->uri, uri) != 0 && d->an->c.file_prog && d->an->c.file_prog->is_reform)
+            reanalyse(s, d);
     }
-    publish(s, doc);
 }
 
 /* the document's diagnostics cleared: the client owns none of them (LSP: the server's to
@@ -918,7 +935,11 @@ static cJSON *capabilities(void)
 {
     cJSON *r = cJSON_CreateObject();
     cJSON *c = cJSON_AddObjectToObject(r, "capabilities");
-    cJSON_AddNumberToObject(c, "textDocumentSync", 1); /* the full text on each change */
+    /* the full text on each change; didSave, for the reforms open beside the file saved */
+    cJSON *sync = cJSON_AddObjectToObject(c, "textDocumentSync");
+    cJSON_AddTrueToObject(sync, "openClose");
+    cJSON_AddNumberToObject(sync, "change", 1);
+    cJSON_AddTrueToObject(sync, "save");
     cJSON_AddTrueToObject(c, "hoverProvider");
     cJSON_AddTrueToObject(c, "definitionProvider");
     cJSON_AddTrueToObject(c, "referencesProvider");
@@ -1002,6 +1023,12 @@ static int dispatch(Server *s, const cJSON *m, int *rc)
         if (t)
             update(s, uri, t);
         free(t);
+        return 0;
+    }
+    if (!strcmp(method, "textDocument/didSave")) {
+        const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
+        if (str(td, "uri"))
+            saved(s, str(td, "uri"));
         return 0;
     }
     if (!strcmp(method, "textDocument/didClose")) {

@@ -12,7 +12,8 @@
 # hover and definition on enum members in a test's data (they returned null there);
 # a text that starts with a byte order mark (line 1's columns were one short: the editor
 # counts the mark) and didChange range edits (each replaced the whole text with its piece);
-# didClose clears the document's diagnostics (they stayed).
+# didClose clears the document's diagnostics (they stayed); didSave analyses an open reform
+# again (its base's error, fixed and saved, stayed).
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
 set -u
@@ -106,7 +107,7 @@ U=file://$WORK/t.pol
 rc=$?
 unframe out >got
 cat >want <<EOF
-{"jsonrpc":"2.0","id":1,"result":{"capabilities":{"textDocumentSync":1,"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"completionProvider":{"triggerCharacters":["."]},"documentSymbolProvider":true,"documentFormattingProvider":true},"serverInfo":{"name":"polc","version":"0.1.0"}}}
+{"jsonrpc":"2.0","id":1,"result":{"capabilities":{"textDocumentSync":{"openClose":true,"change":1,"save":true},"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"completionProvider":{"triggerCharacters":["."]},"documentSymbolProvider":true,"documentFormattingProvider":true},"serverInfo":{"name":"polc","version":"0.1.0"}}}
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":12,"character":18},"end":{"line":12,"character":27}},"severity":1,"source":"polc","message":"cannot multiply money by money"},{"range":{"start":{"line":13,"character":5},"end":{"line":13,"character":6}},"severity":1,"source":"polc","message":"rule 'a' depends on itself","relatedInformation":[{"location":{"uri":"$U","range":{"start":{"line":13,"character":16},"end":{"line":13,"character":17}}},"message":"'a' uses 'b' here"},{"location":{"uri":"$U","range":{"start":{"line":14,"character":16},"end":{"line":14,"character":17}}},"message":"'b' uses 'a' here"}]}]}}
 {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**param** \`cap[Level]\`: \`money\` — cites \"第四条\"\n\n| from | to | value |\n|---|---|---|\n| 2017-01-01 | 2017-12-31 | county 3000 yuan, city 5000 yuan |\n| 2018-01-01 |  | county 4000 yuan, city 5000 yuan |\n"},"range":{"start":{"line":11,"character":47},"end":{"line":11,"character":50}}}}
 {"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**rule** \`own\`: \`money\` — cites \"第四条\"\n\noutput 1 of 1, column \"own\"; role none written: counted as a payer (no output of the policy has a role)"},"range":{"start":{"line":12,"character":18},"end":{"line":12,"character":21}}}}
@@ -388,6 +389,46 @@ if cmp -s got8b want8; then
     ok "didClose: the document's diagnostics cleared, once"
 else
     bad "didClose" "$(diff want8 got8b | head -n 6)"
+fi
+
+# didSave: a reform open in the editor reads its base from disk; the base fixed and saved, the
+# reform is analysed again (its error from the base stayed until the reform itself changed)
+mkdir -p sv/reforms
+printf 'policy "b" valid from 2017-01-01 dated by claim.d\nclaim { d: date  x: money }\nparam cap: money from 2017-01-01: 30%%\nrule r: money = min(claim.x, cap)\noutput r\n' >sv/base.pol
+printf 'reform "r" of "../base.pol"\nrule r: money = claim.x - min(claim.x, cap)\n' >sv/reforms/r.pol
+B=file://$WORK/sv/base.pol
+U=file://$WORK/sv/reforms/r.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext sv/reforms/r.pol)"'"}}}'
+    J '{"jsonrpc":"2.0","id":2,"method":"x/sync"}'
+} >in9a
+{
+    J '{"jsonrpc":"2.0","method":"textDocument/didSave","params":{"textDocument":{"uri":"'$B'"}}}'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in9b
+mkfifo to9
+"$POLC" lsp <to9 >out9 2>&1 &
+lsp_pid=$!
+exec 9>to9
+cat in9a >&9
+n=0
+until grep -q '"id":2' out9 2>/dev/null || [ $n -ge 100 ]; do sleep 0.1; n=$((n + 1)); done
+sed -i 's/30%/3000 yuan/' sv/base.pol
+cat in9b >&9
+exec 9>&-
+wait $lsp_pid
+unframe out9 >got9
+cat >want9 <<EOF
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"severity":1,"source":"polc","message":"$WORK/sv/reforms/../base.pol:3:35: expected a money value, found rate"}]}}
+{"jsonrpc":"2.0","id":2,"error":{"code":-32601,"message":"method not supported"}}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
+EOF
+sed -n '2,$p' got9 >got9b
+if cmp -s got9b want9; then
+    ok "didSave: an open reform analysed again, its base's fixed error gone"
+else
+    bad "didSave" "$(diff want9 got9b | head -n 6)"
 fi
 
 echo "$pass passed, $fail failed"
