@@ -620,6 +620,36 @@ static int is_operator(yysymbol_kind_t s)
                   YYSYMBOL_MINUS, YYSYMBOL_STAR, YYSYMBOL_SLASH);
 }
 
+/* The token as the error names it: a keyword written as its Chinese alias is shown as written,
+ * with the keyword it is (`'测试' (the keyword test)`), since the writer never typed "test". */
+static const char *token_shown(const yypcontext_t *ctx, Lexer *lx, yysymbol_kind_t tok)
+{
+    const Loc *l = yypcontext_location(ctx);
+    const char *text = lx->src->text + l->start, *name = yysymbol_name(tok);
+    size_t len = l->end - l->start;
+    if (tok == YYSYMBOL_YYEOF || !kw_lookup(text, len) ||
+        (strlen(name) == len && !memcmp(name, text, len)))
+        return name;
+    return arena_printf(lx->arena, "'%.*s' (the keyword %s)", (int)len, text, name);
+}
+
+/* A keyword where a name belongs: after `rule`, `param`, `enum`, …, or before a field's ':'
+ * (`rule 测试: …`, `claim { 年: money }`). */
+static int keyword_as_name(const yypcontext_t *ctx, Lexer *lx, yysymbol_kind_t top,
+                           const yysymbol_kind_t *exp, int n)
+{
+    const Loc *l = yypcontext_location(ctx);
+    const char *text = lx->src->text, *p = text + l->end;
+    if (!kw_lookup(text + l->start, l->end - l->start))
+        return 0;
+    if (SYM_IN(top, YYSYMBOL_RULE, YYSYMBOL_PARAM, YYSYMBOL_ENUM, YYSYMBOL_LEDGER,
+               YYSYMBOL_HISTORY, YYSYMBOL_EXCEPTION, YYSYMBOL_EXTERN))
+        return 1;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return *p == ':' && sym_in(YYSYMBOL_IDENT, exp, (size_t)n);
+}
+
 /* Does the error show a '{' left open? The file ends inside a block, or a keyword that starts
  * a declaration or a test's item begins a line where the block's '}' could have come. */
 static int brace_unclosed(const yypcontext_t *ctx, Lexer *lx, const yysymbol_kind_t *exp, int n)
@@ -742,8 +772,13 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *
     if (tok == YYSYMBOL_YYEOF)
         k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected end of file");
     else
-        k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected %s", yysymbol_name(tok));
-    if (is_operator(top))
+        k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected %s",
+                      token_shown(ctx, lx, tok));
+    if (keyword_as_name(ctx, lx, top, exp, n))
+        /* `rule 测试: …`: the word is taken */
+        snprintf(buf + k, sizeof buf - (size_t)k,
+                 "; a keyword cannot be a name: choose another name");
+    else if (is_operator(top))
         /* `claim.x *` and the next line: the expression stops short */
         snprintf(buf + k, sizeof buf - (size_t)k, "; '%s' needs a value after it",
                  yysymbol_name(top));
