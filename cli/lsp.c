@@ -748,11 +748,16 @@ static void name_items(Analysis *an, cJSON *arr, const Program *p, const char *p
             int k = xref_output(&an->c.pol, d, &heading, &role);
             const char *w =
                 k >= 0 && k < an->c.pol.output_roles.len ? an->c.pol.output_roles.data[k] : NULL;
+            /* a text that did not parse is not checked: its type as written */
+            const char *ty =
+                !d->tref.name && !d->tref.unit_tok ? "?"
+                : d->ty.kind != TY_ERROR
+                    ? type_name(ar, d->ty)
+                    : source_flat(ar, d->tref.loc.src, d->tref.loc.start, d->tref.loc.end);
             item(arr, d->name, CK_FUNCTION,
-                 arena_printf(ar, "rule: %s%s%s%s%s",
-                              d->tref.name || d->tref.unit_tok ? type_name(ar, d->ty) : "?",
-                              d->label ? " " : "", d->label ? d->label : "",
-                              k >= 0 ? ", output" : "", w ? arena_printf(ar, " (%s)", w) : ""),
+                 arena_printf(ar, "rule: %s%s%s%s%s", ty, d->label ? " " : "",
+                              d->label ? d->label : "", k >= 0 ? ", output" : "",
+                              w ? arena_printf(ar, " (%s)", w) : ""),
                  prefix);
             break;
         }

@@ -13,7 +13,8 @@
 # a text that starts with a byte order mark (line 1's columns were one short: the editor
 # counts the mark) and didChange range edits (each replaced the whole text with its piece);
 # didClose clears the document's diagnostics (they stayed); didSave analyses an open reform
-# again (its base's error, fixed and saved, stayed).
+# again (its base's error, fixed and saved, stayed); completion in a text that never parsed
+# gives a rule's type as written (it was '<error>').
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
 set -u
@@ -430,6 +431,21 @@ if cmp -s got9b want9; then
 else
     bad "didSave" "$(diff want9 got9b | head -n 6)"
 fi
+
+# completion in a text that never parsed: a rule's detail is its type as written (it was
+# 'rule: <error>', the unchecked type)
+printf 'policy "t" valid from 2017-01-01 dated by claim.d\nclaim { d: date  x: money }\nrule own "自付": money = claim.x\nrule r: money = ow +\noutput r\n' >unparsed.pol
+U=file://$WORK/unparsed.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext unparsed.pol)"'"}}}'
+    at 2 completion "$U" 3 18
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in10
+lsp in10 got10
+w='{"jsonrpc":"2.0","id":2,"result":[{"label":"own","kind":3,"detail":"rule: money 自付"}]}'
+[ "$(sed -n 3p got10)" = "$w" ] && ok "completion in a text that never parsed: the type as written" ||
+    bad "completion, unparsed" "$(sed -n 3p got10)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
