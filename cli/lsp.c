@@ -506,11 +506,22 @@ static const char *cites(Arena *ar, const char *c)
     return c ? arena_printf(ar, " — cites \"%s\"", c) : "";
 }
 
+/* a declared type, checked; in a text that did not parse (not checked: the type is the
+ * checker's placeholder, '<error>') as written; "?" when none is written */
+static const char *decl_type(Arena *ar, Type ty, const TypeRef *tr)
+{
+    if (!tr->name && !tr->unit_tok)
+        return "?";
+    if (ty.kind != TY_ERROR || !tr->loc.src)
+        return type_name(ar, ty);
+    return source_flat(ar, tr->loc.src, tr->loc.start, tr->loc.end);
+}
+
 /* the hover text of what r names (markdown) */
 /* a field's type as declared: "money in fen" for a money column whose cells are fen */
 static const char *field_type(Arena *ar, const Field *f)
 {
-    const char *ty = type_name(ar, f->ty);
+    const char *ty = decl_type(ar, f->ty, &f->tref);
     return f->fen ? arena_printf(ar, "%s in fen", ty) : ty;
 }
 
@@ -528,13 +539,12 @@ static const char *rule_output(Arena *ar, const Policy *pol, const Decl *d)
 /* a param's hover: its type, cites and a table of its dated values */
 static const char *describe_param(Arena *ar, const Decl *d)
 {
-    const char *t = arena_printf(ar,
-                                 "**param** `%s%s%s%s`: `%s`%s\n\n| from | to | value |\n"
-                                 "|---|---|---|\n",
-                                 d->name, d->index_name ? "[" : "",
-                                 d->index_name ? d->index_name : "", d->index_name ? "]" : "",
-                                 d->tref.name || d->tref.unit_tok ? type_name(ar, d->ty) : "?",
-                                 cites(ar, d->cites));
+    const char *t =
+        arena_printf(ar,
+                     "**param** `%s%s%s%s`: `%s`%s\n\n| from | to | value |\n"
+                     "|---|---|---|\n",
+                     d->name, d->index_name ? "[" : "", d->index_name ? d->index_name : "",
+                     d->index_name ? "]" : "", decl_type(ar, d->ty, &d->tref), cites(ar, d->cites));
     for (int i = 0; i < d->versions.len; i++) {
         Version *v = &d->versions.data[i];
         const char *end = ast_version_end(ar, d, i);
@@ -550,11 +560,11 @@ static const char *describe_rule(Arena *ar, const Policy *pol, const Decl *d)
     const char *args = "";
     for (int i = 0; i < d->fields.len; i++)
         args = arena_printf(ar, "%s%s%s: %s", args, i ? ", " : "", d->fields.data[i].name,
-                            type_name(ar, d->fields.data[i].ty));
-    const char *t =
-        arena_printf(ar, "**rule** `%s%s%s%s`: `%s`%s%s%s%s", d->name, d->fields.len ? "(" : "",
-                     args, d->fields.len ? ")" : "", type_name(ar, d->ty), d->label ? " — " : "",
-                     d->label ? d->label : "", cites(ar, d->cites), rule_output(ar, pol, d));
+                            decl_type(ar, d->fields.data[i].ty, &d->fields.data[i].tref));
+    const char *t = arena_printf(
+        ar, "**rule** `%s%s%s%s`: `%s`%s%s%s%s", d->name, d->fields.len ? "(" : "", args,
+        d->fields.len ? ")" : "", decl_type(ar, d->ty, &d->tref), d->label ? " — " : "",
+        d->label ? d->label : "", cites(ar, d->cites), rule_output(ar, pol, d));
     for (int i = 0; i < d->versions.len; i++)
         t = arena_printf(ar, "%s%sfrom %s", t,
                          i ? ", " : "\n\nversions: ", d->versions.data[i].from->text);
@@ -589,7 +599,7 @@ static const char *describe_decl(Arena *ar, const Policy *pol, const Decl *d)
     case DK_TEST: return arena_printf(ar, "**test** \"%s\"", d->name);
     case DK_EXTERN:
         return arena_printf(ar, "**extern** `%s`: `%s` (a host function)", d->name,
-                            type_name(ar, d->ty));
+                            decl_type(ar, d->ty, &d->tref));
     case DK_OUTPUT:
     case DK_REJECT: break;
     }
@@ -621,7 +631,7 @@ static const char *describe(Arena *ar, const Policy *pol, const Xref *r)
     case XR_ARG: {
         Field *f = &d->fields.data[r->idx];
         return arena_printf(ar, "**argument** `%s`: `%s` of rule `%s`", f->name,
-                            type_name(ar, f->ty), d->name);
+                            decl_type(ar, f->ty, &f->tref), d->name);
     }
     case XR_EXC: {
         Exception *x = &d->excs.data[r->idx];
@@ -748,16 +758,10 @@ static void name_items(Analysis *an, cJSON *arr, const Program *p, const char *p
             int k = xref_output(&an->c.pol, d, &heading, &role);
             const char *w =
                 k >= 0 && k < an->c.pol.output_roles.len ? an->c.pol.output_roles.data[k] : NULL;
-            /* a text that did not parse is not checked: its type as written */
-            const char *ty =
-                !d->tref.name && !d->tref.unit_tok ? "?"
-                : d->ty.kind != TY_ERROR
-                    ? type_name(ar, d->ty)
-                    : source_flat(ar, d->tref.loc.src, d->tref.loc.start, d->tref.loc.end);
             item(arr, d->name, CK_FUNCTION,
-                 arena_printf(ar, "rule: %s%s%s%s%s", ty, d->label ? " " : "",
-                              d->label ? d->label : "", k >= 0 ? ", output" : "",
-                              w ? arena_printf(ar, " (%s)", w) : ""),
+                 arena_printf(ar, "rule: %s%s%s%s%s", decl_type(ar, d->ty, &d->tref),
+                              d->label ? " " : "", d->label ? d->label : "",
+                              k >= 0 ? ", output" : "", w ? arena_printf(ar, " (%s)", w) : ""),
                  prefix);
             break;
         }

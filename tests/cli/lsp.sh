@@ -13,8 +13,8 @@
 # a text that starts with a byte order mark (line 1's columns were one short: the editor
 # counts the mark) and didChange range edits (each replaced the whole text with its piece);
 # didClose clears the document's diagnostics (they stayed); didSave analyses an open reform
-# again (its base's error, fixed and saved, stayed); completion in a text that never parsed
-# gives a rule's type as written (it was '<error>').
+# again (its base's error, fixed and saved, stayed); completion and hover in a text that never
+# parsed give a rule's type as written (it was '<error>').
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
 set -u
@@ -432,20 +432,24 @@ else
     bad "didSave" "$(diff want9 got9b | head -n 6)"
 fi
 
-# completion in a text that never parsed: a rule's detail is its type as written (it was
-# 'rule: <error>', the unchecked type)
+# completion and hover in a text that never parsed: a rule's type as written (it was
+# '<error>', the unchecked type)
 printf 'policy "t" valid from 2017-01-01 dated by claim.d\nclaim { d: date  x: money }\nrule own "自付": money = claim.x\nrule r: money = ow +\noutput r\n' >unparsed.pol
 U=file://$WORK/unparsed.pol
 {
     J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
     J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext unparsed.pol)"'"}}}'
     at 2 completion "$U" 3 18
+    at 3 hover "$U" 2 6
     J '{"jsonrpc":"2.0","method":"exit"}'
 } >in10
 lsp in10 got10
 w='{"jsonrpc":"2.0","id":2,"result":[{"label":"own","kind":3,"detail":"rule: money 自付"}]}'
 [ "$(sed -n 3p got10)" = "$w" ] && ok "completion in a text that never parsed: the type as written" ||
     bad "completion, unparsed" "$(sed -n 3p got10)"
+w='{"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**rule** `own`: `money` — 自付"},"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":8}}}}'
+[ "$(sed -n 4p got10)" = "$w" ] && ok "hover in a text that never parsed: the type as written" ||
+    bad "hover, unparsed" "$(sed -n 4p got10)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
