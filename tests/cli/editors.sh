@@ -3,7 +3,8 @@
 # Chinese alias of the lexer's one table (compiler/parser.y, kw_lookup) and every type and
 # built-in function name of the checker is in the VS Code grammar and the Vim syntax; the
 # extension's JSON files parse (jq); package.json points at files that exist and starts
-# `polc lsp`; the full-width punctuation and curly quotes the lexer reports are shown as errors.
+# `polc lsp`, claiming no VS Code older than its client needs; the full-width punctuation and
+# curly quotes the lexer reports are shown as errors.
 #
 #   sh tests/cli/editors.sh
 set -u
@@ -35,6 +36,22 @@ if [ -f "$V/$grammar" ] && [ -f "$V/$conf" ] && [ -f "$V/$main" ] &&
     ok "package.json: grammar, configuration, client for .pol files running polc lsp"
 else
     bad "package.json" "a path is missing or the client does not start polc lsp"
+fi
+
+# vscode-languageclient 9 refuses to start below VS Code 1.82 (its engines, and a check when the
+# client is made): the extension must not claim an older VS Code it cannot run in
+client=$(jq -r '.dependencies["vscode-languageclient"]' $V/package.json)
+engine=$(jq -r '.engines.vscode' $V/package.json)
+case $client in
+^9.*) need=1.82 ;;
+*) need="" ;;
+esac
+if [ -n "$need" ] &&
+    printf '%s\n%s\n' "$need" "$(echo "$engine" | sed 's/^[^0-9]*//' | cut -d. -f1,2)" |
+    sort -V -C; then
+    ok "package.json: engines.vscode $engine, as vscode-languageclient $client needs"
+else
+    bad "package.json" "engines.vscode $engine with vscode-languageclient $client (needs ${need:-a known client})"
 fi
 
 # the words: the lexer's keyword table, the checker's type names and built-ins
