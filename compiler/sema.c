@@ -1805,18 +1805,19 @@ static void check_unit_slips(Slips *sl, const Decl *d)
             if (wan)
                 diag_warning(dg, at->loc, "%s 万元 is %s yuan; did you mean %s yuan?", at->text,
                              polrt_fmt_money(x, a, 1), at->text);
-            else if (r)
+            else if (r) /* "10 times" the one before, or "1/10 of" it: a digit lost */
                 diag_warning(dg, at->loc,
-                             "%s%s%s%s is %s yuan from %s, %" PRId64 " times the %s yuan before: "
+                             "%s%s%s%s is %s yuan from %s, %s%" PRId64 " %s the %s yuan before: "
                              "is the unit right?",
                              d->name, mem ? "[" : "", mem ? mem : "", mem ? "]" : "",
-                             polrt_fmt_money(x, a, 1), v->from->text, r,
-                             polrt_fmt_money(pat->ival, b, 1));
+                             polrt_fmt_money(x, a, 1), v->from->text, x < pat->ival ? "1/" : "", r,
+                             x < pat->ival ? "of" : "times", polrt_fmt_money(pat->ival, b, 1));
             else
                 diag_warning(dg, at->loc,
-                             "%s[%s] is %s yuan, %" PRId64 " times the other members of the "
+                             "%s[%s] is %s yuan, %s%" PRId64 " %s the other members of the "
                              "table (%s: %s yuan): is the unit right?",
-                             d->name, mem, polrt_fmt_money(x, a, 1), slip_ratio(x, nearest),
+                             d->name, mem, polrt_fmt_money(x, a, 1), below ? "1/" : "",
+                             slip_ratio(x, nearest), below ? "of" : "times",
                              d->index_enum->members.data[near].name,
                              polrt_fmt_money(nearest, b, 1));
             if (wan)
