@@ -173,11 +173,16 @@ static char *uri_to_path(const char *uri)
 
 static char *path_to_uri(Arena *a, const char *path)
 {
-    if (path[0] != '/')
-        return arena_strdup(a, path);
     char real[PATH_MAX];
-    if (strstr(path, "/../") && realpath(path, real)) /* a reform's base: "dir/../base.pol" */
+    /* a reform's base: "dir/../base.pol", or relative to the server's folder when the reform
+     * is an untitled buffer ("./base.pol", no URI an editor can open) */
+    size_t scheme =
+        strspn(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+    if ((path[0] != '/' || strstr(path, "/../")) && !(scheme && path[scheme] == ':') &&
+        realpath(path, real))
         path = real;
+    if (path[0] != '/') /* untitled:Untitled-1: the editor's own name */
+        return arena_strdup(a, path);
     char *out = arena_alloc(a, strlen(path) * 3 + 8), *o = out;
     o += sprintf(o, "file://");
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {

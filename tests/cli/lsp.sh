@@ -14,7 +14,8 @@
 # counts the mark) and didChange range edits (each replaced the whole text with its piece);
 # didClose clears the document's diagnostics (they stayed); didSave analyses an open reform
 # again (its base's error, fixed and saved, stayed); completion and hover in a text that never
-# parsed give a rule's type as written (it was '<error>').
+# parsed give a rule's type as written (it was '<error>'); an untitled reform's base has file
+# URIs (it had "./base.pol").
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
 set -u
@@ -450,6 +451,21 @@ w='{"jsonrpc":"2.0","id":2,"result":[{"label":"own","kind":3,"detail":"rule: mon
 w='{"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**rule** `own`: `money` — 自付"},"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":8}}}}'
 [ "$(sed -n 4p got10)" = "$w" ] && ok "hover in a text that never parsed: the type as written" ||
     bad "hover, unparsed" "$(sed -n 4p got10)"
+
+# an untitled buffer's reform: its base is found from the server's folder, and a location in
+# the base is a file URI (it was "./ubase.pol", which no editor can open)
+printf 'policy "b" valid from 2017-01-01 dated by claim.d\nclaim { d: date  x: money }\nparam cap: money from 2017-01-01: 3000 yuan\nrule r: money = min(claim.x, cap)\noutput r\n' >ubase.pol
+U=untitled:Untitled-1
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"reform \"u\" of \"ubase.pol\"\nparam cap from 2018-01-01: 4000 yuan\n"}}}'
+    at 2 definition "$U" 1 7
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in11
+lsp in11 got11
+w='{"jsonrpc":"2.0","id":2,"result":{"uri":"file://'$(pwd -P)'/ubase.pol","range":{"start":{"line":2,"character":6},"end":{"line":2,"character":9}}}}'
+[ "$(sed -n 3p got11)" = "$w" ] && ok "an untitled reform: its base's locations are file URIs" ||
+    bad "untitled reform" "$(sed -n 2,3p got11)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
