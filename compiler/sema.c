@@ -211,8 +211,11 @@ static Decl *find_decl(Sema *s, const char *name, int kinds)
 /* unit-slip warnings shown by polc check (the errors' limit, DIAG_MAX_ERRORS, for the same
  * reason: the first few say what to fix) */
 #define SEMA_MAX_SLIP_WARNINGS 20
-#define K(k)                   (1 << (k))
-#define NAMED                  (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
+/* an operand longer than this (bytes) is not quoted in a message's hint: the hint is to read
+ * at a glance */
+#define SEMA_HINT_OPERAND 40
+#define K(k)              (1 << (k))
+#define NAMED             (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
 
 static int find_field(Decl *rec, const char *name)
 {
@@ -1057,6 +1060,18 @@ static void zero_divisor(Sema *s, Node *div)
         }
 }
 
+/* an operand as written, to show in a product: bracketed when '*' would bind tighter than it
+ * does; AMOUNT or RATE when it is too long to read in a message */
+static const char *factor(Sema *s, const Node *x)
+{
+    const char *t = source_flat(s->a, x->loc.src, x->loc.start, x->loc.end);
+    if (strlen(t) > SEMA_HINT_OPERAND)
+        return x->ty.kind == TY_MONEY ? "AMOUNT" : "RATE";
+    int group = x->paren || (x->kind == ND_BINARY && x->op != OP_MUL && x->op != OP_DIV) ||
+                x->kind == ND_IF;
+    return group ? arena_printf(s->a, "(%s)", t) : t;
+}
+
 /* the unit algebra of spec/LANGUAGE.md §5 */
 static Type arith(Sema *s, Node *n, Type l, Type r)
 {
@@ -1112,6 +1127,13 @@ static Type arith(Sema *s, Node *n, Type l, Type r)
     else if (a == TY_DURATION && b == TY_DURATION)
         diag_error(s->d, n->loc, "cannot %s %s and %s: the units differ", op_word(n->op), tn(s, l),
                    tn(s, r));
+    else if ((n->op == OP_ADD || n->op == OP_SUB) &&
+             ((a == TY_MONEY && b == TY_RATE) || (a == TY_RATE && b == TY_MONEY)))
+        /* `cost + ratio`: a rate is a share of an amount; show their product */
+        diag_error(s->d, n->loc,
+                   "cannot %s %s and %s; a rate is a share of an amount: %s * %s is money",
+                   op_word(n->op), tn(s, l), tn(s, r), factor(s, a == TY_MONEY ? n->a : n->b),
+                   factor(s, a == TY_MONEY ? n->b : n->a));
     else
         diag_error(s->d, n->loc, "cannot %s %s %s %s", op_word(n->op), tn(s, l),
                    n->op == OP_ADD   ? "and"
