@@ -53,6 +53,11 @@ unframe() {
 }
 # lsp IN GOT: the server on the messages of IN, its answers one a line in GOT
 lsp() { "$POLC" lsp <"$1" >"$1.out" 2>&1; unframe "$1.out" >"$2"; }
+# same NAME WANT GOT LINES: the lines LINES (sed's "2,6") of GOT are WANT
+same() {
+    sed -n "${4}p" "$3" >"$3.b"
+    if cmp -s "$3.b" "$2"; then ok "$1"; else bad "$1" "$(diff "$2" "$3.b" | head -n 8)"; fi
+}
 at() { # at ID METHOD URI LINE CHAR [EXTRA]
     J '{"jsonrpc":"2.0","id":'$1',"method":"textDocument/'$2'","params":{"textDocument":{"uri":"'$3'"},"position":{"line":'$4',"character":'$5'}'"${6:-}"'}}'
 }
@@ -323,12 +328,7 @@ cat >want6 <<EOF
 {"jsonrpc":"2.0","id":4,"result":{"contents":{"kind":"markdown","value":"**Identity.dibao** — 低保对象 (enum member)"},"range":{"start":{"line":11,"character":19},"end":{"line":11,"character":24}}}}
 {"jsonrpc":"2.0","id":5,"result":{"uri":"$U","range":{"start":{"line":1,"character":30},"end":{"line":1,"character":35}}}}
 EOF
-sed -n '3,6p' got6 >got6b
-if cmp -s got6b want6; then
-    ok "a test's data: hover and definition on enum members"
-else
-    bad "a test's data: enum members" "$(diff want6 got6b | head -n 6)"
-fi
+same "a test's data: hover and definition on enum members" want6 got6 3,6
 
 # a text that starts with a byte order mark: the editor holds U+FEFF as line 0's first
 # character, so every column on that line counts it (they were one short: 'q' is at 49, after
@@ -360,12 +360,8 @@ cat >want7 <<EOF
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
 {"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**claim field** \`total\`: \`money\` — 总费用"},"range":{"start":{"line":2,"character":31},"end":{"line":2,"character":36}}}}
 EOF
-sed -n '2,6p' got7 >got7b
-if cmp -s got7b want7; then
-    ok "a byte order mark: line 0's columns count it; range edits applied in order"
-else
-    bad "a byte order mark, range edits" "$(diff want7 got7b | head -n 8)"
-fi
+same "a byte order mark: line 0's columns count it; range edits applied in order" \
+    want7 got7 2,6
 
 # didClose clears the document's diagnostics (they stayed in the editor's problems list, for a
 # file closed, or renamed: close of the old name, open of the new); a close of a document
@@ -386,12 +382,7 @@ cat >want8 <<EOF
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
 {"jsonrpc":"2.0","id":2,"result":null}
 EOF
-sed -n '2,$p' got8 >got8b
-if cmp -s got8b want8; then
-    ok "didClose: the document's diagnostics cleared, once"
-else
-    bad "didClose" "$(diff want8 got8b | head -n 6)"
-fi
+same "didClose: the document's diagnostics cleared, once" want8 got8 '2,$'
 
 # didSave: a reform open in the editor reads its base from disk; the base fixed and saved, the
 # reform is analysed again (its error from the base stayed until the reform itself changed)
@@ -426,12 +417,7 @@ cat >want9 <<EOF
 {"jsonrpc":"2.0","id":2,"error":{"code":-32601,"message":"method not supported"}}
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
 EOF
-sed -n '2,$p' got9 >got9b
-if cmp -s got9b want9; then
-    ok "didSave: an open reform analysed again, its base's fixed error gone"
-else
-    bad "didSave" "$(diff want9 got9b | head -n 6)"
-fi
+same "didSave: an open reform analysed again, its base's fixed error gone" want9 got9 '2,$'
 
 # completion and hover in a text that never parsed: a rule's type as written (it was
 # '<error>', the unchecked type)
