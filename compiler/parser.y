@@ -678,9 +678,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *
     (void)scanner;
     enum { MAXEXP = 6 };
     yysymbol_kind_t exp[YYNTOKENS];
-    int n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS), want_else = 0;
-    for (int i = 0; i < n; i++)
+    int n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS), want_else = 0, want_then = 0;
+    for (int i = 0; i < n; i++) {
         want_else |= exp[i] == YYSYMBOL_ELSE;
+        want_then |= exp[i] == YYSYMBOL_THEN;
+    }
     yysymbol_kind_t tok = yypcontext_token(ctx), top = read_sym(ctx, 0);
     /* a token the lexer already reported and read as its stand-in (。 read as '.'): one slip,
      * one error; the parser recovers as after any syntax error */
@@ -785,6 +787,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *
     else if (want_else && !is_operator(tok))
         /* `if c then a` where the declaration ends: there is no if without an else */
         snprintf(buf + k, sizeof buf - (size_t)k, "; an if needs an else: if C then A else B");
+    else if (want_then && !is_operator(tok))
+        /* `if c a else b`, or `if c` and the next line: the condition ends with no then */
+        snprintf(buf + k, sizeof buf - (size_t)k,
+                 "; an if needs then and else after its condition: if C then A else B");
     else if (n > 0 && n <= MAXEXP) {
         k += snprintf(buf + k, sizeof buf - (size_t)k, ", expected ");
         for (int i = 0; i < n && k < (int)sizeof buf - 40; i++)
