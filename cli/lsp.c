@@ -173,11 +173,16 @@ static char *uri_to_path(const char *uri)
 
 static char *path_to_uri(Arena *a, const char *path)
 {
-    if (path[0] != '/')
-        return arena_strdup(a, path);
     char real[PATH_MAX];
-    if (strstr(path, "/../") && realpath(path, real)) /* a reform's base: "dir/../base.pol" */
+    /* a reform's base: "dir/../base.pol", or relative to the server's folder when the reform
+     * is an untitled buffer ("./base.pol", no URI an editor can open) */
+    size_t scheme =
+        strspn(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+    if ((path[0] != '/' || strstr(path, "/../")) && !(scheme && path[scheme] == ':') &&
+        realpath(path, real))
         path = real;
+    if (path[0] != '/') /* untitled:Untitled-1: the editor's own name */
+        return arena_strdup(a, path);
     char *out = arena_alloc(a, strlen(path) * 3 + 8), *o = out;
     o += sprintf(o, "file://");
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
@@ -335,15 +340,22 @@ static Doc *find_doc(Server *s, const char *uri)
     return NULL;
 }
 
-static void publish(Server *s, Doc *doc)
+/* a publishDiagnostics notification for uri; *arr: its list, empty */
+static cJSON *diagnostics_msg(const char *uri, cJSON **arr)
 {
-    Analysis *an = doc->an;
     cJSON *m = cJSON_CreateObject();
     cJSON_AddStringToObject(m, "jsonrpc", "2.0");
     cJSON_AddStringToObject(m, "method", "textDocument/publishDiagnostics");
     cJSON *p = cJSON_AddObjectToObject(m, "params");
-    cJSON_AddStringToObject(p, "uri", doc->uri);
-    cJSON *arr = cJSON_AddArrayToObject(p, "diagnostics");
+    cJSON_AddStringToObject(p, "uri", uri);
+    *arr = cJSON_AddArrayToObject(p, "diagnostics");
+    return m;
+}
+
+static void publish(Server *s, Doc *doc)
+{
+    Analysis *an = doc->an;
+    cJSON *arr, *m = diagnostics_msg(doc->uri, &arr);
     cJSON *last = NULL;
     for (int i = 0; i < an->msgs.len; i++) {
         Msg *g = &an->msgs.data[i];
@@ -379,6 +391,20 @@ static void publish(Server *s, Doc *doc)
     send(s, m);
 }
 
+/* analyse the document's text and publish its diagnostics */
+static void reanalyse(Server *s, Doc *doc)
+{
+    if (doc->an && doc->an != doc->good)
+        analysis_free(doc->an);
+    doc->an = analyse(doc);
+    if (doc->an->c.prog || doc->an->ok) {
+        if (doc->good && doc->good != doc->an)
+            analysis_free(doc->good);
+        doc->good = doc->an;
+    }
+    publish(s, doc);
+}
+
 /* a new text for the document: analyse it and publish its diagnostics */
 static void update(Server *s, const char *uri, const char *text)
 {
@@ -396,15 +422,26 @@ static void update(Server *s, const char *uri, const char *text)
     free(doc->text);
     doc->text = strdup(text);
     doc->len = strlen(text);
-    if (doc->an && doc->an != doc->good)
-        analysis_free(doc->an);
-    doc->an = analyse(doc);
-    if (doc->an->c.prog || doc->an->ok) {
-        if (doc->good && doc->good != doc->an)
-            analysis_free(doc->good);
-        doc->good = doc->an;
+    reanalyse(s, doc);
+}
+
+/* A document saved: a reform open beside it reads its base from disk, so analyse each open
+ * reform again (its base may be the file saved; an error there fixed must go from it). */
+static void saved(Server *s, const char *uri)
+{
+    for (int i = 0; i < s->ndocs; i++) {
+        Doc *d = &s->docs[i];
+        if (strcmp(d->uri, uri) != 0 && d->an->c.file_prog && d->an->c.file_prog->is_reform)
+            reanalyse(s, d);
     }
-    publish(s, doc);
+}
+
+/* the document's diagnostics cleared: the client owns none of them (LSP: the server's to
+ * clear), so a closed or renamed file would keep its errors in the problems list */
+static void unpublish(Server *s, const char *uri)
+{
+    cJSON *arr;
+    send(s, diagnostics_msg(uri, &arr));
 }
 
 static void close_doc(Server *s, const char *uri)
@@ -474,11 +511,22 @@ static const char *cites(Arena *ar, const char *c)
     return c ? arena_printf(ar, " — cites \"%s\"", c) : "";
 }
 
+/* a declared type, checked; in a text that did not parse (not checked: the type is the
+ * checker's placeholder, '<error>') as written; "?" when none is written */
+static const char *decl_type(Arena *ar, Type ty, const TypeRef *tr)
+{
+    if (!tr->name && !tr->unit_tok)
+        return "?";
+    if (ty.kind != TY_ERROR || !tr->loc.src)
+        return type_name(ar, ty);
+    return source_flat(ar, tr->loc.src, tr->loc.start, tr->loc.end);
+}
+
 /* the hover text of what r names (markdown) */
 /* a field's type as declared: "money in fen" for a money column whose cells are fen */
 static const char *field_type(Arena *ar, const Field *f)
 {
-    const char *ty = type_name(ar, f->ty);
+    const char *ty = decl_type(ar, f->ty, &f->tref);
     return f->fen ? arena_printf(ar, "%s in fen", ty) : ty;
 }
 
@@ -496,13 +544,12 @@ static const char *rule_output(Arena *ar, const Policy *pol, const Decl *d)
 /* a param's hover: its type, cites and a table of its dated values */
 static const char *describe_param(Arena *ar, const Decl *d)
 {
-    const char *t = arena_printf(ar,
-                                 "**param** `%s%s%s%s`: `%s`%s\n\n| from | to | value |\n"
-                                 "|---|---|---|\n",
-                                 d->name, d->index_name ? "[" : "",
-                                 d->index_name ? d->index_name : "", d->index_name ? "]" : "",
-                                 d->tref.name || d->tref.unit_tok ? type_name(ar, d->ty) : "?",
-                                 cites(ar, d->cites));
+    const char *t =
+        arena_printf(ar,
+                     "**param** `%s%s%s%s`: `%s`%s\n\n| from | to | value |\n"
+                     "|---|---|---|\n",
+                     d->name, d->index_name ? "[" : "", d->index_name ? d->index_name : "",
+                     d->index_name ? "]" : "", decl_type(ar, d->ty, &d->tref), cites(ar, d->cites));
     for (int i = 0; i < d->versions.len; i++) {
         Version *v = &d->versions.data[i];
         const char *end = ast_version_end(ar, d, i);
@@ -518,11 +565,11 @@ static const char *describe_rule(Arena *ar, const Policy *pol, const Decl *d)
     const char *args = "";
     for (int i = 0; i < d->fields.len; i++)
         args = arena_printf(ar, "%s%s%s: %s", args, i ? ", " : "", d->fields.data[i].name,
-                            type_name(ar, d->fields.data[i].ty));
-    const char *t =
-        arena_printf(ar, "**rule** `%s%s%s%s`: `%s`%s%s%s%s", d->name, d->fields.len ? "(" : "",
-                     args, d->fields.len ? ")" : "", type_name(ar, d->ty), d->label ? " — " : "",
-                     d->label ? d->label : "", cites(ar, d->cites), rule_output(ar, pol, d));
+                            decl_type(ar, d->fields.data[i].ty, &d->fields.data[i].tref));
+    const char *t = arena_printf(
+        ar, "**rule** `%s%s%s%s`: `%s`%s%s%s%s", d->name, d->fields.len ? "(" : "", args,
+        d->fields.len ? ")" : "", decl_type(ar, d->ty, &d->tref), d->label ? " — " : "",
+        d->label ? d->label : "", cites(ar, d->cites), rule_output(ar, pol, d));
     for (int i = 0; i < d->versions.len; i++)
         t = arena_printf(ar, "%s%sfrom %s", t,
                          i ? ", " : "\n\nversions: ", d->versions.data[i].from->text);
@@ -557,7 +604,7 @@ static const char *describe_decl(Arena *ar, const Policy *pol, const Decl *d)
     case DK_TEST: return arena_printf(ar, "**test** \"%s\"", d->name);
     case DK_EXTERN:
         return arena_printf(ar, "**extern** `%s`: `%s` (a host function)", d->name,
-                            type_name(ar, d->ty));
+                            decl_type(ar, d->ty, &d->tref));
     case DK_OUTPUT:
     case DK_REJECT: break;
     }
@@ -589,7 +636,7 @@ static const char *describe(Arena *ar, const Policy *pol, const Xref *r)
     case XR_ARG: {
         Field *f = &d->fields.data[r->idx];
         return arena_printf(ar, "**argument** `%s`: `%s` of rule `%s`", f->name,
-                            type_name(ar, f->ty), d->name);
+                            decl_type(ar, f->ty, &f->tref), d->name);
     }
     case XR_EXC: {
         Exception *x = &d->excs.data[r->idx];
@@ -717,8 +764,7 @@ static void name_items(Analysis *an, cJSON *arr, const Program *p, const char *p
             const char *w =
                 k >= 0 && k < an->c.pol.output_roles.len ? an->c.pol.output_roles.data[k] : NULL;
             item(arr, d->name, CK_FUNCTION,
-                 arena_printf(ar, "rule: %s%s%s%s%s",
-                              d->tref.name || d->tref.unit_tok ? type_name(ar, d->ty) : "?",
+                 arena_printf(ar, "rule: %s%s%s%s%s", decl_type(ar, d->ty, &d->tref),
                               d->label ? " " : "", d->label ? d->label : "",
                               k >= 0 ? ", output" : "", w ? arena_printf(ar, " (%s)", w) : ""),
                  prefix);
@@ -903,7 +949,11 @@ static cJSON *capabilities(void)
 {
     cJSON *r = cJSON_CreateObject();
     cJSON *c = cJSON_AddObjectToObject(r, "capabilities");
-    cJSON_AddNumberToObject(c, "textDocumentSync", 1); /* the full text on each change */
+    /* the full text on each change; didSave, for the reforms open beside the file saved */
+    cJSON *sync = cJSON_AddObjectToObject(c, "textDocumentSync");
+    cJSON_AddTrueToObject(sync, "openClose");
+    cJSON_AddNumberToObject(sync, "change", 1);
+    cJSON_AddTrueToObject(sync, "save");
     cJSON_AddTrueToObject(c, "hoverProvider");
     cJSON_AddTrueToObject(c, "definitionProvider");
     cJSON_AddTrueToObject(c, "referencesProvider");
@@ -989,10 +1039,18 @@ static int dispatch(Server *s, const cJSON *m, int *rc)
         free(t);
         return 0;
     }
-    if (!strcmp(method, "textDocument/didClose")) {
+    if (!strcmp(method, "textDocument/didSave")) {
         const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
         if (str(td, "uri"))
+            saved(s, str(td, "uri"));
+        return 0;
+    }
+    if (!strcmp(method, "textDocument/didClose")) {
+        const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
+        if (str(td, "uri") && find_doc(s, str(td, "uri"))) {
             close_doc(s, str(td, "uri"));
+            unpublish(s, str(td, "uri"));
+        }
         return 0;
     }
     if (!id) /* other notifications: initialized, didSave, $/cancelRequest, ... */

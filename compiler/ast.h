@@ -271,13 +271,21 @@ typedef struct Token {
 #define TOKEN_COMMENT (-1)
 typedef VEC(Token) TokenList;
 
+/* The grammar nests braces two deep (test { claim c of p { … } }): where the innermost of this
+ * many open ones opened is kept, so an error can say which '{' is not closed. */
+#define LEX_BRACES_KEPT 8
+
 /* the parser's context [Lua LexState] */
 typedef struct Lexer {
     Source *src;
     uint32_t pos;
     Arena *arena;
     Diag *diag;
-    int depth; /* open parentheses */
+    int depth;                          /* open parentheses */
+    int braces;                         /* open braces '{' */
+    uint32_t brace_at[LEX_BRACES_KEPT]; /* where the open braces opened, outermost first, while
+                                           braces <= LEX_BRACES_KEPT */
+    uint32_t stray_brace; /* 1 + the offset of the last '}' read with no '{' open, 0 if none */
     Program *prog;
     TokenList *tokens; /* NULL, or where every token and comment is recorded in order */
     uint32_t slip_end; /* end of the last token read as a stand-in after an error (a full-width

@@ -18,6 +18,8 @@
 const char *lex_text(Lexer *lx, const char *s, size_t n);
 const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n);
 void lex_error(Lexer *lx, Loc loc, const char *msg);
+/* “…”: a string in curly quotes (closed by ” or "), reported; its value as lex_string's */
+const char *lex_curly_string(Lexer *lx, Loc loc, const char *s, size_t n);
 /* "6,000 yuan": a number written with thousands separators before a unit (num without them) */
 void lex_thousands(Lexer *lx, Loc loc, const char *num, const char *unit);
 /* "2025-1-1", "2025/01/01", "2025.1.1", "2025年1月1日": a date not written YYYY-MM-DD, reported;
@@ -29,6 +31,8 @@ const char *lex_wide_digits(Lexer *lx, Loc loc, const char *s, size_t n);
 void lex_comment(Lexer *lx, Loc loc, const char *s, size_t n);
 int lex_wide_punct(Lexer *lx, Loc loc, const char *s);
 int lex_open(Lexer *lx, Loc loc);
+/* a '{' (open) or '}' read: kept, so an error can name a '{' not closed */
+void lex_brace(Lexer *lx, Loc loc, int open);
 int kw_lookup(const char *s, size_t n);
 
 #endif

@@ -620,6 +620,57 @@ static int is_operator(yysymbol_kind_t s)
                   YYSYMBOL_MINUS, YYSYMBOL_STAR, YYSYMBOL_SLASH);
 }
 
+/* The token as the error names it: a keyword written as its Chinese alias is shown as written,
+ * with the keyword it is (`'测试' (the keyword test)`), since the writer never typed "test". */
+static const char *token_shown(const yypcontext_t *ctx, Lexer *lx, yysymbol_kind_t tok)
+{
+    const Loc *l = yypcontext_location(ctx);
+    const char *text = lx->src->text + l->start, *name = yysymbol_name(tok);
+    size_t len = l->end - l->start;
+    if (tok == YYSYMBOL_YYEOF || !kw_lookup(text, len) ||
+        (strlen(name) == len && !memcmp(name, text, len)))
+        return name;
+    return arena_printf(lx->arena, "'%.*s' (the keyword %s)", (int)len, text, name);
+}
+
+/* A keyword where a name belongs: after `rule`, `param`, `enum`, …, or before a field's ':'
+ * (`rule 测试: …`, `claim { 年: money }`). */
+static int keyword_as_name(const yypcontext_t *ctx, Lexer *lx, yysymbol_kind_t top,
+                           const yysymbol_kind_t *exp, int n)
+{
+    const Loc *l = yypcontext_location(ctx);
+    const char *text = lx->src->text, *p = text + l->end;
+    if (!kw_lookup(text + l->start, l->end - l->start))
+        return 0;
+    if (SYM_IN(top, YYSYMBOL_RULE, YYSYMBOL_PARAM, YYSYMBOL_ENUM, YYSYMBOL_LEDGER,
+               YYSYMBOL_HISTORY, YYSYMBOL_EXCEPTION, YYSYMBOL_EXTERN))
+        return 1;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return *p == ':' && sym_in(YYSYMBOL_IDENT, exp, (size_t)n);
+}
+
+/* Does the error show a '{' left open? The file ends inside a block, or a keyword that starts
+ * a declaration or a test's item begins a line where the block's '}' could have come. */
+static int brace_unclosed(const yypcontext_t *ctx, Lexer *lx, const yysymbol_kind_t *exp, int n)
+{
+    if (lx->braces <= 0 || lx->braces > LEX_BRACES_KEPT)
+        return 0;
+    yysymbol_kind_t tok = yypcontext_token(ctx);
+    if (tok == YYSYMBOL_YYEOF)
+        return 1;
+    if (!SYM_IN(tok, YYSYMBOL_POLICY, YYSYMBOL_REFORM, YYSYMBOL_ENUM, YYSYMBOL_CLAIM,
+                YYSYMBOL_PERSON, YYSYMBOL_HISTORY, YYSYMBOL_PARAM, YYSYMBOL_LEDGER,
+                YYSYMBOL_RULE, YYSYMBOL_OUTPUT, YYSYMBOL_TEST, YYSYMBOL_EXTERN, YYSYMBOL_REJECT,
+                YYSYMBOL_EXPECT) ||
+        !sym_in(YYSYMBOL_RBRACE, exp, (size_t)n))
+        return 0;
+    const char *text = lx->src->text, *p = text + yypcontext_location(ctx)->start;
+    while (p > text && (p[-1] == ' ' || p[-1] == '\t'))
+        p--;
+    return p == text || p[-1] == '\n';
+}
+
 /* "unexpected X, expected Y or Z" with LAC-corrected expectations [bistromathic], and for the
  * slips analysts make most (tests/check/err/syn_*.pol) what to write instead */
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *lx)
@@ -627,9 +678,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *
     (void)scanner;
     enum { MAXEXP = 6 };
     yysymbol_kind_t exp[YYNTOKENS];
-    int n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS), want_else = 0;
-    for (int i = 0; i < n; i++)
+    int n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS), want_else = 0, want_then = 0;
+    for (int i = 0; i < n; i++) {
         want_else |= exp[i] == YYSYMBOL_ELSE;
+        want_then |= exp[i] == YYSYMBOL_THEN;
+    }
     yysymbol_kind_t tok = yypcontext_token(ctx), top = read_sym(ctx, 0);
     /* a token the lexer already reported and read as its stand-in (。 read as '.'): one slip,
      * one error; the parser recovers as after any syntax error */
@@ -695,17 +748,49 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Lexer *
                    lx->depth == 1 ? "is" : "are");
         return 0;
     }
+    if (tok == YYSYMBOL_RBRACE && lx->stray_brace == yypcontext_location(ctx)->start + 1) {
+        diag_error(lx->diag, *yypcontext_location(ctx),
+                   "unexpected }; no '{' is open here: delete it");
+        return 0;
+    }
+    if (brace_unclosed(ctx, lx, exp, n)) {
+        /* `ledger a … {` and no '}' before the next declaration: the list of what could
+         * follow the block's last item says nothing of the brace */
+        uint32_t at = lx->brace_at[lx->braces - 1];
+        int line, col;
+        source_linecol(lx->src, at, &line, &col);
+        if (tok == YYSYMBOL_YYEOF)
+            diag_error(lx->diag, *yypcontext_location(ctx),
+                       "unexpected end of file; the '{' on line %d is not closed: add its '}'",
+                       line);
+        else
+            diag_error(lx->diag, *yypcontext_location(ctx),
+                       "unexpected %s; the '{' on line %d is not closed: add its '}' before "
+                       "this line",
+                       yysymbol_name(tok), line);
+        diag_note(lx->diag, (Loc){lx->src, at, at + 1}, "this '{' has no '}'");
+        return 0;
+    }
     if (tok == YYSYMBOL_YYEOF)
         k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected end of file");
     else
-        k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected %s", yysymbol_name(tok));
-    if (is_operator(top))
+        k += snprintf(buf + k, sizeof buf - (size_t)k, "unexpected %s",
+                      token_shown(ctx, lx, tok));
+    if (keyword_as_name(ctx, lx, top, exp, n))
+        /* `rule 测试: …`: the word is taken */
+        snprintf(buf + k, sizeof buf - (size_t)k,
+                 "; a keyword cannot be a name: choose another name");
+    else if (is_operator(top))
         /* `claim.x *` and the next line: the expression stops short */
         snprintf(buf + k, sizeof buf - (size_t)k, "; '%s' needs a value after it",
                  yysymbol_name(top));
     else if (want_else && !is_operator(tok))
         /* `if c then a` where the declaration ends: there is no if without an else */
         snprintf(buf + k, sizeof buf - (size_t)k, "; an if needs an else: if C then A else B");
+    else if (want_then && !is_operator(tok))
+        /* `if c a else b`, or `if c` and the next line: the condition ends with no then */
+        snprintf(buf + k, sizeof buf - (size_t)k,
+                 "; an if needs then and else after its condition: if C then A else B");
     else if (n > 0 && n <= MAXEXP) {
         k += snprintf(buf + k, sizeof buf - (size_t)k, ", expected ");
         for (int i = 0; i < n && k < (int)sizeof buf - 40; i++)
@@ -745,6 +830,22 @@ const char *lex_string(Lexer *lx, Loc loc, const char *s, size_t n)
         i += (size_t)len;
     }
     return out;
+}
+
+/* “第五条”, as a Chinese input method types quotes: say how policy text writes the string, then
+ * read it as that string, so one slip gives one error */
+const char *lex_curly_string(Lexer *lx, Loc loc, const char *s, size_t n)
+{
+    size_t close = s[n - 1] == '"' ? 1 : 3, inner = n - 3 - close;
+    char *plain = arena_alloc(lx->arena, inner + 3);
+    plain[0] = '"';
+    memcpy(plain + 1, s + 3, inner);
+    plain[inner + 1] = '"';
+    plain[inner + 2] = 0;
+    const char *v = lex_string(lx, loc, plain, inner + 2);
+    char *msg = arena_printf(lx->arena, "curly quotes here; write %s", plain);
+    lex_error(lx, loc, msg);
+    return v;
 }
 
 void lex_error(Lexer *lx, Loc loc, const char *msg)
@@ -826,6 +927,19 @@ void lex_comment(Lexer *lx, Loc loc, const char *s, size_t n)
     }
 }
 
+void lex_brace(Lexer *lx, Loc loc, int open)
+{
+    if (!open) {
+        if (lx->braces == 0)
+            lx->stray_brace = loc.start + 1;
+        lx->braces -= lx->braces > 0;
+        return;
+    }
+    if (lx->braces < LEX_BRACES_KEPT)
+        lx->brace_at[lx->braces] = loc.start;
+    lx->braces++;
+}
+
 int lex_open(Lexer *lx, Loc loc)
 {
     if (++lx->depth == LEX_MAX_DEPTH + 1)
@@ -870,6 +984,8 @@ int lex_wide_punct(Lexer *lx, Loc loc, const char *s)
                 return TOK_POL_error;
             if (map[i].tok == TOK_RPAREN)
                 lx->depth--;
+            if (map[i].tok == TOK_LBRACE || map[i].tok == TOK_RBRACE)
+                lex_brace(lx, loc, map[i].tok == TOK_LBRACE);
             return map[i].tok;
         }
     diag_error(lx->diag, loc, "unexpected punctuation '%.3s'", s);
@@ -935,10 +1051,64 @@ int parse_source(Arena *a, Diag *d, Source *src, Program *prog)
     return parse_source_tokens(a, d, src, prog, NULL);
 }
 
+/* A file needs this many two- or four-byte GB18030 characters, and not one byte outside them,
+ * to be taken for GBK rather than UTF-8 with a few bad bytes (a truncated character). */
+#define GB_MIN_CHARS 4
+
+/* Is the text in another encoding than UTF-8, as Chinese Windows tools save it: UTF-16 (its
+ * byte order mark), or GBK / GB18030 throughout with some byte that is not UTF-8? Then each
+ * of its bytes would be an error of its own, saying nothing of the cause: name the encoding
+ * once, at *at (the first byte that is not UTF-8), and what to do. */
+static const char *other_encoding(const Source *src, uint32_t *at)
+{
+    const unsigned char *t = (const unsigned char *)src->text;
+    size_t n = src->len;
+    if (n >= 2 && ((t[0] == 0xFF && t[1] == 0xFE) || (t[0] == 0xFE && t[1] == 0xFF))) {
+        *at = 0;
+        return "UTF-16";
+    }
+    size_t i = 0;
+    for (uint32_t cp; i < n;) {
+        int k = t[i] < 0x80 ? 1 : utf8_decode(t + i, n - i, &cp);
+        if (!k)
+            break;
+        i += (size_t)k;
+    }
+    if (i == n)
+        return NULL; /* UTF-8 */
+    *at = (uint32_t)i;
+    int gb = 0;
+    for (i = 0; i < n;) {
+        if (t[i] < 0x80) {
+            i++;
+        } else if (t[i] == 0x80 || t[i] == 0xFF || i + 1 >= n) {
+            return NULL; /* no GB18030 lead byte */
+        } else if (t[i + 1] >= 0x30 && t[i + 1] <= 0x39) { /* four bytes */
+            if (i + 3 >= n || t[i + 2] < 0x81 || t[i + 2] == 0xFF || t[i + 3] < 0x30 ||
+                t[i + 3] > 0x39)
+                return NULL;
+            i += 4, gb++;
+        } else if (t[i + 1] >= 0x40 && t[i + 1] != 0x7F && t[i + 1] != 0xFF) { /* two */
+            i += 2, gb++;
+        } else {
+            return NULL;
+        }
+    }
+    return gb >= GB_MIN_CHARS ? "GBK (GB18030)" : NULL;
+}
+
 int parse_source_tokens(Arena *a, Diag *d, Source *src, Program *prog, TokenList *toks)
 {
     Lexer lx = {.src = src, .arena = a, .diag = d, .prog = prog, .tokens = toks};
     prog->src = src;
+    uint32_t at = 0;
+    const char *enc = other_encoding(src, &at);
+    if (enc) {
+        diag_error(d, (Loc){src, at, at + 1},
+                   "the file is not UTF-8 but %s; save it as UTF-8 (iconv -f %s -t UTF-8)",
+                   enc, !strcmp(enc, "UTF-16") ? "UTF-16" : "GB18030");
+        return -1;
+    }
     yyscan_t sc;
     if (pol_lex_init_extra(&lx, &sc))
         polc_internal_error(__FILE__, __LINE__, "cannot create the scanner");

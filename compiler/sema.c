@@ -211,8 +211,11 @@ static Decl *find_decl(Sema *s, const char *name, int kinds)
 /* unit-slip warnings shown by polc check (the errors' limit, DIAG_MAX_ERRORS, for the same
  * reason: the first few say what to fix) */
 #define SEMA_MAX_SLIP_WARNINGS 20
-#define K(k)                   (1 << (k))
-#define NAMED                  (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
+/* an operand longer than this (bytes) is not quoted in a message's hint: the hint is to read
+ * at a glance */
+#define SEMA_HINT_OPERAND 40
+#define K(k)              (1 << (k))
+#define NAMED             (K(DK_ENUM) | K(DK_PARAM) | K(DK_LEDGER) | K(DK_RULE) | K(DK_EXTERN) | K(DK_HISTORY))
 
 static int find_field(Decl *rec, const char *name)
 {
@@ -1057,6 +1060,18 @@ static void zero_divisor(Sema *s, Node *div)
         }
 }
 
+/* an operand as written, to show in a product: bracketed when '*' would bind tighter than it
+ * does; AMOUNT or RATE when it is too long to read in a message */
+static const char *factor(Sema *s, const Node *x)
+{
+    const char *t = source_flat(s->a, x->loc.src, x->loc.start, x->loc.end);
+    if (strlen(t) > SEMA_HINT_OPERAND)
+        return x->ty.kind == TY_MONEY ? "AMOUNT" : "RATE";
+    int group = x->paren || (x->kind == ND_BINARY && x->op != OP_MUL && x->op != OP_DIV) ||
+                x->kind == ND_IF;
+    return group ? arena_printf(s->a, "(%s)", t) : t;
+}
+
 /* the unit algebra of spec/LANGUAGE.md §5 */
 static Type arith(Sema *s, Node *n, Type l, Type r)
 {
@@ -1112,6 +1127,13 @@ static Type arith(Sema *s, Node *n, Type l, Type r)
     else if (a == TY_DURATION && b == TY_DURATION)
         diag_error(s->d, n->loc, "cannot %s %s and %s: the units differ", op_word(n->op), tn(s, l),
                    tn(s, r));
+    else if ((n->op == OP_ADD || n->op == OP_SUB) &&
+             ((a == TY_MONEY && b == TY_RATE) || (a == TY_RATE && b == TY_MONEY)))
+        /* `cost + ratio`: a rate is a share of an amount; show their product */
+        diag_error(s->d, n->loc,
+                   "cannot %s %s and %s; a rate is a share of an amount: %s * %s is money",
+                   op_word(n->op), tn(s, l), tn(s, r), factor(s, a == TY_MONEY ? n->a : n->b),
+                   factor(s, a == TY_MONEY ? n->b : n->a));
     else
         diag_error(s->d, n->loc, "cannot %s %s %s %s", op_word(n->op), tn(s, l),
                    n->op == OP_ADD   ? "and"
@@ -1805,18 +1827,19 @@ static void check_unit_slips(Slips *sl, const Decl *d)
             if (wan)
                 diag_warning(dg, at->loc, "%s 万元 is %s yuan; did you mean %s yuan?", at->text,
                              polrt_fmt_money(x, a, 1), at->text);
-            else if (r)
+            else if (r) /* "10 times" the one before, or "1/10 of" it: a digit lost */
                 diag_warning(dg, at->loc,
-                             "%s%s%s%s is %s yuan from %s, %" PRId64 " times the %s yuan before: "
+                             "%s%s%s%s is %s yuan from %s, %s%" PRId64 " %s the %s yuan before: "
                              "is the unit right?",
                              d->name, mem ? "[" : "", mem ? mem : "", mem ? "]" : "",
-                             polrt_fmt_money(x, a, 1), v->from->text, r,
-                             polrt_fmt_money(pat->ival, b, 1));
+                             polrt_fmt_money(x, a, 1), v->from->text, x < pat->ival ? "1/" : "", r,
+                             x < pat->ival ? "of" : "times", polrt_fmt_money(pat->ival, b, 1));
             else
                 diag_warning(dg, at->loc,
-                             "%s[%s] is %s yuan, %" PRId64 " times the other members of the "
+                             "%s[%s] is %s yuan, %s%" PRId64 " %s the other members of the "
                              "table (%s: %s yuan): is the unit right?",
-                             d->name, mem, polrt_fmt_money(x, a, 1), slip_ratio(x, nearest),
+                             d->name, mem, polrt_fmt_money(x, a, 1), below ? "1/" : "",
+                             slip_ratio(x, nearest), below ? "of" : "times",
                              d->index_enum->members.data[near].name,
                              polrt_fmt_money(nearest, b, 1));
             if (wan)

@@ -3,7 +3,8 @@
 # Chinese alias of the lexer's one table (compiler/parser.y, kw_lookup) and every type and
 # built-in function name of the checker is in the VS Code grammar and the Vim syntax; the
 # extension's JSON files parse (jq); package.json points at files that exist and starts
-# `polc lsp`.
+# `polc lsp`, claiming no VS Code older than its client needs; the full-width punctuation and
+# curly quotes the lexer reports are shown as errors.
 #
 #   sh tests/cli/editors.sh
 set -u
@@ -37,6 +38,22 @@ else
     bad "package.json" "a path is missing or the client does not start polc lsp"
 fi
 
+# vscode-languageclient 9 refuses to start below VS Code 1.82 (its engines, and a check when the
+# client is made): the extension must not claim an older VS Code it cannot run in
+client=$(jq -r '.dependencies["vscode-languageclient"]' $V/package.json)
+engine=$(jq -r '.engines.vscode' $V/package.json)
+case $client in
+^9.*) need=1.82 ;;
+*) need="" ;;
+esac
+if [ -n "$need" ] &&
+    printf '%s\n%s\n' "$need" "$(echo "$engine" | sed 's/^[^0-9]*//' | cut -d. -f1,2)" |
+    sort -V -C; then
+    ok "package.json: engines.vscode $engine, as vscode-languageclient $client needs"
+else
+    bad "package.json" "engines.vscode $engine with vscode-languageclient $client (needs ${need:-a known client})"
+fi
+
 # the words: the lexer's keyword table, the checker's type names and built-ins
 sed -n '/static const struct { const char \*kw; int tok; } kws/,/};/p' compiler/parser.y |
     grep -o '{"[^"]*", TOK_' | sed 's/{"\([^"]*\)".*/\1/' >"$WORK/words"
@@ -59,6 +76,28 @@ done <"$WORK/words"
     ok "the grammar has all $total keywords, aliases, types and built-ins" ||
     bad "the grammar lacks" "$miss_tm (of $total)"
 [ -z "$miss_vim" ] && ok "the Vim syntax has all $total" || bad "the Vim syntax lacks" "$miss_vim"
+# what the lexer reports and reads as its ASCII twin: full-width punctuation (lex_wide_punct in
+# parser.y) and curly quotes (lexer.l) are shown as errors in both
+{
+    sed -n '/^int lex_wide_punct/,/^}/p' compiler/parser.y | grep -o '{"\\x[^"]*", "' |
+        sed 's/{"\(.*\)", "/\1/'
+    sed -n 's/^[LR]QUOTE *//p' compiler/lexer.l
+} | LC_ALL=C awk 'function hex(c) { return index("0123456789ABCDEF", c) - 1 }
+    { # "\xEF\xBC\x8C" -> its bytes
+    n = split($0, h, /\\x/); s = ""
+    for (i = 2; i <= n; i++)
+        s = s sprintf("%c", 16 * hex(substr(h[i], 1, 1)) + hex(substr(h[i], 2, 1)))
+    print s }' >"$WORK/wide"
+tmw=$(jq -r '.repository.fullwidth.match' $V/syntaxes/pol.tmLanguage.json)
+vimw=$(grep '^syn match *polFullWidth' editors/vim/syntax/pol.vim)
+miss_w=""
+while read -r c; do
+    case $tmw in *"$c"*) ;; *) miss_w="$miss_w tm:$c" ;; esac
+    case $vimw in *"$c"*) ;; *) miss_w="$miss_w vim:$c" ;; esac
+done <"$WORK/wide"
+[ "$(wc -l <"$WORK/wide")" -gt 16 ] && [ -z "$miss_w" ] &&
+    ok "both show the $(wc -l <"$WORK/wide") full-width marks and curly quotes the lexer reports" ||
+    bad "full-width marks not shown as errors" "$miss_w"
 grep -q 'setfiletype pol' editors/vim/ftdetect/pol.vim && ok "vim: *.pol is filetype pol" ||
     bad "vim ftdetect" "no setfiletype pol"
 

@@ -1,5 +1,6 @@
 #!/bin/sh
-# frontend.sh — `polc check` never crashes or hangs, whatever the input: invalid UTF-8, NUL
+# frontend.sh — `polc check` never crashes or hangs, whatever the input: invalid UTF-8, a GBK or
+# UTF-16 file (one error naming the encoding), NUL
 # bytes, an empty file, a 10 MB generated policy, 10,000 nested parentheses, 10,000 chained
 # unary minus, a long binary chain, a file of `{`, binary garbage from a fixed seed, ...
 # Each must exit 1 with diagnostics (0 where the input is valid), never 124 (timeout) or 134
@@ -87,6 +88,22 @@ case_check "CRLF line ends" 0 "$T/crlf.pol"
 
 { printf '%s' "$HDR"; printf 'rule r: money = claim.x \377\376 \300\200 \355\240\200\n'; } >"$T/utf8.pol"
 case_check "invalid UTF-8 (stray bytes, overlong, surrogate)" 1 "$T/utf8.pol" 'invalid UTF-8 byte 0xFF'
+
+# a file saved in another encoding than UTF-8, as Chinese Windows tools do: one error that
+# names it and says what to do, not one per byte (20, then the stop, all on one comment)
+one_error() { # one_error NAME: the last case gave exactly one error
+    [ "$(grep -c 'error: ' "$T/out")" = 1 ] && echo "[PASS] frontend: $1: one error" ||
+        echo "[FAIL] frontend: $1: $(grep -c 'error: ' "$T/out") errors, expected 1"
+}
+# 基本医保 in GBK
+{ printf '%s' "$HDR"; printf 'rule r "\273\371\261\276\322\275\261\243": money = claim.x\n'; } >"$T/gbk.pol"
+case_check "a GBK file" 1 "$T/gbk.pol" \
+    'gbk.pol:4:9: error: the file is not UTF-8 but GBK \(GB18030\); save it as UTF-8 \(iconv -f GB18030 -t UTF-8\)$'
+one_error "a GBK file"
+printf '\377\376p\000o\000l\000' >"$T/utf16.pol"
+case_check "a UTF-16 file" 1 "$T/utf16.pol" \
+    'utf16.pol:1:1: error: the file is not UTF-8 but UTF-16; save it as UTF-8 \(iconv -f UTF-16 -t UTF-8\)$'
+one_error "a UTF-16 file"
 
 { printf '%s' "$HDR"; printf 'rule r: money = claim.x \000\000 + claim.x\n'; } >"$T/nul.pol"
 case_check "NUL bytes" 1 "$T/nul.pol" 'NUL byte in policy text'

@@ -11,7 +11,11 @@
 # check's calendar and unit-slip warnings too;
 # hover and definition on enum members in a test's data (they returned null there);
 # a text that starts with a byte order mark (line 1's columns were one short: the editor
-# counts the mark) and didChange range edits (each replaced the whole text with its piece).
+# counts the mark) and didChange range edits (each replaced the whole text with its piece);
+# didClose clears the document's diagnostics (they stayed); didSave analyses an open reform
+# again (its base's error, fixed and saved, stayed); completion and hover in a text that never
+# parsed give a rule's type as written (it was '<error>'); an untitled reform's base has file
+# URIs (it had "./base.pol").
 #
 #   sh tests/cli/lsp.sh        env: POLC (build/polc)
 set -u
@@ -49,6 +53,11 @@ unframe() {
 }
 # lsp IN GOT: the server on the messages of IN, its answers one a line in GOT
 lsp() { "$POLC" lsp <"$1" >"$1.out" 2>&1; unframe "$1.out" >"$2"; }
+# same NAME WANT GOT LINES: the lines LINES (sed's "2,6") of GOT are WANT
+same() {
+    sed -n "${4}p" "$3" >"$3.b"
+    if cmp -s "$3.b" "$2"; then ok "$1"; else bad "$1" "$(diff "$2" "$3.b" | head -n 8)"; fi
+}
 at() { # at ID METHOD URI LINE CHAR [EXTRA]
     J '{"jsonrpc":"2.0","id":'$1',"method":"textDocument/'$2'","params":{"textDocument":{"uri":"'$3'"},"position":{"line":'$4',"character":'$5'}'"${6:-}"'}}'
 }
@@ -105,7 +114,7 @@ U=file://$WORK/t.pol
 rc=$?
 unframe out >got
 cat >want <<EOF
-{"jsonrpc":"2.0","id":1,"result":{"capabilities":{"textDocumentSync":1,"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"completionProvider":{"triggerCharacters":["."]},"documentSymbolProvider":true,"documentFormattingProvider":true},"serverInfo":{"name":"polc","version":"0.1.0"}}}
+{"jsonrpc":"2.0","id":1,"result":{"capabilities":{"textDocumentSync":{"openClose":true,"change":1,"save":true},"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"completionProvider":{"triggerCharacters":["."]},"documentSymbolProvider":true,"documentFormattingProvider":true},"serverInfo":{"name":"polc","version":"0.1.0"}}}
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":12,"character":18},"end":{"line":12,"character":27}},"severity":1,"source":"polc","message":"cannot multiply money by money"},{"range":{"start":{"line":13,"character":5},"end":{"line":13,"character":6}},"severity":1,"source":"polc","message":"rule 'a' depends on itself","relatedInformation":[{"location":{"uri":"$U","range":{"start":{"line":13,"character":16},"end":{"line":13,"character":17}}},"message":"'a' uses 'b' here"},{"location":{"uri":"$U","range":{"start":{"line":14,"character":16},"end":{"line":14,"character":17}}},"message":"'b' uses 'a' here"}]}]}}
 {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**param** \`cap[Level]\`: \`money\` — cites \"第四条\"\n\n| from | to | value |\n|---|---|---|\n| 2017-01-01 | 2017-12-31 | county 3000 yuan, city 5000 yuan |\n| 2018-01-01 |  | county 4000 yuan, city 5000 yuan |\n"},"range":{"start":{"line":11,"character":47},"end":{"line":11,"character":50}}}}
 {"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**rule** \`own\`: \`money\` — cites \"第四条\"\n\noutput 1 of 1, column \"own\"; role none written: counted as a payer (no output of the policy has a role)"},"range":{"start":{"line":12,"character":18},"end":{"line":12,"character":21}}}}
@@ -319,12 +328,7 @@ cat >want6 <<EOF
 {"jsonrpc":"2.0","id":4,"result":{"contents":{"kind":"markdown","value":"**Identity.dibao** — 低保对象 (enum member)"},"range":{"start":{"line":11,"character":19},"end":{"line":11,"character":24}}}}
 {"jsonrpc":"2.0","id":5,"result":{"uri":"$U","range":{"start":{"line":1,"character":30},"end":{"line":1,"character":35}}}}
 EOF
-sed -n '3,6p' got6 >got6b
-if cmp -s got6b want6; then
-    ok "a test's data: hover and definition on enum members"
-else
-    bad "a test's data: enum members" "$(diff want6 got6b | head -n 6)"
-fi
+same "a test's data: hover and definition on enum members" want6 got6 3,6
 
 # a text that starts with a byte order mark: the editor holds U+FEFF as line 0's first
 # character, so every column on that line counts it (they were one short: 'q' is at 49, after
@@ -356,12 +360,98 @@ cat >want7 <<EOF
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
 {"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**claim field** \`total\`: \`money\` — 总费用"},"range":{"start":{"line":2,"character":31},"end":{"line":2,"character":36}}}}
 EOF
-sed -n '2,6p' got7 >got7b
-if cmp -s got7b want7; then
-    ok "a byte order mark: line 0's columns count it; range edits applied in order"
-else
-    bad "a byte order mark, range edits" "$(diff want7 got7b | head -n 8)"
-fi
+same "a byte order mark: line 0's columns count it; range edits applied in order" \
+    want7 got7 2,6
+
+# didClose clears the document's diagnostics (they stayed in the editor's problems list, for a
+# file closed, or renamed: close of the old name, open of the new); a close of a document
+# never opened says nothing
+printf 'policy "t" valid from 2017-01-01 dated by claim.d\nclaim { d: date  x: money }\nrule r: money = claim.x * claim.x\noutput r\n' >closed.pol
+U=file://$WORK/closed.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext closed.pol)"'"}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"'$U'"}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"'$U'"}}}'
+    J '{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"'$U'"},"position":{"line":2,"character":6}}}'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in8
+lsp in8 got8
+cat >want8 <<EOF
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":2,"character":16},"end":{"line":2,"character":33}},"severity":1,"source":"polc","message":"cannot multiply money by money"}]}}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
+{"jsonrpc":"2.0","id":2,"result":null}
+EOF
+same "didClose: the document's diagnostics cleared, once" want8 got8 '2,$'
+
+# didSave: a reform open in the editor reads its base from disk; the base fixed and saved, the
+# reform is analysed again (its error from the base stayed until the reform itself changed)
+mkdir -p sv/reforms
+printf 'policy "b" valid from 2017-01-01 dated by claim.d\nclaim { d: date  x: money }\nparam cap: money from 2017-01-01: 30%%\nrule r: money = min(claim.x, cap)\noutput r\n' >sv/base.pol
+printf 'reform "r" of "../base.pol"\nrule r: money = claim.x - min(claim.x, cap)\n' >sv/reforms/r.pol
+B=file://$WORK/sv/base.pol
+U=file://$WORK/sv/reforms/r.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext sv/reforms/r.pol)"'"}}}'
+    J '{"jsonrpc":"2.0","id":2,"method":"x/sync"}'
+} >in9a
+{
+    J '{"jsonrpc":"2.0","method":"textDocument/didSave","params":{"textDocument":{"uri":"'$B'"}}}'
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in9b
+mkfifo to9
+"$POLC" lsp <to9 >out9 2>&1 &
+lsp_pid=$!
+exec 9>to9
+cat in9a >&9
+n=0
+until grep -q '"id":2' out9 2>/dev/null || [ $n -ge 100 ]; do sleep 0.1; n=$((n + 1)); done
+sed -i 's/30%/3000 yuan/' sv/base.pol
+cat in9b >&9
+exec 9>&-
+wait $lsp_pid
+unframe out9 >got9
+cat >want9 <<EOF
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"severity":1,"source":"polc","message":"$WORK/sv/reforms/../base.pol:3:35: expected a money value, found rate"}]}}
+{"jsonrpc":"2.0","id":2,"error":{"code":-32601,"message":"method not supported"}}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$U","diagnostics":[]}}
+EOF
+same "didSave: an open reform analysed again, its base's fixed error gone" want9 got9 '2,$'
+
+# completion and hover in a text that never parsed: a rule's type as written (it was
+# '<error>', the unchecked type)
+printf 'policy "t" valid from 2017-01-01 dated by claim.d\nclaim { d: date  x: money }\nrule own "自付": money = claim.x\nrule r: money = ow +\noutput r\n' >unparsed.pol
+U=file://$WORK/unparsed.pol
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"'"$(jtext unparsed.pol)"'"}}}'
+    at 2 completion "$U" 3 18
+    at 3 hover "$U" 2 6
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in10
+lsp in10 got10
+w='{"jsonrpc":"2.0","id":2,"result":[{"label":"own","kind":3,"detail":"rule: money 自付"}]}'
+[ "$(sed -n 3p got10)" = "$w" ] && ok "completion in a text that never parsed: the type as written" ||
+    bad "completion, unparsed" "$(sed -n 3p got10)"
+w='{"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"**rule** `own`: `money` — 自付"},"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":8}}}}'
+[ "$(sed -n 4p got10)" = "$w" ] && ok "hover in a text that never parsed: the type as written" ||
+    bad "hover, unparsed" "$(sed -n 4p got10)"
+
+# an untitled buffer's reform: its base is found from the server's folder, and a location in
+# the base is a file URI (it was "./ubase.pol", which no editor can open)
+printf 'policy "b" valid from 2017-01-01 dated by claim.d\nclaim { d: date  x: money }\nparam cap: money from 2017-01-01: 3000 yuan\nrule r: money = min(claim.x, cap)\noutput r\n' >ubase.pol
+U=untitled:Untitled-1
+{
+    J '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    J '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'$U'","languageId":"pol","version":1,"text":"reform \"u\" of \"ubase.pol\"\nparam cap from 2018-01-01: 4000 yuan\n"}}}'
+    at 2 definition "$U" 1 7
+    J '{"jsonrpc":"2.0","method":"exit"}'
+} >in11
+lsp in11 got11
+w='{"jsonrpc":"2.0","id":2,"result":{"uri":"file://'$(pwd -P)'/ubase.pol","range":{"start":{"line":2,"character":6},"end":{"line":2,"character":9}}}}'
+[ "$(sed -n 3p got11)" = "$w" ] && ok "an untitled reform: its base's locations are file URIs" ||
+    bad "untitled reform" "$(sed -n 2,3p got11)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -34,7 +34,7 @@ syn match   polMoney     "\<\d\+\%(\.\d\+\)\=\s*\%(万元\|元\|yuan\>\)"
 syn match   polRate      "\<\d\+\%(\.\d\+\)\=\s*[%％]"
 syn match   polDuration  "\<\d\+\s*\%(个工作日\|工作日\|个月\|天\|年\|\%(workdays\=\|days\=\|months\=\|years\=\)\>\)"
 syn match   polOperator  "+=\|!=\|<=\|>=\|[-+*/<>=?]"
-syn match   polFullWidth "[，：（）＝＋－．。［］｛｝、＜＞　]"
+syn match   polFullWidth "[，：（）＝＋－．。［］｛｝、＜＞　；！“”≤≥≠×÷−]"
 
 syn region  polString    start=+"+ skip=+\\.+ end=+"\|$+ contains=polEscape
 syn match   polEscape    "\\." contained
