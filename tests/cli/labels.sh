@@ -237,7 +237,7 @@ check "explain --reform of a claim not in the file: said once" "$(cat "$d/err")"
 for how in plain reform; do
     set -- ; [ $how = reform ] && set -- --reform $R/county-cap-4000.pol
     "$POLC" explain $P --claims "$d/bad.csv" --persons examples/persons.csv --claim Z002 "$@" \
-        > /dev/null 2> "$d/err"
+        --rejects "$d/rej.csv" > /dev/null 2> "$d/err"
     check "explain ($how) of a rejected claim: exit 3, told once" "$? $(cat "$d/err")" \
         "3 $d/bad.csv:2: 定点医疗机构: not a yes/no value 'nowhere' (expected true/false, yes/no (any case), 1/0, 是/否)
 polc: claim 'Z002' was rejected: nothing to explain"
