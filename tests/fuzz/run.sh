@@ -103,7 +103,9 @@ if [ "$TARGET" != frontend ]; then
     set +e
     if [ "$REPLAY" -eq 1 ]; then
         # shellcheck disable=SC2086
-        { "$bin" -runs=0 -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 $seeds $crashes; \
+        # (libFuzzer takes folders or files, not both: the seeds, then the crashes)
+        { "$bin" -runs=0 -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 $seeds &&
+            { [ -z "$crashes" ] || "$bin" -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 $crashes; }
             echo $? >rc; } 2>&1 | tee last-replay.log
         rc=$(cat rc)
         echo "fuzz: $TARGET: replayed the seeds and $(echo "$crashes" | grep -c .) saved crash(es): exit $rc"
@@ -167,7 +169,9 @@ cd "$(dirname "$bin")"
 set +e
 if [ "$REPLAY" -eq 1 ]; then
     # shellcheck disable=SC2086
-    { "$bin" -runs=0 -timeout=10 -rss_limit_mb=4096 $seeds $crashes; echo $? >rc; } 2>&1 |
+    { "$bin" -runs=0 -timeout=10 -rss_limit_mb=4096 $seeds &&
+        { [ -z "$crashes" ] || "$bin" -timeout=10 -rss_limit_mb=4096 $crashes; }
+        echo $? >rc; } 2>&1 |
         tee last-replay.log
     rc=$(cat rc)
     echo "fuzz: replayed the seeds and $(echo "$crashes" | grep -c .) saved crash(es): exit $rc"
