@@ -2586,8 +2586,12 @@ int rt_pipe_take_adjustments(RtPipe *m, RtLine *out)
 /* Engine 0 on a ledger store: the person's rows held, the claim settled and saved with its
  * new rows atomically; a claim id the store holds already answers with its stored record
  * (status 1), or is refused when stored with other data. There is no lookup before settling:
- * the save finds a stored id (the audit table's key). 0 settled or answered (r->settled,
- * t->ok[0]), 1 rejected (reason set), -1 a run-level error (t->fatal). */
+ * the save finds a stored id (the audit table's key), and a claim the policy fails is looked
+ * up then, as the service does (session.c claim_failed): settled against rows that already
+ * hold its own effect and its later claims', a stored claim can fail (an amount overflows)
+ * where it once settled, and was reported failed on every run again, not already settled.
+ * 0 settled or answered (r->settled, t->ok[0]), 1 rejected (reason set), -1 a run-level
+ * error (t->fatal). */
 /* A claim the ledger had settled, explained (polc explain --ledger): the stored record
  * (sc's outputs, keys, ledgers before and after, as rt_ledger_find left them) is what the
  * claim answers; the policy runs again with the trace, from the ledgers as they stood before
@@ -2614,6 +2618,29 @@ static int explain_stored(RtPThread *t, RtPState *ps, RtRow *r)
     return rc < 0 ? -1 : 0;
 }
 
+/* settle_stored's claim whose id the store holds (found: rt_ledger_find's 1 or 2, or -1 with
+ * why): answered with its stored record, or refused when stored with other data; as
+ * settle_stored returns */
+static int answer_stored(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs, int found, char *why,
+                         size_t whylen)
+{
+    if (found == 2) {
+        snprintf(why, whylen, "claim id %s was already settled with other data (ledger)", r->id);
+        settle_reject(t, r, why);
+        return late_end(t, ps, r, rs, 1);
+    }
+    if (found != 1) {
+        snprintf(t->fatal, sizeof t->fatal, "claim %s: %.400s", RT_SHOW(r->id),
+                 found < 0 ? why : "settled meanwhile, but not found");
+        return late_end(t, ps, r, rs, -1);
+    }
+    if (t->pipe->o->trace && explain_stored(t, ps, r) < 0)
+        return late_end(t, ps, r, rs, -1);
+    r->settled = 1;
+    t->ok[0] = 1;
+    return late_end(t, ps, r, rs, 0);
+}
+
 static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
 {
     RtPipe *m = t->pipe;
@@ -2630,6 +2657,10 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
         if (rc < 0)
             return late_end(t, ps, r, &rs, -1);
         if (rc > 0) {
+            char why[MSG_MAX];
+            int found = rt_ledger_keeps_claims(st) ? rt_ledger_find(st, &rec, why, sizeof why) : 0;
+            if (found != 0)
+                return answer_stored(t, ps, r, &rs, found, why, sizeof why);
             t->ok[0] = 0;
             r->settled = -1;
             return late_end(t, ps, r, &rs, 0);
@@ -2671,22 +2702,7 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
             /* settled before, or by another process meanwhile: the stored record answers */
             char why[MSG_MAX];
             int found = rt_ledger_find(st, &rec, why, sizeof why);
-            if (found == 2) {
-                snprintf(why, sizeof why,
-                         "claim id %s was already settled with other data (ledger)", r->id);
-                settle_reject(t, r, why);
-                return late_end(t, ps, r, &rs, 1);
-            }
-            if (found != 1) {
-                snprintf(t->fatal, sizeof t->fatal, "claim %s: %.400s", RT_SHOW(r->id),
-                         found < 0 ? why : "settled meanwhile, but not found");
-                return late_end(t, ps, r, &rs, -1);
-            }
-            if (m->o->trace && explain_stored(t, ps, r) < 0)
-                return late_end(t, ps, r, &rs, -1);
-            r->settled = 1;
-            t->ok[0] = 1;
-            return late_end(t, ps, r, &rs, 0);
+            return answer_stored(t, ps, r, &rs, found, why, sizeof why);
         }
         if (tries == STALE_RETRIES) {
             snprintf(t->fatal, sizeof t->fatal,
