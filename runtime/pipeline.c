@@ -1053,7 +1053,8 @@ static int route_block(RtPipe *m, RtBlock *b)
         b->cap_route = cap;
     }
     uint32_t *at = b->at, *route = b->route;
-    uint16_t *grp = (uint16_t *)(void *)(route + b->cap_route);
+    /* (no route yet while the block has had no row: NULL + 0 is undefined) */
+    uint16_t *grp = route ? (uint16_t *)(void *)(route + b->cap_route) : NULL;
     memset(at, 0, (groups + 1) * sizeof *at);
     for (size_t k = 0; k < b->nrows; k++) {
         const RtRow *r = &b->rows[k];
