@@ -1899,6 +1899,8 @@ static void merge_persons(RtPThread *t)
     uint64_t last_hash = 0;
     for (size_t bi = 0; bi < m->used_blocks; bi++) {
         RtBlock *b = &m->blocks[bi];
+        if (!b->nrows)
+            continue; /* nor a route (route_block): NULL + 0 is undefined */
         /* the rows of this partition (route_block) */
         const uint32_t *ix = b->route + b->at[t->id], *end = b->route + b->at[t->id + 1];
         for (; ix < end; ix++) {
