@@ -1189,9 +1189,10 @@ static int convert_gb18030(int fd, const char *head, size_t nhead, int out, cons
         if (!eof) {
             /* the bytes standard input gave the sniffer first, then the rest of fd */
             size_t hk = nhead < CSV_CHUNK - have ? nhead : CSV_CHUNK - have;
-            if (hk)
+            if (hk) { /* (head is NULL for a file: NULL + 0 is undefined) */
                 memcpy(in + have, head, hk);
-            head += hk;
+                head += hk;
+            }
             nhead -= hk;
             ssize_t k = hk ? (ssize_t)hk : read(fd, in + have, CSV_CHUNK - have);
             if (k < 0 && errno == EINTR)

@@ -1180,7 +1180,8 @@ static int route_block(RtPipe *m, RtBlock *b)
         b->cap_route = cap;
     }
     uint32_t *at = b->at, *route = b->route;
-    uint16_t *grp = (uint16_t *)(void *)(route + b->cap_route);
+    /* (no route yet while the block has had no row: NULL + 0 is undefined) */
+    uint16_t *grp = route ? (uint16_t *)(void *)(route + b->cap_route) : NULL;
     memset(at, 0, (groups + 1) * sizeof *at);
     for (size_t k = 0; k < b->nrows; k++) {
         const RtRow *r = &b->rows[k];
@@ -2036,6 +2037,8 @@ static void merge_persons(RtPThread *t)
     uint64_t last_hash = 0;
     for (size_t bi = 0; bi < m->used_blocks; bi++) {
         RtBlock *b = &m->blocks[bi];
+        if (!b->nrows)
+            continue; /* nor a route (route_block): NULL + 0 is undefined */
         /* the rows of this partition (route_block) */
         const uint32_t *ix = b->route + b->at[t->id], *end = b->route + b->at[t->id + 1];
         for (; ix < end; ix++) {
@@ -2761,8 +2764,12 @@ int rt_pipe_take_adjustments(RtPipe *m, RtLine *out)
 /* Engine 0 on a ledger store: the person's rows held, the claim settled and saved with its
  * new rows atomically; a claim id the store holds already answers with its stored record
  * (status 1), or is refused when stored with other data. There is no lookup before settling:
- * the save finds a stored id (the audit table's key). 0 settled or answered (r->settled,
- * t->ok[0]), 1 rejected (reason set), -1 a run-level error (t->fatal). */
+ * the save finds a stored id (the audit table's key), and a claim the policy fails is looked
+ * up then, as the service does (session.c claim_failed): settled against rows that already
+ * hold its own effect and its later claims', a stored claim can fail (an amount overflows)
+ * where it once settled, and was reported failed on every run again, not already settled.
+ * 0 settled or answered (r->settled, t->ok[0]), 1 rejected (reason set), -1 a run-level
+ * error (t->fatal). */
 /* A claim the ledger had settled, explained (polc explain --ledger): the stored record
  * (sc's outputs, keys, ledgers before and after, as rt_ledger_find left them) is what the
  * claim answers; the policy runs again with the trace, from the ledgers as they stood before
@@ -2789,6 +2796,32 @@ static int explain_stored(RtPThread *t, RtPState *ps, RtRow *r)
     return rc < 0 ? -1 : 0;
 }
 
+/* settle_stored's claim whose id the store holds (found: rt_ledger_find's 1 or 2, or -1 with
+ * why): answered with its stored record, or refused when stored with other data; as
+ * settle_stored returns */
+static int answer_stored(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs, int found, char *why,
+                         size_t whylen)
+{
+    if (found == 2) {
+        snprintf(why, whylen, "claim id %s was already settled with other data (ledger)", r->id);
+        settle_reject(t, r, why);
+        return late_end(t, ps, r, rs, 1);
+    }
+    if (found != 1) {
+        snprintf(t->fatal, sizeof t->fatal, "claim %s: %.400s", RT_SHOW(r->id),
+                 found < 0 ? why : "settled meanwhile, but not found");
+        return late_end(t, ps, r, rs, -1);
+    }
+    if (t->pipe->o->trace && explain_stored(t, ps, r) < 0)
+        return late_end(t, ps, r, rs, -1);
+    r->settled = 1;
+    r->again = t->pipe->o->trace &&
+               rt_map_find(&t->resettled, rt_hash_bytes(RT_HASH_SEED, r->id, strlen(r->id)), id_eq,
+                           r->id) != NULL;
+    t->ok[0] = 1;
+    return late_end(t, ps, r, rs, 0);
+}
+
 static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
 {
     RtPipe *m = t->pipe;
@@ -2805,6 +2838,10 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
         if (rc < 0)
             return late_end(t, ps, r, &rs, -1);
         if (rc > 0) {
+            char why[MSG_MAX];
+            int found = rt_ledger_keeps_claims(st) ? rt_ledger_find(st, &rec, why, sizeof why) : 0;
+            if (found != 0)
+                return answer_stored(t, ps, r, &rs, found, why, sizeof why);
             t->ok[0] = 0;
             r->settled = -1;
             return late_end(t, ps, r, &rs, 0);
@@ -2846,25 +2883,7 @@ static int settle_stored(RtPThread *t, RtPState *ps, RtRow *r)
             /* settled before, or by another process meanwhile: the stored record answers */
             char why[MSG_MAX];
             int found = rt_ledger_find(st, &rec, why, sizeof why);
-            if (found == 2) {
-                snprintf(why, sizeof why,
-                         "claim id %s was already settled with other data (ledger)", r->id);
-                settle_reject(t, r, why);
-                return late_end(t, ps, r, &rs, 1);
-            }
-            if (found != 1) {
-                snprintf(t->fatal, sizeof t->fatal, "claim %s: %.400s", RT_SHOW(r->id),
-                         found < 0 ? why : "settled meanwhile, but not found");
-                return late_end(t, ps, r, &rs, -1);
-            }
-            if (m->o->trace && explain_stored(t, ps, r) < 0)
-                return late_end(t, ps, r, &rs, -1);
-            r->settled = 1;
-            r->again = m->o->trace &&
-                       rt_map_find(&t->resettled, rt_hash_bytes(RT_HASH_SEED, r->id, strlen(r->id)),
-                                   id_eq, r->id) != NULL;
-            t->ok[0] = 1;
-            return late_end(t, ps, r, &rs, 0);
+            return answer_stored(t, ps, r, &rs, found, why, sizeof why);
         }
         if (tries == STALE_RETRIES) {
             snprintf(t->fatal, sizeof t->fatal,

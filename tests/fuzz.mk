@@ -6,14 +6,20 @@
 #   make fuzz-csv / fuzz-persons / fuzz-explain FUZZ_SECONDS=600
 #                                         the claims reader, the persons reader, the service's
 #                                         JSON requests and explanations (tests/fuzz/fuzz_runtime.c)
+#   make fuzz-csv-panji / fuzz-persons-panji FUZZ_SECONDS=600
+#                                         csv and persons settled by the shipped Panji policy
+#                                         built to a .so (fast entry, ledger row in place), with
+#                                         its properties: -j 1 = -j 3, fast = traced (--explain),
+#                                         a second run on the ledger settles nothing
 #   make fuzz-diffcsv DIFF_FILES=20000    the CSV reader against Python's csv module
 #                                         (tests/fuzz/diffcsv.py; make test runs 300 files)
 #   make fuzz-replay                      run every target's seeds and saved crashes once
 #   make fuzz-clean                       forget the grown corpora and the fuzz builds
 # tests/RELIABILITY.md says what each found and the figures of the last runs.
-.PHONY: fuzz-replay fuzz-clean fuzz-csv fuzz-persons fuzz-explain fuzz-diffcsv
+.PHONY: fuzz-replay fuzz-clean fuzz-csv fuzz-persons fuzz-explain fuzz-diffcsv fuzz-csv-panji \
+    fuzz-persons-panji
 
-fuzz-csv fuzz-persons fuzz-explain: deps
+fuzz-csv fuzz-persons fuzz-explain fuzz-csv-panji fuzz-persons-panji: deps
 	$(Q)sh tests/deps.sh $(FUZZ_PKGS)
 	$(Q)BUILD=$(BUILD) sh tests/fuzz/run.sh $(@:fuzz-%=%) $(FUZZ_SECONDS)
 
@@ -46,7 +52,7 @@ fuzz-diffcsv: deps
 
 fuzz-replay: deps
 	$(Q)sh tests/deps.sh $(FUZZ_PKGS)
-	$(Q)for t in frontend csv persons explain; do \
+	$(Q)for t in frontend csv persons explain csv-panji persons-panji; do \
 	    BUILD=$(BUILD) sh tests/fuzz/run.sh --replay $$t || exit 1; done
 
 fuzz-clean:

@@ -9,10 +9,14 @@
  *  - explain: the bytes are a POST /v1/settle body, settled with explanations through the
  *             service (service.c: JSON parse, decode, settle, explanation JSON), whose answer
  *             must be JSON that cJSON reads back.
- * The engine is the hand-written policy of the unit tests (tests/unit/support/fake_policy.c).
+ * The engine is the hand-written policy of the unit tests (tests/unit/support/fake_policy.c),
+ * which has one entry, traced. With FUZZ_ENGINE (run.sh's csv-panji and persons-panji: the
+ * shipped Panji policy built by polc build) the readers' targets load that .so as polc run
+ * does, fast entry, keys function and ledger row in place (POLRT_FAST_LEDGER_IN_PLACE), with
+ * the fixed good file FUZZ_FIXED, and check more (run_engine).
  * Files go to a private directory under /dev/shm (else TMPDIR). Row messages go to stderr,
  * which run.sh closes (-close_fd_mask); the fuzzer looks for crashes, hangs, leaks and
- * sanitizer reports, and aborts on the two properties above. */
+ * sanitizer reports, and aborts on the properties. */
 #include <cjson/cJSON.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -36,6 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 static PolEngine *engine;
+static int real; /* engine is FUZZ_ENGINE's, a policy polc build compiled */
 static char dir[256];
 
 #if !FUZZ_TARGET_SERVICE /* the readers' targets: files */
@@ -50,7 +55,7 @@ static char *path(const char *name)
 
 /* the fixed good file of the run (the other file is the fuzzer's): the seeds
  * tests/fuzz/seeds/persons/good.csv and tests/fuzz/seeds/csv/good.csv, read at start from
- * $FUZZ_ROOT (run.sh sets it) */
+ * $FUZZ_ROOT (run.sh sets it), or $FUZZ_FIXED with a real engine */
 static char *fixed;
 static size_t nfixed;
 
@@ -100,6 +105,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     char name[512];
     snprintf(name, sizeof name, "%s/tests/fuzz/seeds/%s/good.csv", root ? root : ".",
              FUZZ_TARGET_PERSONS ? "csv" : "persons");
+    if (getenv("FUZZ_FIXED"))
+        snprintf(name, sizeof name, "%s", getenv("FUZZ_FIXED"));
     FILE *f = fopen(name, "rb");
     if (!f || !(fixed = malloc(1 << 16)) || (nfixed = fread(fixed, 1, 1 << 16, f)) == 0) {
         fprintf(stderr, "fuzz: cannot read %s (set FUZZ_ROOT)\n", name);
@@ -108,7 +115,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     fclose(f);
 #endif
     char err[512];
-    engine = fake_policy_engine(err, sizeof err);
+    const char *so = getenv("FUZZ_ENGINE");
+    real = so && !FUZZ_TARGET_SERVICE;
+    engine = real ? polrt_engine_open(so, err, sizeof err) : fake_policy_engine(err, sizeof err);
     if (!engine) {
         fprintf(stderr, "fuzz: %s\n", err);
         abort();
@@ -158,13 +167,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 }
 #else
 /* one run over the files in dir at -j threads, batches of batch bytes (the default 8 MiB
- * batch costs an 8 MiB allocation per run under ASan, a tenth of the speed);
- * results and rejects kept as res<threads>.csv / rej<threads>.csv */
-static int run_once(int threads, size_t batch)
+ * batch costs an 8 MiB allocation per run under ASan, a tenth of the speed), explanations
+ * (the traced entry) or none (a real engine's fast entry), on the SQLite ledger ledger or in
+ * memory (NULL); results and rejects kept as res<tag>.csv / rej<tag>.csv */
+static int run_once(const char *tag, int threads, size_t batch, int explain, const char *ledger,
+                    PolRunStats *st)
 {
     char res[64], rej[64];
-    snprintf(res, sizeof res, "res%d.csv", threads);
-    snprintf(rej, sizeof rej, "rej%d.csv", threads);
+    snprintf(res, sizeof res, "res%s.csv", tag);
+    snprintf(rej, sizeof rej, "rej%s.csv", tag);
     unlink(path(res));
     unlink(path(rej));
     char *prej = rt_pipe_persons_rejects(rej);
@@ -174,16 +185,84 @@ static int run_once(int threads, size_t batch)
     free(prej);
     PolRunOpts o = {.claims = path("claims.csv"),
                     .persons = path("persons.csv"),
+                    .ledger_db = ledger ? path(ledger) : NULL,
                     .out = path(res),
                     .rejects = path(rej),
-                    .explain = path("explain.jsonl"),
+                    .explain = explain ? path("explain.jsonl") : NULL,
                     .threads = threads,
                     .quiet = 1};
     rt_pipe_test_batch(batch);
-    PolRunStats st;
-    int rc = polrt_run(engine, &o, &st);
+    int rc = polrt_run(engine, &o, st);
     rt_pipe_test_batch(0);
     return rc;
+}
+
+/* runs x and y wrote the same results, rejects and persons rejects */
+static int same_files(const char *x, const char *y)
+{
+    int same = 1;
+    for (int k = 0; k < 3; k++) {
+        char nx[64], ny[64];
+        snprintf(nx, sizeof nx, "%s%s.csv", k == 0 ? "res" : "rej", x);
+        snprintf(ny, sizeof ny, "%s%s.csv", k == 0 ? "res" : "rej", y);
+        char *px = k == 2 ? rt_pipe_persons_rejects(nx) : strdup(nx);
+        char *py = k == 2 ? rt_pipe_persons_rejects(ny) : strdup(ny);
+        if (!px || !py)
+            abort();
+        size_t n1, n2;
+        char *a = slurp(px, &n1), *b = slurp(py, &n2);
+        same = same && n1 == n2 && memcmp(a, b, n1) == 0;
+        free(a);
+        free(b);
+        free(px);
+        free(py);
+    }
+    return same;
+}
+
+/* The real engine's properties (spec/DATA.md): the same input settled
+ *  a: by one thread in one batch, its fast entry, the ledger rows in memory, in place;
+ *  b: by three threads in 64-byte batches (every record across batch and block boundaries,
+ *     a person's claims on any thread; duplicate ids across persons, and so threads, are
+ *     found in input order): the same results and rejects ("the same for any -j");
+ *  c: by two threads with explanations, which settle through the traced entry: the same
+ *     results and rejects again (one semantics; an explanation changes nothing it explains);
+ *  d, e: twice on one new SQLite ledger (in /dev/shm): the second run settles nothing, each
+ *     claim the first settled is "already settled" ("the same id with the same data settles
+ *     as already settled"; re-running the same claims never double-counts). */
+static void run_engine(void)
+{
+    PolRunStats sa, sb, sc, sd, se;
+    int ra = run_once("a", 1, 1 << 16, 0, NULL, &sa);
+    int rb = run_once("b", 3, 64, 0, NULL, &sb);
+    if (ra != rb || !same_files("a", "b")) {
+        fprintf(stderr, "fuzz: -j 1 and -j 3 differ (exit %d and %d)\n", ra, rb);
+        abort();
+    }
+    int rc = run_once("c", 2, 64, 1, NULL, &sc);
+    if (ra != rc || !same_files("a", "c")) {
+        fprintf(stderr, "fuzz: the fast and the traced entries differ (exit %d and %d)\n", ra, rc);
+        abort();
+    }
+    static const char *const db[] = {"l.db", "l.db-wal", "l.db-shm", "l.db-journal"};
+    for (size_t k = 0; k < sizeof db / sizeof *db; k++)
+        unlink(path(db[k]));
+    int rd = run_once("d", 1, 1 << 16, 0, "l.db", &sd);
+    int re = run_once("e", 3, 64, 0, "l.db", &se);
+    /* files of a few KiB in /dev/shm: the machine cannot have failed (exit 4 would be memory
+     * or a file the runtime cannot handle, and leaves the ledger runs nothing to compare) */
+    if (ra == POLRT_EXIT_SYSTEM || rc == POLRT_EXIT_SYSTEM || rd == POLRT_EXIT_SYSTEM ||
+        re == POLRT_EXIT_SYSTEM) {
+        fprintf(stderr, "fuzz: a run failed as the system's (exit 4)\n");
+        abort();
+    }
+    if (se.settled != 0 || se.already != sd.settled) {
+        fprintf(stderr,
+                "fuzz: a second run on the ledger settled %ld claims, found %ld already settled "
+                "(the first settled %ld)\n",
+                se.settled, se.already, sd.settled);
+        abort();
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -195,28 +274,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     put("persons.csv", fixed, nfixed);
     put("claims.csv", data, size);
 #endif
-    int rc1 = run_once(1, 1 << 16);
-    int rc2 = run_once(2, 64);
-    size_t n1, n2, r1, r2;
-    char *a = slurp("res1.csv", &n1), *b = slurp("res2.csv", &n2);
-    char *c = slurp("rej1.csv", &r1), *d = slurp("rej2.csv", &r2);
-    char *pa = rt_pipe_persons_rejects("rej1.csv"), *pb = rt_pipe_persons_rejects("rej2.csv");
-    size_t p1, p2;
-    char *e = slurp(pa, &p1), *f = slurp(pb, &p2);
+    if (real) {
+        run_engine();
+        return 0;
+    }
+    PolRunStats st;
+    int rc1 = run_once("1", 1, 1 << 16, 1, NULL, &st);
+    int rc2 = run_once("2", 2, 64, 1, NULL, &st);
     /* the same input, settled by one thread in one batch or by two in 64-byte batches */
-    if (rc1 != rc2 || n1 != n2 || memcmp(a, b, n1) != 0 || r1 != r2 || memcmp(c, d, r1) != 0 ||
-        p1 != p2 || memcmp(e, f, p1) != 0) {
+    if (rc1 != rc2 || !same_files("1", "2")) {
         fprintf(stderr, "fuzz: -j 1 and -j 2 differ (exit %d and %d)\n", rc1, rc2);
         abort();
     }
-    free(a);
-    free(b);
-    free(c);
-    free(d);
-    free(e);
-    free(f);
-    free(pa);
-    free(pb);
     return 0;
 }
 #endif

@@ -5,6 +5,12 @@
 #   csv       the claims reader, through polrt_run (fuzz_runtime.c)
 #   persons   the persons reader, through polrt_run (fuzz_runtime.c)
 #   explain   POST /v1/settle bodies with explanations, through the service (fuzz_runtime.c)
+#   csv-panji, persons-panji
+#             csv and persons with the shipped Panji policy (policies/anhui/panji-2017.pol)
+#             built by $BUILD/polc into $BUILD/fuzz/panji.so for their engine, not the unit
+#             tests' fake one: its fast entry, its keys function, its ledger row settled in
+#             place; their fixed good files tests/fuzz/seeds/persons-panji/good.csv and
+#             seeds/csv-panji/good.csv (polc gen --persons 50 --seed 1 --policy ...)
 # --replay: run every seed and every saved crash of TARGET once (no fuzzing), e.g. to check
 # that the crashes found are fixed.
 # frontend: builds $BUILD/fuzz/fuzz_frontend with clang-19
@@ -28,7 +34,7 @@ if [ "${1:-}" = "--replay" ]; then
 fi
 TARGET=frontend
 case "${1:-}" in
-frontend | csv | persons | explain)
+frontend | csv | persons | explain | csv-panji | persons-panji)
     TARGET=$1
     shift
     ;;
@@ -53,27 +59,53 @@ if [ "$TARGET" != frontend ]; then
     make --no-print-directory BUILD="$out/rt" CC="$CLANG" SAN=1 OPT="-O1 -g" \
         CFLAGS="-fsanitize=fuzzer-no-link -w" "$out/rt/libpolrt.a" || exit 2
     case $TARGET in
-    csv) def=-DFUZZ_TARGET_CSV=1 ;;
-    persons) def=-DFUZZ_TARGET_PERSONS=1 ;;
+    csv | csv-panji) def=-DFUZZ_TARGET_CSV=1 ;;
+    persons | persons-panji) def=-DFUZZ_TARGET_PERSONS=1 ;;
     explain) def=-DFUZZ_TARGET_SERVICE=1 ;;
     esac
-    bin=$ROOT/$out/fuzz_$TARGET
-    case $out in /*) bin=$out/fuzz_$TARGET ;; esac
+    abs=$ROOT/$out
+    case $out in /*) abs=$out ;; esac
+    bin=$abs/fuzz_$TARGET
+    dict=$ROOT/tests/fuzz/csv.dict
+    case $TARGET in
+    *-panji)
+        # the engine as polc run loads it: built by polc (its own, uninstrumented build), its
+        # polrt_* calls bound to the fuzzer's runtime, which exports them as polc does
+        make --no-print-directory BUILD="$BUILD" "$BUILD/polc" || exit 2
+        "$BUILD/polc" build policies/anhui/panji-2017.pol -o "$out/panji.so" || exit 2
+        export FUZZ_ENGINE="$abs/panji.so"
+        # libFuzzer takes one -dict: the readers' tokens and the policy's values
+        cat tests/fuzz/csv.dict tests/fuzz/panji.dict >"$out/panji.dict"
+        dict=$abs/panji.dict
+        case $TARGET in
+        csv-panji) export FUZZ_FIXED="$ROOT/tests/fuzz/seeds/persons-panji/good.csv" ;;
+        *) export FUZZ_FIXED="$ROOT/tests/fuzz/seeds/csv-panji/good.csv" ;;
+        esac
+        ;;
+    esac
     # shellcheck disable=SC2086
     $CLANG -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -w $SAN $def \
         -Iruntime/include -Iruntime -Itests/unit/support -o "$bin" tests/fuzz/fuzz_runtime.c \
-        tests/unit/support/fake_policy.c "$out/rt/libpolrt.a" \
+        tests/unit/support/fake_policy.c -Wl,--whole-archive "$out/rt/libpolrt.a" \
+        -Wl,--no-whole-archive -Wl,--export-dynamic-symbol='polrt_*' \
         -lsqlcipher -lpq -lcjson -lpthread -ldl -lm || exit 2
     mkdir -p "$out/corpus-$TARGET" "$out/run-$TARGET"
     export FUZZ_ROOT="$ROOT"
     seeds="$ROOT/tests/fuzz/seeds/$TARGET"
-    crashes=$(find "$ROOT/tests/fuzz/crashes" -type f -name "$TARGET-*" | sort)
+    # TARGET's saved crashes, leaks, timeouts (csv's are not csv-panji's)
+    own_crashes() {
+        find "$ROOT/tests/fuzz/crashes" -type f | sort |
+            grep -E "/$TARGET-(crash|leak|timeout|oom|slow-unit)-" || true
+    }
+    crashes=$(own_crashes)
     # libFuzzer writes worker logs into the current folder: never the repo
     cd "$out/run-$TARGET"
     set +e
     if [ "$REPLAY" -eq 1 ]; then
         # shellcheck disable=SC2086
-        { "$bin" -runs=0 -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 $seeds $crashes; \
+        # (libFuzzer takes folders or files, not both: the seeds, then the crashes)
+        { "$bin" -runs=0 -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 $seeds &&
+            { [ -z "$crashes" ] || "$bin" -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 $crashes; }
             echo $? >rc; } 2>&1 | tee last-replay.log
         rc=$(cat rc)
         echo "fuzz: $TARGET: replayed the seeds and $(echo "$crashes" | grep -c .) saved crash(es): exit $rc"
@@ -86,12 +118,12 @@ if [ "$TARGET" != frontend ]; then
     # of 4 KiB take well under a second, 20 s is a hang
     # (the exit code goes through a file: a pipeline's status is tee's)
     { "$bin" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=20 -rss_limit_mb=4096 \
-        -close_fd_mask=3 -print_final_stats=1 -dict="$ROOT/tests/fuzz/csv.dict" \
+        -close_fd_mask=3 -print_final_stats=1 -dict="$dict" \
         -artifact_prefix="$ROOT/tests/fuzz/crashes/$TARGET-" \
-        "$ROOT/$out/corpus-$TARGET" "$seeds"; echo $? >rc; } 2>&1 | tee last-run.log
+        "$abs/corpus-$TARGET" "$seeds"; echo $? >rc; } 2>&1 | tee last-run.log
     rc=$(cat rc)
     set -e
-    n=$(find "$ROOT/tests/fuzz/crashes" -type f -name "$TARGET-*" | wc -l)
+    n=$(own_crashes | wc -l)
     echo "fuzz: $TARGET: exit $rc, $n file(s) in tests/fuzz/crashes/"
     [ "$rc" -eq 0 ] || exit 1
     exit 0
@@ -137,7 +169,9 @@ cd "$(dirname "$bin")"
 set +e
 if [ "$REPLAY" -eq 1 ]; then
     # shellcheck disable=SC2086
-    { "$bin" -runs=0 -timeout=10 -rss_limit_mb=4096 $seeds $crashes; echo $? >rc; } 2>&1 |
+    { "$bin" -runs=0 -timeout=10 -rss_limit_mb=4096 $seeds &&
+        { [ -z "$crashes" ] || "$bin" -timeout=10 -rss_limit_mb=4096 $crashes; }
+        echo $? >rc; } 2>&1 |
         tee last-replay.log
     rc=$(cat rc)
     echo "fuzz: replayed the seeds and $(echo "$crashes" | grep -c .) saved crash(es): exit $rc"
