@@ -68,42 +68,6 @@ static RtDl pq_dl = RT_DL_INIT(RT_SONAME_pq, "libpq5", pq_names, &pq, 0);
 
 /* first table size, and the load factor bound (n / cap <= 1/2: short probe runs) */
 #define MAP_MIN_CAP 16
-#define FNV_PRIME   UINT64_C(1099511628211)
-
-/* FNV-1a, its values unchanged (rt_hash_id's are a file format), unrolled: eight bytes a loop
- * step, then 4, 2 and 1. The byte loop spent half its instructions on the loop itself (6 a
- * byte): 65 -> 52 instructions a call of the benchmark's 8- and 10-byte ids (callgrind) */
-uint64_t rt_hash_bytes(uint64_t h, const void *p, size_t n)
-{
-#define FNV_STEP(i) h = (h ^ b[i]) * FNV_PRIME
-    const unsigned char *b = p;
-    for (; n >= 8; n -= 8, b += 8) {
-        FNV_STEP(0), FNV_STEP(1), FNV_STEP(2), FNV_STEP(3);
-        FNV_STEP(4), FNV_STEP(5), FNV_STEP(6), FNV_STEP(7);
-    }
-    if (n & 4) {
-        FNV_STEP(0), FNV_STEP(1), FNV_STEP(2), FNV_STEP(3);
-        b += 4;
-    }
-    if (n & 2) {
-        FNV_STEP(0), FNV_STEP(1);
-        b += 2;
-    }
-    if (n & 1)
-        FNV_STEP(0);
-    return h;
-#undef FNV_STEP
-}
-
-uint64_t rt_hash_i64(uint64_t h, int64_t v)
-{
-    uint64_t u = (uint64_t)v;
-    for (int i = 0; i < 8; i++, u >>= 8) {
-        h ^= u & 0xff;
-        h *= FNV_PRIME;
-    }
-    return h;
-}
 
 /* FNV's low bits are weak; the table indexes by low bits, so mix first (splitmix64's end) */
 static size_t slot_of(uint64_t h, size_t cap)

@@ -14,10 +14,11 @@
  * shipped Panji policy built by polc build) the readers' targets load that .so as polc run
  * does, fast entry, keys function and ledger row in place (POLRT_FAST_LEDGER_IN_PLACE), with
  * the fixed good file FUZZ_FIXED, and check more (run_engine).
- * Files go to a private directory under /dev/shm (else TMPDIR). Row messages go to stderr,
- * which run.sh closes (-close_fd_mask); the fuzzer looks for crashes, hangs, leaks and
- * sanitizer reports, and aborts on the properties. */
+ * Files go to a private directory under /dev/shm (else TMPDIR), removed at exit. Row messages
+ * go to stderr, which run.sh closes (-close_fd_mask); the fuzzer looks for crashes, hangs, leaks
+ * and sanitizer reports, and aborts on the properties. */
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -94,12 +95,28 @@ static char *slurp(const char *name, size_t *n)
 }
 #endif
 
+/* the private folder and the files the runs left in it (it holds no folder) */
+static void remove_dir(void)
+{
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        char p[sizeof dir + 256];
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+            snprintf(p, sizeof p, "%s/%s", dir, e->d_name) < (int)sizeof p)
+            unlink(p);
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
     snprintf(dir, sizeof dir, "%s/polc-fuzz-XXXXXX", base ? base : "/tmp");
     if (!mkdtemp(dir))
         abort();
+    atexit(remove_dir); /* one a fuzzing process: 104 were left in /dev/shm by one campaign */
 #if !FUZZ_TARGET_SERVICE
     const char *root = getenv("FUZZ_ROOT");
     char name[512];

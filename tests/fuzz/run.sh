@@ -138,7 +138,7 @@ sh runtime/calendar/embed.sh runtime/calendar > "$out/calendar_data.c"
 CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -DPOLC_ARENA_DEBUG \
  -Iruntime/include -iquote $out -iquote compiler -w"
 FRONT="compiler/arena.c compiler/source.c compiler/diag.c compiler/ast.c compiler/sema.c compiler/ir.c"
-RT="runtime/money.c runtime/dates.c runtime/calendar.c"
+RT="runtime/money.c runtime/dates.c runtime/calendar.c runtime/util.c"
 objs=""
 for f in $FRONT "$out/parser.c" "$out/lexer.c" tests/fuzz/fuzz_frontend.c; do
     o=$out/obj/$(basename "$f" .c).o
