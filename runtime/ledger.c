@@ -1744,6 +1744,14 @@ int rt_ledger_is_pg(const char *db)
     return db && (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11));
 }
 
+const char *rt_ledger_said(const char *db, char *buf, size_t len)
+{
+    if (rt_ledger_is_pg(db))
+        return "the ledger";
+    snprintf(buf, len, "ledger %s", db);
+    return buf;
+}
+
 int rt_ledger_ranks_agree(const char *db, int nranks, const char *cmd, char *err, size_t errlen)
 {
     if (rt_ledger_is_pg(db))

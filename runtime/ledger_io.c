@@ -995,12 +995,9 @@ POLRT_API int polrt_ledger_erase(PolEngine *e, const char *ledger_db, const char
     } else if (removed == 0) {
         /* nothing of the person: no erasure to record */
         rt_ledger_rollback(st);
-        /* a PostgreSQL ledger is "the ledger": its URL may hold a password (spec/DATA.md) */
-        if (rt_ledger_is_pg(ledger_db))
-            snprintf(err, sizeof err, "the ledger holds nothing of that person: nothing erased");
-        else
-            snprintf(err, sizeof err, "ledger %s holds nothing of that person: nothing erased",
-                     ledger_db);
+        char name[MSG_MAX];
+        snprintf(err, sizeof err, "%s holds nothing of that person: nothing erased",
+                 rt_ledger_said(ledger_db, name, sizeof name));
         rc = POLRT_EXIT_DATA;
     } else if (rt_ledger_commit(st, err, sizeof err) || rt_ledger_erase_log(st, err, sizeof err)) {
         rc = POLRT_EXIT_SYSTEM;

@@ -353,6 +353,12 @@ static int read_piece(RtPipe *m)
     return 1;
 }
 
+/* the round's np pieces all read */
+static int reads_done(const RtPipe *m, uint64_t np)
+{
+    return atomic_load_explicit(&m->rd_done, memory_order_acquire) >= np;
+}
+
 static int read_pending(const RtPipe *m)
 {
     uint64_t w = atomic_load_explicit(&m->rd_take, memory_order_acquire);
@@ -447,11 +453,6 @@ static void drop(RtPipe *m, size_t n)
     m->buf_off += (int64_t)n;
 }
 
-/* The batch up to m->batch bytes, fewer at the end of the input (m->eof); -1 on error. A
- * regular file that ends before the size it had when opened was truncated or rewritten by
- * another program while it was read: what was read of it is not the file, so the run stops as
- * a failed read does (exit 4: the previous results stay in place, the ledger holds only
- * committed batches); before, the half read was settled, its last record rejected as cut. */
 /* Read want bytes of a regular file at fpos into dst, the threads waiting for their next
  * step sharing the work: the read of each batch was the one serial step of any size left
  * (simulate over 10.1 M claims: 0.16-0.20 s of its 2.2, the other thread waiting through it,
@@ -479,14 +480,10 @@ static ssize_t read_shared(RtPipe *m, char *dst, size_t want)
     pthread_mutex_unlock(&m->mu);
     while (read_piece(m))
         ;
-    /* the pieces others took: each a pread of a few hundred KiB */
-    for (unsigned i = 0; atomic_load_explicit(&m->rd_done, memory_order_acquire) < np; i++) {
-#if defined(__x86_64__) || defined(__i386__)
-        __builtin_ia32_pause();
-#endif
-        if (i % 1024 == 1023)
-            sched_yield();
-    }
+    /* the pieces others took: each a pread of a few hundred KiB, waited for as a step is */
+    spin(m, reads_done, np);
+    while (!reads_done(m, np))
+        sched_yield();
     size_t n = 0;
     for (unsigned i = 0; i < np; i++) {
         ssize_t got = m->rd_got[i];
@@ -501,6 +498,11 @@ static ssize_t read_shared(RtPipe *m, char *dst, size_t want)
     return (ssize_t)n;
 }
 
+/* The batch up to m->batch bytes, fewer at the end of the input (m->eof); -1 on error. A
+ * regular file that ends before the size it had when opened was truncated or rewritten by
+ * another program while it was read: what was read of it is not the file, so the run stops as
+ * a failed read does (exit 4: the previous results stay in place, the ledger holds only
+ * committed batches); before, the half read was settled, its last record rejected as cut. */
 static int fill(RtPipe *m)
 {
     if (m->eof || m->len >= m->batch)
@@ -2649,13 +2651,15 @@ static int id_eq(const void *entry, const void *key)
     return strcmp(entry, key) == 0;
 }
 
-/* with a trace: the claims rs settled again, kept by id (RtPThread.resettled). 0, or -1
+/* with a trace: the claims rs settled again, kept by id (RtPThread.resettled), under the hash
+ * a claims row has of its id (RtRow.hash), which answer_stored looks them up by. 0, or -1
  * (memory) */
 static int note_resettled(RtPThread *t, const RtResettle *rs)
 {
     for (size_t i = 0; rs->redo && i < rs->n; i++) {
         const char *id = rs->list[i].claim_id;
-        uint64_t h = rt_hash_bytes(RT_HASH_SEED, id, strlen(id));
+        uint64_t h = rt_hash_id(id, strlen(id));
+        h = h ? h : 1; /* as claim_row makes it */
         if (!rs->redo[i] || rt_map_find(&t->resettled, h, id_eq, id))
             continue;
         char *kept = rt_pool_str(&t->pool, id, strlen(id));
@@ -2815,9 +2819,7 @@ static int answer_stored(RtPThread *t, RtPState *ps, RtRow *r, RtResettle *rs, i
     if (t->pipe->o->trace && explain_stored(t, ps, r) < 0)
         return late_end(t, ps, r, rs, -1);
     r->settled = 1;
-    r->again = t->pipe->o->trace &&
-               rt_map_find(&t->resettled, rt_hash_bytes(RT_HASH_SEED, r->id, strlen(r->id)), id_eq,
-                           r->id) != NULL;
+    r->again = t->pipe->o->trace && rt_map_find(&t->resettled, r->hash, id_eq, r->id) != NULL;
     t->ok[0] = 1;
     return late_end(t, ps, r, rs, 0);
 }

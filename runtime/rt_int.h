@@ -401,6 +401,9 @@ int rt_ledger_ranks_agree(const char *db, int nranks, const char *cmd, char *err
 int rt_ledger_exists(const char *db, char *err, size_t errlen);
 /* db names a PostgreSQL ledger (postgresql:// or postgres://), not a file */
 int rt_ledger_is_pg(const char *db);
+/* how a message names ledger db: "ledger DB" (in buf), or "the ledger" for a PostgreSQL one,
+ * whose URL may hold a password (spec/DATA.md) */
+const char *rt_ledger_said(const char *db, char *buf, size_t len);
 RtStore *rt_ledger_retain(RtStore *st); /* one more owner (a forked session) */
 void rt_ledger_close(RtStore *st);      /* the last owner closes it */
 /* group claims into one transaction: commit makes every claim saved so far durable, by any

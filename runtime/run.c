@@ -201,7 +201,7 @@ static PolResult result_of(const RtPThread *t, const RtPState *ps, const RtRow *
         .person = p ? p->fields : NULL,
         .hist = p ? p->hist : NULL,
         .nhist = p ? p->nspans : 0,
-        .resettled = r->settled == 1 && r->again,
+        .resettled = r->again,
     };
     return res;
 }
@@ -1270,10 +1270,9 @@ static int run_finish(Run *r, int rc)
     const PolRunOpts *o = r->o;
     char lerr[MSG_MAX];
     if (rc == 0 && r->store && rt_ledger_commit(r->store, lerr, sizeof lerr) != 0) {
-        if (rt_ledger_is_pg(o->ledger_db)) /* the URL may hold a password: not shown */
-            snprintf(r->err, sizeof r->err, "the ledger: %s", lerr);
-        else
-            snprintf(r->err, sizeof r->err, "ledger %s: %s", o->ledger_db, lerr);
+        char name[MSG_MAX];
+        snprintf(r->err, sizeof r->err, "%s: %s", rt_ledger_said(o->ledger_db, name, sizeof name),
+                 lerr);
         rc = POLRT_EXIT_SYSTEM;
     }
     if (rc == 0 && o->explain_claim && !r->explain_found) {
