@@ -77,25 +77,23 @@ want='status: already settled earlier, and settled again in this run after a lat
 if [ $rc -eq 0 ] && [ "$(sed -n 2p same.txt)" = "$want" ] && sed 1,2d same.txt >d && cmp -s a d; then
     ok "settled again by a late claim earlier in the run: said so, explained as it now stands"
 else bad "settled again in the run" "rc $rc: $(sed -n 2p same.txt); $(diff a d | head -4 | tr '\n' ' ')"; fi
-rm -f same.db*
-"$POLC" run "$PANJI" --persons persons.csv --claims s2.csv --ledger same.db --out r3.csv -q
-"$POLC" run "$PANJI" --persons persons.csv --claims claims.csv --ledger same.db --out /dev/null \
-    --explain same.jsonl -q
-if [ "$(jq -r '[.claim_id, .status, .resettled] | join(" ")' same.jsonl | tr '\n' ' ')" = \
-    "S1 settled  S2 already_settled true " ]; then
-    ok "JSON: \"resettled\": true for the claim a late one settled again in the run"
-else bad "JSON resettled" "$(jq -c '[.claim_id, .status, .resettled]' same.jsonl | tr '\n' ' ')"; fi
+# resettled_json NAME STORED: a fresh ledger holding the claims of STORED, then claims.csv (S1,
+# late, then S2) run with --explain: S1 settled now, S2 already settled and settled again
+resettled_json() {
+    rm -f same.db*
+    "$POLC" run "$PANJI" --persons persons.csv --claims "$2" --ledger same.db --out r3.csv -q
+    "$POLC" run "$PANJI" --persons persons.csv --claims claims.csv --ledger same.db --out /dev/null \
+        --explain same.jsonl -q
+    if [ "$(jq -r '[.claim_id, .status, .resettled] | join(" ")' same.jsonl | tr '\n' ' ')" = \
+        "S1 settled  S2 already_settled true " ]; then
+        ok "JSON: \"resettled\": true $1"
+    else bad "JSON resettled $1" "$(jq -c '[.claim_id, .status, .resettled]' same.jsonl | tr '\n' ' ')"; fi
+}
+resettled_json "for the claim a late one settled again in the run" s2.csv
 # and behind a claim the late one does not settle again: S0 (August, before S1) and S2 stored;
 # of the person's claims in date order [S0, S2] only S2, the second, is settled again
 { sed -n 1p claims.csv; echo 'S0,P1,住院,2017-08-01,2017-08-03,省级,5000,是,是,'; sed -n 3p claims.csv; } >s02.csv
-rm -f same.db*
-"$POLC" run "$PANJI" --persons persons.csv --claims s02.csv --ledger same.db --out r3.csv -q
-"$POLC" run "$PANJI" --persons persons.csv --claims claims.csv --ledger same.db --out /dev/null \
-    --explain same2.jsonl -q
-if [ "$(jq -r '[.claim_id, .status, .resettled] | join(" ")' same2.jsonl | tr '\n' ' ')" = \
-    "S1 settled  S2 already_settled true " ]; then
-    ok "JSON: \"resettled\": true for the second of the person's claims, the first kept"
-else bad "JSON resettled, S0 kept" "$(jq -c '[.claim_id, .status, .resettled]' same2.jsonl | tr '\n' ' ')"; fi
+resettled_json "for the second of the person's claims, the first kept" s02.csv
 
 # the policy edited since: the stored result alone, no rule pretends to explain it
 sed 's/^  from 2017-04-07: 70%$/  from 2017-04-07: 80%/' "$PANJI" >edited.pol
